@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every environment variable the app reads, with its rule. This is the only place that
+ * touches `process.env` (see `loadConfig`); `.env.example` and the Bicep app settings document
+ * the same names, and a test keeps the three in step.
+ */
+export const envSchema = z
+  .object({
+    PORT: positiveInt(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_BASE_URL: optionalText,
+
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    ALLOWED_TENANT_IDS: csv,
+
+    COSMOS_ENDPOINT: optionalText,
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.string().min(1).default('lerendwerken'),
+
+    AZURE_OPENAI_ENDPOINT: optionalText,
+    AZURE_OPENAI_API_KEY: optionalText,
+    AZURE_OPENAI_DEPLOYMENT: optionalText,
+    AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
+    AI_TIMEOUT_MS: positiveInt(20000),
+    AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+
+    FRAMEWORK_FILE_NL: optionalText,
+    FRAMEWORK_FILE_EN: optionalText,
+    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+
+    SCHEDULER_INTERVAL_MS: positiveInt(15000),
+    SESSION_MINUTES: positiveInt(60),
+    WARNING_MINUTES: positiveInt(10),
+
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required when MICROSOFT_APP_ID is set (single-tenant and managed-identity bots)' });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required for a SingleTenant bot; use MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity' });
+    }
+    const ai = [env.AZURE_OPENAI_ENDPOINT, env.AZURE_OPENAI_DEPLOYMENT];
+    if (ai.some(Boolean) && !ai.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message: 'set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT, or neither to run without AI' });
+    }
+    if (env.WARNING_MINUTES >= env.SESSION_MINUTES) {
+      ctx.addIssue({ code: 'custom', path: ['WARNING_MINUTES'], message: 'must be shorter than SESSION_MINUTES' });
+    }
+  });
+
+/** The names of every variable the app reads, for documentation checks. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.innerType().shape) as (keyof z.infer<typeof envSchema>)[];
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  publicBaseUrl?: string;
+  bot:
+    | { mode: 'local' }
+    | { mode: 'SingleTenant'; appId: string; tenantId: string; password: string }
+    | { mode: 'UserAssignedMSI'; appId: string; tenantId: string };
+  allowedTenantIds: string[];
+  cosmos:
+    | { mode: 'embedded'; database: string }
+    | { mode: 'azure'; endpoint: string; key?: string; database: string };
+  ai:
+    | { enabled: false }
+    | { enabled: true; endpoint: string; apiKey?: string; deployment: string; apiVersion: string; timeoutMs: number; maxRetries: number };
+  framework: { nl?: string; en?: string };
+  defaultLanguage: 'nl' | 'en';
+  scheduler: { intervalMs: number };
+  session: { minutes: number; warningMinutes: number };
+  telemetry: { connectionString?: string };
+}
+
+/** Raised when the environment is incomplete or malformed; the message says what to set. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid. Set or fix:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(source: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    bot: !env.MICROSOFT_APP_ID
+      ? { mode: 'local' }
+      : env.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
+        ? { mode: 'UserAssignedMSI', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID! }
+        : { mode: 'SingleTenant', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID!, password: env.MICROSOFT_APP_PASSWORD! },
+    allowedTenantIds: env.ALLOWED_TENANT_IDS,
+    cosmos: env.COSMOS_ENDPOINT
+      ? { mode: 'azure', endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE }
+      : { mode: 'embedded', database: env.COSMOS_DATABASE },
+    ai:
+      env.AZURE_OPENAI_ENDPOINT && env.AZURE_OPENAI_DEPLOYMENT
+        ? {
+            enabled: true,
+            endpoint: env.AZURE_OPENAI_ENDPOINT,
+            apiKey: env.AZURE_OPENAI_API_KEY,
+            deployment: env.AZURE_OPENAI_DEPLOYMENT,
+            apiVersion: env.AZURE_OPENAI_API_VERSION,
+            timeoutMs: env.AI_TIMEOUT_MS,
+            maxRetries: env.AI_MAX_RETRIES,
+          }
+        : { enabled: false },
+    framework: { nl: env.FRAMEWORK_FILE_NL, en: env.FRAMEWORK_FILE_EN },
+    defaultLanguage: env.DEFAULT_LANGUAGE,
+    scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
+    session: { minutes: env.SESSION_MINUTES, warningMinutes: env.WARNING_MINUTES },
+    telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
+  };
+}
+
+/** Reads the process environment once, at start-up. */
+export function loadConfig(): AppConfig {
+  // The one place process.env is read, on purpose.
+  return parseConfig(process.env);
+}
