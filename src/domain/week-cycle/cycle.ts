@@ -1,0 +1,47 @@
+import { DayAgenda, Framework } from '../framework/framework';
+import { DomainError } from '../shared/errors';
+
+/** One week of a group: four sessions of one hour, with the agenda the group chose for it. */
+export interface Cycle {
+  id: string;
+  type: 'cycle';
+  groupId: string;
+  weekNumber: number;
+  agenda: { day: number; questionIds: number[] }[];
+  /** ISO dates (yyyy-mm-dd, group time zone) of the four planned sessions. */
+  sessionDates: string[];
+  startedBy: string;
+  startedAt: string;
+  completedAt?: string;
+}
+
+export function defaultAgenda(framework: Framework): Cycle['agenda'] {
+  return framework.days.map((d: DayAgenda) => ({ day: d.day, questionIds: [...d.questionIds] }));
+}
+
+/**
+ * The group may choose other questions per day for this cycle. Every question may appear at
+ * most once in the week, and the validation question only after the AI proposal.
+ */
+export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycle['agenda'] {
+  if (agenda.length !== 4) throw new DomainError('invalidInput', 'agenda needs four days');
+  const seen = new Set<number>();
+  const known = new Set(framework.questions.map((q) => q.id));
+  const ordered = agenda.map((d, i) => {
+    if (d.day !== i + 1) throw new DomainError('invalidInput', 'agenda days out of order');
+    if (d.questionIds.length === 0) throw new DomainError('invalidInput', `day ${d.day} is empty`);
+    for (const id of d.questionIds) {
+      if (!known.has(id)) throw new DomainError('invalidInput', `unknown question ${id}`);
+      if (seen.has(id)) throw new DomainError('invalidInput', `question ${id} twice`);
+      seen.add(id);
+    }
+    return { day: d.day, questionIds: [...d.questionIds].sort((a, b) => a - b) };
+  });
+  const flat = ordered.flatMap((d) => d.questionIds);
+  const ai = framework.questions.find((q) => q.kind === 'aiProposal');
+  const validation = framework.questions.find((q) => q.kind === 'validation');
+  if (validation && flat.includes(validation.id) && (!ai || flat.indexOf(ai.id) === -1 || flat.indexOf(ai.id) > flat.indexOf(validation.id))) {
+    throw new DomainError('invalidInput', 'validation needs the AI proposal before it');
+  }
+  return ordered;
+}

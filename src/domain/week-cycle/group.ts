@@ -1,0 +1,72 @@
+import { IANAZone } from 'luxon';
+import { Language } from '../framework/framework';
+import { DomainError } from '../shared/errors';
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface Member {
+  /** Entra object id where Teams gives one, else the Teams user id. */
+  id: string;
+  name: string;
+}
+
+export interface GroupSchedule {
+  days: Weekday[];
+  /** Local start time, HH:mm. */
+  startTime: string;
+  timeZone: string;
+}
+
+export type ConversationKind = 'groupChat' | 'channel' | 'personal';
+
+/** A Vitale Weekcyclus group, living in one Teams group chat or channel. */
+export interface Group {
+  id: string;
+  tenantId?: string;
+  conversationId: string;
+  conversationKind: ConversationKind;
+  name: string;
+  members: Member[];
+  schedule: GroupSchedule;
+  language: Language;
+  plannedWeeks: number;
+  /** Opaque to the domain: the Teams layer stores what it needs to message the group later. */
+  conversationRef: Record<string, unknown>;
+  cyclesStarted: number;
+  currentCycleId?: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const GROUP_SIZE = { min: 3, max: 8 } as const;
+export const DEFAULT_SCHEDULE: GroupSchedule = { days: [1, 2, 3, 4], startTime: '09:00', timeZone: 'Europe/Amsterdam' };
+export const DEFAULT_PLANNED_WEEKS = 20;
+
+export interface GroupSettings {
+  name: string;
+  members: Member[];
+  schedule: GroupSchedule;
+  language: Language;
+  plannedWeeks: number;
+}
+
+/** The rules a group's settings must meet; throws a coded error the user can act on. */
+export function checkGroupSettings(s: GroupSettings): GroupSettings {
+  const uniqueMembers = [...new Map(s.members.map((m) => [m.id, m])).values()];
+  if (uniqueMembers.length < GROUP_SIZE.min || uniqueMembers.length > GROUP_SIZE.max) {
+    throw new DomainError('groupSize', `members=${uniqueMembers.length}`);
+  }
+  const days = [...new Set(s.schedule.days)].sort((a, b) => a - b) as Weekday[];
+  if (days.length !== 4) throw new DomainError('invalidInput', 'exactly four session days');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', 'startTime');
+  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', 'timeZone');
+  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', 'plannedWeeks');
+  const name = s.name.trim();
+  if (!name) throw new DomainError('invalidInput', 'name');
+  return { ...s, name, members: uniqueMembers, schedule: { ...s.schedule, days } };
+}
+
+export function isMember(group: Group, userId: string): boolean {
+  return group.members.some((m) => m.id === userId);
+}

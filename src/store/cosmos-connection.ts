@@ -1,0 +1,74 @@
+import { Agent } from 'node:https';
+import { AddressInfo } from 'node:net';
+import { Container, CosmosClient, Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import type { Logger } from '../log/logger';
+import { CONTAINERS, ContainerName } from './containers';
+
+export interface CosmosConnection {
+  database: Database;
+  container(name: ContainerName): Container;
+  close(): Promise<void>;
+}
+
+export type CosmosSettings =
+  | { mode: 'embedded'; database: string }
+  | { mode: 'azure'; endpoint: string; key?: string; database: string };
+
+// The embedded server speaks the real protocol but has no real key; any string is accepted.
+const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
+
+async function ensureContainers(client: CosmosClient, databaseId: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const c of Object.values(CONTAINERS)) {
+    await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] } });
+  }
+  return database;
+}
+
+function connection(client: CosmosClient, database: Database, onClose: () => Promise<void>): CosmosConnection {
+  return {
+    database,
+    container: (name) => database.container(CONTAINERS[name].id),
+    close: async () => {
+      client.dispose();
+      await onClose();
+    },
+  };
+}
+
+/** Starts `@vercel/cosmosdb-server` on a free loopback port: the embedded default and the test store. */
+export async function startEmbeddedCosmos(databaseId: string): Promise<CosmosConnection & { endpoint: string }> {
+  const server = createHttpsServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new CosmosClient({
+    endpoint,
+    key: EMBEDDED_KEY,
+    // The embedded server uses a self-signed certificate on loopback; only this client skips verification.
+    agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const database = await ensureContainers(client, databaseId);
+  const conn = connection(client, database, async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { ...conn, endpoint };
+}
+
+/** Connects to Azure Cosmos DB with a key, or with managed identity when no key is set. */
+export async function connectCosmos(settings: CosmosSettings, logger: Logger): Promise<CosmosConnection> {
+  if (settings.mode === 'embedded') {
+    const conn = await startEmbeddedCosmos(settings.database);
+    logger.warn({ endpoint: conn.endpoint }, 'COSMOS_ENDPOINT is not set: using the embedded Cosmos DB server; data lives in memory and is lost on restart');
+    return conn;
+  }
+  const client = settings.key
+    ? new CosmosClient({ endpoint: settings.endpoint, key: settings.key })
+    : new CosmosClient({ endpoint: settings.endpoint, aadCredentials: new DefaultAzureCredential() });
+  const database = await ensureContainers(client, settings.database);
+  logger.info({ auth: settings.key ? 'key' : 'managed-identity' }, 'connected to Azure Cosmos DB');
+  return connection(client, database, async () => undefined);
+}

@@ -1,0 +1,104 @@
+import { Cycle } from '../domain/week-cycle/cycle';
+import { Group } from '../domain/week-cycle/group';
+import { CycleRepository, GroupRepository, Mutate, PersonalAnswerRepository, ProposalRepository, SessionRepository } from '../domain/week-cycle/ports';
+import { Session } from '../domain/week-cycle/session';
+import { Proposal } from '../domain/proposal/proposal';
+import { PersonalAnswer } from '../domain/personal/personal-answer';
+import { CosmosConnection } from './cosmos-connection';
+import { DocumentStore } from './document-store';
+
+export class CosmosGroupRepository implements GroupRepository {
+  private readonly store: DocumentStore<Group>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<Group>(conn.container('groups'), (g) => g.id);
+  }
+  get(groupId: string) {
+    return this.store.get(groupId, groupId);
+  }
+  async create(group: Group) {
+    const { doc, created } = await this.store.create(group);
+    return { group: doc, created };
+  }
+  update(groupId: string, mutate: Mutate<Group>) {
+    return this.store.update(groupId, groupId, mutate);
+  }
+}
+
+export class CosmosCycleRepository implements CycleRepository {
+  private readonly store: DocumentStore<Cycle>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<Cycle>(conn.container('sessions'), (c) => c.groupId);
+  }
+  get(groupId: string, cycleId: string) {
+    return this.store.get(cycleId, groupId);
+  }
+  async create(cycle: Cycle) {
+    const { doc, created } = await this.store.create(cycle);
+    return { cycle: doc, created };
+  }
+  update(groupId: string, cycleId: string, mutate: Mutate<Cycle>) {
+    return this.store.update(cycleId, groupId, mutate);
+  }
+}
+
+export class CosmosSessionRepository implements SessionRepository {
+  private readonly store: DocumentStore<Session>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<Session>(conn.container('sessions'), (s) => s.groupId);
+  }
+  get(groupId: string, sessionId: string) {
+    return this.store.get(sessionId, groupId);
+  }
+  async create(session: Session) {
+    const { doc, created } = await this.store.create(session);
+    return { session: doc, created };
+  }
+  update(groupId: string, sessionId: string, mutate: Mutate<Session>) {
+    return this.store.update(sessionId, groupId, mutate);
+  }
+  listByCycle(groupId: string, cycleId: string) {
+    return this.store.query(
+      { query: "SELECT * FROM c WHERE c.type = 'session' AND c.cycleId = @cycleId ORDER BY c.seq", parameters: [{ name: '@cycleId', value: cycleId }] },
+      groupId,
+    );
+  }
+}
+
+export class CosmosProposalRepository implements ProposalRepository {
+  private readonly store: DocumentStore<Proposal>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<Proposal>(conn.container('proposals'), (p) => p.groupId);
+  }
+  get(groupId: string, proposalId: string) {
+    return this.store.get(proposalId, groupId);
+  }
+  async create(proposal: Proposal) {
+    const { doc, created } = await this.store.create(proposal);
+    return { proposal: doc, created };
+  }
+  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>) {
+    return this.store.update(proposalId, groupId, mutate);
+  }
+  listByGroup(groupId: string) {
+    return this.store.query({ query: 'SELECT * FROM c ORDER BY c.createdAt DESC' }, groupId);
+  }
+}
+
+export class CosmosPersonalAnswerRepository implements PersonalAnswerRepository {
+  private readonly store: DocumentStore<PersonalAnswer>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<PersonalAnswer>(conn.container('personal'), (a) => a.userId);
+  }
+  get(userId: string, id: string) {
+    return this.store.get(id, userId);
+  }
+  upsert(answer: PersonalAnswer) {
+    return this.store.upsert(answer);
+  }
+  listForSession(userId: string, sessionId: string) {
+    return this.store.query(
+      { query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.sessionId = @sessionId", parameters: [{ name: '@sessionId', value: sessionId }] },
+      userId,
+    );
+  }
+}
