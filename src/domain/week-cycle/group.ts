@@ -9,6 +9,8 @@ export interface Member {
   /** Entra object id where Teams gives one, else the Teams user id. */
   id: string;
   name: string;
+  /** The Teams user id (29:...), needed to refresh a card for this member. */
+  teamsId?: string;
 }
 
 export interface GroupSchedule {

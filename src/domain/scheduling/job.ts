@@ -1,0 +1,14 @@
+/** A unit of deferred work, stored durably so it survives restarts and runs once across instances. */
+export interface ScheduledJob<P = Record<string, unknown>> {
+  /** Deterministic id: scheduling the same job twice is a no-op. */
+  id: string;
+  kind: string;
+  dueAt: string;
+  payload: P;
+}
+
+/** Port: schedule work for later. */
+export interface JobScheduler {
+  schedule(job: ScheduledJob): Promise<void>;
+  cancel(jobId: string): Promise<void>;
+}

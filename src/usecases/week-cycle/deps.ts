@@ -1,0 +1,31 @@
+import { Framework, Language } from '../../domain/framework/framework';
+import { ProposalDrafter } from '../../domain/proposal/proposal-draft';
+import { Clock } from '../../domain/shared/clock';
+import { JobScheduler } from '../../domain/scheduling/job';
+import { CycleRepository, GroupRepository, PersonalAnswerRepository, ProposalRepository, SessionRepository } from '../../domain/week-cycle/ports';
+
+export interface WeekCycleDeps {
+  groups: GroupRepository;
+  cycles: CycleRepository;
+  sessions: SessionRepository;
+  proposals: ProposalRepository;
+  personalAnswers: PersonalAnswerRepository;
+  frameworks: Record<Language, Framework>;
+  drafter: ProposalDrafter;
+  scheduler: JobScheduler;
+  clock: Clock;
+  session: { minutes: number; warningMinutes: number };
+}
+
+/** Who acts: ids from Teams, already validated by the adapter. */
+export interface Actor {
+  id: string;
+  name: string;
+  teamsId?: string;
+}
+
+export const JOB_KINDS = {
+  sessionWarning: 'session.warning',
+  sessionClose: 'session.close',
+  sessionStart: 'session.start',
+} as const;

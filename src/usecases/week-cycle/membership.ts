@@ -1,0 +1,24 @@
+import { DomainError } from '../../domain/shared/errors';
+import { Group, GROUP_SIZE, isMember } from '../../domain/week-cycle/group';
+import { Actor, WeekCycleDeps } from './deps';
+
+export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<Group> {
+  const group = await deps.groups.get(groupId);
+  if (!group) throw new DomainError('notFound', 'group');
+  return group;
+}
+
+/**
+ * A colleague in the chat who was not picked at setup may join by acting on a card, while the
+ * group has room (at most eight); beyond that they are told the group is full.
+ */
+export async function requireMember(deps: WeekCycleDeps, groupId: string, actor: Actor): Promise<Group> {
+  const group = await loadGroup(deps, groupId);
+  if (isMember(group, actor.id)) return group;
+  if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
+  return deps.groups.update(groupId, (g) => {
+    if (isMember(g, actor.id)) return g;
+    if (g.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
+    return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
+  });
+}

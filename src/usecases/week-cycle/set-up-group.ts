@@ -1,0 +1,40 @@
+import { Language } from '../../domain/framework/framework';
+import { stableId } from '../../domain/shared/ids';
+import { checkGroupSettings, ConversationKind, Group, GroupSettings } from '../../domain/week-cycle/group';
+import { Actor, WeekCycleDeps } from './deps';
+
+export function groupIdFor(conversationId: string): string {
+  return stableId('grp', conversationId);
+}
+
+export interface SetUpGroupInput {
+  conversationId: string;
+  conversationKind: ConversationKind;
+  tenantId?: string;
+  conversationRef: Record<string, unknown>;
+  settings: GroupSettings;
+}
+
+/** Creates the group for a chat, or updates its settings when it exists (setup can be re-run). */
+export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
+  const settings = checkGroupSettings(input.settings);
+  const id = groupIdFor(input.conversationId);
+  const now = deps.clock.now().toISOString();
+  const { group, created } = await deps.groups.create({
+    id,
+    tenantId: input.tenantId,
+    conversationId: input.conversationId,
+    conversationKind: input.conversationKind,
+    conversationRef: input.conversationRef,
+    ...settings,
+    cyclesStarted: 0,
+    createdBy: actor.id,
+    createdAt: now,
+  });
+  if (created) return group;
+  return deps.groups.update(id, (g) => ({ ...g, ...settings, conversationRef: input.conversationRef }));
+}
+
+export async function changeLanguage(deps: WeekCycleDeps, groupId: string, language: Language): Promise<Group> {
+  return deps.groups.update(groupId, (g) => (g.language === language ? g : { ...g, language }));
+}
