@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { JobScheduler, ScheduledJob } from '../domain/scheduling/job';
+import { Clock } from '../domain/shared/clock';
+import type { Logger } from '../log/logger';
+import { CosmosConnection } from '../store/cosmos-connection';
+import { DocumentStore, statusOf } from '../store/document-store';
+
+interface JobDocument extends ScheduledJob {
+  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+  attempts: number;
+  lockedUntil?: string;
+  owner?: string;
+  /** Finished jobs expire on their own (Cosmos TTL, seconds) where the container allows it. */
+  ttl?: number;
+}
+
+export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob) => Promise<void>;
+
+const LEASE_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 5;
+const DONE_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * A durable scheduler in Cosmos DB. Jobs have deterministic ids, so scheduling twice is a no-op;
+ * an instance claims a due job by replacing it with its ETag, so two instances never run the
+ * same job, and a claim whose lease ran out (a crashed instance) is taken over.
+ */
+export class CosmosJobScheduler implements JobScheduler {
+  private readonly store: DocumentStore<JobDocument>;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly owner = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(conn: CosmosConnection, private readonly clock: Clock, private readonly logger: Logger) {
+    this.store = new DocumentStore<JobDocument>(conn.container('jobs'), (j) => j.id);
+  }
+
+  on(kind: string, handler: JobHandler): this {
+    this.handlers.set(kind, handler);
+    return this;
+  }
+
+  async schedule(job: ScheduledJob): Promise<void> {
+    await this.store.create({ ...job, status: 'pending', attempts: 0 });
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    try {
+      await this.store.update(jobId, jobId, (j) => (j.status === 'pending' ? { ...j, status: 'cancelled', ttl: DONE_TTL_SECONDS } : j));
+    } catch (err) {
+      if (statusOf(err) !== 404 && (err as { code?: number }).code !== 404) throw err;
+    }
+  }
+
+  /** Runs every due job once; returns how many ran. Safe to call from several instances at once. */
+  async runDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.store.query({
+      query: "SELECT * FROM c WHERE (c.status = 'pending' AND c.dueAt <= @now) OR (c.status = 'running' AND c.lockedUntil < @now) ORDER BY c.dueAt",
+      parameters: [{ name: '@now', value: now.toISOString() }],
+    });
+    let ran = 0;
+    for (const candidate of due) {
+      const claimed = await this.claim(candidate.id, now);
+      if (!claimed) continue;
+      ran++;
+      await this.execute(claimed);
+    }
+    return ran;
+  }
+
+  private async claim(id: string, now: Date): Promise<JobDocument | undefined> {
+    let won = false;
+    try {
+      const doc = await this.store.update(id, id, (j) => {
+        won = false;
+        const stale = j.status === 'running' && (j.lockedUntil ?? '') < now.toISOString();
+        if (!(j.status === 'pending' || stale)) return j;
+        won = true;
+        return { ...j, status: 'running', owner: this.owner, attempts: j.attempts + 1, lockedUntil: new Date(now.getTime() + LEASE_MS).toISOString() };
+      });
+      return won && doc.owner === this.owner ? doc : undefined;
+    } catch (err) {
+      if (statusOf(err) === 412) return undefined;
+      throw err;
+    }
+  }
+
+  private async execute(job: JobDocument): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for ${job.kind}`);
+      await handler(job.payload, job);
+      await this.store.update(job.id, job.id, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
+    } catch (err) {
+      const giveUp = job.attempts >= MAX_ATTEMPTS;
+      this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
+      const retryAt = new Date(this.clock.now().getTime() + 2 ** job.attempts * 10_000).toISOString();
+      await this.store.update(job.id, job.id, (j) => ({ ...j, status: giveUp ? 'failed' : 'pending', dueAt: giveUp ? j.dueAt : retryAt, lockedUntil: undefined }));
+    }
+  }
+
+  start(intervalMs: number): void {
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.runDue()
+        .catch((err) => {
+          this.logger.error({ err: (err as Error).message }, 'scheduler tick failed');
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
+    };
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

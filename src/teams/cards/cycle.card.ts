@@ -1,0 +1,40 @@
+import { Cycle } from '../../domain/week-cycle/cycle';
+import { Framework } from '../../domain/framework/framework';
+import { Translate } from '../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from './card-kit';
+
+export interface CycleView {
+  groupId: string;
+  groupName: string;
+  plannedWeeks: number;
+  cycle?: Cycle;
+  nextWeek: number;
+  framework: Framework;
+}
+
+/** The group's week: its dates and agenda, with start buttons. Without a cycle it offers to start one. */
+export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
+  const { cycle, framework } = view;
+  if (!cycle) {
+    return adaptiveCard(
+      [heading(t('cycle.readyTitle', { group: view.groupName })), textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks }))],
+      [execute(t('cycle.start', { week: view.nextWeek }), 'startCycle', { groupId: view.groupId, week: view.nextWeek }, { style: 'positive', associatedInputs: 'none' })],
+    );
+  }
+  return adaptiveCard(
+    [
+      heading(t('cycle.title', { group: view.groupName, week: cycle.weekNumber, planned: view.plannedWeeks })),
+      factSet(
+        cycle.agenda.map((d, i) => ({
+          title: `${t('cycle.day', { day: d.day })} ${cycle.sessionDates[i] ?? ''}`.trim(),
+          value: `${framework.days.find((x) => x.day === d.day)?.title ?? ''}: ${d.questionIds.join(', ')}`,
+        })),
+      ),
+      subtle(t('cycle.agendaHint')),
+    ],
+    [
+      execute(t('session.startNow'), 'startSession', { groupId: view.groupId }, { style: 'positive', associatedInputs: 'none' }),
+      execute(t('cycle.changeAgenda'), 'openAgenda', { groupId: view.groupId, cycleId: cycle.id }, { associatedInputs: 'none' }),
+    ],
+  );
+}

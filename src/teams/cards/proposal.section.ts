@@ -1,0 +1,42 @@
+import { Translate } from '../../i18n/i18n';
+import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
+import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
+import { groupQuestionSection } from './question.section';
+
+function bulletList(title: string, items: string[]): Element[] {
+  return [textBlock(title, { weight: 'Bolder', spacing: 'Small' }), ...items.map((i) => plainText(`• ${i}`))];
+}
+
+/** Question 6: the AI draft, labelled as such, and the group's own comments underneath. */
+export function proposalSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
+  const ai = view.proposal?.ai ?? { status: 'none' as const };
+  const open = view.session.status === 'open';
+  const block: Element[] = [];
+  if (ai.status === 'drafted') {
+    block.push(
+      container(
+        [
+          textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }),
+          plainText(ai.draft.proposal),
+          ...bulletList(t('proposal.assumptions'), ai.draft.assumptions),
+          ...bulletList(t('proposal.risks'), ai.draft.risks),
+          ...bulletList(t('proposal.questionsToCheck'), ai.draft.questionsToCheck),
+        ],
+        { style: 'warning', spacing: 'Medium' },
+      ),
+      textBlock(t('proposal.judgeIt')),
+    );
+  } else if (ai.status === 'drafting') {
+    block.push(textBlock(t('proposal.working'), { weight: 'Bolder' }), subtle(t('proposal.workingHint')));
+  } else if (ai.status === 'failed') {
+    block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
+  } else if (!view.aiEnabled) {
+    block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
+  } else if (open) {
+    block.push(
+      textBlock(t('proposal.explain')),
+      actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id }, { associatedInputs: 'none', style: 'positive' })]),
+    );
+  }
+  return [...block, textBlock(t('proposal.commentsTitle'), { weight: 'Bolder', spacing: 'Medium' }), ...groupQuestionSection(view, item, t)];
+}

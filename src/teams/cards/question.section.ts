@@ -1,0 +1,52 @@
+import { MAX_CONTRIBUTION_LENGTH } from '../../domain/week-cycle/session';
+import { Translate } from '../../i18n/i18n';
+import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
+import { actionSet, container, Element, execute, plainText, subtle, textBlock, truncate } from './card-kit';
+
+/** Keeps the card well inside Teams' size limit however much a group writes. */
+const SHOWN_CONTRIBUTIONS = 12;
+const SHOWN_LENGTH = 600;
+
+function contributions(item: AgendaItem, t: Translate): Element[] {
+  if (item.contributions.length === 0) return [subtle(t('question.noAnswerYet'))];
+  const hidden = item.contributions.length - SHOWN_CONTRIBUTIONS;
+  const shown = item.contributions.slice(-SHOWN_CONTRIBUTIONS).map((c) => ({
+    type: 'RichTextBlock',
+    inlines: [
+      { type: 'TextRun', text: `${c.authorName}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: truncate(c.text, SHOWN_LENGTH) },
+    ],
+  }));
+  return [
+    ...(hidden > 0 ? [subtle(t('question.earlier', { count: hidden }))] : []),
+    ...shown,
+    subtle(t('question.contributors', { names: item.contributorNames.join(', ') })),
+  ];
+}
+
+/** A group question: one shared answer that every member adds to. */
+export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
+  const open = view.session.status === 'open';
+  return [
+    container(contributions(item, t), { spacing: 'Medium' }),
+    ...(open
+      ? [
+          { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: MAX_CONTRIBUTION_LENGTH, placeholder: t('question.addPlaceholder'), label: t('question.addLabel') },
+          actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id })]),
+        ]
+      : []),
+  ];
+}
+
+/** A personal question: each member's own answer, visible only in their own view of the card. */
+export function personalQuestionSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
+  const note = subtle(t('question.personalNote'));
+  if (!view.viewer) return [note, textBlock(t('question.personalRefresh'), { isSubtle: true })];
+  const own = view.viewer.personalAnswers[item.question.id];
+  if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
+  return [
+    note,
+    { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: own ?? '', label: t('question.personalLabel') },
+    actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id })]),
+  ];
+}

@@ -1,0 +1,47 @@
+import { Translate } from '../../i18n/i18n';
+import { SummaryView } from '../../usecases/week-cycle/summary-view';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
+
+const ANSWER_LENGTH = 1200;
+
+function energyFact(label: string, e: SummaryView['energyIn'], t: Translate) {
+  return { title: label, value: e.average === undefined ? t('summary.energyHidden', { count: e.count }) : t('summary.energyValue', { average: e.average.toLocaleString('nl-NL'), count: e.count }) };
+}
+
+/** Posted when a session ends: answers, the proposal and its validation, the first step, what's next. */
+export function sessionSummaryCard(view: SummaryView, groupId: string, t: Translate): AdaptiveCardJson {
+  const body: Element[] = [
+    heading(view.weekly ? t('summary.weeklyTitle', { group: view.groupName, week: view.weekNumber }) : t('summary.title', { group: view.groupName, week: view.weekNumber, day: view.day, title: view.dayTitle })),
+    factSet([
+      { title: t('summary.attendees'), value: String(view.attendeeCount) },
+      energyFact(t('summary.energyIn'), view.energyIn, t),
+      energyFact(t('summary.energyOut'), view.energyOut, t),
+    ]),
+  ];
+  for (const a of view.answers) {
+    body.push(textBlock(`${a.question.id}. ${a.question.text}`, { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
+  }
+  if (view.aiDraft && !view.decision) {
+    body.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
+  }
+  if (view.decision) {
+    body.push(
+      container(
+        [
+          textBlock(t('validation.decided', { verdict: t(`verdict.${view.decision.verdict}`) }), { weight: 'Bolder', color: 'Good' }),
+          plainText(truncate(view.decision.text, ANSWER_LENGTH)),
+          ...(view.decision.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder' }), plainText(truncate(view.decision.firstStep, ANSWER_LENGTH))] : []),
+        ],
+        { style: 'good', spacing: 'Medium' },
+      ),
+    );
+  }
+  if (view.unfinished.length) {
+    body.push(textBlock(t('summary.unfinished', { questions: view.unfinished.map((q) => q.id).join(', ') }), { color: 'Attention', spacing: 'Medium' }));
+  }
+  const next =
+    view.next.kind === 'day' ? t('summary.nextDay', { day: view.next.day, title: view.next.title }) : view.next.kind === 'resume' ? t('summary.nextResume') : t('summary.nextCycle');
+  body.push(textBlock(next, { spacing: 'Medium' }));
+  const action = view.next.kind === 'newCycle' ? execute(t('cycle.startNext', { week: view.weekNumber + 1 }), 'startCycle', { groupId, week: view.weekNumber + 1 }, { associatedInputs: 'none' }) : execute(t('session.startNow'), 'startSession', { groupId }, { associatedInputs: 'none' });
+  return adaptiveCard(body, [action]);
+}

@@ -1,0 +1,69 @@
+import { Translate } from '../../i18n/i18n';
+import { SessionView } from '../../usecases/week-cycle/session-view';
+import { Action, adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, refreshFor, subtle, textBlock } from './card-kit';
+import { energySection } from './energy.section';
+import { proposalSection } from './proposal.section';
+import { groupQuestionSection, personalQuestionSection } from './question.section';
+import { validationSection } from './validation.section';
+
+function header(view: SessionView, t: Translate): Element[] {
+  const status =
+    view.session.status === 'closed'
+      ? t('session.closed')
+      : view.session.warned
+        ? t('session.warned', { minutes: view.minutesLeft })
+        : t('session.minutesLeft', { minutes: view.minutesLeft });
+  return [
+    heading(t('session.title', { group: view.groupName, week: view.weekNumber, day: view.session.day, title: view.dayTitle })),
+    textBlock(status, { color: view.session.warned && view.session.status === 'open' ? 'Warning' : 'Default', weight: 'Bolder', spacing: 'None' }),
+    ...(view.session.carriedOver.length ? [subtle(t('session.carriedOver', { questions: view.session.carriedOver.join(', ') }))] : []),
+  ];
+}
+
+function agendaOverview(view: SessionView, t: Translate): Element {
+  return container(
+    view.agenda.map((a) =>
+      textBlock(`${a.index === view.session.currentIndex ? '▶' : a.answered ? '✓' : '○'} ${a.question.id}. ${a.question.text}${a.question.scope === 'personal' ? ` (${t('session.personal')})` : ''}`, {
+        size: 'Small',
+        spacing: 'None',
+        weight: a.index === view.session.currentIndex ? 'Bolder' : 'Default',
+      }),
+    ),
+    { spacing: 'Medium' },
+  );
+}
+
+function currentQuestion(view: SessionView, t: Translate): Element[] {
+  const item = view.current;
+  if (!item) return [textBlock(t('session.emptyAgenda'))];
+  const q = item.question;
+  const intro = [textBlock(`${q.id}. ${q.text}`, { size: 'Medium', weight: 'Bolder', spacing: 'Large', separator: true }), subtle(q.intent)];
+  if (q.kind === 'aiProposal') return [...intro, ...proposalSection(view, item, t)];
+  if (q.kind === 'validation') return [...intro, ...validationSection(view, t)];
+  if (q.scope === 'personal') return [...intro, ...personalQuestionSection(view, item, t)];
+  return [...intro, ...groupQuestionSection(view, item, t)];
+}
+
+function navigation(view: SessionView, t: Translate): Action[] {
+  if (view.session.status !== 'open') return [];
+  const ids = { groupId: view.groupId, sessionId: view.session.id };
+  const i = view.session.currentIndex;
+  const actions: Action[] = [];
+  if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1 }, { associatedInputs: 'none' }));
+  if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1 }, { associatedInputs: 'none', style: 'positive' }));
+  actions.push(execute(t('session.end'), 'endSession', ids, { associatedInputs: 'none', style: 'destructive' }));
+  return actions;
+}
+
+/**
+ * The session card, shared in the chat and refreshed per member. Without `view.viewer` it is the
+ * neutral version everyone may see; with it, it adds that member's own inputs and private state.
+ */
+export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
+  const body = [...header(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
+  if (!view.viewer && view.session.status === 'open' && view.memberCount > view.memberTeamsIds.length) {
+    body.push(subtle(t('session.manualRefresh')));
+  }
+  const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
+  return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});
+}

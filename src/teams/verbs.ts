@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const shortText = (max: number) => z.string().max(max);
+const int = z.coerce.number().int();
+
+/**
+ * Every card action the app knows: its verb and the shape of its data. Cards are built from
+ * these and handlers are registered from these, so a typo cannot route an action nowhere.
+ * Text limits here are generous transport limits; the domain applies the real ones.
+ */
+export const VERBS = {
+  refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id }) },
+  openSetup: { verb: 'group.setup.open', data: z.object({}) },
+  saveSetup: {
+    verb: 'group.setup.save',
+    data: z.object({
+      name: shortText(120),
+      members: shortText(4000).default(''),
+      days: shortText(40),
+      startTime: shortText(10),
+      timeZone: shortText(60),
+      language: z.enum(['nl', 'en']),
+      weeks: int.min(1).max(52),
+    }),
+  },
+  startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
+  openAgenda: { verb: 'cycle.agenda.open', data: z.object({ groupId: id, cycleId: id }) },
+  saveAgenda: {
+    verb: 'cycle.agenda.save',
+    data: z.object({ groupId: id, cycleId: id, day1: shortText(200), day2: shortText(200), day3: shortText(200), day4: shortText(200) }),
+  },
+  startSession: { verb: 'session.start', data: z.object({ groupId: id }) },
+  checkIn: {
+    verb: 'session.energy',
+    data: z.object({ groupId: id, sessionId: id, phase: z.enum(['in', 'out']), energyIn: int.min(1).max(5).optional(), energyOut: int.min(1).max(5).optional() }),
+  },
+  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000) }) },
+  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int.min(0).max(50) }) },
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000) }) },
+  draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id }) },
+  judgeProposal: {
+    verb: 'proposal.judge',
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, verdict: z.enum(['accept', 'adapt', 'reject']), reason: shortText(5000) }),
+  },
+  decideProposal: {
+    verb: 'proposal.decide',
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default('') }),
+  },
+  endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id }) },
+} as const;
+
+export type VerbName = keyof typeof VERBS;
+export type VerbData<V extends VerbName> = z.infer<(typeof VERBS)[V]['data']>;
