@@ -3,7 +3,8 @@ import { DomainError } from '../../domain/shared/errors';
 import { writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { checkEnergy, closeSession, contribute, EnergyPhase, goToQuestion, markWarned, Session } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
-import { requireMember } from './membership';
+import { loadGroup, requireMember } from './membership';
+import { carryOverFrom } from './start-session';
 
 async function openSessionOf(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<Session> {
   const s = await deps.sessions.get(groupId, sessionId);
@@ -69,6 +70,16 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   if (flipped) {
     await deps.scheduler.cancel(`${sessionId}_warn`);
     await deps.scheduler.cancel(`${sessionId}_close`);
+    await completeCycleIfDone(deps, session);
   }
   return { session, closed: flipped };
+}
+
+/** A cycle is complete when its day-4 session closes with nothing left to resume. */
+async function completeCycleIfDone(deps: WeekCycleDeps, session: Session): Promise<void> {
+  if (session.day !== 4) return;
+  const group = await loadGroup(deps, session.groupId);
+  if ((await carryOverFrom(deps, group.language, session)).length) return;
+  const at = deps.clock.now().toISOString();
+  await deps.cycles.update(session.groupId, session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));
 }

@@ -1,0 +1,17 @@
+import { Translator } from '../../i18n/i18n';
+import type { Logger } from '../../log/logger';
+import { WeekCycleDeps } from '../../usecases/week-cycle/deps';
+import { BackgroundTasks } from '../background-tasks';
+import { CardActionContext } from '../card-actions';
+import { TeamsMessenger } from '../messenger';
+
+/** What the Teams features need; built once in the composition root. */
+export interface FeatureDeps {
+  weekCycle: WeekCycleDeps;
+  translator: Translator;
+  logger: Logger;
+  messenger: TeamsMessenger;
+  background: BackgroundTasks;
+  actions: CardActionContext;
+  defaultLanguage: 'nl' | 'en';
+}

@@ -1,0 +1,85 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { Group } from '../../../domain/week-cycle/group';
+import { isDomainError } from '../../../domain/shared/errors';
+import { toLocale } from '../../../i18n/i18n';
+import { changeLanguage, groupIdFor } from '../../../usecases/week-cycle/set-up-group';
+import { startCycle } from '../../../usecases/week-cycle/start-cycle';
+import { postCard } from '../../card-response';
+import { errorCard } from '../../cards/error.card';
+import { helpCard } from '../../cards/help.card';
+import { welcomeCard } from '../../cards/welcome.card';
+import { actorOf, conversationKindOf, groupConversationId } from '../../turn';
+import { FeatureDeps } from '../feature-deps';
+import { cycleCardFor } from './cycle.handlers';
+import { setupCardFor } from './group-setup.handlers';
+import { SessionPresenter } from './session-presenter';
+import { openNextSession } from './session.handlers';
+
+type GroupCommand = (context: TurnContext, group: Group, arg: string) => Promise<void>;
+
+/** Text commands in a group chat or channel (the @mention is already removed by teams-ai). */
+export function registerGroupCommands(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
+  const wc = deps.weekCycle;
+  const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? toLocale(context?.activity.locale, deps.defaultLanguage));
+
+  const withGroup = (command: GroupCommand) => async (context: TurnContext) => {
+    const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
+    try {
+      if (!group) {
+        await postCard(context, await setupCardFor(deps, context));
+        return;
+      }
+      await command(context, group, (context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      await postCard(context, errorCard(err.code, t(group, context)));
+    }
+  };
+
+  const commands: [RegExp, GroupCommand][] = [
+    [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
+    [/^\s*start\b/i, async (context, group) => {
+      const result = await openNextSession(deps, presenter, context, group);
+      if (result === 'alreadyOpen') await repostSession(context, group);
+    }],
+    [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
+      await startCycle(wc, group.id, actorOf(context));
+      await postCard(context, await cycleCardFor(deps, await wc.groups.get(group.id).then((g) => g ?? group)));
+    }],
+    [/^\s*(status|agenda)\b/i, async (context, group) => {
+      await postCard(context, await cycleCardFor(deps, group));
+      await repostSession(context, group);
+    }],
+    [/^\s*(taal|language)\b/i, async (context, group, arg) => {
+      if (arg !== 'nl' && arg !== 'en') return void (await context.sendActivity(t(group)('language.usage')));
+      const updated = await changeLanguage(wc, group.id, arg);
+      await context.sendActivity(t(updated)('language.changed'));
+    }],
+  ];
+
+  /** Posts the open session's card again at the bottom of the chat and moves updates to it. */
+  async function repostSession(context: TurnContext, group: Group): Promise<void> {
+    if (!group.currentCycleId) return;
+    const sessions = await wc.sessions.listByCycle(group.id, group.currentCycleId);
+    const open = sessions.find((s) => s.status === 'open');
+    if (!open) return;
+    const id = await postCard(context, await presenter.shared(group, open));
+    if (id) await wc.sessions.update(group.id, open.id, (s) => ({ ...s, cardActivityId: id }));
+  }
+
+  for (const [pattern, command] of commands) {
+    app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(context.activity.text ?? ''), withGroup(command));
+  }
+  app.message(/^\s*help\b/i, async (context) => {
+    const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
+    await postCard(context, helpCard(t(group ?? undefined, context), conversationKindOf(context) === 'personal' ? 'personal' : 'group'));
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient.id;
+    if (!(context.activity.membersAdded ?? []).some((m) => m.id === botId)) return;
+    const card = conversationKindOf(context) === 'personal' ? helpCard(t(undefined, context), 'personal') : welcomeCard(t(undefined, context));
+    await postCard(context, card);
+  });
+}

@@ -1,0 +1,43 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { Group } from '../../../domain/week-cycle/group';
+import { changeAgenda, currentCycle, startCycle } from '../../../usecases/week-cycle/start-cycle';
+import { loadGroup } from '../../../usecases/week-cycle/membership';
+import { onCardAction } from '../../card-actions';
+import { agendaCard } from '../../cards/agenda.card';
+import { cycleCard } from '../../cards/cycle.card';
+import { actorOf } from '../../turn';
+import { FeatureDeps } from '../feature-deps';
+import { DomainError } from '../../../domain/shared/errors';
+
+export async function cycleCardFor(deps: FeatureDeps, group: Group) {
+  const cycle = await currentCycle(deps.weekCycle, group.id);
+  const open = cycle && !cycle.completedAt ? cycle : undefined;
+  return cycleCard(
+    { groupId: group.id, groupName: group.name, plannedWeeks: group.plannedWeeks, cycle: open, nextWeek: group.cyclesStarted + 1, framework: deps.weekCycle.frameworks[group.language] },
+    deps.translator.t(group.language),
+  );
+}
+
+function parseDay(value: string): number[] {
+  return value.split(',').map((v) => Number(v.trim())).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): void {
+  onCardAction(app, deps.actions, 'startCycle', async (context, data) => {
+    await startCycle(deps.weekCycle, data.groupId, actorOf(context), data.week);
+    return { card: await cycleCardFor(deps, await loadGroup(deps.weekCycle, data.groupId)), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'openAgenda', async (_context, data) => {
+    const group = await loadGroup(deps.weekCycle, data.groupId);
+    const cycle = await deps.weekCycle.cycles.get(group.id, data.cycleId);
+    if (!cycle) throw new DomainError('notFound', 'cycle');
+    return { card: agendaCard(group.id, cycle, deps.weekCycle.frameworks[group.language], deps.translator.t(group.language)), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
+    const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v) }));
+    await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda);
+    return { card: await cycleCardFor(deps, await loadGroup(deps.weekCycle, data.groupId)), personal: false };
+  });
+}

@@ -1,0 +1,32 @@
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ConversationKind } from '../domain/week-cycle/group';
+import { Actor } from '../usecases/week-cycle/deps';
+
+/** The acting member. The Entra object id is the stable identity; the Teams id is kept for refresh lists. */
+export function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from;
+  return { id: from.aadObjectId || from.id, name: from.name || from.id, teamsId: from.id };
+}
+
+export function conversationKindOf(context: TurnContext): ConversationKind {
+  const type = context.activity.conversation.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+export function tenantOf(context: TurnContext): string | undefined {
+  return context.activity.conversation.tenantId || (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+/**
+ * The group chat or channel this turn belongs to. In a channel, each message starts a thread
+ * ("...;messageid=..."); the group is the channel itself.
+ */
+export function groupConversationId(context: TurnContext): string {
+  return context.activity.conversation.id.split(';messageid=')[0]!;
+}
+
+export function isInvoke(context: TurnContext): boolean {
+  return context.activity.type === ActivityTypes.Invoke;
+}
