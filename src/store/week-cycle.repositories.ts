@@ -58,7 +58,9 @@ export class CosmosSessionRepository implements SessionRepository {
   }
   listByCycle(groupId: string, cycleId: string) {
     return this.store.query(
-      { query: "SELECT * FROM c WHERE c.type = 'session' AND c.cycleId = @cycleId ORDER BY c.seq", parameters: [{ name: '@cycleId', value: cycleId }] },
+      { query: "SELECT * FROM c WHERE c.type = 'session' AND c.groupId = @groupId AND c.cycleId = @cycleId ORDER BY c.seq",
+        parameters: [{ name: '@groupId', value: groupId }, { name: '@cycleId', value: cycleId }],
+      },
       groupId,
     );
   }
@@ -80,7 +82,7 @@ export class CosmosProposalRepository implements ProposalRepository {
     return this.store.update(proposalId, groupId, mutate);
   }
   listByGroup(groupId: string) {
-    return this.store.query({ query: 'SELECT * FROM c ORDER BY c.createdAt DESC' }, groupId);
+    return this.store.query({ query: 'SELECT * FROM c WHERE c.groupId = @groupId ORDER BY c.createdAt DESC', parameters: [{ name: '@groupId', value: groupId }] }, groupId);
   }
 }
 
@@ -89,15 +91,20 @@ export class CosmosPersonalAnswerRepository implements PersonalAnswerRepository 
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<PersonalAnswer>(conn.container('personal'), (a) => a.userId);
   }
-  get(userId: string, id: string) {
-    return this.store.get(id, userId);
+  async get(userId: string, id: string) {
+    const doc = await this.store.get(id, userId);
+    return doc?.userId === userId ? doc : undefined;
   }
   upsert(answer: PersonalAnswer) {
     return this.store.upsert(answer);
   }
   listForSession(userId: string, sessionId: string) {
     return this.store.query(
-      { query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.sessionId = @sessionId", parameters: [{ name: '@sessionId', value: sessionId }] },
+      {
+        // The partition key already scopes this to one member; the explicit filter keeps it so everywhere.
+        query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.userId = @userId AND c.sessionId = @sessionId",
+        parameters: [{ name: '@userId', value: userId }, { name: '@sessionId', value: sessionId }],
+      },
       userId,
     );
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
 
 export type Visibility = 'private' | 'shared';
 
@@ -18,12 +19,13 @@ export interface PersonalAnswer {
 
 export const MAX_PERSONAL_ANSWER_LENGTH = 4000;
 
-export function personalAnswerId(sessionId: string, questionId: number): string {
-  return `pa_${sessionId}_q${questionId}`;
+/** Unique per member as well, so no store (or emulator) could ever mix two members' answers. */
+export function personalAnswerId(userId: string, sessionId: string, questionId: number): string {
+  return stableId('pa', userId, sessionId, String(questionId));
 }
 
 export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'visibility'> & { visibility?: Visibility }): PersonalAnswer {
   const text = a.text.trim();
   if (!text || text.length > MAX_PERSONAL_ANSWER_LENGTH) throw new DomainError('invalidInput', 'personal answer length');
-  return { ...a, id: personalAnswerId(a.sessionId, a.questionId), type: 'personalAnswer', text, visibility: a.visibility ?? 'private' };
+  return { ...a, id: personalAnswerId(a.userId, a.sessionId, a.questionId), type: 'personalAnswer', text, visibility: a.visibility ?? 'private' };
 }

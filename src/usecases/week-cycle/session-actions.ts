@@ -1,6 +1,6 @@
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
-import { writePersonalAnswer } from '../../domain/personal/personal-answer';
+import { personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { checkEnergy, closeSession, contribute, EnergyPhase, goToQuestion, markWarned, Session } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
@@ -36,7 +36,7 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   if (session.status !== 'open') throw new DomainError('sessionClosed');
   const q = findQuestion(deps.frameworks[group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
-  const existing = await deps.personalAnswers.get(actor.id, `pa_${sessionId}_q${q.id}`);
+  const existing = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, q.id));
   await deps.personalAnswers.upsert(
     writePersonalAnswer({ userId: actor.id, groupId, cycleId: session.cycleId, sessionId, questionId: q.id, text: input.text, visibility: existing?.visibility, updatedAt: deps.clock.now().toISOString() }),
   );

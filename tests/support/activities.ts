@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+
+export interface TestUser {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export function user(name: string): TestUser {
+  const n = name.toLowerCase();
+  return { id: `29:${n}`, aadObjectId: `aad-${n}`, name };
+}
+
+export type ConversationShape = 'groupChat' | 'channel' | 'personal';
+
+export interface ConversationSpec {
+  id: string;
+  type: ConversationShape;
+  tenantId: string;
+  serviceUrl: string;
+}
+
+const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
+
+function base(conv: ConversationSpec, from: TestUser) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: conv.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'nl-NL',
+    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
+    recipient: BOT,
+    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: conv.type !== 'personal' },
+    channelData: { tenant: { id: conv.tenantId }, ...(conv.type === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: conv.id } } : {}) },
+  };
+}
+
+/** A Teams-shaped message, with the bot @mentioned as Teams does in group chats and channels. */
+export function message(conv: ConversationSpec, from: TestUser, text: string) {
+  const mention = conv.type === 'personal' ? '' : `<at>${BOT.name}</at> `;
+  return {
+    ...base(conv, from),
+    type: 'message',
+    text: `${mention}${text}`,
+    entities: conv.type === 'personal' ? [] : [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+  };
+}
+
+/** An Action.Execute press: Teams sends an `adaptiveCard/action` invoke with the card's message id. */
+export function execute(conv: ConversationSpec, from: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string, id?: string) {
+  return { ...base(conv, from), ...(id ? { id } : {}), type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+}
+
+/** The Action.Submit fallback: a message whose value carries the verb and the inputs. */
+export function submit(conv: ConversationSpec, from: TestUser, data: Record<string, unknown>, replyToId?: string) {
+  return { ...base(conv, from), type: 'message', replyToId, value: data };
+}
+
+export function botAdded(conv: ConversationSpec, by: TestUser) {
+  return { ...base(conv, by), type: 'conversationUpdate', membersAdded: [BOT] };
+}

@@ -1,0 +1,94 @@
+import { ConversationSpec, execute, TestUser, user } from './activities';
+import { TestApp } from './test-app';
+
+export const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn'].map(user);
+
+/** Drives a group through the app over HTTP, as its members would from Teams. */
+export class GroupDriver {
+  groupId = '';
+  sessionId = '';
+  sessionMessageId = '';
+  constructor(readonly t: TestApp, readonly conv: ConversationSpec, readonly members: TestUser[]) {}
+
+  /** Presses an Action.Execute button and returns the card (or message) Teams would show the presser. */
+  async press(who: TestUser, verb: string, data: Record<string, unknown>, replyToId = this.sessionMessageId, id?: string) {
+    const res = await this.t.send(execute(this.conv, who, verb, data, replyToId, id));
+    if (res.status !== 200) throw new Error(`invoke ${verb} answered ${res.status}`);
+    return res.body as { statusCode: number; type: string; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+  }
+
+  async setUp(language: 'nl' | 'en' = 'nl') {
+    this.t.connector.roster = this.members;
+    const res = await this.press(this.members[0]!, 'group.setup.save', {
+      name: 'Team Zorg',
+      members: this.members.map((m) => m.aadObjectId).join(','),
+      days: '1,2,3,4',
+      startTime: '09:00',
+      timeZone: 'Europe/Amsterdam',
+      language,
+      weeks: '20',
+    }, 'setup-card');
+    this.groupId = res.value.actions[0].data.groupId;
+    return res;
+  }
+
+  async startCycle(week = 1) {
+    return this.press(this.members[0]!, 'cycle.start', { groupId: this.groupId, week }, 'cycle-card');
+  }
+
+  /** Starts the next session and picks up the session card the bot posted. */
+  async startSession(who = this.members[0]!) {
+    const before = this.t.connector.calls.length;
+    const res = await this.press(who, 'session.start', { groupId: this.groupId }, 'cycle-card');
+    const posted = this.t.connector.calls.slice(before).find((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+    if (posted) {
+      this.sessionMessageId = posted.id;
+      this.sessionId = posted.activity.attachments[0].content.refresh.action.data.sessionId;
+    }
+    return res;
+  }
+
+  ids() {
+    return { groupId: this.groupId, sessionId: this.sessionId };
+  }
+
+  contribute(who: TestUser, questionId: number, text: string, id?: string) {
+    return this.press(who, 'session.contribute', { ...this.ids(), questionId, text }, this.sessionMessageId, id);
+  }
+
+  goTo(who: TestUser, index: number) {
+    return this.press(who, 'session.goto', { ...this.ids(), index });
+  }
+
+  checkIn(who: TestUser, score: number, phase: 'in' | 'out' = 'in') {
+    return this.press(who, 'session.energy', { ...this.ids(), phase, [phase === 'in' ? 'energyIn' : 'energyOut']: String(score) });
+  }
+
+  end(who = this.members[0]!) {
+    return this.press(who, 'session.end', this.ids());
+  }
+
+  /** The shared session card as everyone sees it now. */
+  sharedCard() {
+    return this.t.connector.latest(this.sessionMessageId);
+  }
+
+  session() {
+    return this.t.app && this.t.cosmos.container('sessions').item(this.sessionId, this.groupId).read().then((r) => r.resource);
+  }
+}
+
+/** All text on a card, for assertions that don't depend on layout. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'label', 'value', 'placeholder']) if (typeof o[key] === 'string') out.push(o[key] as string);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}

@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../src/config/config';
+import { RunningApp, startApp } from '../../src/app/compose';
+import { createLogger } from '../../src/log/logger';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { ConversationSpec } from './activities';
+import { startTestCosmos } from './cosmos';
+import { FakeClock } from './fake-clock';
+import { RecordingConnector } from './recording-connector';
+
+export interface TestApp {
+  app: RunningApp;
+  connector: RecordingConnector;
+  cosmos: CosmosConnection;
+  clock: FakeClock;
+  logs: string[];
+  /** Posts an activity to /api/messages as Teams would; returns the HTTP status and JSON body. */
+  send(activity: Record<string, unknown>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- invoke responses are free-form JSON
+  conversation(type: ConversationSpec['type'], id?: string): ConversationSpec;
+  stop(): Promise<void>;
+}
+
+/** The whole app on an ephemeral port, with a real Cosmos protocol server and a recording connector. */
+export async function startTestApp(env: Record<string, string> = {}, start = '2026-11-23T08:00:00Z'): Promise<TestApp> {
+  const connector = await new RecordingConnector().start();
+  const cosmos = await startTestCosmos();
+  const clock = new FakeClock(new Date(start));
+  const logs: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
+  const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', ...env });
+  config.port = 0;
+  const app = await startApp(config, { logger: createLogger('info', sink), clock, cosmos, startScheduler: false });
+  return {
+    app,
+    connector,
+    cosmos,
+    clock,
+    logs,
+    async send(activity) {
+      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    conversation(type, id = type === 'channel' ? '19:general@thread.tacv2' : type === 'groupChat' ? '19:groupchat-1@thread.v2' : 'a:personal-1') {
+      return { id, type, tenantId: 'tenant-1', serviceUrl: connector.url };
+    },
+    async stop() {
+      await app.stop();
+      await connector.stop();
+      await cosmos.close();
+    },
+  };
+}
