@@ -1,4 +1,5 @@
 import { botAdded } from '../support/activities';
+import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -129,5 +130,17 @@ describe('a group walks through a whole week cycle', () => {
     expect(resources[0]).toMatchObject({ userId: 'aad-anna', questionId: 9, visibility: 'private' });
     const sessions = await t.cosmos.container('sessions').items.query('SELECT * FROM c').fetchAll();
     expect(JSON.stringify(sessions.resources)).not.toContain('Ik wil beter leren plannen');
+  });
+
+  it('sent only cards that parse as Adaptive Cards 1.5 and fit Teams\' size limit', () => {
+    const cards = [...t.connector.cards().map((c) => c.card), ...g.invokeCards];
+    expect(cards.length).toBeGreaterThan(40);
+    const problems = cards.flatMap((card) => cardProblems(card as object));
+    expect(problems).toEqual([]);
+  });
+
+  it('logged no names and no answer text', () => {
+    const logs = t.logs.join('\n');
+    for (const secretish of ['Anna', 'Bram', 'Dewi', 'overdracht', 'Ik wil beter leren plannen', 'Team Zorg']) expect(logs).not.toContain(secretish);
   });
 });

@@ -8,12 +8,15 @@ export class GroupDriver {
   groupId = '';
   sessionId = '';
   sessionMessageId = '';
+  /** Every card the app answered an invoke with, for schema checks. */
+  readonly invokeCards: unknown[] = [];
   constructor(readonly t: TestApp, readonly conv: ConversationSpec, readonly members: TestUser[]) {}
 
   /** Presses an Action.Execute button and returns the card (or message) Teams would show the presser. */
   async press(who: TestUser, verb: string, data: Record<string, unknown>, replyToId = this.sessionMessageId, id?: string) {
     const res = await this.t.send(execute(this.conv, who, verb, data, replyToId, id));
     if (res.status !== 200) throw new Error(`invoke ${verb} answered ${res.status}`);
+    if (res.body?.type === 'application/vnd.microsoft.card.adaptive') this.invokeCards.push(res.body.value);
     return res.body as { statusCode: number; type: string; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
   }
 

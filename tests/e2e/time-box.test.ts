@@ -1,0 +1,62 @@
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('the hour is time-boxed by the durable scheduler', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    g = new GroupDriver(t, t.conversation('channel'), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
+  });
+  afterAll(() => t.stop());
+
+  it('shows the time left on the card', async () => {
+    t.clock.advanceMinutes(20);
+    const view = await g.press(MEMBERS[1]!, 'session.refresh', g.ids());
+    expect(cardText(view.value)).toContain('Nog 40 minuten');
+  });
+
+  it('says so at ten minutes left, once, even when two instances run the jobs', async () => {
+    t.clock.advanceMinutes(30);
+    const before = t.connector.texts().length;
+    const [a, b] = await Promise.all([t.app.scheduler.runDue(), t.app.scheduler.runDue()]);
+    expect(a + b).toBe(1);
+    const texts = t.connector.texts().slice(before);
+    expect(texts).toEqual(['Nog 10 minuten. Tijd om af te ronden en uit te checken.']);
+    expect(cardText(g.sharedCard())).toContain('rond af en check uit');
+  });
+
+  it('closes the session at the end of the hour and posts the summary', async () => {
+    t.clock.advanceMinutes(10);
+    await t.app.scheduler.runDue();
+    expect(cardText(g.sharedCard())).toContain('Deze sessie is afgerond');
+    const summary = cardText(t.connector.cards((c) => c.method === 'POST').at(-1)!.card);
+    expect(summary).toContain('Samenvatting');
+    expect(summary).toContain('Nog open: vraag 2, 3');
+    expect(await t.app.scheduler.runDue()).toBe(0);
+  });
+
+  it('resumes the unfinished questions first the next day', async () => {
+    t.clock.advanceMinutes(23 * 60);
+    await g.startSession();
+    const session = await g.session();
+    expect(session.day).toBe(2);
+    expect(session.carriedOver).toEqual([2, 3]);
+    expect(session.questionIds).toEqual([2, 3, 4, 5]);
+    expect(cardText(g.sharedCard())).toContain('Van de vorige keer: vraag 2, 3');
+  });
+
+  it('starts the next planned session by itself at the group\'s start time', async () => {
+    await g.end();
+    t.clock.set('2026-11-25T08:00:00Z'); // Wednesday 09:00 in Amsterdam: day 3 was scheduled at cycle start
+    const before = t.connector.calls.length;
+    await t.app.scheduler.runDue();
+    const posted = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+    expect(posted).toHaveLength(1);
+    expect(cardText(posted[0]!.activity.attachments[0].content)).toContain('dag 3');
+  });
+});
