@@ -1,0 +1,86 @@
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const DRAFT = {
+  proposal: 'Start elke dienst met tien minuten overdracht aan de hand van één vast formulier.',
+  assumptions: ['Iedereen kan tien minuten eerder beginnen'],
+  risks: ['Het formulier wordt een afvinklijst'],
+  questionsToCheck: ['Past dit in het rooster van de nachtdienst?'],
+};
+
+/** Question 6 with Azure OpenAI behind the real SDK, served by a local fake of its REST API. */
+describe('the AI proposal in a session', () => {
+  let ai: FakeAzureOpenAi;
+  let t: TestApp;
+
+  async function groupAtQuestionSix(conversationId: string) {
+    const g = new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    const week = await g.press(MEMBERS[0]!, 'cycle.agenda.open', { groupId: g.groupId, cycleId: `${g.groupId}_w1` }, 'cycle-card');
+    expect(cardText(week.value)).toContain('Agenda van week 1');
+    await g.press(MEMBERS[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+    await g.startSession();
+    const answers = ['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd'];
+    for (const [i, text] of answers.entries()) {
+      await g.goTo(MEMBERS[i % 3]!, i);
+      await g.contribute(MEMBERS[i % 3]!, i + 1, text);
+    }
+    await g.goTo(MEMBERS[0]!, 5);
+    return g;
+  }
+
+  beforeAll(async () => {
+    ai = await startFakeAzureOpenAi();
+    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '1' });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await ai.close();
+  });
+
+  it('shows progress at once, then the labelled draft on the shared card', async () => {
+    const g = await groupAtQuestionSix('19:ai-success@thread.v2');
+    ai.script(success(DRAFT));
+    const pressed = await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    expect(cardText(pressed.value)).toContain('AI denkt mee');
+    await t.app.background.idle();
+    const shared = cardText(g.sharedCard());
+    expect(shared).toContain('Gemaakt door AI: beoordeel het zelf');
+    expect(shared).toContain(DRAFT.proposal);
+    expect(shared).toContain(DRAFT.risks[0]);
+    expect(shared).toContain(DRAFT.questionsToCheck[0]);
+    const sent = JSON.stringify(ai.requests.at(-1));
+    expect(sent).toContain('Informatie raakt kwijt');
+  });
+
+  it('starts one draft when two members ask at the same moment', async () => {
+    const g = await groupAtQuestionSix('19:ai-double@thread.v2');
+    ai.script(success(DRAFT));
+    const before = ai.requests.length;
+    await Promise.all([g.press(MEMBERS[0]!, 'proposal.draft', g.ids()), g.press(MEMBERS[1]!, 'proposal.draft', g.ids())]);
+    await t.app.background.idle();
+    expect(ai.requests.length - before).toBe(1);
+  });
+
+  it('waits out a 429 and still delivers the draft', async () => {
+    const g = await groupAtQuestionSix('19:ai-429@thread.v2');
+    ai.script(rateLimited(1), success(DRAFT));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    expect(cardText(g.sharedCard())).toContain(DRAFT.proposal);
+  });
+
+  it('tells the group plainly when the output is unusable, and lets them continue', async () => {
+    const g = await groupAtQuestionSix('19:ai-malformed@thread.v2');
+    ai.script(malformed('dit is geen JSON'), malformed('nog steeds niet'));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    const shared = cardText(g.sharedCard());
+    expect(shared).toContain('AI gaf een onbruikbaar antwoord');
+    expect(shared).toContain('Ga verder met jullie eigen verbetervoorstel');
+    const own = await g.contribute(MEMBERS[2]!, 6, 'Ons eigen voorstel: vaste overdracht');
+    expect(cardText(own.value)).toContain('Ons eigen voorstel: vaste overdracht');
+  });
+});
