@@ -1,0 +1,62 @@
+// `npm run dev`: the app (embedded Cosmos DB unless COSMOS_ENDPOINT is set) plus the
+// Microsoft 365 Agents Playground pointed at it, so anyone can chat with the bot in a browser.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const port = Number(process.env.PORT ?? 3978);
+const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const children = [];
+
+function start(name, command, args, env = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[dev] ${name} stopped (${signal ?? code}); stopping the rest.`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function waitForHealth() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer on http://127.0.0.1:${port}/healthz`);
+}
+
+const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
+if (envFile.length) console.log('[dev] reading settings from .env');
+start('app', process.execPath, [...envFile, 'dist/src/index.js'], { PORT: String(port) });
+await waitForHealth();
+
+const playground = require.resolve('@microsoft/m365agentsplayground/cli.js');
+start('playground', process.execPath, [playground, '--app-endpoint', `http://localhost:${port}/api/messages`, '--channel-id', 'msteams', '--port', String(playgroundPort), '--disable-telemetry'], {
+  // The Playground would try to open a browser and stop when it can't (servers, CI); we print the address instead.
+  TEAMSAPPTESTER_BROWSER: 'none',
+  M365_AGENTS_PLAYGROUND_LOGFILE: 'devTools/m365agentsplayground.log',
+});
+
+console.log(`
+[dev] Lerend Werken runs on http://localhost:${port}/api/messages
+[dev] Open the Agents Playground:  http://localhost:${playgroundPort}
+[dev] In the Playground, pick "Group Chat" (or a Teams channel), type "groep" to set up a group,
+[dev] then "nieuwe cyclus" and "start". Press Ctrl+C to stop both.
+`);
