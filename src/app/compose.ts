@@ -3,7 +3,7 @@ import { AppConfig } from '../config/config';
 import { createProposalDrafter } from '../ai/azure-openai-proposal-drafter';
 import { Clock, systemClock } from '../domain/shared/clock';
 import { loadFrameworks } from '../framework/load-frameworks';
-import { createTranslator, toLocale } from '../i18n/i18n';
+import { createTranslator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
@@ -78,7 +78,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       localeFor: async (context, data) => {
         const groupId = typeof data.groupId === 'string' ? data.groupId : undefined;
         const group = groupId ? await weekCycle.groups.get(groupId).catch(() => undefined) : undefined;
-        return group?.language ?? toLocale(context.activity.locale, config.defaultLanguage);
+        return group?.language ?? config.defaultLanguage;
       },
     },
   };

@@ -5,12 +5,6 @@ import nl from './locales/nl.json';
 export type Locale = 'nl' | 'en';
 export type Translate = TFunction;
 
-/** Maps a Teams locale (e.g. "en-US", "nl-NL") to one of ours, falling back to the default. */
-export function toLocale(teamsLocale: string | undefined, fallback: Locale): Locale {
-  const lang = (teamsLocale ?? '').slice(0, 2).toLowerCase();
-  return lang === 'en' || lang === 'nl' ? lang : fallback;
-}
-
 export interface Translator {
   t(locale: Locale): Translate;
 }

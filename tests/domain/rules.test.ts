@@ -68,7 +68,8 @@ describe('session dates', () => {
   it('plans Monday to Thursday from a Monday morning before the start time', () => {
     expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-23T07:00:00Z'))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
   });
-  it('starts the next day when today\'s start has passed, skipping non-session days', () => {
-    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-26T12:00:00Z'))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+  it('includes today when today is a session day, and skips other days', () => {
+    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-26T12:00:00Z'))).toEqual(['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-28T12:00:00Z'))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
   });
 });

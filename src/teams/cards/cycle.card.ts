@@ -1,7 +1,12 @@
+import { DateTime } from 'luxon';
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { Framework } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from './card-kit';
+
+function formatDate(iso: string | undefined, language: string): string {
+  return iso ? DateTime.fromISO(iso).setLocale(language).toFormat('ccc d LLL') : '';
+}
 
 export interface CycleView {
   groupId: string;
@@ -26,7 +31,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
       heading(t('cycle.title', { group: view.groupName, week: cycle.weekNumber, planned: view.plannedWeeks })),
       factSet(
         cycle.agenda.map((d, i) => ({
-          title: `${t('cycle.day', { day: d.day })} ${cycle.sessionDates[i] ?? ''}`.trim(),
+          title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language)].filter(Boolean).join(' · '),
           value: `${framework.days.find((x) => x.day === d.day)?.title ?? ''}: ${d.questionIds.join(', ')}`,
         })),
       ),

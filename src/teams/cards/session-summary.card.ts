@@ -19,7 +19,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
     ]),
   ];
   for (const a of view.answers) {
-    body.push(textBlock(`${a.question.id}. ${a.question.text}`, { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
+    body.push(textBlock(t('question.heading', { id: a.question.id, text: a.question.text }), { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
   }
   if (view.aiDraft && !view.decision) {
     body.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));

@@ -37,7 +37,7 @@ function currentQuestion(view: SessionView, t: Translate): Element[] {
   const item = view.current;
   if (!item) return [textBlock(t('session.emptyAgenda'))];
   const q = item.question;
-  const intro = [textBlock(`${q.id}. ${q.text}`, { size: 'Medium', weight: 'Bolder', spacing: 'Large', separator: true }), subtle(q.intent)];
+  const intro = [textBlock(t('question.heading', { id: q.id, text: q.text }), { size: 'Medium', weight: 'Bolder', spacing: 'Large', separator: true }), subtle(q.intent)];
   if (q.kind === 'aiProposal') return [...intro, ...proposalSection(view, item, t)];
   if (q.kind === 'validation') return [...intro, ...validationSection(view, t)];
   if (q.scope === 'personal') return [...intro, ...personalQuestionSection(view, item, t)];
@@ -48,7 +48,8 @@ function navigation(view: SessionView, t: Translate): Action[] {
   if (view.session.status !== 'open') return [];
   const ids = { groupId: view.groupId, sessionId: view.session.id };
   const i = view.session.currentIndex;
-  const actions: Action[] = [];
+  // Hosts that don't refresh automatically (more than 60 members, older clients) need a way in.
+  const actions: Action[] = view.viewer ? [] : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];
   if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1 }, { associatedInputs: 'none' }));
   if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1 }, { associatedInputs: 'none', style: 'positive' }));
   actions.push(execute(t('session.end'), 'endSession', ids, { associatedInputs: 'none', style: 'destructive' }));
@@ -61,9 +62,6 @@ function navigation(view: SessionView, t: Translate): Action[] {
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
   const body = [...header(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
-  if (!view.viewer && view.session.status === 'open' && view.memberCount > view.memberTeamsIds.length) {
-    body.push(subtle(t('session.manualRefresh')));
-  }
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});
 }

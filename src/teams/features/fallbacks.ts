@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { toLocale } from '../../i18n/i18n';
+
 import { postCard, sendInvokeCard } from '../card-response';
 import { errorCard } from '../cards/error.card';
 import { FeatureDeps } from './feature-deps';
@@ -11,11 +11,11 @@ export function registerFallbacks(app: Application<TurnState>, deps: FeatureDeps
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
       deps.logger.info({ verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60) }, 'unknown card verb');
-      await sendInvokeCard(context, errorCard('invalidInput', deps.translator.t(toLocale(context.activity.locale, deps.defaultLanguage))));
+      await sendInvokeCard(context, errorCard('invalidInput', deps.translator.t(deps.defaultLanguage)));
     },
   );
   app.activity(ActivityTypes.Message, async (context) => {
-    const t = deps.translator.t(toLocale(context.activity.locale, deps.defaultLanguage));
+    const t = deps.translator.t(deps.defaultLanguage);
     if (context.activity.value) await postCard(context, errorCard('invalidInput', t));
     else await context.sendActivity(t('unknownCommand'));
   });

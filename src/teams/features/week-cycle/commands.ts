@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { Group } from '../../../domain/week-cycle/group';
 import { isDomainError } from '../../../domain/shared/errors';
-import { toLocale } from '../../../i18n/i18n';
+
 import { changeLanguage, groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { postCard } from '../../card-response';
@@ -21,7 +21,7 @@ type GroupCommand = (context: TurnContext, group: Group, arg: string) => Promise
 /** Text commands in a group chat or channel (the @mention is already removed by teams-ai). */
 export function registerGroupCommands(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
-  const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? toLocale(context?.activity.locale, deps.defaultLanguage));
+  const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? deps.defaultLanguage);
 
   const withGroup = (command: GroupCommand) => async (context: TurnContext) => {
     const group = await wc.groups.get(groupIdFor(groupConversationId(context)));

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { DEFAULT_PLANNED_WEEKS, DEFAULT_SCHEDULE, GroupSettings, Weekday } from '../../../domain/week-cycle/group';
-import { toLocale } from '../../../i18n/i18n';
+
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { onCardAction } from '../../card-actions';
 import { cycleCard } from '../../cards/cycle.card';
@@ -14,7 +14,7 @@ import { readRoster } from './roster';
 export async function setupCardFor(deps: FeatureDeps, context: TurnContext) {
   const group = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
   const roster = await readRoster(context, deps.logger);
-  const language = group?.language ?? toLocale(context.activity.locale, deps.defaultLanguage);
+  const language = group?.language ?? deps.defaultLanguage;
   const current: GroupSettings = group ?? {
     name: context.activity.conversation.name || 'Vitale Weekcyclus',
     members: roster.length <= 8 ? roster : roster.filter((m) => m.id === actorOf(context).id),
