@@ -1,21 +1,10 @@
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, judge, newProposal, Proposal, startDrafting, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, judge, Proposal, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
-import { Session, sharedAnswer } from '../../domain/week-cycle/session';
+import { sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
 import { requireMember } from './membership';
-import { proposalIdFor } from './start-session';
-
-/** The proposal of the session's cycle, created on first use. */
-export async function proposalFor(deps: WeekCycleDeps, session: Session, groupName: string): Promise<Proposal> {
-  const id = proposalIdFor(session.cycleId);
-  const existing = await deps.proposals.get(session.groupId, id);
-  if (existing) return existing;
-  const { proposal } = await deps.proposals.create(
-    newProposal({ id, groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '', contributorIds: [] }, deps.clock.now()),
-  );
-  return proposal;
-}
+import { ensureProposal } from './start-session';
 
 /** The group's answers to the questions before the proposal, across the cycle's sessions. */
 export async function cycleAnswers(deps: WeekCycleDeps, groupId: string, cycleId: string, language: 'nl' | 'en') {
@@ -37,7 +26,7 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   const group = await requireMember(deps, groupId, actor);
   const session = await deps.sessions.get(groupId, sessionId);
   if (!session || session.status !== 'open') throw new DomainError('sessionClosed');
-  const base = await proposalFor(deps, session, group.name);
+  const base = await ensureProposal(deps, session, group.name);
   if (!deps.drafter.enabled) {
     const proposal = await deps.proposals.update(groupId, base.id, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, deps.clock.now())));
     return { started: false, proposal };

@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/shared/errors';
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { openSession, Session, unfinishedQuestions } from '../../domain/week-cycle/session';
-import { Proposal } from '../../domain/proposal/proposal';
+import { newProposal, Proposal } from '../../domain/proposal/proposal';
+import { findQuestion } from '../../domain/framework/framework';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
 
@@ -56,6 +57,7 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
     }),
   );
   if (created) await scheduleTimebox(deps, session);
+  if (needsProposal(deps, group.language, session)) await ensureProposal(deps, session, group.name);
   return { kind: 'session', session, created, cycle };
 }
 
@@ -64,4 +66,20 @@ async function scheduleTimebox(deps: WeekCycleDeps, s: Session): Promise<void> {
   const payload = { groupId: s.groupId, sessionId: s.id };
   await deps.scheduler.schedule({ id: `${s.id}_warn`, kind: JOB_KINDS.sessionWarning, dueAt: new Date(end - deps.session.warningMinutes * 60_000).toISOString(), payload });
   await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload });
+}
+
+function needsProposal(deps: WeekCycleDeps, language: 'nl' | 'en', s: Session): boolean {
+  const kinds = s.questionIds.map((id) => findQuestion(deps.frameworks[language], id)?.kind);
+  return kinds.includes('aiProposal') || kinds.includes('validation');
+}
+
+/** The cycle's proposal record exists from the session that works on it, with or without AI. */
+export async function ensureProposal(deps: WeekCycleDeps, session: Session, groupName: string): Promise<Proposal> {
+  const id = proposalIdFor(session.cycleId);
+  const existing = await deps.proposals.get(session.groupId, id);
+  if (existing) return existing;
+  const { proposal } = await deps.proposals.create(
+    newProposal({ id, groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '', contributorIds: [] }, deps.clock.now()),
+  );
+  return proposal;
 }
