@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
+import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
 
 const csv = z
   .string()
@@ -49,6 +51,9 @@ export const envSchema = z
     WARNING_MINUTES: positiveInt(10),
 
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+
+    ...verantwoordingEnv,
+    ...pulsePollEnv,
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
@@ -91,6 +96,8 @@ export interface AppConfig {
   scheduler: { intervalMs: number };
   session: { minutes: number; warningMinutes: number };
   telemetry: { connectionString?: string };
+  verantwoording: ReturnType<typeof verantwoordingConfig>;
+  pulsePoll: ReturnType<typeof pulsePollConfig>;
 }
 
 /** Raised when the environment is incomplete or malformed; the message says what to set. */
@@ -137,6 +144,8 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
     session: { minutes: env.SESSION_MINUTES, warningMinutes: env.WARNING_MINUTES },
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    verantwoording: verantwoordingConfig(env, { mode: env.MICROSOFT_APP_ID ? 'bot' : 'local', tenantId: env.MICROSOFT_APP_TENANT_ID }),
+    pulsePoll: pulsePollConfig(env),
   };
 }
 

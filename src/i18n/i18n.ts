@@ -1,6 +1,5 @@
 import i18next, { TFunction } from 'i18next';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import { locales } from './locales';
 
 export type Locale = 'nl' | 'en';
 export type Translate = TFunction;
@@ -9,11 +8,15 @@ export interface Translator {
   t(locale: Locale): Translate;
 }
 
-/** One i18next instance per app, not the global one, so tests and instances stay independent. */
+/**
+ * One i18next instance per app, not the global one, so tests and instances stay independent.
+ * Each feature keeps its own language file; they are merged into one namespace, so their
+ * top-level keys must not collide (a test checks this).
+ */
 export function createTranslator(): Translator {
   const instance = i18next.createInstance();
   void instance.init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: Object.assign({}, ...locales.nl) }, en: { translation: Object.assign({}, ...locales.en) } },
     lng: 'nl',
     fallbackLng: 'nl',
     initAsync: false,

@@ -5,6 +5,9 @@
  * proposals: a group's proposals, listed per group (message-extension search, reports).
  * personal: everything that belongs to one professional, so export and erasure stay in one partition.
  * jobs: the durable scheduler's jobs, claimed by id with ETags.
+ * polls: a B3-spiegel poll and, apart from any answer, the keyed hashes of who has answered.
+ * pollAnswers: anonymous answers (no user id, date only), read only as aggregates.
+ * outbox: every proactive message as a job with an idempotency key.
  */
 export const CONTAINERS = {
   groups: { id: 'groups', partitionKey: '/id' },
@@ -12,6 +15,9 @@ export const CONTAINERS = {
   proposals: { id: 'proposals', partitionKey: '/groupId' },
   personal: { id: 'personal', partitionKey: '/userId' },
   jobs: { id: 'jobs', partitionKey: '/id' },
+  polls: { id: 'polls', partitionKey: '/pollId' },
+  pollAnswers: { id: 'pollAnswers', partitionKey: '/pollId' },
+  outbox: { id: 'outbox', partitionKey: '/id' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -41,7 +41,7 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
 /** A personal question: each member's own answer, visible only in their own view of the card. */
 export function personalQuestionSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
   const note = subtle(t('question.personalNote'));
-  if (!view.viewer) return [note, textBlock(t('question.personalRefresh'), { isSubtle: true })];
+  if (!view.viewer) return view.session.status === 'open' ? [note, textBlock(t('question.personalRefresh'), { isSubtle: true })] : [note];
   const own = view.viewer.personalAnswers[item.question.id];
   if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
   return [

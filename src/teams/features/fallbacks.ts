@@ -3,10 +3,11 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 
 import { postCard, sendInvokeCard } from '../card-response';
 import { errorCard } from '../cards/error.card';
-import { FeatureDeps } from './feature-deps';
+import type { Translator } from '../../i18n/i18n';
+import type { Logger } from '../../log/logger';
 
 /** Registered last: whatever no feature handled gets a friendly answer instead of silence or a 500. */
-export function registerFallbacks(app: Application<TurnState>, deps: FeatureDeps): void {
+export function registerFallbacks(app: Application<TurnState>, deps: { translator: Translator; logger: Logger; defaultLanguage: 'nl' | 'en' }): void {
   app.activity(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {

@@ -1,0 +1,39 @@
+import { createProposalDrafter } from '../../ai/azure-openai-proposal-drafter';
+import {
+  CosmosCycleRepository,
+  CosmosGroupRepository,
+  CosmosPersonalAnswerRepository,
+  CosmosProposalRepository,
+  CosmosSessionRepository,
+} from '../../store/week-cycle.repositories';
+import { registerWeekCycle } from '../../teams/features/week-cycle/register';
+import { WeekCycleDeps } from '../../usecases/week-cycle/deps';
+import { Platform } from '../platform';
+
+/** The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs. */
+export function composeWeekCycle(p: Platform): WeekCycleDeps {
+  const drafter = createProposalDrafter(p.config.ai, p.logger);
+  if (!drafter.enabled) p.logger.warn('AI is off: AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are not set; groups write their own proposals');
+  const weekCycle: WeekCycleDeps = {
+    groups: new CosmosGroupRepository(p.cosmos),
+    cycles: new CosmosCycleRepository(p.cosmos),
+    sessions: new CosmosSessionRepository(p.cosmos),
+    proposals: new CosmosProposalRepository(p.cosmos),
+    personalAnswers: new CosmosPersonalAnswerRepository(p.cosmos),
+    frameworks: p.frameworks,
+    drafter,
+    scheduler: p.scheduler,
+    clock: p.clock,
+    session: p.config.session,
+  };
+  registerWeekCycle(p.app, p.scheduler, {
+    weekCycle,
+    translator: p.translator,
+    logger: p.logger,
+    messenger: p.messenger,
+    background: p.background,
+    actions: p.actions,
+    defaultLanguage: p.config.defaultLanguage,
+  });
+  return weekCycle;
+}

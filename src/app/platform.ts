@@ -1,0 +1,33 @@
+import type restify from 'restify';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { AppConfig } from '../config/config';
+import type { Clock } from '../domain/shared/clock';
+import type { Frameworks } from '../framework/load-frameworks';
+import type { Translator } from '../i18n/i18n';
+import type { Logger } from '../log/logger';
+import type { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
+import type { CosmosConnection } from '../store/cosmos-connection';
+import type { BackgroundTasks } from '../teams/background-tasks';
+import type { CardActionContext } from '../teams/card-actions';
+import type { TeamsMessenger } from '../teams/messenger';
+
+/**
+ * What every feature is composed from: the shared adapters, built once in compose.ts. A feature
+ * module (./features/*.feature.ts) builds its own repositories from these and registers its
+ * handlers, jobs and routes.
+ */
+export interface Platform {
+  config: AppConfig;
+  logger: Logger;
+  clock: Clock;
+  cosmos: CosmosConnection;
+  scheduler: CosmosJobScheduler;
+  app: Application<TurnState>;
+  adapter: TeamsAdapter;
+  server: restify.Server;
+  translator: Translator;
+  messenger: TeamsMessenger;
+  background: BackgroundTasks;
+  actions: CardActionContext;
+  frameworks: Frameworks;
+}
