@@ -51,6 +51,8 @@ const playground = require.resolve('@microsoft/m365agentsplayground/cli.js');
 start('playground', process.execPath, [playground, '--app-endpoint', `http://localhost:${port}/api/messages`, '--channel-id', 'msteams', '--port', String(playgroundPort), '--disable-telemetry'], {
   // The Playground would try to open a browser and stop when it can't (servers, CI); we print the address instead.
   TEAMSAPPTESTER_BROWSER: 'none',
+  // Its own usage statistics would probe Azure's instance metadata service; nothing leaves this machine.
+  APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
   M365_AGENTS_PLAYGROUND_LOGFILE: 'devTools/m365agentsplayground.log',
 });
 

@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../config/config';
+import { BusinessEvents, noBusinessEvents } from '../domain/shared/business-events';
 import { Clock, systemClock } from '../domain/shared/clock';
 import { loadFrameworks } from '../framework/load-frameworks';
 import { createTranslator } from '../i18n/i18n';
@@ -20,6 +21,8 @@ export interface ComposeOptions {
   cosmos?: CosmosConnection;
   /** Tests drive the scheduler by hand. */
   startScheduler?: boolean;
+  /** Business events for telemetry; none by default. */
+  events?: BusinessEvents;
 }
 
 export interface RunningApp {
@@ -54,6 +57,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     translator,
     background,
     frameworks,
+    events: options.events ?? noBusinessEvents,
     messenger: new TeamsMessenger(adapter, botAppIdOf(config.bot)),
     actions: {
       logger,

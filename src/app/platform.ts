@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config/config';
+import type { BusinessEvents } from '../domain/shared/business-events';
 import type { Clock } from '../domain/shared/clock';
 import type { Frameworks } from '../framework/load-frameworks';
 import type { Translator } from '../i18n/i18n';
@@ -30,4 +31,5 @@ export interface Platform {
   background: BackgroundTasks;
   actions: CardActionContext;
   frameworks: Frameworks;
+  events: BusinessEvents;
 }

@@ -23,7 +23,7 @@ async function startPlayground(appUrl: string): Promise<{ url: string; child: Ch
   const port = await freePort();
   const child = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), '--app-endpoint', `${appUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
     cwd: join(__dirname, '../..'),
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(mkdtempSync(join(tmpdir(), 'playground-')), 'playground.log') },
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', M365_AGENTS_PLAYGROUND_LOGFILE: join(mkdtempSync(join(tmpdir(), 'playground-')), 'playground.log') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {

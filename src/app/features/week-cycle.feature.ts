@@ -25,6 +25,7 @@ export function composeWeekCycle(p: Platform): WeekCycleDeps {
     scheduler: p.scheduler,
     clock: p.clock,
     session: p.config.session,
+    events: p.events,
   };
   registerWeekCycle(p.app, p.scheduler, {
     weekCycle,

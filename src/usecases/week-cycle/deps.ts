@@ -1,4 +1,5 @@
 import { Framework, Language } from '../../domain/framework/framework';
+import { BusinessEvents } from '../../domain/shared/business-events';
 import { ProposalDrafter } from '../../domain/proposal/proposal-draft';
 import { Clock } from '../../domain/shared/clock';
 import { JobScheduler } from '../../domain/scheduling/job';
@@ -15,6 +16,7 @@ export interface WeekCycleDeps {
   scheduler: JobScheduler;
   clock: Clock;
   session: { minutes: number; warningMinutes: number };
+  events: BusinessEvents;
 }
 
 /** Who acts: ids from Teams, already validated by the adapter. */

@@ -59,5 +59,13 @@ export async function judgeProposal(deps: WeekCycleDeps, groupId: string, propos
 export async function decideProposal(deps: WeekCycleDeps, groupId: string, proposalId: string, actor: Actor, input: { verdict: Verdict; text: string; firstStep: string }): Promise<Proposal> {
   await requireMember(deps, groupId, actor);
   const at = deps.clock.now().toISOString();
-  return deps.proposals.update(groupId, proposalId, (p) => (p.decision ? p : decide(p, { ...input, decidedBy: actor.id, at })));
+  let decidedNow = false;
+  const proposal = await deps.proposals.update(groupId, proposalId, (p) => {
+    decidedNow = !p.decision;
+    return p.decision ? p : decide(p, { ...input, decidedBy: actor.id, at });
+  });
+  if (decidedNow) {
+    deps.events.record({ name: 'proposalValidated', verdict: input.verdict, aiDrafted: proposal.ai.status === 'drafted', judgements: Object.keys(proposal.judgements).length });
+  }
+  return proposal;
 }

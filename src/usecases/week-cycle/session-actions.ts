@@ -68,6 +68,13 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
     return closeSession(s, deps.clock.now());
   });
   if (flipped) {
+    deps.events.record({
+      name: 'sessionHeld',
+      day: session.day,
+      attendees: session.attendeeIds.length,
+      questionsAnswered: Object.values(session.answers).filter((a) => a.length > 0).length,
+      closedBy: actor ? 'member' : 'timebox',
+    });
     await deps.scheduler.cancel(`${sessionId}_warn`);
     await deps.scheduler.cancel(`${sessionId}_close`);
     await completeCycleIfDone(deps, session);
