@@ -1,0 +1,54 @@
+import { submit } from '../support/activities';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('the Action.Submit fallback', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeAll(async () => {
+    t = await startTestApp();
+    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+  });
+  afterAll(() => t.stop());
+
+  it('stores a contribution sent by a classic Submit and updates the shared card in place, without private data', async () => {
+    await g.checkIn(MEMBERS[0]!, 5);
+    const before = t.connector.calls.length;
+    const res = await t.send(submit(g.conv, MEMBERS[1]!, { verb: 'session.contribute', ...g.ids(), questionId: 1, text: 'Via de klassieke knop' }, g.sessionMessageId));
+    expect(res.status).toBe(200);
+    const update = t.connector.calls.slice(before).find((c) => c.method === 'PUT');
+    expect(update?.id).toBe(g.sessionMessageId);
+    const shared = cardText(update!.activity.attachments[0].content);
+    expect(shared).toContain('Via de klassieke knop');
+    expect(shared).not.toContain('Jouw energie');
+    expect((await g.session()).answers['1'][0].authorName).toBe('Bram');
+  });
+});
+
+describe('a group that works in English', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeAll(async () => {
+    t = await startTestApp();
+    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
+  });
+  afterAll(() => t.stop());
+
+  it('gets every card in English, from the language files', async () => {
+    expect(cardText((await g.setUp('en')).value)).toContain('Team Zorg is ready to begin');
+    expect(cardText((await g.startCycle()).value)).toContain('Choose and explore');
+    await g.startSession();
+    const card = cardText(g.sharedCard());
+    expect(card).toContain('60 minutes left');
+    expect(card).toContain('Question 1 · Which work situation do we take on?');
+    const mine = cardText((await g.checkIn(MEMBERS[0]!, 3)).value);
+    expect(mine).toContain('Your energy at the start: 3 (visible to you only).');
+    const error = cardText((await g.contribute(MEMBERS[0]!, 1, ' ')).value);
+    expect(error).toContain("That didn't work");
+    await g.end();
+    expect(cardText(t.connector.cards((c) => c.method === 'POST').at(-1)!.card)).toContain('Next session: day 2, Problem and ideas.');
+  });
+});
