@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon';
+import { MIN_ENERGY_ANSWERS } from '../week-cycle/energy';
+
+/** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
+export interface ReportInput {
+  period: { from: string; to: string };
+  timeZone: string;
+  sessionHours: number;
+  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: number[]; energyOut: number[] }[];
+  proposals: { groupId: string; createdAt: string; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
+  /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
+  b3: { team: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
+}
+
+export interface EnergyWeek {
+  week: string;
+  answers: number;
+  averageIn?: number;
+  averageOut?: number;
+}
+
+/** Reflectie en terugkoppeling: the half-yearly figures HR/L&O gives the board. Aggregates only. */
+export interface HrReport {
+  period: { from: string; to: string };
+  groupsActive: number;
+  sessionsHeld: number;
+  learningHours: number;
+  proposalsMade: number;
+  proposalsValidated: number;
+  proposalsRejected: number;
+  energy: EnergyWeek[];
+  b3: { team: string; polls: { closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[] }[];
+}
+
+function average(values: number[]): number | undefined {
+  if (values.length < MIN_ENERGY_ANSWERS) return undefined;
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+}
+
+export function computeReport(input: ReportInput): HrReport {
+  const zone = input.timeZone;
+  const from = DateTime.fromISO(input.period.from, { zone }).startOf('day');
+  const to = DateTime.fromISO(input.period.to, { zone }).endOf('day');
+  const inPeriod = (iso: string) => {
+    const t = DateTime.fromISO(iso, { zone });
+    return t >= from && t <= to;
+  };
+  const held = input.sessions.filter((s) => s.status === 'closed' && inPeriod(s.startedAt));
+  const made = input.proposals.filter((p) => inPeriod(p.createdAt));
+  const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
+  const weeks = new Map<string, { in: number[]; out: number[] }>();
+  for (const s of held) {
+    const week = DateTime.fromISO(s.startedAt, { zone }).toFormat("kkkk-'W'WW");
+    const w = weeks.get(week) ?? { in: [], out: [] };
+    w.in.push(...s.energyIn);
+    w.out.push(...s.energyOut);
+    weeks.set(week, w);
+  }
+  const teams = new Map<string, HrReport['b3'][number]['polls']>();
+  for (const poll of [...input.b3].filter((p) => inPeriod(p.closedOn)).sort((a, b) => a.closedOn.localeCompare(b.closedOn))) {
+    teams.set(poll.team, [...(teams.get(poll.team) ?? []), { closedOn: poll.closedOn, respondents: poll.respondents, ...(poll.scores ? { scores: poll.scores } : {}) }]);
+  }
+  return {
+    period: input.period,
+    groupsActive: new Set(held.map((s) => s.groupId)).size,
+    sessionsHeld: held.length,
+    learningHours: Math.round(held.reduce((sum, s) => sum + s.attendees * input.sessionHours, 0) * 10) / 10,
+    proposalsMade: made.length,
+    proposalsValidated: decided.filter((p) => p.decision!.verdict !== 'reject').length,
+    proposalsRejected: decided.filter((p) => p.decision!.verdict === 'reject').length,
+    energy: [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, w]) => ({ week, answers: w.in.length + w.out.length, averageIn: average(w.in), averageOut: average(w.out) })),
+    b3: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, polls]) => ({ team, polls })),
+  };
+}

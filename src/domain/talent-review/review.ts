@@ -1,0 +1,55 @@
+import { DateTime, IANAZone } from 'luxon';
+import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
+import { MaturityPhase } from './maturity';
+
+/** A planned half-yearly talentontwikkelgesprek between a manager and one direct report. */
+export interface TalentReview {
+  id: string;
+  type: 'talentReview';
+  managerId: string;
+  reportId: string;
+  reportName: string;
+  /** The conversation's date, yyyy-mm-dd, in the manager's time zone. */
+  date: string;
+  timeZone: string;
+  prepDaysBefore: number;
+  /** The manager's personal chat with the bot, for the proactive prep card. */
+  conversationRef: Record<string, unknown>;
+  managerPhasePick?: MaturityPhase;
+  /** What the manager facilitated (time, room, means): their own accountability. */
+  facilitated?: string;
+  prepSentAt?: string;
+  createdAt: string;
+}
+
+export const PREP_HOUR = 9;
+export const MAX_FACILITATED_LENGTH = 2000;
+
+export function reviewId(managerId: string, reportId: string, date: string): string {
+  return stableId('review', managerId, reportId, date);
+}
+
+/** Plans a conversation: a real date, today or later and within a year, in a known time zone. */
+export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'>, now: Date): TalentReview {
+  if (!IANAZone.isValidZone(input.timeZone)) throw new DomainError('invalidInput', 'time zone');
+  const day = DateTime.fromISO(input.date, { zone: input.timeZone });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('invalidInput', 'date');
+  const today = DateTime.fromJSDate(now, { zone: input.timeZone }).startOf('day');
+  if (day < today || day > today.plus({ years: 1 })) throw new DomainError('invalidInput', 'date out of range');
+  if (!Number.isInteger(input.prepDaysBefore) || input.prepDaysBefore < 0 || input.prepDaysBefore > 30) throw new DomainError('invalidInput', 'prep days');
+  if (input.managerId === input.reportId) throw new DomainError('forbidden', 'own review');
+  return { ...input, id: reviewId(input.managerId, input.reportId, input.date), type: 'talentReview', createdAt: now.toISOString() };
+}
+
+/** When the prep card is due: 09:00 in the manager's time zone, the configured days before; now if that has passed. */
+export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>, now: Date): Date {
+  const due = DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return due.getTime() < now.getTime() ? now : due;
+}
+
+export function recordFacilitated(review: TalentReview, text: string): TalentReview {
+  const t = text.trim();
+  if (!t || t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', 'facilitated');
+  return t === review.facilitated ? review : { ...review, facilitated: t };
+}

@@ -1,0 +1,102 @@
+import { effectivePhase } from '../../src/domain/talent-review/maturity';
+import { planReview, prepDueAt, recordFacilitated } from '../../src/domain/talent-review/review';
+import { signLink, verifyLink } from '../../src/http/signed-link';
+import { computeReport, ReportInput } from '../../src/domain/hr-report/report';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const base = { managerId: 'aad-mia', reportId: 'aad-anna', reportName: 'Anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDaysBefore: 3, conversationRef: {} };
+
+describe('planning a talentontwikkelgesprek', () => {
+  it('plans a conversation and derives a stable id', () => {
+    const a = planReview(base, now);
+    expect(a.id).toBe(planReview(base, now).id);
+    expect(a.id).not.toBe(planReview({ ...base, date: '2026-12-11' }, now).id);
+  });
+  it.each([
+    ['a date in the past', { date: '2026-11-01' }],
+    ['a date over a year ahead', { date: '2028-01-01' }],
+    ['a malformed date', { date: '10-12-2026' }],
+    ['an unknown time zone', { timeZone: 'Nowhere/City' }],
+    ['too many days before', { prepDaysBefore: 99 }],
+    ['one\'s own conversation', { reportId: 'aad-mia' }],
+  ])('refuses %s', (_n, over) => {
+    expect(() => planReview({ ...base, ...over }, now)).toThrow();
+  });
+  it('is due at 09:00 in the manager\'s time zone, the configured days before', () => {
+    expect(prepDueAt(base, now).toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    expect(prepDueAt({ ...base, timeZone: 'America/Paramaribo' }, now).toISOString()).toBe('2026-12-07T12:00:00.000Z');
+    expect(prepDueAt({ ...base, date: '2026-11-24' }, now).toISOString()).toBe(now.toISOString());
+  });
+  it('keeps the manager\'s own accountability, within limits', () => {
+    const r = planReview(base, now);
+    expect(recordFacilitated(r, ' Twee uur per week vrijgeroosterd ').facilitated).toBe('Twee uur per week vrijgeroosterd');
+    expect(() => recordFacilitated(r, '')).toThrow();
+  });
+  it('lets the professional\'s own phase win over the manager\'s pick', () => {
+    expect(effectivePhase('actie', 'onbewust')).toEqual({ phase: 'actie', chosenBy: 'professional' });
+    expect(effectivePhase(undefined, 'onbewust')).toEqual({ phase: 'onbewust', chosenBy: 'manager' });
+    expect(effectivePhase(undefined, undefined)).toEqual({});
+  });
+});
+
+describe('signed download links', () => {
+  const secret = Buffer.from('a-test-secret-of-enough-length-123456');
+  const link = new URL(signLink(secret, 'https://app.example', '/reports/hr.csv', { from: '2026-01-01', to: '2026-06-30' }, new Date(now.getTime() + 15 * 60_000)));
+  const query = Object.fromEntries(link.searchParams.entries());
+  it('accepts the link as signed, until it expires', () => {
+    expect(verifyLink(secret, '/reports/hr.csv', query, now)).toEqual({ ok: true, claims: { from: '2026-01-01', to: '2026-06-30' } });
+    expect(verifyLink(secret, '/reports/hr.csv', query, new Date(now.getTime() + 16 * 60_000))).toEqual({ ok: false, reason: 'expired' });
+  });
+  it.each([
+    ['a changed period', { ...query, to: '2026-12-31' }],
+    ['a later expiry', { ...query, expires: String(Number(query.expires) + 3600) }],
+    ['another secret', query, Buffer.from('another-secret-of-enough-length-98765')],
+    ['no signature', { ...query, sig: undefined }],
+    ['another path', query, secret, '/reports/hr.txt'],
+  ])('refuses %s', (_n, q, s = secret, path = '/reports/hr.csv') => {
+    expect(verifyLink(s as Buffer, path as string, q as Record<string, string>, now).ok).toBe(false);
+  });
+});
+
+describe('the HR report figures', () => {
+  // Two groups in week 48, one in week 49; one session outside the period; one still open.
+  const input: ReportInput = {
+    period: { from: '2026-11-23', to: '2026-12-06' },
+    timeZone: 'Europe/Amsterdam',
+    sessionHours: 1,
+    sessions: [
+      { groupId: 'g1', startedAt: '2026-11-23T08:00:00Z', status: 'closed', attendees: 4, energyIn: [3, 4, 5], energyOut: [4, 4] },
+      { groupId: 'g1', startedAt: '2026-11-24T08:00:00Z', status: 'closed', attendees: 3, energyIn: [2], energyOut: [3, 3, 3] },
+      { groupId: 'g2', startedAt: '2026-11-25T08:00:00Z', status: 'closed', attendees: 5, energyIn: [1, 2], energyOut: [] },
+      { groupId: 'g2', startedAt: '2026-12-01T08:00:00Z', status: 'closed', attendees: 6, energyIn: [5, 5], energyOut: [] },
+      { groupId: 'g3', startedAt: '2026-12-02T08:00:00Z', status: 'open', attendees: 2, energyIn: [4, 4, 4], energyOut: [] },
+      { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', status: 'closed', attendees: 8, energyIn: [1, 1, 1], energyOut: [] },
+    ],
+    proposals: [
+      { groupId: 'g1', createdAt: '2026-11-25T09:00:00Z', decision: { verdict: 'adapt', at: '2026-11-25T09:30:00Z' } },
+      { groupId: 'g2', createdAt: '2026-11-26T09:00:00Z', decision: { verdict: 'reject', at: '2026-11-26T09:40:00Z' } },
+      { groupId: 'g3', createdAt: '2026-12-03T09:00:00Z' },
+      { groupId: 'g3', createdAt: '2026-10-03T09:00:00Z', decision: { verdict: 'accept', at: '2026-10-03T09:40:00Z' } },
+    ],
+    b3: [
+      { team: 'Zorgteam Noord', closedOn: '2026-12-04', respondents: 7, scores: { boeien: 75, binden: 62.5, behouden: 50 } },
+      { team: 'Zorgteam Noord', closedOn: '2026-11-27', respondents: 3 },
+      { team: 'Facilitair', closedOn: '2026-06-01', respondents: 9, scores: { boeien: 80, binden: 80, behouden: 80 } },
+    ],
+  };
+  const report = computeReport(input);
+
+  it('counts groups, sessions, hours and proposals by hand', () => {
+    expect(report).toMatchObject({ groupsActive: 2, sessionsHeld: 4, learningHours: 18, proposalsMade: 3, proposalsValidated: 1, proposalsRejected: 1 });
+  });
+  it('averages energy per week only from three answers up', () => {
+    // Week 48: in [3,4,5,2,1,2] -> 17/6 = 2.8; out [4,4,3,3,3] -> 3.4. Week 49: in [5,5] -> too few.
+    expect(report.energy).toEqual([
+      { week: '2026-W48', answers: 11, averageIn: 2.8, averageOut: 3.4 },
+      { week: '2026-W49', answers: 2, averageIn: undefined, averageOut: undefined },
+    ]);
+  });
+  it('lists B3 trends per team in the period, without figures where a poll fell short', () => {
+    expect(report.b3).toEqual([{ team: 'Zorgteam Noord', polls: [{ closedOn: '2026-11-27', respondents: 3 }, { closedOn: '2026-12-04', respondents: 7, scores: { boeien: 75, binden: 62.5, behouden: 50 } }] }]);
+  });
+});
