@@ -100,3 +100,14 @@ describe('the HR report figures', () => {
     expect(report.b3).toEqual([{ team: 'Zorgteam Noord', polls: [{ closedOn: '2026-11-27', respondents: 3 }, { closedOn: '2026-12-04', respondents: 7, scores: { boeien: 75, binden: 62.5, behouden: 50 } }] }]);
   });
 });
+
+describe('the maturity model in the language files', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JSON fixtures
+  const files = { nl: require('../../src/i18n/locales/nl/talent-review.json'), en: require('../../src/i18n/locales/en/talent-review.json') };
+  it.each(['nl', 'en'] as const)('has the interventions of every phase in %s', (lang) => {
+    const { INTERVENTIONS_PER_PHASE } = jest.requireActual('../../src/domain/talent-review/maturity');
+    for (const [phase, count] of Object.entries(INTERVENTIONS_PER_PHASE)) {
+      expect(Object.keys(files[lang].talentReview.phase[phase].interventions)).toHaveLength(count as number);
+    }
+  });
+});
