@@ -1,8 +1,10 @@
+import enVerantwoording from './en/verantwoording.json';
 import enWeekCycle from './en/week-cycle.json';
+import nlVerantwoording from './nl/verantwoording.json';
 import nlWeekCycle from './nl/week-cycle.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle],
-  en: [enWeekCycle],
+  nl: [nlWeekCycle, nlVerantwoording],
+  en: [enWeekCycle, enVerantwoording],
 };
