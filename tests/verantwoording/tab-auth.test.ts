@@ -1,65 +1,32 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import { startTestApp, TestApp } from '../support/test-app';
+import { CLIENT_ID, FakeEntra, ISSUER, TENANT, TokenOptions } from './fake-entra';
 
 /**
  * The tab's API accepts Teams SSO tokens only when they are valid Entra tokens for our app:
  * signed by a key in the tenant's JWKS (served here from loopback), for our audience, from our
  * tenant's v2.0 issuer, not expired, with the access_as_user scope. The user is the token's oid.
  */
-const CLIENT_ID = '0a1b2c3d-1111-2222-3333-444455556666';
-const TENANT = '7e8f9a0b-aaaa-bbbb-cccc-ddddeeeeffff';
-const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
-const BASE = 'https://lerend.example.org';
-
 describe('Teams SSO tokens on the tab API', () => {
-  let keys: Awaited<ReturnType<typeof generateKeyPair>>;
-  let otherKeys: Awaited<ReturnType<typeof generateKeyPair>>;
-  let jwks: Server;
-  let jwksRequests = 0;
+  const entra = new FakeEntra();
   let local: TestApp; // bot authentication off: dev sign-in exists, SSO configured too
   let bot: TestApp; // bot authentication on: no dev sign-in at all
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    keys = await generateKeyPair('RS256', { extractable: true });
-    otherKeys = await generateKeyPair('RS256', { extractable: true });
-    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((req, res) => {
-      jwksRequests++;
-      res.writeHead(req.url === '/discovery/v2.0/keys' ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [jwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    env = {
-      TAB_AAD_CLIENT_ID: CLIENT_ID,
-      TAB_AAD_TENANT_ID: TENANT,
-      ENTRA_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/discovery/v2.0/keys`,
-      PUBLIC_BASE_URL: BASE,
-    };
+    await entra.start();
+    env = entra.env();
     local = await startTestApp(env);
     bot = await startTestApp({ ...env, MICROSOFT_APP_ID: 'bot-app-id', MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_PASSWORD: 'not-used-in-this-test' });
   });
   afterAll(async () => {
     await local.stop();
     await bot.stop();
-    jwks.closeAllConnections();
-    await new Promise<void>((resolve) => jwks.close(() => resolve()));
+    await entra.stop();
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  async function token(over: { claims?: Record<string, unknown>; aud?: string; iss?: string; exp?: number; iat?: number; key?: CryptoKey; kid?: string } = {}) {
-    return new SignJWT({ oid: 'aad-anna', tid: TENANT, scp: 'access_as_user', ver: '2.0', name: 'Anna', ...over.claims })
-      .setProtectedHeader({ alg: 'RS256', kid: over.kid ?? 'key-1', typ: 'JWT' })
-      .setIssuer(over.iss ?? ISSUER)
-      .setAudience(over.aud ?? CLIENT_ID)
-      .setSubject('pairwise-subject')
-      .setIssuedAt(over.iat ?? now() - 60)
-      .setNotBefore(over.iat ?? now() - 60)
-      .setExpirationTime(over.exp ?? now() + 3600)
-      .sign(over.key ?? keys.privateKey);
-  }
+  const token = (over?: TokenOptions) => entra.token(over);
   const get = (app: TestApp, authorization?: string, path = '/api/verantwoording') =>
     fetch(`${app.app.url}${path}`, { headers: authorization ? { authorization } : {} });
 
@@ -70,7 +37,7 @@ describe('Teams SSO tokens on the tab API', () => {
     const onBot = await get(bot, `Bearer ${await token({ claims: { oid: 'aad-bram' } })}`);
     expect(onBot.status).toBe(200);
     expect((await onBot.json()).userId).toBe('aad-bram');
-    expect(jwksRequests).toBeGreaterThanOrEqual(1);
+    expect(entra.requests).toBeGreaterThanOrEqual(1);
   });
 
   it('accepts the api://<domain>/<client id> audience too', async () => {
@@ -87,8 +54,8 @@ describe('Teams SSO tokens on the tab API', () => {
     ['with another tenant id claim', () => token({ claims: { tid: 'another-tenant' } })],
     ['without the access_as_user scope', () => token({ claims: { scp: 'User.Read' } })],
     ['without an oid', () => token({ claims: { oid: undefined } })],
-    ['signed with another key', () => token({ key: otherKeys.privateKey })],
-    ['signed with an unknown key id', () => token({ key: otherKeys.privateKey, kid: 'key-2' })],
+    ['signed with another key', () => token({ key: entra.otherKeys.privateKey })],
+    ['signed with an unknown key id', () => token({ key: entra.otherKeys.privateKey, kid: 'key-2' })],
   ])('rejects a token %s with 401', async (_name, make) => {
     for (const app of [local, bot]) {
       const res = await get(app, `Bearer ${await make()}`);

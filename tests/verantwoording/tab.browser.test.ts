@@ -3,6 +3,8 @@ import { Page } from 'playwright-core';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { axeProblems, Browser, buildTab, launchBrowser, requireChromium } from './browser';
+import { FakeEntra } from './fake-entra';
+import { installFakeTeamsHost } from './fake-teams-host';
 import { runWeek } from './support';
 
 /**
@@ -11,6 +13,7 @@ import { runWeek } from './support';
  */
 describe('the Mijn verantwoording tab in a browser', () => {
   let t: TestApp;
+  const entra = new FakeEntra();
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
@@ -19,7 +22,9 @@ describe('the Mijn verantwoording tab in a browser', () => {
   beforeAll(async () => {
     requireChromium();
     buildTab();
-    t = await startTestApp();
+    await entra.start();
+    // Local mode (dev sign-in) with Teams SSO configured as well, against a loopback key server.
+    t = await startTestApp(entra.env());
     const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
@@ -31,6 +36,7 @@ describe('the Mijn verantwoording tab in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.stop();
+    await entra.stop();
   });
 
   const notes = () => page.locator('#notes > li');
@@ -131,6 +137,36 @@ describe('the Mijn verantwoording tab in a browser', () => {
     await page.getByText('Nog geen notities.').waitFor();
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-anna'" }).fetchAll();
     expect(resources).toEqual([]);
+  });
+
+  it('inside Teams: uses the SSO token (never the dev sign-in), Teams\' locale, and follows theme changes', async () => {
+    const removeHost = installFakeTeamsHost();
+    try {
+      const token = await entra.token({ claims: { oid: cem.aadObjectId } });
+      const created = await fetch(`${t.app.url}/api/verantwoording/notes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Notitie van Cem in Teams' }) });
+      expect(created.status).toBe(201);
+      const teams = await browser.newPage();
+      const seen: string[] = [];
+      teams.on('request', (r) => seen.push(new URL(r.url()).pathname));
+      await teams.goto(`${t.app.url}/tab/fake-teams-host.html?locale=en-us&theme=dark&token=${token}`);
+      const [tab] = await Promise.all([teams.waitForEvent('popup'), teams.getByRole('button', { name: 'Open the tab' }).click()]);
+      tab.on('request', (r) => seen.push(new URL(r.url()).pathname));
+      await tab.getByRole('heading', { name: 'Notes' }).waitFor();
+      expect(await tab.getByText('Notitie van Cem in Teams').count()).toBe(1);
+      expect(await tab.getByText('Team Zorg · week 1').count()).toBe(1);
+      expect(await tab.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.lang])).toEqual(['dark', 'en']);
+      expect(await axeProblems(tab)).toEqual([]);
+      await teams.evaluate(() => (window as unknown as { setTheme(t: string): void }).setTheme('contrast'));
+      await tab.waitForFunction(() => document.documentElement.dataset.theme === 'contrast');
+      expect(await teams.evaluate(() => (window as unknown as { hostLog: string[] }).hostLog)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
+      expect(seen).not.toContain('/api/dev/status');
+      expect(seen).not.toContain('/api/dev/sign-in');
+      expect(seen).toContain('/api/verantwoording');
+      await tab.close();
+      await teams.close();
+    } finally {
+      removeHost();
+    }
   });
 
   it('stayed on loopback and broke no Content Security Policy rule', () => {
