@@ -36,9 +36,9 @@ export async function allDocuments(cosmos: CosmosConnection): Promise<Record<str
 /**
  * One full week of a group over HTTP (AI off), with every member checking in each day:
  * day 1 questions 1-3, day 2 questions 4-5, day 3 the group's own proposal judged by the first
- * three members and decided, day 4 question 8 and the first member's personal answers.
+ * three members and decided (by the fourth, or `decider`), day 4 question 8 and the first member's personal answers.
  */
-export async function runWeek(g: GroupDriver, texts: { personal9: string; personal10: string; contribution: string }): Promise<{ proposalId: string }> {
+export async function runWeek(g: GroupDriver, texts: { personal9: string; personal10: string; contribution: string }, opts: { decider?: TestUser } = {}): Promise<{ proposalId: string }> {
   const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
   const checkInAll = async () => {
     for (const m of g.members) await g.checkIn(m, 4);
@@ -67,7 +67,7 @@ export async function runWeek(g: GroupDriver, texts: { personal9: string; person
   for (const [who, verdict] of [[a, 'accept'], [b, 'adapt'], [c, 'accept']] as const) {
     await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, verdict, reason: 'Goed te doen' });
   }
-  await g.press(d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'Tien minuten overdracht met een vast formulier.', firstStep: 'Formulier maken voor donderdag.' });
+  await g.press(opts.decider ?? d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'Tien minuten overdracht met een vast formulier.', firstStep: 'Formulier maken voor donderdag.' });
   await g.end();
   g.t.clock.advanceMinutes(24 * 60);
   await g.startSession();

@@ -48,7 +48,9 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     buildOverview(deps, userId, language),
   ]);
   const own = records.filter((r) => r.userId === userId);
-  const sessions = (await inChunks(attendance, 20, (a) => deps.sessions.get(a.groupId, a.id))).filter((s): s is Session => s !== undefined);
+  const sessions = (await inChunks(attendance, 20, (a) => deps.sessions.get(a.groupId, a.id)))
+    .filter((s): s is Session => s !== undefined)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const energyCheckIns: MyDataExport['energyCheckIns'] = [];
   const contributions: MyDataExport['contributions'] = [];
   for (const s of sessions) {
