@@ -27,6 +27,12 @@ describe('Mijn verantwoording in the personal chat', () => {
   });
   afterAll(() => t.stop());
 
+  it('lists the personal commands in the personal chat\'s help', async () => {
+    const { cards } = await anna.say('help');
+    const text = cardText(cards[0]);
+    for (const command of ['verantwoording', 'notitie <tekst>', 'mijn gegevens', 'taal en / taal nl']) expect(text).toContain(command);
+  });
+
   it('offers the Prof-traject and explains the empty overview before the first cycle', async () => {
     const { cards } = await anna.say('verantwoording');
     expect(cards).toHaveLength(1);
@@ -162,13 +168,17 @@ describe('Mijn verantwoording in the personal chat', () => {
     expect(posted).not.toContain('Eerste notitie');
   });
 
-  it('speaks English on request ("accountability", "language en") and Dutch again', async () => {
-    const english = await anna.say('accountability', 'en-US');
-    expect(cardText(english.cards[0])).toContain('My accountability');
+  it('speaks Dutch by default, English on request ("language en"), and knows the English command words', async () => {
+    expect(cardText((await anna.say('accountability', 'en-US')).cards[0])).toContain('Mijn verantwoording');
     expect((await anna.say('taal en')).texts).toEqual(['From now on I will talk to you in English.']);
-    const card = (await anna.say('verantwoording')).cards[0];
+    const card = (await anna.say('accountability')).cards[0];
+    expect(cardText(card)).toContain('My accountability');
     expect(cardText(card)).toContain('Team Zorg · week 1');
     expect(cardText(card)).toContain('Your answers');
+    const edit = await anna.press('verantwoording.note.open', { noteId: actionData(card, 'verantwoording.note.open')!.noteId });
+    expect(cardText(edit)).toContain('Edit note');
+    expect(cardText((await anna.say('my data')).cards[0])).toContain('Download a copy of all your data');
+    expect((await anna.say('language')).texts).toEqual(["Choose your language with 'language nl' or 'language en'."]);
     expect((await anna.say('language nl')).texts).toEqual(['Ik spreek je voortaan in het Nederlands aan.']);
   });
 

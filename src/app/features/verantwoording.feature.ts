@@ -17,7 +17,7 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform, options: { tabDir?: string } = {}): VerantwoordingDeps {
+export function composeVerantwoording(p: Platform): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     groups: new CosmosGroupRepository(p.cosmos),
@@ -35,7 +35,7 @@ export function composeVerantwoording(p: Platform, options: { tabDir?: string } 
   const devTokens = devSignIn ? new DevTokens() : undefined;
   if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
   if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
-  registerTabStatic(p.server, options.tabDir ?? defaultTabDir());
+  registerTabStatic(p.server, defaultTabDir());
   registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
   return deps;
 }

@@ -13,18 +13,13 @@ export interface VerantwoordingFeatureDeps {
   defaultLanguage: Locale;
 }
 
-/** The language Teams reports for the user ("en-US", "nl-NL"), as one of ours. */
-export function localeFromTag(tag: string | undefined, fallback: Locale): Locale {
-  const lower = (tag ?? '').toLowerCase();
-  if (lower.startsWith('en')) return 'en';
-  if (lower.startsWith('nl')) return 'nl';
-  return fallback;
-}
-
-/** A person's own choice ("taal en") first, then their Teams language, then the default. */
+/**
+ * A person's own choice ("taal en") or else the app's default language, like the rest of the
+ * bot's texts (help, welcome): the Teams client language is not used, so one chat never mixes two.
+ */
 export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<Locale> {
   const chosen = await preferredLanguage(deps.verantwoording, actorOf(context).id).catch(() => undefined);
-  return chosen ?? localeFromTag(context.activity.locale, deps.defaultLanguage);
+  return chosen ?? deps.defaultLanguage;
 }
 
 export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<{ locale: Locale; t: Translate }> {
