@@ -137,6 +137,12 @@ describe('the message extension', () => {
     expect(resources[0].source).toEqual({ kind: 'message' });
   });
 
+  it('takes the link from the message Teams sends with the submit', async () => {
+    await timed(invoke(chat, eva, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload, data: { noteText: 'Alleen uit de payload' } }));
+    const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-eva' AND c.type = 'note'" }).fetchAll();
+    expect(resources).toEqual([expect.objectContaining({ text: 'Alleen uit de payload', source: { kind: 'message', link: LINK } })]);
+  });
+
   const search = async (who: TestUser, term: string, skip = 0) => {
     const result = (await timed(invoke(chat, who, 'composeExtension/query', { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: term }], queryOptions: { skip, count: 25 } }))).composeExtension;
     for (const a of result.attachments ?? []) cards.push(a.content);

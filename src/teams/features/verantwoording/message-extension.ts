@@ -53,10 +53,11 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
   app.messageExtensions.submitAction<Record<string, unknown>>(EXTENSION_COMMANDS.saveMessage, async (context, _state, data) => {
     const { t } = await userT(deps, context);
     const input = submitSchema.safeParse(data ?? {});
+    const value = actionValueSchema.safeParse(context.activity.value ?? {});
     const text = input.success ? input.data.noteText : '';
-    const link = input.success ? input.data.link : undefined;
+    // Teams sends the message again with the submit; the dialog's copy of the link is the fallback.
+    const link = (value.success ? value.data.messagePayload?.linkToMessage : undefined) || (input.success ? input.data.link : undefined) || undefined;
     try {
-      const value = actionValueSchema.safeParse(context.activity.value ?? {});
       const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
       const note = await addNote(v, actorOf(context).id, {
         key: context.activity.id ?? randomUUID(),
