@@ -93,6 +93,12 @@ param logLevel string = 'info'
 ])
 param defaultLanguage string = 'nl'
 
+@description('Client id of the SSO app registration for the personal tab (aadApp/create writes AAD_APP_CLIENT_ID).')
+param tabAadClientId string = ''
+
+@description('Tenant of that app registration; empty: the bot\'s tenant.')
+param tabAadTenantId string = ''
+
 // ---- Cosmos DB -----------------------------------------------------------------------------------
 
 @description('Serverless (pay per request, default) or Provisioned (autoscale throughput shared by the database).')
@@ -220,6 +226,8 @@ module webApp 'modules/web-app.bicep' = {
     openAiApiVersion: openAiApiVersion
     logLevel: logLevel
     defaultLanguage: defaultLanguage
+    tabAadClientId: tabAadClientId
+    tabAadTenantId: tabAadTenantId
   }
 }
 

@@ -61,4 +61,6 @@ console.log(`
 [dev] Open the Agents Playground:  http://localhost:${playgroundPort}
 [dev] In the Playground, pick "Group Chat" (or a Teams channel), type "groep" to set up a group,
 [dev] then "nieuwe cyclus" and "start". Press Ctrl+C to stop both.
+[dev] Mijn verantwoording: type "verantwoording" in the Playground's personal chat, or open the tab
+[dev] at http://localhost:${port}/tab/index.html (dev sign-in; Anna is 00000000-0000-0000-0000-000000000020).
 `);

@@ -41,6 +41,12 @@ param openAiApiVersion string
 param logLevel string
 param defaultLanguage string
 
+@description('Client id of the SSO app registration (Mijn verantwoording tab); empty disables SSO.')
+param tabAadClientId string = ''
+
+@description('Tenant of the SSO app registration; empty: the bot\'s tenant.')
+param tabAadTenantId string = ''
+
 // The site's default host name; known before the site exists, so the settings can use it.
 var hostName = '${siteName}.azurewebsites.net'
 
@@ -111,6 +117,15 @@ var appSettings = [
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: applicationInsightsConnectionString
+  }
+  {
+    // Audience and tenant of the personal tab's SSO tokens (Mijn verantwoording).
+    name: 'TAB_AAD_CLIENT_ID'
+    value: tabAadClientId
+  }
+  {
+    name: 'TAB_AAD_TENANT_ID'
+    value: tabAadTenantId
   }
 ]
 

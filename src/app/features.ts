@@ -1,4 +1,5 @@
 import { registerFallbacks } from '../teams/features/fallbacks';
+import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { Platform } from './platform';
 
@@ -8,7 +9,7 @@ import { Platform } from './platform';
  */
 export function composeFeatures(p: Platform): void {
   composeWeekCycle(p);
-  // Mijn verantwoording registers here.
+  composeVerantwoording(p); // Mijn verantwoording
   // B3-spiegel pulse polls register here.
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

@@ -1,6 +1,6 @@
 import { Cycle } from '../domain/week-cycle/cycle';
 import { Group } from '../domain/week-cycle/group';
-import { CycleRepository, GroupRepository, Mutate, PersonalAnswerRepository, ProposalRepository, SessionRepository } from '../domain/week-cycle/ports';
+import { CycleRepository, GroupRepository, Mutate, PersonalAnswerRepository, ProposalRepository, SessionAttendance, SessionRepository } from '../domain/week-cycle/ports';
 import { Session } from '../domain/week-cycle/session';
 import { Proposal } from '../domain/proposal/proposal';
 import { PersonalAnswer } from '../domain/personal/personal-answer';
@@ -22,6 +22,15 @@ export class CosmosGroupRepository implements GroupRepository {
   update(groupId: string, mutate: Mutate<Group>) {
     return this.store.update(groupId, groupId, mutate);
   }
+  listByMember(userId: string, limit = 100) {
+    return this.store.query({
+      // Cross-partition on purpose: a person's groups (message-extension search, erasure).
+      query:
+        'SELECT TOP @limit * FROM c WHERE EXISTS(SELECT VALUE m FROM m IN c.members WHERE m.id = @userId) OR c.createdBy = @userId ' +
+        'OR c.conversationRef.user.aadObjectId = @userId OR c.conversationRef.user.id = @userId',
+      parameters: [{ name: '@userId', value: userId }, { name: '@limit', value: limit }],
+    });
+  }
 }
 
 export class CosmosCycleRepository implements CycleRepository {
@@ -39,12 +48,24 @@ export class CosmosCycleRepository implements CycleRepository {
   update(groupId: string, cycleId: string, mutate: Mutate<Cycle>) {
     return this.store.update(cycleId, groupId, mutate);
   }
+  listStartedBy(userId: string) {
+    return this.store.query({ query: "SELECT * FROM c WHERE c.type = 'cycle' AND c.startedBy = @userId", parameters: [{ name: '@userId', value: userId }] });
+  }
 }
 
 export class CosmosSessionRepository implements SessionRepository {
   private readonly store: DocumentStore<Session>;
+  private readonly attendance: DocumentStore<SessionAttendance>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<Session>(conn.container('sessions'), (s) => s.groupId);
+    this.attendance = new DocumentStore<SessionAttendance>(conn.container('sessions'), (s) => s.groupId);
+  }
+  listAttendance(userId: string, limit = 1000) {
+    return this.attendance.query({
+      // Cross-partition, projected to ids: a person's sessions over all their groups.
+      query: "SELECT TOP @limit c.id, c.groupId, c.cycleId, c.startedAt FROM c WHERE c.type = 'session' AND ARRAY_CONTAINS(c.attendeeIds, @userId) ORDER BY c.startedAt DESC",
+      parameters: [{ name: '@userId', value: userId }, { name: '@limit', value: limit }],
+    });
   }
   get(groupId: string, sessionId: string) {
     return this.store.get(sessionId, groupId);
@@ -83,6 +104,21 @@ export class CosmosProposalRepository implements ProposalRepository {
   }
   listByGroup(groupId: string) {
     return this.store.query({ query: 'SELECT * FROM c WHERE c.groupId = @groupId ORDER BY c.createdAt DESC', parameters: [{ name: '@groupId', value: groupId }] }, groupId);
+  }
+  listByContributor(userId: string) {
+    return this.store.query({
+      query:
+        "SELECT * FROM c WHERE c.type = 'proposal' AND (ARRAY_CONTAINS(c.contributorIds, @userId) " +
+        'OR c.decision.decidedBy = @userId OR c.ai.requestedBy = @userId)',
+      parameters: [{ name: '@userId', value: userId }],
+    });
+  }
+  listRecentByGroups(groupIds: string[], limit: number) {
+    if (groupIds.length === 0) return Promise.resolve([]);
+    return this.store.query({
+      query: "SELECT TOP @limit * FROM c WHERE c.type = 'proposal' AND ARRAY_CONTAINS(@groupIds, c.groupId) ORDER BY c.createdAt DESC",
+      parameters: [{ name: '@groupIds', value: groupIds }, { name: '@limit', value: limit }],
+    });
   }
 }
 

@@ -48,6 +48,31 @@ export const VERBS = {
     data: z.object({ groupId: id, sessionId: id, proposalId: id, decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default('') }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id }) },
+
+  // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
+  // handler looks them up in the caller's own partition only.
+  showVerantwoording: { verb: 'verantwoording.show', data: z.object({}) },
+  addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default('') }) },
+  openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id }) },
+  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int.min(0), text: shortText(5000).default('') }) },
+  deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id }) },
+  setVisibility: {
+    verb: 'verantwoording.visibility',
+    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
+  },
+  openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id }) },
+  saveTime: {
+    verb: 'verantwoording.time.save',
+    data: z.object({ groupId: id, cycleId: id, hours: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1000)) }),
+  },
+  openTraject: { verb: 'verantwoording.traject.open', data: z.object({}) },
+  saveTraject: {
+    verb: 'verantwoording.traject.save',
+    data: z.object({ learningNeeds: shortText(5000).default(''), talents: shortText(5000).default(''), weeks: int.min(1).max(52) }),
+  },
+  openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },
+  askErase: { verb: 'verantwoording.erase.ask', data: z.object({}) },
+  confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes') }) },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

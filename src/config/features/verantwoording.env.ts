@@ -1,13 +1,51 @@
 import { z } from 'zod';
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const optionalUrl = (what: string) =>
+  optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: `must be an http(s) URL (${what})` });
+
 /**
  * Environment variables of "Mijn verantwoording" (notes, message extension, personal tab).
- * Filled in by that feature; merged into the one config schema in ../config.ts.
+ * Merged into the one config schema in ../config.ts.
  */
-export const verantwoordingEnv = {};
+export const verantwoordingEnv = {
+  TAB_AAD_CLIENT_ID: optionalText,
+  TAB_AAD_TENANT_ID: optionalText,
+  ENTRA_AUTHORITY: optionalUrl('the Entra sign-in authority').transform((v) => (v ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')),
+  ENTRA_JWKS_URL: optionalUrl('the signing keys document'),
+};
 
 export type VerantwoordingEnv = z.infer<z.ZodObject<typeof verantwoordingEnv>>;
 
-export function verantwoordingConfig(_env: VerantwoordingEnv, _bot: { mode: string; tenantId?: string }) {
-  return {};
+/** How the personal tab's callers are authenticated. */
+export type TabSso =
+  | { enabled: false; reason: 'no-client-id' | 'no-tenant' }
+  | { enabled: true; clientId: string; tenantId: string; issuer: string; jwksUrl: string };
+
+export interface VerantwoordingConfig {
+  sso: TabSso;
+  /** The development sign-in exists only when the bot runs without authentication (local mode). */
+  devSignIn: boolean;
+}
+
+export function verantwoordingConfig(env: VerantwoordingEnv, bot: { mode: string; tenantId?: string }): VerantwoordingConfig {
+  const tenantId = env.TAB_AAD_TENANT_ID ?? bot.tenantId;
+  const authority = env.ENTRA_AUTHORITY;
+  const sso: TabSso = !env.TAB_AAD_CLIENT_ID
+    ? { enabled: false, reason: 'no-client-id' }
+    : !tenantId
+      ? { enabled: false, reason: 'no-tenant' }
+      : {
+          enabled: true,
+          clientId: env.TAB_AAD_CLIENT_ID,
+          tenantId,
+          // v2.0 access tokens: the SSO app registration asks for them (aad.manifest.json, requestedAccessTokenVersion 2).
+          issuer: `${authority}/${tenantId}/v2.0`,
+          jwksUrl: env.ENTRA_JWKS_URL ?? `${authority}/${tenantId}/discovery/v2.0/keys`,
+        };
+  return { sso, devSignIn: bot.mode === 'local' };
 }

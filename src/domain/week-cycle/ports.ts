@@ -16,12 +16,16 @@ export interface GroupRepository {
   /** Creates the group; returns the stored one if it already exists (redelivered setup). */
   create(group: Group): Promise<{ group: Group; created: boolean }>;
   update(groupId: string, mutate: Mutate<Group>): Promise<Group>;
+  /** Groups that name the person: as a member, as creator, or in the stored conversation reference (cross-partition). */
+  listByMember(userId: string, limit?: number): Promise<Group[]>;
 }
 
 export interface CycleRepository {
   get(groupId: string, cycleId: string): Promise<Cycle | undefined>;
   create(cycle: Cycle): Promise<{ cycle: Cycle; created: boolean }>;
   update(groupId: string, cycleId: string, mutate: Mutate<Cycle>): Promise<Cycle>;
+  /** Cycles the person started (cross-partition; for erasure). */
+  listStartedBy(userId: string): Promise<Cycle[]>;
 }
 
 export interface SessionRepository {
@@ -29,6 +33,16 @@ export interface SessionRepository {
   create(session: Session): Promise<{ session: Session; created: boolean }>;
   update(groupId: string, sessionId: string, mutate: Mutate<Session>): Promise<Session>;
   listByCycle(groupId: string, cycleId: string): Promise<Session[]>;
+  /** Which sessions the person attended, newest first (cross-partition, ids only). */
+  listAttendance(userId: string, limit?: number): Promise<SessionAttendance[]>;
+}
+
+/** A session a person attended, without its content. */
+export interface SessionAttendance {
+  id: string;
+  groupId: string;
+  cycleId: string;
+  startedAt: string;
 }
 
 export interface ProposalRepository {
@@ -36,6 +50,10 @@ export interface ProposalRepository {
   create(proposal: Proposal): Promise<{ proposal: Proposal; created: boolean }>;
   update(groupId: string, proposalId: string, mutate: Mutate<Proposal>): Promise<Proposal>;
   listByGroup(groupId: string): Promise<Proposal[]>;
+  /** Proposals the person contributed to, judged, decided or asked AI for (cross-partition). */
+  listByContributor(userId: string): Promise<Proposal[]>;
+  /** The newest proposals of these groups, at most `limit` (message-extension search). */
+  listRecentByGroups(groupIds: string[], limit: number): Promise<Proposal[]>;
 }
 
 export interface PersonalAnswerRepository {

@@ -1,0 +1,41 @@
+import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
+import { registerVerantwoording } from '../../teams/features/verantwoording/register';
+import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
+import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
+import { registerTabApi } from '../../web/verantwoording/tab-api';
+import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
+import { Platform } from '../platform';
+
+/** Accepted token audiences: the SSO app's client id, and its Application ID URI on our domain. */
+function audiences(clientId: string, publicBaseUrl: string | undefined): string[] {
+  const host = publicBaseUrl ? new URL(publicBaseUrl).host : undefined;
+  return [clientId, ...(host ? [`api://${host}/${clientId}`] : [])];
+}
+
+/**
+ * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
+ * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
+ */
+export function composeVerantwoording(p: Platform): VerantwoordingDeps {
+  const deps: VerantwoordingDeps = {
+    records: new CosmosPersonalRecordRepository(p.cosmos),
+    groups: new CosmosGroupRepository(p.cosmos),
+    cycles: new CosmosCycleRepository(p.cosmos),
+    sessions: new CosmosSessionRepository(p.cosmos),
+    proposals: new CosmosProposalRepository(p.cosmos),
+    frameworks: p.frameworks,
+    clock: p.clock,
+    defaultLanguage: p.config.defaultLanguage,
+  };
+  registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+
+  const { sso, devSignIn } = p.config.verantwoording;
+  const entra = sso.enabled ? new EntraTokenVerifier({ ...sso, audiences: audiences(sso.clientId, p.config.publicBaseUrl) }) : undefined;
+  const devTokens = devSignIn ? new DevTokens() : undefined;
+  if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
+  if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
+  registerTabStatic(p.server, defaultTabDir());
+  registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+  return deps;
+}

@@ -1,0 +1,83 @@
+import { Visibility } from '../personal/personal-answer';
+import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
+
+/** Where a note came from, when it was saved from a Teams message through the message extension. */
+export interface NoteSource {
+  kind: 'message';
+  /** A deep link back to the message (Teams' linkToMessage); https only. */
+  link?: string;
+}
+
+/**
+ * A free note in Mijn verantwoording. `rev` counts text edits, so an edit made from a stale
+ * view (a card or a tab opened earlier) is refused instead of silently overwriting a newer text.
+ */
+export interface AccountabilityNote {
+  id: string;
+  type: 'note';
+  userId: string;
+  text: string;
+  visibility: Visibility;
+  source?: NoteSource;
+  rev: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MAX_NOTE_LENGTH = 4000;
+export const MAX_LINK_LENGTH = 2000;
+
+/** Unique per owner, and stable per key, so a redelivered activity saves one note. */
+export function noteId(userId: string, key: string): string {
+  return stableId('note', userId, key);
+}
+
+export function cleanNoteText(text: string): string {
+  const t = text.replace(/\r\n/g, '\n').trim();
+  if (!t || t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', 'note length');
+  return t;
+}
+
+/** Only https links are kept; anything else (javascript:, data:, relative) is dropped. */
+export function cleanLink(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  const trimmed = link.trim();
+  if (trimmed.length > MAX_LINK_LENGTH) return undefined;
+  try {
+    return new URL(trimmed).protocol === 'https:' ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource }, now: Date): AccountabilityNote {
+  const link = cleanLink(input.source?.link);
+  return {
+    id: noteId(input.userId, input.key),
+    type: 'note',
+    userId: input.userId,
+    text: cleanNoteText(input.text),
+    visibility: input.visibility ?? 'private',
+    ...(input.source ? { source: { kind: 'message' as const, ...(link ? { link } : {}) } } : {}),
+    rev: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * A text edit made from the version the editor saw (`expectedRev`). If the note changed since,
+ * the edit is refused with `conflict`: two edits of one text cannot be merged meaningfully, and
+ * the loser is told rather than losing the winner's words.
+ */
+export function editNoteText(note: AccountabilityNote, text: string, expectedRev: number, now: Date): AccountabilityNote {
+  const clean = cleanNoteText(text);
+  if (note.rev !== expectedRev) {
+    // The same edit arriving twice (a redelivered action) is not a conflict.
+    if (note.text === clean && note.rev === expectedRev + 1) return note;
+    throw new DomainError('conflict', 'note changed since it was opened');
+  }
+  if (note.text === clean) return note;
+  return { ...note, text: clean, rev: note.rev + 1, updatedAt: now.toISOString() };
+}

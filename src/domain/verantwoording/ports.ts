@@ -1,0 +1,21 @@
+import { Mutate } from '../week-cycle/ports';
+import { PersonalRecord } from './personal-record';
+
+/**
+ * Port: one professional's own partition (notes, personal answers, Prof-traject, time used,
+ * preferences). Every method takes the owner's id and never returns another person's record,
+ * whatever id it is given.
+ */
+export interface PersonalRecordRepository {
+  get(userId: string, id: string): Promise<PersonalRecord | undefined>;
+  /** Creates the record; returns the stored one if the id is taken (a redelivered activity). */
+  create(record: PersonalRecord): Promise<{ record: PersonalRecord; created: boolean }>;
+  upsert(record: PersonalRecord): Promise<PersonalRecord>;
+  /** ETag read-modify-write; `mutate` may throw a DomainError (e.g. conflict) to abort. */
+  update(userId: string, id: string, mutate: Mutate<PersonalRecord>): Promise<PersonalRecord>;
+  delete(userId: string, id: string): Promise<boolean>;
+  /** All of the professional's records (bounded by what one person writes). */
+  listAll(userId: string): Promise<PersonalRecord[]>;
+  /** Only the records the professional marked "gedeeld met leidinggevende". */
+  listShared(userId: string): Promise<PersonalRecord[]>;
+}

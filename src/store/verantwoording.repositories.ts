@@ -1,0 +1,62 @@
+import { DomainError } from '../domain/shared/errors';
+import { Mutate } from '../domain/week-cycle/ports';
+import { PersonalRecord } from '../domain/verantwoording/personal-record';
+import { PersonalRecordRepository } from '../domain/verantwoording/ports';
+import { CosmosConnection } from './cosmos-connection';
+import { DocumentStore, statusOf } from './document-store';
+
+/**
+ * The `personal` container, partitioned by userId. Reads check the owner as well as the
+ * partition: an id from another person (a tampered card, a guessed URL) finds nothing.
+ */
+export class CosmosPersonalRecordRepository implements PersonalRecordRepository {
+  private readonly store: DocumentStore<PersonalRecord>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<PersonalRecord>(conn.container('personal'), (r) => r.userId);
+  }
+
+  async get(userId: string, id: string) {
+    const doc = await this.store.get(id, userId);
+    return doc?.userId === userId ? doc : undefined;
+  }
+
+  async create(record: PersonalRecord) {
+    const { doc, created } = await this.store.create(record);
+    if (doc.userId !== record.userId) throw new Error('id collision across owners');
+    return { record: doc, created };
+  }
+
+  upsert(record: PersonalRecord) {
+    return this.store.upsert(record);
+  }
+
+  async update(userId: string, id: string, mutate: Mutate<PersonalRecord>) {
+    try {
+      return await this.store.update(id, userId, (current) => {
+        if (current.userId !== userId) throw new DomainError('notFound', 'record of another owner');
+        const next = mutate(current);
+        if (next !== current && next.userId !== userId) throw new Error('a record cannot change owner');
+        return next;
+      });
+    } catch (err) {
+      if (statusOf(err) === 404) throw new DomainError('notFound', 'record');
+      throw err;
+    }
+  }
+
+  async delete(userId: string, id: string) {
+    if (!(await this.get(userId, id))) return false;
+    return this.store.delete(id, userId);
+  }
+
+  listAll(userId: string) {
+    return this.store.query({ query: 'SELECT * FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] }, userId);
+  }
+
+  listShared(userId: string) {
+    return this.store.query(
+      { query: "SELECT * FROM c WHERE c.userId = @userId AND c.visibility = 'shared'", parameters: [{ name: '@userId', value: userId }] },
+      userId,
+    );
+  }
+}

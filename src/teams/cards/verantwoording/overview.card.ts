@@ -1,0 +1,86 @@
+import { Locale, Translate } from '../../../i18n/i18n';
+import { CycleEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
+import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
+import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
+
+/** How much of a long verantwoording fits on a card; the tab shows everything. */
+export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
+
+function trajectSection(traject: ProfTraject | undefined, t: Translate): Element[] {
+  const title = textBlock(t('verantwoording.traject.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' });
+  if (!traject) {
+    return [title, textBlock(t('verantwoording.traject.missing')), actionSet([execute(t('verantwoording.traject.sketch'), 'openTraject', {}, { style: 'positive', associatedInputs: 'none' })])];
+  }
+  return [
+    title,
+    subtle(`${visibilityLabel(traject.visibility, t)} · ${t('verantwoording.traject.weeks', { count: traject.plannedWeeks })}`),
+    ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
+    ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
+    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}, { associatedInputs: 'none' }), visibilityToggle('profTraject', traject.id, traject.visibility, t)]),
+  ];
+}
+
+function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
+  const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
+  const time = `${t('verantwoording.cycle.hours', { hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
+  const items: Element[] = [
+    plainText(title, { weight: 'Bolder' }),
+    factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
+  ];
+  if (c.sessionsAttended > 0) {
+    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }, { associatedInputs: 'none' }), visibilityToggle('time', c.cycleId, c.timeVisibility, t, c.groupId)]));
+  }
+  if (c.proposals.length) {
+    items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
+    for (const p of c.proposals) {
+      items.push(plainText(truncate(p.text || t('verantwoording.proposal.noText'), OVERVIEW_LIMITS.proposalChars)), subtle(t(`verantwoording.proposal.status.${p.status}`)));
+    }
+  }
+  if (c.answers.length) {
+    items.push(textBlock(t('verantwoording.cycle.answers'), { weight: 'Bolder', size: 'Small' }));
+    for (const a of c.answers) {
+      items.push(
+        textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
+        plainText(truncate(a.text, OVERVIEW_LIMITS.answerChars)),
+        subtle(visibilityLabel(a.visibility, t)),
+        actionSet([visibilityToggle('answer', a.id, a.visibility, t)]),
+      );
+    }
+  }
+  return container(items, { separator: true, spacing: 'Medium' });
+}
+
+function noteSection(n: AccountabilityNote, t: Translate, locale: Locale): Element {
+  const meta = [formatDate(n.createdAt, locale), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
+  const actions = [
+    execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }, { associatedInputs: 'none' }),
+    visibilityToggle('note', n.id, n.visibility, t),
+    execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id }, { style: 'destructive', associatedInputs: 'none' }),
+    ...(n.source?.link ? [{ type: 'Action.OpenUrl', title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
+  ];
+  return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
+}
+
+/** The professional's own overview in the personal chat: per cycle, notes, Prof-traject. */
+export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale): AdaptiveCardJson {
+  const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
+  const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
+  const body: Element[] = [
+    heading(t('verantwoording.title')),
+    textBlock(t('verantwoording.intro')),
+    subtle(t('verantwoording.totals', { hours: formatHours(o.totals.hours, locale), cycles: o.totals.cycles, notes: o.totals.notes })),
+    ...trajectSection(o.profTraject, t),
+    textBlock(t('verantwoording.cycle.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
+    ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale)) : [textBlock(t('verantwoording.cycle.none'))]),
+    ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),
+    textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
+    ...(notes.length ? notes.map((n) => noteSection(n, t, locale)) : [textBlock(t('verantwoording.notes.none'))]),
+    ...(o.notes.length > notes.length ? [subtle(t('verantwoording.notes.more', { count: o.notes.length - notes.length }))] : []),
+    { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.addLabel'), placeholder: t('verantwoording.notes.addPlaceholder'), isMultiline: true, maxLength: 4000, spacing: 'Large' },
+    actionSet([execute(t('verantwoording.notes.add'), 'addNote', {}, { style: 'positive' })]),
+    textBlock(t('verantwoording.footer.tab'), { isSubtle: true, size: 'Small', separator: true, spacing: 'Large' }),
+  ];
+  return adaptiveCard(body, [execute(t('verantwoording.footer.refresh'), 'showVerantwoording', {}, { associatedInputs: 'none' }), execute(t('verantwoording.footer.myData'), 'openMyData', {}, { associatedInputs: 'none' })]);
+}

@@ -1,0 +1,56 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { isDomainError } from '../../../domain/shared/errors';
+import { Locale, Translate } from '../../../i18n/i18n';
+import { addNote } from '../../../usecases/verantwoording/notes';
+import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
+import { postCard } from '../../card-response';
+import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data.card';
+import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
+import { actorOf, conversationKindOf } from '../../turn';
+import { userT, VerantwoordingFeatureDeps } from './deps';
+import { overviewCardFor } from './handlers';
+
+type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Locale; t: Translate }, rest: string) => Promise<void>;
+
+/**
+ * Text commands in the personal chat with the bot (Dutch and English). Group chats and
+ * channels never reach these: a verantwoording is shown to its owner only.
+ */
+export function registerVerantwoordingCommands(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
+  const v = deps.verantwoording;
+  const commands: [RegExp, PersonalCommand][] = [
+    [/^\s*(mijn\s+)?verantwoording\b|^\s*(my\s+)?accountability\b/i, async (context, ui) => void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)))],
+    [/^\s*(wis|verwijder)\s+mijn\s+gegevens\b|^\s*(erase|delete)\s+my\s+data\b/i, async (context, ui) => void (await postCard(context, eraseConfirmCard(ui.t)))],
+    [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
+    [/^\s*(notitie|note)\b/i, async (context, ui, rest) => {
+      if (!rest.trim()) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
+      await addNote(v, ui.userId, { key: context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: rest });
+      await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale));
+    }],
+    [/^\s*(taal|language)\b/i, async (context, ui, rest) => {
+      const choice = rest.trim().toLowerCase();
+      if (choice !== 'nl' && choice !== 'en') return void (await context.sendActivity(ui.t('verantwoording.language.usage')));
+      await chooseLanguage(v, ui.userId, choice);
+      await context.sendActivity(deps.translator.t(choice)('verantwoording.language.changed'));
+    }],
+  ];
+
+  for (const [pattern, command] of commands) {
+    app.message(
+      async (context) => conversationKindOf(context) === 'personal' && pattern.test(context.activity.text ?? ''),
+      async (context) => {
+        const ui = { userId: actorOf(context).id, ...(await userT(deps, context)) };
+        const text = context.activity.text ?? '';
+        const rest = text.replace(pattern, '');
+        try {
+          await command(context, ui, rest);
+        } catch (err) {
+          if (!isDomainError(err)) throw err;
+          deps.logger.info({ code: err.code, detail: err.detail }, 'verantwoording command refused');
+          await postCard(context, verantwoordingErrorCard(err.code, ui.t));
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { TurnContext } from 'botbuilder';
+import { Locale, Translate, Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
+import { VerantwoordingDeps } from '../../../usecases/verantwoording/deps';
+import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
+import { actorOf } from '../../turn';
+
+/** What the verantwoording handlers in Teams need. */
+export interface VerantwoordingFeatureDeps {
+  verantwoording: VerantwoordingDeps;
+  translator: Translator;
+  logger: Logger;
+  defaultLanguage: Locale;
+}
+
+/**
+ * A person's own choice ("taal en") or else the app's default language, like the rest of the
+ * bot's texts (help, welcome): the Teams client language is not used, so one chat never mixes two.
+ */
+export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<Locale> {
+  const chosen = await preferredLanguage(deps.verantwoording, actorOf(context).id).catch(() => undefined);
+  return chosen ?? deps.defaultLanguage;
+}
+
+export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<{ locale: Locale; t: Translate }> {
+  const locale = await userLocale(deps, context);
+  return { locale, t: deps.translator.t(locale) };
+}

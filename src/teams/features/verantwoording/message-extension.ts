@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Attachment, CardFactory, MessagingExtensionResult, TaskModuleTaskInfo } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { isDomainError } from '../../../domain/shared/errors';
+import { isMember } from '../../../domain/week-cycle/group';
+import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
+import { addNote } from '../../../usecases/verantwoording/notes';
+import { searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
+import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
+import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.card';
+import { actorOf } from '../../turn';
+import { userT, VerantwoordingFeatureDeps } from './deps';
+import { htmlToText } from './html-to-text';
+
+/** Command ids, as in appPackage/manifest.json (composeExtensions). */
+export const EXTENSION_COMMANDS = { saveMessage: 'bewaarInVerantwoording', searchProposals: 'zoekVoorstellen' } as const;
+export const SEARCH_PARAMETER = 'zoekterm';
+
+/** What Teams sends about the message the action was started on (composeExtension/fetchTask, submitAction). */
+const messagePayloadSchema = z
+  .object({
+    body: z.object({ contentType: z.string().max(40).optional(), content: z.string().max(200_000).optional() }).partial().optional(),
+    linkToMessage: z.string().max(4000).optional(),
+  })
+  .partial();
+const actionValueSchema = z.object({ commandContext: z.string().max(40).optional(), messagePayload: messagePayloadSchema.optional() }).partial();
+const submitSchema = z.object({ noteText: z.string().max(20_000).default(''), link: z.string().max(4000).optional() });
+
+/**
+ * The one message extension of the app: "Bewaar in mijn verantwoording" on any message (a
+ * dialog prefilled with the message as plain text; saving makes a private note with a link
+ * back) and "Zoek voorstellen" (proposals of the caller's own groups, inserted as a card).
+ * Every answer is built from bounded queries, well inside Teams' five seconds.
+ */
+export function registerMessageExtension(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
+  const v = deps.verantwoording;
+  const dialog = (title: string, card: ReturnType<typeof saveNoteDialogCard>): TaskModuleTaskInfo => ({ title, height: 'medium', width: 'medium', card: CardFactory.adaptiveCard(card) });
+
+  app.messageExtensions.fetchTask(EXTENSION_COMMANDS.saveMessage, async (context) => {
+    const { t } = await userT(deps, context);
+    try {
+      const value = actionValueSchema.safeParse(context.activity.value ?? {});
+      const payload = value.success ? value.data.messagePayload : undefined;
+      const text = htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html').slice(0, MAX_NOTE_LENGTH);
+      return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text, link: payload?.linkToMessage }, t));
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'message extension fetchTask failed');
+      return t('verantwoording.extension.failed');
+    }
+  });
+
+  app.messageExtensions.submitAction<Record<string, unknown>>(EXTENSION_COMMANDS.saveMessage, async (context, _state, data) => {
+    const { t } = await userT(deps, context);
+    const input = submitSchema.safeParse(data ?? {});
+    const value = actionValueSchema.safeParse(context.activity.value ?? {});
+    const text = input.success ? input.data.noteText : '';
+    // Teams sends the message again with the submit; the dialog's copy of the link is the fallback.
+    const link = (value.success ? value.data.messagePayload?.linkToMessage : undefined) || (input.success ? input.data.link : undefined) || undefined;
+    try {
+      const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
+      const note = await addNote(v, actorOf(context).id, {
+        key: context.activity.id ?? randomUUID(),
+        text,
+        ...(fromMessage ? { source: { kind: 'message' as const, link } } : {}),
+      });
+      deps.logger.info({ noteId: note.id, withLink: Boolean(note.source?.link) }, 'note saved from a message');
+      return `${t('verantwoording.extension.saved')}${note.source?.link ? ` ${t('verantwoording.extension.linkKept')}` : ''}`;
+    } catch (err) {
+      if (isDomainError(err) && err.code === 'invalidInput') {
+        // Empty or too long: show the dialog again with what was typed, so nothing is lost.
+        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text: text.slice(0, MAX_NOTE_LENGTH), link, problem: t('verantwoording.error.invalidInput') }, t));
+      }
+      deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
+      return t('verantwoording.extension.failed');
+    }
+  });
+
+  app.messageExtensions.query(EXTENSION_COMMANDS.searchProposals, async (context, _state, query): Promise<MessagingExtensionResult> => {
+    const { t, locale } = await userT(deps, context);
+    try {
+      const raw = query.parameters?.[SEARCH_PARAMETER];
+      const term = typeof raw === 'string' ? raw.slice(0, SEARCH_LIMITS.termLength) : '';
+      const userId = actorOf(context).id;
+      const hits = await searchProposals(v, userId, term, { skip: Number(query.skip) || 0, count: Number(query.count) || SEARCH_LIMITS.results });
+      if (hits.length === 0) {
+        const member = (await v.groups.listByMember(userId, 5)).some((g) => isMember(g, userId));
+        return { type: 'message', text: t(member ? 'verantwoording.extension.noResults' : 'verantwoording.extension.noGroups') };
+      }
+      const attachments = hits.map((p): Attachment & { preview: Attachment } => ({
+        ...CardFactory.adaptiveCard(proposalResultCard(p, t, locale)),
+        preview: CardFactory.thumbnailCard(p.groupName, (p.text || t('verantwoording.proposal.noText')).slice(0, 120), undefined, undefined, { subtitle: t(`verantwoording.proposal.status.${p.status}`) }),
+      }));
+      return { type: 'result', attachmentLayout: 'list', attachments };
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'message extension query failed');
+      return { type: 'message', text: t('verantwoording.extension.failed') };
+    }
+  });
+}

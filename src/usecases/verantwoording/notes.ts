@@ -1,0 +1,32 @@
+import { DomainError } from '../../domain/shared/errors';
+import { AccountabilityNote, editNoteText, NoteSource, writeNote } from '../../domain/verantwoording/accountability-note';
+import { PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { VerantwoordingDeps } from './deps';
+
+function asNote(r: PersonalRecord | undefined): AccountabilityNote {
+  if (!r || r.type !== 'note') throw new DomainError('notFound', 'note');
+  return r;
+}
+
+/** Adds a free note, private unless said otherwise. `key` makes a redelivered request save one note. */
+export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource }): Promise<AccountabilityNote> {
+  const note = writeNote({ userId, key: input.key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, deps.clock.now());
+  const { record } = await deps.records.create(note);
+  return asNote(record);
+}
+
+export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<AccountabilityNote> {
+  return asNote(await deps.records.get(userId, noteId));
+}
+
+/** Edits a note's text from the version the editor saw; a newer version wins and the editor gets `conflict`. */
+export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number }): Promise<AccountabilityNote> {
+  await getNote(deps, userId, noteId);
+  const now = deps.clock.now();
+  return asNote(await deps.records.update(userId, noteId, (r) => editNoteText(asNote(r), input.text, input.rev, now)));
+}
+
+export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<void> {
+  await getNote(deps, userId, noteId);
+  await deps.records.delete(userId, noteId);
+}

@@ -1,0 +1,152 @@
+import { findQuestion, Language } from '../../domain/framework/framework';
+import { Visibility } from '../../domain/personal/personal-answer';
+import { Proposal, Verdict } from '../../domain/proposal/proposal';
+import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
+import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { ProfTraject } from '../../domain/verantwoording/prof-traject';
+import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
+import { SessionAttendance } from '../../domain/week-cycle/ports';
+import { VerantwoordingDeps } from './deps';
+
+export interface ProposalSummary {
+  id: string;
+  groupId: string;
+  groupName: string;
+  cycleId: string;
+  text: string;
+  status: Verdict | 'open';
+  firstStep?: string;
+}
+
+export interface AnswerEntry {
+  id: string;
+  questionId: number;
+  question: string;
+  text: string;
+  visibility: Visibility;
+  updatedAt: string;
+}
+
+/** One cycle (week) of one group, as the professional lived it. */
+export interface CycleEntry {
+  groupId: string;
+  groupName: string;
+  cycleId: string;
+  weekNumber?: number;
+  /** When the professional was first there this week (or answered, or judged). */
+  at: string;
+  sessionsAttended: number;
+  hours: number;
+  hoursCorrected: boolean;
+  timeVisibility: Visibility;
+  proposals: ProposalSummary[];
+  answers: AnswerEntry[];
+}
+
+export interface VerantwoordingOverview {
+  userId: string;
+  profTraject?: ProfTraject;
+  cycles: CycleEntry[];
+  /** Newest first. */
+  notes: AccountabilityNote[];
+  totals: { cycles: number; sessions: number; hours: number; notes: number };
+}
+
+export function summariseProposal(p: Proposal): ProposalSummary {
+  const text = p.decision?.text ?? (p.ai.status === 'drafted' ? p.ai.draft.proposal : '');
+  return {
+    id: p.id,
+    groupId: p.groupId,
+    groupName: p.groupName,
+    cycleId: p.cycleId,
+    text,
+    status: p.decision?.verdict ?? 'open',
+    ...(p.decision?.firstStep ? { firstStep: p.decision.firstStep } : {}),
+  };
+}
+
+interface CycleKey {
+  groupId: string;
+  cycleId: string;
+}
+
+/**
+ * Everything of one professional's verantwoording, per cycle: time used (sessions attended x 1
+ * hour, or their own figure), the proposals they contributed to, their answers to the personal
+ * questions; with their notes and Prof-traject. Reads only the caller's own partition plus the
+ * group records that name them.
+ */
+export async function buildOverview(deps: VerantwoordingDeps, userId: string, language: Language, opts: { maxCycles?: number } = {}): Promise<VerantwoordingOverview> {
+  const [records, attendance, proposals] = await Promise.all([
+    deps.records.listAll(userId),
+    deps.sessions.listAttendance(userId),
+    deps.proposals.listByContributor(userId),
+  ]);
+  return assembleOverview(deps, userId, language, { records, attendance, proposals }, opts.maxCycles ?? 500);
+}
+
+async function assembleOverview(
+  deps: VerantwoordingDeps,
+  userId: string,
+  language: Language,
+  data: { records: PersonalRecord[]; attendance: SessionAttendance[]; proposals: Proposal[] },
+  maxCycles: number,
+): Promise<VerantwoordingOverview> {
+  const own = data.records.filter((r) => r.userId === userId);
+  const answers = ofType(own, 'personalAnswer');
+  const times = new Map<string, TimeUsed>(ofType(own, 'timeUsed').map((t) => [t.cycleId, t]));
+  const keys = new Map<string, CycleKey & { at: string; sessions: number }>();
+  const touch = (k: CycleKey, at: string, session = false) => {
+    const e = keys.get(k.cycleId) ?? { ...k, at, sessions: 0 };
+    if (at < e.at) e.at = at;
+    if (session) e.sessions += 1;
+    keys.set(k.cycleId, e);
+  };
+  for (const s of data.attendance) touch(s, s.startedAt, true);
+  for (const a of answers) touch(a, a.updatedAt);
+  for (const p of data.proposals) touch(p, p.createdAt);
+  for (const t of times.values()) touch(t, t.updatedAt);
+
+  const chosen = [...keys.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, maxCycles);
+  const groupIds = [...new Set(chosen.map((c) => c.groupId))];
+  const [groups, cycles] = await Promise.all([
+    Promise.all(groupIds.map((id) => deps.groups.get(id))),
+    Promise.all(chosen.map((c) => deps.cycles.get(c.groupId, c.cycleId))),
+  ]);
+  const groupName = new Map(groups.filter((g) => g !== undefined).map((g) => [g.id, g.name]));
+  const framework = deps.frameworks[language];
+
+  const entries: CycleEntry[] = chosen.map((c, i) => {
+    const time = times.get(c.cycleId);
+    const cycleProposals = data.proposals.filter((p) => p.cycleId === c.cycleId).map(summariseProposal);
+    return {
+      groupId: c.groupId,
+      groupName: groupName.get(c.groupId) ?? cycleProposals[0]?.groupName ?? '',
+      cycleId: c.cycleId,
+      ...(cycles[i] ? { weekNumber: cycles[i]!.weekNumber } : {}),
+      at: c.at,
+      sessionsAttended: c.sessions,
+      hours: hoursUsed(c.sessions, time),
+      hoursCorrected: time?.hours !== undefined,
+      timeVisibility: time?.visibility ?? 'private',
+      proposals: cycleProposals,
+      answers: answers
+        .filter((a) => a.cycleId === c.cycleId)
+        .sort((a, b) => a.questionId - b.questionId)
+        .map((a) => ({ id: a.id, questionId: a.questionId, question: findQuestion(framework, a.questionId)?.text ?? '', text: a.text, visibility: a.visibility, updatedAt: a.updatedAt })),
+    };
+  });
+  const notes = ofType(own, 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return {
+    userId,
+    ...(ofType(own, 'profTraject')[0] ? { profTraject: ofType(own, 'profTraject')[0] } : {}),
+    cycles: entries,
+    notes,
+    totals: {
+      cycles: keys.size,
+      sessions: data.attendance.length,
+      hours: [...keys.values()].reduce((sum, c) => sum + hoursUsed(c.sessions, times.get(c.cycleId)), 0),
+      notes: notes.length,
+    },
+  };
+}

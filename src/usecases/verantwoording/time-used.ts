@@ -1,0 +1,21 @@
+import { DomainError } from '../../domain/shared/errors';
+import { blankTimeUsed, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
+import { VerantwoordingDeps } from './deps';
+
+/** Time can only be kept for a cycle the professional took part in. */
+export async function requireAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
+  const sessions = await deps.sessions.listByCycle(groupId, cycleId);
+  const attended = sessions.filter((s) => s.cycleId === cycleId && s.attendeeIds.includes(userId)).length;
+  if (attended === 0) throw new DomainError('notFound', 'cycle not attended');
+  return attended;
+}
+
+/** The professional corrects the hours of a cycle (sessions attended x 1 hour by default). */
+export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number): Promise<TimeUsed> {
+  await requireAttended(deps, userId, groupId, cycleId);
+  const now = deps.clock.now();
+  await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));
+  const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, now) : r));
+  if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
+  return updated;
+}

@@ -1,0 +1,30 @@
+import { Visibility } from '../../domain/personal/personal-answer';
+import { DomainError } from '../../domain/shared/errors';
+import { KIND_OF_TYPE, isShareable, ShareableKind, ShareableRecord, withVisibility } from '../../domain/verantwoording/personal-record';
+import { blankTimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
+import { VerantwoordingDeps } from './deps';
+import { requireAttended } from './time-used';
+
+export interface VisibilityChange {
+  kind: ShareableKind;
+  /** The record id; for time used, the cycle id (with its group). */
+  id: string;
+  groupId?: string;
+  visibility: Visibility;
+}
+
+/** The professional decides, entry by entry, what their manager may see. */
+export async function setVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
+  const now = deps.clock.now();
+  if (change.kind === 'time') {
+    if (!change.groupId) throw new DomainError('invalidInput', 'groupId');
+    await requireAttended(deps, userId, change.groupId, change.id);
+    const id = timeUsedId(userId, change.id);
+    const { record } = await deps.records.create(blankTimeUsed(userId, change.groupId, change.id, now));
+    if (record.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
+    return (await deps.records.update(userId, id, (r) => (r.type === 'timeUsed' ? withVisibility(r, change.visibility, now) : r))) as ShareableRecord;
+  }
+  const existing = await deps.records.get(userId, change.id);
+  if (!existing || !isShareable(existing) || KIND_OF_TYPE[existing.type] !== change.kind) throw new DomainError('notFound', change.kind);
+  return (await deps.records.update(userId, change.id, (r) => (isShareable(r) ? withVisibility(r, change.visibility, now) : r))) as ShareableRecord;
+}

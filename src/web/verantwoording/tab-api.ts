@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type restify from 'restify';
+import { z } from 'zod';
+import { isDomainError } from '../../domain/shared/errors';
+import { Locale } from '../../i18n/i18n';
+import type { Logger } from '../../log/logger';
+import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
+import { eraseMyData, exportMyData } from '../../usecases/verantwoording/my-data';
+import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
+import { buildOverview } from '../../usecases/verantwoording/overview';
+import { saveProfTraject } from '../../usecases/verantwoording/prof-traject';
+import { correctTimeUsed } from '../../usecases/verantwoording/time-used';
+import { setVisibility } from '../../usecases/verantwoording/visibility';
+import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
+
+const id = z.string().min(1).max(200);
+const schemas = {
+  addNote: z.object({ text: z.string().max(20_000), shared: z.boolean().optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }),
+  editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
+  visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
+  time: z.object({ groupId: id, cycleId: id, hours: z.number() }),
+  traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int() }),
+  erase: z.object({ confirm: z.literal(true) }),
+  signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
+};
+
+const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409 } as Record<string, number>;
+const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+export interface TabApiDeps {
+  verantwoording: VerantwoordingDeps;
+  auth: TabAuthenticator;
+  /** Present only in local mode (bot authentication off). */
+  devTokens?: DevTokens;
+  logger: Logger;
+  defaultLanguage: Locale;
+}
+
+type Req = restify.Request;
+type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
+
+function languageOf(req: Req, fallback: Locale): Locale {
+  const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
+  return lang === 'en' || lang === 'nl' ? lang : fallback;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) throw Object.assign(new Error('bad request'), { status: 400 });
+  return r.data;
+}
+
+/**
+ * The tab's JSON API. Every route authenticates first and acts as the token's user only: ids in
+ * the path or body select among the caller's own records, never someone else's.
+ */
+export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const v = deps.verantwoording;
+  const route = (method: 'get' | 'post' | 'put' | 'del', path: string, handler: Handler) => {
+    server[method](path, async (req: Req, res: restify.Response) => {
+      let caller: TabCaller | undefined;
+      try {
+        caller = await deps.auth.authenticate(req.header('authorization'));
+        const out = await handler(caller, req);
+        res.set({ ...API_HEADERS, ...(out.headers ?? {}) });
+        res.send(out.status ?? 200, out.body);
+      } catch (err) {
+        res.set(API_HEADERS);
+        if (err instanceof TabAuthError) {
+          deps.logger.info({ path, reason: err.reason }, 'tab API: not authenticated');
+          res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+          res.send(401, { error: 'unauthorized' });
+        } else if (isDomainError(err)) {
+          deps.logger.info({ path, code: err.code, via: caller?.via }, 'tab API: refused');
+          const conflict = err.code === 'conflict' && req.params?.noteId && caller ? { note: await getNote(v, caller.userId, String(req.params.noteId)).catch(() => undefined) } : {};
+          res.send(STATUS[err.code] ?? 400, { error: err.code, ...conflict });
+        } else if ((err as { status?: number }).status === 400) {
+          res.send(400, { error: 'invalidInput' });
+        } else {
+          deps.logger.error({ path, err: (err as Error).message, stack: (err as Error).stack }, 'tab API failed');
+          res.send(500, { error: 'unexpected' });
+        }
+      }
+    });
+  };
+
+  route('get', '/api/verantwoording', async (caller, req) => ({ body: await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage)) }));
+  route('post', '/api/verantwoording/notes', async (caller, req) => {
+    const input = parse(schemas.addNote, req.body);
+    return { status: 201, body: await addNote(v, caller.userId, { key: input.key ?? randomUUID(), text: input.text, shared: input.shared }) };
+  });
+  route('put', '/api/verantwoording/notes/:noteId', async (caller, req) => {
+    const input = parse(schemas.editNote, req.body);
+    return { body: await editNote(v, caller.userId, String(req.params.noteId), input) };
+  });
+  route('del', '/api/verantwoording/notes/:noteId', async (caller, req) => {
+    await deleteNote(v, caller.userId, String(req.params.noteId));
+    return { status: 204, body: undefined };
+  });
+  route('put', '/api/verantwoording/visibility', async (caller, req) => ({ body: await setVisibility(v, caller.userId, parse(schemas.visibility, req.body)) }));
+  route('put', '/api/verantwoording/time', async (caller, req) => {
+    const input = parse(schemas.time, req.body);
+    return { body: await correctTimeUsed(v, caller.userId, input.groupId, input.cycleId, input.hours) };
+  });
+  route('put', '/api/verantwoording/traject', async (caller, req) => ({ body: await saveProfTraject(v, caller.userId, parse(schemas.traject, req.body)) }));
+  route('get', '/api/verantwoording/export', async (caller, req) => {
+    const data = await exportMyData(v, caller.userId, languageOf(req, deps.defaultLanguage));
+    deps.logger.info({ via: caller.via }, 'professional exported their data');
+    return { body: data, headers: { 'Content-Disposition': 'attachment; filename="mijn-verantwoording.json"' } };
+  });
+  route('post', '/api/verantwoording/erase', async (caller, req) => {
+    parse(schemas.erase, req.body);
+    const report = await eraseMyData(v, caller.userId);
+    deps.logger.info({ ...report, via: caller.via }, 'professional erased their data');
+    return { body: { erased: true } };
+  });
+
+  // The development sign-in: registered only in local mode, so with bot authentication on the
+  // routes do not exist (404) and no dev token can be verified (TabAuthenticator has no DevTokens).
+  const dev = deps.devTokens;
+  if (dev) {
+    server.get('/api/dev/status', (_req, res, next) => {
+      res.set(API_HEADERS);
+      res.send(200, { devSignIn: true, tokenMinutes: 30 });
+      next();
+    });
+    server.post('/api/dev/sign-in', async (req: Req, res: restify.Response) => {
+      res.set(API_HEADERS);
+      const input = schemas.signIn.safeParse(req.body ?? {});
+      if (!input.success) {
+        res.send(400, { error: 'invalidInput' });
+        return;
+      }
+      const issued = await dev.issue(input.data.userId);
+      deps.logger.warn('dev sign-in used (local mode only)');
+      res.send(200, { userId: input.data.userId, ...issued });
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { createTranslator } from '../../src/i18n/i18n';
+import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../src/domain/verantwoording/accountability-note';
+import { eraseConfirmCard, erasedCard, myDataCard } from '../../src/teams/cards/verantwoording/my-data.card';
+import { noteEditCard } from '../../src/teams/cards/verantwoording/note-edit.card';
+import { overviewCard } from '../../src/teams/cards/verantwoording/overview.card';
+import { profTrajectCard } from '../../src/teams/cards/verantwoording/prof-traject.card';
+import { proposalResultCard } from '../../src/teams/cards/verantwoording/proposal-result.card';
+import { saveNoteDialogCard } from '../../src/teams/cards/verantwoording/save-note-dialog.card';
+import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
+import { verantwoordingErrorCard } from '../../src/teams/cards/verantwoording/verantwoording-error.card';
+import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
+import { cardProblems } from '../support/card-validator';
+import { cardText } from '../support/group-driver';
+
+const translator = createTranslator();
+const long = (n: number, word = 'woord ') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
+
+function note(i: number): AccountabilityNote {
+  return { id: `note_${i}`, type: 'note', userId: 'u', text: long(MAX_NOTE_LENGTH), visibility: i % 2 ? 'shared' : 'private', source: { kind: 'message', link: `https://teams.microsoft.com/l/message/${i}` }, rev: 3, createdAt: `2026-11-2${i}T10:00:00Z`, updatedAt: '' };
+}
+
+function cycle(i: number): CycleEntry {
+  return {
+    groupId: `g${i}`, groupName: '**Team** [Zorg](https://evil.example)', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 3.5, hoursCorrected: true, timeVisibility: 'shared',
+    proposals: [{ id: 'p', groupId: `g${i}`, groupName: 'Team Zorg', cycleId: `g${i}_w${i}`, text: long(4000), status: 'adapt', firstStep: long(1000) }],
+    answers: [9, 10].map((q) => ({ id: `pa_${i}_${q}`, questionId: q, question: 'Welke kennis en vaardigheden wil ik verder ontwikkelen, en hoe?', text: long(4000), visibility: 'private' as const, updatedAt: '' })),
+  };
+}
+
+const fullest: VerantwoordingOverview = {
+  userId: 'u',
+  profTraject: { id: 'pt', type: 'profTraject', userId: 'u', learningNeeds: long(2000), talents: long(2000), plannedWeeks: 20, visibility: 'private', createdAt: '', updatedAt: '' },
+  cycles: [1, 2, 3, 4, 5, 6].map(cycle),
+  notes: [1, 2, 3, 4, 5, 6, 7, 8].map(note),
+  totals: { cycles: 6, sessions: 24, hours: 21, notes: 8 },
+};
+
+describe('verantwoording cards', () => {
+  it.each(['nl', 'en'] as const)('the fullest overview stays a valid card within the size limit (%s)', (locale) => {
+    const card = overviewCard(fullest, translator.t(locale), locale);
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain(locale === 'nl' ? 'Eerdere weken (2)' : 'Earlier weeks (2)');
+    expect(cardText(card)).toContain(locale === 'nl' ? 'Oudere notities (3)' : 'Older notes (3)');
+  });
+
+  it('shows user text as plain text runs, never as Markdown', () => {
+    const json = JSON.stringify(overviewCard(fullest, translator.t('nl'), 'nl'));
+    expect(json).toContain('{"type":"TextRun","text":"**Team** [Zorg](https://evil.example) · week 1"');
+    expect(json).not.toMatch(/"type":"TextBlock","text":"\*\*Team/);
+  });
+
+  it.each(['nl', 'en'] as const)('every other card is valid (%s)', (locale) => {
+    const t = translator.t(locale);
+    const cards = [
+      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 } }, t, locale),
+      noteEditCard(note(1), t),
+      noteEditCard(note(2), t, { changedElsewhere: true }),
+      timeEditCard(cycle(1), t, locale),
+      profTrajectCard(undefined, t),
+      profTrajectCard(fullest.profTraject, t),
+      myDataCard(t),
+      eraseConfirmCard(t),
+      erasedCard(t),
+      verantwoordingErrorCard('notFound', t),
+      verantwoordingErrorCard('unexpected', t),
+      verantwoordingErrorCard('groupSize', t),
+      saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
+      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale),
+    ];
+    expect(cards.flatMap((c) => cardProblems(c))).toEqual([]);
+    for (const c of cards) expect(cardText(c)).not.toMatch(/verantwoording\.[a-z]+\./);
+  });
+});

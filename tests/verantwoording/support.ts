@@ -1,0 +1,143 @@
+import { loadFrameworks } from '../../src/framework/load-frameworks';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../src/store/week-cycle.repositories';
+import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
+import { FakeClock } from '../support/fake-clock';
+import { ConversationSpec, execute, message, TestUser } from '../support/activities';
+import { GroupDriver } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
+
+/** The verantwoording use cases on real Cosmos adapters (the test server). */
+export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClock(new Date('2026-11-23T08:00:00Z'))): VerantwoordingDeps & { clock: FakeClock } {
+  return {
+    records: new CosmosPersonalRecordRepository(cosmos),
+    groups: new CosmosGroupRepository(cosmos),
+    cycles: new CosmosCycleRepository(cosmos),
+    sessions: new CosmosSessionRepository(cosmos),
+    proposals: new CosmosProposalRepository(cosmos),
+    frameworks: loadFrameworks({}),
+    clock,
+    defaultLanguage: 'nl',
+  };
+}
+
+/** Every document of every container, for "nothing of X remains" and "nothing leaked" checks. */
+export async function allDocuments(cosmos: CosmosConnection): Promise<Record<string, unknown[]>> {
+  const { resources } = await cosmos.database.containers.readAll().fetchAll();
+  const out: Record<string, unknown[]> = {};
+  for (const c of resources) {
+    out[c.id] = (await cosmos.database.container(c.id).items.query('SELECT * FROM c').fetchAll()).resources;
+  }
+  return out;
+}
+
+
+/**
+ * One full week of a group over HTTP (AI off), with every member checking in each day:
+ * day 1 questions 1-3, day 2 questions 4-5, day 3 the group's own proposal judged by the first
+ * three members and decided (by the fourth, or `decider`), day 4 question 8 and the first member's personal answers.
+ */
+export async function runWeek(g: GroupDriver, texts: { personal9: string; personal10: string; contribution: string }, opts: { decider?: TestUser } = {}): Promise<{ proposalId: string }> {
+  const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
+  const checkInAll = async () => {
+    for (const m of g.members) await g.checkIn(m, 4);
+  };
+  await g.startSession();
+  await checkInAll();
+  await g.contribute(a, 1, texts.contribution);
+  await g.goTo(b, 1);
+  await g.contribute(b, 2, 'Informatie staat verspreid');
+  await g.goTo(c, 2);
+  await g.contribute(c, 3, 'Geen vaste tijd');
+  await g.end();
+  g.t.clock.advanceMinutes(24 * 60);
+  await g.startSession();
+  await checkInAll();
+  await g.contribute(d, 4, 'Overdracht kost te veel tijd');
+  await g.goTo(a, 1);
+  await g.contribute(a, 5, 'Vaste overdrachtsmomenten');
+  await g.end();
+  g.t.clock.advanceMinutes(24 * 60);
+  await g.startSession();
+  await checkInAll();
+  await g.contribute(b, 6, 'Elke dienst start met tien minuten overdracht.');
+  await g.goTo(b, 1);
+  const proposalId = `${g.sessionId.replace(/_s3$/, '')}_p`;
+  for (const [who, verdict] of [[a, 'accept'], [b, 'adapt'], [c, 'accept']] as const) {
+    await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, verdict, reason: 'Goed te doen' });
+  }
+  await g.press(opts.decider ?? d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'Tien minuten overdracht met een vast formulier.', firstStep: 'Formulier maken voor donderdag.' });
+  await g.end();
+  g.t.clock.advanceMinutes(24 * 60);
+  await g.startSession();
+  await checkInAll();
+  await g.contribute(c, 8, 'Minder stress');
+  await g.goTo(a, 1);
+  await g.press(a, 'session.personal', { ...g.ids(), questionId: 9, text: texts.personal9 });
+  await g.goTo(a, 2);
+  await g.press(a, 'session.personal', { ...g.ids(), questionId: 10, text: texts.personal10 });
+  await g.end();
+  return { proposalId };
+}
+
+/** A member's 1:1 chat with the bot, driven over HTTP. */
+export class PersonalChat {
+  readonly conv: ConversationSpec;
+  /** Every card this chat received (posted, or as an invoke answer), for schema checks. */
+  readonly cards: unknown[] = [];
+  constructor(readonly t: TestApp, readonly who: TestUser) {
+    this.conv = t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
+  }
+
+  /** Types a command; returns the cards and texts the bot posted in reply. */
+  async say(text: string, locale?: string): Promise<{ cards: any[]; texts: string[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+    const before = this.t.connector.calls.length;
+    const res = await this.t.send({ ...message(this.conv, this.who, text), ...(locale ? { locale } : {}) });
+    if (res.status !== 200) throw new Error(`message answered ${res.status}`);
+    const calls = this.t.connector.calls.slice(before).filter((c) => c.conversationId === this.conv.id);
+    const cards = calls.flatMap((c) => (c.activity.attachments ?? []).map((a: { content: unknown }) => a.content));
+    this.cards.push(...cards);
+    return { cards, texts: calls.map((c) => c.activity.text).filter((x): x is string => typeof x === 'string') };
+  }
+
+  /** Presses an Action.Execute button on a card in this chat; returns the card Teams would show. */
+  async press(verb: string, data: Record<string, unknown>, replyToId = 'card-1'): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+    const res = await this.t.send(execute(this.conv, this.who, verb, data, replyToId));
+    if (res.status !== 200) throw new Error(`invoke ${verb} answered ${res.status}`);
+    if (res.body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${JSON.stringify(res.body).slice(0, 200)}`);
+    this.cards.push(res.body.value);
+    return res.body.value;
+  }
+}
+
+/** The data of the first Action.Execute on a card with this verb (as a client would send it). */
+export function actionData(card: unknown, verb: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) {
+      found = o.data as Record<string, unknown>;
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** The data of every Action.Execute with this verb. */
+export function allActionData(card: unknown, verb: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) out.push(o.data as Record<string, unknown>);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
