@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
@@ -68,7 +69,12 @@ export const VERBS = {
   openTraject: { verb: 'verantwoording.traject.open', data: z.object({}) },
   saveTraject: {
     verb: 'verantwoording.traject.save',
-    data: z.object({ learningNeeds: shortText(5000).default(''), talents: shortText(5000).default(''), weeks: int.min(1).max(52) }),
+    data: z.object({
+      learningNeeds: shortText(5000).default(''),
+      talents: shortText(5000).default(''),
+      weeks: int.min(1).max(52),
+      maturityPhase: z.union([z.enum(MATURITY_PHASES), z.literal('')]).optional(),
+    }),
   },
   openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },
   askErase: { verb: 'verantwoording.erase.ask', data: z.object({}) },

@@ -1,6 +1,7 @@
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
+import { MaturityPhase } from '../talent-review/maturity';
 
 /**
  * The professional's self-designed learning path (e.g. six months with 20 active weeks),
@@ -13,6 +14,8 @@ export interface ProfTraject {
   learningNeeds: string;
   talents: string;
   plannedWeeks: number;
+  /** Where the professional places themself in the learning maturity model; their own choice. */
+  maturityPhase?: MaturityPhase;
   visibility: Visibility;
   createdAt: string;
   updatedAt: string;
@@ -35,14 +38,14 @@ function clean(text: string, field: string): string {
 /** Creates or revises the Prof-traject; keeps its visibility and creation date. */
 export function sketchProfTraject(
   existing: ProfTraject | undefined,
-  input: { userId: string; learningNeeds: string; talents: string; plannedWeeks: number },
+  input: { userId: string; learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase },
   now: Date,
 ): ProfTraject {
   const learningNeeds = clean(input.learningNeeds, 'learningNeeds');
   const talents = clean(input.talents, 'talents');
   if (!learningNeeds && !talents) throw new DomainError('invalidInput', 'empty traject');
   if (!Number.isInteger(input.plannedWeeks) || input.plannedWeeks < 1 || input.plannedWeeks > 52) throw new DomainError('invalidInput', 'plannedWeeks');
-  if (existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks) return existing;
+  if (existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === input.maturityPhase) return existing;
   return {
     id: profTrajectId(input.userId),
     type: 'profTraject',
@@ -50,6 +53,7 @@ export function sketchProfTraject(
     learningNeeds,
     talents,
     plannedWeeks: input.plannedWeeks,
+    ...(input.maturityPhase ? { maturityPhase: input.maturityPhase } : {}),
     visibility: existing?.visibility ?? 'private',
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),

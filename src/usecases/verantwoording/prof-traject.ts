@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/shared/errors';
 import { ProfTraject, profTrajectId, sketchProfTraject } from '../../domain/verantwoording/prof-traject';
+import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { VerantwoordingDeps } from './deps';
 
 export async function getProfTraject(deps: VerantwoordingDeps, userId: string): Promise<ProfTraject | undefined> {
@@ -8,7 +9,7 @@ export async function getProfTraject(deps: VerantwoordingDeps, userId: string): 
 }
 
 /** Sketches or revises the Prof-traject (learning needs, talents, planned active weeks). */
-export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: { learningNeeds: string; talents: string; plannedWeeks: number }): Promise<ProfTraject> {
+export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: { learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase }): Promise<ProfTraject> {
   const now = deps.clock.now();
   const existing = await getProfTraject(deps, userId);
   const next = sketchProfTraject(existing, { userId, ...input }, now);

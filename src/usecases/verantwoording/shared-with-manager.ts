@@ -1,5 +1,6 @@
 import { findQuestion, Language } from '../../domain/framework/framework';
 import { ofType } from '../../domain/verantwoording/personal-record';
+import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { hoursUsed } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
 
@@ -7,7 +8,7 @@ export interface SharedVerantwoording {
   userId: string;
   notes: { id: string; text: string; link?: string; createdAt: string; updatedAt: string }[];
   personalAnswers: { id: string; groupId: string; cycleId: string; questionId: number; question: string; text: string; updatedAt: string }[];
-  profTraject?: { learningNeeds: string; talents: string; plannedWeeks: number; updatedAt: string };
+  profTraject?: { learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase; updatedAt: string };
   timeUsed: { groupId: string; cycleId: string; hours: number; sessionsAttended: number }[];
 }
 
@@ -42,7 +43,9 @@ export async function sharedWithManager(deps: VerantwoordingDeps, reportUserId: 
       text: a.text,
       updatedAt: a.updatedAt,
     })),
-    ...(traject ? { profTraject: { learningNeeds: traject.learningNeeds, talents: traject.talents, plannedWeeks: traject.plannedWeeks, updatedAt: traject.updatedAt } } : {}),
+    ...(traject
+      ? { profTraject: { learningNeeds: traject.learningNeeds, talents: traject.talents, plannedWeeks: traject.plannedWeeks, ...(traject.maturityPhase ? { maturityPhase: traject.maturityPhase } : {}), updatedAt: traject.updatedAt } }
+      : {}),
     timeUsed,
   };
 }

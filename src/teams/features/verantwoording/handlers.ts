@@ -91,7 +91,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   });
   on('openTraject', async (ui) => trajectCardFor(deps, ui.userId, ui.t));
   on('saveTraject', async (ui, data) => {
-    await saveProfTraject(v, ui.userId, { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks });
+    await saveProfTraject(v, ui.userId, { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase || undefined });
     return overview(ui);
   });
   on('openMyData', async (ui) => myDataCard(ui.t));
