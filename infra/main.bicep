@@ -99,6 +99,15 @@ param tabAadClientId string = ''
 @description('Tenant of that app registration; empty: the bot\'s tenant.')
 param tabAadTenantId string = ''
 
+@description('Days before a planned talentontwikkelgesprek that the manager gets the prep card.')
+@minValue(0)
+@maxValue(30)
+param prepDaysBefore int = 3
+
+@description('Signs the HR report download links. A fresh random value per deployment by default (links live minutes).')
+@secure()
+param reportLinkSecret string = '${newGuid()}${newGuid()}'
+
 // ---- Cosmos DB -----------------------------------------------------------------------------------
 
 @description('Serverless (pay per request, default) or Provisioned (autoscale throughput shared by the database).')
@@ -228,6 +237,8 @@ module webApp 'modules/web-app.bicep' = {
     defaultLanguage: defaultLanguage
     tabAadClientId: tabAadClientId
     tabAadTenantId: tabAadTenantId
+    prepDaysBefore: prepDaysBefore
+    reportLinkSecret: reportLinkSecret
   }
 }
 

@@ -80,6 +80,12 @@ var containers = [
       defaultTtl: outboxTtlSeconds
     }
   }
+  {
+    // Planned talentontwikkelgesprekken, per manager.
+    name: 'reviews'
+    partitionKey: '/managerId'
+    ttl: ttlOff
+  }
 ]
 
 var indexingPolicy = {

@@ -47,6 +47,11 @@ param tabAadClientId string = ''
 @description('Tenant of the SSO app registration; empty: the bot\'s tenant.')
 param tabAadTenantId string = ''
 
+param prepDaysBefore int
+
+@secure()
+param reportLinkSecret string
+
 // The site's default host name; known before the site exists, so the settings can use it.
 var hostName = '${siteName}.azurewebsites.net'
 
@@ -126,6 +131,15 @@ var appSettings = [
   {
     name: 'TAB_AAD_TENANT_ID'
     value: tabAadTenantId
+  }
+  {
+    name: 'PREP_DAYS_BEFORE'
+    value: string(prepDaysBefore)
+  }
+  {
+    // Shared by every instance, so a link one instance signs works on all of them.
+    name: 'REPORT_LINK_SECRET'
+    value: reportLinkSecret
   }
 ]
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
+import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
 
 const csv = z
@@ -54,6 +55,7 @@ export const envSchema = z
 
     ...verantwoordingEnv,
     ...pulsePollEnv,
+    ...talentReviewEnv,
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
@@ -65,6 +67,12 @@ export const envSchema = z
     const ai = [env.AZURE_OPENAI_ENDPOINT, env.AZURE_OPENAI_DEPLOYMENT];
     if (ai.some(Boolean) && !ai.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message: 'set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT, or neither to run without AI' });
+    }
+    if (env.COSMOS_ENDPOINT && !env.REPORT_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: 'required with COSMOS_ENDPOINT, so every app instance accepts the HR report links the others sign (32+ random characters)' });
+    }
+    if (env.REPORT_LINK_SECRET && env.REPORT_LINK_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: 'must be at least 32 characters' });
     }
     if (env.WARNING_MINUTES >= env.SESSION_MINUTES) {
       ctx.addIssue({ code: 'custom', path: ['WARNING_MINUTES'], message: 'must be shorter than SESSION_MINUTES' });
@@ -98,6 +106,7 @@ export interface AppConfig {
   telemetry: { connectionString?: string };
   verantwoording: ReturnType<typeof verantwoordingConfig>;
   pulsePoll: ReturnType<typeof pulsePollConfig>;
+  talentReview: ReturnType<typeof talentReviewConfig>;
 }
 
 /** Raised when the environment is incomplete or malformed; the message says what to set. */
@@ -146,6 +155,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
     verantwoording: verantwoordingConfig(env, { mode: env.MICROSOFT_APP_ID ? 'bot' : 'local', tenantId: env.MICROSOFT_APP_TENANT_ID }),
     pulsePoll: pulsePollConfig(env),
+    talentReview: talentReviewConfig(env),
   };
 }
 

@@ -31,6 +31,8 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   WARNING_MINUTES: 'app default (10)',
   ENTRA_AUTHORITY: 'app default (the public Entra cloud); set in the portal only for a sovereign cloud',
   ENTRA_JWKS_URL: 'derived from the authority and tenant; the override exists for tests with a local key server',
+  DIRECTORY_FILE: 'local use only: in Azure the manager relations come from Microsoft Graph',
+  REPORT_LINK_MINUTES: 'app default (15 minutes) is right; set in the portal to tune',
 };
 
 /** Settings the platform or a library reads, not src/config/config.ts. */

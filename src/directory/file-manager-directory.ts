@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { DirectoryPerson, ManagerDirectory } from '../domain/directory/manager-directory';
+
+const fileSchema = z.object({
+  users: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), managerId: z.string().optional(), teamId: z.string().optional() })),
+});
+
+/**
+ * A directory kept in a JSON file, for local use and tests: `{ "users": [{ "id", "name",
+ * "managerId"?, "teamId"? }] }`. Read on every question, so an edit counts immediately.
+ */
+export class FileManagerDirectory implements ManagerDirectory {
+  constructor(private readonly path: string) {}
+
+  private async users() {
+    return fileSchema.parse(JSON.parse(await readFile(this.path, 'utf8'))).users;
+  }
+
+  async managerOf(userId: string): Promise<string | undefined> {
+    return (await this.users()).find((u) => u.id === userId)?.managerId;
+  }
+
+  async directReports(managerId: string): Promise<DirectoryPerson[]> {
+    return (await this.users()).filter((u) => u.managerId === managerId).map(({ id, name }) => ({ id, name }));
+  }
+
+  async teamOf(userId: string): Promise<string | undefined> {
+    return (await this.users()).find((u) => u.id === userId)?.teamId;
+  }
+}
+
+/** No directory configured: nobody is anybody's manager, so no prep card can be asked for. */
+export const noManagerDirectory: ManagerDirectory = {
+  managerOf: async () => undefined,
+  directReports: async () => [],
+  teamOf: async () => undefined,
+};
