@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger';
 import { buildProposalMessages } from './proposal-prompt';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from './proposal-draft.schema';
 
-type AiSettings = Extract<AppConfig['ai'], { enabled: true }>;
+export type AiSettings = Extract<AppConfig['ai'], { enabled: true }>;
 
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 // Worst case of the schema limits is about 3000 tokens; the cap bounds cost and latency.
@@ -44,7 +44,8 @@ export function createProposalDrafter(settings: AppConfig['ai'], logger: Logger)
   };
 }
 
-function createClient(settings: AiSettings): AzureOpenAI {
+/** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */
+export function createClient(settings: AiSettings): AzureOpenAI {
   const auth = settings.apiKey
     ? { apiKey: settings.apiKey }
     : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), COGNITIVE_SERVICES_SCOPE) };

@@ -1,4 +1,5 @@
 import { registerFallbacks } from '../teams/features/fallbacks';
+import { composeTalentReview } from './features/talent-review.feature';
 import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { Platform } from './platform';
@@ -9,7 +10,8 @@ import { Platform } from './platform';
  */
 export function composeFeatures(p: Platform): void {
   composeWeekCycle(p);
-  composeVerantwoording(p); // Mijn verantwoording
+  const verantwoording = composeVerantwoording(p); // Mijn verantwoording
   // B3-spiegel pulse polls register here.
+  composeTalentReview(p, { verantwoording, pulse: { latest: async () => ({ status: 'none' }) } });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

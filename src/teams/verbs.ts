@@ -79,6 +79,14 @@ export const VERBS = {
   openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },
   askErase: { verb: 'verantwoording.erase.ask', data: z.object({}) },
   confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes') }) },
+  openPlanReview: { verb: 'review.plan.open', data: z.object({}) },
+  planReview: {
+    verb: 'review.plan.save',
+    data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: int.min(0).max(30).optional() }),
+  },
+  showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
+  pickReviewPhase: { verb: 'review.phase.pick', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
+  saveFacilitated: { verb: 'review.facilitated.save', data: z.object({ reviewId: id, facilitated: shortText(5000) }) },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -1,0 +1,35 @@
+import { createPrepSummarizer } from '../../ai/azure-openai-prep-summarizer';
+import { ManagerDirectory } from '../../domain/directory/manager-directory';
+import { TeamPulseSource } from '../../domain/talent-review/ports';
+import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
+import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
+import { registerTalentReview } from '../../teams/features/talent-review/register';
+import { TalentReviewDeps } from '../../usecases/talent-review/deps';
+import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
+import { Platform } from '../platform';
+
+export interface TalentReviewSources {
+  verantwoording: VerantwoordingDeps;
+  /** Who manages whom; a Graph directory where one is configured, else the file or none. */
+  directory?: ManagerDirectory;
+  pulse: TeamPulseSource;
+}
+
+/** Talentontwikkelgesprek prep cards: planning, prep on request, and the scheduled prep. */
+export function composeTalentReview(p: Platform, sources: TalentReviewSources): TalentReviewDeps {
+  const { directoryFile, prepDaysBefore } = p.config.talentReview;
+  const directory = sources.directory ?? (directoryFile ? new FileManagerDirectory(directoryFile) : noManagerDirectory);
+  if (!sources.directory && !directoryFile) p.logger.warn('no manager directory: set DIRECTORY_FILE locally, or give the bot a Graph identity; prep cards are refused until then');
+  const deps: TalentReviewDeps = {
+    reviews: new CosmosTalentReviewRepository(p.cosmos),
+    directory,
+    verantwoording: sources.verantwoording,
+    pulse: sources.pulse,
+    summarizer: createPrepSummarizer(p.config.ai, p.logger),
+    scheduler: p.scheduler,
+    clock: p.clock,
+    prepDaysBefore,
+  };
+  registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
+  return deps;
+}

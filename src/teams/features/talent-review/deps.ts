@@ -1,0 +1,29 @@
+import { TurnContext } from 'botbuilder';
+import { Language } from '../../../domain/framework/framework';
+import { Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
+import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
+import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
+import { CardActionContext } from '../../card-actions';
+import { TeamsMessenger } from '../../messenger';
+import { actorOf } from '../../turn';
+
+export interface TalentReviewFeatureDeps {
+  talentReview: TalentReviewDeps;
+  translator: Translator;
+  logger: Logger;
+  messenger: TeamsMessenger;
+  actions: CardActionContext;
+  defaultLanguage: Language;
+}
+
+/** A manager's language: their own choice in the personal chat, else the default. */
+export async function languageOf(deps: TalentReviewFeatureDeps, userId: string): Promise<Language> {
+  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? deps.defaultLanguage;
+}
+
+export async function managerUi(deps: TalentReviewFeatureDeps, context: TurnContext) {
+  const managerId = actorOf(context).id;
+  const language = await languageOf(deps, managerId);
+  return { managerId, language, t: deps.translator.t(language) };
+}

@@ -1,0 +1,109 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
+import { directReports, pickPhase, planConversation, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
+import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { ActionOutcome, onCardAction } from '../../card-actions';
+import { postCard } from '../../card-response';
+import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { planReviewCard } from '../../cards/talent-review/plan-review.card';
+import { prepCard } from '../../cards/talent-review/prep.card';
+import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
+import { conversationKindOf } from '../../turn';
+import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/** A refusal for anyone but the direct manager, in words that say why. */
+function notManagerCard(t: (k: string) => string) {
+  return adaptiveCard([textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), textBlock(t('talentReview.prep.notManager'))]);
+}
+
+/**
+ * Talentontwikkelgesprek prep for managers, in their personal chat with the bot: plan a
+ * conversation, see the prep on request, and receive it by itself a few days before.
+ */
+export function registerTalentReview(app: Application<TurnState>, scheduler: CosmosJobScheduler, deps: TalentReviewFeatureDeps): void {
+  const tr = deps.talentReview;
+
+  const planCard = async (context: TurnContext) => {
+    const ui = await managerUi(deps, context);
+    const tomorrow = DateTime.fromJSDate(tr.clock.now(), { zone: DEFAULT_TIME_ZONE }).plus({ days: 7 }).toISODate()!;
+    return planReviewCard(await directReports(tr, ui.managerId), { date: tomorrow, timeZone: DEFAULT_TIME_ZONE, prepDays: tr.prepDaysBefore }, ui.t);
+  };
+  const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (isDomainError(err) && err.code === 'forbidden') return { card: notManagerCard((await managerUi(deps, context)).t), personal: true };
+      throw err;
+    }
+  };
+  const personalOnly = (context: TurnContext) => {
+    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
+  };
+
+  app.message(
+    async (context) => conversationKindOf(context) === 'personal' && /^\s*(gesprek\s+plannen|plan\s+(review|conversation))\b/i.test(context.activity.text ?? ''),
+    async (context) => void (await postCard(context, await planCard(context))),
+  );
+  app.message(
+    async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
+    async (context) => {
+      const ui = await managerUi(deps, context);
+      await postCard(context, reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t));
+    },
+  );
+
+  onCardAction(app, deps.actions, 'openPlanReview', async (context) => {
+    personalOnly(context);
+    return { card: await planCard(context), personal: true };
+  });
+  onCardAction(app, deps.actions, 'planReview', async (context, data) =>
+    guarded(context, async () => {
+      personalOnly(context);
+      const ui = await managerUi(deps, context);
+      const review = await planConversation(tr, ui.managerId, {
+        reportId: data.reportId,
+        date: data.date,
+        timeZone: data.timeZone,
+        prepDaysBefore: data.prepDays,
+        conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+      });
+      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, review), personal: true };
+    }),
+  );
+  onCardAction(app, deps.actions, 'showPrep', async (context, data) =>
+    guarded(context, async () => {
+      const ui = await managerUi(deps, context);
+      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
+    }),
+  );
+  onCardAction(app, deps.actions, 'pickReviewPhase', async (context, data) =>
+    guarded(context, async () => {
+      const ui = await managerUi(deps, context);
+      await pickPhase(tr, ui.managerId, data.reviewId, data.phase);
+      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
+    }),
+  );
+  onCardAction(app, deps.actions, 'saveFacilitated', async (context, data) =>
+    guarded(context, async () => {
+      const ui = await managerUi(deps, context);
+      await saveFacilitated(tr, ui.managerId, data.reviewId, data.facilitated);
+      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
+    }),
+  );
+
+  const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
+  scheduler.on(REVIEW_JOB, async (payload) => {
+    const { managerId, reviewId } = jobPayload.parse(payload);
+    const outcome = await sendScheduledPrep(tr, managerId, reviewId, (id) => languageOf(deps, id), async (review, view, language) => {
+      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language)));
+    });
+    deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
+  });
+}
