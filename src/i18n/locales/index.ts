@@ -1,12 +1,14 @@
+import enHrReport from './en/hr-report.json';
 import enTalentReview from './en/talent-review.json';
 import enVerantwoording from './en/verantwoording.json';
 import enWeekCycle from './en/week-cycle.json';
+import nlHrReport from './nl/hr-report.json';
 import nlTalentReview from './nl/talent-review.json';
 import nlVerantwoording from './nl/verantwoording.json';
 import nlWeekCycle from './nl/week-cycle.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlTalentReview],
-  en: [enWeekCycle, enVerantwoording, enTalentReview],
+  nl: [nlWeekCycle, nlVerantwoording, nlTalentReview, nlHrReport],
+  en: [enWeekCycle, enVerantwoording, enTalentReview, enHrReport],
 };

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { B3History, HrCheck } from '../../domain/hr-report/ports';
+import { signLink } from '../../http/signed-link';
+import { CosmosReportSource } from '../../store/hr-report.source';
+import { registerHrReport } from '../../teams/features/hr-report/register';
+import { HrReportDeps } from '../../usecases/hr-report/hr-report';
+import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
+import { Platform } from '../platform';
+
+/** The HR report (Reflectie en terugkoppeling): the channel command and its signed downloads. */
+export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History }): void {
+  const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
+  const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
+  if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
+  const baseUrl = p.config.publicBaseUrl ?? `http://localhost:${p.config.port}`;
+  const report: HrReportDeps = {
+    source: new CosmosReportSource(p.cosmos),
+    b3: sources.b3,
+    isHr: sources.isHr,
+    clock: p.clock,
+    timeZone: 'Europe/Amsterdam',
+    sessionHours: p.config.session.minutes / 60,
+  };
+  registerHrReport(p.app, {
+    report,
+    translator: p.translator,
+    logger: p.logger,
+    defaultLanguage: p.config.defaultLanguage,
+    links: (period, lang) => {
+      const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
+      const claims = { from: period.from, to: period.to, lang };
+      return { csv: signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), summary: signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires), minutes: reportLinkMinutes };
+    },
+  });
+  registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger });
+}

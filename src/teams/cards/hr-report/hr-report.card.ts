@@ -1,0 +1,31 @@
+import { HrReport } from '../../../domain/hr-report/report';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
+
+/** Reflectie en terugkoppeling: the half-yearly figures, with downloads through short-lived links. */
+export function hrReportCard(report: HrReport, links: { csv: string; summary: string; minutes: number }, t: Translate): AdaptiveCardJson {
+  const body: Element[] = [
+    heading(t('hrReport.title', { from: report.period.from, to: report.period.to })),
+    factSet([
+      { title: t('hrReport.groupsActive'), value: String(report.groupsActive) },
+      { title: t('hrReport.sessionsHeld'), value: String(report.sessionsHeld) },
+      { title: t('hrReport.learningHours'), value: String(report.learningHours) },
+      { title: t('hrReport.proposalsMade'), value: String(report.proposalsMade) },
+      { title: t('hrReport.proposalsValidated'), value: String(report.proposalsValidated) },
+    ]),
+    textBlock(t('hrReport.energy'), { weight: 'Bolder', spacing: 'Medium' }),
+    report.energy.length
+      ? factSet(report.energy.slice(-12).map((w) => ({ title: w.week, value: `${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}` })))
+      : subtle(t('hrReport.none')),
+    textBlock(t('hrReport.b3'), { weight: 'Bolder', spacing: 'Medium' }),
+    report.b3.length
+      ? factSet(report.b3.slice(0, 20).flatMap((team) => team.polls.slice(-3).map((p) => ({ title: `${team.team} (${p.closedOn})`, value: p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew') }))))
+      : subtle(t('hrReport.none')),
+    subtle(t('hrReport.anonymity')),
+    subtle(t('hrReport.linksExpire', { minutes: links.minutes })),
+  ];
+  return adaptiveCard(body, [
+    { type: 'Action.OpenUrl', title: t('hrReport.downloadCsv'), url: links.csv },
+    { type: 'Action.OpenUrl', title: t('hrReport.downloadSummary'), url: links.summary },
+  ]);
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import { B3History, HrCheck, ReportSource } from '../../domain/hr-report/ports';
+import { computeReport, HrReport } from '../../domain/hr-report/report';
+import { Clock } from '../../domain/shared/clock';
+import { DomainError } from '../../domain/shared/errors';
+
+export interface HrReportDeps {
+  source: ReportSource;
+  b3: B3History;
+  isHr: HrCheck;
+  clock: Clock;
+  timeZone: string;
+  sessionHours: number;
+}
+
+/** The default period: the last six months up to today, the rhythm of the board report. */
+export function defaultPeriod(now: Date, timeZone: string): { from: string; to: string } {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  return { from: today.minus({ months: 6 }).plus({ days: 1 }).toISODate()!, to: today.toISODate()! };
+}
+
+export function checkPeriod(period: { from: string; to: string }): { from: string; to: string } {
+  const from = DateTime.fromISO(period.from);
+  const to = DateTime.fromISO(period.to);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(period.from) || !/^\d{4}-\d{2}-\d{2}$/.test(period.to) || !from.isValid || !to.isValid) throw new DomainError('invalidInput', 'period');
+  if (to < from || to.diff(from, 'years').years > 2) throw new DomainError('invalidInput', 'period range');
+  return period;
+}
+
+/** Computes the figures for a period. The caller's HR role is checked here, for every path. */
+export async function hrReport(deps: HrReportDeps, actorId: string, period: { from: string; to: string }): Promise<HrReport> {
+  if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
+  return computeFor(deps, checkPeriod(period));
+}
+
+/** The same figures for a download whose signed link already proves HR asked for them. */
+export async function computeFor(deps: HrReportDeps, period: { from: string; to: string }): Promise<HrReport> {
+  const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
+  const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
+  const [sessions, proposals, b3] = await Promise.all([deps.source.sessions(from, to), deps.source.proposals(from, to), deps.b3.closedPolls(period.from, period.to)]);
+  return computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
+}

@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import { HrReport } from '../../domain/hr-report/report';
+import { Translate } from '../../i18n/i18n';
+
+/** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
+export function reportCsv(report: HrReport): string {
+  const rows: (string | number)[][] = [['section', 'key', 'metric', 'value']];
+  const add = (section: string, key: string, metric: string, value: number | undefined) => rows.push([section, key, metric, value === undefined ? '' : value]);
+  add('period', `${report.period.from}..${report.period.to}`, 'days', undefined);
+  add('totals', '', 'groupsActive', report.groupsActive);
+  add('totals', '', 'sessionsHeld', report.sessionsHeld);
+  add('totals', '', 'learningHours', report.learningHours);
+  add('totals', '', 'proposalsMade', report.proposalsMade);
+  add('totals', '', 'proposalsValidated', report.proposalsValidated);
+  add('totals', '', 'proposalsRejected', report.proposalsRejected);
+  for (const w of report.energy) {
+    add('energy', w.week, 'answers', w.answers);
+    add('energy', w.week, 'averageIn', w.averageIn);
+    add('energy', w.week, 'averageOut', w.averageOut);
+  }
+  for (const team of report.b3) {
+    for (const poll of team.polls) {
+      const key = `${team.team} ${poll.closedOn}`;
+      add('b3', key, 'respondents', poll.respondents);
+      add('b3', key, 'boeien', poll.scores?.boeien);
+      add('b3', key, 'binden', poll.scores?.binden);
+      add('b3', key, 'behouden', poll.scores?.behouden);
+    }
+  }
+  return stringify(rows);
+}
+
+/** A readable summary for the board (plain text), in the report's language. */
+export function reportSummary(report: HrReport, t: Translate): string {
+  const lines = [
+    t('hrReport.title', { from: report.period.from, to: report.period.to }),
+    '',
+    t('hrReport.summary.totals', { groups: report.groupsActive, sessions: report.sessionsHeld, hours: report.learningHours }),
+    t('hrReport.summary.proposals', { made: report.proposalsMade, validated: report.proposalsValidated, rejected: report.proposalsRejected }),
+    '',
+    t('hrReport.energy'),
+    ...(report.energy.length
+      ? report.energy.map((w) => `- ${w.week}: ${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}`)
+      : [`- ${t('hrReport.none')}`]),
+    '',
+    t('hrReport.b3'),
+    ...(report.b3.length
+      ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${p.closedOn}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
+      : [`- ${t('hrReport.none')}`]),
+    '',
+    t('hrReport.anonymity'),
+  ];
+  return `${lines.join('\n')}\n`;
+}

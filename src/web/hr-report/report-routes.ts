@@ -1,0 +1,42 @@
+import type restify from 'restify';
+import { verifyLink } from '../../http/signed-link';
+import { Translator } from '../../i18n/i18n';
+import type { Logger } from '../../log/logger';
+import { checkPeriod, computeFor, HrReportDeps } from '../../usecases/hr-report/hr-report';
+import { reportCsv, reportSummary } from './report-files';
+
+export const REPORT_PATHS = { csv: '/reports/hr.csv', summary: '/reports/hr.txt' } as const;
+
+/**
+ * The HR report downloads. The signed link is the authorisation: only the command (HR only) signs
+ * one, for one period, for minutes; a changed or expired link gets 403.
+ */
+export function registerReportRoutes(server: restify.Server, deps: { report: HrReportDeps; secret: Buffer; translator: Translator; logger: Logger }): void {
+  const serve = (path: string, kind: 'csv' | 'summary') => async (req: restify.Request, res: restify.Response) => {
+    const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams.entries());
+    const check = verifyLink(deps.secret, path, query, deps.report.clock.now());
+    if (!check.ok) {
+      deps.logger.info({ reason: check.reason }, 'report link refused');
+      res.status(403);
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end(check.reason === 'expired' ? 'This link has expired. Ask for the report again in Teams.\n' : 'This link is not valid.\n');
+      return;
+    }
+    try {
+      const { from, to, lang } = check.claims as { from: string; to: string; lang: string };
+      const report = await computeFor(deps.report, checkPeriod({ from, to }));
+      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(lang === 'en' ? 'en' : 'nl'));
+      res.status(200);
+      res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="lerend-werken-${from}-${to}.${kind === 'csv' ? 'csv' : 'txt'}"`);
+      res.setHeader('cache-control', 'no-store');
+      res.end(body);
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'report download failed');
+      res.status(500);
+      res.end();
+    }
+  };
+  server.get(REPORT_PATHS.csv, serve(REPORT_PATHS.csv, 'csv'));
+  server.get(REPORT_PATHS.summary, serve(REPORT_PATHS.summary, 'summary'));
+}
