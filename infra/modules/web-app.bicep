@@ -40,6 +40,14 @@ param openAiDeploymentName string
 param openAiApiVersion string
 param logLevel string
 param defaultLanguage string
+param hrUserIds string
+param hrGroupId string
+
+@description('Key of the keyed hashes of poll respondents.')
+@secure()
+param pollHashKey string
+
+param b3MinRespondents int
 
 // The site's default host name; known before the site exists, so the settings can use it.
 var hostName = '${siteName}.azurewebsites.net'
@@ -111,6 +119,23 @@ var appSettings = [
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: applicationInsightsConnectionString
+  }
+  // ---- B3-spiegel pulse polls ----
+  {
+    name: 'HR_USER_IDS'
+    value: hrUserIds
+  }
+  {
+    name: 'HR_GROUP_ID'
+    value: hrGroupId
+  }
+  {
+    name: 'POLL_HASH_KEY'
+    value: pollHashKey
+  }
+  {
+    name: 'B3_MIN_RESPONDENTS'
+    value: string(b3MinRespondents)
   }
 ]
 

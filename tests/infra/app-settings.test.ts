@@ -29,6 +29,11 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   SCHEDULER_INTERVAL_MS: 'app default (15 s) is right; set in the portal to tune',
   SESSION_MINUTES: 'app default (60, the product\'s one-hour session)',
   WARNING_MINUTES: 'app default (10)',
+  GRAPH_BASE_URL: 'the app uses https://graph.microsoft.com in Azure; only tests point it at a local fake',
+  B3_REMINDER_POINTS: 'app default (halfway and one day before closing); set in the portal to tune',
+  OUTBOX_TENANT_RPS: 'app default is Teams\' documented limit (50 per app per tenant)',
+  OUTBOX_CONVERSATION_RPS: 'app default is Teams\' documented limit (7 per conversation)',
+  OUTBOX_CONCURRENCY: 'app default (16) is right; set in the portal to tune',
 };
 
 /** Settings the platform or a library reads, not src/config/config.ts. */
