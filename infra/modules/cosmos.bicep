@@ -80,6 +80,12 @@ var containers = [
       defaultTtl: outboxTtlSeconds
     }
   }
+  {
+    // The teams the app is installed in, per tenant: where a poll for "alle teams" goes.
+    name: 'installations'
+    partitionKey: '/tenantId'
+    ttl: ttlOff
+  }
 ]
 
 var indexingPolicy = {

@@ -1,4 +1,5 @@
 import { registerFallbacks } from '../teams/features/fallbacks';
+import { composePulsePoll } from './features/pulse-poll.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { Platform } from './platform';
 
@@ -10,5 +11,6 @@ export function composeFeatures(p: Platform): void {
   composeWeekCycle(p);
   // Mijn verantwoording registers here.
   // B3-spiegel pulse polls register here.
+  composePulsePoll(p);
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

@@ -8,6 +8,7 @@
  * polls: a B3-spiegel poll and, apart from any answer, the keyed hashes of who has answered.
  * pollAnswers: anonymous answers (no user id, date only), read only as aggregates.
  * outbox: every proactive message as a job with an idempotency key.
+ * installations: the teams the app is installed in, per tenant ("alle teams" of a poll).
  */
 export const CONTAINERS = {
   groups: { id: 'groups', partitionKey: '/id' },
@@ -18,6 +19,7 @@ export const CONTAINERS = {
   polls: { id: 'polls', partitionKey: '/pollId' },
   pollAnswers: { id: 'pollAnswers', partitionKey: '/pollId' },
   outbox: { id: 'outbox', partitionKey: '/id' },
+  installations: { id: 'installations', partitionKey: '/tenantId' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -48,6 +48,11 @@ export const VERBS = {
     data: z.object({ groupId: id, sessionId: id, proposalId: id, decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default('') }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id }) },
+  // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
+  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
+  pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
+  pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },
+  pulseStatus: { verb: 'pulse.status', data: z.object({ pollId: id }) },
 } as const;
 
 export type VerbName = keyof typeof VERBS;
