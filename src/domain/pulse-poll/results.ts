@@ -105,6 +105,8 @@ export function buildResults(current: AnswerSet, earlier: AnswerSet[], minRespon
   });
 
   const sameScope = before.find((b) => JSON.stringify(b.set.poll.scope) === JSON.stringify(current.poll.scope));
+  // A one-team poll's overall is that team: compare it as the team, with whichever poll last had it.
+  const single = teams.length === 1 ? teams[0] : undefined;
   const members = current.poll.targets.every((t) => t.memberCount !== undefined)
     ? current.poll.targets.reduce((n, t) => n + (t.memberCount ?? 0), 0)
     : undefined;
@@ -113,7 +115,11 @@ export function buildResults(current: AnswerSet, earlier: AnswerSet[], minRespon
     memberCount: members,
     responseRate: rate(now.respondents, members),
     ...(now.overallFigures ? { figures: now.overallFigures } : {}),
-    ...(now.overallFigures && sameScope?.computed.overallFigures ? { change: difference(now.overallFigures, sameScope.computed.overallFigures) } : {}),
+    ...(single?.change && now.overallFigures
+      ? { change: single.change }
+      : now.overallFigures && sameScope?.computed.overallFigures
+        ? { change: difference(now.overallFigures, sameScope.computed.overallFigures) }
+        : {}),
   };
   return { minRespondents, teams, overall };
 }
