@@ -71,11 +71,16 @@ export function closingInstant(closesOn: string, now: Date): Date {
   return closesAt;
 }
 
-/** Moves an instant into working hours: before 09:00 to 09:00 that day, after 17:00 to 09:00 the next. */
+/**
+ * Moves an instant into working hours: before 09:00 to 09:00 that day, after 17:00 to 09:00 the
+ * next day, and a Saturday or Sunday to Monday 09:00.
+ */
 function atWorkingHour(instant: DateTime): DateTime {
-  const local = instant.setZone(POLL_TIME_ZONE);
-  if (local.hour < REMINDER_HOUR) return local.set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
-  if (local.hour >= 17) return local.plus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+  let local = instant.setZone(POLL_TIME_ZONE);
+  const nine = { hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 };
+  if (local.hour >= 17) local = local.plus({ days: 1 }).set(nine);
+  else if (local.hour < REMINDER_HOUR) local = local.set(nine);
+  if (local.weekday >= 6) local = local.plus({ days: 8 - local.weekday }).set(nine);
   return local.set({ second: 0, millisecond: 0 });
 }
 
@@ -86,7 +91,7 @@ export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date
   const instants = points.map((p) =>
     p.kind === 'share'
       ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }))
-      : DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE }).minus({ days: p.days }).set({ hour: REMINDER_HOUR }),
+      : atWorkingHour(DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE }).minus({ days: p.days }).set({ hour: REMINDER_HOUR })),
   );
   const fitting = instants
     .filter((i) => i.toMillis() > opensAt.getTime() + 3600_000 && i.toMillis() < closesAt.getTime() - 3600_000)
