@@ -160,6 +160,23 @@ param openAiCapacity int = 30
 @description('Azure OpenAI data-plane API version the app uses (AZURE_OPENAI_API_VERSION).')
 param openAiApiVersion string = '2024-10-21'
 
+// ---- B3-spiegel pulse polls ----------------------------------------------------------------------
+
+@description('Entra object ids of HR/L&O people who may run B3-spiegel polls (comma separated).')
+param hrUserIds string = ''
+
+@description('Entra group whose members are HR/L&O; checked through Microsoft Graph (grant the app identity GroupMember.Read.All).')
+param hrGroupId string = ''
+
+@description('Key of the keyed hashes that record who answered a poll. Generate once (openssl rand -base64 32) and keep it stable.')
+@secure()
+@minLength(32)
+param pollHashKey string
+
+@description('No B3-spiegel figures below this many respondents (never below 3).')
+@minValue(3)
+param b3MinRespondents int = 5
+
 // ---- resources -----------------------------------------------------------------------------------
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -239,6 +256,10 @@ module webApp 'modules/web-app.bicep' = {
     tabAadTenantId: tabAadTenantId
     prepDaysBefore: prepDaysBefore
     reportLinkSecret: reportLinkSecret
+    hrUserIds: hrUserIds
+    hrGroupId: hrGroupId
+    pollHashKey: pollHashKey
+    b3MinRespondents: b3MinRespondents
   }
 }
 

@@ -86,6 +86,12 @@ var containers = [
     partitionKey: '/managerId'
     ttl: ttlOff
   }
+  {
+    // The teams the app is installed in, per tenant: where a poll for "alle teams" goes.
+    name: 'installations'
+    partitionKey: '/tenantId'
+    ttl: ttlOff
+  }
 ]
 
 var indexingPolicy = {

@@ -40,6 +40,14 @@ param openAiDeploymentName string
 param openAiApiVersion string
 param logLevel string
 param defaultLanguage string
+param hrUserIds string
+param hrGroupId string
+
+@description('Key of the keyed hashes of poll respondents.')
+@secure()
+param pollHashKey string
+
+param b3MinRespondents int
 
 @description('Client id of the SSO app registration (Mijn verantwoording tab); empty disables SSO.')
 param tabAadClientId string = ''
@@ -140,6 +148,22 @@ var appSettings = [
     // Shared by every instance, so a link one instance signs works on all of them.
     name: 'REPORT_LINK_SECRET'
     value: reportLinkSecret
+  // ---- B3-spiegel pulse polls ----
+  {
+    name: 'HR_USER_IDS'
+    value: hrUserIds
+  }
+  {
+    name: 'HR_GROUP_ID'
+    value: hrGroupId
+  }
+  {
+    name: 'POLL_HASH_KEY'
+    value: pollHashKey
+  }
+  {
+    name: 'B3_MIN_RESPONDENTS'
+    value: string(b3MinRespondents)
   }
 ]
 

@@ -10,6 +10,10 @@ import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
 import { BackgroundTasks } from '../teams/background-tasks';
 import { botAppIdOf, createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
+import { Outbox } from '../outbox/outbox';
+import { TeamsRateLimiter } from '../outbox/rate-limiter';
+import { BotConnectorClient } from '../teams/connector/bot-connector.client';
+import { connectorTokenProvider } from '../teams/connector/connector-token';
 import { createServer } from '../teams/server';
 import { composeFeatures } from './features';
 import { Platform } from './platform';
@@ -28,6 +32,7 @@ export interface ComposeOptions {
 export interface RunningApp {
   url: string;
   scheduler: CosmosJobScheduler;
+  outbox: Outbox;
   background: BackgroundTasks;
   stop(): Promise<void>;
 }
@@ -45,6 +50,12 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const background = new BackgroundTasks(logger);
   const server = createServer(adapter, app, logger);
   const scheduler = new CosmosJobScheduler(cosmos, clock, logger);
+  const connector = new BotConnectorClient(connectorTokenProvider(adapter, config.bot));
+  const limits = config.pulsePoll.outbox;
+  // The outbox keeps real time (rate limits, Retry-After), also when tests fake the domain clock.
+  const outbox = new Outbox(cosmos, connector, new TeamsRateLimiter({ tenantPerSecond: limits.tenantPerSecond, conversationPerSecond: limits.conversationPerSecond }), logger, {
+    concurrency: limits.concurrency,
+  });
   const platform: Platform = {
     config,
     logger,
@@ -58,6 +69,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     background,
     frameworks,
     events: options.events ?? noBusinessEvents,
+    outbox,
+    connector,
     messenger: new TeamsMessenger(adapter, botAppIdOf(config.bot)),
     actions: {
       logger,
@@ -74,17 +87,22 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
 
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
-  if (options.startScheduler !== false) scheduler.start(config.scheduler.intervalMs);
+  if (options.startScheduler !== false) {
+    scheduler.start(config.scheduler.intervalMs);
+    outbox.start();
+  }
   logger.info({ port }, 'Lerend Werken is listening');
 
   return {
     url: `http://127.0.0.1:${port}`,
     scheduler,
+    outbox,
     background,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
       await background.idle();
+      await outbox.stop();
       if (!options.cosmos) await cosmos.close();
     },
   };

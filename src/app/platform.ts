@@ -7,7 +7,9 @@ import type { Frameworks } from '../framework/load-frameworks';
 import type { Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import type { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
+import type { Outbox } from '../outbox/outbox';
 import type { CosmosConnection } from '../store/cosmos-connection';
+import type { BotConnectorClient } from '../teams/connector/bot-connector.client';
 import type { BackgroundTasks } from '../teams/background-tasks';
 import type { CardActionContext } from '../teams/card-actions';
 import type { TeamsMessenger } from '../teams/messenger';
@@ -32,4 +34,8 @@ export interface Platform {
   actions: CardActionContext;
   frameworks: Frameworks;
   events: BusinessEvents;
+  /** Every proactive message goes through it: durable, once, within Teams' rate limits. */
+  outbox: Outbox;
+  /** Plain Bot Connector calls (team rosters, channels) outside a turn. */
+  connector: BotConnectorClient;
 }

@@ -9,6 +9,7 @@
  * pollAnswers: anonymous answers (no user id, date only), read only as aggregates.
  * outbox: every proactive message as a job with an idempotency key.
  * reviews: planned talentontwikkelgesprekken, per manager.
+ * installations: the teams the app is installed in, per tenant ("alle teams" of a poll).
  */
 export const CONTAINERS = {
   groups: { id: 'groups', partitionKey: '/id' },
@@ -20,6 +21,7 @@ export const CONTAINERS = {
   pollAnswers: { id: 'pollAnswers', partitionKey: '/pollId' },
   outbox: { id: 'outbox', partitionKey: '/id' },
   reviews: { id: 'reviews', partitionKey: '/managerId' },
+  installations: { id: 'installations', partitionKey: '/tenantId' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -87,6 +87,11 @@ export const VERBS = {
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   pickReviewPhase: { verb: 'review.phase.pick', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
   saveFacilitated: { verb: 'review.facilitated.save', data: z.object({ reviewId: id, facilitated: shortText(5000) }) },
+  // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
+  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
+  pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
+  pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },
+  pulseStatus: { verb: 'pulse.status', data: z.object({ pollId: id }) },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

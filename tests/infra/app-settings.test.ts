@@ -33,6 +33,11 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   ENTRA_JWKS_URL: 'derived from the authority and tenant; the override exists for tests with a local key server',
   DIRECTORY_FILE: 'local use only: in Azure the manager relations come from Microsoft Graph',
   REPORT_LINK_MINUTES: 'app default (15 minutes) is right; set in the portal to tune',
+  GRAPH_BASE_URL: 'the app uses https://graph.microsoft.com in Azure; only tests point it at a local fake',
+  B3_REMINDER_POINTS: 'app default (halfway and one day before closing); set in the portal to tune',
+  OUTBOX_TENANT_RPS: 'app default is Teams\' documented limit (50 per app per tenant)',
+  OUTBOX_CONVERSATION_RPS: 'app default is Teams\' documented limit (7 per conversation)',
+  OUTBOX_CONCURRENCY: 'app default (16) is right; set in the portal to tune',
 };
 
 /** Settings the platform or a library reads, not src/config/config.ts. */

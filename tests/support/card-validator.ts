@@ -22,6 +22,31 @@ function adaptiveCards(): AC {
   return lib;
 }
 
+/** Every element in a card's JSON (body, containers, columns, actions' cards...), depth first. */
+function elementsOf(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((n) => elementsOf(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string') out.push(o);
+    for (const v of Object.values(o)) elementsOf(v, out);
+  }
+  return out;
+}
+
+const UNKNOWN_TYPE = /^Unknown element type "([^"]+)"\. Fallback will be used if present\.$/;
+
+/**
+ * Host-specific elements (Teams' Chart.* elements) are unknown to the library. Such an element is
+ * accepted when it carries a `fallback` (an element, or "drop") for hosts without it; the library
+ * then checks the fallback itself. Without a fallback it stays a problem.
+ */
+function unknownWithFallback(card: object, message: string): boolean {
+  const type = UNKNOWN_TYPE.exec(message)?.[1];
+  if (!type) return false;
+  const uses = elementsOf((card as { body?: unknown }).body).filter((e) => e.type === type);
+  return uses.length > 0 && uses.every((e) => e.fallback === 'drop' || (typeof e.fallback === 'object' && e.fallback !== null && typeof (e.fallback as { type?: unknown }).type === 'string'));
+}
+
 /** Parses a card as a 1.5 host would and returns every problem the library reports. */
 export function cardProblems(card: object): string[] {
   const AC = adaptiveCards();
@@ -31,7 +56,10 @@ export function cardProblems(card: object): string[] {
   const context = new AC.SerializationContext(new AC.Version(1, 5));
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);
-  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (let i = 0; i < context.eventCount; i++) {
+    const message = context.getEventAt(i).message;
+    if (!unknownWithFallback(card, message)) problems.push(`parse: ${message}`);
+  }
   for (const e of parsed.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (bytes > MAX_CARD_BYTES) problems.push(`size ${bytes} bytes exceeds ${MAX_CARD_BYTES}`);

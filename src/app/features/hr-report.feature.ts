@@ -26,9 +26,9 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     translator: p.translator,
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
-    links: (period, lang) => {
+    links: (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
-      const claims = { from: period.from, to: period.to, lang };
+      const claims = { from: period.from, to: period.to, lang, tenant };
       return { csv: signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), summary: signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires), minutes: reportLinkMinutes };
     },
   });

@@ -8,7 +8,7 @@ export interface ReportSource {
 
 /** Port: closed B3-spiegel polls per team in a period, with scores only where the minimum was met. */
 export interface B3History {
-  closedPolls(fromIso: string, toIso: string): Promise<ReportInput['b3']>;
+  closedPolls(tenantId: string, fromDate: string, toDate: string): Promise<ReportInput['b3']>;
 }
 
 /** Port: whether someone is HR/L&O (a configured list and/or an Entra group). */

@@ -16,7 +16,7 @@ export type TeamPulse =
 
 /** Port: the latest closed B3-spiegel result of a team, for the prep card. */
 export interface TeamPulseSource {
-  latest(teamId: string): Promise<TeamPulse>;
+  latest(tenantId: string, teamId: string): Promise<TeamPulse>;
 }
 
 /** Port: an optional AI summary of what a report shared; undefined when AI is off or fails. */

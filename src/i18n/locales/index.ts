@@ -6,9 +6,11 @@ import nlHrReport from './nl/hr-report.json';
 import nlTalentReview from './nl/talent-review.json';
 import nlVerantwoording from './nl/verantwoording.json';
 import nlWeekCycle from './nl/week-cycle.json';
+import enPulsePoll from './en/pulse-poll.json';
+import nlPulsePoll from './nl/pulse-poll.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlTalentReview, nlHrReport],
-  en: [enWeekCycle, enVerantwoording, enTalentReview, enHrReport],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport],
 };

@@ -28,15 +28,15 @@ export function checkPeriod(period: { from: string; to: string }): { from: strin
 }
 
 /** Computes the figures for a period. The caller's HR role is checked here, for every path. */
-export async function hrReport(deps: HrReportDeps, actorId: string, period: { from: string; to: string }): Promise<HrReport> {
+export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
-  return computeFor(deps, checkPeriod(period));
+  return computeFor(deps, tenantId, checkPeriod(period));
 }
 
 /** The same figures for a download whose signed link already proves HR asked for them. */
-export async function computeFor(deps: HrReportDeps, period: { from: string; to: string }): Promise<HrReport> {
+export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  const [sessions, proposals, b3] = await Promise.all([deps.source.sessions(from, to), deps.source.proposals(from, to), deps.b3.closedPolls(period.from, period.to)]);
+  const [sessions, proposals, b3] = await Promise.all([deps.source.sessions(from, to), deps.source.proposals(from, to), deps.b3.closedPolls(tenantId, period.from, period.to)]);
   return computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
 }

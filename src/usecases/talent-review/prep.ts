@@ -45,7 +45,11 @@ export async function buildPrep(deps: TalentReviewDeps, managerId: string, revie
   const review = await loadOwnReview(deps, managerId, reviewId);
   const shared = await sharedWithManager(deps.verantwoording, review.reportId, language);
   const team = await deps.directory.teamOf(review.reportId);
-  const [proposals, pulse] = await Promise.all([sharedProposals(deps, shared), team ? deps.pulse.latest(team) : Promise.resolve<TeamPulse>({ status: 'none' })]);
+  const tenant = (review.conversationRef.conversation as { tenantId?: string } | undefined)?.tenantId;
+  const [proposals, pulse] = await Promise.all([
+    sharedProposals(deps, shared),
+    team && tenant ? deps.pulse.latest(tenant, team) : Promise.resolve<TeamPulse>({ status: 'none' }),
+  ]);
   const view: PrepView = {
     review: { id: review.id, reportName: review.reportName, date: review.date, facilitated: review.facilitated },
     time: {

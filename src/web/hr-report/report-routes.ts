@@ -23,8 +23,8 @@ export function registerReportRoutes(server: restify.Server, deps: { report: HrR
       return;
     }
     try {
-      const { from, to, lang } = check.claims as { from: string; to: string; lang: string };
-      const report = await computeFor(deps.report, checkPeriod({ from, to }));
+      const { from, to, lang, tenant } = check.claims as { from: string; to: string; lang: string; tenant: string };
+      const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }));
       const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(lang === 'en' ? 'en' : 'nl'));
       res.status(200);
       res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');

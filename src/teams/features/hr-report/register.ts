@@ -6,7 +6,7 @@ import { defaultPeriod, hrReport, HrReportDeps } from '../../../usecases/hr-repo
 import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { hrReportCard } from '../../cards/hr-report/hr-report.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 
 export interface HrReportFeatureDeps {
   report: HrReportDeps;
@@ -14,7 +14,7 @@ export interface HrReportFeatureDeps {
   logger: Logger;
   defaultLanguage: 'nl' | 'en';
   /** Signed, short-lived download links for a period. */
-  links(period: { from: string; to: string }, language: 'nl' | 'en'): { csv: string; summary: string; minutes: number };
+  links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): { csv: string; summary: string; minutes: number };
 }
 
 const COMMAND = /^\s*(rapport|report)\b/i;
@@ -29,8 +29,9 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       const dates = (context.activity.text ?? '').replace(COMMAND, '').match(/\d{4}-\d{2}-\d{2}/g) ?? [];
       const period = dates.length >= 2 ? { from: dates[0]!, to: dates[1]! } : defaultPeriod(deps.report.clock.now(), deps.report.timeZone);
       try {
-        const report = await hrReport(deps.report, actorOf(context).id, period);
-        await postCard(context, hrReportCard(report, deps.links(period, language), t));
+        const tenant = tenantOf(context) ?? '';
+        const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
+        await postCard(context, hrReportCard(report, deps.links(tenant, period, language), t));
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');

@@ -1,0 +1,64 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { GraphDirectory } from '../../directory/graph-directory';
+import { ListDirectory } from '../../directory/list-directory';
+import { DirectoryPort } from '../../domain/directory/directory.port';
+import { loadInstruments } from '../../pulse-poll/load-instruments';
+import { CosmosAnswerRepository, CosmosInstallationRepository, CosmosPollRepository } from '../../store/pulse-poll.repositories';
+import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
+import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
+import { TeamsRoster } from '../../teams/features/pulse-poll/teams-roster';
+import { PulsePollDeps } from '../../usecases/pulse-poll/deps';
+import { Platform } from '../platform';
+
+const GRAPH = 'https://graph.microsoft.com';
+
+/** Graph in Azure (or where GRAPH_BASE_URL points); fixed lists when running locally. */
+function directoryFor(p: Platform): DirectoryPort {
+  const base = p.config.pulsePoll.graphBaseUrl ?? (p.config.bot.mode === 'local' ? undefined : GRAPH);
+  if (base) return new GraphDirectory(base, p.logger);
+  if (p.config.pulsePoll.hr.groupId) p.logger.warn('HR_GROUP_ID is set but Microsoft Graph is not used locally: only HR_USER_IDS count as HR');
+  return new ListDirectory();
+}
+
+/** B3-spiegel pulse polls: repositories, directory, roster and notifier, and the Teams handlers. */
+export function composePulsePoll(p: Platform): PulsePollDeps {
+  const cfg = p.config.pulsePoll;
+  const instruments = loadInstruments();
+  let hashKey = cfg.hashKey;
+  if (!hashKey) {
+    hashKey = randomBytes(32).toString('base64url');
+    p.logger.warn('POLL_HASH_KEY is not set: using a random key for this process; who answered a poll is forgotten on restart (set it with Azure Cosmos DB)');
+  }
+  if (!cfg.hr.userIds.length && !cfg.hr.groupId) p.logger.warn('HR_USER_IDS and HR_GROUP_ID are empty: nobody can start a B3-spiegel poll');
+  const roster = new TeamsRoster(p.connector, p.outbox.limiter, p.logger);
+  const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments);
+  const pulse: PulsePollDeps = {
+    polls: new CosmosPollRepository(p.cosmos),
+    answers: new CosmosAnswerRepository(p.cosmos),
+    installations: new CosmosInstallationRepository(p.cosmos),
+    roster,
+    notifier,
+    directory: directoryFor(p),
+    outbox: p.outbox,
+    scheduler: p.scheduler,
+    clock: p.clock,
+    hashKey,
+    hr: cfg.hr,
+    minRespondents: cfg.minRespondents,
+    reminderPoints: cfg.reminderPoints,
+    defaultLanguage: p.config.defaultLanguage,
+    newId: randomUUID,
+  };
+  registerPulsePoll(p.app, p.scheduler, p.outbox, {
+    pulse,
+    notifier,
+    roster,
+    instruments,
+    translator: p.translator,
+    logger: p.logger,
+    background: p.background,
+    actions: p.actions,
+    defaultLanguage: p.config.defaultLanguage,
+  });
+  return pulse;
+}

@@ -1,0 +1,88 @@
+import { DefaultAzureCredential, TokenCredential } from '@azure/identity';
+import { DirectoryPort } from '../domain/directory/directory.port';
+import type { Logger } from '../log/logger';
+
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+const CACHE_MS = 5 * 60_000;
+const MAX_CACHE = 5000;
+const ID = /^[0-9a-zA-Z-]{1,64}$/;
+
+/** A loopback Graph is a local fake (tests): it gets no token. */
+function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/**
+ * Microsoft Graph as the directory: group membership with checkMemberGroups (transitive), group
+ * owners from /owners. Needs the application permission GroupMember.Read.All for the app's
+ * identity. Answers are cached for five minutes; any failure counts as "no" (fail closed).
+ */
+export class GraphDirectory implements DirectoryPort {
+  private readonly cache = new Map<string, { value: boolean; until: number }>();
+  private readonly credential?: TokenCredential;
+
+  constructor(private readonly baseUrl: string, private readonly logger: Logger, credential?: TokenCredential) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.credential = isLoopback(this.baseUrl) ? undefined : (credential ?? new DefaultAzureCredential());
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.credential) {
+      const token = await this.credential.getToken(GRAPH_SCOPE);
+      if (!token) throw new Error('no Graph token');
+      headers.authorization = `Bearer ${token.token}`;
+    }
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(path.startsWith('http') ? path : `${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.status === 429 && attempt < 2) {
+        const wait = Math.min(10, Number(res.headers.get('retry-after') ?? 1) || 1);
+        await new Promise((r) => setTimeout(r, wait * 1000));
+        continue;
+      }
+      if (!res.ok) throw new Error(`Graph ${method} answered ${res.status}`);
+      return res.json();
+    }
+  }
+
+  private async cached(key: string, look: () => Promise<boolean>): Promise<boolean> {
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value;
+    try {
+      const value = await look();
+      if (this.cache.size >= MAX_CACHE) this.cache.clear();
+      this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+      return value;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'directory lookup failed; treated as no');
+      return false;
+    }
+  }
+
+  isInGroup(userId: string, groupId: string): Promise<boolean> {
+    if (!ID.test(userId) || !ID.test(groupId)) return Promise.resolve(false);
+    return this.cached(`member:${userId}:${groupId}`, async () => {
+      const body = (await this.call('POST', `/v1.0/users/${userId}/checkMemberGroups`, { groupIds: [groupId] })) as { value?: string[] };
+      return (body.value ?? []).includes(groupId);
+    });
+  }
+
+  isGroupOwner(userId: string, groupId: string): Promise<boolean> {
+    if (!ID.test(userId) || !ID.test(groupId)) return Promise.resolve(false);
+    return this.cached(`owner:${userId}:${groupId}`, async () => {
+      let next: string | undefined = `/v1.0/groups/${groupId}/owners?$select=id&$top=100`;
+      for (let page = 0; next && page < 20; page++) {
+        const body = (await this.call('GET', next)) as { value?: { id?: string }[]; '@odata.nextLink'?: string };
+        if ((body.value ?? []).some((o) => o.id === userId)) return true;
+        next = body['@odata.nextLink'];
+      }
+      return false;
+    });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Port: "send this later, once". Every proactive message goes through a durable outbox that
+ * keeps within the chat platform's rate limits and survives restarts. The payload is opaque to
+ * the domain (the Teams layer puts a rendered activity in it).
+ */
+export type OutboundTarget =
+  /** A chat or channel (a new post), or a channel thread ("…;messageid=…", a reply). */
+  | { kind: 'conversation'; conversationId: string }
+  /** A person's 1:1 chat with the bot, opened on first use. `userId` is the chat platform's user id. */
+  | { kind: 'person'; userId: string }
+  /** Replace an earlier message in place. */
+  | { kind: 'update'; conversationId: string; activityId: string };
+
+export interface OutboundMessage {
+  /** Idempotency key: enqueueing the same key again never sends twice. */
+  key: string;
+  tenantId: string;
+  /** Where the chat platform is reached (Teams: the service URL and the bot's own id). */
+  route: { serviceUrl: string; botId?: string };
+  target: OutboundTarget;
+  payload: Record<string, unknown>;
+  /** Asked just before sending; a "no" skips the message (e.g. a nudge to someone who answered meanwhile). */
+  guard?: { kind: string; args: Record<string, string> };
+  /** Told after delivery, with the new message id (e.g. to reply in its thread later). Must be idempotent. */
+  onSent?: { kind: string; args: Record<string, string> };
+  /** Seconds the finished record is kept; short for records that say something about a person. */
+  keepSeconds?: number;
+  /** A label to count a batch by, e.g. one poll's messages. */
+  batch?: string;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'undeliverable' | 'failed' | 'unconfirmed' | 'skipped';
+
+export interface DeliveryResult {
+  status: DeliveryStatus;
+  activityId?: string;
+  conversationId?: string;
+}
+
+export interface OutboxPort {
+  enqueue(messages: OutboundMessage[]): Promise<void>;
+  /** How many messages of a batch are in each state. */
+  countBatch(batch: string): Promise<Partial<Record<DeliveryStatus, number>>>;
+}

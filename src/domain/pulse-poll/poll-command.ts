@@ -1,0 +1,84 @@
+import { Language } from '../framework/framework';
+import { Delivery } from './poll';
+
+export type PollCommand =
+  | { kind: 'start'; args: string }
+  | { kind: 'status' }
+  | { kind: 'close' }
+  | { kind: 'results' }
+  | { kind: 'help' };
+
+/** "peiling <verb> ..." (Dutch) or "poll <verb> ..." (English); `undefined` when it is no poll command. */
+export function parsePollCommand(text: string): PollCommand | undefined {
+  const m = /^\s*(?:peiling|poll)\b\s*(\S*)\s*([\s\S]*)$/i.exec(text);
+  if (!m) return undefined;
+  const verb = (m[1] ?? '').toLowerCase();
+  if (verb === 'start') return { kind: 'start', args: (m[2] ?? '').trim() };
+  if (verb === 'status') return { kind: 'status' };
+  if (['sluiten', 'sluit', 'close'].includes(verb)) return { kind: 'close' };
+  if (['resultaten', 'resultaat', 'results', 'result'].includes(verb)) return { kind: 'results' };
+  return { kind: 'help' };
+}
+
+export type PollTargetSpec = { kind: 'all' } | { kind: 'current' } | { kind: 'named'; name: string };
+
+export interface StartRequest {
+  target: PollTargetSpec;
+  closesOn: string;
+  channelName?: string;
+  delivery: Delivery;
+  privateNudges: boolean;
+  language?: Language;
+}
+
+export type StartParse = { ok: true; request: StartRequest } | { ok: false; problem: 'noDate' | 'noTarget' | 'unknownWords'; words?: string };
+
+const ALL = /^(alle teams|all teams|alle|all)$/i;
+const CURRENT = /^(dit team|this team|hier|here)$/i;
+const PRIVATE = new Set(['privé', 'prive', 'private', 'privately', 'persoonlijk']);
+const REMIND = new Set(['herinner', 'remind', 'herinnering', 'nudge']);
+const CHANNEL = new Set(['kanaal', 'channel']);
+const LANGUAGE = new Set(['taal', 'language']);
+const KEYWORDS = new Set([...PRIVATE, ...REMIND, ...CHANNEL, ...LANGUAGE]);
+
+/** Splits on spaces, keeping "quoted names" together. */
+function tokens(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|“([^”]*)”|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!).filter((t) => t !== '');
+}
+
+/**
+ * `<team | dit team | alle teams> <yyyy-mm-dd> [kanaal <naam>] [privé] [herinner privé] [taal en]`
+ * (English: `<team | this team | all teams> <date> [channel <name>] [private] [remind private] [language nl]`).
+ */
+export function parseStartArgs(args: string): StartParse {
+  const words = tokens(args);
+  const dateAt = words.findIndex((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
+  if (dateAt < 0) return { ok: false, problem: 'noDate' };
+  const targetText = words.slice(0, dateAt).join(' ').trim();
+  if (!targetText) return { ok: false, problem: 'noTarget' };
+  const target: PollTargetSpec = ALL.test(targetText) ? { kind: 'all' } : CURRENT.test(targetText) ? { kind: 'current' } : { kind: 'named', name: targetText };
+
+  const request: StartRequest = { target, closesOn: words[dateAt]!, delivery: 'channel', privateNudges: false };
+  const rest = words.slice(dateAt + 1);
+  const unknown: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!.toLowerCase();
+    if (REMIND.has(w)) {
+      request.privateNudges = true;
+      if (PRIVATE.has((rest[i + 1] ?? '').toLowerCase())) i++;
+    } else if (PRIVATE.has(w)) {
+      request.delivery = 'private';
+    } else if (CHANNEL.has(w)) {
+      const name: string[] = [];
+      while (i + 1 < rest.length && !KEYWORDS.has(rest[i + 1]!.toLowerCase())) name.push(rest[++i]!);
+      if (name.length) request.channelName = name.join(' ');
+      else unknown.push(rest[i]!);
+    } else if (LANGUAGE.has(w) && ['nl', 'en'].includes((rest[i + 1] ?? '').toLowerCase())) {
+      request.language = rest[++i]!.toLowerCase() as Language;
+    } else {
+      unknown.push(rest[i]!);
+    }
+  }
+  if (unknown.length) return { ok: false, problem: 'unknownWords', words: unknown.join(' ').slice(0, 80) };
+  return { ok: true, request };
+}

@@ -1,0 +1,126 @@
+import { DateTime } from 'luxon';
+import { Language } from '../framework/framework';
+import { DomainError } from '../shared/errors';
+import { PollError } from './poll-error';
+
+/** Local time of the organisation: closing dates and reminder times are read in it. */
+export const POLL_TIME_ZONE = 'Europe/Amsterdam';
+/** Reminders go out at this local hour. */
+export const REMINDER_HOUR = 9;
+export const MAX_OPEN_DAYS = 60;
+
+export type Delivery = 'channel' | 'private';
+
+/** One team a poll goes to, and where in it. */
+export interface PollTarget {
+  /** Stable per team: a team's results are compared across polls by it. */
+  id: string;
+  teamId: string;
+  teamName: string;
+  aadGroupId?: string;
+  /** The channel that gets the card (channel delivery) or the announcement (private delivery). */
+  channelId: string;
+  channelName?: string;
+  serviceUrl: string;
+  botId?: string;
+  /** Team members when the poll was delivered: the base of the response rate. */
+  memberCount?: number;
+  /** The channel message of this poll: reminders are replies in its thread. */
+  cardActivityId?: string;
+  /** All of this team's messages are in the outbox. */
+  delivered: boolean;
+}
+
+export type PollScope = { kind: 'team'; teamId: string } | { kind: 'all' };
+
+/** A B3-spiegel pulse poll. Holds no answers and nothing about who answered. */
+export interface Poll {
+  id: string;
+  pollId: string;
+  type: 'poll';
+  tenantId: string;
+  scope: PollScope;
+  language: Language;
+  delivery: Delivery;
+  /** Non-respondents get a private nudge with each reminder. */
+  privateNudges: boolean;
+  status: 'open' | 'closed';
+  opensAt: string;
+  /** The last day to answer (local date); the poll closes at the end of it. */
+  closesOn: string;
+  closesAt: string;
+  reminders: string[];
+  targets: PollTarget[];
+  /** Where HR started the poll: the "results are ready" card goes there. */
+  hrChannel: { conversationId: string; serviceUrl: string; botId?: string };
+  /** The Teams id of whoever started it, so their copy of that card refreshes to the results. */
+  startedByTeamsId?: string;
+  closedOn?: string;
+}
+
+export type ReminderPoint = { kind: 'share'; percent: number } | { kind: 'daysBefore'; days: number };
+
+/** When the poll closes: the end of the closing date, local time. Checks the date is usable. */
+export function closingInstant(closesOn: string, now: Date): Date {
+  const day = DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new PollError('badDate', { date: closesOn });
+  const closesAt = day.plus({ days: 1 }).startOf('day').toJSDate();
+  const tooSoon = closesAt.getTime() - now.getTime() < 3600_000;
+  const tooLate = closesAt.getTime() - now.getTime() > (MAX_OPEN_DAYS + 1) * 86400_000;
+  if (tooSoon || tooLate) throw new PollError('badDate', { date: closesOn, maxDays: String(MAX_OPEN_DAYS) });
+  return closesAt;
+}
+
+/**
+ * Moves an instant into working hours: before 09:00 to 09:00 that day, after 17:00 to 09:00 the
+ * next day, and a Saturday or Sunday to Monday 09:00.
+ */
+function atWorkingHour(instant: DateTime): DateTime {
+  let local = instant.setZone(POLL_TIME_ZONE);
+  const nine = { hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 };
+  if (local.hour >= 17) local = local.plus({ days: 1 }).set(nine);
+  else if (local.hour < REMINDER_HOUR) local = local.set(nine);
+  if (local.weekday >= 6) local = local.plus({ days: 8 - local.weekday }).set(nine);
+  return local.set({ second: 0, millisecond: 0 });
+}
+
+/** The reminder instants for a poll, in order; points that fall outside the open period are dropped. */
+export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[]): string[] {
+  const open = DateTime.fromJSDate(opensAt);
+  const span = closesAt.getTime() - opensAt.getTime();
+  const instants = points.map((p) =>
+    p.kind === 'share'
+      ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }))
+      : atWorkingHour(DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE }).minus({ days: p.days }).set({ hour: REMINDER_HOUR })),
+  );
+  const fitting = instants
+    .filter((i) => i.toMillis() > opensAt.getTime() + 3600_000 && i.toMillis() < closesAt.getTime() - 3600_000)
+    .map((i) => i.toUTC().toISO()!)
+    .sort();
+  // Two reminders on the same day would be one too many.
+  const byDay = new Map<string, string>();
+  for (const i of fitting) byDay.set(DateTime.fromISO(i).setZone(POLL_TIME_ZONE).toISODate()!, byDay.get(DateTime.fromISO(i).setZone(POLL_TIME_ZONE).toISODate()!) ?? i);
+  return [...byDay.values()];
+}
+
+/** Whole days left to answer, counting today when the poll is still open today. */
+export function daysLeft(poll: Pick<Poll, 'closesOn'>, now: Date): number {
+  const today = DateTime.fromJSDate(now).setZone(POLL_TIME_ZONE).startOf('day');
+  const last = DateTime.fromISO(poll.closesOn, { zone: POLL_TIME_ZONE }).startOf('day');
+  return Math.max(0, Math.round(last.diff(today, 'days').days) + 1);
+}
+
+export function localDate(now: Date): string {
+  return DateTime.fromJSDate(now).setZone(POLL_TIME_ZONE).toISODate()!;
+}
+
+export function closePoll(poll: Poll, now: Date): Poll {
+  if (poll.status === 'closed') return poll;
+  return { ...poll, status: 'closed', closedOn: localDate(now) };
+}
+
+export function findTarget(poll: Poll, targetId: string): PollTarget {
+  const target = poll.targets.find((t) => t.id === targetId);
+  if (!target) throw new DomainError('notFound', 'poll target');
+  return target;
+}

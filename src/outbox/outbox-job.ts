@@ -1,0 +1,66 @@
+import { DeliveryStatus, OutboundMessage } from '../domain/outbox/outbox.port';
+import { stableId } from '../domain/shared/ids';
+
+/** One message in the outbox container. The id is derived from the idempotency key. */
+export interface OutboxJob extends Omit<OutboundMessage, 'key'> {
+  id: string;
+  type: 'outboxJob';
+  status: DeliveryStatus;
+  /** Messages to one conversation go out one at a time, in order, and within its own rate limit. */
+  conversationKey: string;
+  notBefore: string;
+  attempts: number;
+  createdAt: string;
+  /** Sort key: enqueue time plus position in its batch, so one conversation's messages keep their order. */
+  order: string;
+  owner?: string;
+  lockedUntil?: string;
+  result?: { activityId?: string; conversationId?: string; status?: number; code?: string };
+  /** Cosmos TTL in seconds, set when the job is finished. */
+  ttl?: number;
+}
+
+/** A person's 1:1 conversation with the bot, remembered so it is opened once. */
+export interface PersonalConversationDoc {
+  id: string;
+  type: 'personalConversation';
+  conversationId: string;
+}
+
+/** Which app instance sends for a tenant: one at a time, so the tenant's rate limit holds across instances. */
+export interface TenantLeaseDoc {
+  id: string;
+  type: 'tenantLease';
+  tenantId: string;
+  owner: string;
+  expiresAt: string;
+}
+
+export const FINISHED: readonly DeliveryStatus[] = ['sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped'];
+export const DEFAULT_KEEP_SECONDS = 7 * 24 * 3600;
+
+export function jobIdFor(key: string): string {
+  return stableId('ob', key);
+}
+
+/** Rate limits count per conversation; a channel's threads share the channel's limit. */
+export function conversationKeyOf(message: Pick<OutboundMessage, 'target'>): string {
+  const t = message.target;
+  if (t.kind === 'person') return `person:${t.userId}`;
+  return t.conversationId.split(';messageid=')[0]!;
+}
+
+export function newJob(message: OutboundMessage, now: Date, position = 0): OutboxJob {
+  const { key, ...rest } = message;
+  return {
+    ...rest,
+    id: jobIdFor(key),
+    type: 'outboxJob',
+    status: 'pending',
+    conversationKey: conversationKeyOf(message),
+    notBefore: now.toISOString(),
+    attempts: 0,
+    createdAt: now.toISOString(),
+    order: `${now.toISOString()}#${String(position).padStart(7, '0')}`,
+  };
+}

@@ -1,0 +1,175 @@
+import { Container } from '@azure/cosmos';
+import { stableId } from '../domain/shared/ids';
+import { CosmosConnection } from '../store/cosmos-connection';
+import { statusOf } from '../store/document-store';
+import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from './outbox-job';
+
+/** A job as read, with the ETag every state change is conditioned on. */
+export type Versioned<T> = T & { _etag: string };
+
+const SYSTEM = ['_rid', '_self', '_ts', '_attachments'] as const;
+
+function clean<T>(doc: Record<string, unknown>): Versioned<T> {
+  const out = { ...doc };
+  for (const k of SYSTEM) delete out[k];
+  return out as Versioned<T>;
+}
+
+function withoutEtag<T extends object>(doc: T): T {
+  const { _etag, ...rest } = doc as T & { _etag?: string };
+  return rest as T;
+}
+
+/**
+ * The outbox container (partition key /id). Every state change is a replace conditioned on the
+ * ETag read before it, so of two senders only one can move a job: that is what makes a claim
+ * exclusive, and why no job is ever sent twice.
+ */
+export class OutboxStore {
+  private readonly container: Container;
+  constructor(conn: CosmosConnection) {
+    this.container = conn.container('outbox');
+  }
+
+  /** Creates the job; when its id (its idempotency key) exists, returns the stored one. */
+  async create(job: OutboxJob): Promise<{ job: Versioned<OutboxJob>; created: boolean }> {
+    try {
+      const { resource } = await this.container.items.create(job);
+      return { job: clean<OutboxJob>(resource as unknown as Record<string, unknown>), created: true };
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      const existing = await this.get(job.id);
+      if (!existing) throw err;
+      return { job: existing, created: false };
+    }
+  }
+
+  async get(id: string): Promise<Versioned<OutboxJob> | undefined> {
+    try {
+      const { resource } = await this.container.item(id, id).read();
+      return resource ? clean<OutboxJob>(resource) : undefined;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Pending jobs that are due, oldest first. */
+  async due(now: Date, limit: number): Promise<Versioned<OutboxJob>[]> {
+    const { resources } = await this.container.items
+      .query({
+        query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.type = 'outboxJob' AND c.status = 'pending' AND c.notBefore <= @now ORDER BY c.notBefore`,
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      })
+      .fetchAll();
+    return resources.map((r) => clean<OutboxJob>(r));
+  }
+
+  /** Jobs claimed by a sender that stopped before it recorded the outcome. */
+  async abandoned(now: Date): Promise<Versioned<OutboxJob>[]> {
+    const { resources } = await this.container.items
+      .query({
+        query: "SELECT * FROM c WHERE c.type = 'outboxJob' AND c.status = 'sending' AND c.lockedUntil < @now",
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      })
+      .fetchAll();
+    return resources.map((r) => clean<OutboxJob>(r));
+  }
+
+  /** The earliest notBefore of the jobs not yet finished, or undefined when there are none. */
+  async nextOpen(): Promise<{ pending: number; sending: number; earliest?: string }> {
+    const { resources } = await this.container.items
+      .query({ query: "SELECT c.status, c.notBefore FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR c.status = 'sending')" })
+      .fetchAll();
+    const pending = resources.filter((r) => r.status === 'pending');
+    const earliest = pending.map((r) => r.notBefore as string).sort()[0];
+    return { pending: pending.length, sending: resources.length - pending.length, earliest };
+  }
+
+  async statusesOf(batch: string): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>({ query: "SELECT VALUE c.status FROM c WHERE c.type = 'outboxJob' AND c.batch = @batch", parameters: [{ name: '@batch', value: batch }] })
+      .fetchAll();
+    return resources;
+  }
+
+  /**
+   * Replaces the job if nobody changed it since it was read; undefined when somebody did (or it is
+   * gone). This is the only way a job changes state.
+   */
+  async replaceIfUnchanged(current: Versioned<OutboxJob>, next: OutboxJob): Promise<Versioned<OutboxJob> | undefined> {
+    try {
+      const { resource } = await this.container
+        .item(current.id, current.id)
+        .replace(withoutEtag(next), { accessCondition: { type: 'IfMatch', condition: current._etag } });
+      return clean<OutboxJob>(resource as unknown as Record<string, unknown>);
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412 || status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  // ---- personal conversations -------------------------------------------------------------
+
+  private conversationDocId(tenantId: string, userId: string): string {
+    return stableId('oc', tenantId, userId);
+  }
+
+  async personalConversation(tenantId: string, userId: string): Promise<string | undefined> {
+    try {
+      const id = this.conversationDocId(tenantId, userId);
+      const { resource } = await this.container.item(id, id).read<PersonalConversationDoc>();
+      return resource?.conversationId;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string): Promise<void> {
+    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId };
+    await this.container.items.upsert(doc);
+  }
+
+  // ---- tenant leases ------------------------------------------------------------------------
+
+  /** Takes or renews the tenant's lease for `owner`; false when another live owner holds it. */
+  async acquireLease(tenantId: string, owner: string, now: Date, ms: number): Promise<Date | undefined> {
+    const id = stableId('ol', tenantId);
+    const expiresAt = new Date(now.getTime() + ms);
+    const doc: TenantLeaseDoc = { id, type: 'tenantLease', tenantId, owner, expiresAt: expiresAt.toISOString() };
+    let current: (TenantLeaseDoc & { _etag: string }) | undefined;
+    try {
+      const { resource } = await this.container.item(id, id).read<TenantLeaseDoc & { _etag: string }>();
+      current = resource ?? undefined;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    try {
+      if (!current) {
+        await this.container.items.create(doc);
+        return expiresAt;
+      }
+      if (current.owner !== owner && current.expiresAt > now.toISOString()) return undefined;
+      await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: current._etag } });
+      return expiresAt;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 409 || status === 412) return undefined;
+      throw err;
+    }
+  }
+
+  async releaseLease(tenantId: string, owner: string): Promise<void> {
+    const id = stableId('ol', tenantId);
+    try {
+      const { resource } = await this.container.item(id, id).read<TenantLeaseDoc & { _etag: string }>();
+      if (!resource || resource.owner !== owner) return;
+      await this.container.item(id, id).replace({ ...withoutEtag(resource), expiresAt: new Date(0).toISOString() }, { accessCondition: { type: 'IfMatch', condition: resource._etag } });
+    } catch (err) {
+      const status = statusOf(err);
+      if (status !== 404 && status !== 412) throw err;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { DeliveryResult, DeliveryStatus, OutboundMessage, OutboxPort } from '../domain/outbox/outbox.port';
+import type { Logger } from '../log/logger';
+import { CosmosConnection } from '../store/cosmos-connection';
+import { FINISHED, jobIdFor, newJob, OutboxJob } from './outbox-job';
+import { OutboxSender, SenderOptions } from './outbox-sender';
+import { OutboxStore } from './outbox.store';
+import { TeamsRateLimiter } from './rate-limiter';
+import { OutboxTransport } from './transport';
+
+export type GuardHandler = (args: Record<string, string>) => Promise<boolean>;
+export type SentHandler = (args: Record<string, string>, result: { activityId?: string; conversationId: string }) => Promise<void>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The durable outbox: every proactive message becomes a job in Cosmos DB with an idempotency key,
+ * and a sender (one per app instance) delivers the jobs within Teams' limits. See OutboxSender for
+ * why nothing is sent twice.
+ */
+export class Outbox implements OutboxPort {
+  readonly store: OutboxStore;
+  readonly sender: OutboxSender;
+  private readonly guards = new Map<string, GuardHandler>();
+  private readonly sentHandlers = new Map<string, SentHandler>();
+
+  constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string }) {
+    this.store = new OutboxStore(conn);
+    this.sender = new OutboxSender(this.store, transport, limiter, logger, {
+      guard: (job) => this.checkGuard(job),
+      sent: (job, result) => this.runSent(job, result),
+    }, options);
+  }
+
+  /** A check made just before a job with `guard.kind === kind` is sent. */
+  onGuard(kind: string, handler: GuardHandler): this {
+    this.guards.set(kind, handler);
+    return this;
+  }
+
+  /** Told after a job with `onSent.kind === kind` was delivered. */
+  onSent(kind: string, handler: SentHandler): this {
+    this.sentHandlers.set(kind, handler);
+    return this;
+  }
+
+  private async checkGuard(job: OutboxJob): Promise<boolean> {
+    if (!job.guard) return true;
+    const handler = this.guards.get(job.guard.kind);
+    if (!handler) throw new Error(`no outbox guard for ${job.guard.kind}`);
+    return handler(job.guard.args);
+  }
+
+  private async runSent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void> {
+    if (!job.onSent) return;
+    const handler = this.sentHandlers.get(job.onSent.kind);
+    if (!handler) throw new Error(`no outbox onSent handler for ${job.onSent.kind}`);
+    await handler(job.onSent.args, result);
+  }
+
+  async enqueue(messages: OutboundMessage[]): Promise<void> {
+    const now = new Date();
+    // A few creates at a time: enough to be quick, few enough not to flood Cosmos DB.
+    for (let i = 0; i < messages.length; i += 20) {
+      await Promise.all(messages.slice(i, i + 20).map((m, j) => this.store.create(newJob(m, now, i + j))));
+    }
+    if (messages.length) this.sender.kick();
+  }
+
+  /**
+   * Enqueues one message and waits for its delivery, sending it from this process when it may:
+   * for callers that need the new message's id (to update it later). Resolves with `pending`
+   * when the wait runs out; the job is then still delivered later.
+   */
+  async deliver(message: OutboundMessage, waitMs = 20_000): Promise<DeliveryResult> {
+    await this.store.create(newJob(message, new Date()));
+    const id = jobIdFor(message.key);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const current = await this.store.get(id);
+      if (!current) return { status: 'failed' };
+      const result = { status: current.status, activityId: current.result?.activityId, conversationId: current.result?.conversationId };
+      if (FINISHED.includes(current.status) || Date.now() > deadline) return result;
+      if (current.status === 'pending' && current.notBefore <= new Date().toISOString()) {
+        const handledHere = await this.sender.sendNow(id).catch((err) => {
+          this.logger.warn({ jobId: id, err: (err as Error).message }, 'outbox immediate send failed; left to the sender');
+          return false;
+        });
+        if (handledHere) continue;
+        this.sender.kick();
+      }
+      await sleep(50);
+    }
+  }
+
+  async countBatch(batch: string): Promise<Partial<Record<DeliveryStatus, number>>> {
+    const counts: Partial<Record<DeliveryStatus, number>> = {};
+    for (const s of await this.store.statusesOf(batch)) counts[s as DeliveryStatus] = (counts[s as DeliveryStatus] ?? 0) + 1;
+    return counts;
+  }
+
+  start(): void {
+    this.sender.start();
+  }
+
+  stop(): Promise<void> {
+    return this.sender.stop();
+  }
+
+  drain(timeoutMs?: number): Promise<void> {
+    return this.sender.drain(timeoutMs);
+  }
+}

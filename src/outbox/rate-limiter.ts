@@ -1,0 +1,103 @@
+/** Timestamps (ms) of the requests in the last window, oldest first. */
+class SlidingWindow {
+  private readonly stamps: number[] = [];
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+
+  /** The earliest moment a request fits in the window. */
+  nextAt(now: number): number {
+    while (this.stamps.length && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
+    return this.stamps.length < this.limit ? now : this.stamps[this.stamps.length - this.limit]! + this.windowMs;
+  }
+
+  record(now: number): void {
+    this.stamps.push(now);
+  }
+
+  idle(now: number): boolean {
+    return !this.stamps.length || this.stamps[this.stamps.length - 1]! <= now - this.windowMs;
+  }
+}
+
+export interface RateLimits {
+  /** Requests per second per app per tenant (Teams: 50). */
+  tenantPerSecond: number;
+  /** Requests per second per conversation (Teams: 7). */
+  conversationPerSecond: number;
+  /**
+   * Added to the one-second window, so that timer and event-loop jitter between our clock and the
+   * server's never squeezes more requests into one of its seconds than allowed.
+   */
+  marginMs?: number;
+}
+
+type Windows = { tenants: Map<string, SlidingWindow>; conversations: Map<string, SlidingWindow> };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Client-side limits per tenant and per conversation, in one app instance. The outbox makes sure
+ * one instance at a time sends for a tenant (a lease), so these hold for the app as a whole.
+ */
+export class TeamsRateLimiter {
+  /** Pacing: when work may be taken on. */
+  private readonly pacing: Windows = { tenants: new Map(), conversations: new Map() };
+  /** Departures: when requests actually leave; the guarantee. */
+  private readonly departures: Windows = { tenants: new Map(), conversations: new Map() };
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly windowMs: number;
+
+  constructor(private readonly limits: RateLimits, private readonly now: () => number = Date.now) {
+    this.windowMs = 1000 + (limits.marginMs ?? 50);
+  }
+
+  private window(map: Map<string, SlidingWindow>, key: string, limit: number): SlidingWindow {
+    let w = map.get(key);
+    if (!w) {
+      if (map.size > 5000) for (const [k, v] of map) if (v.idle(this.now())) map.delete(k);
+      w = new SlidingWindow(limit, this.windowMs);
+      map.set(key, w);
+    }
+    return w;
+  }
+
+  /**
+   * Pacing: waits until a request for this tenant (and conversation) fits the rate, and counts it.
+   * Call before preparing a request (claiming a job), then `depart` right before it goes out.
+   */
+  acquire(tenantId: string, conversationKey?: string): Promise<number> {
+    return this.take(this.pacing, tenantId, conversationKey);
+  }
+
+  /**
+   * The guarantee: waits until a request leaving now keeps every window within the limits, and
+   * counts it. After `acquire` this rarely waits: only to absorb what the preparation took.
+   */
+  depart(tenantId: string, conversationKey?: string): Promise<number> {
+    return this.take(this.departures, tenantId, conversationKey);
+  }
+
+  private async take(windows: Windows, tenantId: string, conversationKey?: string): Promise<number> {
+    for (;;) {
+      const now = this.now();
+      const tenant = this.window(windows.tenants, tenantId, this.limits.tenantPerSecond);
+      const conv = conversationKey ? this.window(windows.conversations, conversationKey, this.limits.conversationPerSecond) : undefined;
+      const at = Math.max(tenant.nextAt(now), conv?.nextAt(now) ?? now, this.pausedUntil.get(conversationKey ?? '') ?? 0);
+      if (at <= now) {
+        tenant.record(now);
+        conv?.record(now);
+        return now;
+      }
+      await sleep(Math.max(1, at - now));
+    }
+  }
+
+  /** Holds a conversation back after the platform said "too many" (Retry-After). */
+  pauseConversation(conversationKey: string, ms: number): void {
+    this.pausedUntil.set(conversationKey, Math.max(this.pausedUntil.get(conversationKey) ?? 0, this.now() + ms));
+  }
+
+  /** Milliseconds a conversation is still held back, 0 when it is not. */
+  pausedFor(conversationKey: string): number {
+    return Math.max(0, (this.pausedUntil.get(conversationKey) ?? 0) - this.now());
+  }
+}

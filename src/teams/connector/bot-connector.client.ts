@@ -1,0 +1,133 @@
+import { OutboxTransport, Route, TransportError, TransportResponse } from '../../outbox/transport';
+
+export type TokenProvider = (serviceUrl: string) => Promise<string | undefined>;
+
+export interface TeamMember {
+  /** Teams user id (29:...), for 1:1 chats and card refresh lists. */
+  id: string;
+  /** Entra object id: the stable identity. */
+  aadObjectId?: string;
+}
+
+export interface TeamChannel {
+  id: string;
+  /** The General channel has no name in this API. */
+  name?: string;
+}
+
+const CONNECTION_REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED']);
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** The most specific error code Teams gives (e.g. ConversationBlockedByUser, MessageWritesBlocked). */
+function errorCode(body: unknown): string | undefined {
+  const b = body as { error?: { code?: unknown; subCode?: unknown; innerHttpError?: { body?: { subCode?: unknown } } }; subCode?: unknown } | undefined;
+  const candidates = [b?.error?.innerHttpError?.body?.subCode, b?.error?.subCode, b?.subCode, b?.error?.code];
+  const found = candidates.find((c) => typeof c === 'string' && c.length > 0) as string | undefined;
+  return found?.slice(0, 80);
+}
+
+/**
+ * The Bot Connector REST API over plain fetch. The botbuilder client retries 429 and 5xx inside
+ * its HTTP pipeline, out of the outbox's sight: that would bypass its rate limits and could send a
+ * message twice after a timeout. This client makes exactly one request per call and reports
+ * every status as it came.
+ */
+export class BotConnectorClient implements OutboxTransport {
+  constructor(private readonly token: TokenProvider, private readonly timeoutMs = 30_000) {}
+
+  private async request<T>(serviceUrl: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<TransportResponse<{ body: T }>> {
+    const url = `${serviceUrl.replace(/\/+$/, '')}${path}`;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token = await this.token(serviceUrl);
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause;
+      const refused = cause?.code !== undefined && CONNECTION_REFUSED.has(cause.code);
+      throw new TransportError(`${method} ${path.split('/')[2] ?? ''}: ${(err as Error).name} ${cause?.code ?? ''}`.trim(), !refused);
+    }
+    const text = await res.text().catch(() => '');
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (res.ok) return { ok: true, body: json as T };
+    return { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')), code: errorCode(json) };
+  }
+
+  async createPersonalConversation(route: Route, tenantId: string, userId: string): Promise<TransportResponse<{ conversationId: string }>> {
+    const res = await this.request<{ id?: string }>(route.serviceUrl, 'POST', '/v3/conversations', {
+      bot: route.botId ? { id: route.botId } : undefined,
+      members: [{ id: userId }],
+      isGroup: false,
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    });
+    if (!res.ok) return res;
+    if (!res.body?.id) return { ok: false, status: 502, code: 'noConversationId' };
+    return { ok: true, conversationId: res.body.id };
+  }
+
+  async sendActivity(route: Route, conversationId: string, activity: Record<string, unknown>): Promise<TransportResponse<{ activityId?: string }>> {
+    const res = await this.request<{ id?: string }>(route.serviceUrl, 'POST', `/v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
+      type: 'message',
+      ...activity,
+      conversation: { id: conversationId, ...(route.tenantId ? { tenantId: route.tenantId } : {}) },
+      ...(route.botId ? { from: { id: route.botId } } : {}),
+    });
+    return res.ok ? { ok: true, activityId: res.body?.id } : res;
+  }
+
+  async updateActivity(route: Route, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<TransportResponse<{ activityId?: string }>> {
+    const res = await this.request<{ id?: string }>(
+      route.serviceUrl,
+      'PUT',
+      `/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`,
+      {
+        type: 'message',
+        ...activity,
+        id: activityId,
+        conversation: { id: conversationId, ...(route.tenantId ? { tenantId: route.tenantId } : {}) },
+        ...(route.botId ? { from: { id: route.botId } } : {}),
+      },
+    );
+    return res.ok ? { ok: true, activityId } : res;
+  }
+
+  /** One page of a team's members (TeamsInfo.getPagedTeamMembers). */
+  async teamMembersPage(serviceUrl: string, teamId: string, continuationToken?: string): Promise<TransportResponse<{ members: TeamMember[]; continuationToken?: string }>> {
+    const query = `?pageSize=500${continuationToken ? `&continuationToken=${encodeURIComponent(continuationToken)}` : ''}`;
+    const res = await this.request<{ members?: { id: string; aadObjectId?: string }[]; continuationToken?: string }>(
+      serviceUrl,
+      'GET',
+      `/v3/conversations/${encodeURIComponent(teamId)}/pagedmembers${query}`,
+    );
+    if (!res.ok) return res;
+    return { ok: true, members: (res.body?.members ?? []).map((m) => ({ id: m.id, aadObjectId: m.aadObjectId })), continuationToken: res.body?.continuationToken || undefined };
+  }
+
+  /** A team's channels (TeamsInfo.getTeamChannels). */
+  async teamChannels(serviceUrl: string, teamId: string): Promise<TransportResponse<{ channels: TeamChannel[] }>> {
+    const res = await this.request<{ conversations?: { id: string; name?: string | null }[] }>(serviceUrl, 'GET', `/v3/teams/${encodeURIComponent(teamId)}/conversations`);
+    if (!res.ok) return res;
+    return { ok: true, channels: (res.body?.conversations ?? []).map((c) => ({ id: c.id, name: c.name ?? undefined })) };
+  }
+
+  /** A team's name and Entra group (TeamsInfo.getTeamDetails). */
+  async teamDetails(serviceUrl: string, teamId: string): Promise<TransportResponse<{ name?: string; aadGroupId?: string }>> {
+    const res = await this.request<{ name?: string; aadGroupId?: string }>(serviceUrl, 'GET', `/v3/teams/${encodeURIComponent(teamId)}`);
+    if (!res.ok) return res;
+    return { ok: true, name: res.body?.name, aadGroupId: res.body?.aadGroupId };
+  }
+}

@@ -1,0 +1,89 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { isPollError } from '../../../domain/pulse-poll/poll-error';
+import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
+import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
+import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
+import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
+import { ActionOutcome, onCardAction } from '../../card-actions';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
+import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
+import { pollErrorCard } from '../../cards/pulse/pulse-error.card';
+import { displayDate } from '../../cards/pulse/pulse-format';
+import { pollResultsCard, teamResultsCard } from '../../cards/pulse/pulse-results.card';
+import { pollStatusCard } from '../../cards/pulse/pulse-status.card';
+import { actorOf, conversationKindOf } from '../../turn';
+import { PulseTeamsDeps } from './pulse-deps';
+
+function placeOf(context: TurnContext): AnswerPlace {
+  if (conversationKindOf(context) === 'personal') return { kind: 'personal' };
+  return { kind: 'channel', teamId: (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id };
+}
+
+/**
+ * The poll's card actions. Every answer goes only to the person who acted (the invoke response);
+ * the shared message is never changed by an answer, so nobody sees what anyone else entered.
+ */
+export function registerPollCardActions(app: Application<TurnState>, deps: PulseTeamsDeps): void {
+  const { pulse, translator, instruments } = deps;
+  const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
+
+  /** A PollError becomes a friendly card for the person who acted; anything else goes to the shared handler. */
+  const guarded = async (run: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isPollError(err)) throw err;
+      return personal(pollErrorCard(err.code, err.params, translator.t(deps.defaultLanguage)));
+    }
+  };
+
+  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean } = {}) => {
+    const t = translator.t(poll.language);
+    const closesLabel = displayDate(poll.closesOn, poll.language);
+    const target = findTarget(poll, targetId);
+    const refreshUserIds = refreshId ? [refreshId] : [];
+    if (view === 'answered') {
+      return pollAnsweredCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, closesLabel, state: extra.state ?? 'stored', commentLost: extra.commentLost, refreshUserIds }, t);
+    }
+    if (view === 'closed') return pollClosedCard({ title: instruments[poll.language].title, closesLabel }, t);
+    return deps.notifier.formCard(poll, target, refreshUserIds);
+  };
+
+  onCardAction(app, deps.actions, 'pulseAnswer', async (context, data) =>
+    guarded(async () => {
+      const actor = actorOf(context);
+      const { pollId, targetId, ...values } = data;
+      const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
+      if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
+      if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId));
+      return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
+    }),
+  );
+
+  onCardAction(app, deps.actions, 'pulseView', async (context, data) =>
+    guarded(async () => {
+      const actor = actorOf(context);
+      const { poll, view } = await viewFor(pulse, data.pollId, actor.id);
+      return personal(myView(poll, data.targetId, view, actor.teamsId));
+    }),
+  );
+
+  onCardAction(app, deps.actions, 'pulseResults', async (context, data) =>
+    guarded(async () => {
+      const view = await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, data.teamId);
+      const t = translator.t(view.poll.language);
+      const common = { instrument: instruments[view.poll.language], closesLabel: displayDate(view.poll.closesOn, view.poll.language), open: view.poll.status === 'open' };
+      if (view.kind === 'team') return personal(teamResultsCard({ ...common, team: view.team, minRespondents: view.minRespondents }, t));
+      return personal(pollResultsCard({ ...common, results: view.results, comments: view.comments }, t));
+    }),
+  );
+
+  onCardAction(app, deps.actions, 'pulseStatus', async (context, data) =>
+    guarded(async () => {
+      const status = await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId);
+      return personal(pollStatusCard({ status, closesLabel: displayDate(status.poll.closesOn, status.poll.language) }, translator.t(status.poll.language)));
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { respondentHash } from '../../../domain/pulse-poll/answer';
+import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { Outbox } from '../../../outbox/outbox';
+import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
+import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
+import { PULSE_JOBS } from '../../../usecases/pulse-poll/deps';
+import { sendReminder } from '../../../usecases/pulse-poll/remind';
+import { PulseTeamsDeps } from './pulse-deps';
+import { POLL_HOOKS } from './teams-poll-notifier';
+
+const pollPayload = z.object({ pollId: z.string() });
+const reminderPayload = z.object({ pollId: z.string(), index: z.number().int().min(0) });
+
+/** Delivery, reminders and closing on the durable scheduler; the outbox hooks the poll uses. */
+export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, deps: PulseTeamsDeps): void {
+  const { pulse } = deps;
+  scheduler.on(PULSE_JOBS.deliver, async (payload) => deliverPoll(pulse, pollPayload.parse(payload).pollId));
+  scheduler.on(PULSE_JOBS.reminder, async (payload) => {
+    const { pollId, index } = reminderPayload.parse(payload);
+    await sendReminder(pulse, pollId, index);
+  });
+  scheduler.on(PULSE_JOBS.close, async (payload) => {
+    await closePollNow(pulse, pollPayload.parse(payload).pollId);
+  });
+
+  outbox.onSent(POLL_HOOKS.cardPosted, async ({ pollId, targetId }, { activityId }) => {
+    if (!pollId || !targetId || !activityId) return;
+    await pulse.polls.update(pollId, (p) =>
+      p.targets.some((t) => t.id === targetId && !t.cardActivityId)
+        ? { ...p, targets: p.targets.map((t) => (t.id === targetId && !t.cardActivityId ? { ...t, cardActivityId: activityId } : t)) }
+        : p,
+    );
+  });
+  outbox.onGuard(POLL_HOOKS.notAnswered, async ({ pollId, userId }) => {
+    if (!pollId || !userId) return false;
+    const poll = await pulse.polls.get(pollId);
+    if (!poll || poll.status !== 'open') return false;
+    return !(await pulse.answers.hasResponded(pollId, respondentHash(pulse.hashKey, pollId, userId)));
+  });
+}

@@ -1,0 +1,21 @@
+import { Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
+import { Instruments } from '../../../pulse-poll/load-instruments';
+import { PulsePollDeps } from '../../../usecases/pulse-poll/deps';
+import { BackgroundTasks } from '../../background-tasks';
+import { CardActionContext } from '../../card-actions';
+import { TeamsPollNotifier } from './teams-poll-notifier';
+import { TeamsRoster } from './teams-roster';
+
+/** What the poll feature's Teams handlers need. */
+export interface PulseTeamsDeps {
+  pulse: PulsePollDeps;
+  notifier: TeamsPollNotifier;
+  roster: TeamsRoster;
+  instruments: Instruments;
+  translator: Translator;
+  logger: Logger;
+  background: BackgroundTasks;
+  actions: CardActionContext;
+  defaultLanguage: 'nl' | 'en';
+}

@@ -1,0 +1,138 @@
+import { OutboundMessage, OutboxPort } from '../../../domain/outbox/outbox.port';
+import { Poll, PollTarget } from '../../../domain/pulse-poll/poll';
+import { PollNotifier, ReminderFigures, TeamMember } from '../../../domain/pulse-poll/ports';
+import { Translator } from '../../../i18n/i18n';
+import { Instruments } from '../../../pulse-poll/load-instruments';
+import { pollBatch } from '../../../usecases/pulse-poll/deps';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { pollAnnouncementCard } from '../../cards/pulse/pulse-announcement.card';
+import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
+import { pollFormCard } from '../../cards/pulse/pulse-form.card';
+import { displayDate } from '../../cards/pulse/pulse-format';
+import { pollNudgeCard } from '../../cards/pulse/pulse-nudge.card';
+import { pollReminderCard } from '../../cards/pulse/pulse-reminder.card';
+import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
+import { AUTO_REFRESH_USERS } from '../../../usecases/pulse-poll/deliver-poll';
+
+export const POLL_HOOKS = {
+  /** Remember the channel message of a poll (its thread takes the reminders). */
+  cardPosted: 'pulse.cardPosted',
+  /** Skip a nudge to someone who answered since it was queued. */
+  notAnswered: 'pulse.notAnswered',
+} as const;
+
+/** A nudge says someone had not answered yet: its record is kept one day, not the usual week. */
+const NUDGE_KEEP_SECONDS = 24 * 3600;
+
+function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+}
+
+/** The poll's messages as Teams cards, each into the outbox under a key that makes it happen once. */
+export class TeamsPollNotifier implements PollNotifier {
+  constructor(private readonly outbox: OutboxPort, private readonly translator: Translator, private readonly instruments: Instruments) {}
+
+  private base(poll: Poll, target: PollTarget, key: string): Pick<OutboundMessage, 'key' | 'tenantId' | 'route' | 'batch'> {
+    return { key: `pulse:${poll.id}:${key}`, tenantId: poll.tenantId, route: { serviceUrl: target.serviceUrl, botId: target.botId }, batch: pollBatch(poll.id) };
+  }
+
+  private closes(poll: Poll): string {
+    return displayDate(poll.closesOn, poll.language);
+  }
+
+  formCard(poll: Poll, target: PollTarget, refreshUserIds: string[]): AdaptiveCardJson {
+    return pollFormCard(
+      {
+        pollId: poll.id,
+        targetId: target.id,
+        teamName: target.teamName,
+        closesLabel: this.closes(poll),
+        instrument: this.instruments[poll.language],
+        refreshUserIds,
+        manualRefresh: poll.delivery === 'channel' && (target.memberCount ?? 0) > AUTO_REFRESH_USERS,
+      },
+      this.translator.t(poll.language),
+    );
+  }
+
+  async postPollCard(poll: Poll, target: PollTarget, refreshFor: string[]): Promise<void> {
+    await this.outbox.enqueue([
+      {
+        ...this.base(poll, target, `card:${target.id}`),
+        target: { kind: 'conversation', conversationId: target.channelId },
+        payload: cardPayload(this.formCard(poll, target, refreshFor)),
+        onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
+      },
+    ]);
+  }
+
+  async postAnnouncement(poll: Poll, target: PollTarget): Promise<void> {
+    const card = pollAnnouncementCard({ teamName: target.teamName, closesLabel: this.closes(poll), anonymity: this.instruments[poll.language].anonymity }, this.translator.t(poll.language));
+    await this.outbox.enqueue([
+      {
+        ...this.base(poll, target, `announce:${target.id}`),
+        target: { kind: 'conversation', conversationId: target.channelId },
+        payload: cardPayload(card),
+        onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
+      },
+    ]);
+  }
+
+  async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
+    // One key per person and poll: someone in two teams of the poll gets one card.
+    await this.outbox.enqueue(
+      members.map((m) => ({
+        ...this.base(poll, target, `invite:${m.userId}`),
+        target: { kind: 'person', userId: m.platformId },
+        payload: cardPayload(this.formCard(poll, target, [m.platformId])),
+      })),
+    );
+  }
+
+  async postReminder(poll: Poll, target: PollTarget, index: number, figures: ReminderFigures): Promise<void> {
+    const thread = target.cardActivityId ? `${target.channelId};messageid=${target.cardActivityId}` : target.channelId;
+    await this.outbox.enqueue([
+      {
+        ...this.base(poll, target, `reminder:${index}:${target.id}`),
+        target: { kind: 'conversation', conversationId: thread },
+        payload: cardPayload(pollReminderCard(figures, this.translator.t(poll.language))),
+      },
+    ]);
+  }
+
+  async nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void> {
+    const card = pollNudgeCard({ teamName: target.teamName, channelName: target.channelName, daysLeft, private: poll.delivery === 'private' }, this.translator.t(poll.language));
+    await this.outbox.enqueue(
+      members.map((m) => ({
+        ...this.base(poll, target, `nudge:${index}:${m.userId}`),
+        target: { kind: 'person', userId: m.platformId },
+        payload: cardPayload(card),
+        guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
+        keepSeconds: NUDGE_KEEP_SECONDS,
+      })),
+    );
+  }
+
+  async announceClosed(poll: Poll): Promise<void> {
+    const t = this.translator.t(poll.language);
+    const closed = pollClosedCard({ title: this.instruments[poll.language].title, closesLabel: this.closes(poll) }, t);
+    const updates: OutboundMessage[] = poll.targets
+      .filter((target) => poll.delivery === 'channel' && target.cardActivityId)
+      .map((target) => ({
+        ...this.base(poll, target, `closed:${target.id}`),
+        target: { kind: 'update', conversationId: target.channelId, activityId: target.cardActivityId! },
+        payload: cardPayload(closed),
+      }));
+    const results: OutboundMessage = {
+      key: `pulse:${poll.id}:results`,
+      tenantId: poll.tenantId,
+      route: { serviceUrl: poll.hrChannel.serviceUrl, botId: poll.hrChannel.botId },
+      batch: pollBatch(poll.id),
+      target: { kind: 'conversation', conversationId: poll.hrChannel.conversationId },
+      payload: cardPayload(
+        pollRestrictedCard({ kind: 'results', pollId: poll.id, closedLabel: this.closes(poll), refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, t),
+      ),
+    };
+    await this.outbox.enqueue([...updates, results]);
+  }
+}

@@ -1,0 +1,29 @@
+import { PulsePollDeps } from './deps';
+
+/** Teams refreshes a card by itself for at most this many listed users. */
+export const AUTO_REFRESH_USERS = 60;
+
+/**
+ * Puts every message of a poll in the outbox: per team, the card in its channel (with the members
+ * whose view refreshes by itself), or an announcement plus a card in each member's 1:1 chat.
+ * Idempotent: a team counts as delivered only once all its messages are queued, and queuing again
+ * sends nothing twice (the outbox keys).
+ */
+export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<void> {
+  const poll = await deps.polls.get(pollId);
+  if (!poll || poll.status !== 'open') return;
+  for (const target of poll.targets.filter((t) => !t.delivered)) {
+    const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+    const counted = { ...target, memberCount: members.length };
+    if (poll.delivery === 'channel') {
+      await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS).map((m) => m.platformId));
+    } else {
+      await deps.notifier.postAnnouncement(poll, counted);
+      await deps.notifier.sendPrivatePollCards(poll, counted, members);
+    }
+    await deps.polls.update(pollId, (p) => ({
+      ...p,
+      targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)),
+    }));
+  }
+}

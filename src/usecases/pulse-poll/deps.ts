@@ -1,0 +1,38 @@
+import { Language } from '../../domain/framework/framework';
+import { DirectoryPort } from '../../domain/directory/directory.port';
+import { OutboxPort } from '../../domain/outbox/outbox.port';
+import { AnswerRepository, InstallationRepository, PollNotifier, PollRepository, TeamRoster } from '../../domain/pulse-poll/ports';
+import { ReminderPoint } from '../../domain/pulse-poll/poll';
+import { JobScheduler } from '../../domain/scheduling/job';
+import { Clock } from '../../domain/shared/clock';
+
+export interface PulsePollDeps {
+  polls: PollRepository;
+  answers: AnswerRepository;
+  installations: InstallationRepository;
+  roster: TeamRoster;
+  notifier: PollNotifier;
+  directory: DirectoryPort;
+  outbox: Pick<OutboxPort, 'countBatch'>;
+  scheduler: JobScheduler;
+  clock: Clock;
+  /** Key of the respondent hashes. */
+  hashKey: string;
+  hr: { userIds: string[]; groupId?: string };
+  minRespondents: number;
+  reminderPoints: ReminderPoint[];
+  defaultLanguage: Language;
+  /** Random ids for answers: unguessable and in no order. */
+  newId(): string;
+}
+
+export const PULSE_JOBS = {
+  deliver: 'pulse.deliver',
+  reminder: 'pulse.reminder',
+  close: 'pulse.close',
+} as const;
+
+/** The outbox batch of a poll's messages, for its delivery counts. */
+export function pollBatch(pollId: string): string {
+  return `pulse:${pollId}`;
+}

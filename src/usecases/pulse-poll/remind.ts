@@ -1,0 +1,24 @@
+import { respondentHash } from '../../domain/pulse-poll/answer';
+import { daysLeft } from '../../domain/pulse-poll/poll';
+import { PulsePollDeps } from './deps';
+
+/**
+ * A reminder: in each team's poll thread, the response rate so far and the days left; and when HR
+ * asked for it, a private nudge to the members without a respondent marker (and only them).
+ */
+export async function sendReminder(deps: PulsePollDeps, pollId: string, index: number): Promise<void> {
+  const poll = await deps.polls.get(pollId);
+  if (!poll || poll.status !== 'open') return;
+  const counts = await deps.answers.countsByTarget(pollId);
+  const left = daysLeft(poll, deps.clock.now());
+  for (const target of poll.targets) {
+    await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
+  }
+  if (!poll.privateNudges) return;
+  const answered = await deps.answers.respondentHashes(pollId);
+  for (const target of poll.targets) {
+    const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+    const pending = members.filter((m) => !answered.has(respondentHash(deps.hashKey, pollId, m.userId)));
+    await deps.notifier.nudge(poll, target, index, pending, left);
+  }
+}

@@ -1,0 +1,131 @@
+import { StartRequest } from '../../domain/pulse-poll/poll-command';
+import { PollError } from '../../domain/pulse-poll/poll-error';
+import { closingInstant, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
+import { Installation } from '../../domain/pulse-poll/ports';
+import { stableId } from '../../domain/shared/ids';
+import { Actor } from '../week-cycle/deps';
+import { requireHr } from './access';
+import { PULSE_JOBS, PulsePollDeps } from './deps';
+
+export interface StartContext {
+  tenantId: string;
+  actor: Actor;
+  /** The command message's id: a redelivered command starts the same poll, not a second one. */
+  commandId: string;
+  /** The team and conversation the command was typed in. */
+  here: {
+    team?: Omit<Installation, 'id' | 'installed'>;
+    conversationId: string;
+    serviceUrl: string;
+    botId?: string;
+  };
+}
+
+export interface StartOutcome {
+  poll: Poll;
+  created: boolean;
+  /** Teams without the named channel, which get the poll in their General channel. */
+  generalInstead: string[];
+}
+
+const GENERAL_NAMES = new Set(['general', 'algemeen']);
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+function matchTeam(teams: Installation[], name: string): Installation {
+  const wanted = norm(name);
+  const exact = teams.filter((t) => norm(t.name) === wanted);
+  if (exact.length === 1) return exact[0]!;
+  const partial = exact.length ? exact : teams.filter((t) => norm(t.name).includes(wanted));
+  if (partial.length === 1) return partial[0]!;
+  const names = (partial.length ? partial : teams).map((t) => t.name).slice(0, 12).join(', ');
+  throw new PollError(partial.length ? 'ambiguousTeam' : 'unknownTeam', { team: name, teams: names });
+}
+
+async function targetTeams(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<Installation[]> {
+  if (request.target.kind === 'current') {
+    if (!ctx.here.team) throw new PollError('notInTeam');
+    const here = await deps.installations.get(ctx.tenantId, ctx.here.team.teamId);
+    if (!here) throw new PollError('notInTeam');
+    return [here];
+  }
+  const installed = await deps.installations.listInstalled(ctx.tenantId);
+  if (!installed.length) throw new PollError('noTeams');
+  return request.target.kind === 'all' ? installed : [matchTeam(installed, request.target.name)];
+}
+
+/** The channel a team gets the poll in: the named one, or General. */
+async function channelFor(deps: PulsePollDeps, team: Installation, channelName: string | undefined, single: boolean): Promise<{ id: string; name?: string } | undefined> {
+  if (!channelName || GENERAL_NAMES.has(norm(channelName))) return { id: team.generalChannelId };
+  const channels = await deps.roster.channels(team);
+  const found = channels.find((c) => c.name && norm(c.name) === norm(channelName));
+  if (found) return { id: found.id, name: found.name };
+  if (single) throw new PollError('unknownChannel', { channel: channelName, channels: ['General', ...channels.filter((c) => c.name).map((c) => c.name!)].slice(0, 12).join(', ') });
+  return undefined;
+}
+
+/**
+ * HR starts a poll for one team or all teams the app is installed in. The poll is stored with its
+ * targets, and its delivery, reminders and closing are scheduled as durable jobs.
+ */
+export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<StartOutcome> {
+  await requireHr(deps, ctx.actor.id);
+  if (ctx.here.team) await deps.installations.record({ ...ctx.here.team, installed: true });
+  const now = deps.clock.now();
+  const closesAt = closingInstant(request.closesOn, now);
+  const teams = await targetTeams(deps, ctx, request);
+
+  const open = (await deps.polls.listForTenant(ctx.tenantId)).filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
+  const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
+  const busy = teams.find((t) => open.some((p) => p.id !== pollId && p.targets.some((x) => x.teamId === t.teamId)));
+  if (busy) throw new PollError('alreadyOpen', { team: busy.name });
+
+  const generalInstead: string[] = [];
+  const targets: PollTarget[] = [];
+  for (const team of teams) {
+    const channel = (await channelFor(deps, team, request.channelName, teams.length === 1)) ?? { id: team.generalChannelId };
+    if (request.channelName && channel.id === team.generalChannelId && !GENERAL_NAMES.has(norm(request.channelName))) generalInstead.push(team.name);
+    targets.push({
+      id: stableId('pt', ctx.tenantId, team.teamId),
+      teamId: team.teamId,
+      teamName: team.name,
+      aadGroupId: team.aadGroupId,
+      channelId: channel.id,
+      channelName: channel.name,
+      serviceUrl: team.serviceUrl,
+      botId: team.botId,
+      delivered: false,
+    });
+  }
+
+  const poll: Poll = {
+    id: pollId,
+    pollId,
+    type: 'poll',
+    tenantId: ctx.tenantId,
+    scope: request.target.kind === 'all' ? { kind: 'all' } : { kind: 'team', teamId: teams[0]!.teamId },
+    language: request.language ?? deps.defaultLanguage,
+    delivery: request.delivery,
+    privateNudges: request.privateNudges,
+    status: 'open',
+    opensAt: now.toISOString(),
+    closesOn: request.closesOn,
+    closesAt: closesAt.toISOString(),
+    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints),
+    targets,
+    hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
+    startedByTeamsId: ctx.actor.teamsId,
+  };
+  const { poll: stored, created } = await deps.polls.create(poll);
+  if (created) await schedulePollJobs(deps, stored);
+  return { poll: stored, created, generalInstead };
+}
+
+/** Delivery (a safety net: the command also delivers at once), each reminder, and the closing. */
+async function schedulePollJobs(deps: PulsePollDeps, poll: Poll): Promise<void> {
+  const now = deps.clock.now();
+  await deps.scheduler.schedule({ id: `${PULSE_JOBS.deliver}:${poll.id}`, kind: PULSE_JOBS.deliver, dueAt: new Date(now.getTime() + 2 * 60_000).toISOString(), payload: { pollId: poll.id } });
+  for (const [index, dueAt] of poll.reminders.entries()) {
+    await deps.scheduler.schedule({ id: `${PULSE_JOBS.reminder}:${poll.id}:${index}`, kind: PULSE_JOBS.reminder, dueAt, payload: { pollId: poll.id, index } });
+  }
+  await deps.scheduler.schedule({ id: `${PULSE_JOBS.close}:${poll.id}`, kind: PULSE_JOBS.close, dueAt: poll.closesAt, payload: { pollId: poll.id } });
+}

@@ -1,0 +1,200 @@
+import { Writable } from 'node:stream';
+import { OutboundMessage } from '../../src/domain/outbox/outbox.port';
+import { createLogger } from '../../src/log/logger';
+import { Outbox } from '../../src/outbox/outbox';
+import { jobIdFor, newJob } from '../../src/outbox/outbox-job';
+import { SenderOptions } from '../../src/outbox/outbox-sender';
+import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
+import { startTestCosmos } from '../support/cosmos';
+import { randomFaults, RecordingConnector } from '../support/recording-connector';
+
+const logs: string[] = [];
+const logger = createLogger('info', new Writable({ write(chunk, _e, cb) { logs.push(chunk.toString()); cb(); } }));
+
+function outbox(cosmos: CosmosConnection, connector: RecordingConnector, limits: { tenant: number; conversation: number }, options: Partial<SenderOptions> = {}) {
+  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation });
+  return new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), limiter, logger, {
+    concurrency: 16,
+    backoffBaseMs: 100,
+    backoffCapMs: 1000,
+    ...options,
+  });
+}
+
+function privateMessages(connector: RecordingConnector, n: number, tenantId = 'tenant-1', prefix = 'p'): OutboundMessage[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `${prefix}-${i}`,
+    tenantId,
+    route: { serviceUrl: connector.url, botId: '28:bot' },
+    target: { kind: 'person' as const, userId: `29:${prefix}-user-${i}` },
+    payload: { text: `bericht ${prefix}-${i}` },
+    batch: `bench-${prefix}`,
+  }));
+}
+
+/** What each 1:1 chat received: conversation id -> texts. */
+function delivered(connector: RecordingConnector): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of connector.calls.filter((c) => c.method === 'POST' && c.conversationId.startsWith('a:1on1-'))) {
+    out.set(c.conversationId, [...(out.get(c.conversationId) ?? []), c.activity.text]);
+  }
+  return out;
+}
+
+describe('the outbox', () => {
+  let cosmos: CosmosConnection;
+  let connector: RecordingConnector;
+  beforeEach(async () => {
+    cosmos = await startTestCosmos();
+    connector = await new RecordingConnector().start();
+  });
+  afterEach(async () => {
+    await connector.stop();
+    await cosmos.close();
+  });
+
+  it('fans out 500 private messages through 429s and 503s: each once, limits never exceeded', async () => {
+    // Scaled-up tenant limit to keep the test short; the next test runs at Teams' real limits.
+    connector.limits = { perAppPerSecond: 200, perConversationPerSecond: 7 };
+    connector.faults = [randomFaults({ rate429: 0.05, rate503: 0.03, retryAfterSeconds: 1, seed: 7 })];
+    const box = outbox(cosmos, connector, { tenant: 200, conversation: 7 });
+    await box.enqueue(privateMessages(connector, 500));
+    await box.drain(30_000);
+
+    const got = delivered(connector);
+    expect(got.size).toBe(500);
+    expect([...got.values()].every((texts) => texts.length === 1)).toBe(true);
+    expect(connector.requests.filter((r) => r.status === 429).length).toBeGreaterThan(10);
+    expect(connector.requests.filter((r) => r.status === 503).length).toBeGreaterThan(5);
+    expect(connector.violations).toEqual([]);
+    expect(await box.countBatch('bench-p')).toEqual({ sent: 500 });
+  }, 40_000);
+
+  it('keeps Teams\' real limits (50 per second per tenant, 7 per conversation)', async () => {
+    connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
+    connector.faults = [randomFaults({ rate429: 0.05, seed: 3 })];
+    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
+    const thread = Array.from({ length: 21 }, (_, i) => ({
+      key: `reply-${i}`,
+      tenantId: 'tenant-1',
+      route: { serviceUrl: connector.url },
+      target: { kind: 'conversation' as const, conversationId: `19:general@thread.tacv2;messageid=root` },
+      payload: { text: `herinnering ${i}` },
+    }));
+    const started = Date.now();
+    await box.enqueue([...thread, ...privateMessages(connector, 80)]);
+    await box.drain(30_000);
+
+    expect(connector.violations).toEqual([]);
+    const replies = connector.calls.filter((c) => c.conversationId.startsWith('19:general')).map((c) => c.activity.text);
+    // One conversation at a time, in order, each once.
+    expect(replies).toEqual(thread.map((m) => m.payload.text));
+    // 21 messages at 7 per second cannot go faster than about three seconds.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(delivered(connector).size).toBe(80);
+  }, 40_000);
+
+  it('resumes after a crash halfway without sending anything twice or missing anyone', async () => {
+    connector.latencyMs = 5;
+    const quick = { tenantLeaseMs: 1000, jobLeaseMs: 1000 };
+    const first = outbox(cosmos, connector, { tenant: 100, conversation: 7 }, quick);
+    const messages = privateMessages(connector, 200);
+    await first.enqueue(messages);
+    first.start();
+    while (delivered(connector).size < 100) await new Promise((r) => setTimeout(r, 5));
+    first.sender.halt(); // a crash: calls in flight complete at Teams, but their answers are lost
+
+    const second = outbox(cosmos, connector, { tenant: 100, conversation: 7 }, quick);
+    await second.drain(30_000);
+
+    const got = delivered(connector);
+    expect([...got.values()].filter((texts) => texts.length > 1)).toEqual([]);
+    expect(got.size).toBe(200);
+    const jobs = await Promise.all(messages.map((m) => second.store.get(jobIdFor(m.key))));
+    const unconfirmed = jobs.filter((j) => j?.status === 'unconfirmed');
+    expect(jobs.every((j) => j?.status === 'sent' || j?.status === 'unconfirmed')).toBe(true);
+    // Only what was on the wire at the crash is in doubt, and it was not sent again.
+    expect(unconfirmed.length).toBeLessThanOrEqual(16);
+    for (const j of unconfirmed) expect(got.get(`a:1on1-${(j!.target as { userId: string }).userId}`)).toHaveLength(1);
+  }, 40_000);
+
+  it('stops gracefully: calls in flight finish and are recorded, the next sender does the rest', async () => {
+    connector.latencyMs = 5;
+    const first = outbox(cosmos, connector, { tenant: 100, conversation: 7 });
+    const messages = privateMessages(connector, 120);
+    await first.enqueue(messages);
+    first.start();
+    while (delivered(connector).size < 40) await new Promise((r) => setTimeout(r, 5));
+    await first.stop();
+    const second = outbox(cosmos, connector, { tenant: 100, conversation: 7 });
+    await second.drain(30_000);
+    expect(await second.countBatch('bench-p')).toEqual({ sent: 120 });
+    expect([...delivered(connector).values()].every((t) => t.length === 1)).toBe(true);
+  }, 40_000);
+
+  it('two senders at once never send the same job, within the limits of each tenant', async () => {
+    connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
+    const a = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
+    const b = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
+    await a.enqueue([...privateMessages(connector, 60, 'tenant-1', 't1'), ...privateMessages(connector, 60, 'tenant-2', 't2')]);
+    a.start();
+    b.start();
+    await Promise.all([a.drain(30_000), b.drain(30_000)]);
+    await Promise.all([a.stop(), b.stop()]);
+    const got = delivered(connector);
+    expect(got.size).toBe(120);
+    expect([...got.values()].every((t) => t.length === 1)).toBe(true);
+    expect(connector.violations).toEqual([]);
+  }, 40_000);
+
+  it('lets exactly one of two racing claims win', async () => {
+    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
+    const [message] = privateMessages(connector, 1);
+    const { job } = await box.store.create(newJob(message!, new Date()));
+    const claims = await Promise.all(
+      ['a', 'b', 'c'].map((owner) => box.store.replaceIfUnchanged(job, { ...job, status: 'sending', owner })),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('enqueues idempotently: the same key twice sends once', async () => {
+    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
+    const messages = privateMessages(connector, 3);
+    await box.enqueue(messages);
+    await box.enqueue(messages);
+    await box.drain();
+    await box.enqueue(messages);
+    await box.drain();
+    expect(connector.calls.filter((c) => c.method === 'POST')).toHaveLength(3);
+  });
+
+  it('marks 403 (blocked by the user) undeliverable without retrying', async () => {
+    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
+    const messages = privateMessages(connector, 3);
+    connector.blocked.add('29:p-user-1');
+    await box.enqueue(messages);
+    await box.drain();
+    expect(await box.countBatch('bench-p')).toEqual({ sent: 2, undeliverable: 1 });
+    expect(connector.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    const job = await box.store.get(jobIdFor('p-1'));
+    expect(job?.result?.code).toBe('MessageWritesBlocked');
+    expect(logs.join('')).not.toContain('bericht');
+  });
+
+  it('backs off on 5xx and gives up after its attempts, honouring Retry-After on 429', async () => {
+    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { maxAttempts: 3, backoffBaseMs: 50, backoffCapMs: 100 });
+    connector.faults = [(req) => (req.conversationId === 'a:1on1-29:p-user-0' ? { status: 503 } : undefined)];
+    connector.faults.push((req) => (req.conversationId === 'a:1on1-29:p-user-1' && connector.requests.filter((r) => r.status === 429).length < 1 ? { status: 429, retryAfterSeconds: 1 } : undefined));
+    await box.enqueue(privateMessages(connector, 2));
+    const started = Date.now();
+    await box.drain();
+    expect(await box.countBatch('bench-p')).toEqual({ sent: 1, failed: 1 });
+    expect(connector.requests.filter((r) => r.status === 503)).toHaveLength(3);
+    const retried = connector.requests.filter((r) => r.conversationKey === 'a:1on1-29:p-user-1');
+    expect(retried.map((r) => r.status)).toEqual([429, 200]);
+    expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+});

@@ -1,0 +1,166 @@
+import { readScores, respondentHash } from '../../src/domain/pulse-poll/answer';
+import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
+import { parsePollCommand, parseStartArgs } from '../../src/domain/pulse-poll/poll-command';
+import { PollError } from '../../src/domain/pulse-poll/poll-error';
+import { closingInstant, daysLeft, Poll, reminderInstants } from '../../src/domain/pulse-poll/poll';
+import { buildResults, figuresOf, toScore } from '../../src/domain/pulse-poll/results';
+import { InstrumentError, loadInstruments } from '../../src/pulse-poll/load-instruments';
+import nl from '../../src/pulse-poll/instrument/b3-instrument.nl.json';
+
+const all = (v: 1 | 2 | 3 | 4 | 5, over: Partial<Record<(typeof ITEM_IDS)[number], 1 | 2 | 3 | 4 | 5>> = {}) =>
+  Object.fromEntries(ITEM_IDS.map((id) => [id, over[id] ?? v])) as Record<(typeof ITEM_IDS)[number], 1 | 2 | 3 | 4 | 5>;
+
+function poll(id: string, opensAt: string, teams: { id: string; teamId: string; members?: number }[], scope: Poll['scope'] = { kind: 'all' }): Poll {
+  return {
+    id, pollId: id, type: 'poll', tenantId: 't', scope, language: 'nl', delivery: 'channel', privateNudges: false, status: 'closed',
+    opensAt, closesOn: '2026-12-04', closesAt: '2026-12-04T23:00:00Z', reminders: [],
+    targets: teams.map((t) => ({ id: t.id, teamId: t.teamId, teamName: t.teamId, channelId: t.teamId, serviceUrl: 'x', delivered: true, memberCount: t.members })),
+    hrChannel: { conversationId: 'c', serviceUrl: 'x' },
+  };
+}
+
+describe('scores', () => {
+  it.each([
+    [1, 0], [2, 25], [3, 50], [4, 75], [5, 100], [3.5, 63], [26 / 7, 68],
+  ])('mean %s is %s on 0-100', (mean, score) => expect(toScore(mean)).toBe(score));
+
+  it('builds a B from its own statement and its two aspects', () => {
+    // Boeien = mean(boeien 5, werkzaamheden 1, werkbeleving 3) = 3 -> 50; Binden untouched (all 4) -> 75.
+    const f = figuresOf([all(4, { boeien: 5, werkzaamheden: 1, werkbeleving: 3 })]);
+    expect(f.bs).toEqual({ boeien: 50, binden: 75, behouden: 75 });
+    expect(f.aspects.werkzaamheden).toBe(0);
+    expect(f.aspects.samenwerking).toBe(75);
+  });
+
+  it('reads all nine statements from card inputs, or refuses', () => {
+    const inputs = Object.fromEntries(ITEM_IDS.map((id) => [`item_${id}`, '4']));
+    expect(readScores(inputs).binden).toBe(4);
+    expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(PollError);
+    expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(PollError);
+    expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(PollError);
+  });
+
+  it('hashes a person per poll, with the key', () => {
+    expect(respondentHash('k1', 'p1', 'u')).toBe(respondentHash('k1', 'p1', 'u'));
+    expect(respondentHash('k1', 'p1', 'u')).not.toBe(respondentHash('k1', 'p2', 'u'));
+    expect(respondentHash('k1', 'p1', 'u')).not.toBe(respondentHash('k2', 'p1', 'u'));
+    expect(respondentHash('k1', 'p1', 'u')).not.toContain('u');
+  });
+});
+
+describe('results', () => {
+  const teams = [{ id: 'a', teamId: 'A', members: 10 }, { id: 'b', teamId: 'B', members: 8 }, { id: 'c', teamId: 'C', members: 4 }];
+  const answers = (targetId: string, n: number, v: 1 | 2 | 3 | 4 | 5) => Array.from({ length: n }, () => ({ targetId, scores: all(v) }));
+
+  it('shows no figures for a team below the minimum, and withholds overall when that team could be worked out', () => {
+    const r = buildResults({ poll: poll('p', '2026-11-23', teams), answers: [...answers('a', 6, 4), ...answers('b', 5, 3), ...answers('c', 2, 1)] }, [], 5);
+    expect(r.teams.map((t) => Boolean(t.figures))).toEqual([true, true, false]);
+    expect(r.teams[2]!.respondents).toBe(2);
+    expect(r.overall.figures).toBeUndefined();
+    expect(r.overall.responseRate).toBe(59);
+  });
+
+  it('shows overall when the teams left out are together at least the minimum', () => {
+    const r = buildResults({ poll: poll('p', '2026-11-23', [...teams, { id: 'd', teamId: 'D' }]), answers: [...answers('a', 6, 4), ...answers('c', 3, 1), ...answers('d', 3, 1)] }, [], 5);
+    expect(r.teams.filter((t) => t.figures).map((t) => t.targetId)).toEqual(['a']);
+    expect(r.overall.figures?.bs.boeien).toBe(toScore((6 * 4 + 6 * 1) / 12));
+  });
+
+  it('shows nothing at all below the minimum', () => {
+    const r = buildResults({ poll: poll('p', '2026-11-23', teams), answers: answers('a', 4, 5) }, [], 5);
+    expect(r.teams.every((t) => !t.figures)).toBe(true);
+    expect(r.overall.figures).toBeUndefined();
+  });
+
+  it('compares each team with its latest earlier poll, and overall with the latest of the same scope', () => {
+    const before = { poll: poll('old', '2026-05-01', teams), answers: [...answers('a', 5, 3), ...answers('b', 5, 3), ...answers('c', 5, 3)] };
+    const older = { poll: poll('older', '2026-01-01', teams), answers: [...answers('a', 5, 1), ...answers('b', 5, 1), ...answers('c', 5, 1)] };
+    const now = { poll: poll('now', '2026-11-23', teams), answers: [...answers('a', 5, 4), ...answers('b', 5, 3), ...answers('c', 5, 5)] };
+    const r = buildResults(now, [older, before], 5);
+    expect(r.teams.map((t) => t.change?.bs.boeien)).toEqual([25, 0, 50]);
+    expect(r.overall.change?.bs.boeien).toBe(toScore(4) - toScore(3));
+  });
+});
+
+describe('poll commands', () => {
+  it.each([
+    ['peiling start alle teams 2026-12-04', 'start'],
+    ['poll status', 'status'],
+    ['peiling sluiten', 'close'],
+    ['poll close', 'close'],
+    ['peiling resultaten', 'results'],
+    ['poll results', 'results'],
+    ['peiling', 'help'],
+    ['peiling iets', 'help'],
+  ])('%s -> %s', (text, kind) => expect(parsePollCommand(text)?.kind).toBe(kind));
+
+  it('ignores other text', () => {
+    expect(parsePollCommand('start')).toBeUndefined();
+    expect(parsePollCommand('peilingen zijn leuk')).toBeUndefined();
+  });
+
+  it.each([
+    ['alle teams 2026-12-04', { target: { kind: 'all' }, closesOn: '2026-12-04', delivery: 'channel', privateNudges: false }],
+    ['Zorgteam Noord 2026-12-04 kanaal Vitale Weekcyclus privé', { target: { kind: 'named', name: 'Zorgteam Noord' }, channelName: 'Vitale Weekcyclus', delivery: 'private' }],
+    ['dit team 2026-12-04 herinner privé', { target: { kind: 'current' }, delivery: 'channel', privateNudges: true }],
+    ['this team 2026-12-04 channel "Team talk" remind private private language en', { channelName: 'Team talk', privateNudges: true, delivery: 'private', language: 'en' }],
+  ])('reads "%s"', (args, expected) => {
+    const parsed = parseStartArgs(args);
+    expect(parsed.ok && parsed.request).toMatchObject(expected);
+  });
+
+  it.each([
+    ['Zorgteam Noord', 'noDate'],
+    ['2026-12-04', 'noTarget'],
+    ['alle teams 2026-12-04 morgen', 'unknownWords'],
+  ])('explains what is wrong with "%s"', (args, problem) => {
+    const parsed = parseStartArgs(args);
+    expect(!parsed.ok && parsed.problem).toBe(problem);
+  });
+});
+
+describe('poll dates', () => {
+  const monday = new Date('2026-11-23T08:00:00Z'); // 09:00 in Amsterdam
+
+  it('closes at the end of the closing date, local time', () => {
+    expect(closingInstant('2026-12-04', monday).toISOString()).toBe('2026-12-04T23:00:00.000Z');
+  });
+
+  it.each(['2026-11-22', '2027-03-01', '2026-13-01', '04-12-2026'])('refuses the closing date %s', (date) => {
+    expect(() => closingInstant(date, monday)).toThrow(PollError);
+  });
+
+  it('reminds halfway and one day before closing, at 09:00', () => {
+    const closesAt = closingInstant('2026-12-04', monday);
+    expect(reminderInstants(monday, '2026-12-04', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }])).toEqual([
+      '2026-11-30T08:00:00.000Z',
+      '2026-12-03T08:00:00.000Z',
+    ]);
+  });
+
+  it('drops reminders outside the open period and keeps one a day', () => {
+    const closesAt = closingInstant('2026-11-24', monday);
+    expect(reminderInstants(monday, '2026-11-24', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }, { kind: 'daysBefore', days: 5 }])).toEqual(['2026-11-24T08:00:00.000Z']);
+  });
+
+  it('counts the days left including today', () => {
+    expect(daysLeft({ closesOn: '2026-12-04' }, monday)).toBe(12);
+    expect(daysLeft({ closesOn: '2026-12-04' }, new Date('2026-12-04T20:00:00Z'))).toBe(1);
+  });
+});
+
+describe('the instrument as data', () => {
+  it('loads and validates both languages', () => {
+    const inst = loadInstruments();
+    expect(inst.nl.items.find((i) => i.id === 'boeien')?.statement).toBe('Mijn werk boeit mij.');
+    expect(inst.nl.items.find((i) => i.id === 'binden')?.statement).toBe('Ik voel mij verbonden met deze organisatie.');
+    expect(inst.nl.items.find((i) => i.id === 'behouden')?.statement).toBe('Ik zie mijzelf hier over twee jaar nog werken.');
+    expect(inst.en.items).toHaveLength(9);
+  });
+
+  it('refuses a file that misses a statement or has a wrong scale', () => {
+    expect(() => loadInstruments({ nl: { ...nl, items: nl.items.slice(1) }, en: loadInstruments().en })).toThrow(InstrumentError);
+    expect(() => loadInstruments({ nl: { ...nl, scale: ['a', 'b'] }, en: loadInstruments().en })).toThrow(InstrumentError);
+    expect(() => loadInstruments({ nl: { ...nl, language: 'en' }, en: loadInstruments().en })).toThrow(InstrumentError);
+  });
+});
