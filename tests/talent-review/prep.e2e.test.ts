@@ -12,6 +12,7 @@ import { execute, message, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { closedPoll, seedPoll } from '../hr-report/seed-polls';
 import { runWeek, verantwoordingDeps } from '../verantwoording/support';
 
 const mia = user('Mia'); // Anna's and Bram's manager
@@ -91,6 +92,18 @@ describe('prep cards for managers', () => {
     expect(prep).toContain('Wat heb ik gefaciliteerd?');
     for (const secret of PRIVATE) expect(prep).not.toContain(secret);
     expect(cardProblems(res.body.value)).toEqual([]);
+  });
+
+  it('shows the team\'s B3-spiegel aggregate only above the minimum number of respondents', async () => {
+    const reviewId = (await t.cosmos.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-anna'").fetchAll()).resources[0].id;
+    const show = async () => cardText((await t.send(execute(personal(), mia, 'review.prep.show', { reviewId }, 'x'))).body.value);
+    expect(await show()).toContain('Geen recente B3-spiegel voor dit team.');
+    await seedPoll(t, closedPoll('poll-few', 'team-noord', 'Zorgteam Noord', '2026-11-20'), [5, 5, 5]);
+    const few = await show();
+    expect(few).toContain('te weinig reacties (2026-11-20)');
+    expect(few).not.toContain('Boeien 100');
+    await seedPoll(t, closedPoll('poll-enough', 'team-noord', 'Zorgteam Noord', '2026-11-25'), [4, 4, 4, 4, 4]);
+    expect(await show()).toContain('Boeien 75, Binden 75, Behouden 75 (0-100; 5 reacties, 2026-11-25)');
   });
 
   it('lets the manager record what they facilitated, and pick a phase where the report chose none', async () => {

@@ -1,0 +1,36 @@
+import { Poll } from '../../src/domain/pulse-poll/poll';
+import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
+import { CosmosAnswerRepository, CosmosPollRepository } from '../../src/store/pulse-poll.repositories';
+import { TestApp } from '../support/test-app';
+
+/** A closed one-team B3-spiegel poll in tenant-1, as the poll feature stores it. */
+export function closedPoll(id: string, teamId: string, teamName: string, closedOn: string): Poll {
+  return {
+    id,
+    pollId: id,
+    type: 'poll',
+    tenantId: 'tenant-1',
+    scope: { kind: 'team', teamId },
+    language: 'nl',
+    delivery: 'channel',
+    privateNudges: false,
+    status: 'closed',
+    opensAt: `${closedOn}T08:00:00.000Z`,
+    closesOn: closedOn,
+    closesAt: `${closedOn}T23:00:00.000Z`,
+    reminders: [],
+    targets: [{ id: `${id}-t`, teamId, teamName, channelId: `19:${teamId}`, serviceUrl: 'http://127.0.0.1:1/', delivered: true, memberCount: 8 }],
+    hrChannel: { conversationId: '19:hr', serviceUrl: 'http://127.0.0.1:1/' },
+    closedOn,
+  };
+}
+
+/** Stores the poll with one anonymous answer per value (every statement scored the same). */
+export async function seedPoll(t: TestApp, poll: Poll, answers: number[]) {
+  await new CosmosPollRepository(t.cosmos).create(poll);
+  const store = new CosmosAnswerRepository(t.cosmos);
+  for (const [i, value] of answers.entries()) {
+    await store.addAnswer({ id: `${poll.id}-a${i}`, pollId: poll.id, type: 'answer', targetId: poll.targets[0]!.id, onDate: poll.closesOn, scores: Object.fromEntries(ITEM_IDS.map((k) => [k, value])) as never });
+  }
+}
+
