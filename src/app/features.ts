@@ -6,6 +6,7 @@ import { composePulsePoll } from './features/pulse-poll.feature';
 import { composeTalentReview } from './features/talent-review.feature';
 import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
+import { GraphManagerDirectory } from '../directory/graph-manager-directory';
 import { Platform } from './platform';
 
 /**
@@ -17,7 +18,14 @@ export function composeFeatures(p: Platform): void {
   const verantwoording = composeVerantwoording(p);
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
-  composeTalentReview(p, { verantwoording, pulse: history });
+  composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+}
+
+/** In Azure (or against a local fake Graph) managers come from Microsoft Graph; locally from DIRECTORY_FILE. */
+function graphManagers(p: Platform): GraphManagerDirectory | undefined {
+  if (p.config.talentReview.directoryFile) return undefined;
+  const base = p.config.pulsePoll.graphBaseUrl ?? (p.config.bot.mode === 'local' ? undefined : 'https://graph.microsoft.com');
+  return base ? new GraphManagerDirectory(base, p.logger) : undefined;
 }

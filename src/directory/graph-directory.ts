@@ -27,7 +27,7 @@ export class GraphDirectory implements DirectoryPort {
     this.credential = isLoopback(this.baseUrl) ? undefined : (credential ?? new DefaultAzureCredential());
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  protected async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.credential) {
       const token = await this.credential.getToken(GRAPH_SCOPE);

@@ -1,0 +1,42 @@
+import { DirectoryPerson, ManagerDirectory } from '../domain/directory/manager-directory';
+import { GraphDirectory } from './graph-directory';
+
+const ID = /^[0-9a-zA-Z-]{1,64}$/;
+const MAX_PAGES = 10;
+
+/**
+ * Managers and direct reports from Microsoft Graph (application permission User.Read.All).
+ * Not cached: a change of manager must count at once. A failed lookup means "not the manager".
+ */
+export class GraphManagerDirectory extends GraphDirectory implements ManagerDirectory {
+  async managerOf(userId: string): Promise<string | undefined> {
+    if (!ID.test(userId)) return undefined;
+    try {
+      const body = (await this.call('GET', `/v1.0/users/${userId}/manager?$select=id`)) as { id?: string };
+      return body.id;
+    } catch {
+      return undefined; // 404: no manager; anything else: fail closed
+    }
+  }
+
+  async directReports(managerId: string): Promise<DirectoryPerson[]> {
+    if (!ID.test(managerId)) return [];
+    const people: DirectoryPerson[] = [];
+    let next: string | undefined = `/v1.0/users/${managerId}/directReports?$select=id,displayName&$top=100`;
+    try {
+      for (let page = 0; next && page < MAX_PAGES; page++) {
+        const body = (await this.call('GET', next)) as { value?: { id: string; displayName?: string }[]; '@odata.nextLink'?: string };
+        for (const p of body.value ?? []) people.push({ id: p.id, name: p.displayName ?? p.id });
+        next = body['@odata.nextLink'];
+      }
+    } catch {
+      return [];
+    }
+    return people;
+  }
+
+  /** Graph knows no link from a person to the Teams team whose B3-spiegel is theirs. */
+  async teamOf(): Promise<string | undefined> {
+    return undefined;
+  }
+}
