@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger';
 import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
 import { BackgroundTasks } from '../teams/background-tasks';
-import { botAppIdOf, createBotApp } from '../teams/bot-app';
+import { createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
 import { Outbox } from '../outbox/outbox';
 import { TeamsRateLimiter } from '../outbox/rate-limiter';
@@ -71,7 +71,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     events: options.events ?? noBusinessEvents,
     outbox,
     connector,
-    messenger: new TeamsMessenger(adapter, botAppIdOf(config.bot)),
+    messenger: new TeamsMessenger(outbox),
     actions: {
       logger,
       translator,

@@ -153,43 +153,89 @@ export class OutboxSender {
 
   // ---- one round ------------------------------------------------------------------------------
 
+  /** Due jobs read ahead, oldest first; each is claimed only when a worker takes it. */
+  private buffer: Versioned<OutboxJob>[] = [];
+  private refilling?: Promise<void>;
+  private lastRecovery = 0;
+  /** After a read that found nothing new, the next read-ahead waits a little: no busy polling. */
+  private quietUntil = 0;
+
+  /** Reads the next due jobs into the buffer (one read at a time), skipping what is there or in flight. */
+  private refill(): Promise<void> {
+    this.refilling ??= (async () => {
+      const before = this.buffer.length;
+      if (Date.now() - this.lastRecovery > 10_000) {
+        this.lastRecovery = Date.now();
+        await this.recoverAbandoned();
+      }
+      const due = await this.store.due(new Date(), this.o.batchSize);
+      const known = new Set([...this.buffer.map((j) => j.id), ...this.inFlight]);
+      due.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+      for (const job of due) {
+        if (known.has(job.id) || !(await this.holdsTenant(job.tenantId))) continue;
+        this.buffer.push(job);
+      }
+      if (this.buffer.length === before) this.quietUntil = Date.now() + 250;
+    })().finally(() => (this.refilling = undefined));
+    return this.refilling;
+  }
+
   /**
-   * Recovers abandoned jobs, then sends what is due: one lane per conversation (in order), lanes
-   * in parallel up to the concurrency. Returns how many jobs it handled.
+   * The oldest buffered job whose conversation is free (one message per conversation at a time,
+   * in order) and not held back by a 429. Reads ahead when the buffer runs low.
+   */
+  private take(): Versioned<OutboxJob> | undefined {
+    if (this.buffer.length < this.o.concurrency * 2 && Date.now() >= this.quietUntil) {
+      void this.refill().catch((err) => this.logger.error({ err: (err as Error).message }, 'outbox read failed'));
+    }
+    const blocked = new Set<string>();
+    for (let i = 0; i < this.buffer.length; i++) {
+      const job = this.buffer[i]!;
+      const key = job.conversationKey;
+      // An older job of the same conversation waits (busy or paused): so does this one, keeping the order.
+      if (blocked.has(key) || this.busy.has(key) || this.limiter.pausedFor(key) > 0) {
+        blocked.add(key);
+        continue;
+      }
+      this.buffer.splice(i, 1);
+      return job;
+    }
+    return undefined;
+  }
+
+  private readonly inFlight = new Set<string>();
+
+  /**
+   * Sends what is due: workers take jobs from a read-ahead buffer, one per conversation at a time,
+   * up to the concurrency, until nothing due is left that they may send. Returns how many jobs
+   * this sender handled.
    */
   async round(): Promise<number> {
     if (this.halted) return 0;
-    await this.recoverAbandoned();
-    const due = await this.store.due(new Date(), this.o.batchSize);
-    if (!due.length) return 0;
-    const lanes = new Map<string, Versioned<OutboxJob>[]>();
-    due.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-    for (const job of due) {
-      if (this.busy.has(job.conversationKey) || this.limiter.pausedFor(job.conversationKey) > 0) continue;
-      if (!(await this.holdsTenant(job.tenantId))) continue;
-      const lane = lanes.get(job.conversationKey) ?? [];
-      lane.push(job);
-      lanes.set(job.conversationKey, lane);
-    }
+    this.buffer = [];
+    this.quietUntil = 0;
+    await this.refill();
     let handled = 0;
-    const queue = [...lanes.entries()];
     const worker = async () => {
-      for (let next = queue.shift(); next && !this.halted; next = queue.shift()) {
-        const [key, jobs] = next;
-        this.busy.add(key);
+      while (!this.halted && (this.running || this.draining)) {
+        let job = this.take();
+        if (!job) {
+          await this.refilling;
+          job = this.take();
+          if (!job) return;
+        }
+        this.busy.add(job.conversationKey);
+        this.inFlight.add(job.id);
         try {
-          for (const job of jobs) {
-            if (this.halted || (!this.running && !this.draining)) break;
-            // A paused conversation (429) keeps its turn; the rest of its lane waits for a later round.
-            if (this.limiter.pausedFor(key) > 0) break;
-            if (await this.process(job)) handled++;
-          }
+          if (await this.process(job)) handled++;
         } finally {
-          this.busy.delete(key);
+          this.busy.delete(job.conversationKey);
+          this.inFlight.delete(job.id);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, worker));
+    await Promise.all(Array.from({ length: this.o.concurrency }, worker));
+    this.buffer = [];
     return handled;
   }
 
@@ -222,15 +268,26 @@ export class OutboxSender {
 
   // ---- tenants ----------------------------------------------------------------------------------
 
+  private readonly renewing = new Map<string, Promise<boolean>>();
+
   private async holdsTenant(tenantId: string): Promise<boolean> {
-    const now = Date.now();
     const until = this.leases.get(tenantId) ?? 0;
     // Renew when a third of the lease is used up; keep a margin so we stop before it runs out.
-    if (until - now > (this.o.tenantLeaseMs * 2) / 3) return true;
-    const granted = await this.store.acquireLease(tenantId, this.owner, new Date(now), this.o.tenantLeaseMs);
-    if (granted) this.leases.set(tenantId, granted.getTime());
-    else this.leases.delete(tenantId);
-    return Boolean(granted);
+    if (until - Date.now() > (this.o.tenantLeaseMs * 2) / 3) return true;
+    // One renewal at a time per tenant: concurrent renewals by the same sender would conflict.
+    let pending = this.renewing.get(tenantId);
+    if (!pending) {
+      pending = this.store
+        .acquireLease(tenantId, this.owner, new Date(), this.o.tenantLeaseMs)
+        .then((granted) => {
+          if (granted) this.leases.set(tenantId, granted.getTime());
+          else this.leases.delete(tenantId);
+          return Boolean(granted);
+        })
+        .finally(() => this.renewing.delete(tenantId));
+      this.renewing.set(tenantId, pending);
+    }
+    return pending;
   }
 
   // ---- one job ----------------------------------------------------------------------------------

@@ -1,34 +1,51 @@
-import { ConversationReference, TurnContext } from 'botbuilder';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { randomUUID } from 'node:crypto';
+import { OutboundMessage } from '../domain/outbox/outbox.port';
+import { Outbox } from '../outbox/outbox';
 import { AdaptiveCardJson } from './cards/card-kit';
-import { postCard, updateCard } from './card-response';
+
+interface StoredReference {
+  serviceUrl?: string;
+  bot?: { id?: string };
+  conversation?: { id?: string; tenantId?: string };
+}
 
 /**
- * Proactive messages into a conversation the app was installed in, from stored references.
- * Used by scheduled jobs and background work, outside any incoming turn.
+ * Proactive messages into a conversation the app was installed in, from stored references. Used by
+ * scheduled jobs and background work, outside any incoming turn. Every message goes through the
+ * outbox (durable, within Teams' rate limits, retried on 429/5xx) and is sent from this process
+ * right away when it may, so the caller gets the new message's id to update it later.
  */
 export class TeamsMessenger {
-  constructor(private readonly adapter: TeamsAdapter, private readonly botAppId: string) {}
+  constructor(private readonly outbox: Outbox) {}
 
-  private run(ref: Record<string, unknown>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    return this.adapter.continueConversationAsync(this.botAppId, ref as Partial<ConversationReference>, logic);
+  private message(ref: Record<string, unknown>, target: OutboundMessage['target'] | undefined, payload: Record<string, unknown>, key?: string): OutboundMessage {
+    const r = ref as StoredReference;
+    const conversationId = r.conversation?.id;
+    if (!conversationId || !r.serviceUrl) throw new Error('conversation reference without conversation or service URL');
+    return {
+      key: key ?? `messenger:${randomUUID()}`,
+      tenantId: r.conversation?.tenantId ?? 'unknown-tenant',
+      route: { serviceUrl: r.serviceUrl, botId: r.bot?.id },
+      target: target ?? { kind: 'conversation', conversationId },
+      payload,
+    };
   }
 
-  async post(ref: Record<string, unknown>, card: AdaptiveCardJson): Promise<string | undefined> {
-    let id: string | undefined;
-    await this.run(ref, async (ctx) => {
-      id = await postCard(ctx, card);
-    });
-    return id;
+  private card(card: AdaptiveCardJson): Record<string, unknown> {
+    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
   }
 
-  async text(ref: Record<string, unknown>, text: string): Promise<void> {
-    await this.run(ref, async (ctx) => {
-      await ctx.sendActivity(text);
-    });
+  /** Posts a card; resolves with its message id once delivered (undefined if it is still queued). */
+  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, key?: string): Promise<string | undefined> {
+    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), key))).activityId;
   }
 
-  async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson): Promise<void> {
-    await this.run(ref, (ctx) => updateCard(ctx, activityId, card));
+  async text(ref: Record<string, unknown>, text: string, key?: string): Promise<void> {
+    await this.outbox.deliver(this.message(ref, undefined, { type: 'message', text }, key));
+  }
+
+  async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key?: string): Promise<void> {
+    const conversationId = (ref as StoredReference).conversation?.id ?? '';
+    await this.outbox.deliver(this.message(ref, { kind: 'update', conversationId, activityId }, this.card(card), key));
   }
 }

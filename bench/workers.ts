@@ -1,0 +1,66 @@
+import { Agent } from 'node:https';
+import { Worker } from 'node:worker_threads';
+import { CosmosClient } from '@azure/cosmos';
+import { CONTAINERS } from '../src/store/containers';
+import { CosmosConnection } from '../src/store/cosmos-connection';
+
+/**
+ * The embedded Cosmos DB server and the local connector each run in their own worker thread, so
+ * that neither stalls the sender's event loop, and the connector stamps arrivals on a clock the
+ * sender's pauses do not touch: the limits are checked as Teams would see them.
+ */
+function startWorker<T>(file: string, data: unknown): Promise<{ worker: Worker; ready: T }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: data });
+    worker.once('message', (ready: T) => resolve({ worker, ready }));
+    worker.once('error', reject);
+  });
+}
+
+/** Asks a worker for something and waits for the answer. */
+export function ask<T>(worker: Worker, question: string): Promise<T> {
+  return new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage(question);
+  });
+}
+
+export async function embeddedCosmosInWorker(): Promise<CosmosConnection> {
+  const { worker, ready } = await startWorker<{ port: number }>(require.resolve('./cosmos-worker'), undefined);
+  // The embedded server has a self-signed certificate on loopback; only this client skips verification.
+  const client = new CosmosClient({
+    endpoint: `https://127.0.0.1:${ready.port}`,
+    key: 'embedded-cosmos-has-no-key',
+    agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const { database } = await client.databases.createIfNotExists({ id: 'bench' });
+  for (const c of Object.values(CONTAINERS)) await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] } });
+  return {
+    database,
+    container: (name) => database.container(CONTAINERS[name].id),
+    close: async () => {
+      client.dispose();
+      await worker.terminate();
+    },
+  };
+}
+
+export interface ConnectorStats {
+  requests: number;
+  throttled: number;
+  violations: number;
+  conversations: number;
+  duplicates: number;
+}
+
+export async function connectorInWorker(opts: { perTenant?: number; perConversation?: number; rate429: number }): Promise<{ url: string; stats(): Promise<ConnectorStats>; stop(): Promise<void> }> {
+  const { worker, ready } = await startWorker<{ url: string }>(require.resolve('./connector-worker'), opts);
+  return {
+    url: ready.url,
+    stats: () => ask<ConnectorStats>(worker, 'stats'),
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
+}

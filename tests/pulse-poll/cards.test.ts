@@ -1,0 +1,85 @@
+import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
+import { buildResults } from '../../src/domain/pulse-poll/results';
+import { Poll } from '../../src/domain/pulse-poll/poll';
+import { createTranslator } from '../../src/i18n/i18n';
+import { loadInstruments } from '../../src/pulse-poll/load-instruments';
+import { pollAnnouncementCard } from '../../src/teams/cards/pulse/pulse-announcement.card';
+import { pollAnsweredCard } from '../../src/teams/cards/pulse/pulse-answered.card';
+import { pollClosedCard } from '../../src/teams/cards/pulse/pulse-closed.card';
+import { pollErrorCard } from '../../src/teams/cards/pulse/pulse-error.card';
+import { pollFormCard } from '../../src/teams/cards/pulse/pulse-form.card';
+import { pollHelpCard } from '../../src/teams/cards/pulse/pulse-help.card';
+import { pollNudgeCard } from '../../src/teams/cards/pulse/pulse-nudge.card';
+import { pollReminderCard } from '../../src/teams/cards/pulse/pulse-reminder.card';
+import { pollRestrictedCard } from '../../src/teams/cards/pulse/pulse-restricted.card';
+import { pollResultsCard, teamResultsCard } from '../../src/teams/cards/pulse/pulse-results.card';
+import { pollStartedCard } from '../../src/teams/cards/pulse/pulse-started.card';
+import { POLL_ERROR_CODES } from '../../src/domain/pulse-poll/poll-error';
+import { cardProblems } from '../support/card-validator';
+import { cardText } from '../support/group-driver';
+
+const instruments = loadInstruments();
+const translator = createTranslator();
+const scores = (v: 1 | 2 | 3 | 4 | 5) => Object.fromEntries(ITEM_IDS.map((id) => [id, v])) as Record<(typeof ITEM_IDS)[number], 1 | 2 | 3 | 4 | 5>;
+
+/** A big "alle teams" poll: 40 teams, many comments, to check the size limit. */
+function bigResults() {
+  const targets = Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, teamId: `team${i}`, teamName: `Zorgteam nummer ${i} met een lange naam`, channelId: 'c', serviceUrl: 'x', delivered: true, memberCount: 30 }));
+  const poll = { id: 'p', targets, scope: { kind: 'all' }, opensAt: '2026-11-23' } as unknown as Poll;
+  const answers = targets.flatMap((t, i) => Array.from({ length: i % 3 === 0 ? 3 : 12 }, (_, k) => ({ targetId: t.id, scores: scores((((k + i) % 5) + 1) as 1 | 2 | 3 | 4 | 5) })));
+  return buildResults({ poll, answers }, [], 5);
+}
+
+describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
+  const t = translator.t(lang);
+  const instrument = instruments[lang];
+  const ids = Array.from({ length: 80 }, (_, i) => `29:${'x'.repeat(80)}${i}`);
+  const results = bigResults();
+  const cards: [string, object][] = [
+    ['form', pollFormCard({ pollId: 'p', targetId: 't', teamName: 'Zorgteam Noord', closesLabel: 'vrijdag 4 december', instrument, refreshUserIds: ids, manualRefresh: true }, t)],
+    ['answered', pollAnsweredCard({ pollId: 'p', targetId: 't', title: instrument.title, closesLabel: 'x', state: 'stored', commentLost: true, refreshUserIds: ['29:a'] }, t)],
+    ['closed', pollClosedCard({ title: instrument.title, closesLabel: 'x' }, t)],
+    ['announcement', pollAnnouncementCard({ teamName: 'Zorgteam Noord', closesLabel: 'x', anonymity: instrument.anonymity }, t)],
+    ['reminder', pollReminderCard({ respondents: 3, memberCount: 9, daysLeft: 2 }, t)],
+    ['nudge', pollNudgeCard({ teamName: 'Zorgteam Noord', channelName: 'Vitale Weekcyclus', daysLeft: 2, private: false }, t)],
+    ['started', pollStartedCard({ teams: ['a', 'b'], closesLabel: 'x', delivery: 'private', reminders: ['y'], privateNudges: true, generalInstead: ['b'] }, t)],
+    ['restricted results', pollRestrictedCard({ kind: 'results', pollId: 'p', teamId: 'team', closedLabel: 'x', refreshUserIds: ['29:a'] }, t)],
+    ['restricted status', pollRestrictedCard({ kind: 'status', pollId: 'p', refreshUserIds: ['29:a'] }, t)],
+    ['results', pollResultsCard({ instrument, closesLabel: 'x', open: false, results, comments: results.teams.filter((r) => r.figures).map((r) => ({ teamName: r.teamName, texts: Array.from({ length: 5 }, () => 'y'.repeat(900)) })) }, t)],
+    ['team results', teamResultsCard({ instrument, closesLabel: 'x', open: true, team: results.teams[1]!, minRespondents: 5 }, t)],
+    ['help', pollHelpCard(t, { kind: 'unknownWords', words: '**vet** [link](https://example.invalid)' })],
+    ...POLL_ERROR_CODES.map((code): [string, object] => [`error ${code}`, pollErrorCard(code, { team: 'X', teams: 'A, B', channel: 'C', channels: 'D', date: '2026-01-01' }, t)]),
+  ];
+
+  it.each(cards)('%s passes the schema and the size limit', (_name, card) => {
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('offers a refresh button when Teams would not refresh every member, and lists at most 60', () => {
+    const form = cards[0]![1] as { refresh: { userIds: string[] } };
+    expect(form.refresh.userIds).toHaveLength(60);
+    expect(cardText(form)).toContain(lang === 'nl' ? 'Vernieuwen' : 'Refresh');
+    const small = pollFormCard({ pollId: 'p', targetId: 't', teamName: 'x', closesLabel: 'x', instrument, refreshUserIds: ['29:a'], manualRefresh: false }, t);
+    expect(JSON.stringify(small)).not.toContain('"pulse.view","data":{"pollId":"p","targetId":"t"},"associatedInputs":"none"');
+  });
+
+  it('says plainly that answers are anonymous, and asks every statement on a 1-5 scale', () => {
+    const form = cards[0]![1];
+    expect(cardText(form)).toContain(instrument.anonymity);
+    const inputs = JSON.stringify(form).match(/"id":"item_[a-z]+"/g);
+    expect(inputs).toHaveLength(9);
+  });
+
+  it('draws the chart with a text fallback and lists the same numbers', () => {
+    const card = cards.find(([n]) => n === 'team results')![1] as { body: { type: string; data?: { x: string; y: number }[]; fallback?: { type: string } }[] };
+    const chart = card.body.find((e) => e.type === 'Chart.HorizontalBar')!;
+    expect(chart.data).toHaveLength(9);
+    expect(chart.fallback?.type).toBe('TextBlock');
+    for (const point of chart.data!) expect(cardText(card)).toContain(`${point.x}\n${point.y}`);
+  });
+
+  it('shows the names a user typed as plain text, never as Markdown', () => {
+    const help = cards.find(([n]) => n === 'help')![1];
+    expect(JSON.stringify(help)).toContain('"type":"TextRun","text":"');
+  });
+});
