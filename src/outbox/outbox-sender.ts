@@ -37,6 +37,9 @@ type Outcome =
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+
+/** Teams' one-second window plus our margin: how long a new lease holder waits before sending. */
+const TAKEOVER_PAUSE_MS = 1200;
 /**
  * Sends the outbox's jobs. Why no job is ever sent twice:
  *
@@ -192,18 +195,28 @@ export class OutboxSender {
     for (let i = 0; i < this.buffer.length; i++) {
       const job = this.buffer[i]!;
       const key = job.conversationKey;
-      // An older job of the same conversation waits (busy or paused): so does this one, keeping the order.
+      // An older job of the same conversation waits (busy, paused or up for a retry): so does this one.
+      const retry = this.waitingFor.get(key);
+      const waiting = retry !== undefined && retry.jobId !== job.id && retry.until > Date.now();
+      // A later job waiting for the retried one must not block the retried one itself.
+      if (waiting) continue;
       if (blocked.has(key) || this.busy.has(key) || this.limiter.pausedFor(key) > 0) {
         blocked.add(key);
         continue;
       }
       this.buffer.splice(i, 1);
+      if (retry?.jobId === job.id || (retry && retry.until <= Date.now())) this.waitingFor.delete(key);
       return job;
     }
     return undefined;
   }
 
   private readonly inFlight = new Set<string>();
+  /**
+   * A conversation whose oldest job was sent back for a retry: its later jobs wait for that one,
+   * even when they were read into the buffer first. Bounded in time, in case another sender ends it.
+   */
+  private readonly waitingFor = new Map<string, { jobId: string; until: number }>();
 
   /**
    * Sends what is due: workers take jobs from a read-ahead buffer, one per conversation at a time,
@@ -269,6 +282,11 @@ export class OutboxSender {
   // ---- tenants ----------------------------------------------------------------------------------
 
   private readonly renewing = new Map<string, Promise<boolean>>();
+  /**
+   * A tenant taken over from another sender: its last second of requests is not in our windows,
+   * so we wait one window (plus margin) before our first request for it.
+   */
+  private readonly warmUntil = new Map<string, number>();
 
   private async holdsTenant(tenantId: string): Promise<boolean> {
     const until = this.leases.get(tenantId) ?? 0;
@@ -280,6 +298,7 @@ export class OutboxSender {
       pending = this.store
         .acquireLease(tenantId, this.owner, new Date(), this.o.tenantLeaseMs)
         .then((granted) => {
+          if (granted && until <= Date.now()) this.warmUntil.set(tenantId, Date.now() + TAKEOVER_PAUSE_MS);
           if (granted) this.leases.set(tenantId, granted.getTime());
           else this.leases.delete(tenantId);
           return Boolean(granted);
@@ -323,6 +342,8 @@ export class OutboxSender {
     } else {
       conversationId = job.target.conversationId;
     }
+    const warm = (this.warmUntil.get(job.tenantId) ?? 0) - Date.now();
+    if (warm > 0) await new Promise((resolve) => setTimeout(resolve, warm));
     await this.limiter.acquire(job.tenantId, job.conversationKey);
     if (this.halted) return false;
     // The lease may have run low while waiting for the limiter; never send on a lapsing lease.
@@ -415,6 +436,7 @@ export class OutboxSender {
       case 'retry': {
         // Hold the whole conversation back until the retry is due, so its messages stay in order.
         this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+        this.waitingFor.set(job.conversationKey, { jobId: job.id, until: Date.now() + outcome.afterMs + 30_000 });
         if (job.attempts >= this.o.maxAttempts) {
           this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed after its last attempt');
           await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
