@@ -44,7 +44,14 @@ async function waitForHealth() {
 
 const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
 if (envFile.length) console.log('[dev] reading settings from .env');
-start('app', process.execPath, [...envFile, 'dist/src/index.js'], { PORT: String(port) });
+// The Playground's mock tenant: Anna de Vries (you) is HR and manages Bram, Cem and Dewi, so the
+// B3-spiegel commands and the prep cards can be tried at once. Settings in .env or the shell win.
+const ANNA = '00000000-0000-0000-0000-000000000020';
+const playgroundDefaults = {};
+if (!process.env.HR_USER_IDS && !envFile.length) playgroundDefaults.HR_USER_IDS = ANNA;
+if (!process.env.DIRECTORY_FILE && !envFile.length) playgroundDefaults.DIRECTORY_FILE = 'dev/directory.playground.json';
+if (Object.keys(playgroundDefaults).length) console.log(`[dev] Playground defaults: ${Object.keys(playgroundDefaults).join(', ')} (Anna is HR and a manager)`);
+start('app', process.execPath, [...envFile, 'dist/src/index.js'], { PORT: String(port), ...playgroundDefaults });
 await waitForHealth();
 
 const playground = require.resolve('@microsoft/m365agentsplayground/cli.js');
