@@ -74,7 +74,15 @@ describe('the Agents Playground walk-through', () => {
       { timeout: 15_000 },
     ).catch(() => undefined);
   }
-  const lastHas = async (button: string) => (await cards().last().getByRole('button', { name: button, exact: true }).count()) > 0;
+  /** Whether the open session's card offers a button, allowing the card a moment to settle after a click. */
+  const lastHas = async (button: string, patient = false) => {
+    for (let i = 0; i < (patient ? 8 : 1); i++) {
+      const session = cards().filter({ has: page.getByRole('button', { name: 'Sessie afronden', exact: true }) }).last();
+      if ((await session.getByRole('button', { name: button, exact: true }).count()) > 0) return true;
+      await page.waitForTimeout(150);
+    }
+    return false;
+  };
   /**
    * The Playground doesn't refresh cards per user: when the neutral shared card lands after one's
    * own view (the update for everyone can arrive after the answer to the click), ask for it again,
@@ -118,7 +126,7 @@ describe('the Agents Playground walk-through', () => {
       await checkIn.getByText('4', { exact: true }).first().click();
       await press('Inchecken');
       for (let step = 0; step < 6; step++) {
-        await myView('Volgende vraag');
+        await page.waitForTimeout(200);
         if (await lastHas('Mijn invulvelden')) await press('Mijn invulvelden');
         if (await lastHas('Oordeel bewaren')) {
           const judge = cardWith('Oordeel bewaren');
@@ -135,7 +143,7 @@ describe('the Agents Playground walk-through', () => {
           await cardWith('Toevoegen').locator('textarea').first().fill(`Ons antwoord, dag ${day}, stap ${step + 1}`);
           await press('Toevoegen');
         }
-        if (!(await lastHas('Volgende vraag'))) break;
+        if (!(await lastHas('Volgende vraag', true))) break;
         await press('Volgende vraag');
       }
       await press('Sessie afronden');
