@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { csv, optionalText, positiveInt } from './env-rules';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
-
-const csv = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
  * Every environment variable the app reads, with its rule. This is the only place that

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-
-const csv = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+import { csv, optionalText } from '../env-rules';
 
 /** "50%" = that share of the open period has passed; "1d" = that many days before the closing date. */
 const reminderPoint = /^(?:(\d{1,2})%|(\d{1,2})d)$/;

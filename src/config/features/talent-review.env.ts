@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+import { optionalText } from '../env-rules';
 
 /** Environment variables of the talentontwikkelgesprek prep cards and the HR report. */
 export const talentReviewEnv = {

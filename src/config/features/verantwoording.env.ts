@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+import { optionalText } from '../env-rules';
 
 const optionalUrl = (what: string) =>
   optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: `must be an http(s) URL (${what})` });
