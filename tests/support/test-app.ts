@@ -5,13 +5,19 @@ import { createLogger } from '../../src/log/logger';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { ConversationSpec } from './activities';
 import { startTestCosmos } from './cosmos';
+import { CosmosProxy, startProxiedCosmos } from './cosmos-proxy';
 import { FakeClock } from './fake-clock';
 import { RecordingConnector } from './recording-connector';
 
 export interface TestApp {
   app: RunningApp;
   connector: RecordingConnector;
+  /** The store as the app sees it (through the proxy, when there is one). */
   cosmos: CosmosConnection;
+  /** The store read directly, never counted or failed: for the test's own checks. */
+  store: CosmosConnection;
+  /** Counts (and can fail) every Cosmos request the app makes; only with `{ proxy: true }`. */
+  proxy?: CosmosProxy;
   clock: FakeClock;
   logs: string[];
   /** Posts an activity to /api/messages as Teams would; returns the HTTP status and JSON body. */
@@ -21,9 +27,10 @@ export interface TestApp {
 }
 
 /** The whole app on an ephemeral port, with a real Cosmos protocol server and a recording connector. */
-export async function startTestApp(env: Record<string, string> = {}, start = '2026-11-23T08:00:00Z'): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, start = '2026-11-23T08:00:00Z', opts: { proxy?: boolean } = {}): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
-  const cosmos = await startTestCosmos();
+  const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
+  const cosmos = proxied?.cosmos ?? (await startTestCosmos());
   const clock = new FakeClock(new Date(start));
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
@@ -34,6 +41,8 @@ export async function startTestApp(env: Record<string, string> = {}, start = '20
     app,
     connector,
     cosmos,
+    store: proxied?.direct ?? cosmos,
+    proxy: proxied?.proxy,
     clock,
     logs,
     async send(activity) {
@@ -47,7 +56,8 @@ export async function startTestApp(env: Record<string, string> = {}, start = '20
     async stop() {
       await app.stop();
       await connector.stop();
-      await cosmos.close();
+      if (proxied) await proxied.close();
+      else await cosmos.close();
     },
   };
 }

@@ -1,0 +1,99 @@
+import { message } from '../support/activities';
+import { SeenCosmosRequest } from '../support/cosmos-proxy';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { isNormalCard } from './support';
+
+const WRITES = new Set(['create', 'upsert', 'replace', 'delete', 'batch']);
+const DATA = new Set(['pointRead', 'query', 'create', 'upsert', 'replace', 'delete', 'batch']);
+
+/** What one turn cost in Cosmos DB requests, counted by the proxy in front of the store. */
+interface TurnCost {
+  /** Reads, queries and writes (query plans are counted apart: the SDK fetches them alongside). */
+  data: number;
+  writes: number;
+  queryPlans: number;
+  crossPartition: number;
+}
+
+function costOf(seen: SeenCosmosRequest[]): TurnCost {
+  return {
+    data: seen.filter((r) => DATA.has(r.kind)).length,
+    writes: seen.filter((r) => WRITES.has(r.kind)).length,
+    queryPlans: seen.filter((r) => r.kind === 'queryPlan').length,
+    crossPartition: seen.filter((r) => r.crossPartition).length,
+  };
+}
+
+/**
+ * Round trips per turn, counted on the wire (counts are stable; times are not): a click that
+ * changes state costs at most two requests, read-only commands write nothing, and no user turn
+ * fans out over every partition.
+ */
+describe('Cosmos DB requests per turn', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  const [anna, bram, cem] = MEMBERS;
+  const measure = async (turn: () => Promise<unknown>): Promise<TurnCost> => {
+    t.proxy!.reset();
+    await turn();
+    return costOf(t.proxy!.seen);
+  };
+  let token = '';
+
+  beforeAll(async () => {
+    t = await startTestApp({}, undefined, { proxy: true });
+    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna!, 1, 'Warm maken');
+    const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: anna!.aadObjectId }) });
+    token = ((await res.json()) as { token: string }).token;
+  });
+  afterAll(() => t.stop());
+
+  it.each([
+    ['answer save', () => g.contribute(bram!, 1, 'Een antwoord')],
+    ['energy check-in', () => g.checkIn(cem!, 4)],
+    ['next question', () => g.goTo(anna!, 1)],
+  ])('%s: at most two requests, one write, no fan-out', async (_name, turn) => {
+    let answer: unknown;
+    const cost = await measure(async () => (answer = await turn()));
+    expect(isNormalCard(answer as never)).toBe(true);
+    expect(cost).toEqual({ data: expect.any(Number), writes: 1, queryPlans: expect.any(Number), crossPartition: 0 });
+    expect(cost.data).toBeLessThanOrEqual(2);
+    expect(cost.queryPlans).toBeLessThanOrEqual(1);
+  });
+
+  it('a session start stays a handful of requests', async () => {
+    await g.end();
+    t.clock.advanceMinutes(24 * 60);
+    const cost = await measure(() => g.startSession());
+    expect(cost.crossPartition).toBe(0);
+    expect(cost.data).toBeLessThanOrEqual(6);
+  });
+
+  it('"status" only reads', async () => {
+    const cost = await measure(() => t.send(message(g.conv, anna!, 'status')));
+    expect(cost.writes).toBe(0);
+    expect(cost.data).toBeLessThanOrEqual(3);
+    expect(cost.crossPartition).toBe(0);
+  });
+
+  it('"verantwoording" in the personal chat, the tab and the message-extension search never fan out', async () => {
+    const personal = t.conversation('personal', 'a:personal-anna');
+    const chat = await measure(() => t.send(message(personal, anna!, 'verantwoording')));
+    const tab = await measure(() => fetch(`${t.app.url}/api/verantwoording`, { headers: { authorization: `Bearer ${token}` } }));
+    const search = await measure(() =>
+      t.send({
+        ...message(personal, anna!, ''),
+        type: 'invoke',
+        name: 'composeExtension/query',
+        value: { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: 'overdracht' }], queryOptions: { skip: 0, count: 25 } },
+      }),
+    );
+    expect({ chat: chat.crossPartition, tab: tab.crossPartition, search: search.crossPartition }).toEqual({ chat: 0, tab: 0, search: 0 });
+    expect({ chat: chat.writes, tab: tab.writes, search: search.writes }).toEqual({ chat: 0, tab: 0, search: 0 });
+  });
+});

@@ -1,0 +1,28 @@
+import { TestUser } from '../support/activities';
+import { cardText } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
+
+/** The Dutch error card's title: present on every refusal, absent on every normal answer. */
+export const ERROR_TITLE = 'Dat lukte niet';
+
+/** A member's own export ("mijn gegevens"), read through the tab API with the local dev sign-in. */
+export async function exportOf(t: TestApp, who: TestUser): Promise<{ contributions: { text: string; questionId: number }[]; energyCheckIns: unknown[] }> {
+  const signIn = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who.aadObjectId }) });
+  if (signIn.status !== 200) throw new Error(`dev sign-in answered ${signIn.status}`);
+  const { token } = (await signIn.json()) as { token: string };
+  const res = await fetch(`${t.app.url}/api/verantwoording/export`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`export answered ${res.status}`);
+  return res.json() as never;
+}
+
+/** True when an invoke answer is a normal card, not an error card. */
+export function isNormalCard(body: { type?: string; value?: unknown } | undefined): boolean {
+  return body?.type === 'application/vnd.microsoft.card.adaptive' && !cardText(body.value).includes(ERROR_TITLE);
+}
+
+/** How often each text occurs. */
+export function tally(texts: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const x of texts) out.set(x, (out.get(x) ?? 0) + 1);
+  return out;
+}

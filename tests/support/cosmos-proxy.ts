@@ -1,0 +1,168 @@
+import https, { Agent } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
+import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
+import { CONTAINERS } from '../../src/store/containers';
+import { seededRandom } from './recording-connector';
+
+/** What one Cosmos DB request was, as seen on the wire. */
+export type RequestKind = 'pointRead' | 'query' | 'queryPlan' | 'create' | 'upsert' | 'replace' | 'delete' | 'batch' | 'metadata';
+
+export interface SeenCosmosRequest {
+  kind: RequestKind;
+  container?: string;
+  /** A query without a partition key fans out over every partition. */
+  crossPartition: boolean;
+  status: number;
+}
+
+/**
+ * How a request fails: answered with a status without reaching the store, dropped before it
+ * reaches the store, or forwarded and then dropped (the write happened; the answer is lost).
+ */
+export type CosmosFault = { kind: 'status'; status: 429 | 503; retryAfterMs?: number } | { kind: 'dropBefore' } | { kind: 'dropAfter' };
+export type CosmosFaultRule = (req: { kind: RequestKind; container?: string }) => CosmosFault | undefined;
+
+/** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
+export function randomCosmosFaults(rate: number, seed = 7): CosmosFaultRule {
+  const random = seededRandom(seed);
+  const kinds: CosmosFault[] = [{ kind: 'status', status: 429, retryAfterMs: 5 }, { kind: 'status', status: 503 }, { kind: 'dropBefore' }, { kind: 'dropAfter' }];
+  return (req) => {
+    if (req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
+    if (random() >= rate) return undefined;
+    return kinds[Math.floor(random() * kinds.length)];
+  };
+}
+
+function classify(req: IncomingMessage): Omit<SeenCosmosRequest, 'status'> {
+  const path = (req.url ?? '').split('?')[0]!;
+  const container = /\/colls\/([^/]+)/.exec(path)?.[1];
+  const h = req.headers;
+  const onDocs = /\/docs(\/[^/]+)?$/.test(path);
+  const hasPartition = typeof h['x-ms-documentdb-partitionkey'] === 'string';
+  if (!onDocs) return { kind: 'metadata', container, crossPartition: false };
+  if (String(h['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true') return { kind: 'queryPlan', container, crossPartition: false };
+  if (String(h['x-ms-documentdb-isquery']).toLowerCase() === 'true') return { kind: 'query', container, crossPartition: !hasPartition };
+  if (String(h['x-ms-cosmos-is-batch-request']).toLowerCase() === 'true') return { kind: 'batch', container, crossPartition: false };
+  if (req.method === 'GET') return { kind: /\/docs\/[^/]+$/.test(path) ? 'pointRead' : 'query', container, crossPartition: !hasPartition };
+  if (req.method === 'PUT') return { kind: 'replace', container, crossPartition: false };
+  if (req.method === 'DELETE') return { kind: 'delete', container, crossPartition: false };
+  if (String(h['x-ms-documentdb-is-upsert']).toLowerCase() === 'true') return { kind: 'upsert', container, crossPartition: false };
+  return { kind: 'create', container, crossPartition: false };
+}
+
+/**
+ * A TLS-terminating proxy in front of the embedded Cosmos DB server: it counts every request by
+ * kind and can fail a share of them the way a real network and a busy account do. Tests count
+ * requests per turn with it; timings never matter.
+ */
+export class CosmosProxy {
+  readonly seen: SeenCosmosRequest[] = [];
+  faults?: CosmosFaultRule;
+  private server?: https.Server;
+  private readonly upstream = new Agent({ keepAlive: true, rejectUnauthorized: false });
+  private target!: URL;
+  url = '';
+
+  async start(upstreamEndpoint: string): Promise<this> {
+    this.target = new URL(upstreamEndpoint);
+    const certDir = join(dirname(require.resolve('@vercel/cosmosdb-server')), '..');
+    this.server = https.createServer({ cert: readFileSync(join(certDir, 'cert.pem')), key: readFileSync(join(certDir, 'key.pem')) }, (req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Forgets what was seen, so the next turn is counted on its own. */
+  reset(): void {
+    this.seen.length = 0;
+  }
+
+  count(filter: (r: SeenCosmosRequest) => boolean = () => true): number {
+    return this.seen.filter(filter).length;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const info = classify(req);
+      const fault = this.faults?.({ kind: info.kind, container: info.container });
+      const record = (status: number) => this.seen.push({ ...info, status });
+      if (fault?.kind === 'status') {
+        record(fault.status);
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterMs !== undefined ? { 'x-ms-retry-after-ms': String(fault.retryAfterMs) } : {}) });
+        res.end(JSON.stringify({ code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected by the test proxy' }));
+        return;
+      }
+      if (fault?.kind === 'dropBefore') {
+        record(0);
+        req.socket.destroy();
+        return;
+      }
+      const up = https.request(
+        { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.target.host }, agent: this.upstream },
+        (upRes) => {
+          const body: Buffer[] = [];
+          upRes.on('data', (c: Buffer) => body.push(c));
+          upRes.on('end', () => {
+            record(fault?.kind === 'dropAfter' ? 0 : upRes.statusCode ?? 0);
+            if (fault?.kind === 'dropAfter') {
+              req.socket.destroy();
+              return;
+            }
+            res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+            res.end(Buffer.concat(body));
+          });
+        },
+      );
+      up.on('error', () => {
+        record(502);
+        res.writeHead(502);
+        res.end();
+      });
+      up.end(Buffer.concat(chunks));
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.upstream.destroy();
+  }
+}
+
+/**
+ * An embedded Cosmos DB server with the proxy in front: the connection the app gets goes through
+ * the proxy; `direct` reads the store without being counted or failed (for the test's own checks).
+ */
+export async function startProxiedCosmos(): Promise<{ cosmos: CosmosConnection; direct: CosmosConnection; proxy: CosmosProxy; close(): Promise<void> }> {
+  const databaseId = `test-${Math.random().toString(36).slice(2, 10)}`;
+  const direct = await startEmbeddedCosmos(databaseId);
+  const proxy = await new CosmosProxy().start(direct.endpoint);
+  const client = new CosmosClient({
+    endpoint: proxy.url,
+    key: 'embedded-cosmos-has-no-key',
+    agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const database = client.database(databaseId);
+  const cosmos: CosmosConnection = {
+    database,
+    container: (name) => database.container(CONTAINERS[name].id),
+    close: async () => client.dispose(),
+  };
+  return {
+    cosmos,
+    direct,
+    proxy,
+    async close() {
+      await cosmos.close();
+      await proxy.stop();
+      await direct.close();
+    },
+  };
+}
