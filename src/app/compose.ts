@@ -7,6 +7,8 @@ import { createTranslator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
+import { CosmosGroupRepository } from '../store/week-cycle.repositories';
+import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
 import { BackgroundTasks } from '../teams/background-tasks';
 import { createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
@@ -43,6 +45,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const clock = options.clock ?? systemClock;
   const frameworks = loadFrameworks(config.framework);
   const cosmos = options.cosmos ?? (await connectCosmos(config.cosmos, logger));
+  await migrateToGroupPartition(cosmos, logger, clock.now());
   if (config.bot.mode === 'local') logger.warn('MICROSOFT_APP_ID is not set: running in local mode without bot authentication (Agents Playground, tests)');
 
   const { adapter, app } = createBotApp(config, logger);
@@ -56,6 +59,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const outbox = new Outbox(cosmos, connector, new TeamsRateLimiter({ tenantPerSecond: limits.tenantPerSecond, conversationPerSecond: limits.conversationPerSecond }), logger, {
     concurrency: limits.concurrency,
   });
+  const groups = new CosmosGroupRepository(cosmos);
   const platform: Platform = {
     config,
     logger,
@@ -78,8 +82,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       localeFor: async (_context, data) => {
         // Answer in the group's language where the action names a group, else the default.
         const groupId = typeof data.groupId === 'string' ? data.groupId : undefined;
-        const doc = groupId ? await cosmos.container('groups').item(groupId, groupId).read<{ language?: 'nl' | 'en' }>().catch(() => undefined) : undefined;
-        return doc?.resource?.language ?? config.defaultLanguage;
+        const group = groupId ? await groups.get(groupId).catch(() => undefined) : undefined;
+        return group?.language ?? config.defaultLanguage;
       },
     },
   };

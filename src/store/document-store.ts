@@ -2,11 +2,12 @@ import { Container, ErrorResponse, ItemDefinition, SqlQuerySpec } from '@azure/c
 import { Mutate } from '../domain/week-cycle/ports';
 
 const MAX_CONFLICT_RETRIES = 12;
+const MAX_TRANSIENT_RETRIES = 4;
 
 /** Cosmos system properties we strip before handing documents to the domain. */
-type Stored<T> = T & { _etag?: string; _rid?: string; _self?: string; _ts?: number; _attachments?: string };
+export type Stored<T> = T & { _etag?: string; _rid?: string; _self?: string; _ts?: number; _attachments?: string };
 
-function strip<T>(doc: Stored<T>): T {
+export function strip<T>(doc: Stored<T>): T {
   const { _etag, _rid, _self, _ts, _attachments, ...rest } = doc as Stored<T> & Record<string, unknown>;
   return rest as T;
 }
@@ -16,15 +17,44 @@ export function statusOf(err: unknown): number | undefined {
   return typeof e?.code === 'number' ? e.code : e?.statusCode;
 }
 
-function jitter(attempt: number): Promise<void> {
-  const ms = Math.min(200, 5 * 2 ** attempt) * Math.random();
+const TRANSIENT_STATUS = new Set([408, 429, 449, 500, 502, 503, 504]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/**
+ * A failure worth trying again: throttling, a busy or restarting service, or a connection that
+ * broke. For a broken connection we cannot know whether the request reached the store, so only
+ * operations that are safe to repeat are retried (creates with deterministic ids, upserts of the
+ * same content, reads, ETag replaces that re-read first).
+ */
+export function isTransient(err: unknown): boolean {
+  const status = statusOf(err);
+  if (status !== undefined && TRANSIENT_STATUS.has(status)) return true;
+  const code = (err as { code?: unknown; cause?: { code?: unknown } })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+  return /socket hang up|network|ECONNRESET|timed? ?out/i.test((err as Error)?.message ?? '');
+}
+
+function pause(attempt: number, cap = 200): Promise<void> {
+  const ms = Math.min(cap, 5 * 2 ** attempt) * (0.5 + Math.random() / 2);
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs an operation that is safe to repeat, again on transient failures. */
+export async function retrying<R>(op: () => Promise<R>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (attempt >= MAX_TRANSIENT_RETRIES || !isTransient(err)) throw err;
+      await pause(attempt + 2);
+    }
+  }
 }
 
 /**
  * Typed access to one container. Every read-modify-write goes through `update`, which uses the
  * document's ETag so concurrent writers never overwrite each other: the loser re-reads and
- * re-applies its change.
+ * re-applies its change. Reads and idempotent writes are retried on transient failures.
  */
 export class DocumentStore<T extends { id: string }> {
   constructor(
@@ -38,68 +68,95 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   private async readRaw(id: string, partitionKey: string): Promise<Stored<T> | undefined> {
-    try {
-      const { resource } = await this.container.item(id, partitionKey).read<Stored<T>>();
-      return resource ?? undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+    return retrying(async () => {
+      try {
+        const { resource } = await this.container.item(id, partitionKey).read<Stored<T>>();
+        return resource ?? undefined;
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
   }
 
-  /** Creates the document, or returns the existing one when the id is taken (idempotent create). */
+  /**
+   * Creates the document, or returns the existing one when the id is taken (idempotent create).
+   * A create whose answer was lost is retried; the retry finds the document and returns it with
+   * `created: false`, as for any id that was taken: callers keep their follow-up steps idempotent.
+   */
   async create(doc: T): Promise<{ doc: T; created: boolean }> {
-    try {
-      const { resource } = await this.container.items.create<T>(doc);
-      return { doc: strip(resource as Stored<T>), created: true };
-    } catch (err) {
-      if (statusOf(err) !== 409) throw err;
-      const existing = await this.get(doc.id, this.partitionKeyOf(doc));
-      if (!existing) throw err;
-      return { doc: existing, created: false };
-    }
+    return retrying(async () => {
+      try {
+        const { resource } = await this.container.items.create<T>(doc);
+        return { doc: strip(resource as Stored<T>), created: true };
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        const existing = await this.get(doc.id, this.partitionKeyOf(doc));
+        if (!existing) throw err;
+        return { doc: existing, created: false };
+      }
+    });
   }
 
   async upsert(doc: T): Promise<T> {
-    const { resource } = await this.container.items.upsert<T>(doc);
-    return strip(resource as Stored<T>);
+    return retrying(async () => {
+      const { resource } = await this.container.items.upsert<T>(doc);
+      return strip(resource as Stored<T>);
+    });
   }
 
-  async update(id: string, partitionKey: string, mutate: Mutate<T>): Promise<T> {
+  /**
+   * ETag read-modify-write. With `known` (the document and its version as read earlier in the
+   * same turn) the first attempt skips the read.
+   */
+  async update(id: string, partitionKey: string, mutate: Mutate<T>, known?: { doc: T; version: string }): Promise<T> {
+    let current: { doc: T; version: string } | undefined = known;
     for (let attempt = 0; ; attempt++) {
-      const current = await this.readRaw(id, partitionKey);
-      if (!current) throw Object.assign(new Error('not found'), { code: 404 });
-      const base = strip(current);
+      if (!current) {
+        const raw = await this.readRaw(id, partitionKey);
+        if (!raw) throw Object.assign(new Error('not found'), { code: 404 });
+        current = { doc: strip(raw), version: raw._etag! };
+      }
+      const base = current.doc;
       const next = mutate(base);
       // The domain returns the same object when nothing changes (a redelivered activity): no write.
       if (next === base) return next;
       try {
-        const { resource } = await this.container
-          .item(id, partitionKey)
-          .replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        const { resource } = await this.container.item(id, partitionKey).replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current.version } });
         return strip(resource as Stored<T>);
       } catch (err) {
-        if (statusOf(err) !== 412 || attempt >= MAX_CONFLICT_RETRIES) throw err;
-        await jitter(attempt);
+        const conflict = statusOf(err) === 412;
+        if (!(conflict || isTransient(err)) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        // After a conflict, or a replace whose answer was lost, re-read and re-apply: a replace
+        // that did go through shows up as the new state, on which the change is a no-op.
+        current = undefined;
+        await pause(attempt);
       }
     }
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {
-    try {
-      await this.container.item(id, partitionKey).delete();
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
-    }
+    return retrying(async () => {
+      try {
+        await this.container.item(id, partitionKey).delete();
+        return true;
+      } catch (err) {
+        if (statusOf(err) === 404) return false;
+        throw err;
+      }
+    });
   }
 
   async query(spec: SqlQuerySpec, partitionKey?: string): Promise<T[]> {
-    const { resources } = await this.container.items
-      .query<Stored<T>>(spec, partitionKey === undefined ? {} : { partitionKey })
-      .fetchAll();
-    return resources.map(strip);
+    return (await this.queryStored<T>(spec, partitionKey)).map(strip);
+  }
+
+  /** A query that keeps the system properties (ETags), for callers that replace what they read. */
+  async queryStored<R = T>(spec: SqlQuerySpec, partitionKey?: string): Promise<Stored<R>[]> {
+    return retrying(async () => {
+      const { resources } = await this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey }).fetchAll();
+      return resources;
+    });
   }
 }
 

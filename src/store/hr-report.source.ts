@@ -1,43 +1,62 @@
 import { ReportSource } from '../domain/hr-report/ports';
+import { EnergyRound } from '../domain/week-cycle/energy';
+import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { CosmosConnection } from './cosmos-connection';
+import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
-interface SessionRow { groupId: string; startedAt: string; status: 'open' | 'closed'; attendeeIds: string[]; energy: { in: Record<string, number>; out: Record<string, number> } }
+interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
+interface ItemRow { sessionId: string; type: string; authorId?: string; memberId?: string }
 interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
+const DAY_MS = 24 * 3600_000;
+
 /**
- * The HR report's reads: cross-partition and projected to the fields it counts. Energy scores
- * leave the store without the ids they are keyed by.
+ * The HR report's reads: across groups (the report spans the organisation) and projected to the
+ * fields it counts. Energy leaves the store only as the sessions' published averages; presence
+ * only as who-per-session, to count learning hours.
  */
 export class CosmosReportSource implements ReportSource {
   constructor(private readonly conn: CosmosConnection) {}
 
+  private query<T>(query: string, parameters: { name: string; value: string }[]): Promise<T[]> {
+    return this.conn
+      .container(GROUP_PARTITION_CONTAINER)
+      .items.query<T>({ query, parameters })
+      .fetchAll()
+      .then((r) => r.resources);
+  }
+
   async sessions(fromIso: string, toIso: string) {
-    const { resources } = await this.conn
-      .container('sessions')
-      .items.query<SessionRow>({
-        query: "SELECT c.groupId, c.startedAt, c.status, c.attendeeIds, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to",
-        parameters: [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
-      })
-      .fetchAll();
-    return resources.map((s) => ({
+    const period = [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }];
+    const sessions = await this.query<SessionRow>("SELECT c.id, c.groupId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
+    // Items are made during their session: a day's margin around the period catches every one.
+    const margin = [{ name: '@from', value: new Date(Date.parse(fromIso) - DAY_MS).toISOString() }, { name: '@to', value: new Date(Date.parse(toIso) + DAY_MS).toISOString() }];
+    const items = await this.query<ItemRow>(
+      "SELECT c.sessionId, c.type, c.authorId, c.memberId FROM c WHERE c.type IN ('presence', 'checkIn', 'contribution') AND c.at >= @from AND c.at <= @to",
+      margin,
+    );
+    const attendees = new Map<string, Set<string>>();
+    for (const i of items) {
+      const who = i.type === 'contribution' ? i.authorId : i.memberId;
+      if (!who || who === ERASED_ID) continue;
+      attendees.set(i.sessionId, (attendees.get(i.sessionId) ?? new Set()).add(who));
+    }
+    return sessions.map((s) => ({
       groupId: s.groupId,
       startedAt: s.startedAt,
       status: s.status,
-      attendees: s.attendeeIds.length,
-      energyIn: Object.values(s.energy?.in ?? {}),
-      energyOut: Object.values(s.energy?.out ?? {}),
+      attendees: attendees.get(s.id)?.size ?? 0,
+      energyIn: s.energy?.in ?? {},
+      energyOut: s.energy?.out ?? {},
     }));
   }
 
   async proposals(fromIso: string, toIso: string) {
-    const { resources } = await this.conn
-      .container('proposals')
-      .items.query<ProposalRow>({
-        query: "SELECT c.groupId, c.createdAt, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
-        parameters: [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
-      })
-      .fetchAll();
-    return resources.map((p) => ({
+    const rows = await this.query<ProposalRow>(
+      "SELECT c.groupId, c.createdAt, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
+      [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
+    );
+    return rows.map((p) => ({
       groupId: p.groupId,
       createdAt: p.createdAt,
       ...(p.verdict && p.decidedAt ? { decision: { verdict: p.verdict, at: p.decidedAt } } : {}),

@@ -1,45 +1,61 @@
+import { Judgement, Proposal } from '../domain/proposal/proposal';
+import { PersonalAnswer } from '../domain/personal/personal-answer';
 import { Cycle } from '../domain/week-cycle/cycle';
 import { Group } from '../domain/week-cycle/group';
-import { CycleRepository, GroupRepository, Mutate, PersonalAnswerRepository, ProposalRepository, SessionAttendance, SessionRepository } from '../domain/week-cycle/ports';
-import { Session } from '../domain/week-cycle/session';
-import { Proposal } from '../domain/proposal/proposal';
-import { PersonalAnswer } from '../domain/personal/personal-answer';
+import { cycleIdOfSession, proposalIdFor } from '../domain/week-cycle/ids';
+import {
+  CycleRepository,
+  CycleState,
+  GroupRepository,
+  GroupTrace,
+  GroupTraceRepository,
+  Mutate,
+  PersonalAnswerRepository,
+  ProposalRepository,
+  SessionItemRepository,
+  SessionRepository,
+} from '../domain/week-cycle/ports';
+import { Session, SessionState } from '../domain/week-cycle/session';
+import { SessionItem } from '../domain/week-cycle/session-items';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore } from './document-store';
+import { fromGroupDoc, GROUP_PARTITION_CONTAINER, GroupDoc, PartitionDoc, sortDocs, toGroupDoc } from './group-partition';
+
+function partitionStore<T extends { id: string; groupId: string }>(conn: CosmosConnection): DocumentStore<T> {
+  return new DocumentStore<T>(conn.container(GROUP_PARTITION_CONTAINER), (d) => d.groupId);
+}
 
 export class CosmosGroupRepository implements GroupRepository {
-  private readonly store: DocumentStore<Group>;
+  private readonly store: DocumentStore<GroupDoc>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<Group>(conn.container('groups'), (g) => g.id);
+    this.store = partitionStore<GroupDoc>(conn);
   }
-  get(groupId: string) {
-    return this.store.get(groupId, groupId);
+  async get(groupId: string) {
+    const doc = await this.store.get(groupId, groupId);
+    return doc?.type === 'group' ? fromGroupDoc(doc) : undefined;
   }
   async create(group: Group) {
-    const { doc, created } = await this.store.create(group);
-    return { group: doc, created };
+    const { doc, created } = await this.store.create(toGroupDoc(group));
+    return { group: fromGroupDoc(doc), created };
   }
-  update(groupId: string, mutate: Mutate<Group>) {
-    return this.store.update(groupId, groupId, mutate);
-  }
-  listByMember(userId: string, limit = 100) {
-    return this.store.query({
-      // Cross-partition on purpose: a person's groups (message-extension search, erasure).
-      query:
-        'SELECT TOP @limit * FROM c WHERE EXISTS(SELECT VALUE m FROM m IN c.members WHERE m.id = @userId) OR c.createdBy = @userId ' +
-        'OR c.conversationRef.user.aadObjectId = @userId OR c.conversationRef.user.id = @userId',
-      parameters: [{ name: '@userId', value: userId }, { name: '@limit', value: limit }],
+  async update(groupId: string, mutate: Mutate<Group>) {
+    const doc = await this.store.update(groupId, groupId, (current) => {
+      const group = fromGroupDoc(current);
+      const next = mutate(group);
+      return next === group ? current : toGroupDoc(next);
     });
+    return fromGroupDoc(doc);
   }
 }
 
 export class CosmosCycleRepository implements CycleRepository {
   private readonly store: DocumentStore<Cycle>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<Cycle>(conn.container('sessions'), (c) => c.groupId);
+    this.store = partitionStore<Cycle>(conn);
   }
-  get(groupId: string, cycleId: string) {
-    return this.store.get(cycleId, groupId);
+  async get(groupId: string, cycleId: string) {
+    const doc = await this.store.get(cycleId, groupId);
+    return doc?.type === 'cycle' ? doc : undefined;
   }
   async create(cycle: Cycle) {
     const { doc, created } = await this.store.create(cycle);
@@ -48,77 +64,172 @@ export class CosmosCycleRepository implements CycleRepository {
   update(groupId: string, cycleId: string, mutate: Mutate<Cycle>) {
     return this.store.update(cycleId, groupId, mutate);
   }
-  listStartedBy(userId: string) {
-    return this.store.query({ query: "SELECT * FROM c WHERE c.type = 'cycle' AND c.startedBy = @userId", parameters: [{ name: '@userId', value: userId }] });
-  }
 }
 
 export class CosmosSessionRepository implements SessionRepository {
   private readonly store: DocumentStore<Session>;
-  private readonly attendance: DocumentStore<SessionAttendance>;
+  private readonly docs: DocumentStore<PartitionDoc & { groupId: string }>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<Session>(conn.container('sessions'), (s) => s.groupId);
-    this.attendance = new DocumentStore<SessionAttendance>(conn.container('sessions'), (s) => s.groupId);
+    this.store = partitionStore<Session>(conn);
+    this.docs = partitionStore(conn);
   }
-  listAttendance(userId: string, limit = 1000) {
-    return this.attendance.query({
-      // Cross-partition, projected to ids: a person's sessions over all their groups.
-      query: "SELECT TOP @limit c.id, c.groupId, c.cycleId, c.startedAt FROM c WHERE c.type = 'session' AND ARRAY_CONTAINS(c.attendeeIds, @userId) ORDER BY c.startedAt DESC",
-      parameters: [{ name: '@userId', value: userId }, { name: '@limit', value: limit }],
-    });
-  }
-  get(groupId: string, sessionId: string) {
-    return this.store.get(sessionId, groupId);
+  async get(groupId: string, sessionId: string) {
+    const doc = await this.store.get(sessionId, groupId);
+    return doc?.type === 'session' ? doc : undefined;
   }
   async create(session: Session) {
     const { doc, created } = await this.store.create(session);
     return { session: doc, created };
   }
-  update(groupId: string, sessionId: string, mutate: Mutate<Session>) {
-    return this.store.update(sessionId, groupId, mutate);
+  update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }) {
+    return this.store.update(sessionId, groupId, mutate, known);
   }
-  listByCycle(groupId: string, cycleId: string) {
-    return this.store.query(
-      { query: "SELECT * FROM c WHERE c.type = 'session' AND c.groupId = @groupId AND c.cycleId = @cycleId ORDER BY c.seq",
-        parameters: [{ name: '@groupId', value: groupId }, { name: '@cycleId', value: cycleId }],
-      },
-      groupId,
+
+  async loadState(groupId: string, sessionId: string): Promise<SessionState | undefined> {
+    const cycleId = cycleIdOfSession(sessionId) ?? '';
+    const found = sortDocs(
+      await this.docs.queryStored<PartitionDoc>(
+        {
+          query:
+            'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @sessionId, @proposalId) ' +
+            "OR c.sessionId = @sessionId OR (c.type = 'judgement' AND c.cycleId = @cycleId))",
+          parameters: [
+            { name: '@groupId', value: groupId },
+            { name: '@cycleId', value: cycleId },
+            { name: '@sessionId', value: sessionId },
+            { name: '@proposalId', value: proposalIdFor(cycleId) },
+          ],
+        },
+        groupId,
+      ),
     );
+    const session = found.sessions.find((s) => s.doc.id === sessionId);
+    if (!found.group || !session) return undefined;
+    const proposal = found.proposals.find((p) => p.doc.cycleId === session.doc.cycleId);
+    return {
+      group: found.group,
+      cycle: found.cycles.find((c) => c.id === session.doc.cycleId),
+      session: session.doc,
+      sessionVersion: session.version,
+      contributions: found.contributions.filter((c) => c.sessionId === sessionId),
+      checkIns: found.checkIns.filter((c) => c.sessionId === sessionId),
+      presence: found.presence.filter((p) => p.sessionId === sessionId),
+      ...(proposal ? { proposal: proposal.doc, proposalVersion: proposal.version } : {}),
+      judgements: found.judgements.filter((j) => j.cycleId === session.doc.cycleId),
+    };
+  }
+
+  async loadCycle(groupId: string, cycleId: string): Promise<CycleState | undefined> {
+    const found = sortDocs(
+      await this.docs.queryStored<PartitionDoc>(
+        {
+          query: 'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId) OR c.cycleId = @cycleId)',
+          parameters: [
+            { name: '@groupId', value: groupId },
+            { name: '@cycleId', value: cycleId },
+          ],
+        },
+        groupId,
+      ),
+    );
+    const cycle = found.cycles.find((c) => c.id === cycleId);
+    if (!found.group || !cycle) return undefined;
+    const proposal = found.proposals.find((p) => p.doc.cycleId === cycleId)?.doc;
+    return {
+      group: found.group,
+      cycle,
+      sessions: found.sessions.map((s) => s.doc),
+      contributions: found.contributions,
+      checkIns: found.checkIns,
+      presence: found.presence,
+      ...(proposal ? { proposal } : {}),
+      judgements: found.judgements,
+    };
+  }
+}
+
+export class CosmosSessionItemRepository implements SessionItemRepository {
+  private readonly store: DocumentStore<SessionItem>;
+  constructor(conn: CosmosConnection) {
+    this.store = partitionStore<SessionItem>(conn);
+  }
+  async add<T extends SessionItem>(item: T): Promise<T> {
+    return (await this.store.create(item)).doc as T;
   }
 }
 
 export class CosmosProposalRepository implements ProposalRepository {
   private readonly store: DocumentStore<Proposal>;
+  private readonly judgements: DocumentStore<Judgement>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<Proposal>(conn.container('proposals'), (p) => p.groupId);
+    this.store = partitionStore<Proposal>(conn);
+    this.judgements = partitionStore<Judgement>(conn);
   }
-  get(groupId: string, proposalId: string) {
-    return this.store.get(proposalId, groupId);
+  async get(groupId: string, proposalId: string) {
+    const doc = await this.store.get(proposalId, groupId);
+    return doc?.type === 'proposal' ? doc : undefined;
   }
   async create(proposal: Proposal) {
     const { doc, created } = await this.store.create(proposal);
     return { proposal: doc, created };
   }
-  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>) {
-    return this.store.update(proposalId, groupId, mutate);
+  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }) {
+    return this.store.update(proposalId, groupId, mutate, known);
   }
-  listByGroup(groupId: string) {
-    return this.store.query({ query: 'SELECT * FROM c WHERE c.groupId = @groupId ORDER BY c.createdAt DESC', parameters: [{ name: '@groupId', value: groupId }] }, groupId);
+  putJudgement(judgement: Judgement) {
+    return this.judgements.upsert(judgement);
   }
-  listByContributor(userId: string) {
-    return this.store.query({
-      query:
-        "SELECT * FROM c WHERE c.type = 'proposal' AND (ARRAY_CONTAINS(c.contributorIds, @userId) " +
-        'OR c.decision.decidedBy = @userId OR c.ai.requestedBy = @userId)',
-      parameters: [{ name: '@userId', value: userId }],
-    });
+}
+
+/** One person's traces in one group, from that group's partition only. */
+export class CosmosGroupTraceRepository implements GroupTraceRepository {
+  private readonly docs: DocumentStore<PartitionDoc & { groupId: string }>;
+  constructor(conn: CosmosConnection) {
+    this.docs = partitionStore(conn);
   }
-  listRecentByGroups(groupIds: string[], limit: number) {
-    if (groupIds.length === 0) return Promise.resolve([]);
-    return this.store.query({
-      query: "SELECT TOP @limit * FROM c WHERE c.type = 'proposal' AND ARRAY_CONTAINS(@groupIds, c.groupId) ORDER BY c.createdAt DESC",
-      parameters: [{ name: '@groupIds', value: groupIds }, { name: '@limit', value: limit }],
-    });
+
+  async traceOf(groupId: string, userId: string): Promise<GroupTrace> {
+    const found = sortDocs(
+      await this.docs.queryStored<PartitionDoc>(
+        {
+          query:
+            "SELECT * FROM c WHERE c.groupId = @groupId AND (c.id = @groupId OR c.type IN ('cycle', 'proposal', 'session') " +
+            "OR (c.type = 'contribution' AND c.authorId = @userId) OR (c.type IN ('checkIn', 'presence', 'judgement') AND c.memberId = @userId))",
+          parameters: [
+            { name: '@groupId', value: groupId },
+            { name: '@userId', value: userId },
+          ],
+        },
+        groupId,
+      ),
+    );
+    return {
+      ...(found.group ? { group: found.group } : {}),
+      cycles: found.cycles,
+      proposals: found.proposals.map((p) => p.doc),
+      contributions: found.contributions,
+      checkIns: found.checkIns,
+      presence: found.presence,
+      judgements: found.judgements,
+      sessions: found.sessions.map(({ doc: s }) => ({ id: s.id, cycleId: s.cycleId, startedAt: s.startedAt, day: s.day })),
+    };
+  }
+
+  async applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[] }) {
+    for (const doc of changes.create) await this.docs.create(doc as PartitionDoc & { groupId: string });
+    for (const doc of changes.rewrite) await this.docs.upsert(doc as PartitionDoc & { groupId: string });
+    for (const { id } of changes.remove) await this.docs.delete(id, groupId);
+  }
+
+  async proposalsOf(groupId: string, limit: number) {
+    const found = sortDocs(
+      await this.docs.queryStored<PartitionDoc>(
+        { query: "SELECT * FROM c WHERE c.groupId = @groupId AND (c.id = @groupId OR c.type = 'proposal')", parameters: [{ name: '@groupId', value: groupId }] },
+        groupId,
+      ),
+    );
+    const proposals = found.proposals.map((p) => p.doc).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+    return { ...(found.group ? { group: found.group } : {}), proposals };
   }
 }
 
@@ -129,19 +240,14 @@ export class CosmosPersonalAnswerRepository implements PersonalAnswerRepository 
   }
   async get(userId: string, id: string) {
     const doc = await this.store.get(id, userId);
-    return doc?.userId === userId ? doc : undefined;
+    return doc?.userId === userId && doc.type === 'personalAnswer' ? doc : undefined;
   }
-  upsert(answer: PersonalAnswer) {
-    return this.store.upsert(answer);
+  async create(answer: PersonalAnswer) {
+    const { doc, created } = await this.store.create(answer);
+    if (doc.userId !== answer.userId) throw new Error('id collision across owners');
+    return { answer: doc, created };
   }
-  listForSession(userId: string, sessionId: string) {
-    return this.store.query(
-      {
-        // The partition key already scopes this to one member; the explicit filter keeps it so everywhere.
-        query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.userId = @userId AND c.sessionId = @sessionId",
-        parameters: [{ name: '@userId', value: userId }, { name: '@sessionId', value: sessionId }],
-      },
-      userId,
-    );
+  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>) {
+    return this.store.update(id, userId, mutate);
   }
 }

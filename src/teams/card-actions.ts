@@ -25,7 +25,20 @@ export interface CardActionContext {
   localeFor(context: TurnContext, data: Record<string, unknown>): Promise<Locale>;
 }
 
-async function deliver(context: TurnContext, outcome: ActionOutcome): Promise<void> {
+/**
+ * The shared card follows what was stored. If updating it fails (Teams throttles, a network
+ * blip), the action still succeeded: the member gets their card, and the next change or refresh
+ * brings the shared card up to date. An error card would say "nothing was stored", wrongly.
+ */
+async function updateShared(context: TurnContext, messageId: string, card: AdaptiveCardJson, logger: Logger): Promise<void> {
+  try {
+    await updateCard(context, messageId, card);
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not update the shared card; the action itself was stored');
+  }
+}
+
+async function deliver(context: TurnContext, outcome: ActionOutcome, logger: Logger): Promise<void> {
   if ('message' in outcome) {
     if (isInvoke(context)) await sendInvokeMessage(context, outcome.message);
     return;
@@ -33,11 +46,11 @@ async function deliver(context: TurnContext, outcome: ActionOutcome): Promise<vo
   const messageId = context.activity.replyToId;
   const shared = outcome.shared ?? (outcome.personal ? undefined : outcome.card);
   if (isInvoke(context)) {
-    if (messageId && outcome.shared) await updateCard(context, messageId, outcome.shared);
+    if (messageId && outcome.shared) await updateShared(context, messageId, outcome.shared, logger);
     await sendInvokeCard(context, outcome.card);
   } else if (messageId && shared) {
     // Action.Submit fallback: there is no private reply channel, so only the neutral card is shown.
-    await updateCard(context, messageId, shared);
+    await updateShared(context, messageId, shared, logger);
   }
 }
 
@@ -59,16 +72,16 @@ export function onCardAction<V extends VerbName>(
   const { verb, data: schema } = VERBS[name];
   const run = async (context: TurnContext, raw: unknown) => {
     const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    let locale: Locale = 'nl';
     try {
-      locale = await ctx.localeFor(context, input);
       const parsed = schema.safeParse(input);
       if (!parsed.success) throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
-      await deliver(context, await handler(context, parsed.data as VerbData<V>));
+      await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx.logger);
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'unexpected';
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail }, 'card action refused');
+      // The language is looked up only here: a successful action reads nothing extra for it.
+      const locale: Locale = await ctx.localeFor(context, input).catch(() => 'nl' as const);
       await deliverError(context, errorCard(code, ctx.translator.t(locale)));
     }
   };

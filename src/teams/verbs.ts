@@ -4,6 +4,8 @@ import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
 const int = z.coerce.number().int();
+/** The idempotency key of the rendered card: a retried press with it stores nothing twice. */
+const key = z.string().max(80).optional();
 
 /**
  * Every card action the app knows: its verb and the shape of its data. Cards are built from
@@ -11,7 +13,7 @@ const int = z.coerce.number().int();
  * Text limits here are generous transport limits; the domain applies the real ones.
  */
 export const VERBS = {
-  refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id }) },
+  refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id, k: key }) },
   openSetup: { verb: 'group.setup.open', data: z.object({}) },
   saveSetup: {
     verb: 'group.setup.save',
@@ -31,24 +33,28 @@ export const VERBS = {
     verb: 'cycle.agenda.save',
     data: z.object({ groupId: id, cycleId: id, day1: shortText(200), day2: shortText(200), day3: shortText(200), day4: shortText(200) }),
   },
-  startSession: { verb: 'session.start', data: z.object({ groupId: id }) },
+  /** `cycleId` (from newer cards) saves reading the group first. */
+  startSession: { verb: 'session.start', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   checkIn: {
     verb: 'session.energy',
-    data: z.object({ groupId: id, sessionId: id, phase: z.enum(['in', 'out']), energyIn: int.min(1).max(5).optional(), energyOut: int.min(1).max(5).optional() }),
+    data: z.object({ groupId: id, sessionId: id, phase: z.enum(['in', 'out']), energyIn: int.min(1).max(5).optional(), energyOut: int.min(1).max(5).optional(), k: key }),
   },
-  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000) }) },
-  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int.min(0).max(50) }) },
-  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000) }) },
-  draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id }) },
+  /** Posts the running session's card again at the bottom of the chat. */
+  showSession: { verb: 'session.show', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
+  markPresent: { verb: 'session.present', data: z.object({ groupId: id, sessionId: id, k: key }) },
+  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000), k: key }) },
+  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int.min(0).max(50), k: key }) },
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000), k: key }) },
+  draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id, verdict: z.enum(['accept', 'adapt', 'reject']), reason: shortText(5000) }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), verdict: z.enum(['accept', 'adapt', 'reject']), reason: shortText(5000), k: key }),
   },
   decideProposal: {
     verb: 'proposal.decide',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id, decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default('') }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default(''), k: key }),
   },
-  endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id }) },
+  endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
 
   // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
   // handler looks them up in the caller's own partition only.

@@ -1,6 +1,7 @@
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { checkAgenda, defaultAgenda } from '../../src/domain/week-cycle/cycle';
-import { summariseEnergy } from '../../src/domain/week-cycle/energy';
+import { closeRound, combineRounds } from '../../src/domain/week-cycle/energy';
+import { CheckIn } from '../../src/domain/week-cycle/session-items';
 import { checkGroupSettings, DEFAULT_SCHEDULE } from '../../src/domain/week-cycle/group';
 import { decide, finishDrafting, judge, newProposal, startDrafting } from '../../src/domain/proposal/proposal';
 import { nextSessionDates } from '../../src/usecases/week-cycle/schedule-dates';
@@ -10,12 +11,19 @@ const members = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `u${i}
 const settings = (n: number, over: object = {}) => ({ name: 'Groep', members: members(n), schedule: DEFAULT_SCHEDULE, language: 'nl' as const, plannedWeeks: 20, ...over });
 
 describe('energy averages', () => {
+  const at = new Date('2026-11-23T08:10:00Z');
+  const scores = (values: Record<string, number>): CheckIn[] =>
+    Object.entries(values).map(([memberId, score]) => ({ id: memberId, type: 'checkIn', groupId: 'g', cycleId: 'c', sessionId: 's', phase: 'in', memberId, score, at: at.toISOString() }));
   it.each([
-    [{}, { count: 0 }],
-    [{ a: 5, b: 1 }, { count: 2 }],
-    [{ a: 5, b: 1, c: 4 }, { count: 3, average: 3.3 }],
-    [{ a: 2, b: 3, c: 4, d: 5 }, { count: 4, average: 3.5 }],
-  ])('%j gives %j', (values, expected) => expect(summariseEnergy(values)).toEqual(expected));
+    [{}, { closedAt: at.toISOString() }],
+    [{ a: 5, b: 1 }, { closedAt: at.toISOString() }],
+    [{ a: 5, b: 1, c: 4 }, { closedAt: at.toISOString(), average: 3.3, answers: 3 }],
+    [{ a: 2, b: 3, c: 4, d: 5 }, { closedAt: at.toISOString(), average: 3.5, answers: 4 }],
+  ])('a round closing with %j publishes %j', (values, expected) => expect(closeRound(scores(values), 'in', at)).toEqual(expected));
+  it('combines published rounds only, weighted by their answers', () => {
+    expect(combineRounds([{ closedAt: 'x', average: 3, answers: 3 }, { closedAt: 'x', average: 5, answers: 1 }, { closedAt: 'x' }, {}])).toBe(3.5);
+    expect(combineRounds([{ closedAt: 'x' }, {}])).toBeUndefined();
+  });
 });
 
 describe('group settings', () => {
@@ -42,7 +50,7 @@ describe('agendas', () => {
 
 describe('proposals', () => {
   const now = new Date('2026-11-25T08:10:00Z');
-  const base = newProposal({ id: 'p', groupId: 'g', groupName: 'G', cycleId: 'c', sessionId: 's', title: '', contributorIds: [] }, now);
+  const base = newProposal({ id: 'p', groupId: 'g', groupName: 'G', cycleId: 'c', sessionId: 's', title: '' }, now);
   it('starts one draft at a time, and takes over a stuck one', () => {
     const first = startDrafting(base, 'a', now);
     expect(first.started).toBe(true);
@@ -52,12 +60,12 @@ describe('proposals', () => {
   it('needs a judgement before a decision, and a first step unless rejected', () => {
     const drafted = finishDrafting(base, { ok: true, draft: { proposal: 'P', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] } }, now);
     const decision = { verdict: 'accept' as const, text: 'P', firstStep: '', decidedBy: 'a', at: now.toISOString() };
-    expect(() => decide(drafted, decision)).toThrow('proposalNotReady');
-    const judged = judge(drafted, { memberId: 'a', memberName: 'A', verdict: 'accept', reason: 'Goed plan', at: now.toISOString() });
-    expect(judged.contributorIds).toEqual(['a']);
-    expect(() => decide(judged, decision)).toThrow('invalidInput');
-    expect(decide(judged, { ...decision, verdict: 'reject' }).decision?.verdict).toBe('reject');
-    expect(decide(judged, { ...decision, firstStep: 'Morgen beginnen' }).decision?.firstStep).toBe('Morgen beginnen');
+    expect(() => decide(drafted, [], decision)).toThrow('proposalNotReady');
+    const judgement = judge(drafted, { memberId: 'a', memberName: 'A', verdict: 'accept', reason: 'Goed plan', at: now.toISOString() });
+    expect([judgement.proposalId, judgement.memberId, judgement.reason]).toEqual(['p', 'a', 'Goed plan']);
+    expect(() => decide(drafted, [judgement], decision)).toThrow('invalidInput');
+    expect(decide(drafted, [judgement], { ...decision, verdict: 'reject' }).decision?.verdict).toBe('reject');
+    expect(decide(drafted, [judgement], { ...decision, firstStep: 'Morgen beginnen' }).decision?.firstStep).toBe('Morgen beginnen');
   });
   it('refuses a judgement without a reason', () => {
     expect(() => judge(base, { memberId: 'a', memberName: 'A', verdict: 'reject', reason: ' ', at: now.toISOString() })).toThrow('invalidInput');

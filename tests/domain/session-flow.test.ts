@@ -1,25 +1,45 @@
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { DomainError } from '../../src/domain/shared/errors';
-import { checkEnergy, closeSession, contribute, goToQuestion, minutesLeft, openSession, Session, unfinishedQuestions } from '../../src/domain/week-cycle/session';
+import { energySummary } from '../../src/domain/week-cycle/energy';
+import { attendeeIds, checkIn, closeSession, contribute, goToQuestion, minutesLeft, openSession, Session, SessionState, unfinishedQuestions } from '../../src/domain/week-cycle/session';
+import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
 
 const { nl } = loadFrameworks({});
 const start = new Date('2026-11-23T08:00:00Z');
-const fresh = () => openSession({ id: 's1', groupId: 'g', cycleId: 'c', seq: 1, day: 1, questionIds: [1, 2, 3], carriedOver: [], startedAt: start, minutes: 60 });
-const c = (key: string, authorId: string, text: string) => ({ key, authorId, authorName: authorId.toUpperCase(), text, at: start.toISOString() });
+const group: Group = { id: 'g', conversationId: 'c', conversationKind: 'groupChat', name: 'G', members: [], schedule: DEFAULT_SCHEDULE, language: 'nl', plannedWeeks: 20, conversationRef: {}, cyclesStarted: 1, createdBy: 'a', createdAt: start.toISOString() };
+const fresh = (over: Partial<Session> = {}): SessionState => ({
+  group,
+  session: { ...openSession({ id: 'g_w1_s1', groupId: 'g', cycleId: 'g_w1', seq: 1, day: 1, questionIds: [1, 2, 3], carriedOver: [], startedAt: start, minutes: 60 }), ...over },
+  contributions: [],
+  checkIns: [],
+  presence: [],
+  judgements: [],
+});
+const c = (key: string, authorId: string, text: string, questionId = 1) => ({ key, questionId, authorId, authorName: authorId.toUpperCase(), text, at: start.toISOString() });
+const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
-type Step = [description: string, act: (s: Session) => Session, expect: (s: Session) => void];
+/** Applies what a rule returns to the state, as the use cases do after storing it. */
+const add = (s: SessionState, doc: ReturnType<typeof contribute> | ReturnType<typeof checkIn>): SessionState =>
+  doc.type === 'contribution' ? { ...s, contributions: s.contributions.some((x) => x.id === doc.id) ? s.contributions : [...s.contributions, doc] } : { ...s, checkIns: s.checkIns.some((x) => x.id === doc.id) ? s.checkIns : [...s.checkIns, doc] };
+
+type Step = [description: string, act: (s: SessionState) => SessionState, expect: (s: SessionState) => void];
 
 /** The session rules as a table of steps: each acts on the result of the one before. */
 const steps: Step[] = [
-  ['anna adds to question 1', (s) => contribute(nl, s, c('a1', 'anna', ' De overdracht '), 1), (s) => expect(s.answers['1']).toEqual([c('a1', 'anna', 'De overdracht')])],
-  ['bram adds to question 1', (s) => contribute(nl, s, c('b1', 'bram', 'Op maandag'), 1), (s) => expect(s.answers['1']!.map((x) => x.authorId)).toEqual(['anna', 'bram'])],
-  ['the same activity again changes nothing', (s) => contribute(nl, s, c('a1', 'anna', 'De overdracht'), 1), (s) => expect(s.answers['1']).toHaveLength(2)],
-  ['a check-in is kept per member', (s) => checkEnergy(s, 'in', 'anna', 4), (s) => expect(s.energy.in).toEqual({ anna: 4 })],
-  ['a second check-in replaces the first', (s) => checkEnergy(s, 'in', 'anna', 2), (s) => expect(s.energy.in).toEqual({ anna: 2 })],
-  ['moving to question 3', (s) => goToQuestion(s, 2), (s) => expect(s.currentIndex).toBe(2)],
-  ['attendance follows who acted', (s) => s, (s) => expect(s.attendeeIds).toEqual(['anna', 'bram'])],
+  ['anna adds to question 1', (s) => add(s, contribute(nl, s, c('k1', 'anna', ' De overdracht '))), (s) => expect(s.contributions.map((x) => [x.authorId, x.text])).toEqual([['anna', 'De overdracht']])],
+  ['bram adds to question 1', (s) => add(s, contribute(nl, s, c('k1', 'bram', 'Op maandag'))), (s) => expect(s.contributions.map((x) => x.authorId)).toEqual(['anna', 'bram'])],
+  ['the same press again is the same document', (s) => add(s, contribute(nl, s, c('k1', 'anna', 'De overdracht'))), (s) => expect(s.contributions).toHaveLength(2)],
+  ['a new text on the same card is a new contribution', (s) => add(s, contribute(nl, s, c('k1', 'anna', 'En de avond'))), (s) => expect(s.contributions).toHaveLength(3)],
+  ['a check-in is kept per member', (s) => add(s, checkIn(s, 'in', 'anna', 4, start.toISOString())), (s) => expect(s.checkIns.map((x) => [x.memberId, x.score])).toEqual([['anna', 4]])],
+  ['a second check-in keeps the first', (s) => add(s, checkIn(s, 'in', 'anna', 2, start.toISOString())), (s) => expect(s.checkIns.map((x) => x.score)).toEqual([4])],
+  ['two more check-ins', (s) => add(add(s, checkIn(s, 'in', 'bram', 2, start.toISOString())), checkIn(s, 'in', 'cem', 3, start.toISOString())), (s) => expect(s.checkIns).toHaveLength(3)],
+  ['while the check-in is open, nothing is published', (s) => s, (s) => expect(energySummary(s.session.energy.in)).toEqual({ status: 'open' })],
+  ['moving to question 3 closes the check-in and publishes its average', (s) => ({ ...s, session: goToQuestion(s, 2, later(5)) }), (s) => expect([s.session.currentIndex, energySummary(s.session.energy.in)]).toEqual([2, { status: 'published', average: 3 }])],
+  ['a late check-in is kept for the member but changes no published figure', (s) => add(s, checkIn(s, 'in', 'dewi', 5, later(6).toISOString())), (s) => expect([s.checkIns.length, energySummary(s.session.energy.in)]).toEqual([4, { status: 'published', average: 3 }])],
+  ['moving back and forth never publishes again', (s) => ({ ...s, session: goToQuestion({ ...s, session: goToQuestion(s, 0, later(7)) }, 1, later(8)) }), (s) => expect(s.session.energy.in).toEqual({ closedAt: later(5).toISOString(), average: 3, answers: 3 })],
+  ['attendance follows who checked in or wrote', (s) => s, (s) => expect(attendeeIds(s).sort()).toEqual(['anna', 'bram', 'cem', 'dewi'])],
   ['questions 2 and 3 are still open', (s) => s, (s) => expect(unfinishedQuestions(nl, s, false, false)).toEqual([2, 3])],
-  ['closing keeps the answers', (s) => closeSession(s, new Date(start.getTime() + 30 * 60_000)), (s) => expect([s.status, s.answers['1']!.length]).toEqual(['closed', 2])],
+  ['closing keeps the answers and closes the last round with too few answers', (s) => ({ ...s, session: closeSession(s, later(30)) }), (s) => expect([s.session.status, s.contributions.length, energySummary(s.session.energy.out)]).toEqual(['closed', 3, { status: 'tooFew' }])],
 ];
 
 describe('session rules, step by step', () => {
@@ -32,13 +52,13 @@ describe('session rules, step by step', () => {
 
 describe('session rules that refuse', () => {
   const cases: [string, () => unknown, string][] = [
-    ['a question not on the agenda', () => contribute(nl, fresh(), c('k', 'a', 'x'), 9), 'questionNotInAgenda'],
-    ['an empty contribution', () => contribute(nl, fresh(), c('k', 'a', '   '), 1), 'invalidInput'],
-    ['an over-long contribution', () => contribute(nl, fresh(), c('k', 'a', 'x'.repeat(2001)), 1), 'invalidInput'],
-    ['an energy score of 6', () => checkEnergy(fresh(), 'in', 'a', 6), 'invalidInput'],
-    ['a fractional energy score', () => checkEnergy(fresh(), 'in', 'a', 2.5), 'invalidInput'],
-    ['an index past the agenda', () => goToQuestion(fresh(), 3), 'invalidInput'],
-    ['writing into a closed session', () => contribute(nl, closeSession(fresh(), start), c('k', 'a', 'x'), 1), 'sessionClosed'],
+    ['a question not on the agenda', () => contribute(nl, fresh(), c('k', 'a', 'x', 9)), 'questionNotInAgenda'],
+    ['an empty contribution', () => contribute(nl, fresh(), c('k', 'a', '   ')), 'invalidInput'],
+    ['an over-long contribution', () => contribute(nl, fresh(), c('k', 'a', 'x'.repeat(2001))), 'invalidInput'],
+    ['an energy score of 6', () => checkIn(fresh(), 'in', 'a', 6, start.toISOString()), 'invalidInput'],
+    ['a fractional energy score', () => checkIn(fresh(), 'in', 'a', 2.5, start.toISOString()), 'invalidInput'],
+    ['an index past the agenda', () => goToQuestion(fresh(), 3, start), 'invalidInput'],
+    ['writing into a closed session', () => contribute(nl, fresh({ status: 'closed' }), c('k', 'a', 'x')), 'sessionClosed'],
   ];
   it.each(cases)('%s', (_d, act, code) => {
     expect(act).toThrow(DomainError);
@@ -50,7 +70,7 @@ describe('session rules that refuse', () => {
   });
 
   it('counts down the time left and never below zero', () => {
-    const s = fresh();
+    const s = fresh().session;
     expect(minutesLeft(s, start)).toBe(60);
     expect(minutesLeft(s, new Date(start.getTime() + 50 * 60_000 + 1))).toBe(10);
     expect(minutesLeft(s, new Date(start.getTime() + 90 * 60_000))).toBe(0);
@@ -62,7 +82,7 @@ describe('session rules that refuse', () => {
   });
 
   it('does not let personal questions hold the group back', () => {
-    const s = openSession({ id: 's4', groupId: 'g', cycleId: 'c', seq: 4, day: 4, questionIds: [8, 9, 10], carriedOver: [], startedAt: start, minutes: 60 });
+    const s = fresh({ day: 4, questionIds: [8, 9, 10] });
     expect(unfinishedQuestions(nl, s, false, false)).toEqual([8]);
   });
 });

@@ -32,18 +32,20 @@ describe('a group walks through a whole week cycle', () => {
     expect(cardText(cycle.value)).toContain('Kiezen en verkennen: 1, 2, 3');
   });
 
-  it('day 1: check-in stays private until three answers, questions 1-3 answered together', async () => {
+  it('day 1: check-in stays private until it closes with three answers, questions 1-3 answered together', async () => {
     const opened = await g.startSession();
     expect(opened.type).toBe('application/vnd.microsoft.activity.message');
     expect(g.sessionId).toMatch(/_s1$/);
     expect(cardText(g.sharedCard())).toContain('dag 1: Kiezen en verkennen');
 
     const afterTwo = [await g.checkIn(anna, 2), await g.checkIn(bram, 5)].at(-1)!;
-    expect(cardText(afterTwo.value)).toContain('2 antwoord(en); het gemiddelde verschijnt vanaf 3');
+    expect(cardText(afterTwo.value)).toContain("2 collega's ingecheckt");
     expect(cardText(afterTwo.value)).toContain('Jouw energie bij de start: 5');
     expect(cardText(g.sharedCard())).not.toMatch(/Jouw energie/);
     await g.checkIn(cem, 4);
-    expect(cardText(g.sharedCard())).toContain('gemiddeld 3,7 (3 antwoorden)');
+    // Three answers, but the check-in is still open: no figure yet, only how many checked in.
+    expect(cardText(g.sharedCard())).toContain("3 collega's ingecheckt");
+    expect(cardText(g.sharedCard())).not.toMatch(/gemiddeld \d/);
 
     const steps: [typeof anna, number, number, string][] = [
       [anna, 0, 1, 'De overdracht tussen dienst en avonddienst'],
@@ -56,6 +58,8 @@ describe('a group walks through a whole week cycle', () => {
       const card = await g.contribute(who, questionId, text);
       expect(cardText(card.value)).toContain(text);
     }
+    // Moving on closed the check-in: its average is published once, without a count.
+    expect(cardText(g.sharedCard())).toContain('Energie bij de start: gemiddeld 3,7.');
     await g.goTo(anna, 0);
     expect(cardText(g.sharedCard())).toContain('Bijgedragen door: Anna, Bram');
 
@@ -124,7 +128,7 @@ describe('a group walks through a whole week cycle', () => {
   });
 
   it('stored the personal answer in the member\'s own partition, private', async () => {
-    const { resources } = await t.cosmos.container('personal').items.query('SELECT * FROM c').fetchAll();
+    const { resources } = await t.cosmos.container('personal').items.query("SELECT * FROM c WHERE c.type = 'personalAnswer'").fetchAll();
     expect(resources).toHaveLength(1);
     expect(resources[0]).toMatchObject({ userId: 'aad-anna', questionId: 9, visibility: 'private' });
     const sessions = await t.cosmos.container('sessions').items.query('SELECT * FROM c').fetchAll();

@@ -77,7 +77,16 @@ export class GroupDriver {
   }
 
   session() {
-    return this.t.app && this.t.cosmos.container('sessions').item(this.sessionId, this.groupId).read().then((r) => r.resource);
+    return this.t.store.container('sessions').item(this.sessionId, this.groupId).read().then((r) => r.resource);
+  }
+
+  /** The documents of one kind that belong to the current session, read straight from the store. */
+  async items(type: 'contribution' | 'checkIn' | 'presence'): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
+    const { resources } = await this.t.store
+      .container('sessions')
+      .items.query({ query: 'SELECT * FROM c WHERE c.type = @type AND c.sessionId = @sessionId', parameters: [{ name: '@type', value: type }, { name: '@sessionId', value: this.sessionId }] }, { partitionKey: this.groupId })
+      .fetchAll();
+    return resources;
   }
 }
 

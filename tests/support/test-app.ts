@@ -27,10 +27,16 @@ export interface TestApp {
 }
 
 /** The whole app on an ephemeral port, with a real Cosmos protocol server and a recording connector. */
-export async function startTestApp(env: Record<string, string> = {}, start = '2026-11-23T08:00:00Z', opts: { proxy?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  start = '2026-11-23T08:00:00Z',
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void> } = {},
+): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
   const cosmos = proxied?.cosmos ?? (await startTestCosmos());
+  // Data written before the app starts, e.g. by an earlier version (migration tests).
+  if (opts.seed) await opts.seed(cosmos);
   const clock = new FakeClock(new Date(start));
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });

@@ -64,13 +64,14 @@ describe('the HR report figures', () => {
     period: { from: '2026-11-23', to: '2026-12-06' },
     timeZone: 'Europe/Amsterdam',
     sessionHours: 1,
+    // Energy arrives as each session's published rounds: an average from three answers, or none.
     sessions: [
-      { groupId: 'g1', startedAt: '2026-11-23T08:00:00Z', status: 'closed', attendees: 4, energyIn: [3, 4, 5], energyOut: [4, 4] },
-      { groupId: 'g1', startedAt: '2026-11-24T08:00:00Z', status: 'closed', attendees: 3, energyIn: [2], energyOut: [3, 3, 3] },
-      { groupId: 'g2', startedAt: '2026-11-25T08:00:00Z', status: 'closed', attendees: 5, energyIn: [1, 2], energyOut: [] },
-      { groupId: 'g2', startedAt: '2026-12-01T08:00:00Z', status: 'closed', attendees: 6, energyIn: [5, 5], energyOut: [] },
-      { groupId: 'g3', startedAt: '2026-12-02T08:00:00Z', status: 'open', attendees: 2, energyIn: [4, 4, 4], energyOut: [] },
-      { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', status: 'closed', attendees: 8, energyIn: [1, 1, 1], energyOut: [] },
+      { groupId: 'g1', startedAt: '2026-11-23T08:00:00Z', status: 'closed', attendees: 4, energyIn: { closedAt: 'x', average: 4, answers: 3 }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g1', startedAt: '2026-11-24T08:00:00Z', status: 'closed', attendees: 3, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x', average: 3, answers: 3 } },
+      { groupId: 'g2', startedAt: '2026-11-25T08:00:00Z', status: 'closed', attendees: 5, energyIn: { closedAt: 'x', average: 2, answers: 4 }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g2', startedAt: '2026-12-01T08:00:00Z', status: 'closed', attendees: 6, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g3', startedAt: '2026-12-02T08:00:00Z', status: 'open', attendees: 2, energyIn: { closedAt: 'x', average: 4, answers: 3 }, energyOut: {} },
+      { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', status: 'closed', attendees: 8, energyIn: { closedAt: 'x', average: 1, answers: 3 }, energyOut: { closedAt: 'x' } },
     ],
     proposals: [
       { groupId: 'g1', createdAt: '2026-11-25T09:00:00Z', decision: { verdict: 'adapt', at: '2026-11-25T09:30:00Z' } },
@@ -89,11 +90,11 @@ describe('the HR report figures', () => {
   it('counts groups, sessions, hours and proposals by hand', () => {
     expect(report).toMatchObject({ groupsActive: 2, sessionsHeld: 4, learningHours: 18, proposalsMade: 3, proposalsValidated: 1, proposalsRejected: 1 });
   });
-  it('averages energy per week only from three answers up', () => {
-    // Week 48: in [3,4,5,2,1,2] -> 17/6 = 2.8; out [4,4,3,3,3] -> 3.4. Week 49: in [5,5] -> too few.
+  it('averages energy per week from published rounds only, weighted by their answers', () => {
+    // Week 48: in 4 (3 answers) and 2 (4 answers) -> 20/7 = 2.9; out 3 (3 answers). Week 49: nothing published.
     expect(report.energy).toEqual([
-      { week: '2026-W48', answers: 11, averageIn: 2.8, averageOut: 3.4 },
-      { week: '2026-W49', answers: 2, averageIn: undefined, averageOut: undefined },
+      { week: '2026-W48', answers: 10, averageIn: 2.9, averageOut: 3 },
+      { week: '2026-W49', answers: 0, averageIn: undefined, averageOut: undefined },
     ]);
   });
   it('lists B3 trends per team in the period, without figures where a poll fell short', () => {

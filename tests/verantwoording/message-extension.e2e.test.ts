@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newProposal, decide, judge } from '../../src/domain/proposal/proposal';
 import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
+import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosGroupRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { ConversationSpec, TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
@@ -76,19 +77,22 @@ describe('the message extension', () => {
     chat = t.conversation('groupChat');
     const groups = new CosmosGroupRepository(t.cosmos);
     const proposals = new CosmosProposalRepository(t.cosmos);
-    await groups.create(group('g-zorg', 'Team Zorg', [anna, bram, user('Cem')]));
-    await groups.create(group('g-zuid', 'Team Zuid', [eva, bram, user('Finn')]));
+    const index = new CosmosMembershipIndex(t.cosmos);
+    for (const g of [group('g-zorg', 'Team Zorg', [anna, bram, user('Cem')]), group('g-zuid', 'Team Zuid', [eva, bram, user('Finn')])]) {
+      await groups.create(g);
+      await index.record(g.id, g.name, { joined: g.members.map((m) => m.id), left: [] }, g.createdAt);
+    }
     const at = new Date('2026-11-20T10:00:00Z');
     const decided = (id: string, groupId: string, groupName: string, text: string, step: string) => {
-      const p = newProposal({ id, groupId, groupName, cycleId: `${groupId}_w1`, sessionId: `${groupId}_w1_s3`, title: '', contributorIds: [] }, at);
-      const judged = judge(p, { memberId: 'aad-bram', memberName: 'Bram', verdict: 'accept', reason: 'Goed', at: at.toISOString() });
-      return decide(judged, { verdict: 'accept', text, firstStep: step, decidedBy: 'aad-bram', at: at.toISOString() });
+      const p = newProposal({ id, groupId, groupName, cycleId: `${groupId}_w1`, sessionId: `${groupId}_w1_s3`, title: '' }, at);
+      const judgement = judge(p, { memberId: 'aad-bram', memberName: 'Bram', verdict: 'accept', reason: 'Goed', at: at.toISOString() });
+      return decide(p, [judgement], { verdict: 'accept', text, firstStep: step, decidedBy: 'aad-bram', at: at.toISOString() });
     };
     await proposals.create(decided('g-zorg_w1_p', 'g-zorg', 'Team Zorg', 'Tien minuten overdracht met één formulier.', 'Formulier maken'));
     await proposals.create(decided('g-zuid_w1_p', 'g-zuid', 'Team Zuid', 'Geheim voorstel van Zuid over de overdracht.', 'Zuid begint maandag'));
     // Many older proposals in Anna's group, so the search has to stay bounded.
     for (let w = 2; w <= 120; w++) {
-      const p = newProposal({ id: `g-zorg_w${w}_p`, groupId: 'g-zorg', groupName: 'Team Zorg', cycleId: `g-zorg_w${w}`, sessionId: `g-zorg_w${w}_s3`, title: '', contributorIds: [] }, new Date(at.getTime() - w * 7 * 86_400_000));
+      const p = newProposal({ id: `g-zorg_w${w}_p`, groupId: 'g-zorg', groupName: 'Team Zorg', cycleId: `g-zorg_w${w}`, sessionId: `g-zorg_w${w}_s3`, title: '' }, new Date(at.getTime() - w * 7 * 86_400_000));
       await proposals.create(p);
     }
   });

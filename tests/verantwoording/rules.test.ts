@@ -1,11 +1,11 @@
 import { cleanLink, editNoteText, writeNote } from '../../src/domain/verantwoording/accountability-note';
-import { ERASED_ID, forgetInCycle, forgetInGroup, forgetInProposal, forgetInSession } from '../../src/domain/verantwoording/erasure';
+import { ERASED_ID, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal } from '../../src/domain/verantwoording/erasure';
 import { sketchProfTraject } from '../../src/domain/verantwoording/prof-traject';
 import { checkHours, hoursUsed } from '../../src/domain/verantwoording/time-used';
-import { newProposal, judge } from '../../src/domain/proposal/proposal';
+import { newProposal } from '../../src/domain/proposal/proposal';
+import { GroupTrace } from '../../src/domain/week-cycle/ports';
 import { Cycle } from '../../src/domain/week-cycle/cycle';
 import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
-import { openSession } from '../../src/domain/week-cycle/session';
 import { htmlToText } from '../../src/teams/features/verantwoording/html-to-text';
 
 const now = new Date('2026-11-23T09:00:00Z');
@@ -45,36 +45,38 @@ describe('time used and Prof-traject', () => {
 });
 
 describe('erasure rules', () => {
-  const session = () => {
-    const s = openSession({ id: 's1', groupId: 'g', cycleId: 'c', seq: 1, day: 1, questionIds: [1, 2], carriedOver: [], startedAt: now, minutes: 60 });
-    return {
-      ...s,
-      answers: { '1': [{ key: 'a', authorId: 'aad-anna', authorName: 'Anna', text: 'Anna schreef dit', at: '' }, { key: 'b', authorId: 'aad-bram', authorName: 'Bram', text: 'Bram schreef dit', at: '' }] },
-      energy: { in: { 'aad-anna': 3, 'aad-bram': 4 }, out: { 'aad-anna': 5 } },
-      attendeeIds: ['aad-anna', 'aad-bram'],
-    };
-  };
-
-  it('anonymises contributions, drops check-ins and keeps the attendance count', () => {
-    const out = forgetInSession(session(), anon);
-    expect(out.answers['1']).toEqual([
-      { key: 'a', authorId: ERASED_ID, authorName: 'Former member', text: 'Anna schreef dit', at: '' },
-      { key: 'b', authorId: 'aad-bram', authorName: 'Bram', text: 'Bram schreef dit', at: '' },
-    ]);
-    expect(out.energy).toEqual({ in: { 'aad-bram': 4 }, out: {} });
-    expect(out.attendeeIds).toEqual(['erased-1234abcd', 'aad-bram']);
-    expect(forgetInSession(out, anon)).toBe(out);
+  const base = { groupId: 'g', cycleId: 'g_w1', sessionId: 'g_w1_s1', at: '' };
+  const trace = (): GroupTrace => ({
+    sessions: [{ id: 'g_w1_s1', cycleId: 'g_w1', startedAt: '2026-11-23T08:00:00Z', day: 1 }, { id: 'g_w1_s2', cycleId: 'g_w1', startedAt: '2026-11-24T08:00:00Z', day: 2 }],
+    contributions: [{ ...base, id: 'ct1', type: 'contribution', questionId: 1, authorId: 'aad-anna', authorName: 'Anna', text: 'Anna schreef dit' }],
+    checkIns: [{ ...base, id: 'ci1', type: 'checkIn', phase: 'in', memberId: 'aad-anna', score: 3 }],
+    presence: [{ ...base, id: 'pr2', sessionId: 'g_w1_s2', type: 'presence', memberId: 'aad-anna' }],
+    judgements: [{ id: 'jd1', type: 'judgement', groupId: 'g', cycleId: 'g_w1', proposalId: 'g_w1_p', memberId: 'aad-anna', memberName: 'Anna', verdict: 'accept', reason: 'Goed', at: '' }],
+    proposals: [{ ...newProposal({ id: 'g_w1_p', groupId: 'g', groupName: 'G', cycleId: 'g_w1', sessionId: 'g_w1_s3', title: '' }, now), decision: { verdict: 'accept', text: 't', firstStep: 'f', decidedBy: 'aad-anna', at: '' } }],
+    cycles: [],
   });
 
-  it('removes the name from judgements and the person from contributors and decisions', () => {
-    let p = newProposal({ id: 'p', groupId: 'g', groupName: 'G', cycleId: 'c', sessionId: 's', title: '', contributorIds: ['aad-anna'] }, now);
-    p = judge(p, { memberId: 'aad-anna', memberName: 'Anna', verdict: 'accept', reason: 'Goed', at: '' });
-    p = { ...p, decision: { verdict: 'accept', text: 't', firstStep: 'f', decidedBy: 'aad-anna', at: '' } };
-    const out = forgetInProposal(p, anon, 'erased-j1');
-    expect(out.judgements).toEqual({ 'erased-j1': { memberId: ERASED_ID, memberName: 'Former member', verdict: 'accept', reason: 'Goed', at: '' } });
-    expect(out.contributorIds).toEqual([]);
+  it('anonymises contributions, drops check-ins and presence, and keeps the attendance under the marker', () => {
+    const out = forgetInGroupTrace('g', trace(), anon);
+    expect(out.rewrite).toEqual([{ ...trace().contributions[0], authorId: ERASED_ID, authorName: 'Former member' }]);
+    expect(out.remove.map((r) => r.id).sort()).toEqual(['ci1', 'jd1', 'pr2']);
+    const presence = out.create.filter((c) => c.type === 'presence');
+    expect(presence.map((p) => [p.sessionId, p.memberId])).toEqual([['g_w1_s1', 'erased-1234abcd'], ['g_w1_s2', 'erased-1234abcd']]);
+    expect(JSON.stringify(out.create)).not.toContain('aad-anna');
+  });
+
+  it('keeps a judgement without the name, under an id from the marker, so a re-run writes the same', () => {
+    const first = forgetInGroupTrace('g', trace(), anon).create.filter((c) => c.type === 'judgement');
+    expect(first).toEqual([expect.objectContaining({ memberId: ERASED_ID, memberName: 'Former member', verdict: 'accept', reason: 'Goed' })]);
+    expect(forgetInGroupTrace('g', trace(), anon).create).toEqual(forgetInGroupTrace('g', trace(), anon).create);
+    expect(first[0]!.id).not.toBe('jd1');
+  });
+
+  it('removes the person from decisions', () => {
+    const out = forgetInProposal(trace().proposals[0]!, anon);
     expect(out.decision?.decidedBy).toBe(ERASED_ID);
-    expect(forgetInProposal(out, anon, 'erased-j2')).toBe(out);
+    expect(forgetInProposal(out, anon)).toBe(out);
+    expect(forgetInGroupTrace('g', trace(), anon).proposalIds).toEqual(['g_w1_p']);
   });
 
   it('takes the person out of the group and its stored conversation reference', () => {

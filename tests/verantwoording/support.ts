@@ -1,7 +1,8 @@
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
-import { CosmosCycleRepository, CosmosGroupRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../src/store/week-cycle.repositories';
+import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
@@ -12,9 +13,10 @@ import { TestApp } from '../support/test-app';
 export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClock(new Date('2026-11-23T08:00:00Z'))): VerantwoordingDeps & { clock: FakeClock } {
   return {
     records: new CosmosPersonalRecordRepository(cosmos),
+    membership: new CosmosMembershipIndex(cosmos),
+    traces: new CosmosGroupTraceRepository(cosmos),
     groups: new CosmosGroupRepository(cosmos),
     cycles: new CosmosCycleRepository(cosmos),
-    sessions: new CosmosSessionRepository(cosmos),
     proposals: new CosmosProposalRepository(cosmos),
     frameworks: loadFrameworks({}),
     clock,

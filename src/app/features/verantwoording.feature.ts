@@ -1,5 +1,6 @@
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
-import { CosmosCycleRepository, CosmosGroupRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
+import { CosmosMembershipIndex } from '../../store/membership-index.repository';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
@@ -20,9 +21,10 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
 export function composeVerantwoording(p: Platform): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
+    membership: new CosmosMembershipIndex(p.cosmos),
+    traces: new CosmosGroupTraceRepository(p.cosmos),
     groups: new CosmosGroupRepository(p.cosmos),
     cycles: new CosmosCycleRepository(p.cosmos),
-    sessions: new CosmosSessionRepository(p.cosmos),
     proposals: new CosmosProposalRepository(p.cosmos),
     frameworks: p.frameworks,
     clock: p.clock,

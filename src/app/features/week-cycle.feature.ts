@@ -1,9 +1,11 @@
 import { createProposalDrafter } from '../../ai/azure-openai-proposal-drafter';
+import { CosmosMembershipIndex } from '../../store/membership-index.repository';
 import {
   CosmosCycleRepository,
   CosmosGroupRepository,
   CosmosPersonalAnswerRepository,
   CosmosProposalRepository,
+  CosmosSessionItemRepository,
   CosmosSessionRepository,
 } from '../../store/week-cycle.repositories';
 import { registerWeekCycle } from '../../teams/features/week-cycle/register';
@@ -18,8 +20,10 @@ export function composeWeekCycle(p: Platform): WeekCycleDeps {
     groups: new CosmosGroupRepository(p.cosmos),
     cycles: new CosmosCycleRepository(p.cosmos),
     sessions: new CosmosSessionRepository(p.cosmos),
+    items: new CosmosSessionItemRepository(p.cosmos),
     proposals: new CosmosProposalRepository(p.cosmos),
     personalAnswers: new CosmosPersonalAnswerRepository(p.cosmos),
+    membership: new CosmosMembershipIndex(p.cosmos),
     frameworks: p.frameworks,
     drafter,
     scheduler: p.scheduler,

@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
-import { MIN_ENERGY_ANSWERS } from '../week-cycle/energy';
+import { combineRounds, EnergyRound } from '../week-cycle/energy';
 
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
   period: { from: string; to: string };
   timeZone: string;
   sessionHours: number;
-  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: number[]; energyOut: number[] }[];
+  /** Energy comes as the sessions' published rounds only: no single score ever reaches the report. */
+  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound }[];
   proposals: { groupId: string; createdAt: string; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
   /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
   b3: { team: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
@@ -32,11 +33,6 @@ export interface HrReport {
   b3: { team: string; polls: { closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[] }[];
 }
 
-function average(values: number[]): number | undefined {
-  if (values.length < MIN_ENERGY_ANSWERS) return undefined;
-  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
-}
-
 export function computeReport(input: ReportInput): HrReport {
   const zone = input.timeZone;
   const from = DateTime.fromISO(input.period.from, { zone }).startOf('day');
@@ -48,14 +44,15 @@ export function computeReport(input: ReportInput): HrReport {
   const held = input.sessions.filter((s) => s.status === 'closed' && inPeriod(s.startedAt));
   const made = input.proposals.filter((p) => inPeriod(p.createdAt));
   const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
-  const weeks = new Map<string, { in: number[]; out: number[] }>();
+  const weeks = new Map<string, { in: EnergyRound[]; out: EnergyRound[] }>();
   for (const s of held) {
     const week = DateTime.fromISO(s.startedAt, { zone }).toFormat("kkkk-'W'WW");
     const w = weeks.get(week) ?? { in: [], out: [] };
-    w.in.push(...s.energyIn);
-    w.out.push(...s.energyOut);
+    w.in.push(s.energyIn);
+    w.out.push(s.energyOut);
     weeks.set(week, w);
   }
+  const answers = (rounds: EnergyRound[]) => rounds.reduce((n, r) => n + (r.average !== undefined ? (r.answers ?? 0) : 0), 0);
   const teams = new Map<string, HrReport['b3'][number]['polls']>();
   for (const poll of [...input.b3].filter((p) => inPeriod(p.closedOn)).sort((a, b) => a.closedOn.localeCompare(b.closedOn))) {
     teams.set(poll.team, [...(teams.get(poll.team) ?? []), { closedOn: poll.closedOn, respondents: poll.respondents, ...(poll.scores ? { scores: poll.scores } : {}) }]);
@@ -70,7 +67,7 @@ export function computeReport(input: ReportInput): HrReport {
     proposalsRejected: decided.filter((p) => p.decision!.verdict === 'reject').length,
     energy: [...weeks.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([week, w]) => ({ week, answers: w.in.length + w.out.length, averageIn: average(w.in), averageOut: average(w.out) })),
+      .map(([week, w]) => ({ week, answers: answers(w.in) + answers(w.out), averageIn: combineRounds(w.in), averageOut: combineRounds(w.out) })),
     b3: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, polls]) => ({ team, polls })),
   };
 }

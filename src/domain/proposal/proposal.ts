@@ -1,10 +1,21 @@
 import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
 
 export type Verdict = 'accept' | 'adapt' | 'reject';
 export const VERDICTS: readonly Verdict[] = ['accept', 'adapt', 'reject'];
 
+/**
+ * One member's judgement of the cycle's proposal: its own document in the group's partition
+ * (one per member, replaced when the member changes their mind), so members judge at once
+ * without rewriting a shared document.
+ */
 export interface Judgement {
+  id: string;
+  type: 'judgement';
+  groupId: string;
+  cycleId: string;
+  proposalId: string;
   memberId: string;
   memberName: string;
   verdict: Verdict;
@@ -27,7 +38,10 @@ export type AiState =
   | { status: 'drafted'; draft: ProposalDraft; at: string }
   | { status: 'failed'; reason: DraftFailure; at: string };
 
-/** The improvement proposal of one cycle: the organisation's record of improvements. */
+/**
+ * The improvement proposal of one cycle: the organisation's record of improvements. Judgements
+ * are documents of their own (see Judgement); who contributed follows from the group's items.
+ */
 export interface Proposal {
   id: string;
   type: 'proposal';
@@ -37,18 +51,20 @@ export interface Proposal {
   sessionId: string;
   title: string;
   ai: AiState;
-  judgements: Record<string, Judgement>;
   decision?: Decision;
-  contributorIds: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+export function judgementId(proposalId: string, memberId: string): string {
+  return stableId('jd', proposalId, memberId);
 }
 
 export const MAX_REASON_LENGTH = 1000;
 export const DRAFT_STALE_AFTER_MS = 2 * 60_000;
 
-export function newProposal(p: Omit<Proposal, 'type' | 'ai' | 'judgements' | 'createdAt' | 'updatedAt'>, now: Date): Proposal {
-  return { ...p, type: 'proposal', ai: { status: 'none' }, judgements: {}, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+export function newProposal(p: Omit<Proposal, 'type' | 'ai' | 'createdAt' | 'updatedAt'>, now: Date): Proposal {
+  return { ...p, type: 'proposal', ai: { status: 'none' }, createdAt: now.toISOString(), updatedAt: now.toISOString() };
 }
 
 /**
@@ -75,22 +91,18 @@ function cleanText(text: string, max: number, field: string): string {
   return t;
 }
 
-export function judge(p: Proposal, j: Omit<Judgement, 'reason'> & { reason: string }): Proposal {
+/** A member's judgement of an undecided proposal, as the document to store. */
+export function judge(p: Proposal, j: { memberId: string; memberName: string; verdict: Verdict; reason: string; at: string }): Judgement {
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
   if (!VERDICTS.includes(j.verdict)) throw new DomainError('invalidInput', 'verdict');
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');
-  return {
-    ...p,
-    judgements: { ...p.judgements, [j.memberId]: { ...j, reason } },
-    contributorIds: p.contributorIds.includes(j.memberId) ? p.contributorIds : [...p.contributorIds, j.memberId],
-    updatedAt: j.at,
-  };
+  return { id: judgementId(p.id, j.memberId), type: 'judgement', groupId: p.groupId, cycleId: p.cycleId, proposalId: p.id, ...j, reason };
 }
 
 /** The group's decision. An adapted or own proposal needs its text; a first step is always needed, except on reject. */
-export function decide(p: Proposal, d: Decision): Proposal {
+export function decide(p: Proposal, judgements: readonly Judgement[], d: Decision): Proposal {
   if (!VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', 'verdict');
-  if (Object.keys(p.judgements).length === 0) throw new DomainError('proposalNotReady', 'no judgements yet');
+  if (judgements.filter((j) => j.proposalId === p.id).length === 0) throw new DomainError('proposalNotReady', 'no judgements yet');
   const text = cleanText(d.text, 4000, 'proposal text');
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim() : cleanText(d.firstStep, MAX_REASON_LENGTH, 'first step');
   return { ...p, decision: { ...d, text, firstStep }, updatedAt: d.at };

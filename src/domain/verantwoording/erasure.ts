@@ -1,73 +1,92 @@
 import { Language } from '../framework/framework';
-import { Proposal } from '../proposal/proposal';
+import { Judgement, Proposal } from '../proposal/proposal';
+import { stableId } from '../shared/ids';
 import { Cycle } from '../week-cycle/cycle';
 import { Group } from '../week-cycle/group';
-import { Session } from '../week-cycle/session';
+import { GroupTrace } from '../week-cycle/ports';
+import { attendeeIds } from '../week-cycle/session';
+import { Contribution, ERASED_ID, Presence, presenceId } from '../week-cycle/session-items';
+
+export { ERASED_ID } from '../week-cycle/session-items';
 
 /**
  * Erasing a professional ("mijn gegevens wissen"). Their own records are deleted; what they
  * gave to a group stays with the group, without anything that points to them:
  * - contributions keep their text, with a neutral author (ERASED_ID, "Oud-deelnemer");
- * - judgements of a proposal keep verdict and reason under an anonymous key, without the name;
- * - energy check-ins under their id are removed (they are private scores);
- * - in attendance lists their id becomes an anonymous marker, so the group's hours still add up;
+ * - judgements keep verdict and reason, under a new random id, without their name;
+ * - energy check-ins are removed (they are private scores; published averages stay);
+ * - their presence becomes an anonymous marker's, so the group's hours still add up;
  * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID.
  * Every function returns the same object when there is nothing of the person in it.
  */
-export const ERASED_ID = 'erased';
 export const ERASED_NAME: Record<Language, string> = { nl: 'Oud-deelnemer', en: 'Former member' };
 
-/** Per erasure, one random marker (made by the caller) replaces the id in attendance lists. */
+/** Per erasure, one random marker (made by the caller) replaces the id in presence records. */
 export interface Anonymiser {
   userId: string;
-  /** e.g. "erased-3f9a1c2d": unique per erasure, never derived from the person. */
+  /** e.g. "erased-3f9a1c2d": random, never derived from the person; kept until the erasure completes. */
   marker: string;
   language: Language;
 }
 
-export function forgetInSession(s: Session, a: Anonymiser): Session {
-  let changed = false;
-  const answers: Session['answers'] = {};
-  for (const [q, list] of Object.entries(s.answers)) {
-    answers[q] = list.map((c) => {
-      if (c.authorId !== a.userId) return c;
-      changed = true;
-      return { ...c, authorId: ERASED_ID, authorName: ERASED_NAME[a.language] };
-    });
-  }
-  const energy = { in: { ...s.energy.in }, out: { ...s.energy.out } };
-  for (const phase of ['in', 'out'] as const) {
-    if (a.userId in energy[phase]) {
-      delete energy[phase][a.userId];
-      changed = true;
-    }
-  }
-  const attendeeIds = s.attendeeIds.map((id) => (id === a.userId ? a.marker : id));
-  if (s.attendeeIds.includes(a.userId)) changed = true;
-  return changed ? { ...s, answers, energy, attendeeIds } : s;
+/** What erasing one person changes in one group's partition. */
+export interface GroupErasure {
+  /** Contributions in their anonymised form (same id: the id holds no readable trace of the author). */
+  rewrite: Contribution[];
+  /** Documents that name the person in their id: removed, and replaced by `create`. */
+  remove: { id: string }[];
+  create: (Presence | Judgement)[];
+  /** Shared documents that name the person: changed with an ETag (forgetInProposal / forgetInCycle / forgetInGroup). */
+  proposalIds: string[];
+  cycleIds: string[];
+  group: boolean;
 }
 
-export function forgetInProposal(p: Proposal, a: Anonymiser, judgementKey: string): Proposal {
-  let changed = false;
-  let judgements = p.judgements;
-  if (p.judgements[a.userId]) {
-    const { [a.userId]: own, ...rest } = p.judgements;
-    judgements = { ...rest, [judgementKey]: { ...own!, memberId: ERASED_ID, memberName: ERASED_NAME[a.language] } };
-    changed = true;
+/**
+ * Everything of the person in one group's partition. Replacement ids come from the erasure's
+ * marker, so an interrupted erasure that runs again (with the same marker) writes the same documents.
+ */
+export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonymiser): GroupErasure {
+  const rewrite: GroupErasure['rewrite'] = [];
+  const remove: { id: string }[] = [];
+  const create: GroupErasure['create'] = [];
+  for (const c of trace.contributions) {
+    if (c.authorId === a.userId) rewrite.push({ ...c, authorId: ERASED_ID, authorName: ERASED_NAME[a.language] });
   }
-  const contributorIds = p.contributorIds.filter((id) => id !== a.userId);
-  if (contributorIds.length !== p.contributorIds.length) changed = true;
-  let decision = p.decision;
-  if (decision?.decidedBy === a.userId) {
-    decision = { ...decision, decidedBy: ERASED_ID };
-    changed = true;
+  const attended = new Map<string, { cycleId: string; at: string }>();
+  for (const s of trace.sessions) {
+    const mine = {
+      presence: trace.presence.filter((p) => p.sessionId === s.id),
+      checkIns: trace.checkIns.filter((c) => c.sessionId === s.id),
+      contributions: trace.contributions.filter((c) => c.sessionId === s.id),
+    };
+    if (attendeeIds(mine).includes(a.userId)) attended.set(s.id, { cycleId: s.cycleId, at: s.startedAt });
   }
-  let ai = p.ai;
-  if (ai.status === 'drafting' && ai.requestedBy === a.userId) {
-    ai = { ...ai, requestedBy: ERASED_ID };
-    changed = true;
+  for (const [sessionId, s] of attended) {
+    create.push({ id: presenceId(sessionId, a.marker), type: 'presence', groupId, cycleId: s.cycleId, sessionId, memberId: a.marker, at: s.at });
   }
-  return changed ? { ...p, judgements, contributorIds, ...(decision ? { decision } : {}), ai } : p;
+  for (const p of trace.presence) if (p.memberId === a.userId) remove.push({ id: p.id });
+  for (const c of trace.checkIns) if (c.memberId === a.userId) remove.push({ id: c.id });
+  for (const j of trace.judgements) {
+    if (j.memberId !== a.userId) continue;
+    remove.push({ id: j.id });
+    create.push({ ...j, id: stableId('jd', j.proposalId, a.marker), memberId: ERASED_ID, memberName: ERASED_NAME[a.language] });
+  }
+  return {
+    rewrite,
+    remove,
+    create,
+    proposalIds: trace.proposals.filter((p) => forgetInProposal(p, a) !== p).map((p) => p.id),
+    cycleIds: trace.cycles.filter((c) => forgetInCycle(c, a) !== c).map((c) => c.id),
+    group: !!trace.group && forgetInGroup(trace.group, a) !== trace.group,
+  };
+}
+
+export function forgetInProposal(p: Proposal, a: Anonymiser): Proposal {
+  let next = p;
+  if (p.decision?.decidedBy === a.userId) next = { ...next, decision: { ...p.decision, decidedBy: ERASED_ID } };
+  if (p.ai.status === 'drafting' && p.ai.requestedBy === a.userId) next = { ...next, ai: { ...p.ai, requestedBy: ERASED_ID } };
+  return next;
 }
 
 /**

@@ -3,9 +3,11 @@ import { AccountabilityNote } from './accountability-note';
 import { UserPreferences } from './preferences';
 import { ProfTraject } from './prof-traject';
 import { TimeUsed } from './time-used';
+import { ErasureTicket } from './erasure-ticket';
+import { MembershipIndexDoc } from '../week-cycle/membership-index';
 
 /** Everything kept in one professional's own partition. */
-export type PersonalRecord = AccountabilityNote | PersonalAnswer | ProfTraject | TimeUsed | UserPreferences;
+export type PersonalRecord = AccountabilityNote | PersonalAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket;
 
 /** The records a professional can share with their manager, entry by entry. */
 export type ShareableRecord = AccountabilityNote | PersonalAnswer | ProfTraject | TimeUsed;
@@ -20,7 +22,7 @@ export const KIND_OF_TYPE: Record<ShareableRecord['type'], ShareableKind> = {
 };
 
 export function isShareable(r: PersonalRecord): r is ShareableRecord {
-  return r.type !== 'preferences';
+  return r.type in KIND_OF_TYPE;
 }
 
 export function ofType<T extends PersonalRecord['type']>(records: PersonalRecord[], type: T): Extract<PersonalRecord, { type: T }>[] {

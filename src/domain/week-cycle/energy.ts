@@ -1,17 +1,53 @@
+import { CheckIn, EnergyPhase } from './session-items';
+
 /** Energy check-ins are private; the group sees only an average, and only from this many answers. */
 export const MIN_ENERGY_ANSWERS = 3;
 
-export interface EnergySummary {
-  count: number;
-  /** Rounded to one decimal; undefined below MIN_ENERGY_ANSWERS so no one's score can be inferred. */
+/**
+ * One check-in round (the start or the end of a session). While it is open nobody sees a
+ * figure; when it closes, its average is published once, from MIN_ENERGY_ANSWERS answers, and
+ * never changes again: so no reader can subtract two readings to find one member's score.
+ */
+export interface EnergyRound {
+  closedAt?: string;
+  /** Rounded to one decimal; absent when fewer than MIN_ENERGY_ANSWERS members checked in. */
   average?: number;
+  /** How many answers the published average is made of: for weighing averages, never shown next to one. */
+  answers?: number;
 }
 
-export function summariseEnergy(values: Record<string, number>): EnergySummary {
-  const list = Object.values(values);
-  if (list.length < MIN_ENERGY_ANSWERS) return { count: list.length };
-  const avg = list.reduce((a, b) => a + b, 0) / list.length;
-  return { count: list.length, average: Math.round(avg * 10) / 10 };
+export function openRound(): EnergyRound {
+  return {};
+}
+
+export function closeRound(checkIns: readonly CheckIn[], phase: EnergyPhase, now: Date): EnergyRound {
+  const scores = checkIns.filter((c) => c.phase === phase).map((c) => c.score);
+  const closedAt = now.toISOString();
+  if (scores.length < MIN_ENERGY_ANSWERS) return { closedAt };
+  return { closedAt, average: roundToTenth(scores.reduce((a, b) => a + b, 0) / scores.length), answers: scores.length };
+}
+
+/** What a reader may see of a round: nothing while open, and only a published average after. */
+export type EnergySummary = { status: 'open' } | { status: 'tooFew' } | { status: 'published'; average: number };
+
+export function energySummary(round: EnergyRound): EnergySummary {
+  if (!round.closedAt) return { status: 'open' };
+  return round.average === undefined ? { status: 'tooFew' } : { status: 'published', average: round.average };
+}
+
+/**
+ * Several published rounds together (a week, a report period), weighted by their answers. Built
+ * only from figures that were published, so it reveals nothing a member could not already see.
+ */
+export function combineRounds(rounds: readonly EnergyRound[]): number | undefined {
+  const published = rounds.filter((r): r is Required<EnergyRound> => r.average !== undefined && r.answers !== undefined);
+  const answers = published.reduce((n, r) => n + r.answers, 0);
+  if (answers === 0) return undefined;
+  return roundToTenth(published.reduce((sum, r) => sum + r.average * r.answers, 0) / answers);
+}
+
+function roundToTenth(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 export function isEnergyScore(n: unknown): n is 1 | 2 | 3 | 4 | 5 {

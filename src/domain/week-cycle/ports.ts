@@ -1,7 +1,8 @@
 import { Cycle } from './cycle';
 import { Group } from './group';
-import { Session } from './session';
-import { Proposal } from '../proposal/proposal';
+import { Session, SessionState } from './session';
+import { CheckIn, Contribution, Presence, SessionItem } from './session-items';
+import { Judgement, Proposal } from '../proposal/proposal';
 import { PersonalAnswer } from '../personal/personal-answer';
 
 /**
@@ -11,53 +12,105 @@ import { PersonalAnswer } from '../personal/personal-answer';
  */
 export type Mutate<T> = (current: T) => T;
 
+/**
+ * Everything of one group lives in one partition: the group, its cycles, sessions, the items
+ * members add, proposals and judgements. A turn reads what it needs with one query there.
+ */
 export interface GroupRepository {
   get(groupId: string): Promise<Group | undefined>;
   /** Creates the group; returns the stored one if it already exists (redelivered setup). */
   create(group: Group): Promise<{ group: Group; created: boolean }>;
   update(groupId: string, mutate: Mutate<Group>): Promise<Group>;
-  /** Groups that name the person: as a member, as creator, or in the stored conversation reference (cross-partition). */
-  listByMember(userId: string, limit?: number): Promise<Group[]>;
 }
 
 export interface CycleRepository {
   get(groupId: string, cycleId: string): Promise<Cycle | undefined>;
   create(cycle: Cycle): Promise<{ cycle: Cycle; created: boolean }>;
   update(groupId: string, cycleId: string, mutate: Mutate<Cycle>): Promise<Cycle>;
-  /** Cycles the person started (cross-partition; for erasure). */
-  listStartedBy(userId: string): Promise<Cycle[]>;
 }
 
 export interface SessionRepository {
   get(groupId: string, sessionId: string): Promise<Session | undefined>;
   create(session: Session): Promise<{ session: Session; created: boolean }>;
-  update(groupId: string, sessionId: string, mutate: Mutate<Session>): Promise<Session>;
-  listByCycle(groupId: string, cycleId: string): Promise<Session[]>;
-  /** Which sessions the person attended, newest first (cross-partition, ids only). */
-  listAttendance(userId: string, limit?: number): Promise<SessionAttendance[]>;
+  /** ETag read-modify-write; `knownVersion` (from a state read this turn) saves the first read. */
+  update(groupId: string, sessionId: string, mutate: Mutate<Session>, knownVersion?: { doc: Session; version: string }): Promise<Session>;
+  /** One session as a turn needs it, in one single-partition query. */
+  loadState(groupId: string, sessionId: string): Promise<SessionState | undefined>;
+  /** A whole cycle (its sessions and what members added), for summaries and the AI draft. */
+  loadCycle(groupId: string, cycleId: string): Promise<CycleState | undefined>;
 }
 
-/** A session a person attended, without its content. */
-export interface SessionAttendance {
-  id: string;
-  groupId: string;
-  cycleId: string;
-  startedAt: string;
+/** A cycle with all it holds, read from the group's partition in one query. */
+export interface CycleState {
+  group: Group;
+  cycle: Cycle;
+  sessions: Session[];
+  contributions: Contribution[];
+  checkIns: CheckIn[];
+  presence: Presence[];
+  proposal?: Proposal;
+  judgements: Judgement[];
+}
+
+/** The items members add during a session; each created once (its id is its idempotency key). */
+export interface SessionItemRepository {
+  /** Stores the item unless it exists; returns what is stored. Safe to retry. */
+  add<T extends SessionItem>(item: T): Promise<T>;
 }
 
 export interface ProposalRepository {
   get(groupId: string, proposalId: string): Promise<Proposal | undefined>;
   create(proposal: Proposal): Promise<{ proposal: Proposal; created: boolean }>;
-  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>): Promise<Proposal>;
-  listByGroup(groupId: string): Promise<Proposal[]>;
-  /** Proposals the person contributed to, judged, decided or asked AI for (cross-partition). */
-  listByContributor(userId: string): Promise<Proposal[]>;
-  /** The newest proposals of these groups, at most `limit` (message-extension search). */
-  listRecentByGroups(groupIds: string[], limit: number): Promise<Proposal[]>;
+  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, knownVersion?: { doc: Proposal; version: string }): Promise<Proposal>;
+  /** A member's judgement, replaced when they change their mind. Safe to retry. */
+  putJudgement(judgement: Judgement): Promise<Judgement>;
 }
 
+/**
+ * One person's traces in one group, from that group's partition only: what they need for their
+ * verantwoording, export, erasure and proposal search, without a query across partitions.
+ */
+export interface GroupTrace {
+  group?: Group;
+  cycles: Cycle[];
+  proposals: Proposal[];
+  contributions: Contribution[];
+  checkIns: CheckIn[];
+  presence: Presence[];
+  judgements: Judgement[];
+  /** Sessions the person's items belong to (start times, for dates in the verantwoording). */
+  sessions: Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'>[];
+}
+
+export interface GroupTraceRepository {
+  traceOf(groupId: string, userId: string): Promise<GroupTrace>;
+  /**
+   * Applies an erasure to one group's partition, in an order that is safe to run again:
+   * replacements first, then rewrites, then removals.
+   */
+  applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[] }): Promise<void>;
+  /** Proposals of one group, newest first (message-extension search), with the group for its membership check. */
+  proposalsOf(groupId: string, limit: number): Promise<{ group?: Group; proposals: Proposal[] }>;
+}
+
+/** Personal answers (9-10) in the member's own partition. */
 export interface PersonalAnswerRepository {
   get(userId: string, id: string): Promise<PersonalAnswer | undefined>;
-  upsert(answer: PersonalAnswer): Promise<PersonalAnswer>;
-  listForSession(userId: string, sessionId: string): Promise<PersonalAnswer[]>;
+  /** Creates the answer, or returns the stored one when it exists. */
+  create(answer: PersonalAnswer): Promise<{ answer: PersonalAnswer; created: boolean }>;
+  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>): Promise<PersonalAnswer>;
+}
+
+/** Port: the groups a person belongs to (or belonged to), kept in their own partition on every membership change. */
+export interface MembershipIndex {
+  groupsOf(userId: string): Promise<MembershipEntry[]>;
+  /** Records that these people are (or are no longer) members of the group; idempotent. */
+  record(groupId: string, groupName: string, changes: { joined: string[]; left: string[] }, at: string): Promise<void>;
+}
+
+export interface MembershipEntry {
+  groupId: string;
+  groupName: string;
+  member: boolean;
+  since: string;
 }

@@ -1,19 +1,18 @@
 import { Framework, findQuestion, Question } from '../framework/framework';
+import { Judgement, Proposal } from '../proposal/proposal';
 import { DomainError } from '../shared/errors';
-import { isEnergyScore } from './energy';
+import { Cycle } from './cycle';
+import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
+import { Group } from './group';
+import { CheckIn, checkInId, Contribution, contributionId, EnergyPhase, ERASED_ID, Presence, presenceId } from './session-items';
 
-export interface Contribution {
-  /** Idempotency key: the Teams activity id, so a redelivered activity is counted once. */
-  key: string;
-  authorId: string;
-  authorName: string;
-  text: string;
-  at: string;
-}
+export type { Contribution, EnergyPhase } from './session-items';
 
-export type EnergyPhase = 'in' | 'out';
-
-/** One hour of a cycle. Group answers live here; personal answers (9-10) are stored per member. */
+/**
+ * One hour of a cycle: only what the group changes by explicit steps (the question pointer,
+ * the status, the time box, closing a check-in round). What members add lives in items of its
+ * own (see session-items.ts); personal answers (9-10) are stored per member.
+ */
 export interface Session {
   id: string;
   type: 'session';
@@ -31,15 +30,33 @@ export interface Session {
   endsAt: string;
   warned: boolean;
   closedAt?: string;
-  answers: Record<string, Contribution[]>;
-  energy: Record<EnergyPhase, Record<string, number>>;
-  attendeeIds: string[];
+  /** Energy check-in rounds; an average is published once, when its round closes. */
+  energy: Record<EnergyPhase, EnergyRound>;
   /** The shared card in the chat, so it is updated in place rather than posted again. */
   cardActivityId?: string;
 }
 
+/**
+ * A session as one turn reads it, in one go from the group's partition: the group, the cycle,
+ * the session, what members added to it, and the cycle's proposal with its judgements.
+ */
+export interface SessionState {
+  group: Group;
+  cycle?: Cycle;
+  session: Session;
+  /** The stored session's version (ETag), so an explicit step replaces exactly what was read. */
+  sessionVersion?: string;
+  contributions: Contribution[];
+  checkIns: CheckIn[];
+  presence: Presence[];
+  proposal?: Proposal;
+  proposalVersion?: string;
+  judgements: Judgement[];
+}
+
 export const MAX_CONTRIBUTION_LENGTH = 2000;
-export const MAX_CONTRIBUTIONS_PER_QUESTION = 60;
+/** A guard against runaway clients, far above what a group writes in an hour. */
+export const MAX_CONTRIBUTIONS_PER_QUESTION = 1000;
 
 export interface SessionPlan {
   id: string;
@@ -68,9 +85,7 @@ export function openSession(plan: SessionPlan): Session {
     startedAt: plan.startedAt.toISOString(),
     endsAt: new Date(plan.startedAt.getTime() + plan.minutes * 60_000).toISOString(),
     warned: false,
-    answers: {},
-    energy: { in: {}, out: {} },
-    attendeeIds: [],
+    energy: { in: openRound(), out: openRound() },
   };
 }
 
@@ -84,47 +99,92 @@ function requireAgendaQuestion(framework: Framework, s: Session, questionId: num
   return q;
 }
 
-function attend(s: Session, memberId: string): string[] {
-  return s.attendeeIds.includes(memberId) ? s.attendeeIds : [...s.attendeeIds, memberId];
+/**
+ * The contributions to one question in this session, in the order they were made. Equal times
+ * keep the order the store returned them in (the order they were written; the sort is stable).
+ */
+export function sharedAnswer(state: Pick<SessionState, 'contributions'>, questionId: number): Contribution[] {
+  return state.contributions.filter((c) => c.questionId === questionId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Adds a member's text to the group's shared answer. Returns the session unchanged for a repeated key. */
-export function contribute(framework: Framework, s: Session, c: Contribution, questionId: number): Session {
+export interface ContributionInput {
+  /** The idempotency key of the rendered card (or the Teams activity id for cards without one). */
+  key: string;
+  questionId: number;
+  authorId: string;
+  authorName: string;
+  text: string;
+  at: string;
+}
+
+/** A member's text for the group's shared answer, as the document to create (idempotent by its id). */
+export function contribute(framework: Framework, state: SessionState, input: ContributionInput): Contribution {
+  const s = state.session;
   requireOpen(s);
-  const q = requireAgendaQuestion(framework, s, questionId);
-  if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(questionId));
-  const text = c.text.trim();
+  const q = requireAgendaQuestion(framework, s, input.questionId);
+  if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
+  const text = input.text.trim();
   if (!text || text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', 'contribution length');
-  const existing = s.answers[String(questionId)] ?? [];
-  if (existing.some((e) => e.key === c.key)) return s;
-  if (existing.length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
-  return {
-    ...s,
-    answers: { ...s.answers, [String(questionId)]: [...existing, { ...c, text }] },
-    attendeeIds: attend(s, c.authorId),
-  };
+  const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
+  const known = state.contributions.find((c) => c.id === id);
+  if (known) return known;
+  if (sharedAnswer(state, input.questionId).length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
+  return { id, type: 'contribution', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: input.questionId, authorId: input.authorId, authorName: input.authorName, text, at: input.at };
 }
 
-export function checkEnergy(s: Session, phase: EnergyPhase, memberId: string, score: number): Session {
+/** A member's private energy score. The first score of a phase counts; a second press changes nothing. */
+export function checkIn(state: SessionState, phase: EnergyPhase, memberId: string, score: number, at: string): CheckIn {
+  const s = state.session;
   requireOpen(s);
   if (!isEnergyScore(score)) throw new DomainError('invalidInput', 'energy score');
-  return { ...s, energy: { ...s.energy, [phase]: { ...s.energy[phase], [memberId]: score } }, attendeeIds: attend(s, memberId) };
+  const id = checkInId(s.id, phase, memberId);
+  return state.checkIns.find((c) => c.id === id) ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
 }
 
-/** Moves the shared pointer to an explicit index, so two members pressing "next" at once move it once. */
-export function goToQuestion(s: Session, index: number): Session {
+/** "Ik ben erbij": present in this session, without having to write or check in. */
+export function confirmPresence(state: SessionState, memberId: string, at: string): Presence {
+  const s = state.session;
+  requireOpen(s);
+  const id = presenceId(s.id, memberId);
+  return state.presence.find((p) => p.id === id) ?? { id, type: 'presence', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, memberId, at };
+}
+
+/**
+ * Who was there: whoever said so, checked in or wrote along. Erased members are counted by
+ * the anonymous presence their erasure left, not by their anonymised contributions.
+ */
+export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns' | 'contributions'>): string[] {
+  const authors = state.contributions.map((c) => c.authorId).filter((id) => id !== ERASED_ID);
+  return [...new Set([...state.presence.map((p) => p.memberId), ...state.checkIns.map((c) => c.memberId), ...authors])];
+}
+
+/**
+ * Moves the shared pointer to an explicit index, so two members pressing "next" at once move it
+ * once. Leaving the first question closes the opening check-in: its average is published then,
+ * once, and never updated answer by answer.
+ */
+export function goToQuestion(state: SessionState, index: number, now: Date): Session {
+  const s = state.session;
   requireOpen(s);
   if (!Number.isInteger(index) || index < 0 || index >= s.questionIds.length) throw new DomainError('invalidInput', 'question index');
-  return { ...s, currentIndex: index };
+  const closesCheckIn = index !== 0 && !s.energy.in.closedAt;
+  if (s.currentIndex === index && !closesCheckIn) return s;
+  return { ...s, currentIndex: index, ...(closesCheckIn ? { energy: { ...s.energy, in: closeRound(state.checkIns, 'in', now) } } : {}) };
 }
 
 export function markWarned(s: Session): Session {
-  return { ...s, warned: true };
+  return s.warned ? s : { ...s, warned: true };
 }
 
-export function closeSession(s: Session, now: Date): Session {
+/** Closes the session and whatever check-in round is still open. */
+export function closeSession(state: SessionState, now: Date): Session {
+  const s = state.session;
   if (s.status === 'closed') return s;
-  return { ...s, status: 'closed', closedAt: now.toISOString() };
+  const energy = {
+    in: s.energy.in.closedAt ? s.energy.in : closeRound(state.checkIns, 'in', now),
+    out: s.energy.out.closedAt ? s.energy.out : closeRound(state.checkIns, 'out', now),
+  };
+  return { ...s, status: 'closed', closedAt: now.toISOString(), energy };
 }
 
 export function minutesLeft(s: Session, now: Date): number {
@@ -135,20 +195,17 @@ export function currentQuestionId(s: Session): number | undefined {
   return s.questionIds[s.currentIndex];
 }
 
-export function sharedAnswer(s: Session, questionId: number): Contribution[] {
-  return s.answers[String(questionId)] ?? [];
-}
-
 /**
  * Group questions left without an answer; they carry over to the next session. Personal
  * questions never block the group, and the validation question counts as done once decided.
  */
-export function unfinishedQuestions(framework: Framework, s: Session, decided: boolean, proposalDone: boolean): number[] {
-  return s.questionIds.filter((id) => {
+export function unfinishedQuestions(framework: Framework, state: Pick<SessionState, 'session' | 'contributions'>, decided: boolean, proposalDone: boolean): number[] {
+  return state.session.questionIds.filter((id) => {
     const q = findQuestion(framework, id);
     if (!q || q.scope === 'personal') return false;
+    const answered = state.contributions.some((c) => c.sessionId === state.session.id && c.questionId === id);
     if (q.kind === 'validation') return !decided;
-    if (q.kind === 'aiProposal') return !proposalDone && sharedAnswer(s, id).length === 0;
-    return sharedAnswer(s, id).length === 0;
+    if (q.kind === 'aiProposal') return !proposalDone && !answered;
+    return !answered;
   });
 }

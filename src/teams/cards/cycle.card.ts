@@ -13,6 +13,8 @@ export interface CycleView {
   groupName: string;
   plannedWeeks: number;
   cycle?: Cycle;
+  /** The day of the session that is open now, if one is. */
+  runningDay?: number;
   nextWeek: number;
   framework: Framework;
 }
@@ -36,9 +38,12 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
         })),
       ),
       subtle(t('cycle.agendaHint')),
+      ...(view.runningDay ? [textBlock(t('cycle.running', { day: view.runningDay }), { weight: 'Bolder' })] : []),
     ],
     [
-      execute(t('session.startNow'), 'startSession', { groupId: view.groupId }, { style: 'positive', associatedInputs: 'none' }),
+      view.runningDay
+        ? execute(t('cycle.showSession'), 'showSession', { groupId: view.groupId, cycleId: cycle.id }, { style: 'positive', associatedInputs: 'none' })
+        : execute(t('session.startNow'), 'startSession', { groupId: view.groupId, cycleId: cycle.id }, { style: 'positive', associatedInputs: 'none' }),
       execute(t('cycle.changeAgenda'), 'openAgenda', { groupId: view.groupId, cycleId: cycle.id }, { associatedInputs: 'none' }),
     ],
   );

@@ -1,45 +1,56 @@
 import { EnergyPhase } from '../../domain/week-cycle/session';
-import { EnergySummary, MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
+import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
-import { SessionView } from '../../usecases/week-cycle/session-view';
+import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, subtle, textBlock } from './card-kit';
+import { formatAverage } from './format';
 
-function summaryLine(phase: EnergyPhase, s: EnergySummary, t: Translate): string {
-  if (s.average === undefined) return t('energy.tooFew', { phase: t(`energy.phase.${phase}`), count: s.count, min: MIN_ENERGY_ANSWERS });
-  return t('energy.average', { phase: t(`energy.phase.${phase}`), average: s.average.toLocaleString('nl-NL'), count: s.count });
+/** While a round runs: how many checked in, no figure. Once closed: the average, no count. */
+function summaryLine(phase: EnergyPhase, e: EnergyView, t: Translate, language: SessionView['language']): string {
+  const p = t(`energy.phase.${phase}`);
+  if (e.summary.status === 'open') return t(phase === 'in' ? 'energy.open' : 'energy.openOut', { phase: p, count: e.checkedIn, min: MIN_ENERGY_ANSWERS });
+  if (e.summary.status === 'tooFew') return t('energy.tooFew', { phase: p });
+  return t('energy.average', { phase: p, average: formatAverage(e.summary.average, language) });
 }
 
-/** Only the viewer's own score is ever shown; others see an average from three answers up. */
-function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate): Element {
+/** Only the viewer's own score is ever shown to them; others see a published average only. */
+function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate, withPresence: boolean): Element {
   const inputId = phase === 'in' ? 'energyIn' : 'energyOut';
+  const ids = { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey };
   return container(
     [
       textBlock(t(`energy.ask.${phase}`), { weight: 'Bolder' }),
-      {
-        type: 'Input.ChoiceSet',
-        id: inputId,
-        style: 'expanded',
-        
-        
-        choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })),
-      },
+      { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })) },
       subtle(t('energy.private')),
-      actionSet([execute(t(`energy.submit.${phase}`), 'checkIn', { groupId: view.groupId, sessionId: view.session.id, phase }, { associatedInputs: 'auto' })]),
+      actionSet([
+        execute(t(`energy.submit.${phase}`), 'checkIn', { ...ids, phase }, { associatedInputs: 'auto' }),
+        ...(withPresence ? [execute(t('energy.present'), 'markPresent', ids, { associatedInputs: 'none' })] : []),
+      ]),
+      ...(withPresence ? [subtle(t('energy.presentHint'))] : []),
     ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
+}
+
+function presenceOnly(view: SessionView, t: Translate): Element {
+  return container(
+    [subtle(t('energy.presentHint')), actionSet([execute(t('energy.present'), 'markPresent', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none' })])],
     { style: 'emphasis', spacing: 'Medium' },
   );
 }
 
 export function energySection(view: SessionView, t: Translate): Element[] {
   const open = view.session.status === 'open';
-  const elements: Element[] = [subtle(summaryLine('in', view.energyIn, t))];
-  if (view.energyOut.count > 0) elements.push(subtle(summaryLine('out', view.energyOut, t)));
+  const elements: Element[] = [subtle(summaryLine('in', view.energy.in, t, view.language))];
+  if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view.language)));
   const viewer = view.viewer;
   if (!viewer || !open) return elements;
-  if (viewer.energyIn === undefined) elements.push(askEnergy(view, 'in', t));
-  else elements.push(subtle(t('energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
+  if (viewer.energyIn !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
+  else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present));
+  else if (!viewer.present) elements.push(presenceOnly(view, t));
+  else elements.push(subtle(t('energy.youArePresent')));
   const nearEnd = view.session.warned || view.session.currentIndex === view.agenda.length - 1;
-  if (nearEnd && viewer.energyOut === undefined && viewer.energyIn !== undefined) elements.push(askEnergy(view, 'out', t));
-  else if (viewer.energyOut !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
+  if (viewer.energyOut !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
+  else if (nearEnd && viewer.present) elements.push(askEnergy(view, 'out', t, false));
   return elements;
 }

@@ -35,7 +35,7 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
   } else if (open) {
     block.push(
       textBlock(t('proposal.explain')),
-      actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id }, { associatedInputs: 'none', style: 'positive' })]),
+      actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none', style: 'positive' })]),
     );
   }
   return [...block, textBlock(t('proposal.commentsTitle'), { weight: 'Bolder', spacing: 'Medium' }), ...groupQuestionSection(view, item, t)];

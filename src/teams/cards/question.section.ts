@@ -32,7 +32,7 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
     ...(open
       ? [
           { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: MAX_CONTRIBUTION_LENGTH, placeholder: t('question.addPlaceholder'), label: t('question.addLabel') },
-          actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id })]),
+          actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
         ]
       : []),
   ];
@@ -47,6 +47,6 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   return [
     note,
     { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: own ?? '', label: t('question.personalLabel') },
-    actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id })]),
+    actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
   ];
 }

@@ -1,11 +1,13 @@
 import { Translate } from '../../i18n/i18n';
 import { SummaryView } from '../../usecases/week-cycle/summary-view';
+import { formatAverage } from './format';
 import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
 
 const ANSWER_LENGTH = 1200;
 
-function energyFact(label: string, e: SummaryView['energyIn'], t: Translate) {
-  return { title: label, value: e.average === undefined ? t('summary.energyHidden', { count: e.count }) : t('summary.energyValue', { average: e.average.toLocaleString('nl-NL'), count: e.count }) };
+/** A published average, or that there were too few answers: never a count beside the figure. */
+function energyFact(label: string, e: SummaryView['energyIn'], view: SummaryView, t: Translate) {
+  return { title: label, value: e.status === 'published' ? t('summary.energyValue', { average: formatAverage(e.average, view.language) }) : t('summary.energyHidden') };
 }
 
 /** Posted when a session ends: answers, the proposal and its validation, the first step, what's next. */
@@ -14,8 +16,8 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
     heading(view.weekly ? t('summary.weeklyTitle', { group: view.groupName, week: view.weekNumber }) : t('summary.title', { group: view.groupName, week: view.weekNumber, day: view.day, title: view.dayTitle })),
     factSet([
       { title: t('summary.attendees'), value: String(view.attendeeCount) },
-      energyFact(t('summary.energyIn'), view.energyIn, t),
-      energyFact(t('summary.energyOut'), view.energyOut, t),
+      energyFact(t(view.weekly ? 'summary.weekEnergyIn' : 'summary.energyIn'), view.energyIn, view, t),
+      energyFact(t(view.weekly ? 'summary.weekEnergyOut' : 'summary.energyOut'), view.energyOut, view, t),
     ]),
   ];
   for (const a of view.answers) {
@@ -42,6 +44,6 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   const next =
     view.next.kind === 'day' ? t('summary.nextDay', { day: view.next.day, title: view.next.title }) : view.next.kind === 'resume' ? t('summary.nextResume') : t('summary.nextCycle');
   body.push(textBlock(next, { spacing: 'Medium' }));
-  const action = view.next.kind === 'newCycle' ? execute(t('cycle.startNext', { week: view.weekNumber + 1 }), 'startCycle', { groupId, week: view.weekNumber + 1 }, { associatedInputs: 'none' }) : execute(t('session.startNow'), 'startSession', { groupId }, { associatedInputs: 'none' });
+  const action = view.next.kind === 'newCycle' ? execute(t('cycle.startNext', { week: view.weekNumber + 1 }), 'startCycle', { groupId, week: view.weekNumber + 1 }, { associatedInputs: 'none' }) : execute(t('session.startNow'), 'startSession', { groupId, cycleId: view.cycleId }, { associatedInputs: 'none' });
   return adaptiveCard(body, [action]);
 }

@@ -46,7 +46,7 @@ function currentQuestion(view: SessionView, t: Translate): Element[] {
 
 function navigation(view: SessionView, t: Translate): Action[] {
   if (view.session.status !== 'open') return [];
-  const ids = { groupId: view.groupId, sessionId: view.session.id };
+  const ids = { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey };
   const i = view.session.currentIndex;
   // Hosts that don't refresh automatically (more than 60 members, older clients) need a way in.
   const actions: Action[] = view.viewer ? [] : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];

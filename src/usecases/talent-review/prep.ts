@@ -4,7 +4,7 @@ import { TeamPulse } from '../../domain/talent-review/ports';
 import { TalentReview } from '../../domain/talent-review/review';
 import { Verdict } from '../../domain/proposal/proposal';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
-import { proposalIdFor } from '../week-cycle/start-session';
+import { proposalsContributedTo } from '../verantwoording/group-traces';
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
 
@@ -24,10 +24,13 @@ export interface PrepView {
   aiSummary?: string;
 }
 
+/** Proposals of the weeks the report shared, that they helped make (read from each group's partition). */
 async function sharedProposals(deps: TalentReviewDeps, shared: SharedVerantwoording): Promise<PrepView['proposals']> {
-  const found = await Promise.all(shared.timeUsed.map((t) => deps.verantwoording.proposals.get(t.groupId, proposalIdFor(t.cycleId))));
+  const groups = [...new Set(shared.timeUsed.map((t) => t.groupId))];
+  const traces = await Promise.all(groups.map((g) => deps.verantwoording.traces.traceOf(g, shared.userId)));
+  const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
+  const found = traces.flatMap((trace) => proposalsContributedTo(trace, shared.userId)).filter((p) => sharedCycles.has(p.cycleId));
   return found
-    .filter((p) => p !== undefined && p.contributorIds.includes(shared.userId))
     .map((p) => ({
       groupName: p!.groupName,
       text: p!.decision?.text ?? (p!.ai.status === 'drafted' ? p!.ai.draft.proposal : ''),

@@ -1,14 +1,18 @@
 import { Framework, Language } from '../../domain/framework/framework';
 import { Clock } from '../../domain/shared/clock';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
-import { CycleRepository, GroupRepository, ProposalRepository, SessionRepository } from '../../domain/week-cycle/ports';
+import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository } from '../../domain/week-cycle/ports';
 
-/** What the verantwoording use cases need. Every use case takes the caller's own id. */
+/**
+ * What the verantwoording use cases need. Every use case takes the caller's own id, and finds
+ * their groups through their own membership index, never by searching every group.
+ */
 export interface VerantwoordingDeps {
   records: PersonalRecordRepository;
+  membership: MembershipIndex;
+  traces: GroupTraceRepository;
   groups: GroupRepository;
   cycles: CycleRepository;
-  sessions: SessionRepository;
   proposals: ProposalRepository;
   frameworks: Record<Language, Framework>;
   clock: Clock;

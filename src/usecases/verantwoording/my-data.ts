@@ -3,14 +3,15 @@ import { Language } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
-import { Anonymiser, forgetInCycle, forgetInGroup, forgetInProposal, forgetInSession } from '../../domain/verantwoording/erasure';
+import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal } from '../../domain/verantwoording/erasure';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { UserPreferences } from '../../domain/verantwoording/preferences';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
 import { TimeUsed } from '../../domain/verantwoording/time-used';
-import { Session } from '../../domain/week-cycle/session';
 import { VerantwoordingDeps } from './deps';
+import { attendedSessions, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
+import { erasureMarker } from './erasure-ticket';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -26,48 +27,19 @@ export interface MyDataExport {
   cycles: Omit<CycleEntry, 'proposals' | 'answers'>[];
   groups: { id: string; name: string; member: boolean }[];
   sessionsAttended: { groupId: string; cycleId: string; sessionId: string; startedAt: string }[];
-  energyCheckIns: { groupId: string; cycleId: string; sessionId: string; phase: 'in' | 'out'; score: number; sessionStartedAt: string }[];
+  energyCheckIns: { groupId: string; cycleId: string; sessionId: string; phase: 'in' | 'out'; score: number; at: string }[];
   contributions: { groupId: string; cycleId: string; sessionId: string; questionId: number; text: string; at: string }[];
   judgements: { groupId: string; proposalId: string; verdict: Verdict; reason: string; at: string }[];
   proposals: ProposalSummary[];
 }
 
-async function inChunks<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return out;
-}
-
-/** The export: the person's own records plus everything of theirs inside group records. */
+/** The export: the person's own records plus everything of theirs inside their groups' records. */
 export async function exportMyData(deps: VerantwoordingDeps, userId: string, language: Language): Promise<MyDataExport> {
-  const [records, attendance, proposals, groups, overview] = await Promise.all([
-    deps.records.listAll(userId),
-    deps.sessions.listAttendance(userId, 10_000),
-    deps.proposals.listByContributor(userId),
-    deps.groups.listByMember(userId, 1000),
-    buildOverview(deps, userId, language),
-  ]);
+  const [records, groups, overview] = await Promise.all([deps.records.listAll(userId), tracesOf(deps, userId, 1000), buildOverview(deps, userId, language)]);
   const own = records.filter((r) => r.userId === userId);
-  const sessions = (await inChunks(attendance, 20, (a) => deps.sessions.get(a.groupId, a.id)))
-    .filter((s): s is Session => s !== undefined)
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  const energyCheckIns: MyDataExport['energyCheckIns'] = [];
-  const contributions: MyDataExport['contributions'] = [];
-  for (const s of sessions) {
-    for (const phase of ['in', 'out'] as const) {
-      const score = s.energy[phase][userId];
-      if (score !== undefined) energyCheckIns.push({ groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, score, sessionStartedAt: s.startedAt });
-    }
-    for (const [q, list] of Object.entries(s.answers)) {
-      for (const c of list) if (c.authorId === userId) contributions.push({ groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: Number(q), text: c.text, at: c.at });
-    }
-  }
-  const judgements = proposals.flatMap((p) => {
-    const j = p.judgements[userId];
-    return j ? [{ groupId: p.groupId, proposalId: p.id, verdict: j.verdict, reason: j.reason, at: j.at }] : [];
-  });
   const prefs = ofType(own, 'preferences')[0];
   const traject = ofType(own, 'profTraject')[0];
+  const byTime = <T extends { at: string }>(list: T[]) => list.sort((a, b) => a.at.localeCompare(b.at));
   return {
     format: 'lerend-werken.mijn-gegevens',
     version: 1,
@@ -79,59 +51,46 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     personalAnswers: ofType(own, 'personalAnswer'),
     timeUsed: ofType(own, 'timeUsed'),
     cycles: overview.cycles.map(({ proposals: _p, answers: _a, ...c }) => c),
-    groups: groups.map((g) => ({ id: g.id, name: g.name, member: g.members.some((m) => m.id === userId) })),
-    sessionsAttended: attendance.map((a) => ({ groupId: a.groupId, cycleId: a.cycleId, sessionId: a.id, startedAt: a.startedAt })),
-    energyCheckIns,
-    contributions,
-    judgements,
+    groups: groups.map((g) => ({ id: g.groupId, name: g.groupName, member: g.member })),
+    sessionsAttended: groups.flatMap((g) => attendedSessions(g.trace, userId).map((s) => ({ groupId: g.groupId, ...s }))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+    energyCheckIns: byTime(groups.flatMap((g) => g.trace.checkIns.filter((c) => c.memberId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, phase: c.phase, score: c.score, at: c.at })))),
+    contributions: byTime(groups.flatMap((g) => g.trace.contributions.filter((c) => c.authorId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, questionId: c.questionId, text: c.text, at: c.at })))),
+    judgements: byTime(groups.flatMap((g) => g.trace.judgements.filter((j) => j.memberId === userId).map((j) => ({ groupId: g.groupId, proposalId: j.proposalId, verdict: j.verdict, reason: j.reason, at: j.at })))),
     proposals: overview.cycles.flatMap((c) => c.proposals),
   };
 }
 
 export interface ErasureReport {
-  sessions: number;
-  proposals: number;
-  cycles: number;
   groups: number;
+  contributions: number;
+  removed: number;
   records: number;
 }
 
 /**
  * Erases a professional (see domain/verantwoording/erasure.ts for what stays with the group,
- * anonymously). Group records are anonymised first and the person's own partition is deleted
- * last, so an interrupted erasure can simply be run again.
+ * anonymously). Group records are anonymised first and the person's own partition (with their
+ * membership index and the erasure's marker) is deleted last, so an interrupted erasure can
+ * simply run again and writes the same documents.
  */
 export async function eraseMyData(deps: VerantwoordingDeps, userId: string): Promise<ErasureReport> {
-  const marker = `erased-${randomUUID().slice(0, 8)}`;
-  const languages = new Map<string, Language>();
-  const languageOf = async (groupId: string): Promise<Language> => {
-    if (!languages.has(groupId)) languages.set(groupId, (await deps.groups.get(groupId))?.language ?? deps.defaultLanguage);
-    return languages.get(groupId)!;
-  };
-  const anon = async (groupId: string): Promise<Anonymiser> => ({ userId, marker, language: await languageOf(groupId) });
-
-  const attendance = await deps.sessions.listAttendance(userId, 10_000);
-  await inChunks(attendance, 10, async (a) => {
-    const who = await anon(a.groupId);
-    await deps.sessions.update(a.groupId, a.id, (s) => forgetInSession(s, who));
-  });
-  const proposals = await deps.proposals.listByContributor(userId);
-  await inChunks(proposals, 10, async (p) => {
-    const who = await anon(p.groupId);
-    const key = `erased-${randomUUID().slice(0, 8)}`;
-    await deps.proposals.update(p.groupId, p.id, (current) => forgetInProposal(current, who, key));
-  });
-  const cycles = await deps.cycles.listStartedBy(userId);
-  await inChunks(cycles, 10, async (c) => {
-    const who = await anon(c.groupId);
-    await deps.cycles.update(c.groupId, c.id, (current) => forgetInCycle(current, who));
-  });
-  const groups = await deps.groups.listByMember(userId, 1000);
-  await inChunks(groups, 10, async (g) => {
-    const who = await anon(g.id);
-    await deps.groups.update(g.id, (current) => forgetInGroup(current, who));
-  });
+  const marker = await erasureMarker(deps, userId);
+  const groups = await tracesOf(deps, userId, 10_000);
+  let contributions = 0;
+  let removed = 0;
+  for (const g of groups) {
+    const who: Anonymiser = { userId, marker, language: g.trace.group?.language ?? deps.defaultLanguage };
+    const changes = forgetInGroupTrace(g.groupId, g.trace, who);
+    await deps.traces.applyErasure(g.groupId, changes);
+    for (const id of changes.proposalIds) await deps.proposals.update(g.groupId, id, (p) => forgetInProposal(p, who));
+    for (const id of changes.cycleIds) await deps.cycles.update(g.groupId, id, (c) => forgetInCycle(c, who));
+    if (changes.group) await deps.groups.update(g.groupId, (current) => forgetInGroup(current, who));
+    contributions += changes.rewrite.length;
+    removed += changes.remove.length;
+  }
   const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
-  await inChunks(records, 10, (r) => deps.records.delete(userId, r.id));
-  return { sessions: attendance.length, proposals: proposals.length, cycles: cycles.length, groups: groups.length, records: records.length };
+  // The erasure's own marker goes last of all: until then a re-run reuses it.
+  const ordered = [...records.filter((r) => r.type !== 'erasureTicket'), ...records.filter((r) => r.type === 'erasureTicket')];
+  for (const r of ordered) await deps.records.delete(userId, r.id);
+  return { groups: groups.length, contributions, removed, records: records.length };
 }

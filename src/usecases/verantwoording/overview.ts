@@ -5,8 +5,8 @@ import { AccountabilityNote } from '../../domain/verantwoording/accountability-n
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
 import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
-import { SessionAttendance } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
+import { attendedSessions, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
 
 export interface ProposalSummary {
   id: string;
@@ -73,57 +73,51 @@ interface CycleKey {
 /**
  * Everything of one professional's verantwoording, per cycle: time used (sessions attended x 1
  * hour, or their own figure), the proposals they contributed to, their answers to the personal
- * questions; with their notes and Prof-traject. Reads only the caller's own partition plus the
- * group records that name them.
+ * questions; with their notes and Prof-traject. Reads the caller's own partition, and one
+ * single-partition query per group their membership index names.
  */
 export async function buildOverview(deps: VerantwoordingDeps, userId: string, language: Language, opts: { maxCycles?: number } = {}): Promise<VerantwoordingOverview> {
-  const [records, attendance, proposals] = await Promise.all([
-    deps.records.listAll(userId),
-    deps.sessions.listAttendance(userId),
-    deps.proposals.listByContributor(userId),
-  ]);
-  return assembleOverview(deps, userId, language, { records, attendance, proposals }, opts.maxCycles ?? 500);
+  const [records, groups] = await Promise.all([deps.records.listAll(userId), tracesOf(deps, userId)]);
+  return assembleOverview(deps, userId, language, { records, groups }, opts.maxCycles ?? 500);
 }
 
-async function assembleOverview(
-  deps: VerantwoordingDeps,
-  userId: string,
-  language: Language,
-  data: { records: PersonalRecord[]; attendance: SessionAttendance[]; proposals: Proposal[] },
-  maxCycles: number,
-): Promise<VerantwoordingOverview> {
+function assembleOverview(deps: VerantwoordingDeps, userId: string, language: Language, data: { records: PersonalRecord[]; groups: PersonInGroup[] }, maxCycles: number): VerantwoordingOverview {
   const own = data.records.filter((r) => r.userId === userId);
   const answers = ofType(own, 'personalAnswer');
   const times = new Map<string, TimeUsed>(ofType(own, 'timeUsed').map((t) => [t.cycleId, t]));
   const keys = new Map<string, CycleKey & { at: string; sessions: number }>();
   const touch = (k: CycleKey, at: string, session = false) => {
-    const e = keys.get(k.cycleId) ?? { ...k, at, sessions: 0 };
+    const e = keys.get(k.cycleId) ?? { groupId: k.groupId, cycleId: k.cycleId, at, sessions: 0 };
     if (at < e.at) e.at = at;
     if (session) e.sessions += 1;
     keys.set(k.cycleId, e);
   };
-  for (const s of data.attendance) touch(s, s.startedAt, true);
+  const proposals: Proposal[] = [];
+  const weekNumbers = new Map<string, number>();
+  const groupNames = new Map<string, string>();
+  for (const g of data.groups) {
+    groupNames.set(g.groupId, g.groupName);
+    for (const c of g.trace.cycles) weekNumbers.set(c.id, c.weekNumber);
+    for (const s of attendedSessions(g.trace, userId)) touch({ groupId: g.groupId, cycleId: s.cycleId }, s.startedAt, true);
+    for (const p of proposalsContributedTo(g.trace, userId)) {
+      proposals.push(p);
+      touch(p, p.createdAt);
+    }
+  }
   for (const a of answers) touch(a, a.updatedAt);
-  for (const p of data.proposals) touch(p, p.createdAt);
   for (const t of times.values()) touch(t, t.updatedAt);
 
   const chosen = [...keys.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, maxCycles);
-  const groupIds = [...new Set(chosen.map((c) => c.groupId))];
-  const [groups, cycles] = await Promise.all([
-    Promise.all(groupIds.map((id) => deps.groups.get(id))),
-    Promise.all(chosen.map((c) => deps.cycles.get(c.groupId, c.cycleId))),
-  ]);
-  const groupName = new Map(groups.filter((g) => g !== undefined).map((g) => [g.id, g.name]));
   const framework = deps.frameworks[language];
-
-  const entries: CycleEntry[] = chosen.map((c, i) => {
+  const entries: CycleEntry[] = chosen.map((c) => {
     const time = times.get(c.cycleId);
-    const cycleProposals = data.proposals.filter((p) => p.cycleId === c.cycleId).map(summariseProposal);
+    const cycleProposals = proposals.filter((p) => p.cycleId === c.cycleId).map(summariseProposal);
+    const weekNumber = weekNumbers.get(c.cycleId);
     return {
       groupId: c.groupId,
-      groupName: groupName.get(c.groupId) ?? cycleProposals[0]?.groupName ?? '',
+      groupName: groupNames.get(c.groupId) ?? cycleProposals[0]?.groupName ?? '',
       cycleId: c.cycleId,
-      ...(cycles[i] ? { weekNumber: cycles[i]!.weekNumber } : {}),
+      ...(weekNumber !== undefined ? { weekNumber } : {}),
       at: c.at,
       sessionsAttended: c.sessions,
       hours: hoursUsed(c.sessions, time),
@@ -137,14 +131,15 @@ async function assembleOverview(
     };
   });
   const notes = ofType(own, 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const traject = ofType(own, 'profTraject')[0];
   return {
     userId,
-    ...(ofType(own, 'profTraject')[0] ? { profTraject: ofType(own, 'profTraject')[0] } : {}),
+    ...(traject ? { profTraject: traject } : {}),
     cycles: entries,
     notes,
     totals: {
       cycles: keys.size,
-      sessions: data.attendance.length,
+      sessions: [...keys.values()].reduce((n, c) => n + c.sessions, 0),
       hours: [...keys.values()].reduce((sum, c) => sum + hoursUsed(c.sessions, times.get(c.cycleId)), 0),
       notes: notes.length,
     },

@@ -19,16 +19,26 @@ function haystack(p: Proposal): string {
   return fold([p.groupName, p.title, s.text, s.firstStep ?? ''].join('\n'));
 }
 
+/** The groups the person is a member of now: their index names the candidates, each group record decides. */
+export async function myGroups(deps: VerantwoordingDeps, userId: string, limit: number = SEARCH_LIMITS.groups) {
+  const entries = (await deps.membership.groupsOf(userId)).filter((e) => e.member).slice(0, limit);
+  const groups = await Promise.all(entries.map((e) => deps.groups.get(e.groupId)));
+  return groups.filter((g) => g !== undefined && isMember(g, userId));
+}
+
 /**
  * Proposals of the groups the caller is a member of, newest first, matching every word of the
- * term. Groups the caller is not in are never searched: membership is checked on the group
- * record itself, not taken from the request.
+ * term. Candidates come from the caller's own membership index; each group's partition is read
+ * with one query and its group record decides membership, never the request.
  */
 export async function searchProposals(deps: VerantwoordingDeps, userId: string, term: string, page: { skip?: number; count?: number } = {}): Promise<ProposalHit[]> {
-  const groups = (await deps.groups.listByMember(userId, SEARCH_LIMITS.groups)).filter((g) => isMember(g, userId));
-  if (groups.length === 0) return [];
-  const allowed = new Set(groups.map((g) => g.id));
-  const proposals = (await deps.proposals.listRecentByGroups([...allowed], SEARCH_LIMITS.proposals)).filter((p) => allowed.has(p.groupId));
+  const entries = (await deps.membership.groupsOf(userId)).filter((e) => e.member).slice(0, SEARCH_LIMITS.groups);
+  const found = await Promise.all(entries.map((e) => deps.traces.proposalsOf(e.groupId, SEARCH_LIMITS.proposals)));
+  const proposals = found
+    .filter((f) => f.group && isMember(f.group, userId))
+    .flatMap((f) => f.proposals)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, SEARCH_LIMITS.proposals);
   const words = fold(term.slice(0, SEARCH_LIMITS.termLength)).split(/\s+/).filter(Boolean);
   const hits = proposals.filter((p) => {
     const hay = haystack(p);

@@ -3,6 +3,7 @@ import { ofType } from '../../domain/verantwoording/personal-record';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { hoursUsed } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
+import { sessionsAttended } from './time-used';
 
 export interface SharedVerantwoording {
   userId: string;
@@ -24,8 +25,7 @@ export async function sharedWithManager(deps: VerantwoordingDeps, reportUserId: 
   const traject = ofType(shared, 'profTraject')[0];
   const timeUsed = await Promise.all(
     ofType(shared, 'timeUsed').map(async (t) => {
-      const sessions = await deps.sessions.listByCycle(t.groupId, t.cycleId);
-      const attended = sessions.filter((s) => s.attendeeIds.includes(reportUserId)).length;
+      const attended = await sessionsAttended(deps, reportUserId, t.groupId, t.cycleId);
       return { groupId: t.groupId, cycleId: t.cycleId, hours: hoursUsed(attended, t), sessionsAttended: attended };
     }),
   );

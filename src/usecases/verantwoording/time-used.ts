@@ -1,11 +1,17 @@
 import { DomainError } from '../../domain/shared/errors';
 import { blankTimeUsed, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
+import { attendedSessions } from './group-traces';
+
+/** How many sessions of a cycle the person attended, from that group's partition. */
+export async function sessionsAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
+  const trace = await deps.traces.traceOf(groupId, userId);
+  return attendedSessions(trace, userId).filter((s) => s.cycleId === cycleId).length;
+}
 
 /** Time can only be kept for a cycle the professional took part in. */
 export async function requireAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
-  const sessions = await deps.sessions.listByCycle(groupId, cycleId);
-  const attended = sessions.filter((s) => s.cycleId === cycleId && s.attendeeIds.includes(userId)).length;
+  const attended = await sessionsAttended(deps, userId, groupId, cycleId);
   if (attended === 0) throw new DomainError('notFound', 'cycle not attended');
   return attended;
 }

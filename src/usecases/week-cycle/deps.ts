@@ -3,14 +3,24 @@ import { BusinessEvents } from '../../domain/shared/business-events';
 import { ProposalDrafter } from '../../domain/proposal/proposal-draft';
 import { Clock } from '../../domain/shared/clock';
 import { JobScheduler } from '../../domain/scheduling/job';
-import { CycleRepository, GroupRepository, PersonalAnswerRepository, ProposalRepository, SessionRepository } from '../../domain/week-cycle/ports';
+import {
+  CycleRepository,
+  GroupRepository,
+  MembershipIndex,
+  PersonalAnswerRepository,
+  ProposalRepository,
+  SessionItemRepository,
+  SessionRepository,
+} from '../../domain/week-cycle/ports';
 
 export interface WeekCycleDeps {
   groups: GroupRepository;
   cycles: CycleRepository;
   sessions: SessionRepository;
+  items: SessionItemRepository;
   proposals: ProposalRepository;
   personalAnswers: PersonalAnswerRepository;
+  membership: MembershipIndex;
   frameworks: Record<Language, Framework>;
   drafter: ProposalDrafter;
   scheduler: JobScheduler;
@@ -27,6 +37,7 @@ export interface Actor {
 }
 
 export const JOB_KINDS = {
+  /** The time box: the warning before the end, which then schedules the close. */
   sessionWarning: 'session.warning',
   sessionClose: 'session.close',
   sessionStart: 'session.start',

@@ -1,71 +1,87 @@
 import { questionsBeforeProposal } from '../../domain/framework/framework';
 import { decide, finishDrafting, judge, Proposal, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
-import { sharedAnswer } from '../../domain/week-cycle/session';
+import { CycleState } from '../../domain/week-cycle/ports';
+import { SessionState } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
-import { requireMember } from './membership';
-import { ensureProposal } from './start-session';
+import { ensureMember } from './membership';
+import { loadSession } from './session-actions';
+import { ensureProposal, loadCycleState } from './start-session';
 
 /** The group's answers to the questions before the proposal, across the cycle's sessions. */
-export async function cycleAnswers(deps: WeekCycleDeps, groupId: string, cycleId: string, language: 'nl' | 'en') {
-  const sessions = await deps.sessions.listByCycle(groupId, cycleId);
-  const questions = questionsBeforeProposal(deps.frameworks[language]);
+export function cycleAnswers(deps: WeekCycleDeps, state: CycleState) {
+  const questions = questionsBeforeProposal(deps.frameworks[state.group.language]);
+  const bySession = new Map(state.sessions.map((s) => [s.id, s.seq]));
   return questions.map((q) => {
-    const contributions = sessions.flatMap((s) => sharedAnswer(s, q.id));
-    return { questionId: q.id, question: q.text, answer: contributions.map((c) => c.text).join('\n'), authorIds: contributions.map((c) => c.authorId) };
+    const contributions = state.contributions
+      .filter((c) => c.questionId === q.id)
+      .sort((a, b) => (bySession.get(a.sessionId) ?? 0) - (bySession.get(b.sessionId) ?? 0) || a.at.localeCompare(b.at));
+    return { questionId: q.id, question: q.text, answer: contributions.map((c) => c.text).join('\n') };
   });
 }
 
-export type DraftRequest = { started: false; proposal: Proposal } | { started: true; proposal: Proposal; run: () => Promise<Proposal> };
+async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState & { proposal: Proposal }> {
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const group = await ensureMember(deps, loaded.group, actor);
+  if (loaded.session.status !== 'open') throw new DomainError('sessionClosed');
+  // Sessions that work on the proposal create it when they open; this covers any that did not.
+  const proposal = loaded.proposal ?? (await ensureProposal(deps, loaded.session, group.name));
+  return { ...loaded, group, proposal };
+}
+
+async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }, change: (p: Proposal) => Proposal): Promise<SessionState> {
+  const next = change(state.proposal);
+  if (next === state.proposal) return state;
+  const known = state.proposalVersion ? { doc: state.proposal, version: state.proposalVersion } : undefined;
+  const proposal = await deps.proposals.update(state.group.id, state.proposal.id, change, known);
+  return { ...state, proposal, proposalVersion: undefined };
+}
+
+export type DraftRequest = { started: false; state: SessionState } | { started: true; state: SessionState; run: () => Promise<Proposal> };
 
 /**
  * Marks the proposal as drafting and hands back the slow part to run after the invoke is
  * answered, because Teams waits only seconds for a card action.
  */
 export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<DraftRequest> {
-  const group = await requireMember(deps, groupId, actor);
-  const session = await deps.sessions.get(groupId, sessionId);
-  if (!session || session.status !== 'open') throw new DomainError('sessionClosed');
-  const base = await ensureProposal(deps, session, group.name);
+  const state = await openProposalState(deps, groupId, sessionId, actor);
+  const now = deps.clock.now();
   if (!deps.drafter.enabled) {
-    const proposal = await deps.proposals.update(groupId, base.id, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, deps.clock.now())));
-    return { started: false, proposal };
+    return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
   }
   let started = false;
-  const proposal = await deps.proposals.update(groupId, base.id, (p) => {
-    const r = startDrafting(p, actor.id, deps.clock.now());
+  const next = await saveProposal(deps, state, (p) => {
+    const r = startDrafting(p, actor.id, now);
     started = r.started;
     return r.proposal;
   });
-  if (!started) return { started: false, proposal };
+  if (!started) return { started: false, state: next };
   const run = async () => {
-    const answers = await cycleAnswers(deps, groupId, session.cycleId, group.language);
-    const result = await deps.drafter.draft({ language: group.language, answers: answers.filter((a) => a.answer).map(({ authorIds: _a, ...a }) => a) });
-    const contributors = [...new Set(answers.flatMap((a) => a.authorIds))];
-    return deps.proposals.update(groupId, base.id, (p) => {
-      const done = finishDrafting(p, result, deps.clock.now());
-      return { ...done, contributorIds: [...new Set([...done.contributorIds, ...contributors])] };
-    });
+    const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
+    const answers = cycleAnswers(deps, cycle).filter((a) => a.answer);
+    const result = await deps.drafter.draft({ language: state.group.language, answers });
+    return deps.proposals.update(groupId, state.proposal.id, (p) => finishDrafting(p, result, deps.clock.now()));
   };
-  return { started: true, proposal, run };
+  return { started: true, state: next, run };
 }
 
-export async function judgeProposal(deps: WeekCycleDeps, groupId: string, proposalId: string, actor: Actor, input: { verdict: Verdict; reason: string }): Promise<Proposal> {
-  await requireMember(deps, groupId, actor);
-  const at = deps.clock.now().toISOString();
-  return deps.proposals.update(groupId, proposalId, (p) => judge(p, { memberId: actor.id, memberName: actor.name, verdict: input.verdict, reason: input.reason, at }));
+export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { verdict: Verdict; reason: string }): Promise<SessionState> {
+  const state = await openProposalState(deps, groupId, sessionId, actor);
+  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, verdict: input.verdict, reason: input.reason, at: deps.clock.now().toISOString() });
+  const stored = await deps.proposals.putJudgement(judgement);
+  return { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
 }
 
-export async function decideProposal(deps: WeekCycleDeps, groupId: string, proposalId: string, actor: Actor, input: { verdict: Verdict; text: string; firstStep: string }): Promise<Proposal> {
-  await requireMember(deps, groupId, actor);
+export async function decideProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { verdict: Verdict; text: string; firstStep: string }): Promise<SessionState> {
+  const state = await openProposalState(deps, groupId, sessionId, actor);
   const at = deps.clock.now().toISOString();
   let decidedNow = false;
-  const proposal = await deps.proposals.update(groupId, proposalId, (p) => {
+  const next = await saveProposal(deps, state, (p) => {
     decidedNow = !p.decision;
-    return p.decision ? p : decide(p, { ...input, decidedBy: actor.id, at });
+    return p.decision ? p : decide(p, state.judgements, { ...input, decidedBy: actor.id, at });
   });
-  if (decidedNow) {
-    deps.events.record({ name: 'proposalValidated', verdict: input.verdict, aiDrafted: proposal.ai.status === 'drafted', judgements: Object.keys(proposal.judgements).length });
+  if (decidedNow && next.proposal?.decision) {
+    deps.events.record({ name: 'proposalValidated', verdict: input.verdict, aiDrafted: next.proposal.ai.status === 'drafted', judgements: state.judgements.length });
   }
-  return proposal;
+  return next;
 }

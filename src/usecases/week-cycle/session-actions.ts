@@ -1,92 +1,124 @@
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
-import { personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
-import { checkEnergy, closeSession, contribute, EnergyPhase, goToQuestion, markWarned, Session } from '../../domain/week-cycle/session';
+import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
+import { attendeeIds, checkIn, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markWarned, Session, SessionState } from '../../domain/week-cycle/session';
+import { SessionItem } from '../../domain/week-cycle/session-items';
 import { Actor, WeekCycleDeps } from './deps';
-import { loadGroup, requireMember } from './membership';
-import { carryOverFrom } from './start-session';
+import { ensureMember } from './membership';
+import { completeCycleIfDone } from './start-session';
 
-async function openSessionOf(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<Session> {
-  const s = await deps.sessions.get(groupId, sessionId);
-  if (!s) throw new DomainError('notFound', 'session');
-  return s;
+/** The session as this turn needs it: one query in the group's partition. */
+export async function loadSession(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<SessionState> {
+  const state = await deps.sessions.loadState(groupId, sessionId);
+  if (!state) throw new DomainError('notFound', 'session');
+  return state;
 }
 
-export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<Session> {
-  const group = await requireMember(deps, groupId, actor);
-  const framework = deps.frameworks[group.language];
-  const contribution = { key: input.key, authorId: actor.id, authorName: actor.name, text: input.text, at: deps.clock.now().toISOString() };
-  return deps.sessions.update(groupId, sessionId, (s) => contribute(framework, s, contribution, input.questionId));
+async function asMember(deps: WeekCycleDeps, state: SessionState, actor: Actor): Promise<SessionState> {
+  const group = await ensureMember(deps, state.group, actor);
+  return group === state.group ? state : { ...state, group };
 }
 
-export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<Session> {
-  await requireMember(deps, groupId, actor);
-  return deps.sessions.update(groupId, sessionId, (s) => (s.energy[phase][actor.id] === score ? s : checkEnergy(s, phase, actor.id, score)));
+/** Stores a new item (unless this turn already saw it) and returns the state with it. */
+async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(deps: WeekCycleDeps, state: SessionState, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
+  if ((state[list] as SessionItem[]).some((x) => x.id === item.id)) return state;
+  const stored = await deps.items.add(item);
+  return { ...state, [list]: [...state[list], stored] };
 }
 
-export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number): Promise<Session> {
-  await requireMember(deps, groupId, actor);
-  return deps.sessions.update(groupId, sessionId, (s) => (s.currentIndex === index ? s : goToQuestion(s, index)));
+/** Replaces the session after an explicit step, with the version this turn read. */
+async function saveStep(deps: WeekCycleDeps, state: SessionState, step: (s: Session) => Session): Promise<SessionState> {
+  const next = step(state.session);
+  if (next === state.session) return state;
+  const known = state.sessionVersion ? { doc: state.session, version: state.sessionVersion } : undefined;
+  const session = await deps.sessions.update(state.group.id, state.session.id, step, known);
+  return { ...state, session, sessionVersion: undefined };
 }
 
-/** Questions 9-10: stored in the member's own partition, never in the shared session. */
-export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }): Promise<Session> {
-  const group = await requireMember(deps, groupId, actor);
-  const session = await openSessionOf(deps, groupId, sessionId);
-  if (session.status !== 'open') throw new DomainError('sessionClosed');
-  const q = findQuestion(deps.frameworks[group.language], input.questionId);
-  if (!q || q.scope !== 'personal' || !session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
-  const existing = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, q.id));
-  await deps.personalAnswers.upsert(
-    writePersonalAnswer({ userId: actor.id, groupId, cycleId: session.cycleId, sessionId, questionId: q.id, text: input.text, visibility: existing?.visibility, updatedAt: deps.clock.now().toISOString() }),
-  );
-  return deps.sessions.update(groupId, sessionId, (s) => (s.attendeeIds.includes(actor.id) ? s : { ...s, attendeeIds: [...s.attendeeIds, actor.id] }));
+export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  const framework = deps.frameworks[state.group.language];
+  const item = contribute(framework, state, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() });
+  return withItem(deps, state, 'contributions', item);
 }
 
-export async function rememberCard(deps: WeekCycleDeps, groupId: string, sessionId: string, activityId: string): Promise<Session> {
-  return deps.sessions.update(groupId, sessionId, (s) => (s.cardActivityId === activityId ? s : { ...s, cardActivityId: activityId }));
+export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString()));
 }
 
-/** The 10-minute warning: true only for the one caller that flips the flag. */
-export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<{ session: Session; warned: boolean }> {
+/** "Ik ben erbij": the member marks themselves present. */
+export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState> {
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  return withItem(deps, state, 'presence', confirmPresence(state, actor.id, deps.clock.now().toISOString()));
+}
+
+export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number): Promise<SessionState> {
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  const now = deps.clock.now();
+  return saveStep(deps, state, (s) => goToQuestion({ ...state, session: s }, index, now));
+}
+
+/**
+ * Questions 9-10: stored in the member's own partition, never in the group's. A first answer is
+ * one create; changing it keeps whatever the member chose to share.
+ */
+export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }): Promise<{ state: SessionState; answer: PersonalAnswer }> {
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  if (state.session.status !== 'open') throw new DomainError('sessionClosed');
+  const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
+  if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
+  const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString() });
+  const { answer, created } = await deps.personalAnswers.create(fresh);
+  if (created || (answer.text === fresh.text)) return { state, answer };
+  const updated = await deps.personalAnswers.update(actor.id, personalAnswerId(actor.id, sessionId, q.id), (a) => (a.text === fresh.text ? a : { ...a, text: fresh.text, updatedAt: fresh.updatedAt }));
+  return { state, answer: updated };
+}
+
+/** The viewer's own answer to the current question, when that question is personal. */
+export async function ownAnswerToCurrent(deps: WeekCycleDeps, state: SessionState, viewerId: string): Promise<PersonalAnswer | undefined> {
+  const id = state.session.questionIds[state.session.currentIndex];
+  const q = id === undefined ? undefined : findQuestion(deps.frameworks[state.group.language], id);
+  if (!q || q.scope !== 'personal') return undefined;
+  return deps.personalAnswers.get(viewerId, personalAnswerId(viewerId, state.session.id, q.id));
+}
+
+export async function rememberCard(deps: WeekCycleDeps, state: SessionState, activityId: string): Promise<SessionState> {
+  return saveStep(deps, state, (s) => (s.cardActivityId === activityId ? s : { ...s, cardActivityId: activityId }));
+}
+
+/** The 10-minute warning: `warned` only for the one caller that flips the flag. */
+export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<{ state: SessionState; warned: boolean }> {
+  const state = await loadSession(deps, groupId, sessionId);
+  if (state.session.warned || state.session.status !== 'open') return { state, warned: false };
   let flipped = false;
-  const session = await deps.sessions.update(groupId, sessionId, (s) => {
-    flipped = false;
-    if (s.warned || s.status !== 'open') return s;
-    flipped = true;
-    return markWarned(s);
+  const next = await saveStep(deps, state, (s) => {
+    flipped = !s.warned && s.status === 'open';
+    return flipped ? markWarned(s) : s;
   });
-  return { session, warned: flipped };
+  return { state: next, warned: flipped };
 }
 
-/** Ends a session, by a member or by the clock; true only for the caller that closed it. */
-export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor): Promise<{ session: Session; closed: boolean }> {
-  if (actor) await requireMember(deps, groupId, actor);
+/** Ends a session, by a member or by the clock; `closed` only for the caller that closed it. */
+export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor): Promise<{ state: SessionState; closed: boolean }> {
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const state = actor ? await asMember(deps, loaded, actor) : loaded;
+  const now = deps.clock.now();
   let flipped = false;
-  const session = await deps.sessions.update(groupId, sessionId, (s) => {
+  const next = await saveStep(deps, state, (s) => {
     flipped = s.status === 'open';
-    return closeSession(s, deps.clock.now());
+    return closeSession({ ...state, session: s }, now);
   });
   if (flipped) {
+    const framework = deps.frameworks[next.group.language];
     deps.events.record({
       name: 'sessionHeld',
-      day: session.day,
-      attendees: session.attendeeIds.length,
-      questionsAnswered: Object.values(session.answers).filter((a) => a.length > 0).length,
+      day: next.session.day,
+      attendees: attendeeIds(next).length,
+      questionsAnswered: new Set(next.contributions.map((c) => c.questionId)).size,
       closedBy: actor ? 'member' : 'timebox',
     });
-    await deps.scheduler.cancel(`${sessionId}_warn`);
-    await deps.scheduler.cancel(`${sessionId}_close`);
-    await completeCycleIfDone(deps, session);
+    await completeCycleIfDone(deps, next, framework);
   }
-  return { session, closed: flipped };
-}
-
-/** A cycle is complete when its day-4 session closes with nothing left to resume. */
-async function completeCycleIfDone(deps: WeekCycleDeps, session: Session): Promise<void> {
-  if (session.day !== 4) return;
-  const group = await loadGroup(deps, session.groupId);
-  if ((await carryOverFrom(deps, group.language, session)).length) return;
-  const at = deps.clock.now().toISOString();
-  await deps.cycles.update(session.groupId, session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));
+  return { state: next, closed: flipped };
 }

@@ -1,11 +1,10 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
-import { AiState, Decision, Judgement, Proposal } from '../../domain/proposal/proposal';
-import { EnergySummary, summariseEnergy } from '../../domain/week-cycle/energy';
-import { Group } from '../../domain/week-cycle/group';
-import { currentQuestionId, minutesLeft, Session, sharedAnswer } from '../../domain/week-cycle/session';
+import { AiState, Decision, Judgement } from '../../domain/proposal/proposal';
+import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
+import { attendeeIds, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
+import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
-import { proposalIdFor } from './start-session';
 
 export interface AgendaItem {
   question: Question;
@@ -15,34 +14,44 @@ export interface AgendaItem {
   contributorNames: string[];
 }
 
+/** A check-in round as a card may show it: how many checked in while it runs, the average once it closed. */
+export interface EnergyView {
+  summary: EnergySummary;
+  /** Shown only while the round is open, and never next to an average. */
+  checkedIn: number;
+}
+
 /** What a session card shows. `viewer` is set only in a member's own refreshed view. */
 export interface SessionView {
   groupId: string;
   groupName: string;
   language: 'nl' | 'en';
   weekNumber: number;
-  session: Pick<Session, 'id' | 'seq' | 'day' | 'status' | 'warned' | 'currentIndex' | 'carriedOver'>;
+  session: Pick<Session, 'id' | 'cycleId' | 'seq' | 'day' | 'status' | 'warned' | 'currentIndex' | 'carriedOver'>;
   dayTitle: string;
   minutesLeft: number;
   agenda: AgendaItem[];
   current?: AgendaItem;
-  energyIn: EnergySummary;
-  energyOut: EnergySummary;
+  energy: Record<EnergyPhase, EnergyView>;
   aiEnabled: boolean;
   proposal?: { id: string; ai: AiState; judgements: Judgement[]; decision?: Decision; ownProposal: string };
   memberTeamsIds: string[];
   memberCount: number;
+  /** Every action on this rendering carries it, so a retried press stores nothing twice. */
+  actionKey: string;
   viewer?: {
     id: string;
+    present: boolean;
     energyIn?: number;
     energyOut?: number;
+    /** The viewer's own answer to the current question, when that question is personal. */
     personalAnswers: Record<number, string>;
     judgement?: Judgement;
   };
 }
 
-function agendaItem(s: Session, question: Question, index: number): AgendaItem {
-  const contributions = sharedAnswer(s, question.id).map((c) => ({ authorName: c.authorName, text: c.text }));
+function agendaItem(state: SessionState, question: Question, index: number): AgendaItem {
+  const contributions = sharedAnswer(state, question.id).map((c) => ({ authorName: c.authorName, text: c.text }));
   return {
     question,
     index,
@@ -52,46 +61,57 @@ function agendaItem(s: Session, question: Question, index: number): AgendaItem {
   };
 }
 
-export async function buildSessionView(deps: WeekCycleDeps, group: Group, session: Session, viewerId?: string): Promise<SessionView> {
+function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
+  const summary = energySummary(state.session.energy[phase]);
+  return { summary, checkedIn: summary.status === 'open' ? state.checkIns.filter((c) => c.phase === phase).length : 0 };
+}
+
+/**
+ * The session card's content from one state read: no further reads, so the member's own view
+ * and the shared card are built from the same data.
+ */
+export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock' | 'drafter'>, state: SessionState, actionKey: string, viewer?: { id: string; ownAnswer?: PersonalAnswer }): SessionView {
+  const { group, session } = state;
   const framework = deps.frameworks[group.language];
-  const cycle = await deps.cycles.get(group.id, session.cycleId);
   const agenda = session.questionIds
     .map((id, index) => ({ q: findQuestion(framework, id), index }))
     .filter((x): x is { q: Question; index: number } => !!x.q)
-    .map(({ q, index }) => agendaItem(session, q, index));
+    .map(({ q, index }) => agendaItem(state, q, index));
   const hasProposalQuestion = agenda.some((a) => a.question.kind !== 'text');
-  const proposal: Proposal | undefined = hasProposalQuestion ? await deps.proposals.get(group.id, proposalIdFor(session.cycleId)) : undefined;
   const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
-  const ownProposal = aiQuestion ? sharedAnswer(session, aiQuestion.id).map((c) => c.text).join('\n') : '';
+  const ownProposal = aiQuestion ? sharedAnswer(state, aiQuestion.id).map((c) => c.text).join('\n') : '';
   const currentId = currentQuestionId(session);
-  let viewer: SessionView['viewer'];
-  if (viewerId) {
-    const answers: PersonalAnswer[] = await deps.personalAnswers.listForSession(viewerId, session.id);
-    viewer = {
-      id: viewerId,
-      energyIn: session.energy.in[viewerId],
-      energyOut: session.energy.out[viewerId],
-      personalAnswers: Object.fromEntries(answers.map((a) => [a.questionId, a.text])),
-      judgement: proposal?.judgements[viewerId],
-    };
-  }
+  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort((a, b) => a.at.localeCompare(b.at)) : [];
+  const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
   return {
     groupId: group.id,
     groupName: group.name,
     language: group.language,
-    weekNumber: cycle?.weekNumber ?? group.cyclesStarted,
-    session: { id: session.id, seq: session.seq, day: session.day, status: session.status, warned: session.warned, currentIndex: session.currentIndex, carriedOver: session.carriedOver },
+    weekNumber: state.cycle?.weekNumber ?? group.cyclesStarted,
+    session: { id: session.id, cycleId: session.cycleId, seq: session.seq, day: session.day, status: session.status, warned: session.warned, currentIndex: session.currentIndex, carriedOver: session.carriedOver },
     dayTitle: framework.days.find((d) => d.day === session.day)?.title ?? '',
     minutesLeft: minutesLeft(session, deps.clock.now()),
     agenda,
     current: agenda.find((a) => a.question.id === currentId),
-    energyIn: summariseEnergy(session.energy.in),
-    energyOut: summariseEnergy(session.energy.out),
+    energy: { in: energyView(state, 'in'), out: energyView(state, 'out') },
     aiEnabled: deps.drafter.enabled,
-    proposal: proposal && { id: proposal.id, ai: proposal.ai, judgements: Object.values(proposal.judgements), decision: proposal.decision, ownProposal },
+    ...(hasProposalQuestion && state.proposal
+      ? { proposal: { id: state.proposal.id, ai: state.proposal.ai, judgements, decision: state.proposal.decision, ownProposal } }
+      : {}),
     memberTeamsIds: group.members.map((m) => m.teamsId).filter((x): x is string => !!x),
     memberCount: group.members.length,
-    viewer,
+    actionKey,
+    ...(viewer
+      ? {
+          viewer: {
+            id: viewer.id,
+            present: attendeeIds(state).includes(viewer.id),
+            energyIn: mine('in'),
+            energyOut: mine('out'),
+            personalAnswers: viewer.ownAnswer ? { [viewer.ownAnswer.questionId]: viewer.ownAnswer.text } : {},
+            judgement: judgements.find((j) => j.memberId === viewer.id),
+          },
+        }
+      : {}),
   };
 }
-

@@ -15,12 +15,15 @@ export interface SetUpGroupInput {
   settings: GroupSettings;
 }
 
-/** Creates the group for a chat, or updates its settings when it exists (setup can be re-run). */
+/**
+ * Creates the group for a chat, or updates its settings when it exists (setup can be re-run).
+ * Everyone who joins or leaves gets the group in (or marked out of) their membership index.
+ */
 export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
   const now = deps.clock.now().toISOString();
-  const { group, created } = await deps.groups.create({
+  const { group: existing, created } = await deps.groups.create({
     id,
     tenantId: input.tenantId,
     conversationId: input.conversationId,
@@ -31,8 +34,14 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
     createdBy: actor.id,
     createdAt: now,
   });
-  if (created) return group;
-  return deps.groups.update(id, (g) => ({ ...g, ...settings, conversationRef: input.conversationRef }));
+  const before = created ? [] : existing.members.map((m) => m.id);
+  const group = created ? existing : await deps.groups.update(id, (g) => ({ ...g, ...settings, conversationRef: input.conversationRef }));
+  const after = group.members.map((m) => m.id);
+  // The person who set the group up is named on it (createdBy) even when not a member: their
+  // index knows the group too, so their export and erasure find it.
+  const left = [...new Set([...before, actor.id])].filter((m) => !after.includes(m));
+  await deps.membership.record(id, group.name, { joined: after, left }, now);
+  return group;
 }
 
 export async function changeLanguage(deps: WeekCycleDeps, groupId: string, language: Language): Promise<Group> {

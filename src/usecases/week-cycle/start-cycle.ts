@@ -1,12 +1,11 @@
 import { checkAgenda, Cycle, defaultAgenda } from '../../domain/week-cycle/cycle';
+import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { DomainError } from '../../domain/shared/errors';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { requireMember } from './membership';
 import { nextSessionDates, sessionStartInstant } from './schedule-dates';
 
-export function cycleIdFor(groupId: string, weekNumber: number): string {
-  return `${groupId}_w${weekNumber}`;
-}
+export { cycleIdFor } from '../../domain/week-cycle/ids';
 
 /**
  * Starts the group's next week. Idempotent per week number: pressing "start" twice, or Teams
@@ -30,7 +29,8 @@ export async function startCycle(deps: WeekCycleDeps, groupId: string, actor: Ac
     startedBy: actor.id,
     startedAt: now.toISOString(),
   });
-  if (created) {
+  // Idempotent follow-ups, done also when a redelivered start finds the cycle created.
+  if (created || group.cyclesStarted < weekNumber) {
     await deps.groups.update(groupId, (g) =>
       g.cyclesStarted >= weekNumber ? g : { ...g, cyclesStarted: weekNumber, currentCycleId: id },
     );
@@ -47,8 +47,9 @@ export async function startCycle(deps: WeekCycleDeps, groupId: string, actor: Ac
 export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId: string, actor: Actor, agenda: Cycle['agenda']): Promise<Cycle> {
   const group = await requireMember(deps, groupId, actor);
   const checked = checkAgenda(deps.frameworks[group.language], agenda);
-  const held = await deps.sessions.listByCycle(groupId, cycleId);
-  if (held.length > 0) throw new DomainError('conflict', 'agenda fixed once sessions began');
+  const state = await deps.sessions.loadCycle(groupId, cycleId);
+  if (!state) throw new DomainError('notFound', 'cycle');
+  if (state.sessions.length > 0) throw new DomainError('conflict', 'agenda fixed once sessions began');
   return deps.cycles.update(groupId, cycleId, (c) => ({ ...c, agenda: checked }));
 }
 

@@ -1,85 +1,120 @@
+import { Framework, findQuestion } from '../../domain/framework/framework';
+import { newProposal, Proposal } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { Cycle } from '../../domain/week-cycle/cycle';
-import { openSession, Session, unfinishedQuestions } from '../../domain/week-cycle/session';
-import { newProposal, Proposal } from '../../domain/proposal/proposal';
-import { findQuestion } from '../../domain/framework/framework';
+import { proposalIdFor, sessionIdFor } from '../../domain/week-cycle/ids';
+import { CycleState } from '../../domain/week-cycle/ports';
+import { openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
-import { loadGroup, requireMember } from './membership';
+import { ensureMember, loadGroup } from './membership';
 
-export function proposalIdFor(cycleId: string): string {
-  return `${cycleId}_p`;
-}
+export { proposalIdFor } from '../../domain/week-cycle/ids';
 
 export function isProposalDone(p: Proposal | undefined): boolean {
   return !!p && (p.ai.status === 'drafted' || p.ai.status === 'failed');
 }
 
-export async function carryOverFrom(deps: WeekCycleDeps, language: 'nl' | 'en', last: Session): Promise<number[]> {
-  const proposal = await deps.proposals.get(last.groupId, proposalIdFor(last.cycleId));
-  return unfinishedQuestions(deps.frameworks[language], last, !!proposal?.decision, isProposalDone(proposal));
+/** The group questions of a session that are still open, from the state read this turn. */
+export function carryOverFrom(framework: Framework, state: Pick<SessionState, 'session' | 'contributions' | 'proposal'>): number[] {
+  return unfinishedQuestions(framework, state, !!state.proposal?.decision, isProposalDone(state.proposal));
+}
+
+export async function loadCycleState(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<CycleState> {
+  const state = await deps.sessions.loadCycle(groupId, cycleId);
+  if (!state) throw new DomainError('noActiveCycle');
+  return state;
 }
 
 export type NextSession =
-  | { kind: 'session'; session: Session; created: boolean; cycle: Cycle }
+  | { kind: 'session'; state: SessionState; created: boolean; cycle: Cycle }
   | { kind: 'cycleComplete'; cycle: Cycle };
+
+function sessionStateOf(cycleState: CycleState, session: Session, version?: string): SessionState {
+  return {
+    group: cycleState.group,
+    cycle: cycleState.cycle,
+    session,
+    ...(version ? { sessionVersion: version } : {}),
+    contributions: cycleState.contributions.filter((c) => c.sessionId === session.id),
+    checkIns: cycleState.checkIns.filter((c) => c.sessionId === session.id),
+    presence: cycleState.presence.filter((p) => p.sessionId === session.id),
+    ...(cycleState.proposal ? { proposal: cycleState.proposal } : {}),
+    judgements: cycleState.judgements,
+  };
+}
 
 /**
  * Opens the cycle's next session, or returns the one that is open. Unfinished group questions
  * of the previous session come first; after day 4, a session resumes only what is left.
+ * `cycleId` is what the pressed card named: with it the group and its cycle are one query.
  */
-export async function startNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor): Promise<NextSession> {
-  const group = actor ? await requireMember(deps, groupId, actor) : await loadGroup(deps, groupId);
-  if (!group.currentCycleId) throw new DomainError('noActiveCycle');
-  const cycle = await deps.cycles.get(groupId, group.currentCycleId);
-  if (!cycle) throw new DomainError('noActiveCycle');
-  const held = await deps.sessions.listByCycle(groupId, cycle.id);
-  const last = held[held.length - 1];
-  if (last?.status === 'open') return { kind: 'session', session: last, created: false, cycle };
+export async function startNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
+  const cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
+  if (!cycleId) throw new DomainError('noActiveCycle');
+  let cycleState = await loadCycleState(deps, groupId, cycleId);
+  if (cycleState.group.currentCycleId && cycleState.group.currentCycleId !== cycleId) {
+    // A card from an earlier week: continue the group's current week instead.
+    cycleState = await loadCycleState(deps, groupId, cycleState.group.currentCycleId);
+  }
+  const group = actor ? await ensureMember(deps, cycleState.group, actor) : cycleState.group;
+  const { cycle } = cycleState;
+  const framework = deps.frameworks[group.language];
+  const last = cycleState.sessions[cycleState.sessions.length - 1];
+  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf(cycleState, last), created: false, cycle };
 
-  const carried = last ? await carryOverFrom(deps, group.language, last) : [];
+  const carried = last ? carryOverFrom(framework, sessionStateOf(cycleState, last)) : [];
   const day = last ? Math.min(last.day + 1, 4) : 1;
   const resumingAfterLastDay = !!last && last.day === 4;
   if (resumingAfterLastDay && carried.length === 0) return { kind: 'cycleComplete', cycle };
-  const agendaDay = cycle.agenda.find((d) => d.day === day);
   const seq = (last?.seq ?? 0) + 1;
   const now = deps.clock.now();
   const { session, created } = await deps.sessions.create(
     openSession({
-      id: `${cycle.id}_s${seq}`,
+      id: sessionIdFor(cycle.id, seq),
       groupId,
       cycleId: cycle.id,
       seq,
       day,
-      questionIds: resumingAfterLastDay ? [] : agendaDay?.questionIds ?? [],
+      questionIds: resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []),
       carriedOver: carried,
       startedAt: now,
       minutes: deps.session.minutes,
     }),
   );
-  if (created) await scheduleTimebox(deps, session);
-  if (needsProposal(deps, group.language, session)) await ensureProposal(deps, session, group.name);
-  return { kind: 'session', session, created, cycle };
+  // Idempotent follow-ups: also done when a redelivered start finds the session created.
+  await scheduleWarning(deps, session);
+  let state = sessionStateOf({ ...cycleState, group }, session);
+  if (needsProposal(framework, session) && !state.proposal) state = { ...state, proposal: await ensureProposal(deps, session, group.name) };
+  return { kind: 'session', state, created, cycle };
 }
 
-async function scheduleTimebox(deps: WeekCycleDeps, s: Session): Promise<void> {
+/** The time box: one job at the warning, which schedules the close when it runs. */
+async function scheduleWarning(deps: WeekCycleDeps, s: Session): Promise<void> {
   const end = new Date(s.endsAt).getTime();
-  const payload = { groupId: s.groupId, sessionId: s.id };
-  await deps.scheduler.schedule({ id: `${s.id}_warn`, kind: JOB_KINDS.sessionWarning, dueAt: new Date(end - deps.session.warningMinutes * 60_000).toISOString(), payload });
-  await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload });
+  await deps.scheduler.schedule({ id: `${s.id}_warn`, kind: JOB_KINDS.sessionWarning, dueAt: new Date(end - deps.session.warningMinutes * 60_000).toISOString(), payload: { groupId: s.groupId, sessionId: s.id } });
 }
 
-function needsProposal(deps: WeekCycleDeps, language: 'nl' | 'en', s: Session): boolean {
-  const kinds = s.questionIds.map((id) => findQuestion(deps.frameworks[language], id)?.kind);
+export async function scheduleClose(deps: WeekCycleDeps, s: Session): Promise<void> {
+  await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload: { groupId: s.groupId, sessionId: s.id } });
+}
+
+function needsProposal(framework: Framework, s: Session): boolean {
+  const kinds = s.questionIds.map((id) => findQuestion(framework, id)?.kind);
   return kinds.includes('aiProposal') || kinds.includes('validation');
 }
 
 /** The cycle's proposal record exists from the session that works on it, with or without AI. */
 export async function ensureProposal(deps: WeekCycleDeps, session: Session, groupName: string): Promise<Proposal> {
-  const id = proposalIdFor(session.cycleId);
-  const existing = await deps.proposals.get(session.groupId, id);
-  if (existing) return existing;
   const { proposal } = await deps.proposals.create(
-    newProposal({ id, groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '', contributorIds: [] }, deps.clock.now()),
+    newProposal({ id: proposalIdFor(session.cycleId), groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '' }, deps.clock.now()),
   );
   return proposal;
+}
+
+/** A cycle is complete when its day-4 session closes with nothing left to resume. */
+export async function completeCycleIfDone(deps: WeekCycleDeps, state: SessionState, framework: Framework): Promise<void> {
+  if (state.session.day !== 4) return;
+  if (carryOverFrom(framework, state).length) return;
+  const at = deps.clock.now().toISOString();
+  await deps.cycles.update(state.group.id, state.session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));
 }

@@ -1,11 +1,11 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { Decision } from '../../domain/proposal/proposal';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
-import { EnergySummary, summariseEnergy } from '../../domain/week-cycle/energy';
-import { Group } from '../../domain/week-cycle/group';
-import { Session, sharedAnswer } from '../../domain/week-cycle/session';
+import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
+import { CycleState } from '../../domain/week-cycle/ports';
+import { attendeeIds, SessionState } from '../../domain/week-cycle/session';
 import { WeekCycleDeps } from './deps';
-import { carryOverFrom, proposalIdFor } from './start-session';
+import { carryOverFrom, loadCycleState } from './start-session';
 
 export interface SummaryView {
   groupName: string;
@@ -18,44 +18,56 @@ export interface SummaryView {
   answers: { question: Question; text: string; contributorNames: string[] }[];
   aiDraft?: ProposalDraft;
   decision?: Decision;
+  /** Published check-in averages (never a count beside them): this session's, or the week's on day 4. */
   energyIn: EnergySummary;
   energyOut: EnergySummary;
   attendeeCount: number;
   unfinished: Question[];
   next: { kind: 'day'; day: number; title: string } | { kind: 'resume' } | { kind: 'newCycle' };
+  /** The card names the cycle its "start next session" button belongs to. */
+  cycleId: string;
 }
 
-export async function buildSummaryView(deps: WeekCycleDeps, group: Group, session: Session): Promise<SummaryView> {
+/** The summary posted when a session closes; a day-4 session reads the whole week first. */
+export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState): Promise<SummaryView> {
+  const { group, session } = state;
   const framework = deps.frameworks[group.language];
-  const cycle = await deps.cycles.get(group.id, session.cycleId);
   const weekly = session.day === 4;
-  const sessions = weekly ? await deps.sessions.listByCycle(group.id, session.cycleId) : [session];
-  const questionIds = weekly ? [...new Set(sessions.flatMap((s) => s.questionIds))] : session.questionIds;
+  const week: Pick<CycleState, 'sessions' | 'contributions'> = weekly ? await loadCycleState(deps, group.id, session.cycleId) : { sessions: [session], contributions: state.contributions };
+  const questionIds = [...new Set(week.sessions.flatMap((s) => s.questionIds))];
+  const seqOf = new Map(week.sessions.map((s) => [s.id, s.seq]));
   const answers = questionIds
     .map((id) => findQuestion(framework, id))
     .filter((q): q is Question => !!q && q.scope === 'group' && q.kind !== 'validation')
     .map((question) => {
-      const contributions = sessions.flatMap((s) => sharedAnswer(s, question.id));
+      const contributions = week.contributions
+        .filter((c) => c.questionId === question.id)
+        .sort((a, b) => (seqOf.get(a.sessionId) ?? 0) - (seqOf.get(b.sessionId) ?? 0) || a.at.localeCompare(b.at));
       return { question, text: contributions.map((c) => c.text).join('\n'), contributorNames: [...new Set(contributions.map((c) => c.authorName))] };
     })
     .filter((a) => a.text);
-  const proposal = await deps.proposals.get(group.id, proposalIdFor(session.cycleId));
-  const unfinishedIds = await carryOverFrom(deps, group.language, session);
+  const unfinishedIds = carryOverFrom(framework, state);
   const nextDay = framework.days.find((d) => d.day === session.day + 1);
+  const energyOf = (phase: 'in' | 'out'): EnergySummary => {
+    if (!weekly) return energySummary(session.energy[phase]);
+    const average = combineRounds(week.sessions.map((s) => s.energy[phase]));
+    return average === undefined ? { status: 'tooFew' } : { status: 'published', average };
+  };
   return {
     groupName: group.name,
     language: group.language,
-    weekNumber: cycle?.weekNumber ?? group.cyclesStarted,
+    weekNumber: state.cycle?.weekNumber ?? group.cyclesStarted,
     day: session.day,
     dayTitle: framework.days.find((d) => d.day === session.day)?.title ?? '',
     weekly,
     answers,
-    aiDraft: proposal?.ai.status === 'drafted' ? proposal.ai.draft : undefined,
-    decision: proposal?.decision,
-    energyIn: summariseEnergy(session.energy.in),
-    energyOut: summariseEnergy(session.energy.out),
-    attendeeCount: session.attendeeIds.length,
+    ...(state.proposal?.ai.status === 'drafted' ? { aiDraft: state.proposal.ai.draft } : {}),
+    ...(state.proposal?.decision ? { decision: state.proposal.decision } : {}),
+    energyIn: energyOf('in'),
+    energyOut: energyOf('out'),
+    attendeeCount: attendeeIds(state).length,
     unfinished: unfinishedIds.map((id) => findQuestion(framework, id)).filter((q): q is Question => !!q),
     next: session.day < 4 && nextDay ? { kind: 'day', day: nextDay.day, title: nextDay.title } : unfinishedIds.length ? { kind: 'resume' } : { kind: 'newCycle' },
+    cycleId: session.cycleId,
   };
 }

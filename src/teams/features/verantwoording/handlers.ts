@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
-import { isMember } from '../../../domain/week-cycle/group';
+import { myGroups } from '../../../usecases/verantwoording/search-proposals';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { eraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
@@ -29,8 +29,8 @@ export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: s
 
 export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate): Promise<AdaptiveCardJson> {
   const v = deps.verantwoording;
-  const [traject, groups] = await Promise.all([getProfTraject(v, userId), v.groups.listByMember(userId, 5)]);
-  return profTrajectCard(traject, t, groups.find((g) => isMember(g, userId))?.plannedWeeks);
+  const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
+  return profTrajectCard(traject, t, groups[0]?.plannedWeeks);
 }
 
 /**

@@ -3,10 +3,9 @@ import { Attachment, CardFactory, MessagingExtensionResult, TaskModuleTaskInfo }
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
-import { isMember } from '../../../domain/week-cycle/group';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { addNote } from '../../../usecases/verantwoording/notes';
-import { searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
+import { myGroups, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
 import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
 import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.card';
 import { actorOf } from '../../turn';
@@ -84,7 +83,7 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       const userId = actorOf(context).id;
       const hits = await searchProposals(v, userId, term, { skip: Number(query.skip) || 0, count: Number(query.count) || SEARCH_LIMITS.results });
       if (hits.length === 0) {
-        const member = (await v.groups.listByMember(userId, 5)).some((g) => isMember(g, userId));
+        const member = (await myGroups(v, userId, 5)).length > 0;
         return { type: 'message', text: t(member ? 'verantwoording.extension.noResults' : 'verantwoording.extension.noGroups') };
       }
       const attachments = hits.map((p): Attachment & { preview: Attachment } => ({

@@ -40,16 +40,15 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   const commands: [RegExp, GroupCommand][] = [
     [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
     [/^\s*start\b/i, async (context, group) => {
-      const result = await openNextSession(deps, presenter, context, group);
-      if (result === 'alreadyOpen') await repostSession(context, group);
+      await openNextSession(deps, presenter, context, group.id, { repost: true });
     }],
     [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
       await startCycle(wc, group.id, actorOf(context));
-      await postCard(context, await cycleCardFor(deps, await wc.groups.get(group.id).then((g) => g ?? group)));
+      await postCard(context, await cycleCardFor(deps, group.id));
     }],
+    // Read-only: the week, and whether a session is running (with a button to bring its card down).
     [/^\s*(status|agenda)\b/i, async (context, group) => {
       await postCard(context, await cycleCardFor(deps, group));
-      await repostSession(context, group);
     }],
     [/^\s*(taal|language)\b/i, async (context, group, arg) => {
       if (arg !== 'nl' && arg !== 'en') return void (await context.sendActivity(t(group)('language.usage')));
@@ -57,16 +56,6 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
       await context.sendActivity(t(updated)('language.changed'));
     }],
   ];
-
-  /** Posts the open session's card again at the bottom of the chat and moves updates to it. */
-  async function repostSession(context: TurnContext, group: Group): Promise<void> {
-    if (!group.currentCycleId) return;
-    const sessions = await wc.sessions.listByCycle(group.id, group.currentCycleId);
-    const open = sessions.find((s) => s.status === 'open');
-    if (!open) return;
-    const id = await postCard(context, await presenter.shared(group, open));
-    if (id) await wc.sessions.update(group.id, open.id, (s) => ({ ...s, cardActivityId: id }));
-  }
 
   for (const [pattern, command] of commands) {
     app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(context.activity.text ?? ''), withGroup(command));

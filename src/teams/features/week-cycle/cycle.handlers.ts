@@ -1,19 +1,30 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
+import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
-import { changeAgenda, currentCycle, startCycle } from '../../../usecases/week-cycle/start-cycle';
+import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { onCardAction } from '../../card-actions';
 import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { DomainError } from '../../../domain/shared/errors';
 
-export async function cycleCardFor(deps: FeatureDeps, group: Group) {
-  const cycle = await currentCycle(deps.weekCycle, group.id);
-  const open = cycle && !cycle.completedAt ? cycle : undefined;
+/** The group's week as a card: reads the group (unless given) and the current cycle, never writes. */
+export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string) {
+  const group = typeof groupOrId === 'string' ? await loadGroup(deps.weekCycle, groupOrId) : groupOrId;
+  const state = group.currentCycleId ? await deps.weekCycle.sessions.loadCycle(group.id, group.currentCycleId) : undefined;
+  const open = state && !state.cycle.completedAt ? state : undefined;
+  const running = open?.sessions.find((s) => s.status === 'open');
   return cycleCard(
-    { groupId: group.id, groupName: group.name, plannedWeeks: group.plannedWeeks, cycle: open, nextWeek: group.cyclesStarted + 1, framework: deps.weekCycle.frameworks[group.language] },
+    {
+      groupId: group.id,
+      groupName: group.name,
+      plannedWeeks: group.plannedWeeks,
+      cycle: open?.cycle,
+      ...(running ? { runningDay: running.day } : {}),
+      nextWeek: group.cyclesStarted + 1,
+      framework: deps.weekCycle.frameworks[group.language],
+    },
     deps.translator.t(group.language),
   );
 }
@@ -25,7 +36,7 @@ function parseDay(value: string): number[] {
 export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): void {
   onCardAction(app, deps.actions, 'startCycle', async (context, data) => {
     await startCycle(deps.weekCycle, data.groupId, actorOf(context), data.week);
-    return { card: await cycleCardFor(deps, await loadGroup(deps.weekCycle, data.groupId)), personal: false };
+    return { card: await cycleCardFor(deps, data.groupId), personal: false };
   });
 
   onCardAction(app, deps.actions, 'openAgenda', async (_context, data) => {
@@ -38,6 +49,6 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
   onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
     const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v) }));
     await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda);
-    return { card: await cycleCardFor(deps, await loadGroup(deps.weekCycle, data.groupId)), personal: false };
+    return { card: await cycleCardFor(deps, data.groupId), personal: false };
   });
 }

@@ -5,7 +5,7 @@ import { DEFAULT_PLANNED_WEEKS, DEFAULT_SCHEDULE, GroupSettings, Weekday } from 
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { onCardAction } from '../../card-actions';
-import { cycleCard } from '../../cards/cycle.card';
+import { cycleCardFor } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
@@ -47,11 +47,6 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) } } as unknown as Record<string, unknown>,
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
     });
-    const cycle = group.currentCycleId ? await deps.weekCycle.cycles.get(group.id, group.currentCycleId) : undefined;
-    const card = cycleCard(
-      { groupId: group.id, groupName: group.name, plannedWeeks: group.plannedWeeks, cycle: cycle?.completedAt ? undefined : cycle, nextWeek: group.cyclesStarted + 1, framework: deps.weekCycle.frameworks[group.language] },
-      deps.translator.t(group.language),
-    );
-    return { card, personal: false };
+    return { card: await cycleCardFor(deps, group), personal: false };
   });
 }

@@ -1,5 +1,7 @@
-import { Group } from '../../../domain/week-cycle/group';
-import { Session } from '../../../domain/week-cycle/session';
+import { randomUUID } from 'node:crypto';
+import { PersonalAnswer } from '../../../domain/personal/personal-answer';
+import { SessionState } from '../../../domain/week-cycle/session';
+import { loadSession } from '../../../usecases/week-cycle/session-actions';
 import { buildSessionView } from '../../../usecases/week-cycle/session-view';
 import { buildSummaryView } from '../../../usecases/week-cycle/summary-view';
 import { AdaptiveCardJson } from '../../cards/card-kit';
@@ -8,31 +10,34 @@ import { sessionSummaryCard } from '../../cards/session-summary.card';
 import { ActionOutcome } from '../../card-actions';
 import { FeatureDeps } from '../feature-deps';
 
-/** Renders session cards: the neutral shared one, and each member's own view. */
+/**
+ * Renders session cards from one state read: the neutral shared card, and each member's own
+ * view. Every rendering gets a fresh idempotency key for the actions on it.
+ */
 export class SessionPresenter {
   constructor(private readonly deps: FeatureDeps) {}
 
-  async shared(group: Group, session: Session): Promise<AdaptiveCardJson> {
-    return sessionCard(await buildSessionView(this.deps.weekCycle, group, session), this.deps.translator.t(group.language));
+  shared(state: SessionState): AdaptiveCardJson {
+    return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID()), this.deps.translator.t(state.group.language));
   }
 
-  async personal(group: Group, session: Session, viewerId: string): Promise<AdaptiveCardJson> {
-    return sessionCard(await buildSessionView(this.deps.weekCycle, group, session, viewerId), this.deps.translator.t(group.language));
+  personal(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): AdaptiveCardJson {
+    return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID(), { id: viewerId, ownAnswer }), this.deps.translator.t(state.group.language));
   }
 
-  async summary(group: Group, session: Session): Promise<AdaptiveCardJson> {
-    return sessionSummaryCard(await buildSummaryView(this.deps.weekCycle, group, session), group.id, this.deps.translator.t(group.language));
+  async summary(state: SessionState): Promise<AdaptiveCardJson> {
+    return sessionSummaryCard(await buildSummaryView(this.deps.weekCycle, state), state.group.id, this.deps.translator.t(state.group.language));
   }
 
   /** The usual outcome of a session action: the actor's own view, and the shared card for everyone. */
-  async outcome(group: Group, session: Session, viewerId: string): Promise<ActionOutcome> {
-    const [card, shared] = await Promise.all([this.personal(group, session, viewerId), this.shared(group, session)]);
-    return { card, personal: true, shared };
+  outcome(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
+    return { card: this.personal(state, viewerId, ownAnswer), personal: true, shared: this.shared(state) };
   }
 
   /** Updates the shared card outside a turn (AI draft ready, time box), where it was posted. */
-  async pushShared(group: Group, session: Session): Promise<void> {
-    if (!session.cardActivityId) return;
-    await this.deps.messenger.update(group.conversationRef, session.cardActivityId, await this.shared(group, session));
+  async pushShared(groupId: string, sessionId: string, state?: SessionState): Promise<void> {
+    const current = state ?? (await loadSession(this.deps.weekCycle, groupId, sessionId));
+    if (!current.session.cardActivityId) return;
+    await this.deps.messenger.update(current.group.conversationRef, current.session.cardActivityId, this.shared(current));
   }
 }

@@ -1,11 +1,22 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { Group } from '../../../domain/week-cycle/group';
-import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { decideProposal, judgeProposal, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
-import { addContribution, answerPersonally, endSession, moveToQuestion, recordEnergy, rememberCard } from '../../../usecases/week-cycle/session-actions';
+import {
+  addContribution,
+  answerPersonally,
+  endSession,
+  loadSession,
+  markPresent,
+  moveToQuestion,
+  ownAnswerToCurrent,
+  recordEnergy,
+  rememberCard,
+} from '../../../usecases/week-cycle/session-actions';
+import { SessionState } from '../../../domain/week-cycle/session';
 import { startNextSession } from '../../../usecases/week-cycle/start-session';
+import { loadGroup } from '../../../usecases/week-cycle/membership';
+import { Language } from '../../../domain/framework/framework';
 import { onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { actorOf } from '../../turn';
@@ -13,64 +24,86 @@ import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { SessionPresenter } from './session-presenter';
 
-async function sessionOf(deps: FeatureDeps, groupId: string, sessionId: string) {
-  const s = await deps.weekCycle.sessions.get(groupId, sessionId);
-  if (!s) throw new DomainError('notFound', 'session');
-  return s;
+/**
+ * Opens the next session and posts its card as a new message; shared by the button and the
+ * "start" command. With `repost` (the command), an open session's card is posted again at the
+ * bottom of the chat and updates move to that copy; the button leaves a posted card where it
+ * is, so several members pressing at once post one card.
+ */
+export async function openNextSession(
+  deps: FeatureDeps,
+  presenter: SessionPresenter,
+  context: TurnContext,
+  groupId: string,
+  opts: { cycleId?: string; repost?: boolean } = {},
+): Promise<{ result: 'opened' | 'alreadyOpen' | 'cycleComplete'; language: Language }> {
+  const next = await startNextSession(deps.weekCycle, groupId, actorOf(context), { cycleId: opts.cycleId });
+  if (next.kind === 'cycleComplete') {
+    const group = await loadGroup(deps.weekCycle, groupId);
+    await postCard(context, await cycleCardFor(deps, group));
+    return { result: 'cycleComplete', language: group.language };
+  }
+  const language = next.state.group.language;
+  if (!next.created && next.state.session.cardActivityId && !opts.repost) return { result: 'alreadyOpen', language };
+  const id = await postCard(context, presenter.shared(next.state));
+  if (id) await rememberCard(deps.weekCycle, next.state, id);
+  return { result: next.created ? 'opened' : 'alreadyOpen', language };
 }
 
-/** Opens the next session and posts its card as a new message; shared by the button and the "start" command. */
-export async function openNextSession(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext, group: Group): Promise<'opened' | 'alreadyOpen' | 'cycleComplete'> {
-  const next = await startNextSession(deps.weekCycle, group.id, actorOf(context));
-  if (next.kind === 'cycleComplete') {
-    await postCard(context, await cycleCardFor(deps, await loadGroup(deps.weekCycle, group.id)));
-    return 'cycleComplete';
-  }
-  if (!next.created && next.session.cardActivityId) return 'alreadyOpen';
-  const fresh = await loadGroup(deps.weekCycle, group.id);
-  const id = await postCard(context, await presenter.shared(fresh, next.session));
-  if (id) await rememberCard(deps.weekCycle, group.id, next.session.id, id);
-  return next.created ? 'opened' : 'alreadyOpen';
+/** Posts the open session's card again at the bottom of the chat; updates move to the new copy. */
+export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext, groupId: string, cycleId?: string): Promise<'shown' | 'noneOpen'> {
+  const wc = deps.weekCycle;
+  const current = cycleId ?? (await wc.groups.get(groupId))?.currentCycleId;
+  const cycle = current ? await wc.sessions.loadCycle(groupId, current) : undefined;
+  const open = cycle?.sessions.find((s) => s.status === 'open');
+  if (!open) return 'noneOpen';
+  const state = await loadSession(wc, groupId, open.id);
+  const id = await postCard(context, presenter.shared(state));
+  if (id) await rememberCard(wc, state, id);
+  return 'shown';
 }
 
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
-  const respond = async (groupId: string, sessionId: string, viewerId: string) => {
-    const [group, session] = await Promise.all([loadGroup(wc, groupId), sessionOf(deps, groupId, sessionId)]);
-    return presenter.outcome(group, session, viewerId);
-  };
+  const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
 
   onCardAction(app, deps.actions, 'refreshSession', async (context, data) => {
-    const [group, session] = await Promise.all([loadGroup(wc, data.groupId), sessionOf(deps, data.groupId, data.sessionId)]);
-    return { card: await presenter.personal(group, session, actorOf(context).id), personal: true };
+    const state = await loadSession(wc, data.groupId, data.sessionId);
+    const viewerId = actorOf(context).id;
+    return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId)), personal: true };
   });
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
-    const result = await openNextSession(deps, presenter, context, await loadGroup(wc, data.groupId));
-    const group = await loadGroup(wc, data.groupId);
-    return { message: deps.translator.t(group.language)(result === 'alreadyOpen' ? 'session.alreadyOpen' : result === 'opened' ? 'session.opened' : 'cycle.complete') };
+    const { result, language } = await openNextSession(deps, presenter, context, data.groupId, { cycleId: data.cycleId });
+    return { message: deps.translator.t(language)(result === 'alreadyOpen' ? 'session.alreadyOpen' : result === 'opened' ? 'session.opened' : 'cycle.complete') };
+  });
+
+  onCardAction(app, deps.actions, 'showSession', async (context, data) => {
+    const result = await repostOpenSession(deps, presenter, context, data.groupId, data.cycleId);
+    const group = await wc.groups.get(data.groupId);
+    return { message: deps.translator.t(group?.language ?? deps.defaultLanguage)(result === 'shown' ? 'session.shown' : 'session.noneOpen') };
   });
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
     if (score === undefined) throw new DomainError('invalidInput', 'energy score missing');
-    await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score);
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
+    return respond(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
   });
+
+  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respond(await markPresent(wc, data.groupId, data.sessionId, actorOf(context)), actorOf(context).id));
 
   onCardAction(app, deps.actions, 'contribute', async (context, data) => {
-    await addContribution(wc, data.groupId, data.sessionId, actorOf(context), { questionId: data.questionId, text: data.text, key: context.activity.id ?? `${actorOf(context).id}:${Date.now()}` });
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
+    const actor = actorOf(context);
+    const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
+    return respond(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
   });
 
-  onCardAction(app, deps.actions, 'goTo', async (context, data) => {
-    await moveToQuestion(wc, data.groupId, data.sessionId, actorOf(context), data.index);
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
-  });
+  onCardAction(app, deps.actions, 'goTo', async (context, data) => respond(await moveToQuestion(wc, data.groupId, data.sessionId, actorOf(context), data.index), actorOf(context).id));
 
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
-    await answerPersonally(wc, data.groupId, data.sessionId, actorOf(context), { questionId: data.questionId, text: data.text });
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
+    const actor = actorOf(context);
+    const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text });
+    return presenter.outcome(state, actor.id, answer);
   });
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
@@ -78,27 +111,23 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     if (request.started) {
       deps.background.run('proposal.draft', async () => {
         await request.run();
-        const [group, session] = await Promise.all([loadGroup(wc, data.groupId), sessionOf(deps, data.groupId, data.sessionId)]);
-        await presenter.pushShared(group, session);
+        await presenter.pushShared(data.groupId, data.sessionId);
       });
     }
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
+    return respond(request.state, actorOf(context).id);
   });
 
-  onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
-    await judgeProposal(wc, data.groupId, data.proposalId, actorOf(context), { verdict: data.verdict, reason: data.reason });
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
-  });
+  onCardAction(app, deps.actions, 'judgeProposal', async (context, data) =>
+    respond(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.verdict, reason: data.reason }), actorOf(context).id),
+  );
 
-  onCardAction(app, deps.actions, 'decideProposal', async (context, data) => {
-    await decideProposal(wc, data.groupId, data.proposalId, actorOf(context), { verdict: data.decision, text: data.adoptedText, firstStep: data.firstStep });
-    return respond(data.groupId, data.sessionId, actorOf(context).id);
-  });
+  onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
+    respond(await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.decision, text: data.adoptedText, firstStep: data.firstStep }), actorOf(context).id),
+  );
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
-    const { session, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));
-    const group = await loadGroup(wc, data.groupId);
-    if (closed) await postCard(context, await presenter.summary(group, session));
-    return presenter.outcome(group, session, actorOf(context).id);
+    const { state, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));
+    if (closed) await postCard(context, await presenter.summary(state));
+    return respond(state, actorOf(context).id);
   });
 }

@@ -1,0 +1,30 @@
+import { stableId } from '../shared/ids';
+import { MembershipEntry } from './ports';
+
+/**
+ * The groups one person belongs to, or once belonged to, kept in their own partition and
+ * updated when membership changes. Their verantwoording, export, erasure and proposal search
+ * start here, so no user turn has to search every group's partition for them.
+ */
+export interface MembershipIndexDoc {
+  id: string;
+  type: 'membershipIndex';
+  userId: string;
+  groups: Record<string, Omit<MembershipEntry, 'groupId'>>;
+  updatedAt: string;
+}
+
+export function membershipIndexId(userId: string): string {
+  return stableId('mi', userId);
+}
+
+export function blankMembershipIndex(userId: string, at: string): MembershipIndexDoc {
+  return { id: membershipIndexId(userId), type: 'membershipIndex', userId, groups: {}, updatedAt: at };
+}
+
+/** Records joining or leaving; the same object back when nothing changes, so a retry writes nothing. */
+export function withMembership(index: MembershipIndexDoc, groupId: string, groupName: string, member: boolean, at: string): MembershipIndexDoc {
+  const current = index.groups[groupId];
+  if (current && current.member === member && current.groupName === groupName) return index;
+  return { ...index, groups: { ...index.groups, [groupId]: { groupName, member, since: current?.member === member ? current.since : at } }, updatedAt: at };
+}

@@ -1,0 +1,33 @@
+import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withMembership } from '../domain/week-cycle/membership-index';
+import { MembershipEntry, MembershipIndex } from '../domain/week-cycle/ports';
+import { CosmosConnection } from './cosmos-connection';
+import { DocumentStore, statusOf } from './document-store';
+
+/** Each person's membership index, in their own `personal` partition. */
+export class CosmosMembershipIndex implements MembershipIndex {
+  private readonly store: DocumentStore<MembershipIndexDoc>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<MembershipIndexDoc>(conn.container('personal'), (d) => d.userId);
+  }
+
+  async groupsOf(userId: string): Promise<MembershipEntry[]> {
+    const doc = await this.store.get(membershipIndexId(userId), userId);
+    if (doc?.type !== 'membershipIndex' || doc.userId !== userId) return [];
+    return Object.entries(doc.groups).map(([groupId, e]) => ({ groupId, ...e }));
+  }
+
+  async record(groupId: string, groupName: string, changes: { joined: string[]; left: string[] }, at: string): Promise<void> {
+    const apply = async (userId: string, member: boolean) => {
+      const change = (doc: MembershipIndexDoc) => withMembership(doc, groupId, groupName, member, at);
+      try {
+        await this.store.update(membershipIndexId(userId), userId, change);
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+        // The person's first group: create the index; if someone else just did, change theirs.
+        const { created } = await this.store.create(change(blankMembershipIndex(userId, at)));
+        if (!created) await this.store.update(membershipIndexId(userId), userId, change);
+      }
+    };
+    await Promise.all([...changes.joined.map((u) => apply(u, true)), ...changes.left.map((u) => apply(u, false))]);
+  }
+}

@@ -1,0 +1,52 @@
+import { Proposal } from '../../domain/proposal/proposal';
+import { isMember } from '../../domain/week-cycle/group';
+import { GroupTrace } from '../../domain/week-cycle/ports';
+import { attendeeIds } from '../../domain/week-cycle/session';
+import { VerantwoordingDeps } from './deps';
+
+export interface PersonInGroup {
+  groupId: string;
+  groupName: string;
+  member: boolean;
+  trace: GroupTrace;
+}
+
+/** Bounds that keep a personal view well inside Teams' time limits, however long someone takes part. */
+export const MAX_GROUPS_READ = 50;
+
+/**
+ * The person's traces in every group their membership index names: one single-partition query
+ * per group, a few at a time. The group record (not the index) decides whether they are a member.
+ */
+export async function tracesOf(deps: VerantwoordingDeps, userId: string, limit = MAX_GROUPS_READ): Promise<PersonInGroup[]> {
+  const entries = (await deps.membership.groupsOf(userId)).sort((a, b) => Number(b.member) - Number(a.member) || b.since.localeCompare(a.since)).slice(0, limit);
+  const out: PersonInGroup[] = [];
+  for (let i = 0; i < entries.length; i += 8) {
+    const batch = await Promise.all(entries.slice(i, i + 8).map(async (e) => ({ e, trace: await deps.traces.traceOf(e.groupId, userId) })));
+    for (const { e, trace } of batch) {
+      out.push({ groupId: e.groupId, groupName: trace.group?.name ?? e.groupName, member: !!trace.group && isMember(trace.group, userId), trace });
+    }
+  }
+  return out;
+}
+
+/** Sessions the person attended in this group, by cycle: whoever said they were there, checked in or wrote along. */
+export function attendedSessions(trace: GroupTrace, userId: string): { sessionId: string; cycleId: string; startedAt: string }[] {
+  return trace.sessions
+    .filter((s) =>
+      attendeeIds({
+        presence: trace.presence.filter((p) => p.sessionId === s.id),
+        checkIns: trace.checkIns.filter((c) => c.sessionId === s.id),
+        contributions: trace.contributions.filter((c) => c.sessionId === s.id),
+      }).includes(userId),
+    )
+    .map((s) => ({ sessionId: s.id, cycleId: s.cycleId, startedAt: s.startedAt }));
+}
+
+/** The proposals the person helped make: they wrote in its cycle, judged it, decided it or asked AI for it. */
+export function proposalsContributedTo(trace: GroupTrace, userId: string): Proposal[] {
+  const cycles = new Set([...trace.contributions.map((c) => c.cycleId), ...trace.judgements.map((j) => j.cycleId)]);
+  return trace.proposals.filter(
+    (p) => cycles.has(p.cycleId) || p.decision?.decidedBy === userId || (p.ai.status === 'drafting' && p.ai.requestedBy === userId),
+  );
+}
