@@ -17,6 +17,7 @@ import { TeamsRateLimiter } from '../outbox/rate-limiter';
 import { BotConnectorClient } from '../teams/connector/bot-connector.client';
 import { connectorTokenProvider } from '../teams/connector/connector-token';
 import { createServer } from '../teams/server';
+import { SharedCardUpdates } from '../teams/shared-card-updates';
 import { composeFeatures } from './features';
 import { Platform } from './platform';
 
@@ -33,6 +34,8 @@ export interface ComposeOptions {
 
 export interface RunningApp {
   url: string;
+  /** Shared-card updates that follow members' actions; tests wait for them with `idle()`. */
+  sharedCards: SharedCardUpdates;
   scheduler: CosmosJobScheduler;
   outbox: Outbox;
   background: BackgroundTasks;
@@ -60,6 +63,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     concurrency: limits.concurrency,
   });
   const groups = new CosmosGroupRepository(cosmos);
+  const sharedCards = new SharedCardUpdates(connector, logger);
   const platform: Platform = {
     config,
     logger,
@@ -79,6 +83,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     actions: {
       logger,
       translator,
+      sharedCards,
       localeFor: async (_context, data) => {
         // Answer in the group's language where the action names a group, else the default.
         const groupId = typeof data.groupId === 'string' ? data.groupId : undefined;
@@ -99,6 +104,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
 
   return {
     url: `http://127.0.0.1:${port}`,
+    sharedCards,
     scheduler,
     outbox,
     background,
@@ -106,6 +112,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
       await background.idle();
+      await sharedCards.idle();
       await outbox.stop();
       if (!options.cosmos) await cosmos.close();
     },

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
+import { SharedCardUpdates } from './shared-card-updates';
 import { isInvoke } from './turn';
 import { VERBS, VerbData, VerbName } from './verbs';
 
@@ -21,24 +22,28 @@ export type ActionOutcome =
 export interface CardActionContext {
   logger: Logger;
   translator: Translator;
+  /** Brings the shared card up to date right after the actor got their own card back (without it: within the turn). */
+  sharedCards?: SharedCardUpdates;
   /** The language to answer in: the group's where there is one, else the user's. */
   localeFor(context: TurnContext, data: Record<string, unknown>): Promise<Locale>;
 }
 
 /**
- * The shared card follows what was stored. If updating it fails (Teams throttles, a network
- * blip), the action still succeeded: the member gets their card, and the next change or refresh
- * brings the shared card up to date. An error card would say "nothing was stored", wrongly.
+ * The shared card follows what was stored, sent after the actor's own answer and never in its
+ * way: if the update fails (Teams throttles, a network blip), the action still succeeded, and the
+ * next change or refresh brings the shared card up to date. An error card would say "nothing was
+ * stored", wrongly.
  */
-async function updateShared(context: TurnContext, messageId: string, card: AdaptiveCardJson, logger: Logger): Promise<void> {
-  try {
-    await updateCard(context, messageId, card);
-  } catch (err) {
-    logger.warn({ err: (err as Error).message }, 'could not update the shared card; the action itself was stored');
+async function updateShared(context: TurnContext, sharedCards: SharedCardUpdates | undefined, messageId: string, card: AdaptiveCardJson, logger: Logger): Promise<void> {
+  const { serviceUrl, conversation, recipient } = context.activity;
+  if (sharedCards) {
+    sharedCards.push({ route: { serviceUrl, botId: recipient?.id, tenantId: conversation.tenantId }, conversationId: conversation.id, activityId: messageId }, card);
+    return;
   }
+  await updateCard(context, messageId, card).catch((err: Error) => logger.warn({ err: err.message }, 'could not update the shared card; the action itself was stored'));
 }
 
-async function deliver(context: TurnContext, outcome: ActionOutcome, logger: Logger): Promise<void> {
+async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardActionContext): Promise<void> {
   if ('message' in outcome) {
     if (isInvoke(context)) await sendInvokeMessage(context, outcome.message);
     return;
@@ -46,11 +51,11 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, logger: Log
   const messageId = context.activity.replyToId;
   const shared = outcome.shared ?? (outcome.personal ? undefined : outcome.card);
   if (isInvoke(context)) {
-    if (messageId && outcome.shared) await updateShared(context, messageId, outcome.shared, logger);
+    if (messageId && outcome.shared) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
     await sendInvokeCard(context, outcome.card);
   } else if (messageId && shared) {
     // Action.Submit fallback: there is no private reply channel, so only the neutral card is shown.
-    await updateShared(context, messageId, shared, logger);
+    await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
   }
 }
 
@@ -75,7 +80,7 @@ export function onCardAction<V extends VerbName>(
     try {
       const parsed = schema.safeParse(input);
       if (!parsed.success) throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
-      await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx.logger);
+      await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx);
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'unexpected';
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');

@@ -30,11 +30,11 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void> } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
-  const cosmos = proxied?.cosmos ?? (await startTestCosmos());
+  const cosmos = opts.cosmos ?? proxied?.cosmos ?? (await startTestCosmos());
   // Data written before the app starts, e.g. by an earlier version (migration tests).
   if (opts.seed) await opts.seed(cosmos);
   const clock = new FakeClock(new Date(start));
@@ -42,7 +42,7 @@ export async function startTestApp(
   const sink = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
   const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', ...env });
   config.port = 0;
-  const app = await startApp(config, { logger: createLogger('info', sink), clock, cosmos, startScheduler: false });
+  const app = await startApp(config, { logger: createLogger('info', sink), clock: opts.realClock ? undefined : clock, cosmos, startScheduler: false });
   return {
     app,
     connector,
@@ -54,6 +54,8 @@ export async function startTestApp(
     async send(activity) {
       const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const text = await res.text();
+      // The shared card is updated right after the answer; a test looks once it went out.
+      await app.sharedCards.idle();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
     conversation(type, id = type === 'channel' ? '19:general@thread.tacv2' : type === 'groupChat' ? '19:groupchat-1@thread.v2' : 'a:personal-1') {
@@ -63,7 +65,7 @@ export async function startTestApp(
       await app.stop();
       await connector.stop();
       if (proxied) await proxied.close();
-      else await cosmos.close();
+      else if (!opts.cosmos) await cosmos.close();
     },
   };
 }

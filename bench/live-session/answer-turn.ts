@@ -1,0 +1,94 @@
+import { Worker } from 'node:worker_threads';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { execute, user } from '../../tests/support/activities';
+import { GroupDriver } from '../../tests/support/group-driver';
+import { startTestApp, TestApp } from '../../tests/support/test-app';
+import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
+
+export interface LoadResult {
+  requests: number;
+  failed: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  throughput: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** `connections` clients each send their next request when the previous one was answered. */
+async function load(total: number, connections: number, send: (i: number) => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        if (!(await send(i))) failed++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: total, failed, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: total / seconds };
+}
+
+const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
+
+/**
+ * The answer-save turn of a live session against the minimal bot, on the same embedded store,
+ * with `connections` clients at once, spread over `groups` groups (the minimal bot over as many
+ * documents). Two rounds each, alternating, after a warm-up.
+ */
+export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number }): Promise<{ app: LoadResult; minimal: LoadResult }> {
+  const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
+  const drivers: GroupDriver[] = [];
+  for (let i = 0; i < opts.groups; i++) {
+    const g = new GroupDriver(t, t.conversation('groupChat', `19:bench-group-${i}@thread.v2`), MEMBERS);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    drivers.push(g);
+  }
+  const minimal = await startMinimalBot(cosmos, drivers.map((_, i) => `bench-counter-${i}`));
+  // During the measured turns the shared-card updates go to a connector in its own thread.
+  const sink = new Worker(require.resolve('./sink-connector'));
+  const sinkUrl = await new Promise<string>((resolve) => sink.once('message', (m: { url: string }) => resolve(m.url)));
+  const conv = t.conversation('groupChat', '19:bench-minimal@thread.v2');
+  const post = async (url: string, activity: unknown) => {
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const body = await res.text();
+    return res.status === 200 && body.includes('application/vnd.microsoft.card.adaptive') && !body.includes('Dat lukte niet');
+  };
+  const appTurn = (i: number) => {
+    const g = drivers[i % drivers.length]!;
+    const who = MEMBERS[(i >> 3) % MEMBERS.length]!;
+    return post(t.app.url, execute({ ...g.conv, serviceUrl: sinkUrl }, who, 'session.contribute', { ...g.ids(), questionId: 1, text: `Antwoord ${i}`, k: `bench-${i}` }, g.sessionMessageId));
+  };
+  const minimalTurn = (i: number) => post(minimal.url, execute(conv, MEMBERS[0]!, MINIMAL_VERB, { groupId: `bench-counter-${i % drivers.length}` }, 'card'));
+  try {
+    await load(Math.min(200, opts.requests), opts.connections, appTurn);
+    await load(Math.min(200, opts.requests), opts.connections, minimalTurn);
+    const rounds: { app: LoadResult; minimal: LoadResult }[] = [];
+    for (let r = 0; r < 2; r++) {
+      const m = await load(opts.requests, opts.connections, minimalTurn);
+      const a = await load(opts.requests, opts.connections, (i) => appTurn(i + (r + 1) * opts.requests));
+      rounds.push({ app: a, minimal: m });
+    }
+    const mean = (pick: (x: { app: LoadResult; minimal: LoadResult }) => LoadResult): LoadResult => {
+      const list = rounds.map(pick);
+      const avg = (f: (l: LoadResult) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
+      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput) };
+    };
+    return { app: mean((x) => x.app), minimal: mean((x) => x.minimal) };
+  } finally {
+    await minimal.stop();
+    await t.stop();
+    await sink.terminate();
+  }
+}

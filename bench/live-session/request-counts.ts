@@ -1,0 +1,67 @@
+import { message, user } from '../../tests/support/activities';
+import { SeenCosmosRequest } from '../../tests/support/cosmos-proxy';
+import { GroupDriver } from '../../tests/support/group-driver';
+import { startTestApp } from '../../tests/support/test-app';
+
+export interface TurnCount {
+  turn: string;
+  reads: number;
+  queries: number;
+  queryPlans: number;
+  writes: number;
+  crossPartition: number;
+}
+
+const WRITES = new Set(['create', 'upsert', 'replace', 'delete', 'batch']);
+
+function countOf(turn: string, seen: SeenCosmosRequest[]): TurnCount {
+  return {
+    turn,
+    reads: seen.filter((r) => r.kind === 'pointRead').length,
+    queries: seen.filter((r) => r.kind === 'query').length,
+    queryPlans: seen.filter((r) => r.kind === 'queryPlan').length,
+    writes: seen.filter((r) => WRITES.has(r.kind)).length,
+    crossPartition: seen.filter((r) => r.crossPartition).length,
+  };
+}
+
+const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
+
+/**
+ * Cosmos DB requests per turn type, counted on the wire by a proxy in front of the store. The
+ * extra turns (`extra`) let other features add theirs (a poll answer) with the same counter.
+ */
+export async function requestsPerTurn(extra: { turn: string; run: (app: { url: string; send: (a: Record<string, unknown>) => Promise<unknown> }) => Promise<unknown> }[] = []): Promise<TurnCount[]> {
+  const t = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { proxy: true });
+  const proxy = t.proxy!;
+  const rows: TurnCount[] = [];
+  const measure = async (turn: string, run: () => Promise<unknown>) => {
+    proxy.reset();
+    await run();
+    rows.push(countOf(turn, [...proxy.seen]));
+  };
+  try {
+    const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    await measure('session start', () => g.startSession());
+    await g.contribute(anna, 1, 'Eerste antwoord');
+    await measure('answer save', () => g.contribute(bram, 1, 'Een antwoord'));
+    await measure('energy check-in', () => g.checkIn(cem, 4));
+    await measure('next question', () => g.goTo(dewi, 1));
+    await measure('own view (refresh)', () => g.press(anna, 'session.refresh', g.ids()));
+    await measure('status', () => t.send(message(g.conv, anna, 'status')));
+    const personal = t.conversation('personal', 'a:personal-anna');
+    await measure('verantwoording (chat)', () => t.send(message(personal, anna, 'verantwoording')));
+    const signIn = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: anna.aadObjectId }) });
+    const { token } = (await signIn.json()) as { token: string };
+    await measure('tab load', () => fetch(`${t.app.url}/api/verantwoording`, { headers: { authorization: `Bearer ${token}` } }));
+    await measure('message-extension search', () =>
+      t.send({ ...message(personal, anna, ''), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: 'overdracht' }], queryOptions: { skip: 0, count: 25 } } }),
+    );
+    for (const e of extra) await measure(e.turn, () => e.run({ url: t.app.url, send: (a) => t.send(a) }));
+    return rows;
+  } finally {
+    await t.stop();
+  }
+}
