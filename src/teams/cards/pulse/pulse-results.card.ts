@@ -47,7 +47,8 @@ export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCard
   const min = results.minRespondents;
   const overallTooFew = results.overall.respondents < min ? t('pulse.results.tooFew', { min }) : t('pulse.results.overallWithheld');
   const overall: Element[] = [
-    textBlock(t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
+    // A one-team poll's overall is that team: name it so.
+    textBlock(results.teams.length === 1 ? results.teams[0]!.teamName : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
     factSet([responseFact(results.overall, t)]),
     ...(results.overall.figures ? b3ScoresSection(results.overall.figures, results.overall.change, vm.instrument, t, true) : [textBlock(overallTooFew, { isSubtle: true })]),
   ];
