@@ -52,14 +52,22 @@ export async function submitAnswer(
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
 
-  await tallyOf(deps, poll);
-  let folded: FoldResult = { outcome: 'sealed', tally: undefined as never };
-  await deps.tallies.update(poll.id, (tally) => {
-    // Checked again on every try: the closing instant may pass while writers take turns.
-    folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, scores, comment }) : { outcome: 'sealed', tally };
-    return folded.tally;
-  });
-  const done = folded as FoldResult;
+  const result: { folded?: FoldResult } = {};
+  const fold = () =>
+    deps.tallies.update(poll.id, (tally) => {
+      // Checked again on every try: the closing instant may pass while writers take turns.
+      result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, scores, comment }) : { outcome: 'sealed', tally };
+      return result.folded.tally;
+    });
+  try {
+    await fold();
+  } catch (err) {
+    // No tally yet: a poll stored the old way (migrated now), or one whose tally was never written.
+    if ((err as { code?: number }).code !== 404) throw err;
+    await tallyOf(deps, poll);
+    await fold();
+  }
+  const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new PollError('pollFull');
   return { poll, result: done.outcome === 'already' ? 'alreadyAnswered' : 'closed' };
