@@ -5,8 +5,9 @@
  * proposals: a group's proposals, listed per group (message-extension search, reports).
  * personal: everything that belongs to one professional, so export and erasure stay in one partition.
  * jobs: the durable scheduler's jobs, claimed by id with ETags.
- * polls: a B3-spiegel poll and, apart from any answer, the keyed hashes of who has answered.
- * pollAnswers: anonymous answers (no user id, date only), read only as aggregates.
+ * polls: a B3-spiegel poll, and one claim document per team (at most one open poll per team).
+ * pollAnswers: one tally per poll: who answered (keyed hashes, until closing) folded together with
+ *   the counts, histograms and comments per team, so no write or position separates the two.
  * outbox: every proactive message as a job with an idempotency key.
  * reviews: planned talentontwikkelgesprekken, per manager.
  * installations: the teams the app is installed in, per tenant ("alle teams" of a poll).

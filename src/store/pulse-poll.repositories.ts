@@ -1,7 +1,8 @@
 import { Container } from '@azure/cosmos';
-import { OpenAnswer, PollAnswer, RespondentMarker } from '../domain/pulse-poll/answer';
+import { LegacyAnswers } from '../domain/pulse-poll/legacy';
 import { Poll } from '../domain/pulse-poll/poll';
-import { AnswerRepository, Installation, InstallationRepository, PollRepository } from '../domain/pulse-poll/ports';
+import { Installation, InstallationRepository, LegacyAnswerRepository, PollRepository, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
+import { PollTally, TALLY_ID } from '../domain/pulse-poll/tally';
 import { stableId } from '../domain/shared/ids';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -31,92 +32,179 @@ export class CosmosPollRepository implements PollRepository {
   }
 }
 
+type Versioned<T> = T & { _etag?: string; _rid?: string; _self?: string; _ts?: number; _attachments?: string };
+
+function stripSystem<T>(doc: Versioned<T>): T {
+  const { _etag, _rid, _self, _ts, _attachments, ...rest } = doc as Versioned<T> & Record<string, unknown>;
+  return rest as T;
+}
+
+/** A short random pause that grows with the attempt, so writers that collided spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(250, 5 * 1.5 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Enough for a whole team pressing "send" at once: each conflict costs a re-read and one more try. */
+const TALLY_WRITE_ATTEMPTS = 120;
+
 /**
- * Markers live in `polls` (partition: the poll), answers in `pollAnswers`: apart, with random or
- * hashed ids, and nothing in common but the poll. Markers carry no team and no time of their own.
+ * A poll's tally: one document in `pollAnswers`, partition the poll. Every change is a replace
+ * under the ETag read before it; a writer that lost the race re-reads and re-applies its change,
+ * so concurrent answers are all folded in and none twice.
  */
-export class CosmosAnswerRepository implements AnswerRepository {
+export class CosmosTallyRepository implements TallyRepository {
+  private readonly container: Container;
+  private readonly store: DocumentStore<PollTally>;
+  constructor(conn: CosmosConnection) {
+    this.container = conn.container('pollAnswers');
+    this.store = new DocumentStore<PollTally>(this.container, (t) => t.pollId);
+  }
+
+  async get(pollId: string): Promise<PollTally | undefined> {
+    const tally = await this.store.get(TALLY_ID, pollId);
+    return tally?.type === 'tally' ? tally : undefined;
+  }
+
+  async create(tally: PollTally): Promise<PollTally> {
+    return (await this.store.create(tally)).doc;
+  }
+
+  async update(pollId: string, mutate: Mutate<PollTally>): Promise<PollTally> {
+    for (let attempt = 1; ; attempt++) {
+      let current: Versioned<PollTally> | undefined;
+      try {
+        current = (await this.container.item(TALLY_ID, pollId).read<Versioned<PollTally>>()).resource ?? undefined;
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+      if (!current) throw Object.assign(new Error('poll tally not found'), { code: 404 });
+      const base = stripSystem(current);
+      const next = mutate(base);
+      if (next === base) return base;
+      try {
+        const { resource } = await this.container.item(TALLY_ID, pollId).replace<PollTally>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        return stripSystem(resource as Versioned<PollTally>);
+      } catch (err) {
+        if (statusOf(err) !== 412 || attempt >= TALLY_WRITE_ATTEMPTS) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+}
+
+/**
+ * The storage shape before tallies: respondent markers in `polls`, and each answer and open
+ * answer as a document of its own in `pollAnswers`. Only read (to migrate) and deleted.
+ */
+export class CosmosLegacyAnswerRepository implements LegacyAnswerRepository {
   private readonly markers: Container;
-  private readonly answerContainer: Container;
-  private readonly answerStore: DocumentStore<PollAnswer>;
-  private readonly openStore: DocumentStore<OpenAnswer>;
+  private readonly answers: Container;
   constructor(conn: CosmosConnection) {
     this.markers = conn.container('polls');
-    this.answerContainer = conn.container('pollAnswers');
-    this.answerStore = new DocumentStore<PollAnswer>(conn.container('pollAnswers'), (a) => a.pollId);
-    this.openStore = new DocumentStore<OpenAnswer>(conn.container('pollAnswers'), (a) => a.pollId);
+    this.answers = conn.container('pollAnswers');
   }
 
-  private markerId(pollId: string, hash: string): string {
-    return stableId('pr', pollId, hash);
+  async read(pollId: string): Promise<LegacyAnswers> {
+    const query = <T>(container: Container, type: string, fields: string) =>
+      container.items
+        .query<T>({ query: `SELECT ${fields} FROM c WHERE c.type = @type AND c.pollId = @pollId`, parameters: [{ name: '@type', value: type }, { name: '@pollId', value: pollId }] }, { partitionKey: pollId })
+        .fetchAll()
+        .then((r) => r.resources);
+    const [markers, answers, comments] = await Promise.all([
+      query<LegacyAnswers['markers'][number]>(this.markers, 'respondent', 'c.id, c.hash'),
+      query<LegacyAnswers['answers'][number]>(this.answers, 'answer', 'c.id, c.targetId, c.scores'),
+      query<LegacyAnswers['comments'][number]>(this.answers, 'openAnswer', 'c.id, c.targetId, c.text'),
+    ]);
+    return { markers, answers, comments };
   }
 
-  async markRespondent(pollId: string, hash: string): Promise<boolean> {
-    const marker: RespondentMarker = { id: this.markerId(pollId, hash), pollId, type: 'respondent', hash };
+  async remove(pollId: string, legacy: LegacyAnswers): Promise<void> {
+    const remove = async (container: Container, id: string) => {
+      try {
+        await container.item(id, pollId).delete();
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    };
+    for (const m of legacy.markers) await remove(this.markers, m.id);
+    for (const a of [...legacy.answers, ...legacy.comments]) await remove(this.answers, a.id);
+  }
+
+  async pollsWithLegacy(): Promise<string[]> {
+    const ids = async (container: Container, filter: string) =>
+      (await container.items.query<string>(`SELECT VALUE c.pollId FROM c WHERE ${filter}`).fetchAll()).resources;
+    const found = [...(await ids(this.markers, "c.type = 'respondent'")), ...(await ids(this.answers, "c.type = 'answer' OR c.type = 'openAnswer'"))];
+    return [...new Set(found)];
+  }
+}
+
+interface TeamLockDoc {
+  id: string;
+  /** The container's partition key; here the lock's own id. */
+  pollId: string;
+  type: 'teamLock';
+  tenantId: string;
+  teamId: string;
+  /** The poll that holds the team, while it is open. */
+  holder?: string;
+}
+
+/** One document per team in `polls`, claimed by a poll under its ETag. */
+export class CosmosTeamPollLocks implements TeamPollLocks {
+  private readonly container: Container;
+  constructor(conn: CosmosConnection) {
+    this.container = conn.container('polls');
+  }
+
+  private idOf(tenantId: string, teamId: string): string {
+    return stableId('teamlock', tenantId, teamId);
+  }
+
+  private async read(id: string): Promise<Versioned<TeamLockDoc> | undefined> {
     try {
-      await this.markers.items.create(marker);
-      return true;
+      return (await this.container.item(id, id).read<Versioned<TeamLockDoc>>()).resource ?? undefined;
     } catch (err) {
-      if (statusOf(err) === 409) return false;
+      if (statusOf(err) === 404) return undefined;
       throw err;
     }
   }
 
-  async unmarkRespondent(pollId: string, hash: string): Promise<void> {
-    try {
-      await this.markers.item(this.markerId(pollId, hash), pollId).delete();
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
+  async claim(tenantId: string, teamId: string, pollId: string, holderIsOpen: (holderPollId: string) => Promise<boolean>): Promise<boolean> {
+    const id = this.idOf(tenantId, teamId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(id);
+      try {
+        if (!current) {
+          await this.container.items.create<TeamLockDoc>({ id, pollId: id, type: 'teamLock', tenantId, teamId, holder: pollId });
+          return true;
+        }
+        if (current.holder === pollId) return true;
+        if (current.holder && (await holderIsOpen(current.holder))) return false;
+        await this.container.item(id, id).replace<TeamLockDoc>({ ...stripSystem(current), holder: pollId }, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        return true;
+      } catch (err) {
+        const status = statusOf(err);
+        if ((status !== 409 && status !== 412) || attempt >= 20) throw err;
+        await backoff(attempt);
+      }
     }
   }
 
-  async hasResponded(pollId: string, hash: string): Promise<boolean> {
-    try {
-      const { resource } = await this.markers.item(this.markerId(pollId, hash), pollId).read<RespondentMarker>();
-      return resource?.type === 'respondent' && resource.pollId === pollId;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
+  async release(tenantId: string, teamId: string, pollId: string): Promise<void> {
+    const id = this.idOf(tenantId, teamId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(id);
+      if (current?.holder !== pollId) return;
+      const { holder: _released, ...free } = stripSystem(current);
+      try {
+        await this.container.item(id, id).replace<TeamLockDoc>(free, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 412 || attempt >= 20) throw err;
+        await backoff(attempt);
+      }
     }
-  }
-
-  async respondentHashes(pollId: string): Promise<Set<string>> {
-    const { resources } = await this.markers.items
-      .query<string>({
-        query: "SELECT VALUE c.hash FROM c WHERE c.type = 'respondent' AND c.pollId = @pollId",
-        parameters: [{ name: '@pollId', value: pollId }],
-      }, { partitionKey: pollId })
-      .fetchAll();
-    return new Set(resources);
-  }
-
-  async addAnswer(answer: PollAnswer): Promise<void> {
-    await this.answerStore.create(answer);
-  }
-
-  async removeAnswer(pollId: string, answerId: string): Promise<void> {
-    await this.answerStore.delete(answerId, pollId);
-  }
-
-  async addOpenAnswer(answer: OpenAnswer): Promise<void> {
-    await this.openStore.create(answer);
-  }
-
-  answers(pollId: string): Promise<PollAnswer[]> {
-    return this.answerStore.query({ query: "SELECT * FROM c WHERE c.type = 'answer' AND c.pollId = @pollId", parameters: [{ name: '@pollId', value: pollId }] }, pollId);
-  }
-
-  openAnswers(pollId: string): Promise<OpenAnswer[]> {
-    return this.openStore.query({ query: "SELECT * FROM c WHERE c.type = 'openAnswer' AND c.pollId = @pollId", parameters: [{ name: '@pollId', value: pollId }] }, pollId);
-  }
-
-  async countsByTarget(pollId: string): Promise<Record<string, number>> {
-    const { resources } = await this.answerContainer.items
-      .query<string>({ query: "SELECT VALUE c.targetId FROM c WHERE c.type = 'answer' AND c.pollId = @pollId", parameters: [{ name: '@pollId', value: pollId }] }, { partitionKey: pollId })
-      .fetchAll();
-    const counts: Record<string, number> = {};
-    for (const t of resources) counts[t] = (counts[t] ?? 0) + 1;
-    return counts;
   }
 }
 

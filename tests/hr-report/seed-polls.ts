@@ -1,6 +1,6 @@
 import { Poll } from '../../src/domain/pulse-poll/poll';
 import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
-import { CosmosAnswerRepository, CosmosPollRepository } from '../../src/store/pulse-poll.repositories';
+import { CosmosPollRepository } from '../../src/store/pulse-poll.repositories';
 import { TestApp } from '../support/test-app';
 
 /** A closed one-team B3-spiegel poll in tenant-1, as the poll feature stores it. */
@@ -25,12 +25,21 @@ export function closedPoll(id: string, teamId: string, teamName: string, closedO
   };
 }
 
-/** Stores the poll with one anonymous answer per value (every statement scored the same). */
+/**
+ * Stores the poll with one anonymous answer per value (every statement scored the same), in the
+ * shape polls had before tallies: one document per answer. The app folds them in when it first
+ * reads the poll, so these tests also show that polls stored the old way keep working.
+ */
 export async function seedPoll(t: TestApp, poll: Poll, answers: number[]) {
   await new CosmosPollRepository(t.cosmos).create(poll);
-  const store = new CosmosAnswerRepository(t.cosmos);
   for (const [i, value] of answers.entries()) {
-    await store.addAnswer({ id: `${poll.id}-a${i}`, pollId: poll.id, type: 'answer', targetId: poll.targets[0]!.id, onDate: poll.closesOn, scores: Object.fromEntries(ITEM_IDS.map((k) => [k, value])) as never });
+    await t.cosmos.container('pollAnswers').items.create({
+      id: `${poll.id}-a${i}`,
+      pollId: poll.id,
+      type: 'answer',
+      targetId: poll.targets[0]!.id,
+      onDate: poll.closesOn,
+      scores: Object.fromEntries(ITEM_IDS.map((k) => [k, value])),
+    });
   }
 }
-

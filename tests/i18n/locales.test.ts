@@ -23,7 +23,8 @@ describe('language files', () => {
   });
 
   it('has every literal key used in the code', () => {
-    const all = new Set(locales.nl.flatMap((f) => keys(f)));
+    // A plural key (`x_one`, `x_other`) is used as `x` with a count.
+    const all = new Set(locales.nl.flatMap((f) => keys(f)).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
     const used = sourceFiles(srcDir)
       .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([a-zA-Z]+(?:\.[a-zA-Z-]+)+)'/g)].map((m) => m[1]!));
     expect(used.length).toBeGreaterThan(50);

@@ -1,5 +1,5 @@
 import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
-import { buildResults } from '../../src/domain/pulse-poll/results';
+import { buildResults, tallyOfScores } from '../../src/domain/pulse-poll/results';
 import { Poll } from '../../src/domain/pulse-poll/poll';
 import { createTranslator } from '../../src/i18n/i18n';
 import { loadInstruments } from '../../src/pulse-poll/load-instruments';
@@ -12,7 +12,11 @@ import { pollHelpCard } from '../../src/teams/cards/pulse/pulse-help.card';
 import { pollNudgeCard } from '../../src/teams/cards/pulse/pulse-nudge.card';
 import { pollReminderCard } from '../../src/teams/cards/pulse/pulse-reminder.card';
 import { pollRestrictedCard } from '../../src/teams/cards/pulse/pulse-restricted.card';
-import { pollResultsCard, teamResultsCard } from '../../src/teams/cards/pulse/pulse-results.card';
+import { pollResultsCard } from '../../src/teams/cards/pulse/pulse-results.card';
+import { teamResultsCard } from '../../src/teams/cards/pulse/pulse-team-results.card';
+import { pollProgressCard } from '../../src/teams/cards/pulse/pulse-progress.card';
+import { pollStatusCard } from '../../src/teams/cards/pulse/pulse-status.card';
+import { PollStatus } from '../../src/usecases/pulse-poll/poll-status';
 import { pollStartedCard } from '../../src/teams/cards/pulse/pulse-started.card';
 import { POLL_ERROR_CODES } from '../../src/domain/pulse-poll/poll-error';
 import { cardProblems } from '../support/card-validator';
@@ -27,7 +31,8 @@ function bigResults() {
   const targets = Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, teamId: `team${i}`, teamName: `Zorgteam nummer ${i} met een lange naam`, channelId: 'c', serviceUrl: 'x', delivered: true, memberCount: 30 }));
   const poll = { id: 'p', targets, scope: { kind: 'all' }, opensAt: '2026-11-23' } as unknown as Poll;
   const answers = targets.flatMap((t, i) => Array.from({ length: i % 3 === 0 ? 3 : 12 }, (_, k) => ({ targetId: t.id, scores: scores((((k + i) % 5) + 1) as 1 | 2 | 3 | 4 | 5) })));
-  return buildResults({ poll, answers }, [], 5);
+  const teams = Object.fromEntries(targets.map((t) => [t.id, tallyOfScores(answers.filter((a) => a.targetId === t.id).map((a) => a.scores))]));
+  return buildResults({ poll, teams, minRespondents: 5 }, []);
 }
 
 describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
@@ -35,18 +40,29 @@ describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
   const instrument = instruments[lang];
   const ids = Array.from({ length: 80 }, (_, i) => `29:${'x'.repeat(80)}${i}`);
   const results = bigResults();
+  const progress: PollStatus = {
+    poll: { id: 'p' } as Poll,
+    open: true,
+    daysLeft: 1,
+    teams: results.teams.map((r, i) => ({ teamName: r.teamName, respondents: r.respondents, memberCount: i % 2 ? r.memberCount : undefined, delivered: i !== 3 })),
+    respondents: results.overall.respondents,
+    memberCount: results.overall.memberCount,
+    messages: { sent: 60, pending: 2, undeliverable: 1, failed: 1, unconfirmed: 1 },
+  };
   const cards: [string, object][] = [
     ['form', pollFormCard({ pollId: 'p', targetId: 't', teamName: 'Zorgteam Noord', closesLabel: 'vrijdag 4 december', instrument, refreshUserIds: ids, manualRefresh: true }, t)],
     ['answered', pollAnsweredCard({ pollId: 'p', targetId: 't', title: instrument.title, closesLabel: 'x', state: 'stored', commentLost: true, refreshUserIds: ['29:a'] }, t)],
-    ['closed', pollClosedCard({ title: instrument.title, closesLabel: 'x' }, t)],
+    ['closed', pollClosedCard({ title: instrument.title, closed: { by: 'hr', label: 'x' }, late: true }, t)],
     ['announcement', pollAnnouncementCard({ teamName: 'Zorgteam Noord', closesLabel: 'x', anonymity: instrument.anonymity }, t)],
     ['reminder', pollReminderCard({ respondents: 3, memberCount: 9, daysLeft: 2 }, t)],
     ['nudge', pollNudgeCard({ teamName: 'Zorgteam Noord', channelName: 'Vitale Weekcyclus', daysLeft: 2, private: false }, t)],
     ['started', pollStartedCard({ teams: ['a', 'b'], closesLabel: 'x', delivery: 'private', reminders: ['y'], privateNudges: true, generalInstead: ['b'] }, t)],
-    ['restricted results', pollRestrictedCard({ kind: 'results', pollId: 'p', teamId: 'team', closedLabel: 'x', refreshUserIds: ['29:a'] }, t)],
-    ['restricted status', pollRestrictedCard({ kind: 'status', pollId: 'p', refreshUserIds: ['29:a'] }, t)],
-    ['results', pollResultsCard({ instrument, closesLabel: 'x', open: false, results, comments: results.teams.filter((r) => r.figures).map((r) => ({ teamName: r.teamName, texts: Array.from({ length: 5 }, () => 'y'.repeat(900)) })) }, t)],
-    ['team results', teamResultsCard({ instrument, closesLabel: 'x', open: true, team: results.teams[1]!, minRespondents: 5 }, t)],
+    ['restricted results', pollRestrictedCard({ pollId: 'p', closedLabel: 'x', refreshUserIds: ['29:a'] }, t)],
+    ['results', pollResultsCard({ instrument, language: lang, closed: { by: 'date', label: 'x' }, results, heldBack: true, comments: results.teams.filter((r) => r.figures).map((r) => ({ teamName: r.teamName, texts: Array.from({ length: 5 }, () => 'y'.repeat(900)) })) }, t)],
+    ['team results', teamResultsCard({ instrument, language: lang, closed: { by: 'hr', label: 'x' }, team: results.teams[1]!, minRespondents: 5 }, t)],
+    ['team results, too few', teamResultsCard({ instrument, language: lang, closed: { by: 'date', label: 'x' }, team: results.teams[0]!, minRespondents: 5 }, t)],
+    ['progress', pollProgressCard({ progress, closesLabel: 'x' }, t)],
+    ['status', pollStatusCard({ status: progress, closesLabel: 'x' }, t)],
     ['help', pollHelpCard(t, { kind: 'unknownWords', words: '**vet** [link](https://example.invalid)' })],
     ...POLL_ERROR_CODES.map((code): [string, object] => [`error ${code}`, pollErrorCard(code, { team: 'X', teams: 'A, B', channel: 'C', channels: 'D', date: '2026-01-01' }, t)]),
   ];

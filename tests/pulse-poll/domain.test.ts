@@ -3,7 +3,7 @@ import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
 import { parsePollCommand, parseStartArgs } from '../../src/domain/pulse-poll/poll-command';
 import { PollError } from '../../src/domain/pulse-poll/poll-error';
 import { closingInstant, daysLeft, Poll, reminderInstants } from '../../src/domain/pulse-poll/poll';
-import { buildResults, figuresOf, toScore } from '../../src/domain/pulse-poll/results';
+import { buildResults, figuresOf, TallySet, tallyOfScores, toScore } from '../../src/domain/pulse-poll/results';
 import { InstrumentError, loadInstruments } from '../../src/pulse-poll/load-instruments';
 import nl from '../../src/pulse-poll/instrument/b3-instrument.nl.json';
 
@@ -51,9 +51,15 @@ describe('scores', () => {
 describe('results', () => {
   const teams = [{ id: 'a', teamId: 'A', members: 10 }, { id: 'b', teamId: 'B', members: 8 }, { id: 'c', teamId: 'C', members: 4 }];
   const answers = (targetId: string, n: number, v: 1 | 2 | 3 | 4 | 5) => Array.from({ length: n }, () => ({ targetId, scores: all(v) }));
+  /** Answers folded per team, as a closed poll's tally holds them, with the minimum of 5. */
+  const set = (p: Poll, list: { targetId: string; scores: ReturnType<typeof all> }[]): TallySet => ({
+    poll: p,
+    teams: Object.fromEntries(p.targets.map((x) => [x.id, tallyOfScores(list.filter((a) => a.targetId === x.id).map((a) => a.scores))])),
+    minRespondents: 5,
+  });
 
   it('shows no figures for a team below the minimum, and withholds overall when that team could be worked out', () => {
-    const r = buildResults({ poll: poll('p', '2026-11-23', teams), answers: [...answers('a', 6, 4), ...answers('b', 5, 3), ...answers('c', 2, 1)] }, [], 5);
+    const r = buildResults(set(poll('p', '2026-11-23', teams), [...answers('a', 6, 4), ...answers('b', 5, 3), ...answers('c', 2, 1)]), []);
     expect(r.teams.map((t) => Boolean(t.figures))).toEqual([true, true, false]);
     expect(r.teams[2]!.respondents).toBe(2);
     expect(r.overall.figures).toBeUndefined();
@@ -61,22 +67,22 @@ describe('results', () => {
   });
 
   it('shows overall when the teams left out are together at least the minimum', () => {
-    const r = buildResults({ poll: poll('p', '2026-11-23', [...teams, { id: 'd', teamId: 'D' }]), answers: [...answers('a', 6, 4), ...answers('c', 3, 1), ...answers('d', 3, 1)] }, [], 5);
+    const r = buildResults(set(poll('p', '2026-11-23', [...teams, { id: 'd', teamId: 'D' }]), [...answers('a', 6, 4), ...answers('c', 3, 1), ...answers('d', 3, 1)]), []);
     expect(r.teams.filter((t) => t.figures).map((t) => t.targetId)).toEqual(['a']);
     expect(r.overall.figures?.bs.boeien).toBe(toScore((6 * 4 + 6 * 1) / 12));
   });
 
   it('shows nothing at all below the minimum', () => {
-    const r = buildResults({ poll: poll('p', '2026-11-23', teams), answers: answers('a', 4, 5) }, [], 5);
+    const r = buildResults(set(poll('p', '2026-11-23', teams), answers('a', 4, 5)), []);
     expect(r.teams.every((t) => !t.figures)).toBe(true);
     expect(r.overall.figures).toBeUndefined();
   });
 
   it('compares each team with its latest earlier poll, and overall with the latest of the same scope', () => {
-    const before = { poll: poll('old', '2026-05-01', teams), answers: [...answers('a', 5, 3), ...answers('b', 5, 3), ...answers('c', 5, 3)] };
-    const older = { poll: poll('older', '2026-01-01', teams), answers: [...answers('a', 5, 1), ...answers('b', 5, 1), ...answers('c', 5, 1)] };
-    const now = { poll: poll('now', '2026-11-23', teams), answers: [...answers('a', 5, 4), ...answers('b', 5, 3), ...answers('c', 5, 5)] };
-    const r = buildResults(now, [older, before], 5);
+    const before = set(poll('old', '2026-05-01', teams), [...answers('a', 5, 3), ...answers('b', 5, 3), ...answers('c', 5, 3)]);
+    const older = set(poll('older', '2026-01-01', teams), [...answers('a', 5, 1), ...answers('b', 5, 1), ...answers('c', 5, 1)]);
+    const now = set(poll('now', '2026-11-23', teams), [...answers('a', 5, 4), ...answers('b', 5, 3), ...answers('c', 5, 5)]);
+    const r = buildResults(now, [older, before]);
     expect(r.teams.map((t) => t.change?.bs.boeien)).toEqual([25, 0, 50]);
     expect(r.overall.change?.bs.boeien).toBe(toScore(4) - toScore(3));
   });

@@ -105,6 +105,24 @@ export class PulseDriver {
     return res.body as { statusCode: number; type: string; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
   }
 
+  /**
+   * What `who` sees after typing a poll command in a team channel: the bot's reply, or, where the
+   * reply is a card Teams refreshes for them, their own view of it (as their Teams client would
+   * show it without a click). Undefined when the bot answered with text only.
+   */
+  async read(who: TestUser, x: TestTeam, command: string, channelId = x.id): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+    const before = this.t.connector.calls.length;
+    await this.say(who, x, command, channelId);
+    const reply = this.t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity.attachments?.length).at(-1);
+    const card = reply?.activity.attachments[0].content;
+    if (!card) return undefined;
+    const refresh = card.refresh as { action?: { verb?: string; data?: Record<string, unknown> }; userIds?: string[] } | undefined;
+    if (refresh?.action?.verb && refresh.userIds?.includes(who.id)) {
+      return (await this.press(who, this.channel(x, channelId), refresh.action.verb, refresh.action.data ?? {}, reply!.id, x)).value;
+    }
+    return card;
+  }
+
   /** Every document in every container: for the anonymity checks. */
   async everything(): Promise<{ container: string; doc: Record<string, unknown> }[]> {
     const out: { container: string; doc: Record<string, unknown> }[] = [];

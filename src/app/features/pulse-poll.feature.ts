@@ -1,13 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { GraphDirectory } from '../../directory/graph-directory';
 import { ListDirectory } from '../../directory/list-directory';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { loadInstruments } from '../../pulse-poll/load-instruments';
-import { CosmosAnswerRepository, CosmosInstallationRepository, CosmosPollRepository } from '../../store/pulse-poll.repositories';
+import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
 import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
 import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
 import { TeamsRoster } from '../../teams/features/pulse-poll/teams-roster';
 import { PulsePollDeps } from '../../usecases/pulse-poll/deps';
+import { migrateLegacyPolls } from '../../usecases/pulse-poll/tally';
 import { Platform } from '../platform';
 
 const GRAPH = 'https://graph.microsoft.com';
@@ -34,7 +35,9 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
   const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments);
   const pulse: PulsePollDeps = {
     polls: new CosmosPollRepository(p.cosmos),
-    answers: new CosmosAnswerRepository(p.cosmos),
+    tallies: new CosmosTallyRepository(p.cosmos),
+    legacy: new CosmosLegacyAnswerRepository(p.cosmos),
+    locks: new CosmosTeamPollLocks(p.cosmos),
     installations: new CosmosInstallationRepository(p.cosmos),
     roster,
     notifier,
@@ -47,7 +50,6 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     minRespondents: cfg.minRespondents,
     reminderPoints: cfg.reminderPoints,
     defaultLanguage: p.config.defaultLanguage,
-    newId: randomUUID,
   };
   registerPulsePoll(p.app, p.scheduler, p.outbox, {
     pulse,
@@ -59,6 +61,11 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     background: p.background,
     actions: p.actions,
     defaultLanguage: p.config.defaultLanguage,
+  });
+  // Polls stored before tallies: fold their separate answer documents into a tally and delete them.
+  p.background.run('pulse.migrate', async () => {
+    const migrated = await migrateLegacyPolls(pulse);
+    if (migrated) p.logger.info({ migrated }, 'B3-spiegel polls moved to one tally each; their separate answer documents are deleted');
   });
   return pulse;
 }

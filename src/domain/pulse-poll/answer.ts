@@ -5,44 +5,18 @@ import { ITEM_IDS, ItemId, ScaleValue } from './instrument';
 
 export const MAX_OPEN_ANSWER = 1000;
 
+/** Length of a respondent marker: 22 base64url characters, 131 bits of the HMAC. */
+export const MARKER_LENGTH = 22;
+
 export type Scores = Record<ItemId, ScaleValue>;
 
 /**
- * One person's scores. Nothing in it says who: a random id, the team, the date (no time), and
- * the scores. It shares no id or time with the respondent marker.
+ * That someone answered, as a keyed hash of poll and person (HMAC-SHA256, shortened): stable
+ * within a poll, unlinkable across polls and to the person without the key. It is kept only
+ * while the poll is open, to refuse a second answer and to aim reminders.
  */
-export interface PollAnswer {
-  id: string;
-  pollId: string;
-  type: 'answer';
-  targetId: string;
-  onDate: string;
-  scores: Scores;
-}
-
-/** An open comment, kept apart from the scores so a recognisable comment reveals no scores. */
-export interface OpenAnswer {
-  id: string;
-  pollId: string;
-  type: 'openAnswer';
-  targetId: string;
-  text: string;
-}
-
-/**
- * That someone answered, as a keyed hash of poll and person: only to refuse a second answer and
- * to aim reminders. No team, no time, no link to the answer.
- */
-export interface RespondentMarker {
-  id: string;
-  pollId: string;
-  type: 'respondent';
-  hash: string;
-}
-
-/** HMAC-SHA256 of poll and person: stable within a poll, unlinkable across polls without the key. */
 export function respondentHash(key: string, pollId: string, userId: string): string {
-  return createHmac('sha256', key).update(`${pollId}\u0000${userId}`).digest('base64url');
+  return createHmac('sha256', key).update(`${pollId}\u0000${userId}`).digest('base64url').slice(0, MARKER_LENGTH);
 }
 
 /** Reads the nine 1-5 scores from a card's inputs (`item_<id>`); every statement needs an answer. */

@@ -1,5 +1,6 @@
 import { Language } from '../framework/framework';
-import { Delivery } from './poll';
+import { findClosingDate } from './closing-date';
+import { Delivery, localDate } from './poll';
 
 export type PollCommand =
   | { kind: 'start'; args: string }
@@ -31,7 +32,9 @@ export interface StartRequest {
   language?: Language;
 }
 
-export type StartParse = { ok: true; request: StartRequest } | { ok: false; problem: 'noDate' | 'noTarget' | 'unknownWords'; words?: string };
+export type StartProblem = 'noDate' | 'badDate' | 'noTarget' | 'unknownWords';
+
+export type StartParse = { ok: true; request: StartRequest } | { ok: false; problem: StartProblem; words?: string };
 
 const ALL = /^(alle teams|all teams|alle|all)$/i;
 const CURRENT = /^(dit team|this team|hier|here)$/i;
@@ -47,19 +50,22 @@ function tokens(text: string): string[] {
 }
 
 /**
- * `<team | dit team | alle teams> <yyyy-mm-dd> [kanaal <naam>] [privé] [herinner privé] [taal en]`
- * (English: `<team | this team | all teams> <date> [channel <name>] [private] [remind private] [language nl]`).
+ * `<team | dit team | alle teams> <sluitdatum jjjj-mm-dd> [kanaal <naam>] [privé] [herinner privé] [taal en]`
+ * (English: `<team | this team | all teams> <closing date yyyy-mm-dd> [channel <name>] [private] [remind private] [language nl]`).
+ * The date may also be written the Dutch way (31-12-2026, 31 december 2026); `today` (yyyy-mm-dd,
+ * local) completes a date without a year.
  */
-export function parseStartArgs(args: string): StartParse {
+export function parseStartArgs(args: string, today: string = localDate(new Date())): StartParse {
   const words = tokens(args);
-  const dateAt = words.findIndex((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
-  if (dateAt < 0) return { ok: false, problem: 'noDate' };
-  const targetText = words.slice(0, dateAt).join(' ').trim();
+  const found = findClosingDate(words, today);
+  if (!found) return { ok: false, problem: 'noDate' };
+  if (!found.ok) return { ok: false, problem: 'badDate', words: found.words.slice(0, 40) };
+  const targetText = words.slice(0, found.start).join(' ').trim();
   if (!targetText) return { ok: false, problem: 'noTarget' };
   const target: PollTargetSpec = ALL.test(targetText) ? { kind: 'all' } : CURRENT.test(targetText) ? { kind: 'current' } : { kind: 'named', name: targetText };
 
-  const request: StartRequest = { target, closesOn: words[dateAt]!, delivery: 'channel', privateNudges: false };
-  const rest = words.slice(dateAt + 1);
+  const request: StartRequest = { target, closesOn: found.date, delivery: 'channel', privateNudges: false };
+  const rest = words.slice(found.end);
   const unknown: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!.toLowerCase();

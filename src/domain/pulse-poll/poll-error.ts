@@ -12,6 +12,7 @@ export const POLL_ERROR_CODES = [
   'alreadyOpen',
   'wrongPlace',
   'badDate',
+  'pollFull',
 ] as const;
 
 export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];

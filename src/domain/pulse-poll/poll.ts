@@ -55,7 +55,12 @@ export interface Poll {
   hrChannel: { conversationId: string; serviceUrl: string; botId?: string };
   /** The Teams id of whoever started it, so their copy of that card refreshes to the results. */
   startedByTeamsId?: string;
+  /** The last day answers were taken: the closing date, or the day HR closed it early. */
   closedOn?: string;
+  /** By its closing date, or early by HR (`peiling sluiten`): cards word the two differently. */
+  closedBy?: 'date' | 'hr';
+  /** When the closing messages (closed cards, HR's results, each team's mirror) were queued. */
+  announcedAt?: string;
 }
 
 export type ReminderPoint = { kind: 'share'; percent: number } | { kind: 'daysBefore'; days: number };
@@ -114,9 +119,16 @@ export function localDate(now: Date): string {
   return DateTime.fromJSDate(now).setZone(POLL_TIME_ZONE).toISODate()!;
 }
 
+/** Closed at its date when the date has passed, else early; `closedOn` is the last day answers were taken. */
 export function closePoll(poll: Poll, now: Date): Poll {
   if (poll.status === 'closed') return poll;
-  return { ...poll, status: 'closed', closedOn: localDate(now) };
+  const byDate = now >= new Date(poll.closesAt);
+  return { ...poll, status: 'closed', closedBy: byDate ? 'date' : 'hr', closedOn: byDate ? poll.closesOn : localDate(now) };
+}
+
+/** Answers are taken until the poll is closed, or its closing instant has passed. */
+export function isOpenAt(poll: Pick<Poll, 'status' | 'closesAt'>, now: Date): boolean {
+  return poll.status === 'open' && now < new Date(poll.closesAt);
 }
 
 export function findTarget(poll: Poll, targetId: string): PollTarget {

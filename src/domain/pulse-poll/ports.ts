@@ -1,6 +1,8 @@
 import { Mutate } from '../week-cycle/ports';
-import { OpenAnswer, PollAnswer } from './answer';
+import { LegacyAnswers } from './legacy';
 import { Poll, PollTarget } from './poll';
+import { TeamResult } from './results';
+import { PollTally } from './tally';
 
 /** A team the app is installed in: where to reach it. */
 export interface Installation {
@@ -35,23 +37,33 @@ export interface PollRepository {
 }
 
 /**
- * Answers and respondent markers. Answers and markers share nothing: no id, no time, no team on
- * the marker; so no query can join who answered to what they answered.
+ * The answers of a poll, folded into one tally document (see `PollTally`). Every change is a
+ * read-modify-write under the document's ETag, retried on a conflict, so concurrent answers
+ * are all counted and none twice.
  */
-export interface AnswerRepository {
-  /** The gate against a second answer: true when the marker was created, false when it existed. */
-  markRespondent(pollId: string, hash: string): Promise<boolean>;
-  unmarkRespondent(pollId: string, hash: string): Promise<void>;
-  hasResponded(pollId: string, hash: string): Promise<boolean>;
-  /** The hashes of everyone who answered (to aim nudges). */
-  respondentHashes(pollId: string): Promise<Set<string>>;
-  addAnswer(answer: PollAnswer): Promise<void>;
-  removeAnswer(pollId: string, answerId: string): Promise<void>;
-  addOpenAnswer(answer: OpenAnswer): Promise<void>;
-  answers(pollId: string): Promise<PollAnswer[]>;
-  openAnswers(pollId: string): Promise<OpenAnswer[]>;
-  /** Answers per team, without reading the scores. */
-  countsByTarget(pollId: string): Promise<Record<string, number>>;
+export interface TallyRepository {
+  get(pollId: string): Promise<PollTally | undefined>;
+  /** Creates the tally, or returns the one that exists (idempotent). */
+  create(tally: PollTally): Promise<PollTally>;
+  update(pollId: string, mutate: Mutate<PollTally>): Promise<PollTally>;
+}
+
+/** Answers stored before tallies, one document each: read once to fold them in, then deleted. */
+export interface LegacyAnswerRepository {
+  read(pollId: string): Promise<LegacyAnswers>;
+  remove(pollId: string, legacy: LegacyAnswers): Promise<void>;
+  /** Polls that still have documents of the old shape. */
+  pollsWithLegacy(): Promise<string[]>;
+}
+
+/**
+ * At most one open poll per team, decided by one document per team that a poll claims under
+ * its ETag: two polls of one team can never run at once, also when started at the same moment.
+ */
+export interface TeamPollLocks {
+  /** True when the team is now held by `pollId`; false when another open poll holds it. */
+  claim(tenantId: string, teamId: string, pollId: string, holderIsOpen: (holderPollId: string) => Promise<boolean>): Promise<boolean>;
+  release(tenantId: string, teamId: string, pollId: string): Promise<void>;
 }
 
 /** A team member as the chat platform lists them. */
@@ -88,4 +100,6 @@ export interface PollNotifier {
   nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void>;
   /** After closing: the poll cards in channels say "closed", HR's channel gets the results card. */
   announceClosed(poll: Poll): Promise<void>;
+  /** After closing: a team's own results in its channel, to talk about in its next session. */
+  mirrorToTeam(poll: Poll, target: PollTarget, team: TeamResult, minRespondents: number): Promise<void>;
 }

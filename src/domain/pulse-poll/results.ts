@@ -1,12 +1,19 @@
 import { ASPECTS, Aspect, B, B_FROM, BS, ITEM_IDS, ItemId } from './instrument';
 import { Scores } from './answer';
 import { Poll } from './poll';
+import { addScores, emptyTeamTally, Histogram, TeamTally } from './tally';
 
-/** Scores on 0-100: (mean - 1) / 4 * 100, rounded. */
+/** Scores on 0-100: (mean - 1) / 4 * 100, rounded; with the means (1-5) they come from. */
 export interface Figures {
   aspects: Record<Aspect, number>;
   bs: Record<B, number>;
+  /** The mean of each statement on 1-5. */
+  means: Record<ItemId, number>;
+  /** The mean each B-score is made of: its own statement and its two aspects. */
+  bMeans: Record<B, number>;
 }
+
+export type Change = Pick<Figures, 'aspects' | 'bs'>;
 
 export interface TeamResult {
   targetId: string;
@@ -18,7 +25,7 @@ export interface TeamResult {
   /** Absent below the minimum number of respondents. */
   figures?: Figures;
   /** Change in points against the team's previous poll, where both had figures. */
-  change?: Figures;
+  change?: Change;
 }
 
 export interface PollResults {
@@ -27,23 +34,49 @@ export interface PollResults {
   overall: Omit<TeamResult, 'targetId' | 'teamName'>;
 }
 
+/** What results are computed from: a poll's folded answers per target, and the minimum it was closed with. */
+export interface TallySet {
+  poll: Poll;
+  teams: Record<string, Pick<TeamTally, 'count' | 'histograms'> | undefined>;
+  minRespondents: number;
+}
+
 export function toScore(mean: number): number {
   return Math.round(((mean - 1) / 4) * 100);
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const histogramMean = (h: Histogram, n: number) => h.reduce((sum, c, i) => sum + c * (i + 1), 0) / n;
 
-/** The figures of a set of answers: each aspect, and each B as the mean of its own statement and two aspects. */
-export function figuresOf(answers: Scores[]): Figures {
-  const itemMean = Object.fromEntries(ITEM_IDS.map((id) => [id, mean(answers.map((a) => a[id]))])) as Record<ItemId, number>;
-  const aspects = Object.fromEntries(ASPECTS.map((a) => [a, toScore(itemMean[a])])) as Record<Aspect, number>;
-  const bs = Object.fromEntries(
-    BS.map((b) => [b, toScore(mean([itemMean[b], itemMean[B_FROM[b][0]], itemMean[B_FROM[b][1]]]))]),
-  ) as Record<B, number>;
-  return { aspects, bs };
+function merge(parts: Pick<TeamTally, 'count' | 'histograms'>[]): Pick<TeamTally, 'count' | 'histograms'> {
+  const histograms = Object.fromEntries(
+    ITEM_IDS.map((id) => [id, [0, 1, 2, 3, 4].map((i) => parts.reduce((n, p) => n + (p.histograms[id]?.[i] ?? 0), 0)) as Histogram]),
+  ) as Record<ItemId, Histogram>;
+  return { count: parts.reduce((n, p) => n + p.count, 0), histograms };
 }
 
-function difference(now: Figures, before: Figures): Figures {
+/** The figures of folded answers: each aspect, and each B as the mean of its own statement and two aspects. */
+export function figuresOfTally(t: Pick<TeamTally, 'count' | 'histograms'>): Figures {
+  const means = Object.fromEntries(ITEM_IDS.map((id) => [id, histogramMean(t.histograms[id], t.count)])) as Record<ItemId, number>;
+  const bMeans = Object.fromEntries(BS.map((b) => [b, mean([means[b], means[B_FROM[b][0]], means[B_FROM[b][1]]])])) as Record<B, number>;
+  return {
+    aspects: Object.fromEntries(ASPECTS.map((a) => [a, toScore(means[a])])) as Record<Aspect, number>,
+    bs: Object.fromEntries(BS.map((b) => [b, toScore(bMeans[b])])) as Record<B, number>,
+    means,
+    bMeans,
+  };
+}
+
+/** The folded form of a list of answers (for tests and the old storage shape). */
+export function tallyOfScores(answers: Scores[]): Pick<TeamTally, 'count' | 'histograms'> {
+  return answers.reduce((t, s) => addScores(t, s), emptyTeamTally());
+}
+
+export function figuresOf(answers: Scores[]): Figures {
+  return figuresOfTally(tallyOfScores(answers));
+}
+
+function difference(now: Change, before: Change): Change {
   return {
     aspects: Object.fromEntries(ASPECTS.map((a) => [a, now.aspects[a] - before.aspects[a]])) as Record<Aspect, number>,
     bs: Object.fromEntries(BS.map((b) => [b, now.bs[b] - before.bs[b]])) as Record<B, number>,
@@ -52,11 +85,6 @@ function difference(now: Figures, before: Figures): Figures {
 
 const rate = (respondents: number, members?: number) => (members ? Math.min(100, Math.round((respondents / members) * 100)) : undefined);
 
-export interface AnswerSet {
-  poll: Poll;
-  answers: { targetId: string; scores: Scores }[];
-}
-
 interface Computed {
   teams: TeamResult[];
   overallFigures?: Figures;
@@ -64,38 +92,44 @@ interface Computed {
 }
 
 /**
- * Figures per team only from the minimum number of respondents up. The overall figures are also
- * withheld when the teams left out would together be fewer than the minimum but more than none:
- * overall minus the shown teams would otherwise give away the small team's figures.
+ * Which cuts of one poll may be published, and their figures. The cuts a reader can see are each
+ * team and all teams together; any difference of them is a union of teams, or "all teams minus
+ * the shown ones". So: a team only from the minimum up; and all teams together only when the
+ * teams without figures hold no answers or at least the minimum between them, or else overall
+ * minus every shown team would be exactly the hidden teams' answers.
  */
-function compute(set: AnswerSet, min: number): Computed {
+function compute(set: TallySet): Computed {
+  const min = set.minRespondents;
   const teams = set.poll.targets.map((t): TeamResult => {
-    const own = set.answers.filter((a) => a.targetId === t.id).map((a) => a.scores);
+    const own = set.teams[t.id];
+    const n = own?.count ?? 0;
     return {
       targetId: t.id,
       teamName: t.teamName,
-      respondents: own.length,
+      respondents: n,
       memberCount: t.memberCount,
-      responseRate: rate(own.length, t.memberCount),
-      ...(own.length >= min ? { figures: figuresOf(own) } : {}),
+      responseRate: rate(n, t.memberCount),
+      ...(own && n >= min ? { figures: figuresOfTally(own) } : {}),
     };
   });
   const hidden = teams.filter((t) => !t.figures).reduce((n, t) => n + t.respondents, 0);
-  const all = set.answers.map((a) => a.scores);
-  const overallShown = all.length >= min && (hidden === 0 || hidden >= min);
-  return { teams, respondents: all.length, ...(overallShown ? { overallFigures: figuresOf(all) } : {}) };
+  const all = merge(set.poll.targets.map((t) => set.teams[t.id]).filter((x): x is NonNullable<typeof x> => x !== undefined));
+  const overallShown = all.count >= min && (hidden === 0 || hidden >= min);
+  return { teams, respondents: all.count, ...(overallShown ? { overallFigures: figuresOfTally(all) } : {}) };
 }
 
 /**
- * The results of a poll, per team and overall, with the change against earlier polls: per team the
- * latest earlier poll that included the team, overall the latest earlier poll of the same scope.
+ * The results of a closed poll, per team and overall, with the change against earlier polls: per
+ * team the latest earlier poll that included the team, overall the latest earlier poll of the
+ * same scope. A change is shown only where both polls had figures, so it never uncovers a result
+ * that was withheld. Each poll's answers are its own: no two polls share an answer.
  */
-export function buildResults(current: AnswerSet, earlier: AnswerSet[], minRespondents: number): PollResults {
-  const now = compute(current, minRespondents);
+export function buildResults(current: TallySet, earlier: TallySet[]): PollResults {
+  const now = compute(current);
   const before = earlier
     .filter((e) => e.poll.id !== current.poll.id && e.poll.opensAt < current.poll.opensAt)
     .sort((a, b) => (a.poll.opensAt < b.poll.opensAt ? 1 : -1))
-    .map((e) => ({ set: e, computed: compute(e, minRespondents) }));
+    .map((e) => ({ set: e, computed: compute(e) }));
 
   const teams = now.teams.map((t) => {
     const teamId = current.poll.targets.find((x) => x.id === t.targetId)!.teamId;
@@ -121,5 +155,5 @@ export function buildResults(current: AnswerSet, earlier: AnswerSet[], minRespon
         ? { change: difference(now.overallFigures, sameScope.computed.overallFigures) }
         : {}),
   };
-  return { minRespondents, teams, overall };
+  return { minRespondents: current.minRespondents, teams, overall };
 }

@@ -1,5 +1,4 @@
 import { PollError } from '../../domain/pulse-poll/poll-error';
-import { PollTarget } from '../../domain/pulse-poll/poll';
 import { PulsePollDeps } from './deps';
 
 /** HR: listed by id, or a member of the HR group. A directory that cannot answer means no. */
@@ -11,13 +10,4 @@ export async function isHr(deps: PulsePollDeps, userId: string): Promise<boolean
 
 export async function requireHr(deps: PulsePollDeps, userId: string): Promise<void> {
   if (!(await isHr(deps, userId))) throw new PollError('notHr');
-}
-
-/**
- * A team's manager, for this feature: an owner of the team's Microsoft 365 group. Kept minimal
- * on purpose; the manager relation from Entra (issue 5) can replace it.
- */
-export async function managesTeam(deps: PulsePollDeps, userId: string, target: Pick<PollTarget, 'aadGroupId'>): Promise<boolean> {
-  if (!target.aadGroupId) return false;
-  return deps.directory.isGroupOwner(userId, target.aadGroupId).catch(() => false);
 }

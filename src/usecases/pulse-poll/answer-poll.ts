@@ -1,7 +1,9 @@
-import { OpenAnswer, PollAnswer, readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
+import { readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
 import { PollError } from '../../domain/pulse-poll/poll-error';
-import { findTarget, localDate, Poll } from '../../domain/pulse-poll/poll';
+import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
+import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
+import { tallyOf } from './tally';
 
 export type AnswerView = 'form' | 'answered' | 'closed';
 
@@ -14,33 +16,27 @@ async function loadPoll(deps: PulsePollDeps, pollId: string): Promise<Poll> {
   return poll;
 }
 
-function isClosed(deps: PulsePollDeps, poll: Poll): boolean {
-  return poll.status === 'closed' || deps.clock.now() >= new Date(poll.closesAt);
-}
-
 /** What this person sees on the card: the questions, only that they answered, or that it closed. */
 export async function viewFor(deps: PulsePollDeps, pollId: string, userId: string): Promise<{ poll: Poll; view: AnswerView }> {
   const poll = await loadPoll(deps, pollId);
-  if (await deps.answers.hasResponded(pollId, respondentHash(deps.hashKey, pollId, userId))) return { poll, view: 'answered' };
-  return { poll, view: isClosed(deps, poll) ? 'closed' : 'form' };
+  if (!isOpenAt(poll, deps.clock.now())) return { poll, view: 'closed' };
+  const tally = await tallyOf(deps, poll);
+  return { poll, view: hasRespondent(tally, respondentHash(deps.hashKey, pollId, userId)) ? 'answered' : 'form' };
 }
 
 export interface SubmitOutcome {
   poll: Poll;
+  /** `closed`: the poll closed before this answer; nothing was stored. */
   result: 'stored' | 'alreadyAnswered' | 'closed';
   /** The scores were stored but the comment could not be; it is not asked again. */
   commentLost?: boolean;
 }
 
 /**
- * Stores one answer, anonymously. Order, and why nothing is counted twice:
- * 1. the input is checked (nothing is written for an incomplete answer);
- * 2. the respondent marker is created: this create is the gate, a second answer fails here (409);
- * 3. the scores are written under a random id, with the date only; if that write fails the marker
- *    is removed again, so the person can retry.
- * A crash between 2 and 3 leaves a marker without an answer: that person is counted as answered
- * but their answer is lost (one too few, never one too many). Writing the answer first would risk
- * the opposite: an answer without a marker, and a second answer accepted later.
+ * Stores one answer, anonymously, in one write: the tally gets the respondent's marker and the
+ * scores (and the comment) together, under its ETag. A second answer of the same person finds
+ * the marker and changes nothing; an answer after closing finds the tally sealed. Nothing is
+ * written for an incomplete answer, and a failed write stores nothing at all, so a retry is safe.
  */
 export async function submitAnswer(
   deps: PulsePollDeps,
@@ -51,28 +47,28 @@ export async function submitAnswer(
   const rightPlace =
     poll.delivery === 'private' ? input.place.kind === 'personal' : input.place.kind === 'channel' && (!input.place.teamId || input.place.teamId === target.teamId);
   if (!rightPlace) throw new PollError('wrongPlace');
-  const hash = respondentHash(deps.hashKey, poll.id, input.userId);
-  if (isClosed(deps, poll)) {
-    return { poll, result: (await deps.answers.hasResponded(poll.id, hash)) ? 'alreadyAnswered' : 'closed' };
-  }
+  if (!isOpenAt(poll, deps.clock.now())) return { poll, result: 'closed' };
   const scores = readScores(input.values);
   const comment = readOpenAnswer(input.values.open);
+  const hash = respondentHash(deps.hashKey, poll.id, input.userId);
 
-  if (!(await deps.answers.markRespondent(poll.id, hash))) return { poll, result: 'alreadyAnswered' };
-  const answer: PollAnswer = { id: deps.newId(), pollId: poll.id, type: 'answer', targetId: target.id, onDate: localDate(deps.clock.now()), scores };
+  const result: { folded?: FoldResult } = {};
+  const fold = () =>
+    deps.tallies.update(poll.id, (tally) => {
+      // Checked again on every try: the closing instant may pass while writers take turns.
+      result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, scores, comment }) : { outcome: 'sealed', tally };
+      return result.folded.tally;
+    });
   try {
-    await deps.answers.addAnswer(answer);
+    await fold();
   } catch (err) {
-    await deps.answers.unmarkRespondent(poll.id, hash).catch(() => undefined);
-    throw err;
+    // No tally yet: a poll stored the old way (migrated now), or one whose tally was never written.
+    if ((err as { code?: number }).code !== 404) throw err;
+    await tallyOf(deps, poll);
+    await fold();
   }
-  if (!comment) return { poll, result: 'stored' };
-  const open: OpenAnswer = { id: deps.newId(), pollId: poll.id, type: 'openAnswer', targetId: target.id, text: comment };
-  try {
-    await deps.answers.addOpenAnswer(open);
-    return { poll, result: 'stored' };
-  } catch {
-    // The scores are in and the marker stays (no second answer); only the comment is lost.
-    return { poll, result: 'stored', commentLost: true };
-  }
+  const done = result.folded!;
+  if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
+  if (done.outcome === 'full') throw new PollError('pollFull');
+  return { poll, result: done.outcome === 'already' ? 'alreadyAnswered' : 'closed' };
 }

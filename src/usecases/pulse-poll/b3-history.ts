@@ -1,17 +1,18 @@
 import { B3History } from '../../domain/hr-report/ports';
 import { Poll } from '../../domain/pulse-poll/poll';
-import { buildResults } from '../../domain/pulse-poll/results';
 import { TeamPulse, TeamPulseSource } from '../../domain/talent-review/ports';
 import { PulsePollDeps } from './deps';
+import { closedResults } from './poll-results';
 
+/** The team cuts of a closed poll, exactly as its results card and each team's channel show them. */
 async function teamResults(deps: PulsePollDeps, poll: Poll) {
-  const answers = (await deps.answers.answers(poll.id)).map((a) => ({ targetId: a.targetId, scores: a.scores }));
-  return buildResults({ poll, answers }, [], deps.minRespondents).teams;
+  return (await closedResults(deps, poll, false)).teams;
 }
 
 /**
- * B3-spiegel results for other features, always through the same minimum-respondents rule as
- * the results card: a team below the minimum has no scores, only its count.
+ * B3-spiegel results for other features (the HR report, the prep card), always the same team
+ * cuts as the results card: only closed polls, and a team below the minimum has no scores, only
+ * its count. No other cut (such as all teams together) leaves this feature.
  */
 export function b3History(deps: PulsePollDeps): B3History & TeamPulseSource {
   const closed = async (tenantId: string) => (await deps.polls.listForTenant(tenantId)).filter((p) => p.status === 'closed' && p.closedOn);

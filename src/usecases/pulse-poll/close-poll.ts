@@ -1,22 +1,47 @@
+import { PollError } from '../../domain/pulse-poll/poll-error';
 import { closePoll, Poll } from '../../domain/pulse-poll/poll';
 import { requireHr } from './access';
 import { PULSE_JOBS, PulsePollDeps } from './deps';
+import { closedResults } from './poll-results';
+import { sealAnswers } from './tally';
 
 /**
- * Closes a poll (at its closing date, or earlier by HR): no more answers, the channel cards say
- * so, and HR's channel gets the results card. Closing twice does nothing the second time.
+ * The closing messages, each through the outbox under its own key: the poll cards say closed,
+ * HR's channel gets the results card, and every team gets its own results in its channel (the
+ * B3 mirror), with figures only where the team reached the minimum.
+ */
+async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
+  await deps.notifier.announceClosed(poll);
+  const results = await closedResults(deps, poll);
+  for (const team of results.teams) {
+    await deps.notifier.mirrorToTeam(poll, poll.targets.find((t) => t.id === team.targetId)!, team, results.minRespondents);
+  }
+  await deps.polls.update(poll.id, (p) => (p.announcedAt ? p : { ...p, announcedAt: deps.clock.now().toISOString() }));
+}
+
+/**
+ * Closes a poll (at its closing date, or earlier by HR). In this order, so that a run cut short
+ * can simply run again: the answers are sealed first (from then on nothing changes the figures),
+ * then the poll says closed, its teams are free for a next poll, and the closing messages go out
+ * once (the outbox keys make a second run send nothing twice).
  */
 export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { userId: string }): Promise<{ poll: Poll; closedNow: boolean }> {
   if (by) await requireHr(deps, by.userId);
+  const current = await deps.polls.get(pollId);
+  if (!current) throw new PollError('noPoll');
+  const closing = closePoll(current, deps.clock.now());
+  await sealAnswers(deps, closing);
   let closedNow = false;
   const poll = await deps.polls.update(pollId, (p) => {
     const next = closePoll(p, deps.clock.now());
     closedNow = next !== p;
     return next;
   });
-  if (!closedNow) return { poll, closedNow };
-  await deps.notifier.announceClosed(poll);
-  for (const index of poll.reminders.keys()) await deps.scheduler.cancel(`${PULSE_JOBS.reminder}:${poll.id}:${index}`);
-  await deps.scheduler.cancel(`${PULSE_JOBS.close}:${poll.id}`);
+  for (const t of poll.targets) await deps.locks.release(poll.tenantId, t.teamId, poll.id);
+  if (!poll.announcedAt) await announce(deps, poll);
+  if (closedNow) {
+    for (const index of poll.reminders.keys()) await deps.scheduler.cancel(`${PULSE_JOBS.reminder}:${poll.id}:${index}`);
+    await deps.scheduler.cancel(`${PULSE_JOBS.close}:${poll.id}`);
+  }
   return { poll, closedNow };
 }

@@ -1,14 +1,19 @@
 import { Language } from '../../domain/framework/framework';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { OutboxPort } from '../../domain/outbox/outbox.port';
-import { AnswerRepository, InstallationRepository, PollNotifier, PollRepository, TeamRoster } from '../../domain/pulse-poll/ports';
+import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepository, TallyRepository, TeamPollLocks, TeamRoster } from '../../domain/pulse-poll/ports';
 import { ReminderPoint } from '../../domain/pulse-poll/poll';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 
 export interface PulsePollDeps {
   polls: PollRepository;
-  answers: AnswerRepository;
+  /** The folded answers of each poll. */
+  tallies: TallyRepository;
+  /** Answers of polls stored before tallies, to migrate. */
+  legacy: LegacyAnswerRepository;
+  /** One open poll per team. */
+  locks: TeamPollLocks;
   installations: InstallationRepository;
   roster: TeamRoster;
   notifier: PollNotifier;
@@ -22,8 +27,6 @@ export interface PulsePollDeps {
   minRespondents: number;
   reminderPoints: ReminderPoint[];
   defaultLanguage: Language;
-  /** Random ids for answers: unguessable and in no order. */
-  newId(): string;
 }
 
 export const PULSE_JOBS = {

@@ -1,15 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { PollError } from '../../domain/pulse-poll/poll-error';
 import { Poll } from '../../domain/pulse-poll/poll';
-import { AnswerSet, buildResults, PollResults, TeamResult } from '../../domain/pulse-poll/results';
-import { isHr, managesTeam } from './access';
+import { buildResults, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
+import { isHr } from './access';
 import { PulsePollDeps } from './deps';
+import { PollProgress, pollProgress } from './poll-status';
+import { tallyOf } from './tally';
 
 export type ResultsView =
-  | { kind: 'hr'; poll: Poll; results: PollResults; comments: { teamName: string; texts: string[] }[] }
+  /** The poll is open: response and days left, nothing else. */
+  | { kind: 'progress'; poll: Poll; progress: PollProgress }
+  /** HR after closing: every team, overall, and the open comments of teams with figures. */
+  | { kind: 'hr'; poll: Poll; results: PollResults; comments: { teamName: string; texts: string[] }[]; heldBack: boolean }
+  /** A team after closing: its own figures only (the same as its channel got). */
   | { kind: 'team'; poll: Poll; team: TeamResult; minRespondents: number };
 
-/** Fisher-Yates with a cryptographic source: the order says nothing about who wrote what, or when. */
+/** Fisher-Yates with a cryptographic source: the order shown says nothing about who wrote what. */
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -19,8 +25,10 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-async function answerSet(deps: PulsePollDeps, poll: Poll): Promise<AnswerSet> {
-  return { poll, answers: (await deps.answers.answers(poll.id)).map((a) => ({ targetId: a.targetId, scores: a.scores })) };
+/** A closed poll's answers as results are made from them: sealed, with the minimum fixed at closing. */
+async function closedSet(deps: PulsePollDeps, poll: Poll): Promise<TallySet> {
+  const tally = await tallyOf(deps, poll);
+  return { poll, teams: tally.teams, minRespondents: tally.sealed?.minRespondents ?? deps.minRespondents };
 }
 
 /** The earlier polls a comparison needs: per team the latest that included it, and the latest of the same scope. */
@@ -36,30 +44,40 @@ function earlierNeeded(poll: Poll, all: Poll[]): Poll[] {
   return [...needed.values()];
 }
 
+/** The results of a closed poll, with the change against earlier ones. The same for every reader, and final. */
+export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange = true): Promise<PollResults> {
+  if (poll.status !== 'closed') throw new PollError('pollClosed');
+  const earlier = withChange ? await Promise.all(earlierNeeded(poll, await deps.polls.listForTenant(poll.tenantId)).map((p) => closedSet(deps, p))) : [];
+  return buildResults(await closedSet(deps, poll), earlier);
+}
+
 /**
- * Results for whoever asks. HR: every team, overall, and the open comments of teams with enough
- * respondents, shuffled and never attributed. A team's manager: that team's figures only, no
- * comments. Anyone else: refused. Below the minimum there are no figures for anyone.
+ * What a reader may see of a poll. While it is open: the response and the days left, for HR
+ * every team, for a team only itself. Once it is closed: HR gets every team, overall and the
+ * open comments of teams with figures (shuffled, never attributed); a team, asked about in its
+ * own channel, its own figures, as its channel got them. Anyone else is refused.
  */
-export async function resultsFor(deps: PulsePollDeps, viewer: { userId: string }, pollId: string, teamId?: string): Promise<ResultsView> {
+export async function resultsFor(deps: PulsePollDeps, viewer: { userId: string }, pollId: string, place: { teamId?: string } = {}): Promise<ResultsView> {
   const poll = await deps.polls.get(pollId);
   if (!poll) throw new PollError('noPoll');
   const hr = await isHr(deps, viewer.userId);
-  const target = teamId ? poll.targets.find((t) => t.teamId === teamId) : undefined;
-  if (!hr && !(target && (await managesTeam(deps, viewer.userId, target)))) throw new PollError('notHr');
+  const target = place.teamId ? poll.targets.find((t) => t.teamId === place.teamId) : undefined;
+  if (!hr && !target) throw new PollError('notHr');
 
-  const all = await deps.polls.listForTenant(poll.tenantId);
-  const earlier = await Promise.all(earlierNeeded(poll, all).map((p) => answerSet(deps, p)));
-  const results = buildResults(await answerSet(deps, poll), earlier, deps.minRespondents);
-  if (!hr) return { kind: 'team', poll, team: results.teams.find((t) => t.targetId === target!.id)!, minRespondents: deps.minRespondents };
+  if (poll.status !== 'closed') {
+    return { kind: 'progress', poll, progress: await pollProgress(deps, poll, hr ? undefined : target!.teamId) };
+  }
+  const results = await closedResults(deps, poll);
+  if (!hr) return { kind: 'team', poll, team: results.teams.find((t) => t.targetId === target!.id)!, minRespondents: results.minRespondents };
 
+  const tally = await tallyOf(deps, poll);
   const shown = new Set(results.teams.filter((t) => t.figures).map((t) => t.targetId));
-  const open = (await deps.answers.openAnswers(poll.id)).filter((o) => shown.has(o.targetId));
   const comments = results.teams
     .filter((t) => shown.has(t.targetId))
-    .map((t) => ({ teamName: t.teamName, texts: shuffled(open.filter((o) => o.targetId === t.targetId).map((o) => o.text)) }))
+    .map((t) => ({ teamName: t.teamName, texts: shuffled(tally.teams[t.targetId]?.comments ?? []) }))
     .filter((c) => c.texts.length);
-  return { kind: 'hr', poll, results, comments };
+  const heldBack = Object.entries(tally.teams).some(([targetId, t]) => !shown.has(targetId) && t.comments.length > 0);
+  return { kind: 'hr', poll, results, comments, heldBack };
 }
 
 /** The newest poll of the tenant (for a team: the newest that included it). */

@@ -1,30 +1,47 @@
 import { DeliveryStatus } from '../../domain/outbox/outbox.port';
 import { PollError } from '../../domain/pulse-poll/poll-error';
-import { daysLeft, Poll } from '../../domain/pulse-poll/poll';
+import { daysLeft, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
+import { countsOf } from '../../domain/pulse-poll/tally';
 import { requireHr } from './access';
 import { pollBatch, PulsePollDeps } from './deps';
+import { tallyOf } from './tally';
 
-export interface PollStatus {
+/** How far a poll is: response per team and days left. Counts only, never a score. */
+export interface PollProgress {
   poll: Poll;
+  open: boolean;
   daysLeft: number;
   teams: { teamName: string; respondents: number; memberCount?: number; delivered: boolean }[];
   respondents: number;
+  /** Known when every team's size is. */
+  memberCount?: number;
+}
+
+export interface PollStatus extends PollProgress {
   /** The poll's messages in the outbox, by state (sent, pending, undeliverable, unconfirmed...). */
   messages: Partial<Record<DeliveryStatus, number>>;
 }
 
-/** For HR: how far a poll is, per team, and how its messages are doing. Counts only, no answers. */
+/** The response so far, for every team of the poll or only the one asked about. */
+export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?: string): Promise<PollProgress> {
+  const counts = countsOf(await tallyOf(deps, poll));
+  const targets = poll.targets.filter((t) => !onlyTeamId || t.teamId === onlyTeamId);
+  const teams = targets.map((t) => ({ teamName: t.teamName, respondents: counts[t.id] ?? 0, memberCount: t.memberCount, delivered: t.delivered }));
+  const open = isOpenAt(poll, deps.clock.now());
+  return {
+    poll,
+    open,
+    daysLeft: open ? daysLeft(poll, deps.clock.now()) : 0,
+    teams,
+    respondents: teams.reduce((n, t) => n + t.respondents, 0),
+    ...(teams.every((t) => t.memberCount !== undefined) ? { memberCount: teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) } : {}),
+  };
+}
+
+/** For HR: how far a poll is, per team, and whether its messages arrived. Counts only, no answers. */
 export async function pollStatus(deps: PulsePollDeps, viewer: { userId: string }, pollId: string): Promise<PollStatus> {
   await requireHr(deps, viewer.userId);
   const poll = await deps.polls.get(pollId);
   if (!poll) throw new PollError('noPoll');
-  const counts = await deps.answers.countsByTarget(poll.id);
-  const teams = poll.targets.map((t) => ({ teamName: t.teamName, respondents: counts[t.id] ?? 0, memberCount: t.memberCount, delivered: t.delivered }));
-  return {
-    poll,
-    daysLeft: poll.status === 'open' ? daysLeft(poll, deps.clock.now()) : 0,
-    teams,
-    respondents: teams.reduce((n, t) => n + t.respondents, 0),
-    messages: await deps.outbox.countBatch(pollBatch(poll.id)),
-  };
+  return { ...(await pollProgress(deps, poll)), messages: await deps.outbox.countBatch(pollBatch(poll.id)) };
 }

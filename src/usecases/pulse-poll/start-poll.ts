@@ -1,6 +1,7 @@
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
 import { PollError } from '../../domain/pulse-poll/poll-error';
-import { closingInstant, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
+import { closingInstant, isOpenAt, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
+import { emptyTally } from '../../domain/pulse-poll/tally';
 import { Installation } from '../../domain/pulse-poll/ports';
 import { stableId } from '../../domain/shared/ids';
 import { Actor } from '../week-cycle/deps';
@@ -64,8 +65,30 @@ async function channelFor(deps: PulsePollDeps, team: Installation, channelName: 
 }
 
 /**
- * HR starts a poll for one team or all teams the app is installed in. The poll is stored with its
- * targets, and its delivery, reminders and closing are scheduled as durable jobs.
+ * Claims every team for this poll, or none: a team held by another open poll refuses the start.
+ * Claims are per team and under ETags, so two polls started at the same moment cannot both get
+ * a team (two overlapping polls of one team would let their results be set against each other).
+ */
+async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string, teams: Installation[]): Promise<void> {
+  const holderIsOpen = async (holderId: string) => {
+    const holder = await deps.polls.get(holderId);
+    return holder !== undefined && isOpenAt(holder, deps.clock.now());
+  };
+  const claimed: Installation[] = [];
+  for (const team of teams) {
+    if (await deps.locks.claim(tenantId, team.teamId, pollId, holderIsOpen)) {
+      claimed.push(team);
+      continue;
+    }
+    for (const c of claimed) await deps.locks.release(tenantId, c.teamId, pollId);
+    throw new PollError('alreadyOpen', { team: team.name });
+  }
+}
+
+/**
+ * HR starts a poll for one team or all teams the app is installed in. The teams are claimed, the
+ * poll is stored with its targets and an empty tally, and its delivery, reminders and closing
+ * are scheduled as durable jobs.
  */
 export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<StartOutcome> {
   await requireHr(deps, ctx.actor.id);
@@ -76,6 +99,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
 
   const open = (await deps.polls.listForTenant(ctx.tenantId)).filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
   const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
+  // Polls started before team claims existed hold no claim: they are checked here.
   const busy = teams.find((t) => open.some((p) => p.id !== pollId && p.targets.some((x) => x.teamId === t.teamId)));
   if (busy) throw new PollError('alreadyOpen', { team: busy.name });
 
@@ -115,7 +139,9 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
     startedByTeamsId: ctx.actor.teamsId,
   };
+  await claimTeams(deps, ctx.tenantId, pollId, teams);
   const { poll: stored, created } = await deps.polls.create(poll);
+  await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id)));
   if (created) await schedulePollJobs(deps, stored);
   return { poll: stored, created, generalInstead };
 }

@@ -1,5 +1,5 @@
 import { ASPECTS, BS, Instrument, labelOf } from '../../../domain/pulse-poll/instrument';
-import { Figures } from '../../../domain/pulse-poll/results';
+import { Change, Figures } from '../../../domain/pulse-poll/results';
 import { Translate } from '../../../i18n/i18n';
 import { Element, factSet } from '../card-kit';
 import { signed } from './pulse-format';
@@ -10,7 +10,7 @@ const ORDER = [...BS, ...ASPECTS];
  * The nine scores as a Teams bar chart, with a text fallback for hosts without charts, and
  * always a FactSet with the same numbers (and the change against the previous poll).
  */
-export function b3ScoresSection(figures: Figures, change: Figures | undefined, instrument: Instrument, t: Translate, withChart: boolean): Element[] {
+export function b3ScoresSection(figures: Figures, change: Change | undefined, instrument: Instrument, t: Translate, withChart: boolean): Element[] {
   const value = (id: (typeof ORDER)[number]) => (BS.includes(id as never) ? figures.bs[id as (typeof BS)[number]] : figures.aspects[id as (typeof ASPECTS)[number]]);
   const delta = (id: (typeof ORDER)[number]) =>
     change ? (BS.includes(id as never) ? change.bs[id as (typeof BS)[number]] : change.aspects[id as (typeof ASPECTS)[number]]) : undefined;

@@ -1,7 +1,20 @@
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, heading, subtle, textBlock } from '../card-kit';
 
-/** The poll card once the poll has closed: no questions, no figures. */
-export function pollClosedCard(vm: { title: string; closesLabel: string }, t: Translate): AdaptiveCardJson {
-  return adaptiveCard([heading(vm.title), textBlock(t('pulse.closed.title'), { weight: 'Bolder' }), textBlock(t('pulse.closed.body', { date: vm.closesLabel }))]);
+export interface PollClosedView {
+  title: string;
+  closed: { by: 'date' | 'hr'; label: string };
+  /** Someone pressed "send" after closing: say that nothing was stored. */
+  late?: boolean;
+}
+
+/** The poll card once the poll has closed: no questions, no figures; the team's results come in its channel. */
+export function pollClosedCard(vm: PollClosedView, t: Translate): AdaptiveCardJson {
+  return adaptiveCard([
+    heading(vm.title),
+    textBlock(t('pulse.closed.title'), { weight: 'Bolder' }),
+    ...(vm.late ? [textBlock(t('pulse.closed.late'), { color: 'Warning' })] : []),
+    textBlock(t(vm.closed.by === 'hr' ? 'pulse.closed.byHr' : 'pulse.closed.byDate', { date: vm.closed.label })),
+    subtle(t('pulse.closed.mirror')),
+  ]);
 }

@@ -5,7 +5,7 @@ import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../card-kit'
 export function pollNudgeCard(vm: { teamName: string; channelName?: string; daysLeft: number; private: boolean }, t: Translate): AdaptiveCardJson {
   return adaptiveCard([
     heading(t('pulse.nudge.title')),
-    textBlock(t('pulse.nudge.body', { team: vm.teamName, days: vm.daysLeft })),
+    textBlock(t('pulse.nudge.body', { team: vm.teamName, count: vm.daysLeft })),
     textBlock(vm.private ? t('pulse.nudge.wherePrivate') : t('pulse.nudge.where', { team: vm.teamName, channel: vm.channelName ?? 'General' })),
   ]);
 }

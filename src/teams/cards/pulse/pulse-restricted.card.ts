@@ -1,27 +1,25 @@
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, refreshFor, textBlock } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, refreshFor, subtle, textBlock } from '../card-kit';
 
-export type RestrictedView =
-  | { kind: 'results'; pollId: string; teamId?: string; closedLabel?: string; refreshUserIds: string[] }
-  | { kind: 'status'; pollId: string; refreshUserIds: string[] };
+export interface RestrictedView {
+  pollId: string;
+  closedLabel: string;
+  refreshUserIds: string[];
+}
 
 /**
- * What everyone in a channel sees of results or progress: only that they exist. The person who
- * asked (listed for refresh) gets their own view automatically; anyone may press the button and
- * gets what they are allowed to see, HR everything, a team's manager that team, others a refusal.
+ * HR's results in a shared place (a channel or group chat): everyone there sees only that they
+ * exist. The HR person listed for refresh gets their own view by itself in Teams; the button is
+ * for clients that do not refresh (and anyone else who presses it is refused).
  */
 export function pollRestrictedCard(vm: RestrictedView, t: Translate): AdaptiveCardJson {
-  if (vm.kind === 'status') {
-    return adaptiveCard([heading(t('pulse.restricted.title')), textBlock(t('pulse.restricted.status')), actionSet([execute(t('pulse.restricted.showStatus'), 'pulseStatus', { pollId: vm.pollId })])], [], {
-      refresh: refreshFor('pulseStatus', { pollId: vm.pollId }, vm.refreshUserIds),
-    });
-  }
-  const data = { pollId: vm.pollId, ...(vm.teamId ? { teamId: vm.teamId } : {}) };
+  const data = { pollId: vm.pollId };
   return adaptiveCard(
     [
       heading(t('pulse.restricted.title')),
-      textBlock(vm.closedLabel ? t('pulse.restricted.closedResults', { date: vm.closedLabel }) : t('pulse.restricted.results')),
+      textBlock(t('pulse.restricted.closedResults', { date: vm.closedLabel })),
       actionSet([execute(t('pulse.restricted.show'), 'pulseResults', data)]),
+      subtle(t('pulse.restricted.personalTip')),
     ],
     [],
     { refresh: refreshFor('pulseResults', data, vm.refreshUserIds) },

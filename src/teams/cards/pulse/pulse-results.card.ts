@@ -1,8 +1,9 @@
 import { Instrument } from '../../../domain/pulse-poll/instrument';
 import { PollResults, TeamResult } from '../../../domain/pulse-poll/results';
-import { Translate } from '../../../i18n/i18n';
+import { Locale, Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, container, Element, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
 import { b3ScoresSection } from './b3-scores.section';
+import { scoreExplanation } from './score-explanation.section';
 
 const MAX_TEAMS = 25;
 const MAX_COMMENTS = 40;
@@ -10,18 +11,25 @@ const MAX_COMMENT_CHARS = 500;
 
 export interface PollResultsView {
   instrument: Instrument;
-  /** yyyy-mm-dd of the closing date, displayed. */
-  closesLabel: string;
-  open: boolean;
+  language: Locale;
+  /** How the poll closed, with the day to show. */
+  closed: { by: 'date' | 'hr'; label: string };
   results: PollResults;
   comments: { teamName: string; texts: string[] }[];
+  /** Some teams below the minimum wrote open answers that are not shown. */
+  heldBack: boolean;
 }
 
-function responseFact(r: Pick<TeamResult, 'respondents' | 'memberCount' | 'responseRate'>, t: Translate) {
+export function responseFact(r: Pick<TeamResult, 'respondents' | 'memberCount' | 'responseRate'>, t: Translate) {
   return {
     title: t('pulse.results.response'),
-    value: r.memberCount ? t('pulse.results.responseValue', { respondents: r.respondents, members: r.memberCount, rate: r.responseRate ?? 0 }) : t('pulse.results.responseCount', { respondents: r.respondents }),
+    value: r.memberCount ? t('pulse.results.responseValue', { respondents: r.respondents, members: r.memberCount, rate: r.responseRate ?? 0 }) : t('pulse.results.responseCount', { count: r.respondents }),
   };
+}
+
+/** The subtitle of a closed poll's results: when and how it closed. */
+export function closedSubtitle(closed: PollResultsView['closed'], teams: number, t: Translate): string {
+  return t(closed.by === 'hr' ? 'pulse.results.subtitleByHr' : 'pulse.results.subtitleByDate', { date: closed.label, count: teams });
 }
 
 /** One team's block: response, and figures only from the minimum number of respondents. */
@@ -37,10 +45,12 @@ export function teamBlock(team: TeamResult, min: number, instrument: Instrument,
 export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCardJson {
   const { results } = vm;
   const min = results.minRespondents;
+  const overallTooFew = results.overall.respondents < min ? t('pulse.results.tooFew', { min }) : t('pulse.results.overallWithheld');
   const overall: Element[] = [
-    textBlock(t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
+    // A one-team poll's overall is that team: name it so.
+    textBlock(results.teams.length === 1 ? results.teams[0]!.teamName : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
     factSet([responseFact(results.overall, t)]),
-    ...(results.overall.figures ? b3ScoresSection(results.overall.figures, results.overall.change, vm.instrument, t, true) : [textBlock(t('pulse.results.tooFew', { min }), { isSubtle: true })]),
+    ...(results.overall.figures ? b3ScoresSection(results.overall.figures, results.overall.change, vm.instrument, t, true) : [textBlock(overallTooFew, { isSubtle: true })]),
   ];
   const teams = results.teams.length > 1 ? results.teams.slice(0, MAX_TEAMS).flatMap((team) => teamBlock(team, min, vm.instrument, t, false)) : [];
   let budget = MAX_COMMENTS;
@@ -49,26 +59,21 @@ export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCard
     budget -= texts.length;
     return texts.length ? [textBlock(c.teamName, { weight: 'Bolder', spacing: 'Medium' }), ...texts.map((text) => plainText(`“${truncate(text, MAX_COMMENT_CHARS)}”`))] : [];
   });
+  const example = results.overall.figures ?? results.teams.find((x) => x.figures)?.figures;
   return adaptiveCard([
     heading(t('pulse.results.title')),
-    subtle(vm.open ? t('pulse.results.subtitleOpen', { date: vm.closesLabel }) : t('pulse.results.subtitle', { date: vm.closesLabel, teams: results.teams.length })),
+    subtle(closedSubtitle(vm.closed, results.teams.length, t)),
     ...overall,
     ...(teams.length ? [textBlock(t('pulse.results.perTeam'), { weight: 'Bolder', size: 'Medium', spacing: 'ExtraLarge' }), ...teams] : []),
     ...(results.teams.length > MAX_TEAMS ? [subtle(t('pulse.results.moreTeams', { count: results.teams.length - MAX_TEAMS }))] : []),
     container(
-      [textBlock(t('pulse.results.comments'), { weight: 'Bolder' }), ...(comments.length ? comments : [subtle(t('pulse.results.noComments'))])],
+      [
+        textBlock(t('pulse.results.comments'), { weight: 'Bolder' }),
+        ...(comments.length ? comments : vm.heldBack ? [] : [subtle(t('pulse.results.noComments'))]),
+        ...(vm.heldBack ? [subtle(t('pulse.results.heldBack'))] : []),
+      ],
       { spacing: 'ExtraLarge', separator: true },
     ),
-    subtle(t('pulse.results.scale')),
-  ]);
-}
-
-/** A manager's view: their own team's figures only, no comments. */
-export function teamResultsCard(vm: { instrument: Instrument; closesLabel: string; open: boolean; team: TeamResult; minRespondents: number }, t: Translate): AdaptiveCardJson {
-  return adaptiveCard([
-    heading(t('pulse.results.title')),
-    subtle(vm.open ? t('pulse.results.subtitleOpen', { date: vm.closesLabel }) : t('pulse.results.subtitle', { date: vm.closesLabel, teams: 1 })),
-    ...teamBlock(vm.team, vm.minRespondents, vm.instrument, t, true),
-    subtle(t('pulse.results.scale')),
+    ...(example ? scoreExplanation(example, vm.instrument, t, vm.language) : [subtle(t('pulse.results.scale'))]),
   ]);
 }

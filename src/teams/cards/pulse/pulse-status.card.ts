@@ -1,31 +1,36 @@
 import { PollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, factSet, heading, subtle } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, factSet, heading, subtle, textBlock } from '../card-kit';
+import { responseFacts } from './pulse-progress.card';
 
-/** HR's progress view: response per team, days left, and how the poll's messages are doing. */
-export function pollStatusCard(vm: { status: PollStatus; closesLabel: string }, t: Translate): AdaptiveCardJson {
+/** The delivery of a poll's messages, in the words of an HR adviser: arrived, on its way, not reachable, unsure. */
+function deliveryLines(m: PollStatus['messages'], t: Translate): string[] {
+  const arrived = m.sent ?? 0;
+  const underway = (m.pending ?? 0) + (m.sending ?? 0);
+  const unreachable = (m.undeliverable ?? 0) + (m.failed ?? 0);
+  const unsure = m.unconfirmed ?? 0;
+  const lines = [
+    ...(arrived ? [t('pulse.status.arrived', { count: arrived })] : []),
+    ...(underway ? [t('pulse.status.underway', { count: underway })] : []),
+    ...(unreachable ? [t('pulse.status.unreachable', { count: unreachable })] : []),
+    ...(unsure ? [t('pulse.status.unsure', { count: unsure })] : []),
+  ];
+  return lines.length ? lines : [t('pulse.status.nothingYet')];
+}
+
+/** HR's progress view: response per team, days left, and whether the poll's messages arrived. Counts only. */
+export function pollStatusCard(vm: { status: PollStatus; closesLabel: string; closedLabel?: string }, t: Translate): AdaptiveCardJson {
   const s = vm.status;
-  const m = s.messages;
   return adaptiveCard([
     heading(t('pulse.status.title')),
     factSet([
-      { title: t('pulse.status.state'), value: s.poll.status === 'open' ? t('pulse.status.open', { days: s.daysLeft }) : t('pulse.status.closed') },
-      { title: t('pulse.started.closes'), value: vm.closesLabel },
-      {
-        title: t('pulse.status.messages'),
-        value: t('pulse.status.messageCounts', { sent: m.sent ?? 0, pending: (m.pending ?? 0) + (m.sending ?? 0), undeliverable: m.undeliverable ?? 0, unconfirmed: m.unconfirmed ?? 0 }),
-      },
+      { title: t('pulse.progress.state'), value: s.open ? t('pulse.progress.open', { count: s.daysLeft }) : t('pulse.status.closed', { date: vm.closedLabel ?? vm.closesLabel }) },
+      { title: t('pulse.progress.closes'), value: vm.closesLabel },
     ]),
-    factSet(
-      s.teams.slice(0, 60).map((team) => ({
-        title: team.teamName,
-        value: !team.delivered
-          ? t('pulse.status.notDelivered')
-          : team.memberCount
-            ? t('pulse.status.teamLine', { respondents: team.respondents, members: team.memberCount })
-            : t('pulse.status.teamLineNoMembers', { respondents: team.respondents }),
-      })),
-    ),
+    textBlock(t('pulse.progress.response'), { weight: 'Bolder', spacing: 'Medium' }),
+    factSet(responseFacts(s, t)),
+    textBlock(t('pulse.status.delivery'), { weight: 'Bolder', spacing: 'Medium' }),
+    ...deliveryLines(s.messages, t).map((line) => textBlock(line)),
     subtle(t('pulse.reminder.anonymous')),
   ]);
 }

@@ -10,11 +10,16 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollErrorCard } from '../../cards/pulse/pulse-error.card';
-import { displayDate } from '../../cards/pulse/pulse-format';
-import { pollResultsCard, teamResultsCard } from '../../cards/pulse/pulse-results.card';
-import { pollStatusCard } from '../../cards/pulse/pulse-status.card';
+import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { actorOf, conversationKindOf } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
+import { resultsViewCard, statusCard } from './results-cards';
+
+/** The team whose channel this is, as Teams says in the activity (never taken from card data). */
+export function channelTeamOf(context: TurnContext): string | undefined {
+  if (conversationKindOf(context) !== 'channel') return undefined;
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
 
 function placeOf(context: TurnContext): AnswerPlace {
   if (conversationKindOf(context) === 'personal') return { kind: 'personal' };
@@ -39,7 +44,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     }
   };
 
-  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean } = {}) => {
+  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
     const target = findTarget(poll, targetId);
@@ -47,7 +52,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (view === 'answered') {
       return pollAnsweredCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, closesLabel, state: extra.state ?? 'stored', commentLost: extra.commentLost, refreshUserIds }, t);
     }
-    if (view === 'closed') return pollClosedCard({ title: instruments[poll.language].title, closesLabel }, t);
+    if (view === 'closed') return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late: extra.late }, t);
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
@@ -57,7 +62,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       const { pollId, targetId, ...values } = data;
       const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
       if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
-      if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId));
+      if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
       return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
     }),
   );
@@ -70,20 +75,12 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     }),
   );
 
+  // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, deps.actions, 'pulseResults', async (context, data) =>
-    guarded(async () => {
-      const view = await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, data.teamId);
-      const t = translator.t(view.poll.language);
-      const common = { instrument: instruments[view.poll.language], closesLabel: displayDate(view.poll.closesOn, view.poll.language), open: view.poll.status === 'open' };
-      if (view.kind === 'team') return personal(teamResultsCard({ ...common, team: view.team, minRespondents: view.minRespondents }, t));
-      return personal(pollResultsCard({ ...common, results: view.results, comments: view.comments }, t));
-    }),
+    guarded(async () => personal(resultsViewCard(deps, await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, { teamId: channelTeamOf(context) })))),
   );
 
   onCardAction(app, deps.actions, 'pulseStatus', async (context, data) =>
-    guarded(async () => {
-      const status = await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId);
-      return personal(pollStatusCard({ status, closesLabel: displayDate(status.poll.closesOn, status.poll.language) }, translator.t(status.poll.language)));
-    }),
+    guarded(async () => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId)))),
   );
 }

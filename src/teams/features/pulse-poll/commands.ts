@@ -3,19 +3,22 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { parsePollCommand, parseStartArgs } from '../../../domain/pulse-poll/poll-command';
 import { isPollError, PollError } from '../../../domain/pulse-poll/poll-error';
 import { Installation } from '../../../domain/pulse-poll/ports';
-import { isHr, managesTeam, requireHr } from '../../../usecases/pulse-poll/access';
+import { localDate } from '../../../domain/pulse-poll/poll';
+import { isHr, requireHr } from '../../../usecases/pulse-poll/access';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
-import { latestPoll } from '../../../usecases/pulse-poll/poll-results';
+import { latestPoll, resultsFor } from '../../../usecases/pulse-poll/poll-results';
+import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
 import { pollErrorCard } from '../../cards/pulse/pulse-error.card';
-import { displayDate } from '../../cards/pulse/pulse-format';
+import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
-import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { channelTeamOf } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
+import { resultsViewCard, statusCard } from './results-cards';
 
 interface TeamChannelData {
   team?: { id?: string; name?: string; aadGroupId?: string };
@@ -45,14 +48,17 @@ async function teamHere(context: TurnContext, deps: PulseTeamsDeps, tenantId: st
 }
 
 /**
- * "peiling start | status | sluiten | resultaten" (English: poll ...), in team channels and group
- * chats. Only HR may start, follow or close a poll; results go to HR, or to a team's manager for
- * that team. Thin: each command parses, calls a use case and answers with a card.
+ * "peiling start | status | sluiten | resultaten" (English: poll ...), in team channels, group
+ * chats and HR's personal chat with the bot. Only HR may start, follow or close a poll. Results
+ * exist once a poll has closed: HR sees every team (at once in the personal chat; in a shared
+ * place behind a card only the asker's Teams opens), and in a team's channel anyone sees that
+ * team's own results. While a poll is open, the answer is its response and the days left.
+ * Thin: each command parses, calls a use case and answers with a card.
  */
 export function registerPollCommands(app: Application<TurnState>, deps: PulseTeamsDeps): void {
   const t = deps.translator.t(deps.defaultLanguage);
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && parsePollCommand(context.activity.text ?? '') !== undefined,
+    async (context) => parsePollCommand(context.activity.text ?? '') !== undefined,
     async (context) => {
       const command = parsePollCommand(context.activity.text ?? '')!;
       const actor = actorOf(context);
@@ -64,7 +70,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             return;
           case 'start': {
             await requireHr(deps.pulse, actor.id);
-            const parsed = parseStartArgs(command.args);
+            const parsed = parseStartArgs(command.args, localDate(deps.pulse.clock.now()));
             if (!parsed.ok) {
               await postCard(context, pollHelpCard(t, { kind: parsed.problem, words: parsed.words }));
               return;
@@ -92,30 +98,27 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'status': {
             await requireHr(deps.pulse, actor.id);
             const poll = await latestPoll(deps.pulse, tenantId);
-            await postCard(context, pollRestrictedCard({ kind: 'status', pollId: poll.id, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, deps.translator.t(poll.language)));
+            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id }, poll.id)));
             return;
           }
           case 'close': {
             await requireHr(deps.pulse, actor.id);
             const poll = await latestPoll(deps.pulse, tenantId, { open: true }).catch(() => undefined);
             if (!poll) throw new PollError('noPoll');
-            const { closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
-            await context.sendActivity(deps.translator.t(poll.language)(closedNow ? 'pulse.closedNow' : 'pulse.alreadyClosed'));
+            const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
+            const how = closedAs(closed);
+            const pt = deps.translator.t(closed.language);
+            await context.sendActivity(closedNow ? pt(how.by === 'hr' ? 'pulse.closedNowByHr' : 'pulse.closedNowByDate', { date: how.label }) : pt('pulse.alreadyClosed'));
             return;
           }
           case 'results': {
-            const teamId = (context.activity.channelData as TeamChannelData | undefined)?.team?.id;
+            const teamId = channelTeamOf(context);
             const hr = await isHr(deps.pulse, actor.id);
-            const poll = await latestPoll(deps.pulse, tenantId, hr ? {} : { teamId: teamId ?? '-' }).catch(() => undefined);
-            if (!hr) {
-              const target = poll?.targets.find((x) => x.teamId === teamId);
-              if (!target || !(await managesTeam(deps.pulse, actor.id, target))) throw new PollError('notHr');
-            }
-            if (!poll) throw new PollError('noPoll');
-            await postCard(
-              context,
-              pollRestrictedCard({ kind: 'results', pollId: poll.id, teamId: hr ? undefined : teamId, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, deps.translator.t(poll.language)),
-            );
+            if (!hr && !teamId) throw new PollError('notHr');
+            const poll = await latestPoll(deps.pulse, tenantId, hr ? {} : { teamId });
+            const view = await resultsFor(deps.pulse, { userId: actor.id }, poll.id, { teamId });
+            const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
+            await postCard(context, resultsViewCard(deps, view, shared));
             return;
           }
         }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { respondentHash } from '../../../domain/pulse-poll/answer';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { Outbox } from '../../../outbox/outbox';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
 import { PULSE_JOBS } from '../../../usecases/pulse-poll/deps';
-import { sendReminder } from '../../../usecases/pulse-poll/remind';
+import { hasAnswered, sendReminder } from '../../../usecases/pulse-poll/remind';
 import { PulseTeamsDeps } from './pulse-deps';
 import { POLL_HOOKS } from './teams-poll-notifier';
 
@@ -34,8 +33,6 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   });
   outbox.onGuard(POLL_HOOKS.notAnswered, async ({ pollId, userId }) => {
     if (!pollId || !userId) return false;
-    const poll = await pulse.polls.get(pollId);
-    if (!poll || poll.status !== 'open') return false;
-    return !(await pulse.answers.hasResponded(pollId, respondentHash(pulse.hashKey, pollId, userId)));
+    return !(await hasAnswered(pulse, pollId, userId));
   });
 }

@@ -1,6 +1,7 @@
 import { OutboundMessage, OutboxPort } from '../../../domain/outbox/outbox.port';
 import { Poll, PollTarget } from '../../../domain/pulse-poll/poll';
 import { PollNotifier, ReminderFigures, TeamMember } from '../../../domain/pulse-poll/ports';
+import { TeamResult } from '../../../domain/pulse-poll/results';
 import { Translator } from '../../../i18n/i18n';
 import { Instruments } from '../../../pulse-poll/load-instruments';
 import { pollBatch } from '../../../usecases/pulse-poll/deps';
@@ -8,10 +9,11 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnnouncementCard } from '../../cards/pulse/pulse-announcement.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollFormCard } from '../../cards/pulse/pulse-form.card';
-import { displayDate } from '../../cards/pulse/pulse-format';
+import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollNudgeCard } from '../../cards/pulse/pulse-nudge.card';
 import { pollReminderCard } from '../../cards/pulse/pulse-reminder.card';
 import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
+import { teamResultsCard } from '../../cards/pulse/pulse-team-results.card';
 import { AUTO_REFRESH_USERS } from '../../../usecases/pulse-poll/deliver-poll';
 
 export const POLL_HOOKS = {
@@ -115,13 +117,14 @@ export class TeamsPollNotifier implements PollNotifier {
 
   async announceClosed(poll: Poll): Promise<void> {
     const t = this.translator.t(poll.language);
-    const closed = pollClosedCard({ title: this.instruments[poll.language].title, closesLabel: this.closes(poll) }, t);
+    const closed = closedAs(poll);
+    const closedCard = pollClosedCard({ title: this.instruments[poll.language].title, closed }, t);
     const updates: OutboundMessage[] = poll.targets
       .filter((target) => poll.delivery === 'channel' && target.cardActivityId)
       .map((target) => ({
         ...this.base(poll, target, `closed:${target.id}`),
         target: { kind: 'update', conversationId: target.channelId, activityId: target.cardActivityId! },
-        payload: cardPayload(closed),
+        payload: cardPayload(closedCard),
       }));
     const results: OutboundMessage = {
       key: `pulse:${poll.id}:results`,
@@ -129,10 +132,19 @@ export class TeamsPollNotifier implements PollNotifier {
       route: { serviceUrl: poll.hrChannel.serviceUrl, botId: poll.hrChannel.botId },
       batch: pollBatch(poll.id),
       target: { kind: 'conversation', conversationId: poll.hrChannel.conversationId },
-      payload: cardPayload(
-        pollRestrictedCard({ kind: 'results', pollId: poll.id, closedLabel: this.closes(poll), refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, t),
-      ),
+      payload: cardPayload(pollRestrictedCard({ pollId: poll.id, closedLabel: closed.label, refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, t)),
     };
     await this.outbox.enqueue([...updates, results]);
+  }
+
+  async mirrorToTeam(poll: Poll, target: PollTarget, team: TeamResult, minRespondents: number): Promise<void> {
+    const card = teamResultsCard({ instrument: this.instruments[poll.language], language: poll.language, closed: closedAs(poll), team, minRespondents }, this.translator.t(poll.language));
+    await this.outbox.enqueue([
+      {
+        ...this.base(poll, target, `mirror:${target.id}`),
+        target: { kind: 'conversation', conversationId: target.channelId },
+        payload: cardPayload(card),
+      },
+    ]);
   }
 }

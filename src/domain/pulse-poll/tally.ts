@@ -1,0 +1,124 @@
+import { ITEM_IDS, ItemId } from './instrument';
+import { Scores } from './answer';
+
+/** How many respondents gave 1, 2, 3, 4 and 5 on one statement. */
+export type Histogram = [number, number, number, number, number];
+
+/** One team's answers, folded together: nothing in it tells one answer from another. */
+export interface TeamTally {
+  count: number;
+  histograms: Record<ItemId, Histogram>;
+  /** Open answers in alphabetical order: a function of the texts alone, not of who wrote them or when. */
+  comments: string[];
+}
+
+/**
+ * Every answer of a poll, as one document. An answer is a single replace of this document, under
+ * its ETag, that adds the respondent's marker and folds the scores into their team's histograms
+ * at once: no second write, no time and no position separates a person's marker from what they
+ * answered. Markers are kept in the order of their values, comments in alphabetical order, so
+ * the document's content depends only on who answered and on which answers were given.
+ */
+export interface PollTally {
+  id: typeof TALLY_ID;
+  pollId: string;
+  type: 'tally';
+  /** Keyed hashes of who answered, sorted by value. Emptied when the poll closes. */
+  respondents: string[];
+  /** Per poll target, in the poll's order of targets. */
+  teams: Record<string, TeamTally>;
+  /** Set once, at closing: nothing is folded in afterwards, and results use this minimum for good. */
+  sealed?: { on: string; minRespondents: number };
+  /** A poll stored before tallies: its old answer documents are still to be deleted. */
+  migrating?: boolean;
+}
+
+export const TALLY_ID = 'tally';
+
+/** Open answers a tally keeps, in UTF-8 bytes: with the markers it stays well under a 2 MB document. */
+export const MAX_COMMENT_BYTES = 1_000_000;
+/** Respondents one poll can take (22-character markers: about 0.5 MB). */
+export const MAX_RESPONDENTS = 20_000;
+
+const emptyHistograms = (): Record<ItemId, Histogram> => Object.fromEntries(ITEM_IDS.map((id) => [id, [0, 0, 0, 0, 0]])) as Record<ItemId, Histogram>;
+
+export function emptyTeamTally(): TeamTally {
+  return { count: 0, histograms: emptyHistograms(), comments: [] };
+}
+
+/** A tally with every target present from the start, so its shape never tells which team answered first. */
+export function emptyTally(pollId: string, targetIds: string[]): PollTally {
+  return { id: TALLY_ID, pollId, type: 'tally', respondents: [], teams: Object.fromEntries(targetIds.map((id) => [id, emptyTeamTally()])) };
+}
+
+/** Where `value` belongs in a sorted list (and whether it is there). */
+function sortedPosition(list: string[], value: string): { at: number; found: boolean } {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return { at: lo, found: list[lo] === value };
+}
+
+function insertSorted(list: string[], value: string): string[] {
+  const { at } = sortedPosition(list, value);
+  return [...list.slice(0, at), value, ...list.slice(at)];
+}
+
+export function hasRespondent(tally: PollTally, hash: string): boolean {
+  return sortedPosition(tally.respondents, hash).found;
+}
+
+const bytes = (texts: string[]) => texts.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
+
+/** Adds one set of scores to a team's histograms. */
+export function addScores(team: TeamTally, scores: Scores): TeamTally {
+  const histograms = { ...team.histograms };
+  for (const id of ITEM_IDS) {
+    const h = [...(histograms[id] ?? [0, 0, 0, 0, 0])] as Histogram;
+    const at = scores[id] - 1;
+    h[at] = (h[at] ?? 0) + 1;
+    histograms[id] = h;
+  }
+  return { ...team, count: team.count + 1, histograms };
+}
+
+export function addComment(team: TeamTally, text: string): TeamTally {
+  return { ...team, comments: insertSorted(team.comments, text) };
+}
+
+export type FoldResult =
+  | { outcome: 'stored'; tally: PollTally; commentDropped: boolean }
+  | { outcome: 'already' | 'sealed' | 'full'; tally: PollTally };
+
+/**
+ * One answer folded in: the marker and the scores (and the comment, while there is room) in one
+ * new version of the tally. A second answer of the same person, or one after closing, changes nothing.
+ */
+export function foldAnswer(tally: PollTally, answer: { targetId: string; hash: string; scores: Scores; comment?: string }): FoldResult {
+  if (tally.sealed) return { outcome: 'sealed', tally };
+  if (hasRespondent(tally, answer.hash)) return { outcome: 'already', tally };
+  if (tally.respondents.length >= MAX_RESPONDENTS) return { outcome: 'full', tally };
+  let team = addScores(tally.teams[answer.targetId] ?? emptyTeamTally(), answer.scores);
+  const room = answer.comment !== undefined && bytes(Object.values(tally.teams).flatMap((t) => t.comments)) + Buffer.byteLength(answer.comment, 'utf8') <= MAX_COMMENT_BYTES;
+  if (answer.comment !== undefined && room) team = addComment(team, answer.comment);
+  return {
+    outcome: 'stored',
+    commentDropped: answer.comment !== undefined && !room,
+    tally: { ...tally, respondents: insertSorted(tally.respondents, answer.hash), teams: { ...tally.teams, [answer.targetId]: team } },
+  };
+}
+
+/** Closing: no more answers, the minimum is fixed, and who answered is forgotten. */
+export function sealTally(tally: PollTally, on: string, minRespondents: number): PollTally {
+  if (tally.sealed) return tally;
+  return { ...tally, respondents: [], sealed: { on, minRespondents } };
+}
+
+/** Respondents per target. */
+export function countsOf(tally: PollTally): Record<string, number> {
+  return Object.fromEntries(Object.entries(tally.teams).map(([id, t]) => [id, t.count]));
+}
