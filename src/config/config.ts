@@ -3,6 +3,7 @@ import { csv, optionalText, positiveInt } from './env-rules';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
+import { weekCycleConfig, weekCycleEnv } from './features/week-cycle.env';
 
 /**
  * Every environment variable the app reads, with its rule. This is the only place that
@@ -42,6 +43,7 @@ export const envSchema = z
 
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
 
+    ...weekCycleEnv,
     ...verantwoordingEnv,
     ...pulsePollEnv,
     ...talentReviewEnv,
@@ -92,6 +94,7 @@ export interface AppConfig {
   defaultLanguage: 'nl' | 'en';
   scheduler: { intervalMs: number };
   session: { minutes: number; warningMinutes: number };
+  weekCycle: ReturnType<typeof weekCycleConfig>;
   telemetry: { connectionString?: string };
   verantwoording: ReturnType<typeof verantwoordingConfig>;
   pulsePoll: ReturnType<typeof pulsePollConfig>;
@@ -141,6 +144,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     defaultLanguage: env.DEFAULT_LANGUAGE,
     scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
     session: { minutes: env.SESSION_MINUTES, warningMinutes: env.WARNING_MINUTES },
+    weekCycle: weekCycleConfig(env),
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
     verantwoording: verantwoordingConfig(env, { mode: env.MICROSOFT_APP_ID ? 'bot' : 'local', tenantId: env.MICROSOFT_APP_TENANT_ID }),
     pulsePoll: pulsePollConfig(env),

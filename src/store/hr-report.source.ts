@@ -5,7 +5,7 @@ import { CosmosConnection } from './cosmos-connection';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
-interface ItemRow { sessionId: string; type: string; authorId?: string; memberId?: string }
+interface ItemRow { sessionId: string; type: string; memberId?: string }
 interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
 const DAY_MS = 24 * 3600_000;
@@ -13,7 +13,7 @@ const DAY_MS = 24 * 3600_000;
 /**
  * The HR report's reads: across groups (the report spans the organisation) and projected to the
  * fields it counts. Energy leaves the store only as the sessions' published averages; presence
- * only as who-per-session, to count learning hours.
+ * (confirmed by checking in or "ik ben erbij") only as who-per-session, to count learning hours.
  */
 export class CosmosReportSource implements ReportSource {
   constructor(private readonly conn: CosmosConnection) {}
@@ -32,12 +32,12 @@ export class CosmosReportSource implements ReportSource {
     // Items are made during their session: a day's margin around the period catches every one.
     const margin = [{ name: '@from', value: new Date(Date.parse(fromIso) - DAY_MS).toISOString() }, { name: '@to', value: new Date(Date.parse(toIso) + DAY_MS).toISOString() }];
     const items = await this.query<ItemRow>(
-      "SELECT c.sessionId, c.type, c.authorId, c.memberId FROM c WHERE c.type IN ('presence', 'checkIn', 'contribution') AND c.at >= @from AND c.at <= @to",
+      "SELECT c.sessionId, c.type, c.memberId FROM c WHERE c.type IN ('presence', 'checkIn') AND c.at >= @from AND c.at <= @to",
       margin,
     );
     const attendees = new Map<string, Set<string>>();
     for (const i of items) {
-      const who = i.type === 'contribution' ? i.authorId : i.memberId;
+      const who = i.memberId;
       if (!who || who === ERASED_ID) continue;
       attendees.set(i.sessionId, (attendees.get(i.sessionId) ?? new Set()).add(who));
     }

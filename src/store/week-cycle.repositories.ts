@@ -2,7 +2,7 @@ import { Judgement, Proposal } from '../domain/proposal/proposal';
 import { PersonalAnswer } from '../domain/personal/personal-answer';
 import { Cycle } from '../domain/week-cycle/cycle';
 import { Group } from '../domain/week-cycle/group';
-import { cycleIdOfSession, proposalIdFor } from '../domain/week-cycle/ids';
+import { cycleIdOfSession, previousProposalIdOf, proposalIdFor } from '../domain/week-cycle/ids';
 import {
   CycleRepository,
   CycleState,
@@ -87,17 +87,19 @@ export class CosmosSessionRepository implements SessionRepository {
 
   async loadState(groupId: string, sessionId: string): Promise<SessionState | undefined> {
     const cycleId = cycleIdOfSession(sessionId) ?? '';
+    const previousProposalId = previousProposalIdOf(cycleId) ?? '';
     const found = sortDocs(
       await this.docs.queryStored<PartitionDoc>(
         {
           query:
-            'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @sessionId, @proposalId) ' +
+            'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @sessionId, @proposalId, @previousProposalId) ' +
             "OR c.sessionId = @sessionId OR (c.type = 'judgement' AND c.cycleId = @cycleId))",
           parameters: [
             { name: '@groupId', value: groupId },
             { name: '@cycleId', value: cycleId },
             { name: '@sessionId', value: sessionId },
             { name: '@proposalId', value: proposalIdFor(cycleId) },
+            { name: '@previousProposalId', value: previousProposalId },
           ],
         },
         groupId,
@@ -106,6 +108,7 @@ export class CosmosSessionRepository implements SessionRepository {
     const session = found.sessions.find((s) => s.doc.id === sessionId);
     if (!found.group || !session) return undefined;
     const proposal = found.proposals.find((p) => p.doc.cycleId === session.doc.cycleId);
+    const previous = found.proposals.find((p) => p.doc.id === previousProposalId);
     return {
       group: found.group,
       cycle: found.cycles.find((c) => c.id === session.doc.cycleId),
@@ -116,6 +119,7 @@ export class CosmosSessionRepository implements SessionRepository {
       presence: found.presence.filter((p) => p.sessionId === sessionId),
       ...(proposal ? { proposal: proposal.doc, proposalVersion: proposal.version } : {}),
       judgements: found.judgements.filter((j) => j.cycleId === session.doc.cycleId),
+      ...(previous ? { previousProposal: previous.doc } : {}),
     };
   }
 

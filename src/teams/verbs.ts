@@ -6,6 +6,8 @@ const shortText = (max: number) => z.string().max(max);
 const int = z.coerce.number().int();
 /** The idempotency key of the rendered card: a retried press with it stores nothing twice. */
 const key = z.string().max(80).optional();
+/** A choice the person may leave open: nothing picked arrives as "", and the domain says what is missing. */
+const choice = <const T extends [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
 
 /**
  * Every card action the app knows: its verb and the shape of its data. Cards are built from
@@ -48,11 +50,24 @@ export const VERBS = {
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), verdict: z.enum(['accept', 'adapt', 'reject']), reason: shortText(5000), k: key }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), opinion: choice(['agree', 'doubt', 'disagree']), reason: shortText(5000).default(''), k: key }),
   },
   decideProposal: {
     verb: 'proposal.decide',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), decision: z.enum(['accept', 'adapt', 'reject']), adoptedText: shortText(5000), firstStep: shortText(5000).default(''), k: key }),
+    data: z.object({
+      groupId: id,
+      sessionId: id,
+      proposalId: id.optional(),
+      decision: choice(['accept', 'adapt', 'reject']),
+      decisionReason: shortText(5000).default(''),
+      adoptedText: shortText(5000).default(''),
+      firstStep: shortText(5000).default(''),
+      k: key,
+    }),
+  },
+  lookBackOnFirstStep: {
+    verb: 'proposal.firstStep',
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(5000).default(''), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
 

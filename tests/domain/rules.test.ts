@@ -3,7 +3,7 @@ import { checkAgenda, defaultAgenda } from '../../src/domain/week-cycle/cycle';
 import { closeRound, combineRounds } from '../../src/domain/week-cycle/energy';
 import { CheckIn } from '../../src/domain/week-cycle/session-items';
 import { checkGroupSettings, DEFAULT_SCHEDULE } from '../../src/domain/week-cycle/group';
-import { decide, finishDrafting, judge, newProposal, startDrafting } from '../../src/domain/proposal/proposal';
+import { decide, finishDrafting, judge, judgementsNeeded, newProposal, recordFirstStep, startDrafting } from '../../src/domain/proposal/proposal';
 import { nextSessionDates } from '../../src/usecases/week-cycle/schedule-dates';
 
 const { nl } = loadFrameworks({});
@@ -57,18 +57,46 @@ describe('proposals', () => {
     expect(startDrafting(first.proposal, 'b', now).started).toBe(false);
     expect(startDrafting(first.proposal, 'b', new Date(now.getTime() + 3 * 60_000)).started).toBe(true);
   });
-  it('needs a judgement before a decision, and a first step unless rejected', () => {
-    const drafted = finishDrafting(base, { ok: true, draft: { proposal: 'P', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] } }, now);
-    const decision = { verdict: 'accept' as const, text: 'P', firstStep: '', decidedBy: 'a', at: now.toISOString() };
-    expect(() => decide(drafted, [], decision)).toThrow('proposalNotReady');
-    const judgement = judge(drafted, { memberId: 'a', memberName: 'A', verdict: 'accept', reason: 'Goed plan', at: now.toISOString() });
-    expect([judgement.proposalId, judgement.memberId, judgement.reason]).toEqual(['p', 'a', 'Goed plan']);
-    expect(() => decide(drafted, [judgement], decision)).toThrow('invalidInput');
-    expect(decide(drafted, [judgement], { ...decision, verdict: 'reject' }).decision?.verdict).toBe('reject');
-    expect(decide(drafted, [judgement], { ...decision, firstStep: 'Morgen beginnen' }).decision?.firstStep).toBe('Morgen beginnen');
+  const drafted = finishDrafting(base, { ok: true, draft: { proposal: 'Tien minuten overdracht', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] } }, now);
+  const judged = (opinions: ('agree' | 'doubt' | 'disagree')[]) =>
+    opinions.map((opinion, i) => judge(drafted, { memberId: `m${i}`, memberName: `M${i}`, opinion, reason: 'Omdat', at: now.toISOString() }));
+  const input = { verdict: 'accept' as const, reason: 'Het past', ownWords: '', firstStep: 'Morgen beginnen', proposalText: 'Tien minuten overdracht', present: 6, quorum: 0.5, decidedBy: 'm0', at: now.toISOString() };
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return { code: (e as { code: string }).code, field: (e as { input?: { field: string } }).input?.field };
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['two of six judged: half of those present is needed', judged(['agree', 'agree']), input, { code: 'proposalNotReady', field: 'decision' }],
+    ['no verdict chosen: there is no default', judged(['agree', 'doubt', 'agree']), { ...input, verdict: undefined }, { code: 'invalidInput', field: 'decision' }],
+    ['a decision without a reason', judged(['agree', 'doubt', 'agree']), { ...input, reason: ' ' }, { code: 'invalidInput', field: 'decisionReason' }],
+    ['adapting without the group\'s own words', judged(['agree', 'doubt', 'agree']), { ...input, verdict: 'adapt' as const }, { code: 'invalidInput', field: 'adoptedText' }],
+    ['adopting without a first step', judged(['agree', 'doubt', 'agree']), { ...input, firstStep: '' }, { code: 'invalidInput', field: 'firstStep' }],
+  ])('refuses: %s', (_d, judgements, d, expected) => expect(refusal(() => decide(drafted, judgements, d))).toEqual(expected));
+
+  it('adopts the proposal as it stands, adapts it only in the group\'s words, rejects without a first step', () => {
+    const three = judged(['agree', 'doubt', 'agree']);
+    expect(decide(drafted, three, input).decision).toMatchObject({ verdict: 'accept', text: 'Tien minuten overdracht', reason: 'Het past', judged: { agree: 2, doubt: 1, disagree: 0 } });
+    expect(decide(drafted, three, { ...input, verdict: 'adapt', ownWords: 'Vijf minuten, met formulier' }).decision?.text).toBe('Vijf minuten, met formulier');
+    expect(decide(drafted, three, { ...input, verdict: 'reject', firstStep: '' }).decision).toMatchObject({ verdict: 'reject', text: '', firstStep: '' });
+    expect(judgementsNeeded(3, 0.5)).toBe(2);
+    expect(judgementsNeeded(0, 0.5)).toBe(1);
   });
-  it('refuses a judgement without a reason', () => {
-    expect(() => judge(base, { memberId: 'a', memberName: 'A', verdict: 'reject', reason: ' ', at: now.toISOString() })).toThrow('invalidInput');
+
+  it('refuses a judgement without an opinion or a reason', () => {
+    expect(refusal(() => judge(base, { memberId: 'a', memberName: 'A', opinion: undefined, reason: 'x', at: now.toISOString() }))).toEqual({ code: 'invalidInput', field: 'opinion' });
+    expect(refusal(() => judge(base, { memberId: 'a', memberName: 'A', opinion: 'disagree', reason: ' ', at: now.toISOString() }))).toEqual({ code: 'invalidInput', field: 'reason' });
+  });
+
+  it('looks back on the first step: done, under way or dropped, with a line', () => {
+    const d = decide(drafted, judged(['agree', 'agree', 'agree']), input);
+    expect(recordFirstStep(d, { status: 'underway', note: 'Formulier in test', at: now.toISOString() }).firstStepOutcome).toMatchObject({ status: 'underway', note: 'Formulier in test' });
+    expect(refusal(() => recordFirstStep(d, { status: undefined, note: 'x', at: '' }))).toEqual({ code: 'invalidInput', field: 'status' });
+    expect(refusal(() => recordFirstStep(drafted, { status: 'done', note: 'x', at: '' }))).toEqual({ code: 'proposalNotReady', field: undefined });
   });
 });
 

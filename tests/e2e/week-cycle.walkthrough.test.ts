@@ -91,12 +91,12 @@ describe('a group walks through a whole week cycle', () => {
     await g.contribute(bram, 6, 'Elke dienst start met tien minuten overdracht met één formulier.');
     await g.goTo(bram, 1);
     const proposalId = `${g.sessionId.replace(/_s3$/, '')}_p`;
-    for (const [who, verdict, reason] of [[anna, 'accept', 'Eenvoudig te starten'], [bram, 'adapt', 'Formulier eerst testen'], [cem, 'accept', 'Past bij ons rooster']] as const) {
-      const card = await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, verdict, reason });
-      expect(cardText(card.value)).toContain(`${who.name} (`);
+    for (const [who, opinion, reason] of [[anna, 'agree', 'Eenvoudig te starten'], [bram, 'doubt', 'Formulier eerst testen'], [cem, 'agree', 'Past bij ons rooster']] as const) {
+      const card = await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion, reason });
+      expect(cardText(card.value)).toContain(`${who.name} · `);
     }
-    const decided = await g.press(dewi, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'Tien minuten overdracht, formulier eerst twee weken testen.', firstStep: 'Dewi maakt het formulier voor donderdag.' });
-    expect(cardText(decided.value)).toContain('Besluit van de groep: aanpassen');
+    const decided = await g.press(dewi, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Eerst testen, dan invoeren.', adoptedText: 'Tien minuten overdracht, formulier eerst twee weken testen.', firstStep: 'Dewi maakt het formulier voor donderdag.' });
+    expect(cardText(decided.value)).toContain('Besluit van de groep: aanpassen in eigen woorden');
     expect(cardText(decided.value)).toContain('Dewi maakt het formulier voor donderdag.');
     await g.end();
   });
@@ -120,7 +120,7 @@ describe('a group walks through a whole week cycle', () => {
     const weekly = cardText(lastPosted());
     expect(weekly).toContain('Weekoverzicht Team Zorg · week 1');
     expect(weekly).toContain('Welke werksituatie pakken we aan?');
-    expect(weekly).toContain('Besluit van de groep: aanpassen');
+    expect(weekly).toContain('Besluit van de groep: aanpassen in eigen woorden');
     expect(weekly).toContain('Dewi maakt het formulier voor donderdag.');
     expect(weekly).toContain('Deze week is rond.');
     const cycle = (await t.cosmos.container('sessions').item(g.sessionId.replace(/_s4$/, ''), g.groupId).read()).resource;

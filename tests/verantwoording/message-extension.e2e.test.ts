@@ -85,8 +85,8 @@ describe('the message extension', () => {
     const at = new Date('2026-11-20T10:00:00Z');
     const decided = (id: string, groupId: string, groupName: string, text: string, step: string) => {
       const p = newProposal({ id, groupId, groupName, cycleId: `${groupId}_w1`, sessionId: `${groupId}_w1_s3`, title: '' }, at);
-      const judgement = judge(p, { memberId: 'aad-bram', memberName: 'Bram', verdict: 'accept', reason: 'Goed', at: at.toISOString() });
-      return decide(p, [judgement], { verdict: 'accept', text, firstStep: step, decidedBy: 'aad-bram', at: at.toISOString() });
+      const judgement = judge(p, { memberId: 'aad-bram', memberName: 'Bram', opinion: 'agree', reason: 'Goed', at: at.toISOString() });
+      return decide(p, [judgement], { verdict: 'accept', reason: 'Goed', ownWords: '', proposalText: text, present: 1, quorum: 0.5, firstStep: step, decidedBy: 'aad-bram', at: at.toISOString() });
     };
     await proposals.create(decided('g-zorg_w1_p', 'g-zorg', 'Team Zorg', 'Tien minuten overdracht met één formulier.', 'Formulier maken'));
     await proposals.create(decided('g-zuid_w1_p', 'g-zuid', 'Team Zuid', 'Geheim voorstel van Zuid over de overdracht.', 'Zuid begint maandag'));

@@ -58,7 +58,7 @@ describe('export and erasure of a professional\'s data', () => {
     expect(data.energyCheckIns).toHaveLength(4);
     expect(data.energyCheckIns.every((e: { score: number; phase: string }) => e.score === 4 && e.phase === 'in')).toBe(true);
     expect(data.contributions.map((c: { questionId: number; text: string }) => [c.questionId, c.text])).toEqual([[1, 'De overdracht tussen diensten'], [5, 'Vaste overdrachtsmomenten']]);
-    expect(data.judgements).toEqual([expect.objectContaining({ verdict: 'accept', reason: 'Goed te doen' })]);
+    expect(data.judgements).toEqual([expect.objectContaining({ opinion: 'agree', reason: 'Goed te doen' })]);
     expect(data.proposals).toEqual([expect.objectContaining({ status: 'adapt', text: 'Tien minuten overdracht met een vast formulier.' })]);
     expect(data.groups).toEqual([{ id: g.groupId, name: 'Team Zorg', member: true }]);
     // Nothing of anyone else: not Bram's note, not the other members' contributions.

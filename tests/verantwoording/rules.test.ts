@@ -51,8 +51,8 @@ describe('erasure rules', () => {
     contributions: [{ ...base, id: 'ct1', type: 'contribution', questionId: 1, authorId: 'aad-anna', authorName: 'Anna', text: 'Anna schreef dit' }],
     checkIns: [{ ...base, id: 'ci1', type: 'checkIn', phase: 'in', memberId: 'aad-anna', score: 3 }],
     presence: [{ ...base, id: 'pr2', sessionId: 'g_w1_s2', type: 'presence', memberId: 'aad-anna' }],
-    judgements: [{ id: 'jd1', type: 'judgement', groupId: 'g', cycleId: 'g_w1', proposalId: 'g_w1_p', memberId: 'aad-anna', memberName: 'Anna', verdict: 'accept', reason: 'Goed', at: '' }],
-    proposals: [{ ...newProposal({ id: 'g_w1_p', groupId: 'g', groupName: 'G', cycleId: 'g_w1', sessionId: 'g_w1_s3', title: '' }, now), decision: { verdict: 'accept', text: 't', firstStep: 'f', decidedBy: 'aad-anna', at: '' } }],
+    judgements: [{ id: 'jd1', type: 'judgement', groupId: 'g', cycleId: 'g_w1', proposalId: 'g_w1_p', memberId: 'aad-anna', memberName: 'Anna', opinion: 'agree', reason: 'Goed', at: '' }],
+    proposals: [{ ...newProposal({ id: 'g_w1_p', groupId: 'g', groupName: 'G', cycleId: 'g_w1', sessionId: 'g_w1_s3', title: '' }, now), decision: { verdict: 'accept', reason: 'r', text: 't', firstStep: 'f', judged: { agree: 1, doubt: 0, disagree: 0 }, decidedBy: 'aad-anna', at: '' } }],
     cycles: [],
   });
 
@@ -67,7 +67,7 @@ describe('erasure rules', () => {
 
   it('keeps a judgement without the name, under an id from the marker, so a re-run writes the same', () => {
     const first = forgetInGroupTrace('g', trace(), anon).create.filter((c) => c.type === 'judgement');
-    expect(first).toEqual([expect.objectContaining({ memberId: ERASED_ID, memberName: 'Former member', verdict: 'accept', reason: 'Goed' })]);
+    expect(first).toEqual([expect.objectContaining({ memberId: ERASED_ID, memberName: 'Former member', opinion: 'agree', reason: 'Goed' })]);
     expect(forgetInGroupTrace('g', trace(), anon).create).toEqual(forgetInGroupTrace('g', trace(), anon).create);
     expect(first[0]!.id).not.toBe('jd1');
   });

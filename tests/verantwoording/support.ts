@@ -66,10 +66,10 @@ export async function runWeek(g: GroupDriver, texts: { personal9: string; person
   await g.contribute(b, 6, 'Elke dienst start met tien minuten overdracht.');
   await g.goTo(b, 1);
   const proposalId = `${g.sessionId.replace(/_s3$/, '')}_p`;
-  for (const [who, verdict] of [[a, 'accept'], [b, 'adapt'], [c, 'accept']] as const) {
-    await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, verdict, reason: 'Goed te doen' });
+  for (const [who, opinion] of [[a, 'agree'], [b, 'doubt'], [c, 'agree']] as const) {
+    await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion, reason: 'Goed te doen' });
   }
-  await g.press(opts.decider ?? d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'Tien minuten overdracht met een vast formulier.', firstStep: 'Formulier maken voor donderdag.' });
+  await g.press(opts.decider ?? d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Met een formulier valt er minder weg.', adoptedText: 'Tien minuten overdracht met een vast formulier.', firstStep: 'Formulier maken voor donderdag.' });
   await g.end();
   g.t.clock.advanceMinutes(24 * 60);
   await g.startSession();

@@ -29,6 +29,7 @@ export function composeWeekCycle(p: Platform): WeekCycleDeps {
     scheduler: p.scheduler,
     clock: p.clock,
     session: p.config.session,
+    decisionQuorum: p.config.weekCycle.decisionQuorum,
     events: p.events,
   };
   registerWeekCycle(p.app, p.scheduler, {

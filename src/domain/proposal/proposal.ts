@@ -2,8 +2,13 @@ import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
 
+/** What the group decides: adopt the proposal as it is, adapt it in its own words, or reject it. */
 export type Verdict = 'accept' | 'adapt' | 'reject';
 export const VERDICTS: readonly Verdict[] = ['accept', 'adapt', 'reject'];
+
+/** How one member judges the proposal before the group decides. */
+export type Opinion = 'agree' | 'doubt' | 'disagree';
+export const OPINIONS: readonly Opinion[] = ['agree', 'doubt', 'disagree'];
 
 /**
  * One member's judgement of the cycle's proposal: its own document in the group's partition
@@ -18,17 +23,33 @@ export interface Judgement {
   proposalId: string;
   memberId: string;
   memberName: string;
-  verdict: Verdict;
+  opinion: Opinion;
   reason: string;
   at: string;
 }
 
+/** The group's decision, taken once enough members judged; never made by default or by the AI. */
 export interface Decision {
   verdict: Verdict;
-  /** The proposal as the group adopts it (the AI draft, adapted, or the group's own). */
+  /** Why the group decided so. */
+  reason: string;
+  /** The proposal as adopted: as it was (accept), in the group's own words (adapt); empty when rejected. */
   text: string;
   firstStep: string;
+  /** How the members had judged it when the group decided: counts only, no names. */
+  judged: Record<Opinion, number>;
+  /** Kept for the record; the cards name no one as having decided for the group. */
   decidedBy: string;
+  at: string;
+}
+
+/** What became of the first step, asked when the group's next week opens (transfer to practice). */
+export type FirstStepStatus = 'done' | 'underway' | 'dropped';
+export const FIRST_STEP_STATUSES: readonly FirstStepStatus[] = ['done', 'underway', 'dropped'];
+
+export interface FirstStepOutcome {
+  status: FirstStepStatus;
+  note: string;
   at: string;
 }
 
@@ -52,6 +73,7 @@ export interface Proposal {
   title: string;
   ai: AiState;
   decision?: Decision;
+  firstStepOutcome?: FirstStepOutcome;
   createdAt: string;
   updatedAt: string;
 }
@@ -61,7 +83,10 @@ export function judgementId(proposalId: string, memberId: string): string {
 }
 
 export const MAX_REASON_LENGTH = 1000;
+export const MAX_PROPOSAL_LENGTH = 4000;
 export const DRAFT_STALE_AFTER_MS = 2 * 60_000;
+/** Share of the members present whose judgement a decision needs, unless configured otherwise. */
+export const DEFAULT_DECISION_QUORUM = 0.5;
 
 export function newProposal(p: Omit<Proposal, 'type' | 'ai' | 'createdAt' | 'updatedAt'>, now: Date): Proposal {
   return { ...p, type: 'proposal', ai: { status: 'none' }, createdAt: now.toISOString(), updatedAt: now.toISOString() };
@@ -87,25 +112,74 @@ export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalD
 
 function cleanText(text: string, max: number, field: string): string {
   const t = text.trim();
-  if (!t || t.length > max) throw new DomainError('invalidInput', field);
+  if (!t) throw new DomainError('invalidInput', field, { field, rule: 'required' });
+  if (t.length > max) throw new DomainError('invalidInput', field, { field, rule: 'tooLong', params: { max, count: t.length } });
   return t;
 }
 
-/** A member's judgement of an undecided proposal, as the document to store. */
-export function judge(p: Proposal, j: { memberId: string; memberName: string; verdict: Verdict; reason: string; at: string }): Judgement {
+/** A member's judgement of an undecided proposal (agree, doubt or disagree, with a reason), as the document to store. */
+export function judge(p: Proposal, j: { memberId: string; memberName: string; opinion?: Opinion; reason: string; at: string }): Judgement {
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
-  if (!VERDICTS.includes(j.verdict)) throw new DomainError('invalidInput', 'verdict');
+  if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', 'opinion', { field: 'opinion', rule: 'required' });
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');
-  return { id: judgementId(p.id, j.memberId), type: 'judgement', groupId: p.groupId, cycleId: p.cycleId, proposalId: p.id, ...j, reason };
+  return { id: judgementId(p.id, j.memberId), type: 'judgement', groupId: p.groupId, cycleId: p.cycleId, proposalId: p.id, memberId: j.memberId, memberName: j.memberName, opinion: j.opinion, reason, at: j.at };
 }
 
-/** The group's decision. An adapted or own proposal needs its text; a first step is always needed, except on reject. */
-export function decide(p: Proposal, judgements: readonly Judgement[], d: Decision): Proposal {
-  if (!VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', 'verdict');
-  if (judgements.filter((j) => j.proposalId === p.id).length === 0) throw new DomainError('proposalNotReady', 'no judgements yet');
-  const text = cleanText(d.text, 4000, 'proposal text');
-  const firstStep = d.verdict === 'reject' ? d.firstStep.trim() : cleanText(d.firstStep, MAX_REASON_LENGTH, 'first step');
-  return { ...p, decision: { ...d, text, firstStep }, updatedAt: d.at };
+/** How many judgements a decision needs: the quorum's share of the members present, at least one. */
+export function judgementsNeeded(present: number, quorum: number): number {
+  return Math.max(1, Math.ceil(present * quorum - 1e-9));
+}
+
+export function tallyOpinions(judgements: readonly Judgement[]): Record<Opinion, number> {
+  const out: Record<Opinion, number> = { agree: 0, doubt: 0, disagree: 0 };
+  for (const j of judgements) out[j.opinion] += 1;
+  return out;
+}
+
+export interface DecisionInput {
+  verdict?: Verdict;
+  reason: string;
+  /** The group's own words, for an adapted proposal. */
+  ownWords: string;
+  firstStep: string;
+  /** The proposal as it stands (the AI draft, or the group's own proposal): what "accept" adopts. */
+  proposalText: string;
+  /** Members present in this session: the quorum is a share of them. */
+  present: number;
+  quorum: number;
+  decidedBy: string;
+  at: string;
+}
+
+/**
+ * The group's decision, explicit: no verdict by default, a reason always, the group's own words
+ * when it adapts, a first step unless it rejects, and only once enough of those present judged.
+ */
+export function decide(p: Proposal, judgements: readonly Judgement[], d: DecisionInput): Proposal {
+  if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
+  const judged = judgements.filter((j) => j.proposalId === p.id);
+  const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
+  if (judged.length < needed) throw new DomainError('proposalNotReady', 'too few judgements', { field: 'decision', rule: 'range', params: { needed, have: judged.length } });
+  if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', 'decision', { field: 'decision', rule: 'required' });
+  const reason = cleanText(d.reason, MAX_REASON_LENGTH, 'decisionReason');
+  let text = '';
+  if (d.verdict === 'accept') {
+    text = d.proposalText.trim();
+    if (!text) throw new DomainError('proposalNotReady', 'nothing to adopt', { field: 'decision', rule: 'format' });
+  } else if (d.verdict === 'adapt') {
+    text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
+  }
+  const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
+  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at }, updatedAt: d.at };
+}
+
+/** What became of the first step: recorded once the group looks back on it, and changeable by the group later. */
+export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string }): Proposal {
+  if (!p.decision || p.decision.verdict === 'reject' || !p.decision.firstStep) throw new DomainError('proposalNotReady', 'no first step to look back on');
+  if (!outcome.status || !FIRST_STEP_STATUSES.includes(outcome.status)) throw new DomainError('invalidInput', 'status', { field: 'status', rule: 'required' });
+  const note = cleanText(outcome.note, MAX_REASON_LENGTH, 'note');
+  if (p.firstStepOutcome?.status === outcome.status && p.firstStepOutcome.note === note) return p;
+  return { ...p, firstStepOutcome: { status: outcome.status, note, at: outcome.at }, updatedAt: outcome.at };
 }
 
 /** The text the group is judging: the AI draft when there is one, otherwise the group's own answer. */

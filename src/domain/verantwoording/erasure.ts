@@ -58,7 +58,6 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
     const mine = {
       presence: trace.presence.filter((p) => p.sessionId === s.id),
       checkIns: trace.checkIns.filter((c) => c.sessionId === s.id),
-      contributions: trace.contributions.filter((c) => c.sessionId === s.id),
     };
     if (attendeeIds(mine).includes(a.userId)) attended.set(s.id, { cycleId: s.cycleId, at: s.startedAt });
   }

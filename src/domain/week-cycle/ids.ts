@@ -18,3 +18,10 @@ export function cycleIdOfSession(sessionId: string): string | undefined {
 export function proposalIdFor(cycleId: string): string {
   return `${cycleId}_p`;
 }
+
+/** The proposal of the week before this cycle, whose first step the group looks back on (none for week 1). */
+export function previousProposalIdOf(cycleId: string): string | undefined {
+  const m = /^(.+)_w(\d+)$/.exec(cycleId);
+  if (!m || Number(m[2]) < 2) return undefined;
+  return proposalIdFor(cycleIdFor(m[1]!, Number(m[2]) - 1));
+}

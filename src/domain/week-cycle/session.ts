@@ -52,6 +52,8 @@ export interface SessionState {
   proposal?: Proposal;
   proposalVersion?: string;
   judgements: Judgement[];
+  /** Last week's proposal: its first step is looked back on when the next week opens. */
+  previousProposal?: Proposal;
 }
 
 export const MAX_CONTRIBUTION_LENGTH = 2000;
@@ -150,12 +152,12 @@ export function confirmPresence(state: SessionState, memberId: string, at: strin
 }
 
 /**
- * Who was there: whoever said so, checked in or wrote along. Erased members are counted by
- * the anonymous presence their erasure left, not by their anonymised contributions.
+ * Who was there: presence is what a member confirms, by checking in or saying "ik ben erbij".
+ * Writing along is not taken as presence, nor is staying silent taken as absence. Erased members
+ * are counted by the anonymous presence their erasure left.
  */
-export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns' | 'contributions'>): string[] {
-  const authors = state.contributions.map((c) => c.authorId).filter((id) => id !== ERASED_ID);
-  return [...new Set([...state.presence.map((p) => p.memberId), ...state.checkIns.map((c) => c.memberId), ...authors])];
+export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns'>): string[] {
+  return [...new Set([...state.presence.map((p) => p.memberId), ...state.checkIns.map((c) => c.memberId)].filter((id) => id !== ERASED_ID))];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Judgement, Proposal, Verdict } from '../../domain/proposal/proposal';
+import { Judgement, Opinion, Proposal, tallyOpinions, Verdict } from '../../domain/proposal/proposal';
 import { stableId } from '../../domain/shared/ids';
 import { closeRound, openRound } from '../../domain/week-cycle/energy';
 import { Group } from '../../domain/week-cycle/group';
@@ -18,10 +18,15 @@ interface LegacySession extends Omit<Session, 'energy'> {
   attendeeIds?: string[];
 }
 interface LegacyJudgement { memberId: string; memberName: string; verdict: Verdict; reason: string; at: string }
-interface LegacyProposal extends Omit<Proposal, never> {
+interface LegacyDecision { verdict: Verdict; text: string; firstStep: string; decidedBy: string; at: string; reason?: string }
+interface LegacyProposal extends Omit<Proposal, 'decision'> {
   judgements?: Record<string, LegacyJudgement>;
   contributorIds?: string[];
+  decision?: LegacyDecision;
 }
+
+/** Before the group decided explicitly, members judged with the decision's words. */
+const OPINION_OF: Record<Verdict, Opinion> = { accept: 'agree', adapt: 'doubt', reject: 'disagree' };
 
 const MIGRATION_ID = 'migration.group-partition.v1';
 
@@ -59,18 +64,23 @@ export function splitLegacySession(s: LegacySession): { session: Session; items:
 }
 
 export function splitLegacyProposal(p: LegacyProposal): { proposal: Proposal; judgements: Judgement[] } {
-  const { judgements = {}, contributorIds: _c, ...rest } = p;
+  const { judgements = {}, contributorIds: _c, decision, ...rest } = p;
+  const split: Judgement[] = Object.entries(judgements).map(([key, j]) => ({
+    // Judgements of erased members were kept under a random key: keep that key, never a person's id.
+    id: j.memberId === ERASED_ID ? stableId('jd', p.id, key) : stableId('jd', p.id, j.memberId),
+    type: 'judgement',
+    groupId: p.groupId,
+    cycleId: p.cycleId,
+    proposalId: p.id,
+    memberId: j.memberId,
+    memberName: j.memberName,
+    opinion: OPINION_OF[j.verdict] ?? 'doubt',
+    reason: j.reason,
+    at: j.at,
+  }));
   return {
-    proposal: rest,
-    judgements: Object.entries(judgements).map(([key, j]) => ({
-      // Judgements of erased members were kept under a random key: keep that key, never a person's id.
-      id: j.memberId === ERASED_ID ? stableId('jd', p.id, key) : stableId('jd', p.id, j.memberId),
-      type: 'judgement',
-      groupId: p.groupId,
-      cycleId: p.cycleId,
-      proposalId: p.id,
-      ...j,
-    })),
+    proposal: { ...rest, ...(decision ? { decision: { ...decision, reason: decision.reason ?? '', judged: tallyOpinions(split) } } : {}) },
+    judgements: split,
   };
 }
 

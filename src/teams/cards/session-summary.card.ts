@@ -20,24 +20,46 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
       energyFact(t(view.weekly ? 'summary.weekEnergyOut' : 'summary.energyOut'), view.energyOut, view, t),
     ]),
   ];
-  for (const a of view.answers) {
-    body.push(textBlock(t('question.heading', { id: a.question.id, text: a.question.text }), { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
-  }
+  const proposalPart: Element[] = [];
   if (view.aiDraft && !view.decision) {
-    body.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
+    proposalPart.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
+  }
+  if (view.judgements.length) {
+    proposalPart.push(
+      textBlock(t('validation.judgementsTitle'), { weight: 'Bolder', spacing: 'Medium' }),
+      ...view.judgements.map((j) => ({
+        type: 'RichTextBlock',
+        inlines: [
+          { type: 'TextRun', text: `${j.memberName} · ${t(`opinion.${j.opinion}`)}: `, weight: 'Bolder' },
+          { type: 'TextRun', text: truncate(j.reason, 300) },
+        ],
+      })),
+    );
   }
   if (view.decision) {
-    body.push(
+    const d = view.decision;
+    proposalPart.push(
       container(
         [
-          textBlock(t('validation.decided', { verdict: t(`verdict.${view.decision.verdict}`) }), { weight: 'Bolder', color: 'Good' }),
-          plainText(truncate(view.decision.text, ANSWER_LENGTH)),
-          ...(view.decision.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder' }), plainText(truncate(view.decision.firstStep, ANSWER_LENGTH))] : []),
+          textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
+          ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.reason, ANSWER_LENGTH))] : []),
+          ...(d.text ? [textBlock(t('validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
+          ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.firstStep, ANSWER_LENGTH))] : []),
         ],
-        { style: 'good', spacing: 'Medium' },
+        { style: 'emphasis', spacing: 'Medium' },
       ),
     );
   }
+  // The proposal, its judgements and the decision follow the proposal question, before the broader ones.
+  let placed = false;
+  for (const a of view.answers) {
+    if (!placed && view.decisionAfterQuestion !== undefined && a.question.id > view.decisionAfterQuestion) {
+      body.push(...proposalPart);
+      placed = true;
+    }
+    body.push(textBlock(t('question.heading', { id: a.question.id, text: a.question.text }), { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
+  }
+  if (!placed) body.push(...proposalPart);
   if (view.unfinished.length) {
     body.push(textBlock(t('summary.unfinished', { questions: view.unfinished.map((q) => q.id).join(', ') }), { color: 'Attention', spacing: 'Medium' }));
   }

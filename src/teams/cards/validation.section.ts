@@ -1,68 +1,87 @@
-import { VERDICTS } from '../../domain/proposal/proposal';
+import { OPINIONS, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
 
-function verdictChoices(t: Translate) {
-  return VERDICTS.map((v) => ({ title: t(`verdict.${v}`), value: v }));
+type ProposalView = NonNullable<SessionView['proposal']>;
+
+function judgementList(p: ProposalView, t: Translate): Element[] {
+  if (!p.judgements.length) return [subtle(t('validation.noJudgements'))];
+  return p.judgements.map((j) => ({
+    type: 'RichTextBlock',
+    inlines: [
+      { type: 'TextRun', text: `${j.memberName} · ${t(`opinion.${j.opinion}`)}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: j.reason },
+    ],
+  }));
 }
 
-/** Question 7: each member judges (with a reason), then the group decides and names a first step. */
-export function validationSection(view: SessionView, t: Translate): Element[] {
-  const p = view.proposal;
-  if (!p) return [textBlock(t('validation.noProposal'))];
-  const open = view.session.status === 'open';
-  const judged: Element[] = p.judgements.length
-    ? p.judgements.map((j) => ({
-        type: 'RichTextBlock',
-        inlines: [
-          { type: 'TextRun', text: `${j.memberName} (${t(`verdict.${j.verdict}`)}): `, weight: 'Bolder' },
-          { type: 'TextRun', text: j.reason },
-        ],
-      }))
-    : [subtle(t('validation.noJudgements'))];
-  const out: Element[] = [textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }), ...judged];
-  if (p.decision) {
-    out.push(
-      container(
-        [
-          textBlock(t('validation.decided', { verdict: t(`verdict.${p.decision.verdict}`) }), { weight: 'Bolder', color: 'Good' }),
-          plainText(p.decision.text),
-          ...(p.decision.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder' }), plainText(p.decision.firstStep)] : []),
-        ],
-        { style: 'good', spacing: 'Medium' },
-      ),
-    );
-    return out;
-  }
-  if (!open) return out;
-  if (view.viewer) {
-    out.push(
-      container(
-        [
-          textBlock(t('validation.yourJudgement'), { weight: 'Bolder' }),
-          { type: 'Input.ChoiceSet', id: 'verdict', style: 'expanded', choices: verdictChoices(t), value: view.viewer.judgement?.verdict ?? '' },
-          { type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: view.viewer.judgement?.reason ?? '' },
-          actionSet([execute(t('validation.saveJudgement'), 'judgeProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey })]),
-        ],
-        { style: 'emphasis', spacing: 'Medium' },
-      ),
-    );
-  } else {
-    out.push(subtle(t('question.personalRefresh')));
-  }
-  const adopted = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
-  out.push(
+/** The decision as recorded: what, why, the first step, and how the members had judged. No one is named as its maker. */
+function decided(p: ProposalView, t: Translate): Element {
+  const d = p.decision!;
+  return container(
+    [
+      textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
+      ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.reason)] : []),
+      ...(d.text ? [textBlock(t('validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
+      ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.firstStep)] : []),
+      subtle(t('validation.judgedAtDecision', { agree: d.judged?.agree ?? 0, doubt: d.judged?.doubt ?? 0, disagree: d.judged?.disagree ?? 0 })),
+    ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
+}
+
+function judgementForm(view: SessionView, p: ProposalView, t: Translate): Element {
+  const own = view.viewer?.judgement;
+  return container(
+    [
+      textBlock(t('validation.yourJudgement'), { weight: 'Bolder' }),
+      { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: own?.opinion ?? '' },
+      { type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: own?.reason ?? '' },
+      actionSet([execute(t(own ? 'validation.updateJudgement' : 'validation.saveJudgement'), 'judgeProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey })]),
+    ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
+}
+
+/**
+ * The group's decision: only once enough of those present judged, with no choice made in
+ * advance and the AI's text never offered as the group's words. The proposal is shown as it
+ * stands; adapting means writing it in the group's own words.
+ */
+function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element[] {
+  const missing = p.needed - p.judgements.length;
+  if (missing > 0) return [subtle(t('validation.waitingForJudgements', { needed: p.needed, present: p.present, count: missing }))];
+  const text = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
+  return [
     container(
       [
         textBlock(t('validation.groupDecision'), { weight: 'Bolder' }),
-        { type: 'Input.ChoiceSet', id: 'decision', choices: verdictChoices(t), value: 'accept', label: t('validation.decision') },
-        { type: 'Input.Text', id: 'adoptedText', label: t('validation.adoptedText'), isMultiline: true, maxLength: 4000, value: adopted.slice(0, 4000) },
+        subtle(t('validation.decisionIntro', { count: p.judgements.length })),
+        textBlock(p.ai.status === 'drafted' ? t('validation.theProposalAi') : t('validation.theProposalOwn'), { weight: 'Bolder', spacing: 'Small' }),
+        text ? plainText(text) : subtle(t('validation.noProposalText')),
+        { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: '' },
+        { type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, maxLength: 1000 },
+        { type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, maxLength: 4000 },
         { type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, maxLength: 1000 },
         actionSet([execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey }, { style: 'positive' })]),
       ],
       { spacing: 'Medium', separator: true },
     ),
-  );
-  return out;
+  ];
+}
+
+/** Question 7: each member judges (agree, doubt, disagree, with a reason); then the group decides explicitly. */
+export function validationSection(view: SessionView, t: Translate): Element[] {
+  const p = view.proposal;
+  if (!p) return [textBlock(t('validation.noProposal'))];
+  const out: Element[] = [
+    textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }),
+    subtle(t('validation.judgedOf', { count: p.judgements.length, present: p.present })),
+    ...judgementList(p, t),
+  ];
+  if (p.decision) return [...out, decided(p, t)];
+  if (view.session.status !== 'open') return out;
+  out.push(view.viewer ? judgementForm(view, p, t) : subtle(t('question.personalRefresh')));
+  return [...out, ...decisionForm(view, p, t)];
 }

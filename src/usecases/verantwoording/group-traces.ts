@@ -30,14 +30,13 @@ export async function tracesOf(deps: VerantwoordingDeps, userId: string, limit =
   return out;
 }
 
-/** Sessions the person attended in this group, by cycle: whoever said they were there, checked in or wrote along. */
+/** Sessions the person attended in this group: those where they checked in or said "ik ben erbij". */
 export function attendedSessions(trace: GroupTrace, userId: string): { sessionId: string; cycleId: string; startedAt: string }[] {
   return trace.sessions
     .filter((s) =>
       attendeeIds({
         presence: trace.presence.filter((p) => p.sessionId === s.id),
         checkIns: trace.checkIns.filter((c) => c.sessionId === s.id),
-        contributions: trace.contributions.filter((c) => c.sessionId === s.id),
       }).includes(userId),
     )
     .map((s) => ({ sessionId: s.id, cycleId: s.cycleId, startedAt: s.startedAt }));

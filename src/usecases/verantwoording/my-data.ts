@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Language } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
-import { Verdict } from '../../domain/proposal/proposal';
+import { Opinion } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal } from '../../domain/verantwoording/erasure';
 import { ofType } from '../../domain/verantwoording/personal-record';
@@ -29,7 +29,7 @@ export interface MyDataExport {
   sessionsAttended: { groupId: string; cycleId: string; sessionId: string; startedAt: string }[];
   energyCheckIns: { groupId: string; cycleId: string; sessionId: string; phase: 'in' | 'out'; score: number; at: string }[];
   contributions: { groupId: string; cycleId: string; sessionId: string; questionId: number; text: string; at: string }[];
-  judgements: { groupId: string; proposalId: string; verdict: Verdict; reason: string; at: string }[];
+  judgements: { groupId: string; proposalId: string; opinion: Opinion; reason: string; at: string }[];
   proposals: ProposalSummary[];
 }
 
@@ -55,7 +55,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     sessionsAttended: groups.flatMap((g) => attendedSessions(g.trace, userId).map((s) => ({ groupId: g.groupId, ...s }))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
     energyCheckIns: byTime(groups.flatMap((g) => g.trace.checkIns.filter((c) => c.memberId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, phase: c.phase, score: c.score, at: c.at })))),
     contributions: byTime(groups.flatMap((g) => g.trace.contributions.filter((c) => c.authorId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, questionId: c.questionId, text: c.text, at: c.at })))),
-    judgements: byTime(groups.flatMap((g) => g.trace.judgements.filter((j) => j.memberId === userId).map((j) => ({ groupId: g.groupId, proposalId: j.proposalId, verdict: j.verdict, reason: j.reason, at: j.at })))),
+    judgements: byTime(groups.flatMap((g) => g.trace.judgements.filter((j) => j.memberId === userId).map((j) => ({ groupId: g.groupId, proposalId: j.proposalId, opinion: j.opinion, reason: j.reason, at: j.at })))),
     proposals: overview.cycles.flatMap((c) => c.proposals),
   };
 }

@@ -26,6 +26,8 @@ export interface WeekCycleDeps {
   scheduler: JobScheduler;
   clock: Clock;
   session: { minutes: number; warningMinutes: number };
+  /** Share of the members present whose judgement the group's decision needs. */
+  decisionQuorum: number;
   events: BusinessEvents;
 }
 

@@ -1,10 +1,10 @@
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, judge, Proposal, startDrafting, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, Opinion, Proposal, recordFirstStep, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { CycleState } from '../../domain/week-cycle/ports';
-import { SessionState } from '../../domain/week-cycle/session';
+import { attendeeIds, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
-import { ensureMember } from './membership';
+import { ensureMember, requireMember } from './membership';
 import { loadSession } from './session-actions';
 import { ensureProposal, loadCycleState } from './start-session';
 
@@ -65,23 +65,66 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   return { started: true, state: next, run };
 }
 
-export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { verdict: Verdict; reason: string }): Promise<SessionState> {
+export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { opinion?: Opinion; reason: string }): Promise<SessionState> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
-  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, verdict: input.verdict, reason: input.reason, at: deps.clock.now().toISOString() });
+  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at: deps.clock.now().toISOString() });
   const stored = await deps.proposals.putJudgement(judgement);
   return { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
 }
 
-export async function decideProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { verdict: Verdict; text: string; firstStep: string }): Promise<SessionState> {
+/** The proposal the group decides on: the AI draft, or else what the group wrote at the proposal question this week. */
+async function proposalUnderDecision(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }): Promise<string> {
+  if (state.proposal.ai.status === 'drafted') return state.proposal.ai.draft.proposal;
+  const ai = deps.frameworks[state.group.language].questions.find((q) => q.kind === 'aiProposal');
+  if (!ai) return '';
+  const here = sharedAnswer(state, ai.id);
+  const own = here.length ? here : sharedAnswer(await loadCycleState(deps, state.group.id, state.session.cycleId), ai.id);
+  return own.map((c) => c.text).join('\n');
+}
+
+/**
+ * The group's decision: explicit (no default verdict, a reason, the group's own words when it
+ * adapts), once at least the configured share of the members present judged the proposal.
+ */
+export async function decideProposal(
+  deps: WeekCycleDeps,
+  groupId: string,
+  sessionId: string,
+  actor: Actor,
+  input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string },
+): Promise<SessionState> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
+  if (state.proposal.decision) return state;
   const at = deps.clock.now().toISOString();
+  const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
+  const present = new Set([...attendeeIds(state), ...judges]).size;
+  const text = await proposalUnderDecision(deps, state);
+  const decision = { ...input, proposalText: text, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at };
   let decidedNow = false;
   const next = await saveProposal(deps, state, (p) => {
     decidedNow = !p.decision;
-    return p.decision ? p : decide(p, state.judgements, { ...input, decidedBy: actor.id, at });
+    return p.decision ? p : decide(p, state.judgements, decision);
   });
   if (decidedNow && next.proposal?.decision) {
-    deps.events.record({ name: 'proposalValidated', verdict: input.verdict, aiDrafted: next.proposal.ai.status === 'drafted', judgements: state.judgements.length });
+    deps.events.record({ name: 'proposalValidated', verdict: next.proposal.decision.verdict, aiDrafted: next.proposal.ai.status === 'drafted', judgements: judges.length });
   }
   return next;
+}
+
+/** Transfer to practice: what became of the previous week's first step, told by the group. */
+export async function lookBackOnFirstStep(
+  deps: WeekCycleDeps,
+  groupId: string,
+  proposalId: string,
+  actor: Actor,
+  input: { status?: FirstStepStatus; note: string },
+): Promise<Proposal> {
+  await requireMember(deps, groupId, actor);
+  const at = deps.clock.now().toISOString();
+  try {
+    return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { ...input, at }));
+  } catch (err) {
+    if ((err as { code?: number }).code === 404) throw new DomainError('notFound', 'proposal');
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
-import { AiState, Decision, Judgement } from '../../domain/proposal/proposal';
+import { AiState, Decision, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { attendeeIds, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
@@ -34,7 +34,18 @@ export interface SessionView {
   current?: AgendaItem;
   energy: Record<EnergyPhase, EnergyView>;
   aiEnabled: boolean;
-  proposal?: { id: string; ai: AiState; judgements: Judgement[]; decision?: Decision; ownProposal: string };
+  proposal?: {
+    id: string;
+    ai: AiState;
+    judgements: Judgement[];
+    decision?: Decision;
+    ownProposal: string;
+    /** Members present (who said so, checked in, or judged), and how many judgements a decision needs. */
+    present: number;
+    needed: number;
+  };
+  /** Day 1 of a new week: what became of last week's first step (transfer to practice). */
+  lookBack?: { proposalId: string; firstStep: string; outcome?: FirstStepOutcome };
   memberTeamsIds: string[];
   memberCount: number;
   /** Every action on this rendering carries it, so a retried press stores nothing twice. */
@@ -61,6 +72,13 @@ function agendaItem(state: SessionState, question: Question, index: number): Age
   };
 }
 
+function lookBackOf(state: SessionState): Pick<SessionView, 'lookBack'> {
+  const previous = state.previousProposal;
+  const step = previous?.decision?.verdict !== 'reject' ? previous?.decision?.firstStep : undefined;
+  if (!previous || !step || state.session.day !== 1) return {};
+  return { lookBack: { proposalId: previous.id, firstStep: step, ...(previous.firstStepOutcome ? { outcome: previous.firstStepOutcome } : {}) } };
+}
+
 function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
   const summary = energySummary(state.session.energy[phase]);
   return { summary, checkedIn: summary.status === 'open' ? state.checkIns.filter((c) => c.phase === phase).length : 0 };
@@ -70,7 +88,7 @@ function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
  * The session card's content from one state read: no further reads, so the member's own view
  * and the shared card are built from the same data.
  */
-export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock' | 'drafter'>, state: SessionState, actionKey: string, viewer?: { id: string; ownAnswer?: PersonalAnswer }): SessionView {
+export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock' | 'drafter' | 'decisionQuorum'>, state: SessionState, actionKey: string, viewer?: { id: string; ownAnswer?: PersonalAnswer }): SessionView {
   const { group, session } = state;
   const framework = deps.frameworks[group.language];
   const agenda = session.questionIds
@@ -83,6 +101,7 @@ export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock
   const currentId = currentQuestionId(session);
   const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort((a, b) => a.at.localeCompare(b.at)) : [];
   const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
+  const present = new Set([...attendeeIds(state), ...judgements.map((j) => j.memberId)]).size;
   return {
     groupId: group.id,
     groupName: group.name,
@@ -96,8 +115,19 @@ export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock
     energy: { in: energyView(state, 'in'), out: energyView(state, 'out') },
     aiEnabled: deps.drafter.enabled,
     ...(hasProposalQuestion && state.proposal
-      ? { proposal: { id: state.proposal.id, ai: state.proposal.ai, judgements, decision: state.proposal.decision, ownProposal } }
+      ? {
+          proposal: {
+            id: state.proposal.id,
+            ai: state.proposal.ai,
+            judgements,
+            decision: state.proposal.decision,
+            ownProposal,
+            present,
+            needed: judgementsNeeded(present, deps.decisionQuorum),
+          },
+        }
       : {}),
+    ...lookBackOf(state),
     memberTeamsIds: group.members.map((m) => m.teamsId).filter((x): x is string => !!x),
     memberCount: group.members.length,
     actionKey,

@@ -1,5 +1,5 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
-import { Decision } from '../../domain/proposal/proposal';
+import { Decision, Opinion } from '../../domain/proposal/proposal';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -18,6 +18,10 @@ export interface SummaryView {
   answers: { question: Question; text: string; contributorNames: string[] }[];
   aiDraft?: ProposalDraft;
   decision?: Decision;
+  /** Each member's judgement of the proposal, shown to the group with the decision. */
+  judgements: { memberName: string; opinion: Opinion; reason: string }[];
+  /** The decision belongs after this question (the proposal), before the broader questions. */
+  decisionAfterQuestion?: number;
   /** Published check-in averages (never a count beside them): this session's, or the week's on day 4. */
   energyIn: EnergySummary;
   energyOut: EnergySummary;
@@ -33,7 +37,9 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
   const { group, session } = state;
   const framework = deps.frameworks[group.language];
   const weekly = session.day === 4;
-  const week: Pick<CycleState, 'sessions' | 'contributions'> = weekly ? await loadCycleState(deps, group.id, session.cycleId) : { sessions: [session], contributions: state.contributions };
+  const week: Pick<CycleState, 'sessions' | 'contributions' | 'judgements'> = weekly
+    ? await loadCycleState(deps, group.id, session.cycleId)
+    : { sessions: [session], contributions: state.contributions, judgements: state.judgements };
   const questionIds = [...new Set(week.sessions.flatMap((s) => s.questionIds))];
   const seqOf = new Map(week.sessions.map((s) => [s.id, s.seq]));
   const answers = questionIds
@@ -47,6 +53,7 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     })
     .filter((a) => a.text);
   const unfinishedIds = carryOverFrom(framework, state);
+  const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
   const nextDay = framework.days.find((d) => d.day === session.day + 1);
   const energyOf = (phase: 'in' | 'out'): EnergySummary => {
     if (!weekly) return energySummary(session.energy[phase]);
@@ -63,6 +70,8 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     answers,
     ...(state.proposal?.ai.status === 'drafted' ? { aiDraft: state.proposal.ai.draft } : {}),
     ...(state.proposal?.decision ? { decision: state.proposal.decision } : {}),
+    judgements: state.proposal ? week.judgements.filter((j) => j.proposalId === state.proposal!.id).map((j) => ({ memberName: j.memberName, opinion: j.opinion, reason: j.reason })) : [],
+    ...(aiQuestion ? { decisionAfterQuestion: aiQuestion.id } : {}),
     energyIn: energyOf('in'),
     energyOut: energyOf('out'),
     attendeeCount: attendeeIds(state).length,

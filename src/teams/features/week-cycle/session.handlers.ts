@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { decideProposal, judgeProposal, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
+import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
 import {
   addContribution,
   answerPersonally,
@@ -118,12 +118,22 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   });
 
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) =>
-    respond(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.verdict, reason: data.reason }), actorOf(context).id),
+    respond(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason }), actorOf(context).id),
   );
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
-    respond(await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.decision, text: data.adoptedText, firstStep: data.firstStep }), actorOf(context).id),
+    respond(
+      await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.decision, reason: data.decisionReason, ownWords: data.adoptedText, firstStep: data.firstStep }),
+      actorOf(context).id,
+    ),
   );
+
+  onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
+    const actor = actorOf(context);
+    const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote });
+    const state = await loadSession(wc, data.groupId, data.sessionId);
+    return respond({ ...state, previousProposal: proposal }, actor.id);
+  });
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
     const { state, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));

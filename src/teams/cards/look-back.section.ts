@@ -1,0 +1,27 @@
+import { FIRST_STEP_STATUSES } from '../../domain/proposal/proposal';
+import { Translate } from '../../i18n/i18n';
+import { SessionView } from '../../usecases/week-cycle/session-view';
+import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
+
+/**
+ * Transfer to practice: the week opens by asking what became of last week's first step. Once
+ * the group told, the card shows it (and anyone may change it).
+ */
+export function lookBackSection(view: SessionView, t: Translate): Element[] {
+  const lb = view.lookBack;
+  if (!lb) return [];
+  const items: Element[] = [textBlock(t('lookBack.title'), { weight: 'Bolder' }), plainText(lb.firstStep)];
+  if (lb.outcome) {
+    items.push(textBlock(t('lookBack.told', { status: t(`lookBack.status.${lb.outcome.status}`) }), { weight: 'Bolder', spacing: 'Small' }), plainText(lb.outcome.note));
+  }
+  if (view.session.status === 'open' && (!lb.outcome || view.viewer)) {
+    items.push(
+      { type: 'Input.ChoiceSet', id: 'firstStepStatus', style: 'expanded', label: t('lookBack.question'), choices: FIRST_STEP_STATUSES.map((s) => ({ title: t(`lookBack.status.${s}`), value: s })), value: lb.outcome?.status ?? '' },
+      { type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, maxLength: 1000, value: lb.outcome?.note ?? '' },
+      actionSet([execute(t(lb.outcome ? 'lookBack.update' : 'lookBack.save'), 'lookBackOnFirstStep', { groupId: view.groupId, sessionId: view.session.id, proposalId: lb.proposalId, k: view.actionKey })]),
+    );
+  } else if (!lb.outcome) {
+    items.push(subtle(t('question.personalRefresh')));
+  }
+  return [container(items, { style: 'emphasis', spacing: 'Medium' })];
+}
