@@ -16,6 +16,9 @@ export function statusOf(err: unknown): number | undefined {
   return typeof e?.code === 'number' ? e.code : e?.statusCode;
 }
 
+/** Cosmos DB refuses these characters in an id, and its SDK throws on them: no such document exists. */
+const ILLEGAL_ID = /[/\\?#]/;
+
 function jitter(attempt: number): Promise<void> {
   const ms = Math.min(200, 5 * 2 ** attempt) * Math.random();
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,6 +41,7 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   private async readRaw(id: string, partitionKey: string): Promise<Stored<T> | undefined> {
+    if (ILLEGAL_ID.test(id)) return undefined;
     try {
       const { resource } = await this.container.item(id, partitionKey).read<Stored<T>>();
       return resource ?? undefined;
@@ -86,6 +90,7 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {
+    if (ILLEGAL_ID.test(id)) return false;
     try {
       await this.container.item(id, partitionKey).delete();
       return true;

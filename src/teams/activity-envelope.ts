@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withoutControlCharacters } from '../domain/shared/text';
+import { cleanJson, TooDeeplyNested } from '../domain/shared/text';
 
 /**
  * The one check every incoming activity passes before any handler runs. It covers the fields
@@ -12,9 +12,7 @@ import { withoutControlCharacters } from '../domain/shared/text';
 const MAX_ID = 1024;
 const MAX_NAME = 512;
 const MAX_TEXT = 50_000;
-const MAX_DEPTH = 32;
 const MAX_LIST = 1000;
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const id = z.string().min(1).max(MAX_ID);
 /** Teams leaves some names out or sends null: both mean "not given". */
@@ -95,22 +93,6 @@ export type EnvelopeCheck =
   /** `problems` are field paths and zod codes only: safe to log, no values. */
   | { ok: false; kind: 'notAnActivity' | 'invalid'; invoke: boolean; problems: string[] };
 
-class TooDeep extends Error {}
-
-/** A copy of JSON data with control characters removed from every string and no prototype keys. */
-export function cleanJson(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return withoutControlCharacters(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) throw new TooDeep();
-  if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (PROTOTYPE_KEYS.has(key)) continue;
-    out[key] = cleanJson(v, depth + 1);
-  }
-  return out;
-}
-
 /** Checks and normalises what arrived at /api/messages. Never throws. */
 export function checkActivity(body: unknown): EnvelopeCheck {
   const raw = body as { type?: unknown } | null | undefined;
@@ -120,7 +102,7 @@ export function checkActivity(body: unknown): EnvelopeCheck {
   try {
     cleaned = cleanJson(body);
   } catch (err) {
-    if (err instanceof TooDeep) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
+    if (err instanceof TooDeeplyNested) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
     throw err;
   }
   const parsed = activityEnvelopeSchema.safeParse(cleaned);
