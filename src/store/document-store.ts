@@ -16,8 +16,8 @@ export function statusOf(err: unknown): number | undefined {
   return typeof e?.code === 'number' ? e.code : e?.statusCode;
 }
 
-/** Cosmos DB refuses these characters in an id, and its SDK throws on them: no such document exists. */
-const ILLEGAL_ID = /[/\\?#]/;
+/** Cosmos DB refuses a blank id or one with '/', '\\', '?' or '#', and its SDK throws on them: no such document exists. */
+const ILLEGAL_ID = /[/\\?#]|^\s*$/;
 
 function jitter(attempt: number): Promise<void> {
   const ms = Math.min(200, 5 * 2 ** attempt) * Math.random();

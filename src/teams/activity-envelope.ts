@@ -63,6 +63,19 @@ const entities = z.unknown().transform((list) =>
   }),
 );
 
+/**
+ * What teams-ai itself reads of a message-extension invoke before our handler sees it (it
+ * flattens `parameters` with forEach and reads `param.name`): the rest is the handler's to check.
+ */
+const extensionValue = z
+  .object({
+    commandId: optional(z.string().max(200)),
+    commandContext: optional(z.string().max(40)),
+    parameters: optional(z.array(z.object({ name: z.string().max(200) }).passthrough()).max(50)),
+    queryOptions: optional(z.object({ skip: optional(z.number().int().min(0)), count: optional(z.number().int().min(0).max(1000)) }).passthrough()),
+  })
+  .passthrough();
+
 export const activityEnvelopeSchema = z
   .object({
     type: z.string().min(1).max(64),
@@ -82,7 +95,8 @@ export const activityEnvelopeSchema = z
     membersAdded: members,
     membersRemoved: members,
     entities,
-    value: z.unknown(),
+    // Each handler validates its own payload; null is no payload (teams-ai's selectors index into it).
+    value: z.unknown().transform((v) => (v === null ? undefined : v)),
   })
   .passthrough();
 
@@ -105,9 +119,18 @@ export function checkActivity(body: unknown): EnvelopeCheck {
     if (err instanceof TooDeeplyNested) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
     throw err;
   }
-  const parsed = activityEnvelopeSchema.safeParse(cleaned);
+  const parsed = activityEnvelopeSchema
+    .superRefine((a, ctx) => {
+      if (a.type !== 'invoke' || !a.name?.startsWith('composeExtension/') || a.value === undefined) return;
+      for (const issue of extensionValue.safeParse(a.value).error?.issues ?? []) ctx.addIssue({ ...issue, path: ['value', ...issue.path] });
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     return { ok: false, kind: 'invalid', invoke, problems: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}:${i.code}`) };
   }
-  return { ok: true, activity: parsed.data };
+  const activity = parsed.data;
+  // A mention points into the text; without text there is nothing to point at (and teams-ai's
+  // mention removal would read the missing text).
+  if (activity.text === undefined && activity.entities) activity.entities = activity.entities.filter((e) => e.type.toLowerCase() !== 'mention');
+  return { ok: true, activity };
 }
