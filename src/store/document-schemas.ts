@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRAFT_FAILURES } from '../domain/proposal/proposal-draft';
 import { ITEM_IDS } from '../domain/pulse-poll/instrument';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { ContainerName } from './containers';
@@ -108,7 +109,7 @@ const proposal = z
       z.object({ status: z.literal('none') }).strict(),
       z.object({ status: z.literal('drafting'), since: isoTime, requestedBy: id }).strict(),
       z.object({ status: z.literal('drafted'), draft, at: isoTime }).strict(),
-      z.object({ status: z.literal('failed'), reason: z.string().regex(/^[a-z-]+$/), at: isoTime }).strict(),
+      z.object({ status: z.literal('failed'), reason: z.enum(DRAFT_FAILURES), at: isoTime }).strict(),
     ]),
     judgements: z.record(judgement),
     decision: z.object({ verdict, text: text(), firstStep: text(), decidedBy: id, at: isoTime }).strict().optional(),
