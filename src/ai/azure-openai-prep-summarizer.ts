@@ -1,7 +1,9 @@
 import type { AppConfig } from '../config/config';
 import type { PrepSummarizer } from '../domain/talent-review/ports';
 import type { Logger } from '../log/logger';
-import { createClient } from './azure-openai-proposal-drafter';
+import { withoutControlCharacters } from '../domain/shared/text';
+import { createClient } from './azure-openai-client';
+import { filteredAnswer, filteredPrompt } from './content-filter';
 
 const MAX_ITEM_CHARS = 2000;
 const MAX_SUMMARY_CHARS = 1200;
@@ -37,11 +39,17 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger):
             { role: 'user', content: `Language: ${language === 'nl' ? 'Dutch' : 'English'}.\n<shared-items>\n${data}\n</shared-items>` },
           ],
         });
-        const text = res.choices[0]?.message?.content?.trim();
+        const filtered = filteredAnswer(res);
+        if (filtered) {
+          log.warn({ event: 'ai.prepSummary', outcome: 'content-filter', filtered, durationMs: Date.now() - started }, 'prep summary not made');
+          return undefined;
+        }
+        const text = withoutControlCharacters(res.choices[0]?.message?.content ?? '').trim();
         log.info({ event: 'ai.prepSummary', outcome: text ? 'ok' : 'empty', durationMs: Date.now() - started }, 'prep summary');
         return text ? text.slice(0, MAX_SUMMARY_CHARS) : undefined;
       } catch (err) {
-        log.warn({ event: 'ai.prepSummary', outcome: 'failed', status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
+        const filtered = filteredPrompt(err);
+        log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : 'failed', ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
         return undefined;
       }
     },

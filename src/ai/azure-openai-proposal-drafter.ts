@@ -1,33 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
 import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI, RateLimitError } from 'openai';
-import type { FinalRequestOptions } from 'openai/core';
+import type { ChatCompletion } from 'openai/resources/index';
 import type { AppConfig } from '../config/config';
 import type { DraftFailure, DraftResult, ProposalDrafter, ProposalInput } from '../domain/proposal/proposal-draft';
 import type { Logger } from '../log/logger';
+import { AiSettings, counted, createClient } from './azure-openai-client';
+import { filteredAnswer, filteredPrompt } from './content-filter';
 import { buildProposalMessages } from './proposal-prompt';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from './proposal-draft.schema';
 
-export type AiSettings = Extract<AppConfig['ai'], { enabled: true }>;
 
-const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 // Worst case of the schema limits is about 3000 tokens; the cap bounds cost and latency.
 const MAX_OUTPUT_TOKENS = 3000;
-
-/** Per-draft attempt counter; async context keeps concurrent drafts apart. */
-const attemptScope = new AsyncLocalStorage<{ attempts: number }>();
-
-/**
- * The SDK calls prepareOptions once per HTTP attempt, retries included, so counting here
- * gives the attempt number without touching the transport.
- */
-class CountingAzureOpenAI extends AzureOpenAI {
-  protected override async prepareOptions(options: FinalRequestOptions): Promise<void> {
-    const scope = attemptScope.getStore();
-    if (scope) scope.attempts += 1;
-    return super.prepareOptions(options);
-  }
-}
+// Far above any answer within the schema's limits: longer is cut off, not parsed.
+const MAX_ANSWER_CHARS = 64 * 1024;
 
 const notConfigured: ProposalDrafter = {
   enabled: false,
@@ -44,54 +29,42 @@ export function createProposalDrafter(settings: AppConfig['ai'], logger: Logger)
   };
 }
 
-/** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */
-export function createClient(settings: AiSettings): AzureOpenAI {
-  const auth = settings.apiKey
-    ? { apiKey: settings.apiKey }
-    : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), COGNITIVE_SERVICES_SCOPE) };
-  return new CountingAzureOpenAI({
-    ...auth,
-    // baseURL rather than endpoint: the SDK would otherwise let OPENAI_BASE_URL from the
-    // environment conflict with it, and config is the only place that reads the environment.
-    baseURL: `${settings.endpoint.replace(/\/+$/, '')}/openai`,
-    deployment: settings.deployment,
-    apiVersion: settings.apiVersion,
-    organization: null,
-    project: null,
-    timeout: settings.timeoutMs,
-    // The SDK retries 408/409/429/5xx and connection errors itself, waiting what retry-after-ms or
-    // retry-after asks when that is under 60 s; longer asks fall back to its 0.5-8 s backoff.
-    maxRetries: settings.maxRetries,
-  });
-}
-
-async function draftSafely(
-  client: AzureOpenAI,
-  settings: AiSettings,
-  log: Logger,
-  input: ProposalInput,
-  signal?: AbortSignal,
-): Promise<DraftResult> {
-  const scope = { attempts: 0 };
+async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logger, input: ProposalInput, signal?: AbortSignal): Promise<DraftResult> {
   const started = Date.now();
+  const call = counted(() => withAbort(requestDraft(client, settings, input, signal), signal));
   const done = (result: DraftResult, extra: Record<string, unknown> = {}): DraftResult => {
-    // Outcome, status and timing only: prompts, answers and output never reach the log.
-    const entry = { event: 'ai.draft', outcome: result.ok ? 'ok' : result.reason, durationMs: Date.now() - started, attempts: scope.attempts, ...extra };
+    // Outcome, status, categories and timing only: prompts, answers and output never reach the log.
+    const entry = { event: 'ai.draft', outcome: result.ok ? 'ok' : result.reason, durationMs: Date.now() - started, attempts: call.attempts(), ...extra };
     if (result.ok) log.info(entry, 'AI proposal drafted');
     else log.warn(entry, 'AI proposal not drafted');
     return result;
   };
   try {
-    const completion = await attemptScope.run(scope, () => withAbort(requestDraft(client, settings, input, signal), signal));
+    const completion = await call.result;
     const choice = completion.choices[0];
     const extra = { finishReason: choice?.finish_reason, requestId: completion._request_id ?? undefined };
-    const content = choice?.message.refusal ? undefined : choice?.message.content;
-    const parsed = proposalDraftSchema.safeParse(parseJson(content));
-    if (!parsed.success) return done({ ok: false, reason: 'invalid-output' }, extra);
-    return done({ ok: true, draft: parsed.data }, extra);
+    const outcome = readDraft(completion);
+    return done(outcome.result, { ...extra, ...(outcome.filtered ? { filtered: outcome.filtered } : {}) });
   } catch (err) {
+    const filtered = filteredPrompt(err);
+    if (filtered) return done({ ok: false, reason: 'content-filter' }, { ...errorFacts(err), filtered });
     return done({ ok: false, reason: classify(err) }, errorFacts(err));
   }
+}
+
+/** The draft in a completion, or why there is none. */
+function readDraft(completion: ChatCompletion): { result: DraftResult; filtered?: string[] } {
+  const choice = completion.choices[0];
+  const filtered = filteredAnswer(completion);
+  if (filtered) return { result: { ok: false, reason: 'content-filter' }, filtered };
+  if (choice?.finish_reason === 'length') return { result: { ok: false, reason: 'too-long' } };
+  const content = choice?.message.refusal ? undefined : choice?.message.content;
+  if (content && content.length > MAX_ANSWER_CHARS) return { result: { ok: false, reason: 'too-long' } };
+  const parsed = proposalDraftSchema.safeParse(parseJson(content));
+  if (parsed.success) return { result: { ok: true, draft: parsed.data } };
+  // Right shape but over a limit (characters or items): said as "too long", not "unusable".
+  const overLimit = parsed.error.issues.every((i) => i.code === 'too_big');
+  return { result: { ok: false, reason: overLimit ? 'too-long' : 'invalid-output' } };
 }
 
 function requestDraft(client: AzureOpenAI, settings: AiSettings, input: ProposalInput, signal?: AbortSignal) {

@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../domain/shared/text';
 
 export const PROPOSAL_LIMITS = { proposalMaxChars: 2000, itemMaxChars: 400, minItems: 1, maxItems: 6 } as const;
 
-const item = z.string().trim().min(1).max(PROPOSAL_LIMITS.itemMaxChars);
+/** Model text as the group will read it: no control characters, trimmed. */
+const modelText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? withoutControlCharacters(v) : v), z.string().trim().min(1).max(max));
+const item = modelText(PROPOSAL_LIMITS.itemMaxChars);
 const items = z.array(item).min(PROPOSAL_LIMITS.minItems).max(PROPOSAL_LIMITS.maxItems);
 
 /** The gate every model answer passes before the group sees it. */
 export const proposalDraftSchema = z
   .object({
-    proposal: z.string().trim().min(1).max(PROPOSAL_LIMITS.proposalMaxChars),
+    proposal: modelText(PROPOSAL_LIMITS.proposalMaxChars),
     assumptions: items,
     risks: items,
     questionsToCheck: items,

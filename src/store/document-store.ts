@@ -17,6 +17,9 @@ export function statusOf(err: unknown): number | undefined {
   return typeof e?.code === 'number' ? e.code : e?.statusCode;
 }
 
+/** Cosmos DB refuses a blank id or one with '/', '\\', '?' or '#', and its SDK throws on them: no such document exists. */
+const ILLEGAL_ID = /[/\\?#]|^\s*$/;
+
 const TRANSIENT_STATUS = new Set([408, 429, 449, 500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -68,6 +71,7 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   private async readRaw(id: string, partitionKey: string): Promise<Stored<T> | undefined> {
+    if (ILLEGAL_ID.test(id)) return undefined;
     return retrying(async () => {
       try {
         const { resource } = await this.container.item(id, partitionKey).read<Stored<T>>();
@@ -136,6 +140,7 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {
+    if (ILLEGAL_ID.test(id)) return false;
     return retrying(async () => {
       try {
         await this.container.item(id, partitionKey).delete();

@@ -1,7 +1,8 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { DomainError, isDomainError } from '../domain/shared/errors';
-import { Locale, Translator } from '../i18n/i18n';
+import { ZodError } from 'zod';
+import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shared/errors';
+import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
 import { errorCard } from './cards/error.card';
@@ -27,6 +28,45 @@ export interface CardActionContext {
   /** The language to answer in: the group's where there is one, else the user's. */
   localeFor(context: TurnContext, data: Record<string, unknown>): Promise<Locale>;
 }
+
+/** One refused input: which field (the input's id on the card), which rule it broke, and numbers for the message. */
+export interface FieldProblem {
+  field: string;
+  code: ErrorCode;
+  rule: InputRule;
+  params: Record<string, number>;
+}
+
+/** What a form gets back to render itself again after a refusal. */
+export interface RefusedInput {
+  /** Everything the action sent: the inputs as the person entered them and the button's own data. */
+  values: Record<string, unknown>;
+  problems: FieldProblem[];
+  /** Input id -> the reason, in the person's language, to show next to that input. */
+  errors: Record<string, string>;
+  t: Translate;
+  locale: Locale;
+}
+
+/**
+ * How an action's form answers a refused input: the same card again, the person's inputs kept
+ * and the reason next to the field, in their language, instead of an error card that loses
+ * what they typed. A refusal is "about a field" when the payload check names an input, or when
+ * a DomainError carries `input` (the domain's field name; `inputs` maps it to the card's id).
+ */
+export interface RefusalForm {
+  render(context: TurnContext, refused: RefusedInput): Promise<AdaptiveCardJson>;
+  /** The words next to a field; by default the language file's `error.<code>`. */
+  reason?(problem: FieldProblem, t: Translate, values: Record<string, unknown>): string;
+  /** Domain field name -> input id on the card, where the two differ (e.g. plannedWeeks -> weeks). */
+  inputs?: Record<string, string>;
+}
+
+export interface CardActionOptions {
+  /** Declared by actions whose card is a form: a refused input comes back in that form. */
+  form?: RefusalForm;
+}
+
 
 /**
  * The shared card follows what was stored, sent after the actor's own answer and never in its
@@ -59,35 +99,69 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   }
 }
 
-async function deliverError(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+/** Errors and refused forms go to the person who acted; on the Submit fallback as a new message. */
+async function deliverToActor(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   if (isInvoke(context)) await sendInvokeCard(context, card);
   else await postCard(context, card);
 }
 
+/** The inputs a payload check refused, with the rule each broke (zod issues on top-level keys). */
+function payloadProblems(error: ZodError, input: Record<string, unknown>): FieldProblem[] {
+  return error.issues.flatMap((issue): FieldProblem[] => {
+    const field = issue.path[0];
+    if (typeof field !== 'string') return [];
+    const value = input[field];
+    const blank = value === undefined || value === null || (typeof value === 'string' && !value.trim());
+    if (issue.code === 'too_big' && issue.type === 'string') {
+      return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: typeof value === 'string' ? value.length : 0 } }];
+    }
+    if (blank) return [{ field, code: 'invalidInput', rule: 'required', params: {} }];
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.type === 'number') {
+      return [{ field, code: 'invalidInput', rule: 'range', params: issue.code === 'too_big' ? { max: Number(issue.maximum) } : { min: Number(issue.minimum) } }];
+    }
+    return [{ field, code: 'invalidInput', rule: 'format', params: {} }];
+  });
+}
+
+function fieldProblems(err: unknown, payload: FieldProblem[], form: RefusalForm): FieldProblem[] {
+  if (!isDomainError(err)) return [];
+  if (err.input) return [{ field: form.inputs?.[err.input.field] ?? err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }];
+  return payload;
+}
+
 /**
  * Registers one verb for both Action.Execute and the Action.Submit fallback. The payload is
- * validated before the handler runs; every failure becomes a friendly card and never a crash.
+ * validated before the handler runs; every failure becomes a friendly card and never a crash,
+ * and with a `form` a refused input comes back in the same card with the reason next to it.
  */
 export function onCardAction<V extends VerbName>(
   app: Application<TurnState>,
   ctx: CardActionContext,
   name: V,
   handler: (context: TurnContext, data: VerbData<V>) => Promise<ActionOutcome>,
+  options: CardActionOptions = {},
 ): void {
   const { verb, data: schema } = VERBS[name];
   const run = async (context: TurnContext, raw: unknown) => {
     const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    let payload: FieldProblem[] = [];
     try {
       const parsed = schema.safeParse(input);
-      if (!parsed.success) throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
+      if (!parsed.success) {
+        payload = payloadProblems(parsed.error, input);
+        throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
+      }
       await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx);
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'unexpected';
-      if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
-      else ctx.logger.info({ verb, code, detail: (err as DomainError).detail }, 'card action refused');
       // The language is looked up only here: a successful action reads nothing extra for it.
       const locale: Locale = await ctx.localeFor(context, input).catch(() => 'nl' as const);
-      await deliverError(context, errorCard(code, ctx.translator.t(locale)));
+      const t = ctx.translator.t(locale);
+      const problems = options.form ? fieldProblems(err, payload, options.form) : [];
+      if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
+      else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
+      const refused = options.form && problems.length ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
+      await deliverToActor(context, refused ?? errorCard(code, t));
     }
   };
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
@@ -95,4 +169,27 @@ export function onCardAction<V extends VerbName>(
     return ''; // the invoke response was already sent by run()
   });
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => run(context, data));
+}
+
+async function renderRefusal(
+  context: TurnContext,
+  form: RefusalForm,
+  input: Record<string, unknown>,
+  problems: FieldProblem[],
+  t: Translate,
+  locale: Locale,
+  logger: Logger,
+  verb: string,
+): Promise<AdaptiveCardJson | undefined> {
+  const { verb: _verb, ...values } = input;
+  const reason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
+  const errors: Record<string, string> = {};
+  for (const p of problems) errors[p.field] ??= reason(p, t, values);
+  try {
+    return await form.render(context, { values, problems, errors, t, locale });
+  } catch (err) {
+    // The form could not be built again (e.g. its record is gone): the plain error card it is.
+    logger.warn({ verb, err: (err as Error).message }, 'refused form could not be rendered');
+    return undefined;
+  }
 }

@@ -1,15 +1,63 @@
 import restify from 'restify';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Activity, ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../log/logger';
+import { checkActivity } from './activity-envelope';
+import { Authenticated, EdgeAdapter } from './bot-app';
+
+type Answer = { status: number; body?: unknown };
+
+/** Why a token was refused, for the log: the error's kind and message, never the token itself. */
+function rejectionReason(err: unknown): { reason: string; errorType: string } {
+  const e = err as { name?: string; message?: string; constructor?: { name?: string } };
+  const reason = String(e?.message ?? err).replace(/[^\x20-\x7e]/g, '').slice(0, 160);
+  return { reason, errorType: e?.constructor?.name ?? e?.name ?? typeof err };
+}
+
+/**
+ * One request to /api/messages: authenticate, check the activity's envelope, run the turn.
+ * A rejected token is a 401; an activity that is not what Teams sends is ignored with a warning
+ * (a 400 for an invoke, or when it is no activity at all); a turn no handler answered is a 400.
+ */
+async function receive(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger, body: unknown, authHeader: string): Promise<Answer> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 400 };
+  let auth: Authenticated;
+  try {
+    auth = await adapter.authenticate(body as Partial<Activity>, authHeader);
+  } catch (err) {
+    logger.warn({ ...rejectionReason(err), withToken: authHeader.length > 0 }, 'bot token rejected');
+    return { status: 401 };
+  }
+  const checked = checkActivity(body);
+  if (!checked.ok) {
+    logger.warn({ problems: checked.problems, invoke: checked.invoke }, 'invalid activity ignored');
+    return { status: checked.invoke || checked.kind === 'notAnActivity' ? 400 : 200 };
+  }
+  const invoke = await adapter.runTurn(auth, checked.activity as unknown as Activity, async (context) => {
+    await app.run(context);
+    if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      logger.info({ name: String(context.activity.name ?? '').slice(0, 60) }, 'invoke nobody answers');
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+    }
+  });
+  return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };
+}
 
 /** The HTTP surface: the Bot Framework endpoint and a health check. */
-export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
+export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'lerend-werken', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, async (context) => {
-      await app.run(context);
-    });
+    let answer: Answer;
+    try {
+      answer = await receive(adapter, app, logger, req.body, req.header('authorization') ?? '');
+    } catch (err) {
+      logger.error({ err: (err as Error).message, stack: (err as Error).stack }, 'activity could not be processed');
+      answer = { status: 500 };
+    }
+    res.header('User-Agent', adapter.userAgent);
+    if (answer.body === undefined) res.send(answer.status);
+    else res.send(answer.status, answer.body);
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import { createProposalDrafter } from '../../src/ai/azure-openai-proposal-drafter';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from '../../src/ai/proposal-draft.schema';
@@ -5,7 +7,7 @@ import { buildProposalMessages, DATA_END, DATA_START, MAX_ANSWER_CHARS, TRUNCATI
 import type { AppConfig } from '../../src/config/config';
 import type { ProposalDraft, ProposalInput } from '../../src/domain/proposal/proposal-draft';
 import { createLogger } from '../../src/log/logger';
-import { FakeAzureOpenAi, hang, malformed, rateLimited, serverError, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, rateLimited, serverError, startFakeAzureOpenAi, success, truncated } from '../support/fake-azure-openai';
 
 const draft: ProposalDraft = {
   proposal: 'Voer een vaste overdracht van tien minuten in tussen dag- en avonddienst, met een korte checklist.',
@@ -114,7 +116,6 @@ describe('Azure OpenAI proposal drafter against a fake Azure endpoint', () => {
     ['text that is not JSON', malformed('Hier is mijn voorstel: doe het anders.')],
     ['JSON without the risks', malformed({ proposal: 'x', assumptions: ['a'], questionsToCheck: ['q'] })],
     ['empty assumptions', malformed({ ...draft, assumptions: [] })],
-    ['a proposal over 2000 characters', malformed({ ...draft, proposal: 'x'.repeat(2001) })],
     ['an extra field', malformed({ ...draft, confidence: 0.9 })],
   ])('reports invalid-output for %s', async (_label, behaviour) => {
     const log = capturingLogger();
@@ -129,25 +130,61 @@ describe('Azure OpenAI proposal drafter against a fake Azure endpoint', () => {
 
   test('reports timeout when Azure does not answer in time', async () => {
     fake.script(hang());
-    const started = Date.now();
     const result = await createProposalDrafter(settingsFor(fake, { timeoutMs: 300, maxRetries: 0 }), capturingLogger().logger).draft(input);
-    const elapsed = Date.now() - started;
 
     expect(result).toEqual({ ok: false, reason: 'timeout' });
     expect(fake.requests).toHaveLength(1);
-    expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(3000);
   });
 
-  test('reports timeout at once when the caller aborts', async () => {
+  test('reports timeout when the caller aborts, without waiting for the SDK timeout', async () => {
     fake.script(hang());
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    const result = await createProposalDrafter(settingsFor(fake, { timeoutMs: 20000 }), capturingLogger().logger).draft(input, controller.signal);
+    // The SDK timeout lies far beyond this test's own jest timeout: only the abort can end it in time.
+    const result = await createProposalDrafter(settingsFor(fake, { timeoutMs: 10 * 60_000 }), capturingLogger().logger).draft(input, controller.signal);
 
     expect(result).toEqual({ ok: false, reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  test.each([
+    ['the prompt (HTTP 400, code content_filter)', promptFiltered('violence', 'hate')],
+    ['the answer (finish_reason content_filter, no content)', outputFiltered(null, 'self_harm')],
+    ['the answer (finish_reason content_filter, half an answer)', outputFiltered('{"proposal": "Een voorstel dat halverwege', 'hate')],
+  ])('reports content-filter when Azure filters %s, and logs only the categories', async (_label, behaviour) => {
+    const log = capturingLogger();
+    fake.script(behaviour);
+    const result = await createProposalDrafter(settingsFor(fake, { maxRetries: 2 }), log.logger).draft(input);
+
+    expect(result).toEqual({ ok: false, reason: 'content-filter' });
+    expect(fake.requests).toHaveLength(1); // a filtered request is not retried
+    const entry = log.entries()[0]!;
+    expect(entry).toMatchObject({ event: 'ai.draft', outcome: 'content-filter' });
+    expect(Array.isArray(entry.filtered)).toBe(true);
+    expect((entry.filtered as string[]).length).toBeGreaterThan(0);
+    expect(log.lines.join('')).not.toContain('halverwege');
+    expect(log.lines.join('')).not.toContain(input.answers[0]!.answer);
+  });
+
+  test.each([
+    ['an answer cut off at max_tokens', truncated(JSON.stringify(draft).slice(0, 60))],
+    ['a proposal over 2000 characters', malformed({ ...draft, proposal: 'x'.repeat(2001) })],
+    ['a risk over 400 characters', malformed({ ...draft, risks: ['r'.repeat(401)] })],
+    ['seven questions', malformed({ ...draft, questionsToCheck: Array(7).fill('Vraag?') })],
+    ['an answer of a megabyte', malformed('"' + 'x'.repeat(1024 * 1024) + '"')],
+  ])('reports too-long for %s', async (_label, behaviour) => {
+    const log = capturingLogger();
+    fake.script(behaviour);
+    const result = await createProposalDrafter(settingsFor(fake), log.logger).draft(input);
+
+    expect(result).toEqual({ ok: false, reason: 'too-long' });
+    expect(log.entries()[0]).toMatchObject({ outcome: 'too-long' });
+  });
+
+  test('keeps no control characters from the model in the draft', async () => {
+    fake.script(success({ ...draft, proposal: `Een vaste\u0000 overdracht\u0007`, risks: ['Risico\u001b[31m'] }));
+    const result = await createProposalDrafter(settingsFor(fake), capturingLogger().logger).draft(input);
+
+    expect(result).toEqual({ ok: true, draft: { ...draft, proposal: 'Een vaste overdracht', risks: ['Risico[31m'] } });
   });
 
   test('reports unavailable on a server error and on a wrong key', async () => {
@@ -186,6 +223,18 @@ describe('Azure OpenAI proposal drafter against a fake Azure endpoint', () => {
     expect(userOutsideData).not.toContain('Ignore previous instructions');
     // The forged closing delimiter is escaped, so the real one is the only one.
     expect(user.split(DATA_END)).toHaveLength(2);
+  });
+});
+
+describe('the AI adapter\'s imports', () => {
+  const sources = readdirSync(join(__dirname, '../../src/ai')).map((f) => readFileSync(join(__dirname, '../../src/ai', f), 'utf8')).join('\n');
+
+  test('uses no internal path of the openai package', () => {
+    expect(sources).not.toMatch(/from 'openai\/(core|_shims|internal)/);
+  });
+
+  test('reads Azure\'s content filter results with @azure/openai\'s types', () => {
+    expect(sources).toContain("from '@azure/openai/types'");
   });
 });
 

@@ -7,7 +7,16 @@ export type Behaviour =
   | { kind: 'rateLimited'; retryAfterSeconds: number }
   | { kind: 'malformed'; content: string }
   | { kind: 'hang' }
-  | { kind: 'serverError' };
+  | { kind: 'serverError' }
+  /** Azure's content filter refused the prompt: HTTP 400 with code content_filter. */
+  | { kind: 'promptFiltered'; categories: FilterCategory[] }
+  /** Azure's content filter stopped the answer: 200 with finish_reason content_filter. */
+  | { kind: 'outputFiltered'; categories: FilterCategory[]; partial: string | null }
+  /** The answer ran into max_tokens: 200 with finish_reason length and cut-off content. */
+  | { kind: 'truncated'; content: string };
+
+export type FilterCategory = 'hate' | 'sexual' | 'violence' | 'self_harm';
+const CATEGORIES: FilterCategory[] = ['hate', 'sexual', 'violence', 'self_harm'];
 
 export const success = (draft: unknown): Behaviour => ({ kind: 'success', content: JSON.stringify(draft) });
 export const rateLimited = (retryAfterSeconds: number): Behaviour => ({ kind: 'rateLimited', retryAfterSeconds });
@@ -18,6 +27,14 @@ export const malformed = (content: string | object): Behaviour => ({
 });
 export const hang = (): Behaviour => ({ kind: 'hang' });
 export const serverError = (): Behaviour => ({ kind: 'serverError' });
+export const promptFiltered = (...categories: FilterCategory[]): Behaviour => ({ kind: 'promptFiltered', categories: categories.length ? categories : ['violence'] });
+export const outputFiltered = (partial: string | null = null, ...categories: FilterCategory[]): Behaviour => ({ kind: 'outputFiltered', categories: categories.length ? categories : ['hate'], partial });
+export const truncated = (content: string): Behaviour => ({ kind: 'truncated', content });
+
+/** Azure's per-category verdicts, as it adds them to every prompt and choice. */
+function filterResults(filtered: FilterCategory[]) {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, filtered.includes(c) ? { filtered: true, severity: 'high' } : { filtered: false, severity: 'safe' }]));
+}
 
 export interface RecordedRequest {
   method: string;
@@ -42,13 +59,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function completion(content: string): unknown {
+function completion(content: string | null, finishReason = 'stop', filtered: FilterCategory[] = []): unknown {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: 'gpt-4o-2024-08-06',
-    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }],
+    prompt_filter_results: [{ prompt_index: 0, content_filter_results: { ...filterResults([]), jailbreak: { filtered: false, detected: false } } }],
+    choices: [{ index: 0, finish_reason: finishReason, message: { role: 'assistant', content, refusal: null }, content_filter_results: filterResults(filtered) }],
     usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
   };
 }
@@ -95,6 +113,21 @@ export async function startFakeAzureOpenAi(deployment = 'gpt-4o-test', apiKey = 
           return sendJson(res, 500, { error: { code: 'InternalServerError', message: 'The server had an error while processing your request.' } });
         case 'hang':
           return; // close() destroys the socket
+        case 'promptFiltered':
+          return sendJson(res, 400, {
+            error: {
+              message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry.",
+              type: null,
+              param: 'prompt',
+              code: 'content_filter',
+              status: 400,
+              innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { ...filterResults(behaviour.categories), jailbreak: { filtered: false, detected: false } } },
+            },
+          });
+        case 'outputFiltered':
+          return sendJson(res, 200, completion(behaviour.partial, 'content_filter', behaviour.categories));
+        case 'truncated':
+          return sendJson(res, 200, completion(behaviour.content, 'length'));
       }
     });
   });

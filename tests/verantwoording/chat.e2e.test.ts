@@ -107,7 +107,7 @@ describe('Mijn verantwoording in the personal chat', () => {
     card = await anna.press('verantwoording.time.save', { ...actionData(timeCard, 'verantwoording.time.save'), hours: '3.5' });
     expect(cardText(card)).toContain('3,5 uur (4 sessie(s) bijgewoond; door jou aangepast)');
     const badHours = await anna.press('verantwoording.time.save', { ...open, hours: '400' });
-    expect(cardText(badHours)).toContain('Dat lukte niet');
+    expect(cardText(badHours)).toContain('Vul een aantal uren in van 0 tot 40.');
   });
 
   it('sketches the Prof-traject, suggesting the group\'s planned weeks', async () => {

@@ -135,7 +135,7 @@ describe('the message extension', () => {
     const empty = await timed(invoke(chat, anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: '   ', link: LINK } }));
     expect(empty.task.type).toBe('continue');
     cards.push(empty.task.value.card.content);
-    expect(cardText(empty.task.value.card.content)).toContain('Controleer wat je hebt ingevuld');
+    expect(cardText(empty.task.value.card.content)).toContain('Schrijf eerst iets op.');
     await timed(invoke(chat, bram, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: 'Met rare link', link: 'javascript:alert(1)' } }));
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-bram' AND c.type = 'note'" }).fetchAll();
     expect(resources[0].source).toEqual({ kind: 'message' });

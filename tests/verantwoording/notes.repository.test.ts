@@ -37,6 +37,14 @@ describe('notes in the personal container', () => {
     await expect(addNote(deps, 'aad-anna', { key: 'k3', text: 'x'.repeat(4001) })).rejects.toMatchObject({ code: 'invalidInput' });
   });
 
+  it('finds no note under an id Cosmos cannot hold, instead of throwing', async () => {
+    for (const id of ['a/b', 'a\\b', 'a?b', 'a#b']) {
+      await expect(getNote(deps, 'aad-anna', id)).rejects.toMatchObject({ code: 'notFound' });
+      await expect(editNote(deps, 'aad-anna', id, { text: 'x', rev: 1 })).rejects.toMatchObject({ code: 'notFound' });
+      await expect(deleteNote(deps, 'aad-anna', id)).rejects.toMatchObject({ code: 'notFound' });
+    }
+  });
+
   it('never hands one person\'s note to another, whatever id they send', async () => {
     const anna = await addNote(deps, 'aad-anna', { key: 'secret', text: 'Anna\'s geheime notitie' });
     const repo = new CosmosPersonalRecordRepository(cosmos);

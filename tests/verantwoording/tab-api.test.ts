@@ -70,6 +70,25 @@ describe('the tab API and the tab\'s pages', () => {
     expect((await api('aad-anna', 'DELETE', `/notes/${note.id}`)).status).toBe(204);
   });
 
+  it.each(['a%2Fb', 'note%2F..%2F..%2Fx', 'a%5Cb', 'a%23b', 'a%3Fb', '%2F'])('answers a note id like %s with 400 or 404, never a 500', async (noteId) => {
+    for (const [method, body] of [['PUT', { text: 'x', rev: 1 }], ['DELETE', undefined]] as const) {
+      const res = await api('aad-anna', method, `/notes/${noteId}`, body);
+      expect([400, 404]).toContain(res.status);
+    }
+    expect((await api('aad-anna', 'PUT', '/visibility', { kind: 'note', id: 'a/b', visibility: 'shared' })).status).toBeLessThan(500);
+    expect((await api('aad-anna', 'PUT', '/time', { groupId: 'g/1', cycleId: 'c#1', hours: 1 })).status).toBeLessThan(500);
+  });
+
+  it('keeps no control characters in what the tab saves', async () => {
+    const note = await api('aad-bram', 'POST', '/notes', { text: 'Bram\u0000 schrijft\u0007 iets\u001b' });
+    expect(note.status).toBe(201);
+    expect(note.json.text).toBe('Bram schrijft iets');
+    const edited = await api('aad-bram', 'PUT', `/notes/${note.json.id}`, { text: 'Nieuw\u0000', rev: 1 });
+    expect(edited.json.text).toBe('Nieuw');
+    const traject = await api('aad-bram', 'PUT', '/traject', { learningNeeds: 'Plannen\u0000', talents: 'Luisteren\u0008', plannedWeeks: 10 });
+    expect(traject.json).toMatchObject({ learningNeeds: 'Plannen', talents: 'Luisteren' });
+  });
+
   it('never lets another person read or change Anna\'s entries through any path', async () => {
     const annas = (await api('aad-anna', 'GET', '')).json;
     const note = annas.notes.find((n: { text: string }) => n.text === ANNA_NOTE);

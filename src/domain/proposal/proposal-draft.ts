@@ -12,8 +12,15 @@ export interface ProposalInput {
   answers: { questionId: number; question: string; answer: string }[];
 }
 
-/** Why no draft came back: said plainly to the group, which then continues without AI. */
-export type DraftFailure = 'not-configured' | 'rate-limited' | 'timeout' | 'invalid-output' | 'unavailable';
+/**
+ * Why no draft came back: said plainly to the group (language key `proposal.failed.<reason>`),
+ * which then continues with its own proposal.
+ * - content-filter: Azure's content filter refused the prompt or stopped the answer;
+ * - too-long: the answer was cut off or over the limits (length, number of items);
+ * - invalid-output: the answer was no draft at all (not JSON, wrong shape).
+ */
+export const DRAFT_FAILURES = ['not-configured', 'rate-limited', 'timeout', 'invalid-output', 'too-long', 'content-filter', 'unavailable'] as const;
+export type DraftFailure = (typeof DRAFT_FAILURES)[number];
 
 export type DraftResult = { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure };
 

@@ -32,12 +32,14 @@ export function reviewId(managerId: string, reportId: string, date: string): str
 
 /** Plans a conversation: a real date, today or later and within a year, in a known time zone. */
 export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'>, now: Date): TalentReview {
-  if (!IANAZone.isValidZone(input.timeZone)) throw new DomainError('invalidInput', 'time zone');
+  if (!IANAZone.isValidZone(input.timeZone)) throw new DomainError('invalidInput', 'time zone', { field: 'timeZone', rule: 'format' });
   const day = DateTime.fromISO(input.date, { zone: input.timeZone });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('invalidInput', 'date');
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('invalidInput', 'date', { field: 'date', rule: 'format' });
   const today = DateTime.fromJSDate(now, { zone: input.timeZone }).startOf('day');
-  if (day < today || day > today.plus({ years: 1 })) throw new DomainError('invalidInput', 'date out of range');
-  if (!Number.isInteger(input.prepDaysBefore) || input.prepDaysBefore < 0 || input.prepDaysBefore > 30) throw new DomainError('invalidInput', 'prep days');
+  if (day < today || day > today.plus({ years: 1 })) throw new DomainError('invalidInput', 'date out of range', { field: 'date', rule: 'range' });
+  if (!Number.isInteger(input.prepDaysBefore) || input.prepDaysBefore < 0 || input.prepDaysBefore > 30) {
+    throw new DomainError('invalidInput', 'prep days', { field: 'prepDaysBefore', rule: 'range', params: { min: 0, max: 30 } });
+  }
   if (input.managerId === input.reportId) throw new DomainError('forbidden', 'own review');
   return { ...input, id: reviewId(input.managerId, input.reportId, input.date), type: 'talentReview', createdAt: now.toISOString() };
 }
@@ -50,6 +52,7 @@ export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prep
 
 export function recordFacilitated(review: TalentReview, text: string): TalentReview {
   const t = text.trim();
-  if (!t || t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', 'facilitated');
+  if (!t) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'required' });
+  if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } });
   return t === review.facilitated ? review : { ...review, facilitated: t };
 }

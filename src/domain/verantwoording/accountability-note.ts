@@ -1,6 +1,7 @@
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
+import { withoutControlCharacters } from '../shared/text';
 
 /** Where a note came from, when it was saved from a Teams message through the message extension. */
 export interface NoteSource {
@@ -33,9 +34,11 @@ export function noteId(userId: string, key: string): string {
   return stableId('note', userId, key);
 }
 
+/** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
-  const t = text.replace(/\r\n/g, '\n').trim();
-  if (!t || t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', 'note length');
+  const t = withoutControlCharacters(text.replace(/\r\n/g, '\n')).trim();
+  if (!t) throw new DomainError('invalidInput', 'note empty', { field: 'text', rule: 'required' });
+  if (t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', 'note length', { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: t.length } });
   return t;
 }
 

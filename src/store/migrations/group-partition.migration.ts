@@ -128,6 +128,7 @@ export async function migrateToGroupPartition(conn: CosmosConnection, logger: Lo
     counts.sessions++;
   }
 
-  await jobs.items.upsert({ id: MIGRATION_ID, kind: 'migration', status: 'done', at });
+  // Recorded as a finished job: the scheduler's container, in the scheduler's own shape.
+  await jobs.items.upsert({ id: MIGRATION_ID, kind: 'migration', dueAt: at, payload: {}, status: 'done', attempts: 1 });
   if (counts.groups + counts.proposals + counts.sessions > 0) logger.info(counts, 'moved earlier data into the group partition');
 }

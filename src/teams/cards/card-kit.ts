@@ -89,3 +89,30 @@ export function refreshFor<V extends VerbName>(name: V, data: VerbData<V>, userI
     userIds: userIds.slice(0, MAX_REFRESH_USERS),
   };
 }
+
+/**
+ * An input with the reason it was refused right below it. Adaptive Cards cannot mark an input
+ * invalid from the server, so the reason is a TextBlock next to the field, in Attention colour.
+ */
+export function withFieldError(input: Element, error: string | undefined): Element[] {
+  if (!error) return [input];
+  return [input, textBlock(error, { color: 'Attention', size: 'Small', weight: 'Bolder', spacing: 'None' })];
+}
+
+/** The line at the top of a form that came back refused: nothing was saved, see the field. */
+export function refusalNotice(text: string): Element {
+  return textBlock(text, { color: 'Attention', weight: 'Bolder' });
+}
+
+/** What a person typed into a text input, as it came back with a refused form (strings only). */
+export function submittedText(values: Record<string, unknown> | undefined, id: string): string | undefined {
+  const v = values?.[id];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A number input as it came back (Teams sends numbers as strings); undefined when it is none. */
+export function submittedNumber(values: Record<string, unknown> | undefined, id: string): number | undefined {
+  const v = values?.[id];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) ? n : undefined;
+}

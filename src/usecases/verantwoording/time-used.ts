@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { blankTimeUsed, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
+import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions } from './group-traces';
 
@@ -18,6 +18,8 @@ export async function requireAttended(deps: VerantwoordingDeps, userId: string, 
 
 /** The professional corrects the hours of a cycle (sessions attended x 1 hour by default). */
 export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number): Promise<TimeUsed> {
+  // Refused hours store nothing, not even the blank record the correction would start from.
+  checkHours(hours);
   await requireAttended(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));

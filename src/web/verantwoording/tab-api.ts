@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
 import { isDomainError } from '../../domain/shared/errors';
+import { cleanJson } from '../../domain/shared/text';
 import { Locale } from '../../i18n/i18n';
 import type { Logger } from '../../log/logger';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
@@ -13,7 +14,8 @@ import { correctTimeUsed } from '../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 
-const id = z.string().min(1).max(200);
+/** Ids as Cosmos DB keeps them: never '/', '\\', '?' or '#' (the SDK throws on those). */
+const id = z.string().min(1).max(200).regex(/^[^/\\?#]+$/);
 const schemas = {
   addNote: z.object({ text: z.string().max(20_000), shared: z.boolean().optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }),
   editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
@@ -22,7 +24,10 @@ const schemas = {
   traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int() }),
   erase: z.object({ confirm: z.literal(true) }),
   signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
+  noteId: id,
 };
+
+const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
 
 const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409 } as Record<string, number>;
 const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -44,8 +49,15 @@ function languageOf(req: Req, fallback: Locale): Locale {
   return lang === 'en' || lang === 'nl' ? lang : fallback;
 }
 
+/** Validates a body or path parameter; text arrives without control characters. A failure is a 400. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body ?? {});
+  let clean: unknown;
+  try {
+    clean = cleanJson(body ?? {});
+  } catch {
+    throw Object.assign(new Error('bad request'), { status: 400 });
+  }
+  const r = schema.safeParse(clean);
   if (!r.success) throw Object.assign(new Error('bad request'), { status: 400 });
   return r.data;
 }
@@ -72,7 +84,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
           res.send(401, { error: 'unauthorized' });
         } else if (isDomainError(err)) {
           deps.logger.info({ path, code: err.code, via: caller?.via }, 'tab API: refused');
-          const conflict = err.code === 'conflict' && req.params?.noteId && caller ? { note: await getNote(v, caller.userId, String(req.params.noteId)).catch(() => undefined) } : {};
+          const conflict = err.code === 'conflict' && req.params?.noteId && caller ? { note: await getNote(v, caller.userId, noteIdOf(req)).catch(() => undefined) } : {};
           res.send(STATUS[err.code] ?? 400, { error: err.code, ...conflict });
         } else if ((err as { status?: number }).status === 400) {
           res.send(400, { error: 'invalidInput' });
@@ -91,10 +103,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   route('put', '/api/verantwoording/notes/:noteId', async (caller, req) => {
     const input = parse(schemas.editNote, req.body);
-    return { body: await editNote(v, caller.userId, String(req.params.noteId), input) };
+    return { body: await editNote(v, caller.userId, noteIdOf(req), input) };
   });
   route('del', '/api/verantwoording/notes/:noteId', async (caller, req) => {
-    await deleteNote(v, caller.userId, String(req.params.noteId));
+    await deleteNote(v, caller.userId, noteIdOf(req));
     return { status: 204, body: undefined };
   });
   route('put', '/api/verantwoording/visibility', async (caller, req) => ({ body: await setVisibility(v, caller.userId, parse(schemas.visibility, req.body)) }));

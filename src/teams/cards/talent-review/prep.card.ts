@@ -2,7 +2,7 @@ import { INTERVENTIONS_PER_PHASE, MATURITY_PHASES, PRECONDITIONS } from '../../.
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 
 const ITEM_LENGTH = 700;
 
@@ -42,7 +42,8 @@ function phaseSection(view: PrepView, t: Translate): Element[] {
  * The prep card for one direct report: only what they shared, the team's B3 aggregate under the
  * anonymity rule, talking points for their phase, and the manager's own accountability.
  */
-export function prepCard(view: PrepView, t: Translate): AdaptiveCardJson {
+export function prepCard(view: PrepView, t: Translate, refusedFacilitated?: { text?: string; error: string }): AdaptiveCardJson {
+  const facilitated = refusedFacilitated?.text ?? view.review.facilitated ?? '';
   const name = view.review.reportName;
   const time = view.time.cyclesShared
     ? t('talentReview.prep.timeValue', { used: view.time.hoursUsed, granted: view.time.hoursGranted, sessions: view.time.sessionsAttended, cycles: view.time.cyclesShared })
@@ -82,7 +83,11 @@ export function prepCard(view: PrepView, t: Translate): AdaptiveCardJson {
     textBlock(PRECONDITIONS.map((p) => t(`talentReview.preconditions.${p}`)).join(' · '), { spacing: 'None', size: 'Small' }),
     textBlock(t('talentReview.prep.facilitated'), { weight: 'Bolder', spacing: 'Medium', separator: true }),
     subtle(t('talentReview.prep.facilitatedHint')),
-    { type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: MAX_FACILITATED_LENGTH, value: view.review.facilitated ?? '' },
+    ...(refusedFacilitated ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+    ...withFieldError(
+      { type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, facilitated.length), value: facilitated },
+      refusedFacilitated?.error,
+    ),
     actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
   ];
   return adaptiveCard(body);

@@ -2,7 +2,8 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { CycleEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
 import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
+import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
 
 /** How much of a long verantwoording fits on a card; the tab shows everything. */
@@ -63,8 +64,14 @@ function noteSection(n: AccountabilityNote, t: Translate, locale: Locale): Eleme
   return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
 }
 
+/** A new note that was refused: the text as typed, and why, shown at the note field. */
+export interface NoteDraft {
+  text?: string;
+  error?: string;
+}
+
 /** The professional's own overview in the personal chat: per cycle, notes, Prof-traject. */
-export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale): AdaptiveCardJson {
+export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, draft: NoteDraft = {}): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
   const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
   const body: Element[] = [
@@ -78,7 +85,21 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
     textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...(notes.length ? notes.map((n) => noteSection(n, t, locale)) : [textBlock(t('verantwoording.notes.none'))]),
     ...(o.notes.length > notes.length ? [subtle(t('verantwoording.notes.more', { count: o.notes.length - notes.length }))] : []),
-    { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.addLabel'), placeholder: t('verantwoording.notes.addPlaceholder'), isMultiline: true, maxLength: 4000, spacing: 'Large' },
+    ...(draft.error ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+    ...withFieldError(
+      {
+        type: 'Input.Text',
+        id: 'text',
+        label: t('verantwoording.notes.addLabel'),
+        placeholder: t('verantwoording.notes.addPlaceholder'),
+        isMultiline: true,
+        // A refused text comes back whole, even when it is over the limit: nothing typed is lost.
+        maxLength: Math.max(MAX_NOTE_LENGTH, draft.text?.length ?? 0),
+        spacing: 'Large',
+        ...(draft.text ? { value: draft.text } : {}),
+      },
+      draft.error,
+    ),
     actionSet([execute(t('verantwoording.notes.add'), 'addNote', {}, { style: 'positive' })]),
     textBlock(t('verantwoording.footer.tab'), { isSubtle: true, size: 'Small', separator: true, spacing: 'Large' }),
   ];

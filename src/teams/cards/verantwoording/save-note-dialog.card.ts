@@ -1,6 +1,6 @@
 import { Translate } from '../../../i18n/i18n';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
-import { adaptiveCard, AdaptiveCardJson, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldError } from '../card-kit';
 
 /**
  * The message extension's dialog: the message as plain text, editable before it is saved.
@@ -10,8 +10,12 @@ export function saveNoteDialogCard(input: { text: string; link?: string; problem
   return adaptiveCard(
     [
       textBlock(t('verantwoording.extension.intro')),
-      ...(input.problem ? [textBlock(input.problem, { color: 'Attention' })] : []),
-      { type: 'Input.Text', id: 'noteText', label: t('verantwoording.extension.textLabel'), value: input.text, isMultiline: true, maxLength: MAX_NOTE_LENGTH, isRequired: true, errorMessage: t('verantwoording.error.invalidInput') },
+      ...(input.problem ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+      // A refused text comes back whole, even over the limit, so the person can shorten it.
+      ...withFieldError(
+        { type: 'Input.Text', id: 'noteText', label: t('verantwoording.extension.textLabel'), value: input.text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
+        input.problem,
+      ),
       textBlock(t('verantwoording.extension.privateHint'), { isSubtle: true, size: 'Small' }),
     ],
     [{ type: 'Action.Submit', title: t('verantwoording.save'), style: 'positive', data: { link: input.link ?? '' } }],

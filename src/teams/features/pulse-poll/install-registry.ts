@@ -1,6 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { recordInstallEvent, InstallEvent } from '../../../usecases/pulse-poll/installations';
+import { withoutControlCharacters } from '../../../domain/shared/text';
 import { tenantOf } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
 
@@ -10,7 +11,10 @@ interface TeamChannelData {
   channel?: { id?: string };
 }
 
-/** What a conversationUpdate says about the app in a team: added, removed or renamed. */
+/**
+ * What a conversationUpdate says about the app in a team: added, removed or renamed. The activity
+ * passed the envelope check (activity-envelope.ts), so the team's fields are strings here.
+ */
 export function installEventOf(context: TurnContext): InstallEvent | undefined {
   const a = context.activity;
   const data = (a.channelData ?? {}) as TeamChannelData;
@@ -50,8 +54,9 @@ export function registerInstallRegistry(app: Application<TurnState>, deps: Pulse
     try {
       if (event.kind === 'added' && (!event.installation.name || !event.installation.aadGroupId)) {
         const details = await deps.roster.details({ teamId: event.installation.teamId, serviceUrl: event.installation.serviceUrl, tenantId: event.installation.tenantId });
-        event.installation.name ||= details?.name ?? '';
-        event.installation.aadGroupId ??= details?.aadGroupId;
+        // The connector's answer is stored as well: only strings go in.
+        event.installation.name ||= typeof details?.name === 'string' ? withoutControlCharacters(details.name) : '';
+        event.installation.aadGroupId ??= typeof details?.aadGroupId === 'string' ? details.aadGroupId : undefined;
       }
       await recordInstallEvent(deps.pulse, event);
       deps.logger.info({ event: event.kind }, 'team installation recorded');

@@ -7,14 +7,15 @@ import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, pickPhase, planConversation, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/prep';
-import { ActionOutcome, onCardAction } from '../../card-actions';
+import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
-import { planReviewCard } from '../../cards/talent-review/plan-review.card';
+import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
-import { conversationKindOf } from '../../turn';
+import { actorOf, conversationKindOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+import { talentReviewForms } from './refusal-forms';
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -30,11 +31,14 @@ function notManagerCard(t: (k: string) => string) {
 export function registerTalentReview(app: Application<TurnState>, scheduler: CosmosJobScheduler, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
 
-  const planCard = async (context: TurnContext) => {
+  // Answers (and refusals) in the manager's own language, as their other cards.
+  const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id) };
+  const planCard = async (context: TurnContext, refused?: RefusedPlan) => {
     const ui = await managerUi(deps, context);
     const tomorrow = DateTime.fromJSDate(tr.clock.now(), { zone: DEFAULT_TIME_ZONE }).plus({ days: 7 }).toISODate()!;
-    return planReviewCard(await directReports(tr, ui.managerId), { date: tomorrow, timeZone: DEFAULT_TIME_ZONE, prepDays: tr.prepDaysBefore }, ui.t);
+    return planReviewCard(await directReports(tr, ui.managerId), { date: tomorrow, timeZone: DEFAULT_TIME_ZONE, prepDays: tr.prepDaysBefore }, ui.t, refused);
   };
+  const forms = talentReviewForms(deps, planCard);
   const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
     try {
       return await work();
@@ -59,11 +63,15 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     },
   );
 
-  onCardAction(app, deps.actions, 'openPlanReview', async (context) => {
+  onCardAction(app, actions, 'openPlanReview', async (context) => {
     personalOnly(context);
     return { card: await planCard(context), personal: true };
   });
-  onCardAction(app, deps.actions, 'planReview', async (context, data) =>
+  onCardAction(
+    app,
+    actions,
+    'planReview',
+    async (context, data) =>
     guarded(context, async () => {
       personalOnly(context);
       const ui = await managerUi(deps, context);
@@ -76,26 +84,32 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       });
       return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, review), personal: true };
     }),
+    { form: forms.planReview },
   );
-  onCardAction(app, deps.actions, 'showPrep', async (context, data) =>
+  onCardAction(app, actions, 'showPrep', async (context, data) =>
     guarded(context, async () => {
       const ui = await managerUi(deps, context);
       return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
     }),
   );
-  onCardAction(app, deps.actions, 'pickReviewPhase', async (context, data) =>
+  onCardAction(app, actions, 'pickReviewPhase', async (context, data) =>
     guarded(context, async () => {
       const ui = await managerUi(deps, context);
       await pickPhase(tr, ui.managerId, data.reviewId, data.phase);
       return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
     }),
   );
-  onCardAction(app, deps.actions, 'saveFacilitated', async (context, data) =>
-    guarded(context, async () => {
-      const ui = await managerUi(deps, context);
-      await saveFacilitated(tr, ui.managerId, data.reviewId, data.facilitated);
-      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
-    }),
+  onCardAction(
+    app,
+    actions,
+    'saveFacilitated',
+    async (context, data) =>
+      guarded(context, async () => {
+        const ui = await managerUi(deps, context);
+        await saveFacilitated(tr, ui.managerId, data.reviewId, data.facilitated);
+        return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
+      }),
+    { form: forms.saveFacilitated },
   );
 
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });

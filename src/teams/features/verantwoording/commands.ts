@@ -9,7 +9,7 @@ import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data
 import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
-import { overviewCardFor } from './handlers';
+import { overviewCardFor } from './views';
 
 type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Locale; t: Translate }, rest: string) => Promise<void>;
 

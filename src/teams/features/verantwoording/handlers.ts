@@ -1,60 +1,61 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
-import { myGroups } from '../../../usecases/verantwoording/search-proposals';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { eraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
 import { buildOverview } from '../../../usecases/verantwoording/overview';
-import { getProfTraject, saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
+import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
-import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
+import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
-import { overviewCard } from '../../cards/verantwoording/overview.card';
-import { profTrajectCard } from '../../cards/verantwoording/prof-traject.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
+import { overviewCardFor, trajectCardFor } from './views';
+import { verantwoordingForms } from './refusal-forms';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
 
-export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale): Promise<AdaptiveCardJson> {
-  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale);
-}
-
-export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate): Promise<AdaptiveCardJson> {
-  const v = deps.verantwoording;
-  const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
-  return profTrajectCard(traject, t, groups[0]?.plannedWeeks);
-}
-
 /**
  * The card actions of Mijn verantwoording. They work only in the personal chat (a card there is
- * seen by its owner alone), on the caller's own records; a refusal comes back as a card with the
+ * seen by its owner alone), on the caller's own records. A refused input comes back in its own
+ * form with the reason next to the field (refusal-forms.ts); any other refusal as a card with the
  * way back to the overview.
  */
 export function registerVerantwoordingActions(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
   const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, localeFor: (context) => userLocale(deps, context) };
 
-  const on = <V extends VerbName>(name: V, handler: (ui: Ui, data: VerbData<V>, context: TurnContext) => Promise<AdaptiveCardJson>) =>
-    onCardAction(app, ctx, name, async (context, data): Promise<ActionOutcome> => {
-      const locale = await userLocale(deps, context);
-      const t = deps.translator.t(locale);
-      try {
-        if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'verantwoording outside the personal chat');
-        return { card: await handler({ userId: actorOf(context).id, locale, t }, data, context) };
-      } catch (err) {
-        if (!isDomainError(err)) throw err;
-        deps.logger.info({ verb: name, code: err.code, detail: err.detail }, 'verantwoording action refused');
-        return { card: verantwoordingErrorCard(err.code, t) };
-      }
-    });
+  const forms = verantwoordingForms(deps);
+  const on = <V extends VerbName>(name: V, handler: (ui: Ui, data: VerbData<V>, context: TurnContext) => Promise<AdaptiveCardJson>) => {
+    const form = (forms as Partial<Record<VerbName, RefusalForm>>)[name];
+    onCardAction(
+      app,
+      ctx,
+      name,
+      async (context, data): Promise<ActionOutcome> => {
+        const locale = await userLocale(deps, context);
+        const t = deps.translator.t(locale);
+        try {
+          if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'verantwoording outside the personal chat');
+          return { card: await handler({ userId: actorOf(context).id, locale, t }, data, context) };
+        } catch (err) {
+          if (!isDomainError(err)) throw err;
+          // A refused input goes back in its form (onCardAction renders it with the reason).
+          if (form && err.input) throw err;
+          deps.logger.info({ verb: name, code: err.code, detail: err.detail }, 'verantwoording action refused');
+          return { card: verantwoordingErrorCard(err.code, t) };
+        }
+      },
+      { form },
+    );
+  };
   const overview = (ui: Ui) => overviewCardFor(deps, ui.userId, ui.locale);
 
   on('showVerantwoording', overview);

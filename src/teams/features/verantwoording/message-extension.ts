@@ -11,6 +11,7 @@ import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.
 import { actorOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { htmlToText } from './html-to-text';
+import { verantwoordingReason } from './refusal-forms';
 
 /** Command ids, as in appPackage/manifest.json (composeExtensions). */
 export const EXTENSION_COMMANDS = { saveMessage: 'bewaarInVerantwoording', searchProposals: 'zoekVoorstellen' } as const;
@@ -67,8 +68,9 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       return `${t('verantwoording.extension.saved')}${note.source?.link ? ` ${t('verantwoording.extension.linkKept')}` : ''}`;
     } catch (err) {
       if (isDomainError(err) && err.code === 'invalidInput') {
-        // Empty or too long: show the dialog again with what was typed, so nothing is lost.
-        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text: text.slice(0, MAX_NOTE_LENGTH), link, problem: t('verantwoording.error.invalidInput') }, t));
+        // Empty or too long: show the dialog again with what was typed and why, so nothing is lost.
+        const problem = err.input ? verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text }) : t('verantwoording.error.invalidInput');
+        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text, link, problem }, t));
       }
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       return t('verantwoording.extension.failed');

@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
+import { AzureOpenAI } from 'openai';
+import type { AppConfig } from '../config/config';
+
+export type AiSettings = Extract<AppConfig['ai'], { enabled: true }>;
+/** The SDK's request options, named through its public API rather than its internal 'openai/core'. */
+type RequestOptions = Parameters<AzureOpenAI['buildRequest']>[0];
+
+const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
+
+/** Per-call attempt counter; async context keeps concurrent calls apart. */
+const attemptScope = new AsyncLocalStorage<{ attempts: number }>();
+
+/**
+ * The SDK calls prepareOptions once per HTTP attempt, retries included, so counting here gives
+ * the attempt number without touching the transport (which telemetry instruments).
+ */
+class CountingAzureOpenAI extends AzureOpenAI {
+  protected override async prepareOptions(options: RequestOptions): Promise<void> {
+    const scope = attemptScope.getStore();
+    if (scope) scope.attempts += 1;
+    return super.prepareOptions(options);
+  }
+}
+
+/** Runs one AI call; `attempts()` tells how many HTTP attempts it took so far. */
+export function counted<T>(work: () => Promise<T>): { attempts: () => number; result: Promise<T> } {
+  const scope = { attempts: 0 };
+  return { attempts: () => scope.attempts, result: attemptScope.run(scope, work) };
+}
+
+/** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */
+export function createClient(settings: AiSettings): AzureOpenAI {
+  const auth = settings.apiKey
+    ? { apiKey: settings.apiKey }
+    : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), COGNITIVE_SERVICES_SCOPE) };
+  return new CountingAzureOpenAI({
+    ...auth,
+    // baseURL rather than endpoint: the SDK would otherwise let OPENAI_BASE_URL from the
+    // environment conflict with it, and config is the only place that reads the environment.
+    baseURL: `${settings.endpoint.replace(/\/+$/, '')}/openai`,
+    deployment: settings.deployment,
+    apiVersion: settings.apiVersion,
+    organization: null,
+    project: null,
+    timeout: settings.timeoutMs,
+    // The SDK retries 408/409/429/5xx and connection errors itself, waiting what retry-after-ms or
+    // retry-after asks when that is under 60 s; longer asks fall back to its 0.5-8 s backoff.
+    // A content-filter refusal is a 400: never retried.
+    maxRetries: settings.maxRetries,
+  });
+}

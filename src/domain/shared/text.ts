@@ -1,0 +1,34 @@
+/**
+ * C0 and C1 control characters and DEL, except tab, line feed and carriage return: they have no
+ * place in anything a person typed, break JSON exports and logs, and can hide text on a screen.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+export class TooDeeplyNested extends Error {
+  constructor() {
+    super(`JSON nested deeper than ${MAX_DEPTH} levels`);
+  }
+}
+
+/**
+ * A copy of untrusted JSON with control characters removed from every string and without
+ * prototype keys (`__proto__`, `constructor`, `prototype`), so no later spread or assignment can
+ * change an object's prototype. Throws TooDeeplyNested past 32 levels.
+ */
+export function cleanJson(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return withoutControlCharacters(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) throw new TooDeeplyNested();
+  if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!PROTOTYPE_KEYS.has(key)) out[key] = cleanJson(v, depth + 1);
+  }
+  return out;
+}

@@ -1,0 +1,382 @@
+import { z } from 'zod';
+import { DRAFT_FAILURES } from '../domain/proposal/proposal-draft';
+import { ITEM_IDS } from '../domain/pulse-poll/instrument';
+import { MATURITY_PHASES } from '../domain/talent-review/maturity';
+import { ContainerName } from './containers';
+
+/**
+ * What every stored document must look like, one zod schema per document `type`, per container.
+ * They are the check behind "nothing malformed is ever stored": the fuzz test (tests/fuzz) reads
+ * every document of every container after a thousand hostile activities and parses each with
+ * its schema. The schemas are strict, so a new field, or a new document type, needs its line
+ * here: add it to the container's entry in DOCUMENT_SCHEMAS (documents without a `type` field,
+ * like groups and jobs, are listed under UNTYPED).
+ */
+
+const id = z.string().min(1).max(1024);
+const isoTime = z.string().datetime({ offset: true });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().min(0);
+const language = z.enum(['nl', 'en']);
+const visibility = z.enum(['private', 'shared']);
+const verdict = z.enum(['accept', 'adapt', 'reject']);
+const noControlCharacters = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+/** Text a person (or the AI) wrote: a string of bounded length without control characters. */
+const text = (max = 20_000) => z.string().max(max).regex(noControlCharacters, 'control characters');
+/** Opaque to the domain (a Teams conversation reference), but always an object naming its conversation. */
+const conversationRef = z.object({ conversation: z.object({ id: z.string() }).passthrough() }).passthrough();
+
+// --- sessions: everything of one group, in its partition ------------------------------------
+
+const member = z.object({ id, name: text(512), teamsId: id.optional() }).strict();
+
+const groupFields = {
+  id,
+  tenantId: id.optional(),
+  conversationId: id,
+  conversationKind: z.enum(['groupChat', 'channel', 'personal']),
+  name: text(200),
+  members: z.array(member),
+  schedule: z.object({ days: z.array(z.number().int().min(1).max(7)), startTime: z.string().regex(/^\d{2}:\d{2}$/), timeZone: z.string().min(1).max(60) }).strict(),
+  language,
+  plannedWeeks: z.number().int().min(1).max(52),
+  conversationRef,
+  cyclesStarted: count,
+  currentCycleId: id.optional(),
+  createdBy: id,
+  createdAt: isoTime,
+};
+
+/** The group in its own partition (`groupId` is its id). */
+const group = z.object({ ...groupFields, type: z.literal('group'), groupId: id }).strict();
+/** A group as stored before its data moved into one partition: read only by the start-up migration. */
+const legacyGroup = z.object(groupFields).strict();
+
+const cycle = z
+  .object({
+    id,
+    type: z.literal('cycle'),
+    groupId: id,
+    weekNumber: z.number().int().min(1),
+    agenda: z.array(z.object({ day: z.number().int().min(1).max(4), questionIds: z.array(z.number().int().positive()) }).strict()),
+    sessionDates: z.array(isoDate),
+    startedBy: id,
+    startedAt: isoTime,
+    completedAt: isoTime.optional(),
+  })
+  .strict();
+
+/** A check-in round: no figure while open, one published average (with its answers) once closed. */
+const energyRound = z.object({ closedAt: isoTime.optional(), average: z.number().min(1).max(5).optional(), answers: count.optional() }).strict();
+
+const session = z
+  .object({
+    id,
+    type: z.literal('session'),
+    groupId: id,
+    cycleId: id,
+    seq: z.number().int().min(1),
+    day: z.number().int().min(1).max(4),
+    questionIds: z.array(z.number().int().positive()),
+    carriedOver: z.array(z.number().int().positive()),
+    currentIndex: count,
+    status: z.enum(['open', 'closed']),
+    startedAt: isoTime,
+    endsAt: isoTime,
+    warned: z.boolean(),
+    closedAt: isoTime.optional(),
+    energy: z.object({ in: energyRound, out: energyRound }).strict(),
+    cardActivityId: id.optional(),
+  })
+  .strict();
+
+const sessionItem = { id, groupId: id, cycleId: id, sessionId: id, at: isoTime };
+const contribution = z.object({ ...sessionItem, type: z.literal('contribution'), questionId: z.number().int().positive(), authorId: id, authorName: text(512), text: text(2000).min(1) }).strict();
+const checkIn = z.object({ ...sessionItem, type: z.literal('checkIn'), phase: z.enum(['in', 'out']), memberId: id, score: z.number().int().min(1).max(5) }).strict();
+const presence = z.object({ ...sessionItem, type: z.literal('presence'), memberId: id }).strict();
+
+const draft = z.object({ proposal: text(2000), assumptions: z.array(text(400)), risks: z.array(text(400)), questionsToCheck: z.array(text(400)) }).strict();
+const judgement = z
+  .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), at: isoTime })
+  .strict();
+
+const proposal = z
+  .object({
+    id,
+    type: z.literal('proposal'),
+    groupId: id,
+    groupName: text(200),
+    cycleId: id,
+    sessionId: id,
+    title: text(500),
+    ai: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('none') }).strict(),
+      z.object({ status: z.literal('drafting'), since: isoTime, requestedBy: id }).strict(),
+      z.object({ status: z.literal('drafted'), draft, at: isoTime }).strict(),
+      z.object({ status: z.literal('failed'), reason: z.enum(DRAFT_FAILURES), at: isoTime }).strict(),
+    ]),
+    decision: z
+      .object({
+        verdict,
+        reason: text(1000),
+        text: text(4000),
+        firstStep: text(1000),
+        judged: z.object({ agree: count, doubt: count, disagree: count }).strict(),
+        decidedBy: id,
+        at: isoTime,
+      })
+      .strict()
+      .optional(),
+    firstStepOutcome: z.object({ status: z.enum(['done', 'underway', 'dropped']), note: text(1000).min(1), at: isoTime }).strict().optional(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+
+// --- personal: one professional's own records ------------------------------------------------
+
+const note = z
+  .object({
+    id,
+    type: z.literal('note'),
+    userId: id,
+    text: text(4000).min(1),
+    visibility,
+    source: z.object({ kind: z.literal('message'), link: z.string().url().startsWith('https://').optional() }).strict().optional(),
+    rev: z.number().int().min(1),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+
+const personalAnswer = z
+  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, updatedAt: isoTime })
+  .strict();
+
+const profTraject = z
+  .object({
+    id,
+    type: z.literal('profTraject'),
+    userId: id,
+    learningNeeds: text(2000),
+    talents: text(2000),
+    plannedWeeks: z.number().int().min(1).max(52),
+    maturityPhase: z.enum(MATURITY_PHASES).optional(),
+    visibility,
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+
+const timeUsed = z
+  .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, updatedAt: isoTime })
+  .strict();
+
+const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language, updatedAt: isoTime }).strict();
+
+/** The groups a person belongs (or belonged) to: their own index, in their own partition. */
+const membershipIndex = z
+  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime }).strict()), updatedAt: isoTime })
+  .strict();
+
+/** An erasure that is under way keeps its random marker here until it is done. */
+const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime }).strict();
+
+// --- jobs: the durable scheduler -------------------------------------------------------------
+
+const job = z
+  .object({
+    id,
+    kind: z.string().min(1).max(100),
+    dueAt: isoTime,
+    payload: z.record(z.unknown()),
+    status: z.enum(['pending', 'running', 'done', 'failed', 'cancelled']),
+    attempts: count,
+    lockedUntil: isoTime.optional(),
+    owner: id.optional(),
+    ttl: z.number().int().positive().optional(),
+  })
+  .strict();
+
+// --- polls and pollAnswers: the B3-spiegel ---------------------------------------------------
+
+const pollTarget = z
+  .object({
+    id,
+    teamId: id,
+    teamName: text(512),
+    aadGroupId: id.optional(),
+    channelId: id,
+    channelName: text(512).optional(),
+    serviceUrl: z.string().url(),
+    botId: id.optional(),
+    memberCount: count.optional(),
+    cardActivityId: id.optional(),
+    delivered: z.boolean(),
+  })
+  .strict();
+
+const poll = z
+  .object({
+    id,
+    pollId: id,
+    type: z.literal('poll'),
+    tenantId: id,
+    scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('team'), teamId: id }).strict(), z.object({ kind: z.literal('all') }).strict()]),
+    language,
+    delivery: z.enum(['channel', 'private']),
+    privateNudges: z.boolean(),
+    status: z.enum(['open', 'closed']),
+    opensAt: isoTime,
+    closesOn: isoDate,
+    closesAt: isoTime,
+    reminders: z.array(isoTime),
+    targets: z.array(pollTarget),
+    hrChannel: z.object({ conversationId: id, serviceUrl: z.string().url(), botId: id.optional() }).strict(),
+    startedByTeamsId: id.optional(),
+    closedOn: isoDate.optional(),
+    closedBy: z.enum(['date', 'hr']).optional(),
+    announcedAt: isoTime.optional(),
+  })
+  .strict();
+
+/** Which open poll holds a team, so two polls of one team never run at once. */
+const teamLock = z.object({ id, pollId: id, type: z.literal('teamLock'), tenantId: id, teamId: id, holder: id.optional() }).strict();
+
+const histogram = z.tuple([count, count, count, count, count]);
+/** Every answer of a poll folded into one document: keyed-hash markers and per-team histograms, nothing per person. */
+const tally = z
+  .object({
+    id: z.literal('tally'),
+    pollId: id,
+    type: z.literal('tally'),
+    respondents: z.array(z.string().regex(/^[A-Za-z0-9_-]{10,100}$/)),
+    teams: z.record(z.object({ count, histograms: z.object(Object.fromEntries(ITEM_IDS.map((item) => [item, histogram]))).strict(), comments: z.array(text(1000).min(1)) }).strict()),
+    sealed: z.object({ on: isoDate, minRespondents: z.number().int().min(3) }).strict().optional(),
+    migrating: z.boolean().optional(),
+  })
+  .strict();
+
+/** Old shapes (before tallies), read only by the migration: who answered, as a keyed hash only. */
+const respondent = z.object({ id, pollId: id, type: z.literal('respondent'), hash: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).strict();
+
+/** An answer: random id, team, date, scores. Never a user id, name or time of day. */
+const pollAnswer = z
+  .object({
+    id,
+    pollId: id,
+    type: z.literal('answer'),
+    targetId: id,
+    onDate: isoDate,
+    scores: z.object(Object.fromEntries(ITEM_IDS.map((item) => [item, z.number().int().min(1).max(5)]))).strict(),
+  })
+  .strict();
+
+const openAnswer = z.object({ id, pollId: id, type: z.literal('openAnswer'), targetId: id, text: text(1000).min(1) }).strict();
+
+// --- installations ---------------------------------------------------------------------------
+
+const installation = z
+  .object({
+    id,
+    type: z.literal('installation'),
+    tenantId: id,
+    teamId: id,
+    name: text(512),
+    aadGroupId: id.optional(),
+    generalChannelId: id,
+    serviceUrl: z.string().url(),
+    botId: id.optional(),
+    installed: z.boolean(),
+  })
+  .strict();
+
+// --- outbox ----------------------------------------------------------------------------------
+
+const outboxTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conversation'), conversationId: id }).strict(),
+  z.object({ kind: z.literal('person'), userId: id }).strict(),
+  z.object({ kind: z.literal('update'), conversationId: id, activityId: id }).strict(),
+]);
+const hook = z.object({ kind: z.string().min(1).max(100), args: z.record(z.string()) }).strict();
+
+const outboxJob = z
+  .object({
+    id,
+    type: z.literal('outboxJob'),
+    tenantId: id,
+    route: z.object({ serviceUrl: z.string().url(), botId: id.optional() }).strict(),
+    target: outboxTarget,
+    payload: z.record(z.unknown()),
+    guard: hook.optional(),
+    onSent: hook.optional(),
+    keepSeconds: z.number().int().positive().optional(),
+    batch: z.string().max(1024).optional(),
+    status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped']),
+    conversationKey: z.string().min(1).max(2048),
+    notBefore: isoTime,
+    attempts: count,
+    createdAt: isoTime,
+    order: z.string().min(1).max(100),
+    owner: id.optional(),
+    lockedUntil: isoTime.optional(),
+    result: z.object({ activityId: id.optional(), conversationId: id.optional(), status: z.number().int().optional(), code: z.string().max(200).optional() }).strict().optional(),
+    ttl: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const personalConversation = z.object({ id, type: z.literal('personalConversation'), conversationId: id }).strict();
+const tenantLease = z.object({ id, type: z.literal('tenantLease'), tenantId: id, owner: id, expiresAt: isoTime }).strict();
+
+// --- reviews: talentontwikkelgesprekken -------------------------------------------------------
+
+const talentReview = z
+  .object({
+    id,
+    type: z.literal('talentReview'),
+    managerId: id,
+    reportId: id,
+    reportName: text(512),
+    date: isoDate,
+    timeZone: z.string().min(1).max(60),
+    prepDaysBefore: z.number().int().min(0).max(30),
+    conversationRef,
+    managerPhasePick: z.enum(MATURITY_PHASES).optional(),
+    facilitated: text(2000).optional(),
+    prepSentAt: isoTime.optional(),
+    createdAt: isoTime,
+  })
+  .strict();
+
+/** Every container, and for each the schema of every document `type` it holds. */
+export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
+  groups: { group: legacyGroup },
+  sessions: { group, cycle, session, contribution, checkIn, presence, judgement, proposal },
+  proposals: {},
+  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, erasureTicket },
+  jobs: { job },
+  polls: { poll, respondent, teamLock },
+  pollAnswers: { tally, answer: pollAnswer, openAnswer },
+  installations: { installation },
+  outbox: { outboxJob, personalConversation, tenantLease },
+  reviews: { talentReview },
+};
+
+/** Containers whose documents carry no `type` field: every document there is of this type. */
+export const UNTYPED: Partial<Record<ContainerName, string>> = { groups: 'group', jobs: 'job' };
+
+/** Cosmos DB's own properties, which are no part of our documents. */
+const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'];
+
+/**
+ * Checks one stored document against its schema. Returns the problems (field paths and codes,
+ * no values), or an empty list when it parses.
+ */
+export function documentProblems(container: ContainerName, doc: Record<string, unknown>): string[] {
+  const rest = Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM_PROPERTIES.includes(k)));
+  const type = typeof rest.type === 'string' ? rest.type : UNTYPED[container];
+  const schema = type ? DOCUMENT_SCHEMAS[container][type] : undefined;
+  if (!schema) return [`no schema for type ${JSON.stringify(rest.type ?? null)} in ${container}`];
+  const parsed = schema.safeParse(rest);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${type}.${i.path.join('.')}: ${i.code}${i.message && i.code === 'invalid_string' ? ` (${i.message})` : ''}`);
+}

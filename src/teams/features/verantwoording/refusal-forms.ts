@@ -1,0 +1,56 @@
+import { TurnContext } from 'botbuilder';
+import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
+import { MAX_TRAJECT_TEXT } from '../../../domain/verantwoording/prof-traject';
+import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
+import { Translate } from '../../../i18n/i18n';
+import { buildOverview } from '../../../usecases/verantwoording/overview';
+import { getNote } from '../../../usecases/verantwoording/notes';
+import { FieldProblem, RefusalForm } from '../../card-actions';
+import { submittedNumber, submittedText } from '../../cards/card-kit';
+import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
+import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
+import { actorOf } from '../../turn';
+import { VerantwoordingFeatureDeps } from './deps';
+import { overviewCardFor, trajectCardFor } from './views';
+
+/** The words next to a refused field of a verantwoording form, with the real limits. */
+export function verantwoordingReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  const length = p.params.count ?? submittedText(values, p.field)?.length ?? 0;
+  switch (p.field) {
+    case 'text':
+      return p.rule === 'required' ? t('verantwoording.form.noteRequired') : t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length });
+    case 'hours':
+      return t('verantwoording.form.hours', { min: 0, max: MAX_HOURS_PER_CYCLE });
+    case 'learningNeeds':
+    case 'talents':
+      return p.rule === 'tooLong' ? t('verantwoording.form.trajectTooLong', { max: MAX_TRAJECT_TEXT, length }) : t('verantwoording.form.trajectRequired');
+    case 'weeks':
+      return t('verantwoording.form.weeks', { min: 1, max: 52 });
+    default:
+      return t('verantwoording.error.invalidInput');
+  }
+}
+
+const form = (render: RefusalForm['render'], inputs?: Record<string, string>): RefusalForm => ({ render, reason: verantwoordingReason, ...(inputs ? { inputs } : {}) });
+
+/**
+ * The forms of Mijn verantwoording, rendered again after a refused input: a new note (on the
+ * overview), a note edit, a time correction and the Prof-traject.
+ */
+export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
+  const v = deps.verantwoording;
+  const userOf = (context: TurnContext) => actorOf(context).id;
+  return {
+    addNote: form(async (context, r) => overviewCardFor(deps, userOf(context), r.locale, { text: submittedText(r.values, 'text'), error: r.errors.text })),
+    saveNote: form(async (context, r) => {
+      const note = await getNote(v, userOf(context), String(r.values.noteId ?? ''));
+      return noteEditCard(note, r.t, { refused: { text: submittedText(r.values, 'text'), rev: submittedNumber(r.values, 'rev'), error: r.errors.text ?? r.t('verantwoording.error.invalidInput') } });
+    }),
+    saveTime: form(async (context, r) => {
+      const entry = (await buildOverview(v, userOf(context), r.locale)).cycles.find((c) => c.cycleId === r.values.cycleId && c.groupId === r.values.groupId && c.sessionsAttended > 0);
+      if (!entry) throw new Error('cycle not found for the refused time form');
+      return timeEditCard(entry, r.t, r.locale, { hours: submittedNumber(r.values, 'hours'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') });
+    }),
+    saveTraject: form(async (context, r) => trajectCardFor(deps, userOf(context), r.t, { values: r.values, errors: r.errors }), { plannedWeeks: 'weeks' }),
+  };
+}

@@ -1,0 +1,72 @@
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { Behaviour, FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, startFakeAzureOpenAi, truncated } from '../support/fake-azure-openai';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * AI that fails well: whatever goes wrong with the draft (Azure's content filter on the prompt or
+ * on the answer, an answer too long or malformed, no answer in time), the shared card says so
+ * plainly, nothing of the failed answer is shown, and the group goes on with its own proposal.
+ */
+describe('a failed AI draft in a session', () => {
+  let ai: FakeAzureOpenAi;
+  let t: TestApp;
+
+  async function groupAtQuestionSix(conversationId: string) {
+    const g = new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.press(MEMBERS[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+    await g.startSession();
+    for (const [i, text] of ['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet beter', 'Formulier'].entries()) {
+      await g.goTo(MEMBERS[i % 3]!, i);
+      await g.contribute(MEMBERS[i % 3]!, i + 1, text);
+    }
+    await g.goTo(MEMBERS[0]!, 5);
+    return g;
+  }
+
+  beforeAll(async () => {
+    ai = await startFakeAzureOpenAi();
+    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '0' });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await ai.close();
+  });
+
+  const cases: [string, Behaviour, string][] = [
+    ['the content filter refuses the prompt', promptFiltered('violence'), 'Het inhoudsfilter van AI hield dit tegen'],
+    ['the content filter stops the answer', outputFiltered('{"proposal": "GEFILTERDE TEKST', 'hate'), 'Het inhoudsfilter van AI hield dit tegen'],
+    ['the answer is cut off', truncated('{"proposal": "AFGEKAPTE TEKST'), 'AI gaf een te lang antwoord'],
+    ['the answer is too long', malformed({ proposal: 'TE LANGE TEKST '.repeat(200), assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }), 'AI gaf een te lang antwoord'],
+    ['the answer is no JSON', malformed('ONBRUIKBARE TEKST'), 'AI gaf een onbruikbaar antwoord'],
+    ['no answer comes in time', hang(), 'AI deed er te lang over'],
+  ];
+
+  it.each(cases)('when %s, the card says so and the group writes its own proposal', async (name, behaviour, says) => {
+    const g = await groupAtQuestionSix(`19:ai-${name.replace(/\W+/g, '-')}@thread.v2`);
+    ai.script(behaviour);
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    const shared = cardText(g.sharedCard());
+    expect(shared).toContain(says);
+    expect(shared).toContain('Ga verder met jullie eigen verbetervoorstel');
+    expect(shared).not.toMatch(/GEFILTERDE|AFGEKAPTE|TE LANGE|ONBRUIKBARE/);
+    const own = await g.contribute(MEMBERS[2]!, 6, 'Ons eigen voorstel: een vaste overdracht');
+    expect(cardText(own.value)).toContain('Ons eigen voorstel: een vaste overdracht');
+  });
+
+  it('says it in English for an English group', async () => {
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:ai-english@thread.v2'), MEMBERS.slice(0, 3));
+    await g.setUp('en');
+    await g.startCycle();
+    await g.press(MEMBERS[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+    await g.startSession();
+    await g.contribute(MEMBERS[0]!, 1, 'Handover');
+    await g.goTo(MEMBERS[0]!, 5);
+    ai.script(promptFiltered('hate'));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    expect(cardText(g.sharedCard())).toContain("AI's content filter stopped this");
+  });
+});
