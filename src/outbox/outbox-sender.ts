@@ -35,7 +35,7 @@ export type { SenderHooks, SenderOptions } from './sender-options';
  */
 export class OutboxSender {
   readonly owner: string;
-  readonly takeover = new TakeoverPause();
+  readonly takeover: TakeoverPause;
   private readonly o: ResolvedSenderOptions;
   private readonly leases: TenantLeases;
   private readonly lanes: ConversationLanes;
@@ -60,6 +60,7 @@ export class OutboxSender {
   ) {
     this.owner = options.owner ?? randomUUID();
     this.o = resolveSenderOptions(options);
+    this.takeover = new TakeoverPause(this.owner);
     this.leases = new TenantLeases(store, this.owner, this.o.tenantLeaseMs, this.takeover);
     this.lanes = new ConversationLanes(limiter);
     this.transitions = new JobTransitions(store, this.owner, this.o, this.lanes, limiter, hooks, logger);

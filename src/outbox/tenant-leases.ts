@@ -32,10 +32,13 @@ export class TenantLeases {
       pending = this.store
         .acquireLease(tenantId, this.owner, new Date(), this.leaseMs)
         .then((granted) => {
-          if (granted && until <= Date.now()) this.takeover.tookOver(tenantId);
-          if (granted) this.until.set(tenantId, granted.getTime());
-          else this.until.delete(tenantId);
-          return Boolean(granted);
+          if (!granted) {
+            this.until.delete(tenantId);
+            return false;
+          }
+          this.takeover.granted(tenantId, granted);
+          this.until.set(tenantId, granted.expiresAt.getTime());
+          return true;
         })
         .finally(() => this.renewing.delete(tenantId));
       this.renewing.set(tenantId, pending);
