@@ -60,6 +60,12 @@ export class JobBuffer {
     return job;
   }
 
+  /** A job taken but handed back unsent: it goes back in its place, ahead of its conversation's later jobs. */
+  putBack(job: Versioned<OutboxJob>): void {
+    const at = this.jobs.findIndex((j) => j.order > job.order);
+    this.jobs.splice(at < 0 ? this.jobs.length : at, 0, job);
+  }
+
   /** The worker is done with the job (whatever became of it). */
   done(job: OutboxJob): void {
     this.inFlight.delete(job.id);

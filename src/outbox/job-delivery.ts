@@ -9,6 +9,9 @@ import { TakeoverPause } from './takeover-pause';
 import { TenantLeases } from './tenant-leases';
 import { OutboxTransport, TransportError, TransportResponse } from './transport';
 
+/** With less than this left on the tenant lease, it is renewed before a job is claimed. */
+const LEASE_LEFT_TO_CLAIM_MS = 1000;
+
 export interface JobDeliveryDeps {
   store: OutboxStore;
   transport: OutboxTransport;
@@ -19,6 +22,8 @@ export interface JobDeliveryDeps {
   hooks: SenderHooks;
   logger: Logger;
   backoff: Backoff;
+  /** Takes back a job that was handed back unsent, to try again in its turn. */
+  requeue(job: Versioned<OutboxJob>): void;
   /** True once the sender "crashed" (see OutboxSender.halt): nothing more is sent or recorded. */
   halted(): boolean;
 }
@@ -63,9 +68,18 @@ export class JobDelivery {
     await limiter.acquire(job.tenantId, job.conversationKey);
     if (this.d.halted()) return false;
     // The lease may have run low while waiting for the limiter; never send on a lapsing lease.
-    if (leases.remainingMs(job.tenantId) < 1000 && !(await leases.hold(job.tenantId))) return false;
+    if (leases.remainingMs(job.tenantId) < LEASE_LEFT_TO_CLAIM_MS && !(await leases.hold(job.tenantId))) return false;
+    // The claim comes last, right before the call: a crash before it leaves the job pending (sent
+    // by the next sender), so only a call that may really have gone out is in doubt.
     const claimed = await transitions.claim(job);
     if (!claimed) return false;
+    // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
+    if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
+      // The claim took longer than the rate window or the lease allow: hand the job back unsent.
+      const back = await transitions.unclaim(claimed);
+      if (back) this.d.requeue(back);
+      return false;
+    }
     const outcome = await this.call(claimed, conversationId);
     // A halted sender has "crashed": what came back is lost with it.
     if (this.d.halted()) return false;
@@ -95,7 +109,6 @@ export class JobDelivery {
   private async call(job: OutboxJob, conversationId: string): Promise<Outcome> {
     const route = { ...job.route, tenantId: job.tenantId };
     let res: TransportResponse<{ activityId?: string }>;
-    await this.d.limiter.depart(job.tenantId, job.conversationKey);
     try {
       res =
         job.target.kind === 'update'

@@ -32,6 +32,13 @@ export class JobTransitions {
     });
   }
 
+  /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */
+  async unclaim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
+    const back = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) });
+    if (!back) this.logger.warn({ jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
+    return back;
+  }
+
   async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
     const done = await this.store.replaceIfUnchanged(job, {
       ...job,

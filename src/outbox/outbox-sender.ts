@@ -24,8 +24,10 @@ export type { SenderHooks, SenderOptions } from './sender-options';
  *   crash between the Bot Connector's answer and our write), the job is *in doubt*: Teams has no
  *   idempotency key and no way to read back what a bot sent, so resending could deliver twice.
  *   Such jobs become `unconfirmed` and are counted, not resent (at most once). The window is the
- *   HTTP call itself: the claim is made after the rate limiter let the job through, right before
- *   the call. A graceful stop (SIGTERM, redeploy) finishes its calls first and leaves none.
+ *   HTTP call itself: every wait (the takeover pause, the rate limiter's pacing) comes before the
+ *   claim, and the call follows the claim without waiting; when the claim took so long that the
+ *   departure no longer fits the rate window, the job is handed back unsent (JobDelivery). A
+ *   graceful stop (SIGTERM, redeploy) finishes its calls first and leaves none.
  * - Only answers that prove the message was not delivered (429, 5xx, 412, a refused connection)
  *   put a job back to `pending`; 403 (MessageWritesBlocked, ConversationBlockedByUser) is final.
  *
@@ -75,6 +77,7 @@ export class OutboxSender {
       hooks,
       logger,
       backoff: { baseMs: this.o.backoffBaseMs, capMs: this.o.backoffCapMs },
+      requeue: (job) => this.buffer.putBack(job),
       halted: () => this.halted,
     });
   }
