@@ -53,7 +53,8 @@ export interface EmbeddedCosmosOptions {
 
 /** Starts `@vercel/cosmosdb-server` on a free loopback port: the embedded default and the test store. */
 export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedCosmosOptions = {}): Promise<CosmosConnection & { endpoint: string }> {
-  const server = createHttpsServer();
+  // keepAlive: without it the server answers `connection: close` and every request pays a new TLS handshake.
+  const server = createHttpsServer({ keepAlive: true });
   const { observer } = options;
   if (observer?.connection) server.on('connection', () => observer.connection!());
   if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));
