@@ -21,6 +21,7 @@ const INFRA = path.join(ROOT, 'infra');
 const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   PORT: 'set by App Service itself (the container port the front end forwards to)',
   COSMOS_KEY: 'not used: the app reaches Cosmos DB with its managed identity and local auth is disabled',
+  COSMOS_EMBEDDED: 'never in Azure: the in-memory store loses everything at a restart; the app uses COSMOS_ENDPOINT there',
   AZURE_OPENAI_API_KEY: 'not used: the app calls Azure OpenAI with its managed identity and keys are disabled',
   AI_TIMEOUT_MS: 'app default (20 s) is right; set in the portal to tune',
   AI_MAX_RETRIES: 'app default (2) is right; set in the portal to tune',
