@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_VARIABLES } from '../../src/config/config';
 import { CONTAINERS } from '../../src/store/containers';
+import { bicepFiles, stripBicepComments } from './bicep-text';
 
 const ROOT = path.resolve(__dirname, '../..');
 const INFRA = path.join(ROOT, 'infra');
@@ -43,47 +44,6 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
 
 /** Settings the platform or a library reads, not src/config/config.ts. */
 const PLATFORM_NAMES = [/^AZURE_CLIENT_ID$/, /^WEBSITE_[A-Z0-9_]+$/, /^SCM_[A-Z0-9_]+$/];
-
-/** Removes // and /* *\/ comments from Bicep source, leaving strings ('...', with \' escapes) alone. */
-function stripBicepComments(src: string): string {
-  let out = '';
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const next = src[i + 1];
-    if (ch === "'") {
-      // A string literal; '''...''' multi-line strings have no escapes.
-      if (src.startsWith("'''", i)) {
-        const end = src.indexOf("'''", i + 3);
-        const stop = end < 0 ? src.length : end + 3;
-        out += src.slice(i, stop);
-        i = stop;
-        continue;
-      }
-      let j = i + 1;
-      while (j < src.length && src[j] !== "'") j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === '/' && next === '/') {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (ch === '/' && next === '*') {
-      const end = src.indexOf('*/', i + 2);
-      i = end < 0 ? src.length : end + 2;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
-}
-
-function bicepFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return bicepFiles(full);
-    return e.name.endsWith('.bicep') ? [full] : [];
-  });
-}
 
 /** Names of all `{ name: 'X' value: ... }` entries: the app-setting form used in web-app.bicep. */
 function appSettingNames(bicepSource: string): string[] {
