@@ -208,6 +208,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
+      // App Service pings this on every instance and replaces one that keeps failing.
+      healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
