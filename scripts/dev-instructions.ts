@@ -28,10 +28,16 @@ export function devInstructions(s: DevSetup): string {
   return [
     `Lerend Werken runs on http://localhost:${s.port}/api/messages`,
     `Open the Agents Playground:  http://localhost:${s.playgroundPort}`,
-    'In the Playground, pick "Group Chat" (or a Teams channel), type "groep" to set up a group,',
-    'then "nieuwe cyclus" and "start". Press Ctrl+C to stop both.',
+    `1. Open the group chat "${s.groupChat}". The bot greets it with a card: press`,
+    '   "Groep instellen", pick 3-8 members, the days, start time and weeks, and press "Opslaan".',
+    '2. Press "Start week 1", then "Sessie starten": the day\'s session card, with the time left.',
+    '3. "Mijn invulvelden" gives you your own view (energy check-in, your answers); "Volgende vraag"',
+    '   and "Sessie afronden" lead through the day. The README\'s "Try it" walks all four days.',
+    'Everything runs from the cards. Typed commands (status, help) work too; in Teams a group chat',
+    'or channel passes a message to the bot only with an @mention ("@Lerend Werken status").',
     'Mijn verantwoording: type "verantwoording" in the Playground\'s personal chat, or open the tab',
-    `at http://localhost:${s.port}/tab/index.html (dev sign-in; Anna is ${s.userId}).`,
+    `at http://localhost:${s.port}/tab/index.html (dev sign-in; you are ${s.userId}).`,
+    'Press Ctrl+C to stop both.',
   ]
     .map((line) => `[dev] ${line}`)
     .join('\n');
