@@ -14,8 +14,15 @@ import { waitUntil } from './wait-until';
 const logs: string[] = [];
 const logger = createLogger('info', new Writable({ write(chunk, _e, cb) { logs.push(chunk.toString()); cb(); } }));
 
+/**
+ * The recording connector runs on the test's own event loop: a stall on a busy machine holds back
+ * its arrival stamps as well as the sender's calls, and bunches them. The tests give the limiter a
+ * wider margin than the app's 200 ms, so they check the outbox's rules, not the machine's load.
+ */
+const TEST_MARGIN_MS = 500;
+
 function outbox(cosmos: CosmosConnection, connector: RecordingConnector, limits: { tenant: number; conversation: number }, options: Partial<SenderOptions> = {}) {
-  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation });
+  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation, marginMs: TEST_MARGIN_MS });
   return new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), limiter, logger, {
     concurrency: 16,
     backoffBaseMs: 100,

@@ -18,7 +18,9 @@ const TENANT = 'tenant-1';
 const CHAT = '19:group-chat@thread.v2';
 
 function outbox(cosmos: CosmosConnection, limits = { tenant: 50, conversation: 7 }, options: Partial<SenderOptions> = {}): Outbox {
-  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation });
+  // A wider margin than the app's 200 ms: the connector stamps arrivals on the test's own event
+  // loop, which a busy machine stalls (see outbox.test.ts).
+  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation, marginMs: 500 });
   return new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), limiter, logger, { concurrency: 8, ...options });
 }
 
