@@ -11,7 +11,9 @@ void new LocalConnector(workerData).start().then((connector) => {
       requests: connector.requests,
       throttled: connector.throttled,
       violations: connector.violations,
+      peak: connector.peak,
       conversations: counts.length,
+      messages: counts.reduce((a, b) => a + b, 0),
       duplicates: counts.filter((c) => c > 1).length,
     });
   });

@@ -3,5 +3,5 @@ import { parentPort } from 'node:worker_threads';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
 /** The embedded Cosmos DB server (@vercel/cosmosdb-server) in its own thread, on loopback. */
-const server = createHttpsServer();
+const server = createHttpsServer({ keepAlive: true });
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));

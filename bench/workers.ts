@@ -50,7 +50,11 @@ export interface ConnectorStats {
   requests: number;
   throttled: number;
   violations: number;
+  /** The most requests within one second, per tenant and per conversation. */
+  peak: { tenant: number; conversation: number };
+  /** Conversations that received a message, messages in all, and conversations that got one twice. */
   conversations: number;
+  messages: number;
   duplicates: number;
 }
 

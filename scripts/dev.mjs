@@ -51,7 +51,9 @@ const playgroundDefaults = {};
 if (!process.env.HR_USER_IDS && !envFile.length) playgroundDefaults.HR_USER_IDS = ANNA;
 if (!process.env.DIRECTORY_FILE && !envFile.length) playgroundDefaults.DIRECTORY_FILE = 'dev/directory.playground.json';
 if (Object.keys(playgroundDefaults).length) console.log(`[dev] Playground defaults: ${Object.keys(playgroundDefaults).join(', ')} (Anna is HR and a manager)`);
-start('app', process.execPath, [...envFile, 'dist/src/index.js'], { PORT: String(port), ...playgroundDefaults });
+// --disable-warning=DEP0111: restify 11 loads spdy, whose http-deceiver reads process.binding('http_parser')
+// (DEP0111), although the app never uses spdy; restify 12 drops spdy but needs Node 22. Only that warning.
+start('app', process.execPath, ['--disable-warning=DEP0111', ...envFile, 'dist/src/index.js'], { PORT: String(port), ...playgroundDefaults });
 await waitForHealth();
 
 const playground = require.resolve('@microsoft/m365agentsplayground/cli.js');
@@ -63,11 +65,5 @@ start('playground', process.execPath, [playground, '--app-endpoint', `http://loc
   M365_AGENTS_PLAYGROUND_LOGFILE: 'devTools/m365agentsplayground.log',
 });
 
-console.log(`
-[dev] Lerend Werken runs on http://localhost:${port}/api/messages
-[dev] Open the Agents Playground:  http://localhost:${playgroundPort}
-[dev] In the Playground, pick "Group Chat" (or a Teams channel), type "groep" to set up a group,
-[dev] then "nieuwe cyclus" and "start". Press Ctrl+C to stop both.
-[dev] Mijn verantwoording: type "verantwoording" in the Playground's personal chat, or open the tab
-[dev] at http://localhost:${port}/tab/index.html (dev sign-in; Anna is 00000000-0000-0000-0000-000000000020).
-`);
+const { devInstructions, readPlaygroundGroupChat } = require('../dist/scripts/dev-instructions.js');
+console.log(`\n${devInstructions({ port, playgroundPort, groupChat: readPlaygroundGroupChat(), userId: ANNA })}\n`);

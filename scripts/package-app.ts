@@ -2,7 +2,8 @@
  * Builds the Teams app package without the Agents Toolkit:
  *
  *   1. reads appPackage/manifest.json and the localization files it names,
- *   2. fills every `${{NAME}}` placeholder from the environment (`--dev` supplies local defaults),
+ *   2. fills every `${{NAME}}` placeholder from the environment (`--dev` supplies local defaults), and
+ *      APP_VERSION from package.json (the one source of the app's version),
  *   3. validates the filled manifest and each localization file against the official JSON schemas
  *      shipped (offline) in @microsoft/app-manifest, for the manifest's own manifestVersion,
  *   4. checks the icons (192x192 colour, 32x32 white-on-transparent outline),
@@ -237,6 +238,13 @@ export interface PackageResult {
   zip: Buffer;
 }
 
+/** package.json's version, from the project that holds the app package folder. */
+export function appVersion(appPackageDir: string): string {
+  const version = (JSON.parse(fs.readFileSync(path.join(appPackageDir, '..', 'package.json'), 'utf8')) as { version?: unknown }).version;
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`package.json has no version of the form 1.2.3 (Teams needs one): ${String(version)}`);
+  return version;
+}
+
 function readJsonText(file: string): string {
   return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
@@ -255,6 +263,8 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
     ? { ...DEV_DEFAULTS, ...Object.fromEntries(Object.entries(options.env).filter(([, v]) => v !== undefined && v !== '')) }
     : { ...options.env };
 
+  // The app's version has one source: package.json (the Toolkit gets it from scripts/app-version.mjs).
+  values.APP_VERSION = appVersion(dir);
   const manifestText = fillPlaceholders(readJsonText(path.join(dir, 'manifest.json')), values, 'appPackage/manifest.json');
   const manifest = JSON.parse(manifestText) as Record<string, unknown>;
   const problems: string[] = [];

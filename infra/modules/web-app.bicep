@@ -206,8 +206,11 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/src/index.js'
+      // DEP0111 only: restify 11 loads spdy (unused), which reads process.binding('http_parser').
+      appCommandLine: 'node --disable-warning=DEP0111 dist/src/index.js'
       alwaysOn: true
+      // App Service pings this on every instance and replaces one that keeps failing.
+      healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

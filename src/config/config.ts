@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv, optionalText, positiveInt } from './env-rules';
+import { csv, flag, optionalText, positiveInt } from './env-rules';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
@@ -25,6 +25,7 @@ export const envSchema = z
     COSMOS_ENDPOINT: optionalText,
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z.string().min(1).default('lerendwerken'),
+    COSMOS_EMBEDDED: flag,
 
     AZURE_OPENAI_ENDPOINT: optionalText,
     AZURE_OPENAI_API_KEY: optionalText,
@@ -58,6 +59,17 @@ export const envSchema = z
     const ai = [env.AZURE_OPENAI_ENDPOINT, env.AZURE_OPENAI_DEPLOYMENT];
     if (ai.some(Boolean) && !ai.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message: 'set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT, or neither to run without AI' });
+    }
+    if (env.MICROSOFT_APP_ID && !env.COSMOS_ENDPOINT && !env.COSMOS_EMBEDDED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COSMOS_ENDPOINT'],
+        message:
+          'required with bot authentication (MICROSOFT_APP_ID): without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart. Set COSMOS_EMBEDDED=true to run on the embedded store anyway (a demo)',
+      });
+    }
+    if (env.COSMOS_EMBEDDED && env.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_EMBEDDED'], message: 'set either COSMOS_ENDPOINT (Azure Cosmos DB) or COSMOS_EMBEDDED=true (in memory), not both' });
     }
     if (env.COSMOS_ENDPOINT && !env.REPORT_LINK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: 'required with COSMOS_ENDPOINT, so every app instance accepts the HR report links the others sign (32+ random characters)' });

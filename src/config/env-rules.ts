@@ -13,3 +13,9 @@ export const optionalText = z
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
 export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** An on/off switch: `true` or `false` (empty means false); anything else is refused, not guessed. */
+export const flag = z
+  .enum(['true', 'false', ''])
+  .optional()
+  .transform((v) => v === 'true');

@@ -1,34 +1,44 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { base64url, JWTPayload, jwtVerify } from 'jose';
 
 /**
- * Short-lived links for downloads (the HR report): the query carries what to serve and until
- * when, signed with HMAC-SHA256, so the server needs no stored state and a changed or expired
- * link is refused.
+ * Short-lived links for downloads (the HR report). The query holds one JWT (HS256) with what to
+ * serve, the path as audience and an expiry claim, so the server needs no stored state and a
+ * changed, moved or expired link is refused. Checked with jose, like the tab's tokens.
  */
 export interface LinkClaims {
   [key: string]: string;
 }
 
-function signature(secret: Buffer, path: string, claims: LinkClaims, expires: number): string {
-  const canonical = [path, String(expires), ...Object.keys(claims).sort().map((k) => `${k}=${claims[k]}`)].join('\n');
-  return createHmac('sha256', secret).update(canonical).digest('base64url');
+const ISSUER = 'lerend-werken-report-link';
+const REGISTERED = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']);
+
+/**
+ * Signs synchronously, because the report feature asks for its links synchronously: a compact
+ * JWS is base64url(header).base64url(payload).base64url(HMAC-SHA256 of the two), RFC 7515.
+ */
+function signJwt(secret: Buffer, payload: JWTPayload): string {
+  const signingInput = `${base64url.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url.encode(JSON.stringify(payload))}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }
 
 export function signLink(secret: Buffer, baseUrl: string, path: string, claims: LinkClaims, expiresAt: Date): string {
-  const expires = Math.floor(expiresAt.getTime() / 1000);
-  const query = new URLSearchParams({ ...claims, expires: String(expires), sig: signature(secret, path, claims, expires) });
-  return `${baseUrl.replace(/\/$/, '')}${path}?${query.toString()}`;
+  const token = signJwt(secret, { ...claims, iss: ISSUER, aud: path, exp: Math.floor(expiresAt.getTime() / 1000) });
+  return `${baseUrl.replace(/\/$/, '')}${path}?${new URLSearchParams({ token }).toString()}`;
 }
 
 export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
-export function verifyLink(secret: Buffer, path: string, query: Record<string, string | undefined>, now: Date): LinkCheck {
-  const { sig, expires, ...rest } = query;
-  if (!sig || !expires || !/^\d+$/.test(expires)) return { ok: false, reason: 'invalid' };
-  const claims = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const expected = Buffer.from(signature(secret, path, claims, Number(expires)));
-  const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
-  if (Number(expires) * 1000 < now.getTime()) return { ok: false, reason: 'expired' };
+export async function verifyLink(secret: Buffer, path: string, query: Record<string, string | undefined>, now: Date): Promise<LinkCheck> {
+  const { token, ...rest } = query;
+  // The token is the whole link: anything added beside it is a changed link.
+  if (!token || Object.values(rest).some((v) => v !== undefined)) return { ok: false, reason: 'invalid' };
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: path, currentDate: now, requiredClaims: ['exp'] }));
+  } catch (err) {
+    return { ok: false, reason: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
+  }
+  const claims = Object.fromEntries(Object.entries(payload).filter((e): e is [string, string] => !REGISTERED.has(e[0]) && typeof e[1] === 'string'));
   return { ok: true, claims };
 }

@@ -7,6 +7,12 @@ import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from './outbox-job
 /** A job as read, with the ETag every state change is conditioned on. */
 export type Versioned<T> = T & { _etag: string };
 
+/** A tenant lease taken or renewed, and who held it before (absent for the very first lease). */
+export interface LeaseGrant {
+  expiresAt: Date;
+  previous?: { owner: string; expiresAt: Date };
+}
+
 const SYSTEM = ['_rid', '_self', '_ts', '_attachments'] as const;
 
 function clean<T>(doc: Record<string, unknown>): Versioned<T> {
@@ -134,8 +140,12 @@ export class OutboxStore {
 
   // ---- tenant leases ------------------------------------------------------------------------
 
-  /** Takes or renews the tenant's lease for `owner`; false when another live owner holds it. */
-  async acquireLease(tenantId: string, owner: string, now: Date, ms: number): Promise<Date | undefined> {
+  /**
+   * Takes or renews the tenant's lease for `owner`; undefined when another live owner holds it.
+   * Says who held it before and until when, so a new holder knows whether someone may have sent
+   * for the tenant within the last rate window.
+   */
+  async acquireLease(tenantId: string, owner: string, now: Date, ms: number): Promise<LeaseGrant | undefined> {
     const id = stableId('ol', tenantId);
     const expiresAt = new Date(now.getTime() + ms);
     const doc: TenantLeaseDoc = { id, type: 'tenantLease', tenantId, owner, expiresAt: expiresAt.toISOString() };
@@ -149,11 +159,11 @@ export class OutboxStore {
     try {
       if (!current) {
         await this.container.items.create(doc);
-        return expiresAt;
+        return { expiresAt };
       }
       if (current.owner !== owner && current.expiresAt > now.toISOString()) return undefined;
       await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: current._etag } });
-      return expiresAt;
+      return { expiresAt, previous: { owner: current.owner, expiresAt: new Date(current.expiresAt) } };
     } catch (err) {
       const status = statusOf(err);
       if (status === 409 || status === 412) return undefined;
@@ -161,12 +171,13 @@ export class OutboxStore {
     }
   }
 
+  /** Hands the lease back now; its expiry becomes the moment of release (the holder's last call came before it). */
   async releaseLease(tenantId: string, owner: string): Promise<void> {
     const id = stableId('ol', tenantId);
     try {
       const { resource } = await this.container.item(id, id).read<TenantLeaseDoc & { _etag: string }>();
       if (!resource || resource.owner !== owner) return;
-      await this.container.item(id, id).replace({ ...withoutEtag(resource), expiresAt: new Date(0).toISOString() }, { accessCondition: { type: 'IfMatch', condition: resource._etag } });
+      await this.container.item(id, id).replace({ ...withoutEtag(resource), expiresAt: new Date().toISOString() }, { accessCondition: { type: 'IfMatch', condition: resource._etag } });
     } catch (err) {
       const status = statusOf(err);
       if (status !== 404 && status !== 412) throw err;

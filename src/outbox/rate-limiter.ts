@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** Timestamps (ms) of the requests in the last window, oldest first. */
 class SlidingWindow {
   private readonly stamps: number[] = [];
@@ -28,11 +30,15 @@ export interface RateLimits {
    * server's never squeezes more requests into one of its seconds than allowed.
    */
   marginMs?: number;
+  /**
+   * Time allowed between a pacing slot (`acquire`) and the request leaving (`tryDepart`), e.g. the
+   * outbox's claim of the job. Pacing windows are this much wider than the guarantee, so a request
+   * prepared within this time finds its departure slot free.
+   */
+  preparationMs?: number;
 }
 
 type Windows = { tenants: Map<string, SlidingWindow>; conversations: Map<string, SlidingWindow> };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Client-side limits per tenant and per conversation, in one app instance. The outbox makes sure
@@ -44,18 +50,21 @@ export class TeamsRateLimiter {
   /** Departures: when requests actually leave; the guarantee. */
   private readonly departures: Windows = { tenants: new Map(), conversations: new Map() };
   private readonly pausedUntil = new Map<string, number>();
-  private readonly windowMs: number;
+  private readonly departureWindowMs: number;
+  private readonly pacingWindowMs: number;
 
   constructor(private readonly limits: RateLimits, private readonly now: () => number = Date.now) {
     // 200 ms: event-loop stalls on a busy instance delay a departure by that much; Teams counts arrivals.
-    this.windowMs = 1000 + (limits.marginMs ?? 200);
+    this.departureWindowMs = 1000 + (limits.marginMs ?? 200);
+    // 50 ms: a claim (one Cosmos DB replace) normally takes a few milliseconds.
+    this.pacingWindowMs = this.departureWindowMs + (limits.preparationMs ?? 50);
   }
 
-  private window(map: Map<string, SlidingWindow>, key: string, limit: number): SlidingWindow {
+  private window(windows: Windows, map: Map<string, SlidingWindow>, key: string, limit: number): SlidingWindow {
     let w = map.get(key);
     if (!w) {
       if (map.size > 5000) for (const [k, v] of map) if (v.idle(this.now())) map.delete(k);
-      w = new SlidingWindow(limit, this.windowMs);
+      w = new SlidingWindow(limit, windows === this.pacing ? this.pacingWindowMs : this.departureWindowMs);
       map.set(key, w);
     }
     return w;
@@ -63,7 +72,7 @@ export class TeamsRateLimiter {
 
   /**
    * Pacing: waits until a request for this tenant (and conversation) fits the rate, and counts it.
-   * Call before preparing a request (claiming a job), then `depart` right before it goes out.
+   * Call before preparing a request, then `depart` (or `tryDepart`) right before it goes out.
    */
   acquire(tenantId: string, conversationKey?: string): Promise<number> {
     return this.take(this.pacing, tenantId, conversationKey);
@@ -77,18 +86,32 @@ export class TeamsRateLimiter {
     return this.take(this.departures, tenantId, conversationKey);
   }
 
+  /**
+   * The guarantee without waiting: counts a request leaving now and returns true when it keeps
+   * every window within the limits (and the conversation is not paused), else false and counts
+   * nothing. For a caller that must not wait between preparing a request and sending it.
+   */
+  tryDepart(tenantId: string, conversationKey?: string): boolean {
+    return this.fitsNow(this.departures, tenantId, conversationKey) === undefined;
+  }
+
+  /** Records a request at now and returns undefined when it fits, else the moment it would. */
+  private fitsNow(windows: Windows, tenantId: string, conversationKey?: string): number | undefined {
+    const now = this.now();
+    const tenant = this.window(windows, windows.tenants, tenantId, this.limits.tenantPerSecond);
+    const conv = conversationKey ? this.window(windows, windows.conversations, conversationKey, this.limits.conversationPerSecond) : undefined;
+    const at = Math.max(tenant.nextAt(now), conv?.nextAt(now) ?? now, this.pausedUntil.get(conversationKey ?? '') ?? 0);
+    if (at > now) return at;
+    tenant.record(now);
+    conv?.record(now);
+    return undefined;
+  }
+
   private async take(windows: Windows, tenantId: string, conversationKey?: string): Promise<number> {
     for (;;) {
-      const now = this.now();
-      const tenant = this.window(windows.tenants, tenantId, this.limits.tenantPerSecond);
-      const conv = conversationKey ? this.window(windows.conversations, conversationKey, this.limits.conversationPerSecond) : undefined;
-      const at = Math.max(tenant.nextAt(now), conv?.nextAt(now) ?? now, this.pausedUntil.get(conversationKey ?? '') ?? 0);
-      if (at <= now) {
-        tenant.record(now);
-        conv?.record(now);
-        return now;
-      }
-      await sleep(Math.max(1, at - now));
+      const at = this.fitsNow(windows, tenantId, conversationKey);
+      if (at === undefined) return this.now();
+      await sleep(Math.max(1, at - this.now()));
     }
   }
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Agent } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { Container, CosmosClient, Database } from '@azure/cosmos';
@@ -38,9 +39,25 @@ function connection(client: CosmosClient, database: Database, onClose: () => Pro
   };
 }
 
+/** Told what the embedded server sees (tests, the benchmark): its TCP connections and requests. */
+export interface EmbeddedCosmosObserver {
+  /** A client opened a TCP connection (each one costs a TLS handshake). */
+  connection?(): void;
+  /** A request arrived (method, URL and headers say what it is: point read, query, cross-partition). */
+  request?(req: IncomingMessage): void;
+}
+
+export interface EmbeddedCosmosOptions {
+  observer?: EmbeddedCosmosObserver;
+}
+
 /** Starts `@vercel/cosmosdb-server` on a free loopback port: the embedded default and the test store. */
-export async function startEmbeddedCosmos(databaseId: string): Promise<CosmosConnection & { endpoint: string }> {
-  const server = createHttpsServer();
+export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedCosmosOptions = {}): Promise<CosmosConnection & { endpoint: string }> {
+  // keepAlive: without it the server answers `connection: close` and every request pays a new TLS handshake.
+  const server = createHttpsServer({ keepAlive: true });
+  const { observer } = options;
+  if (observer?.connection) server.on('connection', () => observer.connection!());
+  if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new CosmosClient({

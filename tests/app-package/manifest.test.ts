@@ -24,6 +24,8 @@ const ENV = {
   AAD_APP_CLIENT_ID: 'c0ffee00-1234-4abc-9def-0123456789ab',
   BOT_DOMAIN: 'lerendwerken-dev.azurewebsites.net',
   APP_NAME_SUFFIX: '-dev',
+  // Set by the script step from package.json (scripts/app-version.mjs).
+  APP_VERSION: '0.1.0',
 };
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -76,7 +78,7 @@ describe('app manifest', () => {
   });
 
   it('uses only the placeholders that provisioning provides', () => {
-    expect(findPlaceholders(manifestTemplate).sort()).toEqual(['AAD_APP_CLIENT_ID', 'APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+    expect(findPlaceholders(manifestTemplate).sort()).toEqual(['AAD_APP_CLIENT_ID', 'APP_NAME_SUFFIX', 'APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
   });
 
   it('validates, once filled, against the official schema for its manifestVersion', () => {
@@ -158,7 +160,7 @@ describe('placeholders', () => {
   it('lists every missing name at once', () => {
     let error: unknown;
     try {
-      fillPlaceholders(manifestTemplate, { BOT_ID: ENV.BOT_ID, BOT_DOMAIN: '' });
+      fillPlaceholders(manifestTemplate, { BOT_ID: ENV.BOT_ID, BOT_DOMAIN: '', APP_VERSION: ENV.APP_VERSION });
     } catch (e) {
       error = e;
     }

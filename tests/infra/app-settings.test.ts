@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_VARIABLES } from '../../src/config/config';
 import { CONTAINERS } from '../../src/store/containers';
+import { bicepFiles, stripBicepComments } from './bicep-text';
 
 const ROOT = path.resolve(__dirname, '../..');
 const INFRA = path.join(ROOT, 'infra');
@@ -21,6 +22,7 @@ const INFRA = path.join(ROOT, 'infra');
 const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   PORT: 'set by App Service itself (the container port the front end forwards to)',
   COSMOS_KEY: 'not used: the app reaches Cosmos DB with its managed identity and local auth is disabled',
+  COSMOS_EMBEDDED: 'never in Azure: the in-memory store loses everything at a restart; the app uses COSMOS_ENDPOINT there',
   AZURE_OPENAI_API_KEY: 'not used: the app calls Azure OpenAI with its managed identity and keys are disabled',
   AI_TIMEOUT_MS: 'app default (20 s) is right; set in the portal to tune',
   AI_MAX_RETRIES: 'app default (2) is right; set in the portal to tune',
@@ -43,47 +45,6 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
 
 /** Settings the platform or a library reads, not src/config/config.ts. */
 const PLATFORM_NAMES = [/^AZURE_CLIENT_ID$/, /^WEBSITE_[A-Z0-9_]+$/, /^SCM_[A-Z0-9_]+$/];
-
-/** Removes // and /* *\/ comments from Bicep source, leaving strings ('...', with \' escapes) alone. */
-function stripBicepComments(src: string): string {
-  let out = '';
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const next = src[i + 1];
-    if (ch === "'") {
-      // A string literal; '''...''' multi-line strings have no escapes.
-      if (src.startsWith("'''", i)) {
-        const end = src.indexOf("'''", i + 3);
-        const stop = end < 0 ? src.length : end + 3;
-        out += src.slice(i, stop);
-        i = stop;
-        continue;
-      }
-      let j = i + 1;
-      while (j < src.length && src[j] !== "'") j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === '/' && next === '/') {
-      while (i < src.length && src[i] !== '\n') i++;
-    } else if (ch === '/' && next === '*') {
-      const end = src.indexOf('*/', i + 2);
-      i = end < 0 ? src.length : end + 2;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
-}
-
-function bicepFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return bicepFiles(full);
-    return e.name.endsWith('.bicep') ? [full] : [];
-  });
-}
 
 /** Names of all `{ name: 'X' value: ... }` entries: the app-setting form used in web-app.bicep. */
 function appSettingNames(bicepSource: string): string[] {
@@ -202,9 +163,12 @@ describe('deployment placeholders', () => {
     expect(used.filter((n) => !definedInEnvDev.has(n))).toEqual([]);
   });
 
-  it('every ${{NAME}} in the app manifest is defined in env/.env.dev', () => {
+  it('every ${{NAME}} in the app manifest is defined in env/.env.dev, or set by a script step of m365agents.yml', () => {
     const used = placeholders(fs.readFileSync(path.join(ROOT, 'appPackage', 'manifest.json'), 'utf8'));
-    expect(used.filter((n) => !definedInEnvDev.has(n))).toEqual([]);
+    const yml = fs.readFileSync(path.join(ROOT, 'm365agents.yml'), 'utf8');
+    // APP_VERSION comes from package.json through scripts/app-version.mjs (::set-teamsfx-env).
+    const setByScript = yml.includes('node scripts/app-version.mjs') ? ['APP_VERSION'] : [];
+    expect(used.filter((n) => !definedInEnvDev.has(n) && !setByScript.includes(n))).toEqual([]);
   });
 
   it('every parameter in main.parameters.json is declared in main.bicep', () => {

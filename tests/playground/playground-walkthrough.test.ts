@@ -34,9 +34,26 @@ async function startPlayground(appUrl: string): Promise<{ url: string; child: Ch
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
+/** Waits until `probe` returns a value, looking again every 100 ms; says what did not happen. */
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
+
 /**
  * A group completes day 1 to 4 in the Agents Playground's group chat, clicking the real rendered
- * Adaptive Cards in Chromium, as a person would after `npm run dev`.
+ * Adaptive Cards in Chromium, as a person would after `npm run dev`. Every step is driven by
+ * state: it reads what the store holds (the question the session is at), acts on the card that
+ * shows that question, and waits until the store and the card show the result. No step decides
+ * from a quick look after a fixed pause, so the order in which the shared card and the person's
+ * own view arrive does not matter.
  */
 describe('the Agents Playground walk-through', () => {
   let t: TestApp;
@@ -57,40 +74,45 @@ describe('the Agents Playground walk-through', () => {
     await t?.stop();
   });
 
+  const query = async (sql: string, parameters: { name: string; value: unknown }[] = []): Promise<Doc[]> =>
+    (await t.store.container('sessions').items.query({ query: sql, parameters: parameters as never }).fetchAll()).resources;
   const cards = () => page.locator('.ac-adaptiveCard');
-  const cardWith = (button: string): Locator => cards().filter({ has: page.getByRole('button', { name: button, exact: true }) }).last();
-  async function press(button: string) {
-    const before = await cards().count();
-    const card = cardWith(button);
-    const text = await card.innerText();
-    await card.getByRole('button', { name: button, exact: true }).click();
-    // Wait until the card changed or a new card arrived.
-    await page.waitForFunction(
-      ([n, old]) => {
-        const all = document.querySelectorAll('.ac-adaptiveCard');
-        return all.length !== n || ![...all].some((c) => (c as HTMLElement).innerText === old);
-      },
-      [before, text] as const,
-      { timeout: 15_000 },
-    ).catch(() => undefined);
-  }
-  /** Whether the open session's card offers a button, allowing the card a moment to settle after a click. */
-  const lastHas = async (button: string, patient = false) => {
-    for (let i = 0; i < (patient ? 8 : 1); i++) {
-      const session = cards().filter({ has: page.getByRole('button', { name: 'Sessie afronden', exact: true }) }).last();
-      if ((await session.getByRole('button', { name: button, exact: true }).count()) > 0) return true;
-      await page.waitForTimeout(150);
-    }
-    return false;
-  };
+  /** The newest card that shows all these texts and this button. */
+  const cardShowing = (button: string, ...texts: string[]): Locator =>
+    texts.reduce((l, text) => l.filter({ hasText: text }), cards().filter({ has: page.getByRole('button', { name: button, exact: true }) })).last();
+  const click = async (card: Locator, button: string) => card.getByRole('button', { name: button, exact: true }).click();
   /**
-   * The Playground doesn't refresh cards per user: when the neutral shared card lands after one's
-   * own view (the update for everyone can arrive after the answer to the click), ask for it again,
-   * as a person would with "Mijn invulvelden".
+   * Presses a button and waits until the store shows the effect. The Playground re-renders a card
+   * when an update for it arrives, which can happen during a click: the click goes to the button
+   * element itself (no mouse coordinates), and when the store shows no effect, the person presses
+   * again on the card as it is now. Every action here is safe to repeat until it took effect.
    */
-  async function myView(button: string) {
-    await page.waitForTimeout(300);
-    if (!(await lastHas(button)) && (await lastHas('Mijn invulvelden'))) await press('Mijn invulvelden');
+  async function press(card: () => Locator, button: string, what: string, effect: () => Promise<unknown>) {
+    for (let attempt = 1; ; attempt++) {
+      await card().getByRole('button', { name: button, exact: true }).dispatchEvent('click');
+      try {
+        await until(what, async () => Boolean(await effect()), attempt < 3 ? 5_000 : 20_000);
+        await t.app.sharedCards.idle();
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
+  async function openSession(): Promise<Doc> {
+    return until('an open session in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'session' AND c.status = 'open'"))[0]);
+  }
+  async function items(type: string, sessionId: string): Promise<Doc[]> {
+    return query('SELECT * FROM c WHERE c.type = @type AND c.sessionId = @s', [{ name: '@type', value: type }, { name: '@s', value: sessionId }]);
+  }
+  /** Anna's own view of the session at this question: pressing "Mijn invulvelden" on the card that shows it, if needed. */
+  async function ownView(question: number, button: string): Promise<Locator> {
+    const heading = `Vraag ${question} ·`;
+    const own = cardShowing(button, heading);
+    if ((await own.count()) === 0) await click(cardShowing('Mijn invulvelden', heading), 'Mijn invulvelden');
+    await own.waitFor({ timeout: 15_000 });
+    return own;
   }
 
   it('sets up the group and walks four days to the weekly summary', async () => {
@@ -102,10 +124,13 @@ describe('the Agents Playground walk-through', () => {
       const refusals = t.logs.filter((l) => l.includes('refused') || l.includes('failed')).join('');
       throw new Error(`${(err as Error).message}\n(screenshot: ${join(tmpdir(), 'playground-failure.png')})\n${refusals}`);
     }
-    const summary = await cards().last().innerText();
+    const summary = await until('the weekly summary card', async () => {
+      const text = await cards().last().innerText();
+      return text.includes('Weekoverzicht') ? text : undefined;
+    });
     expect(summary).toContain('Weekoverzicht Vitale Weekcyclus Zorg');
-    expect(summary).toContain('Ons antwoord, dag 1, stap 1');
-    expect(summary).toContain('Besluit van de groep: aannemen');
+    expect(summary).toContain('Ons antwoord op vraag 1');
+    expect(summary).toContain('Besluit van de groep: aannemen zoals het is');
     expect(summary).toContain('Bram maakt het formulier');
     expect(summary).toContain('Deze week is rond');
     expect(summary).not.toContain('Mijn eigen antwoord');
@@ -113,40 +138,58 @@ describe('the Agents Playground walk-through', () => {
 
   async function walkFourDays() {
     await page.getByText('Vitale Weekcyclus Zorg').first().click();
-    await cardWith('Groep instellen').waitFor({ timeout: 20_000 });
-    await press('Groep instellen');
-    await press('Opslaan');
-    await press('Start week 1');
+    await cardShowing('Groep instellen').waitFor({ timeout: 20_000 });
+    await click(cardShowing('Groep instellen'), 'Groep instellen');
+    await press(() => cardShowing('Opslaan'), 'Opslaan', 'the group in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'group'"))[0]);
+    await cardShowing('Start week 1').waitFor({ timeout: 15_000 });
+    await press(() => cardShowing('Start week 1'), 'Start week 1', 'week 1 in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'cycle'"))[0]);
     for (let day = 1; day <= 4; day++) {
-      await press('Sessie starten');
-      await cardWith('Mijn invulvelden').waitFor();
-      await press('Mijn invulvelden');
-      await myView('Inchecken');
-      const checkIn = cardWith('Inchecken');
-      await checkIn.getByText('4', { exact: true }).first().click();
-      await press('Inchecken');
-      for (let step = 0; step < 6; step++) {
-        await page.waitForTimeout(200);
-        if (await lastHas('Mijn invulvelden')) await press('Mijn invulvelden');
-        if (await lastHas('Oordeel bewaren')) {
-          const judge = cardWith('Oordeel bewaren');
-          await judge.getByText('aannemen', { exact: true }).first().click();
-          await judge.locator('textarea').first().fill('Het past bij ons werk');
-          await press('Oordeel bewaren');
-          await myView('Besluit vastleggen');
-          await cardWith('Besluit vastleggen').locator('textarea').last().fill('Bram maakt het formulier');
-          await press('Besluit vastleggen');
-        } else if (await lastHas('Bewaren')) {
-          await cardWith('Bewaren').locator('textarea').first().fill(`Mijn eigen antwoord, dag ${day}`);
-          await press('Bewaren');
-        } else if (await lastHas('Toevoegen')) {
-          await cardWith('Toevoegen').locator('textarea').first().fill(`Ons antwoord, dag ${day}, stap ${step + 1}`);
-          await press('Toevoegen');
-        }
-        if (!(await lastHas('Volgende vraag', true))) break;
-        await press('Volgende vraag');
+      await cardShowing('Sessie starten').waitFor({ timeout: 15_000 });
+      const opened = async () => (await query("SELECT * FROM c WHERE c.type = 'session' AND c.status = 'open' AND c.day = @d", [{ name: '@d', value: day }]))[0];
+      await press(() => cardShowing('Sessie starten'), 'Sessie starten', `the session of day ${day}`, async () => (await opened())?.cardActivityId);
+      const session = (await opened())!;
+      const checkIn = () => cardShowing('Inchecken', `dag ${day}`);
+      if ((await checkIn().count()) === 0) await click(cardShowing('Mijn invulvelden', `dag ${day}`), 'Mijn invulvelden');
+      await checkIn().waitFor({ timeout: 15_000 });
+      await checkIn().getByText('4', { exact: true }).first().click();
+      await press(checkIn, 'Inchecken', `Anna's check-in on day ${day}`, async () => (await items('checkIn', session.id)).length > 0);
+      await answerEveryQuestion(session.id);
+      await press(() => cardShowing('Sessie afronden', `dag ${day}`), 'Sessie afronden', `day ${day} closed`, async () => (await query('SELECT * FROM c WHERE c.id = @id', [{ name: '@id', value: session.id }]))[0]?.status === 'closed');
+    }
+  }
+
+  /** Answers the session's questions in order, from the question the store says it is at. */
+  async function answerEveryQuestion(sessionId: string) {
+    for (;;) {
+      const session = await openSession();
+      const question: number = session.questionIds[session.currentIndex];
+      const heading = `Vraag ${question} ·`;
+      if (question === 7) {
+        const judge = await ownView(7, 'Oordeel bewaren');
+        await judge.getByText('eens', { exact: true }).first().click();
+        await judge.locator('textarea').first().fill('Het past bij ons werk');
+        await press(() => cardShowing('Oordeel bewaren', heading), 'Oordeel bewaren', "Anna's judgement in the store", async () => (await query("SELECT * FROM c WHERE c.type = 'judgement'")).length > 0);
+        const decide = await ownView(7, 'Besluit vastleggen');
+        await decide.getByText('Aannemen zoals het is', { exact: true }).first().click();
+        await decide.getByLabel('Waarom besluiten jullie dit?').fill('Het is eenvoudig te beginnen');
+        await decide.getByLabel(/Eerste stap/).fill('Bram maakt het formulier');
+        await press(() => cardShowing('Besluit vastleggen', heading), 'Besluit vastleggen', 'the decision in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'proposal'"))[0]?.decision);
+      } else if (question === 9 || question === 10) {
+        const own = await ownView(question, 'Bewaren');
+        await own.locator('textarea').first().fill(`Mijn eigen antwoord op vraag ${question}`);
+        const stored = async () =>
+          (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.questionId = @q", parameters: [{ name: '@q', value: question }] }).fetchAll()).resources.length > 0;
+        await press(() => cardShowing('Bewaren', heading), 'Bewaren', `the personal answer to ${question}`, stored);
+      } else {
+        const text = `Ons antwoord op vraag ${question}`;
+        const card = () => cardShowing('Toevoegen', heading);
+        await card().waitFor({ timeout: 15_000 });
+        await card().locator('textarea').first().fill(text);
+        await press(card, 'Toevoegen', `the answer to question ${question} in the store`, async () => (await items('contribution', sessionId)).some((c) => c.text === text));
       }
-      await press('Sessie afronden');
+      if (session.currentIndex >= session.questionIds.length - 1) return;
+      const next = session.currentIndex + 1;
+      await press(() => cardShowing('Volgende vraag', heading), 'Volgende vraag', `the session at question ${next + 1} of the day`, async () => (await openSession()).currentIndex === next);
     }
   }
 });

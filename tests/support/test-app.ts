@@ -40,7 +40,8 @@ export async function startTestApp(
   const clock = new FakeClock(new Date(start));
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
-  const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', ...env });
+  // The test app always runs on the test's own embedded server, also with bot authentication on.
+  const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', COSMOS_EMBEDDED: 'true', ...env });
   config.port = 0;
   const app = await startApp(config, { logger: createLogger('info', sink), clock: opts.realClock ? undefined : clock, cosmos, startScheduler: false });
   return {

@@ -1,6 +1,5 @@
 import { effectivePhase } from '../../src/domain/talent-review/maturity';
 import { planReview, prepDueAt, recordFacilitated } from '../../src/domain/talent-review/review';
-import { signLink, verifyLink } from '../../src/http/signed-link';
 import { computeReport, ReportInput } from '../../src/domain/hr-report/report';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -36,25 +35,6 @@ describe('planning a talentontwikkelgesprek', () => {
     expect(effectivePhase('actie', 'onbewust')).toEqual({ phase: 'actie', chosenBy: 'professional' });
     expect(effectivePhase(undefined, 'onbewust')).toEqual({ phase: 'onbewust', chosenBy: 'manager' });
     expect(effectivePhase(undefined, undefined)).toEqual({});
-  });
-});
-
-describe('signed download links', () => {
-  const secret = Buffer.from('a-test-secret-of-enough-length-123456');
-  const link = new URL(signLink(secret, 'https://app.example', '/reports/hr.csv', { from: '2026-01-01', to: '2026-06-30' }, new Date(now.getTime() + 15 * 60_000)));
-  const query = Object.fromEntries(link.searchParams.entries());
-  it('accepts the link as signed, until it expires', () => {
-    expect(verifyLink(secret, '/reports/hr.csv', query, now)).toEqual({ ok: true, claims: { from: '2026-01-01', to: '2026-06-30' } });
-    expect(verifyLink(secret, '/reports/hr.csv', query, new Date(now.getTime() + 16 * 60_000))).toEqual({ ok: false, reason: 'expired' });
-  });
-  it.each([
-    ['a changed period', { ...query, to: '2026-12-31' }],
-    ['a later expiry', { ...query, expires: String(Number(query.expires) + 3600) }],
-    ['another secret', query, Buffer.from('another-secret-of-enough-length-98765')],
-    ['no signature', { ...query, sig: undefined }],
-    ['another path', query, secret, '/reports/hr.txt'],
-  ])('refuses %s', (_n, q, s = secret, path = '/reports/hr.csv') => {
-    expect(verifyLink(s as Buffer, path as string, q as Record<string, string>, now).ok).toBe(false);
   });
 });
 

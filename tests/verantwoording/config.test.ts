@@ -3,12 +3,12 @@ import { ConfigError, parseConfig } from '../../src/config/config';
 describe('verantwoording configuration', () => {
   it('has no SSO without a client id; the dev sign-in only in local mode', () => {
     expect(parseConfig({}).verantwoording).toEqual({ sso: { enabled: false, reason: 'no-client-id' }, devSignIn: true });
-    const bot = parseConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_PASSWORD: 'p' });
+    const bot = parseConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_PASSWORD: 'p', COSMOS_EMBEDDED: 'true' });
     expect(bot.verantwoording.devSignIn).toBe(false);
   });
 
   it('takes the bot\'s tenant by default and derives issuer and keys from the authority', () => {
-    const c = parseConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 'tenant-x', MICROSOFT_APP_TYPE: 'UserAssignedMSI', TAB_AAD_CLIENT_ID: 'client-y' });
+    const c = parseConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 'tenant-x', MICROSOFT_APP_TYPE: 'UserAssignedMSI', TAB_AAD_CLIENT_ID: 'client-y', COSMOS_EMBEDDED: 'true' });
     expect(c.verantwoording.sso).toEqual({
       enabled: true,
       clientId: 'client-y',

@@ -61,13 +61,11 @@ function group(id: string, name: string, members: TestUser[]): Group {
 describe('the message extension', () => {
   let t: TestApp;
   let chat: ConversationSpec;
-  const timings: number[] = [];
   const cards: unknown[] = [];
 
-  const timed = async (activity: Record<string, unknown>) => {
-    const start = performance.now();
+  // No timed assertion here: timings belong in npm run bench.
+  const answered = async (activity: Record<string, unknown>) => {
     const res = await t.send(activity);
-    timings.push(performance.now() - start);
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -99,7 +97,7 @@ describe('the message extension', () => {
   afterAll(() => t.stop());
 
   it('opens a dialog prefilled with the message as plain text, with the link back to it', async () => {
-    const body = await timed(invoke(chat, anna, 'composeExtension/fetchTask', { commandId: 'bewaarInVerantwoording', commandContext: 'message', context: { theme: 'default' }, messagePayload }));
+    const body = await answered(invoke(chat, anna, 'composeExtension/fetchTask', { commandId: 'bewaarInVerantwoording', commandContext: 'message', context: { theme: 'default' }, messagePayload }));
     expect(body.task.type).toBe('continue');
     expect(body.task.value.title).toBe('Bewaar in mijn verantwoording');
     const card = body.task.value.card.content;
@@ -111,7 +109,7 @@ describe('the message extension', () => {
   });
 
   it('opens an empty dialog from the compose box (no message)', async () => {
-    const body = await timed(invoke(chat, anna, 'composeExtension/fetchTask', { commandId: 'bewaarInVerantwoording', commandContext: 'compose', context: { theme: 'dark' } }));
+    const body = await answered(invoke(chat, anna, 'composeExtension/fetchTask', { commandId: 'bewaarInVerantwoording', commandContext: 'compose', context: { theme: 'dark' } }));
     const card = body.task.value.card.content;
     cards.push(card);
     expect(card.body.find((e: { id?: string }) => e.id === 'noteText').value).toBe('');
@@ -119,9 +117,9 @@ describe('the message extension', () => {
 
   it('saves a private note with the link; a redelivered submit saves it once', async () => {
     const activity = invoke(chat, anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', context: { theme: 'default' }, messagePayload, data: { noteText: 'Feedback vragen na elke dienst', link: LINK } });
-    const body = await timed(activity);
+    const body = await answered(activity);
     expect(body.task).toEqual({ type: 'message', value: 'Bewaard in Mijn verantwoording (privé). Met een link naar het bericht.' });
-    await timed(activity);
+    await answered(activity);
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-anna' AND c.type = 'note'" }).fetchAll();
     expect(resources).toHaveLength(1);
     expect(resources[0]).toMatchObject({ text: 'Feedback vragen na elke dienst', visibility: 'private', source: { kind: 'message', link: LINK } });
@@ -132,23 +130,23 @@ describe('the message extension', () => {
   });
 
   it('shows the dialog again when the note is empty, and drops links that are not https', async () => {
-    const empty = await timed(invoke(chat, anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: '   ', link: LINK } }));
+    const empty = await answered(invoke(chat, anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: '   ', link: LINK } }));
     expect(empty.task.type).toBe('continue');
     cards.push(empty.task.value.card.content);
     expect(cardText(empty.task.value.card.content)).toContain('Schrijf eerst iets op.');
-    await timed(invoke(chat, bram, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: 'Met rare link', link: 'javascript:alert(1)' } }));
+    await answered(invoke(chat, bram, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: 'Met rare link', link: 'javascript:alert(1)' } }));
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-bram' AND c.type = 'note'" }).fetchAll();
     expect(resources[0].source).toEqual({ kind: 'message' });
   });
 
   it('takes the link from the message Teams sends with the submit', async () => {
-    await timed(invoke(chat, eva, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload, data: { noteText: 'Alleen uit de payload' } }));
+    await answered(invoke(chat, eva, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload, data: { noteText: 'Alleen uit de payload' } }));
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-eva' AND c.type = 'note'" }).fetchAll();
     expect(resources).toEqual([expect.objectContaining({ text: 'Alleen uit de payload', source: { kind: 'message', link: LINK } })]);
   });
 
   const search = async (who: TestUser, term: string, skip = 0) => {
-    const result = (await timed(invoke(chat, who, 'composeExtension/query', { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: term }], queryOptions: { skip, count: 25 } }))).composeExtension;
+    const result = (await answered(invoke(chat, who, 'composeExtension/query', { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: term }], queryOptions: { skip, count: 25 } }))).composeExtension;
     for (const a of result.attachments ?? []) cards.push(a.content);
     return result;
   };
@@ -184,11 +182,6 @@ describe('the message extension', () => {
     expect(bramSeesBoth.attachments).toHaveLength(2);
     expect(await search(olaf, 'overdracht')).toEqual({ type: 'message', text: 'Je bent nog geen lid van een Vitale Weekcyclus-groep, dus er zijn nog geen voorstellen om te zoeken.' });
     expect(await search(anna, 'bestaat-niet')).toEqual({ type: 'message', text: 'Geen voorstellen gevonden in je groepen.' });
-  });
-
-  it('answers every invoke well within Teams\' five seconds', () => {
-    expect(timings.length).toBeGreaterThan(15);
-    expect(Math.max(...timings)).toBeLessThan(5000);
   });
 
   it('answered with valid Adaptive Cards only', () => {

@@ -14,7 +14,7 @@ export const REPORT_PATHS = { csv: '/reports/hr.csv', summary: '/reports/hr.txt'
 export function registerReportRoutes(server: restify.Server, deps: { report: HrReportDeps; secret: Buffer; translator: Translator; logger: Logger }): void {
   const serve = (path: string, kind: 'csv' | 'summary') => async (req: restify.Request, res: restify.Response) => {
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams.entries());
-    const check = verifyLink(deps.secret, path, query, deps.report.clock.now());
+    const check = await verifyLink(deps.secret, path, query, deps.report.clock.now());
     if (!check.ok) {
       deps.logger.info({ reason: check.reason }, 'report link refused');
       res.status(403);

@@ -1,0 +1,34 @@
+import { answerTurnVersusMinimal, LoadResult } from './live-session/answer-turn';
+import { BenchScenario, ratio, table } from './scenario';
+import { embeddedCosmosInWorker } from './workers';
+
+function row(name: string, l: LoadResult, floor: LoadResult): string[] {
+  return [name, String(Math.round(l.requests)), String(Math.round(l.failed)), l.p50.toFixed(1), ratio(l.p50, floor.p50), ratio(l.p99, floor.p99), l.throughput.toFixed(0), ratio(l.throughput, floor.throughput)];
+}
+
+/**
+ * A live session's answer save against the floor: a minimal teams-ai bot doing one point read and
+ * one ETag replace per Action.Execute, on the same embedded store, with the same clients at once,
+ * spread over as many documents as the app has groups. Two rounds each, alternating.
+ */
+export const answerTurnScenario: BenchScenario = {
+  name: 'answer-turn',
+  async run(args) {
+    const opts = { requests: args.number('requests', 600), groups: args.number('groups', 8), connections: args.number('connections', 16) };
+    const cosmos = await embeddedCosmosInWorker();
+    try {
+      const { app, minimal } = await answerTurnVersusMinimal(cosmos, opts);
+      return {
+        title: `Answer save against a minimal teams-ai bot (${opts.connections} connections, ${opts.groups} groups, ${opts.requests} requests per round)`,
+        table: table(
+          ['turn', 'requests', 'failed', 'p50 ms', 'p50 × floor', 'p99 × floor', 'per s', 'throughput × floor'],
+          [row('minimal bot: 1 point read + 1 ETag replace (floor)', minimal, minimal), row('answer save: the app', app, minimal)],
+        ),
+        notes: ['The app also renders two cards (the member\'s own and the shared one) and sends the shared-card update; the minimal bot returns a one-line card.'],
+        ok: app.failed === 0 && minimal.failed === 0,
+      };
+    } finally {
+      await cosmos.close();
+    }
+  },
+};

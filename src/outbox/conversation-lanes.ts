@@ -1,0 +1,57 @@
+import { Versioned } from './outbox.store';
+import { OutboxJob } from './outbox-job';
+import { TeamsRateLimiter } from './rate-limiter';
+
+/**
+ * One lane per conversation: one message at a time, in order. A conversation held back by a 429
+ * waits as a whole, and when its oldest job was sent back for a retry, its later jobs wait for
+ * that one, even when they were read first (bounded in time, in case another sender ends it).
+ */
+export class ConversationLanes {
+  private readonly busy = new Set<string>();
+  private readonly waitingFor = new Map<string, { jobId: string; until: number }>();
+
+  constructor(private readonly limiter: TeamsRateLimiter) {}
+
+  get busyCount(): number {
+    return this.busy.size;
+  }
+
+  isBusy(conversationKey: string): boolean {
+    return this.busy.has(conversationKey);
+  }
+
+  enter(conversationKey: string): void {
+    this.busy.add(conversationKey);
+  }
+
+  leave(conversationKey: string): void {
+    this.busy.delete(conversationKey);
+  }
+
+  /** The conversation's later jobs wait until this job was sent again (or `ms` ran out). */
+  holdForRetry(conversationKey: string, jobId: string, ms: number): void {
+    this.waitingFor.set(conversationKey, { jobId, until: Date.now() + ms });
+  }
+
+  /** The index of the oldest job whose lane is free, or -1. `jobs` are in send order. */
+  pick(jobs: readonly Versioned<OutboxJob>[]): number {
+    const blocked = new Set<string>();
+    const now = Date.now();
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      const key = job.conversationKey;
+      const retry = this.waitingFor.get(key);
+      // A later job waiting for the retried one must not block the retried one itself.
+      if (retry !== undefined && retry.jobId !== job.id && retry.until > now) continue;
+      // An older job of the same conversation waits (busy or paused): so does this one.
+      if (blocked.has(key) || this.busy.has(key) || this.limiter.pausedFor(key) > 0) {
+        blocked.add(key);
+        continue;
+      }
+      if (retry?.jobId === job.id || (retry && retry.until <= now)) this.waitingFor.delete(key);
+      return i;
+    }
+    return -1;
+  }
+}

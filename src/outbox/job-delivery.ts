@@ -1,0 +1,125 @@
+import type { Logger } from '../log/logger';
+import { Backoff, backoffMs, classify, Outcome } from './delivery-outcome';
+import { JobTransitions } from './job-transitions';
+import { OutboxStore, Versioned } from './outbox.store';
+import { OutboxJob } from './outbox-job';
+import { TeamsRateLimiter } from './rate-limiter';
+import { SenderHooks } from './sender-options';
+import { TakeoverPause } from './takeover-pause';
+import { TenantLeases } from './tenant-leases';
+import { OutboxTransport, TransportError, TransportResponse } from './transport';
+
+/** With less than this left on the tenant lease, it is renewed before a job is claimed. */
+const LEASE_LEFT_TO_CLAIM_MS = 1000;
+
+export interface JobDeliveryDeps {
+  store: OutboxStore;
+  transport: OutboxTransport;
+  limiter: TeamsRateLimiter;
+  leases: TenantLeases;
+  takeover: TakeoverPause;
+  transitions: JobTransitions;
+  hooks: SenderHooks;
+  logger: Logger;
+  backoff: Backoff;
+  /** Takes back a job that was handed back unsent, to try again in its turn. */
+  requeue(job: Versioned<OutboxJob>): void;
+  /** True once the sender "crashed" (see OutboxSender.halt): nothing more is sent or recorded. */
+  halted(): boolean;
+}
+
+/** Delivers one job: the guard, the 1:1 chat, the rate limits, the claim, the call, the outcome. */
+export class JobDelivery {
+  constructor(private readonly d: JobDeliveryDeps) {}
+
+  /** Returns whether the job was handled by this sender (sent, finished or rescheduled). */
+  async deliver(job: Versioned<OutboxJob>): Promise<boolean> {
+    const { leases, transitions, limiter } = this.d;
+    if (!(await leases.hold(job.tenantId))) return false;
+    let allowed = true;
+    if (job.guard) {
+      try {
+        allowed = await this.d.hooks.guard(job);
+      } catch (err) {
+        // When the check itself fails, wait: sending anyway could nudge someone who already answered.
+        this.d.logger.warn({ jobId: job.id, err: (err as Error).message }, 'outbox guard failed; job stays pending');
+        return false;
+      }
+    }
+    if (!allowed) {
+      const claimed = await transitions.claim(job);
+      if (claimed) await transitions.finish(claimed, 'skipped', {});
+      return Boolean(claimed);
+    }
+    // Open the 1:1 chat first: creating it again is harmless (Teams returns the same chat).
+    let conversationId: string;
+    if (job.target.kind === 'person') {
+      const opened = await this.personalConversation(job);
+      if (!opened.ok) {
+        const claimed = await transitions.claim(job);
+        if (claimed) await transitions.apply(claimed, opened.outcome);
+        return Boolean(claimed);
+      }
+      conversationId = opened.conversationId;
+    } else {
+      conversationId = job.target.conversationId;
+    }
+    await this.d.takeover.wait(job.tenantId);
+    await limiter.acquire(job.tenantId, job.conversationKey);
+    if (this.d.halted()) return false;
+    // The lease may have run low while waiting for the limiter; never send on a lapsing lease.
+    if (leases.remainingMs(job.tenantId) < LEASE_LEFT_TO_CLAIM_MS && !(await leases.hold(job.tenantId))) return false;
+    // The claim comes last, right before the call: a crash before it leaves the job pending (sent
+    // by the next sender), so only a call that may really have gone out is in doubt.
+    const claimed = await transitions.claim(job);
+    if (!claimed) return false;
+    // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
+    if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
+      // The claim took longer than the rate window or the lease allow: hand the job back unsent.
+      this.d.logger.debug({ jobId: job.id }, 'outbox job handed back unsent: its claim outlasted its rate slot or the lease');
+      const back = await transitions.unclaim(claimed);
+      if (back) this.d.requeue(back);
+      return false;
+    }
+    const outcome = await this.call(claimed, conversationId);
+    // A halted sender has "crashed": what came back is lost with it.
+    if (this.d.halted()) return false;
+    await transitions.apply(claimed, outcome);
+    return true;
+  }
+
+  private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string } | { ok: false; outcome: Outcome }> {
+    if (job.target.kind !== 'person') throw new Error('not a person');
+    const userId = job.target.userId;
+    const known = await this.d.store.personalConversation(job.tenantId, userId);
+    if (known) return { ok: true, conversationId: known };
+    await this.d.limiter.acquire(job.tenantId);
+    await this.d.limiter.depart(job.tenantId);
+    let res: TransportResponse<{ conversationId: string }>;
+    try {
+      res = await this.d.transport.createPersonalConversation({ ...job.route, tenantId: job.tenantId }, job.tenantId, userId);
+    } catch (err) {
+      // Creating a chat twice is harmless, so an unknown outcome is simply retried.
+      return { ok: false, outcome: { kind: 'retry', afterMs: backoffMs(job.attempts + 1, this.d.backoff), code: (err as Error).name } };
+    }
+    if (!res.ok) return { ok: false, outcome: classify(res, job.attempts, this.d.backoff) };
+    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId);
+    return { ok: true, conversationId: res.conversationId };
+  }
+
+  private async call(job: OutboxJob, conversationId: string): Promise<Outcome> {
+    const route = { ...job.route, tenantId: job.tenantId };
+    let res: TransportResponse<{ activityId?: string }>;
+    try {
+      res =
+        job.target.kind === 'update'
+          ? await this.d.transport.updateActivity(route, conversationId, job.target.activityId, job.payload)
+          : await this.d.transport.sendActivity(route, conversationId, job.payload);
+    } catch (err) {
+      const maybe = err instanceof TransportError ? err.maybeDelivered : true;
+      return maybe ? { kind: 'unconfirmed', code: (err as Error).name } : { kind: 'retry', afterMs: backoffMs(job.attempts, this.d.backoff), code: (err as Error).name };
+    }
+    if (res.ok) return { kind: 'sent', activityId: res.activityId ?? (job.target.kind === 'update' ? job.target.activityId : undefined), conversationId };
+    return classify(res, job.attempts, this.d.backoff);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Logger } from '../log/logger';
+import { ConversationLanes } from './conversation-lanes';
+import { Outcome } from './delivery-outcome';
+import { OutboxStore, Versioned } from './outbox.store';
+import { DEFAULT_KEEP_SECONDS, OutboxJob } from './outbox-job';
+import { TeamsRateLimiter } from './rate-limiter';
+import { SenderHooks } from './sender-options';
+
+/**
+ * Every change of a job's state, each a replace conditioned on the ETag read before it: of two
+ * senders only one can move a job, which is what makes a claim exclusive.
+ */
+export class JobTransitions {
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly owner: string,
+    private readonly options: { jobLeaseMs: number; maxAttempts: number },
+    private readonly lanes: ConversationLanes,
+    private readonly limiter: TeamsRateLimiter,
+    private readonly hooks: SenderHooks,
+    private readonly logger: Logger,
+  ) {}
+
+  /** pending -> sending, for this sender only; undefined when another sender moved it first. */
+  claim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
+    return this.store.replaceIfUnchanged(job, {
+      ...job,
+      status: 'sending',
+      owner: this.owner,
+      attempts: job.attempts + 1,
+      lockedUntil: new Date(Date.now() + this.options.jobLeaseMs).toISOString(),
+    });
+  }
+
+  /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */
+  async unclaim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
+    const back = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) });
+    if (!back) this.logger.warn({ jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
+    return back;
+  }
+
+  async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
+    const done = await this.store.replaceIfUnchanged(job, {
+      ...job,
+      status,
+      owner: undefined,
+      lockedUntil: undefined,
+      result,
+      ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
+    });
+    if (!done) this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
+    return done;
+  }
+
+  /** Records what became of a claimed job. */
+  async apply(job: Versioned<OutboxJob>, outcome: Outcome): Promise<void> {
+    const log = { jobId: job.id, attempts: job.attempts };
+    switch (outcome.kind) {
+      case 'sent': {
+        const result = { activityId: outcome.activityId, conversationId: outcome.conversationId };
+        const done = await this.finish(job, 'sent', result);
+        if (done) {
+          await this.hooks.sent(done, result).catch((err) => this.logger.error({ ...log, err: (err as Error).message }, 'outbox onSent hook failed'));
+        }
+        return;
+      }
+      case 'retry': {
+        // Hold the whole conversation back until the retry is due, so its messages stay in order.
+        this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+        this.lanes.holdForRetry(job.conversationKey, job.id, outcome.afterMs + 30_000);
+        if (job.attempts >= this.options.maxAttempts) {
+          this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed after its last attempt');
+          await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+          return;
+        }
+        const next = await this.store.replaceIfUnchanged(job, {
+          ...job,
+          status: 'pending',
+          owner: undefined,
+          lockedUntil: undefined,
+          notBefore: new Date(Date.now() + outcome.afterMs).toISOString(),
+          result: { status: outcome.status, code: outcome.code },
+        });
+        if (!next) this.logger.warn(log, 'outbox job changed while this sender held it');
+        return;
+      }
+      case 'undeliverable':
+        this.logger.info({ ...log, status: outcome.status, code: outcome.code }, 'outbox job undeliverable');
+        await this.finish(job, 'undeliverable', { status: outcome.status, code: outcome.code });
+        return;
+      case 'failed':
+        this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed');
+        await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+        return;
+      case 'unconfirmed':
+        this.logger.warn({ ...log, code: outcome.code }, 'outbox job outcome unknown; not resent');
+        await this.finish(job, 'unconfirmed', { code: outcome.code });
+        return;
+    }
+  }
+
+  /** Jobs left `sending` by a sender that stopped: in doubt, so never resent (see OutboxSender). */
+  async recoverAbandoned(): Promise<number> {
+    const stale = await this.store.abandoned(new Date());
+    let n = 0;
+    for (const job of stale) {
+      const done = await this.store.replaceIfUnchanged(job, {
+        ...job,
+        status: 'unconfirmed',
+        owner: undefined,
+        lockedUntil: undefined,
+        result: { ...(job.result ?? {}), code: 'senderStopped' },
+        ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
+      });
+      if (done) n++;
+    }
+    if (n) this.logger.warn({ jobs: n }, 'outbox jobs abandoned by a stopped sender marked unconfirmed (not resent)');
+    return n;
+  }
+}

@@ -1,0 +1,42 @@
+import { OutboxJob } from './outbox-job';
+
+export interface SenderOptions {
+  /** Messages in flight at once (one per conversation at a time). */
+  concurrency: number;
+  /** How long a sender holds a tenant (renewed while it works). */
+  tenantLeaseMs?: number;
+  /** How long a claimed job stays with its sender before it counts as abandoned. */
+  jobLeaseMs?: number;
+  maxAttempts?: number;
+  batchSize?: number;
+  /** Idle polling interval when nothing is due and nobody kicks. */
+  idleMs?: number;
+  /** First retry delay after a 5xx; doubles per attempt, with jitter. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** How often a running sender looks for jobs left `sending` by a sender that stopped. */
+  recoveryIntervalMs?: number;
+}
+
+export type ResolvedSenderOptions = Required<SenderOptions>;
+
+export function resolveSenderOptions(options: SenderOptions): ResolvedSenderOptions {
+  return {
+    tenantLeaseMs: 30_000,
+    jobLeaseMs: 120_000,
+    maxAttempts: 10,
+    batchSize: 200,
+    idleMs: 2_000,
+    backoffBaseMs: 1_000,
+    backoffCapMs: 60_000,
+    recoveryIntervalMs: 10_000,
+    ...options,
+  };
+}
+
+export interface SenderHooks {
+  /** False skips the job (checked before a job is claimed). */
+  guard(job: OutboxJob): Promise<boolean>;
+  /** After delivery; errors are logged, the job stays sent. */
+  sent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void>;
+}

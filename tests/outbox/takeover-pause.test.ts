@@ -1,0 +1,106 @@
+import { Writable } from 'node:stream';
+import { OutboundMessage } from '../../src/domain/outbox/outbox.port';
+import { stableId } from '../../src/domain/shared/ids';
+import { createLogger } from '../../src/log/logger';
+import { Outbox } from '../../src/outbox/outbox';
+import { TenantLeaseDoc } from '../../src/outbox/outbox-job';
+import { SenderOptions } from '../../src/outbox/outbox-sender';
+import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
+import { TAKEOVER_PAUSE_MS } from '../../src/outbox/takeover-pause';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
+import { startTestCosmos } from '../support/cosmos';
+import { RecordingConnector } from '../support/recording-connector';
+import { waitUntil } from './wait-until';
+
+const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
+const TENANT = 'tenant-1';
+const CHAT = '19:group-chat@thread.v2';
+
+function outbox(cosmos: CosmosConnection, limits = { tenant: 50, conversation: 7 }, options: Partial<SenderOptions> = {}): Outbox {
+  // A wider margin than the app's 200 ms: the connector stamps arrivals on the test's own event
+  // loop, which a busy machine stalls (see outbox.test.ts).
+  const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation, marginMs: 500 });
+  return new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), limiter, logger, { concurrency: 8, ...options });
+}
+
+function post(connector: RecordingConnector, key: string, conversationId = CHAT): OutboundMessage {
+  return { key, tenantId: TENANT, route: { serviceUrl: connector.url, botId: '28:bot' }, target: { kind: 'conversation', conversationId }, payload: { text: key } };
+}
+
+/** What the session presenter sends when the AI proposal is ready: the shared card, updated in place. */
+function cardUpdate(connector: RecordingConnector, key: string, activityId: string): OutboundMessage {
+  return { key, tenantId: TENANT, route: { serviceUrl: connector.url, botId: '28:bot' }, target: { kind: 'update', conversationId: CHAT, activityId }, payload: { text: 'AI-voorstel' } };
+}
+
+async function leaseOf(cosmos: CosmosConnection): Promise<TenantLeaseDoc | undefined> {
+  const id = stableId('ol', TENANT);
+  const { resource } = await cosmos.container('outbox').item(id, id).read<TenantLeaseDoc>();
+  return resource ?? undefined;
+}
+
+/** Waits (bounded) until nobody's lease on the tenant is live, and its last window has passed too. */
+async function leaseLapsed(cosmos: CosmosConnection): Promise<void> {
+  let seen = '';
+  await waitUntil('the tenant lease ran out, one window ago', async () => {
+    const lease = await leaseOf(cosmos);
+    seen = lease ? `expires ${lease.expiresAt}` : 'no lease';
+    return Boolean(lease) && new Date(lease!.expiresAt).getTime() + TAKEOVER_PAUSE_MS < Date.now();
+  }, { everyMs: 50, state: () => seen });
+}
+
+/** The AI proposal card and other updates that answer a user's action are not held by the outbox's warm-up. */
+describe('the takeover pause', () => {
+  let cosmos: CosmosConnection;
+  let connector: RecordingConnector;
+  beforeEach(async () => {
+    cosmos = await startTestCosmos();
+    connector = await new RecordingConnector().start();
+  });
+  afterEach(async () => {
+    await connector.stop();
+    await cosmos.close();
+  });
+
+  it('does not hold an update after an idle period in which this sender\'s own lease ran out', async () => {
+    const box = outbox(cosmos, undefined, { tenantLeaseMs: 300 });
+    const posted = await box.deliver(post(connector, 'session-card'));
+    expect(posted.status).toBe('sent');
+    await leaseLapsed(cosmos);
+
+    const updated = await box.deliver(cardUpdate(connector, 'ai-proposal', posted.activityId!));
+    expect(updated.status).toBe('sent');
+    expect(connector.calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([posted.activityId]);
+    // Nobody sent for this tenant in the last window: there was nothing to wait out.
+    expect(box.sender.takeover.waits).toBe(0);
+  });
+
+  it('does not hold an update when another instance\'s lease ran out long ago', async () => {
+    const other = outbox(cosmos, undefined, { tenantLeaseMs: 300 });
+    const posted = await other.deliver(post(connector, 'session-card'));
+    await leaseLapsed(cosmos);
+
+    const box = outbox(cosmos);
+    const updated = await box.deliver(cardUpdate(connector, 'ai-proposal', posted.activityId!));
+    expect(updated.status).toBe('sent');
+    expect(box.sender.takeover.waits).toBe(0);
+  });
+
+  it('still waits out the last window of a sender that handed the tenant over just now', async () => {
+    // A low limit, enforced by the connector as Teams would: a takeover without a pause goes over it.
+    connector.limits = { perAppPerSecond: 10, perConversationPerSecond: 7 };
+    const limits = { tenant: 10, conversation: 7 };
+    const first = outbox(cosmos, limits);
+    const messages = Array.from({ length: 40 }, (_, i) => post(connector, `m-${i}`, `19:chat-${i}@thread.v2`));
+    await first.enqueue(messages);
+    first.start();
+    await waitUntil('the first sender delivered 15 messages', () => connector.calls.length >= 15, { state: () => `${connector.calls.length} delivered` });
+    await first.stop();
+
+    const second = outbox(cosmos, limits);
+    await second.drain(30_000);
+    expect(new Set(connector.calls.map((c) => c.activity.text)).size).toBe(40);
+    expect(connector.violations).toEqual([]);
+    expect(second.sender.takeover.waits).toBeGreaterThan(0);
+  });
+});
