@@ -1,6 +1,6 @@
 import { Weekday } from '../../src/domain/week-cycle/group';
 import { holidayCalendar, isKnownHolidayRegion } from '../../src/domain/week-cycle/holidays';
-import { makePlan, moveWeek, PlanContext, plannedSession, skipWeek, upcomingSessions } from '../../src/domain/week-cycle/plan';
+import { extendPlan, makePlan, moveWeek, PlanContext, plannedSession, reconcilePlan, skipWeek, upcomingSessions } from '../../src/domain/week-cycle/plan';
 import { fitWeek, planWeeks, sessionInstant, todayIn, weekWindows } from '../../src/domain/week-cycle/rhythm';
 
 const NL = holidayCalendar('NL');
@@ -169,5 +169,28 @@ describe('skipping and moving a week', () => {
   it('refuses a change made from a card that showed an older plan', () => {
     expect(moveWeek(plan, group, ctx('2026-11-24', 1), 2, '2026-11-23', '2026-12-08')).toEqual({ ok: false, reason: 'changedMeanwhile' });
     expect(skipWeek(plan, group, ctx('2026-11-24', 1), 2, '2026-12-07')).toEqual({ ok: false, reason: 'changedMeanwhile' });
+  });
+});
+
+describe('the plan follows the group\'s settings', () => {
+  const group = { id: 'g', plannedWeeks: 3, schedule: { days: MON_THU, startTime: '09:00', timeZone: 'Europe/Amsterdam' } };
+  const plan = makePlan(group, ctx('2026-11-23'));
+
+  it('changes nothing while the settings are the same', () => {
+    expect(reconcilePlan(plan, group, ctx('2026-11-24', 1))).toBe(plan);
+  });
+
+  it('re-plans only the weeks not yet started when the days or the number of weeks change', () => {
+    const tueFri = { ...group, plannedWeeks: 4, schedule: { ...group.schedule, days: [2, 3, 4, 5] as Weekday[] } };
+    const next = reconcilePlan(plan, tueFri, ctx('2026-11-24', 1));
+    expect(next.weeks.map((w) => w.dates[0])).toEqual(['2026-11-23', '2026-12-01', '2026-12-08', '2026-12-15']);
+    expect(next.basis).toEqual({ days: [2, 3, 4, 5], plannedWeeks: 4, region: 'NL' });
+  });
+
+  it('goes on past the planned weeks when the group starts one more', () => {
+    const more = extendPlan(plan, group, ctx('2026-12-08', 3), 4);
+    expect(more.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4]);
+    expect(more.weeks[3]!.dates[0]).toBe('2026-12-14');
+    expect(extendPlan(more, group, ctx('2026-12-08', 3), 4)).toBe(more);
   });
 });

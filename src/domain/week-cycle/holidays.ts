@@ -63,6 +63,3 @@ export function holidayCalendar(region: string = DEFAULT_HOLIDAY_REGION): Holida
     isHoliday: (isoDate) => daysOff(Number(isoDate.slice(0, 4))).has(isoDate.slice(0, 10)),
   };
 }
-
-/** A calendar without holidays (for groups outside any known region, and tests). */
-export const NO_HOLIDAYS: HolidayCalendar = { region: 'none', isHoliday: () => false };

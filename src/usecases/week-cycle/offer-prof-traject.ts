@@ -36,12 +36,14 @@ export async function offerProfTrajectOnJoin(deps: WeekCycleDeps, group: Group, 
  * in a 1:1 chat, without a Prof-traject. Each offer carries `offerKey`, so a member gets it once
  * however often this runs.
  */
-export async function membersToOffer(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<{ group?: Group; members: Member[] }> {
+type ReachableMember = Member & { teamsId: string };
+
+export async function membersToOffer(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<{ group?: Group; members: ReachableMember[] }> {
   const group = await deps.groups.get(groupId);
   if (!group || group.cyclesStarted !== 1 || group.currentCycleId !== cycleId) return { members: [] };
-  const reachable = group.members.filter((m) => m.teamsId);
+  const reachable = group.members.filter((m): m is ReachableMember => !!m.teamsId);
   const without = await Promise.all(reachable.map(async (m) => ((await deps.profTrajects.hasProfTraject(m.id)) ? undefined : m)));
-  return { group, members: without.filter((m): m is Member => !!m) };
+  return { group, members: without.filter((m): m is ReachableMember => !!m) };
 }
 
 /** The offer's idempotency key: one per member and group. */
