@@ -4,4 +4,5 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 
 /** The embedded Cosmos DB server (@vercel/cosmosdb-server) in its own thread, on loopback. */
 const server = createHttpsServer({ keepAlive: true });
+server.keepAliveTimeout = 120_000;
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));

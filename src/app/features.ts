@@ -8,14 +8,24 @@ import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { GraphManagerDirectory } from '../directory/graph-manager-directory';
 import { Platform } from './platform';
+import { VerantwoordingDeps } from '../usecases/verantwoording/deps';
+import { getProfTraject } from '../usecases/verantwoording/prof-traject';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
  * answer what nobody handled come last.
  */
 export function composeFeatures(p: Platform): void {
-  composeWeekCycle(p);
-  const verantwoording = composeVerantwoording(p);
+  // The week cycle offers the Prof-traject that Mijn verantwoording keeps, read through its own
+  // use case; verantwoording is composed after the week cycle (routes match in this order).
+  let verantwoording: VerantwoordingDeps | undefined;
+  composeWeekCycle(p, {
+    hasProfTraject: async (userId) => {
+      if (!verantwoording) throw new Error('Mijn verantwoording is not composed yet');
+      return (await getProfTraject(verantwoording, userId)) !== undefined;
+    },
+  });
+  verantwoording = composeVerantwoording(p);
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
   composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p) });

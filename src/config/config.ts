@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { csv, flag, optionalText, positiveInt } from './env-rules';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
+import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
 import { weekCycleConfig, weekCycleEnv } from './features/week-cycle.env';
@@ -48,6 +49,7 @@ export const envSchema = z
     ...verantwoordingEnv,
     ...pulsePollEnv,
     ...talentReviewEnv,
+    ...rhythmEnv,
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
@@ -111,6 +113,7 @@ export interface AppConfig {
   verantwoording: ReturnType<typeof verantwoordingConfig>;
   pulsePoll: ReturnType<typeof pulsePollConfig>;
   talentReview: ReturnType<typeof talentReviewConfig>;
+  rhythm: ReturnType<typeof rhythmConfig>;
 }
 
 /** Raised when the environment is incomplete or malformed; the message says what to set. */
@@ -161,6 +164,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     verantwoording: verantwoordingConfig(env, { mode: env.MICROSOFT_APP_ID ? 'bot' : 'local', tenantId: env.MICROSOFT_APP_TENANT_ID }),
     pulsePoll: pulsePollConfig(env),
     talentReview: talentReviewConfig(env),
+    rhythm: rhythmConfig(env),
   };
 }
 

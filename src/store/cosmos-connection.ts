@@ -55,6 +55,9 @@ export interface EmbeddedCosmosOptions {
 export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedCosmosOptions = {}): Promise<CosmosConnection & { endpoint: string }> {
   // keepAlive: without it the server answers `connection: close` and every request pays a new TLS handshake.
   const server = createHttpsServer({ keepAlive: true });
+  // Idle connections stay open longer than the client keeps them unused, so the client never
+  // sends on a socket the server is just closing (Node's default of 5 s makes that race likely).
+  server.keepAliveTimeout = 120_000;
   const { observer } = options;
   if (observer?.connection) server.on('connection', () => observer.connection!());
   if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));

@@ -95,6 +95,19 @@ const contribution = z.object({ ...sessionItem, type: z.literal('contribution'),
 const checkIn = z.object({ ...sessionItem, type: z.literal('checkIn'), phase: z.enum(['in', 'out']), memberId: id, score: z.number().int().min(1).max(5) }).strict();
 const presence = z.object({ ...sessionItem, type: z.literal('presence'), memberId: id }).strict();
 
+/** The group's rhythm: its planned active weeks, the weeks it skipped, and what the plan was made from. */
+const plan = z
+  .object({
+    id,
+    type: z.literal('plan'),
+    groupId: id,
+    weeks: z.array(z.object({ week: z.number().int().min(1), dates: z.array(isoDate).min(1).max(7) }).strict()),
+    skipped: z.array(isoDate),
+    basis: z.object({ days: z.array(z.number().int().min(1).max(7)), plannedWeeks: z.number().int().min(0).max(52), region: z.string().max(20) }).strict(),
+    updatedAt: isoTime,
+  })
+  .strict();
+
 const draft = z.object({ proposal: text(2000), assumptions: z.array(text(400)), risks: z.array(text(400)), questionsToCheck: z.array(text(400)) }).strict();
 const judgement = z
   .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), at: isoTime })
@@ -351,7 +364,7 @@ const talentReview = z
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
-  sessions: { group, cycle, session, contribution, checkIn, presence, judgement, proposal },
+  sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal },
   proposals: {},
   personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, erasureTicket },
   jobs: { job },

@@ -44,6 +44,14 @@ export class TeamsMessenger {
     await this.outbox.deliver(this.message(ref, undefined, { type: 'message', text }, key));
   }
 
+  /**
+   * A card in one person's 1:1 chat with the bot (opened by the outbox on first use), never in
+   * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
+   */
+  async toPerson(ref: Record<string, unknown>, userTeamsId: string, card: AdaptiveCardJson, key: string): Promise<void> {
+    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: userTeamsId }, this.card(card), key)]);
+  }
+
   async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key?: string): Promise<void> {
     const conversationId = (ref as StoredReference).conversation?.id ?? '';
     await this.outbox.deliver(this.message(ref, { kind: 'update', conversationId, activityId }, this.card(card), key));

@@ -70,6 +70,13 @@ export const VERBS = {
     data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(5000).default(''), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
+  // The rhythm of the year: the plan of the group's weeks. Skip and move name the week and the
+  // start date the card showed, so a second press (or a card from before a change) changes nothing.
+  showPlan: { verb: 'rhythm.plan.show', data: z.object({ groupId: id }) },
+  askSkipWeek: { verb: 'rhythm.skip.ask', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
+  skipWeek: { verb: 'rhythm.skip', data: z.object({ groupId: id, week: int.min(1).max(1000), from: shortText(10) }) },
+  askMoveWeek: { verb: 'rhythm.move.ask', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
+  moveWeek: { verb: 'rhythm.move', data: z.object({ groupId: id, week: int.min(1).max(1000), from: shortText(10), start: shortText(40).default('') }) },
 
   // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
   // handler looks them up in the caller's own partition only.

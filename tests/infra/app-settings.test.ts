@@ -32,6 +32,8 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   SESSION_MINUTES: 'app default (60, the product\'s one-hour session)',
   WARNING_MINUTES: 'app default (10)',
   DECISION_QUORUM: 'app default (half of the members present); set in the portal to tune',
+  SESSION_REMINDER_MINUTES: 'app default (15)',
+  HOLIDAY_REGION: 'app default (NL) suits a Dutch organisation; set in the portal for another region',
   ENTRA_AUTHORITY: 'app default (the public Entra cloud); set in the portal only for a sovereign cloud',
   ENTRA_JWKS_URL: 'derived from the authority and tenant; the override exists for tests with a local key server',
   DIRECTORY_FILE: 'local use only: in Azure the manager relations come from Microsoft Graph',

@@ -9,11 +9,13 @@ import {
   CosmosSessionRepository,
 } from '../../store/week-cycle.repositories';
 import { registerWeekCycle } from '../../teams/features/week-cycle/register';
-import { WeekCycleDeps } from '../../usecases/week-cycle/deps';
+import { holidayCalendar } from '../../domain/week-cycle/holidays';
+import { CosmosPlanRepository } from '../../store/plan.repository';
+import { ProfTrajectLookup, WeekCycleDeps } from '../../usecases/week-cycle/deps';
 import { Platform } from '../platform';
 
 /** The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs. */
-export function composeWeekCycle(p: Platform): WeekCycleDeps {
+export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup): WeekCycleDeps {
   const drafter = createProposalDrafter(p.config.ai, p.logger);
   if (!drafter.enabled) p.logger.warn('AI is off: AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are not set; groups write their own proposals');
   const weekCycle: WeekCycleDeps = {
@@ -31,6 +33,9 @@ export function composeWeekCycle(p: Platform): WeekCycleDeps {
     session: p.config.session,
     decisionQuorum: p.config.weekCycle.decisionQuorum,
     events: p.events,
+    plans: new CosmosPlanRepository(p.cosmos),
+    rhythm: { holidays: holidayCalendar(p.config.rhythm.holidayRegion), reminderMinutes: p.config.rhythm.reminderMinutes },
+    profTrajects,
   };
   registerWeekCycle(p.app, p.scheduler, {
     weekCycle,

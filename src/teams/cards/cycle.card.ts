@@ -3,6 +3,11 @@ import { Cycle } from '../../domain/week-cycle/cycle';
 import { Framework } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from './card-kit';
+import { weekSpan } from './rhythm/plan-format';
+
+function planAction(groupId: string, t: Translate) {
+  return execute(t('rhythm.plan.show'), 'showPlan', { groupId }, { associatedInputs: 'none' });
+}
 
 function formatDate(iso: string | undefined, language: string): string {
   return iso ? DateTime.fromISO(iso).setLocale(language).toFormat('ccc d LLL') : '';
@@ -17,6 +22,8 @@ export interface CycleView {
   runningDay?: number;
   nextWeek: number;
   framework: Framework;
+  /** The dates the plan gave the next week, with the group's start time, when there is no cycle running. */
+  nextPlanned?: { dates: string[]; startTime: string };
 }
 
 /** The group's week: its dates and agenda, with start buttons. Without a cycle it offers to start one. */
@@ -24,8 +31,17 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
   const { cycle, framework } = view;
   if (!cycle) {
     return adaptiveCard(
-      [heading(t('cycle.readyTitle', { group: view.groupName })), textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks }))],
-      [execute(t('cycle.start', { week: view.nextWeek }), 'startCycle', { groupId: view.groupId, week: view.nextWeek }, { style: 'positive', associatedInputs: 'none' })],
+      [
+        heading(t('cycle.readyTitle', { group: view.groupName })),
+        textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks })),
+        ...(view.nextPlanned
+          ? [textBlock(t('rhythm.nextWeek', { week: view.nextWeek, dates: weekSpan(view.nextPlanned.dates, framework.language), time: view.nextPlanned.startTime }))]
+          : []),
+      ],
+      [
+        execute(t('cycle.start', { week: view.nextWeek }), 'startCycle', { groupId: view.groupId, week: view.nextWeek }, { style: 'positive', associatedInputs: 'none' }),
+        planAction(view.groupId, t),
+      ],
     );
   }
   return adaptiveCard(
@@ -45,6 +61,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
         ? execute(t('cycle.showSession'), 'showSession', { groupId: view.groupId, cycleId: cycle.id }, { style: 'positive', associatedInputs: 'none' })
         : execute(t('session.startNow'), 'startSession', { groupId: view.groupId, cycleId: cycle.id }, { style: 'positive', associatedInputs: 'none' }),
       execute(t('cycle.changeAgenda'), 'openAgenda', { groupId: view.groupId, cycleId: cycle.id }, { associatedInputs: 'none' }),
+      planAction(view.groupId, t),
     ],
   );
 }

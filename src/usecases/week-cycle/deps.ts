@@ -3,6 +3,8 @@ import { BusinessEvents } from '../../domain/shared/business-events';
 import { ProposalDrafter } from '../../domain/proposal/proposal-draft';
 import { Clock } from '../../domain/shared/clock';
 import { JobScheduler } from '../../domain/scheduling/job';
+import { HolidayCalendar } from '../../domain/week-cycle/holidays';
+import { PlanRepository } from '../../domain/week-cycle/plan';
 import {
   CycleRepository,
   GroupRepository,
@@ -29,6 +31,16 @@ export interface WeekCycleDeps {
   /** Share of the members present whose judgement the group's decision needs. */
   decisionQuorum: number;
   events: BusinessEvents;
+  /** The rhythm of the year: the group's plan, its holidays and reminders. */
+  plans: PlanRepository;
+  rhythm: { holidays: HolidayCalendar; reminderMinutes: number };
+  /** Whether a member has sketched their Prof-traject (kept by Mijn verantwoording). */
+  profTrajects: ProfTrajectLookup;
+}
+
+/** Port: reads, through Mijn verantwoording's own use case, whether a person has a Prof-traject. */
+export interface ProfTrajectLookup {
+  hasProfTraject(userId: string): Promise<boolean>;
 }
 
 /** Who acts: ids from Teams, already validated by the adapter. */
@@ -42,5 +54,10 @@ export const JOB_KINDS = {
   /** The time box: the warning before the end, which then schedules the close. */
   sessionWarning: 'session.warning',
   sessionClose: 'session.close',
+  /** A planned session's start (and, from older versions, a cycle's next session). */
   sessionStart: 'session.start',
+  /** The reminder in the group's chat shortly before a planned session. */
+  sessionReminder: 'session.reminder',
+  /** The private offer to sketch a Prof-traject, during a group's first cycle. */
+  profTrajectOffer: 'profTraject.offer',
 } as const;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { Group, GROUP_SIZE, isMember } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
+import { offerProfTrajectOnJoin } from './offer-prof-traject';
 
 export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<Group> {
   const group = await deps.groups.get(groupId);
@@ -22,6 +23,7 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
     return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
   });
   await deps.membership.record(group.id, joined.name, { joined: [actor.id], left: [] }, deps.clock.now().toISOString());
+  await offerProfTrajectOnJoin(deps, joined, [actor.id]);
   return joined;
 }
 

@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import { GroupSchedule } from '../../domain/week-cycle/group';
+import { sessionInstant } from '../../domain/week-cycle/rhythm';
 
 /**
- * The next four session dates on the group's weekdays, in the group's time zone, starting today
- * when today is a session day: a group that starts its week now usually holds session 1 right away.
+ * The next four session dates on the group's weekdays from a moment, today included.
+ * @deprecated Cycles take their dates from the group's plan (domain/week-cycle/plan.ts): starting
+ * from "today" gave week 2, started right after week 1, week 1's dates again. Kept only for its
+ * existing test; nothing in the app calls it.
  */
 export function nextSessionDates(schedule: GroupSchedule, from: Date): string[] {
   let day = DateTime.fromJSDate(from, { zone: schedule.timeZone }).startOf('day');
@@ -16,6 +19,5 @@ export function nextSessionDates(schedule: GroupSchedule, from: Date): string[] 
 
 /** The moment a session on `isoDate` starts, as an instant. */
 export function sessionStartInstant(schedule: GroupSchedule, isoDate: string): Date {
-  const [hour, minute] = schedule.startTime.split(':').map(Number) as [number, number];
-  return DateTime.fromISO(isoDate, { zone: schedule.timeZone }).set({ hour, minute }).toJSDate();
+  return sessionInstant(isoDate, schedule.startTime, schedule.timeZone);
 }

@@ -2,6 +2,8 @@ import { Language } from '../../domain/framework/framework';
 import { stableId } from '../../domain/shared/ids';
 import { checkGroupSettings, ConversationKind, Group, GroupSettings } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
+import { offerProfTrajectOnJoin } from './offer-prof-traject';
+import { planAhead } from './plan-rhythm';
 
 export function groupIdFor(conversationId: string): string {
   return stableId('grp', conversationId);
@@ -41,6 +43,9 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // index knows the group too, so their export and erasure find it.
   const left = [...new Set([...before, actor.id])].filter((m) => !after.includes(m));
   await deps.membership.record(id, group.name, { joined: after, left }, now);
+  // The rhythm: the planned weeks are scheduled ahead, and follow new settings.
+  await planAhead(deps, group, created ? undefined : existing);
+  if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
   return group;
 }
 

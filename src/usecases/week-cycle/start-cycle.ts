@@ -1,9 +1,12 @@
 import { checkAgenda, Cycle, defaultAgenda } from '../../domain/week-cycle/cycle';
+import { Group } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
+import { weekOf } from '../../domain/week-cycle/plan';
 import { DomainError } from '../../domain/shared/errors';
-import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
+import { Actor, WeekCycleDeps } from './deps';
 import { requireMember } from './membership';
-import { nextSessionDates, sessionStartInstant } from './schedule-dates';
+import { scheduleProfTrajectOffer } from './offer-prof-traject';
+import { planFor, scheduleRhythm } from './plan-rhythm';
 
 export { cycleIdFor } from '../../domain/week-cycle/ids';
 
@@ -14,31 +17,37 @@ export { cycleIdFor } from '../../domain/week-cycle/ids';
  */
 export async function startCycle(deps: WeekCycleDeps, groupId: string, actor: Actor, expectedWeek?: number): Promise<Cycle> {
   const group = await requireMember(deps, groupId, actor);
-  const weekNumber = expectedWeek ?? group.cyclesStarted + 1;
+  return openWeek(deps, group, expectedWeek ?? group.cyclesStarted + 1, actor.id);
+}
+
+/**
+ * Opens week `weekNumber` on the dates the plan gave it (never "the next days from today": a week
+ * started early keeps its own dates). Started by a member, or by the rhythm at the week's first
+ * planned session. The first week also offers each member their Prof-traject, privately.
+ */
+export async function openWeek(deps: WeekCycleDeps, group: Group, weekNumber: number, startedBy: string): Promise<Cycle> {
   if (weekNumber < 1 || weekNumber > group.cyclesStarted + 1) throw new DomainError('conflict', 'stale week');
-  const id = cycleIdFor(groupId, weekNumber);
+  const id = cycleIdFor(group.id, weekNumber);
   const framework = deps.frameworks[group.language];
   const now = deps.clock.now();
+  const { plan, previous, changed } = await planFor(deps, group, weekNumber);
   const { cycle, created } = await deps.cycles.create({
     id,
     type: 'cycle',
-    groupId,
+    groupId: group.id,
     weekNumber,
     agenda: defaultAgenda(framework),
-    sessionDates: nextSessionDates(group.schedule, now),
-    startedBy: actor.id,
+    sessionDates: weekOf(plan, weekNumber)?.dates ?? [],
+    startedBy,
     startedAt: now.toISOString(),
   });
   // Idempotent follow-ups, done also when a redelivered start finds the cycle created.
   if (created || group.cyclesStarted < weekNumber) {
-    await deps.groups.update(groupId, (g) =>
+    if (weekNumber === 1) await scheduleProfTrajectOffer(deps, group, cycle);
+    await deps.groups.update(group.id, (g) =>
       g.cyclesStarted >= weekNumber ? g : { ...g, cyclesStarted: weekNumber, currentCycleId: id },
     );
-    for (const [i, date] of cycle.sessionDates.entries()) {
-      const dueAt = sessionStartInstant(group.schedule, date);
-      if (dueAt.getTime() <= now.getTime()) continue;
-      await deps.scheduler.schedule({ id: `${id}_start${i + 1}`, kind: JOB_KINDS.sessionStart, dueAt: dueAt.toISOString(), payload: { groupId, cycleId: id } });
-    }
+    if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
   }
   return cycle;
 }

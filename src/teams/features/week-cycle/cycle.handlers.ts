@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
+import { weekOf } from '../../../domain/week-cycle/plan';
 import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { onCardAction } from '../../card-actions';
@@ -12,8 +13,12 @@ import { FeatureDeps } from '../feature-deps';
 /** The group's week as a card: reads the group (unless given) and the current cycle, never writes. */
 export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string) {
   const group = typeof groupOrId === 'string' ? await loadGroup(deps.weekCycle, groupOrId) : groupOrId;
-  const state = group.currentCycleId ? await deps.weekCycle.sessions.loadCycle(group.id, group.currentCycleId) : undefined;
+  const [state, plan] = await Promise.all([
+    group.currentCycleId ? deps.weekCycle.sessions.loadCycle(group.id, group.currentCycleId) : undefined,
+    deps.weekCycle.plans.get(group.id),
+  ]);
   const open = state && !state.cycle.completedAt ? state : undefined;
+  const nextPlanned = plan && weekOf(plan, group.cyclesStarted + 1);
   const running = open?.sessions.find((s) => s.status === 'open');
   return cycleCard(
     {
@@ -24,6 +29,7 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
       ...(running ? { runningDay: running.day } : {}),
       nextWeek: group.cyclesStarted + 1,
       framework: deps.weekCycle.frameworks[group.language],
+      ...(nextPlanned ? { nextPlanned: { dates: nextPlanned.dates, startTime: group.schedule.startTime } } : {}),
     },
     deps.translator.t(group.language),
   );

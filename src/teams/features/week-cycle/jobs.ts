@@ -1,15 +1,32 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
+import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
+import { dueReminder, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { endSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose, startNextSession } from '../../../usecases/week-cycle/start-session';
+import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { FeatureDeps } from '../feature-deps';
 import { SessionPresenter } from './session-presenter';
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
-const groupPayload = z.object({ groupId: z.string(), cycleId: z.string().optional() });
+/** A planned session (week, day, the start it was scheduled for); jobs from before the plan name only the cycle. */
+const startPayload = z.object({
+  groupId: z.string(),
+  cycleId: z.string().optional(),
+  week: z.number().int().positive().optional(),
+  day: z.number().int().min(1).max(4).optional(),
+  at: z.string().optional(),
+});
+const slotPayload = z.object({ groupId: z.string(), week: z.number().int().positive(), day: z.number().int().min(1).max(4), at: z.string() });
+const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 
-/** The time box and the daily start, run by the durable scheduler (once, whichever instance claims them). */
+/**
+ * The rhythm and the time box, run by the durable scheduler (once, whichever instance claims
+ * them): a planned session's reminder and start, the warning before the end, the close, and the
+ * private Prof-traject offers of a group's first cycle.
+ */
 export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
 
@@ -31,10 +48,29 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
   });
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
-    const { groupId, cycleId } = groupPayload.parse(payload);
-    const next = await startNextSession(wc, groupId, undefined, { cycleId });
-    if (next.kind !== 'session' || next.state.session.cardActivityId) return;
+    const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
+    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startNextSession(wc, groupId, undefined, { cycleId });
+    if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state));
     if (id) await rememberCard(wc, next.state, id);
+  });
+
+  scheduler.on(JOB_KINDS.sessionReminder, async (payload, job) => {
+    const slot = slotPayload.parse(payload);
+    const due = await dueReminder(wc, slot.groupId, slot);
+    if (!due) return;
+    const { group, session } = due;
+    const minutes = Math.max(1, Math.round((session.at.getTime() - wc.clock.now().getTime()) / 60_000));
+    const time = DateTime.fromJSDate(session.at, { zone: group.schedule.timeZone }).toFormat('HH:mm');
+    const text = deps.translator.t(group.language)('rhythm.reminder', { count: minutes, day: session.day, week: session.week, time });
+    await deps.messenger.text(group.conversationRef, text, `rhythm:${job.id}`);
+  });
+
+  scheduler.on(JOB_KINDS.profTrajectOffer, async (payload) => {
+    const { groupId, cycleId } = cyclePayload.parse(payload);
+    const { group, members } = await membersToOffer(wc, groupId, cycleId);
+    if (!group) return;
+    const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(group.language));
+    for (const m of members) await deps.messenger.toPerson(group.conversationRef, m.teamsId, card, offerKey(group.id, m.id));
   });
 }

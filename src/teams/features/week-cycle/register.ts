@@ -5,6 +5,7 @@ import { registerGroupCommands } from './commands';
 import { registerCycle } from './cycle.handlers';
 import { registerGroupSetup } from './group-setup.handlers';
 import { registerSessionJobs } from './jobs';
+import { registerPlan } from './plan.handlers';
 import { SessionPresenter } from './session-presenter';
 import { registerSession } from './session.handlers';
 
@@ -13,6 +14,7 @@ export function registerWeekCycle(app: Application<TurnState>, scheduler: Cosmos
   const presenter = new SessionPresenter(deps);
   registerGroupSetup(app, deps);
   registerCycle(app, deps);
+  registerPlan(app, deps);
   registerSession(app, deps, presenter);
   registerGroupCommands(app, deps, presenter);
   registerSessionJobs(scheduler, deps, presenter);

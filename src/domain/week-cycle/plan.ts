@@ -1,0 +1,183 @@
+import { Group, GroupSchedule, Weekday } from './group';
+import { HolidayCalendar } from './holidays';
+import { Mutate } from './ports';
+import { addDays, IsoDate, isIsoDate, laterOf, mondayOf, PlannedWeek, planWeeks, sessionInstant, WeekRules, fitWeek } from './rhythm';
+
+/**
+ * The group's plan for the year: the dates of each active week, made ahead when the group is
+ * set up, and changed only by explicit steps (skip a week, move a week, new settings). One small
+ * document in the group's partition (at most 52 weeks), replaced with its ETag.
+ */
+export interface RhythmPlan {
+  id: string;
+  type: 'plan';
+  groupId: string;
+  /** Every planned week, in order; weeks already started keep the dates they started with. */
+  weeks: PlannedWeek[];
+  /** Mondays of the calendar weeks the group skipped: re-planning passes over them. */
+  skipped: IsoDate[];
+  /** What the plan was made from; when the group changes these, the weeks not yet started are re-planned. */
+  basis: { days: Weekday[]; plannedWeeks: number; region: string };
+  updatedAt: string;
+}
+
+/** Port: the plan document of a group. */
+export interface PlanRepository {
+  get(groupId: string): Promise<RhythmPlan | undefined>;
+  /** Creates the plan; returns the stored one when it already exists (two first turns at once). */
+  create(plan: RhythmPlan): Promise<{ plan: RhythmPlan; created: boolean }>;
+  update(groupId: string, mutate: Mutate<RhythmPlan>): Promise<RhythmPlan>;
+}
+
+export function planIdFor(groupId: string): string {
+  return `${groupId}_plan`;
+}
+
+/** What the plan rules need to know about now. */
+export interface PlanContext {
+  /** Today in the group's time zone. */
+  today: IsoDate;
+  /** Weeks the group has started (their dates are history). */
+  startedWeeks: number;
+  holidays: HolidayCalendar;
+  at: string;
+}
+
+type PlanGroup = Pick<Group, 'id' | 'schedule' | 'plannedWeeks'>;
+
+function rulesOf(group: PlanGroup, ctx: PlanContext, skipped: readonly IsoDate[]): WeekRules & { skipped: ReadonlySet<IsoDate> } {
+  return { days: group.schedule.days, holidays: ctx.holidays, skipped: new Set(skipped) };
+}
+
+/** The first day week `week` may be planned on: today at the earliest, and the calendar week after the week before it. */
+function earliestFor(weeks: readonly PlannedWeek[], week: number, today: IsoDate): IsoDate {
+  const previous = weeks.find((w) => w.week === week - 1);
+  return previous ? laterOf(today, addDays(mondayOf(previous.dates[previous.dates.length - 1]!), 7)) : today;
+}
+
+function sortedDays(group: PlanGroup): Weekday[] {
+  return [...group.schedule.days].sort((a, b) => a - b);
+}
+
+/** The last week a plan covers: the planned weeks, or as many as the group started when it went on past them. */
+function lastWeekOf(group: PlanGroup, ctx: PlanContext): number {
+  return Math.max(group.plannedWeeks, ctx.startedWeeks);
+}
+
+/** Keeps the weeks before `week` and plans `week`..`last` after them, from `from` at the earliest. */
+function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, from: IsoDate, skipped = plan.skipped, last = lastWeekOf(group, ctx)): RhythmPlan {
+  const kept = plan.weeks.filter((w) => w.week < week);
+  const start = laterOf(from, earliestFor(kept, week, ctx.today));
+  return {
+    ...plan,
+    weeks: [...kept, ...planWeeks(week, last, start, rulesOf(group, ctx, skipped))],
+    skipped,
+    basis: { days: sortedDays(group), plannedWeeks: group.plannedWeeks, region: ctx.holidays.region },
+    updatedAt: ctx.at,
+  };
+}
+
+/**
+ * A new plan. The first week not yet started begins today at the earliest (a group set up on a
+ * Monday morning meets that week), and after the last started week (`startedDates`, for groups
+ * that began before they had a plan).
+ */
+export function makePlan(group: PlanGroup, ctx: PlanContext, startedDates: PlannedWeek[] = []): RhythmPlan {
+  const empty: RhythmPlan = { id: planIdFor(group.id), type: 'plan', groupId: group.id, weeks: startedDates, skipped: [], basis: { days: [], plannedWeeks: 0, region: '' }, updatedAt: ctx.at };
+  return replan(empty, group, ctx, ctx.startedWeeks + 1, ctx.today);
+}
+
+/**
+ * After a change of settings (days, number of weeks, holiday region) the weeks not yet started
+ * are planned again; the same object back when nothing that matters changed.
+ */
+export function reconcilePlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext): RhythmPlan {
+  const b = plan.basis;
+  const same = b.plannedWeeks === group.plannedWeeks && b.region === ctx.holidays.region && b.days.join(',') === sortedDays(group).join(',');
+  if (same) return plan;
+  return replan(plan, group, ctx, ctx.startedWeeks + 1, ctx.today);
+}
+
+/** A plan that also covers week `week` (a group going on past its planned weeks); the same object when it does. */
+export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number): RhythmPlan {
+  if (weekOf(plan, week)) return plan;
+  const next = Math.max(0, ...plan.weeks.map((w) => w.week)) + 1;
+  return replan(plan, group, ctx, next, ctx.today, plan.skipped, week);
+}
+
+export function weekOf(plan: RhythmPlan, week: number): PlannedWeek | undefined {
+  return plan.weeks.find((w) => w.week === week);
+}
+
+/** Why a skip or a move was refused; each has its own explanation for the group. */
+export type PlanRefusal = 'started' | 'notPlanned' | 'invalidDate' | 'past' | 'notAfterPrevious' | 'doesNotFit' | 'changedMeanwhile';
+
+export type PlanChange = { ok: true; plan: RhythmPlan; changed: boolean } | { ok: false; reason: PlanRefusal };
+
+/**
+ * The group skips week `week`, which the card showed starting on `shownStart`. That calendar
+ * week is passed over and the week and all after it shift on; the group keeps its number of
+ * active weeks. Pressed twice (two members at once, a redelivered action), it skips once.
+ */
+export function skipWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, shownStart: IsoDate): PlanChange {
+  const current = weekOf(plan, week);
+  if (!current) return { ok: false, reason: 'notPlanned' };
+  if (week <= ctx.startedWeeks) return { ok: false, reason: 'started' };
+  const skippedMonday = mondayOf(shownStart);
+  if (current.dates[0] !== shownStart) {
+    return plan.skipped.includes(skippedMonday) ? { ok: true, plan, changed: false } : { ok: false, reason: 'changedMeanwhile' };
+  }
+  const skipped = [...new Set([...plan.skipped, skippedMonday])].sort();
+  return { ok: true, plan: replan(plan, group, ctx, week, addDays(skippedMonday, 7), skipped), changed: true };
+}
+
+/**
+ * The group moves week `week` (shown starting on `shownStart`) to start on `newStart`: its four
+ * days must fit from that date in that calendar week, after the week before it and not in the
+ * past. The weeks after it follow on from it. Moving to where it already is changes nothing.
+ */
+export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, shownStart: IsoDate, newStart: string): PlanChange {
+  if (!isIsoDate(newStart)) return { ok: false, reason: 'invalidDate' };
+  const current = weekOf(plan, week);
+  if (!current) return { ok: false, reason: 'notPlanned' };
+  if (week <= ctx.startedWeeks) return { ok: false, reason: 'started' };
+  if (current.dates[0] === newStart) return { ok: true, plan, changed: false };
+  if (current.dates[0] !== shownStart) return { ok: false, reason: 'changedMeanwhile' };
+  if (newStart < ctx.today) return { ok: false, reason: 'past' };
+  const previous = weekOf(plan, week - 1);
+  if (previous && mondayOf(newStart) <= mondayOf(previous.dates[previous.dates.length - 1]!)) return { ok: false, reason: 'notAfterPrevious' };
+  const monday = mondayOf(newStart);
+  // The group picked this calendar week explicitly, so it is no longer a skipped one.
+  const skipped = plan.skipped.filter((m) => m !== monday);
+  const dates = fitWeek(monday, newStart, rulesOf(group, ctx, skipped));
+  if (!dates || dates[0] !== newStart) return { ok: false, reason: 'doesNotFit' };
+  const kept = plan.weeks.filter((w) => w.week < week);
+  const moved = { ...plan, weeks: [...kept, { week, dates }], skipped };
+  return { ok: true, plan: replan(moved, group, ctx, week + 1, addDays(monday, 7), skipped), changed: true };
+}
+
+/** One planned session: the week, its day (1-4), the date and the moment it starts. */
+export interface PlannedSession {
+  week: number;
+  day: number;
+  date: IsoDate;
+  at: Date;
+}
+
+function sessionsOf(w: PlannedWeek, schedule: GroupSchedule): PlannedSession[] {
+  return w.dates.map((date, i) => ({ week: w.week, day: i + 1, date, at: sessionInstant(date, schedule.startTime, schedule.timeZone) }));
+}
+
+export function plannedSession(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number): PlannedSession | undefined {
+  const w = weekOf(plan, week);
+  return w ? sessionsOf(w, schedule)[day - 1] : undefined;
+}
+
+/** The sessions still to come of the first planned week that has any after `now`: what is scheduled next. */
+export function upcomingSessions(plan: RhythmPlan, schedule: GroupSchedule, now: Date): PlannedSession[] {
+  for (const w of [...plan.weeks].sort((a, b) => a.week - b.week)) {
+    const ahead = sessionsOf(w, schedule).filter((s) => s.at.getTime() > now.getTime());
+    if (ahead.length) return ahead;
+  }
+  return [];
+}

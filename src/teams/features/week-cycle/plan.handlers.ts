@@ -1,0 +1,89 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { DomainError } from '../../../domain/shared/errors';
+import { Group } from '../../../domain/week-cycle/group';
+import { PlanRefusal, RhythmPlan, weekOf } from '../../../domain/week-cycle/plan';
+import { todayIn } from '../../../domain/week-cycle/rhythm';
+import { movePlannedWeek, showPlan, skipPlannedWeek } from '../../../usecases/week-cycle/plan-changes';
+import { onCardAction } from '../../card-actions';
+import { moveWeekCard } from '../../cards/rhythm/move-week.card';
+import { weekSpan } from '../../cards/rhythm/plan-format';
+import { planCard } from '../../cards/rhythm/plan.card';
+import { skipWeekCard } from '../../cards/rhythm/skip-week.card';
+import { actorOf } from '../../turn';
+import { FeatureDeps } from '../feature-deps';
+
+export function planCardFor(deps: FeatureDeps, group: Group, plan: RhythmPlan, refusal?: PlanRefusal) {
+  const t = deps.translator.t(group.language);
+  return planCard(
+    {
+      groupId: group.id,
+      groupName: group.name,
+      language: group.language,
+      startTime: group.schedule.startTime,
+      plannedWeeks: group.plannedWeeks,
+      weeks: plan.weeks,
+      startedWeeks: group.cyclesStarted,
+      skipped: plan.skipped,
+      ...(refusal ? { notice: t(`rhythm.refused.${refusal}`) } : {}),
+    },
+    t,
+  );
+}
+
+function plannedWeek(plan: RhythmPlan, week: number) {
+  const found = weekOf(plan, week);
+  if (!found) throw new DomainError('notFound', 'planned week');
+  return found;
+}
+
+/** Tells the whole chat what changed, once: only the press that changed the plan says so. */
+async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Group, key: 'rhythm.skip.done' | 'rhythm.move.done', week: number, plan: RhythmPlan): Promise<void> {
+  const dates = weekSpan(plannedWeek(plan, week).dates, group.language);
+  await context.sendActivity(deps.translator.t(group.language)(key, { name: actorOf(context).name, week, dates }));
+}
+
+/** The plan card and its steps: skip a week (after asking), move a week to another start date. */
+export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): void {
+  const wc = deps.weekCycle;
+
+  onCardAction(app, deps.actions, 'showPlan', async (_context, data) => {
+    const { group, plan } = await showPlan(wc, data.groupId);
+    return { card: planCardFor(deps, group, plan), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'askSkipWeek', async (_context, data) => {
+    const { group, plan } = await showPlan(wc, data.groupId);
+    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
+    const week = plannedWeek(plan, data.week);
+    return { card: skipWeekCard({ groupId: group.id, language: group.language, plannedWeeks: group.plannedWeeks, week }, deps.translator.t(group.language)), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'skipWeek', async (context, data) => {
+    const { group, plan, outcome } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from });
+    if (!outcome.ok) return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
+    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, plan);
+    return { card: planCardFor(deps, group, plan), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'askMoveWeek', async (_context, data) => {
+    const { group, plan } = await showPlan(wc, data.groupId);
+    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
+    const today = todayIn(wc.clock.now(), group.schedule.timeZone);
+    return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), today }, deps.translator.t(group.language)), personal: false };
+  });
+
+  onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
+    const { group, plan, outcome } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10) });
+    const t = deps.translator.t(group.language);
+    if (!outcome.ok) {
+      // A date that does not work comes back in the form, with the reason next to it; a plan that
+      // changed meanwhile (or a week that started) is shown as it is now.
+      if (outcome.reason === 'changedMeanwhile' || outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
+      const today = todayIn(wc.clock.now(), group.schedule.timeZone);
+      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), today, entered: data.start, error: t(`rhythm.refused.${outcome.reason}`) }, t), personal: false };
+    }
+    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, plan);
+    return { card: planCardFor(deps, group, plan), personal: false };
+  });
+}

@@ -1,0 +1,96 @@
+import { ScheduledJob } from '../../domain/scheduling/job';
+import { Group } from '../../domain/week-cycle/group';
+import { extendPlan, makePlan, PlanContext, PlannedSession, reconcilePlan, RhythmPlan, upcomingSessions } from '../../domain/week-cycle/plan';
+import { PlannedWeek, todayIn } from '../../domain/week-cycle/rhythm';
+import { JOB_KINDS, WeekCycleDeps } from './deps';
+
+/** Who started a week that opened by itself at its planned time. */
+export const RHYTHM_ACTOR_ID = 'rhythm';
+
+/** A planned session as a job names it: checked against the plan when the job runs. */
+export interface SessionSlot {
+  week: number;
+  day: number;
+  /** The start the job was scheduled for (ISO instant). */
+  at: string;
+}
+
+export function planContext(deps: WeekCycleDeps, group: Group, now = deps.clock.now()): PlanContext {
+  return { today: todayIn(now, group.schedule.timeZone), startedWeeks: group.cyclesStarted, holidays: deps.rhythm.holidays, at: now.toISOString() };
+}
+
+/** The week a group without a plan is in (it began before plans existed), so its plan follows on from it. */
+async function startedDatesOf(deps: WeekCycleDeps, group: Group): Promise<PlannedWeek[]> {
+  if (!group.currentCycleId || !group.cyclesStarted) return [];
+  const cycle = await deps.cycles.get(group.id, group.currentCycleId);
+  return cycle && cycle.sessionDates.length === 4 ? [{ week: cycle.weekNumber, dates: cycle.sessionDates }] : [];
+}
+
+export interface PlanRead {
+  plan: RhythmPlan;
+  /** The plan as it was before this turn changed it (made, re-planned or extended), to re-schedule from. */
+  previous?: RhythmPlan;
+  changed: boolean;
+}
+
+/**
+ * The group's plan: made when the group has none, re-planned when its settings changed, and
+ * extended when the group goes on past its planned weeks (`week`). Idempotent: a second turn
+ * at the same moment finds the plan made and changes nothing.
+ */
+export async function planFor(deps: WeekCycleDeps, group: Group, week?: number): Promise<PlanRead> {
+  const ctx = planContext(deps, group);
+  const settle = (p: RhythmPlan) => (week ? extendPlan(reconcilePlan(p, group, ctx), group, ctx, week) : reconcilePlan(p, group, ctx));
+  const stored = await deps.plans.get(group.id);
+  if (!stored) {
+    const { plan, created } = await deps.plans.create(settle(makePlan(group, ctx, await startedDatesOf(deps, group))));
+    return { plan, changed: created };
+  }
+  if (settle(stored) === stored) return { plan: stored, changed: false };
+  return { plan: await deps.plans.update(group.id, settle), previous: stored, changed: true };
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().replace(/[^0-9]/g, '').slice(0, 12);
+}
+
+function slotPayload(group: Group, s: PlannedSession): Record<string, unknown> {
+  return { groupId: group.id, week: s.week, day: s.day, at: s.at.toISOString() };
+}
+
+/**
+ * The jobs that make the next planned week happen by itself: for each of its sessions still to
+ * come, a reminder in the chat and the start. Ids are made from the slot and its time, so
+ * scheduling twice is a no-op and a moved session gets new jobs.
+ */
+export function rhythmJobs(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, now: Date): ScheduledJob[] {
+  return upcomingSessions(plan, group.schedule, now).flatMap((s) => {
+    const base = `${group.id}_w${s.week}_d${s.day}_${stamp(s.at)}`;
+    const remindAt = new Date(s.at.getTime() - deps.rhythm.reminderMinutes * 60_000);
+    const start: ScheduledJob = { id: `${base}_start`, kind: JOB_KINDS.sessionStart, dueAt: s.at.toISOString(), payload: slotPayload(group, s) };
+    const remind: ScheduledJob = { id: `${base}_remind`, kind: JOB_KINDS.sessionReminder, dueAt: remindAt.toISOString(), payload: slotPayload(group, s) };
+    return remindAt.getTime() > now.getTime() ? [remind, start] : [start];
+  });
+}
+
+/**
+ * Schedules the next planned week's jobs, and cancels those an earlier plan or schedule made that
+ * no longer apply. A job that escapes the cancel still checks the plan when it runs.
+ */
+export async function scheduleRhythm(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, before?: { group: Group; plan: RhythmPlan }): Promise<void> {
+  const now = deps.clock.now();
+  const jobs = rhythmJobs(deps, group, plan, now);
+  if (before) {
+    const kept = new Set(jobs.map((j) => j.id));
+    for (const old of rhythmJobs(deps, before.group, before.plan, now)) if (!kept.has(old.id)) await deps.scheduler.cancel(old.id);
+  }
+  for (const job of jobs) await deps.scheduler.schedule(job);
+}
+
+/** After setup (or new settings): the plan is made or follows the settings, and the next week is scheduled. */
+export async function planAhead(deps: WeekCycleDeps, group: Group, before?: Group): Promise<RhythmPlan> {
+  const { plan, previous, changed } = await planFor(deps, group);
+  const scheduleChanged = !!before && (before.schedule.startTime !== group.schedule.startTime || before.schedule.timeZone !== group.schedule.timeZone);
+  if (changed || scheduleChanged) await scheduleRhythm(deps, group, plan, before || previous ? { group: before ?? group, plan: previous ?? plan } : undefined);
+  return plan;
+}

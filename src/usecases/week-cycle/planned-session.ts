@@ -1,0 +1,58 @@
+import { Group } from '../../domain/week-cycle/group';
+import { cycleIdFor } from '../../domain/week-cycle/ids';
+import { PlannedSession, plannedSession, RhythmPlan } from '../../domain/week-cycle/plan';
+import { WeekCycleDeps } from './deps';
+import { RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
+import { openWeek } from './start-cycle';
+import { NextSession, startNextSession } from './start-session';
+
+interface CurrentSlot {
+  group: Group;
+  plan: RhythmPlan;
+  session: PlannedSession;
+}
+
+/** The slot as the plan and the group's schedule have it now; undefined for a job of an older plan or schedule. */
+async function currentSlot(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<CurrentSlot | undefined> {
+  const [group, plan] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
+  if (!group || !plan) return undefined;
+  const session = plannedSession(plan, group.schedule, slot.week, slot.day);
+  return session && session.at.toISOString() === slot.at ? { group, plan, session } : undefined;
+}
+
+/**
+ * Whether the planned day is still to be held: the group has not moved on to a later week, and
+ * no session of this day (or a later one) of the week was opened by hand already.
+ */
+async function stillToHold(deps: WeekCycleDeps, group: Group, slot: SessionSlot): Promise<boolean> {
+  if (group.cyclesStarted > slot.week) return false;
+  if (group.cyclesStarted < slot.week) return group.cyclesStarted === slot.week - 1;
+  const state = await deps.sessions.loadCycle(group.id, cycleIdFor(group.id, slot.week));
+  return !!state && !state.cycle.completedAt && !state.sessions.some((s) => s.day >= slot.day);
+}
+
+/** The reminder before a planned session, when it is still coming: what to say, or nothing. */
+export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<{ group: Group; session: PlannedSession } | undefined> {
+  const current = await currentSlot(deps, groupId, slot);
+  if (!current || deps.clock.now().getTime() >= current.session.at.getTime()) return undefined;
+  return (await stillToHold(deps, current.group, slot)) ? { group: current.group, session: current.session } : undefined;
+}
+
+/**
+ * A planned session starts by itself: its week opens if it has not (the rhythm starts it), then
+ * the week's next session, unless the group is ahead or the hour has passed. Whatever happened, the next planned sessions get their jobs, so the
+ * rhythm goes on week after week.
+ */
+export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<NextSession | undefined> {
+  const current = await currentSlot(deps, groupId, slot);
+  if (!current) return undefined;
+  try {
+    // A start that runs after its hour is over (the app was down) does not open a session late.
+    const over = current.session.at.getTime() + deps.session.minutes * 60_000 <= deps.clock.now().getTime();
+    if (over || !(await stillToHold(deps, current.group, slot))) return undefined;
+    if (current.group.cyclesStarted < slot.week) await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
+    return await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
+  } finally {
+    await scheduleRhythm(deps, current.group, current.plan);
+  }
+}
