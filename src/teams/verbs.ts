@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
+import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../domain/proposal/proposal';
+import { MAX_PERSONAL_ANSWER_LENGTH } from '../domain/personal/personal-answer';
+import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
@@ -12,7 +15,8 @@ const choice = <const T extends [string, ...string[]]>(values: T) => z.preproces
 /**
  * Every card action the app knows: its verb and the shape of its data. Cards are built from
  * these and handlers are registered from these, so a typo cannot route an action nowhere.
- * Text limits here are generous transport limits; the domain applies the real ones.
+ * Text limits are the domain's where a form shows them (so a refusal names the real limit),
+ * otherwise generous transport limits; the domain applies the real ones either way.
  */
 export const VERBS = {
   refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id, k: key }) },
@@ -44,13 +48,13 @@ export const VERBS = {
   /** Posts the running session's card again at the bottom of the chat. */
   showSession: { verb: 'session.show', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   markPresent: { verb: 'session.present', data: z.object({ groupId: id, sessionId: id, k: key }) },
-  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000), k: key }) },
+  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
   goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int.min(0).max(50), k: key }) },
-  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(5000), k: key }) },
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), k: key }) },
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), opinion: choice(['agree', 'doubt', 'disagree']), reason: shortText(5000).default(''), k: key }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), opinion: choice(['agree', 'doubt', 'disagree']), reason: shortText(MAX_REASON_LENGTH).default(''), k: key }),
   },
   decideProposal: {
     verb: 'proposal.decide',
@@ -59,15 +63,15 @@ export const VERBS = {
       sessionId: id,
       proposalId: id.optional(),
       decision: choice(['accept', 'adapt', 'reject']),
-      decisionReason: shortText(5000).default(''),
-      adoptedText: shortText(5000).default(''),
-      firstStep: shortText(5000).default(''),
+      decisionReason: shortText(MAX_REASON_LENGTH).default(''),
+      adoptedText: shortText(MAX_PROPOSAL_LENGTH).default(''),
+      firstStep: shortText(MAX_REASON_LENGTH).default(''),
       k: key,
     }),
   },
   lookBackOnFirstStep: {
     verb: 'proposal.firstStep',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(5000).default(''), k: key }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(MAX_REASON_LENGTH).default(''), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
   // The rhythm of the year: the plan of the group's weeks. Skip and move name the week and the

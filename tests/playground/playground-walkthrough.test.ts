@@ -66,7 +66,9 @@ describe('the Agents Playground walk-through', () => {
     playground = await startPlayground(t.app.url);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(playground.url);
+    await page.goto(playground.url, { timeout: 60_000 });
+    // An action on a card that was just replaced fails fast and is tried again on the card as it is now.
+    page.setDefaultTimeout(5_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,32 +89,48 @@ describe('the Agents Playground walk-through', () => {
    * element itself (no mouse coordinates), and when the store shows no effect, the person presses
    * again on the card as it is now. Every action here is safe to repeat until it took effect.
    */
-  async function press(card: () => Locator, button: string, what: string, effect: () => Promise<unknown>) {
+  async function press(card: () => Locator | Promise<Locator>, button: string, what: string, effect: () => Promise<unknown>, fill?: (card: Locator) => Promise<void>) {
     for (let attempt = 1; ; attempt++) {
-      await card().getByRole('button', { name: button, exact: true }).dispatchEvent('click');
       try {
-        await until(what, async () => Boolean(await effect()), attempt < 3 ? 5_000 : 20_000);
+        const target = await card();
+        // The inputs are filled again on each attempt: a card that was re-rendered lost them.
+        if (fill) await fill(target);
+        await target.getByRole('button', { name: button, exact: true }).dispatchEvent('click');
+        await until(what, async () => Boolean(await effect()), attempt < 4 ? 5_000 : 20_000);
         await t.app.sharedCards.idle();
         return;
       } catch (err) {
-        if (attempt >= 3) throw err;
+        // The card was replaced under the person's hands, or the press did not take: again, as it is now.
+        if (attempt >= 4) throw err;
       }
     }
   }
-
   async function openSession(): Promise<Doc> {
     return until('an open session in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'session' AND c.status = 'open'"))[0]);
   }
   async function items(type: string, sessionId: string): Promise<Doc[]> {
     return query('SELECT * FROM c WHERE c.type = @type AND c.sessionId = @s', [{ name: '@type', value: type }, { name: '@s', value: sessionId }]);
   }
-  /** Anna's own view of the session at this question: pressing "Mijn invulvelden" on the card that shows it, if needed. */
+
+  /**
+   * Anna's own view of the session at this question. The neutral shared card can replace it at any
+   * moment (the Playground does not refresh per user), so ask for it with "Mijn invulvelden" until
+   * it is there, as a person would.
+   */
   async function ownView(question: number, button: string): Promise<Locator> {
     const heading = `Vraag ${question} ·`;
     const own = cardShowing(button, heading);
-    if ((await own.count()) === 0) await click(cardShowing('Mijn invulvelden', heading), 'Mijn invulvelden');
-    await own.waitFor({ timeout: 15_000 });
-    return own;
+    for (let attempt = 1; ; attempt++) {
+      if ((await own.count()) > 0) return own;
+      const shared = cardShowing('Mijn invulvelden', heading);
+      if ((await shared.count()) > 0) await shared.getByRole('button', { name: 'Mijn invulvelden', exact: true }).dispatchEvent('click');
+      try {
+        await own.waitFor({ timeout: 5_000 });
+        return own;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+      }
+    }
   }
 
   it('sets up the group and walks four days to the weekly summary', async () => {
@@ -137,7 +155,7 @@ describe('the Agents Playground walk-through', () => {
   });
 
   async function walkFourDays() {
-    await page.getByText('Vitale Weekcyclus Zorg').first().click();
+    await page.getByText('Vitale Weekcyclus Zorg').first().click({ timeout: 30_000 });
     await cardShowing('Groep instellen').waitFor({ timeout: 20_000 });
     await click(cardShowing('Groep instellen'), 'Groep instellen');
     await press(() => cardShowing('Opslaan'), 'Opslaan', 'the group in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'group'"))[0]);
@@ -148,11 +166,8 @@ describe('the Agents Playground walk-through', () => {
       const opened = async () => (await query("SELECT * FROM c WHERE c.type = 'session' AND c.status = 'open' AND c.day = @d", [{ name: '@d', value: day }]))[0];
       await press(() => cardShowing('Sessie starten'), 'Sessie starten', `the session of day ${day}`, async () => (await opened())?.cardActivityId);
       const session = (await opened())!;
-      const checkIn = () => cardShowing('Inchecken', `dag ${day}`);
-      if ((await checkIn().count()) === 0) await click(cardShowing('Mijn invulvelden', `dag ${day}`), 'Mijn invulvelden');
-      await checkIn().waitFor({ timeout: 15_000 });
-      await checkIn().getByText('4', { exact: true }).first().click();
-      await press(checkIn, 'Inchecken', `Anna's check-in on day ${day}`, async () => (await items('checkIn', session.id)).length > 0);
+      const question = session.questionIds[0];
+      await press(() => ownView(question, 'Inchecken'), 'Inchecken', `Anna's check-in on day ${day}`, async () => (await items('checkIn', session.id)).length > 0, (card) => card.getByText('4', { exact: true }).first().click());
       await answerEveryQuestion(session.id);
       await press(() => cardShowing('Sessie afronden', `dag ${day}`), 'Sessie afronden', `day ${day} closed`, async () => (await query('SELECT * FROM c WHERE c.id = @id', [{ name: '@id', value: session.id }]))[0]?.status === 'closed');
     }
@@ -165,27 +180,24 @@ describe('the Agents Playground walk-through', () => {
       const question: number = session.questionIds[session.currentIndex];
       const heading = `Vraag ${question} ·`;
       if (question === 7) {
-        const judge = await ownView(7, 'Oordeel bewaren');
-        await judge.getByText('eens', { exact: true }).first().click();
-        await judge.locator('textarea').first().fill('Het past bij ons werk');
-        await press(() => cardShowing('Oordeel bewaren', heading), 'Oordeel bewaren', "Anna's judgement in the store", async () => (await query("SELECT * FROM c WHERE c.type = 'judgement'")).length > 0);
-        const decide = await ownView(7, 'Besluit vastleggen');
-        await decide.getByText('Aannemen zoals het is', { exact: true }).first().click();
-        await decide.getByLabel('Waarom besluiten jullie dit?').fill('Het is eenvoudig te beginnen');
-        await decide.getByLabel(/Eerste stap/).fill('Bram maakt het formulier');
-        await press(() => cardShowing('Besluit vastleggen', heading), 'Besluit vastleggen', 'the decision in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'proposal'"))[0]?.decision);
+        await press(() => ownView(7, 'Oordeel bewaren'), 'Oordeel bewaren', "Anna's judgement in the store", async () => (await query("SELECT * FROM c WHERE c.type = 'judgement'")).length > 0, async (judge) => {
+          await judge.getByText('eens', { exact: true }).first().click();
+          await judge.locator('textarea').first().fill('Het past bij ons werk');
+        });
+        await press(() => ownView(7, 'Besluit vastleggen'), 'Besluit vastleggen', 'the decision in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'proposal'"))[0]?.decision, async (decide) => {
+          await decide.getByText('Aannemen zoals het is', { exact: true }).first().click();
+          await decide.getByLabel('Waarom besluiten jullie dit?').fill('Het is eenvoudig te beginnen');
+          await decide.getByLabel(/Eerste stap/).fill('Bram maakt het formulier');
+        });
       } else if (question === 9 || question === 10) {
-        const own = await ownView(question, 'Bewaren');
-        await own.locator('textarea').first().fill(`Mijn eigen antwoord op vraag ${question}`);
         const stored = async () =>
           (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'personalAnswer' AND c.questionId = @q", parameters: [{ name: '@q', value: question }] }).fetchAll()).resources.length > 0;
-        await press(() => cardShowing('Bewaren', heading), 'Bewaren', `the personal answer to ${question}`, stored);
+        await press(() => ownView(question, 'Bewaren'), 'Bewaren', `the personal answer to ${question}`, stored, (own) => own.locator('textarea').first().fill(`Mijn eigen antwoord op vraag ${question}`));
       } else {
         const text = `Ons antwoord op vraag ${question}`;
         const card = () => cardShowing('Toevoegen', heading);
         await card().waitFor({ timeout: 15_000 });
-        await card().locator('textarea').first().fill(text);
-        await press(card, 'Toevoegen', `the answer to question ${question} in the store`, async () => (await items('contribution', sessionId)).some((c) => c.text === text));
+        await press(card, 'Toevoegen', `the answer to question ${question} in the store`, async () => (await items('contribution', sessionId)).some((c) => c.text === text), (c) => c.locator('textarea').first().fill(text));
       }
       if (session.currentIndex >= session.questionIds.length - 1) return;
       const next = session.currentIndex + 1;

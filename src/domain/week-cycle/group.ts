@@ -56,16 +56,16 @@ export interface GroupSettings {
 /** The rules a group's settings must meet; throws a coded error the user can act on. */
 export function checkGroupSettings(s: GroupSettings): GroupSettings {
   const uniqueMembers = [...new Map(s.members.map((m) => [m.id, m])).values()];
+  const name = s.name.trim();
+  if (!name) throw new DomainError('invalidInput', 'name', { field: 'name', rule: 'required' });
   if (uniqueMembers.length < GROUP_SIZE.min || uniqueMembers.length > GROUP_SIZE.max) {
-    throw new DomainError('groupSize', `members=${uniqueMembers.length}`);
+    throw new DomainError('groupSize', `members=${uniqueMembers.length}`, { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: uniqueMembers.length } });
   }
   const days = [...new Set(s.schedule.days)].sort((a, b) => a - b) as Weekday[];
-  if (days.length !== 4) throw new DomainError('invalidInput', 'exactly four session days');
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', 'startTime');
-  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', 'timeZone');
-  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', 'plannedWeeks');
-  const name = s.name.trim();
-  if (!name) throw new DomainError('invalidInput', 'name');
+  if (days.length !== 4) throw new DomainError('invalidInput', 'exactly four session days', { field: 'days', rule: 'range', params: { count: days.length } });
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', 'startTime', { field: 'startTime', rule: 'format' });
+  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', 'timeZone', { field: 'timeZone', rule: 'format' });
+  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', 'plannedWeeks', { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } });
   return { ...s, name, members: uniqueMembers, schedule: { ...s.schedule, days } };
 }
 

@@ -2,7 +2,7 @@ import { EnergyPhase } from '../../domain/week-cycle/session';
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, subtle, textBlock } from './card-kit';
+import { actionSet, container, Element, execute, subtle, textBlock, withFieldError } from './card-kit';
 import { formatAverage } from './format';
 
 /** While a round runs: how many checked in, no figure. Once closed: the average, no count. */
@@ -19,8 +19,10 @@ function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate, withPres
   const ids = { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey };
   return container(
     [
-      textBlock(t(`energy.ask.${phase}`), { weight: 'Bolder' }),
-      { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })) },
+      ...withFieldError(
+        { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', label: t(`energy.ask.${phase}`), choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })) },
+        view.refused?.errors[inputId],
+      ),
       subtle(t('energy.private')),
       actionSet([
         execute(t(`energy.submit.${phase}`), 'checkIn', { ...ids, phase }, { associatedInputs: 'auto' }),

@@ -1,6 +1,7 @@
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, Element, execute, heading, refusalNotice, submittedText, textBlock, withFieldError } from './card-kit';
+import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 export const TIME_ZONES = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/Paramaribo', 'America/Curacao', 'UTC'];
 
@@ -9,39 +10,46 @@ export interface GroupSetupView {
   current: GroupSettings;
 }
 
-/** Setup of a group: name, members from the chat's roster, session days, time, language, weeks. */
-export function groupSetupCard(view: GroupSetupView, t: Translate): AdaptiveCardJson {
+/**
+ * Setup of a group: name, members from the chat's roster, session days, time, language, weeks.
+ * After a refused save it comes back with what was entered and the reason next to the field.
+ */
+export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: RefusedForm): AdaptiveCardJson {
   const { current } = view;
   const zones = TIME_ZONES.includes(current.schedule.timeZone) ? TIME_ZONES : [current.schedule.timeZone, ...TIME_ZONES];
+  const value = (id: string, fallback: string) => submittedText(refused?.values, id) ?? fallback;
+  const err = (id: string) => refused?.errors[id];
+  const field = (input: Element) => withFieldError(input, err(String(input.id)));
   return adaptiveCard(
     [
       heading(t('setup.title')),
+      ...(refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
       textBlock(t('setup.intro')),
-      { type: 'Input.Text', id: 'name', label: t('setup.name'), value: current.name, maxLength: 120, isRequired: true, errorMessage: t('setup.nameError') },
-      {
+      ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), value: value('name', current.name), maxLength: 120, isRequired: true, errorMessage: t('setup.nameError') }),
+      ...field({
         type: 'Input.ChoiceSet',
         id: 'members',
         label: t('setup.members'),
         isMultiSelect: true,
         style: 'expanded',
         choices: view.roster.map((m) => ({ title: m.name, value: m.id })),
-        value: current.members.map((m) => m.id).join(','),
+        value: value('members', current.members.map((m) => m.id).join(',')),
         isRequired: true,
         errorMessage: t('setup.membersError'),
-      },
-      {
+      }),
+      ...field({
         type: 'Input.ChoiceSet',
         id: 'days',
         label: t('setup.days'),
         isMultiSelect: true,
         style: 'expanded',
         choices: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ title: t(`weekday.${d}`), value: String(d) })),
-        value: current.schedule.days.join(','),
+        value: value('days', current.schedule.days.join(',')),
         isRequired: true,
         errorMessage: t('setup.daysError'),
-      },
-      { type: 'Input.Time', id: 'startTime', label: t('setup.startTime'), value: current.schedule.startTime, isRequired: true },
-      { type: 'Input.ChoiceSet', id: 'timeZone', label: t('setup.timeZone'), choices: zones.map((z) => ({ title: z, value: z })), value: current.schedule.timeZone },
+      }),
+      ...field({ type: 'Input.Time', id: 'startTime', label: t('setup.startTime'), value: value('startTime', current.schedule.startTime), isRequired: true, errorMessage: t('weekCycleForm.startTime') }),
+      ...field({ type: 'Input.ChoiceSet', id: 'timeZone', label: t('setup.timeZone'), choices: zones.map((z) => ({ title: z, value: z })), value: value('timeZone', current.schedule.timeZone) }),
       {
         type: 'Input.ChoiceSet',
         id: 'language',
@@ -50,9 +58,9 @@ export function groupSetupCard(view: GroupSetupView, t: Translate): AdaptiveCard
           { title: 'Nederlands', value: 'nl' },
           { title: 'English', value: 'en' },
         ],
-        value: current.language,
+        value: value('language', current.language),
       },
-      { type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: current.plannedWeeks, isRequired: true, errorMessage: t('setup.weeksError') },
+      ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: Number(value('weeks', String(current.plannedWeeks))) || current.plannedWeeks, isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
     [execute(t('setup.save'), 'saveSetup', {}, { style: 'positive' })],
   );

@@ -1,7 +1,7 @@
 import { FIRST_STEP_STATUSES } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
+import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
 
 /**
  * Transfer to practice: the week opens by asking what became of last week's first step. Once
@@ -15,9 +15,14 @@ export function lookBackSection(view: SessionView, t: Translate): Element[] {
     items.push(textBlock(t('lookBack.told', { status: t(`lookBack.status.${lb.outcome.status}`) }), { weight: 'Bolder', spacing: 'Small' }), plainText(lb.outcome.note));
   }
   if (view.session.status === 'open' && (!lb.outcome || view.viewer)) {
+    const errors = view.refused?.errors ?? {};
+    const kept = (id: string, fallback: string) => submittedText(view.refused?.values, id) ?? fallback;
     items.push(
-      { type: 'Input.ChoiceSet', id: 'firstStepStatus', style: 'expanded', label: t('lookBack.question'), choices: FIRST_STEP_STATUSES.map((s) => ({ title: t(`lookBack.status.${s}`), value: s })), value: lb.outcome?.status ?? '' },
-      { type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, maxLength: 1000, value: lb.outcome?.note ?? '' },
+      ...withFieldError(
+        { type: 'Input.ChoiceSet', id: 'firstStepStatus', style: 'expanded', label: t('lookBack.question'), choices: FIRST_STEP_STATUSES.map((s) => ({ title: t(`lookBack.status.${s}`), value: s })), value: kept('firstStepStatus', lb.outcome?.status ?? '') },
+        errors.firstStepStatus,
+      ),
+      ...withFieldError({ type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, maxLength: 1000, value: kept('firstStepNote', lb.outcome?.note ?? '') }, errors.firstStepNote),
       actionSet([execute(t(lb.outcome ? 'lookBack.update' : 'lookBack.save'), 'lookBackOnFirstStep', { groupId: view.groupId, sessionId: view.session.id, proposalId: lb.proposalId, k: view.actionKey })]),
     );
   } else if (!lb.outcome) {

@@ -1,7 +1,7 @@
 import { MAX_CONTRIBUTION_LENGTH } from '../../domain/week-cycle/session';
 import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, subtle, textBlock, truncate } from './card-kit';
+import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
 
 /** Keeps the card well inside Teams' size limit however much a group writes. */
 const SHOWN_CONTRIBUTIONS = 12;
@@ -24,6 +24,13 @@ function contributions(item: AgendaItem, t: Translate): Element[] {
   ];
 }
 
+/** What the member typed for this question when it was refused, and why. */
+function refusedHere(view: SessionView, item: AgendaItem): { text?: string; error?: string } | undefined {
+  const r = view.refused;
+  if (!r || Number(r.values.questionId) !== item.question.id) return undefined;
+  return { text: submittedText(r.values, 'text'), error: r.errors.text };
+}
+
 /** A group question: one shared answer that every member adds to. */
 export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
   const open = view.session.status === 'open';
@@ -31,7 +38,10 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
     container(contributions(item, t), { spacing: 'Medium' }),
     ...(open
       ? [
-          { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: MAX_CONTRIBUTION_LENGTH, placeholder: t('question.addPlaceholder'), label: t('question.addLabel') },
+          ...withFieldError(
+            { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: MAX_CONTRIBUTION_LENGTH, placeholder: t('question.addPlaceholder'), label: t('question.addLabel'), value: refusedHere(view, item)?.text ?? '' },
+            refusedHere(view, item)?.error,
+          ),
           actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
         ]
       : []),
@@ -46,7 +56,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
   return [
     note,
-    { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: own ?? '', label: t('question.personalLabel') },
+    ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
     actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
   ];
 }

@@ -1,6 +1,6 @@
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { Action, adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, refreshFor, subtle, textBlock } from './card-kit';
+import { Action, adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
 import { energySection } from './energy.section';
 import { lookBackSection } from './look-back.section';
 import { proposalSection } from './proposal.section';
@@ -62,7 +62,8 @@ function navigation(view: SessionView, t: Translate): Action[] {
  * neutral version everyone may see; with it, it adds that member's own inputs and private state.
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
-  const body = [...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
+  const notice = view.refused ? [refusalNotice(t('weekCycleForm.notice'))] : [];
+  const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});
 }

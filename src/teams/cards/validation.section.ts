@@ -1,7 +1,7 @@
 import { OPINIONS, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
+import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
@@ -31,13 +31,22 @@ function decided(p: ProposalView, t: Translate): Element {
   );
 }
 
+/** A refused judgement or decision keeps what the member entered, with the reason next to it. */
+function kept(view: SessionView, id: string, fallback = ''): string {
+  return submittedText(view.refused?.values, id) ?? fallback;
+}
+
 function judgementForm(view: SessionView, p: ProposalView, t: Translate): Element {
   const own = view.viewer?.judgement;
+  const errors = view.refused?.errors ?? {};
   return container(
     [
       textBlock(t('validation.yourJudgement'), { weight: 'Bolder' }),
-      { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: own?.opinion ?? '' },
-      { type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: own?.reason ?? '' },
+      ...withFieldError(
+        { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: kept(view, 'opinion', own?.opinion ?? '') },
+        errors.opinion,
+      ),
+      ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: kept(view, 'reason', own?.reason ?? '') }, errors.reason),
       actionSet([execute(t(own ? 'validation.updateJudgement' : 'validation.saveJudgement'), 'judgeProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey })]),
     ],
     { style: 'emphasis', spacing: 'Medium' },
@@ -51,7 +60,10 @@ function judgementForm(view: SessionView, p: ProposalView, t: Translate): Elemen
  */
 function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element[] {
   const missing = p.needed - p.judgements.length;
-  if (missing > 0) return [subtle(t('validation.waitingForJudgements', { needed: p.needed, present: p.present, count: missing }))];
+  const errors = view.refused?.errors ?? {};
+  if (missing > 0) {
+    return [subtle(t('validation.waitingForJudgements', { needed: p.needed, present: p.present, count: missing })), ...(errors.decision ? [textBlock(errors.decision, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : [])];
+  }
   const text = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
   return [
     container(
@@ -60,10 +72,13 @@ function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element
         subtle(t('validation.decisionIntro', { count: p.judgements.length })),
         textBlock(p.ai.status === 'drafted' ? t('validation.theProposalAi') : t('validation.theProposalOwn'), { weight: 'Bolder', spacing: 'Small' }),
         text ? plainText(text) : subtle(t('validation.noProposalText')),
-        { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: '' },
-        { type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, maxLength: 1000 },
-        { type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, maxLength: 4000 },
-        { type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, maxLength: 1000 },
+        ...withFieldError(
+          { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: kept(view, 'decision') },
+          errors.decision,
+        ),
+        ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, maxLength: 1000, value: kept(view, 'decisionReason') }, errors.decisionReason),
+        ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, maxLength: 4000, value: kept(view, 'adoptedText') }, errors.adoptedText),
+        ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, maxLength: 1000, value: kept(view, 'firstStep') }, errors.firstStep),
         actionSet([execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey }, { style: 'positive' })]),
       ],
       { spacing: 'Medium', separator: true },

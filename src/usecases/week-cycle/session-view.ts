@@ -50,6 +50,8 @@ export interface SessionView {
   memberCount: number;
   /** Every action on this rendering carries it, so a retried press stores nothing twice. */
   actionKey: string;
+  /** A refused action's inputs, kept, with the reason per input: the member's own view shows them again. */
+  refused?: { values: Record<string, unknown>; errors: Record<string, string> };
   viewer?: {
     id: string;
     present: boolean;
@@ -88,7 +90,13 @@ function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
  * The session card's content from one state read: no further reads, so the member's own view
  * and the shared card are built from the same data.
  */
-export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock' | 'drafter' | 'decisionQuorum'>, state: SessionState, actionKey: string, viewer?: { id: string; ownAnswer?: PersonalAnswer }): SessionView {
+export function buildSessionView(
+  deps: Pick<WeekCycleDeps, 'frameworks' | 'clock' | 'drafter' | 'decisionQuorum'>,
+  state: SessionState,
+  actionKey: string,
+  viewer?: { id: string; ownAnswer?: PersonalAnswer },
+  refused?: SessionView['refused'],
+): SessionView {
   const { group, session } = state;
   const framework = deps.frameworks[group.language];
   const agenda = session.questionIds
@@ -131,6 +139,7 @@ export function buildSessionView(deps: Pick<WeekCycleDeps, 'frameworks' | 'clock
     memberTeamsIds: group.members.map((m) => m.teamsId).filter((x): x is string => !!x),
     memberCount: group.members.length,
     actionKey,
+    ...(refused ? { refused } : {}),
     ...(viewer
       ? {
           viewer: {

@@ -9,6 +9,7 @@ import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
+import { weekCycleReason } from './refusal-forms';
 
 /** The group's week as a card: reads the group (unless given) and the current cycle, never writes. */
 export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string) {
@@ -56,5 +57,15 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
     const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v) }));
     await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda);
     return { card: await cycleCardFor(deps, data.groupId), personal: false };
+  }, {
+    form: {
+      reason: weekCycleReason,
+      render: async (_context, r) => {
+        const group = await loadGroup(deps.weekCycle, String(r.values.groupId ?? ''));
+        const cycle = await deps.weekCycle.cycles.get(group.id, String(r.values.cycleId ?? ''));
+        if (!cycle) throw new DomainError('notFound', 'cycle');
+        return agendaCard(group.id, cycle, deps.weekCycle.frameworks[group.language], deps.translator.t(group.language), { values: r.values, errors: r.errors });
+      },
+    },
   });
 }

@@ -10,8 +10,9 @@ import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { readRoster } from './roster';
+import { RefusedForm, weekCycleReason } from './refusal-forms';
 
-export async function setupCardFor(deps: FeatureDeps, context: TurnContext) {
+export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refused?: RefusedForm) {
   const group = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
   const roster = await readRoster(context, deps.logger);
   const language = group?.language ?? deps.defaultLanguage;
@@ -23,7 +24,7 @@ export async function setupCardFor(deps: FeatureDeps, context: TurnContext) {
     plannedWeeks: DEFAULT_PLANNED_WEEKS,
   };
   const known = new Map([...roster, ...(group?.members ?? [])].map((m) => [m.id, m]));
-  return groupSetupCard({ roster: [...known.values()], current }, deps.translator.t(language));
+  return groupSetupCard({ roster: [...known.values()], current }, deps.translator.t(language), refused);
 }
 
 export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDeps): void {
@@ -48,5 +49,5 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
     });
     return { card: await cycleCardFor(deps, group), personal: false };
-  });
+  }, { form: { reason: weekCycleReason, inputs: { plannedWeeks: 'weeks' }, render: (context, r) => setupCardFor(deps, context, { values: r.values, errors: r.errors }) } });
 }

@@ -9,6 +9,7 @@ import { sessionCard } from '../../cards/session.card';
 import { sessionSummaryCard } from '../../cards/session-summary.card';
 import { ActionOutcome } from '../../card-actions';
 import { FeatureDeps } from '../feature-deps';
+import { RefusedForm } from './refusal-forms';
 
 /**
  * Renders session cards from one state read: the neutral shared card, and each member's own
@@ -21,8 +22,8 @@ export class SessionPresenter {
     return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID()), this.deps.translator.t(state.group.language));
   }
 
-  personal(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): AdaptiveCardJson {
-    return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID(), { id: viewerId, ownAnswer }), this.deps.translator.t(state.group.language));
+  personal(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer, refused?: RefusedForm): AdaptiveCardJson {
+    return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID(), { id: viewerId, ownAnswer }, refused), this.deps.translator.t(state.group.language));
   }
 
   async summary(state: SessionState): Promise<AdaptiveCardJson> {

@@ -17,7 +17,8 @@ import { SessionState } from '../../../domain/week-cycle/session';
 import { startNextSession } from '../../../usecases/week-cycle/start-session';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { Language } from '../../../domain/framework/framework';
-import { onCardAction } from '../../card-actions';
+import { onCardAction, RefusedInput } from '../../card-actions';
+import { weekCycleReason } from './refusal-forms';
 import { postCard } from '../../card-response';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
@@ -66,6 +67,18 @@ export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPre
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
   const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
+  /** A refused input on the session card: the member's own view again, their inputs kept and the reason next to the field. */
+  const sessionForm = {
+    form: {
+      reason: weekCycleReason,
+      inputs: { status: 'firstStepStatus', note: 'firstStepNote' },
+      render: async (context: TurnContext, r: RefusedInput) => {
+        const state = await loadSession(wc, String(r.values.groupId ?? ''), String(r.values.sessionId ?? ''));
+        const viewerId = actorOf(context).id;
+        return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: r.errors });
+      },
+    },
+  };
 
   onCardAction(app, deps.actions, 'refreshSession', async (context, data) => {
     const state = await loadSession(wc, data.groupId, data.sessionId);
@@ -86,9 +99,9 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
-    if (score === undefined) throw new DomainError('invalidInput', 'energy score missing');
+    if (score === undefined) throw new DomainError('invalidInput', 'energy score missing', { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' });
     return respond(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
-  });
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'markPresent', async (context, data) => respond(await markPresent(wc, data.groupId, data.sessionId, actorOf(context)), actorOf(context).id));
 
@@ -96,7 +109,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const actor = actorOf(context);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
     return respond(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
-  });
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'goTo', async (context, data) => respond(await moveToQuestion(wc, data.groupId, data.sessionId, actorOf(context), data.index), actorOf(context).id));
 
@@ -104,7 +117,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const actor = actorOf(context);
     const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text });
     return presenter.outcome(state, actor.id, answer);
-  });
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
     const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context));
@@ -119,21 +132,21 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) =>
     respond(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason }), actorOf(context).id),
-  );
+  sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
     respond(
       await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.decision, reason: data.decisionReason, ownWords: data.adoptedText, firstStep: data.firstStep }),
       actorOf(context).id,
     ),
-  );
+  sessionForm);
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
     const actor = actorOf(context);
     const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote });
     const state = await loadSession(wc, data.groupId, data.sessionId);
     return respond({ ...state, previousProposal: proposal }, actor.id);
-  });
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
     const { state, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));

@@ -1,0 +1,42 @@
+import { Translate } from '../../../i18n/i18n';
+import { FieldProblem } from '../../card-actions';
+
+/** Submitted values and per-input reasons, for a week-cycle form rendered again after a refusal. */
+export interface RefusedForm {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+const SAME_WORDS: Record<string, string> = {
+  opinion: 'opinion',
+  reason: 'reason',
+  decisionReason: 'decisionReason',
+  adoptedText: 'adoptedText',
+  firstStep: 'firstStep',
+  firstStepStatus: 'firstStepStatus',
+  firstStepNote: 'firstStepNote',
+  energyIn: 'energy',
+  energyOut: 'energy',
+  startTime: 'startTime',
+  timeZone: 'timeZone',
+  weeks: 'weeks',
+  name: 'name',
+};
+
+/** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
+export function weekCycleReason(p: FieldProblem, t: Translate): string {
+  if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, count: p.params.count });
+  if (p.field === 'decision') {
+    if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
+    if (p.rule === 'format') return t('weekCycleForm.decisionNothing');
+    return t('weekCycleForm.decision');
+  }
+  if (p.field === 'members') return t('weekCycleForm.members', { count: p.params.count ?? 0 });
+  if (p.field === 'days') return t('weekCycleForm.days', { count: p.params.count ?? 0 });
+  if (/^day[1-4]$/.test(p.field)) {
+    if (p.rule === 'required') return t('weekCycleForm.agendaEmpty');
+    return t(p.rule === 'range' ? 'weekCycleForm.agendaValidation' : 'weekCycleForm.agendaQuestion', { question: p.params.question });
+  }
+  const words = SAME_WORDS[p.field];
+  return words ? t(`weekCycleForm.${words}`) : t('weekCycleForm.required');
+}

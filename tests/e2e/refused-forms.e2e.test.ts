@@ -1,0 +1,107 @@
+import { cardProblems } from '../support/card-validator';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Every input of a card with its value, by id. */
+function values(card: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value;
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
+
+/** The text right after an input: where a refused form puts the reason. */
+function reasonAfter(card: unknown, id: string): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        if (child && typeof child === 'object' && (child as { id?: unknown }).id === id) {
+          const next = node[i + 1] as { type?: string; text?: string } | undefined;
+          found = next?.type === 'TextBlock' ? next.text : '';
+        }
+        walk(child);
+      });
+      return;
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * A refused input on a Vitale Weekcyclus form keeps the card: the same form comes back to the
+ * person who pressed, with what they entered and the reason next to the field, in the group's
+ * language. Nothing is stored.
+ */
+describe('week-cycle forms keep what was entered when an input is refused', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
+  const cards: unknown[] = [];
+  const keep = <T extends { value: unknown }>(r: T) => (cards.push(r.value), r);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+  });
+  afterAll(() => t.stop());
+
+  it('group setup with two members: the form again, name kept, the rule next to the members', async () => {
+    t.connector.roster = [anna, bram, cem, dewi];
+    const res = keep(await g.press(anna, 'group.setup.save', { name: 'Team Tweetal', members: `${anna.aadObjectId},${bram.aadObjectId}`, days: '1,2,3,4', startTime: '09:30', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '12' }, 'setup-card'));
+    expect(values(res.value)).toMatchObject({ name: 'Team Tweetal', members: `${anna.aadObjectId},${bram.aadObjectId}`, startTime: '09:30', weeks: 12 });
+    expect(reasonAfter(res.value, 'members')).toBe('Kies 3 tot 8 deelnemers; nu zijn het er 2.');
+    expect(cardText(res.value)).toContain('Nog niet bewaard');
+    expect((await t.store.container('sessions').items.query("SELECT * FROM c WHERE c.type = 'group'").fetchAll()).resources).toEqual([]);
+  });
+
+  it('an agenda with the judgement before the AI proposal: the agenda again, as chosen', async () => {
+    await g.setUp();
+    await g.startCycle();
+    const res = keep(await g.press(anna, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,7', day2: '3,4,5', day3: '6', day4: '8,9,10' }, 'cycle-card'));
+    expect(values(res.value)).toMatchObject({ day1: '1,2,7', day3: '6' });
+    expect(reasonAfter(res.value, 'day1')).toContain('vraag 7');
+  });
+
+  it('a judgement without a reason and a decision without a first step: the member\'s own view, inputs kept', async () => {
+    await g.press(anna, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+    await g.startSession();
+    for (const m of [anna, bram, cem]) await g.checkIn(m, 4);
+    await g.goTo(anna, 5);
+    await g.contribute(anna, 6, 'Een vaste overdrachtstafel');
+    await g.goTo(anna, 6);
+
+    const judged = keep(await g.press(bram, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason: '  ' }));
+    expect(values(judged.value)).toMatchObject({ opinion: 'doubt' });
+    expect(reasonAfter(judged.value, 'reason')).toBe('Schrijf er een reden bij.');
+    expect((await t.store.container('sessions').items.query("SELECT * FROM c WHERE c.type = 'judgement'").fetchAll()).resources).toEqual([]);
+
+    for (const m of [anna, bram]) await g.press(m, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed plan' });
+    const decided = keep(await g.press(cem, 'proposal.decide', { ...g.ids(), decision: 'adapt', decisionReason: 'Met formulier', adoptedText: 'Tafel en formulier', firstStep: '' }));
+    expect(values(decided.value)).toMatchObject({ decision: 'adapt', decisionReason: 'Met formulier', adoptedText: 'Tafel en formulier' });
+    expect(reasonAfter(decided.value, 'firstStep')).toBe('Spreek een eerste stap af: wie doet wat, wanneer?');
+    expect((await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource.decision).toBeUndefined();
+  });
+
+  it('an answer over its length: the text kept, the limit and its length said', async () => {
+    await g.goTo(anna, 0);
+    const long = 'x'.repeat(2500);
+    const res = keep(await g.contribute(dewi, 1, long));
+    expect(values(res.value).text).toBe(long);
+    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2000 tekens; dit zijn er 2500.');
+  });
+
+  it('sent only valid cards', () => {
+    expect(cards.length).toBeGreaterThan(4);
+    expect(cards.flatMap((c) => cardProblems(c as object))).toEqual([]);
+  });
+});
