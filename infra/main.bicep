@@ -129,7 +129,12 @@ param cosmosDatabaseName string = 'lerendwerken'
 
 @description('Retention for the outbox container, in seconds (default 30 days).')
 @minValue(3600)
-param outboxTtlSeconds int = 2592000
+@description('Retention in days after the last change: a group\'s data (24 months), a professional\'s own records (24 months), talentontwikkelgesprekken (24 months), B3-spiegel polls and tallies (36 months, for the trend), sent messages (30 days).')
+param retentionGroupDays int = 730
+param retentionPersonalDays int = 730
+param retentionReviewDays int = 730
+param retentionPollDays int = 1095
+param retentionOutboxDays int = 30
 
 // ---- Azure OpenAI --------------------------------------------------------------------------------
 
@@ -204,7 +209,11 @@ module cosmos 'modules/cosmos.bicep' = {
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     disableLocalAuth: cosmosDisableLocalAuth
     databaseName: cosmosDatabaseName
-    outboxTtlSeconds: outboxTtlSeconds
+    retentionGroupDays: retentionGroupDays
+    retentionPersonalDays: retentionPersonalDays
+    retentionReviewDays: retentionReviewDays
+    retentionPollDays: retentionPollDays
+    retentionOutboxDays: retentionOutboxDays
     dataContributorPrincipalId: identity.properties.principalId
   }
 }

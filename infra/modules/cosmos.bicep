@@ -21,37 +21,52 @@ param autoscaleMaxThroughput int
 param disableLocalAuth bool
 param databaseName string
 
-@description('Default TTL of the outbox container, in seconds.')
-param outboxTtlSeconds int
+@description('Retention, in days after a document\'s last change (the app\'s RETENTION_*_DAYS, which apply the same rules to the embedded store).')
+param retentionGroupDays int
+param retentionPersonalDays int
+param retentionReviewDays int
+param retentionPollDays int
+param retentionOutboxDays int
 
 @description('Principal (object) id that gets Cosmos DB Built-in Data Contributor on the database.')
 param dataContributorPrincipalId string
 
-// Partition keys follow the access patterns (src/store/containers.ts).
+// Partition keys follow the access patterns (src/store/containers.ts); retention as in
+// src/store/retention.ts (the README's retention table).
 // ttl: {} = TTL off; defaultTtl -1 = TTL on, items live until they set their own "ttl";
 // defaultTtl n = items expire n seconds after their last write unless they set their own "ttl".
 var ttlOff = {}
+var day = 86400
 var containers = [
   {
+    // Emptied at start-up when data moved into the group partition; nothing is written here any more.
     name: 'groups'
     partitionKey: '/id'
     ttl: ttlOff
   }
   {
+    // Everything of one group: the group, its plan, cycles, sessions, contributions, check-ins,
+    // presence, judgements and proposals.
     name: 'sessions'
     partitionKey: '/groupId'
-    ttl: ttlOff
+    ttl: {
+      defaultTtl: retentionGroupDays * day
+    }
   }
   {
+    // Emptied at start-up (proposals moved into the group partition).
     name: 'proposals'
     partitionKey: '/groupId'
     ttl: ttlOff
   }
   {
     // Everything of one professional in one partition, so export and erasure stay in one place.
+    // Their membership index sets "ttl": -1 (it is how their history is found; erasure removes it).
     name: 'personal'
     partitionKey: '/userId'
-    ttl: ttlOff
+    ttl: {
+      defaultTtl: retentionPersonalDays * day
+    }
   }
   {
     // -1, not a fixed retention: pending jobs can be due months ahead (prep cards, later cycles) and
@@ -65,26 +80,32 @@ var containers = [
   {
     name: 'polls'
     partitionKey: '/pollId'
-    ttl: ttlOff
+    ttl: {
+      defaultTtl: retentionPollDays * day
+    }
   }
   {
-    // Anonymous answers are the B3-spiegel's record: no TTL.
+    // The tallies: kept as long as the trend against earlier polls needs them.
     name: 'pollAnswers'
     partitionKey: '/pollId'
-    ttl: ttlOff
+    ttl: {
+      defaultTtl: retentionPollDays * day
+    }
   }
   {
     name: 'outbox'
     partitionKey: '/id'
     ttl: {
-      defaultTtl: outboxTtlSeconds
+      defaultTtl: retentionOutboxDays * day
     }
   }
   {
     // Planned talentontwikkelgesprekken, per manager.
     name: 'reviews'
     partitionKey: '/managerId'
-    ttl: ttlOff
+    ttl: {
+      defaultTtl: retentionReviewDays * day
+    }
   }
   {
     // The teams the app is installed in, per tenant: where a poll for "alle teams" goes.

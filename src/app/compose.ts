@@ -7,6 +7,7 @@ import { createTranslator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
+import { containerTtl, RetentionSweeper } from '../store/retention';
 import { CosmosGroupRepository } from '../store/week-cycle.repositories';
 import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
 import { BackgroundTasks } from '../teams/background-tasks';
@@ -32,8 +33,13 @@ export interface ComposeOptions {
   events?: BusinessEvents;
 }
 
+/** How often the embedded store's expired documents are removed. */
+const RETENTION_SWEEP_MS = 60 * 60_000;
+
 export interface RunningApp {
   url: string;
+  /** Applies the retention rules to the embedded store (in Azure, Cosmos DB's TTL does it). */
+  retention: RetentionSweeper;
   /** Shared-card updates that follow members' actions; tests wait for them with `idle()`. */
   sharedCards: SharedCardUpdates;
   scheduler: CosmosJobScheduler;
@@ -47,7 +53,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const frameworks = loadFrameworks(config.framework);
-  const cosmos = options.cosmos ?? (await connectCosmos(config.cosmos, logger));
+  const ttl = containerTtl(config.retention);
+  const cosmos = options.cosmos ?? (await connectCosmos(config.cosmos, logger, ttl));
   await migrateToGroupPartition(cosmos, logger, clock.now());
   if (config.bot.mode === 'local') logger.warn('MICROSOFT_APP_ID is not set: running in local mode without bot authentication (Agents Playground, tests)');
 
@@ -96,9 +103,17 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
 
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
+  // The embedded store has no time-to-live of its own: the app applies the retention rules to it.
+  const retention = new RetentionSweeper(cosmos, ttl, logger);
+  let retentionTimer: NodeJS.Timeout | undefined;
   if (options.startScheduler !== false) {
     scheduler.start(config.scheduler.intervalMs);
     outbox.start();
+    if (config.cosmos.mode === 'embedded' && !options.cosmos) {
+      const sweep = () => void retention.sweep(new Date()).catch((err) => logger.warn({ err: (err as Error).message }, 'retention sweep failed'));
+      retentionTimer = setInterval(sweep, RETENTION_SWEEP_MS);
+      retentionTimer.unref();
+    }
   }
   logger.info({ port }, 'Lerend Werken is listening');
 
@@ -108,7 +123,9 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     scheduler,
     outbox,
     background,
+    retention,
     stop: async () => {
+      if (retentionTimer) clearInterval(retentionTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
       await background.idle();

@@ -5,6 +5,7 @@ import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
 import { weekCycleConfig, weekCycleEnv } from './features/week-cycle.env';
+import { retentionConfig, retentionEnv } from './features/retention.env';
 
 /**
  * Every environment variable the app reads, with its rule. This is the only place that
@@ -46,6 +47,7 @@ export const envSchema = z
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
 
     ...weekCycleEnv,
+    ...retentionEnv,
     ...verantwoordingEnv,
     ...pulsePollEnv,
     ...talentReviewEnv,
@@ -109,6 +111,7 @@ export interface AppConfig {
   scheduler: { intervalMs: number };
   session: { minutes: number; warningMinutes: number };
   weekCycle: ReturnType<typeof weekCycleConfig>;
+  retention: ReturnType<typeof retentionConfig>;
   telemetry: { connectionString?: string };
   verantwoording: ReturnType<typeof verantwoordingConfig>;
   pulsePoll: ReturnType<typeof pulsePollConfig>;
@@ -160,6 +163,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
     session: { minutes: env.SESSION_MINUTES, warningMinutes: env.WARNING_MINUTES },
     weekCycle: weekCycleConfig(env),
+    retention: retentionConfig(env),
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
     verantwoording: verantwoordingConfig(env, { mode: env.MICROSOFT_APP_ID ? 'bot' : 'local', tenantId: env.MICROSOFT_APP_TENANT_ID }),
     pulsePoll: pulsePollConfig(env),

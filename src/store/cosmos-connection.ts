@@ -20,10 +20,14 @@ export type CosmosSettings =
 // The embedded server speaks the real protocol but has no real key; any string is accepted.
 const EMBEDDED_KEY = 'embedded-cosmos-has-no-key';
 
-async function ensureContainers(client: CosmosClient, databaseId: string): Promise<Database> {
+/** Per container, the time-to-live a container gets when the app creates it (Bicep sets it in Azure). */
+export type ContainerTtl = Partial<Record<ContainerName, number | undefined>>;
+
+async function ensureContainers(client: CosmosClient, databaseId: string, ttl: ContainerTtl = {}): Promise<Database> {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
-  for (const c of Object.values(CONTAINERS)) {
-    await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] } });
+  for (const [name, c] of Object.entries(CONTAINERS) as [ContainerName, (typeof CONTAINERS)[ContainerName]][]) {
+    const defaultTtl = ttl[name];
+    await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] }, ...(defaultTtl !== undefined ? { defaultTtl } : {}) });
   }
   return database;
 }
@@ -49,6 +53,7 @@ export interface EmbeddedCosmosObserver {
 
 export interface EmbeddedCosmosOptions {
   observer?: EmbeddedCosmosObserver;
+  ttl?: ContainerTtl;
 }
 
 /** Starts `@vercel/cosmosdb-server` on a free loopback port: the embedded default and the test store. */
@@ -70,7 +75,7 @@ export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedC
     agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const database = await ensureContainers(client, databaseId);
+  const database = await ensureContainers(client, databaseId, options.ttl);
   const conn = connection(client, database, async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -79,16 +84,16 @@ export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedC
 }
 
 /** Connects to Azure Cosmos DB with a key, or with managed identity when no key is set. */
-export async function connectCosmos(settings: CosmosSettings, logger: Logger): Promise<CosmosConnection> {
+export async function connectCosmos(settings: CosmosSettings, logger: Logger, ttl: ContainerTtl = {}): Promise<CosmosConnection> {
   if (settings.mode === 'embedded') {
-    const conn = await startEmbeddedCosmos(settings.database);
+    const conn = await startEmbeddedCosmos(settings.database, { ttl });
     logger.warn({ endpoint: conn.endpoint }, 'COSMOS_ENDPOINT is not set: using the embedded Cosmos DB server; data lives in memory and is lost on restart');
     return conn;
   }
   const client = settings.key
     ? new CosmosClient({ endpoint: settings.endpoint, key: settings.key })
     : new CosmosClient({ endpoint: settings.endpoint, aadCredentials: new DefaultAzureCredential() });
-  const database = await ensureContainers(client, settings.database);
+  const database = await ensureContainers(client, settings.database, ttl);
   logger.info({ auth: settings.key ? 'key' : 'managed-identity' }, 'connected to Azure Cosmos DB');
   return connection(client, database, async () => undefined);
 }

@@ -189,7 +189,7 @@ const preferences = z.object({ id, type: z.literal('preferences'), userId: id, l
 
 /** The groups a person belongs (or belonged) to: their own index, in their own partition. */
 const membershipIndex = z
-  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime }).strict()), updatedAt: isoTime })
+  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
   .strict();
 
 /** An erasure that is under way keeps its random marker here until it is done. */

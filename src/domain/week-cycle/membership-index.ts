@@ -12,6 +12,8 @@ export interface MembershipIndexDoc {
   userId: string;
   groups: Record<string, Omit<MembershipEntry, 'groupId'>>;
   updatedAt: string;
+  /** Never expires with the rest of the person's records: it is how their history is found. Erasure removes it. */
+  ttl: -1;
 }
 
 export function membershipIndexId(userId: string): string {
@@ -19,7 +21,7 @@ export function membershipIndexId(userId: string): string {
 }
 
 export function blankMembershipIndex(userId: string, at: string): MembershipIndexDoc {
-  return { id: membershipIndexId(userId), type: 'membershipIndex', userId, groups: {}, updatedAt: at };
+  return { id: membershipIndexId(userId), type: 'membershipIndex', userId, groups: {}, updatedAt: at, ttl: -1 };
 }
 
 /** Records joining or leaving; the same object back when nothing changes, so a retry writes nothing. */
