@@ -10,6 +10,7 @@ import { GraphManagerDirectory } from '../directory/graph-manager-directory';
 import { Platform } from './platform';
 import { VerantwoordingDeps } from '../usecases/verantwoording/deps';
 import { getProfTraject } from '../usecases/verantwoording/prof-traject';
+import { teamsFromRosters } from '../usecases/talent-review/report-teams';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
@@ -28,7 +29,7 @@ export function composeFeatures(p: Platform): void {
   verantwoording = composeVerantwoording(p);
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
-  composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p) });
+  composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p), teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

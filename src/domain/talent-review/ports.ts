@@ -8,6 +8,26 @@ export interface TalentReviewRepository {
   listByManager(managerId: string): Promise<TalentReview[]>;
 }
 
+/**
+ * Port: the conversations planned about one professional, whoever planned them. Read for that
+ * professional's own verantwoording (the manager's phase proposal, and after the conversation
+ * what the manager facilitated) and for the preview of their manager's prep card.
+ */
+export interface ReviewsOfProfessional {
+  listByReport(reportId: string): Promise<TalentReview[]>;
+}
+
+/** A Teams team a person belongs to, where the app is installed. */
+export interface TeamOfPerson {
+  teamId: string;
+  name?: string;
+}
+
+/** Port: the teams (with the app installed) whose roster lists this person. */
+export interface TeamsOfPerson {
+  teamsOf(tenantId: string, userId: string): Promise<TeamOfPerson[]>;
+}
+
 /** The B3-spiegel aggregate of one team, already under the anonymity rule. */
 export type TeamPulse =
   | { status: 'none' }
