@@ -11,6 +11,8 @@ import { Platform } from './platform';
 import { VerantwoordingDeps } from '../usecases/verantwoording/deps';
 import { getProfTraject } from '../usecases/verantwoording/prof-traject';
 import { teamsFromRosters } from '../usecases/talent-review/report-teams';
+import { TalentReviewDeps } from '../usecases/talent-review/deps';
+import { previewCard } from '../teams/features/talent-review/preview-card';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
@@ -26,10 +28,17 @@ export function composeFeatures(p: Platform): void {
       return (await getProfTraject(verantwoording, userId)) !== undefined;
     },
   });
-  verantwoording = composeVerantwoording(p);
+  // The tab's preview of the manager's prep card needs the talent review, composed after it.
+  let talentReview: TalentReviewDeps | undefined;
+  verantwoording = composeVerantwoording(p, {
+    preview: async (userId, language) => {
+      if (!talentReview) throw new Error('the talent review is not composed yet');
+      return previewCard(talentReview, p.translator, userId, language);
+    },
+  });
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
-  composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p), teams: teamsFromRosters(pulse.installations, pulse.roster) });
+  talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p), teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

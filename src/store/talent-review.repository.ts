@@ -1,3 +1,4 @@
+import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
 import { ReviewsOfProfessional, TalentReviewRepository } from '../domain/talent-review/ports';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
@@ -13,7 +14,7 @@ function current(doc: StoredReview): TalentReview {
 }
 
 /** Planned conversations, partitioned by manager: a manager lists and edits only their own. */
-export class CosmosTalentReviewRepository implements TalentReviewRepository, ReviewsOfProfessional {
+export class CosmosTalentReviewRepository implements TalentReviewRepository, ReviewsOfProfessional, FacilitationSource {
   private readonly store: DocumentStore<StoredReview>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<StoredReview>(conn.container('reviews'), (r) => r.managerId);
@@ -45,6 +46,27 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Rev
       parameters: [{ name: '@reportId', value: reportId }],
     });
     return docs.map(current).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
+  async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
+    type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation' | 'facilitationTeams'>;
+    const rows = await this.store.queryStored<Row>({
+      query:
+        "SELECT c.date, c.facilitated, c.shareFacilitation, c.facilitationTeams FROM c " +
+        "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
+      parameters: [
+        { name: '@tenantId', value: tenantId },
+        { name: '@from', value: fromDate },
+        { name: '@to', value: toDate },
+      ],
+    });
+    return rows.map((r) => ({
+      date: r.date,
+      hasAccount: !!r.facilitated,
+      ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
+      ...(r.facilitationTeams?.length ? { teams: r.facilitationTeams } : {}),
+    }));
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { B3History, HrCheck } from '../../domain/hr-report/ports';
 import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
+import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
@@ -20,6 +21,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     clock: p.clock,
     timeZone: 'Europe/Amsterdam',
     sessionHours: p.config.session.minutes / 60,
+    facilitation: new CosmosTalentReviewRepository(p.cosmos),
   };
   registerHrReport(p.app, {
     report,

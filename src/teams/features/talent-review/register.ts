@@ -7,7 +7,6 @@ import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/prep';
-import { previewPrep } from '../../../usecases/talent-review/preview';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
@@ -16,6 +15,7 @@ import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
@@ -64,8 +64,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   };
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
-    const preview = await previewPrep(tr, ui.managerId, ui.language, tenantOf(context));
-    return preview.status === 'noManager' ? noManagerCard(ui.t) : prepCard(preview.view, ui.t, ui.language);
+    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context));
+    return preview.status === 'noManager' ? noManagerCard(ui.t) : preview.card;
   };
 
   app.message(
