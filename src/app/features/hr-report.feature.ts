@@ -28,10 +28,11 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     translator: p.translator,
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
-    links: (tenant, period, lang) => {
+    links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };
-      return { csv: signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), summary: signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires), minutes: reportLinkMinutes };
+      const [csv, summary] = await Promise.all([signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires)]);
+      return { csv, summary, minutes: reportLinkMinutes };
     },
   });
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger });
