@@ -136,6 +136,11 @@ describe('the manager\'s side of the conversation', () => {
     expect(cardProblems(none)).toEqual([]);
   });
 
+  it('names the preview in the personal help', async () => {
+    const help = cardText((await new PersonalChat(t, cem).say('help')).cards[0]);
+    expect(help).toContain('wat ziet mijn leidinggevende');
+  });
+
   it('serves the same preview to the tab', async () => {
     const token = (await (await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) })).json()).token;
     const res = await fetch(`${t.app.url}/api/verantwoording/preview?lang=nl`, { headers: { authorization: `Bearer ${token}` } });
