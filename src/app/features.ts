@@ -3,7 +3,9 @@ import { b3History } from '../usecases/pulse-poll/b3-history';
 import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
-import { composeTalentReview } from './features/talent-review.feature';
+import { composeTalentReview, managerDirectoryFor } from './features/talent-review.feature';
+import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
+import { reviewsOfProfessional } from '../usecases/talent-review/for-professional';
 import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { GraphManagerDirectory } from '../directory/graph-manager-directory';
@@ -30,7 +32,9 @@ export function composeFeatures(p: Platform): void {
   });
   // The tab's preview of the manager's prep card needs the talent review, composed after it.
   let talentReview: TalentReviewDeps | undefined;
+  const managers = managerDirectoryFor(p, graphManagers(p));
   verantwoording = composeVerantwoording(p, {
+    talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos)),
     preview: async (userId, language) => {
       if (!talentReview) throw new Error('the talent review is not composed yet');
       return previewCard(talentReview, p.translator, userId, language);
@@ -38,7 +42,7 @@ export function composeFeatures(p: Platform): void {
   });
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
-  talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p), teams: teamsFromRosters(pulse.installations, pulse.roster) });
+  talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

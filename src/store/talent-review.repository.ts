@@ -1,6 +1,6 @@
 import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
-import { ReviewsOfProfessional, TalentReviewRepository } from '../domain/talent-review/ports';
+import { TalentReviewRepository } from '../domain/talent-review/ports';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -14,7 +14,7 @@ function current(doc: StoredReview): TalentReview {
 }
 
 /** Planned conversations, partitioned by manager: a manager lists and edits only their own. */
-export class CosmosTalentReviewRepository implements TalentReviewRepository, ReviewsOfProfessional, FacilitationSource {
+export class CosmosTalentReviewRepository implements TalentReviewRepository, FacilitationSource {
   private readonly store: DocumentStore<StoredReview>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<StoredReview>(conn.container('reviews'), (r) => r.managerId);
@@ -39,12 +39,12 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Rev
     return docs.map(current);
   }
 
-  /** Across managers' partitions: a person has a few conversations a year, so this stays small. */
-  async listByReport(reportId: string) {
-    const docs = await this.store.query({
-      query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.reportId = @reportId",
-      parameters: [{ name: '@reportId', value: reportId }],
-    });
+  /** One manager's conversations about one report: a query inside the manager's partition. */
+  async listAbout(managerId: string, reportId: string) {
+    const docs = await this.store.query(
+      { query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.managerId = @managerId AND c.reportId = @reportId", parameters: [{ name: '@managerId', value: managerId }, { name: '@reportId', value: reportId }] },
+      managerId,
+    );
     return docs.map(current).sort((a, b) => a.date.localeCompare(b.date));
   }
 

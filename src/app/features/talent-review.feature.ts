@@ -17,11 +17,17 @@ export interface TalentReviewSources {
   teams?: TeamsOfPerson;
 }
 
+/** Who manages whom: a Graph directory where one is configured, else the file, else nobody (said in the log). */
+export function managerDirectoryFor(p: Platform, graph: ManagerDirectory | undefined): ManagerDirectory {
+  const { directoryFile } = p.config.talentReview;
+  if (!graph && !directoryFile) p.logger.warn('no manager directory: set DIRECTORY_FILE locally, or give the bot a Graph identity; prep cards are refused until then');
+  return graph ?? (directoryFile ? new FileManagerDirectory(directoryFile) : noManagerDirectory);
+}
+
 /** Talentontwikkelgesprek prep cards: planning, prep on request, and the scheduled prep. */
 export function composeTalentReview(p: Platform, sources: TalentReviewSources): TalentReviewDeps {
-  const { directoryFile, prepDaysBefore } = p.config.talentReview;
-  const directory = sources.directory ?? (directoryFile ? new FileManagerDirectory(directoryFile) : noManagerDirectory);
-  if (!sources.directory && !directoryFile) p.logger.warn('no manager directory: set DIRECTORY_FILE locally, or give the bot a Graph identity; prep cards are refused until then');
+  const { prepDaysBefore } = p.config.talentReview;
+  const directory = sources.directory ?? managerDirectoryFor(p, undefined);
   const reviews = new CosmosTalentReviewRepository(p.cosmos);
   const deps: TalentReviewDeps = {
     reviews,

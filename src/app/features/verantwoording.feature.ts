@@ -1,6 +1,5 @@
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
-import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
@@ -8,6 +7,7 @@ import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/veran
 import { registerTabApi, TabApiDeps } from '../../web/verantwoording/tab-api';
 import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
 import { Platform } from '../platform';
+import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 
 /** Accepted token audiences: the SSO app's client id, and its Application ID URI on our domain. */
 function audiences(clientId: string, publicBaseUrl: string | undefined): string[] {
@@ -19,7 +19,7 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview'] } = {}): VerantwoordingDeps {
+export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional } = {}): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
@@ -31,7 +31,7 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
     clock: p.clock,
     defaultLanguage: p.config.defaultLanguage,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
-    talentReviews: new CosmosTalentReviewRepository(p.cosmos),
+    ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 

@@ -6,12 +6,14 @@ export interface TalentReviewRepository {
   create(review: TalentReview): Promise<{ review: TalentReview; created: boolean }>;
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>): Promise<TalentReview>;
   listByManager(managerId: string): Promise<TalentReview[]>;
+  /** One manager's conversations about one report, inside the manager's partition. */
+  listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;
 }
 
 /**
- * Port: the conversations planned about one professional, whoever planned them. Read for that
- * professional's own verantwoording (the manager's phase proposal, and after the conversation
- * what the manager facilitated) and for the preview of their manager's prep card.
+ * Port: the conversations planned about one professional by their manager (as the directory says
+ * now). Read for that professional's own verantwoording: the manager's phase proposal, and after
+ * the conversation what the manager facilitated.
  */
 export interface ReviewsOfProfessional {
   listByReport(reportId: string): Promise<TalentReview[]>;

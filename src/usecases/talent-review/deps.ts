@@ -1,11 +1,11 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepSummarizer, ReviewsOfProfessional, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepSummarizer, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
 export interface TalentReviewDeps {
-  reviews: TalentReviewRepository & ReviewsOfProfessional;
+  reviews: TalentReviewRepository;
   directory: ManagerDirectory;
   verantwoording: VerantwoordingDeps;
   pulse: TeamPulseSource;

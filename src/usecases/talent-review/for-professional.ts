@@ -1,5 +1,6 @@
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
+import { ManagerDirectory } from '../../domain/directory/manager-directory';
+import { ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
 import { conversationHeld } from '../../domain/talent-review/review';
 
 /** A talentontwikkelgesprek as the professional it is about sees it in their verantwoording. */
@@ -33,4 +34,18 @@ export async function conversationsForProfessional(reviews: ReviewsOfProfessiona
       };
     })
     .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * The conversations about a professional, read in their manager's partition only (a personal view
+ * never queries across every manager's partition). The manager is the directory's current one, so
+ * after a change of manager the former manager's conversations are no longer shown.
+ */
+export function reviewsOfProfessional(directory: Pick<ManagerDirectory, 'managerOf'>, reviews: Pick<TalentReviewRepository, 'listAbout'>): ReviewsOfProfessional {
+  return {
+    async listByReport(reportId) {
+      const managerId = await directory.managerOf(reportId);
+      return managerId ? reviews.listAbout(managerId, reportId) : [];
+    },
+  };
 }

@@ -26,7 +26,7 @@ export async function previewPrep(deps: TalentReviewDeps, userId: string, langua
   const managerId = await deps.directory.managerOf(userId);
   if (!managerId) return { status: 'noManager' };
   const now = deps.clock.now();
-  const next = (await deps.reviews.listByReport(userId)).find((r) => r.managerId === managerId && r.reportId === userId && !conversationHeld(r, now));
+  const next = (await deps.reviews.listAbout(managerId, userId)).find((r) => r.reportId === userId && !conversationHeld(r, now));
   const reportName = next?.reportName ?? (await deps.directory.directReports(managerId)).find((p) => p.id === userId)?.name ?? '';
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
