@@ -3,13 +3,18 @@ import { b3History } from '../usecases/pulse-poll/b3-history';
 import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
-import { composeTalentReview } from './features/talent-review.feature';
+import { composeTalentReview, managerDirectoryFor } from './features/talent-review.feature';
+import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
+import { reviewsOfProfessional } from '../usecases/talent-review/for-professional';
 import { composeVerantwoording } from './features/verantwoording.feature';
 import { composeWeekCycle } from './features/week-cycle.feature';
 import { GraphManagerDirectory } from '../directory/graph-manager-directory';
 import { Platform } from './platform';
 import { VerantwoordingDeps } from '../usecases/verantwoording/deps';
 import { getProfTraject } from '../usecases/verantwoording/prof-traject';
+import { teamsFromRosters } from '../usecases/talent-review/report-teams';
+import { TalentReviewDeps } from '../usecases/talent-review/deps';
+import { previewCard } from '../teams/features/talent-review/preview-card';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
@@ -25,10 +30,19 @@ export function composeFeatures(p: Platform): void {
       return (await getProfTraject(verantwoording, userId)) !== undefined;
     },
   });
-  verantwoording = composeVerantwoording(p);
+  // The tab's preview of the manager's prep card needs the talent review, composed after it.
+  let talentReview: TalentReviewDeps | undefined;
+  const managers = managerDirectoryFor(p, graphManagers(p));
+  verantwoording = composeVerantwoording(p, {
+    talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos)),
+    preview: async (userId, language) => {
+      if (!talentReview) throw new Error('the talent review is not composed yet');
+      return previewCard(talentReview, p.translator, userId, language);
+    },
+  });
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
-  composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p) });
+  talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { csv, flag, optionalText, positiveInt } from './env-rules';
+import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
 import { talentReviewConfig, talentReviewEnv } from './features/talent-review.env';
@@ -52,6 +53,7 @@ export const envSchema = z
     ...pulsePollEnv,
     ...talentReviewEnv,
     ...rhythmEnv,
+    ...learningTimeEnv,
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
@@ -117,6 +119,7 @@ export interface AppConfig {
   pulsePoll: ReturnType<typeof pulsePollConfig>;
   talentReview: ReturnType<typeof talentReviewConfig>;
   rhythm: ReturnType<typeof rhythmConfig>;
+  learningTime: ReturnType<typeof learningTimeConfig>;
 }
 
 /** Raised when the environment is incomplete or malformed; the message says what to set. */
@@ -169,6 +172,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     pulsePoll: pulsePollConfig(env),
     talentReview: talentReviewConfig(env),
     rhythm: rhythmConfig(env),
+    learningTime: learningTimeConfig(env),
   };
 }
 

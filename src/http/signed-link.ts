@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import { base64url, JWTPayload, jwtVerify } from 'jose';
+import { JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 /**
  * Short-lived links for downloads (the HR report). The query holds one JWT (HS256) with what to
@@ -13,17 +12,14 @@ export interface LinkClaims {
 const ISSUER = 'lerend-werken-report-link';
 const REGISTERED = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']);
 
-/**
- * Signs synchronously, because the report feature asks for its links synchronously: a compact
- * JWS is base64url(header).base64url(payload).base64url(HMAC-SHA256 of the two), RFC 7515.
- */
-function signJwt(secret: Buffer, payload: JWTPayload): string {
-  const signingInput = `${base64url.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url.encode(JSON.stringify(payload))}`;
-  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
-}
-
-export function signLink(secret: Buffer, baseUrl: string, path: string, claims: LinkClaims, expiresAt: Date): string {
-  const token = signJwt(secret, { ...claims, iss: ISSUER, aud: path, exp: Math.floor(expiresAt.getTime() / 1000) });
+/** A link that serves `path` with these claims until `expiresAt`: one HS256 JWT, signed with jose. */
+export async function signLink(secret: Buffer, baseUrl: string, path: string, claims: LinkClaims, expiresAt: Date): Promise<string> {
+  const token = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(path)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(secret);
   return `${baseUrl.replace(/\/$/, '')}${path}?${new URLSearchParams({ token }).toString()}`;
 }
 

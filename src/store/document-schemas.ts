@@ -354,8 +354,11 @@ const talentReview = z
     timeZone: z.string().min(1).max(60),
     prepDaysBefore: z.number().int().min(0).max(30),
     conversationRef,
-    managerPhasePick: z.enum(MATURITY_PHASES).optional(),
+    phaseProposal: z.object({ phase: z.enum(MATURITY_PHASES), at: isoTime }).strict().optional(),
     facilitated: text(2000).optional(),
+    facilitatedAt: isoTime.optional(),
+    shareFacilitation: z.boolean().optional(),
+    facilitationTeams: z.array(text(256)).max(20).optional(),
     prepSentAt: isoTime.optional(),
     createdAt: isoTime,
   })

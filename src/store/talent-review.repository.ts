@@ -1,30 +1,81 @@
+import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
+import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository } from '../domain/talent-review/ports';
-import { TalentReview } from '../domain/talent-review/review';
+import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore } from './document-store';
 
+type StoredReview = TalentReview & { managerPhasePick?: MaturityPhase };
+
+/** A review as the domain knows it: a phase an earlier version let the manager pick reads as a proposal. */
+function current(doc: StoredReview): TalentReview {
+  return fromLegacyPhasePick(doc) ?? doc;
+}
+
 /** Planned conversations, partitioned by manager: a manager lists and edits only their own. */
-export class CosmosTalentReviewRepository implements TalentReviewRepository {
-  private readonly store: DocumentStore<TalentReview>;
+export class CosmosTalentReviewRepository implements TalentReviewRepository, FacilitationSource {
+  private readonly store: DocumentStore<StoredReview>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<TalentReview>(conn.container('reviews'), (r) => r.managerId);
+    this.store = new DocumentStore<StoredReview>(conn.container('reviews'), (r) => r.managerId);
   }
   async get(managerId: string, reviewId: string) {
     const r = await this.store.get(reviewId, managerId);
-    return r?.managerId === managerId ? r : undefined;
+    return r?.managerId === managerId ? current(r) : undefined;
   }
   async create(review: TalentReview) {
     const { doc, created } = await this.store.create(review);
-    return { review: doc, created };
+    return { review: current(doc), created };
   }
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>) {
-    return this.store.update(reviewId, managerId, mutate);
+    // Every write stores the current shape, so a legacy pick is moved on the first change too.
+    return this.store.update(reviewId, managerId, (doc) => mutate(current(doc)));
   }
-  listByManager(managerId: string) {
-    return this.store.query(
+  async listByManager(managerId: string) {
+    const docs = await this.store.query(
       { query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.managerId = @managerId ORDER BY c.date", parameters: [{ name: '@managerId', value: managerId }] },
       managerId,
     );
+    return docs.map(current);
+  }
+
+  /** One manager's conversations about one report: a query inside the manager's partition. */
+  async listAbout(managerId: string, reportId: string) {
+    const docs = await this.store.query(
+      { query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.managerId = @managerId AND c.reportId = @reportId", parameters: [{ name: '@managerId', value: managerId }, { name: '@reportId', value: reportId }] },
+      managerId,
+    );
+    return docs.map(current).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
+  async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
+    type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation' | 'facilitationTeams'>;
+    const rows = await this.store.queryStored<Row>({
+      query:
+        "SELECT c.date, c.facilitated, c.shareFacilitation, c.facilitationTeams FROM c " +
+        "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
+      parameters: [
+        { name: '@tenantId', value: tenantId },
+        { name: '@from', value: fromDate },
+        { name: '@to', value: toDate },
+      ],
+    });
+    return rows.map((r) => ({
+      date: r.date,
+      hasAccount: !!r.facilitated,
+      ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
+      ...(r.facilitationTeams?.length ? { teams: r.facilitationTeams } : {}),
+    }));
+  }
+
+  /**
+   * Moves every `managerPhasePick` of an earlier version into a `phaseProposal` (ETag-guarded,
+   * so it is safe with two instances starting at once, and a run cut short is finished by the next).
+   */
+  async migrateLegacyPhasePicks(): Promise<number> {
+    const legacy = await this.store.query({ query: "SELECT c.id, c.managerId FROM c WHERE c.type = 'talentReview' AND IS_DEFINED(c.managerPhasePick)" });
+    for (const { id, managerId } of legacy) await this.store.update(id, managerId, (doc) => fromLegacyPhasePick(doc) ?? doc);
+    return legacy.length;
   }
 }

@@ -1,21 +1,34 @@
+import enReview from '../i18n/locales/en/talent-review.json';
 import en from '../i18n/locales/en/verantwoording.json';
+import nlReview from '../i18n/locales/nl/talent-review.json';
 import nl from '../i18n/locales/nl/verantwoording.json';
 
 export type TabLocale = 'nl' | 'en';
 export type T = (key: string, vars?: Record<string, string | number>) => string;
 
-const FILES: Record<TabLocale, unknown> = { nl, en };
+// Verantwoording's texts, and talent review's for the phase names in a manager's proposal.
+const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview }, en: { ...en, ...enReview } };
 
 /** Teams reports e.g. "en-us" or "nl-nl"; anything else falls back to Dutch, the default. */
 export function pickLocale(tag: string | null | undefined): TabLocale {
   return (tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
-/** The same language files as the bot (src/i18n/locales/<lang>/verantwoording.json), bundled in. */
+function lookup(locale: TabLocale, key: string): unknown {
+  let node: unknown = FILES[locale];
+  for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+/**
+ * The same language files as the bot (src/i18n/locales/<lang>/*.json), bundled in. Counts pick
+ * i18next's plural forms (`key_one`, `key_other`) as the bot does.
+ */
 export function translator(locale: TabLocale): T {
+  const plural = new Intl.PluralRules(locale);
   return (key, vars = {}) => {
-    let node: unknown = FILES[locale];
-    for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    const count = vars.count;
+    const node = typeof count === 'number' ? (lookup(locale, `${key}_${plural.select(count)}`) ?? lookup(locale, `${key}_other`) ?? lookup(locale, key)) : lookup(locale, key);
     const text = typeof node === 'string' ? node : key;
     return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
   };

@@ -4,6 +4,7 @@ import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, T, TabLocale, translator } from './i18n';
+import { PreviewAnswer, renderPreview } from './preview';
 import { Actions, renderDevSignIn, renderOverview } from './view';
 
 const DEV_TOKEN_KEY = 'lw.devToken';
@@ -123,6 +124,13 @@ class TabApp {
         say(this.t('verantwoording.tab.downloaded'));
       } catch {
         say(this.t('verantwoording.tab.saveFailed'), true);
+      }
+    },
+    preview: async (into) => {
+      try {
+        into.replaceChildren(renderPreview(await this.api!.call<PreviewAnswer>('GET', '/preview'), this.t));
+      } catch {
+        say(this.t('verantwoording.conversations.previewFailed'), true);
       }
     },
     erase: () => this.change(() => this.api!.call('POST', '/erase', { confirm: true }), this.t('verantwoording.tab.erased')),

@@ -16,6 +16,8 @@ export interface Actions {
   saveTraject(learningNeeds: string, talents: string, weeks: number): Promise<void>;
   download(): Promise<void>;
   erase(): Promise<void>;
+  /** Shows the manager's prep card as it would be today in `into`. */
+  preview(into: HTMLElement): Promise<void>;
 }
 
 const INTL: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -68,7 +70,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions):
     { class: 'card' },
     h('h3', {}, title),
     h('p', {}, `${t('verantwoording.cycle.time')}: ${t('verantwoording.cycle.hours', { hours: fmt.format(c.hours) })} · ${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? ` · ${t('verantwoording.cycle.corrected')}` : ''}`),
-    c.sessionsAttended > 0
+    c.correctable
       ? h(
           'div',
           {},
@@ -180,12 +182,54 @@ function myDataSection(t: T, actions: Actions): HTMLElement {
   );
 }
 
+/** Used of granted, and where the granted time comes from. */
+function grantedLine(o: VerantwoordingOverview, t: T, fmt: Intl.NumberFormat): HTMLElement {
+  const g = o.granted;
+  return h(
+    'div',
+    {},
+    h('p', {}, h('strong', {}, t('verantwoording.granted', { used: fmt.format(o.totals.hours), granted: fmt.format(g.hours) }))),
+    h('p', { class: 'muted small' }, t(g.weeksFrom === 'traject' ? 'verantwoording.grantedTraject' : 'verantwoording.grantedDefault', { perWeek: fmt.format(g.hoursPerWeek), count: g.weeks })),
+  );
+}
+
+const DATE: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** The manager's side of each conversation (a phase proposal; after the conversation, what they facilitated), and the preview. */
+function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+  const day = (iso: string) => new Intl.DateTimeFormat(DATE[locale], { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  const own = o.profTraject?.maturityPhase;
+  const target = h('div', { id: 'preview', 'aria-live': 'polite' });
+  return h(
+    'section',
+    { 'aria-labelledby': 'h-conversations' },
+    h('h2', { id: 'h-conversations' }, t('verantwoording.conversations.title')),
+    ...o.conversations.map((c) =>
+      h(
+        'article',
+        { class: 'card' },
+        h('h3', {}, t('verantwoording.conversations.heading', { date: day(c.date) })),
+        c.phaseProposal ? h('p', {}, t('verantwoording.conversations.proposal', { date: day(c.date), phase: t(`talentReview.phase.${c.phaseProposal.phase}.name`) })) : null,
+        c.phaseProposal ? h('p', { class: 'muted small' }, own ? t('verantwoording.conversations.ownPhase', { phase: t(`talentReview.phase.${own}.name`) }) : t('verantwoording.conversations.noOwnPhase')) : null,
+        c.facilitated
+          ? h('div', {}, h('h4', {}, t('verantwoording.conversations.facilitated')), h('p', { class: 'pre' }, c.facilitated.text))
+          : h('p', { class: 'muted small' }, t(c.held ? 'verantwoording.conversations.noFacilitation' : 'verantwoording.conversations.facilitatedLater')),
+      ),
+    ),
+    h('p', { class: 'muted' }, t('verantwoording.conversations.previewHint')),
+    h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => void actions.preview(target) }, t('verantwoording.conversations.preview'))),
+    target,
+  );
+}
+
 /** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens". */
 export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
     h('p', { class: 'muted' }, t('verantwoording.totals', { hours: fmt.format(o.totals.hours), cycles: o.totals.cycles, notes: o.totals.notes })),
+    grantedLine(o, t, fmt),
     trajectSection(o, t, actions),
+    conversationsSection(o, t, locale, actions),
     h(
       'section',
       { 'aria-labelledby': 'h-cycles' },

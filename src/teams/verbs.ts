@@ -117,8 +117,16 @@ export const VERBS = {
     data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: int.min(0).max(30).optional() }),
   },
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
+  /** The manager proposes a phase; the professional's own choice stays theirs. */
+  proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
+  /** Prep cards sent by earlier versions carry this verb: it now proposes, like proposeReviewPhase. */
   pickReviewPhase: { verb: 'review.phase.pick', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
-  saveFacilitated: { verb: 'review.facilitated.save', data: z.object({ reviewId: id, facilitated: shortText(5000) }) },
+  saveFacilitated: {
+    verb: 'review.facilitated.save',
+    data: z.object({ reviewId: id, facilitated: shortText(5000), shareFacilitation: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional() }),
+  },
+  /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
+  previewPrep: { verb: 'review.preview', data: z.object({}) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },

@@ -43,6 +43,7 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   ENTRA_JWKS_URL: 'derived from the authority and tenant; the override exists for tests with a local key server',
   DIRECTORY_FILE: 'local use only: in Azure the manager relations come from Microsoft Graph',
   REPORT_LINK_MINUTES: 'app default (15 minutes) is right; set in the portal to tune',
+  LEARNING_HOURS_PER_WEEK: 'app default (4 hours per active week, the four one-hour sessions); set in the portal for the organisation\'s own grant',
   GRAPH_BASE_URL: 'the app uses https://graph.microsoft.com in Azure; only tests point it at a local fake',
   B3_REMINDER_POINTS: 'app default (halfway and one day before closing); set in the portal to tune',
   OUTBOX_TENANT_RPS: 'app default is Teams\' documented limit (50 per app per tenant)',

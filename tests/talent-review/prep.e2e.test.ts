@@ -72,7 +72,7 @@ describe('prep cards for managers', () => {
 
   it('plans a conversation and lists it', async () => {
     const res = await planFor();
-    expect(cardText(res.body.value)).toContain('Gepland: gesprek met Anna op 2026-12-10');
+    expect(cardText(res.body.value)).toContain('Gepland: gesprek met Anna op do 10 december');
     expect(cardText(res.body.value)).toContain('Voorbereiding: Anna');
   });
 
@@ -84,7 +84,9 @@ describe('prep cards for managers', () => {
     expect(prep).toContain('Gedeelde notitie van Anna');
     expect(prep).toContain('Anna wil leren delegeren');
     expect(prep).toContain('Leren plannen');
-    expect(prep).toContain('4 van 4 uur gebruikt, 4 sessies (1 gedeelde weken)');
+    expect(prep).toContain('Gesprek op do 10 december');
+    expect(prep).toContain('4 van 80 uur gebruikt');
+    expect(prep).toContain('Week 1, Team Zorg: 4 uur (4 sessies)');
     expect(prep).toContain('Tien minuten overdracht met een vast formulier.');
     expect(prep).toContain('Actie, gekozen door Anna zelf');
     expect(prep).toContain('Zorg dat het geleerde in de praktijk landt.');
@@ -100,23 +102,25 @@ describe('prep cards for managers', () => {
     expect(await show()).toContain('Geen recente B3-spiegel voor dit team.');
     await seedPoll(t, closedPoll('poll-few', 'team-noord', 'Zorgteam Noord', '2026-11-20'), [5, 5, 5]);
     const few = await show();
-    expect(few).toContain('te weinig reacties (2026-11-20)');
+    expect(few).toContain('te weinig reacties (vr 20 november)');
     expect(few).not.toContain('Boeien 100');
     await seedPoll(t, closedPoll('poll-enough', 'team-noord', 'Zorgteam Noord', '2026-11-25'), [4, 4, 4, 4, 4]);
-    expect(await show()).toContain('Boeien 75, Binden 75, Behouden 75 (0-100; 5 reacties, 2026-11-25)');
+    expect(await show()).toContain('Boeien 75, Binden 75, Behouden 75 (0-100; 5 reacties, wo 25 november)');
   });
 
-  it('lets the manager record what they facilitated, and pick a phase where the report chose none', async () => {
+  it('lets the manager record what they facilitated, with a confirmation, and propose a phase where the report chose none', async () => {
     await planFor(mia, 'aad-bram', '2026-12-11');
     const bramReview = (await t.cosmos.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-bram'").fetchAll()).resources[0].id;
     const before = cardText((await t.send(execute(personal(), mia, 'review.prep.show', { reviewId: bramReview }, 'x'))).body.value);
     expect(before).toContain('Bram heeft nog geen fase gekozen');
     expect(before).toContain('Nog niets gedeeld.');
-    const picked = cardText((await t.send(execute(personal(), mia, 'review.phase.pick', { reviewId: bramReview, phase: 'overwegen' }, 'x'))).body.value);
-    expect(picked).toContain('Overwegen, door jou gekozen');
+    const picked = cardText((await t.send(execute(personal(), mia, 'review.phase.propose', { reviewId: bramReview, phase: 'overwegen' }, 'x'))).body.value);
+    expect(picked).toContain('Jouw voorstel voor het gesprek: Overwegen');
     expect(picked).toContain('Maak tijd en geld beschikbaar.');
     const saved = cardText((await t.send(execute(personal(), mia, 'review.facilitated.save', { reviewId: bramReview, facilitated: 'Elke week een uur vrij' }, 'x'))).body.value);
     expect(saved).toContain('Elke week een uur vrij');
+    expect(saved).toContain('Vastgelegd. Bram ziet dit na het gesprek in de eigen verantwoording.');
+    expect(before).not.toContain('Vastgelegd.');
   });
 
   it('refuses a peer, a non-manager and the report themself', async () => {

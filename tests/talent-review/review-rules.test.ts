@@ -1,5 +1,5 @@
-import { effectivePhase } from '../../src/domain/talent-review/maturity';
-import { planReview, prepDueAt, recordFacilitated } from '../../src/domain/talent-review/review';
+import { phaseForConversation } from '../../src/domain/talent-review/maturity';
+import { fromLegacyPhasePick, planReview, prepDueAt, proposePhase, recordFacilitated } from '../../src/domain/talent-review/review';
 import { computeReport, ReportInput } from '../../src/domain/hr-report/report';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -28,13 +28,24 @@ describe('planning a talentontwikkelgesprek', () => {
   });
   it('keeps the manager\'s own accountability, within limits', () => {
     const r = planReview(base, now);
-    expect(recordFacilitated(r, ' Twee uur per week vrijgeroosterd ').facilitated).toBe('Twee uur per week vrijgeroosterd');
-    expect(() => recordFacilitated(r, '')).toThrow();
+    const saved = recordFacilitated(r, { text: ' Twee uur per week vrijgeroosterd ' }, now);
+    expect(saved.facilitated).toBe('Twee uur per week vrijgeroosterd');
+    expect(saved.shareFacilitation).toBe(false); // HR quotes it only when the manager ticks the box
+    expect(recordFacilitated(saved, { text: 'Twee uur per week vrijgeroosterd' }, now)).toBe(saved);
+    expect(recordFacilitated(saved, { text: 'Twee uur per week vrijgeroosterd', share: true, teams: ['Noord'] }, now)).toMatchObject({ shareFacilitation: true, facilitationTeams: ['Noord'] });
+    expect(() => recordFacilitated(r, { text: '' }, now)).toThrow();
   });
-  it('lets the professional\'s own phase win over the manager\'s pick', () => {
-    expect(effectivePhase('actie', 'onbewust')).toEqual({ phase: 'actie', chosenBy: 'professional' });
-    expect(effectivePhase(undefined, 'onbewust')).toEqual({ phase: 'onbewust', chosenBy: 'manager' });
-    expect(effectivePhase(undefined, undefined)).toEqual({});
+  it('keeps the professional\'s own phase; the manager\'s proposal only sets the talking points where they chose none', () => {
+    expect(phaseForConversation('actie', 'onbewust')).toEqual({ own: 'actie', proposed: 'onbewust', talkingPoints: 'actie' });
+    expect(phaseForConversation(undefined, 'onbewust')).toEqual({ proposed: 'onbewust', talkingPoints: 'onbewust' });
+    expect(phaseForConversation(undefined, undefined)).toEqual({});
+  });
+  it('moves a phase an earlier version let the manager pick into a proposal', () => {
+    const legacy = { ...planReview(base, now), managerPhasePick: 'toepassen' as const };
+    const moved = fromLegacyPhasePick(legacy)!;
+    expect(moved).not.toHaveProperty('managerPhasePick');
+    expect(moved.phaseProposal).toEqual({ phase: 'toepassen', at: legacy.createdAt });
+    expect(fromLegacyPhasePick(proposePhase(planReview(base, now), 'actie', now))).toBeUndefined();
   });
 });
 

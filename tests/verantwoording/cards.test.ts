@@ -21,7 +21,7 @@ function note(i: number): AccountabilityNote {
 
 function cycle(i: number): CycleEntry {
   return {
-    groupId: `g${i}`, groupName: '**Team** [Zorg](https://evil.example)', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 3.5, hoursCorrected: true, timeVisibility: 'shared',
+    groupId: `g${i}`, groupName: '**Team** [Zorg](https://evil.example)', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 3.5, hoursCorrected: true, correctable: true, timeVisibility: 'shared',
     proposals: [{ id: 'p', groupId: `g${i}`, groupName: 'Team Zorg', cycleId: `g${i}_w${i}`, text: long(4000), status: 'adapt', firstStep: long(1000) }],
     answers: [9, 10].map((q) => ({ id: `pa_${i}_${q}`, questionId: q, question: 'Welke kennis en vaardigheden wil ik verder ontwikkelen, en hoe?', text: long(4000), visibility: 'private' as const, updatedAt: '' })),
   };
@@ -33,6 +33,9 @@ const fullest: VerantwoordingOverview = {
   cycles: [1, 2, 3, 4, 5, 6].map(cycle),
   notes: [1, 2, 3, 4, 5, 6, 7, 8].map(note),
   totals: { cycles: 6, sessions: 24, hours: 21, notes: 8 },
+  granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'traject' },
+  // The manager's side at its fullest: every conversation with a proposal and a long account.
+  conversations: [1, 2, 3, 4].map((i) => ({ reviewId: `r${i}`, date: `2026-0${i}-10`, held: true, phaseProposal: { phase: 'actie' as const, at: '' }, facilitated: { text: long(2000) } })),
 };
 
 describe('verantwoording cards', () => {
@@ -52,7 +55,7 @@ describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('every other card is valid (%s)', (locale) => {
     const t = translator.t(locale);
     const cards = [
-      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 } }, t, locale),
+      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale),
       noteEditCard(note(1), t),
       noteEditCard(note(2), t, { changedElsewhere: true }),
       timeEditCard(cycle(1), t, locale),

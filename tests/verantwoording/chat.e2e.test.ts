@@ -50,7 +50,7 @@ describe('Mijn verantwoording in the personal chat', () => {
     const { cards } = await anna.say('verantwoording');
     const text = cardText(cards[0]);
     expect(text).toContain('Team Zorg · week 1');
-    expect(text).toContain('4 uur (4 sessie(s) bijgewoond)');
+    expect(text).toContain('4 uur (4 sessies bijgewoond)');
     expect(text).toContain('Tien minuten overdracht met een vast formulier.');
     expect(text).toContain('aangepast aangenomen');
     expect(text).toContain(ANNA_SECRET);
@@ -103,9 +103,9 @@ describe('Mijn verantwoording in the personal chat', () => {
 
     const open = actionData(card, 'verantwoording.time.open')!;
     const timeCard = await anna.press('verantwoording.time.open', open);
-    expect(cardText(timeCard)).toContain('Je was bij 4 sessie(s) van deze week, dat is 4 uur.');
+    expect(cardText(timeCard)).toContain('Je bevestigde 4 sessies van deze week, dat is 4 uur.');
     card = await anna.press('verantwoording.time.save', { ...actionData(timeCard, 'verantwoording.time.save'), hours: '3.5' });
-    expect(cardText(card)).toContain('3,5 uur (4 sessie(s) bijgewoond; door jou aangepast)');
+    expect(cardText(card)).toContain('3,5 uur (4 sessies bijgewoond; door jou aangepast)');
     const badHours = await anna.press('verantwoording.time.save', { ...open, hours: '400' });
     expect(cardText(badHours)).toContain('Vul een aantal uren in van 0 tot 40.');
   });

@@ -28,4 +28,10 @@ describe('verantwoording configuration', () => {
     expect(() => parseConfig({ ENTRA_JWKS_URL: 'keys.json' })).toThrow(ConfigError);
     expect(() => parseConfig({ ENTRA_AUTHORITY: 'login' })).toThrow('ENTRA_AUTHORITY');
   });
+
+  it('grants LEARNING_HOURS_PER_WEEK (default 4) per active week, in whole or half hours', () => {
+    expect(parseConfig({}).learningTime).toEqual({ hoursPerWeek: 4 });
+    expect(parseConfig({ LEARNING_HOURS_PER_WEEK: '2.5' }).learningTime).toEqual({ hoursPerWeek: 2.5 });
+    for (const wrong of ['0', '41', '3.3', 'vier']) expect(() => parseConfig({ LEARNING_HOURS_PER_WEEK: wrong })).toThrow('LEARNING_HOURS_PER_WEEK');
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { B3History, HrCheck } from '../../domain/hr-report/ports';
 import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
+import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
@@ -20,16 +21,18 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     clock: p.clock,
     timeZone: 'Europe/Amsterdam',
     sessionHours: p.config.session.minutes / 60,
+    facilitation: new CosmosTalentReviewRepository(p.cosmos),
   };
   registerHrReport(p.app, {
     report,
     translator: p.translator,
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
-    links: (tenant, period, lang) => {
+    links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };
-      return { csv: signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), summary: signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires), minutes: reportLinkMinutes };
+      const [csv, summary] = await Promise.all([signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires)]);
+      return { csv, summary, minutes: reportLinkMinutes };
     },
   });
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger });

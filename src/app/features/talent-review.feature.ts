@@ -1,6 +1,6 @@
 import { createPrepSummarizer } from '../../ai/azure-openai-prep-summarizer';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
-import { TeamPulseSource } from '../../domain/talent-review/ports';
+import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
@@ -13,23 +13,39 @@ export interface TalentReviewSources {
   /** Who manages whom; a Graph directory where one is configured, else the file or none. */
   directory?: ManagerDirectory;
   pulse: TeamPulseSource;
+  /** The teams a report is in, from the installed teams' rosters (B3 block in Azure). */
+  teams?: TeamsOfPerson;
+}
+
+/** Who manages whom: a Graph directory where one is configured, else the file, else nobody (said in the log). */
+export function managerDirectoryFor(p: Platform, graph: ManagerDirectory | undefined): ManagerDirectory {
+  const { directoryFile } = p.config.talentReview;
+  if (!graph && !directoryFile) p.logger.warn('no manager directory: set DIRECTORY_FILE locally, or give the bot a Graph identity; prep cards are refused until then');
+  return graph ?? (directoryFile ? new FileManagerDirectory(directoryFile) : noManagerDirectory);
 }
 
 /** Talentontwikkelgesprek prep cards: planning, prep on request, and the scheduled prep. */
 export function composeTalentReview(p: Platform, sources: TalentReviewSources): TalentReviewDeps {
-  const { directoryFile, prepDaysBefore } = p.config.talentReview;
-  const directory = sources.directory ?? (directoryFile ? new FileManagerDirectory(directoryFile) : noManagerDirectory);
-  if (!sources.directory && !directoryFile) p.logger.warn('no manager directory: set DIRECTORY_FILE locally, or give the bot a Graph identity; prep cards are refused until then');
+  const { prepDaysBefore } = p.config.talentReview;
+  const directory = sources.directory ?? managerDirectoryFor(p, undefined);
+  const reviews = new CosmosTalentReviewRepository(p.cosmos);
   const deps: TalentReviewDeps = {
-    reviews: new CosmosTalentReviewRepository(p.cosmos),
+    reviews,
     directory,
     verantwoording: sources.verantwoording,
     pulse: sources.pulse,
+    ...(sources.teams ? { teams: sources.teams } : {}),
     summarizer: createPrepSummarizer(p.config.ai, p.logger),
     scheduler: p.scheduler,
     clock: p.clock,
     prepDaysBefore,
+    learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
   };
   registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
+  // Earlier versions let the manager pick the report's phase: each pick becomes a proposal.
+  p.background.run('talentReview.migratePhasePicks', async () => {
+    const moved = await reviews.migrateLegacyPhasePicks();
+    if (moved) p.logger.info({ moved }, 'phases picked by managers are now proposals');
+  });
   return deps;
 }

@@ -4,9 +4,10 @@ import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepositor
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
-import { registerTabApi } from '../../web/verantwoording/tab-api';
+import { registerTabApi, TabApiDeps } from '../../web/verantwoording/tab-api';
 import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
 import { Platform } from '../platform';
+import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 
 /** Accepted token audiences: the SSO app's client id, and its Application ID URI on our domain. */
 function audiences(clientId: string, publicBaseUrl: string | undefined): string[] {
@@ -18,7 +19,7 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform): VerantwoordingDeps {
+export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional } = {}): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
@@ -29,6 +30,8 @@ export function composeVerantwoording(p: Platform): VerantwoordingDeps {
     frameworks: p.frameworks,
     clock: p.clock,
     defaultLanguage: p.config.defaultLanguage,
+    learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
+    ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 
@@ -38,6 +41,6 @@ export function composeVerantwoording(p: Platform): VerantwoordingDeps {
   if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
   if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
   registerTabStatic(p.server, defaultTabDir());
-  registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+  registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage, ...(sources.preview ? { preview: sources.preview } : {}) });
   return deps;
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { combineRounds, EnergyRound } from '../week-cycle/energy';
+import { FacilitationSection } from './facilitation';
 
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
@@ -31,6 +32,8 @@ export interface HrReport {
   proposalsRejected: number;
   energy: EnergyWeek[];
   b3: { team: string; polls: { closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[] }[];
+  /** The managers' facilitation accounts (facilitation.ts); absent where no source is composed. */
+  facilitation?: FacilitationSection;
 }
 
 export function computeReport(input: ReportInput): HrReport {

@@ -21,9 +21,12 @@ export function isMaturityPhase(value: unknown): value is MaturityPhase {
   return typeof value === 'string' && (MATURITY_PHASES as readonly string[]).includes(value);
 }
 
-/** The professional's own choice wins; otherwise the manager's pick on the card; otherwise none yet. */
-export function effectivePhase(own: MaturityPhase | undefined, managerPick: MaturityPhase | undefined): { phase?: MaturityPhase; chosenBy?: 'professional' | 'manager' } {
-  if (own) return { phase: own, chosenBy: 'professional' };
-  if (managerPick) return { phase: managerPick, chosenBy: 'manager' };
-  return {};
+/**
+ * The phase the conversation's talking points follow: the professional's own choice; only where
+ * they chose none, the manager's proposal (labelled as such on the card). The proposal never
+ * replaces the professional's choice.
+ */
+export function phaseForConversation(own: MaturityPhase | undefined, proposed: MaturityPhase | undefined): { own?: MaturityPhase; proposed?: MaturityPhase; talkingPoints?: MaturityPhase } {
+  const talkingPoints = own ?? proposed;
+  return { ...(own ? { own } : {}), ...(proposed ? { proposed } : {}), ...(talkingPoints ? { talkingPoints } : {}) };
 }

@@ -6,6 +6,28 @@ export interface TalentReviewRepository {
   create(review: TalentReview): Promise<{ review: TalentReview; created: boolean }>;
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>): Promise<TalentReview>;
   listByManager(managerId: string): Promise<TalentReview[]>;
+  /** One manager's conversations about one report, inside the manager's partition. */
+  listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;
+}
+
+/**
+ * Port: the conversations planned about one professional by their manager (as the directory says
+ * now). Read for that professional's own verantwoording: the manager's phase proposal, and after
+ * the conversation what the manager facilitated.
+ */
+export interface ReviewsOfProfessional {
+  listByReport(reportId: string): Promise<TalentReview[]>;
+}
+
+/** A Teams team a person belongs to, where the app is installed. */
+export interface TeamOfPerson {
+  teamId: string;
+  name?: string;
+}
+
+/** Port: the teams (with the app installed) whose roster lists this person. */
+export interface TeamsOfPerson {
+  teamsOf(tenantId: string, userId: string): Promise<TeamOfPerson[]>;
 }
 
 /** The B3-spiegel aggregate of one team, already under the anonymity rule. */

@@ -16,9 +16,18 @@ export interface TalentReview {
   prepDaysBefore: number;
   /** The manager's personal chat with the bot, for the proactive prep card. */
   conversationRef: Record<string, unknown>;
-  managerPhasePick?: MaturityPhase;
-  /** What the manager facilitated (time, room, means): their own accountability. */
+  /**
+   * A phase the manager proposes for the conversation. The phase itself is the professional's
+   * choice (their Prof-traject): this never overwrites it, and the professional sees it.
+   */
+  phaseProposal?: { phase: MaturityPhase; at: string };
+  /** What the manager facilitated (time, room, means): their own accountability, shown to the professional after the conversation. */
   facilitated?: string;
+  facilitatedAt?: string;
+  /** The manager agreed that HR's report quotes the facilitation text (grouped per team). Off unless ticked. */
+  shareFacilitation?: boolean;
+  /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
+  facilitationTeams?: string[];
   prepSentAt?: string;
   createdAt: string;
 }
@@ -50,9 +59,34 @@ export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prep
   return due.getTime() < now.getTime() ? now : due;
 }
 
-export function recordFacilitated(review: TalentReview, text: string): TalentReview {
-  const t = text.trim();
+/** The manager's account of what they facilitated, and whether HR may quote it. The same input twice changes nothing. */
+export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean; teams?: string[] }, now: Date): TalentReview {
+  const t = input.text.trim();
   if (!t) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'required' });
   if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } });
-  return t === review.facilitated ? review : { ...review, facilitated: t };
+  const share = input.share === true;
+  const teams = [...new Set(input.teams ?? [])].sort();
+  const sameTeams = JSON.stringify(teams) === JSON.stringify(review.facilitationTeams ?? []);
+  if (t === review.facilitated && share === (review.shareFacilitation === true) && sameTeams) return review;
+  return { ...review, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share, ...(teams.length ? { facilitationTeams: teams } : {}) };
+}
+
+/** The manager proposes a phase for the conversation; the professional's own choice is elsewhere and stays theirs. */
+export function proposePhase(review: TalentReview, phase: MaturityPhase, now: Date): TalentReview {
+  return review.phaseProposal?.phase === phase ? review : { ...review, phaseProposal: { phase, at: now.toISOString() } };
+}
+
+/** Whether the conversation's day has passed in its own time zone: then its facilitation account is the professional's to read. */
+export function conversationHeld(review: Pick<TalentReview, 'date' | 'timeZone'>, now: Date): boolean {
+  return DateTime.fromJSDate(now, { zone: review.timeZone }).toISODate()! > review.date;
+}
+
+/**
+ * Earlier versions let the manager pick the phase (`managerPhasePick`). It becomes a proposal,
+ * dated when the conversation was planned; undefined when there is nothing to move.
+ */
+export function fromLegacyPhasePick(doc: TalentReview & { managerPhasePick?: MaturityPhase }): TalentReview | undefined {
+  if (!doc.managerPhasePick) return undefined;
+  const { managerPhasePick, ...rest } = doc;
+  return rest.phaseProposal ? rest : { ...rest, phaseProposal: { phase: managerPhasePick, at: doc.createdAt } };
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { B3History, HrCheck, ReportSource } from '../../domain/hr-report/ports';
+import { computeFacilitation, FacilitationSource } from '../../domain/hr-report/facilitation';
 import { computeReport, HrReport } from '../../domain/hr-report/report';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
@@ -11,6 +12,8 @@ export interface HrReportDeps {
   clock: Clock;
   timeZone: string;
   sessionHours: number;
+  /** The managers' facilitation accounts (talentontwikkelgesprekken); the section is left out without it. */
+  facilitation?: FacilitationSource;
 }
 
 /** The default period: the last six months up to today, the rhythm of the board report. */
@@ -37,6 +40,12 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  const [sessions, proposals, b3] = await Promise.all([deps.source.sessions(from, to), deps.source.proposals(from, to), deps.b3.closedPolls(tenantId, period.from, period.to)]);
-  return computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
+  const [sessions, proposals, b3, facilitation] = await Promise.all([
+    deps.source.sessions(from, to),
+    deps.source.proposals(from, to),
+    deps.b3.closedPolls(tenantId, period.from, period.to),
+    deps.facilitation?.accounts(tenantId, period.from, period.to),
+  ]);
+  const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
+  return facilitation ? { ...report, facilitation: computeFacilitation(facilitation, period) } : report;
 }

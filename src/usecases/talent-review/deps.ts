@@ -1,7 +1,7 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepSummarizer, TalentReviewRepository, TeamPulseSource } from '../../domain/talent-review/ports';
+import { PrepSummarizer, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
 export interface TalentReviewDeps {
@@ -9,10 +9,14 @@ export interface TalentReviewDeps {
   directory: ManagerDirectory;
   verantwoording: VerantwoordingDeps;
   pulse: TeamPulseSource;
+  /** The teams a report is in, from the rosters of the teams the app is installed in; absent: only the directory's team. */
+  teams?: TeamsOfPerson;
   summarizer: PrepSummarizer;
   scheduler: JobScheduler;
   clock: Clock;
   prepDaysBefore: number;
+  /** The organisation's grant of learning time per active week (LEARNING_HOURS_PER_WEEK). */
+  learningHoursPerWeek: number;
 }
 
 export const REVIEW_JOB = 'review.prep';

@@ -1,8 +1,9 @@
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { planReview, prepDueAt, recordFacilitated, TalentReview } from '../../domain/talent-review/review';
+import { conversationHeld, planReview, prepDueAt, proposePhase, recordFacilitated, TalentReview } from '../../domain/talent-review/review';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
+import { teamsOfReport } from './report-teams';
 
 /** Only the direct manager, as the directory says now, may plan for or read about a report. */
 export async function requireDirectManager(deps: TalentReviewDeps, managerId: string, reportId: string): Promise<void> {
@@ -43,17 +44,27 @@ export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, r
   return review;
 }
 
-export async function pickPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase): Promise<TalentReview> {
+/** The manager proposes a phase for the conversation; the professional's own choice stays theirs, and they see the proposal. */
+export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase): Promise<TalentReview> {
   await loadOwnReview(deps, managerId, reviewId);
-  return deps.reviews.update(managerId, reviewId, (r) => (r.managerPhasePick === phase ? r : { ...r, managerPhasePick: phase }));
+  const now = deps.clock.now();
+  return deps.reviews.update(managerId, reviewId, (r) => proposePhase(r, phase, now));
 }
 
-export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, text: string): Promise<TalentReview> {
-  await loadOwnReview(deps, managerId, reviewId);
-  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, text));
+/**
+ * The manager's account of what they facilitated, shown to the professional after the
+ * conversation; HR quotes it (grouped under the report's teams) only when `share` is ticked.
+ */
+export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean }): Promise<TalentReview> {
+  const review = await loadOwnReview(deps, managerId, reviewId);
+  const tenant = (review.conversationRef.conversation as { tenantId?: string } | undefined)?.tenantId;
+  const teams = input.share ? (await teamsOfReport(deps, review.reportId, tenant)).map((t) => t.name ?? t.teamId) : [];
+  const now = deps.clock.now();
+  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share, teams }, now));
 }
 
+/** Conversations still ahead, by the date in each conversation's own time zone. */
 export async function upcomingReviews(deps: TalentReviewDeps, managerId: string): Promise<TalentReview[]> {
-  const today = deps.clock.now().toISOString().slice(0, 10);
-  return (await deps.reviews.listByManager(managerId)).filter((r) => r.date >= today);
+  const now = deps.clock.now();
+  return (await deps.reviews.listByManager(managerId)).filter((r) => !conversationHeld(r, now));
 }

@@ -1,78 +1,134 @@
 import { Language } from '../../domain/framework/framework';
-import { effectivePhase, MaturityPhase } from '../../domain/talent-review/maturity';
+import { Verdict } from '../../domain/proposal/proposal';
+import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
+import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
 import { TalentReview } from '../../domain/talent-review/review';
-import { Verdict } from '../../domain/proposal/proposal';
-import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
+import { GroupTrace } from '../../domain/week-cycle/ports';
 import { proposalsContributedTo } from '../verantwoording/group-traces';
+import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
+import { teamsOfReport } from './report-teams';
 
-/** Each cycle grants four one-hour sessions of learning time. */
-export const HOURS_GRANTED_PER_CYCLE = 4;
+/** One shared week on the prep card: the professional's own figure where they corrected it. */
+export interface SharedWeek {
+  groupName: string;
+  weekNumber?: number;
+  hours: number;
+  /** The professional's own figure: then no count of the system is shown beside it. */
+  corrected: boolean;
+  sessionsAttended: number;
+}
 
 /** Everything on a prep card: only what the report shared, plus the manager's own part. */
 export interface PrepView {
-  review: Pick<TalentReview, 'id' | 'reportName' | 'date' | 'facilitated'>;
-  time: { hoursUsed: number; hoursGranted: number; sessionsAttended: number; cyclesShared: number };
+  review: Pick<TalentReview, 'id' | 'reportName' | 'facilitated' | 'facilitatedAt' | 'shareFacilitation'> & { date?: string; timeZone: string };
+  /** The professional's preview ("wat ziet mijn leidinggevende?"): the same content, without the manager's inputs. */
+  preview: boolean;
+  time: { hoursUsed: number; granted: GrantedTime; weeks: SharedWeek[] };
   proposals: { groupName: string; text: string; status: 'open' | Verdict; firstStep?: string }[];
   reflections: { question: string; text: string }[];
   notes: string[];
   traject?: { learningNeeds: string; talents: string; plannedWeeks: number };
-  phase: { phase?: MaturityPhase; chosenBy?: 'professional' | 'manager' };
-  pulse: TeamPulse;
+  phase: { own?: MaturityPhase; proposed?: MaturityPhase; talkingPoints?: MaturityPhase };
+  /** The report's teams and each one's B3-spiegel aggregate; several when they are in several teams. */
+  teams: { name?: string; pulse: TeamPulse }[];
   aiSummary?: string;
 }
 
-/** Proposals of the weeks the report shared, that they helped make (read from each group's partition). */
-async function sharedProposals(deps: TalentReviewDeps, shared: SharedVerantwoording): Promise<PrepView['proposals']> {
-  const groups = [...new Set(shared.timeUsed.map((t) => t.groupId))];
-  const traces = await Promise.all(groups.map((g) => deps.verantwoording.traces.traceOf(g, shared.userId)));
+/** What a prep card is built from: a planned conversation, or for a preview the one the manager would plan. */
+export type PrepSubject = Pick<TalentReview, 'id' | 'managerId' | 'reportId' | 'reportName' | 'timeZone' | 'facilitated' | 'facilitatedAt' | 'shareFacilitation' | 'phaseProposal'> & {
+  date?: string;
+  tenantId?: string;
+};
+
+export function tenantOfReview(review: Pick<TalentReview, 'conversationRef'>): string | undefined {
+  return (review.conversationRef.conversation as { tenantId?: string } | undefined)?.tenantId;
+}
+
+export function subjectOf(review: TalentReview): PrepSubject {
+  return { ...review, tenantId: tenantOfReview(review) };
+}
+
+/** Proposals of the weeks the report shared, that they helped make. */
+function sharedProposals(traces: GroupTrace[], shared: SharedVerantwoording): PrepView['proposals'] {
   const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
-  const found = traces.flatMap((trace) => proposalsContributedTo(trace, shared.userId)).filter((p) => sharedCycles.has(p.cycleId));
-  return found
+  return traces
+    .flatMap((trace) => proposalsContributedTo(trace, shared.userId))
+    .filter((p) => sharedCycles.has(p.cycleId))
     .map((p) => ({
-      groupName: p!.groupName,
-      text: p!.decision?.text ?? (p!.ai.status === 'drafted' ? p!.ai.draft.proposal : ''),
-      status: (p!.decision?.verdict ?? 'open') as 'open' | Verdict,
-      ...(p!.decision?.firstStep ? { firstStep: p!.decision.firstStep } : {}),
+      groupName: p.groupName,
+      text: p.decision?.text ?? (p.ai.status === 'drafted' ? p.ai.draft.proposal : ''),
+      status: (p.decision?.verdict ?? 'open') as 'open' | Verdict,
+      ...(p.decision?.firstStep ? { firstStep: p.decision.firstStep } : {}),
     }))
     .filter((p) => p.text);
 }
 
+function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoording): SharedWeek[] {
+  return shared.timeUsed
+    .map((t) => {
+      const trace = traces.get(t.groupId);
+      const cycle = trace?.cycles.find((c) => c.id === t.cycleId);
+      return {
+        groupName: trace?.group?.name ?? '',
+        ...(cycle ? { weekNumber: cycle.weekNumber } : {}),
+        hours: t.hours,
+        corrected: t.corrected,
+        sessionsAttended: t.sessionsAttended,
+      };
+    })
+    .sort((a, b) => a.groupName.localeCompare(b.groupName) || (a.weekNumber ?? 0) - (b.weekNumber ?? 0));
+}
+
 /**
- * Builds the prep card's content for the direct manager. The report's data comes only through
- * `sharedWithManager`, so a private entry cannot reach the card.
+ * Builds a prep card's content. The report's data comes only through `sharedWithManager`, so a
+ * private entry cannot reach the card; the same function serves the manager and the preview.
  */
-export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<PrepView> {
-  const review = await loadOwnReview(deps, managerId, reviewId);
-  const shared = await sharedWithManager(deps.verantwoording, review.reportId, language);
-  const team = await deps.directory.teamOf(review.reportId);
-  const tenant = (review.conversationRef.conversation as { tenantId?: string } | undefined)?.tenantId;
-  const [proposals, pulse] = await Promise.all([
-    sharedProposals(deps, shared),
-    team && tenant ? deps.pulse.latest(tenant, team) : Promise.resolve<TeamPulse>({ status: 'none' }),
+export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean }): Promise<PrepView> {
+  const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
+  const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
+  const [traceList, teams] = await Promise.all([
+    Promise.all(groupIds.map((g) => deps.verantwoording.traces.traceOf(g, subject.reportId))),
+    teamsOfReport(deps, subject.reportId, subject.tenantId),
   ]);
+  const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
+  const pulses = await Promise.all(teams.map(async (team) => ({ ...(team.name ? { name: team.name } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
+  const traject = shared.profTraject;
   const view: PrepView = {
-    review: { id: review.id, reportName: review.reportName, date: review.date, facilitated: review.facilitated },
+    review: {
+      id: subject.id,
+      reportName: subject.reportName,
+      ...(subject.date ? { date: subject.date } : {}),
+      timeZone: subject.timeZone,
+      // The manager's own account is theirs: the professional reads it after the conversation, not in a preview.
+      ...(!opts.preview && subject.facilitated ? { facilitated: subject.facilitated, facilitatedAt: subject.facilitatedAt, shareFacilitation: subject.shareFacilitation === true } : {}),
+    },
+    preview: opts.preview,
     time: {
       hoursUsed: shared.timeUsed.reduce((sum, t) => sum + t.hours, 0),
-      hoursGranted: shared.timeUsed.length * HOURS_GRANTED_PER_CYCLE,
-      sessionsAttended: shared.timeUsed.reduce((sum, t) => sum + t.sessionsAttended, 0),
-      cyclesShared: shared.timeUsed.length,
+      granted: grantedTime(deps.learningHoursPerWeek, traject?.plannedWeeks),
+      weeks: sharedWeeks(traces, shared),
     },
-    proposals,
+    proposals: sharedProposals(traceList, shared),
     reflections: shared.personalAnswers.map((a) => ({ question: a.question, text: a.text })),
     notes: shared.notes.map((n) => n.text),
-    ...(shared.profTraject ? { traject: { learningNeeds: shared.profTraject.learningNeeds, talents: shared.profTraject.talents, plannedWeeks: shared.profTraject.plannedWeeks } } : {}),
-    phase: effectivePhase(shared.profTraject?.maturityPhase, review.managerPhasePick),
-    pulse,
+    ...(traject ? { traject: { learningNeeds: traject.learningNeeds, talents: traject.talents, plannedWeeks: traject.plannedWeeks } } : {}),
+    phase: phaseForConversation(traject?.maturityPhase, subject.phaseProposal?.phase),
+    teams: pulses,
   };
   if (deps.summarizer.enabled) {
     const items = [...view.reflections.map((r) => r.text), ...view.notes, ...(view.traject ? [view.traject.learningNeeds, view.traject.talents] : [])].filter(Boolean);
     if (items.length) view.aiSummary = await deps.summarizer.summarize({ language, items });
   }
   return view;
+}
+
+/** The prep card for the direct manager of a planned conversation. */
+export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<PrepView> {
+  const review = await loadOwnReview(deps, managerId, reviewId);
+  return assemblePrep(deps, subjectOf(review), language, { preview: false });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Framework, Language } from '../../domain/framework/framework';
 import { Clock } from '../../domain/shared/clock';
+import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository } from '../../domain/week-cycle/ports';
 
@@ -17,4 +18,8 @@ export interface VerantwoordingDeps {
   frameworks: Record<Language, Framework>;
   clock: Clock;
   defaultLanguage: Language;
+  /** The organisation's learning time per active week (LEARNING_HOURS_PER_WEEK); default 4. */
+  learningHoursPerWeek?: number;
+  /** The talentontwikkelgesprekken about the person (their manager's phase proposal and facilitation account); absent: none shown. */
+  talentReviews?: ReviewsOfProfessional;
 }

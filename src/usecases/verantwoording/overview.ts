@@ -5,8 +5,11 @@ import { AccountabilityNote } from '../../domain/verantwoording/accountability-n
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
 import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
+import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
+import { ConversationForProfessional, conversationsForProfessional } from '../talent-review/for-professional';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
+import { weeksTakenPart } from './time-used';
 
 export interface ProposalSummary {
   id: string;
@@ -38,6 +41,8 @@ export interface CycleEntry {
   sessionsAttended: number;
   hours: number;
   hoursCorrected: boolean;
+  /** A week of a group they were in: its time is theirs to correct and share, also when the system counted 0 sessions. */
+  correctable: boolean;
   timeVisibility: Visibility;
   proposals: ProposalSummary[];
   answers: AnswerEntry[];
@@ -50,6 +55,10 @@ export interface VerantwoordingOverview {
   /** Newest first. */
   notes: AccountabilityNote[];
   totals: { cycles: number; sessions: number; hours: number; notes: number };
+  /** The learning time granted: the organisation's hours per active week times their Prof-traject's weeks. */
+  granted: GrantedTime;
+  /** Talentontwikkelgesprekken about them: the manager's phase proposal, and after the conversation what the manager facilitated. Newest first. */
+  conversations: ConversationForProfessional[];
 }
 
 export function summariseProposal(p: Proposal): ProposalSummary {
@@ -77,12 +86,18 @@ interface CycleKey {
  * single-partition query per group their membership index names.
  */
 export async function buildOverview(deps: VerantwoordingDeps, userId: string, language: Language, opts: { maxCycles?: number } = {}): Promise<VerantwoordingOverview> {
-  const [records, groups] = await Promise.all([deps.records.listAll(userId), tracesOf(deps, userId)]);
-  return assembleOverview(deps, userId, language, { records, groups }, opts.maxCycles ?? 500);
+  const [records, groups, conversations] = await Promise.all([
+    deps.records.listAll(userId),
+    tracesOf(deps, userId),
+    deps.talentReviews ? conversationsForProfessional(deps.talentReviews, userId, deps.clock.now()) : Promise.resolve([]),
+  ]);
+  return { ...assembleOverview(deps, userId, language, { records, groups }, opts.maxCycles ?? 500), conversations };
 }
 
-function assembleOverview(deps: VerantwoordingDeps, userId: string, language: Language, data: { records: PersonalRecord[]; groups: PersonInGroup[] }, maxCycles: number): VerantwoordingOverview {
+function assembleOverview(deps: VerantwoordingDeps, userId: string, language: Language, data: { records: PersonalRecord[]; groups: PersonInGroup[] }, maxCycles: number): Omit<VerantwoordingOverview, 'conversations'> {
   const own = data.records.filter((r) => r.userId === userId);
+  const index = ofType(own, 'membershipIndex')[0];
+  const correctable = new Set<string>();
   const answers = ofType(own, 'personalAnswer');
   const times = new Map<string, TimeUsed>(ofType(own, 'timeUsed').map((t) => [t.cycleId, t]));
   const keys = new Map<string, CycleKey & { at: string; sessions: number }>();
@@ -98,6 +113,11 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
   for (const g of data.groups) {
     groupNames.set(g.groupId, g.groupName);
     for (const c of g.trace.cycles) weekNumbers.set(c.id, c.weekNumber);
+    // Every week of a group they were in, also one the system counted 0 sessions for.
+    for (const c of weeksTakenPart(index?.groups[g.groupId], g.trace, userId)) {
+      correctable.add(c.id);
+      touch({ groupId: g.groupId, cycleId: c.id }, c.startedAt);
+    }
     for (const s of attendedSessions(g.trace, userId)) touch({ groupId: g.groupId, cycleId: s.cycleId }, s.startedAt, true);
     for (const p of proposalsContributedTo(g.trace, userId)) {
       proposals.push(p);
@@ -122,6 +142,7 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       sessionsAttended: c.sessions,
       hours: hoursUsed(c.sessions, time),
       hoursCorrected: time?.hours !== undefined,
+      correctable: correctable.has(c.cycleId),
       timeVisibility: time?.visibility ?? 'private',
       proposals: cycleProposals,
       answers: answers
@@ -143,5 +164,6 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       hours: [...keys.values()].reduce((sum, c) => sum + hoursUsed(c.sessions, times.get(c.cycleId)), 0),
       notes: notes.length,
     },
+    granted: grantedTime(deps.learningHoursPerWeek ?? DEFAULT_LEARNING_HOURS_PER_WEEK, traject?.plannedWeeks),
   };
 }

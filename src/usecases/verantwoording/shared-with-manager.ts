@@ -10,7 +10,8 @@ export interface SharedVerantwoording {
   notes: { id: string; text: string; link?: string; createdAt: string; updatedAt: string }[];
   personalAnswers: { id: string; groupId: string; cycleId: string; questionId: number; question: string; text: string; updatedAt: string }[];
   profTraject?: { learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase; updatedAt: string };
-  timeUsed: { groupId: string; cycleId: string; hours: number; sessionsAttended: number }[];
+  /** Per shared week: the hours (their own figure where they corrected it, which wins), and whether they did. */
+  timeUsed: { groupId: string; cycleId: string; hours: number; corrected: boolean; sessionsAttended: number }[];
 }
 
 /**
@@ -26,7 +27,7 @@ export async function sharedWithManager(deps: VerantwoordingDeps, reportUserId: 
   const timeUsed = await Promise.all(
     ofType(shared, 'timeUsed').map(async (t) => {
       const attended = await sessionsAttended(deps, reportUserId, t.groupId, t.cycleId);
-      return { groupId: t.groupId, cycleId: t.cycleId, hours: hoursUsed(attended, t), sessionsAttended: attended };
+      return { groupId: t.groupId, cycleId: t.cycleId, hours: hoursUsed(attended, t), corrected: t.hours !== undefined, sessionsAttended: attended };
     }),
   );
   return {

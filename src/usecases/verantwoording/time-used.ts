@@ -1,5 +1,8 @@
 import { DomainError } from '../../domain/shared/errors';
 import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
+import { Cycle } from '../../domain/week-cycle/cycle';
+import { membershipIndexId } from '../../domain/week-cycle/membership-index';
+import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions } from './group-traces';
 
@@ -9,18 +12,49 @@ export async function sessionsAttended(deps: VerantwoordingDeps, userId: string,
   return attendedSessions(trace, userId).filter((s) => s.cycleId === cycleId).length;
 }
 
-/** Time can only be kept for a cycle the professional took part in. */
-export async function requireAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
-  const attended = await sessionsAttended(deps, userId, groupId, cycleId);
-  if (attended === 0) throw new DomainError('notFound', 'cycle not attended');
-  return attended;
+/** The last moment a cycle could be taken part in: when it completed, else the end of its last planned day. */
+function cycleEnd(c: Cycle): string | undefined {
+  const lastDay = c.sessionDates.at(-1);
+  return c.completedAt ?? (lastDay ? `${lastDay}T23:59:59.999Z` : undefined);
 }
 
-/** The professional corrects the hours of a cycle (sessions attended x 1 hour by default). */
+/**
+ * The weeks of one group whose time is the person's to keep, whatever the system counted
+ * (someone who listened without confirming is counted 0 sessions, and may say otherwise):
+ * - a member: every week of the group since they joined (a week still running when they joined counts);
+ * - a former member: the weeks from their first trace in the group until they left (when they
+ *   joined is not kept);
+ * - in any case: every week they attended.
+ */
+export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since'> | undefined, trace: GroupTrace, userId: string): Cycle[] {
+  const attended = new Set(attendedSessions(trace, userId).map((s) => s.cycleId));
+  const traces = [
+    ...attendedSessions(trace, userId).map((s) => s.startedAt),
+    ...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.at),
+    ...trace.checkIns.filter((c) => c.memberId === userId).map((c) => c.at),
+    ...trace.judgements.filter((j) => j.memberId === userId).map((j) => j.at),
+  ].sort();
+  const firstTrace = traces[0];
+  return trace.cycles.filter((c) => {
+    if (attended.has(c.id)) return true;
+    if (!entry) return false;
+    if (entry.member) return (cycleEnd(c) ?? c.startedAt) >= entry.since;
+    return firstTrace !== undefined && c.startedAt < entry.since && (cycleEnd(c) ?? c.startedAt) >= firstTrace;
+  });
+}
+
+/** Time can be kept for any week of a group the professional was in (see `weeksTakenPart`), and no other. */
+export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<void> {
+  const [index, trace] = await Promise.all([deps.records.get(userId, membershipIndexId(userId)), deps.traces.traceOf(groupId, userId)]);
+  const entry = index?.type === 'membershipIndex' && index.userId === userId ? index.groups[groupId] : undefined;
+  if (!weeksTakenPart(entry, trace, userId).some((c) => c.id === cycleId && c.groupId === groupId)) throw new DomainError('notFound', 'not a week of this person');
+}
+
+/** The professional corrects the hours of a week (sessions attended x 1 hour by default); their figure wins. */
 export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number): Promise<TimeUsed> {
   // Refused hours store nothing, not even the blank record the correction would start from.
   checkHours(hours);
-  await requireAttended(deps, userId, groupId, cycleId);
+  await requireOwnWeek(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));
   const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, now) : r));

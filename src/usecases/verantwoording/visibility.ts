@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { KIND_OF_TYPE, isShareable, ShareableKind, ShareableRecord, withVisibility } from '../../domain/verantwoording/personal-record';
 import { blankTimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
-import { requireAttended } from './time-used';
+import { requireOwnWeek } from './time-used';
 
 export interface VisibilityChange {
   kind: ShareableKind;
@@ -18,7 +18,7 @@ export async function setVisibility(deps: VerantwoordingDeps, userId: string, ch
   const now = deps.clock.now();
   if (change.kind === 'time') {
     if (!change.groupId) throw new DomainError('invalidInput', 'groupId');
-    await requireAttended(deps, userId, change.groupId, change.id);
+    await requireOwnWeek(deps, userId, change.groupId, change.id);
     const id = timeUsedId(userId, change.id);
     const { record } = await deps.records.create(blankTimeUsed(userId, change.groupId, change.id, now));
     if (record.type !== 'timeUsed') throw new DomainError('notFound', 'time used');

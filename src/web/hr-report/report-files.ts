@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
+import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
 
 /** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
 export function reportCsv(report: HrReport): string {
@@ -27,6 +28,7 @@ export function reportCsv(report: HrReport): string {
       add('b3', key, 'behouden', poll.scores?.behouden);
     }
   }
+  rows.push(...facilitationCsvRows(report));
   return stringify(rows);
 }
 
@@ -48,6 +50,7 @@ export function reportSummary(report: HrReport, t: Translate): string {
       ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${p.closedOn}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
       : [`- ${t('hrReport.none')}`]),
     '',
+    ...facilitationSummaryLines(report, t),
     t('hrReport.anonymity'),
   ];
   return `${lines.join('\n')}\n`;

@@ -39,6 +39,8 @@ export interface TabApiDeps {
   devTokens?: DevTokens;
   logger: Logger;
   defaultLanguage: Locale;
+  /** "Wat ziet mijn leidinggevende?": the caller's manager's prep card as it would be today (the card JSON), or that there is no manager. */
+  preview?: (userId: string, language: Locale) => Promise<{ status: 'ok'; card: unknown } | { status: 'noManager' }>;
 }
 
 type Req = restify.Request;
@@ -97,6 +99,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   };
 
   route('get', '/api/verantwoording', async (caller, req) => ({ body: await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage)) }));
+  route('get', '/api/verantwoording/preview', async (caller, req) => {
+    if (!deps.preview) return { status: 404, body: { error: 'notFound' } };
+    return { body: await deps.preview(caller.userId, languageOf(req, deps.defaultLanguage)) };
+  });
   route('post', '/api/verantwoording/notes', async (caller, req) => {
     const input = parse(schemas.addNote, req.body);
     return { status: 201, body: await addNote(v, caller.userId, { key: input.key ?? randomUUID(), text: input.text, shared: input.shared }) };

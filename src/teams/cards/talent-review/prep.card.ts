@@ -1,59 +1,125 @@
-import { INTERVENTIONS_PER_PHASE, MATURITY_PHASES, PRECONDITIONS } from '../../../domain/talent-review/maturity';
+import { INTERVENTIONS_PER_PHASE, MATURITY_PHASES, MaturityPhase, PRECONDITIONS } from '../../../domain/talent-review/maturity';
+import { TeamPulse } from '../../../domain/talent-review/ports';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
-import { Translate } from '../../../i18n/i18n';
+import { Locale, Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
+import { formatHours } from '../verantwoording/format';
+import { reviewDate } from './review-date';
 
 const ITEM_LENGTH = 700;
+const MAX_TEAMS_SHOWN = 5;
+const MAX_WEEKS_SHOWN = 12;
 
 function section(title: string, items: Element[], emptyText: string): Element[] {
   return [textBlock(title, { weight: 'Bolder', spacing: 'Medium', separator: true }), ...(items.length ? items : [subtle(emptyText)])];
 }
 
-function pulseLine(view: PrepView, t: Translate): string {
-  const p = view.pulse;
+function pulseLine(p: TeamPulse, t: Translate, locale: Locale): string {
   if (p.status === 'none') return t('talentReview.prep.pulseNone');
-  if (p.status === 'tooFew') return t('talentReview.prep.pulseTooFew', { closedOn: p.closedOn });
-  return t('talentReview.prep.pulseOk', { ...p.scores, respondents: p.respondents, closedOn: p.closedOn });
+  if (p.status === 'tooFew') return t('talentReview.prep.pulseTooFew', { closedOn: reviewDate(p.closedOn, locale) });
+  return t('talentReview.prep.pulseOk', { ...p.scores, respondents: p.respondents, closedOn: reviewDate(p.closedOn, locale) });
+}
+
+/** The B3-spiegel of the report's team; of each team, named, when they are in several. */
+function teamSection(view: PrepView, t: Translate, locale: Locale): Element[] {
+  const teams = view.teams;
+  if (!teams.length) return section(t('talentReview.prep.pulse'), [textBlock(t('talentReview.prep.teamUnknown', { name: view.review.reportName }))], '');
+  if (teams.length === 1) return section(t('talentReview.prep.pulse'), [textBlock(pulseLine(teams[0]!.pulse, t, locale))], '');
+  const shown = teams.slice(0, MAX_TEAMS_SHOWN);
+  return section(
+    t('talentReview.prep.pulse'),
+    [
+      textBlock(t('talentReview.prep.severalTeams', { name: view.review.reportName, count: teams.length })),
+      ...shown.map((team) => textBlock(`• ${team.name ?? t('talentReview.prep.unnamedTeam')}: ${pulseLine(team.pulse, t, locale)}`, { spacing: 'None' })),
+      ...(teams.length > shown.length ? [subtle(t('talentReview.prep.moreTeams', { count: teams.length - shown.length }))] : []),
+    ],
+    '',
+  );
+}
+
+function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
+  const { granted, weeks, hoursUsed } = view.time;
+  const hours = (h: number) => formatHours(h, locale);
+  const grantedFrom =
+    granted.weeksFrom === 'traject'
+      ? t('talentReview.prep.grantedTraject', { perWeek: hours(granted.hoursPerWeek), count: granted.weeks })
+      : t('talentReview.prep.grantedDefault', { perWeek: hours(granted.hoursPerWeek), count: granted.weeks });
+  const shown = weeks.slice(0, MAX_WEEKS_SHOWN);
+  const weekLine = (w: PrepView['time']['weeks'][number]) => {
+    const label = w.weekNumber ? t('talentReview.prep.week', { week: w.weekNumber, group: w.groupName }) : w.groupName;
+    // Their own figure wins: no count of the system beside it.
+    return w.corrected ? t('talentReview.prep.weekCorrected', { label, hours: hours(w.hours) }) : t('talentReview.prep.weekCounted', { label, hours: hours(w.hours), count: w.sessionsAttended });
+  };
+  return [
+    factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: hours(hoursUsed), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
+    subtle(grantedFrom),
+    ...shown.map((w) => textBlock(`• ${weekLine(w)}`, { spacing: 'None', size: 'Small' })),
+    ...(weeks.length > shown.length ? [subtle(t('talentReview.prep.moreWeeks', { count: weeks.length - shown.length }))] : []),
+  ];
 }
 
 function phaseSection(view: PrepView, t: Translate): Element[] {
   const name = view.review.reportName;
-  const { phase, chosenBy } = view.phase;
-  const head = textBlock(t('talentReview.prep.phase'), { weight: 'Bolder', spacing: 'Medium', separator: true });
-  const picker = (value: string) =>
-    container([
-      { type: 'Input.ChoiceSet', id: 'phase', value, choices: MATURITY_PHASES.map((p) => ({ title: `${t(`talentReview.phase.${p}.name`)}: ${t(`talentReview.phase.${p}.description`)}`, value: p })) },
-      actionSet([execute(t('talentReview.prep.phaseSave'), 'pickReviewPhase', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
-    ]);
-  if (!phase) return [head, textBlock(t('talentReview.prep.phaseNone', { name })), picker('')];
-  const label = t(`talentReview.phase.${phase}.name`);
-  const points = Array.from({ length: INTERVENTIONS_PER_PHASE[phase] }, (_, i) => textBlock(`• ${t(`talentReview.phase.${phase}.interventions.${i + 1}`)}`, { spacing: 'None' }));
+  const { own, proposed, talkingPoints } = view.phase;
+  const label = (p: MaturityPhase) => t(`talentReview.phase.${p}.name`);
+  const lines: Element[] = [
+    textBlock(t('talentReview.prep.phase'), { weight: 'Bolder', spacing: 'Medium', separator: true }),
+    textBlock(own ? t('talentReview.prep.phaseOwn', { phase: label(own), name }) : t('talentReview.prep.phaseNone', { name })),
+    ...(proposed ? [textBlock(t('talentReview.prep.phaseProposed', { phase: label(proposed), name }))] : []),
+  ];
+  if (!view.preview) {
+    lines.push(
+      container([
+        {
+          type: 'Input.ChoiceSet',
+          id: 'phase',
+          label: t('talentReview.prep.phaseProposeLabel'),
+          value: proposed ?? '',
+          choices: MATURITY_PHASES.map((p) => ({ title: `${label(p)}: ${t(`talentReview.phase.${p}.description`)}`, value: p })),
+        },
+        actionSet([execute(t('talentReview.prep.phasePropose'), 'proposeReviewPhase', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
+      ]),
+    );
+  }
+  if (talkingPoints) {
+    lines.push(textBlock(own ? t('talentReview.prep.talkingPoints') : t('talentReview.prep.talkingPointsProposed'), { weight: 'Bolder' }));
+    lines.push(...Array.from({ length: INTERVENTIONS_PER_PHASE[talkingPoints] }, (_, i) => textBlock(`• ${t(`talentReview.phase.${talkingPoints}.interventions.${i + 1}`)}`, { spacing: 'None' })));
+  }
+  return lines;
+}
+
+/** The manager's own accountability: the form, or in the professional's preview a line saying whose part it is. */
+function facilitationSection(view: PrepView, t: Translate, refused?: { text?: string; share?: boolean; error: string }): Element[] {
+  const head = [textBlock(t('talentReview.prep.facilitated'), { weight: 'Bolder', spacing: 'Medium', separator: true })];
+  if (view.preview) return [...head, subtle(t('talentReview.prep.facilitatedPreview'))];
+  const text = refused?.text ?? view.review.facilitated ?? '';
+  const share = refused ? refused.share === true : view.review.shareFacilitation === true;
   return [
-    head,
-    textBlock(chosenBy === 'professional' ? t('talentReview.prep.phaseOwn', { phase: label, name }) : t('talentReview.prep.phaseManager', { phase: label })),
-    ...(chosenBy === 'manager' ? [picker(phase)] : []),
-    textBlock(t('talentReview.prep.talkingPoints'), { weight: 'Bolder' }),
-    ...points,
+    ...head,
+    subtle(t('talentReview.prep.facilitatedHint', { name: view.review.reportName })),
+    ...(refused ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+    ...withFieldError({ type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, refused?.error),
+    { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
+    ...(view.review.facilitated && !refused ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
+    actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
   ];
 }
 
 /**
  * The prep card for one direct report: only what they shared, the team's B3 aggregate under the
- * anonymity rule, talking points for their phase, and the manager's own accountability.
+ * anonymity rule, talking points for their phase, and the manager's own accountability. The same
+ * function renders the professional's preview ("wat ziet mijn leidinggevende?").
  */
-export function prepCard(view: PrepView, t: Translate, refusedFacilitated?: { text?: string; error: string }): AdaptiveCardJson {
-  const facilitated = refusedFacilitated?.text ?? view.review.facilitated ?? '';
+export function prepCard(view: PrepView, t: Translate, locale: Locale, refusedFacilitated?: { text?: string; share?: boolean; error: string }): AdaptiveCardJson {
   const name = view.review.reportName;
-  const time = view.time.cyclesShared
-    ? t('talentReview.prep.timeValue', { used: view.time.hoursUsed, granted: view.time.hoursGranted, sessions: view.time.sessionsAttended, cycles: view.time.cyclesShared })
-    : t('talentReview.prep.timeNone');
   const body: Element[] = [
+    ...(view.preview ? [container([textBlock(t('talentReview.preview.banner'), { weight: 'Bolder', wrap: true }), textBlock(t('talentReview.preview.explain'), { wrap: true, spacing: 'Small' })], { style: 'emphasis' })] : []),
     heading(t('talentReview.prep.title', { name })),
-    subtle(t('talentReview.prep.date', { date: view.review.date })),
+    subtle(view.review.date ? t('talentReview.prep.date', { date: reviewDate(view.review.date, locale) }) : t('talentReview.prep.noDate')),
     subtle(t('talentReview.prep.sharedOnly', { name })),
     ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiSummary, 1500))], { style: 'warning', spacing: 'Medium' })] : []),
-    factSet([{ title: t('talentReview.prep.time'), value: time }]),
+    ...timeSection(view, t, locale),
     ...section(
       t('talentReview.prep.proposals'),
       view.proposals.flatMap((p) => [
@@ -72,23 +138,16 @@ export function prepCard(view: PrepView, t: Translate, refusedFacilitated?: { te
             plainText(truncate(view.traject.learningNeeds, ITEM_LENGTH)),
             subtle(t('talentReview.prep.talents')),
             plainText(truncate(view.traject.talents, ITEM_LENGTH)),
-            subtle(t('talentReview.prep.weeks', { weeks: view.traject.plannedWeeks })),
+            subtle(t('talentReview.prep.weeks', { count: view.traject.plannedWeeks })),
           ]
         : [],
       t('talentReview.prep.nothingShared'),
     ),
-    ...section(t('talentReview.prep.pulse'), [textBlock(pulseLine(view, t))], ''),
+    ...teamSection(view, t, locale),
     ...phaseSection(view, t),
     textBlock(t('talentReview.preconditions.title'), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(PRECONDITIONS.map((p) => t(`talentReview.preconditions.${p}`)).join(' · '), { spacing: 'None', size: 'Small' }),
-    textBlock(t('talentReview.prep.facilitated'), { weight: 'Bolder', spacing: 'Medium', separator: true }),
-    subtle(t('talentReview.prep.facilitatedHint')),
-    ...(refusedFacilitated ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
-    ...withFieldError(
-      { type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, facilitated.length), value: facilitated },
-      refusedFacilitated?.error,
-    ),
-    actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
+    ...facilitationSection(view, t, refusedFacilitated),
   ];
   return adaptiveCard(body);
 }

@@ -5,6 +5,8 @@ import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
+import { ConversationForProfessional } from '../../../usecases/talent-review/for-professional';
+import { reviewDate } from '../talent-review/review-date';
 
 /** How much of a long verantwoording fits on a card; the tab shows everything. */
 export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
@@ -30,7 +32,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
     plainText(title, { weight: 'Bolder' }),
     factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
   ];
-  if (c.sessionsAttended > 0) {
+  if (c.correctable) {
     items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }, { associatedInputs: 'none' }), visibilityToggle('time', c.cycleId, c.timeVisibility, t, c.groupId)]));
   }
   if (c.proposals.length) {
@@ -64,6 +66,41 @@ function noteSection(n: AccountabilityNote, t: Translate, locale: Locale): Eleme
   return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
 }
 
+/** Used of granted, and where the granted time comes from. */
+function grantedSection(o: VerantwoordingOverview, t: Translate, locale: Locale): Element[] {
+  const g = o.granted;
+  const from = g.weeksFrom === 'traject' ? 'verantwoording.grantedTraject' : 'verantwoording.grantedDefault';
+  return [
+    textBlock(t('verantwoording.granted', { used: formatHours(o.totals.hours, locale), granted: formatHours(g.hours, locale) }), { weight: 'Bolder' }),
+    subtle(t(from, { perWeek: formatHours(g.hoursPerWeek, locale), count: g.weeks })),
+  ];
+}
+
+/**
+ * The manager's side of each talentontwikkelgesprek about them: a phase proposal (their own
+ * choice stays theirs) and, after the conversation, what the manager facilitated.
+ */
+function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: Locale): Element[] {
+  const items = o.conversations.slice(0, 3).map((c: ConversationForProfessional) => {
+    const date = reviewDate(c.date, locale);
+    const own = o.profTraject?.maturityPhase;
+    const lines: Element[] = [plainText(t('verantwoording.conversations.heading', { date }), { weight: 'Bolder' })];
+    if (c.phaseProposal) {
+      lines.push(textBlock(t('verantwoording.conversations.proposal', { date, phase: t(`talentReview.phase.${c.phaseProposal.phase}.name`) })));
+      lines.push(subtle(own ? t('verantwoording.conversations.ownPhase', { phase: t(`talentReview.phase.${own}.name`) }) : t('verantwoording.conversations.noOwnPhase')));
+    }
+    if (c.facilitated) lines.push(textBlock(t('verantwoording.conversations.facilitated'), { size: 'Small', weight: 'Bolder' }), plainText(truncate(c.facilitated.text, 1000)));
+    else lines.push(subtle(t(c.held ? 'verantwoording.conversations.noFacilitation' : 'verantwoording.conversations.facilitatedLater')));
+    return container(lines, { separator: true, spacing: 'Medium' });
+  });
+  return [
+    textBlock(t('verantwoording.conversations.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
+    ...items,
+    subtle(t('verantwoording.conversations.previewHint')),
+    actionSet([execute(t('verantwoording.conversations.preview'), 'previewPrep', {}, { associatedInputs: 'none' })]),
+  ];
+}
+
 /** A new note that was refused: the text as typed, and why, shown at the note field. */
 export interface NoteDraft {
   text?: string;
@@ -78,7 +115,9 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
     heading(t('verantwoording.title')),
     textBlock(t('verantwoording.intro')),
     subtle(t('verantwoording.totals', { hours: formatHours(o.totals.hours, locale), cycles: o.totals.cycles, notes: o.totals.notes })),
+    ...grantedSection(o, t, locale),
     ...trajectSection(o.profTraject, t),
+    ...conversationsSection(o, t, locale),
     textBlock(t('verantwoording.cycle.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale)) : [textBlock(t('verantwoording.cycle.none'))]),
     ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),

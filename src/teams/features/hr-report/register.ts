@@ -14,7 +14,7 @@ export interface HrReportFeatureDeps {
   logger: Logger;
   defaultLanguage: 'nl' | 'en';
   /** Signed, short-lived download links for a period. */
-  links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): { csv: string; summary: string; minutes: number };
+  links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<{ csv: string; summary: string; minutes: number }>;
 }
 
 const COMMAND = /^\s*(rapport|report)\b/i;
@@ -31,7 +31,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       try {
         const tenant = tenantOf(context) ?? '';
         const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
-        await postCard(context, hrReportCard(report, deps.links(tenant, period, language), t));
+        await postCard(context, hrReportCard(report, await deps.links(tenant, period, language), t));
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');

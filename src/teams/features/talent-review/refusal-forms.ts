@@ -37,7 +37,7 @@ export function talentReviewForms(deps: TalentReviewFeatureDeps, planCard: (cont
       render: async (context, r) => {
         const ui = await managerUi(deps, context);
         const view = await buildPrep(deps.talentReview, ui.managerId, String(r.values.reviewId ?? ''), ui.language);
-        return prepCard(view, ui.t, { text: submittedText(r.values, 'facilitated'), error: r.errors.facilitated ?? ui.t('error.invalidInput') });
+        return prepCard(view, ui.t, ui.language, { text: submittedText(r.values, 'facilitated'), share: r.values.shareFacilitation === true || r.values.shareFacilitation === 'true', error: r.errors.facilitated ?? ui.t('error.invalidInput') });
       },
     },
   };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
-import { directReports, pickPhase, planConversation, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
+import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -13,8 +13,9 @@ import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
@@ -23,6 +24,13 @@ const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 function notManagerCard(t: (k: string) => string) {
   return adaptiveCard([textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), textBlock(t('talentReview.prep.notManager'))]);
 }
+
+/** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
+function noManagerCard(t: (k: string) => string) {
+  return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))]);
+}
+
+const PREVIEW_COMMAND = /^\s*(wat\s+ziet\s+mijn\s+leidinggevende|what\s+does\s+my\s+manager\s+see)\b/i;
 
 /**
  * Talentontwikkelgesprek prep for managers, in their personal chat with the bot: plan a
@@ -50,6 +58,24 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const personalOnly = (context: TurnContext) => {
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
   };
+  const prepFor = async (context: TurnContext, reviewId: string) => {
+    const ui = await managerUi(deps, context);
+    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language), ui.t, ui.language), personal: true };
+  };
+  const previewCard = async (context: TurnContext) => {
+    const ui = await managerUi(deps, context);
+    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context));
+    return preview.status === 'noManager' ? noManagerCard(ui.t) : preview.card;
+  };
+
+  app.message(
+    async (context) => conversationKindOf(context) === 'personal' && PREVIEW_COMMAND.test(context.activity.text ?? ''),
+    async (context) => void (await postCard(context, await previewCard(context))),
+  );
+  onCardAction(app, actions, 'previewPrep', async (context) => {
+    personalOnly(context);
+    return { card: await previewCard(context), personal: true };
+  });
 
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(gesprek\s+plannen|plan\s+(review|conversation))\b/i.test(context.activity.text ?? ''),
@@ -59,7 +85,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
     async (context) => {
       const ui = await managerUi(deps, context);
-      await postCard(context, reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t));
+      await postCard(context, reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language));
     },
   );
 
@@ -82,32 +108,27 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
       });
-      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, review), personal: true };
+      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, review), personal: true };
     }),
     { form: forms.planReview },
   );
-  onCardAction(app, actions, 'showPrep', async (context, data) =>
-    guarded(context, async () => {
-      const ui = await managerUi(deps, context);
-      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
-    }),
-  );
-  onCardAction(app, actions, 'pickReviewPhase', async (context, data) =>
-    guarded(context, async () => {
-      const ui = await managerUi(deps, context);
-      await pickPhase(tr, ui.managerId, data.reviewId, data.phase);
-      return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
-    }),
-  );
+  onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, () => prepFor(context, data.reviewId)));
+  for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
+    onCardAction(app, actions, verb, async (context, data) =>
+      guarded(context, async () => {
+        await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
+        return prepFor(context, data.reviewId);
+      }),
+    );
+  }
   onCardAction(
     app,
     actions,
     'saveFacilitated',
     async (context, data) =>
       guarded(context, async () => {
-        const ui = await managerUi(deps, context);
-        await saveFacilitated(tr, ui.managerId, data.reviewId, data.facilitated);
-        return { card: prepCard(await buildPrep(tr, ui.managerId, data.reviewId, ui.language), ui.t), personal: true };
+        await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
+        return prepFor(context, data.reviewId);
       }),
     { form: forms.saveFacilitated },
   );
@@ -116,7 +137,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   scheduler.on(REVIEW_JOB, async (payload) => {
     const { managerId, reviewId } = jobPayload.parse(payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId, (id) => languageOf(deps, id), async (review, view, language) => {
-      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language)));
+      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language), language));
     });
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
   });

@@ -82,7 +82,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     return overview(ui);
   });
   on('openTime', async (ui, data) => {
-    const entry = (await buildOverview(v, ui.userId, ui.locale)).cycles.find((c) => c.cycleId === data.cycleId && c.groupId === data.groupId && c.sessionsAttended > 0);
+    const entry = (await buildOverview(v, ui.userId, ui.locale)).cycles.find((c) => c.cycleId === data.cycleId && c.groupId === data.groupId && c.correctable);
     if (!entry) throw new DomainError('notFound', 'cycle');
     return timeEditCard(entry, ui.t, ui.locale);
   });

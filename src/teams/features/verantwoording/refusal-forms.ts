@@ -47,7 +47,7 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
       return noteEditCard(note, r.t, { refused: { text: submittedText(r.values, 'text'), rev: submittedNumber(r.values, 'rev'), error: r.errors.text ?? r.t('verantwoording.error.invalidInput') } });
     }),
     saveTime: form(async (context, r) => {
-      const entry = (await buildOverview(v, userOf(context), r.locale)).cycles.find((c) => c.cycleId === r.values.cycleId && c.groupId === r.values.groupId && c.sessionsAttended > 0);
+      const entry = (await buildOverview(v, userOf(context), r.locale)).cycles.find((c) => c.cycleId === r.values.cycleId && c.groupId === r.values.groupId && c.correctable);
       if (!entry) throw new Error('cycle not found for the refused time form');
       return timeEditCard(entry, r.t, r.locale, { hours: submittedNumber(r.values, 'hours'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') });
     }),

@@ -1,0 +1,14 @@
+import { Language } from '../../../domain/framework/framework';
+import { Translator } from '../../../i18n/i18n';
+import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
+import { previewPrep } from '../../../usecases/talent-review/preview';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { prepCard } from '../../cards/talent-review/prep.card';
+
+/** "Wat ziet mijn leidinggevende?" as a card: the manager's prep card, by the same card function, or no manager. */
+export type PreviewCard = { status: 'noManager' } | { status: 'ok'; card: AdaptiveCardJson };
+
+export async function previewCard(deps: TalentReviewDeps, translator: Translator, userId: string, language: Language, tenantId?: string): Promise<PreviewCard> {
+  const preview = await previewPrep(deps, userId, language, tenantId);
+  return preview.status === 'ok' ? { status: 'ok', card: prepCard(preview.view, translator.t(language), language) } : preview;
+}

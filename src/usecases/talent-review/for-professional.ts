@@ -1,0 +1,51 @@
+import { MaturityPhase } from '../../domain/talent-review/maturity';
+import { ManagerDirectory } from '../../domain/directory/manager-directory';
+import { ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
+import { conversationHeld } from '../../domain/talent-review/review';
+
+/** A talentontwikkelgesprek as the professional it is about sees it in their verantwoording. */
+export interface ConversationForProfessional {
+  reviewId: string;
+  /** yyyy-mm-dd, in the conversation's time zone. */
+  date: string;
+  held: boolean;
+  /** The phase the manager proposes for the conversation; the professional's own choice is unchanged. */
+  phaseProposal?: { phase: MaturityPhase; at: string };
+  /** What the manager facilitated (time, room, means): only once the conversation was held. */
+  facilitated?: { text: string; at?: string };
+}
+
+/**
+ * The manager's side of each conversation about this professional, as far as it is theirs to
+ * read: the phase proposal at once, the facilitation account after the conversation. Also what
+ * belongs in their data export ("mijn gegevens").
+ */
+export async function conversationsForProfessional(reviews: ReviewsOfProfessional, userId: string, now: Date): Promise<ConversationForProfessional[]> {
+  return (await reviews.listByReport(userId))
+    .filter((r) => r.reportId === userId)
+    .map((r) => {
+      const held = conversationHeld(r, now);
+      return {
+        reviewId: r.id,
+        date: r.date,
+        held,
+        ...(r.phaseProposal ? { phaseProposal: r.phaseProposal } : {}),
+        ...(held && r.facilitated ? { facilitated: { text: r.facilitated, ...(r.facilitatedAt ? { at: r.facilitatedAt } : {}) } } : {}),
+      };
+    })
+    .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * The conversations about a professional, read in their manager's partition only (a personal view
+ * never queries across every manager's partition). The manager is the directory's current one, so
+ * after a change of manager the former manager's conversations are no longer shown.
+ */
+export function reviewsOfProfessional(directory: Pick<ManagerDirectory, 'managerOf'>, reviews: Pick<TalentReviewRepository, 'listAbout'>): ReviewsOfProfessional {
+  return {
+    async listByReport(reportId) {
+      const managerId = await directory.managerOf(reportId);
+      return managerId ? reviews.listAbout(managerId, reportId) : [];
+    },
+  };
+}

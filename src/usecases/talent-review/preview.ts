@@ -1,0 +1,35 @@
+import { Language } from '../../domain/framework/framework';
+import { conversationHeld } from '../../domain/talent-review/review';
+import { TalentReviewDeps } from './deps';
+import { assemblePrep, PrepView, tenantOfReview } from './prep';
+
+export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView };
+
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/** A tenant for a person without a planned conversation: the tenant of one of their groups. */
+async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<string | undefined> {
+  for (const entry of (await deps.verantwoording.membership.groupsOf(userId)).slice(0, 5)) {
+    const group = await deps.verantwoording.groups.get(entry.groupId);
+    if (group?.tenantId) return group.tenantId;
+  }
+  return undefined;
+}
+
+/**
+ * "Wat ziet mijn leidinggevende?": the prep card the professional's manager (as the directory
+ * says now) would get today, from the same content as theirs: what is shared now, the next
+ * planned conversation (its date and any phase proposal), the team's B3-spiegel. The manager's
+ * own facilitation account is not part of it: that is theirs until after the conversation.
+ */
+export async function previewPrep(deps: TalentReviewDeps, userId: string, language: Language, tenantId?: string): Promise<PrepPreview> {
+  const managerId = await deps.directory.managerOf(userId);
+  if (!managerId) return { status: 'noManager' };
+  const now = deps.clock.now();
+  const next = (await deps.reviews.listAbout(managerId, userId)).find((r) => r.reportId === userId && !conversationHeld(r, now));
+  const reportName = next?.reportName ?? (await deps.directory.directReports(managerId)).find((p) => p.id === userId)?.name ?? '';
+  const subject = next
+    ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
+    : { id: 'preview', managerId, reportId: userId, reportName, timeZone: DEFAULT_TIME_ZONE, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
+  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true }) };
+}
