@@ -65,12 +65,12 @@ describe('the Mijn verantwoording tab in a browser', () => {
     await page.getByLabel('Nieuwe notitie').fill('Notitie uit het tabblad');
     await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
     await noteWith('Notitie uit het tabblad').waitFor();
-    await noteWith('Notitie uit het tabblad').getByLabel('Gedeeld met leidinggevende').check();
+    await noteWith('Notitie uit het tabblad').getByLabel('Delen met mijn leidinggevende').check();
     await status().filter({ hasText: 'Gedeeld met je leidinggevende.' }).waitFor();
 
     await page.reload();
     await noteWith('Notitie uit het tabblad').waitFor();
-    expect(await noteWith('Notitie uit het tabblad').getByLabel('Gedeeld met leidinggevende').isChecked()).toBe(true);
+    expect(await noteWith('Notitie uit het tabblad').getByLabel('Delen met mijn leidinggevende').isChecked()).toBe(true);
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'note' AND c.userId = 'aad-anna'" }).fetchAll();
     expect(resources).toEqual([expect.objectContaining({ text: 'Notitie uit het tabblad', visibility: 'shared' })]);
   });
