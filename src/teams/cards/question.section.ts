@@ -47,6 +47,8 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   return [
     note,
     { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: own ?? '', label: t('question.personalLabel') },
+    // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
+    ...(own ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
   ];
 }
