@@ -1,5 +1,6 @@
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
+import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
@@ -29,6 +30,8 @@ export function composeVerantwoording(p: Platform): VerantwoordingDeps {
     frameworks: p.frameworks,
     clock: p.clock,
     defaultLanguage: p.config.defaultLanguage,
+    // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), outbox: p.outbox.store, jobs: p.scheduler },
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 

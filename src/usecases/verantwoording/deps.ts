@@ -1,5 +1,6 @@
 import { Framework, Language } from '../../domain/framework/framework';
 import { Clock } from '../../domain/shared/clock';
+import { DataRightsDeps } from '../../domain/verantwoording/erasure-ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository } from '../../domain/week-cycle/ports';
 
@@ -17,4 +18,6 @@ export interface VerantwoordingDeps {
   frameworks: Record<Language, Framework>;
   clock: Clock;
   defaultLanguage: Language;
+  /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
+  dataRights: DataRightsDeps;
 }
