@@ -37,6 +37,11 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  const [sessions, proposals, b3] = await Promise.all([deps.source.sessions(from, to), deps.source.proposals(from, to), deps.b3.closedPolls(tenantId, period.from, period.to)]);
-  return computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
+  const [sessions, proposals, b3, adopted] = await Promise.all([
+    deps.source.sessions(from, to),
+    deps.source.proposals(from, to),
+    deps.b3.closedPolls(tenantId, period.from, period.to),
+    deps.source.adoptedProposals(from, to),
+  ]);
+  return computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
 }

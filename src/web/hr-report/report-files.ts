@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
+import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
 
 /** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
 export function reportCsv(report: HrReport): string {
@@ -27,7 +28,26 @@ export function reportCsv(report: HrReport): string {
       add('b3', key, 'behouden', poll.scores?.behouden);
     }
   }
+  adoptionRows(report, rows);
   return stringify(rows);
+}
+
+/** Transfer to practice: the figures, then one row per fact of each adopted proposal (keyed by group and decision date). */
+function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
+  const a = report.adoption;
+  rows.push(['adoption', '', 'adopted', a.adopted], ['adoption', '', 'lookedBack', a.lookedBack], ['adoption', '', 'firstStepTaken', a.taken], ['adoption', '', 'firstStepTakenPercent', a.takenShare ?? '']);
+  for (const g of a.groups) {
+    for (const p of g.proposals) {
+      const key = `${g.groupName} ${p.decidedOn}`;
+      rows.push(
+        ['adoptedProposal', key, 'verdict', p.verdict],
+        ['adoptedProposal', key, 'proposal', p.text],
+        ['adoptedProposal', key, 'firstStep', p.firstStep],
+        ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
+        ['adoptedProposal', key, 'firstStepNote', p.outcome?.note ?? ''],
+      );
+    }
+  }
 }
 
 /** A readable summary for the board (plain text), in the report's language. */
@@ -47,6 +67,12 @@ export function reportSummary(report: HrReport, t: Translate): string {
     ...(report.b3.length
       ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${p.closedOn}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
       : [`- ${t('hrReport.none')}`]),
+    '',
+    t('hrReport.adoption.title'),
+    adoptionHeadline(report.adoption, t),
+    ...report.adoption.groups.flatMap((g) =>
+      g.proposals.map((p) => `- ${g.groupName}, ${p.decidedOn}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
+    ),
     '',
     t('hrReport.anonymity'),
   ];
