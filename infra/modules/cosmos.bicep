@@ -92,6 +92,13 @@ var containers = [
     partitionKey: '/tenantId'
     ttl: ttlOff
   }
+  {
+    // Learning needs passed on to L&O: anonymous weekly batches, no person in them. No TTL: the
+    // half-yearly report and its trend read them.
+    name: 'learningNeeds'
+    partitionKey: '/id'
+    ttl: ttlOff
+  }
 ]
 
 var indexingPolicy = {

@@ -2,6 +2,7 @@ import { registerFallbacks } from '../teams/features/fallbacks';
 import { b3History } from '../usecases/pulse-poll/b3-history';
 import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
+import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
 import { composeTalentReview } from './features/talent-review.feature';
 import { composeVerantwoording } from './features/verantwoording.feature';
@@ -25,11 +26,12 @@ export function composeFeatures(p: Platform): void {
       return (await getProfTraject(verantwoording, userId)) !== undefined;
     },
   });
-  verantwoording = composeVerantwoording(p);
+  const learningNeeds = composeLearningNeeds(p);
+  verantwoording = composeVerantwoording(p, learningNeeds);
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
   composeTalentReview(p, { verantwoording, pulse: history, directory: graphManagers(p) });
-  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
+  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }
 

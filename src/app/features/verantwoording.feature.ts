@@ -7,6 +7,7 @@ import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
 import { registerTabApi } from '../../web/verantwoording/tab-api';
 import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
+import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { Platform } from '../platform';
 
 /** Accepted token audiences: the SSO app's client id, and its Application ID URI on our domain. */
@@ -19,7 +20,7 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform): VerantwoordingDeps {
+export function composeVerantwoording(p: Platform, learningNeeds?: LearningNeedDeps): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
@@ -41,6 +42,6 @@ export function composeVerantwoording(p: Platform): VerantwoordingDeps {
   if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
   if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
   registerTabStatic(p.server, defaultTabDir());
-  registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+  registerTabApi(p.server, { verantwoording: deps, learningNeeds, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
   return deps;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { combineRounds, EnergyRound } from '../week-cycle/energy';
 import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
+import { LearningNeedsSection } from '../learning-needs/report';
 
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
@@ -36,6 +37,8 @@ export interface HrReport {
   b3: { team: string; polls: { closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[] }[];
   /** Transfer to practice (adoption.ts). */
   adoption: AdoptionSection;
+  /** Learning needs passed on to L&O, anonymously (domain/learning-needs/report.ts). */
+  learningNeeds?: LearningNeedsSection;
 }
 
 export function computeReport(input: ReportInput): HrReport {

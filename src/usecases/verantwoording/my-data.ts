@@ -13,6 +13,7 @@ import { buildOverview, CycleEntry, ProposalSummary } from './overview';
 import { erasureMarker } from './erasure-ticket';
 import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces } from './my-data-reviews';
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
+import { LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -34,6 +35,11 @@ export interface MyDataExport {
   proposals: ProposalSummary[];
   /** Planned talentontwikkelgesprekken, as the manager and as the professional (my-data-reviews.ts). */
   talentReviews: ReviewsExport;
+  /**
+   * Learning needs passed on to L&O: what waits for the handover (theme, text), and that the
+   * others were handed over. What was handed over is anonymous and no longer anyone's to export.
+   */
+  learningNeeds: Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'>[];
 }
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
@@ -66,6 +72,9 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     judgements: byTime(groups.flatMap((g) => g.trace.judgements.filter((j) => j.memberId === userId).map((j) => ({ groupId: g.groupId, proposalId: j.proposalId, opinion: j.opinion, reason: j.reason, at: j.at })))),
     proposals: overview.cycles.flatMap((c) => c.proposals),
     talentReviews,
+    learningNeeds: (own as unknown as { type: string }[])
+      .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
+      .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
   };
 }
 

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
 import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
+import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
 
 /** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
 export function reportCsv(report: HrReport): string {
@@ -29,6 +30,7 @@ export function reportCsv(report: HrReport): string {
     }
   }
   adoptionRows(report, rows);
+  learningNeedRows(report, rows);
   return stringify(rows);
 }
 
@@ -47,6 +49,17 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
         ['adoptedProposal', key, 'firstStepNote', p.outcome?.note ?? ''],
       );
     }
+  }
+}
+
+/** Learning needs for L&O: only what the card shows (themes from the minimum up, texts where allowed). */
+function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
+  const s = report.learningNeeds;
+  if (!s) return;
+  rows.push(['learningNeeds', '', 'total', s.total ?? ''], ['learningNeeds', '', 'themesHidden', s.hiddenThemes]);
+  for (const th of s.themes) {
+    rows.push(['learningNeeds', th.theme, 'needs', th.needs]);
+    for (const text of th.texts) rows.push(['learningNeedText', th.theme, 'text', text]);
   }
 }
 
@@ -74,6 +87,7 @@ export function reportSummary(report: HrReport, t: Translate): string {
       g.proposals.map((p) => `- ${g.groupName}, ${p.decidedOn}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
     ),
     '',
+    ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),
     t('hrReport.anonymity'),
   ];
   return `${lines.join('\n')}\n`;
