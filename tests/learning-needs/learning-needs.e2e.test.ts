@@ -110,6 +110,8 @@ describe('learning needs for L&O, anonymously', () => {
     await press(dewi, 'learningNeed.pass', { ...q9(), theme: 'communicatie', learningNeedText: '' });
     const withdrawn = await press(dewi, 'learningNeed.withdraw', q9());
     expect(cardText(withdrawn)).toContain('Ingetrokken');
+    // Pressed again (or redelivered by Teams): nothing to withdraw, and no error either.
+    expect(cardText(await press(dewi, 'learningNeed.withdraw', q9()))).toContain('Ingetrokken');
     // Dewi passes it on again, now from Mijn verantwoording in the tab, with another theme.
     const mine = await (await api('aad-dewi', 'GET', '/learning-needs')).json();
     expect(mine).toMatchObject({ minimum: 3, items: [] });
