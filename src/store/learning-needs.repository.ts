@@ -45,7 +45,9 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     const item = this.conn.container('personal').item(id, userId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const [stored] = await this.passOns.queryStored<LearningNeedPassOn>({ query: 'SELECT * FROM c WHERE c.id = @id', parameters: [{ name: '@id', value: id }] }, userId);
-      allowed(stored?.type === 'learningNeedPassOn' && stored.userId === userId ? stored : undefined);
+      const current = stored?.type === 'learningNeedPassOn' && stored.userId === userId ? stored : undefined;
+      allowed(current);
+      if (!current) return; // nothing (left) to remove: a repeated withdrawal changes nothing
       try {
         await item.delete({ accessCondition: { type: 'IfMatch', condition: stored!._etag! } });
         return;

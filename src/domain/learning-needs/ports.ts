@@ -10,7 +10,7 @@ export interface LearningNeedStore {
   get(userId: string, answerId: string): Promise<LearningNeedPassOn | undefined>;
   /** Creates or changes the member's pass-on with `mutate` (ETag-guarded); `mutate` may refuse. */
   put(userId: string, answerId: string, mutate: (current: LearningNeedPassOn | undefined) => LearningNeedPassOn): Promise<LearningNeedPassOn>;
-  /** Deletes it if `allowed` says so of the current version (ETag-guarded, so a handover cannot slip in between). */
+  /** Deletes it if `allowed` (which may throw) accepts the current version; ETag-guarded, so a handover cannot slip in between. Absent: nothing happens. */
   remove(userId: string, answerId: string, allowed: (current: LearningNeedPassOn | undefined) => void): Promise<void>;
   listOfUser(userId: string): Promise<LearningNeedPassOn[]>;
   listPending(): Promise<LearningNeedPassOn[]>;

@@ -63,10 +63,10 @@ export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string,
   return mine(stored);
 }
 
-/** Withdraws it, until the weekly handover took it. */
+/** Withdraws it, until the weekly handover took it; withdrawing what is not there (a repeated press) changes nothing. */
 export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string): Promise<void> {
   await deps.store.remove(userId, answerId, (current) => {
-    assertWithdrawable(current);
+    if (current) assertWithdrawable(current);
   });
 }
 
