@@ -113,6 +113,15 @@ var containers = [
     partitionKey: '/tenantId'
     ttl: ttlOff
   }
+  {
+    // Learning needs passed on to L&O: anonymous weekly batches, no person in them; kept as long
+    // as the B3-spiegel's tallies, for the half-yearly report and its trend.
+    name: 'learningNeeds'
+    partitionKey: '/id'
+    ttl: {
+      defaultTtl: retentionPollDays * day
+    }
+  }
 ]
 
 var indexingPolicy = {

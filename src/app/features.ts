@@ -2,6 +2,7 @@ import { registerFallbacks } from '../teams/features/fallbacks';
 import { b3History } from '../usecases/pulse-poll/b3-history';
 import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
+import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
 import { composeTalentReview, managerDirectoryFor } from './features/talent-review.feature';
 import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
@@ -33,7 +34,9 @@ export function composeFeatures(p: Platform): void {
   // The tab's preview of the manager's prep card needs the talent review, composed after it.
   let talentReview: TalentReviewDeps | undefined;
   const managers = managerDirectoryFor(p, graphManagers(p));
+  const learningNeeds = composeLearningNeeds(p);
   verantwoording = composeVerantwoording(p, {
+    learningNeeds,
     talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos)),
     preview: async (userId, language) => {
       if (!talentReview) throw new Error('the talent review is not composed yet');
@@ -43,7 +46,7 @@ export function composeFeatures(p: Platform): void {
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
-  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history });
+  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }
 

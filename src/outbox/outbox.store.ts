@@ -1,4 +1,5 @@
 import { Container } from '@azure/cosmos';
+import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { statusOf } from '../store/document-store';
@@ -136,6 +137,58 @@ export class OutboxStore {
   async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string): Promise<void> {
     const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId };
     await this.container.items.upsert(doc);
+  }
+
+  // ---- erasure ------------------------------------------------------------------------------
+
+  /**
+   * Forgets a person who erased their data: their remembered 1:1 chats, every message addressed
+   * to them (by id or to their 1:1 chat, sent or not: nothing should still reach an erased
+   * person), the nudges whose guard names them, and messages in the given chats that name them.
+   * A job being sent at this moment loses its document; the sender then finds it gone (404) and
+   * moves on. Safe to run again.
+   */
+  async forgetPerson(p: OutboxPerson): Promise<{ messages: number; conversations: number }> {
+    const conversationIds = new Set(p.conversationIds);
+    let conversations = 0;
+    for (const tenantId of new Set(p.tenantIds)) {
+      for (const platformId of new Set(p.platformIds)) {
+        const known = await this.personalConversation(tenantId, platformId);
+        if (known) conversationIds.add(known);
+        if (await this.deleteIfThere(this.conversationDocId(tenantId, platformId))) conversations++;
+      }
+    }
+    const keys = [...new Set([...p.platformIds.map((id) => `person:${id}`), ...conversationIds])];
+    const { resources: addressed } = await this.container.items
+      .query<{ id: string }>({
+        query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND (ARRAY_CONTAINS(@keys, c.conversationKey) OR c.guard.args.userId = @userId)",
+        parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }],
+      })
+      .fetchAll();
+    const mentioned: string[] = [];
+    for (const m of p.mentions) {
+      const needle = JSON.stringify(m.text).slice(1, -1);
+      const { resources } = await this.container.items
+        .query<{ id: string; payload: unknown }>({
+          query: "SELECT c.id, c.payload FROM c WHERE c.type = 'outboxJob' AND c.conversationKey = @key",
+          parameters: [{ name: '@key', value: m.conversationId.split(';messageid=')[0]! }],
+        })
+        .fetchAll();
+      mentioned.push(...resources.filter((r) => needle && JSON.stringify(r.payload).includes(needle)).map((r) => r.id));
+    }
+    let messages = 0;
+    for (const id of new Set([...addressed.map((r) => r.id), ...mentioned])) if (await this.deleteIfThere(id)) messages++;
+    return { messages, conversations };
+  }
+
+  private async deleteIfThere(id: string): Promise<boolean> {
+    try {
+      await this.container.item(id, id).delete();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
   }
 
   // ---- tenant leases ------------------------------------------------------------------------

@@ -53,6 +53,14 @@ export class CosmosJobScheduler implements JobScheduler {
     }
   }
 
+  /**
+   * Deletes a job with its payload, whatever its state (erasure: a payload may name a person).
+   * A run of it in progress then finds its document gone and logs the failed update.
+   */
+  async forget(jobId: string): Promise<void> {
+    await this.store.delete(jobId, jobId);
+  }
+
   /** Runs every due job once; returns how many ran. Safe to call from several instances at once. */
   async runDue(): Promise<number> {
     const now = this.clock.now();

@@ -11,6 +11,7 @@
  * outbox: every proactive message as a job with an idempotency key.
  * reviews: planned talentontwikkelgesprekken, per manager.
  * installations: the teams the app is installed in, per tenant ("alle teams" of a poll).
+ * learningNeeds: learning needs members passed on to L&O, as anonymous weekly batches.
  */
 export const CONTAINERS = {
   groups: { id: 'groups', partitionKey: '/id' },
@@ -23,6 +24,7 @@ export const CONTAINERS = {
   outbox: { id: 'outbox', partitionKey: '/id' },
   reviews: { id: 'reviews', partitionKey: '/managerId' },
   installations: { id: 'installations', partitionKey: '/tenantId' },
+  learningNeeds: { id: 'learningNeeds', partitionKey: '/id' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

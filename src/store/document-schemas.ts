@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_FAILURES } from '../domain/proposal/proposal-draft';
 import { ITEM_IDS } from '../domain/pulse-poll/instrument';
+import { LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { ContainerName } from './containers';
 
@@ -364,18 +365,48 @@ const talentReview = z
   })
   .strict();
 
+// --- learning needs for L&O: the member's pass-on, and the anonymous batches ------------------
+
+const learningTheme = z.enum(LEARNING_THEMES);
+const learningNeedPassOn = z
+  .object({
+    id,
+    type: z.literal('learningNeedPassOn'),
+    userId: id,
+    answerId: id,
+    status: z.enum(['pending', 'sealing', 'handedOver']),
+    theme: learningTheme.optional(),
+    text: text(MAX_LEARNING_NEED_TEXT).optional(),
+    batchId: id.optional(),
+  })
+  .strict()
+  // Once handed over, nothing of what was passed on stays with the person.
+  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.batchId === undefined), 'handed over with content');
+const learningNeedBatch = z
+  .object({
+    id,
+    type: z.literal('learningNeedBatch'),
+    week: z.string().regex(/^\d{4}-W\d{2}$/),
+    weekStart: isoDate,
+    people: count,
+    needs: count,
+    themes: z.record(learningTheme, z.object({ people: count, needs: count, texts: z.array(text(MAX_LEARNING_NEED_TEXT)) }).strict()),
+  })
+  .strict();
+
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal },
   proposals: {},
-  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, erasureTicket },
+  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, erasureTicket, learningNeedPassOn },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
   installations: { installation },
   outbox: { outboxJob, personalConversation, tenantLease },
   reviews: { talentReview },
+  learningNeeds: { learningNeedBatch },
 };
 
 /** Containers whose documents carry no `type` field: every document there is of this type. */

@@ -6,6 +6,15 @@ import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
 interface ItemRow { sessionId: string; type: string; memberId?: string }
+interface AdoptedRow {
+  groupId: string;
+  groupName: string;
+  verdict: 'accept' | 'adapt';
+  text: string;
+  firstStep: string;
+  decidedAt: string;
+  outcome?: { status: 'done' | 'underway' | 'dropped'; note: string };
+}
 interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
 const DAY_MS = 24 * 3600_000;
@@ -60,6 +69,23 @@ export class CosmosReportSource implements ReportSource {
       groupId: p.groupId,
       createdAt: p.createdAt,
       ...(p.verdict && p.decidedAt ? { decision: { verdict: p.verdict, at: p.decidedAt } } : {}),
+    }));
+  }
+
+  /** The group's own record of what it adopted and what became of the first step: no names. */
+  async adoptedProposals(fromIso: string, toIso: string) {
+    const rows = await this.query<AdoptedRow>(
+      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.firstStep AS firstStep, c.decision.at AS decidedAt, c.firstStepOutcome AS outcome FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
+      [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
+    );
+    return rows.map((r) => ({
+      groupId: r.groupId,
+      groupName: r.groupName,
+      verdict: r.verdict,
+      text: r.text,
+      firstStep: r.firstStep,
+      decidedAt: r.decidedAt,
+      ...(r.outcome ? { outcome: { status: r.outcome.status, note: r.outcome.note } } : {}),
     }));
   }
 }

@@ -19,6 +19,8 @@ export function containerTtl(retention: RetentionConfig): Record<ContainerName, 
     reviews: retention.reviewDays * DAY,
     polls: retention.pollDays * DAY,
     pollAnswers: retention.pollDays * DAY,
+    // Anonymous learning-need batches for L&O: as long as the B3 trend.
+    learningNeeds: retention.pollDays * DAY,
     outbox: retention.outboxDays * DAY,
     // Pending jobs can be due months ahead: only done or cancelled jobs expire (they set "ttl").
     jobs: -1,

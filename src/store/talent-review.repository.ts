@@ -1,6 +1,7 @@
 import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository } from '../domain/talent-review/ports';
+import { ReviewsOfPerson } from '../domain/verantwoording/erasure-ports';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -14,7 +15,7 @@ function current(doc: StoredReview): TalentReview {
 }
 
 /** Planned conversations, partitioned by manager: a manager lists and edits only their own. */
-export class CosmosTalentReviewRepository implements TalentReviewRepository, FacilitationSource {
+export class CosmosTalentReviewRepository implements TalentReviewRepository, FacilitationSource, ReviewsOfPerson {
   private readonly store: DocumentStore<StoredReview>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<StoredReview>(conn.container('reviews'), (r) => r.managerId);
@@ -77,5 +78,26 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     const legacy = await this.store.query({ query: "SELECT c.id, c.managerId FROM c WHERE c.type = 'talentReview' AND IS_DEFINED(c.managerPhasePick)" });
     for (const { id, managerId } of legacy) await this.store.update(id, managerId, (doc) => fromLegacyPhasePick(doc) ?? doc);
     return legacy.length;
+  }
+
+  // ---- export and erasure ("mijn gegevens") --------------------------------------------------
+
+  asManager(userId: string) {
+    return this.listByManager(userId);
+  }
+
+  /** Across managers' partitions: export and erasure only, never a chat turn (see ReviewsOfPerson). */
+  asReport(userId: string) {
+    return this.store.query({ query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.reportId = @reportId", parameters: [{ name: '@reportId', value: userId }] });
+  }
+
+  async replace(previous: TalentReview, next: TalentReview) {
+    if (previous.managerId !== next.managerId) throw new Error('a review cannot move to another manager');
+    await this.store.create(next);
+    if (previous.id !== next.id) await this.remove(previous);
+  }
+
+  async remove(review: TalentReview) {
+    await this.store.delete(review.id, review.managerId);
   }
 }

@@ -5,7 +5,7 @@ import { h } from './dom';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, T, TabLocale, translator } from './i18n';
 import { PreviewAnswer, renderPreview } from './preview';
-import { Actions, renderDevSignIn, renderOverview } from './view';
+import { Actions, LearningNeeds, renderDevSignIn, renderOverview } from './view';
 
 const DEV_TOKEN_KEY = 'lw.devToken';
 
@@ -79,8 +79,13 @@ class TabApp {
 
   private async load(): Promise<void> {
     try {
-      this.overview = await this.api!.call<VerantwoordingOverview>('GET', '');
-      show(...renderOverview(this.overview, this.t, this.locale, this.actions));
+      const [overview, needs] = await Promise.all([
+        this.api!.call<VerantwoordingOverview>('GET', ''),
+        // Passing learning needs on is optional: without the route the answers show without it.
+        this.api!.call<LearningNeeds>('GET', '/learning-needs').catch(() => undefined),
+      ]);
+      this.overview = overview;
+      show(...renderOverview(this.overview, this.t, this.locale, this.actions, needs));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && !this.host.inTeams) {
         sessionStorage.removeItem(DEV_TOKEN_KEY);
@@ -134,6 +139,9 @@ class TabApp {
       }
     },
     erase: () => this.change(() => this.api!.call('POST', '/erase', { confirm: true }), this.t('verantwoording.tab.erased')),
+    passLearningNeed: (answerId, theme, text) =>
+      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), this.t('verantwoording.learningNeed.tab.passed')),
+    withdrawLearningNeed: (answerId) => this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), this.t('verantwoording.learningNeed.tab.withdrawn')),
   };
 }
 

@@ -4,6 +4,16 @@ import { domId, h } from './dom';
 import type { T, TabLocale } from './i18n';
 
 export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
+
+/** The member's pass-ons to L&O (GET /api/verantwoording/learning-needs). */
+export interface LearningNeeds {
+  themes: string[];
+  minimum: number;
+  items: { answerId: string; status: 'pending' | 'sealing' | 'handedOver'; theme?: string; text?: string }[];
+}
+
+/** The question whose answer can be passed on to L&O as a learning need. */
+const LEARNING_NEED_QUESTION_ID = 9;
 export type Visibility = 'private' | 'shared';
 
 /** What the page can do; each returns when the server has answered (and the page re-rendered). */
@@ -18,6 +28,8 @@ export interface Actions {
   erase(): Promise<void>;
   /** Shows the manager's prep card as it would be today in `into`. */
   preview(into: HTMLElement): Promise<void>;
+  passLearningNeed(answerId: string, theme: string, text: string): Promise<void>;
+  withdrawLearningNeed(answerId: string): Promise<void>;
 }
 
 const INTL: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -33,6 +45,36 @@ function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, actio
     onchange: (e: Event) => void actions.setVisibility(kind, id, (e.target as HTMLInputElement).checked ? 'shared' : 'private', groupId),
   });
   return h('div', { class: 'share' }, box, h('label', { for: inputId, class: 'inline' }, t('verantwoording.tab.sharedLabel')));
+}
+
+/** Next to an answer to question 9: pass its learning need on to L&O anonymously, or withdraw it until the handover. */
+function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actions: Actions): HTMLElement {
+  const current = needs.items.find((i) => i.answerId === answerId);
+  const box = h('fieldset', { class: 'learning-need' }, h('legend', {}, t('verantwoording.learningNeed.tab.label')));
+  if (current && current.status !== 'pending') {
+    box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')));
+    return box;
+  }
+  const themeId = domId('ln-theme', answerId);
+  const textId = domId('ln-text', answerId);
+  const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`))));
+  const text = h('input', { type: 'text', id: textId, maxlength: 300, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') });
+  box.append(
+    h('p', { class: 'muted small' }, t('verantwoording.learningNeed.explain', { min: needs.minimum })),
+    h('p', { class: 'muted small' }, t('verantwoording.learningNeed.withdrawRule', { min: needs.minimum })),
+    ...(current ? [h('p', { class: 'small' }, t('verantwoording.learningNeed.status.pending', { theme: t(`verantwoording.learningNeed.theme.${current.theme}`) }))] : []),
+    h('label', { for: themeId }, t('verantwoording.learningNeed.themeLabel')),
+    theme,
+    h('label', { for: textId }, t('verantwoording.learningNeed.textLabel')),
+    text,
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', class: 'primary', onclick: () => void actions.passLearningNeed(answerId, (theme as HTMLSelectElement).value, (text as HTMLInputElement).value) }, t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass')),
+      current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId) }, t('verantwoording.learningNeed.withdraw')) : null,
+    ),
+  );
+  return box;
 }
 
 function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTMLElement {
@@ -60,7 +102,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
   );
 }
 
-function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
   const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours });
@@ -92,7 +134,16 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions):
           'div',
           {},
           h('h4', {}, t('verantwoording.cycle.answers')),
-          ...c.answers.map((a) => h('div', { class: 'card' }, h('p', { class: 'muted small' }, `${a.questionId}. ${a.question}`), h('p', { class: 'pre' }, a.text), shareToggle(t, 'answer', a.id, a.visibility, actions))),
+          ...c.answers.map((a) =>
+            h(
+              'div',
+              { class: 'card' },
+              h('p', { class: 'muted small' }, `${a.questionId}. ${a.question}`),
+              h('p', { class: 'pre' }, a.text),
+              shareToggle(t, 'answer', a.id, a.visibility, actions),
+              needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions) : null,
+            ),
+          ),
         )
       : null,
   );
@@ -223,7 +274,7 @@ function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale
 }
 
 /** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens". */
-export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions): HTMLElement[] {
+export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
     h('p', { class: 'muted' }, t('verantwoording.totals', { hours: fmt.format(o.totals.hours), cycles: o.totals.cycles, notes: o.totals.notes })),
@@ -234,7 +285,7 @@ export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocal
       'section',
       { 'aria-labelledby': 'h-cycles' },
       h('h2', { id: 'h-cycles' }, t('verantwoording.cycle.title')),
-      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
+      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions, needs)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
     ),
     notesSection(o, t, locale, actions),
     myDataSection(t, actions),

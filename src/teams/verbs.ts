@@ -74,6 +74,13 @@ export const VERBS = {
     data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(MAX_REASON_LENGTH).default(''), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
+  // Learning needs for L&O, from the member's own view of the session card (question 9).
+  openLearningNeed: { verb: 'learningNeed.open', data: z.object({ groupId: id, sessionId: id, questionId: int.positive() }) },
+  passLearningNeed: {
+    verb: 'learningNeed.pass',
+    data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), theme: shortText(40).default(''), learningNeedText: shortText(2000).default('') }),
+  },
+  withdrawLearningNeed: { verb: 'learningNeed.withdraw', data: z.object({ groupId: id, sessionId: id, questionId: int.positive() }) },
   // The rhythm of the year: the plan of the group's weeks. Skip and move name the week and the
   // start date the card showed, so a second press (or a card from before a change) changes nothing.
   showPlan: { verb: 'rhythm.plan.show', data: z.object({ groupId: id }) },

@@ -78,7 +78,7 @@ describe('the outbox', () => {
     expect(connector.requests.filter((r) => r.status === 503).length).toBeGreaterThan(5);
     expect(connector.violations).toEqual([]);
     expect(await box.countBatch('bench-p')).toEqual({ sent: 500 });
-  }, 40_000);
+  }, 120_000);
 
   it('keeps Teams\' real limits (50 per second per tenant, 7 per conversation)', async () => {
     connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
@@ -99,7 +99,7 @@ describe('the outbox', () => {
     // One conversation at a time, in order, each once.
     expect(replies).toEqual(thread.map((m) => m.payload.text));
     expect(delivered(connector).size).toBe(80);
-  }, 40_000);
+  }, 120_000);
 
   it('resumes after a crash halfway without sending anything twice or missing anyone', async () => {
     connector.latencyMs = 5;
@@ -123,7 +123,7 @@ describe('the outbox', () => {
     // Only what was on the wire at the crash is in doubt, and it was not sent again.
     expect(unconfirmed.length).toBeLessThanOrEqual(16);
     for (const j of unconfirmed) expect(got.get(`a:1on1-${(j!.target as { userId: string }).userId}`)).toHaveLength(1);
-  }, 40_000);
+  }, 120_000);
 
   it('stops gracefully: calls in flight finish and are recorded, the next sender does the rest', async () => {
     connector.latencyMs = 5;
@@ -137,7 +137,7 @@ describe('the outbox', () => {
     await second.drain(30_000);
     expect(await second.countBatch('bench-p')).toEqual({ sent: 120 });
     expect([...delivered(connector).values()].every((t) => t.length === 1)).toBe(true);
-  }, 40_000);
+  }, 120_000);
 
   it('two senders at once never send the same job, within the limits of each tenant', async () => {
     connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
@@ -152,7 +152,7 @@ describe('the outbox', () => {
     expect(got.size).toBe(120);
     expect([...got.values()].every((t) => t.length === 1)).toBe(true);
     expect(connector.violations).toEqual([]);
-  }, 40_000);
+  }, 120_000);
 
   it('lets exactly one of two racing claims win', async () => {
     const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });

@@ -23,6 +23,7 @@ describe('retention', () => {
       reviews: 730 * 86_400,
       polls: 1095 * 86_400,
       pollAnswers: 1095 * 86_400,
+      learningNeeds: 1095 * 86_400,
       outbox: 30 * 86_400,
       jobs: -1,
       installations: undefined,

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { message } from '../support/activities';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reviewId } from '../../src/domain/talent-review/review';
+import { message, user } from '../support/activities';
 import { GroupDriver, MEMBERS, cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { cardProblems } from '../support/card-validator';
@@ -13,24 +17,46 @@ function texts(node: unknown, key = ''): string[] {
   return [];
 }
 
+/** Anna manages Dewi; Mia manages Bram and Cem. */
+function directoryFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+  const users = [
+    { id: 'aad-anna', name: 'Anna' },
+    { id: 'aad-dewi', name: 'Dewi', managerId: 'aad-anna' },
+    { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
+    { id: 'aad-cem', name: 'Cem', managerId: 'aad-mia' },
+    { id: 'aad-mia', name: 'Mia' },
+  ];
+  writeFileSync(path, JSON.stringify({ users }));
+  return path;
+}
+
 /**
  * "Mijn gegevens": the export holds everything the app keeps about a professional; after erasure
  * nothing of them remains in any container, except their group contributions, anonymously.
+ * Anna is also a manager (of Dewi), Cem the report in Mia's planned conversation; both had
+ * private messages through the outbox (the Prof-traject offer) and prep cards went out.
  */
 describe('export and erasure of a professional\'s data', () => {
   let t: TestApp;
   let g: GroupDriver;
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
+  const mia = user('Mia');
   let annaChat: PersonalChat;
+  let miaChat: PersonalChat;
+  const TOMORROW = '2026-11-27'; // the prep card (3 days before) is due at once
   const tokens: Record<string, string> = {};
   const get = async (who: string, path: string) => (await fetch(`${t.app.url}/api/verantwoording${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } })).json();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ DIRECTORY_FILE: directoryFile() });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp(); // Anna sets the group up (createdBy, the stored conversation reference)...
     await g.startCycle(); // ...starts the week...
     await runWeek(g, { personal9: 'Anna wil leren delegeren', personal10: 'Anna kreeg energie van de groep', contribution: 'De overdracht tussen diensten' }, { decider: anna }); // ...and decides the proposal.
+    // After the week's first session every member without a Prof-traject got a private offer.
+    await t.app.scheduler.runDue();
+    await t.app.outbox.drain(30_000);
     annaChat = new PersonalChat(t, anna);
     await annaChat.say('notitie Een notitie van Anna zelf');
     await annaChat.say('taal nl');
@@ -39,6 +65,15 @@ describe('export and erasure of a professional\'s data', () => {
     await annaChat.press('verantwoording.time.save', { ...actionData(card, 'verantwoording.time.open'), hours: '3' });
     await t.send({ ...message(t.conversation('groupChat'), anna, 'x'), type: 'invoke', name: 'composeExtension/submitAction', id: randomUUID(), value: { commandId: 'bewaarInVerantwoording', commandContext: 'message', data: { noteText: 'Bewaard bericht', link: 'https://teams.microsoft.com/l/message/1' } } });
     await new PersonalChat(t, bram).say('notitie Bram houdt dit bij');
+    // Anna plans the talentontwikkelgesprek with Dewi, Mia hers with Cem; both account for what they facilitated.
+    await annaChat.press('review.plan.save', { reportId: 'aad-dewi', date: TOMORROW, timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card');
+    await annaChat.press('review.facilitated.save', { reviewId: reviewId('aad-anna', 'aad-dewi', TOMORROW), facilitated: 'Tijd vrijgemaakt voor de weekcyclus.' });
+    miaChat = new PersonalChat(t, mia);
+    await miaChat.press('review.plan.save', { reportId: 'aad-cem', date: TOMORROW, timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card');
+    await miaChat.press('review.phase.pick', { reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), phase: 'actie' });
+    await miaChat.press('review.facilitated.save', { reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), facilitated: 'Een rustige ruimte geregeld.' });
+    await t.app.scheduler.runDue(); // both prep cards go out, through the outbox
+    await t.app.outbox.drain(30_000);
     for (const who of ['aad-anna', 'aad-cem', 'aad-bram']) {
       const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who }) });
       tokens[who] = (await res.json()).token;
@@ -66,6 +101,27 @@ describe('export and erasure of a professional\'s data', () => {
     expect(JSON.stringify(data)).not.toContain('Informatie staat verspreid');
   });
 
+  it('exports the talentontwikkelgesprekken: Anna\'s as a manager in full, Cem\'s as the report', async () => {
+    const annaData = await get('aad-anna', '/export');
+    expect(annaData.talentReviews).toEqual({
+      asManager: [expect.objectContaining({ id: reviewId('aad-anna', 'aad-dewi', TOMORROW), reportId: 'aad-dewi', reportName: 'Dewi', date: TOMORROW, facilitated: 'Tijd vrijgemaakt voor de weekcyclus.', prepSentAt: expect.any(String) })],
+      asReport: [],
+    });
+    const cemData = await get('aad-cem', '/export');
+    expect(cemData.talentReviews).toEqual({
+      asManager: [],
+      asReport: [expect.objectContaining({ reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), managerId: 'aad-mia', date: TOMORROW, prepSentAt: expect.any(String) })],
+    });
+    // Bram's export has nothing of Cem's conversation; Mia's record is not Cem's to read.
+    expect((await get('aad-bram', '/export')).talentReviews).toEqual({ asManager: [], asReport: [] });
+    expect(JSON.stringify(cemData)).not.toContain('Een rustige ruimte geregeld.');
+  });
+
+  it('has private messages and prep cards in the outbox before the erasure', async () => {
+    const outbox = JSON.stringify((await allDocuments(t.cosmos)).outbox);
+    for (const there of ['29:anna', '29:cem', '29:bram', 'met Cem', 'met Dewi']) expect(outbox).toContain(there);
+  });
+
   it('erases only after the confirmation in the chat', async () => {
     const ask = (await annaChat.say('wis mijn gegevens')).cards[0];
     expect((await get('aad-anna', '/export')).notes).toHaveLength(2);
@@ -80,7 +136,7 @@ describe('export and erasure of a professional\'s data', () => {
 
   it('leaves nothing of Anna or Cem in any container, except their group contributions without a name', async () => {
     const docs = await allDocuments(t.cosmos);
-    expect(Object.keys(docs).sort()).toEqual(expect.arrayContaining(['jobs', 'personal', 'sessions', 'reviews', 'polls', 'outbox']));
+    expect(Object.keys(docs).sort()).toEqual(expect.arrayContaining(['jobs', 'personal', 'sessions', 'reviews', 'polls', 'outbox', 'pollAnswers', 'installations']));
     const everything = JSON.stringify(docs);
     for (const gone of ['aad-anna', '29:anna', 'aad-cem', '29:cem']) expect(everything).not.toContain(gone);
     const words = Object.values(docs).flatMap((d) => texts(d)).join('\n');
@@ -108,6 +164,15 @@ describe('export and erasure of a professional\'s data', () => {
     expect(ofType<{ memberName: string }>('judgement').map((j) => j.memberName).sort()).toEqual(['Bram', 'Oud-deelnemer', 'Oud-deelnemer']);
     const [proposal] = ofType<{ decision: { decidedBy: string } }>('proposal');
     expect(proposal!.decision.decidedBy).toBe('erased');
+    // Talent reviews: Anna's as a manager are gone; Mia's with Cem keeps only Mia's own account.
+    expect(docs.reviews).toEqual([
+      expect.objectContaining({ managerId: 'aad-mia', reportId: 'erased', reportName: 'Oud-deelnemer', date: TOMORROW, facilitated: 'Een rustige ruimte geregeld.' }),
+    ]);
+    expect(docs.reviews![0]).not.toHaveProperty('managerPhasePick');
+    // The outbox kept Bram's and Dewi's private messages and 1:1 chats; nothing addressed to Anna or Cem, nor Mia's prep card about Cem.
+    const outbox = docs.outbox as { type: string; target?: { kind: string; userId?: string } }[];
+    expect(outbox.filter((j) => j.target?.kind === 'person').map((j) => j.target!.userId).sort()).toEqual(['29:bram', '29:dewi']);
+    expect(outbox.filter((j) => j.type === 'personalConversation')).toHaveLength(2);
     // Left in personal partitions: Bram's note, and the remaining members' membership indexes.
     expect((docs.personal as { userId: string; type: string }[]).map((r) => `${r.userId}:${r.type}`).sort()).toEqual(['aad-bram:membershipIndex', 'aad-bram:note', 'aad-dewi:membershipIndex']);
   });

@@ -4,6 +4,10 @@ import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.r
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
+import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
+import { OutboxStore } from '../../src/outbox/outbox.store';
+import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
+import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
@@ -21,6 +25,7 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     frameworks: loadFrameworks({}),
     clock,
     defaultLanguage: 'nl',
+    dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')) },
   };
 }
 

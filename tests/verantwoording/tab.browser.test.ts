@@ -65,12 +65,12 @@ describe('the Mijn verantwoording tab in a browser', () => {
     await page.getByLabel('Nieuwe notitie').fill('Notitie uit het tabblad');
     await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
     await noteWith('Notitie uit het tabblad').waitFor();
-    await noteWith('Notitie uit het tabblad').getByLabel('Gedeeld met leidinggevende').check();
+    await noteWith('Notitie uit het tabblad').getByLabel('Delen met mijn leidinggevende').check();
     await status().filter({ hasText: 'Gedeeld met je leidinggevende.' }).waitFor();
 
     await page.reload();
     await noteWith('Notitie uit het tabblad').waitFor();
-    expect(await noteWith('Notitie uit het tabblad').getByLabel('Gedeeld met leidinggevende').isChecked()).toBe(true);
+    expect(await noteWith('Notitie uit het tabblad').getByLabel('Delen met mijn leidinggevende').isChecked()).toBe(true);
     const { resources } = await t.cosmos.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'note' AND c.userId = 'aad-anna'" }).fetchAll();
     expect(resources).toEqual([expect.objectContaining({ text: 'Notitie uit het tabblad', visibility: 'shared' })]);
   });
@@ -83,6 +83,21 @@ describe('the Mijn verantwoording tab in a browser', () => {
     await page.getByLabel('Uren leertijd').fill('3.5');
     await page.getByRole('button', { name: 'Uren bewaren' }).click();
     await page.getByText('Leertijd: 3,5 uur').waitFor();
+  });
+
+  it('passes the learning need of question 9 on to L&O anonymously, and withdraws it, next to the answer', async () => {
+    const need = page.getByRole('group', { name: 'Anoniem doorgeven aan L&O' });
+    await need.getByLabel('Thema').selectOption('organiseren');
+    await need.getByLabel('In een paar woorden (optioneel)').fill('Beter plannen');
+    await need.getByRole('button', { name: 'Anoniem doorgeven' }).click();
+    await status().filter({ hasText: 'Doorgegeven aan L&O, anoniem.' }).waitFor();
+    await page.reload();
+    await page.getByText('Doorgegeven (Plannen en organiseren), wacht op de wekelijkse overdracht.', { exact: false }).waitFor();
+    const { resources } = await t.cosmos.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll();
+    expect(resources).toEqual([expect.objectContaining({ userId: 'aad-anna', status: 'pending', theme: 'organiseren', text: 'Beter plannen' })]);
+    await page.getByRole('group', { name: 'Anoniem doorgeven aan L&O' }).getByRole('button', { name: 'Intrekken' }).click();
+    await status().filter({ hasText: 'Ingetrokken.' }).waitFor();
+    expect((await t.cosmos.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources).toEqual([]);
   });
 
   it('the overview has no serious accessibility problems, in the default, dark and high-contrast themes', async () => {

@@ -5,11 +5,12 @@ import { CosmosReportSource } from '../../store/hr-report.source';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
+import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
 
 /** The HR report (Reflectie en terugkoppeling): the channel command and its signed downloads. */
-export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History }): void {
+export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum'> }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
   if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
@@ -22,6 +23,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     timeZone: 'Europe/Amsterdam',
     sessionHours: p.config.session.minutes / 60,
     facilitation: new CosmosTalentReviewRepository(p.cosmos),
+    ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),
   };
   registerHrReport(p.app, {
     report,

@@ -1,11 +1,13 @@
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
+import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
 import { registerTabApi, TabApiDeps } from '../../web/verantwoording/tab-api';
 import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
+import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { Platform } from '../platform';
 import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 
@@ -19,7 +21,7 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional } = {}): VerantwoordingDeps {
+export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional; learningNeeds?: LearningNeedDeps } = {}): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
@@ -32,6 +34,8 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
     defaultLanguage: p.config.defaultLanguage,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
+    // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), outbox: p.outbox.store, jobs: p.scheduler },
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 
@@ -41,6 +45,6 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
   if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
   if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
   registerTabStatic(p.server, defaultTabDir());
-  registerTabApi(p.server, { verantwoording: deps, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage, ...(sources.preview ? { preview: sources.preview } : {}) });
+  registerTabApi(p.server, { verantwoording: deps, learningNeeds: sources.learningNeeds, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage, ...(sources.preview ? { preview: sources.preview } : {}) });
   return deps;
 }

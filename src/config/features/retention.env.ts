@@ -14,7 +14,7 @@ export const retentionEnv = {
   RETENTION_PERSONAL_DAYS: days(730),
   /** Planned talentontwikkelgesprekken and the manager's notes (24 months). */
   RETENTION_REVIEW_DAYS: days(730),
-  /** B3-spiegel polls and their tallies: long enough for the trend against earlier polls (36 months). */
+  /** B3-spiegel polls and tallies, and L&O's anonymous learning-need batches: long enough for the trend (36 months). */
   RETENTION_POLL_DAYS: days(1095),
   /** Proactive messages, once sent or given up on. */
   RETENTION_OUTBOX_DAYS: days(30),

@@ -4,6 +4,8 @@ import { ReportInput } from './report';
 export interface ReportSource {
   sessions(fromIso: string, toIso: string): Promise<ReportInput['sessions']>;
   proposals(fromIso: string, toIso: string): Promise<ReportInput['proposals']>;
+  /** Proposals adopted (accepted or adapted) in the period, with their first step and its outcome. */
+  adoptedProposals(fromIso: string, toIso: string): Promise<ReportInput['adopted']>;
 }
 
 /** Port: closed B3-spiegel polls per team in a period, with scores only where the minimum was met. */

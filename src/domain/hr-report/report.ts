@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { combineRounds, EnergyRound } from '../week-cycle/energy';
 import { FacilitationSection } from './facilitation';
+import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
+import { LearningNeedsSection } from '../learning-needs/report';
 
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
@@ -12,6 +14,8 @@ export interface ReportInput {
   proposals: { groupId: string; createdAt: string; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
   /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
   b3: { team: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
+  /** Proposals adopted (accepted or adapted), with their first step and what became of it. */
+  adopted?: AdoptedProposalRow[];
 }
 
 export interface EnergyWeek {
@@ -34,6 +38,10 @@ export interface HrReport {
   b3: { team: string; polls: { closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[] }[];
   /** The managers' facilitation accounts (facilitation.ts); absent where no source is composed. */
   facilitation?: FacilitationSection;
+  /** Transfer to practice (adoption.ts). */
+  adoption: AdoptionSection;
+  /** Learning needs passed on to L&O, anonymously (domain/learning-needs/report.ts). */
+  learningNeeds?: LearningNeedsSection;
 }
 
 export function computeReport(input: ReportInput): HrReport {
@@ -72,5 +80,6 @@ export function computeReport(input: ReportInput): HrReport {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([week, w]) => ({ week, answers: answers(w.in) + answers(w.out), averageIn: combineRounds(w.in), averageOut: combineRounds(w.out) })),
     b3: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, polls]) => ({ team, polls })),
+    adoption: computeAdoption(input.adopted ?? [], inPeriod, (iso) => DateTime.fromISO(iso, { zone }).toISODate()!),
   };
 }

@@ -42,3 +42,23 @@ export interface OutboxPort {
   /** How many messages of a batch are in each state. */
   countBatch(batch: string): Promise<Partial<Record<DeliveryStatus, number>>>;
 }
+
+/** Who an erasure forgets in the outbox: everything addressed to them, or naming them in one of these chats. */
+export interface OutboxPerson {
+  /** The app's id of the person (guards of nudges name it). */
+  userId: string;
+  /** Their chat-platform ids (targets of private messages, and the remembered 1:1 chat). */
+  platformIds: string[];
+  /** Tenants where a 1:1 chat with them may be remembered. */
+  tenantIds: string[];
+  /** Chats that are theirs alone (their 1:1 chat with the bot): every message to them goes. */
+  conversationIds: string[];
+  /** Messages in someone else's chat that name them (a prep card about them in their manager's chat). */
+  mentions: { conversationId: string; text: string }[];
+}
+
+/** Port: erasure's way into the outbox. */
+export interface OutboxPurge {
+  /** Deletes the person's messages (whatever their state) and their remembered 1:1 chat; safe to run again. */
+  forgetPerson(person: OutboxPerson): Promise<{ messages: number; conversations: number }>;
+}

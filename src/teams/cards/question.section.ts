@@ -1,3 +1,4 @@
+import { LEARNING_NEED_QUESTION_ID } from '../../domain/learning-needs/learning-need';
 import { MAX_CONTRIBUTION_LENGTH } from '../../domain/week-cycle/session';
 import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
@@ -57,6 +58,14 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   return [
     note,
     ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
-    actionSet([execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
+    // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
+    ...(own && !view.refused ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
+    actionSet([
+      execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey }),
+      // The member's own choice to pass the learning need on to L&O, anonymously (its own card).
+      ...(own && item.question.id === LEARNING_NEED_QUESTION_ID
+        ? [execute(t('question.learningNeedOpen'), 'openLearningNeed', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id }, { associatedInputs: 'none' })]
+        : []),
+    ]),
   ];
 }

@@ -4,6 +4,7 @@ import { computeFacilitation, FacilitationSource } from '../../domain/hr-report/
 import { computeReport, HrReport } from '../../domain/hr-report/report';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
+import { LearningNeedDeps, learningNeedsReport } from '../learning-needs/learning-needs';
 
 export interface HrReportDeps {
   source: ReportSource;
@@ -14,6 +15,8 @@ export interface HrReportDeps {
   sessionHours: number;
   /** The managers' facilitation accounts (talentontwikkelgesprekken); the section is left out without it. */
   facilitation?: FacilitationSource;
+  /** Learning needs passed on to L&O (anonymous batches); the section is left out without it. */
+  learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum'>;
 }
 
 /** The default period: the last six months up to today, the rhythm of the board report. */
@@ -40,12 +43,18 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  const [sessions, proposals, b3, facilitation] = await Promise.all([
+  const [sessions, proposals, b3, facilitation, adopted, learningNeeds] = await Promise.all([
     deps.source.sessions(from, to),
     deps.source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to),
+    deps.source.adoptedProposals(from, to),
+    deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, period) : Promise.resolve(undefined),
   ]);
-  const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3 });
-  return facilitation ? { ...report, facilitation: computeFacilitation(facilitation, period) } : report;
+  const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
+  return {
+    ...report,
+    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period) } : {}),
+    ...(learningNeeds ? { learningNeeds } : {}),
+  };
 }

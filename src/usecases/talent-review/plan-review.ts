@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { conversationHeld, planReview, prepDueAt, proposePhase, recordFacilitated, TalentReview } from '../../domain/talent-review/review';
+import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 import { teamsOfReport } from './report-teams';
@@ -12,6 +13,11 @@ export async function requireDirectManager(deps: TalentReviewDeps, managerId: st
 
 export async function directReports(deps: TalentReviewDeps, managerId: string): Promise<DirectoryPerson[]> {
   return deps.directory.directReports(managerId);
+}
+
+/** The scheduled job that sends a review's prep card (erasure removes it with the review). */
+export function prepJobId(reviewId: string): string {
+  return `${reviewId}_prep`;
 }
 
 export interface PlanInput {
@@ -33,7 +39,7 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     now,
   );
   const { review } = await deps.reviews.create(planned);
-  await deps.scheduler.schedule({ id: `${review.id}_prep`, kind: REVIEW_JOB, dueAt: prepDueAt(review, now).toISOString(), payload: { managerId, reviewId: review.id } });
+  await deps.scheduler.schedule({ id: prepJobId(review.id), kind: REVIEW_JOB, dueAt: prepDueAt(review, now).toISOString(), payload: { managerId, reviewId: review.id } });
   return review;
 }
 
@@ -66,5 +72,6 @@ export async function saveFacilitated(deps: TalentReviewDeps, managerId: string,
 /** Conversations still ahead, by the date in each conversation's own time zone. */
 export async function upcomingReviews(deps: TalentReviewDeps, managerId: string): Promise<TalentReview[]> {
   const now = deps.clock.now();
-  return (await deps.reviews.listByManager(managerId)).filter((r) => !conversationHeld(r, now));
+  // A review whose report erased their data stays only as the manager's own account.
+  return (await deps.reviews.listByManager(managerId)).filter((r) => !conversationHeld(r, now) && r.reportId !== ERASED_ID);
 }

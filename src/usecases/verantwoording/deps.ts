@@ -1,6 +1,7 @@
 import { Framework, Language } from '../../domain/framework/framework';
 import { Clock } from '../../domain/shared/clock';
 import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
+import { DataRightsDeps } from '../../domain/verantwoording/erasure-ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository } from '../../domain/week-cycle/ports';
 
@@ -22,4 +23,6 @@ export interface VerantwoordingDeps {
   learningHoursPerWeek?: number;
   /** The talentontwikkelgesprekken about the person (their manager's phase proposal and facilitation account); absent: none shown. */
   talentReviews?: ReviewsOfProfessional;
+  /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
+  dataRights: DataRightsDeps;
 }

@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
+import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
+import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
 
 /** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
 export function reportCsv(report: HrReport): string {
@@ -29,7 +31,38 @@ export function reportCsv(report: HrReport): string {
     }
   }
   rows.push(...facilitationCsvRows(report));
+  adoptionRows(report, rows);
+  learningNeedRows(report, rows);
   return stringify(rows);
+}
+
+/** Transfer to practice: the figures, then one row per fact of each adopted proposal (keyed by group and decision date). */
+function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
+  const a = report.adoption;
+  rows.push(['adoption', '', 'adopted', a.adopted], ['adoption', '', 'lookedBack', a.lookedBack], ['adoption', '', 'firstStepTaken', a.taken], ['adoption', '', 'firstStepTakenPercent', a.takenShare ?? '']);
+  for (const g of a.groups) {
+    for (const p of g.proposals) {
+      const key = `${g.groupName} ${p.decidedOn}`;
+      rows.push(
+        ['adoptedProposal', key, 'verdict', p.verdict],
+        ['adoptedProposal', key, 'proposal', p.text],
+        ['adoptedProposal', key, 'firstStep', p.firstStep],
+        ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
+        ['adoptedProposal', key, 'firstStepNote', p.outcome?.note ?? ''],
+      );
+    }
+  }
+}
+
+/** Learning needs for L&O: only what the card shows (themes from the minimum up, texts where allowed). */
+function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
+  const s = report.learningNeeds;
+  if (!s) return;
+  rows.push(['learningNeeds', '', 'total', s.total ?? ''], ['learningNeeds', '', 'themesHidden', s.hiddenThemes]);
+  for (const th of s.themes) {
+    rows.push(['learningNeeds', th.theme, 'needs', th.needs]);
+    for (const text of th.texts) rows.push(['learningNeedText', th.theme, 'text', text]);
+  }
 }
 
 /** A readable summary for the board (plain text), in the report's language. */
@@ -51,6 +84,13 @@ export function reportSummary(report: HrReport, t: Translate): string {
       : [`- ${t('hrReport.none')}`]),
     '',
     ...facilitationSummaryLines(report, t),
+    t('hrReport.adoption.title'),
+    adoptionHeadline(report.adoption, t),
+    ...report.adoption.groups.flatMap((g) =>
+      g.proposals.map((p) => `- ${g.groupName}, ${p.decidedOn}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
+    ),
+    '',
+    ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),
     t('hrReport.anonymity'),
   ];
   return `${lines.join('\n')}\n`;

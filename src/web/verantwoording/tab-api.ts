@@ -12,6 +12,8 @@ import { buildOverview } from '../../usecases/verantwoording/overview';
 import { saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
+import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
+import { LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 
 /** Ids as Cosmos DB keeps them: never '/', '\\', '?' or '#' (the SDK throws on those). */
@@ -25,11 +27,12 @@ const schemas = {
   erase: z.object({ confirm: z.literal(true) }),
   signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
   noteId: id,
+  learningNeed: z.object({ theme: z.string().max(40), text: z.string().max(2000).optional() }),
 };
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
 
-const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409 } as Record<string, number>;
+const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400 } as Record<string, number>;
 const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 export interface TabApiDeps {
@@ -41,6 +44,8 @@ export interface TabApiDeps {
   defaultLanguage: Locale;
   /** "Wat ziet mijn leidinggevende?": the caller's manager's prep card as it would be today (the card JSON), or that there is no manager. */
   preview?: (userId: string, language: Locale) => Promise<{ status: 'ok'; card: unknown } | { status: 'noManager' }>;
+  /** Passing learning needs on to L&O from an answer (absent: the routes answer 404). */
+  learningNeeds?: LearningNeedDeps;
 }
 
 type Req = restify.Request;
@@ -132,6 +137,18 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     deps.logger.info({ ...report, via: caller.via }, 'professional erased their data');
     return { body: { erased: true } };
   });
+
+  // Learning needs for L&O, next to the member's own answer to question 9.
+  const ln = deps.learningNeeds;
+  if (ln) {
+    const answerIdOf = (req: Req) => parse(id, req.params?.answerId);
+    route('get', '/api/verantwoording/learning-needs', async (caller) => ({ body: { themes: LEARNING_THEMES, minimum: ln.minimum, items: await myLearningNeeds(ln, caller.userId) } }));
+    route('put', '/api/verantwoording/learning-needs/:answerId', async (caller, req) => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) }));
+    route('del', '/api/verantwoording/learning-needs/:answerId', async (caller, req) => {
+      await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
+      return { status: 204, body: undefined };
+    });
+  }
 
   // The development sign-in: registered only in local mode, so with bot authentication on the
   // routes do not exist (404) and no dev token can be verified (TabAuthenticator has no DevTokens).

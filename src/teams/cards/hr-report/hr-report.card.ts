@@ -1,6 +1,8 @@
 import { HrReport } from '../../../domain/hr-report/report';
 import { Translate } from '../../../i18n/i18n';
 import { facilitationSection } from './facilitation.section';
+import { adoptionSection } from './adoption.section';
+import { learningNeedsSectionCard } from './learning-needs.section';
 import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
 
 /** Reflectie en terugkoppeling: the half-yearly figures, with downloads through short-lived links. */
@@ -23,6 +25,8 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
       ? factSet(report.b3.slice(0, 20).flatMap((team) => team.polls.slice(-3).map((p) => ({ title: `${team.team} (${p.closedOn})`, value: p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew') }))))
       : subtle(t('hrReport.none')),
     ...facilitationSection(report, t),
+    ...adoptionSection(report.adoption, t),
+    ...(report.learningNeeds ? learningNeedsSectionCard(report.learningNeeds, t) : []),
     subtle(t('hrReport.anonymity')),
     subtle(t('hrReport.linksExpire', { minutes: links.minutes })),
   ];

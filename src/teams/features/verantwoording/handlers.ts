@@ -14,7 +14,7 @@ import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoor
 import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
 import { overviewCardFor, trajectCardFor } from './views';
@@ -97,8 +97,9 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   });
   on('openMyData', async (ui) => myDataCard(ui.t));
   on('askErase', async (ui) => eraseConfirmCard(ui.t));
-  on('confirmErase', async (ui) => {
-    const report = await eraseMyData(v, ui.userId);
+  on('confirmErase', async (ui, _data, context) => {
+    // The chat knows the person's Teams id and tenant: the outbox forgets their private messages by them.
+    const report = await eraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context) });
     deps.logger.info({ ...report }, 'professional erased their data');
     return erasedCard(ui.t);
   });

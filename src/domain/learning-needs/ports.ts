@@ -1,0 +1,25 @@
+import { Mutate } from '../week-cycle/ports';
+import { LearningNeedBatch, LearningNeedPassOn } from './learning-need';
+
+/**
+ * Port: the members' pass-ons (each in its owner's partition) and L&O's anonymous batches. The
+ * `pending`/`sealing` reads cross every person's partition: only the weekly handover (a
+ * scheduled job) asks them, never a member's turn.
+ */
+export interface LearningNeedStore {
+  get(userId: string, answerId: string): Promise<LearningNeedPassOn | undefined>;
+  /** Creates or changes the member's pass-on with `mutate` (ETag-guarded); `mutate` may refuse. */
+  put(userId: string, answerId: string, mutate: (current: LearningNeedPassOn | undefined) => LearningNeedPassOn): Promise<LearningNeedPassOn>;
+  /** Deletes it if `allowed` (which may throw) accepts the current version; ETag-guarded, so a handover cannot slip in between. Absent: nothing happens. */
+  remove(userId: string, answerId: string, allowed: (current: LearningNeedPassOn | undefined) => void): Promise<void>;
+  listOfUser(userId: string): Promise<LearningNeedPassOn[]>;
+  listPending(): Promise<LearningNeedPassOn[]>;
+  listSealing(batchId: string): Promise<LearningNeedPassOn[]>;
+  /** ETag read-modify-write of one pass-on; false when it is gone (withdrawn, erased). */
+  change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>): Promise<boolean>;
+  getBatch(id: string): Promise<LearningNeedBatch | undefined>;
+  /** Creates the batch; false when a batch with its id exists (an interrupted handover ran again). */
+  createBatch(batch: LearningNeedBatch): Promise<boolean>;
+  /** Batches whose week starts within the dates (yyyy-mm-dd, inclusive). */
+  batchesBetween(from: string, to: string): Promise<LearningNeedBatch[]>;
+}

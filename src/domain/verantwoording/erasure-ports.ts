@@ -1,0 +1,32 @@
+import { OutboxPurge } from '../outbox/outbox.port';
+import { TalentReview } from '../talent-review/review';
+
+/**
+ * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
+ * them or as the report they were about, for that person's export and erasure only.
+ */
+export interface ReviewsOfPerson {
+  /** The manager's own partition: one single-partition query. */
+  asManager(userId: string): Promise<TalentReview[]>;
+  /**
+   * Reviews about this person, in their managers' partitions: a query across partitions. Only
+   * export and erasure ask it (a rare request of the person themselves, never a chat turn or a
+   * card action), so no index in the report's own partition is kept for it.
+   */
+  asReport(userId: string): Promise<TalentReview[]>;
+  /** Stores `next` (idempotent: a deterministic id) and then removes `previous`. */
+  replace(previous: TalentReview, next: TalentReview): Promise<void>;
+  remove(review: TalentReview): Promise<void>;
+}
+
+/** Port: removes a scheduled job with everything in it (its payload may name a person). */
+export interface ScheduledJobPurge {
+  forget(jobId: string): Promise<void>;
+}
+
+/** What "mijn gegevens" needs beyond the person's own partition and their groups. */
+export interface DataRightsDeps {
+  reviews: ReviewsOfPerson;
+  outbox: OutboxPurge;
+  jobs: ScheduledJobPurge;
+}

@@ -1,0 +1,26 @@
+import { stableId } from '../shared/ids';
+import { TalentReview } from '../talent-review/review';
+import { Anonymiser, ERASED_ID, ERASED_NAME } from './erasure';
+
+/**
+ * What stays of a planned talentontwikkelgesprek when its report is erased: the manager's own
+ * part only. Listed field by field on purpose, so a field added to TalentReview later (say, a
+ * phase the manager proposes for the report) is dropped here until someone decides it is the
+ * manager's. The manager's facilitation account ("wat heb ik gefaciliteerd?") is their own
+ * accountability and stays; HR's count of facilitation accounts still adds up.
+ */
+const MANAGERS_OWN = ['managerId', 'date', 'timeZone', 'prepDaysBefore', 'conversationRef', 'facilitated', 'prepSentAt', 'createdAt'] as const satisfies readonly (keyof TalentReview)[];
+
+export function forgetReportInReview(review: TalentReview, a: Anonymiser): TalentReview {
+  const kept: Partial<TalentReview> = {};
+  for (const field of MANAGERS_OWN) if (review[field] !== undefined) (kept as Record<string, unknown>)[field] = review[field];
+  return {
+    ...(kept as Pick<TalentReview, (typeof MANAGERS_OWN)[number]>),
+    // The old id is a hash of manager, report and date; a new one from the erasure's random marker
+    // points to nobody, and is the same when an interrupted erasure runs again.
+    id: stableId('review', review.managerId, a.marker, review.date),
+    type: 'talentReview',
+    reportId: ERASED_ID,
+    reportName: ERASED_NAME[a.language],
+  };
+}

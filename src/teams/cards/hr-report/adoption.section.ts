@@ -1,0 +1,46 @@
+import { AdoptionSection } from '../../../domain/hr-report/adoption';
+import { Translate } from '../../../i18n/i18n';
+import { container, Element, plainText, subtle, textBlock, truncate } from '../card-kit';
+
+/** The card stays well inside Teams' size limit; the downloads hold every proposal. */
+const SHOWN_PROPOSALS = 15;
+const SHOWN_LENGTH = 300;
+
+/** The headline figure: adopted, looked back on, first step taken. */
+export function adoptionHeadline(a: AdoptionSection, t: Translate): string {
+  if (!a.adopted) return t('hrReport.adoption.noneAdopted');
+  if (!a.lookedBack) return t('hrReport.adoption.notLookedBack', { count: a.adopted });
+  return `${t('hrReport.adoption.adopted', { count: a.adopted })} ${t('hrReport.adoption.taken', { count: a.lookedBack, taken: a.taken, share: a.takenShare })}`;
+}
+
+/** What became of a first step, in words: "gedaan: <note>", or that the group did not look back yet. */
+export function outcomeText(p: AdoptionSection['groups'][number]['proposals'][number], t: Translate): string {
+  return p.outcome ? `${t(`hrReport.adoption.status.${p.outcome.status}`)}: ${p.outcome.note}` : t('hrReport.adoption.noOutcome');
+}
+
+/** Transfer to practice: per group, each adopted proposal with its first step and what became of it. */
+export function adoptionSection(a: AdoptionSection, t: Translate): Element[] {
+  const items: Element[] = [];
+  let shown = 0;
+  for (const group of a.groups) {
+    if (shown >= SHOWN_PROPOSALS) break;
+    items.push(textBlock(group.groupName, { weight: 'Bolder', spacing: 'Small' }));
+    for (const p of group.proposals.slice(0, SHOWN_PROPOSALS - shown)) {
+      shown++;
+      items.push(
+        container([
+          plainText(truncate(p.text, SHOWN_LENGTH)),
+          subtle(`${p.decidedOn} · ${t('hrReport.adoption.firstStep')}: ${truncate(p.firstStep, SHOWN_LENGTH)}`),
+          subtle(truncate(outcomeText(p, t), SHOWN_LENGTH)),
+        ], { spacing: 'Small' }),
+      );
+    }
+  }
+  const hidden = a.adopted - shown;
+  return [
+    textBlock(t('hrReport.adoption.title'), { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(adoptionHeadline(a, t), { spacing: 'Small' }),
+    ...items,
+    ...(hidden > 0 ? [subtle(t('hrReport.adoption.more', { count: hidden }))] : []),
+  ];
+}

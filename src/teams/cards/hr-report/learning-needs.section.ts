@@ -1,0 +1,33 @@
+import { LearningNeedsSection } from '../../../domain/learning-needs/report';
+import { Translate } from '../../../i18n/i18n';
+import { Element, factSet, plainText, subtle, textBlock, truncate } from '../card-kit';
+
+const SHOWN_TEXTS = 20;
+
+/** Text lines of the section, for the summary download as for the card. */
+export function learningNeedsLines(s: LearningNeedsSection, t: Translate): string[] {
+  if (!s.batches) return [t('hrReport.learningNeeds.none')];
+  return [
+    s.total !== undefined ? t('hrReport.learningNeeds.total', { count: s.total }) : t('hrReport.learningNeeds.totalHeld', { min: s.minimum }),
+    ...s.themes.map((th) => `- ${t(`verantwoording.learningNeed.theme.${th.theme}`)}: ${th.needs}`),
+    ...(s.hiddenThemes ? [t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })] : []),
+  ];
+}
+
+/** L&O's view: themes and counts from the minimum up, and texts only where enough people chose the theme. */
+export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate): Element[] {
+  const out: Element[] = [textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' })];
+  if (!s.batches) return [...out, subtle(t('hrReport.learningNeeds.none'))];
+  out.push(textBlock(s.total !== undefined ? t('hrReport.learningNeeds.total', { count: s.total }) : t('hrReport.learningNeeds.totalHeld', { min: s.minimum }), { spacing: 'Small' }));
+  if (s.themes.length) out.push(factSet(s.themes.map((th) => ({ title: t(`verantwoording.learningNeed.theme.${th.theme}`), value: String(th.needs) }))));
+  if (s.hiddenThemes) out.push(subtle(t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })));
+  let shown = 0;
+  for (const th of s.themes) {
+    const texts = th.texts.slice(0, Math.max(0, SHOWN_TEXTS - shown));
+    if (!texts.length) continue;
+    shown += texts.length;
+    out.push(subtle(t('hrReport.learningNeeds.inTheirWords', { theme: t(`verantwoording.learningNeed.theme.${th.theme}`) })), ...texts.map((x) => plainText(`“${truncate(x, 300)}”`)));
+  }
+  out.push(subtle(t('hrReport.learningNeeds.rule', { min: s.minimum })));
+  return out;
+}

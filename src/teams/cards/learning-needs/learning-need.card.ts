@@ -1,0 +1,72 @@
+import { LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
+import { Translate } from '../../../i18n/i18n';
+import { MyLearningNeed } from '../../../usecases/learning-needs/learning-needs';
+import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
+
+export interface LearningNeedCardView {
+  groupId: string;
+  sessionId: string;
+  questionId: number;
+  /** The member's own answer to question 9 (it stays private whatever they choose). */
+  answer: string;
+  current?: MyLearningNeed;
+  minimum: number;
+  /** What just happened, said at the top. */
+  notice?: 'passed' | 'withdrawn';
+  /** A refused form: what the member entered, and the reason per input. */
+  refused?: { theme?: string; text?: string; errors: Record<string, string> };
+}
+
+/**
+ * The member's own choice to pass a learning need on to L&O, anonymously: shown only to them
+ * (the answer to their press on the session card), with the way back to the session.
+ */
+export function learningNeedCard(v: LearningNeedCardView, t: Translate): AdaptiveCardJson {
+  const ids = { groupId: v.groupId, sessionId: v.sessionId, questionId: v.questionId };
+  const status = v.current?.status;
+  const open = !status || status === 'pending';
+  const body: Element[] = [
+    heading(t('verantwoording.learningNeed.title')),
+    ...(v.refused ? [refusalNotice(t('verantwoording.learningNeed.refused'))] : []),
+    ...(v.notice ? [textBlock(t(`verantwoording.learningNeed.notice.${v.notice}`), { weight: 'Bolder' })] : []),
+    subtle(t('verantwoording.learningNeed.yourAnswer')),
+    plainText(v.answer),
+    textBlock(t('verantwoording.learningNeed.explain', { min: v.minimum }), { spacing: 'Medium' }),
+    textBlock(t('verantwoording.learningNeed.withdrawRule', { min: v.minimum }), { isSubtle: true, size: 'Small' }),
+  ];
+  if (!open) {
+    body.push(textBlock(t('verantwoording.learningNeed.status.handedOver'), { weight: 'Bolder', spacing: 'Medium' }));
+  } else {
+    if (status === 'pending') body.push(textBlock(t('verantwoording.learningNeed.status.pending', { theme: t(`verantwoording.learningNeed.theme.${v.current!.theme}`) }), { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(
+      ...withFieldError(
+        {
+          type: 'Input.ChoiceSet',
+          id: 'theme',
+          label: t('verantwoording.learningNeed.themeLabel'),
+          value: v.refused?.theme ?? v.current?.theme ?? '',
+          choices: LEARNING_THEMES.map((theme) => ({ title: t(`verantwoording.learningNeed.theme.${theme}`), value: theme })),
+        },
+        v.refused?.errors.theme,
+      ),
+      ...withFieldError(
+        {
+          type: 'Input.Text',
+          id: 'learningNeedText',
+          label: t('verantwoording.learningNeed.textLabel'),
+          placeholder: t('verantwoording.learningNeed.textPlaceholder'),
+          isMultiline: true,
+          maxLength: MAX_LEARNING_NEED_TEXT,
+          value: v.refused?.text ?? v.current?.text ?? '',
+        },
+        v.refused?.errors.learningNeedText,
+      ),
+      actionSet([
+        execute(t(status === 'pending' ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'passLearningNeed', ids, { style: 'positive' }),
+        ...(status === 'pending' ? [execute(t('verantwoording.learningNeed.withdraw'), 'withdrawLearningNeed', ids, { associatedInputs: 'none' })] : []),
+      ]),
+    );
+  }
+  body.push(actionSet([execute(t('verantwoording.learningNeed.back'), 'refreshSession', { groupId: v.groupId, sessionId: v.sessionId }, { associatedInputs: 'none' })], { spacing: 'Medium' }));
+  return adaptiveCard(body);
+}

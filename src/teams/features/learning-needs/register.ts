@@ -1,0 +1,59 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { DomainError } from '../../../domain/shared/errors';
+import { Translator } from '../../../i18n/i18n';
+import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
+import { CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
+import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { learningNeedCard, LearningNeedCardView } from '../../cards/learning-needs/learning-need.card';
+import { actorOf } from '../../turn';
+
+export interface LearningNeedFeatureDeps {
+  learningNeeds: LearningNeedDeps;
+  translator: Translator;
+  actions: CardActionContext;
+}
+
+type Ids = { groupId: string; sessionId: string; questionId: number };
+
+/**
+ * Passing a learning need on to L&O from the member's own view of the session card. Every answer
+ * goes to the member alone (a personal card); the ids select among their own answers only.
+ */
+export function registerLearningNeeds(app: Application<TurnState>, deps: LearningNeedFeatureDeps): void {
+  const ln = deps.learningNeeds;
+  const card = async (context: TurnContext, ids: Ids, extra: Pick<LearningNeedCardView, 'notice' | 'refused'> = {}): Promise<AdaptiveCardJson> => {
+    const userId = actorOf(context).id;
+    const answerId = answerIdOn(userId, ids.sessionId, ids.questionId);
+    const answer = await ln.records.get(userId, answerId);
+    if (answer?.type !== 'personalAnswer' || answer.userId !== userId) throw new DomainError('notFound', 'answer');
+    const locale = await deps.actions.localeFor(context, ids);
+    const current = await myLearningNeed(ln, userId, answerId);
+    return learningNeedCard({ ...ids, answer: answer.text, current, minimum: ln.minimum, ...extra }, deps.translator.t(locale));
+  };
+  const form: RefusalForm = {
+    render: async (context, refused) => {
+      const ids = { groupId: String(refused.values.groupId ?? ''), sessionId: String(refused.values.sessionId ?? ''), questionId: Number(refused.values.questionId) };
+      return card(context, ids, { refused: { theme: submittedText(refused.values, 'theme'), text: submittedText(refused.values, 'learningNeedText'), errors: refused.errors } });
+    },
+    inputs: { text: 'learningNeedText' },
+  };
+
+  onCardAction(app, deps.actions, 'openLearningNeed', async (context, data) => ({ card: await card(context, data), personal: true }));
+  onCardAction(
+    app,
+    deps.actions,
+    'passLearningNeed',
+    async (context, data) => {
+      const userId = actorOf(context).id;
+      await passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText });
+      return { card: await card(context, data, { notice: 'passed' }), personal: true };
+    },
+    { form },
+  );
+  onCardAction(app, deps.actions, 'withdrawLearningNeed', async (context, data) => {
+    const userId = actorOf(context).id;
+    await withdrawLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId));
+    return { card: await card(context, data, { notice: 'withdrawn' }), personal: true };
+  });
+}

@@ -1,0 +1,74 @@
+import { TalentReview } from '../../domain/talent-review/review';
+import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
+import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
+import { prepJobId } from '../talent-review/plan-review';
+import { VerantwoordingDeps } from './deps';
+
+/**
+ * The talentontwikkelgesprekken in "mijn gegevens": as the manager who planned them, and as the
+ * professional they were about. This file is the one place that decides what each side gets.
+ */
+export interface ReviewsExport {
+  /** Conversations this person planned as a manager: their own record, all of it. */
+  asManager: Omit<TalentReview, 'type' | 'conversationRef'>[];
+  /** Conversations about this person, planned by their manager. */
+  asReport: ReportReviewExport[];
+}
+
+export interface ReportReviewExport {
+  reviewId: string;
+  managerId: string;
+  date: string;
+  timeZone: string;
+  plannedAt: string;
+  prepSentAt?: string;
+  // Extension point: what the professional is shown of the manager's part (the phase the manager
+  // proposes, the facilitation account shared after the conversation) belongs here, mapped in
+  // reviewForReport below, once the prep-card feature shows it to the professional.
+}
+
+/** The manager's record, without the technical address of their chat with the bot. */
+function reviewForManager(r: TalentReview): ReviewsExport['asManager'][number] {
+  const { type: _type, conversationRef: _ref, ...own } = r;
+  return own;
+}
+
+/** What the professional gets of a conversation about them. */
+function reviewForReport(r: TalentReview): ReportReviewExport {
+  return { reviewId: r.id, managerId: r.managerId, date: r.date, timeZone: r.timeZone, plannedAt: r.createdAt, ...(r.prepSentAt ? { prepSentAt: r.prepSentAt } : {}) };
+}
+
+export async function exportReviews(deps: VerantwoordingDeps, userId: string): Promise<ReviewsExport> {
+  const { asManager, asReport } = await reviewTraces(deps, userId);
+  const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
+  return { asManager: byDate(asManager.map(reviewForManager)), asReport: byDate(asReport.map(reviewForReport)) };
+}
+
+/** The person's reviews, on both sides. */
+export interface ReviewTraces {
+  asManager: TalentReview[];
+  asReport: TalentReview[];
+}
+
+export async function reviewTraces(deps: VerantwoordingDeps, userId: string): Promise<ReviewTraces> {
+  const [asManager, asReport] = await Promise.all([deps.dataRights.reviews.asManager(userId), deps.dataRights.reviews.asReport(userId)]);
+  return { asManager, asReport: asReport.filter((r) => r.reportId === userId) };
+}
+
+/**
+ * Erasing a manager removes the conversations they planned; erasing a report keeps only the
+ * manager's own part of each conversation about them (forgetReportInReview). Either way the
+ * scheduled prep card goes too. Safe to run again: the new review's id comes from the marker.
+ */
+export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTraces, who: Anonymiser): Promise<number> {
+  for (const r of traces.asManager) {
+    await deps.dataRights.jobs.forget(prepJobId(r.id));
+    await deps.dataRights.reviews.remove(r);
+  }
+  for (const r of traces.asReport) {
+    if (r.reportId === ERASED_ID) continue;
+    await deps.dataRights.jobs.forget(prepJobId(r.id));
+    await deps.dataRights.reviews.replace(r, forgetReportInReview(r, who));
+  }
+  return traces.asManager.length + traces.asReport.length;
+}

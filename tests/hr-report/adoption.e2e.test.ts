@@ -1,0 +1,90 @@
+import { parse } from 'csv-parse/sync';
+import { message, user } from '../support/activities';
+import { cardProblems } from '../support/card-validator';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { runWeek } from '../verantwoording/support';
+
+const hanna = user('Hanna'); // HR/L&O
+const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
+
+/** A proposal of another group, stored as the week cycle stores one (counted by hand below). */
+function proposal(id: string, decision: { verdict: 'accept' | 'adapt' | 'reject'; text: string; firstStep: string; at: string }, outcome?: { status: 'done' | 'underway' | 'dropped'; note: string }) {
+  return {
+    id,
+    type: 'proposal',
+    groupId: 'grp-facilitair',
+    groupName: 'Facilitair',
+    cycleId: `grp-facilitair_${id}`,
+    sessionId: `grp-facilitair_${id}_s3`,
+    title: '',
+    ai: { status: 'none' },
+    decision: { ...decision, reason: 'Besproken', judged: { agree: 3, doubt: 0, disagree: 0 }, decidedBy: 'aad-x' },
+    ...(outcome ? { firstStepOutcome: { ...outcome, at: decision.at } } : {}),
+    createdAt: decision.at,
+    updatedAt: decision.at,
+  };
+}
+
+/**
+ * Transfer to practice in HR's report (issue 13, point 4): the adopted proposals per group with
+ * their first step and what became of it, and the share whose first step was taken.
+ */
+describe('the HR report: adopted proposals and their first step', () => {
+  let t: TestApp;
+  const channel = () => t.conversation('channel', '19:hr-channel@thread.tacv2');
+  let card: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+
+  beforeAll(async () => {
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
+    // Team Zorg adapts its proposal in week 1 and, opening week 2, says its first step is done.
+    const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    const { proposalId } = await runWeek(g, { personal9: 'Privé', personal10: 'Privé', contribution: 'De overdracht' });
+    t.clock.set('2026-11-30T08:00:00Z');
+    await g.startCycle(2);
+    await g.startSession();
+    await g.press(anna, 'proposal.firstStep', { ...g.ids(), proposalId, firstStepStatus: 'done', firstStepNote: 'Het formulier ligt bij de balie.' });
+    // Facilitair: one dropped, one under way, one not looked back on yet, one rejected, one adopted before the period.
+    const sessions = t.store.container('sessions');
+    for (const doc of [
+      proposal('p-dropped', { verdict: 'accept', text: 'Een vaste plek voor de sleutels.', firstStep: 'Kastje ophangen.', at: '2026-11-10T10:00:00.000Z' }, { status: 'dropped', note: 'Geen budget.' }),
+      proposal('p-underway', { verdict: 'adapt', text: 'Schoonmaakrooster per verdieping.', firstStep: 'Rooster maken.', at: '2026-11-12T10:00:00.000Z' }, { status: 'underway', note: 'Eerste verdieping klaar.' }),
+      proposal('p-open', { verdict: 'accept', text: 'Pauzeruimte opnieuw inrichten.', firstStep: 'Wensen ophalen.', at: '2026-11-20T10:00:00.000Z' }),
+      proposal('p-rejected', { verdict: 'reject', text: '', firstStep: '', at: '2026-11-14T10:00:00.000Z' }),
+      proposal('p-old', { verdict: 'accept', text: 'Oud voorstel.', firstStep: 'Oude stap.', at: '2026-09-01T10:00:00.000Z' }, { status: 'done', note: 'Klaar.' }),
+    ]) await sessions.items.create(doc);
+    t.clock.set('2026-11-30T10:00:00Z');
+    await t.send(message(channel(), hanna, 'rapport 2026-11-01 2026-11-30'));
+    card = t.connector.cards().at(-1)!.card;
+  });
+  afterAll(() => t.stop());
+
+  it('lists the adopted proposals per group, with the first step and what became of it', () => {
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Aangenomen voorstellen en de eerste stap');
+    expect(text).toContain('4 voorstellen aangenomen of aangepast; op 3 is teruggekeken, bij 2 is de eerste stap gezet (67%).');
+    for (const line of ['Team Zorg', 'Tien minuten overdracht met een vast formulier.', 'Formulier maken voor donderdag.', 'gedaan: Het formulier ligt bij de balie.', 'Facilitair', 'losgelaten: Geen budget.', 'onderweg: Eerste verdieping klaar.', 'Pauzeruimte opnieuw inrichten.', 'nog niet op teruggekeken']) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toContain('Oud voorstel.');
+    expect(text).not.toContain('Privé');
+    expect(text.indexOf('Facilitair')).toBeLessThan(text.indexOf('Team Zorg'));
+  });
+
+  it('puts the same in the CSV and the summary', async () => {
+    const links = card.actions.map((a: { url: string }) => new URL(a.url));
+    const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${links[0].pathname}${links[0].search}`)).text(), { columns: true });
+    const value = (section: string, metric: string, key = '') => rows.find((r) => r.section === section && r.metric === metric && r.key === key)?.value;
+    expect([value('adoption', 'adopted'), value('adoption', 'lookedBack'), value('adoption', 'firstStepTaken'), value('adoption', 'firstStepTakenPercent')]).toEqual(['4', '3', '2', '67']);
+    expect(value('adoptedProposal', 'firstStepOutcome', 'Facilitair 2026-11-10')).toBe('dropped');
+    expect(value('adoptedProposal', 'firstStepNote', 'Facilitair 2026-11-10')).toBe('Geen budget.');
+    expect(value('adoptedProposal', 'proposal', 'Team Zorg 2026-11-25')).toBe('Tien minuten overdracht met een vast formulier.');
+    expect(value('adoptedProposal', 'firstStepOutcome', 'Facilitair 2026-11-20')).toBe('');
+    const summary = await (await fetch(`${t.app.url}${links[1].pathname}${links[1].search}`)).text();
+    expect(summary).toContain('4 voorstellen aangenomen of aangepast; op 3 is teruggekeken, bij 2 is de eerste stap gezet (67%).');
+    expect(summary).toContain('- Facilitair, 2026-11-12: Schoonmaakrooster per verdieping. Eerste stap: Rooster maken. (onderweg: Eerste verdieping klaar.)');
+  });
+});

@@ -1,0 +1,164 @@
+import { message, TestUser, user } from '../support/activities';
+import { cardProblems } from '../support/card-validator';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { allActionData } from '../verantwoording/support';
+
+const hanna = user('Hanna'); // HR/L&O
+const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
+
+/**
+ * One week in which every member answers question 9 (the day-4 session stays open). The group
+ * questions are answered and the proposal decided, so nothing is carried over to day 4.
+ */
+async function weekUpToQuestion9(g: GroupDriver): Promise<void> {
+  const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
+  const day = async (work: () => Promise<void>, end = true) => {
+    await g.startSession();
+    for (const m of g.members) await g.checkIn(m, 4);
+    await work();
+    if (end) {
+      await g.end();
+      g.t.clock.advanceMinutes(24 * 60);
+    }
+  };
+  await day(async () => {
+    await g.contribute(a, 1, 'De overdracht');
+    await g.goTo(b, 1);
+    await g.contribute(b, 2, 'Informatie staat verspreid');
+    await g.goTo(c, 2);
+    await g.contribute(c, 3, 'Geen vaste tijd');
+  });
+  await day(async () => {
+    await g.contribute(d, 4, 'Overdracht kost tijd');
+    await g.goTo(a, 1);
+    await g.contribute(a, 5, 'Vaste momenten');
+  });
+  await day(async () => {
+    await g.contribute(b, 6, 'Elke dienst start met overdracht.');
+    await g.goTo(b, 1);
+    const proposalId = `${g.sessionId.replace(/_s3$/, '')}_p`;
+    for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
+    await g.press(d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Morgen beginnen.' });
+  });
+  await day(async () => {
+    await g.contribute(c, 8, 'Minder stress');
+    await g.goTo(a, 1);
+  }, false);
+}
+
+/**
+ * Issue 13, point 5: a member passes a learning need on to L&O without their name, from their
+ * own view of the session card and from Mijn verantwoording; L&O sees themes and counts from the
+ * minimum up in the HR report, after the weekly handover; withdrawing works until then.
+ */
+describe('learning needs for L&O, anonymously', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  const tokens: Record<string, string> = {};
+  const api = async (who: string, method: string, path: string, body?: unknown) =>
+    fetch(`${t.app.url}/api/verantwoording${path}`, { method, headers: { authorization: `Bearer ${tokens[who]}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const q9 = () => ({ ...g.ids(), questionId: 9 });
+  const cards: unknown[] = [];
+  const press = async (who: TestUser, verb: string, data: Record<string, unknown>) => {
+    const res = await g.press(who, verb, data);
+    cards.push(res.value);
+    return res.value;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z');
+    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    await weekUpToQuestion9(g);
+    for (const who of ['aad-anna', 'aad-dewi']) {
+      const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who }) });
+      tokens[who] = (await res.json()).token;
+    }
+  });
+  afterAll(() => t.stop());
+
+  it('after answering question 9 a member\'s own view confirms it and offers to pass the need on', async () => {
+    const own = await press(anna, 'session.personal', { ...q9(), text: 'Ik wil beter leren samenwerken met de nachtdienst.' });
+    expect(cardText(own)).toContain('Bewaard in Mijn verantwoording');
+    expect(allActionData(own, 'learningNeed.open')).toEqual([{ ...q9() }]);
+    for (const [who, text] of [[bram, 'Feedback geven'], [cem, 'Excel'], [dewi, 'Overleggen']] as const) await press(who, 'session.personal', { ...q9(), text });
+  });
+
+  it('opens the member\'s own card: their answer, how it stays anonymous, the themes', async () => {
+    const card = await press(anna, 'learningNeed.open', q9());
+    const text = cardText(card);
+    expect(text).toContain('Ik wil beter leren samenwerken met de nachtdienst.');
+    expect(text).toContain('minstens 3 mensen');
+    expect(text).toContain('Intrekken kan tot de wekelijkse overdracht');
+    expect(text).toContain('Samenwerken');
+  });
+
+  it('refuses a pass-on without a theme in its own form, with the reason next to the field and the text kept', async () => {
+    const card = await press(anna, 'learningNeed.pass', { ...q9(), theme: '', learningNeedText: 'Afspraken maken tussen diensten' });
+    const body = JSON.stringify(card);
+    expect(cardText(card)).toContain('Niet doorgegeven');
+    expect(body).toContain('Afspraken maken tussen diensten');
+    expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);
+  });
+
+  it('passes on, changes and withdraws until the handover; nothing reaches L&O before it', async () => {
+    expect(cardText(await press(anna, 'learningNeed.pass', { ...q9(), theme: 'samenwerken', learningNeedText: 'Afspraken maken tussen diensten' }))).toContain('Doorgegeven');
+    await press(bram, 'learningNeed.pass', { ...q9(), theme: 'samenwerken', learningNeedText: 'Elkaar feedback geven' });
+    await press(cem, 'learningNeed.pass', { ...q9(), theme: 'digitaal', learningNeedText: 'Excel-macro\'s leren' });
+    await press(dewi, 'learningNeed.pass', { ...q9(), theme: 'communicatie', learningNeedText: '' });
+    const withdrawn = await press(dewi, 'learningNeed.withdraw', q9());
+    expect(cardText(withdrawn)).toContain('Ingetrokken');
+    // Pressed again (or redelivered by Teams): nothing to withdraw, and no error either.
+    expect(cardText(await press(dewi, 'learningNeed.withdraw', q9()))).toContain('Ingetrokken');
+    // Dewi passes it on again, now from Mijn verantwoording in the tab, with another theme.
+    const mine = await (await api('aad-dewi', 'GET', '/learning-needs')).json();
+    expect(mine).toMatchObject({ minimum: 3, items: [] });
+    const overview = await (await api('aad-dewi', 'GET', '')).json();
+    const answerId = overview.cycles[0].answers.find((a: { questionId: number }) => a.questionId === 9).id;
+    expect((await api('aad-dewi', 'PUT', `/learning-needs/${answerId}`, { theme: 'samenwerken', text: 'Beter overleggen' })).status).toBe(200);
+    expect((await (await api('aad-dewi', 'GET', '/learning-needs')).json()).items).toEqual([{ answerId, status: 'pending', theme: 'samenwerken', text: 'Beter overleggen' }]);
+    // The export has the pending choice; L&O has nothing yet.
+    expect((await (await api('aad-anna', 'GET', '/export')).json()).learningNeeds).toEqual([expect.objectContaining({ status: 'pending', theme: 'samenwerken', text: 'Afspraken maken tussen diensten' })]);
+    expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);
+    await t.send(message(t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31'));
+    expect(cardText(t.connector.cards().at(-1)!.card)).toContain('Nog niets overgedragen in deze periode.');
+  });
+
+  it('hands over on Monday night: one anonymous batch; afterwards nothing links it to the member, nor can it be withdrawn', async () => {
+    t.clock.set('2026-11-30T01:00:00Z'); // Monday 02:00 in Amsterdam
+    await t.app.scheduler.runDue();
+    const batches = (await t.store.container('learningNeeds').items.readAll().fetchAll()).resources;
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ week: '2026-W49', weekStart: '2026-11-30', people: 4, needs: 4 });
+    expect(batches[0]!.themes.samenwerken).toEqual({ people: 3, needs: 3, texts: ['Afspraken maken tussen diensten', 'Beter overleggen', 'Elkaar feedback geven'] });
+    expect(batches[0]!.themes.digitaal).toEqual({ people: 1, needs: 1, texts: [] }); // one person: their words are not kept
+    expect(JSON.stringify(batches)).not.toMatch(/aad-|29:|Anna|Bram|Cem|Dewi|T\d\d:\d\d/);
+    const stored = (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources;
+    expect(stored.map((p: { status: string; theme?: string; text?: string }) => [p.status, p.theme, p.text])).toEqual(Array(4).fill(['handedOver', undefined, undefined]));
+    expect((await (await api('aad-anna', 'GET', '/export')).json()).learningNeeds).toEqual([{ answerId: expect.any(String), status: 'handedOver' }]);
+    const overview = await (await api('aad-dewi', 'GET', '')).json();
+    const answerId = overview.cycles[0].answers.find((a: { questionId: number }) => a.questionId === 9).id;
+    expect((await api('aad-dewi', 'DELETE', `/learning-needs/${answerId}`)).status).toBe(409);
+    const card = await press(anna, 'learningNeed.open', q9());
+    expect(cardText(card)).toContain('Anoniem overgedragen aan L&O');
+    expect(allActionData(card, 'learningNeed.withdraw')).toEqual([]);
+  });
+
+  it('shows L&O the themes from the minimum up, texts only where enough people chose the theme', async () => {
+    await t.send(message(t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31'));
+    const card = t.connector.cards().at(-1)!.card;
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Leerbehoeften, anoniem doorgegeven aan L&O');
+    expect(text).toMatch(/Samenwerken\n3/);
+    expect(text).toContain('Elkaar feedback geven');
+    expect(text).toContain('1 thema dat in geen enkele overdracht minstens 3 mensen koos, wordt niet getoond.');
+    expect(text).toContain('Het totaal blijft weg'); // 4 minus the 3 shown would be the one hidden need
+    expect(text).not.toContain('Digitale vaardigheden');
+    expect(text).not.toContain('Excel');
+    expect(cards.flatMap((c) => cardProblems(c as object))).toEqual([]);
+    expect(t.logs.join('\n')).not.toMatch(/Afspraken maken|Excel|feedback geven/);
+  });
+});
