@@ -30,3 +30,9 @@ export function groupConversationId(context: TurnContext): string {
 export function isInvoke(context: TurnContext): boolean {
   return context.activity.type === ActivityTypes.Invoke;
 }
+
+/** A conversationUpdate that adds this bot: the moment to greet, once per install. */
+export function botWasAdded(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return context.activity.type === 'conversationUpdate' && (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+}

@@ -1,3 +1,4 @@
+import { botAdded } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -38,6 +39,13 @@ describe('the AI proposal in a session', () => {
   afterAll(async () => {
     await t.stop();
     await ai.close();
+  });
+
+  it('greets a new chat with the AI draft among the steps, since AI is on', async () => {
+    const conv = t.conversation('groupChat', '19:ai-welcome@thread.v2');
+    await t.send(botAdded(conv, MEMBERS[0]!));
+    const greeting = t.connector.cards((c) => c.method === 'POST').at(-1)!.card;
+    expect(cardText(greeting)).toContain('laat AI een verbetervoorstel schetsen');
   });
 
   it('shows progress at once, then the labelled draft on the shared card', async () => {

@@ -22,6 +22,9 @@ describe('a group walks through a whole week cycle', () => {
   it('greets the chat when the app is added', async () => {
     await t.send(botAdded(g.conv, anna));
     expect(cardText(lastPosted())).toContain('Welkom bij Lerend Werken');
+    // AI is off here: the greeting promises no AI draft, and says the group writes its own proposal.
+    expect(cardText(lastPosted())).not.toContain('laat AI');
+    expect(cardText(lastPosted())).toContain('eigen verbetervoorstel');
   });
 
   it('sets up the group from the roster and starts week 1', async () => {

@@ -1,4 +1,4 @@
-import { execute, submit, user } from '../support/activities';
+import { botAdded, execute, submit, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -30,7 +30,24 @@ describe('Mijn verantwoording in the personal chat', () => {
   it('lists the personal commands in the personal chat\'s help', async () => {
     const { cards } = await anna.say('help');
     const text = cardText(cards[0]);
-    for (const command of ['verantwoording', 'notitie <tekst>', 'mijn gegevens', 'taal en / taal nl']) expect(text).toContain(command);
+    for (const command of ['verantwoording', 'notitie <tekst>', 'mijn gegevens', 'wis mijn gegevens', 'taal en / taal nl', 'gesprek plannen', 'voorbereiding']) expect(text).toContain(command);
+    // Downloading is in the tab only: the chat's help says where, and does not promise it here.
+    expect(text).not.toContain('downloaden of wissen');
+    expect(text).toContain('tabblad Mijn verantwoording');
+  });
+
+  it('greets in the personal chat with the same full list, and helps in the language the person chose', async () => {
+    const sam = new PersonalChat(t, user('Sam'));
+    const before = t.connector.calls.length;
+    await t.send(botAdded(sam.conv, sam.who));
+    const greeting = t.connector.calls.slice(before).flatMap((c) => (c.activity.attachments ?? []).map((x: { content: unknown }) => x.content));
+    const text = cardText(greeting[0]);
+    for (const command of ['gesprek plannen', 'voorbereiding', 'wis mijn gegevens', 'wat ziet mijn leidinggevende']) expect(text).toContain(command);
+    await sam.say('taal en');
+    const english = cardText((await sam.say('help')).cards[0]);
+    expect(english).toContain('plan review');
+    expect(english).toContain('erase my data');
+    expect(english).toContain('My accountability tab');
   });
 
   it('offers the Prof-traject and explains the empty overview before the first cycle', async () => {

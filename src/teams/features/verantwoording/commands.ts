@@ -5,9 +5,10 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { addNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
 import { postCard } from '../../card-response';
+import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf, botWasAdded, conversationKindOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { overviewCardFor } from './views';
 
@@ -20,6 +21,7 @@ type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Loca
 export function registerVerantwoordingCommands(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
   const commands: [RegExp, PersonalCommand][] = [
+    [/^\s*help\b/i, async (context, ui) => void (await postCard(context, helpCard(ui.t, 'personal')))],
     [/^\s*(mijn\s+)?verantwoording\b|^\s*(my\s+)?accountability\b/i, async (context, ui) => void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)))],
     [/^\s*(wis|verwijder)\s+mijn\s+gegevens\b|^\s*(erase|delete)\s+my\s+data\b/i, async (context, ui) => void (await postCard(context, eraseConfirmCard(ui.t)))],
     [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
@@ -53,4 +55,9 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
       },
     );
   }
+
+  app.activity(
+    async (context) => conversationKindOf(context) === 'personal' && botWasAdded(context),
+    async (context) => void (await postCard(context, helpCard((await userT(deps, context)).t, 'personal'))),
+  );
 }

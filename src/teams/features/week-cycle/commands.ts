@@ -9,7 +9,7 @@ import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { helpCard } from '../../cards/help.card';
 import { welcomeCard } from '../../cards/welcome.card';
-import { actorOf, conversationKindOf, groupConversationId } from '../../turn';
+import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
@@ -60,15 +60,16 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   for (const [pattern, command] of commands) {
     app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(context.activity.text ?? ''), withGroup(command));
   }
-  app.message(/^\s*help\b/i, async (context) => {
-    const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
-    await postCard(context, helpCard(t(group ?? undefined, context), conversationKindOf(context) === 'personal' ? 'personal' : 'group'));
-  });
-
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botId = context.activity.recipient.id;
-    if (!(context.activity.membersAdded ?? []).some((m) => m.id === botId)) return;
-    const card = conversationKindOf(context) === 'personal' ? helpCard(t(undefined, context), 'personal') : welcomeCard(t(undefined, context));
-    await postCard(context, card);
-  });
+  // The personal chat's help and greeting belong to Mijn verantwoording, which knows the person's language.
+  app.message(
+    async (context) => conversationKindOf(context) !== 'personal' && /^\s*help\b/i.test(context.activity.text ?? ''),
+    async (context) => {
+      const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
+      await postCard(context, helpCard(t(group ?? undefined, context), 'group'));
+    },
+  );
+  app.activity(
+    async (context) => conversationKindOf(context) !== 'personal' && botWasAdded(context),
+    async (context) => void (await postCard(context, welcomeCard(t(undefined, context), wc.drafter.enabled))),
+  );
 }
