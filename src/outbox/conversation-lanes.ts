@@ -1,4 +1,4 @@
-import { Versioned } from './outbox.store';
+import { Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 

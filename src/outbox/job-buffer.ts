@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
-import { Versioned } from './outbox.store';
+import { Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 
 /** After a read that found nothing new, the next read-ahead waits this long: no busy polling. */

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger';
 import { Backoff, backoffMs, classify, Outcome } from './delivery-outcome';
 import { JobTransitions } from './job-transitions';
-import { OutboxStore, Versioned } from './outbox.store';
+import { OutboxStore, Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
 import { Outcome } from './delivery-outcome';
-import { OutboxStore, Versioned } from './outbox.store';
+import { OutboxStore, Versioned } from '../store/outbox.store';
 import { DEFAULT_KEEP_SECONDS, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';

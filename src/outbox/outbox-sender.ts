@@ -5,7 +5,7 @@ import { ConversationLanes } from './conversation-lanes';
 import { JobBuffer } from './job-buffer';
 import { JobDelivery } from './job-delivery';
 import { JobTransitions } from './job-transitions';
-import { OutboxStore, Versioned } from './outbox.store';
+import { OutboxStore, Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { resolveSenderOptions, ResolvedSenderOptions, SenderHooks, SenderOptions } from './sender-options';

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { FINISHED, jobIdFor, newJob, OutboxJob } from './outbox-job';
 import { OutboxSender, SenderOptions } from './outbox-sender';
-import { OutboxStore } from './outbox.store';
+import { OutboxStore } from '../store/outbox.store';
 import { TeamsRateLimiter } from './rate-limiter';
 import { OutboxTransport } from './transport';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LeaseGrant } from './outbox.store';
+import { LeaseGrant } from '../store/outbox.store';
 
 /** Teams' one-second window plus our margin. */
 export const TAKEOVER_PAUSE_MS = 1200;

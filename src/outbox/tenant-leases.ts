@@ -1,4 +1,4 @@
-import { OutboxStore } from './outbox.store';
+import { OutboxStore } from '../store/outbox.store';
 import { TakeoverPause } from './takeover-pause';
 
 /**

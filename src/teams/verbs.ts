@@ -142,4 +142,35 @@ export const VERBS = {
 } as const;
 
 export type VerbName = keyof typeof VERBS;
+/** An action's data as the handler gets it: parsed, coerced, defaults applied. */
 export type VerbData<V extends VerbName> = z.infer<(typeof VERBS)[V]['data']>;
+
+type CardInput<V extends VerbName> = z.input<(typeof VERBS)[V]['data']>;
+
+/**
+ * The required fields of a form's data that its inputs fill in (each input's id is the field's
+ * name), so the button that sends the form leaves them out of its own data.
+ */
+export const FORM_INPUTS = {
+  saveSetup: ['name', 'days', 'startTime', 'timeZone', 'language', 'weeks'],
+  saveAgenda: ['day1', 'day2', 'day3', 'day4'],
+  contribute: ['text'],
+  answerPersonal: ['text'],
+  askSkipWeek: ['week'],
+  askMoveWeek: ['week'],
+  saveTraject: ['weeks'],
+  planReview: ['reportId', 'date', 'timeZone'],
+  proposeReviewPhase: ['phase'],
+  saveFacilitated: ['facilitated'],
+} as const satisfies { [V in VerbName]?: readonly (keyof CardInput<V>)[] };
+
+type FilledByInputs<V extends VerbName> = V extends keyof typeof FORM_INPUTS ? (typeof FORM_INPUTS)[V][number] : never;
+/** `{}` would take any object: a verb without data takes an empty one only. */
+type NoExtraKeys<T> = [keyof T] extends [never] ? Record<string, never> : T;
+
+/**
+ * What a card puts in an action's data: the verb's data as the card writes it (zod's input type:
+ * numbers as numbers, defaults left out), less what the form's inputs fill in. A misspelt or
+ * unknown key does not compile.
+ */
+export type CardData<V extends VerbName> = NoExtraKeys<Omit<CardInput<V>, FilledByInputs<V>> & Partial<Pick<CardInput<V>, FilledByInputs<V> & keyof CardInput<V>>>>;

@@ -5,7 +5,7 @@ import { CosmosMembershipIndex } from '../../src/store/membership-index.reposito
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
 import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
-import { OutboxStore } from '../../src/outbox/outbox.store';
+import { OutboxStore } from '../../src/store/outbox.store';
 import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';

@@ -1,18 +1,21 @@
-import { VERBS, VerbData, VerbName } from '../verbs';
+import { CardData, VERBS, VerbName } from '../verbs';
+import { Action, ActionSet, Container, ExecuteAction, Element, FactSet, Input, RichTextBlock, TextBlock, TextRun } from './card-elements';
 
-/** An Adaptive Card as JSON. Kept loose on purpose: the schema test is the real check. */
+export type { Action, Element, Input, RichTextBlock } from './card-elements';
+
+/** An Adaptive Card as JSON, built from the typed elements; the schema test checks the rest. */
 export interface AdaptiveCardJson {
   type: 'AdaptiveCard';
   $schema?: string;
   version: '1.5';
   body: Element[];
   actions?: Action[];
-  refresh?: { action: Action; userIds?: string[] };
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   msteams?: { width: 'Full' };
 }
 
-export type Element = Record<string, unknown> & { type: string };
-export type Action = Record<string, unknown> & { type: string; title?: string };
+/** An element's own properties, for the helpers below: everything but its type and content. */
+type Options<E, Content extends keyof E> = Omit<E, 'type' | Content>;
 
 /** Teams refreshes a card automatically for at most this many listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -29,15 +32,15 @@ export function adaptiveCard(body: Element[], actions: Action[] = [], extra: Par
   };
 }
 
-export function textBlock(text: string, opts: Record<string, unknown> = {}): Element {
+export function textBlock(text: string, opts: Options<TextBlock, 'text'> = {}): TextBlock {
   return { type: 'TextBlock', text, wrap: true, ...opts };
 }
 
-export function heading(text: string): Element {
+export function heading(text: string): TextBlock {
   return textBlock(text, { size: 'Large', weight: 'Bolder', style: 'heading' });
 }
 
-export function subtle(text: string): Element {
+export function subtle(text: string): TextBlock {
   return textBlock(text, { isSubtle: true, size: 'Small', spacing: 'None' });
 }
 
@@ -45,7 +48,7 @@ export function subtle(text: string): Element {
  * Universal Action with a classic Submit fallback for hosts without Action.Execute. Both carry
  * the verb, so one set of handlers serves either path.
  */
-export function execute<V extends VerbName>(title: string, name: V, data: VerbData<V> | Record<string, unknown>, opts: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {}): Action {
+export function execute<V extends VerbName>(title: string, name: V, data: CardData<V>, opts: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {}): ExecuteAction {
   const verb = VERBS[name].verb;
   return {
     type: 'Action.Execute',
@@ -58,7 +61,7 @@ export function execute<V extends VerbName>(title: string, name: V, data: VerbDa
   };
 }
 
-export function actionSet(actions: Action[], opts: Record<string, unknown> = {}): Element {
+export function actionSet(actions: Action[], opts: Options<ActionSet, 'actions'> = {}): ActionSet {
   return { type: 'ActionSet', actions, ...opts };
 }
 
@@ -66,7 +69,7 @@ export function actionSet(actions: Action[], opts: Record<string, unknown> = {})
  * User and AI text as a TextRun, which Adaptive Cards never read as Markdown: it shows exactly
  * as typed, with no links or formatting smuggled in.
  */
-export function plainText(text: string, opts: Record<string, unknown> = {}): Element {
+export function plainText(text: string, opts: Options<TextRun, 'text'> = {}): RichTextBlock {
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...opts }] };
 }
 
@@ -74,16 +77,16 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function factSet(facts: { title: string; value: string }[]): Element {
+export function factSet(facts: FactSet['facts']): FactSet {
   return { type: 'FactSet', facts };
 }
 
-export function container(items: Element[], opts: Record<string, unknown> = {}): Element {
+export function container(items: Element[], opts: Options<Container, 'items'> = {}): Container {
   return { type: 'Container', items, ...opts };
 }
 
 /** A per-member refresh so each member sees their own view; only listed users refresh automatically. */
-export function refreshFor<V extends VerbName>(name: V, data: VerbData<V>, userIds: string[]): AdaptiveCardJson['refresh'] {
+export function refreshFor<V extends VerbName>(name: V, data: CardData<V>, userIds: string[]): AdaptiveCardJson['refresh'] {
   return {
     action: { type: 'Action.Execute', verb: VERBS[name].verb, data },
     userIds: userIds.slice(0, MAX_REFRESH_USERS),
@@ -94,13 +97,13 @@ export function refreshFor<V extends VerbName>(name: V, data: VerbData<V>, userI
  * An input with the reason it was refused right below it. Adaptive Cards cannot mark an input
  * invalid from the server, so the reason is a TextBlock next to the field, in Attention colour.
  */
-export function withFieldError(input: Element, error: string | undefined): Element[] {
+export function withFieldError(input: Input, error: string | undefined): Element[] {
   if (!error) return [input];
   return [input, textBlock(error, { color: 'Attention', size: 'Small', weight: 'Bolder', spacing: 'None' })];
 }
 
 /** The line at the top of a form that came back refused: nothing was saved, see the field. */
-export function refusalNotice(text: string): Element {
+export function refusalNotice(text: string): TextBlock {
   return textBlock(text, { color: 'Attention', weight: 'Bolder' });
 }
 

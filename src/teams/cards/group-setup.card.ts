@@ -1,6 +1,6 @@
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, Element, execute, heading, refusalNotice, submittedText, textBlock, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, Input, heading, refusalNotice, submittedText, textBlock, withFieldError } from './card-kit';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 export const TIME_ZONES = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/Paramaribo', 'America/Curacao', 'UTC'];
@@ -19,7 +19,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
   const zones = TIME_ZONES.includes(current.schedule.timeZone) ? TIME_ZONES : [current.schedule.timeZone, ...TIME_ZONES];
   const value = (id: string, fallback: string) => submittedText(refused?.values, id) ?? fallback;
   const err = (id: string) => refused?.errors[id];
-  const field = (input: Element) => withFieldError(input, err(String(input.id)));
+  const field = (input: Input) => withFieldError(input, err(String(input.id)));
   return adaptiveCard(
     [
       heading(t('setup.title')),

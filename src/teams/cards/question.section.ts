@@ -2,7 +2,7 @@ import { LEARNING_NEED_QUESTION_ID } from '../../domain/learning-needs/learning-
 import { MAX_CONTRIBUTION_LENGTH } from '../../domain/week-cycle/session';
 import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
+import { actionSet, container, Element, execute, RichTextBlock, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
 
 /** Keeps the card well inside Teams' size limit however much a group writes. */
 const SHOWN_CONTRIBUTIONS = 12;
@@ -11,7 +11,7 @@ const SHOWN_LENGTH = 600;
 function contributions(item: AgendaItem, t: Translate): Element[] {
   if (item.contributions.length === 0) return [subtle(t('question.noAnswerYet'))];
   const hidden = item.contributions.length - SHOWN_CONTRIBUTIONS;
-  const shown = item.contributions.slice(-SHOWN_CONTRIBUTIONS).map((c) => ({
+  const shown = item.contributions.slice(-SHOWN_CONTRIBUTIONS).map((c): RichTextBlock => ({
     type: 'RichTextBlock',
     inlines: [
       { type: 'TextRun', text: `${c.authorName}: `, weight: 'Bolder' },

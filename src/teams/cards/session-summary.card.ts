@@ -1,7 +1,7 @@
 import { Translate } from '../../i18n/i18n';
 import { SummaryView } from '../../usecases/week-cycle/summary-view';
 import { formatAverage } from './format';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, RichTextBlock, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
 
 const ANSWER_LENGTH = 1200;
 
@@ -27,7 +27,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   if (view.judgements.length) {
     proposalPart.push(
       textBlock(t('validation.judgementsTitle'), { weight: 'Bolder', spacing: 'Medium' }),
-      ...view.judgements.map((j) => ({
+      ...view.judgements.map((j): RichTextBlock => ({
         type: 'RichTextBlock',
         inlines: [
           { type: 'TextRun', text: `${j.memberName} · ${t(`opinion.${j.opinion}`)}: `, weight: 'Bolder' },

@@ -21,7 +21,7 @@ export function facilitationSection(report: HrReport, t: Translate): Element[] {
           ...shared.flatMap((g) => [
             plainText(g.team === NO_TEAM ? t('talentReview.hrFacilitation.noTeam') : g.team, { weight: 'Bolder', size: 'Small' }),
             // Manager-written text: plain text runs, never Markdown.
-            ...g.texts.slice(0, MAX_TEXTS_PER_TEAM).map((text) => plainText(`• ${truncate(text, TEXT_LENGTH)}`, { spacing: 'None' })),
+            ...g.texts.slice(0, MAX_TEXTS_PER_TEAM).map((text) => ({ ...plainText(`• ${truncate(text, TEXT_LENGTH)}`), spacing: 'None' as const })),
             ...(g.texts.length > MAX_TEXTS_PER_TEAM ? [subtle(t('talentReview.hrFacilitation.moreTexts', { count: g.texts.length - MAX_TEXTS_PER_TEAM }))] : []),
           ]),
         ]

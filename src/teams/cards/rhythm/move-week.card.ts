@@ -26,7 +26,7 @@ export function moveWeekCard(view: MoveWeekView, t: Translate): AdaptiveCardJson
       ...(view.error ? [textBlock(view.error, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
     ],
     [
-      execute(t('rhythm.move.confirm'), 'moveWeek', { groupId: view.groupId, week: week.week, from: week.dates[0] }, { style: 'positive' }),
+      execute(t('rhythm.move.confirm'), 'moveWeek', { groupId: view.groupId, week: week.week, from: week.dates[0] ?? '' }, { style: 'positive' }),
       execute(t('rhythm.back'), 'showPlan', { groupId: view.groupId }, { associatedInputs: 'none' }),
     ],
   );

@@ -32,7 +32,7 @@ export function planCard(view: PlanView, t: Translate): AdaptiveCardJson {
       ...(open.length
         ? [
             {
-              type: 'Input.ChoiceSet',
+              type: 'Input.ChoiceSet' as const,
               id: 'week',
               label: t('rhythm.plan.pickWeek'),
               choices: open.map((w) => ({ title: `${t('rhythm.plan.week', { week: w.week })}: ${weekSpan(w.dates, view.language)}`, value: String(w.week) })),

@@ -9,7 +9,7 @@ export function skipWeekCard(view: { groupId: string; language: string; plannedW
   return adaptiveCard(
     [heading(t('rhythm.skip.title', { week: week.week })), textBlock(t('rhythm.skip.explain', { week: week.week, dates: weekSpan(week.dates, view.language), count: view.plannedWeeks }))],
     [
-      execute(t('rhythm.skip.confirm'), 'skipWeek', { groupId: view.groupId, week: week.week, from: week.dates[0] }, { style: 'destructive', associatedInputs: 'none' }),
+      execute(t('rhythm.skip.confirm'), 'skipWeek', { groupId: view.groupId, week: week.week, from: week.dates[0] ?? '' }, { style: 'destructive', associatedInputs: 'none' }),
       execute(t('rhythm.back'), 'showPlan', { groupId: view.groupId }, { associatedInputs: 'none' }),
     ],
   );

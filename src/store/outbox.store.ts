@@ -1,9 +1,9 @@
 import { Container } from '@azure/cosmos';
 import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
-import { CosmosConnection } from '../store/cosmos-connection';
-import { statusOf } from '../store/document-store';
-import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from './outbox-job';
+import { CosmosConnection } from './cosmos-connection';
+import { statusOf } from './document-store';
+import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
 
 /** A job as read, with the ETag every state change is conditioned on. */
 export type Versioned<T> = T & { _etag: string };
