@@ -1,4 +1,5 @@
 import { botAdded } from '../support/activities';
+import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -56,6 +57,8 @@ describe('the AI proposal in a session', () => {
     await t.app.background.idle();
     const shared = cardText(g.sharedCard());
     expect(shared).toContain('Gemaakt door AI: beoordeel het zelf');
+    // The AI label sits on a tinted container: it must stay readable (and the card valid).
+    expect(cardProblems(g.sharedCard())).toEqual([]);
     expect(shared).toContain(DRAFT.proposal);
     expect(shared).toContain(DRAFT.risks[0]);
     expect(shared).toContain(DRAFT.questionsToCheck[0]);

@@ -47,7 +47,30 @@ function unknownWithFallback(card: object, message: string): boolean {
   return uses.length > 0 && uses.every((e) => e.fallback === 'drop' || (typeof e.fallback === 'object' && e.fallback !== null && typeof (e.fallback as { type?: unknown }).type === 'string'));
 }
 
-/** Parses a card as a 1.5 host would and returns every problem the library reports. */
+const CONTAINERS = new Set(['Container', 'ColumnSet', 'Column']);
+/** Light text colours that wash out on any tinted background, in Teams' light and dark themes. */
+const LIGHT_COLOURS = new Set(['Good', 'Warning', 'Accent', 'Light']);
+
+/**
+ * Coloured text on a styled (tinted) container is hard to read: light green on pale green, dark
+ * yellow on pale yellow. Text there keeps the default colour; only an error's red stays allowed on
+ * the neutral grey of `emphasis`, so a refused field still stands out next to its input.
+ */
+function lowContrastText(node: unknown, style?: string, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => lowContrastText(n, style, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    const tint = CONTAINERS.has(o.type as string) && typeof o.style === 'string' && o.style !== 'default' ? o.style : style;
+    const colour = o.color as string | undefined;
+    if ((o.type === 'TextBlock' || o.type === 'TextRun') && tint && colour && colour !== 'Default') {
+      if (LIGHT_COLOURS.has(colour) || tint !== 'emphasis') out.push(`contrast: ${colour} text "${String(o.text).slice(0, 40)}" on a ${tint} container`);
+    }
+    for (const [key, v] of Object.entries(o)) if (key !== 'fallback') lowContrastText(v, tint, out);
+  }
+  return out;
+}
+
+/** Parses a card as a 1.5 host would and returns every problem the library reports, and low-contrast text. */
 export function cardProblems(card: object): string[] {
   const AC = adaptiveCards();
   const problems: string[] = [];
@@ -61,6 +84,7 @@ export function cardProblems(card: object): string[] {
     if (!unknownWithFallback(card, message)) problems.push(`parse: ${message}`);
   }
   for (const e of parsed.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
+  problems.push(...lowContrastText((card as { body?: unknown }).body));
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (bytes > MAX_CARD_BYTES) problems.push(`size ${bytes} bytes exceeds ${MAX_CARD_BYTES}`);
   return problems;

@@ -16,7 +16,7 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(
       container(
         [
-          textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }),
+          textBlock(t('proposal.aiLabel'), { weight: 'Bolder' }),
           plainText(ai.draft.proposal),
           ...bulletList(t('proposal.assumptions'), ai.draft.assumptions),
           ...bulletList(t('proposal.risks'), ai.draft.risks),

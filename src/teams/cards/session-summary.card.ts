@@ -22,7 +22,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   ];
   const proposalPart: Element[] = [];
   if (view.aiDraft && !view.decision) {
-    proposalPart.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
+    proposalPart.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
   }
   if (view.judgements.length) {
     proposalPart.push(

@@ -118,7 +118,7 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, refusedFa
     heading(t('talentReview.prep.title', { name })),
     subtle(view.review.date ? t('talentReview.prep.date', { date: reviewDate(view.review.date, locale) }) : t('talentReview.prep.noDate')),
     subtle(t('talentReview.prep.sharedOnly', { name })),
-    ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder', color: 'Warning' }), plainText(truncate(view.aiSummary, 1500))], { style: 'warning', spacing: 'Medium' })] : []),
+    ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiSummary, 1500))], { style: 'warning', spacing: 'Medium' })] : []),
     ...timeSection(view, t, locale),
     ...section(
       t('talentReview.prep.proposals'),
