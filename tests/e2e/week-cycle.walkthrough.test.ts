@@ -64,11 +64,15 @@ describe('a group walks through a whole week cycle', () => {
     // Moving on closed the check-in: its average is published once, without a count.
     expect(cardText(g.sharedCard())).toContain('Energie bij de start: gemiddeld 3,7.');
     await g.goTo(anna, 0);
-    expect(cardText(g.sharedCard())).toContain('Bijgedragen door: Anna, Bram');
+    // The live card names each author once, at their answer; no second line repeats them.
+    expect(cardText(g.sharedCard())).toMatch(/Anna:\W*De overdracht tussen dienst en avonddienst/);
+    expect(cardText(g.sharedCard())).not.toContain('Bijgedragen door');
 
     await g.end(bram);
     const summary = lastPosted();
     expect(cardText(summary)).toContain('Samenvatting Team Zorg');
+    // The summary shows the answers without their authors' lines, so it says who contributed.
+    expect(cardText(summary)).toContain('Bijgedragen door: Anna, Bram');
     expect(cardText(summary)).toContain('Volgende sessie: dag 2, Probleem en ideeën.');
     expect(cardText(g.sharedCard())).toContain('Deze sessie is afgerond');
   });

@@ -18,11 +18,8 @@ function contributions(item: AgendaItem, t: Translate): Element[] {
       { type: 'TextRun', text: truncate(c.text, SHOWN_LENGTH) },
     ],
   }));
-  return [
-    ...(hidden > 0 ? [subtle(t('question.earlier', { count: hidden }))] : []),
-    ...shown,
-    subtle(t('question.contributors', { names: item.contributorNames.join(', ') })),
-  ];
+  // Each shown answer carries its author; the summary, which has no author per answer, lists the contributors.
+  return [...(hidden > 0 ? [subtle(t('question.earlier', { count: hidden }))] : []), ...shown];
 }
 
 /** What the member typed for this question when it was refused, and why. */
