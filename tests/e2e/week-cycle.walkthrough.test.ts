@@ -30,7 +30,12 @@ describe('a group walks through a whole week cycle', () => {
   it('sets up the group from the roster and starts week 1', async () => {
     const setup = await g.setUp();
     expect(cardText(setup.value)).toContain('Team Zorg is klaar om te beginnen');
+    // The group's own plan comes back as saved: who, which days, what time.
+    expect(cardText(setup.value)).toMatch(/Leden\W*Anna, Bram, Cem, Dewi/);
+    expect(cardText(setup.value)).toMatch(/Dagen\W*ma, di, wo, do/);
+    expect(cardText(setup.value)).toMatch(/Tijd\W*09:00-10:00 \(Europe\/Amsterdam\)/);
     const cycle = await g.startCycle();
+    expect(cardText(cycle.value)).toMatch(/Dag 1 · ma 23 nov · 09:00/);
     expect(cardText(cycle.value)).toMatch(/week 1 van 20/);
     expect(cardText(cycle.value)).toContain('Kiezen en verkennen: 1, 2, 3');
   });

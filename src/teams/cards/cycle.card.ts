@@ -13,6 +13,29 @@ function formatDate(iso: string | undefined, language: string): string {
   return iso ? DateTime.fromISO(iso).setLocale(language).toFormat('ccc d LLL') : '';
 }
 
+/** The group's own plan, as saved on the setup form: confirmed back on the card. */
+export interface GroupPlanView {
+  members: string[];
+  weekdays: number[];
+  startTime: string;
+  timeZone: string;
+  sessionMinutes: number;
+}
+
+function endTime(startTime: string, minutes: number): string {
+  return DateTime.fromFormat(startTime, 'HH:mm').plus({ minutes }).toFormat('HH:mm');
+}
+
+/** Who, which days, what time: what the group chose, so nobody has to reopen the form to check. */
+function groupPlanFacts(plan: GroupPlanView, language: string, t: Translate) {
+  const weekday = (d: number) => DateTime.fromObject({ weekday: d as 1 }).setLocale(language).toFormat('ccc');
+  return factSet([
+    { title: t('cycle.plan.members'), value: plan.members.join(', ') },
+    { title: t('cycle.plan.days'), value: plan.weekdays.map(weekday).join(', ') },
+    { title: t('cycle.plan.time'), value: `${plan.startTime}-${endTime(plan.startTime, plan.sessionMinutes)} (${plan.timeZone})` },
+  ]);
+}
+
 export interface CycleView {
   groupId: string;
   groupName: string;
@@ -22,6 +45,7 @@ export interface CycleView {
   runningDay?: number;
   nextWeek: number;
   framework: Framework;
+  plan: GroupPlanView;
   /** The dates the plan gave the next week, with the group's start time, when there is no cycle running. */
   nextPlanned?: { dates: string[]; startTime: string };
 }
@@ -34,6 +58,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
       [
         heading(t('cycle.readyTitle', { group: view.groupName })),
         textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks })),
+        groupPlanFacts(view.plan, framework.language, t),
         ...(view.nextPlanned
           ? [textBlock(t('rhythm.nextWeek', { week: view.nextWeek, dates: weekSpan(view.nextPlanned.dates, framework.language), time: view.nextPlanned.startTime }))]
           : []),
@@ -49,7 +74,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
       heading(t('cycle.title', { group: view.groupName, week: cycle.weekNumber, planned: view.plannedWeeks })),
       factSet(
         cycle.agenda.map((d, i) => ({
-          title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language)].filter(Boolean).join(' · '),
+          title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language), cycle.sessionDates[i] ? view.plan.startTime : ''].filter(Boolean).join(' · '),
           value: `${framework.days.find((x) => x.day === d.day)?.title ?? ''}: ${d.questionIds.join(', ')}`,
         })),
       ),

@@ -30,6 +30,7 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
       ...(running ? { runningDay: running.day } : {}),
       nextWeek: group.cyclesStarted + 1,
       framework: deps.weekCycle.frameworks[group.language],
+      plan: { members: group.members.map((m) => m.name), weekdays: group.schedule.days, startTime: group.schedule.startTime, timeZone: group.schedule.timeZone, sessionMinutes: deps.weekCycle.session.minutes },
       ...(nextPlanned ? { nextPlanned: { dates: nextPlanned.dates, startTime: group.schedule.startTime } } : {}),
     },
     deps.translator.t(group.language),
