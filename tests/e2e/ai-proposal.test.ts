@@ -17,19 +17,7 @@ describe('the AI proposal in a session', () => {
   let t: TestApp;
 
   async function groupAtQuestionSix(conversationId: string) {
-    const g = new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    const week = await g.press(MEMBERS[0]!, 'cycle.agenda.open', { groupId: g.groupId, cycleId: `${g.groupId}_w1` }, 'cycle-card');
-    expect(cardText(week.value)).toContain('Agenda van week 1');
-    await g.press(MEMBERS[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
-    await g.startSession();
-    const answers = ['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd'];
-    for (const [i, text] of answers.entries()) {
-      await g.goTo(MEMBERS[i % 3]!, i);
-      await g.contribute(MEMBERS[i % 3]!, i + 1, text);
-    }
-    await g.goTo(MEMBERS[0]!, 5);
+    const g = await new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3)).answeredOnDayOne(['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd']);
     return g;
   }
 

@@ -55,6 +55,26 @@ export class GroupDriver {
     return { groupId: this.groupId, sessionId: this.sessionId };
   }
 
+  /**
+   * A new group whose day 1 holds questions 1-7: set up, week 1 started, the session open, the
+   * members checked in (with `checkIn` as their score), the given answers to questions 1, 2, ...
+   * added by the members in turn (or by `author` alone), and everyone at the next question. The way to reach the proposal (6) and the judgement (7).
+   */
+  async answeredOnDayOne(answers: string[], opts: { author?: TestUser; checkIn?: number } = {}) {
+    await this.setUp();
+    await this.startCycle();
+    await this.press(this.members[0]!, 'cycle.agenda.save', { groupId: this.groupId, cycleId: `${this.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+    await this.startSession();
+    if (opts.checkIn !== undefined) for (const m of this.members) await this.checkIn(m, opts.checkIn);
+    for (const [i, text] of answers.entries()) {
+      const who = opts.author ?? this.members[i % this.members.length]!;
+      await this.goTo(who, i);
+      await this.contribute(who, i + 1, text);
+    }
+    await this.goTo(this.members[0]!, answers.length);
+    return this;
+  }
+
   contribute(who: TestUser, questionId: number, text: string, id?: string) {
     return this.press(who, 'session.contribute', { ...this.ids(), questionId, text }, this.sessionMessageId, id);
   }
