@@ -127,13 +127,25 @@ param cosmosDisableLocalAuth bool = true
 @description('Cosmos DB database name (COSMOS_DATABASE).')
 param cosmosDatabaseName string = 'lerendwerken'
 
-@description('Retention for the outbox container, in seconds (default 30 days).')
-@minValue(3600)
-@description('Retention in days after the last change: a group\'s data (24 months), a professional\'s own records (24 months), talentontwikkelgesprekken (24 months), B3-spiegel polls and tallies (36 months, for the trend), sent messages (30 days).')
+@description('Retention in days after the last change of a group\'s data: sessions, contributions, proposals, plans (24 months).')
+@minValue(1)
+@maxValue(3650)
 param retentionGroupDays int = 730
+@description('Retention in days after the last change of a professional\'s own records: verantwoording, notes, personal answers (24 months).')
+@minValue(1)
+@maxValue(3650)
 param retentionPersonalDays int = 730
+@description('Retention in days after the last change of a talentontwikkelgesprek (24 months).')
+@minValue(1)
+@maxValue(3650)
 param retentionReviewDays int = 730
+@description('Retention in days of B3-spiegel polls and their anonymous tallies (36 months, for the trend).')
+@minValue(1)
+@maxValue(3650)
 param retentionPollDays int = 1095
+@description('Retention in days of unsent outbox messages, remembered 1:1 chats and leases (30 days); a sent message expires after 7 days on its own.')
+@minValue(1)
+@maxValue(3650)
 param retentionOutboxDays int = 30
 
 // ---- Azure OpenAI --------------------------------------------------------------------------------
