@@ -33,13 +33,14 @@ describe('the DEP0111 deprecation warnings', () => {
     expect(stderr).toContain('[DEP0999]');
   });
 
-  it('are silenced wherever the app starts: npm start, npm test, the Toolkit\'s local run, npm run dev, App Service', () => {
+  it('are silenced wherever the app starts: npm start, npm test, npm run bench, the Toolkit\'s local run, npm run dev, App Service', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const webApp = stripBicepComments(fs.readFileSync(path.join(ROOT, 'infra', 'modules', 'web-app.bicep'), 'utf8'));
     const commands = {
       start: scripts.start,
       test: scripts.test,
       'dev:teamsfx': scripts['dev:teamsfx'],
+      bench: scripts.bench,
       appCommandLine: webApp.match(/appCommandLine:\s*'([^']*)'/)?.[1],
       'dev.mjs': fs.readFileSync(path.join(ROOT, 'scripts', 'dev.mjs'), 'utf8').match(/start\('app'.*$/m)?.[0],
     };
