@@ -10,26 +10,35 @@ import { fanOutScenario } from './fan-out.scenario';
 import { inTurnUpdateScenario } from './in-turn-update.scenario';
 import { oneConversationScenario } from './one-conversation.scenario';
 import { requestsPerTurnScenario } from './requests-per-turn.scenario';
+import { parseArgs } from 'node:util';
 import { BenchArgs, BenchScenario } from './scenario';
 
 const SCENARIOS: BenchScenario[] = [requestsPerTurnScenario, answerTurnScenario, inTurnUpdateScenario, oneConversationScenario, fanOutScenario];
 
-function parseArgs(argv: string[]): BenchArgs & { only?: string } {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+const USAGE = `node dist/bench/run.js [--only <${SCENARIOS.map((s) => s.name).join(' | ')}>] [--requests 600] [--groups 8]
+                   [--connections 16] [--messages 2000] [--conversation-messages 140] [--updates 10]`;
+const NUMBERS = ['requests', 'groups', 'connections', 'messages', 'conversation-messages', 'updates'] as const;
+
+/** Node's own parser, strict: a misspelt option stops the run instead of starting the whole bench. */
+function parseBenchArgs(argv: string[]): (BenchArgs & { only?: string }) | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { only: { type: 'string' }, help: { type: 'boolean' }, ...Object.fromEntries(NUMBERS.map((n) => [n, { type: 'string' as const }])) },
+  });
+  if (values.help) return undefined;
   return {
-    only: value('only'),
+    only: values.only as string | undefined,
     number(name, fallback) {
-      const v = Number(value(name));
+      const v = Number((values as Record<string, unknown>)[name]);
       return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
     },
   };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (!args) return void console.log(USAGE);
   const chosen = SCENARIOS.filter((s) => !args.only || s.name === args.only);
   if (!chosen.length) throw new Error(`no scenario named ${args.only}; there are: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   let ok = true;
