@@ -326,6 +326,7 @@ const outboxJob = z
     onSent: hook.optional(),
     keepSeconds: z.number().int().positive().optional(),
     batch: z.string().max(1024).optional(),
+    about: z.array(id).max(50).optional(),
     status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped']),
     conversationKey: z.string().min(1).max(2048),
     notBefore: isoTime,

@@ -144,7 +144,8 @@ export class OutboxStore {
   /**
    * Forgets a person who erased their data: their remembered 1:1 chats, every message addressed
    * to them (by id or to their 1:1 chat, sent or not: nothing should still reach an erased
-   * person), the nudges whose guard names them, and messages in the given chats that name them.
+   * person), the nudges whose guard names them, messages about them (`about`), and older
+   * messages in the given chats that name them.
    * A job being sent at this moment loses its document; the sender then finds it gone (404) and
    * moves on. Safe to run again.
    */
@@ -161,7 +162,9 @@ export class OutboxStore {
     const keys = [...new Set([...p.platformIds.map((id) => `person:${id}`), ...conversationIds])];
     const { resources: addressed } = await this.container.items
       .query<{ id: string }>({
-        query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND (ARRAY_CONTAINS(@keys, c.conversationKey) OR c.guard.args.userId = @userId)",
+        query:
+          "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND " +
+          '(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.guard.args.userId = @userId OR ARRAY_CONTAINS(c.about, @userId))',
         parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }],
       })
       .fetchAll();
@@ -170,7 +173,8 @@ export class OutboxStore {
       const needle = JSON.stringify(m.text).slice(1, -1);
       const { resources } = await this.container.items
         .query<{ id: string; payload: unknown }>({
-          query: "SELECT c.id, c.payload FROM c WHERE c.type = 'outboxJob' AND c.conversationKey = @key",
+          // Only messages from before `about` existed: a name is a poor key (a namesake, a rename).
+          query: "SELECT c.id, c.payload FROM c WHERE c.type = 'outboxJob' AND c.conversationKey = @key AND NOT IS_DEFINED(c.about)",
           parameters: [{ name: '@key', value: m.conversationId.split(';messageid=')[0]! }],
         })
         .fetchAll();

@@ -18,7 +18,7 @@ interface StoredReference {
 export class TeamsMessenger {
   constructor(private readonly outbox: Outbox) {}
 
-  private message(ref: Record<string, unknown>, target: OutboundMessage['target'] | undefined, payload: Record<string, unknown>, key?: string): OutboundMessage {
+  private message(ref: Record<string, unknown>, target: OutboundMessage['target'] | undefined, payload: Record<string, unknown>, key?: string, about?: string[]): OutboundMessage {
     const r = ref as StoredReference;
     const conversationId = r.conversation?.id;
     if (!conversationId || !r.serviceUrl) throw new Error('conversation reference without conversation or service URL');
@@ -28,6 +28,7 @@ export class TeamsMessenger {
       route: { serviceUrl: r.serviceUrl, botId: r.bot?.id },
       target: target ?? { kind: 'conversation', conversationId },
       payload,
+      ...(about?.length ? { about } : {}),
     };
   }
 
@@ -35,9 +36,12 @@ export class TeamsMessenger {
     return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
   }
 
-  /** Posts a card; resolves with its message id once delivered (undefined if it is still queued). */
-  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, key?: string): Promise<string | undefined> {
-    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), key))).activityId;
+  /**
+   * Posts a card; resolves with its message id once delivered (undefined if it is still queued).
+   * `about` names the people the card is about, so erasing one of them deletes it.
+   */
+  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[] } = {}): Promise<string | undefined> {
+    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), opts.key, opts.about))).activityId;
   }
 
   async text(ref: Record<string, unknown>, text: string, key?: string): Promise<void> {

@@ -27,6 +27,8 @@ export interface OutboundMessage {
   keepSeconds?: number;
   /** A label to count a batch by, e.g. one poll's messages. */
   batch?: string;
+  /** The app ids of the people a message is about (a prep card about a report): erasing one of them deletes it. */
+  about?: string[];
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'undeliverable' | 'failed' | 'unconfirmed' | 'skipped';
@@ -53,7 +55,10 @@ export interface OutboxPerson {
   tenantIds: string[];
   /** Chats that are theirs alone (their 1:1 chat with the bot): every message to them goes. */
   conversationIds: string[];
-  /** Messages in someone else's chat that name them (a prep card about them in their manager's chat). */
+  /**
+   * Messages in someone else's chat that name them, for messages queued before they carried
+   * `about` (a prep card about them in their manager's chat); newer ones are found by `about`.
+   */
   mentions: { conversationId: string; text: string }[];
 }
 

@@ -137,7 +137,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   scheduler.on(REVIEW_JOB, async (payload) => {
     const { managerId, reviewId } = jobPayload.parse(payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId, (id) => languageOf(deps, id), async (review, view, language) => {
-      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language), language));
+      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language), language), { about: [review.reportId] });
     });
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
   });
