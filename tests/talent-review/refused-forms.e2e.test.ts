@@ -3,29 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, message, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
+import { field } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** The value an input on a card holds, and the text right after it (the reason next to the field). */
-function field(card: unknown, id: string): { value: unknown; next?: string } | undefined {
-  let found: { value: unknown; next?: string } | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach((el, i) => {
-        if (!found && el && typeof el === 'object' && (el as { id?: unknown }).id === id && String((el as { type?: unknown }).type).startsWith('Input.')) {
-          const after = node[i + 1] as { type?: string; text?: string } | undefined;
-          found = { value: (el as { value?: unknown }).value, next: after?.type === 'TextBlock' ? after.text : undefined };
-        }
-      });
-      node.forEach(walk);
-      return;
-    }
-    Object.values(node).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 const mia = user('Mia');
 

@@ -1,29 +1,9 @@
 import { submit, TestUser } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
+import { field } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat, runWeek } from './support';
-
-/** The value an input on a card holds, and the text right after it (the reason shown next to the field). */
-function field(card: unknown, id: string): { value: unknown; next?: string } | undefined {
-  let found: { value: unknown; next?: string } | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach((el, i) => {
-        if (!found && el && typeof el === 'object' && (el as { id?: unknown }).id === id && String((el as { type?: unknown }).type).startsWith('Input.')) {
-          const after = node[i + 1] as { type?: string; text?: string } | undefined;
-          found = { value: (el as { value?: unknown }).value, next: after?.type === 'TextBlock' ? after.text : undefined };
-        }
-      });
-      node.forEach(walk);
-      return;
-    }
-    Object.values(node).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 /**
  * A refused input keeps the card: every Mijn verantwoording form answers a refused input with
