@@ -7,9 +7,9 @@ import { SenderOptions } from '../../src/outbox/outbox-sender';
 import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
-import { startTestCosmos } from '../support/cosmos';
 import { randomFaults, RecordingConnector } from '../support/recording-connector';
 import { waitUntil } from './wait-until';
+import { outboxBed } from './outbox-bed';
 
 const logs: string[] = [];
 const logger = createLogger('info', new Writable({ write(chunk, _e, cb) { logs.push(chunk.toString()); cb(); } }));
@@ -52,69 +52,60 @@ function delivered(connector: RecordingConnector): Map<string, string[]> {
 }
 
 describe('the outbox', () => {
-  let cosmos: CosmosConnection;
-  let connector: RecordingConnector;
-  beforeEach(async () => {
-    cosmos = await startTestCosmos();
-    connector = await new RecordingConnector().start();
-  });
-  afterEach(async () => {
-    await connector.stop();
-    await cosmos.close();
-  });
+  const bed = outboxBed();
 
   it('fans out 500 private messages through 429s and 503s: each once, limits never exceeded', async () => {
     // Scaled-up tenant limit to keep the test short; the next test runs at Teams' real limits.
-    connector.limits = { perAppPerSecond: 200, perConversationPerSecond: 7 };
-    connector.faults = [randomFaults({ rate429: 0.05, rate503: 0.03, retryAfterSeconds: 1, seed: 7 })];
-    const box = outbox(cosmos, connector, { tenant: 200, conversation: 7 });
-    await box.enqueue(privateMessages(connector, 500));
+    bed.connector.limits = { perAppPerSecond: 200, perConversationPerSecond: 7 };
+    bed.connector.faults = [randomFaults({ rate429: 0.05, rate503: 0.03, retryAfterSeconds: 1, seed: 7 })];
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 200, conversation: 7 });
+    await box.enqueue(privateMessages(bed.connector, 500));
     await box.drain(30_000);
 
-    const got = delivered(connector);
+    const got = delivered(bed.connector);
     expect(got.size).toBe(500);
     expect([...got.values()].every((texts) => texts.length === 1)).toBe(true);
-    expect(connector.requests.filter((r) => r.status === 429).length).toBeGreaterThan(10);
-    expect(connector.requests.filter((r) => r.status === 503).length).toBeGreaterThan(5);
-    expect(connector.violations).toEqual([]);
+    expect(bed.connector.requests.filter((r) => r.status === 429).length).toBeGreaterThan(10);
+    expect(bed.connector.requests.filter((r) => r.status === 503).length).toBeGreaterThan(5);
+    expect(bed.connector.violations).toEqual([]);
     expect(await box.countBatch('bench-p')).toEqual({ sent: 500 });
   }, 120_000);
 
   it('keeps Teams\' real limits (50 per second per tenant, 7 per conversation)', async () => {
-    connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
-    connector.faults = [randomFaults({ rate429: 0.05, seed: 3 })];
-    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
+    bed.connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
+    bed.connector.faults = [randomFaults({ rate429: 0.05, seed: 3 })];
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 });
     const thread = Array.from({ length: 21 }, (_, i) => ({
       key: `reply-${i}`,
       tenantId: 'tenant-1',
-      route: { serviceUrl: connector.url },
+      route: { serviceUrl: bed.connector.url },
       target: { kind: 'conversation' as const, conversationId: `19:general@thread.tacv2;messageid=root` },
       payload: { text: `herinnering ${i}` },
     }));
-    await box.enqueue([...thread, ...privateMessages(connector, 80)]);
+    await box.enqueue([...thread, ...privateMessages(bed.connector, 80)]);
     await box.drain(30_000);
 
-    expect(connector.violations).toEqual([]);
-    const replies = connector.calls.filter((c) => c.conversationId.startsWith('19:general')).map((c) => c.activity.text);
+    expect(bed.connector.violations).toEqual([]);
+    const replies = bed.connector.calls.filter((c) => c.conversationId.startsWith('19:general')).map((c) => c.activity.text);
     // One conversation at a time, in order, each once.
     expect(replies).toEqual(thread.map((m) => m.payload.text));
-    expect(delivered(connector).size).toBe(80);
+    expect(delivered(bed.connector).size).toBe(80);
   }, 120_000);
 
   it('resumes after a crash halfway without sending anything twice or missing anyone', async () => {
-    connector.latencyMs = 5;
+    bed.connector.latencyMs = 5;
     const quick = { tenantLeaseMs: 1000, jobLeaseMs: 1000 };
-    const first = outbox(cosmos, connector, { tenant: 100, conversation: 7 }, quick);
-    const messages = privateMessages(connector, 200);
+    const first = outbox(bed.cosmos, bed.connector, { tenant: 100, conversation: 7 }, quick);
+    const messages = privateMessages(bed.connector, 200);
     await first.enqueue(messages);
     first.start();
-    await waitUntil('the first sender delivered 100 of 200 private messages', () => delivered(connector).size >= 100, { state: () => `${delivered(connector).size} delivered` });
+    await waitUntil('the first sender delivered 100 of 200 private messages', () => delivered(bed.connector).size >= 100, { state: () => `${delivered(bed.connector).size} delivered` });
     first.sender.halt(); // a crash: calls in flight complete at Teams, but their answers are lost
 
-    const second = outbox(cosmos, connector, { tenant: 100, conversation: 7 }, quick);
+    const second = outbox(bed.cosmos, bed.connector, { tenant: 100, conversation: 7 }, quick);
     await second.drain(30_000);
 
-    const got = delivered(connector);
+    const got = delivered(bed.connector);
     expect([...got.values()].filter((texts) => texts.length > 1)).toEqual([]);
     expect(got.size).toBe(200);
     const jobs = await Promise.all(messages.map((m) => second.store.get(jobIdFor(m.key))));
@@ -126,37 +117,37 @@ describe('the outbox', () => {
   }, 120_000);
 
   it('stops gracefully: calls in flight finish and are recorded, the next sender does the rest', async () => {
-    connector.latencyMs = 5;
-    const first = outbox(cosmos, connector, { tenant: 100, conversation: 7 });
-    const messages = privateMessages(connector, 120);
+    bed.connector.latencyMs = 5;
+    const first = outbox(bed.cosmos, bed.connector, { tenant: 100, conversation: 7 });
+    const messages = privateMessages(bed.connector, 120);
     await first.enqueue(messages);
     first.start();
-    await waitUntil('the first sender delivered 40 of 120 private messages', () => delivered(connector).size >= 40, { state: () => `${delivered(connector).size} delivered` });
+    await waitUntil('the first sender delivered 40 of 120 private messages', () => delivered(bed.connector).size >= 40, { state: () => `${delivered(bed.connector).size} delivered` });
     await first.stop();
-    const second = outbox(cosmos, connector, { tenant: 100, conversation: 7 });
+    const second = outbox(bed.cosmos, bed.connector, { tenant: 100, conversation: 7 });
     await second.drain(30_000);
     expect(await second.countBatch('bench-p')).toEqual({ sent: 120 });
-    expect([...delivered(connector).values()].every((t) => t.length === 1)).toBe(true);
+    expect([...delivered(bed.connector).values()].every((t) => t.length === 1)).toBe(true);
   }, 120_000);
 
   it('two senders at once never send the same job, within the limits of each tenant', async () => {
-    connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
-    const a = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
-    const b = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
-    await a.enqueue([...privateMessages(connector, 60, 'tenant-1', 't1'), ...privateMessages(connector, 60, 'tenant-2', 't2')]);
+    bed.connector.limits = { perAppPerSecond: 50, perConversationPerSecond: 7 };
+    const a = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
+    const b = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { tenantLeaseMs: 2000 });
+    await a.enqueue([...privateMessages(bed.connector, 60, 'tenant-1', 't1'), ...privateMessages(bed.connector, 60, 'tenant-2', 't2')]);
     a.start();
     b.start();
     await Promise.all([a.drain(30_000), b.drain(30_000)]);
     await Promise.all([a.stop(), b.stop()]);
-    const got = delivered(connector);
+    const got = delivered(bed.connector);
     expect(got.size).toBe(120);
     expect([...got.values()].every((t) => t.length === 1)).toBe(true);
-    expect(connector.violations).toEqual([]);
+    expect(bed.connector.violations).toEqual([]);
   }, 120_000);
 
   it('lets exactly one of two racing claims win', async () => {
-    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
-    const [message] = privateMessages(connector, 1);
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 });
+    const [message] = privateMessages(bed.connector, 1);
     const { job } = await box.store.create(newJob(message!, new Date()));
     const claims = await Promise.all(
       ['a', 'b', 'c'].map((owner) => box.store.replaceIfUnchanged(job, { ...job, status: 'sending', owner })),
@@ -165,38 +156,38 @@ describe('the outbox', () => {
   });
 
   it('enqueues idempotently: the same key twice sends once', async () => {
-    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
-    const messages = privateMessages(connector, 3);
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 });
+    const messages = privateMessages(bed.connector, 3);
     await box.enqueue(messages);
     await box.enqueue(messages);
     await box.drain();
     await box.enqueue(messages);
     await box.drain();
-    expect(connector.calls.filter((c) => c.method === 'POST')).toHaveLength(3);
+    expect(bed.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(3);
   });
 
   it('marks 403 (blocked by the user) undeliverable without retrying', async () => {
-    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 });
-    const messages = privateMessages(connector, 3);
-    connector.blocked.add('29:p-user-1');
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 });
+    const messages = privateMessages(bed.connector, 3);
+    bed.connector.blocked.add('29:p-user-1');
     await box.enqueue(messages);
     await box.drain();
     expect(await box.countBatch('bench-p')).toEqual({ sent: 2, undeliverable: 1 });
-    expect(connector.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    expect(bed.connector.requests.filter((r) => r.status === 403)).toHaveLength(1);
     const job = await box.store.get(jobIdFor('p-1'));
     expect(job?.result?.code).toBe('MessageWritesBlocked');
     expect(logs.join('')).not.toContain('bericht');
   });
 
   it('backs off on 5xx and gives up after its attempts, honouring Retry-After on 429', async () => {
-    const box = outbox(cosmos, connector, { tenant: 50, conversation: 7 }, { maxAttempts: 3, backoffBaseMs: 50, backoffCapMs: 100 });
-    connector.faults = [(req) => (req.conversationId === 'a:1on1-29:p-user-0' ? { status: 503 } : undefined)];
-    connector.faults.push((req) => (req.conversationId === 'a:1on1-29:p-user-1' && connector.requests.filter((r) => r.status === 429).length < 1 ? { status: 429, retryAfterSeconds: 1 } : undefined));
-    await box.enqueue(privateMessages(connector, 2));
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { maxAttempts: 3, backoffBaseMs: 50, backoffCapMs: 100 });
+    bed.connector.faults = [(req) => (req.conversationId === 'a:1on1-29:p-user-0' ? { status: 503 } : undefined)];
+    bed.connector.faults.push((req) => (req.conversationId === 'a:1on1-29:p-user-1' && bed.connector.requests.filter((r) => r.status === 429).length < 1 ? { status: 429, retryAfterSeconds: 1 } : undefined));
+    await box.enqueue(privateMessages(bed.connector, 2));
     await box.drain();
     expect(await box.countBatch('bench-p')).toEqual({ sent: 1, failed: 1 });
-    expect(connector.requests.filter((r) => r.status === 503)).toHaveLength(3);
-    const retried = connector.requests.filter((r) => r.conversationKey === 'a:1on1-29:p-user-1');
+    expect(bed.connector.requests.filter((r) => r.status === 503)).toHaveLength(3);
+    const retried = bed.connector.requests.filter((r) => r.conversationKey === 'a:1on1-29:p-user-1');
     expect(retried.map((r) => r.status)).toEqual([429, 200]);
     // Retry-After: 1 held: the connector saw the second try at least a second after the 429.
     expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(1000);

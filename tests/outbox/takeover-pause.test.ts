@@ -9,9 +9,9 @@ import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
 import { TAKEOVER_PAUSE_MS } from '../../src/outbox/takeover-pause';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
-import { startTestCosmos } from '../support/cosmos';
 import { RecordingConnector } from '../support/recording-connector';
 import { waitUntil } from './wait-until';
+import { outboxBed } from './outbox-bed';
 
 const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
 const TENANT = 'tenant-1';
@@ -51,56 +51,47 @@ async function leaseLapsed(cosmos: CosmosConnection): Promise<void> {
 
 /** The AI proposal card and other updates that answer a user's action are not held by the outbox's warm-up. */
 describe('the takeover pause', () => {
-  let cosmos: CosmosConnection;
-  let connector: RecordingConnector;
-  beforeEach(async () => {
-    cosmos = await startTestCosmos();
-    connector = await new RecordingConnector().start();
-  });
-  afterEach(async () => {
-    await connector.stop();
-    await cosmos.close();
-  });
+  const bed = outboxBed();
 
   it('does not hold an update after an idle period in which this sender\'s own lease ran out', async () => {
-    const box = outbox(cosmos, undefined, { tenantLeaseMs: 300 });
-    const posted = await box.deliver(post(connector, 'session-card'));
+    const box = outbox(bed.cosmos, undefined, { tenantLeaseMs: 300 });
+    const posted = await box.deliver(post(bed.connector, 'session-card'));
     expect(posted.status).toBe('sent');
-    await leaseLapsed(cosmos);
+    await leaseLapsed(bed.cosmos);
 
-    const updated = await box.deliver(cardUpdate(connector, 'ai-proposal', posted.activityId!));
+    const updated = await box.deliver(cardUpdate(bed.connector, 'ai-proposal', posted.activityId!));
     expect(updated.status).toBe('sent');
-    expect(connector.calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([posted.activityId]);
+    expect(bed.connector.calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([posted.activityId]);
     // Nobody sent for this tenant in the last window: there was nothing to wait out.
     expect(box.sender.takeover.waits).toBe(0);
   });
 
   it('does not hold an update when another instance\'s lease ran out long ago', async () => {
-    const other = outbox(cosmos, undefined, { tenantLeaseMs: 300 });
-    const posted = await other.deliver(post(connector, 'session-card'));
-    await leaseLapsed(cosmos);
+    const other = outbox(bed.cosmos, undefined, { tenantLeaseMs: 300 });
+    const posted = await other.deliver(post(bed.connector, 'session-card'));
+    await leaseLapsed(bed.cosmos);
 
-    const box = outbox(cosmos);
-    const updated = await box.deliver(cardUpdate(connector, 'ai-proposal', posted.activityId!));
+    const box = outbox(bed.cosmos);
+    const updated = await box.deliver(cardUpdate(bed.connector, 'ai-proposal', posted.activityId!));
     expect(updated.status).toBe('sent');
     expect(box.sender.takeover.waits).toBe(0);
   });
 
   it('still waits out the last window of a sender that handed the tenant over just now', async () => {
     // A low limit, enforced by the connector as Teams would: a takeover without a pause goes over it.
-    connector.limits = { perAppPerSecond: 10, perConversationPerSecond: 7 };
+    bed.connector.limits = { perAppPerSecond: 10, perConversationPerSecond: 7 };
     const limits = { tenant: 10, conversation: 7 };
-    const first = outbox(cosmos, limits);
-    const messages = Array.from({ length: 40 }, (_, i) => post(connector, `m-${i}`, `19:chat-${i}@thread.v2`));
+    const first = outbox(bed.cosmos, limits);
+    const messages = Array.from({ length: 40 }, (_, i) => post(bed.connector, `m-${i}`, `19:chat-${i}@thread.v2`));
     await first.enqueue(messages);
     first.start();
-    await waitUntil('the first sender delivered 15 messages', () => connector.calls.length >= 15, { state: () => `${connector.calls.length} delivered` });
+    await waitUntil('the first sender delivered 15 messages', () => bed.connector.calls.length >= 15, { state: () => `${bed.connector.calls.length} delivered` });
     await first.stop();
 
-    const second = outbox(cosmos, limits);
+    const second = outbox(bed.cosmos, limits);
     await second.drain(30_000);
-    expect(new Set(connector.calls.map((c) => c.activity.text)).size).toBe(40);
-    expect(connector.violations).toEqual([]);
+    expect(new Set(bed.connector.calls.map((c) => c.activity.text)).size).toBe(40);
+    expect(bed.connector.violations).toEqual([]);
     expect(second.sender.takeover.waits).toBeGreaterThan(0);
   });
 });

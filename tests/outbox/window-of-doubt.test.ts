@@ -5,11 +5,9 @@ import { Outbox } from '../../src/outbox/outbox';
 import { jobIdFor } from '../../src/outbox/outbox-job';
 import { RateLimits, TeamsRateLimiter } from '../../src/outbox/rate-limiter';
 import { OutboxTransport, Route, TransportError } from '../../src/outbox/transport';
-import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
-import { startTestCosmos } from '../support/cosmos';
-import { RecordingConnector } from '../support/recording-connector';
 import { waitUntil } from './wait-until';
+import { outboxBed } from './outbox-bed';
 
 const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
 const CONCURRENCY = 16;
@@ -75,28 +73,19 @@ class KillableTransport implements OutboxTransport {
 }
 
 describe('the outbox\'s window of doubt', () => {
-  let cosmos: CosmosConnection;
-  let connector: RecordingConnector;
-  beforeEach(async () => {
-    cosmos = await startTestCosmos();
-    connector = await new RecordingConnector().start();
-  });
-  afterEach(async () => {
-    await connector.stop();
-    await cosmos.close();
-  });
+  const bed = outboxBed();
 
   it('killed mid-fan-out while the rate limiter holds messages: only calls that may have gone out are in doubt, no card is lost', async () => {
     const limits = { tenantPerSecond: 100, conversationPerSecond: 7 };
     const quick = { concurrency: CONCURRENCY, tenantLeaseMs: 1000, jobLeaseMs: 1000, recoveryIntervalMs: 300 };
     const throttled = new ThrottlingLimiter(limits, 40);
     const transport = new KillableTransport(new BotConnectorClient(async () => undefined, 5000));
-    const first = new Outbox(cosmos, transport, throttled, logger, quick);
-    const second = new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter(limits), logger, quick);
+    const first = new Outbox(bed.cosmos, transport, throttled, logger, quick);
+    const second = new Outbox(bed.cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter(limits), logger, quick);
     const messages: OutboundMessage[] = Array.from({ length: 300 }, (_, i) => ({
       key: `card-${i}`,
       tenantId: 'tenant-1',
-      route: { serviceUrl: connector.url, botId: '28:bot' },
+      route: { serviceUrl: bed.connector.url, botId: '28:bot' },
       target: { kind: 'person', userId: `29:user-${i}` },
       payload: { text: `kaart ${i}` },
     }));
@@ -114,7 +103,7 @@ describe('the outbox\'s window of doubt', () => {
     await second.stop();
 
     const received = new Map<string, number>();
-    for (const c of connector.calls.filter((c) => c.method === 'POST')) received.set(c.activity.text, (received.get(c.activity.text) ?? 0) + 1);
+    for (const c of bed.connector.calls.filter((c) => c.method === 'POST')) received.set(c.activity.text, (received.get(c.activity.text) ?? 0) + 1);
     expect([...received].filter(([, n]) => n > 1)).toEqual([]);
     const jobs = await Promise.all(messages.map((m) => second.store.get(jobIdFor(m.key))));
     const inDoubt = jobs.filter((j) => j?.status === 'unconfirmed').map((j) => j!.payload.text as string);
