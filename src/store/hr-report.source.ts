@@ -1,3 +1,4 @@
+import { AdoptedProposalRow } from '../domain/hr-report/adoption';
 import { ReportSource } from '../domain/hr-report/ports';
 import { EnergyRound } from '../domain/week-cycle/energy';
 import { ERASED_ID } from '../domain/week-cycle/session-items';
@@ -6,15 +7,6 @@ import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
 interface ItemRow { sessionId: string; type: string; memberId?: string }
-interface AdoptedRow {
-  groupId: string;
-  groupName: string;
-  verdict: 'accept' | 'adapt';
-  text: string;
-  firstStep: string;
-  decidedAt: string;
-  outcome?: { status: 'done' | 'underway' | 'dropped'; note: string };
-}
 interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
 const DAY_MS = 24 * 3600_000;
@@ -74,7 +66,7 @@ export class CosmosReportSource implements ReportSource {
 
   /** The group's own record of what it adopted and what became of the first step: no names. */
   async adoptedProposals(fromIso: string, toIso: string) {
-    const rows = await this.query<AdoptedRow>(
+    const rows = await this.query<AdoptedProposalRow>(
       "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.firstStep AS firstStep, c.decision.at AS decidedAt, c.firstStepOutcome AS outcome FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
