@@ -13,6 +13,7 @@ import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.car
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
 import { AgendaItem, SessionView } from '../../src/usecases/week-cycle/session-view';
 import { reportSummary } from '../../src/web/hr-report/report-files';
+import { translator as tabTranslator } from '../../src/tab/i18n';
 import { cardText } from '../support/group-driver';
 
 /**
@@ -139,5 +140,20 @@ describe.each([
   it('counts a poll\'s answers', () => {
     expect(responseFact({ respondents: 1 }, t).value).toBe(oneAnswer);
     expect(responseFact({ respondents: 2 }, t).value).toBe(twoAnswers);
+  });
+});
+
+describe.each([
+  ['nl', 'Tot nu toe: 1 uur leertijd in 1 week, 1 notitie.', 'Tot nu toe: 2,5 uur leertijd in 2 weken, 2 notities.'],
+  ['en', 'So far: 1 hour of learning time in 1 week, 1 note.', 'So far: 2.5 hours of learning time in 2 weeks, 2 notes.'],
+] as const)('the tab\'s own translator in %s', (locale, one, several) => {
+  // The tab bundles the language files with a small translator of its own (src/tab/i18n.ts).
+  const t = tabTranslator(locale);
+  const totals = (hours: string, h: number, n: number) =>
+    t('verantwoording.totals.line', { hours: t('verantwoording.totals.hours', { count: h, hours }), weeks: t('verantwoording.totals.weeks', { count: n }), notes: t('verantwoording.totals.notes', { count: n }) });
+
+  it('picks the same plural forms as the bot', () => {
+    expect(totals('1', 1, 1)).toBe(one);
+    expect(totals(locale === 'nl' ? '2,5' : '2.5', 2.5, 2)).toBe(several);
   });
 });
