@@ -7,11 +7,13 @@ import { hrReportCard } from '../../src/teams/cards/hr-report/hr-report.card';
 import { responseFact } from '../../src/teams/cards/pulse/pulse-results.card';
 import { groupQuestionSection } from '../../src/teams/cards/question.section';
 import { sessionCard } from '../../src/teams/cards/session.card';
+import { sessionSummaryCard } from '../../src/teams/cards/session-summary.card';
 import { reviewsListCard } from '../../src/teams/cards/talent-review/reviews-list.card';
 import { overviewCard } from '../../src/teams/cards/verantwoording/overview.card';
 import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
 import { AgendaItem, SessionView } from '../../src/usecases/week-cycle/session-view';
+import { SummaryView } from '../../src/usecases/week-cycle/summary-view';
 import { reportSummary } from '../../src/web/hr-report/report-files';
 import { translator as tabTranslator } from '../../src/tab/i18n';
 import { cardText } from '../support/group-driver';
@@ -155,5 +157,21 @@ describe.each([
   it('picks the same plural forms as the bot', () => {
     expect(totals('1', 1, 1)).toBe(one);
     expect(totals(locale === 'nl' ? '2,5' : '2.5', 2.5, 2)).toBe(several);
+  });
+});
+
+describe.each([
+  ['nl', 'Nog open: vraag 2. Die komt de volgende sessie eerst.', 'Nog open: vragen 2, 3. Die komen de volgende sessie eerst.'],
+  ['en', 'Still open: question 2. It comes first next session.', 'Still open: questions 2, 3. These come first next session.'],
+] as const)('the session summary in %s', (locale, one, several) => {
+  const questions = loadFrameworks({})[locale].questions;
+  const summary = (unfinished: number[]): SummaryView => ({
+    groupName: 'Team Zorg', cycleId: 'g1_c1', language: locale, weekNumber: 1, day: 1, dayTitle: 'Kiezen', weekly: false, answers: [], judgements: [],
+    energyIn: { status: 'tooFew' }, energyOut: { status: 'tooFew' }, attendeeCount: 3, unfinished: unfinished.map((id) => questions.find((q) => q.id === id)!), next: { kind: 'day', day: 2, title: 'Verkennen' },
+  });
+
+  it('names one unfinished question or several', () => {
+    expect(cardText(sessionSummaryCard(summary([2]), 'g1', translator.t(locale)))).toContain(one);
+    expect(cardText(sessionSummaryCard(summary([2, 3]), 'g1', translator.t(locale)))).toContain(several);
   });
 });
