@@ -4,6 +4,7 @@ import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { createTranslator, Locale } from '../../src/i18n/i18n';
 import { adaptiveCard } from '../../src/teams/cards/card-kit';
 import { hrReportCard } from '../../src/teams/cards/hr-report/hr-report.card';
+import { pollReminderCard } from '../../src/teams/cards/pulse/pulse-reminder.card';
 import { responseFact } from '../../src/teams/cards/pulse/pulse-results.card';
 import { groupQuestionSection } from '../../src/teams/cards/question.section';
 import { sessionCard } from '../../src/teams/cards/session.card';
@@ -173,5 +174,15 @@ describe.each([
   it('names one unfinished question or several', () => {
     expect(cardText(sessionSummaryCard(summary([2]), 'g1', translator.t(locale)))).toContain(one);
     expect(cardText(sessionSummaryCard(summary([2, 3]), 'g1', translator.t(locale)))).toContain(several);
+  });
+});
+
+describe.each([
+  ['nl', "1 van 8 collega's heeft gereageerd (13%). Nog 2 dagen om in te vullen.", "2 van 8 collega's hebben gereageerd (25%). Nog 2 dagen om in te vullen."],
+  ['en', '1 of 8 colleagues has answered (13%). 2 days left to answer.', '2 of 8 colleagues have answered (25%). 2 days left to answer.'],
+] as const)('the B3 reminder in %s', (locale, one, two) => {
+  it('agrees the verb with the number who answered', () => {
+    expect(cardText(pollReminderCard({ respondents: 1, memberCount: 8, daysLeft: 2 }, translator.t(locale)))).toContain(one);
+    expect(cardText(pollReminderCard({ respondents: 2, memberCount: 8, daysLeft: 2 }, translator.t(locale)))).toContain(two);
   });
 });
