@@ -8,6 +8,7 @@ import { pollReminderCard } from '../../src/teams/cards/pulse/pulse-reminder.car
 import { responseFact } from '../../src/teams/cards/pulse/pulse-results.card';
 import { groupQuestionSection } from '../../src/teams/cards/question.section';
 import { sessionCard } from '../../src/teams/cards/session.card';
+import { validationSection } from '../../src/teams/cards/validation.section';
 import { sessionSummaryCard } from '../../src/teams/cards/session-summary.card';
 import { reviewsListCard } from '../../src/teams/cards/talent-review/reviews-list.card';
 import { overviewCard } from '../../src/teams/cards/verantwoording/overview.card';
@@ -184,5 +185,25 @@ describe.each([
   it('agrees the verb with the number who answered', () => {
     expect(cardText(pollReminderCard({ respondents: 1, memberCount: 8, daysLeft: 2 }, translator.t(locale)))).toContain(one);
     expect(cardText(pollReminderCard({ respondents: 2, memberCount: 8, daysLeft: 2 }, translator.t(locale)))).toContain(two);
+  });
+});
+
+describe.each([
+  ['nl', 'De groep besluit zodra 3 van de 5 aanwezigen een oordeel gaven. Nog 1 oordeel nodig.', '0 oordelen, van 1 aanwezige.', 'De groep besluit zodra 1 van de 1 aanwezige een oordeel gaf. Nog 1 oordeel nodig.'],
+  ['en', 'The group decides once 3 of the 5 present have judged. 1 more judgement needed.', '0 judgements, of 1 present.', 'The group decides once 1 of the 1 present has judged. 1 more judgement needed.'],
+] as const)('the judgements of question 7 in %s', (locale, threeOfFive, noneOfOne, oneOfOne) => {
+  const judgement = (i: number) => ({ id: `j${i}`, type: 'judgement' as const, groupId: 'g1', cycleId: 'g1_c1', proposalId: 'p1', memberId: `m${i}`, memberName: `Lid ${i}`, opinion: 'agree' as const, reason: 'Goed plan', at: '' });
+  const card = (present: number, needed: number, judged: number) => {
+    const view = { ...sessionView(locale, 30, []), proposal: { id: 'p1', ai: { status: 'none' as const }, judgements: Array.from({ length: judged }, (_, i) => judgement(i)), ownProposal: 'Een vast formulier', present, needed } };
+    return cardText(adaptiveCard(validationSection(view, translator.t(locale))));
+  };
+
+  it('agrees the verb with the number of judgements needed, not with the number still missing', () => {
+    expect(card(5, 3, 2)).toContain(threeOfFive);
+  });
+
+  it('counts one member present in the singular', () => {
+    expect(card(1, 1, 0)).toContain(noneOfOne);
+    expect(card(1, 1, 0)).toContain(oneOfOne);
   });
 });
