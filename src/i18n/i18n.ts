@@ -22,6 +22,9 @@ export function createTranslator(): Translator {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Counts pick `key_one` / `key_other` by Intl.PluralRules of the language (JSON v4, the only
+    // format i18next 26 reads); stated here so a change of library default cannot slip by.
+    compatibilityJSON: 'v4',
   });
   const fixed = { nl: instance.getFixedT('nl'), en: instance.getFixedT('en') };
   return { t: (locale) => fixed[locale] };

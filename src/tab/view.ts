@@ -111,7 +111,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
     'article',
     { class: 'card' },
     h('h3', {}, title),
-    h('p', {}, `${t('verantwoording.cycle.time')}: ${t('verantwoording.cycle.hours', { hours: fmt.format(c.hours) })} · ${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? ` · ${t('verantwoording.cycle.corrected')}` : ''}`),
+    h('p', {}, `${t('verantwoording.cycle.time')}: ${t('verantwoording.cycle.hours', { count: c.hours, hours: fmt.format(c.hours) })} · ${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? ` · ${t('verantwoording.cycle.corrected')}` : ''}`),
     c.correctable
       ? h(
           'div',
@@ -239,8 +239,8 @@ function grantedLine(o: VerantwoordingOverview, t: T, fmt: Intl.NumberFormat): H
   return h(
     'div',
     {},
-    h('p', {}, h('strong', {}, t('verantwoording.granted', { used: fmt.format(o.totals.hours), granted: fmt.format(g.hours) }))),
-    h('p', { class: 'muted small' }, t(g.weeksFrom === 'traject' ? 'verantwoording.grantedTraject' : 'verantwoording.grantedDefault', { perWeek: fmt.format(g.hoursPerWeek), count: g.weeks })),
+    h('p', {}, h('strong', {}, t('verantwoording.granted', { used: fmt.format(o.totals.hours), count: g.hours, granted: fmt.format(g.hours) }))),
+    h('p', { class: 'muted small' }, t(g.weeksFrom === 'traject' ? 'verantwoording.grantedTraject' : 'verantwoording.grantedDefault', { perWeek: t('verantwoording.perWeek', { count: g.hoursPerWeek, hours: fmt.format(g.hoursPerWeek) }), count: g.weeks })),
   );
 }
 
@@ -277,7 +277,15 @@ function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale
 export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
-    h('p', { class: 'muted' }, t('verantwoording.totals', { hours: fmt.format(o.totals.hours), cycles: o.totals.cycles, notes: o.totals.notes })),
+    h(
+      'p',
+      { class: 'muted' },
+      t('verantwoording.totals.line', {
+        hours: t('verantwoording.totals.hours', { count: o.totals.hours, hours: fmt.format(o.totals.hours) }),
+        weeks: t('verantwoording.totals.weeks', { count: o.totals.cycles }),
+        notes: t('verantwoording.totals.notes', { count: o.totals.notes }),
+      }),
+    ),
     grantedLine(o, t, fmt),
     trajectSection(o, t, actions),
     conversationsSection(o, t, locale, actions),

@@ -36,7 +36,7 @@ describe('the hour is time-boxed by the durable scheduler', () => {
     expect(cardText(g.sharedCard())).toContain('Deze sessie is afgerond');
     const summary = cardText(t.connector.cards((c) => c.method === 'POST').at(-1)!.card);
     expect(summary).toContain('Samenvatting');
-    expect(summary).toContain('Nog open: vraag 2, 3');
+    expect(summary).toContain('Nog open: vragen 2, 3. Die komen de volgende sessie eerst.');
     expect(await t.app.scheduler.runDue()).toBe(0);
   });
 
@@ -47,7 +47,7 @@ describe('the hour is time-boxed by the durable scheduler', () => {
     expect(session.day).toBe(2);
     expect(session.carriedOver).toEqual([2, 3]);
     expect(session.questionIds).toEqual([2, 3, 4, 5]);
-    expect(cardText(g.sharedCard())).toContain('Van de vorige keer: vraag 2, 3');
+    expect(cardText(g.sharedCard())).toContain('Van de vorige keer: vragen 2, 3');
   });
 
   it('starts the next planned session by itself at the group\'s start time', async () => {

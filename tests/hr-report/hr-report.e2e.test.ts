@@ -69,7 +69,7 @@ describe('the HR report', () => {
     expect(value('b3', 'respondents', 'Facilitair 2026-11-21')).toBe('3');
     expect(value('b3', 'boeien', 'Facilitair 2026-11-21')).toBe('');
     const summary = await (await fetch(summaryLink)).text();
-    expect(summary).toContain('1 groepen hielden 4 sessies: 16 leeruren.');
+    expect(summary).toContain('1 groep hield 4 sessies: 16 leeruren.');
     expect(summary).toContain('Facilitair, 2026-11-21: te weinig reacties');
   });
 

@@ -42,8 +42,8 @@ describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('the fullest overview stays a valid card within the size limit (%s)', (locale) => {
     const card = overviewCard(fullest, translator.t(locale), locale);
     expect(cardProblems(card)).toEqual([]);
-    expect(cardText(card)).toContain(locale === 'nl' ? 'Eerdere weken (2)' : 'Earlier weeks (2)');
-    expect(cardText(card)).toContain(locale === 'nl' ? 'Oudere notities (3)' : 'Older notes (3)');
+    expect(cardText(card)).toContain(locale === 'nl' ? '2 eerdere weken staan in het tabblad Mijn verantwoording.' : '2 earlier weeks are in the My accountability tab.');
+    expect(cardText(card)).toContain(locale === 'nl' ? '3 oudere notities staan in het tabblad Mijn verantwoording.' : '3 older notes are in the My accountability tab.');
   });
 
   it('shows user text as plain text runs, never as Markdown', () => {

@@ -61,7 +61,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   }
   if (!placed) body.push(...proposalPart);
   if (view.unfinished.length) {
-    body.push(textBlock(t('summary.unfinished', { questions: view.unfinished.map((q) => q.id).join(', ') }), { color: 'Attention', spacing: 'Medium' }));
+    body.push(textBlock(t('summary.unfinished', { count: view.unfinished.length, questions: view.unfinished.map((q) => q.id).join(', ') }), { color: 'Attention', spacing: 'Medium' }));
   }
   const next =
     view.next.kind === 'day' ? t('summary.nextDay', { day: view.next.day, title: view.next.title }) : view.next.kind === 'resume' ? t('summary.nextResume') : t('summary.nextCycle');

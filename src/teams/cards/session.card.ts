@@ -12,12 +12,12 @@ function header(view: SessionView, t: Translate): Element[] {
     view.session.status === 'closed'
       ? t('session.closed')
       : view.session.warned
-        ? t('session.warned', { minutes: view.minutesLeft })
-        : t('session.minutesLeft', { minutes: view.minutesLeft });
+        ? t('session.warned', { count: view.minutesLeft })
+        : t('session.minutesLeft', { count: view.minutesLeft });
   return [
     heading(t('session.title', { group: view.groupName, week: view.weekNumber, day: view.session.day, title: view.dayTitle })),
     textBlock(status, { color: view.session.warned && view.session.status === 'open' ? 'Warning' : 'Default', weight: 'Bolder', spacing: 'None' }),
-    ...(view.session.carriedOver.length ? [subtle(t('session.carriedOver', { questions: view.session.carriedOver.join(', ') }))] : []),
+    ...(view.session.carriedOver.length ? [subtle(t('session.carriedOver', { count: view.session.carriedOver.length, questions: view.session.carriedOver.join(', ') }))] : []),
   ];
 }
 

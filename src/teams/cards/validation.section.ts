@@ -5,6 +5,11 @@ import { actionSet, container, Element, execute, plainText, submittedText, subtl
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
+/** "5 aanwezigen", "1 aanwezige": the members present, for the judgement counts. */
+function present(p: ProposalView, t: Translate): string {
+  return t('validation.present', { count: p.present });
+}
+
 function judgementList(p: ProposalView, t: Translate): Element[] {
   if (!p.judgements.length) return [subtle(t('validation.noJudgements'))];
   return p.judgements.map((j) => ({
@@ -62,7 +67,7 @@ function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element
   const missing = p.needed - p.judgements.length;
   const errors = view.refused?.errors ?? {};
   if (missing > 0) {
-    return [subtle(t('validation.waitingForJudgements', { needed: p.needed, present: p.present, count: missing })), ...(errors.decision ? [textBlock(errors.decision, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : [])];
+    return [subtle(t('validation.waitingForJudgements', { quorum: t('validation.quorum', { count: p.needed, present: present(p, t) }), count: missing })), ...(errors.decision ? [textBlock(errors.decision, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : [])];
   }
   const text = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
   return [
@@ -92,7 +97,7 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
   if (!p) return [textBlock(t('validation.noProposal'))];
   const out: Element[] = [
     textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }),
-    subtle(t('validation.judgedOf', { count: p.judgements.length, present: p.present })),
+    subtle(t('validation.judgedOf', { count: p.judgements.length, present: present(p, t) })),
     ...judgementList(p, t),
   ];
   if (p.decision) return [...out, decided(p, t)];

@@ -70,8 +70,12 @@ export function reportSummary(report: HrReport, t: Translate): string {
   const lines = [
     t('hrReport.title', { from: report.period.from, to: report.period.to }),
     '',
-    t('hrReport.summary.totals', { groups: report.groupsActive, sessions: report.sessionsHeld, hours: report.learningHours }),
-    t('hrReport.summary.proposals', { made: report.proposalsMade, validated: report.proposalsValidated, rejected: report.proposalsRejected }),
+    t('hrReport.summary.totals', {
+      groups: t('hrReport.summary.groupsHeld', { count: report.groupsActive }),
+      sessions: t('hrReport.summary.sessions', { count: report.sessionsHeld }),
+      hours: t('hrReport.summary.learningHours', { count: report.learningHours }),
+    }),
+    t('hrReport.summary.proposals', { made: t('hrReport.summary.made', { count: report.proposalsMade }), validated: report.proposalsValidated, rejected: report.proposalsRejected }),
     '',
     t('hrReport.energy'),
     ...(report.energy.length

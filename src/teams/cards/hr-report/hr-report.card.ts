@@ -28,7 +28,7 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
     ...adoptionSection(report.adoption, t),
     ...(report.learningNeeds ? learningNeedsSectionCard(report.learningNeeds, t) : []),
     subtle(t('hrReport.anonymity')),
-    subtle(t('hrReport.linksExpire', { minutes: links.minutes })),
+    subtle(t('hrReport.linksExpire', { count: links.minutes })),
   ];
   return adaptiveCard(body, [
     { type: 'Action.OpenUrl', title: t('hrReport.downloadCsv'), url: links.csv },

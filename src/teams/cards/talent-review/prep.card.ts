@@ -18,7 +18,7 @@ function section(title: string, items: Element[], emptyText: string): Element[] 
 function pulseLine(p: TeamPulse, t: Translate, locale: Locale): string {
   if (p.status === 'none') return t('talentReview.prep.pulseNone');
   if (p.status === 'tooFew') return t('talentReview.prep.pulseTooFew', { closedOn: reviewDate(p.closedOn, locale) });
-  return t('talentReview.prep.pulseOk', { ...p.scores, respondents: p.respondents, closedOn: reviewDate(p.closedOn, locale) });
+  return t('talentReview.prep.pulseOk', { ...p.scores, count: p.respondents, closedOn: reviewDate(p.closedOn, locale) });
 }
 
 /** The B3-spiegel of the report's team; of each team, named, when they are in several. */
@@ -40,11 +40,12 @@ function teamSection(view: PrepView, t: Translate, locale: Locale): Element[] {
 
 function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   const { granted, weeks, hoursUsed } = view.time;
-  const hours = (h: number) => formatHours(h, locale);
+  const hours = (h: number) => t('talentReview.prep.hours', { count: h, hours: formatHours(h, locale) });
+  const perWeek = t('talentReview.prep.perWeek', { count: granted.hoursPerWeek, hours: formatHours(granted.hoursPerWeek, locale) });
   const grantedFrom =
     granted.weeksFrom === 'traject'
-      ? t('talentReview.prep.grantedTraject', { perWeek: hours(granted.hoursPerWeek), count: granted.weeks })
-      : t('talentReview.prep.grantedDefault', { perWeek: hours(granted.hoursPerWeek), count: granted.weeks });
+      ? t('talentReview.prep.grantedTraject', { perWeek, count: granted.weeks })
+      : t('talentReview.prep.grantedDefault', { perWeek, count: granted.weeks });
   const shown = weeks.slice(0, MAX_WEEKS_SHOWN);
   const weekLine = (w: PrepView['time']['weeks'][number]) => {
     const label = w.weekNumber ? t('talentReview.prep.week', { week: w.weekNumber, group: w.groupName }) : w.groupName;
@@ -52,7 +53,7 @@ function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
     return w.corrected ? t('talentReview.prep.weekCorrected', { label, hours: hours(w.hours) }) : t('talentReview.prep.weekCounted', { label, hours: hours(w.hours), count: w.sessionsAttended });
   };
   return [
-    factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: hours(hoursUsed), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
+    factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: formatHours(hoursUsed, locale), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
     subtle(grantedFrom),
     ...shown.map((w) => textBlock(`• ${weekLine(w)}`, { spacing: 'None', size: 'Small' })),
     ...(weeks.length > shown.length ? [subtle(t('talentReview.prep.moreWeeks', { count: weeks.length - shown.length }))] : []),

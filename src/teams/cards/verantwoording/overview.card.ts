@@ -27,7 +27,7 @@ function trajectSection(traject: ProfTraject | undefined, t: Translate): Element
 
 function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
-  const time = `${t('verantwoording.cycle.hours', { hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
+  const time = `${t('verantwoording.cycle.hours', { count: c.hours, hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
   const items: Element[] = [
     plainText(title, { weight: 'Bolder' }),
     factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
@@ -71,8 +71,8 @@ function grantedSection(o: VerantwoordingOverview, t: Translate, locale: Locale)
   const g = o.granted;
   const from = g.weeksFrom === 'traject' ? 'verantwoording.grantedTraject' : 'verantwoording.grantedDefault';
   return [
-    textBlock(t('verantwoording.granted', { used: formatHours(o.totals.hours, locale), granted: formatHours(g.hours, locale) }), { weight: 'Bolder' }),
-    subtle(t(from, { perWeek: formatHours(g.hoursPerWeek, locale), count: g.weeks })),
+    textBlock(t('verantwoording.granted', { used: formatHours(o.totals.hours, locale), count: g.hours, granted: formatHours(g.hours, locale) }), { weight: 'Bolder' }),
+    subtle(t(from, { perWeek: t('verantwoording.perWeek', { count: g.hoursPerWeek, hours: formatHours(g.hoursPerWeek, locale) }), count: g.weeks })),
   ];
 }
 
@@ -114,7 +114,13 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
   const body: Element[] = [
     heading(t('verantwoording.title')),
     textBlock(t('verantwoording.intro')),
-    subtle(t('verantwoording.totals', { hours: formatHours(o.totals.hours, locale), cycles: o.totals.cycles, notes: o.totals.notes })),
+    subtle(
+      t('verantwoording.totals.line', {
+        hours: t('verantwoording.totals.hours', { count: o.totals.hours, hours: formatHours(o.totals.hours, locale) }),
+        weeks: t('verantwoording.totals.weeks', { count: o.totals.cycles }),
+        notes: t('verantwoording.totals.notes', { count: o.totals.notes }),
+      }),
+    ),
     ...grantedSection(o, t, locale),
     ...trajectSection(o.profTraject, t),
     ...conversationsSection(o, t, locale),

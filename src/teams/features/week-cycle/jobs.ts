@@ -35,7 +35,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { state, warned } = await warnOnce(wc, groupId, sessionId);
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
     if (!warned) return;
-    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { minutes: wc.session.warningMinutes }));
+    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }));
     await presenter.pushShared(groupId, sessionId, state);
   });
 

@@ -25,7 +25,7 @@ const SAME_WORDS: Record<string, string> = {
 
 /** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
 export function weekCycleReason(p: FieldProblem, t: Translate): string {
-  if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, count: p.params.count });
+  if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, length: p.params.count });
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
     if (p.rule === 'format') return t('weekCycleForm.decisionNothing');
