@@ -1,7 +1,7 @@
 import { readScores, respondentHash } from '../../src/domain/pulse-poll/answer';
 import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
 import { parsePollCommand, parseStartArgs } from '../../src/domain/pulse-poll/poll-command';
-import { PollError } from '../../src/domain/pulse-poll/poll-error';
+import { DomainError } from '../../src/domain/shared/errors';
 import { closingInstant, daysLeft, Poll, reminderInstants } from '../../src/domain/pulse-poll/poll';
 import { buildResults, figuresOf, TallySet, tallyOfScores, toScore } from '../../src/domain/pulse-poll/results';
 import { InstrumentError, loadInstruments } from '../../src/pulse-poll/load-instruments';
@@ -35,9 +35,9 @@ describe('scores', () => {
   it('reads all nine statements from card inputs, or refuses', () => {
     const inputs = Object.fromEntries(ITEM_IDS.map((id) => [`item_${id}`, '4']));
     expect(readScores(inputs).binden).toBe(4);
-    expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(PollError);
-    expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(PollError);
-    expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(PollError);
+    expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(DomainError);
+    expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(DomainError);
+    expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(DomainError);
   });
 
   it('hashes a person per poll, with the key', () => {
@@ -133,7 +133,7 @@ describe('poll dates', () => {
   });
 
   it.each(['2026-11-22', '2027-03-01', '2026-13-01', '04-12-2026'])('refuses the closing date %s', (date) => {
-    expect(() => closingInstant(date, monday)).toThrow(PollError);
+    expect(() => closingInstant(date, monday)).toThrow(DomainError);
   });
 
   it('reminds halfway and one day before closing, at 09:00', () => {

@@ -7,7 +7,7 @@ import { profTrajectCard } from '../../src/teams/cards/verantwoording/prof-traje
 import { proposalResultCard } from '../../src/teams/cards/verantwoording/proposal-result.card';
 import { saveNoteDialogCard } from '../../src/teams/cards/verantwoording/save-note-dialog.card';
 import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
-import { verantwoordingErrorCard } from '../../src/teams/cards/verantwoording/verantwoording-error.card';
+import { errorCard } from '../../src/teams/cards/error.card';
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
@@ -64,9 +64,9 @@ describe('verantwoording cards', () => {
       myDataCard(t),
       eraseConfirmCard(t),
       erasedCard(t),
-      verantwoordingErrorCard('notFound', t),
-      verantwoordingErrorCard('unexpected', t),
-      verantwoordingErrorCard('groupSize', t),
+      errorCard({ code: 'notFound', place: 'verantwoording' }, t),
+      errorCard({ code: 'unexpected', place: 'verantwoording' }, t),
+      errorCard({ code: 'groupSize', place: 'verantwoording' }, t),
       saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
       proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale),
     ];

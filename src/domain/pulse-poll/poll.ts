@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
-import { PollError } from './poll-error';
 
 /** Local time of the organisation: closing dates and reminder times are read in it. */
 export const POLL_TIME_ZONE = 'Europe/Amsterdam';
@@ -68,11 +67,11 @@ export type ReminderPoint = { kind: 'share'; percent: number } | { kind: 'daysBe
 /** When the poll closes: the end of the closing date, local time. Checks the date is usable. */
 export function closingInstant(closesOn: string, now: Date): Date {
   const day = DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new PollError('badDate', { date: closesOn });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   const closesAt = day.plus({ days: 1 }).startOf('day').toJSDate();
   const tooSoon = closesAt.getTime() - now.getTime() < 3600_000;
   const tooLate = closesAt.getTime() - now.getTime() > (MAX_OPEN_DAYS + 1) * 86400_000;
-  if (tooSoon || tooLate) throw new PollError('badDate', { date: closesOn, maxDays: String(MAX_OPEN_DAYS) });
+  if (tooSoon || tooLate) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   return closesAt;
 }
 

@@ -1,4 +1,4 @@
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { closePoll, Poll } from '../../domain/pulse-poll/poll';
 import { requireHr } from './access';
 import { PULSE_JOBS, PulsePollDeps } from './deps';
@@ -28,7 +28,7 @@ async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
 export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { userId: string }): Promise<{ poll: Poll; closedNow: boolean }> {
   if (by) await requireHr(deps, by.userId);
   const current = await deps.polls.get(pollId);
-  if (!current) throw new PollError('noPoll');
+  if (!current) throw new DomainError('noPoll');
   const closing = closePoll(current, deps.clock.now());
   await sealAnswers(deps, closing);
   let closedNow = false;

@@ -10,6 +10,7 @@ import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/pr
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
@@ -19,11 +20,6 @@ import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-
-/** A refusal for anyone but the direct manager, in words that say why. */
-function notManagerCard(t: (k: string) => string) {
-  return adaptiveCard([textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), textBlock(t('talentReview.prep.notManager'))]);
-}
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: (k: string) => string) {
@@ -51,7 +47,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     try {
       return await work();
     } catch (err) {
-      if (isDomainError(err) && err.code === 'forbidden') return { card: notManagerCard((await managerUi(deps, context)).t), personal: true };
+      // A refusal for anyone but the direct manager, in words that say why.
+      if (isDomainError(err) && err.code === 'forbidden') return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
       throw err;
     }
   };
