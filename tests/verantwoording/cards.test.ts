@@ -40,14 +40,14 @@ const fullest: VerantwoordingOverview = {
 
 describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('the fullest overview stays a valid card within the size limit (%s)', (locale) => {
-    const card = overviewCard(fullest, translator.t(locale), locale);
+    const card = overviewCard(fullest, translator.t(locale), locale, 'Europe/Amsterdam');
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain(locale === 'nl' ? 'Eerdere weken (2)' : 'Earlier weeks (2)');
     expect(cardText(card)).toContain(locale === 'nl' ? 'Oudere notities (3)' : 'Older notes (3)');
   });
 
   it('shows user text as plain text runs, never as Markdown', () => {
-    const json = JSON.stringify(overviewCard(fullest, translator.t('nl'), 'nl'));
+    const json = JSON.stringify(overviewCard(fullest, translator.t('nl'), 'nl', 'Europe/Amsterdam'));
     expect(json).toContain('{"type":"TextRun","text":"**Team** [Zorg](https://evil.example) · week 1"');
     expect(json).not.toMatch(/"type":"TextBlock","text":"\*\*Team/);
   });
@@ -55,7 +55,7 @@ describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('every other card is valid (%s)', (locale) => {
     const t = translator.t(locale);
     const cards = [
-      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale),
+      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale, 'Europe/Amsterdam'),
       noteEditCard(note(1), t),
       noteEditCard(note(2), t, { changedElsewhere: true }),
       timeEditCard(cycle(1), t, locale),
@@ -68,7 +68,7 @@ describe('verantwoording cards', () => {
       errorCard({ code: 'unexpected', place: 'verantwoording' }, t),
       errorCard({ code: 'groupSize', place: 'verantwoording' }, t),
       saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
-      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale),
+      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale, 'Europe/Amsterdam'),
     ];
     expect(cards.flatMap((c) => cardProblems(c))).toEqual([]);
     for (const c of cards) expect(cardText(c)).not.toMatch(/verantwoording\.[a-z]+\./);

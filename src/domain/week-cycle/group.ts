@@ -42,7 +42,10 @@ export interface Group {
 }
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
-export const DEFAULT_SCHEDULE: GroupSchedule = { days: [1, 2, 3, 4], startTime: '09:00', timeZone: 'Europe/Amsterdam' };
+/** A new group's rhythm: Monday to Thursday at 09:00, in the organisation's time zone until the group picks its own. */
+export function defaultSchedule(timeZone: string): GroupSchedule {
+  return { days: [1, 2, 3, 4], startTime: '09:00', timeZone };
+}
 export const DEFAULT_PLANNED_WEEKS = 20;
 
 export interface GroupSettings {

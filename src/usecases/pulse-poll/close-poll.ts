@@ -29,11 +29,11 @@ export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { u
   if (by) await requireHr(deps, by.userId);
   const current = await deps.polls.get(pollId);
   if (!current) throw new DomainError('noPoll');
-  const closing = closePoll(current, deps.clock.now());
+  const closing = closePoll(current, deps.clock.now(), deps.timeZone);
   await sealAnswers(deps, closing);
   let closedNow = false;
   const poll = await deps.polls.update(pollId, (p) => {
-    const next = closePoll(p, deps.clock.now());
+    const next = closePoll(p, deps.clock.now(), deps.timeZone);
     closedNow = next !== p;
     return next;
   });

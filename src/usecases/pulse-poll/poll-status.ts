@@ -31,7 +31,7 @@ export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?:
   return {
     poll,
     open,
-    daysLeft: open ? daysLeft(poll, deps.clock.now()) : 0,
+    daysLeft: open ? daysLeft(poll, deps.clock.now(), deps.timeZone) : 0,
     teams,
     respondents: teams.reduce((n, t) => n + t.respondents, 0),
     ...(teams.every((t) => t.memberCount !== undefined) ? { memberCount: teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) } : {}),

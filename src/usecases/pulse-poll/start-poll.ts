@@ -94,7 +94,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
   await requireHr(deps, ctx.actor.id);
   if (ctx.here.team) await deps.installations.record({ ...ctx.here.team, installed: true });
   const now = deps.clock.now();
-  const closesAt = closingInstant(request.closesOn, now);
+  const closesAt = closingInstant(request.closesOn, now, deps.timeZone);
   const teams = await targetTeams(deps, ctx, request);
 
   const open = (await deps.polls.listForTenant(ctx.tenantId)).filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
@@ -134,7 +134,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     opensAt: now.toISOString(),
     closesOn: request.closesOn,
     closesAt: closesAt.toISOString(),
-    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints),
+    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints, deps.timeZone),
     targets,
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
     startedByTeamsId: ctx.actor.teamsId,

@@ -70,7 +70,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             return;
           case 'start': {
             await requireHr(deps.pulse, actor.id);
-            const parsed = parseStartArgs(command.args, localDate(deps.pulse.clock.now()));
+            const parsed = parseStartArgs(command.args, localDate(deps.pulse.clock.now(), deps.pulse.timeZone));
             if (!parsed.ok) {
               await postCard(context, pollHelpCard(t, { kind: parsed.problem, words: parsed.words }));
               return;
@@ -85,7 +85,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
                   teams: poll.targets.map((x) => x.teamName),
                   closesLabel: displayDate(poll.closesOn, poll.language),
                   delivery: poll.delivery,
-                  reminders: poll.reminders.map((r) => displayDate(r.slice(0, 10), poll.language)),
+                  reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), poll.language)),
                   privateNudges: poll.privateNudges,
                   generalInstead,
                 },

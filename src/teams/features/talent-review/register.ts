@@ -19,8 +19,6 @@ import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
 
-const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: (k: string) => string) {
   return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))]);
@@ -39,8 +37,10 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id) };
   const planCard = async (context: TurnContext, refused?: RefusedPlan) => {
     const ui = await managerUi(deps, context);
-    const tomorrow = DateTime.fromJSDate(tr.clock.now(), { zone: DEFAULT_TIME_ZONE }).plus({ days: 7 }).toISODate()!;
-    return planReviewCard(await directReports(tr, ui.managerId), { date: tomorrow, timeZone: DEFAULT_TIME_ZONE, prepDays: tr.prepDaysBefore }, ui.t, refused);
+    // Today is the date in the organisation's time zone: the earliest a conversation can be planned for.
+    const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone });
+    const defaults = { today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
+    return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
   const forms = talentReviewForms(deps, planCard);
   const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
