@@ -93,6 +93,9 @@ param logLevel string = 'info'
 ])
 param defaultLanguage string = 'nl'
 
+@description('The organisation\'s IANA time zone (ORG_TIME_ZONE): default for new groups, polls, reports and dates on cards.')
+param orgTimeZone string = 'Europe/Amsterdam'
+
 @description('Client id of the SSO app registration for the personal tab (aadApp/create writes AAD_APP_CLIENT_ID).')
 param tabAadClientId string = ''
 
@@ -273,6 +276,7 @@ module webApp 'modules/web-app.bicep' = {
     openAiApiVersion: openAiApiVersion
     logLevel: logLevel
     defaultLanguage: defaultLanguage
+    orgTimeZone: orgTimeZone
     tabAadClientId: tabAadClientId
     tabAadTenantId: tabAadTenantId
     prepDaysBefore: prepDaysBefore

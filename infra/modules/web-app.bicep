@@ -40,6 +40,7 @@ param openAiDeploymentName string
 param openAiApiVersion string
 param logLevel string
 param defaultLanguage string
+param orgTimeZone string
 param hrUserIds string
 param hrGroupId string
 
@@ -126,6 +127,10 @@ var appSettings = [
   {
     name: 'DEFAULT_LANGUAGE'
     value: defaultLanguage
+  }
+  {
+    name: 'ORG_TIME_ZONE'
+    value: orgTimeZone
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { csv, flag, optionalText, positiveInt } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
@@ -40,6 +41,12 @@ export const envSchema = z
     FRAMEWORK_FILE_NL: optionalText,
     FRAMEWORK_FILE_EN: optionalText,
     DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+    ORG_TIME_ZONE: z
+      .string()
+      .default('Europe/Amsterdam')
+      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone, such as Europe/Amsterdam')
+      // The zone's canonical spelling (europe/amsterdam -> Europe/Amsterdam), as the cards offer it.
+      .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
 
     SCHEDULER_INTERVAL_MS: positiveInt(15000),
     SESSION_MINUTES: positiveInt(60),
@@ -110,6 +117,8 @@ export interface AppConfig {
     | { enabled: true; endpoint: string; apiKey?: string; deployment: string; apiVersion: string; timeoutMs: number; maxRetries: number };
   framework: { nl?: string; en?: string };
   defaultLanguage: 'nl' | 'en';
+  /** The organisation's IANA time zone: for dates and times where no group or person chose a zone. */
+  orgTimeZone: string;
   scheduler: { intervalMs: number };
   session: { minutes: number; warningMinutes: number };
   weekCycle: ReturnType<typeof weekCycleConfig>;
@@ -163,6 +172,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
         : { enabled: false },
     framework: { nl: env.FRAMEWORK_FILE_NL, en: env.FRAMEWORK_FILE_EN },
     defaultLanguage: env.DEFAULT_LANGUAGE,
+    orgTimeZone: env.ORG_TIME_ZONE,
     scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
     session: { minutes: env.SESSION_MINUTES, warningMinutes: env.WARNING_MINUTES },
     weekCycle: weekCycleConfig(env),

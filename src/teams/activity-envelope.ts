@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cleanJson, TooDeeplyNested } from '../domain/shared/text';
+import { isDomainError } from '../domain/shared/errors';
+import { cleanJson } from '../domain/shared/text';
 
 /**
  * The one check every incoming activity passes before any handler runs. It covers the fields
@@ -116,7 +117,7 @@ export function checkActivity(body: unknown): EnvelopeCheck {
   try {
     cleaned = cleanJson(body);
   } catch (err) {
-    if (err instanceof TooDeeplyNested) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
+    if (isDomainError(err)) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
     throw err;
   }
   const parsed = activityEnvelopeSchema

@@ -153,7 +153,8 @@ export function onCardAction<V extends VerbName>(
       }
       await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx);
     } catch (err) {
-      const code = isDomainError(err) ? err.code : 'unexpected';
+      const error = isDomainError(err) ? err : ({ code: 'unexpected' } as const);
+      const { code } = error;
       // The language is looked up only here: a successful action reads nothing extra for it.
       const locale: Locale = await ctx.localeFor(context, input).catch(() => 'nl' as const);
       const t = ctx.translator.t(locale);
@@ -161,7 +162,7 @@ export function onCardAction<V extends VerbName>(
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const refused = options.form && problems.length ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
-      await deliverToActor(context, refused ?? errorCard(code, t));
+      await deliverToActor(context, refused ?? errorCard(error, t));
     }
   };
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {

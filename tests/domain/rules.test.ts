@@ -2,13 +2,13 @@ import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { checkAgenda, defaultAgenda } from '../../src/domain/week-cycle/cycle';
 import { closeRound, combineRounds } from '../../src/domain/week-cycle/energy';
 import { CheckIn } from '../../src/domain/week-cycle/session-items';
-import { checkGroupSettings, DEFAULT_SCHEDULE } from '../../src/domain/week-cycle/group';
+import { checkGroupSettings, defaultSchedule } from '../../src/domain/week-cycle/group';
 import { decide, finishDrafting, judge, judgementsNeeded, newProposal, recordFirstStep, startDrafting } from '../../src/domain/proposal/proposal';
 import { nextSessionDates } from '../../src/usecases/week-cycle/schedule-dates';
 
 const { nl } = loadFrameworks({});
 const members = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `u${i}`, name: `U${i}` }));
-const settings = (n: number, over: object = {}) => ({ name: 'Groep', members: members(n), schedule: DEFAULT_SCHEDULE, language: 'nl' as const, plannedWeeks: 20, ...over });
+const settings = (n: number, over: object = {}) => ({ name: 'Groep', members: members(n), schedule: defaultSchedule('Europe/Amsterdam'), language: 'nl' as const, plannedWeeks: 20, ...over });
 
 describe('energy averages', () => {
   const at = new Date('2026-11-23T08:10:00Z');
@@ -31,9 +31,9 @@ describe('group settings', () => {
   it.each([3, 8])('accepts %i members', (n) => expect(checkGroupSettings(settings(n)).members).toHaveLength(n));
   it('counts a member picked twice once', () => expect(() => checkGroupSettings(settings(3, { members: [...members(2), ...members(2)] }))).toThrow('groupSize'));
   it('needs exactly four days, a real time and time zone', () => {
-    expect(() => checkGroupSettings(settings(3, { schedule: { ...DEFAULT_SCHEDULE, days: [1, 2, 3] } }))).toThrow('invalidInput');
-    expect(() => checkGroupSettings(settings(3, { schedule: { ...DEFAULT_SCHEDULE, startTime: '25:00' } }))).toThrow('invalidInput');
-    expect(() => checkGroupSettings(settings(3, { schedule: { ...DEFAULT_SCHEDULE, timeZone: 'Mars/Olympus' } }))).toThrow('invalidInput');
+    expect(() => checkGroupSettings(settings(3, { schedule: { ...defaultSchedule('Europe/Amsterdam'), days: [1, 2, 3] } }))).toThrow('invalidInput');
+    expect(() => checkGroupSettings(settings(3, { schedule: { ...defaultSchedule('Europe/Amsterdam'), startTime: '25:00' } }))).toThrow('invalidInput');
+    expect(() => checkGroupSettings(settings(3, { schedule: { ...defaultSchedule('Europe/Amsterdam'), timeZone: 'Mars/Olympus' } }))).toThrow('invalidInput');
   });
 });
 
@@ -102,10 +102,10 @@ describe('proposals', () => {
 
 describe('session dates', () => {
   it('plans Monday to Thursday from a Monday morning before the start time', () => {
-    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-23T07:00:00Z'))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
+    expect(nextSessionDates(defaultSchedule('Europe/Amsterdam'), new Date('2026-11-23T07:00:00Z'))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
   });
   it('includes today when today is a session day, and skips other days', () => {
-    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-26T12:00:00Z'))).toEqual(['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02']);
-    expect(nextSessionDates(DEFAULT_SCHEDULE, new Date('2026-11-28T12:00:00Z'))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+    expect(nextSessionDates(defaultSchedule('Europe/Amsterdam'), new Date('2026-11-26T12:00:00Z'))).toEqual(['2026-11-26', '2026-11-30', '2026-12-01', '2026-12-02']);
+    expect(nextSessionDates(defaultSchedule('Europe/Amsterdam'), new Date('2026-11-28T12:00:00Z'))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
   });
 });

@@ -2,11 +2,11 @@ import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { DomainError } from '../../src/domain/shared/errors';
 import { energySummary } from '../../src/domain/week-cycle/energy';
 import { attendeeIds, checkIn, closeSession, contribute, goToQuestion, minutesLeft, openSession, Session, SessionState, unfinishedQuestions } from '../../src/domain/week-cycle/session';
-import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
+import { defaultSchedule, Group } from '../../src/domain/week-cycle/group';
 
 const { nl } = loadFrameworks({});
 const start = new Date('2026-11-23T08:00:00Z');
-const group: Group = { id: 'g', conversationId: 'c', conversationKind: 'groupChat', name: 'G', members: [], schedule: DEFAULT_SCHEDULE, language: 'nl', plannedWeeks: 20, conversationRef: {}, cyclesStarted: 1, createdBy: 'a', createdAt: start.toISOString() };
+const group: Group = { id: 'g', conversationId: 'c', conversationKind: 'groupChat', name: 'G', members: [], schedule: defaultSchedule('Europe/Amsterdam'), language: 'nl', plannedWeeks: 20, conversationRef: {}, cyclesStarted: 1, createdBy: 'a', createdAt: start.toISOString() };
 const fresh = (over: Partial<Session> = {}): SessionState => ({
   group,
   session: { ...openSession({ id: 'g_w1_s1', groupId: 'g', cycleId: 'g_w1', seq: 1, day: 1, questionIds: [1, 2, 3], carriedOver: [], startedAt: start, minutes: 60 }), ...over },

@@ -6,7 +6,7 @@ import { loadInstruments } from '../../src/pulse-poll/load-instruments';
 import { pollAnnouncementCard } from '../../src/teams/cards/pulse/pulse-announcement.card';
 import { pollAnsweredCard } from '../../src/teams/cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../src/teams/cards/pulse/pulse-closed.card';
-import { pollErrorCard } from '../../src/teams/cards/pulse/pulse-error.card';
+import { errorCard } from '../../src/teams/cards/error.card';
 import { pollFormCard } from '../../src/teams/cards/pulse/pulse-form.card';
 import { pollHelpCard } from '../../src/teams/cards/pulse/pulse-help.card';
 import { pollNudgeCard } from '../../src/teams/cards/pulse/pulse-nudge.card';
@@ -18,7 +18,7 @@ import { pollProgressCard } from '../../src/teams/cards/pulse/pulse-progress.car
 import { pollStatusCard } from '../../src/teams/cards/pulse/pulse-status.card';
 import { PollStatus } from '../../src/usecases/pulse-poll/poll-status';
 import { pollStartedCard } from '../../src/teams/cards/pulse/pulse-started.card';
-import { POLL_ERROR_CODES } from '../../src/domain/pulse-poll/poll-error';
+import { POLL_ERROR_CODES } from '../../src/domain/shared/errors';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 
@@ -64,7 +64,7 @@ describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
     ['progress', pollProgressCard({ progress, closesLabel: 'x' }, t)],
     ['status', pollStatusCard({ status: progress, closesLabel: 'x' }, t)],
     ['help', pollHelpCard(t, { kind: 'unknownWords', words: '**vet** [link](https://example.invalid)' })],
-    ...POLL_ERROR_CODES.map((code): [string, object] => [`error ${code}`, pollErrorCard(code, { team: 'X', teams: 'A, B', channel: 'C', channels: 'D', date: '2026-01-01' }, t)]),
+    ...POLL_ERROR_CODES.map((code): [string, object] => [`error ${code}`, errorCard({ code, params: { team: 'X', teams: 'A, B', channel: 'C', channels: 'D', date: '2026-01-01', maxDays: '60' } }, t)]),
   ];
 
   it.each(cards)('%s passes the schema and the size limit', (_name, card) => {

@@ -1,11 +1,14 @@
 import { readScores, respondentHash } from '../../src/domain/pulse-poll/answer';
 import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
 import { parsePollCommand, parseStartArgs } from '../../src/domain/pulse-poll/poll-command';
-import { PollError } from '../../src/domain/pulse-poll/poll-error';
+import { DomainError } from '../../src/domain/shared/errors';
 import { closingInstant, daysLeft, Poll, reminderInstants } from '../../src/domain/pulse-poll/poll';
 import { buildResults, figuresOf, TallySet, tallyOfScores, toScore } from '../../src/domain/pulse-poll/results';
 import { InstrumentError, loadInstruments } from '../../src/pulse-poll/load-instruments';
 import nl from '../../src/pulse-poll/instrument/b3-instrument.nl.json';
+
+/** The organisation's time zone (ORG_TIME_ZONE) these tests read dates in, unless they say otherwise. */
+const AMSTERDAM = 'Europe/Amsterdam';
 
 const all = (v: 1 | 2 | 3 | 4 | 5, over: Partial<Record<(typeof ITEM_IDS)[number], 1 | 2 | 3 | 4 | 5>> = {}) =>
   Object.fromEntries(ITEM_IDS.map((id) => [id, over[id] ?? v])) as Record<(typeof ITEM_IDS)[number], 1 | 2 | 3 | 4 | 5>;
@@ -35,9 +38,9 @@ describe('scores', () => {
   it('reads all nine statements from card inputs, or refuses', () => {
     const inputs = Object.fromEntries(ITEM_IDS.map((id) => [`item_${id}`, '4']));
     expect(readScores(inputs).binden).toBe(4);
-    expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(PollError);
-    expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(PollError);
-    expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(PollError);
+    expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(DomainError);
+    expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(DomainError);
+    expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(DomainError);
   });
 
   it('hashes a person per poll, with the key', () => {
@@ -111,7 +114,7 @@ describe('poll commands', () => {
     ['dit team 2026-12-04 herinner privé', { target: { kind: 'current' }, delivery: 'channel', privateNudges: true }],
     ['this team 2026-12-04 channel "Team talk" remind private private language en', { channelName: 'Team talk', privateNudges: true, delivery: 'private', language: 'en' }],
   ])('reads "%s"', (args, expected) => {
-    const parsed = parseStartArgs(args);
+    const parsed = parseStartArgs(args, '2026-11-23');
     expect(parsed.ok && parsed.request).toMatchObject(expected);
   });
 
@@ -120,7 +123,7 @@ describe('poll commands', () => {
     ['2026-12-04', 'noTarget'],
     ['alle teams 2026-12-04 morgen', 'unknownWords'],
   ])('explains what is wrong with "%s"', (args, problem) => {
-    const parsed = parseStartArgs(args);
+    const parsed = parseStartArgs(args, '2026-11-23');
     expect(!parsed.ok && parsed.problem).toBe(problem);
   });
 });
@@ -129,29 +132,31 @@ describe('poll dates', () => {
   const monday = new Date('2026-11-23T08:00:00Z'); // 09:00 in Amsterdam
 
   it('closes at the end of the closing date, local time', () => {
-    expect(closingInstant('2026-12-04', monday).toISOString()).toBe('2026-12-04T23:00:00.000Z');
+    expect(closingInstant('2026-12-04', monday, AMSTERDAM).toISOString()).toBe('2026-12-04T23:00:00.000Z');
+    // In another organisation's zone the same date ends at its own midnight.
+    expect(closingInstant('2026-12-04', monday, 'America/New_York').toISOString()).toBe('2026-12-05T05:00:00.000Z');
   });
 
   it.each(['2026-11-22', '2027-03-01', '2026-13-01', '04-12-2026'])('refuses the closing date %s', (date) => {
-    expect(() => closingInstant(date, monday)).toThrow(PollError);
+    expect(() => closingInstant(date, monday, AMSTERDAM)).toThrow(DomainError);
   });
 
   it('reminds halfway and one day before closing, at 09:00', () => {
-    const closesAt = closingInstant('2026-12-04', monday);
-    expect(reminderInstants(monday, '2026-12-04', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }])).toEqual([
+    const closesAt = closingInstant('2026-12-04', monday, AMSTERDAM);
+    expect(reminderInstants(monday, '2026-12-04', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }], AMSTERDAM)).toEqual([
       '2026-11-30T08:00:00.000Z',
       '2026-12-03T08:00:00.000Z',
     ]);
   });
 
   it('drops reminders outside the open period and keeps one a day', () => {
-    const closesAt = closingInstant('2026-11-24', monday);
-    expect(reminderInstants(monday, '2026-11-24', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }, { kind: 'daysBefore', days: 5 }])).toEqual(['2026-11-24T08:00:00.000Z']);
+    const closesAt = closingInstant('2026-11-24', monday, AMSTERDAM);
+    expect(reminderInstants(monday, '2026-11-24', closesAt, [{ kind: 'share', percent: 50 }, { kind: 'daysBefore', days: 1 }, { kind: 'daysBefore', days: 5 }], AMSTERDAM)).toEqual(['2026-11-24T08:00:00.000Z']);
   });
 
   it('counts the days left including today', () => {
-    expect(daysLeft({ closesOn: '2026-12-04' }, monday)).toBe(12);
-    expect(daysLeft({ closesOn: '2026-12-04' }, new Date('2026-12-04T20:00:00Z'))).toBe(1);
+    expect(daysLeft({ closesOn: '2026-12-04' }, monday, AMSTERDAM)).toBe(12);
+    expect(daysLeft({ closesOn: '2026-12-04' }, new Date('2026-12-04T20:00:00Z'), AMSTERDAM)).toBe(1);
   });
 });
 

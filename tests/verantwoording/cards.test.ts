@@ -7,7 +7,7 @@ import { profTrajectCard } from '../../src/teams/cards/verantwoording/prof-traje
 import { proposalResultCard } from '../../src/teams/cards/verantwoording/proposal-result.card';
 import { saveNoteDialogCard } from '../../src/teams/cards/verantwoording/save-note-dialog.card';
 import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
-import { verantwoordingErrorCard } from '../../src/teams/cards/verantwoording/verantwoording-error.card';
+import { errorCard } from '../../src/teams/cards/error.card';
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
@@ -40,14 +40,14 @@ const fullest: VerantwoordingOverview = {
 
 describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('the fullest overview stays a valid card within the size limit (%s)', (locale) => {
-    const card = overviewCard(fullest, translator.t(locale), locale);
+    const card = overviewCard(fullest, translator.t(locale), locale, 'Europe/Amsterdam');
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain(locale === 'nl' ? '2 eerdere weken staan in het tabblad Mijn verantwoording.' : '2 earlier weeks are in the My accountability tab.');
     expect(cardText(card)).toContain(locale === 'nl' ? '3 oudere notities staan in het tabblad Mijn verantwoording.' : '3 older notes are in the My accountability tab.');
   });
 
   it('shows user text as plain text runs, never as Markdown', () => {
-    const json = JSON.stringify(overviewCard(fullest, translator.t('nl'), 'nl'));
+    const json = JSON.stringify(overviewCard(fullest, translator.t('nl'), 'nl', 'Europe/Amsterdam'));
     expect(json).toContain('{"type":"TextRun","text":"**Team** [Zorg](https://evil.example) · week 1"');
     expect(json).not.toMatch(/"type":"TextBlock","text":"\*\*Team/);
   });
@@ -55,7 +55,7 @@ describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('every other card is valid (%s)', (locale) => {
     const t = translator.t(locale);
     const cards = [
-      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale),
+      overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale, 'Europe/Amsterdam'),
       noteEditCard(note(1), t),
       noteEditCard(note(2), t, { changedElsewhere: true }),
       timeEditCard(cycle(1), t, locale),
@@ -64,11 +64,11 @@ describe('verantwoording cards', () => {
       myDataCard(t),
       eraseConfirmCard(t),
       erasedCard(t),
-      verantwoordingErrorCard('notFound', t),
-      verantwoordingErrorCard('unexpected', t),
-      verantwoordingErrorCard('groupSize', t),
+      errorCard({ code: 'notFound', place: 'verantwoording' }, t),
+      errorCard({ code: 'unexpected', place: 'verantwoording' }, t),
+      errorCard({ code: 'groupSize', place: 'verantwoording' }, t),
       saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
-      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale),
+      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale, 'Europe/Amsterdam'),
     ];
     expect(cards.flatMap((c) => cardProblems(c))).toEqual([]);
     for (const c of cards) expect(cardText(c)).not.toMatch(/verantwoording\.[a-z]+\./);

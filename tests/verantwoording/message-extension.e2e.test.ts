@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newProposal, decide, judge } from '../../src/domain/proposal/proposal';
-import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
+import { defaultSchedule, Group } from '../../src/domain/week-cycle/group';
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosGroupRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { ConversationSpec, TestUser, user } from '../support/activities';
@@ -54,7 +54,7 @@ function group(id: string, name: string, members: TestUser[]): Group {
   return {
     id, tenantId: 'tenant-1', conversationId: `19:${id}@thread.v2`, conversationKind: 'groupChat', name,
     members: members.map((m) => ({ id: m.aadObjectId, name: m.name, teamsId: m.id })),
-    schedule: DEFAULT_SCHEDULE, language: 'nl', plannedWeeks: 20, conversationRef: {}, cyclesStarted: 1, createdBy: members[0]!.aadObjectId, createdAt: '2026-11-01T08:00:00Z',
+    schedule: defaultSchedule('Europe/Amsterdam'), language: 'nl', plannedWeeks: 20, conversationRef: {}, cyclesStarted: 1, createdBy: members[0]!.aadObjectId, createdAt: '2026-11-01T08:00:00Z',
   };
 }
 

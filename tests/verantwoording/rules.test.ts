@@ -5,7 +5,7 @@ import { checkHours, hoursUsed } from '../../src/domain/verantwoording/time-used
 import { newProposal } from '../../src/domain/proposal/proposal';
 import { GroupTrace } from '../../src/domain/week-cycle/ports';
 import { Cycle } from '../../src/domain/week-cycle/cycle';
-import { DEFAULT_SCHEDULE, Group } from '../../src/domain/week-cycle/group';
+import { defaultSchedule, Group } from '../../src/domain/week-cycle/group';
 import { htmlToText } from '../../src/teams/features/verantwoording/html-to-text';
 
 const now = new Date('2026-11-23T09:00:00Z');
@@ -81,7 +81,7 @@ describe('erasure rules', () => {
 
   it('takes the person out of the group and its stored conversation reference', () => {
     const g: Group = {
-      id: 'g', conversationId: 'c', conversationKind: 'groupChat', name: 'G', schedule: DEFAULT_SCHEDULE, language: 'nl', plannedWeeks: 20, cyclesStarted: 1, createdAt: '',
+      id: 'g', conversationId: 'c', conversationKind: 'groupChat', name: 'G', schedule: defaultSchedule('Europe/Amsterdam'), language: 'nl', plannedWeeks: 20, cyclesStarted: 1, createdAt: '',
       members: [{ id: 'aad-anna', name: 'Anna', teamsId: '29:anna' }, { id: 'aad-bram', name: 'Bram' }],
       createdBy: 'aad-anna',
       conversationRef: { conversation: { id: 'c' }, user: { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' }, serviceUrl: 'https://smba' },

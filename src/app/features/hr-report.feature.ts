@@ -20,7 +20,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     b3: sources.b3,
     isHr: sources.isHr,
     clock: p.clock,
-    timeZone: 'Europe/Amsterdam',
+    timeZone: p.config.orgTimeZone,
     sessionHours: p.config.session.minutes / 60,
     facilitation: new CosmosTalentReviewRepository(p.cosmos),
     ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),

@@ -4,9 +4,6 @@ import { registerLearningNeeds } from '../../teams/features/learning-needs/regis
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
 import { Platform } from '../platform';
 
-/** The organisation's time zone for the weekly handover (as for the HR report). */
-const TIME_ZONE = 'Europe/Amsterdam';
-
 /**
  * Learning needs for L&O: the member's choice on the session card, and the weekly handover that
  * turns the pending choices of enough people into one anonymous batch.
@@ -17,7 +14,8 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     clock: p.clock,
     minimum: p.config.pulsePoll.minRespondents,
-    timeZone: TIME_ZONE,
+    // The weekly handover runs on Monday 02:00 in the organisation's time zone, as the HR report counts weeks.
+    timeZone: p.config.orgTimeZone,
     scheduler: p.scheduler,
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });

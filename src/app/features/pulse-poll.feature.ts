@@ -49,6 +49,7 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     hr: cfg.hr,
     minRespondents: cfg.minRespondents,
     reminderPoints: cfg.reminderPoints,
+    timeZone: p.config.orgTimeZone,
     defaultLanguage: p.config.defaultLanguage,
   };
   registerPulsePoll(p.app, p.scheduler, p.outbox, {

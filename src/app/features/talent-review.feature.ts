@@ -39,6 +39,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     scheduler: p.scheduler,
     clock: p.clock,
     prepDaysBefore,
+    timeZone: p.config.orgTimeZone,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
   };
   registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, actions: p.actions, defaultLanguage: p.config.defaultLanguage });

@@ -37,7 +37,7 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
     // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
     dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), outbox: p.outbox.store, jobs: p.scheduler },
   };
-  registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+  registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone });
 
   const { sso, devSignIn } = p.config.verantwoording;
   const entra = sso.enabled ? new EntraTokenVerifier({ ...sso, audiences: audiences(sso.clientId, p.config.publicBaseUrl) }) : undefined;

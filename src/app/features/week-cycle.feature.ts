@@ -45,6 +45,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup): 
     background: p.background,
     actions: p.actions,
     defaultLanguage: p.config.defaultLanguage,
+    timeZone: p.config.orgTimeZone,
   });
   return weekCycle;
 }

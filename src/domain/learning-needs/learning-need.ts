@@ -39,9 +39,9 @@ export function passOnId(userId: string, answerId: string): string {
 /** A new or changed pass-on; refused once it is being handed over or was. */
 export function passOn(current: LearningNeedPassOn | undefined, input: { userId: string; answerId: string; theme?: string; text?: string }): LearningNeedPassOn {
   if (current && current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
-  if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', 'theme', { field: 'theme', rule: 'required' });
+  if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = (input.text ?? '').trim();
-  if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', 'text', { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } });
+  if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
   return {
     id: passOnId(input.userId, input.answerId),
     type: 'learningNeedPassOn',

@@ -112,15 +112,15 @@ export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalD
 
 function cleanText(text: string, max: number, field: string): string {
   const t = text.trim();
-  if (!t) throw new DomainError('invalidInput', field, { field, rule: 'required' });
-  if (t.length > max) throw new DomainError('invalidInput', field, { field, rule: 'tooLong', params: { max, count: t.length } });
+  if (!t) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'required' } });
+  if (t.length > max) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max, count: t.length } } });
   return t;
 }
 
 /** A member's judgement of an undecided proposal (agree, doubt or disagree, with a reason), as the document to store. */
 export function judge(p: Proposal, j: { memberId: string; memberName: string; opinion?: Opinion; reason: string; at: string }): Judgement {
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
-  if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', 'opinion', { field: 'opinion', rule: 'required' });
+  if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', { detail: 'opinion', input: { field: 'opinion', rule: 'required' } });
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');
   return { id: judgementId(p.id, j.memberId), type: 'judgement', groupId: p.groupId, cycleId: p.cycleId, proposalId: p.id, memberId: j.memberId, memberName: j.memberName, opinion: j.opinion, reason, at: j.at };
 }
@@ -159,13 +159,13 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
   const judged = judgements.filter((j) => j.proposalId === p.id);
   const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
-  if (judged.length < needed) throw new DomainError('proposalNotReady', 'too few judgements', { field: 'decision', rule: 'range', params: { needed, have: judged.length } });
-  if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', 'decision', { field: 'decision', rule: 'required' });
+  if (judged.length < needed) throw new DomainError('proposalNotReady', { detail: 'too few judgements', input: { field: 'decision', rule: 'range', params: { needed, have: judged.length } } });
+  if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', { detail: 'decision', input: { field: 'decision', rule: 'required' } });
   const reason = cleanText(d.reason, MAX_REASON_LENGTH, 'decisionReason');
   let text = '';
   if (d.verdict === 'accept') {
     text = d.proposalText.trim();
-    if (!text) throw new DomainError('proposalNotReady', 'nothing to adopt', { field: 'decision', rule: 'format' });
+    if (!text) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
   } else if (d.verdict === 'adapt') {
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
   }
@@ -176,7 +176,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
 /** What became of the first step: recorded once the group looks back on it, and changeable by the group later. */
 export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string }): Proposal {
   if (!p.decision || p.decision.verdict === 'reject' || !p.decision.firstStep) throw new DomainError('proposalNotReady', 'no first step to look back on');
-  if (!outcome.status || !FIRST_STEP_STATUSES.includes(outcome.status)) throw new DomainError('invalidInput', 'status', { field: 'status', rule: 'required' });
+  if (!outcome.status || !FIRST_STEP_STATUSES.includes(outcome.status)) throw new DomainError('invalidInput', { detail: 'status', input: { field: 'status', rule: 'required' } });
   const note = cleanText(outcome.note, MAX_REASON_LENGTH, 'note');
   if (p.firstStepOutcome?.status === outcome.status && p.firstStepOutcome.note === note) return p;
   return { ...p, firstStepOutcome: { status: outcome.status, note, at: outcome.at }, updatedAt: outcome.at };

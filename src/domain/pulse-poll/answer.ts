@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { DomainError } from '../shared/errors';
-import { PollError } from './poll-error';
 import { ITEM_IDS, ItemId, ScaleValue } from './instrument';
 
 export const MAX_OPEN_ANSWER = 1000;
@@ -25,7 +24,7 @@ export function readScores(values: Record<string, unknown>): Scores {
   for (const id of ITEM_IDS) {
     const raw = values[`item_${id}`];
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[1-5]$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > 5) throw new PollError('incompleteAnswer');
+    if (!Number.isInteger(n) || n < 1 || n > 5) throw new DomainError('incompleteAnswer');
     scores[id] = n as ScaleValue;
   }
   return scores;

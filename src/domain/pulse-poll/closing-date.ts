@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { POLL_TIME_ZONE } from './poll';
 
 const MONTHS: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
@@ -30,8 +29,9 @@ const clean = (w: string) => w.toLowerCase().replace(/[.,]$/, '');
 
 /** A valid calendar day as yyyy-mm-dd; with no year, the first such day from today on. */
 function isoDay(day: number, month: number, year: number | undefined, today: string): string | undefined {
-  const base = DateTime.fromISO(today, { zone: POLL_TIME_ZONE });
-  const make = (y: number) => DateTime.fromObject({ year: y, month, day }, { zone: POLL_TIME_ZONE });
+  // Calendar days only: any one zone gives the same dates, and UTC has no daylight-saving gaps.
+  const base = DateTime.fromISO(today, { zone: 'utc' });
+  const make = (y: number) => DateTime.fromObject({ year: y, month, day }, { zone: 'utc' });
   if (year !== undefined) {
     const d = make(year < 100 ? 2000 + year : year);
     return d.isValid ? d.toISODate()! : undefined;

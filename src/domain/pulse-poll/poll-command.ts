@@ -1,6 +1,6 @@
 import { Language } from '../framework/framework';
 import { findClosingDate } from './closing-date';
-import { Delivery, localDate } from './poll';
+import { Delivery } from './poll';
 
 export type PollCommand =
   | { kind: 'start'; args: string }
@@ -53,9 +53,9 @@ function tokens(text: string): string[] {
  * `<team | dit team | alle teams> <sluitdatum jjjj-mm-dd> [kanaal <naam>] [privé] [herinner privé] [taal en]`
  * (English: `<team | this team | all teams> <closing date yyyy-mm-dd> [channel <name>] [private] [remind private] [language nl]`).
  * The date may also be written the Dutch way (31-12-2026, 31 december 2026); `today` (yyyy-mm-dd,
- * local) completes a date without a year.
+ * in the organisation's time zone) completes a date without a year.
  */
-export function parseStartArgs(args: string, today: string = localDate(new Date())): StartParse {
+export function parseStartArgs(args: string, today: string): StartParse {
   const words = tokens(args);
   const found = findClosingDate(words, today);
   if (!found) return { ok: false, problem: 'noDate' };

@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
-import { PollError } from './poll-error';
 
-/** Local time of the organisation: closing dates and reminder times are read in it. */
-export const POLL_TIME_ZONE = 'Europe/Amsterdam';
 /** Reminders go out at this local hour. */
 export const REMINDER_HOUR = 9;
 export const MAX_OPEN_DAYS = 60;
@@ -65,14 +62,17 @@ export interface Poll {
 
 export type ReminderPoint = { kind: 'share'; percent: number } | { kind: 'daysBefore'; days: number };
 
-/** When the poll closes: the end of the closing date, local time. Checks the date is usable. */
-export function closingInstant(closesOn: string, now: Date): Date {
-  const day = DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new PollError('badDate', { date: closesOn });
+/**
+ * When the poll closes: the end of the closing date in the organisation's time zone (`timeZone`,
+ * as every date and reminder time of a poll). Checks the date is usable.
+ */
+export function closingInstant(closesOn: string, now: Date, timeZone: string): Date {
+  const day = DateTime.fromISO(closesOn, { zone: timeZone });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   const closesAt = day.plus({ days: 1 }).startOf('day').toJSDate();
   const tooSoon = closesAt.getTime() - now.getTime() < 3600_000;
   const tooLate = closesAt.getTime() - now.getTime() > (MAX_OPEN_DAYS + 1) * 86400_000;
-  if (tooSoon || tooLate) throw new PollError('badDate', { date: closesOn, maxDays: String(MAX_OPEN_DAYS) });
+  if (tooSoon || tooLate) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   return closesAt;
 }
 
@@ -80,8 +80,8 @@ export function closingInstant(closesOn: string, now: Date): Date {
  * Moves an instant into working hours: before 09:00 to 09:00 that day, after 17:00 to 09:00 the
  * next day, and a Saturday or Sunday to Monday 09:00.
  */
-function atWorkingHour(instant: DateTime): DateTime {
-  let local = instant.setZone(POLL_TIME_ZONE);
+function atWorkingHour(instant: DateTime, timeZone: string): DateTime {
+  let local = instant.setZone(timeZone);
   const nine = { hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 };
   if (local.hour >= 17) local = local.plus({ days: 1 }).set(nine);
   else if (local.hour < REMINDER_HOUR) local = local.set(nine);
@@ -90,13 +90,13 @@ function atWorkingHour(instant: DateTime): DateTime {
 }
 
 /** The reminder instants for a poll, in order; points that fall outside the open period are dropped. */
-export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[]): string[] {
+export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[], timeZone: string): string[] {
   const open = DateTime.fromJSDate(opensAt);
   const span = closesAt.getTime() - opensAt.getTime();
   const instants = points.map((p) =>
     p.kind === 'share'
-      ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }))
-      : atWorkingHour(DateTime.fromISO(closesOn, { zone: POLL_TIME_ZONE }).minus({ days: p.days }).set({ hour: REMINDER_HOUR })),
+      ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }), timeZone)
+      : atWorkingHour(DateTime.fromISO(closesOn, { zone: timeZone }).minus({ days: p.days }).set({ hour: REMINDER_HOUR }), timeZone),
   );
   const fitting = instants
     .filter((i) => i.toMillis() > opensAt.getTime() + 3600_000 && i.toMillis() < closesAt.getTime() - 3600_000)
@@ -104,26 +104,27 @@ export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date
     .sort();
   // Two reminders on the same day would be one too many.
   const byDay = new Map<string, string>();
-  for (const i of fitting) byDay.set(DateTime.fromISO(i).setZone(POLL_TIME_ZONE).toISODate()!, byDay.get(DateTime.fromISO(i).setZone(POLL_TIME_ZONE).toISODate()!) ?? i);
+  for (const i of fitting) byDay.set(localDate(new Date(i), timeZone), byDay.get(localDate(new Date(i), timeZone)) ?? i);
   return [...byDay.values()];
 }
 
 /** Whole days left to answer, counting today when the poll is still open today. */
-export function daysLeft(poll: Pick<Poll, 'closesOn'>, now: Date): number {
-  const today = DateTime.fromJSDate(now).setZone(POLL_TIME_ZONE).startOf('day');
-  const last = DateTime.fromISO(poll.closesOn, { zone: POLL_TIME_ZONE }).startOf('day');
+export function daysLeft(poll: Pick<Poll, 'closesOn'>, now: Date, timeZone: string): number {
+  const today = DateTime.fromJSDate(now).setZone(timeZone).startOf('day');
+  const last = DateTime.fromISO(poll.closesOn, { zone: timeZone }).startOf('day');
   return Math.max(0, Math.round(last.diff(today, 'days').days) + 1);
 }
 
-export function localDate(now: Date): string {
-  return DateTime.fromJSDate(now).setZone(POLL_TIME_ZONE).toISODate()!;
+/** The date it is at `now` in the organisation's time zone, as yyyy-mm-dd. */
+export function localDate(now: Date, timeZone: string): string {
+  return DateTime.fromJSDate(now).setZone(timeZone).toISODate()!;
 }
 
 /** Closed at its date when the date has passed, else early; `closedOn` is the last day answers were taken. */
-export function closePoll(poll: Poll, now: Date): Poll {
+export function closePoll(poll: Poll, now: Date, timeZone: string): Poll {
   if (poll.status === 'closed') return poll;
   const byDate = now >= new Date(poll.closesAt);
-  return { ...poll, status: 'closed', closedBy: byDate ? 'date' : 'hr', closedOn: byDate ? poll.closesOn : localDate(now) };
+  return { ...poll, status: 'closed', closedBy: byDate ? 'date' : 'hr', closedOn: byDate ? poll.closesOn : localDate(now, timeZone) };
 }
 
 /** Answers are taken until the poll is closed, or its closing instant has passed. */

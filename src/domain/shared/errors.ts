@@ -1,5 +1,5 @@
-/** Every way a user action can be refused. The Teams layer turns each into a friendly card. */
-export const ERROR_CODES = [
+/** Refusals of the Vitale Weekcyclus, the verantwoording and the other features' shared rules. */
+const GENERAL_ERROR_CODES = [
   'invalidInput',
   'notFound',
   'notAMember',
@@ -14,7 +14,32 @@ export const ERROR_CODES = [
   'conflict',
 ] as const;
 
+/** Refusals of the B3-spiegel pulse poll; most name a team, channel or date the user typed. */
+export const POLL_ERROR_CODES = [
+  'notHr',
+  'incompleteAnswer',
+  'pollClosed',
+  'noPoll',
+  'unknownTeam',
+  'ambiguousTeam',
+  'unknownChannel',
+  'noTeams',
+  'notInTeam',
+  'alreadyOpen',
+  'wrongPlace',
+  'badDate',
+  'pollFull',
+] as const;
+
+/** Every way a user action can be refused. The Teams layer turns each into a friendly card. */
+export const ERROR_CODES = [...GENERAL_ERROR_CODES, ...POLL_ERROR_CODES] as const;
+
 export type ErrorCode = (typeof ERROR_CODES)[number];
+export type PollErrorCode = (typeof POLL_ERROR_CODES)[number];
+
+export function isPollErrorCode(code: string): code is PollErrorCode {
+  return (POLL_ERROR_CODES as readonly string[]).includes(code);
+}
 
 /** How an input broke its rule: empty, too long, out of its range, or not in the right form. */
 export type InputRule = 'required' | 'tooLong' | 'range' | 'format';
@@ -29,16 +54,37 @@ export interface RefusedField {
   params?: Record<string, number>;
 }
 
+/**
+ * Words the message may show: names the user typed or may choose from (a team, a channel, a
+ * date), never answers or personal data.
+ */
+export type DisplayParams = Record<string, string>;
+
+export interface DomainErrorDetails {
+  /** For logs only: never shown to users, never holds personal data. */
+  detail?: string;
+  /** Set when one input is at fault; the Teams layer shows the reason next to it. */
+  input?: RefusedField;
+  /** Filled into the message shown to the user. */
+  params?: DisplayParams;
+}
+
+/** The one coded error of the domain and the use cases; a bare string is its log detail. */
 export class DomainError extends Error {
   override name = 'DomainError';
+  readonly detail?: string;
+  readonly input?: RefusedField;
+  readonly params: DisplayParams;
+
   constructor(
     readonly code: ErrorCode,
-    /** For logs only: never shown to users, never holds personal data. */
-    readonly detail?: string,
-    /** Set when one input is at fault; the Teams layer shows the reason next to it. */
-    readonly input?: RefusedField,
+    details: string | DomainErrorDetails = {},
   ) {
+    const { detail, input, params } = typeof details === 'string' ? { detail: details } : details;
     super(detail ? `${code}: ${detail}` : code);
+    this.detail = detail;
+    this.input = input;
+    this.params = params ?? {};
   }
 }
 

@@ -1,3 +1,5 @@
+import { DomainError } from './errors';
+
 /**
  * C0 and C1 control characters and DEL, except tab, line feed and carriage return: they have no
  * place in anything a person typed, break JSON exports and logs, and can hide text on a screen.
@@ -10,21 +12,15 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '');
 }
 
-export class TooDeeplyNested extends Error {
-  constructor() {
-    super(`JSON nested deeper than ${MAX_DEPTH} levels`);
-  }
-}
-
 /**
  * A copy of untrusted JSON with control characters removed from every string and without
  * prototype keys (`__proto__`, `constructor`, `prototype`), so no later spread or assignment can
- * change an object's prototype. Throws TooDeeplyNested past 32 levels.
+ * change an object's prototype. Past 32 levels it refuses the input (DomainError 'invalidInput').
  */
 export function cleanJson(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return withoutControlCharacters(value);
   if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) throw new TooDeeplyNested();
+  if (depth >= MAX_DEPTH) throw new DomainError('invalidInput', `JSON nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

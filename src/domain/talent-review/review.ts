@@ -41,13 +41,13 @@ export function reviewId(managerId: string, reportId: string, date: string): str
 
 /** Plans a conversation: a real date, today or later and within a year, in a known time zone. */
 export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'>, now: Date): TalentReview {
-  if (!IANAZone.isValidZone(input.timeZone)) throw new DomainError('invalidInput', 'time zone', { field: 'timeZone', rule: 'format' });
+  if (!IANAZone.isValidZone(input.timeZone)) throw new DomainError('invalidInput', { detail: 'time zone', input: { field: 'timeZone', rule: 'format' } });
   const day = DateTime.fromISO(input.date, { zone: input.timeZone });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('invalidInput', 'date', { field: 'date', rule: 'format' });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('invalidInput', { detail: 'date', input: { field: 'date', rule: 'format' } });
   const today = DateTime.fromJSDate(now, { zone: input.timeZone }).startOf('day');
-  if (day < today || day > today.plus({ years: 1 })) throw new DomainError('invalidInput', 'date out of range', { field: 'date', rule: 'range' });
+  if (day < today || day > today.plus({ years: 1 })) throw new DomainError('invalidInput', { detail: 'date out of range', input: { field: 'date', rule: 'range' } });
   if (!Number.isInteger(input.prepDaysBefore) || input.prepDaysBefore < 0 || input.prepDaysBefore > 30) {
-    throw new DomainError('invalidInput', 'prep days', { field: 'prepDaysBefore', rule: 'range', params: { min: 0, max: 30 } });
+    throw new DomainError('invalidInput', { detail: 'prep days', input: { field: 'prepDaysBefore', rule: 'range', params: { min: 0, max: 30 } } });
   }
   if (input.managerId === input.reportId) throw new DomainError('forbidden', 'own review');
   return { ...input, id: reviewId(input.managerId, input.reportId, input.date), type: 'talentReview', createdAt: now.toISOString() };
@@ -62,8 +62,8 @@ export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prep
 /** The manager's account of what they facilitated, and whether HR may quote it. The same input twice changes nothing. */
 export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean; teams?: string[] }, now: Date): TalentReview {
   const t = input.text.trim();
-  if (!t) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'required' });
-  if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', 'facilitated', { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } });
+  if (!t) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'required' } });
+  if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } } });
   const share = input.share === true;
   const teams = [...new Set(input.teams ?? [])].sort();
   const sameTeams = JSON.stringify(teams) === JSON.stringify(review.facilitationTeams ?? []);

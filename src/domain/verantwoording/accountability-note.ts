@@ -37,8 +37,8 @@ export function noteId(userId: string, key: string): string {
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
   const t = withoutControlCharacters(text.replace(/\r\n/g, '\n')).trim();
-  if (!t) throw new DomainError('invalidInput', 'note empty', { field: 'text', rule: 'required' });
-  if (t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', 'note length', { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: t.length } });
+  if (!t) throw new DomainError('invalidInput', { detail: 'note empty', input: { field: 'text', rule: 'required' } });
+  if (t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', { detail: 'note length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: t.length } } });
   return t;
 }
 

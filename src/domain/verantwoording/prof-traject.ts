@@ -31,7 +31,7 @@ export function profTrajectId(userId: string): string {
 
 function clean(text: string, field: 'learningNeeds' | 'talents'): string {
   const t = text.replace(/\r\n/g, '\n').trim();
-  if (t.length > MAX_TRAJECT_TEXT) throw new DomainError('invalidInput', field, { field, rule: 'tooLong', params: { max: MAX_TRAJECT_TEXT, count: t.length } });
+  if (t.length > MAX_TRAJECT_TEXT) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max: MAX_TRAJECT_TEXT, count: t.length } } });
   return t;
 }
 
@@ -43,9 +43,9 @@ export function sketchProfTraject(
 ): ProfTraject {
   const learningNeeds = clean(input.learningNeeds, 'learningNeeds');
   const talents = clean(input.talents, 'talents');
-  if (!learningNeeds && !talents) throw new DomainError('invalidInput', 'empty traject', { field: 'learningNeeds', rule: 'required' });
+  if (!learningNeeds && !talents) throw new DomainError('invalidInput', { detail: 'empty traject', input: { field: 'learningNeeds', rule: 'required' } });
   if (!Number.isInteger(input.plannedWeeks) || input.plannedWeeks < 1 || input.plannedWeeks > 52) {
-    throw new DomainError('invalidInput', 'plannedWeeks', { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } });
+    throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
   }
   if (existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === input.maturityPhase) return existing;
   return {

@@ -37,7 +37,7 @@ export function hoursUsed(sessionsAttended: number, record: TimeUsed | undefined
 /** Half hours at most, so a figure reads like time spent, not like a measurement. */
 export function checkHours(hours: number): number {
   if (!Number.isFinite(hours) || hours < 0 || hours > MAX_HOURS_PER_CYCLE) {
-    throw new DomainError('invalidInput', 'hours', { field: 'hours', rule: 'range', params: { min: 0, max: MAX_HOURS_PER_CYCLE } });
+    throw new DomainError('invalidInput', { detail: 'hours', input: { field: 'hours', rule: 'range', params: { min: 0, max: MAX_HOURS_PER_CYCLE } } });
   }
   return Math.round(hours * 2) / 2;
 }

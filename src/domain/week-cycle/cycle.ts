@@ -30,10 +30,10 @@ export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycl
   const ordered = agenda.map((d, i) => {
     const field = `day${i + 1}`;
     if (d.day !== i + 1) throw new DomainError('invalidInput', 'agenda days out of order');
-    if (d.questionIds.length === 0) throw new DomainError('invalidInput', `day ${d.day} is empty`, { field, rule: 'required' });
+    if (d.questionIds.length === 0) throw new DomainError('invalidInput', { detail: `day ${d.day} is empty`, input: { field, rule: 'required' } });
     for (const id of d.questionIds) {
-      if (!known.has(id)) throw new DomainError('invalidInput', `unknown question ${id}`, { field, rule: 'format', params: { question: id } });
-      if (seen.has(id)) throw new DomainError('invalidInput', `question ${id} twice`, { field, rule: 'format', params: { question: id } });
+      if (!known.has(id)) throw new DomainError('invalidInput', { detail: `unknown question ${id}`, input: { field, rule: 'format', params: { question: id } } });
+      if (seen.has(id)) throw new DomainError('invalidInput', { detail: `question ${id} twice`, input: { field, rule: 'format', params: { question: id } } });
       seen.add(id);
     }
     return { day: d.day, questionIds: [...d.questionIds].sort((a, b) => a - b) };
@@ -43,7 +43,7 @@ export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycl
   const validation = framework.questions.find((q) => q.kind === 'validation');
   if (validation && flat.includes(validation.id) && (!ai || flat.indexOf(ai.id) === -1 || flat.indexOf(ai.id) > flat.indexOf(validation.id))) {
     const day = ordered.find((d) => d.questionIds.includes(validation.id))!.day;
-    throw new DomainError('invalidInput', 'validation needs the AI proposal before it', { field: `day${day}`, rule: 'range', params: { question: validation.id } });
+    throw new DomainError('invalidInput', { detail: 'validation needs the AI proposal before it', input: { field: `day${day}`, rule: 'range', params: { question: validation.id } } });
   }
   return ordered;
 }

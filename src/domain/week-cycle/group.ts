@@ -42,7 +42,10 @@ export interface Group {
 }
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
-export const DEFAULT_SCHEDULE: GroupSchedule = { days: [1, 2, 3, 4], startTime: '09:00', timeZone: 'Europe/Amsterdam' };
+/** A new group's rhythm: Monday to Thursday at 09:00, in the organisation's time zone until the group picks its own. */
+export function defaultSchedule(timeZone: string): GroupSchedule {
+  return { days: [1, 2, 3, 4], startTime: '09:00', timeZone };
+}
 export const DEFAULT_PLANNED_WEEKS = 20;
 
 export interface GroupSettings {
@@ -57,15 +60,15 @@ export interface GroupSettings {
 export function checkGroupSettings(s: GroupSettings): GroupSettings {
   const uniqueMembers = [...new Map(s.members.map((m) => [m.id, m])).values()];
   const name = s.name.trim();
-  if (!name) throw new DomainError('invalidInput', 'name', { field: 'name', rule: 'required' });
+  if (!name) throw new DomainError('invalidInput', { detail: 'name', input: { field: 'name', rule: 'required' } });
   if (uniqueMembers.length < GROUP_SIZE.min || uniqueMembers.length > GROUP_SIZE.max) {
-    throw new DomainError('groupSize', `members=${uniqueMembers.length}`, { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: uniqueMembers.length } });
+    throw new DomainError('groupSize', { detail: `members=${uniqueMembers.length}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: uniqueMembers.length } } });
   }
   const days = [...new Set(s.schedule.days)].sort((a, b) => a - b) as Weekday[];
-  if (days.length !== 4) throw new DomainError('invalidInput', 'exactly four session days', { field: 'days', rule: 'range', params: { count: days.length } });
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', 'startTime', { field: 'startTime', rule: 'format' });
-  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', 'timeZone', { field: 'timeZone', rule: 'format' });
-  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', 'plannedWeeks', { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } });
+  if (days.length !== 4) throw new DomainError('invalidInput', { detail: 'exactly four session days', input: { field: 'days', rule: 'range', params: { count: days.length } } });
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', { detail: 'startTime', input: { field: 'startTime', rule: 'format' } });
+  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', { detail: 'timeZone', input: { field: 'timeZone', rule: 'format' } });
+  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
   return { ...s, name, members: uniqueMembers, schedule: { ...s.schedule, days } };
 }
 

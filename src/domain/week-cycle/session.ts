@@ -126,8 +126,8 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   const q = requireAgendaQuestion(framework, s, input.questionId);
   if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
   const text = input.text.trim();
-  if (!text) throw new DomainError('invalidInput', 'contribution empty', { field: 'text', rule: 'required' });
-  if (text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', 'contribution length', { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: text.length } });
+  if (!text) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
+  if (text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: text.length } } });
   const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
   const known = state.contributions.find((c) => c.id === id);
   if (known) return known;
@@ -139,7 +139,7 @@ export function contribute(framework: Framework, state: SessionState, input: Con
 export function checkIn(state: SessionState, phase: EnergyPhase, memberId: string, score: number, at: string): CheckIn {
   const s = state.session;
   requireOpen(s);
-  if (!isEnergyScore(score)) throw new DomainError('invalidInput', 'energy score', { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' });
+  if (!isEnergyScore(score)) throw new DomainError('invalidInput', { detail: 'energy score', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
   const id = checkInId(s.id, phase, memberId);
   return state.checkIns.find((c) => c.id === id) ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
 }

@@ -1,12 +1,56 @@
-import { ErrorCode } from '../../domain/shared/errors';
+import { DisplayParams, ErrorCode, isPollErrorCode } from '../../domain/shared/errors';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, textBlock } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, plainText, textBlock } from './card-kit';
 
-/** A friendly, coded error in the user's language; the original card stays as it was. */
-export function errorCard(code: ErrorCode | 'unexpected', t: Translate): AdaptiveCardJson {
-  return adaptiveCard([
-    textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }),
-    textBlock(t(`error.${code}`)),
-    textBlock(t('error.nothingLost'), { isSubtle: true, size: 'Small' }),
-  ]);
+/**
+ * Where a refusal is shown. A chat (group, channel, or a poll anywhere) uses the general words;
+ * the verantwoording words its refusals for its owner and offers the way back to the overview;
+ * the talent review tells anyone but the direct manager why they may not see a prep.
+ */
+export type ErrorPlace = 'chat' | 'verantwoording' | 'talentReview';
+
+/** What the card shows: the error's code and display parameters (a DomainError fits as it is). */
+export interface ErrorView {
+  code: ErrorCode | 'unexpected';
+  params?: DisplayParams;
+  place?: ErrorPlace;
+}
+
+interface Wording {
+  title: string;
+  message: string;
+  /** The reassurance under the message; a refused poll answer has none (it was refused whole). */
+  nothingLost?: string;
+  backToOverview?: boolean;
+}
+
+/** The verantwoording's own words; any other code there reads as "check what you entered". */
+const VERANTWOORDING_WORDED: readonly string[] = ['invalidInput', 'notFound', 'forbidden', 'conflict', 'unexpected'];
+
+function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
+  if (place === 'verantwoording') {
+    const key = VERANTWOORDING_WORDED.includes(code) ? code : 'invalidInput';
+    return { title: 'verantwoording.error.title', message: `verantwoording.error.${key}`, nothingLost: 'verantwoording.error.nothingLost', backToOverview: true };
+  }
+  if (place === 'talentReview' && code === 'forbidden') return { title: 'error.title', message: 'talentReview.prep.notManager' };
+  if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
+  return { title: 'error.title', message: `error.${code}`, nothingLost: 'error.nothingLost' };
+}
+
+/**
+ * The one error card: a refusal, friendly and in the user's language; the original card stays
+ * as it was. Display parameters (names the user typed) are shown as plain text, never as Markdown.
+ */
+export function errorCard(error: ErrorView, t: Translate): AdaptiveCardJson {
+  const words = wordingOf(error);
+  const params = error.params ?? {};
+  const message = t(words.message, params);
+  return adaptiveCard(
+    [
+      textBlock(t(words.title), { weight: 'Bolder', color: 'Attention' }),
+      Object.keys(params).length ? plainText(message) : textBlock(message),
+      ...(words.nothingLost ? [textBlock(t(words.nothingLost), { isSubtle: true, size: 'Small' })] : []),
+    ],
+    words.backToOverview ? [execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' })] : undefined,
+  );
 }

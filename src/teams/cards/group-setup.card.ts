@@ -3,7 +3,13 @@ import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, Input, heading, refusalNotice, submittedText, textBlock, withFieldError } from './card-kit';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
-export const TIME_ZONES = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/Paramaribo', 'America/Curacao', 'UTC'];
+/** The zones a form offers besides the one it starts from (the group's or the organisation's). */
+const TIME_ZONES = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/Paramaribo', 'America/Curacao', 'UTC'];
+
+/** The time zones to choose from: `current` first, then the others. */
+export function timeZoneChoices(current: string): string[] {
+  return [current, ...TIME_ZONES.filter((z) => z !== current)];
+}
 
 export interface GroupSetupView {
   roster: Member[];
@@ -16,7 +22,7 @@ export interface GroupSetupView {
  */
 export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: RefusedForm): AdaptiveCardJson {
   const { current } = view;
-  const zones = TIME_ZONES.includes(current.schedule.timeZone) ? TIME_ZONES : [current.schedule.timeZone, ...TIME_ZONES];
+  const zones = timeZoneChoices(current.schedule.timeZone);
   const value = (id: string, fallback: string) => submittedText(refused?.values, id) ?? fallback;
   const err = (id: string) => refused?.errors[id];
   const field = (input: Input) => withFieldError(input, err(String(input.id)));

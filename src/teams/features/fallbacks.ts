@@ -12,12 +12,12 @@ export function registerFallbacks(app: Application<TurnState>, deps: { translato
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
       deps.logger.info({ verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60) }, 'unknown card verb');
-      await sendInvokeCard(context, errorCard('invalidInput', deps.translator.t(deps.defaultLanguage)));
+      await sendInvokeCard(context, errorCard({ code: 'invalidInput' }, deps.translator.t(deps.defaultLanguage)));
     },
   );
   app.activity(ActivityTypes.Message, async (context) => {
     const t = deps.translator.t(deps.defaultLanguage);
-    if (context.activity.value) await postCard(context, errorCard('invalidInput', t));
+    if (context.activity.value) await postCard(context, errorCard({ code: 'invalidInput' }, t));
     else await context.sendActivity(t('unknownCommand'));
   });
 }

@@ -14,4 +14,6 @@ export interface FeatureDeps {
   background: BackgroundTasks;
   actions: CardActionContext;
   defaultLanguage: 'nl' | 'en';
+  /** The organisation's time zone (ORG_TIME_ZONE): a new group's until it picks its own. */
+  timeZone: string;
 }

@@ -1,4 +1,4 @@
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { PulsePollDeps } from './deps';
 
 /** HR: listed by id, or a member of the HR group. A directory that cannot answer means no. */
@@ -9,5 +9,5 @@ export async function isHr(deps: PulsePollDeps, userId: string): Promise<boolean
 }
 
 export async function requireHr(deps: PulsePollDeps, userId: string): Promise<void> {
-  if (!(await isHr(deps, userId))) throw new PollError('notHr');
+  if (!(await isHr(deps, userId))) throw new DomainError('notHr');
 }

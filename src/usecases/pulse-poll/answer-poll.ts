@@ -1,5 +1,5 @@
 import { readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
@@ -12,7 +12,7 @@ export type AnswerPlace = { kind: 'channel'; teamId?: string } | { kind: 'person
 
 async function loadPoll(deps: PulsePollDeps, pollId: string): Promise<Poll> {
   const poll = await deps.polls.get(pollId);
-  if (!poll) throw new PollError('noPoll');
+  if (!poll) throw new DomainError('noPoll');
   return poll;
 }
 
@@ -46,7 +46,7 @@ export async function submitAnswer(
   const target = findTarget(poll, input.targetId);
   const rightPlace =
     poll.delivery === 'private' ? input.place.kind === 'personal' : input.place.kind === 'channel' && (!input.place.teamId || input.place.teamId === target.teamId);
-  if (!rightPlace) throw new PollError('wrongPlace');
+  if (!rightPlace) throw new DomainError('wrongPlace');
   if (!isOpenAt(poll, deps.clock.now())) return { poll, result: 'closed' };
   const scores = readScores(input.values);
   const comment = readOpenAnswer(input.values.open);
@@ -69,6 +69,6 @@ export async function submitAnswer(
   }
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
-  if (done.outcome === 'full') throw new PollError('pollFull');
+  if (done.outcome === 'full') throw new DomainError('pollFull');
   return { poll, result: done.outcome === 'already' ? 'alreadyAnswered' : 'closed' };
 }

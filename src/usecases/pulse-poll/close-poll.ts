@@ -1,4 +1,4 @@
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { closePoll, Poll } from '../../domain/pulse-poll/poll';
 import { requireHr } from './access';
 import { PULSE_JOBS, PulsePollDeps } from './deps';
@@ -28,12 +28,12 @@ async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
 export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { userId: string }): Promise<{ poll: Poll; closedNow: boolean }> {
   if (by) await requireHr(deps, by.userId);
   const current = await deps.polls.get(pollId);
-  if (!current) throw new PollError('noPoll');
-  const closing = closePoll(current, deps.clock.now());
+  if (!current) throw new DomainError('noPoll');
+  const closing = closePoll(current, deps.clock.now(), deps.timeZone);
   await sealAnswers(deps, closing);
   let closedNow = false;
   const poll = await deps.polls.update(pollId, (p) => {
-    const next = closePoll(p, deps.clock.now());
+    const next = closePoll(p, deps.clock.now(), deps.timeZone);
     closedNow = next !== p;
     return next;
   });

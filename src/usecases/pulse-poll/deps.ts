@@ -26,6 +26,8 @@ export interface PulsePollDeps {
   hr: { userIds: string[]; groupId?: string };
   minRespondents: number;
   reminderPoints: ReminderPoint[];
+  /** The organisation's time zone (ORG_TIME_ZONE): closing dates, reminder hours and "today" are read in it. */
+  timeZone: string;
   defaultLanguage: Language;
 }
 

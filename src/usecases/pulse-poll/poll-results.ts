@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
@@ -46,7 +46,7 @@ function earlierNeeded(poll: Poll, all: Poll[]): Poll[] {
 
 /** The results of a closed poll, with the change against earlier ones. The same for every reader, and final. */
 export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange = true): Promise<PollResults> {
-  if (poll.status !== 'closed') throw new PollError('pollClosed');
+  if (poll.status !== 'closed') throw new DomainError('pollClosed');
   const earlier = withChange ? await Promise.all(earlierNeeded(poll, await deps.polls.listForTenant(poll.tenantId)).map((p) => closedSet(deps, p))) : [];
   return buildResults(await closedSet(deps, poll), earlier);
 }
@@ -59,10 +59,10 @@ export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange 
  */
 export async function resultsFor(deps: PulsePollDeps, viewer: { userId: string }, pollId: string, place: { teamId?: string } = {}): Promise<ResultsView> {
   const poll = await deps.polls.get(pollId);
-  if (!poll) throw new PollError('noPoll');
+  if (!poll) throw new DomainError('noPoll');
   const hr = await isHr(deps, viewer.userId);
   const target = place.teamId ? poll.targets.find((t) => t.teamId === place.teamId) : undefined;
-  if (!hr && !target) throw new PollError('notHr');
+  if (!hr && !target) throw new DomainError('notHr');
 
   if (poll.status !== 'closed') {
     return { kind: 'progress', poll, progress: await pollProgress(deps, poll, hr ? undefined : target!.teamId) };
@@ -84,6 +84,6 @@ export async function resultsFor(deps: PulsePollDeps, viewer: { userId: string }
 export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean } = {}): Promise<Poll> {
   const polls = await deps.polls.listForTenant(tenantId);
   const found = polls.find((p) => (!filter.teamId || p.targets.some((t) => t.teamId === filter.teamId)) && (!filter.open || p.status === 'open'));
-  if (!found) throw new PollError('noPoll');
+  if (!found) throw new DomainError('noPoll');
   return found;
 }

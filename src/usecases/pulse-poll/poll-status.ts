@@ -1,5 +1,5 @@
 import { DeliveryStatus } from '../../domain/outbox/outbox.port';
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { daysLeft, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { countsOf } from '../../domain/pulse-poll/tally';
 import { requireHr } from './access';
@@ -31,7 +31,7 @@ export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?:
   return {
     poll,
     open,
-    daysLeft: open ? daysLeft(poll, deps.clock.now()) : 0,
+    daysLeft: open ? daysLeft(poll, deps.clock.now(), deps.timeZone) : 0,
     teams,
     respondents: teams.reduce((n, t) => n + t.respondents, 0),
     ...(teams.every((t) => t.memberCount !== undefined) ? { memberCount: teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) } : {}),
@@ -42,6 +42,6 @@ export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?:
 export async function pollStatus(deps: PulsePollDeps, viewer: { userId: string }, pollId: string): Promise<PollStatus> {
   await requireHr(deps, viewer.userId);
   const poll = await deps.polls.get(pollId);
-  if (!poll) throw new PollError('noPoll');
+  if (!poll) throw new DomainError('noPoll');
   return { ...(await pollProgress(deps, poll)), messages: await deps.outbox.countBatch(pollBatch(poll.id)) };
 }

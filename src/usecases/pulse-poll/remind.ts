@@ -13,7 +13,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   if (!poll || poll.status !== 'open') return;
   const tally = await tallyOf(deps, poll);
   const counts = countsOf(tally);
-  const left = daysLeft(poll, deps.clock.now());
+  const left = daysLeft(poll, deps.clock.now(), deps.timeZone);
   for (const target of poll.targets) {
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }

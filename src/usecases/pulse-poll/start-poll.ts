@@ -1,5 +1,5 @@
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
-import { PollError } from '../../domain/pulse-poll/poll-error';
+import { DomainError } from '../../domain/shared/errors';
 import { closingInstant, isOpenAt, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
 import { emptyTally } from '../../domain/pulse-poll/tally';
 import { Installation } from '../../domain/pulse-poll/ports';
@@ -39,18 +39,18 @@ function matchTeam(teams: Installation[], name: string): Installation {
   const partial = exact.length ? exact : teams.filter((t) => norm(t.name).includes(wanted));
   if (partial.length === 1) return partial[0]!;
   const names = (partial.length ? partial : teams).map((t) => t.name).slice(0, 12).join(', ');
-  throw new PollError(partial.length ? 'ambiguousTeam' : 'unknownTeam', { team: name, teams: names });
+  throw new DomainError(partial.length ? 'ambiguousTeam' : 'unknownTeam', { params: { team: name, teams: names } });
 }
 
 async function targetTeams(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<Installation[]> {
   if (request.target.kind === 'current') {
-    if (!ctx.here.team) throw new PollError('notInTeam');
+    if (!ctx.here.team) throw new DomainError('notInTeam');
     const here = await deps.installations.get(ctx.tenantId, ctx.here.team.teamId);
-    if (!here) throw new PollError('notInTeam');
+    if (!here) throw new DomainError('notInTeam');
     return [here];
   }
   const installed = await deps.installations.listInstalled(ctx.tenantId);
-  if (!installed.length) throw new PollError('noTeams');
+  if (!installed.length) throw new DomainError('noTeams');
   return request.target.kind === 'all' ? installed : [matchTeam(installed, request.target.name)];
 }
 
@@ -60,7 +60,7 @@ async function channelFor(deps: PulsePollDeps, team: Installation, channelName: 
   const channels = await deps.roster.channels(team);
   const found = channels.find((c) => c.name && norm(c.name) === norm(channelName));
   if (found) return { id: found.id, name: found.name };
-  if (single) throw new PollError('unknownChannel', { channel: channelName, channels: ['General', ...channels.filter((c) => c.name).map((c) => c.name!)].slice(0, 12).join(', ') });
+  if (single) throw new DomainError('unknownChannel', { params: { channel: channelName, channels: ['General', ...channels.filter((c) => c.name).map((c) => c.name!)].slice(0, 12).join(', ') } });
   return undefined;
 }
 
@@ -81,7 +81,7 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
       continue;
     }
     for (const c of claimed) await deps.locks.release(tenantId, c.teamId, pollId);
-    throw new PollError('alreadyOpen', { team: team.name });
+    throw new DomainError('alreadyOpen', { params: { team: team.name } });
   }
 }
 
@@ -94,14 +94,14 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
   await requireHr(deps, ctx.actor.id);
   if (ctx.here.team) await deps.installations.record({ ...ctx.here.team, installed: true });
   const now = deps.clock.now();
-  const closesAt = closingInstant(request.closesOn, now);
+  const closesAt = closingInstant(request.closesOn, now, deps.timeZone);
   const teams = await targetTeams(deps, ctx, request);
 
   const open = (await deps.polls.listForTenant(ctx.tenantId)).filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
   const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
   // Polls started before team claims existed hold no claim: they are checked here.
   const busy = teams.find((t) => open.some((p) => p.id !== pollId && p.targets.some((x) => x.teamId === t.teamId)));
-  if (busy) throw new PollError('alreadyOpen', { team: busy.name });
+  if (busy) throw new DomainError('alreadyOpen', { params: { team: busy.name } });
 
   const generalInstead: string[] = [];
   const targets: PollTarget[] = [];
@@ -134,7 +134,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     opensAt: now.toISOString(),
     closesOn: request.closesOn,
     closesAt: closesAt.toISOString(),
-    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints),
+    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints, deps.timeZone),
     targets,
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
     startedByTeamsId: ctx.actor.teamsId,

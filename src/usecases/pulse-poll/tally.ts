@@ -5,7 +5,7 @@ import { PulsePollDeps } from './deps';
 
 /** The day a closed poll's tally is sealed with: the poll's own closing day. */
 function closedOn(deps: PulsePollDeps, poll: Poll): string {
-  return poll.closedOn ?? closePoll(poll, deps.clock.now()).closedOn ?? localDate(deps.clock.now());
+  return poll.closedOn ?? closePoll(poll, deps.clock.now(), deps.timeZone).closedOn ?? localDate(deps.clock.now(), deps.timeZone);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface TalentReviewDeps {
   scheduler: JobScheduler;
   clock: Clock;
   prepDaysBefore: number;
+  /** The organisation's time zone (ORG_TIME_ZONE): a new plan's default, and a preview's when nothing is planned. */
+  timeZone: string;
   /** The organisation's grant of learning time per active week (LEARNING_HOURS_PER_WEEK). */
   learningHoursPerWeek: number;
 }

@@ -5,8 +5,6 @@ import { assemblePrep, PrepView, tenantOfReview } from './prep';
 
 export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView };
 
-const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-
 /** A tenant for a person without a planned conversation: the tenant of one of their groups. */
 async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<string | undefined> {
   for (const entry of (await deps.verantwoording.membership.groupsOf(userId)).slice(0, 5)) {
@@ -30,6 +28,6 @@ export async function previewPrep(deps: TalentReviewDeps, userId: string, langua
   const reportName = next?.reportName ?? (await deps.directory.directReports(managerId)).find((p) => p.id === userId)?.name ?? '';
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
-    : { id: 'preview', managerId, reportId: userId, reportName, timeZone: DEFAULT_TIME_ZONE, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
+    : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
   return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true }) };
 }

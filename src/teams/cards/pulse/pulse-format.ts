@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { Locale } from '../../../i18n/i18n';
-import { Poll, POLL_TIME_ZONE } from '../../../domain/pulse-poll/poll';
+import { Poll } from '../../../domain/pulse-poll/poll';
 
 /** "vrijdag 4 december" / "Friday 4 December", from a local yyyy-mm-dd date. */
 export function displayDate(isoDate: string, locale: Locale): string {
-  return DateTime.fromISO(isoDate, { zone: POLL_TIME_ZONE }).setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB').toFormat('cccc d LLLL');
+  // A calendar date, not an instant: read in UTC, so the day never shifts.
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(locale === 'nl' ? 'nl-NL' : 'en-GB').toFormat('cccc d LLLL');
 }
 
 /** How a closed poll ended, for the cards: by its date (the last day answers were taken) or early by HR (the day it happened). */

@@ -9,8 +9,9 @@ export function formatHours(hours: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(hours);
 }
 
-export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+/** The day an instant fell on in the organisation's time zone (ORG_TIME_ZONE), as the reader writes dates. */
+export function formatDate(iso: string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(iso));
 }
 
 export function visibilityLabel(v: Visibility, t: Translate): string {

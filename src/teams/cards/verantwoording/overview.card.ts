@@ -55,8 +55,8 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
   return container(items, { separator: true, spacing: 'Medium' });
 }
 
-function noteSection(n: AccountabilityNote, t: Translate, locale: Locale): Element {
-  const meta = [formatDate(n.createdAt, locale), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
+function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string): Element {
+  const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
   const actions = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }, { associatedInputs: 'none' }),
     visibilityToggle('note', n.id, n.visibility, t),
@@ -108,7 +108,7 @@ export interface NoteDraft {
 }
 
 /** The professional's own overview in the personal chat: per cycle, notes, Prof-traject. */
-export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, draft: NoteDraft = {}): AdaptiveCardJson {
+export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
   const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
   const body: Element[] = [
@@ -128,7 +128,7 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
     ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale)) : [textBlock(t('verantwoording.cycle.none'))]),
     ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),
     textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
-    ...(notes.length ? notes.map((n) => noteSection(n, t, locale)) : [textBlock(t('verantwoording.notes.none'))]),
+    ...(notes.length ? notes.map((n) => noteSection(n, t, locale, timeZone)) : [textBlock(t('verantwoording.notes.none'))]),
     ...(o.notes.length > notes.length ? [subtle(t('verantwoording.notes.more', { count: o.notes.length - notes.length }))] : []),
     ...(draft.error ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
     ...withFieldError(

@@ -37,7 +37,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
         deps.logger.info({ code: err.code }, 'hr report refused');
         if (err.code === 'forbidden') await context.sendActivity(t('hrReport.notHr'));
         else if (err.code === 'invalidInput') await context.sendActivity(t('hrReport.usage'));
-        else await postCard(context, errorCard(err.code, t));
+        else await postCard(context, errorCard(err, t));
       }
     },
   );

@@ -1,6 +1,5 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { isPollError } from '../../../domain/pulse-poll/poll-error';
 import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
@@ -9,7 +8,6 @@ import { ActionOutcome, onCardAction } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
-import { pollErrorCard } from '../../cards/pulse/pulse-error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { actorOf, conversationKindOf } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -34,16 +32,6 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const { pulse, translator, instruments } = deps;
   const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
 
-  /** A PollError becomes a friendly card for the person who acted; anything else goes to the shared handler. */
-  const guarded = async (run: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
-    try {
-      return await run();
-    } catch (err) {
-      if (!isPollError(err)) throw err;
-      return personal(pollErrorCard(err.code, err.params, translator.t(deps.defaultLanguage)));
-    }
-  };
-
   const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
@@ -56,31 +44,26 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
-  onCardAction(app, deps.actions, 'pulseAnswer', async (context, data) =>
-    guarded(async () => {
-      const actor = actorOf(context);
-      const { pollId, targetId, ...values } = data;
-      const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
-      if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
-      if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
-      return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
-    }),
-  );
+  // A refusal (a DomainError) becomes the error card, for the person who acted only: onCardAction renders it.
+  onCardAction(app, deps.actions, 'pulseAnswer', async (context, data) => {
+    const actor = actorOf(context);
+    const { pollId, targetId, ...values } = data;
+    const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
+    if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
+    if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
+    return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
+  });
 
-  onCardAction(app, deps.actions, 'pulseView', async (context, data) =>
-    guarded(async () => {
-      const actor = actorOf(context);
-      const { poll, view } = await viewFor(pulse, data.pollId, actor.id);
-      return personal(myView(poll, data.targetId, view, actor.teamsId));
-    }),
-  );
+  onCardAction(app, deps.actions, 'pulseView', async (context, data) => {
+    const actor = actorOf(context);
+    const { poll, view } = await viewFor(pulse, data.pollId, actor.id);
+    return personal(myView(poll, data.targetId, view, actor.teamsId));
+  });
 
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, deps.actions, 'pulseResults', async (context, data) =>
-    guarded(async () => personal(resultsViewCard(deps, await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, { teamId: channelTeamOf(context) })))),
+    personal(resultsViewCard(deps, await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, { teamId: channelTeamOf(context) }))),
   );
 
-  onCardAction(app, deps.actions, 'pulseStatus', async (context, data) =>
-    guarded(async () => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId)))),
-  );
+  onCardAction(app, deps.actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId))));
 }

@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { parsePollCommand, parseStartArgs } from '../../../domain/pulse-poll/poll-command';
-import { isPollError, PollError } from '../../../domain/pulse-poll/poll-error';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Installation } from '../../../domain/pulse-poll/ports';
 import { localDate } from '../../../domain/pulse-poll/poll';
 import { isHr, requireHr } from '../../../usecases/pulse-poll/access';
@@ -11,7 +11,7 @@ import { latestPoll, resultsFor } from '../../../usecases/pulse-poll/poll-result
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
-import { pollErrorCard } from '../../cards/pulse/pulse-error.card';
+import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
@@ -70,7 +70,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             return;
           case 'start': {
             await requireHr(deps.pulse, actor.id);
-            const parsed = parseStartArgs(command.args, localDate(deps.pulse.clock.now()));
+            const parsed = parseStartArgs(command.args, localDate(deps.pulse.clock.now(), deps.pulse.timeZone));
             if (!parsed.ok) {
               await postCard(context, pollHelpCard(t, { kind: parsed.problem, words: parsed.words }));
               return;
@@ -85,7 +85,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
                   teams: poll.targets.map((x) => x.teamName),
                   closesLabel: displayDate(poll.closesOn, poll.language),
                   delivery: poll.delivery,
-                  reminders: poll.reminders.map((r) => displayDate(r.slice(0, 10), poll.language)),
+                  reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), poll.language)),
                   privateNudges: poll.privateNudges,
                   generalInstead,
                 },
@@ -104,7 +104,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'close': {
             await requireHr(deps.pulse, actor.id);
             const poll = await latestPoll(deps.pulse, tenantId, { open: true }).catch(() => undefined);
-            if (!poll) throw new PollError('noPoll');
+            if (!poll) throw new DomainError('noPoll');
             const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
             const how = closedAs(closed);
             const pt = deps.translator.t(closed.language);
@@ -114,7 +114,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'results': {
             const teamId = channelTeamOf(context);
             const hr = await isHr(deps.pulse, actor.id);
-            if (!hr && !teamId) throw new PollError('notHr');
+            if (!hr && !teamId) throw new DomainError('notHr');
             const poll = await latestPoll(deps.pulse, tenantId, hr ? {} : { teamId });
             const view = await resultsFor(deps.pulse, { userId: actor.id }, poll.id, { teamId });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
@@ -123,9 +123,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
         }
       } catch (err) {
-        if (!isPollError(err)) throw err;
+        if (!isDomainError(err)) throw err;
         deps.logger.info({ command: command.kind, code: err.code }, 'poll command refused');
-        await postCard(context, pollErrorCard(err.code, err.params, t));
+        await postCard(context, errorCard(err, t));
       }
     },
   );

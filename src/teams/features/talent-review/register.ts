@@ -10,6 +10,7 @@ import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/pr
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
@@ -17,13 +18,6 @@ import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
-
-const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-
-/** A refusal for anyone but the direct manager, in words that say why. */
-function notManagerCard(t: (k: string) => string) {
-  return adaptiveCard([textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), textBlock(t('talentReview.prep.notManager'))]);
-}
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: (k: string) => string) {
@@ -43,15 +37,18 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id) };
   const planCard = async (context: TurnContext, refused?: RefusedPlan) => {
     const ui = await managerUi(deps, context);
-    const tomorrow = DateTime.fromJSDate(tr.clock.now(), { zone: DEFAULT_TIME_ZONE }).plus({ days: 7 }).toISODate()!;
-    return planReviewCard(await directReports(tr, ui.managerId), { date: tomorrow, timeZone: DEFAULT_TIME_ZONE, prepDays: tr.prepDaysBefore }, ui.t, refused);
+    // Today is the date in the organisation's time zone: the earliest a conversation can be planned for.
+    const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone });
+    const defaults = { today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
+    return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
   const forms = talentReviewForms(deps, planCard);
   const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
     try {
       return await work();
     } catch (err) {
-      if (isDomainError(err) && err.code === 'forbidden') return { card: notManagerCard((await managerUi(deps, context)).t), personal: true };
+      // A refusal for anyone but the direct manager, in words that say why.
+      if (isDomainError(err) && err.code === 'forbidden') return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
       throw err;
     }
   };

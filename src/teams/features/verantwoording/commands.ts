@@ -7,7 +7,7 @@ import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
 import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data.card';
-import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
+import { errorCard } from '../../cards/error.card';
 import { actorOf, botWasAdded, conversationKindOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { overviewCardFor } from './views';
@@ -50,7 +50,7 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
         } catch (err) {
           if (!isDomainError(err)) throw err;
           deps.logger.info({ code: err.code, detail: err.detail }, 'verantwoording command refused');
-          await postCard(context, verantwoordingErrorCard(err.code, ui.t));
+          await postCard(context, errorCard({ code: err.code, params: err.params, place: 'verantwoording' }, ui.t));
         }
       },
     );

@@ -11,6 +11,8 @@ export interface VerantwoordingFeatureDeps {
   translator: Translator;
   logger: Logger;
   defaultLanguage: Locale;
+  /** The organisation's time zone (ORG_TIME_ZONE), for the dates on the cards. */
+  timeZone: string;
 }
 
 /**

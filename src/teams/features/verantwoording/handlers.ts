@@ -13,7 +13,7 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
-import { verantwoordingErrorCard } from '../../cards/verantwoording/verantwoording-error.card';
+import { errorCard } from '../../cards/error.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
@@ -50,7 +50,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
           // A refused input goes back in its form (onCardAction renders it with the reason).
           if (form && err.input) throw err;
           deps.logger.info({ verb: name, code: err.code, detail: err.detail }, 'verantwoording action refused');
-          return { card: verantwoordingErrorCard(err.code, t) };
+          return { card: errorCard({ code: err.code, params: err.params, place: 'verantwoording' }, t) };
         }
       },
       { form },

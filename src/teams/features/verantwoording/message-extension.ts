@@ -89,7 +89,7 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
         return { type: 'message', text: t(member ? 'verantwoording.extension.noResults' : 'verantwoording.extension.noGroups') };
       }
       const attachments = hits.map((p): Attachment & { preview: Attachment } => ({
-        ...CardFactory.adaptiveCard(proposalResultCard(p, t, locale)),
+        ...CardFactory.adaptiveCard(proposalResultCard(p, t, locale, deps.timeZone)),
         preview: CardFactory.thumbnailCard(p.groupName, (p.text || t('verantwoording.proposal.noText')).slice(0, 120), undefined, undefined, { subtitle: t(`verantwoording.proposal.status.${p.status}`) }),
       }));
       return { type: 'result', attachmentLayout: 'list', attachments };

@@ -8,7 +8,7 @@ import { profTrajectCard, RefusedTraject } from '../../cards/verantwoording/prof
 import { VerantwoordingFeatureDeps } from './deps';
 
 export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft): Promise<AdaptiveCardJson> {
-  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, draft);
+  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft);
 }
 
 export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate, refused?: RefusedTraject): Promise<AdaptiveCardJson> {

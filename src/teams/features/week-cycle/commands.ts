@@ -33,7 +33,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
       await command(context, group, (context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
     } catch (err) {
       if (!isDomainError(err)) throw err;
-      await postCard(context, errorCard(err.code, t(group, context)));
+      await postCard(context, errorCard(err, t(group, context)));
     }
   };
 

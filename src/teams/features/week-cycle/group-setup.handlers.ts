@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { DEFAULT_PLANNED_WEEKS, DEFAULT_SCHEDULE, GroupSettings, Weekday } from '../../../domain/week-cycle/group';
+import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { onCardAction } from '../../card-actions';
@@ -19,7 +19,7 @@ export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refu
   const current: GroupSettings = group ?? {
     name: context.activity.conversation.name || 'Vitale Weekcyclus',
     members: roster.length <= 8 ? roster : roster.filter((m) => m.id === actorOf(context).id),
-    schedule: DEFAULT_SCHEDULE,
+    schedule: defaultSchedule(deps.timeZone),
     language,
     plannedWeeks: DEFAULT_PLANNED_WEEKS,
   };

@@ -99,7 +99,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
-    if (score === undefined) throw new DomainError('invalidInput', 'energy score missing', { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' });
+    if (score === undefined) throw new DomainError('invalidInput', { detail: 'energy score missing', input: { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
     return respond(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
   }, sessionForm);
 
