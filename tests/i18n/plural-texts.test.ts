@@ -50,7 +50,7 @@ describe.each([
   ['en', 1, ['So far: 1 hour of learning time in 1 week, 1 note.', '1 of 1 hour of granted learning time used', '1 active week planned', '1 hour (1 session attended)', '1 earlier week is in the My accountability tab.', '1 older note is in the My accountability tab.']],
   ['en', 2, ['So far: 2 hours of learning time in 2 weeks, 2 notes.', '2 of 2 hours of granted learning time used', '2 active weeks planned', '2 hours (2 sessions attended)', '2 earlier weeks are in the My accountability tab.', '2 older notes are in the My accountability tab.']],
 ] as const)('Mijn verantwoording in %s with counts of %i', (locale, n, expected) => {
-  const text = cardText(overviewCard(overview(n), translator.t(locale), locale));
+  const text = cardText(overviewCard(overview(n), translator.t(locale), locale, 'Europe/Amsterdam'));
 
   it.each(expected)('reads "%s"', (line) => expect(text).toContain(line));
 
