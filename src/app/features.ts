@@ -5,6 +5,7 @@ import { composeHrReport } from './features/hr-report.feature';
 import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
 import { composeTalentReview, managerDirectoryFor } from './features/talent-review.feature';
+import { CosmosReviewManagersIndex } from '../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
 import { reviewsOfProfessional } from '../usecases/talent-review/for-professional';
 import { composeVerantwoording } from './features/verantwoording.feature';
@@ -37,7 +38,7 @@ export function composeFeatures(p: Platform): void {
   const learningNeeds = composeLearningNeeds(p);
   verantwoording = composeVerantwoording(p, {
     learningNeeds,
-    talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos)),
+    talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos), new CosmosReviewManagersIndex(p.cosmos, p.clock)),
     preview: async (userId, language) => {
       if (!talentReview) throw new Error('the talent review is not composed yet');
       return previewCard(talentReview, p.translator, userId, language);

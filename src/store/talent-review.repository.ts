@@ -80,6 +80,12 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return legacy.length;
   }
 
+  /** Every (manager, report) pair with a planned conversation: for indexing conversations planned before the index existed. */
+  async managerReportPairs(): Promise<{ managerId: string; reportId: string }[]> {
+    const rows = await this.store.queryStored<{ managerId: string; reportId: string }>({ query: "SELECT c.managerId, c.reportId FROM c WHERE c.type = 'talentReview'" });
+    return [...new Map(rows.map((r) => [`${r.managerId}\u0000${r.reportId}`, r])).values()];
+  }
+
   // ---- export and erasure ("mijn gegevens") --------------------------------------------------
 
   asManager(userId: string) {

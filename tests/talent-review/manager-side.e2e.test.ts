@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -28,12 +28,13 @@ const PRIVATE_NOTE = 'Privé notitie van Anna';
 describe('the manager\'s side of the conversation', () => {
   let t: TestApp;
   let pulse: PulseDriver;
+  let directory = '';
   const miaChat = () => t.conversation('personal', 'a:personal-mia');
   const reviewOf = async (reportId: string) => (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r', parameters: [{ name: '@r', value: reportId }] }).fetchAll()).resources[0];
   const prep = async (reportId: string) => (await t.send(execute(miaChat(), mia, 'review.prep.show', { reviewId: (await reviewOf(reportId)).id }, 'list-card'))).body.value;
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     // Like Microsoft Graph: managers, but no link from a person to a team.
     writeFileSync(directory, JSON.stringify({ users: [anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
     t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
@@ -82,6 +83,17 @@ describe('the manager\'s side of the conversation', () => {
     expect(cardText(after)).toContain(MIA_SHARED);
     expect(cardProblems(after)).toEqual([]);
     expect(cardText((await new PersonalChat(t, bram).say('verantwoording')).cards[0])).not.toContain(MIA_PRIVATE); // Bram's is tomorrow
+  });
+
+  it('keeps the former manager\'s account in the professional\'s verantwoording after a change of manager', async () => {
+    // Anna moves to Nina's team: the conversation with Mia, and what Mia facilitated, stay Anna's story.
+    const before = readFileSync(directory, 'utf8');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-nina' }, { id: 'aad-nina', name: 'Nina' }, { id: 'aad-mia', name: 'Mia' }] }));
+    try {
+      expect(cardText((await new PersonalChat(t, anna).say('verantwoording')).cards[0])).toContain(MIA_SHARED);
+    } finally {
+      writeFileSync(directory, before);
+    }
   });
 
   it('counts the facilitation accounts in HR\'s report and quotes, per team, only those the manager agreed to share', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
@@ -40,9 +40,10 @@ describe('the professional owns their time and their phase', () => {
   const prep = async (reportId: string) => (await t.send(execute(personal(), mia, 'review.prep.show', { reviewId: (await reviewOf(reportId)).id }, 'list-card'))).body.value;
   let groupId = '';
   let cycleId = '';
+  let directory = '';
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     const users = [anna, eva, finn].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' }));
     writeFileSync(directory, JSON.stringify({ users: [...users, { id: 'aad-mia', name: 'Mia' }] }));
     t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', {
@@ -141,5 +142,16 @@ describe('the professional owns their time and their phase', () => {
     expect(stored.phaseProposal).toEqual({ phase: 'toepassen', at: LEGACY_REVIEW.createdAt });
     const own = cardText((await new PersonalChat(t, finn).say('verantwoording')).cards[0]);
     expect(own).toContain('de fase Toepassen voor');
+  });
+
+  it('finds a conversation an earlier version stored after the professional moved to another manager', async () => {
+    await t.app.background.idle();
+    const before = readFileSync(directory, 'utf8');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-finn', name: 'Finn', managerId: 'aad-nina' }, { id: 'aad-nina', name: 'Nina' }] }));
+    try {
+      expect(cardText((await new PersonalChat(t, finn).say('verantwoording')).cards[0])).toContain('de fase Toepassen voor');
+    } finally {
+      writeFileSync(directory, before);
+    }
   });
 });

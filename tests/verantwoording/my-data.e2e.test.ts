@@ -178,8 +178,11 @@ describe('export and erasure of a professional\'s data', () => {
     const outbox = docs.outbox as { type: string; target?: { kind: string; userId?: string } }[];
     expect(outbox.filter((j) => j.target?.kind === 'person').map((j) => j.target!.userId).sort()).toEqual(['29:bram', '29:dewi']);
     expect(outbox.filter((j) => j.type === 'personalConversation')).toHaveLength(2);
-    // Left in personal partitions: Bram's note, and the remaining members' membership indexes.
-    expect((docs.personal as { userId: string; type: string }[]).map((r) => `${r.userId}:${r.type}`).sort()).toEqual(['aad-bram:membershipIndex', 'aad-bram:note', 'aad-dewi:membershipIndex']);
+    // Left in personal partitions: Bram's note, the remaining members' membership indexes, and the
+    // reports' indexes of managers who planned a conversation: Mia for Cemal; Anna is gone from Dewi's.
+    const personal = docs.personal as { userId: string; type: string; managerIds?: string[] }[];
+    expect(personal.map((r) => `${r.userId}:${r.type}`).sort()).toEqual(['aad-bram:membershipIndex', 'aad-bram:note', 'aad-c2:reviewManagers', 'aad-dewi:membershipIndex', 'aad-dewi:reviewManagers']);
+    expect(personal.filter((r) => r.type === 'reviewManagers').map((r) => [r.userId, r.managerIds])).toEqual(expect.arrayContaining([['aad-c2', ['aad-mia']], ['aad-dewi', []]]));
   });
 
   it('the group and the other members carry on; Anna starts afresh', async () => {

@@ -4,6 +4,7 @@ import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.r
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
 import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
+import { CosmosReviewManagersIndex } from '../../src/store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
 import { OutboxStore } from '../../src/store/outbox.store';
 import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
@@ -25,7 +26,7 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     frameworks: loadFrameworks({}),
     clock,
     defaultLanguage: 'nl',
-    dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')) },
+    dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), reviewManagers: new CosmosReviewManagersIndex(cosmos, clock), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')) },
   };
 }
 

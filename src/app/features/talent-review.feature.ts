@@ -2,6 +2,8 @@ import { createPrepSummarizer } from '../../ai/azure-openai-prep-summarizer';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
+import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
+import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
@@ -29,8 +31,10 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
   const { prepDaysBefore } = p.config.talentReview;
   const directory = sources.directory ?? managerDirectoryFor(p, undefined);
   const reviews = new CosmosTalentReviewRepository(p.cosmos);
+  const reviewManagers = new CosmosReviewManagersIndex(p.cosmos, p.clock);
   const deps: TalentReviewDeps = {
     reviews,
+    reviewManagers,
     directory,
     verantwoording: sources.verantwoording,
     pulse: sources.pulse,
@@ -48,5 +52,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     const moved = await reviews.migrateLegacyPhasePicks();
     if (moved) p.logger.info({ moved }, 'phases picked by managers are now proposals');
   });
+  // Conversations planned before each report kept an index of their managers: index them once (idempotent).
+  p.background.run('talentReview.indexReviewManagers', () => indexReviewManagers(p.cosmos, reviewManagers, p.logger, p.clock.now()));
   return deps;
 }

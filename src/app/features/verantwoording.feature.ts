@@ -1,5 +1,6 @@
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
+import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
@@ -35,7 +36,7 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
-    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), outbox: p.outbox.store, jobs: p.scheduler },
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler },
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone });
 

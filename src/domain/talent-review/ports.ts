@@ -10,9 +10,17 @@ export interface TalentReviewRepository {
   listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;
 }
 
+/** Port: the managers who planned a conversation about a person, kept in that person's partition. */
+export interface ReviewManagersIndex {
+  managersOf(reportId: string): Promise<string[]>;
+  record(reportId: string, managerId: string): Promise<void>;
+  /** A manager erased their data: their conversations are gone, so is their place in the index. */
+  forget(reportId: string, managerId: string): Promise<void>;
+}
+
 /**
- * Port: the conversations planned about one professional by their manager (as the directory says
- * now). Read for that professional's own verantwoording: the manager's phase proposal, and after
+ * Port: the conversations planned about one professional by every manager who planned one (and
+ * the directory's current manager). Read for that professional's own verantwoording: the manager's phase proposal, and after
  * the conversation what the manager facilitated.
  */
 export interface ReviewsOfProfessional {

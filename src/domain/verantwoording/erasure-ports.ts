@@ -1,3 +1,4 @@
+import { ReviewManagersIndex } from '../talent-review/ports';
 import { OutboxPurge } from '../outbox/outbox.port';
 import { TalentReview } from '../talent-review/review';
 
@@ -27,6 +28,8 @@ export interface ScheduledJobPurge {
 /** What "mijn gegevens" needs beyond the person's own partition and their groups. */
 export interface DataRightsDeps {
   reviews: ReviewsOfPerson;
+  /** Erasing a manager takes them out of their reports' index of managers too. */
+  reviewManagers: Pick<ReviewManagersIndex, 'forget'>;
   outbox: OutboxPurge;
   jobs: ScheduledJobPurge;
 }

@@ -1,11 +1,13 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepSummarizer, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepSummarizer, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
 export interface TalentReviewDeps {
   reviews: TalentReviewRepository;
+  /** Who planned a conversation about whom, in the report's partition: their verantwoording finds it after a change of manager. */
+  reviewManagers: ReviewManagersIndex;
   directory: ManagerDirectory;
   verantwoording: VerantwoordingDeps;
   pulse: TeamPulseSource;

@@ -1,6 +1,6 @@
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
-import { ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
+import { ReviewManagersIndex, ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
 import { conversationHeld } from '../../domain/talent-review/review';
 
 /** A talentontwikkelgesprek as the professional it is about sees it in their verantwoording. */
@@ -37,15 +37,20 @@ export async function conversationsForProfessional(reviews: ReviewsOfProfessiona
 }
 
 /**
- * The conversations about a professional, read in their manager's partition only (a personal view
- * never queries across every manager's partition). The manager is the directory's current one, so
- * after a change of manager the former manager's conversations are no longer shown.
+ * The conversations about a professional, read in the partitions of the managers who planned one
+ * (from the professional's own index) and of the directory's current manager: never a query across
+ * every manager's partition, and a change of manager does not take the former one's account away.
  */
-export function reviewsOfProfessional(directory: Pick<ManagerDirectory, 'managerOf'>, reviews: Pick<TalentReviewRepository, 'listAbout'>): ReviewsOfProfessional {
+export function reviewsOfProfessional(
+  directory: Pick<ManagerDirectory, 'managerOf'>,
+  reviews: Pick<TalentReviewRepository, 'listAbout'>,
+  index: Pick<ReviewManagersIndex, 'managersOf'>,
+): ReviewsOfProfessional {
   return {
     async listByReport(reportId) {
-      const managerId = await directory.managerOf(reportId);
-      return managerId ? reviews.listAbout(managerId, reportId) : [];
+      const [current, former] = await Promise.all([directory.managerOf(reportId), index.managersOf(reportId)]);
+      const managers = [...new Set([...former, ...(current ? [current] : [])])];
+      return (await Promise.all(managers.map((m) => reviews.listAbout(m, reportId)))).flat();
     },
   };
 }

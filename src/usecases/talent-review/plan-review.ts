@@ -39,6 +39,7 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     now,
   );
   const { review } = await deps.reviews.create(planned);
+  await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(review.id), kind: REVIEW_JOB, dueAt: prepDueAt(review, now).toISOString(), payload: { managerId, reviewId: review.id } });
   return review;
 }

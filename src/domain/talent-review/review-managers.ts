@@ -1,0 +1,31 @@
+import { stableId } from '../shared/ids';
+
+/**
+ * Every manager who planned a talentontwikkelgesprek about this person, kept in the person's own
+ * partition. Their verantwoording reads each of those managers' partitions, so a conversation and
+ * what the manager facilitated stay the professional's story after a change of manager.
+ */
+export interface ReviewManagersDoc {
+  id: string;
+  type: 'reviewManagers';
+  userId: string;
+  managerIds: string[];
+  updatedAt: string;
+}
+
+export function reviewManagersId(userId: string): string {
+  return stableId('rm', userId);
+}
+
+export function blankReviewManagers(userId: string, at: string): ReviewManagersDoc {
+  return { id: reviewManagersId(userId), type: 'reviewManagers', userId, managerIds: [], updatedAt: at };
+}
+
+/** The same object back when nothing changes, so a retry writes nothing. */
+export function withReviewManager(doc: ReviewManagersDoc, managerId: string, at: string): ReviewManagersDoc {
+  return doc.managerIds.includes(managerId) ? doc : { ...doc, managerIds: [...doc.managerIds, managerId], updatedAt: at };
+}
+
+export function withoutReviewManager(doc: ReviewManagersDoc, managerId: string, at: string): ReviewManagersDoc {
+  return doc.managerIds.includes(managerId) ? { ...doc, managerIds: doc.managerIds.filter((m) => m !== managerId), updatedAt: at } : doc;
+}
