@@ -71,6 +71,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   });
   const groups = new CosmosGroupRepository(cosmos);
   const sharedCards = new SharedCardUpdates(connector, logger);
+  const messenger = new TeamsMessenger(outbox);
   const platform: Platform = {
     config,
     logger,
@@ -86,8 +87,9 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     events: options.events ?? noBusinessEvents,
     outbox,
     connector,
-    messenger: new TeamsMessenger(outbox),
+    messenger,
     actions: {
+      toActorPrivately: (context, card) => messenger.toActor(context, card),
       logger,
       translator,
       sharedCards,

@@ -8,7 +8,7 @@ import { AdaptiveCardJson } from './cards/card-kit';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCardUpdates } from './shared-card-updates';
-import { isInvoke } from './turn';
+import { conversationKindOf, isInvoke } from './turn';
 import { VERBS, VerbData, VerbName } from './verbs';
 
 /**
@@ -27,6 +27,8 @@ export interface CardActionContext {
   sharedCards?: SharedCardUpdates;
   /** The language to answer in: the group's where there is one, else the user's. */
   localeFor(context: TurnContext, data: Record<string, unknown>): Promise<Locale>;
+  /** A card for the actor's 1:1 chat with the bot (queued): where a refusal on the Submit fallback goes. */
+  toActorPrivately?(context: TurnContext, card: AdaptiveCardJson): Promise<void>;
 }
 
 /** One refused input: which field (the input's id on the card), which rule it broke, and numbers for the message. */
@@ -99,10 +101,15 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   }
 }
 
-/** Errors and refused forms go to the person who acted; on the Submit fallback as a new message. */
-async function deliverToActor(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  if (isInvoke(context)) await sendInvokeCard(context, card);
-  else await postCard(context, card);
+/**
+ * Errors and refused forms go to the person who acted, and to nobody else: a refused form holds
+ * what they typed, which may be private (a personal answer, a B3 score). On the Submit fallback
+ * there is no private reply, so outside their 1:1 chat it goes to that chat, never to the group.
+ */
+async function deliverToActor(context: TurnContext, card: AdaptiveCardJson, ctx: CardActionContext): Promise<void> {
+  if (isInvoke(context)) return void (await sendInvokeCard(context, card));
+  if (conversationKindOf(context) === 'personal') return void (await postCard(context, card));
+  await ctx.toActorPrivately?.(context, card);
 }
 
 /** The inputs a payload check refused, with the rule each broke (zod issues on top-level keys). */
@@ -162,7 +169,7 @@ export function onCardAction<V extends VerbName>(
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const refused = options.form && problems.length ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
-      await deliverToActor(context, refused ?? errorCard(error, t));
+      await deliverToActor(context, refused ?? errorCard(error, t), ctx);
     }
   };
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {

@@ -1,3 +1,4 @@
+import { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { OutboundMessage } from '../domain/outbox/outbox.port';
 import { Outbox } from '../outbox/outbox';
@@ -54,6 +55,14 @@ export class TeamsMessenger {
    */
   async toPerson(ref: Record<string, unknown>, userTeamsId: string, card: AdaptiveCardJson, key: string): Promise<void> {
     await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: userTeamsId }, this.card(card), key)]);
+  }
+
+  /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */
+  async toActor(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+    const teamsId = context.activity.from?.id;
+    if (!teamsId) return;
+    const ref = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    await this.toPerson(ref, teamsId, card, `actor:${context.activity.id ?? randomUUID()}`);
   }
 
   async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key?: string): Promise<void> {

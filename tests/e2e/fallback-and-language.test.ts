@@ -26,6 +26,20 @@ describe('the Action.Submit fallback', () => {
     expect(shared).not.toContain('Jouw energie');
     expect((await g.items('contribution')).map((c) => c.authorName)).toEqual(['Bram']);
   });
+
+  it('posts nothing into the group chat when an input is refused on the fallback: a refused form may hold what only its author should see', async () => {
+    const before = t.connector.calls.length;
+    const tooLong = 'Privé tekst van Cem. '.repeat(400);
+    const res = await t.send(submit(g.conv, MEMBERS[2]!, { verb: 'session.contribute', ...g.ids(), questionId: 1, text: tooLong }, g.sessionMessageId));
+    expect(res.status).toBe(200);
+    const posted = t.connector.calls.slice(before).filter((c) => c.method === 'POST' || c.method === 'PUT');
+    expect(posted.map((c) => JSON.stringify(c.activity)).filter((a) => a.includes('Privé tekst van Cem'))).toEqual([]);
+    expect(posted.filter((c) => c.method === 'POST')).toEqual([]);
+    // Not a dead end: Cem gets the refused form back, with what he typed, in his own chat with the bot.
+    await t.app.outbox.drain(30_000);
+    const own = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && String(c.conversationId).includes('29:cem'));
+    expect(own.map((c) => JSON.stringify(c.activity)).some((a) => a.includes('Privé tekst van Cem'))).toBe(true);
+  });
 });
 
 describe('a group that works in English', () => {

@@ -49,12 +49,14 @@ describe('bad input', () => {
     expect(cardText(res.body.value)).toContain('Controleer wat je hebt ingevuld');
   });
 
-  it('answers a malformed Action.Submit fallback with an error card in the chat', async () => {
+  it('answers a malformed Action.Submit fallback with an error card in the sender\'s own chat, not the group\'s', async () => {
     const before = t.connector.calls.length;
     const res = await t.send(submit(g.conv, anna, { verb: 'session.contribute', groupId: g.groupId, questionId: 'NaN' }, g.sessionMessageId));
     expect(res.status).toBe(200);
-    const posted = t.connector.calls.slice(before).find((c) => c.method === 'POST');
-    expect(cardText(posted?.activity.attachments[0].content)).toContain('Dat lukte niet');
+    await t.app.outbox.drain(30_000);
+    const posted = t.connector.calls.slice(before).filter((c) => c.method === 'POST');
+    expect(posted.filter((c) => c.conversationId === g.conv.id)).toEqual([]);
+    expect(posted.map((c) => cardText(c.activity.attachments[0].content)).join('\n')).toContain('Dat lukte niet');
     expect(await stored()).toBe(snapshot);
   });
 
