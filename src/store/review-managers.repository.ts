@@ -29,11 +29,17 @@ export class CosmosReviewManagersIndex implements ReviewManagersIndex {
     }
   }
 
-  async forget(reportId: string, managerId: string): Promise<void> {
-    try {
-      await this.store.update(reviewManagersId(reportId), reportId, (doc) => withoutReviewManager(doc, managerId, this.clock.now().toISOString()));
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
+  async forgetManager(managerId: string): Promise<void> {
+    const naming = await this.store.query({
+      query: "SELECT * FROM c WHERE c.type = 'reviewManagers' AND ARRAY_CONTAINS(c.managerIds, @managerId)",
+      parameters: [{ name: '@managerId', value: managerId }],
+    });
+    for (const doc of naming) {
+      try {
+        await this.store.update(doc.id, doc.userId, (current) => withoutReviewManager(current, managerId, this.clock.now().toISOString()));
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
     }
   }
 }

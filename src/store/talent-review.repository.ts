@@ -1,3 +1,4 @@
+import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository } from '../domain/talent-review/ports';
@@ -82,7 +83,10 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
 
   /** Every (manager, report) pair with a planned conversation: for indexing conversations planned before the index existed. */
   async managerReportPairs(): Promise<{ managerId: string; reportId: string }[]> {
-    const rows = await this.store.queryStored<{ managerId: string; reportId: string }>({ query: "SELECT c.managerId, c.reportId FROM c WHERE c.type = 'talentReview'" });
+    const rows = await this.store.queryStored<{ managerId: string; reportId: string }>({
+      query: "SELECT c.managerId, c.reportId FROM c WHERE c.type = 'talentReview' AND c.reportId != @erased",
+      parameters: [{ name: '@erased', value: ERASED_ID }],
+    });
     return [...new Map(rows.map((r) => [`${r.managerId}\u0000${r.reportId}`, r])).values()];
   }
 

@@ -14,8 +14,11 @@ export interface TalentReviewRepository {
 export interface ReviewManagersIndex {
   managersOf(reportId: string): Promise<string[]>;
   record(reportId: string, managerId: string): Promise<void>;
-  /** A manager erased their data: their conversations are gone, so is their place in the index. */
-  forget(reportId: string, managerId: string): Promise<void>;
+  /**
+   * A manager erased their data: they leave every index that names them, also where their
+   * conversations already expired (a search across partitions: erasure only, never a user turn).
+   */
+  forgetManager(managerId: string): Promise<void>;
 }
 
 /**

@@ -11,6 +11,12 @@ export interface ReviewManagersDoc {
   userId: string;
   managerIds: string[];
   updatedAt: string;
+  /**
+   * Never expires on its own: a conversation can outlive the planning by a year (the manager's
+   * account is written after it), and this is how the professional still finds it. Erasure of the
+   * professional deletes it; erasure of a manager takes them out of every index that names them.
+   */
+  ttl: -1;
 }
 
 export function reviewManagersId(userId: string): string {
@@ -18,7 +24,7 @@ export function reviewManagersId(userId: string): string {
 }
 
 export function blankReviewManagers(userId: string, at: string): ReviewManagersDoc {
-  return { id: reviewManagersId(userId), type: 'reviewManagers', userId, managerIds: [], updatedAt: at };
+  return { id: reviewManagersId(userId), type: 'reviewManagers', userId, managerIds: [], updatedAt: at, ttl: -1 };
 }
 
 /** The same object back when nothing changes, so a retry writes nothing. */

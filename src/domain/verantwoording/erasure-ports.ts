@@ -29,7 +29,7 @@ export interface ScheduledJobPurge {
 export interface DataRightsDeps {
   reviews: ReviewsOfPerson;
   /** Erasing a manager takes them out of their reports' index of managers too. */
-  reviewManagers: Pick<ReviewManagersIndex, 'forget'>;
+  reviewManagers: Pick<ReviewManagersIndex, 'forgetManager'>;
   outbox: OutboxPurge;
   jobs: ScheduledJobPurge;
 }

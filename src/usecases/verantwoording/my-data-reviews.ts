@@ -63,9 +63,9 @@ export async function reviewTraces(deps: VerantwoordingDeps, userId: string): Pr
 export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTraces, who: Anonymiser): Promise<number> {
   for (const r of traces.asManager) {
     await deps.dataRights.jobs.forget(prepJobId(r.id));
-    await deps.dataRights.reviewManagers.forget(r.reportId, r.managerId);
     await deps.dataRights.reviews.remove(r);
   }
+  await deps.dataRights.reviewManagers.forgetManager(who.userId);
   for (const r of traces.asReport) {
     if (r.reportId === ERASED_ID) continue;
     await deps.dataRights.jobs.forget(prepJobId(r.id));
