@@ -112,7 +112,7 @@ describe('export and erasure of a professional\'s data', () => {
     const cemData = await get('aad-cem', '/export');
     expect(cemData.talentReviews).toEqual({
       asManager: [],
-      asReport: [expect.objectContaining({ reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), managerId: 'aad-mia', date: TOMORROW, prepSentAt: expect.any(String) })],
+      asReport: [expect.objectContaining({ reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), managerId: 'aad-mia', date: TOMORROW, prepSentAt: expect.any(String), phaseProposal: { phase: 'actie', at: expect.any(String) } })],
     });
     // Bram's export has nothing of Cem's conversation; Mia's record is not Cem's to read.
     expect((await get('aad-bram', '/export')).talentReviews).toEqual({ asManager: [], asReport: [] });

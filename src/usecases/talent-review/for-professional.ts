@@ -1,7 +1,7 @@
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { ReviewManagersIndex, ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
-import { conversationHeld } from '../../domain/talent-review/review';
+import { conversationHeld, TalentReview } from '../../domain/talent-review/review';
 
 /** A talentontwikkelgesprek as the professional it is about sees it in their verantwoording. */
 export interface ConversationForProfessional {
@@ -23,17 +23,18 @@ export interface ConversationForProfessional {
 export async function conversationsForProfessional(reviews: ReviewsOfProfessional, userId: string, now: Date): Promise<ConversationForProfessional[]> {
   return (await reviews.listByReport(userId))
     .filter((r) => r.reportId === userId)
-    .map((r) => {
-      const held = conversationHeld(r, now);
-      return {
-        reviewId: r.id,
-        date: r.date,
-        held,
-        ...(r.phaseProposal ? { phaseProposal: r.phaseProposal } : {}),
-        ...(held && r.facilitated ? { facilitated: { text: r.facilitated, ...(r.facilitatedAt ? { at: r.facilitatedAt } : {}) } } : {}),
-      };
-    })
+    .map((r) => ({ reviewId: r.id, date: r.date, ...managerPartShown(r, now) }))
     .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The manager's part a professional sees of one conversation: in their verantwoording and in their export alike. */
+export function managerPartShown(r: TalentReview, now: Date): Pick<ConversationForProfessional, 'held' | 'phaseProposal' | 'facilitated'> {
+  const held = conversationHeld(r, now);
+  return {
+    held,
+    ...(r.phaseProposal ? { phaseProposal: r.phaseProposal } : {}),
+    ...(held && r.facilitated ? { facilitated: { text: r.facilitated, ...(r.facilitatedAt ? { at: r.facilitatedAt } : {}) } } : {}),
+  };
 }
 
 /**

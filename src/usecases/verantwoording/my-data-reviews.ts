@@ -1,3 +1,5 @@
+import { MaturityPhase } from '../../domain/talent-review/maturity';
+import { managerPartShown } from '../talent-review/for-professional';
 import { TalentReview } from '../../domain/talent-review/review';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
@@ -22,9 +24,10 @@ export interface ReportReviewExport {
   timeZone: string;
   plannedAt: string;
   prepSentAt?: string;
-  // Extension point: what the professional is shown of the manager's part (the phase the manager
-  // proposes, the facilitation account shared after the conversation) belongs here, mapped in
-  // reviewForReport below, once the prep-card feature shows it to the professional.
+  /** The phase the manager proposes for the conversation (the professional's own choice is unchanged). */
+  phaseProposal?: { phase: MaturityPhase; at: string };
+  /** What the manager facilitated: as in the verantwoording, only once the conversation was held. */
+  facilitated?: { text: string; at?: string };
 }
 
 /** The manager's record, without the technical address of their chat with the bot. */
@@ -33,15 +36,25 @@ function reviewForManager(r: TalentReview): ReviewsExport['asManager'][number] {
   return own;
 }
 
-/** What the professional gets of a conversation about them. */
-function reviewForReport(r: TalentReview): ReportReviewExport {
-  return { reviewId: r.id, managerId: r.managerId, date: r.date, timeZone: r.timeZone, plannedAt: r.createdAt, ...(r.prepSentAt ? { prepSentAt: r.prepSentAt } : {}) };
+/** What the professional gets of a conversation about them: exactly what their verantwoording shows them. */
+function reviewForReport(r: TalentReview, now: Date): ReportReviewExport {
+  const shown = managerPartShown(r, now);
+  return {
+    reviewId: r.id,
+    managerId: r.managerId,
+    date: r.date,
+    timeZone: r.timeZone,
+    plannedAt: r.createdAt,
+    ...(r.prepSentAt ? { prepSentAt: r.prepSentAt } : {}),
+    ...(shown.phaseProposal ? { phaseProposal: shown.phaseProposal } : {}),
+    ...(shown.facilitated ? { facilitated: shown.facilitated } : {}),
+  };
 }
 
 export async function exportReviews(deps: VerantwoordingDeps, userId: string): Promise<ReviewsExport> {
   const { asManager, asReport } = await reviewTraces(deps, userId);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
-  return { asManager: byDate(asManager.map(reviewForManager)), asReport: byDate(asReport.map(reviewForReport)) };
+  return { asManager: byDate(asManager.map(reviewForManager)), asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))) };
 }
 
 /** The person's reviews, on both sides. */
