@@ -188,8 +188,9 @@ const timeUsed = z
 
 const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language, updatedAt: isoTime }).strict();
 
-/** The groups a person belongs (or belonged) to: their own index, in their own partition. */
+/** The managers who planned a conversation about the person: their own index, in their own partition. */
 const reviewManagers = z.object({ id, type: z.literal('reviewManagers'), userId: id, managerIds: z.array(id).max(1000), updatedAt: isoTime, ttl: z.literal(-1) }).strict();
+/** The groups a person belongs (or belonged) to: their own index, in their own partition. */
 const membershipIndex = z
   .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
   .strict();

@@ -16,7 +16,7 @@ export const retentionEnv = {
   RETENTION_REVIEW_DAYS: days(730),
   /** B3-spiegel polls and tallies, and L&O's anonymous learning-need batches: long enough for the trend (36 months). */
   RETENTION_POLL_DAYS: days(1095),
-  /** Proactive messages, once sent or given up on. */
+  /** Outbox documents that set no shorter time of their own: unsent messages, remembered 1:1 chats, leases (a sent message keeps 7 days). */
   RETENTION_OUTBOX_DAYS: days(30),
 };
 
