@@ -1,5 +1,5 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { Behaviour, FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, startFakeAzureOpenAi, truncated } from '../support/fake-azure-openai';
+import { aiSettings, Behaviour, FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, startFakeAzureOpenAi, truncated } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -17,7 +17,7 @@ describe('a failed AI draft in a session', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '0' });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 300, retries: 0 }));
   });
   afterAll(async () => {
     await t.stop();

@@ -1,7 +1,7 @@
 import { DATA_END, DATA_START } from '../../src/ai/proposal-prompt';
 import { TestUser, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
-import { FakeAzureOpenAi, malformed, RecordedRequest, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, malformed, RecordedRequest, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -65,7 +65,7 @@ describe('prompt injection through the group\'s answers', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }));
     b = await groupWith('19:group-b@thread.v2', groupB, [OTHER_GROUP_SECRET, 'Zuid', 'Reorganisatie', 'Onrust', 'Praten']);
     a = await groupWith('19:group-a@thread.v2', groupA, INJECTIONS.slice(0, 5).concat(INJECTIONS[5]!), PERSONAL_SECRET);
   });

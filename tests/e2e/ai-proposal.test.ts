@@ -1,7 +1,7 @@
 import { botAdded } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = {
@@ -23,7 +23,7 @@ describe('the AI proposal in a session', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '1' });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
   });
   afterAll(async () => {
     await t.stop();

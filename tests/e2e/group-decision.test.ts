@@ -1,5 +1,5 @@
 import { user } from '../support/activities';
-import { FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -46,7 +46,7 @@ describe('the group decides on its proposal', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '1' });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
   });
   afterAll(async () => {
     await t.stop();

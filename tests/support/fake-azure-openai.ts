@@ -54,6 +54,11 @@ export interface FakeAzureOpenAi {
   close(): Promise<void>;
 }
 
+/** The app's settings that point the real Azure OpenAI SDK at this fake. */
+export function aiSettings(ai: FakeAzureOpenAi, opts: { timeoutMs: number; retries: number }): Record<string, string> {
+  return { AZURE_OPENAI_ENDPOINT: ai.url, AZURE_OPENAI_DEPLOYMENT: ai.deployment, AZURE_OPENAI_API_KEY: ai.apiKey, AI_TIMEOUT_MS: String(opts.timeoutMs), AI_MAX_RETRIES: String(opts.retries) };
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
