@@ -31,6 +31,8 @@ export interface ComposeOptions {
   startScheduler?: boolean;
   /** Business events for telemetry; none by default. */
   events?: BusinessEvents;
+  /** Least time between two updates of one shared card; tests widen it to make a burst's pacing certain. */
+  sharedCardIntervalMs?: number;
 }
 
 /** How often the embedded store's expired documents are removed. */
@@ -70,7 +72,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     concurrency: limits.concurrency,
   });
   const groups = new CosmosGroupRepository(cosmos);
-  const sharedCards = new SharedCardUpdates(connector, logger);
+  const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });
   const messenger = new TeamsMessenger(outbox);
   const platform: Platform = {
     config,

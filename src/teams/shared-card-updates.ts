@@ -8,52 +8,116 @@ interface Target {
   activityId: string;
 }
 
+/** Renders the shared card when it goes out, so that a card replaced by a newer one is never built. */
+export type RenderCard = () => AdaptiveCardJson;
+
 interface Lane {
   target: Target;
-  pending?: AdaptiveCardJson;
-  running: Promise<void>;
+  pending?: RenderCard;
+  /** When the last update of this message left (ms, `now()`); pacing starts from there. */
+  lastSentAt: number;
+  /** A drain is under way; set and cleared synchronously, so a push never finds a lane that just finished. */
+  active: boolean;
+  running?: Promise<void>;
+  /** Ends a pacing pause early (flush on `idle()`). */
+  wake?: () => void;
 }
 
 const MAX_ATTEMPTS = 4;
 
 /**
+ * Teams allows a bot 60 requests per 30 seconds in one conversation: two per second, sustained.
+ * A live group of eight answering at once would otherwise update its one card many times a
+ * second, be throttled, and spend most of its work on cards nobody sees before the next one.
+ */
+export const SHARED_CARD_INTERVAL_MS = 500;
+
+export interface SharedCardOptions {
+  /** Least time between two updates of one message. */
+  minIntervalMs?: number;
+  now?: () => number;
+  /** How pacing waits; tests pass their own to see the waits without timing them. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
  * Brings the shared card in a chat up to date after a member's action, right after the member
  * got their own card back: the click is answered without waiting for a second call to Teams.
- * Per message the newest card wins: while one update is on its way, later ones wait and only the
- * last is sent, so a burst of clicks never makes an older card overwrite a newer one. A failed
+ * Per message the newest card wins and is rendered only when it leaves: the first update goes out
+ * at once, later ones within the pacing interval wait and only the last is built and sent, so a
+ * burst of clicks costs two updates and never lets an older card overwrite a newer one. A failed
  * update changes nothing stored; the next action or refresh brings the card up to date again.
  * One instance per app (held by the composition root), never module state.
  */
 export class SharedCardUpdates {
   private readonly lanes = new Map<string, Lane>();
+  private readonly minIntervalMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private flushing = 0;
 
   constructor(
     private readonly transport: Pick<OutboxTransport, 'updateActivity'>,
     private readonly logger: Logger,
-  ) {}
-
-  push(target: Target, card: AdaptiveCardJson): void {
-    const key = `${target.conversationId}\u0000${target.activityId}`;
-    const lane = this.lanes.get(key);
-    if (lane) {
-      lane.pending = card;
-      return;
-    }
-    const fresh: Lane = { target, pending: card, running: Promise.resolve() };
-    fresh.running = this.drain(key, fresh);
-    this.lanes.set(key, fresh);
+    options: SharedCardOptions = {},
+  ) {
+    this.minIntervalMs = options.minIntervalMs ?? SHARED_CARD_INTERVAL_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
   }
 
-  private async drain(key: string, lane: Lane): Promise<void> {
-    try {
-      while (lane.pending) {
-        const card = lane.pending;
-        lane.pending = undefined;
-        await this.send(lane.target, card);
-      }
-    } finally {
-      this.lanes.delete(key);
+  push(target: Target, render: RenderCard): void {
+    const key = `${target.conversationId}\u0000${target.activityId}`;
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      this.forgetQuietLanes();
+      lane = { target, lastSentAt: -Infinity, active: false };
+      this.lanes.set(key, lane);
     }
+    lane.target = target;
+    lane.pending = render;
+    if (!lane.active) {
+      lane.active = true;
+      lane.running = this.drain(lane);
+    }
+  }
+
+  private async drain(lane: Lane): Promise<void> {
+    try {
+      await this.drainPending(lane);
+    } finally {
+      lane.active = false;
+    }
+  }
+
+  private async drainPending(lane: Lane): Promise<void> {
+    while (lane.pending) {
+      const wait = lane.lastSentAt + this.minIntervalMs - this.now();
+      if (wait > 0 && !this.flushing) await this.pause(lane, wait);
+      const render = lane.pending;
+      lane.pending = undefined;
+      let card: AdaptiveCardJson;
+      try {
+        card = render();
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
+        continue;
+      }
+      lane.lastSentAt = this.now();
+      await this.send(lane.target, card);
+    }
+  }
+
+  private async pause(lane: Lane, ms: number): Promise<void> {
+    await Promise.race([this.sleep(ms), new Promise<void>((resolve) => (lane.wake = resolve))]);
+    lane.wake = undefined;
+  }
+
+  /** Lanes are kept for their pacing; one that has been quiet longer than the interval has none left. */
+  private forgetQuietLanes(): void {
+    if (this.lanes.size < 1000) return;
+    const quietSince = this.now() - this.minIntervalMs;
+    for (const [key, lane] of this.lanes) if (!lane.active && lane.lastSentAt < quietSince) this.lanes.delete(key);
   }
 
   private async send(target: Target, card: AdaptiveCardJson): Promise<void> {
@@ -78,8 +142,21 @@ export class SharedCardUpdates {
     }
   }
 
-  /** Resolves once every update that was pushed has gone out (shutdown, tests). */
+  /**
+   * Sends what is waiting for its pacing slot now, and resolves once every update that was pushed
+   * has gone out (shutdown, tests).
+   */
   async idle(): Promise<void> {
-    while (this.lanes.size) await Promise.all([...this.lanes.values()].map((l) => l.running));
+    this.flushing++;
+    try {
+      for (;;) {
+        const running = [...this.lanes.values()].filter((l) => l.active);
+        if (!running.length) return;
+        for (const lane of running) lane.wake?.();
+        await Promise.all(running.map((l) => l.running));
+      }
+    } finally {
+      this.flushing--;
+    }
   }
 }

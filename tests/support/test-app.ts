@@ -30,7 +30,7 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -43,7 +43,7 @@ export async function startTestApp(
   // The test app always runs on the test's own embedded server, also with bot authentication on.
   const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', COSMOS_EMBEDDED: 'true', ...env });
   config.port = 0;
-  const app = await startApp(config, { logger: createLogger('info', sink), clock: opts.realClock ? undefined : clock, cosmos, startScheduler: false });
+  const app = await startApp(config, { logger: createLogger('info', sink), clock: opts.realClock ? undefined : clock, cosmos, startScheduler: false, sharedCardIntervalMs: opts.sharedCardIntervalMs });
   return {
     app,
     connector,

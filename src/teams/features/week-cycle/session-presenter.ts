@@ -30,9 +30,12 @@ export class SessionPresenter {
     return sessionSummaryCard(await buildSummaryView(this.deps.weekCycle, state), state.group.id, this.deps.translator.t(state.group.language));
   }
 
-  /** The usual outcome of a session action: the actor's own view, and the shared card for everyone. */
+  /**
+   * The usual outcome of a session action: the actor's own view, and the shared card for everyone,
+   * built only if it goes out (in a burst of clicks, only the newest does).
+   */
   outcome(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
-    return { card: this.personal(state, viewerId, ownAnswer), personal: true, shared: this.shared(state) };
+    return { card: this.personal(state, viewerId, ownAnswer), personal: true, shared: () => this.shared(state) };
   }
 
   /** Updates the shared card outside a turn (AI draft ready, time box), where it was posted. */

@@ -1,0 +1,139 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/log/logger';
+import { SHARED_CARD_INTERVAL_MS, SharedCardUpdates } from '../../src/teams/shared-card-updates';
+import { AdaptiveCardJson } from '../../src/teams/cards/card-kit';
+import { execute, user } from '../support/activities';
+import { cardText, GroupDriver } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { isNormalCard } from './support';
+
+const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
+
+/** A transport that records each update and answers when the test lets it. */
+function recordingTransport() {
+  const sent: string[] = [];
+  return {
+    sent,
+    updateActivity: async (_route: unknown, _conv: string, _id: string, activity: Record<string, unknown>) => {
+      const [attachment] = activity.attachments as { content: AdaptiveCardJson }[];
+      sent.push(String((attachment!.content.body as { text: string }[])[0]!.text));
+      return { ok: true as const };
+    },
+  };
+}
+
+/** Pacing waits the test can see and end: a wait resolves only when the test says so. */
+function heldSleep() {
+  const waits: { ms: number; release: () => void }[] = [];
+  return { waits, sleep: (ms: number) => new Promise<void>((release) => waits.push({ ms, release })) };
+}
+
+const quiet = createLogger('warn', new Writable({ write: (_c, _e, cb) => cb() }));
+const target = { route: { serviceUrl: 'http://127.0.0.1:9', botId: 'bot' }, conversationId: '19:g@thread.v2', activityId: 'm1' };
+
+function card(text: string, renders: string[]): () => AdaptiveCardJson {
+  return () => {
+    renders.push(text);
+    return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] };
+  };
+}
+
+/** Waits for the expected state (bounded, so a wrong expectation fails instead of spinning). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    if (i > 2000) throw new Error('the expected state never came');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('shared card updates are paced per message', () => {
+  test('a burst of clicks sends the first card at once and then only the newest, each rendered once', async () => {
+    const transport = recordingTransport();
+    const held = heldSleep();
+    const renders: string[] = [];
+    const updates = new SharedCardUpdates(transport, quiet, { sleep: held.sleep });
+    for (let i = 1; i <= 10; i++) updates.push(target, card(`answer ${i}`, renders));
+
+    await until(() => transport.sent.length === 1 && held.waits.length === 1);
+    expect(transport.sent).toEqual(['answer 1']);
+    // The rest waits for the message's next slot, within Teams' sustained rate for one conversation.
+    expect(held.waits[0]!.ms).toBeGreaterThan(0);
+    expect(held.waits[0]!.ms).toBeLessThanOrEqual(SHARED_CARD_INTERVAL_MS);
+
+    held.waits[0]!.release();
+    await updates.idle();
+    expect(transport.sent).toEqual(['answer 1', 'answer 10']);
+    expect(renders).toEqual(['answer 1', 'answer 10']);
+  });
+
+  test('idle() sends what waits for its slot at once (shutdown), and a later click is paced again', async () => {
+    const transport = recordingTransport();
+    const held = heldSleep();
+    const renders: string[] = [];
+    const updates = new SharedCardUpdates(transport, quiet, { sleep: held.sleep });
+    updates.push(target, card('first', renders));
+    updates.push(target, card('second', renders));
+    await updates.idle(); // the second goes out without waiting for its slot
+    expect(transport.sent).toEqual(['first', 'second']);
+    expect(held.waits).toHaveLength(0);
+
+    updates.push(target, card('third', renders));
+    await until(() => held.waits.length === 1);
+    expect(transport.sent).toEqual(['first', 'second']);
+    held.waits[0]!.release();
+    await updates.idle();
+    expect(transport.sent).toEqual(['first', 'second', 'third']);
+  });
+
+  test('messages are paced independently, and a card that fails to render leaves the next one free', async () => {
+    const transport = recordingTransport();
+    const held = heldSleep();
+    const renders: string[] = [];
+    const updates = new SharedCardUpdates(transport, quiet, { sleep: held.sleep });
+    updates.push(target, () => {
+      throw new Error('state gone');
+    });
+    updates.push({ ...target, activityId: 'm2' }, card('other message', renders));
+    await until(() => transport.sent.length === 1);
+    expect(transport.sent).toEqual(['other message']);
+    // The failed render sent nothing, so the next update of that message goes out without a wait.
+    updates.push(target, card('after the failure', renders));
+    await updates.idle();
+    expect(transport.sent).toEqual(['other message', 'after the failure']);
+    expect(held.waits).toHaveLength(0);
+  });
+});
+
+/**
+ * Eight members answer at the same moment: each gets their own card back at once, and the one
+ * shared card in the chat is updated twice (the first answer, then the newest state), not eight
+ * times. The interval is widened so a slow machine's burst still falls inside it.
+ */
+describe('a burst of answers in a live group', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeAll(async () => {
+    t = await startTestApp({}, undefined, { sharedCardIntervalMs: 60_000 });
+    g = new GroupDriver(t, t.conversation('groupChat'), EIGHT);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+  });
+  afterAll(() => t.stop());
+
+  it('updates the shared card twice, not once per answer, and every member gets their own card', async () => {
+    const before = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).length;
+    const answers = await Promise.all(
+      EIGHT.map(async (m) => {
+        const activity = execute(g.conv, m, 'session.contribute', { ...g.ids(), questionId: 1, text: `${m.name} in de drukte` }, g.sessionMessageId);
+        const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        return { status: res.status, body: (await res.json()) as { type?: string; value?: unknown } };
+      }),
+    );
+    expect(answers.filter((a) => a.status !== 200 || !isNormalCard(a.body))).toEqual([]);
+    await t.app.sharedCards.idle();
+    const updates = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).slice(before);
+    expect(updates).toHaveLength(2);
+    expect(cardText(g.sharedCard())).toContain('in de drukte');
+  });
+});
