@@ -1,5 +1,6 @@
 import { Container, ErrorResponse, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import { Mutate } from '../domain/week-cycle/ports';
+import { queryPlanOnDemand } from './query-plan-on-demand';
 
 const MAX_CONFLICT_RETRIES = 12;
 const MAX_TRANSIENT_RETRIES = 4;
@@ -159,7 +160,7 @@ export class DocumentStore<T extends { id: string }> {
   /** A query that keeps the system properties (ETags), for callers that replace what they read. */
   async queryStored<R = T>(spec: SqlQuerySpec, partitionKey?: string): Promise<Stored<R>[]> {
     return retrying(async () => {
-      const { resources } = await this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey }).fetchAll();
+      const { resources } = await queryPlanOnDemand(this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey })).fetchAll();
       return resources;
     });
   }

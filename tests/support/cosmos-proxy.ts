@@ -23,7 +23,23 @@ export interface SeenCosmosRequest {
  * How a request fails: answered with a status without reaching the store, dropped before it
  * reaches the store, or forwarded and then dropped (the write happened; the answer is lost).
  */
-export type CosmosFault = { kind: 'status'; status: 429 | 503; retryAfterMs?: number } | { kind: 'dropBefore' } | { kind: 'dropAfter' };
+export type CosmosFault =
+  | { kind: 'status'; status: 429 | 503; retryAfterMs?: number }
+  | { kind: 'dropBefore' }
+  | { kind: 'dropAfter' }
+  /** The gateway's answer to a query it cannot serve without the client's query plan. */
+  | { kind: 'needsQueryPlan' }
+  /** The gateway's query plan for a query without ORDER BY, aggregates or DISTINCT (the embedded server has no plans). */
+  | { kind: 'plainQueryPlan' };
+
+const PLAIN_QUERY_PLAN = {
+  partitionedQueryExecutionInfoVersion: 2,
+  queryInfo: {
+    distinctType: 'None', top: null, offset: null, limit: null, orderBy: [], orderByExpressions: [], groupByExpressions: [], groupByAliases: [],
+    aggregates: [], groupByAliasToAggregateType: {}, rewrittenQuery: '', hasSelectValue: false, dCountInfo: null,
+  },
+  queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
+};
 export type CosmosFaultRule = (req: { kind: RequestKind; container?: string }) => CosmosFault | undefined;
 
 /** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
@@ -96,6 +112,18 @@ export class CosmosProxy {
         record(fault.status);
         res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterMs !== undefined ? { 'x-ms-retry-after-ms': String(fault.retryAfterMs) } : {}) });
         res.end(JSON.stringify({ code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected by the test proxy' }));
+        return;
+      }
+      if (fault?.kind === 'needsQueryPlan') {
+        record(400);
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 'BadRequest', message: 'The provided query can not be directly served by the gateway.', additionalErrorInfo: '{"partitionedQueryExecutionInfoVersion":2}' }));
+        return;
+      }
+      if (fault?.kind === 'plainQueryPlan') {
+        record(200);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(PLAIN_QUERY_PLAN));
         return;
       }
       if (fault?.kind === 'dropBefore') {
