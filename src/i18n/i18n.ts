@@ -26,6 +26,26 @@ export function createTranslator(): Translator {
     // format i18next 26 reads); stated here so a change of library default cannot slip by.
     compatibilityJSON: 'v4',
   });
-  const fixed = { nl: instance.getFixedT('nl'), en: instance.getFixedT('en') };
+  const fixed = { nl: remembered(instance.getFixedT('nl')), en: remembered(instance.getFixedT('en')) };
   return { t: (locale) => fixed[locale] };
+}
+
+/**
+ * Most texts on a card are plain keys, looked up again for every card a live group renders; the
+ * language files never change while the app runs, so a plain key's text is looked up once. Keys
+ * with values (counts, names) still go through i18next every time.
+ */
+function remembered(t: Translate): Translate {
+  const plain = new Map<string, string>();
+  const lookUp = (...args: unknown[]): unknown => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return (t as unknown as (...a: unknown[]) => unknown)(...args);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = String(t(key));
+      plain.set(key, text);
+    }
+    return text;
+  };
+  return lookUp as unknown as Translate;
 }

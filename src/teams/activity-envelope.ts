@@ -108,6 +108,12 @@ export type EnvelopeCheck =
   /** `problems` are field paths and zod codes only: safe to log, no values. */
   | { ok: false; kind: 'notAnActivity' | 'invalid'; invoke: boolean; problems: string[] };
 
+/** The envelope, and a message-extension invoke's value, built once rather than on every request. */
+const checkedEnvelope = activityEnvelopeSchema.superRefine((a, ctx) => {
+  if (a.type !== 'invoke' || !a.name?.startsWith('composeExtension/') || a.value === undefined) return;
+  for (const issue of extensionValue.safeParse(a.value).error?.issues ?? []) ctx.addIssue({ ...issue, path: ['value', ...issue.path] });
+});
+
 /** Checks and normalises what arrived at /api/messages. Never throws. */
 export function checkActivity(body: unknown): EnvelopeCheck {
   const raw = body as { type?: unknown } | null | undefined;
@@ -120,12 +126,7 @@ export function checkActivity(body: unknown): EnvelopeCheck {
     if (isDomainError(err)) return { ok: false, kind: 'invalid', invoke, problems: ['depth'] };
     throw err;
   }
-  const parsed = activityEnvelopeSchema
-    .superRefine((a, ctx) => {
-      if (a.type !== 'invoke' || !a.name?.startsWith('composeExtension/') || a.value === undefined) return;
-      for (const issue of extensionValue.safeParse(a.value).error?.issues ?? []) ctx.addIssue({ ...issue, path: ['value', ...issue.path] });
-    })
-    .safeParse(cleaned);
+  const parsed = checkedEnvelope.safeParse(cleaned);
   if (!parsed.success) {
     return { ok: false, kind: 'invalid', invoke, problems: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}:${i.code}`) };
   }
