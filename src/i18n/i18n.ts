@@ -30,20 +30,34 @@ export function createTranslator(): Translator {
   return { t: (locale) => fixed[locale] };
 }
 
+/** Enough for every text a few busy groups show; the memo starts over rather than grow without end. */
+const REMEMBERED_TEXTS = 20_000;
+
+/** Options whose values are plain numbers, strings or booleans: the text follows from the key and them alone. */
+function plainOptions(options: unknown): options is Record<string, string | number | boolean> {
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return false;
+  for (const v of Object.values(options)) if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+  return true;
+}
+
 /**
- * Most texts on a card are plain keys, looked up again for every card a live group renders; the
- * language files never change while the app runs, so a plain key's text is looked up once. Keys
- * with values (counts, names) still go through i18next every time.
+ * A live group's cards show the same texts again and again (the same key with the same count or
+ * name), each looked up anew by i18next for every card rendered. The language files never change
+ * while the app runs, so a text is looked up once per key and values; anything else (a default
+ * value, nested objects) still goes through i18next every time.
  */
 function remembered(t: Translate): Translate {
-  const plain = new Map<string, string>();
+  const texts = new Map<string, string>();
   const lookUp = (...args: unknown[]): unknown => {
-    const [key] = args;
-    if (args.length !== 1 || typeof key !== 'string') return (t as unknown as (...a: unknown[]) => unknown)(...args);
-    let text = plain.get(key);
+    const [key, options] = args;
+    const plain = typeof key === 'string' && (args.length === 1 || (args.length === 2 && plainOptions(options)));
+    if (!plain) return (t as unknown as (...a: unknown[]) => unknown)(...args);
+    const id = args.length === 1 ? key : `${key}\u0000${JSON.stringify(options)}`;
+    let text = texts.get(id);
     if (text === undefined) {
-      text = String(t(key));
-      plain.set(key, text);
+      text = String((t as unknown as (...a: unknown[]) => unknown)(...args));
+      if (texts.size >= REMEMBERED_TEXTS) texts.clear();
+      texts.set(id, text);
     }
     return text;
   };

@@ -1,7 +1,7 @@
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { DomainError } from '../../src/domain/shared/errors';
 import { energySummary } from '../../src/domain/week-cycle/energy';
-import { attendeeIds, checkIn, closeSession, contribute, goToQuestion, minutesLeft, openSession, Session, SessionState, unfinishedQuestions } from '../../src/domain/week-cycle/session';
+import { attendeeIds, checkIn, closeSession, contribute, goToQuestion, minutesLeft, openSession, Session, SessionState, sharedAnswer, sharedAnswers, unfinishedQuestions } from '../../src/domain/week-cycle/session';
 import { defaultSchedule, Group } from '../../src/domain/week-cycle/group';
 
 const { nl } = loadFrameworks({});
@@ -84,5 +84,24 @@ describe('session rules that refuse', () => {
   it('does not let personal questions hold the group back', () => {
     const s = fresh({ day: 4, questionIds: [8, 9, 10] });
     expect(unfinishedQuestions(nl, s, false, false)).toEqual([8]);
+  });
+});
+
+describe('shared answers in time order', () => {
+  const item = (id: string, questionId: number, at: string) => ({ id, type: 'contribution' as const, groupId: 'g', cycleId: 'g_w1', sessionId: 'g_w1_s1', questionId, authorId: 'a', authorName: 'A', text: id, at });
+  // Stored in arrival order, which is not time order (two instances, a retried create).
+  const contributions = [
+    item('late', 1, '2026-11-23T08:10:00.000Z'),
+    item('other', 2, '2026-11-23T08:01:00.000Z'),
+    item('early', 1, '2026-11-23T08:00:59.999Z'),
+    item('middle', 1, '2026-11-23T08:05:00.000Z'),
+  ];
+
+  it('lists each question oldest first, in one pass as per question', () => {
+    const all = sharedAnswers({ contributions });
+    expect(all.get(1)!.map((x) => x.id)).toEqual(['early', 'middle', 'late']);
+    expect(all.get(2)!.map((x) => x.id)).toEqual(['other']);
+    expect(sharedAnswer({ contributions }, 1)).toEqual(all.get(1));
+    expect(all.has(3)).toBe(false);
   });
 });

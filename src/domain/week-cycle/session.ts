@@ -105,8 +105,27 @@ function requireAgendaQuestion(framework: Framework, s: Session, questionId: num
  * The contributions to one question in this session, in the order they were made. Equal times
  * keep the order the store returned them in (the order they were written; the sort is stable).
  */
+/**
+ * Oldest first. Item times are ISO-8601 UTC strings, which sort as plain strings; localeCompare's
+ * collation is not meant for them and costs a live card a good part of its rendering.
+ */
+export function byTime(a: { at: string }, b: { at: string }): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+}
+
 export function sharedAnswer(state: Pick<SessionState, 'contributions'>, questionId: number): Contribution[] {
-  return state.contributions.filter((c) => c.questionId === questionId).sort((a, b) => a.at.localeCompare(b.at));
+  return state.contributions.filter((c) => c.questionId === questionId).sort(byTime);
+}
+
+/** Every question's shared answer at once, oldest first: one pass for a card that shows them all. */
+export function sharedAnswers(state: Pick<SessionState, 'contributions'>): Map<number, Contribution[]> {
+  const out = new Map<number, Contribution[]>();
+  for (const c of [...state.contributions].sort(byTime)) {
+    const list = out.get(c.questionId);
+    if (list) list.push(c);
+    else out.set(c.questionId, [c]);
+  }
+  return out;
 }
 
 export interface ContributionInput {
@@ -131,7 +150,7 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
   const known = state.contributions.find((c) => c.id === id);
   if (known) return known;
-  if (sharedAnswer(state, input.questionId).length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
+  if (state.contributions.filter((c) => c.questionId === input.questionId).length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
   return { id, type: 'contribution', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: input.questionId, authorId: input.authorId, authorName: input.authorName, text, at: input.at };
 }
 

@@ -2,7 +2,8 @@ import { findQuestion, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
-import { attendeeIds, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
+import { attendeeIds, byTime, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
+import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
 
@@ -63,8 +64,8 @@ export interface SessionView {
   };
 }
 
-function agendaItem(state: SessionState, question: Question, index: number): AgendaItem {
-  const contributions = sharedAnswer(state, question.id).map((c) => ({ authorName: c.authorName, text: c.text }));
+function agendaItem(answers: Map<number, Contribution[]>, question: Question, index: number): AgendaItem {
+  const contributions = (answers.get(question.id) ?? []).map((c) => ({ authorName: c.authorName, text: c.text }));
   return {
     question,
     index,
@@ -99,15 +100,16 @@ export function buildSessionView(
 ): SessionView {
   const { group, session } = state;
   const framework = deps.frameworks[group.language];
+  const answers = sharedAnswers(state);
   const agenda = session.questionIds
     .map((id, index) => ({ q: findQuestion(framework, id), index }))
     .filter((x): x is { q: Question; index: number } => !!x.q)
-    .map(({ q, index }) => agendaItem(state, q, index));
+    .map(({ q, index }) => agendaItem(answers, q, index));
   const hasProposalQuestion = agenda.some((a) => a.question.kind !== 'text');
   const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
-  const ownProposal = aiQuestion ? sharedAnswer(state, aiQuestion.id).map((c) => c.text).join('\n') : '';
+  const ownProposal = aiQuestion ? (answers.get(aiQuestion.id) ?? []).map((c) => c.text).join('\n') : '';
   const currentId = currentQuestionId(session);
-  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort((a, b) => a.at.localeCompare(b.at)) : [];
+  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort(byTime) : [];
   const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
   const present = new Set([...attendeeIds(state), ...judgements.map((j) => j.memberId)]).size;
   return {
