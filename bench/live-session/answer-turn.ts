@@ -45,7 +45,15 @@ const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].m
  * with `connections` clients at once, spread over `groups` groups (the minimal bot over as many
  * documents). Two rounds each, alternating, after a warm-up.
  */
-export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number }): Promise<{ app: LoadResult; minimal: LoadResult }> {
+/** One measured round: the app's answer saves and the floor's, and how many answers each session held. */
+export interface Round {
+  app: LoadResult;
+  minimal: LoadResult;
+  /** Answers per session when the round started and when it ended. */
+  answers: { from: number; to: number };
+}
+
+export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number }): Promise<{ app: LoadResult; minimal: LoadResult; rounds: Round[] }> {
   const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
   const drivers: GroupDriver[] = [];
   for (let i = 0; i < opts.groups; i++) {
@@ -72,20 +80,22 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
   };
   const minimalTurn = (i: number) => post(minimal.url, execute(conv, MEMBERS[0]!, MINIMAL_VERB, { groupId: `bench-counter-${i % drivers.length}` }, 'card'));
   try {
-    await load(Math.min(200, opts.requests), opts.connections, appTurn);
-    await load(Math.min(200, opts.requests), opts.connections, minimalTurn);
-    const rounds: { app: LoadResult; minimal: LoadResult }[] = [];
+    const warmUp = Math.min(200, opts.requests);
+    await load(warmUp, opts.connections, appTurn);
+    await load(warmUp, opts.connections, minimalTurn);
+    const rounds: Round[] = [];
+    const perSession = (n: number) => Math.round(n / drivers.length);
     for (let r = 0; r < 2; r++) {
       const m = await load(opts.requests, opts.connections, minimalTurn);
       const a = await load(opts.requests, opts.connections, (i) => appTurn(i + (r + 1) * opts.requests));
-      rounds.push({ app: a, minimal: m });
+      rounds.push({ app: a, minimal: m, answers: { from: perSession(warmUp + r * opts.requests), to: perSession(warmUp + (r + 1) * opts.requests) } });
     }
-    const mean = (pick: (x: { app: LoadResult; minimal: LoadResult }) => LoadResult): LoadResult => {
+    const mean = (pick: (x: Round) => LoadResult): LoadResult => {
       const list = rounds.map(pick);
       const avg = (f: (l: LoadResult) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
       return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput) };
     };
-    return { app: mean((x) => x.app), minimal: mean((x) => x.minimal) };
+    return { app: mean((x) => x.app), minimal: mean((x) => x.minimal), rounds };
   } finally {
     await minimal.stop();
     await t.stop();

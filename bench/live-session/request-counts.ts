@@ -1,6 +1,7 @@
 import { message, user } from '../../tests/support/activities';
 import { SeenCosmosRequest } from '../../tests/support/cosmos-proxy';
 import { GroupDriver } from '../../tests/support/group-driver';
+import { HR, members, PulseDriver, scores, team } from '../../tests/support/pulse-driver';
 import { startTestApp } from '../../tests/support/test-app';
 
 export interface TurnCount {
@@ -32,7 +33,7 @@ const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [Re
  * extra turns (`extra`) let other features add theirs (a poll answer) with the same counter.
  */
 export async function requestsPerTurn(extra: { turn: string; run: (app: { url: string; send: (a: Record<string, unknown>) => Promise<unknown> }) => Promise<unknown> }[] = []): Promise<TurnCount[]> {
-  const t = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { proxy: true });
+  const t = await startTestApp({ LOG_LEVEL: 'warn', HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'bench-key-'.padEnd(40, 'x') }, undefined, { proxy: true });
   const proxy = t.proxy!;
   const rows: TurnCount[] = [];
   const measure = async (turn: string, run: () => Promise<unknown>) => {
@@ -59,6 +60,16 @@ export async function requestsPerTurn(extra: { turn: string; run: (app: { url: s
     await measure('message-extension search', () =>
       t.send({ ...message(personal, anna, ''), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'zoekVoorstellen', parameters: [{ name: 'zoekterm', value: 'overdracht' }], queryOptions: { skip: 0, count: 25 } } }),
     );
+    // A B3-spiegel answer on the poll card in a team channel.
+    const pulse = new PulseDriver(t);
+    const noord = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 5)]);
+    await pulse.install(noord);
+    await pulse.say(HR, noord, 'peiling start alle teams 2026-12-04');
+    await pulse.settle();
+    const poll = pulse.pollCard(noord.id);
+    const answer = (who: number) => pulse.press(noord.members[who]!, pulse.channel(noord), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(4) }, poll.id, noord);
+    await answer(1);
+    await measure('poll answer', () => answer(2));
     for (const e of extra) await measure(e.turn, () => e.run({ url: t.app.url, send: (a) => t.send(a) }));
     return rows;
   } finally {

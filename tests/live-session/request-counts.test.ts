@@ -1,6 +1,7 @@
 import { message } from '../support/activities';
 import { SeenCosmosRequest } from '../support/cosmos-proxy';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { HR, members, PulseDriver, scores, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from './support';
 
@@ -42,7 +43,7 @@ describe('Cosmos DB requests per turn', () => {
   let token = '';
 
   beforeAll(async () => {
-    t = await startTestApp({}, undefined, { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') }, undefined, { proxy: true });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
     await g.startCycle();
@@ -77,6 +78,19 @@ describe('Cosmos DB requests per turn', () => {
     expect(cost.writes).toBe(0);
     expect(cost.data).toBeLessThanOrEqual(3);
     expect(cost.crossPartition).toBe(0);
+  });
+
+  it('a B3-spiegel answer: the tally read and written under its ETag, two requests', async () => {
+    const d = new PulseDriver(t);
+    const noord = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 5)]);
+    await d.install(noord);
+    await d.say(HR, noord, 'peiling start alle teams 2026-12-04');
+    await d.settle();
+    const poll = d.pollCard(noord.id);
+    const answer = (who: number) => d.press(noord.members[who]!, d.channel(noord), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(4) }, poll.id, noord);
+    await answer(1);
+    const cost = await measure(() => answer(2));
+    expect(cost).toEqual({ data: 2, writes: 1, queryPlans: 0, crossPartition: 0 });
   });
 
   it('"verantwoording" in the personal chat, the tab and the message-extension search never fan out', async () => {

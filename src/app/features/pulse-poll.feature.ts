@@ -4,6 +4,7 @@ import { ListDirectory } from '../../directory/list-directory';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { loadInstruments } from '../../pulse-poll/load-instruments';
 import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
+import { RememberedPolls } from '../../usecases/pulse-poll/remembered-polls';
 import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
 import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
 import { TeamsRoster } from '../../teams/features/pulse-poll/teams-roster';
@@ -33,8 +34,10 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
   if (!cfg.hr.userIds.length && !cfg.hr.groupId) p.logger.warn('HR_USER_IDS and HR_GROUP_ID are empty: nobody can start a B3-spiegel poll');
   const roster = new TeamsRoster(p.connector, p.outbox.limiter, p.logger);
   const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments);
+  const polls = new CosmosPollRepository(p.cosmos);
   const pulse: PulsePollDeps = {
-    polls: new CosmosPollRepository(p.cosmos),
+    polls,
+    pollsForAnswers: new RememberedPolls(polls),
     tallies: new CosmosTallyRepository(p.cosmos),
     legacy: new CosmosLegacyAnswerRepository(p.cosmos),
     locks: new CosmosTeamPollLocks(p.cosmos),

@@ -42,7 +42,8 @@ export async function submitAnswer(
   deps: PulsePollDeps,
   input: { pollId: string; targetId: string; userId: string; place: AnswerPlace; values: Record<string, unknown> },
 ): Promise<SubmitOutcome> {
-  const poll = await loadPoll(deps, input.pollId);
+  const poll = await deps.pollsForAnswers.get(input.pollId);
+  if (!poll) throw new DomainError('noPoll');
   const target = findTarget(poll, input.targetId);
   const rightPlace =
     poll.delivery === 'private' ? input.place.kind === 'personal' : input.place.kind === 'channel' && (!input.place.teamId || input.place.teamId === target.teamId);

@@ -8,6 +8,8 @@ import { Clock } from '../../domain/shared/clock';
 
 export interface PulsePollDeps {
   polls: PollRepository;
+  /** The poll as an answer needs it: read at most once a minute per instance (see RememberedPolls). */
+  pollsForAnswers: Pick<PollRepository, 'get'>;
   /** The folded answers of each poll. */
   tallies: TallyRepository;
   /** Answers of polls stored before tallies, to migrate. */
