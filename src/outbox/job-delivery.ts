@@ -103,7 +103,7 @@ export class JobDelivery {
       return { ok: false, outcome: { kind: 'retry', afterMs: backoffMs(job.attempts + 1, this.d.backoff), code: (err as Error).name } };
     }
     if (!res.ok) return { ok: false, outcome: classify(res, job.attempts, this.d.backoff) };
-    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId);
+    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.about);
     return { ok: true, conversationId: res.conversationId };
   }
 

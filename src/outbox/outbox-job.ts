@@ -25,6 +25,8 @@ export interface PersonalConversationDoc {
   id: string;
   type: 'personalConversation';
   conversationId: string;
+  /** The app ids of the person (from the message that opened it): erasure finds the chat by them where the Teams id is not known (the tab). */
+  about?: string[];
 }
 
 /** Which app instance sends for a tenant: one at a time, so the tenant's rate limit holds across instances. */

@@ -134,8 +134,8 @@ export class OutboxStore {
     }
   }
 
-  async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string): Promise<void> {
-    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId };
+  async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string, about?: string[]): Promise<void> {
+    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId, ...(about?.length ? { about } : {}) };
     await this.container.items.upsert(doc);
   }
 
@@ -158,6 +158,14 @@ export class OutboxStore {
         if (known) conversationIds.add(known);
         if (await this.deleteIfThere(this.conversationDocId(tenantId, platformId))) conversations++;
       }
+    }
+    // Their 1:1 chats known only by their app id (an erasure from the tab, which has no Teams id).
+    const { resources: chats } = await this.container.items
+      .query<PersonalConversationDoc>({ query: "SELECT * FROM c WHERE c.type = 'personalConversation' AND ARRAY_CONTAINS(c.about, @userId)", parameters: [{ name: '@userId', value: p.userId }] })
+      .fetchAll();
+    for (const chat of chats) {
+      conversationIds.add(chat.conversationId);
+      if (await this.deleteIfThere(chat.id)) conversations++;
     }
     const keys = [...new Set([...p.platformIds.map((id) => `person:${id}`), ...conversationIds])];
     const { resources: addressed } = await this.container.items

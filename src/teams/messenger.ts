@@ -53,8 +53,8 @@ export class TeamsMessenger {
    * A card in one person's 1:1 chat with the bot (opened by the outbox on first use), never in
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    */
-  async toPerson(ref: Record<string, unknown>, userTeamsId: string, card: AdaptiveCardJson, key: string): Promise<void> {
-    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: userTeamsId }, this.card(card), key)]);
+  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string): Promise<void> {
+    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId }, this.card(card), key, person.userId ? [person.userId] : undefined)]);
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */
@@ -62,7 +62,7 @@ export class TeamsMessenger {
     const teamsId = context.activity.from?.id;
     if (!teamsId) return;
     const ref = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
-    await this.toPerson(ref, teamsId, card, `actor:${context.activity.id ?? randomUUID()}`);
+    await this.toPerson(ref, { teamsId, userId: context.activity.from?.aadObjectId }, card, `actor:${context.activity.id ?? randomUUID()}`);
   }
 
   async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key?: string): Promise<void> {

@@ -27,7 +27,10 @@ export interface OutboundMessage {
   keepSeconds?: number;
   /** A label to count a batch by, e.g. one poll's messages. */
   batch?: string;
-  /** The app ids of the people a message is about (a prep card about a report): erasing one of them deletes it. */
+  /**
+   * The app ids of the people a message is about or to (a prep card about a report, a card in
+   * someone's 1:1 chat): erasing one of them deletes it, also where their Teams id is not known.
+   */
   about?: string[];
 }
 

@@ -86,6 +86,7 @@ export class TeamsPollNotifier implements PollNotifier {
       members.map((m) => ({
         ...this.base(poll, target, `invite:${m.userId}`),
         target: { kind: 'person', userId: m.platformId },
+        about: [m.userId],
         payload: cardPayload(this.formCard(poll, target, [m.platformId])),
       })),
     );
@@ -108,6 +109,7 @@ export class TeamsPollNotifier implements PollNotifier {
       members.map((m) => ({
         ...this.base(poll, target, `nudge:${index}:${m.userId}`),
         target: { kind: 'person', userId: m.platformId },
+        about: [m.userId],
         payload: cardPayload(card),
         guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
         keepSeconds: NUDGE_KEEP_SECONDS,

@@ -71,6 +71,6 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { group, members } = await membersToOffer(wc, groupId, cycleId);
     if (!group) return;
     const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(group.language));
-    for (const m of members) await deps.messenger.toPerson(group.conversationRef, m.teamsId, card, offerKey(group.id, m.id));
+    for (const m of members) await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id));
   });
 }
