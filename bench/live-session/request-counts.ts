@@ -1,7 +1,7 @@
 import { message, user } from '../../tests/support/activities';
 import { SeenCosmosRequest } from '../../tests/support/cosmos-proxy';
 import { GroupDriver } from '../../tests/support/group-driver';
-import { HR, members, PulseDriver, scores, team } from '../../tests/support/pulse-driver';
+import { HR, members, PulseDriver, team } from '../../tests/support/pulse-driver';
 import { startTestApp } from '../../tests/support/test-app';
 
 export interface TurnCount {
@@ -63,13 +63,9 @@ export async function requestsPerTurn(extra: { turn: string; run: (app: { url: s
     // A B3-spiegel answer on the poll card in a team channel.
     const pulse = new PulseDriver(t);
     const noord = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 5)]);
-    await pulse.install(noord);
-    await pulse.say(HR, noord, 'peiling start alle teams 2026-12-04');
-    await pulse.settle();
-    const poll = pulse.pollCard(noord.id);
-    const answer = (who: number) => pulse.press(noord.members[who]!, pulse.channel(noord), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(4) }, poll.id, noord);
-    await answer(1);
-    await measure('poll answer', () => answer(2));
+    await pulse.startPoll(noord, 'peiling start alle teams 2026-12-04');
+    await pulse.answerOnCard(noord, noord.members[1]!);
+    await measure('poll answer', () => pulse.answerOnCard(noord, noord.members[2]!));
     for (const e of extra) await measure(e.turn, () => e.run({ url: t.app.url, send: (a) => t.send(a) }));
     return rows;
   } finally {

@@ -1,5 +1,5 @@
 import { cardText } from '../support/group-driver';
-import { HR, members, PulseDriver, scores, team } from '../support/pulse-driver';
+import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -16,15 +16,13 @@ describe('an answer right after HR closed the poll early', () => {
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') });
     d = new PulseDriver(t);
-    await d.install(noord);
-    await d.say(HR, noord, 'peiling start alle teams 2026-12-04');
-    await d.settle();
+    await d.startPoll(noord, 'peiling start alle teams 2026-12-04');
   });
   afterAll(() => t.stop());
 
   it('is refused as late and stores nothing, though this instance read the poll while it was open', async () => {
     const poll = d.pollCard(noord.id);
-    const answer = (who: number) => d.press(noord.members[who]!, d.channel(noord), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(4) }, poll.id, noord);
+    const answer = (who: number) => d.answerOnCard(noord, noord.members[who]!);
     expect(cardText((await answer(1)).value)).toContain('Dank je wel');
     expect((await tally(poll.pollId)).teams[poll.targetId].count).toBe(1);
 

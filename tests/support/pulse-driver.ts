@@ -77,6 +77,19 @@ export class PulseDriver {
     return this.t.send(activity);
   }
 
+  /** Installs the app in the team, HR starts a poll there with `command`, and it is delivered. */
+  async startPoll(x: TestTeam, command: string) {
+    await this.install(x);
+    await this.say(HR, x, command);
+    await this.settle();
+  }
+
+  /** A member's answer on the poll card in the team's General channel, every statement scored `score`. */
+  answerOnCard(x: TestTeam, who: TestUser, score = 4) {
+    const poll = this.pollCard(x.id);
+    return this.press(who, this.channel(x), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(score) }, poll.id, x);
+  }
+
   /** A text command in a team channel, the bot @mentioned. */
   async say(who: TestUser, x: TestTeam, text: string, channelId = x.id) {
     return this.t.send(this.inTeam(message(this.channel(x, channelId), who, text), x, channelId));

@@ -17,9 +17,7 @@ describe('erasure in the tab, for someone the outbox knows only by their Teams i
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') });
     d = new PulseDriver(t);
-    await d.install(oost);
-    await d.say(HR, oost, 'peiling start dit team 2026-12-04 privé');
-    await d.settle();
+    await d.startPoll(oost, 'peiling start dit team 2026-12-04 privé');
   });
   afterAll(() => t.stop());
 
