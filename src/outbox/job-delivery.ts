@@ -91,8 +91,12 @@ export class JobDelivery {
   private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string } | { ok: false; outcome: Outcome }> {
     if (job.target.kind !== 'person') throw new Error('not a person');
     const userId = job.target.userId;
-    const known = await this.d.store.personalConversation(job.tenantId, userId);
-    if (known) return { ok: true, conversationId: known };
+    const known = await this.d.store.personalConversationDoc(job.tenantId, userId);
+    if (known) {
+      // A chat remembered before its owner's app id was: recorded once now, so erasure from the tab finds it.
+      if (!known.ownerId && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
+      return { ok: true, conversationId: known.conversationId };
+    }
     await this.d.limiter.acquire(job.tenantId);
     await this.d.limiter.depart(job.tenantId);
     let res: TransportResponse<{ conversationId: string }>;
@@ -103,7 +107,7 @@ export class JobDelivery {
       return { ok: false, outcome: { kind: 'retry', afterMs: backoffMs(job.attempts + 1, this.d.backoff), code: (err as Error).name } };
     }
     if (!res.ok) return { ok: false, outcome: classify(res, job.attempts, this.d.backoff) };
-    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.about);
+    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.target.appUserId);
     return { ok: true, conversationId: res.conversationId };
   }
 

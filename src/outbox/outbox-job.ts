@@ -25,8 +25,8 @@ export interface PersonalConversationDoc {
   id: string;
   type: 'personalConversation';
   conversationId: string;
-  /** The app ids of the person (from the message that opened it): erasure finds the chat by them where the Teams id is not known (the tab). */
-  about?: string[];
+  /** The app's id of the person whose chat it is: erasure finds the chat by it where the Teams id is not known (the tab). */
+  ownerId?: string;
 }
 
 /** Which app instance sends for a tenant: one at a time, so the tenant's rate limit holds across instances. */

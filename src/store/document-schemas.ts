@@ -311,7 +311,7 @@ const installation = z
 
 const outboxTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conversation'), conversationId: id }).strict(),
-  z.object({ kind: z.literal('person'), userId: id }).strict(),
+  z.object({ kind: z.literal('person'), userId: id, appUserId: id.optional() }).strict(),
   z.object({ kind: z.literal('update'), conversationId: id, activityId: id }).strict(),
 ]);
 const hook = z.object({ kind: z.string().min(1).max(100), args: z.record(z.string()) }).strict();
@@ -342,7 +342,7 @@ const outboxJob = z
   })
   .strict();
 
-const personalConversation = z.object({ id, type: z.literal('personalConversation'), conversationId: id }).strict();
+const personalConversation = z.object({ id, type: z.literal('personalConversation'), conversationId: id, ownerId: id.optional() }).strict();
 const tenantLease = z.object({ id, type: z.literal('tenantLease'), tenantId: id, owner: id, expiresAt: isoTime }).strict();
 
 // --- reviews: talentontwikkelgesprekken -------------------------------------------------------

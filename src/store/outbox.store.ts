@@ -124,18 +124,23 @@ export class OutboxStore {
   }
 
   async personalConversation(tenantId: string, userId: string): Promise<string | undefined> {
+    return (await this.personalConversationDoc(tenantId, userId))?.conversationId;
+  }
+
+  /** The remembered chat with the app id of its owner, if it was recorded. */
+  async personalConversationDoc(tenantId: string, userId: string): Promise<PersonalConversationDoc | undefined> {
     try {
       const id = this.conversationDocId(tenantId, userId);
       const { resource } = await this.container.item(id, id).read<PersonalConversationDoc>();
-      return resource?.conversationId;
+      return resource ?? undefined;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
     }
   }
 
-  async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string, about?: string[]): Promise<void> {
-    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId, ...(about?.length ? { about } : {}) };
+  async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string, ownerId?: string): Promise<void> {
+    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId, ...(ownerId ? { ownerId } : {}) };
     await this.container.items.upsert(doc);
   }
 
@@ -161,7 +166,7 @@ export class OutboxStore {
     }
     // Their 1:1 chats known only by their app id (an erasure from the tab, which has no Teams id).
     const { resources: chats } = await this.container.items
-      .query<PersonalConversationDoc>({ query: "SELECT * FROM c WHERE c.type = 'personalConversation' AND ARRAY_CONTAINS(c.about, @userId)", parameters: [{ name: '@userId', value: p.userId }] })
+      .query<PersonalConversationDoc>({ query: "SELECT * FROM c WHERE c.type = 'personalConversation' AND c.ownerId = @userId", parameters: [{ name: '@userId', value: p.userId }] })
       .fetchAll();
     for (const chat of chats) {
       conversationIds.add(chat.conversationId);
@@ -172,7 +177,7 @@ export class OutboxStore {
       .query<{ id: string }>({
         query:
           "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND " +
-          '(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.guard.args.userId = @userId OR ARRAY_CONTAINS(c.about, @userId))',
+          '(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.target.appUserId = @userId OR c.guard.args.userId = @userId OR ARRAY_CONTAINS(c.about, @userId))',
         parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }],
       })
       .fetchAll();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { OutboundMessage } from '../domain/outbox/outbox.port';
 import { Outbox } from '../outbox/outbox';
 import { AdaptiveCardJson } from './cards/card-kit';
+import { actorOf } from './turn';
 
 interface StoredReference {
   serviceUrl?: string;
@@ -54,7 +55,7 @@ export class TeamsMessenger {
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    */
   async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string): Promise<void> {
-    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId }, this.card(card), key, person.userId ? [person.userId] : undefined)]);
+    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key)]);
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */
@@ -62,7 +63,7 @@ export class TeamsMessenger {
     const teamsId = context.activity.from?.id;
     if (!teamsId) return;
     const ref = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
-    await this.toPerson(ref, { teamsId, userId: context.activity.from?.aadObjectId }, card, `actor:${context.activity.id ?? randomUUID()}`);
+    await this.toPerson(ref, { teamsId, userId: actorOf(context).id }, card, `actor:${context.activity.id ?? randomUUID()}`);
   }
 
   async update(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key?: string): Promise<void> {

@@ -32,6 +32,8 @@ describe('an answer right after HR closed the poll early', () => {
 
     const late = cardText((await answer(2)).value);
     expect(late).toContain('niet opgeslagen');
+    // The card says how it closed, not the closing date the remembered poll still had.
+    expect(late).toContain('HR heeft de peiling op');
     const after = await tally(poll.pollId);
     expect(after.teams[poll.targetId].count).toBe(1);
     expect(after._etag).toBe(sealed._etag);

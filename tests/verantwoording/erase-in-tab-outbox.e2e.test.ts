@@ -1,10 +1,12 @@
+import { stableId } from '../../src/domain/shared/ids';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * A colleague in no Vitale Weekcyclus group who only got the B3-spiegel in their 1:1 chat erases
  * their data in the tab, where the app knows their Entra id but not their Teams id: nothing
- * addressed to them may stay in the outbox, nor the remembered 1:1 chat.
+ * addressed to them may stay in the outbox, nor the remembered 1:1 chat, also one remembered
+ * before the outbox recorded whose chat it is.
  */
 describe('erasure in the tab, for someone the outbox knows only by their Teams id', () => {
   let t: TestApp;
@@ -16,6 +18,9 @@ describe('erasure in the tab, for someone the outbox knows only by their Teams i
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') });
+    // The leaver's 1:1 chat as remembered before 1 December: without the owner's app id.
+    const old = { id: stableId('oc', 'tenant-1', leaver.id), type: 'personalConversation', conversationId: `a:1on1-${leaver.id}` };
+    await t.store.container('outbox').items.create(old);
     d = new PulseDriver(t);
     await d.startPoll(oost, 'peiling start dit team 2026-12-04 privé');
   });

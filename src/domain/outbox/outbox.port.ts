@@ -6,8 +6,12 @@
 export type OutboundTarget =
   /** A chat or channel (a new post), or a channel thread ("…;messageid=…", a reply). */
   | { kind: 'conversation'; conversationId: string }
-  /** A person's 1:1 chat with the bot, opened on first use. `userId` is the chat platform's user id. */
-  | { kind: 'person'; userId: string }
+  /**
+   * A person's 1:1 chat with the bot, opened on first use. `userId` is the chat platform's user id;
+   * `appUserId` the app's own id of the person, so erasure finds the message and the chat without
+   * the platform id (the tab knows only the app id).
+   */
+  | { kind: 'person'; userId: string; appUserId?: string }
   /** Replace an earlier message in place. */
   | { kind: 'update'; conversationId: string; activityId: string };
 
@@ -27,10 +31,7 @@ export interface OutboundMessage {
   keepSeconds?: number;
   /** A label to count a batch by, e.g. one poll's messages. */
   batch?: string;
-  /**
-   * The app ids of the people a message is about or to (a prep card about a report, a card in
-   * someone's 1:1 chat): erasing one of them deletes it, also where their Teams id is not known.
-   */
+  /** The app ids of the people a message is about (a prep card about a report): erasing one of them deletes it. */
   about?: string[];
 }
 

@@ -71,5 +71,7 @@ export async function submitAnswer(
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new DomainError('pollFull');
-  return { poll, result: done.outcome === 'already' ? 'alreadyAnswered' : 'closed' };
+  if (done.outcome === 'already') return { poll, result: 'alreadyAnswered' };
+  // Sealed while the remembered poll still said open (HR closed it early): the card says how it closed.
+  return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closed' };
 }

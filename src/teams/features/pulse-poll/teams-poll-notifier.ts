@@ -85,8 +85,7 @@ export class TeamsPollNotifier implements PollNotifier {
     await this.outbox.enqueue(
       members.map((m) => ({
         ...this.base(poll, target, `invite:${m.userId}`),
-        target: { kind: 'person', userId: m.platformId },
-        about: [m.userId],
+        target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(this.formCard(poll, target, [m.platformId])),
       })),
     );
@@ -108,8 +107,7 @@ export class TeamsPollNotifier implements PollNotifier {
     await this.outbox.enqueue(
       members.map((m) => ({
         ...this.base(poll, target, `nudge:${index}:${m.userId}`),
-        target: { kind: 'person', userId: m.platformId },
-        about: [m.userId],
+        target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(card),
         guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
         keepSeconds: NUDGE_KEEP_SECONDS,
