@@ -33,7 +33,9 @@ const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [Re
  * extra turns (`extra`) let other features add theirs (a poll answer) with the same counter.
  */
 export async function requestsPerTurn(extra: { turn: string; run: (app: { url: string; send: (a: Record<string, unknown>) => Promise<unknown> }) => Promise<unknown> }[] = []): Promise<TurnCount[]> {
-  const t = await startTestApp({ LOG_LEVEL: 'warn', HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'bench-key-'.padEnd(40, 'x') }, undefined, { proxy: true });
+  // A click's own turn only: without pacing its shared-card update leaves at once from what the turn
+  // read; a paced one reads the session once more when it leaves (at most twice a second per chat).
+  const t = await startTestApp({ LOG_LEVEL: 'warn', HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'bench-key-'.padEnd(40, 'x') }, undefined, { proxy: true, sharedCardIntervalMs: 0 });
   const proxy = t.proxy!;
   const rows: TurnCount[] = [];
   const measure = async (turn: string, run: () => Promise<unknown>) => {

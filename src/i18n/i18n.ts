@@ -33,31 +33,37 @@ export function createTranslator(): Translator {
 /** Enough for every text a few busy groups show; the memo starts over rather than grow without end. */
 const REMEMBERED_TEXTS = 20_000;
 
-/** Options whose values are plain numbers, strings or booleans: the text follows from the key and them alone. */
-function plainOptions(options: unknown): options is Record<string, string | number | boolean> {
+/**
+ * Options that are only finite numbers and booleans (counts, minutes): the text follows from the
+ * key and them alone, and holds nothing about a person. Texts with strings (names, answers) are
+ * looked up every time, so no one's name stays in the memo after they erased their data.
+ */
+function countsOnly(options: unknown): options is Record<string, number | boolean> {
   if (!options || typeof options !== 'object' || Array.isArray(options)) return false;
-  for (const v of Object.values(options)) if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+  for (const v of Object.values(options)) if (!(typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return false;
   return true;
 }
 
 /**
- * A live group's cards show the same texts again and again (the same key with the same count or
- * name), each looked up anew by i18next for every card rendered. The language files never change
- * while the app runs, so a text is looked up once per key and values; anything else (a default
- * value, nested objects) still goes through i18next every time.
+ * A live group's cards show the same texts again and again (the same key with the same count),
+ * each looked up anew by i18next for every card rendered. The language files never change while
+ * the app runs, so such a text is looked up once per key and counts; anything else (names, a
+ * default value, returnObjects) still goes through i18next every time.
  */
 function remembered(t: Translate): Translate {
   const texts = new Map<string, string>();
   const lookUp = (...args: unknown[]): unknown => {
     const [key, options] = args;
-    const plain = typeof key === 'string' && (args.length === 1 || (args.length === 2 && plainOptions(options)));
+    const plain = typeof key === 'string' && (args.length === 1 || (args.length === 2 && countsOnly(options)));
     if (!plain) return (t as unknown as (...a: unknown[]) => unknown)(...args);
     const id = args.length === 1 ? key : `${key}\u0000${JSON.stringify(options)}`;
     let text = texts.get(id);
     if (text === undefined) {
-      text = String((t as unknown as (...a: unknown[]) => unknown)(...args));
+      const looked = (t as unknown as (...a: unknown[]) => unknown)(...args);
+      if (typeof looked !== 'string') return looked;
       if (texts.size >= REMEMBERED_TEXTS) texts.clear();
-      texts.set(id, text);
+      texts.set(id, looked);
+      text = looked;
     }
     return text;
   };

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
-import { RenderCard, SharedCardUpdates } from './shared-card-updates';
+import { SharedCard, SharedCardUpdates } from './shared-card-updates';
 import { conversationKindOf, isInvoke } from './turn';
 import { VERBS, VerbData, VerbName } from './verbs';
 
@@ -16,7 +16,7 @@ import { VERBS, VerbData, VerbName } from './verbs';
  * view (`personal`), `shared` is the neutral version that replaces the message for everyone.
  */
 export type ActionOutcome =
-  | { card: AdaptiveCardJson; personal?: boolean; shared?: RenderCard }
+  | { card: AdaptiveCardJson; personal?: boolean; shared?: SharedCard }
   /** Leaves the card as it is and shows the actor a short message. */
   | { message: string };
 
@@ -76,13 +76,13 @@ export interface CardActionOptions {
  * next change or refresh brings the shared card up to date. An error card would say "nothing was
  * stored", wrongly.
  */
-async function updateShared(context: TurnContext, sharedCards: SharedCardUpdates | undefined, messageId: string, render: RenderCard, logger: Logger): Promise<void> {
+async function updateShared(context: TurnContext, sharedCards: SharedCardUpdates | undefined, messageId: string, render: SharedCard, logger: Logger): Promise<void> {
   const { serviceUrl, conversation, recipient } = context.activity;
   if (sharedCards) {
     sharedCards.push({ route: { serviceUrl, botId: recipient?.id, tenantId: conversation.tenantId }, conversationId: conversation.id, activityId: messageId }, render);
     return;
   }
-  await updateCard(context, messageId, render()).catch((err: Error) => logger.warn({ err: err.message }, 'could not update the shared card; the action itself was stored'));
+  await updateCard(context, messageId, render.now()).catch((err: Error) => logger.warn({ err: err.message }, 'could not update the shared card; the action itself was stored'));
 }
 
 async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardActionContext): Promise<void> {
@@ -91,7 +91,7 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
     return;
   }
   const messageId = context.activity.replyToId;
-  const shared = outcome.shared ?? (outcome.personal ? undefined : () => outcome.card);
+  const shared = outcome.shared ?? (outcome.personal ? undefined : { now: () => outcome.card });
   if (isInvoke(context)) {
     if (messageId && outcome.shared) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
     await sendInvokeCard(context, outcome.card);

@@ -11,12 +11,25 @@ interface Target {
 /** Renders the shared card when it goes out, so that a card replaced by a newer one is never built. */
 export type RenderCard = () => AdaptiveCardJson;
 
+/**
+ * The shared card as the acting turn saw it (`now`), and as stored when it leaves (`fresh`). An
+ * update held back by pacing or replaced in a burst may have been overtaken (a member's turn that
+ * read earlier but finished later, the AI draft posted meanwhile): it is read again when it leaves,
+ * so the card ends on what is stored. An update that leaves at once uses what the turn read.
+ */
+export interface SharedCard {
+  now: RenderCard;
+  fresh?: () => Promise<AdaptiveCardJson>;
+}
+
 interface Lane {
   target: Target;
-  pending?: RenderCard;
+  pending?: SharedCard;
+  /** The pending update replaced another one: it is read again before it leaves. */
+  replaced: boolean;
   /** When the last update of this message left (ms, `now()`); pacing starts from there. */
   lastSentAt: number;
-  /** A drain is under way; set and cleared synchronously, so a push never finds a lane that just finished. */
+  /** A drain is under way; cleared in the same step that finds nothing pending, so a push never finds a lane that just stopped. */
   active: boolean;
   running?: Promise<void>;
   /** Ends a pacing pause early (flush on `idle()`). */
@@ -66,16 +79,17 @@ export class SharedCardUpdates {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
   }
 
-  push(target: Target, render: RenderCard): void {
+  push(target: Target, card: SharedCard): void {
     const key = `${target.conversationId}\u0000${target.activityId}`;
     let lane = this.lanes.get(key);
     if (!lane) {
       this.forgetQuietLanes();
-      lane = { target, lastSentAt: -Infinity, active: false };
+      lane = { target, lastSentAt: -Infinity, active: false, replaced: false };
       this.lanes.set(key, lane);
     }
     lane.target = target;
-    lane.pending = render;
+    if (lane.pending) lane.replaced = true;
+    lane.pending = card;
     if (!lane.active) {
       lane.active = true;
       lane.running = this.drain(lane);
@@ -83,29 +97,37 @@ export class SharedCardUpdates {
   }
 
   private async drain(lane: Lane): Promise<void> {
-    try {
-      await this.drainPending(lane);
-    } finally {
-      lane.active = false;
+    for (;;) {
+      if (!lane.pending) {
+        lane.active = false;
+        return;
+      }
+      await this.sendNext(lane);
     }
   }
 
-  private async drainPending(lane: Lane): Promise<void> {
-    while (lane.pending) {
-      const wait = lane.lastSentAt + this.minIntervalMs - this.now();
-      if (wait > 0 && !this.flushing) await this.pause(lane, wait);
-      const render = lane.pending;
-      lane.pending = undefined;
-      let card: AdaptiveCardJson;
-      try {
-        card = render();
-      } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
-        continue;
-      }
-      lane.lastSentAt = this.now();
-      await this.send(lane.target, card);
+  /** Sends the pending update once its slot comes; never throws (a failure is logged, nothing stored changes). */
+  private async sendNext(lane: Lane): Promise<void> {
+    let heldBack = false;
+    const wait = lane.lastSentAt + this.minIntervalMs - this.now();
+    if (wait > 0 && !this.flushing) {
+      await this.pause(lane, wait);
+      heldBack = true;
     }
+    const pending = lane.pending;
+    if (!pending) return;
+    heldBack ||= lane.replaced;
+    lane.pending = undefined;
+    lane.replaced = false;
+    let card: AdaptiveCardJson;
+    try {
+      card = heldBack && pending.fresh ? await pending.fresh() : pending.now();
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
+      return;
+    }
+    lane.lastSentAt = this.now();
+    await this.send(lane.target, card);
   }
 
   private async pause(lane: Lane, ms: number): Promise<void> {

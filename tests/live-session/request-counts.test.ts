@@ -43,7 +43,10 @@ describe('Cosmos DB requests per turn', () => {
   let token = '';
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') }, undefined, { proxy: true });
+    // A click's own turn is counted: without pacing, its shared-card update leaves at once, from what
+    // the turn read. (With pacing, an update held back reads the session once more when it leaves,
+    // off the click's path and at most twice a second per chat; tests/live-session/shared-card-pacing.test.ts.)
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x') }, undefined, { proxy: true, sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
     await g.startCycle();

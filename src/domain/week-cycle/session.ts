@@ -102,10 +102,6 @@ function requireAgendaQuestion(framework: Framework, s: Session, questionId: num
 }
 
 /**
- * The contributions to one question in this session, in the order they were made. Equal times
- * keep the order the store returned them in (the order they were written; the sort is stable).
- */
-/**
  * Oldest first. Item times are ISO-8601 UTC strings, which sort as plain strings; localeCompare's
  * collation is not meant for them and costs a live card a good part of its rendering.
  */
@@ -113,6 +109,10 @@ export function byTime(a: { at: string }, b: { at: string }): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
 }
 
+/**
+ * The contributions to one question in this session, in the order they were made. Equal times
+ * keep the order the store returned them in (the order they were written; the sort is stable).
+ */
 export function sharedAnswer(state: Pick<SessionState, 'contributions'>, questionId: number): Contribution[] {
   return state.contributions.filter((c) => c.questionId === questionId).sort(byTime);
 }

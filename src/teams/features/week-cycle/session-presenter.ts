@@ -32,10 +32,15 @@ export class SessionPresenter {
 
   /**
    * The usual outcome of a session action: the actor's own view, and the shared card for everyone,
-   * built only if it goes out (in a burst of clicks, only the newest does).
+   * built only if it goes out (in a burst of clicks, only the newest does), from the session as
+   * stored then when pacing held it back.
    */
   outcome(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
-    return { card: this.personal(state, viewerId, ownAnswer), personal: true, shared: () => this.shared(state) };
+    return {
+      card: this.personal(state, viewerId, ownAnswer),
+      personal: true,
+      shared: { now: () => this.shared(state), fresh: async () => this.shared(await loadSession(this.deps.weekCycle, state.group.id, state.session.id)) },
+    };
   }
 
   /** Updates the shared card outside a turn (AI draft ready, time box), where it was posted. */
