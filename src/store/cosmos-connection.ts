@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { Container, CosmosClient, Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { scopeQueriesToPartition } from './embedded-partition-scope';
 import type { Logger } from '../log/logger';
 import { CONTAINERS, ContainerName } from './containers';
 
@@ -63,6 +64,7 @@ export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedC
   // Idle connections stay open longer than the client keeps them unused, so the client never
   // sends on a socket the server is just closing (Node's default of 5 s makes that race likely).
   server.keepAliveTimeout = 120_000;
+  scopeQueriesToPartition(server);
   const { observer } = options;
   if (observer?.connection) server.on('connection', () => observer.connection!());
   if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));

@@ -1,0 +1,105 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { IncomingMessage, Server, ServerResponse } from 'node:http';
+// The embedded server's document collection: not part of its public types, so typed here by what we use.
+import ItemsModule from '@vercel/cosmosdb-server/lib/account/items';
+
+interface StoredItem {
+  read(): Record<string, unknown> | null;
+}
+
+interface ItemsInternals {
+  _data: Map<string, StoredItem>;
+  _parent: { read(): unknown };
+  _getPartition(doc: Record<string, unknown>): unknown;
+  _set(doc: Record<string, unknown>): Record<string, unknown>;
+  delete(idOrRid: string, partition?: unknown): void;
+  _item(keyPath: string, value: unknown, partition?: unknown): StoredItem;
+  query(params: unknown, opts: unknown): unknown;
+  /** Added here: the stored items of each partition, kept beside `_data`. */
+  _byPartition?: Map<string, Map<string, StoredItem>>;
+}
+
+/** The partition key a query request names, as the key the index uses; undefined for a cross-partition query. */
+const requestPartition = new AsyncLocalStorage<string | undefined>();
+const PATCHED = Symbol.for('lerend-werken.embedded-partition-scope');
+
+function partitionKeyOf(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+function partitionsOf(items: ItemsInternals): Map<string, Map<string, StoredItem>> {
+  if (!items._byPartition) {
+    items._byPartition = new Map();
+    for (const [rid, item] of items._data) {
+      const doc = item.read();
+      if (doc) add(items._byPartition, partitionKeyOf(items._getPartition(doc)), rid, item);
+    }
+  }
+  return items._byPartition;
+}
+
+function add(index: Map<string, Map<string, StoredItem>>, key: string, rid: string, item: StoredItem): void {
+  let partition = index.get(key);
+  if (!partition) index.set(key, (partition = new Map()));
+  partition.set(rid, item);
+}
+
+/**
+ * Cosmos DB runs a query that names a partition key against that partition only, from its
+ * index. @vercel/cosmosdb-server runs every query against every document of the container, and
+ * its query engine collects them with an array spread per document, so each query cost grew
+ * with the square of all groups' answers. This keeps an index of documents per partition and
+ * hands a single-partition query only its own partition's documents, as Cosmos DB does.
+ * Cross-partition queries (no partition key on the request) still see the whole container.
+ */
+function patchItems(): void {
+  const proto = (ItemsModule as unknown as { prototype: ItemsInternals & { [PATCHED]?: boolean } }).prototype;
+  if (proto[PATCHED]) return;
+  proto[PATCHED] = true;
+  const { _set, delete: remove, query } = proto;
+  proto._set = function (this: ItemsInternals, doc) {
+    const stored = _set.call(this, doc);
+    const rid = String(stored._rid);
+    const item = this._data.get(rid);
+    if (item) add(partitionsOf(this), partitionKeyOf(this._getPartition(stored)), rid, item);
+    return stored;
+  };
+  proto.delete = function (this: ItemsInternals, idOrRid, partition) {
+    const doc = this._item('/id', idOrRid, partition).read();
+    remove.call(this, idOrRid, partition);
+    if (doc) partitionsOf(this).get(partitionKeyOf(this._getPartition(doc)))?.delete(String(doc._rid));
+  };
+  proto.query = function (this: ItemsInternals, params, opts) {
+    const key = requestPartition.getStore();
+    if (key === undefined) return query.call(this, params, opts);
+    const all = this._data;
+    this._data = partitionsOf(this).get(key) ?? new Map();
+    try {
+      return query.call(this, params, opts);
+    } finally {
+      this._data = all;
+    }
+  };
+}
+
+/** The partition key header of a document query, as the index's key; undefined when the request has none. */
+function partitionOfRequest(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-ms-documentdb-partitionkey'];
+  if (typeof header !== 'string' || req.method !== 'POST' || !/\/docs\/?$/.test(req.url ?? '')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(header);
+    return Array.isArray(parsed) && parsed.length === 1 ? partitionKeyOf(parsed[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the embedded server scope single-partition queries to their partition (see patchItems). */
+export function scopeQueriesToPartition(server: Server): void {
+  patchItems();
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  for (const listener of listeners) {
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => requestPartition.run(partitionOfRequest(req), () => listener.call(server, req, res)));
+  }
+}
