@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
 
-/** The embedded store keeps its connections: a TLS handshake per request cost over a quarter of the CPU. */
+/** The embedded store keeps its connections: a new connection (then a TLS handshake) per request cost over a quarter of the CPU. */
 describe('the embedded Cosmos DB server', () => {
-  let cosmos: CosmosConnection;
+  let cosmos: CosmosConnection & { endpoint: string };
   let connections = 0;
   let requests = 0;
   beforeAll(async () => {
@@ -12,6 +12,10 @@ describe('the embedded Cosmos DB server', () => {
     });
   });
   afterAll(() => cosmos.close());
+
+  it('listens on loopback only, in plain HTTP: no TLS to pay for on either side of a local call', () => {
+    expect(cosmos.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
 
   it('serves many requests over the connections it already has', async () => {
     const groups = cosmos.container('groups');

@@ -1,8 +1,6 @@
-import https, { Agent } from 'node:https';
-import { readFileSync } from 'node:fs';
+import http, { Agent } from 'node:http';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
 import { CONTAINERS } from '../../src/store/containers';
@@ -78,17 +76,16 @@ function classify(req: IncomingMessage): Omit<SeenCosmosRequest, 'status'> {
 export class CosmosProxy {
   readonly seen: SeenCosmosRequest[] = [];
   faults?: CosmosFaultRule;
-  private server?: https.Server;
-  private readonly upstream = new Agent({ keepAlive: true, rejectUnauthorized: false });
+  private server?: http.Server;
+  private readonly upstream = new Agent({ keepAlive: true });
   private target!: URL;
   url = '';
 
   async start(upstreamEndpoint: string): Promise<this> {
     this.target = new URL(upstreamEndpoint);
-    const certDir = join(dirname(require.resolve('@vercel/cosmosdb-server')), '..');
-    this.server = https.createServer({ cert: readFileSync(join(certDir, 'cert.pem')), key: readFileSync(join(certDir, 'key.pem')) }, (req, res) => this.handle(req, res));
+    this.server = http.createServer({ keepAliveTimeout: 120_000 }, (req, res) => this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -131,7 +128,7 @@ export class CosmosProxy {
         req.socket.destroy();
         return;
       }
-      const up = https.request(
+      const up = http.request(
         { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.target.host }, agent: this.upstream },
         (upRes) => {
           const body: Buffer[] = [];
@@ -174,7 +171,6 @@ export async function startProxiedCosmos(): Promise<{ cosmos: CosmosConnection; 
   const client = new CosmosClient({
     endpoint: proxy.url,
     key: 'embedded-cosmos-has-no-key',
-    agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
     connectionPolicy: { enableEndpointDiscovery: false },
   });
   const database = client.database(databaseId);
