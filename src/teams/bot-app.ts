@@ -19,6 +19,39 @@ export function botAppIdOf(bot: AppConfig['bot']): string {
   return bot.mode === 'local' ? '' : bot.appId;
 }
 
+type ClaimsIdentity = Authenticated['claimsIdentity'];
+type ConnectorClient = Awaited<ReturnType<NonNullable<Authenticated['connectorFactory']>['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/** Who the clients act for: they are built from the token's audience and app id, and nothing else of the request. */
+function callerKey(identity: ClaimsIdentity): string {
+  return identity.claims
+    .filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp')
+    .map((c) => `${c.type}=${c.value}`)
+    .sort()
+    .join('&');
+}
+
+/**
+ * botbuilder builds a new ConnectorClient and UserTokenClient for every activity, a tenth of an
+ * answer save's CPU. They hold no state of a turn (credentials fetch and cache their own tokens),
+ * so the adapter keeps one per caller and service URL; a failed build is not kept.
+ */
+class KeptClients<T> {
+  private readonly clients = new Map<string, Promise<T>>();
+  constructor(private readonly max = 64) {}
+
+  get(key: string, build: () => Promise<T>): Promise<T> {
+    const kept = this.clients.get(key);
+    if (kept) return kept;
+    if (this.clients.size >= this.max) this.clients.delete(this.clients.keys().next().value!);
+    const built = build();
+    this.clients.set(key, built);
+    built.catch(() => this.clients.delete(key));
+    return built;
+  }
+}
+
 export type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 /**
@@ -27,6 +60,16 @@ export type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthenti
  * failed turn, which the SDK's own `process` answers alike with a 500 and no log line of ours.
  */
 export class EdgeAdapter extends TeamsAdapter {
+  private readonly connectors = new KeptClients<ConnectorClient>();
+  private readonly userTokenClients = new KeptClients<UserTokenClient>();
+
+  constructor(options: ConfigurationBotFrameworkAuthenticationOptions) {
+    super(options);
+    const auth = this.botFrameworkAuthentication;
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    auth.createUserTokenClient = (identity: ClaimsIdentity) => this.userTokenClients.get(callerKey(identity), () => createUserTokenClient(identity));
+  }
+
   /** Validates the Bot Framework token against the activity; throws when it is not valid. */
   authenticate(activity: Partial<Activity>, authHeader: string): Promise<Authenticated> {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
@@ -34,7 +77,11 @@ export class EdgeAdapter extends TeamsAdapter {
 
   /** Runs the turn for an authenticated, checked activity; returns the invoke response, if any. */
   runTurn(auth: Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(auth, activity, logic);
+    const factory = auth.connectorFactory;
+    if (!factory) return this.processActivity(auth, activity, logic);
+    const caller = callerKey(auth.claimsIdentity);
+    const connectorFactory = { create: (serviceUrl: string, audience?: string) => this.connectors.get(`${caller}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience)) };
+    return this.processActivity({ ...auth, connectorFactory }, activity, logic);
   }
 }
 
