@@ -9,6 +9,8 @@ const MAX_TRANSIENT_RETRIES = 4;
 export type Stored<T> = T & { _etag?: string; _rid?: string; _self?: string; _ts?: number; _attachments?: string };
 
 export function strip<T>(doc: Stored<T>): T {
+  // A projection without system fields needs no copy.
+  if (doc._etag === undefined && doc._rid === undefined && doc._self === undefined && doc._ts === undefined && doc._attachments === undefined) return doc;
   const { _etag, _rid, _self, _ts, _attachments, ...rest } = doc as Stored<T> & Record<string, unknown>;
   return rest as T;
 }

@@ -1,0 +1,42 @@
+import { Contribution } from '../../src/domain/week-cycle/session-items';
+import { strip } from '../../src/store/document-store';
+import { CosmosSessionRepository } from '../../src/store/week-cycle.repositories';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * A session's state is read with one query that returns contributions without the ids it already
+ * knows and without system fields; what comes back must still be every contribution, whole.
+ */
+describe('session state read', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  const [anna, bram] = MEMBERS;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna!, 1, 'Wij plannen de overdracht samen.');
+    await g.contribute(bram!, 1, 'Ik neem de checklist mee, "met aanhalingstekens" en émoji 🙂');
+    await g.checkIn(anna!, 4);
+  });
+  afterAll(() => t.stop());
+
+  it('returns every contribution of the session exactly as stored', async () => {
+    const { groupId, sessionId } = g.ids();
+    const { resources } = await t.store
+      .container('sessions')
+      .items.query<Contribution>({ query: "SELECT * FROM c WHERE c.type = 'contribution' AND c.sessionId = @s", parameters: [{ name: '@s', value: sessionId }] }, { partitionKey: groupId })
+      .fetchAll();
+    expect(resources).toHaveLength(2);
+    const state = await new CosmosSessionRepository(t.cosmos).loadState(groupId, sessionId);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...state!.contributions].sort(byId)).toEqual(resources.map((r) => strip(r)).sort(byId));
+    for (const c of state!.contributions) expect(Object.keys(c).filter((k) => k.startsWith('_'))).toEqual([]);
+    expect(state!.checkIns).toHaveLength(1);
+    expect(state!.sessionVersion).toEqual(expect.any(String));
+  });
+});
