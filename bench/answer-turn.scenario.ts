@@ -9,22 +9,23 @@ function row(name: string, l: LoadResult, floor: LoadResult): string[] {
 /**
  * A live session's answer save against the floor: a minimal teams-ai bot doing one point read and
  * one ETag replace per Action.Execute, on the same embedded store, with the same clients at once,
- * spread over as many documents as the app has groups. Two rounds each, alternating.
+ * spread over as many documents as the app has groups. Rounds alternate, the floor first, so each
+ * round is compared with a floor measured seconds before it on a machine whose speed drifts.
  */
 export const answerTurnScenario: BenchScenario = {
   name: 'answer-turn',
   async run(args) {
-    const opts = { requests: args.number('requests', 600), groups: args.number('groups', 8), connections: args.number('connections', 16) };
+    const opts = { requests: args.number('requests', 300), rounds: args.number('rounds', 4), groups: args.number('groups', 8), connections: args.number('connections', 16) };
     const cosmos = await embeddedCosmosInWorker();
     try {
       const { app, minimal, rounds } = await answerTurnVersusMinimal(cosmos, opts);
       return {
-        title: `Answer save against a minimal teams-ai bot (${opts.connections} connections, ${opts.groups} groups, ${opts.requests} requests per round)`,
+        title: `Answer save against a minimal teams-ai bot (${opts.connections} connections, ${opts.groups} groups, ${opts.rounds} rounds of ${opts.requests} requests each)`,
         table: table(
           ['turn', 'requests', 'failed', 'p50 ms', 'p50 × floor', 'p99 × floor', 'per s', 'throughput × floor'],
           [
             row('minimal bot: 1 point read + 1 ETag replace (floor)', minimal, minimal),
-            row('answer save: the app (mean of both rounds)', app, minimal),
+            row('answer save: the app (mean of the rounds)', app, minimal),
             ...rounds.map((r) => row(`  round with ${r.answers.from}-${r.answers.to} answers per session (its own floor)`, r.app, r.minimal)),
           ],
         ),

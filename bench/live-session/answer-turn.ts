@@ -43,7 +43,7 @@ const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].m
 /**
  * The answer-save turn of a live session against the minimal bot, on the same embedded store,
  * with `connections` clients at once, spread over `groups` groups (the minimal bot over as many
- * documents). Two rounds each, alternating, after a warm-up.
+ * documents). `rounds` rounds each, alternating, after a warm-up.
  */
 /** One measured round: the app's answer saves and the floor's, and how many answers each session held. */
 export interface Round {
@@ -53,7 +53,7 @@ export interface Round {
   answers: { from: number; to: number };
 }
 
-export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number }): Promise<{ app: LoadResult; minimal: LoadResult; rounds: Round[] }> {
+export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number; rounds: number }): Promise<{ app: LoadResult; minimal: LoadResult; rounds: Round[] }> {
   const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
   const drivers: GroupDriver[] = [];
   for (let i = 0; i < opts.groups; i++) {
@@ -85,7 +85,7 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
     await load(warmUp, opts.connections, minimalTurn);
     const rounds: Round[] = [];
     const perSession = (n: number) => Math.round(n / drivers.length);
-    for (let r = 0; r < 2; r++) {
+    for (let r = 0; r < opts.rounds; r++) {
       const m = await load(opts.requests, opts.connections, minimalTurn);
       const a = await load(opts.requests, opts.connections, (i) => appTurn(i + (r + 1) * opts.requests));
       rounds.push({ app: a, minimal: m, answers: { from: perSession(warmUp + r * opts.requests), to: perSession(warmUp + (r + 1) * opts.requests) } });
