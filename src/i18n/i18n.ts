@@ -42,7 +42,7 @@ const REMEMBERED_TEXTS = 20_000;
  * Options that change which text i18next picks or how it reads it, not only what it fills in: a
  * string under one of these goes to i18next every time.
  */
-const CHOOSING_OPTIONS = new Set(['context', 'count', 'ordinal', 'defaultValue', 'lng', 'lngs', 'fallbackLng', 'ns', 'keySeparator', 'nsSeparator', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'skipInterpolation']);
+const CHOOSING_OPTIONS = new Set(['context', 'count', 'ordinal', 'keyPrefix', 'lng', 'lngs', 'fallbackLng', 'ns', 'keySeparator', 'nsSeparator', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'skipInterpolation']);
 
 /** Stands in for the i-th string option while i18next renders a template: characters no text uses. */
 const marker = (i: number) => `\u0002${i}\u0003`;
@@ -60,7 +60,7 @@ function asTemplate(options: unknown): { id: string; marked: Record<string, unkn
   let id = '';
   for (const [name, value] of Object.entries(options)) {
     if (typeof value === 'string') {
-      if (CHOOSING_OPTIONS.has(name)) return undefined;
+      if (CHOOSING_OPTIONS.has(name) || name.startsWith('defaultValue')) return undefined;
       marked[name] = marker(values.length);
       values.push(value);
       id += `\u0001${name}`;

@@ -23,8 +23,11 @@ interface ItemsInternals {
 const requestPartition = new AsyncLocalStorage<string | undefined>();
 const PATCHED = Symbol.for('lerend-werken.embedded-partition-scope');
 
+/** A document without the partition key field: Cosmos DB keeps it apart from one whose key is null (header `[{}]`). */
+const NO_KEY = '\u0000none';
+
 function partitionKeyOf(value: unknown): string {
-  return JSON.stringify(value ?? null);
+  return value === undefined ? NO_KEY : JSON.stringify(value);
 }
 
 function partitionsOf(items: ItemsInternals): Map<string, Map<string, StoredItem>> {
@@ -88,7 +91,9 @@ function partitionOfRequest(req: IncomingMessage): string | undefined {
   if (typeof header !== 'string' || req.method !== 'POST' || !/\/docs\/?$/.test(req.url ?? '')) return undefined;
   try {
     const parsed: unknown = JSON.parse(header);
-    return Array.isArray(parsed) && parsed.length === 1 ? partitionKeyOf(parsed[0]) : undefined;
+    if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
+    const [key] = parsed as unknown[];
+    return key && typeof key === 'object' && Object.keys(key).length === 0 ? NO_KEY : partitionKeyOf(key);
   } catch {
     return undefined;
   }

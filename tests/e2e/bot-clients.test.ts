@@ -27,8 +27,13 @@ describe('Bot Framework clients across turns', () => {
     adapter = createBotApp(parseConfig({}), createLogger('silent')).adapter;
   });
 
-  async function clientsOf(activity: Activity): Promise<{ connector: unknown; userToken: unknown; baseUri: string }> {
+  async function clientsOf(activity: Activity, audience?: string): Promise<{ connector: unknown; userToken: unknown; baseUri: string }> {
     const auth = await adapter.authenticate(activity, '');
+    // Another bot's token (as after a change of app registration): its own clients.
+    if (audience) {
+      const Identity = auth.claimsIdentity.constructor as new (claims: { type: string; value: string }[], authenticated: boolean) => typeof auth.claimsIdentity;
+      auth.claimsIdentity = new Identity([{ type: 'aud', value: audience }, { type: 'appid', value: 'channel' }], true);
+    }
     let seen: { connector: unknown; userToken: unknown; baseUri: string } | undefined;
     await adapter.runTurn(auth, activity, async (context: TurnContext) => {
       const connector = context.turnState.get(adapter.ConnectorClientKey) as { baseUri?: string };
@@ -42,6 +47,15 @@ describe('Bot Framework clients across turns', () => {
     const second = await clientsOf(invoke('https://smba.trafficmanager.net/emea/', 'a2'));
     expect(second.connector).toBe(first.connector);
     expect(second.userToken).toBe(first.userToken);
+  });
+
+  it('gives a token for another bot its own clients', async () => {
+    const one = await clientsOf(invoke('https://smba.trafficmanager.net/emea/', 'c1'), 'bot-one');
+    const other = await clientsOf(invoke('https://smba.trafficmanager.net/emea/', 'c2'), 'bot-two');
+    const again = await clientsOf(invoke('https://smba.trafficmanager.net/emea/', 'c3'), 'bot-one');
+    expect(other.connector).not.toBe(one.connector);
+    expect(other.userToken).not.toBe(one.userToken);
+    expect(again.connector).toBe(one.connector);
   });
 
   it('gives a turn from another service URL a connector for that URL', async () => {

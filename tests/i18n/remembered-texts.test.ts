@@ -61,8 +61,8 @@ describe('remembered texts', () => {
     const reference = createI18next().getFixedT('nl');
     const t = createTranslator().t('nl');
     const key = asked('nl').find((c) => c.names.length === 0)!.key;
-    for (const options of [{ lng: 'en' }, { defaultValue: 'Hallo {{name}}', name: 'Anna' }]) {
-      const k = 'defaultValue' in options ? 'no.such.key' : key;
+    for (const options of [{ lng: 'en' }, { defaultValue: 'Hallo {{name}}', name: 'Anna' }, { defaultValue_other: 'Hallo {{name}}', name: 'Anna' }, { keyPrefix: key.split('.')[0]! }]) {
+      const k = 'lng' in options ? key : 'keyPrefix' in options ? key.split('.').slice(1).join('.') : 'no.such.key';
       expect(t(k, options)).toBe(reference(k, options));
     }
     expect(t(key, { lng: 'en' })).not.toBe(t(key));

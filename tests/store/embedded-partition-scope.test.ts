@@ -62,4 +62,11 @@ describe('embedded store: single-partition queries see their partition only', ()
     expect(pages.flat().sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
     expect(pages.length).toBeGreaterThan(1);
   });
+
+  it('keeps a null partition key apart from a missing one, as Cosmos DB does', async () => {
+    await container.items.create({ id: 'null-key', groupId: null, kind: 'edge', n: 0 });
+    await container.items.create({ id: 'no-key', kind: 'edge', n: 0 });
+    const { resources } = await container.items.query<Doc>({ query: "SELECT * FROM c WHERE c.kind = 'edge'" }, { partitionKey: null }).fetchAll();
+    expect(resources.map((d) => d.id)).toEqual(['null-key']);
+  });
 });

@@ -37,6 +37,9 @@ describe('session state read', () => {
     expect([...state!.contributions].sort(byId)).toEqual(resources.map((r) => strip(r)).sort(byId));
     for (const c of state!.contributions) expect(Object.keys(c).filter((k) => k.startsWith('_'))).toEqual([]);
     expect(state!.checkIns).toHaveLength(1);
-    expect(state!.sessionVersion).toEqual(expect.any(String));
+    // The session keeps its ETag through the projection: the next step replaces it under that ETag.
+    const { resource: stored } = await t.store.container('sessions').item(sessionId, groupId).read();
+    expect(state!.sessionVersion).toBe(stored._etag);
+    expect(stored._etag).toEqual(expect.stringMatching(/.+/));
   });
 });
