@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 // The embedded server's document collection: not part of its public types, so typed here by what we use.
 import ItemsModule from '@vercel/cosmosdb-server/lib/account/items';
+import { speedUpEmbeddedQueries } from './embedded-query-engine';
 
 interface StoredItem {
   read(): Record<string, unknown> | null;
@@ -102,6 +103,7 @@ function partitionOfRequest(req: IncomingMessage): string | undefined {
 /** Makes the embedded server scope single-partition queries to their partition (see patchItems). */
 export function scopeQueriesToPartition(server: Server): void {
   patchItems();
+  speedUpEmbeddedQueries();
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   for (const listener of listeners) {
