@@ -2,9 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Container, CosmosClient, Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
-import { createHttpServer } from '@vercel/cosmosdb-server';
-import { refuseBrowsers } from './embedded-server-guard';
-import { scopeQueriesToPartition } from './embedded-partition-scope';
+import { createEmbeddedServer } from './embedded-server';
 import type { Logger } from '../log/logger';
 import { CONTAINERS, ContainerName } from './containers';
 
@@ -60,14 +58,8 @@ export interface EmbeddedCosmosOptions {
 /** Starts `@vercel/cosmosdb-server` on a free loopback port: the embedded default and the test store. */
 export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedCosmosOptions = {}): Promise<CosmosConnection & { endpoint: string }> {
   // Plain HTTP on loopback: encrypting every response cost both sides a fifth of a query's time.
-  // The self-signed certificate also kept browsers out; refuseBrowsers does that now.
-  // keepAlive: without it the server answers `connection: close` and every request opens a new connection.
-  const server = createHttpServer({ keepAlive: true });
-  // Idle connections stay open longer than the client keeps them unused, so the client never
-  // sends on a socket the server is just closing (Node's default of 5 s makes that race likely).
-  server.keepAliveTimeout = 120_000;
-  scopeQueriesToPartition(server);
-  refuseBrowsers(server);
+  // The self-signed certificate also kept browsers out; the embedded server's guard does that now.
+  const server = createEmbeddedServer();
   const { observer } = options;
   if (observer?.connection) server.on('connection', () => observer.connection!());
   if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));

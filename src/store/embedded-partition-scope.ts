@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { IncomingMessage } from 'node:http';
 // The embedded server's document collection: not part of its public types, so typed here by what we use.
 import ItemsModule from '@vercel/cosmosdb-server/lib/account/items';
 import { speedUpEmbeddedQueries } from './embedded-query-engine';
@@ -21,7 +21,7 @@ interface ItemsInternals {
 }
 
 /** The partition key a query request names, as the key the index uses; undefined for a cross-partition query. */
-const requestPartition = new AsyncLocalStorage<string | undefined>();
+export const requestPartition = new AsyncLocalStorage<string | undefined>();
 const PATCHED = Symbol.for('lerend-werken.embedded-partition-scope');
 
 /** A document without the partition key field: Cosmos DB keeps it apart from one whose key is null (header `[{}]`). */
@@ -87,7 +87,7 @@ function patchItems(): void {
 }
 
 /** The partition key header of a document query, as the index's key; undefined when the request has none. */
-function partitionOfRequest(req: IncomingMessage): string | undefined {
+export function partitionOfRequest(req: IncomingMessage): string | undefined {
   const header = req.headers['x-ms-documentdb-partitionkey'];
   if (typeof header !== 'string' || req.method !== 'POST' || !/\/docs\/?$/.test(req.url ?? '')) return undefined;
   try {
@@ -100,13 +100,8 @@ function partitionOfRequest(req: IncomingMessage): string | undefined {
   }
 }
 
-/** Makes the embedded server scope single-partition queries to their partition (see patchItems). */
-export function scopeQueriesToPartition(server: Server): void {
+/** Makes the embedded server scope single-partition queries to their partition (see patchItems); requests run in `requestPartition`. */
+export function scopeQueriesToPartition(): void {
   patchItems();
   speedUpEmbeddedQueries();
-  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  server.removeAllListeners('request');
-  for (const listener of listeners) {
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => requestPartition.run(partitionOfRequest(req), () => listener.call(server, req, res)));
-  }
 }

@@ -1,5 +1,4 @@
-import { AddressInfo } from 'node:net';
-import { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { IncomingMessage } from 'node:http';
 
 /**
  * The embedded server checks no key, and it runs the code of a user-defined function as soon as
@@ -15,18 +14,4 @@ export function isLocalClientRequest(req: IncomingMessage, port: number): boolea
   if (h.host !== `127.0.0.1:${port}`) return false;
   if (h.origin !== undefined || Object.keys(h).some((name) => name.startsWith('sec-fetch-'))) return false;
   return typeof h.authorization === 'string' && h.authorization.length > 0 && typeof h['x-ms-version'] === 'string';
-}
-
-/** Answers 403 to any request that is not from a Cosmos DB client on this machine (see isLocalClientRequest). */
-export function refuseBrowsers(server: Server): void {
-  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (isLocalClientRequest(req, (server.address() as AddressInfo).port)) {
-      for (const listener of listeners) listener.call(server, req, res);
-      return;
-    }
-    res.writeHead(403, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'Forbidden', message: 'the embedded Cosmos DB server answers local Cosmos DB clients only' }));
-  });
 }
