@@ -135,6 +135,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       await background.idle();
       await sharedCards.idle();
       await outbox.stop();
+      connector.close();
       if (!options.cosmos) await cosmos.close();
     },
   };
