@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// Zod 4 (shipped inside the zod package): every activity passes this check, and Zod 3 took about
+// 0.1 ms of the event loop for each, four times as long.
+import { z } from 'zod/v4';
 import { isDomainError } from '../domain/shared/errors';
 import { cleanJson } from '../domain/shared/text';
 
