@@ -20,22 +20,28 @@ import { Contribution, SessionItem } from '../domain/week-cycle/session-items';
 import { AnyZodObject } from 'zod';
 import { DOCUMENT_SCHEMAS } from './document-schemas';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore } from './document-store';
+import { DocumentStore, Stored } from './document-store';
 import { fromGroupDoc, GROUP_PARTITION_CONTAINER, GroupDoc, PartitionDoc, sortDocs, toGroupDoc } from './group-partition';
-
-/** A contribution as the session query returns it: without the ids the query already knows. */
-type CompactContribution = Omit<Contribution, 'groupId' | 'cycleId' | 'sessionId'>;
 
 /**
  * A live session reads all its contributions on every click, and they are most of what it reads.
- * The query returns each with its own fields only (from the stored document's schema, so a new
- * field is never left out), not the group, cycle and session ids it already knows nor Cosmos
- * DB's system fields: less than half the bytes to send, parse and copy.
+ * The query returns each as a row of its own fields, in the order of the stored document's schema
+ * (so a new field is never left out), without the keys, the type, the group, cycle and session ids
+ * it already knows, or Cosmos DB's system fields: a third of the bytes to send, and half the work to
+ * parse. The repository builds the contribution again from the row.
  */
-const COMPACT_CONTRIBUTION = `{${Object.keys((DOCUMENT_SCHEMAS.sessions.contribution as AnyZodObject).shape)
-  .filter((field) => !['groupId', 'cycleId', 'sessionId'].includes(field))
-  .map((field) => `"${field}": c.${field}`)
-  .join(', ')}}`;
+const CONTRIBUTION_ROW = Object.keys((DOCUMENT_SCHEMAS.sessions.contribution as AnyZodObject).shape).filter((field) => !['type', 'groupId', 'cycleId', 'sessionId'].includes(field));
+const CONTRIBUTION_ROW_SQL = `[${CONTRIBUTION_ROW.map((field) => `c.${field}`).join(', ')}]`;
+/** The same contributions as objects: for a stored contribution that lacks a field (Cosmos DB leaves undefined out of a row, so the row cannot be read by position). */
+const CONTRIBUTION_OBJECT_SQL = `{"type": c.type, ${CONTRIBUTION_ROW.map((field) => `"${field}": c.${field}`).join(', ')}}`;
+
+type Row = unknown[];
+
+function contributionFromRow(row: Row, ids: Pick<Contribution, 'groupId' | 'cycleId' | 'sessionId'>): Contribution {
+  const doc: Record<string, unknown> = { type: 'contribution', ...ids };
+  for (let i = 0; i < CONTRIBUTION_ROW.length; i++) doc[CONTRIBUTION_ROW[i]!] = row[i];
+  return doc as unknown as Contribution;
+}
 
 function partitionStore<T extends { id: string; groupId: string }>(conn: CosmosConnection): DocumentStore<T> {
   return new DocumentStore<T>(conn.container(GROUP_PARTITION_CONTAINER), (d) => d.groupId);
@@ -104,35 +110,42 @@ export class CosmosSessionRepository implements SessionRepository {
   async loadState(groupId: string, sessionId: string): Promise<SessionState | undefined> {
     const cycleId = cycleIdOfSession(sessionId) ?? '';
     const previousProposalId = previousProposalIdOf(cycleId) ?? '';
-    const found = sortDocs(
-      await this.docs.queryStored<PartitionDoc>(
-        {
-          query:
-            `SELECT VALUE (c.type = 'contribution' ? ${COMPACT_CONTRIBUTION} : c) FROM c ` +
-            'WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @sessionId, @proposalId, @previousProposalId) ' +
-            "OR c.sessionId = @sessionId OR (c.type = 'judgement' AND c.cycleId = @cycleId))",
-          parameters: [
-            { name: '@groupId', value: groupId },
-            { name: '@cycleId', value: cycleId },
-            { name: '@sessionId', value: sessionId },
-            { name: '@proposalId', value: proposalIdFor(cycleId) },
-            { name: '@previousProposalId', value: previousProposalId },
-          ],
-        },
-        groupId,
-      ),
-    );
+    const query = (contribution: string) => ({
+      query:
+        `SELECT VALUE (c.type = 'contribution' ? ${contribution} : c) FROM c ` +
+        'WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @sessionId, @proposalId, @previousProposalId) ' +
+        "OR c.sessionId = @sessionId OR (c.type = 'judgement' AND c.cycleId = @cycleId))",
+      parameters: [
+        { name: '@groupId', value: groupId },
+        { name: '@cycleId', value: cycleId },
+        { name: '@sessionId', value: sessionId },
+        { name: '@proposalId', value: proposalIdFor(cycleId) },
+        { name: '@previousProposalId', value: previousProposalId },
+      ],
+    });
+    const ids = { groupId, cycleId, sessionId };
+    let read = await this.docs.queryStored<PartitionDoc | Row>(query(CONTRIBUTION_ROW_SQL), groupId);
+    if (read.some((d) => Array.isArray(d) && d.length !== CONTRIBUTION_ROW.length)) read = await this.docs.queryStored<PartitionDoc>(query(CONTRIBUTION_OBJECT_SQL), groupId);
+    // The query matched contributions of this session only; each gets back the ids it left out.
+    let contributions: Contribution[] = [];
+    const others: Stored<PartitionDoc>[] = [];
+    for (const d of read) {
+      if (Array.isArray(d)) contributions.push(contributionFromRow(d, ids));
+      else if (d.type === 'contribution') contributions.push({ ...d, ...ids });
+      else others.push(d);
+    }
+    const found = sortDocs(others);
     const session = found.sessions.find((s) => s.doc.id === sessionId);
     if (!found.group || !session) return undefined;
     const proposal = found.proposals.find((p) => p.doc.cycleId === session.doc.cycleId);
     const previous = found.proposals.find((p) => p.doc.id === previousProposalId);
+    if (session.doc.cycleId !== cycleId) contributions = contributions.map((c) => ({ ...c, cycleId: session.doc.cycleId }));
     return {
       group: found.group,
       cycle: found.cycles.find((c) => c.id === session.doc.cycleId),
       session: session.doc,
       sessionVersion: session.version,
-      // The query matched contributions by this session only; each gets back what it left out.
-      contributions: (found.contributions as CompactContribution[]).map((c) => Object.assign(c, { groupId, cycleId: session.doc.cycleId, sessionId })),
+      contributions,
       checkIns: found.checkIns.filter((c) => c.sessionId === sessionId),
       presence: found.presence.filter((p) => p.sessionId === sessionId),
       ...(proposal ? { proposal: proposal.doc, proposalVersion: proposal.version } : {}),

@@ -42,4 +42,27 @@ describe('session state read', () => {
     expect(state!.sessionVersion).toBe(stored._etag);
     expect(stored._etag).toEqual(expect.stringMatching(/.+/));
   });
+
+  it('reads a stored contribution that lacks a field as it is, without shifting the others', async () => {
+    const { groupId, sessionId } = g.ids();
+    const container = t.store.container('sessions');
+    const { resources: [sample] } = await container.items
+      .query<Contribution>({ query: "SELECT * FROM c WHERE c.type = 'contribution' AND c.sessionId = @s", parameters: [{ name: '@s', value: sessionId }] }, { partitionKey: groupId })
+      .fetchAll();
+    // Written around the app, e.g. by a tool or an older version: no author name.
+    const { authorName: _authorName, ...lacking } = { ...strip(sample!), id: 'ct_written-around-the-app', text: 'Zonder naam', at: '2026-11-23T08:30:00.000Z' };
+    await container.items.create(lacking);
+    try {
+      const { resources } = await container.items
+        .query<Contribution>({ query: "SELECT * FROM c WHERE c.type = 'contribution' AND c.sessionId = @s", parameters: [{ name: '@s', value: sessionId }] }, { partitionKey: groupId })
+        .fetchAll();
+      expect(resources).toHaveLength(3);
+      const state = await new CosmosSessionRepository(t.cosmos).loadState(groupId, sessionId);
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect([...state!.contributions].sort(byId)).toEqual(resources.map((r) => strip(r)).sort(byId));
+      expect(state!.contributions.find((c) => c.id === lacking.id)).not.toHaveProperty('authorName');
+    } finally {
+      await container.item(lacking.id, groupId).delete();
+    }
+  });
 });
