@@ -31,7 +31,7 @@ export const answerTurnScenario: BenchScenario = {
         ),
         notes: [
           'The app renders the member\'s own card and, at most twice a second per chat, the shared one; the minimal bot returns a one-line card.',
-          'Each answer save reads the whole session with one single-partition query (contributions in a compact shape); the minimal bot reads one document. The embedded store searches only the group\'s partition, as Cosmos DB does, so the rounds differ by the size of the session read, not by all groups\' answers.',
+          'Each answer save reads the whole session with one single-partition query (each contribution as a row of its fields); the minimal bot reads one document. The embedded store searches only the group\'s partition, as Cosmos DB does, so the rounds differ by the size of the session read, not by all groups\' answers.',
         ],
         ok: app.failed === 0 && minimal.failed === 0,
       };
