@@ -23,6 +23,15 @@ export function statusOf(err: unknown): number | undefined {
 /** Cosmos DB refuses a blank id or one with '/', '\\', '?' or '#', and its SDK throws on them: no such document exists. */
 const ILLEGAL_ID = /[/\\?#]|^\s*$/;
 
+/**
+ * Items per page of a single-partition query. Without a page size Cosmos DB's gateway answers a
+ * query in pages of 100 items, and a live session holds more documents than that (every answer,
+ * check-in and presence is its own): each click would cost a round trip more. Not -1 (dynamic):
+ * the SDK's pipelined execution, used when a query needs a plan, reads -1 as a page of nothing.
+ * The service still caps a page at 4 MB; fetchAll follows the continuation past it.
+ */
+export const SINGLE_PARTITION_PAGE = 1000;
+
 const TRANSIENT_STATUS = new Set([408, 429, 449, 500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -162,7 +171,7 @@ export class DocumentStore<T extends { id: string }> {
   /** A query that keeps the system properties (ETags), for callers that replace what they read. */
   async queryStored<R = T>(spec: SqlQuerySpec, partitionKey?: string): Promise<Stored<R>[]> {
     return retrying(async () => {
-      const { resources } = await queryPlanOnDemand(this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey })).fetchAll();
+      const { resources } = await queryPlanOnDemand(this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey, maxItemCount: SINGLE_PARTITION_PAGE })).fetchAll();
       return resources;
     });
   }

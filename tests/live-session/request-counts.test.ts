@@ -68,6 +68,17 @@ describe('Cosmos DB requests per turn', () => {
     expect(cost).toEqual({ data: 2, writes: 1, queryPlans: 0, crossPartition: 0 });
   });
 
+  it('answer save in a session of 150 contributions: still one query, asking for the whole session in one page', async () => {
+    for (let i = 0; i < 150; i++) await g.contribute(MEMBERS[i % 4]!, 1, `Antwoord ${i}`);
+    t.proxy!.reset();
+    await g.contribute(bram!, 1, 'Nog een antwoord');
+    const queries = t.proxy!.seen.filter((r) => r.kind === 'query');
+    expect(costOf(t.proxy!.seen)).toEqual({ data: 2, writes: 1, queryPlans: 0, crossPartition: 0 });
+    // Cosmos DB pages a query at 100 items unless asked otherwise; this session holds more documents.
+    expect(queries.map((q) => q.pageSize)).toEqual([expect.any(Number)]);
+    expect(queries[0]!.pageSize).toBeGreaterThanOrEqual(160);
+  });
+
   it('a session start stays a handful of requests', async () => {
     await g.end();
     t.clock.advanceMinutes(24 * 60);

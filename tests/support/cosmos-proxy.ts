@@ -14,6 +14,8 @@ export interface SeenCosmosRequest {
   container?: string;
   /** A query without a partition key fans out over every partition. */
   crossPartition: boolean;
+  /** A query's `x-ms-max-item-count`: without one, Cosmos DB's gateway answers in pages of 100 items (the embedded server does not). */
+  pageSize?: number;
   status: number;
 }
 
@@ -59,7 +61,8 @@ function classify(req: IncomingMessage): Omit<SeenCosmosRequest, 'status'> {
   const hasPartition = typeof h['x-ms-documentdb-partitionkey'] === 'string';
   if (!onDocs) return { kind: 'metadata', container, crossPartition: false };
   if (String(h['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true') return { kind: 'queryPlan', container, crossPartition: false };
-  if (String(h['x-ms-documentdb-isquery']).toLowerCase() === 'true') return { kind: 'query', container, crossPartition: !hasPartition };
+  const pageSize = h['x-ms-max-item-count'] === undefined ? undefined : Number(h['x-ms-max-item-count']);
+  if (String(h['x-ms-documentdb-isquery']).toLowerCase() === 'true') return { kind: 'query', container, crossPartition: !hasPartition, ...(pageSize === undefined ? {} : { pageSize }) };
   if (String(h['x-ms-cosmos-is-batch-request']).toLowerCase() === 'true') return { kind: 'batch', container, crossPartition: false };
   if (req.method === 'GET') return { kind: /\/docs\/[^/]+$/.test(path) ? 'pointRead' : 'query', container, crossPartition: !hasPartition };
   if (req.method === 'PUT') return { kind: 'replace', container, crossPartition: false };
