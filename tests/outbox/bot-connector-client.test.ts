@@ -77,6 +77,11 @@ describe('BotConnectorClient over HTTP', () => {
     expect((err as TransportError).maybeDelivered).toBe(false);
   });
 
+  it('fails a service URL that is no URL as a transport error, like an unreachable service', async () => {
+    const err = await client().sendActivity({ serviceUrl: 'not a url', botId: 'b' }, 'c', { text: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransportError);
+  });
+
   it('says a connection dropped after the request went out may have reached Teams', async () => {
     handle = (req) => req.socket.destroy();
     const err = await client().sendActivity(route(), 'c', { text: 'x' }).catch((e: unknown) => e);

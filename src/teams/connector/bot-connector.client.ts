@@ -51,8 +51,6 @@ interface RawResponse {
 function send(agents: { http: http.Agent; https: https.Agent }, url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<RawResponse> {
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
-    // The whole exchange has `timeoutMs`, as fetch's timeout signal had, not each pause on the socket.
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
     const req = (secure ? https : http).request(url, { method, headers, agent: secure ? agents.https : agents.http }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -66,6 +64,8 @@ function send(agents: { http: http.Agent; https: https.Agent }, url: URL, method
       res.on('close', () => done(res.complete));
       res.on('error', () => done(false));
     });
+    // The whole exchange has `timeoutMs`, as fetch's timeout signal had, not each pause on the socket.
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
     req.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
@@ -86,7 +86,6 @@ export class BotConnectorClient implements OutboxTransport {
   constructor(private readonly token: TokenProvider, private readonly timeoutMs = 30_000) {}
 
   private async request<T>(serviceUrl: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<TransportResponse<{ body: T }>> {
-    const url = new URL(`${serviceUrl.replace(/\/+$/, '')}${path}`);
     const data = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (data !== undefined) headers['content-length'] = String(Buffer.byteLength(data));
@@ -94,7 +93,8 @@ export class BotConnectorClient implements OutboxTransport {
     if (token) headers.authorization = `Bearer ${token}`;
     let res: RawResponse;
     try {
-      res = await send(this.agents, url, method, headers, data, this.timeoutMs);
+      // Inside the try: a service URL that is no URL fails like an unreachable one, as a TransportError.
+      res = await send(this.agents, new URL(`${serviceUrl.replace(/\/+$/, '')}${path}`), method, headers, data, this.timeoutMs);
     } catch (err) {
       const code = (err as { code?: string }).code;
       const refused = code !== undefined && CONNECTION_REFUSED.has(code);
