@@ -8,6 +8,12 @@ import { BotConnectorClient } from '../../src/teams/connector/bot-connector.clie
  * and a thrown TransportError only when no status came back, saying whether the request may have
  * reached Teams (the outbox's window of doubt depends on it).
  */
+/** Not `writeHead(...).end(...)`: restify, loaded by other test files in the same jest worker, replaces http.ServerResponse's writeHead with one that returns nothing. */
+function answer(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
 describe('BotConnectorClient over HTTP', () => {
   let server: Server;
   let url: string;
@@ -47,7 +53,7 @@ describe('BotConnectorClient over HTTP', () => {
     let seen: { method?: string; url?: string; auth?: string; body?: Record<string, unknown> } = {};
     handle = (req, res, body) => {
       seen = { method: req.method, url: req.url, auth: req.headers.authorization, body: JSON.parse(body) };
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'activity-1' }));
+      answer(res, 201, { 'content-type': 'application/json' }, JSON.stringify({ id: 'activity-1' }));
     };
     const res = await client().sendActivity(route(), '19:chat/with?odd#chars', { text: 'Hallo – één' });
     expect(res).toEqual({ ok: true, activityId: 'activity-1' });
@@ -58,12 +64,12 @@ describe('BotConnectorClient over HTTP', () => {
   });
 
   it('reports a throttled request with its retry-after and the most specific error code', async () => {
-    handle = (_req, res) => res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'Throttled', innerHttpError: { body: { subCode: 'TooManyRequests' } } } }));
+    handle = (_req, res) => answer(res, 429, { 'retry-after': '3', 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'Throttled', innerHttpError: { body: { subCode: 'TooManyRequests' } } } }));
     expect(await client().updateActivity(route(), 'c', 'a', { text: 'x' })).toEqual({ ok: false, status: 429, retryAfterMs: 3000, code: 'TooManyRequests' });
   });
 
   it('keeps the status when the body is not JSON', async () => {
-    handle = (_req, res) => res.writeHead(502).end('<html>bad gateway</html>');
+    handle = (_req, res) => answer(res, 502, {}, '<html>bad gateway</html>');
     expect(await client().sendActivity(route(), 'c', { text: 'x' })).toEqual({ ok: false, status: 502, retryAfterMs: undefined, code: undefined });
   });
 
@@ -98,7 +104,7 @@ describe('BotConnectorClient over HTTP', () => {
   });
 
   it('reuses its connection for the next requests', async () => {
-    handle = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    handle = (_req, res) => answer(res, 200, { 'content-type': 'application/json' }, '{}');
     const c = client();
     await c.updateActivity(route(), 'c', 'a', { text: 'first' });
     const before = connections;
