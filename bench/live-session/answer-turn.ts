@@ -3,39 +3,18 @@ import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { execute, user } from '../../tests/support/activities';
 import { GroupDriver } from '../../tests/support/group-driver';
 import { startTestApp, TestApp } from '../../tests/support/test-app';
+import { LoadOrder, LoadResult } from './load-client';
 import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
 
-export interface LoadResult {
-  requests: number;
-  failed: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  throughput: number;
-}
+export type { LoadResult };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** `connections` clients each send their next request when the previous one was answered. */
-async function load(total: number, connections: number, send: (i: number) => Promise<boolean>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let i = next++; i < total; i = next++) {
-        const t0 = performance.now();
-        if (!(await send(i))) failed++;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: total, failed, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: total / seconds };
+/** Runs one load in the client thread and waits for its result. */
+function load(client: Worker, order: LoadOrder): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    client.once('message', resolve);
+    client.once('error', reject);
+    client.postMessage(order);
+  });
 }
 
 const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
@@ -68,26 +47,32 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
   const sink = new Worker(require.resolve('./sink-connector'));
   const sinkUrl = await new Promise<string>((resolve) => sink.once('message', (m: { url: string }) => resolve(m.url)));
   const conv = t.conversation('groupChat', '19:bench-minimal@thread.v2');
-  const post = async (url: string, activity: unknown) => {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const body = await res.text();
-    return res.status === 200 && body.includes('application/vnd.microsoft.card.adaptive') && !body.includes('Dat lukte niet');
-  };
-  const appTurn = (i: number) => {
-    const g = drivers[i % drivers.length]!;
-    const who = MEMBERS[(i >> 3) % MEMBERS.length]!;
-    return post(t.app.url, execute({ ...g.conv, serviceUrl: sinkUrl }, who, 'session.contribute', { ...g.ids(), questionId: 1, text: `Antwoord ${i}`, k: `bench-${i}` }, g.sessionMessageId));
-  };
-  const minimalTurn = (i: number) => post(minimal.url, execute(conv, MEMBERS[0]!, MINIMAL_VERB, { groupId: `bench-counter-${i % drivers.length}` }, 'card'));
+  const client = new Worker(require.resolve('./load-client'));
+  // Bodies are built before a run starts, so the measured seconds hold only the bots' work.
+  const appTurns = (from: number, count: number): LoadOrder => ({
+    url: t.app.url,
+    connections: opts.connections,
+    bodies: Array.from({ length: count }, (_, n) => {
+      const i = from + n;
+      const g = drivers[i % drivers.length]!;
+      const who = MEMBERS[(i >> 3) % MEMBERS.length]!;
+      return JSON.stringify(execute({ ...g.conv, serviceUrl: sinkUrl }, who, 'session.contribute', { ...g.ids(), questionId: 1, text: `Antwoord ${i}`, k: `bench-${i}` }, g.sessionMessageId));
+    }),
+  });
+  const minimalTurns = (count: number): LoadOrder => ({
+    url: minimal.url,
+    connections: opts.connections,
+    bodies: Array.from({ length: count }, (_, i) => JSON.stringify(execute(conv, MEMBERS[0]!, MINIMAL_VERB, { groupId: `bench-counter-${i % drivers.length}` }, 'card'))),
+  });
   try {
     const warmUp = Math.min(200, opts.requests);
-    await load(warmUp, opts.connections, appTurn);
-    await load(warmUp, opts.connections, minimalTurn);
+    await load(client, appTurns(0, warmUp));
+    await load(client, minimalTurns(warmUp));
     const rounds: Round[] = [];
     const perSession = (n: number) => Math.round(n / drivers.length);
     for (let r = 0; r < opts.rounds; r++) {
-      const m = await load(opts.requests, opts.connections, minimalTurn);
-      const a = await load(opts.requests, opts.connections, (i) => appTurn(i + (r + 1) * opts.requests));
+      const m = await load(client, minimalTurns(opts.requests));
+      const a = await load(client, appTurns(warmUp + r * opts.requests, opts.requests));
       rounds.push({ app: a, minimal: m, answers: { from: perSession(warmUp + r * opts.requests), to: perSession(warmUp + (r + 1) * opts.requests) } });
     }
     const mean = (pick: (x: Round) => LoadResult): LoadResult => {
@@ -100,5 +85,6 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
     await minimal.stop();
     await t.stop();
     await sink.terminate();
+    await client.terminate();
   }
 }
