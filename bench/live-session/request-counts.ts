@@ -26,6 +26,18 @@ function countOf(turn: string, seen: SeenCosmosRequest[]): TurnCount {
   };
 }
 
+/** The data of the card's "start session" button, wherever it sits in the card. */
+function startButtonData(card: unknown): { cycleId?: string } | undefined {
+  if (!card || typeof card !== 'object') return undefined;
+  const node = card as { verb?: unknown; data?: { cycleId?: string } };
+  if (node.verb === 'session.start') return node.data;
+  for (const child of Object.values(card)) {
+    const found = startButtonData(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
 
 /**
@@ -46,8 +58,13 @@ export async function requestsPerTurn(extra: { turn: string; run: (app: { url: s
   try {
     const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
-    await g.startCycle();
-    await measure('session start', () => g.startSession());
+    const cycleCard = await g.startCycle();
+    // Pressed as on the cycle card, which names its week.
+    await measure('session start (card)', () => g.startSession(anna, startButtonData(cycleCard.value)?.cycleId));
+    const byCommand = new GroupDriver(t, t.conversation('groupChat', '19:bench-start-command@thread.v2'), [anna, bram, cem]);
+    await byCommand.setUp();
+    await byCommand.startCycle();
+    await measure('session start (`start` command)', () => t.send(message(byCommand.conv, anna, 'start')));
     await g.contribute(anna, 1, 'Eerste antwoord');
     await measure('answer save', () => g.contribute(bram, 1, 'Een antwoord'));
     await measure('energy check-in', () => g.checkIn(cem, 4));

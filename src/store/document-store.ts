@@ -99,17 +99,18 @@ export class DocumentStore<T extends { id: string }> {
    * Creates the document, or returns the existing one when the id is taken (idempotent create).
    * A create whose answer was lost is retried; the retry finds the document and returns it with
    * `created: false`, as for any id that was taken: callers keep their follow-up steps idempotent.
+   * `version` is the document's ETag as returned, for a replace later in the same turn.
    */
-  async create(doc: T): Promise<{ doc: T; created: boolean }> {
+  async create(doc: T): Promise<{ doc: T; created: boolean; version?: string }> {
     return retrying(async () => {
       try {
         const { resource } = await this.container.items.create<T>(doc);
-        return { doc: strip(resource as Stored<T>), created: true };
+        return { doc: strip(resource as Stored<T>), created: true, version: (resource as Stored<T>)._etag };
       } catch (err) {
         if (statusOf(err) !== 409) throw err;
-        const existing = await this.get(doc.id, this.partitionKeyOf(doc));
+        const existing = await this.readRaw(doc.id, this.partitionKeyOf(doc));
         if (!existing) throw err;
-        return { doc: existing, created: false };
+        return { doc: strip(existing), created: false, version: existing._etag };
       }
     });
   }

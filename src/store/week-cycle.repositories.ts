@@ -100,8 +100,8 @@ export class CosmosSessionRepository implements SessionRepository {
     return doc?.type === 'session' ? doc : undefined;
   }
   async create(session: Session) {
-    const { doc, created } = await this.store.create(session);
-    return { session: doc, created };
+    const { doc, created, version } = await this.store.create(session);
+    return { session: doc, created, ...(version ? { version } : {}) };
   }
   update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }) {
     return this.store.update(sessionId, groupId, mutate, known);

@@ -79,12 +79,24 @@ describe('Cosmos DB requests per turn', () => {
     expect(queries[0]!.pageSize).toBeGreaterThanOrEqual(160);
   });
 
-  it('a session start stays a handful of requests', async () => {
+  it('a session start from the summary card: read the week, create the session, schedule its time box, remember its card', async () => {
+    const { cycleId } = (await g.session()) as { cycleId: string };
     await g.end();
     t.clock.advanceMinutes(24 * 60);
-    const cost = await measure(() => g.startSession());
-    expect(cost.crossPartition).toBe(0);
-    expect(cost.data).toBeLessThanOrEqual(6);
+    const before = g.sessionId;
+    const cost = await measure(() => g.startSession(anna, cycleId));
+    expect(g.sessionId).not.toBe(before);
+    // The card's id is stored with the version the create returned: no read before that replace.
+    expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['query sessions', 'create sessions', 'create jobs', 'replace sessions']);
+    expect(cost).toEqual({ data: 4, writes: 3, queryPlans: 0, crossPartition: 0 });
+  });
+
+  it('"start" in the group chat: the group the command read names the week, so it is not read again', async () => {
+    const other = new GroupDriver(t, t.conversation('groupChat', '19:start-command@thread.v2'), MEMBERS.slice(0, 3));
+    await other.setUp();
+    await other.startCycle();
+    await measure(() => t.send(message(other.conv, anna!, 'start')));
+    expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['pointRead sessions', 'query sessions', 'create sessions', 'create jobs', 'replace sessions']);
   });
 
   it('"status" only reads', async () => {

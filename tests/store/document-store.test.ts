@@ -17,7 +17,18 @@ describe('DocumentStore against @vercel/cosmosdb-server', () => {
     const first = await store.create({ id: 'c1', groupId: 'g', values: ['a'] });
     const second = await store.create({ id: 'c1', groupId: 'g', values: ['other'] });
     expect(first.created).toBe(true);
-    expect(second).toEqual({ doc: { id: 'c1', groupId: 'g', values: ['a'] }, created: false });
+    expect(second).toEqual({ doc: { id: 'c1', groupId: 'g', values: ['a'] }, created: false, version: first.version });
+  });
+
+  it('a create returns the stored version: a replace with it needs no read and goes through once', async () => {
+    const { doc, version } = await store.create({ id: 'c2', groupId: 'g', values: ['a'] });
+    const { resource } = await conn.container('sessions').item('c2', 'g').read<Counter & { _etag: string }>();
+    expect(version).toBe(resource!._etag);
+    const next = await store.update('c2', 'g', (d) => ({ ...d, values: [...d.values, 'b'] }), { doc, version: version! });
+    expect(next.values).toEqual(['a', 'b']);
+    // A stale version is a conflict: re-read and applied once more, never lost or doubled.
+    const again = await store.update('c2', 'g', (d) => ({ ...d, values: [...d.values, 'c'] }), { doc, version: version! });
+    expect(again.values).toEqual(['a', 'b', 'c']);
   });
 
   it('rejects a replace with a stale ETag (412) at the protocol level', async () => {

@@ -39,10 +39,11 @@ export class GroupDriver {
     return this.press(this.members[0]!, 'cycle.start', { groupId: this.groupId, week }, 'cycle-card');
   }
 
-  /** Starts the next session and picks up the session card the bot posted. */
-  async startSession(who = this.members[0]!) {
+  /** Starts the next session and picks up the session card the bot posted; `cycleId` as the pressed card names it. */
+  async startSession(who = this.members[0]!, cycleId?: string) {
     const before = this.t.connector.calls.length;
-    const res = await this.press(who, 'session.start', { groupId: this.groupId }, 'cycle-card');
+    // The cycle and summary cards name their cycle; the "start" command and older cards do not.
+    const res = await this.press(who, 'session.start', { groupId: this.groupId, ...(cycleId ? { cycleId } : {}) }, 'cycle-card');
     const posted = this.t.connector.calls.slice(before).find((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
     if (posted) {
       this.sessionMessageId = posted.id;

@@ -31,7 +31,8 @@ export interface CycleRepository {
 
 export interface SessionRepository {
   get(groupId: string, sessionId: string): Promise<Session | undefined>;
-  create(session: Session): Promise<{ session: Session; created: boolean }>;
+  /** `version`: the stored session's ETag, so a step in the same turn can replace it without reading it again. */
+  create(session: Session): Promise<{ session: Session; created: boolean; version?: string }>;
   /** ETag read-modify-write; `knownVersion` (from a state read this turn) saves the first read. */
   update(groupId: string, sessionId: string, mutate: Mutate<Session>, knownVersion?: { doc: Session; version: string }): Promise<Session>;
   /** One session as a turn needs it, in one single-partition query. */

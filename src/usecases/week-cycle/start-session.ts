@@ -68,7 +68,7 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
   if (resumingAfterLastDay && carried.length === 0) return { kind: 'cycleComplete', cycle };
   const seq = (last?.seq ?? 0) + 1;
   const now = deps.clock.now();
-  const { session, created } = await deps.sessions.create(
+  const { session, created, version } = await deps.sessions.create(
     openSession({
       id: sessionIdFor(cycle.id, seq),
       groupId,
@@ -83,7 +83,8 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
   );
   // Idempotent follow-ups: also done when a redelivered start finds the session created.
   await scheduleWarning(deps, session);
-  let state = sessionStateOf({ ...cycleState, group }, session);
+  // With the version the create returned, remembering the posted card needs no read first.
+  let state = sessionStateOf({ ...cycleState, group }, session, version);
   if (needsProposal(framework, session) && !state.proposal) state = { ...state, proposal: await ensureProposal(deps, session, group.name) };
   return { kind: 'session', state, created, cycle };
 }

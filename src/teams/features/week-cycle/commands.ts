@@ -40,7 +40,8 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   const commands: [RegExp, GroupCommand][] = [
     [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
     [/^\s*start\b/i, async (context, group) => {
-      await openNextSession(deps, presenter, context, group.id, { repost: true });
+      // The group as this turn read it names its week: no second read.
+      await openNextSession(deps, presenter, context, group.id, { repost: true, cycleId: group.currentCycleId });
     }],
     [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
       await startCycle(wc, group.id, actorOf(context));
