@@ -30,7 +30,8 @@ export const answerTurnScenario: BenchScenario = {
           ],
         ),
         notes: [
-          'The app renders the member\'s own card and, at most twice a second per chat, the shared one; the minimal bot returns a one-line card.',
+          'The app renders the member\'s own full card; the minimal bot returns a one-line card. An answer does not edit the shared card in the chat (that would wipe what the other members are typing); the group\'s steps do.',
+          'The clients run in their own thread, outside the bots\' event loop, as Teams does outside the bot\'s process.',
           'Each answer save reads the whole session with one single-partition query (each contribution as a row of its fields); the minimal bot reads one document. The embedded store searches only the group\'s partition, as Cosmos DB does, so the rounds differ by the size of the session read, not by all groups\' answers.',
         ],
         ok: app.failed === 0 && minimal.failed === 0,

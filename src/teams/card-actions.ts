@@ -16,7 +16,19 @@ import { VERBS, VerbData, VerbName } from './verbs';
  * view (`personal`), `shared` is the neutral version that replaces the message for everyone.
  */
 export type ActionOutcome =
-  | { card: AdaptiveCardJson; personal?: boolean; shared?: SharedCard }
+  | {
+      card: AdaptiveCardJson;
+      personal?: boolean;
+      shared?: SharedCard;
+      /**
+       * A member's own addition that changes nothing the group acts on: on clients with personal
+       * views the shared message is not edited for it, since an edit re-renders every member's card
+       * and wipes what they are typing. Their views catch up at the group's next step, or when
+       * they act or refresh. (On the Action.Submit fallback the shared card is the presser's only
+       * view, so it is still updated there.)
+       */
+      quiet?: boolean;
+    }
   /** Leaves the card as it is and shows the actor a short message. */
   | { message: string };
 
@@ -93,7 +105,7 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   const messageId = context.activity.replyToId;
   const shared = outcome.shared ?? (outcome.personal ? undefined : { now: () => outcome.card });
   if (isInvoke(context)) {
-    if (messageId && outcome.shared) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
+    if (messageId && outcome.shared && !outcome.quiet) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
     await sendInvokeCard(context, outcome.card);
   } else if (messageId && shared) {
     // Action.Submit fallback: there is no private reply channel, so only the neutral card is shown.

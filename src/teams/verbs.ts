@@ -18,8 +18,25 @@ const choice = <const T extends [string, ...string[]]>(values: T) => z.preproces
  * Text limits are the domain's where a form shows them (so a refusal names the real limit),
  * otherwise generous transport limits; the domain applies the real ones either way.
  */
+/**
+ * What a member had typed on their own view of the session card when they pressed "Vernieuwen":
+ * shown again in the fresh view, never saved. The inputs' own limits, so nothing valid is refused.
+ */
+const unsavedInputs = {
+  questionId: int.positive().optional(),
+  text: shortText(Math.max(MAX_CONTRIBUTION_LENGTH, MAX_PERSONAL_ANSWER_LENGTH)).optional(),
+  opinion: shortText(40).optional(),
+  reason: shortText(MAX_REASON_LENGTH).optional(),
+  decision: shortText(40).optional(),
+  decisionReason: shortText(MAX_REASON_LENGTH).optional(),
+  adoptedText: shortText(MAX_PROPOSAL_LENGTH).optional(),
+  firstStep: shortText(MAX_REASON_LENGTH).optional(),
+  firstStepStatus: shortText(40).optional(),
+  firstStepNote: shortText(MAX_REASON_LENGTH).optional(),
+};
+
 export const VERBS = {
-  refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id, k: key }) },
+  refreshSession: { verb: 'session.refresh', data: z.object({ groupId: id, sessionId: id, k: key, ...unsavedInputs }) },
   openSetup: { verb: 'group.setup.open', data: z.object({}) },
   saveSetup: {
     verb: 'group.setup.save',

@@ -47,6 +47,19 @@ function card(text: string, renders: string[]): SharedCard {
   };
 }
 
+/** The first element of a card (at any depth) that matches. */
+function findIn(card: unknown, match: (node: Record<string, unknown>) => boolean): Record<string, any> | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+  if (!card || typeof card !== 'object') return undefined;
+  if (!Array.isArray(card) && match(card as Record<string, unknown>)) return card as Record<string, unknown>;
+  for (const child of Object.values(card)) {
+    const found = findIn(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+const findAction = (card: unknown, verb: string) => findIn(card, (n) => n.type === 'Action.Execute' && n.verb === verb);
+const findInput = (card: unknown, id: string) => findIn(card, (n) => typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id);
+
 /** Waits for the expected state (bounded, so a wrong expectation fails instead of spinning). */
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; !check(); i++) {
@@ -117,9 +130,10 @@ describe('shared card updates are paced per message', () => {
 });
 
 /**
- * Eight members answer at the same moment: each gets their own card back at once, and the one
- * shared card in the chat is updated twice (the first answer, then the newest state), not eight
- * times. The interval is widened so a slow machine's burst still falls inside it.
+ * Eight members act at the same moment. Each gets their own card back at once. An answer does not
+ * edit the shared message: an edit re-renders every member's card and wipes what they are typing.
+ * A step of the group (the next question) does, twice for a burst (the first, then the newest
+ * state), not once per press. The interval is widened so a slow machine's burst still falls inside it.
  */
 describe('a burst of answers in a live group', () => {
   let t: TestApp;
@@ -133,21 +147,53 @@ describe('a burst of answers in a live group', () => {
   });
   afterAll(() => t.stop());
 
-  it('updates the shared card twice, not once per answer, and every member gets their own card', async () => {
-    const before = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).length;
-    const answers = await Promise.all(
+  const updates = () => t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId);
+  const pressAll = (verb: string, data: (m: (typeof EIGHT)[number]) => Record<string, unknown>) =>
+    Promise.all(
       EIGHT.map(async (m) => {
-        const activity = execute(g.conv, m, 'session.contribute', { ...g.ids(), questionId: 1, text: `${m.name} in de drukte` }, g.sessionMessageId);
+        const activity = execute(g.conv, m, verb, { ...g.ids(), ...data(m) }, g.sessionMessageId);
         const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
         return { status: res.status, body: (await res.json()) as { type?: string; value?: unknown } };
       }),
     );
+
+  it('answers leave the shared message alone, so nobody loses what they are typing; each member gets their own card with every answer stored so far', async () => {
+    const before = updates().length;
+    const answers = await pressAll('session.contribute', (m) => ({ questionId: 1, text: `${m.name} in de drukte` }));
     expect(answers.filter((a) => a.status !== 200 || !isNormalCard(a.body))).toEqual([]);
     await t.app.sharedCards.idle();
-    const updates = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).slice(before);
-    expect(updates).toHaveLength(2);
-    // The last update was read as stored when it left: every answer is on it, whichever turn pushed last.
+    expect(updates().slice(before)).toEqual([]);
+    // Each member's own card shows their answer, with those stored before it.
+    answers.forEach((a, i) => expect(cardText(a.body.value)).toContain(`${EIGHT[i]!.name} in de drukte`));
+    expect(await g.items('contribution')).toHaveLength(8);
+  });
+
+  it('a burst of "next question" updates the shared card twice, not once per press, and it ends on what is stored', async () => {
+    const before = updates().length;
+    const pressed = await pressAll('session.goto', () => ({ index: 1 }));
+    expect(pressed.filter((a) => a.status !== 200 || !isNormalCard(a.body))).toEqual([]);
+    await t.app.sharedCards.idle();
+    expect(updates().slice(before)).toHaveLength(2);
     const shared = cardText(g.sharedCard());
-    for (const m of EIGHT) expect(shared).toContain(`${m.name} in de drukte`);
+    // Question 1, answered by all eight, is ticked; question 2 is the current one.
+    expect(shared).toMatch(/✓ 1\./);
+    expect(shared).toMatch(/▶ 2\./);
+  });
+
+  it('"Vernieuwen" on a member\'s own card shows the others\' latest answers and keeps what the member had typed, unsaved', async () => {
+    const [anna, bram] = EIGHT;
+    const own = await g.contribute(anna!, 2, 'Anna over de situatie');
+    // Her own card offers the refresh, sending the inputs along, for the question she is on.
+    const refresh = findAction(own.value, 'session.refresh');
+    expect(refresh).toMatchObject({ associatedInputs: 'auto', data: { ...g.ids(), questionId: 2 } });
+    await g.contribute(bram!, 2, 'Bram over de situatie');
+    const before = updates().length;
+    const fresh = await g.press(anna!, 'session.refresh', { ...refresh!.data, text: 'Half getypt, nog niet verstuurd' });
+    expect(cardText(fresh.value)).toContain('Bram over de situatie');
+    expect(findInput(fresh.value, 'text')?.value).toBe('Half getypt, nog niet verstuurd');
+    expect(cardText(fresh.value)).not.toContain('Controleer wat je hebt ingevuld');
+    expect((await g.items('contribution')).map((c) => c.text)).not.toContain('Half getypt, nog niet verstuurd');
+    await t.app.sharedCards.idle();
+    expect(updates().slice(before)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ function contributions(item: AgendaItem, t: Translate): Element[] {
   return [...(hidden > 0 ? [subtle(t('question.earlier', { count: hidden }))] : []), ...shown];
 }
 
-/** What the member typed for this question when it was refused, and why. */
+/** What the member typed for this question when it was refused (and why) or when they refreshed. */
 function refusedHere(view: SessionView, item: AgendaItem): { text?: string; error?: string } | undefined {
   const r = view.refused;
   if (!r || Number(r.values.questionId) !== item.question.id) return undefined;
@@ -56,7 +56,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
     note,
     ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
     // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
-    ...(own && !view.refused ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
+    ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([
       execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey }),
       // The member's own choice to pass the learning need on to L&O, anonymously (its own card).

@@ -50,7 +50,12 @@ function navigation(view: SessionView, t: Translate): Action[] {
   const ids = { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey };
   const i = view.session.currentIndex;
   // Hosts that don't refresh automatically (more than 60 members, older clients) need a way in.
-  const actions: Action[] = view.viewer ? [] : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];
+  // On their own view, a member sees the others' latest additions when they choose to (answers do
+  // not edit the shared card under anyone's typing); what they typed comes along and stays.
+  const current = view.current?.question.id;
+  const actions: Action[] = view.viewer
+    ? [execute(t('session.refresh'), 'refreshSession', { ...ids, ...(current === undefined ? {} : { questionId: current }) }, { associatedInputs: 'auto' })]
+    : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];
   if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1 }, { associatedInputs: 'none' }));
   if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1 }, { associatedInputs: 'none', style: 'positive' }));
   actions.push(execute(t('session.end'), 'endSession', ids, { associatedInputs: 'none', style: 'destructive' }));
@@ -62,7 +67,7 @@ function navigation(view: SessionView, t: Translate): Action[] {
  * neutral version everyone may see; with it, it adds that member's own inputs and private state.
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
-  const notice = view.refused ? [refusalNotice(t('weekCycleForm.notice'))] : [];
+  const notice = view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
   const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});

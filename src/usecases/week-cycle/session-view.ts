@@ -51,7 +51,10 @@ export interface SessionView {
   memberCount: number;
   /** Every action on this rendering carries it, so a retried press stores nothing twice. */
   actionKey: string;
-  /** A refused action's inputs, kept, with the reason per input: the member's own view shows them again. */
+  /**
+   * Inputs the member's own view shows again: a refused action's, with the reason per input, or
+   * what they had typed and not saved when they refreshed (no reasons).
+   */
   refused?: { values: Record<string, unknown>; errors: Record<string, string> };
   viewer?: {
     id: string;

@@ -43,6 +43,15 @@ export class SessionPresenter {
     };
   }
 
+  /**
+   * The outcome of a member's own addition (an answer, a check-in, presence, a judgement): their
+   * own view, and the shared message left as it is, so that nobody's half-typed input is wiped
+   * by someone else's click. The group's next step brings the shared card up to date.
+   */
+  added(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
+    return { ...this.outcome(state, viewerId, ownAnswer), quiet: true };
+  }
+
   /** Updates the shared card outside a turn (AI draft ready, time box), where it was posted. */
   async pushShared(groupId: string, sessionId: string, state?: SessionState): Promise<void> {
     const current = state ?? (await loadSession(this.deps.weekCycle, groupId, sessionId));

@@ -66,7 +66,10 @@ export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPre
 
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
+  /** A step of the group (the question, the proposal, the end): everyone's card follows. */
   const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
+  /** A member's own addition: their card only; the shared message is not edited under anyone's typing. */
+  const respondAdded = async (state: SessionState, viewerId: string) => presenter.added(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
   /** A refused input on the session card: the member's own view again, their inputs kept and the reason next to the field. */
   const sessionForm = {
     form: {
@@ -80,11 +83,14 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     },
   };
 
+  // The member's fresh view; what they had typed and not saved yet comes back in its inputs.
   onCardAction(app, deps.actions, 'refreshSession', async (context, data) => {
-    const state = await loadSession(wc, data.groupId, data.sessionId);
+    const { groupId, sessionId, k: _key, ...typed } = data;
+    const state = await loadSession(wc, groupId, sessionId);
     const viewerId = actorOf(context).id;
-    return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId)), personal: true };
-  });
+    const unsaved = Object.values(typed).some((v) => v !== undefined && v !== '') ? { values: typed, errors: {} } : undefined;
+    return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
     const { result, language } = await openNextSession(deps, presenter, context, data.groupId, { cycleId: data.cycleId });
@@ -100,15 +106,15 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
     if (score === undefined) throw new DomainError('invalidInput', { detail: 'energy score missing', input: { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
-    return respond(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
+    return respondAdded(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
   }, sessionForm);
 
-  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respond(await markPresent(wc, data.groupId, data.sessionId, actorOf(context)), actorOf(context).id));
+  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respondAdded(await markPresent(wc, data.groupId, data.sessionId, actorOf(context)), actorOf(context).id));
 
   onCardAction(app, deps.actions, 'contribute', async (context, data) => {
     const actor = actorOf(context);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
-    return respond(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
+    return respondAdded(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'goTo', async (context, data) => respond(await moveToQuestion(wc, data.groupId, data.sessionId, actorOf(context), data.index), actorOf(context).id));
@@ -116,7 +122,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
     const actor = actorOf(context);
     const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text });
-    return presenter.outcome(state, actor.id, answer);
+    return presenter.added(state, actor.id, answer);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
@@ -131,7 +137,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   });
 
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) =>
-    respond(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason }), actorOf(context).id),
+    respondAdded(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason }), actorOf(context).id),
   sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
