@@ -21,9 +21,13 @@ const choice = <const T extends [string, ...string[]]>(values: T) => z.preproces
 /**
  * What a member had typed on their own view of the session card when they pressed "Vernieuwen":
  * shown again in the fresh view, never saved. The inputs' own limits, so nothing valid is refused.
+ * Not the look back on last week's first step: that is the group's record, which another member
+ * may have told since the card was rendered, so the stored answer is shown.
  */
 const unsavedInputs = {
   questionId: int.positive().optional(),
+  energyIn: shortText(2).optional(),
+  energyOut: shortText(2).optional(),
   text: shortText(Math.max(MAX_CONTRIBUTION_LENGTH, MAX_PERSONAL_ANSWER_LENGTH)).optional(),
   opinion: shortText(40).optional(),
   reason: shortText(MAX_REASON_LENGTH).optional(),
@@ -31,8 +35,6 @@ const unsavedInputs = {
   decisionReason: shortText(MAX_REASON_LENGTH).optional(),
   adoptedText: shortText(MAX_PROPOSAL_LENGTH).optional(),
   firstStep: shortText(MAX_REASON_LENGTH).optional(),
-  firstStepStatus: shortText(40).optional(),
-  firstStepNote: shortText(MAX_REASON_LENGTH).optional(),
 };
 
 export const VERBS = {

@@ -30,6 +30,14 @@ describe('the personal question in a member\'s own view', () => {
     expect(text(out)).not.toContain(t('question.personalSaved'));
   });
 
+  it('after "Vernieuwen" with a changed, unsaved text: that text in the field and no "saved"; unchanged: still saved', () => {
+    const changed = personalQuestionSection({ ...ownView(10, 'Energie van de groep'), refused: { values: { questionId: '10', text: 'Energie, en rust' }, errors: {} } }, item(10), t);
+    expect(text(changed)).toContain('"value":"Energie, en rust"');
+    expect(text(changed)).not.toContain(t('question.personalSaved'));
+    const same = personalQuestionSection({ ...ownView(10, 'Energie van de groep'), refused: { values: { questionId: '10', text: 'Energie van de groep' }, errors: {} } }, item(10), t);
+    expect(text(same)).toContain(t('question.personalSaved'));
+  });
+
   it('after saving: a confirmation that says where the answer is and who sees it', () => {
     const out = personalQuestionSection(ownView(10, 'Energie van de groep'), item(10), t);
     expect(text(out)).toContain('Bewaard in Mijn verantwoording');

@@ -55,10 +55,17 @@ describe('the group decides on its proposal', () => {
 
   it('waits for half of those present, then offers a decision with nothing chosen and the AI text only as the proposal shown', async () => {
     const g = await groupAtQuestionSeven('19:decision-ai@thread.v2', true);
+    const edits = async () => {
+      await t.app.sharedCards.idle();
+      return t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).length;
+    };
+    const before = await edits();
     await g.press(anna, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Helder' });
     const afterTwo = (await g.press(bram, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason: 'Kost tijd' })).value;
     expect(cardText(afterTwo)).toContain('Nog 1 oordeel nodig');
     expect(inputs(afterTwo).decision).toBeUndefined();
+    // A judgement is the member's own: the shared card is not edited under the others' typing.
+    expect(await edits()).toBe(before);
 
     // Pressing "decide" anyway (an old card, another client) stores nothing.
     const early = await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Snel', adoptedText: '', firstStep: 'Morgen' });
@@ -66,6 +73,9 @@ describe('the group decides on its proposal', () => {
     expect((await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource.decision).toBeUndefined();
 
     const form = (await g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'Liever anders' })).value;
+    // The judgement that lets the group decide is a step for everyone: the shared card shows the decision.
+    expect(await edits()).toBe(before + 1);
+    expect(inputs(g.sharedCard()).decision).toEqual({ type: 'Input.ChoiceSet', value: '' });
     const fields = inputs(form);
     expect(fields.decision).toEqual({ type: 'Input.ChoiceSet', value: '' });
     expect(fields.adoptedText?.value ?? '').toBe('');

@@ -195,5 +195,12 @@ describe('a burst of answers in a live group', () => {
     expect((await g.items('contribution')).map((c) => c.text)).not.toContain('Half getypt, nog niet verstuurd');
     await t.app.sharedCards.idle();
     expect(updates().slice(before)).toEqual([]);
+    // A draft from a card that showed another question does not land in this question's input.
+    const elsewhere = await g.press(anna!, 'session.refresh', { ...g.ids(), questionId: 3, text: 'Voor een andere vraag' });
+    expect(findInput(elsewhere.value, 'text')?.value).toBe('');
+    // Teams' automatic refresh sends the card's refresh data only: the plain own view.
+    const automatic = await g.press(anna!, 'session.refresh', g.ids());
+    expect(cardText(automatic.value)).toContain('Bram over de situatie');
+    expect(findInput(automatic.value, 'text')?.value).toBe('');
   });
 });

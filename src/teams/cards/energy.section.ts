@@ -2,7 +2,7 @@ import { EnergyPhase } from '../../domain/week-cycle/session';
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, subtle, textBlock, withFieldError } from './card-kit';
+import { actionSet, container, Element, execute, submittedText, subtle, textBlock, withFieldError } from './card-kit';
 import { formatAverage } from './format';
 
 /** While a round runs: how many checked in, no figure. Once closed: the average, no count. */
@@ -20,7 +20,8 @@ function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate, withPres
   return container(
     [
       ...withFieldError(
-        { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', label: t(`energy.ask.${phase}`), choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })) },
+        // A score picked but not yet sent stays picked when the member refreshes their own card.
+        { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', label: t(`energy.ask.${phase}`), choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })), value: submittedText(view.refused?.values, inputId) ?? '' },
         view.refused?.errors[inputId],
       ),
       subtle(t('energy.private')),

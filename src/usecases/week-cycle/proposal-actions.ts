@@ -6,6 +6,7 @@ import { attendeeIds, SessionState, sharedAnswer } from '../../domain/week-cycle
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember, requireMember } from './membership';
 import { loadSession } from './session-actions';
+import { judging } from './session-view';
 import { ensureProposal, loadCycleState } from './start-session';
 
 /** The group's answers to the questions before the proposal, across the cycle's sessions. */
@@ -65,11 +66,20 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   return { started: true, state: next, run };
 }
 
-export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { opinion?: Opinion; reason: string }): Promise<SessionState> {
+/**
+ * A member's judgement. `opensDecision` when it is the one that brings the judgements up to what a
+ * decision needs: from then on the group can decide, which everyone should see.
+ */
+export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { opinion?: Opinion; reason: string }): Promise<{ state: SessionState; opensDecision: boolean }> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at: deps.clock.now().toISOString() });
   const stored = await deps.proposals.putJudgement(judgement);
-  return { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
+  const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
+  const ready = (s: SessionState) => {
+    const { judgements, needed } = judging(deps, s);
+    return judgements.length >= needed;
+  };
+  return { state: next, opensDecision: !ready(state) && ready(next) };
 }
 
 /** The proposal the group decides on: the AI draft, or else what the group wrote at the proposal question this week. */

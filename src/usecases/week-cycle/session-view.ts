@@ -7,6 +7,16 @@ import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
 
+/**
+ * Where the group stands in judging this week's proposal: its judgements (oldest first), the
+ * members present (who said so, checked in, or judged), and how many judgements a decision needs.
+ */
+export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'proposal' | 'judgements' | 'presence' | 'checkIns'>): { judgements: Judgement[]; present: number; needed: number } {
+  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort(byTime) : [];
+  const present = new Set([...attendeeIds(state), ...judgements.map((j) => j.memberId)]).size;
+  return { judgements, present, needed: judgementsNeeded(present, deps.decisionQuorum) };
+}
+
 export interface AgendaItem {
   question: Question;
   index: number;
@@ -112,9 +122,8 @@ export function buildSessionView(
   const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
   const ownProposal = aiQuestion ? (answers.get(aiQuestion.id) ?? []).map((c) => c.text).join('\n') : '';
   const currentId = currentQuestionId(session);
-  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort(byTime) : [];
+  const { judgements, present, needed } = judging(deps, state);
   const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
-  const present = new Set([...attendeeIds(state), ...judgements.map((j) => j.memberId)]).size;
   return {
     groupId: group.id,
     groupName: group.name,
@@ -136,7 +145,7 @@ export function buildSessionView(
             decision: state.proposal.decision,
             ownProposal,
             present,
-            needed: judgementsNeeded(present, deps.decisionQuorum),
+            needed,
           },
         }
       : {}),

@@ -136,9 +136,11 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     return respond(request.state, actorOf(context).id);
   });
 
-  onCardAction(app, deps.actions, 'judgeProposal', async (context, data) =>
-    respondAdded(await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason }), actorOf(context).id),
-  sessionForm);
+  // A judgement is the member's own, except the one that lets the group decide: that one everyone sees.
+  onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
+    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason });
+    return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
+  }, sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
     respond(
