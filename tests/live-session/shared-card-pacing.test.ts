@@ -195,6 +195,11 @@ describe('a burst of answers in a live group', () => {
     expect((await g.items('contribution')).map((c) => c.text)).not.toContain('Half getypt, nog niet verstuurd');
     await t.app.sharedCards.idle();
     expect(updates().slice(before)).toEqual([]);
+    // Unsaved means private: not on another member's own card, not on the shared card, not in the logs.
+    const bramsView = await g.press(bram!, 'session.refresh', g.ids());
+    expect(JSON.stringify(bramsView.value)).not.toContain('Half getypt');
+    expect(JSON.stringify(g.sharedCard())).not.toContain('Half getypt');
+    expect(t.logs.join('\n')).not.toContain('Half getypt');
     // A draft from a card that showed another question does not land in this question's input.
     const elsewhere = await g.press(anna!, 'session.refresh', { ...g.ids(), questionId: 3, text: 'Voor een andere vraag' });
     expect(findInput(elsewhere.value, 'text')?.value).toBe('');

@@ -85,10 +85,11 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   // The member's fresh view; what they had typed and not saved yet comes back in its inputs.
   onCardAction(app, deps.actions, 'refreshSession', async (context, data) => {
-    const { groupId, sessionId, k: _key, ...typed } = data;
+    const { groupId, sessionId, k: _key, questionId, ...typed } = data;
     const state = await loadSession(wc, groupId, sessionId);
     const viewerId = actorOf(context).id;
-    const unsaved = Object.values(typed).some((v) => v !== undefined && v !== '') ? { values: typed, errors: {} } : undefined;
+    // The button names its question, so a draft never lands in another question's input.
+    const unsaved = Object.values(typed).some((v) => v !== undefined && v !== '') ? { values: { ...typed, questionId }, errors: {} } : undefined;
     return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
   }, sessionForm);
 
