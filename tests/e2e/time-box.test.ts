@@ -60,3 +60,40 @@ describe('the hour is time-boxed by the durable scheduler', () => {
     expect(cardText(posted[0]!.activity.attachments[0].content)).toContain('dag 3');
   });
 });
+
+/**
+ * Every edit of the shared card re-renders each member's view, and Teams drops what they had
+ * typed and not sent. On the last question the check-out is already on everyone's card, so the
+ * warning is only said, and the reflection being written then stays where it is.
+ */
+describe('the ten-minute warning on the last question', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    g = new GroupDriver(t, t.conversation('channel'), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    for (const who of MEMBERS.slice(0, 3)) await g.checkIn(who, 4);
+    await g.goTo(MEMBERS[0]!, 2);
+  });
+  afterAll(() => t.stop());
+
+  it('is said in the chat without editing the shared card under anyone\'s typing', async () => {
+    await t.app.sharedCards.idle(); // the step to the last question has gone out
+    expect(cardText(g.sharedCard())).toContain('Vraag 3');
+    const before = t.connector.calls.length;
+    t.clock.advanceMinutes(50);
+    expect(await t.app.scheduler.runDue()).toBe(1);
+    const after = t.connector.calls.slice(before);
+    expect(after.map((c) => c.activity.text).filter(Boolean)).toEqual(['Nog 10 minuten. Tijd om af te ronden en uit te checken.']);
+    expect(after.filter((c) => c.id === g.sessionMessageId)).toEqual([]);
+  });
+
+  it('shows the warning and the check-out on a member\'s own card when they look', async () => {
+    const view = cardText((await g.press(MEMBERS[1]!, 'session.refresh', g.ids())).value);
+    expect(view).toContain('rond af en check uit');
+    expect(view).toContain('Hoeveel energie heb je nu, aan het eind?');
+  });
+});

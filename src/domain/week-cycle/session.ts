@@ -213,6 +213,11 @@ export function minutesLeft(s: Session, now: Date): number {
   return Math.max(0, Math.ceil((new Date(s.endsAt).getTime() - now.getTime()) / 60_000));
 }
 
+/** Members check out from the last question on, or once the ten-minute warning was given. */
+export function checkOutOpen(s: Pick<Session, 'warned' | 'currentIndex'>, agendaLength: number): boolean {
+  return s.warned || s.currentIndex === agendaLength - 1;
+}
+
 export function currentQuestionId(s: Session): number | undefined {
   return s.questionIds[s.currentIndex];
 }

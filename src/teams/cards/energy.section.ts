@@ -1,4 +1,4 @@
-import { EnergyPhase } from '../../domain/week-cycle/session';
+import { checkOutOpen, EnergyPhase } from '../../domain/week-cycle/session';
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
@@ -52,8 +52,7 @@ export function energySection(view: SessionView, t: Translate): Element[] {
   else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present));
   else if (!viewer.present) elements.push(presenceOnly(view, t));
   else elements.push(subtle(t('energy.youArePresent')));
-  const nearEnd = view.session.warned || view.session.currentIndex === view.agenda.length - 1;
   if (viewer.energyOut !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
-  else if (nearEnd && viewer.present) elements.push(askEnergy(view, 'out', t, false));
+  else if (checkOutOpen(view.session, view.agenda.length) && viewer.present) elements.push(askEnergy(view, 'out', t, false));
   return elements;
 }

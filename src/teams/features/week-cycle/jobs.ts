@@ -6,6 +6,7 @@ import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-pro
 import { dueReminder, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { endSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose, startNextSession } from '../../../usecases/week-cycle/start-session';
+import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { FeatureDeps } from '../feature-deps';
 import { SessionPresenter } from './session-presenter';
@@ -36,7 +37,10 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
     if (!warned) return;
     await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }));
-    await presenter.pushShared(groupId, sessionId, state);
+    // An edit re-renders every member's card and drops what they were typing. It is worth that
+    // only when it brings the check-out; on the last question everyone already has it.
+    const { currentIndex, questionIds } = state.session;
+    if (!checkOutOpen({ warned: false, currentIndex }, questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
   });
 
   scheduler.on(JOB_KINDS.sessionClose, async (payload) => {
