@@ -87,6 +87,8 @@ export class RecordingConnector {
   readonly blocked = new Set<string>();
   /** Injected failures, checked in order before the real handling. */
   faults: FaultRule[] = [];
+  /** Requests a test holds back until it lets them go (the returned promise settles). */
+  holds: ((req: ConnectorRequest) => Promise<void> | undefined)[] = [];
   /**
    * Teams' limits, enforced like Teams: a request over a limit in any 1-second window gets a 429
    * and is written down in `violations`, which a test expects to stay empty.
@@ -128,6 +130,7 @@ export class RecordingConnector {
     };
     if (this.limits && this.overLimit(seen)) return answer(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' });
     const request: ConnectorRequest = { method: req.method ?? '', path, conversationId: activityPath?.[1], body };
+    for (const hold of this.holds) await hold(request);
     for (const rule of this.faults) {
       const fault = rule(request);
       if (fault) return answer(fault.status, { error: { code: fault.code ?? String(fault.status) } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});

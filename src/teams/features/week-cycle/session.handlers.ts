@@ -26,10 +26,34 @@ import { cycleCardFor } from './cycle.handlers';
 import { SessionPresenter } from './session-presenter';
 
 /**
+ * How long after a session opened its card may still be on its way from the press that opened
+ * it. Longer than a send with its retries takes; shorter than a scheduled retry (20 s).
+ */
+export const CARD_ON_ITS_WAY_MS = 15_000;
+
+/** Another press (or an earlier delivery of this one) opened the session a moment ago and posts its card. */
+export function cardOnItsWay(next: { created: boolean; state: Pick<SessionState, 'session'> }, now: Date): boolean {
+  const { session } = next.state;
+  return !next.created && !session.cardActivityId && now.getTime() - Date.parse(session.startedAt) < CARD_ON_ITS_WAY_MS;
+}
+
+export type OpenResult = 'opened' | 'alreadyOpen' | 'opening' | 'openedWithoutCard' | 'cycleComplete';
+
+/** What the presser of "Start de sessie" is told. */
+const OPEN_MESSAGES: Record<OpenResult, string> = {
+  opened: 'session.opened',
+  alreadyOpen: 'session.alreadyOpen',
+  opening: 'session.opening',
+  openedWithoutCard: 'session.openedWithoutCard',
+  cycleComplete: 'cycle.complete',
+};
+
+/**
  * Opens the next session and posts its card as a new message; shared by the button and the
- * "start" command. With `repost` (the command), an open session's card is posted again at the
- * bottom of the chat and updates move to that copy; the button leaves a posted card where it
- * is, so several members pressing at once post one card.
+ * "start" command. Only the press that created the session posts its card, so several members
+ * pressing at once (or Teams delivering a press twice) post one card; a later press posts it when
+ * the first never got it out. With `repost` (the command), an open session's card is posted again
+ * at the bottom of the chat and updates move to that copy.
  */
 export async function openNextSession(
   deps: FeatureDeps,
@@ -37,7 +61,7 @@ export async function openNextSession(
   context: TurnContext,
   groupId: string,
   opts: { cycleId?: string; repost?: boolean } = {},
-): Promise<{ result: 'opened' | 'alreadyOpen' | 'cycleComplete'; language: Language }> {
+): Promise<{ result: OpenResult; language: Language }> {
   const next = await startNextSession(deps.weekCycle, groupId, actorOf(context), { cycleId: opts.cycleId });
   if (next.kind === 'cycleComplete') {
     const group = await loadGroup(deps.weekCycle, groupId);
@@ -45,8 +69,19 @@ export async function openNextSession(
     return { result: 'cycleComplete', language: group.language };
   }
   const language = next.state.group.language;
-  if (!next.created && next.state.session.cardActivityId && !opts.repost) return { result: 'alreadyOpen', language };
-  const id = await postCard(context, presenter.shared(next.state));
+  if (!opts.repost) {
+    if (!next.created && next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
+    if (cardOnItsWay(next, deps.weekCycle.clock.now())) return { result: 'opening', language };
+  }
+  let id: string | undefined;
+  try {
+    id = await postCard(context, presenter.shared(next.state));
+  } catch (err) {
+    // The session is stored: say so, and how to get its card, rather than an error card.
+    if (!next.created || opts.repost) throw err;
+    deps.logger.warn({ err: (err as Error).message }, 'could not post the session card; the session is open');
+    return { result: 'openedWithoutCard', language };
+  }
   if (id) await rememberCard(deps.weekCycle, next.state, id);
   return { result: next.created ? 'opened' : 'alreadyOpen', language };
 }
@@ -95,7 +130,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
     const { result, language } = await openNextSession(deps, presenter, context, data.groupId, { cycleId: data.cycleId });
-    return { message: deps.translator.t(language)(result === 'alreadyOpen' ? 'session.alreadyOpen' : result === 'opened' ? 'session.opened' : 'cycle.complete') };
+    return { message: deps.translator.t(language)(OPEN_MESSAGES[result]) };
   });
 
   onCardAction(app, deps.actions, 'showSession', async (context, data) => {

@@ -1,0 +1,115 @@
+import { execute, message } from '../support/activities';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Several members press "Start de sessie" at the same moment (or Teams delivers one press twice):
+ * one session, and one card in the chat. Every further copy would go stale at the group's first
+ * step, and members acting on it would act on an old view.
+ */
+describe('several members opening the same session at once', () => {
+  let t: TestApp;
+  let round = 0;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  async function freshGroup() {
+    const g = new GroupDriver(t, t.conversation('groupChat', `19:race-${round++}@thread.v2`), MEMBERS);
+    await g.setUp();
+    await g.startCycle();
+    return g;
+  }
+  const sessionCards = (from: number) => t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+  const sessions = async (g: GroupDriver) =>
+    (await t.cosmos.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'session' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources;
+
+  it('posts one card when four members press start together, and tells the others it is on its way', async () => {
+    for (let i = 0; i < 3; i++) {
+      const g = await freshGroup();
+      const before = t.connector.calls.length;
+      const answers = await Promise.all(MEMBERS.slice(0, 4).map((m) => g.press(m, 'session.start', { groupId: g.groupId }, 'cycle-card')));
+      expect(sessionCards(before)).toHaveLength(1);
+      expect(await sessions(g)).toHaveLength(1);
+      expect(answers.map((a) => a.type)).toEqual(Array(4).fill('application/vnd.microsoft.activity.message'));
+      expect(answers.map((a) => a.value).sort()).toEqual([
+        'De sessie is geopend.',
+        ...Array(3).fill('Een collega opent de sessie net; de kaart verschijnt zo in de chat.'),
+      ]);
+      // The card that was posted is the one the session updates.
+      const [posted] = sessionCards(before);
+      expect((await sessions(g))[0].cardActivityId).toBe(posted!.id);
+    }
+  });
+
+  it('posts one card when Teams delivers the same press twice', async () => {
+    const g = await freshGroup();
+    const before = t.connector.calls.length;
+    const press = execute(g.conv, MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    await Promise.all([t.send(press), t.send(press)]);
+    expect(sessionCards(before)).toHaveLength(1);
+  });
+
+  it('says the session is open when its card could not be posted, and "start" brings the card', async () => {
+    const g = await freshGroup();
+    const refuseCards = (req: { method: string; body: any }) => (req.method === 'POST' && req.body?.attachments?.[0]?.content?.refresh ? { status: 403 } : undefined); // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
+    t.connector.faults.push(refuseCards);
+    try {
+      const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+      expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+      expect(answer.value).toBe('De sessie is geopend, maar de kaart kwam niet in de chat. Typ start om hem te plaatsen.');
+    } finally {
+      t.connector.faults.splice(t.connector.faults.indexOf(refuseCards), 1);
+    }
+    expect(await sessions(g)).toHaveLength(1);
+    const before = t.connector.calls.length;
+    await t.send(message(g.conv, MEMBERS[1]!, 'start'));
+    expect(sessionCards(before)).toHaveLength(1);
+    expect(await sessions(g)).toHaveLength(1);
+  });
+
+  it('posts the card on a later press when the first press never got it out', async () => {
+    const g = await freshGroup();
+    const refuseCards = (req: { method: string; body: any }) => (req.method === 'POST' && req.body?.attachments?.[0]?.content?.refresh ? { status: 403 } : undefined); // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
+    t.connector.faults.push(refuseCards);
+    try {
+      await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    } finally {
+      t.connector.faults.splice(t.connector.faults.indexOf(refuseCards), 1);
+    }
+    t.clock.advanceMinutes(1);
+    const before = t.connector.calls.length;
+    const answer = await g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    expect(sessionCards(before)).toHaveLength(1);
+    expect(answer.value).toBe('De sessie loopt al; hier is de kaart.');
+  });
+});
+
+describe('a member pressing start at the moment the planned session starts by itself', () => {
+  let t: TestApp;
+  afterAll(() => t.stop());
+
+  it('posts one card when the planned start runs while the press is posting its card', async () => {
+    t = await startTestApp({}, '2026-11-23T07:00:00Z'); // Monday 08:00 in Amsterdam; the group meets at 09:00
+    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS);
+    await g.setUp();
+    await g.startCycle();
+    t.clock.set('2026-11-23T08:00:00Z');
+    let arrived!: () => void;
+    let release!: () => void;
+    const cardArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const isSessionCard = (req: { method: string; body: any }) => req.method === 'POST' && !!req.body?.attachments?.[0]?.content?.refresh; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
+    t.connector.holds.push((req) => (isSessionCard(req) ? (arrived(), released) : undefined));
+    const before = t.connector.calls.length;
+    const press = g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    await cardArrived; // the press opened the session; its card is on its way
+    t.connector.holds.length = 0;
+    expect(await t.app.scheduler.runDue()).toBeGreaterThan(0); // the planned start (and its reminder) ran
+    release();
+    expect((await press).value).toBe('De sessie is geopend.');
+    const posted = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+    expect(posted).toHaveLength(1);
+  });
+});
