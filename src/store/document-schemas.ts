@@ -88,6 +88,7 @@ const session = z
     closedAt: isoTime.optional(),
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
+    openedBy: id.optional(),
   })
   .strict();
 

@@ -1,5 +1,7 @@
 import { execute, message } from '../support/activities';
-import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { CosmosFault, randomCosmosFaults } from '../support/cosmos-proxy';
+import { ERROR_TITLE } from './support';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -35,7 +37,7 @@ describe('several members opening the same session at once', () => {
       expect(answers.map((a) => a.type)).toEqual(Array(4).fill('application/vnd.microsoft.activity.message'));
       expect(answers.map((a) => a.value).sort()).toEqual([
         'De sessie is geopend.',
-        ...Array(3).fill('Een collega opent de sessie net; de kaart verschijnt zo in de chat.'),
+        ...Array(3).fill('De sessie is net geopend; de kaart verschijnt zo in de chat. Zie je hem niet, typ dan start.'),
       ]);
       // The card that was posted is the one the session updates.
       const [posted] = sessionCards(before);
@@ -58,7 +60,7 @@ describe('several members opening the same session at once', () => {
     try {
       const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
       expect(answer.type).toBe('application/vnd.microsoft.activity.message');
-      expect(answer.value).toBe('De sessie is geopend, maar de kaart kwam niet in de chat. Typ start om hem te plaatsen.');
+      expect(answer.value).toBe('De sessie is geopend, maar de kaart staat mogelijk niet in de chat. Typ start om hem te plaatsen.');
     } finally {
       t.connector.faults.splice(t.connector.faults.indexOf(refuseCards), 1);
     }
@@ -113,3 +115,91 @@ describe('a member pressing start at the moment the planned session starts by it
     expect(posted).toHaveLength(1);
   });
 });
+
+/**
+ * Cosmos DB faults while a session opens (429, 503, connections dropped before or after the store
+ * wrote). An error card must mean no session was stored; any other answer leaves the group one
+ * session, and a card in the chat at once or after "start".
+ */
+describe('opening a session under Cosmos DB faults', () => {
+  let t: TestApp;
+  let round = 0;
+  beforeAll(async () => {
+    t = await startTestApp({}, undefined, { proxy: true });
+  });
+  afterAll(() => t.stop());
+
+  async function freshGroup() {
+    const g = new GroupDriver(t, t.conversation('groupChat', `19:start-faults-${round++}@thread.v2`), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    return g;
+  }
+  const once = (match: (req: { kind: string; container?: string }) => boolean, fault: CosmosFault) => {
+    let used = false;
+    return (req: { kind: string; container?: string }) => (!used && match(req) ? ((used = true), fault) : undefined);
+  };
+
+  it('counts a create whose answer was lost as this press\'s: the card is posted, not left to nobody', async () => {
+    const g = await freshGroup();
+    const before = t.connector.calls.length;
+    t.proxy!.faults = once((r) => r.kind === 'create' && r.container === 'sessions', { kind: 'dropAfter' });
+    const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    t.proxy!.faults = undefined;
+    expect(answer.value).toBe('De sessie is geopend.');
+    const posted = sessionCardsSince(t, before);
+    expect(posted).toHaveLength(1);
+    expect((await sessionsOf(t, g))[0].cardActivityId).toBe(posted[0]!.id);
+  });
+
+  it('says the session is open when its time box could not be stored, and "start" finishes the opening', async () => {
+    const g = await freshGroup();
+    t.proxy!.faults = (r) => (r.kind === 'create' && r.container === 'jobs' ? { kind: 'status', status: 503 } : undefined);
+    const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    t.proxy!.faults = undefined;
+    expect(answer.value).toBe('De sessie is geopend, maar de kaart staat mogelijk niet in de chat. Typ start om hem te plaatsen.');
+    const [session] = await sessionsOf(t, g);
+    const before = t.connector.calls.length;
+    await t.send(message(g.conv, MEMBERS[1]!, 'start'));
+    expect(sessionCardsSince(t, before)).toHaveLength(1);
+    const { resource: warning } = await t.store.container('jobs').item(`${session.id}_warn`, `${session.id}_warn`).read();
+    expect(warning).toMatchObject({ kind: 'session.warning', status: 'pending' });
+  });
+
+  it('shows an error card only when no session was stored, and never leaves the group without a way to its card', async () => {
+    const wrong: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const g = await freshGroup();
+      const before = t.connector.calls.length;
+      t.proxy!.faults = randomCosmosFaults(0.4, 300 + i);
+      const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+      t.proxy!.faults = undefined;
+      const stored = await sessionsOf(t, g);
+      const isError = answer.type === 'application/vnd.microsoft.card.adaptive' && cardText(answer.value).includes(ERROR_TITLE);
+      if (isError && stored.length !== 0) wrong.push(`round ${i}: error card, but ${stored.length} session stored`);
+      if (!isError && stored.length !== 1) wrong.push(`round ${i}: "${answer.value}", ${stored.length} sessions stored`);
+      if (answer.value === 'De sessie is net geopend; de kaart verschijnt zo in de chat. Zie je hem niet, typ dan start.') wrong.push(`round ${i}: told it was just opened by another press, but nobody else pressed`);
+      const posted = sessionCardsSince(t, before);
+      if (answer.value === 'De sessie is geopend.' && !(posted.length === 1 && stored[0]?.cardActivityId === posted[0]!.id)) wrong.push(`round ${i}: opened, ${posted.length} cards, tracked ${stored[0]?.cardActivityId}`);
+      if (!isError && answer.value !== 'De sessie is geopend.') {
+        // What the member is told to do brings the card: "start".
+        const again = t.connector.calls.length;
+        await t.send(message(g.conv, MEMBERS[0]!, 'start'));
+        const card = sessionCardsSince(t, again);
+        const after = await sessionsOf(t, g);
+        if (card.length !== 1 || after.length !== 1 || after[0].cardActivityId !== card[0]!.id) wrong.push(`round ${i}: after "start", ${card.length} cards, ${after.length} sessions`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(t.proxy!.count((r) => r.status === 0 || r.status === 429 || r.status === 503)).toBeGreaterThan(5);
+  }, 120_000);
+});
+
+function sessionCardsSince(t: TestApp, from: number) {
+  return t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+}
+
+async function sessionsOf(t: TestApp, g: GroupDriver) {
+  const query = { query: "SELECT * FROM c WHERE c.type = 'session' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] };
+  return (await t.store.container('sessions').items.query(query, { partitionKey: g.groupId }).fetchAll()).resources;
+}

@@ -34,6 +34,11 @@ export interface Session {
   energy: Record<EnergyPhase, EnergyRound>;
   /** The shared card in the chat, so it is updated in place rather than posted again. */
   cardActivityId?: string;
+  /**
+   * An opaque key of the attempt that opened the session (not of a person). A create whose answer
+   * was lost finds its own key on the stored session and knows it opened it, so it posts the card.
+   */
+  openedBy?: string;
 }
 
 /**
@@ -70,6 +75,7 @@ export interface SessionPlan {
   carriedOver: number[];
   startedAt: Date;
   minutes: number;
+  openedBy?: string;
 }
 
 export function openSession(plan: SessionPlan): Session {
@@ -88,6 +94,7 @@ export function openSession(plan: SessionPlan): Session {
     endsAt: new Date(plan.startedAt.getTime() + plan.minutes * 60_000).toISOString(),
     warned: false,
     energy: { in: openRound(), out: openRound() },
+    ...(plan.openedBy ? { openedBy: plan.openedBy } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Framework, findQuestion } from '../../domain/framework/framework';
 import { newProposal, Proposal } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
@@ -44,11 +45,19 @@ function sessionStateOf(cycleState: CycleState, session: Session, version?: stri
 }
 
 /**
- * Opens the cycle's next session, or returns the one that is open. Unfinished group questions
- * of the previous session come first; after day 4, a session resumes only what is left.
- * `cycleId` is what the pressed card named: with it the group and its cycle are one query.
+ * Opens the cycle's next session, or returns the one that is open, with its time box and
+ * proposal in place. Unfinished group questions of the previous session come first; after day 4,
+ * a session resumes only what is left. `cycleId` is what the pressed card named: with it the
+ * group and its cycle are one query.
  */
 export async function startNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
+  const next = await createNextSession(deps, groupId, actor, hint);
+  if (next.kind !== 'session' || !needsPreparing(next)) return next;
+  return { ...next, state: await prepareSession(deps, next.state) };
+}
+
+/** The query and the create of `startNextSession`, without what follows; see `prepareSession`. */
+export async function createNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
   const cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
   if (!cycleId) throw new DomainError('noActiveCycle');
   let cycleState = await loadCycleState(deps, groupId, cycleId);
@@ -60,14 +69,14 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
   const { cycle } = cycleState;
   const framework = deps.frameworks[group.language];
   const last = cycleState.sessions[cycleState.sessions.length - 1];
-  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf(cycleState, last), created: false, cycle };
+  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf({ ...cycleState, group }, last), created: false, cycle };
 
   const carried = last ? carryOverFrom(framework, sessionStateOf(cycleState, last)) : [];
   const day = last ? Math.min(last.day + 1, 4) : 1;
   const resumingAfterLastDay = !!last && last.day === 4;
   if (resumingAfterLastDay && carried.length === 0) return { kind: 'cycleComplete', cycle };
   const seq = (last?.seq ?? 0) + 1;
-  const now = deps.clock.now();
+  const openedBy = randomUUID();
   const { session, created, version } = await deps.sessions.create(
     openSession({
       id: sessionIdFor(cycle.id, seq),
@@ -77,16 +86,28 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
       day,
       questionIds: resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []),
       carriedOver: carried,
-      startedAt: now,
+      startedAt: deps.clock.now(),
       minutes: deps.session.minutes,
+      openedBy,
     }),
   );
-  // Idempotent follow-ups: also done when a redelivered start finds the session created.
-  await scheduleWarning(deps, session);
   // With the version the create returned, remembering the posted card needs no read first.
-  let state = sessionStateOf({ ...cycleState, group }, session, version);
-  if (needsProposal(framework, session) && !state.proposal) state = { ...state, proposal: await ensureProposal(deps, session, group.name) };
-  return { kind: 'session', state, created, cycle };
+  const state = sessionStateOf({ ...cycleState, group }, session, version);
+  // A create retried after its answer was lost finds its own session: this attempt opened it.
+  return { kind: 'session', state, created: created || session.openedBy === openedBy, cycle };
+}
+
+/** A session this turn opened, or one whose opening may not have finished (its card was never stored). */
+export function needsPreparing(next: { created: boolean; state: Pick<SessionState, 'session'> }): boolean {
+  return next.created || !next.state.session.cardActivityId;
+}
+
+/** The time box and, on a proposal day, the proposal record: idempotent, so an unfinished opening is finished by the next press. */
+export async function prepareSession(deps: WeekCycleDeps, state: SessionState): Promise<SessionState> {
+  const { session, group } = state;
+  await scheduleWarning(deps, session);
+  if (!needsProposal(deps.frameworks[group.language], session) || state.proposal) return state;
+  return { ...state, proposal: await ensureProposal(deps, session, group.name) };
 }
 
 /** The time box: one job at the warning, which schedules the close when it runs. */

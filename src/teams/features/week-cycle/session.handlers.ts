@@ -14,7 +14,7 @@ import {
   rememberCard,
 } from '../../../usecases/week-cycle/session-actions';
 import { SessionState } from '../../../domain/week-cycle/session';
-import { startNextSession } from '../../../usecases/week-cycle/start-session';
+import { createNextSession, needsPreparing, prepareSession } from '../../../usecases/week-cycle/start-session';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput } from '../../card-actions';
@@ -62,27 +62,28 @@ export async function openNextSession(
   groupId: string,
   opts: { cycleId?: string; repost?: boolean } = {},
 ): Promise<{ result: OpenResult; language: Language }> {
-  const next = await startNextSession(deps.weekCycle, groupId, actorOf(context), { cycleId: opts.cycleId });
+  const wc = deps.weekCycle;
+  const next = await createNextSession(wc, groupId, actorOf(context), { cycleId: opts.cycleId });
   if (next.kind === 'cycleComplete') {
-    const group = await loadGroup(deps.weekCycle, groupId);
+    const group = await loadGroup(wc, groupId);
     await postCard(context, await cycleCardFor(deps, group));
     return { result: 'cycleComplete', language: group.language };
   }
   const language = next.state.group.language;
-  if (!opts.repost) {
-    if (!next.created && next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
-    if (cardOnItsWay(next, deps.weekCycle.clock.now())) return { result: 'opening', language };
-  }
-  let id: string | undefined;
   try {
-    id = await postCard(context, presenter.shared(next.state));
+    const state = needsPreparing(next) ? await prepareSession(wc, next.state) : next.state;
+    if (!opts.repost) {
+      if (!next.created && state.session.cardActivityId) return { result: 'alreadyOpen', language };
+      if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
+    }
+    const id = await postCard(context, presenter.shared(state));
+    if (id) await rememberCard(wc, state, id);
   } catch (err) {
-    // The session is stored: say so, and how to get its card, rather than an error card.
+    // This press stored the session: say so, and how to finish it ("start"), not an error card.
     if (!next.created || opts.repost) throw err;
-    deps.logger.warn({ err: (err as Error).message }, 'could not post the session card; the session is open');
+    deps.logger.warn({ err: (err as Error).message }, 'the session is open, but its time box or card could not be completed');
     return { result: 'openedWithoutCard', language };
   }
-  if (id) await rememberCard(deps.weekCycle, next.state, id);
   return { result: next.created ? 'opened' : 'alreadyOpen', language };
 }
 
