@@ -89,6 +89,7 @@ const session = z
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
     openedBy: id.optional(),
+    stepBy: id.optional(),
   })
   .strict();
 

@@ -39,6 +39,11 @@ export interface Session {
    * was lost finds its own key on the stored session and knows it opened it, so it posts the card.
    */
   openedBy?: string;
+  /**
+   * The same for the last once-only step (the warning, the close): a retry whose answer was lost
+   * finds the step done with its own key, and still says what the step says.
+   */
+  stepBy?: string;
 }
 
 /**

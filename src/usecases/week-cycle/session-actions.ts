@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
@@ -87,28 +88,26 @@ export async function rememberCard(deps: WeekCycleDeps, state: SessionState, act
   return saveStep(deps, state, (s) => (s.cardActivityId === activityId ? s : { ...s, cardActivityId: activityId }));
 }
 
-/** The 10-minute warning: `warned` only for the one caller that flips the flag. */
+/**
+ * The 10-minute warning: `warned` only for the one caller that flips the flag, also when the
+ * store kept the flip but lost its answer (the caller finds its own key on the session).
+ */
 export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<{ state: SessionState; warned: boolean }> {
   const state = await loadSession(deps, groupId, sessionId);
   if (state.session.warned || state.session.status !== 'open') return { state, warned: false };
-  let flipped = false;
-  const next = await saveStep(deps, state, (s) => {
-    flipped = !s.warned && s.status === 'open';
-    return flipped ? markWarned(s) : s;
-  });
-  return { state: next, warned: flipped };
+  const attempt = randomUUID();
+  const next = await saveStep(deps, state, (s) => (!s.warned && s.status === 'open' ? { ...markWarned(s), stepBy: attempt } : s));
+  return { state: next, warned: next.session.stepBy === attempt };
 }
 
-/** Ends a session, by a member or by the clock; `closed` only for the caller that closed it. */
+/** Ends a session, by a member or by the clock; `closed` only for the caller that closed it (as `warnOnce`). */
 export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor): Promise<{ state: SessionState; closed: boolean }> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
   const now = deps.clock.now();
-  let flipped = false;
-  const next = await saveStep(deps, state, (s) => {
-    flipped = s.status === 'open';
-    return closeSession({ ...state, session: s }, now);
-  });
+  const attempt = randomUUID();
+  const next = await saveStep(deps, state, (s) => (s.status === 'open' ? { ...closeSession({ ...state, session: s }, now), stepBy: attempt } : s));
+  const flipped = next.session.stepBy === attempt;
   if (flipped) {
     const framework = deps.frameworks[next.group.language];
     deps.events.record({

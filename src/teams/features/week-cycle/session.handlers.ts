@@ -20,6 +20,7 @@ import { Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard } from '../../card-response';
+import { AdaptiveCardJson } from '../../cards/card-kit';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
@@ -85,6 +86,19 @@ export async function openNextSession(
     return { result: 'openedWithoutCard', language };
   }
   return { result: next.created ? 'opened' : 'alreadyOpen', language };
+}
+
+/**
+ * The summary of a session a member closed, in the turn. When Teams refuses it there, the outbox
+ * (durable, retried) posts it: the session is closed either way, and only this press says so.
+ */
+async function postSummary(deps: FeatureDeps, context: TurnContext, state: SessionState, card: AdaptiveCardJson): Promise<void> {
+  try {
+    await postCard(context, card);
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message }, 'the session summary could not be posted in the turn; queued in the outbox');
+    await deps.messenger.post(state.group.conversationRef, card, { key: `summary:${state.session.id}` });
+  }
 }
 
 /** Posts the open session's card again at the bottom of the chat; updates move to the new copy. */
@@ -195,7 +209,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
     const { state, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));
-    if (closed) await postCard(context, await presenter.summary(state));
+    if (closed) await postSummary(deps, context, state, await presenter.summary(state));
     return respond(state, actorOf(context).id);
   });
 }
