@@ -84,7 +84,7 @@ describe('several members opening the same session at once', () => {
     const before = t.connector.calls.length;
     const answer = await g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     expect(sessionCards(before)).toHaveLength(1);
-    expect(answer.value).toBe('De sessie loopt al; hier is de kaart.');
+    expect(answer.value).toBe('De sessie loopt al; de sessiekaart staat in de chat.');
   });
 });
 
