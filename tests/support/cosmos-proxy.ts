@@ -40,7 +40,8 @@ const PLAIN_QUERY_PLAN = {
   },
   queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
 };
-export type CosmosFaultRule = (req: { kind: RequestKind; container?: string }) => CosmosFault | undefined;
+/** `path` is the request's path, so a rule can aim at one document (`.../docs/<id>`). */
+export type CosmosFaultRule = (req: { kind: RequestKind; container?: string; path: string }) => CosmosFault | undefined;
 
 /** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
 export function randomCosmosFaults(rate: number, seed = 7): CosmosFaultRule {
@@ -106,7 +107,7 @@ export class CosmosProxy {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const info = classify(req);
-      const fault = this.faults?.({ kind: info.kind, container: info.container });
+      const fault = this.faults?.({ kind: info.kind, container: info.container, path: decodeURIComponent((req.url ?? '').split('?')[0]!) });
       const record = (status: number) => this.seen.push({ ...info, status });
       if (fault?.kind === 'status') {
         record(fault.status);

@@ -55,7 +55,8 @@ export interface FirstStepOutcome {
 
 export type AiState =
   | { status: 'none' }
-  | { status: 'drafting'; since: string; requestedBy: string }
+  /** `attempt`: an opaque key of the request, so one whose stored answer was lost knows it started the draft. */
+  | { status: 'drafting'; since: string; requestedBy: string; attempt?: string }
   | { status: 'drafted'; draft: ProposalDraft; at: string }
   | { status: 'failed'; reason: DraftFailure; at: string };
 
@@ -92,17 +93,21 @@ export function newProposal(p: Omit<Proposal, 'type' | 'ai' | 'createdAt' | 'upd
   return { ...p, type: 'proposal', ai: { status: 'none' }, createdAt: now.toISOString(), updatedAt: now.toISOString() };
 }
 
+/** A draft under way for longer than any draft takes: its instance died, or its answer was lost. */
+export function draftStalled(ai: AiState, now: Date): boolean {
+  return ai.status === 'drafting' && now.getTime() - new Date(ai.since).getTime() >= DRAFT_STALE_AFTER_MS;
+}
+
 /**
  * Starts an AI draft unless one is already running (two members pressing at once start one),
  * or a previous attempt is stuck past the stale limit (an instance died while drafting).
  */
-export function startDrafting(p: Proposal, memberId: string, now: Date): { proposal: Proposal; started: boolean } {
+export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string): { proposal: Proposal; started: boolean } {
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
-  if (p.ai.status === 'drafting' && now.getTime() - new Date(p.ai.since).getTime() < DRAFT_STALE_AFTER_MS) {
-    return { proposal: p, started: false };
-  }
+  if (p.ai.status === 'drafting' && !draftStalled(p.ai, now)) return { proposal: p, started: false };
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
-  return { proposal: { ...p, ai: { status: 'drafting', since: now.toISOString(), requestedBy: memberId }, updatedAt: now.toISOString() }, started: true };
+  const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}) };
+  return { proposal: { ...p, ai, updatedAt: now.toISOString() }, started: true };
 }
 
 export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure }, now: Date): Proposal {

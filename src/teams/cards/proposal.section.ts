@@ -34,7 +34,7 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
   } else if (open) {
     block.push(
-      textBlock(t('proposal.explain')),
+      textBlock(ai.status === 'stalled' ? t('proposal.stalled') : t('proposal.explain')),
       actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none', style: 'positive' })]),
     );
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
 import { decide, finishDrafting, FirstStepStatus, judge, Opinion, Proposal, recordFirstStep, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
@@ -50,13 +51,11 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   if (!deps.drafter.enabled) {
     return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
   }
-  let started = false;
-  const next = await saveProposal(deps, state, (p) => {
-    const r = startDrafting(p, actor.id, now);
-    started = r.started;
-    return r.proposal;
-  });
-  if (!started) return { started: false, state: next };
+  const attempt = randomUUID();
+  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt).proposal);
+  // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
+  const ai = next.proposal?.ai;
+  if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
   const run = async () => {
     const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
     const answers = cycleAnswers(deps, cycle).filter((a) => a.answer);

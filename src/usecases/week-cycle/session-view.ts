@@ -1,6 +1,6 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
-import { AiState, Decision, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
+import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { attendeeIds, byTime, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
 import { Contribution } from '../../domain/week-cycle/session-items';
@@ -47,7 +47,8 @@ export interface SessionView {
   aiEnabled: boolean;
   proposal?: {
     id: string;
-    ai: AiState;
+    /** `stalled`: a draft under way for longer than any takes; anyone may ask again. */
+    ai: AiState | { status: 'stalled' };
     judgements: Judgement[];
     decision?: Decision;
     ownProposal: string;
@@ -140,7 +141,7 @@ export function buildSessionView(
       ? {
           proposal: {
             id: state.proposal.id,
-            ai: state.proposal.ai,
+            ai: draftStalled(state.proposal.ai, deps.clock.now()) ? { status: 'stalled' as const } : state.proposal.ai,
             judgements,
             decision: state.proposal.decision,
             ownProposal,
