@@ -19,9 +19,10 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * The AI proposal card after a quiet period: the session card is updated in place through the
- * outbox (Outbox.deliver, as the session presenter does) once the tenant lease has run out, and
- * while it is held. Against the floor: the same update sent straight to the connector.
+ * A proactive update after a quiet period (the ten-minute warning and the summary go this way; the
+ * AI draft and time-box card edits go through the paced shared-card lane since 1 December): a
+ * message updated in place through the outbox (Outbox.deliver) once the tenant lease has run out,
+ * and while it is held. Against the floor: the same update sent straight to the connector.
  */
 export const inTurnUpdateScenario: BenchScenario = {
   name: 'in-turn-update',

@@ -8,6 +8,8 @@ interface Target {
   activityId: string;
 }
 
+const laneKey = (target: Target) => `${target.conversationId}\u0000${target.activityId}`;
+
 /** Renders the shared card when it goes out, so that a card replaced by a newer one is never built. */
 export type RenderCard = () => AdaptiveCardJson;
 
@@ -79,8 +81,18 @@ export class SharedCardUpdates {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
   }
 
+  /**
+   * Pushes, and resolves once this message has nothing left waiting: for work outside a turn (the
+   * AI draft, the time box) that ends with the update, in the same lane as the clicks.
+   */
+  async pushAndWait(target: Target, card: SharedCard): Promise<void> {
+    this.push(target, card);
+    const lane = this.lanes.get(laneKey(target));
+    while (lane?.active) await lane.running;
+  }
+
   push(target: Target, card: SharedCard): void {
-    const key = `${target.conversationId}\u0000${target.activityId}`;
+    const key = laneKey(target);
     let lane = this.lanes.get(key);
     if (!lane) {
       this.forgetQuietLanes();

@@ -52,10 +52,20 @@ export class SessionPresenter {
     return { ...this.outcome(state, viewerId, ownAnswer), quiet: true };
   }
 
-  /** Updates the shared card outside a turn (AI draft ready, time box), where it was posted. */
+  /**
+   * Updates the shared card outside a turn (AI draft ready, time box), where it was posted, in the
+   * same paced lane as the clicks: an update Teams throttles is retried there, and a newer step
+   * pressed meanwhile goes out after it, so the older card never lands last.
+   */
   async pushShared(groupId: string, sessionId: string, state?: SessionState): Promise<void> {
-    const current = state ?? (await loadSession(this.deps.weekCycle, groupId, sessionId));
-    if (!current.session.cardActivityId) return;
-    await this.deps.messenger.update(current.group.conversationRef, current.session.cardActivityId, this.shared(current));
+    const wc = this.deps.weekCycle;
+    const current = state ?? (await loadSession(wc, groupId, sessionId));
+    const activityId = current.session.cardActivityId;
+    if (!activityId) return;
+    const lanes = this.deps.actions.sharedCards;
+    const ref = current.group.conversationRef as { serviceUrl?: string; bot?: { id?: string }; conversation?: { id?: string; tenantId?: string } };
+    if (!lanes || !ref.serviceUrl || !ref.conversation?.id) return this.deps.messenger.update(current.group.conversationRef, activityId, this.shared(current));
+    const target = { route: { serviceUrl: ref.serviceUrl, botId: ref.bot?.id, tenantId: ref.conversation.tenantId }, conversationId: ref.conversation.id, activityId };
+    await lanes.pushAndWait(target, { now: () => this.shared(current), fresh: async () => this.shared(await loadSession(wc, groupId, sessionId)) });
   }
 }

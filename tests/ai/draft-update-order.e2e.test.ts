@@ -1,0 +1,45 @@
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const DRAFT = {
+  proposal: 'Start elke dienst met tien minuten overdracht aan de hand van één vast formulier.',
+  assumptions: ['Iedereen kan tien minuten eerder beginnen'],
+  risks: ['Het formulier wordt een afvinklijst'],
+  questionsToCheck: ['Past dit in het rooster van de nachtdienst?'],
+};
+
+/**
+ * The shared card shows the newest state. The AI draft arrives outside any click; when Teams
+ * throttles its update, a step pressed meanwhile must not be overwritten by the older draft card.
+ */
+describe('the AI draft update and a newer step', () => {
+  let ai: FakeAzureOpenAi;
+  let t: TestApp;
+  beforeAll(async () => {
+    ai = await startFakeAzureOpenAi();
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
+  });
+  afterAll(async () => {
+    await t.stop();
+    await ai.close();
+  });
+
+  it('leaves the newest state on the shared card when the draft\'s update was throttled', async () => {
+    const g = await new GroupDriver(t, t.conversation('groupChat', '19:ai-throttled@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd']);
+    await t.app.sharedCards.idle();
+    let throttled = 0;
+    // Teams answers the draft's card update with 429 once: it goes out again a second later.
+    t.connector.faults.push((req) => (throttled === 0 && req.method === 'PUT' && JSON.stringify(req.body).includes(DRAFT.proposal) ? (throttled++, { status: 429, retryAfterSeconds: 1 }) : undefined));
+    ai.script(success(DRAFT));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    while (throttled === 0) await new Promise((resolve) => setTimeout(resolve, 10)); // the draft's update waits out its 429
+    await g.goTo(MEMBERS[0]!, 6); // question 7: the group judges
+    await t.app.background.idle();
+    await t.app.outbox.drain(30_000);
+    await t.app.sharedCards.idle();
+    expect(throttled).toBe(1);
+    expect((await g.session()).currentIndex).toBe(6);
+    expect(cardText(g.sharedCard())).toContain('Vraag 7');
+  });
+});
