@@ -3,13 +3,9 @@ import { CosmosFault } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
+import { groupAtQuestionSix, HANDOVER_DRAFT } from '../support/ai-fixtures';
 
-const DRAFT = {
-  proposal: 'Start elke dienst met tien minuten overdracht aan de hand van één vast formulier.',
-  assumptions: ['Iedereen kan tien minuten eerder beginnen'],
-  risks: ['Het formulier wordt een afvinklijst'],
-  questionsToCheck: ['Past dit in het rooster van de nachtdienst?'],
-};
+const DRAFT = HANDOVER_DRAFT;
 
 /**
  * "AI denkt mee" must end: in a draft, or in a way to ask again. Neither a request whose stored
@@ -20,10 +16,7 @@ describe('an AI draft that would otherwise never come', () => {
   let t: TestApp;
   let n = 0;
 
-  async function groupAtQuestionSix() {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:ai-recovery-${n++}@thread.v2`), MEMBERS.slice(0, 3));
-    return g.answeredOnDayOne(['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd']);
-  }
+  const atQuestionSix = () => groupAtQuestionSix(t, `19:ai-recovery-${n++}@thread.v2`);
   async function proposalOf(g: GroupDriver) {
     const query = { query: "SELECT * FROM c WHERE c.type = 'proposal'", parameters: [] };
     const { resources } = await t.store.container('sessions').items.query(query, { partitionKey: g.groupId }).fetchAll();
@@ -40,7 +33,7 @@ describe('an AI draft that would otherwise never come', () => {
   });
 
   it('drafts once when the store kept "drafting" but its answer was lost', async () => {
-    const g = await groupAtQuestionSix();
+    const g = await atQuestionSix();
     const { id } = await proposalOf(g);
     let lost = false;
     t.proxy!.faults = (req) => (!lost && req.kind === 'replace' && req.path.endsWith(`/docs/${id}`) ? ((lost = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
@@ -57,7 +50,7 @@ describe('an AI draft that would otherwise never come', () => {
   });
 
   it('offers to ask again once a draft has been under way for longer than any draft takes', async () => {
-    const g = await groupAtQuestionSix();
+    const g = await atQuestionSix();
     // An instance died while drafting: the proposal says "drafting", and nobody is.
     const proposal = await proposalOf(g);
     await t.store.container('sessions').item(proposal.id, g.groupId).replace({ ...proposal, ai: { status: 'drafting', since: t.clock.now().toISOString(), requestedBy: MEMBERS[0]!.aadObjectId } });

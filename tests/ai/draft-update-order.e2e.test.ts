@@ -1,13 +1,9 @@
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
+import { groupAtQuestionSix, HANDOVER_DRAFT } from '../support/ai-fixtures';
 
-const DRAFT = {
-  proposal: 'Start elke dienst met tien minuten overdracht aan de hand van één vast formulier.',
-  assumptions: ['Iedereen kan tien minuten eerder beginnen'],
-  risks: ['Het formulier wordt een afvinklijst'],
-  questionsToCheck: ['Past dit in het rooster van de nachtdienst?'],
-};
+const DRAFT = HANDOVER_DRAFT;
 
 /**
  * The shared card shows the newest state. The AI draft arrives outside any click; when Teams
@@ -26,7 +22,7 @@ describe('the AI draft update and a newer step', () => {
   });
 
   it('leaves the newest state on the shared card when the draft\'s update was throttled', async () => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:ai-throttled@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd']);
+    const g = await groupAtQuestionSix(t, '19:ai-throttled@thread.v2');
     await t.app.sharedCards.idle();
     let throttled = 0;
     // Teams answers the draft's card update with 429 once: it goes out again a second later.

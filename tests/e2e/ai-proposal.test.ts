@@ -1,25 +1,18 @@
 import { botAdded } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { aiSettings, FakeAzureOpenAi, malformed, rateLimited, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
+import { groupAtQuestionSix as atQuestionSix, HANDOVER_DRAFT } from '../support/ai-fixtures';
 
-const DRAFT = {
-  proposal: 'Start elke dienst met tien minuten overdracht aan de hand van één vast formulier.',
-  assumptions: ['Iedereen kan tien minuten eerder beginnen'],
-  risks: ['Het formulier wordt een afvinklijst'],
-  questionsToCheck: ['Past dit in het rooster van de nachtdienst?'],
-};
+const DRAFT = HANDOVER_DRAFT;
 
 /** Question 6 with Azure OpenAI behind the real SDK, served by a local fake of its REST API. */
 describe('the AI proposal in a session', () => {
   let ai: FakeAzureOpenAi;
   let t: TestApp;
 
-  async function groupAtQuestionSix(conversationId: string) {
-    const g = await new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3)).answeredOnDayOne(['Overdracht', 'Informatie raakt kwijt', 'Geen vaste tijd', 'Overdracht moet korter en completer', 'Formulier; vaste tijd']);
-    return g;
-  }
+  const groupAtQuestionSix = (conversationId: string) => atQuestionSix(t, conversationId);
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();

@@ -1,15 +1,21 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
+/** Three members in a channel, their first session open on Monday at 09:00 in Amsterdam. */
+async function openSessionOnMonday(): Promise<{ t: TestApp; g: GroupDriver }> {
+  const t = await startTestApp({}, '2026-11-23T08:00:00Z');
+  const g = new GroupDriver(t, t.conversation('channel'), MEMBERS.slice(0, 3));
+  await g.setUp();
+  await g.startCycle();
+  await g.startSession();
+  return { t, g };
+}
+
 describe('the hour is time-boxed by the durable scheduler', () => {
   let t: TestApp;
   let g: GroupDriver;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    g = new GroupDriver(t, t.conversation('channel'), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    ({ t, g } = await openSessionOnMonday());
     await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
   });
   afterAll(() => t.stop());
@@ -70,11 +76,7 @@ describe('the ten-minute warning on the last question', () => {
   let t: TestApp;
   let g: GroupDriver;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    g = new GroupDriver(t, t.conversation('channel'), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    ({ t, g } = await openSessionOnMonday());
     for (const who of MEMBERS.slice(0, 3)) await g.checkIn(who, 4);
     await g.goTo(MEMBERS[0]!, 2);
   });
