@@ -8,7 +8,8 @@ interface Target {
   activityId: string;
 }
 
-const laneKey = (target: Target) => `${target.conversationId}\u0000${target.activityId}`;
+/** One lane per message; a channel's thread suffix (`;messageid=`) names the same message's channel. */
+const laneKey = (target: Target) => `${target.conversationId.split(';messageid=')[0]}\u0000${target.activityId}`;
 
 /** Renders the shared card when it goes out, so that a card replaced by a newer one is never built. */
 export type RenderCard = () => AdaptiveCardJson;

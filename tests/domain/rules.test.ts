@@ -57,6 +57,13 @@ describe('proposals', () => {
     expect(startDrafting(first.proposal, 'b', now).started).toBe(false);
     expect(startDrafting(first.proposal, 'b', new Date(now.getTime() + 3 * 60_000)).started).toBe(true);
   });
+  it('lets only the draft that runs now finish it: a late answer of a taken-over draft changes nothing', () => {
+    const later = new Date(now.getTime() + 3 * 60_000);
+    const takenOver = startDrafting(startDrafting(base, 'a', now, 'first').proposal, 'b', later, 'second').proposal;
+    const late = finishDrafting(takenOver, { ok: false, reason: 'timeout' }, later, 'first');
+    expect(late).toBe(takenOver);
+    expect(finishDrafting(takenOver, { ok: false, reason: 'timeout' }, later, 'second').ai.status).toBe('failed');
+  });
   const drafted = finishDrafting(base, { ok: true, draft: { proposal: 'Tien minuten overdracht', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] } }, now);
   const judged = (opinions: ('agree' | 'doubt' | 'disagree')[]) =>
     opinions.map((opinion, i) => judge(drafted, { memberId: `m${i}`, memberName: `M${i}`, opinion, reason: 'Omdat', at: now.toISOString() }));

@@ -108,6 +108,21 @@ describe('shared card updates are paced per message', () => {
     expect(transport.sent).toEqual(['first', 'second', 'third as stored']);
   });
 
+  test('a channel message is one lane, whether named with its thread (a click) or without (the AI draft, the time box)', async () => {
+    const transport = recordingTransport();
+    const held = heldSleep();
+    const renders: string[] = [];
+    const updates = new SharedCardUpdates(transport, quiet, { sleep: held.sleep });
+    const inThread = { ...target, conversationId: `${target.conversationId};messageid=1796000000000` };
+    updates.push(inThread, card('click', renders));
+    updates.push(target, card('AI draft', renders));
+    updates.push(inThread, card('next click', renders));
+    await until(() => transport.sent.length === 1 && held.waits.length === 1);
+    held.waits[0]!.release();
+    await updates.idle();
+    expect(transport.sent).toEqual(['click', 'next click as stored']);
+  });
+
   test('messages are paced independently, and a card that fails to render leaves the next one free', async () => {
     const transport = recordingTransport();
     const held = heldSleep();

@@ -110,7 +110,12 @@ export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?
   return { proposal: { ...p, ai, updatedAt: now.toISOString() }, started: true };
 }
 
-export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure }, now: Date): Proposal {
+/**
+ * Stores the draft's outcome. With `attempt`, only while that attempt is the draft under way: a
+ * draft taken over after it stalled may still answer late, and must not replace the newer one.
+ */
+export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure }, now: Date, attempt?: string): Proposal {
+  if (attempt !== undefined && (p.ai.status !== 'drafting' || p.ai.attempt !== attempt)) return p;
   const ai: AiState = result.ok ? { status: 'drafted', draft: result.draft, at: now.toISOString() } : { status: 'failed', reason: result.reason, at: now.toISOString() };
   return { ...p, ai, updatedAt: now.toISOString() };
 }
