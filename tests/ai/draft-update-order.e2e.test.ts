@@ -25,11 +25,23 @@ describe('the AI draft update and a newer step', () => {
     const g = await groupAtQuestionSix(t, '19:ai-throttled@thread.v2');
     await t.app.sharedCards.idle();
     let throttled = 0;
-    // Teams answers the draft's card update with 429 once: it goes out again a second later.
-    t.connector.faults.push((req) => (throttled === 0 && req.method === 'PUT' && JSON.stringify(req.body).includes(DRAFT.proposal) ? (throttled++, { status: 429, retryAfterSeconds: 1 }) : undefined));
+    const isDraftCard = (req: { method: string; body: unknown }) => req.method === 'PUT' && JSON.stringify(req.body).includes(DRAFT.proposal);
+    const isStepCard = (req: { method: string; body: unknown }) => req.method === 'PUT' && JSON.stringify(req.body).includes('Vraag 7');
+    // Teams answers the draft's card update with 429 once. Its second try is held until the step's
+    // card has reached Teams, or for at most 3 s when that card waits behind it (one lane).
+    let stepArrived!: () => void;
+    const stepCard = new Promise<void>((resolve) => (stepArrived = resolve));
+    t.connector.faults.push((req) => (throttled === 0 && isDraftCard(req) ? (throttled++, { status: 429, retryAfterSeconds: 1 }) : undefined));
+    t.connector.holds.push((req) => {
+      if (isStepCard(req)) stepArrived();
+      return throttled === 1 && isDraftCard(req) ? Promise.race([stepCard, new Promise<void>((resolve) => setTimeout(resolve, 3000))]) : undefined;
+    });
     ai.script(success(DRAFT));
     await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
-    while (throttled === 0) await new Promise((resolve) => setTimeout(resolve, 10)); // the draft's update waits out its 429
+    for (let i = 0; throttled === 0; i++) {
+      if (i > 3000) throw new Error('the draft card never reached Teams');
+      await new Promise((resolve) => setTimeout(resolve, 10)); // wait for the draft's first try
+    }
     await g.goTo(MEMBERS[0]!, 6); // question 7: the group judges
     await t.app.background.idle();
     await t.app.outbox.drain(30_000);

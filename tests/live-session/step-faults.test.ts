@@ -70,6 +70,45 @@ describe('once-only steps whose answer was lost', () => {
   });
 });
 
+describe('a time-box job that fails after its step was stored, and runs again', () => {
+  let t: TestApp;
+  afterAll(() => t.stop());
+
+  it('says the warning once, and posts the summary once', async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
+    const before = t.connector.calls.length;
+    const failOutbox = (req: { kind: string; container?: string }) => (req.kind === 'create' && req.container === 'outbox' ? ({ kind: 'status', status: 503 } as CosmosFault) : undefined);
+
+    // The warning: flagged on the session, then the message cannot be queued; the job runs again.
+    t.clock.advanceMinutes(50);
+    t.proxy!.faults = failOutbox;
+    await t.app.scheduler.runDue();
+    t.proxy!.faults = undefined;
+    expect((await g.session()).warned).toBe(true);
+    t.clock.advanceMinutes(1);
+    await t.app.scheduler.runDue();
+    await t.app.outbox.drain(30_000);
+    expect(t.connector.calls.slice(before).filter((c) => c.activity.text?.startsWith('Nog 10 minuten'))).toHaveLength(1);
+
+    // The close: the same, for the summary.
+    t.clock.advanceMinutes(9);
+    t.proxy!.faults = failOutbox;
+    await t.app.scheduler.runDue();
+    t.proxy!.faults = undefined;
+    expect((await g.session()).status).toBe('closed');
+    t.clock.advanceMinutes(1);
+    await t.app.scheduler.runDue();
+    await t.app.outbox.drain(30_000);
+    const summaries = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
+    expect(summaries).toHaveLength(1);
+  });
+});
+
 describe('the summary when Teams refuses it in the turn', () => {
   let t: TestApp;
   afterAll(() => t.stop());
@@ -93,5 +132,35 @@ describe('the summary when Teams refuses it in the turn', () => {
     expect(cardText(answer.value)).toContain('Deze sessie is afgerond');
     await t.app.outbox.drain(30_000);
     expect(t.connector.calls.slice(before).filter((c) => c.method === 'POST' && isSummary(c.activity))).toHaveLength(1);
+  });
+});
+
+/**
+ * The summary names who answered. When it goes through the outbox (the clock closed the session,
+ * or Teams refused it in the turn), the stored message must go with a member's erasure.
+ */
+describe('a session summary in the outbox and erasure', () => {
+  let t: TestApp;
+  afterAll(() => t.stop());
+
+  it('is deleted with the data of a member it names', async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(MEMBERS[1]!, 1, 'Bram zijn antwoord over het rooster');
+    t.clock.advanceMinutes(60);
+    await t.app.scheduler.runDue(); // the warning
+    await t.app.scheduler.runDue(); // the close, and its summary through the outbox
+    await t.app.outbox.drain(30_000);
+    const outboxText = async () => JSON.stringify((await t.store.container('outbox').items.query('SELECT * FROM c').fetchAll()).resources);
+    expect(await outboxText()).toContain('Bram zijn antwoord over het rooster');
+
+    const signIn = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: MEMBERS[1]!.aadObjectId }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const res = await fetch(`${t.app.url}/api/verantwoording/erase`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ confirm: true }) });
+    expect(res.status).toBe(200);
+    expect(await outboxText()).not.toContain('Bram zijn antwoord over het rooster');
   });
 });

@@ -90,24 +90,23 @@ export async function rememberCard(deps: WeekCycleDeps, state: SessionState, act
 
 /**
  * The 10-minute warning: `warned` only for the one caller that flips the flag, also when the
- * store kept the flip but lost its answer (the caller finds its own key on the session).
+ * store kept the flip but lost its answer (the caller finds its own key on the session). A job
+ * passes its id as `key`, so its retry after a later failure still says the warning.
  */
-export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<{ state: SessionState; warned: boolean }> {
+export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: string, key: string = randomUUID()): Promise<{ state: SessionState; warned: boolean }> {
   const state = await loadSession(deps, groupId, sessionId);
-  if (state.session.warned || state.session.status !== 'open') return { state, warned: false };
-  const attempt = randomUUID();
-  const next = await saveStep(deps, state, (s) => (!s.warned && s.status === 'open' ? { ...markWarned(s), stepBy: attempt } : s));
-  return { state: next, warned: next.session.stepBy === attempt };
+  if (state.session.warned || state.session.status !== 'open') return { state, warned: state.session.warned && state.session.stepBy === key };
+  const next = await saveStep(deps, state, (s) => (!s.warned && s.status === 'open' ? { ...markWarned(s), stepBy: key } : s));
+  return { state: next, warned: next.session.stepBy === key };
 }
 
 /** Ends a session, by a member or by the clock; `closed` only for the caller that closed it (as `warnOnce`). */
-export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor): Promise<{ state: SessionState; closed: boolean }> {
+export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor, key: string = randomUUID()): Promise<{ state: SessionState; closed: boolean }> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
   const now = deps.clock.now();
-  const attempt = randomUUID();
-  const next = await saveStep(deps, state, (s) => (s.status === 'open' ? { ...closeSession({ ...state, session: s }, now), stepBy: attempt } : s));
-  const flipped = next.session.stepBy === attempt;
+  const next = await saveStep(deps, state, (s) => (s.status === 'open' ? { ...closeSession({ ...state, session: s }, now), stepBy: key } : s));
+  const flipped = next.session.stepBy === key;
   if (flipped) {
     const framework = deps.frameworks[next.group.language];
     deps.events.record({

@@ -41,7 +41,8 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
     [/^\s*start\b/i, async (context, group) => {
       // The group as this turn read it names its week: no second read.
-      await openNextSession(deps, presenter, context, group.id, { repost: true, cycleId: group.currentCycleId });
+      const { result, language } = await openNextSession(deps, presenter, context, group.id, { repost: true, cycleId: group.currentCycleId });
+      if (result === 'openedWithoutCard') await context.sendActivity(deps.translator.t(language)('session.openedWithoutCard'));
     }],
     [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
       await startCycle(wc, group.id, actorOf(context));

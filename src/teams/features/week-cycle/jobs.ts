@@ -9,7 +9,7 @@ import { scheduleClose, startNextSession } from '../../../usecases/week-cycle/st
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { FeatureDeps } from '../feature-deps';
-import { SessionPresenter } from './session-presenter';
+import { namedInSummary, SessionPresenter, summaryKey } from './session-presenter';
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
 /** A planned session (week, day, the start it was scheduled for); jobs from before the plan name only the cycle. */
@@ -31,24 +31,25 @@ const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
 
-  scheduler.on(JOB_KINDS.sessionWarning, async (payload) => {
+  // The job's id is the step's key: a run that failed after its step was stored says it on the retry; the outbox keys keep it once.
+  scheduler.on(JOB_KINDS.sessionWarning, async (payload, job) => {
     const { groupId, sessionId } = sessionPayload.parse(payload);
-    const { state, warned } = await warnOnce(wc, groupId, sessionId);
+    const { state, warned } = await warnOnce(wc, groupId, sessionId, job.id);
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
     if (!warned) return;
-    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }));
+    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`);
     // An edit re-renders every member's card and drops what they were typing. It is worth that
     // only when it brings the check-out; on the last question everyone already has it.
     const { currentIndex, questionIds } = state.session;
     if (!checkOutOpen({ warned: false, currentIndex }, questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
   });
 
-  scheduler.on(JOB_KINDS.sessionClose, async (payload) => {
+  scheduler.on(JOB_KINDS.sessionClose, async (payload, job) => {
     const { groupId, sessionId } = sessionPayload.parse(payload);
-    const { state, closed } = await endSession(wc, groupId, sessionId);
+    const { state, closed } = await endSession(wc, groupId, sessionId, undefined, job.id);
     if (!closed) return;
     await presenter.pushShared(groupId, sessionId, state);
-    await deps.messenger.post(state.group.conversationRef, await presenter.summary(state));
+    await deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(sessionId), about: namedInSummary(state) });
   });
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {

@@ -11,6 +11,12 @@ import { ActionOutcome } from '../../card-actions';
 import { FeatureDeps } from '../feature-deps';
 import { RefusedForm } from './refusal-forms';
 
+/** The outbox key of a session's summary: whoever posts it (a member's close, the clock), it goes out once. */
+export const summaryKey = (sessionId: string) => `summary:${sessionId}`;
+
+/** Whom a summary names (the authors it credits): erasing one of them deletes it from the outbox. */
+export const namedInSummary = (state: SessionState): string[] => [...new Set(state.contributions.map((c) => c.authorId))].slice(0, 50);
+
 /**
  * Renders session cards from one state read: the neutral shared card, and each member's own
  * view. Every rendering gets a fresh idempotency key for the actions on it.

@@ -24,7 +24,7 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
-import { SessionPresenter } from './session-presenter';
+import { namedInSummary, SessionPresenter, summaryKey } from './session-presenter';
 
 /**
  * How long after a session opened its card may still be on its way from the press that opened
@@ -71,6 +71,7 @@ export async function openNextSession(
     return { result: 'cycleComplete', language: group.language };
   }
   const language = next.state.group.language;
+  let posted = false;
   try {
     const state = needsPreparing(next) ? await prepareSession(wc, next.state) : next.state;
     if (!opts.repost) {
@@ -78,10 +79,11 @@ export async function openNextSession(
       if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
     }
     const id = await postCard(context, presenter.shared(state));
+    posted = true;
     if (id) await rememberCard(wc, state, id);
   } catch (err) {
-    // This press stored the session: say so, and how to finish it ("start"), not an error card.
-    if (!next.created || opts.repost) throw err;
+    // This press stored the session or posted its card: say so, and how to finish ("start"), not an error card.
+    if (!next.created && !posted) throw err;
     deps.logger.warn({ err: (err as Error).message }, 'the session is open, but its time box or card could not be completed');
     return { result: 'openedWithoutCard', language };
   }
@@ -97,7 +99,7 @@ async function postSummary(deps: FeatureDeps, context: TurnContext, state: Sessi
     await postCard(context, card);
   } catch (err) {
     deps.logger.warn({ err: (err as Error).message }, 'the session summary could not be posted in the turn; queued in the outbox');
-    await deps.messenger.post(state.group.conversationRef, card, { key: `summary:${state.session.id}` });
+    await deps.messenger.post(state.group.conversationRef, card, { key: summaryKey(state.session.id), about: namedInSummary(state) });
   }
 }
 
