@@ -1,7 +1,7 @@
 import { cardText, MEMBERS } from '../support/group-driver';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
-import { startTestApp, TestApp } from '../support/test-app';
-import { groupAtQuestionSix, HANDOVER_DRAFT } from '../support/ai-fixtures';
+import { FakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { TestApp } from '../support/test-app';
+import { groupAtQuestionSix, HANDOVER_DRAFT, startAppWithAi } from '../support/ai-fixtures';
 
 const DRAFT = HANDOVER_DRAFT;
 
@@ -12,14 +12,11 @@ const DRAFT = HANDOVER_DRAFT;
 describe('the AI draft update and a newer step', () => {
   let ai: FakeAzureOpenAi;
   let t: TestApp;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
+    ({ ai, t, stop } = await startAppWithAi());
   });
-  afterAll(async () => {
-    await t.stop();
-    await ai.close();
-  });
+  afterAll(() => stop());
 
   it('leaves the newest state on the shared card when the draft\'s update was throttled', async () => {
     const g = await groupAtQuestionSix(t, '19:ai-throttled@thread.v2');

@@ -3,6 +3,16 @@ import { CosmosFault } from '../support/cosmos-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from './support';
 
+/** Three members, their first session open on Monday at 09:00 in Amsterdam, with one answer. */
+async function sessionWithAnswer(t: TestApp, conversationId: string, who = MEMBERS[0]!, text = 'Het rooster maken'): Promise<GroupDriver> {
+  const g = new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3));
+  await g.setUp();
+  await g.startCycle();
+  await g.startSession();
+  await g.contribute(who, 1, text);
+  return g;
+}
+
 /**
  * The group's once-only steps (the ten-minute warning, the close by a member or by the clock)
  * each say something once: the warning, the summary. When Cosmos DB stored the step but its answer
@@ -17,14 +27,7 @@ describe('once-only steps whose answer was lost', () => {
   });
   afterAll(() => t.stop());
 
-  async function openSession() {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:step-faults-${round++}@thread.v2`), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
-    return g;
-  }
+  const openSession = () => sessionWithAnswer(t, `19:step-faults-${round++}@thread.v2`);
   /** The next replace of a session document is stored, and its answer dropped. */
   const loseNextSessionReplace = () => {
     let used = false;
@@ -76,11 +79,7 @@ describe('a time-box job that fails after its step was stored, and runs again', 
 
   it('says the warning once, and posts the summary once', async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
+    const g = await sessionWithAnswer(t, '19:step-faults-solo-1@thread.v2', MEMBERS[0]!, 'Het rooster maken');
     const before = t.connector.calls.length;
     const failOutbox = (req: { kind: string; container?: string }) => (req.kind === 'create' && req.container === 'outbox' ? ({ kind: 'status', status: 503 } as CosmosFault) : undefined);
 
@@ -115,11 +114,7 @@ describe('the summary when Teams refuses it in the turn', () => {
 
   it('still shows the member the closed session, and posts the summary once, later', async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    await g.contribute(MEMBERS[0]!, 1, 'Het rooster maken');
+    const g = await sessionWithAnswer(t, '19:step-faults-solo-2@thread.v2', MEMBERS[0]!, 'Het rooster maken');
     // Teams answers 503 to every attempt to send the summary as the turn's reply (botbuilder tries
     // four times), as when the service is down for a few seconds; a later, proactive send succeeds.
     let refused = 0;
@@ -145,11 +140,7 @@ describe('a session summary in the outbox and erasure', () => {
 
   it('is deleted with the data of a member it names', async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    await g.contribute(MEMBERS[1]!, 1, 'Bram zijn antwoord over het rooster');
+    const g = await sessionWithAnswer(t, '19:step-faults-solo-3@thread.v2', MEMBERS[1]!, 'Bram zijn antwoord over het rooster');
     t.clock.advanceMinutes(60);
     await t.app.scheduler.runDue(); // the warning
     await t.app.scheduler.runDue(); // the close, and its summary through the outbox

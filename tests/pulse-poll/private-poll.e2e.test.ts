@@ -81,6 +81,11 @@ describe('a B3-spiegel poll delivered privately', () => {
     const respondents = [...x.members.slice(1, 11), x.members[30]!, x.members[31]!];
     for (const r of respondents) expect(nudged).not.toContainEqual(r);
     const expected = x.members.filter((m, i) => !respondents.includes(m) && i !== 59);
+    // Seen twice in CI runs of the whole suite on 1 December (two members not nudged), never alone:
+    // on a failure, show what became of the missing nudges' outbox jobs, not only who is missing.
+    const missing = expected.filter((m) => !nudged.includes(m)).map((m) => m.id);
+    const jobs = missing.length ? (await t.store.container('outbox').items.query("SELECT c.status, c.target, c.attempts, c.result, c.notBefore FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources : [];
+    expect({ missing, jobsOfMissing: jobs.filter((j) => missing.some((id) => JSON.stringify(j.target).includes(id))) }).toEqual({ missing: [], jobsOfMissing: [] });
     expect(nudged.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
     const nudge = messagesTo(x.members[40]!.id).at(-1)!.card;
     expect(cardText(nudge)).toContain('nog niet ingevuld');

@@ -1,5 +1,6 @@
 import { GroupDriver, MEMBERS } from './group-driver';
-import { TestApp } from './test-app';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from './fake-azure-openai';
+import { startTestApp, TestApp } from './test-app';
 
 /** A well-formed AI draft for the handover case the fixtures' groups write about. */
 export const HANDOVER_DRAFT = {
@@ -15,4 +16,15 @@ export const HANDOVER_ANSWERS = ['Overdracht', 'Informatie raakt kwijt', 'Geen v
 /** A group of three with questions 1-5 answered on day 1, at question 6 (the AI proposal). */
 export function groupAtQuestionSix(t: TestApp, conversationId: string): Promise<GroupDriver> {
   return new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3)).answeredOnDayOne(HANDOVER_ANSWERS);
+}
+
+/** The app with Azure OpenAI behind the real SDK, served by a local fake of its REST API. */
+export async function startAppWithAi(): Promise<{ ai: FakeAzureOpenAi; t: TestApp; stop: () => Promise<void> }> {
+  const ai = await startFakeAzureOpenAi();
+  const t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
+  const stop = async () => {
+    await t.stop();
+    await ai.close();
+  };
+  return { ai, t, stop };
 }
