@@ -58,7 +58,7 @@ export const inTurnUpdateScenario: BenchScenario = {
       const p50 = percentile(floor, 50);
       const row = (name: string, s: number[]) => [name, String(s.length), percentile(s, 50).toFixed(1), percentile(s, 99).toFixed(1), ratio(percentile(s, 50), p50), ratio(percentile(s, 99), p50)];
       return {
-        title: 'In-turn update: the AI proposal card, updated in place through the outbox',
+        title: 'Proactive update through the outbox (the warning and summary go this way; AI draft and time-box card edits use the paced lane)',
         table: table(['case', 'samples', 'p50 ms', 'max ms', '× floor p50 (p50)', '× floor p50 (max)'], [
           row('direct PUT to the connector (floor)', floor),
           row('outbox, after the tenant lease ran out (idle)', afterIdle),
