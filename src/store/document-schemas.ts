@@ -90,6 +90,7 @@ const session = z
     cardActivityId: id.optional(),
     openedBy: id.optional(),
     stepBy: id.optional(),
+    showing: z.object({ key: id, at: isoTime, done: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 

@@ -88,7 +88,7 @@ export interface CardActionOptions {
  * next change or refresh brings the shared card up to date. An error card would say "nothing was
  * stored", wrongly.
  */
-async function updateShared(context: TurnContext, sharedCards: SharedCardUpdates | undefined, messageId: string, render: SharedCard, logger: Logger): Promise<void> {
+export async function updateShared(context: TurnContext, sharedCards: SharedCardUpdates | undefined, messageId: string, render: SharedCard, logger: Logger): Promise<void> {
   const { serviceUrl, conversation, recipient } = context.activity;
   if (sharedCards) {
     sharedCards.push({ route: { serviceUrl, botId: recipient?.id, tenantId: conversation.tenantId }, conversationId: conversation.id, activityId: messageId }, render);

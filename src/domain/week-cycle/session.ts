@@ -44,6 +44,18 @@ export interface Session {
    * finds the step done with its own key, and still says what the step says.
    */
   stepBy?: string;
+  /**
+   * The latest "show the card again" (Toon sessie): an opaque key of the press that posts the
+   * copy (not a person), when, and whether the copy is out. Presses that come while it is fresh
+   * post nothing, so several members (or one press delivered twice) add one copy to the chat.
+   */
+  showing?: CardShowing;
+}
+
+export interface CardShowing {
+  key: string;
+  at: string;
+  done?: boolean;
 }
 
 /**
@@ -247,4 +259,41 @@ export function unfinishedQuestions(framework: Framework, state: Pick<SessionSta
     if (q.kind === 'aiProposal') return !proposalDone && !answered;
     return !answered;
   });
+}
+
+/** How long a "show the card again" holds: presses within it find the copy posted or on its way. */
+export const SHOWING_WINDOW_MS = 15_000;
+
+export type ShowingClaim = 'mine' | 'justShown' | 'onItsWay';
+
+function freshShowing(s: Session, now: Date): CardShowing | undefined {
+  return s.showing && now.getTime() - Date.parse(s.showing.at) < SHOWING_WINDOW_MS ? s.showing : undefined;
+}
+
+/** Takes the showing for this press unless another one holds it; unchanged when nothing changes. */
+export function claimShowing(s: Session, key: string, now: Date): Session {
+  const held = freshShowing(s, now);
+  if (held || s.status !== 'open') return s;
+  return { ...s, showing: { key, at: now.toISOString() } };
+}
+
+/** What a press finds after its claim: its own showing to post, or another one's, out or coming. */
+export function showingClaim(s: Session, key: string, now: Date): ShowingClaim {
+  const held = freshShowing(s, now);
+  if (held?.key === key && !held.done) return 'mine';
+  return held?.done ? 'justShown' : 'onItsWay';
+}
+
+/** The copy is out: the session follows it from now on. */
+export function markShown(s: Session, key: string, activityId: string): Session {
+  if (s.showing?.key !== key) return s.cardActivityId === activityId ? s : { ...s, cardActivityId: activityId };
+  if (s.showing.done && s.cardActivityId === activityId) return s;
+  return { ...s, cardActivityId: activityId, showing: { ...s.showing, done: true } };
+}
+
+/** The copy could not be posted: the next press may try at once. */
+export function releaseShowing(s: Session, key: string): Session {
+  if (s.showing?.key !== key || s.showing.done) return s;
+  const { showing: _released, ...rest } = s;
+  return rest;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
-import { attendeeIds, checkIn, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markWarned, Session, SessionState } from '../../domain/week-cycle/session';
+import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { SessionItem } from '../../domain/week-cycle/session-items';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember } from './membership';
@@ -86,6 +86,26 @@ export async function ownAnswerToCurrent(deps: WeekCycleDeps, state: SessionStat
 
 export async function rememberCard(deps: WeekCycleDeps, state: SessionState, activityId: string): Promise<SessionState> {
   return saveStep(deps, state, (s) => (s.cardActivityId === activityId ? s : { ...s, cardActivityId: activityId }));
+}
+
+/**
+ * "Toon sessie": takes the right to post a copy of the card for this press (ETag-guarded), or
+ * finds that another press (or an earlier delivery of this one) just posted it or is posting it.
+ */
+export async function claimCardShowing(deps: WeekCycleDeps, state: SessionState, key: string = randomUUID()): Promise<{ claim: ShowingClaim; key: string; state: SessionState }> {
+  const now = deps.clock.now();
+  const next = await saveStep(deps, state, (s) => claimShowing(s, key, now));
+  return { claim: showingClaim(next.session, key, now), key, state: next };
+}
+
+/** The copy this press posted is the session's card from now on. */
+export async function rememberShownCard(deps: WeekCycleDeps, state: SessionState, key: string, activityId: string): Promise<SessionState> {
+  return saveStep(deps, state, (s) => markShown(s, key, activityId));
+}
+
+/** The copy could not be posted: gives the showing back, so the next press posts at once. */
+export async function releaseCardShowing(deps: WeekCycleDeps, state: SessionState, key: string): Promise<void> {
+  await saveStep(deps, state, (s) => releaseShowing(s, key));
 }
 
 /**

@@ -5,22 +5,26 @@ import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from
 import {
   addContribution,
   answerPersonally,
+  claimCardShowing,
   endSession,
   loadSession,
   markPresent,
   moveToQuestion,
   ownAnswerToCurrent,
   recordEnergy,
+  releaseCardShowing,
   rememberCard,
+  rememberShownCard,
 } from '../../../usecases/week-cycle/session-actions';
 import { SessionState } from '../../../domain/week-cycle/session';
 import { createNextSession, needsPreparing, prepareSession } from '../../../usecases/week-cycle/start-session';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { Language } from '../../../domain/framework/framework';
-import { onCardAction, RefusedInput } from '../../card-actions';
+import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard } from '../../card-response';
 import { AdaptiveCardJson } from '../../cards/card-kit';
+import { sessionMovedCard } from '../../cards/session-moved.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
@@ -37,6 +41,8 @@ export function cardOnItsWay(next: { created: boolean; state: Pick<SessionState,
   const { session } = next.state;
   return !next.created && !session.cardActivityId && now.getTime() - Date.parse(session.startedAt) < CARD_ON_ITS_WAY_MS;
 }
+
+const SHOW_MESSAGES: Record<ShowResult, string> = { shown: 'session.shown', showing: 'session.showing', noneOpen: 'session.noneOpen' };
 
 export type OpenResult = 'opened' | 'alreadyOpen' | 'opening' | 'openedWithoutCard' | 'cycleComplete';
 
@@ -104,16 +110,37 @@ async function postSummary(deps: FeatureDeps, context: TurnContext, state: Sessi
 }
 
 /** Posts the open session's card again at the bottom of the chat; updates move to the new copy. */
-export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext, groupId: string, cycleId?: string): Promise<'shown' | 'noneOpen'> {
+export type ShowResult = 'shown' | 'showing' | 'noneOpen';
+
+/**
+ * "Toon sessie": the live card again at the bottom of the chat, and the copy above turned into a
+ * pointer to it. One press at a time posts: presses meanwhile (other members, or Teams delivering
+ * this one again) hear the card is there or on its way.
+ */
+export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext, groupId: string, cycleId?: string): Promise<{ result: ShowResult; language: Language }> {
   const wc = deps.weekCycle;
-  const current = cycleId ?? (await wc.groups.get(groupId))?.currentCycleId;
+  const group = cycleId ? undefined : await wc.groups.get(groupId);
+  const current = cycleId ?? group?.currentCycleId;
   const cycle = current ? await wc.sessions.loadCycle(groupId, current) : undefined;
+  const language = cycle?.group.language ?? group?.language ?? deps.defaultLanguage;
   const open = cycle?.sessions.find((s) => s.status === 'open');
-  if (!open) return 'noneOpen';
-  const state = await loadSession(wc, groupId, open.id);
-  const id = await postCard(context, presenter.shared(state));
-  if (id) await rememberCard(wc, state, id);
-  return 'shown';
+  if (!open) return { result: 'noneOpen', language };
+  const { claim, key, state } = await claimCardShowing(wc, await loadSession(wc, groupId, open.id));
+  if (claim !== 'mine') return { result: claim === 'justShown' ? 'shown' : 'showing', language };
+  let id: string | undefined;
+  try {
+    id = await postCard(context, presenter.shared(state));
+  } catch (err) {
+    await releaseCardShowing(wc, state, key).catch(() => undefined);
+    throw err;
+  }
+  if (!id) return { result: 'shown', language };
+  await rememberShownCard(wc, state, key, id);
+  const previous = state.session.cardActivityId;
+  if (previous && previous !== id) {
+    await updateShared(context, deps.actions.sharedCards, previous, { now: () => sessionMovedCard(deps.translator.t(language)) }, deps.logger);
+  }
+  return { result: 'shown', language };
 }
 
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
@@ -151,9 +178,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   });
 
   onCardAction(app, deps.actions, 'showSession', async (context, data) => {
-    const result = await repostOpenSession(deps, presenter, context, data.groupId, data.cycleId);
-    const group = await wc.groups.get(data.groupId);
-    return { message: deps.translator.t(group?.language ?? deps.defaultLanguage)(result === 'shown' ? 'session.shown' : 'session.noneOpen') };
+    const { result, language } = await repostOpenSession(deps, presenter, context, data.groupId, data.cycleId);
+    return { message: deps.translator.t(language)(SHOW_MESSAGES[result]) };
   });
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
