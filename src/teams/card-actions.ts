@@ -1,3 +1,4 @@
+import { fromGroupChat, GROUP_CHAT_VERBS } from './group-chat-verbs';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ZodError } from 'zod';
@@ -170,6 +171,8 @@ export function onCardAction<V extends VerbName>(
         payload = payloadProblems(parsed.error, input);
         throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
       }
+      const { groupId } = parsed.data as { groupId?: string };
+      if (GROUP_CHAT_VERBS.has(name) && (typeof groupId !== 'string' || !fromGroupChat(context, groupId))) throw new DomainError('otherGroup', verb);
       await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx);
     } catch (err) {
       const error = isDomainError(err) ? err : ({ code: 'unexpected' } as const);

@@ -11,6 +11,7 @@ const GENERAL_ERROR_CODES = [
   'proposalNotReady',
   'alreadySetUp',
   'forbidden',
+  'otherGroup',
   'conflict',
 ] as const;
 
