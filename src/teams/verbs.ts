@@ -6,7 +6,21 @@ import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
-const int = z.coerce.number().int();
+/** The text of a plain number, as Input.Number and a ChoiceSet send it: no "0x10", "1e3" or "Infinity". */
+const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+/**
+ * A number from a card: a number, or the text of one; an input left empty ("") is not given.
+ * Nothing else is read as a number: z.coerce.number() made 0 of null, [] and "" and 1 of true,
+ * and stored that as if it had been entered (a 0-hours record over the real one). Cards write
+ * numbers, so that is the input type.
+ */
+function numeric<S extends z.ZodTypeAny>(schema: S): z.ZodType<z.output<S>, z.ZodTypeDef, z.output<S>> {
+  return z.preprocess((v) => (typeof v !== 'string' ? v : !v.trim() ? undefined : NUMBER_TEXT.test(v) ? Number(v) : v), schema);
+}
+const whole = (min: number, max?: number) => (max === undefined ? z.number().int().min(min) : z.number().int().min(min).max(max));
+const int = (min: number, max?: number) => numeric(whole(min, max));
+/** Left empty or left out, it is undefined: the handler or the domain says what is missing. */
+const optionalInt = (min: number, max?: number) => numeric(whole(min, max).optional());
 /** The idempotency key of the rendered card: a retried press with it stores nothing twice. */
 const key = z.string().max(80).optional();
 /** A choice the person may leave open: nothing picked arrives as "", and the domain says what is missing. */
@@ -25,7 +39,7 @@ const choice = <const T extends [string, ...string[]]>(values: T) => z.preproces
  * may have told since the card was rendered, so the stored answer is shown.
  */
 const unsavedInputs = {
-  questionId: int.positive().optional(),
+  questionId: optionalInt(1),
   energyIn: shortText(2).optional(),
   energyOut: shortText(2).optional(),
   text: shortText(Math.max(MAX_CONTRIBUTION_LENGTH, MAX_PERSONAL_ANSWER_LENGTH)).optional(),
@@ -49,10 +63,10 @@ export const VERBS = {
       startTime: shortText(10),
       timeZone: shortText(60),
       language: z.enum(['nl', 'en']),
-      weeks: int.min(1).max(52),
+      weeks: int(1, 52),
     }),
   },
-  startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
+  startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int(1, 1000) }) },
   openAgenda: { verb: 'cycle.agenda.open', data: z.object({ groupId: id, cycleId: id }) },
   saveAgenda: {
     verb: 'cycle.agenda.save',
@@ -62,14 +76,14 @@ export const VERBS = {
   startSession: { verb: 'session.start', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   checkIn: {
     verb: 'session.energy',
-    data: z.object({ groupId: id, sessionId: id, phase: z.enum(['in', 'out']), energyIn: int.min(1).max(5).optional(), energyOut: int.min(1).max(5).optional(), k: key }),
+    data: z.object({ groupId: id, sessionId: id, phase: z.enum(['in', 'out']), energyIn: optionalInt(1, 5), energyOut: optionalInt(1, 5), k: key }),
   },
   /** Posts the running session's card again at the bottom of the chat. */
   showSession: { verb: 'session.show', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   markPresent: { verb: 'session.present', data: z.object({ groupId: id, sessionId: id, k: key }) },
-  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
-  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int.min(0).max(50), k: key }) },
-  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), k: key }) },
+  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
+  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int(0, 50), k: key }) },
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), k: key }) },
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
@@ -94,26 +108,26 @@ export const VERBS = {
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
   // Learning needs for L&O, from the member's own view of the session card (question 9).
-  openLearningNeed: { verb: 'learningNeed.open', data: z.object({ groupId: id, sessionId: id, questionId: int.positive() }) },
+  openLearningNeed: { verb: 'learningNeed.open', data: z.object({ groupId: id, sessionId: id, questionId: int(1) }) },
   passLearningNeed: {
     verb: 'learningNeed.pass',
-    data: z.object({ groupId: id, sessionId: id, questionId: int.positive(), theme: shortText(40).default(''), learningNeedText: shortText(2000).default('') }),
+    data: z.object({ groupId: id, sessionId: id, questionId: int(1), theme: shortText(40).default(''), learningNeedText: shortText(2000).default('') }),
   },
-  withdrawLearningNeed: { verb: 'learningNeed.withdraw', data: z.object({ groupId: id, sessionId: id, questionId: int.positive() }) },
+  withdrawLearningNeed: { verb: 'learningNeed.withdraw', data: z.object({ groupId: id, sessionId: id, questionId: int(1) }) },
   // The rhythm of the year: the plan of the group's weeks. Skip and move name the week and the
   // start date the card showed, so a second press (or a card from before a change) changes nothing.
   showPlan: { verb: 'rhythm.plan.show', data: z.object({ groupId: id }) },
-  askSkipWeek: { verb: 'rhythm.skip.ask', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
-  skipWeek: { verb: 'rhythm.skip', data: z.object({ groupId: id, week: int.min(1).max(1000), from: shortText(10) }) },
-  askMoveWeek: { verb: 'rhythm.move.ask', data: z.object({ groupId: id, week: int.min(1).max(1000) }) },
-  moveWeek: { verb: 'rhythm.move', data: z.object({ groupId: id, week: int.min(1).max(1000), from: shortText(10), start: shortText(40).default('') }) },
+  askSkipWeek: { verb: 'rhythm.skip.ask', data: z.object({ groupId: id, week: int(1, 1000) }) },
+  skipWeek: { verb: 'rhythm.skip', data: z.object({ groupId: id, week: int(1, 1000), from: shortText(10) }) },
+  askMoveWeek: { verb: 'rhythm.move.ask', data: z.object({ groupId: id, week: int(1, 1000) }) },
+  moveWeek: { verb: 'rhythm.move', data: z.object({ groupId: id, week: int(1, 1000), from: shortText(10), start: shortText(40).default('') }) },
 
   // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
   // handler looks them up in the caller's own partition only.
   showVerantwoording: { verb: 'verantwoording.show', data: z.object({}) },
   addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default('') }) },
   openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id }) },
-  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int.min(0), text: shortText(5000).default('') }) },
+  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: shortText(5000).default('') }) },
   deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id }) },
   setVisibility: {
     verb: 'verantwoording.visibility',
@@ -122,7 +136,7 @@ export const VERBS = {
   openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id }) },
   saveTime: {
     verb: 'verantwoording.time.save',
-    data: z.object({ groupId: id, cycleId: id, hours: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1000)) }),
+    data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)) }),
   },
   openTraject: { verb: 'verantwoording.traject.open', data: z.object({}) },
   saveTraject: {
@@ -130,7 +144,7 @@ export const VERBS = {
     data: z.object({
       learningNeeds: shortText(5000).default(''),
       talents: shortText(5000).default(''),
-      weeks: int.min(1).max(52),
+      weeks: int(1, 52),
       maturityPhase: z.union([z.enum(MATURITY_PHASES), z.literal('')]).optional(),
     }),
   },
@@ -140,7 +154,7 @@ export const VERBS = {
   openPlanReview: { verb: 'review.plan.open', data: z.object({}) },
   planReview: {
     verb: 'review.plan.save',
-    data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: int.min(0).max(30).optional() }),
+    data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30) }),
   },
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   /** The manager proposes a phase; the professional's own choice stays theirs. */
@@ -177,6 +191,7 @@ export const FORM_INPUTS = {
   answerPersonal: ['text'],
   askSkipWeek: ['week'],
   askMoveWeek: ['week'],
+  saveTime: ['hours'],
   saveTraject: ['weeks'],
   planReview: ['reportId', 'date', 'timeZone'],
   proposeReviewPhase: ['phase'],

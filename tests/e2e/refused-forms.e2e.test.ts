@@ -64,6 +64,17 @@ describe('week-cycle forms keep what was entered when an input is refused', () =
     expect((await t.store.container('sessions').items.query("SELECT * FROM c WHERE c.type = 'group'").fetchAll()).resources).toEqual([]);
   });
 
+  // A language the form does not offer (an old or hand-made card) is refused by the payload check;
+  // the notice on top says "kijk naar de opmerking bij het veld", so the language input needs one too.
+  it('group setup with a language the form does not offer: the form again, a reason next to the language', async () => {
+    t.connector.roster = [anna, bram, cem, dewi];
+    const members = [anna, bram, cem].map((m) => m.aadObjectId).join(',');
+    const res = keep(await g.press(anna, 'group.setup.save', { name: 'Team Taal', members, days: '1,2,3,4', startTime: '09:30', timeZone: 'Europe/Amsterdam', language: 'de', weeks: '12' }, 'setup-card'));
+    expect(values(res.value)).toMatchObject({ name: 'Team Taal', members });
+    expect(reasonAfter(res.value, 'language')).toBe('Kies Nederlands of English.');
+    expect((await t.store.container('sessions').items.query("SELECT * FROM c WHERE c.type = 'group'").fetchAll()).resources).toEqual([]);
+  });
+
   it('an agenda with the judgement before the AI proposal: the agenda again, as chosen', async () => {
     await g.setUp();
     await g.startCycle();

@@ -1,5 +1,6 @@
 import { message, TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
+import { field } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { allActionData } from '../verantwoording/support';
@@ -100,6 +101,22 @@ describe('learning needs for L&O, anonymously', () => {
     const body = JSON.stringify(card);
     expect(cardText(card)).toContain('Niet doorgegeven');
     expect(body).toContain('Afspraken maken tussen diensten');
+    // What is wrong, not the generic "Controleer wat je hebt ingevuld" sentence.
+    expect(field(card, 'theme')?.next).toBe('Kies een thema.');
+    expect(field(card, 'learningNeedText')).toEqual({ value: 'Afspraken maken tussen diensten', next: undefined });
+    expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);
+  });
+
+  // The domain's limit is 300; the payload check only has a transport limit of 2000, so past that
+  // the reason still names 300 (the limit the person can meet), with the length they sent.
+  it.each([
+    ['over the limit', 350, 'Hoogstens 300 tekens; dit zijn er 350.'],
+    ['over the transport limit', 2500, 'Hoogstens 300 tekens; dit zijn er 2.500.'],
+  ])('refuses a text %s with the limit and its length next to the text, the text and theme kept', async (_name, length, reason) => {
+    const long = 'p'.repeat(length);
+    const card = await press(anna, 'learningNeed.pass', { ...q9(), theme: 'samenwerken', learningNeedText: long });
+    expect(field(card, 'learningNeedText')).toEqual({ value: long, next: reason });
+    expect(field(card, 'theme')).toEqual({ value: 'samenwerken', next: undefined });
     expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);
   });
 

@@ -75,6 +75,24 @@ describe('refused input in the Mijn verantwoording forms', () => {
     expect(await personalDocs()).toBe(before);
   });
 
+  // z.coerce.number() read null, [] and '' as 0 and true as 1: a card (or a hand-made payload)
+  // sending one of them stored a 0-hours record over the real one and showed it as a success.
+  it.each([
+    ['null', null],
+    ['an empty array', []],
+    ['true', true],
+    ['empty text', ''],
+  ])('refuses hours given as %s next to the hours, and stores nothing', async (_name, hours) => {
+    const overview = (await anna.say('verantwoording')).cards[0];
+    const open = actionData(overview, 'verantwoording.time.open')!;
+    const before = await personalDocs();
+    const card = await anna.press('verantwoording.time.save', { ...open, hours });
+    expect(field(card, 'hours')?.next).toBe('Vul een aantal uren in van 0 tot 40.');
+    expect(actionData(card, 'verantwoording.time.save')).toEqual(open);
+    expect(cardProblems(card)).toEqual([]);
+    expect(await personalDocs()).toBe(before);
+  });
+
   it('keeps every Prof-traject input when one is refused, the reason next to that one', async () => {
     const before = await personalDocs();
     const tooLong = await anna.press('verantwoording.traject.save', { learningNeeds: 'l'.repeat(2500), talents: 'Coachen', weeks: '24', maturityPhase: 'actie' });

@@ -56,7 +56,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
       }),
       ...field({ type: 'Input.Time', id: 'startTime', label: t('setup.startTime'), value: value('startTime', current.schedule.startTime), isRequired: true, errorMessage: t('weekCycleForm.startTime') }),
       ...field({ type: 'Input.ChoiceSet', id: 'timeZone', label: t('setup.timeZone'), choices: zones.map((z) => ({ title: z, value: z })), value: value('timeZone', current.schedule.timeZone) }),
-      {
+      ...field({
         type: 'Input.ChoiceSet',
         id: 'language',
         label: t('setup.language'),
@@ -65,7 +65,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
           { title: 'English', value: 'en' },
         ],
         value: value('language', current.language),
-      },
+      }),
       ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: Number(value('weeks', String(current.plannedWeeks))) || current.plannedWeeks, isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
     [execute(t('setup.save'), 'saveSetup', {}, { style: 'positive' })],

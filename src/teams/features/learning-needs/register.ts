@@ -1,9 +1,10 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
+import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { DomainError } from '../../../domain/shared/errors';
-import { Translator } from '../../../i18n/i18n';
+import { Translate, Translator } from '../../../i18n/i18n';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
-import { CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
+import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { learningNeedCard, LearningNeedCardView } from '../../cards/learning-needs/learning-need.card';
 import { actorOf } from '../../turn';
@@ -15,6 +16,18 @@ export interface LearningNeedFeatureDeps {
 }
 
 type Ids = { groupId: string; sessionId: string; questionId: number };
+
+/**
+ * The words next to a refused field of the learning-need form: what is wrong, not the generic
+ * sentence. The limit named is the domain's (the payload check only has a generous transport limit).
+ */
+export function learningNeedReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  if (p.field === 'theme') return t('verantwoording.learningNeed.form.theme');
+  if (p.field === 'learningNeedText' && p.rule === 'tooLong') {
+    return t('verantwoording.learningNeed.form.textTooLong', { max: MAX_LEARNING_NEED_TEXT, length: p.params.count ?? submittedText(values, p.field)?.length ?? 0 });
+  }
+  return t(`error.${p.code}`);
+}
 
 /**
  * Passing a learning need on to L&O from the member's own view of the session card. Every answer
@@ -36,6 +49,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       const ids = { groupId: String(refused.values.groupId ?? ''), sessionId: String(refused.values.sessionId ?? ''), questionId: Number(refused.values.questionId) };
       return card(context, ids, { refused: { theme: submittedText(refused.values, 'theme'), text: submittedText(refused.values, 'learningNeedText'), errors: refused.errors } });
     },
+    reason: learningNeedReason,
     inputs: { text: 'learningNeedText' },
   };
 

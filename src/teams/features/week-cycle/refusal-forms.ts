@@ -21,6 +21,7 @@ const SAME_WORDS: Record<string, string> = {
   timeZone: 'timeZone',
   weeks: 'weeks',
   name: 'name',
+  language: 'language',
 };
 
 /** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
