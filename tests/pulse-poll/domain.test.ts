@@ -1,4 +1,4 @@
-import { readScores, respondentHash } from '../../src/domain/pulse-poll/answer';
+import { readOpenAnswer, readScores, respondentHash, unscoredItems } from '../../src/domain/pulse-poll/answer';
 import { ITEM_IDS } from '../../src/domain/pulse-poll/instrument';
 import { parsePollCommand, parseStartArgs } from '../../src/domain/pulse-poll/poll-command';
 import { DomainError } from '../../src/domain/shared/errors';
@@ -41,6 +41,16 @@ describe('scores', () => {
     expect(() => readScores({ ...inputs, item_binden: '6' })).toThrow(DomainError);
     expect(() => readScores({ ...inputs, item_binden: undefined })).toThrow(DomainError);
     expect(() => readScores({ ...inputs, item_binden: '4; DROP' })).toThrow(DomainError);
+  });
+
+  // The refusal names its input, so the Teams layer can give the poll form back with the reason there.
+  it('names the first unscored statement and a too-long comment as the refused inputs', () => {
+    const inputs = Object.fromEntries(ITEM_IDS.map((id) => [`item_${id}`, '4']));
+    const refusal = (f: () => unknown) => { try { f(); } catch (err) { return err as DomainError; } throw new Error('not refused'); };
+    expect(refusal(() => readScores({ ...inputs, item_binden: '', item_behouden: '9' })).input).toEqual({ field: 'item_binden', rule: 'required' });
+    expect(unscoredItems({ ...inputs, item_binden: '', item_behouden: '9' })).toEqual(['binden', 'behouden']);
+    expect(refusal(() => readOpenAnswer('z'.repeat(1001))).input).toEqual({ field: 'open', rule: 'tooLong', params: { max: 1000, count: 1001 } });
+    expect(readOpenAnswer(` ${'z'.repeat(1000)} `)).toHaveLength(1000);
   });
 
   it('hashes a person per poll, with the key', () => {

@@ -18,22 +18,36 @@ export function respondentHash(key: string, pollId: string, userId: string): str
   return createHmac('sha256', key).update(`${pollId}\u0000${userId}`).digest('base64url').slice(0, MARKER_LENGTH);
 }
 
-/** Reads the nine 1-5 scores from a card's inputs (`item_<id>`); every statement needs an answer. */
-export function readScores(values: Record<string, unknown>): Scores {
-  const scores = {} as Scores;
-  for (const id of ITEM_IDS) {
-    const raw = values[`item_${id}`];
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[1-5]$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > 5) throw new DomainError('incompleteAnswer');
-    scores[id] = n as ScaleValue;
-  }
-  return scores;
+/** The card input that holds a statement's score. */
+export const scoreInput = (id: ItemId): string => `item_${id}`;
+
+function scoreOf(raw: unknown): ScaleValue | undefined {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[1-5]$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? (n as ScaleValue) : undefined;
 }
 
+/** The statements the card inputs hold no 1-5 score for, in the instrument's order. */
+export function unscoredItems(values: Record<string, unknown>): ItemId[] {
+  return ITEM_IDS.filter((id) => scoreOf(values[scoreInput(id)]) === undefined);
+}
+
+/**
+ * Reads the nine 1-5 scores from a card's inputs (`item_<id>`); every statement needs an answer.
+ * A refusal names the first statement without one, so the form comes back with the reason there.
+ */
+export function readScores(values: Record<string, unknown>): Scores {
+  const missing = unscoredItems(values)[0];
+  if (missing) throw new DomainError('incompleteAnswer', { detail: 'a statement has no 1-5 score', input: { field: scoreInput(missing), rule: 'required' } });
+  return Object.fromEntries(ITEM_IDS.map((id) => [id, scoreOf(values[scoreInput(id)])])) as Scores;
+}
+
+/** The optional comment, trimmed; over MAX_OPEN_ANSWER characters it is refused at its input (`open`). */
 export function readOpenAnswer(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
   if (!text) return undefined;
-  if (text.length > MAX_OPEN_ANSWER) throw new DomainError('invalidInput', 'open answer too long');
+  if (text.length > MAX_OPEN_ANSWER) {
+    throw new DomainError('invalidInput', { detail: 'open answer too long', input: { field: 'open', rule: 'tooLong', params: { max: MAX_OPEN_ANSWER, count: text.length } } });
+  }
   return text;
 }

@@ -1,6 +1,7 @@
+import { MAX_OPEN_ANSWER } from '../../../domain/pulse-poll/answer';
 import { Instrument, orderedItems } from '../../../domain/pulse-poll/instrument';
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, refreshFor, subtle, textBlock } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, refreshFor, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
 
 export interface PollFormView {
   pollId: string;
@@ -12,6 +13,11 @@ export interface PollFormView {
   refreshUserIds: string[];
   /** More members than Teams refreshes: offer a refresh button. */
   manualRefresh: boolean;
+  /**
+   * A refused answer shown again to the person who sent it (never to anyone else): what they
+   * chose and wrote kept in the inputs, `errors` (input id -> reason) next to the fields.
+   */
+  refused?: { values: Record<string, unknown>; errors: Record<string, string>; notice: string };
 }
 
 /**
@@ -21,32 +27,46 @@ export interface PollFormView {
 export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
   const ids = { pollId: vm.pollId, targetId: vm.targetId };
   const choices = vm.instrument.scale.map((label, i) => ({ title: `${i + 1} · ${label}`, value: String(i + 1) }));
+  const { values, errors = {} } = vm.refused ?? {};
+  const given = (id: string) => {
+    const v = submittedText(values, id)?.trim();
+    return v && choices.some((c) => c.value === v) ? { value: v } : {};
+  };
   const statements = orderedItems(vm.instrument).map((item) =>
     container(
       [
         textBlock(item.statement, { weight: 'Bolder', spacing: 'Medium' }),
-        {
-          type: 'Input.ChoiceSet',
-          id: `item_${item.id}`,
-          label: item.label,
-          style: 'compact',
-          placeholder: t('pulse.form.choose'),
-          isRequired: true,
-          errorMessage: t('pulse.form.required'),
-          choices,
-        },
+        ...withFieldError(
+          {
+            type: 'Input.ChoiceSet',
+            id: `item_${item.id}`,
+            label: item.label,
+            style: 'compact',
+            placeholder: t('pulse.form.choose'),
+            isRequired: true,
+            errorMessage: t('pulse.form.required'),
+            choices,
+            ...given(`item_${item.id}`),
+          },
+          errors[`item_${item.id}`],
+        ),
       ],
       { spacing: 'Medium' },
     ),
   );
+  const comment = submittedText(values, 'open');
   return adaptiveCard(
     [
       heading(vm.instrument.title),
       subtle(t('pulse.form.team', { team: vm.teamName })),
       textBlock(vm.instrument.intro),
       container([textBlock(`🔒 ${vm.instrument.anonymity}`, { size: 'Small' })], { style: 'emphasis', bleed: false }),
+      ...(vm.refused ? [refusalNotice(vm.refused.notice)] : []),
       ...statements,
-      { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: 1000 },
+      ...withFieldError(
+        { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: MAX_OPEN_ANSWER, ...(comment ? { value: comment } : {}) },
+        errors.open,
+      ),
       subtle(t('pulse.form.closes', { date: vm.closesLabel })),
       ...(vm.manualRefresh
         ? [subtle(t('pulse.form.refreshHint')), actionSet([execute(t('pulse.form.refresh'), 'pulseView', ids, { associatedInputs: 'none' })])]

@@ -1,15 +1,17 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
+import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
+import { DomainError } from '../../../domain/shared/errors';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
-import { ActionOutcome, onCardAction } from '../../card-actions';
+import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf, conversationKindOf, isInvoke } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
@@ -44,26 +46,61 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
-  // A refusal (a DomainError) becomes the error card, for the person who acted only: onCardAction renders it.
-  onCardAction(app, deps.actions, 'pulseAnswer', async (context, data) => {
+  // A poll's refusals read in the poll's language (the actions name a poll, not a group).
+  const actions: CardActionContext = {
+    ...deps.actions,
+    localeFor: async (context, data) => {
+      const poll = typeof data.pollId === 'string' ? await pulse.polls.get(data.pollId).catch(() => undefined) : undefined;
+      return poll?.language ?? deps.actions.localeFor(context, data);
+    },
+  };
+
+  /**
+   * A refused answer (a statement without a score, a comment too long) comes back as the form,
+   * with what was chosen and written kept and the reason next to the field, never a dead end.
+   * onCardAction gives it to the person who answered only: it holds their scores.
+   */
+  const answerForm: CardActionOptions = {
+    form: {
+      reason: (p, t) =>
+        p.field === 'open' && p.rule === 'tooLong'
+          ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.count ?? 0 })
+          : p.field.startsWith('item_') ? t('pulse.form.required') : t(`error.${p.code}`),
+      render: async (context, r) => {
+        // Submit fallback in a channel: the refusal would go to the 1:1 chat, where a channel poll's
+        // form cannot be answered. The channel card still holds their inputs, so the error card it is.
+        if (!isInvoke(context) && conversationKindOf(context) !== 'personal') throw new Error('no answerable form outside the channel');
+        const poll = await pulse.polls.get(String(r.values.pollId ?? ''));
+        if (!poll) throw new DomainError('noPoll');
+        const missing = unscoredItems(r.values);
+        const errors = { ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])), ...r.errors };
+        const notice = r.t(missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
+        const target = findTarget(poll, String(r.values.targetId ?? ''));
+        const refresh = actorOf(context).teamsId;
+        return deps.notifier.formCard(poll, target, refresh ? [refresh] : [], { values: r.values, errors, notice });
+      },
+    },
+  };
+
+  onCardAction(app, actions, 'pulseAnswer', async (context, data) => {
     const actor = actorOf(context);
     const { pollId, targetId, ...values } = data;
     const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
     if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
     return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
-  });
+  }, answerForm);
 
-  onCardAction(app, deps.actions, 'pulseView', async (context, data) => {
+  onCardAction(app, actions, 'pulseView', async (context, data) => {
     const actor = actorOf(context);
     const { poll, view } = await viewFor(pulse, data.pollId, actor.id);
     return personal(myView(poll, data.targetId, view, actor.teamsId));
   });
 
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
-  onCardAction(app, deps.actions, 'pulseResults', async (context, data) =>
+  onCardAction(app, actions, 'pulseResults', async (context, data) =>
     personal(resultsViewCard(deps, await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, { teamId: channelTeamOf(context) }))),
   );
 
-  onCardAction(app, deps.actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId))));
+  onCardAction(app, actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId))));
 }

@@ -8,7 +8,7 @@ import { pollBatch } from '../../../usecases/pulse-poll/deps';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnnouncementCard } from '../../cards/pulse/pulse-announcement.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
-import { pollFormCard } from '../../cards/pulse/pulse-form.card';
+import { pollFormCard, PollFormView } from '../../cards/pulse/pulse-form.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollNudgeCard } from '../../cards/pulse/pulse-nudge.card';
 import { pollReminderCard } from '../../cards/pulse/pulse-reminder.card';
@@ -42,7 +42,8 @@ export class TeamsPollNotifier implements PollNotifier {
     return displayDate(poll.closesOn, poll.language);
   }
 
-  formCard(poll: Poll, target: PollTarget, refreshUserIds: string[]): AdaptiveCardJson {
+  /** The poll's form; with `refused`, one person's refused answer shown to them again. */
+  formCard(poll: Poll, target: PollTarget, refreshUserIds: string[], refused?: PollFormView['refused']): AdaptiveCardJson {
     return pollFormCard(
       {
         pollId: poll.id,
@@ -52,6 +53,7 @@ export class TeamsPollNotifier implements PollNotifier {
         instrument: this.instruments[poll.language],
         refreshUserIds,
         manualRefresh: poll.delivery === 'channel' && (target.memberCount ?? 0) > AUTO_REFRESH_USERS,
+        refused,
       },
       this.translator.t(poll.language),
     );
