@@ -128,7 +128,17 @@ function cleanText(text: string, max: number, field: string): string {
 }
 
 /** A member's judgement of an undecided proposal (agree, doubt or disagree, with a reason), as the document to store. */
-export function judge(p: Proposal, j: { memberId: string; memberName: string; opinion?: Opinion; reason: string; at: string }): Judgement {
+/**
+ * The member's stored judgement pressed again (Teams redelivers an invoke it got no timely answer
+ * for): nothing new, so nothing to refuse, also once the group decided or the session ended.
+ */
+export function repeatsJudgement(stored: Judgement | undefined, j: { opinion?: Opinion; reason: string }): stored is Judgement {
+  return !!stored && stored.opinion === j.opinion && stored.reason === j.reason.trim();
+}
+
+/** A member's judgement of the proposal; `stored` is their judgement as it stands, if any. */
+export function judge(p: Proposal, j: { memberId: string; memberName: string; opinion?: Opinion; reason: string; at: string }, stored?: Judgement): Judgement {
+  if (repeatsJudgement(stored, j)) return stored;
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
   if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', { detail: 'opinion', input: { field: 'opinion', rule: 'required' } });
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');

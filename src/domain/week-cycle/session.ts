@@ -162,37 +162,49 @@ export interface ContributionInput {
   at: string;
 }
 
-/** A member's text for the group's shared answer, as the document to create (idempotent by its id). */
+/**
+ * A member's text for the group's shared answer, as the document to create (idempotent by its id).
+ * The same press again finds its stored contribution even once the session has ended (Teams
+ * redelivers an invoke it got no timely answer for); only something new needs an open session.
+ */
 export function contribute(framework: Framework, state: SessionState, input: ContributionInput): Contribution {
   const s = state.session;
+  const text = input.text.trim();
+  const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
+  // What is stored passed every check below when it was stored.
+  const known = state.contributions.find((c) => c.id === id);
+  if (known) return known;
   requireOpen(s);
   const q = requireAgendaQuestion(framework, s, input.questionId);
   if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
-  const text = input.text.trim();
   if (!text) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
   if (text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: text.length } } });
-  const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
-  const known = state.contributions.find((c) => c.id === id);
-  if (known) return known;
   if (state.contributions.filter((c) => c.questionId === input.questionId).length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
   return { id, type: 'contribution', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: input.questionId, authorId: input.authorId, authorName: input.authorName, text, at: input.at };
 }
 
-/** A member's private energy score. The first score of a phase counts; a second press changes nothing. */
+/**
+ * A member's private energy score. The first score of a phase counts; a second press changes
+ * nothing. The stored score pressed again (a redelivery) is found also after the session ended.
+ */
 export function checkIn(state: SessionState, phase: EnergyPhase, memberId: string, score: number, at: string): CheckIn {
   const s = state.session;
+  const id = checkInId(s.id, phase, memberId);
+  const known = state.checkIns.find((c) => c.id === id);
+  if (known && known.score === score) return known;
   requireOpen(s);
   if (!isEnergyScore(score)) throw new DomainError('invalidInput', { detail: 'energy score', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
-  const id = checkInId(s.id, phase, memberId);
-  return state.checkIns.find((c) => c.id === id) ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
+  return known ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
 }
 
-/** "Ik ben erbij": present in this session, without having to write or check in. */
+/** "Ik ben erbij": present in this session, without having to write or check in (a stored presence is found also after it ended). */
 export function confirmPresence(state: SessionState, memberId: string, at: string): Presence {
   const s = state.session;
-  requireOpen(s);
   const id = presenceId(s.id, memberId);
-  return state.presence.find((p) => p.id === id) ?? { id, type: 'presence', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, memberId, at };
+  const known = state.presence.find((p) => p.id === id);
+  if (known) return known;
+  requireOpen(s);
+  return { id, type: 'presence', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, memberId, at };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, Opinion, Proposal, recordFirstStep, startDrafting, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, Opinion, Proposal, recordFirstStep, repeatsJudgement, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { CycleState } from '../../domain/week-cycle/ports';
 import { attendeeIds, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
@@ -22,8 +22,8 @@ export function cycleAnswers(deps: WeekCycleDeps, state: CycleState) {
   });
 }
 
-async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState & { proposal: Proposal }> {
-  const loaded = await loadSession(deps, groupId, sessionId);
+async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, read?: SessionState): Promise<SessionState & { proposal: Proposal }> {
+  const loaded = read ?? (await loadSession(deps, groupId, sessionId));
   const group = await ensureMember(deps, loaded.group, actor);
   if (loaded.session.status !== 'open') throw new DomainError('sessionClosed');
   // Sessions that work on the proposal create it when they open; this covers any that did not.
@@ -70,8 +70,12 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
  * decision needs: from then on the group can decide, which everyone should see.
  */
 export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { opinion?: Opinion; reason: string }): Promise<{ state: SessionState; opensDecision: boolean }> {
-  const state = await openProposalState(deps, groupId, sessionId, actor);
-  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at: deps.clock.now().toISOString() });
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const mine = loaded.proposal ? loaded.judgements.find((j) => j.id === judgementId(loaded.proposal!.id, actor.id)) : undefined;
+  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended.
+  if (repeatsJudgement(mine, input)) return { state: { ...loaded, group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
+  const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
+  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at: deps.clock.now().toISOString() }, mine);
   const stored = await deps.proposals.putJudgement(judgement);
   const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
   const ready = (s: SessionState) => {

@@ -66,7 +66,12 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  */
 export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }): Promise<{ state: SessionState; answer: PersonalAnswer }> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  if (state.session.status !== 'open') throw new DomainError('sessionClosed');
+  if (state.session.status !== 'open') {
+    // The same answer again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
+    const stored = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
+    if (stored && stored.text === input.text.trim()) return { state, answer: stored };
+    throw new DomainError('sessionClosed');
+  }
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
   const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString() });
