@@ -43,9 +43,16 @@ async function receive(adapter: EdgeAdapter, app: Application<TurnState>, logger
   return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };
 }
 
+/** How long an idle connection to /api/messages stays open: longer than the callers keep theirs. */
+const KEEP_ALIVE_MS = 120_000;
+
 /** The HTTP surface: the Bot Framework endpoint and a health check. */
 export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'lerend-werken', handleUncaughtExceptions: false });
+  // Teams' front end (and any proxy before the app) reuses connections for longer than Node's
+  // default 5 s: a connection closed under a request it had just sent drops that activity.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1000;
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
   server.post('/api/messages', async (req, res) => {
     let answer: Answer;
