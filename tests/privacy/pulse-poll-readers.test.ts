@@ -43,7 +43,7 @@ describe('B3-spiegel privacy: what members, team owners and HR can learn through
     await d.settle();
     // Five of Noord answer 3 on every statement.
     for (const m of noord.members.slice(2, 7)) await answer(m, noord, scores(3));
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await t.stop();
     await graph.stop();

@@ -49,7 +49,7 @@ describe('B3-spiegel cards speak clearly', () => {
     for (const m of noord.members.slice(1, 6)) await d.press(m, d.channel(noord), 'pulse.answer', { pollId: nc.pollId, targetId: nc.targetId, ...scores(4), open: `Noord: ${m.name}` }, nc.id, noord);
     const zc = d.pollCard(zuid.id);
     for (const m of zuid.members.slice(0, 2)) await d.press(m, d.channel(zuid), 'pulse.answer', { pollId: zc.pollId, targetId: zc.targetId, ...scores(2), open: 'Zuid houdt dit liever voor zich' }, zc.id, zuid);
-  }, 30_000);
+  }, 120_000);
   afterAll(() => t.stop());
 
   it('shows the syntax with its placeholders, as typed, and the same syntax as the README', async () => {

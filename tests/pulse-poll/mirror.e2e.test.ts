@@ -32,7 +32,7 @@ describe('the B3 mirror goes back to each team', () => {
     }
     const zc = d.pollCard(zuid.id);
     for (const m of zuid.members.slice(0, 2)) await d.press(m, d.channel(zuid), 'pulse.answer', { pollId: zc.pollId, targetId: zc.targetId, ...scores(1) }, zc.id, zuid);
-  }, 30_000);
+  }, 120_000);
   afterAll(() => t.stop());
 
   it('at the closing date, each team\'s channel gets its own results card, figures only above the minimum', async () => {
