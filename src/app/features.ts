@@ -17,6 +17,7 @@ import { getProfTraject } from '../usecases/verantwoording/prof-traject';
 import { teamsFromRosters } from '../usecases/talent-review/report-teams';
 import { TalentReviewDeps } from '../usecases/talent-review/deps';
 import { previewCard } from '../teams/features/talent-review/preview-card';
+import { refreshPrepCards } from '../usecases/talent-review/prep';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
@@ -42,6 +43,11 @@ export function composeFeatures(p: Platform): void {
     preview: async (userId, language) => {
       if (!talentReview) throw new Error('the talent review is not composed yet');
       return previewCard(talentReview, p.translator, userId, language);
+    },
+    // What a person shares changed: their managers' prep cards are rebuilt from what they share now.
+    sharingChanged: async (userId) => {
+      if (!talentReview) throw new Error('the talent review is not composed yet');
+      await refreshPrepCards(talentReview, userId);
     },
   });
   const pulse = composePulsePoll(p);

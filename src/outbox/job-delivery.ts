@@ -4,7 +4,7 @@ import { JobTransitions } from './job-transitions';
 import { OutboxStore, Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
-import { SenderHooks } from './sender-options';
+import { Rendered, SenderHooks } from './sender-options';
 import { TakeoverPause } from './takeover-pause';
 import { TenantLeases } from './tenant-leases';
 import { OutboxTransport, TransportError, TransportResponse } from './transport';
@@ -28,7 +28,7 @@ export interface JobDeliveryDeps {
   halted(): boolean;
 }
 
-/** Delivers one job: the guard, the 1:1 chat, the rate limits, the claim, the call, the outcome. */
+/** Delivers one job: the guard, its payload, the 1:1 chat, the rate limits, the claim, the call, the outcome. */
 export class JobDelivery {
   constructor(private readonly d: JobDeliveryDeps) {}
 
@@ -37,16 +37,18 @@ export class JobDelivery {
     const { leases, transitions, limiter } = this.d;
     if (!(await leases.hold(job.tenantId))) return false;
     let allowed = true;
-    if (job.guard) {
-      try {
-        allowed = await this.d.hooks.guard(job);
-      } catch (err) {
-        // When the check itself fails, wait: sending anyway could nudge someone who already answered.
-        this.d.logger.warn({ jobId: job.id, err: (err as Error).message }, 'outbox guard failed; job stays pending');
-        return false;
-      }
+    let rendered: Rendered | undefined = { payload: job.payload };
+    try {
+      if (job.guard) allowed = await this.d.hooks.guard(job);
+      // A rendered job's payload is built now, from what is true now (what a person shares), and
+      // is never stored: the job keeps its placeholder. Before the waits, as the guard.
+      if (allowed && job.render) rendered = await this.d.hooks.render(job);
+    } catch (err) {
+      // When the check itself fails, wait: sending anyway could nudge someone who already answered.
+      this.d.logger.warn({ jobId: job.id, err: (err as Error).message }, 'outbox guard or render failed; job stays pending');
+      return false;
     }
-    if (!allowed) {
+    if (!allowed || !rendered) {
       const claimed = await transitions.claim(job);
       if (claimed) await transitions.finish(claimed, 'skipped', {});
       return Boolean(claimed);
@@ -71,7 +73,9 @@ export class JobDelivery {
     if (leases.remainingMs(job.tenantId) < LEASE_LEFT_TO_CLAIM_MS && !(await leases.hold(job.tenantId))) return false;
     // The claim comes last, right before the call: a crash before it leaves the job pending (sent
     // by the next sender), so only a call that may really have gone out is in doubt.
-    const claimed = await transitions.claim(job);
+    // What was rendered goes to the onSent hook with the job (stored by the claim).
+    const toClaim = rendered.sentArgs && job.onSent ? { ...job, onSent: { ...job.onSent, args: { ...job.onSent.args, ...rendered.sentArgs } } } : job;
+    const claimed = await transitions.claim(toClaim);
     if (!claimed) return false;
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
     if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
@@ -81,7 +85,7 @@ export class JobDelivery {
       if (back) this.d.requeue(back);
       return false;
     }
-    const outcome = await this.call(claimed, conversationId);
+    const outcome = await this.call(claimed, conversationId, rendered.payload);
     // A halted sender has "crashed": what came back is lost with it.
     if (this.d.halted()) return false;
     await transitions.apply(claimed, outcome);
@@ -111,14 +115,14 @@ export class JobDelivery {
     return { ok: true, conversationId: res.conversationId };
   }
 
-  private async call(job: OutboxJob, conversationId: string): Promise<Outcome> {
+  private async call(job: OutboxJob, conversationId: string, payload: Record<string, unknown>): Promise<Outcome> {
     const route = { ...job.route, tenantId: job.tenantId };
     let res: TransportResponse<{ activityId?: string }>;
     try {
       res =
         job.target.kind === 'update'
-          ? await this.d.transport.updateActivity(route, conversationId, job.target.activityId, job.payload)
-          : await this.d.transport.sendActivity(route, conversationId, job.payload);
+          ? await this.d.transport.updateActivity(route, conversationId, job.target.activityId, payload)
+          : await this.d.transport.sendActivity(route, conversationId, payload);
     } catch (err) {
       const maybe = err instanceof TransportError ? err.maybeDelivered : true;
       return maybe ? { kind: 'unconfirmed', code: (err as Error).name } : { kind: 'retry', afterMs: backoffMs(job.attempts, this.d.backoff), code: (err as Error).name };

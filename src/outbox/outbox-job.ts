@@ -1,8 +1,21 @@
 import { DeliveryStatus, OutboundMessage } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 
+/** A named hook with its arguments, kept with the job (a job holds no functions). */
+export interface OutboxHook {
+  kind: string;
+  args: Record<string, string>;
+}
+
+/**
+ * A message whose payload is built when it is sent (`render`), not when it is queued: what a
+ * message shows about a person then follows what they share at that moment, and the queued job
+ * never holds it. The queued `payload` is only a placeholder.
+ */
+export type RenderedMessage = OutboundMessage & { render?: OutboxHook };
+
 /** One message in the outbox container. The id is derived from the idempotency key. */
-export interface OutboxJob extends Omit<OutboundMessage, 'key'> {
+export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   id: string;
   type: 'outboxJob';
   status: DeliveryStatus;
@@ -52,7 +65,7 @@ export function conversationKeyOf(message: Pick<OutboundMessage, 'target'>): str
   return t.conversationId.split(';messageid=')[0]!;
 }
 
-export function newJob(message: OutboundMessage, now: Date, position = 0): OutboxJob {
+export function newJob(message: RenderedMessage, now: Date, position = 0): OutboxJob {
   const { key, ...rest } = message;
   return {
     ...rest,

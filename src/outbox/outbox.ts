@@ -1,14 +1,16 @@
-import { DeliveryResult, DeliveryStatus, OutboundMessage, OutboxPort } from '../domain/outbox/outbox.port';
+import { DeliveryResult, DeliveryStatus, OutboxPort } from '../domain/outbox/outbox.port';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
-import { FINISHED, jobIdFor, newJob, OutboxJob } from './outbox-job';
+import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
 import { OutboxSender, SenderOptions } from './outbox-sender';
+import { Rendered } from './sender-options';
 import { OutboxStore } from '../store/outbox.store';
 import { TeamsRateLimiter } from './rate-limiter';
 import { OutboxTransport } from './transport';
 
 export type GuardHandler = (args: Record<string, string>) => Promise<boolean>;
 export type SentHandler = (args: Record<string, string>, result: { activityId?: string; conversationId: string }) => Promise<void>;
+export type RenderHandler = (args: Record<string, string>) => Promise<Rendered | undefined>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -22,11 +24,13 @@ export class Outbox implements OutboxPort {
   readonly sender: OutboxSender;
   private readonly guards = new Map<string, GuardHandler>();
   private readonly sentHandlers = new Map<string, SentHandler>();
+  private readonly renderers = new Map<string, RenderHandler>();
 
   constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string }) {
     this.store = new OutboxStore(conn);
     this.sender = new OutboxSender(this.store, transport, limiter, logger, {
       guard: (job) => this.checkGuard(job),
+      render: (job) => this.render(job),
       sent: (job, result) => this.runSent(job, result),
     }, options);
   }
@@ -43,6 +47,22 @@ export class Outbox implements OutboxPort {
     return this;
   }
 
+  /**
+   * Builds the payload of a job with `render.kind === kind` when it is sent (see RenderedMessage);
+   * undefined skips the job. Runs before the claim, like the guard.
+   */
+  onRender(kind: string, handler: RenderHandler): this {
+    this.renderers.set(kind, handler);
+    return this;
+  }
+
+  private async render(job: OutboxJob): Promise<Rendered | undefined> {
+    if (!job.render) return { payload: job.payload };
+    const handler = this.renderers.get(job.render.kind);
+    if (!handler) throw new Error(`no outbox renderer for ${job.render.kind}`);
+    return handler(job.render.args);
+  }
+
   private async checkGuard(job: OutboxJob): Promise<boolean> {
     if (!job.guard) return true;
     const handler = this.guards.get(job.guard.kind);
@@ -57,7 +77,7 @@ export class Outbox implements OutboxPort {
     await handler(job.onSent.args, result);
   }
 
-  async enqueue(messages: OutboundMessage[]): Promise<void> {
+  async enqueue(messages: RenderedMessage[]): Promise<void> {
     const now = new Date();
     // A few creates at a time: enough to be quick, few enough not to flood Cosmos DB.
     for (let i = 0; i < messages.length; i += 20) {
@@ -71,7 +91,7 @@ export class Outbox implements OutboxPort {
    * for callers that need the new message's id (to update it later). Resolves with `pending`
    * when the wait runs out; the job is then still delivered later.
    */
-  async deliver(message: OutboundMessage, waitMs = 20_000): Promise<DeliveryResult> {
+  async deliver(message: RenderedMessage, waitMs = 20_000): Promise<DeliveryResult> {
     await this.store.create(newJob(message, new Date()));
     const id = jobIdFor(message.key);
     const deadline = Date.now() + waitMs;

@@ -1,5 +1,11 @@
 import { OutboxJob } from './outbox-job';
 
+/** A payload built at send time; `sentArgs` are added to the job's onSent arguments (what was rendered). */
+export interface Rendered {
+  payload: Record<string, unknown>;
+  sentArgs?: Record<string, string>;
+}
+
 export interface SenderOptions {
   /** Messages in flight at once (one per conversation at a time). */
   concurrency: number;
@@ -37,6 +43,8 @@ export function resolveSenderOptions(options: SenderOptions): ResolvedSenderOpti
 export interface SenderHooks {
   /** False skips the job (checked before a job is claimed). */
   guard(job: OutboxJob): Promise<boolean>;
+  /** Builds the payload of a job with `render`, just before it is sent; undefined skips the job. */
+  render(job: OutboxJob): Promise<Rendered | undefined>;
   /** After delivery; errors are logged, the job stays sent. */
   sent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void>;
 }

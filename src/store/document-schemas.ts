@@ -329,6 +329,7 @@ const outboxJob = z
     payload: z.record(z.unknown()),
     guard: hook.optional(),
     onSent: hook.optional(),
+    render: hook.optional(),
     keepSeconds: z.number().int().positive().optional(),
     batch: z.string().max(1024).optional(),
     about: z.array(id).max(50).optional(),
@@ -367,6 +368,8 @@ const talentReview = z
     shareFacilitation: z.boolean().optional(),
     facilitationTeams: z.array(text(256)).max(20).optional(),
     prepSentAt: isoTime.optional(),
+    prepCards: z.array(z.object({ conversationId: id, activityId: id }).strict()).max(10).optional(),
+    sharedRevision: count.optional(),
     createdAt: isoTime,
   })
   .strict();

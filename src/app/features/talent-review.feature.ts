@@ -5,6 +5,7 @@ import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-m
 import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
+import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
@@ -40,13 +41,14 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     pulse: sources.pulse,
     ...(sources.teams ? { teams: sources.teams } : {}),
     summarizer: createPrepSummarizer(p.config.ai, p.logger),
+    prepCards: outboxPrepCards(p.outbox),
     scheduler: p.scheduler,
     clock: p.clock,
     prepDaysBefore,
     timeZone: p.config.orgTimeZone,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
   };
-  registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
+  registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, outbox: p.outbox, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
   // Earlier versions let the manager pick the report's phase: each pick becomes a proposal.
   p.background.run('talentReview.migratePhasePicks', async () => {
     const moved = await reviews.migrateLegacyPhasePicks();

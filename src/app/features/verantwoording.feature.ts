@@ -22,7 +22,10 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  * Mijn verantwoording: personal-chat commands and cards, the message extension, and the personal
  * tab (static files and its JSON API) with Teams SSO, or the dev sign-in in local mode.
  */
-export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional; learningNeeds?: LearningNeedDeps } = {}): VerantwoordingDeps {
+export function composeVerantwoording(
+  p: Platform,
+  sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional; learningNeeds?: LearningNeedDeps; sharingChanged?: VerantwoordingDeps['sharingChanged'] } = {},
+): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
@@ -35,6 +38,7 @@ export function composeVerantwoording(p: Platform, sources: { preview?: TabApiDe
     defaultLanguage: p.config.defaultLanguage,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
+    ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
     dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler },
   };

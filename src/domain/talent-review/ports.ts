@@ -1,5 +1,5 @@
 import { Mutate } from '../week-cycle/ports';
-import { TalentReview } from './review';
+import { PrepCardMessage, TalentReview } from './review';
 
 export interface TalentReviewRepository {
   get(managerId: string, reviewId: string): Promise<TalentReview | undefined>;
@@ -8,6 +8,17 @@ export interface TalentReviewRepository {
   listByManager(managerId: string): Promise<TalentReview[]>;
   /** One manager's conversations about one report, inside the manager's partition. */
   listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;
+}
+
+/**
+ * Port: the prep card's messages in the manager's chat. Each is queued now and rendered when it
+ * is sent, from what the report shares at that moment, so a queued message never holds it.
+ */
+export interface PrepCards {
+  /** Sends (or, while the chat platform is unreachable, queues) the scheduled prep card of a review, once: the review's id is its key. */
+  post(review: TalentReview): Promise<void>;
+  /** Queues a rebuild, in place, of a message that shows the review's prep card; `key` queues it once. */
+  refresh(review: TalentReview, card: PrepCardMessage, key: string): Promise<void>;
 }
 
 /** Port: the managers who planned a conversation about a person, kept in that person's partition. */

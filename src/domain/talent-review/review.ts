@@ -28,9 +28,23 @@ export interface TalentReview {
   shareFacilitation?: boolean;
   /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
   facilitationTeams?: string[];
+  /** When the prep card was queued (it is rendered when it is sent). */
   prepSentAt?: string;
+  /** The messages in the manager's chat that show this prep card: rebuilt when the report changes what they share. */
+  prepCards?: PrepCardMessage[];
+  /** Counts the report's changes to what they share, so a card rendered before a change is rebuilt. */
+  sharedRevision?: number;
   createdAt: string;
 }
+
+/** A message that shows a prep card. */
+export interface PrepCardMessage {
+  conversationId: string;
+  activityId: string;
+}
+
+/** The most messages kept per review; the oldest goes first (a manager opens a prep card a few times at most). */
+export const MAX_PREP_CARDS = 10;
 
 export const PREP_HOUR = 9;
 export const MAX_FACILITATED_LENGTH = 2000;
@@ -57,6 +71,18 @@ export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'
 export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>, now: Date): Date {
   const due = DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return due.getTime() < now.getTime() ? now : due;
+}
+
+/** Remembers a message that shows the prep card, so it can be rebuilt. The same message twice changes nothing. */
+export function withPrepCard(review: TalentReview, card: PrepCardMessage): TalentReview {
+  const cards = review.prepCards ?? [];
+  if (cards.some((c) => c.activityId === card.activityId && c.conversationId === card.conversationId)) return review;
+  return { ...review, prepCards: [...cards, card].slice(-MAX_PREP_CARDS) };
+}
+
+/** The report changed what they share: every prep card rendered before now is out of date. */
+export function sharingChanged(review: TalentReview): TalentReview {
+  return { ...review, sharedRevision: (review.sharedRevision ?? 0) + 1 };
 }
 
 /** The manager's account of what they facilitated, and whether HR may quote it. The same input twice changes nothing. */

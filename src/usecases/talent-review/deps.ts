@@ -1,7 +1,7 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepSummarizer, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepCards, PrepSummarizer, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
 export interface TalentReviewDeps {
@@ -14,6 +14,8 @@ export interface TalentReviewDeps {
   /** The teams a report is in, from the rosters of the teams the app is installed in; absent: only the directory's team. */
   teams?: TeamsOfPerson;
   summarizer: PrepSummarizer;
+  /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
+  prepCards: PrepCards;
   scheduler: JobScheduler;
   clock: Clock;
   prepDaysBefore: number;

@@ -3,7 +3,7 @@ import { Verdict } from '../../domain/proposal/proposal';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
-import { TalentReview } from '../../domain/talent-review/review';
+import { PrepCardMessage, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
 import { GroupTrace } from '../../domain/week-cycle/ports';
 import { proposalsContributedTo } from '../verantwoording/group-traces';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
@@ -125,30 +125,72 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
   return view;
 }
 
-/** The prep card for the direct manager of a planned conversation. */
-export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<PrepView> {
+/**
+ * The prep card for the direct manager of a planned conversation. `shownIn`, the message that will
+ * show it, is remembered, so it is rebuilt when the report changes what they share.
+ */
+export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn?: PrepCardMessage): Promise<PrepView> {
   const review = await loadOwnReview(deps, managerId, reviewId);
-  return assemblePrep(deps, subjectOf(review), language, { preview: false });
+  const view = await assemblePrep(deps, subjectOf(review), language, { preview: false });
+  if (shownIn) await rememberPrepCard(deps, managerId, reviewId, shownIn, review.sharedRevision ?? 0);
+  return view;
 }
 
 /**
- * The scheduled prep card: sent once, and only while the planner is still the direct manager.
- * `send` posts the card; the review is marked afterwards, so a failed post is retried.
+ * A prep card as it is sent: built from what the report shares at this moment, with the revision
+ * of their sharing it shows (read first: a change after it makes the card out of date). Undefined
+ * when the review is gone or the planner no longer manages the report.
  */
-export async function sendScheduledPrep(
-  deps: TalentReviewDeps,
-  managerId: string,
-  reviewId: string,
-  language: (managerId: string) => Promise<Language>,
-  send: (review: TalentReview, view: PrepView, language: Language) => Promise<void>,
-): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone'> {
+export async function currentPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<{ view: PrepView; revision: number } | undefined> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review || (await deps.directory.managerOf(review.reportId)) !== managerId) return undefined;
+  return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
+}
+
+/**
+ * The scheduled prep card: queued once, and only while the planner is still the direct manager.
+ * It is rendered when it is sent (currentPrep), so it shows what the report shares then.
+ */
+export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone'> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) return 'gone';
   if (review.prepSentAt) return 'alreadySent';
   if ((await deps.directory.managerOf(review.reportId)) !== managerId) return 'notManager';
-  const lang = await language(managerId);
-  await send(review, await buildPrep(deps, managerId, reviewId, lang), lang);
+  await deps.prepCards.post(review);
   const at = deps.clock.now().toISOString();
   await deps.reviews.update(managerId, reviewId, (r) => (r.prepSentAt ? r : { ...r, prepSentAt: at }));
   return 'sent';
+}
+
+function refreshKey(review: TalentReview, card: PrepCardMessage): string {
+  return `${review.id}:${card.conversationId}:${card.activityId}:${review.sharedRevision ?? 0}`;
+}
+
+/**
+ * Remembers a message that shows the prep card. When the report changed what they share after
+ * the card was rendered (it was on its way when they did), its rebuild is queued now. The review
+ * is changed under its ETag, so either this or refreshPrepCards sees the other's change.
+ */
+export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
+  const review = await deps.reviews.update(managerId, reviewId, (r) => withPrepCard(r, card));
+  if ((review.sharedRevision ?? 0) > renderedRevision) await deps.prepCards.refresh(review, card, refreshKey(review, card));
+}
+
+/**
+ * The report changed what they share: every message showing a prep card about them is rebuilt in
+ * place from what they share now, so nothing they took back stays in a manager's chat. Returns
+ * how many rebuilds were queued.
+ */
+export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string): Promise<number> {
+  let queued = 0;
+  for (const managerId of await deps.reviewManagers.managersOf(reportId)) {
+    for (const { id } of await deps.reviews.listAbout(managerId, reportId)) {
+      const review = await deps.reviews.update(managerId, id, sharingChanged);
+      for (const card of review.prepCards ?? []) {
+        await deps.prepCards.refresh(review, card, refreshKey(review, card));
+        queued++;
+      }
+    }
+  }
+  return queued;
 }

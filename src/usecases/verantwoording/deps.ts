@@ -23,6 +23,11 @@ export interface VerantwoordingDeps {
   learningHoursPerWeek?: number;
   /** The talentontwikkelgesprekken about the person (their manager's phase proposal and facilitation account); absent: none shown. */
   talentReviews?: ReviewsOfProfessional;
+  /**
+   * Told after the person changed what they share, so what was built from it (their managers'
+   * prep cards) is rebuilt from what they share now; absent: nothing to rebuild.
+   */
+  sharingChanged?(userId: string): Promise<void>;
   /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
   dataRights: DataRightsDeps;
 }

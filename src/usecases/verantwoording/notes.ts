@@ -23,10 +23,15 @@ export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: 
 export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number }): Promise<AccountabilityNote> {
   await getNote(deps, userId, noteId);
   const now = deps.clock.now();
-  return asNote(await deps.records.update(userId, noteId, (r) => editNoteText(asNote(r), input.text, input.rev, now)));
+  const note = asNote(await deps.records.update(userId, noteId, (r) => editNoteText(asNote(r), input.text, input.rev, now)));
+  // A shared note's new text replaces the old one wherever the manager was shown it.
+  if (note.visibility === 'shared') await deps.sharingChanged?.(userId);
+  return note;
 }
 
 export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<void> {
-  await getNote(deps, userId, noteId);
+  const note = await getNote(deps, userId, noteId);
   await deps.records.delete(userId, noteId);
+  // A deleted shared note leaves the manager's prep cards too.
+  if (note.visibility === 'shared') await deps.sharingChanged?.(userId);
 }

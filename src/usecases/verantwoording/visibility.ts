@@ -13,8 +13,17 @@ export interface VisibilityChange {
   visibility: Visibility;
 }
 
-/** The professional decides, entry by entry, what their manager may see. */
+/**
+ * The professional decides, entry by entry, what their manager may see. What was shown before
+ * follows: a prep card already in the manager's chat is rebuilt from what is shared now.
+ */
 export async function setVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
+  const record = await changeVisibility(deps, userId, change);
+  await deps.sharingChanged?.(userId);
+  return record;
+}
+
+async function changeVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
   const now = deps.clock.now();
   if (change.kind === 'time') {
     if (!change.groupId) throw new DomainError('invalidInput', 'groupId');

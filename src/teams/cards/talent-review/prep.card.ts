@@ -152,3 +152,8 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, refusedFa
   ];
   return adaptiveCard(body);
 }
+
+/** What a prep card shown earlier becomes when it is no longer the manager's to see. */
+export function prepWithdrawnCard(t: Translate): AdaptiveCardJson {
+  return adaptiveCard([subtle(t('talentReview.prep.withdrawn'))]);
+}

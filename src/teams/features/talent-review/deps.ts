@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Language } from '../../../domain/framework/framework';
 import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
+import { Outbox } from '../../../outbox/outbox';
 import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
 import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
 import { CardActionContext } from '../../card-actions';
@@ -13,6 +14,8 @@ export interface TalentReviewFeatureDeps {
   translator: Translator;
   logger: Logger;
   messenger: TeamsMessenger;
+  /** Where prep cards are rendered when sent (the talent review's PrepCards queue them). */
+  outbox: Outbox;
   actions: CardActionContext;
   defaultLanguage: Language;
 }

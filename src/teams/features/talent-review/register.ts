@@ -16,6 +16,7 @@ import { prepCard } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+import { registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms } from './refusal-forms';
 
@@ -57,7 +58,10 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   };
   const prepFor = async (context: TurnContext, reviewId: string) => {
     const ui = await managerUi(deps, context);
-    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language), ui.t, ui.language), personal: true };
+    // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
+    const conversationId = context.activity.conversation?.id;
+    const shownIn = context.activity.replyToId && conversationId ? { conversationId, activityId: context.activity.replyToId } : undefined;
+    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, shownIn), ui.t, ui.language), personal: true };
   };
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
@@ -133,9 +137,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
   scheduler.on(REVIEW_JOB, async (payload) => {
     const { managerId, reviewId } = jobPayload.parse(payload);
-    const outcome = await sendScheduledPrep(tr, managerId, reviewId, (id) => languageOf(deps, id), async (review, view, language) => {
-      await deps.messenger.post(review.conversationRef, prepCard(view, deps.translator.t(language), language), { about: [review.reportId] });
-    });
+    const outcome = await sendScheduledPrep(tr, managerId, reviewId);
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
   });
+  registerPrepCardHooks(deps.outbox, deps);
 }
