@@ -111,6 +111,29 @@ describe('week-cycle forms keep what was entered when an input is refused', () =
     expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2000 tekens; dit zijn er 2500.');
   });
 
+  // Bram pressed "Volgende vraag" while Dewi typed her answer to question 1: her refused answer
+  // must not vanish under question 2, while the notice says what she typed is still there.
+  it('an answer refused after another member moved the group on: its own question again, the text kept, where the group is said', async () => {
+    await g.goTo(bram, 1);
+    const long = 'y'.repeat(2100);
+    const res = keep(await g.contribute(dewi, 1, long));
+    expect(values(res.value).text).toBe(long);
+    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2000 tekens; dit zijn er 2100.');
+    expect(cardText(res.value)).toContain('De groep is inmiddels bij vraag 2. Hieronder staat vraag 1 met wat je schreef');
+    // Shortened and added from there, it goes with question 1; her next view is the group's question again.
+    const added = keep(await g.contribute(dewi, 1, 'y'.repeat(1900)));
+    expect(cardText(added.value)).not.toContain('De groep is inmiddels');
+    expect((await g.items('contribution')).filter((c) => c.questionId === 1 && c.authorId === dewi.aadObjectId)).toHaveLength(1);
+  });
+
+  it('a judgement refused after the group went back to the proposal: the judgement again, opinion and reason kept', async () => {
+    await g.goTo(anna, 5);
+    const reason = 'r'.repeat(1200);
+    const res = keep(await g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason }));
+    expect(values(res.value)).toMatchObject({ opinion: 'doubt', reason });
+    expect(cardText(res.value)).toContain('De groep is inmiddels bij vraag 6. Hieronder staat vraag 7');
+  });
+
   it('sent only valid cards', () => {
     expect(cards.length).toBeGreaterThan(4);
     expect(cards.flatMap((c) => cardProblems(c as object))).toEqual([]);

@@ -67,7 +67,9 @@ function navigation(view: SessionView, t: Translate): Action[] {
  * neutral version everyone may see; with it, it adds that member's own inputs and private state.
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
-  const notice = view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
+  const refused = view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
+  const movedOn = view.groupAt !== undefined && view.current ? [refusalNotice(t('weekCycleForm.groupMovedOn', { group: view.groupAt, mine: view.current.question.id }))] : [];
+  const notice = [...refused, ...movedOn];
   const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});

@@ -1,4 +1,4 @@
-import { findQuestion, Question } from '../../domain/framework/framework';
+import { findQuestion, Framework, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
@@ -67,6 +67,11 @@ export interface SessionView {
    * what they had typed and not saved when they refreshed (no reasons).
    */
   refused?: { values: Record<string, unknown>; errors: Record<string, string> };
+  /**
+   * The group moved on while the member was typing, and what they sent was refused: their view
+   * shows the question they wrote for (`current`), not the group's, which is this one.
+   */
+  groupAt?: number;
   viewer?: {
     id: string;
     present: boolean;
@@ -101,6 +106,21 @@ function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
   return { summary, checkedIn: summary.status === 'open' ? state.checkIns.filter((c) => c.phase === phase).length : 0 };
 }
 
+/** The inputs of the judgement and the decision, which belong to the validation question. */
+const VALIDATION_INPUTS = ['opinion', 'reason', 'decision', 'decisionReason', 'adoptedText', 'firstStep'];
+
+/**
+ * The question a refused input was written for, when the group is at another one by now (another
+ * member pressed "Volgende vraag" while this one typed). Their view then shows that question with
+ * what they typed and why it was refused, rather than dropping it under the group's question.
+ */
+function refusedElsewhere(framework: Framework, session: Session, refused: SessionView['refused']): number | undefined {
+  if (!refused || !Object.keys(refused.errors).length) return undefined;
+  const named = Number(refused.values.questionId);
+  const id = Number.isInteger(named) && named > 0 ? named : VALIDATION_INPUTS.some((k) => k in refused.values) ? framework.questions.find((q) => q.kind === 'validation')?.id : undefined;
+  return id !== undefined && id !== currentQuestionId(session) && session.questionIds.includes(id) ? id : undefined;
+}
+
 /**
  * The session card's content from one state read: no further reads, so the member's own view
  * and the shared card are built from the same data.
@@ -122,7 +142,9 @@ export function buildSessionView(
   const hasProposalQuestion = agenda.some((a) => a.question.kind !== 'text');
   const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
   const ownProposal = aiQuestion ? (answers.get(aiQuestion.id) ?? []).map((c) => c.text).join('\n') : '';
-  const currentId = currentQuestionId(session);
+  const groupAt = currentQuestionId(session);
+  const elsewhere = refusedElsewhere(framework, session, refused);
+  const currentId = elsewhere ?? groupAt;
   const { judgements, present, needed } = judging(deps, state);
   const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
   return {
@@ -155,6 +177,7 @@ export function buildSessionView(
     memberCount: group.members.length,
     actionKey,
     ...(refused ? { refused } : {}),
+    ...(elsewhere !== undefined && groupAt !== undefined ? { groupAt } : {}),
     ...(viewer
       ? {
           viewer: {
