@@ -271,6 +271,7 @@ const tally = z
     type: z.literal('tally'),
     respondents: z.array(z.string().regex(/^[A-Za-z0-9_-]{10,100}$/)),
     teams: z.record(z.object({ count, histograms: z.object(Object.fromEntries(ITEM_IDS.map((item) => [item, histogram]))).strict(), comments: z.array(text(1000).min(1)) }).strict()),
+    invitees: z.record(z.array(z.string().regex(/^[A-Za-z0-9_-]{16}$/))).optional(),
     sealed: z.object({ on: isoDate, minRespondents: z.number().int().min(3) }).strict().optional(),
     migrating: z.boolean().optional(),
   })

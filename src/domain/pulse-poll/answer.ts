@@ -18,6 +18,18 @@ export function respondentHash(key: string, pollId: string, userId: string): str
   return createHmac('sha256', key).update(`${pollId}\u0000${userId}`).digest('base64url').slice(0, MARKER_LENGTH);
 }
 
+/** Length of an invitee marker: 16 base64url characters, 96 bits (it only has to tell invitees apart). */
+export const INVITEE_MARKER_LENGTH = 16;
+
+/**
+ * A keyed hash of someone a private poll was sent to, for one team of the poll. Its input differs
+ * from the respondent marker's, so the two cannot be matched without the key: the tally can say
+ * "this person was asked" without saying who of those asked answered.
+ */
+export function inviteeHash(key: string, pollId: string, targetId: string, userId: string): string {
+  return createHmac('sha256', key).update(`invitee\u0000${pollId}\u0000${targetId}\u0000${userId}`).digest('base64url').slice(0, INVITEE_MARKER_LENGTH);
+}
+
 /** The card input that holds a statement's score. */
 export const scoreInput = (id: ItemId): string => `item_${id}`;
 

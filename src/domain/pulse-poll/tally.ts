@@ -27,6 +27,13 @@ export interface PollTally {
   respondents: string[];
   /** Per poll target, in the poll's order of targets. */
   teams: Record<string, TeamTally>;
+  /**
+   * Private polls: per team, keyed hashes of the members the poll was sent to (sorted). Only they
+   * may answer for that team, so nobody outside it can pad it past the minimum with answers they
+   * know and subtract them again. Absent for a team: channel delivery, or a poll from before.
+   * Emptied when the poll closes.
+   */
+  invitees?: Record<string, string[]>;
   /** Set once, at closing: nothing is folded in afterwards, and results use this minimum for good. */
   sealed?: { on: string; minRespondents: number };
   /** A poll stored before tallies: its old answer documents are still to be deleted. */
@@ -72,6 +79,25 @@ export function hasRespondent(tally: PollTally, hash: string): boolean {
   return sortedPosition(tally.respondents, hash).found;
 }
 
+/** Invitees a tally keeps over all its teams, like its respondents (16-character markers: about 0.4 MB). */
+export const MAX_INVITEES = MAX_RESPONDENTS;
+
+/** Records whom a team's private poll cards go to; delivering again adds nobody twice. */
+export function addInvitees(tally: PollTally, targetId: string, markers: string[]): PollTally {
+  const known = tally.invitees?.[targetId] ?? [];
+  const merged = [...new Set([...known, ...markers])].sort();
+  const others = Object.entries(tally.invitees ?? {}).reduce((n, [id, list]) => n + (id === targetId ? 0 : list.length), 0);
+  // Over the bound the team stays open to anyone with its card, as a channel poll is to its channel.
+  if (tally.sealed || merged.length === known.length || others + merged.length > MAX_INVITEES) return tally;
+  return { ...tally, invitees: { ...tally.invitees, [targetId]: merged } };
+}
+
+/** Whether someone may answer for a team: anyone when the team keeps no invitees. */
+export function mayAnswerFor(tally: PollTally, targetId: string, invitee: string | undefined): boolean {
+  const list = tally.invitees?.[targetId];
+  return !list || (invitee !== undefined && sortedPosition(list, invitee).found);
+}
+
 const bytes = (texts: string[]) => texts.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
 
 /** Adds one set of scores to a team's histograms. */
@@ -92,14 +118,15 @@ export function addComment(team: TeamTally, text: string): TeamTally {
 
 export type FoldResult =
   | { outcome: 'stored'; tally: PollTally; commentDropped: boolean }
-  | { outcome: 'already' | 'sealed' | 'full'; tally: PollTally };
+  | { outcome: 'already' | 'sealed' | 'full' | 'notInvited'; tally: PollTally };
 
 /**
  * One answer folded in: the marker and the scores (and the comment, while there is room) in one
  * new version of the tally. A second answer of the same person, or one after closing, changes nothing.
  */
-export function foldAnswer(tally: PollTally, answer: { targetId: string; hash: string; scores: Scores; comment?: string }): FoldResult {
+export function foldAnswer(tally: PollTally, answer: { targetId: string; hash: string; invitee?: string; scores: Scores; comment?: string }): FoldResult {
   if (tally.sealed) return { outcome: 'sealed', tally };
+  if (!mayAnswerFor(tally, answer.targetId, answer.invitee)) return { outcome: 'notInvited', tally };
   if (hasRespondent(tally, answer.hash)) return { outcome: 'already', tally };
   if (tally.respondents.length >= MAX_RESPONDENTS) return { outcome: 'full', tally };
   let team = addScores(tally.teams[answer.targetId] ?? emptyTeamTally(), answer.scores);
@@ -115,7 +142,8 @@ export function foldAnswer(tally: PollTally, answer: { targetId: string; hash: s
 /** Closing: no more answers, the minimum is fixed, and who answered is forgotten. */
 export function sealTally(tally: PollTally, on: string, minRespondents: number): PollTally {
   if (tally.sealed) return tally;
-  return { ...tally, respondents: [], sealed: { on, minRespondents } };
+  const { invitees: _forgotten, ...rest } = tally;
+  return { ...rest, respondents: [], sealed: { on, minRespondents } };
 }
 
 /** Respondents per target. */

@@ -1,4 +1,4 @@
-import { readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
+import { inviteeHash, readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
 import { DomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
@@ -46,18 +46,21 @@ export async function submitAnswer(
   if (!poll) throw new DomainError('noPoll');
   const target = findTarget(poll, input.targetId);
   const rightPlace =
-    poll.delivery === 'private' ? input.place.kind === 'personal' : input.place.kind === 'channel' && (!input.place.teamId || input.place.teamId === target.teamId);
+    // A channel poll is answered in its team's channel (a group chat is no team's); a private one
+    // in the 1:1 chat, by someone it was sent to for that team (checked with the tally).
+    poll.delivery === 'private' ? input.place.kind === 'personal' : input.place.kind === 'channel' && input.place.teamId === target.teamId;
   if (!rightPlace) throw new DomainError('wrongPlace');
   if (!isOpenAt(poll, deps.clock.now())) return { poll, result: 'closed' };
   const scores = readScores(input.values);
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
+  const invitee = poll.delivery === 'private' ? inviteeHash(deps.hashKey, poll.id, target.id, input.userId) : undefined;
 
   const result: { folded?: FoldResult } = {};
   const fold = () =>
     deps.tallies.update(poll.id, (tally) => {
       // Checked again on every try: the closing instant may pass while writers take turns.
-      result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, scores, comment }) : { outcome: 'sealed', tally };
+      result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, invitee, scores, comment }) : { outcome: 'sealed', tally };
       return result.folded.tally;
     });
   try {
@@ -71,6 +74,7 @@ export async function submitAnswer(
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new DomainError('pollFull');
+  if (done.outcome === 'notInvited') throw new DomainError('wrongPlace');
   if (done.outcome === 'already') return { poll, result: 'alreadyAnswered' };
   // Sealed while the remembered poll still said open (HR closed it early): the card says how it closed.
   return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closed' };

@@ -1,3 +1,6 @@
+import { inviteeHash } from '../../domain/pulse-poll/answer';
+import { addInvitees } from '../../domain/pulse-poll/tally';
+import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 
 /** Teams refreshes a card by itself for at most this many listed users. */
@@ -18,6 +21,9 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     if (poll.delivery === 'channel') {
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS).map((m) => m.platformId));
     } else {
+      // Before any card goes out, so the first answer already finds its sender among the invitees.
+      await tallyOf(deps, poll);
+      await deps.tallies.update(pollId, (t) => addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId))));
       await deps.notifier.postAnnouncement(poll, counted);
       await deps.notifier.sendPrivatePollCards(poll, counted, members);
     }
