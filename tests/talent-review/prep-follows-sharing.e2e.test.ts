@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { profTrajectId } from '../../src/domain/verantwoording/prof-traject';
 import { addNote } from '../../src/usecases/verantwoording/notes';
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
@@ -122,5 +123,48 @@ describe('a prep card shows only what the report shares now', () => {
     const now = cardText(t.connector.latest('list-card'));
     expect(now).toContain(TITLE);
     expect(now).not.toContain(NOTE);
+  }, 90_000);
+
+  it('rebuilds a card Mia already received when Anna edits the Prof-traject she shares', async () => {
+    const BEFORE = 'Anna wil leren plannen';
+    const AFTER = 'Anna wil leren coachen';
+    const saveTraject = (learningNeeds: string) => t.send(execute(annaChat(), anna, 'verantwoording.traject.save', { learningNeeds, talents: 'Rust in de groep', weeks: '8' }, 'traject-card'));
+    await saveTraject(BEFORE);
+    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'profTraject', id: profTrajectId('aad-anna'), visibility: 'shared' }, 'overview-card'));
+    await plan('2027-01-19');
+    t.clock.set('2027-01-16T08:00:00Z');
+    await t.app.scheduler.runDue();
+    await t.app.outbox.drain(60_000);
+    const delivered = prepPosts().filter((c) => cardText(c.activity.attachments[0].content).includes(BEFORE));
+    expect(delivered.length).toBeGreaterThan(0);
+    await saveTraject(AFTER);
+    await t.app.outbox.drain(60_000);
+    for (const card of delivered) {
+      const now = cardText(t.connector.latest(card.id));
+      expect(now).toContain(TITLE);
+      expect(now).toContain(AFTER);
+      expect(now).not.toContain(BEFORE);
+    }
+  }, 90_000);
+
+  // Last: Anna is gone after it.
+  it('rebuilds every card Mia has about Anna once Anna erases her data, and keeps nothing of her in the outbox', async () => {
+    const NOTE = 'Anna denkt aan een sabbatical';
+    await sharedNote('before-erasure', NOTE);
+    await plan('2027-01-26');
+    t.clock.set('2027-01-23T08:00:00Z');
+    await t.app.scheduler.runDue();
+    await t.app.outbox.drain(60_000);
+    expect(prepPosts().filter((c) => cardText(c.activity.attachments[0].content).includes(NOTE))).toHaveLength(1);
+    const erased = await t.send(execute(annaChat(), anna, 'verantwoording.erase.confirm', { confirm: 'yes' }, 'erase-card'));
+    expect(cardText(erased.body.value)).toContain('Je gegevens zijn gewist');
+    await t.app.outbox.drain(60_000);
+    // Every message in Mia's chat that showed a prep card about Anna, the one she opened from her list too.
+    for (const id of [...prepPosts().map((c) => c.id), 'list-card']) {
+      const now = cardText(t.connector.latest(id));
+      expect(now).toContain('Deze voorbereiding is niet meer beschikbaar.');
+      expect(now).not.toMatch(/Anna/);
+    }
+    expect(await outboxText()).not.toContain('aad-anna');
   }, 90_000);
 });

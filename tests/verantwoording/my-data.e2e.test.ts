@@ -176,7 +176,10 @@ describe('export and erasure of a professional\'s data', () => {
     ]);
     expect(reviews[0]).not.toHaveProperty('managerPhasePick');
     // Mia's prep card about Cemal is his, not Cem's: it stays, whatever the names have in common.
-    expect((docs.outbox as { about?: string[] }[]).flatMap((j) => j.about ?? [])).toEqual(['aad-c2']);
+    const jobs = docs.outbox as { about?: string[]; target?: { kind: string } }[];
+    expect(jobs.flatMap((j) => j.about ?? []).filter((a) => a !== 'erased')).toEqual(['aad-c2']);
+    // Her two messages that showed a prep card about Cem are rebuilt in place, by jobs about no one.
+    expect(jobs.filter((j) => j.about?.includes('erased')).map((j) => j.target?.kind)).toEqual(['update', 'update']);
     // The outbox kept Bram's and Dewi's private messages and 1:1 chats; nothing addressed to Anna or Cem, nor Mia's prep card about Cem.
     const outbox = docs.outbox as { type: string; target?: { kind: string; userId?: string } }[];
     expect(outbox.filter((j) => j.target?.kind === 'person').map((j) => j.target!.userId).sort()).toEqual(['29:bram', '29:dewi']);

@@ -4,6 +4,9 @@ import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-ti
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
 import { PrepCardMessage, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { ERASED_ID } from '../../domain/verantwoording/erasure';
+import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
+import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { GroupTrace } from '../../domain/week-cycle/ports';
 import { proposalsContributedTo } from '../verantwoording/group-traces';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
@@ -136,14 +139,23 @@ export async function buildPrep(deps: TalentReviewDeps, managerId: string, revie
   return view;
 }
 
+/** The report's erasure, while it runs: its ticket is in their partition until the very end. */
+async function erasureOf(deps: TalentReviewDeps, reportId: string): Promise<ErasureTicket | undefined> {
+  const r = await deps.verantwoording.records.get(reportId, erasureTicketId(reportId));
+  return r?.type === 'erasureTicket' ? r : undefined;
+}
+
 /**
  * A prep card as it is sent: built from what the report shares at this moment, with the revision
  * of their sharing it shows (read first: a change after it makes the card out of date). Undefined
- * when the review is gone or the planner no longer manages the report.
+ * when the review is gone, the planner no longer manages the report, or the report is erased or
+ * being erased (their data is still there until the erasure ends, and must not reach a card).
  */
 export async function currentPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<{ view: PrepView; revision: number } | undefined> {
   const review = await deps.reviews.get(managerId, reviewId);
-  if (!review || (await deps.directory.managerOf(review.reportId)) !== managerId) return undefined;
+  if (!review || review.reportId === ERASED_ID) return undefined;
+  const [manager, erasure] = await Promise.all([deps.directory.managerOf(review.reportId), erasureOf(deps, review.reportId)]);
+  if (manager !== managerId || erasure) return undefined;
   return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
 }
 
@@ -180,14 +192,20 @@ export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string
  * The report changed what they share: every message showing a prep card about them is rebuilt in
  * place from what they share now, so nothing they took back stays in a manager's chat. Returns
  * how many rebuilds were queued.
+ *
+ * While the report is being erased (the erasure calls this before it removes the reviews), each
+ * rebuild is queued for the review as the erasure leaves it: it names nobody, so the queued job
+ * keeps nothing of the report, and the card it renders is the "no longer available" one.
  */
 export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string): Promise<number> {
+  const erasure = await erasureOf(deps, reportId);
   let queued = 0;
   for (const managerId of await deps.reviewManagers.managersOf(reportId)) {
     for (const { id } of await deps.reviews.listAbout(managerId, reportId)) {
       const review = await deps.reviews.update(managerId, id, sharingChanged);
+      const shown = erasure ? forgetReportInReview(review, { userId: reportId, marker: erasure.marker, language: deps.verantwoording.defaultLanguage }) : review;
       for (const card of review.prepCards ?? []) {
-        await deps.prepCards.refresh(review, card, refreshKey(review, card));
+        await deps.prepCards.refresh(shown, card, refreshKey(shown, card));
         queued++;
       }
     }

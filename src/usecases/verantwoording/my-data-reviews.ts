@@ -71,9 +71,13 @@ export async function reviewTraces(deps: VerantwoordingDeps, userId: string): Pr
 /**
  * Erasing a manager removes the conversations they planned; erasing a report keeps only the
  * manager's own part of each conversation about them (forgetReportInReview). Either way the
- * scheduled prep card goes too. Safe to run again: the new review's id comes from the marker.
+ * scheduled prep card goes too, and a prep card already in a manager's chat is rebuilt in place
+ * without anything of the report. Safe to run again: the new review's id comes from the marker.
  */
 export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTraces, who: Anonymiser): Promise<number> {
+  // First, while the reviews still know the messages that show their prep cards (the erasure's
+  // ticket makes those rebuilds show nothing of the report, see refreshPrepCards).
+  if (traces.asReport.some((r) => r.reportId !== ERASED_ID)) await deps.sharingChanged?.(who.userId);
   for (const r of traces.asManager) {
     await deps.dataRights.jobs.forget(prepJobId(r.id));
     await deps.dataRights.reviews.remove(r);

@@ -20,5 +20,7 @@ export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, 
   }
   const saved = await deps.records.update(userId, profTrajectId(userId), (r) => (r.type === 'profTraject' ? sketchProfTraject(r, { userId, ...input }, now) : r));
   if (saved.type !== 'profTraject') throw new DomainError('notFound', 'traject');
+  // A shared Prof-traject's new text replaces the old one wherever the manager was shown it.
+  if (saved.visibility === 'shared') await deps.sharingChanged?.(userId);
   return saved;
 }

@@ -59,5 +59,7 @@ export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, 
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));
   const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, now) : r));
   if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
+  // Shared hours: the manager's prep cards show the corrected figure.
+  if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
   return updated;
 }
