@@ -11,15 +11,44 @@ interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' |
 
 const DAY_MS = 24 * 3600_000;
 
+type Parameter = { name: string; value: string | string[] };
+
 /**
- * The HR report's reads: across groups (the report spans the organisation) and projected to the
- * fields it counts. Energy leaves the store only as the sessions' published averages; presence
- * (confirmed by checking in or "ik ben erbij") only as who-per-session, to count learning hours.
+ * The groups of one tenant. A group's tenant is the one it was set up in: `tenantId`, or else the
+ * tenant its conversation reference names (the same value, from the same activity). A group set up
+ * where Teams named no tenant belongs to the report asked where none is named either (`''`), never
+ * to a real tenant's.
  */
-export class CosmosReportSource implements ReportSource {
+const TENANT_GROUPS =
+  "SELECT VALUE c.groupId FROM c WHERE c.type = 'group' AND (" +
+  'c.tenantId = @tenantId' +
+  ' OR (NOT IS_DEFINED(c.tenantId) AND c.conversationRef.conversation.tenantId = @tenantId)' +
+  " OR (@tenantId = '' AND NOT IS_DEFINED(c.tenantId) AND NOT IS_DEFINED(c.conversationRef.conversation.tenantId)))";
+
+/**
+ * The HR report's reads: across the groups of the HR's own tenant (the report spans their
+ * organisation, and only theirs: one deployment may serve several) and projected to the fields it
+ * counts. Energy leaves the store only as the sessions' published averages; presence (confirmed by
+ * checking in or "ik ben erbij") only as who-per-session, to count learning hours.
+ */
+export class CosmosReportSource {
   constructor(private readonly conn: CosmosConnection) {}
 
-  private query<T>(query: string, parameters: { name: string; value: string }[]): Promise<T[]> {
+  forTenant(tenantId: string): ReportSource {
+    return new TenantReportReads(this.conn, tenantId);
+  }
+}
+
+/** One report's reads: the tenant's groups are looked up once and every other query is held to them. */
+class TenantReportReads implements ReportSource {
+  private groups?: Promise<string[]>;
+
+  constructor(
+    private readonly conn: CosmosConnection,
+    private readonly tenantId: string,
+  ) {}
+
+  private query<T>(query: string, parameters: Parameter[]): Promise<T[]> {
     return this.conn
       .container(GROUP_PARTITION_CONTAINER)
       .items.query<T>({ query, parameters })
@@ -27,12 +56,24 @@ export class CosmosReportSource implements ReportSource {
       .then((r) => r.resources);
   }
 
+  private tenantGroups(): Promise<string[]> {
+    this.groups ??= this.query<string>(TENANT_GROUPS, [{ name: '@tenantId', value: this.tenantId }]);
+    return this.groups;
+  }
+
+  /** A query over the tenant's groups only; nothing is asked when the tenant has none. */
+  private async ofTenant<T>(query: string, parameters: Parameter[]): Promise<T[]> {
+    const groups = await this.tenantGroups();
+    if (!groups.length) return [];
+    return this.query<T>(`${query} AND ARRAY_CONTAINS(@groups, c.groupId)`, [...parameters, { name: '@groups', value: groups }]);
+  }
+
   async sessions(fromIso: string, toIso: string) {
     const period = [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }];
-    const sessions = await this.query<SessionRow>("SELECT c.id, c.groupId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
+    const sessions = await this.ofTenant<SessionRow>("SELECT c.id, c.groupId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
     // Items are made during their session: a day's margin around the period catches every one.
     const margin = [{ name: '@from', value: new Date(Date.parse(fromIso) - DAY_MS).toISOString() }, { name: '@to', value: new Date(Date.parse(toIso) + DAY_MS).toISOString() }];
-    const items = await this.query<ItemRow>(
+    const items = await this.ofTenant<ItemRow>(
       "SELECT c.sessionId, c.type, c.memberId FROM c WHERE c.type IN ('presence', 'checkIn') AND c.at >= @from AND c.at <= @to",
       margin,
     );
@@ -53,7 +94,7 @@ export class CosmosReportSource implements ReportSource {
   }
 
   async proposals(fromIso: string, toIso: string) {
-    const rows = await this.query<ProposalRow>(
+    const rows = await this.ofTenant<ProposalRow>(
       "SELECT c.groupId, c.createdAt, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
@@ -66,7 +107,7 @@ export class CosmosReportSource implements ReportSource {
 
   /** The group's own record of what it adopted and what became of the first step: no names. */
   async adoptedProposals(fromIso: string, toIso: string) {
-    const rows = await this.query<AdoptedProposalRow>(
+    const rows = await this.ofTenant<AdoptedProposalRow>(
       "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.firstStep AS firstStep, c.decision.at AS decidedAt, c.firstStepOutcome AS outcome FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );

@@ -8,6 +8,25 @@ import { runWeek } from '../verantwoording/support';
 const hanna = user('Hanna'); // HR/L&O
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
+/** The other group of HR's organisation; the report counts only the groups of HR's own tenant. */
+const facilitair = {
+  id: 'grp-facilitair',
+  type: 'group',
+  groupId: 'grp-facilitair',
+  tenantId: 'tenant-1',
+  conversationId: '19:facilitair@thread.v2',
+  conversationKind: 'groupChat',
+  name: 'Facilitair',
+  members: [],
+  schedule: { days: [1, 2, 3, 4], startTime: '09:00', timeZone: 'Europe/Amsterdam' },
+  language: 'nl',
+  plannedWeeks: 6,
+  conversationRef: { conversation: { id: '19:facilitair@thread.v2', tenantId: 'tenant-1' } },
+  cyclesStarted: 1,
+  createdBy: 'aad-x',
+  createdAt: '2026-10-01T08:00:00.000Z',
+};
+
 /** A proposal of another group, stored as the week cycle stores one (counted by hand below). */
 function proposal(id: string, decision: { verdict: 'accept' | 'adapt' | 'reject'; text: string; firstStep: string; at: string }, outcome?: { status: 'done' | 'underway' | 'dropped'; note: string }) {
   return {
@@ -49,6 +68,7 @@ describe('the HR report: adopted proposals and their first step', () => {
     // Facilitair: one dropped, one under way, one not looked back on yet, one rejected, one adopted before the period.
     const sessions = t.store.container('sessions');
     for (const doc of [
+      facilitair,
       proposal('p-dropped', { verdict: 'accept', text: 'Een vaste plek voor de sleutels.', firstStep: 'Kastje ophangen.', at: '2026-11-10T10:00:00.000Z' }, { status: 'dropped', note: 'Geen budget.' }),
       proposal('p-underway', { verdict: 'adapt', text: 'Schoonmaakrooster per verdieping.', firstStep: 'Rooster maken.', at: '2026-11-12T10:00:00.000Z' }, { status: 'underway', note: 'Eerste verdieping klaar.' }),
       proposal('p-open', { verdict: 'accept', text: 'Pauzeruimte opnieuw inrichten.', firstStep: 'Wensen ophalen.', at: '2026-11-20T10:00:00.000Z' }),

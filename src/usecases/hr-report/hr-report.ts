@@ -6,8 +6,13 @@ import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { LearningNeedDeps, learningNeedsReport } from '../learning-needs/learning-needs';
 
+/** The report's reads, held to one tenant: a deployment may serve several organisations. */
+export interface TenantReportSource {
+  forTenant(tenantId: string): ReportSource;
+}
+
 export interface HrReportDeps {
-  source: ReportSource;
+  source: TenantReportSource;
   b3: B3History;
   isHr: HrCheck;
   clock: Clock;
@@ -43,12 +48,13 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
+  const source = deps.source.forTenant(tenantId);
   const [sessions, proposals, b3, facilitation, adopted, learningNeeds] = await Promise.all([
-    deps.source.sessions(from, to),
-    deps.source.proposals(from, to),
+    source.sessions(from, to),
+    source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to),
-    deps.source.adoptedProposals(from, to),
+    source.adoptedProposals(from, to),
     deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, period) : Promise.resolve(undefined),
   ]);
   const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
