@@ -63,6 +63,7 @@ const cycle = z
     sessionDates: z.array(isoDate),
     startedBy: id,
     startedAt: isoTime,
+    agendaFixedAt: isoTime.optional(),
     completedAt: isoTime.optional(),
   })
   .strict();
@@ -109,6 +110,7 @@ const plan = z
     skipped: z.array(isoDate),
     basis: z.object({ days: z.array(z.number().int().min(1).max(7)), plannedWeeks: z.number().int().min(0).max(52), region: z.string().max(20) }).strict(),
     updatedAt: isoTime,
+    changedBy: id.optional(),
   })
   .strict();
 

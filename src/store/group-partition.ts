@@ -30,6 +30,8 @@ export type PartitionDoc = GroupDoc | Cycle | Session | Contribution | CheckIn |
 export interface PartitionDocs {
   group?: Group;
   cycles: Cycle[];
+  /** Each cycle's version (ETag) as read, by id, so a step on it replaces exactly what was read. */
+  cycleVersions: Record<string, string>;
   sessions: { doc: Session; version: string }[];
   contributions: Contribution[];
   checkIns: CheckIn[];
@@ -39,7 +41,7 @@ export interface PartitionDocs {
 }
 
 export function sortDocs(docs: Stored<PartitionDoc>[]): PartitionDocs {
-  const out: PartitionDocs = { cycles: [], sessions: [], contributions: [], checkIns: [], presence: [], proposals: [], judgements: [] };
+  const out: PartitionDocs = { cycles: [], cycleVersions: {}, sessions: [], contributions: [], checkIns: [], presence: [], proposals: [], judgements: [] };
   for (const raw of docs) {
     const version = raw._etag ?? '';
     const doc = strip(raw) as PartitionDoc;
@@ -49,6 +51,7 @@ export function sortDocs(docs: Stored<PartitionDoc>[]): PartitionDocs {
         break;
       case 'cycle':
         out.cycles.push(doc);
+        if (version) out.cycleVersions[doc.id] = version;
         break;
       case 'session':
         out.sessions.push({ doc, version });

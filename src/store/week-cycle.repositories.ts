@@ -83,8 +83,8 @@ export class CosmosCycleRepository implements CycleRepository {
     const { doc, created } = await this.store.create(cycle);
     return { cycle: doc, created };
   }
-  update(groupId: string, cycleId: string, mutate: Mutate<Cycle>) {
-    return this.store.update(cycleId, groupId, mutate);
+  update(groupId: string, cycleId: string, mutate: Mutate<Cycle>, known?: { doc: Cycle; version: string }) {
+    return this.store.update(cycleId, groupId, mutate, known);
   }
 }
 
@@ -170,9 +170,11 @@ export class CosmosSessionRepository implements SessionRepository {
     const cycle = found.cycles.find((c) => c.id === cycleId);
     if (!found.group || !cycle) return undefined;
     const proposal = found.proposals.find((p) => p.doc.cycleId === cycleId)?.doc;
+    const cycleVersion = found.cycleVersions[cycleId];
     return {
       group: found.group,
       cycle,
+      ...(cycleVersion ? { cycleVersion } : {}),
       sessions: found.sessions.map((s) => s.doc),
       contributions: found.contributions,
       checkIns: found.checkIns,

@@ -97,7 +97,10 @@ describe('Cosmos DB requests per turn', () => {
     await other.setUp();
     await other.startCycle();
     await measure(() => t.send(message(other.conv, other.members[0]!, 'start')));
-    expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['pointRead sessions', 'query sessions', 'create sessions', 'create jobs', 'replace sessions']);
+    // The week's first session fixes the agenda on the cycle (replaced under the ETag the query read) before
+    // it is made from it, so an agenda saved at that moment cannot be answered "saved" while day 1
+    // runs the old one (tests/live-session/agenda-start-race.test.ts). Later sessions skip it.
+    expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['pointRead sessions', 'query sessions', 'replace sessions', 'create sessions', 'create jobs', 'replace sessions']);
   });
 
   it('"status" only reads', async () => {

@@ -12,11 +12,22 @@ export interface Cycle {
   sessionDates: string[];
   startedBy: string;
   startedAt: string;
+  /**
+   * When the first session fixed the agenda: written under the cycle's ETag before that session
+   * is made from it, so an agenda saved at the same moment either comes first (and day 1 runs it)
+   * or is refused; never "saved" while day 1 runs the old one.
+   */
+  agendaFixedAt?: string;
   completedAt?: string;
 }
 
 export function defaultAgenda(framework: Framework): Cycle['agenda'] {
   return framework.days.map((d: DayAgenda) => ({ day: d.day, questionIds: [...d.questionIds] }));
+}
+
+/** The agenda as the first session fixes it: the same object when it is fixed already. */
+export function fixAgenda(cycle: Cycle, at: string): Cycle {
+  return cycle.agendaFixedAt ? cycle : { ...cycle, agendaFixedAt: at };
 }
 
 /**

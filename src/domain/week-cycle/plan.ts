@@ -19,6 +19,12 @@ export interface RhythmPlan {
   /** What the plan was made from; when the group changes these, the weeks not yet started are re-planned. */
   basis: { days: Weekday[]; plannedWeeks: number; region: string };
   updatedAt: string;
+  /**
+   * The key of the skip or move that last changed the plan, written with it: a press whose write
+   * went through but whose answer was lost finds its own key on the retry, and so knows it made
+   * the change (its jobs and its message to the chat are still its to do).
+   */
+  changedBy?: string;
 }
 
 /** Port: the plan document of a group. */

@@ -26,7 +26,7 @@ export interface GroupRepository {
 export interface CycleRepository {
   get(groupId: string, cycleId: string): Promise<Cycle | undefined>;
   create(cycle: Cycle): Promise<{ cycle: Cycle; created: boolean }>;
-  update(groupId: string, cycleId: string, mutate: Mutate<Cycle>): Promise<Cycle>;
+  update(groupId: string, cycleId: string, mutate: Mutate<Cycle>, known?: { doc: Cycle; version: string }): Promise<Cycle>;
 }
 
 export interface SessionRepository {
@@ -45,6 +45,8 @@ export interface SessionRepository {
 export interface CycleState {
   group: Group;
   cycle: Cycle;
+  /** The cycle's version (ETag) as read. */
+  cycleVersion?: string;
   sessions: Session[];
   contributions: Contribution[];
   checkIns: CheckIn[];

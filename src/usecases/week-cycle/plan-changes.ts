@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Group } from '../../domain/week-cycle/group';
 import { moveWeek, PlanChange, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
@@ -14,15 +15,19 @@ export interface PlanChangeResult {
 /**
  * Applies one change to the plan with its ETag, re-applied on a conflict, so two members
  * pressing at once change it once; the other finds it done. Then the next week's jobs follow.
+ * The change carries this attempt's key: when the store kept the write but lost its answer, the
+ * retry finds the change already made, and the key says it was this press's (as `warnOnce`).
  */
 async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
   const group = await requireMember(deps, groupId, actor);
   const { plan: before } = await planFor(deps, group);
+  const attempt = randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
   const plan = await deps.plans.update(groupId, (current) => {
     outcome = change(current, group);
-    return outcome.ok ? outcome.plan : current;
+    return outcome.ok && outcome.changed ? { ...outcome.plan, changedBy: attempt } : current;
   });
+  if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
   if (outcome.ok && outcome.changed) await scheduleRhythm(deps, group, plan, { group, plan: before });
   return { group, plan, outcome };
 }

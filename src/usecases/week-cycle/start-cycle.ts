@@ -52,14 +52,27 @@ export async function openWeek(deps: WeekCycleDeps, group: Group, weekNumber: nu
   return cycle;
 }
 
-/** The group changes which questions it takes on per day, before the cycle's first session. */
+/** Refused once the first session began: the form comes back as entered, the reason next to day 1. */
+function agendaFixed(): DomainError {
+  return new DomainError('conflict', { detail: 'agenda fixed once sessions began', input: { field: 'day1', rule: 'format' } });
+}
+
+/**
+ * The group changes which questions it takes on per day, before the cycle's first session. The
+ * check holds at write time: the first session fixes the agenda under the cycle's ETag before it
+ * is made from it, so a save that raced it is re-applied on the fixed cycle and refused.
+ */
 export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId: string, actor: Actor, agenda: Cycle['agenda']): Promise<Cycle> {
   const group = await requireMember(deps, groupId, actor);
   const checked = checkAgenda(deps.frameworks[group.language], agenda);
   const state = await deps.sessions.loadCycle(groupId, cycleId);
   if (!state) throw new DomainError('notFound', 'cycle');
-  if (state.sessions.length > 0) throw new DomainError('conflict', 'agenda fixed once sessions began');
-  return deps.cycles.update(groupId, cycleId, (c) => ({ ...c, agenda: checked }));
+  // Cycles from before the agenda was fixed on them are fixed by their sessions.
+  if (state.sessions.length > 0) throw agendaFixed();
+  return deps.cycles.update(groupId, cycleId, (c) => {
+    if (c.agendaFixedAt) throw agendaFixed();
+    return { ...c, agenda: checked };
+  });
 }
 
 export async function currentCycle(deps: WeekCycleDeps, groupId: string): Promise<Cycle | undefined> {

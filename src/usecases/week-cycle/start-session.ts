@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Framework, findQuestion } from '../../domain/framework/framework';
 import { newProposal, Proposal } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
-import { Cycle } from '../../domain/week-cycle/cycle';
+import { Cycle, fixAgenda } from '../../domain/week-cycle/cycle';
 import { proposalIdFor, sessionIdFor } from '../../domain/week-cycle/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
 import { openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
@@ -66,10 +66,17 @@ export async function createNextSession(deps: WeekCycleDeps, groupId: string, ac
     cycleState = await loadCycleState(deps, groupId, cycleState.group.currentCycleId);
   }
   const group = actor ? await ensureMember(deps, cycleState.group, actor) : cycleState.group;
-  const { cycle } = cycleState;
   const framework = deps.frameworks[group.language];
   const last = cycleState.sessions[cycleState.sessions.length - 1];
-  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf({ ...cycleState, group }, last), created: false, cycle };
+  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf({ ...cycleState, group }, last), created: false, cycle: cycleState.cycle };
+  if (!last && !cycleState.cycle.agendaFixedAt) {
+    // Day 1 runs the agenda as stored when it is fixed: an agenda saved just before wins the ETag
+    // race and is the one read back here; one saved just after finds it fixed and is refused.
+    const at = deps.clock.now().toISOString();
+    const known = cycleState.cycleVersion ? { doc: cycleState.cycle, version: cycleState.cycleVersion } : undefined;
+    cycleState = { ...cycleState, cycle: await deps.cycles.update(groupId, cycleState.cycle.id, (c) => fixAgenda(c, at), known) };
+  }
+  const { cycle } = cycleState;
 
   const carried = last ? carryOverFrom(framework, sessionStateOf(cycleState, last)) : [];
   const day = last ? Math.min(last.day + 1, 4) : 1;

@@ -60,7 +60,8 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
     return { card: await cycleCardFor(deps, data.groupId), personal: false };
   }, {
     form: {
-      reason: weekCycleReason,
+      // An agenda the first session already fixed: the choice comes back, with why it was not saved.
+      reason: (p, t) => (p.code === 'conflict' ? t('weekCycleForm.agendaFixed') : weekCycleReason(p, t)),
       render: async (_context, r) => {
         const group = await loadGroup(deps.weekCycle, String(r.values.groupId ?? ''));
         const cycle = await deps.weekCycle.cycles.get(group.id, String(r.values.cycleId ?? ''));
