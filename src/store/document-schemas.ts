@@ -146,7 +146,7 @@ const proposal = z
       })
       .strict()
       .optional(),
-    firstStepOutcome: z.object({ status: z.enum(['done', 'underway', 'dropped']), note: text(1000).min(1), at: isoTime }).strict().optional(),
+    firstStepOutcome: z.object({ status: z.enum(['done', 'underway', 'dropped']), note: text(1000).min(1), at: isoTime, keys: z.array(id).max(20).optional() }).strict().optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })
@@ -255,6 +255,7 @@ const poll = z
     targets: z.array(pollTarget),
     hrChannel: z.object({ conversationId: id, serviceUrl: z.string().url(), botId: id.optional() }).strict(),
     startedByTeamsId: id.optional(),
+    openedBy: id.optional(),
     closedOn: isoDate.optional(),
     closedBy: z.enum(['date', 'hr']).optional(),
     announcedAt: isoTime.optional(),

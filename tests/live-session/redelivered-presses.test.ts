@@ -26,13 +26,15 @@ describe('redelivered presses after the group moved on', () => {
   afterAll(() => t.stop());
 
   const judge = { opinion: 'doubt', reason: 'Kost tijd', k: 'k-judge' };
+  const decision = { decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Morgen beginnen', k: 'k-decide' };
+  const storedDecision = async () => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource.decision;
 
   it('answers a judgement redelivered after the group decided with the view, not an error card', async () => {
     await g.press(anna, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
     await g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Prima' });
     const first = await send(bram, 'proposal.judge', { ...g.ids(), ...judge }, 'judge-bram-1');
     expect(cardText(first.value)).not.toContain('Dat lukte niet');
-    await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Morgen beginnen' });
+    await send(dewi, 'proposal.decide', { ...g.ids(), ...decision }, 'decide-dewi-1');
     expect(await judgements(bram.aadObjectId)).toHaveLength(1);
 
     const again = await send(bram, 'proposal.judge', { ...g.ids(), ...judge }, 'judge-bram-1');
@@ -70,5 +72,20 @@ describe('redelivered presses after the group moved on', () => {
     expect((await g.items('contribution')).filter((c) => c.text === 'Te laat')).toHaveLength(0);
     const other = await send(cem, 'session.energy', { ...g.ids(), phase: 'in', energyIn: '2' }, 'energy-cem-2');
     expect(cardText(other.value)).toContain('Deze sessie is al afgerond');
+  });
+
+  it('answers a decision redelivered after the session ended with the view, and keeps the decision', async () => {
+    const again = await send(dewi, 'proposal.decide', { ...g.ids(), ...decision }, 'decide-dewi-1');
+    expect(cardText(again.value)).not.toContain('Dat lukte niet');
+    expect(cardText(again.value)).toContain('Deze sessie is afgerond');
+    expect(await storedDecision()).toMatchObject({ verdict: 'accept', reason: 'Eenvoudig', firstStep: 'Morgen beginnen' });
+  });
+
+  it('still refuses a different decision after the session ended, and keeps the stored one', async () => {
+    const other = await send(dewi, 'proposal.decide', { ...g.ids(), ...decision, decision: 'reject', decisionReason: 'Toch niet' }, 'decide-dewi-2');
+    expect(cardText(other.value)).toContain('Deze sessie is al afgerond');
+    const sameVerdictOtherReason = await send(anna, 'proposal.decide', { ...g.ids(), ...decision, decisionReason: 'Anders' }, 'decide-anna-1');
+    expect(cardText(sameVerdictOtherReason.value)).toContain('Deze sessie is al afgerond');
+    expect(await storedDecision()).toMatchObject({ verdict: 'accept', reason: 'Eenvoudig', firstStep: 'Morgen beginnen' });
   });
 });

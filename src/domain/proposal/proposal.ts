@@ -51,6 +51,8 @@ export interface FirstStepOutcome {
   status: FirstStepStatus;
   note: string;
   at: string;
+  /** Opaque keys of the latest presses that told it (see `recordFirstStep`). */
+  keys?: string[];
 }
 
 export type AiState =
@@ -172,10 +174,25 @@ export interface DecisionInput {
 }
 
 /**
+ * The stored decision pressed again (Teams redelivers an invoke it got no timely answer for):
+ * nothing new, so nothing to refuse, also once the session ended.
+ */
+export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 'verdict' | 'reason' | 'ownWords' | 'firstStep'>): p is Proposal & { decision: Decision } {
+  const stored = p?.decision;
+  if (!stored || stored.verdict !== d.verdict || stored.reason !== d.reason.trim()) return false;
+  // "accept" adopts the proposal as it stood, whatever the own-words field held.
+  if (d.verdict === 'adapt' && stored.text !== d.ownWords.trim()) return false;
+  const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : d.firstStep.trim();
+  return stored.firstStep === firstStep;
+}
+
+/**
  * The group's decision, explicit: no verdict by default, a reason always, the group's own words
  * when it adapts, a first step unless it rejects, and only once enough of those present judged.
+ * The stored decision again changes nothing.
  */
 export function decide(p: Proposal, judgements: readonly Judgement[], d: DecisionInput): Proposal {
+  if (repeatsDecision(p, d)) return p;
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
   const judged = judgements.filter((j) => j.proposalId === p.id);
   const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
@@ -193,13 +210,22 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at }, updatedAt: d.at };
 }
 
-/** What became of the first step: recorded once the group looks back on it, and changeable by the group later. */
-export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string }): Proposal {
+/** How many press keys the outcome remembers: far more than a group tells in the minutes Teams redelivers in. */
+export const FIRST_STEP_KEYS_KEPT = 20;
+
+/**
+ * What became of the first step: recorded once the group looks back on it, and changeable by the
+ * group later. `key` is the press's own (see `lookBackOnFirstStep`): a press already stored,
+ * redelivered by Teams after another member told something else, changes nothing.
+ */
+export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string; key?: string }): Proposal {
+  if (outcome.key && p.firstStepOutcome?.keys?.includes(outcome.key)) return p;
   if (!p.decision || p.decision.verdict === 'reject' || !p.decision.firstStep) throw new DomainError('proposalNotReady', 'no first step to look back on');
   if (!outcome.status || !FIRST_STEP_STATUSES.includes(outcome.status)) throw new DomainError('invalidInput', { detail: 'status', input: { field: 'status', rule: 'required' } });
   const note = cleanText(outcome.note, MAX_REASON_LENGTH, 'note');
   if (p.firstStepOutcome?.status === outcome.status && p.firstStepOutcome.note === note) return p;
-  return { ...p, firstStepOutcome: { status: outcome.status, note, at: outcome.at }, updatedAt: outcome.at };
+  const keys = [...(p.firstStepOutcome?.keys ?? []), ...(outcome.key ? [outcome.key] : [])].slice(-FIRST_STEP_KEYS_KEPT);
+  return { ...p, firstStepOutcome: { status: outcome.status, note, at: outcome.at, ...(keys.length ? { keys } : {}) }, updatedAt: outcome.at };
 }
 
 /** The text the group is judging: the AI draft when there is one, otherwise the group's own answer. */

@@ -52,6 +52,11 @@ export interface Poll {
   hrChannel: { conversationId: string; serviceUrl: string; botId?: string };
   /** The Teams id of whoever started it, so their copy of that card refreshes to the results. */
   startedByTeamsId?: string;
+  /**
+   * An opaque key of the start attempt that stored it: a create retried after its answer was
+   * lost finds its own key, a redelivered command another one (and announces nothing again).
+   */
+  openedBy?: string;
   /** The last day answers were taken: the closing date, or the day HR closed it early. */
   closedOn?: string;
   /** By its closing date, or early by HR (`peiling sluiten`): cards word the two differently. */

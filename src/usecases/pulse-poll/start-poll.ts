@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
 import { DomainError } from '../../domain/shared/errors';
 import { closingInstant, isOpenAt, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
@@ -24,6 +25,7 @@ export interface StartContext {
 
 export interface StartOutcome {
   poll: Poll;
+  /** This request stored the poll (also when its create was retried after a lost answer): it announces it. */
   created: boolean;
   /** Teams without the named channel, which get the poll in their General channel. */
   generalInstead: string[];
@@ -138,12 +140,16 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     targets,
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
     startedByTeamsId: ctx.actor.teamsId,
+    openedBy: randomUUID(),
   };
   await claimTeams(deps, ctx.tenantId, pollId, teams);
   const { poll: stored, created } = await deps.polls.create(poll);
   await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id)));
-  if (created) await schedulePollJobs(deps, stored);
-  return { poll: stored, created, generalInstead };
+  // Also when the poll was already there: the attempt that stored it may have stopped before its
+  // jobs were (job ids are deterministic, so scheduling again adds nothing twice).
+  if (stored.status === 'open') await schedulePollJobs(deps, stored);
+  // A create retried after its answer was lost finds its own poll: this attempt started it.
+  return { poll: stored, created: created || stored.openedBy === poll.openedBy, generalInstead };
 }
 
 /** Delivery (a safety net: the command also delivers at once), each reminder, and the closing. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, Opinion, Proposal, recordFirstStep, repeatsJudgement, startDrafting, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, Opinion, Proposal, recordFirstStep, repeatsDecision, repeatsJudgement, startDrafting, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
+import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
 import { attendeeIds, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
@@ -106,7 +107,10 @@ export async function decideProposal(
   actor: Actor,
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string },
 ): Promise<SessionState> {
-  const state = await openProposalState(deps, groupId, sessionId, actor);
+  const loaded = await loadSession(deps, groupId, sessionId);
+  // The same press again, its decision stored: the member's view, also after the session ended.
+  if (repeatsDecision(loaded.proposal, input)) return { ...loaded, group: await ensureMember(deps, loaded.group, actor) };
+  const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   if (state.proposal.decision) return state;
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
@@ -124,18 +128,24 @@ export async function decideProposal(
   return next;
 }
 
-/** Transfer to practice: what became of the previous week's first step, told by the group. */
+/**
+ * Transfer to practice: what became of the previous week's first step, told by the group.
+ * `key` names the press (the card's action key, or the activity's id): with the member and what
+ * they told it makes the press's key on the outcome, so Teams redelivering it stores nothing, also
+ * after another member told something else, while a new press (another member, other words) does.
+ */
 export async function lookBackOnFirstStep(
   deps: WeekCycleDeps,
   groupId: string,
   proposalId: string,
   actor: Actor,
-  input: { status?: FirstStepStatus; note: string },
+  input: { status?: FirstStepStatus; note: string; key: string },
 ): Promise<Proposal> {
   await requireMember(deps, groupId, actor);
   const at = deps.clock.now().toISOString();
+  const key = stableId('fs', actor.id, input.key, input.status ?? '', input.note.trim());
   try {
-    return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { ...input, at }));
+    return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { status: input.status, note: input.note, at, key }));
   } catch (err) {
     if ((err as { code?: number }).code === 404) throw new DomainError('notFound', 'proposal');
     throw err;

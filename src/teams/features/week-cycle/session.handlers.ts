@@ -230,7 +230,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
     const actor = actorOf(context);
-    const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote });
+    const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
+    const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote, key });
     const state = await loadSession(wc, data.groupId, data.sessionId);
     return respond({ ...state, previousProposal: proposal }, actor.id);
   }, sessionForm);
