@@ -1,3 +1,4 @@
+import { inputValues as values } from '../support/card-fields';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -16,20 +17,6 @@ function slowFirstCycleReplace(cycleId: string): { rule: CosmosFaultRule; slowed
     },
     slowed: () => slowed,
   };
-}
-
-/** Every input of a card with its value, by id. */
-function values(card: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return out;
 }
 
 /**

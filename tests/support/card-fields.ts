@@ -18,3 +18,17 @@ export function field(card: unknown, id: string): { value: unknown; next?: strin
   walk(card);
   return found;
 }
+
+/** Every input of a card with its value, by id. */
+export function inputValues(card: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out[o.id] = o.value;
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
