@@ -8,7 +8,7 @@ import { SenderOptions } from '../../src/outbox/outbox-sender';
 import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
 import { TAKEOVER_PAUSE_MS } from '../../src/outbox/takeover-pause';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
-import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
+import { Departure, departuresOverLimit, TimedConnectorClient } from '../support/departure-log';
 import { RecordingConnector } from '../support/recording-connector';
 import { waitUntil } from './wait-until';
 import { outboxBed } from './outbox-bed';
@@ -17,11 +17,11 @@ const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } 
 const TENANT = 'tenant-1';
 const CHAT = '19:group-chat@thread.v2';
 
-function outbox(cosmos: CosmosConnection, limits = { tenant: 50, conversation: 7 }, options: Partial<SenderOptions> = {}): Outbox {
+function outbox(cosmos: CosmosConnection, limits = { tenant: 50, conversation: 7 }, options: Partial<SenderOptions> = {}, departures: Departure[] = []): Outbox {
   // A wider margin than the app's 200 ms: the connector stamps arrivals on the test's own event
   // loop, which a busy machine stalls (see outbox.test.ts).
   const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation, marginMs: 500 });
-  return new Outbox(cosmos, new BotConnectorClient(async () => undefined, 5000), limiter, logger, { concurrency: 8, ...options });
+  return new Outbox(cosmos, new TimedConnectorClient(departures), limiter, logger, { concurrency: 8, ...options });
 }
 
 function post(connector: RecordingConnector, key: string, conversationId = CHAT): OutboundMessage {
@@ -81,17 +81,19 @@ describe('the takeover pause', () => {
     // A low limit, enforced by the connector as Teams would: a takeover without a pause goes over it.
     bed.connector.limits = { perAppPerSecond: 10, perConversationPerSecond: 7 };
     const limits = { tenant: 10, conversation: 7 };
-    const first = outbox(bed.cosmos, limits);
+    const departures: Departure[] = [];
+    const first = outbox(bed.cosmos, limits, {}, departures);
     const messages = Array.from({ length: 40 }, (_, i) => post(bed.connector, `m-${i}`, `19:chat-${i}@thread.v2`));
     await first.enqueue(messages);
     first.start();
     await waitUntil('the first sender delivered 15 messages', () => bed.connector.calls.length >= 15, { state: () => `${bed.connector.calls.length} delivered` });
     await first.stop();
 
-    const second = outbox(bed.cosmos, limits);
+    const second = outbox(bed.cosmos, limits, {}, departures);
     await second.drain(30_000);
     expect(new Set(bed.connector.calls.map((c) => c.activity.text)).size).toBe(40);
-    expect(bed.connector.violations).toEqual([]);
+    // Both senders' calls, as they left: the second waited out the first's last window.
+    expect(departuresOverLimit(departures, { perTenant: 10, perConversation: 7 })).toEqual([]);
     expect(second.sender.takeover.waits).toBeGreaterThan(0);
   });
 });
