@@ -15,7 +15,7 @@ import { createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
 import { Outbox } from '../outbox/outbox';
 import { TeamsRateLimiter } from '../outbox/rate-limiter';
-import { BotConnectorClient } from '../teams/connector/bot-connector.client';
+import { BotConnectorClient, TokenProvider } from '../teams/connector/bot-connector.client';
 import { connectorTokenProvider } from '../teams/connector/connector-token';
 import { createServer } from '../teams/server';
 import { SharedCardUpdates } from '../teams/shared-card-updates';
@@ -33,6 +33,8 @@ export interface ComposeOptions {
   events?: BusinessEvents;
   /** Least time between two updates of one shared card; tests widen it to make a burst's pacing certain. */
   sharedCardIntervalMs?: number;
+  /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
+  connectorClient?: (token: TokenProvider) => BotConnectorClient;
 }
 
 /** How often the embedded store's expired documents are removed. */
@@ -65,7 +67,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const background = new BackgroundTasks(logger);
   const server = createServer(adapter, app, logger);
   const scheduler = new CosmosJobScheduler(cosmos, clock, logger);
-  const connector = new BotConnectorClient(connectorTokenProvider(adapter, config.bot));
+  const connector = (options.connectorClient ?? ((token: TokenProvider) => new BotConnectorClient(token)))(connectorTokenProvider(adapter, config.bot));
   const limits = config.pulsePoll.outbox;
   // The outbox keeps real time (rate limits, Retry-After), also when tests fake the domain clock.
   const outbox = new Outbox(cosmos, connector, new TeamsRateLimiter({ tenantPerSecond: limits.tenantPerSecond, conversationPerSecond: limits.conversationPerSecond }), logger, {

@@ -1,3 +1,4 @@
+import { departuresOverLimit } from '../support/departure-log';
 import { ConversationSpec } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
@@ -34,7 +35,9 @@ describe('a B3-spiegel poll delivered privately', () => {
 
     for (const m of x.members.slice(0, 59)) expect(messagesTo(m.id)).toHaveLength(1);
     expect(messagesTo(x.members[59]!.id)).toHaveLength(0);
-    expect(t.connector.violations).toEqual([]);
+    // Checked on the calls as they left: the connector stamps arrivals on this test's own event
+    // loop, which a busy machine stalls into bunches (it still answers 429 over a limit, as Teams).
+    expect(departuresOverLimit(t.departures, { perTenant: 50, perConversation: 7 })).toEqual([]);
     const announcement = t.connector.cards((c) => c.conversationId === x.id).at(-1)!.card;
     expect(cardText(announcement)).toContain('persoonlijke chat');
     expect(cardText(announcement)).not.toContain('Mijn werk boeit mij.');

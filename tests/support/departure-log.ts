@@ -1,5 +1,5 @@
 import { Route } from '../../src/outbox/transport';
-import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
+import { BotConnectorClient, TokenProvider } from '../../src/teams/connector/bot-connector.client';
 
 export interface Departure {
   at: number;
@@ -16,8 +16,8 @@ export interface Departure {
  * over a limit, as Teams does.
  */
 export class TimedConnectorClient extends BotConnectorClient {
-  constructor(readonly departures: Departure[] = []) {
-    super(async () => undefined, 5000);
+  constructor(readonly departures: Departure[] = [], token: TokenProvider = async () => undefined, timeoutMs = 5000) {
+    super(token, timeoutMs);
   }
 
   private note(route: Route, tenantId: string | undefined, conversationId?: string): void {

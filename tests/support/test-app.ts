@@ -1,3 +1,4 @@
+import { Departure, TimedConnectorClient } from './departure-log';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config/config';
 import { RunningApp, startApp } from '../../src/app/compose';
@@ -12,6 +13,8 @@ import { RecordingConnector } from './recording-connector';
 export interface TestApp {
   app: RunningApp;
   connector: RecordingConnector;
+  /** Every Bot Connector call the app made, as it left (the limits are promised on these). */
+  departures: Departure[];
   /** The store as the app sees it (through the proxy, when there is one). */
   cosmos: CosmosConnection;
   /** The store read directly, never counted or failed: for the test's own checks. */
@@ -43,10 +46,19 @@ export async function startTestApp(
   // The test app always runs on the test's own embedded server, also with bot authentication on.
   const config = parseConfig({ PORT: '1', LOG_LEVEL: 'info', COSMOS_EMBEDDED: 'true', ...env });
   config.port = 0;
-  const app = await startApp(config, { logger: createLogger('info', sink), clock: opts.realClock ? undefined : clock, cosmos, startScheduler: false, sharedCardIntervalMs: opts.sharedCardIntervalMs });
+  const departures: Departure[] = [];
+  const app = await startApp(config, {
+    logger: createLogger('info', sink),
+    clock: opts.realClock ? undefined : clock,
+    cosmos,
+    startScheduler: false,
+    sharedCardIntervalMs: opts.sharedCardIntervalMs,
+    connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
+  });
   return {
     app,
     connector,
+    departures,
     cosmos,
     store: proxied?.direct ?? cosmos,
     proxy: proxied?.proxy,
