@@ -381,6 +381,8 @@ const talentReview = z
 // --- learning needs for L&O: the member's pass-on, and the anonymous batches ------------------
 
 const learningTheme = z.enum(LEARNING_THEMES);
+/** The tenant a pass-on or batch is for; `''` where Teams named none. Absent on those stored before tenants were recorded. */
+const learningNeedTenant = z.string().max(1024);
 const learningNeedPassOn = z
   .object({
     id,
@@ -390,15 +392,17 @@ const learningNeedPassOn = z
     status: z.enum(['pending', 'sealing', 'handedOver']),
     theme: learningTheme.optional(),
     text: text(MAX_LEARNING_NEED_TEXT).optional(),
+    tenantId: learningNeedTenant.optional(),
     batchId: id.optional(),
   })
   .strict()
-  // Once handed over, nothing of what was passed on stays with the person.
-  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.batchId === undefined), 'handed over with content');
+  // Once handed over, nothing of what was passed on (nor to whom) stays with the person.
+  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined), 'handed over with content');
 const learningNeedBatch = z
   .object({
     id,
     type: z.literal('learningNeedBatch'),
+    tenantId: learningNeedTenant.optional(),
     week: z.string().regex(/^\d{4}-W\d{2}$/),
     weekStart: isoDate,
     people: count,

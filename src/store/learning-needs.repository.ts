@@ -3,12 +3,14 @@ import { LearningNeedStore } from '../domain/learning-needs/ports';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
+import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 const MAX_ATTEMPTS = 12;
 
 /**
  * Pass-ons live in their owner's `personal` partition (export and erasure find them there);
- * batches in the `learningNeeds` container, which holds nothing that names a person.
+ * batches in the `learningNeeds` container, which holds nothing that names a person, each batch
+ * naming the one tenant whose L&O it is for.
  */
 export class CosmosLearningNeedStore implements LearningNeedStore {
   private readonly passOns: DocumentStore<LearningNeedPassOn>;
@@ -68,7 +70,8 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     return this.passOns.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedPassOn' AND c.status = 'pending'" });
   }
 
-  listSealing(batchId: string) {
+  listSealing(batchId?: string) {
+    if (batchId === undefined) return this.passOns.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedPassOn' AND c.status = 'sealing'" });
     return this.passOns.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedPassOn' AND c.status = 'sealing' AND c.batchId = @batchId", parameters: [{ name: '@batchId', value: batchId }] });
   }
 
@@ -90,10 +93,25 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     return (await this.batches.create(batch)).created;
   }
 
-  batchesBetween(from: string, to: string) {
+  batchesBetween(from: string, to: string, owner: { tenantId: string; legacy: boolean }) {
+    // Batches from before tenants were recorded have no tenantId: read only when asked for.
+    const tenant = owner.legacy ? '(c.tenantId = @tenantId OR NOT IS_DEFINED(c.tenantId))' : 'c.tenantId = @tenantId';
     return this.batches.query({
-      query: "SELECT * FROM c WHERE c.type = 'learningNeedBatch' AND c.weekStart >= @from AND c.weekStart <= @to",
-      parameters: [{ name: '@from', value: from }, { name: '@to', value: to }],
+      query: `SELECT * FROM c WHERE c.type = 'learningNeedBatch' AND ${tenant} AND c.weekStart >= @from AND c.weekStart <= @to`,
+      parameters: [{ name: '@tenantId', value: owner.tenantId }, { name: '@from', value: from }, { name: '@to', value: to }],
     });
+  }
+
+  /** Read as the HR report reads it (hr-report.source.ts): `tenantId`, else the conversation's tenant, else none (`''`). */
+  async tenantOfGroup(groupId: string) {
+    const { resources } = await this.conn
+      .container(GROUP_PARTITION_CONTAINER)
+      .items.query<{ tenantId?: string; refTenant?: string }>(
+        { query: "SELECT c.tenantId, c.conversationRef.conversation.tenantId AS refTenant FROM c WHERE c.type = 'group' AND c.groupId = @groupId", parameters: [{ name: '@groupId', value: groupId }] },
+        { partitionKey: groupId },
+      )
+      .fetchAll();
+    const group = resources[0];
+    return group ? (group.tenantId ?? group.refTenant ?? '') : undefined;
   }
 }

@@ -10,6 +10,8 @@ import { FakeClock } from '../support/fake-clock';
 import { DatabaseDump, fullDump, nextSecond, occurrences, withoutSystemFields } from './support/database-dump';
 
 const MIN = 3;
+/** Every person here works in one organisation; tests/hr-report/learning-needs-tenant.e2e.test.ts has several. */
+const TENANT = 'tenant-1';
 const PEOPLE = ['aad-anna', 'aad-bram', 'aad-cem', 'aad-dewi', 'aad-eva', 'aad-finn'];
 /** The week cycle stores no schedule for these tests: the handover is called by hand. */
 const noScheduler: JobScheduler = { schedule: async () => undefined, cancel: async () => undefined };
@@ -43,12 +45,12 @@ describe('learning needs for L&O: a database reader', () => {
       const during: DatabaseDump[] = [];
       for (let i = 0; i < 4; i++) {
         await nextSecond();
-        await passOnLearningNeed(deps, PEOPLE[i]!, answers[i]!, assign(i));
+        await passOnLearningNeed(deps, PEOPLE[i]!, answers[i]!, assign(i), TENANT);
         during.push(await fullDump(cosmos));
       }
       clock.set('2026-11-30T01:00:00Z');
       await nextSecond();
-      expect((await handOverLearningNeeds(deps)).result).toBe('handedOver');
+      expect((await handOverLearningNeeds(deps)).map((r) => r.result)).toEqual(['handedOver']);
       return { during, after: await fullDump(cosmos) };
     } finally {
       await cosmos.close();
@@ -77,7 +79,7 @@ describe('learning needs for L&O: a database reader', () => {
 
   it('after the handover the batch holds no person, no time but the week, and the members\' partitions hold nothing of what they passed on', () => {
     const batches = a.after.filter((d) => d.container === 'learningNeeds').map((d) => d.doc as unknown as LearningNeedBatch);
-    expect(batches.map((x) => x.id)).toEqual([batchIdOf('2026-W49')]);
+    expect(batches.map((x) => x.id)).toEqual([batchIdOf('2026-W49', TENANT)]);
     const text = JSON.stringify(withoutSystemFields(a.after, ['learningNeeds']));
     expect(text).not.toMatch(/aad-|Antwoord van|\d{4}-\d{2}-\d{2}T/);
     const leftWithPeople = occurrences(a.after.filter((d) => d.container !== 'learningNeeds'), (v) => (typeof v === 'string' && CHOICES.some((c) => c.text === v || c.theme === v) ? v : undefined));
@@ -122,9 +124,9 @@ describe('learning needs for L&O: HR comparing report periods', () => {
     const clock = new FakeClock(new Date('2026-11-26T09:00:00Z'));
     deps = depsOn(cosmos, clock);
     for (const [w, choices] of plan.entries()) {
-      for (const [i, choice] of choices.entries()) await passOnLearningNeed(deps, PEOPLE[i + w]!, await answer(deps, PEOPLE[i + w]!, w + 1), choice);
+      for (const [i, choice] of choices.entries()) await passOnLearningNeed(deps, PEOPLE[i + w]!, await answer(deps, PEOPLE[i + w]!, w + 1), choice, TENANT);
       clock.set(`${weeks[w]}T01:00:00Z`);
-      expect((await handOverLearningNeeds(deps)).result).toBe('handedOver');
+      expect((await handOverLearningNeeds(deps)).map((r) => r.result)).toEqual(['handedOver']);
     }
   });
   afterAll(() => cosmos.close());
@@ -135,13 +137,13 @@ describe('learning needs for L&O: HR comparing report periods', () => {
   };
 
   it('every batch holds at least the minimum number of people', async () => {
-    const batches = await deps.store.batchesBetween('2026-01-01', '2027-01-01');
+    const batches = await deps.store.batchesBetween('2026-01-01', '2027-01-01', { tenantId: TENANT, legacy: false });
     expect(batches.map((x) => [x.weekStart, x.people])).toEqual([['2026-11-30', 4], ['2026-12-07', 3], ['2026-12-14', 4]]);
   });
 
   it('no report shows a theme or a text that fewer than the minimum chose in its handover', async () => {
     for (const period of periods()) {
-      const r = await learningNeedsReport(deps, period);
+      const r = await learningNeedsReport(deps, TENANT, period);
       const text = JSON.stringify(r);
       for (const lonely of ['Excel-macro\'s', 'Teams beter gebruiken', 'Wondzorg', 'Nieuwe collega\'s begeleiden', 'Nog meer overleg']) expect(text).not.toContain(lonely);
       expect(r.themes.map((th) => th.theme)).not.toContain('digitaal');
@@ -150,7 +152,7 @@ describe('learning needs for L&O: HR comparing report periods', () => {
   });
 
   it('two reports differ only by whole handovers, and per theme by nothing or by at least the minimum', async () => {
-    const all = await Promise.all(periods().map(async (p) => ({ p, r: await learningNeedsReport(deps, p) })));
+    const all = await Promise.all(periods().map(async (p) => ({ p, r: await learningNeedsReport(deps, TENANT, p) })));
     const needsOf = (r: Awaited<ReturnType<typeof learningNeedsReport>>, theme: string) => r.themes.find((th) => th.theme === theme)?.needs ?? 0;
     // Every sum of whole handovers (of 4, 3 and 4 needs): what two totals may differ by.
     const wholeHandovers = new Set([0, 4, 3, 4 + 3, 4 + 4, 3 + 4, 4 + 3 + 4]);
@@ -169,9 +171,9 @@ describe('learning needs for L&O: HR comparing report periods', () => {
   });
 
   it('a total shows only when the hidden rest holds nobody or at least the minimum', async () => {
-    const week2 = await learningNeedsReport(deps, { from: '2026-12-07', to: '2026-12-07' });
+    const week2 = await learningNeedsReport(deps, TENANT, { from: '2026-12-07', to: '2026-12-07' });
     expect(week2).toMatchObject({ batches: 1, themes: [], hiddenThemes: 3, total: 3 }); // three people in the rest: safe
-    const week3 = await learningNeedsReport(deps, { from: '2026-12-14', to: '2026-12-14' });
+    const week3 = await learningNeedsReport(deps, TENANT, { from: '2026-12-14', to: '2026-12-14' });
     expect(week3).toMatchObject({ batches: 1, themes: [{ theme: 'coachen', needs: 3, texts: ['Buddy zijn', 'Intervisie', 'Stagiairs'] }], hiddenThemes: 1 });
     expect(week3.total).toBeUndefined(); // 4 minus the 3 shown would single out one person's theme
   });

@@ -1,3 +1,4 @@
+import { legacyTenantOf } from '../../domain/learning-needs/learning-need';
 import { CosmosLearningNeedStore } from '../../store/learning-needs.repository';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { registerLearningNeeds } from '../../teams/features/learning-needs/register';
@@ -6,9 +7,11 @@ import { Platform } from '../platform';
 
 /**
  * Learning needs for L&O: the member's choice on the session card, and the weekly handover that
- * turns the pending choices of enough people into one anonymous batch.
+ * turns the pending choices of enough people of one tenant into that tenant's anonymous batch.
  */
 export function composeLearningNeeds(p: Platform): LearningNeedDeps {
+  // Records from before tenants were recorded are the one allowed tenant's, or nobody's.
+  const legacyTenant = legacyTenantOf(p.config.allowedTenantIds);
   const deps: LearningNeedDeps = {
     store: new CosmosLearningNeedStore(p.cosmos),
     records: new CosmosPersonalRecordRepository(p.cosmos),
@@ -17,14 +20,15 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // The weekly handover runs on Monday 02:00 in the organisation's time zone, as the HR report counts weeks.
     timeZone: p.config.orgTimeZone,
     scheduler: p.scheduler,
+    ...(legacyTenant !== undefined ? { legacyTenant } : {}),
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });
   p.scheduler.on(HANDOVER_JOB, async () => {
-    const outcome = await handOverLearningNeeds(deps);
-    // Counts only: who and what stay out of the log.
-    p.logger.info({ ...outcome }, 'learning needs handover');
+    const outcomes = await handOverLearningNeeds(deps);
+    // Counts per tenant only: who and what stay out of the log.
+    for (const outcome of outcomes) p.logger.info({ ...outcome }, 'learning needs handover');
     // While some wait for enough others, try again next week; a new pass-on schedules it too.
-    if (outcome.result === 'waiting' && outcome.people > 0) await scheduleHandover(deps);
+    if (outcomes.some((o) => o.result === 'waiting' && o.people > 0)) await scheduleHandover(deps);
   });
   return deps;
 }

@@ -17,8 +17,8 @@ export const MAX_LEARNING_NEED_TEXT = 300;
 /**
  * The member's choice, in their own partition, one per answer. While `pending` it holds what they
  * pass on (their own private data, like the answer itself) and can be withdrawn. The weekly
- * handover folds the pending ones of enough people into one anonymous batch at once and then
- * strips theme and text from here: `handedOver` says only that it went, not what.
+ * handover folds the pending ones of enough people of one tenant into one anonymous batch at once
+ * and then strips theme, text and tenant from here: `handedOver` says only that it went, not what.
  */
 export interface LearningNeedPassOn {
   id: string;
@@ -28,6 +28,12 @@ export interface LearningNeedPassOn {
   status: 'pending' | 'sealing' | 'handedOver';
   theme?: LearningTheme;
   text?: string;
+  /**
+   * The tenant (organisation) it was passed on in: only that tenant's L&O may receive it. `''`
+   * where Teams named none (as a group set up without one belongs to the report asked without one).
+   * Absent on pass-ons stored before tenants were recorded: see `placeLegacyPassOn`.
+   */
+  tenantId?: string;
   /** Set while a handover holds it (status `sealing`): which batch. */
   batchId?: string;
 }
@@ -37,7 +43,7 @@ export function passOnId(userId: string, answerId: string): string {
 }
 
 /** A new or changed pass-on; refused once it is being handed over or was. */
-export function passOn(current: LearningNeedPassOn | undefined, input: { userId: string; answerId: string; theme?: string; text?: string }): LearningNeedPassOn {
+export function passOn(current: LearningNeedPassOn | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string }): LearningNeedPassOn {
   if (current && current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = (input.text ?? '').trim();
@@ -50,6 +56,7 @@ export function passOn(current: LearningNeedPassOn | undefined, input: { userId:
     status: 'pending',
     theme: input.theme as LearningTheme,
     ...(text ? { text } : {}),
+    ...(input.tenantId !== undefined ? { tenantId: input.tenantId } : {}),
   };
 }
 
@@ -60,20 +67,28 @@ export function assertWithdrawable(current: LearningNeedPassOn | undefined): Lea
   return current;
 }
 
-/** What stays in the member's partition after the handover: that it went, nothing of what. */
+/** What stays in the member's partition after the handover: that it went, nothing of what (nor to whom). */
 export function handedOver(p: LearningNeedPassOn): LearningNeedPassOn {
   return { id: p.id, type: p.type, userId: p.userId, answerId: p.answerId, status: 'handedOver' };
 }
 
+/** Back to waiting, as it was passed on (its tenant kept): a handover let it go without a batch. */
+export function unsealed(p: LearningNeedPassOn): LearningNeedPassOn {
+  const { batchId: _batchId, ...rest } = p;
+  return { ...rest, status: 'pending' };
+}
+
 /**
- * One handover: the learning needs of at least the minimum number of people, folded together,
- * with no user id, no time but the week, and nothing in an order that follows who or when.
- * Per theme the number of needs and of people; texts only for a theme that at least the
- * minimum number of people chose in this batch (else they are not kept at all).
+ * One handover of one tenant: the learning needs of at least the minimum number of that tenant's
+ * people, folded together, with no user id, no time but the week, and nothing in an order that
+ * follows who or when. Per theme the number of needs and of people; texts only for a theme that
+ * at least the minimum number of people chose in this batch (else they are not kept at all).
  */
 export interface LearningNeedBatch {
   id: string;
   type: 'learningNeedBatch';
+  /** Whose L&O it is for. Absent on batches handed over before tenants were recorded: see `batchBelongsTo`. */
+  tenantId?: string;
   /** ISO week of the handover, e.g. 2026-W49, and its Monday: the only time kept. */
   week: string;
   weekStart: string;
@@ -82,8 +97,36 @@ export interface LearningNeedBatch {
   themes: Partial<Record<LearningTheme, { people: number; needs: number; texts: string[] }>>;
 }
 
-export function batchIdOf(week: string): string {
-  return `lnb_${week}`;
+/**
+ * One batch per tenant and week, and the same id every time: a handover that was interrupted and
+ * runs again finishes the batch it started. The tenant is hashed (Cosmos ids forbid some characters);
+ * batches from before tenants were recorded were `lnb_<week>` and never collide with these.
+ */
+export function batchIdOf(week: string, tenantId: string): string {
+  return stableId(`lnb_${week}`, tenantId);
+}
+
+/**
+ * The tenant that records from before tenants were recorded belong to: the one tenant an
+ * installation allows, when it allows exactly one (it served only that one). With no allow-list
+ * or several tenants, nobody can say whose they were: they belong to no tenant.
+ */
+export function legacyTenantOf(allowedTenantIds: readonly string[]): string | undefined {
+  return allowedTenantIds.length === 1 ? allowedTenantIds[0] : undefined;
+}
+
+/** Whether a batch is for this tenant's L&O. A batch without a tenant only when it is the legacy tenant: never a guess. */
+export function batchBelongsTo(batch: Pick<LearningNeedBatch, 'tenantId'>, tenantId: string, legacyTenant: string | undefined): boolean {
+  return batch.tenantId === undefined ? legacyTenant !== undefined && legacyTenant === tenantId : batch.tenantId === tenantId;
+}
+
+/**
+ * Where a pending pass-on without a tenant (stored before tenants were recorded) goes: to the
+ * tenant of the group its answer was given in (the rule that holds the rest of the HR report to a
+ * tenant), else to the legacy tenant; else to none, and it waits with its owner, who may withdraw it.
+ */
+export function placeLegacyPassOn(groupTenant: string | undefined, legacyTenant: string | undefined): string | undefined {
+  return groupTenant ?? legacyTenant;
 }
 
 /** The week (in the organisation's time zone) a handover at `now` belongs to. */
@@ -104,8 +147,10 @@ export function distinctPeople(passOns: readonly LearningNeedPassOn[]): number {
   return new Set(passOns.map((p) => p.userId)).size;
 }
 
-/** Folds sealed pass-ons into a batch; undefined when fewer than `minimum` people are in it. */
-export function buildBatch(sealed: readonly LearningNeedPassOn[], week: { week: string; weekStart: string }, minimum: number): LearningNeedBatch | undefined {
+/** Folds one tenant's sealed pass-ons into its batch; undefined when fewer than `minimum` people are in it. */
+export function buildBatch(sealed: readonly LearningNeedPassOn[], week: { week: string; weekStart: string }, tenantId: string, minimum: number): LearningNeedBatch | undefined {
+  // Sealing writes the batch's tenant on each pass-on; a stray would put one organisation's words in another's batch.
+  if (sealed.some((p) => p.tenantId !== tenantId)) throw new Error('learning need batch: a pass-on of another tenant');
   if (distinctPeople(sealed) < minimum) return undefined;
   const themes: LearningNeedBatch['themes'] = {};
   for (const theme of LEARNING_THEMES) {
@@ -115,5 +160,5 @@ export function buildBatch(sealed: readonly LearningNeedPassOn[], week: { week: 
     const texts = people >= minimum ? chosen.map((p) => p.text).filter((t): t is string => !!t).sort() : [];
     themes[theme] = { people, needs: chosen.length, texts };
   }
-  return { id: batchIdOf(week.week), type: 'learningNeedBatch', week: week.week, weekStart: week.weekStart, people: distinctPeople(sealed), needs: sealed.length, themes };
+  return { id: batchIdOf(week.week, tenantId), type: 'learningNeedBatch', tenantId, week: week.week, weekStart: week.weekStart, people: distinctPeople(sealed), needs: sealed.length, themes };
 }

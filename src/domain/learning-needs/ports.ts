@@ -2,9 +2,9 @@ import { Mutate } from '../week-cycle/ports';
 import { LearningNeedBatch, LearningNeedPassOn } from './learning-need';
 
 /**
- * Port: the members' pass-ons (each in its owner's partition) and L&O's anonymous batches. The
- * `pending`/`sealing` reads cross every person's partition: only the weekly handover (a
- * scheduled job) asks them, never a member's turn.
+ * Port: the members' pass-ons (each in its owner's partition) and L&O's anonymous batches, each
+ * batch for one tenant. The `pending`/`sealing` reads cross every person's partition: only the
+ * weekly handover (a scheduled job) asks them, never a member's turn.
  */
 export interface LearningNeedStore {
   get(userId: string, answerId: string): Promise<LearningNeedPassOn | undefined>;
@@ -14,12 +14,21 @@ export interface LearningNeedStore {
   remove(userId: string, answerId: string, allowed: (current: LearningNeedPassOn | undefined) => void): Promise<void>;
   listOfUser(userId: string): Promise<LearningNeedPassOn[]>;
   listPending(): Promise<LearningNeedPassOn[]>;
-  listSealing(batchId: string): Promise<LearningNeedPassOn[]>;
+  /** Those a handover holds for one batch; without a batch id, for any batch (a run that stopped in an earlier week). */
+  listSealing(batchId?: string): Promise<LearningNeedPassOn[]>;
   /** ETag read-modify-write of one pass-on; false when it is gone (withdrawn, erased). */
   change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>): Promise<boolean>;
   getBatch(id: string): Promise<LearningNeedBatch | undefined>;
   /** Creates the batch; false when a batch with its id exists (an interrupted handover ran again). */
   createBatch(batch: LearningNeedBatch): Promise<boolean>;
-  /** Batches whose week starts within the dates (yyyy-mm-dd, inclusive). */
-  batchesBetween(from: string, to: string): Promise<LearningNeedBatch[]>;
+  /**
+   * One tenant's batches whose week starts within the dates (yyyy-mm-dd, inclusive); with `legacy`,
+   * also the batches stored before batches recorded a tenant.
+   */
+  batchesBetween(from: string, to: string, owner: { tenantId: string; legacy: boolean }): Promise<LearningNeedBatch[]>;
+  /**
+   * The tenant of a group, as the HR report counts it: the one it was set up in (`''` where Teams
+   * named none); undefined when the group is not known (any more).
+   */
+  tenantOfGroup(groupId: string): Promise<string | undefined>;
 }

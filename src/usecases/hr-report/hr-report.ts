@@ -20,8 +20,8 @@ export interface HrReportDeps {
   sessionHours: number;
   /** The managers' facilitation accounts (talentontwikkelgesprekken); the section is left out without it. */
   facilitation?: FacilitationSource;
-  /** Learning needs passed on to L&O (anonymous batches); the section is left out without it. */
-  learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum'>;
+  /** Learning needs passed on to L&O (anonymous batches, each for one tenant); the section is left out without it. */
+  learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'>;
 }
 
 /** The default period: the last six months up to today, the rhythm of the board report. */
@@ -55,7 +55,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to),
     source.adoptedProposals(from, to),
-    deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, period) : Promise.resolve(undefined),
+    deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, tenantId, period) : Promise.resolve(undefined),
   ]);
   const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {

@@ -1,4 +1,18 @@
-import { assertWithdrawable, batchIdOf, buildBatch, distinctPeople, handedOver, handoverWeek, LEARNING_NEED_QUESTION_ID, LearningNeedPassOn, nextHandoverAt, passOn } from '../../domain/learning-needs/learning-need';
+import {
+  assertWithdrawable,
+  batchBelongsTo,
+  batchIdOf,
+  buildBatch,
+  distinctPeople,
+  handedOver,
+  handoverWeek,
+  LEARNING_NEED_QUESTION_ID,
+  LearningNeedPassOn,
+  nextHandoverAt,
+  passOn,
+  placeLegacyPassOn,
+  unsealed,
+} from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { learningNeedsSection, LearningNeedsSection } from '../../domain/learning-needs/report';
 import { personalAnswerId } from '../../domain/personal/personal-answer';
@@ -15,6 +29,8 @@ export interface LearningNeedDeps {
   minimum: number;
   timeZone: string;
   scheduler: JobScheduler;
+  /** Whose the pass-ons and batches stored before tenants were recorded are (`legacyTenantOf`); absent: nobody's. */
+  legacyTenant?: string;
 }
 
 export const HANDOVER_JOB = 'learningNeeds.handover';
@@ -52,12 +68,17 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
   return (await deps.store.listOfUser(userId)).map(mine);
 }
 
-/** Passes the learning need of one of the member's own answers on to L&O (or changes it while it waits). */
-export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }): Promise<MyLearningNeed> {
-  await ownLearningAnswer(deps, userId, answerId);
+/**
+ * Passes the learning need of one of the member's own answers on to L&O (or changes it while it
+ * waits), for the L&O of the tenant it is passed on in: the turn's, from Teams; from the tab,
+ * whose caller names no tenant, the tenant of the group the answer was given in.
+ */
+export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }, turnTenant?: string): Promise<MyLearningNeed> {
+  const answer = await ownLearningAnswer(deps, userId, answerId);
+  const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
   const stored = await deps.store.put(userId, answerId, (current) => {
-    const next = passOn(current, { userId, answerId, ...input });
-    return current && current.theme === next.theme && current.text === next.text ? current : next;
+    const next = passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}) });
+    return current && current.theme === next.theme && current.text === next.text && current.tenantId === next.tenantId ? current : next;
   });
   await scheduleHandover(deps);
   return mine(stored);
@@ -70,31 +91,53 @@ export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: strin
   });
 }
 
-export type HandoverResult = { result: 'handedOver' | 'alreadyDone'; people: number; needs: number } | { result: 'waiting'; people: number };
+export type HandoverResult = ({ result: 'handedOver' | 'alreadyDone'; people: number; needs: number } | { result: 'waiting'; people: number }) & {
+  /** Absent for pass-ons from before tenants were recorded that no tenant can be found for. */
+  tenantId?: string;
+};
+
+type Week = { week: string; weekStart: string };
 
 /**
- * The weekly handover (a scheduled job, never a member's turn). When at least the minimum number
- * of people have a pending pass-on, all of them are taken: first marked `sealing` under this
- * week's batch (a withdrawal can no longer slip in), then folded into one batch document written
- * once, then stripped to "handed over" in every member's partition. Fewer people: nothing moves,
- * they wait for next week. An interrupted handover that runs again finishes the same batch.
+ * The weekly handover (a scheduled job, never a member's turn), one tenant at a time: a tenant's
+ * L&O receives only its own people's needs, and only once that tenant alone has at least the
+ * minimum number of people with a pending pass-on (people of other tenants never make up the
+ * number). One result per tenant with pass-ons, and one for legacy pass-ons no tenant is found for.
  */
-export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<HandoverResult> {
+export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<HandoverResult[]> {
   const week = handoverWeek(deps.clock.now(), deps.timeZone);
-  const batchId = batchIdOf(week.week);
+  await settleEarlierRuns(deps, week);
+  const { byTenant, unplaced } = await pendingByTenant(deps);
+  const held = (await deps.store.listSealing()).map((p) => p.tenantId).filter((t): t is string => t !== undefined);
+  const tenants = [...new Set([...byTenant.keys(), ...held])].sort();
+  const results: HandoverResult[] = [];
+  for (const tenantId of tenants) results.push({ tenantId, ...(await handOverTenant(deps, week, tenantId, byTenant.get(tenantId) ?? [])) });
+  if (unplaced.length) results.push({ result: 'waiting', people: distinctPeople(unplaced) });
+  return results;
+}
+
+/**
+ * One tenant's handover. Its pending pass-ons are first marked `sealing` under this tenant's
+ * batch of the week (a withdrawal can no longer slip in), then folded into one batch document
+ * written once, then stripped to "handed over" in every member's partition. Fewer people: nothing
+ * moves, they wait for next week. An interrupted handover that runs again finishes the same batch.
+ */
+async function handOverTenant(deps: LearningNeedDeps, week: Week, tenantId: string, pending: LearningNeedPassOn[]): Promise<HandoverResult> {
+  const batchId = batchIdOf(week.week, tenantId);
   const existing = await deps.store.getBatch(batchId);
   if (existing) {
     await strip(deps, batchId);
     return { result: 'alreadyDone', people: existing.people, needs: existing.needs };
   }
-  const [pending, sealing] = await Promise.all([deps.store.listPending(), deps.store.listSealing(batchId)]);
+  const sealing = await deps.store.listSealing(batchId);
   if (distinctPeople([...pending, ...sealing]) < deps.minimum) {
     await unseal(deps, sealing);
     return { result: 'waiting', people: distinctPeople([...pending, ...sealing]) };
   }
-  for (const p of pending) await deps.store.change(p, (c) => (c.status === 'pending' ? { ...c, status: 'sealing', batchId } : c));
+  // A legacy pass-on takes the tenant it was placed in; one that meanwhile names another stays out.
+  for (const p of pending) await deps.store.change(p, (c) => (c.status === 'pending' && (c.tenantId ?? tenantId) === tenantId ? { ...c, status: 'sealing', batchId, tenantId } : c));
   const sealed = await deps.store.listSealing(batchId);
-  const batch = buildBatch(sealed, week, deps.minimum);
+  const batch = buildBatch(sealed, week, tenantId, deps.minimum);
   if (!batch) {
     // Withdrawals while sealing left too few: give them back, they wait for next week.
     await unseal(deps, sealed);
@@ -105,6 +148,37 @@ export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<Han
   return { result: 'handedOver', people: batch.people, needs: batch.needs };
 }
 
+/** The pending pass-ons per tenant; legacy ones (no tenant) placed by `placeLegacyPassOn`, or left unplaced. */
+async function pendingByTenant(deps: LearningNeedDeps): Promise<{ byTenant: Map<string, LearningNeedPassOn[]>; unplaced: LearningNeedPassOn[] }> {
+  const byTenant = new Map<string, LearningNeedPassOn[]>();
+  const unplaced: LearningNeedPassOn[] = [];
+  for (const p of await deps.store.listPending()) {
+    const tenantId = p.tenantId ?? (await legacyPlace(deps, p));
+    if (tenantId === undefined) unplaced.push(p);
+    else byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), p]);
+  }
+  return { byTenant, unplaced };
+}
+
+async function legacyPlace(deps: LearningNeedDeps, p: LearningNeedPassOn): Promise<string | undefined> {
+  const answer = await deps.records.get(p.userId, p.answerId);
+  const groupTenant = answer?.type === 'personalAnswer' && answer.userId === p.userId ? await deps.store.tenantOfGroup(answer.groupId) : undefined;
+  return placeLegacyPassOn(groupTenant, deps.legacyTenant);
+}
+
+/**
+ * Pass-ons still held by a run that stopped in an earlier week, or by one from before batches were
+ * per tenant (`lnb_<week>`): finished where their batch was written, else given back to wait.
+ * Without this they would stay held, neither handed over nor withdrawable.
+ */
+async function settleEarlierRuns(deps: LearningNeedDeps, week: Week): Promise<void> {
+  const stale = (await deps.store.listSealing()).filter((p) => p.tenantId === undefined || p.batchId !== batchIdOf(week.week, p.tenantId));
+  for (const batchId of new Set(stale.map((p) => p.batchId!))) {
+    if (await deps.store.getBatch(batchId)) await strip(deps, batchId);
+    else await unseal(deps, stale.filter((p) => p.batchId === batchId));
+  }
+}
+
 async function strip(deps: LearningNeedDeps, batchId: string): Promise<void> {
   // In id order: nothing in the order of these writes follows who passed what on.
   const sealed = (await deps.store.listSealing(batchId)).sort((a, b) => a.id.localeCompare(b.id));
@@ -112,10 +186,16 @@ async function strip(deps: LearningNeedDeps, batchId: string): Promise<void> {
 }
 
 async function unseal(deps: LearningNeedDeps, sealed: LearningNeedPassOn[]): Promise<void> {
-  for (const p of sealed) await deps.store.change(p, (c) => (c.status === 'sealing' ? { ...handedOver(c), status: 'pending', ...(c.theme ? { theme: c.theme } : {}), ...(c.text ? { text: c.text } : {}) } : c));
+  for (const p of sealed) await deps.store.change(p, (c) => (c.status === 'sealing' && c.batchId === p.batchId ? unsealed(c) : c));
 }
 
-/** L&O's view for the HR report: whole batches only, under the minimum-respondents rules. */
-export async function learningNeedsReport(deps: Pick<LearningNeedDeps, 'store' | 'minimum'>, period: { from: string; to: string }): Promise<LearningNeedsSection> {
-  return learningNeedsSection(await deps.store.batchesBetween(period.from, period.to), period, deps.minimum);
+/**
+ * One tenant's L&O view for the HR report: that tenant's whole batches only, under the
+ * minimum-respondents rules. Batches without a tenant (from before tenants were recorded) only
+ * for the legacy tenant; the store's answer is checked again here, so no other tenant's batch
+ * can reach the report.
+ */
+export async function learningNeedsReport(deps: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'>, tenantId: string, period: { from: string; to: string }): Promise<LearningNeedsSection> {
+  const batches = await deps.store.batchesBetween(period.from, period.to, { tenantId, legacy: deps.legacyTenant === tenantId });
+  return learningNeedsSection(batches.filter((b) => batchBelongsTo(b, tenantId, deps.legacyTenant)), period, deps.minimum);
 }

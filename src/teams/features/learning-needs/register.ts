@@ -7,7 +7,7 @@ import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withd
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { learningNeedCard, LearningNeedCardView } from '../../cards/learning-needs/learning-need.card';
-import { actorOf } from '../../turn';
+import { actorOf, tenantOf } from '../../turn';
 
 export interface LearningNeedFeatureDeps {
   learningNeeds: LearningNeedDeps;
@@ -60,7 +60,8 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     'passLearningNeed',
     async (context, data) => {
       const userId = actorOf(context).id;
-      await passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText });
+      // For the L&O of the organisation it is passed on in, and no other.
+      await passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText }, tenantOf(context));
       return { card: await card(context, data, { notice: 'passed' }), personal: true };
     },
     { form },
