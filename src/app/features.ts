@@ -4,7 +4,7 @@ import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
 import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
-import { composeTalentReview, managerDirectoryFor } from './features/talent-review.feature';
+import { composeTalentReview, managerDirectoryFor, prepCardsFollowSharing } from './features/talent-review.feature';
 import { CosmosReviewManagersIndex } from '../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
 import { reviewsOfProfessional } from '../usecases/talent-review/for-professional';
@@ -27,28 +27,35 @@ export function composeFeatures(p: Platform): void {
   // The week cycle offers the Prof-traject that Mijn verantwoording keeps, read through its own
   // use case; verantwoording is composed after the week cycle (routes match in this order).
   let verantwoording: VerantwoordingDeps | undefined;
-  composeWeekCycle(p, {
-    hasProfTraject: async (userId) => {
-      if (!verantwoording) throw new Error('Mijn verantwoording is not composed yet');
-      return (await getProfTraject(verantwoording, userId)) !== undefined;
-    },
-  });
-  // The tab's preview of the manager's prep card needs the talent review, composed after it.
+  // The tab's preview of the manager's prep card and the rebuilds of prep cards need the talent
+  // review, composed after the features whose changes it follows.
   let talentReview: TalentReviewDeps | undefined;
+  const composedTalentReview = () => {
+    if (!talentReview) throw new Error('the talent review is not composed yet');
+    return talentReview;
+  };
+  // What a person shares changed and is stored (a note, an answer, their time, a visibility): their
+  // managers' prep cards are rebuilt from what they share now, or retried later; never refused.
+  const sharingChanged = (userId: string) => prepCardsFollowSharing(p, composedTalentReview(), userId);
+  composeWeekCycle(
+    p,
+    {
+      hasProfTraject: async (userId) => {
+        if (!verantwoording) throw new Error('Mijn verantwoording is not composed yet');
+        return (await getProfTraject(verantwoording, userId)) !== undefined;
+      },
+    },
+    sharingChanged,
+  );
   const managers = managerDirectoryFor(p, graphManagers(p));
   const learningNeeds = composeLearningNeeds(p);
   verantwoording = composeVerantwoording(p, {
     learningNeeds,
     talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos), new CosmosReviewManagersIndex(p.cosmos, p.clock)),
-    preview: async (userId, language) => {
-      if (!talentReview) throw new Error('the talent review is not composed yet');
-      return previewCard(talentReview, p.translator, userId, language);
-    },
-    // What a person shares changed: their managers' prep cards are rebuilt from what they share now.
-    sharingChanged: async (userId) => {
-      if (!talentReview) throw new Error('the talent review is not composed yet');
-      await refreshPrepCards(talentReview, userId);
-    },
+    preview: async (userId, language) => previewCard(composedTalentReview(), p.translator, userId, language),
+    sharingChanged,
+    // The erasure's rebuild cannot wait for a retry: it happens now or the erasure fails (and runs again).
+    sharingErased: async (userId) => void (await refreshPrepCards(composedTalentReview(), userId)),
   });
   const pulse = composePulsePoll(p);
   const history = b3History(pulse);

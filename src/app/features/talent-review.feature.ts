@@ -8,6 +8,7 @@ import { CosmosTalentReviewRepository } from '../../store/talent-review.reposito
 import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
+import { followSharing } from '../../usecases/talent-review/prep';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { Platform } from '../platform';
 
@@ -57,4 +58,24 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
   // Conversations planned before each report kept an index of their managers: index them once (idempotent).
   p.background.run('talentReview.indexReviewManagers', () => indexReviewManagers(p.cosmos, reviewManagers, p.logger, p.clock.now()));
   return deps;
+}
+
+/** What is safe to log of a failure: its status and kind, never its message (it may quote ids or paths). */
+function failureOf(err: unknown): { status?: number; code?: string; error?: string } {
+  const e = err as { code?: unknown; statusCode?: unknown; name?: unknown } | undefined;
+  const status = typeof e?.code === 'number' ? e.code : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  return { ...(status !== undefined ? { status } : {}), ...(typeof e?.code === 'string' ? { code: e.code } : {}), ...(typeof e?.name === 'string' ? { error: e.name } : {}) };
+}
+
+/**
+ * A person's stored change of what they share: their managers' prep cards are rebuilt now, or by
+ * the scheduler's retry when that fails. The person's turn goes on either way; the log says what
+ * happened without naming them.
+ */
+export async function prepCardsFollowSharing(p: Platform, deps: TalentReviewDeps, userId: string): Promise<void> {
+  const followed = await followSharing(deps, p.scheduler, userId);
+  if (followed.outcome === 'rebuilt') return;
+  const failure = failureOf(followed.error);
+  if (followed.outcome === 'retrying') p.logger.warn({ failure }, 'prep cards not rebuilt after a change of sharing; a scheduled job retries it');
+  else p.logger.error({ failure }, 'prep cards not rebuilt after a change of sharing, and no retry could be scheduled');
 }

@@ -24,7 +24,13 @@ function audiences(clientId: string, publicBaseUrl: string | undefined): string[
  */
 export function composeVerantwoording(
   p: Platform,
-  sources: { preview?: TabApiDeps['preview']; talentReviews?: ReviewsOfProfessional; learningNeeds?: LearningNeedDeps; sharingChanged?: VerantwoordingDeps['sharingChanged'] } = {},
+  sources: {
+    preview?: TabApiDeps['preview'];
+    talentReviews?: ReviewsOfProfessional;
+    learningNeeds?: LearningNeedDeps;
+    sharingChanged?: VerantwoordingDeps['sharingChanged'];
+    sharingErased?: VerantwoordingDeps['sharingErased'];
+  } = {},
 ): VerantwoordingDeps {
   const deps: VerantwoordingDeps = {
     records: new CosmosPersonalRecordRepository(p.cosmos),
@@ -39,6 +45,7 @@ export function composeVerantwoording(
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
+    ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),
     // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
     dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler },
   };

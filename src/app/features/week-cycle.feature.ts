@@ -14,8 +14,11 @@ import { CosmosPlanRepository } from '../../store/plan.repository';
 import { ProfTrajectLookup, WeekCycleDeps } from '../../usecases/week-cycle/deps';
 import { Platform } from '../platform';
 
-/** The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs. */
-export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup): WeekCycleDeps {
+/**
+ * The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs.
+ * `sharingChanged` tells the talent review that a member changed an answer they share.
+ */
+export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, sharingChanged?: WeekCycleDeps['sharingChanged']): WeekCycleDeps {
   const drafter = createProposalDrafter(p.config.ai, p.logger);
   if (!drafter.enabled) p.logger.warn('AI is off: AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are not set; groups write their own proposals');
   const weekCycle: WeekCycleDeps = {
@@ -36,6 +39,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup): 
     plans: new CosmosPlanRepository(p.cosmos),
     rhythm: { holidays: holidayCalendar(p.config.rhythm.holidayRegion), reminderMinutes: p.config.rhythm.reminderMinutes },
     profTrajects,
+    ...(sharingChanged ? { sharingChanged } : {}),
   };
   registerWeekCycle(p.app, p.scheduler, {
     weekCycle,

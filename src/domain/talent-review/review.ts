@@ -80,6 +80,14 @@ export function withPrepCard(review: TalentReview, card: PrepCardMessage): Talen
   return { ...review, prepCards: [...cards, card].slice(-MAX_PREP_CARDS) };
 }
 
+/**
+ * The durable retry of a report's prep-card rebuild: one per report, so a later failure replaces
+ * it and their erasure finds it (its payload names them).
+ */
+export function prepRefreshJobId(reportId: string): string {
+  return stableId('prepRefresh', reportId);
+}
+
 /** The report changed what they share: every prep card rendered before now is out of date. */
 export function sharingChanged(review: TalentReview): TalentReview {
   return { ...review, sharedRevision: (review.sharedRevision ?? 0) + 1 };

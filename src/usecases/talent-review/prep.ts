@@ -3,7 +3,9 @@ import { Verdict } from '../../domain/proposal/proposal';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
-import { PrepCardMessage, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { PrepCardMessage, prepRefreshJobId, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { JobScheduler } from '../../domain/scheduling/job';
+import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
@@ -211,4 +213,34 @@ export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string)
     }
   }
   return queued;
+}
+
+/** The scheduled job that retries a rebuild of a report's prep cards (payload: `reportId`). */
+export const PREP_REFRESH_JOB = 'review.prepRefresh';
+
+/** Where a failed rebuild waits: `forget` first, as a finished run of the same id would make `schedule` a no-op. */
+export type PrepRefreshRetries = JobScheduler & ScheduledJobPurge;
+
+export type SharingFollowed = { outcome: 'rebuilt' } | { outcome: 'retrying' | 'notRetried'; error: unknown };
+
+/**
+ * After the report stored a change of what they share: their prep cards are rebuilt now, and when
+ * that fails (Cosmos DB, the outbox), by a durable job that the scheduler retries. Never throws:
+ * the change is stored, so the person is not told it failed. `notRetried` when even the job could
+ * not be stored; a later change or a card's next delivery renders what they share then.
+ */
+export async function followSharing(deps: TalentReviewDeps, retries: PrepRefreshRetries, reportId: string): Promise<SharingFollowed> {
+  try {
+    await refreshPrepCards(deps, reportId);
+    return { outcome: 'rebuilt' };
+  } catch (error) {
+    try {
+      const id = prepRefreshJobId(reportId);
+      await retries.forget(id);
+      await retries.schedule({ id, kind: PREP_REFRESH_JOB, dueAt: deps.clock.now().toISOString(), payload: { reportId } });
+      return { outcome: 'retrying', error };
+    } catch {
+      return { outcome: 'notRetried', error };
+    }
+  }
 }

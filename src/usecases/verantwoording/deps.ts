@@ -25,9 +25,16 @@ export interface VerantwoordingDeps {
   talentReviews?: ReviewsOfProfessional;
   /**
    * Told after the person changed what they share, so what was built from it (their managers'
-   * prep cards) is rebuilt from what they share now; absent: nothing to rebuild.
+   * prep cards) is rebuilt from what they share now; absent: nothing to rebuild. Called once the
+   * change is stored, so it does not fail it: a rebuild that fails is retried later.
    */
   sharingChanged?(userId: string): Promise<void>;
+  /**
+   * The erasure's rebuild of those prep cards, while the reviews still know their messages: it
+   * cannot wait for a retry after the erasure (nothing would find the cards then), so it rebuilds
+   * now or fails, and the erasure is run again. Absent: nothing to rebuild.
+   */
+  sharingErased?(userId: string): Promise<void>;
   /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
   dataRights: DataRightsDeps;
 }

@@ -1,6 +1,6 @@
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { managerPartShown } from '../talent-review/for-professional';
-import { TalentReview } from '../../domain/talent-review/review';
+import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { prepJobId } from '../talent-review/plan-review';
@@ -77,7 +77,9 @@ export async function reviewTraces(deps: VerantwoordingDeps, userId: string): Pr
 export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTraces, who: Anonymiser): Promise<number> {
   // First, while the reviews still know the messages that show their prep cards (the erasure's
   // ticket makes those rebuilds show nothing of the report, see refreshPrepCards).
-  if (traces.asReport.some((r) => r.reportId !== ERASED_ID)) await deps.sharingChanged?.(who.userId);
+  if (traces.asReport.some((r) => r.reportId !== ERASED_ID)) await deps.sharingErased?.(who.userId);
+  // A retry of an earlier rebuild has nothing left to do, and its payload names the person.
+  await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
   for (const r of traces.asManager) {
     await deps.dataRights.jobs.forget(prepJobId(r.id));
     await deps.dataRights.reviews.remove(r);

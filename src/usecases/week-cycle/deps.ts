@@ -36,6 +36,12 @@ export interface WeekCycleDeps {
   rhythm: { holidays: HolidayCalendar; reminderMinutes: number };
   /** Whether a member has sketched their Prof-traject (kept by Mijn verantwoording). */
   profTrajects: ProfTrajectLookup;
+  /**
+   * Told after a member saved a personal answer they share with their manager, so what shows it
+   * (the manager's prep cards) shows the new text. The answer is stored by then: this does not
+   * fail the turn. Absent: nothing to rebuild.
+   */
+  sharingChanged?(userId: string): Promise<void>;
 }
 
 /** Port: reads, through Mijn verantwoording's own use case, whether a person has a Prof-traject. */

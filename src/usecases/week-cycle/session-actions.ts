@@ -62,23 +62,29 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
 
 /**
  * Questions 9-10: stored in the member's own partition, never in the group's. A first answer is
- * one create; changing it keeps whatever the member chose to share.
+ * one create; changing it keeps whatever the member chose to share. A shared answer's text then
+ * replaces the old one wherever the manager was shown it: also when this press finds its text
+ * stored already, as the redelivery of a press whose turn ended before that rebuild.
  */
 export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }): Promise<{ state: SessionState; answer: PersonalAnswer }> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  const shown = async (answer: PersonalAnswer) => {
+    if (answer.visibility === 'shared') await deps.sharingChanged?.(actor.id);
+    return { state, answer };
+  };
   if (state.session.status !== 'open') {
     // The same answer again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
     const stored = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
-    if (stored && stored.text === input.text.trim()) return { state, answer: stored };
+    if (stored && stored.text === input.text.trim()) return shown(stored);
     throw new DomainError('sessionClosed');
   }
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
   const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString() });
   const { answer, created } = await deps.personalAnswers.create(fresh);
-  if (created || (answer.text === fresh.text)) return { state, answer };
+  if (created || (answer.text === fresh.text)) return shown(answer);
   const updated = await deps.personalAnswers.update(actor.id, personalAnswerId(actor.id, sessionId, q.id), (a) => (a.text === fresh.text ? a : { ...a, text: fresh.text, updatedAt: fresh.updatedAt }));
-  return { state, answer: updated };
+  return shown(updated);
 }
 
 /** The viewer's own answer to the current question, when that question is personal. */

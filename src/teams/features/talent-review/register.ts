@@ -6,7 +6,7 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
-import { buildPrep, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, PREP_REFRESH_JOB, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
@@ -139,6 +139,12 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const { managerId, reviewId } = jobPayload.parse(payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId);
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
+  });
+  // A rebuild that failed after a report's change (prepCardsFollowSharing): a failure here is retried by the scheduler.
+  const refreshPayload = z.object({ reportId: z.string() });
+  scheduler.on(PREP_REFRESH_JOB, async (payload) => {
+    const queued = await refreshPrepCards(tr, refreshPayload.parse(payload).reportId);
+    deps.logger.info({ queued }, 'prep cards rebuilt by their retry');
   });
   registerPrepCardHooks(deps.outbox, deps);
 }
