@@ -4,15 +4,8 @@ import { Clock } from '../domain/shared/clock';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { DocumentStore, statusOf } from '../store/document-store';
-
-interface JobDocument extends ScheduledJob {
-  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
-  attempts: number;
-  lockedUntil?: string;
-  owner?: string;
-  /** Finished jobs expire on their own (Cosmos TTL, seconds) where the container allows it. */
-  ttl?: number;
-}
+import { GROUP_PARTITION_CONTAINER } from '../store/group-partition';
+import { JobDocument, pendingJob } from '../store/job-document';
 
 export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob) => Promise<void>;
 
@@ -20,13 +13,20 @@ const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 5;
 const DONE_TTL_SECONDS = 7 * 24 * 3600;
 
+const DUE = "((c.status = 'pending' AND c.dueAt <= @now) OR (c.status = 'running' AND c.lockedUntil < @now))";
+
 /**
  * A durable scheduler in Cosmos DB. Jobs have deterministic ids, so scheduling twice is a no-op;
  * an instance claims a due job by replacing it with its ETag, so two instances never run the
  * same job, and a claim whose lease ran out (a crashed instance) is taken over.
+ *
+ * Jobs live in their own container, except jobs about one group (a session's time box): those
+ * live in the group's partition, where a session start writes them in the same transaction as
+ * the session (see `pendingJob`). Both are found by the same background query for due jobs.
  */
 export class CosmosJobScheduler implements JobScheduler {
   private readonly store: DocumentStore<JobDocument>;
+  private readonly groupJobs: DocumentStore<JobDocument>;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly owner = randomUUID();
   private timer?: NodeJS.Timeout;
@@ -34,6 +34,12 @@ export class CosmosJobScheduler implements JobScheduler {
 
   constructor(conn: CosmosConnection, private readonly clock: Clock, private readonly logger: Logger) {
     this.store = new DocumentStore<JobDocument>(conn.container('jobs'), (j) => j.id);
+    this.groupJobs = new DocumentStore<JobDocument>(conn.container(GROUP_PARTITION_CONTAINER), (j) => j.groupId!);
+  }
+
+  /** Where a job is stored: its store, and its partition key there. */
+  private home(job: Pick<JobDocument, 'id' | 'groupId'>): { store: DocumentStore<JobDocument>; key: string } {
+    return job.groupId ? { store: this.groupJobs, key: job.groupId } : { store: this.store, key: job.id };
   }
 
   on(kind: string, handler: JobHandler): this {
@@ -42,7 +48,7 @@ export class CosmosJobScheduler implements JobScheduler {
   }
 
   async schedule(job: ScheduledJob): Promise<void> {
-    await this.store.create({ ...job, status: 'pending', attempts: 0 });
+    await this.home(job).store.create(pendingJob(job));
   }
 
   async cancel(jobId: string): Promise<void> {
@@ -64,13 +70,15 @@ export class CosmosJobScheduler implements JobScheduler {
   /** Runs every due job once; returns how many ran. Safe to call from several instances at once. */
   async runDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.store.query({
-      query: "SELECT * FROM c WHERE (c.status = 'pending' AND c.dueAt <= @now) OR (c.status = 'running' AND c.lockedUntil < @now) ORDER BY c.dueAt",
-      parameters: [{ name: '@now', value: now.toISOString() }],
-    });
+    const parameters = [{ name: '@now', value: now.toISOString() }];
+    const [own, ofGroups] = await Promise.all([
+      this.store.query({ query: `SELECT * FROM c WHERE ${DUE}`, parameters }),
+      this.groupJobs.query({ query: `SELECT * FROM c WHERE c.type = 'job' AND ${DUE}`, parameters }),
+    ]);
+    const due = [...own, ...ofGroups].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
     let ran = 0;
     for (const candidate of due) {
-      const claimed = await this.claim(candidate.id, now);
+      const claimed = await this.claim(candidate, now);
       if (!claimed) continue;
       ran++;
       await this.execute(claimed);
@@ -78,10 +86,11 @@ export class CosmosJobScheduler implements JobScheduler {
     return ran;
   }
 
-  private async claim(id: string, now: Date): Promise<JobDocument | undefined> {
+  private async claim(job: JobDocument, now: Date): Promise<JobDocument | undefined> {
     let won = false;
+    const { store, key } = this.home(job);
     try {
-      const doc = await this.store.update(id, id, (j) => {
+      const doc = await store.update(job.id, key, (j) => {
         won = false;
         const stale = j.status === 'running' && (j.lockedUntil ?? '') < now.toISOString();
         if (!(j.status === 'pending' || stale)) return j;
@@ -90,22 +99,24 @@ export class CosmosJobScheduler implements JobScheduler {
       });
       return won && doc.owner === this.owner ? doc : undefined;
     } catch (err) {
-      if (statusOf(err) === 412) return undefined;
+      // Lost to another instance, or the job is gone (its group was erased meanwhile).
+      if (statusOf(err) === 412 || statusOf(err) === 404) return undefined;
       throw err;
     }
   }
 
   private async execute(job: JobDocument): Promise<void> {
     const handler = this.handlers.get(job.kind);
+    const { store, key } = this.home(job);
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
       await handler(job.payload, job);
-      await this.store.update(job.id, job.id, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
+      await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
     } catch (err) {
       const giveUp = job.attempts >= MAX_ATTEMPTS;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
       const retryAt = new Date(this.clock.now().getTime() + 2 ** job.attempts * 10_000).toISOString();
-      await this.store.update(job.id, job.id, (j) => ({ ...j, status: giveUp ? 'failed' : 'pending', dueAt: giveUp ? j.dueAt : retryAt, lockedUntil: undefined }));
+      await store.update(job.id, key, (j) => ({ ...j, status: giveUp ? 'failed' : 'pending', dueAt: giveUp ? j.dueAt : retryAt, lockedUntil: undefined }));
     }
   }
 

@@ -219,6 +219,9 @@ const job = z
   })
   .strict();
 
+/** A job about one group (a session's time box), in the group's partition: written with what it is about. */
+const groupJob = job.extend({ type: z.literal('job'), groupId: id }).strict();
+
 // --- polls and pollAnswers: the B3-spiegel ---------------------------------------------------
 
 const pollTarget = z
@@ -414,7 +417,7 @@ const learningNeedBatch = z
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
-  sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal },
+  sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
   personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn },
   jobs: { job },

@@ -1,4 +1,4 @@
-import { Container, ErrorResponse, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
+import { Container, ErrorResponse, ItemDefinition, JSONObject, OperationInput, SqlQuerySpec } from '@azure/cosmos';
 import { Mutate } from '../domain/week-cycle/ports';
 import { queryPlanOnDemand } from './query-plan-on-demand';
 
@@ -65,6 +65,15 @@ export async function retrying<R>(op: () => Promise<R>): Promise<R> {
     }
   }
 }
+
+/** One operation of a transaction: a create, or a replace of the version read. */
+export type TransactOp<T> = { create: T } | { replace: T; ifMatch: string };
+
+/** A transaction's outcome: every document as written, or the first operation that refused and why (409, 412, ...). */
+export type TransactResult<T> = { ok: true; written: { doc: T; version: string }[] } | { ok: false; status: number; index: number };
+
+/** An operation's status that says nothing was done yet and trying again may work. */
+const retryAgain = (status: number) => TRANSIENT_STATUS.has(status);
 
 /**
  * Typed access to one container. Every read-modify-write goes through `update`, which uses the
@@ -149,6 +158,41 @@ export class DocumentStore<T extends { id: string }> {
         current = undefined;
         await pause(attempt);
       }
+    }
+  }
+
+  /**
+   * Several writes in one partition as one transaction (Cosmos DB's transactional batch): all
+   * of them or none, in one request. A refusal (a taken id, a changed version) comes back as the
+   * result, not thrown, so the caller can read again and decide. A batch that failed as a whole
+   * (throttled, or its answer lost) is tried again: a retry of one that did go through is refused
+   * by its own first write (the id is taken, or the version moved on), which the caller reads.
+   */
+  async transact(partitionKey: string, ops: TransactOp<T>[]): Promise<TransactResult<T>> {
+    // Built anew for every attempt: the SDK rewrites the operations it is given (their partition key).
+    const input = (): OperationInput[] =>
+      ops.map((op): OperationInput =>
+        'create' in op
+          ? { operationType: 'Create', resourceBody: op.create as unknown as JSONObject }
+          : // The embedded store reads a replace's partition from the operation itself; Cosmos DB takes it there too.
+            { operationType: 'Replace', id: op.replace.id, ifMatch: op.ifMatch, partitionKey, resourceBody: op.replace as unknown as JSONObject },
+      );
+    for (let attempt = 0; ; attempt++) {
+      let results: { statusCode: number; eTag?: string; resourceBody?: unknown }[];
+      try {
+        results = (await this.container.items.batch(input(), partitionKey)).result ?? [];
+      } catch (err) {
+        // The SDK wraps a failed batch request in a plain Error without its status: every such failure is tried again.
+        if (attempt >= MAX_TRANSIENT_RETRIES) throw err;
+        await pause(attempt + 2);
+        continue;
+      }
+      // The operation that failed carries its own status; the others say 424 (failed dependency).
+      const index = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
+      if (index < 0) return { ok: true, written: results.map((r) => ({ doc: strip(r.resourceBody as Stored<T>), version: r.eTag ?? (r.resourceBody as Stored<T>)._etag ?? '' })) };
+      const status = results[index]!.statusCode;
+      if (!retryAgain(status) || attempt >= MAX_TRANSIENT_RETRIES) return { ok: false, status, index };
+      await pause(attempt + 2);
     }
   }
 

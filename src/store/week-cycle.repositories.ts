@@ -13,6 +13,7 @@ import {
   PersonalAnswerRepository,
   ProposalRepository,
   SessionItemRepository,
+  SessionOpening,
   SessionRepository,
 } from '../domain/week-cycle/ports';
 import { Session, SessionState } from '../domain/week-cycle/session';
@@ -20,7 +21,8 @@ import { Contribution, SessionItem } from '../domain/week-cycle/session-items';
 import { AnyZodObject } from 'zod';
 import { DOCUMENT_SCHEMAS } from './document-schemas';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, Stored } from './document-store';
+import { DocumentStore, Stored, TransactOp } from './document-store';
+import { pendingJob } from './job-document';
 import { fromGroupDoc, GROUP_PARTITION_CONTAINER, GroupDoc, PartitionDoc, sortDocs, toGroupDoc } from './group-partition';
 
 /**
@@ -91,9 +93,12 @@ export class CosmosCycleRepository implements CycleRepository {
 export class CosmosSessionRepository implements SessionRepository {
   private readonly store: DocumentStore<Session>;
   private readonly docs: DocumentStore<PartitionDoc & { groupId: string }>;
+  /** Writes of several document types together (a session opening). */
+  private readonly batches: DocumentStore<{ id: string; groupId: string }>;
   constructor(conn: CosmosConnection) {
     this.store = partitionStore<Session>(conn);
     this.docs = partitionStore(conn);
+    this.batches = partitionStore(conn);
   }
   async get(groupId: string, sessionId: string) {
     const doc = await this.store.get(sessionId, groupId);
@@ -105,6 +110,36 @@ export class CosmosSessionRepository implements SessionRepository {
   }
   update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }) {
     return this.store.update(sessionId, groupId, mutate, known);
+  }
+
+  /**
+   * One transactional batch: the cycle first (a changed version refuses it before anything is
+   * written), then the proposal, the session and its jobs. A refusal is one of the first two
+   * writes failing: the embedded store runs a batch in order and stops at the first refusal, so
+   * with this order it, too, never keeps half an opening.
+   */
+  async open({ session, cycle, proposal, jobs }: SessionOpening) {
+    const ops: TransactOp<{ id: string; groupId: string }>[] = [
+      ...(cycle ? [{ replace: cycle.doc, ifMatch: cycle.version }] : []),
+      ...(proposal ? [{ create: proposal }] : []),
+      { create: session },
+      ...jobs.map((job) => ({ create: { ...pendingJob({ ...job, groupId: session.groupId }), groupId: session.groupId } })),
+    ];
+    const result = await this.batches.transact(session.groupId, ops);
+    if (!result.ok) {
+      if (result.status === 409 || result.status === 412) return { opened: false as const };
+      throw Object.assign(new Error(`session opening refused (${result.status})`), { code: result.status });
+    }
+    const at = (i: number) => result.written[i]!;
+    const first = cycle ? 1 : 0;
+    const written = at(first + (proposal ? 1 : 0));
+    return {
+      opened: true as const,
+      session: written.doc as Session,
+      version: written.version,
+      ...(cycle ? { cycle: at(0).doc as Cycle } : {}),
+      ...(proposal ? { proposal: at(first).doc as Proposal } : {}),
+    };
   }
 
   async loadState(groupId: string, sessionId: string): Promise<SessionState | undefined> {

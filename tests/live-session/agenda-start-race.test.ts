@@ -4,12 +4,16 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE } from './support';
 
-/** Holds the first replace of the cycle document (Cosmos DB throttles it once), and says when it did. */
+/**
+ * Holds the first write of the cycle document (Cosmos DB throttles it once), and says when it did:
+ * the save's replace, or the session opening's transaction that fixes the agenda on the cycle.
+ */
 function slowFirstCycleReplace(cycleId: string): { rule: CosmosFaultRule; slowed: () => boolean } {
   let slowed = false;
   return {
     rule: (req) => {
-      if (!slowed && req.kind === 'replace' && req.path.endsWith(`/docs/${cycleId}`)) {
+      const cycleWrite = (req.kind === 'replace' && req.path.endsWith(`/docs/${cycleId}`)) || (req.kind === 'batch' && req.container === 'sessions');
+      if (!slowed && cycleWrite) {
         slowed = true;
         return { kind: 'status', status: 429, retryAfterMs: 1500 };
       }

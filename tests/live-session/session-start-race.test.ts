@@ -147,7 +147,8 @@ describe('opening a session under Cosmos DB faults', () => {
   it('counts a create whose answer was lost as this press\'s: the card is posted, not left to nobody', async () => {
     const g = await freshGroup();
     const before = t.connector.calls.length;
-    t.proxy!.faults = once((r) => r.kind === 'create' && r.container === 'sessions', { kind: 'dropAfter' });
+    // The opening's one transaction is stored, and its answer lost.
+    t.proxy!.faults = once((r) => r.kind === 'batch' && r.container === 'sessions', { kind: 'dropAfter' });
     const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     t.proxy!.faults = undefined;
     expect(answer.value).toBe('De sessie is geopend.');
@@ -156,30 +157,47 @@ describe('opening a session under Cosmos DB faults', () => {
     expect((await sessionsOf(t, g))[0].cardActivityId).toBe(posted[0]!.id);
   });
 
-  it('says the session is open when its time box could not be stored, and "start" finishes the opening', async () => {
+  /** What an opening stores in the group's partition: the session, its time box, and the agenda fixed on the cycle. */
+  async function openingOf(g: GroupDriver) {
+    const sessions = await sessionsOf(t, g);
+    const jobs = (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'job'" }, { partitionKey: g.groupId }).fetchAll()).resources;
+    const { resource: cycle } = await t.store.container('sessions').item(`${g.groupId}_w1`, g.groupId).read();
+    return { sessions, jobs, agendaFixed: !!cycle.agendaFixedAt };
+  }
+
+  /** Whatever write stores the session's time box fails: the opening's transaction (or, before it, the job's own create). */
+  const timeBoxFails = (r: { kind: string; container?: string }): CosmosFault | undefined =>
+    (r.kind === 'batch' && r.container === 'sessions') || (r.kind === 'create' && r.container === 'jobs') ? { kind: 'status', status: 503 } : undefined;
+
+  it('opens a session with its time box and fixed agenda, or nothing of it: an error card means nothing was stored', async () => {
     const g = await freshGroup();
-    t.proxy!.faults = (r) => (r.kind === 'create' && r.container === 'jobs' ? { kind: 'status', status: 503 } : undefined);
-    const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    t.proxy!.faults = timeBoxFails;
+    const refused = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     t.proxy!.faults = undefined;
-    expect(answer.value).toBe('De sessie is geopend, maar de kaart staat mogelijk niet in de chat. Typ start om hem te plaatsen.');
-    const [session] = await sessionsOf(t, g);
+    expect(cardText(refused.value)).toContain(ERROR_TITLE);
+    expect(await openingOf(g)).toEqual({ sessions: [], jobs: [], agendaFixed: false });
+
     const before = t.connector.calls.length;
-    await t.send(message(g.conv, MEMBERS[1]!, 'start'));
-    expect(sessionCardsSince(t, before)).toHaveLength(1);
-    const { resource: warning } = await t.store.container('jobs').item(`${session.id}_warn`, `${session.id}_warn`).read();
-    expect(warning).toMatchObject({ kind: 'session.warning', status: 'pending' });
+    const opened = await g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    expect(opened.value).toBe('De sessie is geopend.');
+    const { sessions, jobs, agendaFixed } = await openingOf(g);
+    expect(sessions).toHaveLength(1);
+    expect(jobs).toEqual([expect.objectContaining({ id: `${sessions[0].id}_warn`, kind: 'session.warning', status: 'pending' })]);
+    expect(agendaFixed).toBe(true);
+    expect(sessions[0].cardActivityId).toBe(sessionCardsSince(t, before)[0]!.id);
   });
 
-  it('answers the "start" command the same way when the time box could not be stored', async () => {
+  it('answers the "start" command the same way: nothing stored on a failure, everything on the next "start"', async () => {
     const g = await freshGroup();
-    t.proxy!.faults = (r) => (r.kind === 'create' && r.container === 'jobs' ? { kind: 'status', status: 503 } : undefined);
+    t.proxy!.faults = timeBoxFails;
     const before = t.connector.calls.length;
     await t.send(message(g.conv, MEMBERS[0]!, 'start'));
     t.proxy!.faults = undefined;
-    expect(t.connector.calls.slice(before).map((c) => c.activity.text).filter(Boolean)).toEqual(['De sessie is geopend, maar de kaart staat mogelijk niet in de chat. Typ start om hem te plaatsen.']);
-    expect(await sessionsOf(t, g)).toHaveLength(1);
+    expect(sessionCardsSince(t, before)).toHaveLength(0);
+    expect(await openingOf(g)).toEqual({ sessions: [], jobs: [], agendaFixed: false });
     await t.send(message(g.conv, MEMBERS[0]!, 'start'));
     expect(sessionCardsSince(t, before)).toHaveLength(1);
+    expect((await openingOf(g)).jobs).toHaveLength(1);
   });
 
   it('shows an error card only when no session was stored, and never leaves the group without a way to its card', async () => {

@@ -5,6 +5,11 @@ export interface ScheduledJob<P = Record<string, unknown>> {
   kind: string;
   dueAt: string;
   payload: P;
+  /**
+   * The group the job is about, if any. Such a job lives in the group's partition, so it can be
+   * written in one transaction with what it is about (a session and its time box).
+   */
+  groupId?: string;
 }
 
 /** Port: schedule work for later. */

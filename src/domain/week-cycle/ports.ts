@@ -4,6 +4,7 @@ import { Session, SessionState } from './session';
 import { CheckIn, Contribution, Presence, SessionItem } from './session-items';
 import { Judgement, Proposal } from '../proposal/proposal';
 import { PersonalAnswer } from '../personal/personal-answer';
+import { ScheduledJob } from '../scheduling/job';
 
 /**
  * A read-modify-write: the store reads the current document, applies `mutate`, and writes it
@@ -35,10 +36,27 @@ export interface SessionRepository {
   create(session: Session): Promise<{ session: Session; created: boolean; version?: string }>;
   /** ETag read-modify-write; `knownVersion` (from a state read this turn) saves the first read. */
   update(groupId: string, sessionId: string, mutate: Mutate<Session>, knownVersion?: { doc: Session; version: string }): Promise<Session>;
+  /**
+   * Opens a session with what belongs to it, as one transaction in the group's partition: all of
+   * it is stored, or nothing. `opened: false` when the store refused: another press opened this
+   * session first, or the cycle changed since it was read. Read again and decide.
+   */
+  open(opening: SessionOpening): Promise<{ opened: true; session: Session; version: string; cycle?: Cycle; proposal?: Proposal } | { opened: false }>;
   /** One session as a turn needs it, in one single-partition query. */
   loadState(groupId: string, sessionId: string): Promise<SessionState | undefined>;
   /** A whole cycle (its sessions and what members added), for summaries and the AI draft. */
   loadCycle(groupId: string, cycleId: string): Promise<CycleState | undefined>;
+}
+
+/** A session as it opens, with what is written together with it. */
+export interface SessionOpening {
+  session: Session;
+  /** The cycle with its agenda fixed (the week's first session), replacing the version read. */
+  cycle?: { doc: Cycle; version: string };
+  /** The proposal record, when this session works on it and it does not exist yet. */
+  proposal?: Proposal;
+  /** Jobs about this session (its time box), in the group's partition (`groupId` set). */
+  jobs: ScheduledJob[];
 }
 
 /** A cycle with all it holds, read from the group's partition in one query. */

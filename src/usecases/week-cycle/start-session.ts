@@ -4,7 +4,8 @@ import { newProposal, Proposal } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { Cycle, fixAgenda } from '../../domain/week-cycle/cycle';
 import { proposalIdFor, sessionIdFor } from '../../domain/week-cycle/ids';
-import { CycleState } from '../../domain/week-cycle/ports';
+import { CycleState, SessionOpening } from '../../domain/week-cycle/ports';
+import { ScheduledJob } from '../../domain/scheduling/job';
 import { openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, loadGroup } from './membership';
@@ -56,75 +57,101 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
   return { ...next, state: await prepareSession(deps, next.state) };
 }
 
-/** The query and the create of `startNextSession`, without what follows; see `prepareSession`. */
-export async function createNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
-  const cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
-  if (!cycleId) throw new DomainError('noActiveCycle');
-  let cycleState = await loadCycleState(deps, groupId, cycleId);
-  if (cycleState.group.currentCycleId && cycleState.group.currentCycleId !== cycleId) {
-    // A card from an earlier week: continue the group's current week instead.
-    cycleState = await loadCycleState(deps, groupId, cycleState.group.currentCycleId);
-  }
-  const group = actor ? await ensureMember(deps, cycleState.group, actor) : cycleState.group;
-  const framework = deps.frameworks[group.language];
-  const last = cycleState.sessions[cycleState.sessions.length - 1];
-  if (last?.status === 'open') return { kind: 'session', state: sessionStateOf({ ...cycleState, group }, last), created: false, cycle: cycleState.cycle };
-  if (!last && !cycleState.cycle.agendaFixedAt) {
-    // Day 1 runs the agenda as stored when it is fixed: an agenda saved just before wins the ETag
-    // race and is the one read back here; one saved just after finds it fixed and is refused.
-    const at = deps.clock.now().toISOString();
-    const known = cycleState.cycleVersion ? { doc: cycleState.cycle, version: cycleState.cycleVersion } : undefined;
-    cycleState = { ...cycleState, cycle: await deps.cycles.update(groupId, cycleState.cycle.id, (c) => fixAgenda(c, at), known) };
-  }
-  const { cycle } = cycleState;
+/** Presses that open the same session at once: each refused one reads again; more than this many in a row is not a race. */
+const MAX_OPEN_ATTEMPTS = 6;
 
+/**
+ * The week's state in one query, and the next session opened in one transaction with all that
+ * belongs to it: its time box, the proposal record on the day the group works on it, and on the
+ * week's first day the agenda fixed on the cycle (so an agenda saved meanwhile either came first
+ * and is the one used, or finds it fixed and is refused). Two requests; when another press opened
+ * the session first, or the agenda changed, the store refuses and the week is read again.
+ */
+export async function createNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
+  let cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
+  if (!cycleId) throw new DomainError('noActiveCycle');
+  const openedBy = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    let cycleState = await loadCycleState(deps, groupId, cycleId);
+    if (cycleState.group.currentCycleId && cycleState.group.currentCycleId !== cycleId) {
+      // A card from an earlier week: continue the group's current week instead.
+      cycleId = cycleState.group.currentCycleId;
+      cycleState = await loadCycleState(deps, groupId, cycleId);
+    }
+    const group = actor ? await ensureMember(deps, cycleState.group, actor) : cycleState.group;
+    const state = { ...cycleState, group };
+    const { cycle } = cycleState;
+    const last = cycleState.sessions[cycleState.sessions.length - 1];
+    // Open already; `openedBy` finds this call's own opening when the store kept it but its answer was lost.
+    if (last?.status === 'open') return { kind: 'session', state: sessionStateOf(state, last), created: last.openedBy === openedBy, cycle };
+    const opening = nextOpening(deps, state, last, openedBy);
+    if (!opening) return { kind: 'cycleComplete', cycle };
+    const result = await deps.sessions.open(opening);
+    if (result.opened) {
+      const opened = { ...state, cycle: result.cycle ?? cycle, ...(result.proposal ? { proposal: result.proposal } : {}) };
+      return { kind: 'session', state: sessionStateOf(opened, result.session, result.version), created: true, cycle: opened.cycle };
+    }
+    if (attempt >= MAX_OPEN_ATTEMPTS) throw new Error('session opening: too many concurrent changes');
+  }
+}
+
+/** What opening the next session writes; undefined when the week is complete. */
+function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session | undefined, openedBy: string): SessionOpening | undefined {
+  const { cycle, group } = cycleState;
+  const framework = deps.frameworks[group.language];
   const carried = last ? carryOverFrom(framework, sessionStateOf(cycleState, last)) : [];
   const day = last ? Math.min(last.day + 1, 4) : 1;
   const resumingAfterLastDay = !!last && last.day === 4;
-  if (resumingAfterLastDay && carried.length === 0) return { kind: 'cycleComplete', cycle };
+  if (resumingAfterLastDay && carried.length === 0) return undefined;
   const seq = (last?.seq ?? 0) + 1;
-  const openedBy = randomUUID();
-  const { session, created, version } = await deps.sessions.create(
-    openSession({
-      id: sessionIdFor(cycle.id, seq),
-      groupId,
-      cycleId: cycle.id,
-      seq,
-      day,
-      questionIds: resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []),
-      carriedOver: carried,
-      startedAt: deps.clock.now(),
-      minutes: deps.session.minutes,
-      openedBy,
-    }),
-  );
-  // With the version the create returned, remembering the posted card needs no read first.
-  const state = sessionStateOf({ ...cycleState, group }, session, version);
-  // A create retried after its answer was lost finds its own session: this attempt opened it.
-  return { kind: 'session', state, created: created || session.openedBy === openedBy, cycle };
+  const session = openSession({
+    id: sessionIdFor(cycle.id, seq),
+    groupId: group.id,
+    cycleId: cycle.id,
+    seq,
+    day,
+    questionIds: resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []),
+    carriedOver: carried,
+    startedAt: deps.clock.now(),
+    minutes: deps.session.minutes,
+    openedBy,
+  });
+  // Day 1 runs the agenda as stored when it is fixed, under the version this turn read.
+  const fixed = !last && !cycle.agendaFixedAt && cycleState.cycleVersion ? fixAgenda(cycle, deps.clock.now().toISOString()) : cycle;
+  const proposal = needsProposal(framework, session) && !cycleState.proposal ? proposalFor(deps, session, group.name) : undefined;
+  return {
+    session,
+    ...(fixed !== cycle ? { cycle: { doc: fixed, version: cycleState.cycleVersion! } } : {}),
+    ...(proposal ? { proposal } : {}),
+    jobs: [warningJob(deps, session)],
+  };
 }
 
-/** A session this turn opened, or one whose opening may not have finished (its card was never stored). */
+/**
+ * A session found open without its card (its opening's card was never posted, or an older
+ * version of the app opened it and stopped halfway): the next press finishes the opening, which
+ * is idempotent. A session this turn opened has all it needs.
+ */
 export function needsPreparing(next: { created: boolean; state: Pick<SessionState, 'session'> }): boolean {
-  return next.created || !next.state.session.cardActivityId;
+  return !next.created && !next.state.session.cardActivityId;
 }
 
 /** The time box and, on a proposal day, the proposal record: idempotent, so an unfinished opening is finished by the next press. */
 export async function prepareSession(deps: WeekCycleDeps, state: SessionState): Promise<SessionState> {
   const { session, group } = state;
-  await scheduleWarning(deps, session);
+  await deps.scheduler.schedule(warningJob(deps, session));
   if (!needsProposal(deps.frameworks[group.language], session) || state.proposal) return state;
   return { ...state, proposal: await ensureProposal(deps, session, group.name) };
 }
 
-/** The time box: one job at the warning, which schedules the close when it runs. */
-async function scheduleWarning(deps: WeekCycleDeps, s: Session): Promise<void> {
+/** The time box: one job at the warning, which schedules the close when it runs. In the group's partition. */
+function warningJob(deps: WeekCycleDeps, s: Session): ScheduledJob {
   const end = new Date(s.endsAt).getTime();
-  await deps.scheduler.schedule({ id: `${s.id}_warn`, kind: JOB_KINDS.sessionWarning, dueAt: new Date(end - deps.session.warningMinutes * 60_000).toISOString(), payload: { groupId: s.groupId, sessionId: s.id } });
+  return { id: `${s.id}_warn`, kind: JOB_KINDS.sessionWarning, dueAt: new Date(end - deps.session.warningMinutes * 60_000).toISOString(), payload: { groupId: s.groupId, sessionId: s.id }, groupId: s.groupId };
 }
 
 export async function scheduleClose(deps: WeekCycleDeps, s: Session): Promise<void> {
-  await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload: { groupId: s.groupId, sessionId: s.id } });
+  await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload: { groupId: s.groupId, sessionId: s.id }, groupId: s.groupId });
 }
 
 function needsProposal(framework: Framework, s: Session): boolean {
@@ -134,10 +161,12 @@ function needsProposal(framework: Framework, s: Session): boolean {
 
 /** The cycle's proposal record exists from the session that works on it, with or without AI. */
 export async function ensureProposal(deps: WeekCycleDeps, session: Session, groupName: string): Promise<Proposal> {
-  const { proposal } = await deps.proposals.create(
-    newProposal({ id: proposalIdFor(session.cycleId), groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '' }, deps.clock.now()),
-  );
+  const { proposal } = await deps.proposals.create(proposalFor(deps, session, groupName));
   return proposal;
+}
+
+function proposalFor(deps: WeekCycleDeps, session: Session, groupName: string): Proposal {
+  return newProposal({ id: proposalIdFor(session.cycleId), groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '' }, deps.clock.now());
 }
 
 /** A cycle is complete when its day-4 session closes with nothing left to resume. */

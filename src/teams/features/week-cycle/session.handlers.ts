@@ -79,11 +79,11 @@ export async function openNextSession(
   const language = next.state.group.language;
   let posted = false;
   try {
-    const state = needsPreparing(next) ? await prepareSession(wc, next.state) : next.state;
     if (!opts.repost) {
-      if (!next.created && state.session.cardActivityId) return { result: 'alreadyOpen', language };
+      if (!next.created && next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
       if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
     }
+    const state = needsPreparing(next) ? await prepareSession(wc, next.state) : next.state;
     const id = await postCard(context, presenter.shared(state));
     posted = true;
     if (id) await rememberCard(wc, state, id);
