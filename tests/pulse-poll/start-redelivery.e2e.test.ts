@@ -61,4 +61,20 @@ describe('the start command under a lost answer and redelivery', () => {
     // Scheduling again on the redelivery found every job there: one of each.
     expect((await pollJobs()).filter((j) => j.kind === 'pulse.close')).toHaveLength(1);
   });
+
+  it('posts the "started" card on a redelivery when the first delivery stored the poll but never got the card out', async () => {
+    const activity = d.inTeam(message(d.channel(noord), HR, 'peiling start Zorgteam Noord 2026-12-04'), noord);
+    // The first delivery's card does not reach Teams (as when its instance stops right after storing the poll).
+    let refusing = true;
+    t.connector.faults.push((req) => (refusing && req.method === 'POST' && JSON.stringify(req.body).includes('B3-spiegel gestart') ? { status: 502 } : undefined));
+    await t.send(activity);
+    await t.app.background.idle();
+    expect(startedCards()).toHaveLength(0);
+    refusing = false;
+
+    await t.send(activity);
+    await d.settle();
+    expect(await polls()).toHaveLength(1);
+    expect(startedCards()).toHaveLength(1);
+  });
 });

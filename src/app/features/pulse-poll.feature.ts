@@ -64,6 +64,7 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     logger: p.logger,
     background: p.background,
     actions: p.actions,
+    messenger: p.messenger,
     defaultLanguage: p.config.defaultLanguage,
   });
   // Polls stored before tallies: fold their separate answer documents into a tally and delete them.

@@ -76,24 +76,23 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
               return;
             }
             const here = { team: await teamHere(context, deps, tenantId), conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl, botId: context.activity.recipient?.id };
-            const { poll, created, generalInstead } = await startPoll(deps.pulse, { tenantId, actor, commandId: context.activity.id ?? `${Date.now()}`, here }, parsed.request);
+            const { poll, generalInstead } = await startPoll(deps.pulse, { tenantId, actor, commandId: context.activity.id ?? `${Date.now()}`, here }, parsed.request);
             const pt = deps.translator.t(poll.language);
-            // A redelivered command finds the poll another delivery started and announced.
-            if (created)
-              await postCard(
-                context,
-                pollStartedCard(
-                  {
-                    teams: poll.targets.map((x) => x.teamName),
-                    closesLabel: displayDate(poll.closesOn, poll.language),
-                    delivery: poll.delivery,
-                    reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), poll.language)),
-                    privateNudges: poll.privateNudges,
-                    generalInstead,
-                  },
-                  pt,
-                ),
-              );
+            // Through the outbox under the poll's key: every delivery of the command (Teams
+            // redelivers one it got no timely answer for) asks, and the card goes out once, also
+            // when the delivery that stored the poll stopped before it got the card out.
+            const started = pollStartedCard(
+              {
+                teams: poll.targets.map((x) => x.teamName),
+                closesLabel: displayDate(poll.closesOn, poll.language),
+                delivery: poll.delivery,
+                reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), poll.language)),
+                privateNudges: poll.privateNudges,
+                generalInstead,
+              },
+              pt,
+            );
+            await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}` });
             deps.background.run('pulse.deliver', () => deliverPoll(deps.pulse, poll.id));
             return;
           }

@@ -4,6 +4,7 @@ import { Instruments } from '../../../pulse-poll/load-instruments';
 import { PulsePollDeps } from '../../../usecases/pulse-poll/deps';
 import { BackgroundTasks } from '../../background-tasks';
 import { CardActionContext } from '../../card-actions';
+import { TeamsMessenger } from '../../messenger';
 import { TeamsPollNotifier } from './teams-poll-notifier';
 import { TeamsRoster } from './teams-roster';
 
@@ -17,5 +18,7 @@ export interface PulseTeamsDeps {
   logger: Logger;
   background: BackgroundTasks;
   actions: CardActionContext;
+  /** Messages that must go out once whichever delivery of a command sends them (outbox keys). */
+  messenger: TeamsMessenger;
   defaultLanguage: 'nl' | 'en';
 }
