@@ -75,3 +75,32 @@ export function checkGroupSettings(s: GroupSettings): GroupSettings {
 export function isMember(group: Group, userId: string): boolean {
   return group.members.some((m) => m.id === userId);
 }
+
+/**
+ * A person as Teams names them in a chat's member events and roster: their Teams id, and their
+ * Entra object id where Teams gives one (a group member's id is the Entra id when there was one).
+ */
+export interface ChatAccount {
+  teamsId: string;
+  aadObjectId?: string;
+}
+
+/** Whether a member is this chat account: by Entra id, or by Teams id for a member stored without one. */
+export function isAccountOf(member: Member, account: ChatAccount): boolean {
+  return member.id === account.aadObjectId || member.id === account.teamsId || (member.teamsId !== undefined && member.teamsId === account.teamsId);
+}
+
+/**
+ * The group without the people who left its chat. The same object back when none of them is a
+ * member (a redelivered update, someone who never joined), so a retry writes nothing. The group
+ * may fall below its setup minimum: whoever is no longer in the chat cannot stay in the group.
+ */
+export function withoutAccounts(group: Group, left: ChatAccount[]): Group {
+  const members = group.members.filter((m) => !left.some((a) => isAccountOf(m, a)));
+  return members.length === group.members.length ? group : { ...group, members };
+}
+
+/** The members the chat's roster no longer names (the roster read in full). */
+export function membersMissingFrom(group: Group, roster: ChatAccount[]): Member[] {
+  return group.members.filter((m) => !roster.some((a) => isAccountOf(m, a)));
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { Group, GROUP_SIZE, isMember } from '../../domain/week-cycle/group';
+import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isMember, membersMissingFrom, withoutAccounts } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 
@@ -29,4 +29,59 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
 
 export async function requireMember(deps: WeekCycleDeps, groupId: string, actor: Actor): Promise<Group> {
   return ensureMember(deps, await loadGroup(deps, groupId), actor);
+}
+
+/**
+ * People Teams removed from the group's chat leave the group, as those a setup leaves out do:
+ * the group record stops naming them (it decides what they see of the group: its proposals in
+ * search, its cards, its new weeks in their verantwoording), and their membership index marks
+ * the group as left, so their own verantwoording still finds what they wrote there. Nothing is
+ * deleted. Someone who acts in the chat again later joins again, as anyone new does.
+ *
+ * Idempotent: a redelivered update finds them gone and writes nothing to the group; it only
+ * marks an index the first delivery did not reach (the group was written, then the turn failed).
+ * Returns the ids of those who left.
+ */
+export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[]): Promise<string[]> {
+  if (accounts.length === 0) return [];
+  const group = await deps.groups.get(groupId);
+  return group ? leave(deps, group, accounts) : [];
+}
+
+/**
+ * The app was added (back) to the group's chat. While it was away Teams told it of nobody
+ * leaving, so the members the chat's complete roster no longer names leave now.
+ */
+export async function keepToChatRoster(deps: WeekCycleDeps, groupId: string, roster: ChatAccount[]): Promise<string[]> {
+  // An empty roster is a failed read, not an empty chat (the one who added the app is in it).
+  if (roster.length === 0) return [];
+  const group = await deps.groups.get(groupId);
+  if (!group) return [];
+  const missing = membersMissingFrom(group, roster);
+  return missing.length ? leave(deps, group, missing.map((m) => ({ teamsId: m.teamsId ?? m.id, aadObjectId: m.id }))) : [];
+}
+
+async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<string[]> {
+  const leaving = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a))).map((m) => m.id);
+  // ETag-guarded: concurrent updates (several people removed at once) each land on the latest group.
+  const after = leaving.length ? await deps.groups.update(group.id, (g) => withoutAccounts(g, accounts)) : group;
+  const others = accounts.map((a) => a.aadObjectId).filter((id): id is string => !!id && !leaving.includes(id));
+  const unrecorded = await stillIndexedAsMember(deps, group.id, others);
+  const left = [...new Set([...leaving, ...unrecorded])].filter((id) => !isMember(after, id));
+  if (left.length) await deps.membership.record(group.id, after.name, { joined: [], left }, deps.clock.now().toISOString());
+  return left;
+}
+
+/** A few index reads at a time: a team's update may name many people, most of them in no group. */
+const INDEX_READS_AT_ONCE = 8;
+
+/** Those whose membership index still names the group as theirs. */
+async function stillIndexedAsMember(deps: WeekCycleDeps, groupId: string, userIds: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < userIds.length; i += INDEX_READS_AT_ONCE) {
+    const batch = userIds.slice(i, i + INDEX_READS_AT_ONCE);
+    const indexed = await Promise.all(batch.map(async (id) => (await deps.membership.groupsOf(id)).some((e) => e.groupId === groupId && e.member)));
+    out.push(...batch.filter((_, k) => indexed[k]));
+  }
+  return out;
 }

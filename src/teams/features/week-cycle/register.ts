@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { FeatureDeps } from '../feature-deps';
+import { registerChatMembers } from './chat-members.handlers';
 import { registerGroupCommands } from './commands';
 import { registerCycle } from './cycle.handlers';
 import { registerGroupSetup } from './group-setup.handlers';
@@ -13,6 +14,7 @@ import { registerSession } from './session.handlers';
 export function registerWeekCycle(app: Application<TurnState>, scheduler: CosmosJobScheduler, deps: FeatureDeps): void {
   const presenter = new SessionPresenter(deps);
   registerGroupSetup(app, deps);
+  registerChatMembers(app, deps);
   registerCycle(app, deps);
   registerPlan(app, deps);
   registerSession(app, deps, presenter);

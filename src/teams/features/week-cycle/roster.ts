@@ -1,5 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import { Member } from '../../../domain/week-cycle/group';
+import { ChatAccount, Member } from '../../../domain/week-cycle/group';
 import type { Logger } from '../../../log/logger';
 import { actorOf } from '../../turn';
 
@@ -21,5 +21,29 @@ export async function readRoster(context: TurnContext, logger: Logger): Promise<
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'could not read the conversation roster; offering only the current user');
     return [self];
+  }
+}
+
+/** Beyond this many people a chat's roster is not read whole (a big team's): at 100 a page, 50 requests. */
+const MAX_WHOLE_ROSTER = 5000;
+
+/**
+ * Everyone in the chat, or undefined when Teams could not list them all (an error, an empty
+ * answer, more than MAX_WHOLE_ROSTER): only a complete roster can tell who is no longer there.
+ */
+export async function readWholeRoster(context: TurnContext, logger: Logger): Promise<ChatAccount[] | undefined> {
+  try {
+    const accounts: ChatAccount[] = [];
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, 100, token);
+      for (const m of page.members) accounts.push({ teamsId: m.id, aadObjectId: m.aadObjectId || undefined });
+      token = page.continuationToken;
+      if (token && accounts.length >= MAX_WHOLE_ROSTER) return undefined;
+    } while (token);
+    return accounts.length ? accounts : undefined;
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not read the whole conversation roster');
+    return undefined;
   }
 }

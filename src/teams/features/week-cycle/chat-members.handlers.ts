@@ -1,0 +1,60 @@
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { ChatAccount } from '../../../domain/week-cycle/group';
+import { keepToChatRoster, leaveWithChat } from '../../../usecases/week-cycle/membership';
+import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
+import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
+import { FeatureDeps } from '../feature-deps';
+import { readWholeRoster } from './roster';
+
+/** The people a conversationUpdate names as removed, the app itself left out. */
+function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemoved: boolean } {
+  const botId = context.activity.recipient?.id;
+  const removed = context.activity.membersRemoved ?? [];
+  const people = removed.filter((m) => m.id !== botId).map((m) => ({ teamsId: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) }));
+  return { people, appRemoved: removed.some((m) => m.id === botId) };
+}
+
+/**
+ * A group is its chat: who is no longer in the chat is no longer in the group. Teams tells the
+ * app when people are removed from the group's chat (or, for a group in a team's General
+ * channel, from the team); they leave the group then, so nothing new of the group reaches them.
+ *
+ * The app's own removal (uninstalled from the chat) changes no one's membership and deletes
+ * nothing: the people are still in the chat, the group's history is theirs, and no session runs
+ * without the app. Teams tells a removed app of nobody leaving, though, so when the app is added
+ * back the chat's roster decides who is still in the group.
+ *
+ * Someone added to the chat is not a member yet: as anyone in the chat, they join by acting on
+ * the group's cards (while it has room) or when a setup picks them.
+ */
+export function registerChatMembers(app: Application<TurnState>, deps: FeatureDeps): void {
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (conversationKindOf(context) === 'personal') return;
+    const { people, appRemoved } = removedPeople(context);
+    if (appRemoved) deps.logger.info('app removed from a chat; its group, if any, is kept as it is');
+    try {
+      const left = await leaveWithChat(deps.weekCycle, groupIdFor(groupConversationId(context)), people);
+      if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'could not take people removed from the chat out of its group');
+    }
+  });
+
+  // A hook, not a route: teams-ai runs only the first matching route, and the welcome card
+  // answers the same conversationUpdate. It never stops the turn.
+  app.turn('beforeTurn', async (context) => {
+    if (conversationKindOf(context) === 'personal' || !botWasAdded(context)) return true;
+    try {
+      const groupId = groupIdFor(groupConversationId(context));
+      // Most installs are in a new chat: no group, no roster to read.
+      if (!(await deps.weekCycle.groups.get(groupId))) return true;
+      const roster = await readWholeRoster(context, deps.logger);
+      const left = roster ? await keepToChatRoster(deps.weekCycle, groupId, roster) : [];
+      if (left.length) deps.logger.info({ count: left.length }, 'no longer in the chat when the app came back, left the group');
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
+    }
+    return true;
+  });
+}
