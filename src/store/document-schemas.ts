@@ -182,6 +182,8 @@ const profTraject = z
     plannedWeeks: z.number().int().min(1).max(52),
     maturityPhase: z.enum(MATURITY_PHASES).optional(),
     visibility,
+    // Absent on a Prof-traject stored before revisions were kept (read as 1).
+    rev: z.number().int().min(1).optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

@@ -1,6 +1,10 @@
 /** A failed call to the tab's API, with the status and the server's error code. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: { error?: string; [k: string]: unknown }) {
+  /**
+   * A 400 about one input says which (`field`, the API's name), the rule it broke and its limits
+   * (`params`, numbers only); a 409 on a note carries the newer stored `note`.
+   */
+  constructor(readonly status: number, readonly body: { error?: string; field?: string; rule?: string; params?: Record<string, unknown>; [k: string]: unknown }) {
     super(`api ${status} ${body.error ?? ''}`);
   }
 }

@@ -26,10 +26,15 @@ function lookup(locale: TabLocale, key: string): unknown {
  */
 export function translator(locale: TabLocale): T {
   const plural = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
   return (key, vars = {}) => {
     const count = vars.count;
     const node = typeof count === 'number' ? (lookup(locale, `${key}_${plural.select(count)}`) ?? lookup(locale, `${key}_other`) ?? lookup(locale, key)) : lookup(locale, key);
     const text = typeof node === 'string' ? node : key;
-    return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+    // `{{max, number}}` is i18next's number format, as the bot renders it (4.000 in Dutch).
+    return text.replace(/\{\{(\w+)(?:,\s*(\w+))?\}\}/g, (_m, name: string, format?: string) => {
+      const value = vars[name];
+      return format === 'number' && typeof value === 'number' ? numbers.format(value) : String(value ?? '');
+    });
   };
 }

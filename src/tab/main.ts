@@ -2,6 +2,7 @@ import type { AccountabilityNote } from '../domain/verantwoording/accountability
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
+import { Outcome, Refusal } from './forms';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, T, TabLocale, translator } from './i18n';
 import { PreviewAnswer, renderPreview } from './preview';
@@ -15,6 +16,13 @@ function say(text: string, error = false): void {
   const status = $('status');
   status.textContent = text;
   status.className = error ? 'status error' : 'status';
+}
+
+/** The refused input a 400 names (its field, rule and limits), if it names one. */
+function refusalOf(body: ApiError['body']): Refusal | undefined {
+  if (typeof body.field !== 'string') return undefined;
+  const params = Object.fromEntries(Object.entries(body.params ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
+  return { field: body.field, rule: typeof body.rule === 'string' ? body.rule : 'format', params };
 }
 
 function show(...nodes: HTMLElement[]): void {
@@ -97,26 +105,53 @@ class TabApp {
     }
   }
 
-  /** Runs a change, reloads the view, and says what happened. */
-  private async change(work: () => Promise<unknown>, done: string): Promise<void> {
+  /**
+   * Runs a change, reloads the view, and says what happened. A refused input is handed back (its
+   * form shows the reason next to the field; nothing is reloaded, so what was typed stays). A
+   * conflict with `newer` is handed back with the newer stored version, again without a reload;
+   * without it the view reloads to show what is stored now.
+   */
+  private async change<C = never>(work: () => Promise<unknown>, done: string, opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined> } = {}): Promise<Outcome<C>> {
     try {
       await work();
       await this.load();
       say(done);
+      return { ok: true };
     } catch (err) {
-      say(this.t(err instanceof ApiError && err.status === 409 ? 'verantwoording.tab.conflict' : 'verantwoording.tab.saveFailed'), true);
-      if (err instanceof ApiError && err.status === 409) await this.load();
+      const status = err instanceof ApiError ? err.status : 0;
+      const refusal = err instanceof ApiError && status === 400 ? refusalOf(err.body) : undefined;
+      if (refusal && opts.form) return { ok: false, refusal };
+      if (err instanceof ApiError && status === 409) {
+        if (opts.newer) {
+          say(this.t('verantwoording.tab.noteConflict'), true);
+          return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
+        }
+        say(this.t('verantwoording.tab.conflict'), true);
+        await this.load();
+        return { ok: false };
+      }
+      say(this.t(status === 400 ? 'verantwoording.error.invalidInput' : status === 404 ? 'verantwoording.error.notFound' : 'verantwoording.tab.saveFailed'), true);
+      return { ok: false };
     }
   }
 
+  /** The newer version of a note an edit collided with: from the 409's body, else as stored now. */
+  private async newerNote(noteId: string, body: ApiError['body']): Promise<AccountabilityNote | undefined> {
+    const note = body.note as AccountabilityNote | undefined;
+    if (note && note.id === noteId) return note;
+    return (await this.api!.call<VerantwoordingOverview>('GET', '')).notes.find((n) => n.id === noteId);
+  }
+
   private readonly actions: Actions = {
-    addNote: (text, shared) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key: crypto.randomUUID() }), this.t('verantwoording.tab.saved')),
-    saveNote: (note: AccountabilityNote, text) => this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved')),
+    say,
+    addNote: (text, shared, key) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true }),
+    saveNote: (note: AccountabilityNote, text) =>
+      this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), { form: true, newer: (body) => this.newerNote(note.id, body) }),
     deleteNote: (id) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(id)}`), this.t('verantwoording.tab.deleted')),
     setVisibility: (kind, id, visibility, groupId) =>
       this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
-    saveHours: (groupId, cycleId, hours) => this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours }), this.t('verantwoording.tab.saved')),
-    saveTraject: (learningNeeds, talents, plannedWeeks) => this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks }), this.t('verantwoording.tab.saved')),
+    saveHours: (groupId, cycleId, hours) => this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours }), this.t('verantwoording.tab.saved'), { form: true }),
+    saveTraject: (learningNeeds, talents, plannedWeeks) => this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks }), this.t('verantwoording.tab.saved'), { form: true }),
     download: async () => {
       try {
         const blob = await this.api!.download('/export');
@@ -140,7 +175,7 @@ class TabApp {
     },
     erase: () => this.change(() => this.api!.call('POST', '/erase', { confirm: true }), this.t('verantwoording.tab.erased')),
     passLearningNeed: (answerId, theme, text) =>
-      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), this.t('verantwoording.learningNeed.tab.passed')),
+      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), this.t('verantwoording.learningNeed.tab.passed'), { form: true }),
     withdrawLearningNeed: (answerId) => this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), this.t('verantwoording.learningNeed.tab.withdrawn')),
   };
 }

@@ -1,6 +1,7 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
 import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { domId, h } from './dom';
+import { Outcome, submit, typedNumber } from './forms';
 import type { T, TabLocale } from './i18n';
 
 export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
@@ -16,21 +17,34 @@ export interface LearningNeeds {
 const LEARNING_NEED_QUESTION_ID = 9;
 export type Visibility = 'private' | 'shared';
 
-/** What the page can do; each returns when the server has answered (and the page re-rendered). */
+/**
+ * What the page can do; each returns when the server has answered (and, once stored, the page
+ * re-rendered). The forms' actions say how it ended: a refused input comes back to its form,
+ * which keeps what was typed and puts the reason next to the field.
+ */
 export interface Actions {
-  addNote(text: string, shared: boolean): Promise<void>;
-  saveNote(note: AccountabilityNote, text: string): Promise<void>;
-  deleteNote(id: string): Promise<void>;
-  setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<void>;
-  saveHours(groupId: string, cycleId: string, hours: number): Promise<void>;
-  saveTraject(learningNeeds: string, talents: string, weeks: number): Promise<void>;
+  /** Says something in the page's status line. */
+  say(text: string, error?: boolean): void;
+  /** `key` is the form's: the same for a repeated press, so one note is saved. */
+  addNote(text: string, shared: boolean, key: string): Promise<Outcome>;
+  /** A conflict carries the newer stored version of the note. */
+  saveNote(note: AccountabilityNote, text: string): Promise<Outcome<AccountabilityNote>>;
+  deleteNote(id: string): Promise<unknown>;
+  setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<unknown>;
+  saveHours(groupId: string, cycleId: string, hours: number): Promise<Outcome>;
+  saveTraject(learningNeeds: string, talents: string, weeks: number): Promise<Outcome>;
   download(): Promise<void>;
-  erase(): Promise<void>;
+  erase(): Promise<unknown>;
   /** Shows the manager's prep card as it would be today in `into`. */
   preview(into: HTMLElement): Promise<void>;
-  passLearningNeed(answerId: string, theme: string, text: string): Promise<void>;
-  withdrawLearningNeed(answerId: string): Promise<void>;
+  passLearningNeed(answerId: string, theme: string, text: string): Promise<Outcome>;
+  withdrawLearningNeed(answerId: string): Promise<unknown>;
 }
+
+const button = (label: string, cls?: string) => h('button', { type: 'button', ...(cls ? { class: cls } : {}) }, label) as HTMLButtonElement;
+
+/** A new key for a new note form: one per note, kept for repeated presses of the same one. */
+const newKey = () => crypto.randomUUID();
 
 const INTL: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -57,8 +71,10 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   }
   const themeId = domId('ln-theme', answerId);
   const textId = domId('ln-text', answerId);
-  const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`))));
-  const text = h('input', { type: 'text', id: textId, maxlength: 300, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') });
+  const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
+  const text = h('input', { type: 'text', id: textId, maxlength: 300, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement;
+  const pass = button(t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'primary');
+  pass.addEventListener('click', () => void submit(pass, 'learningNeed', { theme, learningNeedText: text, text }, t, actions.say, () => actions.passLearningNeed(answerId, theme.value, text.value)));
   box.append(
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.explain', { min: needs.minimum })),
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.withdrawRule', { min: needs.minimum })),
@@ -70,7 +86,7 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', class: 'primary', onclick: () => void actions.passLearningNeed(answerId, (theme as HTMLSelectElement).value, (text as HTMLInputElement).value) }, t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass')),
+      pass,
       current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId) }, t('verantwoording.learningNeed.withdraw')) : null,
     ),
   );
@@ -79,9 +95,18 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
 
 function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTMLElement {
   const p = o.profTraject;
-  const needs = h('textarea', { id: 'traject-needs', maxlength: 2000, value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') });
-  const talents = h('textarea', { id: 'traject-talents', maxlength: 2000, value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') });
-  const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 });
+  const needs = h('textarea', { id: 'traject-needs', maxlength: 2000, value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') }) as HTMLTextAreaElement;
+  const talents = h('textarea', { id: 'traject-talents', maxlength: 2000, value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement;
+  const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 }) as HTMLInputElement;
+  const save = button(t('verantwoording.tab.saveTraject'), 'primary');
+  save.addEventListener('click', () =>
+    void submit(save, 'traject', { learningNeeds: needs, talents, plannedWeeks: weeks }, t, actions.say, async () => {
+      const planned = typedNumber(weeks);
+      // An empty field is refused here, never sent as 0.
+      if (planned === undefined) return { ok: false, refusal: { field: 'plannedWeeks', rule: 'required', params: {} } };
+      return actions.saveTraject(needs.value, talents.value, planned);
+    }),
+  );
   return h(
     'section',
     { 'aria-labelledby': 'h-traject' },
@@ -93,11 +118,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
     talents,
     h('label', { for: 'traject-weeks' }, t('verantwoording.traject.plannedWeeks')),
     weeks,
-    h(
-      'div',
-      { class: 'row' },
-      h('button', { type: 'button', class: 'primary', onclick: () => void actions.saveTraject((needs as HTMLTextAreaElement).value, (talents as HTMLTextAreaElement).value, Number((weeks as HTMLInputElement).value)) }, t('verantwoording.tab.saveTraject')),
-    ),
+    h('div', { class: 'row' }, save),
     p ? shareToggle(t, 'profTraject', p.id, p.visibility, actions) : null,
   );
 }
@@ -105,7 +126,16 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
 function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
-  const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours });
+  const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours }) as HTMLInputElement;
+  const saveHours = button(t('verantwoording.tab.saveHours'));
+  saveHours.addEventListener('click', () =>
+    void submit(saveHours, 'hours', { hours }, t, actions.say, async () => {
+      const figure = typedNumber(hours);
+      // An empty field is refused here, never stored as 0 hours.
+      if (figure === undefined) return { ok: false, refusal: { field: 'hours', rule: 'required', params: {} } };
+      return actions.saveHours(c.groupId, c.cycleId, figure);
+    }),
+  );
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return h(
     'article',
@@ -117,7 +147,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           'div',
           {},
           h('label', { for: hoursId }, t('verantwoording.tab.hoursLabel')),
-          h('div', { class: 'row' }, hours, h('button', { type: 'button', onclick: () => void actions.saveHours(c.groupId, c.cycleId, Number((hours as HTMLInputElement).value)) }, t('verantwoording.tab.saveHours'))),
+          h('div', { class: 'row' }, hours, saveHours),
           shareToggle(t, 'time', c.cycleId, c.timeVisibility, actions, c.groupId),
         )
       : null,
@@ -149,7 +179,9 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   );
 }
 
-function noteItem(n: AccountabilityNote, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+  /** The note as last seen stored: after a conflict, the newer version (its text and revision). */
+  let n = note;
   const li = h('li', { class: 'card', 'data-note-id': n.id });
   const date = new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(n.createdAt));
   const show = () => {
@@ -171,12 +203,32 @@ function noteItem(n: AccountabilityNote, t: T, locale: TabLocale, actions: Actio
   };
   const edit = () => {
     const areaId = domId('edit', n.id);
-    const area = h('textarea', { id: areaId, maxlength: 4000, value: n.text });
-    li.replaceChildren(
-      h('label', { for: areaId }, t('verantwoording.tab.editNoteLabel')),
-      area,
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', onclick: () => void actions.saveNote(n, (area as HTMLTextAreaElement).value) }, t('verantwoording.save')), h('button', { type: 'button', onclick: show }, t('verantwoording.tab.cancel'))),
-    );
+    const area = h('textarea', { id: areaId, maxlength: 4000, value: n.text }) as HTMLTextAreaElement;
+    const save = button(t('verantwoording.save'), 'primary');
+    const cancel = button(t('verantwoording.tab.cancel'));
+    cancel.addEventListener('click', show);
+    const editor = h('div', {}, h('label', { for: areaId }, t('verantwoording.tab.editNoteLabel')), area);
+    const pane = h('div', {}, editor);
+    // Changed elsewhere meanwhile: what was typed stays in the editor, the newer stored version
+    // stands beside it, and the person chooses: their text over it (with its revision), or the newer one.
+    const showNewer = () => {
+      const newerId = domId('newer', n.id);
+      pane.className = 'conflict';
+      pane.replaceChildren(
+        editor,
+        h('div', { class: 'newer', role: 'group', 'aria-labelledby': newerId }, h('p', { id: newerId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')), h('p', { class: 'pre' }, n.text)),
+      );
+      save.textContent = t('verantwoording.tab.saveMineOver');
+      cancel.textContent = t('verantwoording.tab.keepNewer');
+    };
+    save.addEventListener('click', async () => {
+      const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote(n, area.value));
+      if (!out.ok && out.conflict) {
+        n = out.conflict;
+        showNewer();
+      }
+    });
+    li.replaceChildren(pane, h('div', { class: 'row' }, save, cancel));
     area.focus();
   };
   const confirmDelete = () => {
@@ -194,8 +246,24 @@ function noteItem(n: AccountabilityNote, t: T, locale: TabLocale, actions: Actio
 }
 
 function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions): HTMLElement {
-  const text = h('textarea', { id: 'new-note', maxlength: 4000, placeholder: t('verantwoording.notes.addPlaceholder') });
-  const shared = h('input', { type: 'checkbox', id: 'new-note-shared' });
+  const text = h('textarea', { id: 'new-note', maxlength: 4000, placeholder: t('verantwoording.notes.addPlaceholder') }) as HTMLTextAreaElement;
+  const shared = h('input', { type: 'checkbox', id: 'new-note-shared' }) as HTMLInputElement;
+  // One key per note: a double click or a retry after a lost answer saves that note once. Changed
+  // after it was sent, it is another note (so a changed text is never answered with the old one).
+  let key = newKey();
+  let sent = false;
+  const another = () => {
+    if (sent) [key, sent] = [newKey(), false];
+  };
+  text.addEventListener('input', another);
+  shared.addEventListener('change', another);
+  const add = button(t('verantwoording.tab.addNote'), 'primary');
+  add.addEventListener('click', async () => {
+    if (add.disabled) return;
+    sent = true;
+    const out = await submit(add, 'note', { text }, t, actions.say, () => actions.addNote(text.value, shared.checked, key));
+    if (out.ok) [key, sent] = [newKey(), false];
+  });
   return h(
     'section',
     { 'aria-labelledby': 'h-notes' },
@@ -203,7 +271,7 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
     h('label', { for: 'new-note' }, t('verantwoording.tab.newNote')),
     text,
     h('div', { class: 'share' }, shared, h('label', { for: 'new-note-shared', class: 'inline' }, t('verantwoording.tab.newNoteShared'))),
-    h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', onclick: () => void actions.addNote((text as HTMLTextAreaElement).value, (shared as HTMLInputElement).checked) }, t('verantwoording.tab.addNote'))),
+    h('div', { class: 'row' }, add),
     o.notes.length ? h('ul', { class: 'plain', id: 'notes' }, ...o.notes.map((n) => noteItem(n, t, locale, actions))) : h('p', { class: 'muted' }, t('verantwoording.notes.none')),
   );
 }

@@ -125,7 +125,7 @@ export const VERBS = {
   // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
   // handler looks them up in the caller's own partition only.
   showVerantwoording: { verb: 'verantwoording.show', data: z.object({}) },
-  addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default('') }) },
+  addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default(''), k: key }) },
   openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id }) },
   saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: shortText(5000).default('') }) },
   deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id }) },
@@ -146,6 +146,8 @@ export const VERBS = {
       talents: shortText(5000).default(''),
       weeks: int(1, 52),
       maturityPhase: z.union([z.enum(MATURITY_PHASES), z.literal('')]).optional(),
+      // The revision the form showed; cards sent before revisions have none (their save wins).
+      rev: optionalInt(0),
     }),
   },
   openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },

@@ -1,11 +1,13 @@
 import { createTranslator } from '../../src/i18n/i18n';
 import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../src/domain/verantwoording/accountability-note';
 import { eraseConfirmCard, erasedCard, myDataCard } from '../../src/teams/cards/verantwoording/my-data.card';
-import { noteEditCard } from '../../src/teams/cards/verantwoording/note-edit.card';
+import { deletedNoteCard, noteEditCard } from '../../src/teams/cards/verantwoording/note-edit.card';
+import { storedCard } from '../../src/teams/cards/verantwoording/stored.card';
 import { overviewCard } from '../../src/teams/cards/verantwoording/overview.card';
 import { profTrajectCard } from '../../src/teams/cards/verantwoording/prof-traject.card';
 import { proposalResultCard } from '../../src/teams/cards/verantwoording/proposal-result.card';
 import { saveNoteDialogCard } from '../../src/teams/cards/verantwoording/save-note-dialog.card';
+import { MAX_DIALOG_TEXT } from '../../src/teams/features/verantwoording/message-extension';
 import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
 import { errorCard } from '../../src/teams/cards/error.card';
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
@@ -57,10 +59,14 @@ describe('verantwoording cards', () => {
     const cards = [
       overviewCard({ userId: 'u', cycles: [], notes: [], totals: { cycles: 0, sessions: 0, hours: 0, notes: 0 }, granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [] }, t, locale, 'Europe/Amsterdam'),
       noteEditCard(note(1), t),
-      noteEditCard(note(2), t, { changedElsewhere: true }),
+      // A conflict at its largest: the typed text over the limit next to the longest stored one.
+      noteEditCard(note(2), t, { changedElsewhere: { text: long(5000) } }),
+      deletedNoteCard({ text: long(5000), key: 'k-1', error: t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length: 5000 }) }, t),
+      storedCard(t),
       timeEditCard(cycle(1), t, locale),
       profTrajectCard(undefined, t),
       profTrajectCard(fullest.profTraject, t),
+      profTrajectCard({ ...fullest.profTraject!, maturityPhase: 'actie', rev: 4 }, t, 20, { values: { learningNeeds: long(5000), talents: long(5000), weeks: 12, rev: 3 }, errors: {}, changedElsewhere: true }),
       myDataCard(t),
       eraseConfirmCard(t),
       erasedCard(t),
@@ -68,6 +74,8 @@ describe('verantwoording cards', () => {
       errorCard({ code: 'unexpected', place: 'verantwoording' }, t),
       errorCard({ code: 'groupSize', place: 'verantwoording' }, t),
       saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
+      // The longest text the dialog shows again, cut from a longer one.
+      saveNoteDialogCard({ text: long(MAX_DIALOG_TEXT), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length: 25_000 }), cut: true }, t),
       proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale, 'Europe/Amsterdam'),
     ];
     expect(cards.flatMap((c) => cardProblems(c))).toEqual([]);

@@ -42,6 +42,25 @@ describe('time used and Prof-traject', () => {
     expect(sketchProfTraject(first, { userId: 'u', learningNeeds: 'x', talents: '', plannedWeeks: 20 }, now)).toBe(first);
     expect(sketchProfTraject(first, { userId: 'u', learningNeeds: 'y', talents: '', plannedWeeks: 20 }, now)).toMatchObject({ learningNeeds: 'y', visibility: 'shared', createdAt: first.createdAt });
   });
+
+  it('keeps the phase unless it is cleared on purpose, and refuses a save from an older revision', () => {
+    const input = { userId: 'u', learningNeeds: 'x', talents: '', plannedWeeks: 20 };
+    const first = sketchProfTraject(undefined, { ...input, maturityPhase: 'actie', rev: 0 }, now);
+    expect(first).toMatchObject({ maturityPhase: 'actie', rev: 1 });
+    // The tab has no phase field: its save keeps the phase.
+    const second = sketchProfTraject(first, { ...input, learningNeeds: 'y', rev: 1 }, now);
+    expect(second).toMatchObject({ learningNeeds: 'y', maturityPhase: 'actie', rev: 2 });
+    // The chat's form with no phase picked sends '': that clears it.
+    expect(sketchProfTraject(second, { ...input, learningNeeds: 'y', maturityPhase: '', rev: 2 }, now)).not.toHaveProperty('maturityPhase');
+    expect(() => sketchProfTraject(second, { ...input, learningNeeds: 'z', rev: 1 }, now)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    // A stale save that changes nothing overwrites nothing; one without a revision wins as before.
+    expect(sketchProfTraject(second, { ...input, learningNeeds: 'y', rev: 1 }, now)).toBe(second);
+    expect(sketchProfTraject(second, { ...input, learningNeeds: 'z' }, now)).toMatchObject({ learningNeeds: 'z', maturityPhase: 'actie', rev: 3 });
+    // A Prof-traject stored before revisions counts as revision 1.
+    const { rev: _rev, ...old } = first;
+    expect(() => sketchProfTraject(old, { ...input, learningNeeds: 'z', rev: 0 }, now)).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(sketchProfTraject(old, { ...input, learningNeeds: 'z', rev: 1 }, now)).toMatchObject({ rev: 2 });
+  });
 });
 
 describe('erasure rules', () => {

@@ -17,8 +17,25 @@ export interface ProfTraject {
   /** Where the professional places themself in the learning maturity model; their own choice. */
   maturityPhase?: MaturityPhase;
   visibility: Visibility;
+  /**
+   * Counts the changes of its content (as a note's `rev` does), so a save from a view opened
+   * earlier (a card in the chat, the tab) is refused instead of silently undoing a newer text.
+   * Absent on a Prof-traject stored before revisions were kept: read it as 1 (`trajectRev`).
+   */
+  rev?: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What a person saves: `maturityPhase` left out keeps the stored phase, '' clears it; `rev` is the version they saw. */
+export interface TrajectInput {
+  userId: string;
+  learningNeeds: string;
+  talents: string;
+  plannedWeeks: number;
+  maturityPhase?: MaturityPhase | '';
+  /** The revision the form showed (0: there was none yet); left out, the save wins whatever is stored (clients from before revisions). */
+  rev?: number;
 }
 
 export const MAX_TRAJECT_TEXT = 2000;
@@ -35,19 +52,35 @@ function clean(text: string, field: 'learningNeeds' | 'talents'): string {
   return t;
 }
 
-/** Creates or revises the Prof-traject; keeps its visibility and creation date. */
-export function sketchProfTraject(
-  existing: ProfTraject | undefined,
-  input: { userId: string; learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase },
-  now: Date,
-): ProfTraject {
+/** The revision of a Prof-traject as stored: 0 when there is none, 1 for one stored before revisions were kept. */
+export function trajectRev(traject: ProfTraject | undefined): number {
+  return traject ? traject.rev ?? 1 : 0;
+}
+
+/** A stored Prof-traject with its revision spelled out, so every reader (the tab, a card) can send it back. */
+export function withTrajectRev(traject: ProfTraject): ProfTraject {
+  return traject.rev === undefined ? { ...traject, rev: trajectRev(traject) } : traject;
+}
+
+/**
+ * Creates or revises the Prof-traject; keeps its visibility and creation date. The phase is the
+ * professional's own choice and only the chat's form has a field for it: a save without one (the
+ * tab's) keeps it, and only an explicit '' (the chat's form with no phase picked) clears it.
+ * A save made from an older revision than the stored one is refused with `conflict`.
+ */
+export function sketchProfTraject(existing: ProfTraject | undefined, input: TrajectInput, now: Date): ProfTraject {
   const learningNeeds = clean(input.learningNeeds, 'learningNeeds');
   const talents = clean(input.talents, 'talents');
   if (!learningNeeds && !talents) throw new DomainError('invalidInput', { detail: 'empty traject', input: { field: 'learningNeeds', rule: 'required' } });
   if (!Number.isInteger(input.plannedWeeks) || input.plannedWeeks < 1 || input.plannedWeeks > 52) {
     throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
   }
-  if (existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === input.maturityPhase) return existing;
+  const maturityPhase = input.maturityPhase === undefined ? existing?.maturityPhase : input.maturityPhase || undefined;
+  const unchanged = existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === maturityPhase;
+  // A save that changes nothing overwrites nothing either (also the same save arriving twice).
+  if (existing && unchanged) return existing;
+  // Nothing stored means nothing to overwrite (e.g. erased since the form was opened): no conflict.
+  if (existing && input.rev !== undefined && input.rev !== trajectRev(existing)) throw new DomainError('conflict', 'traject changed since it was opened');
   return {
     id: profTrajectId(input.userId),
     type: 'profTraject',
@@ -55,8 +88,9 @@ export function sketchProfTraject(
     learningNeeds,
     talents,
     plannedWeeks: input.plannedWeeks,
-    ...(input.maturityPhase ? { maturityPhase: input.maturityPhase } : {}),
+    ...(maturityPhase ? { maturityPhase } : {}),
     visibility: existing?.visibility ?? 'private',
+    rev: trajectRev(existing) + 1,
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
   };

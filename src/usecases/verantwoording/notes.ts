@@ -11,8 +11,11 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
 /** Adds a free note, private unless said otherwise. `key` makes a redelivered request save one note. */
 export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource }): Promise<AccountabilityNote> {
   const note = writeNote({ userId, key: input.key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, deps.clock.now());
-  const { record } = await deps.records.create(note);
-  return asNote(record);
+  const stored = asNote((await deps.records.create(note)).record);
+  // A note shared as it is written reaches the manager's prep cards as a later "share" would.
+  // Also when the note was already there (a redelivery): the first turn may have stopped before this.
+  if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
+  return stored;
 }
 
 export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<AccountabilityNote> {
@@ -29,9 +32,15 @@ export async function editNote(deps: VerantwoordingDeps, userId: string, noteId:
   return note;
 }
 
+/**
+ * Deletes a note. A note that is already gone (deleted in the tab, or by this same press whose
+ * answer was lost) is no refusal: what the person asked for is true. Its prep cards are rebuilt
+ * then too, since it may have been shared and a first rebuild may not have happened.
+ */
 export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<void> {
-  const note = await getNote(deps, userId, noteId);
-  await deps.records.delete(userId, noteId);
+  const record = await deps.records.get(userId, noteId);
+  if (record && record.type !== 'note') throw new DomainError('notFound', 'note');
+  if (record) await deps.records.delete(userId, noteId);
   // A deleted shared note leaves the manager's prep cards too.
-  if (note.visibility === 'shared') await deps.sharingChanged?.(userId);
+  if (!record || record.visibility === 'shared') await deps.sharingChanged?.(userId);
 }

@@ -3,7 +3,7 @@ import { Visibility } from '../../domain/personal/personal-answer';
 import { Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
-import { ProfTraject } from '../../domain/verantwoording/prof-traject';
+import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
 import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { ConversationForProfessional, conversationsForProfessional } from '../talent-review/for-professional';
@@ -152,7 +152,9 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
     };
   });
   const notes = ofType(own, 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const traject = ofType(own, 'profTraject')[0];
+  // With its revision, which the tab sends back when it saves (a stale save gets 409).
+  const stored = ofType(own, 'profTraject')[0];
+  const traject = stored && withTrajectRev(stored);
   return {
     userId,
     ...(traject ? { profTraject: traject } : {}),

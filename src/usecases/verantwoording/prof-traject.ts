@@ -1,15 +1,18 @@
 import { DomainError } from '../../domain/shared/errors';
-import { ProfTraject, profTrajectId, sketchProfTraject } from '../../domain/verantwoording/prof-traject';
-import { MaturityPhase } from '../../domain/talent-review/maturity';
+import { ProfTraject, profTrajectId, sketchProfTraject, TrajectInput, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { VerantwoordingDeps } from './deps';
 
+/** The Prof-traject with its revision, to be sent back with a save (see sketchProfTraject). */
 export async function getProfTraject(deps: VerantwoordingDeps, userId: string): Promise<ProfTraject | undefined> {
   const r = await deps.records.get(userId, profTrajectId(userId));
-  return r?.type === 'profTraject' ? r : undefined;
+  return r?.type === 'profTraject' ? withTrajectRev(r) : undefined;
 }
 
-/** Sketches or revises the Prof-traject (learning needs, talents, planned active weeks). */
-export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: { learningNeeds: string; talents: string; plannedWeeks: number; maturityPhase?: MaturityPhase }): Promise<ProfTraject> {
+/**
+ * Sketches or revises the Prof-traject (learning needs, talents, planned active weeks, the phase).
+ * Saved from an older revision than the stored one, it is refused with `conflict` (the newer text wins).
+ */
+export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: Omit<TrajectInput, 'userId'>): Promise<ProfTraject> {
   const now = deps.clock.now();
   const existing = await getProfTraject(deps, userId);
   const next = sketchProfTraject(existing, { userId, ...input }, now);
@@ -18,9 +21,10 @@ export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, 
     if (created) return next;
     if (record.type !== 'profTraject') throw new DomainError('notFound', 'traject');
   }
+  // The revision is checked again on the stored version under its ETag: a save in between wins.
   const saved = await deps.records.update(userId, profTrajectId(userId), (r) => (r.type === 'profTraject' ? sketchProfTraject(r, { userId, ...input }, now) : r));
   if (saved.type !== 'profTraject') throw new DomainError('notFound', 'traject');
   // A shared Prof-traject's new text replaces the old one wherever the manager was shown it.
   if (saved.visibility === 'shared') await deps.sharingChanged?.(userId);
-  return saved;
+  return withTrajectRev(saved);
 }

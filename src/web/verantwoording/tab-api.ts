@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
-import { isDomainError } from '../../domain/shared/errors';
+import { InputRule, isDomainError, RefusedField } from '../../domain/shared/errors';
 import { cleanJson } from '../../domain/shared/text';
 import { Locale } from '../../i18n/i18n';
 import type { Logger } from '../../log/logger';
@@ -9,8 +9,9 @@ import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { eraseMyData, exportMyData } from '../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
 import { buildOverview } from '../../usecases/verantwoording/overview';
-import { saveProfTraject } from '../../usecases/verantwoording/prof-traject';
+import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../usecases/verantwoording/time-used';
+import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
 import { LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
@@ -22,8 +23,11 @@ const schemas = {
   addNote: z.object({ text: z.string().max(20_000), shared: z.boolean().optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }),
   editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
   visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
-  time: z.object({ groupId: id, cycleId: id, hours: z.number() }),
-  traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int() }),
+  // A finite number in the domain's range (checkHours): never an empty field read as 0.
+  time: z.object({ groupId: id, cycleId: id, hours: z.number().finite().min(0).max(MAX_HOURS_PER_CYCLE) }),
+  // `rev`: the Prof-traject's revision the tab showed (0: none yet). Without it (tabs from before
+  // revisions) the save wins whatever is stored. No phase: that field is the chat's, and is kept.
+  traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int(), rev: z.number().int().min(0).optional() }),
   erase: z.object({ confirm: z.literal(true) }),
   signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
   noteId: id,
@@ -65,8 +69,38 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     throw Object.assign(new Error('bad request'), { status: 400 });
   }
   const r = schema.safeParse(clean);
-  if (!r.success) throw Object.assign(new Error('bad request'), { status: 400 });
+  if (!r.success) throw Object.assign(new Error('bad request'), { status: 400, input: refusedInput(r.error, clean) });
   return r.data;
+}
+
+/** Inputs whose refusal always names their whole range, as the domain's own check does (checkHours). */
+const RANGES: Record<string, Record<string, number>> = { hours: { min: 0, max: MAX_HOURS_PER_CYCLE } };
+
+/** The first refused top-level input of a failed payload check, described as the domain describes one. */
+function refusedInput(error: z.ZodError, clean: unknown): RefusedField | undefined {
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field !== 'string') continue;
+    const range = RANGES[field];
+    if (range) return { field, rule: 'range', params: range };
+    const value = clean && typeof clean === 'object' ? (clean as Record<string, unknown>)[field] : undefined;
+    if (issue.code === 'too_big' && issue.type === 'string') return { field, rule: 'tooLong', params: { max: Number(issue.maximum), ...(typeof value === 'string' ? { count: value.length } : {}) } };
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return { field, rule: 'required' };
+    if (issue.code === 'too_big' && issue.type === 'number') return { field, rule: 'range', params: { max: Number(issue.maximum) } };
+    if (issue.code === 'too_small' && issue.type === 'number') return { field, rule: 'range', params: { min: Number(issue.minimum) } };
+    return { field, rule: 'format' };
+  }
+  return undefined;
+}
+
+/**
+ * What a 400 says about the refused input, so the tab can put the reason next to the field: the
+ * field's name, the rule it broke and the limits, as numbers. Never what was typed.
+ */
+function refusalBody(input: RefusedField | undefined): { field?: string; rule?: InputRule; params?: Record<string, number> } {
+  if (!input) return {};
+  const params = Object.fromEntries(Object.entries(input.params ?? {}).filter(([, n]) => typeof n === 'number' && Number.isFinite(n)));
+  return { field: input.field, rule: input.rule, params };
 }
 
 /**
@@ -92,9 +126,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         } else if (isDomainError(err)) {
           deps.logger.info({ path, code: err.code, via: caller?.via }, 'tab API: refused');
           const conflict = err.code === 'conflict' && req.params?.noteId && caller ? { note: await getNote(v, caller.userId, noteIdOf(req)).catch(() => undefined) } : {};
-          res.send(STATUS[err.code] ?? 400, { error: err.code, ...conflict });
+          res.send(STATUS[err.code] ?? 400, { error: err.code, ...refusalBody(err.input), ...conflict });
         } else if ((err as { status?: number }).status === 400) {
-          res.send(400, { error: 'invalidInput' });
+          res.send(400, { error: 'invalidInput', ...refusalBody((err as { input?: RefusedField }).input) });
         } else {
           deps.logger.error({ path, err: (err as Error).message, stack: (err as Error).stack }, 'tab API failed');
           res.send(500, { error: 'unexpected' });
@@ -125,7 +159,16 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     const input = parse(schemas.time, req.body);
     return { body: await correctTimeUsed(v, caller.userId, input.groupId, input.cycleId, input.hours) };
   });
-  route('put', '/api/verantwoording/traject', async (caller, req) => ({ body: await saveProfTraject(v, caller.userId, parse(schemas.traject, req.body)) }));
+  route('put', '/api/verantwoording/traject', async (caller, req) => {
+    try {
+      return { body: await saveProfTraject(v, caller.userId, parse(schemas.traject, req.body)) };
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'conflict') throw err;
+      deps.logger.info({ path: '/api/verantwoording/traject', code: err.code, via: caller.via }, 'tab API: refused');
+      // Saved elsewhere since the tab read it: 409 with the stored version (and its rev) to show next to the tab's own inputs.
+      return { status: 409, body: { error: 'conflict', traject: await getProfTraject(v, caller.userId) } };
+    }
+  });
   route('get', '/api/verantwoording/export', async (caller, req) => {
     const data = await exportMyData(v, caller.userId, languageOf(req, deps.defaultLanguage));
     deps.logger.info({ via: caller.via }, 'professional exported their data');

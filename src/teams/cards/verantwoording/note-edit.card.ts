@@ -1,22 +1,32 @@
 import { Translate } from '../../../i18n/i18n';
 import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refusalNotice, textBlock, withFieldError } from '../card-kit';
 
 export interface NoteEditOptions {
-  changedElsewhere?: boolean;
+  /**
+   * The save was refused because the note changed elsewhere since the card was opened: `text` is
+   * what the person typed. It stays in the field; the newer stored text is shown next to it.
+   */
+  changedElsewhere?: { text: string };
   /** A refused edit: the text as typed, the version it was made from, and why it was refused. */
   refused?: { text?: string; rev?: number; error: string };
 }
 
 /** Edits one note; the card carries the version it shows, so a stale save is refused, not lost. */
 export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteEditOptions = {}): AdaptiveCardJson {
-  const text = opts.refused?.text ?? note.text;
+  const text = opts.refused?.text ?? opts.changedElsewhere?.text ?? note.text;
   // A refused edit keeps the version it was made from: a newer text elsewhere still wins as a conflict.
+  // After a conflict the person has seen the newer text: saving again is their choice to keep theirs.
   const rev = opts.refused?.rev ?? note.rev;
   return adaptiveCard(
     [
       heading(t('verantwoording.notes.editTitle')),
-      ...(opts.changedElsewhere ? [textBlock(t('verantwoording.notes.changedElsewhere'), { color: 'Attention' })] : []),
+      ...(opts.changedElsewhere
+        ? [
+            refusalNotice(t('verantwoording.notes.changedElsewhere')),
+            container([textBlock(t('verantwoording.notes.storedNow'), { weight: 'Bolder' }), plainText(note.text)], { style: 'emphasis', spacing: 'Medium' }),
+          ]
+        : []),
       ...(opts.refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       ...withFieldError(
         { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
@@ -25,6 +35,27 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
     ],
     [
       execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev }, { style: 'positive' }),
+      execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
+    ],
+  );
+}
+
+/**
+ * A note edit whose note was deleted meanwhile (in the tab): the typed text is not thrown away
+ * but kept in the field, with the offer to save it as a new note (`key`: one note per card).
+ */
+export function deletedNoteCard(input: { text: string; key: string; error?: string }, t: Translate): AdaptiveCardJson {
+  return adaptiveCard(
+    [
+      heading(t('verantwoording.notes.editTitle')),
+      refusalNotice(t('verantwoording.notes.deletedElsewhere')),
+      ...withFieldError(
+        { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: input.text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
+        input.error,
+      ),
+    ],
+    [
+      execute(t('verantwoording.notes.saveAsNew'), 'addNote', { k: input.key }, { style: 'positive' }),
       execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
     ],
   );

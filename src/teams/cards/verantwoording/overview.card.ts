@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { CycleEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
@@ -145,7 +146,8 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
       },
       draft.error,
     ),
-    actionSet([execute(t('verantwoording.notes.add'), 'addNote', {}, { style: 'positive' })]),
+    // A key per rendered card: a press that reaches the bot twice (a retried click) saves one note.
+    actionSet([execute(t('verantwoording.notes.add'), 'addNote', { k: randomUUID() }, { style: 'positive' })]),
     textBlock(t('verantwoording.footer.tab'), { isSubtle: true, size: 'Small', separator: true, spacing: 'Large' }),
   ];
   return adaptiveCard(body, [execute(t('verantwoording.footer.refresh'), 'showVerantwoording', {}, { associatedInputs: 'none' }), execute(t('verantwoording.footer.myData'), 'openMyData', {}, { associatedInputs: 'none' })]);

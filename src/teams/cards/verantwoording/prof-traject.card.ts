@@ -1,19 +1,47 @@
 import { Translate } from '../../../i18n/i18n';
-import { DEFAULT_TRAJECT_WEEKS, MAX_TRAJECT_TEXT, ProfTraject } from '../../../domain/verantwoording/prof-traject';
+import { DEFAULT_TRAJECT_WEEKS, MAX_TRAJECT_TEXT, ProfTraject, trajectRev } from '../../../domain/verantwoording/prof-traject';
 import { MATURITY_PHASES } from '../../../domain/talent-review/maturity';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
 
 /** A refused Prof-traject: the inputs as they were sent, and the reason per input id. */
 export interface RefusedTraject {
   values: Record<string, unknown>;
   errors: Record<string, string>;
+  /**
+   * Refused because the Prof-traject changed elsewhere (the tab) since this form was opened: the
+   * card shows the person's inputs AND the newer stored version, and saving again keeps theirs.
+   */
+  changedElsewhere?: boolean;
 }
 
-/** Sketches or edits the Prof-traject: learning needs, talents, planned active weeks. */
+/** The stored version next to a form whose save it beat: read only, for the person to compare. */
+function storedVersion(traject: ProfTraject, t: Translate): Element {
+  const facts = [{ title: t('verantwoording.traject.plannedWeeks'), value: String(traject.plannedWeeks) }];
+  if (traject.maturityPhase) facts.push({ title: t('verantwoording.traject.phase'), value: t(`talentReview.phase.${traject.maturityPhase}.name`) });
+  return container(
+    [
+      textBlock(t('verantwoording.traject.storedNow'), { weight: 'Bolder' }),
+      ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { size: 'Small', weight: 'Bolder' }), plainText(traject.learningNeeds)] : []),
+      ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { size: 'Small', weight: 'Bolder' }), plainText(traject.talents)] : []),
+      factSet(facts),
+    ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
+}
+
+/**
+ * Sketches or edits the Prof-traject: learning needs, talents, planned active weeks. The save
+ * carries the revision the form was made from, so a newer version saved elsewhere is not undone.
+ */
 export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, suggestedWeeks = DEFAULT_TRAJECT_WEEKS, refused?: RefusedTraject): AdaptiveCardJson {
   const text = (id: 'learningNeeds' | 'talents') => (refused ? submittedText(refused.values, id) ?? '' : traject?.[id] ?? '');
-  const phase = refused ? submittedText(refused.values, 'maturityPhase') ?? '' : traject?.maturityPhase ?? '';
+  // A phase that was not sent was kept as stored, so the form shows the stored one.
+  const phase = (refused ? submittedText(refused.values, 'maturityPhase') : undefined) ?? traject?.maturityPhase ?? '';
   const weeks = refused ? submittedNumber(refused.values, 'weeks') : traject?.plannedWeeks ?? suggestedWeeks;
+  // After a conflict the person has now seen the stored version: saving again is their choice to keep theirs.
+  // A form refused for a field keeps the revision it was made from, so a newer text elsewhere still wins.
+  const rev = refused && !refused.changedElsewhere ? submittedNumber(refused.values, 'rev') : trajectRev(traject);
+  const conflict = refused?.changedElsewhere && traject ? traject : undefined;
   const textInput = (id: 'learningNeeds' | 'talents', placeholder: string) =>
     withFieldError(
       { type: 'Input.Text', id, label: t(`verantwoording.traject.${id}`), placeholder, value: text(id), isMultiline: true, maxLength: Math.max(MAX_TRAJECT_TEXT, text(id).length) },
@@ -23,7 +51,7 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
     [
       heading(t('verantwoording.traject.title')),
       textBlock(t('verantwoording.traject.formIntro')),
-      ...(refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+      ...(conflict ? [refusalNotice(t('verantwoording.traject.changedElsewhere')), storedVersion(conflict, t)] : refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       ...textInput('learningNeeds', t('verantwoording.traject.learningNeedsPlaceholder')),
       ...textInput('talents', t('verantwoording.traject.talentsPlaceholder')),
       {
@@ -40,7 +68,7 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveTraject', {}, { style: 'positive' }),
+      execute(t('verantwoording.save'), 'saveTraject', rev === undefined ? {} : { rev }, { style: 'positive' }),
       execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
     ],
   );

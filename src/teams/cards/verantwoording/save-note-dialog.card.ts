@@ -6,12 +6,14 @@ import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldErro
  * The message extension's dialog: the message as plain text, editable before it is saved.
  * Dialogs submit with Action.Submit; the link back to the message travels in its data.
  */
-export function saveNoteDialogCard(input: { text: string; link?: string; problem?: string }, t: Translate): AdaptiveCardJson {
+export function saveNoteDialogCard(input: { text: string; link?: string; problem?: string; cut?: boolean }, t: Translate): AdaptiveCardJson {
   return adaptiveCard(
     [
       textBlock(t('verantwoording.extension.intro')),
       ...(input.problem ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
-      // A refused text comes back whole, even over the limit, so the person can shorten it.
+      // A text too long for the dialog comes back cut to what it holds, and says so.
+      ...(input.cut ? [textBlock(t('verantwoording.extension.truncated', { shown: input.text.length }), { size: 'Small' })] : []),
+      // A refused text comes back (up to what the dialog holds), even over the limit, so the person can shorten it.
       ...withFieldError(
         { type: 'Input.Text', id: 'noteText', label: t('verantwoording.extension.textLabel'), value: input.text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
         input.problem,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
@@ -11,7 +12,8 @@ import { setVisibility } from '../../../usecases/verantwoording/visibility';
 import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
-import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
+import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
+import { storedCard } from '../../cards/verantwoording/stored.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { errorCard } from '../../cards/error.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
@@ -57,29 +59,54 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     );
   };
   const overview = (ui: Ui) => overviewCardFor(deps, ui.userId, ui.locale);
+  /**
+   * The answer once a change is stored: the overview, or, when it cannot be read right now (the
+   * store briefly unavailable), that the change is saved. The change happened: an error card
+   * would say nothing was stored, and a retry would find it already done.
+   */
+  const afterChange = async (ui: Ui, verb: VerbName): Promise<AdaptiveCardJson> => {
+    try {
+      return await overview(ui);
+    } catch (err) {
+      deps.logger.warn({ verb, err: (err as Error).message }, 'verantwoording change stored; the overview could not be built');
+      return storedCard(ui.t);
+    }
+  };
+  /**
+   * A note edit that lost to a change elsewhere: the typed text stays on the card, next to the
+   * newer stored text; if the note was deleted meanwhile, with the offer to keep it as a new note.
+   */
+  const keepTypedNote = async (ui: Ui, noteId: string, text: string): Promise<AdaptiveCardJson> => {
+    const note = await getNote(v, ui.userId, noteId).catch((err: unknown) => {
+      if (isDomainError(err) && err.code === 'notFound') return undefined;
+      throw err;
+    });
+    return note ? noteEditCard(note, ui.t, { changedElsewhere: { text } }) : deletedNoteCard({ text, key: randomUUID() }, ui.t);
+  };
 
   on('showVerantwoording', overview);
   on('addNote', async (ui, data, context) => {
-    await addNote(v, ui.userId, { key: context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: data.text });
-    return overview(ui);
+    // The card's own key (set when it was rendered): a press that arrives twice saves one note.
+    await addNote(v, ui.userId, { key: data.k ?? context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: data.text });
+    return afterChange(ui, 'addNote');
   });
   on('openNote', async (ui, data) => noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t));
   on('saveNote', async (ui, data) => {
     try {
       await editNote(v, ui.userId, data.noteId, { text: data.text, rev: data.rev });
     } catch (err) {
-      if (!isDomainError(err) || err.code !== 'conflict') throw err;
-      return noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { changedElsewhere: true });
+      if (!isDomainError(err) || (err.code !== 'conflict' && err.code !== 'notFound')) throw err;
+      return keepTypedNote(ui, data.noteId, data.text);
     }
-    return overview(ui);
+    return afterChange(ui, 'saveNote');
   });
   on('deleteNote', async (ui, data) => {
     await deleteNote(v, ui.userId, data.noteId);
-    return overview(ui);
+    return afterChange(ui, 'deleteNote');
   });
   on('setVisibility', async (ui, data) => {
     await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility });
-    return overview(ui);
+    return afterChange(ui, 'setVisibility');
   });
   on('openTime', async (ui, data) => {
     const entry = (await buildOverview(v, ui.userId, ui.locale)).cycles.find((c) => c.cycleId === data.cycleId && c.groupId === data.groupId && c.correctable);
@@ -88,12 +115,20 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   });
   on('saveTime', async (ui, data) => {
     await correctTimeUsed(v, ui.userId, data.groupId, data.cycleId, data.hours);
-    return overview(ui);
+    return afterChange(ui, 'saveTime');
   });
   on('openTraject', async (ui) => trajectCardFor(deps, ui.userId, ui.t));
   on('saveTraject', async (ui, data) => {
-    await saveProfTraject(v, ui.userId, { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase || undefined });
-    return overview(ui);
+    // The form's phase comes as sent: left out keeps the stored one, '' (none picked) clears it.
+    const input = { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase, rev: data.rev };
+    try {
+      await saveProfTraject(v, ui.userId, input);
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'conflict') throw err;
+      // Saved elsewhere (the tab) since the form was opened: the form again with what was entered, and the newer version.
+      return trajectCardFor(deps, ui.userId, ui.t, { values: { ...data }, errors: {}, changedElsewhere: true });
+    }
+    return afterChange(ui, 'saveTraject');
   });
   on('openMyData', async (ui) => myDataCard(ui.t));
   on('askErase', async (ui) => eraseConfirmCard(ui.t));

@@ -25,7 +25,24 @@ const messagePayloadSchema = z
   })
   .partial();
 const actionValueSchema = z.object({ commandContext: z.string().max(40).optional(), messagePayload: messagePayloadSchema.optional() }).partial();
-const submitSchema = z.object({ noteText: z.string().max(20_000).default(''), link: z.string().max(4000).optional() });
+/**
+ * The text is read whatever its length (the server's body limit bounds it): a cap here made a
+ * long text arrive as nothing, refused as empty and lost. The domain refuses it as too long.
+ */
+const submitSchema = z.object({ noteText: z.string().default(''), link: z.string().max(4000).optional() });
+
+/**
+ * How much of a refused text the dialog shows again: the most the dialog ever took in, and well
+ * inside the size of a card Teams shows. A note is far shorter, so nothing needed is cut off.
+ */
+export const MAX_DIALOG_TEXT = 20_000;
+
+/** The first `max` characters, never ending in half a surrogate pair (an emoji cut in two). */
+function firstChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 /**
  * The one message extension of the app: "Bewaar in mijn verantwoording" on any message (a
@@ -70,7 +87,8 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       if (isDomainError(err) && err.code === 'invalidInput') {
         // Empty or too long: show the dialog again with what was typed and why, so nothing is lost.
         const problem = err.input ? verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text }) : t('verantwoording.error.invalidInput');
-        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text, link, problem }, t));
+        const shown = firstChars(text, MAX_DIALOG_TEXT);
+        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length }, t));
       }
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       return t('verantwoording.extension.failed');

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
+import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { MAX_TRAJECT_TEXT } from '../../../domain/verantwoording/prof-traject';
 import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
@@ -7,7 +9,7 @@ import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { getNote } from '../../../usecases/verantwoording/notes';
 import { FieldProblem, RefusalForm } from '../../card-actions';
 import { submittedNumber, submittedText } from '../../cards/card-kit';
-import { noteEditCard } from '../../cards/verantwoording/note-edit.card';
+import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { actorOf } from '../../turn';
 import { VerantwoordingFeatureDeps } from './deps';
@@ -43,8 +45,15 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
   return {
     addNote: form(async (context, r) => overviewCardFor(deps, userOf(context), r.locale, { text: submittedText(r.values, 'text'), error: r.errors.text })),
     saveNote: form(async (context, r) => {
-      const note = await getNote(v, userOf(context), String(r.values.noteId ?? ''));
-      return noteEditCard(note, r.t, { refused: { text: submittedText(r.values, 'text'), rev: submittedNumber(r.values, 'rev'), error: r.errors.text ?? r.t('verantwoording.error.invalidInput') } });
+      const text = submittedText(r.values, 'text');
+      const error = r.errors.text ?? r.t('verantwoording.error.invalidInput');
+      const note = await getNote(v, userOf(context), String(r.values.noteId ?? '')).catch((err: unknown) => {
+        if (isDomainError(err) && err.code === 'notFound') return undefined;
+        throw err;
+      });
+      // Deleted meanwhile (in the tab): the text stays, to be kept as a new note once it fits.
+      if (!note) return deletedNoteCard({ text: text ?? '', key: randomUUID(), error }, r.t);
+      return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error } });
     }),
     saveTime: form(async (context, r) => {
       const entry = (await buildOverview(v, userOf(context), r.locale)).cycles.find((c) => c.cycleId === r.values.cycleId && c.groupId === r.values.groupId && c.correctable);
