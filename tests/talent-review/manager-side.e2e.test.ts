@@ -65,7 +65,7 @@ describe('the manager\'s side of the conversation', () => {
     const brams = cardText(await prep('aad-bram'));
     expect(brams).toContain('Boeien 75, Binden 75, Behouden 75');
     expect(brams).not.toContain('teams met Lerend Werken');
-    expect(cardText(await prep('aad-cem'))).toContain('Geen team gevonden: Cem staat in geen team waarin Lerend Werken is geïnstalleerd.');
+    expect(cardText(await prep('aad-cem'))).toContain('Geen team gevonden: Lerend Werken vond Cem niet in een team waarin het is geïnstalleerd.');
   });
 
   it('shows the professional the manager\'s facilitation account only after the conversation', async () => {

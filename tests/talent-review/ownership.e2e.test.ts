@@ -127,7 +127,7 @@ describe('the professional owns their time and their phase', () => {
 
   it('gives talking points for the proposal where the professional chose no phase, labelled as the manager\'s', async () => {
     const reviewId = (await reviewOf('aad-eva')).id;
-    expect(cardText(await prep('aad-eva'))).toContain('Eva heeft nog geen fase gekozen');
+    expect(cardText(await prep('aad-eva'))).toContain('Eva deelde (nog) geen fase met je');
     const card = (await t.send(execute(personal(), mia, 'review.phase.propose', { reviewId, phase: 'onbewust' }, 'prep-card'))).body.value;
     expect(cardText(card)).toContain('Jouw voorstel voor het gesprek: Onbewust');
     expect(cardText(card)).toContain('Breng samen talenten in kaart.');

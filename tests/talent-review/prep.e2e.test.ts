@@ -112,7 +112,7 @@ describe('prep cards for managers', () => {
     await planFor(mia, 'aad-bram', '2026-12-11');
     const bramReview = (await t.cosmos.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-bram'").fetchAll()).resources[0].id;
     const before = cardText((await t.send(execute(personal(), mia, 'review.prep.show', { reviewId: bramReview }, 'x'))).body.value);
-    expect(before).toContain('Bram heeft nog geen fase gekozen');
+    expect(before).toContain('Bram deelde (nog) geen fase met je');
     expect(before).toContain('Nog niets gedeeld.');
     const picked = cardText((await t.send(execute(personal(), mia, 'review.phase.propose', { reviewId: bramReview, phase: 'overwegen' }, 'x'))).body.value);
     expect(picked).toContain('Jouw voorstel voor het gesprek: Overwegen');

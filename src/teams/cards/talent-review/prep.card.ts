@@ -60,25 +60,31 @@ function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   ];
 }
 
-function phaseSection(view: PrepView, t: Translate): Element[] {
+function phaseSection(view: PrepView, t: Translate, typed: PrepInputs): Element[] {
   const name = view.review.reportName;
   const { own, proposed, talkingPoints } = view.phase;
   const label = (p: MaturityPhase) => t(`talentReview.phase.${p}.name`);
+  const error = typed.errors?.phase;
   const lines: Element[] = [
     textBlock(t('talentReview.prep.phase'), { weight: 'Bolder', spacing: 'Medium', separator: true }),
+    // Without a shared phase the card cannot know whether one was chosen: it says only what it knows.
     textBlock(own ? t('talentReview.prep.phaseOwn', { phase: label(own), name }) : t('talentReview.prep.phaseNone', { name })),
     ...(proposed ? [textBlock(t('talentReview.prep.phaseProposed', { phase: label(proposed), name }))] : []),
   ];
   if (!view.preview) {
     lines.push(
       container([
-        {
-          type: 'Input.ChoiceSet',
-          id: 'phase',
-          label: t('talentReview.prep.phaseProposeLabel'),
-          value: proposed ?? '',
-          choices: MATURITY_PHASES.map((p) => ({ title: `${label(p)}: ${t(`talentReview.phase.${p}.description`)}`, value: p })),
-        },
+        ...(error ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+        ...withFieldError(
+          {
+            type: 'Input.ChoiceSet',
+            id: 'phase',
+            label: t('talentReview.prep.phaseProposeLabel'),
+            value: typed.phase ?? proposed ?? '',
+            choices: MATURITY_PHASES.map((p) => ({ title: `${label(p)}: ${t(`talentReview.phase.${p}.description`)}`, value: p })),
+          },
+          error,
+        ),
         actionSet([execute(t('talentReview.prep.phasePropose'), 'proposeReviewPhase', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
       ]),
     );
@@ -90,21 +96,52 @@ function phaseSection(view: PrepView, t: Translate): Element[] {
   return lines;
 }
 
-/** The manager's own accountability: the form, or in the professional's preview a line saying whose part it is. */
-function facilitationSection(view: PrepView, t: Translate, refused?: { text?: string; share?: boolean; error: string }): Element[] {
+/**
+ * Whether what is in the field is what was saved: saving trims it, and a client may send line
+ * breaks back as \r\n, so neither alone makes the card call a saved account "not saved yet".
+ */
+function sameAccount(typed: string, stored: string): boolean {
+  const plain = (s: string) => s.replace(/\r\n/g, '\n').trim();
+  return plain(typed) === plain(stored);
+}
+
+/**
+ * The manager's own accountability: the form, or in the professional's preview a line saying whose
+ * part it is. What they typed and did not save yet is shown as typed, and then the card does not
+ * say "Vastgelegd" about it: it says it is not saved yet.
+ */
+function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs): Element[] {
   const head = [textBlock(t('talentReview.prep.facilitated'), { weight: 'Bolder', spacing: 'Medium', separator: true })];
   if (view.preview) return [...head, subtle(t('talentReview.prep.facilitatedPreview'))];
-  const text = refused?.text ?? view.review.facilitated ?? '';
-  const share = refused ? refused.share === true : view.review.shareFacilitation === true;
+  const stored = view.review.facilitated ?? '';
+  const storedShare = view.review.shareFacilitation === true;
+  const text = typed.facilitated ?? stored;
+  const share = typed.shareFacilitation ?? storedShare;
+  const error = typed.errors?.facilitated;
+  // A toggle flipped on an empty account is nothing to save yet.
+  const unsaved = !sameAccount(text, stored) || (text.trim() !== '' && share !== storedShare);
   return [
     ...head,
     subtle(t('talentReview.prep.facilitatedHint', { name: view.review.reportName })),
-    ...(refused ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
-    ...withFieldError({ type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, refused?.error),
+    ...(error ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+    ...withFieldError({ type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
     { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
-    ...(view.review.facilitated && !refused ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
+    ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
     actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
   ];
+}
+
+/**
+ * What the manager had entered on the prep card, shown back as typed (never stored by showing it):
+ * the card has two buttons that each send every input, so pressing one must not lose the other's
+ * input. `errors` (input id -> reason) is set when the press was refused.
+ */
+export interface PrepInputs {
+  facilitated?: string;
+  shareFacilitation?: boolean;
+  /** The phase picked in the list; '' when none was. */
+  phase?: MaturityPhase | '';
+  errors?: Record<string, string>;
 }
 
 /**
@@ -112,7 +149,7 @@ function facilitationSection(view: PrepView, t: Translate, refused?: { text?: st
  * anonymity rule, talking points for their phase, and the manager's own accountability. The same
  * function renders the professional's preview ("wat ziet mijn leidinggevende?").
  */
-export function prepCard(view: PrepView, t: Translate, locale: Locale, refusedFacilitated?: { text?: string; share?: boolean; error: string }): AdaptiveCardJson {
+export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}): AdaptiveCardJson {
   const name = view.review.reportName;
   const body: Element[] = [
     ...(view.preview ? [container([textBlock(t('talentReview.preview.banner'), { weight: 'Bolder', wrap: true }), textBlock(t('talentReview.preview.explain'), { wrap: true, spacing: 'Small' })], { style: 'emphasis' })] : []),
@@ -145,10 +182,10 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, refusedFa
       t('talentReview.prep.nothingShared'),
     ),
     ...teamSection(view, t, locale),
-    ...phaseSection(view, t),
+    ...phaseSection(view, t, typed),
     textBlock(t('talentReview.preconditions.title'), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(PRECONDITIONS.map((p) => t(`talentReview.preconditions.${p}`)).join(' · '), { spacing: 'None', size: 'Small' }),
-    ...facilitationSection(view, t, refusedFacilitated),
+    ...facilitationSection(view, t, typed),
   ];
   return adaptiveCard(body);
 }

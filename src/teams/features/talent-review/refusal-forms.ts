@@ -1,11 +1,12 @@
 import { TurnContext } from 'botbuilder';
+import { MATURITY_PHASES, MaturityPhase } from '../../../domain/talent-review/maturity';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
 import { buildPrep } from '../../../usecases/talent-review/prep';
 import { FieldProblem, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard } from '../../cards/talent-review/prep.card';
+import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { managerUi, TalentReviewFeatureDeps } from './deps';
 
 /** The words next to a refused field of a talent-review form. */
@@ -19,6 +20,8 @@ export function talentReviewReason(p: FieldProblem, t: Translate, values: Record
       return t('talentReview.form.timeZone');
     case 'prepDays':
       return t('talentReview.form.prepDays', { min: 0, max: 30 });
+    case 'phase':
+      return t('talentReview.form.phaseRequired');
     case 'facilitated':
       return p.rule === 'tooLong'
         ? t('talentReview.form.facilitatedTooLong', { max: MAX_FACILITATED_LENGTH, length: p.params.count ?? submittedText(values, 'facilitated')?.length ?? 0 })
@@ -28,17 +31,46 @@ export function talentReviewReason(p: FieldProblem, t: Translate, values: Record
   }
 }
 
-/** The manager's forms, rendered again after a refused input: planning a conversation, and "what did I facilitate?". */
-export function talentReviewForms(deps: TalentReviewFeatureDeps, planCard: (context: TurnContext, refused: RefusedPlan) => Promise<AdaptiveCardJson>): { planReview: RefusalForm; saveFacilitated: RefusalForm } {
+/**
+ * The prep card's inputs as the manager sent them (each of its buttons sends them all), to show
+ * back as typed; an input the press did not carry is left to the stored value.
+ */
+export function typedPrepInputs(values: Record<string, unknown>): PrepInputs {
+  const share = values.shareFacilitation;
+  const phase = values.phase;
+  const facilitated = submittedText(values, 'facilitated');
+  return {
+    ...(facilitated !== undefined ? { facilitated } : {}),
+    ...(share !== undefined ? { shareFacilitation: share === true || share === 'true' } : {}),
+    // A value that is no phase (a stale or tampered card) shows as "none picked".
+    ...(typeof phase === 'string' ? { phase: MATURITY_PHASES.includes(phase as MaturityPhase) ? (phase as MaturityPhase) : ('' as const) } : {}),
+  };
+}
+
+/**
+ * The prep card again after a refused press, everything typed kept and the reason next to `field`,
+ * the input the button is about: a problem with anything else (the card's own data) is said there
+ * too, so the card never comes back without a reason.
+ */
+function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitated'): RefusalForm {
+  return {
+    reason: talentReviewReason,
+    render: async (context, r) => {
+      const ui = await managerUi(deps, context);
+      const view = await buildPrep(deps.talentReview, ui.managerId, String(r.values.reviewId ?? ''), ui.language);
+      return prepCard(view, ui.t, ui.language, { ...typedPrepInputs(r.values), errors: { [field]: r.errors[field] ?? ui.t('error.invalidInput') } });
+    },
+  };
+}
+
+/** The manager's forms, rendered again after a refused input: planning a conversation, proposing a phase, and "what did I facilitate?". */
+export function talentReviewForms(
+  deps: TalentReviewFeatureDeps,
+  planCard: (context: TurnContext, refused: RefusedPlan) => Promise<AdaptiveCardJson>,
+): { planReview: RefusalForm; proposePhase: RefusalForm; saveFacilitated: RefusalForm } {
   return {
     planReview: { render: (context, r) => planCard(context, { values: r.values, errors: r.errors }), reason: talentReviewReason, inputs: { prepDaysBefore: 'prepDays' } },
-    saveFacilitated: {
-      reason: talentReviewReason,
-      render: async (context, r) => {
-        const ui = await managerUi(deps, context);
-        const view = await buildPrep(deps.talentReview, ui.managerId, String(r.values.reviewId ?? ''), ui.language);
-        return prepCard(view, ui.t, ui.language, { text: submittedText(r.values, 'facilitated'), share: r.values.shareFacilitation === true || r.values.shareFacilitation === 'true', error: r.errors.facilitated ?? ui.t('error.invalidInput') });
-      },
-    },
+    proposePhase: prepRefusal(deps, 'phase'),
+    saveFacilitated: prepRefusal(deps, 'facilitated'),
   };
 }

@@ -12,17 +12,28 @@ import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard } from '../../cards/talent-review/prep.card';
+import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
-import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
-import { talentReviewForms } from './refusal-forms';
+import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: (k: string) => string) {
   return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))]);
+}
+
+/**
+ * Everything a card press sent, before the verb's payload check keeps only what its action needs:
+ * the prep card's other inputs, to show back as typed. (Action.Execute carries them in
+ * value.action.data; the Action.Submit fallback in value itself.)
+ */
+function sentInputs(context: TurnContext): Record<string, unknown> {
+  const value = context.activity.value as { action?: { data?: unknown } } | undefined;
+  const data = isInvoke(context) ? value?.action?.data : value;
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 
 const PREVIEW_COMMAND = /^\s*(wat\s+ziet\s+mijn\s+leidinggevende|what\s+does\s+my\s+manager\s+see)\b/i;
@@ -56,12 +67,12 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const personalOnly = (context: TurnContext) => {
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
   };
-  const prepFor = async (context: TurnContext, reviewId: string) => {
+  const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
     const ui = await managerUi(deps, context);
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
     const conversationId = context.activity.conversation?.id;
     const shownIn = context.activity.replyToId && conversationId ? { conversationId, activityId: context.activity.replyToId } : undefined;
-    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, shownIn), ui.t, ui.language), personal: true };
+    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, shownIn), ui.t, ui.language, typed), personal: true };
   };
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
@@ -115,11 +126,17 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, () => prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
-    onCardAction(app, actions, verb, async (context, data) =>
-      guarded(context, async () => {
-        await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
-        return prepFor(context, data.reviewId);
-      }),
+    onCardAction(
+      app,
+      actions,
+      verb,
+      async (context, data) =>
+        guarded(context, async () => {
+          await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
+          // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
+          return prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context)));
+        }),
+      { form: forms.proposePhase },
     );
   }
   onCardAction(
@@ -129,7 +146,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     async (context, data) =>
       guarded(context, async () => {
         await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
-        return prepFor(context, data.reviewId);
+        // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
+        const { phase } = typedPrepInputs(sentInputs(context));
+        return prepFor(context, data.reviewId, phase === undefined ? undefined : { phase });
       }),
     { form: forms.saveFacilitated },
   );
