@@ -46,6 +46,8 @@ const groupFields = {
   currentCycleId: id.optional(),
   createdBy: id,
   createdAt: isoTime,
+  // Set while the app is removed from the group's chat (its rhythm rests).
+  pausedAt: isoTime.optional(),
 };
 
 /** The group in its own partition (`groupId` is its id). */

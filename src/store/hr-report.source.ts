@@ -7,11 +7,11 @@ import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
 interface ItemRow { sessionId: string; type: string; memberId?: string }
-interface ProposalRow { groupId: string; createdAt: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
+interface ProposalRow { groupId: string; cycleId: string; createdAt: string; aiStatus?: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
 const DAY_MS = 24 * 3600_000;
 
-type Parameter = { name: string; value: string | string[] };
+type Parameter = { name: string; value: string | string[] | number };
 
 /**
  * The groups of one tenant. A group's tenant is the one it was set up in: `tenantId`, or else the
@@ -32,10 +32,17 @@ const TENANT_GROUPS =
  * checking in or "ik ben erbij") only as who-per-session, to count learning hours.
  */
 export class CosmosReportSource {
-  constructor(private readonly conn: CosmosConnection) {}
+  /**
+   * `proposalQuestionId`: the framework's proposal question (kind `aiProposal`, the same id in
+   * every language), where a group writes its own proposal; undefined when the framework has none.
+   */
+  constructor(
+    private readonly conn: CosmosConnection,
+    private readonly proposalQuestionId: number | undefined,
+  ) {}
 
   forTenant(tenantId: string): ReportSource {
-    return new TenantReportReads(this.conn, tenantId);
+    return new TenantReportReads(this.conn, tenantId, this.proposalQuestionId);
   }
 }
 
@@ -46,6 +53,7 @@ class TenantReportReads implements ReportSource {
   constructor(
     private readonly conn: CosmosConnection,
     private readonly tenantId: string,
+    private readonly proposalQuestionId: number | undefined,
   ) {}
 
   private query<T>(query: string, parameters: Parameter[]): Promise<T[]> {
@@ -93,16 +101,33 @@ class TenantReportReads implements ReportSource {
     }));
   }
 
+  /**
+   * The proposals of the period, with whether the group made anything of them (see `wasMade`):
+   * the rhythm opens a proposal record with every session that works on it, attended or not.
+   */
   async proposals(fromIso: string, toIso: string) {
     const rows = await this.ofTenant<ProposalRow>(
-      "SELECT c.groupId, c.createdAt, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
+      "SELECT c.groupId, c.cycleId, c.createdAt, c.ai.status AS aiStatus, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
+    const written = await this.cyclesWithOwnProposal(rows.filter((p) => p.aiStatus !== 'drafted' && !p.verdict).map((p) => p.cycleId));
     return rows.map((p) => ({
       groupId: p.groupId,
       createdAt: p.createdAt,
+      drafted: p.aiStatus === 'drafted',
+      ownText: written.has(p.cycleId),
       ...(p.verdict && p.decidedAt ? { decision: { verdict: p.verdict, at: p.decidedAt } } : {}),
     }));
+  }
+
+  /** Of these cycles, those in which the group wrote at the proposal question: ids only, no text. */
+  private async cyclesWithOwnProposal(cycleIds: string[]): Promise<Set<string>> {
+    if (this.proposalQuestionId === undefined || cycleIds.length === 0) return new Set();
+    const found = await this.ofTenant<string>("SELECT VALUE c.cycleId FROM c WHERE c.type = 'contribution' AND c.questionId = @question AND ARRAY_CONTAINS(@cycles, c.cycleId)", [
+      { name: '@question', value: this.proposalQuestionId },
+      { name: '@cycles', value: cycleIds },
+    ]);
+    return new Set(found);
   }
 
   /** The group's own record of what it adopted and what became of the first step: no names. */

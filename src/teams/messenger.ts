@@ -51,6 +51,14 @@ export class TeamsMessenger {
   }
 
   /**
+   * A text queued under its key and sent by the outbox soon, not awaited: for a card press, which
+   * Teams gives only seconds to answer, whatever Teams does with the message meanwhile.
+   */
+  async queueText(ref: Record<string, unknown>, text: string, key: string): Promise<void> {
+    await this.outbox.enqueue([this.message(ref, undefined, { type: 'message', text }, key)]);
+  }
+
+  /**
    * A card in one person's 1:1 chat with the bot (opened by the outbox on first use), never in
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    */

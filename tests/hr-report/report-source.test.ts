@@ -42,7 +42,7 @@ describe('the HR report source, held to one tenant', () => {
   });
   afterAll(() => conn.close());
 
-  const groupsRead = async (tenantId: string) => (await new CosmosReportSource(conn).forTenant(tenantId).sessions(FROM, TO)).map((s) => s.groupId).sort();
+  const groupsRead = async (tenantId: string) => (await new CosmosReportSource(conn, 6).forTenant(tenantId).sessions(FROM, TO)).map((s) => s.groupId).sort();
 
   it.each([
     ['tenant-1', ['g-legacy', 'g-own']],
@@ -51,5 +51,50 @@ describe('the HR report source, held to one tenant', () => {
     ['tenant-3', []],
   ])('reads for tenant %p only the sessions of groups %p', async (tenantId, groups) => {
     expect(await groupsRead(tenantId)).toEqual(groups);
+  });
+});
+
+/**
+ * What the source tells of each proposal: the rhythm opens a proposal record with every session
+ * that works on it, attended or not, so the report needs to know whether the group made anything
+ * of it. Only facts leave the store: a draft, own text at the proposal question (6), a decision.
+ */
+describe('the HR report source on proposals', () => {
+  let conn: CosmosConnection;
+  const proposal = (cycle: string, extra: Record<string, unknown> = {}) => ({
+    id: `${cycle}_p`, type: 'proposal', groupId: 'g-own', cycleId: cycle, createdAt: '2026-11-11T08:00:00.000Z', ai: { status: 'none' }, ...extra,
+  });
+  const contribution = (cycle: string, questionId: number) => ({ id: `${cycle}_c${questionId}`, type: 'contribution', groupId: 'g-own', cycleId: cycle, questionId, text: 'Geheim', at: '2026-11-11T08:10:00.000Z' });
+
+  beforeAll(async () => {
+    conn = await startTestCosmos();
+    const sessions = conn.container('sessions');
+    for (const doc of [
+      group('g-own', { own: 'tenant-1' }),
+      proposal('g-own_w1'), // nobody came: an empty record
+      proposal('g-own_w2', { ai: { status: 'drafted', at: '2026-11-11T08:20:00.000Z', draft: { proposal: 'x', assumptions: [], risks: [], questionsToCheck: [] } } }),
+      proposal('g-own_w3'),
+      contribution('g-own_w3', 6), // the group's own proposal
+      proposal('g-own_w4', { decision: { verdict: 'reject', at: '2026-11-11T08:50:00.000Z' } }),
+      proposal('g-own_w5'),
+      contribution('g-own_w5', 5), // written that week, but not at the proposal question
+    ]) await sessions.items.create(doc);
+  });
+  afterAll(() => conn.close());
+
+  it('tells per proposal whether it was drafted, written by the group or decided, and nothing of its text', async () => {
+    const rows = await new CosmosReportSource(conn, 6).forTenant('tenant-1').proposals(FROM, TO);
+    expect(rows.sort((a, b) => Number(a.drafted) - Number(b.drafted) || Number(a.ownText) - Number(b.ownText) || Number(!!a.decision) - Number(!!b.decision))).toEqual([
+      { groupId: 'g-own', createdAt: '2026-11-11T08:00:00.000Z', drafted: false, ownText: false },
+      { groupId: 'g-own', createdAt: '2026-11-11T08:00:00.000Z', drafted: false, ownText: false },
+      { groupId: 'g-own', createdAt: '2026-11-11T08:00:00.000Z', drafted: false, ownText: false, decision: { verdict: 'reject', at: '2026-11-11T08:50:00.000Z' } },
+      { groupId: 'g-own', createdAt: '2026-11-11T08:00:00.000Z', drafted: false, ownText: true },
+      { groupId: 'g-own', createdAt: '2026-11-11T08:00:00.000Z', drafted: true, ownText: false },
+    ]);
+  });
+
+  it('knows no own text where the framework has no proposal question', async () => {
+    const rows = await new CosmosReportSource(conn, undefined).forTenant('tenant-1').proposals(FROM, TO);
+    expect(rows.filter((r) => r.ownText)).toEqual([]);
   });
 });

@@ -46,6 +46,7 @@ describe('a rhythm skip or move whose plan write lost its answer', () => {
     expect(cardText(res.value)).toContain('ma 30 nov');
     // The stored plan says week 1 is 30 nov - 3 dec: its sessions start by themselves, the 23rd's do not.
     expect(await pendingStarts()).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
+    await t.app.outbox.drain(30_000);
     expect(chatTexts(before)).toHaveLength(1);
   });
 
@@ -56,6 +57,7 @@ describe('a rhythm skip or move whose plan write lost its answer', () => {
     t.proxy!.faults = undefined;
     expect(cardText(res.value)).toContain('di 24 nov');
     expect(await pendingStarts()).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    await t.app.outbox.drain(30_000);
     expect(chatTexts(before)).toHaveLength(1);
   });
 

@@ -115,6 +115,8 @@ describe('the rhythm runs by itself', () => {
     const before = t.connector.calls.length;
     const [a, b] = await Promise.all([press(anna, 'rhythm.skip', confirm, 'cycle-card'), press(bram, 'rhythm.skip', confirm, 'cycle-card')]);
     for (const res of [a, b]) expect(cardText(res.value)).toContain('Week 2\nma 7 dec – do 10 dec');
+    // The chat is told through the outbox, which the press does not wait for.
+    await t.app.outbox.drain(30_000);
     const told = textsInChat(before);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/^(Anna|Bram) heeft week 2 overgeslagen\. Week 2 is nu ma 7 dec – do 10 dec; de weken erna schuiven mee\.$/);
@@ -144,9 +146,11 @@ describe('the rhythm runs by itself', () => {
     const before = t.connector.calls.length;
     const moved = await press(bram, 'rhythm.move', { groupId: g.groupId, week: 2, from: '2026-12-07', start: '2026-12-08' }, 'cycle-card');
     expect(cardText(moved.value)).toContain('Week 2\ndi 8 dec – vr 11 dec');
+    await t.app.outbox.drain(30_000);
     expect(textsInChat(before)).toEqual(['Bram heeft week 2 verplaatst naar di 8 dec – vr 11 dec. De weken erna volgen.']);
     // Pressed again (a redelivery): nothing changes, nothing is said twice.
     await press(bram, 'rhythm.move', { groupId: g.groupId, week: 2, from: '2026-12-07', start: '2026-12-08' }, 'cycle-card');
+    await t.app.outbox.drain(30_000);
     expect(textsInChat(before)).toHaveLength(1);
     expect((await plan()).weeks[2].dates[0]).toBe('2026-12-14');
   });

@@ -65,10 +65,10 @@ describe('the HR report figures', () => {
       { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', status: 'closed', attendees: 8, energyIn: { closedAt: 'x', average: 1, answers: 3 }, energyOut: { closedAt: 'x' } },
     ],
     proposals: [
-      { groupId: 'g1', createdAt: '2026-11-25T09:00:00Z', decision: { verdict: 'adapt', at: '2026-11-25T09:30:00Z' } },
-      { groupId: 'g2', createdAt: '2026-11-26T09:00:00Z', decision: { verdict: 'reject', at: '2026-11-26T09:40:00Z' } },
-      { groupId: 'g3', createdAt: '2026-12-03T09:00:00Z' },
-      { groupId: 'g3', createdAt: '2026-10-03T09:00:00Z', decision: { verdict: 'accept', at: '2026-10-03T09:40:00Z' } },
+      { groupId: 'g1', createdAt: '2026-11-25T09:00:00Z', drafted: true, ownText: false, decision: { verdict: 'adapt', at: '2026-11-25T09:30:00Z' } },
+      { groupId: 'g2', createdAt: '2026-11-26T09:00:00Z', drafted: false, ownText: true, decision: { verdict: 'reject', at: '2026-11-26T09:40:00Z' } },
+      { groupId: 'g3', createdAt: '2026-12-03T09:00:00Z', drafted: true, ownText: false },
+      { groupId: 'g3', createdAt: '2026-10-03T09:00:00Z', drafted: true, ownText: false, decision: { verdict: 'accept', at: '2026-10-03T09:40:00Z' } },
     ],
     b3: [
       { team: 'Zorgteam Noord', closedOn: '2026-12-04', respondents: 7, scores: { boeien: 75, binden: 62.5, behouden: 50 } },

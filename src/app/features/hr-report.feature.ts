@@ -15,8 +15,10 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
   if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
   const baseUrl = p.config.publicBaseUrl ?? `http://localhost:${p.config.port}`;
+  // The frameworks of both languages have the same questions (load-frameworks checks it).
+  const proposalQuestionId = p.frameworks.nl.questions.find((q) => q.kind === 'aiProposal')?.id;
   const report: HrReportDeps = {
-    source: new CosmosReportSource(p.cosmos),
+    source: new CosmosReportSource(p.cosmos, proposalQuestionId),
     b3: sources.b3,
     isHr: sources.isHr,
     clock: p.clock,

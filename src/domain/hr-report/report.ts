@@ -9,9 +9,13 @@ export interface ReportInput {
   period: { from: string; to: string };
   timeZone: string;
   sessionHours: number;
-  /** Energy comes as the sessions' published rounds only: no single score ever reaches the report. */
+  /**
+   * Energy comes as the sessions' published rounds only: no single score ever reaches the report.
+   * `attendees`: the members who confirmed they were there (checked in, or "ik ben erbij").
+   */
   sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound }[];
-  proposals: { groupId: string; createdAt: string; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
+  /** `drafted`: the AI drafted it; `ownText`: the group wrote its own at the proposal question. */
+  proposals: { groupId: string; createdAt: string; drafted: boolean; ownText: boolean; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
   /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
   b3: { team: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
   /** Proposals adopted (accepted or adapted), with their first step and what became of it. */
@@ -44,6 +48,23 @@ export interface HrReport {
   learningNeeds?: LearningNeedsSection;
 }
 
+/**
+ * A session was held when someone was there. The rhythm opens every planned session by itself
+ * and the time box closes it, also in a week nobody came (holiday, sick leave): such a session
+ * is no learning time and no meeting of the group.
+ */
+export function wasHeld(s: ReportInput['sessions'][number]): boolean {
+  return s.status === 'closed' && s.attendees > 0;
+}
+
+/**
+ * A proposal was made when the group made something of it: an AI draft, its own text, or a
+ * decision. The record itself is opened with the session that works on it, attended or not.
+ */
+export function wasMade(p: ReportInput['proposals'][number]): boolean {
+  return p.drafted || p.ownText || !!p.decision;
+}
+
 export function computeReport(input: ReportInput): HrReport {
   const zone = input.timeZone;
   const from = DateTime.fromISO(input.period.from, { zone }).startOf('day');
@@ -52,8 +73,8 @@ export function computeReport(input: ReportInput): HrReport {
     const t = DateTime.fromISO(iso, { zone });
     return t >= from && t <= to;
   };
-  const held = input.sessions.filter((s) => s.status === 'closed' && inPeriod(s.startedAt));
-  const made = input.proposals.filter((p) => inPeriod(p.createdAt));
+  const held = input.sessions.filter((s) => wasHeld(s) && inPeriod(s.startedAt));
+  const made = input.proposals.filter((p) => wasMade(p) && inPeriod(p.createdAt));
   const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
   const weeks = new Map<string, { in: EnergyRound[]; out: EnergyRound[] }>();
   for (const s of held) {

@@ -39,6 +39,11 @@ export interface Group {
   currentCycleId?: string;
   createdBy: string;
   createdAt: string;
+  /**
+   * Since when the app has been removed from the group's chat (uninstalled): Teams refuses its
+   * messages there, so the rhythm rests until the app is added back. Absent: the group is live.
+   */
+  pausedAt?: string;
 }
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
@@ -103,4 +108,20 @@ export function withoutAccounts(group: Group, left: ChatAccount[]): Group {
 /** The members the chat's roster no longer names (the roster read in full). */
 export function membersMissingFrom(group: Group, roster: ChatAccount[]): Member[] {
   return group.members.filter((m) => !roster.some((a) => isAccountOf(m, a)));
+}
+
+export function isPaused(group: Pick<Group, 'pausedAt'>): boolean {
+  return group.pausedAt !== undefined;
+}
+
+/** The group paused at `at`; the same object when it already is (a redelivered update writes nothing). */
+export function pausedGroup(group: Group, at: string): Group {
+  return isPaused(group) ? group : { ...group, pausedAt: at };
+}
+
+/** The group live again; the same object when it was not paused. */
+export function resumedGroup(group: Group): Group {
+  if (!isPaused(group)) return group;
+  const { pausedAt: _pausedAt, ...live } = group;
+  return live;
 }

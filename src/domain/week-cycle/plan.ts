@@ -111,6 +111,20 @@ export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext,
   return replan(plan, group, ctx, next, ctx.today, plan.skipped, week);
 }
 
+/**
+ * After a pause (the app was away from the group's chat): when the next week to start has no
+ * session left ahead, it passed unheld, and the rhythm would never start it nor any after it. The
+ * weeks not yet started are then planned again from today, as a skip shifts them; the group keeps
+ * its number of active weeks. The same object when the next week still has a session ahead.
+ */
+export function catchUpPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext): RhythmPlan {
+  const next = weekOf(plan, ctx.startedWeeks + 1);
+  if (!next) return plan;
+  const now = new Date(ctx.at).getTime();
+  if (sessionsOf(next, group.schedule).some((s) => s.at.getTime() > now)) return plan;
+  return replan(plan, group, ctx, ctx.startedWeeks + 1, ctx.today);
+}
+
 export function weekOf(plan: RhythmPlan, week: number): PlannedWeek | undefined {
   return plan.weeks.find((w) => w.week === week);
 }

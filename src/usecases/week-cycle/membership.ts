@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/shared/errors';
-import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isMember, membersMissingFrom, withoutAccounts } from '../../domain/week-cycle/group';
+import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, withoutAccounts } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
+import { resumeRhythm } from './plan-rhythm';
 
 export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<Group> {
   const group = await deps.groups.get(groupId);
@@ -59,6 +60,42 @@ export async function keepToChatRoster(deps: WeekCycleDeps, groupId: string, ros
   if (!group) return [];
   const missing = membersMissingFrom(group, roster);
   return missing.length ? leave(deps, group, missing.map((m) => ({ teamsId: m.teamsId ?? m.id, aadObjectId: m.id }))) : [];
+}
+
+/**
+ * The app was removed from the group's chat (uninstalled). Teams refuses its messages there, so
+ * the group pauses: its rhythm opens no session and reminds no one (planned-session.ts) until the
+ * app is back. Its members, history and plan stay as they are. The rhythm's pending jobs are not
+ * cancelled: they do nothing while the group is paused, and those of a week still to come when
+ * it resumes run as planned (a cancelled job cannot be scheduled again under its id).
+ * Idempotent: a redelivered update finds the group paused and writes nothing. Returns whether
+ * this call paused it.
+ */
+export async function pauseWithChat(deps: WeekCycleDeps, groupId: string): Promise<boolean> {
+  const group = await deps.groups.get(groupId);
+  if (!group || isPaused(group)) return false;
+  const at = deps.clock.now().toISOString();
+  let pausedNow = false;
+  await deps.groups.update(groupId, (g) => {
+    const next = pausedGroup(g, at);
+    pausedNow = next !== g;
+    return next;
+  });
+  return pausedNow;
+}
+
+/**
+ * The app was added (back) to the group's chat: a paused group goes on. The weeks that passed
+ * meanwhile are planned again from today and the next week's jobs are scheduled first, then the
+ * pause is lifted: a turn that fails in between leaves the group paused (its jobs inert), and the
+ * next install resumes it. Returns whether the group was paused.
+ */
+export async function resumeWithChat(deps: WeekCycleDeps, groupId: string): Promise<boolean> {
+  const group = await deps.groups.get(groupId);
+  if (!group || !isPaused(group)) return false;
+  await resumeRhythm(deps, resumedGroup(group));
+  await deps.groups.update(groupId, resumedGroup);
+  return true;
 }
 
 async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<string[]> {

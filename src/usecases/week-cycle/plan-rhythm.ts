@@ -1,6 +1,6 @@
 import { ScheduledJob } from '../../domain/scheduling/job';
 import { Group } from '../../domain/week-cycle/group';
-import { extendPlan, makePlan, PlanContext, PlannedSession, reconcilePlan, RhythmPlan, upcomingSessions } from '../../domain/week-cycle/plan';
+import { catchUpPlan, extendPlan, makePlan, PlanContext, PlannedSession, reconcilePlan, RhythmPlan, upcomingSessions } from '../../domain/week-cycle/plan';
 import { PlannedWeek, todayIn } from '../../domain/week-cycle/rhythm';
 import { JOB_KINDS, WeekCycleDeps } from './deps';
 
@@ -93,4 +93,18 @@ export async function planAhead(deps: WeekCycleDeps, group: Group, before?: Grou
   const scheduleChanged = !!before && (before.schedule.startTime !== group.schedule.startTime || before.schedule.timeZone !== group.schedule.timeZone);
   if (changed || scheduleChanged) await scheduleRhythm(deps, group, plan, before || previous ? { group: before ?? group, plan: previous ?? plan } : undefined);
   return plan;
+}
+
+/**
+ * The rhythm of a group coming back from a pause (`group` as it will be, live): the weeks that
+ * passed meanwhile are planned again from today (catchUpPlan), and the next week's jobs are
+ * scheduled. While paused the jobs did nothing and scheduled no next week; the pending ones of a
+ * week still to come keep their ids and stay. Idempotent, like scheduleRhythm.
+ */
+export async function resumeRhythm(deps: WeekCycleDeps, group: Group): Promise<void> {
+  const { plan: current } = await planFor(deps, group);
+  const ctx = planContext(deps, group);
+  const caughtUp = catchUpPlan(current, group, ctx);
+  const plan = caughtUp === current ? current : await deps.plans.update(group.id, (p) => catchUpPlan(p, group, ctx));
+  await scheduleRhythm(deps, group, plan, plan === current ? undefined : { group, plan: current });
 }

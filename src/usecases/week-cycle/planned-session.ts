@@ -1,4 +1,4 @@
-import { Group } from '../../domain/week-cycle/group';
+import { Group, isPaused } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { PlannedSession, plannedSession, RhythmPlan } from '../../domain/week-cycle/plan';
 import { WeekCycleDeps } from './deps';
@@ -12,10 +12,14 @@ interface CurrentSlot {
   session: PlannedSession;
 }
 
-/** The slot as the plan and the group's schedule have it now; undefined for a job of an older plan or schedule. */
+/**
+ * The slot as the plan and the group's schedule have it now; undefined for a job of an older plan
+ * or schedule, and for a paused group (the app was removed from its chat, where Teams refuses
+ * its messages): its jobs do nothing and schedule no next week until the app is back.
+ */
 async function currentSlot(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<CurrentSlot | undefined> {
   const [group, plan] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
-  if (!group || !plan) return undefined;
+  if (!group || !plan || isPaused(group)) return undefined;
   const session = plannedSession(plan, group.schedule, slot.week, slot.day);
   return session && session.at.toISOString() === slot.at ? { group, plan, session } : undefined;
 }
@@ -55,4 +59,11 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
   } finally {
     await scheduleRhythm(deps, current.group, current.plan);
   }
+}
+
+/** A start job from before the plan (it names only its cycle): the cycle's next session, unless the group is paused. */
+export async function startCycleSession(deps: WeekCycleDeps, groupId: string, cycleId: string | undefined): Promise<NextSession | undefined> {
+  const group = await deps.groups.get(groupId);
+  if (!group || isPaused(group)) return undefined;
+  return startNextSession(deps, groupId, undefined, { cycleId });
 }

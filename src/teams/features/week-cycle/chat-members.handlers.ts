@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ChatAccount } from '../../../domain/week-cycle/group';
-import { keepToChatRoster, leaveWithChat } from '../../../usecases/week-cycle/membership';
+import { keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
@@ -21,9 +21,11 @@ function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemove
  * channel, from the team); they leave the group then, so nothing new of the group reaches them.
  *
  * The app's own removal (uninstalled from the chat) changes no one's membership and deletes
- * nothing: the people are still in the chat, the group's history is theirs, and no session runs
- * without the app. Teams tells a removed app of nobody leaving, though, so when the app is added
- * back the chat's roster decides who is still in the group.
+ * nothing: the people are still in the chat and the group's history is theirs. It pauses the
+ * group, though: the rhythm would go on opening and closing sessions by itself in a chat where
+ * Teams refuses the app's messages, so while paused it opens none and reminds no one. When the
+ * app is added back the group goes on (the weeks missed meanwhile planned again), and, as Teams
+ * tells a removed app of nobody leaving, the chat's roster decides who is still in the group.
  *
  * Someone added to the chat is not a member yet: as anyone in the chat, they join by acting on
  * the group's cards (while it has room) or when a setup picks them.
@@ -32,9 +34,16 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   app.conversationUpdate('membersRemoved', async (context) => {
     if (conversationKindOf(context) === 'personal') return;
     const { people, appRemoved } = removedPeople(context);
-    if (appRemoved) deps.logger.info('app removed from a chat; its group, if any, is kept as it is');
+    const groupId = groupIdFor(groupConversationId(context));
+    if (appRemoved) {
+      try {
+        if (await pauseWithChat(deps.weekCycle, groupId)) deps.logger.info('app removed from a chat; its group is kept and paused');
+      } catch (err) {
+        deps.logger.error({ err: (err as Error).message }, 'could not pause the group of a chat the app was removed from');
+      }
+    }
     try {
-      const left = await leaveWithChat(deps.weekCycle, groupIdFor(groupConversationId(context)), people);
+      const left = await leaveWithChat(deps.weekCycle, groupId, people);
       if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'could not take people removed from the chat out of its group');
@@ -45,8 +54,8 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   // answers the same conversationUpdate. It never stops the turn.
   app.turn('beforeTurn', async (context) => {
     if (conversationKindOf(context) === 'personal' || !botWasAdded(context)) return true;
+    const groupId = groupIdFor(groupConversationId(context));
     try {
-      const groupId = groupIdFor(groupConversationId(context));
       // Most installs are in a new chat: no group, no roster to read.
       if (!(await deps.weekCycle.groups.get(groupId))) return true;
       const roster = await readWholeRoster(context, deps.logger);
@@ -54,6 +63,12 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
       if (left.length) deps.logger.info({ count: left.length }, 'no longer in the chat when the app came back, left the group');
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
+    }
+    // Apart from the roster: a group goes on also when its chat's members cannot be read.
+    try {
+      if (await resumeWithChat(deps.weekCycle, groupId)) deps.logger.info('app added back to a chat; its group goes on');
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'could not resume the group of a chat the app was added back to');
     }
     return true;
   });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
-import { dueReminder, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
+import { dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { endSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
-import { scheduleClose, startNextSession } from '../../../usecases/week-cycle/start-session';
+import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { FeatureDeps } from '../feature-deps';
@@ -26,7 +26,8 @@ const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 /**
  * The rhythm and the time box, run by the durable scheduler (once, whichever instance claims
  * them): a planned session's reminder and start, the warning before the end, the close, and the
- * private Prof-traject offers of a group's first cycle.
+ * private Prof-traject offers of a group's first cycle. A paused group's reminders and starts
+ * do nothing (the app was removed from its chat; see planned-session.ts).
  */
 export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
@@ -54,7 +55,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
     const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
-    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startNextSession(wc, groupId, undefined, { cycleId });
+    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state));
     if (id) await rememberCard(wc, next.state, id);

@@ -37,10 +37,16 @@ function plannedWeek(plan: RhythmPlan, week: number) {
   return found;
 }
 
-/** Tells the whole chat what changed, once: only the press that changed the plan says so. */
+/**
+ * Tells the whole chat what changed, once: only the press that changed the plan says so. Through
+ * the outbox under the change's key (written with the plan), queued and not awaited: when Teams
+ * refuses the message, the change is stored all the same and the outbox sends it later, so the
+ * press answers at once with the plan as it now is, never with an error over a change that was made.
+ */
 async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Group, key: 'rhythm.skip.done' | 'rhythm.move.done', week: number, plan: RhythmPlan): Promise<void> {
   const dates = weekSpan(plannedWeek(plan, week).dates, group.language);
-  await context.sendActivity(deps.translator.t(group.language)(key, { name: actorOf(context).name, week, dates }));
+  const text = deps.translator.t(group.language)(key, { name: actorOf(context).name, week, dates });
+  await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`);
 }
 
 /** The plan card and its steps: skip a week (after asking), move a week to another start date. */
