@@ -118,7 +118,7 @@ const plan = z
 
 const draft = z.object({ proposal: text(2000), assumptions: z.array(text(400)), risks: z.array(text(400)), questionsToCheck: z.array(text(400)) }).strict();
 const judgement = z
-  .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), at: isoTime })
+  .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), textFingerprint: id.optional(), at: isoTime })
   .strict();
 
 const proposal = z

@@ -23,6 +23,11 @@ const int = (min: number, max?: number) => numeric(whole(min, max));
 const optionalInt = (min: number, max?: number) => numeric(whole(min, max).optional());
 /** The idempotency key of the rendered card: a retried press with it stores nothing twice. */
 const key = z.string().max(80).optional();
+/**
+ * The fingerprint of the proposal text a card showed (judge and decide): the press is taken on
+ * that text, or refused when it changed since. Cards from before it existed send none.
+ */
+const textFingerprint = z.string().max(80).optional();
 /** A choice the person may leave open: nothing picked arrives as "", and the domain says what is missing. */
 const choice = <const T extends [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
 
@@ -87,7 +92,15 @@ export const VERBS = {
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id.optional(), opinion: choice(['agree', 'doubt', 'disagree']), reason: shortText(MAX_REASON_LENGTH).default(''), k: key }),
+    data: z.object({
+      groupId: id,
+      sessionId: id,
+      proposalId: id.optional(),
+      opinion: choice(['agree', 'doubt', 'disagree']),
+      reason: shortText(MAX_REASON_LENGTH).default(''),
+      textFingerprint,
+      k: key,
+    }),
   },
   decideProposal: {
     verb: 'proposal.decide',
@@ -99,6 +112,7 @@ export const VERBS = {
       decisionReason: shortText(MAX_REASON_LENGTH).default(''),
       adoptedText: shortText(MAX_PROPOSAL_LENGTH).default(''),
       firstStep: shortText(MAX_REASON_LENGTH).default(''),
+      textFingerprint,
       k: key,
     }),
   },

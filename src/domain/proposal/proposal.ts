@@ -25,6 +25,13 @@ export interface Judgement {
   memberName: string;
   opinion: Opinion;
   reason: string;
+  /**
+   * The fingerprint of the text judged (see `textFingerprint`): a judgement counts only for that
+   * text, so one given before the text changed (a line added, an AI draft landing) no longer
+   * counts toward the decision. Judgements stored before this existed have none and count for the
+   * text as it stands, as they always did.
+   */
+  textFingerprint?: string;
   at: string;
 }
 
@@ -85,6 +92,36 @@ export function judgementId(proposalId: string, memberId: string): string {
   return stableId('jd', proposalId, memberId);
 }
 
+/**
+ * A short fingerprint of a proposal text. The card carries the one of the text it showed, so a
+ * judgement or a decision is taken on the text the member saw, never on one that changed since.
+ */
+export function textFingerprint(text: string): string {
+  return stableId('tx', text.trim());
+}
+
+/** Whether a judgement counts for the text with this fingerprint (one without a fingerprint counts for the text as it stands). */
+export function judgedThisText(j: Pick<Judgement, 'textFingerprint'>, fingerprint: string): boolean {
+  return !j.textFingerprint || j.textFingerprint === fingerprint;
+}
+
+/**
+ * The judgements of the proposal, split into those of the text as it stands (they count toward
+ * the decision) and those given for an earlier text (shown as such, not counted).
+ */
+export function judgementsOfText<J extends Judgement>(proposalId: string, judgements: readonly J[], fingerprint: string): { current: J[]; earlier: J[] } {
+  const mine = judgements.filter((j) => j.proposalId === proposalId);
+  return { current: mine.filter((j) => judgedThisText(j, fingerprint)), earlier: mine.filter((j) => !judgedThisText(j, fingerprint)) };
+}
+
+/**
+ * The text changed between the card the member pressed on and the press: nothing is stored, and
+ * the form comes back showing the text as it stands now. `field` is the input the reason goes with.
+ */
+function textChanged(field: 'opinion' | 'decision'): DomainError {
+  return new DomainError('conflict', { detail: 'proposal text changed since the card showed it', input: { field, rule: 'format', params: { changed: 1 } } });
+}
+
 export const MAX_REASON_LENGTH = 1000;
 export const MAX_PROPOSAL_LENGTH = 4000;
 export const DRAFT_STALE_AFTER_MS = 2 * 60_000;
@@ -103,9 +140,14 @@ export function draftStalled(ai: AiState, now: Date): boolean {
 /**
  * Starts an AI draft unless one is already running (two members pressing at once start one),
  * or a previous attempt is stuck past the stale limit (an instance died while drafting).
+ * Not once the group has begun judging its own proposal (`judged`): a draft landing then would
+ * put the AI's text in place of the one the group is judging, and the group stays in charge of
+ * what it judges. (A draft asked for before the first judgement may still land after it; those
+ * judgements then show as given for an earlier text and do not count.)
  */
-export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string): { proposal: Proposal; started: boolean } {
+export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string, judged = false): { proposal: Proposal; started: boolean; judgingBegun?: true } {
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
+  if (judged && p.ai.status !== 'drafting' && p.ai.status !== 'drafted') return { proposal: p, started: false, judgingBegun: true };
   if (p.ai.status === 'drafting' && !draftStalled(p.ai, now)) return { proposal: p, started: false };
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
   const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}) };
@@ -129,22 +171,49 @@ function cleanText(text: string, max: number, field: string): string {
   return t;
 }
 
-/** A member's judgement of an undecided proposal (agree, doubt or disagree, with a reason), as the document to store. */
 /**
  * The member's stored judgement pressed again (Teams redelivers an invoke it got no timely answer
  * for): nothing new, so nothing to refuse, also once the group decided or the session ended.
+ * `textFingerprint` is the text the press was made on; the same words on a text that changed since
+ * are a new judgement, of the new text.
  */
-export function repeatsJudgement(stored: Judgement | undefined, j: { opinion?: Opinion; reason: string }): stored is Judgement {
-  return !!stored && stored.opinion === j.opinion && stored.reason === j.reason.trim();
+export function repeatsJudgement(stored: Judgement | undefined, j: { opinion?: Opinion; reason: string; textFingerprint?: string }): stored is Judgement {
+  if (!stored || stored.opinion !== j.opinion || stored.reason !== j.reason.trim()) return false;
+  return !j.textFingerprint || !stored.textFingerprint || stored.textFingerprint === j.textFingerprint;
 }
 
-/** A member's judgement of the proposal; `stored` is their judgement as it stands, if any. */
-export function judge(p: Proposal, j: { memberId: string; memberName: string; opinion?: Opinion; reason: string; at: string }, stored?: Judgement): Judgement {
-  if (repeatsJudgement(stored, j)) return stored;
+export interface JudgementInput {
+  memberId: string;
+  memberName: string;
+  opinion?: Opinion;
+  reason: string;
+  at: string;
+  /** The fingerprint of the text as it stands: what the judgement is of (without it, of the text as it stands whenever that is read). */
+  textFingerprint?: string;
+  /** The fingerprint of the text the member's card showed, when the card named it. */
+  seen?: string;
+}
+
+/** A member's judgement of the proposal, of the text their card showed; `stored` is their judgement as it stands, if any. */
+export function judge(p: Proposal, j: JudgementInput, stored?: Judgement): Judgement {
+  if (repeatsJudgement(stored, { ...j, textFingerprint: j.seen ?? j.textFingerprint })) return stored;
   if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
+  if (j.seen !== undefined && j.textFingerprint !== undefined && j.seen !== j.textFingerprint) throw textChanged('opinion');
   if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', { detail: 'opinion', input: { field: 'opinion', rule: 'required' } });
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');
-  return { id: judgementId(p.id, j.memberId), type: 'judgement', groupId: p.groupId, cycleId: p.cycleId, proposalId: p.id, memberId: j.memberId, memberName: j.memberName, opinion: j.opinion, reason, at: j.at };
+  return {
+    id: judgementId(p.id, j.memberId),
+    type: 'judgement',
+    groupId: p.groupId,
+    cycleId: p.cycleId,
+    proposalId: p.id,
+    memberId: j.memberId,
+    memberName: j.memberName,
+    opinion: j.opinion,
+    reason,
+    ...(j.textFingerprint ? { textFingerprint: j.textFingerprint } : {}),
+    at: j.at,
+  };
 }
 
 /** How many judgements a decision needs: the quorum's share of the members present, at least one. */
@@ -166,6 +235,8 @@ export interface DecisionInput {
   firstStep: string;
   /** The proposal as it stands (the AI draft, or the group's own proposal): what "accept" adopts. */
   proposalText: string;
+  /** The fingerprint of the text the member's card showed, when the card named it. */
+  seen?: string;
   /** Members present in this session: the quorum is a share of them. */
   present: number;
   quorum: number;
@@ -187,14 +258,26 @@ export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 
 }
 
 /**
+ * Another member's decision is stored and this press is a different one: nothing of it is
+ * stored, and the member's form comes back saying so, with what they entered.
+ */
+function decidedByAnother(): DomainError {
+  return new DomainError('conflict', { detail: 'the group decided by another press', input: { field: 'decision', rule: 'format', params: { decided: 1 } } });
+}
+
+/**
  * The group's decision, explicit: no verdict by default, a reason always, the group's own words
- * when it adapts, a first step unless it rejects, and only once enough of those present judged.
- * The stored decision again changes nothing.
+ * when it adapts, a first step unless it rejects, and only once enough of those present judged
+ * the text as it stands. Taken on the text the member's card showed (`seen`): a text that changed
+ * since (a line added, an AI draft landed) is not adopted unseen. The stored decision again
+ * changes nothing; a different one after it is refused, never dropped silently.
  */
 export function decide(p: Proposal, judgements: readonly Judgement[], d: DecisionInput): Proposal {
   if (repeatsDecision(p, d)) return p;
-  if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
-  const judged = judgements.filter((j) => j.proposalId === p.id);
+  if (p.decision) throw decidedByAnother();
+  const fingerprint = textFingerprint(d.proposalText);
+  if (d.seen !== undefined && d.seen !== fingerprint) throw textChanged('decision');
+  const judged = judgementsOfText(p.id, judgements, fingerprint).current;
   const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
   if (judged.length < needed) throw new DomainError('proposalNotReady', { detail: 'too few judgements', input: { field: 'decision', rule: 'range', params: { needed, have: judged.length } } });
   if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', { detail: 'decision', input: { field: 'decision', rule: 'required' } });

@@ -11,6 +11,7 @@ function bulletList(title: string, items: string[]): Element[] {
 export function proposalSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
   const ai = view.proposal?.ai ?? { status: 'none' as const };
   const open = view.session.status === 'open';
+  const judged = !!view.proposal?.judgements.length && !view.proposal.decision;
   const block: Element[] = [];
   if (ai.status === 'drafted') {
     block.push(
@@ -32,11 +33,16 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
   } else if (!view.aiEnabled) {
     block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
+  } else if (open && judged) {
+    // The group already judges its own proposal: an AI draft now would replace the text it judges.
+    block.push(textBlock(t('proposal.judgingBegun')));
   } else if (open) {
     block.push(
       textBlock(ai.status === 'stalled' ? t('proposal.stalled') : t('proposal.explain')),
       actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none', style: 'positive' })]),
     );
   }
-  return [...block, textBlock(t('proposal.commentsTitle'), { weight: 'Bolder', spacing: 'Medium' }), ...groupQuestionSection(view, item, t)];
+  // Without an AI draft, what is added here is the proposal the members judge: say that it asks for their judgement again.
+  const changesJudged = open && judged && ai.status !== 'drafted' ? [subtle(t('proposal.changesJudged'))] : [];
+  return [...block, textBlock(t('proposal.commentsTitle'), { weight: 'Bolder', spacing: 'Medium' }), ...changesJudged, ...groupQuestionSection(view, item, t)];
 }

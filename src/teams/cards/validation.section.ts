@@ -1,4 +1,4 @@
-import { OPINIONS, VERDICTS } from '../../domain/proposal/proposal';
+import { Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
@@ -10,9 +10,35 @@ function present(p: ProposalView, t: Translate): string {
   return t('validation.present', { count: p.present });
 }
 
-function judgementList(p: ProposalView, t: Translate): Element[] {
-  if (!p.judgements.length) return [subtle(t('validation.noJudgements'))];
-  return p.judgements.map((j) => ({
+/**
+ * The text the group judges as the card shows it, with its fingerprint (which the judge and
+ * decide buttons carry), and the judgements split into those of this text (they count) and those
+ * given for an earlier one (a line added since, an AI draft that landed after).
+ */
+interface UnderJudgement {
+  text: string;
+  fingerprint: string;
+  current: Judgement[];
+  earlier: Judgement[];
+}
+
+function underJudgement(p: ProposalView): UnderJudgement {
+  const text = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
+  const fingerprint = textFingerprint(text);
+  return { text, fingerprint, ...judgementsOfText(p.id, p.judgements, fingerprint) };
+}
+
+/** The proposal as it stands, labelled as the AI's or the group's own: what the members judge and the group decides on. */
+function theProposal(p: ProposalView, u: UnderJudgement, t: Translate): Element[] {
+  return [
+    textBlock(p.ai.status === 'drafted' ? t('validation.theProposalAi') : t('validation.theProposalOwn'), { weight: 'Bolder', spacing: 'Small' }),
+    u.text ? plainText(u.text) : subtle(t('validation.noProposalText')),
+  ];
+}
+
+function judgementList(judgements: Judgement[], t: Translate): Element[] {
+  if (!judgements.length) return [subtle(t('validation.noJudgements'))];
+  return judgements.map((j) => ({
     type: 'RichTextBlock',
     inlines: [
       { type: 'TextRun', text: `${j.memberName} · ${t(`opinion.${j.opinion}`)}: `, weight: 'Bolder' },
@@ -36,12 +62,45 @@ function decided(p: ProposalView, t: Translate): Element {
   );
 }
 
+/** Judgements given for an earlier text: shown, so nobody's word disappears, but not counted. */
+function earlierJudgements(u: UnderJudgement, t: Translate): Element[] {
+  if (!u.earlier.length) return [];
+  return [textBlock(t('validation.earlierJudgements', { count: u.earlier.length }), { weight: 'Bolder', spacing: 'Small', size: 'Small' }), ...judgementList(u.earlier, t)];
+}
+
 /** A refused judgement or decision keeps what the member entered, with the reason next to it. */
 function kept(view: SessionView, id: string, fallback = ''): string {
   return submittedText(view.refused?.values, id) ?? fallback;
 }
 
-function judgementForm(view: SessionView, p: ProposalView, t: Translate): Element {
+/**
+ * A decision of this member that was not stored, where the form to change it is not shown (the
+ * group decided by another member's press, or the judgements are not enough for the text as it
+ * now stands): the reason, and what they entered, so nothing they wrote is lost.
+ */
+function unsavedDecision(view: SessionView, t: Translate): Element[] {
+  const error = view.refused?.errors.decision;
+  if (!error) return [];
+  const verdict = kept(view, 'decision');
+  const entered: [string, string][] = [
+    [t('validation.decision'), (VERDICTS as readonly string[]).includes(verdict) ? t(`validation.choice.${verdict as Verdict}`) : ''],
+    [t('validation.decisionReason'), kept(view, 'decisionReason')],
+    [t('validation.ownWords'), kept(view, 'adoptedText')],
+    [t('validation.firstStepLabel'), kept(view, 'firstStep')],
+  ];
+  const lines = entered.filter(([, value]) => value.trim());
+  return [
+    container(
+      [
+        textBlock(error, { color: 'Attention', weight: 'Bolder', size: 'Small' }),
+        ...(lines.length ? [textBlock(t('validation.yourEntry'), { weight: 'Bolder', spacing: 'Small' }), ...lines.flatMap(([label, value]) => [subtle(label), plainText(value)])] : []),
+      ],
+      { spacing: 'Medium' },
+    ),
+  ];
+}
+
+function judgementForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: Translate): Element {
   const own = view.viewer?.judgement;
   const errors = view.refused?.errors ?? {};
   return container(
@@ -52,31 +111,33 @@ function judgementForm(view: SessionView, p: ProposalView, t: Translate): Elemen
         errors.opinion,
       ),
       ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: kept(view, 'reason', own?.reason ?? '') }, errors.reason),
-      actionSet([execute(t(own ? 'validation.updateJudgement' : 'validation.saveJudgement'), 'judgeProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey })]),
+      // Of an earlier text, the member's judgement is theirs to give again for this one.
+      ...(own && u.earlier.some((j) => j.id === own.id) ? [subtle(t('validation.judgeAgain'))] : []),
+      actionSet([
+        execute(t(own ? 'validation.updateJudgement' : 'validation.saveJudgement'), 'judgeProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, textFingerprint: u.fingerprint, k: view.actionKey }),
+      ]),
     ],
     { style: 'emphasis', spacing: 'Medium' },
   );
 }
 
 /**
- * The group's decision: only once enough of those present judged, with no choice made in
- * advance and the AI's text never offered as the group's words. The proposal is shown as it
- * stands; adapting means writing it in the group's own words.
+ * The group's decision: only once enough of those present judged the text as it stands, with no
+ * choice made in advance and the AI's text never offered as the group's words. The proposal is
+ * shown above, as it stands; adapting means writing it in the group's own words. The button
+ * carries the fingerprint of that text: "aannemen" adopts it, or nothing when it changed since.
  */
-function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element[] {
-  const missing = p.needed - p.judgements.length;
+function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: Translate): Element[] {
+  const missing = p.needed - u.current.length;
   const errors = view.refused?.errors ?? {};
   if (missing > 0) {
-    return [subtle(t('validation.waitingForJudgements', { quorum: t('validation.quorum', { count: p.needed, present: present(p, t) }), count: missing })), ...(errors.decision ? [textBlock(errors.decision, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : [])];
+    return [subtle(t('validation.waitingForJudgements', { quorum: t('validation.quorum', { count: p.needed, present: present(p, t) }), count: missing })), ...unsavedDecision(view, t)];
   }
-  const text = p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal;
   return [
     container(
       [
         textBlock(t('validation.groupDecision'), { weight: 'Bolder' }),
-        subtle(t('validation.decisionIntro', { count: p.judgements.length })),
-        textBlock(p.ai.status === 'drafted' ? t('validation.theProposalAi') : t('validation.theProposalOwn'), { weight: 'Bolder', spacing: 'Small' }),
-        text ? plainText(text) : subtle(t('validation.noProposalText')),
+        subtle(t('validation.decisionIntro', { count: u.current.length })),
         ...withFieldError(
           { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: kept(view, 'decision') },
           errors.decision,
@@ -84,24 +145,41 @@ function decisionForm(view: SessionView, p: ProposalView, t: Translate): Element
         ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, maxLength: 1000, value: kept(view, 'decisionReason') }, errors.decisionReason),
         ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, maxLength: 4000, value: kept(view, 'adoptedText') }, errors.adoptedText),
         ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, maxLength: 1000, value: kept(view, 'firstStep') }, errors.firstStep),
-        actionSet([execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, k: view.actionKey }, { style: 'positive' })]),
+        actionSet([
+          execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, textFingerprint: u.fingerprint, k: view.actionKey }, { style: 'positive' }),
+        ]),
       ],
       { spacing: 'Medium', separator: true },
     ),
   ];
 }
 
-/** Question 7: each member judges (agree, doubt, disagree, with a reason); then the group decides explicitly. */
+/**
+ * Question 7: the proposal as it stands, each member's judgement of it (agree, doubt, disagree,
+ * with a reason), then the group's explicit decision. Once decided, a member whose own different
+ * decision was not stored sees that, with what they entered.
+ */
 export function validationSection(view: SessionView, t: Translate): Element[] {
   const p = view.proposal;
   if (!p) return [textBlock(t('validation.noProposal'))];
+  if (p.decision) {
+    return [
+      textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }),
+      subtle(t('validation.judgedOf', { count: p.judgements.length, present: present(p, t) })),
+      ...judgementList(p.judgements, t),
+      decided(p, t),
+      ...unsavedDecision(view, t),
+    ];
+  }
+  const u = underJudgement(p);
   const out: Element[] = [
-    textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }),
-    subtle(t('validation.judgedOf', { count: p.judgements.length, present: present(p, t) })),
-    ...judgementList(p, t),
+    ...theProposal(p, u, t),
+    textBlock(t('validation.judgementsTitle'), { weight: 'Bolder', spacing: 'Medium' }),
+    subtle(t('validation.judgedOf', { count: u.current.length, present: present(p, t) })),
+    ...judgementList(u.current, t),
+    ...earlierJudgements(u, t),
   ];
-  if (p.decision) return [...out, decided(p, t)];
   if (view.session.status !== 'open') return out;
-  out.push(view.viewer ? judgementForm(view, p, t) : subtle(t('question.personalRefresh')));
-  return [...out, ...decisionForm(view, p, t)];
+  out.push(view.viewer ? judgementForm(view, p, u, t) : subtle(t('question.personalRefresh')));
+  return [...out, ...decisionForm(view, p, u, t)];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, Opinion, Proposal, recordFirstStep, repeatsDecision, repeatsJudgement, startDrafting, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -40,11 +40,15 @@ async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposa
   return { ...state, proposal, proposalVersion: undefined };
 }
 
-export type DraftRequest = { started: false; state: SessionState } | { started: true; state: SessionState; run: () => Promise<Proposal> };
+/**
+ * `judgingBegun`: no draft, because the group already judges its own proposal (see `startDrafting`).
+ */
+export type DraftRequest = { started: false; state: SessionState; judgingBegun?: true } | { started: true; state: SessionState; run: () => Promise<Proposal> };
 
 /**
  * Marks the proposal as drafting and hands back the slow part to run after the invoke is
- * answered, because Teams waits only seconds for a card action.
+ * answered, because Teams waits only seconds for a card action. Not once the group has begun
+ * judging: the AI's text would replace the one it judges.
  */
 export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<DraftRequest> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
@@ -53,7 +57,9 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
     return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
   }
   const attempt = randomUUID();
-  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt).proposal);
+  const judged = state.judgements.some((j) => j.proposalId === state.proposal.id);
+  if (startDrafting(state.proposal, actor.id, now, attempt, judged).judgingBegun) return { started: false, state, judgingBegun: true };
+  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged).proposal);
   // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
   const ai = next.proposal?.ai;
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
@@ -67,63 +73,88 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
 }
 
 /**
- * A member's judgement. `opensDecision` when it is the one that brings the judgements up to what a
- * decision needs: from then on the group can decide, which everyone should see.
+ * The group's own proposal as the session card shows it: what it wrote at the proposal question
+ * in this session. With the AI draft (see `proposalText`) it is the text judged and adopted; only
+ * what the card can show counts, never a text no one on the card saw (an earlier session's answer
+ * included, which the card does not show).
  */
-export async function judgeProposal(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { opinion?: Opinion; reason: string }): Promise<{ state: SessionState; opensDecision: boolean }> {
-  const loaded = await loadSession(deps, groupId, sessionId);
-  const mine = loaded.proposal ? loaded.judgements.find((j) => j.id === judgementId(loaded.proposal!.id, actor.id)) : undefined;
-  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended.
-  if (repeatsJudgement(mine, input)) return { state: { ...loaded, group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
-  const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
-  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at: deps.clock.now().toISOString() }, mine);
-  const stored = await deps.proposals.putJudgement(judgement);
-  const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
-  const ready = (s: SessionState) => {
-    const { judgements, needed } = judging(deps, s);
-    return judgements.length >= needed;
-  };
-  return { state: next, opensDecision: !ready(state) && ready(next) };
+function ownProposal(deps: WeekCycleDeps, state: SessionState): string {
+  const ai = deps.frameworks[state.group.language].questions.find((q) => q.kind === 'aiProposal');
+  return ai ? sharedAnswer(state, ai.id).map((c) => c.text).join('\n') : '';
 }
 
-/** The proposal the group decides on: the AI draft, or else what the group wrote at the proposal question this week. */
-async function proposalUnderDecision(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }): Promise<string> {
-  if (state.proposal.ai.status === 'drafted') return state.proposal.ai.draft.proposal;
-  const ai = deps.frameworks[state.group.language].questions.find((q) => q.kind === 'aiProposal');
-  if (!ai) return '';
-  const here = sharedAnswer(state, ai.id);
-  const own = here.length ? here : sharedAnswer(await loadCycleState(deps, state.group.id, state.session.cycleId), ai.id);
-  return own.map((c) => c.text).join('\n');
+/** The fingerprint of the text as it stands now (see `ownProposal`). */
+function currentFingerprint(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }): string {
+  return textFingerprint(proposalText(state.proposal, ownProposal(deps, state)));
+}
+
+/** Whether enough members judged the text as it stands for the group to decide. */
+function readyToDecide(deps: WeekCycleDeps, state: SessionState): boolean {
+  if (!state.proposal) return false;
+  const { needed } = judging(deps, state);
+  return judgementsOfText(state.proposal.id, state.judgements, currentFingerprint(deps, { ...state, proposal: state.proposal })).current.length >= needed;
+}
+
+/**
+ * A member's judgement, of the text their card showed (`textFingerprint`). `opensDecision` when it
+ * is the one that brings the judgements of the text as it stands up to what a decision needs:
+ * from then on the group can decide, which everyone should see.
+ */
+export async function judgeProposal(
+  deps: WeekCycleDeps,
+  groupId: string,
+  sessionId: string,
+  actor: Actor,
+  input: { opinion?: Opinion; reason: string; textFingerprint?: string },
+): Promise<{ state: SessionState; opensDecision: boolean }> {
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const proposal = loaded.proposal;
+  const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
+  // A card that names no text (one from before cards did) judges the text as it stands.
+  const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
+  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended.
+  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: { ...loaded, group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
+  const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
+  const at = deps.clock.now().toISOString();
+  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
+  const stored = await deps.proposals.putJudgement(judgement);
+  const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
+  return { state: next, opensDecision: !readyToDecide(deps, state) && readyToDecide(deps, next) };
 }
 
 /**
  * The group's decision: explicit (no default verdict, a reason, the group's own words when it
- * adapts), once at least the configured share of the members present judged the proposal.
+ * adapts), once at least the configured share of the members present judged the text as it
+ * stands, and on the text the member's card showed (`textFingerprint`). A different decision
+ * after another member's is refused with the member's inputs, never dropped silently.
  */
 export async function decideProposal(
   deps: WeekCycleDeps,
   groupId: string,
   sessionId: string,
   actor: Actor,
-  input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string },
+  input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
 ): Promise<SessionState> {
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended.
   if (repeatsDecision(loaded.proposal, input)) return { ...loaded, group: await ensureMember(deps, loaded.group, actor) };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
-  if (state.proposal.decision) return state;
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
   const present = new Set([...attendeeIds(state), ...judges]).size;
-  const text = await proposalUnderDecision(deps, state);
-  const decision = { ...input, proposalText: text, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at };
+  const own = ownProposal(deps, state);
+  const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint };
   let decidedNow = false;
+  // The text is read from the proposal as written: an AI draft that landed since this turn read it counts.
   const next = await saveProposal(deps, state, (p) => {
-    decidedNow = !p.decision;
-    return p.decision ? p : decide(p, state.judgements, decision);
+    const decided = decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) });
+    decidedNow = decided !== p;
+    return decided;
   });
-  if (decidedNow && next.proposal?.decision) {
-    deps.events.record({ name: 'proposalValidated', verdict: next.proposal.decision.verdict, aiDrafted: next.proposal.ai.status === 'drafted', judgements: judges.length });
+  const stored = next.proposal;
+  if (decidedNow && stored?.decision) {
+    const counted = judgementsOfText(stored.id, state.judgements, textFingerprint(proposalText(stored, own))).current.length;
+    deps.events.record({ name: 'proposalValidated', verdict: stored.decision.verdict, aiDrafted: stored.ai.status === 'drafted', judgements: counted });
   }
   return next;
 }

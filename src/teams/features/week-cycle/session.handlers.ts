@@ -206,6 +206,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
     const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context));
+    // Pressed on a card from before the group began judging: nothing started, and the member hears why.
+    if (!request.started && request.judgingBegun) return { message: deps.translator.t(request.state.group.language)('proposal.judgingBegun') };
     if (request.started) {
       deps.background.run('proposal.draft', async () => {
         await request.run();
@@ -217,13 +219,19 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   // A judgement is the member's own, except the one that lets the group decide: that one everyone sees.
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
-    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason });
+    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint });
     return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
     respond(
-      await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), { verdict: data.decision, reason: data.decisionReason, ownWords: data.adoptedText, firstStep: data.firstStep }),
+      await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), {
+        verdict: data.decision,
+        reason: data.decisionReason,
+        ownWords: data.adoptedText,
+        firstStep: data.firstStep,
+        textFingerprint: data.textFingerprint,
+      }),
       actorOf(context).id,
     ),
   sessionForm);
