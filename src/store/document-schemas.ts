@@ -92,6 +92,8 @@ const session = z
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
     openedBy: id.optional(),
+    // The group's own proposal from an earlier session, for question 7 carried over (answers of 2000 characters each).
+    carriedProposal: text(60_000).optional(),
     stepBy: id.optional(),
     showing: z.object({ key: id, at: isoTime, done: z.boolean().optional() }).strict().optional(),
   })

@@ -40,6 +40,13 @@ export interface Session {
    */
   openedBy?: string;
   /**
+   * The group's own proposal (its answers to the proposal question) from an earlier session of
+   * the week, when this session judges it without writing it (question 7 carried over): what its
+   * card shows, and what the group judges and adopts. Fixed when the session opens: the earlier
+   * session is closed, so its answers no longer change.
+   */
+  carriedProposal?: string;
+  /**
    * The same for the last once-only step (the warning, the close): a retry whose answer was lost
    * finds the step done with its own key, and still says what the step says.
    */
@@ -93,6 +100,7 @@ export interface SessionPlan {
   startedAt: Date;
   minutes: number;
   openedBy?: string;
+  carriedProposal?: string;
 }
 
 export function openSession(plan: SessionPlan): Session {
@@ -112,6 +120,7 @@ export function openSession(plan: SessionPlan): Session {
     warned: false,
     energy: { in: openRound(), out: openRound() },
     ...(plan.openedBy ? { openedBy: plan.openedBy } : {}),
+    ...(plan.carriedProposal ? { carriedProposal: plan.carriedProposal } : {}),
   };
 }
 

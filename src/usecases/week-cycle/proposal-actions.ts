@@ -74,13 +74,15 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
 
 /**
  * The group's own proposal as the session card shows it: what it wrote at the proposal question
- * in this session. With the AI draft (see `proposalText`) it is the text judged and adopted; only
- * what the card can show counts, never a text no one on the card saw (an earlier session's answer
- * included, which the card does not show).
+ * in this session, or for question 7 carried over, what it wrote in the session before (the
+ * session keeps it from its opening, and its card shows it). With the AI draft (see
+ * `proposalText`) it is the text judged and adopted; only what the card shows counts.
  */
 function ownProposal(deps: WeekCycleDeps, state: SessionState): string {
   const ai = deps.frameworks[state.group.language].questions.find((q) => q.kind === 'aiProposal');
-  return ai ? sharedAnswer(state, ai.id).map((c) => c.text).join('\n') : '';
+  const here = ai ? sharedAnswer(state, ai.id).map((c) => c.text).join('\n') : '';
+  // Question 7 carried over: the proposal written in an earlier session, which this card shows.
+  return here || (state.session.carriedProposal ?? '');
 }
 
 /** The fingerprint of the text as it stands now (see `ownProposal`). */

@@ -141,7 +141,8 @@ export function buildSessionView(
     .map(({ q, index }) => agendaItem(answers, q, index));
   const hasProposalQuestion = agenda.some((a) => a.question.kind !== 'text');
   const aiQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
-  const ownProposal = aiQuestion ? (answers.get(aiQuestion.id) ?? []).map((c) => c.text).join('\n') : '';
+  // Question 7 carried over shows the proposal the group wrote in the session before.
+  const ownProposal = (aiQuestion ? (answers.get(aiQuestion.id) ?? []).map((c) => c.text).join('\n') : '') || (session.carriedProposal ?? '');
   const groupAt = currentQuestionId(session);
   const elsewhere = refusedElsewhere(framework, session, refused);
   const currentId = elsewhere ?? groupAt;

@@ -6,7 +6,7 @@ import { Cycle, fixAgenda } from '../../domain/week-cycle/cycle';
 import { proposalIdFor, sessionIdFor } from '../../domain/week-cycle/ids';
 import { CycleState, SessionOpening } from '../../domain/week-cycle/ports';
 import { ScheduledJob } from '../../domain/scheduling/job';
-import { openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
+import { byTime, openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, loadGroup } from './membership';
 
@@ -104,17 +104,20 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
   const resumingAfterLastDay = !!last && last.day === 4;
   if (resumingAfterLastDay && carried.length === 0) return undefined;
   const seq = (last?.seq ?? 0) + 1;
+  const questionIds = resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []);
+  const carriedProposal = proposalWrittenBefore(framework, cycleState, [...carried, ...questionIds]);
   const session = openSession({
     id: sessionIdFor(cycle.id, seq),
     groupId: group.id,
     cycleId: cycle.id,
     seq,
     day,
-    questionIds: resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []),
+    questionIds,
     carriedOver: carried,
     startedAt: deps.clock.now(),
     minutes: deps.session.minutes,
     openedBy,
+    ...(carriedProposal ? { carriedProposal } : {}),
   });
   // Day 1 runs the agenda as stored when it is fixed, under the version this turn read.
   const fixed = !last && !cycle.agendaFixedAt && cycleState.cycleVersion ? fixAgenda(cycle, deps.clock.now().toISOString()) : cycle;
@@ -125,6 +128,23 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
     ...(proposal ? { proposal } : {}),
     jobs: [warningJob(deps, session)],
   };
+}
+
+/**
+ * The group's own proposal as written in the week's earlier sessions, for a session that judges
+ * it (the validation question) without asking it again (the proposal question): question 7
+ * carried over to a new session. Undefined when the session asks it itself, or nothing was written.
+ */
+function proposalWrittenBefore(framework: Framework, cycleState: CycleState, asks: number[]): string | undefined {
+  const kindOf = (id: number) => findQuestion(framework, id)?.kind;
+  const proposalQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
+  if (!proposalQuestion || !asks.some((id) => kindOf(id) === 'validation') || asks.includes(proposalQuestion.id)) return undefined;
+  const text = cycleState.contributions
+    .filter((c) => c.questionId === proposalQuestion.id)
+    .sort(byTime)
+    .map((c) => c.text)
+    .join('\n');
+  return text || undefined;
 }
 
 /**
