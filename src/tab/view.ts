@@ -123,6 +123,22 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
   );
 }
 
+/**
+ * One proposal the member contributed to. Only a decision is the group's: an undecided AI draft
+ * says before its text that it is the AI's concept the group has not judged; a rejection keeps no
+ * text, so its status comes with the group's reason.
+ */
+function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
+  const reason = p.status === 'reject' && p.reason ? [t('verantwoording.proposal.reason', { reason: p.reason })] : [];
+  return h(
+    'li',
+    {},
+    p.source === 'aiDraft' ? h('p', {}, h('strong', {}, t('verantwoording.proposal.aiDraft'))) : null,
+    p.text || p.status !== 'reject' ? h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')) : null,
+    h('p', { class: 'muted small' }, [t(`verantwoording.proposal.status.${p.status}`), ...reason].join(' · ')),
+  );
+}
+
 function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
@@ -156,7 +172,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           'div',
           {},
           h('h4', {}, t('verantwoording.cycle.proposals')),
-          h('ul', {}, ...c.proposals.map((p) => h('li', {}, h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')), h('p', { class: 'muted small' }, t(`verantwoording.proposal.status.${p.status}`))))),
+          h('ul', {}, ...c.proposals.map((p) => proposalItem(p, t))),
         )
       : null,
     c.answers.length

@@ -6,7 +6,7 @@ import { cardText } from '../support/group-driver';
 describe('dates on cards follow the organisation\'s time zone', () => {
   const t = createTranslator().t('en');
   // 23:30 UTC on 1 December: already 2 December in Amsterdam, still 1 December in New York.
-  const proposal = { id: 'p', groupId: 'g', groupName: 'Team Zorg', cycleId: 'g_w1', text: 'Beter overdragen', status: 'adapt' as const, createdAt: '2026-12-01T23:30:00Z' };
+  const proposal = { id: 'p', groupId: 'g', groupName: 'Team Zorg', cycleId: 'g_w1', source: 'decision' as const, text: 'Beter overdragen', status: 'adapt' as const, createdAt: '2026-12-01T23:30:00Z' };
 
   it.each([
     ['Europe/Amsterdam', '2 Dec 2026'],

@@ -1,5 +1,4 @@
 import { Language } from '../../domain/framework/framework';
-import { Verdict } from '../../domain/proposal/proposal';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
@@ -11,6 +10,7 @@ import { forgetReportInReview } from '../../domain/verantwoording/erasure-review
 import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { GroupTrace } from '../../domain/week-cycle/ports';
 import { proposalsContributedTo } from '../verantwoording/group-traces';
+import { ProposalSummary, summariseProposal } from '../verantwoording/overview';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
@@ -32,7 +32,8 @@ export interface PrepView {
   /** The professional's preview ("wat ziet mijn leidinggevende?"): the same content, without the manager's inputs. */
   preview: boolean;
   time: { hoursUsed: number; granted: GrantedTime; weeks: SharedWeek[] };
-  proposals: { groupName: string; text: string; status: 'open' | Verdict; firstStep?: string }[];
+  /** `source` says whose text it is: an undecided AI draft is the AI's, never shown as the group's. */
+  proposals: Pick<ProposalSummary, 'groupName' | 'source' | 'text' | 'status' | 'reason' | 'firstStep'>[];
   reflections: { question: string; text: string }[];
   notes: string[];
   traject?: { learningNeeds: string; talents: string; plannedWeeks: number };
@@ -56,19 +57,18 @@ export function subjectOf(review: TalentReview): PrepSubject {
   return { ...review, tenantId: tenantOfReview(review) };
 }
 
-/** Proposals of the weeks the report shared, that they helped make. */
+/**
+ * Proposals of the weeks the report shared, that they helped make: every decided one (a rejection
+ * too, which keeps no text), and an undecided one that has an AI draft to show, marked as such.
+ */
 function sharedProposals(traces: GroupTrace[], shared: SharedVerantwoording): PrepView['proposals'] {
   const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
   return traces
     .flatMap((trace) => proposalsContributedTo(trace, shared.userId))
     .filter((p) => sharedCycles.has(p.cycleId))
-    .map((p) => ({
-      groupName: p.groupName,
-      text: p.decision?.text ?? (p.ai.status === 'drafted' ? p.ai.draft.proposal : ''),
-      status: (p.decision?.verdict ?? 'open') as 'open' | Verdict,
-      ...(p.decision?.firstStep ? { firstStep: p.decision.firstStep } : {}),
-    }))
-    .filter((p) => p.text);
+    .map(summariseProposal)
+    .filter((p) => p.source !== 'none')
+    .map(({ groupName, source, text, status, reason, firstStep }) => ({ groupName, source, text, status, ...(reason ? { reason } : {}), ...(firstStep ? { firstStep } : {}) }));
 }
 
 function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoording): SharedWeek[] {

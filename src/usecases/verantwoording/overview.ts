@@ -11,13 +11,24 @@ import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
 import { weeksTakenPart } from './time-used';
 
+/**
+ * Where a summary's text comes from. Only a decision is the group's. An AI draft the group has not
+ * decided on is the AI's: wherever it is shown, it is labelled as the AI's concept that the group
+ * has not judged, never as the group's proposal. 'none': nothing written out yet.
+ */
+export type ProposalTextSource = 'decision' | 'aiDraft' | 'none';
+
 export interface ProposalSummary {
   id: string;
   groupId: string;
   groupName: string;
   cycleId: string;
+  source: ProposalTextSource;
+  /** As decided ('' for a rejection, which keeps no text), or the AI's undecided draft (see `source`). */
   text: string;
   status: Verdict | 'open';
+  /** Why the group rejected it: a rejection has no text, so its reason is what there is to show. */
+  reason?: string;
   firstStep?: string;
 }
 
@@ -61,15 +72,23 @@ export interface VerantwoordingOverview {
   conversations: ConversationForProfessional[];
 }
 
+/** The text a summary shows, and whose it is: the group's decision, else the AI's undecided draft. */
+function textOf(p: Proposal): Pick<ProposalSummary, 'source' | 'text'> {
+  if (p.decision) return { source: 'decision', text: p.decision.text };
+  if (p.ai.status === 'drafted') return { source: 'aiDraft', text: p.ai.draft.proposal };
+  return { source: 'none', text: '' };
+}
+
 export function summariseProposal(p: Proposal): ProposalSummary {
-  const text = p.decision?.text ?? (p.ai.status === 'drafted' ? p.ai.draft.proposal : '');
+  const rejectedBecause = p.decision?.verdict === 'reject' ? p.decision.reason.trim() : '';
   return {
     id: p.id,
     groupId: p.groupId,
     groupName: p.groupName,
     cycleId: p.cycleId,
-    text,
+    ...textOf(p),
     status: p.decision?.verdict ?? 'open',
+    ...(rejectedBecause ? { reason: rejectedBecause } : {}),
     ...(p.decision?.firstStep ? { firstStep: p.decision.firstStep } : {}),
   };
 }

@@ -16,7 +16,7 @@ function fold(text: string): string {
 
 function haystack(p: Proposal): string {
   const s = summariseProposal(p);
-  return fold([p.groupName, p.title, s.text, s.firstStep ?? ''].join('\n'));
+  return fold([p.groupName, p.title, s.text, s.reason ?? '', s.firstStep ?? ''].join('\n'));
 }
 
 /** The groups the person is a member of now: their index names the candidates, each group record decides. */

@@ -21,6 +21,26 @@ function pulseLine(p: TeamPulse, t: Translate, locale: Locale): string {
   return t('talentReview.prep.pulseOk', { ...p.scores, count: p.respondents, closedOn: reviewDate(p.closedOn, locale) });
 }
 
+/**
+ * One proposal of a shared week. Only a decision is the group's, a rejection included (it keeps
+ * no text, so its reason is shown). An undecided AI draft says it is the AI's before its text, so
+ * the manager never reads it as what the professional's group proposes. User and AI text go in
+ * TextRuns, never Markdown.
+ */
+function proposalItems(p: PrepView['proposals'][number], t: Translate): Element[] {
+  const text = truncate(p.text, ITEM_LENGTH);
+  const shown =
+    p.source === 'aiDraft'
+      ? [plainText(`${p.groupName} · ${t('talentReview.prep.aiDraft')}`, { weight: 'Bolder', color: 'Warning' }), plainText(text, { italic: true })]
+      : [plainText(text ? `${p.groupName}: ${text}` : p.groupName)];
+  const details = [
+    p.status === 'open' ? t('talentReview.prep.open') : t('talentReview.prep.decided', { verdict: t(`verdict.${p.status}`) }),
+    ...(p.reason ? [t('talentReview.prep.reason', { reason: truncate(p.reason, 300) })] : []),
+    ...(p.firstStep ? [t('talentReview.prep.firstStep', { step: truncate(p.firstStep, 300) })] : []),
+  ];
+  return [...shown, { ...plainText(details.join(' · '), { isSubtle: true, size: 'Small' }), spacing: 'None' }];
+}
+
 /** The B3-spiegel of the report's team; of each team, named, when they are in several. */
 function teamSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   const teams = view.teams;
@@ -160,10 +180,7 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: Pr
     ...timeSection(view, t, locale),
     ...section(
       t('talentReview.prep.proposals'),
-      view.proposals.flatMap((p) => [
-        plainText(`${p.groupName}: ${truncate(p.text, ITEM_LENGTH)}`),
-        subtle(`${p.status === 'open' ? t('talentReview.prep.open') : t(`verdict.${p.status}`)}${p.firstStep ? ` · ${t('talentReview.prep.firstStep', { step: truncate(p.firstStep, 300) })}` : ''}`),
-      ]),
+      view.proposals.flatMap((p) => proposalItems(p, t)),
       t('talentReview.prep.proposalsNone'),
     ),
     ...section(t('talentReview.prep.reflections'), view.reflections.flatMap((r) => [subtle(r.question), plainText(truncate(r.text, ITEM_LENGTH))]), t('talentReview.prep.nothingShared')),

@@ -8,6 +8,7 @@ import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-n
 import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
 import { ConversationForProfessional } from '../../../usecases/talent-review/for-professional';
 import { reviewDate } from '../talent-review/review-date';
+import { proposalOutcome, proposalTextElements } from './proposal-summary';
 
 /** How much of a long verantwoording fits on a card; the tab shows everything. */
 export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
@@ -39,7 +40,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
     for (const p of c.proposals) {
-      items.push(plainText(truncate(p.text || t('verantwoording.proposal.noText'), OVERVIEW_LIMITS.proposalChars)), subtle(t(`verantwoording.proposal.status.${p.status}`)));
+      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' });
     }
   }
   if (c.answers.length) {

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { addNote } from '../../../usecases/verantwoording/notes';
-import { myGroups, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
+import { Translate } from '../../../i18n/i18n';
+import { myGroups, ProposalHit, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
 import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
+import { rejectionLine } from '../../cards/verantwoording/proposal-summary';
 import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.card';
 import { actorOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
@@ -42,6 +44,17 @@ function firstChars(text: string, max: number): string {
   if (text.length <= max) return text;
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * A hit as the searcher's result list shows it. An undecided AI draft says there too that it is
+ * the AI's concept; a rejection, which keeps no text, shows the group's reason.
+ */
+function resultPreview(p: ProposalHit, t: Translate): Attachment {
+  const status = t(`verantwoording.proposal.status.${p.status}`);
+  const subtitle = p.source === 'aiDraft' ? `${status} · ${t('verantwoording.proposal.aiDraft')}` : status;
+  const text = p.text || rejectionLine(p, t) || t('verantwoording.proposal.noText');
+  return CardFactory.thumbnailCard(p.groupName, text.slice(0, 120), undefined, undefined, { subtitle });
 }
 
 /**
@@ -108,7 +121,7 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       }
       const attachments = hits.map((p): Attachment & { preview: Attachment } => ({
         ...CardFactory.adaptiveCard(proposalResultCard(p, t, locale, deps.timeZone)),
-        preview: CardFactory.thumbnailCard(p.groupName, (p.text || t('verantwoording.proposal.noText')).slice(0, 120), undefined, undefined, { subtitle: t(`verantwoording.proposal.status.${p.status}`) }),
+        preview: resultPreview(p, t),
       }));
       return { type: 'result', attachmentLayout: 'list', attachments };
     } catch (err) {
