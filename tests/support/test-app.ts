@@ -2,6 +2,7 @@ import { Departure, TimedConnectorClient } from './departure-log';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config/config';
 import { RunningApp, startApp } from '../../src/app/compose';
+import { BusinessEvents } from '../../src/domain/shared/business-events';
 import { createLogger } from '../../src/log/logger';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { ConversationSpec } from './activities';
@@ -33,7 +34,7 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; events?: BusinessEvents } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -53,6 +54,7 @@ export async function startTestApp(
     cosmos,
     startScheduler: false,
     sharedCardIntervalMs: opts.sharedCardIntervalMs,
+    ...(opts.events ? { events: opts.events } : {}),
     connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
   });
   return {

@@ -4,6 +4,8 @@
  */
 export type BusinessEvent =
   | { name: 'sessionHeld'; day: number; attendees: number; questionsAnswered: number; closedBy: 'member' | 'timebox' }
+  /** A session closed with nobody present (the rhythm opened it, the time box closed it). */
+  | { name: 'sessionUnattended'; day: number; closedBy: 'member' | 'timebox' }
   | { name: 'proposalValidated'; verdict: 'accept' | 'adapt' | 'reject'; aiDrafted: boolean; judgements: number }
   | { name: 'pollDelivered'; channel: 'channel' | 'private'; messages: number };
 

@@ -140,13 +140,11 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   const flipped = next.session.stepBy === key;
   if (flipped) {
     const framework = deps.frameworks[next.group.language];
-    deps.events.record({
-      name: 'sessionHeld',
-      day: next.session.day,
-      attendees: attendeeIds(next).length,
-      questionsAnswered: new Set(next.contributions.map((c) => c.questionId)).size,
-      closedBy: actor ? 'member' : 'timebox',
-    });
+    const attendees = attendeeIds(next).length;
+    const closedBy = actor ? 'member' : 'timebox';
+    // Held means someone was there (as in the HR report); the rhythm's unattended sessions are apart.
+    if (attendees === 0) deps.events.record({ name: 'sessionUnattended', day: next.session.day, closedBy });
+    else deps.events.record({ name: 'sessionHeld', day: next.session.day, attendees, questionsAnswered: new Set(next.contributions.map((c) => c.questionId)).size, closedBy });
     await completeCycleIfDone(deps, next, framework);
   }
   return { state: next, closed: flipped };
