@@ -107,7 +107,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   };
   composeFeatures(platform);
 
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  // Local mode listens on 127.0.0.1 only (config.host); with bot authentication, on every interface.
+  await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
   const port = (server.address() as AddressInfo).port;
   // The embedded store has no time-to-live of its own: the app applies the retention rules to it.
   const retention = new RetentionSweeper(cosmos, ttl, logger);
@@ -121,7 +122,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       retentionTimer.unref();
     }
   }
-  logger.info({ port }, 'Lerend Werken is listening');
+  logger.info({ port, host: config.host ?? 'all interfaces' }, 'Lerend Werken is listening');
 
   return {
     url: `http://127.0.0.1:${port}`,

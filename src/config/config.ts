@@ -17,6 +17,9 @@ import { retentionConfig, retentionEnv } from './features/retention.env';
 export const envSchema = z
   .object({
     PORT: positiveInt(3978),
+    HOST: optionalText,
+    NODE_ENV: optionalText,
+    ALLOW_LOCAL_MODE: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_BASE_URL: optionalText,
 
@@ -73,12 +76,34 @@ export const envSchema = z
     if (ai.some(Boolean) && !ai.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message: 'set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT, or neither to run without AI' });
     }
-    if (env.MICROSOFT_APP_ID && !env.COSMOS_ENDPOINT && !env.COSMOS_EMBEDDED) {
+    const production = env.NODE_ENV === 'production';
+    // Local mode (no MICROSOFT_APP_ID) has no bot authentication and offers the development sign-in,
+    // which gives anyone who reaches the app a token for any user id: never in production, and on a
+    // real database only when a developer asks for it (their own Cosmos DB account).
+    if (!env.MICROSOFT_APP_ID && production) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_ID'],
+        message:
+          'required with NODE_ENV=production: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user). Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); local mode is for development only (unset NODE_ENV)',
+      });
+    } else if (!env.MICROSOFT_APP_ID && env.COSMOS_ENDPOINT && !env.ALLOW_LOCAL_MODE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_ID'],
+        message:
+          'required with COSMOS_ENDPOINT: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user), on that database. Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); or, only for a developer\'s own Cosmos DB account, ALLOW_LOCAL_MODE=true',
+      });
+    }
+    if (production && env.COSMOS_EMBEDDED) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_EMBEDDED'], message: 'not allowed with NODE_ENV=production: the in-memory embedded store loses everything at a restart. Set COSMOS_ENDPOINT (Azure Cosmos DB)' });
+    } else if (!env.COSMOS_ENDPOINT && !env.COSMOS_EMBEDDED && (production || env.MICROSOFT_APP_ID)) {
       ctx.addIssue({
         code: 'custom',
         path: ['COSMOS_ENDPOINT'],
-        message:
-          'required with bot authentication (MICROSOFT_APP_ID): without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart. Set COSMOS_EMBEDDED=true to run on the embedded store anyway (a demo)',
+        message: production
+          ? 'required with NODE_ENV=production: without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart'
+          : 'required with bot authentication (MICROSOFT_APP_ID): without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart. Set COSMOS_EMBEDDED=true to run on the embedded store anyway (a demo)',
       });
     }
     if (env.COSMOS_EMBEDDED && env.COSMOS_ENDPOINT) {
@@ -102,6 +127,11 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   port: number;
+  /**
+   * The address the HTTP server listens on: HOST, else 127.0.0.1 in local mode (no bot
+   * authentication: only this machine may reach it), else every interface (App Service).
+   */
+  host?: string;
   logLevel: Env['LOG_LEVEL'];
   publicBaseUrl?: string;
   bot:
@@ -147,6 +177,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
   const env = parsed.data;
   return {
     port: env.PORT,
+    host: env.HOST ?? (env.MICROSOFT_APP_ID ? undefined : '127.0.0.1'),
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     bot: !env.MICROSOFT_APP_ID

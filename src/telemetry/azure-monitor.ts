@@ -1,6 +1,7 @@
 import { logs, SeverityNumber } from '@opentelemetry/api-logs';
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { BusinessEvent, BusinessEvents } from '../domain/shared/business-events';
+import { RedactUrlsSpanProcessor } from './redact-urls';
 
 export interface Telemetry {
   events: BusinessEvents;
@@ -10,8 +11,9 @@ export interface Telemetry {
 /**
  * Application Insights through OpenTelemetry: incoming requests, outgoing dependencies (the Bot
  * Connector and Azure OpenAI over HTTP, Cosmos DB through the Azure SDK), exceptions, and our
- * business events as custom events. Must start before the app's modules load, so their HTTP
- * clients are instrumented (see src/index.ts).
+ * business events as custom events. Query-string values in recorded URLs are redacted
+ * (./redact-urls.ts). Must start before the app's modules load, so their HTTP clients are
+ * instrumented (see src/index.ts).
  */
 export function startAzureMonitor(connectionString: string): Telemetry {
   useAzureMonitor({
@@ -21,6 +23,9 @@ export function startAzureMonitor(connectionString: string): Telemetry {
     // so a session's requests and dependencies are seen whole.
     samplingRatio: 1,
     tracesPerSecond: 0,
+    // Query strings can carry secrets (the HR report link's token): their values never leave the
+    // app. Runs before the exporter's batch processor, on requests and dependencies alike.
+    spanProcessors: [new RedactUrlsSpanProcessor()],
     instrumentationOptions: {
       http: { enabled: true },
       azureSdk: { enabled: true },

@@ -14,7 +14,7 @@ describe('configuration', () => {
     const embedded = { COSMOS_EMBEDDED: 'true' };
     expect(parseConfig({ ...embedded, MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 'ten', MICROSOFT_APP_PASSWORD: 'pw' }).bot).toEqual({ mode: 'SingleTenant', appId: 'app', tenantId: 'ten', password: 'pw' });
     expect(parseConfig({ ...embedded, MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 'ten', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }).bot).toEqual({ mode: 'UserAssignedMSI', appId: 'app', tenantId: 'ten' });
-    expect(parseConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'x'.repeat(32), POLL_HASH_KEY: 'y'.repeat(32) }).cosmos).toEqual({ mode: 'azure', endpoint: 'https://x.documents.azure.com', key: undefined, database: 'lerendwerken' });
+    expect(parseConfig({ ALLOW_LOCAL_MODE: 'true', COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'x'.repeat(32), POLL_HASH_KEY: 'y'.repeat(32) }).cosmos).toEqual({ mode: 'azure', endpoint: 'https://x.documents.azure.com', key: undefined, database: 'lerendwerken' });
     expect(parseConfig({ AZURE_OPENAI_ENDPOINT: 'https://o', AZURE_OPENAI_DEPLOYMENT: 'd' }).ai).toMatchObject({ enabled: true, deployment: 'd', apiVersion: '2024-10-21' });
     expect(parseConfig({ ALLOWED_TENANT_IDS: ' a, b ,,' }).allowedTenantIds).toEqual(['a', 'b']);
   });

@@ -16,9 +16,9 @@ describe('B3-spiegel configuration', () => {
   });
 
   it('requires the hash key with Azure Cosmos DB, and a long one', () => {
-    expect(() => parseConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32) })).toThrow(/POLL_HASH_KEY/);
-    expect(() => parseConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32), POLL_HASH_KEY: 'short' })).toThrow(/POLL_HASH_KEY/);
-    expect(parseConfig({ COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32), POLL_HASH_KEY: 'k'.repeat(32) }).pulsePoll.hashKey).toBe('k'.repeat(32));
+    expect(() => parseConfig({ ALLOW_LOCAL_MODE: 'true', COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32) })).toThrow(/POLL_HASH_KEY/);
+    expect(() => parseConfig({ ALLOW_LOCAL_MODE: 'true', COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32), POLL_HASH_KEY: 'short' })).toThrow(/POLL_HASH_KEY/);
+    expect(parseConfig({ ALLOW_LOCAL_MODE: 'true', COSMOS_ENDPOINT: 'https://x.documents.azure.com', REPORT_LINK_SECRET: 'r'.repeat(32), POLL_HASH_KEY: 'k'.repeat(32) }).pulsePoll.hashKey).toBe('k'.repeat(32));
   });
 
   it('reads HR ids, reminder points and limits', () => {

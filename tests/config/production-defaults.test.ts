@@ -1,0 +1,144 @@
+import { rmSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname } from 'node:path';
+import { ConfigError, parseConfig } from '../../src/config/config';
+import { startTestApp, TestApp } from '../support/test-app';
+import { bundleApp, spawnApp, stopApp } from '../telemetry/app-process';
+
+jest.setTimeout(90_000);
+
+/**
+ * No unsafe default in production. Local mode (no MICROSOFT_APP_ID) has no bot authentication
+ * and offers the development sign-in, which gives anyone a token for any user id: it must never
+ * run on a real database by accident (a slot setting not copied, a typo), never with
+ * NODE_ENV=production, and it listens on this machine only.
+ */
+const realStore = {
+  COSMOS_ENDPOINT: 'https://lerend.documents.azure.com:443/',
+  POLL_HASH_KEY: 'k'.repeat(40),
+  REPORT_LINK_SECRET: 's'.repeat(40),
+};
+const bot = { MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 'ten', MICROSOFT_APP_TYPE: 'UserAssignedMSI' };
+
+function refusal(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error(`parseConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('production defaults', () => {
+  describe('a real store without bot authentication', () => {
+    it('refuses to start, naming MICROSOFT_APP_ID and the opt-in, also with NODE_ENV=production', () => {
+      for (const env of [realStore, { ...realStore, NODE_ENV: 'production' }]) {
+        const message = refusal(env);
+        expect(message).toContain('MICROSOFT_APP_ID');
+        expect(message).toContain('development sign-in');
+      }
+      expect(refusal(realStore)).toContain('ALLOW_LOCAL_MODE=true');
+    });
+
+    it('runs in local mode on a developer\'s own Cosmos DB account only when asked (ALLOW_LOCAL_MODE=true), on 127.0.0.1', () => {
+      const c = parseConfig({ ...realStore, ALLOW_LOCAL_MODE: 'true' });
+      expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode, host: c.host }).toEqual({ bot: 'local', devSignIn: true, cosmos: 'azure', host: '127.0.0.1' });
+    });
+
+    it('the opt-in does not hold in production', () => {
+      expect(refusal({ ...realStore, ALLOW_LOCAL_MODE: 'true', NODE_ENV: 'production' })).toContain('NODE_ENV=production');
+    });
+
+    it('with bot authentication needs no opt-in and offers no development sign-in', () => {
+      const c = parseConfig({ ...realStore, ...bot });
+      expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode, host: c.host }).toEqual({ bot: 'UserAssignedMSI', devSignIn: false, cosmos: 'azure', host: undefined });
+    });
+  });
+
+  describe('NODE_ENV=production', () => {
+    it('with nothing else set refuses local mode and the embedded store, naming both settings', () => {
+      const message = refusal({ NODE_ENV: 'production' });
+      expect(message).toContain('MICROSOFT_APP_ID: required with NODE_ENV=production');
+      expect(message).toContain('COSMOS_ENDPOINT: required with NODE_ENV=production');
+    });
+
+    it('refuses the embedded store even when asked for (COSMOS_EMBEDDED=true)', () => {
+      expect(refusal({ NODE_ENV: 'production', ...bot, COSMOS_EMBEDDED: 'true' })).toContain('COSMOS_EMBEDDED: not allowed with NODE_ENV=production');
+      expect(refusal({ NODE_ENV: 'production', ...bot })).not.toContain('COSMOS_EMBEDDED=true');
+    });
+
+    it('starts with bot authentication and Azure Cosmos DB', () => {
+      const c = parseConfig({ NODE_ENV: 'production', ...bot, ...realStore });
+      expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode }).toEqual({ bot: 'UserAssignedMSI', devSignIn: false, cosmos: 'azure' });
+    });
+  });
+
+  describe('local mode for development is unchanged', () => {
+    it('with nothing set (npm run dev, the Playground) or NODE_ENV=development: local bot, dev sign-in, embedded store, 127.0.0.1', () => {
+      for (const env of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+        const c = parseConfig(env);
+        expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode, host: c.host }).toEqual({ bot: 'local', devSignIn: true, cosmos: 'embedded', host: '127.0.0.1' });
+      }
+    });
+
+    it('HOST overrides the address, in either mode', () => {
+      expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(parseConfig({ ...bot, ...realStore, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    });
+  });
+
+  describe('the real entry point', () => {
+    let entry: string;
+    beforeAll(() => {
+      entry = bundleApp('production-defaults');
+    });
+    afterAll(() => {
+      if (entry) rmSync(dirname(entry), { recursive: true, force: true });
+    });
+
+    it.each([
+      ['a real store without MICROSOFT_APP_ID', realStore],
+      ['NODE_ENV=production alone', { NODE_ENV: 'production' }],
+    ])('exits at once with EX_CONFIG (78) and names what to set: %s', async (_what, env) => {
+      const app = spawnApp(entry, { PORT: '0', ...env });
+      const code = await app.exited;
+      expect({ code, names: app.output().includes('MICROSOFT_APP_ID') }).toEqual({ code: 78, names: true });
+      expect(app.output()).not.toContain('is listening');
+      await stopApp(app);
+    });
+  });
+
+  describe('where local mode listens', () => {
+    // An address of this machine that is not loopback, where there is one: what a colleague on the
+    // same network would connect to.
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+    let local: TestApp | undefined;
+    let authenticated: TestApp | undefined;
+    afterEach(async () => {
+      await local?.stop();
+      await authenticated?.stop();
+      local = authenticated = undefined;
+    });
+
+    it('local mode answers on 127.0.0.1 only; with bot authentication on every interface', async () => {
+      local = await startTestApp();
+      const port = new URL(local.app.url).port;
+      expect((await fetch(`${local.app.url}/healthz`)).status).toBe(200);
+      expect(local.logs.join('')).toContain('"host":"127.0.0.1"');
+      if (outside) {
+        const refused = await fetch(`http://${outside}:${port}/healthz`).then(() => 'answered', (err: Error & { cause?: { code?: string } }) => err.cause?.code);
+        expect(refused).toBe('ECONNREFUSED');
+      }
+      // The dev sign-in exists there (the Playground's tab), and only there.
+      expect((await fetch(`${local.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) })).status).toBe(200);
+
+      authenticated = await startTestApp({ ...bot });
+      expect(authenticated.logs.join('')).toContain('"host":"all interfaces"');
+      if (outside) expect((await fetch(`http://${outside}:${new URL(authenticated.app.url).port}/healthz`)).status).toBe(200);
+      expect((await fetch(`${authenticated.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) })).status).toBe(404);
+    });
+  });
+});
