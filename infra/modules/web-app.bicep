@@ -89,6 +89,11 @@ var appSettings = [
     value: logLevel
   }
   {
+    // A second guard beside MICROSOFT_APP_ID: the app refuses local mode and the embedded store.
+    name: 'NODE_ENV'
+    value: 'production'
+  }
+  {
     name: 'MICROSOFT_APP_ID'
     value: botAppId
   }

@@ -22,7 +22,6 @@ const INFRA = path.join(ROOT, 'infra');
 const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   PORT: 'set by App Service itself (the container port the front end forwards to)',
   HOST: 'app default: with bot authentication the app listens on every interface, as App Service needs',
-  NODE_ENV: 'Azure always sets MICROSOFT_APP_ID and COSMOS_ENDPOINT, which already rule out local mode and the embedded store; NODE_ENV=production only adds the same refusal',
   ALLOW_LOCAL_MODE: 'never in Azure: local mode on a real database is for a developer\'s own Cosmos DB account',
   COSMOS_KEY: 'not used: the app reaches Cosmos DB with its managed identity and local auth is disabled',
   COSMOS_EMBEDDED: 'never in Azure: the in-memory store loses everything at a restart; the app uses COSMOS_ENDPOINT there',
