@@ -6,6 +6,9 @@ import { DEFAULT_KEEP_SECONDS, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
+/** Finished states whose message went out (or never will): the stored payload is dropped. */
+const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
+
 /**
  * Every change of a job's state, each a replace conditioned on the ETag read before it: of two
  * senders only one can move a job, which is what makes a claim exclusive.
@@ -42,6 +45,9 @@ export class JobTransitions {
   async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
     const done = await this.store.replaceIfUnchanged(job, {
       ...job,
+      // A sent or skipped job is kept only for its key and result (idempotency): what it said,
+      // which may name people (a summary's authors, a card's refresh list), is not kept with it.
+      ...(DROPS_PAYLOAD.includes(status) ? { payload: {} } : {}),
       status,
       owner: undefined,
       lockedUntil: undefined,

@@ -51,7 +51,8 @@ const groupFields = {
 };
 
 /** The group in its own partition (`groupId` is its id). */
-const group = z.object({ ...groupFields, type: z.literal('group'), groupId: id }).strict();
+// Set while a member's erasure is under way: kept off the member list until it is done.
+const group = z.object({ ...groupFields, erasing: z.array(z.object({ id, teamsId: id.optional() }).strict()).max(64).optional(), type: z.literal('group'), groupId: id }).strict();
 /** A group as stored before its data moved into one partition: read only by the start-up migration. */
 const legacyGroup = z.object(groupFields).strict();
 
@@ -207,7 +208,7 @@ const membershipIndex = z
   .strict();
 
 /** An erasure that is under way keeps its random marker here until it is done. */
-const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime }).strict();
+const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional() }).strict();
 
 // --- jobs: the durable scheduler -------------------------------------------------------------
 
@@ -264,6 +265,7 @@ const poll = z
     targets: z.array(pollTarget),
     hrChannel: z.object({ conversationId: id, serviceUrl: z.string().url(), botId: id.optional() }).strict(),
     startedByTeamsId: id.optional(),
+    startedBy: id.optional(),
     openedBy: id.optional(),
     closedOn: isoDate.optional(),
     closedBy: z.enum(['date', 'hr']).optional(),

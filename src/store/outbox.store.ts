@@ -173,12 +173,15 @@ export class OutboxStore {
       if (await this.deleteIfThere(chat.id)) conversations++;
     }
     const keys = [...new Set([...p.platformIds.map((id) => `person:${id}`), ...conversationIds])];
+    // `about` holds app ids; a Teams id put there (a card's refresh list) is found as well.
+    const aboutIds = [...new Set([p.userId, ...p.platformIds])];
+    const aboutMatch = aboutIds.map((_, i) => `ARRAY_CONTAINS(c.about, @about${i})`).join(' OR ');
     const { resources: addressed } = await this.container.items
       .query<{ id: string }>({
         query:
           "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND " +
-          '(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.target.appUserId = @userId OR c.guard.args.userId = @userId OR ARRAY_CONTAINS(c.about, @userId))',
-        parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }],
+          `(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.target.appUserId = @userId OR c.guard.args.userId = @userId OR ${aboutMatch})`,
+        parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }, ...aboutIds.map((value, i) => ({ name: `@about${i}`, value }))],
       })
       .fetchAll();
     const mentioned: string[] = [];

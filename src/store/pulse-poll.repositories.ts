@@ -30,6 +30,13 @@ export class CosmosPollRepository implements PollRepository {
       parameters: [{ name: '@tenantId', value: tenantId }],
     });
   }
+  /** For erasure only (across partitions): the polls this person started. */
+  startedBy(userId: string, platformIds: string[]) {
+    return this.store.query({
+      query: "SELECT * FROM c WHERE c.type = 'poll' AND (c.startedBy = @userId OR ARRAY_CONTAINS(@teamsIds, c.startedByTeamsId))",
+      parameters: [{ name: '@userId', value: userId }, { name: '@teamsIds', value: platformIds }],
+    });
+  }
 }
 
 type Versioned<T> = T & { _etag?: string; _rid?: string; _self?: string; _ts?: number; _attachments?: string };

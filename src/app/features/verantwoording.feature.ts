@@ -1,3 +1,4 @@
+import { CosmosPollRepository } from '../../store/pulse-poll.repositories';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
@@ -46,8 +47,8 @@ export function composeVerantwoording(
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),
-    // Export and erasure reach into the talent reviews, the outbox and the scheduler's jobs.
-    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler },
+    // Export and erasure reach into the talent reviews, the outbox, the scheduler's jobs and the polls a person started.
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, polls: new CosmosPollRepository(p.cosmos) },
   };
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone });
 

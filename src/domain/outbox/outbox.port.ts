@@ -31,7 +31,10 @@ export interface OutboundMessage {
   keepSeconds?: number;
   /** A label to count a batch by, e.g. one poll's messages. */
   batch?: string;
-  /** The app ids of the people a message is about (a prep card about a report): erasing one of them deletes it. */
+  /**
+   * The app ids of everyone a message is about, names or lists (a prep card's report, a summary's
+   * authors and judges, the members in a shared card's refresh list): erasing one of them deletes it.
+   */
   about?: string[];
 }
 

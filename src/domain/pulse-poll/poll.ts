@@ -52,6 +52,8 @@ export interface Poll {
   hrChannel: { conversationId: string; serviceUrl: string; botId?: string };
   /** The Teams id of whoever started it, so their copy of that card refreshes to the results. */
   startedByTeamsId?: string;
+  /** The app id of whoever started it, so their erasure finds the poll (and clears both ids). */
+  startedBy?: string;
   /**
    * An opaque key of the start attempt that stored it: a create retried after its answer was
    * lost finds its own key, a redelivered command another one (and announces nothing again).

@@ -89,8 +89,8 @@ export interface ReminderFigures {
 
 /** Port: the messages a poll sends. Every one goes through the outbox with an idempotency key. */
 export interface PollNotifier {
-  /** The poll card in the team's channel, answered on the card itself. */
-  postPollCard(poll: Poll, target: PollTarget, refreshFor: string[]): Promise<void>;
+  /** The poll card in the team's channel, answered on the card itself; `refreshFor` refresh by themselves (the card lists them). */
+  postPollCard(poll: Poll, target: PollTarget, refreshFor: TeamMember[]): Promise<void>;
   /** Private delivery: a note in the channel (its thread takes the reminders) ... */
   postAnnouncement(poll: Poll, target: PollTarget): Promise<void>;
   /** ... and the poll card in each member's 1:1 chat. */

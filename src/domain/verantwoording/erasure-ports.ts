@@ -1,3 +1,5 @@
+import { Poll } from '../pulse-poll/poll';
+import { Mutate } from '../week-cycle/ports';
 import { ReviewManagersIndex } from '../talent-review/ports';
 import { OutboxPurge } from '../outbox/outbox.port';
 import { TalentReview } from '../talent-review/review';
@@ -25,6 +27,16 @@ export interface ScheduledJobPurge {
   forget(jobId: string): Promise<void>;
 }
 
+/**
+ * Port: the B3-spiegel polls a person started. A poll keeps its starter's ids (the results card
+ * refreshes for them) and where it was started (their 1:1 chat, perhaps) until its retention ends.
+ */
+export interface PollsStartedBy {
+  /** Polls whose starter has this app id, or one of these Teams ids (polls from before the app id was kept). */
+  startedBy(userId: string, platformIds: string[]): Promise<Poll[]>;
+  update(pollId: string, mutate: Mutate<Poll>): Promise<Poll>;
+}
+
 /** What "mijn gegevens" needs beyond the person's own partition and their groups. */
 export interface DataRightsDeps {
   reviews: ReviewsOfPerson;
@@ -32,4 +44,6 @@ export interface DataRightsDeps {
   reviewManagers: Pick<ReviewManagersIndex, 'forgetManager'>;
   outbox: OutboxPurge;
   jobs: ScheduledJobPurge;
+  /** Absent: no B3-spiegel polls in this deployment (nothing to forget there). */
+  polls?: PollsStartedBy;
 }

@@ -81,6 +81,11 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
   };
 }
 
+/** Whether erasing the person changes nothing in the group's partition (nothing of theirs is left there). */
+export function isNoErasure(e: GroupErasure): boolean {
+  return e.rewrite.length === 0 && e.remove.length === 0 && e.create.length === 0 && e.proposalIds.length === 0 && e.cycleIds.length === 0 && !e.group;
+}
+
 export function forgetInProposal(p: Proposal, a: Anonymiser): Proposal {
   let next = p;
   if (p.decision?.decidedBy === a.userId) next = { ...next, decision: { ...p.decision, decidedBy: ERASED_ID } };

@@ -44,6 +44,19 @@ export interface Group {
    * messages there, so the rhythm rests until the app is added back. Absent: the group is live.
    */
   pausedAt?: string;
+  /**
+   * People whose erasure ("mijn gegevens wissen") is under way: the erasure takes them off
+   * `members` and names them here first, so a card action of theirs in the meantime (which reads
+   * this document anyway) does not make them a member again. The erasure removes them from here
+   * when it is done. Absent: nobody's erasure is under way.
+   */
+  erasing?: ErasingMember[];
+}
+
+/** A person the erasure is taking out of the group: their id, and their Teams id (for the outbox). */
+export interface ErasingMember {
+  id: string;
+  teamsId?: string;
 }
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
@@ -79,6 +92,32 @@ export function checkGroupSettings(s: GroupSettings): GroupSettings {
 
 export function isMember(group: Group, userId: string): boolean {
   return group.members.some((m) => m.id === userId);
+}
+
+/** Whether this person's erasure is under way: they may not join the group (again) until it is done. */
+export function isBeingErased(group: Pick<Group, 'erasing'>, person: { id: string; teamsId?: string }): boolean {
+  return (group.erasing ?? []).some((e) => e.id === person.id || (e.teamsId !== undefined && e.teamsId === person.teamsId));
+}
+
+/**
+ * The group with this person named as being erased (and off its member list): their Teams id
+ * stays known here for the erasure. The same object when it already is (a rerun writes nothing).
+ */
+export function markedForErasure(group: Group, userId: string): Group {
+  const member = group.members.find((m) => m.id === userId);
+  const members = group.members.filter((m) => m.id !== userId);
+  const marked = (group.erasing ?? []).some((e) => e.id === userId);
+  if (marked && members.length === group.members.length) return group;
+  const erasing = marked ? group.erasing! : [...(group.erasing ?? []), { id: userId, ...(member?.teamsId ? { teamsId: member.teamsId } : {}) }];
+  return { ...group, members, erasing };
+}
+
+/** The group once this person's erasure is done; the same object when they are not named as being erased. */
+export function unmarkedForErasure(group: Group, userId: string): Group {
+  if (!(group.erasing ?? []).some((e) => e.id === userId)) return group;
+  const { erasing: _erasing, ...rest } = group;
+  const erasing = (group.erasing ?? []).filter((e) => e.id !== userId);
+  return erasing.length ? { ...rest, erasing } : rest;
 }
 
 /**

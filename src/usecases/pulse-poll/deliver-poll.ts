@@ -19,7 +19,7 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
     const counted = { ...target, memberCount: members.length };
     if (poll.delivery === 'channel') {
-      await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS).map((m) => m.platformId));
+      await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
     } else {
       // Before any card goes out, so the first answer already finds its sender among the invitees.
       await tallyOf(deps, poll);

@@ -140,6 +140,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     targets,
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
     startedByTeamsId: ctx.actor.teamsId,
+    startedBy: ctx.actor.id,
     openedBy: randomUUID(),
   };
   await claimTeams(deps, ctx.tenantId, pollId, teams);

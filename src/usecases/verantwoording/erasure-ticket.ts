@@ -1,16 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
+import { ErasureTicket, erasureTicketId, withErasureGroups } from '../../domain/verantwoording/erasure-ticket';
 import { VerantwoordingDeps } from './deps';
 
-/** The marker of this person's erasure: the one an earlier, interrupted run chose, or a new random one. */
-export async function erasureMarker(deps: VerantwoordingDeps, userId: string): Promise<string> {
+/**
+ * This person's erasure ticket: the one an earlier, interrupted run wrote, or a new one with a
+ * random marker. Written before anything else of the erasure, and deleted last.
+ */
+export async function erasureTicket(deps: VerantwoordingDeps, userId: string, groupIds: string[] = []): Promise<ErasureTicket> {
   const { record } = await deps.records.create({
     id: erasureTicketId(userId),
     type: 'erasureTicket',
     userId,
     marker: `erased-${randomUUID().slice(0, 8)}`,
     createdAt: deps.clock.now().toISOString(),
+    ...(groupIds.length ? { groupIds: [...new Set(groupIds)] } : {}),
   });
   if (record.type !== 'erasureTicket') throw new Error('erasure ticket id taken by another record');
-  return record.marker;
+  return rememberErasureGroups(deps, record, groupIds);
+}
+
+/** The ticket naming these groups as well (ETag-guarded); no write when it already does. */
+export async function rememberErasureGroups(deps: VerantwoordingDeps, ticket: ErasureTicket, groupIds: string[]): Promise<ErasureTicket> {
+  if (withErasureGroups(ticket, groupIds) === ticket) return ticket;
+  const stored = await deps.records.update(ticket.userId, ticket.id, (r) => (r.type === 'erasureTicket' ? withErasureGroups(r, groupIds) : r));
+  if (stored.type !== 'erasureTicket') throw new Error('erasure ticket id taken by another record');
+  return stored;
+}
+
+/** The marker of this person's erasure: the one an earlier, interrupted run chose, or a new random one. */
+export async function erasureMarker(deps: VerantwoordingDeps, userId: string): Promise<string> {
+  return (await erasureTicket(deps, userId)).marker;
 }

@@ -2,7 +2,7 @@ import { Language } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { Opinion } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
-import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal } from '../../domain/verantwoording/erasure';
+import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, isNoErasure } from '../../domain/verantwoording/erasure';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { UserPreferences } from '../../domain/verantwoording/preferences';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
@@ -10,10 +10,14 @@ import { TimeUsed } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
-import { erasureMarker } from './erasure-ticket';
+import { erasureTicket, rememberErasureGroups } from './erasure-ticket';
+import { ErasureTicket } from '../../domain/verantwoording/erasure-ticket';
+import { markedForErasure, unmarkedForErasure } from '../../domain/week-cycle/group';
 import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces } from './my-data-reviews';
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
+import { forgetPollStarter } from '../pulse-poll/forget-starter';
+import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -102,7 +106,7 @@ function outboxPerson(userId: string, groups: PersonInGroup[], reviews: ReviewTr
   const refs = [...groups.map((g) => g.trace.group?.conversationRef), ...reviews.asManager.map((r) => r.conversationRef), ...reviews.asReport.map((r) => r.conversationRef)];
   return {
     userId,
-    platformIds: strings([known.platformId, ...groups.map((g) => g.trace.group?.members.find((m) => m.id === userId)?.teamsId)]),
+    platformIds: strings([known.platformId, ...groups.flatMap((g) => [g.trace.group?.members.find((m) => m.id === userId)?.teamsId, g.trace.group?.erasing?.find((e) => e.id === userId)?.teamsId])]),
     tenantIds: strings([known.tenantId, ...refs.map(tenantOf)]),
     conversationIds: strings(reviews.asManager.map((r) => conversationOf(r.conversationRef))),
     mentions: reviews.asReport.flatMap((r) => {
@@ -112,34 +116,100 @@ function outboxPerson(userId: string, groups: PersonInGroup[], reviews: ReviewTr
   };
 }
 
+/** Rounds of "read what is left of the person in their groups, anonymise it" before an erasure gives up (and is run again). */
+const MAX_ERASURE_ROUNDS = 5;
+
+/** The person's traces in these groups: one single-partition query per group, a few at a time. */
+async function tracesIn(deps: VerantwoordingDeps, userId: string, groupIds: string[]): Promise<PersonInGroup[]> {
+  const out: PersonInGroup[] = [];
+  for (let i = 0; i < groupIds.length; i += 8) {
+    const batch = await Promise.all(groupIds.slice(i, i + 8).map(async (groupId) => ({ groupId, trace: await deps.traces.traceOf(groupId, userId) })));
+    for (const { groupId, trace } of batch) out.push({ groupId, groupName: trace.group?.name ?? '', member: false, trace });
+  }
+  return out;
+}
+
+/**
+ * Takes the person off the member list of every group their membership index names (and the
+ * ticket remembers), naming them there as being erased: from then on a card action of theirs,
+ * which reads the group document anyway, does not make them a member again (ensureMember). The
+ * ticket remembers the groups first, as the index is deleted before the groups let go of them.
+ */
+async function leaveGroupsForErasure(deps: VerantwoordingDeps, ticket: ErasureTicket, left: Set<string>): Promise<ErasureTicket> {
+  const indexed = (await deps.membership.groupsOf(ticket.userId)).map((e) => e.groupId);
+  const remembered = await rememberErasureGroups(deps, ticket, indexed);
+  for (const groupId of remembered.groupIds ?? []) {
+    if (left.has(groupId)) continue;
+    const group = await deps.groups.get(groupId);
+    if (group && markedForErasure(group, ticket.userId) !== group) await deps.groups.update(groupId, (g) => markedForErasure(g, ticket.userId));
+    left.add(groupId);
+  }
+  return remembered;
+}
+
+/** Lets go of the groups once nothing of the person is left in them or in their own partition: they may join afresh. */
+async function releaseGroupsAfterErasure(deps: VerantwoordingDeps, ticket: ErasureTicket): Promise<void> {
+  for (const groupId of ticket.groupIds ?? []) {
+    const group = await deps.groups.get(groupId);
+    if (group && unmarkedForErasure(group, ticket.userId) !== group) await deps.groups.update(groupId, (g) => unmarkedForErasure(g, ticket.userId));
+  }
+}
+
 /**
  * Erases a professional (see domain/verantwoording/erasure.ts for what stays with the group,
- * anonymously). The outbox is purged first, while the groups' member lists still give the
- * person's Teams id; then their talentontwikkelgesprekken and group records are anonymised, and
- * the person's own partition (with their membership index and the erasure's marker) is deleted
- * last, so an interrupted erasure can simply run again and writes the same documents.
+ * anonymously), in an order that can simply run again after a failure at any point:
+ * 1. the erasure ticket (its random marker; deleted last, so a rerun writes the same documents);
+ * 2. the person leaves their groups' member lists and is named there as being erased, so a card
+ *    action of theirs meanwhile is refused instead of joining them again (no extra request per click);
+ * 3. the outbox is purged (their Teams id as the groups knew it), their talentontwikkelgesprekken
+ *    are anonymised;
+ * 4. their traces in the groups are read and anonymised, and read again until a read finds
+ *    nothing of theirs: an action whose turn began before they left and stored its item since is
+ *    found too, while their membership index (and the ticket) still lead to those groups;
+ * 5. their own partition is deleted (the membership index with it), then the groups let go of
+ *    them, and the ticket goes last.
  */
 export async function eraseMyData(deps: VerantwoordingDeps, userId: string, known: KnownAccount = {}): Promise<ErasureReport> {
-  const marker = await erasureMarker(deps, userId);
-  const groups = await tracesOf(deps, userId, 10_000);
+  let ticket = await erasureTicket(deps, userId);
+  const marker = ticket.marker;
+  const left = new Set<string>();
+  ticket = await leaveGroupsForErasure(deps, ticket, left);
+  let groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   const reviewsOf = await reviewTraces(deps, userId);
   const { messages } = await deps.dataRights.outbox.forgetPerson(outboxPerson(userId, groups, reviewsOf, known));
+  // The B3-spiegel polls they started keep their ids (and perhaps their 1:1 chat) otherwise.
+  await forgetPollStarter(deps.dataRights.polls, outboxPerson(userId, groups, reviewsOf, known));
+  // Join offers scheduled before their job ids were random have a hash of the person's id as id.
+  await forgetLegacyOfferJobs(deps.dataRights.jobs, userId, groups.flatMap((g) => g.trace.cycles.map((c) => c.id)));
   const reviews = await eraseReviews(deps, reviewsOf, { userId, marker, language: deps.defaultLanguage });
   let contributions = 0;
   let removed = 0;
-  for (const g of groups) {
-    const who: Anonymiser = { userId, marker, language: g.trace.group?.language ?? deps.defaultLanguage };
-    const changes = forgetInGroupTrace(g.groupId, g.trace, who);
-    await deps.traces.applyErasure(g.groupId, changes);
-    for (const id of changes.proposalIds) await deps.proposals.update(g.groupId, id, (p) => forgetInProposal(p, who));
-    for (const id of changes.cycleIds) await deps.cycles.update(g.groupId, id, (c) => forgetInCycle(c, who));
-    if (changes.group) await deps.groups.update(g.groupId, (current) => forgetInGroup(current, who));
-    contributions += changes.rewrite.length;
-    removed += changes.remove.length;
+  for (let round = 1; ; round++) {
+    let changed = false;
+    for (const g of groups) {
+      const who: Anonymiser = { userId, marker, language: g.trace.group?.language ?? deps.defaultLanguage };
+      const changes = forgetInGroupTrace(g.groupId, g.trace, who);
+      if (isNoErasure(changes)) continue;
+      changed = true;
+      await deps.traces.applyErasure(g.groupId, changes);
+      for (const id of changes.proposalIds) await deps.proposals.update(g.groupId, id, (p) => forgetInProposal(p, who));
+      for (const id of changes.cycleIds) await deps.cycles.update(g.groupId, id, (c) => forgetInCycle(c, who));
+      if (changes.group) await deps.groups.update(g.groupId, (current) => forgetInGroup(current, who));
+      contributions += changes.rewrite.length;
+      removed += changes.remove.length;
+    }
+    const before = left.size;
+    // A group they joined meanwhile (its index entry written since) is left as well.
+    ticket = await leaveGroupsForErasure(deps, ticket, left);
+    if (!changed && left.size === before) break;
+    if (round >= MAX_ERASURE_ROUNDS) throw new Error('erasure: the groups kept changing; run it again');
+    groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   }
   const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
-  // The erasure's own marker goes last of all: until then a re-run reuses it.
-  const ordered = [...records.filter((r) => r.type !== 'erasureTicket'), ...records.filter((r) => r.type === 'erasureTicket')];
-  for (const r of ordered) await deps.records.delete(userId, r.id);
+  // The membership index goes with the rest; the ticket still names the groups to let go of.
+  for (const r of records.filter((x) => x.type !== 'erasureTicket')) await deps.records.delete(userId, r.id);
+  await releaseGroupsAfterErasure(deps, ticket);
+  // The erasure's own ticket goes last of all: until then a re-run reuses its marker and groups.
+  await deps.records.delete(userId, ticket.id);
   return { groups: groups.length, contributions, removed, records: records.length, reviews, messages };
 }

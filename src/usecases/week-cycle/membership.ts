@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, withoutAccounts } from '../../domain/week-cycle/group';
+import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, withoutAccounts } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { resumeRhythm } from './plan-rhythm';
@@ -17,9 +17,14 @@ export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<G
  */
 export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Actor): Promise<Group> {
   if (isMember(group, actor.id)) return group;
+  // Someone whose erasure is under way was taken off the list, and does not join again until it
+  // is done: what they would add now could be left under their name with nothing leading to it.
+  // The group as read tells (no extra read); the ETag-guarded write below checks it again.
+  if (isBeingErased(group, actor)) throw new DomainError('forbidden', 'erasure under way');
   if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
+    if (isBeingErased(g, actor)) throw new DomainError('forbidden', 'erasure under way');
     if (g.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
     return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stableId } from '../../domain/shared/ids';
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { Group, Member } from '../../domain/week-cycle/group';
@@ -16,7 +17,9 @@ export async function scheduleProfTrajectOffer(deps: WeekCycleDeps, group: Group
   const firstStart = plan && plannedSession(plan, group.schedule, cycle.weekNumber, 1)?.at;
   const afterFirstSession = firstStart ? new Date(firstStart.getTime() + deps.session.minutes * 60_000) : now;
   await deps.scheduler.schedule({
-    id: joinedId ? `${cycle.id}_trajectOffer_${stableId('m', joinedId)}` : `${cycle.id}_trajectOffer`,
+    // A join's job has a random id: one derived from the member's id would outlive their erasure
+    // (offerKey already makes a second run, for a redelivered join, offer nothing twice).
+    id: joinedId ? `${cycle.id}_trajectOffer_${randomUUID()}` : `${cycle.id}_trajectOffer`,
     kind: JOB_KINDS.profTrajectOffer,
     dueAt: new Date(Math.max(now.getTime(), afterFirstSession.getTime())).toISOString(),
     payload: { groupId: group.id, cycleId: cycle.id },
@@ -49,4 +52,12 @@ export async function membersToOffer(deps: WeekCycleDeps, groupId: string, cycle
 /** The offer's idempotency key: one per member and group. */
 export function offerKey(groupId: string, memberId: string): string {
   return `profTraject.offer:${groupId}:${memberId}`;
+}
+
+/**
+ * Erasure: the join offers' job ids from before they were random named the member (a hash of
+ * their id per cycle). Deletes those of the given cycles; safe to run again.
+ */
+export async function forgetLegacyOfferJobs(jobs: { forget(jobId: string): Promise<void> }, userId: string, cycleIds: string[]): Promise<void> {
+  for (const cycleId of new Set(cycleIds)) await jobs.forget(`${cycleId}_trajectOffer_${stableId('m', userId)}`);
 }

@@ -92,7 +92,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
               },
               pt,
             );
-            await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}` });
+            // Typed in their 1:1 chat, the card goes there: their erasure deletes the job.
+            const inTheirChat = context.activity.conversation.conversationType === 'personal';
+            await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}`, ...(inTheirChat ? { about: [actor.id] } : {}) });
             deps.background.run('pulse.deliver', () => deliverPoll(deps.pulse, poll.id));
             return;
           }

@@ -1,6 +1,7 @@
 import { OutboundMessage, OutboxPort } from '../../../domain/outbox/outbox.port';
 import { Poll, PollTarget } from '../../../domain/pulse-poll/poll';
 import { PollNotifier, ReminderFigures, TeamMember } from '../../../domain/pulse-poll/ports';
+import { ERASED_ID } from '../../../domain/week-cycle/session-items';
 import { TeamResult } from '../../../domain/pulse-poll/results';
 import { Translator } from '../../../i18n/i18n';
 import { Instruments } from '../../../pulse-poll/load-instruments';
@@ -59,13 +60,15 @@ export class TeamsPollNotifier implements PollNotifier {
     );
   }
 
-  async postPollCard(poll: Poll, target: PollTarget, refreshFor: string[]): Promise<void> {
+  async postPollCard(poll: Poll, target: PollTarget, refreshFor: TeamMember[]): Promise<void> {
     await this.outbox.enqueue([
       {
         ...this.base(poll, target, `card:${target.id}`),
         target: { kind: 'conversation', conversationId: target.channelId },
-        payload: cardPayload(this.formCard(poll, target, refreshFor)),
+        payload: cardPayload(this.formCard(poll, target, refreshFor.map((m) => m.platformId))),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
+        // The card lists these members' Teams ids (refresh): erasing one of them deletes the job.
+        about: refreshFor.map((m) => m.userId),
       },
     ]);
   }
@@ -128,15 +131,19 @@ export class TeamsPollNotifier implements PollNotifier {
         target: { kind: 'update', conversationId: target.channelId, activityId: target.cardActivityId! },
         payload: cardPayload(closedCard),
       }));
-    const results: OutboundMessage = {
+    // The starter's chat was forgotten with them (their erasure): nobody to tell there.
+    const resultsTo = poll.hrChannel.conversationId === ERASED_ID ? [] : [poll.hrChannel];
+    const results: OutboundMessage[] = resultsTo.map((hrChannel) => ({
       key: `pulse:${poll.id}:results`,
       tenantId: poll.tenantId,
-      route: { serviceUrl: poll.hrChannel.serviceUrl, botId: poll.hrChannel.botId },
+      route: { serviceUrl: hrChannel.serviceUrl, botId: hrChannel.botId },
       batch: pollBatch(poll.id),
-      target: { kind: 'conversation', conversationId: poll.hrChannel.conversationId },
+      target: { kind: 'conversation', conversationId: hrChannel.conversationId },
       payload: cardPayload(pollRestrictedCard({ pollId: poll.id, closedLabel: closed.label, refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, t)),
-    };
-    await this.outbox.enqueue([...updates, results]);
+      // The card lists the starter's Teams id (refresh): their erasure deletes the job.
+      ...(poll.startedBy ? { about: [poll.startedBy] } : {}),
+    }));
+    await this.outbox.enqueue([...updates, ...results]);
   }
 
   async mirrorToTeam(poll: Poll, target: PollTarget, team: TeamResult, minRespondents: number): Promise<void> {

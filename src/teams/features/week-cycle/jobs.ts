@@ -50,14 +50,15 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { state, closed } = await endSession(wc, groupId, sessionId, undefined, job.id);
     if (!closed) return;
     await presenter.pushShared(groupId, sessionId, state);
-    await deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(sessionId), about: namedInSummary(state) });
+    await deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(sessionId), about: await namedInSummary(wc, state) });
   });
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
     const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
     const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
-    const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state));
+    // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
+    const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state), { about: next.state.group.members.map((m) => m.id) });
     if (id) await rememberCard(wc, next.state, id);
   });
 

@@ -4,6 +4,8 @@ import { SessionState } from '../../../domain/week-cycle/session';
 import { loadSession } from '../../../usecases/week-cycle/session-actions';
 import { buildSessionView } from '../../../usecases/week-cycle/session-view';
 import { buildSummaryView } from '../../../usecases/week-cycle/summary-view';
+import { WeekCycleDeps } from '../../../usecases/week-cycle/deps';
+import { loadCycleState } from '../../../usecases/week-cycle/start-session';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { sessionCard } from '../../cards/session.card';
 import { sessionSummaryCard } from '../../cards/session-summary.card';
@@ -14,8 +16,15 @@ import { RefusedForm } from './refusal-forms';
 /** The outbox key of a session's summary: whoever posts it (a member's close, the clock), it goes out once. */
 export const summaryKey = (sessionId: string) => `summary:${sessionId}`;
 
-/** Whom a summary names (the authors it credits): erasing one of them deletes it from the outbox. */
-export const namedInSummary = (state: SessionState): string[] => [...new Set(state.contributions.map((c) => c.authorId))].slice(0, 50);
+/**
+ * Whom a summary names: the authors it credits and the members whose judgement it shows, over the
+ * whole week for a day-4 summary (as buildSummaryView reads it). Erasing one of them deletes it
+ * from the outbox.
+ */
+export async function namedInSummary(wc: WeekCycleDeps, state: SessionState): Promise<string[]> {
+  const week = state.session.day === 4 ? await loadCycleState(wc, state.group.id, state.session.cycleId) : state;
+  return [...new Set([...week.contributions.map((c) => c.authorId), ...week.judgements.map((j) => j.memberId)])];
+}
 
 /**
  * Renders session cards from one state read: the neutral shared card, and each member's own

@@ -105,7 +105,7 @@ async function postSummary(deps: FeatureDeps, context: TurnContext, state: Sessi
     await postCard(context, card);
   } catch (err) {
     deps.logger.warn({ err: (err as Error).message }, 'the session summary could not be posted in the turn; queued in the outbox');
-    await deps.messenger.post(state.group.conversationRef, card, { key: summaryKey(state.session.id), about: namedInSummary(state) });
+    await deps.messenger.post(state.group.conversationRef, card, { key: summaryKey(state.session.id), about: await namedInSummary(deps.weekCycle, state) });
   }
 }
 
