@@ -1,4 +1,5 @@
 import { user } from '../support/activities';
+import { buttonData } from '../support/card-fields';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -7,20 +8,6 @@ type Member = (typeof FOUR)[number];
 const [anna, bram, cem] = FOUR as [Member, Member, Member];
 const OWN = 'Ons eigen voorstel: een vaste overdrachtstafel om kwart voor.';
 
-/** The data of the first button with this verb on a card: what Teams sends when the member presses it. */
-function buttonData(card: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} button on the card`);
-  return found;
-}
 
 /**
  * The hour ran out after the group wrote its own proposal (question 6) and before it judged it

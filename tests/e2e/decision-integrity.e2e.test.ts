@@ -1,5 +1,6 @@
 import { user } from '../support/activities';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { buttonData } from '../support/card-fields';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { cardProblems } from '../support/card-validator';
@@ -11,20 +12,6 @@ const DRAFT = { proposal: 'AI-TEKST: schaf de overdracht af en gebruik een app.'
 const OWN = 'Ons eigen voorstel: een vaste overdrachtstafel om kwart voor.';
 const ADDED = 'En iedereen blijft een uur langer.';
 
-/** The data of the first button with this verb on a card: what Teams sends when the member presses it. */
-function buttonData(card: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} button on the card`);
-  return found;
-}
 
 /**
  * Question 7 decides on the text the members saw and judged: an AI draft landing late, a line

@@ -32,3 +32,18 @@ export function inputValues(card: unknown): Record<string, unknown> {
   walk(card);
   return out;
 }
+
+/** The data of the first button with this verb on a card: what Teams sends when the member presses it. */
+export function buttonData(card: unknown, verb: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} button on the card`);
+  return found;
+}

@@ -1,38 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { IncomingMessage, Server } from 'node:http';
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { RecordingConnector } from '../support/recording-connector';
 import type { TestApp } from '../support/test-app';
+import { startCollector } from './app-process';
 
 jest.setTimeout(90_000);
-
-/** A local stand-in for Application Insights' ingestion endpoint: records every item it is sent. */
-async function startCollector(): Promise<{ url: string; items: any[]; server: Server }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- telemetry envelopes are free-form JSON
-  const items: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
-  // The exporter speaks only https; the embedded Cosmos server's self-signed certificate serves here too.
-  const certs = join(__dirname, '../../node_modules/@vercel/cosmosdb-server');
-  const server = createServer({ cert: readFileSync(join(certs, 'cert.pem')), key: readFileSync(join(certs, 'key.pem')) }, async (req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    let body = Buffer.concat(chunks);
-    if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
-    const text = body.toString('utf8').trim();
-    const parsed = text.startsWith('[') ? JSON.parse(text) : text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    items.push(...parsed);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ itemsReceived: parsed.length, itemsAccepted: parsed.length, errors: [] }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`, items, server };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
