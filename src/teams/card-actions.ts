@@ -165,22 +165,26 @@ export function onCardAction<V extends VerbName>(
   const run = async (context: TurnContext, raw: unknown) => {
     const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     let payload: FieldProblem[] = [];
+    // Checked on the raw input, before the payload check: a refused payload renders the verb's form
+    // again, and that form loads the group's records from these same raw ids. Outside the group's
+    // own chat nothing of it may be shown, however the rest of the payload looks.
+    const outsider = GROUP_CHAT_VERBS.has(name) && (typeof input.groupId !== 'string' || !fromGroupChat(context, input.groupId));
     try {
+      if (outsider) throw new DomainError('otherGroup', verb);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         payload = payloadProblems(parsed.error, input);
         throw new DomainError('invalidInput', `payload for ${verb}: ${parsed.error.issues.map((i) => i.path.join('.')).join(',')}`);
       }
-      const { groupId } = parsed.data as { groupId?: string };
-      if (GROUP_CHAT_VERBS.has(name) && (typeof groupId !== 'string' || !fromGroupChat(context, groupId))) throw new DomainError('otherGroup', verb);
       await deliver(context, await handler(context, parsed.data as VerbData<V>), ctx);
     } catch (err) {
       const error = isDomainError(err) ? err : ({ code: 'unexpected' } as const);
       const { code } = error;
       // The language is looked up only here: a successful action reads nothing extra for it.
-      const locale: Locale = await ctx.localeFor(context, input).catch(() => 'nl' as const);
+      // An outsider's ids name a group that is not theirs: its language is none of their business either.
+      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => 'nl' as const);
       const t = ctx.translator.t(locale);
-      const problems = options.form ? fieldProblems(err, payload, options.form) : [];
+      const problems = options.form && !outsider ? fieldProblems(err, payload, options.form) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const refused = options.form && problems.length ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;

@@ -3,6 +3,7 @@ import { CosmosPlanRepository } from '../../src/store/plan.repository';
 import { execute, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { MAX_CONTRIBUTION_LENGTH } from '../../src/domain/week-cycle/session';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
 const mallory = user('Mallory');
@@ -39,6 +40,28 @@ describe('a group\'s cards pressed from outside its chat', () => {
     const conv = { ...t.conversation('groupChat', '19:other-chat@thread.v2'), tenantId: 'tenant-evil' };
     const res = await t.send(execute(conv, mallory, 'session.refresh', g.ids(), 'x'));
     expect(cardText(res.body.value)).not.toContain(SECRET);
+  });
+
+  // Attack: a payload that fails the input check (one character too many, a score out of range)
+  // used to skip the chat check and come back in the verb's form, which loads the session or
+  // agenda from the raw ids sent: the group's live session, shown to whoever knew its ids.
+  it('shows an outsider in their personal chat nothing of the session through a too-long contribution', async () => {
+    const res = await t.send(execute(t.conversation('personal', 'a:personal-mallory'), mallory, 'session.contribute', { ...g.ids(), questionId: 1, text: 'x'.repeat(MAX_CONTRIBUTION_LENGTH + 1) }, 'x'));
+    expect(cardText(res.body.value)).not.toContain(SECRET);
+    expect(cardText(res.body.value)).toContain(REFUSED);
+  });
+
+  it('shows an outsider in another tenant\'s chat nothing of the session through a malformed check-in', async () => {
+    const conv = { ...t.conversation('groupChat', '19:other-chat@thread.v2'), tenantId: 'tenant-evil' };
+    const res = await t.send(execute(conv, mallory, 'session.energy', { ...g.ids(), phase: 'in', energyIn: '9' }, 'x'));
+    expect(cardText(res.body.value)).not.toContain(SECRET);
+    expect(cardText(res.body.value)).toContain(REFUSED);
+  });
+
+  it('shows an outsider nothing of the group\'s agenda through a malformed agenda', async () => {
+    const res = await t.send(execute(t.conversation('personal', 'a:personal-mallory'), mallory, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,'.repeat(150), day2: '8', day3: '9', day4: '10' }, 'x'));
+    expect(cardText(res.body.value)).not.toContain('Team Zorg');
+    expect(cardText(res.body.value)).toContain(REFUSED);
   });
 
   it('lets no one join the group or write in it from another chat', async () => {

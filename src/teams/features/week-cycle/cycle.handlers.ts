@@ -5,6 +5,7 @@ import { weekOf } from '../../../domain/week-cycle/plan';
 import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { onCardAction } from '../../card-actions';
+import { fromGroupChat } from '../../group-chat-verbs';
 import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
 import { actorOf } from '../../turn';
@@ -62,8 +63,12 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
     form: {
       // An agenda the first session already fixed: the choice comes back, with why it was not saved.
       reason: (p, t) => (p.code === 'conflict' ? t('weekCycleForm.agendaFixed') : weekCycleReason(p, t)),
-      render: async (_context, r) => {
-        const group = await loadGroup(deps.weekCycle, String(r.values.groupId ?? ''));
+      render: async (context, r) => {
+        // The values are the raw card data: onCardAction already refuses other chats, and the
+        // form, which shows the group's agenda, does not rely on that alone.
+        const groupId = String(r.values.groupId ?? '');
+        if (!fromGroupChat(context, groupId)) throw new DomainError('otherGroup', 'agenda form');
+        const group = await loadGroup(deps.weekCycle, groupId);
         const cycle = await deps.weekCycle.cycles.get(group.id, String(r.values.cycleId ?? ''));
         if (!cycle) throw new DomainError('notFound', 'cycle');
         return agendaCard(group.id, cycle, deps.weekCycle.frameworks[group.language], deps.translator.t(group.language), { values: r.values, errors: r.errors });
