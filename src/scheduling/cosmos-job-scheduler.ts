@@ -7,7 +7,8 @@ import { DocumentStore, statusOf } from '../store/document-store';
 import { GROUP_PARTITION_CONTAINER } from '../store/group-partition';
 import { JobDocument, pendingJob } from '../store/job-document';
 
-export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob) => Promise<void>;
+/** `attempts` counts this run: a handler may wait for something another step writes by failing its first runs. */
+export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob & { attempts: number }) => Promise<void>;
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 5;

@@ -67,14 +67,54 @@ export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'
   return { ...input, id: reviewId(input.managerId, input.reportId, input.date), type: 'talentReview', createdAt: now.toISOString() };
 }
 
-/** When the prep card is due: 09:00 in the manager's time zone, the configured days before; now if that has passed. */
+/** When the plan puts the prep card: 09:00 in the manager's time zone, the configured days before (it may have passed). */
+export function plannedPrepAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>): Date {
+  return DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** When the prep card is due: as planned (plannedPrepAt); now if that has passed. */
 export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>, now: Date): Date {
-  const due = DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  const due = plannedPrepAt(review);
   return due.getTime() < now.getTime() ? now : due;
 }
 
-/** Remembers a message that shows the prep card, so it can be rebuilt. The same message twice changes nothing. */
+/**
+ * The scheduled job that sends a review's prep card under its current plan. The planned moment
+ * is part of the id: a plan whose prep days or time zone change gets a job of its own (written
+ * before the review changes), and a retry of the same plan finds the job it wrote before.
+ * Reviews planned before this named their job `<id>_prep` (legacyPrepJobId).
+ */
+export function prepJobId(review: Pick<TalentReview, 'id' | 'date' | 'timeZone' | 'prepDaysBefore'>): string {
+  return `${review.id}_prep_${plannedPrepAt(review).toISOString().replace(/[-:]|\.\d+/g, '')}`;
+}
+
+/** The prep job's id for reviews planned before the planned moment was part of it. */
+export function legacyPrepJobId(reviewId: string): string {
+  return `${reviewId}_prep`;
+}
+
+/**
+ * The same conversation planned again (same report and date): the prep card follows the new time
+ * zone and days ahead; everything else stays as it is. The same object back when nothing changes.
+ */
+export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZone' | 'prepDaysBefore'>): TalentReview {
+  if (review.timeZone === planned.timeZone && review.prepDaysBefore === planned.prepDaysBefore) return review;
+  return { ...review, timeZone: planned.timeZone, prepDaysBefore: planned.prepDaysBefore };
+}
+
+/**
+ * Whether a message is in the manager's own chat with the bot (where the review was planned): the
+ * only place a prep card may be shown, kept, or rebuilt, as it holds what the report shares with
+ * their manager alone.
+ */
+export function inManagerChat(review: Pick<TalentReview, 'conversationRef'>, card: PrepCardMessage): boolean {
+  const chat = (review.conversationRef.conversation as { id?: unknown } | undefined)?.id;
+  return typeof chat === 'string' && chat === card.conversationId;
+}
+
+/** Remembers a message that shows the prep card, so it can be rebuilt. The same message twice, or one outside the manager's chat, changes nothing. */
 export function withPrepCard(review: TalentReview, card: PrepCardMessage): TalentReview {
+  if (!inManagerChat(review, card)) return review;
   const cards = review.prepCards ?? [];
   if (cards.some((c) => c.activityId === card.activityId && c.conversationId === card.conversationId)) return review;
   return { ...review, prepCards: [...cards, card].slice(-MAX_PREP_CARDS) };

@@ -2,6 +2,7 @@ import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
 export interface TalentReviewDeps {
@@ -16,7 +17,8 @@ export interface TalentReviewDeps {
   summarizer: PrepSummarizer;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
-  scheduler: JobScheduler;
+  /** Schedules prep cards; `forget` drops the job of a plan that moved. */
+  scheduler: JobScheduler & ScheduledJobPurge;
   clock: Clock;
   prepDaysBefore: number;
   /** The organisation's time zone (ORG_TIME_ZONE): a new plan's default, and a preview's when nothing is planned. */

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, planReview, prepDueAt, proposePhase, recordFacilitated, TalentReview } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, planReview, prepDueAt, prepJobId, proposePhase, recordFacilitated, replan, TalentReview } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
@@ -15,9 +15,9 @@ export async function directReports(deps: TalentReviewDeps, managerId: string): 
   return deps.directory.directReports(managerId);
 }
 
-/** The scheduled job that sends a review's prep card (erasure removes it with the review). */
-export function prepJobId(reviewId: string): string {
-  return `${reviewId}_prep`;
+/** The ids a review's prep job may have (erasure removes them with the review): its current plan's, and the legacy one. */
+export function prepJobIds(review: TalentReview): string[] {
+  return [prepJobId(review), legacyPrepJobId(review.id)];
 }
 
 export interface PlanInput {
@@ -28,7 +28,14 @@ export interface PlanInput {
   conversationRef: Record<string, unknown>;
 }
 
-/** Plans a conversation with a direct report and schedules its prep card (once, durably). */
+/**
+ * Plans a conversation with a direct report and schedules its prep card; planning the same
+ * conversation again (same report and date) moves its prep card to the new days ahead or time zone.
+ *
+ * The review is written last, after the index and the job, which are harmless without it: a
+ * failure before it leaves no conversation behind the error card (a job without its review finds
+ * nothing to send), and every step is idempotent, so a retry completes the plan without doubling.
+ */
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
   await requireDirectManager(deps, managerId, input.reportId);
   const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
@@ -38,10 +45,16 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },
     now,
   );
-  const { review } = await deps.reviews.create(planned);
   await deps.reviewManagers.record(report.id, managerId);
-  await deps.scheduler.schedule({ id: prepJobId(review.id), kind: REVIEW_JOB, dueAt: prepDueAt(review, now).toISOString(), payload: { managerId, reviewId: review.id } });
-  return review;
+  await deps.scheduler.schedule({ id: prepJobId(planned), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now).toISOString(), payload: { managerId, reviewId: planned.id } });
+  const { review, created } = await deps.reviews.create(planned);
+  if (created) return review;
+  let before: TalentReview | undefined;
+  const current = await deps.reviews.update(managerId, planned.id, (r) => replan((before = r), planned));
+  // The earlier plan's job is stale now; if this delete fails, it still checks the plan when it runs (sendScheduledPrep).
+  const stale = before ? prepJobIds(before).filter((id) => id !== prepJobId(current)) : [];
+  await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));
+  return current;
 }
 
 export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<TalentReview> {

@@ -2,7 +2,7 @@ import { Language } from '../../domain/framework/framework';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
-import { PrepCardMessage, prepRefreshJobId, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { inManagerChat, PrepCardMessage, prepDueAt, prepRefreshJobId, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
@@ -165,10 +165,12 @@ export async function currentPrep(deps: TalentReviewDeps, managerId: string, rev
  * The scheduled prep card: queued once, and only while the planner is still the direct manager.
  * It is rendered when it is sent (currentPrep), so it shows what the report shares then.
  */
-export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone'> {
+export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone' | 'notDue'> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) return 'gone';
   if (review.prepSentAt) return 'alreadySent';
+  // A job of an earlier plan (the manager moved the prep card later): the current plan's job sends it.
+  if (prepDueAt(review, deps.clock.now()).getTime() > deps.clock.now().getTime()) return 'notDue';
   if ((await deps.directory.managerOf(review.reportId)) !== managerId) return 'notManager';
   await deps.prepCards.post(review);
   const at = deps.clock.now().toISOString();
@@ -187,6 +189,7 @@ function refreshKey(review: TalentReview, card: PrepCardMessage): string {
  */
 export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
   const review = await deps.reviews.update(managerId, reviewId, (r) => withPrepCard(r, card));
+  if (!inManagerChat(review, card)) return;
   if ((review.sharedRevision ?? 0) > renderedRevision) await deps.prepCards.refresh(review, card, refreshKey(review, card));
 }
 
@@ -206,7 +209,8 @@ export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string)
     for (const { id } of await deps.reviews.listAbout(managerId, reportId)) {
       const review = await deps.reviews.update(managerId, id, sharingChanged);
       const shown = erasure ? forgetReportInReview(review, { userId: reportId, marker: erasure.marker, language: deps.verantwoording.defaultLanguage }) : review;
-      for (const card of review.prepCards ?? []) {
+      // Only the manager's own chat: a message elsewhere (remembered by an earlier version) is never rebuilt into a prep card.
+      for (const card of (review.prepCards ?? []).filter((c) => inManagerChat(review, c))) {
         await deps.prepCards.refresh(shown, card, refreshKey(shown, card));
         queued++;
       }

@@ -3,7 +3,7 @@ import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
-import { prepJobId } from '../talent-review/plan-review';
+import { prepJobIds } from '../talent-review/plan-review';
 import { VerantwoordingDeps } from './deps';
 
 /**
@@ -81,13 +81,13 @@ export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTrace
   // A retry of an earlier rebuild has nothing left to do, and its payload names the person.
   await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
   for (const r of traces.asManager) {
-    await deps.dataRights.jobs.forget(prepJobId(r.id));
+    for (const id of prepJobIds(r)) await deps.dataRights.jobs.forget(id);
     await deps.dataRights.reviews.remove(r);
   }
   await deps.dataRights.reviewManagers.forgetManager(who.userId);
   for (const r of traces.asReport) {
     if (r.reportId === ERASED_ID) continue;
-    await deps.dataRights.jobs.forget(prepJobId(r.id));
+    for (const id of prepJobIds(r)) await deps.dataRights.jobs.forget(id);
     await deps.dataRights.reviews.replace(r, forgetReportInReview(r, who));
   }
   return traces.asManager.length + traces.asReport.length;

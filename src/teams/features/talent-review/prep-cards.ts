@@ -1,5 +1,5 @@
 import { PrepCards } from '../../../domain/talent-review/ports';
-import { PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
+import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
 import { RenderedMessage } from '../../../outbox/outbox-job';
 import { currentPrep, rememberPrepCard } from '../../../usecases/talent-review/prep';
@@ -52,6 +52,8 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
       });
     },
     async refresh(review, card: PrepCardMessage, key) {
+      // Never a message in another chat: it would show the report's shared notes to everyone there.
+      if (!inManagerChat(review, card)) return;
       await outbox.enqueue([
         {
           ...managerChat(review),

@@ -68,6 +68,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
   };
   const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
+    // A prep card shows what the report shares with their manager alone: never in a chat with others.
+    personalOnly(context);
     const ui = await managerUi(deps, context);
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
     const conversationId = context.activity.conversation?.id;
@@ -132,6 +134,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       verb,
       async (context, data) =>
         guarded(context, async () => {
+          personalOnly(context);
           await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           return prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context)));
@@ -145,6 +148,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     'saveFacilitated',
     async (context, data) =>
       guarded(context, async () => {
+        personalOnly(context);
         await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
@@ -154,10 +158,16 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
 
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
-  scheduler.on(REVIEW_JOB, async (payload) => {
+  /** Runs of a prep job that find no review before it stops (retries 20 s, 40 s, 80 s apart). */
+  const PREP_WAITS_FOR_REVIEW = 4;
+  scheduler.on(REVIEW_JOB, async (payload, job) => {
     const { managerId, reviewId } = jobPayload.parse(payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId);
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
+    // A plan writes its job before its review: a job due at once may run before the review is
+    // stored (or before the manager's retry after an error card stores it). It tries again a
+    // few times, minutes apart, before it counts the review as gone.
+    if (outcome === 'gone' && job.attempts < PREP_WAITS_FOR_REVIEW) throw new Error('the review of this prep card is not stored (yet)');
   });
   // A rebuild that failed after a report's change (prepCardsFollowSharing): a failure here is retried by the scheduler.
   const refreshPayload = z.object({ reportId: z.string() });
