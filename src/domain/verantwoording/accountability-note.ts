@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
@@ -32,6 +33,17 @@ export const MAX_LINK_LENGTH = 2000;
 /** Unique per owner, and stable per key, so a redelivered activity saves one note. */
 export function noteId(userId: string, key: string): string {
   return stableId('note', userId, key);
+}
+
+/**
+ * The key of a note typed in the chat: its text and the day (in `timeZone`). A chat message has
+ * no key that survives a resend, and a resend is what a person does when they doubt it arrived;
+ * the same words twice on one day add nothing to a verantwoording, so they are one note. (A
+ * card's key, set when it is rendered, does this for the card form.)
+ */
+export function chatNoteKey(text: string, now: Date, timeZone: string): string {
+  const day = DateTime.fromJSDate(now, { zone: timeZone }).toISODate();
+  return `chat:${day}:${text.replace(/\r\n/g, '\n').trim()}`;
 }
 
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
+import { chatNoteKey } from '../../../domain/verantwoording/accountability-note';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { addNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
@@ -10,7 +11,8 @@ import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data
 import { errorCard } from '../../cards/error.card';
 import { actorOf, botWasAdded, conversationKindOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
-import { overviewCardFor } from './views';
+import { verantwoordingReason } from './refusal-forms';
+import { overviewAfterChange, overviewCardFor } from './views';
 
 type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Locale; t: Translate }, rest: string) => Promise<void>;
 
@@ -27,8 +29,17 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
     [/^\s*(notitie|note)\b/i, async (context, ui, rest) => {
       if (!rest.trim()) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
-      await addNote(v, ui.userId, { key: context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: rest });
-      await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale));
+      try {
+        await addNote(v, ui.userId, { key: chatNoteKey(rest, v.clock.now(), deps.timeZone), text: rest });
+      } catch (err) {
+        // A note that does not fit comes back in the add-note form, as typed, with the reason next to it.
+        if (!isDomainError(err) || err.input?.field !== 'text') throw err;
+        const problem = { field: 'text', code: err.code, rule: err.input.rule, params: err.input.params ?? {} };
+        const text = rest.trim();
+        return void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale, { text, error: verantwoordingReason(problem, ui.t, { text }) })));
+      }
+      // Stored: from here on nothing may say it went wrong.
+      await postCard(context, await overviewAfterChange(deps, ui, 'noteCommand'));
     }],
     [/^\s*(taal|language)\b/i, async (context, ui, rest) => {
       const choice = rest.trim().toLowerCase();

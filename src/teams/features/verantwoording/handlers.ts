@@ -13,13 +13,12 @@ import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
-import { storedCard } from '../../cards/verantwoording/stored.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { errorCard } from '../../cards/error.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
-import { overviewCardFor, trajectCardFor } from './views';
+import { overviewAfterChange, overviewCardFor, trajectCardFor } from './views';
 import { verantwoordingForms } from './refusal-forms';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
@@ -59,19 +58,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     );
   };
   const overview = (ui: Ui) => overviewCardFor(deps, ui.userId, ui.locale);
-  /**
-   * The answer once a change is stored: the overview, or, when it cannot be read right now (the
-   * store briefly unavailable), that the change is saved. The change happened: an error card
-   * would say nothing was stored, and a retry would find it already done.
-   */
-  const afterChange = async (ui: Ui, verb: VerbName): Promise<AdaptiveCardJson> => {
-    try {
-      return await overview(ui);
-    } catch (err) {
-      deps.logger.warn({ verb, err: (err as Error).message }, 'verantwoording change stored; the overview could not be built');
-      return storedCard(ui.t);
-    }
-  };
+  const afterChange = (ui: Ui, verb: VerbName): Promise<AdaptiveCardJson> => overviewAfterChange(deps, ui, verb);
   /**
    * A note edit that lost to a change elsewhere: the typed text stays on the card, next to the
    * newer stored text; if the note was deleted meanwhile, with the offer to keep it as a new note.

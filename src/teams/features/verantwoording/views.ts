@@ -5,6 +5,7 @@ import { myGroups } from '../../../usecases/verantwoording/search-proposals';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { NoteDraft, overviewCard } from '../../cards/verantwoording/overview.card';
 import { profTrajectCard, RefusedTraject } from '../../cards/verantwoording/prof-traject.card';
+import { storedCard } from '../../cards/verantwoording/stored.card';
 import { VerantwoordingFeatureDeps } from './deps';
 
 export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft): Promise<AdaptiveCardJson> {
@@ -15,4 +16,18 @@ export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: st
   const v = deps.verantwoording;
   const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
   return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused);
+}
+
+/**
+ * The answer once a change is stored: the overview, or, when it cannot be read right now (the
+ * store briefly unavailable), that the change is saved. The change happened: an error card
+ * would say nothing was stored, and a retry would find it already done.
+ */
+export async function overviewAfterChange(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, change: string): Promise<AdaptiveCardJson> {
+  try {
+    return await overviewCardFor(deps, ui.userId, ui.locale);
+  } catch (err) {
+    deps.logger.warn({ change, err: (err as Error).message }, 'verantwoording change stored; the overview could not be built');
+    return storedCard(ui.t);
+  }
 }
