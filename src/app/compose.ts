@@ -9,6 +9,10 @@ import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
 import { containerTtl, RetentionSweeper } from '../store/retention';
 import { CosmosGroupRepository } from '../store/week-cycle.repositories';
+import { CosmosPersonalRecordRepository } from '../store/verantwoording.repositories';
+import { preferencesId } from '../domain/verantwoording/preferences';
+import { groupIdFor } from '../usecases/week-cycle/set-up-group';
+import { actorOf, conversationKindOf, groupConversationId } from '../teams/turn';
 import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
 import { BackgroundTasks } from '../teams/background-tasks';
 import { createBotApp } from '../teams/bot-app';
@@ -74,6 +78,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     concurrency: limits.concurrency,
   });
   const groups = new CosmosGroupRepository(cosmos);
+  const personalRecords = new CosmosPersonalRecordRepository(cosmos);
   const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });
   const messenger = new TeamsMessenger(outbox);
   const platform: Platform = {
@@ -97,11 +102,23 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       logger,
       translator,
       sharedCards,
-      localeFor: async (_context, data) => {
-        // Answer in the group's language where the action names a group, else the default.
-        const groupId = typeof data.groupId === 'string' ? data.groupId : undefined;
+      localeFor: async (context, data) => {
+        // A group's texts are in the group's language: the group the action names, else the group
+        // of this chat or channel (the setup form and typed commands name none). In the 1:1 chat,
+        // the person's own choice ("taal en"). Only when nothing is stored does the input itself
+        // count (the language chosen on the setup form, an English command word), so one chat
+        // never mixes two languages.
+        const personal = conversationKindOf(context) === 'personal';
+        const named = typeof data.groupId === 'string' ? data.groupId : undefined;
+        const groupId = named ?? (personal ? undefined : groupIdFor(groupConversationId(context)));
         const group = groupId ? await groups.get(groupId).catch(() => undefined) : undefined;
-        return group?.language ?? config.defaultLanguage;
+        if (group) return group.language;
+        if (personal) {
+          const userId = actorOf(context).id;
+          const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
+          if (prefs?.type === 'preferences') return prefs.language;
+        }
+        return data.language === 'nl' || data.language === 'en' ? data.language : config.defaultLanguage;
       },
     },
   };

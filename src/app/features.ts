@@ -61,7 +61,7 @@ export function composeFeatures(p: Platform): void {
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });
-  registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+  registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor });
 }
 
 /** In Azure (or against a local fake Graph) managers come from Microsoft Graph; locally from DIRECTORY_FILE. */

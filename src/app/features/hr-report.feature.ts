@@ -32,6 +32,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     translator: p.translator,
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
+    localeFor: p.actions.localeFor,
     links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };

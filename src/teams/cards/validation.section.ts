@@ -1,7 +1,7 @@
 import { Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
+import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
@@ -36,15 +36,26 @@ function theProposal(p: ProposalView, u: UnderJudgement, t: Translate): Element[
   ];
 }
 
+/**
+ * How much of each reason the live card shows. Eight members' reasons in full (1000 characters
+ * each) next to a long proposal make a wall of text, and bring the card near the size Microsoft
+ * advises for a bot message (80 KB in UTF-16). About two lines each still reads as a reason; the
+ * author has theirs in full in their own form, and the summary shows more of each.
+ */
+export const LIVE_REASON_LENGTH = 160;
+
 function judgementList(judgements: Judgement[], t: Translate): Element[] {
   if (!judgements.length) return [subtle(t('validation.noJudgements'))];
-  return judgements.map((j) => ({
+  const list: Element[] = judgements.map((j) => ({
     type: 'RichTextBlock',
     inlines: [
       { type: 'TextRun', text: `${j.memberName} · ${t(`opinion.${j.opinion}`)}: `, weight: 'Bolder' },
-      { type: 'TextRun', text: j.reason },
+      { type: 'TextRun', text: truncate(j.reason, LIVE_REASON_LENGTH) },
     ],
   }));
+  // Said once, so a reason that stops at "…" is not mistaken for all its author wrote.
+  const shortened = judgements.some((j) => j.reason.length > LIVE_REASON_LENGTH);
+  return shortened ? [...list, subtle(t('validation.reasonsShortened'))] : list;
 }
 
 /** The decision as recorded: what, why, the first step, and how the members had judged. No one is named as its maker. */

@@ -1,23 +1,40 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 
 import { postCard, sendInvokeCard } from '../card-response';
 import { errorCard } from '../cards/error.card';
-import type { Translator } from '../../i18n/i18n';
+import type { CardActionContext } from '../card-actions';
+import type { Locale, Translator } from '../../i18n/i18n';
 import type { Logger } from '../../log/logger';
 
+export interface FallbackDeps {
+  translator: Translator;
+  logger: Logger;
+  defaultLanguage: Locale;
+  /** The language of this turn (the group's, or the person's own choice in their 1:1 chat). */
+  localeFor: CardActionContext['localeFor'];
+}
+
 /** Registered last: whatever no feature handled gets a friendly answer instead of silence or a 500. */
-export function registerFallbacks(app: Application<TurnState>, deps: { translator: Translator; logger: Logger; defaultLanguage: 'nl' | 'en' }): void {
+export function registerFallbacks(app: Application<TurnState>, deps: FallbackDeps): void {
+  // Even "I don't understand" is an answer to this group or person: in their language, not the app's default.
+  const tFor = async (context: TurnContext, data: Record<string, unknown>) => {
+    const locale = await deps.localeFor(context, data).catch(() => deps.defaultLanguage);
+    return deps.translator.t(locale);
+  };
   app.activity(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
-      deps.logger.info({ verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60) }, 'unknown card verb');
-      await sendInvokeCard(context, errorCard({ code: 'invalidInput' }, deps.translator.t(deps.defaultLanguage)));
+      const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+      deps.logger.info({ verb: String(action?.verb ?? '').slice(0, 60) }, 'unknown card verb');
+      const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
+      await sendInvokeCard(context, errorCard({ code: 'invalidInput' }, await tFor(context, data)));
     },
   );
   app.activity(ActivityTypes.Message, async (context) => {
-    const t = deps.translator.t(deps.defaultLanguage);
-    if (context.activity.value) await postCard(context, errorCard({ code: 'invalidInput' }, t));
+    const value = context.activity.value;
+    const t = await tFor(context, value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+    if (value) await postCard(context, errorCard({ code: 'invalidInput' }, t));
     else await context.sendActivity(t('unknownCommand'));
   });
 }

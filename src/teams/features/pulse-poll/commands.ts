@@ -47,6 +47,11 @@ async function teamHere(context: TurnContext, deps: PulseTeamsDeps, tenantId: st
   };
 }
 
+/** The language the command word itself is in: a hint for when no language is stored for the chat or person. */
+function commandLanguage(text: string): 'nl' | 'en' {
+  return /^\s*poll\b/i.test(text) ? 'en' : 'nl';
+}
+
 /**
  * "peiling start | status | sluiten | resultaten" (English: poll ...), in team channels, group
  * chats and HR's personal chat with the bot. Only HR may start, follow or close a poll. Results
@@ -56,11 +61,13 @@ async function teamHere(context: TurnContext, deps: PulseTeamsDeps, tenantId: st
  * Thin: each command parses, calls a use case and answers with a card.
  */
 export function registerPollCommands(app: Application<TurnState>, deps: PulseTeamsDeps): void {
-  const t = deps.translator.t(deps.defaultLanguage);
   app.message(
     async (context) => parsePollCommand(context.activity.text ?? '') !== undefined,
     async (context) => {
       const command = parsePollCommand(context.activity.text ?? '')!;
+      // Per turn: HR's own choice in their 1:1 chat, the group's language in a set-up chat or
+      // channel; with nothing stored, the command word they typed ("poll" or "peiling").
+      const t = deps.translator.t(await deps.actions.localeFor(context, { language: commandLanguage(context.activity.text ?? '') }).catch(() => deps.defaultLanguage));
       const actor = actorOf(context);
       const tenantId = tenantOf(context) ?? 'unknown-tenant';
       try {
@@ -101,7 +108,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'status': {
             await requireHr(deps.pulse, actor.id);
             const poll = await latestPoll(deps.pulse, tenantId);
-            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id }, poll.id)));
+            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id)));
             return;
           }
           case 'close': {
@@ -119,7 +126,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             const hr = await isHr(deps.pulse, actor.id);
             if (!hr && !teamId) throw new DomainError('notHr');
             const poll = await latestPoll(deps.pulse, tenantId, hr ? {} : { teamId });
-            const view = await resultsFor(deps.pulse, { userId: actor.id }, poll.id, { teamId });
+            const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
             await postCard(context, resultsViewCard(deps, view, shared));
             return;

@@ -4,7 +4,8 @@ import { DomainError } from '../../../domain/shared/errors';
 import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
-import { onCardAction } from '../../card-actions';
+import { FieldProblem, onCardAction } from '../../card-actions';
+import type { Locale, Translate } from '../../../i18n/i18n';
 import { cycleCardFor } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
@@ -12,10 +13,11 @@ import { FeatureDeps } from '../feature-deps';
 import { readRoster } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
 
-export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refused?: RefusedForm) {
+/** `language`: a refused form comes back in the language of its reasons, also before the group exists. */
+export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refused?: RefusedForm, language?: Locale) {
   const group = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
   const roster = await readRoster(context, deps.logger);
-  const language = group?.language ?? deps.defaultLanguage;
+  language ??= group?.language ?? deps.defaultLanguage;
   const current: GroupSettings = group ?? {
     name: context.activity.conversation.name || 'Vitale Weekcyclus',
     members: roster.length <= 8 ? roster : roster.filter((m) => m.id === actorOf(context).id),
@@ -38,7 +40,14 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     const roster = await readRoster(context, deps.logger);
     const existing = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
     const known = new Map([...roster, ...(existing?.members ?? [])].map((m) => [m.id, m]));
-    const members = data.members.split(',').map((id) => known.get(id.trim())).filter((m) => m !== undefined);
+    const chosen = data.members.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    if (chosen.some((id) => !known.has(id))) {
+      // Nobody chosen on the form is left out silently. readRoster offers only the presser when
+      // Teams could not list the chat (a group chat has more people): then trying again helps.
+      const rosterUnread = roster.length === 1 && roster[0]!.id === actorOf(context).id;
+      throw new DomainError('invalidInput', { detail: 'members not in the roster', input: { field: 'members', rule: 'format', params: rosterUnread ? { rosterUnread: 1 } : { notInChat: 1 } } });
+    }
+    const members = chosen.map((id) => known.get(id)!);
     const days = data.days.split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7) as Weekday[];
     const ref = TurnContext.getConversationReference(context.activity);
     const group = await setUpGroup(deps.weekCycle, actorOf(context), {
@@ -49,5 +58,12 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
     });
     return { card: await cycleCardFor(deps, group), personal: false };
-  }, { form: { reason: weekCycleReason, inputs: { plannedWeeks: 'weeks' }, render: (context, r) => setupCardFor(deps, context, { values: r.values, errors: r.errors }) } });
+  }, { form: { reason: setupReason, inputs: { plannedWeeks: 'weeks' }, render: (context, r) => setupCardFor(deps, context, { values: r.values, errors: r.errors }, r.locale) } });
+}
+
+/** The members the form could not take say why: Teams could not list the chat, or someone is not in it. */
+function setupReason(p: FieldProblem, t: Translate): string {
+  if (p.field === 'members' && p.params.rosterUnread) return t('weekCycleForm.rosterUnread');
+  if (p.field === 'members' && p.params.notInChat) return t('weekCycleForm.membersNotInChat');
+  return weekCycleReason(p, t);
 }

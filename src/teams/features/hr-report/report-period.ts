@@ -1,0 +1,26 @@
+import { DateTime } from 'luxon';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FROM_WORDS = new Set(['van', 'from']);
+const TO_WORDS = new Set(['tot', 'to', 'until', 't/m', 'tm', '-', '–']);
+
+/**
+ * The period HR asked for after "rapport": no date is the default period, one date runs from that
+ * date to today, two dates are from and to. Anything else (a third date, a date that is no date,
+ * "tot" without a start, a word we do not know) is undefined, so the caller shows the usage
+ * instead of quietly reporting another period than the one typed.
+ */
+export function reportPeriod(args: string, today: string, fallback: { from: string; to: string }): { from: string; to: string } | undefined {
+  const dates: string[] = [];
+  for (const word of args.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (ISO_DATE.test(word) && DateTime.fromISO(word).isValid) dates.push(word);
+    else if (FROM_WORDS.has(word)) continue;
+    // "tot 2026-06-30" alone names an end but no start: we do not guess one.
+    else if (TO_WORDS.has(word) && dates.length === 1) continue;
+    else return undefined;
+  }
+  if (dates.length === 0) return fallback;
+  if (dates.length === 1) return { from: dates[0]!, to: today };
+  if (dates.length === 2) return { from: dates[0]!, to: dates[1]! };
+  return undefined;
+}
