@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import { Backoff, backoffMs, classify, Outcome } from './delivery-outcome';
 import { JobTransitions } from './job-transitions';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { OutboxJob } from './outbox-job';
+import { leavesNoTrace, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { Rendered, SenderHooks } from './sender-options';
 import { TakeoverPause } from './takeover-pause';
@@ -95,10 +95,14 @@ export class JobDelivery {
   private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string } | { ok: false; outcome: Outcome }> {
     if (job.target.kind !== 'person') throw new Error('not a person');
     const userId = job.target.userId;
+    // A guarded job changes nothing here: a chat remembered (or an owner recorded) only for those
+    // its guard let through would say who they were (see leavesNoTrace). Teams returns the same
+    // chat when it is opened again, so such a job costs one call more where no chat is known.
+    const remember = !leavesNoTrace(job);
     const known = await this.d.store.personalConversationDoc(job.tenantId, userId);
     if (known) {
       // A chat remembered before its owner's app id was: recorded once now, so erasure from the tab finds it.
-      if (!known.ownerId && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
+      if (remember && !known.ownerId && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
       return { ok: true, conversationId: known.conversationId };
     }
     await this.d.limiter.acquire(job.tenantId);
@@ -111,7 +115,7 @@ export class JobDelivery {
       return { ok: false, outcome: { kind: 'retry', afterMs: backoffMs(job.attempts + 1, this.d.backoff), code: (err as Error).name } };
     }
     if (!res.ok) return { ok: false, outcome: classify(res, job.attempts, this.d.backoff) };
-    await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.target.appUserId);
+    if (remember) await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.target.appUserId);
     return { ok: true, conversationId: res.conversationId };
   }
 

@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { DEFAULT_KEEP_SECONDS, OutboxJob } from './outbox-job';
+import { DEFAULT_KEEP_SECONDS, leavesNoTrace, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
@@ -43,6 +43,12 @@ export class JobTransitions {
   }
 
   async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
+    if (leavesNoTrace(job)) {
+      // Sent or skipped must look alike in the store: neither is kept (see leavesNoTrace).
+      if (await this.store.deleteIfUnchanged(job)) return { ...job, status, result };
+      this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
+      return undefined;
+    }
     const done = await this.store.replaceIfUnchanged(job, {
       ...job,
       // A sent or skipped job is kept only for its key and result (idempotency): what it said,
@@ -110,6 +116,10 @@ export class JobTransitions {
     const stale = await this.store.abandoned(new Date());
     let n = 0;
     for (const job of stale) {
+      if (leavesNoTrace(job)) {
+        if (await this.store.deleteIfUnchanged(job)) n++;
+        continue;
+      }
       const done = await this.store.replaceIfUnchanged(job, {
         ...job,
         status: 'unconfirmed',

@@ -51,6 +51,18 @@ export interface TenantLeaseDoc {
   expiresAt: string;
 }
 
+/**
+ * A guarded message (sent only if its guard still says so when it is due, e.g. a nudge to someone
+ * who has not answered a poll) leaves no trace of how it ended: whether it was sent IS the guard's
+ * answer, which may be exactly what must stay unknown (who answered). So the finished job is
+ * deleted, whatever became of it (sent, skipped, failed), rather than kept with its status; and a
+ * 1:1 chat opened for it is not remembered (it would exist only for those the guard let through).
+ * Its lifetime (pending, then gone) is the same either way; see tests/privacy/pulse-poll-nudges.test.ts.
+ */
+export function leavesNoTrace(job: Pick<OutboxJob, 'guard'>): boolean {
+  return job.guard !== undefined;
+}
+
 export const FINISHED: readonly DeliveryStatus[] = ['sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped'];
 export const DEFAULT_KEEP_SECONDS = 7 * 24 * 3600;
 

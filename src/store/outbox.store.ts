@@ -117,6 +117,18 @@ export class OutboxStore {
     }
   }
 
+  /** Deletes the job if nobody changed it since it was read; false when somebody did (or it is gone). */
+  async deleteIfUnchanged(current: Versioned<OutboxJob>): Promise<boolean> {
+    try {
+      await this.container.item(current.id, current.id).delete({ accessCondition: { type: 'IfMatch', condition: current._etag } });
+      return true;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412 || status === 404) return false;
+      throw err;
+    }
+  }
+
   // ---- personal conversations -------------------------------------------------------------
 
   private conversationDocId(tenantId: string, userId: string): string {

@@ -3,6 +3,7 @@ import { LegacyAnswers } from '../domain/pulse-poll/legacy';
 import { Poll } from '../domain/pulse-poll/poll';
 import { Installation, InstallationRepository, LegacyAnswerRepository, PollRepository, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
 import { PollTally, TALLY_ID } from '../domain/pulse-poll/tally';
+import { DomainError } from '../domain/shared/errors';
 import { stableId } from '../domain/shared/ids';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -52,8 +53,13 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Enough for a whole team pressing "send" at once: each conflict costs a re-read and one more try. */
-const TALLY_WRITE_ATTEMPTS = 120;
+/**
+ * How long an answer keeps trying to fold itself into the tally while others win the race: each
+ * conflict costs a re-read and one more try. Enough for a whole team pressing "send" at once, and
+ * short enough that the member hears back before Teams gives up on the card action; beyond it
+ * they are told it is busy, with nothing stored.
+ */
+export const TALLY_WRITE_BUDGET_MS = 8_000;
 
 /**
  * A poll's tally: one document in `pollAnswers`, partition the poll. Every change is a replace
@@ -78,6 +84,7 @@ export class CosmosTallyRepository implements TallyRepository {
   }
 
   async update(pollId: string, mutate: Mutate<PollTally>): Promise<PollTally> {
+    const giveUpAt = Date.now() + TALLY_WRITE_BUDGET_MS;
     for (let attempt = 1; ; attempt++) {
       let current: Versioned<PollTally> | undefined;
       try {
@@ -93,7 +100,8 @@ export class CosmosTallyRepository implements TallyRepository {
         const { resource } = await this.container.item(TALLY_ID, pollId).replace<PollTally>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
         return stripSystem(resource as Versioned<PollTally>);
       } catch (err) {
-        if (statusOf(err) !== 412 || attempt >= TALLY_WRITE_ATTEMPTS) throw err;
+        if (statusOf(err) !== 412) throw err;
+        if (Date.now() >= giveUpAt) throw new DomainError('pollBusy', 'the tally stayed contended');
         await backoff(attempt);
       }
     }

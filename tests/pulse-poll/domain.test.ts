@@ -99,6 +99,24 @@ describe('results', () => {
     expect(r.teams.map((t) => t.change?.bs.boeien)).toEqual([25, 0, 50]);
     expect(r.overall.change?.bs.boeien).toBe(toScore(4) - toScore(3));
   });
+
+  // Results never change after closing: a poll opened earlier but closed later (other teams, so
+  // both could be open at once) must not become the "previous poll" once it closes.
+  it('compares only with polls that had closed before this one closed, not those opened before it', () => {
+    const closing = (p: Poll, closedOn: string): Poll => ({ ...p, closedOn });
+    const early = set(closing(poll('early', '2026-11-01', [{ id: 'n', teamId: 'N' }]), '2026-12-20'), answers('n', 5, 1));
+    const now = set(closing(poll('now', '2026-11-24', [{ id: 'z', teamId: 'Z' }]), '2026-12-04'), answers('z', 5, 4));
+    expect(buildResults(now, [early]).overall.change).toBeUndefined();
+    // Closed on the same day, other teams: which closed first is not sure, so neither is compared.
+    const sameDay = set(closing(poll('sameDay', '2026-11-01', [{ id: 'n', teamId: 'N' }]), '2026-12-04'), answers('n', 5, 1));
+    expect(buildResults(now, [sameDay]).overall.change).toBeUndefined();
+    // A day before: compared.
+    const dayBefore = set(closing(poll('dayBefore', '2026-11-01', [{ id: 'n', teamId: 'N' }]), '2026-12-03'), answers('n', 5, 1));
+    expect(buildResults(now, [dayBefore]).overall.change?.bs.boeien).toBe(toScore(4) - toScore(1));
+    // One team never has two open polls (the team lock): the one opened first closed first, same day or not.
+    const sameTeam = set(closing(poll('sameTeam', '2026-11-20', [{ id: 'z0', teamId: 'Z' }]), '2026-12-04'), answers('z0', 5, 1));
+    expect(buildResults(now, [sameTeam]).teams[0]!.change?.bs.boeien).toBe(toScore(4) - toScore(1));
+  });
 });
 
 describe('poll commands', () => {

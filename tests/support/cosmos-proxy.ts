@@ -24,7 +24,7 @@ export interface SeenCosmosRequest {
  * reaches the store, or forwarded and then dropped (the write happened; the answer is lost).
  */
 export type CosmosFault =
-  | { kind: 'status'; status: 429 | 503; retryAfterMs?: number }
+  | { kind: 'status'; status: 412 | 429 | 503; retryAfterMs?: number }
   | { kind: 'dropBefore' }
   | { kind: 'dropAfter' }
   /** The gateway's answer to a query it cannot serve without the client's query plan. */
@@ -41,6 +41,8 @@ const PLAIN_QUERY_PLAN = {
   queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
 };
 /** `path` is the request's path, so a rule can aim at one document (`.../docs/<id>`). */
+const STATUS_CODES = { 412: 'PreconditionFailed', 429: 'TooManyRequests', 503: 'ServiceUnavailable' } as const;
+
 export type CosmosFaultRule = (req: { kind: RequestKind; container?: string; path: string }) => CosmosFault | undefined;
 
 /** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
@@ -112,7 +114,7 @@ export class CosmosProxy {
       if (fault?.kind === 'status') {
         record(fault.status);
         res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterMs !== undefined ? { 'x-ms-retry-after-ms': String(fault.retryAfterMs) } : {}) });
-        res.end(JSON.stringify({ code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected by the test proxy' }));
+        res.end(JSON.stringify({ code: STATUS_CODES[fault.status], message: 'injected by the test proxy' }));
         return;
       }
       if (fault?.kind === 'needsQueryPlan') {

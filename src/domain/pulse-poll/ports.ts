@@ -96,7 +96,10 @@ export interface PollNotifier {
   /** ... and the poll card in each member's 1:1 chat. */
   sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void>;
   postReminder(poll: Poll, target: PollTarget, index: number, figures: ReminderFigures): Promise<void>;
-  /** A private nudge to members who had not answered; skipped at sending time if they have by then. */
+  /**
+   * A private nudge, queued for every member: sent only to those without a respondent marker when
+   * it is due, skipped for the others, and stored alike for both (nothing tells who answered).
+   */
   nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void>;
   /** After closing: the poll cards in channels say "closed", HR's channel gets the results card. */
   announceClosed(poll: Poll): Promise<void>;

@@ -118,6 +118,32 @@ function compute(set: TallySet): Computed {
   return { teams, respondents: all.count, ...(overallShown ? { overallFigures: figuresOfTally(all) } : {}) };
 }
 
+/** The last day a closed poll took answers (a poll stored before `closedOn` was: its closing date). */
+function lastDay(poll: Pick<Poll, 'closedOn' | 'closesOn'>): string {
+  return poll.closedOn ?? poll.closesOn;
+}
+
+/**
+ * Whether `earlier` had closed before `poll` closed, judged only from what is fixed once `poll` is
+ * closed, so that a comparison made at closing stays the same ever after (results never change).
+ * Not by opening time: a poll opened earlier but closing later would become the "previous poll"
+ * only once it closed, and change published results. Two polls that share a team were never open
+ * at once (the team lock), so the one opened first closed before the other opened. Otherwise only
+ * a whole day apart is sure (`closedOn` is a date): a poll still open when `poll` closed takes
+ * answers up to `poll`'s last day at least; two such polls closing on one day are not compared.
+ */
+export function closedBefore(earlier: Poll, poll: Poll): boolean {
+  if (earlier.id === poll.id || earlier.status !== 'closed' || poll.status !== 'closed') return false;
+  const shareTeam = earlier.targets.some((t) => poll.targets.some((x) => x.teamId === t.teamId));
+  return shareTeam ? earlier.opensAt < poll.opensAt : lastDay(earlier) < lastDay(poll);
+}
+
+/** Sort order of earlier polls, the latest to close first (ties, where the day is shared: the later opened). */
+export function latestClosedFirst(a: Poll, b: Poll): number {
+  if (lastDay(a) !== lastDay(b)) return lastDay(a) < lastDay(b) ? 1 : -1;
+  return a.opensAt < b.opensAt ? 1 : a.opensAt > b.opensAt ? -1 : 0;
+}
+
 /**
  * The results of a closed poll, per team and overall, with the change against earlier polls: per
  * team the latest earlier poll that included the team, overall the latest earlier poll of the
@@ -127,8 +153,8 @@ function compute(set: TallySet): Computed {
 export function buildResults(current: TallySet, earlier: TallySet[]): PollResults {
   const now = compute(current);
   const before = earlier
-    .filter((e) => e.poll.id !== current.poll.id && e.poll.opensAt < current.poll.opensAt)
-    .sort((a, b) => (a.poll.opensAt < b.poll.opensAt ? 1 : -1))
+    .filter((e) => closedBefore(e.poll, current.poll))
+    .sort((a, b) => latestClosedFirst(a.poll, b.poll))
     .map((e) => ({ set: e, computed: compute(e) }));
 
   const teams = now.teams.map((t) => {

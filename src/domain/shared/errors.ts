@@ -30,6 +30,7 @@ export const POLL_ERROR_CODES = [
   'wrongPlace',
   'badDate',
   'pollFull',
+  'pollBusy',
 ] as const;
 
 /** Every way a user action can be refused. The Teams layer turns each into a friendly card. */

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
+import { pollSeenBy, PollViewer } from './poll-status';
 import { tallyOf } from './tally';
 
 export type AnswerView = 'form' | 'answered' | 'closed';
@@ -17,8 +18,9 @@ async function loadPoll(deps: PulsePollDeps, pollId: string): Promise<Poll> {
 }
 
 /** What this person sees on the card: the questions, only that they answered, or that it closed. */
-export async function viewFor(deps: PulsePollDeps, pollId: string, userId: string): Promise<{ poll: Poll; view: AnswerView }> {
-  const poll = await loadPoll(deps, pollId);
+export async function viewFor(deps: PulsePollDeps, pollId: string, viewer: PollViewer): Promise<{ poll: Poll; view: AnswerView }> {
+  const { userId } = viewer;
+  const poll = await pollSeenBy(deps, viewer, pollId);
   if (!isOpenAt(poll, deps.clock.now())) return { poll, view: 'closed' };
   const tally = await tallyOf(deps, poll);
   return { poll, view: hasRespondent(tally, respondentHash(deps.hashKey, pollId, userId)) ? 'answered' : 'form' };

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
 import { Poll } from '../../domain/pulse-poll/poll';
-import { buildResults, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
+import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
 import { PulsePollDeps } from './deps';
-import { PollProgress, pollProgress } from './poll-status';
+import { PollProgress, pollProgress, pollSeenBy, PollViewer } from './poll-status';
 import { tallyOf } from './tally';
 
 export type ResultsView =
@@ -31,9 +31,12 @@ async function closedSet(deps: PulsePollDeps, poll: Poll): Promise<TallySet> {
   return { poll, teams: tally.teams, minRespondents: tally.sealed?.minRespondents ?? deps.minRespondents };
 }
 
-/** The earlier polls a comparison needs: per team the latest that included it, and the latest of the same scope. */
+/**
+ * The earlier polls a comparison needs: per team the latest that included it, and the latest of the
+ * same scope; "earlier" as closed before this one closed (see closedBefore), so it never changes.
+ */
 function earlierNeeded(poll: Poll, all: Poll[]): Poll[] {
-  const earlier = all.filter((p) => p.id !== poll.id && p.status === 'closed' && p.opensAt < poll.opensAt);
+  const earlier = all.filter((p) => closedBefore(p, poll)).sort(latestClosedFirst);
   const needed = new Map<string, Poll>();
   for (const t of poll.targets) {
     const prev = earlier.find((p) => p.targets.some((x) => x.teamId === t.teamId));
@@ -55,11 +58,11 @@ export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange 
  * What a reader may see of a poll. While it is open: the response and the days left, for HR
  * every team, for a team only itself. Once it is closed: HR gets every team, overall and the
  * open comments of teams with figures (shuffled, never attributed); a team, asked about in its
- * own channel, its own figures, as its channel got them. Anyone else is refused.
+ * own channel, its own figures, as its channel got them. Anyone else is refused, and a poll of
+ * another organisation than the viewer's does not exist for them.
  */
-export async function resultsFor(deps: PulsePollDeps, viewer: { userId: string }, pollId: string, place: { teamId?: string } = {}): Promise<ResultsView> {
-  const poll = await deps.polls.get(pollId);
-  if (!poll) throw new DomainError('noPoll');
+export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId: string, place: { teamId?: string } = {}): Promise<ResultsView> {
+  const poll = await pollSeenBy(deps, viewer, pollId);
   const hr = await isHr(deps, viewer.userId);
   const target = place.teamId ? poll.targets.find((t) => t.teamId === place.teamId) : undefined;
   if (!hr && !target) throw new DomainError('notHr');

@@ -38,10 +38,28 @@ export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?:
   };
 }
 
-/** For HR: how far a poll is, per team, and whether its messages arrived. Counts only, no answers. */
-export async function pollStatus(deps: PulsePollDeps, viewer: { userId: string }, pollId: string): Promise<PollStatus> {
-  await requireHr(deps, viewer.userId);
+/**
+ * Who asks about a poll. `tenantId` is the organisation they ask from; one deployment serves
+ * several, and HR is not tied to one, so a poll id from a card must be held to it.
+ */
+export interface PollViewer {
+  userId: string;
+  tenantId: string;
+}
+
+/**
+ * The poll a viewer asks about by id. Another organisation's poll is "no poll", the same answer
+ * as an id that does not exist, so a poll id says nothing about whether it is real.
+ */
+export async function pollSeenBy(deps: PulsePollDeps, viewer: PollViewer, pollId: string): Promise<Poll> {
   const poll = await deps.polls.get(pollId);
-  if (!poll) throw new DomainError('noPoll');
+  if (!poll || poll.tenantId !== viewer.tenantId) throw new DomainError('noPoll');
+  return poll;
+}
+
+/** For HR: how far a poll is, per team, and whether its messages arrived. Counts only, no answers. */
+export async function pollStatus(deps: PulsePollDeps, viewer: PollViewer, pollId: string): Promise<PollStatus> {
+  await requireHr(deps, viewer.userId);
+  const poll = await pollSeenBy(deps, viewer, pollId);
   return { ...(await pollProgress(deps, poll)), messages: await deps.outbox.countBatch(pollBatch(poll.id)) };
 }

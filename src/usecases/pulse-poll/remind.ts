@@ -1,12 +1,19 @@
 import { respondentHash } from '../../domain/pulse-poll/answer';
 import { daysLeft } from '../../domain/pulse-poll/poll';
+import { TeamMember } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
 import { tallyOf } from './tally';
 
 /**
  * A reminder: in each team's poll thread, the response rate so far and the days left; and when HR
- * asked for it, a private nudge to the members without a respondent marker (and only them).
+ * asked for it, a private nudge that reaches only the members without a respondent marker.
+ *
+ * The nudges are queued for EVERY member of each team, answered or not: who gets one is decided
+ * only when it is sent, by the outbox guard (`hasAnswered`, which reads the keyed marker). A queue
+ * of the non-respondents alone would tell a database reader who has answered (the team minus
+ * them) without the hash key, and with a small tally what they answered. The outbox stores
+ * nothing of how a guarded message ended (see `leavesNoTrace` in src/outbox/outbox-job.ts).
  */
 export async function sendReminder(deps: PulsePollDeps, pollId: string, index: number): Promise<void> {
   const poll = await deps.polls.get(pollId);
@@ -18,14 +25,16 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }
   if (!poll.privateNudges) return;
+  // Every roster first, then the nudges: a roster call that fails (the job is retried) has queued
+  // none yet, so a retry does not nudge twice someone whose finished nudge left no record.
+  const rosters: [(typeof poll.targets)[number], TeamMember[]][] = [];
   for (const target of poll.targets) {
-    const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
-    const pending = members.filter((m) => !hasRespondent(tally, respondentHash(deps.hashKey, pollId, m.userId)));
-    await deps.notifier.nudge(poll, target, index, pending, left);
+    rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
   }
+  for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);
 }
 
-/** Whether someone has answered an open poll (a nudge queued earlier is skipped if so). */
+/** Whether someone has answered an open poll (their nudge is then skipped when it is due). */
 export async function hasAnswered(deps: PulsePollDeps, pollId: string, userId: string): Promise<boolean> {
   const poll = await deps.polls.get(pollId);
   if (!poll || poll.status !== 'open') return true;

@@ -2,16 +2,16 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
-import { DomainError } from '../../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
-import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
+import { pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
-import { actorOf, conversationKindOf, isInvoke } from '../../turn';
+import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
@@ -19,6 +19,14 @@ import { resultsViewCard, statusCard } from './results-cards';
 export function channelTeamOf(context: TurnContext): string | undefined {
   if (conversationKindOf(context) !== 'channel') return undefined;
   return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+}
+
+/**
+ * Who asks, and from which organisation: the poll id on a card is data anyone can send, so the
+ * poll is held to the tenant Teams names in the activity. No tenant means no poll of anyone's.
+ */
+function viewerOf(context: TurnContext): PollViewer {
+  return { userId: actorOf(context).id, tenantId: tenantOf(context) ?? '' };
 }
 
 function placeOf(context: TurnContext): AnswerPlace {
@@ -50,7 +58,9 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const actions: CardActionContext = {
     ...deps.actions,
     localeFor: async (context, data) => {
-      const poll = typeof data.pollId === 'string' ? await pulse.polls.get(data.pollId).catch(() => undefined) : undefined;
+      const found = typeof data.pollId === 'string' ? await pulse.polls.get(data.pollId).catch(() => undefined) : undefined;
+      // Another organisation's poll lends no language: it would tell that the id is real.
+      const poll = found?.tenantId === tenantOf(context) ? found : undefined;
       return poll?.language ?? deps.actions.localeFor(context, data);
     },
   };
@@ -85,7 +95,17 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   onCardAction(app, actions, 'pulseAnswer', async (context, data) => {
     const actor = actorOf(context);
     const { pollId, targetId, ...values } = data;
-    const outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
+    let outcome: Awaited<ReturnType<typeof submitAnswer>>;
+    try {
+      outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'pollBusy') throw err;
+      // Nothing was stored: the form comes back with the answers kept, to send again in a moment.
+      const poll = await pulse.polls.get(pollId);
+      if (!poll) throw err;
+      const refused = { values: { pollId, targetId, ...values }, errors: {}, notice: translator.t(poll.language)('pulse.error.pollBusy') };
+      return personal(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], refused));
+    }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
     if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
     return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
@@ -93,14 +113,14 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
 
   onCardAction(app, actions, 'pulseView', async (context, data) => {
     const actor = actorOf(context);
-    const { poll, view } = await viewFor(pulse, data.pollId, actor.id);
+    const { poll, view } = await viewFor(pulse, data.pollId, viewerOf(context));
     return personal(myView(poll, data.targetId, view, actor.teamsId));
   });
 
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, actions, 'pulseResults', async (context, data) =>
-    personal(resultsViewCard(deps, await resultsFor(pulse, { userId: actorOf(context).id }, data.pollId, { teamId: channelTeamOf(context) }))),
+    personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }))),
   );
 
-  onCardAction(app, actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, { userId: actorOf(context).id }, data.pollId))));
+  onCardAction(app, actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId))));
 }

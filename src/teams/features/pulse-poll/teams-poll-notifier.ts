@@ -24,9 +24,6 @@ export const POLL_HOOKS = {
   notAnswered: 'pulse.notAnswered',
 } as const;
 
-/** A nudge says someone had not answered yet: its record is kept one day, not the usual week. */
-const NUDGE_KEEP_SECONDS = 24 * 3600;
-
 function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
 }
@@ -109,13 +106,19 @@ export class TeamsPollNotifier implements PollNotifier {
 
   async nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void> {
     const card = pollNudgeCard({ teamName: target.teamName, channelName: target.channelName, daysLeft, private: poll.delivery === 'private' }, this.translator.t(poll.language));
+    // One job per member, answered or not: the guard decides at sending time, and a guarded job
+    // leaves nothing behind whichever way it ends (no record, no remembered 1:1 chat), so the
+    // outbox holds the same for a member who answered as for one who did not. One key per person
+    // and round: someone in two teams of the poll gets one nudge. Not in the poll's batch: its
+    // record goes when it is done, so HR's status card would count it only while it waits.
+    const { batch: _notCounted, ...base } = this.base(poll, target, '');
     await this.outbox.enqueue(
       members.map((m) => ({
-        ...this.base(poll, target, `nudge:${index}:${m.userId}`),
+        ...base,
+        key: `pulse:${poll.id}:nudge:${index}:${m.userId}`,
         target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(card),
         guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
-        keepSeconds: NUDGE_KEEP_SECONDS,
       })),
     );
   }
