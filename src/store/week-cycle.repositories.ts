@@ -190,13 +190,16 @@ export class CosmosSessionRepository implements SessionRepository {
   }
 
   async loadCycle(groupId: string, cycleId: string): Promise<CycleState | undefined> {
+    // Last week's proposal comes along: a week's first session opens by looking back on its first step.
+    const previousProposalId = previousProposalIdOf(cycleId) ?? '';
     const found = sortDocs(
       await this.docs.queryStored<PartitionDoc>(
         {
-          query: 'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId) OR c.cycleId = @cycleId)',
+          query: 'SELECT * FROM c WHERE c.groupId = @groupId AND (c.id IN (@groupId, @cycleId, @previousProposalId) OR c.cycleId = @cycleId)',
           parameters: [
             { name: '@groupId', value: groupId },
             { name: '@cycleId', value: cycleId },
+            { name: '@previousProposalId', value: previousProposalId },
           ],
         },
         groupId,
@@ -205,6 +208,7 @@ export class CosmosSessionRepository implements SessionRepository {
     const cycle = found.cycles.find((c) => c.id === cycleId);
     if (!found.group || !cycle) return undefined;
     const proposal = found.proposals.find((p) => p.doc.cycleId === cycleId)?.doc;
+    const previousProposal = found.proposals.find((p) => p.doc.id === previousProposalId)?.doc;
     const cycleVersion = found.cycleVersions[cycleId];
     return {
       group: found.group,
@@ -215,6 +219,7 @@ export class CosmosSessionRepository implements SessionRepository {
       checkIns: found.checkIns,
       presence: found.presence,
       ...(proposal ? { proposal } : {}),
+      ...(previousProposal ? { previousProposal } : {}),
       judgements: found.judgements,
     };
   }

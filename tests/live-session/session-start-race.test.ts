@@ -54,25 +54,26 @@ describe('several members opening the same session at once', () => {
     expect(sessionCards(before)).toHaveLength(1);
   });
 
-  it('says the session is open when its card could not be posted, and "start" brings the card', async () => {
+  it('gives an error card when the session card cannot be posted: nothing is stored, and "start" opens the session with its card', async () => {
     const g = await freshGroup();
     const refuseCards = (req: { method: string; body: any }) => (req.method === 'POST' && req.body?.attachments?.[0]?.content?.refresh ? { status: 403 } : undefined); // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
     t.connector.faults.push(refuseCards);
     try {
       const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
-      expect(answer.type).toBe('application/vnd.microsoft.activity.message');
-      expect(answer.value).toBe('De sessie is geopend, maar de kaart staat mogelijk niet in de chat. Typ start om hem te plaatsen.');
+      expect(cardText(answer.value)).toContain(ERROR_TITLE);
     } finally {
       t.connector.faults.splice(t.connector.faults.indexOf(refuseCards), 1);
     }
-    expect(await sessions(g)).toHaveLength(1);
+    expect(await sessions(g)).toHaveLength(0);
     const before = t.connector.calls.length;
     await t.send(message(g.conv, MEMBERS[1]!, 'start'));
     expect(sessionCards(before)).toHaveLength(1);
-    expect(await sessions(g)).toHaveLength(1);
+    const stored = await sessions(g);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].cardActivityId).toBe(sessionCards(before)[0]!.id);
   });
 
-  it('posts the card on a later press when the first press never got it out', async () => {
+  it('opens the session on a later press when the first press could not post its card', async () => {
     const g = await freshGroup();
     const refuseCards = (req: { method: string; body: any }) => (req.method === 'POST' && req.body?.attachments?.[0]?.content?.refresh ? { status: 403 } : undefined); // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
     t.connector.faults.push(refuseCards);
@@ -85,7 +86,61 @@ describe('several members opening the same session at once', () => {
     const before = t.connector.calls.length;
     const answer = await g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     expect(sessionCards(before)).toHaveLength(1);
-    expect(answer.value).toBe('De sessie loopt al; de sessiekaart staat in de chat.');
+    expect(answer.value).toBe('De sessie is geopend.');
+  });
+});
+
+/**
+ * Two instances of the app each get a press at the same moment: both read the week before either
+ * stored the session, so both post a card. The store lets one opening in; the other press's card
+ * becomes a pointer (no buttons, no refresh), and the session follows the winner's card.
+ */
+describe('members pressing start at once on two instances of the app', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({}, undefined, { cosmos: a.store });
+  });
+  afterAll(async () => {
+    await b.stop();
+    await a.stop();
+  });
+
+  it('leaves one live session card; the other press\'s card points to it', async () => {
+    const g = new GroupDriver(a, a.conversation('groupChat', '19:two-instances@thread.v2'), MEMBERS);
+    await g.setUp();
+    await g.startCycle();
+    const isSessionCard = (req: { method: string; body: any }) => req.method === 'POST' && !!req.body?.attachments?.[0]?.content?.refresh; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
+    // Each instance's card waits until both presses have posted theirs: both read an unopened week.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived = 0;
+    const hold = (req: { method: string; body: any }) => (isSessionCard(req) ? (++arrived === 2 && release(), released) : undefined); // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form Bot Framework JSON under test
+    a.connector.holds.push(hold);
+    b.connector.holds.push(hold);
+    const [fromA, fromB] = [a.connector.calls.length, b.connector.calls.length];
+    const answers = await Promise.all([
+      a.send(execute(g.conv, MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card')),
+      b.send(execute(g.conv, MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card')),
+    ]);
+    a.connector.holds.length = 0;
+    b.connector.holds.length = 0;
+    const calls = [...a.connector.calls.slice(fromA), ...b.connector.calls.slice(fromB)];
+    const posted = calls.filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+    expect(posted).toHaveLength(2);
+    const stored = (await a.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'session'" }, { partitionKey: g.groupId }).fetchAll()).resources;
+    expect(stored).toHaveLength(1);
+    const live = posted.find((c) => c.id === stored[0].cardActivityId);
+    const other = posted.find((c) => c !== live)!;
+    expect(live).toBeDefined();
+    const updates = calls.filter((c) => c.method === 'PUT' && c.activityId === other.id);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.activity.attachments[0].content.refresh).toBeUndefined();
+    expect(updates[0]!.activity.attachments[0].content.actions ?? []).toEqual([]);
+    expect(cardText(updates[0]!.activity.attachments[0].content)).toContain('Een ander lid startte deze sessie op hetzelfde moment');
+    expect(calls.filter((c) => c.method === 'PUT' && c.activityId === live!.id)).toHaveLength(0);
+    expect(answers.map((r) => r.body?.value).sort()).toEqual(['De sessie is geopend.', 'De sessie loopt al; de sessiekaart staat in de chat.']);
   });
 });
 
@@ -107,13 +162,13 @@ describe('a member pressing start at the moment the planned session starts by it
     t.connector.holds.push((req) => (isSessionCard(req) ? (arrived(), released) : undefined));
     const before = t.connector.calls.length;
     const press = g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
-    try {
-      await cardArrived; // the press opened the session; its card is on its way
-      t.connector.holds.length = 0;
-      expect(await t.app.scheduler.runDue()).toBeGreaterThan(0); // the planned start (and its reminder) ran
-    } finally {
-      release();
-    }
+    // The press read the week and its card is on its way; the planned start runs now. It waits for
+    // the press's opening (one per group at a time) and then finds the session open with its card.
+    await cardArrived;
+    t.connector.holds.length = 0;
+    const planned = t.app.scheduler.runDue();
+    release();
+    expect(await planned).toBeGreaterThan(0); // the planned start (and its reminder) ran
     expect((await press).value).toBe('De sessie is geopend.');
     const posted = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
     expect(posted).toHaveLength(1);
@@ -172,10 +227,14 @@ describe('opening a session under Cosmos DB faults', () => {
   it('opens a session with its time box and fixed agenda, or nothing of it: an error card means nothing was stored', async () => {
     const g = await freshGroup();
     t.proxy!.faults = timeBoxFails;
+    const failed = t.connector.calls.length;
     const refused = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     t.proxy!.faults = undefined;
     expect(cardText(refused.value)).toContain(ERROR_TITLE);
     expect(await openingOf(g)).toEqual({ sessions: [], jobs: [], agendaFixed: false });
+    // The card went out before the transaction failed: it says the session did not start, and has no buttons.
+    expect(liveSessionCardsSince(t, failed)).toHaveLength(0);
+    expect(withdrawnSince(t, failed)).toEqual(['Deze sessie is niet gestart: het opslaan lukte niet. Druk nogmaals op Sessie starten, of typ start.']);
 
     const before = t.connector.calls.length;
     const opened = await g.press(MEMBERS[1]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
@@ -193,11 +252,35 @@ describe('opening a session under Cosmos DB faults', () => {
     const before = t.connector.calls.length;
     await t.send(message(g.conv, MEMBERS[0]!, 'start'));
     t.proxy!.faults = undefined;
-    expect(sessionCardsSince(t, before)).toHaveLength(0);
+    expect(liveSessionCardsSince(t, before)).toHaveLength(0);
+    expect(withdrawnSince(t, before)).toHaveLength(1);
     expect(await openingOf(g)).toEqual({ sessions: [], jobs: [], agendaFixed: false });
+    const again = t.connector.calls.length;
     await t.send(message(g.conv, MEMBERS[0]!, 'start'));
-    expect(sessionCardsSince(t, before)).toHaveLength(1);
+    expect(liveSessionCardsSince(t, again)).toHaveLength(1);
     expect((await openingOf(g)).jobs).toHaveLength(1);
+  });
+
+  it('says so on the card when the store cannot tell whether the session opened, and "start" then shows or opens it', async () => {
+    const g = await freshGroup();
+    // The transaction fails, and so does the read that would tell whether it was stored after all.
+    let batchFailed = false;
+    t.proxy!.faults = (r) => {
+      if (r.kind === 'batch' && r.container === 'sessions') return (batchFailed = true), { kind: 'dropAfter' };
+      return batchFailed && r.kind === 'query' ? { kind: 'status', status: 503 } : undefined;
+    };
+    const before = t.connector.calls.length;
+    const answer = await g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
+    t.proxy!.faults = undefined;
+    expect(cardText(answer.value)).toContain(ERROR_TITLE);
+    expect(withdrawnSince(t, before)).toEqual(['Het is niet zeker of deze sessie is gestart. Typ start: dan komt de sessiekaart onderaan de chat, of start de sessie alsnog.']);
+    const again = t.connector.calls.length;
+    await t.send(message(g.conv, MEMBERS[1]!, 'start'));
+    const [card] = liveSessionCardsSince(t, again);
+    expect(card).toBeDefined();
+    const stored = await sessionsOf(t, g);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].cardActivityId).toBe(card!.id);
   });
 
   it('shows an error card only when no session was stored, and never leaves the group without a way to its card', async () => {
@@ -213,13 +296,13 @@ describe('opening a session under Cosmos DB faults', () => {
       if (isError && stored.length !== 0) wrong.push(`round ${i}: error card, but ${stored.length} session stored`);
       if (!isError && stored.length !== 1) wrong.push(`round ${i}: "${answer.value}", ${stored.length} sessions stored`);
       if (answer.value === 'De sessie is net geopend; de kaart verschijnt zo in de chat. Zie je hem niet, typ dan start.') wrong.push(`round ${i}: told it was just opened by another press, but nobody else pressed`);
-      const posted = sessionCardsSince(t, before);
+      const posted = liveSessionCardsSince(t, before);
       if (answer.value === 'De sessie is geopend.' && !(posted.length === 1 && stored[0]?.cardActivityId === posted[0]!.id)) wrong.push(`round ${i}: opened, ${posted.length} cards, tracked ${stored[0]?.cardActivityId}`);
       if (!isError && answer.value !== 'De sessie is geopend.') {
         // What the member is told to do brings the card: "start".
         const again = t.connector.calls.length;
         await t.send(message(g.conv, MEMBERS[0]!, 'start'));
-        const card = sessionCardsSince(t, again);
+        const card = liveSessionCardsSince(t, again);
         const after = await sessionsOf(t, g);
         if (card.length !== 1 || after.length !== 1 || after[0].cardActivityId !== card[0]!.id) wrong.push(`round ${i}: after "start", ${card.length} cards, ${after.length} sessions`);
       }
@@ -231,6 +314,22 @@ describe('opening a session under Cosmos DB faults', () => {
 
 function sessionCardsSince(t: TestApp, from: number) {
   return t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+}
+
+/** Session cards posted since `from` that were not turned into a notice afterwards. */
+function liveSessionCardsSince(t: TestApp, from: number) {
+  const calls = t.connector.calls.slice(from);
+  return sessionCardsSince(t, from).filter((posted) => {
+    const last = calls.filter((c) => c.method === 'PUT' && c.activityId === posted.id).pop();
+    return !last || !!last.activity.attachments?.[0]?.content?.refresh;
+  });
+}
+
+/** What the session cards posted since `from` and then withdrawn say instead. */
+function withdrawnSince(t: TestApp, from: number): string[] {
+  const calls = t.connector.calls.slice(from);
+  const posted = new Set(sessionCardsSince(t, from).map((c) => c.id));
+  return calls.filter((c) => c.method === 'PUT' && !!c.activityId && posted.has(c.activityId) && !c.activity.attachments?.[0]?.content?.refresh).map((c) => cardText(c.activity.attachments[0].content));
 }
 
 async function sessionsOf(t: TestApp, g: GroupDriver) {

@@ -13,6 +13,7 @@ import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { CosmosPlanRepository } from '../../store/plan.repository';
 import { ProfTrajectLookup, WeekCycleDeps } from '../../usecases/week-cycle/deps';
 import { Platform } from '../platform';
+import { OpeningLock } from '../../usecases/week-cycle/opening-lock';
 
 /**
  * The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs.
@@ -39,6 +40,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     plans: new CosmosPlanRepository(p.cosmos),
     rhythm: { holidays: holidayCalendar(p.config.rhythm.holidayRegion), reminderMinutes: p.config.rhythm.reminderMinutes },
     profTrajects,
+    openings: new OpeningLock(),
     ...(sharingChanged ? { sharingChanged } : {}),
   };
   registerWeekCycle(p.app, p.scheduler, {

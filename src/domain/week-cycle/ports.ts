@@ -70,6 +70,8 @@ export interface CycleState {
   checkIns: CheckIn[];
   presence: Presence[];
   proposal?: Proposal;
+  /** Last week's proposal, whose first step the week's first session looks back on. */
+  previousProposal?: Proposal;
   judgements: Judgement[];
 }
 

@@ -5,6 +5,7 @@ import { Clock } from '../../domain/shared/clock';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { HolidayCalendar } from '../../domain/week-cycle/holidays';
 import { PlanRepository } from '../../domain/week-cycle/plan';
+import { OpeningLock } from './opening-lock';
 import {
   CycleRepository,
   GroupRepository,
@@ -36,6 +37,8 @@ export interface WeekCycleDeps {
   rhythm: { holidays: HolidayCalendar; reminderMinutes: number };
   /** Whether a member has sketched their Prof-traject (kept by Mijn verantwoording). */
   profTrajects: ProfTrajectLookup;
+  /** One session opening at a time per group in this process (see opening-lock.ts). */
+  openings: OpeningLock;
   /**
    * Told after a member saved a personal answer they share with their manager, so what shows it
    * (the manager's prep cards) shows the new text. The answer is stored by then: this does not

@@ -41,6 +41,7 @@ function sessionStateOf(cycleState: CycleState, session: Session, version?: stri
     checkIns: cycleState.checkIns.filter((c) => c.sessionId === session.id),
     presence: cycleState.presence.filter((p) => p.sessionId === session.id),
     ...(cycleState.proposal ? { proposal: cycleState.proposal } : {}),
+    ...(cycleState.previousProposal ? { previousProposal: cycleState.previousProposal } : {}),
     judgements: cycleState.judgements,
   };
 }
@@ -61,37 +62,126 @@ export async function startNextSession(deps: WeekCycleDeps, groupId: string, act
 const MAX_OPEN_ATTEMPTS = 6;
 
 /**
- * The week's state in one query, and the next session opened in one transaction with all that
- * belongs to it: its time box, the proposal record on the day the group works on it, and on the
- * week's first day the agenda fixed on the cycle (so an agenda saved meanwhile either came first
- * and is the one used, or finds it fixed and is refused). Two requests; when another press opened
- * the session first, or the agenda changed, the store refuses and the week is read again.
+ * How a member's press shows the session it opens. Its card goes out before the session is
+ * stored, so the card's id is stored in the same transaction as the session (no write of its own
+ * afterwards); when that transaction is not the one that counts, the card says so.
  */
-export async function createNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}): Promise<NextSession> {
-  let cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
-  if (!cycleId) throw new DomainError('noActiveCycle');
-  const openedBy = randomUUID();
-  for (let attempt = 1; ; attempt++) {
-    let cycleState = await loadCycleState(deps, groupId, cycleId);
-    if (cycleState.group.currentCycleId && cycleState.group.currentCycleId !== cycleId) {
+export interface SessionAnnouncer {
+  /** Posts the card of the session about to open and returns its message id. When it fails, nothing is stored. */
+  post(state: SessionState): Promise<string | undefined>;
+  /** The posted card again, for the session as a retry will open it (an agenda saved meanwhile). Never fails the press. */
+  update(cardId: string, state: SessionState): Promise<void>;
+  /**
+   * The posted card shows no session that opened: another press opened it first (`openedElsewhere`),
+   * nothing was stored (`notStored`), or the store could not say (`unknown`). Never fails the press.
+   */
+  withdraw(cardId: string, why: WithdrawnBecause, state: Pick<SessionState, 'group'>): Promise<void>;
+}
+
+export type WithdrawnBecause = 'openedElsewhere' | 'notStored' | 'unknown';
+
+/**
+ * The week's state in one query, and the next session opened in one transaction with all that
+ * belongs to it: its time box, the proposal record on the day the group works on it, on the
+ * week's first day the agenda fixed on the cycle (so an agenda saved meanwhile either came first
+ * and is the one used, or finds it fixed and is refused), and with an `announcer` the id of its
+ * card. Two requests; when another press opened the session first, or the agenda changed, the
+ * store refuses and the week is read again. One opening per group at a time in this process, so
+ * presses arriving together here post one card.
+ */
+export async function createNextSession(deps: WeekCycleDeps, groupId: string, actor?: Actor, hint: { cycleId?: string } = {}, announcer?: SessionAnnouncer): Promise<NextSession> {
+  return deps.openings.run(groupId, async () => {
+    const cycleId = hint.cycleId ?? (await loadGroup(deps, groupId)).currentCycleId;
+    if (!cycleId) throw new DomainError('noActiveCycle');
+    const opening = new Opening(deps, groupId, cycleId, actor, announcer);
+    try {
+      return await opening.run();
+    } catch (err) {
+      await opening.failed();
+      throw err;
+    }
+  });
+}
+
+/** One press's (or the rhythm's) attempt to open the next session, with the card it may have posted. */
+class Opening {
+  private readonly openedBy = randomUUID();
+  private cardId: string | undefined;
+  private state: Pick<SessionState, 'group'> | undefined;
+
+  constructor(
+    private readonly deps: WeekCycleDeps,
+    private readonly groupId: string,
+    private cycleId: string,
+    private readonly actor: Actor | undefined,
+    private readonly announcer: SessionAnnouncer | undefined,
+  ) {}
+
+  async run(): Promise<NextSession> {
+    const { deps } = this;
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.read();
+      const { cycle } = state;
+      const last = state.sessions[state.sessions.length - 1];
+      // Open already; `openedBy` finds this call's own opening when the store kept it but its answer was lost.
+      if (last?.status === 'open') {
+        const mine = last.openedBy === this.openedBy;
+        if (!mine) await this.withdraw('openedElsewhere');
+        return { kind: 'session', state: sessionStateOf(state, last), created: mine, cycle };
+      }
+      const opening = nextOpening(deps, state, last, this.openedBy);
+      if (!opening) {
+        await this.withdraw('notStored');
+        return { kind: 'cycleComplete', cycle };
+      }
+      const result = await deps.sessions.open(await this.withCard(state, opening));
+      if (result.opened) {
+        const opened = { ...state, cycle: result.cycle ?? cycle, ...(result.proposal ? { proposal: result.proposal } : {}) };
+        return { kind: 'session', state: sessionStateOf(opened, result.session, result.version), created: true, cycle: opened.cycle };
+      }
+      if (attempt >= MAX_OPEN_ATTEMPTS) throw new Error('session opening: too many concurrent changes');
+    }
+  }
+
+  /**
+   * The opening failed with a card out: when the store kept it after all (its answer was lost),
+   * the card is the session's; otherwise the card says no session opened, or that it is not known.
+   */
+  async failed(): Promise<void> {
+    if (!this.cardId) return;
+    const state = await this.read().catch(() => undefined);
+    if (!state) return this.withdraw('unknown');
+    const last = state.sessions[state.sessions.length - 1];
+    if (last?.status === 'open' && last.openedBy === this.openedBy) return;
+    await this.withdraw(last?.status === 'open' ? 'openedElsewhere' : 'notStored');
+  }
+
+  private async read(): Promise<CycleState> {
+    let state = await loadCycleState(this.deps, this.groupId, this.cycleId);
+    if (state.group.currentCycleId && state.group.currentCycleId !== this.cycleId) {
       // A card from an earlier week: continue the group's current week instead.
-      cycleId = cycleState.group.currentCycleId;
-      cycleState = await loadCycleState(deps, groupId, cycleId);
+      this.cycleId = state.group.currentCycleId;
+      state = await loadCycleState(this.deps, this.groupId, this.cycleId);
     }
-    const group = actor ? await ensureMember(deps, cycleState.group, actor) : cycleState.group;
-    const state = { ...cycleState, group };
-    const { cycle } = cycleState;
-    const last = cycleState.sessions[cycleState.sessions.length - 1];
-    // Open already; `openedBy` finds this call's own opening when the store kept it but its answer was lost.
-    if (last?.status === 'open') return { kind: 'session', state: sessionStateOf(state, last), created: last.openedBy === openedBy, cycle };
-    const opening = nextOpening(deps, state, last, openedBy);
-    if (!opening) return { kind: 'cycleComplete', cycle };
-    const result = await deps.sessions.open(opening);
-    if (result.opened) {
-      const opened = { ...state, cycle: result.cycle ?? cycle, ...(result.proposal ? { proposal: result.proposal } : {}) };
-      return { kind: 'session', state: sessionStateOf(opened, result.session, result.version), created: true, cycle: opened.cycle };
-    }
-    if (attempt >= MAX_OPEN_ATTEMPTS) throw new Error('session opening: too many concurrent changes');
+    const group = this.actor ? await ensureMember(this.deps, state.group, this.actor) : state.group;
+    this.state = { group };
+    return { ...state, group };
+  }
+
+  /** The opening with its card's id: the card is posted now (or, on a retry, shows what this attempt opens). */
+  private async withCard(state: CycleState, opening: SessionOpening): Promise<SessionOpening> {
+    if (!this.announcer) return opening;
+    const preview = sessionStateOf({ ...state, cycle: opening.cycle?.doc ?? state.cycle, ...(opening.proposal ? { proposal: opening.proposal } : {}) }, opening.session);
+    if (this.cardId) await this.announcer.update(this.cardId, preview);
+    else this.cardId = await this.announcer.post(preview);
+    return this.cardId ? { ...opening, session: { ...opening.session, cardActivityId: this.cardId } } : opening;
+  }
+
+  private async withdraw(why: WithdrawnBecause): Promise<void> {
+    if (!this.cardId || !this.announcer || !this.state) return;
+    const cardId = this.cardId;
+    this.cardId = undefined;
+    await this.announcer.withdraw(cardId, why, this.state);
   }
 }
 

@@ -17,14 +17,14 @@ import {
   rememberShownCard,
 } from '../../../usecases/week-cycle/session-actions';
 import { SessionState } from '../../../domain/week-cycle/session';
-import { createNextSession, needsPreparing, prepareSession } from '../../../usecases/week-cycle/start-session';
+import { createNextSession, needsPreparing, prepareSession, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
-import { postCard } from '../../card-response';
+import { postCard, updateCard } from '../../card-response';
 import { AdaptiveCardJson } from '../../cards/card-kit';
-import { sessionMovedCard } from '../../cards/session-moved.card';
+import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
@@ -56,11 +56,28 @@ const OPEN_MESSAGES: Record<OpenResult, string> = {
 };
 
 /**
+ * The press's card, posted before the session is stored (its id is stored with the session), and
+ * turned into a short notice when the session it shows did not open from this press.
+ */
+function cardAnnouncer(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext): SessionAnnouncer {
+  const quietly = (what: string) => (err: Error) => deps.logger.warn({ err: err.message }, what);
+  return {
+    post: (state) => postCard(context, presenter.shared(state)),
+    update: (cardId, state) => updateCard(context, cardId, presenter.shared(state)).catch(quietly('could not update the card of the opening session')),
+    withdraw: (cardId, why, state) => updateCard(context, cardId, sessionMovedCard(deps.translator.t(state.group.language), WITHDRAWN[why])).catch(quietly('could not withdraw a card of a session that did not open')),
+  };
+}
+
+const WITHDRAWN: Record<WithdrawnBecause, MovedBecause> = { openedElsewhere: 'openedElsewhere', notStored: 'notStarted', unknown: 'unknown' };
+
+/**
  * Opens the next session and posts its card as a new message; shared by the button and the
- * "start" command. Only the press that created the session posts its card, so several members
- * pressing at once (or Teams delivering a press twice) post one card; a later press posts it when
- * the first never got it out. With `repost` (the command), an open session's card is posted again
- * at the bottom of the chat and updates move to that copy.
+ * "start" command. The card goes out first and its id is stored with the session, in one
+ * transaction. Presses at once on this instance (or Teams delivering a press twice) wait for each
+ * other and post one card; a press that loses the race on another instance turns its card into a
+ * pointer. A session found open without its card (the rhythm opened it, or its card never got
+ * out) gets it from the next press. With `repost` (the command), an open session's card is posted
+ * again at the bottom of the chat and updates move to that copy.
  */
 export async function openNextSession(
   deps: FeatureDeps,
@@ -70,30 +87,31 @@ export async function openNextSession(
   opts: { cycleId?: string; repost?: boolean } = {},
 ): Promise<{ result: OpenResult; language: Language }> {
   const wc = deps.weekCycle;
-  const next = await createNextSession(wc, groupId, actorOf(context), { cycleId: opts.cycleId });
+  const next = await createNextSession(wc, groupId, actorOf(context), { cycleId: opts.cycleId }, cardAnnouncer(deps, presenter, context));
   if (next.kind === 'cycleComplete') {
     const group = await loadGroup(wc, groupId);
     await postCard(context, await cycleCardFor(deps, group));
     return { result: 'cycleComplete', language: group.language };
   }
   const language = next.state.group.language;
+  if (next.created) return { result: next.state.session.cardActivityId ? 'opened' : 'openedWithoutCard', language };
+  if (!opts.repost) {
+    if (next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
+    if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
+  }
   let posted = false;
   try {
-    if (!opts.repost) {
-      if (!next.created && next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
-      if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
-    }
     const state = needsPreparing(next) ? await prepareSession(wc, next.state) : next.state;
     const id = await postCard(context, presenter.shared(state));
     posted = true;
     if (id) await rememberCard(wc, state, id);
   } catch (err) {
-    // This press stored the session or posted its card: say so, and how to finish ("start"), not an error card.
-    if (!next.created && !posted) throw err;
-    deps.logger.warn({ err: (err as Error).message }, 'the session is open, but its time box or card could not be completed');
+    // The card was posted, and could not be remembered: say so, and how to finish ("start"), not an error card.
+    if (!posted) throw err;
+    deps.logger.warn({ err: (err as Error).message }, 'the session card was posted, but could not be remembered');
     return { result: 'openedWithoutCard', language };
   }
-  return { result: next.created ? 'opened' : 'alreadyOpen', language };
+  return { result: 'alreadyOpen', language };
 }
 
 /**
