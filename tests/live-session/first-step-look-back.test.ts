@@ -32,6 +32,16 @@ describe('the look back on last week\'s first step, pressed again', () => {
   const stored = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource.firstStepOutcome;
   const look = (g: GroupDriver, firstStepStatus: string, firstStepNote: string, k?: string) => ({ ...g.ids(), proposalId: `${g.groupId}_w1_p`, firstStepStatus, firstStepNote, ...(k ? { k } : {}) });
 
+  // The card posted when week 2 opens is the first look everyone gets (and all that members outside
+  // the refresh list, or clients that do not refresh, ever see): it asks the question too. It was
+  // rendered from the week's state without last week's proposal.
+  it('asks about last week\'s first step on the card posted when the week opens, as in a member\'s own view', async () => {
+    const g = await weekTwo();
+    const posted = t.connector.calls.find((c) => c.method === 'POST' && c.id === g.sessionMessageId)!;
+    expect(cardText(posted.activity.attachments[0].content)).toContain('Tafel neerzetten');
+    expect(cardText((await g.press(bram, 'session.refresh', g.ids())).value)).toContain('Tafel neerzetten');
+  });
+
   it('keeps what another member told since when Teams redelivers an earlier press (same activity id)', async () => {
     const g = await weekTwo();
     const annas = execute(g.conv, anna, 'proposal.firstStep', look(g, 'done', 'Staat er'), g.sessionMessageId, 'look-anna-1');
