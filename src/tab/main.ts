@@ -1,4 +1,5 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
+import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
@@ -111,7 +112,7 @@ class TabApp {
    * conflict with `newer` is handed back with the newer stored version, again without a reload;
    * without it the view reloads to show what is stored now.
    */
-  private async change<C = never>(work: () => Promise<unknown>, done: string, opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined> } = {}): Promise<Outcome<C>> {
+  private async change<C = never>(work: () => Promise<unknown>, done: string, opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string } = {}): Promise<Outcome<C>> {
     try {
       await work();
       await this.load();
@@ -123,7 +124,7 @@ class TabApp {
       if (refusal && opts.form) return { ok: false, refusal };
       if (err instanceof ApiError && status === 409) {
         if (opts.newer) {
-          say(this.t('verantwoording.tab.noteConflict'), true);
+          say(this.t(opts.conflict ?? 'verantwoording.tab.noteConflict'), true);
           return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
         }
         say(this.t('verantwoording.tab.conflict'), true);
@@ -151,7 +152,12 @@ class TabApp {
     setVisibility: (kind, id, visibility, groupId) =>
       this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
     saveHours: (groupId, cycleId, hours) => this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours }), this.t('verantwoording.tab.saved'), { form: true }),
-    saveTraject: (learningNeeds, talents, plannedWeeks) => this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks }), this.t('verantwoording.tab.saved'), { form: true }),
+    saveTraject: (learningNeeds, talents, plannedWeeks, rev) =>
+      this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks, rev }), this.t('verantwoording.tab.saved'), {
+        form: true,
+        conflict: 'verantwoording.tab.trajectConflict',
+        newer: async (body) => (body.traject as ProfTraject | undefined) ?? (await this.api!.call<VerantwoordingOverview>('GET', '')).profTraject,
+      }),
     download: async () => {
       try {
         const blob = await this.api!.download('/export');

@@ -1,4 +1,5 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
+import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { domId, h } from './dom';
 import { Outcome, submit, typedNumber } from './forms';
@@ -32,7 +33,8 @@ export interface Actions {
   deleteNote(id: string): Promise<unknown>;
   setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<unknown>;
   saveHours(groupId: string, cycleId: string, hours: number): Promise<Outcome>;
-  saveTraject(learningNeeds: string, talents: string, weeks: number): Promise<Outcome>;
+  /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
+  saveTraject(learningNeeds: string, talents: string, weeks: number, rev: number): Promise<Outcome<ProfTraject>>;
   download(): Promise<void>;
   erase(): Promise<unknown>;
   /** Shows the manager's prep card as it would be today in `into`. */
@@ -95,18 +97,53 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
 
 function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTMLElement {
   const p = o.profTraject;
+  /** The version the form stands on: as loaded, or the newer one a save collided with. Its revision goes with the save. */
+  let base = p;
   const needs = h('textarea', { id: 'traject-needs', maxlength: 2000, value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') }) as HTMLTextAreaElement;
   const talents = h('textarea', { id: 'traject-talents', maxlength: 2000, value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement;
   const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 }) as HTMLInputElement;
   const save = button(t('verantwoording.tab.saveTraject'), 'primary');
-  save.addEventListener('click', () =>
-    void submit(save, 'traject', { learningNeeds: needs, talents, plannedWeeks: weeks }, t, actions.say, async () => {
+  const keepNewer = button(t('verantwoording.tab.keepNewer'));
+  keepNewer.hidden = true;
+  const newer = h('div', { class: 'newer', role: 'group', 'aria-labelledby': 'traject-newer-title' });
+  newer.hidden = true;
+  // Saved elsewhere (the chat) since the tab read it: what was typed stays in the form, the newer
+  // stored version stands beside it, and the person chooses: theirs over it, or the newer one.
+  const showNewer = (n: ProfTraject) => {
+    newer.replaceChildren(
+      h('p', { id: 'traject-newer-title', class: 'newer-title' }, t('verantwoording.tab.newerVersion')),
+      h('p', { class: 'pre' }, `${t('verantwoording.traject.learningNeeds')}: ${n.learningNeeds}`),
+      h('p', { class: 'pre' }, `${t('verantwoording.traject.talents')}: ${n.talents}`),
+      h('p', {}, t('verantwoording.traject.weeks', { count: n.plannedWeeks })),
+    );
+    newer.hidden = false;
+    keepNewer.hidden = false;
+    save.textContent = t('verantwoording.tab.saveMineOver');
+  };
+  const settle = () => {
+    newer.hidden = true;
+    keepNewer.hidden = true;
+    save.textContent = t('verantwoording.tab.saveTraject');
+  };
+  keepNewer.addEventListener('click', () => {
+    if (!base) return;
+    needs.value = base.learningNeeds;
+    talents.value = base.talents;
+    weeks.value = String(base.plannedWeeks);
+    settle();
+  });
+  save.addEventListener('click', async () => {
+    const out = await submit(save, 'traject', { learningNeeds: needs, talents, plannedWeeks: weeks }, t, actions.say, async () => {
       const planned = typedNumber(weeks);
       // An empty field is refused here, never sent as 0.
       if (planned === undefined) return { ok: false, refusal: { field: 'plannedWeeks', rule: 'required', params: {} } };
-      return actions.saveTraject(needs.value, talents.value, planned);
-    }),
-  );
+      return actions.saveTraject(needs.value, talents.value, planned, base ? (base.rev ?? 1) : 0);
+    });
+    if (!out.ok && out.conflict) {
+      base = out.conflict;
+      showNewer(out.conflict);
+    }
+  });
   return h(
     'section',
     { 'aria-labelledby': 'h-traject' },
@@ -118,7 +155,8 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
     talents,
     h('label', { for: 'traject-weeks' }, t('verantwoording.traject.plannedWeeks')),
     weeks,
-    h('div', { class: 'row' }, save),
+    newer,
+    h('div', { class: 'row' }, save, keepNewer),
     p ? shareToggle(t, 'profTraject', p.id, p.visibility, actions) : null,
   );
 }

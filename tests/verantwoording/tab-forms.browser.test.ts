@@ -121,6 +121,27 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     expect(await storedHours()).toEqual(before);
   });
 
+  it('keeps what Anna typed in the tab\'s Prof-traject when it was saved in the chat meanwhile, and lets her save hers over it', async () => {
+    expect((await api('PUT', '/traject', { learningNeeds: 'Eerste schets', talents: 'Overzicht houden', plannedWeeks: 20 })).status).toBe(200);
+    await fresh();
+    const MINE = 'Uit het tabblad: plannen, en feedback vragen na elke dienst';
+    await page.locator('#traject-needs').fill(MINE);
+    // Meanwhile the chat saves the Prof-traject on the version the tab read (so that save wins).
+    const opened = (await (await api('GET', '')).json()).profTraject;
+    const chat = await api('PUT', '/traject', { learningNeeds: 'Versie uit de chat', talents: opened.talents, plannedWeeks: opened.plannedWeeks, rev: opened.rev });
+    expect(chat.status).toBe(200);
+    await page.getByRole('button', { name: 'Prof-traject bewaren' }).click();
+    await status().filter({ hasText: /gewijzigd/ }).waitFor();
+    // Her words stay in the form; the newer stored version stands beside them; nothing of hers overwrote it.
+    await page.locator('#h-traject ~ .newer, section[aria-labelledby="h-traject"] .newer').getByText('Versie uit de chat').waitFor();
+    expect(await page.locator('#traject-needs').inputValue()).toBe(MINE);
+    expect(await personal("c.type = 'profTraject'")).toEqual([expect.objectContaining({ learningNeeds: 'Versie uit de chat' })]);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mijn tekst eroverheen bewaren' }).click();
+    await status().filter({ hasText: 'Bewaard.' }).waitFor();
+    expect(await personal("c.type = 'profTraject'")).toEqual([expect.objectContaining({ learningNeeds: MINE, rev: opened.rev + 2 })]);
+  });
+
   it('keeps what Anna typed in the tab when the note was changed in the chat meanwhile, and lets her save it over the newer version', async () => {
     const created = await api('POST', '/notes', { text: 'Eerste versie', key: 'tab-forms-0001' });
     const note = await created.json();
