@@ -78,4 +78,10 @@ export class TeamsMessenger {
     const conversationId = (ref as StoredReference).conversation?.id ?? '';
     await this.outbox.deliver(this.message(ref, { kind: 'update', conversationId, activityId }, this.card(card), key));
   }
+
+  /** An update queued under its key and made by the outbox soon (retried), not awaited: for a card press. */
+  async queueUpdate(ref: Record<string, unknown>, activityId: string, card: AdaptiveCardJson, key: string): Promise<void> {
+    const conversationId = (ref as StoredReference).conversation?.id ?? '';
+    await this.outbox.enqueue([this.message(ref, { kind: 'update', conversationId, activityId }, this.card(card), key)]);
+  }
 }

@@ -34,4 +34,14 @@ describe('OpeningLock', () => {
     await expect(failed).rejects.toThrow('store down');
     await expect(next).resolves.toBe('opened');
   });
+
+  it('lets a later run go ahead without the lock when the one before it takes longer than the bound', async () => {
+    const lock = new OpeningLock(20);
+    const stuck = gate();
+    const first = lock.run('a', () => stuck.opened);
+    // Waits for the expected state: the second run finishes while the first still hangs.
+    await expect(lock.run('a', async () => 'went ahead')).resolves.toBe('went ahead');
+    stuck.open();
+    await first;
+  });
 });

@@ -11,8 +11,13 @@ import { completeCycleIfDone } from './start-session';
 /** The session as this turn needs it: one query in the group's partition. */
 export async function loadSession(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<SessionState> {
   const state = await deps.sessions.loadState(groupId, sessionId);
-  if (!state) throw new DomainError('notFound', 'session');
-  return state;
+  if (state) return state;
+  // A session's card is in the chat a moment before the session is stored (it goes out first, so
+  // its id is stored with it): a press or refresh on it in that moment waits for the opening.
+  await deps.openings.settled(groupId);
+  const opened = await deps.sessions.loadState(groupId, sessionId);
+  if (!opened) throw new DomainError('notFound', 'session');
+  return opened;
 }
 
 async function asMember(deps: WeekCycleDeps, state: SessionState, actor: Actor): Promise<SessionState> {

@@ -97,7 +97,9 @@ export async function createNextSession(deps: WeekCycleDeps, groupId: string, ac
     try {
       return await opening.run();
     } catch (err) {
-      await opening.failed();
+      // Stored after all (the store's answer was lost): the press opened it, and says so.
+      const recovered = await opening.failed();
+      if (recovered) return recovered;
       throw err;
     }
   });
@@ -144,16 +146,18 @@ class Opening {
   }
 
   /**
-   * The opening failed with a card out: when the store kept it after all (its answer was lost),
-   * the card is the session's; otherwise the card says no session opened, or that it is not known.
+   * The opening failed with a card out. When the store kept it after all (its answer was lost),
+   * it is this press's opening and its card is the session's: returned, so the press is not told
+   * "nothing was stored". Otherwise the card says no session opened, or that it is not known.
    */
-  async failed(): Promise<void> {
-    if (!this.cardId) return;
+  async failed(): Promise<NextSession | undefined> {
+    if (!this.cardId) return undefined;
     const state = await this.read().catch(() => undefined);
-    if (!state) return this.withdraw('unknown');
+    if (!state) return void (await this.withdraw('unknown'));
     const last = state.sessions[state.sessions.length - 1];
-    if (last?.status === 'open' && last.openedBy === this.openedBy) return;
+    if (last?.status === 'open' && last.openedBy === this.openedBy) return { kind: 'session', state: sessionStateOf(state, last), created: true, cycle: state.cycle };
     await this.withdraw(last?.status === 'open' ? 'openedElsewhere' : 'notStored');
+    return undefined;
   }
 
   private async read(): Promise<CycleState> {

@@ -13,6 +13,20 @@ import { ActionOutcome } from '../../card-actions';
 import { FeatureDeps } from '../feature-deps';
 import { RefusedForm } from './refusal-forms';
 
+/** A set that forgets its oldest entries beyond `max`. */
+class BoundedSet<T> {
+  private readonly items = new Set<T>();
+  constructor(private readonly max: number) {}
+  add(item: T): void {
+    this.items.delete(item);
+    this.items.add(item);
+    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as T);
+  }
+  has(item: T): boolean {
+    return this.items.has(item);
+  }
+}
+
 /** The outbox key of a session's summary: whoever posts it (a member's close, the clock), it goes out once. */
 export const summaryKey = (sessionId: string) => `summary:${sessionId}`;
 
@@ -31,6 +45,13 @@ export async function namedInSummary(wc: WeekCycleDeps, state: SessionState): Pr
  * view. Every rendering gets a fresh idempotency key for the actions on it.
  */
 export class SessionPresenter {
+  /**
+   * Session cards this instance turned into a notice while their session may be stored with them
+   * as its card (an opening whose outcome the store could not tell): a press that finds such a
+   * session posts it a live card. Bounded: only the latest are kept.
+   */
+  readonly withdrawnCards = new BoundedSet<string>(500);
+
   constructor(private readonly deps: FeatureDeps) {}
 
   shared(state: SessionState): AdaptiveCardJson {

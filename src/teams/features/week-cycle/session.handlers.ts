@@ -56,15 +56,43 @@ const OPEN_MESSAGES: Record<OpenResult, string> = {
 };
 
 /**
+ * How long a press waits for Teams to post, update or withdraw the card of the session it opens.
+ * Long, because a card Teams posts after the press gave up can no longer be withdrawn (the turn is
+ * over); presses behind a slow one do not wait for it (OpeningLock bounds their wait).
+ */
+export const CARD_SEND_TIMEOUT_MS = 30_000;
+
+function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Teams did not answer within ${CARD_SEND_TIMEOUT_MS} ms`)), CARD_SEND_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The press's card, posted before the session is stored (its id is stored with the session), and
- * turned into a short notice when the session it shows did not open from this press.
+ * turned into a short notice when the session it shows did not open from this press. A post that
+ * takes too long fails the press (nothing is stored); a notice Teams refuses now is queued in the
+ * outbox, which retries it.
  */
 function cardAnnouncer(deps: FeatureDeps, presenter: SessionPresenter, context: TurnContext): SessionAnnouncer {
-  const quietly = (what: string) => (err: Error) => deps.logger.warn({ err: err.message }, what);
+  const ref = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+  const noticeFor = (why: WithdrawnBecause, language: Language) => sessionMovedCard(deps.translator.t(language), WITHDRAWN[why]);
+  const withdraw = async (cardId: string, why: WithdrawnBecause, language: Language) => {
+    // A card that may show a stored session whose card it was (the store could not say): the next press posts a live one.
+    if (why !== 'openedElsewhere') presenter.withdrawnCards.add(cardId);
+    try {
+      await withinTimeout(updateCard(context, cardId, noticeFor(why, language)));
+    } catch (err) {
+      deps.logger.warn({ err: (err as Error).message }, 'could not withdraw a card of a session that did not open now; queued');
+      await deps.messenger.queueUpdate(ref, cardId, noticeFor(why, language), `session.withdraw:${cardId}`).catch((e: Error) => deps.logger.warn({ err: e.message }, 'could not queue the withdrawal of a card'));
+    }
+  };
   return {
-    post: (state) => postCard(context, presenter.shared(state)),
-    update: (cardId, state) => updateCard(context, cardId, presenter.shared(state)).catch(quietly('could not update the card of the opening session')),
-    withdraw: (cardId, why, state) => updateCard(context, cardId, sessionMovedCard(deps.translator.t(state.group.language), WITHDRAWN[why])).catch(quietly('could not withdraw a card of a session that did not open')),
+    post: (state) => withinTimeout(postCard(context, presenter.shared(state))),
+    update: (cardId, state) => withinTimeout(updateCard(context, cardId, presenter.shared(state))).catch((err: Error) => deps.logger.warn({ err: err.message }, 'could not update the card of the opening session')),
+    withdraw: (cardId, why, state) => withdraw(cardId, why, state.group.language),
   };
 }
 
@@ -95,9 +123,15 @@ export async function openNextSession(
   }
   const language = next.state.group.language;
   if (next.created) return { result: next.state.session.cardActivityId ? 'opened' : 'openedWithoutCard', language };
-  if (!opts.repost) {
-    if (next.state.session.cardActivityId) return { result: 'alreadyOpen', language };
-    if (cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
+  const cardId = next.state.session.cardActivityId;
+  // Its stored card was turned into a notice (the store could not tell whether it was stored): as good as none.
+  const live = !!cardId && !presenter.withdrawnCards.has(cardId);
+  if (!opts.repost && live) return { result: 'alreadyOpen', language };
+  if (!opts.repost && !cardId && cardOnItsWay(next, wc.clock.now())) return { result: 'opening', language };
+  if (cardId) {
+    // The card again at the bottom of the chat, one press at a time, and the copy above turned into a pointer.
+    const { language: shownIn } = await repostOpenSession(deps, presenter, context, groupId, next.state.cycle?.id ?? opts.cycleId);
+    return { result: 'alreadyOpen', language: shownIn };
   }
   let posted = false;
   try {
