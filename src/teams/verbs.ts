@@ -69,13 +69,24 @@ export const VERBS = {
       timeZone: shortText(60),
       language: z.enum(['nl', 'en']),
       weeks: int(1, 52),
+      /**
+       * The group's settings revision the form was opened on (0: no group yet), and the settings it
+       * showed, in the inputs' own form: a save then writes only what the presser changed, and
+       * refuses where someone else changed the same field meanwhile. Cards from before send neither.
+       */
+      rev: optionalInt(0),
+      shown: z
+        .object({ name: shortText(200), members: shortText(4000), days: shortText(40), startTime: shortText(10), timeZone: shortText(60), language: z.enum(['nl', 'en']), weeks: int(1, 52) })
+        .strict()
+        .optional(),
     }),
   },
   startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int(1, 1000) }) },
   openAgenda: { verb: 'cycle.agenda.open', data: z.object({ groupId: id, cycleId: id }) },
   saveAgenda: {
     verb: 'cycle.agenda.save',
-    data: z.object({ groupId: id, cycleId: id, day1: shortText(200), day2: shortText(200), day3: shortText(200), day4: shortText(200) }),
+    // `rev`: the agenda revision the card showed, so a save from an older one is not "saved" over another's; cards from before send none.
+    data: z.object({ groupId: id, cycleId: id, day1: shortText(200), day2: shortText(200), day3: shortText(200), day4: shortText(200), rev: optionalInt(0) }),
   },
   /** `cycleId` (from newer cards) saves reading the group first. */
   startSession: { verb: 'session.start', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },

@@ -19,6 +19,23 @@ export interface Cycle {
    */
   agendaFixedAt?: string;
   completedAt?: string;
+  /**
+   * Counts the changes of the agenda, so an agenda card can say which version it showed and a save
+   * from an older one does not silently undo another member's. Absent (a cycle whose agenda was
+   * never changed, or one stored before revisions were kept): 0.
+   */
+  agendaRev?: number;
+}
+
+/** The cycle's agenda revision (see Cycle.agendaRev). */
+export function agendaRevisionOf(cycle: Pick<Cycle, 'agendaRev'>): number {
+  return cycle.agendaRev ?? 0;
+}
+
+/** Whether two agendas take the same questions on the same days. */
+export function sameAgenda(a: Cycle['agenda'], b: Cycle['agenda']): boolean {
+  const key = (agenda: Cycle['agenda']) => agenda.map((d) => `${d.day}:${[...d.questionIds].sort((x, y) => x - y).join(',')}`).join(';');
+  return key(a) === key(b);
 }
 
 export function defaultAgenda(framework: Framework): Cycle['agenda'] {

@@ -51,6 +51,11 @@ export interface Group {
    * when it is done. Absent: nobody's erasure is under way.
    */
   erasing?: ErasingMember[];
+  /**
+   * Counts the changes of the group's settings (setup, language), so a setup form can say which
+   * version it was opened on. Absent on a group stored before revisions were kept: read it as 0.
+   */
+  rev?: number;
 }
 
 /** A person the erasure is taking out of the group: their id, and their Teams id (for the outbox). */
@@ -88,6 +93,76 @@ export function checkGroupSettings(s: GroupSettings): GroupSettings {
   if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', { detail: 'timeZone', input: { field: 'timeZone', rule: 'format' } });
   if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
   return { ...s, name, members: uniqueMembers, schedule: { ...s.schedule, days } };
+}
+
+/** The group's settings revision: 0 before the group exists, and for one stored before revisions were kept. */
+export function revisionOf(group: Pick<Group, 'rev'> | undefined): number {
+  return group?.rev ?? 0;
+}
+
+/** A settings field of the setup form, by its domain name. */
+export type SettingsField = 'name' | 'members' | 'days' | 'startTime' | 'timeZone' | 'language' | 'plannedWeeks';
+
+/** What a setup form showed when it was opened (members by id), and the revision it was read at. */
+export interface SettingsSeen {
+  rev: number;
+  name: string;
+  memberIds: string[];
+  schedule: GroupSchedule;
+  language: Language;
+  plannedWeeks: number;
+}
+
+/** One value per scalar field, comparable as text (days in order, so a reordered choice is no change). */
+function fieldValues(s: Omit<GroupSettings, 'members'>): Record<Exclude<SettingsField, 'members'>, string> {
+  return {
+    name: s.name.trim(),
+    days: [...new Set(s.schedule.days)].sort((a, b) => a - b).join(','),
+    startTime: s.schedule.startTime,
+    timeZone: s.schedule.timeZone,
+    language: s.language,
+    plannedWeeks: String(s.plannedWeeks),
+  };
+}
+
+/**
+ * A setup save laid over the settings stored now, as a three-way merge with what the form
+ * showed: only what the presser changed on the form is written, so a change someone else made
+ * in the meantime (another setup save, "taal en", a colleague who joined) stays. Members merge
+ * per person: those the presser added are added, those they took off are taken off. A field both
+ * changed, to different values, is a collision: the caller refuses the save rather than pick one.
+ */
+export function mergeSettings(stored: GroupSettings, seen: SettingsSeen, mine: GroupSettings): { settings: GroupSettings; collisions: SettingsField[] } {
+  const [was, now, want] = [fieldValues(seen), fieldValues(stored), fieldValues(mine)];
+  const collisions: SettingsField[] = [];
+  const pick = <F extends Exclude<SettingsField, 'members'>, T>(field: F, storedValue: T, mineValue: T): T => {
+    if (want[field] === was[field]) return storedValue;
+    if (now[field] !== was[field] && now[field] !== want[field]) collisions.push(field);
+    return mineValue;
+  };
+  const seenIds = new Set(seen.memberIds);
+  const mineIds = new Set(mine.members.map((m) => m.id));
+  // Who stays takes the name and Teams id the chat gives now (the form's), as a full save did.
+  const kept = stored.members.filter((m) => !seenIds.has(m.id) || mineIds.has(m.id)).map((m) => mine.members.find((x) => x.id === m.id) ?? m);
+  const added = mine.members.filter((m) => !seenIds.has(m.id) && !kept.some((k) => k.id === m.id));
+  const settings: GroupSettings = {
+    name: pick('name', stored.name, mine.name),
+    members: [...kept, ...added],
+    schedule: {
+      days: pick('days', stored.schedule.days, mine.schedule.days),
+      startTime: pick('startTime', stored.schedule.startTime, mine.schedule.startTime),
+      timeZone: pick('timeZone', stored.schedule.timeZone, mine.schedule.timeZone),
+    },
+    language: pick('language', stored.language, mine.language),
+    plannedWeeks: pick('plannedWeeks', stored.plannedWeeks, mine.plannedWeeks),
+  };
+  return { settings, collisions };
+}
+
+/** Whether two settings say the same (members as the same people, in any order). */
+export function sameSettings(a: GroupSettings, b: GroupSettings): boolean {
+  const ids = (s: GroupSettings) => s.members.map((m) => `${m.id}|${m.name}|${m.teamsId ?? ''}`).sort().join(',');
+  return JSON.stringify(fieldValues(a)) === JSON.stringify(fieldValues(b)) && ids(a) === ids(b);
 }
 
 export function isMember(group: Group, userId: string): boolean {

@@ -1,6 +1,7 @@
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, Input, heading, refusalNotice, submittedText, textBlock, withFieldError } from './card-kit';
+import { VERBS, VerbData } from '../verbs';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 /** The zones a form offers besides the one it starts from (the group's or the organisation's). */
@@ -13,23 +14,86 @@ export function timeZoneChoices(current: string): string[] {
 
 export interface GroupSetupView {
   roster: Member[];
+  /** The settings stored now (or a new group's defaults), and their revision (0: no group yet). */
   current: GroupSettings;
+  rev: number;
+}
+
+/** The settings a form shows, in its inputs' own form: what the save sends back as `shown`. */
+type Shown = NonNullable<VerbData<'saveSetup'>['shown']>;
+
+function shownOf(s: GroupSettings): Shown {
+  return { name: s.name, members: s.members.map((m) => m.id).join(','), days: s.schedule.days.join(','), startTime: s.schedule.startTime, timeZone: s.schedule.timeZone, language: s.language, weeks: s.plannedWeeks };
+}
+
+const ids = (csv: string) => csv.split(',').map((v) => v.trim()).filter((v) => v !== '');
+/** A multi-select's value compared as a set: Teams may send the choices in another order. */
+const sameChoice = (a: string, b: string) => [...new Set(ids(a))].sort().join(',') === [...new Set(ids(b))].sort().join(',');
+
+/**
+ * The inputs after a save refused because the settings changed meanwhile: what the presser
+ * changed on their form stays theirs, the rest shows what is stored now. Saving again then writes
+ * their change over the stored settings, now seen, and leaves the others' changes in place.
+ */
+function keptOverStored(values: Record<string, unknown>, was: Shown, now: Shown): Record<string, string> {
+  const text = (id: Exclude<keyof Shown, 'weeks'>) => {
+    const mine = submittedText(values, id);
+    const changed = mine !== undefined && (id === 'members' || id === 'days' ? !sameChoice(mine, was[id]) : mine !== was[id]);
+    return changed ? mine : now[id];
+  };
+  const mineMembers = ids(submittedText(values, 'members') ?? was.members);
+  const taken = ids(was.members).filter((m) => !mineMembers.includes(m));
+  const added = mineMembers.filter((m) => !ids(was.members).includes(m));
+  const members = [...new Set([...ids(now.members).filter((m) => !taken.includes(m)), ...added])].join(',');
+  const weeks = submittedNumber(values, 'weeks');
+  return { name: text('name'), members, days: text('days'), startTime: text('startTime'), timeZone: text('timeZone'), language: text('language'), weeks: String(weeks !== undefined && weeks !== was.weeks ? weeks : now.weeks) };
+}
+
+/** What is stored now, read only, above a form whose save it beat (as the Prof-traject card shows it). */
+function storedNow(s: GroupSettings, t: Translate): Element {
+  return container(
+    [
+      textBlock(t('setup.storedNow'), { weight: 'Bolder' }),
+      textBlock(t('setup.name'), { size: 'Small', weight: 'Bolder' }),
+      plainText(s.name),
+      textBlock(t('setup.membersNow'), { size: 'Small', weight: 'Bolder' }),
+      plainText(s.members.map((m) => m.name).join(', ')),
+      factSet([
+        { title: t('setup.days'), value: s.schedule.days.map((d) => t(`weekday.${d}`)).join(', ') },
+        { title: t('setup.startTime'), value: s.schedule.startTime },
+        { title: t('setup.timeZone'), value: s.schedule.timeZone },
+        { title: t('setup.language'), value: s.language === 'en' ? 'English' : 'Nederlands' },
+        { title: t('setup.weeks'), value: String(s.plannedWeeks) },
+      ]),
+    ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
 }
 
 /**
  * Setup of a group: name, members from the chat's roster, session days, time, language, weeks.
  * After a refused save it comes back with what was entered and the reason next to the field.
+ * The save carries the revision and settings the form showed (see VERBS.saveSetup): after a
+ * refusal for a field it keeps those it was opened on, so a change elsewhere is still seen; after
+ * "changed meanwhile" it stands on what is stored now, which the card then shows.
  */
 export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: RefusedForm): AdaptiveCardJson {
   const { current } = view;
+  const now = shownOf(current);
+  // What the refused save said its form showed; checked again, as a refused payload may hold anything.
+  const sent = VERBS.saveSetup.data.shape.shown.safeParse(refused?.values.shown);
+  const sentShown = sent.success ? sent.data : undefined;
+  const conflict = refused?.changedMeanwhile === true;
+  const kept = conflict ? keptOverStored(refused.values, sentShown ?? now, now) : undefined;
+  const base = refused && !conflict && sentShown ? { rev: submittedNumber(refused.values, 'rev') ?? 0, shown: sentShown } : { rev: view.rev, shown: now };
   const zones = timeZoneChoices(current.schedule.timeZone);
-  const value = (id: string, fallback: string) => submittedText(refused?.values, id) ?? fallback;
+  const value = (id: string, fallback: string) => kept?.[id] ?? submittedText(refused?.values, id) ?? fallback;
   const err = (id: string) => refused?.errors[id];
   const field = (input: Input) => withFieldError(input, err(String(input.id)));
   return adaptiveCard(
     [
       heading(t('setup.title')),
-      ...(refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
+      ...(conflict ? [refusalNotice(t('setup.changedMeanwhile')), storedNow(current, t)] : refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
       textBlock(t('setup.intro')),
       ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), value: value('name', current.name), maxLength: 120, isRequired: true, errorMessage: t('setup.nameError') }),
       ...field({
@@ -68,6 +132,6 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
       }),
       ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: Number(value('weeks', String(current.plannedWeeks))) || current.plannedWeeks, isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
-    [execute(t('setup.save'), 'saveSetup', {}, { style: 'positive' })],
+    [execute(t('setup.save'), 'saveSetup', base, { style: 'positive' })],
   );
 }

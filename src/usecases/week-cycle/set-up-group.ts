@@ -1,6 +1,7 @@
 import { Language } from '../../domain/framework/framework';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
-import { checkGroupSettings, ConversationKind, Group, GroupSettings } from '../../domain/week-cycle/group';
+import { checkGroupSettings, ConversationKind, Group, GroupSettings, isBeingErased, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
@@ -15,6 +16,42 @@ export interface SetUpGroupInput {
   tenantId?: string;
   conversationRef: Record<string, unknown>;
   settings: GroupSettings;
+  /**
+   * What the form showed when it was opened. With it only what the presser changed is written (see
+   * mergeSettings); without it (a card from before forms carried it) the save wins whatever is stored.
+   */
+  seen?: SettingsSeen;
+}
+
+/** The group's settings changed since the form was opened, in the same field as the presser's change. */
+function changedMeanwhile(field: SettingsField, detail: string): DomainError {
+  return new DomainError('conflict', { detail, input: { field, rule: 'format', params: { settingsChanged: 1 } } });
+}
+
+/**
+ * The settings this save leaves stored. Runs under the group's ETag, so it is decided again on
+ * the latest group when another save came in between (never on the stale one a retry re-applies).
+ */
+function settingsAfter(stored: Group, mine: GroupSettings, seen: SettingsSeen | undefined): GroupSettings {
+  // Someone whose erasure is under way was taken off the group by it, and is not put back by a
+  // form that still lists them (ensureMember refuses their own join in the same way).
+  if (mine.members.some((m) => isBeingErased(stored, m))) {
+    throw new DomainError('forbidden', { detail: 'setup lists a member whose erasure is under way', input: { field: 'members', rule: 'format', params: { erasing: 1 } } });
+  }
+  if (!seen) return mine;
+  const { settings, collisions } = mergeSettings(stored, seen, mine);
+  // The revisions in the log say which version the form stood on; the merge itself compares
+  // values, so writes that count no revision (a colleague joining, the erasure) are kept too.
+  const revs = `form rev ${seen.rev}, stored rev ${revisionOf(stored)}`;
+  if (collisions.length) throw changedMeanwhile(collisions[0]!, `changed meanwhile (${revs}): ${collisions.join(',')}`);
+  try {
+    return checkGroupSettings(settings);
+  } catch (err) {
+    // The presser's own form passed; together with what changed meanwhile it does not (say, nine
+    // members): theirs to decide, with what is stored now in front of them.
+    if (isDomainError(err) && err.input) throw changedMeanwhile(err.input.field as SettingsField, `merged settings refused (${revs}): ${err.detail}`);
+    throw err;
+  }
 }
 
 /**
@@ -32,23 +69,34 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
     conversationKind: input.conversationKind,
     conversationRef: input.conversationRef,
     ...settings,
+    rev: 1,
     cyclesStarted: 0,
     createdBy: actor.id,
     createdAt: now,
   });
-  const before = created ? [] : existing.members.map((m) => m.id);
-  const group = created ? existing : await deps.groups.update(id, (g) => ({ ...g, ...settings, conversationRef: input.conversationRef }));
+  // The group as this save found it under the ETag: another save may have come in since `existing` was read.
+  let previous = existing;
+  const group = created
+    ? existing
+    : await deps.groups.update(id, (g) => {
+        previous = g;
+        const next = settingsAfter(g, settings, input.seen);
+        // Written also when the settings stay the same (the conversation reference may not).
+        return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1 };
+      });
+  const before = created ? [] : previous.members.map((m) => m.id);
   const after = group.members.map((m) => m.id);
   // The person who set the group up is named on it (createdBy) even when not a member: their
   // index knows the group too, so their export and erasure find it.
   const left = [...new Set([...before, actor.id])].filter((m) => !after.includes(m));
   await deps.membership.record(id, group.name, { joined: after, left }, now);
   // The rhythm: the planned weeks are scheduled ahead, and follow new settings.
-  await planAhead(deps, group, created ? undefined : existing);
+  await planAhead(deps, group, created ? undefined : previous);
   if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
   return group;
 }
 
 export async function changeLanguage(deps: WeekCycleDeps, groupId: string, language: Language): Promise<Group> {
-  return deps.groups.update(groupId, (g) => (g.language === language ? g : { ...g, language }));
+  // A new revision, so a setup form opened before it does not put the old language back.
+  return deps.groups.update(groupId, (g) => (g.language === language ? g : { ...g, language, rev: revisionOf(g) + 1 }));
 }

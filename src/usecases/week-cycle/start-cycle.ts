@@ -1,4 +1,4 @@
-import { checkAgenda, Cycle, defaultAgenda } from '../../domain/week-cycle/cycle';
+import { agendaRevisionOf, checkAgenda, Cycle, defaultAgenda, sameAgenda } from '../../domain/week-cycle/cycle';
 import { Group } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { weekOf } from '../../domain/week-cycle/plan';
@@ -57,12 +57,20 @@ function agendaFixed(): DomainError {
   return new DomainError('conflict', { detail: 'agenda fixed once sessions began', input: { field: 'day1', rule: 'format' } });
 }
 
+/** Another member saved a different agenda since this card showed it: the choice comes back, next to day 1. */
+function agendaChanged(): DomainError {
+  return new DomainError('conflict', { detail: 'agenda changed since the card showed it', input: { field: 'day1', rule: 'format', params: { changed: 1 } } });
+}
+
 /**
  * The group changes which questions it takes on per day, before the cycle's first session. The
  * check holds at write time: the first session fixes the agenda under the cycle's ETag before it
  * is made from it, so a save that raced it is re-applied on the fixed cycle and refused.
+ * `seenRev` is the agenda revision the card showed: a save from an older one is refused when the
+ * stored agenda is not already what it asks for (someone else's choice would be undone unseen).
+ * Without it (cards from before revisions) the save wins whatever is stored.
  */
-export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId: string, actor: Actor, agenda: Cycle['agenda']): Promise<Cycle> {
+export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId: string, actor: Actor, agenda: Cycle['agenda'], seenRev?: number): Promise<Cycle> {
   const group = await requireMember(deps, groupId, actor);
   const checked = checkAgenda(deps.frameworks[group.language], agenda);
   const state = await deps.sessions.loadCycle(groupId, cycleId);
@@ -71,7 +79,10 @@ export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId
   if (state.sessions.length > 0) throw agendaFixed();
   return deps.cycles.update(groupId, cycleId, (c) => {
     if (c.agendaFixedAt) throw agendaFixed();
-    return { ...c, agenda: checked };
+    const same = sameAgenda(c.agenda, checked);
+    // Decided under the ETag: of two saves from one card, the second finds the first's revision.
+    if (seenRev !== undefined && seenRev !== agendaRevisionOf(c) && !same) throw agendaChanged();
+    return { ...c, agenda: checked, ...(same ? {} : { agendaRev: agendaRevisionOf(c) + 1 }) };
   });
 }
 

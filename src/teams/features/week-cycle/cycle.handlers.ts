@@ -57,12 +57,13 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
 
   onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
     const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v) }));
-    await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda);
+    await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda, data.rev);
     return { card: await cycleCardFor(deps, data.groupId), personal: false };
   }, {
     form: {
-      // An agenda the first session already fixed: the choice comes back, with why it was not saved.
-      reason: (p, t) => (p.code === 'conflict' ? t('weekCycleForm.agendaFixed') : weekCycleReason(p, t)),
+      // Another member's agenda saved since this card showed it, or one the first session already
+      // fixed: the choice comes back, with why it was not saved.
+      reason: (p, t) => (p.code === 'conflict' ? t(p.params.changed ? 'agenda.changed' : 'weekCycleForm.agendaFixed') : weekCycleReason(p, t)),
       render: async (context, r) => {
         // The values are the raw card data: onCardAction already refuses other chats, and the
         // form, which shows the group's agenda, does not rely on that alone.
@@ -71,7 +72,8 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
         const group = await loadGroup(deps.weekCycle, groupId);
         const cycle = await deps.weekCycle.cycles.get(group.id, String(r.values.cycleId ?? ''));
         if (!cycle) throw new DomainError('notFound', 'cycle');
-        return agendaCard(group.id, cycle, deps.weekCycle.frameworks[group.language], deps.translator.t(group.language), { values: r.values, errors: r.errors });
+        const changedMeanwhile = r.problems.some((p) => p.code === 'conflict' && p.params.changed);
+        return agendaCard(group.id, cycle, deps.weekCycle.frameworks[group.language], deps.translator.t(group.language), { values: r.values, errors: r.errors, changedMeanwhile });
       },
     },
   });

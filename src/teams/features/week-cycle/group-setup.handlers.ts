@@ -1,10 +1,11 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, Weekday } from '../../../domain/week-cycle/group';
+import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, revisionOf, SettingsSeen, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { FieldProblem, onCardAction } from '../../card-actions';
+import { VerbData } from '../../verbs';
 import type { Locale, Translate } from '../../../i18n/i18n';
 import { cycleCardFor } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
@@ -26,7 +27,7 @@ export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refu
     plannedWeeks: DEFAULT_PLANNED_WEEKS,
   };
   const known = new Map([...roster, ...(group?.members ?? [])].map((m) => [m.id, m]));
-  return groupSetupCard({ roster: [...known.values()], current }, deps.translator.t(language), refused);
+  return groupSetupCard({ roster: [...known.values()], current, rev: revisionOf(group) }, deps.translator.t(language), refused);
 }
 
 export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDeps): void {
@@ -48,7 +49,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       throw new DomainError('invalidInput', { detail: 'members not in the roster', input: { field: 'members', rule: 'format', params: rosterUnread ? { rosterUnread: 1 } : { notInChat: 1 } } });
     }
     const members = chosen.map((id) => known.get(id)!);
-    const days = data.days.split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7) as Weekday[];
+    const days = weekdays(data.days);
     const ref = TurnContext.getConversationReference(context.activity);
     const group = await setUpGroup(deps.weekCycle, actorOf(context), {
       conversationId: groupConversationId(context),
@@ -56,13 +57,35 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       tenantId: tenantOf(context),
       conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) } } as unknown as Record<string, unknown>,
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
+      ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
     });
     return { card: await cycleCardFor(deps, group), personal: false };
-  }, { form: { reason: setupReason, inputs: { plannedWeeks: 'weeks' }, render: (context, r) => setupCardFor(deps, context, { values: r.values, errors: r.errors }, r.locale) } });
+  }, {
+    form: {
+      reason: setupReason,
+      inputs: { plannedWeeks: 'weeks' },
+      render: (context, r) => {
+        const changedMeanwhile = r.problems.some((p) => p.code === 'conflict' && p.params.settingsChanged);
+        return setupCardFor(deps, context, { values: r.values, errors: r.errors, changedMeanwhile }, r.locale);
+      },
+    },
+  });
+}
+
+function weekdays(csv: string): Weekday[] {
+  return csv.split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7) as Weekday[];
+}
+
+/** The settings the form showed when it was opened, as the card sent them back. */
+function seenOn(shown: NonNullable<VerbData<'saveSetup'>['shown']>, rev: number): SettingsSeen {
+  const memberIds = shown.members.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return { rev, name: shown.name, memberIds, schedule: { days: weekdays(shown.days), startTime: shown.startTime.slice(0, 5), timeZone: shown.timeZone }, language: shown.language, plannedWeeks: shown.weeks };
 }
 
 /** The members the form could not take say why: Teams could not list the chat, or someone is not in it. */
 function setupReason(p: FieldProblem, t: Translate): string {
+  if (p.params.settingsChanged) return t('setup.changedField');
+  if (p.field === 'members' && p.params.erasing) return t('setup.memberBeingErased');
   if (p.field === 'members' && p.params.rosterUnread) return t('weekCycleForm.rosterUnread');
   if (p.field === 'members' && p.params.notInChat) return t('weekCycleForm.membersNotInChat');
   return weekCycleReason(p, t);

@@ -5,6 +5,11 @@ import { FieldProblem } from '../../card-actions';
 export interface RefusedForm {
   values: Record<string, unknown>;
   errors: Record<string, string>;
+  /**
+   * Refused because what the form showed was changed by someone else meanwhile: the form shows
+   * what is stored now next to the person's own inputs, and saving again stands on it.
+   */
+  changedMeanwhile?: boolean;
 }
 
 const SAME_WORDS: Record<string, string> = {
