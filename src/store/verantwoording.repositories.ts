@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/shared/errors';
 import { Mutate } from '../domain/week-cycle/ports';
+import { ErasureTicket } from '../domain/verantwoording/erasure-ticket';
 import { PersonalRecord } from '../domain/verantwoording/personal-record';
 import { PersonalRecordRepository } from '../domain/verantwoording/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -58,5 +59,10 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
       { query: "SELECT * FROM c WHERE c.userId = @userId AND c.visibility = 'shared'", parameters: [{ name: '@userId', value: userId }] },
       userId,
     );
+  }
+
+  async erasureTicketWithMarker(marker: string): Promise<ErasureTicket | undefined> {
+    const found = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'erasureTicket' AND c.marker = @marker", parameters: [{ name: '@marker', value: marker }] });
+    return found.find((r): r is ErasureTicket => r.type === 'erasureTicket' && r.marker === marker);
   }
 }

@@ -6,6 +6,8 @@ import { CosmosTalentReviewRepository } from '../../store/talent-review.reposito
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
+import { ERASURE_RESUME_JOB } from '../../usecases/verantwoording/erasure-resume';
+import { resumeErasure } from '../../usecases/verantwoording/my-data';
 import { DevTokens, EntraTokenVerifier, TabAuthenticator } from '../../web/verantwoording/tab-auth';
 import { registerTabApi, TabApiDeps } from '../../web/verantwoording/tab-api';
 import { defaultTabDir, registerTabStatic } from '../../web/verantwoording/tab-static';
@@ -44,12 +46,21 @@ export function composeVerantwoording(
     clock: p.clock,
     defaultLanguage: p.config.defaultLanguage,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
+    erasureJobs: p.scheduler,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),
     // Export and erasure reach into the talent reviews, the outbox, the scheduler's jobs and the polls a person started.
     dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, polls: new CosmosPollRepository(p.cosmos) },
   };
+  // An interrupted erasure finishes without the person: its job runs it again while its ticket is there.
+  p.scheduler.on(ERASURE_RESUME_JOB, async (payload) => {
+    const marker = typeof payload.marker === 'string' ? payload.marker : '';
+    const round = typeof payload.round === 'number' ? payload.round : 1;
+    const outcome = await resumeErasure(deps, { marker, round });
+    // Who it was stays out of the log.
+    p.logger.info({ outcome, round }, 'unfinished erasure resumed');
+  });
   registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone });
 
   const { sso, devSignIn } = p.config.verantwoording;

@@ -1,4 +1,5 @@
 import { Mutate } from '../week-cycle/ports';
+import { ErasureTicket } from './erasure-ticket';
 import { PersonalRecord } from './personal-record';
 
 /**
@@ -18,4 +19,10 @@ export interface PersonalRecordRepository {
   listAll(userId: string): Promise<PersonalRecord[]>;
   /** Only the records the professional marked "gedeeld met leidinggevende". */
   listShared(userId: string): Promise<PersonalRecord[]>;
+  /**
+   * The erasure ticket with this random marker, whoever's it is: the background resume of an
+   * unfinished erasure knows only the marker (its job must not name the person). A query across
+   * partitions, run by that job alone.
+   */
+  erasureTicketWithMarker(marker: string): Promise<ErasureTicket | undefined>;
 }

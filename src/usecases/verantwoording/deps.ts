@@ -1,4 +1,5 @@
 import { Framework, Language } from '../../domain/framework/framework';
+import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 import { DataRightsDeps } from '../../domain/verantwoording/erasure-ports';
@@ -35,6 +36,11 @@ export interface VerantwoordingDeps {
    * now or fails, and the erasure is run again. Absent: nothing to rebuild.
    */
   sharingErased?(userId: string): Promise<void>;
+  /**
+   * Where an erasure schedules its own resume (erasure-resume.ts), so an interrupted one finishes
+   * without the person. Absent: an interrupted erasure finishes when it is asked for again.
+   */
+  erasureJobs?: JobScheduler;
   /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
   dataRights: DataRightsDeps;
 }

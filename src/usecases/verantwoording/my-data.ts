@@ -12,7 +12,8 @@ import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
 import { erasureTicket, rememberErasureGroups } from './erasure-ticket';
 import { ErasureTicket } from '../../domain/verantwoording/erasure-ticket';
-import { markedForErasure, unmarkedForErasure } from '../../domain/week-cycle/group';
+import { Group, markedForErasure, unmarkedForErasure } from '../../domain/week-cycle/group';
+import { cancelErasureResume, ErasureResumePayload, MAX_RESUME_ROUNDS, scheduleErasureResume } from './erasure-resume';
 import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces } from './my-data-reviews';
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
@@ -147,11 +148,40 @@ async function leaveGroupsForErasure(deps: VerantwoordingDeps, ticket: ErasureTi
   return remembered;
 }
 
-/** Lets go of the groups once nothing of the person is left in them or in their own partition: they may join afresh. */
+/**
+ * Lets go of the groups once nothing of the person is left in them or in their own partition: they
+ * may join afresh. In the same ETag-guarded write the group forgets them once more: a write that
+ * put them back after the erasure last read the group (a setup form saved meanwhile, still
+ * listing them) is undone before the mark that would lead a rerun there is lifted.
+ */
 async function releaseGroupsAfterErasure(deps: VerantwoordingDeps, ticket: ErasureTicket): Promise<void> {
   for (const groupId of ticket.groupIds ?? []) {
     const group = await deps.groups.get(groupId);
-    if (group && unmarkedForErasure(group, ticket.userId) !== group) await deps.groups.update(groupId, (g) => unmarkedForErasure(g, ticket.userId));
+    if (!group) continue;
+    const released = (g: Group) => unmarkedForErasure(forgetInGroup(g, { userId: ticket.userId, marker: ticket.marker, language: g.language ?? deps.defaultLanguage }), ticket.userId);
+    if (released(group) !== group) await deps.groups.update(groupId, released);
+  }
+}
+
+/**
+ * Deletes the person's own partition but the ticket, listing it again until a listing finds
+ * nothing else: a record written meanwhile (a note from their other device, a membership index
+ * entry from a group setup) is found and deleted too. Returns how many records went. A
+ * membership index naming a group the erasure has not been through stops it (before that index
+ * is deleted), so the rerun finds that group.
+ */
+async function deleteOwnRecords(deps: VerantwoordingDeps, ticket: ErasureTicket): Promise<number> {
+  let deleted = 0;
+  for (let round = 1; ; round++) {
+    const own = (await deps.records.listAll(ticket.userId)).filter((r) => r.userId === ticket.userId && r.id !== ticket.id && r.type !== 'erasureTicket');
+    if (!own.length) return deleted;
+    // A group they joined since the erasure last looked is found by this index alone: keep it for the rerun.
+    const known = new Set(ticket.groupIds ?? []);
+    const joined = own.some((r) => r.type === 'membershipIndex' && Object.keys(r.groups).some((groupId) => !known.has(groupId)));
+    if (joined) throw new Error('erasure: they joined another group meanwhile; run it again');
+    if (round > MAX_ERASURE_ROUNDS) throw new Error('erasure: their own records kept coming; run it again');
+    for (const r of own) await deps.records.delete(ticket.userId, r.id);
+    deleted += own.length;
   }
 }
 
@@ -166,12 +196,64 @@ async function releaseGroupsAfterErasure(deps: VerantwoordingDeps, ticket: Erasu
  * 4. their traces in the groups are read and anonymised, and read again until a read finds
  *    nothing of theirs: an action whose turn began before they left and stored its item since is
  *    found too, while their membership index (and the ticket) still lead to those groups;
- * 5. their own partition is deleted (the membership index with it), then the groups let go of
- *    them, and the ticket goes last.
+ * 5. their own partition is deleted (the membership index with it), listed again until nothing
+ *    but the ticket is left; then the groups forget them once more and let go of them, and the
+ *    ticket goes last.
+ * With the ticket, a job is scheduled that runs the erasure again while the ticket is there
+ * (erasure-resume.ts): an interrupted erasure finishes without the person. A failure after the
+ * ticket was written leaves it unfinished, not undone: see tryEraseMyData.
  */
 export async function eraseMyData(deps: VerantwoordingDeps, userId: string, known: KnownAccount = {}): Promise<ErasureReport> {
-  let ticket = await erasureTicket(deps, userId);
-  const marker = ticket.marker;
+  const outcome = await tryEraseMyData(deps, userId, known);
+  if (!outcome.done) throw outcome.error;
+  return outcome.report;
+}
+
+/**
+ * How an erasure ended. Not done and `started`: the ticket was written, so something may already
+ * be erased (anonymised in the groups, off their member lists) and "nothing happened" would not be
+ * true; `resumes` says whether the app finishes it by itself. Not started: nothing was erased.
+ */
+export type ErasureOutcome = { done: true; report: ErasureReport } | { done: false; started: boolean; resumes: boolean; error: unknown };
+
+/** The erasure, with how it ended as a value (for an answer that says which): eraseMyData's steps. */
+export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, known: KnownAccount = {}): Promise<ErasureOutcome> {
+  let ticket: ErasureTicket;
+  try {
+    ticket = await erasureTicket(deps, userId);
+  } catch (error) {
+    return { done: false, started: false, resumes: false, error };
+  }
+  const resumes = await scheduleErasureResume(deps, ticket);
+  try {
+    const report = await eraseWithTicket(deps, ticket, known);
+    await cancelErasureResume(deps, ticket.marker);
+    return { done: true, report };
+  } catch (error) {
+    return { done: false, started: true, resumes, error };
+  }
+}
+
+/**
+ * The background resume of an unfinished erasure (its job knows only the ticket's marker). Nothing
+ * to do once the ticket is gone. A failed run schedules the next round first (idempotent), so the
+ * erasure is tried again after the job's own retries are used up; a later round finds no ticket.
+ */
+export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload): Promise<'erased' | 'nothing left'> {
+  const ticket = await deps.records.erasureTicketWithMarker(payload.marker);
+  if (!ticket) return 'nothing left';
+  try {
+    await eraseMyData(deps, ticket.userId);
+    return 'erased';
+  } catch (err) {
+    if (payload.round < MAX_RESUME_ROUNDS) await scheduleErasureResume(deps, ticket, payload.round + 1);
+    throw err;
+  }
+}
+
+async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, known: KnownAccount): Promise<ErasureReport> {
+  let ticket = first;
+  const { userId, marker } = ticket;
   const left = new Set<string>();
   ticket = await leaveGroupsForErasure(deps, ticket, left);
   let groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
@@ -205,11 +287,10 @@ export async function eraseMyData(deps: VerantwoordingDeps, userId: string, know
     if (round >= MAX_ERASURE_ROUNDS) throw new Error('erasure: the groups kept changing; run it again');
     groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   }
-  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
   // The membership index goes with the rest; the ticket still names the groups to let go of.
-  for (const r of records.filter((x) => x.type !== 'erasureTicket')) await deps.records.delete(userId, r.id);
+  const records = await deleteOwnRecords(deps, ticket);
   await releaseGroupsAfterErasure(deps, ticket);
   // The erasure's own ticket goes last of all: until then a re-run reuses its marker and groups.
   await deps.records.delete(userId, ticket.id);
-  return { groups: groups.length, contributions, removed, records: records.length, reviews, messages };
+  return { groups: groups.length, contributions, removed, records, reviews, messages };
 }

@@ -20,3 +20,16 @@ export function eraseConfirmCard(t: Translate): AdaptiveCardJson {
 export function erasedCard(t: Translate): AdaptiveCardJson {
   return adaptiveCard([heading(t('verantwoording.erase.doneTitle')), textBlock(t('verantwoording.erase.doneText'))]);
 }
+
+/**
+ * An erasure that did not finish. Once it has begun, something may already be erased, so this is
+ * never the "nothing was lost" error card: it says so, says whether the app finishes it by itself,
+ * and carries the confirmation's own button to finish it now (a rerun goes on where it stopped).
+ */
+export function erasureUnfinishedCard(t: Translate, state: { started: boolean; resumes: boolean }): AdaptiveCardJson {
+  const text = !state.started ? 'notStartedText' : state.resumes ? 'unfinishedText' : 'unfinishedTextByHand';
+  return adaptiveCard(
+    [heading(t('verantwoording.erase.unfinishedTitle')), textBlock(t(`verantwoording.erase.${text}`))],
+    [execute(t('verantwoording.erase.finish'), 'confirmErase', { confirm: 'yes' }, { style: 'destructive', associatedInputs: 'none' }), execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' })],
+  );
+}

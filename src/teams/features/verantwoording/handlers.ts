@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { eraseMyData } from '../../../usecases/verantwoording/my-data';
+import { tryEraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
 import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
@@ -11,7 +11,7 @@ import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
 import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
-import { eraseConfirmCard, erasedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
+import { eraseConfirmCard, erasedCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { errorCard } from '../../cards/error.card';
@@ -121,8 +121,13 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   on('askErase', async (ui) => eraseConfirmCard(ui.t));
   on('confirmErase', async (ui, _data, context) => {
     // The chat knows the person's Teams id and tenant: the outbox forgets their private messages by them.
-    const report = await eraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context) });
-    deps.logger.info({ ...report }, 'professional erased their data');
-    return erasedCard(ui.t);
+    const outcome = await tryEraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context) });
+    if (outcome.done) {
+      deps.logger.info({ ...outcome.report }, 'professional erased their data');
+      return erasedCard(ui.t);
+    }
+    // Never the "nothing was lost" card: once begun, part of it is done. The way to finish it comes along.
+    deps.logger.warn({ err: (outcome.error as Error)?.message, started: outcome.started, resumes: outcome.resumes }, 'erasure did not finish');
+    return erasureUnfinishedCard(ui.t, outcome);
   });
 }

@@ -1,0 +1,63 @@
+/**
+ * Race: while Bram's erasure runs (after it listed his own partition, before it deleted it), a
+ * note of his arrives ("notitie ..." from his other device), or a group set up meanwhile records
+ * him in his membership index. Guarantees: when the erasure says "erased", nothing of his is left
+ * in his partition (it lists it again until only its ticket is left); and an index entry for a
+ * group the erasure never went through is not deleted unseen (the only way to find that group):
+ * the erasure stops unfinished instead, and its rerun takes him out of that group too.
+ */
+import { eraseMyData } from '../../src/usecases/verantwoording/my-data';
+import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
+import { TestUser } from '../support/activities';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { allDocuments, PersonalChat, verantwoordingDeps } from '../verantwoording/support';
+
+/** The erasure's deps, running `meanwhile` once, right after its first listing of the person's own partition. */
+function withWriteAfterListing(t: TestApp, meanwhile: () => Promise<unknown>): VerantwoordingDeps {
+  const deps = verantwoordingDeps(t.cosmos, t.clock);
+  const records = deps.records;
+  let done = false;
+  deps.records = Object.assign(Object.create(records) as VerantwoordingDeps['records'], {
+    listAll: async (userId: string) => {
+      const all = await records.listAll(userId);
+      if (!done) {
+        done = true;
+        await meanwhile();
+      }
+      return all;
+    },
+  });
+  return deps;
+}
+
+const ownRecords = async (t: TestApp, who: TestUser) =>
+  ((await allDocuments(t.store)).personal as { userId?: string; type: string; text?: string }[]).filter((d) => d.userId === who.aadObjectId).map((d) => `${d.type}:${d.text ?? ''}`);
+
+describe('erasure: the person\'s own records written while it runs', () => {
+  let t: TestApp;
+  const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('deletes a note that arrived after it listed the partition before it says "erased"', async () => {
+    const chat = new PersonalChat(t, bram);
+    await chat.say('notitie eerste notitie');
+    const deps = withWriteAfterListing(t, () => chat.say('notitie geschreven tijdens het wissen'));
+    await eraseMyData(deps, bram.aadObjectId, { platformId: bram.id, tenantId: 'tenant-1' });
+    expect(await ownRecords(t, bram)).toEqual([]);
+  });
+
+  it('stops unfinished on an index entry for a group it never went through, and its rerun erases him there', async () => {
+    const chat = new PersonalChat(t, cem);
+    await chat.say('notitie van Cem');
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:groupchat-later@thread.v2'), [anna, cem, dewi, bram]);
+    const deps = withWriteAfterListing(t, () => g.setUp());
+    await expect(eraseMyData(deps, cem.aadObjectId, { platformId: cem.id, tenantId: 'tenant-1' })).rejects.toThrow(/joined another group/);
+    await eraseMyData(verantwoordingDeps(t.cosmos, t.clock), cem.aadObjectId, { platformId: cem.id, tenantId: 'tenant-1' });
+    const group = await verantwoordingDeps(t.cosmos, t.clock).groups.get(g.groupId);
+    expect({ own: await ownRecords(t, cem), members: group!.members.map((m) => m.name), erasing: group!.erasing }).toEqual({ own: [], members: ['Anna', 'Dewi', 'Bram'], erasing: undefined });
+  });
+});
