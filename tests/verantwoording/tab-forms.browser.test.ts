@@ -77,7 +77,7 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     // Corrected, it saves, and the reason goes.
     await page.locator('#traject-weeks').fill('30');
     await page.getByRole('button', { name: 'Prof-traject bewaren' }).click();
-    await status().filter({ hasText: 'Bewaard.' }).waitFor();
+    await status().filter({ hasText: /^Bewaard\.$/ }).waitFor(); // exact: the conflict text says "nog niet bewaard."
     expect(await page.locator('#traject-weeks').getAttribute('aria-invalid')).toBeNull();
     expect(await personal("c.type = 'profTraject'")).toEqual([expect.objectContaining({ learningNeeds: 'Beter plannen', plannedWeeks: 30 })]);
   });
@@ -138,7 +138,7 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     expect(await personal("c.type = 'profTraject'")).toEqual([expect.objectContaining({ learningNeeds: 'Versie uit de chat' })]);
     expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Mijn tekst eroverheen bewaren' }).click();
-    await status().filter({ hasText: 'Bewaard.' }).waitFor();
+    await status().filter({ hasText: /^Bewaard\.$/ }).waitFor(); // exact: the conflict text says "nog niet bewaard."
     expect(await personal("c.type = 'profTraject'")).toEqual([expect.objectContaining({ learningNeeds: MINE, rev: opened.rev + 2 })]);
   });
 
@@ -161,7 +161,7 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     expect(await axeProblems(page)).toEqual([]);
     // She keeps hers: saved over the newer version, with that version's revision.
     await item.getByRole('button', { name: 'Mijn tekst eroverheen bewaren' }).click();
-    await status().filter({ hasText: 'Bewaard.' }).waitFor();
+    await status().filter({ hasText: /^Bewaard\.$/ }).waitFor(); // exact: the conflict text says "nog niet bewaard."
     await noteWith(MINE).waitFor();
     expect(await personal(`c.id = '${note.id}'`)).toEqual([expect.objectContaining({ text: MINE, rev: 3 })]);
   });
