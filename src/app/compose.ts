@@ -12,7 +12,7 @@ import { CosmosGroupRepository } from '../store/week-cycle.repositories';
 import { CosmosPersonalRecordRepository } from '../store/verantwoording.repositories';
 import { preferencesId } from '../domain/verantwoording/preferences';
 import { groupIdFor } from '../usecases/week-cycle/set-up-group';
-import { actorOf, conversationKindOf, groupConversationId } from '../teams/turn';
+import { actorOf, conversationKindOf, groupConversationId, teamsLocale } from '../teams/turn';
 import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
 import { BackgroundTasks } from '../teams/background-tasks';
 import { createBotApp } from '../teams/bot-app';
@@ -106,8 +106,9 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         // A group's texts are in the group's language: the group the action names, else the group
         // of this chat or channel (the setup form and typed commands name none). In the 1:1 chat,
         // the person's own choice ("taal en"). Only when nothing is stored does the input itself
-        // count (the language chosen on the setup form, an English command word), so one chat
-        // never mixes two languages.
+        // count (the language chosen on the setup form, an English command word), then the
+        // language of the person's Teams client, as the manifest and the tab follow it; so one
+        // chat never mixes two languages.
         const personal = conversationKindOf(context) === 'personal';
         const named = typeof data.groupId === 'string' ? data.groupId : undefined;
         const groupId = named ?? (personal ? undefined : groupIdFor(groupConversationId(context)));
@@ -118,7 +119,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
           const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
           if (prefs?.type === 'preferences') return prefs.language;
         }
-        return data.language === 'nl' || data.language === 'en' ? data.language : config.defaultLanguage;
+        return data.language === 'nl' || data.language === 'en' ? data.language : (teamsLocale(context) ?? config.defaultLanguage);
       },
     },
   };

@@ -1,4 +1,4 @@
-import { JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 /**
  * Short-lived links for downloads (the HR report). The query holds one JWT (HS256) with what to
@@ -23,7 +23,12 @@ export async function signLink(secret: Buffer, baseUrl: string, path: string, cl
   return `${baseUrl.replace(/\/$/, '')}${path}?${new URLSearchParams({ token }).toString()}`;
 }
 
-export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'expired' | 'invalid' };
+/**
+ * An expired link still tells the language it was made in, so its refusal reads in that language;
+ * nothing else of it comes back, as an expired link authorises nothing. An invalid link tells
+ * nothing: its claims cannot be trusted.
+ */
+export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'expired'; lang?: string } | { ok: false; reason: 'invalid' };
 
 export async function verifyLink(secret: Buffer, path: string, query: Record<string, string | undefined>, now: Date): Promise<LinkCheck> {
   const { token, ...rest } = query;
@@ -33,7 +38,12 @@ export async function verifyLink(secret: Buffer, path: string, query: Record<str
   try {
     ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: path, currentDate: now, requiredClaims: ['exp'] }));
   } catch (err) {
-    return { ok: false, reason: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid' };
+    // jose reports an expiry only after the signature and the other claims checked out, with the payload.
+    if (err instanceof errors.JWTExpired) {
+      const lang = err.payload.lang;
+      return { ok: false, reason: 'expired', ...(typeof lang === 'string' ? { lang } : {}) };
+    }
+    return { ok: false, reason: 'invalid' };
   }
   const claims = Object.fromEntries(Object.entries(payload).filter((e): e is [string, string] => !REGISTERED.has(e[0]) && typeof e[1] === 'string'));
   return { ok: true, claims };

@@ -162,7 +162,7 @@ class TabApp {
       try {
         const blob = await this.api!.download('/export');
         const url = URL.createObjectURL(blob);
-        const a = h('a', { href: url, download: 'mijn-verantwoording.json' });
+        const a = h('a', { href: url, download: this.t('verantwoording.tab.exportFileName') });
         document.body.append(a);
         a.click();
         a.remove();

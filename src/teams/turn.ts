@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { ConversationKind } from '../domain/week-cycle/group';
+import type { Locale } from '../i18n/i18n';
 import { Actor } from '../usecases/week-cycle/deps';
 
 /** The acting member. The Entra object id is the stable identity; the Teams id is kept for refresh lists. */
@@ -35,4 +36,16 @@ export function isInvoke(context: TurnContext): boolean {
 export function botWasAdded(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
   return context.activity.type === 'conversationUpdate' && (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+/**
+ * The language Teams reports for this turn ("en-US", "nl-BE"), if it is one the app speaks.
+ * Teams shows the manifest (the message extension's commands) and the tab in this language, so
+ * what opens from them must follow it; any other language is left to the default.
+ */
+export function teamsLocale(context: TurnContext): Locale | undefined {
+  const tag = (context.activity.locale ?? '').toLowerCase();
+  if (/^en(-|_|$)/.test(tag)) return 'en';
+  if (/^nl(-|_|$)/.test(tag)) return 'nl';
+  return undefined;
 }

@@ -2,7 +2,8 @@
  * Scenario: someone types something the bot does not know, or presses a button no feature knows,
  * in a group that works in English, or in their 1:1 chat after choosing English ("language en").
  * The "I don't understand" answer and the error card come in that language, not the app's Dutch
- * default; where nothing was chosen, they stay Dutch.
+ * default; where nothing was chosen, the language of their Teams client (as the manifest and the
+ * tab follow it), and else Dutch.
  */
 import { execute, message } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
@@ -53,5 +54,12 @@ describe('what the bot does not understand is answered in the chosen language', 
   it('answers in the default language, Dutch, in the personal chat of someone who chose nothing', async () => {
     const bram = new PersonalChat(t, MEMBERS[1]!);
     expect((await bram.say('hallo daar')).texts).toEqual([NL]);
+  });
+
+  it('answers in the language of their Teams client in the personal chat of someone who chose nothing', async () => {
+    const conv = t.conversation('personal', 'a:personal-teams-en');
+    const before = t.connector.calls.length;
+    await t.send({ ...message(conv, MEMBERS[2]!, 'hello there'), locale: 'en-US' });
+    expect(textsAfter(before)).toEqual([EN]);
   });
 });

@@ -31,7 +31,8 @@ describe('signed download links', () => {
 
   it('accepts the link as signed, until it expires', async () => {
     expect(await verifyLink(secret, PATH, query, now)).toEqual({ ok: true, claims });
-    expect(await verifyLink(secret, PATH, query, new Date(now.getTime() + 16 * 60_000))).toEqual({ ok: false, reason: 'expired' });
+    // An expired link still tells its language (for the refusal), and nothing else.
+    expect(await verifyLink(secret, PATH, query, new Date(now.getTime() + 16 * 60_000))).toEqual({ ok: false, reason: 'expired', lang: 'nl' });
   });
 
   it.each([

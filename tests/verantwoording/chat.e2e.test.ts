@@ -186,8 +186,10 @@ describe('Mijn verantwoording in the personal chat', () => {
     expect(posted).not.toContain('Eerste notitie');
   });
 
-  it('speaks Dutch by default, English on request ("language en"), and knows the English command words', async () => {
-    expect(cardText((await anna.say('accountability', 'en-US')).cards[0])).toContain('Mijn verantwoording');
+  it('follows the Teams language until the person chooses one ("language en"), which then wins, and knows the English command words', async () => {
+    // Nothing chosen yet: the language of the Teams client decides, as it does for the manifest and the tab.
+    expect(cardText((await anna.say('accountability')).cards[0])).toContain('Mijn verantwoording');
+    expect(cardText((await anna.say('verantwoording', 'en-US')).cards[0])).toContain('My accountability');
     expect((await anna.say('taal en')).texts).toEqual(['From now on I will talk to you in English.']);
     const card = (await anna.say('accountability')).cards[0];
     expect(cardText(card)).toContain('My accountability');
@@ -198,6 +200,8 @@ describe('Mijn verantwoording in the personal chat', () => {
     expect(cardText((await anna.say('my data')).cards[0])).toContain('Download a copy of all your data');
     expect((await anna.say('language')).texts).toEqual(["Choose your language with 'language nl' or 'language en'."]);
     expect((await anna.say('language nl')).texts).toEqual(['Ik spreek je voortaan in het Nederlands aan.']);
+    // A choice made in the chat outranks the Teams client's language.
+    expect(cardText((await anna.say('accountability', 'en-US')).cards[0])).toContain('Mijn verantwoording');
   });
 
   it('shows "mijn gegevens" and asks for confirmation before erasing', async () => {

@@ -40,5 +40,5 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
       return { csv, summary, minutes: reportLinkMinutes };
     },
   });
-  registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger });
+  registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

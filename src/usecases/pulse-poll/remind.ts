@@ -1,5 +1,5 @@
 import { respondentHash } from '../../domain/pulse-poll/answer';
-import { daysLeft } from '../../domain/pulse-poll/poll';
+import { daysLeft, isOpenAt } from '../../domain/pulse-poll/poll';
 import { TeamMember } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
@@ -17,10 +17,16 @@ import { tallyOf } from './tally';
  */
 export async function sendReminder(deps: PulsePollDeps, pollId: string, index: number): Promise<void> {
   const poll = await deps.polls.get(pollId);
-  if (!poll || poll.status !== 'open') return;
+  const now = deps.clock.now();
+  // A reminder run late (the app was down, the scheduler lagged) may find the closing moment past
+  // while the close job has not run yet: "0 days left" next to "closed" only confuses.
+  if (!poll || !isOpenAt(poll, now)) return;
+  // Catching up on several overdue reminders, only the latest is worth posting: each of them
+  // would repeat the same rate and days left in the same thread.
+  if (isSuperseded(poll.reminders, index, now)) return;
   const tally = await tallyOf(deps, poll);
   const counts = countsOf(tally);
-  const left = daysLeft(poll, deps.clock.now(), deps.timeZone);
+  const left = daysLeft(poll, now, deps.timeZone);
   for (const target of poll.targets) {
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }
@@ -32,6 +38,11 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
     rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
   }
   for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);
+}
+
+/** Whether a later reminder of the poll is due by now too (it, not this one, is posted). */
+function isSuperseded(reminders: readonly string[], index: number, now: Date): boolean {
+  return reminders.slice(index + 1).some((at) => new Date(at) <= now);
 }
 
 /** Whether someone has answered an open poll (their nudge is then skipped when it is due). */

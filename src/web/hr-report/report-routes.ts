@@ -1,31 +1,45 @@
 import type restify from 'restify';
 import { verifyLink } from '../../http/signed-link';
-import { Translator } from '../../i18n/i18n';
+import { Locale, Translator } from '../../i18n/i18n';
 import type { Logger } from '../../log/logger';
 import { checkPeriod, computeFor, HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { reportCsv, reportSummary } from './report-files';
 
 export const REPORT_PATHS = { csv: '/reports/hr.csv', summary: '/reports/hr.txt' } as const;
 
+export interface ReportRouteDeps {
+  report: HrReportDeps;
+  secret: Buffer;
+  translator: Translator;
+  logger: Logger;
+  /** The language of a refusal when the link names none (an invalid link); Dutch when not given. */
+  defaultLanguage?: Locale;
+}
+
+const asLocale = (lang: string | undefined): Locale | undefined => (lang === 'en' || lang === 'nl' ? lang : undefined);
+
 /**
  * The HR report downloads. The signed link is the authorisation: only the command (HR only) signs
- * one, for one period, for minutes; a changed or expired link gets 403.
+ * one, for one period, for minutes; a changed or expired link gets 403, in the report's language
+ * when the link still tells it (expired), else in the app's default.
  */
-export function registerReportRoutes(server: restify.Server, deps: { report: HrReportDeps; secret: Buffer; translator: Translator; logger: Logger }): void {
+export function registerReportRoutes(server: restify.Server, deps: ReportRouteDeps): void {
+  const fallback: Locale = deps.defaultLanguage ?? 'nl';
   const serve = (path: string, kind: 'csv' | 'summary') => async (req: restify.Request, res: restify.Response) => {
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams.entries());
     const check = await verifyLink(deps.secret, path, query, deps.report.clock.now());
     if (!check.ok) {
       deps.logger.info({ reason: check.reason }, 'report link refused');
+      const t = deps.translator.t((check.reason === 'expired' ? asLocale(check.lang) : undefined) ?? fallback);
       res.status(403);
       res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end(check.reason === 'expired' ? 'This link has expired. Ask for the report again in Teams.\n' : 'This link is not valid.\n');
+      res.end(`${t(`hrReport.linkRefused.${check.reason}`)}\n`);
       return;
     }
     try {
       const { from, to, lang, tenant } = check.claims as { from: string; to: string; lang: string; tenant: string };
       const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }));
-      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(lang === 'en' ? 'en' : 'nl'));
+      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback));
       res.status(200);
       res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="lerend-werken-${from}-${to}.${kind === 'csv' ? 'csv' : 'txt'}"`);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { InputRule, isDomainError, RefusedField } from '../../domain/shared/errors';
 import { cleanJson } from '../../domain/shared/text';
 import { Locale } from '../../i18n/i18n';
+import enTexts from '../../i18n/locales/en/verantwoording.json';
+import nlTexts from '../../i18n/locales/nl/verantwoording.json';
 import type { Logger } from '../../log/logger';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { eraseMyData, exportMyData } from '../../usecases/verantwoording/my-data';
@@ -54,6 +56,8 @@ export interface TabApiDeps {
 
 type Req = restify.Request;
 type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
+
+const EXPORT_FILE_NAMES: Record<Locale, string> = { nl: nlTexts.verantwoording.tab.exportFileName, en: enTexts.verantwoording.tab.exportFileName };
 
 function languageOf(req: Req, fallback: Locale): Locale {
   const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
@@ -170,9 +174,11 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     }
   });
   route('get', '/api/verantwoording/export', async (caller, req) => {
-    const data = await exportMyData(v, caller.userId, languageOf(req, deps.defaultLanguage));
+    const language = languageOf(req, deps.defaultLanguage);
+    const data = await exportMyData(v, caller.userId, language);
     deps.logger.info({ via: caller.via }, 'professional exported their data');
-    return { body: data, headers: { 'Content-Disposition': 'attachment; filename="mijn-verantwoording.json"' } };
+    // Named in the export's language, from the text the tab's own download link uses too.
+    return { body: data, headers: { 'Content-Disposition': `attachment; filename="${EXPORT_FILE_NAMES[language]}"` } };
   });
   route('post', '/api/verantwoording/erase', async (caller, req) => {
     parse(schemas.erase, req.body);

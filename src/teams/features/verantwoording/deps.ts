@@ -3,7 +3,9 @@ import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { VerantwoordingDeps } from '../../../usecases/verantwoording/deps';
 import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
-import { actorOf } from '../../turn';
+import { actorOf, teamsLocale } from '../../turn';
+
+export { teamsLocale };
 
 /** What the verantwoording handlers in Teams need. */
 export interface VerantwoordingFeatureDeps {
@@ -16,12 +18,13 @@ export interface VerantwoordingFeatureDeps {
 }
 
 /**
- * A person's own choice ("taal en") or else the app's default language, like the rest of the
- * bot's texts (help, welcome): the Teams client language is not used, so one chat never mixes two.
+ * A person's own choice ("taal en") wins; else the language of their Teams client, as the
+ * manifest and the tab already follow it (an English Teams would otherwise open an English
+ * command into a Dutch dialog); only then the app's default.
  */
 export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<Locale> {
   const chosen = await preferredLanguage(deps.verantwoording, actorOf(context).id).catch(() => undefined);
-  return chosen ?? deps.defaultLanguage;
+  return chosen ?? teamsLocale(context) ?? deps.defaultLanguage;
 }
 
 export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<{ locale: Locale; t: Translate }> {

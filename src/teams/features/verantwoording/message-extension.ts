@@ -46,6 +46,9 @@ function firstChars(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** How much of a proposal's text the result list shows: a line or two in Teams' list. */
+const PREVIEW_CHARS = 120;
+
 /**
  * A hit as the searcher's result list shows it. An undecided AI draft says there too that it is
  * the AI's concept; a rejection, which keeps no text, shows the group's reason.
@@ -54,7 +57,8 @@ function resultPreview(p: ProposalHit, t: Translate): Attachment {
   const status = t(`verantwoording.proposal.status.${p.status}`);
   const subtitle = p.source === 'aiDraft' ? `${status} · ${t('verantwoording.proposal.aiDraft')}` : status;
   const text = p.text || rejectionLine(p, t) || t('verantwoording.proposal.noText');
-  return CardFactory.thumbnailCard(p.groupName, text.slice(0, 120), undefined, undefined, { subtitle });
+  const shown = firstChars(text, PREVIEW_CHARS);
+  return CardFactory.thumbnailCard(p.groupName, shown.length < text.length ? `${shown}…` : text, undefined, undefined, { subtitle });
 }
 
 /**
