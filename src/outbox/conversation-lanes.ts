@@ -34,6 +34,14 @@ export class ConversationLanes {
     this.waitingFor.set(conversationKey, { jobId, until: Date.now() + ms });
   }
 
+  /**
+   * The job is finished (sent, failed or skipped), whichever path sent it: a turn that needed its
+   * id sends it outside the buffer, and the conversation's later jobs must not wait out the hold.
+   */
+  finished(conversationKey: string, jobId: string): void {
+    if (this.waitingFor.get(conversationKey)?.jobId === jobId) this.waitingFor.delete(conversationKey);
+  }
+
   /** The index of the oldest job whose lane is free, or -1. `jobs` are in send order. */
   pick(jobs: readonly Versioned<OutboxJob>[]): number {
     const blocked = new Set<string>();

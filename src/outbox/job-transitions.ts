@@ -43,6 +43,7 @@ export class JobTransitions {
   }
 
   async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
+    this.lanes.finished(job.conversationKey, job.id);
     if (leavesNoTrace(job)) {
       // Sent or skipped must look alike in the store: neither is kept (see leavesNoTrace).
       if (await this.store.deleteIfUnchanged(job)) return { ...job, status, result };

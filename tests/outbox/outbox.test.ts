@@ -185,6 +185,24 @@ describe('the outbox', () => {
     expect(logs.join('')).not.toContain('bericht');
   });
 
+  it('lets a conversation\'s next message go once its retried message was sent in the turn', async () => {
+    // A 502 holds the channel's later messages back, in order, until the refused one is sent again.
+    // Sent again in the turn that needs its id (deliver), the hold must end with it: the poll card
+    // queued behind the "started" card otherwise waited out the hold (30 s) before it went.
+    const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { backoffBaseMs: 50, backoffCapMs: 100 });
+    const channel = (key: string, text: string): OutboundMessage => ({ key, tenantId: 'tenant-1', route: { serviceUrl: bed.connector.url, botId: '28:bot' }, target: { kind: 'conversation', conversationId: '19:channel@thread.tacv2' }, payload: { text } });
+    let refused = 0;
+    bed.connector.faults = [(req) => (req.body?.text === 'gestart' && refused++ < 1 ? { status: 502 } : undefined)];
+    expect((await box.deliver(channel('started', 'gestart'))).status).toBe('sent');
+    await box.enqueue([channel('poll', 'peiling')]);
+    await box.drain();
+
+    const posts = bed.connector.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.status)).toEqual([502, 200, 200]);
+    // Held, the poll card would leave when the hold ran out: 30 s after the 502.
+    expect(posts[2]!.at - posts[0]!.at).toBeLessThan(30_000);
+  });
+
   it('backs off on 5xx and gives up after its attempts, honouring Retry-After on 429', async () => {
     const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { maxAttempts: 3, backoffBaseMs: 50, backoffCapMs: 100 });
     bed.connector.faults = [(req) => (req.conversationId === 'a:1on1-29:p-user-0' ? { status: 503 } : undefined)];
