@@ -19,6 +19,7 @@ import { createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
 import { Outbox } from '../outbox/outbox';
 import { TeamsRateLimiter } from '../outbox/rate-limiter';
+import { SenderOptions } from '../outbox/sender-options';
 import { BotConnectorClient, TokenProvider } from '../teams/connector/bot-connector.client';
 import { connectorTokenProvider } from '../teams/connector/connector-token';
 import { createServer } from '../teams/server';
@@ -37,6 +38,11 @@ export interface ComposeOptions {
   events?: BusinessEvents;
   /** Least time between two updates of one shared card; tests widen it to make a burst's pacing certain. */
   sharedCardIntervalMs?: number;
+  /**
+   * The outbox's retry back-off, and how long a turn waits for a message it needs the id of;
+   * tests shorten them so a retried send is not waited out for seconds.
+   */
+  outboxTimings?: Pick<SenderOptions, 'backoffBaseMs' | 'backoffCapMs'> & { deliverWaitMs?: number };
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
   connectorClient?: (token: TokenProvider) => BotConnectorClient;
 }
@@ -76,6 +82,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   // The outbox keeps real time (rate limits, Retry-After), also when tests fake the domain clock.
   const outbox = new Outbox(cosmos, connector, new TeamsRateLimiter({ tenantPerSecond: limits.tenantPerSecond, conversationPerSecond: limits.conversationPerSecond }), logger, {
     concurrency: limits.concurrency,
+    ...options.outboxTimings,
   });
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);

@@ -26,7 +26,11 @@ export class Outbox implements OutboxPort {
   private readonly sentHandlers = new Map<string, SentHandler>();
   private readonly renderers = new Map<string, RenderHandler>();
 
-  constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string }) {
+  /** How long `deliver` waits for a message by default before answering `pending`. */
+  private readonly deliverWaitMs: number;
+
+  constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string; deliverWaitMs?: number }) {
+    this.deliverWaitMs = options.deliverWaitMs ?? 20_000;
     this.store = new OutboxStore(conn);
     this.sender = new OutboxSender(this.store, transport, limiter, logger, {
       guard: (job) => this.checkGuard(job),
@@ -91,7 +95,7 @@ export class Outbox implements OutboxPort {
    * for callers that need the new message's id (to update it later). Resolves with `pending`
    * when the wait runs out; the job is then still delivered later.
    */
-  async deliver(message: RenderedMessage, waitMs = 20_000): Promise<DeliveryResult> {
+  async deliver(message: RenderedMessage, waitMs = this.deliverWaitMs): Promise<DeliveryResult> {
     await this.store.create(newJob(message, new Date()));
     const id = jobIdFor(message.key);
     const deadline = Date.now() + waitMs;

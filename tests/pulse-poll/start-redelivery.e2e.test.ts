@@ -20,7 +20,8 @@ describe('the start command under a lost answer and redelivery', () => {
   const startedCards = () => t.connector.cards((c) => c.method === 'POST' && c.conversationId === noord.id).filter((c) => cardText(c.card).includes('B3-spiegel gestart'));
 
   beforeEach(async () => {
-    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'start-key'.padEnd(40, 's'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true });
+    // A turn gives up on a refused card after 2 s instead of 20 (the card stays queued).
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'start-key'.padEnd(40, 's'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true, outboxTimings: { backoffBaseMs: 100, backoffCapMs: 1_000, deliverWaitMs: 2_000 } });
     d = new PulseDriver(t);
     await d.install(noord);
   });

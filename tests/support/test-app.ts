@@ -34,7 +34,7 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; events?: BusinessEvents } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number }; events?: BusinessEvents } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -54,6 +54,9 @@ export async function startTestApp(
     cosmos,
     startScheduler: false,
     sharedCardIntervalMs: opts.sharedCardIntervalMs,
+    // A retried send waits a tenth of production's back-off: the same order of retries, without
+    // waiting out seconds a test only spends idle (tests/outbox covers the production timings).
+    outboxTimings: opts.outboxTimings ?? { backoffBaseMs: 100, backoffCapMs: 6_000 },
     ...(opts.events ? { events: opts.events } : {}),
     connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
   });
