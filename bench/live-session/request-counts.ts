@@ -66,6 +66,12 @@ export async function requestsPerTurn(extra: { turn: string; run: (app: { url: s
     await byCommand.setUp();
     await byCommand.startCycle();
     await measure('session start (`start` command)', () => t.send(message(byCommand.conv, byCommand.members[0]!, 'start')));
+    // The same on an instance that has not seen the group yet (it reads the group for its week).
+    const cold = new GroupDriver(t, t.conversation('groupChat', '19:bench-start-cold@thread.v2'), ['Hana', 'Ivo', 'Jan'].map(user));
+    await cold.setUp();
+    await cold.startCycle();
+    t.app.forgetHints();
+    await measure('session start (`start` command, first on an instance)', () => t.send(message(cold.conv, cold.members[0]!, 'start')));
     await g.contribute(anna, 1, 'Eerste antwoord');
     await measure('answer save', () => g.contribute(bram, 1, 'Een antwoord'));
     await measure('energy check-in', () => g.checkIn(cem, 4));

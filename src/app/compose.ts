@@ -59,6 +59,8 @@ export interface RunningApp {
   scheduler: CosmosJobScheduler;
   outbox: Outbox;
   background: BackgroundTasks;
+  /** Forgets what this instance remembers of groups' weeks, as an instance that just started (tests). */
+  forgetHints(): void;
   stop(): Promise<void>;
 }
 
@@ -130,7 +132,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
       },
     },
   };
-  composeFeatures(platform);
+  const { weekCycle } = composeFeatures(platform);
 
   // Local mode listens on 127.0.0.1 only (config.host); with bot authentication, on every interface.
   await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
@@ -156,6 +158,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     outbox,
     background,
     retention,
+    forgetHints: () => weekCycle.currentCycles.clear(),
     stop: async () => {
       if (retentionTimer) clearInterval(retentionTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -16,6 +16,7 @@ import { VerantwoordingDeps } from '../usecases/verantwoording/deps';
 import { getProfTraject } from '../usecases/verantwoording/prof-traject';
 import { teamsFromRosters } from '../usecases/talent-review/report-teams';
 import { TalentReviewDeps } from '../usecases/talent-review/deps';
+import { WeekCycleDeps } from '../usecases/week-cycle/deps';
 import { previewCard } from '../teams/features/talent-review/preview-card';
 import { refreshPrepCards } from '../usecases/talent-review/prep';
 
@@ -23,7 +24,7 @@ import { refreshPrepCards } from '../usecases/talent-review/prep';
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
  * answer what nobody handled come last.
  */
-export function composeFeatures(p: Platform): void {
+export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   // The week cycle offers the Prof-traject that Mijn verantwoording keeps, read through its own
   // use case; verantwoording is composed after the week cycle (routes match in this order).
   let verantwoording: VerantwoordingDeps | undefined;
@@ -37,7 +38,7 @@ export function composeFeatures(p: Platform): void {
   // What a person shares changed and is stored (a note, an answer, their time, a visibility): their
   // managers' prep cards are rebuilt from what they share now, or retried later; never refused.
   const sharingChanged = (userId: string) => prepCardsFollowSharing(p, composedTalentReview(), userId);
-  composeWeekCycle(
+  const weekCycle = composeWeekCycle(
     p,
     {
       hasProfTraject: async (userId) => {
@@ -62,6 +63,7 @@ export function composeFeatures(p: Platform): void {
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor });
+  return { weekCycle };
 }
 
 /** In Azure (or against a local fake Graph) managers come from Microsoft Graph; locally from DIRECTORY_FILE. */

@@ -41,6 +41,8 @@ describe('Cosmos DB requests per turn', () => {
     return costOf(t.proxy!.seen);
   };
   let token = '';
+  // Session cards posted in a group's chat.
+  const liveCards = (x: GroupDriver) => t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === x.conv.id && c.activity.attachments?.[0]?.content?.refresh?.action?.verb === 'session.refresh');
 
   beforeAll(async () => {
     // A click's own turn is counted: without pacing, its shared-card update leaves at once, from what
@@ -92,7 +94,7 @@ describe('Cosmos DB requests per turn', () => {
     expect(cost).toEqual({ data: 2, writes: 1, queryPlans: 0, crossPartition: 0 });
   });
 
-  it('"start" in the group chat: the group the command read names the week, so it is not read again', async () => {
+  it('"start" in the group chat: the week this instance saw the group in is checked by the one query, not read first', async () => {
     // Members of no other group here, so that Anna's turns below still read one group.
     const other = new GroupDriver(t, t.conversation('groupChat', '19:start-command@thread.v2'), ['Gert', 'Hana', 'Ivo'].map(user));
     await other.setUp();
@@ -101,7 +103,18 @@ describe('Cosmos DB requests per turn', () => {
     // The week's first session also fixes the agenda on the cycle, under the ETag the query read, in
     // the same transaction: an agenda saved at that moment cannot be answered "saved" while day 1
     // runs the old one (tests/live-session/agenda-start-race.test.ts). No request more for it.
+    expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['query sessions', 'batch sessions']);
+    expect(liveCards(other)).toHaveLength(1);
+  });
+
+  it('"start" on an instance that has not seen the group yet reads the group for its week first', async () => {
+    const other = new GroupDriver(t, t.conversation('groupChat', '19:start-cold@thread.v2'), ['Jan', 'Kim', 'Lot'].map(user));
+    await other.setUp();
+    await other.startCycle();
+    t.app.forgetHints();
+    await measure(() => t.send(message(other.conv, other.members[0]!, 'start')));
     expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['pointRead sessions', 'query sessions', 'batch sessions']);
+    expect(liveCards(other)).toHaveLength(1);
   });
 
   it('"status" only reads', async () => {

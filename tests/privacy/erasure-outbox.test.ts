@@ -1,3 +1,4 @@
+import { CurrentCycleHints } from '../../src/usecases/week-cycle/current-cycles';
 import { stableId } from '../../src/domain/shared/ids';
 import { SessionState } from '../../src/domain/week-cycle/session';
 import { namedInSummary } from '../../src/teams/features/week-cycle/session-presenter';
@@ -102,8 +103,8 @@ describe('erasure and the outbox: whom a summary names', () => {
       contributions: [{ authorId: 'today' }],
       judgements: [{ memberId: 'judge-today' }],
     }) as unknown as SessionState;
-  const week = { contributions: [{ authorId: 'monday' }, { authorId: 'today' }], judgements: [{ memberId: 'judge-tuesday' }], sessions: [] };
-  const wc = { sessions: { loadCycle: async () => week } } as unknown as WeekCycleDeps;
+  const week = { group: { id: 'g1', currentCycleId: 'c1' }, contributions: [{ authorId: 'monday' }, { authorId: 'today' }], judgements: [{ memberId: 'judge-tuesday' }], sessions: [] };
+  const wc = { sessions: { loadCycle: async () => week }, currentCycles: new CurrentCycleHints() } as unknown as WeekCycleDeps;
 
   it("names a day's authors and judges", async () => {
     expect((await namedInSummary(wc, state(2))).sort()).toEqual(['judge-today', 'today']);

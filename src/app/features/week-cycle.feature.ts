@@ -14,6 +14,7 @@ import { CosmosPlanRepository } from '../../store/plan.repository';
 import { ProfTrajectLookup, WeekCycleDeps } from '../../usecases/week-cycle/deps';
 import { Platform } from '../platform';
 import { OpeningLock } from '../../usecases/week-cycle/opening-lock';
+import { CurrentCycleHints } from '../../usecases/week-cycle/current-cycles';
 
 /**
  * The Vitale Weekcyclus: its repositories, the AI drafter, and its Teams handlers and jobs.
@@ -41,6 +42,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     rhythm: { holidays: holidayCalendar(p.config.rhythm.holidayRegion), reminderMinutes: p.config.rhythm.reminderMinutes },
     profTrajects,
     openings: new OpeningLock(),
+    currentCycles: new CurrentCycleHints(),
     ...(sharingChanged ? { sharingChanged } : {}),
   };
   registerWeekCycle(p.app, p.scheduler, {

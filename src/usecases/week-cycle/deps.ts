@@ -5,6 +5,7 @@ import { Clock } from '../../domain/shared/clock';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { HolidayCalendar } from '../../domain/week-cycle/holidays';
 import { PlanRepository } from '../../domain/week-cycle/plan';
+import { CurrentCycleHints } from './current-cycles';
 import { OpeningLock } from './opening-lock';
 import {
   CycleRepository,
@@ -39,6 +40,8 @@ export interface WeekCycleDeps {
   profTrajects: ProfTrajectLookup;
   /** One session opening at a time per group in this process (see opening-lock.ts). */
   openings: OpeningLock;
+  /** The week this instance last saw each group in: a hint, checked by the query it saves (see current-cycles.ts). */
+  currentCycles: CurrentCycleHints;
   /**
    * Told after a member saved a personal answer they share with their manager, so what shows it
    * (the manager's prep cards) shows the new text. The answer is stored by then: this does not

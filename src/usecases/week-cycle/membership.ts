@@ -7,6 +7,7 @@ import { resumeRhythm } from './plan-rhythm';
 export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<Group> {
   const group = await deps.groups.get(groupId);
   if (!group) throw new DomainError('notFound', 'group');
+  deps.currentCycles.note(group);
   return group;
 }
 

@@ -44,9 +44,10 @@ export async function openWeek(deps: WeekCycleDeps, group: Group, weekNumber: nu
   // Idempotent follow-ups, done also when a redelivered start finds the cycle created.
   if (created || group.cyclesStarted < weekNumber) {
     if (weekNumber === 1) await scheduleProfTrajectOffer(deps, group, cycle);
-    await deps.groups.update(group.id, (g) =>
+    const updated = await deps.groups.update(group.id, (g) =>
       g.cyclesStarted >= weekNumber ? g : { ...g, cyclesStarted: weekNumber, currentCycleId: id },
     );
+    deps.currentCycles.note(updated);
     if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
   }
   return cycle;

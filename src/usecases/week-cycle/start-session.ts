@@ -24,6 +24,7 @@ export function carryOverFrom(framework: Framework, state: Pick<SessionState, 's
 export async function loadCycleState(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<CycleState> {
   const state = await deps.sessions.loadCycle(groupId, cycleId);
   if (!state) throw new DomainError('noActiveCycle');
+  deps.currentCycles.note(state.group);
   return state;
 }
 

@@ -25,6 +25,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
 
   const withGroup = (command: GroupCommand) => async (context: TurnContext) => {
     const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
+    if (group) wc.currentCycles.note(group);
     try {
       if (!group) {
         await postCard(context, await setupCardFor(deps, context));
@@ -39,11 +40,6 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
 
   const commands: [RegExp, GroupCommand][] = [
     [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
-    [/^\s*start\b/i, async (context, group) => {
-      // The group as this turn read it names its week: no second read.
-      const { result, language } = await openNextSession(deps, presenter, context, group.id, { repost: true, cycleId: group.currentCycleId });
-      if (result === 'openedWithoutCard') await context.sendActivity(deps.translator.t(language)('session.openedWithoutCard'));
-    }],
     [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
       await startCycle(wc, group.id, actorOf(context));
       await postCard(context, await cycleCardFor(deps, group.id));
@@ -59,6 +55,32 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     }],
   ];
 
+  /** Opens the next session, or shows the open one; the command names no week, `cycleId` is the group's. */
+  const start = async (context: TurnContext, groupId: string, cycleId: string | undefined) => {
+    const { result, language } = await openNextSession(deps, presenter, context, groupId, { repost: true, cycleId });
+    if (result === 'openedWithoutCard') await context.sendActivity(deps.translator.t(language)('session.openedWithoutCard'));
+  };
+  const startWithGroup = withGroup((context, group) => start(context, group.id, group.currentCycleId));
+
+  // `start` skips reading the group when this instance knows its week: the one query of the
+  // opening reads the group with it and checks the week. Refused there (no group any more, not a
+  // member), nothing was stored: the command runs again the usual way, for the answer in the
+  // group's language.
+  app.message(
+    async (context) => conversationKindOf(context) !== 'personal' && /^\s*start\b/i.test(context.activity.text ?? ''),
+    async (context) => {
+      const groupId = groupIdFor(groupConversationId(context));
+      const cycleId = wc.currentCycles.get(groupId);
+      if (cycleId) {
+        try {
+          return await start(context, groupId, cycleId);
+        } catch (err) {
+          if (!isDomainError(err)) throw err;
+        }
+      }
+      await startWithGroup(context);
+    },
+  );
   for (const [pattern, command] of commands) {
     app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(context.activity.text ?? ''), withGroup(command));
   }
