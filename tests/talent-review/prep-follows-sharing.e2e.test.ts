@@ -31,7 +31,9 @@ describe('a prep card shows only what the report shares now', () => {
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    // Production's back-off (the queued card keeps most of its attempts while Teams is down);
+    // the prep job waits 2 s for its card instead of 20, and leaves it queued.
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { outboxTimings: { backoffBaseMs: 1_000, backoffCapMs: 60_000, deliverWaitMs: 2_000 } });
   });
   afterAll(() => t.stop());
 
