@@ -14,6 +14,15 @@ const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 5;
 const DONE_TTL_SECONDS = 7 * 24 * 3600;
 
+/** Groups (or polls) whose due jobs run at the same time; the outbox keeps Teams' rate limits. */
+const LANES_AT_ONCE = 8;
+
+/** The jobs that must run one after another: a group's, or a poll's; any other job alone. */
+function laneOf(job: JobDocument): string {
+  const about = job.groupId ?? job.payload?.groupId ?? job.payload?.pollId;
+  return typeof about === 'string' ? about : job.id;
+}
+
 const DUE = "((c.status = 'pending' AND c.dueAt <= @now) OR (c.status = 'running' AND c.lockedUntil < @now))";
 
 /**
@@ -77,13 +86,25 @@ export class CosmosJobScheduler implements JobScheduler {
       this.groupJobs.query({ query: `SELECT * FROM c WHERE c.type = 'job' AND ${DUE}`, parameters }),
     ]);
     const due = [...own, ...ofGroups].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    // One lane per group (or poll): its jobs one at a time, in the order they were due (a warning
+    // before its close). Lanes run side by side, so a job waiting on a slow Teams call holds back
+    // only its own group's next job. Each job is claimed when its turn comes, not before, so no
+    // lease runs while it waits.
+    const lanes = new Map<string, JobDocument[]>();
+    for (const job of due) lanes.set(laneOf(job), [...(lanes.get(laneOf(job)) ?? []), job]);
     let ran = 0;
-    for (const candidate of due) {
-      const claimed = await this.claim(candidate, now);
-      if (!claimed) continue;
-      ran++;
-      await this.execute(claimed);
-    }
+    const queue = [...lanes.values()];
+    const worker = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const candidate of lane) {
+          const claimed = await this.claim(candidate, now);
+          if (!claimed) continue;
+          ran++;
+          await this.execute(claimed);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LANES_AT_ONCE, queue.length) }, worker));
     return ran;
   }
 
