@@ -33,7 +33,9 @@ export function reportCsv(report: HrReport): string {
   rows.push(...facilitationCsvRows(report));
   adoptionRows(report, rows);
   learningNeedRows(report, rows);
-  return stringify(rows);
+  // Members and managers type group names, proposals and notes; HR opens the file in Excel, which
+  // runs a cell starting with = + - @ as a formula (CSV injection): such text gets a leading '.
+  return stringify(rows, { escape_formulas: true });
 }
 
 /** Transfer to practice: the figures, then one row per fact of each adopted proposal (keyed by group and decision date). */
