@@ -58,7 +58,13 @@ export class CosmosJobScheduler implements JobScheduler {
   }
 
   async schedule(job: ScheduledJob): Promise<void> {
-    await this.home(job).store.create(pendingJob(job));
+    const { store, key } = this.home(job);
+    const { doc, created } = await store.create(pendingJob(job));
+    // Ids come from what a job is for (a week's slot and its time): a job a plan change cancelled
+    // and a later change plans again (a week moved away and back) is pending again, as planned now.
+    if (!created && doc.status === 'cancelled') {
+      await store.update(job.id, key, (j) => (j.status === 'cancelled' ? pendingJob(job) : j));
+    }
   }
 
   async cancel(jobId: string): Promise<void> {
