@@ -109,7 +109,7 @@ describe('erasure racing card actions in a live session', () => {
     });
     await eraseMyData(deps, dewi.aadObjectId, account(dewi));
     expect(during?.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(during?.value)).toContain('Dat mag je hier helaas niet doen.');
+    expect(JSON.stringify(during?.value)).toContain('Je gegevens worden op dit moment gewist.');
     expect(await namesOf(t, dewi)).toEqual({});
     // Afterwards she acts again: she joins as anyone new does, and her export shows it.
     await g.contribute(dewi, 1, 'Dewi begint opnieuw');

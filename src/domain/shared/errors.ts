@@ -13,6 +13,8 @@ const GENERAL_ERROR_CODES = [
   'forbidden',
   'otherGroup',
   'conflict',
+  /** The person's own erasure is under way: their actions wait until it is done. */
+  'erasureUnderway',
 ] as const;
 
 /** Refusals of the B3-spiegel pulse poll; most name a team, channel or date the user typed. */

@@ -21,11 +21,11 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   // Someone whose erasure is under way was taken off the list, and does not join again until it
   // is done: what they would add now could be left under their name with nothing leading to it.
   // The group as read tells (no extra read); the ETag-guarded write below checks it again.
-  if (isBeingErased(group, actor)) throw new DomainError('forbidden', 'erasure under way');
+  if (isBeingErased(group, actor)) throw new DomainError('erasureUnderway');
   if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
-    if (isBeingErased(g, actor)) throw new DomainError('forbidden', 'erasure under way');
+    if (isBeingErased(g, actor)) throw new DomainError('erasureUnderway');
     if (g.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
     return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
   });
