@@ -179,7 +179,24 @@ class TabApp {
         say(this.t('verantwoording.conversations.previewFailed'), true);
       }
     },
-    erase: () => this.change(() => this.api!.call('POST', '/erase', { confirm: true }), this.t('verantwoording.tab.erased')),
+    erase: async () => {
+      try {
+        await this.api!.call('POST', '/erase', { confirm: true });
+      } catch (err) {
+        // Begun and not finished: part of it may be erased, so never "not saved". Say how it finishes.
+        if (err instanceof ApiError && err.body.error === 'erasureUnfinished') {
+          const text = this.t(err.body.started === false ? 'verantwoording.erase.notStartedText' : err.body.resumes ? 'verantwoording.erase.unfinishedText' : 'verantwoording.erase.unfinishedTextByHand');
+          say(text, true);
+          return { finished: false, started: err.body.started !== false, text };
+        }
+        // Refused before anything was erased: said as any other refusal is.
+        await this.change(() => Promise.reject(err), '');
+        return { finished: false, started: false, text: '' };
+      }
+      await this.load();
+      say(this.t('verantwoording.tab.erased'));
+      return { finished: true };
+    },
     passLearningNeed: (answerId, theme, text) =>
       this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), this.t('verantwoording.learningNeed.tab.passed'), { form: true }),
     withdrawLearningNeed: (answerId) => this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), this.t('verantwoording.learningNeed.tab.withdrawn')),

@@ -36,7 +36,8 @@ export interface Actions {
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
   saveTraject(learningNeeds: string, talents: string, weeks: number, rev: number): Promise<Outcome<ProfTraject>>;
   download(): Promise<void>;
-  erase(): Promise<unknown>;
+  /** Not finished: `text` says what became of it (begun, it is not undone), and the confirm button finishes it. */
+  erase(): Promise<{ finished: true } | { finished: false; started: boolean; text: string }>;
   /** Shows the manager's prep card as it would be today in `into`. */
   preview(into: HTMLElement): Promise<void>;
   passLearningNeed(answerId: string, theme: string, text: string): Promise<Outcome>;
@@ -332,18 +333,27 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
 
 function myDataSection(t: T, actions: Actions): HTMLElement {
   const zone = h('div', {});
-  const ask = () => {
+  const erase = async () => {
+    const outcome = await actions.erase();
+    if (!outcome.finished && outcome.text) unfinished(outcome.started, outcome.text);
+  };
+  /** The confirmation, or after an erasure that did not finish, what became of it and the button to finish it. */
+  const confirm = (title: string, text: string, button: string, cancel: boolean) => {
     zone.replaceChildren(
       h(
         'div',
         { class: 'confirm', role: 'group', 'aria-labelledby': 'erase-title' },
-        h('h3', { id: 'erase-title' }, t('verantwoording.erase.confirmTitle')),
-        h('p', {}, t('verantwoording.erase.confirmText')),
-        h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.erase() }, t('verantwoording.erase.confirm')), h('button', { type: 'button', onclick: () => zone.replaceChildren() }, t('verantwoording.erase.cancel'))),
+        h('h3', { id: 'erase-title' }, title),
+        h('p', {}, text),
+        h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void erase() }, button), ...(cancel ? [h('button', { type: 'button', onclick: () => zone.replaceChildren() }, t('verantwoording.erase.cancel'))] : [])),
       ),
     );
     (zone.querySelector('button') as HTMLButtonElement).focus();
   };
+  const ask = () => confirm(t('verantwoording.erase.confirmTitle'), t('verantwoording.erase.confirmText'), t('verantwoording.erase.confirm'), true);
+  // Begun, it cannot be called off: no "back" then. Not begun, it may be tried again or left.
+  const unfinished = (started: boolean, text: string) =>
+    started ? confirm(t('verantwoording.erase.unfinishedTitle'), text, t('verantwoording.erase.finish'), false) : confirm(t('verantwoording.erase.confirmTitle'), text, t('verantwoording.erase.confirm'), true);
   return h(
     'section',
     { 'aria-labelledby': 'h-data' },

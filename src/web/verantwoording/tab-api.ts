@@ -8,7 +8,7 @@ import enTexts from '../../i18n/locales/en/verantwoording.json';
 import nlTexts from '../../i18n/locales/nl/verantwoording.json';
 import type { Logger } from '../../log/logger';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
-import { eraseMyData, exportMyData } from '../../usecases/verantwoording/my-data';
+import { exportMyData, tryEraseMyData } from '../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
 import { buildOverview } from '../../usecases/verantwoording/overview';
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
@@ -182,9 +182,14 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   route('post', '/api/verantwoording/erase', async (caller, req) => {
     parse(schemas.erase, req.body);
-    const report = await eraseMyData(v, caller.userId);
-    deps.logger.info({ ...report, via: caller.via }, 'professional erased their data');
-    return { body: { erased: true } };
+    const outcome = await tryEraseMyData(v, caller.userId);
+    if (outcome.done) {
+      deps.logger.info({ ...outcome.report, via: caller.via }, 'professional erased their data');
+      return { body: { erased: true } };
+    }
+    // Never a plain failure: once begun, part of it is done. The tab says so, and how it finishes.
+    deps.logger.warn({ err: (outcome.error as Error)?.message, started: outcome.started, resumes: outcome.resumes, via: caller.via }, 'erasure did not finish');
+    return { status: 503, body: { error: 'erasureUnfinished', started: outcome.started, resumes: outcome.resumes } };
   });
 
   // Learning needs for L&O, next to the member's own answer to question 9.
