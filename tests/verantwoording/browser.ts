@@ -19,6 +19,14 @@ export function buildTab(): void {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-tab.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }
 
+/** Opens the tab outside Teams and signs in with the development sign-in (local mode) as `userId`. */
+export async function signInWithDevUser(page: Page, appUrl: string, userId: string): Promise<void> {
+  await page.goto(`${appUrl}/tab/index.html`);
+  await page.locator('#dev-user').fill(userId);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { name: 'Notities' }).waitFor();
+}
+
 export interface Browser {
   context: BrowserContext;
   /** Hosts the page tried to reach outside loopback; every such request is aborted. */

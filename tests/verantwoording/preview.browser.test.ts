@@ -5,7 +5,7 @@ import { Page } from 'playwright-core';
 import { addNote } from '../../src/usecases/verantwoording/notes';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { Browser, buildTab, launchBrowser, requireChromium } from './browser';
+import { Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
 import { runWeek, verantwoordingDeps } from './support';
 
 /**
@@ -38,12 +38,7 @@ describe('the manager\'s prep card, previewed in the tab', () => {
     await t?.stop();
   });
 
-  const signIn = async (p: Page, userId: string) => {
-    await p.goto(`${t.app.url}/tab/index.html`);
-    await p.locator('#dev-user').fill(userId);
-    await p.getByRole('button', { name: 'Aanmelden' }).click();
-    await p.getByRole('heading', { name: 'Notities' }).waitFor();
-  };
+  const signIn = (p: Page, userId: string) => signInWithDevUser(p, t.app.url, userId);
 
   it('renders the manager\'s prep card with the adaptivecards library: what is shared, nothing private', async () => {
     await signIn(page, 'aad-anna');

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { axeProblems, Browser, buildTab, launchBrowser, requireChromium } from './browser';
+import { axeProblems, Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
 import { runWeek } from './support';
 
 /**
@@ -29,10 +29,7 @@ describe('the tab when an erasure does not finish', () => {
     await runWeek(g, { personal9: 'Ik wil beter leren plannen', personal10: 'Samen puzzelen gaf energie', contribution: 'De overdracht tussen diensten' });
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${t.app.url}/tab/index.html`);
-    await page.locator('#dev-user').fill(anna.aadObjectId);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { name: 'Notities' }).waitFor();
+    await signInWithDevUser(page, t.app.url, anna.aadObjectId);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { axeProblems, Browser, buildTab, launchBrowser, requireChromium } from './browser';
+import { axeProblems, Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
 import { runWeek } from './support';
 
 /**
@@ -52,10 +52,7 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     token = (await res.json()).token;
     browser = await launchBrowser();
     page = await browser.newPage();
-    await page.goto(`${t.app.url}/tab/index.html`);
-    await page.locator('#dev-user').fill(anna.aadObjectId);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { name: 'Notities' }).waitFor();
+    await signInWithDevUser(page, t.app.url, anna.aadObjectId);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
