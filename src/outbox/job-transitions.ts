@@ -17,7 +17,7 @@ export class JobTransitions {
   constructor(
     private readonly store: OutboxStore,
     private readonly owner: string,
-    private readonly options: { jobLeaseMs: number; maxAttempts: number },
+    private readonly options: { jobLeaseMs: number; maxAttempts: number; giveUpAfterMs: number },
     private readonly lanes: ConversationLanes,
     private readonly limiter: TeamsRateLimiter,
     private readonly hooks: SenderHooks,
@@ -65,6 +65,16 @@ export class JobTransitions {
     return done;
   }
 
+  /**
+   * The last moment a retry of the job may be due: its own budget or the sender's, whichever is
+   * shorter, from when it was queued. A transient failure is retried until then, however many
+   * attempts that takes (maxAttempts is only a safety limit, see SenderOptions).
+   */
+  private giveUpAt(job: OutboxJob): number {
+    const budget = Math.min(this.options.giveUpAfterMs, job.giveUpAfterMs ?? Infinity);
+    return Date.parse(job.createdAt) + budget;
+  }
+
   /** Records what became of a claimed job. */
   async apply(job: Versioned<OutboxJob>, outcome: Outcome): Promise<void> {
     const log = { jobId: job.id, attempts: job.attempts };
@@ -81,8 +91,11 @@ export class JobTransitions {
         // Hold the whole conversation back until the retry is due, so its messages stay in order.
         this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
         this.lanes.holdForRetry(job.conversationKey, job.id, outcome.afterMs + 30_000);
-        if (job.attempts >= this.options.maxAttempts) {
-          this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed after its last attempt');
+        const retryAt = Date.now() + outcome.afterMs;
+        const outOfTime = retryAt > this.giveUpAt(job);
+        if (outOfTime || job.attempts >= this.options.maxAttempts) {
+          const why = outOfTime ? 'outbox job failed: a retry would come after its time budget' : 'outbox job failed: it reached the safety limit of attempts';
+          this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, why);
           await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
           return;
         }
@@ -91,7 +104,7 @@ export class JobTransitions {
           status: 'pending',
           owner: undefined,
           lockedUntil: undefined,
-          notBefore: new Date(Date.now() + outcome.afterMs).toISOString(),
+          notBefore: new Date(retryAt).toISOString(),
           result: { status: outcome.status, code: outcome.code },
         });
         if (!next) this.logger.warn(log, 'outbox job changed while this sender held it');

@@ -30,6 +30,9 @@ export type { SenderHooks, SenderOptions } from './sender-options';
  *   graceful stop (SIGTERM, redeploy) finishes its calls first and leaves none.
  * - Only answers that prove the message was not delivered (429, 5xx, 412, a refused connection)
  *   put a job back to `pending`; 403 (MessageWritesBlocked, ConversationBlockedByUser) is final.
+ *   Such a job is retried with back-off (Retry-After on 429) until its time budget from when it
+ *   was queued runs out (`giveUpAfterMs`: 24 hours, or the message's own shorter one), so a
+ *   Teams outage of hours delays a message rather than losing it (JobTransitions.apply).
  *
  * Rate limits hold per tenant across instances because one sender at a time holds a tenant's
  * lease (TenantLeases); within a sender, a sliding window per tenant and per conversation spaces

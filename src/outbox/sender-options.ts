@@ -13,12 +13,32 @@ export interface SenderOptions {
   tenantLeaseMs?: number;
   /** How long a claimed job stays with its sender before it counts as abandoned. */
   jobLeaseMs?: number;
+  /**
+   * A safety limit on attempts, not the retry policy (that is `giveUpAfterMs`): at the back-off's
+   * cap a job is tried at most every `backoffCapMs / 2`, so 24 hours cost it at most ~600 tries and
+   * this limit never ends a job in an outage. It ends only a job retried far faster than the
+   * back-off allows (a Retry-After of 0 answered again and again), which would otherwise cost a
+   * call and two writes every few milliseconds for a whole day. Raise it with a longer budget.
+   */
   maxAttempts?: number;
+  /**
+   * How long after it was queued (its `createdAt`) a job is still retried after a transient
+   * failure (5xx, 408, 412, 429, a refused connection). A retry that would fall after this fails
+   * the job instead. Teams incidents last hours, not minutes; a message that must not arrive that
+   * late carries a shorter budget of its own (`OutboundMessage.giveUpAfterMs`).
+   */
+  giveUpAfterMs?: number;
   batchSize?: number;
   /** Idle polling interval when nothing is due and nobody kicks. */
   idleMs?: number;
   /** First retry delay after a 5xx; doubles per attempt, with jitter. */
   backoffBaseMs?: number;
+  /**
+   * The longest retry delay (jitter takes it down to half). Five minutes: a long outage then costs
+   * each waiting job one call and two writes per 2.5-5 minutes (a poll's 1,000 queued cards: ~4
+   * calls a second, not ~20 at a one-minute cap), while a message waits at most five minutes
+   * longer than Teams' recovery. From a one-second start the cap is reached at the tenth attempt.
+   */
   backoffCapMs?: number;
   /** How often a running sender looks for jobs left `sending` by a sender that stopped. */
   recoveryIntervalMs?: number;
@@ -30,11 +50,12 @@ export function resolveSenderOptions(options: SenderOptions): ResolvedSenderOpti
   return {
     tenantLeaseMs: 30_000,
     jobLeaseMs: 120_000,
-    maxAttempts: 10,
+    maxAttempts: 1_000,
+    giveUpAfterMs: 24 * 3600_000,
     batchSize: 200,
     idleMs: 2_000,
     backoffBaseMs: 1_000,
-    backoffCapMs: 60_000,
+    backoffCapMs: 5 * 60_000,
     recoveryIntervalMs: 10_000,
     ...options,
   };

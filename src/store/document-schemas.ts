@@ -349,6 +349,7 @@ const outboxJob = z
     onSent: hook.optional(),
     render: hook.optional(),
     keepSeconds: z.number().int().positive().optional(),
+    giveUpAfterMs: z.number().int().nonnegative().optional(),
     batch: z.string().max(1024).optional(),
     about: z.array(id).max(50).optional(),
     status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped']),

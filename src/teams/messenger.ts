@@ -20,7 +20,7 @@ interface StoredReference {
 export class TeamsMessenger {
   constructor(private readonly outbox: Outbox) {}
 
-  private message(ref: Record<string, unknown>, target: OutboundMessage['target'] | undefined, payload: Record<string, unknown>, key?: string, about?: string[]): OutboundMessage {
+  private message(ref: Record<string, unknown>, target: OutboundMessage['target'] | undefined, payload: Record<string, unknown>, key?: string, about?: string[], giveUpAfterMs?: number): OutboundMessage {
     const r = ref as StoredReference;
     const conversationId = r.conversation?.id;
     if (!conversationId || !r.serviceUrl) throw new Error('conversation reference without conversation or service URL');
@@ -31,6 +31,7 @@ export class TeamsMessenger {
       target: target ?? { kind: 'conversation', conversationId },
       payload,
       ...(about?.length ? { about } : {}),
+      ...(giveUpAfterMs !== undefined ? { giveUpAfterMs: Math.max(0, Math.round(giveUpAfterMs)) } : {}),
     };
   }
 
@@ -40,14 +41,16 @@ export class TeamsMessenger {
 
   /**
    * Posts a card; resolves with its message id once delivered (undefined if it is still queued).
-   * `about` names the people the card is about, so erasing one of them deletes it.
+   * `about` names the people the card is about, so erasing one of them deletes it;
+   * `giveUpAfterMs`, how long Teams' transient failures are retried for a card that is wrong
+   * when it comes late (see OutboundMessage.giveUpAfterMs; else the outbox's 24 hours).
    */
-  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[] } = {}): Promise<string | undefined> {
-    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), opts.key, opts.about))).activityId;
+  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number } = {}): Promise<string | undefined> {
+    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs))).activityId;
   }
 
-  async text(ref: Record<string, unknown>, text: string, key?: string): Promise<void> {
-    await this.outbox.deliver(this.message(ref, undefined, { type: 'message', text }, key));
+  async text(ref: Record<string, unknown>, text: string, key?: string, opts: { giveUpAfterMs?: number } = {}): Promise<void> {
+    await this.outbox.deliver(this.message(ref, undefined, { type: 'message', text }, key, undefined, opts.giveUpAfterMs));
   }
 
   /**

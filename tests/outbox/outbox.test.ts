@@ -203,7 +203,7 @@ describe('the outbox', () => {
     expect(posts[2]!.at - posts[0]!.at).toBeLessThan(30_000);
   });
 
-  it('backs off on 5xx and gives up after its attempts, honouring Retry-After on 429', async () => {
+  it('backs off on 5xx and gives up at its safety limit of attempts, honouring Retry-After on 429', async () => {
     const box = outbox(bed.cosmos, bed.connector, { tenant: 50, conversation: 7 }, { maxAttempts: 3, backoffBaseMs: 50, backoffCapMs: 100 });
     bed.connector.faults = [(req) => (req.conversationId === 'a:1on1-29:p-user-0' ? { status: 503 } : undefined)];
     bed.connector.faults.push((req) => (req.conversationId === 'a:1on1-29:p-user-1' && bed.connector.requests.filter((r) => r.status === 429).length < 1 ? { status: 429, retryAfterSeconds: 1 } : undefined));

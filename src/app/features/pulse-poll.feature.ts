@@ -33,7 +33,7 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
   }
   if (!cfg.hr.userIds.length && !cfg.hr.groupId) p.logger.warn('HR_USER_IDS and HR_GROUP_ID are empty: nobody can start a B3-spiegel poll');
   const roster = new TeamsRoster(p.connector, p.outbox.limiter, p.logger);
-  const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments);
+  const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments, () => p.clock.now());
   const polls = new CosmosPollRepository(p.cosmos);
   const pulse: PulsePollDeps = {
     polls,

@@ -27,6 +27,12 @@ export interface OutboundMessage {
   guard?: { kind: string; args: Record<string, string> };
   /** Told after delivery, with the new message id (e.g. to reply in its thread later). Must be idempotent. */
   onSent?: { kind: string; args: Record<string, string> };
+  /**
+   * How long after it was queued the message is still retried when Teams fails transiently (5xx,
+   * 429, a refused connection): for a message that is wrong when it arrives late ("ten minutes left"). It
+   * only shortens the outbox's own budget (24 hours), never lengthens it.
+   */
+  giveUpAfterMs?: number;
   /** Seconds the finished record is kept; short for records that say something about a person. */
   keepSeconds?: number;
   /** A label to count a batch by, e.g. one poll's messages. */

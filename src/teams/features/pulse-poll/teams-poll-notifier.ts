@@ -30,10 +30,25 @@ function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
 
 /** The poll's messages as Teams cards, each into the outbox under a key that makes it happen once. */
 export class TeamsPollNotifier implements PollNotifier {
-  constructor(private readonly outbox: OutboxPort, private readonly translator: Translator, private readonly instruments: Instruments) {}
+  constructor(
+    private readonly outbox: OutboxPort,
+    private readonly translator: Translator,
+    private readonly instruments: Instruments,
+    /** The app's clock (tests fake it): how long a poll stays open is measured by it. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private base(poll: Poll, target: PollTarget, key: string): Pick<OutboundMessage, 'key' | 'tenantId' | 'route' | 'batch'> {
     return { key: `pulse:${poll.id}:${key}`, tenantId: poll.tenantId, route: { serviceUrl: target.serviceUrl, botId: target.botId }, batch: pollBatch(poll.id) };
+  }
+
+  /**
+   * For a message that asks for answers or says how many days are left: Teams' transient failures
+   * are retried until the poll closes only, as a reminder run late is not posted (see remind.ts).
+   * Delivered after the closing, it would show an open form, or "1 day left" beside the results.
+   */
+  private untilClosing(poll: Poll): Pick<OutboundMessage, 'giveUpAfterMs'> {
+    return { giveUpAfterMs: Math.max(0, new Date(poll.closesAt).getTime() - this.now().getTime()) };
   }
 
   private closes(poll: Poll): string {
@@ -63,6 +78,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `card:${target.id}`),
         target: { kind: 'conversation', conversationId: target.channelId },
         payload: cardPayload(this.formCard(poll, target, refreshFor.map((m) => m.platformId))),
+        ...this.untilClosing(poll),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
         // The card lists these members' Teams ids (refresh): erasing one of them deletes the job.
         about: refreshFor.map((m) => m.userId),
@@ -77,6 +93,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `announce:${target.id}`),
         target: { kind: 'conversation', conversationId: target.channelId },
         payload: cardPayload(card),
+        ...this.untilClosing(poll),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
       },
     ]);
@@ -84,11 +101,13 @@ export class TeamsPollNotifier implements PollNotifier {
 
   async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
     // One key per person and poll: someone in two teams of the poll gets one card.
+    const budget = this.untilClosing(poll);
     await this.outbox.enqueue(
       members.map((m) => ({
         ...this.base(poll, target, `invite:${m.userId}`),
         target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(this.formCard(poll, target, [m.platformId])),
+        ...budget,
       })),
     );
   }
@@ -100,6 +119,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `reminder:${index}:${target.id}`),
         target: { kind: 'conversation', conversationId: thread },
         payload: cardPayload(pollReminderCard(figures, this.translator.t(poll.language))),
+        ...this.untilClosing(poll),
       },
     ]);
   }
@@ -112,12 +132,14 @@ export class TeamsPollNotifier implements PollNotifier {
     // and round: someone in two teams of the poll gets one nudge. Not in the poll's batch: its
     // record goes when it is done, so HR's status card would count it only while it waits.
     const { batch: _notCounted, ...base } = this.base(poll, target, '');
+    const budget = this.untilClosing(poll);
     await this.outbox.enqueue(
       members.map((m) => ({
         ...base,
         key: `pulse:${poll.id}:nudge:${index}:${m.userId}`,
         target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(card),
+        ...budget,
         guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
       })),
     );

@@ -23,6 +23,11 @@ const startPayload = z.object({
 const slotPayload = z.object({ groupId: z.string(), week: z.number().int().positive(), day: z.number().int().min(1).max(4), at: z.string() });
 const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 
+/** Time left until `at` by the app's clock: how long a message that is only right before then may wait for Teams. */
+function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
+  return Math.max(0, new Date(at).getTime() - wc.clock.now().getTime());
+}
+
 /**
  * The rhythm and the time box, run by the durable scheduler (once, whichever instance claims
  * them): a planned session's reminder and start, the warning before the end, the close, and the
@@ -38,7 +43,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { state, warned } = await warnOnce(wc, groupId, sessionId, job.id);
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
     if (!warned) return;
-    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`);
+    // "N minutes left" is wrong once the session has ended: Teams' failures are retried until then only.
+    await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`, { giveUpAfterMs: msUntil(wc, state.session.endsAt) });
     // An edit re-renders every member's card and drops what they were typing. It is worth that
     // only when it brings the check-out; on the last question everyone already has it.
     const { currentIndex, questionIds } = state.session;
@@ -58,7 +64,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
-    const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state), { about: next.state.group.members.map((m) => m.id) });
+    // A card that came after the session's end would show it still open: Teams' failures are retried until the end only.
+    const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state), { about: next.state.group.members.map((m) => m.id), giveUpAfterMs: msUntil(wc, next.state.session.endsAt) });
     if (id) await rememberCard(wc, next.state, id);
   });
 
@@ -70,7 +77,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const minutes = Math.max(1, Math.round((session.at.getTime() - wc.clock.now().getTime()) / 60_000));
     const time = DateTime.fromJSDate(session.at, { zone: group.schedule.timeZone }).toFormat('HH:mm');
     const text = deps.translator.t(group.language)('rhythm.reminder', { count: minutes, day: session.day, week: session.week, time });
-    await deps.messenger.text(group.conversationRef, text, `rhythm:${job.id}`);
+    // "Starts in N minutes" is wrong once it has started: Teams' failures are retried until then only.
+    await deps.messenger.text(group.conversationRef, text, `rhythm:${job.id}`, { giveUpAfterMs: msUntil(wc, session.at) });
   });
 
   scheduler.on(JOB_KINDS.profTrajectOffer, async (payload) => {
