@@ -4,11 +4,17 @@ import { Element, factSet, plainText, subtle, textBlock, truncate } from '../car
 
 const SHOWN_TEXTS = 20;
 
+/** The total, or what counts and how many handovers' small rests are left out (see `learningNeedsSection`). */
+function totalLines(s: LearningNeedsSection, t: Translate): string[] {
+  if (s.total !== undefined) return [t('hrReport.learningNeeds.total', { count: s.total })];
+  return [t('hrReport.learningNeeds.counted', { count: s.counted }), t('hrReport.learningNeeds.restsLeftOut', { count: s.restsLeftOut, min: s.minimum })];
+}
+
 /** Text lines of the section, for the summary download as for the card. */
 export function learningNeedsLines(s: LearningNeedsSection, t: Translate): string[] {
   if (!s.batches) return [t('hrReport.learningNeeds.none')];
   return [
-    s.total !== undefined ? t('hrReport.learningNeeds.total', { count: s.total }) : t('hrReport.learningNeeds.totalHeld', { min: s.minimum }),
+    ...totalLines(s, t),
     ...s.themes.map((th) => `- ${t(`verantwoording.learningNeed.theme.${th.theme}`)}: ${th.needs}`),
     ...(s.hiddenThemes ? [t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })] : []),
   ];
@@ -18,7 +24,8 @@ export function learningNeedsLines(s: LearningNeedsSection, t: Translate): strin
 export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate): Element[] {
   const out: Element[] = [textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' })];
   if (!s.batches) return [...out, subtle(t('hrReport.learningNeeds.none'))];
-  out.push(textBlock(s.total !== undefined ? t('hrReport.learningNeeds.total', { count: s.total }) : t('hrReport.learningNeeds.totalHeld', { min: s.minimum }), { spacing: 'Small' }));
+  const [first, ...more] = totalLines(s, t);
+  out.push(textBlock(first!, { spacing: 'Small' }), ...more.map((line) => subtle(line)));
   if (s.themes.length) out.push(factSet(s.themes.map((th) => ({ title: t(`verantwoording.learningNeed.theme.${th.theme}`), value: String(th.needs) }))));
   if (s.hiddenThemes) out.push(subtle(t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })));
   let shown = 0;
