@@ -1,5 +1,8 @@
 import { LearningNeedBatch, LearningTheme } from '../../src/domain/learning-needs/learning-need';
+import { parse } from 'csv-parse/sync';
+import { HrReport } from '../../src/domain/hr-report/report';
 import { learningNeedsSection, LearningNeedsSection } from '../../src/domain/learning-needs/report';
+import { reportCsv } from '../../src/web/hr-report/report-files';
 
 /**
  * HR differencing the learning-needs section: L&O may ask a report over any period, so an adversary
@@ -114,5 +117,12 @@ describe('learning needs: the rule keeps the report useful', () => {
     expect(s.total).toBeUndefined();
     expect(s).toMatchObject({ batches: 3, counted: 22, restsLeftOut: 1, hiddenThemes: 2 }); // 10 + 7 + the 5 of digitaal
     expect(s.themes.map((th) => [th.theme, th.needs])).toEqual([['digitaal', 12], ['vakkennis', 5]]);
+  });
+
+  it('the CSV download says the same as the card: what was counted and how many rests were left out', () => {
+    const learningNeeds = learningNeedsSection(batches, { from: WEEKS[0]!, to: WEEKS[2]! }, MIN);
+    const rows: string[][] = parse(reportCsv({ period: { from: WEEKS[0]!, to: '2026-03-22' }, groupsActive: 0, sessionsHeld: 0, learningHours: 0, proposalsMade: 0, proposalsValidated: 0, proposalsRejected: 0, energy: [], b3: [], facilitation: { conversationsPlanned: 0, withAccount: 0, shared: [] }, adoption: { adopted: 0, lookedBack: 0, taken: 0, takenShare: 0, groups: [] }, learningNeeds } as unknown as HrReport));
+    const figure = (name: string) => rows.find((r) => r[0] === 'learningNeeds' && r[2] === name)?.[3];
+    expect([figure('total'), figure('counted'), figure('restsLeftOut'), figure('themesHidden')]).toEqual(['', '22', '1', '2']);
   });
 });

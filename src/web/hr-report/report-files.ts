@@ -60,7 +60,13 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
 function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
   const s = report.learningNeeds;
   if (!s) return;
-  rows.push(['learningNeeds', '', 'total', s.total ?? ''], ['learningNeeds', '', 'themesHidden', s.hiddenThemes]);
+  // As the card: what could be counted, and in how many handovers a rest of too few people was left out.
+  rows.push(
+    ['learningNeeds', '', 'total', s.total ?? ''],
+    ['learningNeeds', '', 'counted', s.counted],
+    ['learningNeeds', '', 'restsLeftOut', s.restsLeftOut],
+    ['learningNeeds', '', 'themesHidden', s.hiddenThemes],
+  );
   for (const th of s.themes) {
     rows.push(['learningNeeds', th.theme, 'needs', th.needs]);
     for (const text of th.texts) rows.push(['learningNeedText', th.theme, 'text', text]);
