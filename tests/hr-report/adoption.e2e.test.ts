@@ -105,6 +105,6 @@ describe('the HR report: adopted proposals and their first step', () => {
     expect(value('adoptedProposal', 'firstStepOutcome', 'Facilitair 2026-11-20')).toBe('');
     const summary = await (await fetch(`${t.app.url}${links[1].pathname}${links[1].search}`)).text();
     expect(summary).toContain('4 voorstellen aangenomen of aangepast; op 3 is teruggekeken, bij 2 is de eerste stap gezet (67%).');
-    expect(summary).toContain('- Facilitair, 2026-11-12: Schoonmaakrooster per verdieping. Eerste stap: Rooster maken. (onderweg: Eerste verdieping klaar.)');
+    expect(summary).toContain('- Facilitair, 12 nov 2026: Schoonmaakrooster per verdieping. Eerste stap: Rooster maken. (onderweg: Eerste verdieping klaar.)');
   });
 });

@@ -46,7 +46,7 @@ describe('the report command with the dates HR typed', () => {
   };
 
   it('reports from the one date HR typed up to today', async () => {
-    expect(await ask('rapport 2026-06-01')).toContain('Reflectie en terugkoppeling: 2026-06-01 tot en met 2026-11-23');
+    expect(await ask('rapport 2026-06-01')).toContain('Reflectie en terugkoppeling: 1 jun 2026 tot en met 23 nov 2026');
   });
 
   it.each(['rapport 2026-06-01 2026-06-30 2026-07-31', 'rapport 2026-13-45', 'rapport 01-06-2026'])('answers %j with the usage, not a report', async (text) => {

@@ -40,5 +40,9 @@ describe('English names on the B3 mirror and HR report cards', () => {
     expect(card).toContain('Reflection and feedback');
     expect(card).toContain('B3 mirror');
     expect(card).not.toMatch(/B3-spiegel|Reflectie en terugkoppeling/);
+    // Dates and weeks in English words, not ISO ("2026-11-20") nor Dutch ("20 nov").
+    expect(card).toContain('1 Nov 2026');
+    expect(card).toContain('Care Team East (20 Nov 2026)');
+    expect(card).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/);
   }, 60_000);
 });

@@ -122,10 +122,10 @@ describe.each([
 ] as const)('the HR report in %s with counts of %i', (locale, n, summaryLines, linksLine) => {
   const t = translator.t(locale);
 
-  it.each(summaryLines)('the summary reads "%s"', (line) => expect(reportSummary(report(n), t).split('\n')).toContain(line));
+  it.each(summaryLines)('the summary reads "%s"', (line) => expect(reportSummary(report(n), t, locale).split('\n')).toContain(line));
 
   it('says how long the links work', () => {
-    expect(cardText(hrReportCard(report(n), { csv: 'https://x.example/csv', summary: 'https://x.example/txt', minutes: n }, t))).toContain(linksLine);
+    expect(cardText(hrReportCard(report(n), { csv: 'https://x.example/csv', summary: 'https://x.example/txt', minutes: n }, t, locale))).toContain(linksLine);
   });
 });
 

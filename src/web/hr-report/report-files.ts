@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { HrReport } from '../../domain/hr-report/report';
+import { Language } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
+import { reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
 import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
 import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
@@ -74,9 +76,9 @@ function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
 }
 
 /** A readable summary for the board (plain text), in the report's language. */
-export function reportSummary(report: HrReport, t: Translate): string {
+export function reportSummary(report: HrReport, t: Translate, language: Language): string {
   const lines = [
-    t('hrReport.title', { from: report.period.from, to: report.period.to }),
+    t('hrReport.title', { from: reportDate(report.period.from, language), to: reportDate(report.period.to, language) }),
     '',
     t('hrReport.summary.totals', {
       groups: t('hrReport.summary.groupsHeld', { count: report.groupsActive }),
@@ -87,19 +89,19 @@ export function reportSummary(report: HrReport, t: Translate): string {
     '',
     t('hrReport.energy'),
     ...(report.energy.length
-      ? report.energy.map((w) => `- ${w.week}: ${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}`)
+      ? report.energy.map((w) => `- ${reportWeek(w.week, t)}: ${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}`)
       : [`- ${t('hrReport.none')}`]),
     '',
     t('hrReport.b3'),
     ...(report.b3.length
-      ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${p.closedOn}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
+      ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${reportDate(p.closedOn, language)}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
       : [`- ${t('hrReport.none')}`]),
     '',
     ...facilitationSummaryLines(report, t),
     t('hrReport.adoption.title'),
     adoptionHeadline(report.adoption, t),
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${g.groupName}, ${p.decidedOn}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
+      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),

@@ -39,7 +39,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
     try {
       const { from, to, lang, tenant } = check.claims as { from: string; to: string; lang: string; tenant: string };
       const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }));
-      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback));
+      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback), asLocale(lang) ?? fallback);
       res.status(200);
       res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="lerend-werken-${from}-${to}.${kind === 'csv' ? 'csv' : 'txt'}"`);

@@ -1,4 +1,6 @@
+import { Language } from '../../../domain/framework/framework';
 import { AdoptionSection } from '../../../domain/hr-report/adoption';
+import { reportDate } from './report-format';
 import { Translate } from '../../../i18n/i18n';
 import { container, Element, plainText, subtle, textBlock, truncate } from '../card-kit';
 
@@ -19,7 +21,7 @@ export function outcomeText(p: AdoptionSection['groups'][number]['proposals'][nu
 }
 
 /** Transfer to practice: per group, each adopted proposal with its first step and what became of it. */
-export function adoptionSection(a: AdoptionSection, t: Translate): Element[] {
+export function adoptionSection(a: AdoptionSection, t: Translate, language: Language): Element[] {
   const items: Element[] = [];
   let shown = 0;
   for (const group of a.groups) {
@@ -30,7 +32,7 @@ export function adoptionSection(a: AdoptionSection, t: Translate): Element[] {
       items.push(
         container([
           plainText(truncate(p.text, SHOWN_LENGTH)),
-          subtle(`${p.decidedOn} · ${t('hrReport.adoption.firstStep')}: ${truncate(p.firstStep, SHOWN_LENGTH)}`),
+          subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${truncate(p.firstStep, SHOWN_LENGTH)}`),
           subtle(truncate(outcomeText(p, t), SHOWN_LENGTH)),
         ], { spacing: 'Small' }),
       );

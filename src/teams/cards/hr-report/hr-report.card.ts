@@ -1,4 +1,6 @@
+import { Language } from '../../../domain/framework/framework';
 import { HrReport } from '../../../domain/hr-report/report';
+import { reportDate, reportWeek } from './report-format';
 import { Translate } from '../../../i18n/i18n';
 import { facilitationSection } from './facilitation.section';
 import { adoptionSection } from './adoption.section';
@@ -6,9 +8,9 @@ import { learningNeedsSectionCard } from './learning-needs.section';
 import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
 
 /** Reflectie en terugkoppeling: the half-yearly figures, with downloads through short-lived links. */
-export function hrReportCard(report: HrReport, links: { csv: string; summary: string; minutes: number }, t: Translate): AdaptiveCardJson {
+export function hrReportCard(report: HrReport, links: { csv: string; summary: string; minutes: number }, t: Translate, language: Language): AdaptiveCardJson {
   const body: Element[] = [
-    heading(t('hrReport.title', { from: report.period.from, to: report.period.to })),
+    heading(t('hrReport.title', { from: reportDate(report.period.from, language), to: reportDate(report.period.to, language) })),
     factSet([
       { title: t('hrReport.groupsActive'), value: String(report.groupsActive) },
       { title: t('hrReport.sessionsHeld'), value: String(report.sessionsHeld) },
@@ -18,14 +20,14 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
     ]),
     textBlock(t('hrReport.energy'), { weight: 'Bolder', spacing: 'Medium' }),
     report.energy.length
-      ? factSet(report.energy.slice(-12).map((w) => ({ title: w.week, value: `${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}` })))
+      ? factSet(report.energy.slice(-12).map((w) => ({ title: reportWeek(w.week, t), value: `${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}` })))
       : subtle(t('hrReport.none')),
     textBlock(t('hrReport.b3'), { weight: 'Bolder', spacing: 'Medium' }),
     report.b3.length
-      ? factSet(report.b3.slice(0, 20).flatMap((team) => team.polls.slice(-3).map((p) => ({ title: `${team.team} (${p.closedOn})`, value: p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew') }))))
+      ? factSet(report.b3.slice(0, 20).flatMap((team) => team.polls.slice(-3).map((p) => ({ title: `${team.team} (${reportDate(p.closedOn, language)})`, value: p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew') }))))
       : subtle(t('hrReport.none')),
     ...facilitationSection(report, t),
-    ...adoptionSection(report.adoption, t),
+    ...adoptionSection(report.adoption, t, language),
     ...(report.learningNeeds ? learningNeedsSectionCard(report.learningNeeds, t) : []),
     subtle(t('hrReport.anonymity')),
     subtle(t('hrReport.linksExpire', { count: links.minutes })),

@@ -39,7 +39,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       try {
         const tenant = tenantOf(context) ?? '';
         const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
-        await postCard(context, hrReportCard(report, await deps.links(tenant, period, language), t));
+        await postCard(context, hrReportCard(report, await deps.links(tenant, period, language), t, language));
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');
