@@ -1,6 +1,6 @@
 import { Weekday } from '../../src/domain/week-cycle/group';
 import { holidayCalendar, isKnownHolidayRegion } from '../../src/domain/week-cycle/holidays';
-import { extendPlan, makePlan, moveWeek, PlanContext, plannedSession, reconcilePlan, skipWeek, upcomingSessions } from '../../src/domain/week-cycle/plan';
+import { catchUpPlan, extendPlan, makePlan, moveWeek, PlanContext, plannedSession, reconcilePlan, skipWeek, upcomingSessions } from '../../src/domain/week-cycle/plan';
 import { fitWeek, planWeeks, sessionInstant, todayIn, weekWindows } from '../../src/domain/week-cycle/rhythm';
 
 const NL = holidayCalendar('NL');
@@ -192,5 +192,31 @@ describe('the plan follows the group\'s settings', () => {
     expect(more.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4]);
     expect(more.weeks[3]!.dates[0]).toBe('2026-12-14');
     expect(extendPlan(more, group, ctx('2026-12-08', 3), 4)).toBe(more);
+  });
+});
+
+describe('no session is planned at a moment already past', () => {
+  const group = { id: 'g', plannedWeeks: 2, schedule: { days: MON_THU, startTime: '09:00', timeZone: 'Europe/Amsterdam' } };
+  const at = (iso: string, startedWeeks = 0): PlanContext => ({ today: iso.slice(0, 10), startedWeeks, holidays: NL, at: iso });
+
+  it('takes today until its start time has passed, tomorrow after it', () => {
+    expect(makePlan(group, at('2026-11-23T08:00:00.000Z')).weeks[0]!.dates[0]).toBe('2026-11-23'); // 09:00 in Amsterdam
+    expect(makePlan(group, at('2026-11-23T08:00:01.000Z')).weeks[0]!.dates).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    expect(makePlan(group, at('2026-11-24T08:00:01.000Z')).weeks[0]!.dates[0]).toBe('2026-11-30'); // Tuesday-Friday no longer fits
+  });
+
+  it('refuses a move to today once today\'s start time has passed', () => {
+    const plan = makePlan(group, at('2026-11-28T10:00:00.000Z'));
+    expect(moveWeek(plan, group, at('2026-11-30T07:00:00.000Z'), 1, '2026-11-30', '2026-12-01')).toMatchObject({ ok: true, changed: true });
+    const moved = (moveWeek(plan, group, at('2026-11-28T10:00:00.000Z'), 1, '2026-11-30', '2026-12-08') as { plan: typeof plan }).plan;
+    expect(moveWeek(moved, group, at('2026-12-01T07:59:00.000Z'), 1, '2026-12-08', '2026-12-01')).toMatchObject({ ok: true, changed: true });
+    expect(moveWeek(moved, group, at('2026-12-01T08:01:00.000Z'), 1, '2026-12-08', '2026-12-01')).toEqual({ ok: false, reason: 'past' });
+  });
+
+  it('plans a week that passed unheld again from the earliest day, keeping the number of weeks', () => {
+    const plan = makePlan(group, at('2026-11-19T12:00:00.000Z'));
+    expect(catchUpPlan(plan, group, at('2026-11-26T07:00:00.000Z'))).toBe(plan); // Thursday's session still ahead
+    const caughtUp = catchUpPlan(plan, group, at('2026-11-26T08:01:00.000Z'));
+    expect(caughtUp.weeks.map((w) => w.dates[0])).toEqual(['2026-11-30', '2026-12-07']);
   });
 });

@@ -1,7 +1,7 @@
 import { Group, GroupSchedule, Weekday } from './group';
 import { HolidayCalendar } from './holidays';
 import { Mutate } from './ports';
-import { addDays, IsoDate, isIsoDate, laterOf, mondayOf, PlannedWeek, planWeeks, sessionInstant, WeekRules, fitWeek } from './rhythm';
+import { addDays, firstPlannableDay, IsoDate, isIsoDate, laterOf, mondayOf, PlannedWeek, planWeeks, sessionInstant, WeekRules, fitWeek } from './rhythm';
 
 /**
  * The group's plan for the year: the dates of each active week, made ahead when the group is
@@ -55,10 +55,18 @@ function rulesOf(group: PlanGroup, ctx: PlanContext, skipped: readonly IsoDate[]
   return { days: group.schedule.days, holidays: ctx.holidays, skipped: new Set(skipped) };
 }
 
-/** The first day week `week` may be planned on: today at the earliest, and the calendar week after the week before it. */
-function earliestFor(weeks: readonly PlannedWeek[], week: number, today: IsoDate): IsoDate {
+/**
+ * The first day anything may be planned on (or moved to): today until today's start time has
+ * passed in the group's zone, tomorrow after it.
+ */
+export function earliestDay(group: Pick<Group, 'schedule'>, ctx: PlanContext): IsoDate {
+  return firstPlannableDay(ctx.today, new Date(ctx.at), group.schedule.startTime, group.schedule.timeZone);
+}
+
+/** The first day week `week` may be planned on: the earliest day, and the calendar week after the week before it. */
+function earliestFor(weeks: readonly PlannedWeek[], week: number, earliest: IsoDate): IsoDate {
   const previous = weeks.find((w) => w.week === week - 1);
-  return previous ? laterOf(today, addDays(mondayOf(previous.dates[previous.dates.length - 1]!), 7)) : today;
+  return previous ? laterOf(earliest, addDays(mondayOf(previous.dates[previous.dates.length - 1]!), 7)) : earliest;
 }
 
 function sortedDays(group: PlanGroup): Weekday[] {
@@ -73,7 +81,7 @@ function lastWeekOf(group: PlanGroup, ctx: PlanContext): number {
 /** Keeps the weeks before `week` and plans `week`..`last` after them, from `from` at the earliest. */
 function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, from: IsoDate, skipped = plan.skipped, last = lastWeekOf(group, ctx)): RhythmPlan {
   const kept = plan.weeks.filter((w) => w.week < week);
-  const start = laterOf(from, earliestFor(kept, week, ctx.today));
+  const start = laterOf(from, earliestFor(kept, week, earliestDay(group, ctx)));
   return {
     ...plan,
     weeks: [...kept, ...planWeeks(week, last, start, rulesOf(group, ctx, skipped))],
@@ -84,8 +92,10 @@ function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: numb
 }
 
 /**
- * A new plan. The first week not yet started begins today at the earliest (a group set up on a
- * Monday morning meets that week), and after the last started week (`startedDates`, for groups
+ * A new plan. The first week not yet started begins on the earliest day: today until today's
+ * start time has passed (a group set up on a Monday morning meets that week), else tomorrow (set up
+ * on a Monday afternoon, a Monday-Thursday group meets Tuesday-Friday, so all four sessions are
+ * still ahead and each gets its start), and after the last started week (`startedDates`, for groups
  * that began before they had a plan).
  */
 export function makePlan(group: PlanGroup, ctx: PlanContext, startedDates: PlannedWeek[] = []): RhythmPlan {
@@ -112,10 +122,11 @@ export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext,
 }
 
 /**
- * After a pause (the app was away from the group's chat): when the next week to start has no
- * session left ahead, it passed unheld, and the rhythm would never start it nor any after it. The
- * weeks not yet started are then planned again from today, as a skip shifts them; the group keeps
- * its number of active weeks. The same object when the next week still has a session ahead.
+ * When the next week to start has no session left ahead, it passed unheld (the app was away from
+ * the group's chat, or its jobs ran after their hour), and the rhythm would never start it nor any
+ * after it. The weeks not yet started are then planned again from the earliest day, as a skip
+ * shifts them; the group keeps its number of active weeks. The same object when the next week
+ * still has a session ahead.
  */
 export function catchUpPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext): RhythmPlan {
   const next = weekOf(plan, ctx.startedWeeks + 1);
@@ -163,7 +174,8 @@ export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
   if (week <= ctx.startedWeeks) return { ok: false, reason: 'started' };
   if (current.dates[0] === newStart) return { ok: true, plan, changed: false };
   if (current.dates[0] !== shownStart) return { ok: false, reason: 'changedMeanwhile' };
-  if (newStart < ctx.today) return { ok: false, reason: 'past' };
+  // Today counts as past once today's start time has passed: the first session would lie behind us.
+  if (newStart < earliestDay(group, ctx)) return { ok: false, reason: 'past' };
   const previous = weekOf(plan, week - 1);
   if (previous && mondayOf(newStart) <= mondayOf(previous.dates[previous.dates.length - 1]!)) return { ok: false, reason: 'notAfterPrevious' };
   const monday = mondayOf(newStart);

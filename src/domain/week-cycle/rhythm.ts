@@ -49,6 +49,16 @@ export function sessionInstant(date: IsoDate, startTime: string, timeZone: strin
 }
 
 /**
+ * The first day a session may still be planned on: today until today's start time has passed
+ * where the group lives (at the start time itself the session begins now: a group set up then may
+ * start it by hand), otherwise tomorrow. A session is never planned at a moment already past: it
+ * would get no start job, and its week would open a day late with the wrong agenda.
+ */
+export function firstPlannableDay(today: IsoDate, now: Date, startTime: string, timeZone: string): IsoDate {
+  return now.getTime() <= sessionInstant(today, startTime, timeZone).getTime() ? today : addDays(today, 1);
+}
+
+/**
  * The four weekdays a week may take, in order of preference. A group that meets on four
  * consecutive working days (Monday-Thursday or Tuesday-Friday) may shift by one day within the
  * working week, so a week started on a Tuesday, or with a holiday on its Monday, runs Tuesday to

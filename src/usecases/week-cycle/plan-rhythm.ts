@@ -96,15 +96,24 @@ export async function planAhead(deps: WeekCycleDeps, group: Group, before?: Grou
 }
 
 /**
+ * The plan with the next week to start planned again when it passed unheld (catchUpPlan), stored
+ * under its ETag; `previous` is the plan it replaced, to re-schedule from. Unchanged while the next
+ * week still has a session ahead.
+ */
+export async function catchUpRhythm(deps: WeekCycleDeps, group: Group, current: RhythmPlan): Promise<{ plan: RhythmPlan; previous?: RhythmPlan }> {
+  const ctx = planContext(deps, group);
+  if (catchUpPlan(current, group, ctx) === current) return { plan: current };
+  return { plan: await deps.plans.update(group.id, (p) => catchUpPlan(p, group, ctx)), previous: current };
+}
+
+/**
  * The rhythm of a group coming back from a pause (`group` as it will be, live): the weeks that
- * passed meanwhile are planned again from today (catchUpPlan), and the next week's jobs are
- * scheduled. While paused the jobs did nothing and scheduled no next week; the pending ones of a
- * week still to come keep their ids and stay. Idempotent, like scheduleRhythm.
+ * passed meanwhile are planned again from the earliest day (catchUpPlan), and the next week's jobs
+ * are scheduled. While paused the jobs did nothing and scheduled no next week; the pending ones of
+ * a week still to come keep their ids and stay. Idempotent, like scheduleRhythm.
  */
 export async function resumeRhythm(deps: WeekCycleDeps, group: Group): Promise<void> {
   const { plan: current } = await planFor(deps, group);
-  const ctx = planContext(deps, group);
-  const caughtUp = catchUpPlan(current, group, ctx);
-  const plan = caughtUp === current ? current : await deps.plans.update(group.id, (p) => catchUpPlan(p, group, ctx));
-  await scheduleRhythm(deps, group, plan, plan === current ? undefined : { group, plan: current });
+  const { plan, previous } = await catchUpRhythm(deps, group, current);
+  await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
 }

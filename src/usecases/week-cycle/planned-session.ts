@@ -2,7 +2,7 @@ import { Group, isPaused } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { PlannedSession, plannedSession, RhythmPlan } from '../../domain/week-cycle/plan';
 import { WeekCycleDeps } from './deps';
-import { RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
+import { catchUpRhythm, RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
 import { openWeek } from './start-cycle';
 import { NextSession, startNextSession } from './start-session';
 
@@ -44,8 +44,15 @@ export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: Se
 
 /**
  * A planned session starts by itself: its week opens if it has not (the rhythm starts it), then
- * the week's next session, unless the group is ahead or the hour has passed. Whatever happened, the next planned sessions get their jobs, so the
- * rhythm goes on week after week.
+ * the week's next session, unless the group is ahead or the hour has passed. Whatever happened, the
+ * next planned sessions get their jobs, so the rhythm goes on week after week.
+ *
+ * A week whose sessions all passed unheld (the scheduler was down, or its jobs ran after their
+ * hour) is planned again from the earliest day, as after a pause: the group holds its weeks in
+ * order and keeps their number, and the plan card shows where each went. Letting a later week's
+ * slot open it instead would hold week 1 on dates the plan calls week 2 and leave the last week
+ * unplanned; skipping it would drop a week the group never chose to drop. Without either, every
+ * later job found `cyclesStarted` one week behind and did nothing, for good and without a word.
  */
 export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<NextSession | undefined> {
   const current = await currentSlot(deps, groupId, slot);
@@ -57,7 +64,11 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     if (current.group.cyclesStarted < slot.week) await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
     return await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
   } finally {
-    await scheduleRhythm(deps, current.group, current.plan);
+    // As they are now: this run may have opened the week (and extended the plan).
+    const [group, stored] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
+    const now = group ?? current.group;
+    const { plan, previous } = await catchUpRhythm(deps, now, stored ?? current.plan);
+    await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
   }
 }
 

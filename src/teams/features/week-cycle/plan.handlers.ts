@@ -3,7 +3,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
 import { PlanRefusal, RhythmPlan, weekOf } from '../../../domain/week-cycle/plan';
-import { todayIn } from '../../../domain/week-cycle/rhythm';
+import { firstPlannableDay, todayIn } from '../../../domain/week-cycle/rhythm';
 import { movePlannedWeek, showPlan, skipPlannedWeek } from '../../../usecases/week-cycle/plan-changes';
 import { onCardAction } from '../../card-actions';
 import { moveWeekCard } from '../../cards/rhythm/move-week.card';
@@ -29,6 +29,12 @@ export function planCardFor(deps: FeatureDeps, group: Group, plan: RhythmPlan, r
     },
     t,
   );
+}
+
+/** The earliest start date the move form offers: today until today's start time, then tomorrow (as moveWeek checks). */
+function earliestStart(deps: FeatureDeps, group: Group): string {
+  const now = deps.weekCycle.clock.now();
+  return firstPlannableDay(todayIn(now, group.schedule.timeZone), now, group.schedule.startTime, group.schedule.timeZone);
 }
 
 function plannedWeek(plan: RhythmPlan, week: number) {
@@ -75,8 +81,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   onCardAction(app, deps.actions, 'askMoveWeek', async (_context, data) => {
     const { group, plan } = await showPlan(wc, data.groupId);
     if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
-    const today = todayIn(wc.clock.now(), group.schedule.timeZone);
-    return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), today }, deps.translator.t(group.language)), personal: false };
+    return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), earliest: earliestStart(deps, group) }, deps.translator.t(group.language)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
@@ -86,8 +91,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
       // A date that does not work comes back in the form, with the reason next to it; a plan that
       // changed meanwhile (or a week that started) is shown as it is now.
       if (outcome.reason === 'changedMeanwhile' || outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
-      const today = todayIn(wc.clock.now(), group.schedule.timeZone);
-      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), today, entered: data.start, error: t(`rhythm.refused.${outcome.reason}`) }, t), personal: false };
+      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), earliest: earliestStart(deps, group), entered: data.start, error: t(`rhythm.refused.${outcome.reason}`) }, t), personal: false };
     }
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, plan);
     return { card: planCardFor(deps, group, plan), personal: false };
