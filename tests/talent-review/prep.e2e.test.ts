@@ -155,6 +155,9 @@ describe('prep cards for managers', () => {
       clock: t.clock,
       cosmos: t.cosmos,
       startScheduler: false,
+      // The first instance holds the tenant's outbox lease: a message this one's jobs post (a
+      // session's summary) is sent by that one, and this one waits 2 s for it, not 20.
+      outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 2_000 },
     });
     try {
       await planFor(mia, 'aad-anna', '2026-12-20');
