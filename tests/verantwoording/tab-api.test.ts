@@ -89,6 +89,13 @@ describe('the tab API and the tab\'s pages', () => {
     expect(traject.json).toMatchObject({ learningNeeds: 'Plannen', talents: 'Luisteren' });
   });
 
+  it('stores no half emoji: an unpaired surrogate becomes the replacement character, a whole emoji stays', async () => {
+    // A lone surrogate is not valid Unicode: exports, prep cards and Teams would carry broken text.
+    const note = await api('aad-bram', 'POST', '/notes', { text: 'a\ud800b \udc00 \u{1F60A}' });
+    expect(note.status).toBe(201);
+    expect(note.json.text).toBe('a\ufffdb \ufffd \u{1F60A}');
+  });
+
   it('never lets another person read or change Anna\'s entries through any path', async () => {
     const annas = (await api('aad-anna', 'GET', '')).json;
     const note = annas.notes.find((n: { text: string }) => n.text === ANNA_NOTE);

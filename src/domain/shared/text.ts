@@ -8,8 +8,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 
+/** Half of a surrogate pair (half an emoji): not valid Unicode, so exports and cards would break on it. */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Without control characters, and with a lone half of a surrogate pair replaced by U+FFFD. */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
+  return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /**
