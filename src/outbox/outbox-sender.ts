@@ -43,7 +43,8 @@ export class OutboxSender {
   readonly takeover: TakeoverPause;
   private readonly o: ResolvedSenderOptions;
   private readonly leases: TenantLeases;
-  private readonly lanes: ConversationLanes;
+  /** Which conversations are busy or held back for a retry (read by tests). */
+  readonly lanes: ConversationLanes;
   private readonly buffer: JobBuffer;
   private readonly transitions: JobTransitions;
   private readonly delivery: JobDelivery;

@@ -77,8 +77,8 @@ describe('the outbox\'s retry budget', () => {
   });
 
   it('fails a job whose transient failures outlast its time budget', async () => {
-    // A high safety limit: the budget, not a count of attempts, ends the job.
-    const box = outbox({ giveUpAfterMs: 400, maxAttempts: 1000 });
+    // A safety limit no job can reach: only the budget can end it.
+    const box = outbox({ giveUpAfterMs: 400, maxAttempts: Number.MAX_SAFE_INTEGER });
     outage(503, 'gone');
     await box.enqueue([toChannel('gone')]);
     box.start();
@@ -87,7 +87,6 @@ describe('the outbox\'s retry budget', () => {
     expect(job.status).toBe('failed');
     expect(job.result).toMatchObject({ status: 503 });
     expect(job.attempts).toBeGreaterThan(1);
-    expect(job.attempts).toBeLessThan(1000);
     expect(posts('gone')).toHaveLength(0);
   });
 
