@@ -3,6 +3,8 @@
  * Problem this guards against: the preview Teams lists before inserting a proposal cut the text at
  * 120 UTF-16 units with String.slice, so an emoji at the cut became a lone surrogate, shown as "�".
  * It is now cut on a whole character, with "…" to say there is more.
+ * And it never formats what a member wrote: Teams reads a thumbnail card's text as HTML, so a
+ * proposal holding `<a href=...>` showed a link (or any markup) in other members' result lists.
  */
 import { randomUUID } from 'node:crypto';
 import { newProposal, decide, judge } from '../../src/domain/proposal/proposal';
@@ -27,6 +29,7 @@ describe('the message extension\'s result preview', () => {
   let chat: ConversationSpec;
   const EMOJI_TEXT = `${'a'.repeat(119)}😀 en verder`;
   const SHORT_TEXT = 'Korte overdracht 😀';
+  const MARKUP_TEXT = 'Lees <a href="https://example.test/x">dit</a> & <b>doe</b> het';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -35,7 +38,7 @@ describe('the message extension\'s result preview', () => {
     await new CosmosGroupRepository(t.cosmos).create(g);
     await new CosmosMembershipIndex(t.cosmos).record(g.id, g.name, { joined: g.members.map((m) => m.id), left: [] }, g.createdAt);
     const proposals = new CosmosProposalRepository(t.cosmos);
-    for (const [week, text, day] of [[1, EMOJI_TEXT, '20'], [2, SHORT_TEXT, '27']] as const) {
+    for (const [week, text, day] of [[1, EMOJI_TEXT, '20'], [2, SHORT_TEXT, '27'], [3, MARKUP_TEXT, '28']] as const) {
       const at = new Date(`2026-11-${day}T10:00:00Z`);
       const p = newProposal({ id: `g-zorg_w${week}_p`, groupId: 'g-zorg', groupName: 'Team Zorg', cycleId: `g-zorg_w${week}`, sessionId: `g-zorg_w${week}_s3`, title: '' }, at);
       const j = judge(p, { memberId: 'aad-bram', memberName: 'Bram', opinion: 'agree', reason: 'Goed', at: at.toISOString() });
@@ -67,5 +70,9 @@ describe('the message extension\'s result preview', () => {
 
   it('shows a short text whole, without "…"', async () => {
     expect(await previews()).toContain(SHORT_TEXT);
+  });
+
+  it('shows markup in a member\'s text as the characters they typed, never as a link or formatting', async () => {
+    expect(await previews()).toContain('Lees &lt;a href="https://example.test/x"&gt;dit&lt;/a&gt; &amp; &lt;b&gt;doe&lt;/b&gt; het');
   });
 });

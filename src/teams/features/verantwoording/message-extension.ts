@@ -58,7 +58,15 @@ function resultPreview(p: ProposalHit, t: Translate): Attachment {
   const subtitle = p.source === 'aiDraft' ? `${status} · ${t('verantwoording.proposal.aiDraft')}` : status;
   const text = p.text || rejectionLine(p, t) || t('verantwoording.proposal.noText');
   const shown = firstChars(text, PREVIEW_CHARS);
-  return CardFactory.thumbnailCard(p.groupName, shown.length < text.length ? `${shown}…` : text, undefined, undefined, { subtitle });
+  return CardFactory.thumbnailCard(p.groupName, asCardHtmlText(shown.length < text.length ? `${shown}…` : text), undefined, undefined, { subtitle });
+}
+
+/**
+ * Teams reads a thumbnail card's text (not its title or subtitle) as HTML: what a member wrote is
+ * shown as the characters they typed, never as a link or formatting in someone else's list.
+ */
+function asCardHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
