@@ -40,6 +40,15 @@ describe('the activity envelope', () => {
     expect((checked as { admin?: unknown }).admin).toBeUndefined();
   });
 
+  it('reads nested nulls of the envelope as not given, and leaves a payload\'s nulls to its handler', () => {
+    const base = execute(conv, anna, 'session.contribute', { groupId: 'g', questionId: 1, text: null });
+    const checked = ok({ ...base, from: { ...base.from, name: null, aadObjectId: null }, conversation: { ...base.conversation, name: null }, channelData: { tenant: { id: 'tenant-1' }, team: null, eventType: null } });
+    expect(checked.from).toEqual({ id: anna.id });
+    expect(checked.conversation.name).toBeUndefined();
+    expect(checked.channelData).toEqual({ tenant: { id: 'tenant-1' } });
+    expect(checked.value.action.data).toEqual({ groupId: 'g', questionId: 1, text: null });
+  });
+
   it('keeps only the well-formed members and mentions', () => {
     const checked = ok({
       ...message(conv, anna, '<at>Bot</at> help'),

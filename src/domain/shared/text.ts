@@ -11,8 +11,12 @@ const MAX_DEPTH = 32;
 /** Half of a surrogate pair (half an emoji): not valid Unicode, so exports and cards would break on it. */
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything either rule could change: almost no text has one, and then one scan is all it costs. */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+
 /** Without control characters, and with a lone half of a surrogate pair replaced by U+FFFD. */
 export function withoutControlCharacters(text: string): string {
+  if (!SUSPECT.test(text)) return text;
   return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
@@ -20,15 +24,19 @@ export function withoutControlCharacters(text: string): string {
  * A copy of untrusted JSON with control characters removed from every string and without
  * prototype keys (`__proto__`, `constructor`, `prototype`), so no later spread or assignment can
  * change an object's prototype. Past 32 levels it refuses the input (DomainError 'invalidInput').
+ * With `dropNulls`, an object's members that are null are left out, as if they were never sent.
  */
-export function cleanJson(value: unknown, depth = 0): unknown {
+export function cleanJson(value: unknown, depth = 0, options: { dropNulls?: boolean } = {}): unknown {
   if (typeof value === 'string') return withoutControlCharacters(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) throw new DomainError('invalidInput', `JSON nested deeper than ${MAX_DEPTH} levels`);
-  if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1, options));
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (!PROTOTYPE_KEYS.has(key)) out[key] = cleanJson(v, depth + 1);
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || PROTOTYPE_KEYS.has(key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === null && options.dropNulls) continue;
+    out[key] = cleanJson(v, depth + 1, options);
   }
   return out;
 }
