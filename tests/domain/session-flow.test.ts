@@ -104,4 +104,11 @@ describe('shared answers in time order', () => {
     expect(sharedAnswer({ contributions }, 1)).toEqual(all.get(1));
     expect(all.has(3)).toBe(false);
   });
+
+  it('keeps the stored order of answers made at the same moment, whether or not the rest needs sorting', () => {
+    const same = '2026-11-23T08:02:00.000Z';
+    const inOrder = [item('first', 1, same), item('second', 1, same), item('third', 1, '2026-11-23T08:03:00.000Z')];
+    expect(sharedAnswers({ contributions: inOrder }).get(1)!.map((x) => x.id)).toEqual(['first', 'second', 'third']);
+    expect(sharedAnswers({ contributions: [inOrder[2]!, ...inOrder.slice(0, 2)] }).get(1)!.map((x) => x.id)).toEqual(['first', 'second', 'third']);
+  });
 });

@@ -153,7 +153,9 @@ export function sharedAnswer(state: Pick<SessionState, 'contributions'>, questio
 /** Every question's shared answer at once, oldest first: one pass for a card that shows them all. */
 export function sharedAnswers(state: Pick<SessionState, 'contributions'>): Map<number, Contribution[]> {
   const out = new Map<number, Contribution[]>();
-  for (const c of [...state.contributions].sort(byTime)) {
+  // The store returns them in the order they were written, which is nearly always their time order.
+  const inOrder = state.contributions.every((c, i, all) => i === 0 || byTime(all[i - 1]!, c) <= 0);
+  for (const c of inOrder ? state.contributions : [...state.contributions].sort(byTime)) {
     const list = out.get(c.questionId);
     if (list) list.push(c);
     else out.set(c.questionId, [c]);
