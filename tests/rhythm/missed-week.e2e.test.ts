@@ -7,6 +7,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * is planned again from the earliest day, as after a pause: the group holds its weeks in order,
  * keeps their number, and the plan shows the new dates. The weeks after it follow, with their
  * reminders and sessions, instead of every later job doing nothing, for good and without a word.
+ * The chat is told once where the week went (it used to change silently: a group expecting its
+ * week found nothing, and nothing said why the plan card showed other dates).
  */
 describe('the rhythm goes on after a week that passed unheld', () => {
   let t: TestApp;
@@ -39,7 +41,9 @@ describe('the rhythm goes on after a week that passed unheld', () => {
     const before = t.connector.calls.length;
     // The scheduler comes back on Friday 27 Nov, 11:00 in Amsterdam: week 1's jobs are all past their hour.
     await at('2026-11-27T10:00:00Z');
-    expect(textsInChat(before)).toEqual([]);
+    // The chat is told through the outbox, which the job does not wait for.
+    await t.app.outbox.drain(30_000);
+    expect(textsInChat(before)).toEqual(['Week 1 kon niet doorgaan op de geplande dagen en staat nu op ma 30 nov – do 3 dec, om 09:00. De weken erna schuiven mee. Past dat niet, verplaats of sla de week over op de planning.']);
     expect(sessionCardsPosted(before)).toHaveLength(0);
     expect((await stored(g.groupId)).cyclesStarted).toBe(0);
     const plan = await stored(`${g.groupId}_plan`);

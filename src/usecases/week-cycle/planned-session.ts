@@ -1,6 +1,6 @@
 import { Group, isPaused } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
-import { PlannedSession, plannedSession, RhythmPlan } from '../../domain/week-cycle/plan';
+import { PlannedSession, plannedSession, RhythmPlan, weekOf } from '../../domain/week-cycle/plan';
 import { WeekCycleDeps } from './deps';
 import { catchUpRhythm, RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
 import { openWeek } from './start-cycle';
@@ -54,7 +54,14 @@ export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: Se
  * unplanned; skipping it would drop a week the group never chose to drop. Without either, every
  * later job found `cyclesStarted` one week behind and did nothing, for good and without a word.
  */
-export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<NextSession | undefined> {
+/** A week that passed unheld and is planned again: its number and its new dates. */
+export interface CaughtUpWeek {
+  group: Group;
+  week: number;
+  dates: readonly string[];
+}
+
+export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>): Promise<NextSession | undefined> {
   const current = await currentSlot(deps, groupId, slot);
   if (!current) return undefined;
   try {
@@ -69,6 +76,9 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     const now = group ?? current.group;
     const { plan, previous } = await catchUpRhythm(deps, now, stored ?? current.plan);
     await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
+    // Told here, not by the caller: also when starting failed, the plan was changed for the group.
+    const moved = previous ? weekOf(plan, now.cyclesStarted + 1) : undefined;
+    if (moved && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates });
   }
 }
 

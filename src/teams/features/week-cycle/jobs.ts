@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
-import { dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
+import { CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
+import { weekSpan } from '../../cards/rhythm/plan-format';
 import { endSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
@@ -26,6 +27,15 @@ const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 /** Time left until `at` by the app's clock: how long a message that is only right before then may wait for Teams. */
 function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
   return Math.max(0, new Date(at).getTime() - wc.clock.now().getTime());
+}
+
+/**
+ * The group hears where a week that passed unheld went, once (the key holds the new dates), and
+ * that the choice stays theirs: the plan card moves or skips it.
+ */
+async function tellCaughtUp(deps: FeatureDeps, { group, week, dates }: CaughtUpWeek): Promise<void> {
+  const text = deps.translator.t(group.language)('rhythm.caughtUp', { week, dates: weekSpan(dates, group.language), time: group.schedule.startTime });
+  await deps.messenger.queueText(group.conversationRef, text, `rhythm.caughtUp:${group.id}:${week}:${dates[0]}`);
 }
 
 /**
@@ -61,7 +71,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
     const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
-    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }) : await startCycleSession(wc, groupId, cycleId);
+    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }, (moved) => tellCaughtUp(deps, moved)) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
     // A card that came after the session's end would show it still open: Teams' failures are retried until the end only.
