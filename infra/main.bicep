@@ -197,6 +197,11 @@ param pollHashKey string
 @minValue(3)
 param b3MinRespondents int = 5
 
+// ---- operations ------------------------------------------------------------------------------------
+
+@description('Who is mailed when the app gives up on delivering a message (after a day of retries, or refused for good). Empty: no alert.')
+param alertEmail string = ''
+
 // ---- resources -----------------------------------------------------------------------------------
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -211,6 +216,7 @@ module monitoring 'modules/monitoring.bicep' = {
     baseName: baseName
     location: location
     tags: tags
+    alertEmail: alertEmail
   }
 }
 

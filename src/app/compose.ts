@@ -85,6 +85,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const outbox = new Outbox(cosmos, connector, new TeamsRateLimiter({ tenantPerSecond: limits.tenantPerSecond, conversationPerSecond: limits.conversationPerSecond }), logger, {
     concurrency: limits.concurrency,
     ...options.outboxTimings,
+    events: options.events ?? noBusinessEvents,
   });
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);

@@ -97,6 +97,7 @@ export class JobTransitions {
           const why = outOfTime ? 'outbox job failed: a retry would come after its time budget' : 'outbox job failed: it reached the safety limit of attempts';
           this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, why);
           await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+          this.hooks.notDelivered?.(job, outOfTime ? 'outOfTime' : 'attempts', outcome.status);
           return;
         }
         const next = await this.store.replaceIfUnchanged(job, {
@@ -117,10 +118,12 @@ export class JobTransitions {
       case 'failed':
         this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed');
         await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+        this.hooks.notDelivered?.(job, 'failed', outcome.status);
         return;
       case 'unconfirmed':
         this.logger.warn({ ...log, code: outcome.code }, 'outbox job outcome unknown; not resent');
         await this.finish(job, 'unconfirmed', { code: outcome.code });
+        this.hooks.notDelivered?.(job, 'unconfirmed', undefined);
         return;
     }
   }
@@ -142,7 +145,10 @@ export class JobTransitions {
         result: { ...(job.result ?? {}), code: 'senderStopped' },
         ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
       });
-      if (done) n++;
+      if (done) {
+        n++;
+        this.hooks.notDelivered?.(job, 'senderStopped', undefined);
+      }
     }
     if (n) this.logger.warn({ jobs: n }, 'outbox jobs abandoned by a stopped sender marked unconfirmed (not resent)');
     return n;

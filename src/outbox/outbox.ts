@@ -1,4 +1,5 @@
 import { DeliveryResult, DeliveryStatus, OutboxPort } from '../domain/outbox/outbox.port';
+import { BusinessEvents, NotDeliveredReason } from '../domain/shared/business-events';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
@@ -29,13 +30,19 @@ export class Outbox implements OutboxPort {
   /** How long `deliver` waits for a message by default before answering `pending`. */
   private readonly deliverWaitMs: number;
 
-  constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string; deliverWaitMs?: number }) {
+  /**
+   * `events` hears of every message the outbox stopped trying while its conversation was there,
+   * as a business event (numbers and reasons only), so an alert can watch for them.
+   */
+  constructor(conn: CosmosConnection, transport: OutboxTransport, readonly limiter: TeamsRateLimiter, private readonly logger: Logger, options: SenderOptions & { owner?: string; deliverWaitMs?: number; events?: BusinessEvents }) {
     this.deliverWaitMs = options.deliverWaitMs ?? 20_000;
     this.store = new OutboxStore(conn);
+    const events = options.events;
     this.sender = new OutboxSender(this.store, transport, limiter, logger, {
       guard: (job) => this.checkGuard(job),
       render: (job) => this.render(job),
       sent: (job, result) => this.runSent(job, result),
+      ...(events ? { notDelivered: (_job: OutboxJob, reason: NotDeliveredReason, status: number | undefined) => events.record({ name: 'messageNotDelivered', reason, status: status ?? 0 }) } : {}),
     }, options);
   }
 

@@ -1,3 +1,4 @@
+import { NotDeliveredReason } from '../domain/shared/business-events';
 import { OutboxJob } from './outbox-job';
 
 /** A payload built at send time; `sentArgs` are added to the job's onSent arguments (what was rendered). */
@@ -68,4 +69,6 @@ export interface SenderHooks {
   render(job: OutboxJob): Promise<Rendered | undefined>;
   /** After delivery; errors are logged, the job stays sent. */
   sent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void>;
+  /** After the outbox stopped trying a job whose conversation was there (not for an undeliverable one). */
+  notDelivered?(job: OutboxJob, reason: NotDeliveredReason, status: number | undefined): void;
 }

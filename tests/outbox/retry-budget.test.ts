@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { OutboundMessage } from '../../src/domain/outbox/outbox.port';
+import { BusinessEvent } from '../../src/domain/shared/business-events';
 import { createLogger } from '../../src/log/logger';
 import { Outbox } from '../../src/outbox/outbox';
 import { FINISHED, jobIdFor } from '../../src/outbox/outbox-job';
@@ -19,8 +20,12 @@ const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } 
 describe('the outbox\'s retry budget', () => {
   const bed = outboxBed();
   const boxes: Outbox[] = [];
+  /** What the alert in infra/modules/monitoring.bicep watches: every message given up on. */
+  const events: BusinessEvent[] = [];
+  const notDelivered = () => events.filter((e) => e.name === 'messageNotDelivered');
   afterEach(async () => {
     await Promise.all(boxes.splice(0).map((b) => b.stop()));
+    events.splice(0);
   });
 
   function outbox(options: Partial<SenderOptions> = {}): Outbox {
@@ -30,6 +35,7 @@ describe('the outbox\'s retry budget', () => {
       backoffBaseMs: 10,
       backoffCapMs: 40,
       ...options,
+      events: { record: (e) => events.push(e) },
     });
     boxes.push(box);
     return box;
@@ -74,6 +80,7 @@ describe('the outbox\'s retry budget', () => {
     expect(job.status).toBe('sent');
     expect(job.attempts).toBeGreaterThan(12);
     expect(posts('prep')).toHaveLength(1);
+    expect(notDelivered()).toEqual([]);
   });
 
   it('fails a job whose transient failures outlast its time budget', async () => {
@@ -88,6 +95,8 @@ describe('the outbox\'s retry budget', () => {
     expect(job.result).toMatchObject({ status: 503 });
     expect(job.attempts).toBeGreaterThan(1);
     expect(posts('gone')).toHaveLength(0);
+    // Given up on after a day of retries: not only a log line, an event an alert can watch.
+    expect(notDelivered()).toEqual([{ name: 'messageNotDelivered', reason: 'outOfTime', status: 503 }]);
   });
 
   it('gives a message its own, shorter budget while the others keep being retried', async () => {
@@ -130,5 +139,6 @@ describe('the outbox\'s retry budget', () => {
     expect(job.status).toBe('failed');
     expect(job.attempts).toBe(1);
     expect(refusals('unknown', 404)).toBe(1);
+    expect(notDelivered()).toEqual([{ name: 'messageNotDelivered', reason: 'failed', status: 404 }]);
   });
 });
