@@ -157,9 +157,12 @@ export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?
 /**
  * Stores the draft's outcome. With `attempt`, only while that attempt is the draft under way: a
  * draft taken over after it stalled may still answer late, and must not replace the newer one.
+ * A draft that lands after the group decided is not kept: the group decided without it, so its
+ * record (the card, the HR report's AI share) must not say the AI drafted what it adopted.
  */
 export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure }, now: Date, attempt?: string): Proposal {
   if (attempt !== undefined && (p.ai.status !== 'drafting' || p.ai.attempt !== attempt)) return p;
+  if (p.decision) return p.ai.status === 'drafting' ? { ...p, ai: { status: 'none' }, updatedAt: now.toISOString() } : p;
   const ai: AiState = result.ok ? { status: 'drafted', draft: result.draft, at: now.toISOString() } : { status: 'failed', reason: result.reason, at: now.toISOString() };
   return { ...p, ai, updatedAt: now.toISOString() };
 }

@@ -27,7 +27,7 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
       ),
       textBlock(t('proposal.judgeIt')),
     );
-  } else if (ai.status === 'drafting') {
+  } else if (ai.status === 'drafting' && !view.proposal?.decision) {
     block.push(textBlock(t('proposal.working'), { weight: 'Bolder' }), subtle(t('proposal.workingHint')));
   } else if (ai.status === 'failed') {
     block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
