@@ -21,6 +21,8 @@ export const envSchema = z
     NODE_ENV: optionalText,
     ALLOW_LOCAL_MODE: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Not the app's own switch: read so that `true`, which makes the OpenAI SDK print secrets, is refused.
+    DEBUG: optionalText,
     PUBLIC_BASE_URL: optionalText,
 
     MICROSOFT_APP_ID: optionalText,
@@ -114,6 +116,11 @@ export const envSchema = z
     }
     if (env.REPORT_LINK_SECRET && env.REPORT_LINK_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: 'must be at least 32 characters' });
+    }
+    if (env.DEBUG === 'true' && env.AZURE_OPENAI_ENDPOINT) {
+      // The openai package console.logs every request (its api-key header, the prompt with the
+      // group's answers) under DEBUG=true, past the logger and its redaction.
+      ctx.addIssue({ code: 'custom', path: ['DEBUG'], message: 'must not be true while AZURE_OPENAI_ENDPOINT is set: the OpenAI SDK would then print the API key and every prompt (the group\'s answers) to the log. Use LOG_LEVEL=debug' });
     }
     if (env.WARNING_MINUTES >= env.SESSION_MINUTES) {
       ctx.addIssue({ code: 'custom', path: ['WARNING_MINUTES'], message: 'must be shorter than SESSION_MINUTES' });

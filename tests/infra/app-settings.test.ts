@@ -23,6 +23,7 @@ const OPTIONAL_IN_AZURE: Readonly<Record<string, string>> = {
   PORT: 'set by App Service itself (the container port the front end forwards to)',
   HOST: 'app default: with bot authentication the app listens on every interface, as App Service needs',
   ALLOW_LOCAL_MODE: 'never in Azure: local mode on a real database is for a developer\'s own Cosmos DB account',
+  DEBUG: 'never in Azure: `true` makes the OpenAI SDK print its API key and prompts (the config refuses it with AI on)',
   COSMOS_KEY: 'not used: the app reaches Cosmos DB with its managed identity and local auth is disabled',
   COSMOS_EMBEDDED: 'never in Azure: the in-memory store loses everything at a restart; the app uses COSMOS_ENDPOINT there',
   AZURE_OPENAI_API_KEY: 'not used: the app calls Azure OpenAI with its managed identity and keys are disabled',
