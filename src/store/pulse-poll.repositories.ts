@@ -100,6 +100,8 @@ export class CosmosTallyRepository implements TallyRepository {
         const { resource } = await this.container.item(TALLY_ID, pollId).replace<PollTally>(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
         return stripSystem(resource as Versioned<PollTally>);
       } catch (err) {
+        // Not retried here: a re-applied answer would find its own marker and call itself a second
+        // answer. Whether it was stored is for the caller to read back (see TallyRepository.update).
         if (statusOf(err) !== 412) throw err;
         if (Date.now() >= giveUpAt) throw new DomainError('pollBusy', 'the tally stayed contended');
         await backoff(attempt);

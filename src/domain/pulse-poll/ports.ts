@@ -45,6 +45,11 @@ export interface TallyRepository {
   get(pollId: string): Promise<PollTally | undefined>;
   /** Creates the tally, or returns the one that exists (idempotent). */
   create(tally: PollTally): Promise<PollTally>;
+  /**
+   * A write that failed on the way (a broken connection, a timeout) is not tried again and may
+   * still have been stored: a caller that must know reads the tally back (an answer looks for its
+   * marker). Only the refusals it raises itself (busy, not found) say that nothing was written.
+   */
   update(pollId: string, mutate: Mutate<PollTally>): Promise<PollTally>;
 }
 

@@ -30,8 +30,9 @@ export interface PollTally {
   /**
    * Private polls: per team, keyed hashes of the members the poll was sent to (sorted). Only they
    * may answer for that team, so nobody outside it can pad it past the minimum with answers they
-   * know and subtract them again. Absent for a team: channel delivery, or a poll from before.
-   * Emptied when the poll closes.
+   * know and subtract them again. Every team's list exists, empty, from the poll's start: a team
+   * not delivered yet takes no answer from anyone. Absent: channel delivery, or a tally stored
+   * before lists came with the start (see `mayAnswerFor`). Emptied when the poll closes.
    */
   invitees?: Record<string, string[]>;
   /** Set once, at closing: nothing is folded in afterwards, and results use this minimum for good. */
@@ -53,9 +54,14 @@ export function emptyTeamTally(): TeamTally {
   return { count: 0, histograms: emptyHistograms(), comments: [] };
 }
 
-/** A tally with every target present from the start, so its shape never tells which team answered first. */
-export function emptyTally(pollId: string, targetIds: string[]): PollTally {
-  return { id: TALLY_ID, pollId, type: 'tally', respondents: [], teams: Object.fromEntries(targetIds.map((id) => [id, emptyTeamTally()])) };
+/**
+ * A tally with every target present from the start, so its shape never tells which team answered
+ * first. A private poll's teams start with an empty invitee list each: until a team's cards go
+ * out (and its list is written), nobody may answer for it, however they got its target id.
+ */
+export function emptyTally(pollId: string, targetIds: string[], options: { invitees?: boolean } = {}): PollTally {
+  const tally: PollTally = { id: TALLY_ID, pollId, type: 'tally', respondents: [], teams: Object.fromEntries(targetIds.map((id) => [id, emptyTeamTally()])) };
+  return options.invitees ? { ...tally, invitees: Object.fromEntries(targetIds.map((id) => [id, []])) } : tally;
 }
 
 /** Where `value` belongs in a sorted list (and whether it is there). */
@@ -82,20 +88,43 @@ export function hasRespondent(tally: PollTally, hash: string): boolean {
 /** Invitees a tally keeps over all its teams, like its respondents (16-character markers: about 0.4 MB). */
 export const MAX_INVITEES = MAX_RESPONDENTS;
 
-/** Records whom a team's private poll cards go to; delivering again adds nobody twice. */
-export function addInvitees(tally: PollTally, targetId: string, markers: string[]): PollTally {
-  const known = tally.invitees?.[targetId] ?? [];
-  const merged = [...new Set([...known, ...markers])].sort();
+export type InviteResult = { outcome: 'invited' | 'tooMany'; tally: PollTally };
+
+/**
+ * Records whom a team's private poll cards go to; delivering again adds nobody twice. A team whose
+ * members would take the tally past MAX_INVITEES is refused as a whole (`tooMany`, the tally
+ * unchanged): left open it could be padded by anyone, and inviting only some of its members would
+ * shut the others out unseen while the response rate still counts them. Its cards must not go
+ * out; the poll's status shows it as not delivered. (A poll that large could not take all its
+ * answers anyway: MAX_INVITEES is MAX_RESPONDENTS.)
+ */
+export function addInvitees(tally: PollTally, targetId: string, markers: string[]): InviteResult {
+  // A sealed tally forgot its invitees on purpose: nobody answers any more, so nobody is listed.
+  if (tally.sealed) return { outcome: 'invited', tally };
+  const known = tally.invitees?.[targetId];
+  const merged = [...new Set([...(known ?? []), ...markers])].sort();
   const others = Object.entries(tally.invitees ?? {}).reduce((n, [id, list]) => n + (id === targetId ? 0 : list.length), 0);
-  // Over the bound the team stays open to anyone with its card, as a channel poll is to its channel.
-  if (tally.sealed || merged.length === known.length || others + merged.length > MAX_INVITEES) return tally;
-  return { ...tally, invitees: { ...tally.invitees, [targetId]: merged } };
+  if (others + merged.length > MAX_INVITEES) return { outcome: 'tooMany', tally };
+  if (known && merged.length === known.length) return { outcome: 'invited', tally };
+  return { outcome: 'invited', tally: { ...tally, invitees: { ...tally.invitees, [targetId]: merged } } };
 }
 
-/** Whether someone may answer for a team: anyone when the team keeps no invitees. */
-export function mayAnswerFor(tally: PollTally, targetId: string, invitee: string | undefined): boolean {
+/**
+ * What a private poll's team without any invitee list means. Only tallies stored before every
+ * team's list came with the poll's start lack one: a team delivered then was sent to people the
+ * tally never listed, who must still be able to answer (`anyone`, as before); a team not
+ * delivered yet gets its list with its delivery, and until then takes no answer (`nobody`).
+ */
+export type Unlisted = 'anyone' | 'nobody';
+
+/**
+ * Whether someone may answer for a team. A channel poll's answer carries no invitee and is held
+ * to the team's channel elsewhere; a private poll's only to the team's invitee list.
+ */
+export function mayAnswerFor(tally: PollTally, targetId: string, invitee: string | undefined, unlisted: Unlisted = 'nobody'): boolean {
   const list = tally.invitees?.[targetId];
-  return !list || (invitee !== undefined && sortedPosition(list, invitee).found);
+  if (list) return invitee !== undefined && sortedPosition(list, invitee).found;
+  return invitee === undefined || unlisted === 'anyone';
 }
 
 const bytes = (texts: string[]) => texts.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
@@ -124,9 +153,12 @@ export type FoldResult =
  * One answer folded in: the marker and the scores (and the comment, while there is room) in one
  * new version of the tally. A second answer of the same person, or one after closing, changes nothing.
  */
-export function foldAnswer(tally: PollTally, answer: { targetId: string; hash: string; invitee?: string; scores: Scores; comment?: string }): FoldResult {
+export function foldAnswer(
+  tally: PollTally,
+  answer: { targetId: string; hash: string; invitee?: string; unlisted?: Unlisted; scores: Scores; comment?: string },
+): FoldResult {
   if (tally.sealed) return { outcome: 'sealed', tally };
-  if (!mayAnswerFor(tally, answer.targetId, answer.invitee)) return { outcome: 'notInvited', tally };
+  if (!mayAnswerFor(tally, answer.targetId, answer.invitee, answer.unlisted)) return { outcome: 'notInvited', tally };
   if (hasRespondent(tally, answer.hash)) return { outcome: 'already', tally };
   if (tally.respondents.length >= MAX_RESPONDENTS) return { outcome: 'full', tally };
   let team = addScores(tally.teams[answer.targetId] ?? emptyTeamTally(), answer.scores);

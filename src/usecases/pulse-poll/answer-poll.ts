@@ -1,5 +1,5 @@
 import { inviteeHash, readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
@@ -38,14 +38,18 @@ export interface SubmitOutcome {
  * Stores one answer, anonymously, in one write: the tally gets the respondent's marker and the
  * scores (and the comment) together, under its ETag. A second answer of the same person finds
  * the marker and changes nothing; an answer after closing finds the tally sealed. Nothing is
- * written for an incomplete answer, and a failed write stores nothing at all, so a retry is safe.
+ * written for an incomplete answer, and a refused write stores nothing at all, so a retry is safe.
+ * A write whose reply was lost may have been stored: the tally is read back (`settleLostWrite`).
+ * `tenantId` is the organisation Teams names in the activity; the poll id is card data anyone can send.
  */
 export async function submitAnswer(
   deps: PulsePollDeps,
-  input: { pollId: string; targetId: string; userId: string; place: AnswerPlace; values: Record<string, unknown> },
+  input: { pollId: string; targetId: string; userId: string; tenantId: string; place: AnswerPlace; values: Record<string, unknown> },
 ): Promise<SubmitOutcome> {
   const poll = await deps.pollsForAnswers.get(input.pollId);
-  if (!poll) throw new DomainError('noPoll');
+  // Another organisation's poll is refused as an unknown id, before any other check could tell
+  // from its refusal (wrong place, closed, a missing score) that the id is real.
+  if (!poll || poll.tenantId !== input.tenantId) throw new DomainError('noPoll');
   const target = findTarget(poll, input.targetId);
   const rightPlace =
     // A channel poll is answered in its team's channel (a group chat is no team's); a private one
@@ -57,14 +61,22 @@ export async function submitAnswer(
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
   const invitee = poll.delivery === 'private' ? inviteeHash(deps.hashKey, poll.id, target.id, input.userId) : undefined;
+  // Only a tally from before every private team's list came with the start lacks one: its teams
+  // delivered then stay open as they were, the others wait for their delivery to list them.
+  const unlisted = target.delivered ? 'anyone' : 'nobody';
 
   const result: { folded?: FoldResult } = {};
-  const fold = () =>
-    deps.tallies.update(poll.id, (tally) => {
-      // Checked again on every try: the closing instant may pass while writers take turns.
-      result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, invitee, scores, comment }) : { outcome: 'sealed', tally };
-      return result.folded.tally;
-    });
+  const fold = async () => {
+    try {
+      await deps.tallies.update(poll.id, (tally) => {
+        // Checked again on every try: the closing instant may pass while writers take turns.
+        result.folded = isOpenAt(poll, deps.clock.now()) ? foldAnswer(tally, { targetId: target.id, hash, invitee, unlisted, scores, comment }) : { outcome: 'sealed', tally };
+        return result.folded.tally;
+      });
+    } catch (err) {
+      if (!(await settleLostWrite(deps, poll.id, hash, result.folded, err))) throw err;
+    }
+  };
   try {
     await fold();
   } catch (err) {
@@ -80,4 +92,19 @@ export async function submitAnswer(
   if (done.outcome === 'already') return { poll, result: 'alreadyAnswered' };
   // Sealed while the remembered poll still said open (HR closed it early): the card says how it closed.
   return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closed' };
+}
+
+/**
+ * A write of an answer failed in a way that does not say whether it was stored: the connection
+ * broke or timed out after the replace may have reached the database. Its respondent marker tells:
+ * present, the answer is in (ours, or the same person's from a moment ago on another device) and
+ * the member is told it was stored, not to answer again only to hear they already did; absent,
+ * nothing of theirs was stored and the error stands. Only a refusal we raised ourselves (busy,
+ * no tally) is known to have stored nothing, and only a write that would have added the marker
+ * is worth looking for. The marker is all it reads: nothing new ties an answer to a person.
+ */
+async function settleLostWrite(deps: PulsePollDeps, pollId: string, hash: string, attempted: FoldResult | undefined, err: unknown): Promise<boolean> {
+  if (isDomainError(err) || (err as { code?: unknown }).code === 404 || attempted?.outcome !== 'stored') return false;
+  const after = await deps.tallies.get(pollId).catch(() => undefined);
+  return after !== undefined && hasRespondent(after, hash);
 }

@@ -6,15 +6,21 @@ import { PulsePollDeps } from './deps';
 /** Teams refreshes a card by itself for at most this many listed users. */
 export const AUTO_REFRESH_USERS = 60;
 
+export interface DeliveryOutcome {
+  /** Private teams whose members would not fit in the tally's invitee lists: nothing sent, still not delivered. */
+  tooMany: string[];
+}
+
 /**
  * Puts every message of a poll in the outbox: per team, the card in its channel (with the members
  * whose view refreshes by itself), or an announcement plus a card in each member's 1:1 chat.
  * Idempotent: a team counts as delivered only once all its messages are queued, and queuing again
  * sends nothing twice (the outbox keys).
  */
-export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<void> {
+export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<DeliveryOutcome> {
+  const outcome: DeliveryOutcome = { tooMany: [] };
   const poll = await deps.polls.get(pollId);
-  if (!poll || poll.status !== 'open') return;
+  if (!poll || poll.status !== 'open') return outcome;
   for (const target of poll.targets.filter((t) => !t.delivered)) {
     const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
     const counted = { ...target, memberCount: members.length };
@@ -23,7 +29,17 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     } else {
       // Before any card goes out, so the first answer already finds its sender among the invitees.
       await tallyOf(deps, poll);
-      await deps.tallies.update(pollId, (t) => addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId))));
+      let invited = true;
+      await deps.tallies.update(pollId, (t) => {
+        const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+        invited = r.outcome === 'invited';
+        return r.tally;
+      });
+      // Cards nobody could answer with are not sent: the team stays closed and shows as not delivered.
+      if (!invited) {
+        outcome.tooMany.push(target.id);
+        continue;
+      }
       await deps.notifier.postAnnouncement(poll, counted);
       await deps.notifier.sendPrivatePollCards(poll, counted, members);
     }
@@ -32,4 +48,5 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)),
     }));
   }
+  return outcome;
 }

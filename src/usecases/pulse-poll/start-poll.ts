@@ -145,7 +145,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
   };
   await claimTeams(deps, ctx.tenantId, pollId, teams);
   const { poll: stored, created } = await deps.polls.create(poll);
-  await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id)));
+  await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id), { invitees: stored.delivery === 'private' }));
   // Also when the poll was already there: the attempt that stored it may have stopped before its
   // jobs were (job ids are deterministic, so scheduling again adds nothing twice).
   if (stored.status === 'open') await schedulePollJobs(deps, stored);

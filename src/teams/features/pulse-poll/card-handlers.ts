@@ -2,10 +2,10 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
-import { pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
+import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
@@ -80,8 +80,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         // Submit fallback in a channel: the refusal would go to the 1:1 chat, where a channel poll's
         // form cannot be answered. The channel card still holds their inputs, so the error card it is.
         if (!isInvoke(context) && conversationKindOf(context) !== 'personal') throw new Error('no answerable form outside the channel');
-        const poll = await pulse.polls.get(String(r.values.pollId ?? ''));
-        if (!poll) throw new DomainError('noPoll');
+        // Held to the asker's organisation, as the answer itself is: another's form would show its team names.
+        const poll = await pollSeenBy(pulse, viewerOf(context), String(r.values.pollId ?? ''));
         const missing = unscoredItems(r.values);
         const errors = { ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])), ...r.errors };
         const notice = r.t(missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
@@ -97,11 +97,11 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     const { pollId, targetId, ...values } = data;
     let outcome: Awaited<ReturnType<typeof submitAnswer>>;
     try {
-      outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, place: placeOf(context), values });
+      outcome = await submitAnswer(pulse, { pollId, targetId, userId: actor.id, tenantId: viewerOf(context).tenantId, place: placeOf(context), values });
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'pollBusy') throw err;
       // Nothing was stored: the form comes back with the answers kept, to send again in a moment.
-      const poll = await pulse.polls.get(pollId);
+      const poll = await pollSeenBy(pulse, viewerOf(context), pollId).catch(() => undefined);
       if (!poll) throw err;
       const refused = { values: { pollId, targetId, ...values }, errors: {}, notice: translator.t(poll.language)('pulse.error.pollBusy') };
       return personal(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], refused));

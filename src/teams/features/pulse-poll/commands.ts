@@ -102,7 +102,8 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             // Typed in their 1:1 chat, the card goes there: their erasure deletes the job.
             const inTheirChat = context.activity.conversation.conversationType === 'personal';
             await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}`, ...(inTheirChat ? { about: [actor.id] } : {}) });
-            deps.background.run('pulse.deliver', () => deliverPoll(deps.pulse, poll.id));
+            // Teams too large to list are reported by the delivery job, which runs after this anyway.
+            deps.background.run('pulse.deliver', async () => void (await deliverPoll(deps.pulse, poll.id)));
             return;
           }
           case 'status': {

@@ -14,7 +14,12 @@ const reminderPayload = z.object({ pollId: z.string(), index: z.number().int().m
 /** Delivery, reminders and closing on the durable scheduler; the outbox hooks the poll uses. */
 export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, deps: PulseTeamsDeps): void {
   const { pulse } = deps;
-  scheduler.on(PULSE_JOBS.deliver, async (payload) => deliverPoll(pulse, pollPayload.parse(payload).pollId));
+  scheduler.on(PULSE_JOBS.deliver, async (payload) => {
+    const { pollId } = pollPayload.parse(payload);
+    const { tooMany } = await deliverPoll(pulse, pollId);
+    // Nobody else hears of it: HR's status card only says these teams were not delivered.
+    if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'private poll teams not delivered: more members than the tally can list');
+  });
   scheduler.on(PULSE_JOBS.reminder, async (payload) => {
     const { pollId, index } = reminderPayload.parse(payload);
     await sendReminder(pulse, pollId, index);
