@@ -19,6 +19,12 @@ export interface PrepCards {
   post(review: TalentReview): Promise<void>;
   /** Queues a rebuild, in place, of a message that shows the review's prep card; `key` queues it once. */
   refresh(review: TalentReview, card: PrepCardMessage, key: string): Promise<void>;
+  /**
+   * Queues a message that showed the review's prep card to show "no longer available" instead,
+   * whatever the review says when it is sent; `key` queues it once. The queued job names neither
+   * the report nor the review, so it outlives the report's erasure.
+   */
+  withdraw(review: TalentReview, card: PrepCardMessage, key: string): Promise<void>;
 }
 
 /** Port: the managers who planned a conversation about a person, kept in that person's partition. */

@@ -43,7 +43,11 @@ export interface PrepCardMessage {
   activityId: string;
 }
 
-/** The most messages kept per review; the oldest goes first (a manager opens a prep card a few times at most). */
+/**
+ * The most messages kept per review (it bounds the document). The oldest goes first, and a message
+ * that goes is withdrawn (prepCardsDroppedBy): it will not be rebuilt, so it must not keep showing
+ * what the report shares.
+ */
 export const MAX_PREP_CARDS = 10;
 
 export const PREP_HOUR = 9;
@@ -112,12 +116,30 @@ export function inManagerChat(review: Pick<TalentReview, 'conversationRef'>, car
   return typeof chat === 'string' && chat === card.conversationId;
 }
 
-/** Remembers a message that shows the prep card, so it can be rebuilt. The same message twice, or one outside the manager's chat, changes nothing. */
+export function samePrepCard(a: PrepCardMessage, b: PrepCardMessage): boolean {
+  return a.activityId === b.activityId && a.conversationId === b.conversationId;
+}
+
+/** Whether the review remembers a message as showing its prep card: only such a message may show it (it is rebuilt). */
+export function remembersPrepCard(review: Pick<TalentReview, 'prepCards'>, card: PrepCardMessage): boolean {
+  return (review.prepCards ?? []).some((c) => samePrepCard(c, card));
+}
+
+/**
+ * Remembers a message that shows the prep card, so it can be rebuilt. The same message twice, or
+ * one outside the manager's chat, changes nothing. Beyond MAX_PREP_CARDS the oldest are dropped:
+ * prepCardsDroppedBy names them.
+ */
 export function withPrepCard(review: TalentReview, card: PrepCardMessage): TalentReview {
-  if (!inManagerChat(review, card)) return review;
+  if (!inManagerChat(review, card) || remembersPrepCard(review, card)) return review;
+  return { ...review, prepCards: [...(review.prepCards ?? []), card].slice(-MAX_PREP_CARDS) };
+}
+
+/** The messages withPrepCard drops to remember `card`: from then on nothing rebuilds them. */
+export function prepCardsDroppedBy(review: TalentReview, card: PrepCardMessage): PrepCardMessage[] {
+  if (!inManagerChat(review, card) || remembersPrepCard(review, card)) return [];
   const cards = review.prepCards ?? [];
-  if (cards.some((c) => c.activityId === card.activityId && c.conversationId === card.conversationId)) return review;
-  return { ...review, prepCards: [...cards, card].slice(-MAX_PREP_CARDS) };
+  return cards.slice(0, Math.max(0, cards.length + 1 - MAX_PREP_CARDS));
 }
 
 /**

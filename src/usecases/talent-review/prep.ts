@@ -2,7 +2,8 @@ import { Language } from '../../domain/framework/framework';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
-import { inManagerChat, PrepCardMessage, prepDueAt, prepRefreshJobId, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { DomainError } from '../../domain/shared/errors';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
@@ -131,13 +132,25 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
 }
 
 /**
- * The prep card for the direct manager of a planned conversation. `shownIn`, the message that will
- * show it, is remembered, so it is rebuilt when the report changes what they share.
+ * Whether a review's prep card may be shown in a message: only in the manager's chat where the
+ * conversation was planned, as only messages there are remembered and rebuilt; anywhere else the
+ * card would keep what the report later takes back. Refuses (forbidden) anyone but its manager.
  */
-export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn?: PrepCardMessage): Promise<PrepView> {
+export async function prepShowableIn(deps: TalentReviewDeps, managerId: string, reviewId: string, shownIn: PrepCardMessage | undefined): Promise<boolean> {
   const review = await loadOwnReview(deps, managerId, reviewId);
+  return shownIn !== undefined && inManagerChat(review, shownIn);
+}
+
+/**
+ * The prep card for the direct manager of a planned conversation. `shownIn`, the message that will
+ * show it, is remembered, so it is rebuilt when the report changes what they share; a message
+ * that cannot be (prepShowableIn) is refused.
+ */
+export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn: PrepCardMessage | undefined): Promise<PrepView> {
+  const review = await loadOwnReview(deps, managerId, reviewId);
+  if (!shownIn || !inManagerChat(review, shownIn)) throw new DomainError('forbidden', 'prep card outside the chat it was planned in');
   const view = await assemblePrep(deps, subjectOf(review), language, { preview: false });
-  if (shownIn) await rememberPrepCard(deps, managerId, reviewId, shownIn, review.sharedRevision ?? 0);
+  await rememberPrepCard(deps, managerId, reviewId, shownIn, review.sharedRevision ?? 0);
   return view;
 }
 
@@ -152,10 +165,13 @@ async function erasureOf(deps: TalentReviewDeps, reportId: string): Promise<Eras
  * of their sharing it shows (read first: a change after it makes the card out of date). Undefined
  * when the review is gone, the planner no longer manages the report, or the report is erased or
  * being erased (their data is still there until the erasure ends, and must not reach a card).
+ * Undefined too for a rebuild of a message (`shownIn`) the review no longer remembers: it was
+ * dropped and withdrawn, and nothing would rebuild it again after this.
  */
-export async function currentPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language): Promise<{ view: PrepView; revision: number } | undefined> {
+export async function currentPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn?: PrepCardMessage): Promise<{ view: PrepView; revision: number } | undefined> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review || review.reportId === ERASED_ID) return undefined;
+  if (shownIn && !remembersPrepCard(review, shownIn)) return undefined;
   const [manager, erasure] = await Promise.all([deps.directory.managerOf(review.reportId), erasureOf(deps, review.reportId)]);
   if (manager !== managerId || erasure) return undefined;
   return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
@@ -182,13 +198,38 @@ function refreshKey(review: TalentReview, card: PrepCardMessage): string {
   return `${review.id}:${card.conversationId}:${card.activityId}:${review.sharedRevision ?? 0}`;
 }
 
+/** One withdrawal per dropped message, per message that dropped it, and per step (`phase`) of rememberPrepCard. */
+function withdrawKey(review: TalentReview, dropped: PrepCardMessage, droppedFor: PrepCardMessage, phase: 'dropping' | 'dropped'): string {
+  return `${review.id}:${dropped.conversationId}:${dropped.activityId}:${droppedFor.activityId}:${phase}`;
+}
+
+async function withdrawPrepCards(deps: TalentReviewDeps, review: TalentReview, dropped: PrepCardMessage[], droppedFor: PrepCardMessage, phase: 'dropping' | 'dropped'): Promise<void> {
+  for (const card of dropped) await deps.prepCards.withdraw(review, card, withdrawKey(review, card, droppedFor, phase));
+}
+
 /**
  * Remembers a message that shows the prep card. When the report changed what they share after
  * the card was rendered (it was on its way when they did), its rebuild is queued now. The review
  * is changed under its ETag, so either this or refreshPrepCards sees the other's change.
+ *
+ * A message dropped to make room (MAX_PREP_CARDS) is withdrawn, twice. Before it is forgotten: a
+ * crash in between leaves a withdrawn message still remembered (the next change rebuilds it),
+ * never a forgotten one still showing the prep; a redelivery reads the same messages and queues
+ * the same withdrawals, once by their keys. Again after: a rebuild that a change of sharing
+ * queued while the message was still remembered, and that went out after the first withdrawal,
+ * is followed by this one (one chat's messages go out in order); a rebuild queued later finds
+ * the message forgotten (currentPrep).
  */
 export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
-  const review = await deps.reviews.update(managerId, reviewId, (r) => withPrepCard(r, card));
+  const seen = await deps.reviews.get(managerId, reviewId);
+  if (seen) await withdrawPrepCards(deps, seen, prepCardsDroppedBy(seen, card), card, 'dropping');
+  // What every attempt dropped: one whose answer was lost did write, and its retry drops nothing.
+  const dropped: PrepCardMessage[] = [];
+  const review = await deps.reviews.update(managerId, reviewId, (r) => {
+    for (const d of prepCardsDroppedBy(r, card)) if (!dropped.some((c) => samePrepCard(c, d))) dropped.push(d);
+    return withPrepCard(r, card);
+  });
+  await withdrawPrepCards(deps, review, dropped, card, 'dropped');
   if (!inManagerChat(review, card)) return;
   if ((review.sharedRevision ?? 0) > renderedRevision) await deps.prepCards.refresh(review, card, refreshKey(review, card));
 }

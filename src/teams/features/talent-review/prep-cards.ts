@@ -1,3 +1,4 @@
+import { TurnContext } from 'botbuilder';
 import { PrepCards } from '../../../domain/talent-review/ports';
 import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
@@ -6,6 +7,13 @@ import { currentPrep, rememberPrepCard } from '../../../usecases/talent-review/p
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { prepCard, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
 import { languageOf, TalentReviewFeatureDeps } from './deps';
+
+/** The message a card press came from: the one its answer replaces, so the one to remember as showing a prep card. */
+export function prepMessageOf(context: TurnContext): PrepCardMessage | undefined {
+  const conversationId = context.activity.conversation?.id;
+  const activityId = context.activity.replyToId;
+  return conversationId && activityId ? { conversationId, activityId } : undefined;
+}
 
 /** The outbox hooks of prep cards: built when sent, and remembered once delivered. */
 export const PREP_HOOKS = { render: 'talentReview.prep', sent: 'talentReview.prepSent' } as const;
@@ -60,8 +68,23 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
           key: `talentReview.prepRefresh:${key}`,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
-          render: render(review, { inPlace: 'true' }),
+          // The message goes along: its rebuild checks, when it is sent, that the review still remembers it.
+          render: render(review, { inPlace: 'true', conversationId: card.conversationId, activityId: card.activityId }),
           about: [review.reportId],
+        },
+      ]);
+    },
+    async withdraw(review, card: PrepCardMessage, key) {
+      if (!inManagerChat(review, card)) return;
+      await outbox.enqueue([
+        {
+          ...managerChat(review),
+          key: `talentReview.prepWithdraw:${key}`,
+          target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
+          payload: RENDERED_WHEN_SENT,
+          // Only the manager, for their language: nothing that leads to the report, so the report's
+          // erasure leaves it queued, and it still takes what they shared off the message.
+          render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: 'true' } },
         },
       ]);
     },
@@ -71,10 +94,13 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
 /** Renders a prep card when the outbox sends it, and remembers the message it became. */
 export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace }) => {
+  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId }) => {
     const language = await languageOf(deps, managerId!);
     const t = deps.translator.t(language);
-    const prep = await currentPrep(tr, managerId!, reviewId!, language);
+    if (withdrawn) return { payload: cardActivity(prepWithdrawnCard(t)) };
+    // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
+    const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
+    const prep = await currentPrep(tr, managerId!, reviewId!, language, shownIn);
     if (prep) return { payload: cardActivity(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision) } };
     // No longer theirs to see (the review is gone, or they no longer manage the report): a new
     // card is not sent, and one already shown keeps nothing of what the report shared.

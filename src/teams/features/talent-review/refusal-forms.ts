@@ -2,12 +2,14 @@ import { TurnContext } from 'botbuilder';
 import { MATURITY_PHASES, MaturityPhase } from '../../../domain/talent-review/maturity';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
-import { buildPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, prepShowableIn } from '../../../usecases/talent-review/prep';
 import { FieldProblem, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { prepCard, prepElsewhereCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { isInvoke } from '../../turn';
 import { managerUi, TalentReviewFeatureDeps } from './deps';
+import { prepMessageOf } from './prep-cards';
 
 /** The words next to a refused field of a talent-review form. */
 export function talentReviewReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
@@ -56,8 +58,13 @@ function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitate
   return {
     reason: talentReviewReason,
     render: async (context, r) => {
+      // The Submit fallback would post the card as a new message, which nothing remembers or rebuilds: the plain refusal instead.
+      if (!isInvoke(context)) throw new Error('no prep card outside the message it replaces');
       const ui = await managerUi(deps, context);
-      const view = await buildPrep(deps.talentReview, ui.managerId, String(r.values.reviewId ?? ''), ui.language);
+      const reviewId = String(r.values.reviewId ?? '');
+      const shownIn = prepMessageOf(context);
+      if (!(await prepShowableIn(deps.talentReview, ui.managerId, reviewId, shownIn))) return prepElsewhereCard(ui.t);
+      const view = await buildPrep(deps.talentReview, ui.managerId, reviewId, ui.language, shownIn);
       return prepCard(view, ui.t, ui.language, { ...typedPrepInputs(r.values), errors: { [field]: r.errors[field] ?? ui.t('error.invalidInput') } });
     },
   };

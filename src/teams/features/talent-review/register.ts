@@ -6,17 +6,17 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
-import { buildPrep, PREP_REFRESH_JOB, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { prepCard, prepElsewhereCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
-import { registerPrepCardHooks } from './prep-cards';
+import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 
@@ -67,14 +67,22 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const personalOnly = (context: TurnContext) => {
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
   };
-  const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
+  /**
+   * A prep verb pressed outside the personal chat the conversation was planned in (another 1:1
+   * chat: with a colleague, where the bot's cards can land too): refused before anything is
+   * stored, as a prep card shown there would never be rebuilt. Undefined where it may go on.
+   */
+  const elsewhere = async (context: TurnContext, reviewId: string): Promise<ActionOutcome | undefined> => {
     // A prep card shows what the report shares with their manager alone: never in a chat with others.
     personalOnly(context);
     const ui = await managerUi(deps, context);
+    return (await prepShowableIn(tr, ui.managerId, reviewId, prepMessageOf(context))) ? undefined : { card: prepElsewhereCard(ui.t), personal: true };
+  };
+  const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
+    personalOnly(context);
+    const ui = await managerUi(deps, context);
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
-    const conversationId = context.activity.conversation?.id;
-    const shownIn = context.activity.replyToId && conversationId ? { conversationId, activityId: context.activity.replyToId } : undefined;
-    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, shownIn), ui.t, ui.language, typed), personal: true };
+    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, prepMessageOf(context)), ui.t, ui.language, typed), personal: true };
   };
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
@@ -126,7 +134,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     }),
     { form: forms.planReview },
   );
-  onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, () => prepFor(context, data.reviewId)));
+  onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
     onCardAction(
       app,
@@ -134,7 +142,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       verb,
       async (context, data) =>
         guarded(context, async () => {
-          personalOnly(context);
+          const refused = await elsewhere(context, data.reviewId);
+          if (refused) return refused;
           await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           return prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context)));
@@ -148,7 +157,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     'saveFacilitated',
     async (context, data) =>
       guarded(context, async () => {
-        personalOnly(context);
+        const refused = await elsewhere(context, data.reviewId);
+        if (refused) return refused;
         await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
