@@ -8,7 +8,7 @@ import { cardProblems } from '../support/card-validator';
 const t = createTranslator().t('nl');
 const framework = loadFrameworks({}).nl;
 const question = (id: number) => framework.questions.find((q) => q.id === id)!;
-const item = (id: number): AgendaItem => ({ question: question(id), index: id === 9 ? 1 : 2, answered: false, contributions: [], contributorNames: [] });
+const item = (id: number): AgendaItem => ({ question: question(id), index: id === 9 ? 1 : 2, answered: false, contributions: [] });
 
 /** A member's own view of day 4 on question `id`, with or without their own answer. */
 function ownView(id: number, own?: string): SessionView {

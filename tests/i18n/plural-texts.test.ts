@@ -70,7 +70,6 @@ function sessionView(locale: Locale, minutes: number, carriedOver: number[], con
     index: 0,
     answered: contributions > 0,
     contributions: Array.from({ length: contributions }, (_, i) => ({ authorName: 'Anna', text: `Bijdrage ${i + 1}` })),
-    contributorNames: contributions ? ['Anna'] : [],
   };
   const energy = { summary: { status: 'open' as const }, checkedIn: 0 };
   return {

@@ -21,8 +21,7 @@ export interface AgendaItem {
   question: Question;
   index: number;
   answered: boolean;
-  contributions: { authorName: string; text: string }[];
-  contributorNames: string[];
+  contributions: readonly Pick<Contribution, 'authorName' | 'text'>[];
 }
 
 /** A check-in round as a card may show it: how many checked in while it runs, the average once it closed. */
@@ -84,14 +83,9 @@ export interface SessionView {
 }
 
 function agendaItem(answers: Map<number, Contribution[]>, question: Question, index: number): AgendaItem {
-  const contributions = (answers.get(question.id) ?? []).map((c) => ({ authorName: c.authorName, text: c.text }));
-  return {
-    question,
-    index,
-    answered: contributions.length > 0,
-    contributions,
-    contributorNames: [...new Set(contributions.map((c) => c.authorName))],
-  };
+  // The stored contributions themselves, not copies: the card shows the last few of them.
+  const contributions = answers.get(question.id) ?? [];
+  return { question, index, answered: contributions.length > 0, contributions };
 }
 
 function lookBackOf(state: SessionState): Pick<SessionView, 'lookBack'> {
