@@ -223,6 +223,15 @@ export class OutboxSender {
   }
 
   /**
+   * Ends a job that waits to be sent without sending it (`skipped`), unless a sender changed it
+   * since it was read (claimed it, or finished it): then it is that sender's. Returns whether it
+   * was skipped here.
+   */
+  async skip(job: Versioned<OutboxJob>): Promise<boolean> {
+    return job.status === 'pending' && (await this.transitions.finish(job, 'skipped', { code: 'expired' })) !== undefined;
+  }
+
+  /**
    * Sends one job now, in this process, if this sender may send for its tenant (for callers that
    * need the new message's id right away). Returns whether it was handled here.
    */

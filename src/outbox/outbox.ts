@@ -123,6 +123,12 @@ export class Outbox implements OutboxPort {
     }
   }
 
+  async expireBudgets(batch: string): Promise<number> {
+    let skipped = 0;
+    for (const job of await this.store.pendingWithBudget(batch)) if (await this.sender.skip(job)) skipped++;
+    return skipped;
+  }
+
   async countBatch(batch: string): Promise<Partial<Record<DeliveryStatus, number>>> {
     const counts: Partial<Record<DeliveryStatus, number>> = {};
     for (const s of await this.store.statusesOf(batch)) counts[s as DeliveryStatus] = (counts[s as DeliveryStatus] ?? 0) + 1;

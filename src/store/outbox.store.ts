@@ -93,6 +93,14 @@ export class OutboxStore {
     return { pending: pending.length, sending: resources.length - pending.length, earliest };
   }
 
+  /** A batch's jobs still waiting to be sent that carry a time budget of their own. */
+  async pendingWithBudget(batch: string): Promise<Versioned<OutboxJob>[]> {
+    const { resources } = await this.container.items
+      .query({ query: "SELECT * FROM c WHERE c.type = 'outboxJob' AND c.batch = @batch AND c.status = 'pending' AND IS_DEFINED(c.giveUpAfterMs)", parameters: [{ name: '@batch', value: batch }] })
+      .fetchAll();
+    return resources.map((r) => clean<OutboxJob>(r));
+  }
+
   async statusesOf(batch: string): Promise<string[]> {
     const { resources } = await this.container.items
       .query<string>({ query: "SELECT VALUE c.status FROM c WHERE c.type = 'outboxJob' AND c.batch = @batch", parameters: [{ name: '@batch', value: batch }] })

@@ -56,6 +56,12 @@ export interface OutboxPort {
   enqueue(messages: OutboundMessage[]): Promise<void>;
   /** How many messages of a batch are in each state. */
   countBatch(batch: string): Promise<Partial<Record<DeliveryStatus, number>>>;
+  /**
+   * The moment that ends the batch's time budgets came early (a poll closed before its date): its
+   * messages with a `giveUpAfterMs` of their own that are not sent yet are skipped. Those without
+   * one (what is said at that moment) go out as queued. Returns how many were skipped.
+   */
+  expireBudgets(batch: string): Promise<number>;
 }
 
 /** Who an erasure forgets in the outbox: everything addressed to them, or naming them in one of these chats. */

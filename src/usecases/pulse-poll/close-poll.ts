@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { closePoll, Poll } from '../../domain/pulse-poll/poll';
 import { requireHr } from './access';
-import { PULSE_JOBS, PulsePollDeps } from './deps';
+import { pollBatch, PULSE_JOBS, PulsePollDeps } from './deps';
 import { closedResults } from './poll-results';
 import { sealAnswers } from './tally';
 
@@ -38,6 +38,10 @@ export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { u
     return next;
   });
   for (const t of poll.targets) await deps.locks.release(poll.tenantId, t.teamId, poll.id);
+  // Cards and reminders still waiting for Teams ask for answers the poll no longer takes: they
+  // were to be retried until the planned closing, which an early close brings forward. Before the
+  // closing messages, which carry no such budget and must still go out.
+  await deps.outbox.expireBudgets(pollBatch(poll.id));
   if (!poll.announcedAt) await announce(deps, poll);
   if (closedNow) {
     for (const index of poll.reminders.keys()) await deps.scheduler.cancel(`${PULSE_JOBS.reminder}:${poll.id}:${index}`);

@@ -20,7 +20,7 @@ export interface PulsePollDeps {
   roster: TeamRoster;
   notifier: PollNotifier;
   directory: DirectoryPort;
-  outbox: Pick<OutboxPort, 'countBatch'>;
+  outbox: Pick<OutboxPort, 'countBatch' | 'expireBudgets'>;
   scheduler: JobScheduler;
   clock: Clock;
   /** Key of the respondent hashes. */
