@@ -33,6 +33,8 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
     return { title: 'verantwoording.error.title', message: `verantwoording.error.${key}`, nothingLost: 'verantwoording.error.nothingLost', backToOverview: true };
   }
   if (place === 'talentReview' && code === 'forbidden') return { title: 'error.title', message: 'talentReview.prep.notManager' };
+  // Another chat than the one the conversation was planned in: only prep cards there are kept up to date.
+  if (place === 'talentReview' && code === 'otherGroup') return { title: 'error.title', message: 'talentReview.prep.elsewhere' };
   if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
   return { title: 'error.title', message: `error.${code}`, nothingLost: 'error.nothingLost' };
 }

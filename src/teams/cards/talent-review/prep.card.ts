@@ -212,7 +212,3 @@ export function prepWithdrawnCard(t: Translate): AdaptiveCardJson {
   return adaptiveCard([subtle(t('talentReview.prep.withdrawn'))]);
 }
 
-/** Asked for in a chat other than the one the conversation was planned in: the only chat whose prep cards are kept up to date. */
-export function prepElsewhereCard(t: Translate): AdaptiveCardJson {
-  return adaptiveCard([textBlock(t('error.title'), { weight: 'Bolder' }), textBlock(t('talentReview.prep.elsewhere'))]);
-}

@@ -5,8 +5,9 @@ import { Translate } from '../../../i18n/i18n';
 import { buildPrep, prepShowableIn } from '../../../usecases/talent-review/prep';
 import { FieldProblem, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard, prepElsewhereCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { isInvoke } from '../../turn';
 import { managerUi, TalentReviewFeatureDeps } from './deps';
 import { prepMessageOf } from './prep-cards';
@@ -63,7 +64,7 @@ function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitate
       const ui = await managerUi(deps, context);
       const reviewId = String(r.values.reviewId ?? '');
       const shownIn = prepMessageOf(context);
-      if (!(await prepShowableIn(deps.talentReview, ui.managerId, reviewId, shownIn))) return prepElsewhereCard(ui.t);
+      if (!(await prepShowableIn(deps.talentReview, ui.managerId, reviewId, shownIn))) return errorCard({ code: 'otherGroup', place: 'talentReview' }, ui.t);
       const view = await buildPrep(deps.talentReview, ui.managerId, reviewId, ui.language, shownIn);
       return prepCard(view, ui.t, ui.language, { ...typedPrepInputs(r.values), errors: { [field]: r.errors[field] ?? ui.t('error.invalidInput') } });
     },

@@ -12,7 +12,7 @@ import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
-import { prepCard, prepElsewhereCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
@@ -76,7 +76,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     // A prep card shows what the report shares with their manager alone: never in a chat with others.
     personalOnly(context);
     const ui = await managerUi(deps, context);
-    return (await prepShowableIn(tr, ui.managerId, reviewId, prepMessageOf(context))) ? undefined : { card: prepElsewhereCard(ui.t), personal: true };
+    return (await prepShowableIn(tr, ui.managerId, reviewId, prepMessageOf(context))) ? undefined : { card: errorCard({ code: 'otherGroup', place: 'talentReview' }, ui.t), personal: true };
   };
   const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
     personalOnly(context);
