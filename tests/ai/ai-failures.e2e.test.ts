@@ -1,5 +1,5 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { aiSettings, Behaviour, FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, startFakeAzureOpenAi, truncated } from '../support/fake-azure-openai';
+import { aiSettings, Behaviour, FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, rateLimited, startFakeAzureOpenAi, success, truncated } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -44,6 +44,31 @@ describe('a failed AI draft in a session', () => {
     expect(shared).not.toMatch(/GEFILTERDE|AFGEKAPTE|TE LANGE|ONBRUIKBARE/);
     const own = await g.contribute(MEMBERS[2]!, 6, 'Ons eigen voorstel: een vaste overdracht');
     expect(cardText(own.value)).toContain('Ons eigen voorstel: een vaste overdracht');
+  });
+
+  // Before: the card said only "go on with your own proposal" after a failure that passes by
+  // itself (Azure busy, slow), and asking again meant knowing the button of an older card.
+  it('offers to ask again after a failure that may pass, and asking again brings the draft', async () => {
+    const g = await groupAtQuestionSix('19:ai-ask-again@thread.v2');
+    ai.script(rateLimited(1));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    const failed = g.sharedCard();
+    expect(cardText(failed)).toContain('AI is nu te druk bezet');
+    const again = JSON.stringify(failed).includes('"title":"Vraag AI opnieuw"');
+    expect(again).toBe(true);
+    ai.script(success({ proposal: 'Een vaste overdracht van tien minuten', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
+    await g.press(MEMBERS[2]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    expect(cardText(g.sharedCard())).toContain('Een vaste overdracht van tien minuten');
+  });
+
+  it('does not offer to ask again where the same answers would fail again (the content filter)', async () => {
+    const g = await groupAtQuestionSix('19:ai-no-ask-again@thread.v2');
+    ai.script(promptFiltered('violence'));
+    await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    expect(JSON.stringify(g.sharedCard())).not.toContain('"verb":"proposal.draft"');
   });
 
   it('says it in English for an English group', async () => {

@@ -1,7 +1,11 @@
+import { DraftFailure } from '../../domain/proposal/proposal-draft';
 import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
 import { groupQuestionSection } from './question.section';
+
+/** Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer): worth asking again. */
+const MAY_PASS: readonly DraftFailure[] = ['rate-limited', 'timeout', 'unavailable', 'invalid-output', 'too-long'];
 
 function bulletList(title: string, items: string[]): Element[] {
   return [textBlock(title, { weight: 'Bolder', spacing: 'Small' }), ...items.map((i) => plainText(`• ${i}`))];
@@ -31,6 +35,9 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(textBlock(t('proposal.working'), { weight: 'Bolder' }), subtle(t('proposal.workingHint')));
   } else if (ai.status === 'failed') {
     block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
+    if (open && !judged && MAY_PASS.includes(ai.reason)) {
+      block.push(actionSet([execute(t('proposal.askAgain'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none' })]));
+    }
   } else if (!view.aiEnabled) {
     block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
   } else if (open && judged) {
