@@ -43,6 +43,8 @@ export interface ComposeOptions {
    * tests shorten them so a retried send is not waited out for seconds.
    */
   outboxTimings?: Pick<SenderOptions, 'backoffBaseMs' | 'backoffCapMs'> & { deliverWaitMs?: number };
+  /** How long one AI draft may take in all; tests shorten it (DRAFT_BUDGET_MS otherwise). */
+  draftBudgetMs?: number;
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
   connectorClient?: (token: TokenProvider) => BotConnectorClient;
 }
@@ -106,6 +108,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     events: options.events ?? noBusinessEvents,
     outbox,
     connector,
+    draftBudgetMs: options.draftBudgetMs,
     messenger,
     actions: {
       toActorPrivately: (context, card) => messenger.toActor(context, card),

@@ -38,4 +38,6 @@ export interface Platform {
   outbox: Outbox;
   /** Plain Bot Connector calls (team rosters, channels) outside a turn. */
   connector: BotConnectorClient;
+  /** How long one AI draft may take in all; tests shorten it (DRAFT_BUDGET_MS otherwise). */
+  draftBudgetMs?: number;
 }

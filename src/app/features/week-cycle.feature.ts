@@ -1,4 +1,5 @@
 import { createProposalDrafter } from '../../ai/azure-openai-proposal-drafter';
+import { DRAFT_BUDGET_MS } from '../../domain/proposal/proposal';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
 import {
   CosmosCycleRepository,
@@ -36,6 +37,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     scheduler: p.scheduler,
     clock: p.clock,
     session: p.config.session,
+    draftBudgetMs: p.draftBudgetMs ?? DRAFT_BUDGET_MS,
     decisionQuorum: p.config.weekCycle.decisionQuorum,
     events: p.events,
     plans: new CosmosPlanRepository(p.cosmos),

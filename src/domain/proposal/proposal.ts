@@ -125,6 +125,12 @@ function textChanged(field: 'opinion' | 'decision'): DomainError {
 export const MAX_REASON_LENGTH = 1000;
 export const MAX_PROPOSAL_LENGTH = 4000;
 export const DRAFT_STALE_AFTER_MS = 2 * 60_000;
+/**
+ * How long one draft may take in all, its retries and Azure's Retry-After waits included: it ends
+ * before the card calls it stalled, so asking again never starts a second request beside one
+ * still running (whose answer would be thrown away).
+ */
+export const DRAFT_BUDGET_MS = DRAFT_STALE_AFTER_MS - 15_000;
 /** Share of the members present whose judgement a decision needs, unless configured otherwise. */
 export const DEFAULT_DECISION_QUORUM = 0.5;
 

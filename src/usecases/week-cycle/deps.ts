@@ -30,6 +30,8 @@ export interface WeekCycleDeps {
   scheduler: JobScheduler;
   clock: Clock;
   session: { minutes: number; warningMinutes: number };
+  /** How long one AI draft may take in all (DRAFT_BUDGET_MS; tests shorten it). */
+  draftBudgetMs: number;
   /** Share of the members present whose judgement the group's decision needs. */
   decisionQuorum: number;
   events: BusinessEvents;

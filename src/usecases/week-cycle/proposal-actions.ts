@@ -66,7 +66,7 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   const run = async () => {
     const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
     const answers = cycleAnswers(deps, cycle).filter((a) => a.answer);
-    const result = await deps.drafter.draft({ language: state.group.language, answers });
+    const result = await deps.drafter.draft({ language: state.group.language, answers }, AbortSignal.timeout(deps.draftBudgetMs));
     return deps.proposals.update(groupId, state.proposal.id, (p) => finishDrafting(p, result, deps.clock.now(), attempt));
   };
   return { started: true, state: next, run };
