@@ -15,6 +15,8 @@ const GENERAL_ERROR_CODES = [
   'conflict',
   /** The person's own erasure is under way: their actions wait until it is done. */
   'erasureUnderway',
+  /** A check-out score before check-out opened (a crafted or stale press): not stored. */
+  'checkOutNotOpen',
 ] as const;
 
 /** Refusals of the B3-spiegel pulse poll; most name a team, channel or date the user typed. */

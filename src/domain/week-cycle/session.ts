@@ -204,6 +204,9 @@ export function checkIn(state: SessionState, phase: EnergyPhase, memberId: strin
   const known = state.checkIns.find((c) => c.id === id);
   if (known && known.score === score) return known;
   requireOpen(s);
+  // A check-out before it opened would count as the member's closing score (a late opening check-in
+  // is kept for them, as presence, and changes no published average).
+  if (phase === 'out' && !checkOutOpen(s, s.questionIds.length)) throw new DomainError('checkOutNotOpen');
   if (!isEnergyScore(score)) throw new DomainError('invalidInput', { detail: 'energy score', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
   return known ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
 }

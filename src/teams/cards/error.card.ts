@@ -36,6 +36,8 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
   // Another chat than the one the conversation was planned in: only prep cards there are kept up to date.
   if (place === 'talentReview' && code === 'otherGroup') return { title: 'error.title', message: 'talentReview.prep.elsewhere' };
   if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
+  // Trying again would not help: the message says what to do instead.
+  if (code === 'checkOutNotOpen') return { title: 'error.title', message: `error.${code}` };
   return { title: 'error.title', message: `error.${code}`, nothingLost: 'error.nothingLost' };
 }
 
