@@ -6,9 +6,11 @@ const [anna, bram, cem, dewi, eva] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(
 
 /**
  * The energy rounds of one session under a member with two devices, the Submit fallback, and a
- * crafted press. Problem the last test guards against (an adversarial review): a check-out pressed
- * before check-out opened (a crafted or stale press) was stored and counted as the member's closing
- * score. It is now refused, nothing stored, with when it opens.
+ * crafted press. Problems the last two tests guard against (an adversarial review): a check-in
+ * pressed on a stale card after the opening round closed is kept for the member (as presence) but
+ * is in no average, and their card said only "Jouw energie bij de start: 1", as if it counted; it
+ * now says it came late. A check-out pressed before check-out opened (a crafted or stale press) was
+ * stored and counted as the closing score; it is now refused, nothing stored, with when it opens.
  */
 describe('energy check-in rounds', () => {
   let t: TestApp;
@@ -45,8 +47,19 @@ describe('energy check-in rounds', () => {
     expect((await g.items('checkIn')).map((c) => c.score).sort()).toEqual(expect.arrayContaining([4]));
   });
 
-  it('refuses a check-out pressed before check-out opens (a crafted or stale press at question 2 of 3)', async () => {
+  it('tells a member whose check-in came after the round closed that it is in no average, and changes no figure', async () => {
+    await g.checkIn(cem, 3);
+    // Dewi's own view still offers the check-in (she refreshed before the group moved on).
+    expect(cardText((await g.press(dewi, 'session.refresh', g.ids())).value)).toContain('Hoeveel energie');
     await g.goTo(anna, 1);
+    const published = (await g.session()).energy.in;
+    t.clock.advanceMinutes(1);
+    const res = await g.checkIn(dewi, 1);
+    expect(cardText(res.value)).toContain('Jouw energie bij de start: 1 (alleen voor jou zichtbaar). Die kwam na het sluiten van de check-in en telt niet mee in het gemiddelde');
+    expect((await g.session()).energy.in).toEqual(published);
+  });
+
+  it('refuses a check-out pressed before check-out opens (a crafted or stale press at question 2 of 3)', async () => {
     expect((await g.session()).currentIndex).toBe(1);
     const before = (await g.items('checkIn')).filter((c) => c.phase === 'out').length;
     const res = await g.checkIn(eva, 2, 'out');

@@ -48,7 +48,7 @@ export function energySection(view: SessionView, t: Translate): Element[] {
   if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view.language)));
   const viewer = view.viewer;
   if (!viewer || !open) return elements;
-  if (viewer.energyIn !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
+  if (viewer.energyIn !== undefined) elements.push(subtle(t(viewer.energyInLate ? 'energy.yoursLate' : 'energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
   else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present));
   else if (!viewer.present) elements.push(presenceOnly(view, t));
   else elements.push(subtle(t('energy.youArePresent')));

@@ -76,6 +76,8 @@ export interface SessionView {
     present: boolean;
     energyIn?: number;
     energyOut?: number;
+    /** Their opening score came after the round closed: it is theirs, and in no average. */
+    energyInLate?: boolean;
     /** The viewer's own answer to the current question, when that question is personal. */
     personalAnswers: Record<number, string>;
     judgement?: Judgement;
@@ -141,7 +143,14 @@ export function buildSessionView(
   const elsewhere = refusedElsewhere(framework, session, refused);
   const currentId = elsewhere ?? groupAt;
   const { judgements, present, needed } = judging(deps, state);
-  const mine = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase)?.score;
+  const mineOf = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase);
+  const mine = (phase: EnergyPhase) => mineOf(phase)?.score;
+  // Checked in on a card from before, after the round closed: kept for them, in no average.
+  const late = (phase: EnergyPhase) => {
+    const closedAt = session.energy[phase].closedAt;
+    const at = mineOf(phase)?.at;
+    return !!closedAt && !!at && at > closedAt;
+  };
   return {
     groupId: group.id,
     groupName: group.name,
@@ -180,6 +189,7 @@ export function buildSessionView(
             present: attendeeIds(state).includes(viewer.id),
             energyIn: mine('in'),
             energyOut: mine('out'),
+            ...(late('in') ? { energyInLate: true } : {}),
             personalAnswers: viewer.ownAnswer ? { [viewer.ownAnswer.questionId]: viewer.ownAnswer.text } : {},
             judgement: judgements.find((j) => j.memberId === viewer.id),
           },
