@@ -11,7 +11,7 @@ import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
-import { GroupDriver } from '../support/group-driver';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
@@ -40,6 +40,18 @@ export async function allDocuments(cosmos: CosmosConnection): Promise<Record<str
   return out;
 }
 
+
+/**
+ * The week the tab's browser tests start from: Anna, Bram, Cem and Dewi hold one whole week
+ * (runWeek), Anna with both personal answers and the group with one decided proposal.
+ */
+export async function weekOfAnnasGroup(t: TestApp): Promise<GroupDriver> {
+  const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
+  await g.setUp();
+  await g.startCycle();
+  await runWeek(g, { personal9: 'Ik wil beter leren plannen', personal10: 'Samen puzzelen gaf energie', contribution: 'De overdracht tussen diensten' });
+  return g;
+}
 
 /**
  * One full week of a group over HTTP (AI off), with every member checking in each day:

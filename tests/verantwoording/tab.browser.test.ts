@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { axeProblems, Browser, buildTab, launchBrowser, requireChromium } from './browser';
 import { FakeEntra } from './fake-entra';
 import { installFakeTeamsHost } from './fake-teams-host';
-import { runWeek } from './support';
+import { weekOfAnnasGroup } from './support';
 
 /**
  * The personal tab in headless Chromium, outside Teams: the Teams JS library cannot initialise,
@@ -17,7 +17,7 @@ describe('the Mijn verantwoording tab in a browser', () => {
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
-  const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
+  const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
   beforeAll(async () => {
     requireChromium();
@@ -25,10 +25,7 @@ describe('the Mijn verantwoording tab in a browser', () => {
     await entra.start();
     // Local mode (dev sign-in) with Teams SSO configured as well, against a loopback key server.
     t = await startTestApp(entra.env());
-    const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
-    await g.setUp();
-    await g.startCycle();
-    await runWeek(g, { personal9: 'Ik wil beter leren plannen', personal10: 'Samen puzzelen gaf energie', contribution: 'De overdracht tussen diensten' });
+    await weekOfAnnasGroup(t);
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
