@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, TurnState } from '../../src/teams/teams-ai';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 
 /** The floor a card click is measured against. */

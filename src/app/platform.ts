@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter, TurnState } from '../teams/teams-ai';
 import type { AppConfig } from '../config/config';
 import type { BusinessEvents } from '../domain/shared/business-events';
 import type { Clock } from '../domain/shared/clock';

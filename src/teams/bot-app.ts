@@ -1,5 +1,5 @@
 import { Activity, ActivityTypes, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, TurnState } from './teams-ai';
 import { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import { tenantOf } from './turn';

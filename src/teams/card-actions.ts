@@ -1,6 +1,6 @@
 import { fromGroupChat, GROUP_CHAT_VERBS } from './group-chat-verbs';
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from './teams-ai';
 import { ZodError } from 'zod';
 import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shared/errors';
 import { Locale, Translate, Translator } from '../i18n/i18n';

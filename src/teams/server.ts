@@ -1,6 +1,6 @@
 import restify from 'restify';
 import { Activity, ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from './teams-ai';
 import type { Logger } from '../log/logger';
 import { checkActivity } from './activity-envelope';
 import { Authenticated, EdgeAdapter } from './bot-app';

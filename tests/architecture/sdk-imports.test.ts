@@ -53,7 +53,8 @@ function sdkViolations(list: { path: string; imports: string[] }[]): string[] {
 
 describe('which folder imports which SDK', () => {
   it('finds the imports it checks (the scan itself works)', () => {
-    const all = new Set(files.flatMap((f) => f.imports));
+    // By package name: the app imports some packages by a module path inside them (see src/teams/teams-ai.ts).
+    const all = new Set(files.flatMap((f) => f.imports).map((spec) => spec.match(/^(@[^/]+\/)?[^/]+/)![0]));
     for (const pkg of ['botbuilder', '@microsoft/teams-ai', 'restify', '@azure/cosmos', '@azure/identity', 'openai', '@microsoft/teams-js', 'adaptivecards']) expect(all).toContain(pkg);
     expect(sdkViolations([{ path: 'src/domain/x.ts', imports: ['botbuilder'] }, { path: 'src/usecases/y.ts', imports: ["@azure/cosmos"] }, { path: 'src/teams/z.ts', imports: ['@azure/storage-blob'] }])).toHaveLength(3);
   });

@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '../teams-ai';
 import { AppConfig } from '../../config/config';
 import { TokenProvider } from './bot-connector.client';
 

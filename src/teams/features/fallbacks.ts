@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../teams-ai';
 
 import { postCard, sendInvokeCard } from '../card-response';
 import { errorCard } from '../cards/error.card';

@@ -1,4 +1,4 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';

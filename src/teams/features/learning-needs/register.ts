@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { DomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';

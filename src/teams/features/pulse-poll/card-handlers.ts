@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { parsePollCommand, parseStartArgs } from '../../../domain/pulse-poll/poll-command';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Installation } from '../../../domain/pulse-poll/ports';

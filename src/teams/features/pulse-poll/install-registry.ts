@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { recordInstallEvent, InstallEvent } from '../../../usecases/pulse-poll/installations';
 import { withoutControlCharacters } from '../../../domain/shared/text';
 import { tenantOf } from '../../turn';

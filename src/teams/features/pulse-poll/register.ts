@@ -1,4 +1,4 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { Outbox } from '../../../outbox/outbox';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { registerPollCardActions } from './card-handlers';

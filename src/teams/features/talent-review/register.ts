@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';

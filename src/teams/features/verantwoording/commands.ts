@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { chatNoteKey } from '../../../domain/verantwoording/accountability-note';
 import { Locale, Translate } from '../../../i18n/i18n';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { tryEraseMyData } from '../../../usecases/verantwoording/my-data';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Attachment, CardFactory, MessagingExtensionResult, TaskModuleTaskInfo } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';

@@ -1,4 +1,4 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { registerVerantwoordingCommands } from './commands';
 import { VerantwoordingFeatureDeps } from './deps';
 import { registerVerantwoordingActions } from './handlers';

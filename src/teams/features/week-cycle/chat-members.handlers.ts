@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { ChatAccount } from '../../../domain/week-cycle/group';
 import { keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';

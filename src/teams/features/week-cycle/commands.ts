@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { Group } from '../../../domain/week-cycle/group';
 import { isDomainError } from '../../../domain/shared/errors';
 

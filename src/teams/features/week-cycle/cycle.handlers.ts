@@ -1,4 +1,4 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
 import { weekOf } from '../../../domain/week-cycle/plan';

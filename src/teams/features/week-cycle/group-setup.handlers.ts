@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, revisionOf, SettingsSeen, Weekday } from '../../../domain/week-cycle/group';
 

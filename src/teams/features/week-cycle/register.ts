@@ -1,4 +1,4 @@
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { FeatureDeps } from '../feature-deps';
 import { registerChatMembers } from './chat-members.handlers';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
 import {
