@@ -75,7 +75,7 @@ const cycle = z
   .strict();
 
 /** A check-in round: no figure while open, one published average (with its answers) once closed. */
-const energyRound = z.object({ closedAt: isoTime.optional(), average: z.number().min(1).max(5).optional(), answers: count.optional() }).strict();
+const energyRound = z.object({ closedAt: isoTime.optional(), average: z.number().min(1).max(5).optional(), answers: count.optional(), withdrawn: z.literal(true).optional() }).strict();
 
 const session = z
   .object({

@@ -1,5 +1,5 @@
 import { cleanLink, editNoteText, writeNote } from '../../src/domain/verantwoording/accountability-note';
-import { ERASED_ID, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal } from '../../src/domain/verantwoording/erasure';
+import { ERASED_ID, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, forgetInSession } from '../../src/domain/verantwoording/erasure';
 import { sketchProfTraject } from '../../src/domain/verantwoording/prof-traject';
 import { checkHours, hoursUsed } from '../../src/domain/verantwoording/time-used';
 import { newProposal } from '../../src/domain/proposal/proposal';
@@ -89,6 +89,25 @@ describe('erasure rules', () => {
     expect(first).toEqual([expect.objectContaining({ memberId: ERASED_ID, memberName: 'Former member', opinion: 'agree', reason: 'Goed' })]);
     expect(forgetInGroupTrace('g', trace(), anon).create).toEqual(forgetInGroupTrace('g', trace(), anon).create);
     expect(first[0]!.id).not.toBe('jd1');
+  });
+
+  it('withdraws the published energy averages made with the person\'s score, and only those', () => {
+    const closedAt = '2026-11-23T09:00:00Z';
+    const s1 = { id: 'g_w1_s1', energy: { in: { closedAt, average: 3, answers: 4 }, out: { closedAt, average: 3.3, answers: 4 } } };
+    const checkIns = trace().checkIns; // Anna checked in (phase 'in') for session 1 only
+    expect(forgetInSession(s1, checkIns, anon)).toEqual({ id: 'g_w1_s1', energy: { in: { closedAt, withdrawn: true }, out: s1.energy.out } });
+    // A session without her check-in, a round still open, a round with too few answers: unchanged.
+    const s2 = { id: 'g_w1_s2', energy: { in: { closedAt, average: 4, answers: 3 }, out: {} } };
+    expect(forgetInSession(s2, checkIns, anon)).toBe(s2);
+    const open = { id: 'g_w1_s1', energy: { in: {}, out: {} } };
+    expect(forgetInSession(open, checkIns, anon)).toBe(open);
+    const tooFew = { id: 'g_w1_s1', energy: { in: { closedAt }, out: {} } };
+    expect(forgetInSession(tooFew, checkIns, anon)).toBe(tooFew);
+    // A run again finds nothing left to withdraw.
+    const once = forgetInSession(s1, checkIns, anon);
+    expect(forgetInSession(once, checkIns, anon)).toBe(once);
+    expect(forgetInGroupTrace('g', { ...trace(), sessions: [{ ...trace().sessions[0]!, energy: s1.energy }, trace().sessions[1]!] }, anon).sessionIds).toEqual(['g_w1_s1']);
+    expect(forgetInGroupTrace('g', trace(), anon).sessionIds).toEqual([]);
   });
 
   it('removes the person from decisions', () => {

@@ -2,7 +2,7 @@ import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
-import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../src/store/week-cycle.repositories';
 import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
 import { CosmosReviewManagersIndex } from '../../src/store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
@@ -22,6 +22,7 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     traces: new CosmosGroupTraceRepository(cosmos),
     groups: new CosmosGroupRepository(cosmos),
     cycles: new CosmosCycleRepository(cosmos),
+    sessions: new CosmosSessionRepository(cosmos),
     proposals: new CosmosProposalRepository(cosmos),
     frameworks: loadFrameworks({}),
     clock,

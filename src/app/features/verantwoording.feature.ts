@@ -3,7 +3,7 @@ import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repos
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
-import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository } from '../../store/week-cycle.repositories';
+import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { ERASURE_RESUME_JOB } from '../../usecases/verantwoording/erasure-resume';
@@ -41,6 +41,7 @@ export function composeVerantwoording(
     traces: new CosmosGroupTraceRepository(p.cosmos),
     groups: new CosmosGroupRepository(p.cosmos),
     cycles: new CosmosCycleRepository(p.cosmos),
+    sessions: new CosmosSessionRepository(p.cosmos),
     proposals: new CosmosProposalRepository(p.cosmos),
     frameworks: p.frameworks,
     clock: p.clock,

@@ -2,10 +2,11 @@ import { Language } from '../framework/framework';
 import { Judgement, Proposal } from '../proposal/proposal';
 import { stableId } from '../shared/ids';
 import { Cycle } from '../week-cycle/cycle';
+import { withdrawRound } from '../week-cycle/energy';
 import { Group } from '../week-cycle/group';
 import { GroupTrace } from '../week-cycle/ports';
-import { attendeeIds } from '../week-cycle/session';
-import { Contribution, ERASED_ID, Presence, presenceId } from '../week-cycle/session-items';
+import { attendeeIds, Session } from '../week-cycle/session';
+import { CheckIn, Contribution, EnergyPhase, ERASED_ID, Presence, presenceId } from '../week-cycle/session-items';
 
 export { ERASED_ID } from '../week-cycle/session-items';
 
@@ -14,7 +15,8 @@ export { ERASED_ID } from '../week-cycle/session-items';
  * gave to a group stays with the group, without anything that points to them:
  * - contributions keep their text, with a neutral author (ERASED_ID, "Oud-deelnemer");
  * - judgements keep verdict and reason, under a new random id, without their name;
- * - energy check-ins are removed (they are private scores; published averages stay);
+ * - energy check-ins are removed (they are private scores), and so is every published average
+ *   made with one of them (see EnergyRound.withdrawn); an average is never computed again;
  * - their presence becomes an anonymous marker's, so the group's hours still add up;
  * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID.
  * Every function returns the same object when there is nothing of the person in it.
@@ -39,6 +41,8 @@ export interface GroupErasure {
   /** Shared documents that name the person: changed with an ETag (forgetInProposal / forgetInCycle / forgetInGroup). */
   proposalIds: string[];
   cycleIds: string[];
+  /** Sessions with a published energy average made with the person's score (forgetInSession): changed before the check-ins are removed. */
+  sessionIds: string[];
   group: boolean;
 }
 
@@ -77,13 +81,29 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
     create,
     proposalIds: trace.proposals.filter((p) => forgetInProposal(p, a) !== p).map((p) => p.id),
     cycleIds: trace.cycles.filter((c) => forgetInCycle(c, a) !== c).map((c) => c.id),
+    sessionIds: trace.sessions.filter((s) => forgetInSession(s, trace.checkIns, a) !== s).map((s) => s.id),
     group: !!trace.group && forgetInGroup(trace.group, a) !== trace.group,
   };
 }
 
+/**
+ * Withdraws each published energy average of the session that the person checked in for. Their
+ * own check-in goes, but the average, its number of answers and the others' stored scores
+ * together would still give their score to a database reader. `checkIns` are the person's; a
+ * session they did not check in for comes back unchanged.
+ */
+export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
+  const phases = new Set<EnergyPhase>(checkIns.filter((c) => c.sessionId === s.id && c.memberId === a.userId).map((c) => c.phase));
+  const withdraw = [...phases].filter((phase) => s.energy?.[phase]?.average !== undefined);
+  if (withdraw.length === 0) return s;
+  const energy = { ...s.energy! };
+  for (const phase of withdraw) energy[phase] = withdrawRound(energy[phase]);
+  return { ...s, energy };
+}
+
 /** Whether erasing the person changes nothing in the group's partition (nothing of theirs is left there). */
 export function isNoErasure(e: GroupErasure): boolean {
-  return e.rewrite.length === 0 && e.remove.length === 0 && e.create.length === 0 && e.proposalIds.length === 0 && e.cycleIds.length === 0 && !e.group;
+  return e.rewrite.length === 0 && e.remove.length === 0 && e.create.length === 0 && e.proposalIds.length === 0 && e.cycleIds.length === 0 && e.sessionIds.length === 0 && !e.group;
 }
 
 export function forgetInProposal(p: Proposal, a: Anonymiser): Proposal {

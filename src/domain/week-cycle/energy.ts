@@ -14,6 +14,12 @@ export interface EnergyRound {
   average?: number;
   /** How many answers the published average is made of: for weighing averages, never shown next to one. */
   answers?: number;
+  /**
+   * The published average was taken back: a member whose score it held had their data erased.
+   * With their score deleted, the average and the others' stored scores would give it back, and
+   * an average computed again without them would differ by exactly their score.
+   */
+  withdrawn?: true;
 }
 
 export function openRound(): EnergyRound {
@@ -27,11 +33,17 @@ export function closeRound(checkIns: readonly CheckIn[], phase: EnergyPhase, now
   return { closedAt, average: roundToTenth(scores.reduce((a, b) => a + b, 0) / scores.length), answers: scores.length };
 }
 
+/** A closed round without its figure, for good: see EnergyRound.withdrawn. */
+export function withdrawRound(round: EnergyRound): EnergyRound {
+  return round.closedAt ? { closedAt: round.closedAt, withdrawn: true } : round;
+}
+
 /** What a reader may see of a round: nothing while open, and only a published average after. */
-export type EnergySummary = { status: 'open' } | { status: 'tooFew' } | { status: 'published'; average: number };
+export type EnergySummary = { status: 'open' } | { status: 'tooFew' } | { status: 'withdrawn' } | { status: 'published'; average: number };
 
 export function energySummary(round: EnergyRound): EnergySummary {
   if (!round.closedAt) return { status: 'open' };
+  if (round.withdrawn) return { status: 'withdrawn' };
   return round.average === undefined ? { status: 'tooFew' } : { status: 'published', average: round.average };
 }
 

@@ -101,8 +101,8 @@ export interface GroupTrace {
   checkIns: CheckIn[];
   presence: Presence[];
   judgements: Judgement[];
-  /** Sessions the person's items belong to (start times, for dates in the verantwoording). */
-  sessions: Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'>[];
+  /** The group's sessions (start times, for dates in the verantwoording; energy rounds, for erasure). */
+  sessions: (Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'> & Partial<Pick<Session, 'energy'>>)[];
 }
 
 export interface GroupTraceRepository {

@@ -10,6 +10,7 @@ function summaryLine(phase: EnergyPhase, e: EnergyView, t: Translate, language: 
   const p = t(`energy.phase.${phase}`);
   if (e.summary.status === 'open') return t(phase === 'in' ? 'energy.open' : 'energy.openOut', { phase: p, count: e.checkedIn, min: MIN_ENERGY_ANSWERS });
   if (e.summary.status === 'tooFew') return t('energy.tooFew', { phase: p });
+  if (e.summary.status === 'withdrawn') return t('energy.withdrawn', { phase: p });
   return t('energy.average', { phase: p, average: formatAverage(e.summary.average, language) });
 }
 

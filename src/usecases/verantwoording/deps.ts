@@ -4,7 +4,7 @@ import { Clock } from '../../domain/shared/clock';
 import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 import { DataRightsDeps } from '../../domain/verantwoording/erasure-ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
-import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository } from '../../domain/week-cycle/ports';
+import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository, SessionRepository } from '../../domain/week-cycle/ports';
 
 /**
  * What the verantwoording use cases need. Every use case takes the caller's own id, and finds
@@ -16,6 +16,8 @@ export interface VerantwoordingDeps {
   traces: GroupTraceRepository;
   groups: GroupRepository;
   cycles: CycleRepository;
+  /** Sessions, for erasure: a published energy average made with the person's score is withdrawn. */
+  sessions: SessionRepository;
   proposals: ProposalRepository;
   frameworks: Record<Language, Framework>;
   clock: Clock;

@@ -2,7 +2,7 @@ import { Language } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { Opinion } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
-import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, isNoErasure } from '../../domain/verantwoording/erasure';
+import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, forgetInSession, isNoErasure } from '../../domain/verantwoording/erasure';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { UserPreferences } from '../../domain/verantwoording/preferences';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
@@ -273,6 +273,9 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
       const changes = forgetInGroupTrace(g.groupId, g.trace, who);
       if (isNoErasure(changes)) continue;
       changed = true;
+      // Before the check-ins go: a run interrupted after their removal would not find the averages made with them.
+      const checkIns = g.trace.checkIns;
+      for (const id of changes.sessionIds) await deps.sessions.update(g.groupId, id, (current) => forgetInSession(current, checkIns, who));
       await deps.traces.applyErasure(g.groupId, changes);
       for (const id of changes.proposalIds) await deps.proposals.update(g.groupId, id, (p) => forgetInProposal(p, who));
       for (const id of changes.cycleIds) await deps.cycles.update(g.groupId, id, (c) => forgetInCycle(c, who));
