@@ -210,6 +210,9 @@ const membershipIndex = z
   .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
   .strict();
 
+/** The AI summary on the prep card, stored once for what the person shares (a hash of it): their own data, in their own partition. */
+const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, inputHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/), language, text: text(2000).min(1), updatedAt: isoTime }).strict();
+
 /** An erasure that is under way keeps its random marker here until it is done. */
 const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional() }).strict();
 
@@ -431,7 +434,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn },
+  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, prepSummary },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -3,6 +3,7 @@ import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
 import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
+import { CosmosPrepSummaryStore } from '../../store/prep-summary.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
@@ -42,6 +43,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     pulse: sources.pulse,
     ...(sources.teams ? { teams: sources.teams } : {}),
     summarizer: createPrepSummarizer(p.config.ai, p.logger),
+    prepSummaries: new CosmosPrepSummaryStore(p.cosmos, p.clock),
     prepCards: outboxPrepCards(p.outbox),
     scheduler: p.scheduler,
     clock: p.clock,

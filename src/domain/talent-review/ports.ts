@@ -74,3 +74,25 @@ export interface PrepSummarizer {
   readonly enabled: boolean;
   summarize(input: { language: 'nl' | 'en'; items: string[] }): Promise<string | undefined>;
 }
+
+/** A professional's stored prep summary as read: what it summarises, its text, and the version read (for a guarded write). */
+export interface StoredPrepSummary {
+  inputHash: string;
+  text: string;
+  version: string;
+}
+
+/** A write of the stored summary: done, or refused because another render changed it first (`current`: what is stored now, if anything). */
+export type PrepSummaryWrite = { written: StoredPrepSummary } | { conflict: StoredPrepSummary | undefined };
+
+/**
+ * Port: the one stored AI summary of a professional's shared items, in their own partition. Every
+ * write is guarded: a create when none was read, else a replace or removal of the version read.
+ */
+export interface PrepSummaryStore {
+  get(userId: string): Promise<StoredPrepSummary | undefined>;
+  /** Stores the summary of `inputHash`: created when `replaces` is undefined, else replacing that version. */
+  put(userId: string, summary: { inputHash: string; language: 'nl' | 'en'; text: string }, replaces?: string): Promise<PrepSummaryWrite>;
+  /** Removes the stored summary if it is still the version read; false when it changed or is gone. */
+  remove(userId: string, version: string): Promise<boolean>;
+}

@@ -1,7 +1,7 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepCards, PrepSummarizer, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
@@ -15,6 +15,8 @@ export interface TalentReviewDeps {
   /** The teams a report is in, from the rosters of the teams the app is installed in; absent: only the directory's team. */
   teams?: TeamsOfPerson;
   summarizer: PrepSummarizer;
+  /** The AI summary as made once for what the report shares, so every render of it (preview, card, rebuild) shows the same text. */
+  prepSummaries: PrepSummaryStore;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
   /** Schedules prep cards; `forget` drops the job of a plan that moved. */

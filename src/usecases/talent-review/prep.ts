@@ -2,6 +2,7 @@ import { Language } from '../../domain/framework/framework';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
+import { prepSummaryItems } from '../../domain/talent-review/prep-summary';
 import { inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
 import { DomainError } from '../../domain/shared/errors';
 import { JobScheduler } from '../../domain/scheduling/job';
@@ -15,6 +16,7 @@ import { ProposalSummary, summariseProposal } from '../verantwoording/overview';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
+import { prepSummary } from './prep-summary';
 import { teamsOfReport } from './report-teams';
 
 /** One shared week on the prep card: the professional's own figure where they corrected it. */
@@ -91,8 +93,10 @@ function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoordi
 /**
  * Builds a prep card's content. The report's data comes only through `sharedWithManager`, so a
  * private entry cannot reach the card; the same function serves the manager and the preview.
+ * The AI summary is the one stored for what is shared (prep-summary.ts), in the manager's language:
+ * `language` for the manager's card, `summaryLanguage` for a preview in the professional's language.
  */
-export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean }): Promise<PrepView> {
+export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean; summaryLanguage?: Language }): Promise<PrepView> {
   const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
   const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
   const [traceList, teams] = await Promise.all([
@@ -124,10 +128,9 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
     phase: phaseForConversation(traject?.maturityPhase, subject.phaseProposal?.phase),
     teams: pulses,
   };
-  if (deps.summarizer.enabled) {
-    const items = [...view.reflections.map((r) => r.text), ...view.notes, ...(view.traject ? [view.traject.learningNeeds, view.traject.talents] : [])].filter(Boolean);
-    if (items.length) view.aiSummary = await deps.summarizer.summarize({ language, items });
-  }
+  // Made once for what is shared and stored: the preview and every render of the manager's card show the same text.
+  const aiSummary = await prepSummary(deps, subject.reportId, { language: opts.summaryLanguage ?? language, items: prepSummaryItems(shared) });
+  if (aiSummary) view.aiSummary = aiSummary;
   return view;
 }
 

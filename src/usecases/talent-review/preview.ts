@@ -1,5 +1,6 @@
 import { Language } from '../../domain/framework/framework';
 import { conversationHeld } from '../../domain/talent-review/review';
+import { preferredLanguage } from '../verantwoording/preferences';
 import { TalentReviewDeps } from './deps';
 import { assemblePrep, PrepView, tenantOfReview } from './prep';
 
@@ -18,16 +19,19 @@ async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<s
  * "Wat ziet mijn leidinggevende?": the prep card the professional's manager (as the directory
  * says now) would get today, from the same content as theirs: what is shared now, the next
  * planned conversation (its date and any phase proposal), the team's B3-spiegel. The manager's
- * own facilitation account is not part of it: that is theirs until after the conversation.
+ * own facilitation account is not part of it: that is theirs until after the conversation. The
+ * AI summary is the manager's too: the one stored text, in the manager's language.
  */
 export async function previewPrep(deps: TalentReviewDeps, userId: string, language: Language, tenantId?: string): Promise<PrepPreview> {
   const managerId = await deps.directory.managerOf(userId);
   if (!managerId) return { status: 'noManager' };
   const now = deps.clock.now();
-  const next = (await deps.reviews.listAbout(managerId, userId)).find((r) => r.reportId === userId && !conversationHeld(r, now));
+  // The AI summary as the manager reads it: in their language, so it is the very text their card shows.
+  const [planned, managerLanguage] = await Promise.all([deps.reviews.listAbout(managerId, userId), preferredLanguage(deps.verantwoording, managerId)]);
+  const next = planned.find((r) => r.reportId === userId && !conversationHeld(r, now));
   const reportName = next?.reportName ?? (await deps.directory.directReports(managerId)).find((p) => p.id === userId)?.name ?? '';
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
     : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
-  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true }) };
+  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, summaryLanguage: managerLanguage ?? deps.verantwoording.defaultLanguage }) };
 }

@@ -17,6 +17,7 @@ import { cancelErasureResume, ErasureResumePayload, MAX_RESUME_ROUNDS, scheduleE
 import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces } from './my-data-reviews';
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
+import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 
@@ -45,6 +46,8 @@ export interface MyDataExport {
    * others were handed over. What was handed over is anonymous and no longer anyone's to export.
    */
   learningNeeds: Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'>[];
+  /** The AI summary of what they share, as their manager's prep card and their preview show it (talent-review/prep-summary.ts). */
+  prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
 }
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
@@ -58,6 +61,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
   const own = records.filter((r) => r.userId === userId);
   const prefs = ofType(own, 'preferences')[0];
   const traject = ofType(own, 'profTraject')[0];
+  const summary = (own as unknown as { type: string }[]).find((r): r is PrepSummaryDoc => r.type === 'prepSummary');
   const byTime = <T extends { at: string }>(list: T[]) => list.sort((a, b) => a.at.localeCompare(b.at));
   return {
     format: 'lerend-werken.mijn-gegevens',
@@ -80,6 +84,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     learningNeeds: (own as unknown as { type: string }[])
       .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
       .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
+    ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
   };
 }
 

@@ -1,0 +1,59 @@
+import { Language } from '../../domain/framework/framework';
+import { PrepSummaryInput, prepSummaryInputHash, prepSummaryItems } from '../../domain/talent-review/prep-summary';
+import { ofType } from '../../domain/verantwoording/personal-record';
+import { VerantwoordingDeps } from '../verantwoording/deps';
+import { TalentReviewDeps } from './deps';
+
+/** What the summary needs: the stored summary, the model, and the report's own records (to see whether what was summarised is still shared). */
+export type PrepSummaryDeps = Pick<TalentReviewDeps, 'prepSummaries' | 'summarizer'> & { verantwoording: Pick<VerantwoordingDeps, 'records'> };
+
+/** Guarded writes tried before a render gives up on storing (each lost one means another render changed the summary meanwhile). */
+const MAX_WRITES = 4;
+
+/** The hash of what the report shares at this moment: one query in their partition, the shared records only. */
+async function currentInputHash(deps: PrepSummaryDeps, reportId: string, language: Language): Promise<string> {
+  const shared = (await deps.verantwoording.records.listShared(reportId)).filter((r) => r.userId === reportId && 'visibility' in r && r.visibility === 'shared');
+  const items = prepSummaryItems({ personalAnswers: ofType(shared, 'personalAnswer'), notes: ofType(shared, 'note'), profTraject: ofType(shared, 'profTraject')[0] });
+  return prepSummaryInputHash({ language, items });
+}
+
+/**
+ * The AI summary of what a report shares, for every render of their prep card: the preview,
+ * the manager's card and each rebuild show the one summary stored for this very input, so the
+ * manager never reads an AI text about the report that their preview of the same items did not show.
+ * - The stored summary of the same input (language and items) is shown, without asking the model.
+ * - Another input (the sharing changed): the old summary is removed first, then the model is asked,
+ *   and its answer stored. When the model fails nothing is stored and the card has no summary;
+ *   the next render asks again, and what it stores is what every render shows from then on.
+ * - Nothing to summarise, or AI off: no summary, and none is kept.
+ * Two renders that race store one text: the later one's write is refused (guarded by the version
+ * read), and it shows what the first stored. A render whose input changed meanwhile (the report
+ * took something back, or was erased, while the model was writing) keeps nothing and shows no
+ * summary: only a summary stored for what the report shares now is ever shown.
+ */
+export async function prepSummary(deps: PrepSummaryDeps, reportId: string, input: PrepSummaryInput): Promise<string | undefined> {
+  const inputHash = prepSummaryInputHash(input);
+  const stored = await deps.prepSummaries.get(reportId);
+  if (stored?.inputHash === inputHash) return stored.text;
+  // What it summarised is no longer what is shared (or there is nothing left to summarise): it goes, whatever the model does next.
+  if (stored) await deps.prepSummaries.remove(reportId, stored.version);
+  if (!deps.summarizer.enabled || !input.items.length) return undefined;
+  const text = await deps.summarizer.summarize(input);
+  if (!text) return undefined;
+  let replaces: string | undefined;
+  for (let attempt = 0; attempt < MAX_WRITES; attempt++) {
+    const put = await deps.prepSummaries.put(reportId, { inputHash, language: input.language, text }, replaces);
+    if ('written' in put) {
+      // Written after the model answered: if the report changed what they share meanwhile, this summary is of what they no longer share.
+      if ((await currentInputHash(deps, reportId, input.language)) === inputHash) return text;
+      await deps.prepSummaries.remove(reportId, put.written.version);
+      return undefined;
+    }
+    // Another render stored first: its text, when it summarises the same input.
+    if (put.conflict?.inputHash === inputHash) return put.conflict.text;
+    // Another input's: this render's own input may be the stale one.
+    if ((await currentInputHash(deps, reportId, input.language)) !== inputHash) return undefined;
+    replaces = put.conflict?.version;
+  }
+  return undefined;
+}
