@@ -99,6 +99,8 @@ const session = z
     // The group's own proposal from an earlier session, for question 7 carried over (answers of 2000 characters each).
     carriedProposal: text(60_000).optional(),
     stepBy: id.optional(),
+    // Keys of the latest "Volgende"/"Vorige" presses applied (STEP_KEYS_KEPT).
+    stepKeys: z.array(id).max(20).optional(),
     showing: z.object({ key: id, at: isoTime, done: z.boolean().optional() }).strict().optional(),
   })
   .strict();
@@ -151,6 +153,7 @@ const proposal = z
         judged: z.object({ agree: count, doubt: count, disagree: count }).strict(),
         decidedBy: id,
         at: isoTime,
+        attempt: id.optional(),
       })
       .strict()
       .optional(),

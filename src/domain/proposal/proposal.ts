@@ -48,6 +48,11 @@ export interface Decision {
   /** Kept for the record; the cards name no one as having decided for the group. */
   decidedBy: string;
   at: string;
+  /**
+   * An opaque key of the attempt that stored it (not of a person): the one press that finds its
+   * own key here decided, also when the store's answer to it was lost. Absent on older decisions.
+   */
+  attempt?: string;
 }
 
 /** What became of the first step, asked when the group's next week opens (transfer to practice). */
@@ -149,10 +154,11 @@ export function draftStalled(ai: AiState, now: Date): boolean {
  * Not once the group has begun judging its own proposal (`judged`): a draft landing then would
  * put the AI's text in place of the one the group is judging, and the group stays in charge of
  * what it judges. (A draft asked for before the first judgement may still land after it; those
- * judgements then show as given for an earlier text and do not count.)
+ * judgements then show as given for an earlier text and do not count.) Nor once the group
+ * decided: a press from a card of before the decision, or one delivered again, starts nothing.
  */
 export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string, judged = false): { proposal: Proposal; started: boolean; judgingBegun?: true } {
-  if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
+  if (p.decision) return { proposal: p, started: false };
   if (judged && p.ai.status !== 'drafting' && p.ai.status !== 'drafted') return { proposal: p, started: false, judgingBegun: true };
   if (p.ai.status === 'drafting' && !draftStalled(p.ai, now)) return { proposal: p, started: false };
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
@@ -251,6 +257,8 @@ export interface DecisionInput {
   quorum: number;
   decidedBy: string;
   at: string;
+  /** An opaque key of this attempt, kept on the decision it stores (see `Decision.attempt`). */
+  attempt?: string;
 }
 
 /**
@@ -299,7 +307,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
   }
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
-  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at }, updatedAt: d.at };
+  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}) }, updatedAt: d.at };
 }
 
 /** How many press keys the outcome remembers: far more than a group tells in the minutes Teams redelivers in. */

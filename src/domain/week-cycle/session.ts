@@ -1,6 +1,7 @@
 import { Framework, findQuestion, Question } from '../framework/framework';
 import { Judgement, Proposal } from '../proposal/proposal';
 import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
 import { Cycle } from './cycle';
 import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
 import { Group } from './group';
@@ -51,6 +52,12 @@ export interface Session {
    * finds the step done with its own key, and still says what the step says.
    */
   stepBy?: string;
+  /**
+   * Opaque keys of the latest "Volgende"/"Vorige" presses applied (see `moveKey`; not of a person),
+   * newest last, at most STEP_KEYS_KEPT: Teams redelivering one of them moves nothing, also after
+   * another member moved the group on or the session ended. Absent on sessions stored before.
+   */
+  stepKeys?: string[];
   /**
    * The latest "show the card again" (Toon sessie): an opaque key of the press that posts the
    * copy (not a person), when, and whether the copy is out. Presses that come while it is fresh
@@ -230,18 +237,34 @@ export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns'>):
   return [...new Set([...state.presence.map((p) => p.memberId), ...state.checkIns.map((c) => c.memberId)].filter((id) => id !== ERASED_ID))];
 }
 
+/** How many step keys a session remembers: far more presses than a group makes in the minutes Teams redelivers in. */
+export const STEP_KEYS_KEPT = 20;
+
+/**
+ * The key of one "Volgende"/"Vorige" press: the card's action key (set when the card was
+ * rendered), the member who pressed, and where the press goes. The same press delivered again has
+ * it; another member's press, or the other button on the same card, does not.
+ */
+export function moveKey(pressKey: string, memberId: string, index: number): string {
+  return stableId('mv', pressKey, memberId, String(index));
+}
+
 /**
  * Moves the shared pointer to an explicit index, so two members pressing "next" at once move it
  * once. Leaving the first question closes the opening check-in: its average is published then,
- * once, and never updated answer by answer.
+ * once, and never updated answer by answer. With `key` (see `moveKey`) the press is remembered on
+ * the session, also when the pointer was there already: the same press again (Teams redelivers it)
+ * moves nothing, also after another member moved the group on, or once the session has ended.
  */
-export function goToQuestion(state: SessionState, index: number, now: Date): Session {
+export function goToQuestion(state: SessionState, index: number, now: Date, key?: string): Session {
   const s = state.session;
+  if (key && s.stepKeys?.includes(key)) return s;
   requireOpen(s);
   if (!Number.isInteger(index) || index < 0 || index >= s.questionIds.length) throw new DomainError('invalidInput', 'question index');
   const closesCheckIn = index !== 0 && !s.energy.in.closedAt;
-  if (s.currentIndex === index && !closesCheckIn) return s;
-  return { ...s, currentIndex: index, ...(closesCheckIn ? { energy: { ...s.energy, in: closeRound(state.checkIns, 'in', now) } } : {}) };
+  const remembered = key ? { stepKeys: [...(s.stepKeys ?? []), key].slice(-STEP_KEYS_KEPT) } : {};
+  if (s.currentIndex === index && !closesCheckIn) return key ? { ...s, ...remembered } : s;
+  return { ...s, currentIndex: index, ...remembered, ...(closesCheckIn ? { energy: { ...s.energy, in: closeRound(state.checkIns, 'in', now) } } : {}) };
 }
 
 export function markWarned(s: Session): Session {

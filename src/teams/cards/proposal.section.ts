@@ -15,7 +15,8 @@ function bulletList(title: string, items: string[]): Element[] {
 export function proposalSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
   const ai = view.proposal?.ai ?? { status: 'none' as const };
   const open = view.session.status === 'open';
-  const judged = !!view.proposal?.judgements.length && !view.proposal.decision;
+  const decided = !!view.proposal?.decision;
+  const judged = !!view.proposal?.judgements.length && !decided;
   const block: Element[] = [];
   if (ai.status === 'drafted') {
     block.push(
@@ -35,11 +36,14 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(textBlock(t('proposal.working'), { weight: 'Bolder' }), subtle(t('proposal.workingHint')));
   } else if (ai.status === 'failed') {
     block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
-    if (open && !judged && MAY_PASS.includes(ai.reason)) {
+    if (open && !judged && !decided && MAY_PASS.includes(ai.reason)) {
       block.push(actionSet([execute(t('proposal.askAgain'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none' })]));
     }
   } else if (!view.aiEnabled) {
     block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
+  } else if (open && decided) {
+    // The group decided on its proposal (question 7): an AI draft now would come after the fact.
+    block.push(textBlock(t('proposal.decidedNoDraft')));
   } else if (open && judged) {
     // The group already judges its own proposal: an AI draft now would replace the text it judges.
     block.push(textBlock(t('proposal.judgingBegun')));

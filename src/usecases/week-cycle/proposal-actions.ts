@@ -48,7 +48,8 @@ export type DraftRequest = { started: false; state: SessionState; judgingBegun?:
 /**
  * Marks the proposal as drafting and hands back the slow part to run after the invoke is
  * answered, because Teams waits only seconds for a card action. Not once the group has begun
- * judging: the AI's text would replace the one it judges.
+ * judging: the AI's text would replace the one it judges. Not once it decided either: the press
+ * (from a card of before the decision, or delivered again) gets the session as it stands.
  */
 export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<DraftRequest> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
@@ -145,16 +146,15 @@ export async function decideProposal(
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
   const present = new Set([...attendeeIds(state), ...judges]).size;
   const own = ownProposal(deps, state);
-  const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint };
-  let decidedNow = false;
+  // This attempt's own key goes with the decision it stores: the press that finds it there decided.
+  const attempt = randomUUID();
+  const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
   // The text is read from the proposal as written: an AI draft that landed since this turn read it counts.
-  const next = await saveProposal(deps, state, (p) => {
-    const decided = decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) });
-    decidedNow = decided !== p;
-    return decided;
-  });
+  const next = await saveProposal(deps, state, (p) => decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) }));
   const stored = next.proposal;
-  if (decidedNow && stored?.decision) {
+  // Counted once: by the attempt that stored it, also when the store's answer was lost and the change
+  // ran again on the stored decision; never by a press that found it stored (the same one delivered again).
+  if (stored?.decision?.attempt === attempt) {
     const counted = judgementsOfText(stored.id, state.judgements, textFingerprint(proposalText(stored, own))).current.length;
     deps.events.record({ name: 'proposalValidated', verdict: stored.decision.verdict, aiDrafted: stored.ai.status === 'drafted', judgements: counted });
   }

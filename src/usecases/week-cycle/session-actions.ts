@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
-import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
+import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { SessionItem } from '../../domain/week-cycle/session-items';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember } from './membership';
@@ -59,10 +59,17 @@ export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionI
   return withItem(deps, state, 'presence', confirmPresence(state, actor.id, deps.clock.now().toISOString()));
 }
 
-export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number): Promise<SessionState> {
+/**
+ * "Volgende"/"Vorige": the group to an explicit question. `pressKey` names the press (the card's
+ * action key, or the activity's id): the same press again (Teams redelivers it, under the same or
+ * another activity id) finds its key on the session and moves nothing, also after another member
+ * moved the group on or the session ended; it gets the session as it stands.
+ */
+export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number, pressKey?: string): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const now = deps.clock.now();
-  return saveStep(deps, state, (s) => goToQuestion({ ...state, session: s }, index, now));
+  const key = pressKey ? moveKey(pressKey, actor.id, index) : undefined;
+  return saveStep(deps, state, (s) => goToQuestion({ ...state, session: s }, index, now, key));
 }
 
 /**
@@ -136,7 +143,11 @@ export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: 
   return { state: next, warned: next.session.stepBy === key };
 }
 
-/** Ends a session, by a member or by the clock; `closed` only for the caller that closed it (as `warnOnce`). */
+/**
+ * Ends a session, by a member or by the clock; `closed` only for the caller that closed it (as
+ * `warnOnce`), which alone counts it. What follows a close is not done here: see `finishClose`,
+ * which every caller runs, also one that found the session closed.
+ */
 export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor, key: string = randomUUID()): Promise<{ state: SessionState; closed: boolean }> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
@@ -144,13 +155,21 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   const next = await saveStep(deps, state, (s) => (s.status === 'open' ? { ...closeSession({ ...state, session: s }, now), stepBy: key } : s));
   const flipped = next.session.stepBy === key;
   if (flipped) {
-    const framework = deps.frameworks[next.group.language];
     const attendees = attendeeIds(next).length;
     const closedBy = actor ? 'member' : 'timebox';
     // Held means someone was there (as in the HR report); the rhythm's unattended sessions are apart.
     if (attendees === 0) deps.events.record({ name: 'sessionUnattended', day: next.session.day, closedBy });
     else deps.events.record({ name: 'sessionHeld', day: next.session.day, attendees, questionsAnswered: new Set(next.contributions.map((c) => c.questionId)).size, closedBy });
-    await completeCycleIfDone(deps, next, framework);
   }
   return { state: next, closed: flipped };
+}
+
+/**
+ * What follows a close in the store: the week marked complete when its last day closed with
+ * nothing left. Idempotent, so it runs for every end (a press, the clock) that finds the session
+ * closed, not only the one that closed it: a retry after a fault finishes what the fault left.
+ */
+export async function finishClose(deps: WeekCycleDeps, state: SessionState): Promise<void> {
+  if (state.session.status !== 'closed') return;
+  await completeCycleIfDone(deps, state, deps.frameworks[state.group.language]);
 }

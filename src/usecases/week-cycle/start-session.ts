@@ -269,6 +269,15 @@ export async function scheduleClose(deps: WeekCycleDeps, s: Session): Promise<vo
   await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: s.endsAt, payload: { groupId: s.groupId, sessionId: s.id }, groupId: s.groupId });
 }
 
+/**
+ * The session's close job, due now: a member's close was stored but what follows it (the summary,
+ * the week's completion) failed. The job finds the session closed and finishes it (idempotent).
+ * A close job already planned (at the end of the time box) is left as planned.
+ */
+export async function scheduleFinishClose(deps: WeekCycleDeps, s: Session): Promise<void> {
+  await deps.scheduler.schedule({ id: `${s.id}_close`, kind: JOB_KINDS.sessionClose, dueAt: deps.clock.now().toISOString(), payload: { groupId: s.groupId, sessionId: s.id }, groupId: s.groupId });
+}
+
 function needsProposal(framework: Framework, s: Session): boolean {
   const kinds = s.questionIds.map((id) => findQuestion(framework, id)?.kind);
   return kinds.includes('aiProposal') || kinds.includes('validation');
@@ -284,9 +293,12 @@ function proposalFor(deps: WeekCycleDeps, session: Session, groupName: string): 
   return newProposal({ id: proposalIdFor(session.cycleId), groupId: session.groupId, groupName, cycleId: session.cycleId, sessionId: session.id, title: '' }, deps.clock.now());
 }
 
-/** A cycle is complete when its day-4 session closes with nothing left to resume. */
+/**
+ * A cycle is complete when its day-4 session closes with nothing left to resume. Idempotent: a
+ * cycle found complete (here, or as this turn read it) is left as it is.
+ */
 export async function completeCycleIfDone(deps: WeekCycleDeps, state: SessionState, framework: Framework): Promise<void> {
-  if (state.session.day !== 4) return;
+  if (state.session.day !== 4 || state.cycle?.completedAt) return;
   if (carryOverFrom(framework, state).length) return;
   const at = deps.clock.now().toISOString();
   await deps.cycles.update(state.group.id, state.session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));

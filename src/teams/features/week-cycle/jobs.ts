@@ -5,7 +5,7 @@ import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
 import { CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { weekSpan } from '../../cards/rhythm/plan-format';
-import { endSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
+import { endSession, finishClose, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
@@ -61,11 +61,12 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     if (!checkOutOpen({ warned: false, currentIndex }, questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
   });
 
+  // Also for a session a member closed: what follows a close is idempotent, and a press whose follow-ups failed schedules this job to finish them.
   scheduler.on(JOB_KINDS.sessionClose, async (payload, job) => {
     const { groupId, sessionId } = sessionPayload.parse(payload);
     const { state, closed } = await endSession(wc, groupId, sessionId, undefined, job.id);
-    if (!closed) return;
-    await presenter.pushShared(groupId, sessionId, state);
+    await finishClose(wc, state);
+    if (closed) await presenter.pushShared(groupId, sessionId, state);
     await deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(sessionId), about: await namedInSummary(wc, state) });
   });
 

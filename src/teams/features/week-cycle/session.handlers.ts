@@ -1,12 +1,13 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { DomainError } from '../../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
 import {
   addContribution,
   answerPersonally,
   claimCardShowing,
   endSession,
+  finishClose,
   loadSession,
   markPresent,
   moveToQuestion,
@@ -17,13 +18,13 @@ import {
   rememberShownCard,
 } from '../../../usecases/week-cycle/session-actions';
 import { SessionState } from '../../../domain/week-cycle/session';
-import { createNextSession, needsPreparing, prepareSession, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
+import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
+import { Actor } from '../../../usecases/week-cycle/deps';
 import { Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
-import { AdaptiveCardJson } from '../../cards/card-kit';
 import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
@@ -149,16 +150,57 @@ export async function openNextSession(
 }
 
 /**
- * The summary of a session a member closed, in the turn. When Teams refuses it there, the outbox
- * (durable, retried) posts it: the session is closed either way, and only this press says so.
+ * How long after a close an end press still finishes what follows it. Retries come within minutes
+ * (the close job within the hour), and the outbox keeps a summary's key for days: a press on a
+ * card left unrefreshed for longer finds it done long ago, rather than posting the summary again.
  */
-async function postSummary(deps: FeatureDeps, context: TurnContext, state: SessionState, card: AdaptiveCardJson): Promise<void> {
-  try {
-    await postCard(context, card);
-  } catch (err) {
-    deps.logger.warn({ err: (err as Error).message }, 'the session summary could not be posted in the turn; queued in the outbox');
-    await deps.messenger.post(state.group.conversationRef, card, { key: summaryKey(state.session.id), about: await namedInSummary(deps.weekCycle, state) });
+export const CLOSE_FOLLOW_UP_MS = 24 * 60 * 60_000;
+
+/**
+ * What follows a close: the week marked complete after its last day, and the summary, through the
+ * outbox under its key (sent from here at once, and retried there when Teams refuses it). Both
+ * are idempotent, so every end press that finds the session closed runs them, not only the one
+ * that closed it: a retry finishes what a fault left undone, and a summary goes out once. A
+ * failure here does not make an error card of a close that was stored: the press answers with
+ * the closed session, and the session's close job is scheduled to finish it.
+ */
+async function followUpClose(deps: FeatureDeps, presenter: SessionPresenter, state: SessionState): Promise<void> {
+  const wc = deps.weekCycle;
+  const { closedAt } = state.session;
+  if (!closedAt || wc.clock.now().getTime() - Date.parse(closedAt) > CLOSE_FOLLOW_UP_MS) return;
+  const steps: Record<string, () => Promise<unknown>> = {
+    week: () => finishClose(wc, state),
+    summary: async () => deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(state.session.id), about: await namedInSummary(wc, state) }),
+  };
+  const failed: string[] = [];
+  for (const [name, step] of Object.entries(steps)) {
+    await step().catch((err: Error) => {
+      failed.push(name);
+      deps.logger.warn({ err: err.message, step: name, sessionId: state.session.id }, 'the session is closed, but what follows the close failed; its close job finishes it');
+    });
   }
+  if (failed.length) await scheduleFinishClose(wc, state.session).catch((err: Error) => deps.logger.warn({ err: err.message, sessionId: state.session.id }, 'could not schedule the close job to finish a closed session; the next end press does'));
+}
+
+/**
+ * "Sessie afronden". A close the store failed on may have been stored after all (its answer lost),
+ * or another press closed the session meanwhile: a session found closed is the answer then. A
+ * refusal (not a member, no such session) stays one.
+ */
+async function endByMember(deps: FeatureDeps, presenter: SessionPresenter, groupId: string, sessionId: string, actor: Actor): Promise<SessionState> {
+  const wc = deps.weekCycle;
+  const state = await endSession(wc, groupId, sessionId, actor).then(
+    ({ state: ended }) => ended,
+    async (err: unknown) => {
+      if (isDomainError(err)) throw err;
+      const found = await loadSession(wc, groupId, sessionId).catch(() => undefined);
+      if (found?.session.status !== 'closed') throw err;
+      deps.logger.warn({ err: (err as Error).message, sessionId }, 'ending the session failed, and it is closed: answered with the closed session');
+      return found;
+    },
+  );
+  await followUpClose(deps, presenter, state);
+  return state;
 }
 
 /** Posts the open session's card again at the bottom of the chat; updates move to the new copy. */
@@ -248,7 +290,11 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     return respondAdded(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
   }, sessionForm);
 
-  onCardAction(app, deps.actions, 'goTo', async (context, data) => respond(await moveToQuestion(wc, data.groupId, data.sessionId, actorOf(context), data.index), actorOf(context).id));
+  // The press's key (the card's, else the activity's): Teams delivering the same press again moves nothing.
+  onCardAction(app, deps.actions, 'goTo', async (context, data) => {
+    const actor = actorOf(context);
+    return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id), actor.id);
+  });
 
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
     const actor = actorOf(context);
@@ -297,8 +343,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
-    const { state, closed } = await endSession(wc, data.groupId, data.sessionId, actorOf(context));
-    if (closed) await postSummary(deps, context, state, await presenter.summary(state));
-    return respond(state, actorOf(context).id);
+    const actor = actorOf(context);
+    return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id);
   });
 }
