@@ -75,7 +75,7 @@ const cycle = z
   .strict();
 
 /** A check-in round: no figure while open, one published average (with its answers) once closed. */
-const energyRound = z.object({ closedAt: isoTime.optional(), average: z.number().min(1).max(5).optional(), answers: count.optional(), withdrawn: z.literal(true).optional() }).strict();
+const energyRound = z.object({ closedAt: isoTime.optional(), average: z.number().min(1).max(5).optional(), answers: count.optional(), withdrawn: z.literal(true).optional(), counted: z.array(id).max(500).optional() }).strict();
 
 const session = z
   .object({
@@ -107,7 +107,7 @@ const session = z
 
 const sessionItem = { id, groupId: id, cycleId: id, sessionId: id, at: isoTime };
 const contribution = z.object({ ...sessionItem, type: z.literal('contribution'), questionId: z.number().int().positive(), authorId: id, authorName: text(512), text: text(2000).min(1) }).strict();
-const checkIn = z.object({ ...sessionItem, type: z.literal('checkIn'), phase: z.enum(['in', 'out']), memberId: id, score: z.number().int().min(1).max(5) }).strict();
+const checkIn = z.object({ ...sessionItem, type: z.literal('checkIn'), phase: z.enum(['in', 'out']), memberId: id, score: z.number().int().min(1).max(5), token: id.optional() }).strict();
 const presence = z.object({ ...sessionItem, type: z.literal('presence'), memberId: id }).strict();
 
 /** The group's rhythm: its planned active weeks, the weeks it skipped, and what the plan was made from. */
@@ -154,6 +154,7 @@ const proposal = z
         decidedBy: id,
         at: isoTime,
         attempt: id.optional(),
+        textFingerprint: id.optional(),
       })
       .strict()
       .optional(),

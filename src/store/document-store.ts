@@ -66,8 +66,12 @@ export async function retrying<R>(op: () => Promise<R>): Promise<R> {
   }
 }
 
-/** One operation of a transaction: a create, or a replace of the version read. */
-export type TransactOp<T> = { create: T } | { replace: T; ifMatch: string };
+/**
+ * One operation of a transaction: a create, an upsert, a replace of the version read, or a read
+ * (of a document that exists: a missing one refuses the transaction), which sees the partition as
+ * the transaction's writes left it.
+ */
+export type TransactOp<T> = { create: T } | { upsert: T } | { replace: T; ifMatch: string } | { read: string };
 
 /** A transaction's outcome: every document as written, or the first operation that refused and why (409, 412, ...). */
 export type TransactResult<T> = { ok: true; written: { doc: T; version: string }[] } | { ok: false; status: number; index: number };
@@ -171,12 +175,13 @@ export class DocumentStore<T extends { id: string }> {
   async transact(partitionKey: string, ops: TransactOp<T>[]): Promise<TransactResult<T>> {
     // Built anew for every attempt: the SDK rewrites the operations it is given (their partition key).
     const input = (): OperationInput[] =>
-      ops.map((op): OperationInput =>
-        'create' in op
-          ? { operationType: 'Create', resourceBody: op.create as unknown as JSONObject }
-          : // The embedded store reads a replace's partition from the operation itself; Cosmos DB takes it there too.
-            { operationType: 'Replace', id: op.replace.id, ifMatch: op.ifMatch, partitionKey, resourceBody: op.replace as unknown as JSONObject },
-      );
+      ops.map((op): OperationInput => {
+        if ('create' in op) return { operationType: 'Create', resourceBody: op.create as unknown as JSONObject };
+        if ('upsert' in op) return { operationType: 'Upsert', partitionKey, resourceBody: op.upsert as unknown as JSONObject };
+        // The embedded store reads the partition of an upsert, replace or read from the operation itself; Cosmos DB takes it there too.
+        if ('read' in op) return { operationType: 'Read', id: op.read, partitionKey };
+        return { operationType: 'Replace', id: op.replace.id, ifMatch: op.ifMatch, partitionKey, resourceBody: op.replace as unknown as JSONObject };
+      });
     for (let attempt = 0; ; attempt++) {
       let results: { statusCode: number; eTag?: string; resourceBody?: unknown }[];
       try {

@@ -233,6 +233,20 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
   async add<T extends SessionItem>(item: T): Promise<T> {
     return (await this.store.create(item)).doc as T;
   }
+  /**
+   * One transactional batch: the create, then a read of the session, which sees it as it stood at
+   * that create. An item whose id was taken (stored before, or a retry of a create whose answer
+   * was lost) comes back as stored, without the session.
+   */
+  async addReadingSession<T extends SessionItem>(item: T): Promise<{ item: T; session?: { doc: Session; version: string } }> {
+    const result = await this.store.transact(item.groupId, [{ create: item }, { read: item.sessionId }]);
+    if (!result.ok) return { item: (await this.store.create(item)).doc as T };
+    const read = result.written[1]!;
+    return { item: result.written[0]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version } };
+  }
+  async remove(item: SessionItem): Promise<void> {
+    await this.store.delete(item.id, item.groupId);
+  }
 }
 
 export class CosmosProposalRepository implements ProposalRepository {
@@ -253,8 +267,12 @@ export class CosmosProposalRepository implements ProposalRepository {
   update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }) {
     return this.store.update(proposalId, groupId, mutate, known);
   }
-  putJudgement(judgement: Judgement) {
-    return this.judgements.upsert(judgement);
+  /** One transactional batch: the judgement, then a read of its proposal as it stood at that write. */
+  async putJudgement(judgement: Judgement) {
+    const result = await this.judgements.transact(judgement.groupId, [{ upsert: judgement }, { read: judgement.proposalId }]);
+    if (!result.ok) throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
+    const read = result.written[1]!;
+    return { judgement: result.written[0]!.doc, proposal: read.doc as unknown as Proposal, proposalVersion: read.version };
   }
 }
 

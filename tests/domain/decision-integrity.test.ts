@@ -1,4 +1,4 @@
-import { decide, finishDrafting, judge, Judgement, newProposal, startDrafting, textFingerprint } from '../../src/domain/proposal/proposal';
+import { decide, finishDrafting, judge, Judgement, newProposal, recountDecision, startDrafting, textFingerprint } from '../../src/domain/proposal/proposal';
 
 /** The rules behind question 7's integrity: judgements and decisions are of the text the member saw. */
 describe('a decision on the text the group judged', () => {
@@ -26,6 +26,19 @@ describe('a decision on the text the group judged', () => {
     expect(refusal(() => decide(drafted, judgedOf(OWN), { ...input, proposalText: AI }))).toMatchObject({ code: 'proposalNotReady', field: 'decision' });
     const legacy = judgedOf(OWN).map(({ textFingerprint: _fp, ...j }) => j);
     expect(decide(drafted, legacy, { ...input, proposalText: AI }).decision?.text).toBe(AI);
+  });
+
+  it('recounts a decision from the judgements stored now: one stored while the group decided counts, one of another text does not', () => {
+    const decided = decide(base, judgedOf(OWN, 2), { ...input, present: 4 });
+    const late = judge(base, { memberId: 'm7', memberName: 'M7', opinion: 'disagree', reason: 'Nee', at, textFingerprint: textFingerprint(OWN) });
+    const ofOtherText = judge(base, { memberId: 'm8', memberName: 'M8', opinion: 'doubt', reason: 'Hm', at, textFingerprint: textFingerprint(AI) });
+    expect(recountDecision(decided, [...judgedOf(OWN, 2), late, ofOtherText]).decision?.judged).toEqual({ agree: 2, doubt: 0, disagree: 1 });
+    // Nothing to add: the same proposal, so nothing is written.
+    expect(recountDecision(decided, judgedOf(OWN, 2))).toBe(decided);
+    // A decision stored before decisions named their text is left as it was.
+    const { textFingerprint: _fp, ...older } = decided.decision!;
+    const legacy = { ...decided, decision: older };
+    expect(recountDecision(legacy, [...judgedOf(OWN, 2), late])).toBe(legacy);
   });
 
   it('refuses a decision or a judgement pressed on a card that showed another text', () => {

@@ -1,6 +1,6 @@
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { checkAgenda, defaultAgenda } from '../../src/domain/week-cycle/cycle';
-import { closeRound, combineRounds } from '../../src/domain/week-cycle/energy';
+import { closeRound, combineRounds, countedInRound } from '../../src/domain/week-cycle/energy';
 import { CheckIn } from '../../src/domain/week-cycle/session-items';
 import { checkGroupSettings, defaultSchedule } from '../../src/domain/week-cycle/group';
 import { decide, finishDrafting, judge, judgementsNeeded, newProposal, recordFirstStep, startDrafting } from '../../src/domain/proposal/proposal';
@@ -20,6 +20,17 @@ describe('energy averages', () => {
     [{ a: 5, b: 1, c: 4 }, { closedAt: at.toISOString(), average: 3.3, answers: 3 }],
     [{ a: 2, b: 3, c: 4, d: 5 }, { closedAt: at.toISOString(), average: 3.5, answers: 4 }],
   ])('a round closing with %j publishes %j', (values, expected) => expect(closeRound(scores(values), 'in', at)).toEqual(expected));
+  it('lists the check-ins a round closed with by their random tokens, and says exactly which were counted', () => {
+    const withTokens = scores({ a: 2, b: 3, c: 4 }).map((c) => ({ ...c, token: `t-${c.memberId}` }));
+    const round = closeRound(withTokens, 'in', at);
+    expect(round).toEqual({ closedAt: at.toISOString(), average: 3, answers: 3, counted: ['t-a', 't-b', 't-c'] });
+    // Stored in the moment between the closing step's read and its write: an earlier time, and still not counted.
+    const early = { at: new Date(at.getTime() - 1000).toISOString(), token: 't-d' };
+    expect([countedInRound(round, { at: at.toISOString(), token: 't-b' }), countedInRound(round, early)]).toEqual([true, false]);
+    // Rounds closed before they listed check-ins: the time says it.
+    expect([countedInRound({ closedAt: at.toISOString() }, early), countedInRound({ closedAt: at.toISOString() }, { at: '2026-11-23T08:11:00.000Z' })]).toEqual([true, false]);
+    expect(countedInRound({}, early)).toBe(true);
+  });
   it('combines published rounds only, weighted by their answers', () => {
     expect(combineRounds([{ closedAt: 'x', average: 3, answers: 3 }, { closedAt: 'x', average: 5, answers: 1 }, { closedAt: 'x' }, {}])).toBe(3.5);
     expect(combineRounds([{ closedAt: 'x' }, {}])).toBeUndefined();

@@ -53,6 +53,11 @@ export interface Decision {
    * own key here decided, also when the store's answer to it was lost. Absent on older decisions.
    */
   attempt?: string;
+  /**
+   * The fingerprint of the text decided on (see `textFingerprint`): the stored judgements of that
+   * text make the tally (see `recountDecision`). Absent on older decisions.
+   */
+  textFingerprint?: string;
 }
 
 /** What became of the first step, asked when the group's next week opens (transfer to practice). */
@@ -307,7 +312,22 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
   }
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
-  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}) }, updatedAt: d.at };
+  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint }, updatedAt: d.at };
+}
+
+/**
+ * The decision's tally from the judgements stored now. A member's judgement can be stored while
+ * another member decides: after the deciding press read the judgements, or after the decision
+ * by a press that read the proposal before it. Both presses count it in (see `judgeProposal` and
+ * `decideProposal`), so the tally holds every stored judgement of the text decided on and no
+ * member is told their judgement was saved while it counts nowhere.
+ */
+export function recountDecision(p: Proposal, judgements: readonly Judgement[]): Proposal {
+  const d = p.decision;
+  if (!d?.textFingerprint) return p;
+  const judged = tallyOpinions(judgementsOfText(p.id, judgements, d.textFingerprint).current);
+  if (OPINIONS.every((o) => judged[o] === d.judged[o])) return p;
+  return { ...p, decision: { ...d, judged } };
 }
 
 /** How many press keys the outcome remembers: far more than a group tells in the minutes Teams redelivers in. */

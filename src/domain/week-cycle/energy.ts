@@ -20,6 +20,12 @@ export interface EnergyRound {
    * an average computed again without them would differ by exactly their score.
    */
   withdrawn?: true;
+  /**
+   * The tokens of the check-ins the round was closed with (`CheckIn.token`): a check-in stored
+   * while the round closed is in no average, and its member's card says so. Absent on rounds
+   * closed before rounds listed them, and on withdrawn ones.
+   */
+  counted?: string[];
 }
 
 export function openRound(): EnergyRound {
@@ -27,10 +33,23 @@ export function openRound(): EnergyRound {
 }
 
 export function closeRound(checkIns: readonly CheckIn[], phase: EnergyPhase, now: Date): EnergyRound {
-  const scores = checkIns.filter((c) => c.phase === phase).map((c) => c.score);
-  const closedAt = now.toISOString();
-  if (scores.length < MIN_ENERGY_ANSWERS) return { closedAt };
-  return { closedAt, average: roundToTenth(scores.reduce((a, b) => a + b, 0) / scores.length), answers: scores.length };
+  const round = checkIns.filter((c) => c.phase === phase);
+  const scores = round.map((c) => c.score);
+  const tokens = round.flatMap((c) => (c.token ? [c.token] : []));
+  const closed = { closedAt: now.toISOString(), ...(tokens.length ? { counted: tokens } : {}) };
+  if (scores.length < MIN_ENERGY_ANSWERS) return closed;
+  return { ...closed, average: roundToTenth(scores.reduce((a, b) => a + b, 0) / scores.length), answers: scores.length };
+}
+
+/**
+ * Whether a member's check-in is in the round's closing figure: stored before the round closed.
+ * The round's list says so exactly (a check-in can be stored in the moment between a closing
+ * step's read and its write); without a list, its time says it.
+ */
+export function countedInRound(round: EnergyRound, c: Pick<CheckIn, 'at' | 'token'>): boolean {
+  if (!round.closedAt) return true;
+  if (round.counted && c.token) return round.counted.includes(c.token);
+  return c.at <= round.closedAt;
 }
 
 /** A closed round without its figure, for good: see EnergyRound.withdrawn. */

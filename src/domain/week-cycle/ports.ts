@@ -79,14 +79,25 @@ export interface CycleState {
 export interface SessionItemRepository {
   /** Stores the item unless it exists; returns what is stored. Safe to retry. */
   add<T extends SessionItem>(item: T): Promise<T>;
+  /**
+   * Stores the item unless it exists, and reads its session as it stood at that write: a step
+   * (closing a check-in round, ending the session) stored after the turn read the session shows
+   * there. Without `session` when the item was stored before (or a retry found it stored).
+   */
+  addReadingSession<T extends SessionItem>(item: T): Promise<{ item: T; session?: { doc: Session; version: string } }>;
+  /** Takes back an item this turn stored but the session had closed for (its error card then means nothing was stored). */
+  remove(item: SessionItem): Promise<void>;
 }
 
 export interface ProposalRepository {
   get(groupId: string, proposalId: string): Promise<Proposal | undefined>;
   create(proposal: Proposal): Promise<{ proposal: Proposal; created: boolean }>;
   update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, knownVersion?: { doc: Proposal; version: string }): Promise<Proposal>;
-  /** A member's judgement, replaced when they change their mind. Safe to retry. */
-  putJudgement(judgement: Judgement): Promise<Judgement>;
+  /**
+   * A member's judgement, replaced when they change their mind, and its proposal as it stood at
+   * that write (a decision stored after the turn read the proposal shows there). Safe to retry.
+   */
+  putJudgement(judgement: Judgement): Promise<{ judgement: Judgement; proposal: Proposal; proposalVersion: string }>;
 }
 
 /**

@@ -33,6 +33,12 @@ export interface CheckIn extends SessionItemBase {
   phase: EnergyPhase;
   memberId: string;
   score: number;
+  /**
+   * A random key, set when the check-in is stored: what a closed round lists as counted (see
+   * `EnergyRound.counted`). Random, so once the check-in is erased nothing links it to anyone.
+   * Absent on check-ins stored before rounds listed them.
+   */
+  token?: string;
 }
 
 /** A member saying "ik ben erbij": present without having to write or check in. */

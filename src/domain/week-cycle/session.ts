@@ -205,7 +205,7 @@ export function contribute(framework: Framework, state: SessionState, input: Con
  * A member's private energy score. The first score of a phase counts; a second press changes
  * nothing. The stored score pressed again (a redelivery) is found also after the session ended.
  */
-export function checkIn(state: SessionState, phase: EnergyPhase, memberId: string, score: number, at: string): CheckIn {
+export function checkIn(state: SessionState, phase: EnergyPhase, memberId: string, score: number, at: string, token?: string): CheckIn {
   const s = state.session;
   const id = checkInId(s.id, phase, memberId);
   const known = state.checkIns.find((c) => c.id === id);
@@ -215,7 +215,7 @@ export function checkIn(state: SessionState, phase: EnergyPhase, memberId: strin
   // is kept for them, as presence, and changes no published average).
   if (phase === 'out' && !checkOutOpen(s, s.questionIds.length)) throw new DomainError('checkOutNotOpen');
   if (!isEnergyScore(score)) throw new DomainError('invalidInput', { detail: 'energy score', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
-  return known ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at };
+  return known ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at, ...(token ? { token } : {}) };
 }
 
 /** "Ik ben erbij": present in this session, without having to write or check in (a stored presence is found also after it ended). */

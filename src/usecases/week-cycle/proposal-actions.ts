@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -115,14 +115,52 @@ export async function judgeProposal(
   const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
   // A card that names no text (one from before cards did) judges the text as it stands.
   const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
-  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended.
-  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: { ...loaded, group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
+  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended,
+  // counted in a decision stored meanwhile (its first delivery may have stopped before it did).
+  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: { ...(await recountIfLate(deps, loaded)), group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
-  const stored = await deps.proposals.putJudgement(judgement);
+  const { judgement: stored, proposal: atWrite } = await deps.proposals.putJudgement(judgement);
+  // Another member decided after this turn read the proposal: the judgement counts in their decision's tally.
+  if (atWrite.decision) return { state: { ...(await countLateJudgements(deps, groupId, sessionId)), group: state.group }, opensDecision: false };
   const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
   return { state: next, opensDecision: !readyToDecide(deps, state) && readyToDecide(deps, next) };
+}
+
+/** The state read, or with the decision's tally brought up to its stored judgements when one is missing. */
+async function recountIfLate(deps: WeekCycleDeps, read: SessionState): Promise<SessionState> {
+  const p = read.proposal;
+  if (!p?.decision || recountDecision(p, read.judgements) === p) return read;
+  return countLateJudgements(deps, read.group.id, read.session.id);
+}
+
+/** The proposal changed after this read: read the judgements again too. */
+class ReadAgain extends Error {}
+
+/**
+ * Brings the decision's tally up to the judgements stored now (`recountDecision`), from a read of
+ * both: a retry after another press changed the proposal reads the judgements again as well, so
+ * a tally never goes back to one without a judgement another press counted in.
+ */
+async function countLateJudgements(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<SessionState> {
+  for (let attempt = 0; ; attempt++) {
+    const read = await loadSession(deps, groupId, sessionId);
+    const known = read.proposal;
+    if (!known?.decision) return read;
+    const recounted = recountDecision(known, read.judgements);
+    if (recounted === known) return read;
+    try {
+      const version = read.proposalVersion ? { doc: known, version: read.proposalVersion } : undefined;
+      const proposal = await deps.proposals.update(groupId, known.id, (p) => {
+        if (p !== known) throw new ReadAgain();
+        return recounted;
+      }, version);
+      return { ...read, proposal, proposalVersion: undefined };
+    } catch (err) {
+      if (!(err instanceof ReadAgain) || attempt >= 4) throw err;
+    }
+  }
 }
 
 /**
@@ -139,8 +177,9 @@ export async function decideProposal(
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
 ): Promise<SessionState> {
   const loaded = await loadSession(deps, groupId, sessionId);
-  // The same press again, its decision stored: the member's view, also after the session ended.
-  if (repeatsDecision(loaded.proposal, input)) return { ...loaded, group: await ensureMember(deps, loaded.group, actor) };
+  // The same press again, its decision stored: the member's view, also after the session ended,
+  // with any judgement the first delivery could not count in (see `countLateJudgements`).
+  if (repeatsDecision(loaded.proposal, input)) return { ...(await recountIfLate(deps, loaded)), group: await ensureMember(deps, loaded.group, actor) };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
@@ -157,6 +196,9 @@ export async function decideProposal(
   if (stored?.decision?.attempt === attempt) {
     const counted = judgementsOfText(stored.id, state.judgements, textFingerprint(proposalText(stored, own))).current.length;
     deps.events.record({ name: 'proposalValidated', verdict: stored.decision.verdict, aiDrafted: stored.ai.status === 'drafted', judgements: counted });
+    // A judgement stored after this turn read them (its press read the proposal before this decision) counts too.
+    // The decision is stored: a failure here gives the view as written, never an error card; the press again counts them.
+    return { ...(await countLateJudgements(deps, groupId, sessionId).catch(() => next)), group: next.group };
   }
   return next;
 }

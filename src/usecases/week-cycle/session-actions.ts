@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { SessionItem } from '../../domain/week-cycle/session-items';
+import { countedInRound } from '../../domain/week-cycle/energy';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember } from './membership';
 import { completeCycleIfDone } from './start-session';
@@ -48,9 +49,27 @@ export async function addContribution(deps: WeekCycleDeps, groupId: string, sess
   return withItem(deps, state, 'contributions', item);
 }
 
+/**
+ * A member's energy score. Its write reads the session as it stood then (one request): a round
+ * another member closed after this turn read the session shows there. An opening check-in stored
+ * after its round closed is kept for the member, in no average, and their card says so; a
+ * check-in stored after the session ended is taken back and refused, as it would have been on a
+ * read after the end. Either way the published average is never computed again, so no two
+ * readings differ by one member's score.
+ */
 export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString()));
+  const item = checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID());
+  if (state.checkIns.some((c) => c.id === item.id)) return state;
+  const written = await deps.items.addReadingSession(item);
+  const stored = written.item;
+  const session = written.session ?? { doc: (await deps.sessions.get(groupId, sessionId)) ?? state.session, version: undefined };
+  const next: SessionState = { ...state, session: session.doc, sessionVersion: session.version, checkIns: [...state.checkIns.filter((c) => c.id !== stored.id), stored] };
+  if (session.doc.status === 'closed' && !countedInRound(session.doc.energy[phase], stored)) {
+    await deps.items.remove(stored);
+    throw new DomainError('sessionClosed', 'checked in after the session ended');
+  }
+  return next;
 }
 
 /** "Ik ben erbij": the member marks themselves present. */

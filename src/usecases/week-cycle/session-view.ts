@@ -1,7 +1,7 @@
 import { findQuestion, Framework, Question } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
-import { energySummary, EnergySummary } from '../../domain/week-cycle/energy';
+import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { attendeeIds, byTime, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
 import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
@@ -145,11 +145,10 @@ export function buildSessionView(
   const { judgements, present, needed } = judging(deps, state);
   const mineOf = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase);
   const mine = (phase: EnergyPhase) => mineOf(phase)?.score;
-  // Checked in on a card from before, after the round closed: kept for them, in no average.
+  // Checked in after the round closed (on a card from before, or while it closed): kept for them, in no average.
   const late = (phase: EnergyPhase) => {
-    const closedAt = session.energy[phase].closedAt;
-    const at = mineOf(phase)?.at;
-    return !!closedAt && !!at && at > closedAt;
+    const mine = mineOf(phase);
+    return !!mine && !countedInRound(session.energy[phase], mine);
   };
   return {
     groupId: group.id,
