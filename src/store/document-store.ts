@@ -66,6 +66,13 @@ export async function retrying<R>(op: () => Promise<R>): Promise<R> {
   }
 }
 
+/** A document a change was computed from was deleted meanwhile (see `DocumentStore.update`): nothing was written. */
+export class RequiredDocumentGone extends Error {
+  constructor(readonly id: string) {
+    super('a document the change was computed from is gone');
+  }
+}
+
 /**
  * One operation of a transaction: a create, an upsert, a replace of the version read, or a read
  * (of a document that exists: a missing one refuses the transaction), which sees the partition as
@@ -137,9 +144,11 @@ export class DocumentStore<T extends { id: string }> {
 
   /**
    * ETag read-modify-write. With `known` (the document and its version as read earlier in the
-   * same turn) the first attempt skips the read.
+   * same turn) the first attempt skips the read. With `requires`, the write is one transaction
+   * with reads of those documents (same partition): it is refused, with `RequiredDocumentGone`,
+   * when one of them no longer exists, so a change computed from them never lands without them.
    */
-  async update(id: string, partitionKey: string, mutate: Mutate<T>, known?: { doc: T; version: string }): Promise<T> {
+  async update(id: string, partitionKey: string, mutate: Mutate<T>, known?: { doc: T; version: string }, requires?: readonly string[]): Promise<T> {
     let current: { doc: T; version: string } | undefined = known;
     for (let attempt = 0; ; attempt++) {
       if (!current) {
@@ -152,6 +161,7 @@ export class DocumentStore<T extends { id: string }> {
       // The domain returns the same object when nothing changes (a redelivered activity): no write.
       if (next === base) return next;
       try {
+        if (requires?.length) return await this.replaceRequiring(next, partitionKey, current.version, requires);
         const { resource } = await this.container.item(id, partitionKey).replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current.version } });
         return strip(resource as Stored<T>);
       } catch (err) {
@@ -163,6 +173,14 @@ export class DocumentStore<T extends { id: string }> {
         await pause(attempt);
       }
     }
+  }
+
+  /** The replace of `update` with its required documents: their reads first, so the embedded store (which runs a batch in order and stops at the first refusal) never replaces without them either. */
+  private async replaceRequiring(next: T, partitionKey: string, version: string, requires: readonly string[]): Promise<T> {
+    const result = await this.transact(partitionKey, [...requires.map((read) => ({ read })), { replace: next, ifMatch: version }]);
+    if (result.ok) return result.written.at(-1)!.doc;
+    if (result.status === 404 && result.index < requires.length) throw new RequiredDocumentGone(requires[result.index]!);
+    throw Object.assign(new Error(`replace refused (${result.status})`), { code: result.status });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/shared/errors';
 import { Judgement, Proposal } from '../domain/proposal/proposal';
 import { PersonalAnswer } from '../domain/personal/personal-answer';
 import { Cycle } from '../domain/week-cycle/cycle';
@@ -5,6 +6,7 @@ import { Group } from '../domain/week-cycle/group';
 import { cycleIdOfSession, previousProposalIdOf, proposalIdFor } from '../domain/week-cycle/ids';
 import {
   CycleRepository,
+  COUNTED_ITEM_GONE,
   CycleState,
   GroupRepository,
   GroupTrace,
@@ -21,7 +23,7 @@ import { Contribution, SessionItem } from '../domain/week-cycle/session-items';
 import { AnyZodObject } from 'zod';
 import { DOCUMENT_SCHEMAS } from './document-schemas';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, Stored, TransactOp } from './document-store';
+import { DocumentStore, RequiredDocumentGone, Stored, TransactOp } from './document-store';
 import { pendingJob } from './job-document';
 import { fromGroupDoc, GROUP_PARTITION_CONTAINER, GroupDoc, PartitionDoc, sortDocs, toGroupDoc } from './group-partition';
 
@@ -108,8 +110,12 @@ export class CosmosSessionRepository implements SessionRepository {
     const { doc, created, version } = await this.store.create(session);
     return { session: doc, created, ...(version ? { version } : {}) };
   }
-  update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }) {
-    return this.store.update(sessionId, groupId, mutate, known);
+  async update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }, counted?: readonly string[]) {
+    try {
+      return await this.store.update(sessionId, groupId, mutate, known, counted);
+    } catch (err) {
+      throw err instanceof RequiredDocumentGone ? new DomainError('conflict', COUNTED_ITEM_GONE) : err;
+    }
   }
 
   /**

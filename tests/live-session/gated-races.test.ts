@@ -1,36 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CosmosProxy } from '../support/cosmos-proxy';
+import type { IncomingMessage } from 'node:http';
+import { cosmosGate } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
 
-/**
- * Holds one Cosmos DB request at the proxy until the test lets it go: a member's turn stopped
- * between what it read and what it writes, while another member's step runs to the end. No
- * timing: the test waits for the request to arrive, and releases it.
- */
-function cosmosGate(proxy: CosmosProxy) {
-  const p = proxy as unknown as { handle: (req: IncomingMessage, res: ServerResponse) => void };
-  const original = p.handle.bind(proxy);
-  const holds: { match: (req: IncomingMessage) => boolean; arrived: () => void; released: Promise<void> }[] = [];
-  p.handle = (req, res) => {
-    const i = holds.findIndex((h) => h.match(req));
-    if (i < 0) return original(req, res);
-    const [h] = holds.splice(i, 1);
-    h!.arrived();
-    void h!.released.then(() => original(req, res));
-  };
-  return {
-    hold(match: (req: IncomingMessage) => boolean) {
-      let arrived!: () => void;
-      let release!: () => void;
-      const arrivedP = new Promise<void>((r) => (arrived = r));
-      const released = new Promise<void>((r) => (release = r));
-      holds.push({ match, arrived, released });
-      return { arrived: arrivedP, release };
-    },
-  };
-}
 const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
 const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 /**
@@ -41,10 +14,18 @@ const isMemberWrite = (req: IncomingMessage) =>
   req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request');
 /** A replace of one document of the group's container. */
 const replaceOf = (docId: string) => (req: IncomingMessage) => req.method === 'PUT' && path(req).endsWith(`/docs/${docId}`);
+/** A step's write of the session: a replace, or a transaction with the check-ins a round it closes counts. */
+const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
 
 const LATE_NL = 'Die kwam na het sluiten van de check-in en telt niet mee in het gemiddelde';
 
-describe('probe: a member\'s press caught between read and write by another member\'s step', () => {
+/**
+ * Two members' presses interleaved: one member's press has read the session and is about to write
+ * when another member decides, moves on or ends the session (or the other way round). What is
+ * stored stays consistent with what was published, and each member is told the truth: stored and
+ * counted, stored and shown as not counted, or an error card with nothing stored.
+ */
+describe('a member\'s press caught between its read and its write by another member\'s step', () => {
   let t: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
   let round = 0;
@@ -157,7 +138,7 @@ describe('probe: a member\'s press caught between read and write by another memb
     for (const who of [anna, bram, dewi]) expect(isNormalCard(await g.checkIn(who, 4))).toBe(true);
 
     // Anna's "Volgende" has read three check-ins; its write waits while Cem checks in.
-    const held = gate.hold(replaceOf(g.sessionId));
+    const held = gate.hold(stepWriteOf(g.sessionId));
     const moved = g.goTo(anna, 1);
     await held.arrived;
     expect(isNormalCard(await g.checkIn(cem, 1))).toBe(true);

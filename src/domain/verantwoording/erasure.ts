@@ -50,7 +50,7 @@ export interface GroupErasure {
  * Everything of the person in one group's partition. Replacement ids come from the erasure's
  * marker, so an interrupted erasure that runs again (with the same marker) writes the same documents.
  */
-export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonymiser): GroupErasure {
+export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonymiser, erased: readonly CheckIn[] = []): GroupErasure {
   const rewrite: GroupErasure['rewrite'] = [];
   const remove: { id: string }[] = [];
   const create: GroupErasure['create'] = [];
@@ -81,7 +81,7 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
     create,
     proposalIds: trace.proposals.filter((p) => forgetInProposal(p, a) !== p).map((p) => p.id),
     cycleIds: trace.cycles.filter((c) => forgetInCycle(c, a) !== c).map((c) => c.id),
-    sessionIds: trace.sessions.filter((s) => forgetInSession(s, trace.checkIns, a) !== s).map((s) => s.id),
+    sessionIds: trace.sessions.filter((s) => forgetInSession(s, [...trace.checkIns, ...erased], a) !== s).map((s) => s.id),
     group: !!trace.group && forgetInGroup(trace.group, a) !== trace.group,
   };
 }
@@ -89,12 +89,18 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
 /**
  * Withdraws each published energy average of the session that the person checked in for. Their
  * own check-in goes, but the average, its number of answers and the others' stored scores
- * together would still give their score to a database reader. `checkIns` are the person's; a
- * session they did not check in for comes back unchanged.
+ * together would still give their score to a database reader. `checkIns` hold the person's
+ * (also those an earlier round of the same erasure deleted: a round can be published with one in
+ * the moment before it went); a session they did not check in for comes back unchanged.
  */
 export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
-  const phases = new Set<EnergyPhase>(checkIns.filter((c) => c.sessionId === s.id && c.memberId === a.userId).map((c) => c.phase));
-  const withdraw = [...phases].filter((phase) => s.energy?.[phase]?.average !== undefined);
+  const theirs = checkIns.filter((c) => c.sessionId === s.id && c.memberId === a.userId);
+  const withdraw = (['in', 'out'] as const).filter((phase) => {
+    const round = s.energy?.[phase];
+    if (round?.average === undefined) return false;
+    // A round that lists what it counted (`EnergyRound.counted`) is withdrawn only when it counted theirs.
+    return theirs.some((c) => c.phase === phase && (!round.counted || !c.token || round.counted.includes(c.token)));
+  });
   if (withdraw.length === 0) return s;
   const energy = { ...s.energy! };
   for (const phase of withdraw) energy[phase] = withdrawRound(energy[phase]);

@@ -34,8 +34,12 @@ export interface SessionRepository {
   get(groupId: string, sessionId: string): Promise<Session | undefined>;
   /** `version`: the stored session's ETag, so a step in the same turn can replace it without reading it again. */
   create(session: Session): Promise<{ session: Session; created: boolean; version?: string }>;
-  /** ETag read-modify-write; `knownVersion` (from a state read this turn) saves the first read. */
-  update(groupId: string, sessionId: string, mutate: Mutate<Session>, knownVersion?: { doc: Session; version: string }): Promise<Session>;
+  /**
+   * ETag read-modify-write; `knownVersion` (from a state read this turn) saves the first read.
+   * `counted`: the items (check-ins) the change was computed from; it is stored only while all of
+   * them exist, else a `conflict` with `COUNTED_ITEM_GONE` and nothing is written.
+   */
+  update(groupId: string, sessionId: string, mutate: Mutate<Session>, knownVersion?: { doc: Session; version: string }, counted?: readonly string[]): Promise<Session>;
   /**
    * Opens a session with what belongs to it, as one transaction in the group's partition: all of
    * it is stored, or nothing. `opened: false` when the store refused: another press opened this
@@ -148,3 +152,10 @@ export interface MembershipEntry {
   member: boolean;
   since: string;
 }
+
+/**
+ * The detail of the `conflict` a session update refuses with when an item it was computed from
+ * was deleted meanwhile (a member's check-in, by their erasure): nothing was stored, and the
+ * change is computed again from what is stored now (see `saveStep`).
+ */
+export const COUNTED_ITEM_GONE = 'an item the change was computed from is gone';

@@ -7,6 +7,7 @@ import { ofType } from '../../domain/verantwoording/personal-record';
 import { UserPreferences } from '../../domain/verantwoording/preferences';
 import { ProfTraject } from '../../domain/verantwoording/prof-traject';
 import { TimeUsed } from '../../domain/verantwoording/time-used';
+import { CheckIn } from '../../domain/week-cycle/session-items';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
@@ -271,15 +272,20 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   const reviews = await eraseReviews(deps, reviewsOf, { userId, marker, language: deps.defaultLanguage });
   let contributions = 0;
   let removed = 0;
+  // Their check-ins as found in each round: a round closed with one just before it was deleted shows up in the next.
+  const erasedCheckIns = new Map<string, CheckIn[]>();
   for (let round = 1; ; round++) {
     let changed = false;
     for (const g of groups) {
       const who: Anonymiser = { userId, marker, language: g.trace.group?.language ?? deps.defaultLanguage };
-      const changes = forgetInGroupTrace(g.groupId, g.trace, who);
+      const erased = erasedCheckIns.get(g.groupId) ?? [];
+      const changes = forgetInGroupTrace(g.groupId, g.trace, who, erased);
+      const theirs = g.trace.checkIns.filter((c) => c.memberId === userId && !erased.some((e) => e.id === c.id));
+      erasedCheckIns.set(g.groupId, [...erased, ...theirs]);
       if (isNoErasure(changes)) continue;
       changed = true;
       // Before the check-ins go: a run interrupted after their removal would not find the averages made with them.
-      const checkIns = g.trace.checkIns;
+      const checkIns = [...g.trace.checkIns, ...erased];
       for (const id of changes.sessionIds) await deps.sessions.update(g.groupId, id, (current) => forgetInSession(current, checkIns, who));
       await deps.traces.applyErasure(g.groupId, changes);
       for (const id of changes.proposalIds) await deps.proposals.update(g.groupId, id, (p) => forgetInProposal(p, who));

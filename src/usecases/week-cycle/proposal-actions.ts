@@ -136,7 +136,7 @@ async function recountIfLate(deps: WeekCycleDeps, read: SessionState): Promise<S
 }
 
 /** The proposal changed after this read: read the judgements again too. */
-class ReadAgain extends Error {}
+const READ_AGAIN = 'the proposal changed since the judgements were read';
 
 /**
  * Brings the decision's tally up to the judgements stored now (`recountDecision`), from a read of
@@ -153,12 +153,12 @@ async function countLateJudgements(deps: WeekCycleDeps, groupId: string, session
     try {
       const version = read.proposalVersion ? { doc: known, version: read.proposalVersion } : undefined;
       const proposal = await deps.proposals.update(groupId, known.id, (p) => {
-        if (p !== known) throw new ReadAgain();
+        if (p !== known) throw new DomainError('conflict', READ_AGAIN);
         return recounted;
       }, version);
       return { ...read, proposal, proposalVersion: undefined };
     } catch (err) {
-      if (!(err instanceof ReadAgain) || attempt >= 4) throw err;
+      if (!(err instanceof DomainError && err.detail === READ_AGAIN) || attempt >= 4) throw err;
     }
   }
 }

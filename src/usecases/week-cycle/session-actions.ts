@@ -5,6 +5,7 @@ import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../dom
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound } from '../../domain/week-cycle/energy';
+import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember } from './membership';
 import { completeCycleIfDone } from './start-session';
@@ -33,13 +34,36 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   return { ...state, [list]: [...state[list], stored] };
 }
 
-/** Replaces the session after an explicit step, with the version this turn read. */
-async function saveStep(deps: WeekCycleDeps, state: SessionState, step: (s: Session) => Session): Promise<SessionState> {
-  const next = step(state.session);
-  if (next === state.session) return state;
-  const known = state.sessionVersion ? { doc: state.session, version: state.sessionVersion } : undefined;
-  const session = await deps.sessions.update(state.group.id, state.session.id, step, known);
-  return { ...state, session, sessionVersion: undefined };
+/**
+ * Replaces the session after an explicit step, with the version this turn read. `step` gets the
+ * state it is computed from (its check-ins, for a round it closes).
+ */
+async function saveStep(deps: WeekCycleDeps, read: SessionState, step: (s: Session, state: SessionState) => Session): Promise<SessionState> {
+  let state = read;
+  for (let attempt = 0; ; attempt++) {
+    const next = step(state.session, state);
+    if (next === state.session) return state;
+    const known = state.sessionVersion ? { doc: state.session, version: state.sessionVersion } : undefined;
+    const from = state;
+    try {
+      const session = await deps.sessions.update(state.group.id, state.session.id, (s) => step(s, from), known, countedCheckIns(state.session, next, state));
+      return { ...state, session, sessionVersion: undefined };
+    } catch (err) {
+      if (!(err instanceof DomainError && err.detail === COUNTED_ITEM_GONE) || attempt >= 3) throw err;
+      // A check-in the round was closed with was erased meanwhile: close it again from what is stored.
+      state = { ...(await loadSession(deps, state.group.id, state.session.id)), group: state.group };
+    }
+  }
+}
+
+/**
+ * The check-ins a step closes a round with: stored with it only while they all exist, so a
+ * member's erasure that deleted one meanwhile (and withdrew the averages it found with it) never
+ * finds an average made with their score published after.
+ */
+function countedCheckIns(before: Session, after: Session, state: SessionState): string[] {
+  const closing = (['in', 'out'] as const).filter((phase) => !before.energy[phase].closedAt && after.energy[phase].closedAt && after.energy[phase].average !== undefined);
+  return state.checkIns.filter((c) => closing.includes(c.phase)).map((c) => c.id);
 }
 
 export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
@@ -88,7 +112,7 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const now = deps.clock.now();
   const key = pressKey ? moveKey(pressKey, actor.id, index) : undefined;
-  return saveStep(deps, state, (s) => goToQuestion({ ...state, session: s }, index, now, key));
+  return saveStep(deps, state, (s, st) => goToQuestion({ ...st, session: s }, index, now, key));
 }
 
 /**
@@ -171,7 +195,7 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   const loaded = await loadSession(deps, groupId, sessionId);
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
   const now = deps.clock.now();
-  const next = await saveStep(deps, state, (s) => (s.status === 'open' ? { ...closeSession({ ...state, session: s }, now), stepBy: key } : s));
+  const next = await saveStep(deps, state, (s, st) => (s.status === 'open' ? { ...closeSession({ ...st, session: s }, now), stepBy: key } : s));
   const flipped = next.session.stepBy === key;
   if (flipped) {
     const attendees = attendeeIds(next).length;
