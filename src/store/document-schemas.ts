@@ -96,6 +96,7 @@ const session = z
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
     openedBy: id.optional(),
+    gated: z.literal(true).optional(),
     // The group's own proposal from an earlier session, for question 7 carried over (answers of 2000 characters each).
     carriedProposal: text(60_000).optional(),
     stepBy: id.optional(),
@@ -107,6 +108,8 @@ const session = z
 
 const sessionItem = { id, groupId: id, cycleId: id, sessionId: id, at: isoTime };
 const contribution = z.object({ ...sessionItem, type: z.literal('contribution'), questionId: z.number().int().positive(), authorId: id, authorName: text(512), text: text(2000).min(1) }).strict();
+/** A session's open gate (see `Session.gated`): no content, only there while the session is open. */
+const sessionGate = z.object({ id, type: z.literal('sessionGate'), groupId: id }).strict();
 const checkIn = z.object({ ...sessionItem, type: z.literal('checkIn'), phase: z.enum(['in', 'out']), memberId: id, score: z.number().int().min(1).max(5), token: id.optional() }).strict();
 const presence = z.object({ ...sessionItem, type: z.literal('presence'), memberId: id }).strict();
 
@@ -436,7 +439,7 @@ const learningNeedBatch = z
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
-  sessions: { group, plan, cycle, session, contribution, checkIn, presence, judgement, proposal, job: groupJob },
+  sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
   personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, prepSummary },
   jobs: { job },

@@ -78,7 +78,16 @@ export class RequiredDocumentGone extends Error {
  * (of a document that exists: a missing one refuses the transaction), which sees the partition as
  * the transaction's writes left it.
  */
-export type TransactOp<T> = { create: T } | { upsert: T } | { replace: T; ifMatch: string } | { read: string };
+export type TransactOp<T> = { create: T } | { upsert: T } | { replace: T; ifMatch: string } | { read: string } | { delete: string };
+
+/**
+ * What else an `update` writes in its transaction: reads of documents the change was computed from
+ * (it is refused when one is gone), and, after the replace, deletes that go with the change.
+ */
+export interface UpdateAlongside<T> {
+  requires?: readonly string[];
+  deletes?: (before: T, after: T) => string[];
+}
 
 /** A transaction's outcome: every document as written, or the first operation that refused and why (409, 412, ...). */
 export type TransactResult<T> = { ok: true; written: { doc: T; version: string }[] } | { ok: false; status: number; index: number };
@@ -144,11 +153,12 @@ export class DocumentStore<T extends { id: string }> {
 
   /**
    * ETag read-modify-write. With `known` (the document and its version as read earlier in the
-   * same turn) the first attempt skips the read. With `requires`, the write is one transaction
-   * with reads of those documents (same partition): it is refused, with `RequiredDocumentGone`,
-   * when one of them no longer exists, so a change computed from them never lands without them.
+   * same turn) the first attempt skips the read. With `alongside`, the write is one transaction
+   * (same partition) with reads of the documents it `requires` (refused, with `RequiredDocumentGone`,
+   * when one of them no longer exists, so a change computed from them never lands without them)
+   * and the `deletes` that go with the change.
    */
-  async update(id: string, partitionKey: string, mutate: Mutate<T>, known?: { doc: T; version: string }, requires?: readonly string[]): Promise<T> {
+  async update(id: string, partitionKey: string, mutate: Mutate<T>, known?: { doc: T; version: string }, alongside?: UpdateAlongside<T>): Promise<T> {
     let current: { doc: T; version: string } | undefined = known;
     for (let attempt = 0; ; attempt++) {
       if (!current) {
@@ -161,7 +171,9 @@ export class DocumentStore<T extends { id: string }> {
       // The domain returns the same object when nothing changes (a redelivered activity): no write.
       if (next === base) return next;
       try {
-        if (requires?.length) return await this.replaceRequiring(next, partitionKey, current.version, requires);
+        const requires = alongside?.requires ?? [];
+        const deletes = alongside?.deletes?.(base, next) ?? [];
+        if (requires.length || deletes.length) return await this.replaceAlongside(next, partitionKey, current.version, requires, deletes);
         const { resource } = await this.container.item(id, partitionKey).replace<T>(next, { accessCondition: { type: 'IfMatch', condition: current.version } });
         return strip(resource as Stored<T>);
       } catch (err) {
@@ -175,10 +187,14 @@ export class DocumentStore<T extends { id: string }> {
     }
   }
 
-  /** The replace of `update` with its required documents: their reads first, so the embedded store (which runs a batch in order and stops at the first refusal) never replaces without them either. */
-  private async replaceRequiring(next: T, partitionKey: string, version: string, requires: readonly string[]): Promise<T> {
-    const result = await this.transact(partitionKey, [...requires.map((read) => ({ read })), { replace: next, ifMatch: version }]);
-    if (result.ok) return result.written.at(-1)!.doc;
+  /**
+   * The replace of `update` in a transaction: the reads first and the deletes last, so the embedded
+   * store (which runs a batch in order and stops at the first refusal) never replaces without its
+   * required documents, nor deletes without the replace.
+   */
+  private async replaceAlongside(next: T, partitionKey: string, version: string, requires: readonly string[], deletes: readonly string[]): Promise<T> {
+    const result = await this.transact(partitionKey, [...requires.map((read) => ({ read })), { replace: next, ifMatch: version }, ...deletes.map((id) => ({ delete: id }))]);
+    if (result.ok) return result.written[requires.length]!.doc;
     if (result.status === 404 && result.index < requires.length) throw new RequiredDocumentGone(requires[result.index]!);
     throw Object.assign(new Error(`replace refused (${result.status})`), { code: result.status });
   }
@@ -198,6 +214,7 @@ export class DocumentStore<T extends { id: string }> {
         if ('upsert' in op) return { operationType: 'Upsert', partitionKey, resourceBody: op.upsert as unknown as JSONObject };
         // The embedded store reads the partition of an upsert, replace or read from the operation itself; Cosmos DB takes it there too.
         if ('read' in op) return { operationType: 'Read', id: op.read, partitionKey };
+        if ('delete' in op) return { operationType: 'Delete', id: op.delete, partitionKey };
         return { operationType: 'Replace', id: op.replace.id, ifMatch: op.ifMatch, partitionKey, resourceBody: op.replace as unknown as JSONObject };
       });
     for (let attempt = 0; ; attempt++) {
@@ -212,7 +229,8 @@ export class DocumentStore<T extends { id: string }> {
       }
       // The operation that failed carries its own status; the others say 424 (failed dependency).
       const index = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
-      if (index < 0) return { ok: true, written: results.map((r) => ({ doc: strip(r.resourceBody as Stored<T>), version: r.eTag ?? (r.resourceBody as Stored<T>)._etag ?? '' })) };
+      // A delete answers without a body.
+      if (index < 0) return { ok: true, written: results.map((r) => (r.resourceBody ? { doc: strip(r.resourceBody as Stored<T>), version: r.eTag ?? (r.resourceBody as Stored<T>)._etag ?? '' } : { doc: undefined as unknown as T, version: '' })) };
       const status = results[index]!.statusCode;
       if (!retryAgain(status) || attempt >= MAX_TRANSIENT_RETRIES) return { ok: false, status, index };
       await pause(attempt + 2);

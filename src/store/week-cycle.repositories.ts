@@ -47,6 +47,11 @@ function contributionFromRow(row: Row, ids: Pick<Contribution, 'groupId' | 'cycl
   return doc as unknown as Contribution;
 }
 
+/** The id of a session's open gate (see `Session.gated`). */
+function sessionGateId(sessionId: string): string {
+  return `${sessionId}_open`;
+}
+
 function partitionStore<T extends { id: string; groupId: string }>(conn: CosmosConnection): DocumentStore<T> {
   return new DocumentStore<T>(conn.container(GROUP_PARTITION_CONTAINER), (d) => d.groupId);
 }
@@ -112,7 +117,9 @@ export class CosmosSessionRepository implements SessionRepository {
   }
   async update(groupId: string, sessionId: string, mutate: Mutate<Session>, known?: { doc: Session; version: string }, counted?: readonly string[]) {
     try {
-      return await this.store.update(sessionId, groupId, mutate, known, counted);
+      // The close removes the open gate in the same transaction: from then on no addition is stored.
+      const deletes = (before: Session, after: Session) => (after.gated && before.status === 'open' && after.status === 'closed' ? [sessionGateId(sessionId)] : []);
+      return await this.store.update(sessionId, groupId, mutate, known, { requires: counted, deletes });
     } catch (err) {
       throw err instanceof RequiredDocumentGone ? new DomainError('conflict', COUNTED_ITEM_GONE) : err;
     }
@@ -129,6 +136,7 @@ export class CosmosSessionRepository implements SessionRepository {
       ...(cycle ? [{ replace: cycle.doc, ifMatch: cycle.version }] : []),
       ...(proposal ? [{ create: proposal }] : []),
       { create: session },
+      ...(session.gated ? [{ create: { id: sessionGateId(session.id), type: 'sessionGate', groupId: session.groupId } as { id: string; groupId: string } }] : []),
       ...jobs.map((job) => ({ create: { ...pendingJob({ ...job, groupId: session.groupId }), groupId: session.groupId } })),
     ];
     const result = await this.batches.transact(session.groupId, ops);
@@ -244,11 +252,15 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
    * that create. An item whose id was taken (stored before, or a retry of a create whose answer
    * was lost) comes back as stored, without the session.
    */
-  async addReadingSession<T extends SessionItem>(item: T): Promise<{ item: T; session?: { doc: Session; version: string } }> {
-    const result = await this.store.transact(item.groupId, [{ create: item }, { read: item.sessionId }]);
-    if (!result.ok) return { item: (await this.store.create(item)).doc as T };
-    const read = result.written[1]!;
-    return { item: result.written[0]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version } };
+  async addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string } } | { gateClosed: true }> {
+    const gate = gated ? [{ read: sessionGateId(item.sessionId) }] : [];
+    const result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }]);
+    if (!result.ok) {
+      if (gated && result.index === 0 && result.status === 404) return { gateClosed: true };
+      return { item: (await this.store.create(item)).doc as T };
+    }
+    const read = result.written[gate.length + 1]!;
+    return { item: result.written[gate.length]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version } };
   }
   async remove(item: SessionItem): Promise<void> {
     await this.store.delete(item.id, item.groupId);

@@ -1,21 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import { cosmosGate } from '../support/cosmos-gate';
+import { cosmosGate, isMemberWrite, replaceOf, stepWriteOf } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
-
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-/**
- * A member's judgement or check-in being written: a transactional batch (with the read that goes
- * with it), or as before one, a plain upsert or create, into the group's container.
- */
-const isMemberWrite = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request');
-/** A replace of one document of the group's container. */
-const replaceOf = (docId: string) => (req: IncomingMessage) => req.method === 'PUT' && path(req).endsWith(`/docs/${docId}`);
-/** A step's write of the session: a replace, or a transaction with the check-ins a round it closes counts. */
-const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
 
 const LATE_NL = 'Die kwam na het sluiten van de check-in en telt niet mee in het gemiddelde';
 

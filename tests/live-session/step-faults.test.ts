@@ -28,10 +28,10 @@ describe('once-only steps whose answer was lost', () => {
   afterAll(() => t.stop());
 
   const openSession = () => sessionWithAnswer(t, `19:step-faults-${round++}@thread.v2`);
-  /** The next replace of a session document is stored, and its answer dropped. */
+  /** The next write of a session document (a replace, or a close's transaction with its open gate) is stored, and its answer dropped. */
   const loseNextSessionReplace = () => {
     let used = false;
-    t.proxy!.faults = (req) => (!used && req.kind === 'replace' && req.container === 'sessions' ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
+    t.proxy!.faults = (req) => (!used && (req.kind === 'replace' || req.kind === 'batch') && req.container === 'sessions' ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
     return () => {
       t.proxy!.faults = undefined;
       return used;

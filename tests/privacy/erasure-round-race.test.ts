@@ -5,16 +5,14 @@
  * answers x average minus the stored scores would give the erased member's score to a database
  * reader (see erasure-energy-rounds.test.ts for the same attack without the race).
  */
-import type { IncomingMessage } from 'node:http';
 import { checkInId } from '../../src/domain/week-cycle/session-items';
 import { TestUser } from '../support/activities';
-import { cosmosGate } from '../support/cosmos-gate';
+import { cosmosGate, deleteOf, stepWriteOf } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 
 async function eraseInChat(t: TestApp, who: TestUser) {
   const chat = new PersonalChat(t, who);
@@ -58,7 +56,7 @@ describe('an energy round closing while a member erases their data', () => {
   it('the step read Dewi\'s check-in, her erasure ran to the end, then the step wrote: no average with her score is published', async () => {
     const g = await checkedIn();
     // Anna's "Volgende" has read the four check-ins; its write (which closes the round) waits.
-    const held = gate.hold((req) => (req.method === 'PUT' && path(req).endsWith(`/docs/${g.sessionId}`)) || (req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test(path(req)) && String(req.headers['x-ms-cosmos-is-batch-request']) === 'true'));
+    const held = gate.hold(stepWriteOf(g.sessionId));
     const moved = g.goTo(anna, 1);
     await held.arrived;
     await eraseInChat(t, dewi);
@@ -74,7 +72,7 @@ describe('an energy round closing while a member erases their data', () => {
   it('her erasure read the open round, the step published it with her score, then her check-in was deleted: the average is withdrawn', async () => {
     const g = await checkedIn();
     const dewisCheckIn = checkInId(g.sessionId, 'in', dewi.aadObjectId);
-    const held = gate.hold((req) => req.method === 'DELETE' && path(req).endsWith(`/docs/${dewisCheckIn}`));
+    const held = gate.hold(deleteOf(dewisCheckIn));
     const erased = eraseInChat(t, dewi);
     await held.arrived;
     await g.goTo(anna, 1);

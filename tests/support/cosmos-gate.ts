@@ -28,3 +28,25 @@ export function cosmosGate(proxy: CosmosProxy) {
     },
   };
 }
+
+const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
+const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
+
+/**
+ * A member's item (an answer, presence, a check-in, a judgement) being written into the group's
+ * container: a transactional batch with the reads that go with it, or a plain create or upsert.
+ */
+export const isMemberWrite = (req: IncomingMessage) =>
+  req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request');
+
+/** A replace of one document of the group's container. */
+export const replaceOf = (docId: string) => (req: IncomingMessage) => req.method === 'PUT' && path(req).endsWith(`/docs/${docId}`);
+
+/**
+ * A step's write of the session: a replace, or a transaction with what goes with it (the
+ * check-ins a round it closes counts, the open gate its close removes).
+ */
+export const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
+
+/** A delete of one document of the group's container. */
+export const deleteOf = (docId: string) => (req: IncomingMessage) => req.method === 'DELETE' && path(req).endsWith(`/docs/${docId}`);

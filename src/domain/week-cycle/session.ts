@@ -59,6 +59,13 @@ export interface Session {
    */
   stepKeys?: string[];
   /**
+   * Members' additions are stored only while the session's open gate exists, which its close
+   * removes in the same transaction: an answer, presence or check-out pressed on the open card
+   * and written after the close is refused with nothing stored, never kept beside a summary or
+   * average that does not count it. Absent on sessions opened before the gate.
+   */
+  gated?: true;
+  /**
    * The latest "show the card again" (Toon sessie): an opaque key of the press that posts the
    * copy (not a person), when, and whether the copy is out. Presses that come while it is fresh
    * post nothing, so several members (or one press delivered twice) add one copy to the chat.
@@ -126,6 +133,7 @@ export function openSession(plan: SessionPlan): Session {
     endsAt: new Date(plan.startedAt.getTime() + plan.minutes * 60_000).toISOString(),
     warned: false,
     energy: { in: openRound(), out: openRound() },
+    gated: true,
     ...(plan.openedBy ? { openedBy: plan.openedBy } : {}),
     ...(plan.carriedProposal ? { carriedProposal: plan.carriedProposal } : {}),
   };

@@ -48,12 +48,21 @@ export function energySection(view: SessionView, t: Translate): Element[] {
   const elements: Element[] = [subtle(summaryLine('in', view.energy.in, t, view.language))];
   if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view.language)));
   const viewer = view.viewer;
-  if (!viewer || !open) return elements;
+  if (!viewer) return elements;
+  if (!open) {
+    // A score stored while the session closed is the member's own, in no average: they hear so here too.
+    for (const phase of ['in', 'out'] as const) {
+      const score = phase === 'in' ? viewer.energyIn : viewer.energyOut;
+      const late = phase === 'in' ? viewer.energyInLate : viewer.energyOutLate;
+      if (late && score !== undefined) elements.push(subtle(t('energy.yoursLate', { phase: t(`energy.phase.${phase}`), score })));
+    }
+    return elements;
+  }
   if (viewer.energyIn !== undefined) elements.push(subtle(t(viewer.energyInLate ? 'energy.yoursLate' : 'energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
   else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present));
   else if (!viewer.present) elements.push(presenceOnly(view, t));
   else elements.push(subtle(t('energy.youArePresent')));
-  if (viewer.energyOut !== undefined) elements.push(subtle(t('energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
+  if (viewer.energyOut !== undefined) elements.push(subtle(t(viewer.energyOutLate ? 'energy.yoursLate' : 'energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
   else if (checkOutOpen(view.session, view.agenda.length) && viewer.present) elements.push(askEnergy(view, 'out', t, false));
   return elements;
 }

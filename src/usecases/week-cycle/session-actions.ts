@@ -27,11 +27,29 @@ async function asMember(deps: WeekCycleDeps, state: SessionState, actor: Actor):
   return group === state.group ? state : { ...state, group };
 }
 
-/** Stores a new item (unless this turn already saw it) and returns the state with it. */
+/**
+ * Stores a member's new item (unless this turn already saw it) and returns the state with it and
+ * with the session as it stood at that write (one request). On a gated session (`Session.gated`)
+ * the write needs the session's open gate: an item written after the close is refused with
+ * nothing stored, so the close's summary and averages hold every item stored. Sessions opened
+ * before the gate take back an item the read shows was written after the close.
+ */
 async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(deps: WeekCycleDeps, state: SessionState, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
   if ((state[list] as SessionItem[]).some((x) => x.id === item.id)) return state;
-  const stored = await deps.items.add(item);
-  return { ...state, [list]: [...state[list], stored] };
+  const written = await deps.items.addReadingSession(item, state.session.gated);
+  if ('gateClosed' in written) throw new DomainError('sessionClosed', 'added after the session ended');
+  const stored = written.item;
+  const session = written.session ?? { doc: (await deps.sessions.get(state.group.id, state.session.id)) ?? state.session, version: undefined };
+  if (session.doc.status === 'closed' && !state.session.gated && !countedAtClose(session.doc, stored)) {
+    await deps.items.remove(stored);
+    throw new DomainError('sessionClosed', 'added after the session ended');
+  }
+  return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
+}
+
+/** Whether an item found stored after the close was in what the close counted (a check-in in its round). */
+function countedAtClose(s: Session, item: SessionItem): boolean {
+  return item.type === 'checkIn' && countedInRound(s.energy[item.phase], item);
 }
 
 /**
@@ -74,26 +92,14 @@ export async function addContribution(deps: WeekCycleDeps, groupId: string, sess
 }
 
 /**
- * A member's energy score. Its write reads the session as it stood then (one request): a round
- * another member closed after this turn read the session shows there. An opening check-in stored
- * after its round closed is kept for the member, in no average, and their card says so; a
- * check-in stored after the session ended is taken back and refused, as it would have been on a
- * read after the end. Either way the published average is never computed again, so no two
- * readings differ by one member's score.
+ * A member's energy score. Its write reads the session as it stood then (see `withItem`): an
+ * opening check-in stored after another member moved on (its round closed) is kept for the
+ * member, in no average, and their card says so; the published average is never computed again,
+ * so no two readings differ by one member's score.
  */
 export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  const item = checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID());
-  if (state.checkIns.some((c) => c.id === item.id)) return state;
-  const written = await deps.items.addReadingSession(item);
-  const stored = written.item;
-  const session = written.session ?? { doc: (await deps.sessions.get(groupId, sessionId)) ?? state.session, version: undefined };
-  const next: SessionState = { ...state, session: session.doc, sessionVersion: session.version, checkIns: [...state.checkIns.filter((c) => c.id !== stored.id), stored] };
-  if (session.doc.status === 'closed' && !countedInRound(session.doc.energy[phase], stored)) {
-    await deps.items.remove(stored);
-    throw new DomainError('sessionClosed', 'checked in after the session ended');
-  }
-  return next;
+  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
 }
 
 /** "Ik ben erbij": the member marks themselves present. */
@@ -195,8 +201,11 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   const loaded = await loadSession(deps, groupId, sessionId);
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
   const now = deps.clock.now();
-  const next = await saveStep(deps, state, (s, st) => (s.status === 'open' ? { ...closeSession({ ...st, session: s }, now), stepBy: key } : s));
-  const flipped = next.session.stepBy === key;
+  const stepped = await saveStep(deps, state, (s, st) => (s.status === 'open' ? { ...closeSession({ ...st, session: s }, now), stepBy: key } : s));
+  const flipped = stepped.session.stepBy === key;
+  // What members added after this turn read the session and before the close was stored is
+  // theirs and counts in the summary; after the close nothing more is added (Session.gated).
+  const next = flipped && stepped.session.gated ? { ...(await loadSession(deps, groupId, sessionId)), group: stepped.group } : stepped;
   if (flipped) {
     const attendees = attendeeIds(next).length;
     const closedBy = actor ? 'member' : 'timebox';

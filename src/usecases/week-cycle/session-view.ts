@@ -78,6 +78,8 @@ export interface SessionView {
     energyOut?: number;
     /** Their opening score came after the round closed: it is theirs, and in no average. */
     energyInLate?: boolean;
+    /** The same for their check-out, stored while the session closed. */
+    energyOutLate?: boolean;
     /** The viewer's own answer to the current question, when that question is personal. */
     personalAnswers: Record<number, string>;
     judgement?: Judgement;
@@ -189,6 +191,7 @@ export function buildSessionView(
             energyIn: mine('in'),
             energyOut: mine('out'),
             ...(late('in') ? { energyInLate: true } : {}),
+            ...(late('out') ? { energyOutLate: true } : {}),
             personalAnswers: viewer.ownAnswer ? { [viewer.ownAnswer.questionId]: viewer.ownAnswer.text } : {},
             judgement: judgements.find((j) => j.memberId === viewer.id),
           },
