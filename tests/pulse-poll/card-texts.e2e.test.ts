@@ -116,7 +116,7 @@ describe('B3-spiegel cards speak clearly', () => {
     const text = cardText(card);
     expect(text).not.toContain('Zuid houdt dit liever voor zich');
     expect(text).not.toContain('Geen open opmerkingen.');
-    expect(text).toMatch(/teams met te weinig reacties worden niet getoond/);
+    expect(text).toMatch(/teams met te weinig reacties worden nooit getoond, ook niet of er zijn/);
     expect(text).toContain('Noord: noord0');
     // Noord answered 4 everywhere: Boeien is the mean 4,00 of its statement and two aspects.
     expect(text).toContain('(4,00 − 1) / 4 × 100 = 75');

@@ -28,8 +28,12 @@ export async function viewFor(deps: PulsePollDeps, pollId: string, viewer: PollV
 
 export interface SubmitOutcome {
   poll: Poll;
-  /** `closed`: the poll closed before this answer; nothing was stored. */
-  result: 'stored' | 'alreadyAnswered' | 'closed';
+  /**
+   * `closed`: the poll closed before this answer; nothing was stored. `closedUnknown`: the poll
+   * closed while the fate of this answer's write was unknown, and closing forgot who answered,
+   * so it may or may not be counted and nothing left can tell.
+   */
+  result: 'stored' | 'alreadyAnswered' | 'closed' | 'closedUnknown';
   /** The scores were stored but the comment could not be; it is not asked again. */
   commentLost?: boolean;
 }
@@ -65,7 +69,7 @@ export async function submitAnswer(
   // delivered then stay open as they were, the others wait for their delivery to list them.
   const unlisted = target.delivered ? 'anyone' : 'nobody';
 
-  const result: { folded?: FoldResult } = {};
+  const result: { folded?: FoldResult; fateUnknown?: boolean } = {};
   const fold = async () => {
     try {
       await deps.tallies.update(poll.id, (tally) => {
@@ -74,7 +78,9 @@ export async function submitAnswer(
         return result.folded.tally;
       });
     } catch (err) {
-      if (!(await settleLostWrite(deps, poll.id, hash, result.folded, err))) throw err;
+      const fate = await settleLostWrite(deps, poll.id, hash, result.folded, err);
+      if (fate === 'errorStands') throw err;
+      result.fateUnknown = fate === 'unknowable';
     }
   };
   try {
@@ -85,6 +91,8 @@ export async function submitAnswer(
     await tallyOf(deps, poll);
     await fold();
   }
+  // Closed meanwhile (its card says how) and perhaps counted: neither "stored" nor "late" would be true.
+  if (result.fateUnknown) return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closedUnknown' };
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new DomainError('pollFull');
@@ -102,9 +110,13 @@ export async function submitAnswer(
  * nothing of theirs was stored and the error stands. Only a refusal we raised ourselves (busy,
  * no tally) is known to have stored nothing, and only a write that would have added the marker
  * is worth looking for. The marker is all it reads: nothing new ties an answer to a person.
+ * A sealed tally has forgotten every marker, on purpose, so its fate is `unknowable` for good: the
+ * error would wrongly say nothing was stored, and nothing may be kept that could settle it later.
  */
-async function settleLostWrite(deps: PulsePollDeps, pollId: string, hash: string, attempted: FoldResult | undefined, err: unknown): Promise<boolean> {
-  if (isDomainError(err) || (err as { code?: unknown }).code === 404 || attempted?.outcome !== 'stored') return false;
+async function settleLostWrite(deps: PulsePollDeps, pollId: string, hash: string, attempted: FoldResult | undefined, err: unknown): Promise<'stored' | 'errorStands' | 'unknowable'> {
+  if (isDomainError(err) || (err as { code?: unknown }).code === 404 || attempted?.outcome !== 'stored') return 'errorStands';
   const after = await deps.tallies.get(pollId).catch(() => undefined);
-  return after !== undefined && hasRespondent(after, hash);
+  if (after === undefined) return 'errorStands';
+  if (hasRespondent(after, hash)) return 'stored';
+  return after.sealed ? 'unknowable' : 'errorStands';
 }

@@ -10,7 +10,10 @@ import { tallyOf } from './tally';
 export type ResultsView =
   /** The poll is open: response and days left, nothing else. */
   | { kind: 'progress'; poll: Poll; progress: PollProgress }
-  /** HR after closing: every team, overall, and the open comments of teams with figures. */
+  /**
+   * HR after closing: every team, overall, and the open comments of teams with figures.
+   * `heldBack`: some team is below the minimum, so whatever it wrote stays unseen.
+   */
   | { kind: 'hr'; poll: Poll; results: PollResults; comments: { teamName: string; texts: string[] }[]; heldBack: boolean }
   /** A team after closing: its own figures only (the same as its channel got). */
   | { kind: 'team'; poll: Poll; team: TeamResult; minRespondents: number };
@@ -79,7 +82,9 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
     .filter((t) => shown.has(t.targetId))
     .map((t) => ({ teamName: t.teamName, texts: shuffled(tally.teams[t.targetId]?.comments ?? []) }))
     .filter((c) => c.texts.length);
-  const heldBack = Object.entries(tally.teams).some(([targetId, t]) => !shown.has(targetId) && t.comments.length > 0);
+  // From the published figures alone, never from what hidden teams wrote: whether the one person
+  // of a team below the minimum left a comment is itself something said about that person.
+  const heldBack = results.teams.some((t) => !t.figures);
   return { kind: 'hr', poll, results, comments, heldBack };
 }
 

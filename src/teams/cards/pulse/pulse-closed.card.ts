@@ -4,8 +4,11 @@ import { adaptiveCard, AdaptiveCardJson, heading, subtle, textBlock } from '../c
 export interface PollClosedView {
   title: string;
   closed: { by: 'date' | 'hr'; label: string };
-  /** Someone pressed "send" after closing: say that nothing was stored. */
-  late?: boolean;
+  /**
+   * Someone pressed "send" as it closed. `true`: nothing was stored, say so. `'unknown'`: the
+   * write may have landed just before closing and closing forgot who answered, so say only the rule.
+   */
+  late?: boolean | 'unknown';
 }
 
 /** The poll card once the poll has closed: no questions, no figures; the team's results come in its channel. */
@@ -13,7 +16,7 @@ export function pollClosedCard(vm: PollClosedView, t: Translate): AdaptiveCardJs
   return adaptiveCard([
     heading(vm.title),
     textBlock(t('pulse.closed.title'), { weight: 'Bolder' }),
-    ...(vm.late ? [textBlock(t('pulse.closed.late'), { color: 'Warning' })] : []),
+    ...(vm.late ? [textBlock(t(vm.late === 'unknown' ? 'pulse.closed.lateUnknown' : 'pulse.closed.late'), { color: 'Warning' })] : []),
     textBlock(t(vm.closed.by === 'hr' ? 'pulse.closed.byHr' : 'pulse.closed.byDate', { date: vm.closed.label })),
     subtle(t('pulse.closed.mirror')),
   ]);

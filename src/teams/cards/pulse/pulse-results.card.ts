@@ -16,7 +16,10 @@ export interface PollResultsView {
   closed: { by: 'date' | 'hr'; label: string };
   results: PollResults;
   comments: { teamName: string; texts: string[] }[];
-  /** Some teams below the minimum wrote open answers that are not shown. */
+  /**
+   * Some team is below the minimum. Must follow from the published counts only: were it set by
+   * what such a team wrote, the card would tell HR whether its one or two people left a comment.
+   */
   heldBack: boolean;
 }
 
@@ -39,6 +42,15 @@ export function teamBlock(team: TeamResult, min: number, instrument: Instrument,
     factSet([responseFact(team, t)]),
     ...(team.figures ? b3ScoresSection(team.figures, team.change, instrument, t, withChart) : [textBlock(t('pulse.results.tooFew', { min }), { isSubtle: true })]),
   ];
+}
+
+/**
+ * "No comments" may only speak for the teams with figures: said of all teams, it would answer the
+ * question the held-back rule leaves open. With no team above the minimum there is nothing to say.
+ */
+function noCommentsLine(vm: PollResultsView, t: Translate): Element[] {
+  if (!vm.heldBack) return [subtle(t('pulse.results.noComments'))];
+  return vm.results.teams.some((team) => team.figures) ? [subtle(t('pulse.results.noCommentsShown'))] : [];
 }
 
 /** HR's results: overall with a chart, every team, and the open comments (shuffled, unattributed). */
@@ -69,7 +81,7 @@ export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCard
     container(
       [
         textBlock(t('pulse.results.comments'), { weight: 'Bolder' }),
-        ...(comments.length ? comments : vm.heldBack ? [] : [subtle(t('pulse.results.noComments'))]),
+        ...(comments.length ? comments : noCommentsLine(vm, t)),
         ...(vm.heldBack ? [subtle(t('pulse.results.heldBack'))] : []),
       ],
       { spacing: 'ExtraLarge', separator: true },

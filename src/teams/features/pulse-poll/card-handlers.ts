@@ -42,7 +42,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const { pulse, translator, instruments } = deps;
   const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
 
-  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean } = {}) => {
+  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown' } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
     const target = findTarget(poll, targetId);
@@ -108,6 +108,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
     if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
+    if (outcome.result === 'closedUnknown') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown' }));
     return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
