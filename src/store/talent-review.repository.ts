@@ -50,6 +50,18 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return docs.map(current).sort((a, b) => a.date.localeCompare(b.date));
   }
 
+  /**
+   * Conversations that remember a prep card's message, across managers' partitions: for the
+   * daily manager check (a scheduled job), never a user's turn. Only what the check needs.
+   */
+  async withPrepCards(): Promise<Pick<TalentReview, 'id' | 'managerId' | 'reportId'>[]> {
+    const rows = await this.store.queryStored<Pick<TalentReview, 'id' | 'managerId' | 'reportId'>>({
+      query: "SELECT c.id, c.managerId, c.reportId FROM c WHERE c.type = 'talentReview' AND c.reportId != @erased AND ARRAY_LENGTH(c.prepCards) > 0",
+      parameters: [{ name: '@erased', value: ERASED_ID }],
+    });
+    return rows.map(({ id, managerId, reportId }) => ({ id, managerId, reportId }));
+  }
+
   /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
   async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
     type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation' | 'facilitationTeams'>;

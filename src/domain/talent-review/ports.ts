@@ -8,7 +8,19 @@ export interface TalentReviewRepository {
   listByManager(managerId: string): Promise<TalentReview[]>;
   /** One manager's conversations about one report, inside the manager's partition. */
   listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;
+  /**
+   * Every conversation that remembers a message showing its prep card (not an erased report's):
+   * a search across managers' partitions, for the daily manager check only, never a user's turn.
+   */
+  withPrepCards(): Promise<Pick<TalentReview, 'id' | 'managerId' | 'reportId'>[]>;
 }
+
+/**
+ * Why a prep card is withdrawn: `gone` says only that it is no longer available; `notManager`
+ * tells the reader it is no longer theirs to see, as the directory no longer makes them the
+ * report's manager (without naming who is now).
+ */
+export type PrepWithdrawal = 'gone' | 'notManager';
 
 /**
  * Port: the prep card's messages in the manager's chat. Each is queued now and rendered when it
@@ -22,9 +34,10 @@ export interface PrepCards {
   /**
    * Queues a message that showed the review's prep card to show "no longer available" instead,
    * whatever the review says when it is sent; `key` queues it once. The queued job names neither
-   * the report nor the review, so it outlives the report's erasure.
+   * the report nor the review, so it outlives the report's erasure. `reason` picks its words
+   * (`gone` unless said).
    */
-  withdraw(review: TalentReview, card: PrepCardMessage, key: string): Promise<void>;
+  withdraw(review: TalentReview, card: PrepCardMessage, key: string, reason?: PrepWithdrawal): Promise<void>;
 }
 
 /** Port: the managers who planned a conversation about a person, kept in that person's partition. */

@@ -143,6 +143,35 @@ export function prepCardsDroppedBy(review: TalentReview, card: PrepCardMessage):
 }
 
 /**
+ * The messages no longer remembered once `forgotten` were withdrawn: nothing rebuilds them after
+ * this. A message remembered meanwhile stays (the next check sees it). The same object back when
+ * none of them is remembered, so a second run writes nothing.
+ */
+export function withoutPrepCards(review: TalentReview, forgotten: PrepCardMessage[]): TalentReview {
+  const cards = review.prepCards ?? [];
+  const kept = cards.filter((c) => !forgotten.some((f) => samePrepCard(c, f)));
+  return kept.length === cards.length ? review : { ...review, prepCards: kept };
+}
+
+/**
+ * The hour (in the organisation's time zone) of the daily check that withdraws prep cards from
+ * a former manager's chat: at night, away from the 09:00 prep cards and the working day.
+ */
+export const MANAGER_CHECK_HOUR = 3;
+
+/** The next daily manager check after `now`: tomorrow's when today's hour has passed. */
+export function nextManagerCheckAt(now: Date, timeZone: string): Date {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const today = local.set({ hour: MANAGER_CHECK_HOUR, minute: 0, second: 0, millisecond: 0 });
+  return (today > local ? today : today.plus({ days: 1 })).toJSDate();
+}
+
+/** One check job per day (its local date in the id): scheduling it again that day is a no-op. */
+export function managerCheckJobId(at: Date, timeZone: string): string {
+  return `review.prepManagerCheck:${DateTime.fromJSDate(at, { zone: timeZone }).toISODate()}`;
+}
+
+/**
  * The durable retry of a report's prep-card rebuild: one per report, so a later failure replaces
  * it and their erasure finds it (its payload names them).
  */

@@ -16,6 +16,7 @@ import { ProposalSummary, summariseProposal } from '../verantwoording/overview';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
+import { scheduleManagerCheck } from './prep-manager-check';
 import { prepSummary } from './prep-summary';
 import { teamsOfReport } from './report-teams';
 
@@ -215,6 +216,9 @@ async function withdrawPrepCards(deps: TalentReviewDeps, review: TalentReview, d
  * the card was rendered (it was on its way when they did), its rebuild is queued now. The review
  * is changed under its ETag, so either this or refreshPrepCards sees the other's change.
  *
+ * A new message schedules the daily manager check (prep-manager-check.ts), which withdraws it
+ * once the directory no longer makes the planner the report's manager.
+ *
  * A message dropped to make room (MAX_PREP_CARDS) is withdrawn, twice. Before it is forgotten: a
  * crash in between leaves a withdrawn message still remembered (the next change rebuilds it),
  * never a forgotten one still showing the prep; a redelivery reads the same messages and queues
@@ -225,6 +229,9 @@ async function withdrawPrepCards(deps: TalentReviewDeps, review: TalentReview, d
  */
 export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
   const seen = await deps.reviews.get(managerId, reviewId);
+  // A new message shows the prep: the daily manager check must run while it does (before it is
+  // remembered, so a failure here stores nothing; the day's check is scheduled once).
+  if (seen && inManagerChat(seen, card) && !remembersPrepCard(seen, card)) await scheduleManagerCheck(deps);
   if (seen) await withdrawPrepCards(deps, seen, prepCardsDroppedBy(seen, card), card, 'dropping');
   // What every attempt dropped: one whose answer was lost did write, and its retry drops nothing.
   const dropped: PrepCardMessage[] = [];

@@ -1,5 +1,5 @@
 import { INTERVENTIONS_PER_PHASE, MATURITY_PHASES, MaturityPhase, PRECONDITIONS } from '../../../domain/talent-review/maturity';
-import { TeamPulse } from '../../../domain/talent-review/ports';
+import { PrepWithdrawal, TeamPulse } from '../../../domain/talent-review/ports';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
@@ -207,8 +207,12 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: Pr
   return adaptiveCard(body);
 }
 
-/** What a prep card shown earlier becomes when it is no longer the manager's to see. */
-export function prepWithdrawnCard(t: Translate): AdaptiveCardJson {
-  return adaptiveCard([subtle(t('talentReview.prep.withdrawn'))]);
+/**
+ * What a prep card shown earlier becomes when it is no longer the manager's to see: nothing of
+ * the report, not even their name (the queued withdrawal names nobody), and for a former manager
+ * why, without naming the new one.
+ */
+export function prepWithdrawnCard(t: Translate, reason: PrepWithdrawal = 'gone'): AdaptiveCardJson {
+  return adaptiveCard([subtle(t(reason === 'notManager' ? 'talentReview.prep.withdrawnNotManager' : 'talentReview.prep.withdrawn'))]);
 }
 

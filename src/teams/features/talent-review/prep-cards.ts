@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { PrepCards } from '../../../domain/talent-review/ports';
+import { PrepCards, PrepWithdrawal } from '../../../domain/talent-review/ports';
 import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
 import { RenderedMessage } from '../../../outbox/outbox-job';
@@ -74,7 +74,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
         },
       ]);
     },
-    async withdraw(review, card: PrepCardMessage, key) {
+    async withdraw(review, card: PrepCardMessage, key, reason: PrepWithdrawal = 'gone') {
       if (!inManagerChat(review, card)) return;
       await outbox.enqueue([
         {
@@ -84,7 +84,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
           payload: RENDERED_WHEN_SENT,
           // Only the manager, for their language: nothing that leads to the report, so the report's
           // erasure leaves it queued, and it still takes what they shared off the message.
-          render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: 'true' } },
+          render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: reason === 'notManager' ? 'notManager' : 'true' } },
         },
       ]);
     },
@@ -97,7 +97,8 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
   outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId }) => {
     const language = await languageOf(deps, managerId!);
     const t = deps.translator.t(language);
-    if (withdrawn) return { payload: cardActivity(prepWithdrawnCard(t)) };
+    // 'true' from jobs queued before withdrawals had a reason.
+    if (withdrawn) return { payload: cardActivity(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
     // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
     const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
     const prep = await currentPrep(tr, managerId!, reviewId!, language, shownIn);

@@ -7,6 +7,7 @@ import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
@@ -184,6 +185,12 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   scheduler.on(PREP_REFRESH_JOB, async (payload) => {
     const queued = await refreshPrepCards(tr, refreshPayload.parse(payload).reportId);
     deps.logger.info({ queued }, 'prep cards rebuilt by their retry');
+  });
+  // The daily manager check: prep cards in the chat of a manager the directory no longer names are withdrawn.
+  scheduler.on(PREP_MANAGER_CHECK_JOB, async () => {
+    const { checked, withdrawn } = await withdrawFromFormerManagers(tr);
+    // Counts only: who manages whom stays out of the log.
+    deps.logger.info({ checked, withdrawn }, 'prep cards checked against the directory');
   });
   registerPrepCardHooks(deps.outbox, deps);
 }
