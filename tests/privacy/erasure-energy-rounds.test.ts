@@ -15,19 +15,10 @@ import { parse } from 'csv-parse/sync';
 import { message, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, allDocuments, PersonalChat, runWeek } from '../verantwoording/support';
+import { allDocuments, eraseInChat, runWeek } from '../verantwoording/support';
 
 const hanna = user('Hanna'); // HR/L&O
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
-
-/** Erases a member's data the way they would in Teams: "wis mijn gegevens", then the confirm button. */
-async function eraseInChat(t: TestApp, who: TestUser) {
-  const chat = new PersonalChat(t, who);
-  const ask = (await chat.say('wis mijn gegevens')).cards[0];
-  const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-  expect(cardText(done)).toContain('Je gegevens zijn gewist');
-  await t.app.outbox.drain(30_000);
-}
 
 /** HR's report over a period: the card's text, the CSV rows and the readable summary. */
 async function report(t: TestApp, from: string, to: string) {

@@ -8,18 +8,11 @@
 import { checkInId } from '../../src/domain/week-cycle/session-items';
 import { TestUser } from '../support/activities';
 import { cosmosGate, deleteOf, stepWriteOf } from '../support/cosmos-gate';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, PersonalChat } from '../verantwoording/support';
+import { eraseInChat } from '../verantwoording/support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
-
-async function eraseInChat(t: TestApp, who: TestUser) {
-  const chat = new PersonalChat(t, who);
-  const ask = (await chat.say('wis mijn gegevens')).cards[0];
-  const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-  expect(cardText(done)).toContain('Je gegevens zijn gewist');
-}
 
 /** Each published round against the check-ins stored beside it: a round whose answers are not all stored gives the missing score away. */
 async function roundsAgainstStored(g: GroupDriver) {

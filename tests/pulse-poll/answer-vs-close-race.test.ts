@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CosmosProxy } from '../support/cosmos-proxy';
+import type { IncomingMessage } from 'node:http';
+import { cosmosGate } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -10,28 +10,6 @@ import { startTestApp, TestApp } from '../support/test-app';
  * poll closed: an answer is in them and the member told so, or it is not and the member told
  * that nothing was stored. Gate technique of tests/live-session/gated-races.test.ts.
  */
-function cosmosGate(proxy: CosmosProxy) {
-  const p = proxy as unknown as { handle: (req: IncomingMessage, res: ServerResponse) => void };
-  const original = p.handle.bind(proxy);
-  const holds: { match: (req: IncomingMessage) => boolean; arrived: () => void; released: Promise<void> }[] = [];
-  p.handle = (req, res) => {
-    const i = holds.findIndex((h) => h.match(req));
-    if (i < 0) return original(req, res);
-    const [h] = holds.splice(i, 1);
-    h!.arrived();
-    void h!.released.then(() => original(req, res));
-  };
-  return {
-    hold(match: (req: IncomingMessage) => boolean) {
-      let arrived!: () => void;
-      let release!: () => void;
-      const arrivedP = new Promise<void>((r) => (arrived = r));
-      const released = new Promise<void>((r) => (release = r));
-      holds.push({ match, arrived, released });
-      return { arrived: arrivedP, release };
-    },
-  };
-}
 const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 const tallyReplace = (req: IncomingMessage) => req.method === 'PUT' && /\/colls\/pollAnswers\/docs\/tally$/.test(path(req));
 const tallyRead = (req: IncomingMessage) => req.method === 'GET' && /\/colls\/pollAnswers\/docs\/tally$/.test(path(req));

@@ -11,7 +11,7 @@ import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
-import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
@@ -161,4 +161,13 @@ export function allActionData(card: unknown, verb: string): Record<string, unkno
   };
   walk(card);
   return out;
+}
+
+/** Erases a member's data the way they would in Teams: "wis mijn gegevens", then the confirm button; then the outbox sends what the erasure queued. */
+export async function eraseInChat(t: TestApp, who: TestUser): Promise<void> {
+  const chat = new PersonalChat(t, who);
+  const ask = (await chat.say('wis mijn gegevens')).cards[0];
+  const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
+  if (!cardText(done).includes('Je gegevens zijn gewist')) throw new Error(`erasure not confirmed: ${cardText(done)}`);
+  await t.app.outbox.drain(30_000);
 }
