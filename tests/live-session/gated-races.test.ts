@@ -42,7 +42,6 @@ describe('a member\'s press caught between its read and its write by another mem
     const p = await proposalOf(g);
     const stored = await judgementsOf(g);
     const cemStored = stored.some((j) => j.memberId === cem.aadObjectId);
-    const tallied = p.decision.judged.agree + p.decision.judged.doubt + p.decision.judged.disagree;
     // The record of the decision (how the group judged it) holds every judgement stored, Cem's too...
     expect(cemStored).toBe(true);
     expect({ judgementsStored: stored.length, tally: p.decision.judged }).toEqual({ judgementsStored: 3, tally: { agree: 2, doubt: 0, disagree: 1 } });
