@@ -19,6 +19,7 @@ import { personalAnswerId } from '../../domain/personal/personal-answer';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
+import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 
 export interface LearningNeedDeps {
@@ -118,7 +119,8 @@ export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<Han
 
 /**
  * One tenant's handover. Its pending pass-ons are first marked `sealing` under this tenant's
- * batch of the week (a withdrawal can no longer slip in), then folded into one batch document
+ * batch of the week (a withdrawal can no longer slip in), those of people whose erasure has begun
+ * are given back (see giveBackToErasures), and the rest are folded into one batch document
  * written once, then stripped to "handed over" in every member's partition. Fewer people: nothing
  * moves, they wait for next week. An interrupted handover that runs again finishes the same batch.
  */
@@ -136,6 +138,7 @@ async function handOverTenant(deps: LearningNeedDeps, week: Week, tenantId: stri
   }
   // A legacy pass-on takes the tenant it was placed in; one that meanwhile names another stays out.
   for (const p of pending) await deps.store.change(p, (c) => (c.status === 'pending' && (c.tenantId ?? tenantId) === tenantId ? { ...c, status: 'sealing', batchId, tenantId } : c));
+  await giveBackToErasures(deps, batchId);
   const sealed = await deps.store.listSealing(batchId);
   const batch = buildBatch(sealed, week, tenantId, deps.minimum);
   if (!batch) {
@@ -176,6 +179,25 @@ async function settleEarlierRuns(deps: LearningNeedDeps, week: Week): Promise<vo
   for (const batchId of new Set(stale.map((p) => p.batchId!))) {
     if (await deps.store.getBatch(batchId)) await strip(deps, batchId);
     else await unseal(deps, stale.filter((p) => p.batchId === batchId));
+  }
+}
+
+/**
+ * A need goes into a batch only when it was sealed before its owner's erasure began: the sealed
+ * pass-ons of anyone with an erasure ticket are given back (pending), for their erasure to take
+ * with the rest of their partition. The pass-on and the ticket live in the same partition but no
+ * write can hold both, so the order does it: the tickets are read after every seal of this run
+ * (and before the batch is built from what is still sealed), so a seal that landed after an
+ * erasure wrote its ticket is always found here. An erasure that begins after this read finds the
+ * need sealed (the member was already shown it as handed over), leaves it to this handover and
+ * finishes once it was stripped (my-data.ts); it never reports done while a batch with the need
+ * is still to be written.
+ */
+async function giveBackToErasures(deps: LearningNeedDeps, batchId: string): Promise<void> {
+  const sealed = await deps.store.listSealing(batchId);
+  for (const userId of [...new Set(sealed.map((p) => p.userId))].sort()) {
+    const ticket = await deps.records.get(userId, erasureTicketId(userId));
+    if (ticket?.type === 'erasureTicket') await unseal(deps, sealed.filter((p) => p.userId === userId));
   }
 }
 
