@@ -47,6 +47,11 @@ function contributionFromRow(row: Row, ids: Pick<Contribution, 'groupId' | 'cycl
   return doc as unknown as Contribution;
 }
 
+/** What a member said in a judgement (not when): a stored one that says it is this one. */
+function sameJudgement(a: Judgement, b: Judgement): boolean {
+  return a.opinion === b.opinion && a.reason === b.reason && a.textFingerprint === b.textFingerprint;
+}
+
 /** The id of a session's open gate (see `Session.gated`). */
 function sessionGateId(sessionId: string): string {
   return `${sessionId}_open`;
@@ -256,7 +261,12 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
     const gate = gated ? [{ read: sessionGateId(item.sessionId) }] : [];
     const result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }]);
     if (!result.ok) {
-      if (gated && result.index === 0 && result.status === 404) return { gateClosed: true };
+      if (gated && result.index === 0 && result.status === 404) {
+        // Closed now; but an item with this id was created while the gate stood (a retry of a write
+        // whose answer was lost, or Teams delivering the press again): stored, not refused.
+        const stored = await this.store.get(item.id, item.groupId);
+        return stored ? { item: stored as T } : { gateClosed: true };
+      }
       return { item: (await this.store.create(item)).doc as T };
     }
     const read = result.written[gate.length + 1]!;
@@ -285,12 +295,24 @@ export class CosmosProposalRepository implements ProposalRepository {
   update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }) {
     return this.store.update(proposalId, groupId, mutate, known);
   }
-  /** One transactional batch: the judgement, then a read of its proposal as it stood at that write. */
-  async putJudgement(judgement: Judgement) {
-    const result = await this.judgements.transact(judgement.groupId, [{ upsert: judgement }, { read: judgement.proposalId }]);
-    if (!result.ok) throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
-    const read = result.written[1]!;
-    return { judgement: result.written[0]!.doc, proposal: read.doc as unknown as Proposal, proposalVersion: read.version };
+  /**
+   * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a
+   * read of its proposal as it stood at that write.
+   */
+  async putJudgement(judgement: Judgement, gatedSessionId?: string) {
+    const gate = gatedSessionId ? [{ read: sessionGateId(gatedSessionId) }] : [];
+    const result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }]);
+    if (!result.ok) {
+      if (gate.length && result.index === 0 && result.status === 404) {
+        // Closed now; the same judgement stored while the gate stood (its answer lost, or the press delivered again) is stored, not refused.
+        const stored = await this.judgements.get(judgement.id, judgement.groupId);
+        const proposal = stored && sameJudgement(stored, judgement) ? await this.store.get(judgement.proposalId, judgement.groupId) : undefined;
+        return proposal ? { judgement: stored!, proposal } : { gateClosed: true as const };
+      }
+      throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
+    }
+    const read = result.written[gate.length + 1]!;
+    return { judgement: result.written[gate.length]!.doc, proposal: read.doc as unknown as Proposal };
   }
 }
 
@@ -328,10 +350,22 @@ export class CosmosGroupTraceRepository implements GroupTraceRepository {
     };
   }
 
-  async applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[] }) {
-    for (const doc of changes.create) await this.docs.create(doc as PartitionDoc & { groupId: string });
+  async applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[]; swaps?: Record<string, string> }) {
+    const swaps = changes.swaps ?? {};
+    const swapped = new Set(Object.values(swaps));
+    for (const doc of changes.create) if (!swapped.has(doc.id)) await this.docs.create(doc as PartitionDoc & { groupId: string });
     for (const doc of changes.rewrite) await this.docs.upsert(doc as PartitionDoc & { groupId: string });
-    for (const { id } of changes.remove) await this.docs.delete(id, groupId);
+    for (const [removedId, createdId] of Object.entries(swaps)) {
+      const doc = changes.create.find((d) => d.id === createdId) as PartitionDoc & { groupId: string };
+      const result = await this.docs.transact(groupId, [{ create: doc }, { delete: removedId }]);
+      // A rerun finds the copy made (409): the original may still be there if the first run was cut before its delete.
+      if (!result.ok) {
+        if (result.status !== 409 && result.status !== 404) throw Object.assign(new Error(`erasure swap refused (${result.status})`), { code: result.status });
+        await this.docs.create(doc);
+        await this.docs.delete(removedId, groupId);
+      }
+    }
+    for (const { id } of changes.remove) if (!(id in swaps)) await this.docs.delete(id, groupId);
   }
 
   async proposalsOf(groupId: string, limit: number) {

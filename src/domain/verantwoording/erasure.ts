@@ -38,6 +38,11 @@ export interface GroupErasure {
   /** Documents that name the person in their id: removed, and replaced by `create`. */
   remove: { id: string }[];
   create: (Presence | Judgement)[];
+  /**
+   * A removed judgement's id, to the id of its anonymous copy in `create`: the two are swapped in
+   * one transaction, so no reader (a decision's recount) ever sees both and counts the judgement twice.
+   */
+  swaps: Record<string, string>;
   /** Shared documents that name the person: changed with an ETag (forgetInProposal / forgetInCycle / forgetInGroup). */
   proposalIds: string[];
   cycleIds: string[];
@@ -70,15 +75,19 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
   }
   for (const p of trace.presence) if (p.memberId === a.userId) remove.push({ id: p.id });
   for (const c of trace.checkIns) if (c.memberId === a.userId) remove.push({ id: c.id });
+  const swaps: Record<string, string> = {};
   for (const j of trace.judgements) {
     if (j.memberId !== a.userId) continue;
+    const copy = { ...j, id: stableId('jd', j.proposalId, a.marker), memberId: ERASED_ID, memberName: ERASED_NAME[a.language] };
     remove.push({ id: j.id });
-    create.push({ ...j, id: stableId('jd', j.proposalId, a.marker), memberId: ERASED_ID, memberName: ERASED_NAME[a.language] });
+    create.push(copy);
+    swaps[j.id] = copy.id;
   }
   return {
     rewrite,
     remove,
     create,
+    swaps,
     proposalIds: trace.proposals.filter((p) => forgetInProposal(p, a) !== p).map((p) => p.id),
     cycleIds: trace.cycles.filter((c) => forgetInCycle(c, a) !== c).map((c) => c.id),
     sessionIds: trace.sessions.filter((s) => forgetInSession(s, [...trace.checkIns, ...erased], a) !== s).map((s) => s.id),

@@ -102,8 +102,9 @@ export interface ProposalRepository {
   /**
    * A member's judgement, replaced when they change their mind, and its proposal as it stood at
    * that write (a decision stored after the turn read the proposal shows there). Safe to retry.
+   * `gatedSessionId`: stored only while that session's open gate exists (see `Session.gated`).
    */
-  putJudgement(judgement: Judgement): Promise<{ judgement: Judgement; proposal: Proposal; proposalVersion: string }>;
+  putJudgement(judgement: Judgement, gatedSessionId?: string): Promise<{ judgement: Judgement; proposal: Proposal } | { gateClosed: true }>;
 }
 
 /**
@@ -128,7 +129,8 @@ export interface GroupTraceRepository {
    * Applies an erasure to one group's partition, in an order that is safe to run again:
    * replacements first, then rewrites, then removals.
    */
-  applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[] }): Promise<void>;
+  /** `swaps`: a removed document's id to the id of the created one that replaces it, written in one transaction. */
+  applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[]; swaps?: Record<string, string> }): Promise<void>;
   /** Proposals of one group, newest first (message-extension search), with the group for its membership check. */
   proposalsOf(groupId: string, limit: number): Promise<{ group?: Group; proposals: Proposal[] }>;
 }

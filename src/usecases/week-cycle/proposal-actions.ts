@@ -117,11 +117,17 @@ export async function judgeProposal(
   const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
   // The same press again, its judgement stored: the member's view, even after the group decided or the session ended,
   // counted in a decision stored meanwhile (its first delivery may have stopped before it did).
-  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: { ...(await recountIfLate(deps, loaded)), group: await ensureMember(deps, loaded.group, actor) }, opensDecision: false };
+  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) {
+    const group = await ensureMember(deps, loaded.group, actor);
+    return { state: { ...(await recountIfLate(deps, loaded)), group }, opensDecision: false };
+  }
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
-  const { judgement: stored, proposal: atWrite } = await deps.proposals.putJudgement(judgement);
+  const written = await deps.proposals.putJudgement(judgement, state.session.gated ? state.session.id : undefined);
+  // The session closed after this turn read it: like an answer then, refused with nothing stored.
+  if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
+  const { judgement: stored, proposal: atWrite } = written;
   // Another member decided after this turn read the proposal: the judgement counts in their decision's tally.
   if (atWrite.decision) return { state: { ...(await countLateJudgements(deps, groupId, sessionId)), group: state.group }, opensDecision: false };
   const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
@@ -179,7 +185,10 @@ export async function decideProposal(
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended,
   // with any judgement the first delivery could not count in (see `countLateJudgements`).
-  if (repeatsDecision(loaded.proposal, input)) return { ...(await recountIfLate(deps, loaded)), group: await ensureMember(deps, loaded.group, actor) };
+  if (repeatsDecision(loaded.proposal, input)) {
+    const group = await ensureMember(deps, loaded.group, actor);
+    return { ...(await recountIfLate(deps, loaded)), group };
+  }
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);

@@ -40,7 +40,8 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'added after the session ended');
   const stored = written.item;
   const session = written.session ?? { doc: (await deps.sessions.get(state.group.id, state.session.id)) ?? state.session, version: undefined };
-  if (session.doc.status === 'closed' && !state.session.gated && !countedAtClose(session.doc, stored)) {
+  // Only an item this write created can have come after the close: one found stored may be older than it.
+  if (written.session && session.doc.status === 'closed' && !state.session.gated && !countedAtClose(session.doc, stored)) {
     await deps.items.remove(stored);
     throw new DomainError('sessionClosed', 'added after the session ended');
   }
@@ -205,7 +206,9 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
   const flipped = stepped.session.stepBy === key;
   // What members added after this turn read the session and before the close was stored is
   // theirs and counts in the summary; after the close nothing more is added (Session.gated).
-  const next = flipped && stepped.session.gated ? { ...(await loadSession(deps, groupId, sessionId)), group: stepped.group } : stepped;
+  // Also when another press closed it after this turn read it open: this turn's read may lack an addition.
+  const readOpen = flipped || state.session.status === 'open';
+  const next = readOpen && stepped.session.gated && stepped.session.status === 'closed' ? { ...(await loadSession(deps, groupId, sessionId)), group: stepped.group } : stepped;
   if (flipped) {
     const attendees = attendeeIds(next).length;
     const closedBy = actor ? 'member' : 'timebox';
