@@ -196,15 +196,18 @@ export class DocumentStore<T extends { id: string }> {
     const result = await this.transact(partitionKey, [...requires.map((read) => ({ read })), { replace: next, ifMatch: version }, ...deletes.map((id) => ({ delete: id }))]);
     if (result.ok) return result.written[requires.length]!.doc;
     if (result.status === 404 && result.index < requires.length) throw new RequiredDocumentGone(requires[result.index]!);
+    // A document to delete that is already gone must not hold the change up for good: without it.
+    if (result.status === 404 && result.index > requires.length) return this.replaceAlongside(next, partitionKey, version, requires, deletes.filter((_, i) => i !== result.index - requires.length - 1));
     throw Object.assign(new Error(`replace refused (${result.status})`), { code: result.status });
   }
 
   /**
    * Several writes in one partition as one transaction (Cosmos DB's transactional batch): all
-   * of them or none, in one request. A refusal (a taken id, a changed version) comes back as the
-   * result, not thrown, so the caller can read again and decide. A batch that failed as a whole
-   * (throttled, or its answer lost) is tried again: a retry of one that did go through is refused
-   * by its own first write (the id is taken, or the version moved on), which the caller reads.
+   * of them or none, in one request. A refusal (a taken id, a changed version, a missing document
+   * read) comes back as the result, not thrown, so the caller can read again and decide. A batch
+   * that failed as a whole (throttled, or its answer lost) is tried again: callers order their
+   * operations so that a retry of one that did go through is refused by a create or a versioned
+   * replace (the id is taken, the version moved on) or finds its gate gone, and read what it means.
    */
   async transact(partitionKey: string, ops: TransactOp<T>[]): Promise<TransactResult<T>> {
     // Built anew for every attempt: the SDK rewrites the operations it is given (their partition key).

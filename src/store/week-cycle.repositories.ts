@@ -249,9 +249,6 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
   constructor(conn: CosmosConnection) {
     this.store = partitionStore<SessionItem>(conn);
   }
-  async add<T extends SessionItem>(item: T): Promise<T> {
-    return (await this.store.create(item)).doc as T;
-  }
   /**
    * One transactional batch: the create, then a read of the session, which sees it as it stood at
    * that create. An item whose id was taken (stored before, or a retry of a create whose answer
@@ -267,7 +264,11 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
         const stored = await this.store.get(item.id, item.groupId);
         return stored ? { item: stored as T } : { gateClosed: true };
       }
-      return { item: (await this.store.create(item)).doc as T };
+      // Only a taken id falls back (to what is stored); any other refusal past the gate stored nothing, and says so.
+      if (result.status !== 409 || result.index !== gate.length) throw Object.assign(new Error(`addition refused (${result.status})`), { code: result.status });
+      const stored = await this.store.get(item.id, item.groupId);
+      if (!stored) throw Object.assign(new Error('addition refused (409) and not found'), { code: 409 });
+      return { item: stored as T };
     }
     const read = result.written[gate.length + 1]!;
     return { item: result.written[gate.length]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version } };
@@ -292,8 +293,12 @@ export class CosmosProposalRepository implements ProposalRepository {
     const { doc, created } = await this.store.create(proposal);
     return { proposal: doc, created };
   }
-  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }) {
-    return this.store.update(proposalId, groupId, mutate, known);
+  async update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }, openSessionId?: string) {
+    try {
+      return await this.store.update(proposalId, groupId, mutate, known, openSessionId ? { requires: [sessionGateId(openSessionId)] } : undefined);
+    } catch (err) {
+      throw err instanceof RequiredDocumentGone ? new DomainError('sessionClosed', 'the session closed before this change was stored') : err;
+    }
   }
   /**
    * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a

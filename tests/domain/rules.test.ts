@@ -15,7 +15,7 @@ describe('energy averages', () => {
   const scores = (values: Record<string, number>): CheckIn[] =>
     Object.entries(values).map(([memberId, score]) => ({ id: memberId, type: 'checkIn', groupId: 'g', cycleId: 'c', sessionId: 's', phase: 'in', memberId, score, at: at.toISOString() }));
   it.each([
-    [{}, { closedAt: at.toISOString() }],
+    [{}, { closedAt: at.toISOString(), counted: [] }],
     [{ a: 5, b: 1 }, { closedAt: at.toISOString() }],
     [{ a: 5, b: 1, c: 4 }, { closedAt: at.toISOString(), average: 3.3, answers: 3 }],
     [{ a: 2, b: 3, c: 4, d: 5 }, { closedAt: at.toISOString(), average: 3.5, answers: 4 }],

@@ -1,4 +1,4 @@
-import { cosmosGate, isMemberWrite, replaceOf, stepWriteOf } from '../support/cosmos-gate';
+import { cosmosGate, isMemberWrite, proposalWriteOf, replaceOf, stepWriteOf } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
@@ -56,7 +56,7 @@ describe('a member\'s press caught between its read and its write by another mem
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
 
     // Dewi's decision has read two judgements; its write waits while Cem's judgement is stored.
-    const held = gate.hold(replaceOf(`${g.groupId}_w1_p`));
+    const held = gate.hold(proposalWriteOf(`${g.groupId}_w1_p`));
     const decided = g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
     await held.arrived;
     const cems = await g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason: 'CEM: weet niet' });

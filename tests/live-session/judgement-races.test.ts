@@ -1,4 +1,4 @@
-import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
+import { cosmosGate, isMemberWrite, replaceOf } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from './support';
@@ -63,5 +63,23 @@ describe('a judgement caught between its read and its write', () => {
     const stored = (await judgementsOf(g)).some((j) => j.memberId === cem.aadObjectId);
     const inSummary = summaries.some((c) => cardText(c.activity.attachments[0].content).includes('CEM: weet niet zeker'));
     expect({ summaries: summaries.length, stored, inSummary, toldSaved: isNormalCard(answer) }).toEqual({ summaries: 1, stored, inSummary: stored, toldSaved: stored });
+  });
+
+  it('a decision written just after another member ended the session (its press read it open): refused with nothing stored, never missing from a summary that was posted', async () => {
+    const g = await atProposal();
+    for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
+    const before = t.connector.calls.length;
+    // Dewi's decision has read the session open; its write (with the open gate's read, or a plain replace as before) waits.
+    const held = gate.hold((req) => isMemberWrite(req) || replaceOf(`${g.groupId}_w1_p`)(req));
+    const dewis = g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+    await held.arrived;
+    expect(isNormalCard(await g.end(anna))).toBe(true);
+    await t.app.outbox.drain(30_000);
+    held.release();
+    const answer = await dewis;
+    await t.app.outbox.drain(30_000);
+    const summaries = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
+    expect({ summaries: summaries.length, decisionStored: !!(await proposalOf(g)).decision, toldDecided: isNormalCard(answer) }).toEqual({ summaries: 1, decisionStored: false, toldDecided: false });
+    expect(cardText(answer.value)).toContain('afgerond');
   });
 });

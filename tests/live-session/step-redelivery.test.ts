@@ -167,10 +167,14 @@ describe('group steps delivered again', () => {
     const proposalOf = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;
     const validatedSince = (from: number) => events.slice(from).filter((e) => e.name === 'proposalValidated');
     const decision = (k: string, over: Record<string, unknown> = {}) => ({ decision: 'accept', decisionReason: 'Eenvoudig te doen', adoptedText: '', firstStep: 'Morgen de tafel neerzetten', k, ...over });
-    /** The next replace of the proposal is stored, and its answer dropped. */
+    /**
+     * The next write of the proposal is stored, and its answer dropped: a replace, or (a decision in
+     * an open session) the transaction with the session's open gate, the only one in that turn.
+     */
     const loseNextProposalReplace = (g: GroupDriver) => {
       let used = false;
-      t.proxy!.faults = (req) => (!used && req.kind === 'replace' && req.path.endsWith(`/docs/${g.groupId}_w1_p`) ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
+      const isProposalWrite = (req: { kind: string; container?: string; path: string }) => (req.kind === 'replace' && req.path.endsWith(`/docs/${g.groupId}_w1_p`)) || (req.kind === 'batch' && req.container === 'sessions');
+      t.proxy!.faults = (req) => (!used && isProposalWrite(req) ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
       return () => {
         t.proxy!.faults = undefined;
         return used;

@@ -48,5 +48,11 @@ export const replaceOf = (docId: string) => (req: IncomingMessage) => req.method
  */
 export const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
 
+/**
+ * A change of the proposal: a replace, or (a decision while the session is open) a transaction
+ * with a read of the session's open gate.
+ */
+export const proposalWriteOf = (proposalId: string) => (req: IncomingMessage) => replaceOf(proposalId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
+
 /** A delete of one document of the group's container. */
 export const deleteOf = (docId: string) => (req: IncomingMessage) => req.method === 'DELETE' && path(req).endsWith(`/docs/${docId}`);

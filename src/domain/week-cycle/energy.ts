@@ -36,7 +36,10 @@ export function closeRound(checkIns: readonly CheckIn[], phase: EnergyPhase, now
   const round = checkIns.filter((c) => c.phase === phase);
   const scores = round.map((c) => c.score);
   const tokens = round.flatMap((c) => (c.token ? [c.token] : []));
-  const closed = { closedAt: now.toISOString(), ...(tokens.length ? { counted: tokens } : {}) };
+  // Listed also when empty: a check-in stored while this round closed is then never taken for counted.
+  // Check-ins from before tokens (a migration, a session open across the upgrade) keep the time rule.
+  const legacy = round.some((c) => !c.token);
+  const closed = { closedAt: now.toISOString(), ...(legacy && !tokens.length ? {} : { counted: tokens }) };
   if (scores.length < MIN_ENERGY_ANSWERS) return closed;
   return { ...closed, average: roundToTenth(scores.reduce((a, b) => a + b, 0) / scores.length), answers: scores.length };
 }

@@ -81,8 +81,6 @@ export interface CycleState {
 
 /** The items members add during a session; each created once (its id is its idempotency key). */
 export interface SessionItemRepository {
-  /** Stores the item unless it exists; returns what is stored. Safe to retry. */
-  add<T extends SessionItem>(item: T): Promise<T>;
   /**
    * Stores the item unless it exists, and reads its session as it stood at that write: a step
    * (closing a check-in round, ending the session) stored after the turn read the session shows
@@ -98,7 +96,8 @@ export interface SessionItemRepository {
 export interface ProposalRepository {
   get(groupId: string, proposalId: string): Promise<Proposal | undefined>;
   create(proposal: Proposal): Promise<{ proposal: Proposal; created: boolean }>;
-  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, knownVersion?: { doc: Proposal; version: string }): Promise<Proposal>;
+  /** `openSessionId`: stored only while that session's open gate exists (see `Session.gated`), else `sessionClosed`. */
+  update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, knownVersion?: { doc: Proposal; version: string }, openSessionId?: string): Promise<Proposal>;
   /**
    * A member's judgement, replaced when they change their mind, and its proposal as it stood at
    * that write (a decision stored after the turn read the proposal shows there). Safe to retry.
@@ -127,9 +126,9 @@ export interface GroupTraceRepository {
   traceOf(groupId: string, userId: string): Promise<GroupTrace>;
   /**
    * Applies an erasure to one group's partition, in an order that is safe to run again:
-   * replacements first, then rewrites, then removals.
+   * replacements first, then rewrites, then removals. `swaps`: a removed document's id to the id
+   * of the created one that replaces it, written in one transaction (never both there, never neither).
    */
-  /** `swaps`: a removed document's id to the id of the created one that replaces it, written in one transaction. */
   applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[]; swaps?: Record<string, string> }): Promise<void>;
   /** Proposals of one group, newest first (message-extension search), with the group for its membership check. */
   proposalsOf(groupId: string, limit: number): Promise<{ group?: Group; proposals: Proposal[] }>;

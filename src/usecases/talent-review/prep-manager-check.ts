@@ -49,8 +49,11 @@ async function withdrawFromFormerManager(deps: TalentReviewDeps, managerId: stri
  * across managers' partitions: it runs as a scheduled job, never on a user's turn.
  */
 export async function withdrawFromFormerManagers(deps: TalentReviewDeps): Promise<{ checked: number; withdrawn: number }> {
-  const remembered = await deps.reviews.withPrepCards();
   // Tomorrow's check first: a run that fails today (and is given up on) does not end the daily check.
+  const remembered = await deps.reviews.withPrepCards().catch(async (err: unknown) => {
+    await scheduleManagerCheck(deps);
+    throw err;
+  });
   if (remembered.length) await scheduleManagerCheck(deps);
   const byReport = new Map<string, typeof remembered>();
   for (const r of remembered) byReport.set(r.reportId, [...(byReport.get(r.reportId) ?? []), r]);

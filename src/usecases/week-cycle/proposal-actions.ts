@@ -32,11 +32,12 @@ async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId
   return { ...loaded, group, proposal };
 }
 
-async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }, change: (p: Proposal) => Proposal): Promise<SessionState> {
+/** `whileOpen`: stored only while the session is open (its gate, see `Session.gated`), as the group's additions are. */
+async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }, change: (p: Proposal) => Proposal, whileOpen = false): Promise<SessionState> {
   const next = change(state.proposal);
   if (next === state.proposal) return state;
   const known = state.proposalVersion ? { doc: state.proposal, version: state.proposalVersion } : undefined;
-  const proposal = await deps.proposals.update(state.group.id, state.proposal.id, change, known);
+  const proposal = await deps.proposals.update(state.group.id, state.proposal.id, change, known, whileOpen && state.session.gated ? state.session.id : undefined);
   return { ...state, proposal, proposalVersion: undefined };
 }
 
@@ -128,9 +129,11 @@ export async function judgeProposal(
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
   const { judgement: stored, proposal: atWrite } = written;
-  // Another member decided after this turn read the proposal: the judgement counts in their decision's tally.
-  if (atWrite.decision) return { state: { ...(await countLateJudgements(deps, groupId, sessionId)), group: state.group }, opensDecision: false };
   const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
+  // Another member decided after this turn read the proposal: the judgement counts in their decision's
+  // tally. It is stored: a failure to count it gives the view as written, never an error card (the
+  // same press again counts it).
+  if (atWrite.decision) return { state: { ...(await countLateJudgements(deps, groupId, sessionId).catch(() => ({ ...next, proposal: atWrite, proposalVersion: undefined }))), group: state.group }, opensDecision: false };
   return { state: next, opensDecision: !readyToDecide(deps, state) && readyToDecide(deps, next) };
 }
 
@@ -198,7 +201,8 @@ export async function decideProposal(
   const attempt = randomUUID();
   const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
   // The text is read from the proposal as written: an AI draft that landed since this turn read it counts.
-  const next = await saveProposal(deps, state, (p) => decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) }));
+  // Only while the session is open: a decision stored after the close would be missing from its summary.
+  const next = await saveProposal(deps, state, (p) => decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) }), true);
   const stored = next.proposal;
   // Counted once: by the attempt that stored it, also when the store's answer was lost and the change
   // ran again on the stored decision; never by a press that found it stored (the same one delivered again).

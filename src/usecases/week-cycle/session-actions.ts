@@ -41,7 +41,8 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   const stored = written.item;
   const session = written.session ?? { doc: (await deps.sessions.get(state.group.id, state.session.id)) ?? state.session, version: undefined };
   // Only an item this write created can have come after the close: one found stored may be older than it.
-  if (written.session && session.doc.status === 'closed' && !state.session.gated && !countedAtClose(session.doc, stored)) {
+  // (On a gated session only when its gate outlived the close: a close by an older version of the app.)
+  if (written.session && session.doc.status === 'closed' && !countedAtClose(session.doc, stored)) {
     await deps.items.remove(stored);
     throw new DomainError('sessionClosed', 'added after the session ended');
   }
@@ -82,8 +83,13 @@ async function saveStep(deps: WeekCycleDeps, read: SessionState, step: (s: Sessi
  */
 function countedCheckIns(before: Session, after: Session, state: SessionState): string[] {
   const closing = (['in', 'out'] as const).filter((phase) => !before.energy[phase].closedAt && after.energy[phase].closedAt && after.energy[phase].average !== undefined);
-  return state.checkIns.filter((c) => closing.includes(c.phase)).map((c) => c.id);
+  const ids = state.checkIns.filter((c) => closing.includes(c.phase)).map((c) => c.id);
+  // A transaction holds at most 100 operations: a round of more members than that is closed without the check (see README).
+  return ids.length <= MAX_COUNTED_READS ? ids : [];
 }
+
+/** Reads of counted check-ins a closing step's transaction may hold, beside its replace and the gate's delete (Cosmos DB: 100 operations). */
+const MAX_COUNTED_READS = 90;
 
 export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
