@@ -2,7 +2,7 @@
  * `npm run bench`: timings as ratios against floors measured in the same run, never as timed
  * assertions in tests. One file per scenario (`*.scenario.ts`); add one by listing it below.
  *
- *   node dist/bench/run.js [--only <name>] [--requests 300] [--rounds 4] [--groups 8] [--connections 16]
+ *   node dist/bench/run.js [--only <name>] [--requests 300] [--rounds 6] [--warm-up 3] [--groups 12] [--connections 16]
  *                          [--messages 2000] [--conversation-messages 140] [--updates 10]
  */
 import { answerTurnScenario } from './answer-turn.scenario';
@@ -15,9 +15,9 @@ import { BenchArgs, BenchScenario } from './scenario';
 
 const SCENARIOS: BenchScenario[] = [requestsPerTurnScenario, answerTurnScenario, inTurnUpdateScenario, oneConversationScenario, fanOutScenario];
 
-const USAGE = `node dist/bench/run.js [--only <${SCENARIOS.map((s) => s.name).join(' | ')}>] [--requests 300] [--rounds 4]
-                   [--groups 8] [--connections 16] [--messages 2000] [--conversation-messages 140] [--updates 10]`;
-const NUMBERS = ['requests', 'rounds', 'groups', 'connections', 'messages', 'conversation-messages', 'updates'] as const;
+const USAGE = `node dist/bench/run.js [--only <${SCENARIOS.map((s) => s.name).join(' | ')}>] [--requests 300] [--rounds 6]
+                   [--warm-up 3] [--groups 12] [--connections 16] [--messages 2000] [--conversation-messages 140] [--updates 10]`;
+const NUMBERS = ['requests', 'rounds', 'warm-up', 'groups', 'connections', 'messages', 'conversation-messages', 'updates'] as const;
 
 /** Node's own parser, strict: a misspelt option stops the run instead of starting the whole bench. */
 function parseBenchArgs(argv: string[]): (BenchArgs & { only?: string }) | undefined {

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { execute, user } from '../../tests/support/activities';
@@ -8,40 +9,61 @@ import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
 
 export type { LoadResult };
 
-/** Runs one load in the client thread and waits for its result. */
-function load(client: Worker, order: LoadOrder): Promise<LoadResult> {
+/** What one load cost the bots' own thread: its busy milliseconds per turn (event-loop utilisation). */
+export type MeasuredLoad = LoadResult & { busyMsPerTurn: number };
+
+/**
+ * Runs one load in the client thread and waits for its result. The bots, not the clients, the
+ * store or the connector, run on this thread, and only one bot is loaded at a time: its busy time
+ * here is what that bot's turns cost, which the latency follows on a machine whose speed drifts.
+ */
+function load(client: Worker, order: LoadOrder): Promise<MeasuredLoad> {
+  const before = performance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
-    client.once('message', resolve);
-    client.once('error', reject);
+    const onError = (err: Error) => reject(err);
+    client.once('message', (result: LoadResult) => {
+      client.off('error', onError);
+      resolve({ ...result, busyMsPerTurn: performance.eventLoopUtilization(before).active / order.bodies.length });
+    });
+    client.once('error', onError);
     client.postMessage(order);
   });
 }
 
 const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
 
-/**
- * The answer-save turn of a live session against the minimal bot, on the same embedded store,
- * with `connections` clients at once, spread over `groups` groups (the minimal bot over as many
- * documents). `rounds` rounds each, alternating, after a warm-up.
- */
 /** One measured round: the app's answer saves and the floor's, and how many answers each session held. */
 export interface Round {
-  app: LoadResult;
-  minimal: LoadResult;
+  app: MeasuredLoad;
+  minimal: MeasuredLoad;
   /** Answers per session when the round started and when it ended. */
   answers: { from: number; to: number };
 }
 
-export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number; rounds: number }): Promise<{ app: LoadResult; minimal: LoadResult; rounds: Round[] }> {
-  const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
+async function openSessions(t: TestApp, prefix: string, count: number): Promise<GroupDriver[]> {
   const drivers: GroupDriver[] = [];
-  for (let i = 0; i < opts.groups; i++) {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:bench-group-${i}@thread.v2`), MEMBERS);
+  for (let i = 0; i < count; i++) {
+    const g = new GroupDriver(t, t.conversation('groupChat', `19:${prefix}-${i}@thread.v2`), MEMBERS);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
     drivers.push(g);
   }
+  return drivers;
+}
+
+/**
+ * The answer-save turn of a live session against the minimal bot, on the same embedded store,
+ * with `connections` clients at once, spread over `groups` groups (the minimal bot over as many
+ * documents). `rounds` rounds each, alternating, the floor first, after `warmUp` such rounds that
+ * are not counted: both bots' code keeps getting faster for the first thousand turns or so (the
+ * JIT), and a round measured while one of them still does compares warm-up, not work. The app
+ * warms up on groups of its own, so the measured sessions start empty.
+ */
+export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number; rounds: number; warmUp: number }): Promise<{ app: MeasuredLoad; minimal: MeasuredLoad; rounds: Round[] }> {
+  const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
+  const drivers = await openSessions(t, 'bench-group', opts.groups);
+  const warmUpDrivers = opts.warmUp ? await openSessions(t, 'bench-warm-up', opts.groups) : [];
   const minimal = await startMinimalBot(cosmos, drivers.map((_, i) => `bench-counter-${i}`));
   // During the measured turns the shared-card updates go to a connector in its own thread.
   const sink = new Worker(require.resolve('./sink-connector'));
@@ -49,12 +71,12 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
   const conv = t.conversation('groupChat', '19:bench-minimal@thread.v2');
   const client = new Worker(require.resolve('./load-client'));
   // Bodies are built before a run starts, so the measured seconds hold only the bots' work.
-  const appTurns = (from: number, count: number): LoadOrder => ({
+  const appTurns = (from: number, count: number, on = drivers): LoadOrder => ({
     url: t.app.url,
     connections: opts.connections,
     bodies: Array.from({ length: count }, (_, n) => {
       const i = from + n;
-      const g = drivers[i % drivers.length]!;
+      const g = on[i % on.length]!;
       const who = MEMBERS[(i >> 3) % MEMBERS.length]!;
       return JSON.stringify(execute({ ...g.conv, serviceUrl: sinkUrl }, who, 'session.contribute', { ...g.ids(), questionId: 1, text: `Antwoord ${i}`, k: `bench-${i}` }, g.sessionMessageId));
     }),
@@ -65,20 +87,21 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
     bodies: Array.from({ length: count }, (_, i) => JSON.stringify(execute(conv, MEMBERS[0]!, MINIMAL_VERB, { groupId: `bench-counter-${i % drivers.length}` }, 'card'))),
   });
   try {
-    const warmUp = Math.min(200, opts.requests);
-    await load(client, appTurns(0, warmUp));
-    await load(client, minimalTurns(warmUp));
+    for (let r = 0; r < opts.warmUp; r++) {
+      await load(client, minimalTurns(opts.requests));
+      await load(client, appTurns(r * opts.requests, opts.requests, warmUpDrivers));
+    }
     const rounds: Round[] = [];
     const perSession = (n: number) => Math.round(n / drivers.length);
     for (let r = 0; r < opts.rounds; r++) {
       const m = await load(client, minimalTurns(opts.requests));
-      const a = await load(client, appTurns(warmUp + r * opts.requests, opts.requests));
-      rounds.push({ app: a, minimal: m, answers: { from: perSession(warmUp + r * opts.requests), to: perSession(warmUp + (r + 1) * opts.requests) } });
+      const a = await load(client, appTurns(r * opts.requests, opts.requests));
+      rounds.push({ app: a, minimal: m, answers: { from: perSession(r * opts.requests), to: perSession((r + 1) * opts.requests) } });
     }
-    const mean = (pick: (x: Round) => LoadResult): LoadResult => {
+    const mean = (pick: (x: Round) => MeasuredLoad): MeasuredLoad => {
       const list = rounds.map(pick);
-      const avg = (f: (l: LoadResult) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
-      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput) };
+      const avg = (f: (l: MeasuredLoad) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
+      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput), busyMsPerTurn: avg((l) => l.busyMsPerTurn) };
     };
     return { app: mean((x) => x.app), minimal: mean((x) => x.minimal), rounds };
   } finally {
