@@ -5,6 +5,10 @@ import { CosmosClient } from '@azure/cosmos';
 import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
 import { CONTAINERS } from '../../src/store/containers';
 import { seededRandom } from './recording-connector';
+import { quickSdkRetries } from './quick-sdk-retries';
+
+// Its faults break connections on purpose: the SDK's retries of them need not wait a second each.
+quickSdkRetries();
 
 /** What one Cosmos DB request was, as seen on the wire. */
 export type RequestKind = 'pointRead' | 'query' | 'queryPlan' | 'create' | 'upsert' | 'replace' | 'delete' | 'batch' | 'metadata';
