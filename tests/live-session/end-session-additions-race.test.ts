@@ -1,7 +1,7 @@
-import { cosmosGate, isMemberWrite, stepWriteOf } from '../support/cosmos-gate';
+import { isMemberWrite, stepWriteOf } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
+import { raceApp } from './race-app';
 
 /**
  * A member's own addition (an answer to a group question, "Ik ben erbij", a check-out) caught
@@ -10,20 +10,13 @@ import { ERROR_TITLE, isNormalCard } from './support';
  * saved is in it, or it is refused with nothing stored. No timing: a held Cosmos request.
  */
 describe('a member\'s addition caught between its read and its write by another member ending the session', () => {
-  let t: TestApp;
-  let gate: ReturnType<typeof cosmosGate>;
-  let round = 0;
+  const race = raceApp('probe-race-end');
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-  beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
-  });
-  afterAll(() => t.stop());
 
   /** The summary cards posted in the group's chat since `from` (sent through the outbox). */
   const summariesIn = async (g: GroupDriver, from: number) => {
-    await t.app.outbox.drain(30_000);
-    return t.connector.calls
+    await race.t.app.outbox.drain(30_000);
+    return race.t.connector.calls
       .slice(from)
       .filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'))
       .map((c) => c.activity.attachments[0].content);
@@ -44,7 +37,7 @@ describe('a member\'s addition caught between its read and its write by another 
   };
 
   async function dayOneOpen(members = [anna, bram, cem, dewi]) {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-race-end-${round++}@thread.v2`), members);
+    const g = race.group(members);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
@@ -54,9 +47,9 @@ describe('a member\'s addition caught between its read and its write by another 
   it('an answer to a group question written just after another member ended the session (its press read it open): in the summary, or refused with nothing stored', async () => {
     const g = await dayOneOpen();
     await g.contribute(anna, 1, 'ANNA: het rooster');
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.contribute(cem, 1, 'CEM: de overdracht');
     await held.arrived;
     expect(isNormalCard(await g.end(anna))).toBe(true);
@@ -74,10 +67,10 @@ describe('a member\'s addition caught between its read and its write by another 
   it('an answer to a group question stored while another member\'s end was on its way (after the end read the answers): in the summary', async () => {
     const g = await dayOneOpen();
     await g.contribute(anna, 1, 'ANNA: het rooster');
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
 
     // Anna's end has read the session with one answer; its close waits while Cem adds his.
-    const held = gate.hold(stepWriteOf(g.sessionId));
+    const held = race.gate.hold(stepWriteOf(g.sessionId));
     const ended = g.end(anna);
     await held.arrived;
     const cems = await g.contribute(cem, 1, 'CEM: de overdracht');
@@ -95,7 +88,7 @@ describe('a member\'s addition caught between its read and its write by another 
     await g.contribute(anna, 1, 'ANNA: het rooster');
     const press = { ...g.ids(), questionId: 1, text: 'CEM: de overdracht', k: 'probe-card-key-cem' };
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const first = g.press(cem, 'session.contribute', press, g.sessionMessageId, 'probe-activity-cem-1');
     await held.arrived;
     expect(isNormalCard(await g.end(anna))).toBe(true);
@@ -113,9 +106,9 @@ describe('a member\'s addition caught between its read and its write by another 
   it('"Ik ben erbij" written just after another member ended the session: counted in the summary\'s attendance, or refused with nothing stored', async () => {
     const g = await dayOneOpen();
     for (const who of [anna, bram]) expect(isNormalCard(await g.press(who, 'session.present', g.ids()))).toBe(true);
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.press(cem, 'session.present', g.ids());
     await held.arrived;
     expect(isNormalCard(await g.end(anna))).toBe(true);
@@ -137,7 +130,7 @@ describe('a member\'s addition caught between its read and its write by another 
     await g.goTo(anna, 2); // the last question of day 1: check-out is open
     for (const who of [anna, bram, dewi]) expect(isNormalCard(await g.checkIn(who, 4, 'out'))).toBe(true);
 
-    const held = gate.hold(stepWriteOf(g.sessionId));
+    const held = race.gate.hold(stepWriteOf(g.sessionId));
     const ended = g.end(anna);
     await held.arrived;
     expect(isNormalCard(await g.checkIn(cem, 1, 'out'))).toBe(true);

@@ -1,7 +1,7 @@
-import { cosmosGate, isMemberWrite, proposalWriteOf, replaceOf, stepWriteOf } from '../support/cosmos-gate';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { isMemberWrite, proposalWriteOf, replaceOf, stepWriteOf } from '../support/cosmos-gate';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { ERROR_TITLE, isNormalCard } from './support';
+import { raceApp, judgementsOf, proposalOf } from './race-app';
 
 const LATE_NL = 'Die kwam na het sluiten van de check-in en telt niet mee in het gemiddelde';
 
@@ -12,26 +12,16 @@ const LATE_NL = 'Die kwam na het sluiten van de check-in en telt niet mee in het
  * counted, stored and shown as not counted, or an error card with nothing stored.
  */
 describe('a member\'s press caught between its read and its write by another member\'s step', () => {
-  let t: TestApp;
-  let gate: ReturnType<typeof cosmosGate>;
-  let round = 0;
+  const race = raceApp('probe-gated');
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-  beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
-  });
-  afterAll(() => t.stop());
 
-  const judgementsOf = async (g: GroupDriver) =>
-    (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'judgement' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources;
-  const proposalOf = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;
 
   it('a judgement written just after another member decided (its press read the proposal before): counted in the decision', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'CEM: te veel werk' });
     await held.arrived;
     const decided = await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
@@ -39,8 +29,8 @@ describe('a member\'s press caught between its read and its write by another mem
     held.release();
     const answer = await cems;
 
-    const p = await proposalOf(g);
-    const stored = await judgementsOf(g);
+    const p = await proposalOf(race.t, g);
+    const stored = await judgementsOf(race.t, g);
     const cemStored = stored.some((j) => j.memberId === cem.aadObjectId);
     // The record of the decision (how the group judged it) holds every judgement stored, Cem's too...
     expect(cemStored).toBe(true);
@@ -51,12 +41,12 @@ describe('a member\'s press caught between its read and its write by another mem
   });
 
   it('a judgement written while another member\'s decision was on its way (after it read the judgements): counted in the decision', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
 
     // Dewi's decision has read two judgements; its write waits while Cem's judgement is stored.
-    const held = gate.hold(proposalWriteOf(`${g.groupId}_w1_p`));
+    const held = race.gate.hold(proposalWriteOf(`${g.groupId}_w1_p`));
     const decided = g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
     await held.arrived;
     const cems = await g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason: 'CEM: weet niet' });
@@ -64,13 +54,13 @@ describe('a member\'s press caught between its read and its write by another mem
     held.release();
     expect(isNormalCard(await decided)).toBe(true);
 
-    const p = await proposalOf(g);
-    expect((await judgementsOf(g)).length).toBe(3);
+    const p = await proposalOf(race.t, g);
+    expect((await judgementsOf(race.t, g)).length).toBe(3);
     expect(p.decision.judged).toEqual({ agree: 2, doubt: 1, disagree: 0 });
   });
 
   it('a check-out written just after another member ended the session: refused, nothing stored', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
@@ -78,7 +68,7 @@ describe('a member\'s press caught between its read and its write by another mem
     await g.goTo(anna, 2); // the last question of day 1: check-out is open
     for (const who of [anna, bram, dewi]) expect(isNormalCard(await g.checkIn(who, 4, 'out'))).toBe(true);
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.checkIn(cem, 1, 'out');
     await held.arrived;
     await g.end(anna);
@@ -95,13 +85,13 @@ describe('a member\'s press caught between its read and its write by another mem
   });
 
   it('an opening check-in written just after another member moved on (the round closed): kept for the member, in no average, and their card says so', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
     for (const who of [anna, bram, dewi]) expect(isNormalCard(await g.checkIn(who, 4))).toBe(true);
 
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.checkIn(cem, 1);
     await held.arrived;
     expect(isNormalCard(await g.goTo(anna, 1))).toBe(true);
@@ -116,14 +106,14 @@ describe('a member\'s press caught between its read and its write by another mem
   });
 
   it('an opening check-in written while the step closing its round was on its way: in no average, and the member\'s next card says so', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
     for (const who of [anna, bram, dewi]) expect(isNormalCard(await g.checkIn(who, 4))).toBe(true);
 
     // Anna's "Volgende" has read three check-ins; its write waits while Cem checks in.
-    const held = gate.hold(stepWriteOf(g.sessionId));
+    const held = race.gate.hold(stepWriteOf(g.sessionId));
     const moved = g.goTo(anna, 1);
     await held.arrived;
     expect(isNormalCard(await g.checkIn(cem, 1))).toBe(true);
@@ -139,19 +129,19 @@ describe('a member\'s press caught between its read and its write by another mem
   });
 
   it('a "Volgende" that was reading while another member ended the session: refused, nothing stored, the shared card shows the end', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-gated-${round++}@thread.v2`), [anna, bram, cem]);
+    const g = race.group([anna, bram, cem]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
     await g.contribute(anna, 1, 'Het rooster');
-    const held = gate.hold(replaceOf(g.sessionId));
+    const held = race.gate.hold(replaceOf(g.sessionId));
     const brams = g.goTo(bram, 1);
     await held.arrived;
     // Bram's replace is on its way with the version he read; Anna ends in the meantime.
     const ended = g.end(anna);
     held.release();
     const [answer] = await Promise.all([brams, ended]);
-    await t.app.sharedCards.idle();
+    await race.t.app.sharedCards.idle();
     const s = await g.session();
     expect(s.status).toBe('closed');
     if (s.currentIndex === 1) {

@@ -1,7 +1,7 @@
-import { cosmosGate, isMemberWrite, replaceOf } from '../support/cosmos-gate';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { isMemberWrite, replaceOf } from '../support/cosmos-gate';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { isNormalCard } from './support';
+import { raceApp, judgementsOf, proposalOf } from './race-app';
 
 /**
  * A judgement caught between its read and its write by another member's decision or close. The
@@ -10,21 +10,11 @@ import { isNormalCard } from './support';
  * written after the session closed is refused with nothing stored (the open gate).
  */
 describe('a judgement caught between its read and its write', () => {
-  let t: TestApp;
-  let gate: ReturnType<typeof cosmosGate>;
-  let round = 0;
+  const race = raceApp('probe-judge');
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-  beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
-  });
-  afterAll(() => t.stop());
 
-  const judgementsOf = async (g: GroupDriver) =>
-    (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'judgement' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources;
-  const proposalOf = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;
   const atProposal = async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-judge-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
     return g;
   };
@@ -33,15 +23,15 @@ describe('a judgement caught between its read and its write', () => {
     const g = await atProposal();
     for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
     // Cem changes his mind on the card he has (read before the decision); his write waits.
-    const held = gate.hold(isMemberWrite);
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'CEM: toch niet' });
     await held.arrived;
     expect(isNormalCard(await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' }))).toBe(true);
-    const decided = (await proposalOf(g)).decision.judged;
+    const decided = (await proposalOf(race.t, g)).decision.judged;
     held.release();
     const answer = await cems;
-    const after = (await proposalOf(g)).decision.judged;
-    const cemsStored = (await judgementsOf(g)).find((j) => j.memberId === cem.aadObjectId);
+    const after = (await proposalOf(race.t, g)).decision.judged;
+    const cemsStored = (await judgementsOf(race.t, g)).find((j) => j.memberId === cem.aadObjectId);
     expect({ decided, after, cemsOpinion: cemsStored?.opinion }).toEqual({ decided: { agree: 3, doubt: 0, disagree: 0 }, after: { agree: 2, doubt: 0, disagree: 1 }, cemsOpinion: 'disagree' });
     expect(isNormalCard(answer)).toBe(true);
     expect(cardText(answer.value)).toContain('2 eens, 0 twijfel, 1 oneens');
@@ -50,17 +40,17 @@ describe('a judgement caught between its read and its write', () => {
   it('a judgement written just after another member ended the session: in the summary, or refused with nothing stored', async () => {
     const g = await atProposal();
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    const before = t.connector.calls.length;
-    const held = gate.hold(isMemberWrite);
+    const before = race.t.connector.calls.length;
+    const held = race.gate.hold(isMemberWrite);
     const cems = g.press(cem, 'proposal.judge', { ...g.ids(), opinion: 'doubt', reason: 'CEM: weet niet zeker' });
     await held.arrived;
     expect(isNormalCard(await g.end(anna))).toBe(true);
-    await t.app.outbox.drain(30_000);
+    await race.t.app.outbox.drain(30_000);
     held.release();
     const answer = await cems;
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
-    const stored = (await judgementsOf(g)).some((j) => j.memberId === cem.aadObjectId);
+    await race.t.app.outbox.drain(30_000);
+    const summaries = race.t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
+    const stored = (await judgementsOf(race.t, g)).some((j) => j.memberId === cem.aadObjectId);
     const inSummary = summaries.some((c) => cardText(c.activity.attachments[0].content).includes('CEM: weet niet zeker'));
     expect({ summaries: summaries.length, stored, inSummary, toldSaved: isNormalCard(answer) }).toEqual({ summaries: 1, stored, inSummary: stored, toldSaved: stored });
   });
@@ -68,18 +58,18 @@ describe('a judgement caught between its read and its write', () => {
   it('a decision written just after another member ended the session (its press read it open): refused with nothing stored, never missing from a summary that was posted', async () => {
     const g = await atProposal();
     for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
     // Dewi's decision has read the session open; its write (with the open gate's read, or a plain replace as before) waits.
-    const held = gate.hold((req) => isMemberWrite(req) || replaceOf(`${g.groupId}_w1_p`)(req));
+    const held = race.gate.hold((req) => isMemberWrite(req) || replaceOf(`${g.groupId}_w1_p`)(req));
     const dewis = g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
     await held.arrived;
     expect(isNormalCard(await g.end(anna))).toBe(true);
-    await t.app.outbox.drain(30_000);
+    await race.t.app.outbox.drain(30_000);
     held.release();
     const answer = await dewis;
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
-    expect({ summaries: summaries.length, decisionStored: !!(await proposalOf(g)).decision, toldDecided: isNormalCard(answer) }).toEqual({ summaries: 1, decisionStored: false, toldDecided: false });
+    await race.t.app.outbox.drain(30_000);
+    const summaries = race.t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
+    expect({ summaries: summaries.length, decisionStored: !!(await proposalOf(race.t, g)).decision, toldDecided: isNormalCard(answer) }).toEqual({ summaries: 1, decisionStored: false, toldDecided: false });
     expect(cardText(answer.value)).toContain('afgerond');
   });
 });

@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
-import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
+import { isBatch, isMemberWrite } from '../support/cosmos-gate';
 import { CosmosFault } from '../support/cosmos-proxy';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { ERROR_TITLE, isNormalCard } from './support';
+import { raceApp } from './race-app';
 
 /**
  * A member's addition on a gated session whose batch went through but whose answer was lost; the
@@ -12,29 +11,20 @@ import { ERROR_TITLE, isNormalCard } from './support';
  * summary / average): the member must not get the error card that says nothing was stored.
  */
 describe('an addition whose batch answer was lost, retried after another member ended the session', () => {
-  let t: TestApp;
-  let gate: ReturnType<typeof cosmosGate>;
-  let round = 0;
+  const race = raceApp('probe-lost-close');
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-  beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
-  });
-  afterAll(() => t.stop());
-
-  const isBatch = (req: IncomingMessage) => String(req.headers['x-ms-cosmos-is-batch-request'] ?? '').toLowerCase() === 'true';
 
   /** The next member batch is stored and its answer dropped; its retry is held until the test lets it go. */
   function loseAnswerAndHoldRetry() {
     let used = false;
-    t.proxy!.faults = (req) => (!used && req.kind === 'batch' && req.container === 'sessions' ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
+    race.t.proxy!.faults = (req) => (!used && req.kind === 'batch' && req.container === 'sessions' ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
     let n = 0;
-    const held = gate.hold((req) => isMemberWrite(req) && isBatch(req) && ++n === 2);
-    return { held, restore: () => ((t.proxy!.faults = undefined), used) };
+    const held = race.gate.hold((req) => isMemberWrite(req) && isBatch(req) && ++n === 2);
+    return { held, restore: () => ((race.t.proxy!.faults = undefined), used) };
   }
 
   async function dayOneOpen() {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:probe-lost-close-${round++}@thread.v2`), [anna, bram, cem, dewi]);
+    const g = race.group([anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
@@ -44,7 +34,7 @@ describe('an addition whose batch answer was lost, retried after another member 
   it('lost-answer retry of a contribution after the close: stored and in the summary, so no error card', async () => {
     const g = await dayOneOpen();
     await g.contribute(anna, 1, 'ANNA: het rooster');
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
     const { held, restore } = loseAnswerAndHoldRetry();
     const cems = g.contribute(cem, 1, 'CEM: de overdracht');
     await held.arrived;
@@ -52,8 +42,8 @@ describe('an addition whose batch answer was lost, retried after another member 
     expect(isNormalCard(await g.end(anna))).toBe(true);
     held.release();
     const answer = await cems;
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
+    await race.t.app.outbox.drain(30_000);
+    const summaries = race.t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'));
 
     const stored = (await g.items('contribution')).some((c) => c.authorId === cem.aadObjectId);
     const inSummary = summaries.some((c) => cardText(c.activity.attachments[0].content).includes('CEM: de overdracht'));

@@ -5,6 +5,7 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { BusinessEvent } from '../../src/domain/shared/business-events';
 import { ERROR_TITLE, isNormalCard } from './support';
+import { proposalOf } from './race-app';
 
 const AI_DRAFT = { proposal: 'AI-TEKST: start elke dienst met een overdrachtsformulier', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
 const SESSION_ENDED = 'Deze sessie is al afgerond';
@@ -164,7 +165,6 @@ describe('group steps delivered again', () => {
       for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
       return g;
     }
-    const proposalOf = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;
     const validatedSince = (from: number) => events.slice(from).filter((e) => e.name === 'proposalValidated');
     const decision = (k: string, over: Record<string, unknown> = {}) => ({ decision: 'accept', decisionReason: 'Eenvoudig te doen', adoptedText: '', firstStep: 'Morgen de tafel neerzetten', k, ...over });
     /**
@@ -192,7 +192,7 @@ describe('group steps delivered again', () => {
         expect(restore()).toBe(true);
       }
       expect(isNormalCard(answer)).toBe(true);
-      expect((await proposalOf(g)).decision).toMatchObject({ verdict: 'accept', firstStep: 'Morgen de tafel neerzetten' });
+      expect((await proposalOf(t, g)).decision).toMatchObject({ verdict: 'accept', firstStep: 'Morgen de tafel neerzetten' });
       // Product telemetry counts validated proposals from this event: once per decision.
       expect(validatedSince(from)).toHaveLength(1);
     });
@@ -220,7 +220,7 @@ describe('group steps delivered again', () => {
         g.press(cem, 'proposal.decide', { ...g.ids(), ...decision('k-cem') }),
         g.press(dewi, 'proposal.decide', { ...g.ids(), ...decision('k-dewi', { decision: 'reject', decisionReason: 'DEWI-REDEN: past niet', firstStep: '' }) }),
       ]);
-      const stored = (await proposalOf(g)).decision;
+      const stored = (await proposalOf(t, g)).decision;
       expect(['accept', 'reject']).toContain(stored.verdict);
       const loser = stored.verdict === 'accept' ? d : c;
       // Refused, not dropped: the loser's own inputs come back, without a bare error card.
@@ -253,7 +253,7 @@ describe('group steps delivered again', () => {
       expect(isNormalCard(stale)).toBe(true);
       expect(cardText(stale.value)).not.toContain(SESSION_ENDED);
       await t.app.background.idle();
-      const p = await proposalOf(g);
+      const p = await proposalOf(t, g);
       expect(p.ai.status).toBe('none');
       expect(p.decision).toMatchObject({ verdict: 'accept' });
       expect((await g.session()).status).toBe('open');
@@ -267,7 +267,7 @@ describe('group steps delivered again', () => {
       await ai.held();
       ai.answer(AI_DRAFT);
       await t.app.background.idle();
-      expect((await proposalOf(g)).ai.status).toBe('drafted');
+      expect((await proposalOf(t, g)).ai.status).toBe('drafted');
       await g.goTo(anna, 6);
       for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
       await g.press(cem, 'proposal.decide', { ...g.ids(), ...decision('k-cem') });
@@ -275,7 +275,7 @@ describe('group steps delivered again', () => {
       const again = await t.send(ask);
       expect(isNormalCard(again.body)).toBe(true);
       await t.app.background.idle();
-      const p = await proposalOf(g);
+      const p = await proposalOf(t, g);
       expect(p.ai.status).toBe('drafted');
       expect(p.decision.text).toContain('AI-TEKST');
     });
@@ -294,7 +294,7 @@ describe('group steps delivered again', () => {
       const answer = await deciding;
       await t.app.background.idle();
       await t.app.sharedCards.idle();
-      const p = await proposalOf(g);
+      const p = await proposalOf(t, g);
       if (p.decision) {
         // Decided: on the group's own text, and never on the AI's unseen text.
         expect(p.decision.text).toContain('EIGEN');

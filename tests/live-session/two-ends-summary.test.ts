@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { cosmosGate, stepWriteOf } from '../support/cosmos-gate';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { stepWriteOf } from '../support/cosmos-gate';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { isNormalCard } from './support';
+import { raceApp } from './race-app';
 
 /**
  * Two members end at once. The one whose close is stored re-reads the session before its summary;
@@ -11,35 +11,29 @@ import { isNormalCard } from './support';
  * is the group's (the gate was open) and must be in the summary whichever press posts it.
  */
 describe('two members end at once, the press that did not close posts the summary first', () => {
-  let t: TestApp;
-  let gate: ReturnType<typeof cosmosGate>;
+  const race = raceApp('probe-two-ends');
   const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-  beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
-  });
-  afterAll(() => t.stop());
 
   const isSessionsQuery = (req: IncomingMessage) =>
     req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test((req.url ?? '').split('?')[0]!) && String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true';
 
   it('two ends at once, non-closing end posts the summary from its stale read: the answer stored before the close is missing from the summary', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-two-ends@thread.v2'), [anna, bram, cem]);
+    const g = race.group([anna, bram, cem]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
     await g.contribute(anna, 1, 'ANNA: het rooster');
-    const before = t.connector.calls.length;
+    const before = race.t.connector.calls.length;
 
     // Bram's end has read the session (one answer); its close waits.
-    const bramsWrite = gate.hold(stepWriteOf(g.sessionId));
+    const bramsWrite = race.gate.hold(stepWriteOf(g.sessionId));
     const brams = g.end(bram);
     await bramsWrite.arrived;
     // Cem's answer is stored while the session is open.
     expect(isNormalCard(await g.contribute(cem, 1, 'CEM: de overdracht'))).toBe(true);
     // Anna's end closes the session; its re-read after the close (its second query) waits.
     let n = 0;
-    const annasReread = gate.hold((req) => isSessionsQuery(req) && ++n === 2);
+    const annasReread = race.gate.hold((req) => isSessionsQuery(req) && ++n === 2);
     const annas = g.end(anna);
     await annasReread.arrived;
     // Bram's close is refused (the version moved), finds the session closed, and posts the summary.
@@ -48,8 +42,8 @@ describe('two members end at once, the press that did not close posts the summar
     annasReread.release();
     expect(isNormalCard(await annas)).toBe(true);
 
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls
+    await race.t.app.outbox.drain(30_000);
+    const summaries = race.t.connector.calls
       .slice(before)
       .filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && cardText(c.activity.attachments?.[0]?.content ?? {}).includes('Samenvatting'))
       .map((c) => cardText(c.activity.attachments[0].content));

@@ -11,6 +11,7 @@ import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from '../live-session/support';
 import { eraseInChat } from '../verantwoording/support';
+import { judgementsOf, proposalOf } from '../live-session/race-app';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
@@ -23,9 +24,6 @@ describe('a decision redelivered while a judge\'s erasure rewrites their judgeme
   });
   afterAll(() => t.stop());
 
-  const judgementsOf = async (g: GroupDriver) =>
-    (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.type = 'judgement' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources;
-  const proposalOf = async (g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;
 
   it('decision press redelivered while the anonymous copy and the delete of the original are on their way: the tally is never double counted', async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-recount-erasure@thread.v2'), [anna, bram, cem, dewi]);
@@ -34,7 +32,7 @@ describe('a decision redelivered while a judge\'s erasure rewrites their judgeme
     const decide = { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' };
     expect(isNormalCard(await g.press(dewi, 'proposal.decide', decide, g.sessionMessageId, 'probe-decide-1'))).toBe(true);
     const tally = { agree: 2, doubt: 0, disagree: 1 };
-    expect((await proposalOf(g)).decision.judged).toEqual(tally);
+    expect((await proposalOf(t, g)).decision.judged).toEqual(tally);
 
     // Cem erases his data; the swap of his judgement for its anonymous copy (the delete of the
     // original, or the transaction that holds it) waits.
@@ -44,12 +42,12 @@ describe('a decision redelivered while a judge\'s erasure rewrites their judgeme
     await held.arrived;
     // Teams delivers Dewi's decision press again (same activity).
     expect(isNormalCard(await g.press(dewi, 'proposal.decide', decide, g.sessionMessageId, 'probe-decide-1'))).toBe(true);
-    const during = (await proposalOf(g)).decision.judged;
+    const during = (await proposalOf(t, g)).decision.judged;
     held.release();
     await erased;
 
-    const stored = await judgementsOf(g);
-    const after = (await proposalOf(g)).decision.judged;
+    const stored = await judgementsOf(t, g);
+    const after = (await proposalOf(t, g)).decision.judged;
     expect({ during, after, judgementsStored: stored.length }).toEqual({ during: tally, after: tally, judgementsStored: 3 });
   });
 });

@@ -39,6 +39,9 @@ const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 export const isMemberWrite = (req: IncomingMessage) =>
   req.method === 'POST' && /\/colls\/sessions\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request');
 
+/** A transactional batch (of any container). */
+export const isBatch = (req: IncomingMessage) => header(req, 'x-ms-cosmos-is-batch-request');
+
 /** A replace of one document of the group's container. */
 export const replaceOf = (docId: string) => (req: IncomingMessage) => req.method === 'PUT' && path(req).endsWith(`/docs/${docId}`);
 
@@ -46,13 +49,13 @@ export const replaceOf = (docId: string) => (req: IncomingMessage) => req.method
  * A step's write of the session: a replace, or a transaction with what goes with it (the
  * check-ins a round it closes counts, the open gate its close removes).
  */
-export const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
+export const stepWriteOf = (sessionId: string) => (req: IncomingMessage) => replaceOf(sessionId)(req) || (req.method === 'POST' && isBatch(req));
 
 /**
  * A change of the proposal: a replace, or (a decision while the session is open) a transaction
  * with a read of the session's open gate.
  */
-export const proposalWriteOf = (proposalId: string) => (req: IncomingMessage) => replaceOf(proposalId)(req) || (req.method === 'POST' && header(req, 'x-ms-cosmos-is-batch-request'));
+export const proposalWriteOf = (proposalId: string) => (req: IncomingMessage) => replaceOf(proposalId)(req) || (req.method === 'POST' && isBatch(req));
 
 /** A delete of one document of the group's container. */
 export const deleteOf = (docId: string) => (req: IncomingMessage) => req.method === 'DELETE' && path(req).endsWith(`/docs/${docId}`);
