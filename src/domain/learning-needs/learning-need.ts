@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
+import { trimText } from '../shared/text';
 
 /**
  * Learning needs for L&O, anonymously (issue 13, point 5). A member's answer to question 9 stays
@@ -46,7 +47,7 @@ export function passOnId(userId: string, answerId: string): string {
 export function passOn(current: LearningNeedPassOn | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string }): LearningNeedPassOn {
   if (current && current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
-  const text = (input.text ?? '').trim();
+  const text = trimText(input.text ?? '');
   if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
   return {
     id: passOnId(input.userId, input.answerId),

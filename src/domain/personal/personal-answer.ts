@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
+import { trimText } from '../shared/text';
 
 export type Visibility = 'private' | 'shared';
 
@@ -25,7 +26,7 @@ export function personalAnswerId(userId: string, sessionId: string, questionId: 
 }
 
 export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'visibility'> & { visibility?: Visibility }): PersonalAnswer {
-  const text = a.text.trim();
+  const text = trimText(a.text);
   if (!text) throw new DomainError('invalidInput', { detail: 'personal answer empty', input: { field: 'text', rule: 'required' } });
   if (text.length > MAX_PERSONAL_ANSWER_LENGTH) throw new DomainError('invalidInput', { detail: 'personal answer length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_PERSONAL_ANSWER_LENGTH, count: text.length } } });
   return { ...a, id: personalAnswerId(a.userId, a.sessionId, a.questionId), type: 'personalAnswer', text, visibility: a.visibility ?? 'private' };

@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
+import { trimText } from '../shared/text';
 
 /** What the group decides: adopt the proposal as it is, adapt it in its own words, or reject it. */
 export type Verdict = 'accept' | 'adapt' | 'reject';
@@ -185,7 +186,7 @@ export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalD
 }
 
 function cleanText(text: string, max: number, field: string): string {
-  const t = text.trim();
+  const t = trimText(text);
   if (!t) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'required' } });
   if (t.length > max) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max, count: t.length } } });
   return t;

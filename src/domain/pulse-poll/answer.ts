@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DomainError } from '../shared/errors';
 import { ITEM_IDS, ItemId, ScaleValue } from './instrument';
+import { trimText } from '../shared/text';
 
 export const MAX_OPEN_ANSWER = 1000;
 
@@ -56,7 +57,7 @@ export function readScores(values: Record<string, unknown>): Scores {
 /** The optional comment, trimmed; over MAX_OPEN_ANSWER characters it is refused at its input (`open`). */
 export function readOpenAnswer(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const text = raw.trim();
+  const text = trimText(raw);
   if (!text) return undefined;
   if (text.length > MAX_OPEN_ANSWER) {
     throw new DomainError('invalidInput', { detail: 'open answer too long', input: { field: 'open', rule: 'tooLong', params: { max: MAX_OPEN_ANSWER, count: text.length } } });

@@ -14,6 +14,18 @@ const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 /** Anything either rule could change: almost no text has one, and then one scan is all it costs. */
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
+/**
+ * Characters that take no room on a screen: zero-width space, non-joiner and joiner, direction
+ * marks and embeddings, word joiner, soft hyphen, byte-order mark. A text of only these (and white
+ * space) looks empty, so it counts as empty. Tag characters stay: they end some flag emoji.
+ */
+const INVISIBLE_EDGES = /^[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+|[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+$/g;
+
+/** `trim()` that also removes invisible characters at either end: what a person typed, as it shows. */
+export function trimText(text: string): string {
+  return text.replace(INVISIBLE_EDGES, '');
+}
+
 /** Without control characters, and with a lone half of a surrogate pair replaced by U+FFFD. */
 export function withoutControlCharacters(text: string): string {
   if (!SUSPECT.test(text)) return text;

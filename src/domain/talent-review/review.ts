@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from './maturity';
+import { trimText } from '../shared/text';
 
 /** A planned half-yearly talentontwikkelgesprek between a manager and one direct report. */
 export interface TalentReview {
@@ -186,7 +187,7 @@ export function sharingChanged(review: TalentReview): TalentReview {
 
 /** The manager's account of what they facilitated, and whether HR may quote it. The same input twice changes nothing. */
 export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean; teams?: string[] }, now: Date): TalentReview {
-  const t = input.text.trim();
+  const t = trimText(input.text);
   if (!t) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'required' } });
   if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } } });
   const share = input.share === true;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { withoutControlCharacters } from '../shared/text';
+import { trimText, withoutControlCharacters } from '../shared/text';
 
 /** Where a note came from, when it was saved from a Teams message through the message extension. */
 export interface NoteSource {
@@ -48,7 +48,7 @@ export function chatNoteKey(text: string, now: Date, timeZone: string): string {
 
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
-  const t = withoutControlCharacters(text.replace(/\r\n/g, '\n')).trim();
+  const t = trimText(withoutControlCharacters(text.replace(/\r\n/g, '\n')));
   if (!t) throw new DomainError('invalidInput', { detail: 'note empty', input: { field: 'text', rule: 'required' } });
   if (t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', { detail: 'note length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: t.length } } });
   return t;

@@ -2,6 +2,7 @@ import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from '../talent-review/maturity';
+import { trimText } from '../shared/text';
 
 /**
  * The professional's self-designed learning path (e.g. six months with 20 active weeks),
@@ -47,7 +48,7 @@ export function profTrajectId(userId: string): string {
 }
 
 function clean(text: string, field: 'learningNeeds' | 'talents'): string {
-  const t = text.replace(/\r\n/g, '\n').trim();
+  const t = trimText(text.replace(/\r\n/g, '\n'));
   if (t.length > MAX_TRAJECT_TEXT) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max: MAX_TRAJECT_TEXT, count: t.length } } });
   return t;
 }

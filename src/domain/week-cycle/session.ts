@@ -6,6 +6,7 @@ import { Cycle } from './cycle';
 import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
 import { Group } from './group';
 import { CheckIn, checkInId, Contribution, contributionId, EnergyPhase, ERASED_ID, Presence, presenceId } from './session-items';
+import { trimText } from '../shared/text';
 
 export type { Contribution, EnergyPhase } from './session-items';
 
@@ -195,7 +196,7 @@ export interface ContributionInput {
  */
 export function contribute(framework: Framework, state: SessionState, input: ContributionInput): Contribution {
   const s = state.session;
-  const text = input.text.trim();
+  const text = trimText(input.text);
   const id = contributionId(s.id, input.authorId, input.key, input.questionId, text);
   // What is stored passed every check below when it was stored.
   const known = state.contributions.find((c) => c.id === id);
