@@ -3,6 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from './teams-ai';
 import { ZodError } from 'zod';
 import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shared/errors';
+import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
@@ -70,11 +71,18 @@ export interface RefusedInput {
  * a DomainError carries `input` (the domain's field name; `inputs` maps it to the card's id).
  */
 export interface RefusalForm {
-  render(context: TurnContext, refused: RefusedInput): Promise<AdaptiveCardJson>;
+  /** The form again; undefined when it has nothing to add to the plain error card (see `keepsOn`). */
+  render(context: TurnContext, refused: RefusedInput): Promise<AdaptiveCardJson | undefined>;
   /** The words next to a field; by default the language file's `error.<code>`. */
   reason?(problem: FieldProblem, t: Translate, values: Record<string, unknown>): string;
   /** Domain field name -> input id on the card, where the two differ (e.g. plannedWeeks -> weeks). */
   inputs?: Record<string, string>;
+  /**
+   * Refusals not about a field that still come back in the form rather than as an error card,
+   * because the form can show what was typed when nothing could take it (e.g. 'sessionClosed':
+   * the closed session card shows the text to copy).
+   */
+  keepsOn?: readonly ErrorCode[];
 }
 
 export interface CardActionOptions {
@@ -131,7 +139,7 @@ function payloadProblems(error: ZodError, input: Record<string, unknown>): Field
     const field = issue.path[0];
     if (typeof field !== 'string') return [];
     const value = input[field];
-    const blank = value === undefined || value === null || (typeof value === 'string' && !value.trim());
+    const blank = value === undefined || value === null || (typeof value === 'string' && !trimText(value));
     if (issue.code === 'too_big' && issue.type === 'string') {
       return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: typeof value === 'string' ? value.length : 0 } }];
     }
@@ -187,7 +195,8 @@ export function onCardAction<V extends VerbName>(
       const problems = options.form && !outsider ? fieldProblems(err, payload, options.form) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
-      const refused = options.form && problems.length ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
+      const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
+      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
       await deliverToActor(context, refused ?? errorCard(error, t), ctx);
     }
   };

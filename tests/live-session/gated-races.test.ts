@@ -1,6 +1,6 @@
 import { isMemberWrite, proposalWriteOf, replaceOf, stepWriteOf } from '../support/cosmos-gate';
 import { cardText, MEMBERS } from '../support/group-driver';
-import { ERROR_TITLE, isNormalCard } from './support';
+import { CLOSED_REFUSAL, ERROR_TITLE, isNormalCard } from './support';
 import { raceApp, judgementsOf, proposalOf } from './race-app';
 
 const LATE_NL = 'Die kwam na het sluiten van de check-in en telt niet mee in het gemiddelde';
@@ -81,7 +81,7 @@ describe('a member\'s press caught between its read and its write by another mem
     const cemStored = outs.some((c) => c.memberId === cem.aadObjectId);
     // The published closing average is made of the check-outs stored: none stored beside it, uncounted.
     expect({ cemStored, checkOutsStored: outs.length, inClosingAverage: s.energy.out.answers, average: s.energy.out.average }).toEqual({ cemStored: false, checkOutsStored: 3, inClosingAverage: 3, average: 4 });
-    expect(cardText(answer.value)).toContain(ERROR_TITLE);
+    expect(cardText(answer.value)).toContain(CLOSED_REFUSAL);
   });
 
   it('an opening check-in written just after another member moved on (the round closed): kept for the member, in no average, and their card says so', async () => {

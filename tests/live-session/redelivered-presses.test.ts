@@ -1,6 +1,8 @@
 import { execute } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { inputValues } from '../support/card-fields';
+import { CLOSED_REFUSAL, refusedAsClosed } from './support';
 
 /**
  * Teams redelivers an invoke it got no timely answer for. When the first delivery was stored and
@@ -68,10 +70,12 @@ describe('redelivered presses after the group moved on', () => {
 
   it('still refuses a new contribution or a different check-in score after the session ended, and stores nothing', async () => {
     const fresh = await send(cem, 'session.contribute', { ...g.ids(), questionId: 1, text: 'Te laat', k: 'k-late' }, 'contrib-cem-2');
-    expect(cardText(fresh.value)).toContain('Deze sessie is al afgerond');
+    // The closed card says nothing was stored, and shows what Cem typed to copy.
+    expect(cardText(fresh.value)).toContain(CLOSED_REFUSAL);
+    expect(inputValues(fresh.value)['notSaved.text']).toBe('Te laat');
     expect((await g.items('contribution')).filter((c) => c.text === 'Te laat')).toHaveLength(0);
     const other = await send(cem, 'session.energy', { ...g.ids(), phase: 'in', energyIn: '2' }, 'energy-cem-2');
-    expect(cardText(other.value)).toContain('Deze sessie is al afgerond');
+    expect(refusedAsClosed(other)).toBe(true);
   });
 
   it('answers a decision redelivered after the session ended with the view, and keeps the decision', async () => {
@@ -83,9 +87,10 @@ describe('redelivered presses after the group moved on', () => {
 
   it('still refuses a different decision after the session ended, and keeps the stored one', async () => {
     const other = await send(dewi, 'proposal.decide', { ...g.ids(), ...decision, decision: 'reject', decisionReason: 'Toch niet' }, 'decide-dewi-2');
-    expect(cardText(other.value)).toContain('Deze sessie is al afgerond');
+    expect(cardText(other.value)).toContain(CLOSED_REFUSAL);
+    expect(inputValues(other.value)['notSaved.decisionReason']).toBe('Toch niet');
     const sameVerdictOtherReason = await send(anna, 'proposal.decide', { ...g.ids(), ...decision, decisionReason: 'Anders' }, 'decide-anna-1');
-    expect(cardText(sameVerdictOtherReason.value)).toContain('Deze sessie is al afgerond');
+    expect(cardText(sameVerdictOtherReason.value)).toContain(CLOSED_REFUSAL);
     expect(await storedDecision()).toMatchObject({ verdict: 'accept', reason: 'Eenvoudig', firstStep: 'Morgen beginnen' });
   });
 });

@@ -15,9 +15,22 @@ export async function exportOf(t: TestApp, who: TestUser): Promise<{ contributio
   return res.json() as never;
 }
 
-/** True when an invoke answer is a normal card, not an error card. */
+/** The notice on a closed session's card that answers an addition the close came before: nothing was stored. */
+export const CLOSED_REFUSAL = 'Niet bewaard: de sessie was al afgerond';
+
+/**
+ * A press the session's close came before, answered as refused with nothing stored: the error card
+ * ("Deze sessie is al afgerond"), or, where the member had typed something, the closed card that
+ * says so and shows what they typed.
+ */
+export function refusedAsClosed(body: { value?: unknown } | undefined): boolean {
+  const text = cardText(body?.value ?? body);
+  return text.includes('Deze sessie is al afgerond') || text.includes(CLOSED_REFUSAL);
+}
+
+/** True when an invoke answer is a normal card: not an error card, and not the closed card that says nothing was stored. */
 export function isNormalCard(body: { type?: string; value?: unknown } | undefined): boolean {
-  return body?.type === 'application/vnd.microsoft.card.adaptive' && !cardText(body.value).includes(ERROR_TITLE);
+  return body?.type === 'application/vnd.microsoft.card.adaptive' && !cardText(body.value).includes(ERROR_TITLE) && !cardText(body.value).includes(CLOSED_REFUSAL);
 }
 
 /** How often each text occurs. */

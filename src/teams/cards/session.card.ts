@@ -3,6 +3,7 @@ import { SessionView } from '../../usecases/week-cycle/session-view';
 import { Action, adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
 import { energySection } from './energy.section';
 import { lookBackSection } from './look-back.section';
+import { notSavedSection } from './not-saved.section';
 import { proposalSection } from './proposal.section';
 import { groupQuestionSection, personalQuestionSection } from './question.section';
 import { validationSection } from './validation.section';
@@ -67,9 +68,11 @@ function navigation(view: SessionView, t: Translate): Action[] {
  * neutral version everyone may see; with it, it adds that member's own inputs and private state.
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
-  const refused = view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
+  // Closed: what the member sent is shown to copy, not said to be "still there" in a form.
+  const notSaved = notSavedSection(view, t);
+  const refused = !notSaved.length && view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
   const movedOn = view.groupAt !== undefined && view.current ? [refusalNotice(t('weekCycleForm.groupMovedOn', { group: view.groupAt, mine: view.current.question.id }))] : [];
-  const notice = [...refused, ...movedOn];
+  const notice = [...notSaved, ...refused, ...movedOn];
   const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});

@@ -246,10 +246,14 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   /** A refused input on the session card: the member's own view again, their inputs kept and the reason next to the field. */
   const sessionForm = {
     form: {
+      keepsOn: ['sessionClosed'] as const,
       reason: weekCycleReason,
       inputs: { status: 'firstStepStatus', note: 'firstStepNote' },
       render: async (context: TurnContext, r: RefusedInput) => {
         const state = await loadSession(wc, String(r.values.groupId ?? ''), String(r.values.sessionId ?? ''));
+        // Kept for 'sessionClosed' only to show a closed session's card with what was typed; a
+        // refusal without a field on an open session (a decided proposal) is the plain error card.
+        if (!r.problems.length && state.session.status === 'open') return undefined;
         const viewerId = actorOf(context).id;
         return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: r.errors });
       },
