@@ -7,10 +7,11 @@ import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
+import { refusedFormFallback } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
-import { conversationKindOf, isInvoke } from './turn';
+import { conversationKindOf, isInvoke, teamsLocale } from './turn';
 import { VERBS, VerbData, VerbName } from './verbs';
 
 /**
@@ -190,7 +191,8 @@ export function onCardAction<V extends VerbName>(
       const { code } = error;
       // The language is looked up only here: a successful action reads nothing extra for it.
       // An outsider's ids name a group that is not theirs: its language is none of their business either.
-      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => 'nl' as const);
+      // When the person's language cannot be read (the store is down), Teams' own is the best guess.
+      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? 'nl');
       const t = ctx.translator.t(locale);
       const problems = options.form && !outsider ? fieldProblems(err, payload, options.form) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
@@ -224,8 +226,9 @@ async function renderRefusal(
   try {
     return await form.render(context, { values, problems, errors, t, locale });
   } catch (err) {
-    // The form could not be built again (e.g. its record is gone): the plain error card it is.
+    // The form could not be built again (its record is gone, the store is down): a plain form with
+    // what was typed, the reasons, and the same action to try again, so nothing typed is lost.
     logger.warn({ verb, err: (err as Error).message }, 'refused form could not be rendered');
-    return undefined;
+    return problems.length ? refusedFormFallback(verb, values, errors, t) : undefined;
   }
 }
