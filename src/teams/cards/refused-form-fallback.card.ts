@@ -1,5 +1,6 @@
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, ExecuteAction, refusalNotice, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, refusalNotice, withFieldError } from './card-kit';
+import { ExecuteAction } from './card-elements';
 
 /** Inputs where people write their own words, on any of the app's forms. */
 const FREE_TEXT = ['text', 'note', 'link', 'reason', 'decisionReason', 'adoptedText', 'firstStep', 'firstStepNote', 'comment', 'open', 'facilitated', 'learningNeeds', 'talents', 'learningNeedText', 'name'];
