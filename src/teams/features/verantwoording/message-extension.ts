@@ -3,12 +3,13 @@ import { Attachment, CardFactory, MessagingExtensionResult, TaskModuleTaskInfo }
 import { Application, TurnState } from '../../teams-ai';
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
-import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
+import { cleanNoteText } from '../../../domain/verantwoording/accountability-note';
 import { addNote } from '../../../usecases/verantwoording/notes';
 import { Translate } from '../../../i18n/i18n';
 import { myGroups, ProposalHit, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
 import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
 import { rejectionLine } from '../../cards/verantwoording/proposal-summary';
+import { AdaptiveCardJson, refusalNotice } from '../../cards/card-kit';
 import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.card';
 import { actorOf } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
@@ -31,7 +32,7 @@ const actionValueSchema = z.object({ commandContext: z.string().max(40).optional
  * The text is read whatever its length (the server's body limit bounds it): a cap here made a
  * long text arrive as nothing, refused as empty and lost. The domain refuses it as too long.
  */
-const submitSchema = z.object({ noteText: z.string().default(''), link: z.string().max(4000).optional() });
+const submitSchema = z.object({ noteText: z.string().default(''), link: z.string().max(4000).optional(), key: z.string().min(1).max(100).optional() });
 
 /**
  * How much of a refused text the dialog shows again: the most the dialog ever took in, and well
@@ -44,6 +45,35 @@ function firstChars(text: string, max: number): string {
   if (text.length <= max) return text;
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * The dialog's Save carries the note's key: set when the dialog is first shown and kept when it
+ * comes back (refused, or the store failed), so pressing Save again saves one note, never two,
+ * also when the earlier write landed after all. Keyed per person, so a key names only their notes.
+ */
+function withNoteKey(card: AdaptiveCardJson, key: string): AdaptiveCardJson {
+  return { ...card, actions: card.actions?.map((a) => (a.type === 'Action.Submit' ? { ...a, data: { ...a.data, key } } : a)) };
+}
+
+/** The save failed (the store, not the input): the line that says so, right above the kept text. */
+function withSaveFailed(card: AdaptiveCardJson, line: string): AdaptiveCardJson {
+  const at = card.body.findIndex((e) => (e as { id?: string }).id === 'noteText');
+  return { ...card, body: [...card.body.slice(0, Math.max(at, 0)), refusalNotice(line), ...card.body.slice(Math.max(at, 0))] };
+}
+
+/**
+ * Why a message's text cannot be saved as it is, when it is longer than a note: the same words
+ * and count as when Save is pressed on it. Empty is no problem yet (it is said on Save).
+ */
+function tooLongReason(text: string, t: Translate): string | undefined {
+  try {
+    cleanNoteText(text);
+    return undefined;
+  } catch (err) {
+    if (!isDomainError(err) || err.input?.rule !== 'tooLong') return undefined;
+    return verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text });
+  }
 }
 
 /** How much of a proposal's text the result list shows: a line or two in Teams' list. */
@@ -77,15 +107,20 @@ function asCardHtmlText(text: string): string {
  */
 export function registerMessageExtension(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
-  const dialog = (title: string, card: ReturnType<typeof saveNoteDialogCard>): TaskModuleTaskInfo => ({ title, height: 'medium', width: 'medium', card: CardFactory.adaptiveCard(card) });
+  const dialog = (title: string, card: AdaptiveCardJson, key: string): TaskModuleTaskInfo => ({ title, height: 'medium', width: 'medium', card: CardFactory.adaptiveCard(withNoteKey(card, key)) });
 
   app.messageExtensions.fetchTask(EXTENSION_COMMANDS.saveMessage, async (context) => {
     const { t } = await userT(deps, context);
     try {
       const value = actionValueSchema.safeParse(context.activity.value ?? {});
       const payload = value.success ? value.data.messagePayload : undefined;
-      const text = htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html').slice(0, MAX_NOTE_LENGTH);
-      return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text, link: payload?.linkToMessage }, t));
+      const text = htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html');
+      // A message longer than a note is shown whole (up to what the dialog holds) with the limit
+      // next to it, never cut silently: Save on a cut text would store part of it as if whole.
+      const shown = firstChars(text, MAX_DIALOG_TEXT);
+      const problem = tooLongReason(text, t);
+      const card = saveNoteDialogCard({ text: shown, link: payload?.linkToMessage, problem, cut: shown.length < text.length }, t);
+      return dialog(t('verantwoording.extension.dialogTitle'), card, randomUUID());
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'message extension fetchTask failed');
       return t('verantwoording.extension.failed');
@@ -99,10 +134,14 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
     const text = input.success ? input.data.noteText : '';
     // Teams sends the message again with the submit; the dialog's copy of the link is the fallback.
     const link = (value.success ? value.data.messagePayload?.linkToMessage : undefined) || (input.success ? input.data.link : undefined) || undefined;
+    // The dialog's key (see withNoteKey); a submit without one (an older dialog) keys on the activity.
+    const key = (input.success ? input.data.key : undefined) ?? context.activity.id ?? randomUUID();
+    const shown = firstChars(text, MAX_DIALOG_TEXT);
+    const again = (problem: string | undefined) => saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length }, t);
     try {
       const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
       const note = await addNote(v, actorOf(context).id, {
-        key: context.activity.id ?? randomUUID(),
+        key,
         text,
         ...(fromMessage ? { source: { kind: 'message' as const, link } } : {}),
       });
@@ -112,10 +151,12 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       if (isDomainError(err) && err.code === 'invalidInput') {
         // Empty or too long: show the dialog again with what was typed and why, so nothing is lost.
         const problem = err.input ? verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text }) : t('verantwoording.error.invalidInput');
-        const shown = firstChars(text, MAX_DIALOG_TEXT);
-        return dialog(t('verantwoording.extension.dialogTitle'), saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length }, t));
+        return dialog(t('verantwoording.extension.dialogTitle'), again(problem), key);
       }
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
+      // The store failed (e.g. busy): the dialog again with what was typed, to press Save once more.
+      // The same key goes with it, so a write that landed after all is not stored a second time.
+      if (!isDomainError(err)) return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('verantwoording.tab.saveFailed')), key);
       return t('verantwoording.extension.failed');
     }
   });
