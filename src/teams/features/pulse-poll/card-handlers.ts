@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
-import { findTarget, Poll } from '../../../domain/pulse-poll/poll';
+import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
@@ -54,6 +54,18 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
+  /**
+   * The poll as closed, when it no longer takes answers; else undefined. Read fresh, on a refusal
+   * only (a normal answer costs its two requests). The tally is sealed before the poll says closed,
+   * so an open poll's seal is checked too; then the poll is shown as it is being closed.
+   */
+  const closedMeanwhile = async (poll: Poll): Promise<Poll | undefined> => {
+    const now = pulse.clock.now();
+    if (!isOpenAt(poll, now)) return poll;
+    const tally = await pulse.tallies.get(poll.id);
+    return tally?.sealed ? closePoll(poll, now, pulse.timeZone) : undefined;
+  };
+
   // A poll's refusals read in the poll's language (the actions name a poll, not a group).
   const actions: CardActionContext = {
     ...deps.actions,
@@ -82,6 +94,10 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         if (!isInvoke(context) && conversationKindOf(context) !== 'personal') throw new Error('no answerable form outside the channel');
         // Held to the asker's organisation, as the answer itself is: another's form would show its team names.
         const poll = await pollSeenBy(pulse, viewerOf(context), String(r.values.pollId ?? ''));
+        // Closed meanwhile (the answer read a poll remembered as open): the form again would be a dead
+        // end, refused as closed once completed. The closed card it is, as for a complete late answer.
+        const closed = await closedMeanwhile(poll);
+        if (closed) return pollClosedCard({ title: instruments[closed.language].title, closed: closedAs(closed), late: true }, translator.t(closed.language));
         const missing = unscoredItems(r.values);
         const errors = { ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])), ...r.errors };
         const notice = r.t(missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
