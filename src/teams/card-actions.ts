@@ -226,9 +226,10 @@ async function renderRefusal(
   try {
     return await form.render(context, { values, problems, errors, t, locale });
   } catch (err) {
-    // The form could not be built again (its record is gone, the store is down): a plain form with
-    // what was typed, the reasons, and the same action to try again, so nothing typed is lost.
+    // The form could not be built again. Its record is gone or the ids name none (a refusal of the
+    // domain): the plain error card it is. The store did not answer: a plain form with what was
+    // typed, the reasons, and the same action to try again, so nothing typed is lost.
     logger.warn({ verb, err: (err as Error).message }, 'refused form could not be rendered');
-    return problems.length ? refusedFormFallback(verb, values, errors, t) : undefined;
+    return problems.length && !isDomainError(err) ? refusedFormFallback(verb, values, errors, t) : undefined;
   }
 }
