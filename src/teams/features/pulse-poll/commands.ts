@@ -114,7 +114,10 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'close': {
             await requireHr(deps.pulse, actor.id);
-            const poll = await latestPoll(deps.pulse, tenantId, { open: true }).catch(() => undefined);
+            // In a team's channel: that team's open poll, never another team's started later (closing
+            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says.
+            const teamId = channelTeamOf(context);
+            const poll = await latestPoll(deps.pulse, tenantId, { open: true, ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
             const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
             const how = closedAs(closed);
