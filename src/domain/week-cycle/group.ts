@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
+import { trimText } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -82,7 +83,7 @@ export interface GroupSettings {
 /** The rules a group's settings must meet; throws a coded error the user can act on. */
 export function checkGroupSettings(s: GroupSettings): GroupSettings {
   const uniqueMembers = [...new Map(s.members.map((m) => [m.id, m])).values()];
-  const name = s.name.trim();
+  const name = trimText(s.name);
   if (!name) throw new DomainError('invalidInput', { detail: 'name', input: { field: 'name', rule: 'required' } });
   if (uniqueMembers.length < GROUP_SIZE.min || uniqueMembers.length > GROUP_SIZE.max) {
     throw new DomainError('groupSize', { detail: `members=${uniqueMembers.length}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: uniqueMembers.length } } });
@@ -116,7 +117,7 @@ export interface SettingsSeen {
 /** One value per scalar field, comparable as text (days in order, so a reordered choice is no change). */
 function fieldValues(s: Omit<GroupSettings, 'members'>): Record<Exclude<SettingsField, 'members'>, string> {
   return {
-    name: s.name.trim(),
+    name: trimText(s.name),
     days: [...new Set(s.schedule.days)].sort((a, b) => a - b).join(','),
     startTime: s.schedule.startTime,
     timeZone: s.schedule.timeZone,

@@ -130,8 +130,14 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
         ],
         value: value('language', current.language),
       }),
-      ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: Number(value('weeks', String(current.plannedWeeks))) || current.plannedWeeks, isRequired: true, errorMessage: t('setup.weeksError') }),
+      ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: keptNumber(value('weeks', String(current.plannedWeeks)), current.plannedWeeks), isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
     [execute(t('setup.save'), 'saveSetup', base, { style: 'positive' })],
   );
+}
+
+/** A number input as the person typed it (a refused 0 stays 0, so a second press does not save another value); blank or not a number: the fallback. */
+function keptNumber(raw: string, fallback: number): number {
+  const n = Number(raw);
+  return raw.trim() !== '' && Number.isFinite(n) ? n : fallback;
 }
