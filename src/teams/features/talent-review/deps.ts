@@ -7,7 +7,7 @@ import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
 import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
 import { CardActionContext } from '../../card-actions';
 import { TeamsMessenger } from '../../messenger';
-import { actorOf } from '../../turn';
+import { actorOf, teamsLocale } from '../../turn';
 
 export interface TalentReviewFeatureDeps {
   talentReview: TalentReviewDeps;
@@ -21,12 +21,13 @@ export interface TalentReviewFeatureDeps {
 }
 
 /** A manager's language: their own choice in the personal chat, else the default. */
-export async function languageOf(deps: TalentReviewFeatureDeps, userId: string): Promise<Language> {
-  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? deps.defaultLanguage;
+/** The person's chosen language; else, on their own turn, their Teams client's; else the default. */
+export async function languageOf(deps: TalentReviewFeatureDeps, userId: string, context?: TurnContext): Promise<Language> {
+  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? (context ? teamsLocale(context) : undefined) ?? deps.defaultLanguage;
 }
 
 export async function managerUi(deps: TalentReviewFeatureDeps, context: TurnContext) {
   const managerId = actorOf(context).id;
-  const language = await languageOf(deps, managerId);
+  const language = await languageOf(deps, managerId, context);
   return { managerId, language, t: deps.translator.t(language) };
 }

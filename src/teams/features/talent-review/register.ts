@@ -47,7 +47,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   const tr = deps.talentReview;
 
   // Answers (and refusals) in the manager's own language, as their other cards.
-  const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id) };
+  const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id, context) };
   const planCard = async (context: TurnContext, refused?: RefusedPlan) => {
     const ui = await managerUi(deps, context);
     // Today is the date in the organisation's time zone: the earliest a conversation can be planned for.
