@@ -54,6 +54,22 @@ describe('refused set-up and agenda forms', () => {
     expect(await agendaOf(g)).toEqual(before);
   });
 
+  it('attack: question 11 (the framework has ten) is refused as unknown at that day, not as "already on another day"', async () => {
+    const g = await newGroup('nl');
+    const before = await agendaOf(g);
+    const res = await saveAgenda(g, { day4: '8,9,10,11' });
+    expect(field(res.value, 'day4')).toEqual({ value: '8,9,10,11', next: 'Vraag 11 staat niet in het raamwerk: kies uit de vragen op deze kaart.' });
+    expect(await agendaOf(g)).toEqual(before);
+  });
+
+  it('attack: a letter in a typed day list ("4,5,x") is refused at that day with the list kept, not silently dropped and saved', async () => {
+    const g = await newGroup('en');
+    const before = await agendaOf(g);
+    const res = await saveAgenda(g, { day2: '4,5,x', day3: '6,7' });
+    expect(field(res.value, 'day2')).toEqual({ value: '4,5,x', next: 'Only question numbers, separated by commas (such as 4,5).' });
+    expect(await agendaOf(g)).toEqual(before);
+  });
+
   it('guard: a group name of spaces comes back with the reason, in English for an English form, and nothing is stored', async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', '19:probe2-name-blank@thread.v2'), [anna, bram, cem, dewi]);
     t.connector.roster = [anna, bram, cem, dewi];

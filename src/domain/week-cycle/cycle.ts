@@ -60,7 +60,7 @@ export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycl
     if (d.day !== i + 1) throw new DomainError('invalidInput', 'agenda days out of order');
     if (d.questionIds.length === 0) throw new DomainError('invalidInput', { detail: `day ${d.day} is empty`, input: { field, rule: 'required' } });
     for (const id of d.questionIds) {
-      if (!known.has(id)) throw new DomainError('invalidInput', { detail: `unknown question ${id}`, input: { field, rule: 'format', params: { question: id } } });
+      if (!known.has(id)) throw new DomainError('invalidInput', { detail: `unknown question ${id}`, input: { field, rule: 'format', params: { question: id, unknown: 1 } } });
       if (seen.has(id)) throw new DomainError('invalidInput', { detail: `question ${id} twice`, input: { field, rule: 'format', params: { question: id } } });
       seen.add(id);
     }

@@ -38,8 +38,15 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
   );
 }
 
-function parseDay(value: string): number[] {
-  return value.split(',').map((v) => Number(v.trim())).filter((n) => Number.isInteger(n) && n > 0);
+/**
+ * A day's question numbers as the card's multi-select sends them ("1,3,5"). Anything else in the
+ * list (a letter, "1-3", from a client that sends typed text) refuses the day rather than being
+ * dropped, so the agenda saved is never one the member did not choose.
+ */
+function parseDay(value: string, day: number): number[] {
+  const parts = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (parts.some((v) => !/^\d{1,4}$/.test(v))) throw new DomainError('invalidInput', { detail: 'a day list holds something other than question numbers', input: { field: `day${day}`, rule: 'format', params: { notNumbers: 1 } } });
+  return parts.map(Number);
 }
 
 export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): void {
@@ -56,7 +63,7 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
   });
 
   onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
-    const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v) }));
+    const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v, i + 1) }));
     await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda, data.rev);
     return { card: await cycleCardFor(deps, data.groupId), personal: false };
   }, {

@@ -44,6 +44,8 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.field === 'days') return t('weekCycleForm.days', { count: p.params.count ?? 0 });
   if (/^day[1-4]$/.test(p.field)) {
     if (p.rule === 'required') return t('weekCycleForm.agendaEmpty');
+    if (p.params.notNumbers) return t('weekCycleForm.agendaNotNumbers');
+    if (p.params.unknown) return t('weekCycleForm.agendaUnknown', { question: p.params.question });
     return t(p.rule === 'range' ? 'weekCycleForm.agendaValidation' : 'weekCycleForm.agendaQuestion', { question: p.params.question });
   }
   const words = SAME_WORDS[p.field];
