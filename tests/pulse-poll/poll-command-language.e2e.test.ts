@@ -5,7 +5,7 @@
  */
 import { message, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { HR } from '../support/pulse-driver';
+import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const HR2 = user('Henk');
@@ -28,6 +28,28 @@ describe('poll commands answer in the HR adviser\'s language', () => {
     before = t.connector.calls.length;
     await t.send(message(personal, HR, 'peiling start alle teams 2026-13-45'));
     expect(said(before)).toContain("'2026-13-45' is not a date I know");
+  });
+
+  it('confirms a started poll in the language HR chose, and says in it which language the teams get the poll in', async () => {
+    const d = new PulseDriver(t);
+    await d.install(team('Zorgteam Oost', 'oost', members('oost', 5)));
+    const personal = t.conversation('personal', 'a:hanna-personal');
+    await t.send(message(personal, HR, 'language en'));
+    let before = t.connector.calls.length;
+    await t.send(message(personal, HR, 'poll start Zorgteam Oost 2026-12-04'));
+    await d.settle();
+    const confirmation = said(before);
+    expect(confirmation).toContain('B3 mirror started');
+    expect(confirmation).toContain('Language of the poll');
+    expect(confirmation).toContain('Dutch');
+    expect(confirmation).toContain('language en');
+    expect(confirmation).not.toContain('B3-spiegel gestart');
+    await t.send(message(personal, HR, 'poll close'));
+    await d.settle();
+    before = t.connector.calls.length;
+    await t.send(message(personal, HR, 'poll start Zorgteam Oost 2026-12-11 language en'));
+    await d.settle();
+    expect(said(before)).toMatch(/Language of the poll\s*English/);
   });
 
   it('follows the command word when the HR adviser chose no language', async () => {

@@ -67,7 +67,8 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
       const command = parsePollCommand(context.activity.text ?? '')!;
       // Per turn: HR's own choice in their 1:1 chat, the group's language in a set-up chat or
       // channel; with nothing stored, the command word they typed ("poll" or "peiling").
-      const t = deps.translator.t(await deps.actions.localeFor(context, { language: commandLanguage(context.activity.text ?? '') }).catch(() => deps.defaultLanguage));
+      const language = await deps.actions.localeFor(context, { language: commandLanguage(context.activity.text ?? '') }).catch(() => deps.defaultLanguage);
+      const t = deps.translator.t(language);
       const actor = actorOf(context);
       const tenantId = tenantOf(context) ?? 'unknown-tenant';
       try {
@@ -84,20 +85,21 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             }
             const here = { team: await teamHere(context, deps, tenantId), conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl, botId: context.activity.recipient?.id };
             const { poll, generalInstead } = await startPoll(deps.pulse, { tenantId, actor, commandId: context.activity.id ?? `${Date.now()}`, here }, parsed.request);
-            const pt = deps.translator.t(poll.language);
             // Through the outbox under the poll's key: every delivery of the command (Teams
             // redelivers one it got no timely answer for) asks, and the card goes out once, also
             // when the delivery that stored the poll stopped before it got the card out.
             const started = pollStartedCard(
               {
                 teams: poll.targets.map((x) => x.teamName),
-                closesLabel: displayDate(poll.closesOn, poll.language),
+                closesLabel: displayDate(poll.closesOn, language),
                 delivery: poll.delivery,
-                reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), poll.language)),
+                reminders: poll.reminders.map((r) => displayDate(localDate(new Date(r), deps.pulse.timeZone), language)),
                 privateNudges: poll.privateNudges,
                 generalInstead,
+                language: poll.language,
+                languageGiven: parsed.request.language !== undefined,
               },
-              pt,
+              t,
             );
             // Typed in their 1:1 chat, the card goes there: their erasure deletes the job.
             const inTheirChat = context.activity.conversation.conversationType === 'personal';
