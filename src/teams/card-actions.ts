@@ -117,8 +117,13 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   if (isInvoke(context)) {
     if (messageId && outcome.shared && !outcome.quiet) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
     await sendInvokeCard(context, outcome.card);
+  } else if (conversationKindOf(context) === 'personal') {
+    // Action.Submit fallback in the person's own chat with the bot: only they see it, so the card
+    // they pressed becomes their own outcome (a new message when Teams named none).
+    if (messageId) await updateShared(context, ctx.sharedCards, messageId, { now: () => outcome.card }, ctx.logger);
+    else await postCard(context, outcome.card);
   } else if (messageId && shared) {
-    // Action.Submit fallback: there is no private reply channel, so only the neutral card is shown.
+    // Action.Submit fallback elsewhere: there is no private reply channel, so only the neutral card is shown.
     await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
   }
 }

@@ -86,6 +86,35 @@ describe('refused talent-review forms', () => {
     expect(posted).toMatch(/conversation/i);
   });
 
+  it('attack: a plan for a report who moved to another manager while the card was open comes back as the plan form, date and days kept, the reason at the report', async () => {
+    org(BRAM_MOVED);
+    const card = await press('review.plan.save', plan({ reportId: 'aad-bram', date: '2026-12-17', prepDays: '5' }));
+    expect(cardText(card)).toContain('Nog niet bewaard');
+    expect(field(card, 'reportId')?.next).toBe('Deze medewerker valt (nu) niet onder jou in de organisatie; kies iemand uit de lijst.');
+    expect(inputValues(card).date).toBe('2026-12-17');
+    expect(String(inputValues(card).prepDays)).toBe('5');
+    expect((await reviewsOf('aad-bram')).map((r) => r.date)).not.toContain('2026-12-17');
+  });
+
+  it('attack: an account of what was facilitated, typed while the report moved to another manager, comes back with the text and why, not as a plain error', async () => {
+    await press('review.plan.save', plan({ reportId: 'aad-bram', date: '2026-12-03', prepDays: '0' }));
+    const [review] = await reviewsOf('aad-bram');
+    org(BRAM_MOVED);
+    const typed = 'Een uur per week vrij geroosterd voor de leergroep';
+    const card = await press('review.facilitated.save', { reviewId: review.id, facilitated: typed, shareFacilitation: 'true' });
+    expect(cardText(card)).toContain(typed);
+    expect(cardText(card)).toContain('valt (nu) niet onder jou');
+    expect((await reviewsOf('aad-bram'))[0].facilitated).toBeUndefined();
+  });
+
+  it('attack: on the Action.Submit fallback a plan that is stored gets a reply in the personal chat, not silence', async () => {
+    const before = t.connector.calls.length;
+    await t.send(submit(personal(), mia, { verb: 'review.plan.save', ...plan({ reportId: 'aad-anna', date: '2026-12-21' }) }, 'plan-msg-2'));
+    expect((await reviewsOf('aad-anna')).map((r) => r.date)).toContain('2026-12-21');
+    const shown = t.connector.cards((c) => t.connector.calls.indexOf(c) >= before).map((x) => cardText(x.card)).join('\n');
+    expect(shown).toMatch(/21 december/);
+  });
+
   it('guard: on the Action.Submit fallback a refused plan is posted in the personal chat as the form, inputs kept, reason at the date', async () => {
     const before = t.connector.calls.length;
     await t.send(submit(personal(), mia, { verb: 'review.plan.save', ...plan({ reportId: 'aad-bram', date: '2027-02-31' }) }, 'plan-msg'));

@@ -6,9 +6,18 @@ import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 import { teamsOfReport } from './report-teams';
 
+/**
+ * The report is not (or no longer) the manager's in the directory: a refusal about the report, so
+ * a form the manager filled in comes back with what they typed and this reason, not as a plain
+ * error (the report may have moved to another manager while the card was open).
+ */
+function notTheirReport(detail: string): DomainError {
+  return new DomainError('forbidden', { detail, input: { field: 'reportId', rule: 'format', params: { notTheirs: 1 } } });
+}
+
 /** Only the direct manager, as the directory says now, may plan for or read about a report. */
 export async function requireDirectManager(deps: TalentReviewDeps, managerId: string, reportId: string): Promise<void> {
-  if ((await deps.directory.managerOf(reportId)) !== managerId) throw new DomainError('forbidden', 'not the direct manager');
+  if ((await deps.directory.managerOf(reportId)) !== managerId) throw notTheirReport('not the direct manager');
 }
 
 export async function directReports(deps: TalentReviewDeps, managerId: string): Promise<DirectoryPerson[]> {
@@ -39,7 +48,7 @@ export interface PlanInput {
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
   await requireDirectManager(deps, managerId, input.reportId);
   const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
-  if (!report) throw new DomainError('forbidden', 'not a direct report');
+  if (!report) throw notTheirReport('not a direct report');
   const now = deps.clock.now();
   const planned = planReview(
     { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },

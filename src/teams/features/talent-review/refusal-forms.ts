@@ -7,6 +7,7 @@ import { FieldProblem, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
+import { notSavedPrepCard } from '../../cards/talent-review/prep-not-saved.card';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { isInvoke } from '../../turn';
 import { managerUi, TalentReviewFeatureDeps } from './deps';
@@ -16,7 +17,7 @@ import { prepMessageOf } from './prep-cards';
 export function talentReviewReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
   switch (p.field) {
     case 'reportId':
-      return t('talentReview.form.report');
+      return t(p.code === 'forbidden' ? 'talentReview.form.reportNotTheirs' : 'talentReview.form.report');
     case 'date':
       return t(p.rule === 'range' ? 'talentReview.form.dateRange' : 'talentReview.form.dateFormat');
     case 'timeZone':
@@ -59,6 +60,8 @@ function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitate
   return {
     reason: talentReviewReason,
     render: async (context, r) => {
+      // The report moved to another manager: no prep card is theirs to show any more, what they typed is.
+      if (r.problems.some((p) => p.field === 'reportId' && p.code === 'forbidden')) return notSavedPrepCard(r.values, r.t);
       // The Submit fallback would post the card as a new message, which nothing remembers or rebuilds: the plain refusal instead.
       if (!isInvoke(context)) throw new Error('no prep card outside the message it replaces');
       const ui = await managerUi(deps, context);

@@ -56,12 +56,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
   const forms = talentReviewForms(deps, planCard);
-  const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
+  /** `toForm`: the verb has a form, which a refusal about one of its inputs goes back to. */
+  const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>, toForm = false): Promise<ActionOutcome> => {
     try {
       return await work();
     } catch (err) {
-      // A refusal for anyone but the direct manager, in words that say why.
-      if (isDomainError(err) && err.code === 'forbidden') return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
+      // A refusal for anyone but the direct manager, in words that say why. One about the report
+      // named on a form (it moved to another manager) goes to that form, which keeps what was typed.
+      if (isDomainError(err) && err.code === 'forbidden' && !(toForm && err.input)) return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
       throw err;
     }
   };
@@ -132,7 +134,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
       });
       return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, review), personal: true };
-    }),
+    }, true),
     { form: forms.planReview },
   );
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
@@ -148,7 +150,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
           await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           return prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context)));
-        }),
+        }, true),
       { form: forms.proposePhase },
     );
   }
@@ -164,7 +166,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
         return prepFor(context, data.reviewId, phase === undefined ? undefined : { phase });
-      }),
+      }, true),
     { form: forms.saveFacilitated },
   );
 

@@ -1,0 +1,17 @@
+import { trimText } from '../../../domain/shared/text';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, refusalNotice, submittedText } from '../card-kit';
+
+/**
+ * A press on a prep card whose report is no longer the manager's: nothing was stored and no form
+ * can take it any more, so the card says why and shows what they typed, to copy.
+ */
+export function notSavedPrepCard(values: Record<string, unknown>, t: Translate): AdaptiveCardJson {
+  const typed = submittedText(values, 'facilitated');
+  return adaptiveCard([
+    refusalNotice(t('talentReview.form.prepNotTheirs')),
+    ...(typed && trimText(typed)
+      ? [{ type: 'Input.Text' as const, id: 'notSaved.facilitated', label: t('talentReview.form.typedNotSaved'), isMultiline: true, value: typed }]
+      : []),
+  ]);
+}
