@@ -101,9 +101,13 @@ describe('refused talent-review forms', () => {
     const [review] = await reviewsOf('aad-bram');
     org(BRAM_MOVED);
     const typed = 'Een uur per week vrij geroosterd voor de leergroep';
+    const before = t.connector.calls.length;
     const card = await press('review.facilitated.save', { reviewId: review.id, facilitated: typed, shareFacilitation: 'true' });
-    expect(cardText(card)).toContain(typed);
-    expect(cardText(card)).toContain('valt (nu) niet onder jou');
+    // The pressed prep is no longer theirs to see; what they typed comes in a message of its own, with why.
+    expect(cardText(card)).not.toContain('Bram');
+    const posted = t.connector.cards((c) => t.connector.calls.indexOf(c) >= before && c.method === 'POST').map((x) => cardText(x.card)).join('\n');
+    expect(posted).toContain(typed);
+    expect(posted).toContain('valt (nu) niet onder jou');
     expect((await reviewsOf('aad-bram'))[0].facilitated).toBeUndefined();
   });
 

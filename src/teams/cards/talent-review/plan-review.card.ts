@@ -19,19 +19,25 @@ export interface PlanDefaults {
 
 /** The manager plans a talentontwikkelgesprek with one of their direct reports. */
 export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefaults, t: Translate, refused?: RefusedPlan): AdaptiveCardJson {
-  if (!reports.length) return adaptiveCard([heading(t('talentReview.plan.title')), textBlock(t('talentReview.plan.noReports'))]);
+  const error = (id: string) => refused?.errors[id];
+  if (!reports.length) {
+    // A refused plan (the one report moved away meanwhile) says it was not saved, and why, before there is nobody left to plan for.
+    const why = refused ? [refusalNotice(t('talentReview.form.planNotSaved')), ...(error('reportId') ? [textBlock(error('reportId')!)] : [])] : [];
+    return adaptiveCard([heading(t('talentReview.plan.title')), ...why, textBlock(t('talentReview.plan.noReports'))]);
+  }
   const reportId = submittedText(refused?.values, 'reportId');
   const timeZone = submittedText(refused?.values, 'timeZone');
   const zones = timeZoneChoices(defaults.timeZone);
   const prepDays = refused ? submittedNumber(refused.values, 'prepDays') : defaults.prepDays;
-  const error = (id: string) => refused?.errors[id];
+  // A refused report that is no longer in the list is not swapped for another: Save again must not plan for someone nobody chose.
+  const chosen = refused ? (reports.some((r) => r.id === reportId) ? reportId : undefined) : reports[0]!.id;
   return adaptiveCard(
     [
       heading(t('talentReview.plan.title')),
       textBlock(t('talentReview.plan.intro')),
       ...(refused ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
       ...withFieldError(
-        { type: 'Input.ChoiceSet', id: 'reportId', label: t('talentReview.plan.report'), choices: reports.map((r) => ({ title: r.name, value: r.id })), value: reports.some((r) => r.id === reportId) ? reportId : reports[0]!.id },
+        { type: 'Input.ChoiceSet', id: 'reportId', label: t('talentReview.plan.report'), choices: reports.map((r) => ({ title: r.name, value: r.id })), ...(chosen ? { value: chosen } : { placeholder: t('talentReview.plan.choose') }) },
         error('reportId'),
       ),
       ...withFieldError({ type: 'Input.Date', id: 'date', label: t('talentReview.plan.date'), value: submittedText(refused?.values, 'date') ?? defaults.date, min: defaults.today }, error('date')),

@@ -6,12 +6,12 @@ import { adaptiveCard, AdaptiveCardJson, refusalNotice, submittedText } from '..
  * A press on a prep card whose report is no longer the manager's: nothing was stored and no form
  * can take it any more, so the card says why and shows what they typed, to copy.
  */
-export function notSavedPrepCard(values: Record<string, unknown>, t: Translate): AdaptiveCardJson {
+export function notSavedPrepCard(values: Record<string, unknown>, t: Translate): { card: AdaptiveCardJson; hasText: boolean } {
   const typed = submittedText(values, 'facilitated');
-  return adaptiveCard([
+  const hasText = !!typed && !!trimText(typed);
+  const card = adaptiveCard([
     refusalNotice(t('talentReview.form.prepNotTheirs')),
-    ...(typed && trimText(typed)
-      ? [{ type: 'Input.Text' as const, id: 'notSaved.facilitated', label: t('talentReview.form.typedNotSaved'), isMultiline: true, value: typed }]
-      : []),
+    ...(hasText ? [{ type: 'Input.Text' as const, id: 'notSaved.facilitated', label: t('talentReview.form.typedNotSaved'), isMultiline: true, value: typed }] : []),
   ]);
+  return { card, hasText };
 }

@@ -8,7 +8,8 @@ import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { notSavedPrepCard } from '../../cards/talent-review/prep-not-saved.card';
-import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
+import { prepCard, PrepInputs, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
+import { postCard } from '../../card-response';
 import { isInvoke } from '../../turn';
 import { managerUi, TalentReviewFeatureDeps } from './deps';
 import { prepMessageOf } from './prep-cards';
@@ -61,7 +62,14 @@ function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitate
     reason: talentReviewReason,
     render: async (context, r) => {
       // The report moved to another manager: no prep card is theirs to show any more, what they typed is.
-      if (r.problems.some((p) => p.field === 'reportId' && p.code === 'forbidden')) return notSavedPrepCard(r.values, r.t);
+      if (r.problems.some((p) => p.field === 'reportId' && p.code === 'forbidden')) {
+        const typed = notSavedPrepCard(r.values, r.t);
+        // The pressed message showed a prep that is no longer theirs, and the daily check will
+        // withdraw it: what they typed goes in a message of its own, which nothing overwrites.
+        if (!isInvoke(context) || !typed.hasText) return typed.card;
+        await postCard(context, typed.card);
+        return prepWithdrawnCard(r.t, 'notManager');
+      }
       // The Submit fallback would post the card as a new message, which nothing remembers or rebuilds: the plain refusal instead.
       if (!isInvoke(context)) throw new Error('no prep card outside the message it replaces');
       const ui = await managerUi(deps, context);
