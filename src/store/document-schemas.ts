@@ -276,7 +276,7 @@ const poll = z
     closesAt: isoTime,
     reminders: z.array(isoTime),
     targets: z.array(pollTarget),
-    hrChannel: z.object({ conversationId: id, serviceUrl: z.string().url(), botId: id.optional() }).strict(),
+    hrChannel: z.object({ conversationId: id, serviceUrl: z.string().url(), botId: id.optional(), language: z.enum(['nl', 'en']).optional() }).strict(),
     startedByTeamsId: id.optional(),
     startedBy: id.optional(),
     openedBy: id.optional(),

@@ -48,8 +48,11 @@ export interface Poll {
   closesAt: string;
   reminders: string[];
   targets: PollTarget[];
-  /** Where HR started the poll: the "results are ready" card goes there. */
-  hrChannel: { conversationId: string; serviceUrl: string; botId?: string };
+  /**
+   * Where HR started the poll: the "results are ready" card goes there, in the language HR was
+   * answered in there (`language`; polls from before it: the poll's own).
+   */
+  hrChannel: { conversationId: string; serviceUrl: string; botId?: string; language?: 'nl' | 'en' };
   /** The Teams id of whoever started it, so their copy of that card refreshes to the results. */
   startedByTeamsId?: string;
   /** The app id of whoever started it, so their erasure finds the poll (and clears both ids). */

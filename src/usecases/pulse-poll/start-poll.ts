@@ -20,6 +20,8 @@ export interface StartContext {
     conversationId: string;
     serviceUrl: string;
     botId?: string;
+    /** The language HR is answered in there. */
+    language?: 'nl' | 'en';
   };
 }
 
@@ -138,7 +140,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     closesAt: closesAt.toISOString(),
     reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints, deps.timeZone),
     targets,
-    hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId },
+    hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId, ...(ctx.here.language ? { language: ctx.here.language } : {}) },
     startedByTeamsId: ctx.actor.teamsId,
     startedBy: ctx.actor.id,
     openedBy: randomUUID(),

@@ -139,5 +139,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }))),
   );
 
-  onCardAction(app, actions, 'pulseStatus', async (context, data) => personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId))));
+  onCardAction(app, actions, 'pulseStatus', async (context, data) =>
+    personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId), await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage))),
+  );
 }

@@ -83,7 +83,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
               await postCard(context, pollHelpCard(t, { kind: parsed.problem, words: parsed.words }));
               return;
             }
-            const here = { team: await teamHere(context, deps, tenantId), conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl, botId: context.activity.recipient?.id };
+            const here = { team: await teamHere(context, deps, tenantId), conversationId: context.activity.conversation.id, serviceUrl: context.activity.serviceUrl, botId: context.activity.recipient?.id, language };
             const { poll, generalInstead } = await startPoll(deps.pulse, { tenantId, actor, commandId: context.activity.id ?? `${Date.now()}`, here }, parsed.request);
             // Through the outbox under the poll's key: every delivery of the command (Teams
             // redelivers one it got no timely answer for) asks, and the card goes out once, also
@@ -111,7 +111,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'status': {
             await requireHr(deps.pulse, actor.id);
             const poll = await latestPoll(deps.pulse, tenantId);
-            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id)));
+            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id), language));
             return;
           }
           case 'close': {
@@ -122,9 +122,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             const poll = await latestPoll(deps.pulse, tenantId, { open: true, ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
             const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
-            const how = closedAs(closed);
-            const pt = deps.translator.t(closed.language);
-            await context.sendActivity(closedNow ? pt(how.by === 'hr' ? 'pulse.closedNowByHr' : 'pulse.closedNowByDate', { date: how.label }) : pt('pulse.alreadyClosed'));
+            // Said to whoever closed it, in their language (the teams get the poll's).
+            const how = closedAs({ ...closed, language });
+            await context.sendActivity(closedNow ? t(how.by === 'hr' ? 'pulse.closedNowByHr' : 'pulse.closedNowByDate', { date: how.label }) : t('pulse.alreadyClosed'));
             return;
           }
           case 'results': {

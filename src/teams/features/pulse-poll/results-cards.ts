@@ -1,3 +1,4 @@
+import { Language } from '../../../domain/framework/framework';
 import { ResultsView } from '../../../usecases/pulse-poll/poll-results';
 import { PollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { AdaptiveCardJson } from '../../cards/card-kit';
@@ -29,10 +30,11 @@ export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedW
   }
 }
 
-export function statusCard(deps: PulseTeamsDeps, status: PollStatus): AdaptiveCardJson {
+/** HR's view of a poll's progress, in the language of whoever asked (the poll's own is the teams'). */
+export function statusCard(deps: PulseTeamsDeps, status: PollStatus, language: Language): AdaptiveCardJson {
   const { poll } = status;
   return pollStatusCard(
-    { status, closesLabel: displayDate(poll.closesOn, poll.language), ...(poll.status === 'closed' ? { closedLabel: closedAs(poll).label } : {}) },
-    deps.translator.t(poll.language),
+    { status, closesLabel: displayDate(poll.closesOn, language), ...(poll.status === 'closed' ? { closedLabel: closedAs({ ...poll, language }).label } : {}) },
+    deps.translator.t(language),
   );
 }

@@ -158,13 +158,14 @@ export class TeamsPollNotifier implements PollNotifier {
       }));
     // The starter's chat was forgotten with them (their erasure): nobody to tell there.
     const resultsTo = poll.hrChannel.conversationId === ERASED_ID ? [] : [poll.hrChannel];
+    const hrLanguage = poll.hrChannel.language ?? poll.language;
     const results: OutboundMessage[] = resultsTo.map((hrChannel) => ({
       key: `pulse:${poll.id}:results`,
       tenantId: poll.tenantId,
       route: { serviceUrl: hrChannel.serviceUrl, botId: hrChannel.botId },
       batch: pollBatch(poll.id),
       target: { kind: 'conversation', conversationId: hrChannel.conversationId },
-      payload: cardPayload(pollRestrictedCard({ pollId: poll.id, closedLabel: closed.label, refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, t)),
+      payload: cardPayload(pollRestrictedCard({ pollId: poll.id, closedLabel: closedAs({ ...poll, language: hrLanguage }).label, refreshUserIds: poll.startedByTeamsId ? [poll.startedByTeamsId] : [] }, this.translator.t(hrLanguage))),
       // The card lists the starter's Teams id (refresh): their erasure deletes the job.
       ...(poll.startedBy ? { about: [poll.startedBy] } : {}),
     }));
