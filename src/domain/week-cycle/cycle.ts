@@ -59,10 +59,13 @@ export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycl
     const field = `day${i + 1}`;
     if (d.day !== i + 1) throw new DomainError('invalidInput', 'agenda days out of order');
     if (d.questionIds.length === 0) throw new DomainError('invalidInput', { detail: `day ${d.day} is empty`, input: { field, rule: 'required' } });
+    const today = new Set<number>();
     for (const id of d.questionIds) {
       if (!known.has(id)) throw new DomainError('invalidInput', { detail: `unknown question ${id}`, input: { field, rule: 'format', params: { question: id, unknown: 1 } } });
+      if (today.has(id)) throw new DomainError('invalidInput', { detail: `question ${id} twice on one day`, input: { field, rule: 'format', params: { question: id, sameDay: 1 } } });
       if (seen.has(id)) throw new DomainError('invalidInput', { detail: `question ${id} twice`, input: { field, rule: 'format', params: { question: id } } });
       seen.add(id);
+      today.add(id);
     }
     return { day: d.day, questionIds: [...d.questionIds].sort((a, b) => a - b) };
   });

@@ -46,6 +46,7 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
     if (p.rule === 'required') return t('weekCycleForm.agendaEmpty');
     if (p.params.notNumbers) return t('weekCycleForm.agendaNotNumbers');
     if (p.params.unknown) return t('weekCycleForm.agendaUnknown', { question: p.params.question });
+    if (p.params.sameDay) return t('weekCycleForm.agendaTwiceOnDay', { question: p.params.question });
     return t(p.rule === 'range' ? 'weekCycleForm.agendaValidation' : 'weekCycleForm.agendaQuestion', { question: p.params.question });
   }
   const words = SAME_WORDS[p.field];
