@@ -80,7 +80,8 @@ export class JobDelivery {
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
     if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
       // The claim took longer than the rate window or the lease allow: hand the job back unsent.
-      this.d.logger.debug({ jobId: job.id }, 'outbox job handed back unsent: its claim outlasted its rate slot or the lease');
+      // Only a job that is sent gets this far: a guarded one is not named (who gets a nudge is who has not answered).
+      this.d.logger.debug(job.guard ? {} : { jobId: job.id }, 'outbox job handed back unsent: its claim outlasted its rate slot or the lease');
       const back = await transitions.unclaim(claimed);
       if (back) this.d.requeue(back);
       return false;

@@ -38,16 +38,16 @@ export class JobTransitions {
   /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */
   async unclaim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
     const back = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) });
-    if (!back) this.logger.warn({ jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
+    if (!back) this.logger.warn(leavesNoTrace(job) ? {} : { jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
     return back;
   }
 
   async finish(job: Versioned<OutboxJob>, status: OutboxJob['status'], result: OutboxJob['result']): Promise<Versioned<OutboxJob> | undefined> {
     this.lanes.finished(job.conversationKey, job.id);
     if (leavesNoTrace(job)) {
-      // Sent or skipped must look alike in the store: neither is kept (see leavesNoTrace).
+      // Sent or skipped must look alike in the store and the log: neither is kept, and a line about one names neither job nor outcome (see leavesNoTrace).
       if (await this.store.deleteIfUnchanged(job)) return { ...job, status, result };
-      this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
+      this.logger.warn('a guarded outbox job changed while this sender held it');
       return undefined;
     }
     const done = await this.store.replaceIfUnchanged(job, {
@@ -75,8 +75,21 @@ export class JobTransitions {
     return Date.parse(job.createdAt) + budget;
   }
 
+  /**
+   * A guarded message that did not go out ends at once, whatever the reason: deleted, not retried,
+   * not logged by itself and not reported as undelivered. Only a message that was sent can fail,
+   * so whatever were kept or said of a failure would exist only for those its guard let through
+   * (a nudge: those who had not answered). The next round of its kind tries again.
+   */
+  private async endGuarded(job: Versioned<OutboxJob>, outcome: Exclude<Outcome, { kind: 'sent' }>): Promise<void> {
+    // Teams' throttling still paces whatever else goes to that chat.
+    if (outcome.kind === 'retry') this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+    await this.finish(job, 'failed', {});
+  }
+
   /** Records what became of a claimed job. */
   async apply(job: Versioned<OutboxJob>, outcome: Outcome): Promise<void> {
+    if (leavesNoTrace(job) && outcome.kind !== 'sent') return this.endGuarded(job, outcome);
     const log = { jobId: job.id, attempts: job.attempts };
     switch (outcome.kind) {
       case 'sent': {
