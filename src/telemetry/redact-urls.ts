@@ -4,7 +4,7 @@
  * the whole URL of every incoming request and outgoing dependency (`url.full`, `http.url`,
  * `http.target`, `url.query`), which Application Insights keeps as the request's or dependency's
  * URL. So every query-string value is replaced, except a few known to be harmless; the names stay,
- * which is enough to tell requests apart.
+ * which is enough to tell requests apart. Bot Connector paths lose their conversation id.
  */
 
 export const REDACTED = '[redacted]';
@@ -31,12 +31,21 @@ export function redactQuery(query: string): string {
 }
 
 /**
+ * A Bot Connector conversation id in a path (`/v3/conversations/a:1xyz/activities`). A 1:1 chat's
+ * id names its member wherever it is stored with them, and which 1:1 chats get a message can be
+ * exactly what must stay unknown (a private nudge goes only to who has not answered a poll).
+ */
+const CONVERSATION_IN_PATH = /(\/v3\/conversations\/)[^/?#\s"'<>]+/g;
+
+/**
  * Text with URLs or paths in it (`https://host/p?token=x`, `/p?token=x#f`, an error message naming
- * a URL): every query string's values redacted, the rest unchanged.
+ * a URL): every query string's values and every Bot Connector conversation id redacted, the rest
+ * unchanged.
  */
 export function redactUrls(text: string): string {
-  if (!text.includes('?')) return text;
-  return text.replace(/\?([^\s#"'<>]*)/g, (_m, query: string) => `?${redactQuery(query)}`);
+  const withoutConversations = text.includes('/v3/conversations/') ? text.replace(CONVERSATION_IN_PATH, `$1${REDACTED}`) : text;
+  if (!withoutConversations.includes('?')) return withoutConversations;
+  return withoutConversations.replace(/\?([^\s#"'<>]*)/g, (_m, query: string) => `?${redactQuery(query)}`);
 }
 
 type AttributeValue = string | number | boolean | (string | number | boolean | null | undefined)[] | null | undefined;

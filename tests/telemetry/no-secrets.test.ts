@@ -89,6 +89,12 @@ describe('telemetry carries no secrets from URLs', () => {
       });
     });
 
+    it('attack: a Bot Connector path does not name the chat (who gets a private nudge is who has not answered)', () => {
+      expect(redactUrls('POST https://smba.trafficmanager.net/emea/v3/conversations/a%3A1xYz-member-chat/activities')).toBe(`POST https://smba.trafficmanager.net/emea/v3/conversations/${REDACTED}/activities`);
+      expect(redactUrls('/v3/conversations/19:abc@thread.v2/activities/1700000000000?x=1')).toBe(`/v3/conversations/${REDACTED}/activities/1700000000000?x=${REDACTED}`);
+      expect(redactUrls('POST /v3/conversations')).toBe('POST /v3/conversations');
+    });
+
     it('leaves text without a query string alone', () => {
       expect(redactUrls('POST /api/messages')).toBe('POST /api/messages');
       expect(redactUrls('https://x.documents.azure.com/dbs/lerendwerken/colls/sessions')).toBe('https://x.documents.azure.com/dbs/lerendwerken/colls/sessions');

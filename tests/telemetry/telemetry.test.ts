@@ -110,6 +110,8 @@ describe('telemetry', () => {
     expect(named('RequestData')).toContain('POST /api/messages');
     const dependencies = named('RemoteDependencyData');
     expect(dependencies.some((n) => n.includes('/v3/conversations/'))).toBe(true); // the Bot Connector
+    // ...without the conversation: which 1:1 chats get a message (a private nudge) can say who has not answered a poll.
+    expect(dependencies.filter((n) => /telemetry(%40|@)thread/.test(n))).toEqual([]);
     expect(dependencies.some((n) => n.includes('/dbs/lerendwerken/colls/sessions'))).toBe(true); // Cosmos DB
     const events = collector.items.filter((i) => i.data?.baseType === 'EventData').map((i) => i.data.baseData);
     // Nobody checks in during this walk: the close is reported as unattended (a held session needs someone present).
