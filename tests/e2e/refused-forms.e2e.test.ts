@@ -95,7 +95,7 @@ describe('week-cycle forms keep what was entered when an input is refused', () =
     const long = 'x'.repeat(2500);
     const res = keep(await g.contribute(dewi, 1, long));
     expect(values(res.value).text).toBe(long);
-    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2000 tekens; dit zijn er 2500.');
+    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2.000 tekens; dit zijn er 2.500.');
   });
 
   // Bram pressed "Volgende vraag" while Dewi typed her answer to question 1: her refused answer
@@ -105,7 +105,7 @@ describe('week-cycle forms keep what was entered when an input is refused', () =
     const long = 'y'.repeat(2100);
     const res = keep(await g.contribute(dewi, 1, long));
     expect(values(res.value).text).toBe(long);
-    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2000 tekens; dit zijn er 2100.');
+    expect(reasonAfter(res.value, 'text')).toBe('Hoogstens 2.000 tekens; dit zijn er 2.100.');
     expect(cardText(res.value)).toContain('De groep is inmiddels bij vraag 2. Hieronder staat vraag 1 met wat je schreef');
     // Shortened and added from there, it goes with question 1; her next view is the group's question again.
     const added = keep(await g.contribute(dewi, 1, 'y'.repeat(1900)));

@@ -54,7 +54,7 @@ describe('refused session-card inputs keep what the member typed', () => {
     const res = await g.contribute(cem, 1, 'q'.repeat(2100));
     expect(cardText(res.value)).toContain(CLOSED_REFUSAL);
     expect(cardText(res.value)).not.toContain('Wat je invulde staat er nog');
-    expect({ textKept: inputValues(res.value)['notSaved.text'] === 'q'.repeat(2100), reason: field(res.value, 'notSaved.text')?.next }).toEqual({ textKept: true, reason: 'Hoogstens 2000 tekens; dit zijn er 2100.' });
+    expect({ textKept: inputValues(res.value)['notSaved.text'] === 'q'.repeat(2100), reason: field(res.value, 'notSaved.text')?.next }).toEqual({ textKept: true, reason: 'Hoogstens 2.000 tekens; dit zijn er 2.100.' });
     expect(await g.items('contribution')).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('refused session-card inputs keep what the member typed', () => {
     const values = inputValues(res.value);
     expect({ decisionReason: values['notSaved.decisionReason'], adoptedText: values['notSaved.adoptedText'], firstStepKept: values['notSaved.firstStep'] === typed.firstStep, card: cardText(res.value).slice(0, 160) })
       .toMatchObject({ decisionReason: typed.decisionReason, adoptedText: typed.adoptedText, firstStepKept: true });
-    expect(field(res.value, 'notSaved.firstStep')?.next).toBe('Hoogstens 1000 tekens; dit zijn er 1100.');
+    expect(field(res.value, 'notSaved.firstStep')?.next).toBe('Hoogstens 1.000 tekens; dit zijn er 1.100.');
   });
 
   it('guard: English group, over-long answer: reason in English next to the field, text kept', async () => {
@@ -93,7 +93,7 @@ describe('refused session-card inputs keep what the member typed', () => {
     const long = 'e'.repeat(2050);
     const res = await g.contribute(bram, 1, long);
     expect(inputValues(res.value).text).toBe(long);
-    expect(field(res.value, 'text')?.next).toBe('At most 2000 characters; this is 2050.');
+    expect(field(res.value, 'text')?.next).toBe('At most 2,000 characters; this is 2,050.');
     expect(cardText(res.value)).toContain('Not saved yet');
     expect(await g.items('contribution')).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('refused session-card inputs keep what the member typed', () => {
     await g.goTo(bram, 2);
     const second = await g.contribute(dewi, 1, 'b'.repeat(2200));
     expect(inputValues(second.value).text).toBe('b'.repeat(2200));
-    expect(field(second.value, 'text')?.next).toBe('Hoogstens 2000 tekens; dit zijn er 2200.');
+    expect(field(second.value, 'text')?.next).toBe('Hoogstens 2.000 tekens; dit zijn er 2.200.');
     expect(cardText(second.value)).toContain('De groep is inmiddels bij vraag 3. Hieronder staat vraag 1');
   });
 

@@ -37,7 +37,7 @@ describe('a refused form whose re-render fails', () => {
     const card = res.value as { actions?: Action[] };
     expect(cardText(card)).toContain('Niet bewaard. Het formulier kon nu niet opnieuw worden geladen');
     expect(inputValues(card).text).toBe(long);
-    expect(cardText(card)).toContain('Hoogstens 2000 tekens; dit zijn er 2400.');
+    expect(cardText(card)).toContain('Hoogstens 2.000 tekens; dit zijn er 2.400.');
     expect(cardProblems(card)).toEqual([]);
     const again = card.actions?.find((a) => a.type === 'Action.Execute');
     expect({ verb: again?.verb, title: again?.title, groupId: again?.data?.groupId, questionId: again?.data?.questionId }).toEqual({ verb: 'session.contribute', title: 'Opnieuw proberen', groupId: g.groupId, questionId: 1 });

@@ -94,14 +94,14 @@ describe('a refused poll answer comes back as the form', () => {
 
   it('puts a comment of 1001-2000 characters (allowed by the card payload, not by the poll) back with the reason next to it', async () => {
     const res = await answer(west, west.members[2]!, { ...scores(3), open: 'z'.repeat(1500) });
-    expect(reasonAt(res.value, 'open')).toMatch(/^At most 1000 characters; this is 1500\./);
+    expect(reasonAt(res.value, 'open')).toMatch(/^At most 1,000 characters; this is 1,500\./);
     expect(inputOf(res.value, 'item_boeien')?.input.value).toBe('3');
     expect(cardText(res.value)).not.toMatch(/Controleer|lukte niet/);
   });
 
   it('says the same for a comment over the payload limit of 2000 characters, in Dutch for a Dutch poll', async () => {
     const res = await answer(noord, noord.members[2]!, { ...scores(2), open: 'z'.repeat(2100) });
-    expect(reasonAt(res.value, 'open')).toMatch(/^Hoogstens 1000 tekens; dit zijn er 2100\./);
+    expect(reasonAt(res.value, 'open')).toMatch(/^Hoogstens 1\.000 tekens; dit zijn er 2\.100\./);
     expect(inputOf(res.value, 'item_binden')?.input.value).toBe('2');
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
+import { trimText } from '../../domain/shared/text';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { SessionItem } from '../../domain/week-cycle/session-items';
@@ -143,7 +144,7 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   if (state.session.status !== 'open') {
     // The same answer again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
     const stored = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
-    if (stored && stored.text === input.text.trim()) return shown(stored);
+    if (stored && stored.text === trimText(input.text)) return shown(stored);
     throw new DomainError('sessionClosed');
   }
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
