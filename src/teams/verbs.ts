@@ -153,7 +153,8 @@ export const VERBS = {
   addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default(''), k: key }) },
   openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id }) },
   saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: shortText(5000).default('') }) },
-  deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id }) },
+  // `rev`: the version the card showed (cards from before it carry none and delete whatever is stored).
+  deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id, rev: z.number().int().min(1).optional() }) },
   setVisibility: {
     verb: 'verantwoording.visibility',
     data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),

@@ -62,7 +62,7 @@ function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZo
   const actions = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }, { associatedInputs: 'none' }),
     visibilityToggle('note', n.id, n.visibility, t),
-    execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id }, { style: 'destructive', associatedInputs: 'none' }),
+    execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive', associatedInputs: 'none' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
   ];
   return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });

@@ -88,7 +88,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     return afterChange(ui, 'saveNote');
   });
   on('deleteNote', async (ui, data) => {
-    await deleteNote(v, ui.userId, data.noteId);
+    await deleteNote(v, ui.userId, data.noteId, data.rev);
     return afterChange(ui, 'deleteNote');
   });
   on('setVisibility', async (ui, data) => {

@@ -32,7 +32,12 @@ const actionValueSchema = z.object({ commandContext: z.string().max(40).optional
  * The text is read whatever its length (the server's body limit bounds it): a cap here made a
  * long text arrive as nothing, refused as empty and lost. The domain refuses it as too long.
  */
-const submitSchema = z.object({ noteText: z.string().default(''), link: z.string().max(4000).optional(), key: z.string().min(1).max(100).optional() });
+// Each field on its own: a link or key of the wrong kind (a tampered or odd client) is left out, never the typed text with it.
+const submitSchema = z.object({
+  noteText: z.string().default(''),
+  link: z.string().max(4000).optional().catch(undefined),
+  key: z.string().min(1).max(100).optional().catch(undefined),
+});
 
 /**
  * How much of a refused text the dialog shows again: the most the dialog ever took in, and well

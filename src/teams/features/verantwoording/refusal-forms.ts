@@ -11,7 +11,8 @@ import { FieldProblem, RefusalForm } from '../../card-actions';
 import { submittedNumber, submittedText } from '../../cards/card-kit';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
-import { actorOf } from '../../turn';
+import { actorOf, conversationKindOf } from '../../turn';
+import { errorCard } from '../../cards/error.card';
 import { VerantwoordingFeatureDeps } from './deps';
 import { overviewCardFor, trajectCardFor } from './views';
 
@@ -33,7 +34,15 @@ export function verantwoordingReason(p: FieldProblem, t: Translate, values: Reco
   }
 }
 
-const form = (render: RefusalForm['render'], inputs?: Record<string, string>): RefusalForm => ({ render, reason: verantwoordingReason, ...(inputs ? { inputs } : {}) });
+/**
+ * A form of Mijn verantwoording comes back only in the person's own chat with the bot: each shows
+ * their notes or hours, which have no place on a card in a group chat, even one only they see.
+ */
+const form = (render: RefusalForm['render'], inputs?: Record<string, string>): RefusalForm => ({
+  render: (context, r) => (conversationKindOf(context) === 'personal' ? render(context, r) : Promise.resolve(errorCard({ code: 'forbidden', place: 'verantwoording' }, r.t))),
+  reason: verantwoordingReason,
+  ...(inputs ? { inputs } : {}),
+});
 
 /**
  * The forms of Mijn verantwoording, rendered again after a refused input: a new note (on the
