@@ -12,7 +12,9 @@ export interface LearningNeedCardView {
   current?: MyLearningNeed;
   minimum: number;
   /** What just happened, said at the top. */
-  notice?: 'passed' | 'withdrawn';
+  notice?: 'passed' | 'withdrawn' | 'handedOverMeanwhile';
+  /** A change typed on a card from before the weekly handover: not saved, shown to copy. */
+  unsaved?: string;
   /** A refused form: what the member entered, and the reason per input. */
   refused?: { theme?: string; text?: string; errors: Record<string, string> };
 }
@@ -36,6 +38,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
   ];
   if (!open) {
     body.push(textBlock(t('verantwoording.learningNeed.status.handedOver'), { weight: 'Bolder', spacing: 'Medium' }));
+    if (v.unsaved?.trim()) body.push({ type: 'Input.Text', id: 'notSaved.learningNeedText', label: t('verantwoording.learningNeed.unsaved'), isMultiline: true, value: v.unsaved });
   } else {
     if (status === 'pending') body.push(textBlock(t('verantwoording.learningNeed.status.pending', { theme: t(`verantwoording.learningNeed.theme.${v.current!.theme}`) }), { weight: 'Bolder', spacing: 'Medium' }));
     body.push(

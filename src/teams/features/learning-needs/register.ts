@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
-import { DomainError } from '../../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
@@ -53,6 +53,20 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     inputs: { text: 'learningNeedText' },
   };
 
+  /**
+   * The weekly handover took it to L&O while this card was open: nothing can change it any more,
+   * and nobody else acted. The member's own card says so, with what they typed to copy.
+   */
+  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string): Promise<AdaptiveCardJson | undefined> => {
+    try {
+      await work();
+      return undefined;
+    } catch (err) {
+      if (!(isDomainError(err) && err.code === 'conflict')) throw err;
+      return card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) });
+    }
+  };
+
   onCardAction(app, deps.actions, 'openLearningNeed', async (context, data) => ({ card: await card(context, data), personal: true }));
   onCardAction(
     app,
@@ -61,14 +75,14 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     async (context, data) => {
       const userId = actorOf(context).id;
       // For the L&O of the organisation it is passed on in, and no other.
-      await passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText }, tenantOf(context));
-      return { card: await card(context, data, { notice: 'passed' }), personal: true };
+      const late = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText }, tenantOf(context)), data.learningNeedText);
+      return { card: late ?? (await card(context, data, { notice: 'passed' })), personal: true };
     },
     { form },
   );
   onCardAction(app, deps.actions, 'withdrawLearningNeed', async (context, data) => {
     const userId = actorOf(context).id;
-    await withdrawLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId));
-    return { card: await card(context, data, { notice: 'withdrawn' }), personal: true };
+    const late = await handedOverMeanwhile(context, data, () => withdrawLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId)));
+    return { card: late ?? (await card(context, data, { notice: 'withdrawn' })), personal: true };
   });
 }
