@@ -17,12 +17,12 @@ describe('poll commands answer HR in HR\'s language, whatever the poll\'s', () =
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'poll-hr-language-key'.padEnd(40, 'p') }, '2026-11-23T08:00:00Z');
     d = new PulseDriver(t);
-    for (let i = 0; i < 60; i++) await d.install(team(`Zorgteam met een heel lange naam nummer ${i} ${'x'.repeat(40)}`, `team${i}`, members(`team${i}`, 5)));
+    for (let i = 0; i < 20; i++) await d.install(team(`Zorgteam met een heel lange naam nummer ${i} ${'x'.repeat(40)}`, `team${i}`, members(`team${i}`, 5)));
     await t.send(message(personal(), HR, 'language en'));
   }, 180_000);
   afterAll(() => t.stop());
 
-  it('guard: the start confirmation is English, names Dutch as the poll language, and stays small with 60 long team names', async () => {
+  it('guard: the start confirmation is English, names Dutch as the poll language, and stays small with 20 long team names (cut at 600 characters)', async () => {
     const before = t.connector.calls.length;
     await t.send(message(personal(), HR, 'poll start all teams 2026-12-04'));
     await d.settle();
