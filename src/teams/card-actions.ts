@@ -7,7 +7,7 @@ import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
-import { refusedFormFallback } from './cards/refused-form-fallback.card';
+import { refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
@@ -204,7 +204,11 @@ export function onCardAction<V extends VerbName>(
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
       const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
-      await deliverToActor(context, refused ?? errorCard(error, t), ctx);
+      // The store failed the save: the answer replaces the person's card, so it keeps their words
+      // and the same action to try again (no form render: it would read the failing store).
+      const { verb: _sent, ...values } = input;
+      const failedSave = !refused && code === 'unexpected' && options.form && !outsider && typedFreeText(values) ? refusedFormFallback(verb, values, {}, t, true) : undefined;
+      await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
   };
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {

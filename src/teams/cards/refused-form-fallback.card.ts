@@ -1,17 +1,23 @@
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, refusalNotice, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldError } from './card-kit';
 import { ExecuteAction } from './card-elements';
 
 /** Inputs where people write their own words, on any of the app's forms. */
 const FREE_TEXT = ['text', 'note', 'link', 'reason', 'decisionReason', 'adoptedText', 'firstStep', 'firstStepNote', 'comment', 'open', 'facilitated', 'learningNeeds', 'talents', 'learningNeedText', 'name'];
 
+/** Whether the person wrote any words of their own in what the action sent. */
+export function typedFreeText(values: Record<string, unknown>): boolean {
+  return FREE_TEXT.some((id) => typeof values[id] === 'string' && (values[id] as string).trim() !== '');
+}
+
 /**
  * A refused form whose own card could not be built again (the store did not answer): the inputs
  * the person filled in, each with the reason next to it, and the same action to try again with
  * what they change. The button carries the rest of what the action sent (its ids and key), so a
- * second press is the same action, idempotent as the first.
+ * second press is the same action, idempotent as the first. `saveFailed`: not refused at all, the
+ * store failed the save; the card is an error card (nothing was stored) that keeps the words.
  */
-export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate): AdaptiveCardJson {
+export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate, saveFailed = false): AdaptiveCardJson {
   const shown = Object.keys(values).filter((id) => typeof values[id] === 'string' && (id in errors || FREE_TEXT.includes(id)));
   const data = Object.fromEntries(Object.entries(values).filter(([id]) => !shown.includes(id)));
   const again: ExecuteAction = {
@@ -22,8 +28,6 @@ export function refusedFormFallback(verb: string, values: Record<string, unknown
     associatedInputs: 'auto',
     fallback: { type: 'Action.Submit', title: t('error.formFallbackAgain'), data: { ...data, verb } },
   };
-  return adaptiveCard(
-    [refusalNotice(t('error.formFallback')), ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))],
-    [again],
-  );
+  const top = saveFailed ? [textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), refusalNotice(t('error.saveFailedKept'))] : [refusalNotice(t('error.formFallback'))];
+  return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], [again]);
 }
