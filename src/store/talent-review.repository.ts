@@ -64,10 +64,10 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
 
   /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
   async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
-    type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation' | 'facilitationTeams'>;
+    type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation'>;
     const rows = await this.store.queryStored<Row>({
       query:
-        "SELECT c.date, c.facilitated, c.shareFacilitation, c.facilitationTeams FROM c " +
+        "SELECT c.date, c.facilitated, c.shareFacilitation FROM c " +
         "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
       parameters: [
         { name: '@tenantId', value: tenantId },
@@ -79,7 +79,6 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
       date: r.date,
       hasAccount: !!r.facilitated,
       ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
-      ...(r.facilitationTeams?.length ? { teams: r.facilitationTeams } : {}),
     }));
   }
 

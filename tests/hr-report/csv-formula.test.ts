@@ -20,7 +20,7 @@ describe('the HR report CSV does not hand Excel a formula a member typed', () =>
     proposalsRejected: 0,
     energy: [],
     b3: [],
-    facilitation: { conversationsPlanned: 1, withAccount: 1, shared: [{ team: 'Team Zorg', texts: ['+cmd|" /C calc"!A0'] }] },
+    facilitation: { conversationsPlanned: 1, withAccount: 1, shared: ['+cmd|" /C calc"!A0'] },
     adoption: {
       adopted: 1,
       lookedBack: 1,

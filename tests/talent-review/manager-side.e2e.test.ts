@@ -96,7 +96,7 @@ describe('the manager\'s side of the conversation', () => {
     }
   });
 
-  it('counts the facilitation accounts in HR\'s report and quotes, per team, only those the manager agreed to share', async () => {
+  it('counts the facilitation accounts in HR\'s report and quotes, without name or team, only those the manager agreed to share', async () => {
     t.clock.set('2026-12-20T08:00:00Z');
     const hrChannel = t.conversation('channel', '19:hr-channel@thread.tacv2');
     await t.send(message(hrChannel, HR, 'rapport 2026-12-01 2026-12-31'));
@@ -105,7 +105,8 @@ describe('the manager\'s side of the conversation', () => {
     const text = cardText(card);
     expect(text).toContain('Facilitering door leidinggevenden');
     expect(text).toContain('2 van 3 geplande gesprekken met een verantwoording van de leidinggevende');
-    expect(text).toContain('Zorgteam Noord + Zorgteam Zuid');
+    expect(text).toContain('Gedeeld met HR (zonder naam of team)');
+    expect(text).not.toContain('Zorgteam Noord + Zorgteam Zuid');
     expect(text).toContain(MIA_SHARED);
     expect(text).not.toContain(MIA_PRIVATE);
     const csvUrl = new URL(card.actions[0].url);
@@ -115,7 +116,7 @@ describe('the manager\'s side of the conversation', () => {
       expect.arrayContaining([
         { section: 'facilitation', key: '', metric: 'conversationsPlanned', value: '3' },
         { section: 'facilitation', key: '', metric: 'withAccount', value: '2' },
-        { section: 'facilitation', key: 'Zorgteam Noord + Zorgteam Zuid', metric: 'sharedAccount', value: MIA_SHARED },
+        { section: 'facilitation', key: '', metric: 'sharedAccount', value: MIA_SHARED },
       ]),
     );
     expect(JSON.stringify(csv)).not.toContain(MIA_PRIVATE);

@@ -28,6 +28,7 @@ export interface TalentReview {
   /** The manager agreed that HR's report quotes the facilitation text (grouped per team). Off unless ticked. */
   shareFacilitation?: boolean;
   /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
+  /** Only on accounts from before stop 31 (a per-team label HR no longer shows); dropped when the account changes. */
   facilitationTeams?: string[];
   /** When the prep card was queued (it is rendered when it is sent). */
   prepSentAt?: string;
@@ -185,16 +186,19 @@ export function sharingChanged(review: TalentReview): TalentReview {
   return { ...review, sharedRevision: (review.sharedRevision ?? 0) + 1 };
 }
 
-/** The manager's account of what they facilitated, and whether HR may quote it. The same input twice changes nothing. */
-export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean; teams?: string[] }, now: Date): TalentReview {
+/**
+ * The manager's account of what they facilitated, and whether HR may quote it (without name or
+ * team). The same input twice changes nothing. The report's teams, which accounts from before
+ * stop 31 kept for a per-team label, are dropped when the account changes.
+ */
+export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean }, now: Date): TalentReview {
   const t = trimText(input.text);
   if (!t) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'required' } });
   if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } } });
   const share = input.share === true;
-  const teams = [...new Set(input.teams ?? [])].sort();
-  const sameTeams = JSON.stringify(teams) === JSON.stringify(review.facilitationTeams ?? []);
-  if (t === review.facilitated && share === (review.shareFacilitation === true) && sameTeams) return review;
-  return { ...review, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share, ...(teams.length ? { facilitationTeams: teams } : {}) };
+  if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return review;
+  const { facilitationTeams: _dropped, ...rest } = review;
+  return { ...rest, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share };
 }
 
 /** The manager proposes a phase for the conversation; the professional's own choice is elsewhere and stays theirs. */

@@ -4,7 +4,6 @@ import { conversationHeld, legacyPrepJobId, planReview, prepDueAt, prepJobId, pr
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
-import { teamsOfReport } from './report-teams';
 
 /**
  * The report is not (or no longer) the manager's in the directory: a refusal about the report, so
@@ -82,14 +81,13 @@ export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: stri
 
 /**
  * The manager's account of what they facilitated, shown to the professional after the
- * conversation; HR quotes it (grouped under the report's teams) only when `share` is ticked.
+ * conversation; HR quotes it (without name or team) only when `share` is ticked.
  */
 export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean }): Promise<TalentReview> {
-  const review = await loadOwnReview(deps, managerId, reviewId);
-  const tenant = (review.conversationRef.conversation as { tenantId?: string } | undefined)?.tenantId;
-  const teams = input.share ? (await teamsOfReport(deps, review.reportId, tenant)).map((t) => t.name ?? t.teamId) : [];
+  // Only the direct manager, as the directory says now (the review is read again under its ETag).
+  await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();
-  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share, teams }, now));
+  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share }, now));
 }
 
 /** Conversations still ahead, by the date in each conversation's own time zone. */

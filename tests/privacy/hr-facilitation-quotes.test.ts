@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { execute, message, user } from '../support/activities';
+import { MEMBERS } from '../support/group-driver';
+import { HR, PulseDriver, team } from '../support/pulse-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const mia = user('Mia');
+const [anna, bram, cem, dewi, eva, finn] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
+// Two ordinary teams of four; Anna is the only one in both.
+const noord = team('Zorgteam Noord', 'noord', [anna, bram, cem, mia]);
+const zuid = team('Zorgteam Zuid', 'zuid', [anna, dewi, eva, finn]);
+const ABOUT_ANNA = 'Vier uur per week vrij geroosterd voor haar re-integratie na ziekte';
+
+/**
+ * ATTACK: HR reads the facilitation accounts managers let it quote. Before stop 31 each quote was
+ * labelled with the set of the report's teams joined ("A + B"): the people in all of them, which
+ * can be one person, so the quote said whom the conversation was about. Quotes now carry no label.
+ */
+describe('the label of a quoted facilitation account', () => {
+  let t: TestApp;
+  const miaChat = () => t.conversation('personal', 'a:personal-mia');
+
+  beforeAll(async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    writeFileSync(directory, JSON.stringify({ users: [anna, bram].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
+    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
+    const pulse = new PulseDriver(t);
+    await pulse.install(noord);
+    await pulse.install(zuid);
+    await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
+    const review = (await t.store.container('reviews').items.query({ query: "SELECT * FROM c WHERE c.reportId = 'aad-anna'" }).fetchAll()).resources[0];
+    await t.send(execute(miaChat(), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: ABOUT_ANNA, shareFacilitation: 'true' }, 'prep'));
+    t.clock.set('2026-12-20T08:00:00Z');
+  });
+  afterAll(() => t.stop());
+
+  it('attack: quotes a shared account only under a label that at least the minimum number of people (5) share, or none', async () => {
+    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, 'rapport 2026-12-01 2026-12-31'));
+    const card = t.connector.cards().at(-1)!.card;
+    const csvUrl = new URL(card.actions[0].url);
+    const csv = parse(await (await fetch(`${t.app.url}${csvUrl.pathname}${csvUrl.search}`)).text(), { columns: true }) as { section: string; key: string; metric: string; value: string }[];
+    const quoted = csv.filter((r) => r.section === 'facilitation' && r.metric === 'sharedAccount');
+    expect(quoted.map((r) => r.value)).toContain(ABOUT_ANNA);
+    expect(JSON.stringify(card)).not.toContain('Zorgteam');
+    const rosters = new Map([[noord.name, noord.members], [zuid.name, zuid.members]]);
+    for (const row of quoted) {
+      if (row.key === '') continue; // no label: it fits everyone
+      const teams = row.key.split(' + ').map((name) => rosters.get(name) ?? []);
+      // The people the label fits: those in every team it names.
+      const fits = teams.reduce((common, members) => common.filter((p) => members.some((m) => m.aadObjectId === p.aadObjectId)));
+      expect({ label: row.key, peopleItFits: fits.map((p) => p.name), atLeastMinimum: fits.length >= 5 }).toEqual({ label: row.key, peopleItFits: expect.anything(), atLeastMinimum: true });
+    }
+  });
+});
