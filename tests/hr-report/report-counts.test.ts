@@ -16,7 +16,7 @@ describe('the HR report on a rhythm nobody attended', () => {
       closed('quiet', '2026-11-23T08:00:00Z', 0),
       closed('quiet', '2026-11-24T08:00:00Z', 0),
       closed('busy', '2026-11-23T08:00:00Z', 0),
-      closed('busy', '2026-11-24T08:00:00Z', 1),
+      closed('busy', '2026-11-24T08:00:00Z', 3),
     ],
     proposals: [
       { groupId: 'quiet', createdAt: '2026-11-25T08:00:00Z', drafted: false, ownText: false },
@@ -28,10 +28,43 @@ describe('the HR report on a rhythm nobody attended', () => {
   };
 
   it('counts a session as held, and its group as active, only when someone attended', () => {
-    expect(computeReport(input)).toMatchObject({ groupsActive: 1, sessionsHeld: 1, learningHours: 1 });
+    expect(computeReport(input)).toMatchObject({ groupsActive: 1, sessionsHeld: 1, learningHours: 3 });
   });
 
   it('counts a proposal as made only with a draft, the group\'s own text or a decision', () => {
     expect(computeReport(input)).toMatchObject({ proposalsMade: 3, proposalsValidated: 0, proposalsRejected: 1 });
+  });
+});
+
+/**
+ * ATTACK (HR differencing one session's attendance): a group of three, Monday all three, Tuesday
+ * only Anna. A one-day report, or two periods subtracted, gave HR Tuesday's head count: 1, which
+ * the two who stayed away know is Anna. Sessions count by whole weeks of a group, a week belonging
+ * to the period that holds its Thursday, and only weeks where at least 3 were there.
+ */
+describe('the HR report by whole weeks of a group', () => {
+  const week = (attendees: number[]) => attendees.map((n, i) => closed('g', `2026-11-${23 + i}T08:00:00Z`, n));
+  const report = (sessions: ReportInput['sessions'], from: string, to: string) => computeReport({ period: { from, to }, timeZone: 'Europe/Amsterdam', sessionHours: 1, sessions, proposals: [], b3: [] });
+  const totals = (r: ReturnType<typeof computeReport>) => ({ groupsActive: r.groupsActive, sessionsHeld: r.sessionsHeld, learningHours: r.learningHours });
+
+  it('attack: no period, nor two subtracted, isolates one day of a week', () => {
+    const sessions = week([3, 1]);
+    const monday = totals(report(sessions, '2026-11-23', '2026-11-23'));
+    const both = totals(report(sessions, '2026-11-23', '2026-11-24'));
+    const tuesday = totals(report(sessions, '2026-11-24', '2026-11-24'));
+    expect([monday, both, tuesday]).toEqual([{ groupsActive: 0, sessionsHeld: 0, learningHours: 0 }, { groupsActive: 0, sessionsHeld: 0, learningHours: 0 }, { groupsActive: 0, sessionsHeld: 0, learningHours: 0 }]);
+    // The week as a whole, by its Thursday (26 November).
+    expect(totals(report(sessions, '2026-11-26', '2026-11-26'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 4 });
+    expect(totals(report(sessions, '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 4 });
+  });
+
+  it('attack: a week only one or two came to counts in no figure', () => {
+    expect(totals(report(week([2, 1, 2, 1]), '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 0, sessionsHeld: 0, learningHours: 0 });
+  });
+
+  it('guard: a week across the turn of a month belongs to the month of its Thursday', () => {
+    const sessions = [closed('g', '2026-11-30T08:00:00Z', 3), closed('g', '2026-12-01T08:00:00Z', 3)];
+    expect(totals(report(sessions, '2026-11-01', '2026-11-30')).sessionsHeld).toBe(0);
+    expect(totals(report(sessions, '2026-12-01', '2026-12-31')).sessionsHeld).toBe(2);
   });
 });

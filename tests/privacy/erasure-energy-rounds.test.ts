@@ -63,7 +63,7 @@ describe('erasure versus published energy averages', () => {
     for (const [who, score] of SCORES_OUT) await g.checkIn(who, score, 'out');
     await g.end(anna); // the closing round closes: 3.25, shown as 3,3
     const session = await g.session();
-    before = { annaView: await ownView(anna), session: session.energy, report: await report(t, '2026-11-23', '2026-11-23') };
+    before = { annaView: await ownView(anna), session: session.energy, report: await report(t, '2026-11-23', '2026-11-29') };
     // The scenario holds: both rounds were published from four answers, Dewi's among them.
     expect(session.energy.in).toMatchObject({ average: 3, answers: 4 });
     expect(session.energy.out).toMatchObject({ average: 3.3, answers: 4 });
@@ -90,7 +90,7 @@ describe('erasure versus published energy averages', () => {
   });
 
   it('attack (a): HR cannot subtract the report before the erasure from the report after it: no energy figure is recomputed', async () => {
-    const after = energyFigures(await report(t, '2026-11-23', '2026-11-23'));
+    const after = energyFigures(await report(t, '2026-11-23', '2026-11-29'));
     const was = energyFigures(before.report);
     expect(after.csv.filter((row) => row.metric?.startsWith('average')).map((row) => row.value)).toEqual(['', '']);
     expect(was.csv.filter((row) => row.metric?.startsWith('average')).map((row) => row.value)).toEqual(['3', '3.3']);
@@ -101,7 +101,7 @@ describe('erasure versus published energy averages', () => {
   });
 
   it('attack (b): after the erasure, HR\'s report (card, CSV, summary) names Dewi nowhere and keeps none of her text', async () => {
-    const after = await report(t, '2026-11-23', '2026-11-23');
+    const after = await report(t, '2026-11-23', '2026-11-29');
     for (const text of [after.cardText, after.csvText, after.summary]) {
       expect(text).not.toMatch(/\bDewi\b/);
       expect(text).not.toContain('aad-dewi');

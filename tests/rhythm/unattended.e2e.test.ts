@@ -3,7 +3,7 @@ import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const hanna = user('Hanna'); // HR/L&O
-const [anna, bram] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0]];
+const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const WEEK_1 = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'];
 
 /**
@@ -44,15 +44,16 @@ describe('a planned week in the HR report', () => {
     await quiet.setUp();
     await busy.setUp();
     // Week 1 runs Mon 23 - Thu 26 Nov at 09:00 Amsterdam (08:00 UTC) in both chats. Nobody comes
-    // to the quiet group's sessions. In the busy group Bram is there on day 1, and on day 3 Anna
-    // checks in and writes the group's own proposal (AI is off).
+    // to the quiet group's sessions. In the busy group Bram, Cem and Dewi are there on day 1 (a
+    // week counts for HR from 3 people), and on day 3 Anna checks in and writes the group's own
+    // proposal (AI is off).
     for (const [day, date] of WEEK_1.entries()) {
       await at(`${date}T07:45:00Z`);
       const before = t.connector.calls.length;
       await at(`${date}T08:00:00Z`);
       if (day === 0) {
         follow(busy, before);
-        await busy.press(bram, 'session.present', busy.ids());
+        for (const who of [bram, cem, dewi]) await busy.press(who, 'session.present', busy.ids());
       }
       if (day === 2) {
         follow(busy, before);
@@ -72,6 +73,6 @@ describe('a planned week in the HR report', () => {
 
   it('counts as held only the sessions someone attended, and as made only the proposal the group wrote', async () => {
     // Before: "Actieve groepen" 2, "Gehouden sessies" 8, "Voorstellen gemaakt" 2 (the quiet group's empty record too).
-    expect(await reportFacts()).toMatchObject({ 'Actieve groepen': '1', 'Gehouden sessies': '2', Leeruren: '2', 'Voorstellen gemaakt': '1' });
+    expect(await reportFacts()).toMatchObject({ 'Actieve groepen': '1', 'Gehouden sessies': '2', Leeruren: '4', 'Voorstellen gemaakt': '1' });
   });
 });

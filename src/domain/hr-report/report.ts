@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { combineRounds, EnergyRound } from '../week-cycle/energy';
+import { combineRounds, EnergyRound, MIN_ENERGY_ANSWERS } from '../week-cycle/energy';
 import { FacilitationSection } from './facilitation';
 import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
 import { LearningNeedsSection } from '../learning-needs/report';
@@ -65,15 +65,34 @@ export function wasMade(p: ReportInput['proposals'][number]): boolean {
   return p.drafted || p.ownText || !!p.decision;
 }
 
+/** Fewer people than this in a group's week, and that week is in none of HR's figures. */
+export const MIN_WEEK_ATTENDANCE = MIN_ENERGY_ANSWERS;
+
+/**
+ * The sessions HR's figures count: those of a group's week (the unit of the Vitale Weekcyclus),
+ * whole, where at least MIN_WEEK_ATTENDANCE members were there in one session, and which belongs
+ * to the period by its Thursday (as ISO weeks belong to a year). A week is never split by a
+ * period's edge, so no period, nor two subtracted, isolates one session's head count; and a
+ * week one or two people came to says nothing about who they were.
+ */
+export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t: DateTime) => boolean, zone: string): ReportInput['sessions'] {
+  const units = new Map<string, ReportInput['sessions']>();
+  for (const s of sessions.filter(wasHeld)) {
+    const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
+    if (!inPeriod(monday.plus({ days: 3 }))) continue;
+    const key = `${s.groupId}\u0000${monday.toISODate()}`;
+    units.set(key, [...(units.get(key) ?? []), s]);
+  }
+  return [...units.values()].filter((unit) => Math.max(...unit.map((s) => s.attendees)) >= MIN_WEEK_ATTENDANCE).flat();
+}
+
 export function computeReport(input: ReportInput): HrReport {
   const zone = input.timeZone;
   const from = DateTime.fromISO(input.period.from, { zone }).startOf('day');
   const to = DateTime.fromISO(input.period.to, { zone }).endOf('day');
-  const inPeriod = (iso: string) => {
-    const t = DateTime.fromISO(iso, { zone });
-    return t >= from && t <= to;
-  };
-  const held = input.sessions.filter((s) => wasHeld(s) && inPeriod(s.startedAt));
+  const within = (t: DateTime) => t >= from && t <= to;
+  const inPeriod = (iso: string) => within(DateTime.fromISO(iso, { zone }));
+  const held = countedSessions(input.sessions, within, zone);
   const made = input.proposals.filter((p) => wasMade(p) && inPeriod(p.createdAt));
   const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
   const weeks = new Map<string, { in: EnergyRound[]; out: EnergyRound[] }>();

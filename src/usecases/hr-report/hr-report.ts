@@ -48,9 +48,12 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
+  // Sessions by whole weeks (countedSessions): a week whose Thursday is in the period may start 3 days before it and end 3 after.
+  const weeksFrom = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').minus({ days: 3 }).toUTC().toISO()!;
+  const weeksTo = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').plus({ days: 3 }).toUTC().toISO()!;
   const source = deps.source.forTenant(tenantId);
   const [sessions, proposals, b3, facilitation, adopted, learningNeeds] = await Promise.all([
-    source.sessions(from, to),
+    source.sessions(weeksFrom, weeksTo),
     source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to),

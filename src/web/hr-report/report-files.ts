@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { HrReport } from '../../domain/hr-report/report';
+import { HrReport, MIN_WEEK_ATTENDANCE } from '../../domain/hr-report/report';
 import { Language } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
 import { reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
@@ -86,6 +86,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
       hours: t('hrReport.summary.learningHours', { count: report.learningHours }),
     }),
     t('hrReport.summary.proposals', { made: t('hrReport.summary.made', { count: report.proposalsMade }), validated: report.proposalsValidated, rejected: report.proposalsRejected }),
+    t('hrReport.wholeWeeks', { min: MIN_WEEK_ATTENDANCE }),
     '',
     t('hrReport.energy'),
     ...(report.energy.length

@@ -1,5 +1,5 @@
 import { Language } from '../../../domain/framework/framework';
-import { HrReport } from '../../../domain/hr-report/report';
+import { HrReport, MIN_WEEK_ATTENDANCE } from '../../../domain/hr-report/report';
 import { reportDate, reportWeek } from './report-format';
 import { Translate } from '../../../i18n/i18n';
 import { facilitationSection } from './facilitation.section';
@@ -18,6 +18,7 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
       { title: t('hrReport.proposalsMade'), value: String(report.proposalsMade) },
       { title: t('hrReport.proposalsValidated'), value: String(report.proposalsValidated) },
     ]),
+    subtle(t('hrReport.wholeWeeks', { min: MIN_WEEK_ATTENDANCE })),
     textBlock(t('hrReport.energy'), { weight: 'Bolder', spacing: 'Medium' }),
     report.energy.length
       ? factSet(report.energy.slice(-12).map((w) => ({ title: reportWeek(w.week, t), value: `${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}` })))
