@@ -10,6 +10,7 @@ import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-no
 import { TeamsRoster } from '../../teams/features/pulse-poll/teams-roster';
 import { PulsePollDeps } from '../../usecases/pulse-poll/deps';
 import { migrateLegacyPolls } from '../../usecases/pulse-poll/tally';
+import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { Platform } from '../platform';
 
 const GRAPH = 'https://graph.microsoft.com';
@@ -52,6 +53,7 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     hr: cfg.hr,
     minRespondents: cfg.minRespondents,
     reminderPoints: cfg.reminderPoints,
+    holidays: holidayCalendar(p.config.rhythm.holidayRegion),
     timeZone: p.config.orgTimeZone,
     defaultLanguage: p.config.defaultLanguage,
   };

@@ -36,9 +36,9 @@ function isoDay(day: number, month: number, year: number | undefined, today: str
     const d = make(year < 100 ? 2000 + year : year);
     return d.isValid ? d.toISODate()! : undefined;
   }
-  const d = make(base.year);
-  if (!d.isValid) return undefined;
-  return (d < base.startOf('day') ? make(base.year + 1) : d).toISODate() ?? undefined;
+  // The next such day from today: this year's, else next year's (29 February: the next leap year's within reach).
+  const next = [make(base.year), make(base.year + 1)].find((d) => d.isValid && d >= base.startOf('day'));
+  return next?.toISODate() ?? undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
+import { HolidayCalendar } from '../week-cycle/holidays';
 
 /** Reminders go out at this local hour. */
 export const REMINDER_HOUR = 9;
@@ -88,25 +89,29 @@ export function closingInstant(closesOn: string, now: Date, timeZone: string): D
 
 /**
  * Moves an instant into working hours: before 09:00 to 09:00 that day, after 17:00 to 09:00 the
- * next day, and a Saturday or Sunday to Monday 09:00.
+ * next day, and a Saturday, Sunday or public holiday to 09:00 on the next working day
+ * (`direction` 1) or the working day before (-1).
  */
-function atWorkingHour(instant: DateTime, timeZone: string): DateTime {
+function atWorkingHour(instant: DateTime, timeZone: string, isDayOff: (date: string) => boolean, direction: 1 | -1): DateTime {
   let local = instant.setZone(timeZone);
   const nine = { hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 };
   if (local.hour >= 17) local = local.plus({ days: 1 }).set(nine);
   else if (local.hour < REMINDER_HOUR) local = local.set(nine);
-  if (local.weekday >= 6) local = local.plus({ days: 8 - local.weekday }).set(nine);
+  // A weekend or a public holiday: the next working day, or for a point counted back from the closing date, the one before.
+  for (let i = 0; i < 14 && (local.weekday >= 6 || isDayOff(local.toISODate()!)); i++) local = local.plus({ days: direction }).set(nine);
   return local.set({ second: 0, millisecond: 0 });
 }
 
 /** The reminder instants for a poll, in order; points that fall outside the open period are dropped. */
-export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[], timeZone: string): string[] {
+export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[], timeZone: string, holidays?: Pick<HolidayCalendar, 'isHoliday'>): string[] {
   const open = DateTime.fromJSDate(opensAt);
   const span = closesAt.getTime() - opensAt.getTime();
+  const isDayOff = (date: string) => holidays?.isHoliday(date) ?? false;
   const instants = points.map((p) =>
     p.kind === 'share'
-      ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }), timeZone)
-      : atWorkingHour(DateTime.fromISO(closesOn, { zone: timeZone }).minus({ days: p.days }).set({ hour: REMINDER_HOUR }), timeZone),
+      ? atWorkingHour(open.plus({ milliseconds: (span * p.percent) / 100 }), timeZone, isDayOff, 1)
+      : // "N days before": on the working day before when that day is off, so it still comes before the close.
+        atWorkingHour(DateTime.fromISO(closesOn, { zone: timeZone }).minus({ days: p.days }).set({ hour: REMINDER_HOUR }), timeZone, isDayOff, -1),
   );
   const fitting = instants
     .filter((i) => i.toMillis() > opensAt.getTime() + 3600_000 && i.toMillis() < closesAt.getTime() - 3600_000)

@@ -5,6 +5,7 @@ import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepos
 import { ReminderPoint } from '../../domain/pulse-poll/poll';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
+import { HolidayCalendar } from '../../domain/week-cycle/holidays';
 
 export interface PulsePollDeps {
   polls: PollRepository;
@@ -28,6 +29,8 @@ export interface PulsePollDeps {
   hr: { userIds: string[]; groupId?: string };
   minRespondents: number;
   reminderPoints: ReminderPoint[];
+  /** The organisation's public holidays (HOLIDAY_REGION): no reminder goes out on one. */
+  holidays?: Pick<HolidayCalendar, 'isHoliday'>;
   /** The organisation's time zone (ORG_TIME_ZONE): closing dates, reminder hours and "today" are read in it. */
   timeZone: string;
   defaultLanguage: Language;

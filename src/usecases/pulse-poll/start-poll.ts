@@ -138,7 +138,7 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     opensAt: now.toISOString(),
     closesOn: request.closesOn,
     closesAt: closesAt.toISOString(),
-    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints, deps.timeZone),
+    reminders: reminderInstants(now, request.closesOn, closesAt, deps.reminderPoints, deps.timeZone, deps.holidays),
     targets,
     hrChannel: { conversationId: ctx.here.conversationId, serviceUrl: ctx.here.serviceUrl, botId: ctx.here.botId, ...(ctx.here.language ? { language: ctx.here.language } : {}) },
     startedByTeamsId: ctx.actor.teamsId,
