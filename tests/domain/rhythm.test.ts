@@ -215,8 +215,13 @@ describe('no session is planned at a moment already past', () => {
 
   it('plans a week that passed unheld again from the earliest day, keeping the number of weeks', () => {
     const plan = makePlan(group, at('2026-11-19T12:00:00.000Z'));
-    expect(catchUpPlan(plan, group, at('2026-11-26T07:00:00.000Z'))).toBe(plan); // Thursday's session still ahead
+    expect(catchUpPlan(plan, group, at('2026-11-23T07:59:00.000Z'))).toBe(plan); // Monday's session still ahead
+    expect(catchUpPlan(plan, group, at('2026-11-23T08:00:00.000Z'))).toBe(plan); // at its start: it may be started by hand
     const caughtUp = catchUpPlan(plan, group, at('2026-11-26T08:01:00.000Z'));
     expect(caughtUp.weeks.map((w) => w.dates[0])).toEqual(['2026-11-30', '2026-12-07']);
+    // Thursday's session is still ahead, but a week opened on its Thursday would hold day 1 there and never its last day.
+    expect(catchUpPlan(plan, group, at('2026-11-26T07:00:00.000Z')).weeks.map((w) => w.dates[0])).toEqual(['2026-11-30', '2026-12-07']);
+    // Monday passed unheld: a Monday-Thursday group runs Tuesday to Friday, all four days.
+    expect(catchUpPlan(plan, group, at('2026-11-23T09:00:00.000Z')).weeks[0]!.dates).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
   });
 });

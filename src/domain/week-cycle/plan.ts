@@ -122,18 +122,23 @@ export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext,
 }
 
 /**
- * When the next week to start has no session left ahead, it passed unheld (the app was away from
- * the group's chat, or its jobs ran after their hour), and the rhythm would never start it nor any
- * after it. The weeks not yet started are then planned again from the earliest day, as a skip
- * shifts them; the group keeps its number of active weeks. The same object when the next week
- * still has a session ahead.
+ * When the first session of the next week to start is behind us and the week did not start, it
+ * cannot be held as planned: with no session left ahead the rhythm would never start it nor any
+ * after it, and with some left it would open the week a day late with day 1's agenda and never
+ * hold its last day. (The app was away from the group's chat, its jobs ran after their hour, or
+ * the group moved its start time to a moment already past today.) The weeks not yet started are
+ * then planned again from the earliest day, as a skip shifts them; the group keeps its number of
+ * active weeks. The same object when the next week's first session is still ahead.
  */
 export function catchUpPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext): RhythmPlan {
   const next = weekOf(plan, ctx.startedWeeks + 1);
   if (!next) return plan;
   const now = new Date(ctx.at).getTime();
-  if (sessionsOf(next, group.schedule).some((s) => s.at.getTime() > now)) return plan;
-  return replan(plan, group, ctx, ctx.startedWeeks + 1, ctx.today);
+  const first = sessionsOf(next, group.schedule)[0];
+  if (!first || first.at.getTime() > now) return plan;
+  const caughtUp = replan(plan, group, ctx, ctx.startedWeeks + 1, ctx.today);
+  // At the start time itself the week keeps its day (the group may start it by hand): nothing moved.
+  return JSON.stringify(caughtUp.weeks) === JSON.stringify(plan.weeks) ? plan : caughtUp;
 }
 
 export function weekOf(plan: RhythmPlan, week: number): PlannedWeek | undefined {

@@ -40,7 +40,8 @@ export interface PlanRead {
  */
 export async function planFor(deps: WeekCycleDeps, group: Group, week?: number): Promise<PlanRead> {
   const ctx = planContext(deps, group);
-  const settle = (p: RhythmPlan) => (week ? extendPlan(reconcilePlan(p, group, ctx), group, ctx, week) : reconcilePlan(p, group, ctx));
+  // New settings can put the next week's first session behind us (a start time moved to earlier today): caught up at once.
+  const settle = (p: RhythmPlan) => (week ? extendPlan(reconcilePlan(p, group, ctx), group, ctx, week) : catchUpPlan(reconcilePlan(p, group, ctx), group, ctx));
   const stored = await deps.plans.get(group.id);
   if (!stored) {
     const { plan, created } = await deps.plans.create(settle(makePlan(group, ctx, await startedDatesOf(deps, group))));

@@ -1,7 +1,7 @@
 import { PlannedWeek } from '../../../domain/week-cycle/rhythm';
 import { Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from '../card-kit';
-import { shortDate, weekSpan } from './plan-format';
+import { shortDate, spansYears, weekSpan } from './plan-format';
 
 export interface PlanView {
   groupId: string;
@@ -21,13 +21,15 @@ export interface PlanView {
 /** The group's plan for the year: every week's dates, and a way to skip or move a week not yet started. */
 export function planCard(view: PlanView, t: Translate): AdaptiveCardJson {
   const open = view.weeks.filter((w) => w.week > view.startedWeeks);
+  // A plan into next year would show two weeks as "ma 28 dec – do 31 dec": each says its year.
+  const withYear = spansYears(view.weeks);
   const status = (week: number) => (week < view.startedWeeks ? ` · ${t('rhythm.plan.done')}` : week === view.startedWeeks ? ` · ${t('rhythm.plan.current')}` : '');
   return adaptiveCard(
     [
       heading(t('rhythm.plan.title', { group: view.groupName })),
       ...(view.notice ? [textBlock(view.notice, { color: 'Attention', weight: 'Bolder' })] : []),
       textBlock(t('rhythm.plan.intro', { count: view.plannedWeeks, time: view.startTime })),
-      factSet(view.weeks.map((w) => ({ title: t('rhythm.plan.week', { week: w.week }), value: `${weekSpan(w.dates, view.language)}${status(w.week)}` }))),
+      factSet(view.weeks.map((w) => ({ title: t('rhythm.plan.week', { week: w.week }), value: `${weekSpan(w.dates, view.language, withYear)}${status(w.week)}` }))),
       ...(view.skipped.length ? [subtle(t('rhythm.plan.skipped', { count: view.skipped.length, weeks: view.skipped.map((m) => shortDate(m, view.language)).join(', ') }))] : []),
       ...(open.length
         ? [
@@ -35,7 +37,7 @@ export function planCard(view: PlanView, t: Translate): AdaptiveCardJson {
               type: 'Input.ChoiceSet' as const,
               id: 'week',
               label: t('rhythm.plan.pickWeek'),
-              choices: open.map((w) => ({ title: `${t('rhythm.plan.week', { week: w.week })}: ${weekSpan(w.dates, view.language)}`, value: String(w.week) })),
+              choices: open.map((w) => ({ title: `${t('rhythm.plan.week', { week: w.week })}: ${weekSpan(w.dates, view.language, withYear)}`, value: String(w.week) })),
               value: String(open[0]!.week),
               isRequired: true,
               errorMessage: t('rhythm.plan.pickWeekError'),
