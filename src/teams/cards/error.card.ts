@@ -1,6 +1,7 @@
 import { DisplayParams, ErrorCode, isPollErrorCode } from '../../domain/shared/errors';
 import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, plainText, textBlock } from './card-kit';
+import type { TextBlock } from './card-elements';
 
 /**
  * Where a refusal is shown. A chat (group, channel, or a poll anywhere) uses the general words;
@@ -45,13 +46,18 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
  * The one error card: a refusal, friendly and in the user's language; the original card stays
  * as it was. Display parameters (names the user typed) are shown as plain text, never as Markdown.
  */
+/** The error card's title, also on a form that comes back after a failed save (refused-form-fallback.card.ts). */
+export function errorTitle(t: Translate, key = 'error.title'): TextBlock {
+  return textBlock(t(key), { weight: 'Bolder', color: 'Attention' });
+}
+
 export function errorCard(error: ErrorView, t: Translate): AdaptiveCardJson {
   const words = wordingOf(error);
   const params = error.params ?? {};
   const message = t(words.message, params);
   return adaptiveCard(
     [
-      textBlock(t(words.title), { weight: 'Bolder', color: 'Attention' }),
+      errorTitle(t, words.title),
       Object.keys(params).length ? plainText(message) : textBlock(message),
       ...(words.nothingLost ? [textBlock(t(words.nothingLost), { isSubtle: true, size: 'Small' })] : []),
     ],

@@ -1,5 +1,6 @@
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, refusalNotice, withFieldError } from './card-kit';
+import { errorTitle } from './error.card';
 import { ExecuteAction } from './card-elements';
 
 /** Inputs where people write their own words, on any of the app's forms. */
@@ -28,6 +29,6 @@ export function refusedFormFallback(verb: string, values: Record<string, unknown
     associatedInputs: 'auto',
     fallback: { type: 'Action.Submit', title: t('error.formFallbackAgain'), data: { ...data, verb } },
   };
-  const top = saveFailed ? [textBlock(t('error.title'), { weight: 'Bolder', color: 'Attention' }), refusalNotice(t('error.saveFailedKept'))] : [refusalNotice(t('error.formFallback'))];
+  const top = saveFailed ? [errorTitle(t), refusalNotice(t('error.saveFailedKept'))] : [refusalNotice(t('error.formFallback'))];
   return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], [again]);
 }
