@@ -4,46 +4,11 @@ import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
+import { weekUpToQuestion9 } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
-
-async function weekUpToQuestion9(g: GroupDriver): Promise<void> {
-  const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
-  const day = async (work: () => Promise<void>, end = true) => {
-    await g.startSession();
-    for (const m of g.members) await g.checkIn(m, 4);
-    await work();
-    if (end) {
-      await g.end();
-      g.t.clock.advanceMinutes(24 * 60);
-    }
-  };
-  await day(async () => {
-    await g.contribute(a, 1, 'De overdracht');
-    await g.goTo(b, 1);
-    await g.contribute(b, 2, 'Informatie staat verspreid');
-    await g.goTo(c, 2);
-    await g.contribute(c, 3, 'Geen vaste tijd');
-  });
-  await day(async () => {
-    await g.contribute(d, 4, 'Overdracht kost tijd');
-    await g.goTo(a, 1);
-    await g.contribute(a, 5, 'Vaste momenten');
-  });
-  await day(async () => {
-    await g.contribute(b, 6, 'Elke dienst start met overdracht.');
-    await g.goTo(b, 1);
-    const proposalId = `${g.sessionId.replace(/_s3$/, '')}_p`;
-    for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(d, 'proposal.decide', { ...g.ids(), proposalId, decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Morgen beginnen.' });
-  });
-  await day(async () => {
-    await g.contribute(c, 8, 'Minder stress');
-    await g.goTo(a, 1);
-  }, false);
-}
 
 /**
  * Personal answers (questions 9-10) and learning needs under hostile input, double presses,

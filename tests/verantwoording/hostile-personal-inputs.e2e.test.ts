@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConversationSpec, execute, submit, TestUser, user } from '../support/activities';
+import { execute, submit, user } from '../support/activities';
 import { field } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, PersonalChat } from './support';
+import { actionData, extensionInvoke, PersonalChat } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
@@ -11,16 +11,6 @@ const anna = user('Anna');
 const bram = user('Bram');
 const LINK = 'https://teams.microsoft.com/l/message/19:x@thread.v2/1';
 
-function invoke(conv: ConversationSpec, from: TestUser, name: string, value: Record<string, unknown>, locale = 'nl-NL') {
-  return {
-    type: 'invoke', name, id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(), locale,
-    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
-    recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: conv.type !== 'personal' },
-    channelData: { tenant: { id: conv.tenantId } },
-    value,
-  };
-}
 
 /**
  * Mijn verantwoording under odd clients and stale cards: the message extension's Save with a link
@@ -49,7 +39,7 @@ describe('verantwoording: limits, types and places', () => {
   ])('attack: message extension save with %s keeps the typed text (stored, or the dialog with it)', async (_n, extra) => {
     const before = (await notes()).length;
     const typed = 'Mijn eigen notitie over dit bericht';
-    const res = await t.send(invoke(t.conversation('personal', 'a:personal-anna'), anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: { linkToMessage: LINK }, data: { noteText: typed, ...extra } }));
+    const res = await t.send(extensionInvoke(t.conversation('personal', 'a:personal-anna'), anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: { linkToMessage: LINK }, data: { noteText: typed, ...extra } }));
     const stored = (await notes()).length > before;
     const kept = dialogInput(res)?.value === typed;
     expect({ keptOrStored: kept || stored, said: stored ? 'stored' : JSON.stringify(dialogInput(res)) }).toEqual({ keptOrStored: true, said: expect.anything() });

@@ -6,27 +6,17 @@
  * typed note, while pressing Save again would have stored a note twice when the first write had
  * landed after all.
  */
-import { randomUUID } from 'node:crypto';
-import { ConversationSpec, TestUser, user } from '../support/activities';
+import { user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { extensionInvoke } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
 const anna = user('Anna');
 const LINK = 'https://teams.microsoft.com/l/message/19:x@thread.v2/1';
 
-function invoke(conv: ConversationSpec, from: TestUser, name: string, value: Record<string, unknown>, locale = 'nl-NL') {
-  return {
-    type: 'invoke', name, id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(), locale,
-    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
-    recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: conv.type !== 'personal' },
-    channelData: { tenant: { id: conv.tenantId } },
-    value,
-  };
-}
 
 const noteInput = (card: any) => card.body.find((e: { id?: string }) => e.id === 'noteText');
 /** What Teams sends when Save is pressed: the Save action's data with the typed text. */
@@ -37,7 +27,7 @@ describe('the message extension refuses or fails a save without losing the note'
   const conv = () => t.conversation('personal', 'a:personal-Anna');
   const notes = async () => (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'note'").fetchAll()).resources;
   const submit = (data: Record<string, unknown>, locale?: string) =>
-    t.send(invoke(conv(), anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: { linkToMessage: LINK }, data }, locale));
+    t.send(extensionInvoke(conv(), anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: { linkToMessage: LINK }, data }, locale));
 
   beforeAll(async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
@@ -50,7 +40,7 @@ describe('the message extension refuses or fails a save without losing the note'
 
   it('attack: saving a 6,000-character Teams message: the dialog shows it whole with the 4,000 limit, Save on it stores nothing, the shortened text is stored once', async () => {
     const body = `Begin ${'a'.repeat(3000)} MIDDEN ${'b'.repeat(2980)} EINDE`;
-    const res = await t.send(invoke(conv(), anna, 'composeExtension/fetchTask', {
+    const res = await t.send(extensionInvoke(conv(), anna, 'composeExtension/fetchTask', {
       commandId: 'bewaarInVerantwoording',
       commandContext: 'message',
       messagePayload: { body: { contentType: 'text', content: body }, linkToMessage: LINK },

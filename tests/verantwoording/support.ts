@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
@@ -170,4 +171,16 @@ export async function eraseInChat(t: TestApp, who: TestUser): Promise<void> {
   const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
   if (!cardText(done).includes('Je gegevens zijn gewist')) throw new Error(`erasure not confirmed: ${cardText(done)}`);
   await t.app.outbox.drain(30_000);
+}
+
+/** An invoke as Teams sends a message extension's (or another composeExtension) activity. */
+export function extensionInvoke(conv: ConversationSpec, from: TestUser, name: string, value: Record<string, unknown>, locale = 'nl-NL') {
+  return {
+    type: 'invoke', name, id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(), locale,
+    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
+    recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
+    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: conv.type !== 'personal' },
+    channelData: { tenant: { id: conv.tenantId } },
+    value,
+  };
 }
