@@ -42,7 +42,7 @@ export interface ComposeOptions {
    * The outbox's retry back-off, and how long a turn waits for a message it needs the id of;
    * tests shorten them so a retried send is not waited out for seconds.
    */
-  outboxTimings?: Pick<SenderOptions, 'backoffBaseMs' | 'backoffCapMs'> & { deliverWaitMs?: number };
+  outboxTimings?: Pick<SenderOptions, 'backoffBaseMs' | 'backoffCapMs' | 'guardedRetryMs'> & { deliverWaitMs?: number };
   /** How long one AI draft may take in all; tests shorten it (DRAFT_BUDGET_MS otherwise). */
   draftBudgetMs?: number;
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */

@@ -17,7 +17,7 @@ export class JobTransitions {
   constructor(
     private readonly store: OutboxStore,
     private readonly owner: string,
-    private readonly options: { jobLeaseMs: number; maxAttempts: number; giveUpAfterMs: number },
+    private readonly options: { jobLeaseMs: number; maxAttempts: number; giveUpAfterMs: number; guardedRetryMs: number },
     private readonly lanes: ConversationLanes,
     private readonly limiter: TeamsRateLimiter,
     private readonly hooks: SenderHooks,
@@ -76,14 +76,24 @@ export class JobTransitions {
   }
 
   /**
-   * A guarded message that did not go out ends at once, whatever the reason: deleted, not retried,
-   * not logged by itself and not reported as undelivered. Only a message that was sent can fail,
-   * so whatever were kept or said of a failure would exist only for those its guard let through
-   * (a nudge: those who had not answered). The next round of its kind tries again.
+   * A guarded message that did not go out: never logged by itself nor reported as undelivered,
+   * and its outcome never stored. Only a message that was sent can fail, so whatever were kept or
+   * said of a failure would exist only for those its guard let through (a nudge: those who had not
+   * answered). A transient failure (Teams throttling) is retried for a short while
+   * (`guardedRetryMs`) with the job as it was queued; after that, or on any other failure, the job
+   * is deleted like a sent one, and the next round of its kind tries again.
    */
   private async endGuarded(job: Versioned<OutboxJob>, outcome: Exclude<Outcome, { kind: 'sent' }>): Promise<void> {
-    // Teams' throttling still paces whatever else goes to that chat.
-    if (outcome.kind === 'retry') this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+    if (outcome.kind === 'retry') {
+      this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+      const retryAt = Date.now() + outcome.afterMs;
+      if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
+        this.lanes.holdForRetry(job.conversationKey, job.id, outcome.afterMs + 30_000);
+        const next = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString() });
+        if (!next) this.logger.warn('a guarded outbox job changed while this sender held it');
+        return;
+      }
+    }
     await this.finish(job, 'failed', {});
   }
 

@@ -29,6 +29,13 @@ export interface SenderOptions {
    * late carries a shorter budget of its own (`OutboundMessage.giveUpAfterMs`).
    */
   giveUpAfterMs?: number;
+  /**
+   * How long after it was queued a guarded message (a private nudge) is still retried after a
+   * transient failure. Short: while it waits, its job is a trace of someone its guard let through
+   * (who has not answered), which nobody else's leaves. Past it, the job ends without a trace and
+   * the next round of its kind tries again.
+   */
+  guardedRetryMs?: number;
   batchSize?: number;
   /** Idle polling interval when nothing is due and nobody kicks. */
   idleMs?: number;
@@ -53,6 +60,7 @@ export function resolveSenderOptions(options: SenderOptions): ResolvedSenderOpti
     jobLeaseMs: 120_000,
     maxAttempts: 1_000,
     giveUpAfterMs: 24 * 3600_000,
+    guardedRetryMs: 10 * 60_000,
     batchSize: 200,
     idleMs: 2_000,
     backoffBaseMs: 1_000,

@@ -34,7 +34,7 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number }; events?: BusinessEvents; draftBudgetMs?: number } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
