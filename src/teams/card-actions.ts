@@ -203,10 +203,11 @@ export function onCardAction<V extends VerbName>(
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
-      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, input, problems, t, locale, ctx.logger, verb) : undefined;
+      // What the person sent, without the Submit fallback's verb: the form and its fallbacks show it again.
+      const { verb: _sent, ...values } = input;
+      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb) : undefined;
       // The store failed the save: the answer replaces the person's card, so it keeps their words
       // and the same action to try again (no form render: it would read the failing store).
-      const { verb: _sent, ...values } = input;
       const failedSave = !refused && code === 'unexpected' && options.form && !outsider && typedFreeText(values) ? refusedFormFallback(verb, values, {}, t, true) : undefined;
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
@@ -221,14 +222,13 @@ export function onCardAction<V extends VerbName>(
 async function renderRefusal(
   context: TurnContext,
   form: RefusalForm,
-  input: Record<string, unknown>,
+  values: Record<string, unknown>,
   problems: FieldProblem[],
   t: Translate,
   locale: Locale,
   logger: Logger,
   verb: string,
 ): Promise<AdaptiveCardJson | undefined> {
-  const { verb: _verb, ...values } = input;
   const reason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
   const errors: Record<string, string> = {};
   for (const p of problems) errors[p.field] ??= reason(p, t, values);

@@ -10,6 +10,16 @@ import { weekUpToQuestion9 } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
+/** A group of four at question 9 on day 4 of its first week (the session open). */
+async function groupAtQuestion9(): Promise<{ t: TestApp; g: GroupDriver }> {
+  const t = await startTestApp({ B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z');
+  const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+  await g.setUp();
+  await g.startCycle();
+  await weekUpToQuestion9(g);
+  return { t, g };
+}
+
 /**
  * Personal answers (questions 9-10) and learning needs under hostile input, double presses,
  * redelivery after the close, and a learning-need card pressed after the weekly handover.
@@ -21,11 +31,7 @@ describe('personal answers (questions 9-10) and learning needs', () => {
   const q9 = () => ({ ...g.ids(), questionId: 9 });
 
   beforeAll(async () => {
-    t = await startTestApp({ B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z');
-    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
-    await g.setUp();
-    await g.startCycle();
-    await weekUpToQuestion9(g);
+    ({ t, g } = await groupAtQuestion9());
   });
   afterAll(() => t.stop());
 
@@ -82,11 +88,7 @@ describe('a learning-need card pressed after the weekly handover (stale card)', 
   const q9 = () => ({ ...g.ids(), questionId: 9 });
 
   beforeAll(async () => {
-    t = await startTestApp({ B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z');
-    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
-    await g.setUp();
-    await g.startCycle();
-    await weekUpToQuestion9(g);
+    ({ t, g } = await groupAtQuestion9());
     for (const [who, text] of [[anna, 'Delegeren'], [bram, 'Feedback'], [cem, 'Excel']] as const) {
       await g.press(who, 'session.personal', { ...q9(), text });
       await g.press(who, 'learningNeed.pass', { ...q9(), theme: 'samenwerken', learningNeedText: `${text} leren` });
