@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DirectoryPerson, ManagerDirectory } from '../domain/directory/manager-directory';
+import { DomainError } from '../domain/shared/errors';
 
 const fileSchema = z.object({
   users: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), managerId: z.string().optional(), teamId: z.string().optional() })),
@@ -13,8 +14,13 @@ const fileSchema = z.object({
 export class FileManagerDirectory implements ManagerDirectory {
   constructor(private readonly path: string) {}
 
+  /** A file that cannot be read or parsed (being rewritten, say) is no answer, as an outage of Graph is. */
   private async users() {
-    return fileSchema.parse(JSON.parse(await readFile(this.path, 'utf8'))).users;
+    try {
+      return fileSchema.parse(JSON.parse(await readFile(this.path, 'utf8'))).users;
+    } catch {
+      throw new DomainError('directoryUnavailable', 'directory file unreadable');
+    }
   }
 
   async managerOf(userId: string): Promise<string | undefined> {

@@ -7,6 +7,13 @@ const CACHE_MS = 5 * 60_000;
 const MAX_CACHE = 5000;
 const ID = /^[0-9a-zA-Z-]{1,64}$/;
 
+/** Graph answered with an error status (after the retries on 429). */
+export class GraphCallFailed extends Error {
+  constructor(readonly status: number, method: string) {
+    super(`Graph ${method} answered ${status}`);
+  }
+}
+
 /** A loopback Graph is a local fake (tests): it gets no token. */
 function isLoopback(baseUrl: string): boolean {
   const host = new URL(baseUrl).hostname;
@@ -46,7 +53,7 @@ export class GraphDirectory implements DirectoryPort {
         await new Promise((r) => setTimeout(r, wait * 1000));
         continue;
       }
-      if (!res.ok) throw new Error(`Graph ${method} answered ${res.status}`);
+      if (!res.ok) throw new GraphCallFailed(res.status, method);
       return res.json();
     }
   }

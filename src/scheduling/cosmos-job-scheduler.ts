@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JobScheduler, ScheduledJob } from '../domain/scheduling/job';
+import { JobScheduler, RunAgainLater, ScheduledJob } from '../domain/scheduling/job';
 import { Clock } from '../domain/shared/clock';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
@@ -141,6 +141,11 @@ export class CosmosJobScheduler implements JobScheduler {
       await handler(job.payload, job);
       await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
     } catch (err) {
+      if (err instanceof RunAgainLater) {
+        this.logger.info({ jobId: job.id, kind: job.kind, reason: err.message }, 'scheduled job runs again later');
+        await store.update(job.id, key, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined }));
+        return;
+      }
       const giveUp = job.attempts >= MAX_ATTEMPTS;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
       const retryAt = new Date(this.clock.now().getTime() + 2 ** job.attempts * 10_000).toISOString();

@@ -206,9 +206,11 @@ export function onCardAction<V extends VerbName>(
       // What the person sent, without the Submit fallback's verb: the form and its fallbacks show it again.
       const { verb: _sent, ...values } = input;
       const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb) : undefined;
-      // The store failed the save: the answer replaces the person's card, so it keeps their words
-      // and the same action to try again (no form render: it would read the failing store).
-      const failedSave = !refused && code === 'unexpected' && options.form && !outsider && typedFreeText(values) ? refusedFormFallback(verb, values, {}, t, true) : undefined;
+      // The store failed the save, or the directory did not answer: the answer replaces the
+      // person's card, so it keeps their words and the same action to try again (no form render:
+      // it would read what just failed). A directory outage keeps every form, typed words or not.
+      const failedNotice = code === 'unexpected' && typedFreeText(values) ? 'error.saveFailedKept' : code === 'directoryUnavailable' ? 'error.directoryUnavailableKept' : undefined;
+      const failedSave = !refused && failedNotice && options.form && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
   };

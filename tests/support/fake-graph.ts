@@ -2,12 +2,17 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /**
- * A local Microsoft Graph: group membership (checkMemberGroups) and group owners, from maps a
- * test fills. Loopback only.
+ * A local Microsoft Graph: group membership (checkMemberGroups), group owners, and managers and
+ * direct reports, from maps a test fills. `failWith` makes every call answer that status (an
+ * outage, throttling). Loopback only.
  */
 export class FakeGraph {
   readonly members = new Map<string, Set<string>>();
   readonly owners = new Map<string, Set<string>>();
+  /** A person's manager (by id); their direct reports are the people whose manager they are. */
+  readonly managers = new Map<string, string>();
+  readonly names = new Map<string, string>();
+  failWith?: number;
   readonly requests: { method: string; path: string; authorization?: string }[] = [];
   private server?: Server;
   url = '';
@@ -23,6 +28,17 @@ export class FakeGraph {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
       };
+      if (this.failWith) return send(this.failWith, { error: { code: 'ServiceUnavailable' } });
+      const manager = path.match(/^\/v1\.0\/users\/([^/]+)\/manager$/);
+      if (req.method === 'GET' && manager) {
+        const id = this.managers.get(manager[1]!);
+        return id ? send(200, { id }) : send(404, { error: { code: 'Request_ResourceNotFound' } });
+      }
+      const reports = path.match(/^\/v1\.0\/users\/([^/]+)\/directReports$/);
+      if (req.method === 'GET' && reports) {
+        const value = [...this.managers].filter(([, m]) => m === reports[1]).map(([id]) => ({ id, displayName: this.names.get(id) ?? id }));
+        return send(200, { value });
+      }
       const check = path.match(/^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/);
       if (req.method === 'POST' && check) {
         const groups = (body.groupIds ?? []) as string[];

@@ -14,7 +14,7 @@ describe('the Graph manager directory', () => {
       const manager = url.pathname.match(/^\/v1\.0\/users\/([^/]+)\/manager$/);
       const reports = url.pathname.match(/^\/v1\.0\/users\/([^/]+)\/directReports$/);
       res.setHeader('content-type', 'application/json');
-      if (manager) {
+      if (manager && manager[1] !== 'broken-id') {
         const id = managers[manager[1]!];
         res.statusCode = id ? 200 : 404;
         return res.end(JSON.stringify(id ? { id } : { error: { code: 'Request_ResourceNotFound' } }));
@@ -38,12 +38,16 @@ describe('the Graph manager directory', () => {
     expect(await dir.managerOf('anna-id')).toBe('kees-id');
     managers['anna-id'] = 'mia-id';
   });
-  it('has no manager for someone without one, or on a failed or malformed lookup', async () => {
+  it('has no manager for someone Graph gives none (404), or for a malformed id', async () => {
     expect(await dir.managerOf('mia-id')).toBeUndefined();
     expect(await dir.managerOf('../etc')).toBeUndefined();
   });
+  it('a lookup Graph did not answer is no answer: it rejects as directoryUnavailable, never "no manager" or "no reports"', async () => {
+    // The stand-in answers 500 for anything it does not know: an outage.
+    await expect(dir.managerOf('broken-id')).rejects.toMatchObject({ code: 'directoryUnavailable' });
+    await expect(dir.directReports('nobody-id')).rejects.toMatchObject({ code: 'directoryUnavailable' });
+  });
   it('lists direct reports across pages', async () => {
     expect(await dir.directReports('mia-id')).toEqual([{ id: 'anna-id', name: 'Anna' }, { id: 'bram-id', name: 'Bram' }]);
-    expect(await dir.directReports('nobody-id')).toEqual([]);
   });
 });

@@ -17,6 +17,11 @@ const GENERAL_ERROR_CODES = [
   'erasureUnderway',
   /** A check-out score before check-out opened (a crafted or stale press): not stored. */
   'checkOutNotOpen',
+  /**
+   * The organisation's directory (who manages whom) did not answer: no answer, so neither "yes"
+   * nor "not your report". Nothing was stored; the same action later works.
+   */
+  'directoryUnavailable',
 ] as const;
 
 /** Refusals of the B3-spiegel pulse poll; most name a team, channel or date the user typed. */

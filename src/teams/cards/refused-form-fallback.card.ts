@@ -15,10 +15,11 @@ export function typedFreeText(values: Record<string, unknown>): boolean {
  * A refused form whose own card could not be built again (the store did not answer): the inputs
  * the person filled in, each with the reason next to it, and the same action to try again with
  * what they change. The button carries the rest of what the action sent (its ids and key), so a
- * second press is the same action, idempotent as the first. `saveFailed`: not refused at all, the
- * store failed the save; the card is an error card (nothing was stored) that keeps the words.
+ * second press is the same action, idempotent as the first. `failed`: not refused at all, the
+ * action could not be done now (the message key says why: the store failed the save, the
+ * directory did not answer); the card is an error card (nothing was stored) that keeps the words.
  */
-export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate, saveFailed = false): AdaptiveCardJson {
+export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate, failed?: 'error.saveFailedKept' | 'error.directoryUnavailableKept'): AdaptiveCardJson {
   const shown = Object.keys(values).filter((id) => typeof values[id] === 'string' && (id in errors || FREE_TEXT.includes(id)));
   const data = Object.fromEntries(Object.entries(values).filter(([id]) => !shown.includes(id)));
   const again: ExecuteAction = {
@@ -29,6 +30,6 @@ export function refusedFormFallback(verb: string, values: Record<string, unknown
     associatedInputs: 'auto',
     fallback: { type: 'Action.Submit', title: t('error.formFallbackAgain'), data: { ...data, verb } },
   };
-  const top = saveFailed ? [errorTitle(t), refusalNotice(t('error.saveFailedKept'))] : [refusalNotice(t('error.formFallback'))];
+  const top = failed ? [errorTitle(t), refusalNotice(t(failed))] : [refusalNotice(t('error.formFallback'))];
   return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], [again]);
 }

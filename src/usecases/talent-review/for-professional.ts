@@ -1,3 +1,4 @@
+import { isDomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { ReviewManagersIndex, ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
@@ -49,8 +50,15 @@ export function reviewsOfProfessional(
 ): ReviewsOfProfessional {
   return {
     async listByReport(reportId) {
-      const [current, former] = await Promise.all([directory.managerOf(reportId), index.managersOf(reportId)]);
-      const managers = [...new Set([...former, ...(current ? [current] : [])])];
+      // Every manager who planned a conversation is in the index (written before the review): the
+      // directory's current manager only adds one who has planned nothing. A lookup it did not
+      // answer leaves them out, so the professional's own overview never waits for Graph.
+      const current = directory.managerOf(reportId).catch((err: unknown) => {
+        if (isDomainError(err) && err.code === 'directoryUnavailable') return undefined;
+        throw err;
+      });
+      const [currentId, former] = await Promise.all([current, index.managersOf(reportId)]);
+      const managers = [...new Set([...former, ...(currentId ? [currentId] : [])])];
       return (await Promise.all(managers.map((m) => reviews.listAbout(m, reportId)))).flat();
     },
   };

@@ -1,3 +1,4 @@
+import { isDomainError } from '../../domain/shared/errors';
 import { managerCheckJobId, nextManagerCheckAt, PrepCardMessage, TalentReview, withoutPrepCards } from '../../domain/talent-review/review';
 import { TalentReviewDeps } from './deps';
 
@@ -61,9 +62,13 @@ export async function withdrawFromFormerManagers(deps: TalentReviewDeps): Promis
   let withdrawn = 0;
   const worker = async () => {
     for (let reportId = reports.shift(); reportId !== undefined; reportId = reports.shift()) {
-      // Only a manager the directory names counts as a change: the directory says "none" for a
-      // failed lookup too, and a Graph outage at night must not withdraw every manager's prep.
-      const current = await deps.directory.managerOf(reportId);
+      // Only a manager the directory names counts as a change: a lookup it did not answer (a
+      // Graph outage at night) withdraws nothing, and neither does "no manager" (a gap in the
+      // directory, not a move to someone else).
+      const current = await deps.directory.managerOf(reportId).catch((err: unknown) => {
+        if (isDomainError(err) && err.code === 'directoryUnavailable') return undefined;
+        throw err;
+      });
       for (const review of byReport.get(reportId)!) {
         if (current === undefined || review.managerId === current) continue;
         // Awaited first: `withdrawn += await ...` would add to the count read before another worker's.

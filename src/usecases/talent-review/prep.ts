@@ -3,8 +3,8 @@ import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-ti
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
 import { prepSummaryItems } from '../../domain/talent-review/prep-summary';
-import { inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
-import { DomainError } from '../../domain/shared/errors';
+import { conversationHeld, inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
@@ -185,13 +185,21 @@ export async function currentPrep(deps: TalentReviewDeps, managerId: string, rev
  * The scheduled prep card: queued once, and only while the planner is still the direct manager.
  * It is rendered when it is sent (currentPrep), so it shows what the report shares then.
  */
-export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone' | 'notDue'> {
+export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable'> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) return 'gone';
   if (review.prepSentAt) return 'alreadySent';
   // A job of an earlier plan (the manager moved the prep card later): the current plan's job sends it.
   if (prepDueAt(review, deps.clock.now()).getTime() > deps.clock.now().getTime()) return 'notDue';
-  if ((await deps.directory.managerOf(review.reportId)) !== managerId) return 'notManager';
+  let manager: string | undefined;
+  try {
+    manager = await deps.directory.managerOf(review.reportId);
+  } catch (err) {
+    // The directory did not answer: the card is still worth sending until the conversation is held.
+    if (isDomainError(err) && err.code === 'directoryUnavailable' && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
+    throw err;
+  }
+  if (manager !== managerId) return 'notManager';
   await deps.prepCards.post(review);
   const at = deps.clock.now().toISOString();
   await deps.reviews.update(managerId, reviewId, (r) => (r.prepSentAt ? r : { ...r, prepSentAt: at }));

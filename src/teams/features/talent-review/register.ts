@@ -3,6 +3,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { RunAgainLater } from '../../../domain/scheduling/job';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
@@ -171,12 +172,16 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
 
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
+  /** How long a prep card waits for a directory that did not answer before it asks again. */
+  const DIRECTORY_RETRY_MS = 10 * 60_000;
   /** Runs of a prep job that find no review before it stops (retries 20 s, 40 s, 80 s apart). */
   const PREP_WAITS_FOR_REVIEW = 4;
   scheduler.on(REVIEW_JOB, async (payload, job) => {
     const { managerId, reviewId } = jobPayload.parse(payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId);
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
+    // However long the directory stays away: the card goes out once it answers (while it is still before the conversation).
+    if (outcome === 'directoryUnavailable') throw new RunAgainLater(new Date(tr.clock.now().getTime() + DIRECTORY_RETRY_MS), 'the manager directory did not answer');
     // A plan writes its job before its review: a job due at once may run before the review is
     // stored (or before the manager's retry after an error card stores it). It tries again a
     // few times, minutes apart, before it counts the review as gone.
