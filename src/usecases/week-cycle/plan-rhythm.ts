@@ -37,11 +37,19 @@ export interface PlanRead {
  * The group's plan: made when the group has none, re-planned when its settings changed, and
  * extended when the group goes on past its planned weeks (`week`). Idempotent: a second turn
  * at the same moment finds the plan made and changes nothing.
+ *
+ * `catchUp`: a new start time or time zone can put the next week's first session behind us (moved
+ * to earlier today): that week is planned again at once (catchUpPlan), and the caller schedules
+ * it. Never on a plain read: in the seconds between a start time and its start job, a first
+ * session is "behind us" too, and a read that moved the week would leave the job without its slot.
  */
-export async function planFor(deps: WeekCycleDeps, group: Group, week?: number): Promise<PlanRead> {
+export async function planFor(deps: WeekCycleDeps, group: Group, week?: number, opts: { catchUp?: boolean } = {}): Promise<PlanRead> {
   const ctx = planContext(deps, group);
-  // New settings can put the next week's first session behind us (a start time moved to earlier today): caught up at once.
-  const settle = (p: RhythmPlan) => (week ? extendPlan(reconcilePlan(p, group, ctx), group, ctx, week) : catchUpPlan(reconcilePlan(p, group, ctx), group, ctx));
+  const settle = (p: RhythmPlan) => {
+    const reconciled = reconcilePlan(p, group, ctx);
+    if (week) return extendPlan(reconciled, group, ctx, week);
+    return opts.catchUp ? catchUpPlan(reconciled, group, ctx) : reconciled;
+  };
   const stored = await deps.plans.get(group.id);
   if (!stored) {
     const { plan, created } = await deps.plans.create(settle(makePlan(group, ctx, await startedDatesOf(deps, group))));
@@ -90,8 +98,8 @@ export async function scheduleRhythm(deps: WeekCycleDeps, group: Group, plan: Rh
 
 /** After setup (or new settings): the plan is made or follows the settings, and the next week is scheduled. */
 export async function planAhead(deps: WeekCycleDeps, group: Group, before?: Group): Promise<RhythmPlan> {
-  const { plan, previous, changed } = await planFor(deps, group);
   const scheduleChanged = !!before && (before.schedule.startTime !== group.schedule.startTime || before.schedule.timeZone !== group.schedule.timeZone);
+  const { plan, previous, changed } = await planFor(deps, group, undefined, { catchUp: scheduleChanged });
   if (changed || scheduleChanged) await scheduleRhythm(deps, group, plan, before || previous ? { group: before ?? group, plan: previous ?? plan } : undefined);
   return plan;
 }
