@@ -10,6 +10,7 @@ const closed = (groupId: string, startedAt: string, attendees: number): ReportIn
 describe('the HR report on a rhythm nobody attended', () => {
   const input: ReportInput = {
     period: { from: '2026-11-01', to: '2026-11-30' },
+    asOf: '2026-12-07T12:00:00Z',
     timeZone: 'Europe/Amsterdam',
     sessionHours: 1,
     sessions: [
@@ -40,26 +41,40 @@ describe('the HR report on a rhythm nobody attended', () => {
  * ATTACK (HR differencing one session's attendance): a group of three, Monday all three, Tuesday
  * only Anna. A one-day report, or two periods subtracted, gave HR Tuesday's head count: 1, which
  * the two who stayed away know is Anna. Sessions count by whole weeks of a group, a week belonging
- * to the period that holds its Thursday, and only weeks where at least 3 were there.
+ * to the period that holds its Thursday, once the week is over, and only sessions at least 3 came to.
  */
 describe('the HR report by whole weeks of a group', () => {
   const week = (attendees: number[]) => attendees.map((n, i) => closed('g', `2026-11-${23 + i}T08:00:00Z`, n));
-  const report = (sessions: ReportInput['sessions'], from: string, to: string) => computeReport({ period: { from, to }, timeZone: 'Europe/Amsterdam', sessionHours: 1, sessions, proposals: [], b3: [] });
+  const report = (sessions: ReportInput['sessions'], from: string, to: string, asOf = '2026-12-07T12:00:00Z') => computeReport({ period: { from, to }, asOf, timeZone: 'Europe/Amsterdam', sessionHours: 1, sessions, proposals: [], b3: [] });
   const totals = (r: ReturnType<typeof computeReport>) => ({ groupsActive: r.groupsActive, sessionsHeld: r.sessionsHeld, learningHours: r.learningHours });
+  const none = { groupsActive: 0, sessionsHeld: 0, learningHours: 0 };
 
   it('attack: no period, nor two subtracted, isolates one day of a week', () => {
-    const sessions = week([3, 1]);
+    const sessions = week([3, 4]);
     const monday = totals(report(sessions, '2026-11-23', '2026-11-23'));
     const both = totals(report(sessions, '2026-11-23', '2026-11-24'));
     const tuesday = totals(report(sessions, '2026-11-24', '2026-11-24'));
-    expect([monday, both, tuesday]).toEqual([{ groupsActive: 0, sessionsHeld: 0, learningHours: 0 }, { groupsActive: 0, sessionsHeld: 0, learningHours: 0 }, { groupsActive: 0, sessionsHeld: 0, learningHours: 0 }]);
+    expect([monday, both, tuesday]).toEqual([none, none, none]);
     // The week as a whole, by its Thursday (26 November).
-    expect(totals(report(sessions, '2026-11-26', '2026-11-26'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 4 });
-    expect(totals(report(sessions, '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 4 });
+    expect(totals(report(sessions, '2026-11-26', '2026-11-26'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 7 });
+    expect(totals(report(sessions, '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 7 });
   });
 
   it('attack: a week only one or two came to counts in no figure', () => {
-    expect(totals(report(week([2, 1, 2, 1]), '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 0, sessionsHeld: 0, learningHours: 0 });
+    expect(totals(report(week([2, 1, 2, 1]), '2026-11-01', '2026-11-30'))).toEqual(none);
+  });
+
+  it('attack: sessions one or two came to are in no figure, so sessions and hours leave no spread with a lone attendee (3/1/1/1 read as 4 sessions, 6 hours)', () => {
+    expect(totals(report(week([3, 1, 1, 1]), '2026-11-01', '2026-11-30'))).toEqual({ groupsActive: 1, sessionsHeld: 1, learningHours: 3 });
+  });
+
+  it('attack: the same period asked on Wednesday and on Thursday evening does not give Thursday\'s head count', () => {
+    const sessions = week([3, 3, 3, 4]);
+    const wednesday = totals(report(sessions.slice(0, 3), '2026-11-01', '2026-11-30', '2026-11-25T18:00:00Z'));
+    const thursday = totals(report(sessions, '2026-11-01', '2026-11-30', '2026-11-26T18:00:00Z'));
+    expect([wednesday, thursday]).toEqual([none, none]);
+    // Once the week is over it counts whole.
+    expect(totals(report(sessions, '2026-11-01', '2026-11-30', '2026-11-30T00:00:00+01:00'))).toEqual({ groupsActive: 1, sessionsHeld: 4, learningHours: 13 });
   });
 
   it('guard: a week across the turn of a month belongs to the month of its Thursday', () => {

@@ -63,7 +63,10 @@ describe('erasure versus published energy averages', () => {
     for (const [who, score] of SCORES_OUT) await g.checkIn(who, score, 'out');
     await g.end(anna); // the closing round closes: 3.25, shown as 3,3
     const session = await g.session();
-    before = { annaView: await ownView(anna), session: session.energy, report: await report(t, '2026-11-23', '2026-11-29') };
+    const annaView = await ownView(anna);
+    // HR reads the week once it is over (a week still running is in no figure).
+    t.clock.set('2026-11-30T07:00:00Z');
+    before = { annaView, session: session.energy, report: await report(t, '2026-11-23', '2026-11-29') };
     // The scenario holds: both rounds were published from four answers, Dewi's among them.
     expect(session.energy.in).toMatchObject({ average: 3, answers: 4 });
     expect(session.energy.out).toMatchObject({ average: 3.3, answers: 4 });

@@ -56,6 +56,7 @@ describe('the HR report figures', () => {
   // Two groups in week 48, one in week 49; one session outside the period; one still open.
   const input: ReportInput = {
     period: { from: '2026-11-23', to: '2026-12-06' },
+    asOf: '2026-12-07T12:00:00Z',
     timeZone: 'Europe/Amsterdam',
     sessionHours: 1,
     // Energy arrives as each session's published rounds: an average from three answers, or none.

@@ -7,6 +7,8 @@ import { LearningNeedsSection } from '../learning-needs/report';
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
   period: { from: string; to: string };
+  /** When the report is made (ISO instant): a group's week counts once it is over. */
+  asOf: string;
   timeZone: string;
   sessionHours: number;
   /**
@@ -65,25 +67,23 @@ export function wasMade(p: ReportInput['proposals'][number]): boolean {
   return p.drafted || p.ownText || !!p.decision;
 }
 
-/** Fewer people than this in a group's week, and that week is in none of HR's figures. */
+/** Fewer people than this in a session, and it is in none of HR's figures. */
 export const MIN_WEEK_ATTENDANCE = MIN_ENERGY_ANSWERS;
 
 /**
- * The sessions HR's figures count: those of a group's week (the unit of the Vitale Weekcyclus),
- * whole, where at least MIN_WEEK_ATTENDANCE members were there in one session, and which belongs
- * to the period by its Thursday (as ISO weeks belong to a year). A week is never split by a
- * period's edge, so no period, nor two subtracted, isolates one session's head count; and a
- * week one or two people came to says nothing about who they were.
+ * The sessions HR's figures count: those where at least MIN_WEEK_ATTENDANCE members were there,
+ * of a group's week (the unit of the Vitale Weekcyclus) that is over, counted whole in the period
+ * holding its Thursday (as ISO weeks belong to a year). A week is never split by a period's edge
+ * nor counted while it runs, so no period, no two subtracted, and no two readings of one period
+ * isolate one session; and a session of one or two people, which would say who they were (a
+ * report's sessions and hours together leave one way to spread them), is in no figure.
  */
-export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t: DateTime) => boolean, zone: string): ReportInput['sessions'] {
-  const units = new Map<string, ReportInput['sessions']>();
-  for (const s of sessions.filter(wasHeld)) {
+export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t: DateTime) => boolean, zone: string, asOf: DateTime): ReportInput['sessions'] {
+  return sessions.filter((s) => {
+    if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE) return false;
     const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
-    if (!inPeriod(monday.plus({ days: 3 }))) continue;
-    const key = `${s.groupId}\u0000${monday.toISODate()}`;
-    units.set(key, [...(units.get(key) ?? []), s]);
-  }
-  return [...units.values()].filter((unit) => Math.max(...unit.map((s) => s.attendees)) >= MIN_WEEK_ATTENDANCE).flat();
+    return inPeriod(monday.plus({ days: 3 })) && monday.plus({ weeks: 1 }) <= asOf;
+  });
 }
 
 export function computeReport(input: ReportInput): HrReport {
@@ -92,7 +92,7 @@ export function computeReport(input: ReportInput): HrReport {
   const to = DateTime.fromISO(input.period.to, { zone }).endOf('day');
   const within = (t: DateTime) => t >= from && t <= to;
   const inPeriod = (iso: string) => within(DateTime.fromISO(iso, { zone }));
-  const held = countedSessions(input.sessions, within, zone);
+  const held = countedSessions(input.sessions, within, zone, DateTime.fromISO(input.asOf, { zone }));
   const made = input.proposals.filter((p) => wasMade(p) && inPeriod(p.createdAt));
   const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
   const weeks = new Map<string, { in: EnergyRound[]; out: EnergyRound[] }>();

@@ -60,7 +60,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
     source.adoptedProposals(from, to),
     deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, tenantId, period) : Promise.resolve(undefined),
   ]);
-  const report = computeReport({ period, timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
+  const report = computeReport({ period, asOf: deps.clock.now().toISOString(), timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {
     ...report,
     ...(facilitation ? { facilitation: computeFacilitation(facilitation, period) } : {}),
