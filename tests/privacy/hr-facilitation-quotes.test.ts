@@ -25,12 +25,15 @@ describe('the label of a quoted facilitation account', () => {
 
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [anna, bram].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
+    writeFileSync(directory, JSON.stringify({ users: [anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
     t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
     const pulse = new PulseDriver(t);
     await pulse.install(noord);
     await pulse.install(zuid);
-    await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
+    // Three conversations in December: a month with fewer is in none of the section's figures.
+    for (const [who, date] of [[bram, '2026-12-11'], [cem, '2026-12-14'], [anna, '2026-12-10']] as const) {
+      await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}`));
+    }
     const review = (await t.store.container('reviews').items.query({ query: "SELECT * FROM c WHERE c.reportId = 'aad-anna'" }).fetchAll()).resources[0];
     await t.send(execute(miaChat(), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: ABOUT_ANNA, shareFacilitation: 'true' }, 'prep'));
     t.clock.set('2026-12-20T08:00:00Z');

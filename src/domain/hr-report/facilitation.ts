@@ -3,7 +3,8 @@
  * gefaciliteerd?"), counted over the conversations planned in the period, and quoted only where
  * the manager agreed to share their text. Quotes carry no label and no order of their own: a
  * team (or the set of a professional's teams, which can fit one person) next to an account about
- * a conversation would say whom it was about.
+ * a conversation would say whom it was about. For the same reason the section counts whole months
+ * with enough conversations (computeFacilitation), never a period HR cuts to one conversation.
  */
 export interface FacilitationAccount {
   /** The conversation's date, yyyy-mm-dd. */
@@ -25,11 +26,35 @@ export interface FacilitationSection {
   shared: string[];
 }
 
+/** Fewer conversations than this in a month, and that month is in none of the section's figures. */
+export const MIN_CONVERSATIONS_PER_MONTH = 3;
+
+/** The calendar month of a date (yyyy-mm) when the whole month lies within the period. */
+function wholeMonthIn(date: string, period: { from: string; to: string }): string | undefined {
+  const month = date.slice(0, 7);
+  const first = `${month}-01`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  return first >= period.from && last <= period.to ? month : undefined;
+}
+
+/**
+ * Counted by whole calendar months within the period, and only months with at least
+ * MIN_CONVERSATIONS_PER_MONTH planned conversations. An unlabelled quote from a period of one day
+ * (or from the difference of two overlapping periods) was the account of the one conversation in
+ * it, whose date is on HR's and the manager's calendar: whose conversation it was. Now no period,
+ * nor two subtracted, holds fewer conversations than the minimum.
+ */
 export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }): FacilitationSection {
-  const inPeriod = accounts.filter((a) => a.date >= period.from && a.date <= period.to);
+  const months = new Map<string, FacilitationAccount[]>();
+  for (const a of accounts) {
+    const month = wholeMonthIn(a.date, period);
+    if (month) months.set(month, [...(months.get(month) ?? []), a]);
+  }
+  const counted = [...months.values()].filter((m) => m.length >= MIN_CONVERSATIONS_PER_MONTH).flat();
   return {
-    conversationsPlanned: inPeriod.length,
-    withAccount: inPeriod.filter((a) => a.hasAccount).length,
-    shared: inPeriod.flatMap((a) => (a.hasAccount && a.sharedText ? [a.sharedText] : [])).sort((a, b) => a.localeCompare(b)),
+    conversationsPlanned: counted.length,
+    withAccount: counted.filter((a) => a.hasAccount).length,
+    shared: counted.flatMap((a) => (a.hasAccount && a.sharedText ? [a.sharedText] : [])).sort((a, b) => a.localeCompare(b)),
   };
 }

@@ -1,3 +1,4 @@
+import { MIN_CONVERSATIONS_PER_MONTH } from '../../domain/hr-report/facilitation';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
 
@@ -19,6 +20,7 @@ export function facilitationSummaryLines(report: HrReport, t: Translate): string
   return [
     t('talentReview.hrFacilitation.title'),
     t('talentReview.hrFacilitation.counts', { withAccount: f.withAccount, count: f.conversationsPlanned }),
+    t('talentReview.hrFacilitation.wholeMonths', { min: MIN_CONVERSATIONS_PER_MONTH }),
     ...(f.shared.length ? [`- ${t('talentReview.hrFacilitation.sharedTitle')}:`, ...f.shared.map((text) => `  - ${text.replace(/\s*\n\s*/g, ' ')}`)] : [`- ${t('talentReview.hrFacilitation.noneShared')}`]),
     '',
   ];

@@ -1,3 +1,4 @@
+import { MIN_CONVERSATIONS_PER_MONTH } from '../../../domain/hr-report/facilitation';
 import { HrReport } from '../../../domain/hr-report/report';
 import { Translate } from '../../../i18n/i18n';
 import { Element, plainText, subtle, textBlock, truncate } from '../card-kit';
@@ -12,6 +13,7 @@ export function facilitationSection(report: HrReport, t: Translate): Element[] {
   return [
     textBlock(t('talentReview.hrFacilitation.title'), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(t('talentReview.hrFacilitation.counts', { withAccount: f.withAccount, count: f.conversationsPlanned })),
+    subtle(t('talentReview.hrFacilitation.wholeMonths', { min: MIN_CONVERSATIONS_PER_MONTH })),
     ...(f.shared.length
       ? [
           textBlock(t('talentReview.hrFacilitation.sharedTitle'), { weight: 'Bolder', size: 'Small' }),
