@@ -82,7 +82,9 @@ export function closingInstant(closesOn: string, now: Date, timeZone: string): D
   if (!/^\d{4}-\d{2}-\d{2}$/.test(closesOn) || !day.isValid) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   const closesAt = day.plus({ days: 1 }).startOf('day').toJSDate();
   const tooSoon = closesAt.getTime() - now.getTime() < 3600_000;
-  const tooLate = closesAt.getTime() - now.getTime() > (MAX_OPEN_DAYS + 1) * 86400_000;
+  // By calendar days where the organisation lives: a 23- or 25-hour day (summer time) between now
+  // and the closing date moves no limit by the hour HR happens to type the command.
+  const tooLate = day.startOf('day') > DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').plus({ days: MAX_OPEN_DAYS });
   if (tooSoon || tooLate) throw new DomainError('badDate', { params: { date: closesOn, maxDays: String(MAX_OPEN_DAYS) } });
   return closesAt;
 }
