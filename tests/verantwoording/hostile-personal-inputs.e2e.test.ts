@@ -110,7 +110,7 @@ describe('verantwoording: limits, types and places', () => {
     const del = deleteOf(add);
     expect(del).toBeDefined();
     const refused = await chat.press('verantwoording.note.delete', del!);
-    expect(cardText(refused)).toContain('intussen ergens anders gewijzigd');
+    expect(cardText(refused)).toContain('Niet verwijderd: deze notitie is gewijzigd sinds je kaart');
     const still = (await notes()).find((n) => n.text === 'Nieuwe, belangrijke tekst');
     expect(still).toBeDefined();
     // From a card that shows the newest text, it goes.

@@ -10,6 +10,11 @@ export interface NoteEditOptions {
   changedElsewhere?: { text: string };
   /** A refused edit: the text as typed, the version it was made from, and why it was refused. */
   refused?: { text?: string; rev?: number; error: string };
+  /**
+   * A delete from a card older than the note's text was refused: the newest text is shown, with a
+   * delete that names its version (pressing it is the choice to delete what they now see).
+   */
+  deleteRefused?: true;
 }
 
 /** Edits one note; the card carries the version it shows, so a stale save is refused, not lost. */
@@ -28,6 +33,7 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
           ]
         : []),
       ...(opts.refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+      ...(opts.deleteRefused ? [refusalNotice(t('verantwoording.notes.deleteChanged'))] : []),
       ...withFieldError(
         { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
         opts.refused?.error,
@@ -35,6 +41,7 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
     ],
     [
       execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev }, { style: 'positive' }),
+      ...(opts.deleteRefused ? [execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: note.id, rev: note.rev }, { style: 'destructive', associatedInputs: 'none' })] : []),
       execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
     ],
   );

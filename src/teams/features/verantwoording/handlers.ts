@@ -88,7 +88,13 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     return afterChange(ui, 'saveNote');
   });
   on('deleteNote', async (ui, data) => {
-    await deleteNote(v, ui.userId, data.noteId, data.rev);
+    try {
+      await deleteNote(v, ui.userId, data.noteId, data.rev);
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'conflict') throw err;
+      // Pressed on a card older than the note's text: the newest text to decide on, and its delete.
+      return noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { deleteRefused: true });
+    }
     return afterChange(ui, 'deleteNote');
   });
   on('setVisibility', async (ui, data) => {
