@@ -256,7 +256,17 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
    */
   async addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string } } | { gateClosed: true }> {
     const gate = gated ? [{ read: sessionGateId(item.sessionId) }] : [];
-    const result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }]);
+    let result: Awaited<ReturnType<typeof this.store.transact>>;
+    try {
+      result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }]);
+    } catch (err) {
+      // No answer on any try (the connection dropped after Cosmos DB stored it, say): the item may
+      // be stored. Its id is known, so look: stored means stored (the session is read apart), and
+      // only an item that is not there makes this an error that means nothing was stored.
+      const stored = await this.store.get(item.id, item.groupId).catch(() => undefined);
+      if (stored) return { item: stored as T };
+      throw err;
+    }
     if (!result.ok) {
       if (gated && result.index === 0 && result.status === 404) {
         // Closed now; but an item with this id was created while the gate stood (a retry of a write
