@@ -176,8 +176,9 @@ export async function currentPrep(deps: TalentReviewDeps, managerId: string, rev
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review || review.reportId === ERASED_ID) return undefined;
   if (shownIn && !remembersPrepCard(review, shownIn)) return undefined;
-  const [manager, erasure] = await Promise.all([deps.directory.managerOf(review.reportId), erasureOf(deps, review.reportId)]);
-  if (manager !== managerId || erasure) return undefined;
+  // The erasure first: a report being erased is withdrawn from the card whether or not the directory answers.
+  if (await erasureOf(deps, review.reportId)) return undefined;
+  if ((await deps.directory.managerOf(review.reportId)) !== managerId) return undefined;
   return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
 }
 
@@ -280,6 +281,23 @@ export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string)
 
 /** The scheduled job that retries a rebuild of a report's prep cards (payload: `reportId`). */
 export const PREP_REFRESH_JOB = 'review.prepRefresh';
+
+/** How long a prep card waits for a directory that did not answer before it is tried again. */
+export const DIRECTORY_RETRY_MS = 10 * 60_000;
+
+/**
+ * A rebuild of a card in the chat that found the directory unavailable: the card shows nothing of
+ * the report meanwhile (what they took back must not stay on it), and this job rebuilds the
+ * report's cards once the directory answers: tried again every DIRECTORY_RETRY_MS, one job per
+ * window (a finished job's id would make scheduling it again a no-op).
+ */
+export async function rebuildWhenDirectoryAnswers(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<void> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review || review.reportId === ERASED_ID) return;
+  const at = deps.clock.now().getTime() + DIRECTORY_RETRY_MS;
+  const window = Math.floor(at / DIRECTORY_RETRY_MS);
+  await deps.scheduler.schedule({ id: `${prepRefreshJobId(review.reportId)}_directory_${window}`, kind: PREP_REFRESH_JOB, dueAt: new Date(at).toISOString(), payload: { reportId: review.reportId } });
+}
 
 /** Where a failed rebuild waits: `forget` first, as a finished run of the same id would make `schedule` a no-op. */
 export type PrepRefreshRetries = JobScheduler & ScheduledJobPurge;

@@ -212,7 +212,9 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: Pr
  * the report, not even their name (the queued withdrawal names nobody), and for a former manager
  * why, without naming the new one.
  */
-export function prepWithdrawnCard(t: Translate, reason: PrepWithdrawal = 'gone'): AdaptiveCardJson {
-  return adaptiveCard([subtle(t(reason === 'notManager' ? 'talentReview.prep.withdrawnNotManager' : 'talentReview.prep.withdrawn'))]);
+/** What a prep card in the chat shows instead, by reason; `unavailable`: for now, until the directory answers. */
+export function prepWithdrawnCard(t: Translate, reason: PrepWithdrawal | 'unavailable' = 'gone'): AdaptiveCardJson {
+  const key = reason === 'notManager' ? 'talentReview.prep.withdrawnNotManager' : reason === 'unavailable' ? 'talentReview.prep.unavailable' : 'talentReview.prep.withdrawn';
+  return adaptiveCard([subtle(t(key))]);
 }
 

@@ -1,9 +1,10 @@
 import { TurnContext } from 'botbuilder';
+import { isDomainError } from '../../../domain/shared/errors';
 import { PrepCards, PrepWithdrawal } from '../../../domain/talent-review/ports';
 import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
 import { RenderedMessage } from '../../../outbox/outbox-job';
-import { currentPrep, rememberPrepCard } from '../../../usecases/talent-review/prep';
+import { currentPrep, rebuildWhenDirectoryAnswers, rememberPrepCard } from '../../../usecases/talent-review/prep';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { prepCard, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
 import { languageOf, TalentReviewFeatureDeps } from './deps';
@@ -101,7 +102,16 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
     if (withdrawn) return { payload: cardActivity(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
     // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
     const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
-    const prep = await currentPrep(tr, managerId!, reviewId!, language, shownIn);
+    let prep: Awaited<ReturnType<typeof currentPrep>>;
+    try {
+      prep = await currentPrep(tr, managerId!, reviewId!, language, shownIn);
+    } catch (err) {
+      // A new card waits in the outbox for the directory; one already in the chat must not keep
+      // what the report took back meanwhile: it shows nothing of them until a rebuild can check.
+      if (!(shownIn && isDomainError(err) && err.code === 'directoryUnavailable')) throw err;
+      await rebuildWhenDirectoryAnswers(tr, managerId!, reviewId!);
+      return { payload: cardActivity(prepWithdrawnCard(t, 'unavailable')) };
+    }
     if (prep) return { payload: cardActivity(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision) } };
     // No longer theirs to see (the review is gone, or they no longer manage the report): a new
     // card is not sent, and one already shown keeps nothing of what the report shared.

@@ -7,7 +7,7 @@ import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
-import { buildPrep, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, DIRECTORY_RETRY_MS, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -16,7 +16,7 @@ import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
-import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
@@ -94,9 +94,21 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     return preview.status === 'noManager' ? noManagerCard(ui.t) : preview.card;
   };
 
+  /** A typed command whose refusal (a directory that does not answer, say) is the friendly error card, as a button's is. */
+  const command = (run: (context: TurnContext) => Promise<void>) => async (context: TurnContext) => {
+    try {
+      await run(context);
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      deps.logger.info({ code: err.code, detail: err.detail }, 'talent review command refused');
+      const t = (await managerUi(deps, context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+      await postCard(context, errorCard(err, t));
+    }
+  };
+
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && PREVIEW_COMMAND.test(context.activity.text ?? ''),
-    async (context) => void (await postCard(context, await previewCard(context))),
+    command(async (context) => void (await postCard(context, await previewCard(context)))),
   );
   onCardAction(app, actions, 'previewPrep', async (context) => {
     personalOnly(context);
@@ -105,14 +117,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
 
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(gesprek\s+plannen|plan\s+(review|conversation))\b/i.test(context.activity.text ?? ''),
-    async (context) => void (await postCard(context, await planCard(context))),
+    command(async (context) => void (await postCard(context, await planCard(context)))),
   );
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
-    async (context) => {
+    command(async (context) => {
       const ui = await managerUi(deps, context);
       await postCard(context, reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language));
-    },
+    }),
   );
 
   onCardAction(app, actions, 'openPlanReview', async (context) => {
@@ -172,8 +184,6 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
 
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
-  /** How long a prep card waits for a directory that did not answer before it asks again. */
-  const DIRECTORY_RETRY_MS = 10 * 60_000;
   /** Runs of a prep job that find no review before it stops (retries 20 s, 40 s, 80 s apart). */
   const PREP_WAITS_FOR_REVIEW = 4;
   scheduler.on(REVIEW_JOB, async (payload, job) => {
