@@ -131,17 +131,26 @@ export class DocumentStore<T extends { id: string }> {
    * `version` is the document's ETag as returned, for a replace later in the same turn.
    */
   async create(doc: T): Promise<{ doc: T; created: boolean; version?: string }> {
-    return retrying(async () => {
-      try {
-        const { resource } = await this.container.items.create<T>(doc);
-        return { doc: strip(resource as Stored<T>), created: true, version: (resource as Stored<T>)._etag };
-      } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-        const existing = await this.readRaw(doc.id, this.partitionKeyOf(doc));
-        if (!existing) throw err;
-        return { doc: strip(existing), created: false, version: existing._etag };
-      }
-    });
+    try {
+      return await retrying(async () => {
+        try {
+          const { resource } = await this.container.items.create<T>(doc);
+          return { doc: strip(resource as Stored<T>), created: true, version: (resource as Stored<T>)._etag };
+        } catch (err) {
+          if (statusOf(err) !== 409) throw err;
+          const existing = await this.readRaw(doc.id, this.partitionKeyOf(doc));
+          if (!existing) throw err;
+          return { doc: strip(existing), created: false, version: existing._etag };
+        }
+      });
+    } catch (err) {
+      // The tries ran out (an answer lost after Cosmos DB stored it, then a refusal or no answer
+      // again): the document may be stored, and its id is known. Stored means stored; only a
+      // document that is not there makes this an error, so an error card means nothing was stored.
+      const existing = await this.readRaw(doc.id, this.partitionKeyOf(doc)).catch(() => undefined);
+      if (!existing) throw err;
+      return { doc: strip(existing), created: false, version: existing._etag };
+    }
   }
 
   async upsert(doc: T): Promise<T> {

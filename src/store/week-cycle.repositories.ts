@@ -316,13 +316,25 @@ export class CosmosProposalRepository implements ProposalRepository {
    */
   async putJudgement(judgement: Judgement, gatedSessionId?: string) {
     const gate = gatedSessionId ? [{ read: sessionGateId(gatedSessionId) }] : [];
-    const result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }]);
+    // The judgement as stored now, when it is this one (its id is the member's on this proposal).
+    const storedSame = async () => {
+      const stored = await this.judgements.get(judgement.id, judgement.groupId);
+      const proposal = stored && sameJudgement(stored, judgement) ? await this.store.get(judgement.proposalId, judgement.groupId) : undefined;
+      return proposal ? { judgement: stored!, proposal } : undefined;
+    };
+    let result: Awaited<ReturnType<typeof this.judgements.transact>>;
+    try {
+      result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }]);
+    } catch (err) {
+      // No answer on any try: stored means stored (see addReadingSession).
+      const found = await storedSame().catch(() => undefined);
+      if (found) return found;
+      throw err;
+    }
     if (!result.ok) {
       if (gate.length && result.index === 0 && result.status === 404) {
         // Closed now; the same judgement stored while the gate stood (its answer lost, or the press delivered again) is stored, not refused.
-        const stored = await this.judgements.get(judgement.id, judgement.groupId);
-        const proposal = stored && sameJudgement(stored, judgement) ? await this.store.get(judgement.proposalId, judgement.groupId) : undefined;
-        return proposal ? { judgement: stored!, proposal } : { gateClosed: true as const };
+        return (await storedSame()) ?? { gateClosed: true as const };
       }
       throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
     }

@@ -77,11 +77,13 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
 export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }, turnTenant?: string): Promise<MyLearningNeed> {
   const answer = await ownLearningAnswer(deps, userId, answerId);
   const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
+  // The handover first, harmless without the pass-on (it finds nothing): one that failed after the
+  // pass-on was stored gave an error card for what was stored, and could leave it never handed over.
+  await scheduleHandover(deps);
   const stored = await deps.store.put(userId, answerId, (current) => {
     const next = passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}) });
     return current && current.theme === next.theme && current.text === next.text && current.tenantId === next.tenantId ? current : next;
   });
-  await scheduleHandover(deps);
   return mine(stored);
 }
 

@@ -239,10 +239,20 @@ export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPre
 
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
+  /**
+   * The member's own answer to the current (personal) question, read after their action was
+   * stored: when that read fails, the card follows without it (the member refreshes to see it)
+   * rather than an error card for what was stored.
+   */
+  const ownAnswerAfterStore = (state: SessionState, viewerId: string) =>
+    ownAnswerToCurrent(wc, state, viewerId).catch((err: unknown) => {
+      deps.logger.warn({ err: (err as Error).message }, 'own answer not read after a stored action; the card follows without it');
+      return undefined;
+    });
   /** A step of the group (the question, the proposal, the end): everyone's card follows. */
-  const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
+  const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerAfterStore(state, viewerId));
   /** A member's own addition: their card only; the shared message is not edited under anyone's typing. */
-  const respondAdded = async (state: SessionState, viewerId: string) => presenter.added(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId));
+  const respondAdded = async (state: SessionState, viewerId: string) => presenter.added(state, viewerId, await ownAnswerAfterStore(state, viewerId));
   /** A refused input on the session card: the member's own view again, their inputs kept and the reason next to the field. */
   const sessionForm = {
     form: {
