@@ -167,7 +167,7 @@ describe.each([
 ] as const)('the session summary in %s', (locale, one, several) => {
   const questions = loadFrameworks({})[locale].questions;
   const summary = (unfinished: number[]): SummaryView => ({
-    groupName: 'Team Zorg', cycleId: 'g1_c1', language: locale, weekNumber: 1, day: 1, dayTitle: 'Kiezen', weekly: false, answers: [], judgements: [],
+    groupName: 'Team Zorg', cycleId: 'g1_c1', language: locale, weekNumber: 1, day: 1, dayTitle: 'Kiezen', weekly: false, answers: [], judgements: [], earlierJudgements: 0,
     energyIn: { status: 'tooFew' }, energyOut: { status: 'tooFew' }, attendeeCount: 3, unfinished: unfinished.map((id) => questions.find((q) => q.id === id)!), next: { kind: 'day', day: 2, title: 'Verkennen' },
   });
 

@@ -24,6 +24,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   if (view.aiDraft && !view.decision) {
     proposalPart.push(container([textBlock(t('proposal.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiDraft.proposal, ANSWER_LENGTH))], { style: 'warning' }));
   }
+  if (view.earlierJudgements) proposalPart.push(subtle(t('summary.earlierJudgements', { count: view.earlierJudgements })));
   if (view.judgements.length) {
     proposalPart.push(
       textBlock(t('validation.judgementsTitle'), { weight: 'Bolder', spacing: 'Medium' }),

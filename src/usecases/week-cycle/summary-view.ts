@@ -1,5 +1,5 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
-import { Decision, Opinion } from '../../domain/proposal/proposal';
+import { Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -18,8 +18,13 @@ export interface SummaryView {
   answers: { question: Question; text: string; contributorNames: string[] }[];
   aiDraft?: ProposalDraft;
   decision?: Decision;
-  /** Each member's judgement of the proposal, shown to the group with the decision. */
+  /**
+   * Each member's judgement of the proposal as the summary shows it (the decided text, else the
+   * AI draft, else the group's own text), shown to the group with the decision.
+   */
   judgements: { memberName: string; opinion: Opinion; reason: string }[];
+  /** Judgements given for an earlier text (the group's own before an AI draft landed, say): counted apart, never shown under this one. */
+  earlierJudgements: number;
   /** The decision belongs after this question (the proposal), before the broader questions. */
   decisionAfterQuestion?: number;
   /** Published check-in averages (never a count beside them): this session's, or the week's on day 4. */
@@ -30,6 +35,20 @@ export interface SummaryView {
   next: { kind: 'day'; day: number; title: string } | { kind: 'resume' } | { kind: 'newCycle' };
   /** The card names the cycle its "start next session" button belongs to. */
   cycleId: string;
+}
+
+/**
+ * The judgements of the text the summary shows: the one decided on, else the AI draft, else the
+ * group's own proposal. Those of an earlier text only count, so an "eens" given to the group's own
+ * text never reads as agreement with an AI draft that landed after it.
+ */
+function judgementsShown(state: SessionState, judgements: CycleState['judgements'], ownText?: string): Pick<SummaryView, 'judgements' | 'earlierJudgements'> {
+  const proposal = state.proposal;
+  if (!proposal) return { judgements: [], earlierJudgements: 0 };
+  const shown = proposal.ai.status === 'drafted' ? proposal.ai.draft.proposal : (ownText ?? state.session.carriedProposal ?? '');
+  const fingerprint = proposal.decision?.textFingerprint ?? textFingerprint(shown);
+  const { current, earlier } = judgementsOfText(proposal.id, judgements, fingerprint);
+  return { judgements: current.map((j) => ({ memberName: j.memberName, opinion: j.opinion, reason: j.reason })), earlierJudgements: earlier.length };
 }
 
 /** The summary posted when a session closes; a day-4 session reads the whole week first. */
@@ -70,7 +89,7 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     answers,
     ...(state.proposal?.ai.status === 'drafted' ? { aiDraft: state.proposal.ai.draft } : {}),
     ...(state.proposal?.decision ? { decision: state.proposal.decision } : {}),
-    judgements: state.proposal ? week.judgements.filter((j) => j.proposalId === state.proposal!.id).map((j) => ({ memberName: j.memberName, opinion: j.opinion, reason: j.reason })) : [],
+    ...judgementsShown(state, week.judgements, aiQuestion ? answers.find((a) => a.question.id === aiQuestion.id)?.text : undefined),
     ...(aiQuestion ? { decisionAfterQuestion: aiQuestion.id } : {}),
     energyIn: energyOf('in'),
     energyOut: energyOf('out'),
