@@ -81,7 +81,7 @@ describe('AI output is never shown as the group\'s, nor rendered as Markdown', (
     const overview = t.connector.calls.slice(sent).map((c) => c.activity?.attachments?.[0]?.content).filter(Boolean);
     const all = overview.map((c) => cardText(c)).join('\n');
     expect(all).toContain('BESLUIT');
-    expect(all).toContain('Concept van AI, nog niet beoordeeld door de groep');
+    expect(all).toContain('Concept van AI; de groep heeft er (nog) geen besluit over genomen');
     for (const c of overview) expect(markdownTexts(c).filter((s) => s.includes('evil.example') || s.includes('BESLUIT'))).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { verantwoordingDeps } from '../verantwoording/support';
 
 const mia = user('Mia'); // Anna's manager
 const DRAFT = { proposal: 'AI-TEKST: vervang de overdracht door een chatbot.', assumptions: ['x'], risks: ['y'], questionsToCheck: ['z'] };
-const AI_LABEL = 'Concept van AI, nog niet beoordeeld door de groep';
+const AI_LABEL = 'Concept van AI; de groep heeft er (nog) geen besluit over genomen';
 const REJECTION = 'Lost het probleem niet op';
 
 /**

@@ -9,7 +9,7 @@ import { cardText } from '../support/group-driver';
 
 const translator = createTranslator();
 const long = (n: number) => 'woord '.repeat(Math.ceil(n / 6)).slice(0, n);
-const LABEL = { nl: 'Concept van AI, nog niet beoordeeld door de groep', en: 'Draft by AI, not yet judged by the group' } as const;
+const LABEL = { nl: 'Concept van AI; de groep heeft er (nog) geen besluit over genomen', en: 'Draft by AI; the group has not (yet) decided on it' } as const;
 
 const base = { groupId: 'g', groupName: 'Team Zorg', cycleId: 'g_w1' };
 const draft: ProposalSummary = { ...base, id: 'p1', source: 'aiDraft', text: `AI-TEKST ${long(4000)}`, status: 'open' };

@@ -48,7 +48,7 @@ describe('the tab shows an undecided AI draft as the AI\'s concept', () => {
     const item = page.locator('li').filter({ hasText: DRAFT.proposal });
     await item.waitFor();
     const text = await item.innerText();
-    expect(text).toContain('Concept van AI, nog niet beoordeeld door de groep');
+    expect(text).toContain('Concept van AI; de groep heeft er (nog) geen besluit over genomen');
     expect(text.indexOf('Concept van AI')).toBeLessThan(text.indexOf(DRAFT.proposal));
   });
 });
