@@ -84,6 +84,9 @@ export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string,
     const next = passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}) });
     return current && current.theme === next.theme && current.text === next.text && current.tenantId === next.tenantId ? current : next;
   });
+  // And after it (one job per week: usually the same one): a write that landed after the handover
+  // it was scheduled for ran (pressed just before Monday 02:00) is handed over the week after.
+  await scheduleHandover(deps).catch(() => undefined);
   return mine(stored);
 }
 
