@@ -1,6 +1,5 @@
-import { isDomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { ManagerDirectory } from '../../domain/directory/manager-directory';
+import { ManagerDirectory, managerIfNamed } from '../../domain/directory/manager-directory';
 import { ReviewManagersIndex, ReviewsOfProfessional, TalentReviewRepository } from '../../domain/talent-review/ports';
 import { conversationHeld, TalentReview } from '../../domain/talent-review/review';
 
@@ -53,11 +52,7 @@ export function reviewsOfProfessional(
       // Every manager who planned a conversation is in the index (written before the review): the
       // directory's current manager only adds one who has planned nothing. A lookup it did not
       // answer leaves them out, so the professional's own overview never waits for Graph.
-      const current = directory.managerOf(reportId).catch((err: unknown) => {
-        if (isDomainError(err) && err.code === 'directoryUnavailable') return undefined;
-        throw err;
-      });
-      const [currentId, former] = await Promise.all([current, index.managersOf(reportId)]);
+      const [currentId, former] = await Promise.all([managerIfNamed(directory, reportId), index.managersOf(reportId)]);
       const managers = [...new Set([...former, ...(currentId ? [currentId] : [])])];
       return (await Promise.all(managers.map((m) => reviews.listAbout(m, reportId)))).flat();
     },

@@ -1,4 +1,4 @@
-import { isDomainError } from '../../domain/shared/errors';
+import { managerIfNamed } from '../../domain/directory/manager-directory';
 import { managerCheckJobId, nextManagerCheckAt, PrepCardMessage, TalentReview, withoutPrepCards } from '../../domain/talent-review/review';
 import { TalentReviewDeps } from './deps';
 
@@ -65,10 +65,7 @@ export async function withdrawFromFormerManagers(deps: TalentReviewDeps): Promis
       // Only a manager the directory names counts as a change: a lookup it did not answer (a
       // Graph outage at night) withdraws nothing, and neither does "no manager" (a gap in the
       // directory, not a move to someone else).
-      const current = await deps.directory.managerOf(reportId).catch((err: unknown) => {
-        if (isDomainError(err) && err.code === 'directoryUnavailable') return undefined;
-        throw err;
-      });
+      const current = await managerIfNamed(deps.directory, reportId);
       for (const review of byReport.get(reportId)!) {
         if (current === undefined || review.managerId === current) continue;
         // Awaited first: `withdrawn += await ...` would add to the count read before another worker's.

@@ -4,7 +4,8 @@ import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/
 import { TeamPulse } from '../../domain/talent-review/ports';
 import { prepSummaryItems } from '../../domain/talent-review/prep-summary';
 import { conversationHeld, inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
-import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
+import { isDirectoryOutage } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
@@ -197,7 +198,7 @@ export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: strin
     manager = await deps.directory.managerOf(review.reportId);
   } catch (err) {
     // The directory did not answer: the card is still worth sending until the conversation is held.
-    if (isDomainError(err) && err.code === 'directoryUnavailable' && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
+    if (isDirectoryOutage(err) && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
     throw err;
   }
   if (manager !== managerId) return 'notManager';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { isDomainError } from '../../../domain/shared/errors';
+import { isDirectoryOutage } from '../../../domain/directory/manager-directory';
 import { PrepCards, PrepWithdrawal } from '../../../domain/talent-review/ports';
 import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
@@ -108,7 +108,7 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
     } catch (err) {
       // A new card waits in the outbox for the directory; one already in the chat must not keep
       // what the report took back meanwhile: it shows nothing of them until a rebuild can check.
-      if (!(shownIn && isDomainError(err) && err.code === 'directoryUnavailable')) throw err;
+      if (!(shownIn && isDirectoryOutage(err))) throw err;
       await rebuildWhenDirectoryAnswers(tr, managerId!, reviewId!);
       return { payload: cardActivity(prepWithdrawnCard(t, 'unavailable')) };
     }
