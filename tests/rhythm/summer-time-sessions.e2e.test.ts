@@ -1,31 +1,12 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { jobsOf, sessionCardsPosted, setUpWithWeeks } from './support';
 
 /**
  * Guard: sessions planned at 09:00 local open at 09:00 local in the week after a change of summer
  * time, in both directions (29 March and 25 October 2026), over HTTP with the durable scheduler.
  * Passed when written (stop 32 review); kept as the one end-to-end check across the change.
  */
-async function setUp(g: GroupDriver, weeks: string, timeZone = 'Europe/Amsterdam') {
-  g.t.connector.roster = g.members;
-  const res = await g.press(g.members[0]!, 'group.setup.save', {
-    name: 'Team Zorg',
-    members: g.members.map((m) => m.aadObjectId).join(','),
-    days: '1,2,3,4',
-    startTime: '09:00',
-    timeZone,
-    language: 'nl',
-    weeks,
-  }, 'setup-card');
-  g.groupId = res.value.actions[0].data.groupId;
-  return res;
-}
-
-type Job = { id: string; kind: string; status: string; dueAt: string };
-const jobsOf = async (t: TestApp, groupId: string) =>
-  (await t.store.container('jobs').items.query({ query: 'SELECT * FROM c WHERE c.payload.groupId = @g', parameters: [{ name: '@g', value: groupId }] }).fetchAll()).resources as Job[];
-const sessionCardsPosted = (t: TestApp, g: GroupDriver, from: number) =>
-  t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && c.activity.attachments?.[0]?.content?.refresh);
 const textsSince = (t: TestApp, g: GroupDriver, from: number) =>
   t.connector.calls.slice(from).filter((c) => c.conversationId === g.conv.id && typeof c.activity.text === 'string').map((c) => c.activity.text as string);
 
@@ -56,7 +37,7 @@ describe.each([
   beforeAll(async () => {
     t = await startTestApp({}, start);
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await setUp(g, '4');
+    await setUpWithWeeks(g, '4');
   });
   afterAll(() => t.stop());
 

@@ -7,28 +7,9 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
  * Nieuwjaarsdag; a group in another time zone than the organisation plans from its own today.
  */
 import { startTestApp, TestApp } from '../support/test-app';
+import { jobsOf, sessionCardsPosted, setUpWithWeeks } from './support';
 
-async function setUp(g: GroupDriver, weeks: string, timeZone = 'Europe/Amsterdam') {
-  g.t.connector.roster = g.members;
-  const res = await g.press(g.members[0]!, 'group.setup.save', {
-    name: 'Team Zorg',
-    members: g.members.map((m) => m.aadObjectId).join(','),
-    days: '1,2,3,4',
-    startTime: '09:00',
-    timeZone,
-    language: 'nl',
-    weeks,
-  }, 'setup-card');
-  g.groupId = res.value.actions[0].data.groupId;
-  return res;
-}
-
-type Job = { id: string; kind: string; status: string; dueAt: string };
-const jobsOf = async (t: TestApp, groupId: string) =>
-  (await t.store.container('jobs').items.query({ query: 'SELECT * FROM c WHERE c.payload.groupId = @g', parameters: [{ name: '@g', value: groupId }] }).fetchAll()).resources as Job[];
 const stored = async (t: TestApp, g: GroupDriver, id: string) => (await t.store.container('sessions').item(id, g.groupId).read()).resource;
-const sessionCardsPosted = (t: TestApp, g: GroupDriver, from: number) =>
-  t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && c.activity.attachments?.[0]?.content?.refresh);
 
 describe('a 52-week plan made on Monday 28 December 2026 at 09:00 (ISO week 53)', () => {
   let t: TestApp;
@@ -36,7 +17,7 @@ describe('a 52-week plan made on Monday 28 December 2026 at 09:00 (ISO week 53)'
   beforeAll(async () => {
     t = await startTestApp({}, '2026-12-28T08:00:00Z');
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
-    await setUp(g, '52');
+    await setUpWithWeeks(g, '52');
   });
   afterAll(() => t.stop());
 
@@ -67,7 +48,7 @@ describe('the rhythm runs through week 53 into January 2027', () => {
   beforeAll(async () => {
     t = await startTestApp({}, '2026-12-24T12:00:00Z'); // Thursday before Christmas
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await setUp(g, '20');
+    await setUpWithWeeks(g, '20');
   });
   afterAll(() => t.stop());
 
@@ -105,7 +86,7 @@ describe('a group in another time zone than the organisation (Paramaribo, UTC-3)
   beforeAll(async () => {
     t = await startTestApp({}, '2026-12-28T08:00:00Z'); // 05:00 in Paramaribo, 09:00 in Amsterdam
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
-    await setUp(g, '4', 'America/Paramaribo');
+    await setUpWithWeeks(g, '4', 'America/Paramaribo');
   });
   afterAll(() => t.stop());
 
