@@ -129,15 +129,15 @@ describe.each([
 });
 
 describe.each([
-  ['nl', 'De voorbereidingskaart komt 1 dag vooraf', 'De voorbereidingskaart komt 2 dagen vooraf', '1 reactie', '2 reacties'],
-  ['en', 'The prep card arrives 1 day before', 'The prep card arrives 2 days before', '1 answer', '2 answers'],
-] as const)('days and answers in %s', (locale, oneDay, twoDays, oneAnswer, twoAnswers) => {
+  ['nl', 'De voorbereidingskaart komt op vr 4 december om 09:00.', 'De voorbereidingskaart komt zo.', '1 reactie', '2 reacties'],
+  ['en', 'The prep card arrives on Fri 4 December at 09:00.', 'The prep card arrives shortly.', '1 answer', '2 answers'],
+] as const)('prep day and answers in %s', (locale, onADay, now, oneAnswer, twoAnswers) => {
   const t = translator.t(locale);
   const review = (prepDaysBefore: number) => ({ id: 'r1', reportName: 'Anna', date: '2026-12-08', timeZone: 'Europe/Amsterdam', prepDaysBefore }) as TalentReview;
 
-  it('plans the prep card a day or days before', () => {
-    expect(cardText(reviewsListCard([], t, locale, review(1)))).toContain(oneDay);
-    expect(cardText(reviewsListCard([], t, locale, review(2)))).toContain(twoDays);
+  it('names the day the prep card comes, or says it comes now', () => {
+    expect(cardText(reviewsListCard([], t, locale, { review: review(2), prepOn: '2026-12-04' }))).toContain(onADay);
+    expect(cardText(reviewsListCard([], t, locale, { review: review(2) }))).toContain(now);
   });
 
   it('counts a poll\'s answers', () => {

@@ -153,7 +153,7 @@ describe('an erasure cut at any request and run again', () => {
         groups: wrap(deps.groups),
         cycles: wrap(deps.cycles),
         proposals: wrap(deps.proposals),
-        dataRights: { reviews: wrap(dataRights.reviews), reviewManagers: wrap(dataRights.reviewManagers), outbox: wrap(dataRights.outbox), jobs: wrap(dataRights.jobs) },
+        dataRights: { reviews: wrap(dataRights.reviews), reviewManagers: wrap(dataRights.reviewManagers), outbox: wrap(dataRights.outbox), jobs: wrap(dataRights.jobs), holidays: dataRights.holidays },
       },
       count: () => n,
     };

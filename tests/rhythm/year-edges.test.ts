@@ -157,9 +157,9 @@ describe('B3 poll dates around the year end', () => {
 describe('talent review prep cards across the calendar', () => {
   const base = { managerId: 'm', reportId: 'r', reportName: 'R', timeZone: AMS, conversationRef: {} };
 
-  it('prep card 09:00 across the DST change (conversation Tue 30 March 2027, 3 days before)', () => {
-    const review = planReview({ ...base, date: '2027-03-30', prepDaysBefore: 3 }, new Date('2026-12-03T10:00:00Z'));
-    expect(plannedPrepAt(review).toISOString()).toBe('2027-03-27T08:00:00.000Z');
+  it('prep card 09:00 across the DST change (conversation Thu 1 April 2027, 2 days before: Tue 30 March, summer time)', () => {
+    const review = planReview({ ...base, date: '2027-04-01', prepDaysBefore: 2 }, new Date('2026-12-03T10:00:00Z'));
+    expect(plannedPrepAt(review, holidayCalendar('NL')).toISOString()).toBe('2027-03-30T07:00:00.000Z');
   });
 
   it('a conversation on 29 February 2028 can be planned a year ahead from 1 March 2027', () => {

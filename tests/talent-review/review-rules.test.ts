@@ -1,7 +1,10 @@
 import { phaseForConversation } from '../../src/domain/talent-review/maturity';
+
 import { fromLegacyPhasePick, planReview, prepDueAt, proposePhase, recordFacilitated } from '../../src/domain/talent-review/review';
 import { computeReport, ReportInput } from '../../src/domain/hr-report/report';
 
+/** Weekends only: these dates fall on working days. */
+const NO_HOLIDAYS = { isHoliday: () => false };
 const now = new Date('2026-11-23T10:00:00Z');
 const base = { managerId: 'aad-mia', reportId: 'aad-anna', reportName: 'Anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDaysBefore: 3, conversationRef: {} };
 
@@ -22,9 +25,9 @@ describe('planning a talentontwikkelgesprek', () => {
     expect(() => planReview({ ...base, ...over }, now)).toThrow();
   });
   it('is due at 09:00 in the manager\'s time zone, the configured days before', () => {
-    expect(prepDueAt(base, now).toISOString()).toBe('2026-12-07T08:00:00.000Z');
-    expect(prepDueAt({ ...base, timeZone: 'America/Paramaribo' }, now).toISOString()).toBe('2026-12-07T12:00:00.000Z');
-    expect(prepDueAt({ ...base, date: '2026-11-24' }, now).toISOString()).toBe(now.toISOString());
+    expect(prepDueAt(base, now, NO_HOLIDAYS).toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    expect(prepDueAt({ ...base, timeZone: 'America/Paramaribo' }, now, NO_HOLIDAYS).toISOString()).toBe('2026-12-07T12:00:00.000Z');
+    expect(prepDueAt({ ...base, date: '2026-11-24' }, now, NO_HOLIDAYS).toISOString()).toBe(now.toISOString());
   });
   it('keeps the manager\'s own accountability, within limits', () => {
     const r = planReview(base, now);

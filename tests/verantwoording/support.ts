@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { holidayCalendar } from '../../src/domain/week-cycle/holidays';
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
@@ -28,7 +29,7 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     frameworks: loadFrameworks({}),
     clock,
     defaultLanguage: 'nl',
-    dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), reviewManagers: new CosmosReviewManagersIndex(cosmos, clock), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')) },
+    dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), reviewManagers: new CosmosReviewManagersIndex(cosmos, clock), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')), holidays: holidayCalendar('NL') },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createPrepSummarizer } from '../../ai/azure-openai-prep-summarizer';
+import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
@@ -48,6 +49,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     scheduler: p.scheduler,
     clock: p.clock,
     prepDaysBefore,
+    holidays: holidayCalendar(p.config.rhythm.holidayRegion),
     timeZone: p.config.orgTimeZone,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
   };

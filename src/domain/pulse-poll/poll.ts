@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { HolidayCalendar } from '../week-cycle/holidays';
+import { workingDayFrom } from '../shared/working-days';
 
 /** Reminders go out at this local hour. */
 export const REMINDER_HOUR = 9;
@@ -95,12 +96,13 @@ export function closingInstant(closesOn: string, now: Date, timeZone: string): D
  * (`direction` 1) or the working day before (-1).
  */
 function atWorkingHour(instant: DateTime, timeZone: string, isDayOff: (date: string) => boolean, direction: 1 | -1): DateTime {
-  let local = instant.setZone(timeZone);
+  let local: DateTime = instant.setZone(timeZone);
   const nine = { hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 };
   if (local.hour >= 17) local = local.plus({ days: 1 }).set(nine);
   else if (local.hour < REMINDER_HOUR) local = local.set(nine);
   // A weekend or a public holiday: the next working day, or for a point counted back from the closing date, the one before.
-  for (let i = 0; i < 14 && (local.weekday >= 6 || isDayOff(local.toISODate()!)); i++) local = local.plus({ days: direction }).set(nine);
+  const working = workingDayFrom(local, isDayOff, direction);
+  if (!working.equals(local)) local = working.set(nine);
   return local.set({ second: 0, millisecond: 0 });
 }
 

@@ -3,6 +3,8 @@ import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from './maturity';
 import { trimText } from '../shared/text';
+import { workingDayFrom } from '../shared/working-days';
+import type { HolidayCalendar } from '../week-cycle/holidays';
 
 /** A planned half-yearly talentontwikkelgesprek between a manager and one direct report. */
 export interface TalentReview {
@@ -73,15 +75,33 @@ export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'
   return { ...input, id: reviewId(input.managerId, input.reportId, input.date), type: 'talentReview', createdAt: now.toISOString() };
 }
 
-/** When the plan puts the prep card: 09:00 in the manager's time zone, the configured days before (it may have passed). */
-export function plannedPrepAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>): Date {
-  return DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+/** Days a prep card does not come on: weekends always, and the organisation's public holidays. */
+export type PrepDaysOff = Pick<HolidayCalendar, 'isHoliday'>;
+
+type PrepPlan = Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>;
+
+/** 09:00 in the manager's time zone, the configured days before: where plans put the card before days off moved it. */
+function daysBeforeAt(review: PrepPlan): DateTime {
+  return DateTime.fromISO(review.date, { zone: review.timeZone }).minus({ days: review.prepDaysBefore }).set({ hour: PREP_HOUR, minute: 0, second: 0, millisecond: 0 });
+}
+
+/**
+ * When the plan puts the prep card: 09:00 in the manager's time zone, the configured days before;
+ * on a weekend or a public holiday, 09:00 on the working day before, so the card still comes at
+ * least the days ahead the manager chose, on a day they are at work (it may have passed).
+ */
+export function plannedPrepAt(review: PrepPlan, daysOff: PrepDaysOff): Date {
+  return workingDayFrom(daysBeforeAt(review), (d) => daysOff.isHoliday(d), -1).toJSDate();
 }
 
 /** When the prep card is due: as planned (plannedPrepAt); now if that has passed. */
-export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>, now: Date): Date {
-  const due = plannedPrepAt(review);
+export function prepDueAt(review: PrepPlan, now: Date, daysOff: PrepDaysOff): Date {
+  const due = plannedPrepAt(review, daysOff);
   return due.getTime() < now.getTime() ? now : due;
+}
+
+function prepJobIdAt(reviewId: string, at: Date): string {
+  return `${reviewId}_prep_${at.toISOString().replace(/[-:]|\.\d+/g, '')}`;
 }
 
 /**
@@ -90,8 +110,13 @@ export function prepDueAt(review: Pick<TalentReview, 'date' | 'timeZone' | 'prep
  * before the review changes), and a retry of the same plan finds the job it wrote before.
  * Reviews planned before this named their job `<id>_prep` (legacyPrepJobId).
  */
-export function prepJobId(review: Pick<TalentReview, 'id' | 'date' | 'timeZone' | 'prepDaysBefore'>): string {
-  return `${review.id}_prep_${plannedPrepAt(review).toISOString().replace(/[-:]|\.\d+/g, '')}`;
+export function prepJobId(review: Pick<TalentReview, 'id'> & PrepPlan, daysOff: PrepDaysOff): string {
+  return prepJobIdAt(review.id, plannedPrepAt(review, daysOff));
+}
+
+/** The prep job's id for a plan made before days off moved the card (its moment may be a Saturday). */
+export function prepJobIdBeforeDaysOff(review: Pick<TalentReview, 'id'> & PrepPlan): string {
+  return prepJobIdAt(review.id, daysBeforeAt(review).toJSDate());
 }
 
 /** The prep job's id for reviews planned before the planned moment was part of it. */

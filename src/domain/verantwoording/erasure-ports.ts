@@ -2,7 +2,7 @@ import { Poll } from '../pulse-poll/poll';
 import { Mutate } from '../week-cycle/ports';
 import { ReviewManagersIndex } from '../talent-review/ports';
 import { OutboxPurge } from '../outbox/outbox.port';
-import { TalentReview } from '../talent-review/review';
+import { PrepDaysOff, TalentReview } from '../talent-review/review';
 
 /**
  * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
@@ -44,6 +44,8 @@ export interface DataRightsDeps {
   reviewManagers: Pick<ReviewManagersIndex, 'forgetManager'>;
   outbox: OutboxPurge;
   jobs: ScheduledJobPurge;
+  /** The days off that moved a prep card (its job's id names the moment it was planned for). */
+  holidays: PrepDaysOff;
   /** Absent: no B3-spiegel polls in this deployment (nothing to forget there). */
   polls?: PollsStartedBy;
 }

@@ -2,6 +2,7 @@ import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepDaysOff } from '../../domain/talent-review/review';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
@@ -23,6 +24,8 @@ export interface TalentReviewDeps {
   scheduler: JobScheduler & ScheduledJobPurge;
   clock: Clock;
   prepDaysBefore: number;
+  /** The public holidays a prep card does not come on (HOLIDAY_REGION), besides weekends. */
+  holidays: PrepDaysOff;
   /** The organisation's time zone (ORG_TIME_ZONE): a new plan's default, and a preview's when nothing is planned. */
   timeZone: string;
   /** The organisation's grant of learning time per active week (LEARNING_HOURS_PER_WEEK). */

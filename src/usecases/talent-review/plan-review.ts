@@ -1,6 +1,7 @@
+import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, legacyPrepJobId, planReview, prepDueAt, prepJobId, proposePhase, recordFacilitated, replan, TalentReview } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, proposePhase, recordFacilitated, replan, TalentReview } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
@@ -23,9 +24,12 @@ export async function directReports(deps: TalentReviewDeps, managerId: string): 
   return deps.directory.directReports(managerId);
 }
 
-/** The ids a review's prep job may have (erasure removes them with the review): its current plan's, and the legacy one. */
-export function prepJobIds(review: TalentReview): string[] {
-  return [prepJobId(review), legacyPrepJobId(review.id)];
+/**
+ * The ids a review's prep job may have (erasure removes them with the review): its current plan's,
+ * the one a plan made before days off moved the card wrote, and the legacy one.
+ */
+export function prepJobIds(review: TalentReview, daysOff: PrepDaysOff): string[] {
+  return [...new Set([prepJobId(review, daysOff), prepJobIdBeforeDaysOff(review), legacyPrepJobId(review.id)])];
 }
 
 export interface PlanInput {
@@ -54,15 +58,21 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     now,
   );
   await deps.reviewManagers.record(report.id, managerId);
-  await deps.scheduler.schedule({ id: prepJobId(planned), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now).toISOString(), payload: { managerId, reviewId: planned.id } });
+  await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review, created } = await deps.reviews.create(planned);
   if (created) return review;
   let before: TalentReview | undefined;
   const current = await deps.reviews.update(managerId, planned.id, (r) => replan((before = r), planned));
   // The earlier plan's job is stale now; if this delete fails, it still checks the plan when it runs (sendScheduledPrep).
-  const stale = before ? prepJobIds(before).filter((id) => id !== prepJobId(current)) : [];
+  const stale = before ? prepJobIds(before, deps.holidays).filter((id) => id !== prepJobId(current, deps.holidays)) : [];
   await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));
   return current;
+}
+
+/** The day (yyyy-mm-dd, the manager's time zone) a review's prep card comes; undefined when it is due now. */
+export function prepDayOf(deps: Pick<TalentReviewDeps, 'holidays' | 'clock'>, review: TalentReview): string | undefined {
+  const at = plannedPrepAt(review, deps.holidays);
+  return at.getTime() > deps.clock.now().getTime() ? DateTime.fromJSDate(at, { zone: review.timeZone }).toISODate()! : undefined;
 }
 
 export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<TalentReview> {

@@ -192,7 +192,7 @@ export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: strin
   if (!review) return 'gone';
   if (review.prepSentAt) return 'alreadySent';
   // A job of an earlier plan (the manager moved the prep card later): the current plan's job sends it.
-  if (prepDueAt(review, deps.clock.now()).getTime() > deps.clock.now().getTime()) return 'notDue';
+  if (prepDueAt(review, deps.clock.now(), deps.holidays).getTime() > deps.clock.now().getTime()) return 'notDue';
   let manager: string | undefined;
   try {
     manager = await deps.directory.managerOf(review.reportId);

@@ -81,13 +81,13 @@ export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTrace
   // A retry of an earlier rebuild has nothing left to do, and its payload names the person.
   await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
   for (const r of traces.asManager) {
-    for (const id of prepJobIds(r)) await deps.dataRights.jobs.forget(id);
+    for (const id of prepJobIds(r, deps.dataRights.holidays)) await deps.dataRights.jobs.forget(id);
     await deps.dataRights.reviews.remove(r);
   }
   await deps.dataRights.reviewManagers.forgetManager(who.userId);
   for (const r of traces.asReport) {
     if (r.reportId === ERASED_ID) continue;
-    for (const id of prepJobIds(r)) await deps.dataRights.jobs.forget(id);
+    for (const id of prepJobIds(r, deps.dataRights.holidays)) await deps.dataRights.jobs.forget(id);
     await deps.dataRights.reviews.replace(r, forgetReportInReview(r, who));
   }
   return traces.asManager.length + traces.asReport.length;

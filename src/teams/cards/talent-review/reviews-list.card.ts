@@ -3,12 +3,23 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
 import { reviewDate } from './review-date';
 
+/** A conversation just planned, and the day its prep card comes (yyyy-mm-dd; absent: it is due now). */
+export interface JustPlanned {
+  review: TalentReview;
+  prepOn?: string;
+}
+
+function plannedLine(planned: JustPlanned, t: Translate, locale: Locale): string {
+  const about = { name: planned.review.reportName, date: reviewDate(planned.review.date, locale) };
+  return planned.prepOn ? t('talentReview.list.planned', { ...about, prepDate: reviewDate(planned.prepOn, locale) }) : t('talentReview.list.plannedPrepNow', about);
+}
+
 /** The manager's planned conversations, each with its prep on request. */
-export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: Locale, justPlanned?: TalentReview): AdaptiveCardJson {
+export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: Locale, justPlanned?: JustPlanned): AdaptiveCardJson {
   return adaptiveCard(
     [
       // Default text colour: readable on every theme (a green text was hard to read).
-      ...(justPlanned ? [textBlock(t('talentReview.list.planned', { name: justPlanned.reportName, date: reviewDate(justPlanned.date, locale), count: justPlanned.prepDaysBefore }), { weight: 'Bolder' })] : []),
+      ...(justPlanned ? [textBlock(plannedLine(justPlanned, t, locale), { weight: 'Bolder' })] : []),
       heading(t('talentReview.list.title')),
       ...(reviews.length
         ? reviews.map((r) => actionSet([execute(t('talentReview.list.prepNow', { name: r.reportName }), 'showPrep', { reviewId: r.id }, { associatedInputs: 'none' })], { spacing: 'Small' }))

@@ -6,7 +6,7 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
-import { directReports, planConversation, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
+import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, DIRECTORY_RETRY_MS, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
@@ -146,7 +146,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
       });
-      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, review), personal: true };
+      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }), personal: true };
     }, true),
     { form: forms.planReview },
   );
