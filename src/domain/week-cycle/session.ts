@@ -4,7 +4,7 @@ import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { Cycle } from './cycle';
 import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
-import { Group } from './group';
+import { Group, isMember } from './group';
 import { CheckIn, checkInId, Contribution, contributionId, EnergyPhase, ERASED_ID, Presence, presenceId } from './session-items';
 import { trimText } from '../shared/text';
 
@@ -244,6 +244,15 @@ export function confirmPresence(state: SessionState, memberId: string, at: strin
  */
 export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns'>): string[] {
   return [...new Set([...state.presence.map((p) => p.memberId), ...state.checkIns.map((c) => c.memberId)].filter((id) => id !== ERASED_ID))];
+}
+
+/**
+ * How many count as present for the group's decision: those present who are still in the group,
+ * and everyone who judged (a judgement stays counted after its author left). Members who left
+ * the chat without judging do not hold back the decision of those who stayed.
+ */
+export function presentForDecision(state: Pick<SessionState, 'group' | 'presence' | 'checkIns'>, judges: readonly string[]): number {
+  return new Set([...attendeeIds(state).filter((id) => isMember(state.group, id)), ...judges]).size;
 }
 
 /** How many step keys a session remembers: far more presses than a group makes in the minutes Teams redelivers in. */

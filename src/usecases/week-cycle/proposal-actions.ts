@@ -4,7 +4,7 @@ import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgements
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
-import { attendeeIds, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
+import { presentForDecision, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember, requireMember } from './membership';
 import { loadSession } from './session-actions';
@@ -195,7 +195,7 @@ export async function decideProposal(
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
-  const present = new Set([...attendeeIds(state), ...judges]).size;
+  const present = presentForDecision(state, judges);
   const own = ownProposal(deps, state);
   // This attempt's own key goes with the decision it stores: the press that finds it there decided.
   const attempt = randomUUID();

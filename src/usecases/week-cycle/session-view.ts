@@ -2,18 +2,19 @@ import { findQuestion, Framework, Question } from '../../domain/framework/framew
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
-import { attendeeIds, byTime, currentQuestionId, minutesLeft, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
+import { attendeeIds, byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
 import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
 
 /**
  * Where the group stands in judging this week's proposal: its judgements (oldest first), the
- * members present (who said so, checked in, or judged), and how many judgements a decision needs.
+ * members present (who said so or checked in and are still in the group, or judged), and how many
+ * judgements a decision needs.
  */
-export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'proposal' | 'judgements' | 'presence' | 'checkIns'>): { judgements: Judgement[]; present: number; needed: number } {
+export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'proposal' | 'judgements' | 'presence' | 'checkIns'>): { judgements: Judgement[]; present: number; needed: number } {
   const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort(byTime) : [];
-  const present = new Set([...attendeeIds(state), ...judgements.map((j) => j.memberId)]).size;
+  const present = presentForDecision(state, judgements.map((j) => j.memberId));
   return { judgements, present, needed: judgementsNeeded(present, deps.decisionQuorum) };
 }
 
