@@ -16,7 +16,7 @@ const NL = holidayCalendar('NL');
  * "N days before" that lands on a Saturday, a Sunday or a public holiday: the manager gets the
  * prep card on the working day before, at 09:00, so it still comes the days ahead they chose
  * (at least), on a day they are at work. The plan's confirmation names the day it comes.
- * Found in review, stop 33 (listed as left out since stop 31).
+ * Left out until stop 33 (README "Not done yet").
  */
 describe('prep cards come on a working day', () => {
   let t: TestApp;
