@@ -7,7 +7,7 @@ import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
-import { refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
+import { FailedNotice, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
@@ -206,10 +206,11 @@ export function onCardAction<V extends VerbName>(
       // What the person sent, without the Submit fallback's verb: the form and its fallbacks show it again.
       const { verb: _sent, ...values } = input;
       const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb) : undefined;
-      // The store failed the save, or the directory did not answer: the answer replaces the
-      // person's card, so it keeps their words and the same action to try again (no form render:
-      // it would read what just failed). A directory outage keeps every form, typed words or not.
-      const failedNotice = code === 'unexpected' && typedFreeText(values) ? 'error.saveFailedKept' : code === 'directoryUnavailable' ? 'error.directoryUnavailableKept' : undefined;
+      // The store failed the save, the directory did not answer, or the group had no place for a
+      // newcomer: the answer replaces the person's card, so it keeps their words and the same
+      // action to try again (no form render: it would read what just failed). A directory outage
+      // keeps every form, typed words or not.
+      const failedNotice = failedNoticeFor(code, values);
       const failedSave = !refused && failedNotice && options.form && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
@@ -219,6 +220,13 @@ export function onCardAction<V extends VerbName>(
     return ''; // the invoke response was already sent by run()
   });
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => run(context, data));
+}
+
+/** The notice of an error card that keeps what the person typed, for refusals that are no fault of the input. */
+function failedNoticeFor(code: string, values: Record<string, unknown>): FailedNotice | undefined {
+  if (code === 'directoryUnavailable') return 'error.directoryUnavailableKept';
+  if (!typedFreeText(values)) return undefined;
+  return code === 'unexpected' ? 'error.saveFailedKept' : code === 'notAMember' ? 'error.groupFullKept' : undefined;
 }
 
 async function renderRefusal(

@@ -11,15 +11,18 @@ export function typedFreeText(values: Record<string, unknown>): boolean {
   return FREE_TEXT.some((id) => typeof values[id] === 'string' && (values[id] as string).trim() !== '');
 }
 
+/** Why an action could not be done now, for a card that keeps what was typed (see refusedFormFallback). */
+export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept';
+
 /**
  * A refused form whose own card could not be built again (the store did not answer): the inputs
  * the person filled in, each with the reason next to it, and the same action to try again with
  * what they change. The button carries the rest of what the action sent (its ids and key), so a
  * second press is the same action, idempotent as the first. `failed`: not refused at all, the
  * action could not be done now (the message key says why: the store failed the save, the
- * directory did not answer); the card is an error card (nothing was stored) that keeps the words.
+ * directory did not answer, the group is full); the card is an error card (nothing was stored) that keeps the words.
  */
-export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate, failed?: 'error.saveFailedKept' | 'error.directoryUnavailableKept'): AdaptiveCardJson {
+export function refusedFormFallback(verb: string, values: Record<string, unknown>, errors: Record<string, string>, t: Translate, failed?: FailedNotice): AdaptiveCardJson {
   const shown = Object.keys(values).filter((id) => typeof values[id] === 'string' && (id in errors || FREE_TEXT.includes(id)));
   const data = Object.fromEntries(Object.entries(values).filter(([id]) => !shown.includes(id)));
   const again: ExecuteAction = {
