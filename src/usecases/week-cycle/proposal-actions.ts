@@ -118,10 +118,8 @@ export async function judgeProposal(
   const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
   // The same press again, its judgement stored: the member's view, even after the group decided or the session ended,
   // counted in a decision stored meanwhile (its first delivery may have stopped before it did).
-  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) {
-    const group = await ensureMember(deps, loaded.group, actor);
-    return { state: { ...(await recountIfLate(deps, loaded)), group }, opensDecision: false };
-  }
+  // Nobody joins by it: its first delivery made them a member, and they may have left the chat since.
+  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: await recountIfLate(deps, loaded), opensDecision: false };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
@@ -188,10 +186,8 @@ export async function decideProposal(
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended,
   // with any judgement the first delivery could not count in (see `countLateJudgements`).
-  if (repeatsDecision(loaded.proposal, input)) {
-    const group = await ensureMember(deps, loaded.group, actor);
-    return { ...(await recountIfLate(deps, loaded)), group };
-  }
+  // Nobody joins by it (see judgeProposal).
+  if (repeatsDecision(loaded.proposal, input)) return recountIfLate(deps, loaded);
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);

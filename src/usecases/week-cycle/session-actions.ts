@@ -50,6 +50,16 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
 }
 
+/**
+ * A member's own item, stored unless this turn's read already holds it. The same press again
+ * (Teams delivers it again, also after the member left the chat) finds it stored and changes
+ * nothing, membership included; anyone else acting joins the group first (ensureMember).
+ */
+async function addOwnItem<K extends 'contributions' | 'checkIns' | 'presence'>(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
+  if ((loaded[list] as SessionItem[]).some((x) => x.id === item.id)) return loaded;
+  return withItem(deps, await asMember(deps, loaded, actor), list, item);
+}
+
 /** Whether an item found stored after the close was in what the close counted (a check-in in its round). */
 function countedAtClose(s: Session, item: SessionItem): boolean {
   return item.type === 'checkIn' && countedInRound(s.energy[item.phase], item);
@@ -93,10 +103,9 @@ function countedCheckIns(before: Session, after: Session, state: SessionState): 
 const MAX_COUNTED_READS = 90;
 
 export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  const framework = deps.frameworks[state.group.language];
-  const item = contribute(framework, state, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() });
-  return withItem(deps, state, 'contributions', item);
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const framework = deps.frameworks[loaded.group.language];
+  return addOwnItem(deps, loaded, actor, 'contributions', contribute(framework, loaded, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() }));
 }
 
 /**
@@ -106,14 +115,14 @@ export async function addContribution(deps: WeekCycleDeps, groupId: string, sess
  * so no two readings differ by one member's score.
  */
 export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
+  const loaded = await loadSession(deps, groupId, sessionId);
+  return addOwnItem(deps, loaded, actor, 'checkIns', checkIn(loaded, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
 }
 
 /** "Ik ben erbij": the member marks themselves present. */
 export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  return withItem(deps, state, 'presence', confirmPresence(state, actor.id, deps.clock.now().toISOString()));
+  const loaded = await loadSession(deps, groupId, sessionId);
+  return addOwnItem(deps, loaded, actor, 'presence', confirmPresence(loaded, actor.id, deps.clock.now().toISOString()));
 }
 
 /**
