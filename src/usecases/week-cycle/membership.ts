@@ -34,6 +34,16 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   return joined;
 }
 
+/**
+ * Whether someone who is not a member left this group (Teams removed them from the chat, or a
+ * setup left them out), as their own index says: not a newcomer, who may look and join. One
+ * read, only for someone who is not a member.
+ */
+export async function leftGroup(deps: WeekCycleDeps, group: Group, userId: string): Promise<boolean> {
+  if (isMember(group, userId)) return false;
+  return (await deps.membership.groupsOf(userId)).some((e) => e.groupId === group.id && !e.member);
+}
+
 export async function requireMember(deps: WeekCycleDeps, groupId: string, actor: Actor): Promise<Group> {
   return ensureMember(deps, await loadGroup(deps, groupId), actor);
 }

@@ -19,7 +19,7 @@ import {
 } from '../../../usecases/week-cycle/session-actions';
 import { SessionState } from '../../../domain/week-cycle/session';
 import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
-import { loadGroup } from '../../../usecases/week-cycle/membership';
+import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
 import { Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
@@ -275,6 +275,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const { groupId, sessionId, k: _key, questionId, ...typed } = data;
     const state = await loadSession(wc, groupId, sessionId);
     const viewerId = actorOf(context).id;
+    // Someone the group let go sees nothing it wrote since (their card stays as it was); acting on it joins them again.
+    if (await leftGroup(wc, state.group, viewerId)) return { message: deps.translator.t(state.group.language)('session.leftGroup') };
     // The button names its question, so a draft never lands in another question's input.
     const unsaved = Object.values(typed).some((v) => v !== undefined && v !== '') ? { values: { ...typed, questionId }, errors: {} } : undefined;
     return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
