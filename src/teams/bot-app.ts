@@ -1,4 +1,5 @@
 import { Activity, ActivityTypes, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
+import { loggableError, stackFrames } from '../log/loggable-error';
 import { Application, TeamsAdapter, TurnState } from './teams-ai';
 import { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
@@ -89,7 +90,7 @@ export class EdgeAdapter extends TeamsAdapter {
 export function createBotApp(config: AppConfig, logger: Logger): { adapter: EdgeAdapter; app: Application<TurnState> } {
   const adapter = new EdgeAdapter(authOptions(config.bot) as ConfigurationBotFrameworkAuthenticationOptions);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error.message, stack: error.stack, activityType: context.activity.type }, 'unhandled error in turn');
+    logger.error({ ...loggableError(error), stack: stackFrames(error), activityType: context.activity.type }, 'unhandled error in turn');
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity('Er ging iets mis aan onze kant. Probeer het zo nog eens. / Something went wrong on our side. Please try again shortly.').catch(() => undefined);
     }

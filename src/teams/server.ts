@@ -3,6 +3,7 @@ import { Activity, ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
 import { Application, TurnState } from './teams-ai';
 import type { Logger } from '../log/logger';
 import { checkActivity } from './activity-envelope';
+import { loggableError } from '../log/loggable-error';
 import { Authenticated, EdgeAdapter } from './bot-app';
 
 type Answer = { status: number; body?: unknown };
@@ -70,8 +71,9 @@ export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, 
     res.send(200, { status: 'ok' });
     next();
   });
+  // Its kind and status only: a body parser's message quotes the body, a 404's the path asked for.
   server.on('restifyError', (_req, _res, err, cb) => {
-    logger.warn({ status: (err as { statusCode?: number }).statusCode, err: err.message }, 'http error');
+    logger.warn(loggableError(err), 'http error');
     cb();
   });
   return server;

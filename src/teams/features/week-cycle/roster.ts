@@ -1,4 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
+import { loggableError } from '../../../log/loggable-error';
 import { ChatAccount, Member } from '../../../domain/week-cycle/group';
 import type { Logger } from '../../../log/logger';
 import { actorOf } from '../../turn';
@@ -19,7 +20,7 @@ export async function readRoster(context: TurnContext, logger: Logger): Promise<
     } while (token && members.length < MAX_ROSTER);
     return members.some((m) => m.id === self.id) ? members : [self, ...members];
   } catch (err) {
-    logger.warn({ err: (err as Error).message }, 'could not read the conversation roster; offering only the current user');
+    logger.warn(loggableError(err), 'could not read the conversation roster; offering only the current user');
     return [self];
   }
 }
@@ -43,7 +44,7 @@ export async function readWholeRoster(context: TurnContext, logger: Logger): Pro
     } while (token);
     return accounts.length ? accounts : undefined;
   } catch (err) {
-    logger.warn({ err: (err as Error).message }, 'could not read the whole conversation roster');
+    logger.warn(loggableError(err), 'could not read the whole conversation roster');
     return undefined;
   }
 }
