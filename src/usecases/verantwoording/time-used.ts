@@ -24,10 +24,16 @@ function cycleEnd(c: Cycle): string | undefined {
  * - a member: every week of the group since they joined (a week still running when they joined counts);
  * - a former member: the weeks from their first trace in the group until they left (when they
  *   joined is not kept);
- * - in any case: every week they attended.
+ * - in any case: every week they attended or wrote in (also before a member left and joined again:
+ *   joining again starts `since` anew).
  */
 export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since'> | undefined, trace: GroupTrace, userId: string): Cycle[] {
-  const attended = new Set(attendedSessions(trace, userId).map((s) => s.cycleId));
+  const attended = new Set([
+    ...attendedSessions(trace, userId).map((s) => s.cycleId),
+    ...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.cycleId),
+    ...trace.checkIns.filter((c) => c.memberId === userId).map((c) => c.cycleId),
+    ...trace.judgements.filter((j) => j.memberId === userId).map((j) => j.cycleId),
+  ]);
   const traces = [
     ...attendedSessions(trace, userId).map((s) => s.startedAt),
     ...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.at),
