@@ -1,22 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosGroupRepository } from '../../src/store/week-cycle.repositories';
-import { ConversationSpec, execute, TestUser, user } from '../support/activities';
+import { execute, membersRemoved, TestUser, user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
-
-/** Teams' conversationUpdate when people are removed from a chat. */
-function membersRemoved(conv: ConversationSpec, by: TestUser, removed: TestUser[]) {
-  return {
-    type: 'conversationUpdate', id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(),
-    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name }, recipient: BOT,
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: true },
-    channelData: { tenant: { id: conv.tenantId }, eventType: 'membersRemoved' },
-    membersRemoved: removed.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })),
-  };
-}
 
 /**
  * "Who leaves the chat leaves the group" and "a redelivered activity stores nothing twice". Eva

@@ -1,19 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { ConversationSpec, execute, TestUser, user } from '../support/activities';
+import { execute, membersRemoved, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
-
-function membersRemoved(conv: ConversationSpec, by: TestUser, removed: TestUser[]) {
-  return {
-    type: 'conversationUpdate', id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(),
-    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name }, recipient: BOT,
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: true },
-    channelData: { tenant: { id: conv.tenantId }, eventType: 'membersRemoved' },
-    membersRemoved: removed.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })),
-  };
-}
 
 /**
  * On membersRemoved the group stops naming them (so its cards no longer reach them). The live

@@ -3,29 +3,13 @@ import { decide, judge, newProposal } from '../../src/domain/proposal/proposal';
 import { membershipIndexId } from '../../src/domain/week-cycle/membership-index';
 import { CosmosMembershipIndex } from '../../src/store/membership-index.repository';
 import { CosmosGroupRepository, CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
-import { botAdded, ConversationSpec, TestUser, user } from '../support/activities';
+import { botAdded, ConversationSpec, membersAdded, membersRemoved, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat } from '../verantwoording/support';
 
 const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
 const NOT_IN_A_GROUP = 'Je bent nog geen lid van een Vitale Weekcyclus-groep';
-
-/** Teams' conversationUpdate when people (or the app itself) are removed from a chat. */
-function membersRemoved(conv: ConversationSpec, by: TestUser, removed: { id: string; aadObjectId?: string; name?: string }[], id = randomUUID()) {
-  return {
-    type: 'conversationUpdate', id, channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(),
-    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
-    recipient: BOT,
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: true },
-    channelData: { tenant: { id: conv.tenantId }, eventType: 'membersRemoved' },
-    membersRemoved: removed,
-  };
-}
-
-function membersAdded(conv: ConversationSpec, by: TestUser, added: TestUser[]) {
-  return { ...membersRemoved(conv, by, []), membersRemoved: undefined, channelData: { tenant: { id: conv.tenantId }, eventType: 'membersAdded' }, membersAdded: added.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })) };
-}
 
 const asRemoved = (u: TestUser) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name });
 

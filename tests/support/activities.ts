@@ -60,3 +60,20 @@ export function submit(conv: ConversationSpec, from: TestUser, data: Record<stri
 export function botAdded(conv: ConversationSpec, by: TestUser) {
   return { ...base(conv, by), type: 'conversationUpdate', membersAdded: [BOT] };
 }
+
+/** Teams' conversationUpdate when people (or the app itself) are removed from a chat. */
+export function membersRemoved(conv: ConversationSpec, by: TestUser, removed: { id: string; aadObjectId?: string; name?: string }[], id = randomUUID()) {
+  return {
+    ...base(conv, by),
+    id,
+    type: 'conversationUpdate',
+    locale: undefined,
+    channelData: { tenant: { id: conv.tenantId }, eventType: 'membersRemoved' },
+    membersRemoved: removed.map((m) => ({ id: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}), ...(m.name ? { name: m.name } : {}) })),
+  };
+}
+
+/** Teams' conversationUpdate when people are added to a chat. */
+export function membersAdded(conv: ConversationSpec, by: TestUser, added: TestUser[]) {
+  return { ...base(conv, by), type: 'conversationUpdate', locale: undefined, channelData: { tenant: { id: conv.tenantId }, eventType: 'membersAdded' }, membersAdded: added.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })) };
+}

@@ -1,20 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { ConversationSpec, TestUser, user } from '../support/activities';
+import { membersRemoved, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat } from './support';
-
-const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
-
-function membersRemoved(conv: ConversationSpec, by: TestUser, removed: TestUser[]) {
-  return {
-    type: 'conversationUpdate', id: randomUUID(), channelId: 'msteams', serviceUrl: conv.serviceUrl, timestamp: new Date().toISOString(),
-    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name }, recipient: BOT,
-    conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: true },
-    channelData: { tenant: { id: conv.tenantId }, eventType: 'membersRemoved' },
-    membersRemoved: removed.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })),
-  };
-}
 
 /**
  * Leaving keeps a member's history (their index marks the group as left; what they wrote stays),
