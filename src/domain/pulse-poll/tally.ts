@@ -28,11 +28,13 @@ export interface PollTally {
   /** Per poll target, in the poll's order of targets. */
   teams: Record<string, TeamTally>;
   /**
-   * Private polls: per team, keyed hashes of the members the poll was sent to (sorted). Only they
-   * may answer for that team, so nobody outside it can pad it past the minimum with answers they
-   * know and subtract them again. Every team's list exists, empty, from the poll's start: a team
-   * not delivered yet takes no answer from anyone. Absent: channel delivery, or a tally stored
-   * before lists came with the start (see `mayAnswerFor`). Emptied when the poll closes.
+   * Per team, keyed hashes of the members the poll was delivered to (sorted). Only they may answer
+   * for that team, so nobody outside it (someone added to the team after its card went out, say)
+   * can pad it past the minimum with answers they know and subtract them again. A private poll's
+   * lists exist, empty, from its start: a team not delivered yet takes no answer from anyone. A
+   * channel poll's team gets its list at delivery. Absent for a team: a tally stored before lists
+   * came with the start or with channel delivery, or a channel team too large to list (see
+   * `mayAnswerFor`). Emptied when the poll closes.
    */
   invitees?: Record<string, string[]>;
   /** Set once, at closing: nothing is folded in afterwards, and results use this minimum for good. */
@@ -118,8 +120,8 @@ export function addInvitees(tally: PollTally, targetId: string, markers: string[
 export type Unlisted = 'anyone' | 'nobody';
 
 /**
- * Whether someone may answer for a team. A channel poll's answer carries no invitee and is held
- * to the team's channel elsewhere; a private poll's only to the team's invitee list.
+ * Whether someone may answer for a team: one on the team's invitee list (the members the poll was
+ * delivered to, in its channel or their 1:1 chats); a team without a list, see `Unlisted`.
  */
 export function mayAnswerFor(tally: PollTally, targetId: string, invitee: string | undefined, unlisted: Unlisted = 'nobody'): boolean {
   const list = tally.invitees?.[targetId];

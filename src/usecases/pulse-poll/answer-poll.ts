@@ -64,10 +64,11 @@ export async function submitAnswer(
   const scores = readScores(input.values);
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
-  const invitee = poll.delivery === 'private' ? inviteeHash(deps.hashKey, poll.id, target.id, input.userId) : undefined;
-  // Only a tally from before every private team's list came with the start lacks one: its teams
-  // delivered then stay open as they were, the others wait for their delivery to list them.
-  const unlisted = target.delivered ? 'anyone' : 'nobody';
+  const invitee = inviteeHash(deps.hashKey, poll.id, target.id, input.userId);
+  // A team without a list: a private one from before every team's list came with the start (open
+  // as it was once delivered, else waiting for its delivery to list it); a channel one delivered
+  // before channel teams were listed, or too large to list (its channel's members, as before).
+  const unlisted = target.delivered || poll.delivery === 'channel' ? 'anyone' : 'nobody';
 
   const result: { folded?: FoldResult; fateUnknown?: boolean } = {};
   const fold = async () => {

@@ -24,17 +24,20 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   for (const target of poll.targets.filter((t) => !t.delivered)) {
     const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
     const counted = { ...target, memberCount: members.length };
+    // Before any card goes out, so the first answer already finds its sender among the invitees:
+    // the members the poll goes to, and nobody who joins the team later (who could pad a team
+    // past the minimum with answers they know, once the count shows one real respondent).
+    await tallyOf(deps, poll);
+    let invited = true;
+    await deps.tallies.update(pollId, (t) => {
+      const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+      invited = r.outcome === 'invited';
+      return r.tally;
+    });
     if (poll.delivery === 'channel') {
+      // A team too large to list takes its channel's answers as before (see README).
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
     } else {
-      // Before any card goes out, so the first answer already finds its sender among the invitees.
-      await tallyOf(deps, poll);
-      let invited = true;
-      await deps.tallies.update(pollId, (t) => {
-        const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
-        invited = r.outcome === 'invited';
-        return r.tally;
-      });
       // Cards nobody could answer with are not sent: the team stays closed and shows as not delivered.
       if (!invited) {
         outcome.tooMany.push(target.id);
