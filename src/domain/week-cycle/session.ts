@@ -247,12 +247,12 @@ export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns'>):
 }
 
 /**
- * How many count as present for the group's decision: those present who are still in the group,
- * and everyone who judged (a judgement stays counted after its author left). Members who left
- * the chat without judging do not hold back the decision of those who stayed.
+ * How many count as present for the group's decision: those still in the group who are present
+ * or judged. Members who left the chat do not hold back the decision of those who stayed, whether
+ * or not they judged (a judgement of theirs of the text decided on still counts for it).
  */
 export function presentForDecision(state: Pick<SessionState, 'group' | 'presence' | 'checkIns'>, judges: readonly string[]): number {
-  return new Set([...attendeeIds(state).filter((id) => isMember(state.group, id)), ...judges]).size;
+  return new Set([...attendeeIds(state), ...judges].filter((id) => isMember(state.group, id))).size;
 }
 
 /** How many step keys a session remembers: far more presses than a group makes in the minutes Teams redelivers in. */

@@ -51,11 +51,13 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
 }
 
 /**
- * A member's own item, stored unless this turn's read already holds it. The same press again
- * (Teams delivers it again, also after the member left the chat) finds it stored and changes
- * nothing, membership included; anyone else acting joins the group first (ensureMember).
+ * A member's own contribution, stored unless this turn's read already holds it. Its id names the
+ * press (the card's key), so one found stored is the same press again (Teams delivers it again,
+ * also after the member left the chat): it changes nothing, membership included. Anyone else
+ * acting joins the group first (ensureMember). A presence or check-in names no press (one per
+ * member and session): pressing it again after being added back to the chat joins them again.
  */
-async function addOwnItem<K extends 'contributions' | 'checkIns' | 'presence'>(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
+async function addOwnItem<K extends 'contributions'>(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
   if ((loaded[list] as SessionItem[]).some((x) => x.id === item.id)) return loaded;
   return withItem(deps, await asMember(deps, loaded, actor), list, item);
 }
@@ -115,14 +117,14 @@ export async function addContribution(deps: WeekCycleDeps, groupId: string, sess
  * so no two readings differ by one member's score.
  */
 export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
-  const loaded = await loadSession(deps, groupId, sessionId);
-  return addOwnItem(deps, loaded, actor, 'checkIns', checkIn(loaded, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
 }
 
 /** "Ik ben erbij": the member marks themselves present. */
 export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState> {
-  const loaded = await loadSession(deps, groupId, sessionId);
-  return addOwnItem(deps, loaded, actor, 'presence', confirmPresence(loaded, actor.id, deps.clock.now().toISOString()));
+  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  return withItem(deps, state, 'presence', confirmPresence(state, actor.id, deps.clock.now().toISOString()));
 }
 
 /**
