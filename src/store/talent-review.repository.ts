@@ -63,6 +63,11 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
   }
 
   /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
+  async prepsToSend(fromDate: string): Promise<TalentReview[]> {
+    const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'talentReview' AND NOT IS_DEFINED(c.prepSentAt) AND c.date >= @from", parameters: [{ name: '@from', value: fromDate }] });
+    return docs.map(current);
+  }
+
   async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
     type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation'>;
     const rows = await this.store.queryStored<Row>({

@@ -11,6 +11,7 @@ import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
 import { followSharing } from '../../usecases/talent-review/prep';
+import { movePrepsToWorkingDays } from '../../usecases/talent-review/plan-review';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { Platform } from '../platform';
 
@@ -58,6 +59,11 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
   p.background.run('talentReview.migratePhasePicks', async () => {
     const moved = await reviews.migrateLegacyPhasePicks();
     if (moved) p.logger.info({ moved }, 'phases picked by managers are now proposals');
+  });
+  // Conversations planned before prep cards moved off weekends and holidays: their jobs move (idempotent).
+  p.background.run('talentReview.movePrepsToWorkingDays', async () => {
+    const moved = await movePrepsToWorkingDays(deps);
+    if (moved) p.logger.info({ moved }, 'prep cards planned on a weekend or holiday now come on the working day before');
   });
   // Conversations planned before each report kept an index of their managers: index them once (idempotent).
   p.background.run('talentReview.indexReviewManagers', () => indexReviewManagers(p.cosmos, reviewManagers, p.logger, p.clock.now()));

@@ -13,6 +13,8 @@ export interface TalentReviewRepository {
    * a search across managers' partitions, for the daily manager check only, never a user's turn.
    */
   withPrepCards(): Promise<Pick<TalentReview, 'id' | 'managerId' | 'reportId'>[]>;
+  /** Conversations on or after `fromDate` whose prep card has not gone out: across managers' partitions, at start-up only. */
+  prepsToSend(fromDate: string): Promise<TalentReview[]>;
 }
 
 /**

@@ -75,6 +75,25 @@ export function prepDayOf(deps: Pick<TalentReviewDeps, 'holidays' | 'clock'>, re
   return at.getTime() > deps.clock.now().getTime() ? DateTime.fromJSDate(at, { zone: review.timeZone }).toISODate()! : undefined;
 }
 
+/**
+ * Conversations planned before prep cards moved off weekends and public holidays kept a job due
+ * on such a day: each gets its job at the moved moment, and the old one goes (start-up; job ids
+ * make it safe to run again, and on two instances at once). Returns how many moved.
+ */
+export async function movePrepsToWorkingDays(deps: TalentReviewDeps): Promise<number> {
+  const now = deps.clock.now();
+  let moved = 0;
+  for (const review of await deps.reviews.prepsToSend(DateTime.fromJSDate(now, { zone: deps.timeZone }).minus({ days: 1 }).toISODate()!)) {
+    const before = prepJobIdBeforeDaysOff(review);
+    const current = prepJobId(review, deps.holidays);
+    if (before === current) continue;
+    await deps.scheduler.schedule({ id: current, kind: REVIEW_JOB, dueAt: prepDueAt(review, now, deps.holidays).toISOString(), payload: { managerId: review.managerId, reviewId: review.id } });
+    await deps.scheduler.forget(before);
+    moved++;
+  }
+  return moved;
+}
+
 export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<TalentReview> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) throw new DomainError('notFound', 'review');
