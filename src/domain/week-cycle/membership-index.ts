@@ -24,9 +24,14 @@ export function blankMembershipIndex(userId: string, at: string): MembershipInde
   return { id: membershipIndexId(userId), type: 'membershipIndex', userId, groups: {}, updatedAt: at, ttl: -1 };
 }
 
-/** Records joining or leaving; the same object back when nothing changes, so a retry writes nothing. */
+/**
+ * Records joining or leaving; the same object back when nothing changes, so a retry writes nothing.
+ * Joining again keeps when they last left (`leftAt`): the weeks of their earlier stint stay theirs.
+ */
 export function withMembership(index: MembershipIndexDoc, groupId: string, groupName: string, member: boolean, at: string): MembershipIndexDoc {
   const current = index.groups[groupId];
   if (current && current.member === member && current.groupName === groupName) return index;
-  return { ...index, groups: { ...index.groups, [groupId]: { groupName, member, since: current?.member === member ? current.since : at } }, updatedAt: at };
+  const since = current?.member === member ? current.since : at;
+  const leftAt = member ? (current && !current.member ? current.since : current?.leftAt) : undefined;
+  return { ...index, groups: { ...index.groups, [groupId]: { groupName, member, since, ...(leftAt ? { leftAt } : {}) } }, updatedAt: at };
 }

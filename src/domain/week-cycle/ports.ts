@@ -153,7 +153,10 @@ export interface MembershipEntry {
   groupId: string;
   groupName: string;
   member: boolean;
+  /** When they joined (a member) or left (a former member). */
   since: string;
+  /** A member who left once and joined again: when they last left (their weeks before it stay theirs). */
+  leftAt?: string;
 }
 
 /**

@@ -23,11 +23,11 @@ function cycleEnd(c: Cycle): string | undefined {
  * (someone who listened without confirming is counted 0 sessions, and may say otherwise):
  * - a member: every week of the group since they joined (a week still running when they joined counts);
  * - a former member: the weeks from their first trace in the group until they left (when they
- *   joined is not kept);
+ *   joined is not kept); a member who left and joined again, those weeks too (`leftAt`);
  * - in any case: every week they attended or wrote in (also before a member left and joined again:
  *   joining again starts `since` anew).
  */
-export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since'> | undefined, trace: GroupTrace, userId: string): Cycle[] {
+export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since' | 'leftAt'> | undefined, trace: GroupTrace, userId: string): Cycle[] {
   const attended = new Set([
     ...attendedSessions(trace, userId).map((s) => s.cycleId),
     ...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.cycleId),
@@ -44,8 +44,9 @@ export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since'> 
   return trace.cycles.filter((c) => {
     if (attended.has(c.id)) return true;
     if (!entry) return false;
-    if (entry.member) return (cycleEnd(c) ?? c.startedAt) >= entry.since;
-    return firstTrace !== undefined && c.startedAt < entry.since && (cycleEnd(c) ?? c.startedAt) >= firstTrace;
+    const beforeLeaving = (leftAt: string | undefined) => firstTrace !== undefined && leftAt !== undefined && c.startedAt < leftAt && (cycleEnd(c) ?? c.startedAt) >= firstTrace;
+    if (entry.member) return (cycleEnd(c) ?? c.startedAt) >= entry.since || beforeLeaving(entry.leftAt);
+    return beforeLeaving(entry.since);
   });
 }
 
