@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
-import { SessionItem } from '../../domain/week-cycle/session-items';
+import { Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
 import { Actor, WeekCycleDeps } from './deps';
@@ -57,9 +57,9 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
  * acting joins the group first (ensureMember). A presence or check-in names no press (one per
  * member and session): pressing it again after being added back to the chat joins them again.
  */
-async function addOwnItem<K extends 'contributions'>(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, list: K, item: SessionState[K][number] & SessionItem): Promise<SessionState> {
-  if ((loaded[list] as SessionItem[]).some((x) => x.id === item.id)) return loaded;
-  return withItem(deps, await asMember(deps, loaded, actor), list, item);
+async function addOwnContribution(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, item: Contribution): Promise<SessionState> {
+  if (loaded.contributions.some((x) => x.id === item.id)) return loaded;
+  return withItem(deps, await asMember(deps, loaded, actor), 'contributions', item);
 }
 
 /** Whether an item found stored after the close was in what the close counted (a check-in in its round). */
@@ -107,7 +107,7 @@ const MAX_COUNTED_READS = 90;
 export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const framework = deps.frameworks[loaded.group.language];
-  return addOwnItem(deps, loaded, actor, 'contributions', contribute(framework, loaded, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() }));
+  return addOwnContribution(deps, loaded, actor, contribute(framework, loaded, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() }));
 }
 
 /**
