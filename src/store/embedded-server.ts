@@ -20,8 +20,10 @@ export function createEmbeddedServer(): Server {
   server.keepAliveTimeout = 120_000;
   const listeners = server.listeners('request') as Listener[];
   server.removeAllListeners('request');
+  // Asking the socket for its port is a system call: once, when it listens.
+  let port = 0;
+  server.on('listening', () => (port = (server.address() as { port: number }).port));
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const port = (server.address() as { port: number }).port;
     if (!isLocalClientRequest(req, port)) {
       res.writeHead(403, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 'Forbidden', message: 'the embedded Cosmos DB server answers local Cosmos DB clients only' }));

@@ -4,16 +4,17 @@ import { startTestCosmos } from '../support/cosmos';
 
 interface Doc { id: string; groupId: string; n?: number; tags?: (number | null)[]; note?: { text?: string; mood?: number } }
 
-async function run<T>(container: Container, query: string, parameters: { name: string; value: unknown }[] = []): Promise<T[]> {
-  const { resources } = await container.items.query<T>({ query, parameters: parameters as { name: string; value: string }[] }, { partitionKey: 'g' }).fetchAll();
+async function run<T>(container: Container, query: string, parameters: { name: string; value: unknown }[] = [], partitionKey = 'g'): Promise<T[]> {
+  const { resources } = await container.items.query<T>({ query, parameters: parameters as { name: string; value: string }[] }, { partitionKey }).fetchAll();
   return resources;
 }
 
 /**
- * The embedded store's query engine runs with linear versions of two of its steps and compiles
- * each query once (src/store/embedded-query-engine.ts); the answers must be the engine's own:
- * missing values left out of projections and arrays, joins, order, values, aggregates, and a
- * compiled query used again with other parameters.
+ * The embedded store's query engine runs with linear versions of some of its steps and parses and
+ * compiles each query once (src/store/embedded-query-engine.ts); the answers must be the engine's
+ * own: missing values left out of projections and arrays, joins, order (`_rid` order without
+ * ORDER BY), values, aggregates, a compiled query used again with other parameters, and a
+ * malformed query refused every time.
  */
 describe('embedded store: query results', () => {
   let cosmos: CosmosConnection;
@@ -50,5 +51,19 @@ describe('embedded store: query results', () => {
     expect(await run(container, query, [{ name: '@n', value: 3 }])).toEqual(['a']);
     expect(await run(container, query, [{ name: '@n', value: 1 }])).toEqual(['b']);
     expect(await run(container, query, [{ name: '@n', value: 7 }])).toEqual([]);
+  });
+
+  it('answers a query without ORDER BY in the order of its _rid, as the engine does', async () => {
+    // Enough documents that the rids' base64 stops following the order they were written in.
+    for (let i = 0; i < 300; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => container.items.create({ id: `r${i + j}`, groupId: 'h', n: i + j })));
+    const rows = await run<{ id: string; _rid: string }>(container, 'SELECT c.id, c._rid FROM c', [], 'h');
+    expect(rows).toHaveLength(300);
+    const rids = rows.map((r) => r._rid);
+    expect(rids).toEqual([...rids].sort());
+  });
+
+  it('refuses a malformed query every time it is sent, and answers a good one after it', async () => {
+    for (let i = 0; i < 2; i++) await expect(run(container, 'SELECT FROM c WHERE')).rejects.toMatchObject({ code: 400 });
+    expect(await run(container, 'SELECT VALUE c.id FROM c WHERE c.n = 3')).toEqual(['a']);
   });
 });
