@@ -396,6 +396,7 @@ const talentReview = z
     facilitatedAt: isoTime.optional(),
     shareFacilitation: z.boolean().optional(),
     facilitationTeams: z.array(text(256)).max(20).optional(),
+    prepAt: isoTime.optional(),
     prepSentAt: isoTime.optional(),
     prepCards: z.array(z.object({ conversationId: id, activityId: id }).strict()).max(10).optional(),
     sharedRevision: count.optional(),

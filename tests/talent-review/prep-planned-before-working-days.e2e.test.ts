@@ -32,8 +32,14 @@ describe('a prep card planned before prep cards moved to working days', () => {
 
   it('comes on the working day before, not on the Saturday the old plan named', async () => {
     await t.send(execute(personal(), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-14', timeZone: AMS, prepDays: '2' }, 'plan-card'));
-    // As the version before this change left it: no job under the new id, one under the old id due on Saturday.
+    // As the version before this change left it: a review without a fixed prep moment (stop 34),
+    // no job under the new id, one under the old id due on Saturday.
     const plan = { id: reviewId('aad-mia', 'aad-anna', '2026-12-14'), date: '2026-12-14', timeZone: AMS, prepDaysBefore: 2 };
+    const reviews = t.cosmos.container('reviews');
+    const { resources } = await reviews.items.query({ query: 'SELECT * FROM c WHERE c.id = @id', parameters: [{ name: '@id', value: plan.id }] }).fetchAll();
+    const { prepAt, ...unfixed } = resources[0] as { prepAt?: string };
+    expect(prepAt).toBe('2026-12-11T08:00:00.000Z');
+    await reviews.items.upsert(unfixed);
     await t.app.scheduler.forget(prepJobId(plan, holidayCalendar('NL')));
     const oldId = prepJobIdBeforeDaysOff(plan);
     expect(oldId).toBe(`${plan.id}_prep_20261212T080000Z`);

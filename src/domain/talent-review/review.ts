@@ -32,6 +32,12 @@ export interface TalentReview {
   /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
   /** Only on accounts from before stop 31 (a per-team label HR no longer shows); dropped when the account changes. */
   facilitationTeams?: string[];
+  /**
+   * When the plan puts the prep card (ISO): fixed when planned, by the holidays then in force, so
+   * a later change of the holiday region or data moves neither the card nor its job's id (the
+   * manager was told this day). Reviews planned before stop 34 have none: computed (plannedPrepAt).
+   */
+  prepAt?: string;
   /** When the prep card was queued (it is rendered when it is sent). */
   prepSentAt?: string;
   /** The messages in the manager's chat that show this prep card: rebuilt when the report changes what they share. */
@@ -78,7 +84,7 @@ export function planReview(input: Omit<TalentReview, 'id' | 'type' | 'createdAt'
 /** Days a prep card does not come on: weekends always, and the organisation's public holidays. */
 export type PrepDaysOff = Pick<HolidayCalendar, 'isHoliday'>;
 
-type PrepPlan = Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'>;
+type PrepPlan = Pick<TalentReview, 'date' | 'timeZone' | 'prepDaysBefore'> & Partial<Pick<TalentReview, 'prepAt'>>;
 
 /** 09:00 in the manager's time zone, the configured days before: where plans put the card before days off moved it. */
 function daysBeforeAt(review: PrepPlan): DateTime {
@@ -86,12 +92,22 @@ function daysBeforeAt(review: PrepPlan): DateTime {
 }
 
 /**
- * When the plan puts the prep card: 09:00 in the manager's time zone, the configured days before;
+ * Where a plan puts the prep card: 09:00 in the manager's time zone, the configured days before;
  * on a weekend or a public holiday, 09:00 on the working day before, so the card still comes at
  * least the days ahead the manager chose, on a day they are at work (it may have passed).
  */
-export function plannedPrepAt(review: PrepPlan, daysOff: PrepDaysOff): Date {
+function workingDayPrepAt(review: PrepPlan, daysOff: PrepDaysOff): Date {
   return workingDayFrom(daysBeforeAt(review), (d) => daysOff.isHoliday(d), -1).toJSDate();
+}
+
+/** The plan with its prep card's moment fixed by the days off in force now (see `prepAt`). */
+export function withPrepMoment<T extends PrepPlan>(review: T, daysOff: PrepDaysOff): T {
+  return { ...review, prepAt: workingDayPrepAt(review, daysOff).toISOString() };
+}
+
+/** When the plan puts the prep card: the moment fixed when planned; for plans without one, as a plan now would. */
+export function plannedPrepAt(review: PrepPlan, daysOff: PrepDaysOff): Date {
+  return review.prepAt ? new Date(review.prepAt) : workingDayPrepAt(review, daysOff);
 }
 
 /** When the prep card is due: as planned (plannedPrepAt); now if that has passed. */
@@ -114,6 +130,11 @@ export function prepJobId(review: Pick<TalentReview, 'id'> & PrepPlan, daysOff: 
   return prepJobIdAt(review.id, plannedPrepAt(review, daysOff));
 }
 
+/** The prep job's id a plan without a fixed moment (before stop 34) gets from the days off in force now. */
+export function prepJobIdByDaysOffNow(review: Pick<TalentReview, 'id'> & PrepPlan, daysOff: PrepDaysOff): string {
+  return prepJobIdAt(review.id, workingDayPrepAt(review, daysOff));
+}
+
 /** The prep job's id for a plan made before days off moved the card (its moment may be a Saturday). */
 export function prepJobIdBeforeDaysOff(review: Pick<TalentReview, 'id'> & PrepPlan): string {
   return prepJobIdAt(review.id, daysBeforeAt(review).toJSDate());
@@ -126,11 +147,12 @@ export function legacyPrepJobId(reviewId: string): string {
 
 /**
  * The same conversation planned again (same report and date): the prep card follows the new time
- * zone and days ahead; everything else stays as it is. The same object back when nothing changes.
+ * zone, days ahead and the moment they give by the days off in force now (`prepAt`); everything
+ * else stays as it is. The same object back when nothing changes.
  */
-export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZone' | 'prepDaysBefore'>): TalentReview {
-  if (review.timeZone === planned.timeZone && review.prepDaysBefore === planned.prepDaysBefore) return review;
-  return { ...review, timeZone: planned.timeZone, prepDaysBefore: planned.prepDaysBefore };
+export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZone' | 'prepDaysBefore' | 'prepAt'>): TalentReview {
+  if (review.timeZone === planned.timeZone && review.prepDaysBefore === planned.prepDaysBefore && review.prepAt === planned.prepAt) return review;
+  return { ...review, timeZone: planned.timeZone, prepDaysBefore: planned.prepDaysBefore, prepAt: planned.prepAt };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, proposePhase, recordFacilitated, replan, TalentReview } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, proposePhase, recordFacilitated, replan, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
@@ -25,11 +25,12 @@ export async function directReports(deps: TalentReviewDeps, managerId: string): 
 }
 
 /**
- * The ids a review's prep job may have (erasure removes them with the review): its current plan's,
+ * The ids a review's prep job may have (erasure removes them with the review): its plan's (at the
+ * moment the plan fixed), the one the days off in force now give a plan without a fixed moment,
  * the one a plan made before days off moved the card wrote, and the legacy one.
  */
 export function prepJobIds(review: TalentReview, daysOff: PrepDaysOff): string[] {
-  return [...new Set([prepJobId(review, daysOff), prepJobIdBeforeDaysOff(review), legacyPrepJobId(review.id)])];
+  return [...new Set([prepJobId(review, daysOff), prepJobIdByDaysOffNow(review, daysOff), prepJobIdBeforeDaysOff(review), legacyPrepJobId(review.id)])];
 }
 
 export interface PlanInput {
@@ -53,9 +54,12 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
   if (!report) throw notTheirReport('not a direct report');
   const now = deps.clock.now();
-  const planned = planReview(
-    { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },
-    now,
+  const planned = withPrepMoment(
+    planReview(
+      { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },
+      now,
+    ),
+    deps.holidays,
   );
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
@@ -84,6 +88,7 @@ export async function movePrepsToWorkingDays(deps: TalentReviewDeps): Promise<nu
   const now = deps.clock.now();
   let moved = 0;
   for (const review of await deps.reviews.prepsToSend(DateTime.fromJSDate(now, { zone: deps.timeZone }).minus({ days: 1 }).toISODate()!)) {
+    if (review.prepAt) continue; // Planned since stop 34: its job is at the moment its plan fixed.
     const before = prepJobIdBeforeDaysOff(review);
     const current = prepJobId(review, deps.holidays);
     if (before === current) continue;
