@@ -44,6 +44,16 @@ describe('prep cards come on a working day', () => {
     expect(prepPosts()).toHaveLength(1);
   });
 
+  // Left out in stop 33: the confirmation said the card "comes" on the new day, though none followed.
+  it('planned again after its prep card came: says when it came, and none follows', async () => {
+    const card = cardText(await plan('2026-12-14', 1));
+    expect(card).toContain('De voorbereidingskaart kreeg je al op vr 11 december');
+    expect(card).not.toContain('komt');
+    t.clock.set('2026-12-13T08:00:00Z');
+    await t.app.scheduler.runDue();
+    expect(prepPosts()).toHaveLength(1);
+  });
+
   it('a working day stays as planned', () => {
     const review = planReview({ managerId: 'm', reportId: 'r', reportName: 'R', timeZone: AMS, conversationRef: {}, date: '2026-12-10', prepDaysBefore: 3 }, new Date('2026-11-23T08:00:00Z'));
     expect(plannedPrepAt(review, NL).toISOString()).toBe('2026-12-07T08:00:00.000Z');

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
@@ -9,8 +10,12 @@ export interface JustPlanned {
   prepOn?: string;
 }
 
-function plannedLine(planned: JustPlanned, t: Translate, locale: Locale): string {
+/** What the confirmation of a plan says: when its prep card comes (or came). */
+export function plannedLine(planned: JustPlanned, t: Translate, locale: Locale): string {
   const about = { name: planned.review.reportName, date: reviewDate(planned.review.date, locale) };
+  // Planned again after its prep card went out: none follows, so say when it came.
+  const sent = planned.review.prepSentAt;
+  if (sent) return t('talentReview.list.plannedPrepSent', { ...about, sentDate: reviewDate(DateTime.fromISO(sent, { zone: planned.review.timeZone }).toISODate() ?? sent, locale) });
   return planned.prepOn ? t('talentReview.list.planned', { ...about, prepDate: reviewDate(planned.prepOn, locale) }) : t('talentReview.list.plannedPrepNow', about);
 }
 

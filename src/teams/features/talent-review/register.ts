@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { buildPrep, DIRECTORY_RETRY_MS, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
@@ -15,7 +16,8 @@ import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
-import { reviewsListCard } from '../../cards/talent-review/reviews-list.card';
+import { reviewSavedCard } from '../../cards/talent-review/review-saved.card';
+import { plannedLine, reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
@@ -57,6 +59,18 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
   const forms = talentReviewForms(deps, planCard);
+  /**
+   * The answer once a change is stored: as `show` builds it, or, when its reads fail now, that the
+   * change is saved (`saved`). An error card would say nothing was stored.
+   */
+  const afterStored = async <T>(change: string, show: () => Promise<T>, saved: () => T): Promise<T> => {
+    try {
+      return await show();
+    } catch (err) {
+      deps.logger.warn({ change, err: (err as Error).message }, 'talent review change stored; its card could not be built');
+      return saved();
+    }
+  };
   /** `toForm`: the verb has a form, which a refusal about one of its inputs goes back to. */
   const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>, toForm = false): Promise<ActionOutcome> => {
     try {
@@ -88,6 +102,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
     return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, prepMessageOf(context)), ui.t, ui.language, typed), personal: true };
   };
+  /** That a change is saved, in the language Teams gives the turn (the manager's stored one may not be readable now). */
+  const savedAnswer = (context: TurnContext, review: TalentReview) => ({ card: reviewSavedCard(review, deps.translator.t(teamsLocale(context) ?? 'nl')), personal: true });
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
     const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context));
@@ -146,7 +162,12 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
       });
-      return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }), personal: true };
+      const planned = { review, prepOn: prepDayOf(tr, review) };
+      return afterStored(
+        'planReview',
+        async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, planned), personal: true }),
+        () => ({ card: reviewSavedCard(review, ui.t, plannedLine(planned, ui.t, ui.language)), personal: true }),
+      );
     }, true),
     { form: forms.planReview },
   );
@@ -160,9 +181,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         guarded(context, async () => {
           const refused = await elsewhere(context, data.reviewId);
           if (refused) return refused;
-          await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
+          const review = await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
-          return prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context)));
+          return afterStored(verb, () => prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context))), () => savedAnswer(context, review));
         }, true),
       { form: forms.proposePhase },
     );
@@ -175,10 +196,10 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       guarded(context, async () => {
         const refused = await elsewhere(context, data.reviewId);
         if (refused) return refused;
-        await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
+        const review = await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
-        return prepFor(context, data.reviewId, phase === undefined ? undefined : { phase });
+        return afterStored('saveFacilitated', () => prepFor(context, data.reviewId, phase === undefined ? undefined : { phase }), () => savedAnswer(context, review));
       }, true),
     { form: forms.saveFacilitated },
   );

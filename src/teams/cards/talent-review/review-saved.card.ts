@@ -1,0 +1,15 @@
+import { TalentReview } from '../../../domain/talent-review/review';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+
+/**
+ * A change to a conversation that is stored, when the card that would show it cannot be built
+ * right now (the store briefly unavailable): an error card would say nothing was stored, and the
+ * manager's retry would find it done. `line` says what was stored, when there is more to say.
+ */
+export function reviewSavedCard(review: Pick<TalentReview, 'id' | 'reportName'>, t: Translate, line?: string): AdaptiveCardJson {
+  return adaptiveCard(
+    [heading(t('talentReview.saved.title')), ...(line ? [textBlock(line, { weight: 'Bolder' })] : []), textBlock(t('talentReview.saved.text'))],
+    [execute(t('talentReview.list.prepNow', { name: review.reportName }), 'showPrep', { reviewId: review.id }, { associatedInputs: 'none' })],
+  );
+}
