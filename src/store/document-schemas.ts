@@ -287,7 +287,7 @@ const poll = z
   .strict();
 
 /** Which open poll holds a team, so two polls of one team never run at once. */
-const teamLock = z.object({ id, pollId: id, type: z.literal('teamLock'), tenantId: id, teamId: id, holder: id.optional() }).strict();
+const teamLock = z.object({ id, pollId: id, type: z.literal('teamLock'), tenantId: id, teamId: id, holder: id.optional(), claimedAt: isoTime.optional() }).strict();
 
 const histogram = z.tuple([count, count, count, count, count]);
 /** Every answer of a poll folded into one document: keyed-hash markers and per-team histograms, nothing per person. */

@@ -165,6 +165,8 @@ interface TeamLockDoc {
   teamId: string;
   /** The poll that holds the team, while it is open. */
   holder?: string;
+  /** When the holder claimed it (its start stores the poll after its claims). */
+  claimedAt?: string;
 }
 
 /** One document per team in `polls`, claimed by a poll under its ETag. */
@@ -187,18 +189,18 @@ export class CosmosTeamPollLocks implements TeamPollLocks {
     }
   }
 
-  async claim(tenantId: string, teamId: string, pollId: string, holderIsOpen: (holderPollId: string) => Promise<boolean>): Promise<boolean> {
+  async claim(tenantId: string, teamId: string, pollId: string, at: string, holderHolds: (holderPollId: string, claimedAt: string | undefined) => Promise<boolean>): Promise<boolean> {
     const id = this.idOf(tenantId, teamId);
     for (let attempt = 1; ; attempt++) {
       const current = await this.read(id);
       try {
         if (!current) {
-          await this.container.items.create<TeamLockDoc>({ id, pollId: id, type: 'teamLock', tenantId, teamId, holder: pollId });
+          await this.container.items.create<TeamLockDoc>({ id, pollId: id, type: 'teamLock', tenantId, teamId, holder: pollId, claimedAt: at });
           return true;
         }
         if (current.holder === pollId) return true;
-        if (current.holder && (await holderIsOpen(current.holder))) return false;
-        await this.container.item(id, id).replace<TeamLockDoc>({ ...stripSystem(current), holder: pollId }, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        if (current.holder && (await holderHolds(current.holder, current.claimedAt))) return false;
+        await this.container.item(id, id).replace<TeamLockDoc>({ ...stripSystem(current), holder: pollId, claimedAt: at }, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
         return true;
       } catch (err) {
         const status = statusOf(err);
@@ -213,7 +215,7 @@ export class CosmosTeamPollLocks implements TeamPollLocks {
     for (let attempt = 1; ; attempt++) {
       const current = await this.read(id);
       if (current?.holder !== pollId) return;
-      const { holder: _released, ...free } = stripSystem(current);
+      const { holder: _released, claimedAt: _at, ...free } = stripSystem(current);
       try {
         await this.container.item(id, id).replace<TeamLockDoc>(free, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
         return;

@@ -66,8 +66,11 @@ export interface LegacyAnswerRepository {
  * its ETag: two polls of one team can never run at once, also when started at the same moment.
  */
 export interface TeamPollLocks {
-  /** True when the team is now held by `pollId`; false when another open poll holds it. */
-  claim(tenantId: string, teamId: string, pollId: string, holderIsOpen: (holderPollId: string) => Promise<boolean>): Promise<boolean>;
+  /**
+   * True when the team is now held by `pollId` (claimed at `at`); false when another poll holds
+   * it (`holderHolds`, given when that one claimed it: absent on claims from before stop 34).
+   */
+  claim(tenantId: string, teamId: string, pollId: string, at: string, holderHolds: (holderPollId: string, claimedAt: string | undefined) => Promise<boolean>): Promise<boolean>;
   release(tenantId: string, teamId: string, pollId: string): Promise<void>;
 }
 

@@ -68,19 +68,26 @@ async function channelFor(deps: PulsePollDeps, team: Installation, channelName: 
   return undefined;
 }
 
+/** How long a claim holds a team before its poll is stored: far longer than a start takes. */
+const START_CLAIM_HOLDS_MS = 60_000;
+
 /**
  * Claims every team for this poll, or none: a team held by another open poll refuses the start.
  * Claims are per team and under ETags, so two polls started at the same moment cannot both get
  * a team (two overlapping polls of one team would let their results be set against each other).
  */
 async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string, teams: Installation[]): Promise<void> {
-  const holderIsOpen = async (holderId: string) => {
+  const now = deps.clock.now();
+  const holderHolds = async (holderId: string, claimedAt: string | undefined) => {
     const holder = await deps.polls.get(holderId);
-    return holder !== undefined && isOpenAt(holder, deps.clock.now());
+    if (holder) return isOpenAt(holder, now);
+    // Its start claims the teams before it stores the poll: while it may still be storing it, the
+    // team is held (a start that stopped between the two lets go after this while).
+    return claimedAt !== undefined && now.getTime() - new Date(claimedAt).getTime() < START_CLAIM_HOLDS_MS;
   };
   const claimed: Installation[] = [];
   for (const team of teams) {
-    if (await deps.locks.claim(tenantId, team.teamId, pollId, holderIsOpen)) {
+    if (await deps.locks.claim(tenantId, team.teamId, pollId, now.toISOString(), holderHolds)) {
       claimed.push(team);
       continue;
     }
@@ -146,13 +153,28 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     openedBy: randomUUID(),
   };
   await claimTeams(deps, ctx.tenantId, pollId, teams);
-  const { poll: stored, created } = await deps.polls.create(poll);
+  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams);
   await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id), { invitees: stored.delivery === 'private' }));
   // Also when the poll was already there: the attempt that stored it may have stopped before its
   // jobs were (job ids are deterministic, so scheduling again adds nothing twice).
   if (stored.status === 'open') await schedulePollJobs(deps, stored);
   // A create retried after its answer was lost finds its own poll: this attempt started it.
   return { poll: stored, created: created || stored.openedBy === poll.openedBy, generalInstead };
+}
+
+/**
+ * Stores the poll its teams were claimed for. When that fails and the poll is not there, the
+ * claims go, so HR's next try is not refused for a minute (claimTeams); when it cannot be told,
+ * they stay, and lapse then.
+ */
+async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[]): Promise<{ poll: Poll; created: boolean }> {
+  try {
+    return await deps.polls.create(poll);
+  } catch (err) {
+    const stored = await deps.polls.get(poll.id).catch(() => poll);
+    if (!stored) for (const team of teams) await deps.locks.release(poll.tenantId, team.teamId, poll.id).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Delivery (a safety net: the command also delivers at once), each reminder, and the closing. */
