@@ -249,6 +249,30 @@ export class DocumentStore<T extends { id: string }> {
     }
   }
 
+  /**
+   * Deletes the document if `check` accepts it as it stands: under its ETag, so a change that
+   * lands between the check and the delete is seen (checked again), never deleted unseen.
+   * Returns what was deleted; undefined when there was nothing.
+   */
+  async deleteChecked(id: string, partitionKey: string, check: (current: T) => void): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const raw = await this.readRaw(id, partitionKey);
+      if (!raw) return undefined;
+      const current = strip(raw);
+      check(current);
+      try {
+        await this.container.item(id, partitionKey).delete({ accessCondition: { type: 'IfMatch', condition: raw._etag! } });
+        return current;
+      } catch (err) {
+        const status = statusOf(err);
+        // 404: deleted meanwhile (or this delete went through and its answer was lost).
+        if (status === 404) return current;
+        if (!(status === 412 || isTransient(err)) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        await pause(attempt);
+      }
+    }
+  }
+
   async delete(id: string, partitionKey: string): Promise<boolean> {
     if (ILLEGAL_ID.test(id)) return false;
     return retrying(async () => {

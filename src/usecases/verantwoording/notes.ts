@@ -33,19 +33,18 @@ export async function editNote(deps: VerantwoordingDeps, userId: string, noteId:
 }
 
 /**
- * Deletes a note. A note that is already gone (deleted in the tab, or by this same press whose
- * answer was lost) is no refusal: what the person asked for is true. Its prep cards are rebuilt
- * then too, since it may have been shared and a first rebuild may not have happened.
- */
-/**
  * Deletes a note. `seenRev` is the version the card showed: a text edited since (in the tab, on
- * another card) is not deleted unseen; the person gets the newest text to decide on.
+ * another card) is not deleted unseen; the person gets the newest text to decide on. A note that
+ * is already gone (deleted in the tab, or by this same press whose answer was lost) is no
+ * refusal: what the person asked for is true. Its prep cards are rebuilt then too, since it may
+ * have been shared and a first rebuild may not have happened.
  */
 export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string, seenRev?: number): Promise<void> {
-  const record = await deps.records.get(userId, noteId);
-  if (record && record.type !== 'note') throw new DomainError('notFound', 'note');
-  if (record && seenRev !== undefined && record.rev !== seenRev) throw new DomainError('conflict', 'note edited since the card showed it');
-  if (record) await deps.records.delete(userId, noteId);
+  // Checked as it stands when deleted (its ETag): an edit elsewhere after the check is never deleted unseen.
+  const record = await deps.records.deleteChecked(userId, noteId, (current) => {
+    if (current.type !== 'note') throw new DomainError('notFound', 'note');
+    if (seenRev !== undefined && current.rev !== seenRev) throw new DomainError('conflict', 'note edited since the card showed it');
+  });
   // A deleted shared note leaves the manager's prep cards too.
-  if (!record || record.visibility === 'shared') await deps.sharingChanged?.(userId);
+  if (!record || (record.type === 'note' && record.visibility === 'shared')) await deps.sharingChanged?.(userId);
 }
