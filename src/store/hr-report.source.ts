@@ -1,3 +1,4 @@
+import { FirstStepStatus } from '../domain/proposal/proposal';
 import { AdoptedProposalRow } from '../domain/hr-report/adoption';
 import { ReportSource } from '../domain/hr-report/ports';
 import { EnergyRound } from '../domain/week-cycle/energy';
@@ -110,7 +111,7 @@ class TenantReportReads implements ReportSource {
       "SELECT c.groupId, c.cycleId, c.createdAt, c.ai.status AS aiStatus, c.decision.verdict AS verdict, c.decision.at AS decidedAt FROM c WHERE c.type = 'proposal' AND ((c.createdAt >= @from AND c.createdAt <= @to) OR (c.decision.at >= @from AND c.decision.at <= @to))",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
-    const written = await this.cyclesWithOwnProposal(rows.filter((p) => p.aiStatus !== 'drafted' && !p.verdict).map((p) => p.cycleId));
+    const written = await this.cyclesWithOwnProposal(rows.filter((p) => !p.verdict).map((p) => p.cycleId));
     return rows.map((p) => ({
       groupId: p.groupId,
       createdAt: p.createdAt,
@@ -130,10 +131,14 @@ class TenantReportReads implements ReportSource {
     return new Set(found);
   }
 
-  /** The group's own record of what it adopted and what became of the first step: no names. */
-  async adoptedProposals(fromIso: string, toIso: string) {
-    const rows = await this.ofTenant<AdoptedProposalRow>(
-      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.firstStep AS firstStep, c.decision.at AS decidedAt, c.firstStepOutcome AS outcome FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
+  /**
+   * What groups adopted and whether its first step was taken. Not the first step's text nor the
+   * group's line about it: they name who does what ("wie doet wat, wanneer?") and whether they
+   * came to it, which is the group's, not HR's (the proposal's text is the organisation's record).
+   */
+  async adoptedProposals(fromIso: string, toIso: string): Promise<AdoptedProposalRow[]> {
+    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome'> & { outcomeStatus?: FirstStepStatus }>(
+      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.firstStepOutcome.status AS outcomeStatus FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
     return rows.map((r) => ({
@@ -141,9 +146,8 @@ class TenantReportReads implements ReportSource {
       groupName: r.groupName,
       verdict: r.verdict,
       text: r.text,
-      firstStep: r.firstStep,
       decidedAt: r.decidedAt,
-      ...(r.outcome ? { outcome: { status: r.outcome.status, note: r.outcome.note } } : {}),
+      ...(r.outcomeStatus ? { outcome: { status: r.outcomeStatus } } : {}),
     }));
   }
 }

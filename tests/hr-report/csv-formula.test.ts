@@ -26,7 +26,7 @@ describe('the HR report CSV does not hand Excel a formula a member typed', () =>
       lookedBack: 1,
       taken: 1,
       takenShare: 100,
-      groups: [{ groupName: '@SUM(1+1)', proposals: [{ verdict: 'accept', text: evil, firstStep: '-2+3', decidedOn: '2026-03-02', outcome: { status: 'done', note: '=1+1' } }] }],
+      groups: [{ groupName: '@SUM(1+1)', proposals: [{ verdict: 'accept', text: evil, decidedOn: '2026-03-02', outcome: { status: 'done' } }] }],
     },
   };
 

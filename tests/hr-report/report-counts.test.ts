@@ -32,8 +32,9 @@ describe('the HR report on a rhythm nobody attended', () => {
     expect(computeReport(input)).toMatchObject({ groupsActive: 1, sessionsHeld: 1, learningHours: 3 });
   });
 
-  it('counts a proposal as made only with a draft, the group\'s own text or a decision', () => {
-    expect(computeReport(input)).toMatchObject({ proposalsMade: 3, proposalsValidated: 0, proposalsRejected: 1 });
+  // An AI draft alone is the AI's work, not the group's (found in review, stop 34).
+  it('counts a proposal as made only with the group\'s own text or a decision, not an AI draft alone', () => {
+    expect(computeReport(input)).toMatchObject({ proposalsMade: 2, proposalsValidated: 0, proposalsRejected: 1 });
   });
 });
 

@@ -1,19 +1,21 @@
 import { FirstStepStatus } from '../proposal/proposal';
 
-/** An adopted proposal as the report reads it: the group's own record, no names. */
+/**
+ * An adopted proposal as the report reads it: its text (the organisation's record) and whether
+ * its first step was taken; not the first step nor the group's line about it, which name people.
+ */
 export interface AdoptedProposalRow {
   groupId: string;
   groupName: string;
   verdict: 'accept' | 'adapt';
   text: string;
-  firstStep: string;
   decidedAt: string;
-  outcome?: { status: FirstStepStatus; note: string };
+  outcome?: { status: FirstStepStatus };
 }
 
 /**
  * Transfer to practice: the proposals groups adopted (accepted or adapted) in the period, per
- * group, with their first step and what became of it; and the share whose first step was taken
+ * group, with what became of their first step; and the share whose first step was taken
  * (done or under way) of those the group looked back on.
  */
 export interface AdoptionSection {
@@ -22,7 +24,7 @@ export interface AdoptionSection {
   taken: number;
   /** Percentage, rounded; absent when no group looked back yet. */
   takenShare?: number;
-  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; firstStep: string; decidedOn: string; outcome?: { status: FirstStepStatus; note: string } }[] }[];
+  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; decidedOn: string; outcome?: { status: FirstStepStatus } }[] }[];
 }
 
 export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: string) => boolean, dateOf: (iso: string) => string): AdoptionSection {
@@ -32,7 +34,7 @@ export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: stri
   const groups = new Map<string, AdoptionSection['groups'][number]>();
   for (const r of adopted) {
     const group = groups.get(r.groupId) ?? { groupName: r.groupName, proposals: [] };
-    group.proposals.push({ verdict: r.verdict, text: r.text, firstStep: r.firstStep, decidedOn: dateOf(r.decidedAt), ...(r.outcome ? { outcome: r.outcome } : {}) });
+    group.proposals.push({ verdict: r.verdict, text: r.text, decidedOn: dateOf(r.decidedAt), ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}) });
     groups.set(r.groupId, group);
   }
   return {

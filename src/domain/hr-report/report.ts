@@ -60,11 +60,12 @@ export function wasHeld(s: ReportInput['sessions'][number]): boolean {
 }
 
 /**
- * A proposal was made when the group made something of it: an AI draft, its own text, or a
- * decision. The record itself is opened with the session that works on it, attended or not.
+ * A proposal was made when the group made something of it: its own text, or a decision. An AI
+ * draft alone is the AI's, not the group's (nobody wrote, adopted or rejected anything). The
+ * record itself is opened with the session that works on it, attended or not.
  */
 export function wasMade(p: ReportInput['proposals'][number]): boolean {
-  return p.drafted || p.ownText || !!p.decision;
+  return p.ownText || !!p.decision;
 }
 
 /** Fewer people than this in a session, and it is in none of HR's figures. */

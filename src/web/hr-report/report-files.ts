@@ -50,9 +50,7 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
       rows.push(
         ['adoptedProposal', key, 'verdict', p.verdict],
         ['adoptedProposal', key, 'proposal', p.text],
-        ['adoptedProposal', key, 'firstStep', p.firstStep],
         ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
-        ['adoptedProposal', key, 'firstStepNote', p.outcome?.note ?? ''],
       );
     }
   }
@@ -102,7 +100,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     t('hrReport.adoption.title'),
     adoptionHeadline(report.adoption, t),
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.text} ${t('hrReport.adoption.firstStep')}: ${p.firstStep} (${outcomeText(p, t)})`),
+      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.text} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),

@@ -15,12 +15,12 @@ export function adoptionHeadline(a: AdoptionSection, t: Translate): string {
   return `${t('hrReport.adoption.adopted', { count: a.adopted })} ${t('hrReport.adoption.taken', { count: a.lookedBack, taken: a.taken, share: a.takenShare })}`;
 }
 
-/** What became of a first step, in words: "gedaan: <note>", or that the group did not look back yet. */
+/** What became of a first step, in a word ("gedaan"), or that the group did not look back yet. */
 export function outcomeText(p: AdoptionSection['groups'][number]['proposals'][number], t: Translate): string {
-  return p.outcome ? `${t(`hrReport.adoption.status.${p.outcome.status}`)}: ${p.outcome.note}` : t('hrReport.adoption.noOutcome');
+  return p.outcome ? t(`hrReport.adoption.status.${p.outcome.status}`) : t('hrReport.adoption.noOutcome');
 }
 
-/** Transfer to practice: per group, each adopted proposal with its first step and what became of it. */
+/** Transfer to practice: per group, each adopted proposal with what became of its first step. */
 export function adoptionSection(a: AdoptionSection, t: Translate, language: Language): Element[] {
   const items: Element[] = [];
   let shown = 0;
@@ -32,8 +32,7 @@ export function adoptionSection(a: AdoptionSection, t: Translate, language: Lang
       items.push(
         container([
           plainText(truncate(p.text, SHOWN_LENGTH)),
-          subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${truncate(p.firstStep, SHOWN_LENGTH)}`),
-          subtle(truncate(outcomeText(p, t), SHOWN_LENGTH)),
+          subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)}`),
         ], { spacing: 'Small' }),
       );
     }
