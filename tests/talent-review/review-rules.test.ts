@@ -85,8 +85,9 @@ describe('the HR report figures', () => {
   };
   const report = computeReport(input);
 
+  // g3's draft of 3 December is the AI's alone (no own text, no decision): not a proposal made (stop 34).
   it('counts groups, sessions, hours and proposals by hand', () => {
-    expect(report).toMatchObject({ groupsActive: 2, sessionsHeld: 4, learningHours: 18, proposalsMade: 3, proposalsValidated: 1, proposalsRejected: 1 });
+    expect(report).toMatchObject({ groupsActive: 2, sessionsHeld: 4, learningHours: 18, proposalsMade: 2, proposalsValidated: 1, proposalsRejected: 1 });
   });
   it('averages energy per week from published rounds only, weighted by their answers', () => {
     // Week 48: in 4 (3 answers) and 2 (4 answers) -> 20/7 = 2.9; out 3 (3 answers). Week 49: nothing published.
