@@ -127,12 +127,13 @@ describe('Prof-traject and notes from chat and tab together', () => {
     await cem.press('verantwoording.note.add', { ...data, text: 'Vandaag geleerd om eerder hulp te vragen' }, 'overview-card');
     await cem.press('verantwoording.note.add', { ...data, text: 'Vandaag geleerd om eerder hulp te vragen' }, 'overview-card');
     expect((await notesOf('aad-cem')).map((n) => n.text)).toEqual(['Vandaag geleerd om eerder hulp te vragen']);
-    // The overview that answers carries a new key: the next note is a note of its own.
+    // The overview that answers carries a new key. The card from before pressed again with another
+    // text is a note of its own too: nothing typed is dropped (stop 34).
     const next = await cem.press('verantwoording.note.add', { ...data, text: 'Nog iets' }, 'overview-card');
     const nextData = actionData(next, 'verantwoording.note.add')!;
     expect(nextData.k).not.toBe(data!.k);
     await cem.press('verantwoording.note.add', { ...nextData, text: 'Een tweede notitie' }, 'overview-card-2');
-    expect((await notesOf('aad-cem')).map((n) => n.text).sort()).toEqual(['Een tweede notitie', 'Vandaag geleerd om eerder hulp te vragen']);
+    expect((await notesOf('aad-cem')).map((n) => n.text).sort()).toEqual(['Een tweede notitie', 'Nog iets', 'Vandaag geleerd om eerder hulp te vragen']);
   });
 
   it('keeps the text Anna typed on the note card when the note was changed in the tab meanwhile', async () => {

@@ -8,10 +8,18 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
   return r;
 }
 
-/** Adds a free note, private unless said otherwise. `key` makes a redelivered request save one note. */
+/**
+ * Adds a free note, private unless said otherwise. `key` (the form's) makes a redelivered request
+ * save one note. The same form sent again with another text (the person's better version after
+ * being told the first save failed, when it had landed and its answer was lost; or a card from
+ * before pressed again) is a note of its own: nothing typed is dropped, and the person sees both.
+ */
 export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource }): Promise<AccountabilityNote> {
-  const note = writeNote({ userId, key: input.key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, deps.clock.now());
-  const stored = asNote((await deps.records.create(note)).record);
+  const now = deps.clock.now();
+  const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, now);
+  const note = write(input.key);
+  let stored = asNote((await deps.records.create(note)).record);
+  if (stored.text !== note.text) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
   // A note shared as it is written reaches the manager's prep cards as a later "share" would.
   // Also when the note was already there (a redelivery): the first turn may have stopped before this.
   if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
