@@ -49,3 +49,13 @@ export function teamsLocale(context: TurnContext): Locale | undefined {
   if (/^nl(-|_|$)/.test(tag)) return 'nl';
   return undefined;
 }
+
+/**
+ * When the activity was sent, as Teams stamps it: the same on a redelivery, which may be handled
+ * a minute (and a midnight) later. `fallback` (now) when it carries no valid stamp.
+ */
+export function sentAt(context: TurnContext, fallback: Date): Date {
+  const stamp = context.activity.timestamp as Date | string | undefined;
+  const at = stamp === undefined ? undefined : new Date(stamp);
+  return at && !Number.isNaN(at.getTime()) ? at : fallback;
+}

@@ -27,7 +27,6 @@ function base(conv: ConversationSpec, from: TestUser) {
     id: randomUUID(),
     channelId: 'msteams',
     serviceUrl: conv.serviceUrl,
-    timestamp: new Date().toISOString(),
     locale: 'nl-NL',
     from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
     recipient: BOT,

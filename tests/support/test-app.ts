@@ -71,7 +71,9 @@ export async function startTestApp(
     clock,
     logs,
     async send(activity) {
-      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      // Stamped as Teams stamps what it sends, by the test's clock (a redelivery keeps its stamp).
+      const stamped = { timestamp: (opts.realClock ? new Date() : clock.now()).toISOString(), ...activity };
+      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(stamped) });
       const text = await res.text();
       // The shared card is updated right after the answer; a test looks once it went out.
       await app.sharedCards.idle();

@@ -36,13 +36,14 @@ export function noteId(userId: string, key: string): string {
 }
 
 /**
- * The key of a note typed in the chat: its text and the day (in `timeZone`). A chat message has
- * no key that survives a resend, and a resend is what a person does when they doubt it arrived;
- * the same words twice on one day add nothing to a verantwoording, so they are one note. (A
- * card's key, set when it is rendered, does this for the card form.)
+ * The key of a note typed in the chat: its text and the day it was sent (in `timeZone`; Teams'
+ * stamp, which a redelivery handled after midnight keeps). A chat message has no key that
+ * survives a resend, and a resend is what a person does when they doubt it arrived; the same
+ * words twice on one day add nothing to a verantwoording, so they are one note. (A card's key,
+ * set when it is rendered, does this for the card form.)
  */
-export function chatNoteKey(text: string, now: Date, timeZone: string): string {
-  const day = DateTime.fromJSDate(now, { zone: timeZone }).toISODate();
+export function chatNoteKey(text: string, sent: Date, timeZone: string): string {
+  const day = DateTime.fromJSDate(sent, { zone: timeZone }).toISODate();
   return `chat:${day}:${text.replace(/\r\n/g, '\n').trim()}`;
 }
 

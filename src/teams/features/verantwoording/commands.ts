@@ -9,7 +9,7 @@ import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
-import { actorOf, botWasAdded, conversationKindOf } from '../../turn';
+import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { verantwoordingReason } from './refusal-forms';
 import { overviewAfterChange, overviewCardFor } from './views';
@@ -30,7 +30,7 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*(notitie|note)\b/i, async (context, ui, rest) => {
       if (!rest.trim()) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
       try {
-        await addNote(v, ui.userId, { key: chatNoteKey(rest, v.clock.now(), deps.timeZone), text: rest });
+        await addNote(v, ui.userId, { key: chatNoteKey(rest, sentAt(context, v.clock.now()), deps.timeZone), text: rest });
       } catch (err) {
         // A note that does not fit comes back in the add-note form, as typed, with the reason next to it.
         if (!isDomainError(err) || err.input?.field !== 'text') throw err;
