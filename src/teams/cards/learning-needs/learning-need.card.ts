@@ -73,3 +73,16 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
   body.push(actionSet([execute(t('verantwoording.learningNeed.back'), 'refreshSession', { groupId: v.groupId, sessionId: v.sessionId }, { associatedInputs: 'none' })], { spacing: 'Medium' }));
   return adaptiveCard(body);
 }
+
+/**
+ * The member's pass-on or withdrawal is stored, and their card cannot be read back right now
+ * (the store briefly unavailable): an error card would say nothing happened. The button opens it.
+ */
+export function learningNeedStoredCard(ids: { groupId: string; sessionId: string; questionId: number }, notice: 'passed' | 'withdrawn', t: Translate): AdaptiveCardJson {
+  return adaptiveCard([
+    heading(t('verantwoording.learningNeed.title')),
+    textBlock(t(`verantwoording.learningNeed.notice.${notice}`), { weight: 'Bolder' }),
+    textBlock(t('verantwoording.learningNeed.cardLater')),
+    actionSet([execute(t('question.learningNeedOpen'), 'openLearningNeed', ids, { associatedInputs: 'none' })]),
+  ]);
+}

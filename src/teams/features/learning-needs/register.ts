@@ -6,8 +6,8 @@ import { Translate, Translator } from '../../../i18n/i18n';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
-import { learningNeedCard, LearningNeedCardView } from '../../cards/learning-needs/learning-need.card';
-import { actorOf, tenantOf } from '../../turn';
+import { learningNeedCard, LearningNeedCardView, learningNeedStoredCard } from '../../cards/learning-needs/learning-need.card';
+import { actorOf, teamsLocale, tenantOf } from '../../turn';
 
 export interface LearningNeedFeatureDeps {
   learningNeeds: LearningNeedDeps;
@@ -67,6 +67,17 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     }
   };
 
+  /** The member's card once their change is stored; when it cannot be read back now, that it is stored. */
+  const afterStored = async (context: TurnContext, ids: Ids, notice: 'passed' | 'withdrawn'): Promise<AdaptiveCardJson> => {
+    try {
+      return await card(context, ids, { notice });
+    } catch (err) {
+      if (isDomainError(err)) throw err;
+      const locale = await deps.actions.localeFor(context, ids).catch(() => teamsLocale(context) ?? 'nl');
+      return learningNeedStoredCard(ids, notice, deps.translator.t(locale));
+    }
+  };
+
   onCardAction(app, deps.actions, 'openLearningNeed', async (context, data) => ({ card: await card(context, data), personal: true }));
   onCardAction(
     app,
@@ -76,13 +87,13 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       const userId = actorOf(context).id;
       // For the L&O of the organisation it is passed on in, and no other.
       const late = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText }, tenantOf(context)), data.learningNeedText);
-      return { card: late ?? (await card(context, data, { notice: 'passed' })), personal: true };
+      return { card: late ?? (await afterStored(context, data, 'passed')), personal: true };
     },
     { form },
   );
   onCardAction(app, deps.actions, 'withdrawLearningNeed', async (context, data) => {
     const userId = actorOf(context).id;
     const late = await handedOverMeanwhile(context, data, () => withdrawLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId)));
-    return { card: late ?? (await card(context, data, { notice: 'withdrawn' })), personal: true };
+    return { card: late ?? (await afterStored(context, data, 'withdrawn')), personal: true };
   });
 }
