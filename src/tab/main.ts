@@ -127,7 +127,7 @@ class TabApp {
           say(this.t(opts.conflict ?? 'verantwoording.tab.noteConflict'), true);
           return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
         }
-        say(this.t('verantwoording.tab.conflict'), true);
+        say(this.t(opts.conflict ?? 'verantwoording.tab.conflict'), true);
         await this.load();
         return { ok: false };
       }
@@ -148,7 +148,7 @@ class TabApp {
     addNote: (text, shared, key) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true }),
     saveNote: (note: AccountabilityNote, text) =>
       this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), { form: true, newer: (body) => this.newerNote(note.id, body) }),
-    deleteNote: (id) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(id)}`), this.t('verantwoording.tab.deleted')),
+    deleteNote: (note) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(note.id)}?rev=${note.rev}`), this.t('verantwoording.tab.deleted'), { conflict: 'verantwoording.tab.deleteConflict' }),
     setVisibility: (kind, id, visibility, groupId) =>
       this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
     saveHours: (groupId, cycleId, hours) => this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours }), this.t('verantwoording.tab.saved'), { form: true }),

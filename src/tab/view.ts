@@ -30,7 +30,8 @@ export interface Actions {
   addNote(text: string, shared: boolean, key: string): Promise<Outcome>;
   /** A conflict carries the newer stored version of the note. */
   saveNote(note: AccountabilityNote, text: string): Promise<Outcome<AccountabilityNote>>;
-  deleteNote(id: string): Promise<unknown>;
+  /** From the revision the tab showed: a note edited since is not deleted, and the newest is shown. */
+  deleteNote(note: Pick<AccountabilityNote, 'id' | 'rev'>): Promise<unknown>;
   setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<unknown>;
   saveHours(groupId: string, cycleId: string, hours: number): Promise<Outcome>;
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
@@ -291,7 +292,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
       'div',
       { class: 'confirm', role: 'group', 'aria-label': t('verantwoording.tab.confirmDelete') },
       h('p', {}, t('verantwoording.tab.confirmDelete')),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.deleteNote(n.id) }, t('verantwoording.tab.yesDelete')), h('button', { type: 'button', onclick: show }, t('verantwoording.tab.cancel'))),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.deleteNote(n) }, t('verantwoording.tab.yesDelete')), h('button', { type: 'button', onclick: show }, t('verantwoording.tab.cancel'))),
     );
     li.append(panel);
     (panel.querySelector('button') as HTMLButtonElement).focus();

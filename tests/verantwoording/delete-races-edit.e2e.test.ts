@@ -65,4 +65,21 @@ describe('a note delete from the chat card racing an edit in the tab', () => {
       replyShowsNewerText: true,
     });
   }, 60_000);
+
+  // The tab's delete sent no version: a note edited elsewhere after the tab loaded was deleted unseen.
+  it('the tab deletes from the version it showed: a note edited since comes back as a conflict with the newest text', async () => {
+    const created = await api('POST', '/notes', { text: 'Zoals de tab hem toonde', key: 'tab-delete-rev-01' });
+    expect(created.json.rev).toBe(1);
+    const id = encodeURIComponent(created.json.id);
+    // Edited elsewhere (the chat's card, another tab) after this tab showed version 1.
+    expect((await api('PUT', `/notes/${id}`, { text: 'Intussen aangevuld in de chat', rev: 1 })).json.rev).toBe(2);
+
+    const stale = await api('DELETE', `/notes/${id}?rev=1`);
+    expect({ status: stale.status, error: stale.json?.error, newest: stale.json?.note?.text }).toEqual({ status: 409, error: 'conflict', newest: 'Intussen aangevuld in de chat' });
+    expect((await notesOf('aad-anna')).map((n) => n.text)).toContain('Intussen aangevuld in de chat');
+
+    expect((await api('DELETE', `/notes/${id}?rev=2`)).status).toBe(204);
+    expect((await notesOf('aad-anna')).map((n) => n.text)).not.toContain('Intussen aangevuld in de chat');
+    expect((await api('DELETE', `/notes/${id}?rev=abc`)).status).toBe(400);
+  });
 });

@@ -33,6 +33,9 @@ const schemas = {
   erase: z.object({ confirm: z.literal(true) }),
   signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
   noteId: id,
+  // The revision the tab showed (`?rev=`): a note edited since is not deleted unseen. Without it
+  // (tabs from before) the delete goes ahead.
+  deleteNote: z.object({ rev: z.coerce.number().int().min(1).optional() }),
   learningNeed: z.object({ theme: z.string().max(40), text: z.string().max(2000).optional() }),
 };
 
@@ -155,7 +158,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     return { body: await editNote(v, caller.userId, noteIdOf(req), input) };
   });
   route('del', '/api/verantwoording/notes/:noteId', async (caller, req) => {
-    await deleteNote(v, caller.userId, noteIdOf(req));
+    const rev = new URL(req.url ?? '', 'http://tab.invalid').searchParams.get('rev') ?? undefined;
+    await deleteNote(v, caller.userId, noteIdOf(req), parse(schemas.deleteNote, { rev }).rev);
     return { status: 204, body: undefined };
   });
   route('put', '/api/verantwoording/visibility', async (caller, req) => ({ body: await setVisibility(v, caller.userId, parse(schemas.visibility, req.body)) }));
