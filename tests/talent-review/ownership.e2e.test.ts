@@ -90,7 +90,7 @@ describe('the professional owns their time and their phase', () => {
     await chat.press('verantwoording.time.save', { groupId, cycleId, hours: 3 });
     await chat.press('verantwoording.visibility', { kind: 'time', id: cycleId, groupId, visibility: 'shared' });
     const text = cardText(await prep('aad-anna'));
-    expect(text).toContain('3 van 80 uur gebruikt');
+    expect(text).toContain('3 uur in de gedeelde weken, van 80 uur toegekend');
     expect(text).toContain('3 uur, eigen opgave');
     expect(text).not.toMatch(/4 sessies/);
   });
@@ -100,13 +100,13 @@ describe('the professional owns their time and their phase', () => {
     await saveProfTraject(v, 'aad-anna', { learningNeeds: 'Leren plannen', talents: 'Coachen', plannedWeeks: 10, maturityPhase: 'actie' });
     const traject = await getProfTraject(v, 'aad-anna');
     await new PersonalChat(t, anna).press('verantwoording.visibility', { kind: 'profTraject', id: traject!.id, visibility: 'shared' });
-    expect(cardText(await prep('aad-anna'))).toContain('3 van 40 uur gebruikt');
+    expect(cardText(await prep('aad-anna'))).toContain('3 uur in de gedeelde weken, van 40 uur toegekend');
     const own = cardText((await new PersonalChat(t, anna).say('verantwoording')).cards[0]);
     expect(own).toContain('3 van 40 uur toegekende leertijd gebruikt');
     // Eva shared no Prof-traject: the default 20 active weeks, said so.
     await new PersonalChat(t, eva).press('verantwoording.visibility', { kind: 'time', id: cycleId, groupId, visibility: 'shared' });
     const evaPrep = cardText(await prep('aad-eva'));
-    expect(evaPrep).toContain('4 van 80 uur gebruikt');
+    expect(evaPrep).toContain('4 uur in de gedeelde weken, van 80 uur toegekend');
     expect(evaPrep).toContain('standaard 20 actieve weken');
   });
 

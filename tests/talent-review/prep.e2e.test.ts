@@ -85,7 +85,7 @@ describe('prep cards for managers', () => {
     expect(prep).toContain('Anna wil leren delegeren');
     expect(prep).toContain('Leren plannen');
     expect(prep).toContain('Gesprek op do 10 december');
-    expect(prep).toContain('4 van 80 uur gebruikt');
+    expect(prep).toContain('4 uur in de gedeelde weken, van 80 uur toegekend');
     expect(prep).toContain('Week 1, Team Zorg: 4 uur (4 sessies)');
     expect(prep).toContain('Tien minuten overdracht met een vast formulier.');
     expect(prep).toContain('Actie, gekozen door Anna zelf');

@@ -73,7 +73,7 @@ function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
     return w.corrected ? t('talentReview.prep.weekCorrected', { label, hours: hours(w.hours) }) : t('talentReview.prep.weekCounted', { label, hours: hours(w.hours), count: w.sessionsAttended });
   };
   return [
-    factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: formatHours(hoursUsed, locale), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
+    factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: hours(hoursUsed), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
     subtle(grantedFrom),
     ...shown.map((w) => textBlock(`• ${weekLine(w)}`, { spacing: 'None', size: 'Small' })),
     ...(weeks.length > shown.length ? [subtle(t('talentReview.prep.moreWeeks', { count: weeks.length - shown.length }))] : []),
