@@ -84,6 +84,22 @@ export class CosmosJobScheduler implements JobScheduler {
     await this.store.delete(jobId, jobId);
   }
 
+  /**
+   * Removes every job of `kind` (not a group's) whose payload holds these values, whatever its id:
+   * an erasure's sweep, one query across the jobs (ids that name a moment may have been computed
+   * by rules since changed). Returns how many went.
+   */
+  async forgetWithPayload(kind: string, payload: Record<string, string>): Promise<number> {
+    const keys = Object.keys(payload);
+    if (!keys.length || keys.some((k) => !/^[A-Za-z]+$/.test(k))) throw new Error('payload keys are plain names');
+    const found = await this.store.query({
+      query: `SELECT * FROM c WHERE c.kind = @kind AND ${keys.map((k, i) => `c.payload.${k} = @v${i}`).join(' AND ')}`,
+      parameters: [{ name: '@kind', value: kind }, ...keys.map((k, i) => ({ name: `@v${i}`, value: payload[k]! }))],
+    });
+    for (const job of found) await this.store.delete(job.id, job.id);
+    return found.length;
+  }
+
   /** Runs every due job once; returns how many ran. Safe to call from several instances at once. */
   async runDue(): Promise<number> {
     const now = this.clock.now();

@@ -25,6 +25,8 @@ export interface ReviewsOfPerson {
 /** Port: removes a scheduled job with everything in it (its payload may name a person). */
 export interface ScheduledJobPurge {
   forget(jobId: string): Promise<void>;
+  /** Every job of `kind` whose payload holds these values, whatever its id (an erasure's sweep). */
+  forgetWithPayload(kind: string, payload: Record<string, string>): Promise<number>;
 }
 
 /**

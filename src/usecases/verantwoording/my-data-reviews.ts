@@ -3,6 +3,7 @@ import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
+import { REVIEW_JOB } from '../talent-review/deps';
 import { prepJobIds } from '../talent-review/plan-review';
 import { VerantwoordingDeps } from './deps';
 
@@ -69,6 +70,15 @@ export async function reviewTraces(deps: VerantwoordingDeps, userId: string): Pr
 }
 
 /**
+ * A review's prep jobs: by the ids its plan gives, and then any other of its own (a plan made
+ * before its moment was fixed, under holidays since changed, has one under an id none of these name).
+ */
+async function forgetPrepJobs(deps: VerantwoordingDeps, review: TalentReview): Promise<void> {
+  for (const id of prepJobIds(review, deps.dataRights.holidays)) await deps.dataRights.jobs.forget(id);
+  await deps.dataRights.jobs.forgetWithPayload(REVIEW_JOB, { reviewId: review.id });
+}
+
+/**
  * Erasing a manager removes the conversations they planned; erasing a report keeps only the
  * manager's own part of each conversation about them (forgetReportInReview). Either way the
  * scheduled prep card goes too, and a prep card already in a manager's chat is rebuilt in place
@@ -81,13 +91,13 @@ export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTrace
   // A retry of an earlier rebuild has nothing left to do, and its payload names the person.
   await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
   for (const r of traces.asManager) {
-    for (const id of prepJobIds(r, deps.dataRights.holidays)) await deps.dataRights.jobs.forget(id);
+    await forgetPrepJobs(deps, r);
     await deps.dataRights.reviews.remove(r);
   }
   await deps.dataRights.reviewManagers.forgetManager(who.userId);
   for (const r of traces.asReport) {
     if (r.reportId === ERASED_ID) continue;
-    for (const id of prepJobIds(r, deps.dataRights.holidays)) await deps.dataRights.jobs.forget(id);
+    await forgetPrepJobs(deps, r);
     await deps.dataRights.reviews.replace(r, forgetReportInReview(r, who));
   }
   return traces.asManager.length + traces.asReport.length;
