@@ -86,12 +86,23 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
     return claimedAt !== undefined && now.getTime() - new Date(claimedAt).getTime() < START_CLAIM_HOLDS_MS;
   };
   const claimed: Installation[] = [];
+  const letGo = async () => {
+    for (const c of claimed) await deps.locks.release(tenantId, c.teamId, pollId).catch(() => undefined);
+  };
   for (const team of teams) {
-    if (await deps.locks.claim(tenantId, team.teamId, pollId, now.toISOString(), holderHolds)) {
+    let held: boolean;
+    try {
+      held = await deps.locks.claim(tenantId, team.teamId, pollId, now.toISOString(), holderHolds);
+    } catch (err) {
+      // The start fails with nothing stored: its claims go, or HR's next try is refused for a minute.
+      await letGo();
+      throw err;
+    }
+    if (held) {
       claimed.push(team);
       continue;
     }
-    for (const c of claimed) await deps.locks.release(tenantId, c.teamId, pollId);
+    await letGo();
     throw new DomainError('alreadyOpen', { params: { team: team.name } });
   }
 }
