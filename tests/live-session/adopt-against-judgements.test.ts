@@ -4,8 +4,8 @@
  * three members judged the AI draft "oneens"; then one member recorded "Aannemen zoals het is",
  * and the AI's text became "Het voorstel zoals de groep het aanneemt" everywhere (summary,
  * verantwoording, prep card, HR report), with not one member in agreement. Adopting a text as it
- * is now needs at least as many "eens" as "oneens"; the form comes back with what was typed and
- * why. Found in review, stop 34.
+ * is now needs at least one "eens", and at least as many "eens" as "oneens"; the form comes back
+ * with what was typed and why. Found in review, stop 34 (all "twijfel": in review of that change).
  */
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = { proposal: 'AI-TEKST: schaf de overdracht tussen diensten helemaal af.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
 
-describe('an AI draft every member disagreed with', () => {
+describe('adopting an AI draft as it is, against the judgements', () => {
   let t: TestApp;
   let fake: Awaited<ReturnType<typeof startFakeAzureOpenAi>>;
   beforeAll(async () => {
@@ -25,9 +25,10 @@ describe('an AI draft every member disagreed with', () => {
     await fake.close();
   });
 
-  it('does not record the AI text as adopted by the group when no member agreed with it', async () => {
-    const [anna, bram, cem] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:probe-adopt-against@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
+  const [anna, bram, cem] = MEMBERS;
+  /** Three members at question 6, with the AI's draft to judge. */
+  const atDraft = async (chat: string) => {
+    const g = await new GroupDriver(t, t.conversation('groupChat', chat), MEMBERS.slice(0, 3)).answeredOnDayOne(
       ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
       { checkIn: 4 },
     );
@@ -38,6 +39,11 @@ describe('an AI draft every member disagreed with', () => {
     const read = async () => (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'proposal'", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources[0];
     const proposal = await read();
     expect(proposal.ai.status).toBe('drafted');
+    return { g, read, proposal };
+  };
+
+  it('every member disagreed: not adopted as it is, until members judge again in favour', async () => {
+    const { g, read, proposal } = await atDraft('19:adopt-against@thread.v2');
     for (const who of [anna!, bram!, cem!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId: proposal.id, opinion: 'disagree', reason: 'Te riskant voor de zorg' });
 
     // One member records "adopt as it is" for the AI's text, against all three judgements: refused, nothing stored.
@@ -55,5 +61,14 @@ describe('an AI draft every member disagreed with', () => {
     const after = await read();
     expect({ verdict: after.decision?.verdict, text: after.decision?.text, judged: after.decision?.judged }).toEqual({ verdict: 'accept', text: DRAFT.proposal, judged: { agree: 2, doubt: 0, disagree: 1 } });
     expect(cardText(res.value)).toContain('Besluit van de groep: aannemen zoals het is');
+  }, 60_000);
+
+  it('every member doubted: not adopted as it is (no member agreed)', async () => {
+    const { g, read, proposal } = await atDraft('19:adopt-doubts@thread.v2');
+    for (const who of [anna!, bram!, cem!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId: proposal.id, opinion: 'doubt', reason: 'Weet niet of dit kan' });
+    const refused = await g.press(cem!, 'proposal.decide', { ...g.ids(), proposalId: proposal.id, decision: 'accept', decisionReason: 'Scheelt tijd', adoptedText: '', firstStep: 'Morgen proberen' });
+    expect((await read()).decision).toBeUndefined();
+    expect(cardText(refused.value)).toContain('Nog niemand was het eens met deze tekst');
+    expect(cardText(refused.value)).not.toContain('Besluit van de groep: aannemen zoals het is');
   }, 60_000);
 });

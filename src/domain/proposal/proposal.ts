@@ -309,10 +309,11 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   if (d.verdict === 'accept') {
     text = d.proposalText.trim();
     if (!text) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
-    // Adopting a text as it is that more members judged against than for would record a decision
-    // the group's own judgements do not carry (an AI draft above all): adapt, reject, or judge again.
+    // Adopting a text as it is that no member agreed with, or more judged against than for, would
+    // record a decision the group's own judgements do not carry (an AI draft above all): adapt,
+    // reject, or judge again.
     const { agree, disagree } = tallyOpinions(judged);
-    if (disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field: 'decision', rule: 'format', params: { agree, disagree } } });
+    if (agree === 0 || disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field: 'decision', rule: 'format', params: { agree, disagree } } });
   } else if (d.verdict === 'adapt') {
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
   }

@@ -37,7 +37,9 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.code === 'conflict' && p.params.decided) return t('weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
-    if (p.rule === 'format' && p.params.disagree !== undefined) return t('weekCycleForm.decisionAgainstJudgements', { agree: p.params.agree ?? 0, disagree: p.params.disagree });
+    if (p.rule === 'format' && p.params.disagree !== undefined) {
+      return p.params.agree || p.params.disagree ? t('weekCycleForm.decisionAgainstJudgements', { agree: p.params.agree ?? 0, disagree: p.params.disagree }) : t('weekCycleForm.decisionNobodyAgreed');
+    }
     if (p.rule === 'format') return t('weekCycleForm.decisionNothing');
     return t('weekCycleForm.decision');
   }
