@@ -66,4 +66,28 @@ describe('a talent-review change stored, then the read for its answer fails', ()
     expect(cardText(card)).toContain('Je wijziging is bewaard.');
     expect(cardProblems(card)).toEqual([]);
   });
+
+  // Found in review of that change (stop 34): the account typed under "wat heb ik gefaciliteerd?"
+  // came along unsaved and was gone from the "saved" answer, which read as if it were saved too.
+  it('"Fase voorstellen" with an account typed and not saved: the answer names the phase and gives the account back to copy', async () => {
+    const typed = 'Ik gaf Bram elke donderdagmiddag vrij voor zijn cursus';
+    const [review] = await reviews('aad-bram');
+    let stored = false;
+    t.proxy!.faults = (req) => {
+      if (req.container === 'reviews' && req.kind === 'replace') {
+        stored = true;
+        return undefined;
+      }
+      return stored && req.kind !== 'metadata' && req.kind !== 'queryPlan' ? { kind: 'status', status: 503 } : undefined;
+    };
+    const card = await press('review.phase.propose', { reviewId: review.id, phase: 'overwegen', facilitated: typed });
+    t.proxy!.faults = undefined;
+    const [after] = await reviews('aad-bram');
+    expect(JSON.stringify(after)).toContain('"overwegen"');
+    expect(JSON.stringify(after)).not.toContain(typed);
+    expect(cardText(card)).toContain('Fase voorgesteld:');
+    expect(cardText(card)).toContain('Niet bewaard; wat je typte, om te kopiëren:');
+    expect(JSON.stringify(card)).toContain(typed);
+    expect(cardProblems(card)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { MaturityPhase } from '../../../domain/talent-review/maturity';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
@@ -102,8 +103,15 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
     return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, prepMessageOf(context)), ui.t, ui.language, typed), personal: true };
   };
-  /** That a change is saved, in the language Teams gives the turn (the manager's stored one may not be readable now). */
-  const savedAnswer = (context: TurnContext, review: TalentReview) => ({ card: reviewSavedCard(review, deps.translator.t(teamsLocale(context) ?? 'nl')), personal: true });
+  /**
+   * That a change is saved, in the language Teams gives the turn (the manager's stored one may not
+   * be readable now), with the account they typed and did not save, if any, to copy.
+   */
+  const savedAnswer = (context: TurnContext, review: TalentReview, opts: { phase?: MaturityPhase; unsaved?: string } = {}) => {
+    const t = deps.translator.t(teamsLocale(context) ?? 'nl');
+    const line = opts.phase ? t('talentReview.saved.phaseProposed', { phase: t(`talentReview.phase.${opts.phase}.name`) }) : undefined;
+    return { card: reviewSavedCard(review, t, { line, unsaved: opts.unsaved }), personal: true };
+  };
   const previewCard = async (context: TurnContext) => {
     const ui = await managerUi(deps, context);
     const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context));
@@ -166,7 +174,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       return afterStored(
         'planReview',
         async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, planned), personal: true }),
-        () => ({ card: reviewSavedCard(review, ui.t, plannedLine(planned, ui.t, ui.language)), personal: true }),
+        () => ({ card: reviewSavedCard(review, ui.t, { line: plannedLine(planned, ui.t, ui.language) }), personal: true }),
       );
     }, true),
     { form: forms.planReview },
@@ -183,7 +191,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
           if (refused) return refused;
           const review = await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
-          return afterStored(verb, () => prepFor(context, data.reviewId, typedPrepInputs(sentInputs(context))), () => savedAnswer(context, review));
+          const typed = typedPrepInputs(sentInputs(context));
+          return afterStored(verb, () => prepFor(context, data.reviewId, typed), () => savedAnswer(context, review, { phase: data.phase, unsaved: typed.facilitated }));
         }, true),
       { form: forms.proposePhase },
     );
