@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JobScheduler, ScheduledJob } from '../domain/scheduling/job';
+import { JobScheduler, PendingJobLookup, ScheduledJob } from '../domain/scheduling/job';
 import { RunAgainLater } from './run-again-later';
 import { Clock } from '../domain/shared/clock';
 import type { Logger } from '../log/logger';
@@ -35,7 +35,7 @@ const DUE = "((c.status = 'pending' AND c.dueAt <= @now) OR (c.status = 'running
  * live in the group's partition, where a session start writes them in the same transaction as
  * the session (see `pendingJob`). Both are found by the same background query for due jobs.
  */
-export class CosmosJobScheduler implements JobScheduler {
+export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
   private readonly store: DocumentStore<JobDocument>;
   private readonly groupJobs: DocumentStore<JobDocument>;
   private readonly handlers = new Map<string, JobHandler>();
@@ -90,14 +90,23 @@ export class CosmosJobScheduler implements JobScheduler {
    * by rules since changed). Returns how many went.
    */
   async forgetWithPayload(kind: string, payload: Record<string, string>): Promise<number> {
+    const found = await this.withPayload(kind, payload);
+    for (const job of found) await this.store.delete(job.id, job.id);
+    return found.length;
+  }
+
+  async pendingWithPayload(kind: string, payload: Record<string, string>): Promise<Pick<ScheduledJob, 'id' | 'dueAt'>[]> {
+    return (await this.withPayload(kind, payload)).filter((j) => j.status === 'pending').map((j) => ({ id: j.id, dueAt: j.dueAt }));
+  }
+
+  /** Jobs of `kind` (not a group's) whose payload holds these values: one query across the jobs. */
+  private withPayload(kind: string, payload: Record<string, string>): Promise<JobDocument[]> {
     const keys = Object.keys(payload);
     if (!keys.length || keys.some((k) => !/^[A-Za-z]+$/.test(k))) throw new Error('payload keys are plain names');
-    const found = await this.store.query({
+    return this.store.query({
       query: `SELECT * FROM c WHERE c.kind = @kind AND ${keys.map((k, i) => `c.payload.${k} = @v${i}`).join(' AND ')}`,
       parameters: [{ name: '@kind', value: kind }, ...keys.map((k, i) => ({ name: `@v${i}`, value: payload[k]! }))],
     });
-    for (const job of found) await this.store.delete(job.id, job.id);
-    return found.length;
   }
 
   /** Runs every due job once; returns how many ran. Safe to call from several instances at once. */

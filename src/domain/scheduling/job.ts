@@ -18,3 +18,8 @@ export interface JobScheduler {
   cancel(jobId: string): Promise<void>;
 }
 
+
+/** Port: the jobs still to run of a kind whose payload holds these values (start-up work, not a user's turn). */
+export interface PendingJobLookup {
+  pendingWithPayload(kind: string, payload: Record<string, string>): Promise<Pick<ScheduledJob, 'id' | 'dueAt'>[]>;
+}

@@ -1,5 +1,5 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
-import { JobScheduler } from '../../domain/scheduling/job';
+import { JobScheduler, PendingJobLookup } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
@@ -20,8 +20,8 @@ export interface TalentReviewDeps {
   prepSummaries: PrepSummaryStore;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
-  /** Schedules prep cards; `forget` drops the job of a plan that moved. */
-  scheduler: JobScheduler & ScheduledJobPurge;
+  /** Schedules prep cards; `forget` drops the job of a plan that moved; the lookup finds an old plan's job at start-up. */
+  scheduler: JobScheduler & ScheduledJobPurge & PendingJobLookup;
   clock: Clock;
   prepDaysBefore: number;
   /** The public holidays a prep card does not come on (HOLIDAY_REGION), besides weekends. */

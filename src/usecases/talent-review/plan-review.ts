@@ -81,8 +81,11 @@ export function prepDayOf(deps: Pick<TalentReviewDeps, 'holidays' | 'clock'>, re
 
 /**
  * Conversations planned before prep cards moved off weekends and public holidays kept a job due
- * on such a day: each gets its job at the moved moment, and the old one goes (start-up; job ids
- * make it safe to run again, and on two instances at once). Returns how many moved.
+ * on such a day: each gets its job at the moved moment, and the old one goes. Conversations
+ * planned before plans fixed their moment (`prepAt`) get the moment of the one job they have, so a
+ * change of the holidays since (a new HOLIDAY_REGION in the same deploy) cannot make that job find
+ * its card not due. Start-up; job ids and ETags make it safe to run again, and on two instances at
+ * once. Returns how many moved.
  */
 export async function movePrepsToWorkingDays(deps: TalentReviewDeps): Promise<number> {
   const now = deps.clock.now();
@@ -91,10 +94,15 @@ export async function movePrepsToWorkingDays(deps: TalentReviewDeps): Promise<nu
     if (review.prepAt) continue; // Planned since stop 34: its job is at the moment its plan fixed.
     const before = prepJobIdBeforeDaysOff(review);
     const current = prepJobId(review, deps.holidays);
-    if (before === current) continue;
-    await deps.scheduler.schedule({ id: current, kind: REVIEW_JOB, dueAt: prepDueAt(review, now, deps.holidays).toISOString(), payload: { managerId: review.managerId, reviewId: review.id } });
-    await deps.scheduler.forget(before);
-    moved++;
+    if (before !== current) {
+      await deps.scheduler.schedule({ id: current, kind: REVIEW_JOB, dueAt: prepDueAt(review, now, deps.holidays).toISOString(), payload: { managerId: review.managerId, reviewId: review.id } });
+      await deps.scheduler.forget(before);
+      moved++;
+    }
+    const jobs = await deps.scheduler.pendingWithPayload(REVIEW_JOB, { reviewId: review.id });
+    // One job: its moment is the plan's. More (a stale one whose delete failed): the rule in force decides.
+    const prepAt = jobs.length === 1 ? jobs[0]!.dueAt : undefined;
+    if (prepAt) await deps.reviews.update(review.managerId, review.id, (r) => (r.prepAt ? r : { ...r, prepAt }));
   }
   return moved;
 }
