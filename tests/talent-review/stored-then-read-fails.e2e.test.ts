@@ -30,6 +30,17 @@ describe('a talent-review change stored, then the read for its answer fails', ()
   afterEach(() => {
     t.proxy!.faults = undefined;
   });
+  /** The review's replace goes through; every read after it is refused for a moment. */
+  const readsFailAfterReplace = () => {
+    let stored = false;
+    t.proxy!.faults = (req) => {
+      if (req.container === 'reviews' && req.kind === 'replace') {
+        stored = true;
+        return undefined;
+      }
+      return stored && req.kind !== 'metadata' && req.kind !== 'queryPlan' ? { kind: 'status', status: 503 } : undefined;
+    };
+  };
 
   it('"Gesprek plannen": the review is stored, the list after it cannot be read: no error card', async () => {
     const plan = { reportId: 'aad-bram', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' };
@@ -50,14 +61,7 @@ describe('a talent-review change stored, then the read for its answer fails', ()
     const planned = await press('review.plan.save', { reportId: 'aad-anna', date: '2026-12-11', timeZone: 'Europe/Amsterdam', prepDays: '3' });
     expect(cardText(planned)).toMatch(/Gepland/);
     const [review] = await reviews('aad-anna');
-    let stored = false;
-    t.proxy!.faults = (req) => {
-      if (req.container === 'reviews' && req.kind === 'replace') {
-        stored = true;
-        return undefined;
-      }
-      return stored && req.kind !== 'metadata' && req.kind !== 'queryPlan' ? { kind: 'status', status: 503 } : undefined;
-    };
+    readsFailAfterReplace();
     const card = await press('review.phase.propose', { reviewId: review.id, phase: 'actie' });
     t.proxy!.faults = undefined;
     const [after] = await reviews('aad-anna');
@@ -72,14 +76,7 @@ describe('a talent-review change stored, then the read for its answer fails', ()
   it('"Fase voorstellen" with an account typed and not saved: the answer names the phase and gives the account back to copy', async () => {
     const typed = 'Ik gaf Bram elke donderdagmiddag vrij voor zijn cursus';
     const [review] = await reviews('aad-bram');
-    let stored = false;
-    t.proxy!.faults = (req) => {
-      if (req.container === 'reviews' && req.kind === 'replace') {
-        stored = true;
-        return undefined;
-      }
-      return stored && req.kind !== 'metadata' && req.kind !== 'queryPlan' ? { kind: 'status', status: 503 } : undefined;
-    };
+    readsFailAfterReplace();
     const card = await press('review.phase.propose', { reviewId: review.id, phase: 'overwegen', facilitated: typed });
     t.proxy!.faults = undefined;
     const [after] = await reviews('aad-bram');
