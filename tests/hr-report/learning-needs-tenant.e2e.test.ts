@@ -6,7 +6,7 @@ import { CosmosLearningNeedStore } from '../../src/store/learning-needs.reposito
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
 import { handOverLearningNeeds, LearningNeedDeps, passOnLearningNeed } from '../../src/usecases/learning-needs/learning-needs';
 import { message, TestUser, user } from '../support/activities';
-import { startTestCosmos } from '../support/cosmos';
+import { startTestCosmos, storedText } from '../support/cosmos';
 import { FakeClock } from '../support/fake-clock';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -137,7 +137,7 @@ describe('learning needs in the HR report, per tenant', () => {
     expect(of('tenant-1').themes).toEqual({ samenwerken: { people: 3, needs: 3, texts: [...TEXTS['tenant-1']].sort() } });
     expect(of('tenant-2').themes).toEqual({ digitaal: { people: 3, needs: 3, texts: [...TEXTS['tenant-2']].sort() } });
     expect(of('tenant-1').id).not.toBe(of('tenant-2').id);
-    expect(JSON.stringify(made)).not.toMatch(/aad-|29:|Anna|Bram|Cem|Dewi|Eva|Finn|T\d\d:\d\d/);
+    expect(storedText(made)).not.toMatch(/aad-|29:|Anna|Bram|Cem|Dewi|Eva|Finn|T\d\d:\d\d/);
   });
 
   it('lets a tenant under the minimum wait, though another tenant is over it and two together would be', async () => {
