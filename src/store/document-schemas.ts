@@ -178,6 +178,7 @@ const note = z
     visibility,
     source: z.object({ kind: z.literal('message'), link: z.string().url().startsWith('https://').optional() }).strict().optional(),
     rev: z.number().int().min(1),
+    firstText: id.optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

@@ -23,6 +23,12 @@ export interface AccountabilityNote {
   visibility: Visibility;
   source?: NoteSource;
   rev: number;
+  /**
+   * A fingerprint of the text the note was created with (salted with its id): the same save
+   * delivered again after the note was edited elsewhere finds this note, without the note
+   * keeping a text its owner replaced. Notes from before stop 35 have none.
+   */
+  firstText?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,16 +73,29 @@ export function cleanLink(link: string | undefined): string | undefined {
   }
 }
 
+/** See `AccountabilityNote.firstText`. */
+function firstTextFingerprint(id: string, cleanText: string): string {
+  return stableId('nt', id, cleanText);
+}
+
+/** Whether `text` (as a form sends it) is the text this note was created with: a redelivery of its first save. */
+export function wasCreatedWith(note: AccountabilityNote, text: string): boolean {
+  return note.firstText !== undefined && note.firstText === firstTextFingerprint(note.id, cleanNoteText(text));
+}
+
 export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource }, now: Date): AccountabilityNote {
   const link = cleanLink(input.source?.link);
+  const id = noteId(input.userId, input.key);
+  const text = cleanNoteText(input.text);
   return {
-    id: noteId(input.userId, input.key),
+    id,
     type: 'note',
     userId: input.userId,
-    text: cleanNoteText(input.text),
+    text,
     visibility: input.visibility ?? 'private',
     ...(input.source ? { source: { kind: 'message' as const, ...(link ? { link } : {}) } } : {}),
     rev: 1,
+    firstText: firstTextFingerprint(id, text),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, editNoteText, NoteSource, writeNote } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 
@@ -13,13 +13,15 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
  * save one note. The same form sent again with another text (the person's better version after
  * being told the first save failed, when it had landed and its answer was lost; or a card from
  * before pressed again) is a note of its own: nothing typed is dropped, and the person sees both.
+ * The first save delivered again after the note was edited elsewhere is the same save: it finds
+ * the note as edited.
  */
 export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource }): Promise<AccountabilityNote> {
   const now = deps.clock.now();
   const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, now);
   const note = write(input.key);
   let stored = asNote((await deps.records.create(note)).record);
-  if (stored.text !== note.text) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
+  if (stored.text !== note.text && !wasCreatedWith(stored, note.text)) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
   // A note shared as it is written reaches the manager's prep cards as a later "share" would.
   // Also when the note was already there (a redelivery): the first turn may have stopped before this.
   if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
