@@ -174,6 +174,20 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     expect(await personal(`c.id = '${note.id}'`)).toEqual([expect.objectContaining({ text: 'Nieuwere versie uit de chat', rev: 2 })]);
   });
 
+  it('does not delete a note that was changed in the chat after the tab showed it, and shows the newest text', async () => {
+    const note = await (await api('POST', '/notes', { text: 'Te verwijderen notitie', key: 'tab-forms-0003' })).json();
+    await fresh();
+    const item = page.locator(`#notes > li[data-note-id="${note.id}"]`);
+    await item.getByRole('button', { name: 'Verwijderen' }).click();
+    // Meanwhile the note is changed from the chat.
+    expect((await api('PUT', `/notes/${encodeURIComponent(note.id)}`, { text: 'Aangevuld in de chat, toch bewaren', rev: 1 })).status).toBe(200);
+    await item.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    expect(await said()).toMatch(/niet verwijderd/);
+    await item.getByText('Aangevuld in de chat, toch bewaren').waitFor();
+    expect(await personal(`c.id = '${note.id}'`)).toEqual([expect.objectContaining({ text: 'Aangevuld in de chat, toch bewaren', rev: 2 })]);
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
   it('saves one note when "Notitie toevoegen" is double-clicked', async () => {
     await fresh();
     await page.getByLabel('Nieuwe notitie').fill('Dubbelklik-notitie');
