@@ -47,6 +47,18 @@ async function receive(adapter: EdgeAdapter, app: Application<TurnState>, logger
 /** How long an idle connection to /api/messages stays open: longer than the callers keep theirs. */
 const KEEP_ALIVE_MS = 120_000;
 
+/**
+ * Teams, the tab and the dev sign-in send JSON only. Any other body is refused before it is read:
+ * restify's full body parser would also take multipart uploads and write their files to the temp
+ * folder before any route checked a token (and nothing deletes them).
+ */
+function refuseBodiesOtherThanJson(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  const hasBody = req.isChunked() || Number(req.header('content-length') ?? 0) > 0;
+  if (!hasBody || /^application\/(.+\+)?json$/.test(req.getContentType())) return next();
+  res.send(415, { error: 'unsupportedMediaType', detail: 'send application/json' });
+  return next(false);
+}
+
 /** The HTTP surface: the Bot Framework endpoint and a health check. */
 export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'lerend-werken', handleUncaughtExceptions: false });
@@ -54,7 +66,9 @@ export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, 
   // default 5 s: a connection closed under a request it had just sent drops that activity.
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+  server.use(refuseBodiesOtherThanJson);
+  // The options go to its body reader too (restify's types leave that out).
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: 1024 * 1024 } as restify.plugins.JsonBodyParserOptions));
   server.post('/api/messages', async (req, res) => {
     let answer: Answer;
     try {
