@@ -1,12 +1,14 @@
 import { FirstStepStatus } from '../domain/proposal/proposal';
 import { AdoptedProposalRow } from '../domain/hr-report/adoption';
+import { CycleWeek } from '../domain/hr-report/report';
 import { ReportSource } from '../domain/hr-report/ports';
 import { EnergyRound } from '../domain/week-cycle/energy';
 import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { CosmosConnection } from './cosmos-connection';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
-interface SessionRow { id: string; groupId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
+interface SessionRow { id: string; groupId: string; cycleId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
+interface CycleRow { id: string; sessionDates?: string[] }
 interface ItemRow { sessionId: string; type: string; memberId?: string }
 interface ProposalRow { groupId: string; cycleId: string; createdAt: string; aiStatus?: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
 
@@ -79,7 +81,8 @@ class TenantReportReads implements ReportSource {
 
   async sessions(fromIso: string, toIso: string) {
     const period = [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }];
-    const sessions = await this.ofTenant<SessionRow>("SELECT c.id, c.groupId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
+    const sessions = await this.ofTenant<SessionRow>("SELECT c.id, c.groupId, c.cycleId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
+    const cycles = await this.cycleWeeks([...new Set(sessions.map((s) => s.cycleId))]);
     // Items are made during their session: a day's margin around the period catches every one.
     const margin = [{ name: '@from', value: new Date(Date.parse(fromIso) - DAY_MS).toISOString() }, { name: '@to', value: new Date(Date.parse(toIso) + DAY_MS).toISOString() }];
     const items = await this.ofTenant<ItemRow>(
@@ -99,7 +102,23 @@ class TenantReportReads implements ReportSource {
       attendees: attendees.get(s.id)?.size ?? 0,
       energyIn: s.energy?.in ?? {},
       energyOut: s.energy?.out ?? {},
+      ...(cycles.has(s.cycleId) ? { cycle: cycles.get(s.cycleId)! } : {}),
     }));
+  }
+
+  /** The planned weeks of these cycles (see `CycleWeek`): each session counts in its cycle's week. */
+  private async cycleWeeks(cycleIds: string[]): Promise<Map<string, CycleWeek>> {
+    if (!cycleIds.length) return new Map();
+    const rows = await this.ofTenant<CycleRow>(
+      "SELECT c.id, c.sessionDates FROM c WHERE c.type = 'cycle' AND ARRAY_CONTAINS(@cycleIds, c.id)",
+      [{ name: '@cycleIds', value: cycleIds }],
+    );
+    const weeks = new Map<string, CycleWeek>();
+    for (const r of rows) {
+      const dates = [...(r.sessionDates ?? [])].sort();
+      if (dates.length) weeks.set(r.id, { id: r.id, firstDate: dates[0]!, lastDate: dates[dates.length - 1]! });
+    }
+    return weeks;
   }
 
   /**

@@ -78,6 +78,28 @@ describe('the HR report by whole weeks of a group', () => {
     expect(totals(report(sessions, '2026-11-01', '2026-11-30', '2026-11-30T00:00:00+01:00'))).toEqual({ groupsActive: 1, sessionsHeld: 4, learningHours: 13 });
   });
 
+  it('attack: a cycle whose holiday moved its day 4 into the next week is over after that day, not before it', () => {
+    // Planned Tuesday-Thursday and the next Monday (Monday 23 November a holiday, say).
+    const cycle = { id: 'g_w1', firstDate: '2026-11-24', lastDate: '2026-11-30' };
+    const sessions = [24, 25, 26].map((d) => ({ ...closed('g', `2026-11-${d}T08:00:00Z`, 3), cycle }));
+    const day4 = { ...closed('g', '2026-11-30T08:00:00Z', 4), cycle };
+    // Asked on Monday 30 November, before and after day 4: the same (nothing), so no head count of day 4.
+    expect(totals(report(sessions, '2026-11-01', '2026-11-30', '2026-11-30T06:00:00Z'))).toEqual(none);
+    expect(totals(report([...sessions, day4], '2026-11-01', '2026-11-30', '2026-11-30T18:00:00Z'))).toEqual(none);
+    expect(totals(report([...sessions, day4], '2026-11-01', '2026-11-30', '2026-12-01T00:00:00+01:00'))).toEqual({ groupsActive: 1, sessionsHeld: 4, learningHours: 13 });
+  });
+
+  it('guard: a session started by hand a few days before its cycle\'s week counts with that week; one started after the week was over in none', () => {
+    const cycle = { id: 'g_w1', firstDate: '2026-11-23', lastDate: '2026-11-26' };
+    const sessions = [
+      { ...closed('g', '2026-11-20T08:00:00Z', 3), cycle },
+      { ...closed('g', '2026-11-24T08:00:00Z', 3), cycle },
+      { ...closed('g', '2026-12-01T08:00:00Z', 5), cycle },
+    ];
+    expect(totals(report(sessions, '2026-11-01', '2026-12-31'))).toEqual({ groupsActive: 1, sessionsHeld: 2, learningHours: 6 });
+    expect(report(sessions, '2026-11-01', '2026-12-31').energy.map((w) => w.week)).toEqual(['2026-W48']);
+  });
+
   it('guard: a week across the turn of a month belongs to the month of its Thursday', () => {
     const sessions = [closed('g', '2026-11-30T08:00:00Z', 3), closed('g', '2026-12-01T08:00:00Z', 3)];
     expect(totals(report(sessions, '2026-11-01', '2026-11-30')).sessionsHeld).toBe(0);

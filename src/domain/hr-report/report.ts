@@ -4,6 +4,17 @@ import { FacilitationSection } from './facilitation';
 import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
 import { LearningNeedsSection } from '../learning-needs/report';
 
+/**
+ * The week a session's cycle was planned in: its first and last planned dates (yyyy-mm-dd, the
+ * group's calendar). Absent for a session whose cycle has no planned dates (stored before they
+ * were kept): its own week stands in.
+ */
+export interface CycleWeek {
+  id: string;
+  firstDate: string;
+  lastDate: string;
+}
+
 /** What the report reads, already reduced by the adapters to what it may count (no names, no text). */
 export interface ReportInput {
   period: { from: string; to: string };
@@ -15,7 +26,7 @@ export interface ReportInput {
    * Energy comes as the sessions' published rounds only: no single score ever reaches the report.
    * `attendees`: the members who confirmed they were there (checked in, or "ik ben erbij").
    */
-  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound }[];
+  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound; cycle?: CycleWeek }[];
   /** `drafted`: the AI drafted it; `ownText`: the group wrote its own at the proposal question. */
   proposals: { groupId: string; createdAt: string; drafted: boolean; ownText: boolean; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
   /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
@@ -71,20 +82,49 @@ export function wasMade(p: ReportInput['proposals'][number]): boolean {
 /** Fewer people than this in a session, and it is in none of HR's figures. */
 export const MIN_WEEK_ATTENDANCE = MIN_ENERGY_ANSWERS;
 
+/** A session started by hand this long before its cycle's week still belongs to it. */
+const EARLY_START = { days: 3 };
+
+/**
+ * The week a session counts in: its cycle's planned week (Monday 00:00 in the organisation's time
+ * zone), and when that week is over: a week after its Monday, or after the cycle's last planned
+ * date when a holiday moved that into the next week.
+ */
+function countingWeek(s: ReportInput['sessions'][number], zone: string): { monday: DateTime; over: DateTime } {
+  if (!s.cycle) {
+    const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
+    return { monday, over: monday.plus({ weeks: 1 }) };
+  }
+  const monday = DateTime.fromISO(s.cycle.firstDate, { zone }).startOf('week');
+  const afterLast = DateTime.fromISO(s.cycle.lastDate, { zone }).plus({ days: 1 }).startOf('day');
+  return { monday, over: DateTime.max(monday.plus({ weeks: 1 }), afterLast) };
+}
+
 /**
  * The sessions HR's figures count: those where at least MIN_WEEK_ATTENDANCE members were there,
  * of a group's week (the unit of the Vitale Weekcyclus) that is over, counted whole in the period
- * holding its Thursday (as ISO weeks belong to a year). A week is never split by a period's edge
- * nor counted while it runs, so no period, no two subtracted, and no two readings of one period
- * isolate one session; and a session of one or two people, which would say who they were (a
- * report's sessions and hours together leave one way to spread them), is in no figure.
+ * holding its Thursday (as ISO weeks belong to a year). The week is the cycle's planned week, not
+ * each session's own: a group in a time zone ahead of the organisation's starts its Monday on the
+ * organisation's Sunday, and a day 4 held by hand the next Monday is still that cycle's. A session
+ * started after its cycle's week was over is in no figure (it would change a week already read).
+ * So a week is never split by a period's edge nor counted while it runs, and no period, no two
+ * subtracted, and no two readings of one period isolate one session; and a session of one or two
+ * people, which would say who they were (a report's sessions and hours together leave one way to
+ * spread them), is in no figure.
  */
 export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t: DateTime) => boolean, zone: string, asOf: DateTime): ReportInput['sessions'] {
   return sessions.filter((s) => {
     if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE) return false;
-    const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
-    return inPeriod(monday.plus({ days: 3 })) && monday.plus({ weeks: 1 }) <= asOf;
+    const { monday, over } = countingWeek(s, zone);
+    const started = DateTime.fromISO(s.startedAt, { zone });
+    if (started < monday.minus(EARLY_START) || started >= over) return false;
+    return inPeriod(monday.plus({ days: 3 })) && over <= asOf;
   });
+}
+
+/** The ISO week a counted session's figures are shown under: its cycle's. */
+export function countedWeekLabel(s: ReportInput['sessions'][number], zone: string): string {
+  return countingWeek(s, zone).monday.toFormat("kkkk-'W'WW");
 }
 
 export function computeReport(input: ReportInput): HrReport {
@@ -98,7 +138,7 @@ export function computeReport(input: ReportInput): HrReport {
   const decided = input.proposals.filter((p) => p.decision && inPeriod(p.decision.at));
   const weeks = new Map<string, { in: EnergyRound[]; out: EnergyRound[] }>();
   for (const s of held) {
-    const week = DateTime.fromISO(s.startedAt, { zone }).toFormat("kkkk-'W'WW");
+    const week = countedWeekLabel(s, zone);
     const w = weeks.get(week) ?? { in: [], out: [] };
     w.in.push(s.energyIn);
     w.out.push(s.energyOut);

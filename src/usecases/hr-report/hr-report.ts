@@ -48,9 +48,11 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  // Sessions by whole weeks (countedSessions): a week whose Thursday is in the period may start 3 days before it and end 3 after.
-  const weeksFrom = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').minus({ days: 3 }).toUTC().toISO()!;
-  const weeksTo = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').plus({ days: 3 }).toUTC().toISO()!;
+  // Sessions by their cycles' whole weeks (countedSessions): a week whose Thursday is in the period
+  // starts 3 days before it, its sessions may start 3 days before their Monday (by hand) and go on
+  // past its Sunday when a holiday moved the last planned day.
+  const weeksFrom = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').minus({ days: 7 }).toUTC().toISO()!;
+  const weeksTo = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').plus({ days: 14 }).toUTC().toISO()!;
   const source = deps.source.forTenant(tenantId);
   const [sessions, proposals, b3, facilitation, adopted, learningNeeds] = await Promise.all([
     source.sessions(weeksFrom, weeksTo),
