@@ -15,6 +15,8 @@ const GENERAL_ERROR_CODES = [
   'conflict',
   /** The person's own erasure is under way: their actions wait until it is done. */
   'erasureUnderway',
+  /** The member left the group (removed from the chat, or erased) while their action was written: taken back. */
+  'leftMeanwhile',
   /** A check-out score before check-out opened (a crafted or stale press): not stored. */
   'checkOutNotOpen',
   /**

@@ -49,6 +49,11 @@ export interface Presence extends SessionItemBase {
 
 export type SessionItem = Contribution | CheckIn | Presence;
 
+/** The member a session item is theirs. */
+export function authorOf(item: SessionItem): string {
+  return item.type === 'contribution' ? item.authorId : item.memberId;
+}
+
 /**
  * One contribution per press of a rendered card: the card's idempotency key plus what was sent.
  * The same press again (a retry, a redelivery) gives the same id; a new text on the same card

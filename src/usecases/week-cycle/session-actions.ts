@@ -4,7 +4,8 @@ import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
-import { Contribution, SessionItem } from '../../domain/week-cycle/session-items';
+import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
+import { isBeingErased, isMember } from '../../domain/week-cycle/group';
 import { countedInRound } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
 import { Actor, WeekCycleDeps } from './deps';
@@ -46,6 +47,12 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   if (written.session && session.doc.status === 'closed' && !countedAtClose(session.doc, stored)) {
     await deps.items.remove(stored);
     throw new DomainError('sessionClosed', 'added after the session ended');
+  }
+  // The author left the group between this turn's check and its write: an erasure that began (or
+  // ended) meanwhile would not find it. Taken back: what they pressed is refused, nothing is kept.
+  if (written.group && !isMember(written.group, authorOf(stored))) {
+    await deps.items.remove(stored);
+    throw new DomainError(isBeingErased(written.group, { id: authorOf(stored) }) ? 'erasureUnderway' : 'leftMeanwhile', 'left the group while the item was written');
   }
   return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
 }

@@ -1,0 +1,82 @@
+/**
+ * A card press of the person passed the membership check before their erasure began, and its
+ * write to the group's partition was slow (held at the Cosmos proxy: a throttled or retried
+ * request). The erasure ran to the end meanwhile; then the write landed, under their name, where
+ * nothing led to it any more (no membership index, no ticket): a second erasure and their export
+ * did not find it. The write reads the group in its own transaction now: an author who is no
+ * longer a member gets it taken back and the press refused. Found in review, stop 35.
+ */
+import { exportMyData, eraseMyData } from '../../src/usecases/verantwoording/my-data';
+import { TestUser, user } from '../support/activities';
+import { storedText } from '../support/cosmos';
+import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { allDocuments, eraseInChat, verantwoordingDeps } from '../verantwoording/support';
+
+const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
+
+async function namingDocs(t: TestApp, who: TestUser): Promise<string[]> {
+  const out: string[] = [];
+  for (const [container, docs] of Object.entries(await allDocuments(t.store))) {
+    for (const d of docs as { id: string; type?: string }[]) {
+      const json = storedText([d]);
+      if (json.includes(who.aadObjectId) || json.includes(`"${who.name}"`) || json.includes(`"${who.id}"`)) out.push(`${container}/${d.type}:${d.id}`);
+    }
+  }
+  return out;
+}
+
+describe('a press in flight whose write lands after the erasure completed', () => {
+  let t: TestApp;
+  let gate: ReturnType<typeof cosmosGate>;
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    gate = cosmosGate(t.proxy!);
+  });
+  afterAll(() => t.stop());
+
+  it('an answer written after the erasure finished is taken back, and the press is refused', async () => {
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-inflight-answer@thread.v2'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna, 1, 'Anna haar antwoord');
+
+    const held = gate.hold(isMemberWrite);
+    const press = g.contribute(bram, 1, 'Bram zijn privé klacht over Cem');
+    await held.arrived;
+    await eraseInChat(t, bram);
+    held.release();
+    expect(cardText((await press).value)).toContain('geen lid meer van deze groep');
+
+    // "Can simply run again": a second erasure (and his export) should find what is left.
+    await eraseMyData(verantwoordingDeps(t.store, t.clock), bram.aadObjectId, { platformId: bram.id, tenantId: 'tenant-1' });
+    const exported = await exportMyData(verantwoordingDeps(t.store, t.clock), bram.aadObjectId, 'nl');
+    const contributions = (await g.items('contribution')).map((c) => `${c.authorId === bram.aadObjectId ? 'bram' : c.authorId}:${c.text}`);
+    expect({ naming: await namingDocs(t, bram), contributions, exportedContributions: exported.contributions.length }).toEqual({
+      naming: [],
+      contributions: ['aad-anna:Anna haar antwoord'],
+      exportedContributions: 0,
+    });
+  });
+
+  it('a check-in written after the erasure finished leaves no score under their id', async () => {
+    const [anna2, bram2, cem2, dewi2] = ['Anna2', 'Bram2', 'Cem2', 'Dewi2'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-inflight-energy@thread.v2'), [anna2, bram2, cem2, dewi2]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.checkIn(anna2, 4);
+
+    const held = gate.hold(isMemberWrite);
+    const press = g.checkIn(bram2, 1);
+    await held.arrived;
+    await eraseInChat(t, bram2);
+    held.release();
+    await press;
+    await eraseMyData(verantwoordingDeps(t.store, t.clock), bram2.aadObjectId, { platformId: bram2.id, tenantId: 'tenant-1' });
+
+    expect({ naming: await namingDocs(t, bram2), bramsCheckIns: (await g.items('checkIn')).filter((c) => c.memberId === bram2.aadObjectId).map((c) => c.score) }).toEqual({ naming: [], bramsCheckIns: [] });
+  });
+});
