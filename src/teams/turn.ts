@@ -6,7 +6,8 @@ import { Actor } from '../usecases/week-cycle/deps';
 /** The acting member. The Entra object id is the stable identity; the Teams id is kept for refresh lists. */
 export function actorOf(context: TurnContext): Actor {
   const from = context.activity.from;
-  return { id: from.aadObjectId || from.id, name: from.name || from.id, teamsId: from.id };
+  const sent = teamsStamp(context);
+  return { id: from.aadObjectId || from.id, name: from.name || from.id, teamsId: from.id, ...(sent ? { sentAt: sent.toISOString() } : {}) };
 }
 
 export function conversationKindOf(context: TurnContext): ConversationKind {
@@ -55,7 +56,12 @@ export function teamsLocale(context: TurnContext): Locale | undefined {
  * a minute (and a midnight) later. `fallback` (now) when it carries no valid stamp.
  */
 export function sentAt(context: TurnContext, fallback: Date): Date {
+  return teamsStamp(context) ?? fallback;
+}
+
+/** The activity's valid `timestamp`, if it has one. */
+function teamsStamp(context: TurnContext): Date | undefined {
   const stamp = context.activity.timestamp as Date | string | undefined;
   const at = stamp === undefined ? undefined : new Date(stamp);
-  return at && !Number.isNaN(at.getTime()) ? at : fallback;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
 }

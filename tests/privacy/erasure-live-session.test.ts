@@ -111,7 +111,9 @@ describe('erasure racing card actions in a live session', () => {
     expect(during?.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(during?.value)).toContain('Je gegevens worden op dit moment gewist.');
     expect(await namesOf(t, dewi)).toEqual({});
-    // Afterwards she acts again: she joins as anyone new does, and her export shows it.
+    // Afterwards she acts again (a press sent after the erasure: one sent before it joins nobody,
+    // see erasure-redelivered-activities.test.ts): she joins as anyone new does, and her export shows it.
+    t.clock.advanceMinutes(1);
     await g.contribute(dewi, 1, 'Dewi begint opnieuw');
     const exported = await exportMyData(verantwoordingDeps(t.cosmos, t.clock), dewi.aadObjectId, 'nl');
     expect(exported.contributions.map((c) => c.text)).toEqual(['Dewi begint opnieuw']);

@@ -53,6 +53,12 @@ export interface Group {
    */
   erasing?: ErasingMember[];
   /**
+   * When the latest erasure of a member let go of this group. An activity Teams sent before that
+   * (a press in flight, or delivered again) joins nobody: it may be the erased person's, and would
+   * bring them and what they pressed back. It names nobody.
+   */
+  lastErasureAt?: string;
+  /**
    * Counts the changes of the group's settings (setup, language), so a setup form can say which
    * version it was opened on. Absent on a group stored before revisions were kept: read it as 0.
    */
@@ -188,12 +194,18 @@ export function markedForErasure(group: Group, userId: string): Group {
   return { ...group, members, erasing };
 }
 
-/** The group once this person's erasure is done; the same object when they are not named as being erased. */
-export function unmarkedForErasure(group: Group, userId: string): Group {
+/** The group once this person's erasure is done (at `at`); the same object when they are not named as being erased. */
+export function unmarkedForErasure(group: Group, userId: string, at: string): Group {
   if (!(group.erasing ?? []).some((e) => e.id === userId)) return group;
   const { erasing: _erasing, ...rest } = group;
   const erasing = (group.erasing ?? []).filter((e) => e.id !== userId);
-  return erasing.length ? { ...rest, erasing } : rest;
+  const lastErasureAt = group.lastErasureAt && group.lastErasureAt > at ? group.lastErasureAt : at;
+  return erasing.length ? { ...rest, erasing, lastErasureAt } : { ...rest, lastErasureAt };
+}
+
+/** Whether an activity sent at `sentAt` (Teams' stamp) was sent before the group's latest erasure let go of it (see `Group.lastErasureAt`). */
+export function sentBeforeLastErasure(group: Pick<Group, 'lastErasureAt'>, sentAt: string | undefined): boolean {
+  return !!group.lastErasureAt && !!sentAt && Date.parse(sentAt) <= Date.parse(group.lastErasureAt);
 }
 
 /**

@@ -164,7 +164,8 @@ async function releaseGroupsAfterErasure(deps: VerantwoordingDeps, ticket: Erasu
   for (const groupId of ticket.groupIds ?? []) {
     const group = await deps.groups.get(groupId);
     if (!group) continue;
-    const released = (g: Group) => unmarkedForErasure(forgetInGroup(g, { userId: ticket.userId, marker: ticket.marker, language: g.language ?? deps.defaultLanguage }), ticket.userId);
+    const at = deps.clock.now().toISOString();
+    const released = (g: Group) => unmarkedForErasure(forgetInGroup(g, { userId: ticket.userId, marker: ticket.marker, language: g.language ?? deps.defaultLanguage }), ticket.userId, at);
     if (released(group) !== group) await deps.groups.update(groupId, released);
   }
 }

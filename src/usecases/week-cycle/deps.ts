@@ -62,6 +62,8 @@ export interface Actor {
   id: string;
   name: string;
   teamsId?: string;
+  /** When Teams sent the activity (its stamp; the same on a redelivery), where it carries one. */
+  sentAt?: string;
 }
 
 export const JOB_KINDS = {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, withoutAccounts } from '../../domain/week-cycle/group';
+import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, sentBeforeLastErasure, withoutAccounts } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { resumeRhythm } from './plan-rhythm';
@@ -22,6 +22,9 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   // is done: what they would add now could be left under their name with nothing leading to it.
   // The group as read tells (no extra read); the ETag-guarded write below checks it again.
   if (isBeingErased(group, actor)) throw new DomainError('erasureUnderway');
+  // Sent before an erasure let go of the group: perhaps the erased person's own press, arriving late
+  // or again; it would bring them back with what they pressed. A press sent after it joins as usual.
+  if (sentBeforeLastErasure(group, actor.sentAt)) throw new DomainError('leftMeanwhile', 'sent before the latest erasure');
   if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
