@@ -7,6 +7,7 @@ import { GroupTrace } from '../../src/domain/week-cycle/ports';
 import { Cycle } from '../../src/domain/week-cycle/cycle';
 import { defaultSchedule, Group } from '../../src/domain/week-cycle/group';
 import { htmlToText } from '../../src/teams/features/verantwoording/html-to-text';
+import { leftAtOf, proposalsContributedTo } from '../../src/usecases/verantwoording/group-traces';
 
 const now = new Date('2026-11-23T09:00:00Z');
 const anon = { userId: 'aad-anna', marker: 'erased-1234abcd', language: 'en' as const };
@@ -132,6 +133,37 @@ describe('erasure rules', () => {
     const c = { id: 'c', type: 'cycle', groupId: 'g', weekNumber: 1, agenda: [], sessionDates: [], startedBy: 'aad-anna', startedAt: '' } as Cycle;
     expect(forgetInCycle(c, anon).startedBy).toBe(ERASED_ID);
     expect(forgetInCycle({ ...c, startedBy: 'aad-bram' }, anon).startedBy).toBe('aad-bram');
+  });
+});
+
+describe('proposals of someone who left the group', () => {
+  const proposal = (cycleId: string, extra: object) => ({ ...newProposal({ id: `${cycleId}_p`, groupId: 'g', groupName: 'G', cycleId, sessionId: `${cycleId}_s3`, title: '' }, new Date('2026-11-02T08:00:00Z')), ...extra });
+  const decision = (at: string) => ({ verdict: 'accept' as const, reason: 'r', text: 't', firstStep: 'f', judged: { agree: 3, doubt: 0, disagree: 0 }, decidedBy: 'aad-bram', at });
+  const trace = (members: string[]): GroupTrace => ({
+    group: { ...({} as Group), members: members.map((id) => ({ id, name: id })) },
+    sessions: [],
+    contributions: ['g_w1', 'g_w2', 'g_w3'].map((cycleId, i) => ({ id: `ct${i}`, type: 'contribution' as const, groupId: 'g', cycleId, sessionId: `${cycleId}_s1`, questionId: 1, authorId: 'aad-anna', authorName: 'Anna', text: 'x', at: `2026-11-0${2 + i}T08:00:00Z` })),
+    checkIns: [],
+    presence: [],
+    judgements: [],
+    proposals: [
+      proposal('g_w1', { decision: decision('2026-11-02T09:00:00Z'), firstStepOutcome: { status: 'done', note: 'Later verteld', at: '2026-11-20T08:00:00Z' } }),
+      proposal('g_w2', { decision: decision('2026-11-20T09:00:00Z') }),
+      proposal('g_w3', { updatedAt: '2026-11-04T08:30:00Z' }),
+    ],
+    cycles: [],
+  });
+
+  it('shows a member everything, and someone who left each proposal as it stood when they left', () => {
+    expect(proposalsContributedTo(trace(['aad-anna']), 'aad-anna', leftAtOf(trace(['aad-anna']), 'aad-anna'))).toHaveLength(3);
+    const left = proposalsContributedTo(trace([]), 'aad-anna', leftAtOf(trace([]), 'aad-anna', { member: false, since: '2026-11-10T08:00:00Z' }));
+    // Week 1 decided while she was there (without the look back told after); week 2 decided after: not hers; week 3 unchanged since.
+    expect(left.map((p) => [p.cycleId, !!p.decision, !!p.firstStepOutcome])).toEqual([['g_w1', true, false], ['g_w3', false, false]]);
+  });
+
+  it('takes their own latest action as the moment they left when their index does not say', () => {
+    expect(leftAtOf(trace([]), 'aad-anna')).toBe('2026-11-04T08:00:00Z');
+    expect(proposalsContributedTo(trace([]), 'aad-anna', leftAtOf(trace([]), 'aad-anna')).map((p) => p.cycleId)).toEqual(['g_w1']);
   });
 });
 

@@ -12,7 +12,7 @@ import { ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { GroupTrace } from '../../domain/week-cycle/ports';
-import { proposalsContributedTo } from '../verantwoording/group-traces';
+import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
 import { ProposalSummary, summariseProposal } from '../verantwoording/overview';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
 import { TalentReviewDeps } from './deps';
@@ -69,7 +69,7 @@ export function subjectOf(review: TalentReview): PrepSubject {
 function sharedProposals(traces: GroupTrace[], shared: SharedVerantwoording): PrepView['proposals'] {
   const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
   return traces
-    .flatMap((trace) => proposalsContributedTo(trace, shared.userId))
+    .flatMap((trace) => proposalsContributedTo(trace, shared.userId, leftAtOf(trace, shared.userId)))
     .filter((p) => sharedCycles.has(p.cycleId))
     .map(summariseProposal)
     .filter((p) => p.source !== 'none')

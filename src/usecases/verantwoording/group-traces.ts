@@ -42,10 +42,46 @@ export function attendedSessions(trace: GroupTrace, userId: string): { sessionId
     .map((s) => ({ sessionId: s.id, cycleId: s.cycleId, startedAt: s.startedAt }));
 }
 
-/** The proposals the person helped make: they wrote in its cycle, judged it, decided it or asked AI for it. */
-export function proposalsContributedTo(trace: GroupTrace, userId: string): Proposal[] {
-  const cycles = new Set([...trace.contributions.map((c) => c.cycleId), ...trace.judgements.map((j) => j.cycleId)]);
-  return trace.proposals.filter(
-    (p) => cycles.has(p.cycleId) || p.decision?.decidedBy === userId || (p.ai.status === 'drafting' && p.ai.requestedBy === userId),
-  );
+/**
+ * When someone who is no longer a member left the group: their index says (`entry`, the time it
+ * marked them as having left), or else their own latest action there. Undefined for a member.
+ */
+export function leftAtOf(trace: GroupTrace, userId: string, entry?: { member: boolean; since: string }): string | undefined {
+  if (trace.group && isMember(trace.group, userId)) return undefined;
+  if (entry && !entry.member) return entry.since;
+  const own = [
+    ...trace.contributions.filter((c) => c.authorId === userId),
+    ...trace.checkIns.filter((c) => c.memberId === userId),
+    ...trace.presence.filter((p) => p.memberId === userId),
+    ...trace.judgements.filter((j) => j.memberId === userId),
+  ].map((x) => x.at);
+  return own.sort().at(-1) ?? '';
+}
+
+/**
+ * A proposal as it stood when the person left the group (`leftAt`), or undefined when it changed
+ * since: what the group decided or wrote without them is the group's, not part of their story.
+ * A look back on its first step told after they left is left out too.
+ */
+function asItStoodWhenLeft(p: Proposal, leftAt: string | undefined): Proposal | undefined {
+  if (leftAt === undefined) return p;
+  const decidedBefore = p.decision && p.decision.at <= leftAt;
+  if (!decidedBefore && (p.decision || p.updatedAt > leftAt)) return undefined;
+  if (p.firstStepOutcome && p.firstStepOutcome.at > leftAt) {
+    const { firstStepOutcome: _later, ...before } = p;
+    return before;
+  }
+  return p;
+}
+
+/**
+ * The proposals the person helped make: they wrote in its cycle, judged it, decided it or asked AI
+ * for it; for someone who left the group (`leftAt`, see `leftAtOf`), as they stood then.
+ */
+export function proposalsContributedTo(trace: GroupTrace, userId: string, leftAt?: string): Proposal[] {
+  const cycles = new Set([...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.cycleId), ...trace.judgements.filter((j) => j.memberId === userId).map((j) => j.cycleId)]);
+  return trace.proposals
+    .filter((p) => cycles.has(p.cycleId) || p.decision?.decidedBy === userId || (p.ai.status === 'drafting' && p.ai.requestedBy === userId))
+    .map((p) => asItStoodWhenLeft(p, leftAt))
+    .filter((p): p is Proposal => !!p);
 }

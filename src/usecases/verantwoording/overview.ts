@@ -8,7 +8,7 @@ import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
 import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { ConversationForProfessional, conversationsForProfessional } from '../talent-review/for-professional';
 import { VerantwoordingDeps } from './deps';
-import { attendedSessions, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
+import { attendedSessions, leftAtOf, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
 import { weeksTakenPart } from './time-used';
 
 /**
@@ -138,7 +138,7 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       touch({ groupId: g.groupId, cycleId: c.id }, c.startedAt);
     }
     for (const s of attendedSessions(g.trace, userId)) touch({ groupId: g.groupId, cycleId: s.cycleId }, s.startedAt, true);
-    for (const p of proposalsContributedTo(g.trace, userId)) {
+    for (const p of proposalsContributedTo(g.trace, userId, leftAtOf(g.trace, userId, index?.groups[g.groupId]))) {
       proposals.push(p);
       touch(p, p.createdAt);
     }
