@@ -7,24 +7,13 @@
  * Found in review, stop 35. (A redelivered `notitie` in their own chat is a left-out: README.)
  */
 import { execute, TestUser, user } from '../support/activities';
-import { storedText } from '../support/cosmos';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allDocuments, eraseInChat } from '../verantwoording/support';
+import { documentsNaming, eraseInChat } from '../verantwoording/support';
 import { judgementsOf } from '../live-session/race-app';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
-async function namingDocs(t: TestApp, who: TestUser): Promise<string[]> {
-  const out: string[] = [];
-  for (const [container, docs] of Object.entries(await allDocuments(t.store))) {
-    for (const d of docs as { id: string; type?: string }[]) {
-      const json = storedText([d]);
-      if (json.includes(who.aadObjectId) || json.includes(`"${who.name}"`) || json.includes(`"${who.id}"`)) out.push(`${container}/${d.type}:${d.id}`);
-    }
-  }
-  return out;
-}
 
 describe('a pre-erasure activity redelivered after the erasure completed', () => {
   let t: TestApp;
@@ -53,7 +42,7 @@ describe('a pre-erasure activity redelivered after the erasure completed', () =>
     expect({
       judgements: judgements.map((j: { memberId: string; opinion: string }) => `${j.memberId === bram.aadObjectId ? 'bram' : j.memberId}:${j.opinion}`).sort(),
       bramMemberAgain: group.members.some((m: { id: string }) => m.id === bram.aadObjectId),
-      naming: await namingDocs(t, bram),
+      naming: await documentsNaming(t.store, bram),
     }).toEqual({ judgements: afterErasure, bramMemberAgain: false, naming: [] });
   });
 
@@ -77,7 +66,7 @@ describe('a pre-erasure activity redelivered after the erasure completed', () =>
       checkInsOfBram: (await g.items('checkIn')).filter((c) => c.memberId === bram.aadObjectId).length,
       attendanceRecords: (await g.items('presence')).length + (await g.items('checkIn')).length,
       bramMemberAgain: group.members.some((m: { id: string }) => m.id === bram.aadObjectId),
-      naming: await namingDocs(t, bram),
+      naming: await documentsNaming(t.store, bram),
     }).toEqual({ checkInsOfBram: 0, attendanceRecords: presenceAfterErasure, bramMemberAgain: false, naming: [] });
   });
 });

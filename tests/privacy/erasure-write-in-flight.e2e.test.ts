@@ -8,24 +8,13 @@
  */
 import { exportMyData, eraseMyData } from '../../src/usecases/verantwoording/my-data';
 import { TestUser, user } from '../support/activities';
-import { storedText } from '../support/cosmos';
 import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allDocuments, eraseInChat, verantwoordingDeps } from '../verantwoording/support';
+import { documentsNaming, eraseInChat, verantwoordingDeps } from '../verantwoording/support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
-async function namingDocs(t: TestApp, who: TestUser): Promise<string[]> {
-  const out: string[] = [];
-  for (const [container, docs] of Object.entries(await allDocuments(t.store))) {
-    for (const d of docs as { id: string; type?: string }[]) {
-      const json = storedText([d]);
-      if (json.includes(who.aadObjectId) || json.includes(`"${who.name}"`) || json.includes(`"${who.id}"`)) out.push(`${container}/${d.type}:${d.id}`);
-    }
-  }
-  return out;
-}
 
 describe('a press in flight whose write lands after the erasure completed', () => {
   let t: TestApp;
@@ -54,7 +43,7 @@ describe('a press in flight whose write lands after the erasure completed', () =
     await eraseMyData(verantwoordingDeps(t.store, t.clock), bram.aadObjectId, { platformId: bram.id, tenantId: 'tenant-1' });
     const exported = await exportMyData(verantwoordingDeps(t.store, t.clock), bram.aadObjectId, 'nl');
     const contributions = (await g.items('contribution')).map((c) => `${c.authorId === bram.aadObjectId ? 'bram' : c.authorId}:${c.text}`);
-    expect({ naming: await namingDocs(t, bram), contributions, exportedContributions: exported.contributions.length }).toEqual({
+    expect({ naming: await documentsNaming(t.store, bram), contributions, exportedContributions: exported.contributions.length }).toEqual({
       naming: [],
       contributions: ['aad-anna:Anna haar antwoord'],
       exportedContributions: 0,
@@ -77,6 +66,6 @@ describe('a press in flight whose write lands after the erasure completed', () =
     await press;
     await eraseMyData(verantwoordingDeps(t.store, t.clock), bram2.aadObjectId, { platformId: bram2.id, tenantId: 'tenant-1' });
 
-    expect({ naming: await namingDocs(t, bram2), bramsCheckIns: (await g.items('checkIn')).filter((c) => c.memberId === bram2.aadObjectId).map((c) => c.score) }).toEqual({ naming: [], bramsCheckIns: [] });
+    expect({ naming: await documentsNaming(t.store, bram2), bramsCheckIns: (await g.items('checkIn')).filter((c) => c.memberId === bram2.aadObjectId).map((c) => c.score) }).toEqual({ naming: [], bramsCheckIns: [] });
   });
 });

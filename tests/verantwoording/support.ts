@@ -15,6 +15,7 @@ import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
+import { storedText } from '../support/cosmos';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
 export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClock(new Date('2026-11-23T08:00:00Z'))): VerantwoordingDeps & { clock: FakeClock } {
@@ -43,6 +44,17 @@ export async function allDocuments(cosmos: CosmosConnection): Promise<Record<str
   return out;
 }
 
+/** Every stored document (`container/type:id`) that names this person: their ids or their name, system fields left out. */
+export async function documentsNaming(cosmos: CosmosConnection, who: TestUser): Promise<string[]> {
+  const out: string[] = [];
+  for (const [container, docs] of Object.entries(await allDocuments(cosmos))) {
+    for (const d of docs as { id: string; type?: string }[]) {
+      const json = storedText([d]);
+      if (json.includes(who.aadObjectId) || json.includes(`"${who.name}"`) || json.includes(`"${who.id}"`)) out.push(`${container}/${d.type}:${d.id}`);
+    }
+  }
+  return out;
+}
 
 /**
  * The week the tab's browser tests start from: Anna, Bram, Cem and Dewi hold one whole week
