@@ -93,6 +93,7 @@ const session = z
     endsAt: isoTime,
     warned: z.boolean(),
     closedAt: isoTime.optional(),
+    membersChangedAt: isoTime.optional(),
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
     openedBy: id.optional(),

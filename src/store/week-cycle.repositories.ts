@@ -161,6 +161,10 @@ export class CosmosSessionRepository implements SessionRepository {
     };
   }
 
+  async openSessionIds(groupId: string): Promise<string[]> {
+    return this.docs.queryStored<string>({ query: "SELECT VALUE c.id FROM c WHERE c.groupId = @groupId AND c.type = 'session' AND c.status = 'open'", parameters: [{ name: '@groupId', value: groupId }] }, groupId);
+  }
+
   async loadState(groupId: string, sessionId: string): Promise<SessionState | undefined> {
     const cycleId = cycleIdOfSession(sessionId) ?? '';
     const previousProposalId = previousProposalIdOf(cycleId) ?? '';
@@ -250,15 +254,15 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
     this.store = partitionStore<SessionItem>(conn);
   }
   /**
-   * One transactional batch: the create, then reads of the session and the group, which see them
-   * as they stood at that create. An item whose id was taken (stored before, or a retry of a create
-   * whose answer was lost) comes back as stored, without the session and the group.
+   * One transactional batch: the create, then a read of the session, which sees it as it stood at
+   * that create. An item whose id was taken (stored before, or a retry of a create whose answer
+   * was lost) comes back as stored, without the session.
    */
-  async addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string }; group?: Group } | { gateClosed: true }> {
+  async addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string } } | { gateClosed: true }> {
     const gate = gated ? [{ read: sessionGateId(item.sessionId) }] : [];
     let result: Awaited<ReturnType<typeof this.store.transact>>;
     try {
-      result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }, { read: item.groupId }]);
+      result = await this.store.transact(item.groupId, [...gate, { create: item }, { read: item.sessionId }]);
     } catch (err) {
       // No answer on any try (the connection dropped after Cosmos DB stored it, say): the item may
       // be stored. Its id is known, so look: stored means stored (the session is read apart), and
@@ -281,8 +285,7 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
       return { item: stored as T };
     }
     const read = result.written[gate.length + 1]!;
-    const group = result.written[gate.length + 2]!.doc as unknown as GroupDoc;
-    return { item: result.written[gate.length]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version }, group: fromGroupDoc(group) };
+    return { item: result.written[gate.length]!.doc as T, session: { doc: read.doc as unknown as Session, version: read.version } };
   }
   async remove(item: SessionItem): Promise<void> {
     await this.store.delete(item.id, item.groupId);

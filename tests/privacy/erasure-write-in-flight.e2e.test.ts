@@ -3,8 +3,10 @@
  * write to the group's partition was slow (held at the Cosmos proxy: a throttled or retried
  * request). The erasure ran to the end meanwhile; then the write landed, under their name, where
  * nothing led to it any more (no membership index, no ticket): a second erasure and their export
- * did not find it. The write reads the group in its own transaction now: an author who is no
- * longer a member gets it taken back and the press refused. Found in review, stop 35.
+ * did not find it. The erasure now changes each open session of the group as it takes the person
+ * off the list; a write that reads its session changed since its turn read it checks the group,
+ * and an author who is no longer a member gets it taken back and the press refused. Found in
+ * review, stop 35.
  */
 import { exportMyData, eraseMyData } from '../../src/usecases/verantwoording/my-data';
 import { TestUser, user } from '../support/activities';

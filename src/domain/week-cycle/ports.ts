@@ -46,6 +46,8 @@ export interface SessionRepository {
    * session first, or the cycle changed since it was read. Read again and decide.
    */
   open(opening: SessionOpening): Promise<{ opened: true; session: Session; version: string; cycle?: Cycle; proposal?: Proposal } | { opened: false }>;
+  /** The group's sessions that are open now (one single-partition query). */
+  openSessionIds(groupId: string): Promise<string[]>;
   /** One session as a turn needs it, in one single-partition query. */
   loadState(groupId: string, sessionId: string): Promise<SessionState | undefined>;
   /** A whole cycle (its sessions and what members added), for summaries and the AI draft. */
@@ -84,12 +86,11 @@ export interface SessionItemRepository {
   /**
    * Stores the item unless it exists, and reads its session as it stood at that write: a step
    * (closing a check-in round, ending the session) stored after the turn read the session shows
-   * there, and the group likewise (`group`: whether its author was still a member when it landed).
-   * Without `session` and `group` when the item was stored before (or a retry found it stored).
+   * there. Without `session` when the item was stored before (or a retry found it stored).
    * `gated` (see `Session.gated`): stored only while the session's open gate exists, in the same
    * transaction; `gateClosed` when the session had closed, and nothing was stored.
    */
-  addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string }; group?: Group } | { gateClosed: true }>;
+  addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string } } | { gateClosed: true }>;
   /** Takes back an item this turn stored but the session had closed for (its error card then means nothing was stored). */
   remove(item: SessionItem): Promise<void>;
 }

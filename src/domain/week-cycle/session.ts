@@ -32,6 +32,12 @@ export interface Session {
   endsAt: string;
   warned: boolean;
   closedAt?: string;
+  /**
+   * When a member's erasure took them off the group's list while this session was open: it
+   * changes the session's version, so an addition of theirs whose write was under way then (and
+   * read the session before) is checked against the group again.
+   */
+  membersChangedAt?: string;
   /** Energy check-in rounds; an average is published once, when its round closes. */
   energy: Record<EnergyPhase, EnergyRound>;
   /** The shared card in the chat, so it is updated in place rather than posted again. */

@@ -149,9 +149,19 @@ async function leaveGroupsForErasure(deps: VerantwoordingDeps, ticket: ErasureTi
     if (left.has(groupId)) continue;
     const group = await deps.groups.get(groupId);
     if (group && markedForErasure(group, ticket.userId) !== group) await deps.groups.update(groupId, (g) => markedForErasure(g, ticket.userId));
+    // After the mark: an addition of theirs whose write is still under way sees its session changed, and checks the group.
+    if (group) await markOpenSessions(deps, groupId);
     left.add(groupId);
   }
   return remembered;
+}
+
+/** Changes each open session of the group (see `Session.membersChangedAt`); a rerun marks them again, which is harmless. */
+async function markOpenSessions(deps: VerantwoordingDeps, groupId: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  for (const id of await deps.sessions.openSessionIds(groupId)) {
+    await deps.sessions.update(groupId, id, (s) => (s.status === 'open' ? { ...s, membersChangedAt: at } : s));
+  }
 }
 
 /**

@@ -48,13 +48,20 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
     await deps.items.remove(stored);
     throw new DomainError('sessionClosed', 'added after the session ended');
   }
-  // The author left the group between this turn's check and its write: an erasure that began (or
-  // ended) meanwhile would not find it. Taken back: what they pressed is refused, nothing is kept.
-  if (written.group && !isMember(written.group, authorOf(stored))) {
-    await deps.items.remove(stored);
-    throw new DomainError(isBeingErased(written.group, { id: authorOf(stored) }) ? 'erasureUnderway' : 'leftMeanwhile', 'left the group while the item was written');
-  }
+  // The session changed since this turn read it: an erasure marks every open session of the group
+  // as it takes the person off the list (`membersChangedAt`). If the author left meanwhile, an
+  // erasure that began (or ended) since would not find what they added: it is taken back, and what
+  // they pressed refused. A session unchanged since the read costs nothing more.
+  if (written.session && written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, stored);
   return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
+}
+
+/** The item's author is no longer a member of its group (as stored now): the item goes, and the press is refused. */
+async function takeBackIfAuthorLeft(deps: WeekCycleDeps, item: SessionItem): Promise<void> {
+  const group = await deps.groups.get(item.groupId);
+  if (!group || isMember(group, authorOf(item))) return;
+  await deps.items.remove(item);
+  throw new DomainError(isBeingErased(group, { id: authorOf(item) }) ? 'erasureUnderway' : 'leftMeanwhile', 'left the group while the item was written');
 }
 
 /**
