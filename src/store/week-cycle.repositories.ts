@@ -318,8 +318,8 @@ export class CosmosProposalRepository implements ProposalRepository {
    * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a
    * read of its proposal as it stood at that write.
    */
-  async putJudgement(judgement: Judgement, gatedSessionId?: string) {
-    const gate = gatedSessionId ? [{ read: sessionGateId(gatedSessionId) }] : [];
+  async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }) {
+    const gate = session.gated ? [{ read: sessionGateId(session.id) }] : [];
     // The judgement as stored now, when it is this one (its id is the member's on this proposal).
     const storedSame = async () => {
       const stored = await this.judgements.get(judgement.id, judgement.groupId);
@@ -328,7 +328,7 @@ export class CosmosProposalRepository implements ProposalRepository {
     };
     let result: Awaited<ReturnType<typeof this.judgements.transact>>;
     try {
-      result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }]);
+      result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }, { read: session.id }]);
     } catch (err) {
       // No answer on any try: stored means stored (see addReadingSession).
       const found = await storedSame().catch(() => undefined);
@@ -343,7 +343,10 @@ export class CosmosProposalRepository implements ProposalRepository {
       throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
     }
     const read = result.written[gate.length + 1]!;
-    return { judgement: result.written[gate.length]!.doc, proposal: read.doc as unknown as Proposal };
+    return { judgement: result.written[gate.length]!.doc, proposal: read.doc as unknown as Proposal, session: { version: result.written[gate.length + 2]!.version } };
+  }
+  async removeJudgement(judgement: Judgement) {
+    await this.judgements.delete(judgement.id, judgement.groupId);
   }
 }
 

@@ -14,6 +14,7 @@ import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { documentsNaming, eraseInChat, verantwoordingDeps } from '../verantwoording/support';
+import { judgementsOf } from '../live-session/race-app';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
@@ -69,5 +70,51 @@ describe('a press in flight whose write lands after the erasure completed', () =
     await eraseMyData(verantwoordingDeps(t.store, t.clock), bram2.aadObjectId, { platformId: bram2.id, tenantId: 'tenant-1' });
 
     expect({ naming: await documentsNaming(t.store, bram2), bramsCheckIns: (await g.items('checkIn')).filter((c) => c.memberId === bram2.aadObjectId).map((c) => c.score) }).toEqual({ naming: [], bramsCheckIns: [] });
+  });
+
+  // Found in the review of that fix (stop 35): a judgement goes another way (its batch read the
+  // proposal, not the session), and a write whose answer was lost found the item stored without
+  // reading its session; both checked nothing.
+  it('a judgement written after the erasure finished is taken back', async () => {
+    const [anna3, bram3, cem3, dewi3] = ['AnnaJ', 'BramJ', 'CemJ', 'DewiJ'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:inflight-judgement@thread.v2'), [anna3, bram3, cem3, dewi3]);
+    await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
+    await g.press(anna3, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
+
+    const held = gate.hold(isMemberWrite);
+    const press = g.press(bram3, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'Bram vindt Cem te traag' });
+    await held.arrived;
+    await eraseInChat(t, bram3);
+    held.release();
+    expect(cardText((await press).value)).toContain('geen lid meer van deze groep');
+    t.clock.advanceMinutes(1);
+    await eraseMyData(verantwoordingDeps(t.store, t.clock), bram3.aadObjectId, { platformId: bram3.id, tenantId: 'tenant-1' });
+    const exported = await exportMyData(verantwoordingDeps(t.store, t.clock), bram3.aadObjectId, 'nl');
+    const judgements = (await judgementsOf(t, g)).map((j: { memberId: string; opinion: string }) => `${j.memberId === bram3.aadObjectId ? 'bram' : j.memberId}:${j.opinion}`);
+    expect({ naming: await documentsNaming(t.store, bram3), judgements, exported: exported.judgements.length }).toEqual({ naming: [], judgements: ['aad-annaj:agree'], exported: 0 });
+  });
+
+  it('an answer that lands after the erasure, its answer lost, is taken back too', async () => {
+    const [anna4, bram4, cem4, dewi4] = ['AnnaL', 'BramL', 'CemL', 'DewiL'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:inflight-lost-answer@thread.v2'), [anna4, bram4, cem4, dewi4]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna4, 1, 'Anna haar antwoord');
+
+    const held = gate.hold(isMemberWrite);
+    const press = g.contribute(bram4, 1, 'Bram zijn klacht over Cem');
+    await held.arrived;
+    await eraseInChat(t, bram4);
+    let dropped = false;
+    t.proxy!.faults = (r) => (r.kind === 'batch' && !dropped ? ((dropped = true), { kind: 'dropAfter' }) : undefined);
+    held.release();
+    const pressed = await press;
+    t.proxy!.faults = undefined;
+    expect(cardText(pressed.value)).toContain('geen lid meer van deze groep');
+    t.clock.advanceMinutes(1);
+    await eraseMyData(verantwoordingDeps(t.store, t.clock), bram4.aadObjectId, { platformId: bram4.id, tenantId: 'tenant-1' });
+    const contributions = (await g.items('contribution')).map((c) => `${c.authorId === bram4.aadObjectId ? 'bram' : c.authorId}:${c.text}`);
+    expect({ dropped, naming: await documentsNaming(t.store, bram4), contributions }).toEqual({ dropped: true, naming: [], contributions: ['aad-annal:Anna haar antwoord'] });
   });
 });

@@ -102,10 +102,13 @@ export interface ProposalRepository {
   update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, knownVersion?: { doc: Proposal; version: string }, openSessionId?: string): Promise<Proposal>;
   /**
    * A member's judgement, replaced when they change their mind, and its proposal as it stood at
-   * that write (a decision stored after the turn read the proposal shows there). Safe to retry.
-   * `gatedSessionId`: stored only while that session's open gate exists (see `Session.gated`).
+   * that write (a decision stored after the turn read the proposal shows there), and the version of
+   * its session then (without it when a retry found the judgement stored). Safe to retry. A
+   * `gated` session: stored only while its open gate exists (see `Session.gated`).
    */
-  putJudgement(judgement: Judgement, gatedSessionId?: string): Promise<{ judgement: Judgement; proposal: Proposal } | { gateClosed: true }>;
+  putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }): Promise<{ judgement: Judgement; proposal: Proposal; session?: { version: string } } | { gateClosed: true }>;
+  /** Takes back a judgement this turn stored when its author turned out to have left (see `takeBackIfAuthorLeft`). */
+  removeJudgement(judgement: Judgement): Promise<void>;
 }
 
 /**

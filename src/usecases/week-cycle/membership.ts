@@ -47,6 +47,18 @@ export async function leftGroup(deps: WeekCycleDeps, group: Group, userId: strin
   return (await deps.membership.groupsOf(userId)).some((e) => e.groupId === group.id && !e.member);
 }
 
+/**
+ * Refuses, after the fact, an addition whose author is no longer a member of its group as stored
+ * now (an erasure began or ended while it was written: nothing would lead to it): `takeBack`
+ * removes it first. A member's addition passes. One read.
+ */
+export async function takeBackIfAuthorLeft(deps: WeekCycleDeps, groupId: string, authorId: string, takeBack: () => Promise<void>): Promise<void> {
+  const group = await deps.groups.get(groupId);
+  if (!group || isMember(group, authorId)) return;
+  await takeBack();
+  throw new DomainError(isBeingErased(group, { id: authorId }) ? 'erasureUnderway' : 'leftMeanwhile', 'left the group while the addition was written');
+}
+
 export async function requireMember(deps: WeekCycleDeps, groupId: string, actor: Actor): Promise<Group> {
   return ensureMember(deps, await loadGroup(deps, groupId), actor);
 }

@@ -6,7 +6,7 @@ import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
 import { presentForDecision, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
-import { ensureMember, requireMember } from './membership';
+import { ensureMember, requireMember, takeBackIfAuthorLeft } from './membership';
 import { loadSession } from './session-actions';
 import { judging } from './session-view';
 import { ensureProposal, loadCycleState } from './start-session';
@@ -123,9 +123,12 @@ export async function judgeProposal(
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
-  const written = await deps.proposals.putJudgement(judgement, state.session.gated ? state.session.id : undefined);
+  const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated });
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
+  // As an answer (session-actions.ts, withItem): the session changed since this turn read it, or the
+  // judgement was found stored after a lost answer, and its author may have left (been erased) meanwhile.
+  if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, groupId, actor.id, () => deps.proposals.removeJudgement(written.judgement));
   const { judgement: stored, proposal: atWrite } = written;
   const next = { ...state, judgements: [...state.judgements.filter((j) => j.id !== stored.id), stored] };
   // Another member decided after this turn read the proposal: the judgement counts in their decision's

@@ -5,11 +5,10 @@ import { trimText } from '../../domain/shared/text';
 import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
-import { isBeingErased, isMember } from '../../domain/week-cycle/group';
 import { countedInRound } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
 import { Actor, WeekCycleDeps } from './deps';
-import { ensureMember } from './membership';
+import { ensureMember, takeBackIfAuthorLeft } from './membership';
 import { completeCycleIfDone } from './start-session';
 
 /** The session as this turn needs it: one query in the group's partition. */
@@ -48,20 +47,13 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
     await deps.items.remove(stored);
     throw new DomainError('sessionClosed', 'added after the session ended');
   }
-  // The session changed since this turn read it: an erasure marks every open session of the group
-  // as it takes the person off the list (`membersChangedAt`). If the author left meanwhile, an
-  // erasure that began (or ended) since would not find what they added: it is taken back, and what
-  // they pressed refused. A session unchanged since the read costs nothing more.
-  if (written.session && written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, stored);
+  // The session changed since this turn read it (an erasure marks every open session of the group
+  // as it takes the person off the list, `membersChangedAt`), or the write's answer was lost and
+  // the item was found stored: if the author left meanwhile, an erasure that began (or ended) since
+  // would not find what they added. It is taken back, and what they pressed refused. A session
+  // unchanged since the read costs nothing more.
+  if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, stored.groupId, authorOf(stored), () => deps.items.remove(stored));
   return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
-}
-
-/** The item's author is no longer a member of its group (as stored now): the item goes, and the press is refused. */
-async function takeBackIfAuthorLeft(deps: WeekCycleDeps, item: SessionItem): Promise<void> {
-  const group = await deps.groups.get(item.groupId);
-  if (!group || isMember(group, authorOf(item))) return;
-  await deps.items.remove(item);
-  throw new DomainError(isBeingErased(group, { id: authorOf(item) }) ? 'erasureUnderway' : 'leftMeanwhile', 'left the group while the item was written');
 }
 
 /**
