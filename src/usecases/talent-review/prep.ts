@@ -11,7 +11,7 @@ import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
-import { GroupTrace } from '../../domain/week-cycle/ports';
+import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
 import { ProposalSummary, summariseProposal } from '../verantwoording/overview';
 import { SharedVerantwoording, sharedWithManager } from '../verantwoording/shared-with-manager';
@@ -66,10 +66,10 @@ export function subjectOf(review: TalentReview): PrepSubject {
  * Proposals of the weeks the report shared, that they helped make: every decided one (a rejection
  * too, which keeps no text), and an undecided one that has an AI draft to show, marked as such.
  */
-function sharedProposals(traces: GroupTrace[], shared: SharedVerantwoording): PrepView['proposals'] {
+function sharedProposals(traces: Map<string, GroupTrace>, memberships: MembershipEntry[], shared: SharedVerantwoording): PrepView['proposals'] {
   const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
-  return traces
-    .flatMap((trace) => proposalsContributedTo(trace, shared.userId, leftAtOf(trace, shared.userId)))
+  return [...traces.entries()]
+    .flatMap(([groupId, trace]) => proposalsContributedTo(trace, shared.userId, leftAtOf(trace, shared.userId, memberships.find((m) => m.groupId === groupId))))
     .filter((p) => sharedCycles.has(p.cycleId))
     .map(summariseProposal)
     .filter((p) => p.source !== 'none')
@@ -101,9 +101,11 @@ function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoordi
 export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean; summaryLanguage?: Language }): Promise<PrepView> {
   const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
   const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
-  const [traceList, teams] = await Promise.all([
+  const [traceList, teams, memberships] = await Promise.all([
     Promise.all(groupIds.map((g) => deps.verantwoording.traces.traceOf(g, subject.reportId))),
     teamsOfReport(deps, subject.reportId, subject.tenantId),
+    // When they left a group, for its proposals as they stood then (group-traces.ts, leftAtOf).
+    deps.verantwoording.membership.groupsOf(subject.reportId),
   ]);
   const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
   const pulses = await Promise.all(teams.map(async (team) => ({ ...(team.name ? { name: team.name } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
@@ -123,7 +125,7 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
       granted: grantedTime(deps.learningHoursPerWeek, traject?.plannedWeeks),
       weeks: sharedWeeks(traces, shared),
     },
-    proposals: sharedProposals(traceList, shared),
+    proposals: sharedProposals(traces, memberships, shared),
     reflections: shared.personalAnswers.map((a) => ({ question: a.question, text: a.text })),
     notes: shared.notes.map((n) => n.text),
     ...(traject ? { traject: { learningNeeds: traject.learningNeeds, talents: traject.talents, plannedWeeks: traject.plannedWeeks } } : {}),

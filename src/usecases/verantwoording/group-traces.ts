@@ -44,17 +44,19 @@ export function attendedSessions(trace: GroupTrace, userId: string): { sessionId
 
 /**
  * When someone who is no longer a member left the group: their index says (`entry`, the time it
- * marked them as having left), or else their own latest action there. Undefined for a member.
+ * marked them as having left), or else (no index entry that says so) their own latest action
+ * there, a decision or an AI draft they asked for included. Undefined for a member.
  */
 export function leftAtOf(trace: GroupTrace, userId: string, entry?: { member: boolean; since: string }): string | undefined {
   if (trace.group && isMember(trace.group, userId)) return undefined;
   if (entry && !entry.member) return entry.since;
   const own = [
-    ...trace.contributions.filter((c) => c.authorId === userId),
-    ...trace.checkIns.filter((c) => c.memberId === userId),
-    ...trace.presence.filter((p) => p.memberId === userId),
-    ...trace.judgements.filter((j) => j.memberId === userId),
-  ].map((x) => x.at);
+    ...trace.contributions.filter((c) => c.authorId === userId).map((c) => c.at),
+    ...trace.checkIns.filter((c) => c.memberId === userId).map((c) => c.at),
+    ...trace.presence.filter((p) => p.memberId === userId).map((p) => p.at),
+    ...trace.judgements.filter((j) => j.memberId === userId).map((j) => j.at),
+    ...trace.proposals.filter((p) => p.decision?.decidedBy === userId).map((p) => p.decision!.at),
+  ];
   return own.sort().at(-1) ?? '';
 }
 
