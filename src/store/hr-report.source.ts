@@ -7,7 +7,7 @@ import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { CosmosConnection } from './cosmos-connection';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
-interface SessionRow { id: string; groupId: string; cycleId: string; startedAt: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
+interface SessionRow { id: string; groupId: string; cycleId: string; startedAt: string; closedAt?: string; endsAt?: string; status: 'open' | 'closed'; energy?: { in?: EnergyRound; out?: EnergyRound } }
 interface CycleRow { id: string; sessionDates?: string[] }
 interface ItemRow { sessionId: string; type: string; memberId?: string }
 interface ProposalRow { groupId: string; cycleId: string; createdAt: string; aiStatus?: string; verdict?: 'accept' | 'adapt' | 'reject'; decidedAt?: string }
@@ -81,7 +81,7 @@ class TenantReportReads implements ReportSource {
 
   async sessions(fromIso: string, toIso: string) {
     const period = [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }];
-    const sessions = await this.ofTenant<SessionRow>("SELECT c.id, c.groupId, c.cycleId, c.startedAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
+    const sessions = await this.ofTenant<SessionRow>("SELECT c.id, c.groupId, c.cycleId, c.startedAt, c.closedAt, c.endsAt, c.status, c.energy FROM c WHERE c.type = 'session' AND c.startedAt >= @from AND c.startedAt <= @to", period);
     const cycles = await this.cycleWeeks([...new Set(sessions.map((s) => s.cycleId))]);
     // Items are made during their session: a day's margin around the period catches every one.
     const margin = [{ name: '@from', value: new Date(Date.parse(fromIso) - DAY_MS).toISOString() }, { name: '@to', value: new Date(Date.parse(toIso) + DAY_MS).toISOString() }];
@@ -103,6 +103,8 @@ class TenantReportReads implements ReportSource {
       energyIn: s.energy?.in ?? {},
       energyOut: s.energy?.out ?? {},
       ...(cycles.has(s.cycleId) ? { cycle: cycles.get(s.cycleId)! } : {}),
+      ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+      ...(s.endsAt ? { endsAt: s.endsAt } : {}),
     }));
   }
 

@@ -101,3 +101,44 @@ describe('HR report: a cycle\'s day 4 held by hand in the next calendar week', (
     }).toEqual({ first: { groupsActive: 1, sessionsHeld: 3, learningHours: 12 }, second: NONE });
   });
 });
+
+/**
+ * Found in the review of that change (stop 35): Sydney's day 4, started by hand the next Monday
+ * 09:15 Sydney (Sunday 23:15 in Amsterdam, still in its cycle's week), was running when the week
+ * was over (Monday 00:00 in Amsterdam). A reading then left it out, one after it closed counted it:
+ * their difference was its head count. A session counts only when it closed within its week.
+ */
+describe('HR report: a session of the week still running when the week is over', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  let whileOpen: Totals;
+
+  beforeAll(async () => {
+    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-22T21:00:00Z');
+    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+    t.connector.roster = g.members;
+    const res = await g.press(anna, 'group.setup.save', {
+      name: 'Team Sydney', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Australia/Sydney', language: 'nl', weeks: '20',
+    }, 'setup-card');
+    g.groupId = res.value.actions[0].data.groupId;
+    await g.startCycle();
+    for (const at of ['2026-11-22T22:00:00Z', '2026-11-23T22:00:00Z', '2026-11-24T22:00:00Z']) {
+      t.clock.set(at);
+      await day(g, [anna, bram, cem, dewi]);
+    }
+    t.clock.set('2026-11-29T22:15:00Z');
+    await g.startSession();
+    for (const m of [anna, bram, cem]) await g.checkIn(m, 3);
+    t.clock.set('2026-11-29T23:05:00Z');
+    whileOpen = await totals(t, '2026-11-23', '2026-11-29');
+    t.clock.set('2026-11-29T23:10:00Z');
+    await g.end(anna);
+    t.clock.set('2026-11-29T23:20:00Z');
+  }, 180_000);
+  afterAll(() => t.stop());
+
+  it('gives the same figures before and after that session closed: the week without it', async () => {
+    const week = { groupsActive: 1, sessionsHeld: 3, learningHours: 12 };
+    expect({ whileOpen, afterClose: await totals(t, '2026-11-23', '2026-11-29') }).toEqual({ whileOpen: week, afterClose: week });
+  });
+});

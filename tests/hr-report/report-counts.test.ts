@@ -1,6 +1,6 @@
 import { computeReport, ReportInput } from '../../src/domain/hr-report/report';
 
-const closed = (groupId: string, startedAt: string, attendees: number): ReportInput['sessions'][number] => ({ groupId, startedAt, status: 'closed', attendees, energyIn: {}, energyOut: {} });
+const closed = (groupId: string, startedAt: string, attendees: number): ReportInput['sessions'][number] => ({ groupId, startedAt, closedAt: new Date(Date.parse(startedAt) + 3600_000).toISOString(), status: 'closed', attendees, energyIn: {}, energyOut: {} });
 
 /**
  * The rhythm opens and closes every planned session by itself, and opens a proposal record with

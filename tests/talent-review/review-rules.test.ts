@@ -64,12 +64,12 @@ describe('the HR report figures', () => {
     sessionHours: 1,
     // Energy arrives as each session's published rounds: an average from three answers, or none.
     sessions: [
-      { groupId: 'g1', startedAt: '2026-11-23T08:00:00Z', status: 'closed', attendees: 4, energyIn: { closedAt: 'x', average: 4, answers: 3 }, energyOut: { closedAt: 'x' } },
-      { groupId: 'g1', startedAt: '2026-11-24T08:00:00Z', status: 'closed', attendees: 3, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x', average: 3, answers: 3 } },
-      { groupId: 'g2', startedAt: '2026-11-25T08:00:00Z', status: 'closed', attendees: 5, energyIn: { closedAt: 'x', average: 2, answers: 4 }, energyOut: { closedAt: 'x' } },
-      { groupId: 'g2', startedAt: '2026-12-01T08:00:00Z', status: 'closed', attendees: 6, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g1', startedAt: '2026-11-23T08:00:00Z', closedAt: '2026-11-23T09:00:00Z', status: 'closed', attendees: 4, energyIn: { closedAt: 'x', average: 4, answers: 3 }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g1', startedAt: '2026-11-24T08:00:00Z', closedAt: '2026-11-24T09:00:00Z', status: 'closed', attendees: 3, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x', average: 3, answers: 3 } },
+      { groupId: 'g2', startedAt: '2026-11-25T08:00:00Z', closedAt: '2026-11-25T09:00:00Z', status: 'closed', attendees: 5, energyIn: { closedAt: 'x', average: 2, answers: 4 }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g2', startedAt: '2026-12-01T08:00:00Z', closedAt: '2026-12-01T09:00:00Z', status: 'closed', attendees: 6, energyIn: { closedAt: 'x' }, energyOut: { closedAt: 'x' } },
       { groupId: 'g3', startedAt: '2026-12-02T08:00:00Z', status: 'open', attendees: 2, energyIn: { closedAt: 'x', average: 4, answers: 3 }, energyOut: {} },
-      { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', status: 'closed', attendees: 8, energyIn: { closedAt: 'x', average: 1, answers: 3 }, energyOut: { closedAt: 'x' } },
+      { groupId: 'g3', startedAt: '2026-11-01T08:00:00Z', closedAt: '2026-11-01T09:00:00Z', status: 'closed', attendees: 8, energyIn: { closedAt: 'x', average: 1, answers: 3 }, energyOut: { closedAt: 'x' } },
     ],
     proposals: [
       { groupId: 'g1', createdAt: '2026-11-25T09:00:00Z', drafted: true, ownText: false, decision: { verdict: 'adapt', at: '2026-11-25T09:30:00Z' } },

@@ -26,7 +26,7 @@ export interface ReportInput {
    * Energy comes as the sessions' published rounds only: no single score ever reaches the report.
    * `attendees`: the members who confirmed they were there (checked in, or "ik ben erbij").
    */
-  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound; cycle?: CycleWeek }[];
+  sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound; cycle?: CycleWeek; closedAt?: string; endsAt?: string }[];
   /** `drafted`: the AI drafted it; `ownText`: the group wrote its own at the proposal question. */
   proposals: { groupId: string; createdAt: string; drafted: boolean; ownText: boolean; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
   /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
@@ -106,7 +106,8 @@ function countingWeek(s: ReportInput['sessions'][number], zone: string): { monda
  * holding its Thursday (as ISO weeks belong to a year). The week is the cycle's planned week, not
  * each session's own: a group in a time zone ahead of the organisation's starts its Monday on the
  * organisation's Sunday, and a day 4 held by hand the next Monday is still that cycle's. A session
- * started after its cycle's week was over is in no figure (it would change a week already read).
+ * that closed after its cycle's week was over (started after it, or still running at its end) is
+ * in no figure: it would change a week already read.
  * So a week is never split by a period's edge nor counted while it runs, and no period, no two
  * subtracted, and no two readings of one period isolate one session; and a session of one or two
  * people, which would say who they were (a report's sessions and hours together leave one way to
@@ -117,7 +118,9 @@ export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t:
     if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE) return false;
     const { monday, over } = countingWeek(s, zone);
     const started = DateTime.fromISO(s.startedAt, { zone });
-    if (started < monday.minus(EARLY_START) || started >= over) return false;
+    // Closed by the time its week is over (a session stored before closings were kept: by its planned end).
+    const closedBy = s.closedAt ?? s.endsAt;
+    if (started < monday.minus(EARLY_START) || !closedBy || DateTime.fromISO(closedBy) > over) return false;
     return inPeriod(monday.plus({ days: 3 })) && over <= asOf;
   });
 }
