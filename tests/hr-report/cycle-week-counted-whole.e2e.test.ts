@@ -27,6 +27,19 @@ async function day(g: GroupDriver, who: (typeof anna)[]): Promise<void> {
   await g.end(who[0]!);
 }
 
+/** Sunday 22 November 21:00 UTC: a group in Sydney (Monday-Thursday 09:00 there) with its first week started. */
+async function sydneyGroup(): Promise<{ t: TestApp; g: GroupDriver }> {
+  const t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-22T21:00:00Z');
+  const g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
+  t.connector.roster = g.members;
+  const res = await g.press(anna, 'group.setup.save', {
+    name: 'Team Sydney', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Australia/Sydney', language: 'nl', weeks: '20',
+  }, 'setup-card');
+  g.groupId = res.value.actions[0].data.groupId;
+  await g.startCycle();
+  return { t, g };
+}
+
 /**
  * HR's report counts a group's week whole, in the period holding its Thursday, once it is over.
  * It cut weeks by each session's own ISO week in the organisation's time zone, so a cycle could be
@@ -41,14 +54,7 @@ describe('HR report: a group in a time zone ahead of the organisation\'s', () =>
   // Sydney meets Monday-Thursday at 09:00, which is 23:00 the day before in Amsterdam: its Monday
   // session falls in the organisation's previous week. Monday only three came (Dewi away).
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-22T21:00:00Z');
-    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
-    t.connector.roster = g.members;
-    const res = await g.press(anna, 'group.setup.save', {
-      name: 'Team Sydney', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Australia/Sydney', language: 'nl', weeks: '20',
-    }, 'setup-card');
-    g.groupId = res.value.actions[0].data.groupId;
-    await g.startCycle();
+    ({ t, g } = await sydneyGroup());
     t.clock.set('2026-11-22T22:00:00Z');
     await day(g, [anna, bram, cem]);
     // Monday noon in Amsterdam: the group's week has three sessions to go.
@@ -114,14 +120,7 @@ describe('HR report: a session of the week still running when the week is over',
   let whileOpen: Totals;
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-22T21:00:00Z');
-    g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
-    t.connector.roster = g.members;
-    const res = await g.press(anna, 'group.setup.save', {
-      name: 'Team Sydney', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Australia/Sydney', language: 'nl', weeks: '20',
-    }, 'setup-card');
-    g.groupId = res.value.actions[0].data.groupId;
-    await g.startCycle();
+    ({ t, g } = await sydneyGroup());
     for (const at of ['2026-11-22T22:00:00Z', '2026-11-23T22:00:00Z', '2026-11-24T22:00:00Z']) {
       t.clock.set(at);
       await day(g, [anna, bram, cem, dewi]);

@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { membersRemoved, TestUser, user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { startWithEvasManager, tabAs } from './removed-member';
 
 /**
  * A member removed from the group's chat in the middle of a week. Who leaves the chat leaves the
@@ -20,17 +18,10 @@ describe('the tab of a member removed mid-week shows nothing the group wrote aft
   const AFTER_STEP = 'NA-VERWIJDERING-stap: rooster aanpassen';
   const AFTER_ANSWER = 'NA-VERWIJDERING-antwoord-4';
 
-  const tab = async (userId: string, path: string, method = 'GET', body?: unknown) => {
-    const signIn = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
-    const { token } = (await signIn.json()) as { token: string };
-    const res = await fetch(`${t.app.url}/api/verantwoording${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    return { status: res.status, text: await res.text() };
-  };
+  const tab = (userId: string, path: string, method = 'GET', body?: unknown) => tabAs(t, userId, path, method, body);
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'removed-member-directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-eva', name: 'Eva', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory });
+    t = await startWithEvasManager();
     const g = new GroupDriver(t, t.conversation('groupChat', '19:chat-probe-removed@thread.v2'), [anna, bram, cem, dewi, eva]);
     await g.setUp();
     await g.startCycle();
