@@ -23,11 +23,11 @@ describe('a pre-erasure activity redelivered after the erasure completed', () =>
   afterAll(() => t.stop());
 
   it('a redelivered judgement press recreates no judgement of the erased member, and the tally keeps one judgement per person', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-redeliver-judge@thread.v2'), [anna, bram, cem, dewi]);
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:redeliver-judge@thread.v2'), [anna, bram, cem, dewi]);
     await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
     await g.press(anna, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
     // Bram's judgement press: handled once, Teams got no timely answer and will deliver it again.
-    const press = { ...execute(g.conv, bram, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'Bram vindt het te duur' }, g.sessionMessageId, 'probe-bram-judge-1'), timestamp: t.clock.now().toISOString() };
+    const press = { ...execute(g.conv, bram, 'proposal.judge', { ...g.ids(), opinion: 'disagree', reason: 'Bram vindt het te duur' }, g.sessionMessageId, 'bram-judge-1'), timestamp: t.clock.now().toISOString() };
     expect((await t.send(press)).status).toBe(200);
     expect((await judgementsOf(t, g)).length).toBe(2);
 
@@ -48,11 +48,11 @@ describe('a pre-erasure activity redelivered after the erasure completed', () =>
 
   it('a redelivered energy check-in recreates no check-in of the erased member and does not count them twice as present', async () => {
     const [anna, bram, cem, dewi] = ['AnnaE', 'BramE', 'CemE', 'DewiE'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-redeliver-energy@thread.v2'), [anna, bram, cem, dewi]);
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:redeliver-energy@thread.v2'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
-    const press = { ...execute(g.conv, bram, 'session.energy', { ...g.ids(), phase: 'in', energyIn: '2' }, g.sessionMessageId, 'probe-bram-energy-1'), timestamp: t.clock.now().toISOString() };
+    const press = { ...execute(g.conv, bram, 'session.energy', { ...g.ids(), phase: 'in', energyIn: '2' }, g.sessionMessageId, 'bram-energy-1'), timestamp: t.clock.now().toISOString() };
     expect((await t.send(press)).status).toBe(200);
     await g.checkIn(anna, 4);
 

@@ -18,7 +18,6 @@ import { judgementsOf } from '../live-session/race-app';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
-
 describe('a press in flight whose write lands after the erasure completed', () => {
   let t: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
@@ -29,7 +28,7 @@ describe('a press in flight whose write lands after the erasure completed', () =
   afterAll(() => t.stop());
 
   it('an answer written after the erasure finished is taken back, and the press is refused', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-inflight-answer@thread.v2'), [anna, bram, cem, dewi]);
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:inflight-answer@thread.v2'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
@@ -55,7 +54,7 @@ describe('a press in flight whose write lands after the erasure completed', () =
 
   it('a check-in written after the erasure finished leaves no score under their id', async () => {
     const [anna2, bram2, cem2, dewi2] = ['Anna2', 'Bram2', 'Cem2', 'Dewi2'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:probe-inflight-energy@thread.v2'), [anna2, bram2, cem2, dewi2]);
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:inflight-energy@thread.v2'), [anna2, bram2, cem2, dewi2]);
     await g.setUp();
     await g.startCycle();
     await g.startSession();

@@ -33,7 +33,7 @@ describe('a multipart upload without a token leaves nothing on disk', () => {
     t = await startTestApp();
   });
   afterAll(async () => {
-    // Clean up what this probe itself caused.
+    // Clean up what this test itself caused (on the code before the fix).
     for (const p of leftOnDisk()) rmSync(p, { force: true });
     await t.stop();
   });

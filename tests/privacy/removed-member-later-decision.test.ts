@@ -22,7 +22,7 @@ describe('the tab of a member removed mid-week shows nothing the group wrote aft
 
   beforeAll(async () => {
     t = await startWithEvasManager();
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:chat-probe-removed@thread.v2'), [anna, bram, cem, dewi, eva]);
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:chat-removed-midweek@thread.v2'), [anna, bram, cem, dewi, eva]);
     await g.setUp();
     await g.startCycle();
     // Day 1: Eva takes part and writes the first answer of the week.
