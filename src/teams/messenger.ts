@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { OutboundMessage } from '../domain/outbox/outbox.port';
 import { Outbox } from '../outbox/outbox';
+import { OutboxHook } from '../outbox/outbox-job';
 import { AdaptiveCardJson } from './cards/card-kit';
 import { actorOf } from './turn';
 
@@ -10,6 +11,14 @@ interface StoredReference {
   bot?: { id?: string };
   conversation?: { id?: string; tenantId?: string };
 }
+
+/** A card as the payload of an outbox message. */
+export function cardMessage(card: AdaptiveCardJson): Record<string, unknown> {
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+}
+
+/** The placeholder payload of a message rendered when it is sent (`postRendered`). */
+export const RENDERED_WHEN_SENT = { type: 'message', renderedWhenSent: true };
 
 /**
  * Proactive messages into a conversation the app was installed in, from stored references. Used by
@@ -36,7 +45,7 @@ export class TeamsMessenger {
   }
 
   private card(card: AdaptiveCardJson): Record<string, unknown> {
-    return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+    return cardMessage(card);
   }
 
   /**
@@ -47,6 +56,14 @@ export class TeamsMessenger {
    */
   async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number } = {}): Promise<string | undefined> {
     return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs))).activityId;
+  }
+
+  /**
+   * Posts a message the outbox builds when it sends it (its `render` hook), from what is stored
+   * then: the queued job holds no more than the hook's arguments. Resolves as `post`.
+   */
+  async postRendered(ref: Record<string, unknown>, render: OutboxHook, key: string): Promise<string | undefined> {
+    return (await this.outbox.deliver({ ...this.message(ref, undefined, RENDERED_WHEN_SENT, key), render })).activityId;
   }
 
   async text(ref: Record<string, unknown>, text: string, key?: string, opts: { giveUpAfterMs?: number } = {}): Promise<void> {

@@ -1,8 +1,4 @@
-import { CurrentCycleHints } from '../../src/usecases/week-cycle/current-cycles';
 import { stableId } from '../../src/domain/shared/ids';
-import { SessionState } from '../../src/domain/week-cycle/session';
-import { namedInSummary } from '../../src/teams/features/week-cycle/session-presenter';
-import { WeekCycleDeps } from '../../src/usecases/week-cycle/deps';
 import { message } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
@@ -10,8 +6,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Erasure removes what names a person from the outbox and the scheduled jobs too: messages whose
- * card lists their Teams id (a shared card's refresh list), summaries crediting them in any session
- * of the week, the polls they started, and job ids derived from their id. A sent message is kept
+ * card lists their Teams id (a shared card's refresh list), the polls they started, and job ids
+ * derived from their id. Summaries are built when sent (erasure-summary-in-flight.e2e.test.ts). A sent message is kept
  * for its key and result only, never with what it said.
  */
 async function eraseViaTab(t: TestApp, aadId: string) {
@@ -75,15 +71,17 @@ describe('erasure and the outbox: a week cycle run by the scheduler', () => {
     expect(sent.filter((d) => Object.keys(d.payload ?? {}).length > 0).map((d) => d.id)).toEqual([]);
   });
 
-  it("lists in `about` everyone a message names or lists: a session card's members, every author of the week in its summary", async () => {
+  it("lists in `about` everyone a session card lists (its refresh list); a summary's job holds only how to build it", async () => {
     const jobs = (await outboxDocs(t)).filter((d) => d.type === 'outboxJob' && d.target?.kind === 'conversation' && d.conversationKey === g.conv.id);
     const aboutOf = (d: OutboxDoc) => [...(d.about ?? [])].sort();
     const everyone = [anna, bram, cem, dewi].map((m) => m.aadObjectId).sort();
     // The four session cards of the scheduled starts list every member (their refresh list).
     expect(jobs.filter((d) => JSON.stringify(aboutOf(d)) === JSON.stringify(everyone)).length).toBe(4);
-    // Day 1's summary credits Bram; day 4's credits Cem today and Bram's answer of day 1.
-    const summaries = jobs.map(aboutOf).filter((about) => about.length && JSON.stringify(about) !== JSON.stringify(everyone));
-    expect(summaries.map((about) => about.join(' ')).sort()).toEqual([bram.aadObjectId, `${bram.aadObjectId} ${cem.aadObjectId}`]);
+    // The four summaries are built when sent, from what is stored then (an erased member is anonymous by then).
+    const summaries = jobs.filter((d) => (d as { render?: { kind: string; args: Record<string, string> } }).render?.kind === 'weekCycle.sessionSummary');
+    expect(summaries.map((d) => ({ about: d.about ?? [], args: Object.keys((d as unknown as { render: { args: object } }).render.args).sort() }))).toEqual(
+      Array(4).fill({ about: [], args: ['groupId', 'sessionId'] }),
+    );
   });
 
   it('leaves nothing of Bram in the outbox after he erased his data', async () => {
@@ -92,26 +90,6 @@ describe('erasure and the outbox: a week cycle run by the scheduler', () => {
       .filter((d) => /29:bram|aad-bram|\bBram\b/.test(JSON.stringify(d)))
       .map((d) => ({ status: d.status, about: d.about ?? null, hits: [...new Set(JSON.stringify(d).match(/29:bram|aad-bram|\bBram\b|Bijgedragen door: [^"\\]*/g))] }));
     expect(naming).toEqual([]);
-  });
-});
-
-describe('erasure and the outbox: whom a summary names', () => {
-  const state = (day: number) =>
-    ({
-      group: { id: 'g1' },
-      session: { id: 's4', day, cycleId: 'c1' },
-      contributions: [{ authorId: 'today' }],
-      judgements: [{ memberId: 'judge-today' }],
-    }) as unknown as SessionState;
-  const week = { group: { id: 'g1', currentCycleId: 'c1' }, contributions: [{ authorId: 'monday' }, { authorId: 'today' }], judgements: [{ memberId: 'judge-tuesday' }], sessions: [] };
-  const wc = { sessions: { loadCycle: async () => week }, currentCycles: new CurrentCycleHints() } as unknown as WeekCycleDeps;
-
-  it("names a day's authors and judges", async () => {
-    expect((await namedInSummary(wc, state(2))).sort()).toEqual(['judge-today', 'today']);
-  });
-
-  it('names every author and judge of the week in the day-4 summary', async () => {
-    expect((await namedInSummary(wc, state(4))).sort()).toEqual(['judge-tuesday', 'monday', 'today']);
   });
 });
 

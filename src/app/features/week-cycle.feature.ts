@@ -52,6 +52,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     translator: p.translator,
     logger: p.logger,
     messenger: p.messenger,
+    outbox: p.outbox,
     background: p.background,
     actions: p.actions,
     defaultLanguage: p.config.defaultLanguage,

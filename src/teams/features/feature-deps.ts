@@ -3,6 +3,7 @@ import type { Logger } from '../../log/logger';
 import { WeekCycleDeps } from '../../usecases/week-cycle/deps';
 import { BackgroundTasks } from '../background-tasks';
 import { CardActionContext } from '../card-actions';
+import { Outbox } from '../../outbox/outbox';
 import { TeamsMessenger } from '../messenger';
 
 /** What the Teams features need; built once in the composition root. */
@@ -11,6 +12,8 @@ export interface FeatureDeps {
   translator: Translator;
   logger: Logger;
   messenger: TeamsMessenger;
+  /** Where messages built when sent get their renderers (a session's summary). */
+  outbox: Outbox;
   background: BackgroundTasks;
   actions: CardActionContext;
   defaultLanguage: 'nl' | 'en';

@@ -4,6 +4,7 @@ import { PrepCards, PrepWithdrawal } from '../../../domain/talent-review/ports';
 import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
 import { RenderedMessage } from '../../../outbox/outbox-job';
+import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 import { currentPrep, rebuildWhenDirectoryAnswers, rememberPrepCard } from '../../../usecases/talent-review/prep';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { prepCard, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
@@ -19,17 +20,10 @@ export function prepMessageOf(context: TurnContext): PrepCardMessage | undefined
 /** The outbox hooks of prep cards: built when sent, and remembered once delivered. */
 export const PREP_HOOKS = { render: 'talentReview.prep', sent: 'talentReview.prepSent' } as const;
 
-/** A prep card's queued payload: its content is rendered when it is sent, never stored in the outbox. */
-const RENDERED_WHEN_SENT = { type: 'message', renderedWhenSent: true };
-
 interface StoredReference {
   serviceUrl?: string;
   bot?: { id?: string };
   conversation?: { id?: string; tenantId?: string };
-}
-
-function cardActivity(card: AdaptiveCardJson): Record<string, unknown> {
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
 }
 
 /** The review's manager's chat with the bot, where its prep card goes. */
@@ -99,7 +93,7 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
     const language = await languageOf(deps, managerId!);
     const t = deps.translator.t(language);
     // 'true' from jobs queued before withdrawals had a reason.
-    if (withdrawn) return { payload: cardActivity(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
+    if (withdrawn) return { payload: cardMessage(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
     // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
     const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
     let prep: Awaited<ReturnType<typeof currentPrep>>;
@@ -110,12 +104,12 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
       // what the report took back meanwhile: it shows nothing of them until a rebuild can check.
       if (!(shownIn && isDirectoryOutage(err))) throw err;
       await rebuildWhenDirectoryAnswers(tr, managerId!, reviewId!);
-      return { payload: cardActivity(prepWithdrawnCard(t, 'unavailable')) };
+      return { payload: cardMessage(prepWithdrawnCard(t, 'unavailable')) };
     }
-    if (prep) return { payload: cardActivity(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision) } };
+    if (prep) return { payload: cardMessage(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision) } };
     // No longer theirs to see (the review is gone, or they no longer manage the report): a new
     // card is not sent, and one already shown keeps nothing of what the report shared.
-    return inPlace ? { payload: cardActivity(prepWithdrawnCard(t)) } : undefined;
+    return inPlace ? { payload: cardMessage(prepWithdrawnCard(t)) } : undefined;
   });
   outbox.onSent(PREP_HOOKS.sent, async ({ managerId, reviewId, revision }, { activityId, conversationId }) => {
     if (activityId) await rememberPrepCard(tr, managerId!, reviewId!, { conversationId, activityId }, Number(revision ?? 0));

@@ -10,7 +10,8 @@ import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { FeatureDeps } from '../feature-deps';
-import { namedInSummary, SessionPresenter, summaryKey } from './session-presenter';
+import { cardMessage } from '../../messenger';
+import { postSummary, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
 /** A planned session (week, day, the start it was scheduled for); jobs from before the plan name only the cycle. */
@@ -47,6 +48,11 @@ async function tellCaughtUp(deps: FeatureDeps, { group, week, dates }: CaughtUpW
 export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
 
+  deps.outbox.onRender(SUMMARY_RENDER, async ({ groupId, sessionId }) => {
+    const card = await presenter.summaryWhenSent(groupId!, sessionId!);
+    return card ? { payload: cardMessage(card) } : undefined;
+  });
+
   // The job's id is the step's key: a run that failed after its step was stored says it on the retry; the outbox keys keep it once.
   scheduler.on(JOB_KINDS.sessionWarning, async (payload, job) => {
     const { groupId, sessionId } = sessionPayload.parse(payload);
@@ -67,7 +73,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { state, closed } = await endSession(wc, groupId, sessionId, undefined, job.id);
     await finishClose(wc, state);
     if (closed) await presenter.pushShared(groupId, sessionId, state);
-    await deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(sessionId), about: await namedInSummary(wc, state) });
+    await postSummary(deps, state);
   });
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {

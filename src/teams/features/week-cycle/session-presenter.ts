@@ -4,8 +4,6 @@ import { SessionState } from '../../../domain/week-cycle/session';
 import { loadSession } from '../../../usecases/week-cycle/session-actions';
 import { buildSessionView } from '../../../usecases/week-cycle/session-view';
 import { buildSummaryView } from '../../../usecases/week-cycle/summary-view';
-import { WeekCycleDeps } from '../../../usecases/week-cycle/deps';
-import { loadCycleState } from '../../../usecases/week-cycle/start-session';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { sessionCard } from '../../cards/session.card';
 import { sessionSummaryCard } from '../../cards/session-summary.card';
@@ -30,14 +28,17 @@ class BoundedSet<T> {
 /** The outbox key of a session's summary: whoever posts it (a member's close, the clock), it goes out once. */
 export const summaryKey = (sessionId: string) => `summary:${sessionId}`;
 
+/** The outbox hook that builds a session's summary when it is sent. */
+export const SUMMARY_RENDER = 'weekCycle.sessionSummary';
+
 /**
- * Whom a summary names: the authors it credits and the members whose judgement it shows, over the
- * whole week for a day-4 summary (as buildSummaryView reads it). Erasing one of them deletes it
- * from the outbox.
+ * Posts a session's summary, built when the outbox sends it from what is stored then: a summary
+ * queued (or still being written) while a member it credits was erased goes out without them,
+ * and the queued job never holds what it says. While an erasure in the group is under way the
+ * summary waits in the outbox (its render fails, and is tried again).
  */
-export async function namedInSummary(wc: WeekCycleDeps, state: SessionState): Promise<string[]> {
-  const week = state.session.day === 4 ? await loadCycleState(wc, state.group.id, state.session.cycleId) : state;
-  return [...new Set([...week.contributions.map((c) => c.authorId), ...week.judgements.map((j) => j.memberId)])];
+export function postSummary(deps: FeatureDeps, state: SessionState): Promise<string | undefined> {
+  return deps.messenger.postRendered(state.group.conversationRef, { kind: SUMMARY_RENDER, args: { groupId: state.group.id, sessionId: state.session.id } }, summaryKey(state.session.id));
 }
 
 /**
@@ -64,6 +65,14 @@ export class SessionPresenter {
 
   async summary(state: SessionState): Promise<AdaptiveCardJson> {
     return sessionSummaryCard(await buildSummaryView(this.deps.weekCycle, state), state.group.id, this.deps.translator.t(state.group.language));
+  }
+
+  /** The summary as the outbox sends it (see `postSummary`); none for a session that is gone. */
+  async summaryWhenSent(groupId: string, sessionId: string): Promise<AdaptiveCardJson | undefined> {
+    const state = await this.deps.weekCycle.sessions.loadState(groupId, sessionId);
+    if (!state) return undefined;
+    if (state.group.erasing?.length) throw new Error('an erasure in the group is under way; the summary waits for it');
+    return this.summary(state);
   }
 
   /**

@@ -29,7 +29,7 @@ import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
-import { namedInSummary, SessionPresenter, summaryKey } from './session-presenter';
+import { postSummary, SessionPresenter } from './session-presenter';
 
 /**
  * How long after a session opened its card may still be on its way from the press that opened
@@ -170,7 +170,7 @@ async function followUpClose(deps: FeatureDeps, presenter: SessionPresenter, sta
   if (!closedAt || wc.clock.now().getTime() - Date.parse(closedAt) > CLOSE_FOLLOW_UP_MS) return;
   const steps: Record<string, () => Promise<unknown>> = {
     week: () => finishClose(wc, state),
-    summary: async () => deps.messenger.post(state.group.conversationRef, await presenter.summary(state), { key: summaryKey(state.session.id), about: await namedInSummary(wc, state) }),
+    summary: () => postSummary(deps, state),
   };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps)) {

@@ -1,0 +1,80 @@
+/**
+ * (First case.) Anna ended the session; its summary, composed from what her turn read, credits Bram. Its write
+ * to the outbox was slow (held at the Cosmos proxy: a throttled or retried request), and Bram's
+ * erasure ran to the end meanwhile, its purge of the outbox included. Then the write landed, and
+ * the summary went out naming him, after his data was erased. Left out in stop 35. A summary is
+ * built when the outbox sends it now, from what is stored then.
+ *
+ * (Second case.) The summary is sent while his erasure is under way: he is off the member list,
+ * his answers not yet anonymised. It waits in the outbox until the erasure is done.
+ */
+import type { IncomingMessage } from 'node:http';
+import { TestUser, user } from '../support/activities';
+import { cosmosGate, replaceOf } from '../support/cosmos-gate';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { documentsNaming, eraseInChat } from '../verantwoording/support';
+
+const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
+
+/** A new message in the outbox (its job's create), not a query or a change of a job. */
+const isOutboxCreate = (req: IncomingMessage) =>
+  req.method === 'POST' && /\/colls\/outbox\/docs\/?$/.test((req.url ?? '').split('?')[0]!) && req.headers['x-ms-documentdb-isquery'] !== 'true' && req.headers['x-ms-cosmos-is-query-plan-request'] !== 'true';
+
+describe('a session summary whose outbox write lands after an erasure', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A turn waits a second for its message to go out (not 20): the second case's summary waits longer.
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 } });
+  });
+  afterAll(() => t.stop());
+
+  const summariesIn = (g: GroupDriver, text: string) => t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes(text) && !c.activity.attachments?.[0]?.content?.refresh);
+
+  it('goes out without naming the erased member (his answer stays, anonymously), and is not lost for the group', async () => {
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-in-flight@thread.v2'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna, 1, 'Overdracht tussen diensten');
+    await g.contribute(bram, 1, 'Zorg over de nachtdienst');
+
+    const held = cosmosGate(t.proxy!).hold(isOutboxCreate);
+    const end = g.end(anna);
+    await held.arrived;
+    await eraseInChat(t, bram);
+    held.release();
+    await end;
+    await t.app.outbox.drain(30_000);
+
+    const summaries = summariesIn(g, 'Overdracht tussen diensten');
+    expect({
+      summaries: summaries.length,
+      namingBram: summaries.filter((c) => /Bram|29:bram|aad-bram/.test(JSON.stringify(c.activity))).length,
+      stored: await documentsNaming(t.store, bram),
+    }).toEqual({ summaries: 1, namingBram: 0, stored: [] });
+  });
+
+  it('waits in the outbox while his erasure is under way, and then goes out without him', async () => {
+    const [anna2, bram2, cem2, dewi2] = ['AnnaS', 'BramS', 'CemS', 'DewiS'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-during-erasure@thread.v2'), [anna2, bram2, cem2, dewi2]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna2, 1, 'Roosters op tijd');
+    await g.contribute(bram2, 1, 'Vaste overdracht om acht uur');
+
+    // The erasure stops at its mark of the open session: he is off the list, nothing anonymised yet.
+    const held = cosmosGate(t.proxy!).hold(replaceOf(g.sessionId!));
+    const erasure = eraseInChat(t, bram2);
+    await held.arrived;
+    await g.end(anna2);
+    const whileErasing = summariesIn(g, 'Roosters op tijd').length;
+    held.release();
+    await erasure;
+    await t.app.outbox.drain(30_000);
+
+    const summaries = summariesIn(g, 'Roosters op tijd');
+    expect({ whileErasing, summaries: summaries.length, namingBram: summaries.filter((c) => /BramS|29:brams|aad-brams/i.test(JSON.stringify(c.activity))).length }).toEqual({ whileErasing: 0, summaries: 1, namingBram: 0 });
+  });
+});
