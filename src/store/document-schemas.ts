@@ -284,6 +284,7 @@ const poll = z
     openedBy: id.optional(),
     closedOn: isoDate.optional(),
     closedBy: z.enum(['date', 'hr']).optional(),
+    closedAt: isoTime.optional(),
     announcedAt: isoTime.optional(),
   })
   .strict();

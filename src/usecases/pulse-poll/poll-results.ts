@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
-import { Poll } from '../../domain/pulse-poll/poll';
+import { openWhenSent, Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
 import { PulsePollDeps } from './deps';
@@ -89,9 +89,14 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
 }
 
 /** The newest poll of the tenant (for a team: the newest that included it). */
-export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean } = {}): Promise<Poll> {
+export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; openWhenSent?: string } = {}): Promise<Poll> {
   const polls = await deps.polls.listForTenant(tenantId);
-  const found = polls.find((p) => (!filter.teamId || p.targets.some((t) => t.teamId === filter.teamId)) && (!filter.open || p.status === 'open'));
+  const found = polls.find(
+    (p) =>
+      (!filter.teamId || p.targets.some((t) => t.teamId === filter.teamId)) &&
+      (!filter.open || p.status === 'open') &&
+      (filter.openWhenSent === undefined || openWhenSent(p, filter.openWhenSent)),
+  );
   if (!found) throw new DomainError('noPoll');
   return found;
 }

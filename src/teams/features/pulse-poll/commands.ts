@@ -15,7 +15,7 @@ import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
-import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { actorOf, conversationKindOf, sentAt, tenantOf } from '../../turn';
 import { channelTeamOf } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
@@ -117,9 +117,11 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'close': {
             await requireHr(deps.pulse, actor.id);
             // In a team's channel: that team's open poll, never another team's started later (closing
-            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says.
+            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says. Open when
+            // the command was sent: the same command delivered again finds the poll it closed.
             const teamId = channelTeamOf(context);
-            const poll = await latestPoll(deps.pulse, tenantId, { open: true, ...(teamId ? { teamId } : {}) }).catch(() => undefined);
+            const sent = sentAt(context, deps.pulse.clock.now()).toISOString();
+            const poll = await latestPoll(deps.pulse, tenantId, { openWhenSent: sent, ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
             const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
             // Said to whoever closed it, in their language (the teams get the poll's).
