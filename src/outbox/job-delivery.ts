@@ -39,7 +39,7 @@ export class JobDelivery {
     let allowed = true;
     let rendered: Rendered | undefined = { payload: job.payload };
     try {
-      if (job.guard) allowed = await this.d.hooks.guard(job);
+      if (job.guard || job.sendIf) allowed = await this.d.hooks.guard(job);
       // A rendered job's payload is built now, from what is true now (what a person shares), and
       // is never stored: the job keeps its placeholder. Before the waits, as the guard.
       if (allowed && job.render) rendered = await this.d.hooks.render(job);

@@ -74,11 +74,15 @@ export class Outbox implements OutboxPort {
     return handler(job.render.args);
   }
 
+  /** The job's guard and its `sendIf`, both answered by the checks registered with `onGuard`. */
   private async checkGuard(job: OutboxJob): Promise<boolean> {
-    if (!job.guard) return true;
-    const handler = this.guards.get(job.guard.kind);
-    if (!handler) throw new Error(`no outbox guard for ${job.guard.kind}`);
-    return handler(job.guard.args);
+    for (const check of [job.guard, job.sendIf]) {
+      if (!check) continue;
+      const handler = this.guards.get(check.kind);
+      if (!handler) throw new Error(`no outbox guard for ${check.kind}`);
+      if (!(await handler(check.args))) return false;
+    }
+    return true;
   }
 
   private async runSent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void> {

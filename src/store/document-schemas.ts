@@ -359,6 +359,7 @@ const outboxJob = z
     target: outboxTarget,
     payload: z.record(z.unknown()),
     guard: hook.optional(),
+    sendIf: hook.optional(),
     onSent: hook.optional(),
     render: hook.optional(),
     keepSeconds: z.number().int().positive().optional(),

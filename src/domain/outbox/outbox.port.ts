@@ -25,6 +25,12 @@ export interface OutboundMessage {
   payload: Record<string, unknown>;
   /** Asked just before sending; a "no" skips the message (e.g. a nudge to someone who answered meanwhile). */
   guard?: { kind: string; args: Record<string, string> };
+  /**
+   * Asked just before sending too, for a message whose going out says nothing about anyone: a "no"
+   * skips it, and the job is kept as skipped like any other (a guarded one leaves no trace). For
+   * a message that is wrong once something has happened (a poll's form or reminder after the close).
+   */
+  sendIf?: { kind: string; args: Record<string, string> };
   /** Told after delivery, with the new message id (e.g. to reply in its thread later). Must be idempotent. */
   onSent?: { kind: string; args: Record<string, string> };
   /**

@@ -21,7 +21,11 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   const outcome: DeliveryOutcome = { tooMany: [] };
   const poll = await deps.polls.get(pollId);
   if (!poll || poll.status !== 'open') return outcome;
-  for (const target of poll.targets.filter((t) => !t.delivered)) {
+  for (const [i, target] of poll.targets.filter((t) => !t.delivered).entries()) {
+    // HR may close the poll while its teams are delivered (each asks Teams for its members): a
+    // team not reached by then gets nothing, one under way has its messages skipped when they are
+    // sent (`sendIf`), and the closed poll's figures stay as they were (the update below).
+    if (i > 0 && (await deps.polls.get(pollId))?.status !== 'open') break;
     const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
     const counted = { ...target, memberCount: members.length };
     // Before any card goes out, so the first answer already finds its sender among the invitees:
@@ -46,10 +50,9 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       await deps.notifier.postAnnouncement(poll, counted);
       await deps.notifier.sendPrivatePollCards(poll, counted, members);
     }
-    await deps.polls.update(pollId, (p) => ({
-      ...p,
-      targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)),
-    }));
+    await deps.polls.update(pollId, (p) =>
+      p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)) },
+    );
   }
   return outcome;
 }

@@ -4,6 +4,7 @@ import { Outbox } from '../../../outbox/outbox';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
 import { PULSE_JOBS } from '../../../usecases/pulse-poll/deps';
+import { isOpenAt } from '../../../domain/pulse-poll/poll';
 import { hasAnswered, sendReminder } from '../../../usecases/pulse-poll/remind';
 import { PulseTeamsDeps } from './pulse-deps';
 import { POLL_HOOKS } from './teams-poll-notifier';
@@ -35,6 +36,10 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
         ? { ...p, targets: p.targets.map((t) => (t.id === targetId && !t.cardActivityId ? { ...t, cardActivityId: activityId } : t)) }
         : p,
     );
+  });
+  outbox.onGuard(POLL_HOOKS.stillOpen, async ({ pollId }) => {
+    const poll = pollId ? await pulse.polls.get(pollId) : undefined;
+    return !!poll && isOpenAt(poll, pulse.clock.now());
   });
   outbox.onGuard(POLL_HOOKS.notAnswered, async ({ pollId, userId }) => {
     if (!pollId || !userId) return false;

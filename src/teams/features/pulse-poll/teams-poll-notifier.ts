@@ -22,6 +22,8 @@ export const POLL_HOOKS = {
   cardPosted: 'pulse.cardPosted',
   /** Skip a nudge to someone who answered since it was queued. */
   notAnswered: 'pulse.notAnswered',
+  /** Skip a form, an announcement or a reminder whose poll closed since it was queued. */
+  stillOpen: 'pulse.stillOpen',
 } as const;
 
 function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
@@ -51,6 +53,15 @@ export class TeamsPollNotifier implements PollNotifier {
     return { giveUpAfterMs: Math.max(0, new Date(poll.closesAt).getTime() - this.now().getTime()) };
   }
 
+  /**
+   * A message that asks for answers goes out only while the poll is open when it is sent: one
+   * queued by a delivery or a reminder that read the poll before an early close (after the close
+   * expired the budgets of what was queued) would ask for answers the poll no longer takes.
+   */
+  private whileOpen(poll: Poll): Pick<OutboundMessage, 'giveUpAfterMs' | 'sendIf'> {
+    return { ...this.untilClosing(poll), sendIf: { kind: POLL_HOOKS.stillOpen, args: { pollId: poll.id } } };
+  }
+
   private closes(poll: Poll): string {
     return displayDate(poll.closesOn, poll.language);
   }
@@ -78,7 +89,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `card:${target.id}`),
         target: { kind: 'conversation', conversationId: target.channelId },
         payload: cardPayload(this.formCard(poll, target, refreshFor.map((m) => m.platformId))),
-        ...this.untilClosing(poll),
+        ...this.whileOpen(poll),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
         // The card lists these members' Teams ids (refresh): erasing one of them deletes the job.
         about: refreshFor.map((m) => m.userId),
@@ -93,7 +104,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `announce:${target.id}`),
         target: { kind: 'conversation', conversationId: target.channelId },
         payload: cardPayload(card),
-        ...this.untilClosing(poll),
+        ...this.whileOpen(poll),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
       },
     ]);
@@ -101,7 +112,7 @@ export class TeamsPollNotifier implements PollNotifier {
 
   async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
     // One key per person and poll: someone in two teams of the poll gets one card.
-    const budget = this.untilClosing(poll);
+    const budget = this.whileOpen(poll);
     await this.outbox.enqueue(
       members.map((m) => ({
         ...this.base(poll, target, `invite:${m.userId}`),
@@ -119,7 +130,7 @@ export class TeamsPollNotifier implements PollNotifier {
         ...this.base(poll, target, `reminder:${index}:${target.id}`),
         target: { kind: 'conversation', conversationId: thread },
         payload: cardPayload(pollReminderCard(figures, this.translator.t(poll.language))),
-        ...this.untilClosing(poll),
+        ...this.whileOpen(poll),
       },
     ]);
   }
@@ -132,7 +143,7 @@ export class TeamsPollNotifier implements PollNotifier {
     // and round: someone in two teams of the poll gets one nudge. Not in the poll's batch: its
     // record goes when it is done, so HR's status card would count it only while it waits.
     const { batch: _notCounted, ...base } = this.base(poll, target, '');
-    const budget = this.untilClosing(poll);
+    const budget = this.whileOpen(poll);
     await this.outbox.enqueue(
       members.map((m) => ({
         ...base,
