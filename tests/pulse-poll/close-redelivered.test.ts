@@ -29,7 +29,8 @@ describe('a redelivered "peiling sluiten" in HR\'s 1:1 chat', () => {
     t.clock.set('2026-11-23T09:00:00Z');
     await d.startPoll(zuid, 'peiling start dit team 2026-12-04');
 
-    const close = message(t.conversation('personal', 'a:hanna'), HR, 'peiling sluiten');
+    // Stamped by Teams a moment before the app handles it (this test's clock stands still).
+    const close = { ...message(t.conversation('personal', 'a:hanna'), HR, 'peiling sluiten'), timestamp: '2026-11-23T08:59:59.000Z' };
     await t.send(close);
     await d.settle();
     await t.send(close); // the same activity, redelivered by Teams

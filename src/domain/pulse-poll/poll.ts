@@ -154,7 +154,7 @@ export function closePoll(poll: Poll, now: Date, timeZone: string): Poll {
  * open one (closing is final); a new command, sent after that close, finds the next.
  */
 export function openWhenSent(poll: Pick<Poll, 'status' | 'closedAt'>, sentAt: string): boolean {
-  return poll.status === 'open' || (poll.closedAt !== undefined && Date.parse(poll.closedAt) >= Date.parse(sentAt));
+  return poll.status === 'open' || (poll.closedAt !== undefined && Date.parse(poll.closedAt) > Date.parse(sentAt));
 }
 
 /** Answers are taken until the poll is closed, or its closing instant has passed. */
