@@ -3,6 +3,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';
+import { trimText } from '../../../domain/shared/text';
 import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
@@ -98,8 +99,14 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         // end, refused as closed once completed. The closed card it is, as for a complete late answer.
         const closed = await closedMeanwhile(poll);
         if (closed) return pollClosedCard({ title: instruments[closed.language].title, closed: closedAs(closed), late: true }, translator.t(closed.language));
+        // Every fault at once, not one per try: a missing score is refused before the comment is read.
         const missing = unscoredItems(r.values);
-        const errors = { ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])), ...r.errors };
+        const comment = typeof r.values.open === 'string' ? trimText(r.values.open) : '';
+        const errors = {
+          ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])),
+          ...(comment.length > MAX_OPEN_ANSWER ? { open: r.t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: comment.length }) } : {}),
+          ...r.errors,
+        };
         const notice = r.t(missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
         const target = findTarget(poll, String(r.values.targetId ?? ''));
         const refresh = actorOf(context).teamsId;
