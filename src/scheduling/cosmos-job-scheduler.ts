@@ -12,7 +12,13 @@ import { JobDocument, pendingJob } from '../store/job-document';
 export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob & { attempts: number }) => Promise<void>;
 
 const LEASE_MS = 2 * 60_000;
-const MAX_ATTEMPTS = 5;
+/**
+ * A failed job runs again 20 s later, then twice as long after each failure, up to an hour
+ * apart: for about a day. An outage of Cosmos DB (one container throttled, 503s) or of Teams
+ * that lasts an hour loses no prep card, no un-share's rebuild and no weekly handover.
+ */
+const MAX_ATTEMPTS = 30;
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
 const DONE_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Groups (or polls) whose due jobs run at the same time; the outbox keeps Teams' rate limits. */
@@ -174,7 +180,7 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
       }
       const giveUp = job.attempts >= MAX_ATTEMPTS;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
-      const retryAt = new Date(this.clock.now().getTime() + 2 ** job.attempts * 10_000).toISOString();
+      const retryAt = new Date(this.clock.now().getTime() + Math.min(2 ** job.attempts * 10_000, MAX_RETRY_DELAY_MS)).toISOString();
       await store.update(job.id, key, (j) => ({ ...j, status: giveUp ? 'failed' : 'pending', dueAt: giveUp ? j.dueAt : retryAt, lockedUntil: undefined }));
     }
   }
