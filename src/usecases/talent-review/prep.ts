@@ -203,6 +203,9 @@ export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: strin
     if (isDirectoryOutage(err) && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
     throw err;
   }
+  // "No manager" is a gap in the directory (an HR sync, a 404 from Graph), not a move to someone
+  // else, as for the daily manager check: the card waits for it until the conversation is held.
+  if (manager === undefined && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
   if (manager !== managerId) return 'notManager';
   await deps.prepCards.post(review);
   const at = deps.clock.now().toISOString();
