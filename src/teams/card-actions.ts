@@ -31,6 +31,13 @@ export type ActionOutcome =
        * view, so it is still updated there.)
        */
       quiet?: boolean;
+      /**
+       * Told once the pressed message shows `card` (the Action.Submit fallback in the actor's own
+       * chat, where the card replaces the pressed message): an update Teams answered late, or a
+       * retry, may have landed after another update of that message (a prep card's rebuild after
+       * the report took a note back), which the card then checks for.
+       */
+      landed?: () => Promise<void>;
     }
   /** Leaves the card as it is and shows the actor a short message. */
   | { message: string };
@@ -104,7 +111,11 @@ export async function updateShared(context: TurnContext, sharedCards: SharedCard
     sharedCards.push({ route: { serviceUrl, botId: recipient?.id, tenantId: conversation.tenantId }, conversationId: conversation.id, activityId: messageId }, render);
     return;
   }
-  await updateCard(context, messageId, render.now()).catch((err: Error) => logger.warn({ err: err.message }, 'could not update the shared card; the action itself was stored'));
+  const sent = await updateCard(context, messageId, render.now()).then(
+    () => true,
+    (err: Error) => (logger.warn({ err: err.message }, 'could not update the shared card; the action itself was stored'), false),
+  );
+  if (sent) await render.landed?.().catch((err: Error) => logger.warn({ err: err.message }, 'the check after a card update failed'));
 }
 
 async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardActionContext): Promise<void> {
@@ -120,7 +131,7 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   } else if (conversationKindOf(context) === 'personal') {
     // Action.Submit fallback in the person's own chat with the bot: only they see it, so the card
     // they pressed becomes their own outcome (a new message when Teams named none).
-    if (messageId) await updateShared(context, ctx.sharedCards, messageId, { now: () => outcome.card }, ctx.logger);
+    if (messageId) await updateShared(context, ctx.sharedCards, messageId, { now: () => outcome.card, ...(outcome.landed ? { landed: outcome.landed } : {}) }, ctx.logger);
     else await postCard(context, outcome.card);
   } else if (messageId && shared) {
     // Action.Submit fallback elsewhere: there is no private reply channel, so only the neutral card is shown.

@@ -23,6 +23,8 @@ export type RenderCard = () => AdaptiveCardJson;
 export interface SharedCard {
   now: RenderCard;
   fresh?: () => Promise<AdaptiveCardJson>;
+  /** Told after the update went out (see ActionOutcome.landed); never throws into the lane. */
+  landed?: () => Promise<void>;
 }
 
 interface Lane {
@@ -140,7 +142,7 @@ export class SharedCardUpdates {
       return;
     }
     lane.lastSentAt = this.now();
-    await this.send(lane.target, card);
+    if (await this.send(lane.target, card)) await pending.landed?.().catch((err: Error) => this.logger.warn({ err: err.message }, 'the check after a card update failed'));
   }
 
   private async pause(lane: Lane, ms: number): Promise<void> {
@@ -155,26 +157,28 @@ export class SharedCardUpdates {
     for (const [key, lane] of this.lanes) if (!lane.active && lane.lastSentAt < quietSince) this.lanes.delete(key);
   }
 
-  private async send(target: Target, card: AdaptiveCardJson): Promise<void> {
+  /** Whether the update went out. */
+  private async send(target: Target, card: AdaptiveCardJson): Promise<boolean> {
     const activity = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, activity);
-        if (res.ok) return;
+        if (res.ok) return true;
         const retry = res.status === 429 || res.status >= 500;
         if (!retry || attempt === MAX_ATTEMPTS) {
           this.logger.warn({ status: res.status, code: res.code }, 'could not update the shared card; the action itself was stored');
-          return;
+          return false;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(res.retryAfterMs ?? 250 * attempt, 5_000)));
       } catch (err) {
         if (!(err instanceof TransportError) || attempt === MAX_ATTEMPTS) {
           this.logger.warn({ err: (err as Error).message }, 'could not update the shared card; the action itself was stored');
-          return;
+          return false;
         }
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
     }
+    return false;
   }
 
   /**

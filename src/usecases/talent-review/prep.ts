@@ -153,12 +153,25 @@ export async function prepShowableIn(deps: TalentReviewDeps, managerId: string, 
  * show it, is remembered, so it is rebuilt when the report changes what they share; a message
  * that cannot be (prepShowableIn) is refused.
  */
-export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn: PrepCardMessage | undefined): Promise<PrepView> {
+export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn: PrepCardMessage | undefined): Promise<PrepView & { revision: number }> {
   const review = await loadOwnReview(deps, managerId, reviewId);
   if (!shownIn || !inManagerChat(review, shownIn)) throw new DomainError('forbidden', 'prep card outside the chat it was planned in');
   const view = await assemblePrep(deps, subjectOf(review), language, { preview: false });
-  await rememberPrepCard(deps, managerId, reviewId, shownIn, review.sharedRevision ?? 0);
-  return view;
+  const revision = review.sharedRevision ?? 0;
+  await rememberPrepCard(deps, managerId, reviewId, shownIn, revision);
+  return { ...view, revision };
+}
+
+/**
+ * A prep card built by buildPrep (of the report's sharing at `revision`) reached its message. It
+ * may have come late (Teams answered its update with a 503 and the retry landed later): after a
+ * rebuild that the report's change of sharing queued meanwhile, whose card it replaced. Then the
+ * message is rebuilt once more, from what they share now.
+ */
+export async function prepCardLanded(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, revision: number): Promise<void> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review || !inManagerChat(review, card) || !remembersPrepCard(review, card) || (review.sharedRevision ?? 0) <= revision) return;
+  await deps.prepCards.refresh(review, card, `${refreshKey(review, card)}:after:${revision}`);
 }
 
 /** The report's erasure, while it runs: its ticket is in their partition until the very end. */

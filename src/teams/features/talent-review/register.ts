@@ -9,7 +9,7 @@ import { MaturityPhase } from '../../../domain/talent-review/maturity';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
-import { buildPrep, DIRECTORY_RETRY_MS, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -101,7 +101,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     personalOnly(context);
     const ui = await managerUi(deps, context);
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
-    return { card: prepCard(await buildPrep(tr, ui.managerId, reviewId, ui.language, prepMessageOf(context)), ui.t, ui.language, typed), personal: true };
+    const shownIn = prepMessageOf(context);
+    const view = await buildPrep(tr, ui.managerId, reviewId, ui.language, shownIn);
+    return { card: prepCard(view, ui.t, ui.language, typed), personal: true, ...(shownIn ? { landed: () => prepCardLanded(tr, ui.managerId, reviewId, shownIn, view.revision) } : {}) };
   };
   /**
    * That a change is saved, in the language Teams gives the turn (the manager's stored one may not
