@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execute, user } from '../support/activities';
+import { cardText } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const mia = user('Mia');
+const TITLE = 'Voorbereiding: talentontwikkelgesprek met Anna';
+
+/**
+ * A guard (passing when written, in review of stop 36): the prep job on two instances of the app at once, and taken over by the second
+ * instance after the first one's lease ran out while its post to Teams hung. One card either way.
+ */
+describe('the scheduled prep card on two instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const miaChat = () => a.conversation('personal', 'a:personal-mia');
+  // Both instances post to the service URL of Mia's chat, which is a's connector.
+  const prepPosts = () => a.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === 'a:personal-mia' && cardText(c.activity?.attachments?.[0]?.content).includes(TITLE));
+  const plan = (date: string) => a.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
+  const setClocks = (iso: string) => {
+    a.clock.set(iso);
+    b.clock.set(iso);
+  };
+
+  beforeAll(async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
+    const timings = { outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 } };
+    a = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', timings);
+    b = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { ...timings, cosmos: a.store });
+  });
+  afterAll(async () => {
+    await b.stop();
+    await a.stop();
+  });
+
+  it('both instances run due jobs at the same moment: one prep card', async () => {
+    await plan('2026-12-10');
+    setClocks('2026-12-07T08:00:00Z');
+    await Promise.all([a.app.scheduler.runDue(), b.app.scheduler.runDue(), a.app.scheduler.runDue(), b.app.scheduler.runDue()]);
+    await Promise.all([a.app.outbox.drain(60_000), b.app.outbox.drain(60_000)]);
+    setClocks('2026-12-07T08:30:00Z');
+    await Promise.all([a.app.scheduler.runDue(), b.app.scheduler.runDue()]);
+    await Promise.all([a.app.outbox.drain(60_000), b.app.outbox.drain(60_000)]);
+    expect(prepPosts()).toHaveLength(1);
+  }, 120_000);
+
+  it('the first instance hangs on Teams past its lease, the second takes the job over: still one prep card', async () => {
+    const before = prepPosts().length;
+    await plan('2026-12-17');
+    setClocks('2026-12-14T08:00:00Z');
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const hung = new Promise<void>((r) => (arrived = r));
+    let held = false;
+    a.connector.holds.push((req) => {
+      if (held || req.method !== 'POST' || !JSON.stringify(req.body).includes(TITLE)) return undefined;
+      held = true;
+      arrived();
+      return released;
+    });
+    const first = a.app.scheduler.runDue();
+    await hung;
+    b.clock.set('2026-12-14T08:05:00Z'); // a's lease (2 minutes) ran out by b's clock
+    await b.app.scheduler.runDue();
+    release();
+    await first;
+    a.connector.holds.length = 0;
+    setClocks('2026-12-14T09:00:00Z');
+    await Promise.all([a.app.scheduler.runDue(), b.app.scheduler.runDue()]);
+    await Promise.all([a.app.outbox.drain(60_000), b.app.outbox.drain(60_000)]);
+    expect(prepPosts().length - before).toBe(1);
+    const review = (await a.store.container('reviews').items.query("SELECT * FROM c WHERE c.date = '2026-12-17'").fetchAll()).resources[0];
+    expect(review.prepSentAt).toBeDefined();
+    expect(review.prepCards ?? []).toHaveLength(1);
+  }, 120_000);
+});
