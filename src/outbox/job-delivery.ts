@@ -45,8 +45,10 @@ export class JobDelivery {
       if (allowed && job.render) rendered = await this.d.hooks.render(job);
     } catch (err) {
       // When the check itself fails, wait: sending anyway could nudge someone who already answered.
-      this.d.logger.warn({ jobId: job.id, err: (err as Error).message }, 'outbox guard or render failed; job stays pending');
-      return false;
+      // Later, not at once: a check that keeps failing (a summary waiting for an erasure) is no busy loop.
+      this.d.logger.warn(leavesNoTrace(job) ? { err: (err as Error).message } : { jobId: job.id, err: (err as Error).message }, 'outbox guard or render failed; job stays pending');
+      await transitions.defer(job);
+      return true;
     }
     if (!allowed || !rendered) {
       const claimed = await transitions.claim(job);

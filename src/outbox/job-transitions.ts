@@ -17,7 +17,7 @@ export class JobTransitions {
   constructor(
     private readonly store: OutboxStore,
     private readonly owner: string,
-    private readonly options: { jobLeaseMs: number; maxAttempts: number; giveUpAfterMs: number; guardedRetryMs: number },
+    private readonly options: { jobLeaseMs: number; maxAttempts: number; giveUpAfterMs: number; guardedRetryMs: number; backoffBaseMs: number; backoffCapMs: number },
     private readonly lanes: ConversationLanes,
     private readonly limiter: TeamsRateLimiter,
     private readonly hooks: SenderHooks,
@@ -33,6 +33,19 @@ export class JobTransitions {
       attempts: job.attempts + 1,
       lockedUntil: new Date(Date.now() + this.options.jobLeaseMs).toISOString(),
     });
+  }
+
+  /**
+   * A pending job whose guard or render failed (its check could not answer: a session summary
+   * waiting for an erasure in its group, a store that did not answer): due again later, each time
+   * twice as late up to the backoff cap, so it is not read and tried again at once in a loop.
+   * Not an attempt: nothing was sent.
+   */
+  async defer(job: Versioned<OutboxJob>): Promise<void> {
+    const failed = (job.checksFailed ?? 0) + 1;
+    const delayMs = Math.min(this.options.backoffCapMs, this.options.backoffBaseMs * 2 ** (failed - 1));
+    const next = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(Date.now() + delayMs).toISOString() });
+    if (!next) this.logger.debug(leavesNoTrace(job) ? {} : { jobId: job.id }, 'outbox job changed before its failed check was deferred');
   }
 
   /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */

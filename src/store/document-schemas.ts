@@ -370,6 +370,7 @@ const outboxJob = z
     conversationKey: z.string().min(1).max(2048),
     notBefore: isoTime,
     attempts: count,
+    checksFailed: count.optional(),
     createdAt: isoTime,
     order: z.string().min(1).max(100),
     owner: id.optional(),

@@ -77,4 +77,31 @@ describe('a session summary whose outbox write lands after an erasure', () => {
     const summaries = summariesIn(g, 'Roosters op tijd');
     expect({ whileErasing, summaries: summaries.length, namingBram: summaries.filter((c) => /BramS|29:brams|aad-brams/i.test(JSON.stringify(c.activity))).length }).toEqual({ whileErasing: 0, summaries: 1, namingBram: 0 });
   });
+
+  // Found in review, stop 36: the waiting summary was due again at once after each failed render,
+  // and the sender read it and built it again in a loop for as long as the erasure lasted.
+  it('waits for the erasure without being tried again in a loop', async () => {
+    const [anna3, bram3, cem3, dewi3] = ['AnnaW', 'BramW', 'CemW', 'DewiW'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-waits@thread.v2'), [anna3, bram3, cem3, dewi3]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna3, 1, 'Pauzes samen');
+
+    const held = cosmosGate(t.proxy!).hold(replaceOf(g.sessionId!));
+    const erasure = eraseInChat(t, bram3);
+    await held.arrived;
+    const failedRenders = () => t.logs.filter((l) => l.includes('outbox guard or render failed')).length;
+    const before = failedRenders();
+    await g.end(anna3); // the turn waits (a second here) for its summary, which cannot be built yet
+    const summaryJob = (await t.store.container('outbox').items.query({ query: "SELECT * FROM c WHERE c.render.args.sessionId = @s", parameters: [{ name: '@s', value: g.sessionId! }] }).fetchAll()).resources[0];
+    // Each failed render puts it off, twice as long each time (100 ms, 200 ms, ... here): a few in
+    // the turn's second, each one counted on the job (it was due again at once: built every 50 ms).
+    const renders = failedRenders() - before;
+    expect({ status: summaryJob.status, deferred: summaryJob.notBefore > new Date(Date.now() - 1_000).toISOString() && summaryJob.notBefore > summaryJob.createdAt, countedOnTheJob: summaryJob.checksFailed === renders, few: renders <= 5 }).toEqual({ status: 'pending', deferred: true, countedOnTheJob: true, few: true });
+    held.release();
+    await erasure;
+    await t.app.outbox.drain(30_000);
+    expect(summariesIn(g, 'Pauzes samen')).toHaveLength(1);
+  });
 });
