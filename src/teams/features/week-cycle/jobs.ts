@@ -58,7 +58,9 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { groupId, sessionId } = sessionPayload.parse(payload);
     const { state, warned } = await warnOnce(wc, groupId, sessionId, job.id);
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
-    if (!warned) return;
+    // A run retried after the session's hour (the scheduler retries for a day) says nothing: "N
+    // minutes left" about a session that is over. The outbox's budget limits only its retries.
+    if (!warned || msUntil(wc, state.session.endsAt) <= 0) return;
     // "N minutes left" is wrong once the session has ended: Teams' failures are retried until then only.
     await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`, { giveUpAfterMs: msUntil(wc, state.session.endsAt) });
     // An edit re-renders every member's card and drops what they were typing. It is worth that
