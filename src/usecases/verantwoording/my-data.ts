@@ -266,17 +266,19 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
 
 /**
  * The background resume of an unfinished erasure (its job knows only the ticket's marker). Nothing
- * to do once the ticket is gone. A failed run schedules the next round first (idempotent), so the
- * erasure is tried again after the job's own retries are used up; a later round finds no ticket.
+ * to do once the ticket is gone. A failed run schedules the next round (idempotent), an hour
+ * later, and ends there; only when that cannot be scheduled does the job's own retry try again.
+ * A later round finds no ticket.
  */
-export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload): Promise<'erased' | 'nothing left'> {
+export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload): Promise<'erased' | 'nothing left' | 'next round'> {
   const ticket = await deps.records.erasureTicketWithMarker(payload.marker);
   if (!ticket) return 'nothing left';
   try {
     await eraseMyData(deps, ticket.userId);
     return 'erased';
   } catch (err) {
-    if (payload.round < MAX_RESUME_ROUNDS) await scheduleErasureResume(deps, ticket, payload.round + 1);
+    // The next round takes over: this one is not retried as well (the scheduler would, for a day).
+    if (payload.round < MAX_RESUME_ROUNDS && (await scheduleErasureResume(deps, ticket, payload.round + 1))) return 'next round';
     throw err;
   }
 }
