@@ -79,6 +79,12 @@ export class JobDelivery {
     const toClaim = rendered.sentArgs && job.onSent ? { ...job, onSent: { ...job.onSent, args: { ...job.onSent.args, ...rendered.sentArgs } } } : job;
     const claimed = await transitions.claim(toClaim);
     if (!claimed) return false;
+    if (rendered.stillValid && !(await rendered.stillValid().catch(() => false))) {
+      this.d.logger.debug(job.guard ? {} : { jobId: job.id }, 'outbox job handed back unsent: what it was rendered from changed during its waits');
+      const back = await transitions.unclaim(claimed);
+      if (back) this.d.requeue(back);
+      return false;
+    }
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
     if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
       // The claim took longer than the rate window or the lease allow: hand the job back unsent.

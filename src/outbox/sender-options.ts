@@ -5,6 +5,12 @@ import { OutboxJob } from './outbox-job';
 export interface Rendered {
   payload: Record<string, unknown>;
   sentArgs?: Record<string, string>;
+  /**
+   * Asked after the claim, right before the call: whether what was rendered before the sender's
+   * waits (the rate limits, the claim) still holds. A "no" hands the job back unsent, and it is
+   * rendered again (a summary built just before an erasure of a member it names ran to its end).
+   */
+  stillValid?: () => Promise<boolean>;
 }
 
 export interface SenderOptions {

@@ -7,13 +7,17 @@
  *
  * (Second case.) The summary is sent while his erasure is under way: he is off the member list,
  * his answers not yet anonymised. It waits in the outbox until the erasure is done.
+ *
+ * (Fourth case.) His erasure runs to its end between the summary's render and its send (the
+ * sender's waits): the job is handed back and built again.
  */
 import type { IncomingMessage } from 'node:http';
 import { TestUser, user } from '../support/activities';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
-import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { documentsNaming, eraseInChat } from '../verantwoording/support';
+import { stableId } from '../../src/domain/shared/ids';
+import { actionData, documentsNaming, eraseInChat, PersonalChat } from '../verantwoording/support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
@@ -103,5 +107,33 @@ describe('a session summary whose outbox write lands after an erasure', () => {
     await erasure;
     await t.app.outbox.drain(30_000);
     expect(summariesIn(g, 'Pauzes samen')).toHaveLength(1);
+  });
+  // Found in review, stop 36: the summary was built before the sender's waits (the rate limits,
+  // the claim), and an erasure that ran to its end in that moment did not stop the card built before it.
+  it('is not sent as built when an erasure of a member it names ran to its end during the sender\'s waits', async () => {
+    const [anna, bram, cem, dewi] = ['AnnaR', 'BramR', 'CemR', 'DewiR'].map(user) as [TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-render-wait@thread.v2'), [anna, bram, cem, dewi]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna, 1, 'Roosters op tijd maken');
+    await g.contribute(bram, 1, 'Vaste overdracht om acht uur');
+
+    // The claim of the summary's job (its first replace) is slow; its card was built just before.
+    const held = cosmosGate(t.proxy!).hold(replaceOf(stableId('ob', `summary:${g.sessionId}`)));
+    const end = g.end(anna);
+    await held.arrived;
+
+    // Bram erases his data meanwhile, to the end.
+    const chat = new PersonalChat(t, bram);
+    const ask = (await chat.say('wis mijn gegevens')).cards[0];
+    const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
+    expect(cardText(done)).toContain('Je gegevens zijn gewist');
+
+    held.release();
+    await end;
+    await t.app.outbox.drain(30_000);
+    const summaries = t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes('Roosters op tijd maken') && !c.activity.attachments?.[0]?.content?.refresh);
+    expect({ summaries: summaries.length, namingBram: summaries.filter((c) => /BramR|29:bramr|aad-bramr/i.test(JSON.stringify(c.activity))).length }).toEqual({ summaries: 1, namingBram: 0 });
   });
 });

@@ -49,8 +49,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
   const wc = deps.weekCycle;
 
   deps.outbox.onRender(SUMMARY_RENDER, async ({ groupId, sessionId }) => {
-    const card = await presenter.summaryWhenSent(groupId!, sessionId!);
-    return card ? { payload: cardMessage(card) } : undefined;
+    const summary = await presenter.summaryWhenSent(groupId!, sessionId!);
+    return summary ? { payload: cardMessage(summary.card), stillValid: summary.stillValid } : undefined;
   });
 
   // The job's id is the step's key: a run that failed after its step was stored says it on the retry; the outbox keys keep it once.

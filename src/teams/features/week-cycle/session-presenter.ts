@@ -67,12 +67,21 @@ export class SessionPresenter {
     return sessionSummaryCard(await buildSummaryView(this.deps.weekCycle, state), state.group.id, this.deps.translator.t(state.group.language));
   }
 
-  /** The summary as the outbox sends it (see `postSummary`); none for a session that is gone. */
-  async summaryWhenSent(groupId: string, sessionId: string): Promise<AdaptiveCardJson | undefined> {
+  /**
+   * The summary as the outbox sends it (see `postSummary`); none for a session that is gone. It
+   * holds while no erasure in the group began or ended since it was built (checked again right
+   * before the call, after the sender's waits).
+   */
+  async summaryWhenSent(groupId: string, sessionId: string): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
     const state = await this.deps.weekCycle.sessions.loadState(groupId, sessionId);
     if (!state) return undefined;
     if (state.group.erasing?.length) throw new Error('an erasure in the group is under way; the summary waits for it');
-    return this.summary(state);
+    const builtFrom = state.group.lastErasureAt;
+    const stillValid = async () => {
+      const group = await this.deps.weekCycle.groups.get(groupId);
+      return !!group && !group.erasing?.length && group.lastErasureAt === builtFrom;
+    };
+    return { card: await this.summary(state), stillValid };
   }
 
   /**
