@@ -100,7 +100,9 @@ export async function scheduleRhythm(deps: WeekCycleDeps, group: Group, plan: Rh
 export async function planAhead(deps: WeekCycleDeps, group: Group, before?: Group): Promise<RhythmPlan> {
   const scheduleChanged = !!before && (before.schedule.startTime !== group.schedule.startTime || before.schedule.timeZone !== group.schedule.timeZone);
   const { plan, previous, changed } = await planFor(deps, group, undefined, { catchUp: scheduleChanged });
-  if (changed || scheduleChanged) await scheduleRhythm(deps, group, plan, before || previous ? { group: before ?? group, plan: previous ?? plan } : undefined);
+  // Scheduled also when nothing changed (the jobs' ids make it idempotent): a save whose jobs
+  // could not be written is saved again unchanged, and that save schedules them.
+  await scheduleRhythm(deps, group, plan, (changed || scheduleChanged) && (before || previous) ? { group: before ?? group, plan: previous ?? plan } : undefined);
   return plan;
 }
 
