@@ -88,10 +88,12 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
     const { group, plan, outcome } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10) });
     const t = deps.translator.t(group.language);
     if (!outcome.ok) {
-      // A date that does not work comes back in the form, with the reason next to it; a plan that
-      // changed meanwhile (or a week that started) is shown as it is now.
-      if (outcome.reason === 'changedMeanwhile' || outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
-      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), earliest: earliestStart(deps, group), entered: data.start, error: t(`rhythm.refused.${outcome.reason}`) }, t), personal: false };
+      // A date that does not work comes back in the form, with the reason next to it; so does one
+      // refused because the plan changed meanwhile (the form shows the week as planned now). A week
+      // that started, or is no longer planned, cannot be moved: the plan as it is now.
+      if (outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
+      const reason = outcome.reason === 'changedMeanwhile' ? 'changedMeanwhileForm' : outcome.reason;
+      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), earliest: earliestStart(deps, group), entered: data.start, error: t(`rhythm.refused.${reason}`) }, t), personal: false };
     }
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, plan);
     return { card: planCardFor(deps, group, plan), personal: false };
