@@ -125,6 +125,7 @@ const plan = z
     basis: z.object({ days: z.array(z.number().int().min(1).max(7)), plannedWeeks: z.number().int().min(0).max(52), region: z.string().max(20) }).strict(),
     updatedAt: isoTime,
     changedBy: id.optional(),
+    recentChanges: z.array(id).max(20).optional(),
   })
   .strict();
 

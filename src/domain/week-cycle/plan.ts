@@ -25,7 +25,14 @@ export interface RhythmPlan {
    * the change (its jobs and its message to the chat are still its to do).
    */
   changedBy?: string;
+  /**
+   * The keys of the latest changes (at most `RECENT_PLAN_CHANGES`), `changedBy` last: a press that
+   * Teams delivers again after others changed the plan since finds its own, and changes nothing.
+   */
+  recentChanges?: string[];
 }
+
+export const RECENT_PLAN_CHANGES = 20;
 
 /** Port: the plan document of a group. */
 export interface PlanRepository {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { stableId } from '../../domain/shared/ids';
 import { Group } from '../../domain/week-cycle/group';
-import { moveWeek, PlanChange, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
+import { moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
 import { planContext, planFor, scheduleRhythm } from './plan-rhythm';
@@ -15,17 +16,25 @@ export interface PlanChangeResult {
 /**
  * Applies one change to the plan with its ETag, re-applied on a conflict, so two members
  * pressing at once change it once; the other finds it done. Then the next week's jobs follow.
- * The change carries this attempt's key: when the store kept the write but lost its answer, the
- * retry finds the change already made, and the key says it was this press's (as `warnOnce`).
+ * The change carries the press's key (Teams' activity id, the same when it delivers it again):
+ * when the store kept the write but lost its answer, the retry finds the change already made, and
+ * the key says it was this press's (as `warnOnce`); a press delivered again after others changed
+ * the plan since finds its key among the recent changes and changes nothing (a skip would skip
+ * again a week someone moved back meanwhile).
  */
-async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
+async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
   const group = await requireMember(deps, groupId, actor);
   const { plan: before } = await planFor(deps, group);
-  const attempt = randomUUID();
+  const attempt = key ? stableId('pc', groupId, key) : randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
   const plan = await deps.plans.update(groupId, (current) => {
+    if (current.recentChanges?.includes(attempt)) {
+      outcome = { ok: true, plan: current, changed: false };
+      return current;
+    }
     outcome = change(current, group);
-    return outcome.ok && outcome.changed ? { ...outcome.plan, changedBy: attempt } : current;
+    const recentChanges = [...(current.recentChanges ?? []), attempt].slice(-RECENT_PLAN_CHANGES);
+    return outcome.ok && outcome.changed ? { ...outcome.plan, changedBy: attempt, recentChanges } : current;
   });
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
   if (outcome.ok && outcome.changed) await scheduleRhythm(deps, group, plan, { group, plan: before });
@@ -33,13 +42,13 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, ch
 }
 
 /** The group skips a week that has not started: it and the weeks after it shift on. */
-export function skipPlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string }): Promise<PlanChangeResult> {
-  return changePlan(deps, groupId, actor, (plan, group) => skipWeek(plan, group, planContext(deps, group), input.week, input.shownStart));
+export function skipPlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; key?: string }): Promise<PlanChangeResult> {
+  return changePlan(deps, groupId, actor, input.key, (plan, group) => skipWeek(plan, group, planContext(deps, group), input.week, input.shownStart));
 }
 
 /** The group moves a week that has not started to another start date; the weeks after it follow. */
-export function movePlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; newStart: string }): Promise<PlanChangeResult> {
-  return changePlan(deps, groupId, actor, (plan, group) => moveWeek(plan, group, planContext(deps, group), input.week, input.shownStart, input.newStart));
+export function movePlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; newStart: string; key?: string }): Promise<PlanChangeResult> {
+  return changePlan(deps, groupId, actor, input.key, (plan, group) => moveWeek(plan, group, planContext(deps, group), input.week, input.shownStart, input.newStart));
 }
 
 /** The plan as a card shows it (made when a group has none yet). */

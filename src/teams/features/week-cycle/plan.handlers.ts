@@ -55,6 +55,11 @@ async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Gro
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`);
 }
 
+/** Teams' id of the press: the same when it delivers the press again. */
+function pressKey(context: TurnContext): { key?: string } {
+  return context.activity.id ? { key: context.activity.id } : {};
+}
+
 /** The plan card and its steps: skip a week (after asking), move a week to another start date. */
 export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): void {
   const wc = deps.weekCycle;
@@ -72,7 +77,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   });
 
   onCardAction(app, deps.actions, 'skipWeek', async (context, data) => {
-    const { group, plan, outcome } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from });
+    const { group, plan, outcome } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
     if (!outcome.ok) return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, plan);
     return { card: planCardFor(deps, group, plan), personal: false };
@@ -85,7 +90,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
-    const { group, plan, outcome } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10) });
+    const { group, plan, outcome } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
     const t = deps.translator.t(group.language);
     if (!outcome.ok) {
       // A date that does not work comes back in the form, with the reason next to it; so does one
