@@ -1,0 +1,49 @@
+import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { sessionCardsPosted } from './support';
+
+/**
+ * The scheduler comes back after it was down for days in the middle of a started week: the
+ * ten-minute warning of Monday's session was said on Friday (its job ran first, and said it
+ * whatever the time). Week 1 is Mon 23 - Thu 26 Nov 2026 at 09:00 Amsterdam (08:00 UTC). Found in
+ * review, stop 36.
+ */
+const textsSince = (t: TestApp, g: GroupDriver, from: number) =>
+  t.connector.calls.slice(from).filter((c) => c.conversationId === g.conv.id && typeof c.activity.text === 'string').map((c) => c.activity.text as string);
+const sessionDays = async (t: TestApp, g: GroupDriver, week: number) =>
+  ((await t.store.container('sessions').items.query({ query: "SELECT c.day FROM c WHERE c.type = 'session' AND c.cycleId = @c", parameters: [{ name: '@c', value: `${g.groupId}_w${week}` }] }).fetchAll()).resources as { day: number }[])
+    .map((s) => s.day)
+    .sort();
+
+async function at(t: TestApp, iso: string) {
+  t.clock.set(iso);
+  // A tick, then the next tick (jobs a run scheduled for a moment already past), as the interval would.
+  await t.app.scheduler.runDue();
+  await t.app.scheduler.runDue();
+  await t.app.background.idle();
+  await t.app.outbox.drain(30_000);
+}
+
+describe('catching up after the scheduler was down during a started week', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  beforeEach(async () => {
+    t = await startTestApp({}, '2026-11-19T12:00:00Z');
+    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 3));
+    await g.setUp();
+  });
+  afterEach(() => t.stop());
+
+  it('down from Monday 09:30 (session open) until Friday: no stale "10 minutes left", no session card days late', async () => {
+    await at(t, '2026-11-23T07:45:00Z');
+    await at(t, '2026-11-23T08:00:00Z'); // day 1 opens
+    expect(await sessionDays(t, g, 1)).toEqual([1]);
+    await at(t, '2026-11-23T08:30:00Z');
+    // The instance is down until Friday 27 Nov, 11:00 Amsterdam.
+    const before = t.connector.calls.length;
+    await at(t, '2026-11-27T10:00:00Z');
+    const texts = textsSince(t, g, before);
+    expect(sessionCardsPosted(t, g, before)).toHaveLength(0);
+    expect(texts.filter((s) => /^Nog \d+ minu/.test(s))).toEqual([]);
+  });
+});
