@@ -93,6 +93,7 @@ const session = z
     endsAt: isoTime,
     warned: z.boolean(),
     closedAt: isoTime.optional(),
+    closedByCommand: id.optional(),
     membersChangedAt: isoTime.optional(),
     energy: z.object({ in: energyRound, out: energyRound }).strict(),
     cardActivityId: id.optional(),
@@ -286,6 +287,7 @@ const poll = z
     closedOn: isoDate.optional(),
     closedBy: z.enum(['date', 'hr']).optional(),
     closedAt: isoTime.optional(),
+    closedByCommand: id.optional(),
     announcedAt: isoTime.optional(),
   })
   .strict();

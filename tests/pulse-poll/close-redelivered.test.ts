@@ -7,8 +7,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * delivers that same message twice (same activity id: no timely answer the first time). Two
  * teams each have their own open poll. The first delivery closes the latest (Zuid's); the
  * redelivery finds Noord's as "the latest open poll" and closes it too: a second, irreversible
- * close nobody asked for. The command takes the latest poll that was open when it was sent (Teams'
- * stamp, the same on a redelivery): the one its first delivery closed. Found in review, stop 36.
+ * close nobody asked for. The poll keeps a key of the command that closed it (from Teams'
+ * activity id, the same on a redelivery): the command delivered again finds it. Found in review,
+ * stop 36.
  */
 describe('a redelivered "peiling sluiten" in HR\'s 1:1 chat', () => {
   let t: TestApp;
@@ -29,8 +30,7 @@ describe('a redelivered "peiling sluiten" in HR\'s 1:1 chat', () => {
     t.clock.set('2026-11-23T09:00:00Z');
     await d.startPoll(zuid, 'peiling start dit team 2026-12-04');
 
-    // Stamped by Teams a moment before the app handles it (this test's clock stands still).
-    const close = { ...message(t.conversation('personal', 'a:hanna'), HR, 'peiling sluiten'), timestamp: '2026-11-23T08:59:59.000Z' };
+    const close = message(t.conversation('personal', 'a:hanna'), HR, 'peiling sluiten');
     await t.send(close);
     await d.settle();
     await t.send(close); // the same activity, redelivered by Teams

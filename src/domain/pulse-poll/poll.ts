@@ -68,8 +68,13 @@ export interface Poll {
   closedOn?: string;
   /** By its closing date, or early by HR (`peiling sluiten`): cards word the two differently. */
   closedBy?: 'date' | 'hr';
-  /** The instant it was closed: a close command Teams delivers again finds the poll it closed (see `openWhenSent`). */
+  /** The instant it was closed. */
   closedAt?: string;
+  /**
+   * An opaque key of the close command that closed it (from Teams' activity id): the same command
+   * delivered again finds the poll it closed, not the next open one (closing is final).
+   */
+  closedByCommand?: string;
   /** When the closing messages (closed cards, HR's results, each team's mirror) were queued. */
   announcedAt?: string;
 }
@@ -146,15 +151,6 @@ export function closePoll(poll: Poll, now: Date, timeZone: string): Poll {
   if (poll.status === 'closed') return poll;
   const byDate = now >= new Date(poll.closesAt);
   return { ...poll, status: 'closed', closedBy: byDate ? 'date' : 'hr', closedOn: byDate ? poll.closesOn : localDate(now, timeZone), closedAt: now.toISOString() };
-}
-
-/**
- * Whether the poll was still open when a command was sent (Teams' stamp): open now, or closed
- * since. A close command delivered again finds the poll its first delivery closed, not the next
- * open one (closing is final); a new command, sent after that close, finds the next.
- */
-export function openWhenSent(poll: Pick<Poll, 'status' | 'closedAt'>, sentAt: string): boolean {
-  return poll.status === 'open' || (poll.closedAt !== undefined && Date.parse(poll.closedAt) > Date.parse(sentAt));
 }
 
 /** Answers are taken until the poll is closed, or its closing instant has passed. */

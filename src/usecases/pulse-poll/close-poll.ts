@@ -25,7 +25,7 @@ async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
  * then the poll says closed, its teams are free for a next poll, and the closing messages go out
  * once (the outbox keys make a second run send nothing twice).
  */
-export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { userId: string }): Promise<{ poll: Poll; closedNow: boolean }> {
+export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { userId: string; command?: string }): Promise<{ poll: Poll; closedNow: boolean }> {
   if (by) await requireHr(deps, by.userId);
   const current = await deps.polls.get(pollId);
   if (!current) throw new DomainError('noPoll');
@@ -35,7 +35,7 @@ export async function closePollNow(deps: PulsePollDeps, pollId: string, by?: { u
   const poll = await deps.polls.update(pollId, (p) => {
     const next = closePoll(p, deps.clock.now(), deps.timeZone);
     closedNow = next !== p;
-    return next;
+    return closedNow && by?.command ? { ...next, closedByCommand: by.command } : next;
   });
   for (const t of poll.targets) await deps.locks.release(poll.tenantId, t.teamId, poll.id);
   // Cards and reminders still waiting for Teams ask for answers the poll no longer takes: they

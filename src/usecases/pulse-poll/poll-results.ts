@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
-import { openWhenSent, Poll } from '../../domain/pulse-poll/poll';
+import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
 import { PulsePollDeps } from './deps';
@@ -89,14 +89,10 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
 }
 
 /** The newest poll of the tenant (for a team: the newest that included it). */
-export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; openWhenSent?: string } = {}): Promise<Poll> {
-  const polls = await deps.polls.listForTenant(tenantId);
-  const found = polls.find(
-    (p) =>
-      (!filter.teamId || p.targets.some((t) => t.teamId === filter.teamId)) &&
-      (!filter.open || p.status === 'open') &&
-      (filter.openWhenSent === undefined || openWhenSent(p, filter.openWhenSent)),
-  );
+export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {
+  const polls = (await deps.polls.listForTenant(tenantId)).filter((p) => !filter.teamId || p.targets.some((t) => t.teamId === filter.teamId));
+  // The poll this very command closed (Teams delivered it again) before any other, open or not.
+  const found = (filter.closedByCommand ? polls.find((p) => p.closedByCommand === filter.closedByCommand) : undefined) ?? polls.find((p) => !filter.open || p.status === 'open');
   if (!found) throw new DomainError('noPoll');
   return found;
 }

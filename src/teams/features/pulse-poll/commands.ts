@@ -15,7 +15,8 @@ import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
-import { actorOf, conversationKindOf, sentAt, tenantOf } from '../../turn';
+import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { stableId } from '../../../domain/shared/ids';
 import { channelTeamOf } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
@@ -117,13 +118,15 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'close': {
             await requireHr(deps.pulse, actor.id);
             // In a team's channel: that team's open poll, never another team's started later (closing
-            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says. Open when
-            // the command was sent: the same command delivered again finds the poll it closed.
+            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says. The same
+            // command delivered again (Teams' activity id) finds the poll it closed.
             const teamId = channelTeamOf(context);
-            const sent = sentAt(context, deps.pulse.clock.now()).toISOString();
-            const poll = await latestPoll(deps.pulse, tenantId, { openWhenSent: sent, ...(teamId ? { teamId } : {}) }).catch(() => undefined);
+            const command = context.activity.id ? stableId('pcc', tenantId, context.activity.id) : undefined;
+            const poll = await latestPoll(deps.pulse, tenantId, { open: true, ...(command ? { closedByCommand: command } : {}), ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
-            const { poll: closed, closedNow } = await closePollNow(deps.pulse, poll.id, { userId: actor.id });
+            const { poll: closed, closedNow: closedHere } = await closePollNow(deps.pulse, poll.id, { userId: actor.id, ...(command ? { command } : {}) });
+            // Delivered again: answered as the first delivery was (its answer may not have arrived).
+            const closedNow = closedHere || (command !== undefined && closed.closedByCommand === command);
             // Said to whoever closed it, in their language (the teams get the poll's).
             const how = closedAs({ ...closed, language });
             await context.sendActivity(closedNow ? t(how.by === 'hr' ? 'pulse.closedNowByHr' : 'pulse.closedNowByDate', { date: how.label }) : t('pulse.alreadyClosed'));
