@@ -104,4 +104,22 @@ describe('a refused poll answer comes back as the form', () => {
     expect(reasonAt(res.value, 'open')).toMatch(/^Hoogstens 1\.000 tekens; dit zijn er 2\.100\./);
     expect(inputOf(res.value, 'item_binden')?.input.value).toBe('2');
   });
+
+  // Found in review, stop 36: the comment's reason was missing (the answer was refused at the
+  // missing score first), so the member heard of the second fault only on their next try.
+  it('marks both a statement left open and a too-long comment in one refusal', async () => {
+    const res = await answer(noord, noord.members[3]!, { ...without('behouden', 3), open: 'z'.repeat(1500) });
+    expect({ behouden: reasonAt(res.value, 'item_behouden'), open: reasonAt(res.value, 'open'), kept: inputOf(res.value, 'open')?.input.value?.length }).toEqual({
+      behouden: 'Kies een antwoord bij deze uitspraak.',
+      open: expect.stringMatching(/^Hoogstens 1\.000 tekens; dit zijn er 1\.500\./),
+      kept: 1500,
+    });
+  });
+
+  it('refuses a score of 7 at its own statement, keeping the others, and stores nothing', async () => {
+    const res = await answer(noord, noord.members[4]!, scores(3, { binden: 7 }));
+    expect({ binden: reasonAt(res.value, 'item_binden'), boeien: inputOf(res.value, 'item_boeien')?.input.value }).toEqual({ binden: 'Kies een antwoord bij deze uitspraak.', boeien: '3' });
+    const tally = (await t.store.container('pollAnswers').item('tally', d.pollCard(noord.id).pollId).read()).resource;
+    expect(tally.respondents).toHaveLength(1); // the completed answer of the first case only
+  });
 });
