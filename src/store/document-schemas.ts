@@ -127,6 +127,7 @@ const plan = z
     updatedAt: isoTime,
     changedBy: id.optional(),
     recentChanges: z.array(id).max(20).optional(),
+    moved: z.array(z.object({ week: z.number().int().min(1), start: isoDate }).strict()).max(60).optional(),
   })
   .strict();
 

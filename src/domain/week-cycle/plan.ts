@@ -30,6 +30,12 @@ export interface RhythmPlan {
    * Teams delivers again after others changed the plan since finds its own, and changes nothing.
    */
   recentChanges?: string[];
+  /**
+   * Weeks the group moved, and the day each was moved to: planning the weeks before one again (a
+   * skip, a move of an earlier week, new settings) keeps it there while it still comes after the
+   * week before it; a week that must move past it takes it along.
+   */
+  moved?: { week: number; start: IsoDate }[];
 }
 
 export const RECENT_PLAN_CHANGES = 20;
@@ -89,9 +95,10 @@ function lastWeekOf(group: PlanGroup, ctx: PlanContext): number {
 function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, from: IsoDate, skipped = plan.skipped, last = lastWeekOf(group, ctx)): RhythmPlan {
   const kept = plan.weeks.filter((w) => w.week < week);
   const start = laterOf(from, earliestFor(kept, week, earliestDay(group, ctx)));
+  const pins = new Map((plan.moved ?? []).filter((m) => m.week >= week).map((m) => [m.week, m.start]));
   return {
     ...plan,
-    weeks: [...kept, ...planWeeks(week, last, start, rulesOf(group, ctx, skipped))],
+    weeks: [...kept, ...planWeeks(week, last, start, rulesOf(group, ctx, skipped), pins)],
     skipped,
     basis: { days: sortedDays(group), plannedWeeks: group.plannedWeeks, region: ctx.holidays.region },
     updatedAt: ctx.at,
@@ -171,7 +178,9 @@ export function skipWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
     return plan.skipped.includes(skippedMonday) ? { ok: true, plan, changed: false } : { ok: false, reason: 'changedMeanwhile' };
   }
   const skipped = [...new Set([...plan.skipped, skippedMonday])].sort();
-  return { ok: true, plan: replan(plan, group, ctx, week, addDays(skippedMonday, 7), skipped), changed: true };
+  // A week skipped is no longer where anyone moved it.
+  const unpinned = { ...plan, moved: (plan.moved ?? []).filter((m) => m.week !== week) };
+  return { ok: true, plan: replan(unpinned, group, ctx, week, addDays(skippedMonday, 7), skipped), changed: true };
 }
 
 /**
@@ -196,7 +205,8 @@ export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
   const dates = fitWeek(monday, newStart, rulesOf(group, ctx, skipped));
   if (!dates || dates[0] !== newStart) return { ok: false, reason: 'doesNotFit' };
   const kept = plan.weeks.filter((w) => w.week < week);
-  const moved = { ...plan, weeks: [...kept, { week, dates }], skipped };
+  const pinned = [...(plan.moved ?? []).filter((m) => m.week !== week && m.week > ctx.startedWeeks), { week, start: newStart }].sort((a, b) => a.week - b.week);
+  const moved = { ...plan, weeks: [...kept, { week, dates }], skipped, moved: pinned };
   return { ok: true, plan: replan(moved, group, ctx, week + 1, addDays(monday, 7), skipped), changed: true };
 }
 

@@ -104,13 +104,17 @@ const SLACK_WEEKS = 104;
  * not before `from`. Calendar weeks the group skipped, and weeks in which four days do not fit
  * (holidays), are passed over, so every planned week is a real one.
  */
-export function planWeeks(first: number, last: number, from: IsoDate, rules: WeekRules & { skipped?: ReadonlySet<IsoDate> }): PlannedWeek[] {
+export function planWeeks(first: number, last: number, from: IsoDate, rules: WeekRules & { skipped?: ReadonlySet<IsoDate> }, pins: ReadonlyMap<number, IsoDate> = new Map()): PlannedWeek[] {
   const out: PlannedWeek[] = [];
   let monday = mondayOf(from);
   for (let looked = 0, week = first; week <= last; looked++, monday = addDays(monday, 7)) {
     if (looked > last - first + SLACK_WEEKS) throw new DomainError('invalidInput', 'no week fits the group\'s days');
+    // A week the group moved goes to the calendar week it was moved to, if that is still ahead of
+    // where the weeks before it ended (else it follows on like any other).
+    const pin = pins.get(week);
+    if (pin && mondayOf(pin) > monday) monday = mondayOf(pin);
     if (rules.skipped?.has(monday)) continue;
-    const dates = fitWeek(monday, from, rules);
+    const dates = fitWeek(monday, pin && mondayOf(pin) === monday && pin > from ? pin : from, rules);
     if (!dates) continue;
     out.push({ week, dates });
     week++;
