@@ -25,21 +25,34 @@ async function currentSlot(deps: WeekCycleDeps, groupId: string, slot: SessionSl
 }
 
 /**
- * Whether the planned day is still to be held: the group has not moved on to a later week, and
- * no session of this day (or a later one) of the week was opened by hand already.
+ * The day a planned slot opens, when it is still to be held: the group has not moved on to a later
+ * week, and no session of this day (or a later one) of the week was opened by hand already. The
+ * week's next day, which is the slot's own unless a day of the week passed unheld (the scheduler
+ * was down): then it is an earlier one, and the week's last day has no slot left.
  */
-async function stillToHold(deps: WeekCycleDeps, group: Group, slot: SessionSlot): Promise<boolean> {
-  if (group.cyclesStarted > slot.week) return false;
-  if (group.cyclesStarted < slot.week) return group.cyclesStarted === slot.week - 1;
+async function dayToHold(deps: WeekCycleDeps, group: Group, slot: SessionSlot): Promise<number | undefined> {
+  if (group.cyclesStarted > slot.week) return undefined;
+  if (group.cyclesStarted < slot.week) return group.cyclesStarted === slot.week - 1 ? 1 : undefined;
   const state = await deps.sessions.loadCycle(group.id, cycleIdFor(group.id, slot.week));
-  return !!state && !state.cycle.completedAt && !state.sessions.some((s) => s.day >= slot.day);
+  if (!state || state.cycle.completedAt || state.sessions.some((s) => s.day >= slot.day)) return undefined;
+  return Math.max(0, ...state.sessions.map((s) => s.day)) + 1;
 }
 
 /** The reminder before a planned session, when it is still coming: what to say, or nothing. */
-export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<{ group: Group; session: PlannedSession } | undefined> {
+export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<{ group: Group; session: PlannedSession; day: number } | undefined> {
   const current = await currentSlot(deps, groupId, slot);
   if (!current || deps.clock.now().getTime() >= current.session.at.getTime()) return undefined;
-  return (await stillToHold(deps, current.group, slot)) ? { group: current.group, session: current.session } : undefined;
+  const day = await dayToHold(deps, current.group, slot);
+  return day ? { group: current.group, session: current.session, day } : undefined;
+}
+
+/** A planned slot that opened an earlier day of its week than its own: a day passed unheld. */
+export interface BehindInWeek {
+  group: Group;
+  week: number;
+  /** The day that opened now, and the slot's own. */
+  day: number;
+  planned: number;
 }
 
 /**
@@ -61,15 +74,17 @@ export interface CaughtUpWeek {
   dates: readonly string[];
 }
 
-export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>): Promise<NextSession | undefined> {
+export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>, behind?: (b: BehindInWeek) => Promise<void>): Promise<NextSession | undefined> {
   const current = await currentSlot(deps, groupId, slot);
   if (!current) return undefined;
   try {
     // A start that runs after its hour is over (the app was down) does not open a session late.
     const over = current.session.at.getTime() + deps.session.minutes * 60_000 <= deps.clock.now().getTime();
-    if (over || !(await stillToHold(deps, current.group, slot))) return undefined;
+    if (over || !(await dayToHold(deps, current.group, slot))) return undefined;
     if (current.group.cyclesStarted < slot.week) await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
-    return await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
+    const next = await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
+    if (next?.kind === 'session' && next.state.session.day < slot.day && behind) await behind({ group: current.group, week: slot.week, day: next.state.session.day, planned: slot.day });
+    return next;
   } finally {
     // As they are now: this run may have opened the week (and extended the plan).
     const [group, stored] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
-import { CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
+import { BehindInWeek, CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { weekSpan } from '../../cards/rhythm/plan-format';
 import { endSession, finishClose, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
@@ -37,6 +37,12 @@ function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
 async function tellCaughtUp(deps: FeatureDeps, { group, week, dates }: CaughtUpWeek): Promise<void> {
   const text = deps.translator.t(group.language)('rhythm.caughtUp', { week, dates: weekSpan(dates, group.language), time: group.schedule.startTime });
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.caughtUp:${group.id}:${week}:${dates[0]}`);
+}
+
+/** A day of a started week passed unheld: which day opens now, and that the week's last day is the group's to start. */
+async function tellBehind(deps: FeatureDeps, { group, week, day, planned }: BehindInWeek): Promise<void> {
+  const text = deps.translator.t(group.language)('rhythm.behind', { week, day, planned });
+  await deps.messenger.queueText(group.conversationRef, text, `rhythm.behind:${group.id}:${week}:${day}`);
 }
 
 /**
@@ -80,7 +86,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
     const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
-    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }, (moved) => tellCaughtUp(deps, moved)) : await startCycleSession(wc, groupId, cycleId);
+    const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }, (moved) => tellCaughtUp(deps, moved), (b) => tellBehind(deps, b)) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
     // A card that came after the session's end would show it still open: Teams' failures are retried until the end only.
@@ -95,7 +101,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { group, session } = due;
     const minutes = Math.max(1, Math.round((session.at.getTime() - wc.clock.now().getTime()) / 60_000));
     const time = DateTime.fromJSDate(session.at, { zone: group.schedule.timeZone }).toFormat('HH:mm');
-    const text = deps.translator.t(group.language)('rhythm.reminder', { count: minutes, day: session.day, week: session.week, time });
+    // The day that will open: an earlier one than the slot's when a day of the week passed unheld.
+    const text = deps.translator.t(group.language)('rhythm.reminder', { count: minutes, day: due.day, week: session.week, time });
     // "Starts in N minutes" is wrong once it has started: Teams' failures are retried until then only.
     await deps.messenger.text(group.conversationRef, text, `rhythm:${job.id}`, { giveUpAfterMs: msUntil(wc, session.at) });
   });
