@@ -79,11 +79,16 @@ export class JobDelivery {
     const toClaim = rendered.sentArgs && job.onSent ? { ...job, onSent: { ...job.onSent, args: { ...job.onSent.args, ...rendered.sentArgs } } } : job;
     const claimed = await transitions.claim(toClaim);
     if (!claimed) return false;
-    if (rendered.stillValid && !(await rendered.stillValid().catch(() => false))) {
-      this.d.logger.debug(job.guard ? {} : { jobId: job.id }, 'outbox job handed back unsent: what it was rendered from changed during its waits');
-      const back = await transitions.unclaim(claimed);
-      if (back) this.d.requeue(back);
-      return false;
+    if (rendered.stillValid) {
+      // A "no": rendered again at once. A check that could not answer: put off, as a failed render.
+      const valid = await rendered.stillValid().catch((err: Error) => err);
+      if (valid !== true) {
+        this.d.logger.debug(job.guard ? {} : { jobId: job.id }, valid === false ? 'outbox job handed back unsent: what it was rendered from changed during its waits' : 'outbox job handed back unsent: its re-check failed');
+        const back = await transitions.unclaim(claimed);
+        if (back && valid === false) this.d.requeue(back);
+        else if (back) await transitions.defer(back);
+        return valid !== false;
+      }
     }
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
     if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {

@@ -44,7 +44,17 @@ export class JobTransitions {
   async defer(job: Versioned<OutboxJob>): Promise<void> {
     const failed = (job.checksFailed ?? 0) + 1;
     const delayMs = Math.min(this.options.backoffCapMs, this.options.backoffBaseMs * 2 ** (failed - 1));
-    const next = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(Date.now() + delayMs).toISOString() });
+    const dueAt = Date.now() + delayMs;
+    // Not past its own budget ("ten minutes left"), nor a guarded job past its short retry window.
+    const lastMoment = leavesNoTrace(job) ? Math.min(this.giveUpAt(job), Date.parse(job.createdAt) + this.options.guardedRetryMs) : this.giveUpAt(job);
+    if (dueAt > lastMoment) {
+      const claimed = await this.claim(job);
+      if (!claimed) return;
+      await this.finish(claimed, 'failed', {});
+      if (!leavesNoTrace(job)) this.hooks.notDelivered?.(job, 'outOfTime', undefined);
+      return;
+    }
+    const next = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
     if (!next) this.logger.debug(leavesNoTrace(job) ? {} : { jobId: job.id }, 'outbox job changed before its failed check was deferred');
   }
 

@@ -74,9 +74,13 @@ export class Outbox implements OutboxPort {
     return handler(job.render.args);
   }
 
-  /** The job's guard and its `sendIf`, both answered by the checks registered with `onGuard`. */
+  /**
+   * The job's `sendIf` and its guard, both answered by the checks registered with `onGuard`. The
+   * `sendIf` first: it says the same for everyone (a poll still open), so only the guard's own
+   * answer (who has not answered) decides between one person's job and another's.
+   */
   private async checkGuard(job: OutboxJob): Promise<boolean> {
-    for (const check of [job.guard, job.sendIf]) {
+    for (const check of [job.sendIf, job.guard]) {
       if (!check) continue;
       const handler = this.guards.get(check.kind);
       if (!handler) throw new Error(`no outbox guard for ${check.kind}`);
