@@ -136,4 +136,36 @@ describe('a session summary whose outbox write lands after an erasure', () => {
     const summaries = t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes('Roosters op tijd maken') && !c.activity.attachments?.[0]?.content?.refresh);
     expect({ summaries: summaries.length, namingBram: summaries.filter((c) => /BramR|29:bramr|aad-bramr/i.test(JSON.stringify(c.activity))).length }).toEqual({ summaries: 1, namingBram: 0 });
   });
+  // Found in the second review, stop 36: the check compared the group's lastErasureAt, a time; a
+  // second erasure released at the same stamp (here the clock stands still; in life the same
+  // millisecond, or an instance whose clock is behind) left it unchanged. It counts them now.
+  it('is not sent as built when a second erasure in the group ends during the sender\'s waits at the same stamp', async () => {
+    const [anna, bram, cem, dewi, eva] = ['AnnaQ', 'BramQ', 'CemQ', 'DewiQ', 'EvaQ'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-second-erasure@thread.v2'), [anna, bram, cem, dewi, eva]);
+    await g.setUp();
+    await g.startCycle();
+    await g.startSession();
+    await g.contribute(anna, 1, 'Roosters op tijd maken');
+    await g.contribute(bram, 1, 'Vaste overdracht om acht uur');
+
+    // An earlier erasure in the group (Eva's) sets lastErasureAt.
+    await eraseInChat(t, eva);
+
+    // The claim of the summary's job is slow; its card (naming Bram) was built just before.
+    const held = cosmosGate(t.proxy!).hold(replaceOf(stableId('ob', `summary:${g.sessionId}`)));
+    const end = g.end(anna);
+    await held.arrived;
+
+    // Bram erases his data meanwhile, to the end.
+    const chat = new PersonalChat(t, bram);
+    const ask = (await chat.say('wis mijn gegevens')).cards[0];
+    const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
+    expect(cardText(done)).toContain('Je gegevens zijn gewist');
+
+    held.release();
+    await end;
+    await t.app.outbox.drain(30_000);
+    const summaries = t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes('Roosters op tijd maken') && !c.activity.attachments?.[0]?.content?.refresh);
+    expect({ summaries: summaries.length, namingBram: summaries.filter((c) => /BramQ|29:bramq|aad-bramq/i.test(JSON.stringify(c.activity))).length }).toEqual({ summaries: 1, namingBram: 0 });
+  });
 });

@@ -59,6 +59,12 @@ export interface Group {
    */
   lastErasureAt?: string;
   /**
+   * How many erasures of members let go of this group: a card built before one of them is known
+   * to be out of date (a summary, checked right before it is sent), also when two end in the same
+   * millisecond or on instances whose clocks differ. It names nobody.
+   */
+  erasuresDone?: number;
+  /**
    * Counts the changes of the group's settings (setup, language), so a setup form can say which
    * version it was opened on. Absent on a group stored before revisions were kept: read it as 0.
    */
@@ -200,7 +206,8 @@ export function unmarkedForErasure(group: Group, userId: string, at: string): Gr
   const { erasing: _erasing, ...rest } = group;
   const erasing = (group.erasing ?? []).filter((e) => e.id !== userId);
   const lastErasureAt = group.lastErasureAt && group.lastErasureAt > at ? group.lastErasureAt : at;
-  return erasing.length ? { ...rest, erasing, lastErasureAt } : { ...rest, lastErasureAt };
+  const erasuresDone = (group.erasuresDone ?? 0) + 1;
+  return erasing.length ? { ...rest, erasing, lastErasureAt, erasuresDone } : { ...rest, lastErasureAt, erasuresDone };
 }
 
 /** Whether an activity sent at `sentAt` (Teams' stamp) was sent before the group's latest erasure let go of it (see `Group.lastErasureAt`). */

@@ -70,16 +70,16 @@ export class SessionPresenter {
   /**
    * The summary as the outbox sends it (see `postSummary`); none for a session that is gone. It
    * holds while no erasure in the group began or ended since it was built (checked again right
-   * before the call, after the sender's waits).
+   * before the call, after the sender's waits; counted, not timed: two may end in one millisecond).
    */
   async summaryWhenSent(groupId: string, sessionId: string): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
     const state = await this.deps.weekCycle.sessions.loadState(groupId, sessionId);
     if (!state) return undefined;
     if (state.group.erasing?.length) throw new Error('an erasure in the group is under way; the summary waits for it');
-    const builtFrom = state.group.lastErasureAt;
+    const builtFrom = { at: state.group.lastErasureAt, done: state.group.erasuresDone ?? 0 };
     const stillValid = async () => {
       const group = await this.deps.weekCycle.groups.get(groupId);
-      return !!group && !group.erasing?.length && group.lastErasureAt === builtFrom;
+      return !!group && !group.erasing?.length && (group.erasuresDone ?? 0) === builtFrom.done && group.lastErasureAt === builtFrom.at;
     };
     return { card: await this.summary(state), stillValid };
   }
