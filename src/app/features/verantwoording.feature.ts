@@ -56,10 +56,10 @@ export function composeVerantwoording(
     dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, holidays: holidayCalendar(p.config.rhythm.holidayRegion), polls: new CosmosPollRepository(p.cosmos) },
   };
   // An interrupted erasure finishes without the person: its job runs it again while its ticket is there.
-  p.scheduler.on(ERASURE_RESUME_JOB, async (payload) => {
+  p.scheduler.on(ERASURE_RESUME_JOB, async (payload, job) => {
     const marker = typeof payload.marker === 'string' ? payload.marker : '';
     const round = typeof payload.round === 'number' ? payload.round : 1;
-    const outcome = await resumeErasure(deps, { marker, round });
+    const outcome = await resumeErasure(deps, { marker, round }, job.attempts);
     // Who it was stays out of the log.
     p.logger.info({ outcome, round }, 'unfinished erasure resumed');
   });

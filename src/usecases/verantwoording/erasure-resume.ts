@@ -12,7 +12,7 @@ export const ERASURE_RESUME_JOB = 'verantwoording.erasureResume';
 
 /** Long enough for an ordinary erasure to be done first (the job then finds no ticket). */
 const FIRST_RUN_AFTER_MS = 10 * 60_000;
-/** A failed round schedules the next one an hour later (after its own retries), for about a week. */
+/** A failed round schedules the next one an hour later (its own job is retried soon a few times first), for about a week. */
 const NEXT_ROUND_AFTER_MS = 60 * 60_000;
 export const MAX_RESUME_ROUNDS = 168;
 

@@ -267,18 +267,23 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
 /**
  * The background resume of an unfinished erasure (its job knows only the ticket's marker). Nothing
  * to do once the ticket is gone. A failed run schedules the next round (idempotent), an hour
- * later, and ends there; only when that cannot be scheduled does the job's own retry try again.
- * A later round finds no ticket.
+ * later; the round's job is retried soon a few times (`attempt`, a passing fault) and then hands
+ * over to that next round, so rounds do not pile up under the scheduler's day of retries. A later
+ * round finds no ticket.
  */
-export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload): Promise<'erased' | 'nothing left' | 'next round'> {
+/** Runs of one resume round before it hands over to the next round (the scheduler's retries: 20 s, 40 s, 80 s apart). */
+const QUICK_RESUME_RETRIES = 4;
+
+export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload, attempt = Number.POSITIVE_INFINITY): Promise<'erased' | 'nothing left' | 'next round'> {
   const ticket = await deps.records.erasureTicketWithMarker(payload.marker);
   if (!ticket) return 'nothing left';
   try {
     await eraseMyData(deps, ticket.userId);
     return 'erased';
   } catch (err) {
-    // The next round takes over: this one is not retried as well (the scheduler would, for a day).
-    if (payload.round < MAX_RESUME_ROUNDS && (await scheduleErasureResume(deps, ticket, payload.round + 1))) return 'next round';
+    const next = payload.round < MAX_RESUME_ROUNDS && (await scheduleErasureResume(deps, ticket, payload.round + 1));
+    // Retried soon for a passing fault; after that the next round takes over (the scheduler would retry it for a day).
+    if (next && attempt >= QUICK_RESUME_RETRIES) return 'next round';
     throw err;
   }
 }
