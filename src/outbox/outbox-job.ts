@@ -23,7 +23,7 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   conversationKey: string;
   notBefore: string;
   attempts: number;
-  /** How many times in a row its guard or render could not answer (it failed): each waits longer (`JobTransitions.defer`). */
+  /** How many times its guard or render could not answer (it failed): each waits longer (`JobTransitions.defer`). */
   checksFailed?: number;
   createdAt: string;
   /** Sort key: enqueue time plus position in its batch, so one conversation's messages keep their order. */
