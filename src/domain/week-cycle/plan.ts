@@ -92,12 +92,16 @@ function lastWeekOf(group: PlanGroup, ctx: PlanContext): number {
 }
 
 /** Keeps the weeks before `week` and plans `week`..`last` after them, from `from` at the earliest. */
-function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, from: IsoDate, skipped = plan.skipped, last = lastWeekOf(group, ctx)): RhythmPlan {
+function replan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, from: IsoDate, skipped = plan.skipped, last = lastWeekOf(group, ctx), keepPins = true): RhythmPlan {
   const kept = plan.weeks.filter((w) => w.week < week);
   const start = laterOf(from, earliestFor(kept, week, earliestDay(group, ctx)));
-  const pins = new Map((plan.moved ?? []).filter((m) => m.week >= week).map((m) => [m.week, m.start]));
+  // Only weeks the plan still holds keep where they were moved: a week dropped (fewer planned
+  // weeks) and planned again later is a new week, planned on from the one before it.
+  const moved = keepPins ? (plan.moved ?? []).filter((m) => m.week <= last) : (plan.moved ?? []).filter((m) => m.week < week);
+  const pins = new Map(moved.filter((m) => m.week >= week).map((m) => [m.week, m.start]));
   return {
     ...plan,
+    ...(plan.moved ? { moved } : {}),
     weeks: [...kept, ...planWeeks(week, last, start, rulesOf(group, ctx, skipped), pins)],
     skipped,
     basis: { days: sortedDays(group), plannedWeeks: group.plannedWeeks, region: ctx.holidays.region },
@@ -132,7 +136,8 @@ export function reconcilePlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanConte
 export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number): RhythmPlan {
   if (weekOf(plan, week)) return plan;
   const next = Math.max(0, ...plan.weeks.map((w) => w.week)) + 1;
-  return replan(plan, group, ctx, next, ctx.today, plan.skipped, week);
+  // Weeks added past the plan were never moved by the group: no pin of a week once dropped applies.
+  return replan(plan, group, ctx, next, ctx.today, plan.skipped, week, false);
 }
 
 /**

@@ -114,7 +114,10 @@ export function planWeeks(first: number, last: number, from: IsoDate, rules: Wee
     const pin = pins.get(week);
     if (pin && mondayOf(pin) > monday) monday = mondayOf(pin);
     if (rules.skipped?.has(monday)) continue;
-    const dates = fitWeek(monday, pin && mondayOf(pin) === monday && pin > from ? pin : from, rules);
+    // In the calendar week it was moved to: from the day it was moved to, or else (other days now)
+    // anywhere in that week, so it keeps its week.
+    const pinnedHere = pin !== undefined && mondayOf(pin) === monday && pin > from;
+    const dates = (pinnedHere ? fitWeek(monday, pin, rules) : undefined) ?? fitWeek(monday, from, rules);
     if (!dates) continue;
     out.push({ week, dates });
     week++;
