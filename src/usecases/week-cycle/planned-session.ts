@@ -35,6 +35,8 @@ async function dayToHold(deps: WeekCycleDeps, group: Group, slot: SessionSlot): 
   if (group.cyclesStarted < slot.week) return group.cyclesStarted === slot.week - 1 ? 1 : undefined;
   const state = await deps.sessions.loadCycle(group.id, cycleIdFor(group.id, slot.week));
   if (!state || state.cycle.completedAt || state.sessions.some((s) => s.day >= slot.day)) return undefined;
+  // A session of the week still open (started by hand before its time): this slot opens nothing.
+  if (state.sessions.some((s) => s.status === 'open')) return undefined;
   return Math.max(0, ...state.sessions.map((s) => s.day)) + 1;
 }
 
@@ -83,7 +85,7 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     if (over || !(await dayToHold(deps, current.group, slot))) return undefined;
     if (current.group.cyclesStarted < slot.week) await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
     const next = await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
-    if (next?.kind === 'session' && next.state.session.day < slot.day && behind) await behind({ group: current.group, week: slot.week, day: next.state.session.day, planned: slot.day });
+    if (next?.kind === 'session' && next.created && next.state.session.day < slot.day && behind) await behind({ group: current.group, week: slot.week, day: next.state.session.day, planned: slot.day });
     return next;
   } finally {
     // As they are now: this run may have opened the week (and extended the plan).

@@ -39,10 +39,14 @@ async function tellCaughtUp(deps: FeatureDeps, { group, week, dates }: CaughtUpW
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.caughtUp:${group.id}:${week}:${dates[0]}`);
 }
 
-/** A day of a started week passed unheld: which day opens now, and that the week's last day is the group's to start. */
+/**
+ * Days of a started week passed unheld: which day opens now, and that the week's last days (as
+ * many as were missed) are the group's to start. Said once a week: a later slot that opens a day
+ * behind again has nothing new to say.
+ */
 async function tellBehind(deps: FeatureDeps, { group, week, day, planned }: BehindInWeek): Promise<void> {
-  const text = deps.translator.t(group.language)('rhythm.behind', { week, day, planned });
-  await deps.messenger.queueText(group.conversationRef, text, `rhythm.behind:${group.id}:${week}:${day}`);
+  const text = deps.translator.t(group.language)('rhythm.behind', { week, day, planned, count: planned - day });
+  await deps.messenger.queueText(group.conversationRef, text, `rhythm.behind:${group.id}:${week}`);
 }
 
 /**
