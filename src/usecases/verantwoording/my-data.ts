@@ -264,6 +264,9 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
   }
 }
 
+/** Runs of one resume round before it hands over to the next round (the scheduler's retries: 20 s, 40 s, 80 s apart). */
+const QUICK_RESUME_RETRIES = 4;
+
 /**
  * The background resume of an unfinished erasure (its job knows only the ticket's marker). Nothing
  * to do once the ticket is gone. A failed run schedules the next round (idempotent), an hour
@@ -271,9 +274,6 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
  * over to that next round, so rounds do not pile up under the scheduler's day of retries. A later
  * round finds no ticket.
  */
-/** Runs of one resume round before it hands over to the next round (the scheduler's retries: 20 s, 40 s, 80 s apart). */
-const QUICK_RESUME_RETRIES = 4;
-
 export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureResumePayload, attempt = Number.POSITIVE_INFINITY): Promise<'erased' | 'nothing left' | 'next round'> {
   const ticket = await deps.records.erasureTicketWithMarker(payload.marker);
   if (!ticket) return 'nothing left';
