@@ -33,13 +33,37 @@ describe('a session summary whose outbox write lands after an erasure', () => {
   });
   afterAll(() => t.stop());
 
-  const summariesIn = (g: GroupDriver, text: string) => t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes(text) && !c.activity.attachments?.[0]?.content?.refresh);
-
-  it('goes out without naming the erased member (his answer stays, anonymously), and is not lost for the group', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-in-flight@thread.v2'), [anna, bram, cem, dewi]);
+  /** A new group in its own chat, its first session open. */
+  const openSession = async (chatId: string, members: TestUser[]) => {
+    const g = new GroupDriver(t, t.conversation('groupChat', chatId), members);
     await g.setUp();
     await g.startCycle();
     await g.startSession();
+    return g;
+  };
+  const named = (...names: string[]) => names.map(user);
+
+  /**
+   * `ender` ends the session; the claim of its summary's job (its first replace) is slow, its card
+   * built just before, and `erased` erases their data meanwhile, to the end.
+   */
+  const endWhileErasedDuringWaits = async (g: GroupDriver, ender: TestUser, erased: TestUser) => {
+    const held = cosmosGate(t.proxy!).hold(replaceOf(stableId('ob', `summary:${g.sessionId}`)));
+    const end = g.end(ender);
+    await held.arrived;
+    const chat = new PersonalChat(t, erased);
+    const ask = (await chat.say('wis mijn gegevens')).cards[0];
+    const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
+    expect(cardText(done)).toContain('Je gegevens zijn gewist');
+    held.release();
+    await end;
+    await t.app.outbox.drain(30_000);
+  };
+
+  const summariesIn = (g: GroupDriver, text: string) => t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes(text) && !c.activity.attachments?.[0]?.content?.refresh);
+
+  it('goes out without naming the erased member (his answer stays, anonymously), and is not lost for the group', async () => {
+    const g = await openSession('19:summary-in-flight@thread.v2', [anna, bram, cem, dewi]);
     await g.contribute(anna, 1, 'Overdracht tussen diensten');
     await g.contribute(bram, 1, 'Zorg over de nachtdienst');
 
@@ -60,11 +84,8 @@ describe('a session summary whose outbox write lands after an erasure', () => {
   });
 
   it('waits in the outbox while his erasure is under way, and then goes out without him', async () => {
-    const [anna2, bram2, cem2, dewi2] = ['AnnaS', 'BramS', 'CemS', 'DewiS'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-during-erasure@thread.v2'), [anna2, bram2, cem2, dewi2]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const [anna2, bram2, cem2, dewi2] = named('AnnaS', 'BramS', 'CemS', 'DewiS') as [TestUser, TestUser, TestUser, TestUser];
+    const g = await openSession('19:summary-during-erasure@thread.v2', [anna2, bram2, cem2, dewi2]);
     await g.contribute(anna2, 1, 'Roosters op tijd');
     await g.contribute(bram2, 1, 'Vaste overdracht om acht uur');
 
@@ -85,11 +106,8 @@ describe('a session summary whose outbox write lands after an erasure', () => {
   // Found in review, stop 36: the waiting summary was due again at once after each failed render,
   // and the sender read it and built it again in a loop for as long as the erasure lasted.
   it('waits for the erasure without being tried again in a loop', async () => {
-    const [anna3, bram3, cem3, dewi3] = ['AnnaW', 'BramW', 'CemW', 'DewiW'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-waits@thread.v2'), [anna3, bram3, cem3, dewi3]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const [anna3, bram3, cem3, dewi3] = named('AnnaW', 'BramW', 'CemW', 'DewiW') as [TestUser, TestUser, TestUser, TestUser];
+    const g = await openSession('19:summary-waits@thread.v2', [anna3, bram3, cem3, dewi3]);
     await g.contribute(anna3, 1, 'Pauzes samen');
 
     const held = cosmosGate(t.proxy!).hold(replaceOf(g.sessionId!));
@@ -111,61 +129,30 @@ describe('a session summary whose outbox write lands after an erasure', () => {
   // Found in review, stop 36: the summary was built before the sender's waits (the rate limits,
   // the claim), and an erasure that ran to its end in that moment did not stop the card built before it.
   it('is not sent as built when an erasure of a member it names ran to its end during the sender\'s waits', async () => {
-    const [anna, bram, cem, dewi] = ['AnnaR', 'BramR', 'CemR', 'DewiR'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-render-wait@thread.v2'), [anna, bram, cem, dewi]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const [anna, bram, cem, dewi] = named('AnnaR', 'BramR', 'CemR', 'DewiR') as [TestUser, TestUser, TestUser, TestUser];
+    const g = await openSession('19:summary-render-wait@thread.v2', [anna, bram, cem, dewi]);
     await g.contribute(anna, 1, 'Roosters op tijd maken');
     await g.contribute(bram, 1, 'Vaste overdracht om acht uur');
 
-    // The claim of the summary's job (its first replace) is slow; its card was built just before.
-    const held = cosmosGate(t.proxy!).hold(replaceOf(stableId('ob', `summary:${g.sessionId}`)));
-    const end = g.end(anna);
-    await held.arrived;
-
-    // Bram erases his data meanwhile, to the end.
-    const chat = new PersonalChat(t, bram);
-    const ask = (await chat.say('wis mijn gegevens')).cards[0];
-    const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-    expect(cardText(done)).toContain('Je gegevens zijn gewist');
-
-    held.release();
-    await end;
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes('Roosters op tijd maken') && !c.activity.attachments?.[0]?.content?.refresh);
+    await endWhileErasedDuringWaits(g, anna, bram);
+    const summaries = summariesIn(g, 'Roosters op tijd maken');
     expect({ summaries: summaries.length, namingBram: summaries.filter((c) => /BramR|29:bramr|aad-bramr/i.test(JSON.stringify(c.activity))).length }).toEqual({ summaries: 1, namingBram: 0 });
   });
+
   // Found in the second review, stop 36: the check compared the group's lastErasureAt, a time; a
   // second erasure released at the same stamp (here the clock stands still; in life the same
   // millisecond, or an instance whose clock is behind) left it unchanged. It counts them now.
   it('is not sent as built when a second erasure in the group ends during the sender\'s waits at the same stamp', async () => {
-    const [anna, bram, cem, dewi, eva] = ['AnnaQ', 'BramQ', 'CemQ', 'DewiQ', 'EvaQ'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:summary-second-erasure@thread.v2'), [anna, bram, cem, dewi, eva]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const [anna, bram, cem, dewi, eva] = named('AnnaQ', 'BramQ', 'CemQ', 'DewiQ', 'EvaQ') as [TestUser, TestUser, TestUser, TestUser, TestUser];
+    const g = await openSession('19:summary-second-erasure@thread.v2', [anna, bram, cem, dewi, eva]);
     await g.contribute(anna, 1, 'Roosters op tijd maken');
     await g.contribute(bram, 1, 'Vaste overdracht om acht uur');
 
     // An earlier erasure in the group (Eva's) sets lastErasureAt.
     await eraseInChat(t, eva);
 
-    // The claim of the summary's job is slow; its card (naming Bram) was built just before.
-    const held = cosmosGate(t.proxy!).hold(replaceOf(stableId('ob', `summary:${g.sessionId}`)));
-    const end = g.end(anna);
-    await held.arrived;
-
-    // Bram erases his data meanwhile, to the end.
-    const chat = new PersonalChat(t, bram);
-    const ask = (await chat.say('wis mijn gegevens')).cards[0];
-    const done = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-    expect(cardText(done)).toContain('Je gegevens zijn gewist');
-
-    held.release();
-    await end;
-    await t.app.outbox.drain(30_000);
-    const summaries = t.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && JSON.stringify(c.activity).includes('Roosters op tijd maken') && !c.activity.attachments?.[0]?.content?.refresh);
+    await endWhileErasedDuringWaits(g, anna, bram);
+    const summaries = summariesIn(g, 'Roosters op tijd maken');
     expect({ summaries: summaries.length, namingBram: summaries.filter((c) => /BramQ|29:bramq|aad-bramq/i.test(JSON.stringify(c.activity))).length }).toEqual({ summaries: 1, namingBram: 0 });
   });
 });

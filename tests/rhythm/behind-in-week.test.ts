@@ -1,5 +1,6 @@
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { runAt as at, sessionDays, textsSince } from './support';
 
 /**
  * What the group is told when days of a started week passed unheld (stop 36), found in the third
@@ -7,21 +8,6 @@ import { startTestApp, TestApp } from '../support/test-app';
  * open) and a false "starts now"; the notice said again the next day; one missed session named
  * where two were. Week 1 is Mon 23 - Thu 26 Nov 2026 at 09:00 Amsterdam (08:00 UTC).
  */
-const textsSince = (t: TestApp, g: GroupDriver, from: number) =>
-  t.connector.calls.slice(from).filter((c) => c.conversationId === g.conv.id && typeof c.activity.text === 'string').map((c) => c.activity.text as string);
-const sessionDays = async (t: TestApp, g: GroupDriver, week: number) =>
-  ((await t.store.container('sessions').items.query({ query: "SELECT c.day FROM c WHERE c.type = 'session' AND c.cycleId = @c", parameters: [{ name: '@c', value: `${g.groupId}_w${week}` }] }).fetchAll()).resources as { day: number }[])
-    .map((s) => s.day)
-    .sort();
-
-async function at(t: TestApp, iso: string) {
-  t.clock.set(iso);
-  await t.app.scheduler.runDue();
-  await t.app.scheduler.runDue();
-  await t.app.background.idle();
-  await t.app.outbox.drain(30_000);
-}
-
 describe('the notice of days passed unheld, and the reminder', () => {
   let t: TestApp;
   let g: GroupDriver;

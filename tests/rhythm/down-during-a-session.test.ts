@@ -1,29 +1,13 @@
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sessionCardsPosted } from './support';
+import { runAt as at, sessionCardsPosted, sessionDays, textsSince } from './support';
 
 /**
  * The scheduler comes back after it was down for days in the middle of a started week: the
  * ten-minute warning of Monday's session was said on Friday (its job ran first, and said it
- * whatever the time); a day that passed unheld went unmentioned. Week 1 is Mon 23 - Thu 26 Nov 2026 at 09:00 Amsterdam (08:00 UTC). Found in
- * review, stop 36.
+ * whatever the time); a day that passed unheld went unmentioned. Week 1 is Mon 23 - Thu 26 Nov
+ * 2026 at 09:00 Amsterdam (08:00 UTC). Found in review, stop 36.
  */
-const textsSince = (t: TestApp, g: GroupDriver, from: number) =>
-  t.connector.calls.slice(from).filter((c) => c.conversationId === g.conv.id && typeof c.activity.text === 'string').map((c) => c.activity.text as string);
-const sessionDays = async (t: TestApp, g: GroupDriver, week: number) =>
-  ((await t.store.container('sessions').items.query({ query: "SELECT c.day FROM c WHERE c.type = 'session' AND c.cycleId = @c", parameters: [{ name: '@c', value: `${g.groupId}_w${week}` }] }).fetchAll()).resources as { day: number }[])
-    .map((s) => s.day)
-    .sort();
-
-async function at(t: TestApp, iso: string) {
-  t.clock.set(iso);
-  // A tick, then the next tick (jobs a run scheduled for a moment already past), as the interval would.
-  await t.app.scheduler.runDue();
-  await t.app.scheduler.runDue();
-  await t.app.background.idle();
-  await t.app.outbox.drain(30_000);
-}
-
 describe('catching up after the scheduler was down during a started week', () => {
   let t: TestApp;
   let g: GroupDriver;

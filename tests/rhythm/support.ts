@@ -26,3 +26,22 @@ export const jobsOf = async (t: TestApp, groupId: string) =>
 /** The session cards the rhythm posted in the group's chat since connector call `from`. */
 export const sessionCardsPosted = (t: TestApp, g: GroupDriver, from: number) =>
   t.connector.calls.slice(from).filter((c) => c.method === 'POST' && c.conversationId === g.conv.id && c.activity.attachments?.[0]?.content?.refresh);
+
+/** The plain texts the app said in the group's chat since connector call `from`. */
+export const textsSince = (t: TestApp, g: GroupDriver, from: number) =>
+  t.connector.calls.slice(from).filter((c) => c.conversationId === g.conv.id && typeof c.activity.text === 'string').map((c) => c.activity.text as string);
+
+/** The days of week `week` that have a session, in order. */
+export const sessionDays = async (t: TestApp, g: GroupDriver, week: number) =>
+  ((await t.store.container('sessions').items.query({ query: "SELECT c.day FROM c WHERE c.type = 'session' AND c.cycleId = @c", parameters: [{ name: '@c', value: `${g.groupId}_w${week}` }] }).fetchAll()).resources as { day: number }[])
+    .map((s) => s.day)
+    .sort();
+
+/** The clock at `iso`, and what the app does then: a scheduler tick, the next tick (jobs a run scheduled for a moment already past, as the interval would), background work and the outbox. */
+export async function runAt(t: TestApp, iso: string) {
+  t.clock.set(iso);
+  await t.app.scheduler.runDue();
+  await t.app.scheduler.runDue();
+  await t.app.background.idle();
+  await t.app.outbox.drain(30_000);
+}
