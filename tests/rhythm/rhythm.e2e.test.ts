@@ -119,7 +119,7 @@ describe('the rhythm runs by itself', () => {
     await t.app.outbox.drain(30_000);
     const told = textsInChat(before);
     expect(told).toHaveLength(1);
-    expect(told[0]).toMatch(/^(Anna|Bram) heeft week 2 overgeslagen\. Week 2 is nu ma 7 dec – do 10 dec; de weken erna schuiven mee\.$/);
+    expect(told[0]).toMatch(/^(Anna|Bram) heeft week 2 overgeslagen\. Week 2 is nu ma 7 dec – do 10 dec\. De weken erna schuiven mee\.$/);
     const p = await plan();
     expect(p.weeks.map((w: { dates: string[] }) => w.dates[0]).slice(0, 4)).toEqual(['2026-11-23', '2026-12-07', '2026-12-14', '2026-12-21']);
     expect(p.weeks).toHaveLength(20);
@@ -142,12 +142,12 @@ describe('the rhythm runs by itself', () => {
     expect(cardText(past.value)).toContain('Die datum is al voorbij.');
   });
 
-  it('moves week 2 to Tuesday; the weeks after it follow', async () => {
+  it('moves week 2 to Tuesday, within its own week: the weeks after it stay', async () => {
     const before = t.connector.calls.length;
     const moved = await press(bram, 'rhythm.move', { groupId: g.groupId, week: 2, from: '2026-12-07', start: '2026-12-08' }, 'cycle-card');
     expect(cardText(moved.value)).toContain('Week 2\ndi 8 dec – vr 11 dec');
     await t.app.outbox.drain(30_000);
-    expect(textsInChat(before)).toEqual(['Bram heeft week 2 verplaatst naar di 8 dec – vr 11 dec. De weken erna volgen.']);
+    expect(textsInChat(before)).toEqual(['Bram heeft week 2 verplaatst naar di 8 dec – vr 11 dec. De weken erna blijven waar ze staan.']);
     // Pressed again (a redelivery): nothing changes, nothing is said twice.
     await press(bram, 'rhythm.move', { groupId: g.groupId, week: 2, from: '2026-12-07', start: '2026-12-08' }, 'cycle-card');
     await t.app.outbox.drain(30_000);

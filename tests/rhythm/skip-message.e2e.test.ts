@@ -42,7 +42,7 @@ describe('the chat message of a plan change when Teams refuses it for a while', 
     await g.press(anna, 'rhythm.skip', { groupId: g.groupId, week: 2, from: '2026-11-30' }, 'cycle-card');
     await t.app.outbox.drain(30_000);
     // Before: never told (the error turn sent nothing, the second press found the skip done).
-    expect(told(/overgeslagen/).map((c) => c.activity.text)).toEqual(['Anna heeft week 2 overgeslagen. Week 2 is nu ma 7 dec – do 10 dec; de weken erna schuiven mee.']);
+    expect(told(/overgeslagen/).map((c) => c.activity.text)).toEqual(['Anna heeft week 2 overgeslagen. Week 2 is nu ma 7 dec – do 10 dec. De weken erna schuiven mee.']);
   });
 
   it('a move: the member sees the new plan, and the chat is told once', async () => {

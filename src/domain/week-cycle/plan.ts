@@ -164,6 +164,25 @@ export function weekOf(plan: RhythmPlan, week: number): PlannedWeek | undefined 
   return plan.weeks.find((w) => w.week === week);
 }
 
+/** The weeks after a changed one: which the change moved, and which stayed where they were. */
+export interface FollowingWeeks {
+  shifted: number[];
+  stayed: number[];
+}
+
+/**
+ * What a change of week `week` did to the weeks after it, as the group is told: a week someone
+ * moved stays put (see `moved`), and a move within a week's own calendar week moves none after it.
+ */
+export function followingWeeks(before: RhythmPlan, after: RhythmPlan, week: number): FollowingWeeks {
+  const was = new Map(before.weeks.map((w) => [w.week, w.dates.join()]));
+  const later = after.weeks.filter((w) => w.week > week).sort((a, b) => a.week - b.week);
+  return {
+    shifted: later.filter((w) => was.get(w.week) !== w.dates.join()).map((w) => w.week),
+    stayed: later.filter((w) => was.get(w.week) === w.dates.join()).map((w) => w.week),
+  };
+}
+
 /** Why a skip or a move was refused; each has its own explanation for the group. */
 export type PlanRefusal = 'started' | 'notPlanned' | 'invalidDate' | 'past' | 'notAfterPrevious' | 'doesNotFit' | 'changedMeanwhile';
 

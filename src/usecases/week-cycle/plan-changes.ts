@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stableId } from '../../domain/shared/ids';
 import { Group } from '../../domain/week-cycle/group';
-import { moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
+import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
 import { planContext, planFor, scheduleRhythm } from './plan-rhythm';
@@ -11,6 +11,8 @@ export interface PlanChangeResult {
   plan: RhythmPlan;
   /** What the change came to: refused with a reason, or done (`changed` false when it was already so). */
   outcome: PlanChange;
+  /** The weeks after the changed one, as this press changed them (when it did): what the chat is told. */
+  following?: FollowingWeeks;
 }
 
 /**
@@ -22,33 +24,47 @@ export interface PlanChangeResult {
  * the plan since finds its key among the recent changes and changes nothing (a skip would skip
  * again a week someone moved back meanwhile).
  */
-async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
+async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, week: number, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
   const group = await requireMember(deps, groupId, actor);
   const { plan: before } = await planFor(deps, group);
   const attempt = key ? stableId('pc', groupId, key) : randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
+  // The plan this press changed, as it was (a retry after a lost answer finds its change made: none).
+  let changedFrom: RhythmPlan | undefined;
   const plan = await deps.plans.update(groupId, (current) => {
+    changedFrom = undefined;
     if (current.recentChanges?.includes(attempt)) {
       outcome = { ok: true, plan: current, changed: false };
       return current;
     }
     outcome = change(current, group);
+    changedFrom = current;
     const recentChanges = [...(current.recentChanges ?? []), attempt].slice(-RECENT_PLAN_CHANGES);
     return outcome.ok && outcome.changed ? { ...outcome.plan, changedBy: attempt, recentChanges } : current;
   });
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
   if (outcome.ok && outcome.changed) await scheduleRhythm(deps, group, plan, { group, plan: before });
-  return { group, plan, outcome };
+  const following = outcome.ok && outcome.changed && changedFrom ? followingWeeks(changedFrom, plan, week) : undefined;
+  return { group, plan, outcome, ...(following ? { following } : {}) };
 }
 
 /** The group skips a week that has not started: it and the weeks after it shift on. */
 export function skipPlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; key?: string }): Promise<PlanChangeResult> {
-  return changePlan(deps, groupId, actor, input.key, (plan, group) => skipWeek(plan, group, planContext(deps, group), input.week, input.shownStart));
+  return changePlan(deps, groupId, actor, input.week, input.key, (plan, group) => skipWeek(plan, group, planContext(deps, group), input.week, input.shownStart));
 }
 
 /** The group moves a week that has not started to another start date; the weeks after it follow. */
 export function movePlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; newStart: string; key?: string }): Promise<PlanChangeResult> {
-  return changePlan(deps, groupId, actor, input.key, (plan, group) => moveWeek(plan, group, planContext(deps, group), input.week, input.shownStart, input.newStart));
+  return changePlan(deps, groupId, actor, input.week, input.key, (plan, group) => moveWeek(plan, group, planContext(deps, group), input.week, input.shownStart, input.newStart));
+}
+
+/**
+ * What skipping a week would do, for the card that asks first: the weeks after it that would
+ * shift, and those that would stay (a week someone moved stays put). None when it cannot be skipped.
+ */
+export function previewSkip(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, week: number, shownStart: string): FollowingWeeks | undefined {
+  const skipped = skipWeek(plan, group, planContext(deps, group), week, shownStart);
+  return skipped.ok && skipped.changed ? followingWeeks(plan, skipped.plan, week) : undefined;
 }
 
 /** The plan as a card shows it (made when a group has none yet). */

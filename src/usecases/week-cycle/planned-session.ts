@@ -1,6 +1,6 @@
 import { Group, isPaused } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
-import { PlannedSession, plannedSession, RhythmPlan, weekOf } from '../../domain/week-cycle/plan';
+import { FollowingWeeks, followingWeeks, PlannedSession, plannedSession, RhythmPlan, weekOf } from '../../domain/week-cycle/plan';
 import { WeekCycleDeps } from './deps';
 import { catchUpRhythm, RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
 import { openWeek } from './start-cycle';
@@ -74,6 +74,8 @@ export interface CaughtUpWeek {
   group: Group;
   week: number;
   dates: readonly string[];
+  /** What planning it again did to the weeks after it. */
+  following: FollowingWeeks;
 }
 
 export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>, behind?: (b: BehindInWeek) => Promise<void>): Promise<NextSession | undefined> {
@@ -95,7 +97,7 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
     // Told here, not by the caller: also when starting failed, the plan was changed for the group.
     const moved = previous ? weekOf(plan, now.cyclesStarted + 1) : undefined;
-    if (moved && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates });
+    if (moved && previous && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates, following: followingWeeks(previous, plan, moved.week) });
   }
 }
 

@@ -4,7 +4,7 @@ import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
 import { BehindInWeek, CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
-import { weekSpan } from '../../cards/rhythm/plan-format';
+import { followingSentence, tidy, weekSpan } from '../../cards/rhythm/plan-format';
 import { endSession, finishClose, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
@@ -34,8 +34,9 @@ function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
  * The group hears where a week that passed unheld went, once (the key holds the new dates), and
  * that the choice stays theirs: the plan card moves or skips it.
  */
-async function tellCaughtUp(deps: FeatureDeps, { group, week, dates }: CaughtUpWeek): Promise<void> {
-  const text = deps.translator.t(group.language)('rhythm.caughtUp', { week, dates: weekSpan(dates, group.language), time: group.schedule.startTime });
+async function tellCaughtUp(deps: FeatureDeps, { group, week, dates, following }: CaughtUpWeek): Promise<void> {
+  const t = deps.translator.t(group.language);
+  const text = tidy(t('rhythm.caughtUp', { week, dates: weekSpan(dates, group.language), time: group.schedule.startTime, following: followingSentence(following, group.language, t) }));
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.caughtUp:${group.id}:${week}:${dates[0]}`);
 }
 

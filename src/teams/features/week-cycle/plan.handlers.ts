@@ -2,12 +2,12 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
-import { PlanRefusal, RhythmPlan, weekOf } from '../../../domain/week-cycle/plan';
+import { FollowingWeeks, PlanRefusal, RhythmPlan, weekOf } from '../../../domain/week-cycle/plan';
 import { firstPlannableDay, todayIn } from '../../../domain/week-cycle/rhythm';
-import { movePlannedWeek, showPlan, skipPlannedWeek } from '../../../usecases/week-cycle/plan-changes';
+import { movePlannedWeek, previewSkip, showPlan, skipPlannedWeek } from '../../../usecases/week-cycle/plan-changes';
 import { onCardAction } from '../../card-actions';
 import { moveWeekCard } from '../../cards/rhythm/move-week.card';
-import { weekSpan } from '../../cards/rhythm/plan-format';
+import { followingSentence, tidy, weekSpan } from '../../cards/rhythm/plan-format';
 import { planCard } from '../../cards/rhythm/plan.card';
 import { skipWeekCard } from '../../cards/rhythm/skip-week.card';
 import { actorOf } from '../../turn';
@@ -49,9 +49,10 @@ function plannedWeek(plan: RhythmPlan, week: number) {
  * refuses the message, the change is stored all the same and the outbox sends it later, so the
  * press answers at once with the plan as it now is, never with an error over a change that was made.
  */
-async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Group, key: 'rhythm.skip.done' | 'rhythm.move.done', week: number, plan: RhythmPlan): Promise<void> {
+async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Group, key: 'rhythm.skip.done' | 'rhythm.move.done', week: number, { plan, following }: { plan: RhythmPlan; following?: FollowingWeeks }): Promise<void> {
   const dates = weekSpan(plannedWeek(plan, week).dates, group.language);
-  const text = deps.translator.t(group.language)(key, { name: actorOf(context).name, week, dates });
+  const t = deps.translator.t(group.language);
+  const text = tidy(t(key, { name: actorOf(context).name, week, dates, following: followingSentence(following, group.language, t) }));
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`);
 }
 
@@ -73,13 +74,14 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
     const { group, plan } = await showPlan(wc, data.groupId);
     if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
     const week = plannedWeek(plan, data.week);
-    return { card: skipWeekCard({ groupId: group.id, language: group.language, plannedWeeks: group.plannedWeeks, week }, deps.translator.t(group.language)), personal: false };
+    const following = previewSkip(wc, group, plan, data.week, week.dates[0] ?? '');
+    return { card: skipWeekCard({ groupId: group.id, language: group.language, plannedWeeks: group.plannedWeeks, week, following }, deps.translator.t(group.language)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'skipWeek', async (context, data) => {
-    const { group, plan, outcome } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
+    const { group, plan, outcome, following } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
     if (!outcome.ok) return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
-    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, plan);
+    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, { plan, following });
     return { card: planCardFor(deps, group, plan), personal: false };
   });
 
@@ -90,7 +92,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
-    const { group, plan, outcome } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
+    const { group, plan, outcome, following } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
     const t = deps.translator.t(group.language);
     if (!outcome.ok) {
       // A date that does not work comes back in the form, with the reason next to it; so does one
@@ -100,7 +102,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
       const reason = outcome.reason === 'changedMeanwhile' ? 'changedMeanwhileForm' : outcome.reason;
       return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), earliest: earliestStart(deps, group), entered: data.start, error: t(`rhythm.refused.${reason}`) }, t), personal: false };
     }
-    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, plan);
+    if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, { plan, following });
     return { card: planCardFor(deps, group, plan), personal: false };
   });
 }
