@@ -93,6 +93,10 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);
   const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });
   const messenger = new TeamsMessenger(outbox);
+  const personalLanguage = async (userId: string) => {
+    const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
+    return prefs?.type === 'preferences' ? prefs.language : undefined;
+  };
   const platform: Platform = {
     config,
     logger,
@@ -110,6 +114,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     connector,
     draftBudgetMs: options.draftBudgetMs,
     messenger,
+    personalLanguage,
     actions: {
       toActorPrivately: (context, card) => messenger.toActor(context, card),
       logger,
@@ -127,11 +132,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         const groupId = named ?? (personal ? undefined : groupIdFor(groupConversationId(context)));
         const group = groupId ? await groups.get(groupId).catch(() => undefined) : undefined;
         if (group) return group.language;
-        if (personal) {
-          const userId = actorOf(context).id;
-          const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
-          if (prefs?.type === 'preferences') return prefs.language;
-        }
+        const own = personal ? await personalLanguage(actorOf(context).id) : undefined;
+        if (own) return own;
         return data.language === 'nl' || data.language === 'en' ? data.language : (teamsLocale(context) ?? config.defaultLanguage);
       },
     },

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/i18n';
 import type restify from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '../teams/teams-ai';
 import type { AppConfig } from '../config/config';
@@ -32,6 +33,8 @@ export interface Platform {
   messenger: TeamsMessenger;
   background: BackgroundTasks;
   actions: CardActionContext;
+  /** The language a person chose for themselves ("taal en" in their 1:1 chat), if they did. */
+  personalLanguage: (userId: string) => Promise<Locale | undefined>;
   frameworks: Frameworks;
   events: BusinessEvents;
   /** Every proactive message goes through it: durable, once, within Teams' rate limits. */

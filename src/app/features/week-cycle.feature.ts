@@ -56,6 +56,7 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     background: p.background,
     actions: p.actions,
     defaultLanguage: p.config.defaultLanguage,
+    personalLanguage: p.personalLanguage,
     timeZone: p.config.orgTimeZone,
   });
   return weekCycle;

@@ -17,6 +17,8 @@ export interface FeatureDeps {
   background: BackgroundTasks;
   actions: CardActionContext;
   defaultLanguage: 'nl' | 'en';
+  /** The language a person chose for themselves: what a private message to them is written in. */
+  personalLanguage: (userId: string) => Promise<'nl' | 'en' | undefined>;
   /** The organisation's time zone (ORG_TIME_ZONE): a new group's until it picks its own. */
   timeZone: string;
 }

@@ -116,7 +116,11 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { groupId, cycleId } = cyclePayload.parse(payload);
     const { group, members } = await membersToOffer(wc, groupId, cycleId);
     if (!group) return;
-    const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(group.language));
-    for (const m of members) await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id));
+    // In the member's own 1:1 chat: in the language they chose there, as the form it opens is.
+    for (const m of members) {
+      const language = (await deps.personalLanguage(m.id)) ?? group.language;
+      const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(language));
+      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id));
+    }
   });
 }
