@@ -113,6 +113,15 @@ export function submittedText(values: Record<string, unknown> | undefined, id: s
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * An input as it came back, as the text an input shows: Teams sends text, but Action.Execute data
+ * from other clients may carry a number, which a refused form must keep as well.
+ */
+export function submittedInput(values: Record<string, unknown> | undefined, id: string): string | undefined {
+  const v = values?.[id];
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : submittedText(values, id);
+}
+
 /** A number input as it came back (Teams sends numbers as strings); undefined when it is none. */
 export function submittedNumber(values: Record<string, unknown> | undefined, id: string): number | undefined {
   const v = values?.[id];

@@ -1,7 +1,7 @@
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 /** The zones a form offers besides the one it starts from (the group's or the organisation's). */
@@ -87,7 +87,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
   const kept = conflict ? keptOverStored(refused.values, sentShown ?? now, now) : undefined;
   const base = refused && !conflict && sentShown ? { rev: submittedNumber(refused.values, 'rev') ?? 0, shown: sentShown } : { rev: view.rev, shown: now };
   const zones = timeZoneChoices(current.schedule.timeZone);
-  const value = (id: string, fallback: string) => kept?.[id] ?? submittedText(refused?.values, id) ?? fallback;
+  const value = (id: string, fallback: string) => kept?.[id] ?? submittedInput(refused?.values, id) ?? fallback;
   const err = (id: string) => refused?.errors[id];
   const field = (input: Input) => withFieldError(input, err(String(input.id)));
   return adaptiveCard(

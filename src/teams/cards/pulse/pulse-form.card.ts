@@ -1,7 +1,7 @@
 import { MAX_OPEN_ANSWER } from '../../../domain/pulse-poll/answer';
 import { Instrument, orderedItems } from '../../../domain/pulse-poll/instrument';
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, refreshFor, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, refreshFor, refusalNotice, submittedInput, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
 
 export interface PollFormView {
   pollId: string;
@@ -29,7 +29,7 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
   const choices = vm.instrument.scale.map((label, i) => ({ title: `${i + 1} · ${label}`, value: String(i + 1) }));
   const { values, errors = {} } = vm.refused ?? {};
   const given = (id: string) => {
-    const v = submittedText(values, id)?.trim();
+    const v = submittedInput(values, id)?.trim();
     return v && choices.some((c) => c.value === v) ? { value: v } : {};
   };
   const statements = orderedItems(vm.instrument).map((item) =>
