@@ -3,7 +3,7 @@ import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * the setup form's `weeks` arrives as a JSON number (the verb schema accepts numbers, and
+ * The setup form's `weeks` arrives as a JSON number (the verb schema accepts numbers, and
  * Action.Execute data may carry them). Refused (0 or 53), the form must show what was refused,
  * as it does for the text "0" (tests/e2e/refused-setup-and-agenda.e2e.test.ts): showing the
  * stored 20 instead means a second press silently saves 20.

@@ -3,7 +3,7 @@ import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-drive
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * the answer takes a score sent as a JSON number (scoreOf reads numbers), but a refused
+ * The answer takes a score sent as a JSON number (scoreOf reads numbers), but a refused
  * answer's form keeps only scores sent as text (pollFormCard's `given` reads strings only). A
  * client that sends numbers and leaves one statement open gets the form back with every score
  * it gave wiped: the refused form must keep ALL the inputs.
