@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { withoutControlCharacters } from '../domain/shared/text';
+import { trimText, withoutControlCharacters } from '../domain/shared/text';
 
 export const PROPOSAL_LIMITS = { proposalMaxChars: 2000, itemMaxChars: 400, minItems: 1, maxItems: 6 } as const;
 
-/** Model text as the group will read it: no control characters, trimmed. */
-const modelText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? withoutControlCharacters(v) : v), z.string().trim().min(1).max(max));
+/**
+ * Model text as the group will read it: no control characters, trimmed of white space and of
+ * characters that take no room on a screen, so a text that looks empty counts as empty.
+ */
+const modelText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? trimText(withoutControlCharacters(v)) : v), z.string().min(1).max(max));
 const item = modelText(PROPOSAL_LIMITS.itemMaxChars);
 const items = z.array(item).min(PROPOSAL_LIMITS.minItems).max(PROPOSAL_LIMITS.maxItems);
 
