@@ -147,9 +147,9 @@ const proposal = z
     title: text(500),
     ai: z.discriminatedUnion('status', [
       z.object({ status: z.literal('none') }).strict(),
-      z.object({ status: z.literal('drafting'), since: isoTime, requestedBy: id, attempt: id.optional() }).strict(),
-      z.object({ status: z.literal('drafted'), draft, at: isoTime }).strict(),
-      z.object({ status: z.literal('failed'), reason: z.enum(DRAFT_FAILURES), at: isoTime }).strict(),
+      z.object({ status: z.literal('drafting'), since: isoTime, requestedBy: id, attempt: id.optional(), press: id.optional() }).strict(),
+      z.object({ status: z.literal('drafted'), draft, at: isoTime, press: id.optional() }).strict(),
+      z.object({ status: z.literal('failed'), reason: z.enum(DRAFT_FAILURES), at: isoTime, press: id.optional() }).strict(),
     ]),
     decision: z
       .object({

@@ -73,12 +73,16 @@ export interface FirstStepOutcome {
   keys?: string[];
 }
 
+/**
+ * `attempt`: an opaque key of the request, so one whose stored answer was lost knows it started
+ * the draft. `press`: the key of the press that asked for it (the card's, else Teams' activity
+ * id), kept with its outcome: Teams delivering that press again starts no second draft.
+ */
 export type AiState =
   | { status: 'none' }
-  /** `attempt`: an opaque key of the request, so one whose stored answer was lost knows it started the draft. */
-  | { status: 'drafting'; since: string; requestedBy: string; attempt?: string }
-  | { status: 'drafted'; draft: ProposalDraft; at: string }
-  | { status: 'failed'; reason: DraftFailure; at: string };
+  | { status: 'drafting'; since: string; requestedBy: string; attempt?: string; press?: string }
+  | { status: 'drafted'; draft: ProposalDraft; at: string; press?: string }
+  | { status: 'failed'; reason: DraftFailure; at: string; press?: string };
 
 /**
  * The improvement proposal of one cycle: the organisation's record of improvements. Judgements
@@ -163,12 +167,14 @@ export function draftStalled(ai: AiState, now: Date): boolean {
  * judgements then show as given for an earlier text and do not count.) Nor once the group
  * decided: a press from a card of before the decision, or one delivered again, starts nothing.
  */
-export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string, judged = false): { proposal: Proposal; started: boolean; judgingBegun?: true } {
+export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string, judged = false, press?: string): { proposal: Proposal; started: boolean; judgingBegun?: true } {
   if (p.decision) return { proposal: p, started: false };
+  // The same press delivered again (Teams had no timely answer): its draft ran, or runs.
+  if (press !== undefined && p.ai.status !== 'none' && p.ai.press === press) return { proposal: p, started: false };
   if (judged && p.ai.status !== 'drafting' && p.ai.status !== 'drafted') return { proposal: p, started: false, judgingBegun: true };
   if (p.ai.status === 'drafting' && !draftStalled(p.ai, now)) return { proposal: p, started: false };
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
-  const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}) };
+  const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}), ...(press ? { press } : {}) };
   return { proposal: { ...p, ai, updatedAt: now.toISOString() }, started: true };
 }
 
@@ -181,7 +187,8 @@ export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?
 export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure }, now: Date, attempt?: string): Proposal {
   if (attempt !== undefined && (p.ai.status !== 'drafting' || p.ai.attempt !== attempt)) return p;
   if (p.decision) return p.ai.status === 'drafting' ? { ...p, ai: { status: 'none' }, updatedAt: now.toISOString() } : p;
-  const ai: AiState = result.ok ? { status: 'drafted', draft: result.draft, at: now.toISOString() } : { status: 'failed', reason: result.reason, at: now.toISOString() };
+  const press = p.ai.status === 'drafting' && p.ai.press ? { press: p.ai.press } : {};
+  const ai: AiState = result.ok ? { status: 'drafted', draft: result.draft, at: now.toISOString(), ...press } : { status: 'failed', reason: result.reason, at: now.toISOString(), ...press };
   return { ...p, ai, updatedAt: now.toISOString() };
 }
 

@@ -52,16 +52,17 @@ export type DraftRequest = { started: false; state: SessionState; judgingBegun?:
  * judging: the AI's text would replace the one it judges. Not once it decided either: the press
  * (from a card of before the decision, or delivered again) gets the session as it stands.
  */
-export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<DraftRequest> {
+export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, pressKey?: string): Promise<DraftRequest> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
   const now = deps.clock.now();
   if (!deps.drafter.enabled) {
     return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
   }
   const attempt = randomUUID();
+  const press = pressKey ? stableId('dp', groupId, sessionId, pressKey) : undefined;
   const judged = state.judgements.some((j) => j.proposalId === state.proposal.id);
-  if (startDrafting(state.proposal, actor.id, now, attempt, judged).judgingBegun) return { started: false, state, judgingBegun: true };
-  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged).proposal);
+  if (startDrafting(state.proposal, actor.id, now, attempt, judged, press).judgingBegun) return { started: false, state, judgingBegun: true };
+  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged, press).proposal);
   // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
   const ai = next.proposal?.ai;
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };

@@ -319,7 +319,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
-    const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context));
+    // The press's key: Teams delivering it again starts no second draft (and sends nothing to Azure twice).
+    const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context), data.k ?? context.activity.id);
     // Pressed on a card from before the group began judging: nothing started, and the member hears why.
     if (!request.started && request.judgingBegun) return { message: deps.translator.t(request.state.group.language)('proposal.judgingBegun') };
     if (request.started) {
