@@ -23,6 +23,11 @@ export function cycleAnswers(deps: WeekCycleDeps, state: CycleState) {
   });
 }
 
+/** The group's answers the AI drafts from, as stored now (only the questions answered). */
+async function answersToDraftFrom(deps: WeekCycleDeps, groupId: string, cycleId: string) {
+  return cycleAnswers(deps, await loadCycleState(deps, groupId, cycleId)).filter((a) => a.answer);
+}
+
 async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, read?: SessionState): Promise<SessionState & { proposal: Proposal }> {
   const loaded = read ?? (await loadSession(deps, groupId, sessionId));
   const group = await ensureMember(deps, loaded.group, actor);
@@ -43,8 +48,10 @@ async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposa
 
 /**
  * `judgingBegun`: no draft, because the group already judges its own proposal (see `startDrafting`).
+ * `noAnswers`: no draft, because the group answered none of the questions it is drafted from: the
+ * AI would make one up from nothing, and the card would say it came from their answers.
  */
-export type DraftRequest = { started: false; state: SessionState; judgingBegun?: true } | { started: true; state: SessionState; run: () => Promise<Proposal> };
+export type DraftRequest = { started: false; state: SessionState; judgingBegun?: true; noAnswers?: true } | { started: true; state: SessionState; run: () => Promise<Proposal> };
 
 /**
  * Marks the proposal as drafting and hands back the slow part to run after the invoke is
@@ -61,14 +68,15 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   const attempt = randomUUID();
   const press = pressKey ? stableId('dp', groupId, sessionId, pressKey) : undefined;
   const judged = state.judgements.some((j) => j.proposalId === state.proposal.id);
-  if (startDrafting(state.proposal, actor.id, now, attempt, judged, press).judgingBegun) return { started: false, state, judgingBegun: true };
+  const wouldStart = startDrafting(state.proposal, actor.id, now, attempt, judged, press);
+  if (wouldStart.judgingBegun) return { started: false, state, judgingBegun: true };
+  if (wouldStart.started && !(await answersToDraftFrom(deps, groupId, state.session.cycleId)).length) return { started: false, state, noAnswers: true };
   const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged, press).proposal);
   // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
   const ai = next.proposal?.ai;
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
   const run = async () => {
-    const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
-    const answers = cycleAnswers(deps, cycle).filter((a) => a.answer);
+    const answers = await answersToDraftFrom(deps, groupId, state.session.cycleId);
     const result = await deps.drafter.draft({ language: state.group.language, answers }, AbortSignal.timeout(deps.draftBudgetMs));
     return deps.proposals.update(groupId, state.proposal.id, (p) => finishDrafting(p, result, deps.clock.now(), attempt));
   };

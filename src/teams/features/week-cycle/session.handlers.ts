@@ -323,6 +323,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context), data.k ?? context.activity.id);
     // Pressed on a card from before the group began judging: nothing started, and the member hears why.
     if (!request.started && request.judgingBegun) return { message: deps.translator.t(request.state.group.language)('proposal.judgingBegun') };
+    if (!request.started && request.noAnswers) return { message: deps.translator.t(request.state.group.language)('proposal.noAnswersYet') };
     if (request.started) {
       deps.background.run('proposal.draft', async () => {
         await request.run();
