@@ -20,14 +20,18 @@ import { verantwoordingReason } from './refusal-forms';
 export const EXTENSION_COMMANDS = { saveMessage: 'bewaarInVerantwoording', searchProposals: 'zoekVoorstellen' } as const;
 export const SEARCH_PARAMETER = 'zoekterm';
 
-/** What Teams sends about the message the action was started on (composeExtension/fetchTask, submitAction). */
+/**
+ * What Teams sends about the message the action was started on (composeExtension/fetchTask,
+ * submitAction). Each field on its own: one of an odd kind (a null link, a link too long to keep)
+ * is left out, never the message's text with it.
+ */
 const messagePayloadSchema = z
   .object({
-    body: z.object({ contentType: z.string().max(40).optional(), content: z.string().max(200_000).optional() }).partial().optional(),
-    linkToMessage: z.string().max(4000).optional(),
+    body: z.object({ contentType: z.string().max(40).optional().catch(undefined), content: z.string().max(200_000).optional().catch(undefined) }).partial().optional().catch(undefined),
+    linkToMessage: z.string().max(4000).optional().catch(undefined),
   })
   .partial();
-const actionValueSchema = z.object({ commandContext: z.string().max(40).optional(), messagePayload: messagePayloadSchema.optional() }).partial();
+const actionValueSchema = z.object({ commandContext: z.string().max(40).optional().catch(undefined), messagePayload: messagePayloadSchema.optional().catch(undefined) }).partial();
 /**
  * The text is read whatever its length (the server's body limit bounds it): a cap here made a
  * long text arrive as nothing, refused as empty and lost. The domain refuses it as too long.
