@@ -7,13 +7,14 @@
  */
 import { answerTurnScenario } from './answer-turn.scenario';
 import { fanOutScenario } from './fan-out.scenario';
+import { htmlToTextScenario } from './html-to-text.scenario';
 import { inTurnUpdateScenario } from './in-turn-update.scenario';
 import { oneConversationScenario } from './one-conversation.scenario';
 import { requestsPerTurnScenario } from './requests-per-turn.scenario';
 import { parseArgs } from 'node:util';
 import { BenchArgs, BenchScenario } from './scenario';
 
-const SCENARIOS: BenchScenario[] = [requestsPerTurnScenario, answerTurnScenario, inTurnUpdateScenario, oneConversationScenario, fanOutScenario];
+const SCENARIOS: BenchScenario[] = [requestsPerTurnScenario, answerTurnScenario, inTurnUpdateScenario, oneConversationScenario, fanOutScenario, htmlToTextScenario];
 
 const USAGE = `node dist/bench/run.js [--only <${SCENARIOS.map((s) => s.name).join(' | ')}>] [--requests 300] [--rounds 6]
                    [--warm-up 3] [--groups 12] [--connections 16] [--messages 2000] [--conversation-messages 140] [--updates 10]`;

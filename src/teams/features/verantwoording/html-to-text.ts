@@ -14,6 +14,65 @@ function safeCodePoint(n: number): string | undefined {
   return String.fromCodePoint(n);
 }
 
+/** Elements whose end is a line break. */
+const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
+/** Elements dropped with their content. */
+const DROPPED = new Set(['script', 'style', 'template']);
+/** A tag's inside: whether it closes, its name, and the rest (attributes). */
+const TAG = /^(\/?)([a-z][a-z0-9]*)([\s\S]*)$/i;
+
+/**
+ * The markup out, in one pass from left to right: every search starts where the last one ended,
+ * or is known to find nothing, so the work grows with the length of the text. Markup that never
+ * closes (a lone "<", an unclosed comment or script) cost a scan to the end for each opening with
+ * the regular expressions this replaces, seconds on the bot's one thread for a long message.
+ */
+function withoutMarkup(html: string): string {
+  const out: string[] = [];
+  const text = (part: string) => out.push(part.includes('>') ? part.replace(/>/g, '') : part);
+  const lastClose = html.lastIndexOf('>');
+  let commentsClose = true;
+  const unclosed = new Set<string>();
+  let i = 0;
+  while (i < html.length) {
+    const open = html.indexOf('<', i);
+    if (open < 0) {
+      text(html.slice(i));
+      break;
+    }
+    text(html.slice(i, open));
+    if (commentsClose && html.startsWith('<!--', open)) {
+      const end = html.indexOf('-->', open + 4);
+      if (end >= 0) {
+        i = end + 3;
+        continue;
+      }
+      commentsClose = false;
+    }
+    const close = open < lastClose ? html.indexOf('>', open + 1) : -1;
+    if (close < 0) {
+      // A lone "<": dropped, the text after it kept.
+      i = open + 1;
+      continue;
+    }
+    const tag = TAG.exec(html.slice(open + 1, close));
+    i = close + 1;
+    if (!tag) continue;
+    const [, slash, rawName, rest] = tag;
+    const name = rawName!.toLowerCase();
+    if (!slash && DROPPED.has(name) && !unclosed.has(name)) {
+      const end = new RegExp(`</${name}\\s*>`, 'gi');
+      end.lastIndex = i;
+      const found = end.exec(html);
+      if (found) i = found.index + found[0].length;
+      else unclosed.add(name);
+    } else if (!slash && name === 'br') out.push('\n');
+    else if (!slash && name === 'li') out.push('• ');
+    else if (slash && BLOCKS.has(name) && /^\s*$/.test(rest!)) out.push('\n');
+  }
+  return out.join('');
+}
+
 /**
  * A Teams message body (HTML) as plain text for a note: block ends become line breaks, every
  * tag is dropped (scripts and styles with their content), entities are decoded, and blank runs
@@ -21,15 +80,7 @@ function safeCodePoint(n: number): string | undefined {
  */
 export function htmlToText(html: string, contentType = 'html'): string {
   if (contentType !== 'html') return html.replace(/\r\n/g, '\n').trim();
-  const text = html
-    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|blockquote|pre|tr)\s*>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, '• ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/<|>/g, '');
-  return decodeEntities(text)
+  return decodeEntities(withoutMarkup(html))
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
