@@ -76,6 +76,18 @@ export function earliestDay(group: Pick<Group, 'schedule'>, ctx: PlanContext): I
   return firstPlannableDay(ctx.today, new Date(ctx.at), group.schedule.startTime, group.schedule.timeZone);
 }
 
+/**
+ * How far ahead a week may be moved: a year. A plan reaches about a year ahead (at most 52 active
+ * weeks); a date beyond (a typo in the year, a date picker's far end) would push every later week
+ * with it, up to past what a date can hold.
+ */
+export const MOVE_HORIZON_DAYS = 366;
+
+/** The last day a week may be moved to (see MOVE_HORIZON_DAYS). */
+export function latestMoveDay(ctx: Pick<PlanContext, 'today'>): IsoDate {
+  return addDays(ctx.today, MOVE_HORIZON_DAYS);
+}
+
 /** The first day week `week` may be planned on: the earliest day, and the calendar week after the week before it. */
 function earliestFor(weeks: readonly PlannedWeek[], week: number, earliest: IsoDate): IsoDate {
   const previous = weeks.find((w) => w.week === week - 1);
@@ -184,7 +196,7 @@ export function followingWeeks(before: RhythmPlan, after: RhythmPlan, week: numb
 }
 
 /** Why a skip or a move was refused; each has its own explanation for the group. */
-export type PlanRefusal = 'started' | 'notPlanned' | 'invalidDate' | 'past' | 'notAfterPrevious' | 'doesNotFit' | 'changedMeanwhile';
+export type PlanRefusal = 'started' | 'notPlanned' | 'invalidDate' | 'past' | 'tooFar' | 'notAfterPrevious' | 'doesNotFit' | 'changedMeanwhile';
 
 export type PlanChange = { ok: true; plan: RhythmPlan; changed: boolean } | { ok: false; reason: PlanRefusal };
 
@@ -221,6 +233,7 @@ export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
   if (current.dates[0] !== shownStart) return { ok: false, reason: 'changedMeanwhile' };
   // Today counts as past once today's start time has passed: the first session would lie behind us.
   if (newStart < earliestDay(group, ctx)) return { ok: false, reason: 'past' };
+  if (newStart > latestMoveDay(ctx)) return { ok: false, reason: 'tooFar' };
   const previous = weekOf(plan, week - 1);
   if (previous && mondayOf(newStart) <= mondayOf(previous.dates[previous.dates.length - 1]!)) return { ok: false, reason: 'notAfterPrevious' };
   const monday = mondayOf(newStart);

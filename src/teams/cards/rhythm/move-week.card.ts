@@ -9,6 +9,8 @@ export interface MoveWeekView {
   week: PlannedWeek;
   /** The earliest date to pick: today in the group's time zone, or tomorrow once today's start time has passed. */
   earliest: string;
+  /** The latest date to pick: a year from today. */
+  latest: string;
   /** What the member entered, when it comes back refused. */
   entered?: string;
   /** Why it was refused, shown next to the field. */
@@ -22,7 +24,7 @@ export function moveWeekCard(view: MoveWeekView, t: Translate): AdaptiveCardJson
     [
       heading(t('rhythm.move.title', { week: week.week })),
       textBlock(t('rhythm.move.explain', { dates: weekSpan(week.dates, view.language) })),
-      { type: 'Input.Date', id: 'start', label: t('rhythm.move.start'), value: view.entered ?? week.dates[0], min: view.earliest, isRequired: true, errorMessage: t('rhythm.refused.invalidDate') },
+      { type: 'Input.Date', id: 'start', label: t('rhythm.move.start'), value: view.entered ?? week.dates[0], min: view.earliest, max: view.latest, isRequired: true, errorMessage: t('rhythm.refused.invalidDate') },
       ...(view.error ? [textBlock(view.error, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
     ],
     [
