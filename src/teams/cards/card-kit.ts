@@ -122,6 +122,15 @@ export function submittedInput(values: Record<string, unknown> | undefined, id: 
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : submittedText(values, id);
 }
 
+/**
+ * A text input's value and length limit: the limit is at least the value's length, so a text
+ * refused as too long comes back whole (a client may cut a value to its input's maxLength), with
+ * the reason next to it.
+ */
+export function holding(limit: number, value: string): { value: string; maxLength: number } {
+  return { value, maxLength: Math.max(limit, value.length) };
+}
+
 /** A number input as it came back (Teams sends numbers as strings); undefined when it is none. */
 export function submittedNumber(values: Record<string, unknown> | undefined, id: string): number | undefined {
   const v = values?.[id];

@@ -37,7 +37,7 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
     ...(open
       ? [
           ...withFieldError(
-            { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: MAX_CONTRIBUTION_LENGTH, placeholder: t('question.addPlaceholder'), label: t('question.addLabel'), value: refusedHere(view, item)?.text ?? '' },
+            { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(MAX_CONTRIBUTION_LENGTH, refusedHere(view, item)?.text?.length ?? 0), placeholder: t('question.addPlaceholder'), label: t('question.addLabel'), value: refusedHere(view, item)?.text ?? '' },
             refusedHere(view, item)?.error,
           ),
           actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
@@ -54,7 +54,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
   return [
     note,
-    ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: 4000, value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
+    ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(4000, (refusedHere(view, item)?.text ?? own ?? '').length), value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
     // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
     ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([

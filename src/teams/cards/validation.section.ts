@@ -1,7 +1,7 @@
 import { Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
+import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
@@ -121,7 +121,7 @@ function judgementForm(view: SessionView, p: ProposalView, u: UnderJudgement, t:
         { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: kept(view, 'opinion', own?.opinion ?? '') },
         errors.opinion,
       ),
-      ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, maxLength: 1000, value: kept(view, 'reason', own?.reason ?? '') }, errors.reason),
+      ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(1000, kept(view, 'reason', own?.reason ?? '')) }, errors.reason),
       // Of an earlier text, the member's judgement is theirs to give again for this one.
       ...(own && u.earlier.some((j) => j.id === own.id) ? [subtle(t('validation.judgeAgain'))] : []),
       actionSet([
@@ -153,9 +153,9 @@ function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: 
           { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: kept(view, 'decision') },
           errors.decision,
         ),
-        ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, maxLength: 1000, value: kept(view, 'decisionReason') }, errors.decisionReason),
-        ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, maxLength: 4000, value: kept(view, 'adoptedText') }, errors.adoptedText),
-        ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, maxLength: 1000, value: kept(view, 'firstStep') }, errors.firstStep),
+        ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, ...holding(1000, kept(view, 'decisionReason')) }, errors.decisionReason),
+        ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, ...holding(4000, kept(view, 'adoptedText')) }, errors.adoptedText),
+        ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, ...holding(1000, kept(view, 'firstStep')) }, errors.firstStep),
         actionSet([
           execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, textFingerprint: u.fingerprint, k: view.actionKey }, { style: 'positive' }),
         ]),

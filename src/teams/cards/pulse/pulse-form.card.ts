@@ -64,7 +64,7 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
       ...(vm.refused ? [refusalNotice(vm.refused.notice)] : []),
       ...statements,
       ...withFieldError(
-        { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: MAX_OPEN_ANSWER, ...(comment ? { value: comment } : {}) },
+        { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: Math.max(MAX_OPEN_ANSWER, comment?.length ?? 0), ...(comment ? { value: comment } : {}) },
         errors.open,
       ),
       subtle(t('pulse.form.closes', { date: vm.closesLabel })),
