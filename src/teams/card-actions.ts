@@ -7,7 +7,7 @@ import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson } from './cards/card-kit';
-import { FailedNotice, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
+import { FailedNotice, isFreeText, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
@@ -216,7 +216,7 @@ export function onCardAction<V extends VerbName>(
       const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
       // What the person sent, without the Submit fallback's verb: the form and its fallbacks show it again.
       const { verb: _sent, ...values } = input;
-      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb) : undefined;
+      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb, problems === payload) : undefined;
       // The store failed the save, the directory did not answer, or the group had no place for a
       // newcomer: the answer replaces the person's card, so it keeps their words and the same
       // action to try again (no form render: it would read what just failed). A directory outage
@@ -240,6 +240,20 @@ function failedNoticeFor(code: string, values: Record<string, unknown>): FailedN
   return code === 'unexpected' ? 'error.saveFailedKept' : code === 'notAMember' ? 'error.groupFullKept' : undefined;
 }
 
+/** The ids of a card's inputs. */
+function inputIdsOf(card: AdaptiveCardJson): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const element = node as Record<string, unknown>;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') ids.add(element.id);
+    for (const [key, value] of Object.entries(element)) if (key !== 'data') walk(value);
+  };
+  walk(card.body);
+  return ids;
+}
+
 async function renderRefusal(
   context: TurnContext,
   form: RefusalForm,
@@ -249,12 +263,20 @@ async function renderRefusal(
   locale: Locale,
   logger: Logger,
   verb: string,
+  fromPayloadCheck: boolean,
 ): Promise<AdaptiveCardJson | undefined> {
   const reason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
   const errors: Record<string, string> = {};
   for (const p of problems) errors[p.field] ??= reason(p, t, values);
   try {
-    return await form.render(context, { values, problems, errors, t, locale });
+    const card = await form.render(context, { values, problems, errors, t, locale });
+    // The payload check refused the button's own data (an id, a question number of the wrong kind:
+    // no input shows it). Its reason has no field to stand next to, and the form may not show the
+    // words typed with it: what was typed comes back on its own, with why nothing was stored. (A
+    // card without inputs is a notice in the form's place, e.g. "only in your own chat": as it is.)
+    const inputs = card && fromPayloadCheck ? inputIdsOf(card) : undefined;
+    if (inputs?.size && problems.some((p) => !isFreeText(p.field) && !inputs.has(p.field))) return refusedFormFallback(verb, values, {}, t, 'error.cardDataKept');
+    return card;
   } catch (err) {
     // The form could not be built again. Its record is gone or the ids name none (a refusal of the
     // domain): the plain error card it is. The store did not answer: a plain form with what was

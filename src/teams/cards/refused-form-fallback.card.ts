@@ -6,13 +6,18 @@ import { ExecuteAction } from './card-elements';
 /** Inputs where people write their own words, on any of the app's forms. */
 const FREE_TEXT = ['text', 'note', 'link', 'reason', 'decisionReason', 'adoptedText', 'firstStep', 'firstStepNote', 'comment', 'open', 'facilitated', 'learningNeeds', 'talents', 'learningNeedText', 'name'];
 
+/** Whether an input is one where people write their own words. */
+export function isFreeText(id: string): boolean {
+  return FREE_TEXT.includes(id);
+}
+
 /** Whether the person wrote any words of their own in what the action sent. */
 export function typedFreeText(values: Record<string, unknown>): boolean {
   return FREE_TEXT.some((id) => typeof values[id] === 'string' && (values[id] as string).trim() !== '');
 }
 
 /** Why an action could not be done now, for a card that keeps what was typed (see refusedFormFallback). */
-export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept';
+export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept' | 'error.cardDataKept';
 
 /**
  * A refused form whose own card could not be built again (the store did not answer): the inputs
