@@ -128,6 +128,7 @@ const plan = z
     changedBy: id.optional(),
     recentChanges: z.array(id).max(20).optional(),
     moved: z.array(z.object({ week: z.number().int().min(1), start: isoDate }).strict()).max(60).optional(),
+    opening: z.object({ week: z.number().int().min(1), until: isoTime }).strict().optional(),
   })
   .strict();
 

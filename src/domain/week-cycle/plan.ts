@@ -36,6 +36,12 @@ export interface RhythmPlan {
    * week before it; a week that must move past it takes it along.
    */
   moved?: { week: number; start: IsoDate }[];
+  /**
+   * The week whose start job is opening it, until the end of its first session's hour: written by
+   * the job before the week opens, under the plan's ETag, so a move or skip of that week at the
+   * same moment (another instance) is refused as started instead of both going through.
+   */
+  opening?: { week: number; until: string };
 }
 
 export const RECENT_PLAN_CHANGES = 20;
@@ -195,6 +201,21 @@ export function followingWeeks(before: RhythmPlan, after: RhythmPlan, week: numb
   };
 }
 
+/** Whether week `week` has started, or its start job is opening it now (see `RhythmPlan.opening`). */
+function hasStarted(plan: RhythmPlan, ctx: PlanContext, week: number): boolean {
+  return week <= ctx.startedWeeks || (plan.opening?.week === week && ctx.at < plan.opening.until);
+}
+
+/**
+ * The start job's claim on week `week`'s first session at `at` (ISO), until `until`: the plan
+ * unchanged when it already holds it, undefined when the plan no longer has the session there (a
+ * member moved or skipped it first: the job opens nothing).
+ */
+export function claimOpening(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number, at: string, until: string): RhythmPlan | undefined {
+  if (plannedSession(plan, schedule, week, day)?.at.toISOString() !== at) return undefined;
+  return plan.opening?.week === week && plan.opening.until === until ? plan : { ...plan, opening: { week, until } };
+}
+
 /** Why a skip or a move was refused; each has its own explanation for the group. */
 export type PlanRefusal = 'started' | 'notPlanned' | 'invalidDate' | 'past' | 'tooFar' | 'notAfterPrevious' | 'doesNotFit' | 'changedMeanwhile';
 
@@ -208,7 +229,7 @@ export type PlanChange = { ok: true; plan: RhythmPlan; changed: boolean } | { ok
 export function skipWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, week: number, shownStart: IsoDate): PlanChange {
   const current = weekOf(plan, week);
   if (!current) return { ok: false, reason: 'notPlanned' };
-  if (week <= ctx.startedWeeks) return { ok: false, reason: 'started' };
+  if (hasStarted(plan, ctx, week)) return { ok: false, reason: 'started' };
   const skippedMonday = mondayOf(shownStart);
   if (current.dates[0] !== shownStart) {
     return plan.skipped.includes(skippedMonday) ? { ok: true, plan, changed: false } : { ok: false, reason: 'changedMeanwhile' };
@@ -228,7 +249,7 @@ export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
   if (!isIsoDate(newStart)) return { ok: false, reason: 'invalidDate' };
   const current = weekOf(plan, week);
   if (!current) return { ok: false, reason: 'notPlanned' };
-  if (week <= ctx.startedWeeks) return { ok: false, reason: 'started' };
+  if (hasStarted(plan, ctx, week)) return { ok: false, reason: 'started' };
   if (current.dates[0] === newStart) return { ok: true, plan, changed: false };
   if (current.dates[0] !== shownStart) return { ok: false, reason: 'changedMeanwhile' };
   // Today counts as past once today's start time has passed: the first session would lie behind us.

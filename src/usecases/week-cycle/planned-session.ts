@@ -1,6 +1,6 @@
 import { Group, isPaused } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
-import { FollowingWeeks, followingWeeks, PlannedSession, plannedSession, RhythmPlan, weekOf } from '../../domain/week-cycle/plan';
+import { claimOpening, FollowingWeeks, followingWeeks, PlannedSession, plannedSession, RhythmPlan, weekOf } from '../../domain/week-cycle/plan';
 import { WeekCycleDeps } from './deps';
 import { catchUpRhythm, RHYTHM_ACTOR_ID, scheduleRhythm, SessionSlot } from './plan-rhythm';
 import { openWeek } from './start-cycle';
@@ -85,7 +85,19 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     // A start that runs after its hour is over (the app was down) does not open a session late.
     const over = current.session.at.getTime() + deps.session.minutes * 60_000 <= deps.clock.now().getTime();
     if (over || !(await dayToHold(deps, current.group, slot))) return undefined;
-    if (current.group.cyclesStarted < slot.week) await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
+    if (current.group.cyclesStarted < slot.week) {
+      // Claimed in the plan first: a member moving this week at the same moment either finds it
+      // opening (refused as started) or moved it already (this job opens nothing).
+      const until = new Date(current.session.at.getTime() + deps.session.minutes * 60_000).toISOString();
+      let claimed = false;
+      await deps.plans.update(groupId, (p) => {
+        const next = claimOpening(p, current.group.schedule, slot.week, slot.day, slot.at, until);
+        claimed = next !== undefined;
+        return next ?? p;
+      });
+      if (!claimed) return undefined;
+      await openWeek(deps, current.group, slot.week, RHYTHM_ACTOR_ID);
+    }
     const next = await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
     if (next?.kind === 'session' && next.created && next.state.session.day < slot.day && behind) await behind({ group: current.group, week: slot.week, day: next.state.session.day, planned: slot.day });
     return next;
