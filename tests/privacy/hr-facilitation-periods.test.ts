@@ -44,7 +44,8 @@ describe('facilitation quotes against report periods HR chooses', () => {
     await plan(anna, '2026-12-10', ABOUT_ANNA);
     await plan(bram, '2026-12-15', ABOUT_BRAM);
     await plan(cem, '2026-12-17');
-    t.clock.set('2026-12-20T08:00:00Z');
+    // January: December is over, so its figures count (stop 37: a month counts only once over).
+    t.clock.set('2027-01-04T08:00:00Z');
   });
   afterAll(() => t.stop());
 

@@ -36,7 +36,8 @@ describe('the label of a quoted facilitation account', () => {
     }
     const review = (await t.store.container('reviews').items.query({ query: "SELECT * FROM c WHERE c.reportId = 'aad-anna'" }).fetchAll()).resources[0];
     await t.send(execute(miaChat(), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: ABOUT_ANNA, shareFacilitation: 'true' }, 'prep'));
-    t.clock.set('2026-12-20T08:00:00Z');
+    // January: December is over, so its figures count (a month counts only once over).
+    t.clock.set('2027-01-04T08:00:00Z');
   });
   afterAll(() => t.stop());
 

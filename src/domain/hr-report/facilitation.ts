@@ -29,13 +29,13 @@ export interface FacilitationSection {
 /** Fewer conversations than this in a month, and that month is in none of the section's figures. */
 export const MIN_CONVERSATIONS_PER_MONTH = 3;
 
-/** The calendar month of a date (yyyy-mm) when the whole month lies within the period. */
-function wholeMonthIn(date: string, period: { from: string; to: string }): string | undefined {
+/** The calendar month of a date (yyyy-mm) when the whole month lies within the period and is over by `today`. */
+function wholeMonthIn(date: string, period: { from: string; to: string }, today: string): string | undefined {
   const month = date.slice(0, 7);
   const first = `${month}-01`;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  return first >= period.from && last <= period.to ? month : undefined;
+  return first >= period.from && last <= period.to && last < today ? month : undefined;
 }
 
 /**
@@ -43,12 +43,14 @@ function wholeMonthIn(date: string, period: { from: string; to: string }): strin
  * MIN_CONVERSATIONS_PER_MONTH planned conversations. An unlabelled quote from a period of one day
  * (or from the difference of two overlapping periods) was the account of the one conversation in
  * it, whose date is on HR's and the manager's calendar: whose conversation it was. Now no period,
- * nor two subtracted, holds fewer conversations than the minimum.
+ * nor two subtracted, holds fewer conversations than the minimum. A month counts once it is over
+ * (`today`, yyyy-mm-dd in the organisation's time zone), as weeks do: read while it ran, each
+ * reading added the account of the conversation held since the one before.
  */
-export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }): FacilitationSection {
+export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }, today: string): FacilitationSection {
   const months = new Map<string, FacilitationAccount[]>();
   for (const a of accounts) {
-    const month = wholeMonthIn(a.date, period);
+    const month = wholeMonthIn(a.date, period, today);
     if (month) months.set(month, [...(months.get(month) ?? []), a]);
   }
   const counted = [...months.values()].filter((m) => m.length >= MIN_CONVERSATIONS_PER_MONTH).flat();

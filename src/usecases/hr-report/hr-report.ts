@@ -65,7 +65,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
   const report = computeReport({ period, asOf: deps.clock.now().toISOString(), timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {
     ...report,
-    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period) } : {}),
+    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).toISODate()!) } : {}),
     ...(learningNeeds ? { learningNeeds } : {}),
   };
 }
