@@ -83,15 +83,18 @@ export function earliestDay(group: Pick<Group, 'schedule'>, ctx: PlanContext): I
 }
 
 /**
- * How far ahead a week may be moved: a year. A plan reaches about a year ahead (at most 52 active
- * weeks); a date beyond (a typo in the year, a date picker's far end) would push every later week
- * with it, up to past what a date can hold.
+ * How far ahead a week may be moved: a year, or to the end of the last calendar week the plan
+ * already holds where that is later (a plan of 52 weeks passes over holiday weeks and reaches
+ * past a year). A date beyond (a typo in the year, a date picker's far end) would push every
+ * later week with it, up to past what a date can hold.
  */
 export const MOVE_HORIZON_DAYS = 366;
 
 /** The last day a week may be moved to (see MOVE_HORIZON_DAYS). */
-export function latestMoveDay(ctx: Pick<PlanContext, 'today'>): IsoDate {
-  return addDays(ctx.today, MOVE_HORIZON_DAYS);
+export function latestMoveDay(ctx: Pick<PlanContext, 'today'>, plan: Pick<RhythmPlan, 'weeks'>): IsoDate {
+  const lastPlanned = plan.weeks.flatMap((w) => w.dates).reduce<IsoDate | undefined>((a, d) => (a === undefined || d > a ? d : a), undefined);
+  const yearAhead = addDays(ctx.today, MOVE_HORIZON_DAYS);
+  return lastPlanned ? laterOf(yearAhead, addDays(mondayOf(lastPlanned), 6)) : yearAhead;
 }
 
 /** The first day week `week` may be planned on: the earliest day, and the calendar week after the week before it. */
@@ -254,7 +257,7 @@ export function moveWeek(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext, w
   if (current.dates[0] !== shownStart) return { ok: false, reason: 'changedMeanwhile' };
   // Today counts as past once today's start time has passed: the first session would lie behind us.
   if (newStart < earliestDay(group, ctx)) return { ok: false, reason: 'past' };
-  if (newStart > latestMoveDay(ctx)) return { ok: false, reason: 'tooFar' };
+  if (newStart > latestMoveDay(ctx, plan)) return { ok: false, reason: 'tooFar' };
   const previous = weekOf(plan, week - 1);
   if (previous && mondayOf(newStart) <= mondayOf(previous.dates[previous.dates.length - 1]!)) return { ok: false, reason: 'notAfterPrevious' };
   const monday = mondayOf(newStart);

@@ -32,11 +32,11 @@ export function planCardFor(deps: FeatureDeps, group: Group, plan: RhythmPlan, r
 }
 
 /** The earliest start date the move form offers: today until today's start time, then tomorrow (as moveWeek checks). */
-/** The dates the move form offers: from the first plannable day to a year ahead. */
-function moveRange(deps: FeatureDeps, group: Group): { earliest: string; latest: string } {
+/** The dates the move form offers: from the first plannable day to a year ahead (or the plan's end). */
+function moveRange(deps: FeatureDeps, group: Group, plan: RhythmPlan): { earliest: string; latest: string } {
   const now = deps.weekCycle.clock.now();
   const today = todayIn(now, group.schedule.timeZone);
-  return { earliest: firstPlannableDay(today, now, group.schedule.startTime, group.schedule.timeZone), latest: latestMoveDay({ today }) };
+  return { earliest: firstPlannableDay(today, now, group.schedule.startTime, group.schedule.timeZone), latest: latestMoveDay({ today }, plan) };
 }
 
 function plannedWeek(plan: RhythmPlan, week: number) {
@@ -90,7 +90,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   onCardAction(app, deps.actions, 'askMoveWeek', async (_context, data) => {
     const { group, plan } = await showPlan(wc, data.groupId);
     if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
-    return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group) }, deps.translator.t(group.language)), personal: false };
+    return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group, plan) }, deps.translator.t(group.language)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
@@ -102,7 +102,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
       // that started, or is no longer planned, cannot be moved: the plan as it is now.
       if (outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
       const reason = outcome.reason === 'changedMeanwhile' ? 'changedMeanwhileForm' : outcome.reason;
-      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group), entered: data.start, error: t(`rhythm.refused.${reason}`) }, t), personal: false };
+      return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group, plan), entered: data.start, error: t(`rhythm.refused.${reason}`) }, t), personal: false };
     }
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, { plan, following });
     return { card: planCardFor(deps, group, plan), personal: false };
