@@ -77,6 +77,18 @@ function lowContrastText(node: unknown, style?: string, out: string[] = []): str
 }
 
 /** Parses a card as a 1.5 host would and returns every problem the library reports, and low-contrast text. */
+/**
+ * A text input whose value is longer than its maxLength: a client may cut the value to it, so a
+ * text refused as too long would come back cut while the reason next to it gives its length.
+ */
+function inputsShorterThanTheirText(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap(inputsShorterThanTheirText);
+  const e = node as { type?: unknown; id?: unknown; value?: unknown; maxLength?: unknown };
+  const own = e.type === 'Input.Text' && typeof e.value === 'string' && typeof e.maxLength === 'number' && e.value.length > e.maxLength ? [`input ${String(e.id)}: value of ${e.value.length} characters in maxLength ${e.maxLength}`] : [];
+  return [...own, ...Object.entries(node).filter(([k]) => k !== 'data').flatMap(([, v]) => inputsShorterThanTheirText(v))];
+}
+
 export function cardProblems(card: object): string[] {
   const AC = adaptiveCards();
   const problems: string[] = [];
@@ -91,6 +103,7 @@ export function cardProblems(card: object): string[] {
   }
   for (const e of parsed.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
   problems.push(...lowContrastText((card as { body?: unknown }).body));
+  problems.push(...inputsShorterThanTheirText((card as { body?: unknown }).body));
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf16le');
   if (bytes > MAX_CARD_BYTES) problems.push(`size ${bytes} bytes (UTF-16) exceeds ${MAX_CARD_BYTES}`);
   return problems;

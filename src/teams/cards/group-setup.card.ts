@@ -1,7 +1,7 @@
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 /** The zones a form offers besides the one it starts from (the group's or the organisation's). */
@@ -95,7 +95,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
       heading(t('setup.title')),
       ...(conflict ? [refusalNotice(t('setup.changedMeanwhile')), storedNow(current, t)] : refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
       textBlock(t('setup.intro')),
-      ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), value: value('name', current.name), maxLength: 120, isRequired: true, errorMessage: t('setup.nameError') }),
+      ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), ...holding(120, value('name', current.name)), isRequired: true, errorMessage: t('setup.nameError') }),
       ...field({
         type: 'Input.ChoiceSet',
         id: 'members',

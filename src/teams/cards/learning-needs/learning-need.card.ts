@@ -1,7 +1,7 @@
 import { LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { Translate } from '../../../i18n/i18n';
 import { MyLearningNeed } from '../../../usecases/learning-needs/learning-needs';
-import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, holding, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
 
 export interface LearningNeedCardView {
   groupId: string;
@@ -59,8 +59,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
           label: t('verantwoording.learningNeed.textLabel'),
           placeholder: t('verantwoording.learningNeed.textPlaceholder'),
           isMultiline: true,
-          maxLength: MAX_LEARNING_NEED_TEXT,
-          value: v.refused?.text ?? v.current?.text ?? '',
+          ...holding(MAX_LEARNING_NEED_TEXT, v.refused?.text ?? v.current?.text ?? ''),
         },
         v.refused?.errors.learningNeedText,
       ),
