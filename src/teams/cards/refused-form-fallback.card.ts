@@ -39,5 +39,7 @@ export function refusedFormFallback(verb: string, values: Record<string, unknown
     fallback: { type: 'Action.Submit', title: t('error.formFallbackAgain'), data: { ...data, verb } },
   };
   const top = failed ? [errorTitle(t), refusalNotice(t(failed))] : [refusalNotice(t('error.formFallback'))];
-  return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], [again]);
+  // The button's own data was what could not be used: the same data again can only be refused again.
+  const actions = failed === 'error.cardDataKept' ? [] : [again];
+  return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], actions);
 }
