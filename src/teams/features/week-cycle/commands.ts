@@ -9,7 +9,7 @@ import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { helpCard } from '../../cards/help.card';
 import { welcomeCard } from '../../cards/welcome.card';
-import { actorOf, botWasAdded, conversationKindOf, groupConversationId, teamsLocale } from '../../turn';
+import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
@@ -21,8 +21,7 @@ type GroupCommand = (context: TurnContext, group: Group, arg: string) => Promise
 /** Text commands in a group chat or channel (the @mention is already removed by teams-ai). */
 export function registerGroupCommands(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
-  // A chat without a group yet speaks the language of the Teams client that wrote (as `localeFor`).
-  const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? (context && teamsLocale(context)) ?? deps.defaultLanguage);
+  const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? deps.defaultLanguage);
 
   const withGroup = (command: GroupCommand) => async (context: TurnContext) => {
     const group = await wc.groups.get(groupIdFor(groupConversationId(context)));

@@ -9,7 +9,7 @@ import { VerbData } from '../../verbs';
 import type { Locale, Translate } from '../../../i18n/i18n';
 import { cycleCardFor } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
-import { actorOf, conversationKindOf, groupConversationId, teamsLocale, tenantOf } from '../../turn';
+import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { readRoster } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
@@ -18,8 +18,7 @@ import { RefusedForm, weekCycleReason } from './refusal-forms';
 export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refused?: RefusedForm, language?: Locale) {
   const group = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
   const roster = await readRoster(context, deps.logger);
-  // Before the group exists, the language of the Teams client of whoever opens the form (as `localeFor`).
-  language ??= group?.language ?? teamsLocale(context) ?? deps.defaultLanguage;
+  language ??= group?.language ?? deps.defaultLanguage;
   const current: GroupSettings = group ?? {
     name: context.activity.conversation.name || 'Vitale Weekcyclus',
     members: roster.length <= 8 ? roster : roster.filter((m) => m.id === actorOf(context).id),
