@@ -97,7 +97,8 @@ describe('the manager\'s side of the conversation', () => {
   });
 
   it('counts the facilitation accounts in HR\'s report and quotes, without name or team, only those the manager agreed to share', async () => {
-    t.clock.set('2026-12-20T08:00:00Z');
+    // January: December is over, so its accounts count (a month counts only once over, stop 37).
+    t.clock.set('2027-01-04T08:00:00Z');
     const hrChannel = t.conversation('channel', '19:hr-channel@thread.tacv2');
     await t.send(message(hrChannel, HR, 'rapport 2026-12-01 2026-12-31'));
     const card = t.connector.cards().at(-1)!.card;
