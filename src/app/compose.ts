@@ -124,8 +124,10 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         // A group's texts are in the group's language: the group the action names, else the group
         // of this chat or channel (the setup form and typed commands name none). In the 1:1 chat,
         // the person's own choice ("taal en"). Only when nothing is stored does the input itself
-        // count (the language chosen on the setup form, an English command word), then the
-        // language of the person's Teams client, as the manifest and the tab follow it; so one
+        // count (the language chosen on the setup form, an English command word); then, in the
+        // 1:1 chat, the language of the person's Teams client, as the manifest and the tab follow
+        // it, and in a shared chat the organisation's (DEFAULT_LANGUAGE), as its welcome and setup
+        // form speak until the group chooses: one member's client does not choose for all, and one
         // chat never mixes two languages.
         const personal = conversationKindOf(context) === 'personal';
         const named = typeof data.groupId === 'string' ? data.groupId : undefined;
@@ -134,7 +136,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         if (group) return group.language;
         const own = personal ? await personalLanguage(actorOf(context).id) : undefined;
         if (own) return own;
-        return data.language === 'nl' || data.language === 'en' ? data.language : (teamsLocale(context) ?? config.defaultLanguage);
+        if (data.language === 'nl' || data.language === 'en') return data.language;
+        return (personal ? teamsLocale(context) : undefined) ?? config.defaultLanguage;
       },
     },
   };
