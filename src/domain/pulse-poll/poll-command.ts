@@ -2,11 +2,12 @@ import { Language } from '../framework/framework';
 import { findClosingDate } from './closing-date';
 import { Delivery } from './poll';
 
+/** `team`: the team HR named after the verb ("peiling sluiten Zorgteam Noord"), or "alle teams". */
 export type PollCommand =
   | { kind: 'start'; args: string }
-  | { kind: 'status' }
-  | { kind: 'close' }
-  | { kind: 'results' }
+  | { kind: 'status'; team?: string }
+  | { kind: 'close'; team?: string }
+  | { kind: 'results'; team?: string }
   | { kind: 'help' };
 
 /** "peiling <verb> ..." (Dutch) or "poll <verb> ..." (English); `undefined` when it is no poll command. */
@@ -14,10 +15,13 @@ export function parsePollCommand(text: string): PollCommand | undefined {
   const m = /^\s*(?:peiling|poll)\b\s*(\S*)\s*([\s\S]*)$/i.exec(text);
   if (!m) return undefined;
   const verb = (m[1] ?? '').toLowerCase();
-  if (verb === 'start') return { kind: 'start', args: (m[2] ?? '').trim() };
-  if (verb === 'status') return { kind: 'status' };
-  if (['sluiten', 'sluit', 'close'].includes(verb)) return { kind: 'close' };
-  if (['resultaten', 'resultaat', 'results', 'result'].includes(verb)) return { kind: 'results' };
+  const rest = (m[2] ?? '').trim();
+  // What follows names the team; never dropped: a close that named Noord must not close another poll.
+  const team = rest ? { team: rest } : {};
+  if (verb === 'start') return { kind: 'start', args: rest };
+  if (verb === 'status') return { kind: 'status', ...team };
+  if (['sluiten', 'sluit', 'close'].includes(verb)) return { kind: 'close', ...team };
+  if (['resultaten', 'resultaat', 'results', 'result'].includes(verb)) return { kind: 'results', ...team };
   return { kind: 'help' };
 }
 
@@ -37,6 +41,11 @@ export type StartProblem = 'noDate' | 'badDate' | 'noTarget' | 'unknownWords';
 export type StartParse = { ok: true; request: StartRequest } | { ok: false; problem: StartProblem; words?: string };
 
 const ALL = /^(alle teams|all teams|alle|all)$/i;
+
+/** Whether a team name as HR typed it means the poll of all teams. */
+export function namesAllTeams(name: string): boolean {
+  return ALL.test(name.trim());
+}
 const CURRENT = /^(dit team|this team|hier|here)$/i;
 const PRIVATE = new Set(['privé', 'prive', 'private', 'privately', 'persoonlijk']);
 const REMIND = new Set(['herinner', 'remind', 'herinnering', 'nudge']);

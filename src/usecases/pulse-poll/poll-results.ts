@@ -1,3 +1,4 @@
+import { namesAllTeams } from '../../domain/pulse-poll/poll-command';
 import { randomInt } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
 import { Poll } from '../../domain/pulse-poll/poll';
@@ -89,6 +90,37 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
 }
 
 /** The newest poll of the tenant (for a team: the newest that included it). */
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The latest poll of the team HR named ("Zorgteam Noord", or "alle teams" for a poll of all
+ * teams): the whole name, else a unique part of it, among the teams of the tenant's polls; with
+ * `open`, its open poll first (else its latest, which a close then finds closed already). A name
+ * that fits no team, or several, is refused with the teams there are: closing is final, so a
+ * name is never passed over for another team's poll.
+ */
+export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, name: string, filter: { open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {
+  const polls = await deps.polls.listForTenant(tenantId);
+  const again = filter.closedByCommand ? polls.find((p) => p.closedByCommand === filter.closedByCommand) : undefined;
+  if (again) return again;
+  const openFirst = (of: Poll[]) => (filter.open ? of.find((p) => p.status === 'open') : undefined) ?? of[0];
+  if (namesAllTeams(name)) {
+    const found = openFirst(polls.filter((p) => p.scope.kind === 'all'));
+    if (!found) throw new DomainError('noPoll');
+    return found;
+  }
+  const teams = [...new Map(polls.flatMap((p) => p.targets).map((t) => [t.teamId, t.teamName])).entries()];
+  const wanted = norm(name);
+  const exact = teams.filter(([, teamName]) => norm(teamName) === wanted);
+  const fitting = exact.length ? exact : teams.filter(([, teamName]) => norm(teamName).includes(wanted));
+  if (fitting.length !== 1) {
+    const names = (fitting.length ? fitting : teams).map(([, teamName]) => teamName).slice(0, 12).join(', ');
+    throw new DomainError(fitting.length ? 'ambiguousTeam' : 'unknownTeam', { params: { team: name, teams: names } });
+  }
+  const [teamId] = fitting[0]!;
+  return openFirst(polls.filter((p) => p.targets.some((t) => t.teamId === teamId)))!;
+}
+
 export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {
   const polls = (await deps.polls.listForTenant(tenantId)).filter((p) => !filter.teamId || p.targets.some((t) => t.teamId === filter.teamId));
   // The poll this very command closed (Teams delivered it again) before any other, open or not.

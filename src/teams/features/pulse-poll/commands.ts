@@ -7,7 +7,7 @@ import { localDate } from '../../../domain/pulse-poll/poll';
 import { isHr, requireHr } from '../../../usecases/pulse-poll/access';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
-import { latestPoll, resultsFor } from '../../../usecases/pulse-poll/poll-results';
+import { latestPoll, latestPollNamed, resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
@@ -111,7 +111,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'status': {
             await requireHr(deps.pulse, actor.id);
-            const poll = await latestPoll(deps.pulse, tenantId);
+            const poll = command.team ? await latestPollNamed(deps.pulse, tenantId, command.team) : await latestPoll(deps.pulse, tenantId);
             await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id), language));
             return;
           }
@@ -121,12 +121,17 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             // is final). Elsewhere (HR's own chat): the latest open poll, as the help says. The same
             // command delivered again (Teams' activity id) finds the poll it closed.
             const teamId = channelTeamOf(context);
-            const command = context.activity.id ? stableId('pcc', tenantId, context.activity.id) : undefined;
-            const poll = await latestPoll(deps.pulse, tenantId, { open: true, ...(command ? { closedByCommand: command } : {}), ...(teamId ? { teamId } : {}) }).catch(() => undefined);
+            const closeKey = context.activity.id ? stableId('pcc', tenantId, context.activity.id) : undefined;
+            // A team named after the command ("peiling sluiten Zorgteam Noord"): that team's open poll, or
+            // a refusal that lists the teams with one; never the latest poll of another team.
+            const named = command.team;
+            const poll = named
+              ? await latestPollNamed(deps.pulse, tenantId, named, { open: true, ...(closeKey ? { closedByCommand: closeKey } : {}) })
+              : await latestPoll(deps.pulse, tenantId, { open: true, ...(closeKey ? { closedByCommand: closeKey } : {}), ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
-            const { poll: closed, closedNow: closedHere } = await closePollNow(deps.pulse, poll.id, { userId: actor.id, ...(command ? { command } : {}) });
+            const { poll: closed, closedNow: closedHere } = await closePollNow(deps.pulse, poll.id, { userId: actor.id, ...(closeKey ? { command: closeKey } : {}) });
             // Delivered again: answered as the first delivery was (its answer may not have arrived).
-            const closedNow = closedHere || (command !== undefined && closed.closedByCommand === command);
+            const closedNow = closedHere || (closeKey !== undefined && closed.closedByCommand === closeKey);
             // Said to whoever closed it, in their language (the teams get the poll's).
             const how = closedAs({ ...closed, language });
             await context.sendActivity(closedNow ? t(how.by === 'hr' ? 'pulse.closedNowByHr' : 'pulse.closedNowByDate', { date: how.label }) : t('pulse.alreadyClosed'));
@@ -136,7 +141,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             const teamId = channelTeamOf(context);
             const hr = await isHr(deps.pulse, actor.id);
             if (!hr && !teamId) throw new DomainError('notHr');
-            const poll = await latestPoll(deps.pulse, tenantId, hr ? {} : { teamId });
+            // In a team's channel: that team's poll, for HR too (another team's card is not for this
+            // channel); HR elsewhere: the team they name, else the latest poll.
+            const poll = hr && command.team ? await latestPollNamed(deps.pulse, tenantId, command.team) : await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {});
             const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
             await postCard(context, resultsViewCard(deps, view, shared));
