@@ -82,8 +82,19 @@ export interface TeamMember {
   userId: string;
 }
 
+/**
+ * The platform refused a team's roster for good (Teams answers 403 or 404 once the app is no
+ * longer in the team): that team is passed over, the poll's other teams are not.
+ */
+export class TeamOutOfReach extends Error {
+  constructor(readonly status: number) {
+    super(`the team's roster was refused (${status})`);
+  }
+}
+
 /** Port: the chat platform's view of a team. */
 export interface TeamRoster {
+  /** Throws TeamOutOfReach when the platform refuses the team for good; other errors may pass. */
   members(team: Pick<Installation, 'teamId' | 'serviceUrl' | 'tenantId'>): Promise<TeamMember[]>;
   /** The team's channels; the General channel has no name. */
   channels(team: Pick<Installation, 'teamId' | 'serviceUrl' | 'tenantId'>): Promise<{ id: string; name?: string }[]>;

@@ -1,5 +1,6 @@
 import { inviteeHash } from '../../domain/pulse-poll/answer';
 import { addInvitees } from '../../domain/pulse-poll/tally';
+import { TeamMember, TeamOutOfReach } from '../../domain/pulse-poll/ports';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 
@@ -9,6 +10,8 @@ export const AUTO_REFRESH_USERS = 60;
 export interface DeliveryOutcome {
   /** Private teams whose members would not fit in the tally's invitee lists: nothing sent, still not delivered. */
   tooMany: string[];
+  /** Teams whose roster the platform refused for good (the app was removed): nothing sent, still not delivered. */
+  outOfReach: string[];
 }
 
 /**
@@ -18,15 +21,26 @@ export interface DeliveryOutcome {
  * sends nothing twice (the outbox keys).
  */
 export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<DeliveryOutcome> {
-  const outcome: DeliveryOutcome = { tooMany: [] };
+  const outcome: DeliveryOutcome = { tooMany: [], outOfReach: [] };
   const poll = await deps.polls.get(pollId);
   if (!poll || poll.status !== 'open') return outcome;
+  // One team's roster failing does not hold up the teams after it: they are delivered, and the
+  // failure is thrown at the end (the job runs again for the teams still undelivered).
+  let failed: unknown;
   for (const [i, target] of poll.targets.filter((t) => !t.delivered).entries()) {
     // HR may close the poll while its teams are delivered (each asks Teams for its members): a
     // team not reached by then gets nothing, one under way has its messages skipped when they are
     // sent (`sendIf`), and the closed poll's figures stay as they were (the update below).
     if (i > 0 && (await deps.polls.get(pollId))?.status !== 'open') break;
-    const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+    let members: TeamMember[];
+    try {
+      members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+    } catch (err) {
+      // The app is no longer in the team: it stays undelivered (HR's status card shows it), for good.
+      if (err instanceof TeamOutOfReach) outcome.outOfReach.push(target.id);
+      else failed ??= err;
+      continue;
+    }
     const counted = { ...target, memberCount: members.length };
     // Before any card goes out, so the first answer already finds its sender among the invitees:
     // the members the poll goes to, and nobody who joins the team later (who could pad a team
@@ -54,5 +68,6 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)) },
     );
   }
+  if (failed) throw failed;
   return outcome;
 }

@@ -1,6 +1,6 @@
 import { respondentHash } from '../../domain/pulse-poll/answer';
 import { daysLeft, isOpenAt } from '../../domain/pulse-poll/poll';
-import { TeamMember } from '../../domain/pulse-poll/ports';
+import { TeamMember, TeamOutOfReach } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
 import { tallyOf } from './tally';
@@ -33,9 +33,14 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   if (!poll.privateNudges) return;
   // Every roster first, then the nudges: a roster call that fails (the job is retried) has queued
   // none yet, so a retry does not nudge twice someone whose finished nudge left no record.
+  // A team the app was removed from (its roster refused for good) gets no nudges; the others do.
   const rosters: [(typeof poll.targets)[number], TeamMember[]][] = [];
   for (const target of poll.targets) {
-    rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
+    try {
+      rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
+    } catch (err) {
+      if (!(err instanceof TeamOutOfReach)) throw err;
+    }
   }
   for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);
 }

@@ -17,7 +17,8 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   const { pulse } = deps;
   scheduler.on(PULSE_JOBS.deliver, async (payload) => {
     const { pollId } = pollPayload.parse(payload);
-    const { tooMany } = await deliverPoll(pulse, pollId);
+    const { tooMany, outOfReach } = await deliverPoll(pulse, pollId);
+    if (outOfReach.length) deps.logger.warn({ pollId, targetIds: outOfReach }, 'poll teams not delivered: Teams refused their roster (the app is no longer in the team)');
     // Nobody else hears of it: HR's status card only says these teams were not delivered.
     if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'private poll teams not delivered: more members than the tally can list');
   });
