@@ -2,8 +2,10 @@ import { DomainError } from '../../domain/shared/errors';
 import { PulsePollDeps } from './deps';
 
 /** HR: listed by id, or a member of the HR group. A directory that cannot answer means no. */
+/** Entra object ids are GUIDs: their letters' case means nothing (HR_USER_IDS may be written in capitals). */
 export async function isHr(deps: PulsePollDeps, userId: string): Promise<boolean> {
-  if (deps.hr.userIds.includes(userId)) return true;
+  const id = userId.toLowerCase();
+  if (deps.hr.userIds.some((hr) => hr.toLowerCase() === id)) return true;
   if (!deps.hr.groupId) return false;
   return deps.directory.isInGroup(userId, deps.hr.groupId).catch(() => false);
 }

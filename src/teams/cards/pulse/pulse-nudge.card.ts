@@ -6,6 +6,6 @@ export function pollNudgeCard(vm: { teamName: string; channelName?: string; days
   return adaptiveCard([
     heading(t('pulse.nudge.title')),
     textBlock(t('pulse.nudge.body', { team: vm.teamName, count: vm.daysLeft })),
-    textBlock(vm.private ? t('pulse.nudge.wherePrivate') : t('pulse.nudge.where', { team: vm.teamName, channel: vm.channelName ?? 'General' })),
+    textBlock(vm.private ? t('pulse.nudge.wherePrivate') : t('pulse.nudge.where', { team: vm.teamName, channel: vm.channelName ?? t('pulse.nudge.generalChannel') })),
   ]);
 }
