@@ -141,9 +141,13 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return personal(myView(poll, data.targetId, view, actor.teamsId));
   });
 
+  /** In the presser's 1:1 chat, the language they chose there (as the card it answers); elsewhere the poll's. */
+  const readerLanguage = async (context: TurnContext) =>
+    conversationKindOf(context) === 'personal' ? await deps.actions.localeFor(context, {}).catch(() => undefined) : undefined;
+
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, actions, 'pulseResults', async (context, data) =>
-    personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }))),
+    personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context))),
   );
 
   onCardAction(app, actions, 'pulseStatus', async (context, data) =>

@@ -146,7 +146,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             const poll = hr && command.team ? await latestPollNamed(deps.pulse, tenantId, command.team) : await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {});
             const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
-            await postCard(context, resultsViewCard(deps, view, shared));
+            await postCard(context, resultsViewCard(deps, view, shared, language));
             return;
           }
         }

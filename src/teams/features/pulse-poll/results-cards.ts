@@ -15,18 +15,23 @@ import { PulseTeamsDeps } from './pulse-deps';
  * where others read along (a channel or group chat): HR's full results then stay behind a card
  * that only refreshes for the asker; progress and a team's own results are fine to post there.
  */
-export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedWith?: { askerTeamsId?: string }): AdaptiveCardJson {
+/**
+ * `readerLanguage`: for an answer only the reader sees (their 1:1 chat, an invoke answer), the
+ * progress and HR's results are in their language, as the status card is; a team's own results,
+ * and anything posted where others read it, stay in the poll's language (the teams').
+ */
+export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedWith?: { askerTeamsId?: string }, readerLanguage?: Language): AdaptiveCardJson {
   const { poll } = view;
+  const own = !sharedWith && readerLanguage ? readerLanguage : poll.language;
   const t = deps.translator.t(poll.language);
-  const instrument = deps.instruments[poll.language];
   switch (view.kind) {
     case 'progress':
-      return pollProgressCard({ progress: view.progress, closesLabel: displayDate(poll.closesOn, poll.language) }, t);
+      return pollProgressCard({ progress: view.progress, closesLabel: displayDate(poll.closesOn, own) }, deps.translator.t(own));
     case 'team':
-      return teamResultsCard({ instrument, language: poll.language, closed: closedAs(poll), team: view.team, minRespondents: view.minRespondents }, t);
+      return teamResultsCard({ instrument: deps.instruments[poll.language], language: poll.language, closed: closedAs(poll), team: view.team, minRespondents: view.minRespondents }, t);
     case 'hr':
       if (sharedWith) return pollRestrictedCard({ pollId: poll.id, closedLabel: closedAs(poll).label, refreshUserIds: sharedWith.askerTeamsId ? [sharedWith.askerTeamsId] : [] }, t);
-      return pollResultsCard({ instrument, language: poll.language, closed: closedAs(poll), results: view.results, comments: view.comments, heldBack: view.heldBack }, t);
+      return pollResultsCard({ instrument: deps.instruments[own], language: own, closed: closedAs({ ...poll, language: own }), results: view.results, comments: view.comments, heldBack: view.heldBack }, deps.translator.t(own));
   }
 }
 
