@@ -444,6 +444,8 @@ const learningNeedBatch = z
     people: count,
     needs: count,
     themes: z.record(learningTheme, z.object({ people: count, needs: count, texts: z.array(text(MAX_LEARNING_NEED_TEXT)) }).strict()),
+    rest: z.object({ needs: count, themes: count }).strict().optional(),
+    restLeftOut: z.literal(true).optional(),
   })
   .strict();
 

@@ -105,7 +105,20 @@ export interface LearningNeedBatch {
   weekStart: string;
   people: number;
   needs: number;
+  /**
+   * Since stop 37 only the themes at least the minimum chose at the handover; before, every theme
+   * (with its people and needs also where few chose it: see `rest`).
+   */
   themes: Partial<Record<LearningTheme, { people: number; needs: number; texts: string[] }>>;
+  /**
+   * Since stop 37: the needs outside the themes kept, and how many themes they were in, only when
+   * that rest may be published (nobody in it, or at least the minimum of people); absent when it
+   * may not (`restLeftOut`). What fewer than the minimum chose is never stored apart: a database
+   * reader who sees in the members' partitions who handed over two needs could otherwise tell, from
+   * a theme of one person and two needs, which theme that member chose.
+   */
+  rest?: { needs: number; themes: number };
+  restLeftOut?: true;
 }
 
 /**
@@ -164,12 +177,24 @@ export function buildBatch(sealed: readonly LearningNeedPassOn[], week: { week: 
   if (sealed.some((p) => p.tenantId !== tenantId)) throw new Error('learning need batch: a pass-on of another tenant');
   if (distinctPeople(sealed) < minimum) return undefined;
   const themes: LearningNeedBatch['themes'] = {};
+  let hidden = 0;
+  let hiddenPeopleAtMost = 0;
   for (const theme of LEARNING_THEMES) {
     const chosen = sealed.filter((p) => p.theme === theme);
     if (!chosen.length) continue;
     const people = distinctPeople(chosen);
-    const texts = people >= minimum ? chosen.map((p) => p.text).filter((t): t is string => !!t).sort() : [];
-    themes[theme] = { people, needs: chosen.length, texts };
+    if (people >= minimum) themes[theme] = { people, needs: chosen.length, texts: chosen.map((p) => p.text).filter((t): t is string => !!t).sort() };
+    else {
+      hidden += 1;
+      hiddenPeopleAtMost += people;
+    }
   }
-  return { id: batchIdOf(week.week, tenantId), type: 'learningNeedBatch', tenantId, week: week.week, weekStart: week.weekStart, people: distinctPeople(sealed), needs: sealed.length, themes };
+  // Only what may be published (as `publishable` in report.ts decides it, with this minimum).
+  const people = distinctPeople(sealed);
+  const shown = Object.values(themes);
+  const restNeeds = sealed.length - shown.reduce((n, t) => n + t.needs, 0);
+  const restPeopleAtLeast = Math.max(0, people - shown.reduce((n, t) => n + t.people, 0));
+  const restCounts = (hiddenPeopleAtMost === 0 && restNeeds === 0) || restPeopleAtLeast >= minimum;
+  const rest = restCounts ? { rest: { needs: restNeeds, themes: hidden } } : { restLeftOut: true as const };
+  return { id: batchIdOf(week.week, tenantId), type: 'learningNeedBatch', tenantId, week: week.week, weekStart: week.weekStart, people, needs: sealed.length, themes, ...rest };
 }

@@ -35,12 +35,16 @@ export interface LearningNeedsSection {
   hiddenThemes: number;
 }
 
-/** One handover's publishable parts: the themes enough people chose, and its rest when that may count. */
+/**
+ * One handover's publishable parts: the themes enough people chose, and its rest when that may
+ * count. A batch since stop 37 holds only what was publishable at its handover (see `rest`): a
+ * report's minimum above that one hides more, one below it shows nothing more.
+ */
 function publishable(batch: LearningNeedBatch, minimum: number) {
   const shown: { theme: LearningTheme; needs: number; texts: string[] }[] = [];
   let shownNeeds = 0;
   let shownPeople = 0;
-  let hiddenThemes = 0;
+  let hiddenThemes = batch.rest?.themes ?? 0;
   let hiddenPeopleAtMost = 0;
   for (const theme of LEARNING_THEMES) {
     const part = batch.themes[theme];
@@ -56,7 +60,9 @@ function publishable(batch: LearningNeedBatch, minimum: number) {
   }
   const restNeeds = batch.needs - shownNeeds;
   const restPeopleAtLeast = Math.max(0, batch.people - shownPeople);
-  const restCounts = (hiddenPeopleAtMost === 0 && restNeeds === 0) || restPeopleAtLeast >= minimum;
+  const storedRestCounts = batch.restLeftOut !== true;
+  const hiddenAtHandover = (batch.rest?.needs ?? 0) > 0;
+  const restCounts = storedRestCounts && ((hiddenPeopleAtMost === 0 && !hiddenAtHandover && restNeeds === 0) || restPeopleAtLeast >= minimum);
   return { shown, shownNeeds, restNeeds, restCounts, hiddenThemes };
 }
 
