@@ -30,7 +30,29 @@ const TAG = /^(\/?)([a-z][a-z0-9]*)([\s\S]*)$/i;
 function withoutMarkup(html: string): string {
   const out: string[] = [];
   const text = (part: string) => out.push(part.includes('>') ? part.replace(/>/g, '') : part);
-  const lastClose = html.lastIndexOf('>');
+  let lastClose = html.lastIndexOf('>');
+  // Quote characters known to have no partner after some point: inside a tag they quote nothing.
+  const unpaired = new Set<string>();
+  /**
+   * Where the tag that starts at `from` ends: the first ">" outside a quoted attribute value
+   * (title="stap 1 > stap 2"). A quote with no partner after it is read as text from then on.
+   */
+  const tagEnd = (from: number): number => {
+    let afterEquals = false;
+    for (let j = from; j < html.length; j++) {
+      const c = html[j]!;
+      if (c === '>') return j;
+      if ((c === '"' || c === "'") && afterEquals && !unpaired.has(c)) {
+        const partner = html.indexOf(c, j + 1);
+        if (partner < 0) unpaired.add(c);
+        else j = partner;
+      }
+      if (c !== ' ' && c !== '\t' && c !== '\n') afterEquals = c === '=';
+    }
+    // No end outside quotes from here on: every "<" after this one is read as a lone one.
+    lastClose = -1;
+    return -1;
+  };
   let commentsClose = true;
   const unclosed = new Set<string>();
   let i = 0;
@@ -49,7 +71,7 @@ function withoutMarkup(html: string): string {
       }
       commentsClose = false;
     }
-    const close = open < lastClose ? html.indexOf('>', open + 1) : -1;
+    const close = open < lastClose ? tagEnd(open + 1) : -1;
     if (close < 0) {
       // A lone "<": dropped, the text after it kept.
       i = open + 1;
@@ -67,6 +89,8 @@ function withoutMarkup(html: string): string {
       if (found) i = found.index + found[0].length;
       else unclosed.add(name);
     } else if (!slash && name === 'br') out.push('\n');
+    // Teams sends an emoji as an element with its character in `alt`.
+    else if (!slash && name === 'emoji') out.push(/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(rest!)?.slice(1).find((v) => v !== undefined) ?? '');
     else if (!slash && name === 'li') out.push('• ');
     else if (slash && BLOCKS.has(name) && /^\s*$/.test(rest!)) out.push('\n');
   }
