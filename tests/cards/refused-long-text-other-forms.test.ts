@@ -1,21 +1,9 @@
+import { textInput } from '../support/card-fields';
 import { createTranslator } from '../../src/i18n/i18n';
 import { groupSetupCard } from '../../src/teams/cards/group-setup.card';
 import { learningNeedCard } from '../../src/teams/cards/learning-needs/learning-need.card';
 import { cardProblems } from '../support/card-validator';
 
-/** The Input.Text with this id on a card. */
-function input(card: unknown, id: string): { value?: string; maxLength?: number } | undefined {
-  let found: { value?: string; maxLength?: number } | undefined;
-  const walk = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Input.Text' && o.id === id) found = o as { value?: string; maxLength?: number };
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 /**
  * Found in review of stop 37's own change: "a text refused as too long comes back in an input that holds it
@@ -31,7 +19,7 @@ describe('the other forms that refuse a text for its length', () => {
   it('the learning need text of 450 characters', () => {
     const long = 'l'.repeat(450);
     const card = learningNeedCard({ groupId: 'g', sessionId: 's', questionId: 9, answer: 'Mijn antwoord', minimum: 5, refused: { theme: 'skills', text: long, errors: { learningNeedText: 'Te lang' } } }, t);
-    const field = input(card, 'learningNeedText');
+    const field = textInput(card, 'learningNeedText');
     expect(cardProblems(card)).toEqual([]);
     expect(field?.value).toBe(long);
     expect(field?.maxLength ?? Infinity).toBeGreaterThanOrEqual(long.length);
@@ -41,7 +29,7 @@ describe('the other forms that refuse a text for its length', () => {
     const long = 'n'.repeat(150);
     const current = { name: 'Team', members: [{ id: 'a', name: 'Anna' }], schedule: { days: [1, 2, 3, 4], startTime: '09:00', timeZone: 'Europe/Amsterdam' }, language: 'nl', plannedWeeks: 20 } as never;
     const card = groupSetupCard({ roster: [{ id: 'a', name: 'Anna' }], current, rev: 0 }, t, { values: { name: long, members: 'a', days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' }, errors: { name: 'Te lang' } });
-    const field = input(card, 'name');
+    const field = textInput(card, 'name');
     expect(cardProblems(card)).toEqual([]);
     expect(field?.value).toBe(long);
     expect(field?.maxLength ?? Infinity).toBeGreaterThanOrEqual(long.length);

@@ -1,20 +1,8 @@
+import { textInput } from '../support/card-fields';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** The Input.Text with this id on a card. */
-function input(card: unknown, id: string): { value?: string; maxLength?: number } | undefined {
-  let found: { value?: string; maxLength?: number } | undefined;
-  const walk = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Input.Text' && o.id === id) found = o as { value?: string; maxLength?: number };
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 /**
  * A text refused for its length came back in an input whose maxLength was below the text.
@@ -39,7 +27,7 @@ describe('a too-long text comes back in an input that holds it whole', () => {
     await g.startSession();
     const long = 'x'.repeat(2500);
     const res = await g.contribute(MEMBERS[1]!, 1, long);
-    const text = input(res.value, 'text');
+    const text = textInput(res.value, 'text');
     expect(text?.value).toBe(long);
     expect(text?.maxLength ?? Infinity).toBeGreaterThanOrEqual(long.length);
   });
@@ -49,7 +37,7 @@ describe('a too-long text comes back in an input that holds it whole', () => {
     await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel']);
     const long = 'z'.repeat(1500);
     const res = await g.press(MEMBERS[1]!, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: long });
-    const reason = input(res.value, 'reason');
+    const reason = textInput(res.value, 'reason');
     expect(reason?.value).toBe(long);
     expect(reason?.maxLength ?? Infinity).toBeGreaterThanOrEqual(long.length);
   });
@@ -61,7 +49,7 @@ describe('a too-long text comes back in an input that holds it whole', () => {
     const poll = d.pollCard(noord.id);
     const long = 'y'.repeat(1500);
     const res = await d.press(noord.members[1]!, d.channel(noord), 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(4), open: long }, poll.id, noord);
-    const open = input(res.value, 'open');
+    const open = textInput(res.value, 'open');
     expect(open?.value).toBe(long);
     expect(open?.maxLength ?? Infinity).toBeGreaterThanOrEqual(long.length);
   });

@@ -37,4 +37,16 @@ describe('wrong types in a card button\'s data', () => {
     expect(text).toContain('the button sent something I cannot use');
     expect(await g.items('contribution')).toEqual([]);
   });
+
+  /**
+   * Found in review of stop 37's own change: that card offered "Try again" with the same wrong
+   * data, which can only be refused the same way, next to words that say to use another card. It
+   * now offers none.
+   */
+  it('offers no "Try again" that sends the same wrong data', async () => {
+    const res = await g.press(MEMBERS[1]!, 'session.contribute', { ...g.ids(), questionId: null, text: 'Mijn bijdrage' });
+    expect(cardText(res.value)).toContain('the button sent something I cannot use');
+    expect(cardText(res.value)).toContain('Mijn bijdrage');
+    expect(res.value.actions ?? []).toEqual([]);
+  });
 });

@@ -1,14 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { execute, message, user } from '../support/activities';
-import { MEMBERS } from '../support/group-driver';
-import { HR } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { anna, bram, cem, facilitationFigures, planConversation, shareAccount, startWithMiaAsManager } from './support/facilitation';
+import { TestApp } from '../support/test-app';
 
-const mia = user('Mia');
-const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const ABOUT_ANNA = 'Vier uur per week vrij geroosterd voor haar re-integratie na ziekte';
 const ABOUT_BRAM = 'Budget voor een cursus vrijgemaakt';
 
@@ -21,26 +13,17 @@ const ABOUT_BRAM = 'Budget voor een cursus vrijgemaakt';
  */
 describe('facilitation quotes against report periods HR chooses', () => {
   let t: TestApp;
-  const miaChat = () => t.conversation('personal', 'a:personal-mia');
   const facilitation = async (from: string, to: string) => {
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, `rapport ${from} ${to}`));
-    const card = t.connector.cards().at(-1)!.card;
-    const csvUrl = new URL(card.actions[0].url);
-    const csv = parse(await (await fetch(`${t.app.url}${csvUrl.pathname}${csvUrl.search}`)).text(), { columns: true }) as { section: string; metric: string; value: string }[];
-    const rows = csv.filter((r) => r.section === 'facilitation');
-    return { planned: Number(rows.find((r) => r.metric === 'conversationsPlanned')?.value), shared: rows.filter((r) => r.metric === 'sharedAccount').map((r) => r.value) };
+    const { planned, shared } = await facilitationFigures(t, from, to);
+    return { planned, shared };
   };
   const plan = async (who: typeof anna, date: string, text?: string) => {
-    await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}`));
-    if (!text) return;
-    const review = (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r', parameters: [{ name: '@r', value: who.aadObjectId }] }).fetchAll()).resources[0];
-    await t.send(execute(miaChat(), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: text, shareFacilitation: 'true' }, `prep-${who.name}`));
+    await planConversation(t, who, date);
+    if (text) await shareAccount(t, who, text);
   };
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
-    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
+    t = await startWithMiaAsManager();
     await plan(anna, '2026-12-10', ABOUT_ANNA);
     await plan(bram, '2026-12-15', ABOUT_BRAM);
     await plan(cem, '2026-12-17');

@@ -47,3 +47,17 @@ export function buttonData(card: unknown, verb: string): Record<string, unknown>
   if (!found) throw new Error(`no ${verb} button on the card`);
   return found;
 }
+
+/** The Input.Text with this id on a card, as the card holds it (its value and maxLength among the rest). */
+export function textInput(card: unknown, id: string): { value?: string; maxLength?: number } | undefined {
+  let found: { value?: string; maxLength?: number } | undefined;
+  const walk = (n: unknown): void => {
+    if (found || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const o = n as Record<string, unknown>;
+    if (o.type === 'Input.Text' && o.id === id) found = o as { value?: string; maxLength?: number };
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}

@@ -77,6 +77,22 @@ export class PulseDriver {
     return this.t.send(activity);
   }
 
+  /** The app is removed from a team: Teams sends a conversationUpdate with the bot among membersRemoved. */
+  async remove(x: TestTeam) {
+    const conv = this.channel(x);
+    return this.t.send({
+      id: randomUUID(),
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      serviceUrl: conv.serviceUrl,
+      from: { id: HR.id, aadObjectId: HR.aadObjectId, name: HR.name },
+      recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
+      conversation: { id: x.id, conversationType: 'channel', tenantId: conv.tenantId, isGroup: true },
+      membersRemoved: [{ id: '28:lerend-werken-bot' }],
+      channelData: { tenant: { id: conv.tenantId }, eventType: 'teamMemberRemoved', team: { id: x.id, name: x.name, aadGroupId: x.aadGroupId } },
+    });
+  }
+
   /** Installs the app in the team, HR starts a poll there with `command`, and it is delivered. */
   async startPoll(x: TestTeam, command: string) {
     await this.install(x);
