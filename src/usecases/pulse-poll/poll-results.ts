@@ -94,12 +94,14 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * The latest poll of the team HR named ("Zorgteam Noord", or "alle teams" for a poll of all
- * teams): the whole name, else a unique part of it, among the teams of the tenant's polls; with
- * `open`, its open poll first (else its latest, which a close then finds closed already). A name
- * that fits no team, or several, is refused with the teams there are: closing is final, so a
- * name is never passed over for another team's poll.
+ * teams), with `open` its open poll first (else its latest, which a close then finds closed
+ * already). Teams are those the app is installed in and those of the tenant's polls, by their
+ * current name or any they had in a poll. A whole name wins; else, unless `wholeName` (a close:
+ * it is final), the one team whose name holds the words typed. A name that fits no team, or
+ * several, is refused with the teams there are; a team without a poll with `noPoll`. A name is
+ * never passed over for another team's poll.
  */
-export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, name: string, filter: { open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {
+export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, name: string, filter: { open?: boolean; closedByCommand?: string; wholeName?: boolean } = {}): Promise<Poll> {
   const polls = await deps.polls.listForTenant(tenantId);
   const again = filter.closedByCommand ? polls.find((p) => p.closedByCommand === filter.closedByCommand) : undefined;
   if (again) return again;
@@ -109,16 +111,24 @@ export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, nam
     if (!found) throw new DomainError('noPoll');
     return found;
   }
-  const teams = [...new Map(polls.flatMap((p) => p.targets).map((t) => [t.teamId, t.teamName])).entries()];
+  // Every name a team had, its current one first (installed, else the newest poll's: polls come newest first).
+  const names = new Map<string, string[]>();
+  const add = (teamId: string, teamName: string) => names.set(teamId, [...(names.get(teamId) ?? []), teamName]);
+  for (const team of await deps.installations.listInstalled(tenantId)) add(team.teamId, team.name);
+  for (const target of polls.flatMap((p) => p.targets)) add(target.teamId, target.teamName);
+  const teams = [...names.entries()];
   const wanted = norm(name);
-  const exact = teams.filter(([, teamName]) => norm(teamName) === wanted);
-  const fitting = exact.length ? exact : teams.filter(([, teamName]) => norm(teamName).includes(wanted));
+  const exact = teams.filter(([, all]) => all.some((n) => norm(n) === wanted));
+  const inName = (n: string) => ` ${norm(n)} `.includes(` ${wanted} `);
+  const fitting = exact.length || filter.wholeName ? exact : teams.filter(([, all]) => all.some(inName));
   if (fitting.length !== 1) {
-    const names = (fitting.length ? fitting : teams).map(([, teamName]) => teamName).slice(0, 12).join(', ');
-    throw new DomainError(fitting.length ? 'ambiguousTeam' : 'unknownTeam', { params: { team: name, teams: names } });
+    const listed = (fitting.length ? fitting : teams).map(([, all]) => all[0]!).slice(0, 12).join(', ');
+    throw new DomainError(fitting.length ? 'ambiguousTeam' : 'unknownTeam', { params: { team: name, teams: listed } });
   }
   const [teamId] = fitting[0]!;
-  return openFirst(polls.filter((p) => p.targets.some((t) => t.teamId === teamId)))!;
+  const found = openFirst(polls.filter((p) => p.targets.some((t) => t.teamId === teamId)));
+  if (!found) throw new DomainError('noPoll');
+  return found;
 }
 
 export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {

@@ -27,7 +27,9 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   const tally = await tallyOf(deps, poll);
   const counts = countsOf(tally);
   const left = daysLeft(poll, now, deps.timeZone);
-  for (const target of poll.targets) {
+  // Only where the poll went: a team it could not reach (the app removed there) gets no reminder either.
+  const reached = poll.targets.filter((t) => t.delivered);
+  for (const target of reached) {
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }
   if (!poll.privateNudges) return;
@@ -35,7 +37,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   // none yet, so a retry does not nudge twice someone whose finished nudge left no record.
   // A team the app was removed from (its roster refused for good) gets no nudges; the others do.
   const rosters: [(typeof poll.targets)[number], TeamMember[]][] = [];
-  for (const target of poll.targets) {
+  for (const target of reached) {
     try {
       rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
     } catch (err) {

@@ -126,7 +126,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             // a refusal that lists the teams with one; never the latest poll of another team.
             const named = command.team;
             const poll = named
-              ? await latestPollNamed(deps.pulse, tenantId, named, { open: true, ...(closeKey ? { closedByCommand: closeKey } : {}) })
+              ? await latestPollNamed(deps.pulse, tenantId, named, { open: true, wholeName: true, ...(closeKey ? { closedByCommand: closeKey } : {}) })
               : await latestPoll(deps.pulse, tenantId, { open: true, ...(closeKey ? { closedByCommand: closeKey } : {}), ...(teamId ? { teamId } : {}) }).catch(() => undefined);
             if (!poll) throw new DomainError('noPoll');
             const { poll: closed, closedNow: closedHere } = await closePollNow(deps.pulse, poll.id, { userId: actor.id, ...(closeKey ? { command: closeKey } : {}) });
