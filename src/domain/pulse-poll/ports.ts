@@ -84,17 +84,16 @@ export interface TeamMember {
 
 /**
  * The platform refused a team's roster for good (Teams answers 403 or 404 once the app is no
- * longer in the team): that team is passed over, the poll's other teams are not.
+ * longer in the team): that team is passed over, the poll's other teams are not. The roster port
+ * marks its error so (`teamOutOfReach`); the domain keeps one error class (DomainError).
  */
-export class TeamOutOfReach extends Error {
-  constructor(readonly status: number) {
-    super(`the team's roster was refused (${status})`);
-  }
+export function isTeamOutOfReach(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { teamOutOfReach?: unknown }).teamOutOfReach === true;
 }
 
 /** Port: the chat platform's view of a team. */
 export interface TeamRoster {
-  /** Throws TeamOutOfReach when the platform refuses the team for good; other errors may pass. */
+  /** Throws an error marked `teamOutOfReach` (isTeamOutOfReach) when the platform refuses the team for good. */
   members(team: Pick<Installation, 'teamId' | 'serviceUrl' | 'tenantId'>): Promise<TeamMember[]>;
   /** The team's channels; the General channel has no name. */
   channels(team: Pick<Installation, 'teamId' | 'serviceUrl' | 'tenantId'>): Promise<{ id: string; name?: string }[]>;

@@ -1,6 +1,6 @@
 import { inviteeHash } from '../../domain/pulse-poll/answer';
 import { addInvitees } from '../../domain/pulse-poll/tally';
-import { TeamMember, TeamOutOfReach } from '../../domain/pulse-poll/ports';
+import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 
@@ -37,7 +37,7 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
     } catch (err) {
       // The app is no longer in the team: it stays undelivered (HR's status card shows it), for good.
-      if (err instanceof TeamOutOfReach) outcome.outOfReach.push(target.id);
+      if (isTeamOutOfReach(err)) outcome.outOfReach.push(target.id);
       else failed ??= err;
       continue;
     }

@@ -1,6 +1,6 @@
 import { respondentHash } from '../../domain/pulse-poll/answer';
 import { daysLeft, isOpenAt } from '../../domain/pulse-poll/poll';
-import { TeamMember, TeamOutOfReach } from '../../domain/pulse-poll/ports';
+import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
 import { tallyOf } from './tally';
@@ -41,7 +41,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
     try {
       rosters.push([target, await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId })]);
     } catch (err) {
-      if (!(err instanceof TeamOutOfReach)) throw err;
+      if (!isTeamOutOfReach(err)) throw err;
     }
   }
   for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);

@@ -1,4 +1,4 @@
-import { Installation, TeamMember, TeamOutOfReach, TeamRoster } from '../../../domain/pulse-poll/ports';
+import { Installation, TeamMember, TeamRoster } from '../../../domain/pulse-poll/ports';
 import type { Logger } from '../../../log/logger';
 import { TeamsRateLimiter } from '../../../outbox/rate-limiter';
 import { TransportResponse } from '../../../outbox/transport';
@@ -24,7 +24,7 @@ export class TeamsRoster implements TeamRoster {
       if (res.ok) return res;
       const retry = (res.status === 429 || res.status >= 500) && attempt < 4;
       this.logger.warn({ what, status: res.status, attempt, retry }, 'team roster request failed');
-      if (!retry) throw res.status === 403 || res.status === 404 ? new TeamOutOfReach(res.status) : new Error(`${what} answered ${res.status}`);
+      if (!retry) throw Object.assign(new Error(`${what} answered ${res.status}`), res.status === 403 || res.status === 404 ? { teamOutOfReach: true } : {});
       await new Promise((r) => setTimeout(r, Math.min(30_000, res.retryAfterMs ?? 1000 * attempt)));
     }
   }
