@@ -128,7 +128,7 @@ const plan = z
     changedBy: id.optional(),
     recentChanges: z.array(id).max(20).optional(),
     moved: z.array(z.object({ week: z.number().int().min(1), start: isoDate }).strict()).max(60).optional(),
-    opening: z.object({ week: z.number().int().min(1), until: isoTime }).strict().optional(),
+    opening: z.object({ week: z.number().int().min(1), until: isoTime, date: isoDate.optional() }).strict().optional(),
   })
   .strict();
 

@@ -41,7 +41,7 @@ export interface RhythmPlan {
    * the job before the week opens, under the plan's ETag, so a move or skip of that week at the
    * same moment (another instance) is refused as started instead of both going through.
    */
-  opening?: { week: number; until: string };
+  opening?: { week: number; until: string; date?: IsoDate };
 }
 
 export const RECENT_PLAN_CHANGES = 20;
@@ -206,7 +206,10 @@ export function followingWeeks(before: RhythmPlan, after: RhythmPlan, week: numb
 
 /** Whether week `week` has started, or its start job is opening it now (see `RhythmPlan.opening`). */
 function hasStarted(plan: RhythmPlan, ctx: PlanContext, week: number): boolean {
-  return week <= ctx.startedWeeks || (plan.opening?.week === week && ctx.at < plan.opening.until);
+  const claim = plan.opening;
+  // A claim whose week was planned again since (its start failed, and its hour passed) holds nothing.
+  const claimed = claim?.week === week && ctx.at < claim.until && (claim.date === undefined || weekOf(plan, week)?.dates[0] === claim.date);
+  return week <= ctx.startedWeeks || claimed;
 }
 
 /**
@@ -216,7 +219,8 @@ function hasStarted(plan: RhythmPlan, ctx: PlanContext, week: number): boolean {
  */
 export function claimOpening(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number, at: string, until: string): RhythmPlan | undefined {
   if (plannedSession(plan, schedule, week, day)?.at.toISOString() !== at) return undefined;
-  return plan.opening?.week === week && plan.opening.until === until ? plan : { ...plan, opening: { week, until } };
+  const date = weekOf(plan, week)!.dates[0]!;
+  return plan.opening?.week === week && plan.opening.until === until && plan.opening.date === date ? plan : { ...plan, opening: { week, until, date } };
 }
 
 /** Why a skip or a move was refused; each has its own explanation for the group. */

@@ -81,9 +81,11 @@ export interface CaughtUpWeek {
 export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, slot: SessionSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>, behind?: (b: BehindInWeek) => Promise<void>): Promise<NextSession | undefined> {
   const current = await currentSlot(deps, groupId, slot);
   if (!current) return undefined;
+  const hourEnds = current.session.at.getTime() + deps.session.minutes * 60_000;
+  let failed = false;
   try {
     // A start that runs after its hour is over (the app was down) does not open a session late.
-    const over = current.session.at.getTime() + deps.session.minutes * 60_000 <= deps.clock.now().getTime();
+    const over = hourEnds <= deps.clock.now().getTime();
     if (over || !(await dayToHold(deps, current.group, slot))) return undefined;
     if (current.group.cyclesStarted < slot.week) {
       // Claimed in the plan first: a member moving this week at the same moment either finds it
@@ -101,16 +103,26 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
     const next = await startNextSession(deps, groupId, undefined, { cycleId: cycleIdFor(groupId, slot.week) });
     if (next?.kind === 'session' && next.created && next.state.session.day < slot.day && behind) await behind({ group: current.group, week: slot.week, day: next.state.session.day, planned: slot.day });
     return next;
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
-    // As they are now: this run may have opened the week (and extended the plan).
-    const [group, stored] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
-    const now = group ?? current.group;
-    const { plan, previous } = await catchUpRhythm(deps, now, stored ?? current.plan);
-    await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
-    // Told here, not by the caller: also when starting failed, the plan was changed for the group.
-    const moved = previous ? weekOf(plan, now.cyclesStarted + 1) : undefined;
-    if (moved && previous && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates, following: followingWeeks(previous, plan, moved.week) });
+    // A start that failed within its hour runs again (the scheduler retries it): planning the week
+    // again now, its start time being past, would put it on tomorrow and leave the retry no slot.
+    if (!(failed && deps.clock.now().getTime() < hourEnds)) await planOn(deps, groupId, current, caughtUp);
   }
+}
+
+/** After a start job: the plan caught up and the next jobs scheduled, as the group and plan are now. */
+async function planOn(deps: WeekCycleDeps, groupId: string, current: CurrentSlot, caughtUp?: (week: CaughtUpWeek) => Promise<void>): Promise<void> {
+  // As they are now: this run may have opened the week (and extended the plan).
+  const [group, stored] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
+  const now = group ?? current.group;
+  const { plan, previous } = await catchUpRhythm(deps, now, stored ?? current.plan);
+  await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
+  // Told here, not by the caller: also when starting failed, the plan was changed for the group.
+  const moved = previous ? weekOf(plan, now.cyclesStarted + 1) : undefined;
+  if (moved && previous && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates, following: followingWeeks(previous, plan, moved.week) });
 }
 
 /** A start job from before the plan (it names only its cycle): the cycle's next session, unless the group is paused. */
