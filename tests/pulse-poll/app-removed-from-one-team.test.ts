@@ -73,4 +73,22 @@ describe('delivery of an "alle teams" poll when one team\'s roster is refused', 
   it('still posts the poll card in the channel of the team whose roster can be read', () => {
     expect(() => d.pollCard(zwaluw.id)).not.toThrow();
   });
+
+  /**
+   * Found in review of stop 37's own change: the reminder then posted a "response so far" card
+   * into the channel of the team that never got the poll card (the app is no longer there: Teams
+   * refuses it, or the team sees a reminder of a poll it never saw).
+   */
+  it('the team never delivered gets no reminder in its channel', async () => {
+    expect(() => d.pollCard(aardbei.id)).toThrow();
+    const before = t.connector.calls.length;
+    t.clock.set('2026-11-30T08:00:00Z');
+    await t.app.scheduler.runDue();
+    await d.settle();
+    const calls = t.connector.calls.slice(before).filter((c) => c.method === 'POST');
+    const toZwaluw = calls.filter((c) => (c.conversationId ?? '').startsWith(zwaluw.id));
+    const toAardbei = calls.filter((c) => (c.conversationId ?? '').startsWith(aardbei.id));
+    const texts = (cs: typeof calls) => cs.map((c) => [c.activity?.text ?? '', ...(c.activity?.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join(' '));
+    expect({ zwaluwReminded: toZwaluw.length > 0, toAardbei: texts(toAardbei) }).toEqual({ zwaluwReminded: true, toAardbei: [] });
+  });
 });

@@ -62,24 +62,17 @@ export class PulseDriver {
   /** The app is added to a team: Teams sends a conversationUpdate in its General channel. */
   async install(x: TestTeam) {
     this.register(x);
-    const conv = this.channel(x);
-    const activity = {
-      id: randomUUID(),
-      type: 'conversationUpdate',
-      channelId: 'msteams',
-      serviceUrl: conv.serviceUrl,
-      from: { id: HR.id, aadObjectId: HR.aadObjectId, name: HR.name },
-      recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
-      conversation: { id: x.id, conversationType: 'channel', tenantId: conv.tenantId, isGroup: true },
-      membersAdded: [{ id: '28:lerend-werken-bot' }],
-      channelData: { tenant: { id: conv.tenantId }, eventType: 'teamMemberAdded', team: { id: x.id, name: x.name, aadGroupId: x.aadGroupId } },
-    };
-    return this.t.send(activity);
+    return this.botInTeam(x, 'added');
   }
 
   /** The app is removed from a team: Teams sends a conversationUpdate with the bot among membersRemoved. */
   async remove(x: TestTeam) {
+    return this.botInTeam(x, 'removed');
+  }
+
+  private botInTeam(x: TestTeam, change: 'added' | 'removed') {
     const conv = this.channel(x);
+    const bot = [{ id: '28:lerend-werken-bot' }];
     return this.t.send({
       id: randomUUID(),
       type: 'conversationUpdate',
@@ -88,8 +81,8 @@ export class PulseDriver {
       from: { id: HR.id, aadObjectId: HR.aadObjectId, name: HR.name },
       recipient: { id: '28:lerend-werken-bot', name: 'Lerend Werken' },
       conversation: { id: x.id, conversationType: 'channel', tenantId: conv.tenantId, isGroup: true },
-      membersRemoved: [{ id: '28:lerend-werken-bot' }],
-      channelData: { tenant: { id: conv.tenantId }, eventType: 'teamMemberRemoved', team: { id: x.id, name: x.name, aadGroupId: x.aadGroupId } },
+      ...(change === 'added' ? { membersAdded: bot } : { membersRemoved: bot }),
+      channelData: { tenant: { id: conv.tenantId }, eventType: change === 'added' ? 'teamMemberAdded' : 'teamMemberRemoved', team: { id: x.id, name: x.name, aadGroupId: x.aadGroupId } },
     });
   }
 
