@@ -48,10 +48,11 @@ async function saveProposal(deps: WeekCycleDeps, state: SessionState & { proposa
 
 /**
  * `judgingBegun`: no draft, because the group already judges its own proposal (see `startDrafting`).
- * `noAnswers`: no draft, because the group answered none of the questions it is drafted from: the
- * AI would make one up from nothing, and the card would say it came from their answers.
+ * `noAnswers`: no draft, because the group answered none of the questions it is drafted from (their
+ * ids, as the group's framework has them): the AI would make one up from nothing, and the card would
+ * say it came from their answers.
  */
-export type DraftRequest = { started: false; state: SessionState; judgingBegun?: true; noAnswers?: true } | { started: true; state: SessionState; run: () => Promise<Proposal> };
+export type DraftRequest = { started: false; state: SessionState; judgingBegun?: true; noAnswers?: number[] } | { started: true; state: SessionState; run: () => Promise<Proposal> };
 
 /**
  * Marks the proposal as drafting and hands back the slow part to run after the invoke is
@@ -70,7 +71,9 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   const judged = state.judgements.some((j) => j.proposalId === state.proposal.id);
   const wouldStart = startDrafting(state.proposal, actor.id, now, attempt, judged, press);
   if (wouldStart.judgingBegun) return { started: false, state, judgingBegun: true };
-  if (wouldStart.started && !(await answersToDraftFrom(deps, groupId, state.session.cycleId)).length) return { started: false, state, noAnswers: true };
+  if (wouldStart.started && !(await answersToDraftFrom(deps, groupId, state.session.cycleId)).length) {
+    return { started: false, state, noAnswers: questionsBeforeProposal(deps.frameworks[state.group.language]).map((q) => q.id) };
+  }
   const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged, press).proposal);
   // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
   const ai = next.proposal?.ai;

@@ -30,6 +30,7 @@ import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { postSummary, SessionPresenter } from './session-presenter';
+import { questionNumbers } from '../../cards/question-numbers';
 
 /**
  * How long after a session opened its card may still be on its way from the press that opened
@@ -323,7 +324,11 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context), data.k ?? context.activity.id);
     // Pressed on a card from before the group began judging: nothing started, and the member hears why.
     if (!request.started && request.judgingBegun) return { message: deps.translator.t(request.state.group.language)('proposal.judgingBegun') };
-    if (!request.started && request.noAnswers) return { message: deps.translator.t(request.state.group.language)('proposal.noAnswersYet') };
+    if (!request.started && request.noAnswers) {
+      const language = request.state.group.language;
+      const t = deps.translator.t(language);
+      return { message: t('proposal.noAnswersYet', { count: request.noAnswers.length, questions: questionNumbers(request.noAnswers, language, t) }) };
+    }
     if (request.started) {
       deps.background.run('proposal.draft', async () => {
         await request.run();
