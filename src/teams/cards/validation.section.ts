@@ -174,10 +174,13 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
   const p = view.proposal;
   if (!p) return [textBlock(t('validation.noProposal'))];
   if (p.decision) {
+    // The judgements of the text decided on; one given for an earlier text is shown as such, as before the decision.
+    const u = { ...underJudgement(p), ...(p.decision.textFingerprint ? judgementsOfText(p.id, p.judgements, p.decision.textFingerprint) : {}) };
     return [
       textBlock(t('validation.judgementsTitle'), { weight: 'Bolder' }),
-      subtle(t('validation.judgedOf', { count: p.judgements.length, present: present(p, t) })),
-      ...judgementList(p.judgements, t),
+      subtle(t('validation.judgedOf', { count: u.current.length, present: present(p, t) })),
+      ...judgementList(u.current, t),
+      ...earlierJudgements(u, t),
       decided(p, t),
       ...unsavedDecision(view, t),
     ];
