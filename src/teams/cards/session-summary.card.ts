@@ -15,7 +15,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
   const body: Element[] = [
     heading(view.weekly ? t('summary.weeklyTitle', { group: view.groupName, week: view.weekNumber }) : t('summary.title', { group: view.groupName, week: view.weekNumber, day: view.day, title: view.dayTitle })),
     factSet([
-      { title: t('summary.attendees'), value: String(view.attendeeCount) },
+      { title: t(view.weekly ? 'summary.weekAttendees' : 'summary.attendees'), value: String(view.attendeeCount) },
       energyFact(t(view.weekly ? 'summary.weekEnergyIn' : 'summary.energyIn'), view.energyIn, view, t),
       energyFact(t(view.weekly ? 'summary.weekEnergyOut' : 'summary.energyOut'), view.energyOut, view, t),
     ]),

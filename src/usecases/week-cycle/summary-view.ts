@@ -56,9 +56,9 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
   const { group, session } = state;
   const framework = deps.frameworks[group.language];
   const weekly = session.day === 4;
-  const week: Pick<CycleState, 'sessions' | 'contributions' | 'judgements'> = weekly
+  const week: Pick<CycleState, 'sessions' | 'contributions' | 'judgements' | 'checkIns' | 'presence'> = weekly
     ? await loadCycleState(deps, group.id, session.cycleId)
-    : { sessions: [session], contributions: state.contributions, judgements: state.judgements };
+    : { sessions: [session], contributions: state.contributions, judgements: state.judgements, checkIns: state.checkIns, presence: state.presence };
   const questionIds = [...new Set(week.sessions.flatMap((s) => s.questionIds))];
   const seqOf = new Map(week.sessions.map((s) => [s.id, s.seq]));
   const answers = questionIds
@@ -93,7 +93,8 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     ...(aiQuestion ? { decisionAfterQuestion: aiQuestion.id } : {}),
     energyIn: energyOf('in'),
     energyOut: energyOf('out'),
-    attendeeCount: attendeeIds(state).length,
+    // The week overview counts everyone who took part on any day of the week, as its energy figures do.
+    attendeeCount: attendeeIds(week).length,
     unfinished: unfinishedIds.map((id) => findQuestion(framework, id)).filter((q): q is Question => !!q),
     next: session.day < 4 && nextDay ? { kind: 'day', day: nextDay.day, title: nextDay.title } : unfinishedIds.length ? { kind: 'resume' } : { kind: 'newCycle' },
     cycleId: session.cycleId,
