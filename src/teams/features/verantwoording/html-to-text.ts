@@ -89,12 +89,17 @@ function withoutMarkup(html: string): string {
       if (found) i = found.index + found[0].length;
       else unclosed.add(name);
     } else if (!slash && name === 'br') out.push('\n');
-    // Teams sends an emoji as an element with its character in `alt`.
-    else if (!slash && name === 'emoji') out.push(/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(rest!)?.slice(1).find((v) => v !== undefined) ?? '');
+    // Teams sends an emoji as an element with its character in `alt`, or (its older form) as an image marked as an emoji.
+    else if (!slash && (name === 'emoji' || (name === 'img' && /emoji$/i.test(attribute(rest!, 'itemtype'))))) out.push(attribute(rest!, 'alt'));
     else if (!slash && name === 'li') out.push('• ');
     else if (slash && BLOCKS.has(name) && /^\s*$/.test(rest!)) out.push('\n');
   }
   return out.join('');
+}
+
+/** A quoted attribute's value in a tag's text, or '' when it has none. */
+function attribute(tagText: string, name: string): string {
+  return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tagText)?.slice(1).find((v) => v !== undefined) ?? '';
 }
 
 /**
