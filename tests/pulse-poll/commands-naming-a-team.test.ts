@@ -17,11 +17,7 @@ describe('poll commands that name a team, with two teams\' polls open', () => {
   const hrChat = () => t.conversation('personal', 'a:hanna-personal');
   const polls = async () => (await t.store.container('polls').items.query("SELECT * FROM c WHERE c.type = 'poll'").fetchAll()).resources;
   const byTeam = async () => Object.fromEntries((await polls()).map((p) => [p.targets[0].teamName, p.status]));
-  const said = (from: number) =>
-    t.connector.calls
-      .slice(from)
-      .map((c) => [c.activity?.text ?? '', ...(c.activity?.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n'))
-      .join('\n');
+  const said = (from: number) => d.saidSince(from);
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'probe-cmd-args-'.padEnd(40, 'k') }, '2026-11-23T08:00:00Z');

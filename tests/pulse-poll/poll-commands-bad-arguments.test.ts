@@ -1,5 +1,4 @@
 import { message, user } from '../support/activities';
-import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -17,11 +16,7 @@ describe('poll commands with bad arguments', () => {
   const olaf = user('Olaf');
   const polls = async () => (await t.store.container('polls').items.query("SELECT * FROM c WHERE c.type = 'poll'").fetchAll()).resources;
   const pollJobs = async () => (await t.store.container('jobs').items.query('SELECT * FROM c').fetchAll()).resources.filter((j) => String(j.kind ?? '').startsWith('pulse'));
-  const said = (from: number) =>
-    t.connector.calls
-      .slice(from)
-      .map((c) => [c.activity?.text ?? '', ...(c.activity?.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n'))
-      .join('\n');
+  const said = (from: number) => d.saidSince(from);
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'probe-refused2-'.padEnd(40, 'k') }, '2026-11-23T08:00:00Z');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConversationSpec, execute, message, TestUser, user } from './activities';
+import { cardText } from './group-driver';
 import { TestApp } from './test-app';
 
 /** A team as the tests set it up: its General channel has the team's id. */
@@ -102,6 +103,14 @@ export class PulseDriver {
   /** A text command in a team channel, the bot @mentioned. */
   async say(who: TestUser, x: TestTeam, text: string, channelId = x.id) {
     return this.t.send(this.inTeam(message(this.channel(x, channelId), who, text), x, channelId));
+  }
+
+  /** Everything the bot said since the `from`-th connector call: texts and the text on cards. */
+  saidSince(from: number): string {
+    return this.t.connector.calls
+      .slice(from)
+      .map((c) => [c.activity?.text ?? '', ...(c.activity?.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n'))
+      .join('\n');
   }
 
   /** Lets delivery run: background work, then the outbox until it is empty. */
