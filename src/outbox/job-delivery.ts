@@ -36,7 +36,7 @@ export class JobDelivery {
   async deliver(job: Versioned<OutboxJob>): Promise<boolean> {
     const { leases, transitions, limiter } = this.d;
     if (!(await leases.hold(job.tenantId))) return false;
-    let allowed = true;
+    let allowed: boolean | 'later' = true;
     let rendered: Rendered | undefined = { payload: job.payload };
     try {
       if (job.guard || job.sendIf) allowed = await this.d.hooks.guard(job);
@@ -47,6 +47,11 @@ export class JobDelivery {
       // When the check itself fails, wait: sending anyway could nudge someone who already answered.
       // Later, not at once: a check that keeps failing (a summary waiting for an erasure) is no busy loop.
       this.d.logger.warn(leavesNoTrace(job) ? { err: (err as Error).message } : { jobId: job.id, err: (err as Error).message }, 'outbox guard or render failed; job stays pending');
+      await transitions.defer(job);
+      return true;
+    }
+    // Not yet (a reminder round still being queued): due again later, as a check that failed, and not an attempt.
+    if (allowed === 'later') {
       await transitions.defer(job);
       return true;
     }

@@ -9,7 +9,8 @@ import { OutboxStore } from '../store/outbox.store';
 import { TeamsRateLimiter } from './rate-limiter';
 import { OutboxTransport } from './transport';
 
-export type GuardHandler = (args: Record<string, string>) => Promise<boolean>;
+/** Whether the job goes out now; 'later' keeps it waiting (deferred like a check that failed, without a warning). */
+export type GuardHandler = (args: Record<string, string>) => Promise<boolean | 'later'>;
 export type SentHandler = (args: Record<string, string>, result: { activityId?: string; conversationId: string }) => Promise<void>;
 export type RenderHandler = (args: Record<string, string>) => Promise<Rendered | undefined>;
 
@@ -79,12 +80,13 @@ export class Outbox implements OutboxPort {
    * `sendIf` first: it says the same for everyone (a poll still open), so only the guard's own
    * answer (who has not answered) decides between one person's job and another's.
    */
-  private async checkGuard(job: OutboxJob): Promise<boolean> {
+  private async checkGuard(job: OutboxJob): Promise<boolean | 'later'> {
     for (const check of [job.sendIf, job.guard]) {
       if (!check) continue;
       const handler = this.guards.get(check.kind);
       if (!handler) throw new Error(`no outbox guard for ${check.kind}`);
-      if (!(await handler(check.args))) return false;
+      const answer = await handler(check.args);
+      if (answer !== true) return answer;
     }
     return true;
   }

@@ -78,7 +78,7 @@ export function resolveSenderOptions(options: SenderOptions): ResolvedSenderOpti
 
 export interface SenderHooks {
   /** False skips the job (checked before a job is claimed). */
-  guard(job: OutboxJob): Promise<boolean>;
+  guard(job: OutboxJob): Promise<boolean | 'later'>;
   /** Builds the payload of a job with `render`, just before it is sent; undefined skips the job. */
   render(job: OutboxJob): Promise<Rendered | undefined>;
   /** After delivery; errors are logged, the job stays sent. */

@@ -276,6 +276,7 @@ const poll = z
     language,
     delivery: z.enum(['channel', 'private']),
     privateNudges: z.boolean(),
+    nudgesQueued: z.array(z.number().int().min(0)).optional(),
     status: z.enum(['open', 'closed']),
     opensAt: isoTime,
     closesOn: isoDate,

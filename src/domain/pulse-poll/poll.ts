@@ -43,6 +43,12 @@ export interface Poll {
   delivery: Delivery;
   /** Non-respondents get a private nudge with each reminder. */
   privateNudges: boolean;
+  /**
+   * The reminder rounds (their index in `reminders`) whose nudges are all queued. A round's nudges
+   * wait until it is listed here: a round retried after queuing part of them queues them again,
+   * and one already sent (it leaves no record) would go out twice.
+   */
+  nudgesQueued?: number[];
   status: 'open' | 'closed';
   opensAt: string;
   /** The last day to answer (local date); the poll closes at the end of it. */

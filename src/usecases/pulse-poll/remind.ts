@@ -32,7 +32,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   for (const target of reached) {
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }
-  if (!poll.privateNudges) return;
+  if (!poll.privateNudges || poll.nudgesQueued?.includes(index)) return;
   // Every roster first, then the nudges: a roster call that fails (the job is retried) has queued
   // none yet, so a retry does not nudge twice someone whose finished nudge left no record.
   // A team the app was removed from (its roster refused for good) gets no nudges; the others do.
@@ -45,16 +45,23 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
     }
   }
   for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);
+  // Only now may the round's nudges go out (see `nudgeDue`): a retry before this queues the same ones again.
+  await deps.polls.update(poll.id, (p) => (p.nudgesQueued?.includes(index) ? p : { ...p, nudgesQueued: [...(p.nudgesQueued ?? []), index] }));
+}
+
+/**
+ * Whether a queued nudge may go out now: 'later' while its round is still being queued (a round
+ * tried again could otherwise queue anew one that was sent), else whether they have not answered.
+ * Nudges queued before rounds were marked name no round and go out as before.
+ */
+export async function nudgeDue(deps: PulsePollDeps, pollId: string, userId: string, round?: number): Promise<boolean | 'later'> {
+  const poll = await deps.polls.get(pollId);
+  if (!poll || poll.status !== 'open') return false;
+  if (round !== undefined && !poll.nudgesQueued?.includes(round)) return 'later';
+  return !hasRespondent(await tallyOf(deps, poll), respondentHash(deps.hashKey, pollId, userId));
 }
 
 /** Whether a later reminder of the poll is due by now too (it, not this one, is posted). */
 function isSuperseded(reminders: readonly string[], index: number, now: Date): boolean {
   return reminders.slice(index + 1).some((at) => new Date(at) <= now);
-}
-
-/** Whether someone has answered an open poll (their nudge is then skipped when it is due). */
-export async function hasAnswered(deps: PulsePollDeps, pollId: string, userId: string): Promise<boolean> {
-  const poll = await deps.polls.get(pollId);
-  if (!poll || poll.status !== 'open') return true;
-  return hasRespondent(await tallyOf(deps, poll), respondentHash(deps.hashKey, pollId, userId));
 }

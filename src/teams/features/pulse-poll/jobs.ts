@@ -5,7 +5,7 @@ import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
 import { PULSE_JOBS } from '../../../usecases/pulse-poll/deps';
 import { isOpenAt } from '../../../domain/pulse-poll/poll';
-import { hasAnswered, sendReminder } from '../../../usecases/pulse-poll/remind';
+import { nudgeDue, sendReminder } from '../../../usecases/pulse-poll/remind';
 import { PulseTeamsDeps } from './pulse-deps';
 import { POLL_HOOKS } from './teams-poll-notifier';
 
@@ -42,8 +42,8 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
     const poll = pollId ? await pulse.polls.get(pollId) : undefined;
     return !!poll && isOpenAt(poll, pulse.clock.now());
   });
-  outbox.onGuard(POLL_HOOKS.notAnswered, async ({ pollId, userId }) => {
+  outbox.onGuard(POLL_HOOKS.notAnswered, async ({ pollId, userId, round }) => {
     if (!pollId || !userId) return false;
-    return !(await hasAnswered(pulse, pollId, userId));
+    return nudgeDue(pulse, pollId, userId, round === undefined ? undefined : Number(round));
   });
 }

@@ -151,7 +151,7 @@ export class TeamsPollNotifier implements PollNotifier {
         target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
         payload: cardPayload(card),
         ...budget,
-        guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId } },
+        guard: { kind: POLL_HOOKS.notAnswered, args: { pollId: poll.id, userId: m.userId, round: String(index) } },
       })),
     );
   }
