@@ -158,6 +158,7 @@ var appSettings = [
     // Shared by every instance, so a link one instance signs works on all of them.
     name: 'REPORT_LINK_SECRET'
     value: reportLinkSecret
+  }
   // ---- B3-spiegel pulse polls ----
   {
     name: 'HR_USER_IDS'

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { csv, flag, optionalText, positiveInt } from './env-rules';
+import { csv, flag, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
@@ -10,63 +10,82 @@ import { weekCycleConfig, weekCycleEnv } from './features/week-cycle.env';
 import { retentionConfig, retentionEnv } from './features/retention.env';
 
 /**
+ * NODE_ENV values that mean a developer's machine or a test run. Anything else, in any case
+ * (`production`, `Production`, `prod`, `staging`, a typo), counts as production: a mistyped value
+ * then gets the production guards instead of local mode with the development sign-in.
+ */
+const NON_PRODUCTION_NODE_ENVS = ['development', 'test'];
+
+function countsAsProduction(nodeEnv: string | undefined): boolean {
+  return nodeEnv !== undefined && !NON_PRODUCTION_NODE_ENVS.includes(nodeEnv.toLowerCase());
+}
+
+/** How a refusal names the production setting: the value as written, and why it counts when that is not obvious. */
+function productionSetting(nodeEnv: string | undefined): string {
+  return nodeEnv === 'production' ? 'NODE_ENV=production' : `NODE_ENV=${nodeEnv} (anything but development, test or empty counts as production)`;
+}
+
+/**
  * Every environment variable the app reads, with its rule. This is the only place that
  * touches `process.env` (see `loadConfig`); `.env.example` and the Bicep app settings document
  * the same names, and a test keeps the three in step.
  */
+const envObject = z.object({
+  PORT: port(3978),
+  HOST: optionalText,
+  NODE_ENV: optionalText,
+  ALLOW_LOCAL_MODE: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Not the app's own switch: read so that `true`, which makes the OpenAI SDK print secrets, is refused.
+  DEBUG: optionalText,
+  PUBLIC_BASE_URL: secureUrl('https://app-lw.azurewebsites.net'),
+
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  ALLOWED_TENANT_IDS: csv,
+
+  COSMOS_ENDPOINT: optionalText,
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().min(1).default('lerendwerken'),
+  COSMOS_EMBEDDED: flag,
+
+  AZURE_OPENAI_ENDPOINT: secureUrl('https://<resource>.openai.azure.com'),
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
+  AI_TIMEOUT_MS: positiveInt(20000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+
+  FRAMEWORK_FILE_NL: optionalText,
+  FRAMEWORK_FILE_EN: optionalText,
+  DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+  ORG_TIME_ZONE: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone, such as Europe/Amsterdam')
+    // The zone's canonical spelling (europe/amsterdam -> Europe/Amsterdam), as the cards offer it.
+    .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
+
+  SCHEDULER_INTERVAL_MS: positiveInt(15000),
+  SESSION_MINUTES: positiveInt(60),
+  WARNING_MINUTES: positiveInt(10),
+
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+
+  ...weekCycleEnv,
+  ...retentionEnv,
+  ...verantwoordingEnv,
+  ...pulsePollEnv,
+  ...talentReviewEnv,
+  ...rhythmEnv,
+  ...learningTimeEnv,
+});
+
 export const envSchema = z
-  .object({
-    PORT: positiveInt(3978),
-    HOST: optionalText,
-    NODE_ENV: optionalText,
-    ALLOW_LOCAL_MODE: flag,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    // Not the app's own switch: read so that `true`, which makes the OpenAI SDK print secrets, is refused.
-    DEBUG: optionalText,
-    PUBLIC_BASE_URL: optionalText,
-
-    MICROSOFT_APP_ID: optionalText,
-    MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_PASSWORD: optionalText,
-    ALLOWED_TENANT_IDS: csv,
-
-    COSMOS_ENDPOINT: optionalText,
-    COSMOS_KEY: optionalText,
-    COSMOS_DATABASE: z.string().min(1).default('lerendwerken'),
-    COSMOS_EMBEDDED: flag,
-
-    AZURE_OPENAI_ENDPOINT: optionalText,
-    AZURE_OPENAI_API_KEY: optionalText,
-    AZURE_OPENAI_DEPLOYMENT: optionalText,
-    AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
-    AI_TIMEOUT_MS: positiveInt(20000),
-    AI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-
-    FRAMEWORK_FILE_NL: optionalText,
-    FRAMEWORK_FILE_EN: optionalText,
-    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
-    ORG_TIME_ZONE: z
-      .string()
-      .default('Europe/Amsterdam')
-      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone, such as Europe/Amsterdam')
-      // The zone's canonical spelling (europe/amsterdam -> Europe/Amsterdam), as the cards offer it.
-      .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone),
-
-    SCHEDULER_INTERVAL_MS: positiveInt(15000),
-    SESSION_MINUTES: positiveInt(60),
-    WARNING_MINUTES: positiveInt(10),
-
-    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-
-    ...weekCycleEnv,
-    ...retentionEnv,
-    ...verantwoordingEnv,
-    ...pulsePollEnv,
-    ...talentReviewEnv,
-    ...rhythmEnv,
-    ...learningTimeEnv,
-  })
+  // Empty values are dropped first, so they take the defaults: README, "Empty means not set".
+  .preprocess(withoutEmptyValues, envObject)
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required when MICROSOFT_APP_ID is set (single-tenant and managed-identity bots)' });
@@ -78,7 +97,8 @@ export const envSchema = z
     if (ai.some(Boolean) && !ai.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message: 'set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT, or neither to run without AI' });
     }
-    const production = env.NODE_ENV === 'production';
+    const production = countsAsProduction(env.NODE_ENV);
+    const productionSet = productionSetting(env.NODE_ENV);
     // Local mode (no MICROSOFT_APP_ID) has no bot authentication and offers the development sign-in,
     // which gives anyone who reaches the app a token for any user id: never in production, and on a
     // real database only when a developer asks for it (their own Cosmos DB account).
@@ -86,8 +106,7 @@ export const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['MICROSOFT_APP_ID'],
-        message:
-          'required with NODE_ENV=production: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user). Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); local mode is for development only (unset NODE_ENV)',
+        message: `required with ${productionSet}: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user). Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); local mode is for development only (unset NODE_ENV)`,
       });
     } else if (!env.MICROSOFT_APP_ID && env.COSMOS_ENDPOINT && !env.ALLOW_LOCAL_MODE) {
       ctx.addIssue({
@@ -98,13 +117,13 @@ export const envSchema = z
       });
     }
     if (production && env.COSMOS_EMBEDDED) {
-      ctx.addIssue({ code: 'custom', path: ['COSMOS_EMBEDDED'], message: 'not allowed with NODE_ENV=production: the in-memory embedded store loses everything at a restart. Set COSMOS_ENDPOINT (Azure Cosmos DB)' });
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_EMBEDDED'], message: `not allowed with ${productionSet}: the in-memory embedded store loses everything at a restart. Set COSMOS_ENDPOINT (Azure Cosmos DB)` });
     } else if (!env.COSMOS_ENDPOINT && !env.COSMOS_EMBEDDED && (production || env.MICROSOFT_APP_ID)) {
       ctx.addIssue({
         code: 'custom',
         path: ['COSMOS_ENDPOINT'],
         message: production
-          ? 'required with NODE_ENV=production: without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart'
+          ? `required with ${productionSet}: without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart`
           : 'required with bot authentication (MICROSOFT_APP_ID): without it the app would run on the in-memory embedded store, and every group, session and answer would be lost at the next restart. Set COSMOS_EMBEDDED=true to run on the embedded store anyway (a demo)',
       });
     }
@@ -128,7 +147,7 @@ export const envSchema = z
   });
 
 /** The names of every variable the app reads, for documentation checks. */
-export const CONFIG_VARIABLES = Object.keys(envSchema.innerType().shape) as (keyof z.infer<typeof envSchema>)[];
+export const CONFIG_VARIABLES = Object.keys(envObject.shape) as (keyof z.infer<typeof envSchema>)[];
 
 export type Env = z.infer<typeof envSchema>;
 
