@@ -8,7 +8,7 @@ import { startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { helpCard } from '../../cards/help.card';
-import { welcomeCard } from '../../cards/welcome.card';
+import { welcomeBackCard, welcomeCard } from '../../cards/welcome.card';
 import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
@@ -94,6 +94,10 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   );
   app.activity(
     async (context) => conversationKindOf(context) !== 'personal' && botWasAdded(context),
-    async (context) => void (await postCard(context, welcomeCard(t(undefined, context), wc.drafter.enabled))),
+    async (context) => {
+      // Added back to a chat whose group it kept (see chat-members.handlers): that group goes on.
+      const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
+      await postCard(context, group ? welcomeBackCard(group.name, t(group, context)) : welcomeCard(t(undefined, context), wc.drafter.enabled));
+    },
   );
 }
