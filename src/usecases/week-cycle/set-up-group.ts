@@ -1,7 +1,7 @@
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
-import { checkGroupSettings, ConversationKind, Group, GroupSettings, isBeingErased, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen } from '../../domain/week-cycle/group';
+import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
@@ -58,6 +58,17 @@ function settingsAfter(stored: Group, mine: GroupSettings, seen: SettingsSeen | 
  * Creates the group for a chat, or updates its settings when it exists (setup can be re-run).
  * Everyone who joins or leaves gets the group in (or marked out of) their membership index.
  */
+/**
+ * Someone in the chat who is not in a full group cannot join it by a press (see `ensureMember`),
+ * and neither rewrites its members or schedule through the settings form: they ask a member. The
+ * one who set the group up may change it without being in it; a group with room takes anyone, as
+ * a press would.
+ */
+function refuseOutsiderOfFullGroup(group: Group, actor: Actor): void {
+  if (isMember(group, actor.id) || group.createdBy === actor.id || group.members.length < GROUP_SIZE.max) return;
+  throw new DomainError('notAMember', 'group full');
+}
+
 export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
@@ -79,6 +90,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   const group = created
     ? existing
     : await deps.groups.update(id, (g) => {
+        refuseOutsiderOfFullGroup(g, actor);
         previous = g;
         const next = settingsAfter(g, settings, input.seen);
         // Written also when the settings stay the same (the conversation reference may not).
