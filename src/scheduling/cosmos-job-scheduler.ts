@@ -12,6 +12,8 @@ import { JobDocument, pendingJob } from '../store/job-document';
 export type JobHandler = (payload: Record<string, unknown>, job: ScheduledJob & { attempts: number }) => Promise<void>;
 
 const LEASE_MS = 2 * 60_000;
+/** How often a running job's lease is renewed: well within the lease, so a slow write does not let it lapse. */
+const LEASE_RENEW_MS = LEASE_MS / 4;
 /**
  * A failed job runs again 20 s later, then twice as long after each failure, up to an hour
  * apart: for about a day. An outage of Cosmos DB (one container throttled, 503s) or of Teams
@@ -49,7 +51,10 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
-  constructor(conn: CosmosConnection, private readonly clock: Clock, private readonly logger: Logger) {
+  private readonly leaseRenewMs: number;
+
+  constructor(conn: CosmosConnection, private readonly clock: Clock, private readonly logger: Logger, options: { leaseRenewMs?: number } = {}) {
+    this.leaseRenewMs = options.leaseRenewMs ?? LEASE_RENEW_MS;
     this.store = new DocumentStore<JobDocument>(conn.container('jobs'), (j) => j.id);
     this.groupJobs = new DocumentStore<JobDocument>(conn.container(GROUP_PARTITION_CONTAINER), (j) => j.groupId!);
   }
@@ -165,12 +170,37 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
     }
   }
 
+  /**
+   * Keeps the lease of a job this instance runs: a job that runs longer than the lease (a weekly
+   * handover waiting on Teams' rate limits) would otherwise be taken over and run a second time.
+   * Returns the stop. A renewal that fails is tried again at the next beat.
+   */
+  private keepLease(job: JobDocument): () => void {
+    const { store, key } = this.home(job);
+    let renewing = false;
+    const timer = setInterval(() => {
+      if (renewing) return;
+      renewing = true;
+      store
+        .update(job.id, key, (j) => (j.status === 'running' && j.owner === this.owner ? { ...j, lockedUntil: new Date(this.clock.now().getTime() + LEASE_MS).toISOString() } : j))
+        .catch((err) => this.logger.warn({ jobId: job.id, kind: job.kind, err: (err as Error).message }, 'scheduled job lease not renewed'))
+        .finally(() => (renewing = false));
+    }, this.leaseRenewMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private async execute(job: JobDocument): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const { store, key } = this.home(job);
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      await handler(job.payload, job);
+      const stopRenewing = this.keepLease(job);
+      try {
+        await handler(job.payload, job);
+      } finally {
+        stopRenewing();
+      }
       await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
     } catch (err) {
       if (err instanceof RunAgainLater) {
