@@ -211,7 +211,8 @@ const profTraject = z
   .strict();
 
 const timeUsed = z
-  .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, updatedAt: isoTime })
+  // `rev`: absent on a record stored before revisions were kept, or holding only a visibility (timeUsedRev).
+  .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, rev: z.number().int().min(1).optional(), updatedAt: isoTime })
   .strict();
 
 const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language, updatedAt: isoTime }).strict();

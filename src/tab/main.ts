@@ -1,5 +1,6 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
+import type { TimeUsed } from '../domain/verantwoording/time-used';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
@@ -7,7 +8,7 @@ import { Outcome, Refusal } from './forms';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, T, TabLocale, translator } from './i18n';
 import { PreviewAnswer, renderPreview } from './preview';
-import { Actions, LearningNeeds, renderDevSignIn, renderOverview } from './view';
+import { Actions, LearningNeeds, renderDevSignIn, renderOverview, StoredHours } from './view';
 
 const DEV_TOKEN_KEY = 'lw.devToken';
 
@@ -143,6 +144,14 @@ class TabApp {
     return (await this.api!.call<VerantwoordingOverview>('GET', '')).notes.find((n) => n.id === noteId);
   }
 
+  /** The newer hours a correction collided with: from the 409's body, else as stored now. */
+  private async newerHours(groupId: string, cycleId: string, body: ApiError['body']): Promise<StoredHours | undefined> {
+    const time = body.time as Partial<TimeUsed> | undefined;
+    if (time?.cycleId === cycleId && typeof time.hours === 'number' && typeof time.rev === 'number') return { hours: time.hours, rev: time.rev };
+    const week = (await this.api!.call<VerantwoordingOverview>('GET', '')).cycles.find((c) => c.groupId === groupId && c.cycleId === cycleId);
+    return week && { hours: week.hours, rev: week.timeRev };
+  }
+
   private readonly actions: Actions = {
     say,
     addNote: (text, shared, key) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true }),
@@ -151,7 +160,12 @@ class TabApp {
     deleteNote: (note) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(note.id)}?rev=${note.rev}`), this.t('verantwoording.tab.deleted'), { conflict: 'verantwoording.tab.deleteConflict' }),
     setVisibility: (kind, id, visibility, groupId) =>
       this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
-    saveHours: (groupId, cycleId, hours) => this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours }), this.t('verantwoording.tab.saved'), { form: true }),
+    saveHours: (groupId, cycleId, hours, rev) =>
+      this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours, rev }), this.t('verantwoording.tab.saved'), {
+        form: true,
+        conflict: 'verantwoording.tab.timeConflict',
+        newer: (body) => this.newerHours(groupId, cycleId, body),
+      }),
     saveTraject: (learningNeeds, talents, plannedWeeks, rev) =>
       this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks, rev }), this.t('verantwoording.tab.saved'), {
         form: true,

@@ -18,6 +18,12 @@ export interface LearningNeeds {
 const LEARNING_NEED_QUESTION_ID = 9;
 export type Visibility = 'private' | 'shared';
 
+/** A week's hours as stored, with their revision: what a correction stands on. */
+export interface StoredHours {
+  hours: number;
+  rev: number;
+}
+
 /**
  * What the page can do; each returns when the server has answered (and, once stored, the page
  * re-rendered). The forms' actions say how it ended: a refused input comes back to its form,
@@ -33,7 +39,8 @@ export interface Actions {
   /** From the revision the tab showed: a note edited since is not deleted, and the newest is shown. */
   deleteNote(note: Pick<AccountabilityNote, 'id' | 'rev'>): Promise<unknown>;
   setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<unknown>;
-  saveHours(groupId: string, cycleId: string, hours: number): Promise<Outcome>;
+  /** `rev`: the revision of the hours the form stands on (`timeRev`). A conflict carries the newer stored figure. */
+  saveHours(groupId: string, cycleId: string, hours: number, rev: number): Promise<Outcome<StoredHours>>;
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
   saveTraject(learningNeeds: string, talents: string, weeks: number, rev: number): Promise<Outcome<ProfTraject>>;
   download(): Promise<void>;
@@ -182,16 +189,42 @@ function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
 function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
+  const fmtHours = (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(n);
   const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours }) as HTMLInputElement;
   const saveHours = button(t('verantwoording.tab.saveHours'));
-  saveHours.addEventListener('click', () =>
-    void submit(saveHours, 'hours', { hours }, t, actions.say, async () => {
+  /** The figure the form stands on: as loaded, or the newer one a save collided with. Its revision goes with the save. */
+  let base: StoredHours = { hours: c.hours, rev: c.timeRev };
+  const keepNewer = button(t('verantwoording.tab.keepNewer'));
+  keepNewer.hidden = true;
+  const newerId = domId('hours-newer', `${c.groupId}${c.cycleId}`);
+  const newer = h('div', { class: 'newer', role: 'group', 'aria-labelledby': newerId });
+  newer.hidden = true;
+  // Corrected elsewhere (the chat) since the tab read it: the typed figure stays in the field, the
+  // newer stored figure stands beside it, and the person chooses: theirs over it, or the newer one.
+  const showNewer = (n: StoredHours) => {
+    newer.replaceChildren(h('p', { id: newerId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')), h('p', {}, t('verantwoording.cycle.hours', { count: n.hours, hours: fmtHours(n.hours) })));
+    newer.hidden = false;
+    keepNewer.hidden = false;
+    saveHours.textContent = t('verantwoording.tab.saveMyHoursOver');
+  };
+  keepNewer.addEventListener('click', () => {
+    hours.value = String(base.hours);
+    newer.hidden = true;
+    keepNewer.hidden = true;
+    saveHours.textContent = t('verantwoording.tab.saveHours');
+  });
+  saveHours.addEventListener('click', async () => {
+    const out = await submit(saveHours, 'hours', { hours }, t, actions.say, async () => {
       const figure = typedNumber(hours);
       // An empty field is refused here, never stored as 0 hours.
       if (figure === undefined) return { ok: false, refusal: { field: 'hours', rule: 'required', params: {} } };
-      return actions.saveHours(c.groupId, c.cycleId, figure);
-    }),
-  );
+      return actions.saveHours(c.groupId, c.cycleId, figure, base.rev);
+    });
+    if (!out.ok && out.conflict) {
+      base = out.conflict;
+      showNewer(out.conflict);
+    }
+  });
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return h(
     'article',
@@ -203,7 +236,8 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           'div',
           {},
           h('label', { for: hoursId }, t('verantwoording.tab.hoursLabel')),
-          h('div', { class: 'row' }, hours, saveHours),
+          h('div', { class: 'row' }, hours, saveHours, keepNewer),
+          newer,
           shareToggle(t, 'time', c.cycleId, c.timeVisibility, actions, c.groupId),
         )
       : null,

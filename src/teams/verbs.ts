@@ -162,7 +162,8 @@ export const VERBS = {
   openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id }) },
   saveTime: {
     verb: 'verantwoording.time.save',
-    data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)) }),
+    // `rev`: the revision of the hours the card showed; cards from before it carry none (see correctHours).
+    data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)), rev: optionalInt(0) }),
   },
   openTraject: { verb: 'verantwoording.traject.open', data: z.object({}) },
   saveTraject: {

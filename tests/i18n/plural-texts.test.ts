@@ -27,7 +27,7 @@ import { cardText } from '../support/group-driver';
 const translator = createTranslator();
 
 function cycle(i: number, n: number): CycleEntry {
-  return { groupId: `g${i}`, groupName: 'Team Zorg', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: n, hours: n, hoursCorrected: false, correctable: true, timeVisibility: 'private', proposals: [], answers: [] };
+  return { groupId: `g${i}`, groupName: 'Team Zorg', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: n, hours: n, hoursCorrected: false, timeRev: 0, correctable: true, timeVisibility: 'private', proposals: [], answers: [] };
 }
 
 /** An overview where every count is `n`: hours, weeks, notes, sessions, planned weeks, and `n` more than the card shows. */

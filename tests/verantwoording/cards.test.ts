@@ -23,7 +23,7 @@ function note(i: number): AccountabilityNote {
 
 function cycle(i: number): CycleEntry {
   return {
-    groupId: `g${i}`, groupName: '**Team** [Zorg](https://evil.example)', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 3.5, hoursCorrected: true, correctable: true, timeVisibility: 'shared',
+    groupId: `g${i}`, groupName: '**Team** [Zorg](https://evil.example)', cycleId: `g${i}_w${i}`, weekNumber: i, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 3.5, hoursCorrected: true, timeRev: 1, correctable: true, timeVisibility: 'shared',
     proposals: [{ id: 'p', groupId: `g${i}`, groupName: 'Team Zorg', cycleId: `g${i}_w${i}`, source: 'decision', text: long(4000), status: 'adapt', firstStep: long(1000) }],
     answers: [9, 10].map((q) => ({ id: `pa_${i}_${q}`, questionId: q, question: 'Welke kennis en vaardigheden wil ik verder ontwikkelen, en hoe?', text: long(4000), visibility: 'private' as const, updatedAt: '' })),
   };

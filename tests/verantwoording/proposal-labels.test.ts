@@ -29,7 +29,7 @@ function prepView(): PrepView {
 }
 
 function overview(): VerantwoordingOverview {
-  const cycle = { ...base, weekNumber: 1, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 4, hoursCorrected: false, correctable: true, timeVisibility: 'shared' as const, answers: [] };
+  const cycle = { ...base, weekNumber: 1, at: '2026-11-23T08:00:00Z', sessionsAttended: 4, hours: 4, hoursCorrected: false, timeRev: 0, correctable: true, timeVisibility: 'shared' as const, answers: [] };
   return {
     userId: 'u', cycles: [{ ...cycle, proposals: [draft, rejected] }], notes: [], totals: { cycles: 1, sessions: 4, hours: 4, notes: 0 },
     granted: { hours: 80, hoursPerWeek: 4, weeks: 20, weeksFrom: 'default' }, conversations: [],

@@ -115,6 +115,36 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
     expect(await storedHours()).toEqual(before);
   });
 
+  it('keeps the hours Anna typed in the tab when the chat corrected the week meanwhile, and lets her save hers over them (stop 38)', async () => {
+    const w = (await (await api('GET', '')).json()).cycles.find((c: { correctable: boolean }) => c.correctable);
+    await fresh();
+    await page.getByLabel('Uren leertijd').fill('6.5');
+    // Meanwhile the chat corrects the week on the revision the tab read (so that save wins).
+    expect((await api('PUT', '/time', { groupId: w.groupId, cycleId: w.cycleId, hours: 3, rev: w.timeRev })).status).toBe(200);
+    await page.getByRole('button', { name: 'Uren bewaren' }).click();
+    await status().filter({ hasText: /gewijzigd/ }).waitFor();
+    // Her figure stays in the field; the newer stored figure stands beside it; nothing of hers overwrote it.
+    await page.locator('article .newer').getByText('3 uur').waitFor();
+    expect(await page.getByLabel('Uren leertijd').inputValue()).toBe('6.5');
+    expect(await storedHours()).toEqual([3]);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Mijn aantal eroverheen bewaren' }).click();
+    await status().filter({ hasText: /^Bewaard\.$/ }).waitFor(); // exact: the conflict text says "nog niet bewaard."
+    expect(await storedHours()).toEqual([6.5]);
+  });
+
+  it('keeping the newer hours instead puts them back in the field, and stores nothing', async () => {
+    const w = (await (await api('GET', '')).json()).cycles.find((c: { correctable: boolean; timeRev: number }) => c.correctable);
+    await fresh();
+    await page.getByLabel('Uren leertijd').fill('2');
+    expect((await api('PUT', '/time', { groupId: w.groupId, cycleId: w.cycleId, hours: 5, rev: w.timeRev })).status).toBe(200);
+    await page.getByRole('button', { name: 'Uren bewaren' }).click();
+    await page.getByRole('button', { name: 'Nieuwste versie houden' }).click();
+    expect(await page.getByLabel('Uren leertijd').inputValue()).toBe('5');
+    expect(await page.locator('article .newer').isHidden()).toBe(true);
+    expect(await storedHours()).toEqual([5]);
+  });
+
   it('keeps what Anna typed in the tab\'s Prof-traject when it was saved in the chat meanwhile, and lets her save hers over it', async () => {
     expect((await api('PUT', '/traject', { learningNeeds: 'Eerste schets', talents: 'Overzicht houden', plannedWeeks: 20 })).status).toBe(200);
     await fresh();

@@ -19,6 +19,13 @@ export interface TimeUsed {
   /** The professional's own figure; undefined means "as attended". */
   hours?: number;
   visibility: Visibility;
+  /**
+   * Counts the corrections of `hours` (as a note's `rev` counts its text edits), so a correction
+   * made from a view opened earlier (a time card in the chat, the tab) is refused instead of
+   * silently putting back an older figure. Absent on a record stored before revisions were kept
+   * (and on one that only holds a visibility): read it with `timeUsedRev`.
+   */
+  rev?: number;
   updatedAt: string;
 }
 
@@ -46,7 +53,36 @@ export function blankTimeUsed(userId: string, groupId: string, cycleId: string, 
   return { id: timeUsedId(userId, cycleId), type: 'timeUsed', userId, groupId, cycleId, visibility: 'private', updatedAt: now.toISOString() };
 }
 
-export function correctHours(record: TimeUsed, hours: number, now: Date): TimeUsed {
+/**
+ * The revision of the hours as stored: 0 while they are as attended (no record, or one that only
+ * holds a visibility), 1 for a figure of the person's own stored before revisions were kept.
+ */
+export function timeUsedRev(record: TimeUsed | undefined): number {
+  if (!record) return 0;
+  return record.rev ?? (record.hours === undefined ? 0 : 1);
+}
+
+/** A stored record with its revision spelled out, so every reader (the tab, a card) can send it back. */
+export function withTimeUsedRev(record: TimeUsed): TimeUsed {
+  return record.rev === undefined ? { ...record, rev: timeUsedRev(record) } : record;
+}
+
+/**
+ * The professional's own figure, corrected from the revision the form showed (`seenRev`). A
+ * figure of theirs stored since (the tab, another card) is not overwritten unseen: `conflict`.
+ *
+ * `seenRev` undefined is a form from before revisions (a card still open in the chat, a tab loaded
+ * earlier): what it showed cannot be known, and it was made before any figure stored with a
+ * revision. It is read as "as attended" (0): refused whenever a figure of their own is stored that
+ * it would replace. The refusal shows both figures and carries the revision, so keeping the typed
+ * one costs one more press, where a save let through could silently undo a newer correction.
+ */
+export function correctHours(record: TimeUsed, hours: number, seenRev: number | undefined, now: Date): TimeUsed {
   const h = checkHours(hours);
-  return record.hours === h ? record : { ...record, hours: h, updatedAt: now.toISOString() };
+  // A save that changes nothing overwrites nothing either (also the same save arriving twice).
+  if (record.hours === h) return record;
+  const stored = timeUsedRev(record);
+  // Only a figure of their own can be lost; hours as attended (also after an erasure) are no conflict.
+  if (record.hours !== undefined && (seenRev ?? 0) !== stored) throw new DomainError('conflict', 'hours changed since they were shown');
+  return { ...record, hours: h, rev: stored + 1, updatedAt: now.toISOString() };
 }

@@ -4,7 +4,7 @@ import { Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
-import { hoursUsed, TimeUsed } from '../../domain/verantwoording/time-used';
+import { hoursUsed, TimeUsed, timeUsedRev } from '../../domain/verantwoording/time-used';
 import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { ConversationForProfessional, conversationsForProfessional } from '../talent-review/for-professional';
 import { VerantwoordingDeps } from './deps';
@@ -52,6 +52,8 @@ export interface CycleEntry {
   sessionsAttended: number;
   hours: number;
   hoursCorrected: boolean;
+  /** The revision of the hours shown: a correction sends it back, so one made from an older view is refused (`correctHours`). */
+  timeRev: number;
   /** A week of a group they were in: its time is theirs to correct and share, also when the system counted 0 sessions. */
   correctable: boolean;
   timeVisibility: Visibility;
@@ -161,6 +163,7 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       sessionsAttended: c.sessions,
       hours: hoursUsed(c.sessions, time),
       hoursCorrected: time?.hours !== undefined,
+      timeRev: timeUsedRev(time),
       correctable: correctable.has(c.cycleId),
       timeVisibility: time?.visibility ?? 'private',
       proposals: cycleProposals,

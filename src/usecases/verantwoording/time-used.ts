@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
+import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId, withTimeUsedRev } from '../../domain/verantwoording/time-used';
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { membershipIndexId } from '../../domain/week-cycle/membership-index';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
@@ -57,16 +57,27 @@ export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, g
   if (!weeksTakenPart(entry, trace, userId).some((c) => c.id === cycleId && c.groupId === groupId)) throw new DomainError('notFound', 'not a week of this person');
 }
 
-/** The professional corrects the hours of a week (sessions attended x 1 hour by default); their figure wins. */
-export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number): Promise<TimeUsed> {
+/**
+ * The professional corrects the hours of a week (sessions attended x 1 hour by default); their
+ * figure wins. `seenRev` is the revision the form showed (`CycleEntry.timeRev`): a figure of theirs
+ * stored since is refused with `conflict` (see `correctHours`, also for forms without one).
+ */
+export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number, seenRev?: number): Promise<TimeUsed> {
   // Refused hours store nothing, not even the blank record the correction would start from.
   checkHours(hours);
   await requireOwnWeek(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));
-  const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, now) : r));
+  // The revision is checked on the stored version under its ETag: a correction in between wins.
+  const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, seenRev, now) : r));
   if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
   // Shared hours: the manager's prep cards show the corrected figure.
   if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
-  return updated;
+  return withTimeUsedRev(updated);
+}
+
+/** The stored hours of a week with their revision, to show next to a correction they beat; undefined while none is stored. */
+export async function getTimeUsed(deps: VerantwoordingDeps, userId: string, cycleId: string): Promise<TimeUsed | undefined> {
+  const r = await deps.records.get(userId, timeUsedId(userId, cycleId));
+  return r?.type === 'timeUsed' && r.userId === userId ? withTimeUsedRev(r) : undefined;
 }

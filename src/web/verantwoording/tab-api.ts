@@ -12,7 +12,7 @@ import { exportMyData, tryEraseMyData } from '../../usecases/verantwoording/my-d
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
 import { buildOverview } from '../../usecases/verantwoording/overview';
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
-import { correctTimeUsed } from '../../usecases/verantwoording/time-used';
+import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
@@ -26,7 +26,9 @@ const schemas = {
   editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
   visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
   // A finite number in the domain's range (checkHours): never an empty field read as 0.
-  time: z.object({ groupId: id, cycleId: id, hours: z.number().finite().min(0).max(MAX_HOURS_PER_CYCLE) }),
+  // `rev`: the revision of the hours the tab showed (`timeRev`; 0: as attended). Without it (tabs
+  // from before revisions) a figure of the person's own stored meanwhile is not overwritten (correctHours).
+  time: z.object({ groupId: id, cycleId: id, hours: z.number().finite().min(0).max(MAX_HOURS_PER_CYCLE), rev: z.number().int().min(0).optional() }),
   // `rev`: the Prof-traject's revision the tab showed (0: none yet). Without it (tabs from before
   // revisions) the save wins whatever is stored. No phase: that field is the chat's, and is kept.
   traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int(), rev: z.number().int().min(0).optional() }),
@@ -165,7 +167,14 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   route('put', '/api/verantwoording/visibility', async (caller, req) => ({ body: await setVisibility(v, caller.userId, parse(schemas.visibility, req.body)) }));
   route('put', '/api/verantwoording/time', async (caller, req) => {
     const input = parse(schemas.time, req.body);
-    return { body: await correctTimeUsed(v, caller.userId, input.groupId, input.cycleId, input.hours) };
+    try {
+      return { body: await correctTimeUsed(v, caller.userId, input.groupId, input.cycleId, input.hours, input.rev) };
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'conflict') throw err;
+      deps.logger.info({ path: '/api/verantwoording/time', code: err.code, via: caller.via }, 'tab API: refused');
+      // Corrected elsewhere since the tab read it: 409 with the stored hours (and their rev) to show next to the tab's own figure.
+      return { status: 409, body: { error: 'conflict', time: await getTimeUsed(v, caller.userId, input.cycleId) } };
+    }
   });
   route('put', '/api/verantwoording/traject', async (caller, req) => {
     try {

@@ -5,7 +5,6 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { tryEraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
-import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
@@ -13,12 +12,11 @@ import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
-import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { errorCard } from '../../cards/error.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
-import { overviewAfterChange, overviewCardFor, trajectCardFor } from './views';
+import { overviewAfterChange, overviewCardFor, timeCardFor, trajectCardFor } from './views';
 import { verantwoordingForms } from './refusal-forms';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
@@ -101,13 +99,15 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility });
     return afterChange(ui, 'setVisibility');
   });
-  on('openTime', async (ui, data) => {
-    const entry = (await buildOverview(v, ui.userId, ui.locale)).cycles.find((c) => c.cycleId === data.cycleId && c.groupId === data.groupId && c.correctable);
-    if (!entry) throw new DomainError('notFound', 'cycle');
-    return timeEditCard(entry, ui.t, ui.locale);
-  });
+  on('openTime', async (ui, data) => timeCardFor(deps, ui, data));
   on('saveTime', async (ui, data) => {
-    await correctTimeUsed(v, ui.userId, data.groupId, data.cycleId, data.hours);
+    try {
+      await correctTimeUsed(v, ui.userId, data.groupId, data.cycleId, data.hours, data.rev);
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'conflict') throw err;
+      // Corrected elsewhere (the tab) since the card was opened: the typed figure stays, next to the stored one.
+      return timeCardFor(deps, ui, data, { changedElsewhere: { hours: data.hours } });
+    }
     return afterChange(ui, 'saveTime');
   });
   on('openTraject', async (ui) => trajectCardFor(deps, ui.userId, ui.t));

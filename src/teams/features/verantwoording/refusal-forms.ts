@@ -5,16 +5,14 @@ import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-n
 import { MAX_TRAJECT_TEXT } from '../../../domain/verantwoording/prof-traject';
 import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
 import { Translate } from '../../../i18n/i18n';
-import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { getNote } from '../../../usecases/verantwoording/notes';
 import { FieldProblem, RefusalForm } from '../../card-actions';
 import { submittedNumber, submittedText } from '../../cards/card-kit';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
-import { timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { errorCard } from '../../cards/error.card';
 import { VerantwoordingFeatureDeps } from './deps';
-import { overviewCardFor, trajectCardFor } from './views';
+import { overviewCardFor, timeCardFor, trajectCardFor } from './views';
 
 /** The words next to a refused field of a verantwoording form, with the real limits. */
 export function verantwoordingReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
@@ -65,9 +63,9 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
       return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error } });
     }),
     saveTime: form(async (context, r) => {
-      const entry = (await buildOverview(v, userOf(context), r.locale)).cycles.find((c) => c.cycleId === r.values.cycleId && c.groupId === r.values.groupId && c.correctable);
-      if (!entry) throw new Error('cycle not found for the refused time form');
-      return timeEditCard(entry, r.t, r.locale, { hours: submittedNumber(r.values, 'hours'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') });
+      const refused = { hours: submittedNumber(r.values, 'hours'), rev: submittedNumber(r.values, 'rev'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') };
+      const week = { groupId: String(r.values.groupId ?? ''), cycleId: String(r.values.cycleId ?? '') };
+      return timeCardFor(deps, { userId: userOf(context), locale: r.locale, t: r.t }, week, { refused });
     }),
     saveTraject: form(async (context, r) => trajectCardFor(deps, userOf(context), r.t, { values: r.values, errors: r.errors }), { plannedWeeks: 'weeks' }),
   };

@@ -1,3 +1,4 @@
+import { DomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { getProfTraject } from '../../../usecases/verantwoording/prof-traject';
@@ -6,6 +7,7 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { NoteDraft, overviewCard } from '../../cards/verantwoording/overview.card';
 import { profTrajectCard, RefusedTraject } from '../../cards/verantwoording/prof-traject.card';
 import { storedCard } from '../../cards/verantwoording/stored.card';
+import { TimeEditOptions, timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { VerantwoordingFeatureDeps } from './deps';
 
 export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft): Promise<AdaptiveCardJson> {
@@ -16,6 +18,13 @@ export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: st
   const v = deps.verantwoording;
   const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
   return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused);
+}
+
+/** The time card of one of the person's weeks, with the hours (and their revision) as stored now. */
+export async function timeCardFor(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, week: { groupId: string; cycleId: string }, opts?: TimeEditOptions): Promise<AdaptiveCardJson> {
+  const entry = (await buildOverview(deps.verantwoording, ui.userId, ui.locale)).cycles.find((c) => c.cycleId === week.cycleId && c.groupId === week.groupId && c.correctable);
+  if (!entry) throw new DomainError('notFound', 'cycle');
+  return timeEditCard(entry, ui.t, ui.locale, opts);
 }
 
 /**
