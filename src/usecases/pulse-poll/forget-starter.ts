@@ -3,7 +3,7 @@ import { PollsStartedBy } from '../../domain/verantwoording/erasure-ports';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 
 /** A 1:1 chat, not a channel or group chat (whose Teams ids are threads: "19:…@thread…"). */
-const isPersonalChat = (conversationId: string) => !conversationId.startsWith('19:');
+export const isPersonalChat = (conversationId: string) => !conversationId.startsWith('19:');
 
 /** The poll without its starter: no ids of theirs, and not their 1:1 chat as the place for the results. */
 export function withoutStarter(poll: Poll): Poll {

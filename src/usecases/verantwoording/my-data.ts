@@ -20,6 +20,7 @@ import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { isBeingHandedOver, LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
+import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
@@ -47,6 +48,11 @@ export interface MyDataExport {
    * others were handed over. What was handed over is anonymous and no longer anyone's to export.
    */
   learningNeeds: Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'>[];
+  /**
+   * The B3-spiegel polls they started (as HR): the polls keep them as starter until their erasure
+   * (forgetPollStarter). Only what the poll keeps about them, never answers or figures (my-data-polls.ts).
+   */
+  pollsStarted: PollStartedExport[];
   /** The AI summary of what they share, as their manager's prep card and their preview show it (talent-review/prep-summary.ts). */
   prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
 }
@@ -59,6 +65,8 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     buildOverview(deps, userId, language),
     exportReviews(deps, userId),
   ]);
+  // Found as the erasure finds them, by the same ids (the tab's export knows no Teams id of its own).
+  const pollsStarted = await exportPollsStarted(deps.dataRights.polls, { userId, platformIds: platformIdsOf(userId, groups, {}) });
   const own = records.filter((r) => r.userId === userId);
   const prefs = ofType(own, 'preferences')[0];
   const traject = ofType(own, 'profTraject')[0];
@@ -85,6 +93,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     learningNeeds: (own as unknown as { type: string }[])
       .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
       .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
+    pollsStarted,
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
   };
 }
@@ -108,12 +117,17 @@ const tenantOf = (ref: Record<string, unknown> | undefined) => (ref?.conversatio
 const conversationOf = (ref: Record<string, unknown>) => (ref.conversation as { id?: unknown } | undefined)?.id;
 const strings = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))];
 
+/** The person's Teams ids: as the caller knows it, and as their groups' member lists (or erasure marks) keep it. */
+function platformIdsOf(userId: string, groups: PersonInGroup[], known: KnownAccount): string[] {
+  return strings([known.platformId, ...groups.flatMap((g) => [g.trace.group?.members.find((m) => m.id === userId)?.teamsId, g.trace.group?.erasing?.find((e) => e.id === userId)?.teamsId])]);
+}
+
 /** Everything the outbox may hold of the person: private messages, their remembered 1:1 chat, prep cards about them. */
 function outboxPerson(userId: string, groups: PersonInGroup[], reviews: ReviewTraces, known: KnownAccount): OutboxPerson {
   const refs = [...groups.map((g) => g.trace.group?.conversationRef), ...reviews.asManager.map((r) => r.conversationRef), ...reviews.asReport.map((r) => r.conversationRef)];
   return {
     userId,
-    platformIds: strings([known.platformId, ...groups.flatMap((g) => [g.trace.group?.members.find((m) => m.id === userId)?.teamsId, g.trace.group?.erasing?.find((e) => e.id === userId)?.teamsId])]),
+    platformIds: platformIdsOf(userId, groups, known),
     tenantIds: strings([known.tenantId, ...refs.map(tenantOf)]),
     conversationIds: strings(reviews.asManager.map((r) => conversationOf(r.conversationRef))),
     mentions: reviews.asReport.flatMap((r) => {
