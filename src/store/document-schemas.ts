@@ -410,7 +410,8 @@ const talentReview = z
     facilitationTeams: z.array(text(256)).max(20).optional(),
     prepAt: isoTime.optional(),
     prepSentAt: isoTime.optional(),
-    prepCards: z.array(z.object({ conversationId: id, activityId: id }).strict()).max(10).optional(),
+    prepNotDelivered: z.object({ count: count.min(1), at: isoTime }).strict().optional(),
+    prepCards: z.array(z.object({ conversationId: id, activityId: id, language: language.optional() }).strict()).max(10).optional(),
     sharedRevision: count.optional(),
     createdAt: isoTime,
   })

@@ -25,12 +25,23 @@ export interface TalentReviewRepository {
 export type PrepWithdrawal = 'gone' | 'notManager';
 
 /**
+ * What became of the scheduled prep card: it reached the manager's chat (`delivered`), is still
+ * being tried (`pending`: Teams failed transiently, the outbox tries again), or never will
+ * (`notDelivered`: refused for good, 413 or 403, or not sent at all).
+ */
+export type PrepDelivery = 'delivered' | 'pending' | 'notDelivered';
+
+/**
  * Port: the prep card's messages in the manager's chat. Each is queued now and rendered when it
  * is sent, from what the report shares at that moment, so a queued message never holds it.
  */
 export interface PrepCards {
-  /** Sends (or, while the chat platform is unreachable, queues) the scheduled prep card of a review, once: the review's id is its key. */
-  post(review: TalentReview): Promise<void>;
+  /**
+   * Sends (or, while the chat platform is unreachable, queues) the scheduled prep card of a review,
+   * once per delivery attempt (prepDeliveryAttempt): the review's id and the attempt are its key.
+   * Says what became of it, so the card counts as received only when it arrived.
+   */
+  post(review: TalentReview): Promise<PrepDelivery>;
   /** Queues a rebuild, in place, of a message that shows the review's prep card; `key` queues it once. */
   refresh(review: TalentReview, card: PrepCardMessage, key: string): Promise<void>;
   /**

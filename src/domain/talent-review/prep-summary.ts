@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { Language } from '../framework/framework';
 import { stableId } from '../shared/ids';
+import { notesShown, reflectionsShown } from './prep-shown';
 
 /**
  * The AI summary on the prep card, made once per input and kept: the professional's preview and
@@ -37,7 +38,18 @@ export function prepSummaryInputHash(input: PrepSummaryInput): string {
   return hash('sha256', JSON.stringify({ language: input.language, items: [...input.items].sort() }), 'base64url');
 }
 
-/** The items of what a professional shares that the summary is made of: reflections, notes and their Prof-traject's words. */
-export function prepSummaryItems(shared: { personalAnswers: { text: string }[]; notes: { text: string }[]; profTraject?: { learningNeeds: string; talents: string } }): string[] {
-  return [...shared.personalAnswers.map((a) => a.text), ...shared.notes.map((n) => n.text), ...(shared.profTraject ? [shared.profTraject.learningNeeds, shared.profTraject.talents] : [])].filter(Boolean);
+/**
+ * The items the summary is made of: the reflections and notes the prep card shows (prep-shown.ts,
+ * not the older ones beyond its caps) and their Prof-traject's words.
+ */
+export function prepSummaryItems(shared: {
+  personalAnswers: { id: string; text: string; updatedAt: string; cycleId: string; questionId: number }[];
+  notes: { id: string; text: string; createdAt: string }[];
+  profTraject?: { learningNeeds: string; talents: string };
+}): string[] {
+  return [
+    ...reflectionsShown(shared.personalAnswers).shown.map((a) => a.text),
+    ...notesShown(shared.notes).shown.map((n) => n.text),
+    ...(shared.profTraject ? [shared.profTraject.learningNeeds, shared.profTraject.talents] : []),
+  ].filter(Boolean);
 }

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import type { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from './maturity';
@@ -38,8 +39,14 @@ export interface TalentReview {
    * manager was told this day). Reviews planned before stop 34 have none: computed (plannedPrepAt).
    */
   prepAt?: string;
-  /** When the prep card was queued (it is rendered when it is sent). */
+  /** When the scheduled prep card reached the manager's chat (it is rendered when it is sent). */
   prepSentAt?: string;
+  /**
+   * The scheduled prep card did not reach the manager's chat (Teams refused it for good: 413, 403,
+   * or it was not sent): how many times, and the last. Planning the conversation again sends it
+   * again, under a new key (prepDeliveryAttempt), as the outbox never sends one key twice.
+   */
+  prepNotDelivered?: { count: number; at: string };
   /** The messages in the manager's chat that show this prep card: rebuilt when the report changes what they share. */
   prepCards?: PrepCardMessage[];
   /** Counts the report's changes to what they share, so a card rendered before a change is rebuilt. */
@@ -51,6 +58,12 @@ export interface TalentReview {
 export interface PrepCardMessage {
   conversationId: string;
   activityId: string;
+  /**
+   * The language it was last rendered in (on the manager's turn, their Teams client's when they
+   * chose none): a rebuild outside their turn keeps it, so the message never changes language
+   * under them. Absent on messages remembered before stop 38.
+   */
+  language?: Language;
 }
 
 /**
@@ -180,8 +193,21 @@ export function remembersPrepCard(review: Pick<TalentReview, 'prepCards'>, card:
  * prepCardsDroppedBy names them.
  */
 export function withPrepCard(review: TalentReview, card: PrepCardMessage): TalentReview {
-  if (!inManagerChat(review, card) || remembersPrepCard(review, card)) return review;
+  if (!inManagerChat(review, card)) return review;
+  if (remembersPrepCard(review, card)) return withPrepCardLanguage(review, card);
   return { ...review, prepCards: [...(review.prepCards ?? []), card].slice(-MAX_PREP_CARDS) };
+}
+
+/** A remembered message rendered again in another language: it is rebuilt in that one from now on. */
+function withPrepCardLanguage(review: TalentReview, card: PrepCardMessage): TalentReview {
+  const cards = review.prepCards ?? [];
+  if (!card.language || cards.every((c) => !samePrepCard(c, card) || c.language === card.language)) return review;
+  return { ...review, prepCards: cards.map((c) => (samePrepCard(c, card) ? { ...c, language: card.language } : c)) };
+}
+
+/** The language a remembered message was last rendered in; undefined when it is not remembered, or was before languages were. */
+export function prepCardLanguage(review: Pick<TalentReview, 'prepCards'>, card: PrepCardMessage): Language | undefined {
+  return (review.prepCards ?? []).find((c) => samePrepCard(c, card))?.language;
 }
 
 /** The messages withPrepCard drops to remember `card`: from then on nothing rebuilds them. */
@@ -226,6 +252,26 @@ export function managerCheckJobId(at: Date, timeZone: string): string {
  */
 export function prepRefreshJobId(reportId: string): string {
   return stableId('prepRefresh', reportId);
+}
+
+/** Which delivery of the scheduled prep card this is: 0 for the first, one more after each that did not arrive. */
+export function prepDeliveryAttempt(review: Pick<TalentReview, 'prepNotDelivered'>): number {
+  return review.prepNotDelivered?.count ?? 0;
+}
+
+/** The scheduled prep card reached the manager's chat: the first moment it did is kept. */
+export function prepDelivered(review: TalentReview, now: Date): TalentReview {
+  return review.prepSentAt ? review : { ...review, prepSentAt: now.toISOString() };
+}
+
+/**
+ * The delivery `attempt` of the scheduled prep card did not reach the manager's chat: counted, so
+ * planning again sends it under a new key. Once per attempt (a retried write counts it once), and
+ * not at all once a card arrived.
+ */
+export function prepNotDelivered(review: TalentReview, attempt: number, now: Date): TalentReview {
+  if (review.prepSentAt || prepDeliveryAttempt(review) !== attempt) return review;
+  return { ...review, prepNotDelivered: { count: prepDeliveryAttempt(review) + 1, at: now.toISOString() } };
 }
 
 /** The report changed what they share: every prep card rendered before now is out of date. */

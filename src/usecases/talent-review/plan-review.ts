@@ -70,7 +70,20 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   // The earlier plan's job is stale now; if this delete fails, it still checks the plan when it runs (sendScheduledPrep).
   const stale = before ? prepJobIds(before, deps.holidays).filter((id) => id !== prepJobId(current, deps.holidays)) : [];
   await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));
+  await sendAgainIfNotDelivered(deps, current, now);
   return current;
+}
+
+/**
+ * Planning again after the prep card did not reach the manager's chat (Teams refused it for good)
+ * sends it again as planned, now if that moment has passed. Its job may have run under this very
+ * id already, and a finished job's id makes scheduling it again a no-op: it is forgotten first.
+ */
+async function sendAgainIfNotDelivered(deps: TalentReviewDeps, review: TalentReview, now: Date): Promise<void> {
+  if (!review.prepNotDelivered || review.prepSentAt) return;
+  const id = prepJobId(review, deps.holidays);
+  await deps.scheduler.forget(id);
+  await deps.scheduler.schedule({ id, kind: REVIEW_JOB, dueAt: prepDueAt(review, now, deps.holidays).toISOString(), payload: { managerId: review.managerId, reviewId: review.id } });
 }
 
 /** The day (yyyy-mm-dd, the manager's time zone) a review's prep card comes; undefined when it is due now. */

@@ -3,7 +3,24 @@ import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-ti
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
 import { TeamPulse } from '../../domain/talent-review/ports';
 import { prepSummaryItems } from '../../domain/talent-review/prep-summary';
-import { conversationHeld, inManagerChat, PrepCardMessage, prepCardsDroppedBy, prepDueAt, prepRefreshJobId, remembersPrepCard, samePrepCard, sharingChanged, TalentReview, withPrepCard } from '../../domain/talent-review/review';
+import { notesShown, reflectionsShown } from '../../domain/talent-review/prep-shown';
+import {
+  conversationHeld,
+  inManagerChat,
+  PrepCardMessage,
+  prepCardLanguage,
+  prepCardsDroppedBy,
+  prepDelivered,
+  prepDeliveryAttempt,
+  prepDueAt,
+  prepNotDelivered,
+  prepRefreshJobId,
+  remembersPrepCard,
+  samePrepCard,
+  sharingChanged,
+  TalentReview,
+  withPrepCard,
+} from '../../domain/talent-review/review';
 import { DomainError } from '../../domain/shared/errors';
 import { isDirectoryOutage } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
@@ -37,10 +54,14 @@ export interface PrepView {
   /** The professional's preview ("wat ziet mijn leidinggevende?"): the same content, without the manager's inputs. */
   preview: boolean;
   time: { hoursUsed: number; granted: GrantedTime; weeks: SharedWeek[] };
-  /** `source` says whose text it is: an undecided AI draft is the AI's, never shown as the group's. */
+  /** Newest first. `source` says whose text it is: an undecided AI draft is the AI's, never shown as the group's. */
   proposals: Pick<ProposalSummary, 'groupName' | 'source' | 'text' | 'status' | 'reason' | 'firstStep'>[];
+  /** The reflections the card shows, newest first (prep-shown.ts); `moreReflections` counts the older ones it leaves out. */
   reflections: { question: string; text: string }[];
+  moreReflections?: number;
+  /** The notes the card shows, newest first; `moreNotes` counts the older ones it leaves out. */
   notes: string[];
+  moreNotes?: number;
   traject?: { learningNeeds: string; talents: string; plannedWeeks: number };
   phase: { own?: MaturityPhase; proposed?: MaturityPhase; talkingPoints?: MaturityPhase };
   /** The report's teams and each one's B3-spiegel aggregate; several when they are in several teams. */
@@ -65,12 +86,14 @@ export function subjectOf(review: TalentReview): PrepSubject {
 /**
  * Proposals of the weeks the report shared, that they helped make: every decided one (a rejection
  * too, which keeps no text), and an undecided one that has an AI draft to show, marked as such.
+ * Newest first, as the card shows only the most recent ones.
  */
 function sharedProposals(traces: Map<string, GroupTrace>, memberships: MembershipEntry[], shared: SharedVerantwoording): PrepView['proposals'] {
   const sharedCycles = new Set(shared.timeUsed.map((t) => t.cycleId));
   return [...traces.entries()]
     .flatMap(([groupId, trace]) => proposalsContributedTo(trace, shared.userId, leftAtOf(trace, shared.userId, memberships.find((m) => m.groupId === groupId))))
     .filter((p) => sharedCycles.has(p.cycleId))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
     .map(summariseProposal)
     .filter((p) => p.source !== 'none')
     .map(({ groupName, source, text, status, reason, firstStep }) => ({ groupName, source, text, status, ...(reason ? { reason } : {}), ...(firstStep ? { firstStep } : {}) }));
@@ -110,6 +133,9 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
   const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
   const pulses = await Promise.all(teams.map(async (team) => ({ ...(team.name ? { name: team.name } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
   const traject = shared.profTraject;
+  // The same pick the AI summary is made of (prepSummaryItems), so it summarises what the card shows.
+  const reflections = reflectionsShown(shared.personalAnswers);
+  const notes = notesShown(shared.notes);
   const view: PrepView = {
     review: {
       id: subject.id,
@@ -126,8 +152,10 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
       weeks: sharedWeeks(traces, shared),
     },
     proposals: sharedProposals(traces, memberships, shared),
-    reflections: shared.personalAnswers.map((a) => ({ question: a.question, text: a.text })),
-    notes: shared.notes.map((n) => n.text),
+    reflections: reflections.shown.map((a) => ({ question: a.question, text: a.text })),
+    ...(reflections.more ? { moreReflections: reflections.more } : {}),
+    notes: notes.shown.map((n) => n.text),
+    ...(notes.more ? { moreNotes: notes.more } : {}),
     ...(traject ? { traject: { learningNeeds: traject.learningNeeds, talents: traject.talents, plannedWeeks: traject.plannedWeeks } } : {}),
     phase: phaseForConversation(traject?.maturityPhase, subject.phaseProposal?.phase),
     teams: pulses,
@@ -158,7 +186,7 @@ export async function buildPrep(deps: TalentReviewDeps, managerId: string, revie
   if (!shownIn || !inManagerChat(review, shownIn)) throw new DomainError('forbidden', 'prep card outside the chat it was planned in');
   const view = await assemblePrep(deps, subjectOf(review), language, { preview: false });
   const revision = review.sharedRevision ?? 0;
-  await rememberPrepCard(deps, managerId, reviewId, shownIn, revision);
+  await rememberPrepCard(deps, managerId, reviewId, { ...shownIn, language }, revision);
   return { ...view, revision };
 }
 
@@ -172,6 +200,26 @@ export async function prepCardLanded(deps: TalentReviewDeps, managerId: string, 
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review || !inManagerChat(review, card) || !remembersPrepCard(review, card) || (review.sharedRevision ?? 0) <= revision) return;
   await deps.prepCards.refresh(review, card, `${refreshKey(review, card)}:after:${revision}`);
+}
+
+/**
+ * The language a remembered message was last rendered in, for its rebuild outside the manager's
+ * turn; undefined when it is not remembered (or was before languages were).
+ */
+export async function rememberedPrepLanguage(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage): Promise<Language | undefined> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  return review ? prepCardLanguage(review, card) : undefined;
+}
+
+/**
+ * The scheduled prep card reached the manager's chat (the outbox's onSent, also for a delivery
+ * that came after the job stopped waiting): from now on it counts as received, and its message
+ * is remembered, in the language it was rendered in.
+ */
+export async function scheduledPrepLanded(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
+  const now = deps.clock.now();
+  await deps.reviews.update(managerId, reviewId, (r) => prepDelivered(r, now));
+  await rememberPrepCard(deps, managerId, reviewId, card, renderedRevision);
 }
 
 /** The report's erasure, while it runs: its ticket is in their partition until the very end. */
@@ -198,11 +246,16 @@ export async function currentPrep(deps: TalentReviewDeps, managerId: string, rev
   return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
 }
 
+export type ScheduledPrepOutcome = 'sent' | 'deliveryPending' | 'notDelivered' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable';
+
 /**
- * The scheduled prep card: queued once, and only while the planner is still the direct manager.
- * It is rendered when it is sent (currentPrep), so it shows what the report shares then.
+ * The scheduled prep card: sent once, and only while the planner is still the direct manager.
+ * It is rendered when it is sent (currentPrep), so it shows what the report shares then. It
+ * counts as received (`prepSentAt`) only once it reached the chat: `deliveryPending` while Teams
+ * fails transiently (the job asks again later), `notDelivered` when Teams refused it for good,
+ * recorded so planning the conversation again sends it, instead of saying it was received.
  */
-export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<'sent' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable'> {
+export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<ScheduledPrepOutcome> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) return 'gone';
   if (review.prepSentAt) return 'alreadySent';
@@ -220,10 +273,16 @@ export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: strin
   // else, as for the daily manager check: the card waits for it until the conversation is held.
   if (manager === undefined && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
   if (manager !== managerId) return 'notManager';
-  await deps.prepCards.post(review);
-  const at = deps.clock.now().toISOString();
-  await deps.reviews.update(managerId, reviewId, (r) => (r.prepSentAt ? r : { ...r, prepSentAt: at }));
-  return 'sent';
+  const attempt = prepDeliveryAttempt(review);
+  const delivery = await deps.prepCards.post(review);
+  if (delivery === 'pending') return 'deliveryPending';
+  const now = deps.clock.now();
+  if (delivery === 'delivered') {
+    await deps.reviews.update(managerId, reviewId, (r) => prepDelivered(r, now));
+    return 'sent';
+  }
+  await deps.reviews.update(managerId, reviewId, (r) => prepNotDelivered(r, attempt, now));
+  return 'notDelivered';
 }
 
 function refreshKey(review: TalentReview, card: PrepCardMessage): string {

@@ -7,9 +7,41 @@ import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute,
 import { formatHours } from '../verantwoording/format';
 import { reviewDate } from './review-date';
 
-const ITEM_LENGTH = 700;
 const MAX_TEAMS_SHOWN = 5;
 const MAX_WEEKS_SHOWN = 12;
+const MAX_PROPOSALS_SHOWN = 10;
+
+/**
+ * Teams refuses a bot message beyond about 100 KB (counted in UTF-16) with 413, and advises 80 KB
+ * to be sure it arrives: then the manager would get no card at all. The card keeps within 76 KB,
+ * leaving room for the activity around it.
+ */
+const MAX_CARD_BYTES = 76 * 1024;
+
+/** How long each text the professional (or the AI) wrote may be on the card. */
+interface TextLengths {
+  /** A reflection, note, proposal or Prof-traject text. */
+  item: number;
+  /** A proposal's reason or first step. */
+  detail: number;
+  aiSummary: number;
+}
+
+/**
+ * The size budget, step by step: the first step whose card fits is sent. Items are capped in
+ * number already (newest first, "en nog N ..."), so only their texts get shorter, and the last
+ * step fits even when every shown item is as long as it may be.
+ */
+const TEXT_LENGTHS: readonly TextLengths[] = [
+  { item: 700, detail: 300, aiSummary: 1500 },
+  { item: 400, detail: 200, aiSummary: 1000 },
+  { item: 200, detail: 120, aiSummary: 600 },
+  { item: 100, detail: 60, aiSummary: 400 },
+];
+
+function cardBytes(card: AdaptiveCardJson): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf16le');
+}
 
 function section(title: string, items: Element[], emptyText: string): Element[] {
   return [textBlock(title, { weight: 'Bolder', spacing: 'Medium', separator: true }), ...(items.length ? items : [subtle(emptyText)])];
@@ -27,18 +59,59 @@ function pulseLine(p: TeamPulse, t: Translate, locale: Locale): string {
  * the manager never reads it as what the professional's group proposes. User and AI text go in
  * TextRuns, never Markdown.
  */
-function proposalItems(p: PrepView['proposals'][number], t: Translate): Element[] {
-  const text = truncate(p.text, ITEM_LENGTH);
+function proposalItems(p: PrepView['proposals'][number], t: Translate, lengths: TextLengths): Element[] {
+  const text = truncate(p.text, lengths.item);
   const shown =
     p.source === 'aiDraft'
       ? [plainText(`${p.groupName} · ${t('talentReview.prep.aiDraft')}`, { weight: 'Bolder', color: 'Warning' }), plainText(text, { italic: true })]
       : [plainText(text ? `${p.groupName}: ${text}` : p.groupName)];
   const details = [
     p.status === 'open' ? t('talentReview.prep.open') : t('talentReview.prep.decided', { verdict: t(`verdict.${p.status}`) }),
-    ...(p.reason ? [t('talentReview.prep.reason', { reason: truncate(p.reason, 300) })] : []),
-    ...(p.firstStep ? [t('talentReview.prep.firstStep', { step: truncate(p.firstStep, 300) })] : []),
+    ...(p.reason ? [t('talentReview.prep.reason', { reason: truncate(p.reason, lengths.detail) })] : []),
+    ...(p.firstStep ? [t('talentReview.prep.firstStep', { step: truncate(p.firstStep, lengths.detail) })] : []),
   ];
   return [...shown, { ...plainText(details.join(' · '), { isSubtle: true, size: 'Small' }), spacing: 'None' }];
+}
+
+/** "En nog N ...": what the card leaves out is counted, never dropped silently. */
+function moreLine(t: Translate, key: string, count: number | undefined): Element[] {
+  return count ? [subtle(t(key, { count }))] : [];
+}
+
+/** The newest proposals of the shared weeks (the view lists them newest first). */
+function proposalsSection(view: PrepView, t: Translate, lengths: TextLengths): Element[] {
+  const shown = view.proposals.slice(0, MAX_PROPOSALS_SHOWN);
+  const items = shown.flatMap((p) => proposalItems(p, t, lengths));
+  return section(t('talentReview.prep.proposals'), items.length ? [...items, ...moreLine(t, 'talentReview.prep.moreProposals', view.proposals.length - shown.length)] : [], t('talentReview.prep.proposalsNone'));
+}
+
+/** The reflections the view picked (newest first), and how many older ones it left out. */
+function reflectionsSection(view: PrepView, t: Translate, lengths: TextLengths): Element[] {
+  const items = view.reflections.flatMap((r) => [subtle(r.question), plainText(truncate(r.text, lengths.item))]);
+  return section(t('talentReview.prep.reflections'), items.length ? [...items, ...moreLine(t, 'talentReview.prep.moreReflections', view.moreReflections)] : [], t('talentReview.prep.nothingShared'));
+}
+
+/** The notes the view picked (newest first), and how many older ones it left out. */
+function notesSection(view: PrepView, t: Translate, lengths: TextLengths): Element[] {
+  const items = view.notes.map((n) => plainText(`• ${truncate(n, lengths.item)}`));
+  return section(t('talentReview.prep.notes'), items.length ? [...items, ...moreLine(t, 'talentReview.prep.moreNotes', view.moreNotes)] : [], t('talentReview.prep.nothingShared'));
+}
+
+function trajectSection(view: PrepView, t: Translate, lengths: TextLengths): Element[] {
+  const traject = view.traject;
+  return section(
+    t('talentReview.prep.traject'),
+    traject
+      ? [
+          subtle(t('talentReview.prep.learningNeeds')),
+          plainText(truncate(traject.learningNeeds, lengths.item)),
+          subtle(t('talentReview.prep.talents')),
+          plainText(truncate(traject.talents, lengths.item)),
+          subtle(t('talentReview.prep.weeks', { count: traject.plannedWeeks })),
+        ]
+      : [],
+    t('talentReview.prep.nothingShared'),
+  );
 }
 
 /** The B3-spiegel of the report's team; of each team, named, when they are in several. */
@@ -164,47 +237,40 @@ export interface PrepInputs {
   errors?: Record<string, string>;
 }
 
-/**
- * The prep card for one direct report: only what they shared, the team's B3 aggregate under the
- * anonymity rule, talking points for their phase, and the manager's own accountability. The same
- * function renders the professional's preview ("wat ziet mijn leidinggevende?").
- */
-export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}): AdaptiveCardJson {
+function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs, lengths: TextLengths): Element[] {
   const name = view.review.reportName;
-  const body: Element[] = [
+  return [
     ...(view.preview ? [container([textBlock(t('talentReview.preview.banner'), { weight: 'Bolder', wrap: true }), textBlock(t('talentReview.preview.explain'), { wrap: true, spacing: 'Small' })], { style: 'emphasis' })] : []),
     heading(t('talentReview.prep.title', { name })),
     subtle(view.review.date ? t('talentReview.prep.date', { date: reviewDate(view.review.date, locale) }) : t('talentReview.prep.noDate')),
     subtle(t('talentReview.prep.sharedOnly', { name })),
-    ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiSummary, 1500))], { style: 'warning', spacing: 'Medium' })] : []),
+    ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiSummary, lengths.aiSummary))], { style: 'warning', spacing: 'Medium' })] : []),
     ...timeSection(view, t, locale),
-    ...section(
-      t('talentReview.prep.proposals'),
-      view.proposals.flatMap((p) => proposalItems(p, t)),
-      t('talentReview.prep.proposalsNone'),
-    ),
-    ...section(t('talentReview.prep.reflections'), view.reflections.flatMap((r) => [subtle(r.question), plainText(truncate(r.text, ITEM_LENGTH))]), t('talentReview.prep.nothingShared')),
-    ...section(t('talentReview.prep.notes'), view.notes.slice(0, 10).map((n) => plainText(`• ${truncate(n, ITEM_LENGTH)}`)), t('talentReview.prep.nothingShared')),
-    ...section(
-      t('talentReview.prep.traject'),
-      view.traject
-        ? [
-            subtle(t('talentReview.prep.learningNeeds')),
-            plainText(truncate(view.traject.learningNeeds, ITEM_LENGTH)),
-            subtle(t('talentReview.prep.talents')),
-            plainText(truncate(view.traject.talents, ITEM_LENGTH)),
-            subtle(t('talentReview.prep.weeks', { count: view.traject.plannedWeeks })),
-          ]
-        : [],
-      t('talentReview.prep.nothingShared'),
-    ),
+    ...proposalsSection(view, t, lengths),
+    ...reflectionsSection(view, t, lengths),
+    ...notesSection(view, t, lengths),
+    ...trajectSection(view, t, lengths),
     ...teamSection(view, t, locale),
     ...phaseSection(view, t, typed),
     textBlock(t('talentReview.preconditions.title'), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(PRECONDITIONS.map((p) => t(`talentReview.preconditions.${p}`)).join(' · '), { spacing: 'None', size: 'Small' }),
     ...facilitationSection(view, t, typed),
   ];
-  return adaptiveCard(body);
+}
+
+/**
+ * The prep card for one direct report: only what they shared, the team's B3 aggregate under the
+ * anonymity rule, talking points for their phase, and the manager's own accountability. The same
+ * function renders the professional's preview ("wat ziet mijn leidinggevende?"). Within the size
+ * Teams delivers (MAX_CARD_BYTES): long texts are cut shorter until it fits.
+ */
+export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}): AdaptiveCardJson {
+  let card: AdaptiveCardJson | undefined;
+  for (const lengths of TEXT_LENGTHS) {
+    card = adaptiveCard(prepBody(view, t, locale, typed, lengths));
+    if (cardBytes(card) <= MAX_CARD_BYTES) return card;
+  }
+  return card!;
 }
 
 /**

@@ -20,10 +20,18 @@ export interface TalentReviewFeatureDeps {
   defaultLanguage: Language;
 }
 
-/** A manager's language: their own choice in the personal chat, else the default. */
 /** The person's chosen language; else, on their own turn, their Teams client's; else the default. */
 export async function languageOf(deps: TalentReviewFeatureDeps, userId: string, context?: TurnContext): Promise<Language> {
   return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? (context ? teamsLocale(context) : undefined) ?? deps.defaultLanguage;
+}
+
+/**
+ * The language of a message rebuilt outside its reader's turn: their chosen one; else the one it
+ * was last rendered in (`shownIn`: their Teams client's then), so it does not change under them;
+ * else the default.
+ */
+export async function rebuildLanguageOf(deps: TalentReviewFeatureDeps, userId: string, shownIn: Language | undefined): Promise<Language> {
+  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? shownIn ?? deps.defaultLanguage;
 }
 
 export async function managerUi(deps: TalentReviewFeatureDeps, context: TurnContext) {

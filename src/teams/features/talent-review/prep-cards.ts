@@ -1,14 +1,16 @@
 import { TurnContext } from 'botbuilder';
 import { isDirectoryOutage } from '../../../domain/directory/manager-directory';
-import { PrepCards, PrepWithdrawal } from '../../../domain/talent-review/ports';
-import { inManagerChat, PrepCardMessage, TalentReview } from '../../../domain/talent-review/review';
+import { Language, LANGUAGES } from '../../../domain/framework/framework';
+import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
+import { PrepCards, PrepDelivery, PrepWithdrawal } from '../../../domain/talent-review/ports';
+import { inManagerChat, PrepCardMessage, prepDeliveryAttempt, TalentReview } from '../../../domain/talent-review/review';
 import { Outbox } from '../../../outbox/outbox';
 import { RenderedMessage } from '../../../outbox/outbox-job';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
-import { currentPrep, rebuildWhenDirectoryAnswers, rememberPrepCard } from '../../../usecases/talent-review/prep';
+import { currentPrep, rebuildWhenDirectoryAnswers, rememberedPrepLanguage, scheduledPrepLanded } from '../../../usecases/talent-review/prep';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { prepCard, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
-import { languageOf, TalentReviewFeatureDeps } from './deps';
+import { languageOf, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 
 /** The message a card press came from: the one its answer replaces, so the one to remember as showing a prep card. */
 export function prepMessageOf(context: TurnContext): PrepCardMessage | undefined {
@@ -34,6 +36,28 @@ function managerChat(review: TalentReview): Pick<RenderedMessage, 'tenantId' | '
 }
 
 /**
+ * What an outbox delivery means for the scheduled prep card. `unconfirmed` (the call's answer was
+ * lost) counts as arrived: it most likely did, and sending it again could show it twice.
+ * `skipped` (nothing was rendered) did not arrive, as a refusal did not.
+ */
+function prepDeliveryOf(status: DeliveryStatus): PrepDelivery {
+  if (status === 'sent' || status === 'unconfirmed') return 'delivered';
+  if (status === 'pending' || status === 'sending') return 'pending';
+  return 'notDelivered';
+}
+
+/** The outbox key of the scheduled card: one per delivery attempt, the first as before attempts were counted. */
+function scheduledPrepKey(review: TalentReview): string {
+  const attempt = prepDeliveryAttempt(review);
+  return attempt ? `talentReview.prep:${review.id}:${attempt}` : `talentReview.prep:${review.id}`;
+}
+
+/** A language named in a job's arguments; undefined for anything else (jobs queued before it was named). */
+function languageArg(value: string | undefined): Language | undefined {
+  return LANGUAGES.find((l) => l === value);
+}
+
+/**
  * Prep cards through the outbox, rendered when sent: a queued card holds nothing of what the
  * report shared, and a card already shown is rebuilt in place. `about` names the report, so
  * erasing them deletes the queued ones.
@@ -44,15 +68,16 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
     async post(review) {
       const { conversationId, ...chat } = managerChat(review);
       // Sent from here when it may (as other posts), else by the sender once Teams answers.
-      await outbox.deliver({
+      const result = await outbox.deliver({
         ...chat,
-        key: `talentReview.prep:${review.id}`,
+        key: scheduledPrepKey(review),
         target: { kind: 'conversation', conversationId },
         payload: RENDERED_WHEN_SENT,
         render: render(review),
         onSent: { kind: PREP_HOOKS.sent, args: { managerId: review.managerId, reviewId: review.id } },
         about: [review.reportId],
       });
+      return prepDeliveryOf(result.status);
     },
     async refresh(review, card: PrepCardMessage, key) {
       // Never a message in another chat: it would show the report's shared notes to everyone there.
@@ -77,9 +102,9 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
           key: `talentReview.prepWithdraw:${key}`,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
-          // Only the manager, for their language: nothing that leads to the report, so the report's
-          // erasure leaves it queued, and it still takes what they shared off the message.
-          render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: reason === 'notManager' ? 'notManager' : 'true' } },
+          // Only the manager and the message's language: nothing that leads to the report, so the
+          // report's erasure leaves it queued, and it still takes what they shared off the message.
+          render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: reason === 'notManager' ? 'notManager' : 'true', ...(card.language ? { language: card.language } : {}) } },
         },
       ]);
     },
@@ -89,13 +114,17 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
 /** Renders a prep card when the outbox sends it, and remembers the message it became. */
 export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId }) => {
-    const language = await languageOf(deps, managerId!);
-    const t = deps.translator.t(language);
+  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId, language: withdrawnIn }) => {
     // 'true' from jobs queued before withdrawals had a reason.
-    if (withdrawn) return { payload: cardMessage(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
+    if (withdrawn) {
+      const t = deps.translator.t(await rebuildLanguageOf(deps, managerId!, languageArg(withdrawnIn)));
+      return { payload: cardMessage(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
+    }
     // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
     const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
+    // A message already in the chat keeps the language it was shown in; a new one gets the manager's.
+    const language = shownIn ? await rebuildLanguageOf(deps, managerId!, await rememberedPrepLanguage(tr, managerId!, reviewId!, shownIn)) : await languageOf(deps, managerId!);
+    const t = deps.translator.t(language);
     let prep: Awaited<ReturnType<typeof currentPrep>>;
     try {
       prep = await currentPrep(tr, managerId!, reviewId!, language, shownIn);
@@ -106,12 +135,13 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
       await rebuildWhenDirectoryAnswers(tr, managerId!, reviewId!);
       return { payload: cardMessage(prepWithdrawnCard(t, 'unavailable')) };
     }
-    if (prep) return { payload: cardMessage(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision) } };
+    if (prep) return { payload: cardMessage(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision), language } };
     // No longer theirs to see (the review is gone, or they no longer manage the report): a new
     // card is not sent, and one already shown keeps nothing of what the report shared.
     return inPlace ? { payload: cardMessage(prepWithdrawnCard(t)) } : undefined;
   });
-  outbox.onSent(PREP_HOOKS.sent, async ({ managerId, reviewId, revision }, { activityId, conversationId }) => {
-    if (activityId) await rememberPrepCard(tr, managerId!, reviewId!, { conversationId, activityId }, Number(revision ?? 0));
+  outbox.onSent(PREP_HOOKS.sent, async ({ managerId, reviewId, revision, language }, { activityId, conversationId }) => {
+    const rendered = languageArg(language);
+    if (activityId) await scheduledPrepLanded(tr, managerId!, reviewId!, { conversationId, activityId, ...(rendered ? { language: rendered } : {}) }, Number(revision ?? 0));
   });
 }

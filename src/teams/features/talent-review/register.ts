@@ -216,6 +216,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
 
   const jobPayload = z.object({ managerId: z.string(), reviewId: z.string() });
+  /** How long a prep job waits before it asks again whether a card still being delivered arrived. */
+  const DELIVERY_CHECK_MS = 5 * 60_000;
   /** Runs of a prep job that find no review before it stops (retries 20 s, 40 s, 80 s apart). */
   const PREP_WAITS_FOR_REVIEW = 4;
   scheduler.on(REVIEW_JOB, async (payload, job) => {
@@ -224,6 +226,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
     // However long the directory stays away: the card goes out once it answers (while it is still before the conversation).
     if (outcome === 'directoryUnavailable') throw new RunAgainLater(new Date(tr.clock.now().getTime() + DIRECTORY_RETRY_MS), 'the manager directory did not answer');
+    // Teams failed transiently and the outbox is still trying: this job asks again later whether
+    // the card arrived, so it is counted as received, or as not delivered, once it is decided.
+    if (outcome === 'deliveryPending') throw new RunAgainLater(new Date(tr.clock.now().getTime() + DELIVERY_CHECK_MS), 'the prep card is still being delivered');
     // A plan writes its job before its review: a job due at once may run before the review is
     // stored (or before the manager's retry after an error card stores it). It tries again a
     // few times, minutes apart, before it counts the review as gone.
