@@ -140,7 +140,9 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (const candidate of lane) {
-          const claimed = await this.claim(candidate, now);
+          // The lease counts from the claim, not from the pass: a job after a slow one in its lane
+          // would otherwise start with its lease run out, and another instance take it over.
+          const claimed = await this.claim(candidate, this.clock.now());
           if (!claimed) continue;
           ran++;
           await this.execute(claimed);
