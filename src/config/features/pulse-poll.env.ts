@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv, optionalText } from '../env-rules';
+import { csv, optionalText, secureUrl } from '../env-rules';
 
 /** "50%" = that share of the open period has passed; "1d" = that many days before the closing date. */
 const reminderPoint = /^(?:(\d{1,2})%|(\d{1,2})d)$/;
@@ -13,7 +13,8 @@ export const pulsePollEnv = {
   HR_USER_IDS: csv,
   /** An Entra group whose (transitive) members are HR; checked through Microsoft Graph. */
   HR_GROUP_ID: optionalText,
-  GRAPH_BASE_URL: optionalText.pipe(z.string().url().optional()),
+  /** Gets the bot's bearer token: https only (plain http for a local test server). */
+  GRAPH_BASE_URL: secureUrl('https://graph.microsoft.com'),
   /** Key for the keyed hashes of who answered; required with Azure Cosmos DB. */
   POLL_HASH_KEY: optionalText.pipe(z.string().min(32, 'use at least 32 characters (e.g. openssl rand -base64 32)').optional()),
   B3_MIN_RESPONDENTS: z.coerce.number().int().min(3, 'may never be below 3: fewer answers could identify a person').max(100).default(5),

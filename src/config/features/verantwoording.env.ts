@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../env-rules';
-
-const optionalUrl = (what: string) =>
-  optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: `must be an http(s) URL (${what})` });
+import { optionalText, secureUrl } from '../env-rules';
 
 /**
  * Environment variables of "Mijn verantwoording" (notes, message extension, personal tab).
@@ -11,8 +8,9 @@ const optionalUrl = (what: string) =>
 export const verantwoordingEnv = {
   TAB_AAD_CLIENT_ID: optionalText,
   TAB_AAD_TENANT_ID: optionalText,
-  ENTRA_AUTHORITY: optionalUrl('the Entra sign-in authority').transform((v) => (v ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')),
-  ENTRA_JWKS_URL: optionalUrl('the signing keys document'),
+  // The keys that sign the tab's tokens, and where they come from: over plain http, keys swapped on the way would let anyone forge a token.
+  ENTRA_AUTHORITY: secureUrl('https://login.microsoftonline.com').transform((v) => (v ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')),
+  ENTRA_JWKS_URL: secureUrl('https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys'),
 };
 
 export type VerantwoordingEnv = z.infer<z.ZodObject<typeof verantwoordingEnv>>;
