@@ -210,6 +210,10 @@ export class CosmosTeamPollLocks implements TeamPollLocks {
     }
   }
 
+  async holderOf(tenantId: string, teamId: string): Promise<string | undefined> {
+    return (await this.read(this.idOf(tenantId, teamId)))?.holder;
+  }
+
   async release(tenantId: string, teamId: string, pollId: string): Promise<void> {
     const id = this.idOf(tenantId, teamId);
     for (let attempt = 1; ; attempt++) {

@@ -72,6 +72,8 @@ export interface TeamPollLocks {
    */
   claim(tenantId: string, teamId: string, pollId: string, at: string, holderHolds: (holderPollId: string, claimedAt: string | undefined) => Promise<boolean>): Promise<boolean>;
   release(tenantId: string, teamId: string, pollId: string): Promise<void>;
+  /** The poll that holds the team now (it may have closed since; a closed poll lets go), if any. */
+  holderOf(tenantId: string, teamId: string): Promise<string | undefined>;
 }
 
 /** A team member as the chat platform lists them. */

@@ -18,6 +18,28 @@ async function loadPoll(deps: PulsePollDeps, pollId: string): Promise<Poll> {
 }
 
 /** What this person sees on the card: the questions, only that they answered, or that it closed. */
+/** Where a member of the team finds the newer poll: its card in the team's channel, or their 1:1 chat. */
+export interface NewerPoll {
+  teamName: string;
+  private: boolean;
+}
+
+/**
+ * The team's poll that followed this closed one, while it is open and reached the team: a member
+ * who pressed the old card is pointed to it, instead of only hearing that nothing was stored. Two
+ * reads, on a closed card only.
+ */
+export async function newerOpenPoll(deps: PulsePollDeps, poll: Poll, targetId: string): Promise<NewerPoll | undefined> {
+  const target = poll.targets.find((t) => t.id === targetId);
+  if (!target) return undefined;
+  const holder = await deps.locks.holderOf(poll.tenantId, target.teamId);
+  if (!holder || holder === poll.id) return undefined;
+  const newer = await deps.polls.get(holder);
+  if (!newer || newer.tenantId !== poll.tenantId || !isOpenAt(newer, deps.clock.now())) return undefined;
+  const reached = newer.targets.find((t) => t.teamId === target.teamId && t.delivered);
+  return reached ? { teamName: reached.teamName, private: newer.delivery === 'private' } : undefined;
+}
+
 export async function viewFor(deps: PulsePollDeps, pollId: string, viewer: PollViewer): Promise<{ poll: Poll; view: AnswerView }> {
   const { userId } = viewer;
   const poll = await pollSeenBy(deps, viewer, pollId);

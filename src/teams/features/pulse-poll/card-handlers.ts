@@ -4,7 +4,7 @@ import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/puls
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';
 import { trimText } from '../../../domain/shared/text';
-import { AnswerPlace, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
+import { AnswerPlace, newerOpenPoll, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
@@ -43,7 +43,13 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const { pulse, translator, instruments } = deps;
   const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
 
-  const myView = (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown' } = {}) => {
+  /** The closed card, pointing to the team's newer poll where one is open. */
+  const closedView = async (poll: Poll, targetId: string, late?: boolean | 'unknown') => {
+    const newer = await newerOpenPoll(pulse, poll, targetId);
+    return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, translator.t(poll.language));
+  };
+
+  const myView = async (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown' } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
     const target = findTarget(poll, targetId);
@@ -51,7 +57,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (view === 'answered') {
       return pollAnsweredCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, closesLabel, state: extra.state ?? 'stored', commentLost: extra.commentLost, refreshUserIds }, t);
     }
-    if (view === 'closed') return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late: extra.late }, t);
+    if (view === 'closed') return closedView(poll, targetId, extra.late);
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
@@ -98,7 +104,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         // Closed meanwhile (the answer read a poll remembered as open): the form again would be a dead
         // end, refused as closed once completed. The closed card it is, as for a complete late answer.
         const closed = await closedMeanwhile(poll);
-        if (closed) return pollClosedCard({ title: instruments[closed.language].title, closed: closedAs(closed), late: true }, translator.t(closed.language));
+        if (closed) return closedView(closed, String(r.values.targetId ?? ''), true);
         // Every fault at once, not one per try: a missing score is refused before the comment is read.
         const missing = unscoredItems(r.values);
         const comment = typeof r.values.open === 'string' ? trimText(r.values.open) : '';
@@ -130,15 +136,15 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       return personal(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], refused));
     }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
-    if (outcome.result === 'closed') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
-    if (outcome.result === 'closedUnknown') return personal(myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown' }));
-    return personal(myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
+    if (outcome.result === 'closed') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
+    if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown' }));
+    return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
   onCardAction(app, actions, 'pulseView', async (context, data) => {
     const actor = actorOf(context);
     const { poll, view } = await viewFor(pulse, data.pollId, viewerOf(context));
-    return personal(myView(poll, data.targetId, view, actor.teamsId));
+    return personal(await myView(poll, data.targetId, view, actor.teamsId));
   });
 
   /** In the presser's 1:1 chat, the language they chose there (as the card it answers); elsewhere the poll's. */
