@@ -33,6 +33,12 @@ export function inputValues(card: unknown): Record<string, unknown> {
   return out;
 }
 
+/** The value an input with this id shows ('' when it has none); undefined when the card has no such input. */
+export function inputValue(card: unknown, id: string): unknown {
+  const all = inputValues(card);
+  return id in all ? (all[id] ?? '') : undefined;
+}
+
 /** The data of the first button with this verb on a card: what Teams sends when the member presses it. */
 export function buttonData(card: unknown, verb: string): Record<string, unknown> {
   let found: Record<string, unknown> | undefined;

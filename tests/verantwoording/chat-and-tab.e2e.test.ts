@@ -1,25 +1,10 @@
 import { profTrajectId } from '../../src/domain/verantwoording/prof-traject';
 import { user } from '../support/activities';
+import { inputValue } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, allActionData, PersonalChat } from './support';
 
-/** The value an input of a card holds (as the client would send it back), found by its id. */
-function inputValue(card: unknown, id: string): unknown {
-  let found: unknown;
-  const walk = (node: unknown): void => {
-    if (found !== undefined || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id) {
-      found = o.value ?? '';
-      return;
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 /**
  * Mijn verantwoording edited from the personal chat (cards) and the personal tab (HTTP API) at the

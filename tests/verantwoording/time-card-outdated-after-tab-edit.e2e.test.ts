@@ -9,26 +9,11 @@
  */
 import { timeUsedId } from '../../src/domain/verantwoording/time-used';
 import { user } from '../support/activities';
+import { inputValue } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat, weekOfAnnasGroup } from './support';
 
-/** The value an Input.* with this id shows on a card. */
-function inputValue(card: unknown, id: string): unknown {
-  let found: unknown;
-  const walk = (node: unknown): void => {
-    if (found !== undefined || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id) {
-      found = o.value ?? '';
-      return;
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 interface Week {
   groupId: string;
