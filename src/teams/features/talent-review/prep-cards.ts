@@ -89,7 +89,8 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
           // The message goes along: its rebuild checks, when it is sent, that the review still remembers it.
-          render: render(review, { inPlace: 'true', conversationId: card.conversationId, activityId: card.activityId }),
+          // Its language too: a review an erasure left remembers no message, and the rebuild keeps the language shown.
+          render: render(review, { inPlace: 'true', conversationId: card.conversationId, activityId: card.activityId, ...(card.language ? { language: card.language } : {}) }),
           about: [review.reportId],
         },
       ]);
@@ -114,16 +115,16 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
 /** Renders a prep card when the outbox sends it, and remembers the message it became. */
 export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId, language: withdrawnIn }) => {
+  outbox.onRender(PREP_HOOKS.render, async ({ managerId, reviewId, inPlace, withdrawn, conversationId, activityId, language: shownLanguage }) => {
     // 'true' from jobs queued before withdrawals had a reason.
     if (withdrawn) {
-      const t = deps.translator.t(await rebuildLanguageOf(deps, managerId!, languageArg(withdrawnIn)));
+      const t = deps.translator.t(await rebuildLanguageOf(deps, managerId!, languageArg(shownLanguage)));
       return { payload: cardMessage(prepWithdrawnCard(t, withdrawn === 'notManager' ? 'notManager' : 'gone')) };
     }
     // A rebuild queued by an earlier version does not name its message: it is rendered as it was then.
     const shownIn = inPlace && conversationId && activityId ? { conversationId, activityId } : undefined;
     // A message already in the chat keeps the language it was shown in; a new one gets the manager's.
-    const language = shownIn ? await rebuildLanguageOf(deps, managerId!, await rememberedPrepLanguage(tr, managerId!, reviewId!, shownIn)) : await languageOf(deps, managerId!);
+    const language = shownIn ? await rebuildLanguageOf(deps, managerId!, (await rememberedPrepLanguage(tr, managerId!, reviewId!, shownIn)) ?? languageArg(shownLanguage)) : await languageOf(deps, managerId!);
     const t = deps.translator.t(language);
     let prep: Awaited<ReturnType<typeof currentPrep>>;
     try {
