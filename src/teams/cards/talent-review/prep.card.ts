@@ -266,11 +266,22 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
  */
 export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}): AdaptiveCardJson {
   let card: AdaptiveCardJson | undefined;
-  for (const lengths of TEXT_LENGTHS) {
+  for (const lengths of TEXT_LENGTHS.slice(firstFittingStep(view, t, locale))) {
     card = adaptiveCard(prepBody(view, t, locale, typed, lengths));
     if (cardBytes(card) <= MAX_CARD_BYTES) return card;
   }
   return card!;
+}
+
+/**
+ * How far the professional's texts are cut, chosen on the manager's card with its form holding
+ * the longest account it takes, for the preview too: the preview, which has no form, then shows
+ * the texts exactly as the manager's card does, whatever the manager has written.
+ */
+function firstFittingStep(view: PrepView, t: Translate, locale: Locale): number {
+  const managers: PrepView = { ...view, preview: false, review: { ...view.review, facilitated: 'x'.repeat(MAX_FACILITATED_LENGTH) } };
+  const step = TEXT_LENGTHS.findIndex((lengths) => cardBytes(adaptiveCard(prepBody(managers, t, locale, {}, lengths))) <= MAX_CARD_BYTES);
+  return step < 0 ? TEXT_LENGTHS.length - 1 : step;
 }
 
 /**
