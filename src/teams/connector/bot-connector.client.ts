@@ -89,7 +89,14 @@ export class BotConnectorClient implements OutboxTransport {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (data !== undefined) headers['content-length'] = String(Buffer.byteLength(data));
-    const token = await this.token(serviceUrl);
+    let token: string | undefined;
+    try {
+      token = await this.token(serviceUrl);
+    } catch (err) {
+      // No token (Entra unreachable, refused): no request left, so the message was certainly not
+      // delivered and the outbox tries it again, rather than counting it as perhaps sent.
+      throw new TransportError(`${method} ${path.split('/')[2] ?? ''}: no token (${(err as Error).name})`, false);
+    }
     if (token) headers.authorization = `Bearer ${token}`;
     let res: RawResponse;
     try {
