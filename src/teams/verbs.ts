@@ -98,7 +98,8 @@ export const VERBS = {
   showSession: { verb: 'session.show', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   markPresent: { verb: 'session.present', data: z.object({ groupId: id, sessionId: id, k: key }) },
   contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
-  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int(0, 50), k: key }) },
+  // `from`: the question the card showed; cards from before it carry none.
+  goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int(0, 50), from: optionalInt(0, 50), k: key }) },
   answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), k: key }) },
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {

@@ -279,11 +279,14 @@ export function moveKey(pressKey: string, memberId: string, index: number): stri
  * once, and never updated answer by answer. With `key` (see `moveKey`) the press is remembered on
  * the session, also when the pointer was there already: the same press again (Teams redelivers it)
  * moves nothing, also after another member moved the group on, or once the session has ended.
+ * With `from` (the question the pressed card showed) a step from a card the group has moved past
+ * moves nothing either: a slow "next" would otherwise pull everyone back.
  */
-export function goToQuestion(state: SessionState, index: number, now: Date, key?: string): Session {
+export function goToQuestion(state: SessionState, index: number, now: Date, key?: string, from?: number): Session {
   const s = state.session;
   if (key && s.stepKeys?.includes(key)) return s;
   requireOpen(s);
+  if (from !== undefined && s.currentIndex !== from) return s;
   if (!Number.isInteger(index) || index < 0 || index >= s.questionIds.length) throw new DomainError('invalidInput', 'question index');
   const closesCheckIn = index !== 0 && !s.energy.in.closedAt;
   const remembered = key ? { stepKeys: [...(s.stepKeys ?? []), key].slice(-STEP_KEYS_KEPT) } : {};

@@ -57,8 +57,9 @@ function navigation(view: SessionView, t: Translate): Action[] {
   const actions: Action[] = view.viewer
     ? [execute(t('session.refresh'), 'refreshSession', { ...ids, ...(current === undefined ? {} : { questionId: current }) }, { associatedInputs: 'auto' })]
     : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];
-  if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1 }, { associatedInputs: 'none' }));
-  if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1 }, { associatedInputs: 'none', style: 'positive' }));
+  // Each step names the question it starts from: pressed on a card the group has moved past, it moves nothing.
+  if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1, from: i }, { associatedInputs: 'none' }));
+  if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1, from: i }, { associatedInputs: 'none', style: 'positive' }));
   actions.push(execute(t('session.end'), 'endSession', ids, { associatedInputs: 'none', style: 'destructive' }));
   return actions;
 }

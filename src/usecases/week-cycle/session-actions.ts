@@ -139,11 +139,11 @@ export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionI
  * another activity id) finds its key on the session and moves nothing, also after another member
  * moved the group on or the session ended; it gets the session as it stands.
  */
-export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number, pressKey?: string): Promise<SessionState> {
+export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number, pressKey?: string, from?: number): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const now = deps.clock.now();
   const key = pressKey ? moveKey(pressKey, actor.id, index) : undefined;
-  return saveStep(deps, state, (s, st) => goToQuestion({ ...st, session: s }, index, now, key));
+  return saveStep(deps, state, (s, st) => goToQuestion({ ...st, session: s }, index, now, key, from));
 }
 
 /**

@@ -310,7 +310,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   // The press's key (the card's, else the activity's): Teams delivering the same press again moves nothing.
   onCardAction(app, deps.actions, 'goTo', async (context, data) => {
     const actor = actorOf(context);
-    return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id), actor.id);
+    return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id, data.from), actor.id);
   });
 
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
