@@ -17,7 +17,7 @@ import {
   rememberCard,
   rememberShownCard,
 } from '../../../usecases/week-cycle/session-actions';
-import { SessionState } from '../../../domain/week-cycle/session';
+import { currentQuestionId, SessionState } from '../../../domain/week-cycle/session';
 import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
 import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
@@ -278,8 +278,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const viewerId = actorOf(context).id;
     // Someone the group let go sees nothing it wrote since (their card stays as it was); acting on it joins them again.
     if (await leftGroup(wc, state.group, viewerId)) return { message: deps.translator.t(state.group.language)('session.leftGroup') };
-    // The button names its question, so a draft never lands in another question's input.
-    const unsaved = Object.values(typed).some((v) => v !== undefined && v !== '') ? { values: { ...typed, questionId }, errors: {} } : undefined;
+    // The button names its question, so a draft never lands in another question's input. When the
+    // group moved on meanwhile, the draft comes back on its own question with why (see refusedElsewhere).
+    const draftField = Object.entries(typed).find(([, v]) => v !== undefined && v !== '')?.[0];
+    const movedOn = draftField !== undefined && questionId !== undefined && questionId !== currentQuestionId(state.session);
+    const errors: Record<string, string> = movedOn ? { [draftField]: deps.translator.t(state.group.language)('question.draftMovedOn') } : {};
+    const unsaved = draftField !== undefined ? { values: { ...typed, questionId }, errors } : undefined;
     return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
   }, sessionForm);
 
