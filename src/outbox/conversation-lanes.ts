@@ -34,6 +34,12 @@ export class ConversationLanes {
     this.waitingFor.set(conversationKey, { jobId, until: Date.now() + ms });
   }
 
+  /** Whether the conversation's jobs wait for another job's retry (so this one must not go first). */
+  heldForAnother(conversationKey: string, jobId: string): boolean {
+    const retry = this.waitingFor.get(conversationKey);
+    return retry !== undefined && retry.jobId !== jobId && retry.until > Date.now();
+  }
+
   /**
    * The job is finished (sent, failed or skipped), whichever path sent it: a turn that needed its
    * id sends it outside the buffer, and the conversation's later jobs must not wait out the hold.

@@ -237,10 +237,12 @@ export class OutboxSender {
    */
   async sendNow(jobId: string): Promise<boolean> {
     const job = await this.store.get(jobId);
-    if (!job || job.status !== 'pending' || this.halted) return false;
+    // An older job of the conversation waits for its retry: this one goes after it, through the
+    // sender's loop, or a card's older update would land over this newer one.
+    if (!job || job.status !== 'pending' || this.halted || this.lanes.heldForAnother(job.conversationKey, job.id)) return false;
     for (let i = 0; i < 500 && this.lanes.isBusy(job.conversationKey); i++) await sleep(10);
     const current = await this.store.get(jobId);
-    if (!current || current.status !== 'pending') return false;
+    if (!current || current.status !== 'pending' || this.lanes.heldForAnother(current.conversationKey, current.id)) return false;
     this.lanes.enter(current.conversationKey);
     try {
       return await this.delivery.deliver(current);
