@@ -9,7 +9,7 @@ import { TeamsRateLimiter } from './rate-limiter';
  */
 export class ConversationLanes {
   private readonly busy = new Set<string>();
-  private readonly waitingFor = new Map<string, { jobId: string; until: number }>();
+  private readonly waitingFor = new Map<string, { jobId: string; until: number; activityId?: string }>();
 
   constructor(private readonly limiter: TeamsRateLimiter) {}
 
@@ -30,14 +30,18 @@ export class ConversationLanes {
   }
 
   /** The conversation's later jobs wait until this job was sent again (or `ms` ran out). */
-  holdForRetry(conversationKey: string, jobId: string, ms: number): void {
-    this.waitingFor.set(conversationKey, { jobId, until: Date.now() + ms });
+  holdForRetry(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>, ms: number): void {
+    this.waitingFor.set(job.conversationKey, { jobId: job.id, until: Date.now() + ms, ...(job.target.kind === 'update' ? { activityId: job.target.activityId } : {}) });
   }
 
-  /** Whether the conversation's jobs wait for another job's retry (so this one must not go first). */
-  heldForAnother(conversationKey: string, jobId: string): boolean {
-    const retry = this.waitingFor.get(conversationKey);
-    return retry !== undefined && retry.jobId !== jobId && retry.until > Date.now();
+  /**
+   * Whether this job updates the same message as an older job held for its retry: sent first, it
+   * would be overwritten by the older one. (Other jobs of the conversation sent in the turn do not
+   * wait for a retry: a member's press must not hang on it.)
+   */
+  behindRetryOfSameMessage(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>): boolean {
+    const retry = this.waitingFor.get(job.conversationKey);
+    return retry !== undefined && retry.jobId !== job.id && retry.until > Date.now() && job.target.kind === 'update' && retry.activityId === job.target.activityId;
   }
 
   /**

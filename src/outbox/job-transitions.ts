@@ -111,7 +111,7 @@ export class JobTransitions {
       this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
       const retryAt = Date.now() + outcome.afterMs;
       if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
-        this.lanes.holdForRetry(job.conversationKey, job.id, outcome.afterMs + 30_000);
+        this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
         const next = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString() });
         if (!next) this.logger.warn('a guarded outbox job changed while this sender held it');
         return;
@@ -136,7 +136,7 @@ export class JobTransitions {
       case 'retry': {
         // Hold the whole conversation back until the retry is due, so its messages stay in order.
         this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
-        this.lanes.holdForRetry(job.conversationKey, job.id, outcome.afterMs + 30_000);
+        this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
         const retryAt = Date.now() + outcome.afterMs;
         const outOfTime = retryAt > this.giveUpAt(job);
         if (outOfTime || job.attempts >= this.options.maxAttempts) {

@@ -237,18 +237,23 @@ export class OutboxSender {
    */
   async sendNow(jobId: string): Promise<boolean> {
     const job = await this.store.get(jobId);
-    // An older job of the conversation waits for its retry: this one goes after it, through the
-    // sender's loop, or a card's older update would land over this newer one.
-    if (!job || job.status !== 'pending' || this.halted || this.lanes.heldForAnother(job.conversationKey, job.id)) return false;
+    // An older update of the same message waits for its retry: this one goes after it, through the
+    // sender's loop, or the older card would land over this newer one.
+    if (!job || job.status !== 'pending' || this.halted || this.waitsBehindRetry(job)) return false;
     for (let i = 0; i < 500 && this.lanes.isBusy(job.conversationKey); i++) await sleep(10);
     const current = await this.store.get(jobId);
-    if (!current || current.status !== 'pending' || this.lanes.heldForAnother(current.conversationKey, current.id)) return false;
+    if (!current || current.status !== 'pending' || this.waitsBehindRetry(current)) return false;
     this.lanes.enter(current.conversationKey);
     try {
       return await this.delivery.deliver(current);
     } finally {
       this.lanes.leave(current.conversationKey);
     }
+  }
+
+  /** Whether the job must go after an older update of the same message, held for its retry (see ConversationLanes). */
+  waitsBehindRetry(job: OutboxJob): boolean {
+    return this.lanes.behindRetryOfSameMessage(job);
   }
 
   /** Jobs left `sending` by a sender that stopped: in doubt, so never resent (see the class comment). */

@@ -120,7 +120,8 @@ export class Outbox implements OutboxPort {
       const current = await this.store.get(id);
       if (!current) return { status: 'failed' };
       const result = { status: current.status, activityId: current.result?.activityId, conversationId: current.result?.conversationId };
-      if (FINISHED.includes(current.status) || Date.now() > deadline) return result;
+      // Behind an older update of the same message waiting for its retry: queued, and the turn goes on.
+      if (FINISHED.includes(current.status) || Date.now() > deadline || this.sender.waitsBehindRetry(current)) return result;
       if (current.status === 'pending' && current.notBefore <= new Date().toISOString()) {
         const handledHere = await this.sender.sendNow(id).catch((err) => {
           this.logger.warn({ jobId: id, err: (err as Error).message }, 'outbox immediate send failed; left to the sender');

@@ -53,7 +53,9 @@ describe('card updates keep their order', () => {
     // The shared session card is updated twice (SessionPresenter -> messenger.update -> outbox.deliver).
     await box.enqueue([update('u1', 'v1')]);
     await waitUntil('v1 was refused once and waits for its retry', async () => (await box.store.get(jobIdFor('u1')))?.result?.status === 503);
-    expect((await box.deliver(update('u2', 'v2'), 20_000)).status).toBe('sent');
+    // Queued behind it: the turn hears "pending" at once, and v2 goes out after v1's retry.
+    expect((await box.deliver(update('u2', 'v2'), 20_000)).status).toBe('pending');
+    await waitUntil('v2 was sent', async () => (await box.store.get(jobIdFor('u2')))?.status === 'sent');
     await waitUntil('both updates finished', async () => (await box.store.get(jobIdFor('u1')))?.status === 'sent');
     // What the members see is the last PUT: it must be the newer card.
     expect(puts()[puts().length - 1]).toBe('v2');
