@@ -21,7 +21,7 @@ import { currentQuestionId, SessionState } from '../../../domain/week-cycle/sess
 import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose, SessionAnnouncer, WithdrawnBecause } from '../../../usecases/week-cycle/start-session';
 import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
-import { Language } from '../../../domain/framework/framework';
+import { findQuestion, Language } from '../../../domain/framework/framework';
 import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
@@ -279,9 +279,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     // Someone the group let go sees nothing it wrote since (their card stays as it was); acting on it joins them again.
     if (await leftGroup(wc, state.group, viewerId)) return { message: deps.translator.t(state.group.language)('session.leftGroup') };
     // The button names its question, so a draft never lands in another question's input. When the
-    // group moved on meanwhile, the draft comes back on its own question with why (see refusedElsewhere).
+    // group moved on meanwhile, a draft for a group question comes back on its own question with
+    // why (see refusedElsewhere). Not for a personal answer or a judgement: their inputs show what
+    // is stored, and sent along they are no draft.
     const draftField = Object.entries(typed).find(([, v]) => v !== undefined && v !== '')?.[0];
-    const movedOn = draftField !== undefined && questionId !== undefined && questionId !== currentQuestionId(state.session);
+    const draftFor = questionId === undefined ? undefined : findQuestion(wc.frameworks[state.group.language], questionId);
+    const movedOn = draftField !== undefined && draftFor?.scope === 'group' && draftFor.kind === 'text' && draftFor.id !== currentQuestionId(state.session);
     const errors: Record<string, string> = movedOn ? { [draftField]: deps.translator.t(state.group.language)('question.draftMovedOn') } : {};
     const unsaved = draftField !== undefined ? { values: { ...typed, questionId }, errors } : undefined;
     return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
