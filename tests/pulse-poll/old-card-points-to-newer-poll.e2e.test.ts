@@ -13,11 +13,13 @@ describe('an answer on the card of a poll that a newer one followed', () => {
   let t: TestApp;
   let d: PulseDriver;
   const noord: TestTeam = team('Zorgteam Noord', 'noord-newer', [HR, ...members('noord-newer', 6)]);
+  const zuid: TestTeam = team('Zorgteam Zuid', 'zuid-newer', members('zuid-newer', 6));
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'newer-poll'.padEnd(40, 'n'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z');
     d = new PulseDriver(t);
     await d.install(noord);
+    await d.install(zuid);
   }, 60_000);
   afterAll(() => t.stop());
 
@@ -43,5 +45,9 @@ describe('an answer on the card of a poll that a newer one followed', () => {
       expect(text).toContain('Deze peiling is gesloten');
       expect(text).toContain('Er loopt nu een nieuwere B3-spiegel voor Zorgteam Noord');
     }
+    // Card data naming Noord's target, pressed in Zuid's channel, tells nothing of Noord's polls
+    // (found in review of this change).
+    const elsewhere = (await d.press(zuid.members[0]!, d.channel(zuid), 'pulse.view', { pollId: first.pollId, targetId: first.targetId }, first.id, zuid)).value;
+    expect(cardText(elsewhere)).not.toContain('nieuwere B3-spiegel');
   }, 120_000);
 });

@@ -26,12 +26,13 @@ export interface NewerPoll {
 
 /**
  * The team's poll that followed this closed one, while it is open and reached the team: a member
- * who pressed the old card is pointed to it, instead of only hearing that nothing was stored. Two
- * reads, on a closed card only.
+ * who pressed the old card in the team's channel is pointed to it, instead of only hearing that
+ * nothing was stored. Only there: card data naming another team's target tells nothing of that
+ * team's polls. Two reads, on a closed card only.
  */
-export async function newerOpenPoll(deps: PulsePollDeps, poll: Poll, targetId: string): Promise<NewerPoll | undefined> {
+export async function newerOpenPoll(deps: PulsePollDeps, poll: Poll, targetId: string, pressedInTeam: string | undefined): Promise<NewerPoll | undefined> {
   const target = poll.targets.find((t) => t.id === targetId);
-  if (!target) return undefined;
+  if (!target || !pressedInTeam || target.teamId !== pressedInTeam) return undefined;
   const holder = await deps.locks.holderOf(poll.tenantId, target.teamId);
   if (!holder || holder === poll.id) return undefined;
   const newer = await deps.polls.get(holder);

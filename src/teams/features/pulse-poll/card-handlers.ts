@@ -44,12 +44,12 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
 
   /** The closed card, pointing to the team's newer poll where one is open. */
-  const closedView = async (poll: Poll, targetId: string, late?: boolean | 'unknown') => {
-    const newer = await newerOpenPoll(pulse, poll, targetId);
+  const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') => {
+    const newer = await newerOpenPoll(pulse, poll, targetId, pressedInTeam);
     return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, translator.t(poll.language));
   };
 
-  const myView = async (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown' } = {}) => {
+  const myView = async (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown'; pressedInTeam?: string } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
     const target = findTarget(poll, targetId);
@@ -57,7 +57,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (view === 'answered') {
       return pollAnsweredCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, closesLabel, state: extra.state ?? 'stored', commentLost: extra.commentLost, refreshUserIds }, t);
     }
-    if (view === 'closed') return closedView(poll, targetId, extra.late);
+    if (view === 'closed') return closedView(poll, targetId, extra.pressedInTeam, extra.late);
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
@@ -104,7 +104,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         // Closed meanwhile (the answer read a poll remembered as open): the form again would be a dead
         // end, refused as closed once completed. The closed card it is, as for a complete late answer.
         const closed = await closedMeanwhile(poll);
-        if (closed) return closedView(closed, String(r.values.targetId ?? ''), true);
+        if (closed) return closedView(closed, String(r.values.targetId ?? ''), channelTeamOf(context), true);
         // Every fault at once, not one per try: a missing score is refused before the comment is read.
         const missing = unscoredItems(r.values);
         const comment = typeof r.values.open === 'string' ? trimText(r.values.open) : '';
@@ -136,15 +136,15 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       return personal(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], refused));
     }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
-    if (outcome.result === 'closed') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true }));
-    if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown' }));
+    if (outcome.result === 'closed') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true, pressedInTeam: channelTeamOf(context) }));
+    if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
     return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
   onCardAction(app, actions, 'pulseView', async (context, data) => {
     const actor = actorOf(context);
     const { poll, view } = await viewFor(pulse, data.pollId, viewerOf(context));
-    return personal(await myView(poll, data.targetId, view, actor.teamsId));
+    return personal(await myView(poll, data.targetId, view, actor.teamsId, { pressedInTeam: channelTeamOf(context) }));
   });
 
   /** In the presser's 1:1 chat, the language they chose there (as the card it answers); elsewhere the poll's. */
