@@ -3,7 +3,7 @@
  * each stored poll keeps them as its starter (app id, Teams id, and the chat it was started from:
  * exactly what the erasure forgets, forgetPollStarter). The export now lists the polls they
  * started, found the same way, with only what the poll keeps about them: never anyone's answers.
- * Found in review, stop 38.
+ * Found in review, stop 38. Since stop 39 a poll of one team also names that team.
  */
 import { message } from '../support/activities';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
@@ -38,7 +38,8 @@ describe('the export of someone who started B3-spiegel polls', () => {
   });
   afterAll(() => t.stop());
 
-  it('lists the polls they started: id, scope, dates, and whether it was from their 1:1 chat', async () => {
+  // The team by its name (stop 39): an id alone told the person nothing.
+  it('lists the polls they started: id, scope and its team by name, dates, and whether it was from their 1:1 chat', async () => {
     const polls = (await stored('polls')).filter((p) => p.type === 'poll');
     // The scenario holds: both polls name HR as their starter.
     expect(polls.map((p) => p.startedBy)).toEqual([HR.aadObjectId, HR.aadObjectId]);
@@ -47,8 +48,8 @@ describe('the export of someone who started B3-spiegel polls', () => {
     const exported = JSON.parse(await exportOf(HR.aadObjectId));
     expect(exported.pollsStarted).toEqual(
       expect.arrayContaining([
-        { pollId: inOost.pollId, scope: { kind: 'team', teamId: oost.id }, opensAt: inOost.opensAt, closesOn: '2026-12-04', startedFromOwnChat: false },
-        { pollId: inWest.pollId, scope: { kind: 'team', teamId: west.id }, opensAt: inWest.opensAt, closesOn: '2026-12-04', startedFromOwnChat: true },
+        { pollId: inOost.pollId, scope: { kind: 'team', teamId: oost.id }, teamName: 'Zorgteam Oost', opensAt: inOost.opensAt, closesOn: '2026-12-04', startedFromOwnChat: false },
+        { pollId: inWest.pollId, scope: { kind: 'team', teamId: west.id }, teamName: 'Zorgteam West', opensAt: inWest.opensAt, closesOn: '2026-12-04', startedFromOwnChat: true },
       ]),
     );
     expect(exported.pollsStarted).toHaveLength(2);

@@ -54,6 +54,12 @@ describe('verantwoording cards', () => {
     expect(json).not.toMatch(/"type":"TextBlock","text":"\*\*Team/);
   });
 
+  // "Mijn gegevens" listed everything its export holds except the B3-spiegel polls one started (stop 39).
+  it.each([['nl', /B3-spiegel/], ['en', /B3 mirror/]] as const)('"my data" says what a B3-spiegel poll one started keeps (%s)', (locale, name) => {
+    const text = cardText(myDataCard(translator.t(locale)));
+    expect(text).toMatch(name);
+  });
+
   it.each(['nl', 'en'] as const)('every other card is valid (%s)', (locale) => {
     const t = translator.t(locale);
     const cards = [

@@ -10,6 +10,8 @@ import { isPersonalChat } from '../pulse-poll/forget-starter';
 export interface PollStartedExport {
   pollId: string;
   scope: PollScope;
+  /** A poll of one team names it as the poll stored it (an id alone says nothing to the person). */
+  teamName?: string;
   opensAt: string;
   /** The last day to answer (local date). */
   closesOn: string;
@@ -20,9 +22,12 @@ export interface PollStartedExport {
 }
 
 function pollStartedExport(poll: Poll): PollStartedExport {
+  const scope = poll.scope;
+  const teamName = scope.kind === 'team' ? poll.targets.find((t) => t.teamId === scope.teamId)?.teamName : undefined;
   return {
     pollId: poll.pollId,
-    scope: poll.scope,
+    scope,
+    ...(teamName ? { teamName } : {}),
     opensAt: poll.opensAt,
     closesOn: poll.closesOn,
     ...(poll.closedOn ? { closedOn: poll.closedOn } : {}),

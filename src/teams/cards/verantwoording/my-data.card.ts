@@ -4,7 +4,7 @@ import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../
 /** "Mijn gegevens": what is kept, where to download it, and the way to erase it. */
 export function myDataCard(t: Translate): AdaptiveCardJson {
   return adaptiveCard(
-    [heading(t('verantwoording.myData.title')), textBlock(t('verantwoording.myData.intro')), textBlock(t('verantwoording.myData.export')), textBlock(t('verantwoording.myData.eraseIntro'))],
+    [heading(t('verantwoording.myData.title')), textBlock(t('verantwoording.myData.intro')), textBlock(t('verantwoording.myData.polls')), textBlock(t('verantwoording.myData.export')), textBlock(t('verantwoording.myData.eraseIntro'))],
     [execute(t('verantwoording.myData.erase'), 'askErase', {}, { style: 'destructive', associatedInputs: 'none' }), execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' })],
   );
 }
