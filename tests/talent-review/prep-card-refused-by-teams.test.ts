@@ -15,7 +15,8 @@ const NOTE = 'Anna wil leren presenteren';
  * half-year of reflections was; or 403 when Mia blocked the bot). Nothing reached Mia, yet the
  * review recorded the card as sent: planning the conversation again told her she "already
  * received the prep card", and no card ever followed. Now it counts as received only once it
- * arrived; a refusal is recorded, and planning again sends it. Found in review, stop 38.
+ * arrived; a refusal is recorded, and planning again sends it. Found in review, stop 38. Since
+ * stop 39 planning again also says the earlier card did not arrive.
  */
 describe('a prep card Teams refused is not "received"', () => {
   let t: TestApp;
@@ -51,6 +52,8 @@ describe('a prep card Teams refused is not "received"', () => {
     expect(answer).toContain('Gepland: gesprek met Anna');
     expect(answer).toContain('De voorbereidingskaart komt op wo 9 december');
     expect(answer).not.toContain('kreeg je al op');
+    // And why it comes again (stop 39): she never saw the first one.
+    expect(answer).toContain('De voorbereidingskaart van ma 7 december kwam niet aan');
     await sendDuePreps('2026-12-09T08:00:00Z');
     expect(prepCardsLanded()).toHaveLength(1);
     expect((await review()).prepSentAt).toBe('2026-12-09T08:00:00.000Z');
@@ -67,10 +70,13 @@ describe('a prep card Teams refused is not "received"', () => {
     // The same plan: its job already ran under the same id, and still the card is sent again.
     const answer = cardText((await plan('3')).body.value);
     expect(answer).toContain('De voorbereidingskaart komt zo');
+    expect(answer).toContain('kwam niet aan');
     const from = t.connector.calls.length;
     await sendDuePreps('2026-12-07T08:05:00Z');
     expect(prepCardsLanded(from)).toHaveLength(1);
     expect((await review()).prepSentAt).toBeDefined();
+    // Arrived now: planning again no longer speaks of the one that did not.
+    expect(cardText((await plan('3')).body.value)).not.toContain('kwam niet aan');
   });
 
   it('a transient failure: the card counts as received once the outbox got it through', async () => {

@@ -16,7 +16,11 @@ export function plannedLine(planned: JustPlanned, t: Translate, locale: Locale):
   // Planned again after its prep card went out: none follows, so say when it came.
   const sent = planned.review.prepSentAt;
   if (sent) return t('talentReview.list.plannedPrepSent', { ...about, sentDate: reviewDate(DateTime.fromISO(sent, { zone: planned.review.timeZone }).toISODate() ?? sent, locale) });
-  return planned.prepOn ? t('talentReview.list.planned', { ...about, prepDate: reviewDate(planned.prepOn, locale) }) : t('talentReview.list.plannedPrepNow', about);
+  const line = planned.prepOn ? t('talentReview.list.planned', { ...about, prepDate: reviewDate(planned.prepOn, locale) }) : t('talentReview.list.plannedPrepNow', about);
+  // Sent again because Teams refused the earlier one: the manager never saw it, and hears so.
+  const refused = planned.review.prepNotDelivered;
+  if (!refused) return line;
+  return `${t('talentReview.list.prepNotDelivered', { refusedDate: reviewDate(DateTime.fromISO(refused.at, { zone: planned.review.timeZone }).toISODate() ?? refused.at, locale) })} ${line}`;
 }
 
 /** The manager's planned conversations, each with its prep on request. */
