@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId, withTimeUsedRev } from '../../domain/verantwoording/time-used';
 import { Cycle } from '../../domain/week-cycle/cycle';
@@ -12,10 +13,13 @@ export async function sessionsAttended(deps: VerantwoordingDeps, userId: string,
   return attendedSessions(trace, userId).filter((s) => s.cycleId === cycleId).length;
 }
 
-/** The last moment a cycle could be taken part in: when it completed, else the end of its last planned day. */
-function cycleEnd(c: Cycle): string | undefined {
+/**
+ * The last moment a cycle could be taken part in: when it completed, else the end of its last
+ * planned day where the group meets (its dates are the group's local dates).
+ */
+function cycleEndIn(c: Cycle, timeZone: string): string | undefined {
   const lastDay = c.sessionDates.at(-1);
-  return c.completedAt ?? (lastDay ? `${lastDay}T23:59:59.999Z` : undefined);
+  return c.completedAt ?? (lastDay ? (DateTime.fromISO(lastDay, { zone: timeZone }).endOf('day').toUTC().toISO() ?? undefined) : undefined);
 }
 
 /**
@@ -41,6 +45,9 @@ export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since' |
     ...trace.judgements.filter((j) => j.memberId === userId).map((j) => j.at),
   ].sort();
   const firstTrace = traces[0];
+  // A trace without its group (not found) keeps UTC, as before.
+  const timeZone = trace.group?.schedule?.timeZone ?? 'UTC';
+  const cycleEnd = (c: Cycle) => cycleEndIn(c, timeZone);
   return trace.cycles.filter((c) => {
     if (attended.has(c.id)) return true;
     if (!entry) return false;
