@@ -16,6 +16,15 @@ const SYSTEM = [
   'Do not judge, grade or speculate about the person; no advice on pay or performance ratings. Plain text only.',
 ].join(' ');
 
+/** A summary over the limit ends at its last whole sentence that fits, and says that more was cut. */
+function shortened(text: string): string {
+  if (text.length <= MAX_SUMMARY_CHARS) return text;
+  const room = text.slice(0, MAX_SUMMARY_CHARS - 2);
+  const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '));
+  const wordEnd = room.lastIndexOf(' ');
+  return `${room.slice(0, sentenceEnd > 0 ? sentenceEnd + 1 : wordEnd > 0 ? wordEnd : room.length).trimEnd()} …`;
+}
+
 /**
  * An optional AI summary of what a report shared, for the prep card. Returns undefined when AI
  * is off or anything goes wrong: the card is complete without it.
@@ -44,9 +53,15 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger):
           log.warn({ event: 'ai.prepSummary', outcome: 'content-filter', filtered, durationMs: Date.now() - started }, 'prep summary not made');
           return undefined;
         }
-        const text = withoutControlCharacters(res.choices[0]?.message?.content ?? '').trim();
+        const choice = res.choices[0];
+        // Cut off at the token limit, or refused: part of an answer is no summary (the card is complete without one).
+        if (choice?.finish_reason === 'length' || (choice?.message as { refusal?: string | null } | undefined)?.refusal) {
+          log.warn({ event: 'ai.prepSummary', outcome: choice?.finish_reason === 'length' ? 'too-long' : 'refused', durationMs: Date.now() - started }, 'prep summary not made');
+          return undefined;
+        }
+        const text = withoutControlCharacters(choice?.message?.content ?? '').trim();
         log.info({ event: 'ai.prepSummary', outcome: text ? 'ok' : 'empty', durationMs: Date.now() - started }, 'prep summary');
-        return text ? text.slice(0, MAX_SUMMARY_CHARS) : undefined;
+        return text ? shortened(text) : undefined;
       } catch (err) {
         const filtered = filteredPrompt(err);
         log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : 'failed', ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
