@@ -171,8 +171,10 @@ export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?
   if (p.decision) return { proposal: p, started: false };
   // The same press delivered again (Teams had no timely answer): its draft ran, or runs.
   if (press !== undefined && p.ai.status !== 'none' && p.ai.press === press) return { proposal: p, started: false };
-  if (judged && p.ai.status !== 'drafting' && p.ai.status !== 'drafted') return { proposal: p, started: false, judgingBegun: true };
-  if (p.ai.status === 'drafting' && !draftStalled(p.ai, now)) return { proposal: p, started: false };
+  const running = p.ai.status === 'drafting' && !draftStalled(p.ai, now);
+  // Once members judge the group's own text, no draft starts, a stalled one's retry neither: it would replace what they judged.
+  if (judged && !running && p.ai.status !== 'drafted') return { proposal: p, started: false, judgingBegun: true };
+  if (running) return { proposal: p, started: false };
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
   const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}), ...(press ? { press } : {}) };
   return { proposal: { ...p, ai, updatedAt: now.toISOString() }, started: true };
