@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
@@ -62,17 +63,17 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return rows.map(({ id, managerId, reportId }) => ({ id, managerId, reportId }));
   }
 
-  /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
   async prepsToSend(fromDate: string): Promise<TalentReview[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'talentReview' AND NOT IS_DEFINED(c.prepSentAt) AND c.date >= @from", parameters: [{ name: '@from', value: fromDate }] });
     return docs.map(current);
   }
 
+  /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
   async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
-    type Row = Pick<TalentReview, 'date' | 'facilitated' | 'shareFacilitation'>;
+    type Row = Pick<TalentReview, 'date' | 'reportId' | 'facilitated' | 'shareFacilitation'>;
     const rows = await this.store.queryStored<Row>({
       query:
-        "SELECT c.date, c.facilitated, c.shareFacilitation FROM c " +
+        "SELECT c.date, c.reportId, c.facilitated, c.shareFacilitation FROM c " +
         "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
       parameters: [
         { name: '@tenantId', value: tenantId },
@@ -80,8 +81,13 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
         { name: '@to', value: toDate },
       ],
     });
+    // A key drawn for this read only: the professional's id does not leave the store, and the
+    // stand-in cannot be matched to anyone nor to another report's. The conversations of erased
+    // professionals (all `erased`) count as one person: they may have been one person's.
+    const key = randomBytes(32);
     return rows.map((r) => ({
       date: r.date,
+      professional: createHmac('sha256', key).update(r.reportId).digest('base64url'),
       hasAccount: !!r.facilitated,
       ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
     }));

@@ -2,9 +2,11 @@ import { computeFacilitation, FacilitationAccount } from '../../src/domain/hr-re
 
 /** A day after every month in these lists: each is over. */
 const LATER = '2030-01-01';
-const talk = (date: string, sharedText?: string): FacilitationAccount => ({ date, hasAccount: !!sharedText, ...(sharedText ? { sharedText } : {}) });
+// Each conversation with another professional unless `professional` says otherwise.
+let next = 0;
+const talk = (date: string, sharedText?: string, professional = `p${next++}`): FacilitationAccount => ({ date, professional, hasAccount: !!sharedText, ...(sharedText ? { sharedText } : {}) });
 
-/** The facilitation section counts whole calendar months within the period that hold at least three conversations. */
+/** The facilitation section counts whole calendar months within the period in which at least three professionals had a conversation. */
 describe('the facilitation section by whole months', () => {
   const accounts = [talk('2026-11-30', 'nov'), talk('2026-12-01', 'a'), talk('2026-12-15'), talk('2026-12-31', 'b'), talk('2027-02-01'), talk('2027-02-14'), talk('2027-02-28', 'feb')];
 
@@ -32,5 +34,22 @@ describe('the facilitation section by whole months', () => {
     expect(computeFacilitation(accounts, december, '2026-12-16').conversationsPlanned).toBe(0);
     expect(computeFacilitation(accounts, december, '2026-12-31').conversationsPlanned).toBe(0);
     expect(computeFacilitation(accounts, december, '2027-01-01').conversationsPlanned).toBe(3);
+  });
+
+  it('counts professionals, not conversation documents: one person\'s conversation planned three times is not a month of three (found in review, stop 39)', () => {
+    const december = { from: '2026-12-01', to: '2026-12-31' };
+    const annaThrice = [talk('2026-12-08', undefined, 'anna'), talk('2026-12-10', undefined, 'anna'), talk('2026-12-14', 'about anna', 'anna')];
+    expect(computeFacilitation(annaThrice, december, LATER)).toEqual({ conversationsPlanned: 0, withAccount: 0, shared: [] });
+    expect(computeFacilitation([...annaThrice, talk('2026-12-15', undefined, 'bram')], december, LATER)).toEqual({ conversationsPlanned: 0, withAccount: 0, shared: [] });
+    // Three people: each counts once, also Anna with three documents and two accounts.
+    const three = [...annaThrice, talk('2026-12-09', 'about anna too', 'anna'), talk('2026-12-15', undefined, 'bram'), talk('2026-12-16', 'about cem', 'cem')];
+    expect(computeFacilitation(three, december, LATER)).toEqual({ conversationsPlanned: 3, withAccount: 2, shared: ['about anna', 'about anna too', 'about cem'] });
+  });
+
+  it('counts a professional once in each counted month, so months add up to the period', () => {
+    const months = [talk('2026-12-01', undefined, 'anna'), talk('2026-12-02', undefined, 'bram'), talk('2026-12-03', undefined, 'cem'), talk('2027-01-05', 'jan', 'anna'), talk('2027-01-06', undefined, 'bram'), talk('2027-01-07', undefined, 'cem')];
+    const dec = computeFacilitation(months, { from: '2026-12-01', to: '2026-12-31' }, LATER);
+    const jan = computeFacilitation(months, { from: '2027-01-01', to: '2027-01-31' }, LATER);
+    expect(computeFacilitation(months, { from: '2026-12-01', to: '2027-01-31' }, LATER)).toEqual({ conversationsPlanned: dec.conversationsPlanned + jan.conversationsPlanned, withAccount: 1, shared: ['jan'] });
   });
 });

@@ -105,7 +105,7 @@ describe('the manager\'s side of the conversation', () => {
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain('Facilitering door leidinggevenden');
-    expect(text).toContain('2 van 3 geplande gesprekken met een verantwoording van de leidinggevende');
+    expect(text).toContain('2 van 3 professionals met een gepland gesprek hebben een verantwoording van de leidinggevende');
     expect(text).toContain('Gedeeld met HR (zonder naam of team)');
     expect(text).not.toContain('Zorgteam Noord + Zorgteam Zuid');
     expect(text).toContain(MIA_SHARED);
