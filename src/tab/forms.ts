@@ -14,9 +14,9 @@ export interface Refusal {
 /**
  * How a change ended. Saved: the page shows what is stored. Refused: the form stays as it is, with
  * the reason next to the field. Overtaken (`conflict`): the newer stored version, to set beside
- * what the person typed.
+ * what the person typed. `gone`: what it changes was deleted elsewhere meanwhile.
  */
-export type Outcome<C = never> = { ok: true } | { ok: false; refusal?: Refusal; conflict?: C };
+export type Outcome<C = never> = { ok: true } | { ok: false; refusal?: Refusal; conflict?: C; gone?: boolean };
 
 export type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 

@@ -4,6 +4,7 @@ import type { TimeUsed } from '../domain/verantwoording/time-used';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
+import { Drafts } from './drafts';
 import { Outcome, Refusal } from './forms';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, T, TabLocale, translator } from './i18n';
@@ -37,6 +38,8 @@ function show(...nodes: HTMLElement[]): void {
 class TabApp {
   private api?: Api;
   private overview?: VerantwoordingOverview;
+  /** What was typed and not saved yet: a redraw after a change elsewhere on the page keeps it. */
+  private readonly drafts = new Drafts();
   constructor(private readonly host: Host, private readonly locale: TabLocale, private readonly t: T) {}
 
   async start(): Promise<void> {
@@ -87,7 +90,8 @@ class TabApp {
     location.reload();
   }
 
-  private async load(): Promise<void> {
+  /** `saved`: the redraw follows a stored change, whose form then shows what is stored instead of what was sent. */
+  private async load(saved = false): Promise<void> {
     try {
       const [overview, needs] = await Promise.all([
         this.api!.call<VerantwoordingOverview>('GET', ''),
@@ -95,7 +99,11 @@ class TabApp {
         this.api!.call<LearningNeeds>('GET', '/learning-needs').catch(() => undefined),
       ]);
       this.overview = overview;
-      show(...renderOverview(this.overview, this.t, this.locale, this.actions, needs));
+      this.drafts.collect(saved);
+      // Focus stays where it was (by id), not thrown back to the top of the page by the redraw.
+      const focused = document.activeElement?.id;
+      show(...renderOverview(this.overview, this.t, this.locale, this.actions, this.drafts, needs));
+      if (focused) document.getElementById(focused)?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && !this.host.inTeams) {
         sessionStorage.removeItem(DEV_TOKEN_KEY);
@@ -108,15 +116,20 @@ class TabApp {
   }
 
   /**
-   * Runs a change, reloads the view, and says what happened. A refused input is handed back (its
-   * form shows the reason next to the field; nothing is reloaded, so what was typed stays). A
-   * conflict with `newer` is handed back with the newer stored version, again without a reload;
-   * without it the view reloads to show what is stored now.
+   * Runs a change, reloads the view, and says what happened; what was typed elsewhere on the page
+   * and not saved stays. A refused input is handed back (its form shows the reason next to the
+   * field; nothing is reloaded, so what was typed stays). A conflict with `newer` is handed back
+   * with the newer stored version, again without a reload; without it the view reloads to show
+   * what is stored now. With `gone`, a 404 is handed back as deleted elsewhere, saying `gone`.
    */
-  private async change<C = never>(work: () => Promise<unknown>, done: string, opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string } = {}): Promise<Outcome<C>> {
+  private async change<C = never>(
+    work: () => Promise<unknown>,
+    done: string,
+    opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string; gone?: string } = {},
+  ): Promise<Outcome<C>> {
     try {
       await work();
-      await this.load();
+      await this.load(true);
       say(done);
       return { ok: true };
     } catch (err) {
@@ -131,6 +144,10 @@ class TabApp {
         say(this.t(opts.conflict ?? 'verantwoording.tab.conflict'), true);
         await this.load();
         return { ok: false };
+      }
+      if (status === 404 && opts.gone) {
+        say(this.t(opts.gone), true);
+        return { ok: false, gone: true };
       }
       say(this.t(status === 400 ? 'verantwoording.error.invalidInput' : status === 404 ? 'verantwoording.error.notFound' : 'verantwoording.tab.saveFailed'), true);
       return { ok: false };
@@ -156,7 +173,11 @@ class TabApp {
     say,
     addNote: (text, shared, key) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true }),
     saveNote: (note: AccountabilityNote, text) =>
-      this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), { form: true, newer: (body) => this.newerNote(note.id, body) }),
+      this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), {
+        form: true,
+        newer: (body) => this.newerNote(note.id, body),
+        gone: 'verantwoording.tab.noteDeletedElsewhere',
+      }),
     deleteNote: (note) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(note.id)}?rev=${note.rev}`), this.t('verantwoording.tab.deleted'), { conflict: 'verantwoording.tab.deleteConflict' }),
     setVisibility: (kind, id, visibility, groupId) =>
       this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
@@ -183,7 +204,7 @@ class TabApp {
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
         say(this.t('verantwoording.tab.downloaded'));
       } catch {
-        say(this.t('verantwoording.tab.saveFailed'), true);
+        say(this.t('verantwoording.tab.downloadFailed'), true);
       }
     },
     preview: async (into) => {
@@ -207,6 +228,8 @@ class TabApp {
         await this.change(() => Promise.reject(err), '');
         return { finished: false, started: false, text: '' };
       }
+      // Erased: nothing typed before belongs to anything stored any more.
+      this.drafts.clear();
       await this.load();
       say(this.t('verantwoording.tab.erased'));
       return { finished: true };

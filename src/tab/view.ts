@@ -2,6 +2,7 @@ import type { AccountabilityNote } from '../domain/verantwoording/accountability
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { domId, h } from './dom';
+import type { Drafts } from './drafts';
 import { Outcome, submit, typedNumber } from './forms';
 import type { T, TabLocale } from './i18n';
 
@@ -34,11 +35,11 @@ export interface Actions {
   say(text: string, error?: boolean): void;
   /** `key` is the form's: the same for a repeated press, so one note is saved. */
   addNote(text: string, shared: boolean, key: string): Promise<Outcome>;
-  /** A conflict carries the newer stored version of the note. */
+  /** A conflict carries the newer stored version of the note; `gone`: it was deleted meanwhile. */
   saveNote(note: AccountabilityNote, text: string): Promise<Outcome<AccountabilityNote>>;
   /** From the revision the tab showed: a note edited since is not deleted, and the newest is shown. */
   deleteNote(note: Pick<AccountabilityNote, 'id' | 'rev'>): Promise<unknown>;
-  setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<unknown>;
+  setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<Outcome>;
   /** `rev`: the revision of the hours the form stands on (`timeRev`). A conflict carries the newer stored figure. */
   saveHours(groupId: string, cycleId: string, hours: number, rev: number): Promise<Outcome<StoredHours>>;
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
@@ -63,17 +64,22 @@ const present = (...nodes: (HTMLElement | null)[]): HTMLElement[] => nodes.filte
 
 function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, actions: Actions, groupId?: string): HTMLElement {
   const inputId = domId(`share-${kind}`, `${groupId ?? ''}${id}`);
-  const box = h('input', {
-    type: 'checkbox',
-    id: inputId,
-    checked: visibility === 'shared',
-    onchange: (e: Event) => void actions.setVisibility(kind, id, (e.target as HTMLInputElement).checked ? 'shared' : 'private', groupId),
+  const box = h('input', { type: 'checkbox', id: inputId, checked: visibility === 'shared' }) as HTMLInputElement;
+  // The click flips the box before anything is stored: one request at a time, and a refused change
+  // puts it back, so the box never claims a visibility that is not stored.
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    try {
+      if (!(await actions.setVisibility(kind, id, box.checked ? 'shared' : 'private', groupId)).ok) box.checked = visibility === 'shared';
+    } finally {
+      box.disabled = false;
+    }
   });
   return h('div', { class: 'share' }, box, h('label', { for: inputId, class: 'inline' }, t('verantwoording.tab.sharedLabel')));
 }
 
 /** Next to an answer to question 9: pass its learning need on to L&O anonymously, or withdraw it until the handover. */
-function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actions: Actions): HTMLElement {
+function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actions: Actions, drafts: Drafts): HTMLElement {
   const current = needs.items.find((i) => i.answerId === answerId);
   const box = h('fieldset', { class: 'learning-need' }, h('legend', {}, t('verantwoording.learningNeed.tab.label')));
   if (current && current.status !== 'pending') {
@@ -85,6 +91,10 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
   const text = h('input', { type: 'text', id: textId, maxlength: 300, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement;
   const pass = button(t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'primary');
+  const kept = drafts.keep(themeId, (saved) =>
+    (saved && pass.disabled) || (theme.value === (current?.theme ?? '') && text.value === (current?.text ?? '')) ? undefined : { theme: theme.value, text: text.value },
+  );
+  if (kept) [theme.value, text.value] = [kept.theme, kept.text];
   pass.addEventListener('click', () => void submit(pass, 'learningNeed', { theme, learningNeedText: text, text }, t, actions.say, () => actions.passLearningNeed(answerId, theme.value, text.value)));
   box.append(
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.explain', { min: needs.minimum })),
@@ -104,7 +114,7 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   return box;
 }
 
-function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTMLElement {
+function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, drafts: Drafts): HTMLElement {
   const p = o.profTraject;
   /** The version the form stands on: as loaded, or the newer one a save collided with. Its revision goes with the save. */
   let base = p;
@@ -141,6 +151,19 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions): HTML
     weeks.value = String(base.plannedWeeks);
     settle();
   });
+  /** The fields as `b` fills them: typed text differs from these until it is saved. */
+  const filled = (b?: ProfTraject) => [b?.learningNeeds ?? '', b?.talents ?? '', String(b?.plannedWeeks ?? 20)];
+  const kept = drafts.keep('traject', (saved) => {
+    const typed = [needs.value, talents.value, weeks.value];
+    if ((saved && save.disabled) || (newer.hidden && typed.join('\0') === filled(base).join('\0'))) return undefined;
+    return { typed, base, newer: !newer.hidden };
+  });
+  if (kept) {
+    [needs.value, talents.value, weeks.value] = kept.typed as [string, string, string];
+    // The revision the typing stood on goes with it: changed elsewhere since, the save still collides.
+    base = kept.base;
+    if (kept.newer && base) showNewer(base);
+  }
   save.addEventListener('click', async () => {
     const out = await submit(save, 'traject', { learningNeeds: needs, talents, plannedWeeks: weeks }, t, actions.say, async () => {
       const planned = typedNumber(weeks);
@@ -186,7 +209,7 @@ function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
   );
 }
 
-function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement {
+function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
   const fmtHours = (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(n);
@@ -213,6 +236,17 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
     keepNewer.hidden = true;
     saveHours.textContent = t('verantwoording.tab.saveHours');
   });
+  if (c.correctable) {
+    const kept = drafts.keep(newerId, (saved) =>
+      (saved && saveHours.disabled) || (newer.hidden && hours.value === String(base.hours)) ? undefined : { typed: hours.value, base, newer: !newer.hidden },
+    );
+    if (kept) {
+      hours.value = kept.typed;
+      // The revision the typing stood on goes with it: corrected elsewhere since, the save still collides.
+      base = kept.base;
+      if (kept.newer) showNewer(base);
+    }
+  }
   saveHours.addEventListener('click', async () => {
     const out = await submit(saveHours, 'hours', { hours }, t, actions.say, async () => {
       const figure = typedNumber(hours);
@@ -261,7 +295,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
               h('p', { class: 'muted small' }, `${a.questionId}. ${a.question}`),
               h('p', { class: 'pre' }, a.text),
               shareToggle(t, 'answer', a.id, a.visibility, actions),
-              needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions) : null,
+              needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions, drafts) : null,
             ),
           ),
         )
@@ -269,12 +303,27 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   );
 }
 
-function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+/**
+ * An open note editor's unsaved state, kept over a redraw: the typed text, the version it stands
+ * on (its revision goes with the save), what stood beside it, and the key of a save as a new note.
+ */
+interface EditorDraft {
+  text: string;
+  base: AccountabilityNote;
+  pane: 'edit' | 'newer' | 'gone';
+  key: string;
+}
+
+/** `gone`: the note is no longer stored, and its editor (kept in `drafts`) comes back to offer saving the text as a new note. */
+function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, gone = false): HTMLElement {
   /** The note as last seen stored: after a conflict, the newer version (its text and revision). */
   let n = note;
+  /** The open editor, read when the page is redrawn. */
+  let open: { area: HTMLTextAreaElement; buttons: HTMLButtonElement[]; draft: () => EditorDraft } | undefined;
   const li = h('li', { class: 'card', 'data-note-id': n.id });
   const date = new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(n.createdAt));
   const show = () => {
+    open = undefined;
     li.replaceChildren(
       ...present(
       h('p', { class: 'pre' }, n.text),
@@ -287,39 +336,76 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
       ),
       n.source?.link ? h('p', { class: 'small' }, h('a', { href: n.source.link, target: '_blank', rel: 'noopener noreferrer' }, t('verantwoording.tab.openMessage'))) : null,
       shareToggle(t, 'note', n.id, n.visibility, actions),
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: edit }, t('verantwoording.tab.editNote')), h('button', { type: 'button', class: 'danger', onclick: confirmDelete }, t('verantwoording.tab.deleteNote'))),
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => edit() }, t('verantwoording.tab.editNote')), h('button', { type: 'button', class: 'danger', onclick: confirmDelete }, t('verantwoording.tab.deleteNote'))),
       ),
     );
   };
-  const edit = () => {
+  /** Opens the editor: fresh on the note as shown, or as a redraw found it (`kept`). */
+  const edit = (kept?: EditorDraft) => {
+    /** The version the editor stands on: its revision goes with the save. */
+    let base = kept?.base ?? n;
+    let pane: EditorDraft['pane'] = 'edit';
     const areaId = domId('edit', n.id);
-    const area = h('textarea', { id: areaId, maxlength: 4000, value: n.text }) as HTMLTextAreaElement;
+    const area = h('textarea', { id: areaId, maxlength: 4000, value: kept?.text ?? n.text }) as HTMLTextAreaElement;
     const save = button(t('verantwoording.save'), 'primary');
     const cancel = button(t('verantwoording.tab.cancel'));
-    cancel.addEventListener('click', show);
+    cancel.addEventListener('click', () => {
+      if (pane !== 'gone') return show();
+      // Its note is gone: cancelling leaves nothing to show or to keep.
+      open = undefined;
+      li.remove();
+    });
     const editor = h('div', {}, h('label', { for: areaId }, t('verantwoording.tab.editNoteLabel')), area);
-    const pane = h('div', {}, editor);
+    const content = h('div', {}, editor);
+    const row = h('div', { class: 'row' }, save, cancel);
     // Changed elsewhere meanwhile: what was typed stays in the editor, the newer stored version
     // stands beside it, and the person chooses: their text over it (with its revision), or the newer one.
     const showNewer = () => {
       const newerId = domId('newer', n.id);
-      pane.className = 'conflict';
-      pane.replaceChildren(
+      pane = 'newer';
+      content.className = 'conflict';
+      content.replaceChildren(
         editor,
         h('div', { class: 'newer', role: 'group', 'aria-labelledby': newerId }, h('p', { id: newerId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')), h('p', { class: 'pre' }, n.text)),
       );
       save.textContent = t('verantwoording.tab.saveMineOver');
       cancel.textContent = t('verantwoording.tab.keepNewer');
     };
+    // Deleted elsewhere meanwhile: the text cannot be saved on it any more, but it stays in the
+    // editor and can be kept as a new note (as the chat offers). One key per text, as the new-note form.
+    let key = kept?.key ?? newKey();
+    let sent = false;
+    area.addEventListener('input', () => {
+      if (sent) [key, sent] = [newKey(), false];
+    });
+    const saveAsNew = button(t('verantwoording.notes.saveAsNew'), 'primary');
+    saveAsNew.addEventListener('click', async () => {
+      if (saveAsNew.disabled) return;
+      sent = true;
+      await submit(saveAsNew, 'note', { text: area }, t, actions.say, () => actions.addNote(area.value, false, key));
+    });
+    const showGone = () => {
+      const noticeId = domId('gone', n.id);
+      pane = 'gone';
+      content.className = '';
+      content.replaceChildren(h('p', { id: noticeId, class: 'newer-title' }, t('verantwoording.tab.noteDeletedElsewhere')), editor);
+      area.setAttribute('aria-describedby', noticeId);
+      row.replaceChildren(saveAsNew, cancel);
+      cancel.textContent = t('verantwoording.tab.cancel');
+    };
     save.addEventListener('click', async () => {
-      const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote(n, area.value));
+      const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote({ ...n, rev: base.rev }, area.value));
       if (!out.ok && out.conflict) {
-        n = out.conflict;
+        n = base = out.conflict;
         showNewer();
       }
+      if (!out.ok && out.gone) showGone();
     });
-    li.replaceChildren(pane, h('div', { class: 'row' }, save, cancel));
-    area.focus();
+    open = { area, buttons: [save, saveAsNew], draft: () => ({ text: area.value, base, pane, key }) };
+    li.replaceChildren(content, row);
+    if (gone || kept?.pane === 'gone') showGone();
+    else if (kept?.pane === 'newer') showNewer();
+    if (!kept) area.focus();
   };
   const confirmDelete = () => {
     const panel = h(
@@ -331,11 +417,15 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
     li.append(panel);
     (panel.querySelector('button') as HTMLButtonElement).focus();
   };
+  const kept = drafts.keep(editingKey(note.id), (saved): EditorDraft | undefined => (!open || (saved && open.buttons.some((b) => b.disabled)) ? undefined : open.draft()));
   show();
+  if (kept) edit(kept);
   return li;
 }
 
-function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions): HTMLElement {
+const editingKey = (noteId: string) => domId('editing', noteId);
+
+function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts): HTMLElement {
   const text = h('textarea', { id: 'new-note', maxlength: 4000, placeholder: t('verantwoording.notes.addPlaceholder') }) as HTMLTextAreaElement;
   const shared = h('input', { type: 'checkbox', id: 'new-note-shared' }) as HTMLInputElement;
   // One key per note: a double click or a retry after a lost answer saves that note once. Changed
@@ -348,12 +438,19 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
   text.addEventListener('input', another);
   shared.addEventListener('change', another);
   const add = button(t('verantwoording.tab.addNote'), 'primary');
+  // The key goes with the draft: a press after the redraw is still the same note.
+  const kept = drafts.keep('new-note', (saved) => ((saved && add.disabled) || (!text.value && !shared.checked) ? undefined : { text: text.value, shared: shared.checked, key, sent }));
+  if (kept) [text.value, shared.checked, key, sent] = [kept.text, kept.shared, kept.key, kept.sent];
   add.addEventListener('click', async () => {
     if (add.disabled) return;
     sent = true;
     const out = await submit(add, 'note', { text }, t, actions.say, () => actions.addNote(text.value, shared.checked, key));
     if (out.ok) [key, sent] = [newKey(), false];
   });
+  const items = o.notes.map((n) => noteItem(n, t, locale, actions, drafts));
+  // An editor whose note was deleted elsewhere meanwhile: its typed text stays on the page, offered as a new note.
+  const orphans = drafts.left<EditorDraft>(editingKey('')).filter((d) => d.pane === 'gone' || d.text !== d.base.text);
+  items.unshift(...orphans.map((d) => noteItem(d.base, t, locale, actions, drafts, true)));
   return h(
     'section',
     { 'aria-labelledby': 'h-notes' },
@@ -362,7 +459,7 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
     text,
     h('div', { class: 'share' }, shared, h('label', { for: 'new-note-shared', class: 'inline' }, t('verantwoording.tab.newNoteShared'))),
     h('div', { class: 'row' }, add),
-    o.notes.length ? h('ul', { class: 'plain', id: 'notes' }, ...o.notes.map((n) => noteItem(n, t, locale, actions))) : h('p', { class: 'muted' }, t('verantwoording.notes.none')),
+    items.length ? h('ul', { class: 'plain', id: 'notes' }, ...items) : h('p', { class: 'muted' }, t('verantwoording.notes.none')),
   );
 }
 
@@ -440,8 +537,8 @@ function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale
   );
 }
 
-/** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens". */
-export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, needs?: LearningNeeds): HTMLElement[] {
+/** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens"; with what `drafts` kept of the typing not yet saved. */
+export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
     h(
@@ -454,15 +551,15 @@ export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocal
       }),
     ),
     grantedLine(o, t, fmt),
-    trajectSection(o, t, actions),
+    trajectSection(o, t, actions, drafts),
     conversationsSection(o, t, locale, actions),
     h(
       'section',
       { 'aria-labelledby': 'h-cycles' },
       h('h2', { id: 'h-cycles' }, t('verantwoording.cycle.title')),
-      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions, needs)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
+      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions, drafts, needs)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
     ),
-    notesSection(o, t, locale, actions),
+    notesSection(o, t, locale, actions, drafts),
     myDataSection(t, actions),
   ];
 }
