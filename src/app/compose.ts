@@ -45,6 +45,8 @@ export interface ComposeOptions {
   outboxTimings?: Pick<SenderOptions, 'backoffBaseMs' | 'backoffCapMs' | 'guardedRetryMs'> & { deliverWaitMs?: number };
   /** How long one AI draft may take in all; tests shorten it (DRAFT_BUDGET_MS otherwise). */
   draftBudgetMs?: number;
+  /** How long a prep card in someone's turn waits for a new AI summary; tests shorten it (PREP_SUMMARY_WAIT_MS otherwise). */
+  prepSummaryWaitMs?: number;
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
   connectorClient?: (token: TokenProvider) => BotConnectorClient;
 }
@@ -113,6 +115,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     outbox,
     connector,
     draftBudgetMs: options.draftBudgetMs,
+    prepSummaryWaitMs: options.prepSummaryWaitMs,
     messenger,
     personalLanguage,
     actions: {

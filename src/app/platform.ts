@@ -43,4 +43,6 @@ export interface Platform {
   connector: BotConnectorClient;
   /** How long one AI draft may take in all; tests shorten it (DRAFT_BUDGET_MS otherwise). */
   draftBudgetMs?: number;
+  /** How long a prep card in someone's turn waits for a new AI summary; tests shorten it (PREP_SUMMARY_WAIT_MS otherwise). */
+  prepSummaryWaitMs?: number;
 }

@@ -12,6 +12,7 @@ import { registerTalentReview } from '../../teams/features/talent-review/registe
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
 import { followSharing } from '../../usecases/talent-review/prep';
 import { movePrepsToWorkingDays } from '../../usecases/talent-review/plan-review';
+import { PREP_SUMMARY_WAIT_MS } from '../../usecases/talent-review/prep-summary';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { Platform } from '../platform';
 
@@ -46,6 +47,15 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     ...(sources.teams ? { teams: sources.teams } : {}),
     summarizer: createPrepSummarizer(p.config.ai, p.logger),
     prepSummaries: new CosmosPrepSummaryStore(p.cosmos, p.clock),
+    // A press waits briefly for a new AI summary; the rest runs after it is answered, and is stored for the next render.
+    turnSummary: {
+      waitMs: p.prepSummaryWaitMs ?? PREP_SUMMARY_WAIT_MS,
+      finish: (pending) =>
+        p.background.run('talentReview.prepSummary', async () => {
+          // Whatever failed (a store read or write): logged by its kind alone, the next render tries again.
+          await pending.catch((err: unknown) => p.logger.warn({ failure: failureOf(err) }, 'prep summary made after its card was answered not stored'));
+        }),
+    },
     prepCards: outboxPrepCards(p.outbox),
     scheduler: p.scheduler,
     clock: p.clock,

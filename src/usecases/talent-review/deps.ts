@@ -6,6 +6,15 @@ import { PrepDaysOff } from '../../domain/talent-review/review';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
+/**
+ * How a render in someone's turn treats an AI summary still being made: it waits `waitMs` at
+ * most, then hands the rest to `finish`, which must catch what it throws (the turn is answered by then).
+ */
+export interface TurnSummaryWait {
+  waitMs: number;
+  finish(pending: Promise<unknown>): void;
+}
+
 export interface TalentReviewDeps {
   reviews: TalentReviewRepository;
   /** Who planned a conversation about whom, in the report's partition: their verantwoording finds it after a change of manager. */
@@ -18,6 +27,8 @@ export interface TalentReviewDeps {
   summarizer: PrepSummarizer;
   /** The AI summary as made once for what the report shares, so every render of it (preview, card, rebuild) shows the same text. */
   prepSummaries: PrepSummaryStore;
+  /** A prep card rendered in someone's turn waits this long for a new AI summary; absent: as long as the model takes. */
+  turnSummary?: TurnSummaryWait;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
   /** Schedules prep cards; `forget` drops the job of a plan that moved; the lookup finds an old plan's job at start-up. */

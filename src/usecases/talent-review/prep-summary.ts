@@ -2,10 +2,16 @@ import { Language } from '../../domain/framework/framework';
 import { PrepSummaryInput, prepSummaryInputHash, prepSummaryItems } from '../../domain/talent-review/prep-summary';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from '../verantwoording/deps';
-import { TalentReviewDeps } from './deps';
+import { TalentReviewDeps, TurnSummaryWait } from './deps';
 
 /** What the summary needs: the stored summary, the model, and the report's own records (to see whether what was summarised is still shared). */
 export type PrepSummaryDeps = Pick<TalentReviewDeps, 'prepSummaries' | 'summarizer'> & { verantwoording: Pick<VerantwoordingDeps, 'records'> };
+
+/**
+ * How long a render in someone's turn waits for a new AI summary. Teams waits only seconds for
+ * an invoke's answer: past this the card goes without the summary, which is stored when it comes.
+ */
+export const PREP_SUMMARY_WAIT_MS = 2_500;
 
 /** Guarded writes tried before a render gives up on storing (each lost one means another render changed the summary meanwhile). */
 const MAX_WRITES = 4;
@@ -55,5 +61,29 @@ export async function prepSummary(deps: PrepSummaryDeps, reportId: string, input
     if ((await currentInputHash(deps, reportId, input.language)) !== inputHash) return undefined;
     replaces = put.conflict?.version;
   }
+  return undefined;
+}
+
+/**
+ * prepSummary for a render in someone's turn: the stored summary of this input is shown as ever,
+ * but a new one is waited for only `wait.waitMs`. A summary that takes longer is no reason to
+ * keep the person waiting (Teams shows its own error for an unanswered press, even when their
+ * change was stored): the card goes without it, and prepSummary goes on under `wait.finish`,
+ * storing it for the next render. Without `wait` it waits as long as the model takes.
+ */
+export async function prepSummaryWithin(deps: PrepSummaryDeps, reportId: string, input: PrepSummaryInput, wait: TurnSummaryWait | undefined): Promise<string | undefined> {
+  const made = prepSummary(deps, reportId, input);
+  if (!wait) return made;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), wait.waitMs);
+  });
+  try {
+    const first = await Promise.race([made.then((text) => ({ text })), late]);
+    if (first !== 'late') return first.text;
+  } finally {
+    clearTimeout(timer);
+  }
+  wait.finish(made);
   return undefined;
 }

@@ -35,7 +35,7 @@ import { SharedVerantwoording, sharedWithManager } from '../verantwoording/share
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
 import { scheduleManagerCheck } from './prep-manager-check';
-import { prepSummary } from './prep-summary';
+import { prepSummaryWithin } from './prep-summary';
 import { teamsOfReport } from './report-teams';
 
 /** One shared week on the prep card: the professional's own figure where they corrected it. */
@@ -120,8 +120,9 @@ function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoordi
  * private entry cannot reach the card; the same function serves the manager and the preview.
  * The AI summary is the one stored for what is shared (prep-summary.ts), in the manager's language:
  * `language` for the manager's card, `summaryLanguage` for a preview in the professional's language.
+ * `inTurn`: rendered in someone's turn, which waits for a new summary only briefly (deps.turnSummary).
  */
-export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean; summaryLanguage?: Language }): Promise<PrepView> {
+export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean; summaryLanguage?: Language; inTurn?: boolean }): Promise<PrepView> {
   const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
   const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
   const [traceList, teams, memberships] = await Promise.all([
@@ -161,7 +162,8 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
     teams: pulses,
   };
   // Made once for what is shared and stored: the preview and every render of the manager's card show the same text.
-  const aiSummary = await prepSummary(deps, subject.reportId, { language: opts.summaryLanguage ?? language, items: prepSummaryItems(shared) });
+  // A scheduled card (no one waiting on it) waits for the model; a turn only briefly, the summary then comes with the next render.
+  const aiSummary = await prepSummaryWithin(deps, subject.reportId, { language: opts.summaryLanguage ?? language, items: prepSummaryItems(shared) }, opts.inTurn ? deps.turnSummary : undefined);
   if (aiSummary) view.aiSummary = aiSummary;
   return view;
 }
@@ -184,7 +186,7 @@ export async function prepShowableIn(deps: TalentReviewDeps, managerId: string, 
 export async function buildPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn: PrepCardMessage | undefined): Promise<PrepView & { revision: number }> {
   const review = await loadOwnReview(deps, managerId, reviewId);
   if (!shownIn || !inManagerChat(review, shownIn)) throw new DomainError('forbidden', 'prep card outside the chat it was planned in');
-  const view = await assemblePrep(deps, subjectOf(review), language, { preview: false });
+  const view = await assemblePrep(deps, subjectOf(review), language, { preview: false, inTurn: true });
   const revision = review.sharedRevision ?? 0;
   await rememberPrepCard(deps, managerId, reviewId, { ...shownIn, language }, revision);
   return { ...view, revision };

@@ -33,5 +33,5 @@ export async function previewPrep(deps: TalentReviewDeps, userId: string, langua
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
     : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
-  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, summaryLanguage: managerLanguage ?? deps.verantwoording.defaultLanguage }) };
+  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage: managerLanguage ?? deps.verantwoording.defaultLanguage }) };
 }
