@@ -173,6 +173,21 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   return shown(updated);
 }
 
+/**
+ * A personal answer sent along with "Vernieuwen" for a question the group is no longer on: a draft
+ * when it differs from what the member saved for it (the input is prefilled with their saved
+ * answer, so that one is no draft). Returns the saved answer to show beside it; undefined when the
+ * text is no draft.
+ */
+export async function personalDraftElsewhere(deps: WeekCycleDeps, state: SessionState, viewerId: string, questionId: number, text: string): Promise<{ saved?: PersonalAnswer } | undefined> {
+  const q = findQuestion(deps.frameworks[state.group.language], questionId);
+  const current = state.session.questionIds[state.session.currentIndex];
+  if (!q || q.scope !== 'personal' || q.id === current || !state.session.questionIds.includes(q.id)) return undefined;
+  const saved = await deps.personalAnswers.get(viewerId, personalAnswerId(viewerId, state.session.id, q.id));
+  if (!trimText(text) || trimText(text) === saved?.text) return undefined;
+  return saved ? { saved } : {};
+}
+
 /** The viewer's own answer to the current question, when that question is personal. */
 export async function ownAnswerToCurrent(deps: WeekCycleDeps, state: SessionState, viewerId: string): Promise<PersonalAnswer | undefined> {
   const id = state.session.questionIds[state.session.currentIndex];

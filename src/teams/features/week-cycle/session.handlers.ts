@@ -12,6 +12,7 @@ import {
   markPresent,
   moveToQuestion,
   ownAnswerToCurrent,
+  personalDraftElsewhere,
   recordEnergy,
   releaseCardShowing,
   rememberCard,
@@ -280,14 +281,18 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     if (await leftGroup(wc, state.group, viewerId)) return { message: deps.translator.t(state.group.language)('session.leftGroup') };
     // The button names its question, so a draft never lands in another question's input. When the
     // group moved on meanwhile, a draft for a group question comes back on its own question with
-    // why (see refusedElsewhere). Not for a personal answer or a judgement: their inputs show what
-    // is stored, and sent along they are no draft.
+    // why (see refusedElsewhere); so does a personal answer that differs from the one saved for it
+    // (its input is prefilled with the saved one, which is no draft). Not a judgement: its inputs
+    // show what is stored.
     const draftField = Object.entries(typed).find(([, v]) => v !== undefined && v !== '')?.[0];
     const draftFor = questionId === undefined ? undefined : findQuestion(wc.frameworks[state.group.language], questionId);
-    const movedOn = draftField !== undefined && draftFor?.scope === 'group' && draftFor.kind === 'text' && draftFor.id !== currentQuestionId(state.session);
-    const errors: Record<string, string> = movedOn ? { [draftField]: deps.translator.t(state.group.language)('question.draftMovedOn') } : {};
+    const groupDraftMovedOn = draftField !== undefined && draftFor?.scope === 'group' && draftFor.kind === 'text' && draftFor.id !== currentQuestionId(state.session);
+    const personalDraft = draftField === 'text' && questionId !== undefined && draftFor?.scope === 'personal' ? await personalDraftElsewhere(wc, state, viewerId, questionId, typed.text ?? '') : undefined;
+    const why = groupDraftMovedOn ? 'question.draftMovedOn' : personalDraft ? 'question.personalDraftMovedOn' : undefined;
+    const errors: Record<string, string> = why ? { [draftField!]: deps.translator.t(state.group.language)(why) } : {};
     const unsaved = draftField !== undefined ? { values: { ...typed, questionId }, errors } : undefined;
-    return { card: presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), unsaved), personal: true };
+    const ownAnswer = personalDraft ? personalDraft.saved : await ownAnswerToCurrent(wc, state, viewerId);
+    return { card: presenter.personal(state, viewerId, ownAnswer, unsaved), personal: true };
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
