@@ -202,6 +202,11 @@ export const VERBS = {
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
   pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },
   pulseStatus: { verb: 'pulse.status', data: z.object({ pollId: id }) },
+  /**
+   * HR's report, asked for where others read along: the period typed, and the language the command
+   * word gave (counted only where no language is stored, as for the command). The handler checks HR.
+   */
+  hrReportView: { verb: 'hrReport.view', data: z.object({ from: shortText(10), to: shortText(10), language: z.enum(['nl', 'en']).optional() }) },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

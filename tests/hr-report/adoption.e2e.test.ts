@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { runWeek } from '../verantwoording/support';
+import { reportCard } from '../support/hr-report';
 
 const hanna = user('Hanna'); // HR/L&O
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
@@ -76,8 +77,7 @@ describe('the HR report: adopted proposals and their first step', () => {
       proposal('p-old', { verdict: 'accept', text: 'Oud voorstel.', firstStep: 'Oude stap.', at: '2026-09-01T10:00:00.000Z' }, { status: 'done', note: 'Klaar.' }),
     ]) await sessions.items.create(doc);
     t.clock.set('2026-11-30T10:00:00Z');
-    await t.send(message(channel(), hanna, 'rapport 2026-11-01 2026-11-30'));
-    card = t.connector.cards().at(-1)!.card;
+    card = await reportCard(t, channel(), hanna, 'rapport 2026-11-01 2026-11-30');
   });
   afterAll(() => t.stop());
 

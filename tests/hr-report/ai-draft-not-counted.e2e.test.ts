@@ -6,10 +6,11 @@
  * group's own text or a decision makes a proposal. Found in review, stop 34.
  */
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reportCard } from '../support/hr-report';
 
 const DRAFT = { proposal: 'AI-TEKST: een vast overdrachtsformulier.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
 const hanna = user('Hanna'); // HR/L&O
@@ -45,8 +46,7 @@ describe('an undecided, unjudged AI draft', () => {
     await g.end(anna!);
 
     t.clock.set('2026-12-01T10:00:00Z');
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-11-30'));
-    const card = t.connector.cards().at(-1)!.card as { actions: { url: string }[] };
+    const card = (await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-11-30')) as { actions: { url: string }[] };
     const links = card.actions.map((a) => new URL(a.url));
     const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${links[0]!.pathname}${links[0]!.search}`)).text(), { columns: true });
     const made = rows.find((r) => r.section === 'totals' && r.metric === 'proposalsMade')?.value;

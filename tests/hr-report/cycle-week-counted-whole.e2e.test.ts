@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reportCard } from '../support/hr-report';
 
 const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
 const hanna = user('Hanna'); // HR/L&O
@@ -11,9 +12,7 @@ const NONE: Totals = { groupsActive: 0, sessionsHeld: 0, learningHours: 0 };
 
 /** HR's totals for a period, from the report's CSV. */
 async function totals(t: TestApp, from: string, to: string): Promise<Totals> {
-  const before = t.connector.calls.length;
-  await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, `rapport ${from} ${to}`));
-  const card = t.connector.calls.slice(before).map((c) => c.activity.attachments?.[0]?.content).find((c) => c?.actions?.[0]?.url);
+  const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, `rapport ${from} ${to}`);
   const link = new URL(card.actions[0].url);
   const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text(), { columns: true });
   const value = (metric: string) => Number(rows.find((r) => r.section === 'totals' && r.metric === metric)!.value);

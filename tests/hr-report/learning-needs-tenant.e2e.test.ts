@@ -5,11 +5,12 @@ import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { CosmosLearningNeedStore } from '../../src/store/learning-needs.repository';
 import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
 import { handOverLearningNeeds, LearningNeedDeps, passOnLearningNeed } from '../../src/usecases/learning-needs/learning-needs';
-import { message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { startTestCosmos, storedText } from '../support/cosmos';
 import { FakeClock } from '../support/fake-clock';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reportCard } from '../support/hr-report';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -58,8 +59,7 @@ const batches = (t: TestApp) => all(t, 'learningNeeds', 'SELECT * FROM c');
 
 /** The HR report's card as HR asks for it in their own tenant's channel. */
 async function reportText(t: TestApp, hr: TestUser, tenantId: string): Promise<string> {
-  await t.send(message({ ...t.conversation('channel', `19:hr-${tenantId}@thread.tacv2`), tenantId }, hr, 'rapport 2026-11-01 2026-12-31'));
-  return cardText(t.connector.cards().at(-1)!.card);
+  return cardText(await reportCard(t, { ...t.conversation('channel', `19:hr-${tenantId}@thread.tacv2`), tenantId }, hr, 'rapport 2026-11-01 2026-12-31'));
 }
 
 /** Schedules a handover now, as a rerun of an interrupted one would be, and runs it. */

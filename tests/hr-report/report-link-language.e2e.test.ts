@@ -6,8 +6,9 @@
  * gives with an expired token. An invalid link, whose claims cannot be trusted, answers in the
  * app's default language.
  */
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reportCard } from '../support/hr-report';
 
 const hanna = user('Hanna');
 
@@ -19,8 +20,7 @@ describe('report download refusals in the report\'s language', () => {
     t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
     const hr = t.conversation('channel', '19:hr-channel@thread.tacv2');
     for (const [lang, command] of [['nl', 'rapport 2026-11-01 2026-11-23'], ['en', 'report 2026-11-01 2026-11-23']] as const) {
-      await t.send(message(hr, hanna, command));
-      const link = new URL(t.connector.cards().at(-1)!.card.actions[0].url);
+      const link = new URL((await reportCard(t, hr, hanna, command)).actions[0].url);
       links[lang] = `${t.app.url}${link.pathname}${link.search}`;
     }
   }, 60_000);

@@ -4,11 +4,11 @@
  * today; anything we cannot read gets the usage, in HR's language. Never: the default six months
  * with what HR typed quietly dropped.
  */
-import { message } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { HR } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { reportPeriod } from '../../src/teams/features/hr-report/report-period';
+import { askReport } from '../support/hr-report';
 
 const USAGE_NL = 'Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd]';
 const USAGE_EN = 'Use: report [from yyyy-mm-dd] [to yyyy-mm-dd]';
@@ -39,10 +39,12 @@ describe('the report command with the dates HR typed', () => {
   });
   afterAll(() => t.stop());
 
+  /** Everything HR is shown: what the bot said in the channel, and the report as it refreshes for them. */
   const ask = async (text: string) => {
     const before = t.connector.calls.length;
-    await t.send(message(t.conversation('channel', '19:hr-period@thread.tacv2'), HR, text));
-    return t.connector.calls.slice(before).map((c) => [c.activity.text ?? '', ...(c.activity.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n')).join('\n');
+    const seen = await askReport(t, t.conversation('channel', '19:hr-period@thread.tacv2'), HR, text);
+    const said = t.connector.calls.slice(before).map((c) => [c.activity.text ?? '', ...(c.activity.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n')).join('\n');
+    return seen ? `${said}\n${cardText(seen.card)}` : said;
   };
 
   it('reports from the one date HR typed up to today', async () => {

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { runWeek } from '../verantwoording/support';
+import { reportCard } from '../support/hr-report';
 
 const hanna = user('Hanna'); // HR/L&O of tenant-1
 const piet = user('Piet'); // HR/L&O of tenant-2
@@ -22,8 +23,7 @@ describe('the HR report with two tenants', () => {
   const channelOf = (tenantId: string) => ({ ...t.conversation('channel', `19:hr-${tenantId}@thread.tacv2`), tenantId });
 
   async function report(hr: typeof hanna, tenantId: string) {
-    await t.send(message(channelOf(tenantId), hr, 'rapport 2026-11-01 2026-11-30'));
-    const card = t.connector.cards().at(-1)!.card as Card;
+    const card = (await reportCard(t, channelOf(tenantId), hr, 'rapport 2026-11-01 2026-11-30')) as Card;
     const [csvUrl, summaryUrl] = card.actions.map((a) => new URL(a.url)).map((u) => `${t.app.url}${u.pathname}${u.search}`) as [string, string];
     const csv = await (await fetch(csvUrl)).text();
     const rows: Record<string, string>[] = parse(csv, { columns: true });

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { reportCard } from '../support/hr-report';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
 const hanna = user('Hanna'); // HR/L&O
@@ -17,9 +18,7 @@ describe('HR report over a week still in progress', () => {
   let g: GroupDriver;
   const channel = () => t.conversation('channel', '19:hr-channel@thread.tacv2');
   const totals = async (from: string, to: string) => {
-    const before = t.connector.calls.length;
-    await t.send(message(channel(), hanna, `rapport ${from} ${to}`));
-    const card = t.connector.calls.slice(before).map((c) => c.activity.attachments?.[0]?.content).find((c) => c?.actions?.[0]?.url);
+    const card = await reportCard(t, channel(), hanna, `rapport ${from} ${to}`);
     const link = new URL(card.actions[0].url);
     const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text(), { columns: true });
     const value = (metric: string) => Number(rows.find((r) => r.section === 'totals' && r.metric === metric)!.value);

@@ -5,8 +5,8 @@
  * Vitale Weekcyclus session", while the English poll cards and the manifest say "B3 mirror" and
  * "Vital Week Cycle".
  */
-import { message } from '../support/activities';
 import { cardText } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { closedPoll, seedPoll } from '../hr-report/seed-polls';
@@ -35,8 +35,7 @@ describe('English names on the B3 mirror and HR report cards', () => {
 
   it('titles the English report "Reflection and feedback" and calls the instrument "B3 mirror"', async () => {
     await seedPoll(t, { ...closedPoll('poll-en', 'team-en', 'Care Team East', '2026-11-20'), language: 'en' }, [4, 4, 4, 4, 4]);
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, 'report 2026-11-01 2026-12-05'));
-    const card = cardText(t.connector.cards().at(-1)!.card);
+    const card = cardText(await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, 'report 2026-11-01 2026-12-05'));
     expect(card).toContain('Reflection and feedback');
     expect(card).toContain('B3 mirror');
     expect(card).not.toMatch(/B3-spiegel|Reflectie en terugkoppeling/);

@@ -1,8 +1,9 @@
 import { storedText } from '../support/cosmos';
-import { message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { field } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 import { allActionData } from '../verantwoording/support';
 import { weekUpToQuestion9 } from './support';
@@ -101,8 +102,7 @@ describe('learning needs for L&O, anonymously', () => {
     // The export has the pending choice; L&O has nothing yet.
     expect((await (await api('aad-anna', 'GET', '/export')).json()).learningNeeds).toEqual([expect.objectContaining({ status: 'pending', theme: 'samenwerken', text: 'Afspraken maken tussen diensten' })]);
     expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);
-    await t.send(message(t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31'));
-    expect(cardText(t.connector.cards().at(-1)!.card)).toContain('Nog niets overgedragen in deze periode.');
+    expect(cardText(await reportCard(t, t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31'))).toContain('Nog niets overgedragen in deze periode.');
   });
 
   it('hands over on Monday night: one anonymous batch; afterwards nothing links it to the member, nor can it be withdrawn', async () => {
@@ -130,8 +130,7 @@ describe('learning needs for L&O, anonymously', () => {
   });
 
   it('shows L&O the themes from the minimum up, texts only where enough people chose the theme', async () => {
-    await t.send(message(t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31'));
-    const card = t.connector.cards().at(-1)!.card;
+    const card = await reportCard(t, t.conversation('channel', '19:hr@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-12-31');
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain('Leerbehoeften, anoniem doorgegeven aan L&O');

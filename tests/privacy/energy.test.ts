@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const [anna, bram, cem, dewi, eva] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
@@ -92,8 +93,7 @@ describe('privacy of energy check-ins', () => {
     await g.end(dewi);
     const channel = t.conversation('channel', '19:hr-channel@thread.tacv2');
     const weekIn = async (to: string) => {
-      await t.send(message(channel, hanna, `rapport 2026-11-23 ${to}`));
-      const link = new URL(t.connector.cards().at(-1)!.card.actions[0].url);
+      const link = new URL((await reportCard(t, channel, hanna, `rapport 2026-11-23 ${to}`)).actions[0].url);
       const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text(), { columns: true });
       const value = (metric: string) => rows.find((r) => r.section === 'energy' && r.key === '2026-W48' && r.metric === metric)?.value;
       return { answers: Number(value('answers') ?? 0), averageIn: value('averageIn') ? Number(value('averageIn')) : undefined };

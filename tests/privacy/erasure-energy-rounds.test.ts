@@ -12,19 +12,19 @@
  * fine; a figure that lets one subtract a single score is not.
  */
 import { parse } from 'csv-parse/sync';
-import { message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 import { allDocuments, eraseInChat, runWeek } from '../verantwoording/support';
 
 const hanna = user('Hanna'); // HR/L&O
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
-/** HR's report over a period: the card's text, the CSV rows and the readable summary. */
+/** HR's report over a period as HR sees it: the card's text, the CSV rows and the readable summary. */
 async function report(t: TestApp, from: string, to: string) {
   const channel = t.conversation('channel', '19:hr-channel@thread.tacv2');
-  await t.send(message(channel, hanna, `rapport ${from} ${to}`));
-  const card = t.connector.cards().at(-1)!.card;
+  const card = await reportCard(t, channel, hanna, `rapport ${from} ${to}`);
   const [csvUrl, summaryUrl] = card.actions.map((a: { url: string }) => new URL(a.url)) as [URL, URL];
   const csvText = await (await fetch(`${t.app.url}${csvUrl.pathname}${csvUrl.search}`)).text();
   const rows: Record<string, string>[] = parse(csvText, { columns: true });

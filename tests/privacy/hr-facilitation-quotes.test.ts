@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { execute, message, user } from '../support/activities';
+import { execute, user } from '../support/activities';
 import { MEMBERS } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { HR, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -42,8 +43,7 @@ describe('the label of a quoted facilitation account', () => {
   afterAll(() => t.stop());
 
   it('attack: quotes a shared account only under a label that at least the minimum number of people (5) share, or none', async () => {
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, 'rapport 2026-12-01 2026-12-31'));
-    const card = t.connector.cards().at(-1)!.card;
+    const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, 'rapport 2026-12-01 2026-12-31');
     const csvUrl = new URL(card.actions[0].url);
     const csv = parse(await (await fetch(`${t.app.url}${csvUrl.pathname}${csvUrl.search}`)).text(), { columns: true }) as { section: string; key: string; metric: string; value: string }[];
     const quoted = csv.filter((r) => r.section === 'facilitation' && r.metric === 'sharedAccount');

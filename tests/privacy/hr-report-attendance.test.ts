@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
@@ -16,8 +17,7 @@ describe('HR\'s report does not isolate one session\'s attendance', () => {
   let g: GroupDriver;
   const channel = () => t.conversation('channel', '19:hr-channel@thread.tacv2');
   const totals = async (from: string, to: string) => {
-    await t.send(message(channel(), hanna, `rapport ${from} ${to}`));
-    const link = new URL(t.connector.cards().at(-1)!.card.actions[0].url);
+    const link = new URL((await reportCard(t, channel(), hanna, `rapport ${from} ${to}`)).actions[0].url);
     const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text(), { columns: true });
     const value = (metric: string) => Number(rows.find((r) => r.section === 'totals' && r.metric === metric)!.value);
     return { groupsActive: value('groupsActive'), sessionsHeld: value('sessionsHeld'), learningHours: value('learningHours') };

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [ReturnType<typeof user>, ReturnType<typeof user>, ReturnType<typeof user>];
@@ -50,8 +51,7 @@ describe('HR\'s report of one whole week', () => {
   afterAll(() => t.stop());
 
   it('attack: sessionsHeld and learningHours of one week leave no spread with a session of fewer than 3', async () => {
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-23 2026-11-29'));
-    const link = new URL(t.connector.cards().at(-1)!.card.actions[0].url);
+    const link = new URL((await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-23 2026-11-29')).actions[0].url);
     const rows: Record<string, string>[] = parse(await (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text(), { columns: true });
     const value = (metric: string) => Number(rows.find((r) => r.section === 'totals' && r.metric === metric)!.value);
     const [sessions, hours] = [value('sessionsHeld'), value('learningHours')];

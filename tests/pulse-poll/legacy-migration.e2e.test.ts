@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log/logger';
 import { CosmosPollRepository } from '../../src/store/pulse-poll.repositories';
 import { message } from '../support/activities';
 import { cardText } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -90,7 +91,6 @@ describe('polls stored the old way', () => {
       await second.stop();
     }
     // Mean (2+2+3+3+5+5)/6 = 3.33 -> 58.
-    await t.send(message(t.conversation('channel', '19:hr@thread.tacv2'), HR, 'rapport 2026-06-01 2026-06-30'));
-    expect(cardText(t.connector.cards().at(-1)!.card)).toContain('Boeien 58, Binden 58, Behouden 58');
+    expect(cardText(await reportCard(t, t.conversation('channel', '19:hr@thread.tacv2'), HR, 'rapport 2026-06-01 2026-06-30'))).toContain('Boeien 58, Binden 58, Behouden 58');
   });
 });

@@ -1,5 +1,6 @@
-import { message, user } from '../support/activities';
+import { user } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const hanna = user('Hanna'); // HR/L&O
@@ -32,8 +33,7 @@ describe('a planned week in the HR report', () => {
   const sessions = async (g: GroupDriver) =>
     (await t.store.container('sessions').items.query({ query: "SELECT c.id, c.status FROM c WHERE c.type = 'session' AND c.groupId = @g", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources as { id: string; status: string }[];
   const reportFacts = async () => {
-    await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-11-30'));
-    const card = t.connector.cards().at(-1)!.card;
+    const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-11-30');
     return Object.fromEntries(card.body.find((e: { type: string }) => e.type === 'FactSet').facts.map((f: { title: string; value: string }) => [f.title, f.value]));
   };
 

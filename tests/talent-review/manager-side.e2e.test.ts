@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { addNote } from '../../src/usecases/verantwoording/notes';
-import { execute, message, user } from '../support/activities';
+import { execute, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { reportCard } from '../support/hr-report';
 import { HR, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { closedPoll, seedPoll } from '../hr-report/seed-polls';
@@ -100,8 +101,7 @@ describe('the manager\'s side of the conversation', () => {
     // January: December is over, so its accounts count (a month counts only once over, stop 37).
     t.clock.set('2027-01-04T08:00:00Z');
     const hrChannel = t.conversation('channel', '19:hr-channel@thread.tacv2');
-    await t.send(message(hrChannel, HR, 'rapport 2026-12-01 2026-12-31'));
-    const card = t.connector.cards().at(-1)!.card;
+    const card = await reportCard(t, hrChannel, HR, 'rapport 2026-12-01 2026-12-31');
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain('Facilitering door leidinggevenden');

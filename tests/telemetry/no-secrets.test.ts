@@ -36,8 +36,9 @@ describe('telemetry carries no secrets from URLs', () => {
         HR_USER_IDS: hanna.aadObjectId,
         REPORT_LINK_SECRET: 'r'.repeat(40),
       });
-      const channel = { id: '19:hr-channel@thread.tacv2', type: 'channel' as const, tenantId: 'tenant-1', serviceUrl: connector.url };
-      await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(channel, hanna, 'rapport')) });
+      // In the 1:1 chat the bot posts the report itself, links included (in a channel only the asker's refresh has them).
+      const chat = { id: 'a:personal-hanna', type: 'personal' as const, tenantId: 'tenant-1', serviceUrl: connector.url };
+      await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(chat, hanna, 'rapport')) });
       const card = connector.cards().at(-1)!.card;
       const link = new URL(card.actions[0].url);
       const token = link.searchParams.get('token')!;

@@ -9,7 +9,7 @@ import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
 
-/** The HR report (Reflectie en terugkoppeling): the channel command and its signed downloads. */
+/** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads. */
 export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'> }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
@@ -33,6 +33,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
     localeFor: p.actions.localeFor,
+    actions: p.actions,
     links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { execute, message, TestUser, user } from '../../support/activities';
+import { execute, TestUser, user } from '../../support/activities';
 import { MEMBERS } from '../../support/group-driver';
+import { reportCard } from '../../support/hr-report';
 import { HR } from '../../support/pulse-driver';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -31,8 +32,7 @@ export async function shareAccount(t: TestApp, who: TestUser, text: string): Pro
 
 /** HR's report over the period, its facilitation rows as the CSV download gives them. */
 export async function facilitationFigures(t: TestApp, from: string, to: string): Promise<{ planned: number; withAccount: number; shared: string[] }> {
-  await t.send(message(t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, `rapport ${from} ${to}`));
-  const card = t.connector.cards().at(-1)!.card;
+  const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), HR, `rapport ${from} ${to}`);
   const csvUrl = new URL(card.actions[0].url);
   const csv = parse(await (await fetch(`${t.app.url}${csvUrl.pathname}${csvUrl.search}`)).text(), { columns: true }) as { section: string; metric: string; value: string }[];
   const rows = csv.filter((r) => r.section === 'facilitation');

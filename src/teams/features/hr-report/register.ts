@@ -1,12 +1,15 @@
+import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { isDomainError } from '../../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
-import { defaultPeriod, hrReport, HrReportDeps } from '../../../usecases/hr-report/hr-report';
+import { checkPeriod, defaultPeriod, hrReport, HrReportDeps } from '../../../usecases/hr-report/hr-report';
 import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { hrReportCard } from '../../cards/hr-report/hr-report.card';
-import type { CardActionContext } from '../../card-actions';
+import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restricted.card';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { CardActionContext, onCardAction } from '../../card-actions';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { reportPeriod } from './report-period';
 
@@ -17,16 +20,30 @@ export interface HrReportFeatureDeps {
   defaultLanguage: 'nl' | 'en';
   /** The language of this turn: the group's or channel's where one is set up, else the hint given, else the default. */
   localeFor: CardActionContext['localeFor'];
+  /** For the report's card action (the asker's own view of the card posted in a shared chat). */
+  actions: CardActionContext;
   /** Signed, short-lived download links for a period. */
   links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<{ csv: string; summary: string; minutes: number }>;
 }
 
 const COMMAND = /^\s*(rapport|report)\b/i;
 
-/** "rapport [van] [tot]" in a channel or group chat, for HR/L&O only; one date runs to today. */
+/**
+ * "rapport [van] [tot]", for HR/L&O only; one date runs to today. The report holds what managers
+ * shared with HR alone, learning needs for L&O and bearer download links: it is posted as it is
+ * only in the asker's 1:1 chat. In a channel or group chat the chat gets a card saying it exists,
+ * which the asker's Teams refreshes to the report (hrReport.view); the links are signed only then.
+ */
 export function registerHrReport(app: Application<TurnState>, deps: HrReportFeatureDeps): void {
+  /** The full report card: HR is checked again by the use case, and the links signed only after. */
+  const fullReport = async (context: TurnContext, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<AdaptiveCardJson> => {
+    const tenant = tenantOf(context) ?? '';
+    const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
+    return hrReportCard(report, await deps.links(tenant, period, language), deps.translator.t(language), language);
+  };
+
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && COMMAND.test(context.activity.text ?? ''),
+    async (context) => COMMAND.test(context.activity.text ?? ''),
     async (context) => {
       const text = context.activity.text ?? '';
       // With no language stored for this chat, the command word they typed ("report") is the hint.
@@ -37,9 +54,12 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       const period = reportPeriod(text.replace(COMMAND, ''), fallback.to, fallback);
       if (!period) return void (await context.sendActivity(t('hrReport.usage')));
       try {
-        const tenant = tenantOf(context) ?? '';
-        const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
-        await postCard(context, hrReportCard(report, await deps.links(tenant, period, language), t, language));
+        if (conversationKindOf(context) === 'personal') return void (await postCard(context, await fullReport(context, period, language)));
+        // Refused here as the report itself would be, so nobody gets a card for a report they cannot open.
+        const actor = actorOf(context);
+        if (!(await deps.report.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
+        const checked = checkPeriod(period);
+        await postCard(context, hrReportRestrictedCard({ period: checked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t));
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');
@@ -49,4 +69,16 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       }
     },
   );
+
+  // Answered to the presser alone (the invoke response), never by changing the shared message.
+  onCardAction(app, deps.actions, 'hrReportView', async (context, data) => {
+    const language = await deps.localeFor(context, data).catch(() => deps.defaultLanguage);
+    try {
+      return { card: await fullReport(context, { from: data.from, to: data.to }, language), personal: true };
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'forbidden') throw err;
+      deps.logger.info({ code: err.code }, 'hr report view refused');
+      return { message: deps.translator.t(language)('hrReport.notHr') };
+    }
+  });
 }

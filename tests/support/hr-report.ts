@@ -1,0 +1,30 @@
+import { ConversationSpec, execute, message, TestUser } from './activities';
+import { TestApp } from './test-app';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
+
+/**
+ * What `who` sees after typing `text` (a `rapport` command): in a channel or group chat the bot
+ * posts a card that Teams refreshes for the asker alone, so this is the asker's own view of it
+ * (the refresh invoke their Teams sends without a click); in the 1:1 chat, the card as posted.
+ * `posted` is the card every reader of the conversation sees; both undefined for a text answer.
+ */
+export async function askReport(t: TestApp, conv: ConversationSpec, who: TestUser, text: string): Promise<{ card: any; posted: any } | undefined> {
+  const before = t.connector.calls.length;
+  await t.send(message(conv, who, text));
+  const reply = t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity?.attachments?.length).at(-1);
+  const posted = reply?.activity.attachments[0].content;
+  if (!posted) return undefined;
+  const refresh = posted.refresh as { action?: { verb?: string; data?: Record<string, unknown> }; userIds?: string[] } | undefined;
+  if (!refresh?.action?.verb || !refresh.userIds?.includes(who.id)) return { card: posted, posted };
+  const res = await t.send(execute(conv, who, refresh.action.verb, refresh.action.data ?? {}, reply!.id));
+  if (res.status !== 200) throw new Error(`refresh ${refresh.action.verb} answered ${res.status}`);
+  return { card: res.body.value, posted };
+}
+
+/** The report card as the asker sees it; fails the test when the bot answered with text only. */
+export async function reportCard(t: TestApp, conv: ConversationSpec, who: TestUser, text: string): Promise<any> {
+  const seen = await askReport(t, conv, who, text);
+  if (!seen) throw new Error(`no report card for ${JSON.stringify(text)}`);
+  return seen.card;
+}
