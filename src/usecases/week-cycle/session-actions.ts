@@ -188,6 +188,24 @@ export async function personalDraftElsewhere(deps: WeekCycleDeps, state: Session
   return saved ? { saved } : {};
 }
 
+/** The judgement and decision inputs of the validation question, as the card names them. */
+const DECISION_INPUTS = ['decision', 'decisionReason', 'adoptedText', 'firstStep'] as const;
+
+/**
+ * Judgement or decision inputs sent along with "Vernieuwen" after the group moved off the
+ * validation question: the first field that holds something the member did not store (the
+ * judgement inputs are prefilled with their stored judgement, which is no draft; the decision's
+ * are never prefilled). Undefined when nothing is unsaved.
+ */
+export function judgementDraftElsewhere(deps: Pick<WeekCycleDeps, 'frameworks'>, state: SessionState, viewerId: string, typed: Partial<Record<'opinion' | 'reason' | (typeof DECISION_INPUTS)[number], string>>): string | undefined {
+  const validation = deps.frameworks[state.group.language].questions.find((q) => q.kind === 'validation');
+  if (!validation || !state.session.questionIds.includes(validation.id) || validation.id === state.session.questionIds[state.session.currentIndex]) return undefined;
+  const own = state.proposal ? state.judgements.find((j) => j.memberId === viewerId && j.proposalId === state.proposal!.id) : undefined;
+  if (typed.opinion && typed.opinion !== own?.opinion) return 'opinion';
+  if (trimText(typed.reason ?? '') && trimText(typed.reason ?? '') !== (own?.reason ?? '')) return 'reason';
+  return DECISION_INPUTS.find((field) => !!trimText(typed[field] ?? ''));
+}
+
 /** The viewer's own answer to the current question, when that question is personal. */
 export async function ownAnswerToCurrent(deps: WeekCycleDeps, state: SessionState, viewerId: string): Promise<PersonalAnswer | undefined> {
   const id = state.session.questionIds[state.session.currentIndex];

@@ -12,6 +12,7 @@ import {
   markPresent,
   moveToQuestion,
   ownAnswerToCurrent,
+  judgementDraftElsewhere,
   personalDraftElsewhere,
   recordEnergy,
   releaseCardShowing,
@@ -282,14 +283,15 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     // The button names its question, so a draft never lands in another question's input. When the
     // group moved on meanwhile, a draft for a group question comes back on its own question with
     // why (see refusedElsewhere); so does a personal answer that differs from the one saved for it
-    // (its input is prefilled with the saved one, which is no draft). Not a judgement: its inputs
-    // show what is stored.
+    // (its input is prefilled with the saved one, which is no draft), and a judgement or decision
+    // that differs from what the member stored.
     const draftField = Object.entries(typed).find(([, v]) => v !== undefined && v !== '')?.[0];
     const draftFor = questionId === undefined ? undefined : findQuestion(wc.frameworks[state.group.language], questionId);
     const groupDraftMovedOn = draftField !== undefined && draftFor?.scope === 'group' && draftFor.kind === 'text' && draftFor.id !== currentQuestionId(state.session);
     const personalDraft = draftField === 'text' && questionId !== undefined && draftFor?.scope === 'personal' ? await personalDraftElsewhere(wc, state, viewerId, questionId, typed.text ?? '') : undefined;
-    const why = groupDraftMovedOn ? 'question.draftMovedOn' : personalDraft ? 'question.personalDraftMovedOn' : undefined;
-    const errors: Record<string, string> = why ? { [draftField!]: deps.translator.t(state.group.language)(why) } : {};
+    const judgementField = groupDraftMovedOn || personalDraft ? undefined : judgementDraftElsewhere(wc, state, viewerId, typed);
+    const why = groupDraftMovedOn ? 'question.draftMovedOn' : personalDraft ? 'question.personalDraftMovedOn' : judgementField ? 'question.judgementDraftMovedOn' : undefined;
+    const errors: Record<string, string> = why ? { [judgementField ?? draftField!]: deps.translator.t(state.group.language)(why) } : {};
     const unsaved = draftField !== undefined ? { values: { ...typed, questionId }, errors } : undefined;
     const ownAnswer = personalDraft ? personalDraft.saved : await ownAnswerToCurrent(wc, state, viewerId);
     return { card: presenter.personal(state, viewerId, ownAnswer, unsaved), personal: true };
