@@ -26,8 +26,9 @@ export interface RhythmPlan {
    */
   changedBy?: string;
   /**
-   * The keys of the latest changes (at most `RECENT_PLAN_CHANGES`), `changedBy` last: a press that
-   * Teams delivers again after others changed the plan since finds its own, and changes nothing.
+   * The keys of the latest presses that went through (at most `RECENT_PLAN_CHANGES`), those that
+   * found their change made already too: a press that Teams delivers again after others changed
+   * the plan since finds its own, and changes nothing.
    */
   recentChanges?: string[];
   /**

@@ -4,7 +4,7 @@ import { Group } from '../../domain/week-cycle/group';
 import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
-import { planContext, planFor, scheduleRhythm } from './plan-rhythm';
+import { planContext, readPlan, scheduleRhythm } from './plan-rhythm';
 
 export interface PlanChangeResult {
   group: Group;
@@ -22,11 +22,14 @@ export interface PlanChangeResult {
  * when the store kept the write but lost its answer, the retry finds the change already made, and
  * the key says it was this press's (as `warnOnce`); a press delivered again after others changed
  * the plan since finds its key among the recent changes and changes nothing (a skip would skip
- * again a week someone moved back meanwhile).
+ * again a week someone moved back meanwhile). A press that found the change made already keeps its
+ * key too, for the same reason. The jobs are scheduled on every press that was not refused, also
+ * when nothing changed (their ids make it idempotent): a change whose jobs could not be written
+ * is pressed again, finds nothing to change, and that press schedules them.
  */
 async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, week: number, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
   const group = await requireMember(deps, groupId, actor);
-  const { plan: before } = await planFor(deps, group);
+  const before = await readPlan(deps, group);
   const attempt = key ? stableId('pc', groupId, key) : randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
   // The plan this press changed, as it was (a retry after a lost answer finds its change made: none).
@@ -38,12 +41,19 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
       return current;
     }
     outcome = change(current, group);
-    changedFrom = current;
+    if (!outcome.ok) return current;
     const recentChanges = [...(current.recentChanges ?? []), attempt].slice(-RECENT_PLAN_CHANGES);
-    return outcome.ok && outcome.changed ? { ...outcome.plan, changedBy: attempt, recentChanges } : current;
+    if (outcome.changed) {
+      changedFrom = current;
+      return { ...outcome.plan, changedBy: attempt, recentChanges };
+    }
+    // Found done (another member's press): only the key is written, under the ETag, so Teams
+    // delivering this press again after someone undid that change does not make it after all.
+    // Without a key the press cannot come again: nothing to write.
+    return key ? { ...current, recentChanges } : current;
   });
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
-  if (outcome.ok && outcome.changed) await scheduleRhythm(deps, group, plan, { group, plan: before });
+  if (outcome.ok) await scheduleRhythm(deps, group, plan, { group, plan: before });
   const following = outcome.ok && outcome.changed && changedFrom ? followingWeeks(changedFrom, plan, week) : undefined;
   return { group, plan, outcome, ...(following ? { following } : {}) };
 }
@@ -70,5 +80,5 @@ export function previewSkip(deps: WeekCycleDeps, group: Group, plan: RhythmPlan,
 /** The plan as a card shows it (made when a group has none yet). */
 export async function showPlan(deps: WeekCycleDeps, groupId: string): Promise<{ group: Group; plan: RhythmPlan }> {
   const group = await loadGroup(deps, groupId);
-  return { group, plan: (await planFor(deps, group)).plan };
+  return { group, plan: await readPlan(deps, group) };
 }

@@ -59,6 +59,18 @@ export async function planFor(deps: WeekCycleDeps, group: Group, week?: number, 
   return { plan: await deps.plans.update(group.id, settle), previous: stored, changed: true };
 }
 
+/**
+ * The plan as a card or a press reads it (planFor). A read can re-plan it (new settings or a new
+ * holiday region since, or a settings save whose plan write failed) and store it: then the
+ * re-planned week's jobs are scheduled here, and the stored plan's stale ones cancelled, or the
+ * rhythm would stop at jobs that no longer match the plan.
+ */
+export async function readPlan(deps: WeekCycleDeps, group: Group): Promise<RhythmPlan> {
+  const { plan, previous, changed } = await planFor(deps, group);
+  if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
+  return plan;
+}
+
 function stamp(at: Date): string {
   return at.toISOString().replace(/[^0-9]/g, '').slice(0, 12);
 }
