@@ -84,3 +84,20 @@ export async function axeProblems(page: Page): Promise<{ id: string; impact: str
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/**
+ * Anna's week in a group (weekOfAnnasGroup), her token for the tab's API, and her tab signed in
+ * in a fresh headless browser: the start of a test of the tab against `t`.
+ */
+export async function openAnnasTab(t: import('../support/test-app').TestApp): Promise<{ browser: Browser; page: Page; token: string }> {
+  requireChromium();
+  buildTab();
+  const { weekOfAnnasGroup } = await import('./support');
+  await weekOfAnnasGroup(t);
+  const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) });
+  const { token } = (await res.json()) as { token: string };
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await signInWithDevUser(page, t.app.url, 'aad-anna');
+  return { browser, page, token };
+}

@@ -1,8 +1,6 @@
 import { Page } from 'playwright-core';
-import { MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
-import { weekOfAnnasGroup } from './support';
+import { Browser, openAnnasTab } from './browser';
 
 /**
  * Anna edits a note in the tab while the same note is deleted from the chat (an older overview
@@ -15,22 +13,14 @@ describe('a note edit in the tab whose note was deleted meanwhile', () => {
   let browser: Browser;
   let page: Page;
   let token = '';
-  const [anna] = MEMBERS as [typeof MEMBERS[0]];
   const status = () => page.locator('#status');
   const api = (method: string, path: string, body?: unknown) =>
     fetch(`${t.app.url}/api/verantwoording${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const notes = async () => (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.userId = 'aad-anna' AND c.type = 'note'").fetchAll()).resources;
 
   beforeAll(async () => {
-    requireChromium();
-    buildTab();
     t = await startTestApp();
-    await weekOfAnnasGroup(t);
-    const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) });
-    token = (await res.json()).token;
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await signInWithDevUser(page, t.app.url, anna.aadObjectId);
+    ({ browser, page, token } = await openAnnasTab(t));
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

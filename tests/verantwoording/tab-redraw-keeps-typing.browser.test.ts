@@ -1,8 +1,6 @@
 import { Page } from 'playwright-core';
-import { MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
-import { weekOfAnnasGroup } from './support';
+import { Browser, openAnnasTab } from './browser';
 
 /**
  * Every stored change in the tab (a share toggle, a saved note, saved hours) reloads the overview
@@ -15,18 +13,12 @@ describe('a change in one part of the tab keeps what was typed, unsaved, in anot
   let t: TestApp;
   let browser: Browser;
   let page: Page;
-  const [anna] = MEMBERS as [typeof MEMBERS[0]];
   const status = () => page.locator('#status');
   const personal = async (where: string) => (await t.store.container('personal').items.query(`SELECT * FROM c WHERE c.userId = 'aad-anna' AND ${where}`).fetchAll()).resources;
 
   beforeAll(async () => {
-    requireChromium();
-    buildTab();
     t = await startTestApp();
-    await weekOfAnnasGroup(t);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await signInWithDevUser(page, t.app.url, anna.aadObjectId);
+    ({ browser, page } = await openAnnasTab(t));
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,6 @@
 import { Page } from 'playwright-core';
-import { MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { Browser, buildTab, launchBrowser, requireChromium, signInWithDevUser } from './browser';
-import { weekOfAnnasGroup } from './support';
+import { Browser, openAnnasTab } from './browser';
 
 /**
  * The tab's "Delen met mijn leidinggevende" box is flipped by the click itself, before anything is
@@ -16,27 +14,21 @@ describe('a share toggle the store refused in the tab', () => {
   let browser: Browser;
   let page: Page;
   let token = '';
-  const [anna] = MEMBERS as [typeof MEMBERS[0]];
   const status = () => page.locator('#status');
   const note = () => page.locator('#notes > li').filter({ hasText: 'Gedeelde notitie voor Mia' });
   const personal = async (where: string) => (await t.store.container('personal').items.query(`SELECT * FROM c WHERE c.userId = 'aad-anna' AND ${where}`).fetchAll()).resources;
 
   beforeAll(async () => {
-    requireChromium();
-    buildTab();
     t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
-    await weekOfAnnasGroup(t);
-    const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) });
-    token = (await res.json()).token;
+    ({ browser, page, token } = await openAnnasTab(t));
     const created = await fetch(`${t.app.url}/api/verantwoording/notes`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'Gedeelde notitie voor Mia', shared: true, key: 'share-refused-0001' }),
     });
     if (created.status !== 201) throw new Error(`note not created: ${created.status}`);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await signInWithDevUser(page, t.app.url, anna.aadObjectId);
+    await page.goto(`${t.app.url}/tab/index.html`);
+    await note().waitFor();
   }, 90_000);
   afterAll(async () => {
     if (t?.proxy) t.proxy.faults = undefined;
