@@ -2,7 +2,7 @@ import { LearningNeedBatch, LearningNeedPassOn, passOnId } from '../domain/learn
 import { LearningNeedStore } from '../domain/learning-needs/ports';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, statusOf } from './document-store';
+import { DocumentStore, isTransient, statusOf } from './document-store';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 const MAX_ATTEMPTS = 12;
@@ -56,7 +56,8 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
       } catch (err) {
         const status = statusOf(err);
         if (status === 404) return;
-        if (status !== 412) throw err;
+        // A dropped answer may hide a delete that went through: the next round reads again, and finds it gone.
+        if (status !== 412 && !isTransient(err)) throw err;
       }
     }
     throw new Error('learning need: too many concurrent changes');
