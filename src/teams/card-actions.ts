@@ -91,6 +91,12 @@ export interface RefusalForm {
    * the closed session card shows the text to copy).
    */
   keepsOn?: readonly ErrorCode[];
+  /**
+   * The inputs are too private to keep anywhere (B3 answers): a refusal shows them only in the
+   * direct reply to the person (the invoke answer, or their 1:1 chat), never in a card queued for
+   * their 1:1 chat through the outbox. There: the plain error card.
+   */
+  onlyInReply?: boolean;
 }
 
 export interface CardActionOptions {
@@ -148,6 +154,11 @@ async function deliverToActor(context: TurnContext, card: AdaptiveCardJson, ctx:
   if (isInvoke(context)) return void (await sendInvokeCard(context, card));
   if (conversationKindOf(context) === 'personal') return void (await postCard(context, card));
   await ctx.toActorPrivately?.(context, card);
+}
+
+/** Whether a card for the actor goes straight back to them (the invoke reply, or their own chat), not queued (see deliverToActor). */
+function repliesDirectly(context: TurnContext): boolean {
+  return isInvoke(context) || conversationKindOf(context) === 'personal';
 }
 
 /** The inputs a payload check refused, with the rule each broke (zod issues on top-level keys). */
@@ -216,13 +227,16 @@ export function onCardAction<V extends VerbName>(
       const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
       // What the person sent, without the Submit fallback's verb: the form and its fallbacks show it again.
       const { verb: _sent, ...values } = input;
-      const refused = options.form && (problems.length || kept) ? await renderRefusal(context, options.form, values, problems, t, locale, ctx.logger, verb, problems === payload) : undefined;
+      // Inputs that stay in the direct reply are never put in a card that would be queued instead.
+      const mayShowInputs = !options.form?.onlyInReply || repliesDirectly(context);
+      const form = options.form && (problems.length || kept) && mayShowInputs ? options.form : undefined;
+      const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, problems === payload) : undefined;
       // The store failed the save, the directory did not answer, or the group had no place for a
       // newcomer: the answer replaces the person's card, so it keeps their words and the same
       // action to try again (no form render: it would read what just failed). A directory outage
       // keeps every form, typed words or not.
       const failedNotice = failedNoticeFor(code, values);
-      const failedSave = !refused && failedNotice && options.form && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
+      const failedSave = !refused && failedNotice && options.form && mayShowInputs && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
   };

@@ -9,6 +9,7 @@ import { pollClosedCard } from '../../src/teams/cards/pulse/pulse-closed.card';
 import { errorCard } from '../../src/teams/cards/error.card';
 import { pollFormCard } from '../../src/teams/cards/pulse/pulse-form.card';
 import { pollHelpCard } from '../../src/teams/cards/pulse/pulse-help.card';
+import { pollNotInvitedCard } from '../../src/teams/cards/pulse/pulse-not-invited.card';
 import { pollNudgeCard } from '../../src/teams/cards/pulse/pulse-nudge.card';
 import { pollReminderCard } from '../../src/teams/cards/pulse/pulse-reminder.card';
 import { pollRestrictedCard } from '../../src/teams/cards/pulse/pulse-restricted.card';
@@ -52,6 +53,7 @@ describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
   const cards: [string, object][] = [
     ['form', pollFormCard({ pollId: 'p', targetId: 't', teamName: 'Zorgteam Noord', closesLabel: 'vrijdag 4 december', instrument, refreshUserIds: ids, manualRefresh: true }, t)],
     ['answered', pollAnsweredCard({ pollId: 'p', targetId: 't', title: instrument.title, closesLabel: 'x', state: 'stored', commentLost: true, refreshUserIds: ['29:a'] }, t)],
+    ['not invited', pollNotInvitedCard({ pollId: 'p', targetId: 't', title: instrument.title, teamName: '**Zorgteam** Noord', refused: true, refreshUserIds: ['29:a'] }, t)],
     ['closed', pollClosedCard({ title: instrument.title, closed: { by: 'hr', label: 'x' }, late: true }, t)],
     ['announcement', pollAnnouncementCard({ teamName: 'Zorgteam Noord', closesLabel: 'x', anonymity: instrument.anonymity }, t)],
     ['reminder', pollReminderCard({ respondents: 3, memberCount: 9, daysLeft: 2 }, t)],

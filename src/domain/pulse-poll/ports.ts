@@ -117,8 +117,9 @@ export interface PollNotifier {
   sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void>;
   postReminder(poll: Poll, target: PollTarget, index: number, figures: ReminderFigures): Promise<void>;
   /**
-   * A private nudge, queued for every member: sent only to those without a respondent marker when
-   * it is due, skipped for the others, and stored alike for both (nothing tells who answered).
+   * A private nudge, queued for every member given (those the poll was sent to, answered or not):
+   * sent only to those without a respondent marker when it is due, skipped for the others, and
+   * stored alike for both (nothing tells who answered).
    */
   nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void>;
   /** After closing: the poll cards in channels say "closed", HR's channel gets the results card. */

@@ -3,10 +3,12 @@ import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
 import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
+import { isInvitee, unlistedFor } from './invitees';
 import { pollSeenBy, PollViewer } from './poll-status';
 import { tallyOf } from './tally';
 
-export type AnswerView = 'form' | 'answered' | 'closed';
+/** `notInvited`: the poll did not go to them for this team (they joined later): no form to fill in. */
+export type AnswerView = 'form' | 'answered' | 'closed' | 'notInvited';
 
 /** Where an answer came from: a team channel, or a 1:1 chat with the bot. */
 export type AnswerPlace = { kind: 'channel'; teamId?: string } | { kind: 'personal' };
@@ -17,7 +19,6 @@ async function loadPoll(deps: PulsePollDeps, pollId: string): Promise<Poll> {
   return poll;
 }
 
-/** What this person sees on the card: the questions, only that they answered, or that it closed. */
 /** Where a member of the team finds the newer poll: its card in the team's channel, or their 1:1 chat. */
 export interface NewerPoll {
   teamName: string;
@@ -41,12 +42,18 @@ export async function newerOpenPoll(deps: PulsePollDeps, poll: Poll, targetId: s
   return reached ? { teamName: reached.teamName, private: newer.delivery === 'private' } : undefined;
 }
 
-export async function viewFor(deps: PulsePollDeps, pollId: string, viewer: PollViewer): Promise<{ poll: Poll; view: AnswerView }> {
+/**
+ * What this person sees on the team's card: the questions, only that they answered, that it
+ * closed, or that it went to the members the team had when it started (a form they could fill in
+ * would only be refused once sent).
+ */
+export async function viewFor(deps: PulsePollDeps, pollId: string, targetId: string, viewer: PollViewer): Promise<{ poll: Poll; view: AnswerView }> {
   const { userId } = viewer;
   const poll = await pollSeenBy(deps, viewer, pollId);
   if (!isOpenAt(poll, deps.clock.now())) return { poll, view: 'closed' };
   const tally = await tallyOf(deps, poll);
-  return { poll, view: hasRespondent(tally, respondentHash(deps.hashKey, pollId, userId)) ? 'answered' : 'form' };
+  if (hasRespondent(tally, respondentHash(deps.hashKey, pollId, userId))) return { poll, view: 'answered' };
+  return { poll, view: isInvitee(deps.hashKey, poll, tally, findTarget(poll, targetId), userId) ? 'form' : 'notInvited' };
 }
 
 export interface SubmitOutcome {
@@ -54,9 +61,10 @@ export interface SubmitOutcome {
   /**
    * `closed`: the poll closed before this answer; nothing was stored. `closedUnknown`: the poll
    * closed while the fate of this answer's write was unknown, and closing forgot who answered,
-   * so it may or may not be counted and nothing left can tell.
+   * so it may or may not be counted and nothing left can tell. `notInvited`: a channel poll did not
+   * go to them (they joined the team later); nothing was stored, and no answer of theirs can be.
    */
-  result: 'stored' | 'alreadyAnswered' | 'closed' | 'closedUnknown';
+  result: 'stored' | 'alreadyAnswered' | 'closed' | 'closedUnknown' | 'notInvited';
   /** The scores were stored but the comment could not be; it is not asked again. */
   commentLost?: boolean;
 }
@@ -88,10 +96,7 @@ export async function submitAnswer(
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
   const invitee = inviteeHash(deps.hashKey, poll.id, target.id, input.userId);
-  // A team without a list: a private one from before every team's list came with the start (open
-  // as it was once delivered, else waiting for its delivery to list it); a channel one delivered
-  // before channel teams were listed, or too large to list (its channel's members, as before).
-  const unlisted = target.delivered || poll.delivery === 'channel' ? 'anyone' : 'nobody';
+  const unlisted = unlistedFor(poll, target);
 
   const result: { folded?: FoldResult; fateUnknown?: boolean } = {};
   const fold = async () => {
@@ -120,7 +125,13 @@ export async function submitAnswer(
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new DomainError('pollFull');
-  if (done.outcome === 'notInvited') throw new DomainError('wrongPlace');
+  // In a channel of the target's own team, someone the poll did not go to joined the team after
+  // it started. A private poll's answer comes from a 1:1 chat with another's card data, which
+  // tells nothing of the sender's team: there it is the card of another team or chat.
+  if (done.outcome === 'notInvited') {
+    if (poll.delivery === 'channel') return { poll, result: 'notInvited' };
+    throw new DomainError('wrongPlace');
+  }
   if (done.outcome === 'already') return { poll, result: 'alreadyAnswered' };
   // Sealed while the remembered poll still said open (HR closed it early): the card says how it closed.
   return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closed' };

@@ -3,13 +3,16 @@ import { daysLeft, isOpenAt } from '../../domain/pulse-poll/poll';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
+import { isInvitee } from './invitees';
 import { tallyOf } from './tally';
 
 /**
  * A reminder: in each team's poll thread, the response rate so far and the days left; and when HR
- * asked for it, a private nudge that reaches only the members without a respondent marker.
+ * asked for it, a private nudge that reaches only the members it was sent to (the team's invitee
+ * list) without a respondent marker. Someone who joined the team later cannot answer it: a nudge
+ * would ask them for an answer the poll refuses.
  *
- * The nudges are queued for EVERY member of each team, answered or not: who gets one is decided
+ * The nudges are queued for EVERY invitee of each team, answered or not: who gets one is decided
  * only when it is sent, by the outbox guard (`hasAnswered`, which reads the keyed marker). A queue
  * of the non-respondents alone would tell a database reader who has answered (the team minus
  * them) without the hash key, and with a small tally what they answered. The outbox stores
@@ -44,21 +47,26 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
       if (!isTeamOutOfReach(err)) throw err;
     }
   }
-  for (const [target, members] of rosters) await deps.notifier.nudge(poll, target, index, members, left);
+  for (const [target, members] of rosters) {
+    await deps.notifier.nudge(poll, target, index, members.filter((m) => isInvitee(deps.hashKey, poll, tally, target, m.userId)), left);
+  }
   // Only now may the round's nudges go out (see `nudgeDue`): a retry before this queues the same ones again.
   await deps.polls.update(poll.id, (p) => (p.nudgesQueued?.includes(index) ? p : { ...p, nudgesQueued: [...(p.nudgesQueued ?? []), index] }));
 }
 
 /**
  * Whether a queued nudge may go out now: 'later' while its round is still being queued (a round
- * tried again could otherwise queue anew one that was sent), else whether they have not answered.
- * Nudges queued before rounds were marked name no round and go out as before.
+ * tried again could otherwise queue anew one that was sent), else whether the poll was sent to them
+ * (for any of its teams: one nudge per person and round) and they have not answered. Nudges queued
+ * before rounds were marked name no round and go out as before.
  */
 export async function nudgeDue(deps: PulsePollDeps, pollId: string, userId: string, round?: number): Promise<boolean | 'later'> {
   const poll = await deps.polls.get(pollId);
   if (!poll || poll.status !== 'open') return false;
   if (round !== undefined && !poll.nudgesQueued?.includes(round)) return 'later';
-  return !hasRespondent(await tallyOf(deps, poll), respondentHash(deps.hashKey, pollId, userId));
+  const tally = await tallyOf(deps, poll);
+  if (!poll.targets.some((t) => t.delivered && isInvitee(deps.hashKey, poll, tally, t, userId))) return false;
+  return !hasRespondent(tally, respondentHash(deps.hashKey, pollId, userId));
 }
 
 /** Whether a later reminder of the poll is due by now too (it, not this one, is posted). */

@@ -4,13 +4,14 @@ import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/puls
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';
 import { trimText } from '../../../domain/shared/text';
-import { AnswerPlace, newerOpenPoll, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
+import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
+import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -49,7 +50,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, translator.t(poll.language));
   };
 
-  const myView = async (poll: Poll, targetId: string, view: 'form' | 'answered' | 'closed', refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown'; pressedInTeam?: string } = {}) => {
+  const myView = async (poll: Poll, targetId: string, view: AnswerView, refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown'; pressedInTeam?: string; refused?: boolean } = {}) => {
     const t = translator.t(poll.language);
     const closesLabel = displayDate(poll.closesOn, poll.language);
     const target = findTarget(poll, targetId);
@@ -58,6 +59,9 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       return pollAnsweredCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, closesLabel, state: extra.state ?? 'stored', commentLost: extra.commentLost, refreshUserIds }, t);
     }
     if (view === 'closed') return closedView(poll, targetId, extra.pressedInTeam, extra.late);
+    if (view === 'notInvited') {
+      return pollNotInvitedCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, teamName: target.teamName, refused: extra.refused, refreshUserIds }, t);
+    }
     return deps.notifier.formCard(poll, target, refreshUserIds);
   };
 
@@ -87,18 +91,21 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   /**
    * A refused answer (a statement without a score, a comment too long) comes back as the form,
    * with what was chosen and written kept and the reason next to the field, never a dead end.
-   * onCardAction gives it to the person who answered only: it holds their scores.
+   * onCardAction gives it to the person who answered only: it holds their scores. Only in the
+   * direct reply (`onlyInReply`): a card with a named person's B3 answer is never queued (a
+   * database reader could read it while it waits) nor rebuilt from the inputs on a render error.
    */
   const answerForm: CardActionOptions = {
     form: {
+      onlyInReply: true,
       reason: (p, t) =>
         p.field === 'open' && p.rule === 'tooLong'
           ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.count ?? 0 })
           : p.field.startsWith('item_') ? t('pulse.form.required') : t(`error.${p.code}`),
       render: async (context, r) => {
         // Submit fallback in a channel: the refusal would go to the 1:1 chat, where a channel poll's
-        // form cannot be answered. The channel card still holds their inputs, so the error card it is.
-        if (!isInvoke(context) && conversationKindOf(context) !== 'personal') throw new Error('no answerable form outside the channel');
+        // form cannot be answered. The channel card still holds their inputs, so the plain error card it is.
+        if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return undefined;
         // Held to the asker's organisation, as the answer itself is: another's form would show its team names.
         const poll = await pollSeenBy(pulse, viewerOf(context), String(r.values.pollId ?? ''));
         // Closed meanwhile (the answer read a poll remembered as open): the form again would be a dead
@@ -138,12 +145,13 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
     if (outcome.result === 'closed') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true, pressedInTeam: channelTeamOf(context) }));
     if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
+    if (outcome.result === 'notInvited') return personal(await myView(outcome.poll, targetId, 'notInvited', actor.teamsId, { refused: true }));
     return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
   onCardAction(app, actions, 'pulseView', async (context, data) => {
     const actor = actorOf(context);
-    const { poll, view } = await viewFor(pulse, data.pollId, viewerOf(context));
+    const { poll, view } = await viewFor(pulse, data.pollId, data.targetId, viewerOf(context));
     return personal(await myView(poll, data.targetId, view, actor.teamsId, { pressedInTeam: channelTeamOf(context) }));
   });
 
