@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
@@ -69,6 +70,16 @@ function refuseOutsiderOfFullGroup(group: Group, actor: Actor): void {
   throw new DomainError('notAMember', 'group full');
 }
 
+/** JSON as stored: a property left undefined in memory is absent from the stored document. */
+const asStored = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+/** Whether the group stores exactly what this save would write (the settings in full, member order too, and the conversation reference). */
+function holdsAlready(group: Group, next: GroupSettings, conversationRef: Record<string, unknown>): boolean {
+  const written: Record<string, unknown> = { ...next, conversationRef };
+  const stored = group as unknown as Record<string, unknown>;
+  return Object.keys(written).every((key) => isDeepStrictEqual(asStored(stored[key]), asStored(written[key])));
+}
+
 export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
@@ -87,12 +98,21 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   });
   // The group as this save found it under the ETag: another save may have come in since `existing` was read.
   let previous = existing;
+  let wrote = false;
   const group = created
     ? existing
     : await deps.groups.update(id, (g) => {
         refuseOutsiderOfFullGroup(g, actor);
-        previous = g;
         const next = settingsAfter(g, settings, input.seen);
+        // Unchanged: nothing to write. This is also how a retry finds its own replace that landed
+        // with the answer lost; `previous` then stays the group from before that replace, so the
+        // rhythm and the membership below follow the change.
+        if (holdsAlready(g, next, input.conversationRef)) {
+          if (!wrote) previous = g;
+          return g;
+        }
+        previous = g;
+        wrote = true;
         // Written also when the settings stay the same (the conversation reference may not).
         return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1 };
       });

@@ -83,7 +83,8 @@ export async function changeAgenda(deps: WeekCycleDeps, groupId: string, cycleId
     const same = sameAgenda(c.agenda, checked);
     // Decided under the ETag: of two saves from one card, the second finds the first's revision.
     if (seenRev !== undefined && seenRev !== agendaRevisionOf(c) && !same) throw agendaChanged();
-    return { ...c, agenda: checked, ...(same ? {} : { agendaRev: agendaRevisionOf(c) + 1 }) };
+    // Nothing to write: also how a retry recognises its own replace that landed with the answer lost.
+    return same ? c : { ...c, agenda: checked, agendaRev: agendaRevisionOf(c) + 1 };
   });
 }
 

@@ -1,14 +1,15 @@
+import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
 import { weekOf } from '../../../domain/week-cycle/plan';
 import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
-import { onCardAction } from '../../card-actions';
+import { ActionOutcome, onCardAction } from '../../card-actions';
 import { fromGroupChat } from '../../group-chat-verbs';
 import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
-import { actorOf } from '../../turn';
+import { actorOf, teamsLocale } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { weekCycleReason } from './refusal-forms';
 
@@ -39,6 +40,24 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
 }
 
 /**
+ * The answer once a change to the group or its week is stored: the week's card, or, when the reads
+ * that build it fail now, a short message that the change is saved (`saved`), in the group's
+ * language where it is at hand. An error card would say nothing was stored.
+ */
+export async function cycleCardAfterStored(deps: FeatureDeps, context: TurnContext, groupOrId: Group | string, saved: 'agenda.saved' | 'setup.saved'): Promise<ActionOutcome> {
+  try {
+    return { card: await cycleCardFor(deps, groupOrId), personal: false };
+  } catch (err) {
+    deps.logger.warn({ saved, err: (err as Error).message }, 'week-cycle change stored; its card could not be built');
+    const locale =
+      typeof groupOrId === 'string'
+        ? await deps.actions.localeFor(context, { groupId: groupOrId }).catch(() => teamsLocale(context) ?? deps.defaultLanguage)
+        : groupOrId.language;
+    return { message: deps.translator.t(locale)(saved) };
+  }
+}
+
+/**
  * A day's question numbers as the card's multi-select sends them ("1,3,5"). Anything else in the
  * list (a letter, "1-3", from a client that sends typed text) refuses the day rather than being
  * dropped, so the agenda saved is never one the member did not choose.
@@ -65,7 +84,7 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
   onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
     const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v, i + 1) }));
     await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda, data.rev);
-    return { card: await cycleCardFor(deps, data.groupId), personal: false };
+    return cycleCardAfterStored(deps, context, data.groupId, 'agenda.saved');
   }, {
     form: {
       // Another member's agenda saved since this card showed it, or one the first session already

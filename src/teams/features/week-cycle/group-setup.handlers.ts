@@ -7,7 +7,7 @@ import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-grou
 import { FieldProblem, onCardAction } from '../../card-actions';
 import { VerbData } from '../../verbs';
 import type { Locale, Translate } from '../../../i18n/i18n';
-import { cycleCardFor } from './cycle.handlers';
+import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
@@ -59,7 +59,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
     });
-    return { card: await cycleCardFor(deps, group), personal: false };
+    return cycleCardAfterStored(deps, context, group, 'setup.saved');
   }, {
     form: {
       reason: setupReason,
