@@ -108,9 +108,9 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
 }
 
 /**
- * HR starts a poll for one team or all teams the app is installed in. The teams are claimed, the
- * poll is stored with its targets and an empty tally, and its delivery, reminders and closing
- * are scheduled as durable jobs.
+ * HR starts a poll for one team or all teams the app is installed in. The teams are claimed, an
+ * empty tally is stored and the delivery, reminders and closing are scheduled as durable jobs, and
+ * only then the poll with its targets (see storeClaimedPoll).
  */
 export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<StartOutcome> {
   await requireHr(deps, ctx.actor.id);
@@ -119,8 +119,11 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
   const closesAt = closingInstant(request.closesOn, now, deps.timeZone);
   const teams = await targetTeams(deps, ctx, request);
 
-  const open = (await deps.polls.listForTenant(ctx.tenantId)).filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
   const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
+  const tenantPolls = await deps.polls.listForTenant(ctx.tenantId);
+  // A redelivered command finds the poll its first delivery stored.
+  const existing = tenantPolls.find((p) => p.id === pollId);
+  const open = tenantPolls.filter((p) => p.status === 'open' && new Date(p.closesAt) > now);
   // Polls started before team claims existed hold no claim: they are checked here.
   const busy = teams.find((t) => open.some((p) => p.id !== pollId && p.targets.some((x) => x.teamId === t.teamId)));
   if (busy) throw new DomainError('alreadyOpen', { params: { team: busy.name } });
@@ -164,22 +167,29 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     openedBy: randomUUID(),
   };
   await claimTeams(deps, ctx.tenantId, pollId, teams);
-  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams);
-  await deps.tallies.create(emptyTally(stored.id, stored.targets.map((t) => t.id), { invitees: stored.delivery === 'private' }));
-  // Also when the poll was already there: the attempt that stored it may have stopped before its
-  // jobs were (job ids are deterministic, so scheduling again adds nothing twice).
-  if (stored.status === 'open') await schedulePollJobs(deps, stored);
+  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing);
   // A create retried after its answer was lost finds its own poll: this attempt started it.
   return { poll: stored, created: created || stored.openedBy === poll.openedBy, generalInstead };
 }
 
 /**
- * Stores the poll its teams were claimed for. When that fails and the poll is not there, the
- * claims go, so HR's next try is not refused for a minute (claimTeams); when it cannot be told,
- * they stay, and lapse then.
+ * Stores the poll its teams were claimed for, as the last step: its tally and jobs are written
+ * first, so a stored open poll always has them. A start that fails or stops (a crash) at any step
+ * before leaves nothing that holds a team: no open poll, and claims that go or lapse (claimTeams);
+ * its tally and jobs do nothing without their poll (and are written again by a redelivery of the
+ * command, which stores the same poll). Undoing steps after the poll was stored instead would
+ * leave a blocking poll nobody received whenever the undoing itself failed or the process stopped.
+ * When a step fails and the poll is not there, the claims go, so HR's next try is not refused for
+ * a minute; when that cannot be told, they stay, and lapse then.
  */
-async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[]): Promise<{ poll: Poll; created: boolean }> {
+async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[], existing: Poll | undefined): Promise<{ poll: Poll; created: boolean }> {
   try {
+    // A redelivered command's poll keeps its own reminders; a closed one gets no jobs again.
+    const prepared = existing ?? poll;
+    if (prepared.status === 'open') {
+      await deps.tallies.create(emptyTally(prepared.id, prepared.targets.map((t) => t.id), { invitees: prepared.delivery === 'private' }));
+      await schedulePollJobs(deps, prepared);
+    }
     return await deps.polls.create(poll);
   } catch (err) {
     const stored = await deps.polls.get(poll.id).catch(() => poll);

@@ -10,13 +10,22 @@ import { PulseTeamsDeps } from './pulse-deps';
 import { POLL_HOOKS } from './teams-poll-notifier';
 
 const pollPayload = z.object({ pollId: z.string() });
+/** Runs of a delivery job that wait for their poll to be stored (see the deliver handler). */
+const POLL_STORED_WAIT_RUNS = 3;
 const reminderPayload = z.object({ pollId: z.string(), index: z.number().int().min(0) });
 
 /** Delivery, reminders and closing on the durable scheduler; the outbox hooks the poll uses. */
 export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, deps: PulseTeamsDeps): void {
   const { pulse } = deps;
-  scheduler.on(PULSE_JOBS.deliver, async (payload) => {
+  scheduler.on(PULSE_JOBS.deliver, async (payload, job) => {
     const { pollId } = pollPayload.parse(payload);
+    // startPoll stores the poll after its jobs: a delivery due at once can run in between, and then
+    // waits for it (its first runs fail, 10, 20 and 40 s apart). A poll that never came (a start that
+    // failed) is delivered to nobody.
+    if (!(await pulse.polls.get(pollId))) {
+      if (job.attempts <= POLL_STORED_WAIT_RUNS) throw new Error('poll not stored yet');
+      return;
+    }
     const { tooMany, outOfReach } = await deliverPoll(pulse, pollId);
     if (outOfReach.length) deps.logger.warn({ pollId, targetIds: outOfReach }, 'poll teams not delivered: Teams refused their roster (the app is no longer in the team)');
     // Nobody else hears of it: HR's status card only says these teams were not delivered.
@@ -27,7 +36,11 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
     await sendReminder(pulse, pollId, index);
   });
   scheduler.on(PULSE_JOBS.close, async (payload) => {
-    await closePollNow(pulse, pollPayload.parse(payload).pollId);
+    const { pollId } = pollPayload.parse(payload);
+    // A start that failed before it stored its poll leaves its jobs behind (see startPoll): the
+    // delivery and reminders find no poll and do nothing, and neither does this.
+    if (!(await pulse.polls.get(pollId))) return;
+    await closePollNow(pulse, pollId);
   });
 
   outbox.onSent(POLL_HOOKS.cardPosted, async ({ pollId, targetId }, { activityId }) => {
