@@ -18,14 +18,7 @@ describe('a learning need passed on, under faults', () => {
   let t: TestApp;
   let g: GroupDriver;
   const q9 = () => ({ ...g.ids(), questionId: 9 });
-  const withFaults = async <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => {
-    t.proxy!.faults = rule;
-    try {
-      return await work();
-    } finally {
-      t.proxy!.faults = undefined;
-    }
-  };
+  const withFaults = <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => t.proxy!.withFaults(rule, work);
   const passOnOf = async (who: TestUser) => {
     const { resources } = await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedPassOn' AND c.userId = @u", parameters: [{ name: '@u', value: who.aadObjectId }] }, { partitionKey: who.aadObjectId }).fetchAll();
     return resources[0];

@@ -24,14 +24,7 @@ describe('lost answers on the other session actions', () => {
   });
   afterAll(() => t.stop());
 
-  const withFaults = async <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => {
-    t.proxy!.faults = rule;
-    try {
-      return await work();
-    } finally {
-      t.proxy!.faults = undefined;
-    }
-  };
+  const withFaults = <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => t.proxy!.withFaults(rule, work);
 
   const group = () => new GroupDriver(t, t.conversation('groupChat', `19:lost-${round++}@thread.v2`), [anna, bram, cem, dewi]);
 

@@ -21,14 +21,7 @@ describe('agenda save whose write landed', () => {
   });
   afterAll(() => t.stop());
 
-  const withFaults = async <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => {
-    t.proxy!.faults = rule;
-    try {
-      return await work();
-    } finally {
-      t.proxy!.faults = undefined;
-    }
-  };
+  const withFaults = <R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> => t.proxy!.withFaults(rule, work);
   const weekStarted = async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', `19:agenda-${round++}@thread.v2`), [anna, bram, cem, dewi]);
     await g.setUp();

@@ -87,6 +87,17 @@ export class CosmosProxy {
   readonly seen: SeenCosmosRequest[] = [];
   faults?: CosmosFaultRule;
   private server?: http.Server;
+
+  /** Runs `work` with `rule`'s faults, and none after it, whatever it threw. */
+  async withFaults<R>(rule: CosmosFaultRule, work: () => Promise<R>): Promise<R> {
+    this.faults = rule;
+    try {
+      return await work();
+    } finally {
+      this.faults = undefined;
+    }
+  }
+
   private readonly upstream = new Agent({ keepAlive: true });
   private target!: URL;
   url = '';
