@@ -83,6 +83,17 @@ describe('HR report asked in a shared chat', () => {
     expect(JSON.stringify(seen.posted)).toMatch(LINK);
   });
 
+  // The Dutch command word chose Dutch before the Teams client's language, in the 1:1 chat too (stop 39).
+  it("follows the asker's English Teams client in their 1:1 chat, whichever command word they type", async () => {
+    const chat = t.conversation('personal', 'a:personal-hanna-en');
+    for (const word of ['rapport', 'report']) {
+      const before = t.connector.calls.length;
+      await t.send({ ...message(chat, HR, `${word} 2026-12-01 2026-12-31`), locale: 'en-US' });
+      const posted = t.connector.calls.slice(before).find((c) => c.activity?.attachments?.length)?.activity.attachments[0].content;
+      expect(cardText(posted)).toContain('Reflection and feedback');
+    }
+  });
+
   it.each(['nl', 'en'] as const)('has a restricted card that passes the schema (%s)', (language) => {
     const card = hrReportRestrictedCard({ period: { from: '2026-12-01', to: '2026-12-31' }, language, refreshUserIds: ['29:hanna'] }, createTranslator().t(language));
     expect(cardProblems(card)).toEqual([]);

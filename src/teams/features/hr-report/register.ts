@@ -46,9 +46,12 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
     async (context) => COMMAND.test(context.activity.text ?? ''),
     async (context) => {
       const text = context.activity.text ?? '';
-      // With no language stored for this chat, the command word they typed ("report") is the hint.
-      const hint = COMMAND.exec(text)?.[1]?.toLowerCase() === 'report' ? 'en' : 'nl';
-      const language = await deps.localeFor(context, { language: hint }).catch(() => deps.defaultLanguage);
+      // With no language stored for this chat, the command word they typed is the hint: "report"
+      // English; "rapport" Dutch in a shared chat, but in the 1:1 chat no choice (the person's
+      // Teams client speaks for them there, as for every other 1:1 text).
+      const english = COMMAND.exec(text)?.[1]?.toLowerCase() === 'report';
+      const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
+      const language = await deps.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
       const fallback = defaultPeriod(deps.report.clock.now(), deps.report.timeZone);
       const period = reportPeriod(text.replace(COMMAND, ''), fallback.to, fallback);
