@@ -12,6 +12,8 @@ export interface DeliveryOutcome {
   tooMany: string[];
   /** Teams whose roster the platform refused for good (the app was removed): nothing sent, still not delivered. */
   outOfReach: string[];
+  /** No poll stored under this id (yet: its start stores it after scheduling this; or ever: a start that failed). */
+  missing?: true;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface DeliveryOutcome {
 export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<DeliveryOutcome> {
   const outcome: DeliveryOutcome = { tooMany: [], outOfReach: [] };
   const poll = await deps.polls.get(pollId);
-  if (!poll || poll.status !== 'open') return outcome;
+  if (!poll) return { ...outcome, missing: true };
+  if (poll.status !== 'open') return outcome;
   // One team's roster failing does not hold up the teams after it: they are delivered, and the
   // failure is thrown at the end (the job runs again for the teams still undelivered).
   let failed: unknown;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { Outbox } from '../../../outbox/outbox';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
@@ -19,14 +20,11 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   const { pulse } = deps;
   scheduler.on(PULSE_JOBS.deliver, async (payload, job) => {
     const { pollId } = pollPayload.parse(payload);
+    const { tooMany, outOfReach, missing } = await deliverPoll(pulse, pollId);
     // startPoll stores the poll after its jobs: a delivery due at once can run in between, and then
     // waits for it (its first runs fail, 10, 20 and 40 s apart). A poll that never came (a start that
     // failed) is delivered to nobody.
-    if (!(await pulse.polls.get(pollId))) {
-      if (job.attempts <= POLL_STORED_WAIT_RUNS) throw new Error('poll not stored yet');
-      return;
-    }
-    const { tooMany, outOfReach } = await deliverPoll(pulse, pollId);
+    if (missing && job.attempts <= POLL_STORED_WAIT_RUNS) throw new Error('poll not stored yet');
     if (outOfReach.length) deps.logger.warn({ pollId, targetIds: outOfReach }, 'poll teams not delivered: Teams refused their roster (the app is no longer in the team)');
     // Nobody else hears of it: HR's status card only says these teams were not delivered.
     if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'private poll teams not delivered: more members than the tally can list');
@@ -37,10 +35,13 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   });
   scheduler.on(PULSE_JOBS.close, async (payload) => {
     const { pollId } = pollPayload.parse(payload);
-    // A start that failed before it stored its poll leaves its jobs behind (see startPoll): the
-    // delivery and reminders find no poll and do nothing, and neither does this.
-    if (!(await pulse.polls.get(pollId))) return;
-    await closePollNow(pulse, pollId);
+    try {
+      await closePollNow(pulse, pollId);
+    } catch (err) {
+      // A start that failed before it stored its poll leaves its jobs behind (see startPoll): the
+      // delivery and reminders find no poll and do nothing, and neither does this.
+      if (!isDomainError(err) || err.code !== 'noPoll') throw err;
+    }
   });
 
   outbox.onSent(POLL_HOOKS.cardPosted, async ({ pollId, targetId }, { activityId }) => {
