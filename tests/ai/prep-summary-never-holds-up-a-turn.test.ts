@@ -43,7 +43,8 @@ describe('a press on the prep card while Azure OpenAI is slow', () => {
 
   beforeAll(async () => {
     ai = await gatedAzureOpenAi();
-    t = await startTestApp({ ...ai.env, AI_TIMEOUT_MS: '600000', DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z');
+    // The wait shortened: the held request outlasts any wait, so only the test's length changes.
+    t = await startTestApp({ ...ai.env, AI_TIMEOUT_MS: '600000', DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { prepSummaryWaitMs: 200 });
     // Planned while Anna shares nothing: no summary to make yet.
     await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
     reviewId = (await t.store.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-anna'").fetchAll()).resources[0].id as string;

@@ -34,7 +34,7 @@ export interface TestApp {
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -59,6 +59,7 @@ export async function startTestApp(
     outboxTimings: opts.outboxTimings ?? { backoffBaseMs: 100, backoffCapMs: 6_000 },
     ...(opts.events ? { events: opts.events } : {}),
     ...(opts.draftBudgetMs ? { draftBudgetMs: opts.draftBudgetMs } : {}),
+    ...(opts.prepSummaryWaitMs ? { prepSummaryWaitMs: opts.prepSummaryWaitMs } : {}),
     connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
   });
   return {
