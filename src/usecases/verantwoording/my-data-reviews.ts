@@ -5,6 +5,7 @@ import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
 import { prepJobIds } from '../talent-review/plan-review';
+import { PREP_REFRESH_JOB } from '../talent-review/prep';
 import { VerantwoordingDeps } from './deps';
 
 /**
@@ -88,8 +89,10 @@ export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTrace
   // First, while the reviews still know the messages that show their prep cards (the erasure's
   // ticket makes those rebuilds show nothing of the report, see refreshPrepCards).
   if (traces.asReport.some((r) => r.reportId !== ERASED_ID)) await deps.sharingErased?.(who.userId);
-  // A retry of an earlier rebuild has nothing left to do, and its payload names the person.
+  // A retry of an earlier rebuild has nothing left to do, and its payload names the person: the
+  // retry after a failure, and any that waits for the directory (an id of its own per window).
   await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
+  await deps.dataRights.jobs.forgetWithPayload(PREP_REFRESH_JOB, { reportId: who.userId });
   for (const r of traces.asManager) {
     await forgetPrepJobs(deps, r);
     await deps.dataRights.reviews.remove(r);
