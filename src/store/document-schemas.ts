@@ -413,6 +413,7 @@ const talentReview = z
     prepNotDelivered: z.object({ count: count.min(1), at: isoTime }).strict().optional(),
     prepCards: z.array(z.object({ conversationId: id, activityId: id, language: language.optional() }).strict()).max(10).optional(),
     sharedRevision: count.optional(),
+    movedFrom: id.optional(),
     createdAt: isoTime,
   })
   .strict();

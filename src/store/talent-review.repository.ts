@@ -34,6 +34,9 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     // Every write stores the current shape, so a legacy pick is moved on the first change too.
     return this.store.update(reviewId, managerId, (doc) => mutate(current(doc)));
   }
+  async delete(managerId: string, reviewId: string) {
+    await this.store.delete(reviewId, managerId);
+  }
   async listByManager(managerId: string) {
     const docs = await this.store.query(
       { query: "SELECT * FROM c WHERE c.type = 'talentReview' AND c.managerId = @managerId ORDER BY c.date", parameters: [{ name: '@managerId', value: managerId }] },

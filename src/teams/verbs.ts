@@ -187,6 +187,10 @@ export const VERBS = {
     data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30) }),
   },
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
+  /** "Verplaatsen of annuleren": the manager's card to move a planned conversation to another date, or cancel it. */
+  openChangeReview: { verb: 'review.change.open', data: z.object({ reviewId: id }) },
+  moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10) }) },
+  cancelReview: { verb: 'review.cancel', data: z.object({ reviewId: id }) },
   /** The manager proposes a phase; the professional's own choice stays theirs. */
   proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
   /** Prep cards sent by earlier versions carry this verb: it now proposes, like proposeReviewPhase. */
@@ -229,6 +233,7 @@ export const FORM_INPUTS = {
   saveTime: ['hours'],
   saveTraject: ['weeks'],
   planReview: ['reportId', 'date', 'timeZone'],
+  moveReview: ['date'],
   proposeReviewPhase: ['phase'],
   saveFacilitated: ['facilitated'],
 } as const satisfies { [V in VerbName]?: readonly (keyof CardInput<V>)[] };

@@ -5,6 +5,8 @@ export interface TalentReviewRepository {
   get(managerId: string, reviewId: string): Promise<TalentReview | undefined>;
   create(review: TalentReview): Promise<{ review: TalentReview; created: boolean }>;
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>): Promise<TalentReview>;
+  /** Removes a conversation (moved or cancelled by its manager); nothing when it is gone already. */
+  delete(managerId: string, reviewId: string): Promise<void>;
   listByManager(managerId: string): Promise<TalentReview[]>;
   /** One manager's conversations about one report, inside the manager's partition. */
   listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;

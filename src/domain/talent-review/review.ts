@@ -51,6 +51,8 @@ export interface TalentReview {
   prepCards?: PrepCardMessage[];
   /** Counts the report's changes to what they share, so a card rendered before a change is rebuilt. */
   sharedRevision?: number;
+  /** The conversation this one was moved from (its id): a move pressed again finds it here. */
+  movedFrom?: string;
   createdAt: string;
 }
 
@@ -166,6 +168,22 @@ export function legacyPrepJobId(reviewId: string): string {
 export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZone' | 'prepDaysBefore' | 'prepAt'>): TalentReview {
   if (review.timeZone === planned.timeZone && review.prepDaysBefore === planned.prepDaysBefore && review.prepAt === planned.prepAt) return review;
   return { ...review, timeZone: planned.timeZone, prepDaysBefore: planned.prepDaysBefore, prepAt: planned.prepAt };
+}
+
+/**
+ * The conversation on another date, as the manager moves it: a plan of its own for that date
+ * (checked as a new plan is), with the phase the manager proposed, and nothing of the old date's
+ * prep card: that one is withdrawn, and the new date gets its own.
+ */
+export function movedReview(review: TalentReview, input: { date: string; conversationRef: Record<string, unknown> }, now: Date): TalentReview {
+  const { managerId, reportId, reportName, timeZone, prepDaysBefore } = review;
+  const planned = planReview({ managerId, reportId, reportName, date: input.date, timeZone, prepDaysBefore, conversationRef: input.conversationRef }, now);
+  return { ...planned, movedFrom: review.id, ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
+}
+
+/** A refusal of a move or a cancellation about the conversation's date (a day already planned, or one that has passed). */
+export function dateRefused(reason: 'taken' | 'held'): DomainError {
+  return new DomainError(reason === 'taken' ? 'conflict' : 'invalidInput', { detail: `review date ${reason}`, input: { field: 'date', rule: 'range', params: { [reason]: 1 } } });
 }
 
 /**

@@ -23,15 +23,28 @@ export function plannedLine(planned: JustPlanned, t: Translate, locale: Locale):
   return `${t('talentReview.list.prepNotDelivered', { refusedDate: reviewDate(DateTime.fromISO(refused.at, { zone: planned.review.timeZone }).toISODate() ?? refused.at, locale) })} ${line}`;
 }
 
-/** The manager's planned conversations, each with its prep on request. */
-export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: Locale, justPlanned?: JustPlanned): AdaptiveCardJson {
+/**
+ * The manager's planned conversations, each with its prep on request and a way to move or cancel
+ * it. `justPlanned` says when the prep card of a conversation just planned (or moved) comes;
+ * `line` says what else just changed (a cancellation, say).
+ */
+export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: Locale, justPlanned?: JustPlanned, line?: string): AdaptiveCardJson {
   return adaptiveCard(
     [
       // Default text colour: readable on every theme (a green text was hard to read).
+      ...(line ? [textBlock(line, { weight: 'Bolder' })] : []),
       ...(justPlanned ? [textBlock(plannedLine(justPlanned, t, locale), { weight: 'Bolder' })] : []),
       heading(t('talentReview.list.title')),
       ...(reviews.length
-        ? reviews.map((r) => actionSet([execute(t('talentReview.list.prepNow', { name: r.reportName }), 'showPrep', { reviewId: r.id }, { associatedInputs: 'none' })], { spacing: 'Small' }))
+        ? reviews.map((r) =>
+            actionSet(
+              [
+                execute(t('talentReview.list.prepNow', { name: r.reportName }), 'showPrep', { reviewId: r.id }, { associatedInputs: 'none' }),
+                execute(t('talentReview.list.change', { name: r.reportName }), 'openChangeReview', { reviewId: r.id }, { associatedInputs: 'none' }),
+              ],
+              { spacing: 'Small' },
+            ),
+          )
         : [textBlock(t('talentReview.list.empty'))]),
       ...reviews.map((r) => textBlock(t('talentReview.list.item', { name: r.reportName, date: reviewDate(r.date, locale) }), { isSubtle: true, size: 'Small', spacing: 'None' })),
     ],

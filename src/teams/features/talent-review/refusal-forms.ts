@@ -7,6 +7,7 @@ import { FieldProblem, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
+import { RefusedMove } from '../../cards/talent-review/change-review.card';
 import { notSavedPrepCard } from '../../cards/talent-review/prep-not-saved.card';
 import { prepCard, PrepInputs, prepWithdrawnCard } from '../../cards/talent-review/prep.card';
 import { postCard } from '../../card-response';
@@ -20,6 +21,8 @@ export function talentReviewReason(p: FieldProblem, t: Translate, values: Record
     case 'reportId':
       return t(p.code === 'forbidden' ? 'talentReview.form.reportNotTheirs' : 'talentReview.form.report');
     case 'date':
+      if (p.params.taken) return t('talentReview.form.dateTaken');
+      if (p.params.held) return t('talentReview.form.dateHeld');
       return t(p.rule === 'range' ? 'talentReview.form.dateRange' : 'talentReview.form.dateFormat');
     case 'timeZone':
       return t('talentReview.form.timeZone');
@@ -82,13 +85,15 @@ function prepRefusal(deps: TalentReviewFeatureDeps, field: 'phase' | 'facilitate
   };
 }
 
-/** The manager's forms, rendered again after a refused input: planning a conversation, proposing a phase, and "what did I facilitate?". */
+/** The manager's forms, rendered again after a refused input: planning a conversation, moving one, proposing a phase, and "what did I facilitate?". */
 export function talentReviewForms(
   deps: TalentReviewFeatureDeps,
   planCard: (context: TurnContext, refused: RefusedPlan) => Promise<AdaptiveCardJson>,
-): { planReview: RefusalForm; proposePhase: RefusalForm; saveFacilitated: RefusalForm } {
+  changeCard: (context: TurnContext, reviewId: string, refused: RefusedMove) => Promise<AdaptiveCardJson>,
+): { planReview: RefusalForm; moveReview: RefusalForm; proposePhase: RefusalForm; saveFacilitated: RefusalForm } {
   return {
     planReview: { render: (context, r) => planCard(context, { values: r.values, errors: r.errors }), reason: talentReviewReason, inputs: { prepDaysBefore: 'prepDays' } },
+    moveReview: { render: (context, r) => changeCard(context, String(r.values.reviewId ?? ''), { values: r.values, errors: r.errors }), reason: talentReviewReason },
     proposePhase: prepRefusal(deps, 'phase'),
     saveFacilitated: prepRefusal(deps, 'facilitated'),
   };

@@ -9,6 +9,7 @@ import { MaturityPhase } from '../../../domain/talent-review/maturity';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
+import { cancelConversation, moveConversation, PlanChange } from '../../../usecases/talent-review/change-plan';
 import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
@@ -16,6 +17,8 @@ import { postCard } from '../../card-response';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
+import { changeReviewCard, RefusedMove } from '../../cards/talent-review/change-review.card';
+import { reviewDate } from '../../cards/talent-review/review-date';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewSavedCard } from '../../cards/talent-review/review-saved.card';
 import { plannedLine, reviewsListCard } from '../../cards/talent-review/reviews-list.card';
@@ -59,7 +62,42 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const defaults = { today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
-  const forms = talentReviewForms(deps, planCard);
+  /** The manager's list of conversations ahead, with what just changed said on top. */
+  const listCard = async (context: TurnContext, line?: (t: ReturnType<typeof deps.translator.t>, language: 'nl' | 'en') => string) => {
+    const ui = await managerUi(deps, context);
+    return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, undefined, line?.(ui.t, ui.language)), personal: true };
+  };
+  const notPlanned = (context: TurnContext) => listCard(context, (t) => t('talentReview.change.notPlanned'));
+  /** "Verplaatsen of annuleren" for one conversation: only from the manager's own plans (a review id of anyone else's finds nothing). */
+  const changeCard = async (context: TurnContext, reviewId: string, refused?: RefusedMove) => {
+    const ui = await managerUi(deps, context);
+    const review = await tr.reviews.get(ui.managerId, reviewId);
+    if (!review) return undefined;
+    const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone }).toISODate()!;
+    return changeReviewCard(review, today, ui.t, ui.language, refused);
+  };
+  /** What a move or a cancellation did, on the list of conversations ahead. */
+  const changed = async (context: TurnContext, change: PlanChange) => {
+    switch (change.status) {
+      case 'notPlanned':
+        return notPlanned(context);
+      case 'held':
+        return listCard(context, (t, language) => t('talentReview.change.held', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
+      case 'cancelled':
+        return listCard(context, (t, language) => t('talentReview.change.cancelled', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
+      case 'moved': {
+        const ui = await managerUi(deps, context);
+        const { review, from } = change;
+        const line = from ? ui.t('talentReview.change.moved', { name: review.reportName, from: reviewDate(from.date, ui.language), date: reviewDate(review.date, ui.language) }) : undefined;
+        return afterStored(
+          'moveReview',
+          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }, line), personal: true }),
+          () => ({ card: reviewSavedCard(review, ui.t, { line: line ?? plannedLine({ review, prepOn: prepDayOf(tr, review) }, ui.t, ui.language) }), personal: true }),
+        );
+      }
+    }
+  };
+  const forms = talentReviewForms(deps, planCard, async (context, reviewId, refused) => (await changeCard(context, reviewId, refused)) ?? (await notPlanned(context)).card);
   /**
    * The answer once a change is stored: as `show` builds it, or, when its reads fail now, that the
    * change is saved (`saved`). An error card would say nothing was stored.
@@ -181,6 +219,29 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     }, true),
     { form: forms.planReview },
   );
+  onCardAction(app, actions, 'openChangeReview', async (context, data) => {
+    personalOnly(context);
+    const card = await changeCard(context, data.reviewId);
+    return card ? { card, personal: true } : notPlanned(context);
+  });
+  onCardAction(
+    app,
+    actions,
+    'moveReview',
+    async (context, data) =>
+      guarded(context, async () => {
+        personalOnly(context);
+        const ui = await managerUi(deps, context);
+        const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+        return changed(context, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef }));
+      }, true),
+    { form: forms.moveReview },
+  );
+  onCardAction(app, actions, 'cancelReview', async (context, data) => {
+    personalOnly(context);
+    const ui = await managerUi(deps, context);
+    return changed(context, await cancelConversation(tr, ui.managerId, data.reviewId));
+  });
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
     onCardAction(

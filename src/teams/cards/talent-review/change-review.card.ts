@@ -1,0 +1,33 @@
+import { TalentReview } from '../../../domain/talent-review/review';
+import { Locale, Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { reviewDate } from './review-date';
+
+/** A refused move: the inputs as they were sent, and the reason per input id. */
+export interface RefusedMove {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+/**
+ * "Verplaatsen of annuleren": one planned conversation, a new date to move it to, or cancel it.
+ * `today` (yyyy-mm-dd, the organisation's) is the earliest date the picker offers.
+ */
+export function changeReviewCard(review: TalentReview, today: string, t: Translate, locale: Locale, refused?: RefusedMove): AdaptiveCardJson {
+  const dateError = refused?.errors.date;
+  // A refusal about something other than the date (the report moved to another manager) is said above the form.
+  const other = refused ? Object.entries(refused.errors).filter(([field]) => field !== 'date').map(([, text]) => text) : [];
+  return adaptiveCard(
+    [
+      heading(t('talentReview.change.title', { name: review.reportName })),
+      textBlock(t('talentReview.change.plannedOn', { date: reviewDate(review.date, locale) })),
+      ...(refused ? [refusalNotice(t('talentReview.form.notSaved')), ...other.map((text) => textBlock(text))] : []),
+      ...withFieldError({ type: 'Input.Date', id: 'date', label: t('talentReview.change.newDate'), value: submittedText(refused?.values, 'date') ?? review.date, min: today }, dateError),
+      subtle(t('talentReview.change.cancelNote')),
+    ],
+    [
+      execute(t('talentReview.change.move'), 'moveReview', { reviewId: review.id }, { style: 'positive' }),
+      execute(t('talentReview.change.cancel'), 'cancelReview', { reviewId: review.id }, { style: 'destructive', associatedInputs: 'none' }),
+    ],
+  );
+}

@@ -1,0 +1,70 @@
+import { conversationHeld, dateRefused, movedReview, PrepCardMessage, prepDueAt, prepJobId, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
+import { REVIEW_JOB, TalentReviewDeps } from './deps';
+import { prepJobIds, requireDirectManager } from './plan-review';
+
+/** What became of a move or a cancellation: done (also when pressed again after it was), not planned (any more), or already held. */
+export type PlanChange =
+  | { status: 'moved'; review: TalentReview; from: TalentReview | undefined }
+  | { status: 'cancelled'; review: TalentReview }
+  | { status: 'notPlanned' }
+  | { status: 'held'; review: TalentReview };
+
+/** Per message and change, so a press delivered again queues each withdrawal once. */
+function withdrawalKey(review: TalentReview, card: PrepCardMessage, change: 'moved' | 'cancelled'): string {
+  return `${review.id}:${card.conversationId}:${card.activityId}:${change}`;
+}
+
+/**
+ * Takes a conversation's prep card off the schedule and out of the manager's chat, then the
+ * conversation itself. In this order, so a retry after a failure part-way finds the conversation
+ * still there and finishes: the job goes first (it would send a card for a date no longer
+ * planned), and the messages are withdrawn before the list that names them is deleted.
+ */
+async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'moved' | 'cancelled'): Promise<void> {
+  await Promise.all(prepJobIds(review, deps.holidays).map((id) => deps.scheduler.forget(id)));
+  for (const card of review.prepCards ?? []) await deps.prepCards.withdraw(review, card, withdrawalKey(review, card, change));
+  await deps.reviews.delete(review.managerId, review.id);
+}
+
+/**
+ * The manager moves a planned conversation to another date: it becomes the plan for that date,
+ * with the phase they proposed and a prep card of its own; the old date's job and prep cards go.
+ * Only the manager who planned it (it is in their partition), while the directory still makes
+ * them the report's manager, and only before the conversation was held (its account stays with
+ * it). A move pressed again, after it was done, finds the moved conversation and changes nothing.
+ *
+ * The new plan is written before the old one goes, each step idempotent: a failure part-way
+ * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
+ */
+export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown> }): Promise<PlanChange> {
+  const now = deps.clock.now();
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review) {
+    const moved = (await deps.reviews.listByManager(managerId)).find((r) => r.movedFrom === reviewId);
+    return moved ? { status: 'moved', review: moved, from: undefined } : { status: 'notPlanned' };
+  }
+  if (conversationHeld(review, now)) throw dateRefused('held');
+  await requireDirectManager(deps, managerId, review.reportId);
+  if (input.date === review.date) return { status: 'moved', review, from: undefined };
+  const planned = withPrepMoment(movedReview(review, input, now), deps.holidays);
+  const there = await deps.reviews.get(managerId, planned.id);
+  if (there && there.movedFrom !== review.id) throw dateRefused('taken');
+  await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
+  const { review: stored } = await deps.reviews.create(planned);
+  await retire(deps, review, 'moved');
+  return { status: 'moved', review: stored, from: review };
+}
+
+/**
+ * The manager cancels a planned conversation: no prep card comes, the ones shown are withdrawn,
+ * and the conversation (with the phase they proposed) is gone. Their own plan, in their own
+ * partition: no directory check, so a manager can still cancel after the report moved on. A held
+ * conversation stays (its account is the professional's to read). Pressed again: not planned.
+ */
+export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<PlanChange> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review) return { status: 'notPlanned' };
+  if (conversationHeld(review, deps.clock.now())) return { status: 'held', review };
+  await retire(deps, review, 'cancelled');
+  return { status: 'cancelled', review };
+}
