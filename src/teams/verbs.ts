@@ -189,7 +189,7 @@ export const VERBS = {
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   /** "Verplaatsen of annuleren": the manager's card to move a planned conversation to another date, or cancel it. */
   openChangeReview: { verb: 'review.change.open', data: z.object({ reviewId: id }) },
-  moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10) }) },
+  moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10), k: key }) },
   cancelReview: { verb: 'review.cancel', data: z.object({ reviewId: id }) },
   /** The manager proposes a phase; the professional's own choice stays theirs. */
   proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },

@@ -13,6 +13,8 @@
  * 3. She cancels Bram's: no conversation, no prep job, the prep card shown is withdrawn, and no prep
  *    card comes on the day it would have. Pressed again, she hears it is no longer planned.
  * 4. Kees, pressing Mia's buttons, moves and cancels nothing.
+ * 5. Mia moves Anna's conversation and back again; Teams then delivers the first move once more:
+ *    it moves nothing (the move's key is on the conversation it made).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +132,34 @@ describe('moving or cancelling a planned conversation', () => {
     const cancelled = await press('review.cancel', { reviewId: anna.id }, 'kees-card', kees);
     for (const card of [moved, cancelled]) expect(cardText(card)).toMatch(/niet \(meer\) gepland/);
     expect((await reviews('aad-anna')).map((r) => r.date).sort()).toEqual(['2026-12-21', '2027-01-11']);
+  });
+});
+
+describe('a move delivered again after later moves', () => {
+  let t: TestApp;
+  const miaChat = () => t.conversation('personal', 'a:personal-mia');
+  const press = async (verb: string, data: Record<string, unknown>, id?: string) => (await t.send(execute(miaChat(), mia, verb, data, 'card-1', id))).body.value;
+  const dates = async () => (await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources.map((r) => r.date as string);
+  const reviewOn = async (date: string) => (await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources.find((r) => r.date === date);
+
+  beforeAll(async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+  });
+  afterAll(() => t.stop());
+
+  it('moves nothing when the first move arrives again after the conversation was moved back', async () => {
+    await press('review.plan.save', { reportId: 'aad-anna', date: '2026-12-14', timeZone: 'Europe/Amsterdam', prepDays: '3' });
+    const first = { ...buttonData(await press('review.change.open', { reviewId: (await reviewOn('2026-12-14')).id }), 'review.move'), date: '2027-01-04' };
+    await press('review.move', first, 'move-1');
+    const back = { ...buttonData(await press('review.change.open', { reviewId: (await reviewOn('2027-01-04')).id }), 'review.move'), date: '2026-12-14' };
+    await press('review.move', back, 'move-2');
+    expect(await dates()).toEqual(['2026-12-14']);
+
+    const again = await press('review.move', first, 'move-1');
+    expect(cardText(again)).not.toMatch(ERROR);
+    expect(await dates()).toEqual(['2026-12-14']);
   });
 });
 

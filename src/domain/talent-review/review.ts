@@ -53,6 +53,11 @@ export interface TalentReview {
   sharedRevision?: number;
   /** The conversation this one was moved from (its id): a move pressed again finds it here. */
   movedFrom?: string;
+  /**
+   * The keys of the presses that moved this conversation, the last few, carried along on every
+   * move: such a press delivered again, also after later moves, moves nothing.
+   */
+  moveKeys?: string[];
   createdAt: string;
 }
 
@@ -76,6 +81,8 @@ export interface PrepCardMessage {
 export const MAX_PREP_CARDS = 10;
 
 export const PREP_HOUR = 9;
+/** The move presses a conversation remembers (Teams delivers a press again within minutes, not after many moves). */
+export const MAX_MOVE_KEYS = 10;
 export const MAX_FACILITATED_LENGTH = 2000;
 
 export function reviewId(managerId: string, reportId: string, date: string): string {
@@ -175,10 +182,11 @@ export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZo
  * (checked as a new plan is), with the phase the manager proposed, and nothing of the old date's
  * prep card: that one is withdrawn, and the new date gets its own.
  */
-export function movedReview(review: TalentReview, input: { date: string; conversationRef: Record<string, unknown> }, now: Date): TalentReview {
+export function movedReview(review: TalentReview, input: { date: string; conversationRef: Record<string, unknown>; key?: string }, now: Date): TalentReview {
   const { managerId, reportId, reportName, timeZone, prepDaysBefore } = review;
   const planned = planReview({ managerId, reportId, reportName, date: input.date, timeZone, prepDaysBefore, conversationRef: input.conversationRef }, now);
-  return { ...planned, movedFrom: review.id, ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
+  const moveKeys = [...(review.moveKeys ?? []), ...(input.key ? [input.key] : [])].slice(-MAX_MOVE_KEYS);
+  return { ...planned, movedFrom: review.id, ...(moveKeys.length ? { moveKeys } : {}), ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
 }
 
 /** A refusal of a move or a cancellation about the conversation's date (a day already planned, or one that has passed). */

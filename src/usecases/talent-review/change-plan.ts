@@ -31,13 +31,16 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  * with the phase they proposed and a prep card of its own; the old date's job and prep cards go.
  * Only the manager who planned it (it is in their partition), while the directory still makes
  * them the report's manager, and only before the conversation was held (its account stays with
- * it). A move pressed again, after it was done, finds the moved conversation and changes nothing.
+ * it). A move pressed again, after it was done, finds the moved conversation and changes nothing:
+ * by the press's key (the card's), also after later moves; without one, by the id it moved from.
  *
  * The new plan is written before the old one goes, each step idempotent: a failure part-way
  * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
  */
-export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown> }): Promise<PlanChange> {
+export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string }): Promise<PlanChange> {
   const now = deps.clock.now();
+  const done = input.key ? (await deps.reviews.listByManager(managerId)).find((r) => r.moveKeys?.includes(input.key!)) : undefined;
+  if (done) return { status: 'moved', review: done, from: undefined };
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) {
     const moved = (await deps.reviews.listByManager(managerId)).find((r) => r.movedFrom === reviewId);

@@ -11,9 +11,10 @@ export interface RefusedMove {
 
 /**
  * "Verplaatsen of annuleren": one planned conversation, a new date to move it to, or cancel it.
- * `today` (yyyy-mm-dd, the organisation's) is the earliest date the picker offers.
+ * `today` (yyyy-mm-dd, the organisation's) is the earliest date the picker offers; `key` names
+ * the move pressed on this card, so Teams delivering it again moves nothing.
  */
-export function changeReviewCard(review: TalentReview, today: string, t: Translate, locale: Locale, refused?: RefusedMove): AdaptiveCardJson {
+export function changeReviewCard(review: TalentReview, today: string, t: Translate, locale: Locale, key: string, refused?: RefusedMove): AdaptiveCardJson {
   const dateError = refused?.errors.date;
   // A refusal about something other than the date (the report moved to another manager) is said above the form.
   const other = refused ? Object.entries(refused.errors).filter(([field]) => field !== 'date').map(([, text]) => text) : [];
@@ -26,7 +27,7 @@ export function changeReviewCard(review: TalentReview, today: string, t: Transla
       subtle(t('talentReview.change.cancelNote')),
     ],
     [
-      execute(t('talentReview.change.move'), 'moveReview', { reviewId: review.id }, { style: 'positive' }),
+      execute(t('talentReview.change.move'), 'moveReview', { reviewId: review.id, k: key }, { style: 'positive' }),
       execute(t('talentReview.change.cancel'), 'cancelReview', { reviewId: review.id }, { style: 'destructive', associatedInputs: 'none' }),
     ],
   );

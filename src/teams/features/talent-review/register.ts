@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DateTime } from 'luxon';
@@ -74,7 +75,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const review = await tr.reviews.get(ui.managerId, reviewId);
     if (!review) return undefined;
     const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone }).toISODate()!;
-    return changeReviewCard(review, today, ui.t, ui.language, refused);
+    return changeReviewCard(review, today, ui.t, ui.language, randomUUID(), refused);
   };
   /** What a move or a cancellation did, on the list of conversations ahead. */
   const changed = async (context: TurnContext, change: PlanChange) => {
@@ -233,7 +234,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(context, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef }));
+        return changed(context, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k }));
       }, true),
     { form: forms.moveReview },
   );
