@@ -181,7 +181,8 @@ export const VERBS = {
   openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },
   askErase: { verb: 'verantwoording.erase.ask', data: z.object({}) },
   confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes') }) },
-  openPlanReview: { verb: 'review.plan.open', data: z.object({}) },
+  /** `reportId`: the plan card opens with this report chosen (from the list's "plan a conversation"). */
+  openPlanReview: { verb: 'review.plan.open', data: z.object({ reportId: id.optional() }) },
   planReview: {
     verb: 'review.plan.save',
     data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30) }),

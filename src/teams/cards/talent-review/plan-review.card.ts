@@ -9,8 +9,9 @@ export interface RefusedPlan {
   errors: Record<string, string>;
 }
 
-/** What the plan card starts from: `today` (the earliest date) and `timeZone` are the organisation's. */
+/** What the plan card starts from: `today` (the earliest date) and `timeZone` are the organisation's; `reportId` the report chosen, if any. */
 export interface PlanDefaults {
+  reportId?: string;
   today: string;
   date: string;
   timeZone: string;
@@ -30,7 +31,8 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
   const zones = timeZoneChoices(defaults.timeZone);
   const prepDays = refused ? submittedNumber(refused.values, 'prepDays') : defaults.prepDays;
   // A refused report that is no longer in the list is not swapped for another: Save again must not plan for someone nobody chose.
-  const chosen = refused ? (reports.some((r) => r.id === reportId) ? reportId : undefined) : reports[0]!.id;
+  const asked = defaults.reportId && reports.some((r) => r.id === defaults.reportId) ? defaults.reportId : reports[0]!.id;
+  const chosen = refused ? (reports.some((r) => r.id === reportId) ? reportId : undefined) : asked;
   return adaptiveCard(
     [
       heading(t('talentReview.plan.title')),

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { TalentReview } from '../../../domain/talent-review/review';
+import { ReportWithoutPlan } from '../../../usecases/talent-review/manager-overview';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, subtle, textBlock } from '../card-kit';
 import { reviewDate } from './review-date';
 
 /** A conversation just planned, and the day its prep card comes (yyyy-mm-dd; absent: it is due now). */
@@ -23,12 +24,32 @@ export function plannedLine(planned: JustPlanned, t: Translate, locale: Locale):
   return `${t('talentReview.list.prepNotDelivered', { refusedDate: reviewDate(DateTime.fromISO(refused.at, { zone: planned.review.timeZone }).toISODate() ?? refused.at, locale) })} ${line}`;
 }
 
+/** A direct report with no conversation ahead: when the last one was, and a button to plan the next. */
+function withoutPlanSection(reports: ReportWithoutPlan[], t: Translate, locale: Locale) {
+  if (!reports.length) return [];
+  return [
+    textBlock(t('talentReview.list.withoutPlanTitle'), { weight: 'Bolder', spacing: 'Large' }),
+    ...reports.flatMap((r) => [
+      textBlock(r.lastHeld ? t('talentReview.list.lastHeld', { name: r.name, date: reviewDate(r.lastHeld, locale) }) : t('talentReview.list.noneYet', { name: r.name }), { spacing: 'Small' }),
+      actionSet([execute(t('talentReview.list.planFor', { name: r.name }), 'openPlanReview', { reportId: r.reportId }, { associatedInputs: 'none' })], { spacing: 'None' }),
+    ]),
+  ];
+}
+
 /**
  * The manager's planned conversations, each with its prep on request and a way to move or cancel
  * it. `justPlanned` says when the prep card of a conversation just planned (or moved) comes;
- * `line` says what else just changed (a cancellation, say).
+ * `line` says what else just changed (a cancellation, say); `withoutPlan` names the direct
+ * reports with no conversation ahead (absent: not known now).
  */
-export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: Locale, justPlanned?: JustPlanned, line?: string): AdaptiveCardJson {
+export function reviewsListCard(
+  reviews: TalentReview[],
+  t: Translate,
+  locale: Locale,
+  justPlanned?: JustPlanned,
+  more: { line?: string; withoutPlan?: ReportWithoutPlan[]; reportsUnavailable?: boolean } = {},
+): AdaptiveCardJson {
+  const { line, withoutPlan, reportsUnavailable } = more;
   return adaptiveCard(
     [
       // Default text colour: readable on every theme (a green text was hard to read).
@@ -36,17 +57,21 @@ export function reviewsListCard(reviews: TalentReview[], t: Translate, locale: L
       ...(justPlanned ? [textBlock(plannedLine(justPlanned, t, locale), { weight: 'Bolder' })] : []),
       heading(t('talentReview.list.title')),
       ...(reviews.length
-        ? reviews.map((r) =>
+        ? reviews.flatMap((r) => [
+            // Each conversation's date right above its own buttons.
+            textBlock(t('talentReview.list.item', { name: r.reportName, date: reviewDate(r.date, locale) }), { spacing: 'Small' }),
             actionSet(
               [
                 execute(t('talentReview.list.prepNow', { name: r.reportName }), 'showPrep', { reviewId: r.id }, { associatedInputs: 'none' }),
                 execute(t('talentReview.list.change', { name: r.reportName }), 'openChangeReview', { reviewId: r.id }, { associatedInputs: 'none' }),
               ],
-              { spacing: 'Small' },
+              { spacing: 'None' },
             ),
-          )
+          ])
         : [textBlock(t('talentReview.list.empty'))]),
-      ...reviews.map((r) => textBlock(t('talentReview.list.item', { name: r.reportName, date: reviewDate(r.date, locale) }), { isSubtle: true, size: 'Small', spacing: 'None' })),
+      // Absent when the directory was not asked (a list after a plan) or did not answer (then said so).
+      ...(withoutPlan ? withoutPlanSection(withoutPlan, t, locale) : []),
+      ...(reportsUnavailable ? [subtle(t('talentReview.list.reportsUnavailable'))] : []),
     ],
     [execute(t('talentReview.list.planAnother'), 'openPlanReview', {}, { associatedInputs: 'none' })],
   );

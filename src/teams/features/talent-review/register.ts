@@ -11,6 +11,7 @@ import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { cancelConversation, moveConversation, PlanChange } from '../../../usecases/talent-review/change-plan';
+import { managerOverview } from '../../../usecases/talent-review/manager-overview';
 import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
@@ -56,17 +57,18 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
 
   // Answers (and refusals) in the manager's own language, as their other cards.
   const actions: CardActionContext = { ...deps.actions, localeFor: (context) => languageOf(deps, actorOf(context).id, context) };
-  const planCard = async (context: TurnContext, refused?: RefusedPlan) => {
+  const planCard = async (context: TurnContext, refused?: RefusedPlan, reportId?: string) => {
     const ui = await managerUi(deps, context);
     // Today is the date in the organisation's time zone: the earliest a conversation can be planned for.
     const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone });
-    const defaults = { today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
+    const defaults = { reportId, today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
   /** The manager's list of conversations ahead, with what just changed said on top. */
   const listCard = async (context: TurnContext, line?: (t: ReturnType<typeof deps.translator.t>, language: 'nl' | 'en') => string) => {
     const ui = await managerUi(deps, context);
-    return { card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, undefined, line?.(ui.t, ui.language)), personal: true };
+    const { upcoming, withoutPlan } = await managerOverview(tr, ui.managerId);
+    return { card: reviewsListCard(upcoming, ui.t, ui.language, undefined, { line: line?.(ui.t, ui.language), withoutPlan, reportsUnavailable: !withoutPlan }), personal: true };
   };
   const notPlanned = (context: TurnContext) => listCard(context, (t) => t('talentReview.change.notPlanned'));
   /** "Verplaatsen of annuleren" for one conversation: only from the manager's own plans (a review id of anyone else's finds nothing). */
@@ -92,7 +94,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         const line = from ? ui.t('talentReview.change.moved', { name: review.reportName, from: reviewDate(from.date, ui.language), date: reviewDate(review.date, ui.language) }) : undefined;
         return afterStored(
           'moveReview',
-          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }, line), personal: true }),
+          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }, { line }), personal: true }),
           () => ({ card: reviewSavedCard(review, ui.t, { line: line ?? plannedLine({ review, prepOn: prepDayOf(tr, review) }, ui.t, ui.language) }), personal: true }),
         );
       }
@@ -187,14 +189,13 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
     command(async (context) => {
-      const ui = await managerUi(deps, context);
-      await postCard(context, reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language));
+      await postCard(context, (await listCard(context)).card);
     }),
   );
 
-  onCardAction(app, actions, 'openPlanReview', async (context) => {
+  onCardAction(app, actions, 'openPlanReview', async (context, data) => {
     personalOnly(context);
-    return { card: await planCard(context), personal: true };
+    return { card: await planCard(context, undefined, data.reportId), personal: true };
   });
   onCardAction(
     app,
