@@ -28,6 +28,12 @@ const key = z.string().max(80).optional();
  * that text, or refused when it changed since. Cards from before it existed send none.
  */
 const textFingerprint = z.string().max(80).optional();
+/**
+ * A new note typed on the verantwoording overview and sent along with its other buttons: only
+ * shown back, never stored. Bounded well above the note limit (a refused note comes back whole,
+ * even over it), so the text in the field never makes a share or a refresh fail.
+ */
+const noteDraft = z.string().max(20_000).optional();
 /** A choice the person may leave open: nothing picked arrives as "", and the domain says what is missing. */
 const choice = <const T extends [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values).optional());
 
@@ -150,23 +156,26 @@ export const VERBS = {
 
   // Mijn verantwoording (personal chat). Ids come from cards the user was shown, but every
   // handler looks them up in the caller's own partition only.
-  showVerantwoording: { verb: 'verantwoording.show', data: z.object({}) },
-  addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default(''), k: key }) },
-  openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id }) },
-  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: shortText(5000).default('') }) },
+  // `text` on the overview's other buttons: the new note being typed on it, sent along and shown
+  // back (never stored), so pressing one loses nothing. `draft`: the same text carried on a card
+  // opened from the overview whose own inputs it would clash with, back to the overview.
+  showVerantwoording: { verb: 'verantwoording.show', data: z.object({ text: noteDraft }) },
+  addNote: { verb: 'verantwoording.note.add', data: z.object({ text: shortText(5000).default(''), k: key, draft: noteDraft }) },
+  openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id, text: noteDraft }) },
+  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: shortText(5000).default(''), draft: noteDraft }) },
   // `rev`: the version the card showed (cards from before it carry none and delete whatever is stored).
-  deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id, rev: z.number().int().min(1).optional() }) },
+  deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id, rev: z.number().int().min(1).optional(), text: noteDraft }) },
   setVisibility: {
     verb: 'verantwoording.visibility',
-    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
+    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), text: noteDraft }),
   },
-  openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id }) },
+  openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id, text: noteDraft }) },
   saveTime: {
     verb: 'verantwoording.time.save',
     // `rev`: the revision of the hours the card showed; cards from before it carry none (see correctHours).
-    data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)), rev: optionalInt(0) }),
+    data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)), rev: optionalInt(0), draft: noteDraft }),
   },
-  openTraject: { verb: 'verantwoording.traject.open', data: z.object({}) },
+  openTraject: { verb: 'verantwoording.traject.open', data: z.object({ text: noteDraft }) },
   saveTraject: {
     verb: 'verantwoording.traject.save',
     data: z.object({
@@ -176,10 +185,11 @@ export const VERBS = {
       maturityPhase: z.union([z.enum(MATURITY_PHASES), z.literal('')]).optional(),
       // The revision the form showed; cards sent before revisions have none (their save wins).
       rev: optionalInt(0),
+      draft: noteDraft,
     }),
   },
-  openMyData: { verb: 'verantwoording.data.open', data: z.object({}) },
-  askErase: { verb: 'verantwoording.erase.ask', data: z.object({}) },
+  openMyData: { verb: 'verantwoording.data.open', data: z.object({ text: noteDraft }) },
+  askErase: { verb: 'verantwoording.erase.ask', data: z.object({ text: noteDraft }) },
   confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes') }) },
   /** `reportId`: the plan card opens with this report chosen (from the list's "plan a conversation"). */
   openPlanReview: { verb: 'review.plan.open', data: z.object({ reportId: id.optional() }) },

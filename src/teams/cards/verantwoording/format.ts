@@ -18,8 +18,22 @@ export function visibilityLabel(v: Visibility, t: Translate): string {
   return t(v === 'shared' ? 'verantwoording.visibility.shared' : 'verantwoording.visibility.private');
 }
 
-/** The one button that flips an entry between private and shared with the manager. */
+/**
+ * The one button that flips an entry between private and shared with the manager. It sends the
+ * card's inputs along: the new note being typed on the overview comes back on the card it answers with.
+ */
 export function visibilityToggle(kind: ShareableKind, id: string, current: Visibility, t: Translate, groupId?: string): Action {
   const next: Visibility = current === 'shared' ? 'private' : 'shared';
-  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next }, { associatedInputs: 'none' });
+  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next });
+}
+
+/** The data that carries the overview's unsaved new note through a card opened from it (none: nothing). */
+export function carriedDraft(draft: string | undefined): { draft?: string } {
+  return draft ? { draft } : {};
+}
+
+/** The way back to the overview from a card opened from it, with the new note that was being typed there. */
+export function backToOverview(t: Translate, draft: string | undefined, label = 'verantwoording.back'): Action {
+  // Not this card's inputs (a note edit's own `text` is no new note): only the carried draft.
+  return execute(t(label), 'showVerantwoording', draft ? { text: draft } : {}, { associatedInputs: 'none' });
 }

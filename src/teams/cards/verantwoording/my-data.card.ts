@@ -1,19 +1,23 @@
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { backToOverview } from './format';
 
-/** "Mijn gegevens": what is kept, where to download it, and the way to erase it. */
-export function myDataCard(t: Translate): AdaptiveCardJson {
+/**
+ * "Mijn gegevens": what is kept, where to download it, and the way to erase it. `draft`: the new
+ * note being typed on the overview it was opened from, carried back there (also past the confirmation).
+ */
+export function myDataCard(t: Translate, draft?: string): AdaptiveCardJson {
   return adaptiveCard(
     [heading(t('verantwoording.myData.title')), textBlock(t('verantwoording.myData.intro')), textBlock(t('verantwoording.myData.polls')), textBlock(t('verantwoording.myData.export')), textBlock(t('verantwoording.myData.eraseIntro'))],
-    [execute(t('verantwoording.myData.erase'), 'askErase', {}, { style: 'destructive', associatedInputs: 'none' }), execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' })],
+    [execute(t('verantwoording.myData.erase'), 'askErase', draft ? { text: draft } : {}, { style: 'destructive', associatedInputs: 'none' }), backToOverview(t, draft)],
   );
 }
 
 /** The confirmation before erasing: nothing is erased without this second, explicit press. */
-export function eraseConfirmCard(t: Translate): AdaptiveCardJson {
+export function eraseConfirmCard(t: Translate, draft?: string): AdaptiveCardJson {
   return adaptiveCard(
     [heading(t('verantwoording.erase.confirmTitle')), textBlock(t('verantwoording.erase.confirmText'))],
-    [execute(t('verantwoording.erase.confirm'), 'confirmErase', { confirm: 'yes' }, { style: 'destructive', associatedInputs: 'none' }), execute(t('verantwoording.erase.cancel'), 'showVerantwoording', {}, { associatedInputs: 'none' })],
+    [execute(t('verantwoording.erase.confirm'), 'confirmErase', { confirm: 'yes' }, { style: 'destructive', associatedInputs: 'none' }), backToOverview(t, draft, 'verantwoording.erase.cancel')],
   );
 }
 

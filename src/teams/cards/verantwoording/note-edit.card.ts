@@ -1,6 +1,7 @@
 import { Translate } from '../../../i18n/i18n';
 import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refusalNotice, textBlock, withFieldError } from '../card-kit';
+import { backToOverview, carriedDraft } from './format';
 
 export interface NoteEditOptions {
   /**
@@ -15,6 +16,8 @@ export interface NoteEditOptions {
    * delete that names its version (pressing it is the choice to delete what they now see).
    */
   deleteRefused?: true;
+  /** The new note being typed on the overview this card was opened from: it goes back there. */
+  draft?: string;
 }
 
 /** Edits one note; the card carries the version it shows, so a stale save is refused, not lost. */
@@ -40,9 +43,11 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev }, { style: 'positive' }),
-      ...(opts.deleteRefused ? [execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: note.id, rev: note.rev }, { style: 'destructive', associatedInputs: 'none' })] : []),
-      execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
+      execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev, ...carriedDraft(opts.draft) }, { style: 'positive' }),
+      ...(opts.deleteRefused
+        ? [execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: note.id, rev: note.rev, ...(opts.draft ? { text: opts.draft } : {}) }, { style: 'destructive', associatedInputs: 'none' })]
+        : []),
+      backToOverview(t, opts.draft),
     ],
   );
 }
@@ -51,7 +56,7 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
  * A note edit whose note was deleted meanwhile (in the tab): the typed text is not thrown away
  * but kept in the field, with the offer to save it as a new note (`key`: one note per card).
  */
-export function deletedNoteCard(input: { text: string; key: string; error?: string }, t: Translate): AdaptiveCardJson {
+export function deletedNoteCard(input: { text: string; key: string; error?: string; draft?: string }, t: Translate): AdaptiveCardJson {
   return adaptiveCard(
     [
       heading(t('verantwoording.notes.editTitle')),
@@ -62,8 +67,8 @@ export function deletedNoteCard(input: { text: string; key: string; error?: stri
       ),
     ],
     [
-      execute(t('verantwoording.notes.saveAsNew'), 'addNote', { k: input.key }, { style: 'positive' }),
-      execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
+      execute(t('verantwoording.notes.saveAsNew'), 'addNote', { k: input.key, ...carriedDraft(input.draft) }, { style: 'positive' }),
+      backToOverview(t, input.draft),
     ],
   );
 }

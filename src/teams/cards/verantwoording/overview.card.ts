@@ -16,14 +16,14 @@ export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChar
 function trajectSection(traject: ProfTraject | undefined, t: Translate): Element[] {
   const title = textBlock(t('verantwoording.traject.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' });
   if (!traject) {
-    return [title, textBlock(t('verantwoording.traject.missing')), actionSet([execute(t('verantwoording.traject.sketch'), 'openTraject', {}, { style: 'positive', associatedInputs: 'none' })])];
+    return [title, textBlock(t('verantwoording.traject.missing')), actionSet([execute(t('verantwoording.traject.sketch'), 'openTraject', {}, { style: 'positive' })])];
   }
   return [
     title,
     subtle(`${visibilityLabel(traject.visibility, t)} · ${t('verantwoording.traject.weeks', { count: traject.plannedWeeks })}`),
     ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
     ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
-    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}, { associatedInputs: 'none' }), visibilityToggle('profTraject', traject.id, traject.visibility, t)]),
+    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, traject.visibility, t)]),
   ];
 }
 
@@ -35,7 +35,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
     factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
   ];
   if (c.correctable) {
-    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }, { associatedInputs: 'none' }), visibilityToggle('time', c.cycleId, c.timeVisibility, t, c.groupId)]));
+    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }), visibilityToggle('time', c.cycleId, c.timeVisibility, t, c.groupId)]));
   }
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
@@ -60,9 +60,9 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
 function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string): Element {
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
   const actions = [
-    execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }, { associatedInputs: 'none' }),
+    execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }),
     visibilityToggle('note', n.id, n.visibility, t),
-    execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive', associatedInputs: 'none' }),
+    execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
   ];
   return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
@@ -99,17 +99,26 @@ function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: L
     textBlock(t('verantwoording.conversations.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...items,
     subtle(t('verantwoording.conversations.previewHint')),
+    // The preview (talent review) has no way back to this card to carry a typed note on: it is not sent.
     actionSet([execute(t('verantwoording.conversations.preview'), 'previewPrep', {}, { associatedInputs: 'none' })]),
   ];
 }
 
-/** A new note that was refused: the text as typed, and why, shown at the note field. */
+/**
+ * A new note not saved yet, shown in the note field: one that was refused (with why, next to the
+ * field), or one still being typed when another button of the card was pressed.
+ */
 export interface NoteDraft {
   text?: string;
   error?: string;
 }
 
-/** The professional's own overview in the personal chat: per cycle, notes, Prof-traject. */
+/**
+ * The professional's own overview in the personal chat: per cycle, notes, Prof-traject. Its
+ * buttons send the new-note field along (associatedInputs auto) and their answer shows it again:
+ * the answer replaces the whole card, and a note being typed would be gone without a word. The
+ * card is only ever in the person's own chat, so what they typed goes nowhere else.
+ */
 export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
   const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
@@ -151,5 +160,5 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
     actionSet([execute(t('verantwoording.notes.add'), 'addNote', { k: randomUUID() }, { style: 'positive' })]),
     textBlock(t('verantwoording.footer.tab'), { isSubtle: true, size: 'Small', separator: true, spacing: 'Large' }),
   ];
-  return adaptiveCard(body, [execute(t('verantwoording.footer.refresh'), 'showVerantwoording', {}, { associatedInputs: 'none' }), execute(t('verantwoording.footer.myData'), 'openMyData', {}, { associatedInputs: 'none' })]);
+  return adaptiveCard(body, [execute(t('verantwoording.footer.refresh'), 'showVerantwoording', {}), execute(t('verantwoording.footer.myData'), 'openMyData', {})]);
 }

@@ -2,6 +2,7 @@ import { Translate } from '../../../i18n/i18n';
 import { DEFAULT_TRAJECT_WEEKS, MAX_TRAJECT_TEXT, ProfTraject, trajectRev } from '../../../domain/verantwoording/prof-traject';
 import { MATURITY_PHASES } from '../../../domain/talent-review/maturity';
 import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
+import { backToOverview, carriedDraft } from './format';
 
 /** A refused Prof-traject: the inputs as they were sent, and the reason per input id. */
 export interface RefusedTraject {
@@ -32,8 +33,9 @@ function storedVersion(traject: ProfTraject, t: Translate): Element {
 /**
  * Sketches or edits the Prof-traject: learning needs, talents, planned active weeks. The save
  * carries the revision the form was made from, so a newer version saved elsewhere is not undone.
+ * `draft`: the new note being typed on the overview the form was opened from; it goes back there.
  */
-export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, suggestedWeeks = DEFAULT_TRAJECT_WEEKS, refused?: RefusedTraject): AdaptiveCardJson {
+export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, suggestedWeeks = DEFAULT_TRAJECT_WEEKS, refused?: RefusedTraject, draft?: string): AdaptiveCardJson {
   const text = (id: 'learningNeeds' | 'talents') => (refused ? submittedText(refused.values, id) ?? '' : traject?.[id] ?? '');
   // A phase that was not sent was kept as stored, so the form shows the stored one.
   const phase = (refused ? submittedText(refused.values, 'maturityPhase') : undefined) ?? traject?.maturityPhase ?? '';
@@ -68,8 +70,8 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveTraject', rev === undefined ? {} : { rev }, { style: 'positive' }),
-      execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
+      execute(t('verantwoording.save'), 'saveTraject', { ...(rev === undefined ? {} : { rev }), ...carriedDraft(draft) }, { style: 'positive' }),
+      backToOverview(t, draft),
     ],
   );
 }

@@ -2,7 +2,7 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
 import { CycleEntry } from '../../../usecases/verantwoording/overview';
 import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refusalNotice, textBlock, withFieldError } from '../card-kit';
-import { formatHours } from './format';
+import { backToOverview, carriedDraft, formatHours } from './format';
 
 export interface TimeEditOptions {
   /** A refused figure: as typed, the revision the form was made from (none: a card from before revisions), and why. */
@@ -13,6 +13,8 @@ export interface TimeEditOptions {
    * figure (the entry's) is shown next to it.
    */
   changedElsewhere?: { hours: number };
+  /** The new note being typed on the overview this card was opened from: it goes back there. */
+  draft?: string;
 }
 
 /** The stored figure next to a correction whose save it beat: read only, for the person to compare. */
@@ -56,8 +58,8 @@ export function timeEditCard(c: CycleEntry, t: Translate, locale: Locale, opts: 
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveTime', { groupId: c.groupId, cycleId: c.cycleId, ...(rev === undefined ? {} : { rev }) }, { style: 'positive' }),
-      execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' }),
+      execute(t('verantwoording.save'), 'saveTime', { groupId: c.groupId, cycleId: c.cycleId, ...(rev === undefined ? {} : { rev }), ...carriedDraft(opts.draft) }, { style: 'positive' }),
+      backToOverview(t, opts.draft),
     ],
   );
 }

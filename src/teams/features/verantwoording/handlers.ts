@@ -55,35 +55,37 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
       { form },
     );
   };
-  const overview = (ui: Ui) => overviewCardFor(deps, ui.userId, ui.locale);
-  const afterChange = (ui: Ui, verb: VerbName): Promise<AdaptiveCardJson> => overviewAfterChange(deps, ui, verb);
+  // `draft` in each: the new note being typed on the overview (sent along by its buttons, or carried
+  // through a card opened from it); the answer shows it again, so pressing a button loses nothing.
+  const overview = (ui: Ui, draft?: string) => overviewCardFor(deps, ui.userId, ui.locale, draft ? { text: draft } : undefined);
+  const afterChange = (ui: Ui, verb: VerbName, draft: string | undefined): Promise<AdaptiveCardJson> => overviewAfterChange(deps, ui, verb, draft);
   /**
    * A note edit that lost to a change elsewhere: the typed text stays on the card, next to the
    * newer stored text; if the note was deleted meanwhile, with the offer to keep it as a new note.
    */
-  const keepTypedNote = async (ui: Ui, noteId: string, text: string): Promise<AdaptiveCardJson> => {
+  const keepTypedNote = async (ui: Ui, noteId: string, text: string, draft: string | undefined): Promise<AdaptiveCardJson> => {
     const note = await getNote(v, ui.userId, noteId).catch((err: unknown) => {
       if (isDomainError(err) && err.code === 'notFound') return undefined;
       throw err;
     });
-    return note ? noteEditCard(note, ui.t, { changedElsewhere: { text } }) : deletedNoteCard({ text, key: randomUUID() }, ui.t);
+    return note ? noteEditCard(note, ui.t, { changedElsewhere: { text }, draft }) : deletedNoteCard({ text, key: randomUUID(), draft }, ui.t);
   };
 
-  on('showVerantwoording', overview);
+  on('showVerantwoording', async (ui, data) => overview(ui, data.text));
   on('addNote', async (ui, data, context) => {
     // The card's own key (set when it was rendered): a press that arrives twice saves one note.
     await addNote(v, ui.userId, { key: data.k ?? context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: data.text });
-    return afterChange(ui, 'addNote');
+    return afterChange(ui, 'addNote', data.draft);
   });
-  on('openNote', async (ui, data) => noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t));
+  on('openNote', async (ui, data) => noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { draft: data.text }));
   on('saveNote', async (ui, data) => {
     try {
       await editNote(v, ui.userId, data.noteId, { text: data.text, rev: data.rev });
     } catch (err) {
       if (!isDomainError(err) || (err.code !== 'conflict' && err.code !== 'notFound')) throw err;
-      return keepTypedNote(ui, data.noteId, data.text);
+      return keepTypedNote(ui, data.noteId, data.text, data.draft);
     }
-    return afterChange(ui, 'saveNote');
+    return afterChange(ui, 'saveNote', data.draft);
   });
   on('deleteNote', async (ui, data) => {
     try {
@@ -91,26 +93,26 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       // Pressed on a card older than the note's text: the newest text to decide on, and its delete.
-      return noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { deleteRefused: true });
+      return noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { deleteRefused: true, draft: data.text });
     }
-    return afterChange(ui, 'deleteNote');
+    return afterChange(ui, 'deleteNote', data.text);
   });
   on('setVisibility', async (ui, data) => {
     await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility });
-    return afterChange(ui, 'setVisibility');
+    return afterChange(ui, 'setVisibility', data.text);
   });
-  on('openTime', async (ui, data) => timeCardFor(deps, ui, data));
+  on('openTime', async (ui, data) => timeCardFor(deps, ui, data, { draft: data.text }));
   on('saveTime', async (ui, data) => {
     try {
       await correctTimeUsed(v, ui.userId, data.groupId, data.cycleId, data.hours, data.rev);
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       // Corrected elsewhere (the tab) since the card was opened: the typed figure stays, next to the stored one.
-      return timeCardFor(deps, ui, data, { changedElsewhere: { hours: data.hours } });
+      return timeCardFor(deps, ui, data, { changedElsewhere: { hours: data.hours }, draft: data.draft });
     }
-    return afterChange(ui, 'saveTime');
+    return afterChange(ui, 'saveTime', data.draft);
   });
-  on('openTraject', async (ui) => trajectCardFor(deps, ui.userId, ui.t));
+  on('openTraject', async (ui, data) => trajectCardFor(deps, ui.userId, ui.t, undefined, data.text));
   on('saveTraject', async (ui, data) => {
     // The form's phase comes as sent: left out keeps the stored one, '' (none picked) clears it.
     const input = { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase, rev: data.rev };
@@ -119,12 +121,12 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       // Saved elsewhere (the tab) since the form was opened: the form again with what was entered, and the newer version.
-      return trajectCardFor(deps, ui.userId, ui.t, { values: { ...data }, errors: {}, changedElsewhere: true });
+      return trajectCardFor(deps, ui.userId, ui.t, { values: { ...data }, errors: {}, changedElsewhere: true }, data.draft);
     }
-    return afterChange(ui, 'saveTraject');
+    return afterChange(ui, 'saveTraject', data.draft);
   });
-  on('openMyData', async (ui) => myDataCard(ui.t));
-  on('askErase', async (ui) => eraseConfirmCard(ui.t));
+  on('openMyData', async (ui, data) => myDataCard(ui.t, data.text));
+  on('askErase', async (ui, data) => eraseConfirmCard(ui.t, data.text));
   on('confirmErase', async (ui, _data, context) => {
     // The chat knows the person's Teams id and tenant: the outbox forgets their private messages by them.
     const outcome = await tryEraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context) });

@@ -53,20 +53,21 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
     addNote: form(async (context, r) => overviewCardFor(deps, userOf(context), r.locale, { text: submittedText(r.values, 'text'), error: r.errors.text })),
     saveNote: form(async (context, r) => {
       const text = submittedText(r.values, 'text');
+      const draft = submittedText(r.values, 'draft');
       const error = r.errors.text ?? r.t('verantwoording.error.invalidInput');
       const note = await getNote(v, userOf(context), String(r.values.noteId ?? '')).catch((err: unknown) => {
         if (isDomainError(err) && err.code === 'notFound') return undefined;
         throw err;
       });
       // Deleted meanwhile (in the tab): the text stays, to be kept as a new note once it fits.
-      if (!note) return deletedNoteCard({ text: text ?? '', key: randomUUID(), error }, r.t);
-      return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error } });
+      if (!note) return deletedNoteCard({ text: text ?? '', key: randomUUID(), error, draft }, r.t);
+      return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error }, draft });
     }),
     saveTime: form(async (context, r) => {
       const refused = { hours: submittedNumber(r.values, 'hours'), rev: submittedNumber(r.values, 'rev'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') };
       const week = { groupId: String(r.values.groupId ?? ''), cycleId: String(r.values.cycleId ?? '') };
-      return timeCardFor(deps, { userId: userOf(context), locale: r.locale, t: r.t }, week, { refused });
+      return timeCardFor(deps, { userId: userOf(context), locale: r.locale, t: r.t }, week, { refused, draft: submittedText(r.values, 'draft') });
     }),
-    saveTraject: form(async (context, r) => trajectCardFor(deps, userOf(context), r.t, { values: r.values, errors: r.errors }), { plannedWeeks: 'weeks' }),
+    saveTraject: form(async (context, r) => trajectCardFor(deps, userOf(context), r.t, { values: r.values, errors: r.errors }, submittedText(r.values, 'draft')), { plannedWeeks: 'weeks' }),
   };
 }

@@ -14,10 +14,11 @@ export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: s
   return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft);
 }
 
-export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate, refused?: RefusedTraject): Promise<AdaptiveCardJson> {
+/** The Prof-traject form; `draft`: the new note being typed on the overview it was opened from, carried back there. */
+export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate, refused?: RefusedTraject, draft?: string): Promise<AdaptiveCardJson> {
   const v = deps.verantwoording;
   const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
-  return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused);
+  return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused, draft);
 }
 
 /** The time card of one of the person's weeks, with the hours (and their revision) as stored now. */
@@ -30,13 +31,14 @@ export async function timeCardFor(deps: VerantwoordingFeatureDeps, ui: { userId:
 /**
  * The answer once a change is stored: the overview, or, when it cannot be read right now (the
  * store briefly unavailable), that the change is saved. The change happened: an error card
- * would say nothing was stored, and a retry would find it already done.
+ * would say nothing was stored, and a retry would find it already done. `draft`: the new note
+ * that was being typed when the change was made; it stays in the overview's note field.
  */
-export async function overviewAfterChange(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, change: string): Promise<AdaptiveCardJson> {
+export async function overviewAfterChange(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, change: string, draft?: string): Promise<AdaptiveCardJson> {
   try {
-    return await overviewCardFor(deps, ui.userId, ui.locale);
+    return await overviewCardFor(deps, ui.userId, ui.locale, draft ? { text: draft } : undefined);
   } catch (err) {
     deps.logger.warn({ change, err: (err as Error).message }, 'verantwoording change stored; the overview could not be built');
-    return storedCard(ui.t);
+    return storedCard(ui.t, draft);
   }
 }
