@@ -134,7 +134,7 @@ const plan = z
 
 const draft = z.object({ proposal: text(2000), assumptions: z.array(text(400)), risks: z.array(text(400)), questionsToCheck: z.array(text(400)) }).strict();
 const judgement = z
-  .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), textFingerprint: id.optional(), at: isoTime })
+  .object({ id, type: z.literal('judgement'), groupId: id, cycleId: id, proposalId: id, memberId: id, memberName: text(512), opinion: z.enum(['agree', 'doubt', 'disagree']), reason: text(1000).min(1), textFingerprint: id.optional(), keys: z.array(id).max(20).optional(), at: isoTime })
   .strict();
 
 const proposal = z
@@ -190,7 +190,7 @@ const note = z
   .strict();
 
 const personalAnswer = z
-  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, updatedAt: isoTime })
+  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, updatedAt: isoTime, keys: z.array(id).max(20).optional() })
   .strict();
 
 const profTraject = z

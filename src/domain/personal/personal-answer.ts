@@ -16,6 +16,43 @@ export interface PersonalAnswer {
   text: string;
   visibility: Visibility;
   updatedAt: string;
+  /**
+   * The keys of the presses that stored its text (see `personalPressKey`), the latest few: a press
+   * already applied, delivered again by Teams after the member changed the answer, changes
+   * nothing. Absent on answers stored before.
+   */
+  keys?: string[];
+}
+
+/** How many press keys an answer remembers: far more than a member changes it in the minutes Teams redelivers in. */
+export const PERSONAL_ANSWER_KEYS_KEPT = 20;
+
+/**
+ * The key of one save press: the card's action key (or the activity's id), the member, the
+ * question and the words pressed with. The same press delivered again has it; another press on
+ * the same card with other words does not.
+ */
+export function personalPressKey(pressKey: string, userId: string, questionId: number, text: string): string {
+  return stableId('pp', pressKey, userId, String(questionId), trimText(text));
+}
+
+/** Whether this press (its `personalPressKey`) stored the answer's text before. */
+export function personalPressedBefore(stored: PersonalAnswer | undefined, key: string | undefined): boolean {
+  return !!stored && key !== undefined && !!stored.keys?.includes(key);
+}
+
+/**
+ * The stored answer with the member's new text (`fresh`, see `writePersonalAnswer`), keeping what
+ * they chose to share. Unchanged when this press stored it before, or the text is the same.
+ */
+export function changePersonalAnswer(stored: PersonalAnswer, fresh: PersonalAnswer, key?: string): PersonalAnswer {
+  if (personalPressedBefore(stored, key) || stored.text === fresh.text) return stored;
+  return { ...stored, text: fresh.text, updatedAt: fresh.updatedAt, ...keptKeys(stored.keys, key) };
+}
+
+function keptKeys(before: readonly string[] | undefined, key: string | undefined): { keys?: string[] } {
+  const keys = [...(before ?? []), ...(key ? [key] : [])].slice(-PERSONAL_ANSWER_KEYS_KEPT);
+  return keys.length ? { keys } : {};
 }
 
 export const MAX_PERSONAL_ANSWER_LENGTH = 4000;
@@ -25,9 +62,11 @@ export function personalAnswerId(userId: string, sessionId: string, questionId: 
   return stableId('pa', userId, sessionId, String(questionId));
 }
 
-export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'visibility'> & { visibility?: Visibility }): PersonalAnswer {
-  const text = trimText(a.text);
+/** A member's answer as a first save stores it; `key` is the press's (see `personalPressKey`). */
+export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'visibility' | 'keys'> & { visibility?: Visibility; key?: string }): PersonalAnswer {
+  const { key, ...answer } = a;
+  const text = trimText(answer.text);
   if (!text) throw new DomainError('invalidInput', { detail: 'personal answer empty', input: { field: 'text', rule: 'required' } });
   if (text.length > MAX_PERSONAL_ANSWER_LENGTH) throw new DomainError('invalidInput', { detail: 'personal answer length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_PERSONAL_ANSWER_LENGTH, count: text.length } } });
-  return { ...a, id: personalAnswerId(a.userId, a.sessionId, a.questionId), type: 'personalAnswer', text, visibility: a.visibility ?? 'private' };
+  return { ...answer, id: personalAnswerId(answer.userId, answer.sessionId, answer.questionId), type: 'personalAnswer', text, visibility: answer.visibility ?? 'private', ...keptKeys(undefined, key) };
 }

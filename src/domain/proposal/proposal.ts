@@ -33,7 +33,30 @@ export interface Judgement {
    * text as it stands, as they always did.
    */
   textFingerprint?: string;
+  /**
+   * The keys of the presses that stored it (see `judgementPressKey`), the latest few: a press
+   * already applied, delivered again by Teams after the member changed their judgement, changes
+   * nothing. Absent on judgements stored before.
+   */
+  keys?: string[];
   at: string;
+}
+
+/** How many press keys a judgement remembers: far more than a member changes it in the minutes Teams redelivers in. */
+export const JUDGEMENT_KEYS_KEPT = 20;
+
+/**
+ * The key of one judgement press: the card's action key (or the activity's id), the member, and
+ * what they pressed with. The same press delivered again has it; another press on the same card
+ * with other words (the card was not replaced) does not.
+ */
+export function judgementPressKey(pressKey: string, memberId: string, j: { opinion?: string; reason: string; textFingerprint?: string }): string {
+  return stableId('jp', pressKey, memberId, j.opinion ?? '', j.reason.trim(), j.textFingerprint ?? '');
+}
+
+/** Whether this press (its `judgementPressKey`) stored the member's judgement before. */
+export function judgementPressedBefore(stored: Judgement | undefined, key: string | undefined): boolean {
+  return !!stored && key !== undefined && !!stored.keys?.includes(key);
 }
 
 /** The group's decision, taken once enough members judged; never made by default or by the AI. */
@@ -222,12 +245,29 @@ export interface JudgementInput {
   textFingerprint?: string;
   /** The fingerprint of the text the member's card showed, when the card named it. */
   seen?: string;
+  /** The press's key (see `judgementPressKey`), kept on the judgement it stores. */
+  key?: string;
 }
 
-/** A member's judgement of the proposal, of the text their card showed; `stored` is their judgement as it stands, if any. */
+/**
+ * Another member's decision is stored and this judgement came after it: nothing of it is stored,
+ * and the member's view comes back saying so, with what they entered next to the field.
+ */
+function judgedAfterDecision(): DomainError {
+  return new DomainError('conflict', { detail: 'judged after the group decided', input: { field: 'opinion', rule: 'format', params: { decided: 1 } } });
+}
+
+/**
+ * A member's judgement of the proposal, of the text their card showed; `stored` is their judgement
+ * as it stands, if any. A press that stored it before (Teams delivering it again, also after the
+ * member changed it since) changes nothing.
+ */
 export function judge(p: Proposal, j: JudgementInput, stored?: Judgement): Judgement {
+  if (stored && judgementPressedBefore(stored, j.key)) return stored;
+  // Read before `repeatsJudgement` narrows `stored` (its false case still leaves a stored judgement of other words).
+  const keysBefore = stored?.keys;
   if (repeatsJudgement(stored, { ...j, textFingerprint: j.seen ?? j.textFingerprint })) return stored;
-  if (p.decision) throw new DomainError('sessionClosed', 'proposal decided');
+  if (p.decision) throw judgedAfterDecision();
   if (j.seen !== undefined && j.textFingerprint !== undefined && j.seen !== j.textFingerprint) throw textChanged('opinion');
   if (!j.opinion || !OPINIONS.includes(j.opinion)) throw new DomainError('invalidInput', { detail: 'opinion', input: { field: 'opinion', rule: 'required' } });
   const reason = cleanText(j.reason, MAX_REASON_LENGTH, 'reason');
@@ -242,8 +282,15 @@ export function judge(p: Proposal, j: JudgementInput, stored?: Judgement): Judge
     opinion: j.opinion,
     reason,
     ...(j.textFingerprint ? { textFingerprint: j.textFingerprint } : {}),
+    ...keptKeys(keysBefore, j.key),
     at: j.at,
   };
+}
+
+/** The press keys a judgement keeps: the ones before, and this press's, the latest few. */
+function keptKeys(before: readonly string[] | undefined, key: string | undefined): { keys?: string[] } {
+  const keys = [...(before ?? []), ...(key ? [key] : [])].slice(-JUDGEMENT_KEYS_KEPT);
+  return keys.length ? { keys } : {};
 }
 
 /** How many judgements a decision needs: the quorum's share of the members present, at least one. */

@@ -111,6 +111,29 @@ function unsavedDecision(view: SessionView, t: Translate): Element[] {
   ];
 }
 
+/**
+ * A judgement of this member that was not stored because the group decided before it (another
+ * member's press), or a judgement draft refused after the group moved on: the reason, and what
+ * they entered in the inputs they typed it in, so nothing they wrote is lost. No button: once the
+ * group decided, judging is over.
+ */
+function unsavedJudgement(view: SessionView, t: Translate): Element[] {
+  const errors = view.refused?.errors ?? {};
+  if (!view.viewer || !(errors.opinion || errors.reason)) return [];
+  return [
+    container(
+      [
+        textBlock(t('validation.yourJudgement'), { weight: 'Bolder' }),
+        ...(errors.opinion ? [textBlock(errors.opinion, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : []),
+        subtle(t('validation.yourEntry')),
+        { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: kept(view, 'opinion') },
+        ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(1000, kept(view, 'reason')) }, errors.reason),
+      ],
+      { spacing: 'Medium' },
+    ),
+  ];
+}
+
 function judgementForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: Translate): Element {
   const own = view.viewer?.judgement;
   const errors = view.refused?.errors ?? {};
@@ -168,7 +191,7 @@ function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: 
 /**
  * Question 7: the proposal as it stands, each member's judgement of it (agree, doubt, disagree,
  * with a reason), then the group's explicit decision. Once decided, a member whose own different
- * decision was not stored sees that, with what they entered.
+ * decision, or whose judgement pressed just after it, was not stored sees that, with what they entered.
  */
 export function validationSection(view: SessionView, t: Translate): Element[] {
   const p = view.proposal;
@@ -182,6 +205,7 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
       ...judgementList(u.current, t),
       ...earlierJudgements(u, t),
       decided(p, t),
+      ...unsavedJudgement(view, t),
       ...unsavedDecision(view, t),
     ];
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -114,7 +114,10 @@ function readyToDecide(deps: WeekCycleDeps, state: SessionState): boolean {
 /**
  * A member's judgement, of the text their card showed (`textFingerprint`). `opensDecision` when it
  * is the one that brings the judgements of the text as it stands up to what a decision needs:
- * from then on the group can decide, which everyone should see.
+ * from then on the group can decide, which everyone should see. `pressKey` names the press (the
+ * card's action key, or the activity's id): the judgement keeps it, so the same press delivered
+ * again after the member changed their judgement (under the same or another activity id) finds it
+ * there and changes nothing.
  */
 export async function judgeProposal(
   deps: WeekCycleDeps,
@@ -122,19 +125,22 @@ export async function judgeProposal(
   sessionId: string,
   actor: Actor,
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
+  pressKey?: string,
 ): Promise<{ state: SessionState; opensDecision: boolean }> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const proposal = loaded.proposal;
   const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
   // A card that names no text (one from before cards did) judges the text as it stands.
   const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
-  // The same press again, its judgement stored: the member's view, even after the group decided or the session ended,
-  // counted in a decision stored meanwhile (its first delivery may have stopped before it did).
+  const key = pressKey ? judgementPressKey(pressKey, actor.id, input) : undefined;
+  // The same press again, its judgement stored (as it is, or changed by a later press since): the member's
+  // view, even after the group decided or the session ended, counted in a decision stored meanwhile (its
+  // first delivery may have stopped before it did).
   // Nobody joins by it: its first delivery made them a member, and they may have left the chat since.
-  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: await recountIfLate(deps, loaded), opensDecision: false };
+  if (judgementPressedBefore(mine, key) || repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: await recountIfLate(deps, loaded), opensDecision: false };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
-  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen }, mine);
+  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen, key }, mine);
   const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated });
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
-import { PersonalAnswer, personalAnswerId, writePersonalAnswer } from '../../domain/personal/personal-answer';
+import { changePersonalAnswer, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound } from '../../domain/week-cycle/energy';
@@ -150,26 +150,31 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  * Questions 9-10: stored in the member's own partition, never in the group's. A first answer is
  * one create; changing it keeps whatever the member chose to share. A shared answer's text then
  * replaces the old one wherever the manager was shown it: also when this press finds its text
- * stored already, as the redelivery of a press whose turn ended before that rebuild.
+ * stored already, as the redelivery of a press whose turn ended before that rebuild. `pressKey`
+ * names the press (the card's action key, or the activity's id): the answer keeps it, so the same
+ * press delivered again after the member changed the answer (under the same or another activity
+ * id) finds it there and changes nothing.
  */
-export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }): Promise<{ state: SessionState; answer: PersonalAnswer }> {
+export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const shown = async (answer: PersonalAnswer) => {
     if (answer.visibility === 'shared') await deps.sharingChanged?.(actor.id);
     return { state, answer };
   };
+  const key = pressKey ? personalPressKey(pressKey, actor.id, input.questionId, input.text) : undefined;
   if (state.session.status !== 'open') {
-    // The same answer again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
+    // The same press again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
     const stored = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
-    if (stored && stored.text === trimText(input.text)) return shown(stored);
+    if (stored && (stored.text === trimText(input.text) || personalPressedBefore(stored, key))) return shown(stored);
     throw new DomainError('sessionClosed');
   }
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
-  const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString() });
+  const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString(), key });
   const { answer, created } = await deps.personalAnswers.create(fresh);
-  if (created || (answer.text === fresh.text)) return shown(answer);
-  const updated = await deps.personalAnswers.update(actor.id, personalAnswerId(actor.id, sessionId, q.id), (a) => (a.text === fresh.text ? a : { ...a, text: fresh.text, updatedAt: fresh.updatedAt }));
+  if (created || changePersonalAnswer(answer, fresh, key) === answer) return shown(answer);
+  // Decided again on the answer as stored at the write: a press of before the one stored meanwhile changes nothing.
+  const updated = await deps.personalAnswers.update(actor.id, personalAnswerId(actor.id, sessionId, q.id), (a) => changePersonalAnswer(a, fresh, key));
   return shown(updated);
 }
 

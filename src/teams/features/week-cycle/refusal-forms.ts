@@ -32,9 +32,9 @@ const SAME_WORDS: Record<string, string> = {
 /** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
 export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, length: p.params.count });
-  // The proposal changed since the member's card showed it, or another member's decision is stored.
+  // The proposal changed since the member's card showed it, or another member's decision is stored (a judgement or a decision came after it).
   if (p.code === 'conflict' && p.params.changed) return t('weekCycleForm.proposalChanged');
-  if (p.code === 'conflict' && p.params.decided) return t('weekCycleForm.decisionTaken');
+  if (p.code === 'conflict' && p.params.decided) return t(p.field === 'opinion' ? 'weekCycleForm.judgedAfterDecision' : 'weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
     if (p.rule === 'format' && p.params.disagree !== undefined) {

@@ -327,9 +327,10 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id, data.from), actor.id);
   });
 
+  // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
     const actor = actorOf(context);
-    const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text });
+    const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text }, data.k ?? context.activity.id);
     return presenter.added(state, actor.id, answer);
   }, sessionForm);
 
@@ -353,8 +354,10 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   });
 
   // A judgement is the member's own, except the one that lets the group decide: that one everyone sees.
+  // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
-    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint });
+    const input = { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint };
+    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), input, data.k ?? context.activity.id);
     return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
   }, sessionForm);
 
