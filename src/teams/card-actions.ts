@@ -86,6 +86,12 @@ export interface RefusalForm {
   /** Domain field name -> input id on the card, where the two differ (e.g. plannedWeeks -> weeks). */
   inputs?: Record<string, string>;
   /**
+   * The form's other inputs that would be refused too, checked on what the person sent (domain
+   * field names, mapped by `inputs`). Asked only when a refusal is about a field: the form then
+   * comes back with every reason at once, not one per press.
+   */
+  alsoRefused?(values: Record<string, unknown>): FieldProblem[];
+  /**
    * Refusals not about a field that still come back in the form rather than as an error card,
    * because the form can show what was typed when nothing could take it (e.g. 'sessionClosed':
    * the closed session card shows the text to copy).
@@ -179,10 +185,12 @@ function payloadProblems(error: ZodError, input: Record<string, unknown>): Field
   });
 }
 
-function fieldProblems(err: unknown, payload: FieldProblem[], form: RefusalForm): FieldProblem[] {
+function fieldProblems(err: unknown, payload: FieldProblem[], form: RefusalForm, values: Record<string, unknown>): FieldProblem[] {
   if (!isDomainError(err)) return [];
-  if (err.input) return [{ field: form.inputs?.[err.input.field] ?? err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }];
-  return payload;
+  const found = err.input ? [{ field: form.inputs?.[err.input.field] ?? err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }] : payload;
+  if (!found.length || !form.alsoRefused) return found;
+  const more = form.alsoRefused(values).map((p) => ({ ...p, field: form.inputs?.[p.field] ?? p.field }));
+  return [...found, ...more.filter((p) => !found.some((f) => f.field === p.field))];
 }
 
 /**
@@ -221,7 +229,7 @@ export function onCardAction<V extends VerbName>(
       // When the person's language cannot be read (the store is down), Teams' own is the best guess.
       const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? 'nl');
       const t = ctx.translator.t(locale);
-      const problems = options.form && !outsider ? fieldProblems(err, payload, options.form) : [];
+      const problems = options.form && !outsider ? fieldProblems(err, payload, options.form, input) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
       const kept = !outsider && !!options.form?.keepsOn?.includes(code as ErrorCode);
@@ -230,7 +238,7 @@ export function onCardAction<V extends VerbName>(
       // Inputs that stay in the direct reply are never put in a card that would be queued instead.
       const mayShowInputs = !options.form?.onlyInReply || repliesDirectly(context);
       const form = options.form && (problems.length || kept) && mayShowInputs ? options.form : undefined;
-      const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, problems === payload) : undefined;
+      const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, payload.length > 0) : undefined;
       // The store failed the save, the directory did not answer, or the group had no place for a
       // newcomer: the answer replaces the person's card, so it keeps their words and the same
       // action to try again (no form render: it would read what just failed). A directory outage

@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat, verantwoordingDeps } from './support';
 
 /**
- * Found in review, stop 41. The overview card in the personal chat ("verantwoording") has the
+ * Found in review, stop 40. The overview card in the personal chat ("verantwoording") has the
  * field for a new note on the same card as its other buttons: share/unshare per note, answer, week
  * and Prof-traject, Vernieuwen, edit and delete. Anna types a new note and, before pressing
  * "Notitie toevoegen", shares an older note, deletes one, presses Vernieuwen or edits a note.

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
-import { DomainError } from '../shared/errors';
+import { DomainError, ErrorCode, RefusedField } from '../shared/errors';
 import { trimText } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -92,20 +92,37 @@ export interface GroupSettings {
   plannedWeeks: number;
 }
 
-/** The rules a group's settings must meet; throws a coded error the user can act on. */
-export function checkGroupSettings(s: GroupSettings): GroupSettings {
-  const uniqueMembers = [...new Map(s.members.map((m) => [m.id, m])).values()];
-  const name = trimText(s.name);
-  if (!name) throw new DomainError('invalidInput', { detail: 'name', input: { field: 'name', rule: 'required' } });
-  if (uniqueMembers.length < GROUP_SIZE.min || uniqueMembers.length > GROUP_SIZE.max) {
-    throw new DomainError('groupSize', { detail: `members=${uniqueMembers.length}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: uniqueMembers.length } } });
+/** A rule of a group's settings that a field breaks: the code and the field, as a refusal names them. */
+export interface SettingsProblem {
+  code: Extract<ErrorCode, 'invalidInput' | 'groupSize'>;
+  detail: string;
+  input: RefusedField & { field: SettingsField };
+}
+
+const uniqueById = (members: Member[]) => [...new Map(members.map((m) => [m.id, m])).values()];
+const sortedDays = (days: Weekday[]) => [...new Set(days)].sort((a, b) => a - b) as Weekday[];
+
+/** Every rule the settings break, one per field, in the form's order: a form names them all at once. */
+export function groupSettingsProblems(s: GroupSettings): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const memberCount = uniqueById(s.members).length;
+  const dayCount = sortedDays(s.schedule.days).length;
+  if (!trimText(s.name)) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
+  if (memberCount < GROUP_SIZE.min || memberCount > GROUP_SIZE.max) {
+    problems.push({ code: 'groupSize', detail: `members=${memberCount}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: memberCount } } });
   }
-  const days = [...new Set(s.schedule.days)].sort((a, b) => a - b) as Weekday[];
-  if (days.length !== 4) throw new DomainError('invalidInput', { detail: 'exactly four session days', input: { field: 'days', rule: 'range', params: { count: days.length } } });
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) throw new DomainError('invalidInput', { detail: 'startTime', input: { field: 'startTime', rule: 'format' } });
-  if (!IANAZone.isValidZone(s.schedule.timeZone)) throw new DomainError('invalidInput', { detail: 'timeZone', input: { field: 'timeZone', rule: 'format' } });
-  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
-  return { ...s, name, members: uniqueMembers, schedule: { ...s.schedule, days } };
+  if (dayCount !== 4) problems.push({ code: 'invalidInput', detail: 'exactly four session days', input: { field: 'days', rule: 'range', params: { count: dayCount } } });
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.schedule.startTime)) problems.push({ code: 'invalidInput', detail: 'startTime', input: { field: 'startTime', rule: 'format' } });
+  if (!IANAZone.isValidZone(s.schedule.timeZone)) problems.push({ code: 'invalidInput', detail: 'timeZone', input: { field: 'timeZone', rule: 'format' } });
+  if (!Number.isInteger(s.plannedWeeks) || s.plannedWeeks < 1 || s.plannedWeeks > 52) problems.push({ code: 'invalidInput', detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
+  return problems;
+}
+
+/** The rules a group's settings must meet; throws a coded error the user can act on (the first field that breaks one). */
+export function checkGroupSettings(s: GroupSettings): GroupSettings {
+  const [first] = groupSettingsProblems(s);
+  if (first) throw new DomainError(first.code, { detail: first.detail, input: first.input });
+  return { ...s, name: trimText(s.name), members: uniqueById(s.members), schedule: { ...s.schedule, days: sortedDays(s.schedule.days) } };
 }
 
 /** The group's settings revision: 0 before the group exists, and for one stored before revisions were kept. */

@@ -56,10 +56,6 @@ function settingsAfter(stored: Group, mine: GroupSettings, seen: SettingsSeen | 
 }
 
 /**
- * Creates the group for a chat, or updates its settings when it exists (setup can be re-run).
- * Everyone who joins or leaves gets the group in (or marked out of) their membership index.
- */
-/**
  * Someone in the chat who is not in a full group cannot join it by a press (see `ensureMember`),
  * and neither rewrites its members or schedule through the settings form: they ask a member. The
  * one who set the group up may change it without being in it; a group with room takes anyone, as
@@ -80,6 +76,10 @@ function holdsAlready(group: Group, next: GroupSettings, conversationRef: Record
   return Object.keys(written).every((key) => isDeepStrictEqual(asStored(stored[key]), asStored(written[key])));
 }
 
+/**
+ * Creates the group for a chat, or updates its settings when it exists (setup can be re-run).
+ * Everyone who joins or leaves gets the group in (or marked out of) their membership index.
+ */
 export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
@@ -128,7 +128,14 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   return group;
 }
 
-export async function changeLanguage(deps: WeekCycleDeps, groupId: string, language: Language): Promise<Group> {
-  // A new revision, so a setup form opened before it does not put the old language back.
-  return deps.groups.update(groupId, (g) => (g.language === language ? g : { ...g, language, rev: revisionOf(g) + 1 }));
+/**
+ * "taal en": the group's language is one of its settings, so who may change it is who may save the
+ * setup form (see `refuseOutsiderOfFullGroup`), decided on the group as stored under its ETag.
+ */
+export async function changeLanguage(deps: WeekCycleDeps, groupId: string, language: Language, actor: Actor): Promise<Group> {
+  return deps.groups.update(groupId, (g) => {
+    refuseOutsiderOfFullGroup(g, actor);
+    // A new revision, so a setup form opened before it does not put the old language back.
+    return g.language === language ? g : { ...g, language, rev: revisionOf(g) + 1 };
+  });
 }

@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import { Application, TurnState } from '../../teams-ai';
 import { Group } from '../../../domain/week-cycle/group';
 import { isDomainError } from '../../../domain/shared/errors';
@@ -50,10 +51,27 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     }],
     [/^\s*(taal|language)\b/i, async (context, group, arg) => {
       if (arg !== 'nl' && arg !== 'en') return void (await context.sendActivity(t(group)('language.usage')));
-      const updated = await changeLanguage(wc, group.id, arg);
+      const updated = await changeLanguage(wc, group.id, arg, actorOf(context));
       await context.sendActivity(t(updated)('language.changed'));
+      await redrawOpenSession(updated);
     }],
   ];
+
+  /**
+   * The open session's shared card is in the chat for everyone (and the only view on the
+   * Action.Submit fallback): after a change of language it is drawn again in the new one, not left
+   * in the old until the group's next step. The language is stored already: a failed redraw is
+   * logged, and the next step or refresh brings the card along.
+   */
+  const redrawOpenSession = async (group: Group) => {
+    try {
+      const state = group.currentCycleId ? await wc.sessions.loadCycle(group.id, group.currentCycleId) : undefined;
+      const open = state && !state.cycle.completedAt ? state.sessions.find((s) => s.status === 'open') : undefined;
+      if (open) await presenter.pushShared(group.id, open.id);
+    } catch (err) {
+      deps.logger.warn({ err: (err as Error).message }, 'language changed; the open session card could not be redrawn');
+    }
+  };
 
   /** Opens the next session, or shows the open one; the command names no week, `cycleId` is the group's. */
   const start = async (context: TurnContext, groupId: string, cycleId: string | undefined) => {
@@ -97,7 +115,13 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     async (context) => {
       // Added back to a chat whose group it kept (see chat-members.handlers): that group goes on.
       const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
-      await postCard(context, group ? welcomeBackCard(group.name, t(group, context)) : welcomeCard(t(undefined, context), wc.drafter.enabled));
+      const card = group ? welcomeBackCard(group.name, t(group, context)) : welcomeCard(t(undefined, context), wc.drafter.enabled);
+      // Through the outbox, keyed by the install's activity: Teams delivering the same
+      // conversationUpdate again (its first answer came late) finds the greeting sent, or queued, already.
+      const conversationId = groupConversationId(context);
+      const ref = TurnContext.getConversationReference(context.activity);
+      const chatRef = { ...ref, conversation: { ...ref.conversation, id: conversationId } } as unknown as Record<string, unknown>;
+      await deps.messenger.post(chatRef, card, { key: `greeting:${conversationId}:${context.activity.id ?? randomUUID()}` });
     },
   );
 }

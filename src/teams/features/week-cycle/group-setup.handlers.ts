@@ -1,9 +1,10 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { DEFAULT_PLANNED_WEEKS, defaultSchedule, GroupSettings, revisionOf, SettingsSeen, Weekday } from '../../../domain/week-cycle/group';
+import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, revisionOf, SettingsSeen, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
+import { leftGroup } from '../../../usecases/week-cycle/membership';
 import { FieldProblem, onCardAction } from '../../card-actions';
 import { VerbData } from '../../verbs';
 import type { Locale, Translate } from '../../../i18n/i18n';
@@ -11,7 +12,7 @@ import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { readRoster } from './roster';
+import { readChatRoster, readRoster } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
 
 /** `language`: a refused form comes back in the language of its reasons, also before the group exists. */
@@ -38,8 +39,9 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
 
   onCardAction(app, deps.actions, 'saveSetup', async (context, data) => {
     if (conversationKindOf(context) === 'personal') throw new DomainError('forbidden', 'setup in personal chat');
-    const roster = await readRoster(context, deps.logger);
+    const { members: roster, actorListed } = await readChatRoster(context, deps.logger);
     const existing = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
+    if (existing) await refuseWhoLeftTheChat(deps, existing, actorOf(context), actorListed);
     const known = new Map([...roster, ...(existing?.members ?? [])].map((m) => [m.id, m]));
     const chosen = data.members.split(',').map((id) => id.trim()).filter((id) => id !== '');
     if (chosen.some((id) => !known.has(id))) {
@@ -64,12 +66,44 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     form: {
       reason: setupReason,
       inputs: { plannedWeeks: 'weeks' },
+      alsoRefused: settingsProblemsOf,
       render: (context, r) => {
         const changedMeanwhile = r.problems.some((p) => p.code === 'conflict' && p.params.settingsChanged);
         return setupCardFor(deps, context, { values: r.values, errors: r.errors, changedMeanwhile }, r.locale);
       },
     },
   });
+}
+
+/**
+ * A group is its chat: someone Teams removed from it left the group, and does not rewrite the
+ * group's settings from a setup form still on their screen. Their own index says they left, and
+ * Teams' roster (which readChatRoster fills up with the presser) no longer lists them. Listed
+ * again: they are back in the chat, and save as anyone in it. When Teams cannot list the chat,
+ * the save waits for a roster that can tell. Nothing is stored either way.
+ */
+async function refuseWhoLeftTheChat(deps: FeatureDeps, group: Group, actor: { id: string }, actorListed: boolean | undefined): Promise<void> {
+  if (actorListed === true || !(await leftGroup(deps.weekCycle, group, actor.id))) return;
+  const params: Record<string, number> = actorListed === false ? { presserNotInChat: 1 } : { rosterUnread: 1 };
+  throw new DomainError('forbidden', { detail: 'setup saved by someone who left the group with the chat', input: { field: 'members', rule: 'format', params } });
+}
+
+/**
+ * The rules the form's inputs break, checked on what the card sent as the domain checks a save:
+ * a refusal (of the payload or of one field) then names every wrong field at once.
+ */
+function settingsProblemsOf(values: Record<string, unknown>): FieldProblem[] {
+  const text = (id: string) => (typeof values[id] === 'string' ? (values[id] as string) : '');
+  const weeks = typeof values.weeks === 'number' ? values.weeks : Number(text('weeks').trim() || NaN);
+  const members = text('members').split(',').map((id) => id.trim()).filter((id) => id !== '').map((id) => ({ id, name: id }));
+  const settings: GroupSettings = {
+    name: text('name'),
+    members,
+    schedule: { days: weekdays(text('days')), startTime: text('startTime').slice(0, 5), timeZone: text('timeZone') },
+    language: values.language === 'en' ? 'en' : 'nl',
+    plannedWeeks: weeks,
+  };
+  return groupSettingsProblems(settings).map((p) => ({ field: p.input.field, code: p.code, rule: p.input.rule, params: p.input.params ?? {} }));
 }
 
 function weekdays(csv: string): Weekday[] {
@@ -86,6 +120,7 @@ function seenOn(shown: NonNullable<VerbData<'saveSetup'>['shown']>, rev: number)
 function setupReason(p: FieldProblem, t: Translate): string {
   if (p.params.settingsChanged) return t('setup.changedField');
   if (p.field === 'members' && p.params.erasing) return t('setup.memberBeingErased');
+  if (p.field === 'members' && p.params.presserNotInChat) return t('setup.presserNotInChat');
   if (p.field === 'members' && p.params.rosterUnread) return t('weekCycleForm.rosterUnread');
   if (p.field === 'members' && p.params.notInChat) return t('weekCycleForm.membersNotInChat');
   return weekCycleReason(p, t);

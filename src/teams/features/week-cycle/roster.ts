@@ -6,8 +6,19 @@ import { actorOf } from '../../turn';
 
 const MAX_ROSTER = 200;
 
+/** The chat's members as a setup reads them, and whether Teams itself named the person acting among them. */
+export interface ChatRoster {
+  /** The chat's members, for picking the group; the person acting is always among them. */
+  members: Member[];
+  /**
+   * Whether Teams listed the person acting. Undefined when it cannot tell: the read failed (then
+   * `members` is the person alone) or stopped at MAX_ROSTER before the list ended.
+   */
+  actorListed?: boolean;
+}
+
 /** The chat's members, for picking the group. Falls back to the person acting when Teams can't list them. */
-export async function readRoster(context: TurnContext, logger: Logger): Promise<Member[]> {
+export async function readChatRoster(context: TurnContext, logger: Logger): Promise<ChatRoster> {
   const actor = actorOf(context);
   const self: Member = { id: actor.id, name: actor.name, teamsId: actor.teamsId };
   try {
@@ -18,11 +29,19 @@ export async function readRoster(context: TurnContext, logger: Logger): Promise<
       for (const m of page.members) members.push({ id: m.aadObjectId || m.id, name: m.name || m.givenName || m.id, teamsId: m.id });
       token = page.continuationToken;
     } while (token && members.length < MAX_ROSTER);
-    return members.some((m) => m.id === self.id) ? members : [self, ...members];
+    const listed = members.some((m) => m.id === self.id);
+    // Absent from a list cut off at MAX_ROSTER may still be further down it; an empty answer tells nothing.
+    const told = listed || (!token && members.length > 0);
+    return { members: listed ? members : [self, ...members], ...(told ? { actorListed: listed } : {}) };
   } catch (err) {
     logger.warn(loggableError(err), 'could not read the conversation roster; offering only the current user');
-    return [self];
+    return { members: [self] };
   }
+}
+
+/** The chat's members, for picking the group (see readChatRoster). */
+export async function readRoster(context: TurnContext, logger: Logger): Promise<Member[]> {
+  return (await readChatRoster(context, logger)).members;
 }
 
 /** Beyond this many people a chat's roster is not read whole (a big team's): at 100 a page, 50 requests. */
