@@ -132,10 +132,12 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         // it, and in a shared chat the organisation's (DEFAULT_LANGUAGE), as its welcome and setup
         // form speak until the group chooses: one member's client does not choose for all, and one
         // chat never mixes two languages.
+        // A failed read of the group is not "no group": it rejects, so each caller falls back as
+        // fits whom its card goes to (a card for the presser alone: their Teams client's language).
         const personal = conversationKindOf(context) === 'personal';
         const named = typeof data.groupId === 'string' ? data.groupId : undefined;
         const groupId = named ?? (personal ? undefined : groupIdFor(groupConversationId(context)));
-        const group = groupId ? await groups.get(groupId).catch(() => undefined) : undefined;
+        const group = groupId ? await groups.get(groupId) : undefined;
         if (group) return group.language;
         const own = personal ? await personalLanguage(actorOf(context).id) : undefined;
         if (own) return own;

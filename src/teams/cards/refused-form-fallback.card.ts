@@ -16,6 +16,51 @@ export function typedFreeText(values: Record<string, unknown>): boolean {
   return FREE_TEXT.some((id) => typeof values[id] === 'string' && (values[id] as string).trim() !== '');
 }
 
+/**
+ * The label an input has on its own form (the same i18n key), so the plain form names each box as
+ * the person saw it. Ids that mean one thing on every form; ids that differ per form are below.
+ */
+const LABELS: Record<string, string> = {
+  reason: 'validation.reason',
+  decisionReason: 'validation.decisionReason',
+  adoptedText: 'validation.ownWords',
+  firstStep: 'validation.firstStepLabel',
+  firstStepNote: 'lookBack.note',
+  facilitated: 'talentReview.prep.facilitatedLabel',
+  learningNeeds: 'verantwoording.traject.learningNeeds',
+  talents: 'verantwoording.traject.talents',
+  learningNeedText: 'verantwoording.learningNeed.textLabel',
+  name: 'setup.name',
+  members: 'setup.members',
+  days: 'setup.days',
+  startTime: 'setup.startTime',
+  hours: 'verantwoording.time.hoursLabel',
+  prepDays: 'talentReview.plan.prepDays',
+  start: 'rhythm.move.start',
+};
+
+/** Labels of ids that name a different input on different forms, per verb. */
+const LABELS_BY_VERB: Record<string, Record<string, string>> = {
+  'session.contribute': { text: 'question.addLabel' },
+  'session.personal': { text: 'question.personalLabel' },
+  'verantwoording.note.add': { text: 'verantwoording.notes.addLabel' },
+  'verantwoording.note.save': { text: 'verantwoording.notes.editLabel' },
+  'verantwoording.traject.save': { weeks: 'verantwoording.traject.plannedWeeks' },
+  'group.setup.save': { timeZone: 'setup.timeZone', weeks: 'setup.weeks' },
+  'review.plan.save': { date: 'talentReview.plan.date', timeZone: 'talentReview.plan.timeZone' },
+  'review.move': { date: 'talentReview.change.newDate' },
+};
+
+/**
+ * The label of an input on the plain form: its own form's, else a generic one (an input whose
+ * label is not fixed, e.g. a poll's open question, or one added later) rather than none: a
+ * screen reader must never announce an unnamed box.
+ */
+function labelOf(verb: string, id: string, t: Translate): string {
+  const key = LABELS_BY_VERB[verb]?.[id] ?? LABELS[id];
+  return t(key ?? 'error.formFallbackField');
+}
+
 /** Why an action could not be done now, for a card that keeps what was typed (see refusedFormFallback). */
 export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept' | 'error.cardDataKept';
 
@@ -41,5 +86,5 @@ export function refusedFormFallback(verb: string, values: Record<string, unknown
   const top = failed ? [errorTitle(t), refusalNotice(t(failed))] : [refusalNotice(t('error.formFallback'))];
   // The button's own data was what could not be used: the same data again can only be refused again.
   const actions = failed === 'error.cardDataKept' ? [] : [again];
-  return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, isMultiline: true, value: values[id] as string }, errors[id]))], actions);
+  return adaptiveCard([...top, ...shown.flatMap((id) => withFieldError({ type: 'Input.Text', id, label: labelOf(verb, id, t), isMultiline: true, value: values[id] as string }, errors[id]))], actions);
 }

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { HrReport, MIN_WEEK_ATTENDANCE } from '../../domain/hr-report/report';
 import { Language } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
-import { reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
+import { reportAverage, reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
 import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
 import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
@@ -88,7 +88,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     '',
     t('hrReport.energy'),
     ...(report.energy.length
-      ? report.energy.map((w) => `- ${reportWeek(w.week, t)}: ${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}`)
+      ? report.energy.map((w) => `- ${reportWeek(w.week, t)}: ${reportAverage(w.averageIn, t, language)} / ${reportAverage(w.averageOut, t, language)}`)
       : [`- ${t('hrReport.none')}`]),
     '',
     t('hrReport.b3'),

@@ -1,6 +1,6 @@
 import { Language } from '../../../domain/framework/framework';
 import { HrReport, MIN_WEEK_ATTENDANCE } from '../../../domain/hr-report/report';
-import { reportDate, reportWeek } from './report-format';
+import { reportAverage, reportDate, reportNumber, reportWeek } from './report-format';
 import { Translate } from '../../../i18n/i18n';
 import { facilitationSection } from './facilitation.section';
 import { adoptionSection } from './adoption.section';
@@ -14,14 +14,14 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
     factSet([
       { title: t('hrReport.groupsActive'), value: String(report.groupsActive) },
       { title: t('hrReport.sessionsHeld'), value: String(report.sessionsHeld) },
-      { title: t('hrReport.learningHours'), value: String(report.learningHours) },
+      { title: t('hrReport.learningHours'), value: reportNumber(report.learningHours, language) },
       { title: t('hrReport.proposalsMade'), value: String(report.proposalsMade) },
       { title: t('hrReport.proposalsValidated'), value: String(report.proposalsValidated) },
     ]),
     subtle(t('hrReport.wholeWeeks', { min: MIN_WEEK_ATTENDANCE })),
     textBlock(t('hrReport.energy'), { weight: 'Bolder', spacing: 'Medium' }),
     report.energy.length
-      ? factSet(report.energy.slice(-12).map((w) => ({ title: reportWeek(w.week, t), value: `${w.averageIn ?? t('hrReport.tooFew')} / ${w.averageOut ?? t('hrReport.tooFew')}` })))
+      ? factSet(report.energy.slice(-12).map((w) => ({ title: reportWeek(w.week, t), value: `${reportAverage(w.averageIn, t, language)} / ${reportAverage(w.averageOut, t, language)}` })))
       : subtle(t('hrReport.none')),
     textBlock(t('hrReport.b3'), { weight: 'Bolder', spacing: 'Medium' }),
     report.b3.length

@@ -3,8 +3,9 @@ import { Language } from '../../../domain/framework/framework';
 import { Translate } from '../../../i18n/i18n';
 
 /**
- * Dates and weeks of the HR report as people read them ("30 jun. 2026", "week 23 van 2026"):
- * the card and the readable summary. The CSV keeps ISO dates and weeks, for spreadsheets.
+ * Dates, weeks and figures of the HR report as people read them ("30 jun. 2026", "week 23 van
+ * 2026", "3,7"): the card and the readable summary. The CSV keeps ISO dates and weeks and plain
+ * numbers, for spreadsheets.
  */
 export function reportDate(isoDate: string, language: Language): string {
   // A calendar date, not an instant: read in UTC, so the day never shifts.
@@ -16,4 +17,17 @@ export function reportDate(isoDate: string, language: Language): string {
 export function reportWeek(isoWeek: string, t: Translate): string {
   const week = DateTime.fromISO(isoWeek, { zone: 'utc' });
   return week.isValid ? t('hrReport.week', { week: week.weekNumber, year: week.weekYear }) : isoWeek;
+}
+
+/**
+ * A figure of the report in the reader's notation, to a tenth: "3,7" and "22,5" in Dutch, "3.7"
+ * in English. A whole figure stays whole ("4", "16"), as the report has always shown it.
+ */
+export function reportNumber(n: number, language: Language): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+}
+
+/** A week's energy average, or that too few answered. */
+export function reportAverage(average: number | undefined, t: Translate, language: Language): string {
+  return typeof average === 'number' ? reportNumber(average, language) : t('hrReport.tooFew');
 }

@@ -217,7 +217,7 @@ function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs): E
     ...head,
     subtle(t('talentReview.prep.facilitatedHint', { name: view.review.reportName })),
     ...(error ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
-    ...withFieldError({ type: 'Input.Text', id: 'facilitated', isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
+    ...withFieldError({ type: 'Input.Text', id: 'facilitated', label: t('talentReview.prep.facilitatedLabel'), isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
     { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
     actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
