@@ -54,6 +54,21 @@ export function buttonData(card: unknown, verb: string): Record<string, unknown>
   return found;
 }
 
+/** The data of the button with this verb whose title names `name` (a list with one button per person). */
+export function buttonDataNaming(card: unknown, verb: string, name: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb && String(o.title).includes(name)) found = o.data as Record<string, unknown>;
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} button for ${name}`);
+  return found;
+}
+
 /** The Input.Text with this id on a card, as the card holds it (its value and maxLength among the rest). */
 export function textInput(card: unknown, id: string): { value?: string; maxLength?: number } | undefined {
   let found: { value?: string; maxLength?: number } | undefined;

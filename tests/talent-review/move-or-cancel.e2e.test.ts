@@ -20,7 +20,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, message, user } from '../support/activities';
-import { buttonData, field } from '../support/card-fields';
+import { buttonData, buttonDataNaming, field } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -44,7 +44,7 @@ describe('moving or cancelling a planned conversation', () => {
     const before = t.connector.calls.length;
     await t.send(message(miaChat(), mia, 'gesprekken'));
     const list = t.connector.calls.slice(before).find((c) => c.method === 'POST')!.activity.attachments[0].content;
-    const open = findButton(list, 'review.change.open', name);
+    const open = buttonDataNaming(list, 'review.change.open', name);
     return press('review.change.open', open, 'list-card');
   };
 
@@ -163,17 +163,3 @@ describe('a move delivered again after later moves', () => {
   });
 });
 
-/** The data of the button with this verb whose card names `name` in its title. */
-function findButton(card: unknown, verb: string, name: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb && String(o.title).includes(name)) found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} button for ${name}`);
-  return found;
-}

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, message, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { inputValue } from '../support/card-fields';
+import { buttonDataNaming, inputValue } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -55,7 +55,7 @@ describe('the list names the direct reports without a conversation ahead', () =>
     expect(text).toContain('Cem · nog geen gesprek');
     expect(text).not.toMatch(/Bram · (laatste gesprek|nog geen)/);
 
-    const plan = await press('review.plan.open', findButton(card, 'review.plan.open', 'Anna'));
+    const plan = await press('review.plan.open', buttonDataNaming(card, 'review.plan.open', 'Anna'));
     expect(inputValue(plan, 'reportId')).toBe('aad-anna');
   });
 
@@ -69,17 +69,3 @@ describe('the list names the direct reports without a conversation ahead', () =>
   });
 });
 
-/** The data of the button with this verb whose title names `name`. */
-function findButton(card: unknown, verb: string, name: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb && String(o.title).includes(name)) found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} button for ${name}`);
-  return found;
-}
