@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { DEFAULT_KEEP_SECONDS, leavesNoTrace, OutboxJob } from './outbox-job';
+import { DEFAULT_KEEP_SECONDS, hookPending, leavesNoTrace, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
@@ -73,6 +73,9 @@ export class JobTransitions {
       this.logger.warn('a guarded outbox job changed while this sender held it');
       return undefined;
     }
+    // A sent job with an onSent hook stays without its TTL until the hook ran (see hookPending):
+    // due for it only after the lease, so no other sender runs it while this one does.
+    const hookToRun = status === 'sent' && job.onSent !== undefined;
     const done = await this.store.replaceIfUnchanged(job, {
       ...job,
       // A sent or skipped job is kept only for its key and result (idempotency): what it said,
@@ -82,7 +85,7 @@ export class JobTransitions {
       owner: undefined,
       lockedUntil: undefined,
       result,
-      ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
+      ...(hookToRun ? { checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() } : { ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS }),
     });
     if (!done) this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
     return done;
@@ -128,9 +131,10 @@ export class JobTransitions {
       case 'sent': {
         const result = { activityId: outcome.activityId, conversationId: outcome.conversationId };
         const done = await this.finish(job, 'sent', result);
-        if (done) {
-          await this.hooks.sent(done, result).catch((err) => this.logger.error({ ...log, err: (err as Error).message }, 'outbox onSent hook failed'));
-        }
+        if (!done) return;
+        if (hookPending(done)) return this.runHook(done);
+        // A guarded job is gone already (leavesNoTrace): its hook gets this one run.
+        await this.hooks.sent(done, result).catch((err) => this.logger.error({ ...log, err: (err as Error).message }, 'outbox onSent hook failed'));
         return;
       }
       case 'retry': {
@@ -172,6 +176,55 @@ export class JobTransitions {
         this.hooks.notDelivered?.(job, 'unconfirmed', undefined);
         return;
     }
+  }
+
+  /**
+   * A sent job whose onSent hook is due again (it failed, or the sender that sent the message
+   * stopped before it ran): taken for the lease, as a claim is, then the hook runs; the message
+   * is never sent again. Returns whether this sender took it.
+   */
+  async retryHook(job: Versioned<OutboxJob>): Promise<boolean> {
+    if (!hookPending(job)) return false;
+    const taken = await this.store.replaceIfUnchanged(job, { ...job, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() });
+    if (!taken) return false;
+    await this.runHook(taken);
+    return true;
+  }
+
+  /**
+   * Runs the onSent hook of a sent job this sender holds (see hookPending). What a hook records
+   * (a card's message id) is needed later and cannot be found again, so a hook that fails runs
+   * again after a back-off, until it succeeds or long after the message's own time budget; the
+   * hooks are idempotent (a second run records the same). Only then does the job get its TTL.
+   */
+  private async runHook(job: Versioned<OutboxJob>): Promise<void> {
+    const log = { jobId: job.id, hook: job.onSent?.kind };
+    try {
+      await this.hooks.sent(job, { activityId: job.result?.activityId, conversationId: job.result?.conversationId ?? '' });
+    } catch (err) {
+      await this.hookFailed(job, (err as Error).message).catch((e) => this.logger.error({ ...log, err: (e as Error).message }, 'outbox onSent hook failed and could not be put off; it runs again after the lease'));
+      return;
+    }
+    // Not recorded (a write that failed, or another sender took it after a long hook): the hook runs again, to the same effect.
+    const ended = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: undefined, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS }).catch((err: Error) => {
+      this.logger.warn({ ...log, err: err.message }, 'outbox onSent hook ran; its end not recorded, so it runs again');
+      return undefined;
+    });
+    if (!ended) this.logger.debug(log, 'outbox job changed while its onSent hook ran');
+  }
+
+  /** The hook failed: due again after a back-off, or, a day past the message's own time budget, given up (logged as an error). */
+  private async hookFailed(job: Versioned<OutboxJob>, why: string): Promise<void> {
+    const failed = (job.checksFailed ?? 0) + 1;
+    const dueAt = Date.now() + Math.min(this.options.backoffCapMs, this.options.backoffBaseMs * 2 ** (failed - 1));
+    const log = { jobId: job.id, hook: job.onSent?.kind, failed, err: why };
+    if (dueAt > this.giveUpAt(job) + this.options.giveUpAfterMs) {
+      this.logger.error(log, 'outbox onSent hook failed; given up');
+      await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS });
+      return;
+    }
+    this.logger.warn(log, 'outbox onSent hook failed; it runs again later');
+    await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
   }
 
   /** Jobs left `sending` by a sender that stopped: in doubt, so never resent (see OutboxSender). */

@@ -21,9 +21,13 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   status: DeliveryStatus;
   /** Messages to one conversation go out one at a time, in order, and within its own rate limit. */
   conversationKey: string;
+  /** When it is due; on a sent job whose `onSent` hook is still to run, when the hook is (see `hookPending`). */
   notBefore: string;
   attempts: number;
-  /** How many times its guard or render could not answer (it failed): each waits longer (`JobTransitions.defer`). */
+  /**
+   * How many times its guard or render could not answer (it failed): each waits longer
+   * (`JobTransitions.defer`). On a sent job whose hook is still to run: how often the hook failed.
+   */
   checksFailed?: number;
   createdAt: string;
   /** Sort key: enqueue time plus position in its batch, so one conversation's messages keep their order. */
@@ -63,6 +67,15 @@ export interface TenantLeaseDoc {
  */
 export function leavesNoTrace(job: Pick<OutboxJob, 'guard'>): boolean {
   return job.guard !== undefined;
+}
+
+/**
+ * A sent job whose `onSent` hook has not run to its end yet (it threw, or its sender stopped
+ * first): it is kept without its TTL, and the sender runs the hook again when it is due
+ * (`notBefore`), never the message. The TTL is set once the hook succeeded (JobTransitions).
+ */
+export function hookPending(job: Pick<OutboxJob, 'status' | 'onSent' | 'ttl'>): boolean {
+  return job.status === 'sent' && job.onSent !== undefined && job.ttl === undefined;
 }
 
 export const FINISHED: readonly DeliveryStatus[] = ['sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped'];

@@ -81,7 +81,7 @@ export interface SenderHooks {
   guard(job: OutboxJob): Promise<boolean | 'later'>;
   /** Builds the payload of a job with `render`, just before it is sent; undefined skips the job. */
   render(job: OutboxJob): Promise<Rendered | undefined>;
-  /** After delivery; errors are logged, the job stays sent. */
+  /** After delivery; one that throws runs again later until it succeeds (JobTransitions.runHook), so it must be idempotent. */
   sent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void>;
   /** After the outbox stopped trying a job whose conversation was there (not for an undeliverable one). */
   notDelivered?(job: OutboxJob, reason: NotDeliveredReason, status: number | undefined): void;

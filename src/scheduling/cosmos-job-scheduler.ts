@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JobScheduler, PendingJobLookup, ScheduledJob } from '../domain/scheduling/job';
 import { RunAgainLater } from './run-again-later';
+import { UnreadablePayload } from './unreadable-payload';
 import { Clock } from '../domain/shared/clock';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
@@ -21,7 +22,11 @@ const LEASE_RENEW_MS = LEASE_MS / 4;
  */
 const MAX_ATTEMPTS = 30;
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
-const DONE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * A finished job (done, cancelled, or failed for good) expires a week later: the `jobs` container
+ * has no default TTL (pending jobs may be due months ahead), so a job without its own would stay.
+ */
+const FINISHED_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Groups (or polls) whose due jobs run at the same time; the outbox keeps Teams' rate limits. */
 const LANES_AT_ONCE = 8;
@@ -81,7 +86,7 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
 
   async cancel(jobId: string): Promise<void> {
     try {
-      await this.store.update(jobId, jobId, (j) => (j.status === 'pending' ? { ...j, status: 'cancelled', ttl: DONE_TTL_SECONDS } : j));
+      await this.store.update(jobId, jobId, (j) => (j.status === 'pending' ? { ...j, status: 'cancelled', ttl: FINISHED_TTL_SECONDS } : j));
     } catch (err) {
       if (statusOf(err) !== 404 && (err as { code?: number }).code !== 404) throw err;
     }
@@ -203,17 +208,22 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
       } finally {
         stopRenewing();
       }
-      await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: DONE_TTL_SECONDS }));
+      await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS }));
     } catch (err) {
       if (err instanceof RunAgainLater) {
         this.logger.info({ jobId: job.id, kind: job.kind, reason: err.message }, 'scheduled job runs again later');
         await store.update(job.id, key, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined }));
         return;
       }
-      const giveUp = job.attempts >= MAX_ATTEMPTS;
+      // A payload its handler cannot read stays unreadable: retrying it for a day changes nothing.
+      const giveUp = job.attempts >= MAX_ATTEMPTS || err instanceof UnreadablePayload;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
+      if (giveUp) {
+        await store.update(job.id, key, (j) => ({ ...j, status: 'failed', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS }));
+        return;
+      }
       const retryAt = new Date(this.clock.now().getTime() + Math.min(2 ** job.attempts * 10_000, MAX_RETRY_DELAY_MS)).toISOString();
-      await store.update(job.id, key, (j) => ({ ...j, status: giveUp ? 'failed' : 'pending', dueAt: giveUp ? j.dueAt : retryAt, lockedUntil: undefined }));
+      await store.update(job.id, key, (j) => ({ ...j, status: 'pending', dueAt: retryAt, lockedUntil: undefined }));
     }
   }
 

@@ -14,6 +14,9 @@ export interface LeaseGrant {
   previous?: { owner: string; expiresAt: Date };
 }
 
+/** A sent job whose onSent hook is still to run: the query form of `hookPending`. */
+const HOOK_PENDING = "(c.status = 'sent' AND IS_DEFINED(c.onSent) AND NOT IS_DEFINED(c.ttl))";
+
 const SYSTEM = ['_rid', '_self', '_ts', '_attachments'] as const;
 
 function clean<T>(doc: Record<string, unknown>): Versioned<T> {
@@ -61,11 +64,11 @@ export class OutboxStore {
     }
   }
 
-  /** Pending jobs that are due, oldest first. */
+  /** Pending jobs that are due, and sent ones whose onSent hook is due again (see `hookPending`), oldest first. */
   async due(now: Date, limit: number): Promise<Versioned<OutboxJob>[]> {
     const { resources } = await this.container.items
       .query({
-        query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.type = 'outboxJob' AND c.status = 'pending' AND c.notBefore <= @now ORDER BY c.notBefore`,
+        query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR ${HOOK_PENDING}) AND c.notBefore <= @now ORDER BY c.notBefore`,
         parameters: [{ name: '@now', value: now.toISOString() }],
       })
       .fetchAll();
@@ -83,12 +86,15 @@ export class OutboxStore {
     return resources.map((r) => clean<OutboxJob>(r));
   }
 
-  /** The earliest notBefore of the jobs not yet finished, or undefined when there are none. */
+  /**
+   * The earliest notBefore of the jobs not yet finished, or undefined when there are none. A sent
+   * job whose onSent hook is still to run counts as pending: there is still work to do for it.
+   */
   async nextOpen(): Promise<{ pending: number; sending: number; earliest?: string }> {
     const { resources } = await this.container.items
-      .query({ query: "SELECT c.status, c.notBefore FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR c.status = 'sending')" })
+      .query({ query: `SELECT c.status, c.notBefore FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR c.status = 'sending' OR ${HOOK_PENDING})` })
       .fetchAll();
-    const pending = resources.filter((r) => r.status === 'pending');
+    const pending = resources.filter((r) => r.status !== 'sending');
     const earliest = pending.map((r) => r.notBefore as string).sort()[0];
     return { pending: pending.length, sending: resources.length - pending.length, earliest };
   }

@@ -53,9 +53,12 @@ export class TeamsMessenger {
    * `about` names the people the card is about, so erasing one of them deletes it;
    * `giveUpAfterMs`, how long Teams' transient failures are retried for a card that is wrong
    * when it comes late (see OutboundMessage.giveUpAfterMs; else the outbox's 24 hours).
+   * `onSent` is told the id however late the card goes out (with a `key`, so a retried caller
+   * queues it once): the caller's wait may run out first, and then the id comes only that way.
    */
-  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number } = {}): Promise<string | undefined> {
-    return (await this.outbox.deliver(this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs))).activityId;
+  async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number; onSent?: OutboxHook } = {}): Promise<string | undefined> {
+    const message = this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs);
+    return (await this.outbox.deliver({ ...message, ...(opts.onSent ? { onSent: opts.onSent } : {}) })).activityId;
   }
 
   /**

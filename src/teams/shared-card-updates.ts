@@ -44,6 +44,14 @@ interface Lane {
 const MAX_ATTEMPTS = 4;
 
 /**
+ * The longest Retry-After the lane waits out. Teams counts a conversation's calls over 30 s, so it
+ * rarely asks for more; when it does, the lane gives the update up rather than hold the card's
+ * other work (the AI draft, the time box) that long: the next action or refresh brings the card
+ * up to date, as after any failed update.
+ */
+export const MAX_RETRY_AFTER_MS = 30_000;
+
+/**
  * Teams allows a bot 60 requests per 30 seconds in one conversation: two per second, sustained.
  * A live group of eight answering at once would otherwise update its one card many times a
  * second, be throttled, and spend most of its work on cards nobody sees before the next one.
@@ -165,11 +173,13 @@ export class SharedCardUpdates {
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, activity);
         if (res.ok) return true;
         const retry = res.status === 429 || res.status >= 500;
-        if (!retry || attempt === MAX_ATTEMPTS) {
-          this.logger.warn({ status: res.status, code: res.code }, 'could not update the shared card; the action itself was stored');
+        // Teams said when the conversation may be called again: not before (each early call is one more 429).
+        const waitMs = res.retryAfterMs ?? 250 * attempt;
+        if (!retry || attempt === MAX_ATTEMPTS || waitMs > MAX_RETRY_AFTER_MS) {
+          this.logger.warn({ status: res.status, code: res.code, retryAfterMs: res.retryAfterMs }, 'could not update the shared card; the action itself was stored');
           return false;
         }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(res.retryAfterMs ?? 250 * attempt, 5_000)));
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
       } catch (err) {
         if (!(err instanceof TransportError) || attempt === MAX_ATTEMPTS) {
           this.logger.warn({ err: (err as Error).message }, 'could not update the shared card; the action itself was stored');

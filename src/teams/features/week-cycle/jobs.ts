@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { readPayload } from '../../../scheduling/unreadable-payload';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
 import { BehindInWeek, CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
@@ -28,6 +29,20 @@ const cyclePayload = z.object({ groupId: z.string(), cycleId: z.string() });
 /** Time left until `at` by the app's clock: how long a message that is only right before then may wait for Teams. */
 function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
   return Math.max(0, new Date(at).getTime() - wc.clock.now().getTime());
+}
+
+/** The outbox's hook for a session card the rhythm posted (see rememberRhythmCard). */
+const SESSION_CARD_POSTED = 'session.cardPosted';
+
+/**
+ * The rhythm's session card went out: it is the session's card. Told by the outbox whenever the
+ * card goes out, also after the start job's wait ran out (Teams throttled the post), and again
+ * after a failure, so it records the same once. A session that has a card already keeps it (a
+ * member's `start` posted one meanwhile, and updates go there); an erased one has nothing to keep.
+ */
+async function rememberRhythmCard(wc: FeatureDeps['weekCycle'], groupId: string, sessionId: string, activityId: string): Promise<void> {
+  if (!(await wc.sessions.get(groupId, sessionId))) return;
+  await wc.sessions.update(groupId, sessionId, (s) => (s.cardActivityId ? s : { ...s, cardActivityId: activityId }));
 }
 
 /**
@@ -63,10 +78,13 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const summary = await presenter.summaryWhenSent(groupId!, sessionId!);
     return summary ? { payload: cardMessage(summary.card), stillValid: summary.stillValid } : undefined;
   });
+  deps.outbox.onSent(SESSION_CARD_POSTED, async ({ groupId, sessionId }, { activityId }) => {
+    if (groupId && sessionId && activityId) await rememberRhythmCard(wc, groupId, sessionId, activityId);
+  });
 
   // The job's id is the step's key: a run that failed after its step was stored says it on the retry; the outbox keys keep it once.
   scheduler.on(JOB_KINDS.sessionWarning, async (payload, job) => {
-    const { groupId, sessionId } = sessionPayload.parse(payload);
+    const { groupId, sessionId } = readPayload(sessionPayload, payload);
     const { state, warned } = await warnOnce(wc, groupId, sessionId, job.id);
     if (state.session.status === 'open') await scheduleClose(wc, state.session);
     // A run retried after the session's hour (the scheduler retries for a day) says nothing: "N
@@ -82,7 +100,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   // Also for a session a member closed: what follows a close is idempotent, and a press whose follow-ups failed schedules this job to finish them.
   scheduler.on(JOB_KINDS.sessionClose, async (payload, job) => {
-    const { groupId, sessionId } = sessionPayload.parse(payload);
+    const { groupId, sessionId } = readPayload(sessionPayload, payload);
     const { state, closed } = await endSession(wc, groupId, sessionId, undefined, job.id);
     await finishClose(wc, state);
     if (closed) await presenter.pushShared(groupId, sessionId, state);
@@ -90,17 +108,25 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
   });
 
   scheduler.on(JOB_KINDS.sessionStart, async (payload) => {
-    const { groupId, cycleId, week, day, at } = startPayload.parse(payload);
+    const { groupId, cycleId, week, day, at } = readPayload(startPayload, payload);
     const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }, (moved) => tellCaughtUp(deps, moved), (b) => tellBehind(deps, b)) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
     // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
     // A card that came after the session's end would show it still open: Teams' failures are retried until the end only.
-    const id = await deps.messenger.post(next.state.group.conversationRef, presenter.shared(next.state), { about: next.state.group.members.map((m) => m.id), giveUpAfterMs: msUntil(wc, next.state.session.endsAt) });
+    // One card per session (its key, also when this job runs again), and its id is stored however
+    // late it goes out (the hook): the wait below runs out when Teams throttles the post.
+    const { session, group } = next.state;
+    const id = await deps.messenger.post(group.conversationRef, presenter.shared(next.state), {
+      key: `session.card:${group.id}:${session.id}`,
+      about: group.members.map((m) => m.id),
+      giveUpAfterMs: msUntil(wc, session.endsAt),
+      onSent: { kind: SESSION_CARD_POSTED, args: { groupId: group.id, sessionId: session.id } },
+    });
     if (id) await rememberCard(wc, next.state, id);
   });
 
   scheduler.on(JOB_KINDS.sessionReminder, async (payload, job) => {
-    const slot = slotPayload.parse(payload);
+    const slot = readPayload(slotPayload, payload);
     const due = await dueReminder(wc, slot.groupId, slot);
     if (!due) return;
     const { group, session } = due;
@@ -113,7 +139,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
   });
 
   scheduler.on(JOB_KINDS.profTrajectOffer, async (payload) => {
-    const { groupId, cycleId } = cyclePayload.parse(payload);
+    const { groupId, cycleId } = readPayload(cyclePayload, payload);
     const { group, members } = await membersToOffer(wc, groupId, cycleId);
     if (!group) return;
     // In the member's own 1:1 chat: in the language they chose there, as the form it opens is.
