@@ -111,7 +111,7 @@ export class JobTransitions {
    */
   private async endGuarded(job: Versioned<OutboxJob>, outcome: Exclude<Outcome, { kind: 'sent' }>): Promise<void> {
     if (outcome.kind === 'retry') {
-      this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+      this.pauseIfThrottled(job, outcome);
       const retryAt = Date.now() + outcome.afterMs;
       if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
         this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
@@ -138,8 +138,9 @@ export class JobTransitions {
         return;
       }
       case 'retry': {
-        // Hold the whole conversation back until the retry is due, so its messages stay in order.
-        this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+        // A throttled conversation waits as a whole; the message itself is held for its retry, so
+        // updates of it stay in order (holdForRetry), while other messages go out (a member's reply).
+        this.pauseIfThrottled(job, outcome);
         this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
         const retryAt = Date.now() + outcome.afterMs;
         const outOfTime = retryAt > this.giveUpAt(job);
@@ -225,6 +226,15 @@ export class JobTransitions {
     }
     this.logger.warn(log, 'outbox onSent hook failed; it runs again later');
     await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
+  }
+
+  /**
+   * Teams throttles per conversation: after a 429 nothing goes to that conversation until its
+   * Retry-After. A 5xx, 408 or 412 is about that one call: pausing the whole conversation for its
+   * back-off (up to minutes) would hold a member's reply in the turn behind it.
+   */
+  private pauseIfThrottled(job: OutboxJob, outcome: Extract<Outcome, { kind: 'retry' }>): void {
+    if (outcome.status === 429) this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
   }
 
   /** Jobs left `sending` by a sender that stopped: in doubt, so never resent (see OutboxSender). */
