@@ -6,7 +6,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * stayed in the store for ever, while done and cancelled jobs expire after 7 days (README,
  * Storage). A job that keeps failing (its 30 attempts spent) must expire like a done one; and an
  * offer job whose payload has an older shape (no cycleId), which no retry can make readable,
- * fails at its first run instead of being retried for a day, and expires the same way.
+ * fails at its first run instead of being retried for a day, and expires the same way; so do
+ * the B3 poll's and the talent review's jobs.
  */
 describe('a scheduled job that failed for good', () => {
   let t: TestApp;
@@ -39,6 +40,19 @@ describe('a scheduled job that failed for good', () => {
     const id = 'profTraject.offer:old-shape';
     // An offer job as an older version might have stored it: no cycleId.
     await t.app.scheduler.schedule({ id, kind: 'profTraject.offer', dueAt: t.clock.now().toISOString(), payload: { groupId: 'group-of-old' } });
+    const job = await runUntilFailed(id);
+    expect({ status: job.status, attempts: job.attempts, ttl: job.ttl }).toEqual({ status: 'failed', attempts: 1, ttl: 7 * 24 * 3600 });
+  });
+
+  // The other features' jobs read their payloads the same way (a B3 reminder without its index, a
+  // prep card without its review): no retry can make them readable either.
+  it.each([
+    ['pulse.reminder', { pollId: 'poll-of-old' }],
+    ['review.prep', { managerId: 'aad-mia' }],
+    ['review.prepRefresh', {}],
+  ])('a %s job whose payload cannot be read fails at its first run too', async (kind, payload) => {
+    const id = `${kind}:old-shape`;
+    await t.app.scheduler.schedule({ id, kind, dueAt: t.clock.now().toISOString(), payload });
     const job = await runUntilFailed(id);
     expect({ status: job.status, attempts: job.attempts, ttl: job.ttl }).toEqual({ status: 'failed', attempts: 1, ttl: 7 * 24 * 3600 });
   });

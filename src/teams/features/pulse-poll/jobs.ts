@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { readPayload } from '../../../scheduling/unreadable-payload';
 import { Outbox } from '../../../outbox/outbox';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
@@ -19,7 +20,7 @@ const reminderPayload = z.object({ pollId: z.string(), index: z.number().int().m
 export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, deps: PulseTeamsDeps): void {
   const { pulse } = deps;
   scheduler.on(PULSE_JOBS.deliver, async (payload, job) => {
-    const { pollId } = pollPayload.parse(payload);
+    const { pollId } = readPayload(pollPayload, payload);
     const { tooMany, outOfReach, missing } = await deliverPoll(pulse, pollId);
     // startPoll stores the poll after its jobs: a delivery due at once can run in between, and then
     // waits for it (its first runs fail, 10, 20 and 40 s apart). A poll that never came (a start that
@@ -30,11 +31,11 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
     if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'private poll teams not delivered: more members than the tally can list');
   });
   scheduler.on(PULSE_JOBS.reminder, async (payload) => {
-    const { pollId, index } = reminderPayload.parse(payload);
+    const { pollId, index } = readPayload(reminderPayload, payload);
     await sendReminder(pulse, pollId, index);
   });
   scheduler.on(PULSE_JOBS.close, async (payload) => {
-    const { pollId } = pollPayload.parse(payload);
+    const { pollId } = readPayload(pollPayload, payload);
     try {
       await closePollNow(pulse, pollId);
     } catch (err) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
+import { readPayload } from '../../../scheduling/unreadable-payload';
 import { MaturityPhase } from '../../../domain/talent-review/maturity';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
@@ -284,7 +285,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   /** Runs of a prep job that find no review before it stops (retries 20 s, 40 s, 80 s apart). */
   const PREP_WAITS_FOR_REVIEW = 4;
   scheduler.on(REVIEW_JOB, async (payload, job) => {
-    const { managerId, reviewId } = jobPayload.parse(payload);
+    const { managerId, reviewId } = readPayload(jobPayload, payload);
     const outcome = await sendScheduledPrep(tr, managerId, reviewId);
     deps.logger.info({ reviewId, outcome }, 'scheduled prep card');
     // However long the directory stays away: the card goes out once it answers (while it is still before the conversation).
@@ -300,7 +301,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   // A rebuild that failed after a report's change (prepCardsFollowSharing): a failure here is retried by the scheduler.
   const refreshPayload = z.object({ reportId: z.string() });
   scheduler.on(PREP_REFRESH_JOB, async (payload) => {
-    const queued = await refreshPrepCards(tr, refreshPayload.parse(payload).reportId);
+    const queued = await refreshPrepCards(tr, readPayload(refreshPayload, payload).reportId);
     deps.logger.info({ queued }, 'prep cards rebuilt by their retry');
   });
   // The daily manager check: prep cards in the chat of a manager the directory no longer names are withdrawn.
