@@ -13,7 +13,9 @@
  * 3. She cancels Bram's: no conversation, no prep job, the prep card shown is withdrawn, and no prep
  *    card comes on the day it would have. Pressed again, she hears it is no longer planned.
  * 4. Kees, pressing Mia's buttons, moves and cancels nothing.
- * 5. Mia moves Anna's conversation and back again; Teams then delivers the first move once more:
+ * 5. A cancellation that is stored while the list it answers with cannot be read says it is
+ *    cancelled, not that something went wrong.
+ * 6. Mia moves Anna's conversation and back again; Teams then delivers the first move once more:
  *    it moves nothing (the move's key is on the conversation it made).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -132,6 +134,31 @@ describe('moving or cancelling a planned conversation', () => {
     const cancelled = await press('review.cancel', { reviewId: anna.id }, 'kees-card', kees);
     for (const card of [moved, cancelled]) expect(cardText(card)).toMatch(/niet \(meer\) gepland/);
     expect((await reviews('aad-anna')).map((r) => r.date).sort()).toEqual(['2026-12-21', '2027-01-11']);
+  });
+});
+
+describe('a cancellation whose list cannot be read afterwards', () => {
+  let t: TestApp;
+  const miaChat = () => t.conversation('personal', 'a:personal-mia');
+  const press = async (verb: string, data: Record<string, unknown>) => (await t.send(execute(miaChat(), mia, verb, data, 'card-1'))).body.value;
+
+  beforeAll(async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
+  });
+  afterAll(() => t.stop());
+
+  it('says the conversation is cancelled, not that something went wrong', async () => {
+    await press('review.plan.save', { reportId: 'aad-anna', date: '2026-12-14', timeZone: 'Europe/Amsterdam', prepDays: '3' });
+    const [planned] = (await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources;
+    // The cancellation is stored; the list it would answer with cannot be read now.
+    t.proxy!.faults = (req) => (req.container === 'reviews' && req.kind === 'query' ? { kind: 'status', status: 503 } : undefined);
+    const card = await press('review.cancel', { reviewId: planned.id });
+    t.proxy!.faults = undefined;
+    expect(cardText(card)).not.toMatch(ERROR);
+    expect(cardText(card)).toMatch(/Geannuleerd: het gesprek met Anna/);
+    expect((await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources).toEqual([]);
   });
 });
 

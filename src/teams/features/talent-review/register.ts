@@ -17,7 +17,7 @@ import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepSh
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
-import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { adaptiveCard, heading, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { changeReviewCard, RefusedMove } from '../../cards/talent-review/change-review.card';
@@ -65,43 +65,50 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const defaults = { reportId, today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
   };
+  type ManagerUi = Awaited<ReturnType<typeof managerUi>>;
   /** The manager's list of conversations ahead, with what just changed said on top. */
-  const listCard = async (context: TurnContext, line?: (t: ReturnType<typeof deps.translator.t>, language: 'nl' | 'en') => string) => {
-    const ui = await managerUi(deps, context);
+  const listCard = async (ui: ManagerUi, line?: string) => {
     const { upcoming, withoutPlan } = await managerOverview(tr, ui.managerId);
-    return { card: reviewsListCard(upcoming, ui.t, ui.language, undefined, { line: line?.(ui.t, ui.language), withoutPlan, reportsUnavailable: !withoutPlan }), personal: true };
+    return { card: reviewsListCard(upcoming, ui.t, ui.language, undefined, { line, withoutPlan, reportsUnavailable: !withoutPlan }), personal: true };
   };
-  const notPlanned = (context: TurnContext) => listCard(context, (t) => t('talentReview.change.notPlanned'));
+  const notPlanned = (ui: ManagerUi) => listCard(ui, ui.t('talentReview.change.notPlanned'));
   /** "Verplaatsen of annuleren" for one conversation: only from the manager's own plans (a review id of anyone else's finds nothing). */
-  const changeCard = async (context: TurnContext, reviewId: string, refused?: RefusedMove) => {
-    const ui = await managerUi(deps, context);
+  const changeCard = async (ui: ManagerUi, reviewId: string, refused?: RefusedMove) => {
     const review = await tr.reviews.get(ui.managerId, reviewId);
     if (!review) return undefined;
     const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone }).toISODate()!;
     return changeReviewCard(review, today, ui.t, ui.language, randomUUID(), refused);
   };
-  /** What a move or a cancellation did, on the list of conversations ahead. */
-  const changed = async (context: TurnContext, change: PlanChange) => {
+  /**
+   * What a move or a cancellation did, on the list of conversations ahead. A change is stored by
+   * then: when the list cannot be read, the answer still says what was stored (afterStored).
+   */
+  const changed = async (ui: ManagerUi, change: PlanChange) => {
+    const { t, language } = ui;
     switch (change.status) {
       case 'notPlanned':
-        return notPlanned(context);
+        return notPlanned(ui);
       case 'held':
-        return listCard(context, (t, language) => t('talentReview.change.held', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
-      case 'cancelled':
-        return listCard(context, (t, language) => t('talentReview.change.cancelled', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
+        return listCard(ui, t('talentReview.change.held', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
+      case 'cancelled': {
+        const line = t('talentReview.change.cancelled', { name: change.review.reportName, date: reviewDate(change.review.date, language) });
+        return afterStored('cancelReview', () => listCard(ui, line), () => ({ card: adaptiveCard([heading(t('talentReview.saved.title')), textBlock(line, { weight: 'Bolder' })]), personal: true }));
+      }
       case 'moved': {
-        const ui = await managerUi(deps, context);
         const { review, from } = change;
-        const line = from ? ui.t('talentReview.change.moved', { name: review.reportName, from: reviewDate(from.date, ui.language), date: reviewDate(review.date, ui.language) }) : undefined;
+        const line = from ? t('talentReview.change.moved', { name: review.reportName, from: reviewDate(from.date, language), date: reviewDate(review.date, language) }) : undefined;
         return afterStored(
           'moveReview',
-          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, { review, prepOn: prepDayOf(tr, review) }, { line }), personal: true }),
-          () => ({ card: reviewSavedCard(review, ui.t, { line: line ?? plannedLine({ review, prepOn: prepDayOf(tr, review) }, ui.t, ui.language) }), personal: true }),
+          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), t, language, { review, prepOn: prepDayOf(tr, review) }, { line }), personal: true }),
+          () => ({ card: reviewSavedCard(review, t, { line: line ?? plannedLine({ review, prepOn: prepDayOf(tr, review) }, t, language) }), personal: true }),
         );
       }
     }
   };
-  const forms = talentReviewForms(deps, planCard, async (context, reviewId, refused) => (await changeCard(context, reviewId, refused)) ?? (await notPlanned(context)).card);
+  const forms = talentReviewForms(deps, planCard, async (context, reviewId, refused) => {
+    const ui = await managerUi(deps, context);
+    return (await changeCard(ui, reviewId, refused)) ?? (await notPlanned(ui)).card;
+  });
   /**
    * The answer once a change is stored: as `show` builds it, or, when its reads fail now, that the
    * change is saved (`saved`). An error card would say nothing was stored.
@@ -190,7 +197,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
     command(async (context) => {
-      await postCard(context, (await listCard(context)).card);
+      await postCard(context, (await listCard(await managerUi(deps, context))).card);
     }),
   );
 
@@ -224,8 +231,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   );
   onCardAction(app, actions, 'openChangeReview', async (context, data) => {
     personalOnly(context);
-    const card = await changeCard(context, data.reviewId);
-    return card ? { card, personal: true } : notPlanned(context);
+    const ui = await managerUi(deps, context);
+    const card = await changeCard(ui, data.reviewId);
+    return card ? { card, personal: true } : notPlanned(ui);
   });
   onCardAction(
     app,
@@ -236,14 +244,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(context, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k }));
+        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k }));
       }, true),
     { form: forms.moveReview },
   );
   onCardAction(app, actions, 'cancelReview', async (context, data) => {
     personalOnly(context);
     const ui = await managerUi(deps, context);
-    return changed(context, await cancelConversation(tr, ui.managerId, data.reviewId));
+    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId));
   });
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
