@@ -39,11 +39,12 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  */
 export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string }): Promise<PlanChange> {
   const now = deps.clock.now();
-  const done = input.key ? (await deps.reviews.listByManager(managerId)).find((r) => r.moveKeys?.includes(input.key!)) : undefined;
+  const mine = input.key ? await deps.reviews.listByManager(managerId) : undefined;
+  const done = mine?.find((r) => r.moveKeys?.includes(input.key!));
   if (done) return { status: 'moved', review: done, from: undefined };
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) {
-    const moved = (await deps.reviews.listByManager(managerId)).find((r) => r.movedFrom === reviewId);
+    const moved = (mine ?? (await deps.reviews.listByManager(managerId))).find((r) => r.movedFrom === reviewId);
     return moved ? { status: 'moved', review: moved, from: undefined } : { status: 'notPlanned' };
   }
   if (conversationHeld(review, now)) throw dateRefused('held');
