@@ -19,6 +19,19 @@ export interface TalentReviewRepository {
   prepsToSend(fromDate: string): Promise<TalentReview[]>;
 }
 
+/** What happened to a conversation that its professional is told about. */
+export type ReviewChange = { kind: 'planned' } | { kind: 'moved'; fromDate: string } | { kind: 'cancelled' };
+
+/**
+ * Port: tells the professional, in their own 1:1 chat, that their manager planned, moved or
+ * cancelled a conversation about them, so they can prepare what the manager sees (it is theirs to
+ * share). Queued once per change of one plan; a notice that cannot be queued is logged, never an
+ * error for the manager, whose change is stored.
+ */
+export interface ReviewNotices {
+  tell(review: TalentReview, change: ReviewChange, managerName: string | undefined): Promise<void>;
+}
+
 /**
  * Why a prep card is withdrawn: `gone` says only that it is no longer available; `notManager`
  * tells the reader it is no longer theirs to see, as the directory no longer makes them the

@@ -1,6 +1,6 @@
 import { conversationHeld, dateRefused, movedReview, PrepCardMessage, prepDueAt, prepJobId, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
-import { prepJobIds, requireDirectManager } from './plan-review';
+import { prepJobIds, requireDirectManager, tellProfessional } from './plan-review';
 
 /** What became of a move or a cancellation: done (also when pressed again after it was), not planned (any more), or already held. */
 export type PlanChange =
@@ -37,7 +37,7 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  * The new plan is written before the old one goes, each step idempotent: a failure part-way
  * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
  */
-export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string }): Promise<PlanChange> {
+export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string; managerName?: string }): Promise<PlanChange> {
   const now = deps.clock.now();
   const mine = input.key ? await deps.reviews.listByManager(managerId) : undefined;
   const done = mine?.find((r) => r.moveKeys?.includes(input.key!));
@@ -56,6 +56,7 @@ export async function moveConversation(deps: TalentReviewDeps, managerId: string
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review: stored } = await deps.reviews.create(planned);
   await retire(deps, review, 'moved');
+  await tellProfessional(deps, stored, { kind: 'moved', fromDate: review.date }, input.managerName);
   return { status: 'moved', review: stored, from: review };
 }
 
@@ -65,10 +66,11 @@ export async function moveConversation(deps: TalentReviewDeps, managerId: string
  * partition: no directory check, so a manager can still cancel after the report moved on. A held
  * conversation stays (its account is the professional's to read). Pressed again: not planned.
  */
-export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<PlanChange> {
+export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, managerName?: string): Promise<PlanChange> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review) return { status: 'notPlanned' };
   if (conversationHeld(review, deps.clock.now())) return { status: 'held', review };
   await retire(deps, review, 'cancelled');
+  await tellProfessional(deps, review, { kind: 'cancelled' }, managerName);
   return { status: 'cancelled', review };
 }

@@ -1,7 +1,7 @@
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { JobScheduler, PendingJobLookup } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
+import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, ReviewNotices, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
@@ -31,6 +31,8 @@ export interface TalentReviewDeps {
   turnSummary?: TurnSummaryWait;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
+  /** Tells the professional when a conversation about them is planned, moved or cancelled; absent: nobody is told. */
+  notices?: ReviewNotices;
   /** Schedules prep cards; `forget` drops the job of a plan that moved; the lookup finds an old plan's job at start-up. */
   scheduler: JobScheduler & ScheduledJobPurge & PendingJobLookup;
   clock: Clock;

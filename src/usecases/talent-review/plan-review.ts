@@ -4,6 +4,7 @@ import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, proposePhase, recordFacilitated, replan, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
+import { ReviewChange } from '../../domain/talent-review/ports';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 
 /**
@@ -39,6 +40,8 @@ export interface PlanInput {
   timeZone: string;
   prepDaysBefore?: number;
   conversationRef: Record<string, unknown>;
+  /** How the professional's notice names the manager (their Teams name); absent: "your manager". */
+  managerName?: string;
 }
 
 /**
@@ -64,6 +67,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review, created } = await deps.reviews.create(planned);
+  // Also when planned again: the notice is keyed by the plan, so a retry after it failed to queue still tells them, once.
+  await tellProfessional(deps, review, { kind: 'planned' }, input.managerName);
   if (created) return review;
   let before: TalentReview | undefined;
   const current = await deps.reviews.update(managerId, planned.id, (r) => replan((before = r), planned));
@@ -72,6 +77,15 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));
   await sendAgainIfNotDelivered(deps, current, now);
   return current;
+}
+
+/**
+ * The professional hears of a change to a conversation about them, after it is stored. Not for a
+ * report who erased their data (nobody to tell); the port never fails the manager's change.
+ */
+export async function tellProfessional(deps: TalentReviewDeps, review: TalentReview, change: ReviewChange, managerName: string | undefined): Promise<void> {
+  if (review.reportId === ERASED_ID || !deps.notices) return;
+  await deps.notices.tell(review, change, managerName);
 }
 
 /**

@@ -219,6 +219,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         timeZone: data.timeZone,
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+        managerName: actorOf(context).name,
       });
       const planned = { review, prepOn: prepDayOf(tr, review) };
       return afterStored(
@@ -244,14 +245,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k }));
+        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: actorOf(context).name }));
       }, true),
     { form: forms.moveReview },
   );
   onCardAction(app, actions, 'cancelReview', async (context, data) => {
     personalOnly(context);
     const ui = await managerUi(deps, context);
-    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId));
+    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, actorOf(context).name));
   });
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
