@@ -38,10 +38,12 @@ export interface PartitionDocs {
   presence: Presence[];
   proposals: { doc: Proposal; version: string }[];
   judgements: Judgement[];
+  /** Each judgement's version (ETag) as read, by id, so a change of mind replaces exactly what was read. */
+  judgementVersions: Record<string, string>;
 }
 
 export function sortDocs(docs: Stored<PartitionDoc>[]): PartitionDocs {
-  const out: PartitionDocs = { cycles: [], cycleVersions: {}, sessions: [], contributions: [], checkIns: [], presence: [], proposals: [], judgements: [] };
+  const out: PartitionDocs = { cycles: [], cycleVersions: {}, sessions: [], contributions: [], checkIns: [], presence: [], proposals: [], judgements: [], judgementVersions: {} };
   for (const raw of docs) {
     const version = raw._etag ?? '';
     const doc = strip(raw) as PartitionDoc;
@@ -70,6 +72,7 @@ export function sortDocs(docs: Stored<PartitionDoc>[]): PartitionDocs {
         break;
       case 'judgement':
         out.judgements.push(doc);
+        if (version) out.judgementVersions[doc.id] = version;
         break;
     }
   }

@@ -208,6 +208,7 @@ export class CosmosSessionRepository implements SessionRepository {
       presence: found.presence.filter((p) => p.sessionId === sessionId),
       ...(proposal ? { proposal: proposal.doc, proposalVersion: proposal.version } : {}),
       judgements: found.judgements.filter((j) => j.cycleId === session.doc.cycleId),
+      judgementVersions: found.judgementVersions,
       ...(previous ? { previousProposal: previous.doc } : {}),
     };
   }
@@ -318,7 +319,7 @@ export class CosmosProposalRepository implements ProposalRepository {
    * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a
    * read of its proposal as it stood at that write.
    */
-  async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }) {
+  async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }, read?: { version: string } | 'none') {
     const gate = session.gated ? [{ read: sessionGateId(session.id) }] : [];
     // The judgement as stored now, when it is this one (its id is the member's on this proposal).
     const storedSame = async () => {
@@ -328,7 +329,8 @@ export class CosmosProposalRepository implements ProposalRepository {
     };
     let result: Awaited<ReturnType<typeof this.judgements.transact>>;
     try {
-      result = await this.judgements.transact(judgement.groupId, [...gate, { upsert: judgement }, { read: judgement.proposalId }, { read: session.id }]);
+      const write = read === 'none' ? { create: judgement } : read ? { replace: judgement, ifMatch: read.version } : { upsert: judgement };
+      result = await this.judgements.transact(judgement.groupId, [...gate, write, { read: judgement.proposalId }, { read: session.id }]);
     } catch (err) {
       // No answer on any try: stored means stored (see addReadingSession).
       const found = await storedSame().catch(() => undefined);
@@ -340,10 +342,12 @@ export class CosmosProposalRepository implements ProposalRepository {
         // Closed now; the same judgement stored while the gate stood (its answer lost, or the press delivered again) is stored, not refused.
         return (await storedSame()) ?? { gateClosed: true as const };
       }
+      // Another write of this member's judgement came first (their other press, or this one delivered twice).
+      if (read && result.index === gate.length && (result.status === 409 || result.status === 412)) return { raced: true as const };
       throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
     }
-    const read = result.written[gate.length + 1]!;
-    return { judgement: result.written[gate.length]!.doc, proposal: read.doc as unknown as Proposal, session: { version: result.written[gate.length + 2]!.version } };
+    const proposal = result.written[gate.length + 1]!;
+    return { judgement: result.written[gate.length]!.doc, proposal: proposal.doc as unknown as Proposal, session: { version: result.written[gate.length + 2]!.version } };
   }
   async removeJudgement(judgement: Judgement) {
     await this.judgements.delete(judgement.id, judgement.groupId);

@@ -34,7 +34,9 @@ export type CosmosFault =
   /** The gateway's answer to a query it cannot serve without the client's query plan. */
   | { kind: 'needsQueryPlan' }
   /** The gateway's query plan for a query without ORDER BY, aggregates or DISTINCT (the embedded server has no plans). */
-  | { kind: 'plainQueryPlan' };
+  | { kind: 'plainQueryPlan' }
+  /** Forwarded only once `until` settles: a request that lands after others sent later (a slow network path). */
+  | { kind: 'hold'; until: Promise<void> };
 
 const PLAIN_QUERY_PLAN = {
   partitionedQueryExecutionInfoVersion: 2,
@@ -149,6 +151,7 @@ export class CosmosProxy {
         req.socket.destroy();
         return;
       }
+      const forward = () => {
       const up = http.request(
         { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers: { ...req.headers, host: this.target.host }, agent: this.upstream },
         (upRes) => {
@@ -171,6 +174,9 @@ export class CosmosProxy {
         res.end();
       });
       up.end(Buffer.concat(chunks));
+      };
+      if (fault?.kind === 'hold') void fault.until.then(forward, forward);
+      else forward();
     });
   }
 

@@ -287,6 +287,11 @@ export function judge(p: Proposal, j: JudgementInput, stored?: Judgement): Judge
   };
 }
 
+/** A stored judgement told again in the same words by another press: unchanged but for that press's key. */
+export function withPressKey(stored: Judgement, key: string): Judgement {
+  return { ...stored, ...keptKeys(stored.keys, key) };
+}
+
 /** The press keys a judgement keeps: the ones before, and this press's, the latest few. */
 function keptKeys(before: readonly string[] | undefined, key: string | undefined): { keys?: string[] } {
   const keys = [...(before ?? []), ...(key ? [key] : [])].slice(-JUDGEMENT_KEYS_KEPT);

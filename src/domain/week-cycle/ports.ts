@@ -104,9 +104,15 @@ export interface ProposalRepository {
    * A member's judgement, replaced when they change their mind, and its proposal as it stood at
    * that write (a decision stored after the turn read the proposal shows there), and the version of
    * its session then (without it when a retry found the judgement stored). Safe to retry. A
-   * `gated` session: stored only while its open gate exists (see `Session.gated`).
+   * `gated` session: stored only while its open gate exists (see `Session.gated`). `read` is what
+   * the turn read of it: `{ version }` replaces only that version, `'none'` creates it only where
+   * there is none; `raced` when another write came first (read again and decide again).
    */
-  putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }): Promise<{ judgement: Judgement; proposal: Proposal; session?: { version: string } } | { gateClosed: true }>;
+  putJudgement(
+    judgement: Judgement,
+    session: { id: string; gated?: boolean },
+    read?: { version: string } | 'none',
+  ): Promise<{ judgement: Judgement; proposal: Proposal; session?: { version: string } } | { gateClosed: true } | { raced: true }>;
   /** Takes back a judgement this turn stored when its author turned out to have left (see `takeBackIfAuthorLeft`). */
   removeJudgement(judgement: Judgement): Promise<void>;
 }

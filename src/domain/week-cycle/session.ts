@@ -102,6 +102,8 @@ export interface SessionState {
   proposal?: Proposal;
   proposalVersion?: string;
   judgements: Judgement[];
+  /** Each judgement's version (ETag) as read, by id: a change of mind replaces exactly the one read. */
+  judgementVersions?: Record<string, string>;
   /** Last week's proposal: its first step is looked back on when the next week opens. */
   previousProposal?: Proposal;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -127,9 +127,33 @@ export async function judgeProposal(
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
   pressKey?: string,
 ): Promise<{ state: SessionState; opensDecision: boolean }> {
+  // Each try replaces only the judgement it read: another write of it first (the member's other press
+  // landing meanwhile, or this one delivered twice) makes it read again, and find its key there.
+  for (let attempt = 1; ; attempt++) {
+    const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey);
+    if (judged !== RACED) return judged;
+    if (attempt >= JUDGEMENT_TRIES) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
+  }
+}
+
+/** Tries of a judgement whose stored version changed under it: two are enough but for a member pressing on and on. */
+const JUDGEMENT_TRIES = 4;
+const RACED = Symbol('raced');
+
+async function judgeAsRead(
+  deps: WeekCycleDeps,
+  groupId: string,
+  sessionId: string,
+  actor: Actor,
+  input: { opinion?: Opinion; reason: string; textFingerprint?: string },
+  pressKey: string | undefined,
+): Promise<{ state: SessionState; opensDecision: boolean } | typeof RACED> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const proposal = loaded.proposal;
   const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
+  // What the write may replace: the version read, or none (a state read without versions writes as before).
+  const version = mine ? loaded.judgementVersions?.[mine.id] : undefined;
+  const asRead = mine ? (version ? { version } : undefined) : ('none' as const);
   // A card that names no text (one from before cards did) judges the text as it stands.
   const seen = input.textFingerprint ?? (proposal ? currentFingerprint(deps, { ...loaded, proposal }) : undefined);
   const key = pressKey ? judgementPressKey(pressKey, actor.id, input) : undefined;
@@ -137,13 +161,22 @@ export async function judgeProposal(
   // view, even after the group decided or the session ended, counted in a decision stored meanwhile (its
   // first delivery may have stopped before it did).
   // Nobody joins by it: its first delivery made them a member, and they may have left the chat since.
-  if (judgementPressedBefore(mine, key) || repeatsJudgement(mine, { ...input, textFingerprint: seen })) return { state: await recountIfLate(deps, loaded), opensDecision: false };
+  if (judgementPressedBefore(mine, key)) return { state: await recountIfLate(deps, loaded), opensDecision: false };
+  if (repeatsJudgement(mine, { ...input, textFingerprint: seen })) {
+    // The same words under a new press: its key is kept too, so this press delivered again after a later change finds it.
+    if (key && version) {
+      const kept = await deps.proposals.putJudgement(withPressKey(mine, key), { id: loaded.session.id, gated: loaded.session.gated }, { version });
+      if ('raced' in kept) return RACED;
+    }
+    return { state: await recountIfLate(deps, loaded), opensDecision: false };
+  }
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen, key }, mine);
-  const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated });
+  const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead);
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
+  if ('raced' in written) return RACED;
   // As an answer (session-actions.ts, withItem): the session changed since this turn read it, or the
   // judgement was found stored after a lost answer, and its author may have left (been erased) meanwhile.
   if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, groupId, actor.id, () => deps.proposals.removeJudgement(written.judgement));
