@@ -84,9 +84,10 @@ export class TeamsMessenger {
   /**
    * A card in one person's 1:1 chat with the bot (opened by the outbox on first use), never in
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
+   * `about`: the app ids of others the card names, so their erasure takes it out of the outbox too.
    */
-  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string): Promise<void> {
-    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key)]);
+  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[]): Promise<void> {
+    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about)]);
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */

@@ -124,7 +124,9 @@ describe('export and erasure of a professional\'s data', () => {
     const inGroupChat = (j: (typeof docs)[number]) => j.target?.conversationId?.startsWith('19:') === true;
     for (const there of ['29:anna', '29:cem', '29:bram']) expect(JSON.stringify(docs)).toContain(there);
     // A prep card is rendered when it is sent, so its job names the report it is about and holds nothing of the card.
-    expect(docs.filter((j) => !inGroupChat(j)).flatMap((j) => j.about ?? []).sort()).toEqual(['aad-c2', 'aad-cem', 'aad-dewi']);
+    expect(docs.filter((j) => !inGroupChat(j) && j.target?.kind !== 'person').flatMap((j) => j.about ?? []).sort()).toEqual(['aad-c2', 'aad-cem', 'aad-dewi']);
+    // Each report's notice of the planned conversation names their manager: it is about the manager.
+    expect(docs.filter((j) => j.target?.kind === 'person').flatMap((j) => j.about ?? []).sort()).toEqual(['aad-anna', 'aad-mia', 'aad-mia']);
     // The group's session summaries are rendered when they are sent: their jobs name nobody.
     const summaries = docs.filter((j) => (j as { render?: { kind: string } }).render?.kind === 'weekCycle.sessionSummary');
     expect(summaries.length).toBeGreaterThan(0);
@@ -182,13 +184,15 @@ describe('export and erasure of a professional\'s data', () => {
     expect(reviews[0]).not.toHaveProperty('managerPhasePick');
     // Mia's prep card about Cemal is his, not Cem's: it stays, whatever the names have in common.
     const jobs = docs.outbox as { about?: string[]; target?: { kind: string } }[];
-    expect(jobs.flatMap((j) => j.about ?? []).filter((a) => a !== 'erased')).toEqual(['aad-c2']);
+    // And Cemal's notice that Mia planned his conversation names her: it is about her. Dewi's, naming Anna, went with Anna.
+    expect(jobs.flatMap((j) => j.about ?? []).filter((a) => a !== 'erased').sort()).toEqual(['aad-c2', 'aad-mia']);
     // Her two messages that showed a prep card about Cem are rebuilt in place, by jobs about no one.
     expect(jobs.filter((j) => j.about?.includes('erased')).map((j) => j.target?.kind)).toEqual(['update', 'update']);
-    // The outbox kept Bram's and Dewi's private messages and 1:1 chats; nothing addressed to Anna or Cem, nor Mia's prep card about Cem.
+    // The outbox kept Bram's and Dewi's private messages and 1:1 chats, and Cemal's notice of his planned conversation (opened
+    // with his Entra id); nothing addressed to Anna or Cem, nor Mia's prep card about Cem, nor Dewi's notice naming Anna.
     const outbox = docs.outbox as { type: string; target?: { kind: string; userId?: string } }[];
-    expect(outbox.filter((j) => j.target?.kind === 'person').map((j) => j.target!.userId).sort()).toEqual(['29:bram', '29:dewi']);
-    expect(outbox.filter((j) => j.type === 'personalConversation')).toHaveLength(2);
+    expect(outbox.filter((j) => j.target?.kind === 'person').map((j) => j.target!.userId).sort()).toEqual(['29:bram', '29:dewi', 'aad-c2']);
+    expect(outbox.filter((j) => j.type === 'personalConversation')).toHaveLength(4);
     // Left in personal partitions: Bram's note, the remaining members' membership indexes, and the
     // reports' indexes of managers who planned a conversation: Mia for Cemal; Anna is gone from Dewi's.
     const personal = docs.personal as { userId: string; type: string; managerIds?: string[] }[];

@@ -30,7 +30,7 @@ export function chatReviewNotices(deps: ReviewNoticeDeps): ReviewNotices {
       try {
         const language = await deps.languageOf(review.reportId);
         const card = reviewNoticeCard({ date: review.date, change, ...(managerName ? { managerName } : {}) }, deps.translator.t(language), language);
-        await deps.messenger.toPerson(review.conversationRef, { teamsId: review.reportId, userId: review.reportId }, card, noticeKey(review, change));
+        await deps.messenger.toPerson(review.conversationRef, { teamsId: review.reportId, userId: review.reportId }, card, noticeKey(review, change), [review.managerId]);
       } catch (err) {
         deps.notQueued(err);
       }
