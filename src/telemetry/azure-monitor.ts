@@ -11,8 +11,8 @@ export interface Telemetry {
 /**
  * Application Insights through OpenTelemetry: incoming requests, outgoing dependencies (the Bot
  * Connector and Azure OpenAI over HTTP, Cosmos DB through the Azure SDK), exceptions, and our
- * business events as custom events. Query-string values in recorded URLs are redacted
- * (./redact-urls.ts). Must start before the app's modules load, so their HTTP clients are
+ * business events as custom events. Query-string values, Bot Connector conversation ids and Cosmos
+ * DB document ids in recorded URLs and names are redacted (./redact-urls.ts). Must start before the app's modules load, so their HTTP clients are
  * instrumented (see src/index.ts).
  */
 export function startAzureMonitor(connectionString: string): Telemetry {

@@ -4,7 +4,8 @@
  * the whole URL of every incoming request and outgoing dependency (`url.full`, `http.url`,
  * `http.target`, `url.query`), which Application Insights keeps as the request's or dependency's
  * URL. So every query-string value is replaced, except a few known to be harmless; the names stay,
- * which is enough to tell requests apart. Bot Connector paths lose their conversation id.
+ * which is enough to tell requests apart. Bot Connector paths lose their conversation id, Cosmos DB
+ * paths their document id.
  */
 
 export const REDACTED = '[redacted]';
@@ -38,14 +39,25 @@ export function redactQuery(query: string): string {
 const CONVERSATION_IN_PATH = /(\/v3\/conversations\/)[^/?#\s"'<>]+/g;
 
 /**
+ * A Cosmos DB document id in a resource path (`/dbs/<db>/colls/<container>/docs/<id>`, also without
+ * the leading slash as in a resource link). Every dependency on Cosmos DB is recorded by this path
+ * (its name and URL), and our ids are derived from people: the remembered 1:1 chat of a Teams user
+ * (`oc_<hash of tenant and Teams id>`) is read only for a private nudge that passes its guard, so the
+ * ids read during a nudge round would list who had not answered. Any container, any id: the
+ * container name and the operation (method, status, duration) stay, which is what telemetry needs.
+ */
+const DOCUMENT_IN_PATH = /(colls\/[^/?#\s"'<>]+\/docs\/)[^/?#\s"'<>]+/g;
+
+/**
  * Text with URLs or paths in it (`https://host/p?token=x`, `/p?token=x#f`, an error message naming
- * a URL): every query string's values and every Bot Connector conversation id redacted, the rest
- * unchanged.
+ * a URL): every query string's values, every Bot Connector conversation id and every Cosmos DB
+ * document id redacted, the rest unchanged.
  */
 export function redactUrls(text: string): string {
   const withoutConversations = text.includes('/v3/conversations/') ? text.replace(CONVERSATION_IN_PATH, `$1${REDACTED}`) : text;
-  if (!withoutConversations.includes('?')) return withoutConversations;
-  return withoutConversations.replace(/\?([^\s#"'<>]*)/g, (_m, query: string) => `?${redactQuery(query)}`);
+  const withoutDocuments = withoutConversations.includes('/docs/') ? withoutConversations.replace(DOCUMENT_IN_PATH, `$1${REDACTED}`) : withoutConversations;
+  if (!withoutDocuments.includes('?')) return withoutDocuments;
+  return withoutDocuments.replace(/\?([^\s#"'<>]*)/g, (_m, query: string) => `?${redactQuery(query)}`);
 }
 
 type AttributeValue = string | number | boolean | (string | number | boolean | null | undefined)[] | null | undefined;

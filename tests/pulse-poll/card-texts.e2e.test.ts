@@ -82,7 +82,9 @@ describe('B3-spiegel cards speak clearly', () => {
 
   it('answers "peiling status" and "peiling resultaten" with the progress itself, in an HR adviser\'s words', async () => {
     await d.settle();
-    await d.say(HR, noord, 'peiling status');
+    // In HR's personal chat: in a team's channel, where every member reads along, an all-teams
+    // poll's status shows that team only, without the whole poll's delivery (hr-progress-in-team-channel.test.ts).
+    await t.send(message(personal(), HR, 'peiling status'));
     const status = lastCard();
     expect(cardProblems(status)).toEqual([]);
     const text = cardText(status);

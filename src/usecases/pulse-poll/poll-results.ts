@@ -5,7 +5,7 @@ import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
 import { PulsePollDeps } from './deps';
-import { PollProgress, pollProgress, pollSeenBy, PollViewer } from './poll-status';
+import { leavesTeamsOut, PollProgress, pollProgress, pollSeenBy, PollViewer, SharedPlace } from './poll-status';
 import { tallyOf } from './tally';
 
 export type ResultsView =
@@ -60,19 +60,22 @@ export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange 
 
 /**
  * What a reader may see of a poll. While it is open: the response and the days left, for HR
- * every team, for a team only itself. Once it is closed: HR gets every team, overall and the
- * open comments of teams with figures (shuffled, never attributed); a team, asked about in its
- * own channel, its own figures, as its channel got them. Anyone else is refused, and a poll of
- * another organisation than the viewer's does not exist for them.
+ * every team (one only where the answer is posted in a team's channel: `place.onlyTeamId`), for a
+ * team only itself. Once it is closed: HR gets every team, overall and the open comments of teams
+ * with figures (shuffled, never attributed); a team, asked about in its own channel, its own
+ * figures, as its channel got them. Anyone else is refused, and a poll of another organisation
+ * than the viewer's does not exist for them. `place.teamId`: the channel's team, asked from.
  */
-export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId: string, place: { teamId?: string } = {}): Promise<ResultsView> {
+export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId: string, place: { teamId?: string } & SharedPlace = {}): Promise<ResultsView> {
   const poll = await pollSeenBy(deps, viewer, pollId);
   const hr = await isHr(deps, viewer.userId);
   const target = place.teamId ? poll.targets.find((t) => t.teamId === place.teamId) : undefined;
   if (!hr && !target) throw new DomainError('notHr');
 
   if (poll.status !== 'closed') {
-    return { kind: 'progress', poll, progress: await pollProgress(deps, poll, hr ? undefined : target!.teamId) };
+    if (!hr) return { kind: 'progress', poll, progress: await pollProgress(deps, poll, target!.teamId) };
+    const progress = await pollProgress(deps, poll, place.onlyTeamId);
+    return { kind: 'progress', poll, progress: leavesTeamsOut(poll, place) ? { ...progress, otherTeamsLeftOut: true } : progress };
   }
   const results = await closedResults(deps, poll);
   if (!hr) return { kind: 'team', poll, team: results.teams.find((t) => t.targetId === target!.id)!, minRespondents: results.minRespondents };
@@ -102,14 +105,19 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
  * never passed over for another team's poll.
  */
 export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, name: string, filter: { open?: boolean; closedByCommand?: string; wholeName?: boolean } = {}): Promise<Poll> {
+  return (await teamPollNamed(deps, tenantId, name, filter)).poll;
+}
+
+/** As latestPollNamed, with the team named (none for "alle teams" or a command delivered again). */
+export async function teamPollNamed(deps: PulsePollDeps, tenantId: string, name: string, filter: { open?: boolean; closedByCommand?: string; wholeName?: boolean } = {}): Promise<{ poll: Poll; teamId?: string }> {
   const polls = await deps.polls.listForTenant(tenantId);
   const again = filter.closedByCommand ? polls.find((p) => p.closedByCommand === filter.closedByCommand) : undefined;
-  if (again) return again;
+  if (again) return { poll: again };
   const openFirst = (of: Poll[]) => (filter.open ? of.find((p) => p.status === 'open') : undefined) ?? of[0];
   if (namesAllTeams(name)) {
     const found = openFirst(polls.filter((p) => p.scope.kind === 'all'));
     if (!found) throw new DomainError('noPoll');
-    return found;
+    return { poll: found };
   }
   // Every name a team had, its current one first (installed, else the newest poll's: polls come newest first).
   const names = new Map<string, string[]>();
@@ -128,7 +136,7 @@ export async function latestPollNamed(deps: PulsePollDeps, tenantId: string, nam
   const [teamId] = fitting[0]!;
   const found = openFirst(polls.filter((p) => p.targets.some((t) => t.teamId === teamId)));
   if (!found) throw new DomainError('noPoll');
-  return found;
+  return { poll: found, teamId };
 }
 
 export async function latestPoll(deps: PulsePollDeps, tenantId: string, filter: { teamId?: string; open?: boolean; closedByCommand?: string } = {}): Promise<Poll> {

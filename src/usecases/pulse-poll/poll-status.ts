@@ -15,11 +15,32 @@ export interface PollProgress {
   respondents: number;
   /** Known when every team's size is. */
   memberCount?: number;
+  /**
+   * HR's view posted in a team's channel, of a poll with more teams: only one team is shown, since
+   * every member there reads the card; the other teams' response is in HR's personal chat.
+   */
+  otherTeamsLeftOut?: true;
 }
 
 export interface PollStatus extends PollProgress {
-  /** The poll's messages in the outbox, by state (sent, pending, undeliverable, unconfirmed...). */
-  messages: Partial<Record<DeliveryStatus, number>>;
+  /**
+   * The poll's messages in the outbox, by state (sent, pending, undeliverable, unconfirmed...).
+   * Counted per poll, not per team: left out where the view shows one team of several.
+   */
+  messages?: Partial<Record<DeliveryStatus, number>>;
+}
+
+/**
+ * Where HR's view of a poll is posted. `onlyTeamId`: a team's channel, read by all its members,
+ * so only that team's figures (the channel's team, or the one HR named) go on the card.
+ */
+export interface SharedPlace {
+  onlyTeamId?: string;
+}
+
+/** Whether a view limited to one team leaves other teams of the poll out. */
+export function leavesTeamsOut(poll: Poll, place: SharedPlace): boolean {
+  return place.onlyTeamId !== undefined && poll.targets.some((t) => t.teamId !== place.onlyTeamId);
 }
 
 /** The response so far, for every team of the poll or only the one asked about. */
@@ -57,9 +78,15 @@ export async function pollSeenBy(deps: PulsePollDeps, viewer: PollViewer, pollId
   return poll;
 }
 
-/** For HR: how far a poll is, per team, and whether its messages arrived. Counts only, no answers. */
-export async function pollStatus(deps: PulsePollDeps, viewer: PollViewer, pollId: string): Promise<PollStatus> {
+/**
+ * For HR: how far a poll is, per team, and whether its messages arrived. Counts only, no answers.
+ * In a team's channel (`place.onlyTeamId`) one team only; the delivery counts, which are the whole
+ * poll's, only when that team is all the poll has.
+ */
+export async function pollStatus(deps: PulsePollDeps, viewer: PollViewer, pollId: string, place: SharedPlace = {}): Promise<PollStatus> {
   await requireHr(deps, viewer.userId);
   const poll = await pollSeenBy(deps, viewer, pollId);
-  return { ...(await pollProgress(deps, poll)), messages: await deps.outbox.countBatch(pollBatch(poll.id)) };
+  const progress = await pollProgress(deps, poll, place.onlyTeamId);
+  if (leavesTeamsOut(poll, place)) return { ...progress, otherTeamsLeftOut: true };
+  return { ...progress, messages: await deps.outbox.countBatch(pollBatch(poll.id)) };
 }

@@ -1,6 +1,6 @@
 import { PollProgress } from '../../../usecases/pulse-poll/poll-status';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, factSet, heading, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
 
 export interface ProgressFact {
   title: string;
@@ -35,6 +35,12 @@ export function pollProgressCard(vm: { progress: PollProgress; closesLabel: stri
     textBlock(t('pulse.progress.response'), { weight: 'Bolder', spacing: 'Medium' }),
     factSet(responseFacts(p, t)),
     textBlock(p.open ? t('pulse.progress.body') : t('pulse.progress.closing'), { wrap: true, spacing: 'Medium' }),
+    ...oneTeamNote(p, t),
     subtle(t('pulse.reminder.anonymous')),
   ]);
+}
+
+/** On HR's view in a team's channel, which shows one team of the poll: where every team's figures are. */
+export function oneTeamNote(p: PollProgress, t: Translate): Element[] {
+  return p.otherTeamsLeftOut ? [subtle(t('pulse.progress.oneTeamHere'))] : [];
 }

@@ -7,7 +7,7 @@ import { localDate } from '../../../domain/pulse-poll/poll';
 import { isHr, requireHr } from '../../../usecases/pulse-poll/access';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
-import { latestPoll, latestPollNamed, resultsFor } from '../../../usecases/pulse-poll/poll-results';
+import { latestPoll, latestPollNamed, resultsFor, teamPollNamed } from '../../../usecases/pulse-poll/poll-results';
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
@@ -111,8 +111,12 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'status': {
             await requireHr(deps.pulse, actor.id);
-            const poll = command.team ? await latestPollNamed(deps.pulse, tenantId, command.team) : await latestPoll(deps.pulse, tenantId);
-            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id), language));
+            // In a team's channel, as `sluiten` and `resultaten`: that team's poll, and only its
+            // figures (the card is posted openly there); every team's in HR's personal chat.
+            const teamId = channelTeamOf(context);
+            const { poll, teamId: named } = command.team ? await teamPollNamed(deps.pulse, tenantId, command.team) : { poll: await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {}), teamId: undefined };
+            const place = teamId ? { onlyTeamId: named ?? teamId } : {};
+            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id, place), language));
             return;
           }
           case 'close': {
@@ -143,8 +147,10 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             if (!hr && !teamId) throw new DomainError('notHr');
             // In a team's channel: that team's poll, for HR too (another team's card is not for this
             // channel); HR elsewhere: the team they name, else the latest poll.
-            const poll = hr && command.team ? await latestPollNamed(deps.pulse, tenantId, command.team) : await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {});
-            const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId });
+            const { poll, teamId: named } = hr && command.team ? await teamPollNamed(deps.pulse, tenantId, command.team) : { poll: await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {}), teamId: undefined };
+            // Posted in a team's channel, HR's progress shows one team (that one, or the one named):
+            // every member there reads it. Every team's progress is in HR's personal chat.
+            const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId, ...(teamId ? { onlyTeamId: named ?? teamId } : {}) });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
             await postCard(context, resultsViewCard(deps, view, shared, language));
             return;
