@@ -1,5 +1,13 @@
+import { trimText, withoutControlCharacters } from '../domain/shared/text';
 import { h } from './dom';
 import type { T } from './i18n';
+
+/**
+ * The most characters each kind of text takes: the domain's MAX_NOTE_LENGTH, MAX_TRAJECT_TEXT and
+ * MAX_LEARNING_NEED_TEXT (their modules use Node's crypto, so the tab cannot bundle them; a test
+ * keeps these equal).
+ */
+export const TEXT_LIMITS = { note: 4000, traject: 2000, learningNeed: 300 } as const;
 
 /**
  * A refused input: as the API's 400 body names it (`field`, `rule`, `params`: the limits, as
@@ -31,8 +39,8 @@ function bound(el: Field | undefined, attr: 'min' | 'max'): number | undefined {
 /** The words next to a refused field, with the real limits (the server's; else the input's own). */
 export function reasonFor(form: FormKind, r: Refusal, t: T, el?: Field): string {
   const range = { min: r.params.min ?? bound(el, 'min') ?? 0, max: r.params.max ?? bound(el, 'max') ?? 0 };
-  const maxLength = r.params.max ?? (el && 'maxLength' in el && el.maxLength > 0 ? el.maxLength : 0);
-  const length = r.params.count ?? (el ? el.value.trim().length : 0);
+  const maxLength = r.params.max ?? (el ? limitOf(el) : undefined) ?? 0;
+  const length = r.params.count ?? (el ? countedLength(el.value) : 0);
   switch (`${form}.${r.field}`) {
     case 'note.text':
       if (r.rule === 'required') return t('verantwoording.form.noteRequired');
@@ -80,10 +88,52 @@ export function clearReason(el: Field): void {
   else el.removeAttribute('aria-describedby');
 }
 
+/** The length the server counts: without control characters and invisible edges (cleanJson, trimText). */
+function countedLength(value: string): number {
+  return trimText(withoutControlCharacters(value)).length;
+}
+
+function limitOf(el: Field): number | undefined {
+  const max = Number(el.dataset.limit);
+  return Number.isInteger(max) && max > 0 ? max : undefined;
+}
+
+/** The first field whose text is longer than its limit, as the server would refuse it. */
+function tooLong(fields: Record<string, Field>): Refusal | undefined {
+  for (const [field, el] of Object.entries(fields)) {
+    const max = limitOf(el);
+    const count = countedLength(el.value);
+    if (max !== undefined && count > max) return { field, rule: 'tooLong', params: { max, count } };
+  }
+  return undefined;
+}
+
+/**
+ * Gives a text field its limit without `maxlength`: with it, the browser cuts a longer paste
+ * without a word, and the cut text would be saved as if it were the whole. Here the whole text
+ * stays in the field; while it is over the limit, the reason (with the limit and its length)
+ * stands next to it, and `submit` refuses it before anything is sent.
+ */
+export function limitLength<F extends HTMLInputElement | HTMLTextAreaElement>(el: F, form: FormKind, field: string, max: number, t: T): F {
+  el.dataset.limit = String(max);
+  el.addEventListener('input', () => {
+    const over = tooLong({ [field]: el });
+    if (over) {
+      showReason(el, reasonFor(form, over, t, el));
+      el.dataset.overLimit = 'true';
+    } else if (el.dataset.overLimit) {
+      clearReason(el);
+      delete el.dataset.overLimit;
+    }
+  });
+  return el;
+}
+
 /**
  * Sends a form once: the button is disabled while the request runs (a double click sends one
- * request), old reasons go, and a refused input gets its reason next to the field and in the
- * status line, with everything typed left as it was.
+ * request), old reasons go, a text over its limit is refused before anything is sent, and a
+ * refused input gets its reason next to the field and in the status line, with everything typed
+ * left as it was.
  */
 export async function submit<C>(
   button: HTMLButtonElement,
@@ -97,7 +147,9 @@ export async function submit<C>(
   button.disabled = true;
   for (const el of Object.values(fields)) clearReason(el);
   try {
-    const out = await run();
+    // Too long: refused here, whole, and nothing is sent (the server would refuse it too).
+    const over = tooLong(fields);
+    const out: Outcome<C> = over ? { ok: false, refusal: over } : await run();
     if (!out.ok && out.refusal) {
       const el = fields[out.refusal.field] ?? Object.values(fields)[0];
       const text = reasonFor(form, out.refusal, t, el);

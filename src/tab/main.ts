@@ -90,8 +90,13 @@ class TabApp {
     location.reload();
   }
 
-  /** `saved`: the redraw follows a stored change, whose form then shows what is stored instead of what was sent. */
-  private async load(saved = false): Promise<void> {
+  /**
+   * `saved`: the redraw follows a stored change, whose form then shows what is stored instead of
+   * what was sent. Once the page is drawn, a failed reload leaves it as it is (every form, with
+   * what was typed and not saved) and says above it that it could not be refreshed; only the
+   * first load, or one after erasing (`replace`), puts the failure in the page's place.
+   */
+  private async load(saved = false, replace = !this.overview): Promise<void> {
     try {
       const [overview, needs] = await Promise.all([
         this.api!.call<VerantwoordingOverview>('GET', ''),
@@ -111,8 +116,26 @@ class TabApp {
         show(renderDevSignIn(this.t, (userId) => void this.signIn(userId)));
         return say(this.t('verantwoording.tab.authFailed'), true);
       }
-      show(h('p', {}, this.t(err instanceof ApiError && err.status === 401 ? 'verantwoording.tab.authFailed' : 'verantwoording.tab.loadFailed')));
+      if (err instanceof ApiError && err.status === 401) return show(h('p', {}, this.t('verantwoording.tab.authFailed')));
+      if (replace) {
+        this.overview = undefined;
+        return show(h('p', {}, this.t('verantwoording.tab.loadFailed')));
+      }
+      this.sayNotRefreshed();
     }
+  }
+
+  /** Above the page as it was: it is not the newest, and a button to load it again (gone once it loaded). */
+  private sayNotRefreshed(): void {
+    const line =
+      document.getElementById('not-refreshed') ??
+      h(
+        'div',
+        { id: 'not-refreshed', class: 'not-refreshed', role: 'alert' },
+        h('p', {}, this.t('verantwoording.tab.refreshFailed')),
+        h('button', { type: 'button', onclick: () => void this.load() }, this.t('verantwoording.tab.refreshAgain')),
+      );
+    $('main').prepend(line);
   }
 
   /**
@@ -141,7 +164,9 @@ class TabApp {
           say(this.t(opts.conflict ?? 'verantwoording.tab.noteConflict'), true);
           return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
         }
-        say(this.t(opts.conflict ?? 'verantwoording.tab.conflict'), true);
+        // A learning need the weekly handover took meanwhile: said as the chat says it (the redraw
+        // shows it handed over, with the typed change to copy).
+        say(this.t(err.body.reason === 'handedOver' ? 'verantwoording.learningNeed.notice.handedOverMeanwhile' : (opts.conflict ?? 'verantwoording.tab.conflict')), true);
         await this.load();
         return { ok: false };
       }
@@ -228,9 +253,9 @@ class TabApp {
         await this.change(() => Promise.reject(err), '');
         return { finished: false, started: false, text: '' };
       }
-      // Erased: nothing typed before belongs to anything stored any more.
+      // Erased: nothing typed before belongs to anything stored any more, nor does the page as it was.
       this.drafts.clear();
-      await this.load();
+      await this.load(false, true);
       say(this.t('verantwoording.tab.erased'));
       return { finished: true };
     },

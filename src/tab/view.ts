@@ -3,7 +3,7 @@ import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import { domId, h } from './dom';
 import type { Drafts } from './drafts';
-import { Outcome, submit, typedNumber } from './forms';
+import { limitLength, Outcome, submit, TEXT_LIMITS, typedNumber } from './forms';
 import type { T, TabLocale } from './i18n';
 
 export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
@@ -78,20 +78,38 @@ function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, actio
   return h('div', { class: 'share' }, box, h('label', { for: inputId, class: 'inline' }, t('verantwoording.tab.sharedLabel')));
 }
 
+/** A learning-need control's typed and unsaved choice, kept over a redraw. */
+interface LearningNeedDraft {
+  theme: string;
+  text: string;
+}
+
+/**
+ * A change typed on the control before the weekly handover took the need (pressed too late, or
+ * redrawn after it): it cannot be saved any more, so its words stay on the page to copy, as the
+ * chat's card gives them back. Kept for later redraws too, until the page is left.
+ */
+function unsavedLearningNeed(answerId: string, themeId: string, t: T, drafts: Drafts): HTMLElement[] {
+  const kept: LearningNeedDraft | undefined = drafts.keep<LearningNeedDraft>(themeId, () => kept);
+  if (!kept?.text.trim()) return [];
+  const id = domId('ln-unsaved', answerId);
+  return [h('label', { for: id }, t('verantwoording.learningNeed.unsaved')), h('textarea', { id, readonly: true, value: kept.text })];
+}
+
 /** Next to an answer to question 9: pass its learning need on to L&O anonymously, or withdraw it until the handover. */
 function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actions: Actions, drafts: Drafts): HTMLElement {
   const current = needs.items.find((i) => i.answerId === answerId);
   const box = h('fieldset', { class: 'learning-need' }, h('legend', {}, t('verantwoording.learningNeed.tab.label')));
-  if (current && current.status !== 'pending') {
-    box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')));
-    return box;
-  }
   const themeId = domId('ln-theme', answerId);
   const textId = domId('ln-text', answerId);
+  if (current && current.status !== 'pending') {
+    box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')), ...unsavedLearningNeed(answerId, themeId, t, drafts));
+    return box;
+  }
   const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
-  const text = h('input', { type: 'text', id: textId, maxlength: 300, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement;
+  const text = limitLength(h('input', { type: 'text', id: textId, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement, 'learningNeed', 'learningNeedText', TEXT_LIMITS.learningNeed, t);
   const pass = button(t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'primary');
-  const kept = drafts.keep(themeId, (saved) =>
+  const kept = drafts.keep(themeId, (saved): LearningNeedDraft | undefined =>
     (saved && pass.disabled) || (theme.value === (current?.theme ?? '') && text.value === (current?.text ?? '')) ? undefined : { theme: theme.value, text: text.value },
   );
   if (kept) [theme.value, text.value] = [kept.theme, kept.text];
@@ -118,8 +136,8 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
   const p = o.profTraject;
   /** The version the form stands on: as loaded, or the newer one a save collided with. Its revision goes with the save. */
   let base = p;
-  const needs = h('textarea', { id: 'traject-needs', maxlength: 2000, value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') }) as HTMLTextAreaElement;
-  const talents = h('textarea', { id: 'traject-talents', maxlength: 2000, value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement;
+  const needs = limitLength(h('textarea', { id: 'traject-needs', value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') }) as HTMLTextAreaElement, 'traject', 'learningNeeds', TEXT_LIMITS.traject, t);
+  const talents = limitLength(h('textarea', { id: 'traject-talents', value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement, 'traject', 'talents', TEXT_LIMITS.traject, t);
   const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 }) as HTMLInputElement;
   const save = button(t('verantwoording.tab.saveTraject'), 'primary');
   const keepNewer = button(t('verantwoording.tab.keepNewer'));
@@ -346,7 +364,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
     let base = kept?.base ?? n;
     let pane: EditorDraft['pane'] = 'edit';
     const areaId = domId('edit', n.id);
-    const area = h('textarea', { id: areaId, maxlength: 4000, value: kept?.text ?? n.text }) as HTMLTextAreaElement;
+    const area = limitLength(h('textarea', { id: areaId, value: kept?.text ?? n.text }) as HTMLTextAreaElement, 'note', 'text', TEXT_LIMITS.note, t);
     const save = button(t('verantwoording.save'), 'primary');
     const cancel = button(t('verantwoording.tab.cancel'));
     cancel.addEventListener('click', () => {
@@ -426,7 +444,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
 const editingKey = (noteId: string) => domId('editing', noteId);
 
 function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts): HTMLElement {
-  const text = h('textarea', { id: 'new-note', maxlength: 4000, placeholder: t('verantwoording.notes.addPlaceholder') }) as HTMLTextAreaElement;
+  const text = limitLength(h('textarea', { id: 'new-note', placeholder: t('verantwoording.notes.addPlaceholder') }) as HTMLTextAreaElement, 'note', 'text', TEXT_LIMITS.note, t);
   const shared = h('input', { type: 'checkbox', id: 'new-note-shared' }) as HTMLInputElement;
   // One key per note: a double click or a retry after a lost answer saves that note once. Changed
   // after it was sent, it is another note (so a changed text is never answered with the old one).
@@ -445,7 +463,9 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
     if (add.disabled) return;
     sent = true;
     const out = await submit(add, 'note', { text }, t, actions.say, () => actions.addNote(text.value, shared.checked, key));
-    if (out.ok) [key, sent] = [newKey(), false];
+    // Stored: the form starts empty with a new key. When the redraw failed this form is still on
+    // the page, and the stored text left in it would be saved again as a second note.
+    if (out.ok) [text.value, shared.checked, key, sent] = ['', false, newKey(), false];
   });
   const items = o.notes.map((n) => noteItem(n, t, locale, actions, drafts));
   // An editor whose note was deleted elsewhere meanwhile: its typed text stays on the page, offered as a new note.

@@ -209,12 +209,29 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const ln = deps.learningNeeds;
   if (ln) {
     const answerIdOf = (req: Req) => parse(id, req.params?.answerId);
+    /**
+     * A pass-on refuses a change only once the weekly handover took it: the 409 says so
+     * (`reason: 'handedOver'`), so the tab can say what the chat's card says instead of a note's conflict.
+     */
+    const unlessHandedOver = async (path: string, caller: TabCaller, work: () => Promise<{ status?: number; body: unknown }>) => {
+      try {
+        return await work();
+      } catch (err) {
+        if (!isDomainError(err) || err.code !== 'conflict') throw err;
+        deps.logger.info({ path, code: err.code, via: caller.via }, 'tab API: refused');
+        return { status: 409, body: { error: 'conflict', reason: 'handedOver' } };
+      }
+    };
     route('get', '/api/verantwoording/learning-needs', async (caller) => ({ body: { themes: LEARNING_THEMES, minimum: ln.minimum, items: await myLearningNeeds(ln, caller.userId) } }));
-    route('put', '/api/verantwoording/learning-needs/:answerId', async (caller, req) => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) }));
-    route('del', '/api/verantwoording/learning-needs/:answerId', async (caller, req) => {
-      await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
-      return { status: 204, body: undefined };
-    });
+    route('put', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
+      unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) })),
+    );
+    route('del', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
+      unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => {
+        await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
+        return { status: 204, body: undefined };
+      }),
+    );
   }
 
   // The development sign-in: registered only in local mode, so with bot authentication on the
