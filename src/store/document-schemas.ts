@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DRAFT_FAILURES } from '../domain/proposal/proposal-draft';
 import { ITEM_IDS } from '../domain/pulse-poll/instrument';
-import { LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
+import { LEARNING_NEED_KEYS_KEPT, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { ContainerName } from './containers';
 
@@ -436,9 +436,12 @@ const learningNeedPassOn = z
     tenantId: learningNeedTenant.optional(),
     batchId: id.optional(),
   })
+    keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT).optional(),
   .strict()
   // Once handed over, nothing of what was passed on (nor to whom) stays with the person.
-  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined), 'handed over with content');
+  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined && p.keys === undefined), 'handed over with content');
+/** What a withdrawal leaves in a pass-on's place: the keys of the presses it took, nothing of what was passed on. */
+const learningNeedWithdrawn = z.object({ id, type: z.literal('learningNeedWithdrawn'), userId: id, answerId: id, keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT) }).strict();
 const learningNeedBatch = z
   .object({
     id,
@@ -459,7 +462,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, prepSummary },
+  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -1,66 +1,67 @@
-import { LearningNeedBatch, LearningNeedPassOn, passOnId } from '../domain/learning-needs/learning-need';
+import { isPassOn, LearningNeedBatch, LearningNeedPassOn, LearningNeedRecord, passOnId } from '../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../domain/learning-needs/ports';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, isTransient, statusOf } from './document-store';
+import { DocumentStore, statusOf } from './document-store';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
 
 const MAX_ATTEMPTS = 12;
 
+const isGone = (err: unknown) => statusOf(err) === 404 || (err as { code?: number }).code === 404;
+
 /**
- * Pass-ons live in their owner's `personal` partition (export and erasure find them there);
- * batches in the `learningNeeds` container, which holds nothing that names a person, each batch
- * naming the one tenant whose L&O it is for.
+ * Pass-ons live in their owner's `personal` partition (export and erasure find them there), and
+ * so does what a withdrawal leaves in a pass-on's place (under the same id: one ETag-guarded
+ * write turns one into the other); batches in the `learningNeeds` container, which holds nothing
+ * that names a person, each batch naming the one tenant whose L&O it is for.
  */
 export class CosmosLearningNeedStore implements LearningNeedStore {
   private readonly passOns: DocumentStore<LearningNeedPassOn>;
+  private readonly records: DocumentStore<LearningNeedRecord>;
   private readonly batches: DocumentStore<LearningNeedBatch>;
   constructor(private readonly conn: CosmosConnection) {
     this.passOns = new DocumentStore<LearningNeedPassOn>(conn.container('personal'), (p) => p.userId);
+    this.records = new DocumentStore<LearningNeedRecord>(conn.container('personal'), (p) => p.userId);
     this.batches = new DocumentStore<LearningNeedBatch>(conn.container('learningNeeds'), (b) => b.id);
   }
 
   async get(userId: string, answerId: string) {
-    const doc = await this.passOns.get(passOnId(userId, answerId), userId);
-    return doc?.type === 'learningNeedPassOn' && doc.userId === userId ? doc : undefined;
+    const record = await this.record(userId, answerId);
+    return isPassOn(record) ? record : undefined;
   }
 
-  async put(userId: string, answerId: string, mutate: (current: LearningNeedPassOn | undefined) => LearningNeedPassOn) {
+  private async record(userId: string, answerId: string): Promise<LearningNeedRecord | undefined> {
+    const doc = await this.records.get(passOnId(userId, answerId), userId);
+    return (doc?.type === 'learningNeedPassOn' || doc?.type === 'learningNeedWithdrawn') && doc.userId === userId ? doc : undefined;
+  }
+
+  async put(userId: string, answerId: string, mutate: (current: LearningNeedRecord | undefined) => LearningNeedRecord) {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.get(userId, answerId);
+      const current = await this.record(userId, answerId);
       if (current) {
         try {
-          return await this.passOns.update(current.id, userId, (c) => mutate(c));
+          return await this.records.update(current.id, userId, (c) => mutate(c));
         } catch (err) {
-          if (statusOf(err) !== 404 && (err as { code?: number }).code !== 404) throw err;
-          continue; // withdrawn meanwhile: start again
+          if (!isGone(err)) throw err;
+          continue; // erased meanwhile: start again
         }
       }
-      const { doc, created } = await this.passOns.create(mutate(undefined));
+      const { doc, created } = await this.records.create(mutate(undefined));
       if (created) return doc;
     }
     throw new Error('learning need: too many concurrent changes');
   }
 
-  async remove(userId: string, answerId: string, allowed: (current: LearningNeedPassOn | undefined) => void) {
-    const id = passOnId(userId, answerId);
-    const item = this.conn.container('personal').item(id, userId);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const [stored] = await this.passOns.queryStored<LearningNeedPassOn>({ query: 'SELECT * FROM c WHERE c.id = @id', parameters: [{ name: '@id', value: id }] }, userId);
-      const current = stored?.type === 'learningNeedPassOn' && stored.userId === userId ? stored : undefined;
-      allowed(current);
-      if (!current) return; // nothing (left) to remove: a repeated withdrawal changes nothing
-      try {
-        await item.delete({ accessCondition: { type: 'IfMatch', condition: stored!._etag! } });
-        return;
-      } catch (err) {
-        const status = statusOf(err);
-        if (status === 404) return;
-        // A dropped answer may hide a delete that went through: the next round reads again, and finds it gone.
-        if (status !== 412 && !isTransient(err)) throw err;
-      }
+  async withdraw(userId: string, answerId: string, mutate: (current: LearningNeedRecord) => LearningNeedRecord) {
+    const current = await this.record(userId, answerId);
+    if (!current) return undefined; // nothing to withdraw
+    try {
+      // A replace whose answer was lost is read again by `update`, and found done (`mutate` leaves it).
+      return await this.records.update(current.id, userId, (c) => mutate(c));
+    } catch (err) {
+      if (isGone(err)) return undefined;
+      throw err;
     }
-    throw new Error('learning need: too many concurrent changes');
   }
 
   listOfUser(userId: string) {
@@ -77,11 +78,13 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
   }
 
   async change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>) {
+    let still = true;
     try {
-      await this.passOns.update(passOn.id, passOn.userId, mutate);
-      return true;
+      // Withdrawn since it was read: what the withdrawal left stays as it is.
+      await this.records.update(passOn.id, passOn.userId, (c) => ((still = isPassOn(c)) ? mutate(c) : c));
+      return still;
     } catch (err) {
-      if (statusOf(err) === 404 || (err as { code?: number }).code === 404) return false;
+      if (isGone(err)) return false;
       throw err;
     }
   }

@@ -140,12 +140,13 @@ export const VERBS = {
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
   // Learning needs for L&O, from the member's own view of the session card (question 9).
+  // `k` on pass and withdraw: the learning-need card's key, so Teams delivering an older press again changes nothing; cards from before send none.
   openLearningNeed: { verb: 'learningNeed.open', data: z.object({ groupId: id, sessionId: id, questionId: int(1) }) },
   passLearningNeed: {
     verb: 'learningNeed.pass',
-    data: z.object({ groupId: id, sessionId: id, questionId: int(1), theme: shortText(40).default(''), learningNeedText: shortText(2000).default('') }),
+    data: z.object({ groupId: id, sessionId: id, questionId: int(1), theme: shortText(40).default(''), learningNeedText: shortText(2000).default(''), k: key }),
   },
-  withdrawLearningNeed: { verb: 'learningNeed.withdraw', data: z.object({ groupId: id, sessionId: id, questionId: int(1) }) },
+  withdrawLearningNeed: { verb: 'learningNeed.withdraw', data: z.object({ groupId: id, sessionId: id, questionId: int(1), k: key }) },
   // The rhythm of the year: the plan of the group's weeks. Skip and move name the week and the
   // start date the card showed, so a second press (or a card from before a change) changes nothing.
   showPlan: { verb: 'rhythm.plan.show', data: z.object({ groupId: id }) },

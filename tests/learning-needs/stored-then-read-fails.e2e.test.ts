@@ -9,7 +9,8 @@ const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUs
 
 /**
  * "An error card means nothing was stored": the withdrawal of a learning need is stored (its
- * pass-on deleted), or a pass-on is, then the member's card cannot be read back for a moment. The
+ * pass-on replaced by what a withdrawal leaves, since stop 42), or a pass-on is (replacing that
+ * again), then the member's card cannot be read back for a moment. The
  * member was told it failed; now they get that it is done, and a button to open the card again.
  * Found in review, stop 34.
  */
@@ -32,7 +33,7 @@ describe('a learning need withdrawn or passed on, the card after it cannot be bu
   });
   afterAll(() => t.stop());
 
-  const failReadsAfter = (kind: 'delete' | 'create') => {
+  const failReadsAfter = (kind: 'replace' | 'create') => {
     let written = false;
     t.proxy!.faults = (req) => {
       if (req.kind === kind && req.container === 'personal') {
@@ -49,7 +50,7 @@ describe('a learning need withdrawn or passed on, the card after it cannot be bu
     expect(cardText(passed.value)).not.toContain(ERROR_TITLE);
     expect((await passOnOf(anna))?.text).toBe('Afspraken tussen diensten');
 
-    const deleted = failReadsAfter('delete');
+    const deleted = failReadsAfter('replace');
     let res;
     try {
       res = await g.press(anna, 'learningNeed.withdraw', q9());
@@ -62,7 +63,7 @@ describe('a learning need withdrawn or passed on, the card after it cannot be bu
   });
 
   it('passed on again, then the read for the card fails: not an error card', async () => {
-    const written = failReadsAfter('create');
+    const written = failReadsAfter('replace');
     let res;
     try {
       res = await g.press(anna, 'learningNeed.pass', { ...q9(), theme: 'samenwerken', learningNeedText: 'Afspraken tussen diensten' });

@@ -37,18 +37,76 @@ export interface LearningNeedPassOn {
   tenantId?: string;
   /** Set while a handover holds it (status `sealing`): which batch. */
   batchId?: string;
+  /**
+   * The keys of the presses it took, the latest few (see `learningNeedPressKey`): Teams delivering
+   * one of them again after a later change changes nothing. Absent on pass-ons stored before, and
+   * dropped at the handover with the rest.
+   */
+  keys?: string[];
+}
+
+/**
+ * What a withdrawal leaves in the pass-on's place (same id, in the member's partition): nothing
+ * of what was passed on, nor to whom; only the keys of the presses it took. Teams may deliver the
+ * "pass on" press from before the withdrawal again: it finds its key here and changes nothing, so
+ * nothing of the member waits for the handover against their withdrawal. Withdrawals from before
+ * this left nothing (the pass-on was deleted); the export and the member's views skip this record.
+ */
+export interface LearningNeedWithdrawn {
+  id: string;
+  type: 'learningNeedWithdrawn';
+  userId: string;
+  answerId: string;
+  keys: string[];
+}
+
+/** What the member's partition holds under a pass-on's id: the pass-on, or what its withdrawal left. */
+export type LearningNeedRecord = LearningNeedPassOn | LearningNeedWithdrawn;
+
+export function isPassOn(record: LearningNeedRecord | undefined): record is LearningNeedPassOn {
+  return record?.type === 'learningNeedPassOn';
+}
+
+/** How many press keys are remembered: far more than a member changes their choice in the minutes Teams redelivers in. */
+export const LEARNING_NEED_KEYS_KEPT = 20;
+
+/**
+ * The key of one press on the learning-need card: the card's action key (or the activity's id),
+ * the member, the answer, and what was pressed with what (for "pass on", the theme and words). The
+ * same press delivered again has it; another press on the same card with other words does not.
+ */
+export function learningNeedPressKey(pressKey: string, userId: string, answerId: string, press: { pass: { theme?: string; text?: string } } | 'withdraw'): string {
+  const what = press === 'withdraw' ? ['withdraw'] : ['pass', press.pass.theme ?? '', trimText(press.pass.text ?? '')];
+  return stableId('lnk', pressKey, userId, answerId, ...what);
+}
+
+function pressedBefore(record: LearningNeedRecord | undefined, key: string | undefined): boolean {
+  return !!record && key !== undefined && !!record.keys?.includes(key);
+}
+
+function keptKeys(before: readonly string[] | undefined, key: string | undefined): string[] {
+  return [...(before ?? []), ...(key && !before?.includes(key) ? [key] : [])].slice(-LEARNING_NEED_KEYS_KEPT);
 }
 
 export function passOnId(userId: string, answerId: string): string {
   return stableId('lnp', userId, answerId);
 }
 
-/** A new or changed pass-on; refused once it is being handed over or was. */
-export function passOn(current: LearningNeedPassOn | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string }): LearningNeedPassOn {
-  if (current && current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
+/**
+ * A new or changed pass-on (also after a withdrawal: passed on again); refused once it is being
+ * handed over or was. `key` is the press's (see `learningNeedPressKey`): a press it took before,
+ * delivered again after a later change or a withdrawal, leaves what stands (the same object: no write).
+ */
+export function passOn(current: LearningNeedRecord | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string; key?: string }): LearningNeedRecord {
+  if (pressedBefore(current, input.key)) return current!;
+  const pending = isPassOn(current) ? current : undefined;
+  if (pending && pending.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = trimText(input.text ?? '');
   if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
+  // The same choice pressed again without a key to remember (the tab): nothing to write.
+  if (pending && !input.key && pending.theme === input.theme && (pending.text ?? '') === text && pending.tenantId === input.tenantId) return pending;
+  const keys = keptKeys(current?.keys, input.key);
   return {
     id: passOnId(input.userId, input.answerId),
     type: 'learningNeedPassOn',
@@ -58,6 +116,7 @@ export function passOn(current: LearningNeedPassOn | undefined, input: { userId:
     theme: input.theme as LearningTheme,
     ...(text ? { text } : {}),
     ...(input.tenantId !== undefined ? { tenantId: input.tenantId } : {}),
+    ...(keys.length ? { keys } : {}),
   };
 }
 
@@ -66,6 +125,17 @@ export function assertWithdrawable(current: LearningNeedPassOn | undefined): Lea
   if (!current) throw new DomainError('notFound', 'learning need');
   if (current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
   return current;
+}
+
+/**
+ * The withdrawal of what is stored: what it leaves (`LearningNeedWithdrawn`), keeping the keys of
+ * the presses taken so far and this one's. Unchanged (no write) when it was withdrawn already (a
+ * repeated press), or when this press was taken before and the need passed on again since.
+ */
+export function withdrawn(current: LearningNeedRecord, key?: string): LearningNeedRecord {
+  if (!isPassOn(current) || pressedBefore(current, key)) return current;
+  assertWithdrawable(current);
+  return { id: current.id, type: 'learningNeedWithdrawn', userId: current.userId, answerId: current.answerId, keys: keptKeys(current.keys, key) };
 }
 
 /** What stays in the member's partition after the handover: that it went, nothing of what (nor to whom). */

@@ -1,5 +1,5 @@
 import { Mutate } from '../week-cycle/ports';
-import { LearningNeedBatch, LearningNeedPassOn } from './learning-need';
+import { LearningNeedBatch, LearningNeedPassOn, LearningNeedRecord } from './learning-need';
 
 /**
  * Port: the members' pass-ons (each in its owner's partition) and L&O's anonymous batches, each
@@ -7,16 +7,23 @@ import { LearningNeedBatch, LearningNeedPassOn } from './learning-need';
  * weekly handover (a scheduled job) asks them, never a member's turn.
  */
 export interface LearningNeedStore {
+  /** The member's pass-on; undefined when there is none (never passed on, or withdrawn). */
   get(userId: string, answerId: string): Promise<LearningNeedPassOn | undefined>;
-  /** Creates or changes the member's pass-on with `mutate` (ETag-guarded); `mutate` may refuse. */
-  put(userId: string, answerId: string, mutate: (current: LearningNeedPassOn | undefined) => LearningNeedPassOn): Promise<LearningNeedPassOn>;
-  /** Deletes it if `allowed` (which may throw) accepts the current version; ETag-guarded, so a handover cannot slip in between. Absent: nothing happens. */
-  remove(userId: string, answerId: string, allowed: (current: LearningNeedPassOn | undefined) => void): Promise<void>;
+  /**
+   * Creates or changes what is stored under the pass-on's id (a pass-on, what a withdrawal left,
+   * or nothing) with `mutate` (ETag-guarded); `mutate` may refuse, or return `current` to write nothing.
+   */
+  put(userId: string, answerId: string, mutate: (current: LearningNeedRecord | undefined) => LearningNeedRecord): Promise<LearningNeedRecord>;
+  /**
+   * Replaces what is stored with what `mutate` (which may refuse) makes of it: the withdrawal,
+   * ETag-guarded, so a handover cannot slip in between. Nothing stored: nothing happens (undefined).
+   */
+  withdraw(userId: string, answerId: string, mutate: (current: LearningNeedRecord) => LearningNeedRecord): Promise<LearningNeedRecord | undefined>;
   listOfUser(userId: string): Promise<LearningNeedPassOn[]>;
   listPending(): Promise<LearningNeedPassOn[]>;
   /** Those a handover holds for one batch; without a batch id, for any batch (a run that stopped in an earlier week). */
   listSealing(batchId?: string): Promise<LearningNeedPassOn[]>;
-  /** ETag read-modify-write of one pass-on; false when it is gone (withdrawn, erased). */
+  /** ETag read-modify-write of one pass-on; false when it is gone (withdrawn, erased), and then nothing is written. */
   change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>): Promise<boolean>;
   getBatch(id: string): Promise<LearningNeedBatch | undefined>;
   /** Creates the batch; false when a batch with its id exists (an interrupted handover ran again). */

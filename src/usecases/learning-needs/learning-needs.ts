@@ -1,17 +1,19 @@
 import {
-  assertWithdrawable,
   batchBelongsTo,
   batchIdOf,
   buildBatch,
   distinctPeople,
   handedOver,
   handoverWeek,
+  isPassOn,
   LEARNING_NEED_QUESTION_ID,
+  learningNeedPressKey,
   LearningNeedPassOn,
   nextHandoverAt,
   passOn,
   placeLegacyPassOn,
   unsealed,
+  withdrawn,
 } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { learningNeedsSection, LearningNeedsSection } from '../../domain/learning-needs/report';
@@ -72,29 +74,34 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
 /**
  * Passes the learning need of one of the member's own answers on to L&O (or changes it while it
  * waits), for the L&O of the tenant it is passed on in: the turn's, from Teams; from the tab,
- * whose caller names no tenant, the tenant of the group the answer was given in.
+ * whose caller names no tenant, the tenant of the group the answer was given in. `pressKey` names
+ * the press (the card's action key, or the activity's id): the same press delivered again after a
+ * later change or a withdrawal changes nothing. Returns what stands: undefined when that is a
+ * withdrawal (such a press delivered again).
  */
-export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }, turnTenant?: string): Promise<MyLearningNeed> {
+export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }, turnTenant?: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
   const answer = await ownLearningAnswer(deps, userId, answerId);
   const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
+  const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, { pass: input }) : undefined;
   // The handover first, harmless without the pass-on (it finds nothing): one that failed after the
   // pass-on was stored gave an error card for what was stored, and could leave it never handed over.
   await scheduleHandover(deps);
-  const stored = await deps.store.put(userId, answerId, (current) => {
-    const next = passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}) });
-    return current && current.theme === next.theme && current.text === next.text && current.tenantId === next.tenantId ? current : next;
-  });
+  const stored = await deps.store.put(userId, answerId, (current) => passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}), ...(key ? { key } : {}) }));
   // And after it (one job per week: usually the same one): a write that landed after the handover
   // it was scheduled for ran (pressed just before Monday 02:00) is handed over the week after.
   await scheduleHandover(deps).catch(() => undefined);
-  return mine(stored);
+  return isPassOn(stored) ? mine(stored) : undefined;
 }
 
-/** Withdraws it, until the weekly handover took it; withdrawing what is not there (a repeated press) changes nothing. */
-export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string): Promise<void> {
-  await deps.store.remove(userId, answerId, (current) => {
-    if (current) assertWithdrawable(current);
-  });
+/**
+ * Withdraws it, until the weekly handover took it; withdrawing what is not there (a repeated
+ * press) changes nothing, nor does this press delivered again after the need was passed on anew
+ * (`pressKey` as for passing on). Returns what stands: the pass-on in that case, else undefined.
+ */
+export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
+  const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, 'withdraw') : undefined;
+  const stored = await deps.store.withdraw(userId, answerId, (current) => withdrawn(current, key));
+  return isPassOn(stored) ? mine(stored) : undefined;
 }
 
 export type HandoverResult = ({ result: 'handedOver' | 'alreadyDone'; people: number; needs: number } | { result: 'waiting'; people: number }) & {

@@ -7,6 +7,11 @@ export interface LearningNeedCardView {
   groupId: string;
   sessionId: string;
   questionId: number;
+  /**
+   * This rendering's key, sent with its "pass on" and "withdraw" presses: one delivered again after
+   * a later change changes nothing. Without it, the press's activity id stands in.
+   */
+  actionKey?: string;
   /** The member's own answer to question 9 (it stays private whatever they choose). */
   answer: string;
   current?: MyLearningNeed;
@@ -25,6 +30,7 @@ export interface LearningNeedCardView {
  */
 export function learningNeedCard(v: LearningNeedCardView, t: Translate): AdaptiveCardJson {
   const ids = { groupId: v.groupId, sessionId: v.sessionId, questionId: v.questionId };
+  const pressIds = { ...ids, ...(v.actionKey ? { k: v.actionKey } : {}) };
   const status = v.current?.status;
   const open = !status || status === 'pending';
   const body: Element[] = [
@@ -33,7 +39,9 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
     ...(v.notice ? [textBlock(t(`verantwoording.learningNeed.notice.${v.notice}`), { weight: 'Bolder' })] : []),
     subtle(t('verantwoording.learningNeed.yourAnswer')),
     plainText(v.answer),
-    textBlock(t('verantwoording.learningNeed.explain', { min: v.minimum }), { spacing: 'Medium' }),
+    // What counts where, as the report rules it (domain/learning-needs/report.ts): a need whose theme
+    // too few chose counts in the total only when enough others' needs are in that rest too.
+    textBlock(t('question.learningNeedExplain', { min: v.minimum }), { spacing: 'Medium' }),
     textBlock(t('verantwoording.learningNeed.withdrawRule', { min: v.minimum }), { isSubtle: true, size: 'Small' }),
   ];
   if (!open) {
@@ -64,8 +72,8 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
         v.refused?.errors.learningNeedText,
       ),
       actionSet([
-        execute(t(status === 'pending' ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'passLearningNeed', ids, { style: 'positive' }),
-        ...(status === 'pending' ? [execute(t('verantwoording.learningNeed.withdraw'), 'withdrawLearningNeed', ids, { associatedInputs: 'none' })] : []),
+        execute(t(status === 'pending' ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'passLearningNeed', pressIds, { style: 'positive' }),
+        ...(status === 'pending' ? [execute(t('verantwoording.learningNeed.withdraw'), 'withdrawLearningNeed', pressIds, { associatedInputs: 'none' })] : []),
       ]),
     );
   }

@@ -11,7 +11,7 @@ import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restrict
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { CardActionContext, onCardAction } from '../../card-actions';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
-import { reportPeriod } from './report-period';
+import { periodRefusal, reportPeriod } from './report-period';
 
 export interface HrReportFeatureDeps {
   report: HrReportDeps;
@@ -67,7 +67,11 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');
         if (err.code === 'forbidden') await context.sendActivity(t('hrReport.notHr'));
-        else if (err.code === 'invalidInput') await context.sendActivity(t('hrReport.usage'));
+        else if (err.code === 'invalidInput') {
+          // Dates as the usage shows them, refused for their range: why, then the usage.
+          const why = periodRefusal(period, fallback.to);
+          await context.sendActivity(why ? `${t(`hrReport.periodRefused.${why}`, period)}\n\n${t('hrReport.usage')}` : t('hrReport.usage'));
+        }
         else await postCard(context, errorCard(err, t));
       }
     },

@@ -24,3 +24,21 @@ export function reportPeriod(args: string, today: string, fallback: { from: stri
   if (dates.length === 2) return { from: dates[0]!, to: dates[1]! };
   return undefined;
 }
+
+/** Why a period of well-formed dates is refused: the end before the start (one date after today), or more than two years. */
+export type PeriodRefusal = 'endBeforeStart' | 'afterToday' | 'tooLong';
+
+/**
+ * The reason a period of valid dates is refused, by the rule the report refuses it by (checkPeriod
+ * in usecases/hr-report), to say next to the usage: HR typed the dates as the usage shows, so the
+ * usage alone does not tell them what was wrong. Undefined when the period is not refused for that.
+ * A start after today with today as the end is what one date in the future becomes.
+ */
+export function periodRefusal(period: { from: string; to: string }, today: string): PeriodRefusal | undefined {
+  const from = DateTime.fromISO(period.from);
+  const to = DateTime.fromISO(period.to);
+  if (!from.isValid || !to.isValid) return undefined;
+  if (to < from) return period.to === today && period.from > today ? 'afterToday' : 'endBeforeStart';
+  if (to.diff(from, 'years').years > 2) return 'tooLong';
+  return undefined;
+}

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';
-import { answerIdOn, LearningNeedDeps, myLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
+import { answerIdOn, LearningNeedDeps, myLearningNeed, MyLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { learningNeedCard, LearningNeedCardView, learningNeedStoredCard } from '../../cards/learning-needs/learning-need.card';
@@ -42,7 +43,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     if (answer?.type !== 'personalAnswer' || answer.userId !== userId) throw new DomainError('notFound', 'answer');
     const locale = await deps.actions.localeFor(context, ids);
     const current = await myLearningNeed(ln, userId, answerId);
-    return learningNeedCard({ ...ids, answer: answer.text, current, minimum: ln.minimum, ...extra }, deps.translator.t(locale));
+    return learningNeedCard({ ...ids, actionKey: randomUUID(), answer: answer.text, current, minimum: ln.minimum, ...extra }, deps.translator.t(locale));
   };
   const form: RefusalForm = {
     render: async (context, refused) => {
@@ -57,15 +58,16 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
    * The weekly handover took it to L&O while this card was open: nothing can change it any more,
    * and nobody else acted. The member's own card says so, with what they typed to copy.
    */
-  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string): Promise<AdaptiveCardJson | undefined> => {
+  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string): Promise<{ late: AdaptiveCardJson } | { done: T }> => {
     try {
-      await work();
-      return undefined;
+      return { done: await work() };
     } catch (err) {
       if (!(isDomainError(err) && err.code === 'conflict')) throw err;
-      return card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) });
+      return { late: await card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) }) };
     }
   };
+  /** What stands after the press, said at the top: a press delivered again after a later change says what that change left. */
+  const noticeOf = (stands: MyLearningNeed | undefined): 'passed' | 'withdrawn' => (stands ? 'passed' : 'withdrawn');
 
   /** The member's card once their change is stored; when it cannot be read back now, that it is stored. */
   const afterStored = async (context: TurnContext, ids: Ids, notice: 'passed' | 'withdrawn'): Promise<AdaptiveCardJson> => {
@@ -85,15 +87,18 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     'passLearningNeed',
     async (context, data) => {
       const userId = actorOf(context).id;
-      // For the L&O of the organisation it is passed on in, and no other.
-      const late = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId), { theme: data.theme, text: data.learningNeedText }, tenantOf(context)), data.learningNeedText);
-      return { card: late ?? (await afterStored(context, data, 'passed')), personal: true };
+      // For the L&O of the organisation it is passed on in, and no other. The press's key (the
+      // card's, else the activity's): Teams delivering an older press again changes nothing.
+      const answerId = answerIdOn(userId, data.sessionId, data.questionId);
+      const pressed = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerId, { theme: data.theme, text: data.learningNeedText }, tenantOf(context), data.k ?? context.activity.id), data.learningNeedText);
+      return { card: 'late' in pressed ? pressed.late : await afterStored(context, data, noticeOf(pressed.done)), personal: true };
     },
     { form },
   );
   onCardAction(app, deps.actions, 'withdrawLearningNeed', async (context, data) => {
     const userId = actorOf(context).id;
-    const late = await handedOverMeanwhile(context, data, () => withdrawLearningNeed(ln, userId, answerIdOn(userId, data.sessionId, data.questionId)));
-    return { card: late ?? (await afterStored(context, data, 'withdrawn')), personal: true };
+    const answerId = answerIdOn(userId, data.sessionId, data.questionId);
+    const pressed = await handedOverMeanwhile(context, data, () => withdrawLearningNeed(ln, userId, answerId, data.k ?? context.activity.id));
+    return { card: 'late' in pressed ? pressed.late : await afterStored(context, data, noticeOf(pressed.done)), personal: true };
   });
 }
