@@ -14,6 +14,8 @@ export class JobBuffer {
   private jobs: Versioned<OutboxJob>[] = [];
   private readonly inFlight = new Set<string>();
   private refilling?: Promise<void>;
+  /** Set when a read is asked for while one runs: that one may have started before the job now due was written. */
+  private readAfterThis = false;
   private quietUntil = 0;
 
   constructor(
@@ -38,14 +40,30 @@ export class JobBuffer {
 
   refill(): Promise<void> {
     this.refilling ??= (async () => {
-      const before = this.jobs.length;
-      const known = () => new Set([...this.jobs.map((j) => j.id), ...this.inFlight]);
-      const due = await this.readDue();
-      const skip = known();
-      for (const job of due) if (!skip.has(job.id)) this.jobs.push(job);
-      if (this.jobs.length === before) this.quietUntil = Date.now() + QUIET_MS;
+      do {
+        this.readAfterThis = false;
+        const before = this.jobs.length;
+        const known = () => new Set([...this.jobs.map((j) => j.id), ...this.inFlight]);
+        const due = await this.readDue();
+        const skip = known();
+        for (const job of due) if (!skip.has(job.id)) this.jobs.push(job);
+        if (this.jobs.length === before) this.quietUntil = Date.now() + QUIET_MS;
+      } while (this.readAfterThis);
     })().finally(() => (this.refilling = undefined));
     return this.refilling;
+  }
+
+  /**
+   * A job was just queued: reads again now, past the quiet wait, and after the read in progress
+   * when there is one (`reading` then covers both), so a worker waiting on it sees the new job.
+   */
+  readAgain(): Promise<void> {
+    this.quietUntil = 0;
+    if (this.refilling) {
+      this.readAfterThis = true;
+      return this.refilling;
+    }
+    return this.refill();
   }
 
   /** The oldest buffered job whose lane is free, marked in flight. Reads ahead when the buffer runs low. */

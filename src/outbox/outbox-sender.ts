@@ -54,6 +54,8 @@ export class OutboxSender {
   private draining = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** While a round runs: reads again and puts idle workers back to work (see `kick`). */
+  private roundKick?: () => void;
   private lastRecovery = 0;
 
   constructor(
@@ -95,9 +97,14 @@ export class OutboxSender {
     this.loop = this.run();
   }
 
-  /** Asks the loop to look for work now (after an enqueue). */
+  /**
+   * Asks the loop to look for work now (after an enqueue). While a round runs, the round takes
+   * the new job itself: one slow job (a render that waits on a model, a slow send) keeps its round
+   * open, and the job must not wait for it to end.
+   */
   kick(): void {
     this.wake?.();
+    this.roundKick?.();
   }
 
   /** Graceful: takes nothing new, lets the calls in flight finish and record, hands the tenants back. */
@@ -179,11 +186,12 @@ export class OutboxSender {
     const worker = async () => {
       while (!this.halted && (this.running || this.draining)) {
         let job = this.buffer.take();
-        if (!job) {
+        // Waits out every read in progress (a kick may have asked for one more) before it stops.
+        while (!job && this.buffer.reading) {
           await this.buffer.reading;
           job = this.buffer.take();
-          if (!job) return;
         }
+        if (!job) return;
         this.lanes.enter(job.conversationKey);
         try {
           if (await this.delivery.deliver(job)) handled++;
@@ -193,7 +201,25 @@ export class OutboxSender {
         }
       }
     };
-    await Promise.all(Array.from({ length: this.o.concurrency }, worker));
+    // Workers stop when nothing they may send is left; a job queued meanwhile (kick) starts the
+    // idle ones again, up to the concurrency, while a slow one still holds the round open.
+    const workers = new Set<Promise<void>>();
+    const startIdleWorkers = () => {
+      while (workers.size < this.o.concurrency && !this.halted && (this.running || this.draining)) {
+        const w: Promise<void> = worker().finally(() => workers.delete(w));
+        workers.add(w);
+      }
+    };
+    this.roundKick = () => {
+      void this.buffer.readAgain().catch((err) => this.logger.error({ err: (err as Error).message }, 'outbox read failed'));
+      startIdleWorkers();
+    };
+    try {
+      startIdleWorkers();
+      while (workers.size) await Promise.all([...workers]);
+    } finally {
+      this.roundKick = undefined;
+    }
     this.buffer.reset();
     return handled;
   }

@@ -415,6 +415,7 @@ const talentReview = z
     sharedRevision: count.optional(),
     movedFrom: id.optional(),
     moveKeys: z.array(z.string().min(1).max(80)).max(10).optional(),
+    pressKeys: z.array(z.string().min(1).max(80)).max(20).optional(),
     createdAt: isoTime,
   })
   .strict();
@@ -435,8 +436,8 @@ const learningNeedPassOn = z
     text: text(MAX_LEARNING_NEED_TEXT).optional(),
     tenantId: learningNeedTenant.optional(),
     batchId: id.optional(),
-  })
     keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT).optional(),
+  })
   .strict()
   // Once handed over, nothing of what was passed on (nor to whom) stays with the person.
   .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined && p.keys === undefined), 'handed over with content');

@@ -63,5 +63,5 @@ export class CosmosPrepSummaryStore implements PrepSummaryStore {
 /** The stored summary of this user, or nothing when the document is not theirs or not a summary. */
 function storedOf(doc: Stored<PrepSummaryDoc>, userId: string): StoredPrepSummary | undefined {
   if (doc.type !== 'prepSummary' || doc.userId !== userId || typeof doc.text !== 'string' || !doc._etag) return undefined;
-  return { inputHash: doc.inputHash, text: doc.text, version: doc._etag };
+  return { inputHash: doc.inputHash, ...(doc.language === 'nl' || doc.language === 'en' ? { language: doc.language } : {}), text: doc.text, version: doc._etag };
 }

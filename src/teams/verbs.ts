@@ -204,12 +204,12 @@ export const VERBS = {
   moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10), k: key }) },
   cancelReview: { verb: 'review.cancel', data: z.object({ reviewId: id }) },
   /** The manager proposes a phase; the professional's own choice stays theirs. */
-  proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
+  proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES), k: key }) },
   /** Prep cards sent by earlier versions carry this verb: it now proposes, like proposeReviewPhase. */
-  pickReviewPhase: { verb: 'review.phase.pick', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES) }) },
+  pickReviewPhase: { verb: 'review.phase.pick', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES), k: key }) },
   saveFacilitated: {
     verb: 'review.facilitated.save',
-    data: z.object({ reviewId: id, facilitated: shortText(5000), shareFacilitation: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional() }),
+    data: z.object({ reviewId: id, facilitated: shortText(5000), shareFacilitation: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), k: key }),
   },
   /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
   previewPrep: { verb: 'review.preview', data: z.object({}) },

@@ -1,3 +1,4 @@
+import type { Language } from '../framework/framework';
 import { Mutate } from '../week-cycle/ports';
 import { PrepCardMessage, TalentReview } from './review';
 
@@ -119,6 +120,8 @@ export interface PrepSummarizer {
 /** A professional's stored prep summary as read: what it summarises, its text, and the version read (for a guarded write). */
 export interface StoredPrepSummary {
   inputHash: string;
+  /** The language it is written in (see summarisesInput). */
+  language?: Language;
   text: string;
   version: string;
 }

@@ -20,10 +20,20 @@ export interface PrepSummaryDoc {
   updatedAt: string;
 }
 
-/** What the summary is made of: the items the professional shares, and the language it is written in. */
+/**
+ * What the summary is made of: the items the professional shares, and the language it is written in.
+ *
+ * The language rule, the same for the professional's preview and every render of the manager's
+ * card, so both show one text: the manager's chosen language (`taal`). When they chose none, each
+ * side would otherwise pick its own (the manager's card their Teams client's, the preview the one
+ * the manager's card was last shown in, or the default) and each would replace the other's summary:
+ * then `anyLanguage` is set, and a summary stored of the same items is shown in whatever language
+ * it was written; only a new one is written in `language`.
+ */
 export interface PrepSummaryInput {
   language: Language;
   items: string[];
+  anyLanguage?: boolean;
 }
 
 export function prepSummaryId(userId: string): string {
@@ -36,6 +46,12 @@ export function prepSummaryId(userId: string): string {
  */
 export function prepSummaryInputHash(input: PrepSummaryInput): string {
   return hash('sha256', JSON.stringify({ language: input.language, items: [...input.items].sort() }), 'base64url');
+}
+
+/** Whether a stored summary is the one to show for this input: of the same items, in its language (or any, see PrepSummaryInput). */
+export function summarisesInput(stored: { inputHash: string; language?: Language }, input: PrepSummaryInput): boolean {
+  if (stored.inputHash === prepSummaryInputHash(input)) return true;
+  return !!input.anyLanguage && !!stored.language && stored.inputHash === prepSummaryInputHash({ language: stored.language, items: input.items });
 }
 
 /**

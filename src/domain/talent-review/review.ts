@@ -58,6 +58,12 @@ export interface TalentReview {
    * move: such a press delivered again, also after later moves, moves nothing.
    */
   moveKeys?: string[];
+  /**
+   * The keys of the prep card's presses it took (see `prepPressKey`), the latest few: Teams
+   * delivering one of them again after the manager changed their account or proposal changes
+   * nothing. Absent on reviews stored before stop 41.
+   */
+  pressKeys?: string[];
   createdAt: string;
 }
 
@@ -236,6 +242,11 @@ export function prepCardLanguage(review: Pick<TalentReview, 'prepCards'>, card: 
   return (review.prepCards ?? []).find((c) => samePrepCard(c, card))?.language;
 }
 
+/** The language of the message the review remembered last that says one: how the manager's card was last shown. */
+export function lastShownPrepLanguage(review: TalentReview): Language | undefined {
+  return [...(review.prepCards ?? [])].reverse().find((c) => inManagerChat(review, c) && c.language)?.language;
+}
+
 /** The messages withPrepCard drops to remember `card`: from then on nothing rebuilds them. */
 export function prepCardsDroppedBy(review: TalentReview, card: PrepCardMessage): PrepCardMessage[] {
   if (!inManagerChat(review, card) || remembersPrepCard(review, card)) return [];
@@ -305,24 +316,59 @@ export function sharingChanged(review: TalentReview): TalentReview {
   return { ...review, sharedRevision: (review.sharedRevision ?? 0) + 1 };
 }
 
+/** How many prep card presses a review remembers: far more than a manager changes it in the minutes Teams redelivers in. */
+export const PREP_PRESS_KEYS_KEPT = 20;
+
+/** What a prep card press applies: the account of what the manager facilitated, or a phase proposal. */
+export type PrepPress = { kind: 'facilitated'; text: string; share?: boolean } | { kind: 'phase'; phase: MaturityPhase };
+
+/**
+ * The key of one prep card press: the card's action key (or the activity's id), the manager, and
+ * what they pressed with. The same press delivered again has it; another press on the same card
+ * with other words (the card was not replaced) does not.
+ */
+export function prepPressKey(pressKey: string, managerId: string, press: PrepPress): string {
+  const content = press.kind === 'facilitated' ? [trimText(press.text), press.share === true ? 'share' : 'own'] : [press.phase];
+  return stableId('rp', pressKey, managerId, press.kind, ...content);
+}
+
+/** Whether this press (its `prepPressKey`) was applied to the review before. */
+function prepPressedBefore(review: TalentReview, key: string | undefined): boolean {
+  return key !== undefined && !!review.pressKeys?.includes(key);
+}
+
+/**
+ * The review having taken this press: its key kept, the latest few, also when the press changed
+ * nothing (the same words again), or Teams delivering it again after a later change would apply it.
+ */
+function withPrepPressKey(review: TalentReview, key: string | undefined): TalentReview {
+  return key === undefined ? review : { ...review, pressKeys: [...(review.pressKeys ?? []), key].slice(-PREP_PRESS_KEYS_KEPT) };
+}
+
 /**
  * The manager's account of what they facilitated, and whether HR may quote it (without name or
- * team). The same input twice changes nothing. The report's teams, which accounts from before
- * stop 31 kept for a per-team label, are dropped when the account changes.
+ * team). The same input twice changes nothing, nor does a press applied before (`key`, see
+ * prepPressKey), delivered again after a later change. The report's teams, which accounts from
+ * before stop 31 kept for a per-team label, are dropped when the account changes.
  */
-export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean }, now: Date): TalentReview {
+export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean }, now: Date, key?: string): TalentReview {
   const t = trimText(input.text);
   if (!t) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'required' } });
   if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } } });
+  if (prepPressedBefore(review, key)) return review;
   const share = input.share === true;
-  if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return review;
+  if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return withPrepPressKey(review, key);
   const { facilitationTeams: _dropped, ...rest } = review;
-  return { ...rest, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share };
+  return withPrepPressKey({ ...rest, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share }, key);
 }
 
-/** The manager proposes a phase for the conversation; the professional's own choice is elsewhere and stays theirs. */
-export function proposePhase(review: TalentReview, phase: MaturityPhase, now: Date): TalentReview {
-  return review.phaseProposal?.phase === phase ? review : { ...review, phaseProposal: { phase, at: now.toISOString() } };
+/**
+ * The manager proposes a phase for the conversation; the professional's own choice is elsewhere
+ * and stays theirs. A press applied before (`key`) changes nothing.
+ */
+export function proposePhase(review: TalentReview, phase: MaturityPhase, now: Date, key?: string): TalentReview {
+  if (prepPressedBefore(review, key)) return review;
+  return withPrepPressKey(review.phaseProposal?.phase === phase ? review : { ...review, phaseProposal: { phase, at: now.toISOString() } }, key);
 }
 
 /** Whether the conversation's day has passed in its own time zone: then its facilitation account is the professional's to read. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, proposePhase, recordFacilitated, replan, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, prepPressKey, proposePhase, recordFacilitated, replan, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
@@ -141,22 +141,30 @@ export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, r
   return review;
 }
 
-/** The manager proposes a phase for the conversation; the professional's own choice stays theirs, and they see the proposal. */
-export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase): Promise<TalentReview> {
+/**
+ * The manager proposes a phase for the conversation; the professional's own choice stays theirs,
+ * and they see the proposal. `pressKey` (the card's key, or the activity's id): the same press
+ * delivered again, after a later proposal, changes nothing.
+ */
+export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase, pressKey?: string): Promise<TalentReview> {
   await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();
-  return deps.reviews.update(managerId, reviewId, (r) => proposePhase(r, phase, now));
+  const key = pressKey ? prepPressKey(pressKey, managerId, { kind: 'phase', phase }) : undefined;
+  return deps.reviews.update(managerId, reviewId, (r) => proposePhase(r, phase, now, key));
 }
 
 /**
  * The manager's account of what they facilitated, shown to the professional after the
- * conversation; HR quotes it (without name or team) only when `share` is ticked.
+ * conversation; HR quotes it (without name or team) only when `share` is ticked. `pressKey` (the
+ * card's key, or the activity's id): the same press delivered again, after the manager corrected
+ * the account, changes nothing (neither the words nor HR's permission come back).
  */
-export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean }): Promise<TalentReview> {
+export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean; pressKey?: string }): Promise<TalentReview> {
   // Only the direct manager, as the directory says now (the review is read again under its ETag).
   await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();
-  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share }, now));
+  const key = input.pressKey ? prepPressKey(input.pressKey, managerId, { kind: 'facilitated', text: input.text, share: input.share }) : undefined;
+  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share }, now, key));
 }
 
 /** Conversations still ahead, by the date in each conversation's own time zone. */

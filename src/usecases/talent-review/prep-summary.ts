@@ -1,5 +1,5 @@
 import { Language } from '../../domain/framework/framework';
-import { PrepSummaryInput, prepSummaryInputHash, prepSummaryItems } from '../../domain/talent-review/prep-summary';
+import { PrepSummaryInput, prepSummaryInputHash, prepSummaryItems, summarisesInput } from '../../domain/talent-review/prep-summary';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 import { TalentReviewDeps, TurnSummaryWait } from './deps';
@@ -27,7 +27,8 @@ async function currentInputHash(deps: PrepSummaryDeps, reportId: string, languag
  * The AI summary of what a report shares, for every render of their prep card: the preview,
  * the manager's card and each rebuild show the one summary stored for this very input, so the
  * manager never reads an AI text about the report that their preview of the same items did not show.
- * - The stored summary of the same input (language and items) is shown, without asking the model.
+ * - The stored summary of the same input (language and items; any language, see PrepSummaryInput)
+ *   is shown, without asking the model.
  * - Another input (the sharing changed): the old summary is removed first, then the model is asked,
  *   and its answer stored. When the model fails nothing is stored and the card has no summary;
  *   the next render asks again, and what it stores is what every render shows from then on.
@@ -40,7 +41,7 @@ async function currentInputHash(deps: PrepSummaryDeps, reportId: string, languag
 export async function prepSummary(deps: PrepSummaryDeps, reportId: string, input: PrepSummaryInput): Promise<string | undefined> {
   const inputHash = prepSummaryInputHash(input);
   const stored = await deps.prepSummaries.get(reportId);
-  if (stored?.inputHash === inputHash) return stored.text;
+  if (stored && summarisesInput(stored, input)) return stored.text;
   // What it summarised is no longer what is shared (or there is nothing left to summarise): it goes, whatever the model does next.
   if (stored) await deps.prepSummaries.remove(reportId, stored.version);
   if (!deps.summarizer.enabled || !input.items.length) return undefined;
@@ -56,7 +57,7 @@ export async function prepSummary(deps: PrepSummaryDeps, reportId: string, input
       return undefined;
     }
     // Another render stored first: its text, when it summarises the same input.
-    if (put.conflict?.inputHash === inputHash) return put.conflict.text;
+    if (put.conflict && summarisesInput(put.conflict, input)) return put.conflict.text;
     // Another input's: this render's own input may be the stale one.
     if ((await currentInputHash(deps, reportId, input.language)) !== inputHash) return undefined;
     replaces = put.conflict?.version;
@@ -85,5 +86,27 @@ export async function prepSummaryWithin(deps: PrepSummaryDeps, reportId: string,
     clearTimeout(timer);
   }
   wait.finish(made);
+  return undefined;
+}
+
+/**
+ * prepSummary for a render that nobody answers but that must not wait either: a card the outbox
+ * renders when it sends it (a rebuild, the scheduled card). The outbox sends it at once, as a
+ * rebuild takes back what the report no longer shares; the model may take a minute. So only the
+ * stored summary of this very input is shown; when there is none the card goes without it, and
+ * prepSummary runs on under `later` (which must catch what it throws), for a later render to show.
+ */
+export async function prepSummaryWithoutWaiting(
+  deps: PrepSummaryDeps,
+  reportId: string,
+  input: PrepSummaryInput,
+  later: (made: Promise<string | undefined>) => void,
+): Promise<string | undefined> {
+  const stored = await deps.prepSummaries.get(reportId);
+  if (stored && summarisesInput(stored, input)) return stored.text;
+  // What it summarised is no longer what is shared: it goes before the card does, whatever the model does next.
+  if (stored) await deps.prepSummaries.remove(reportId, stored.version);
+  if (!deps.summarizer.enabled || !input.items.length) return undefined;
+  later(prepSummary(deps, reportId, input));
   return undefined;
 }

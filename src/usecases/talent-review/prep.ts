@@ -35,7 +35,8 @@ import { SharedVerantwoording, sharedWithManager } from '../verantwoording/share
 import { TalentReviewDeps } from './deps';
 import { loadOwnReview } from './plan-review';
 import { scheduleManagerCheck } from './prep-manager-check';
-import { prepSummaryWithin } from './prep-summary';
+import { prepSummaryWithin, prepSummaryWithoutWaiting } from './prep-summary';
+import { preferredLanguage } from '../verantwoording/preferences';
 import { teamsOfReport } from './report-teams';
 
 /** One shared week on the prep card: the professional's own figure where they corrected it. */
@@ -119,17 +120,27 @@ function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoordi
  * Builds a prep card's content. The report's data comes only through `sharedWithManager`, so a
  * private entry cannot reach the card; the same function serves the manager and the preview.
  * The AI summary is the one stored for what is shared (prep-summary.ts), in the manager's language:
- * `language` for the manager's card, `summaryLanguage` for a preview in the professional's language.
+ * `language` for the manager's card, `summaryLanguage` for a preview in the professional's language;
+ * when the manager chose no language, the one stored for the same items, whatever its language
+ * (PrepSummaryInput), so the preview and the card never replace each other's.
  * `inTurn`: rendered in someone's turn, which waits for a new summary only briefly (deps.turnSummary).
+ * `summaryLater`: rendered by the outbox, which waits for no new summary at all: it is handed
+ * the summary still being made (prepSummaryWithoutWaiting).
  */
-export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: { preview: boolean; summaryLanguage?: Language; inTurn?: boolean }): Promise<PrepView> {
+export async function assemblePrep(
+  deps: TalentReviewDeps,
+  subject: PrepSubject,
+  language: Language,
+  opts: { preview: boolean; summaryLanguage?: Language; inTurn?: boolean; summaryLater?: (made: Promise<string | undefined>) => void },
+): Promise<PrepView> {
   const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
   const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
-  const [traceList, teams, memberships] = await Promise.all([
+  const [traceList, teams, memberships, managerChose] = await Promise.all([
     Promise.all(groupIds.map((g) => deps.verantwoording.traces.traceOf(g, subject.reportId))),
     teamsOfReport(deps, subject.reportId, subject.tenantId),
     // When they left a group, for its proposals as they stood then (group-traces.ts, leftAtOf).
     deps.verantwoording.membership.groupsOf(subject.reportId),
+    preferredLanguage(deps.verantwoording, subject.managerId),
   ]);
   const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
   const pulses = await Promise.all(teams.map(async (team) => ({ ...(team.name ? { name: team.name } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
@@ -162,8 +173,11 @@ export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject,
     teams: pulses,
   };
   // Made once for what is shared and stored: the preview and every render of the manager's card show the same text.
-  // A scheduled card (no one waiting on it) waits for the model; a turn only briefly, the summary then comes with the next render.
-  const aiSummary = await prepSummaryWithin(deps, subject.reportId, { language: opts.summaryLanguage ?? language, items: prepSummaryItems(shared) }, opts.inTurn ? deps.turnSummary : undefined);
+  // A turn waits for a new one only briefly, the outbox not at all: the summary then comes with a later render.
+  const summaryInput = { language: opts.summaryLanguage ?? language, items: prepSummaryItems(shared), ...(managerChose ? {} : { anyLanguage: true }) };
+  const aiSummary = opts.summaryLater
+    ? await prepSummaryWithoutWaiting(deps, subject.reportId, summaryInput, opts.summaryLater)
+    : await prepSummaryWithin(deps, subject.reportId, summaryInput, opts.inTurn ? deps.turnSummary : undefined);
   if (aiSummary) view.aiSummary = aiSummary;
   return view;
 }
@@ -216,12 +230,19 @@ export async function rememberedPrepLanguage(deps: TalentReviewDeps, managerId: 
 /**
  * The scheduled prep card reached the manager's chat (the outbox's onSent, also for a delivery
  * that came after the job stopped waiting): from now on it counts as received, and its message
- * is remembered, in the language it was rendered in.
+ * is remembered, in the language it was rendered in. `summaryLater`: it went without the AI
+ * summary, which was being made; when it was stored before the message was remembered (so
+ * summaryStored did not rebuild it), the message is rebuilt now to show it.
  */
-export async function scheduledPrepLanded(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number): Promise<void> {
+export async function scheduledPrepLanded(deps: TalentReviewDeps, managerId: string, reviewId: string, card: PrepCardMessage, renderedRevision: number, summaryLater = false): Promise<void> {
   const now = deps.clock.now();
   await deps.reviews.update(managerId, reviewId, (r) => prepDelivered(r, now));
   await rememberPrepCard(deps, managerId, reviewId, card, renderedRevision);
+  if (!summaryLater) return;
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (review && inManagerChat(review, card) && remembersPrepCard(review, card) && (await deps.prepSummaries.get(review.reportId))) {
+    await deps.prepCards.refresh(review, card, summaryKey(review, card));
+  }
 }
 
 /** The report's erasure, while it runs: its ticket is in their partition until the very end. */
@@ -237,15 +258,52 @@ async function erasureOf(deps: TalentReviewDeps, reportId: string): Promise<Eras
  * being erased (their data is still there until the erasure ends, and must not reach a card).
  * Undefined too for a rebuild of a message (`shownIn`) the review no longer remembers: it was
  * dropped and withdrawn, and nothing would rebuild it again after this.
+ *
+ * It is rendered by the outbox, which must send it at once (a rebuild takes back what the report
+ * no longer shares, and every other message of the instance waits behind a slow render): it never
+ * waits for a new AI summary. `summaryLater` then says one is being made; once it is stored the
+ * messages the review remembers are rebuilt with it (summaryStored), and a scheduled card that
+ * lands after that is rebuilt when it is remembered (scheduledPrepLanded).
  */
-export async function currentPrep(deps: TalentReviewDeps, managerId: string, reviewId: string, language: Language, shownIn?: PrepCardMessage): Promise<{ view: PrepView; revision: number } | undefined> {
+export async function currentPrep(
+  deps: TalentReviewDeps,
+  managerId: string,
+  reviewId: string,
+  language: Language,
+  shownIn?: PrepCardMessage,
+): Promise<{ view: PrepView; revision: number; summaryLater?: true } | undefined> {
   const review = await deps.reviews.get(managerId, reviewId);
   if (!review || review.reportId === ERASED_ID) return undefined;
   if (shownIn && !remembersPrepCard(review, shownIn)) return undefined;
   // The erasure first: a report being erased is withdrawn from the card whether or not the directory answers.
   if (await erasureOf(deps, review.reportId)) return undefined;
   if ((await deps.directory.managerOf(review.reportId)) !== managerId) return undefined;
-  return { view: await assemblePrep(deps, subjectOf(review), language, { preview: false }), revision: review.sharedRevision ?? 0 };
+  let summaryLater = false;
+  const later = (made: Promise<string | undefined>) => {
+    summaryLater = true;
+    const followed = made.then(async (text) => {
+      if (text) await summaryStored(deps, managerId, reviewId);
+    });
+    if (deps.turnSummary) deps.turnSummary.finish(followed);
+    else void followed.catch(() => undefined); // nothing to log to: the next render asks again
+  };
+  const view = await assemblePrep(deps, subjectOf(review), language, { preview: false, summaryLater: later });
+  return { view, revision: review.sharedRevision ?? 0, ...(summaryLater ? { summaryLater: true as const } : {}) };
+}
+
+/** One rebuild per message for the summary made after its render, per revision of the sharing it summarises. */
+function summaryKey(review: TalentReview, card: PrepCardMessage): string {
+  return `${refreshKey(review, card)}:summary`;
+}
+
+/**
+ * A summary made after a card went without it is stored: every message the review remembers is
+ * rebuilt to show it (a rebuild renders the stored summary of what is shared then, or none).
+ */
+async function summaryStored(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<void> {
+  const review = await deps.reviews.get(managerId, reviewId);
+  if (!review || review.reportId === ERASED_ID) return;
+  for (const card of (review.prepCards ?? []).filter((c) => inManagerChat(review, c))) await deps.prepCards.refresh(review, card, summaryKey(review, card));
 }
 
 export type ScheduledPrepOutcome = 'sent' | 'deliveryPending' | 'notDelivered' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable';

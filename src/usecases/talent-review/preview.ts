@@ -1,5 +1,5 @@
 import { Language } from '../../domain/framework/framework';
-import { conversationHeld } from '../../domain/talent-review/review';
+import { conversationHeld, lastShownPrepLanguage } from '../../domain/talent-review/review';
 import { preferredLanguage } from '../verantwoording/preferences';
 import { TalentReviewDeps } from './deps';
 import { assemblePrep, PrepView, tenantOfReview } from './prep';
@@ -20,18 +20,21 @@ async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<s
  * says now) would get today, from the same content as theirs: what is shared now, the next
  * planned conversation (its date and any phase proposal), the team's B3-spiegel. The manager's
  * own facilitation account is not part of it: that is theirs until after the conversation. The
- * AI summary is the manager's too: the one stored text, in the manager's language.
+ * AI summary is the manager's too: the one stored text (see PrepSummaryInput for its language).
  */
 export async function previewPrep(deps: TalentReviewDeps, userId: string, language: Language, tenantId?: string): Promise<PrepPreview> {
   const managerId = await deps.directory.managerOf(userId);
   if (!managerId) return { status: 'noManager' };
   const now = deps.clock.now();
-  // The AI summary as the manager reads it: in their language, so it is the very text their card shows.
   const [planned, managerLanguage] = await Promise.all([deps.reviews.listAbout(managerId, userId), preferredLanguage(deps.verantwoording, managerId)]);
   const next = planned.find((r) => r.reportId === userId && !conversationHeld(r, now));
+  // The AI summary as the manager reads it: in their chosen language; else a new one in the
+  // language their card was last shown in (their Teams client's then), else the default. Without
+  // a chosen language the one stored of these items is shown in any language, as on their card.
+  const summaryLanguage = managerLanguage ?? (next && lastShownPrepLanguage(next)) ?? deps.verantwoording.defaultLanguage;
   const reportName = next?.reportName ?? (await deps.directory.directReports(managerId)).find((p) => p.id === userId)?.name ?? '';
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
     : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
-  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage: managerLanguage ?? deps.verantwoording.defaultLanguage }) };
+  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage }) };
 }

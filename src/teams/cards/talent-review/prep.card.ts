@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INTERVENTIONS_PER_PHASE, MATURITY_PHASES, MaturityPhase, PRECONDITIONS } from '../../../domain/talent-review/maturity';
 import { PrepWithdrawal, TeamPulse } from '../../../domain/talent-review/ports';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
@@ -153,7 +154,7 @@ function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   ];
 }
 
-function phaseSection(view: PrepView, t: Translate, typed: PrepInputs): Element[] {
+function phaseSection(view: PrepView, t: Translate, typed: PrepInputs, key: string): Element[] {
   const name = view.review.reportName;
   const { own, proposed, talkingPoints } = view.phase;
   const label = (p: MaturityPhase) => t(`talentReview.phase.${p}.name`);
@@ -178,7 +179,7 @@ function phaseSection(view: PrepView, t: Translate, typed: PrepInputs): Element[
           },
           error,
         ),
-        actionSet([execute(t('talentReview.prep.phasePropose'), 'proposeReviewPhase', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
+        actionSet([execute(t('talentReview.prep.phasePropose'), 'proposeReviewPhase', { reviewId: view.review.id, k: key }, { associatedInputs: 'auto' })]),
       ]),
     );
   }
@@ -203,7 +204,7 @@ function sameAccount(typed: string, stored: string): boolean {
  * part it is. What they typed and did not save yet is shown as typed, and then the card does not
  * say "Vastgelegd" about it: it says it is not saved yet.
  */
-function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs): Element[] {
+function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs, key: string): Element[] {
   const head = [textBlock(t('talentReview.prep.facilitated'), { weight: 'Bolder', spacing: 'Medium', separator: true })];
   if (view.preview) return [...head, subtle(t('talentReview.prep.facilitatedPreview'))];
   const stored = view.review.facilitated ?? '';
@@ -220,7 +221,7 @@ function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs): E
     ...withFieldError({ type: 'Input.Text', id: 'facilitated', label: t('talentReview.prep.facilitatedLabel'), isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
     { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
-    actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id }, { associatedInputs: 'auto' })]),
+    actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id, k: key }, { associatedInputs: 'auto' })]),
   ];
 }
 
@@ -237,7 +238,7 @@ export interface PrepInputs {
   errors?: Record<string, string>;
 }
 
-function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs, lengths: TextLengths): Element[] {
+function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs, lengths: TextLengths, key: string): Element[] {
   const name = view.review.reportName;
   return [
     ...(view.preview ? [container([textBlock(t('talentReview.preview.banner'), { weight: 'Bolder', wrap: true }), textBlock(t('talentReview.preview.explain'), { wrap: true, spacing: 'Small' })], { style: 'emphasis' })] : []),
@@ -251,10 +252,10 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
     ...notesSection(view, t, lengths),
     ...trajectSection(view, t, lengths),
     ...teamSection(view, t, locale),
-    ...phaseSection(view, t, typed),
+    ...phaseSection(view, t, typed, key),
     textBlock(t('talentReview.preconditions.title'), { weight: 'Bolder', spacing: 'Medium' }),
     textBlock(PRECONDITIONS.map((p) => t(`talentReview.preconditions.${p}`)).join(' · '), { spacing: 'None', size: 'Small' }),
-    ...facilitationSection(view, t, typed),
+    ...facilitationSection(view, t, typed, key),
   ];
 }
 
@@ -262,12 +263,14 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
  * The prep card for one direct report: only what they shared, the team's B3 aggregate under the
  * anonymity rule, talking points for their phase, and the manager's own accountability. The same
  * function renders the professional's preview ("wat ziet mijn leidinggevende?"). Within the size
- * Teams delivers (MAX_CARD_BYTES): long texts are cut shorter until it fits.
+ * Teams delivers (MAX_CARD_BYTES): long texts are cut shorter until it fits. `key` names this
+ * render's presses (a new one per render), so Teams delivering a press again, after the manager
+ * changed what it saved, changes nothing.
  */
-export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}): AdaptiveCardJson {
+export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}, key: string = randomUUID()): AdaptiveCardJson {
   let card: AdaptiveCardJson | undefined;
   for (const lengths of TEXT_LENGTHS.slice(firstFittingStep(view, t, locale))) {
-    card = adaptiveCard(prepBody(view, t, locale, typed, lengths));
+    card = adaptiveCard(prepBody(view, t, locale, typed, lengths, key));
     if (cardBytes(card) <= MAX_CARD_BYTES) return card;
   }
   return card!;
@@ -280,7 +283,7 @@ export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: Pr
  */
 function firstFittingStep(view: PrepView, t: Translate, locale: Locale): number {
   const managers: PrepView = { ...view, preview: false, review: { ...view.review, facilitated: 'x'.repeat(MAX_FACILITATED_LENGTH) } };
-  const step = TEXT_LENGTHS.findIndex((lengths) => cardBytes(adaptiveCard(prepBody(managers, t, locale, {}, lengths))) <= MAX_CARD_BYTES);
+  const step = TEXT_LENGTHS.findIndex((lengths) => cardBytes(adaptiveCard(prepBody(managers, t, locale, {}, lengths, randomUUID()))) <= MAX_CARD_BYTES);
   return step < 0 ? TEXT_LENGTHS.length - 1 : step;
 }
 

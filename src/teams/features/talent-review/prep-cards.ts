@@ -136,13 +136,13 @@ export function registerPrepCardHooks(outbox: Outbox, deps: TalentReviewFeatureD
       await rebuildWhenDirectoryAnswers(tr, managerId!, reviewId!);
       return { payload: cardMessage(prepWithdrawnCard(t, 'unavailable')) };
     }
-    if (prep) return { payload: cardMessage(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision), language } };
+    if (prep) return { payload: cardMessage(prepCard(prep.view, t, language)), sentArgs: { revision: String(prep.revision), language, ...(prep.summaryLater ? { summaryLater: 'true' } : {}) } };
     // No longer theirs to see (the review is gone, or they no longer manage the report): a new
     // card is not sent, and one already shown keeps nothing of what the report shared.
     return inPlace ? { payload: cardMessage(prepWithdrawnCard(t)) } : undefined;
   });
-  outbox.onSent(PREP_HOOKS.sent, async ({ managerId, reviewId, revision, language }, { activityId, conversationId }) => {
+  outbox.onSent(PREP_HOOKS.sent, async ({ managerId, reviewId, revision, language, summaryLater }, { activityId, conversationId }) => {
     const rendered = languageArg(language);
-    if (activityId) await scheduledPrepLanded(tr, managerId!, reviewId!, { conversationId, activityId, ...(rendered ? { language: rendered } : {}) }, Number(revision ?? 0));
+    if (activityId) await scheduledPrepLanded(tr, managerId!, reviewId!, { conversationId, activityId, ...(rendered ? { language: rendered } : {}) }, Number(revision ?? 0), summaryLater === 'true');
   });
 }

@@ -219,7 +219,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         timeZone: data.timeZone,
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
-        managerName: actorOf(context).name,
+        managerName: context.activity.from?.name,
       });
       const planned = { review, prepOn: prepDayOf(tr, review) };
       return afterStored(
@@ -245,14 +245,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: actorOf(context).name }));
+        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name }));
       }, true),
     { form: forms.moveReview },
   );
   onCardAction(app, actions, 'cancelReview', async (context, data) => {
     personalOnly(context);
     const ui = await managerUi(deps, context);
-    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, actorOf(context).name));
+    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, context.activity.from?.name));
   });
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
@@ -264,7 +264,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         guarded(context, async () => {
           const refused = await elsewhere(context, data.reviewId);
           if (refused) return refused;
-          const review = await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase);
+          const review = await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase, data.k ?? context.activity.id);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           const typed = typedPrepInputs(sentInputs(context));
           return afterStored(verb, () => prepFor(context, data.reviewId, typed), () => savedAnswer(context, review, { phase: data.phase, unsaved: typed.facilitated }));
@@ -280,7 +280,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       guarded(context, async () => {
         const refused = await elsewhere(context, data.reviewId);
         if (refused) return refused;
-        const review = await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation });
+        const review = await saveFacilitated(tr, actorOf(context).id, data.reviewId, { text: data.facilitated, share: data.shareFacilitation, pressKey: data.k ?? context.activity.id });
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
         return afterStored('saveFacilitated', () => prepFor(context, data.reviewId, phase === undefined ? undefined : { phase }), () => savedAnswer(context, review));
