@@ -1,12 +1,30 @@
 // `npm run dev`: the app (embedded Cosmos DB unless COSMOS_ENDPOINT is set) plus the
 // Microsoft 365 Agents Playground pointed at it, so anyone can chat with the bot in a browser.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parseEnv } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const port = Number(process.env.PORT ?? 3978);
-const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
+// The app reads .env itself (--env-file), but this script picks the ports it passes to the app
+// and the Playground, so it reads .env too, with the same parser; else PORT in .env would be
+// overridden by our own default.
+const envFileSettings = envFile.length ? parseEnv(readFileSync('.env', 'utf8')) : {};
+
+/**
+ * A setting as the app would see it: the shell's value wins over .env's (as with --env-file),
+ * and an empty value means not set (README, "Empty means not set").
+ */
+function setting(name, fallback) {
+  for (const value of [process.env[name], envFileSettings[name]]) {
+    if (value !== undefined && value.trim() !== '') return value.trim();
+  }
+  return fallback;
+}
+
+const port = Number(setting('PORT', '3978'));
+const playgroundPort = Number(setting('PLAYGROUND_PORT', '56150'));
 const children = [];
 
 function start(name, command, args, env = {}) {
@@ -42,7 +60,6 @@ async function waitForHealth() {
   throw new Error(`the app did not answer on http://127.0.0.1:${port}/healthz`);
 }
 
-const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
 if (envFile.length) console.log('[dev] reading settings from .env');
 // The Playground's mock tenant: Anna de Vries (you) is HR and manages Bram, Cem and Dewi, so the
 // B3-spiegel commands and the prep cards can be tried at once. Settings in .env or the shell win.

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { csv, flag, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
+import { csv, flag, isLoopbackUrl, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
@@ -46,7 +46,10 @@ const envObject = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   ALLOWED_TENANT_IDS: csv,
 
-  COSMOS_ENDPOINT: optionalText,
+  // Every group's answers, notes and names travel to this address, with a key or a token: https,
+  // plain http only for the emulator on this machine. Checked here, so that a host name without
+  // https:// (as the Azure portal shows it) is refused with its name, not by a crash at the first connect.
+  COSMOS_ENDPOINT: secureUrl('https://<account>.documents.azure.com:443/'),
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.string().min(1).default('lerendwerken'),
   COSMOS_EMBEDDED: flag,
@@ -114,6 +117,15 @@ export const envSchema = z
         path: ['MICROSOFT_APP_ID'],
         message:
           'required with COSMOS_ENDPOINT: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user), on that database. Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); or, only for a developer\'s own Cosmos DB account, ALLOW_LOCAL_MODE=true',
+      });
+    }
+    // The HR report's download links are built on PUBLIC_BASE_URL, with http://localhost:<PORT> as
+    // the development default: in production that would send HR to a link that opens nothing.
+    if (production && (!env.PUBLIC_BASE_URL || isLoopbackUrl(env.PUBLIC_BASE_URL))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message: `${env.PUBLIC_BASE_URL ? 'must not be a localhost address' : 'required'} with ${productionSet}: it is the base of the HR report download links, which would otherwise lead to localhost on HR's own machine. Set the app's public https:// address, such as https://app-lw.azurewebsites.net`,
       });
     }
     if (production && env.COSMOS_EMBEDDED) {

@@ -43,13 +43,28 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
-function isSecureUrl(value: string): boolean {
-  let url: URL;
+function parsedUrl(value: string): URL | undefined {
   try {
-    url = new URL(value);
+    return new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Whether a URL only leads to this machine. A value that is no URL at all is not one: its own
+ * rule (`secureUrl`) already refuses it, and one refusal per variable says enough.
+ */
+export function isLoopbackUrl(value: string): boolean {
+  const url = parsedUrl(value);
+  return url !== undefined && isLoopbackHost(url.hostname);
+}
+
+function isSecureUrl(value: string): boolean {
+  // Only http(s): a bare host name such as `lerend.documents.azure.com:443` parses as a URL
+  // with the scheme `lerend.documents.azure.com:`, and must be refused here, not by a later connect.
+  const url = parsedUrl(value);
+  if (url === undefined) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 

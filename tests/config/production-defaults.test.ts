@@ -19,6 +19,8 @@ const realStore = {
   REPORT_LINK_SECRET: 's'.repeat(40),
 };
 const bot = { MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TENANT_ID: 'ten', MICROSOFT_APP_TYPE: 'UserAssignedMSI' };
+/** Production also needs the app's public address, the base of the HR report links (production-needs-public-base-url.test.ts). */
+const publicAddress = { PUBLIC_BASE_URL: 'https://app-lw.azurewebsites.net' };
 
 function refusal(env: Record<string, string>): string {
   try {
@@ -69,7 +71,7 @@ describe('production defaults', () => {
     });
 
     it('starts with bot authentication and Azure Cosmos DB', () => {
-      const c = parseConfig({ NODE_ENV: 'production', ...bot, ...realStore });
+      const c = parseConfig({ NODE_ENV: 'production', ...bot, ...realStore, ...publicAddress });
       expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode }).toEqual({ bot: 'UserAssignedMSI', devSignIn: false, cosmos: 'azure' });
     });
   });
@@ -169,7 +171,7 @@ describe('NODE_ENV: anything but development, test or empty counts as production
   });
 
   it('NODE_ENV=Production starts with bot authentication and Azure Cosmos DB, like production', () => {
-    const c = parseConfig({ NODE_ENV: 'Production', ...bot, ...realStore });
+    const c = parseConfig({ NODE_ENV: 'Production', ...bot, ...realStore, ...publicAddress });
     expect({ bot: c.bot.mode, devSignIn: c.verantwoording.devSignIn, cosmos: c.cosmos.mode }).toEqual({ bot: 'UserAssignedMSI', devSignIn: false, cosmos: 'azure' });
   });
 
