@@ -212,7 +212,7 @@ export const VERBS = {
     data: z.object({ reviewId: id, facilitated: shortText(5000), shareFacilitation: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), k: key }),
   },
   /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
-  previewPrep: { verb: 'review.preview', data: z.object({}) },
+  previewPrep: { verb: 'review.preview', data: z.object({ text: noteDraft }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },

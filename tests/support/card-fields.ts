@@ -82,3 +82,25 @@ export function textInput(card: unknown, id: string): { value?: string; maxLengt
   walk(card);
   return found;
 }
+
+/**
+ * What Teams sends for a press of the button with this verb on the card (the first whose data
+ * `pick` accepts), with `typed` in the card's inputs: the inputs go along unless the button's
+ * `associatedInputs` is 'none'.
+ */
+export function teamsPressData(card: unknown, verb: string, typed: Record<string, unknown>, pick: (data: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+  let found: { data: Record<string, unknown>; associatedInputs?: string } | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb && pick((o.data ?? {}) as Record<string, unknown>)) {
+      found = { data: (o.data ?? {}) as Record<string, unknown>, associatedInputs: o.associatedInputs as string | undefined };
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} button on the card`);
+  return found.associatedInputs === 'none' ? { ...found.data } : { ...typed, ...found.data };
+}

@@ -1,6 +1,6 @@
 import { addNote } from '../../src/usecases/verantwoording/notes';
 import { MEMBERS } from '../support/group-driver';
-import { inputValue, inputValues } from '../support/card-fields';
+import { inputValue, inputValues, teamsPressData as pressData } from '../support/card-fields';
 import { startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat, verantwoordingDeps } from './support';
 
@@ -24,24 +24,6 @@ describe('a new note being typed on the overview card survives the card\'s other
   let t: TestApp;
   const anna = MEMBERS[0]!;
   const DRAFT = 'Vandaag leerde ik dat een vaste overdracht rust geeft (nog niet bewaard)';
-
-  /** What Teams sends for a press of the button with this verb on the card, with `typed` in the card's inputs. */
-  function pressData(card: unknown, verb: string, typed: Record<string, unknown>, pick: (data: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
-    let found: { data: Record<string, unknown>; associatedInputs?: string } | undefined;
-    const walk = (node: unknown): void => {
-      if (found || !node || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach(walk);
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && o.verb === verb && pick((o.data ?? {}) as Record<string, unknown>)) {
-        found = { data: (o.data ?? {}) as Record<string, unknown>, associatedInputs: o.associatedInputs as string | undefined };
-        return;
-      }
-      Object.values(o).forEach(walk);
-    };
-    walk(card);
-    if (!found) throw new Error(`no ${verb} button on the card`);
-    return found.associatedInputs === 'none' ? { ...found.data } : { ...typed, ...found.data };
-  }
 
   const storedNotes = async (): Promise<{ id: string; text: string; visibility: string }[]> =>
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = @u AND c.type = 'note'", parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources;

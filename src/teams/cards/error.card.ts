@@ -1,6 +1,7 @@
 import { DisplayParams, ErrorCode, isPollErrorCode } from '../../domain/shared/errors';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, plainText, textBlock } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, plainText, textBlock } from './card-kit';
+import { backToOverview } from './verantwoording/format';
 import type { TextBlock } from './card-elements';
 
 /**
@@ -15,6 +16,8 @@ export interface ErrorView {
   code: ErrorCode | 'unexpected';
   params?: DisplayParams;
   place?: ErrorPlace;
+  /** A new note being typed on the verantwoording overview when the press failed: "Terug" carries it back. */
+  draft?: string;
 }
 
 interface Wording {
@@ -61,6 +64,6 @@ export function errorCard(error: ErrorView, t: Translate): AdaptiveCardJson {
       Object.keys(params).length ? plainText(message) : textBlock(message),
       ...(words.nothingLost ? [textBlock(t(words.nothingLost), { isSubtle: true, size: 'Small' })] : []),
     ],
-    words.backToOverview ? [execute(t('verantwoording.back'), 'showVerantwoording', {}, { associatedInputs: 'none' })] : undefined,
+    words.backToOverview ? [backToOverview(t, error.draft)] : undefined,
   );
 }

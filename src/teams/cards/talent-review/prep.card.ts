@@ -4,7 +4,7 @@ import { PrepWithdrawal, TeamPulse } from '../../../domain/talent-review/ports';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
+import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { formatHours } from '../verantwoording/format';
 import { reviewDate } from './review-date';
 
@@ -267,10 +267,10 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
  * render's presses (a new one per render), so Teams delivering a press again, after the manager
  * changed what it saved, changes nothing.
  */
-export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}, key: string = randomUUID()): AdaptiveCardJson {
+export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}, key: string = randomUUID(), actions: Action[] = []): AdaptiveCardJson {
   let card: AdaptiveCardJson | undefined;
   for (const lengths of TEXT_LENGTHS.slice(firstFittingStep(view, t, locale))) {
-    card = adaptiveCard(prepBody(view, t, locale, typed, lengths, key));
+    card = adaptiveCard(prepBody(view, t, locale, typed, lengths, key), actions);
     if (cardBytes(card) <= MAX_CARD_BYTES) return card;
   }
   return card!;

@@ -99,8 +99,8 @@ function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: L
     textBlock(t('verantwoording.conversations.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...items,
     subtle(t('verantwoording.conversations.previewHint')),
-    // The preview (talent review) has no way back to this card to carry a typed note on: it is not sent.
-    actionSet([execute(t('verantwoording.conversations.preview'), 'previewPrep', {}, { associatedInputs: 'none' })]),
+    // Sends the card's inputs: the preview's way back carries a new note being typed here.
+    actionSet([execute(t('verantwoording.conversations.preview'), 'previewPrep', {})]),
   ];
 }
 

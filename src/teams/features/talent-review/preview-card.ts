@@ -4,11 +4,14 @@ import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
 import { previewPrep } from '../../../usecases/talent-review/preview';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { prepCard } from '../../cards/talent-review/prep.card';
+import { backToOverview } from '../../cards/verantwoording/format';
 
 /** "Wat ziet mijn leidinggevende?" as a card: the manager's prep card, by the same card function, or no manager. */
 export type PreviewCard = { status: 'noManager' } | { status: 'ok'; card: AdaptiveCardJson };
 
-export async function previewCard(deps: TalentReviewDeps, translator: Translator, userId: string, language: Language, tenantId?: string): Promise<PreviewCard> {
+/** `draft`: a new note being typed on the verantwoording overview, which the way back carries to it. */
+export async function previewCard(deps: TalentReviewDeps, translator: Translator, userId: string, language: Language, tenantId?: string, draft?: string): Promise<PreviewCard> {
   const preview = await previewPrep(deps, userId, language, tenantId);
-  return preview.status === 'ok' ? { status: 'ok', card: prepCard(preview.view, translator.t(language), language) } : preview;
+  const t = translator.t(language);
+  return preview.status === 'ok' ? { status: 'ok', card: prepCard(preview.view, t, language, {}, undefined, [backToOverview(t, draft, 'verantwoording.conversations.backFromPreview')]) } : preview;
 }

@@ -24,6 +24,8 @@ import { changeReviewCard, RefusedMove } from '../../cards/talent-review/change-
 import { reviewDate } from '../../cards/talent-review/review-date';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewSavedCard } from '../../cards/talent-review/review-saved.card';
+import { backToOverview } from '../../cards/verantwoording/format';
+import { Translate } from '../../../i18n/i18n';
 import { plannedLine, reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
@@ -32,8 +34,8 @@ import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
-function noManagerCard(t: (k: string) => string) {
-  return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))]);
+function noManagerCard(t: Translate, draft?: string) {
+  return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))], [backToOverview(t, draft, 'verantwoording.conversations.backFromPreview')]);
 }
 
 /**
@@ -163,10 +165,10 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const line = opts.phase ? t('talentReview.saved.phaseProposed', { phase: t(`talentReview.phase.${opts.phase}.name`) }) : undefined;
     return { card: reviewSavedCard(review, t, { line, unsaved: opts.unsaved }), personal: true };
   };
-  const previewCard = async (context: TurnContext) => {
+  const previewCard = async (context: TurnContext, draft?: string) => {
     const ui = await managerUi(deps, context);
-    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context));
-    return preview.status === 'noManager' ? noManagerCard(ui.t) : preview.card;
+    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context), draft);
+    return preview.status === 'noManager' ? noManagerCard(ui.t, draft) : preview.card;
   };
 
   /** A typed command whose refusal (a directory that does not answer, say) is the friendly error card, as a button's is. */
@@ -185,9 +187,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     async (context) => conversationKindOf(context) === 'personal' && PREVIEW_COMMAND.test(context.activity.text ?? ''),
     command(async (context) => void (await postCard(context, await previewCard(context)))),
   );
-  onCardAction(app, actions, 'previewPrep', async (context) => {
+  onCardAction(app, actions, 'previewPrep', async (context, data) => {
     personalOnly(context);
-    return { card: await previewCard(context), personal: true };
+    return { card: await previewCard(context, data.text), personal: true };
   });
 
   app.message(

@@ -32,6 +32,16 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, localeFor: (context) => userLocale(deps, context) };
 
   const forms = verantwoordingForms(deps);
+  /**
+   * What was typed as a new note when the press was refused: the draft a card carried from the
+   * overview, else the overview's own field (`text`; on "Notitie toevoegen" and a note edit, the
+   * words pressed with), so the error card's "Terug" loses none of it.
+   */
+  const typedOnOverview = (data: unknown): string | undefined => {
+    const d = data as { draft?: unknown; text?: unknown };
+    const typed = typeof d.draft === 'string' && d.draft ? d.draft : d.text;
+    return typeof typed === 'string' && typed.trim() ? typed : undefined;
+  };
   const on = <V extends VerbName>(name: V, handler: (ui: Ui, data: VerbData<V>, context: TurnContext) => Promise<AdaptiveCardJson>) => {
     const form = (forms as Partial<Record<VerbName, RefusalForm>>)[name];
     onCardAction(
@@ -49,7 +59,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
           // A refused input goes back in its form (onCardAction renders it with the reason).
           if (form && err.input) throw err;
           deps.logger.info({ verb: name, code: err.code, detail: err.detail }, 'verantwoording action refused');
-          return { card: errorCard({ code: err.code, params: err.params, place: 'verantwoording' }, t) };
+          return { card: errorCard({ code: err.code, params: err.params, place: 'verantwoording', draft: typedOnOverview(data) }, t) };
         }
       },
       { form },
