@@ -136,7 +136,8 @@ export const VERBS = {
   },
   lookBackOnFirstStep: {
     verb: 'proposal.firstStep',
-    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(MAX_REASON_LENGTH).default(''), k: key }),
+    // `seen`: what the card showed of the outcome (see `firstStepSeen`); absent on cards from before.
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(MAX_REASON_LENGTH).default(''), seen: z.string().max(80).optional(), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
   // Learning needs for L&O, from the member's own view of the session card (question 9).

@@ -334,9 +334,12 @@ export interface DecisionInput {
  */
 export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 'verdict' | 'reason' | 'ownWords' | 'firstStep'>): p is Proposal & { decision: Decision } {
   const stored = p?.decision;
-  if (!stored || stored.verdict !== d.verdict || stored.reason !== d.reason.trim()) return false;
+  if (!stored || stored.reason !== d.reason.trim()) return false;
+  // "Own words" that were the proposal's own were recorded as adopting it as it is (see `decide`).
+  const adoptedByOwnWords = d.verdict === 'adapt' && stored.verdict === 'accept' && sameWordsAsProposal(d.ownWords, stored.text);
+  if (stored.verdict !== d.verdict && !adoptedByOwnWords) return false;
   // "accept" adopts the proposal as it stood, whatever the own-words field held.
-  if (d.verdict === 'adapt' && stored.text !== d.ownWords.trim()) return false;
+  if (d.verdict === 'adapt' && !adoptedByOwnWords && stored.text !== d.ownWords.trim()) return false;
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : d.firstStep.trim();
   return stored.firstStep === firstStep;
 }
@@ -350,11 +353,34 @@ function decidedByAnother(): DomainError {
 }
 
 /**
+ * Whether "own words" are the proposal as it stands, but for spaces and line breaks (a paste of
+ * it): writing them down is adopting the proposal as it is, not adapting it.
+ */
+export function sameWordsAsProposal(ownWords: string, proposalText: string): boolean {
+  const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return normal(ownWords) !== '' && normal(ownWords) === normal(proposalText);
+}
+
+/**
+ * Adopting a text as it is that no member agreed with, or more judged against than for, would
+ * record a decision the group's own judgements do not carry (an AI draft above all): adapt,
+ * reject, or judge again. `field`: the input the refusal goes with (the choice, or the own words
+ * that were the proposal's own).
+ */
+function requireJudgedForAdoption(judged: readonly Judgement[], field: 'decision' | 'adoptedText'): void {
+  const { agree, disagree } = tallyOpinions(judged);
+  if (agree === 0 || disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field, rule: 'format', params: { agree, disagree } } });
+}
+
+/**
  * The group's decision, explicit: no verdict by default, a reason always, the group's own words
  * when it adapts, a first step unless it rejects, and only once enough of those present judged
- * the text as it stands. Taken on the text the member's card showed (`seen`): a text that changed
- * since (a line added, an AI draft landed) is not adopted unseen. The stored decision again
- * changes nothing; a different one after it is refused, never dropped silently.
+ * the text as it stands. `judgements`: those of members still in the group only (a member who
+ * left the chat judges for no one any more). Taken on the text the member's card showed (`seen`):
+ * a text that changed since (a line added, an AI draft landed) is not adopted unseen. "Own words"
+ * that are the proposal's own are adopting it as it is, under the same rule, and recorded as such
+ * (an AI draft keeps its label). The stored decision again changes nothing; a different one after
+ * it is refused, never dropped silently.
  */
 export function decide(p: Proposal, judgements: readonly Judgement[], d: DecisionInput): Proposal {
   if (repeatsDecision(p, d)) return p;
@@ -366,51 +392,77 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   if (judged.length < needed) throw new DomainError('proposalNotReady', { detail: 'too few judgements', input: { field: 'decision', rule: 'range', params: { needed, have: judged.length } } });
   if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', { detail: 'decision', input: { field: 'decision', rule: 'required' } });
   const reason = cleanText(d.reason, MAX_REASON_LENGTH, 'decisionReason');
+  let verdict = d.verdict;
   let text = '';
   if (d.verdict === 'accept') {
     text = d.proposalText.trim();
     if (!text) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
-    // Adopting a text as it is that no member agreed with, or more judged against than for, would
-    // record a decision the group's own judgements do not carry (an AI draft above all): adapt,
-    // reject, or judge again.
-    const { agree, disagree } = tallyOpinions(judged);
-    if (agree === 0 || disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field: 'decision', rule: 'format', params: { agree, disagree } } });
+    requireJudgedForAdoption(judged, 'decision');
   } else if (d.verdict === 'adapt') {
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');
+    if (sameWordsAsProposal(text, d.proposalText)) {
+      requireJudgedForAdoption(judged, 'adoptedText');
+      verdict = 'accept';
+      text = d.proposalText.trim();
+    }
   }
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
-  return { ...p, decision: { verdict: d.verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint }, updatedAt: d.at };
+  return { ...p, decision: { verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint }, updatedAt: d.at };
+}
+
+/** Whether the group adopted the AI's draft as it is: its text is the AI's, wherever it is shown. */
+export function adoptedAiDraft(p: { ai: { status: string }; decision?: Pick<Decision, 'verdict'> }): boolean {
+  return p.decision?.verdict === 'accept' && p.ai.status === 'drafted';
 }
 
 /**
  * The decision's tally from the judgements stored now. A member's judgement can be stored while
  * another member decides: after the deciding press read the judgements, or after the decision
  * by a press that read the proposal before it. Both presses count it in (see `judgeProposal` and
- * `decideProposal`), so the tally holds every stored judgement of the text decided on and no
- * member is told their judgement was saved while it counts nowhere.
+ * `decideProposal`), so the tally holds every stored judgement of the text decided on, by members
+ * still in the group (`stillMember`: one who left the chat judges for no one), and no member is
+ * told their judgement was saved while it counts nowhere. A tally that matches every stored
+ * judgement of the text is kept as it is: a decision stored while leavers' judgements still
+ * counted stays as it was recorded.
  */
-export function recountDecision(p: Proposal, judgements: readonly Judgement[]): Proposal {
+export function recountDecision(p: Proposal, judgements: readonly Judgement[], stillMember: (memberId: string) => boolean = () => true): Proposal {
   const d = p.decision;
   if (!d?.textFingerprint) return p;
-  const judged = tallyOpinions(judgementsOfText(p.id, judgements, d.textFingerprint).current);
-  if (OPINIONS.every((o) => judged[o] === d.judged[o])) return p;
+  const ofText = judgementsOfText(p.id, judgements, d.textFingerprint).current;
+  const matches = (tally: Record<Opinion, number>) => OPINIONS.every((o) => tally[o] === d.judged[o]);
+  if (matches(tallyOpinions(ofText))) return p;
+  const judged = tallyOpinions(ofText.filter((j) => stillMember(j.memberId)));
+  if (matches(judged)) return p;
   return { ...p, decision: { ...d, judged } };
 }
 
 /** How many press keys the outcome remembers: far more than a group tells in the minutes Teams redelivers in. */
 export const FIRST_STEP_KEYS_KEPT = 20;
 
+/** What a look-back card showed of the outcome: nothing told yet, or what was told. */
+export const NOTHING_TOLD = 'none';
+
+/** The fingerprint of the outcome a card showed (see `recordFirstStep`'s `seen`). */
+export function firstStepSeen(outcome: Pick<FirstStepOutcome, 'status' | 'note'> | undefined): string {
+  return outcome ? stableId('fo', outcome.status, outcome.note) : NOTHING_TOLD;
+}
+
 /**
  * What became of the first step: recorded once the group looks back on it, and changeable by the
  * group later. `key` is the press's own (see `lookBackOnFirstStep`): a press already stored,
- * redelivered by Teams after another member told something else, changes nothing.
+ * redelivered by Teams after another member told something else, changes nothing. `seen` is what
+ * the member's card showed (`firstStepSeen`): another member's answer stored since is not replaced
+ * unseen; the member gets it shown next to what they entered, and saving again stands on it.
  */
-export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string; key?: string }): Proposal {
+export function recordFirstStep(p: Proposal, outcome: { status?: FirstStepStatus; note: string; at: string; key?: string; seen?: string }): Proposal {
   if (outcome.key && p.firstStepOutcome?.keys?.includes(outcome.key)) return p;
   if (!p.decision || p.decision.verdict === 'reject' || !p.decision.firstStep) throw new DomainError('proposalNotReady', 'no first step to look back on');
   if (!outcome.status || !FIRST_STEP_STATUSES.includes(outcome.status)) throw new DomainError('invalidInput', { detail: 'status', input: { field: 'status', rule: 'required' } });
   const note = cleanText(outcome.note, MAX_REASON_LENGTH, 'note');
   if (p.firstStepOutcome?.status === outcome.status && p.firstStepOutcome.note === note) return p;
+  if (outcome.seen !== undefined && outcome.seen !== firstStepSeen(p.firstStepOutcome)) {
+    throw new DomainError('conflict', { detail: 'first step outcome told by another member meanwhile', input: { field: 'status', rule: 'format', params: { changed: 1 } } });
+  }
   const keys = [...(p.firstStepOutcome?.keys ?? []), ...(outcome.key ? [outcome.key] : [])].slice(-FIRST_STEP_KEYS_KEPT);
   return { ...p, firstStepOutcome: { status: outcome.status, note, at: outcome.at, ...(keys.length ? { keys } : {}) }, updatedAt: outcome.at };
 }

@@ -1,4 +1,4 @@
-import { FIRST_STEP_STATUSES } from '../../domain/proposal/proposal';
+import { FIRST_STEP_STATUSES, firstStepSeen } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
@@ -23,7 +23,7 @@ export function lookBackSection(view: SessionView, t: Translate): Element[] {
         errors.firstStepStatus,
       ),
       ...withFieldError({ type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, ...holding(1000, kept('firstStepNote', lb.outcome?.note ?? '')) }, errors.firstStepNote),
-      actionSet([execute(t(lb.outcome ? 'lookBack.update' : 'lookBack.save'), 'lookBackOnFirstStep', { groupId: view.groupId, sessionId: view.session.id, proposalId: lb.proposalId, k: view.actionKey })]),
+      actionSet([execute(t(lb.outcome ? 'lookBack.update' : 'lookBack.save'), 'lookBackOnFirstStep', { groupId: view.groupId, sessionId: view.session.id, proposalId: lb.proposalId, seen: firstStepSeen(lb.outcome), k: view.actionKey })]),
     );
   } else if (!lb.outcome) {
     items.push(subtle(t('question.personalRefresh')));

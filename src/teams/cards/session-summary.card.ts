@@ -44,7 +44,8 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
         [
           textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
           ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.reason, ANSWER_LENGTH))] : []),
-          ...(d.text ? [textBlock(t('validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
+          // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted are its own.
+          ...(d.text ? [textBlock(t(view.aiAdopted ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
           ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.firstStep, ANSWER_LENGTH))] : []),
         ],
         { style: 'emphasis', spacing: 'Medium' },

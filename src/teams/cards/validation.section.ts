@@ -1,4 +1,4 @@
-import { Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
+import { adoptedAiDraft, Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
@@ -65,7 +65,8 @@ function decided(p: ProposalView, t: Translate): Element {
     [
       textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
       ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.reason)] : []),
-      ...(d.text ? [textBlock(t('validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
+      // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted are its own.
+      ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
       ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.firstStep)] : []),
       subtle(t('validation.judgedAtDecision', { agree: d.judged?.agree ?? 0, doubt: d.judged?.doubt ?? 0, disagree: d.judged?.disagree ?? 0 })),
     ],

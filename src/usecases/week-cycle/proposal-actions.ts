@@ -4,11 +4,11 @@ import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementP
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
-import { presentForDecision, SessionState, sharedAnswer } from '../../domain/week-cycle/session';
+import { SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember, requireMember, takeBackIfAuthorLeft } from './membership';
 import { loadSession } from './session-actions';
-import { judging } from './session-view';
+import { judging, stillMemberOf } from './session-view';
 import { ensureProposal, loadCycleState } from './start-session';
 
 /** The group's answers to the questions before the proposal, across the cycle's sessions. */
@@ -107,8 +107,8 @@ function currentFingerprint(deps: WeekCycleDeps, state: SessionState & { proposa
 /** Whether enough members judged the text as it stands for the group to decide. */
 function readyToDecide(deps: WeekCycleDeps, state: SessionState): boolean {
   if (!state.proposal) return false;
-  const { needed } = judging(deps, state);
-  return judgementsOfText(state.proposal.id, state.judgements, currentFingerprint(deps, { ...state, proposal: state.proposal })).current.length >= needed;
+  const { judgements, needed } = judging(deps, state);
+  return judgementsOfText(state.proposal.id, judgements, currentFingerprint(deps, { ...state, proposal: state.proposal })).current.length >= needed;
 }
 
 /**
@@ -192,7 +192,7 @@ async function judgeAsRead(
 /** The state read, or with the decision's tally brought up to its stored judgements when one is missing. */
 async function recountIfLate(deps: WeekCycleDeps, read: SessionState): Promise<SessionState> {
   const p = read.proposal;
-  if (!p?.decision || recountDecision(p, read.judgements) === p) return read;
+  if (!p?.decision || recountDecision(p, read.judgements, stillMemberOf(read)) === p) return read;
   return countLateJudgements(deps, read.group.id, read.session.id);
 }
 
@@ -209,7 +209,7 @@ async function countLateJudgements(deps: WeekCycleDeps, groupId: string, session
     const read = await loadSession(deps, groupId, sessionId);
     const known = read.proposal;
     if (!known?.decision) return read;
-    const recounted = recountDecision(known, read.judgements);
+    const recounted = recountDecision(known, read.judgements, stillMemberOf(read));
     if (recounted === known) return read;
     try {
       const version = read.proposalVersion ? { doc: known, version: read.proposalVersion } : undefined;
@@ -244,20 +244,20 @@ export async function decideProposal(
   if (repeatsDecision(loaded.proposal, input)) return recountIfLate(deps, loaded);
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
-  const judges = state.judgements.filter((j) => j.proposalId === state.proposal.id).map((j) => j.memberId);
-  const present = presentForDecision(state, judges);
+  // Only judgements of members still in the group count (see `judgementsOfMembers`), for the quorum and the tally.
+  const { judgements: counting, present } = judging(deps, state);
   const own = ownProposal(deps, state);
   // This attempt's own key goes with the decision it stores: the press that finds it there decided.
   const attempt = randomUUID();
   const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
   // The text is read from the proposal as written: an AI draft that landed since this turn read it counts.
   // Only while the session is open: a decision stored after the close would be missing from its summary.
-  const next = await saveProposal(deps, state, (p) => decide(p, state.judgements, { ...decision, proposalText: proposalText(p, own) }), true);
+  const next = await saveProposal(deps, state, (p) => decide(p, counting, { ...decision, proposalText: proposalText(p, own) }), true);
   const stored = next.proposal;
   // Counted once: by the attempt that stored it, also when the store's answer was lost and the change
   // ran again on the stored decision; never by a press that found it stored (the same one delivered again).
   if (stored?.decision?.attempt === attempt) {
-    const counted = judgementsOfText(stored.id, state.judgements, textFingerprint(proposalText(stored, own))).current.length;
+    const counted = judgementsOfText(stored.id, counting, textFingerprint(proposalText(stored, own))).current.length;
     deps.events.record({ name: 'proposalValidated', verdict: stored.decision.verdict, aiDrafted: stored.ai.status === 'drafted', judgements: counted });
     // A judgement stored after this turn read them (its press read the proposal before this decision) counts too.
     // The decision is stored: a failure here gives the view as written, never an error card; the press again counts them.
@@ -277,13 +277,14 @@ export async function lookBackOnFirstStep(
   groupId: string,
   proposalId: string,
   actor: Actor,
-  input: { status?: FirstStepStatus; note: string; key: string },
+  input: { status?: FirstStepStatus; note: string; key: string; seen?: string },
 ): Promise<Proposal> {
   await requireMember(deps, groupId, actor);
   const at = deps.clock.now().toISOString();
   const key = stableId('fs', actor.id, input.key, input.status ?? '', input.note.trim());
   try {
-    return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { status: input.status, note: input.note, at, key }));
+    // `seen`: what the member's card showed of the outcome; another member's answer stored since is not replaced unseen.
+    return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { status: input.status, note: input.note, at, key, ...(input.seen !== undefined ? { seen: input.seen } : {}) }));
   } catch (err) {
     if ((err as { code?: number }).code === 404) throw new DomainError('notFound', 'proposal');
     throw err;

@@ -2,18 +2,33 @@ import { findQuestion, Framework, Question } from '../../domain/framework/framew
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
+import { isMember } from '../../domain/week-cycle/group';
 import { attendeeIds, byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
 import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
 
 /**
- * Where the group stands in judging this week's proposal: its judgements (oldest first), the
- * members present (who said so or checked in and are still in the group, or judged), and how many
- * judgements a decision needs.
+ * The judgements that count: those of members still in the group. One who left the chat is no
+ * longer present, and judges for no one: their judgement neither makes the quorum nor carries an
+ * adoption (a decision stored while theirs still counted keeps its tally, see `recountDecision`).
+ */
+export function judgementsOfMembers<J extends Pick<Judgement, 'memberId'>>(state: Pick<SessionState, 'group'>, judgements: readonly J[]): J[] {
+  return judgements.filter((j) => isMember(state.group, j.memberId));
+}
+
+/** Whether a member's judgement counts in a decision's tally now (see `recountDecision`). */
+export function stillMemberOf(state: Pick<SessionState, 'group'>): (memberId: string) => boolean {
+  return (memberId) => isMember(state.group, memberId);
+}
+
+/**
+ * Where the group stands in judging this week's proposal: its judgements by members still in the
+ * group (oldest first), the members present (who said so or checked in and are still in the
+ * group, or judged), and how many judgements a decision needs.
  */
 export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'proposal' | 'judgements' | 'presence' | 'checkIns'>): { judgements: Judgement[]; present: number; needed: number } {
-  const judgements = state.proposal ? state.judgements.filter((j) => j.proposalId === state.proposal!.id).sort(byTime) : [];
+  const judgements = state.proposal ? judgementsOfMembers(state, state.judgements.filter((j) => j.proposalId === state.proposal!.id)).sort(byTime) : [];
   const present = presentForDecision(state, judgements.map((j) => j.memberId));
   return { judgements, present, needed: judgementsNeeded(present, deps.decisionQuorum) };
 }
@@ -93,10 +108,17 @@ function agendaItem(answers: Map<number, Contribution[]>, question: Question, in
   return { question, index, answered: contributions.length > 0, contributions };
 }
 
+/**
+ * The look back on last week's first step: on day 1, and on the week's later sessions until the
+ * group told it (day 1 may pass unattended, or end before anyone did). A later session keeps
+ * showing it once told there, so the teller, and a member whose answer came after theirs, see it.
+ */
 function lookBackOf(state: SessionState): Pick<SessionView, 'lookBack'> {
   const previous = state.previousProposal;
   const step = previous?.decision?.verdict !== 'reject' ? previous?.decision?.firstStep : undefined;
-  if (!previous || !step || state.session.day !== 1) return {};
+  if (!previous || !step) return {};
+  const told = previous.firstStepOutcome;
+  if (state.session.day !== 1 && told && told.at < state.session.startedAt) return {};
   return { lookBack: { proposalId: previous.id, firstStep: step, ...(previous.firstStepOutcome ? { outcome: previous.firstStepOutcome } : {}) } };
 }
 

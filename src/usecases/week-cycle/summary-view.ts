@@ -1,5 +1,5 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
-import { Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
+import { adoptedAiDraft, Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -17,6 +17,8 @@ export interface SummaryView {
   weekly: boolean;
   answers: { question: Question; text: string; contributorNames: string[] }[];
   aiDraft?: ProposalDraft;
+  /** The group adopted the AI draft as it is: the decided text is the AI's, and says so. */
+  aiAdopted?: true;
   decision?: Decision;
   /**
    * Each member's judgement of the proposal as the summary shows it (the decided text, else the
@@ -89,6 +91,7 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     answers,
     ...(state.proposal?.ai.status === 'drafted' ? { aiDraft: state.proposal.ai.draft } : {}),
     ...(state.proposal?.decision ? { decision: state.proposal.decision } : {}),
+    ...(state.proposal && adoptedAiDraft(state.proposal) ? { aiAdopted: true as const } : {}),
     ...judgementsShown(state, week.judgements, aiQuestion ? answers.find((a) => a.question.id === aiQuestion.id)?.text : undefined),
     ...(aiQuestion ? { decisionAfterQuestion: aiQuestion.id } : {}),
     energyIn: energyOf('in'),

@@ -32,8 +32,14 @@ const SAME_WORDS: Record<string, string> = {
 /** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
 export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, length: p.params.count });
+  // Another member told what became of last week's first step after this member's card showed it.
+  if (p.code === 'conflict' && p.params.changed && p.field === 'firstStepStatus') return t('weekCycleForm.lookBackChanged');
   // The proposal changed since the member's card showed it, or another member's decision is stored (a judgement or a decision came after it).
   if (p.code === 'conflict' && p.params.changed) return t('weekCycleForm.proposalChanged');
+  // "Own words" that are the proposal as it stands, when the judgements do not carry adopting it as it is.
+  if (p.field === 'adoptedText' && p.rule === 'format' && p.params.disagree !== undefined) {
+    return t('weekCycleForm.ownWordsAreTheProposal', { agree: p.params.agree ?? 0, disagree: p.params.disagree });
+  }
   if (p.code === 'conflict' && p.params.decided) return t(p.field === 'opinion' ? 'weekCycleForm.judgedAfterDecision' : 'weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });

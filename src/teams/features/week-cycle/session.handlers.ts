@@ -377,7 +377,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
     const actor = actorOf(context);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
-    const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote, key });
+    const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote, key, seen: data.seen });
     const state = await loadSession(wc, data.groupId, data.sessionId);
     return respond({ ...state, previousProposal: proposal }, actor.id);
   }, sessionForm);

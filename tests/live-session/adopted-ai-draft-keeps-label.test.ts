@@ -1,0 +1,55 @@
+/**
+ * Found in review, stop 41.
+ *
+ * The card says plainly that the proposal is AI-generated (DOMAIN), and the summary shows an
+ * undecided draft under "Gemaakt door AI". Once the group adopted the draft as it is, the session
+ * summary (the lasting record posted in the chat) and the session card showed the AI's words only
+ * as "Het voorstel zoals de groep het aanneemt", with nothing saying AI wrote them.
+ * Must hold: an AI draft adopted as it is keeps its provenance on both ("Opgesteld door AI,
+ * aangenomen door de groep").
+ */
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const DRAFT = { proposal: 'Elke dienst begint met tien minuten overdracht aan een vaste tafel.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
+
+describe('the summary of a session in which the group adopted the AI draft as it is', () => {
+  let t: TestApp;
+  let fake: Awaited<ReturnType<typeof startFakeAzureOpenAi>>;
+  beforeAll(async () => {
+    fake = await startFakeAzureOpenAi();
+    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: fake.url, AZURE_OPENAI_DEPLOYMENT: fake.deployment, AZURE_OPENAI_API_KEY: fake.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await fake.close();
+  });
+
+  it('still says that AI wrote the adopted text', async () => {
+    const [anna, bram, cem] = MEMBERS;
+    const g = await new GroupDriver(t, t.conversation('groupChat', '19:adopted-ai-label@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
+      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
+      { checkIn: 4 },
+    );
+    fake.script(success(DRAFT));
+    await g.press(bram!, 'proposal.draft', g.ids());
+    await t.app.background.idle();
+    await g.goTo(anna!, 6);
+    const proposalId = `${g.groupId}_w1_p`;
+    for (const who of [anna!, bram!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
+    const decided = await g.press(cem!, 'proposal.decide', { ...g.ids(), proposalId, decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+    expect(cardText(decided.value)).toContain(`Opgesteld door AI, aangenomen door de groep\n${DRAFT.proposal}`);
+
+    const before = t.connector.calls.length;
+    await g.end(anna!);
+    let summary: unknown;
+    for (let i = 0; i < 100 && !summary; i++) {
+      summary = t.connector.calls.slice(before).find((c) => c.method === 'POST' && cardText(c.activity?.attachments?.[0]?.content).includes('Samenvatting'))?.activity.attachments[0].content;
+      if (!summary) await new Promise((r) => setTimeout(r, 50));
+    }
+    const text = cardText(summary);
+    expect(text).toContain(DRAFT.proposal);
+    expect(text).toContain(`Opgesteld door AI, aangenomen door de groep\n${DRAFT.proposal}`);
+  }, 60_000);
+});
