@@ -202,8 +202,9 @@ export const VERBS = {
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   /** "Verplaatsen of annuleren": the manager's card to move a planned conversation to another date, or cancel it. */
   openChangeReview: { verb: 'review.change.open', data: z.object({ reviewId: id }) },
-  moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10), k: key }) },
-  cancelReview: { verb: 'review.cancel', data: z.object({ reviewId: id }) },
+  // `planned`: when the plan the card showed was made (cards from before send none).
+  moveReview: { verb: 'review.move', data: z.object({ reviewId: id, date: shortText(10), planned: shortText(40).optional(), k: key }) },
+  cancelReview: { verb: 'review.cancel', data: z.object({ reviewId: id, planned: shortText(40).optional() }) },
   /** The manager proposes a phase; the professional's own choice stays theirs. */
   proposeReviewPhase: { verb: 'review.phase.propose', data: z.object({ reviewId: id, phase: z.enum(MATURITY_PHASES), k: key }) },
   /** Prep cards sent by earlier versions carry this verb: it now proposes, like proposeReviewPhase. */

@@ -37,12 +37,14 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  * The new plan is written before the old one goes, each step idempotent: a failure part-way
  * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
  */
-export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string; managerName?: string }): Promise<PlanChange> {
+export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string; managerName?: string; planned?: string }): Promise<PlanChange> {
   const now = deps.clock.now();
   const mine = input.key ? await deps.reviews.listByManager(managerId) : undefined;
   const done = mine?.find((r) => r.moveKeys?.includes(input.key!));
-  if (done) return { status: 'moved', review: done, from: undefined };
+  if (done) return finishMove(deps, done, mine!, input.managerName);
   const review = await deps.reviews.get(managerId, reviewId);
+  // Another plan of the same date than the card showed (cancelled and planned anew since): not this press's.
+  if (review && input.planned && review.createdAt !== input.planned) return { status: 'notPlanned' };
   if (!review) {
     const moved = (mine ?? (await deps.reviews.listByManager(managerId))).find((r) => r.movedFrom === reviewId);
     return moved ? { status: 'moved', review: moved, from: undefined } : { status: 'notPlanned' };
@@ -61,16 +63,30 @@ export async function moveConversation(deps: TalentReviewDeps, managerId: string
 }
 
 /**
+ * A move found stored by its key (pressed again, or delivered again): done, unless it stopped
+ * after storing the new plan (a failure retiring the old one): then the old one is retired now
+ * and the professional told, as the first press would have (the notice's key keeps it once).
+ */
+async function finishMove(deps: TalentReviewDeps, done: TalentReview, mine: TalentReview[], managerName: string | undefined): Promise<PlanChange> {
+  const left = done.movedFrom ? mine.find((r) => r.id === done.movedFrom && r.id !== done.id) : undefined;
+  if (!left || conversationHeld(left, deps.clock.now())) return { status: 'moved', review: done, from: undefined };
+  await retire(deps, left, 'moved');
+  await tellProfessional(deps, done, { kind: 'moved', fromDate: left.date }, managerName);
+  return { status: 'moved', review: done, from: left };
+}
+
+/**
  * The manager cancels a planned conversation: no prep card comes, the ones shown are withdrawn,
  * and the conversation (with the phase they proposed) is gone. Their own plan, in their own
  * partition: no directory check, so a manager can still cancel after the report moved on. A held
  * conversation stays (its account is the professional's to read). Pressed again: not planned.
  */
-export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, managerName?: string): Promise<PlanChange> {
+export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, opts: { managerName?: string; planned?: string } = {}): Promise<PlanChange> {
   const review = await deps.reviews.get(managerId, reviewId);
-  if (!review) return { status: 'notPlanned' };
+  // Gone, or a plan of the same date made after the card (its press delivered again after a new plan): nothing to cancel.
+  if (!review || (opts.planned && review.createdAt !== opts.planned)) return { status: 'notPlanned' };
   if (conversationHeld(review, deps.clock.now())) return { status: 'held', review };
   await retire(deps, review, 'cancelled');
-  await tellProfessional(deps, review, { kind: 'cancelled' }, managerName);
+  await tellProfessional(deps, review, { kind: 'cancelled' }, opts.managerName);
   return { status: 'cancelled', review };
 }

@@ -67,9 +67,11 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review, created } = await deps.reviews.create(planned);
-  // Also when planned again: the notice is keyed by the plan, so a retry after it failed to queue still tells them, once.
-  await tellProfessional(deps, review, { kind: 'planned' }, input.managerName);
-  if (created) return review;
+  // Only a new plan: planning the same date again (other prep days) changes nothing for the professional.
+  if (created) {
+    await tellProfessional(deps, review, { kind: 'planned' }, input.managerName);
+    return review;
+  }
   let before: TalentReview | undefined;
   const current = await deps.reviews.update(managerId, planned.id, (r) => replan((before = r), planned));
   // The earlier plan's job is stale now; if this delete fails, it still checks the plan when it runs (sendScheduledPrep).

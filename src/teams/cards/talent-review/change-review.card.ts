@@ -12,7 +12,9 @@ export interface RefusedMove {
 /**
  * "Verplaatsen of annuleren": one planned conversation, a new date to move it to, or cancel it.
  * `today` (yyyy-mm-dd, the organisation's) is the earliest date the picker offers; `key` names
- * the move pressed on this card, so Teams delivering it again moves nothing.
+ * the move pressed on this card, so Teams delivering it again moves nothing. Both buttons name the
+ * plan the card showed (`planned`: when it was made): a press delivered again after the manager
+ * cancelled and planned the same date anew finds that plan gone and changes nothing.
  */
 export function changeReviewCard(review: TalentReview, today: string, t: Translate, locale: Locale, key: string, refused?: RefusedMove): AdaptiveCardJson {
   const dateError = refused?.errors.date;
@@ -27,8 +29,8 @@ export function changeReviewCard(review: TalentReview, today: string, t: Transla
       subtle(t('talentReview.change.cancelNote')),
     ],
     [
-      execute(t('talentReview.change.move'), 'moveReview', { reviewId: review.id, k: key }, { style: 'positive' }),
-      execute(t('talentReview.change.cancel'), 'cancelReview', { reviewId: review.id }, { style: 'destructive', associatedInputs: 'none' }),
+      execute(t('talentReview.change.move'), 'moveReview', { reviewId: review.id, planned: review.createdAt, k: key }, { style: 'positive' }),
+      execute(t('talentReview.change.cancel'), 'cancelReview', { reviewId: review.id, planned: review.createdAt }, { style: 'destructive', associatedInputs: 'none' }),
     ],
   );
 }

@@ -247,14 +247,14 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name }));
+        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name, planned: data.planned }));
       }, true),
     { form: forms.moveReview },
   );
   onCardAction(app, actions, 'cancelReview', async (context, data) => {
     personalOnly(context);
     const ui = await managerUi(deps, context);
-    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, context.activity.from?.name));
+    return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, { managerName: context.activity.from?.name, planned: data.planned }));
   });
   onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
