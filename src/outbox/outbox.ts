@@ -134,6 +134,11 @@ export class Outbox implements OutboxPort {
     }
   }
 
+  /** What became of the message queued under `key`; undefined when there is none (never queued, or expired). */
+  async statusOf(key: string): Promise<DeliveryStatus | undefined> {
+    return (await this.store.get(jobIdFor(key)))?.status;
+  }
+
   async expireBudgets(batch: string): Promise<number> {
     let skipped = 0;
     for (const job of await this.store.pendingWithBudget(batch)) if (await this.sender.skip(job)) skipped++;

@@ -6,6 +6,7 @@ import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { readWholeRoster } from './roster';
+import { postSummariesNotDelivered } from './session-presenter';
 
 /** The people a conversationUpdate names as removed, the app itself left out. */
 function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemoved: boolean } {
@@ -66,7 +67,13 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
     }
     // Apart from the roster: a group goes on also when its chat's members cannot be read.
     try {
-      if (await resumeWithChat(deps.weekCycle, groupId)) deps.logger.info('app added back to a chat; its group goes on');
+      const pausedAt = (await deps.weekCycle.groups.get(groupId))?.pausedAt;
+      if (await resumeWithChat(deps.weekCycle, groupId)) {
+        deps.logger.info('app added back to a chat; its group goes on');
+        const group = await deps.weekCycle.groups.get(groupId);
+        const posted = group && pausedAt ? await postSummariesNotDelivered(deps, group, pausedAt) : 0;
+        if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
+      }
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'could not resume the group of a chat the app was added back to');
     }

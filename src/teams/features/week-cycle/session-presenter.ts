@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PersonalAnswer } from '../../../domain/personal/personal-answer';
+import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
+import { Group } from '../../../domain/week-cycle/group';
 import { SessionState } from '../../../domain/week-cycle/session';
 import { loadSession } from '../../../usecases/week-cycle/session-actions';
 import { buildSessionView } from '../../../usecases/week-cycle/session-view';
@@ -39,6 +41,27 @@ export const SUMMARY_RENDER = 'weekCycle.sessionSummary';
  */
 export function postSummary(deps: FeatureDeps, state: SessionState): Promise<string | undefined> {
   return deps.messenger.postRendered(state.group.conversationRef, { kind: SUMMARY_RENDER, args: { groupId: state.group.id, sessionId: state.session.id } }, summaryKey(state.session.id));
+}
+
+/** Teams refused it for good, or it was never sent: worth sending again once the chat takes messages. */
+const NOT_DELIVERED: readonly DeliveryStatus[] = ['undeliverable', 'failed', 'skipped'];
+
+/**
+ * The summaries Teams refused for good while the app was out of the group's chat (a session's
+ * time box closed meanwhile, or just before Teams told the app it was removed): posted once when
+ * the app is added back, under a key of that absence (`pausedAt`), so Teams delivering the
+ * install again posts nothing twice. Sessions of the current cycle only: an earlier week's summary is old news.
+ */
+export async function postSummariesNotDelivered(deps: FeatureDeps, group: Group, pausedAt: string): Promise<number> {
+  if (!group.currentCycleId) return 0;
+  const cycle = await deps.weekCycle.sessions.loadCycle(group.id, group.currentCycleId);
+  let posted = 0;
+  for (const session of cycle?.sessions ?? []) {
+    if (session.status !== 'closed' || !NOT_DELIVERED.includes((await deps.outbox.statusOf(summaryKey(session.id))) ?? 'sent')) continue;
+    await deps.messenger.postRendered(group.conversationRef, { kind: SUMMARY_RENDER, args: { groupId: group.id, sessionId: session.id } }, `${summaryKey(session.id)}:back:${pausedAt}`);
+    posted++;
+  }
+  return posted;
 }
 
 /**
