@@ -131,8 +131,8 @@ describe('the manager\'s side of the conversation', () => {
     const ownText = cardText(own);
     expect(ownText).toContain('Voorbeeld: zo ziet je leidinggevende de voorbereidingskaart vandaag');
     expect(ownText).toContain('Gesprek op ma 14 december');
-    // Every line the manager reads about Cem is in the preview, and the preview adds only its banner and a placeholder.
-    const previewOnly = new Set(['Voorbeeld: zo ziet je leidinggevende de voorbereidingskaart vandaag', 'Alleen wat je deelt staat erop. Iets delen of weer privé maken doe je in Mijn verantwoording.', 'Hier legt je leidinggevende vast wat die heeft gefaciliteerd: tijd, ruimte en middelen. Dat zie je na het gesprek in je verantwoording.']);
+    // Every line the manager reads about Cem is in the preview, and the preview adds only its banner, a placeholder and its way back.
+    const previewOnly = new Set(['Voorbeeld: zo ziet je leidinggevende de voorbereidingskaart vandaag', 'Alleen wat je deelt staat erop. Iets delen of weer privé maken doe je in Mijn verantwoording.', 'Hier legt je leidinggevende vast wat die heeft gefaciliteerd: tijd, ruimte en middelen. Dat zie je na het gesprek in je verantwoording.', 'Terug naar Mijn verantwoording']);
     const managerLines = new Set(cardText(manager).split('\n'));
     expect(ownText.split('\n').filter((line) => !previewOnly.has(line) && !managerLines.has(line))).toEqual([]);
     expect(ownText).not.toContain('Vastleggen');
@@ -164,5 +164,7 @@ describe('the manager\'s side of the conversation', () => {
     expect(cardText(body.card)).toContain('Gedeelde notitie van Anna');
     expect(cardText(body.card)).not.toContain(PRIVATE_NOTE);
     expect(cardProblems(body.card)).toEqual([]);
+    // Inside the tab's own page: no button back to the chat's overview.
+    expect(body.card.actions ?? []).toEqual([]);
   });
 });

@@ -9,9 +9,13 @@ import { backToOverview } from '../../cards/verantwoording/format';
 /** "Wat ziet mijn leidinggevende?" as a card: the manager's prep card, by the same card function, or no manager. */
 export type PreviewCard = { status: 'noManager' } | { status: 'ok'; card: AdaptiveCardJson };
 
-/** `draft`: a new note being typed on the verantwoording overview, which the way back carries to it. */
-export async function previewCard(deps: TalentReviewDeps, translator: Translator, userId: string, language: Language, tenantId?: string, draft?: string): Promise<PreviewCard> {
+/**
+ * `wayBack`: in the personal chat, a button back to the verantwoording overview, carrying the new
+ * note being typed there (`draft`); the tab, which shows the card inside its own page, has none.
+ */
+export async function previewCard(deps: TalentReviewDeps, translator: Translator, userId: string, language: Language, tenantId?: string, wayBack?: { draft?: string }): Promise<PreviewCard> {
   const preview = await previewPrep(deps, userId, language, tenantId);
   const t = translator.t(language);
-  return preview.status === 'ok' ? { status: 'ok', card: prepCard(preview.view, t, language, {}, undefined, [backToOverview(t, draft, 'verantwoording.conversations.backFromPreview')]) } : preview;
+  const actions = wayBack ? [backToOverview(t, wayBack.draft, 'verantwoording.conversations.backFromPreview')] : [];
+  return preview.status === 'ok' ? { status: 'ok', card: prepCard(preview.view, t, language, {}, undefined, actions) } : preview;
 }

@@ -167,7 +167,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   };
   const previewCard = async (context: TurnContext, draft?: string) => {
     const ui = await managerUi(deps, context);
-    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context), draft);
+    const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context), { draft });
     return preview.status === 'noManager' ? noManagerCard(ui.t, draft) : preview.card;
   };
 
