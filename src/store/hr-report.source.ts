@@ -1,4 +1,4 @@
-import { FirstStepStatus } from '../domain/proposal/proposal';
+import { adoptedAiDraft, FirstStepStatus } from '../domain/proposal/proposal';
 import { AdoptedProposalRow } from '../domain/hr-report/adoption';
 import { CycleWeek } from '../domain/hr-report/report';
 import { ReportSource } from '../domain/hr-report/ports';
@@ -158,8 +158,8 @@ class TenantReportReads implements ReportSource {
    * came to it, which is the group's, not HR's (the proposal's text is the organisation's record).
    */
   async adoptedProposals(fromIso: string, toIso: string): Promise<AdoptedProposalRow[]> {
-    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome'> & { outcomeStatus?: FirstStepStatus }>(
-      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.firstStepOutcome.status AS outcomeStatus FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
+    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome' | 'aiAdopted'> & { aiStatus?: string; outcomeStatus?: FirstStepStatus }>(
+      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.ai.status AS aiStatus, c.firstStepOutcome.status AS outcomeStatus FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
     return rows.map((r) => ({
@@ -167,6 +167,8 @@ class TenantReportReads implements ReportSource {
       groupName: r.groupName,
       verdict: r.verdict,
       text: r.text,
+      // The AI's draft adopted as it is: the report says so, as the session summary does.
+      ...(adoptedAiDraft({ ai: { status: r.aiStatus ?? '' }, decision: { verdict: r.verdict } }) ? { aiAdopted: true as const } : {}),
       decidedAt: r.decidedAt,
       ...(r.outcomeStatus ? { outcome: { status: r.outcomeStatus } } : {}),
     }));

@@ -211,17 +211,25 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
   );
 }
 
+/** What says before a proposal's text that AI wrote it; the group's own words carry none. */
+const AI_LABELS: Partial<Record<CycleEntry['proposals'][number]['source'], string>> = {
+  aiDraft: 'verantwoording.proposal.aiDraft',
+  adoptedAiDraft: 'verantwoording.proposal.adoptedAi',
+};
+
 /**
- * One proposal the member contributed to. Only a decision is the group's: an undecided AI draft
- * says before its text that it is the AI's concept the group has not judged; a rejection keeps no
- * text, so its status comes with the group's reason.
+ * One proposal the member contributed to. Only the group's own words go unlabelled: an undecided
+ * AI draft says before its text that it is the AI's concept the group has not judged, an AI draft
+ * the group adopted as it is says AI drafted it; a rejection keeps no text, so its status comes
+ * with the group's reason.
  */
 function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
   const reason = p.status === 'reject' && p.reason ? [t('verantwoording.proposal.reason', { reason: p.reason })] : [];
+  const aiLabel = AI_LABELS[p.source];
   return h(
     'li',
     {},
-    p.source === 'aiDraft' ? h('p', {}, h('strong', {}, t('verantwoording.proposal.aiDraft'))) : null,
+    aiLabel ? h('p', {}, h('strong', {}, t(aiLabel))) : null,
     p.text || p.status !== 'reject' ? h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')) : null,
     h('p', { class: 'muted small' }, [t(`verantwoording.proposal.status.${p.status}`), ...reason].join(' · ')),
   );

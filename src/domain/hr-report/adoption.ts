@@ -9,6 +9,8 @@ export interface AdoptedProposalRow {
   groupName: string;
   verdict: 'accept' | 'adapt';
   text: string;
+  /** The text is the AI's draft, adopted as it is: the report says AI drafted it, never shows it as the group's own words. */
+  aiAdopted?: true;
   decidedAt: string;
   outcome?: { status: FirstStepStatus };
 }
@@ -24,7 +26,7 @@ export interface AdoptionSection {
   taken: number;
   /** Percentage, rounded; absent when no group looked back yet. */
   takenShare?: number;
-  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; decidedOn: string; outcome?: { status: FirstStepStatus } }[] }[];
+  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; aiAdopted?: true; decidedOn: string; outcome?: { status: FirstStepStatus } }[] }[];
 }
 
 export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: string) => boolean, dateOf: (iso: string) => string): AdoptionSection {
@@ -34,7 +36,7 @@ export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: stri
   const groups = new Map<string, AdoptionSection['groups'][number]>();
   for (const r of adopted) {
     const group = groups.get(r.groupId) ?? { groupName: r.groupName, proposals: [] };
-    group.proposals.push({ verdict: r.verdict, text: r.text, decidedOn: dateOf(r.decidedAt), ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}) });
+    group.proposals.push({ verdict: r.verdict, text: r.text, ...(r.aiAdopted ? { aiAdopted: true as const } : {}), decidedOn: dateOf(r.decidedAt), ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}) });
     groups.set(r.groupId, group);
   }
   return {

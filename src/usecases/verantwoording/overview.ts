@@ -1,6 +1,6 @@
 import { findQuestion, Language } from '../../domain/framework/framework';
 import { Visibility } from '../../domain/personal/personal-answer';
-import { Proposal, Verdict } from '../../domain/proposal/proposal';
+import { adoptedAiDraft, Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
@@ -12,11 +12,13 @@ import { attendedSessions, leftAtOf, PersonInGroup, proposalsContributedTo, trac
 import { weeksTakenPart } from './time-used';
 
 /**
- * Where a summary's text comes from. Only a decision is the group's. An AI draft the group has not
- * decided on is the AI's: wherever it is shown, it is labelled as the AI's concept that the group
- * has not judged, never as the group's proposal. 'none': nothing written out yet.
+ * Where a summary's text comes from. 'decision': the group's own text (its proposal, or its own
+ * words when it adapted one). 'adoptedAiDraft': the AI's draft that the group adopted as it is: the
+ * group's decision, but the AI's words, so wherever it is shown it says AI drafted it. 'aiDraft':
+ * an AI draft the group has not decided on: labelled as the AI's concept that the group has not
+ * judged, never as the group's proposal. 'none': nothing written out yet.
  */
-export type ProposalTextSource = 'decision' | 'aiDraft' | 'none';
+export type ProposalTextSource = 'decision' | 'adoptedAiDraft' | 'aiDraft' | 'none';
 
 export interface ProposalSummary {
   id: string;
@@ -24,7 +26,7 @@ export interface ProposalSummary {
   groupName: string;
   cycleId: string;
   source: ProposalTextSource;
-  /** As decided ('' for a rejection, which keeps no text), or the AI's undecided draft (see `source`). */
+  /** As decided ('' for a rejection, which keeps no text), or the AI's undecided draft (see `source` for whose words). */
   text: string;
   status: Verdict | 'open';
   /** Why the group rejected it: a rejection has no text, so its reason is what there is to show. */
@@ -74,9 +76,9 @@ export interface VerantwoordingOverview {
   conversations: ConversationForProfessional[];
 }
 
-/** The text a summary shows, and whose it is: the group's decision, else the AI's undecided draft. */
+/** The text a summary shows, and whose it is: the group's decision (in the AI's words when it adopted the AI's draft as it is), else the AI's undecided draft. */
 function textOf(p: Proposal): Pick<ProposalSummary, 'source' | 'text'> {
-  if (p.decision) return { source: 'decision', text: p.decision.text };
+  if (p.decision) return { source: adoptedAiDraft(p) ? 'adoptedAiDraft' : 'decision', text: p.decision.text };
   if (p.ai.status === 'drafted') return { source: 'aiDraft', text: p.ai.draft.proposal };
   return { source: 'none', text: '' };
 }

@@ -31,6 +31,8 @@ export function adoptionSection(a: AdoptionSection, t: Translate, language: Lang
       shown++;
       items.push(
         container([
+          // The AI's words adopted as they are say so before the text, never read as the group's own.
+          ...(p.aiAdopted ? [plainText(t('hrReport.adoption.adoptedAi'), { weight: 'Bolder', size: 'Small' })] : []),
           plainText(truncate(p.text, SHOWN_LENGTH)),
           subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)}`),
         ], { spacing: 'Small' }),

@@ -8,7 +8,7 @@ import { addNote } from '../../../usecases/verantwoording/notes';
 import { Translate } from '../../../i18n/i18n';
 import { myGroups, ProposalHit, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
 import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
-import { rejectionLine } from '../../cards/verantwoording/proposal-summary';
+import { aiTextLabel, rejectionLine } from '../../cards/verantwoording/proposal-summary';
 import { AdaptiveCardJson, refusalNotice } from '../../cards/card-kit';
 import { saveNoteDialogCard } from '../../cards/verantwoording/save-note-dialog.card';
 import { actorOf } from '../../turn';
@@ -89,12 +89,14 @@ function tooLongReason(text: string, t: Translate): string | undefined {
 const PREVIEW_CHARS = 120;
 
 /**
- * A hit as the searcher's result list shows it. An undecided AI draft says there too that it is
- * the AI's concept; a rejection, which keeps no text, shows the group's reason.
+ * A hit as the searcher's result list shows it. AI text says there too that AI wrote it (an
+ * undecided concept, or a draft the group adopted as it is); a rejection, which keeps no text,
+ * shows the group's reason.
  */
 function resultPreview(p: ProposalHit, t: Translate): Attachment {
   const status = t(`verantwoording.proposal.status.${p.status}`);
-  const subtitle = p.source === 'aiDraft' ? `${status} · ${t('verantwoording.proposal.aiDraft')}` : status;
+  const aiLabel = aiTextLabel(p, t);
+  const subtitle = aiLabel ? `${status} · ${aiLabel}` : status;
   const text = p.text || rejectionLine(p, t) || t('verantwoording.proposal.noText');
   const shown = firstChars(text, PREVIEW_CHARS);
   return CardFactory.thumbnailCard(p.groupName, asCardHtmlText(shown.length < text.length ? `${shown}…` : text), undefined, undefined, { subtitle });
