@@ -50,6 +50,8 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
       rows.push(
         ['adoptedProposal', key, 'verdict', p.verdict],
         ['adoptedProposal', key, 'proposal', p.text],
+        // The AI's draft adopted as it is: never the group's own words without saying so.
+        ['adoptedProposal', key, 'draftedByAi', p.aiAdopted ? 'true' : 'false'],
         ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
       );
     }
@@ -100,7 +102,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     t('hrReport.adoption.title'),
     adoptionHeadline(report.adoption, t),
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.text} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
+      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${p.text} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),
