@@ -53,7 +53,7 @@ const groupFields = {
 /** The group in its own partition (`groupId` is its id). */
 // Set while a member's erasure is under way: kept off the member list until it is done.
 // `rev` counts its settings changes (absent: stored before revisions were kept).
-const group = z.object({ ...groupFields, erasing: z.array(z.object({ id, teamsId: id.optional() }).strict()).max(64).optional(), lastErasureAt: isoTime.optional(), erasuresDone: count.optional(), rev: count.optional(), type: z.literal('group'), groupId: id }).strict();
+const group = z.object({ ...groupFields, erasing: z.array(z.object({ id, teamsId: id.optional() }).strict()).max(64).optional(), lastErasureAt: isoTime.optional(), erasuresDone: count.optional(), rev: count.optional(), setupKeys: z.array(z.string().min(1).max(80)).max(10).optional(), type: z.literal('group'), groupId: id }).strict();
 /** A group as stored before its data moved into one partition: read only by the start-up migration. */
 const legacyGroup = z.object(groupFields).strict();
 

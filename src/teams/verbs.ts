@@ -81,6 +81,8 @@ export const VERBS = {
        * refuses where someone else changed the same field meanwhile. Cards from before send neither.
        */
       rev: optionalInt(0),
+      /** The form's key, new each time it is drawn: Teams delivering the save again changes nothing. */
+      k: key,
       shown: z
         .object({ name: shortText(200), members: shortText(4000), days: shortText(40), startTime: shortText(10), timeZone: shortText(60), language: z.enum(['nl', 'en']), weeks: int(1, 52) })
         .strict()

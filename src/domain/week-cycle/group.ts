@@ -69,6 +69,20 @@ export interface Group {
    * version it was opened on. Absent on a group stored before revisions were kept: read it as 0.
    */
   rev?: number;
+  /**
+   * The keys of the latest setup presses stored (see `setupPressKey`): Teams delivering one of them
+   * again after another member's change finds it here and changes nothing, rather than "changed
+   * meanwhile". Absent on groups saved before.
+   */
+  setupKeys?: string[];
+}
+
+/** How many setup press keys a group keeps: far more than are pressed in the minutes Teams redelivers in. */
+export const SETUP_KEYS_KEPT = 10;
+
+/** The group's setup keys with this press's, the latest few. */
+export function withSetupKey(keys: readonly string[] | undefined, key: string): string[] {
+  return [...(keys ?? []).filter((k) => k !== key), key].slice(-SETUP_KEYS_KEPT);
 }
 
 /** A person the erasure is taking out of the group: their id, and their Teams id (for the outbox). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GroupSettings, Member } from '../../domain/week-cycle/group';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
@@ -132,7 +133,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
       }),
       ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: keptNumber(value('weeks', String(current.plannedWeeks)), current.plannedWeeks), isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
-    [execute(t('setup.save'), 'saveSetup', base, { style: 'positive' })],
+    [execute(t('setup.save'), 'saveSetup', { ...base, k: randomUUID() }, { style: 'positive' })],
   );
 }
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
-import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen } from '../../domain/week-cycle/group';
+import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, withSetupKey } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
@@ -22,6 +22,13 @@ export interface SetUpGroupInput {
    * mergeSettings); without it (a card from before forms carried it) the save wins whatever is stored.
    */
   seen?: SettingsSeen;
+  /** The press (the form's key, or the activity's id): the same press delivered again after another member's save changes nothing. */
+  pressKey?: string;
+}
+
+/** One press of the setup form: its key, who pressed, and what it saved from what it showed. */
+function setupPressKey(pressKey: string, actor: Actor, input: SetUpGroupInput): string {
+  return stableId('gs', pressKey, actor.id, JSON.stringify(input.settings), JSON.stringify(input.seen ?? null));
 }
 
 /** The group's settings changed since the form was opened, in the same field as the presser's change. */
@@ -84,6 +91,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
   const now = deps.clock.now().toISOString();
+  const key = input.pressKey ? setupPressKey(input.pressKey, actor, input) : undefined;
   const { group: existing, created } = await deps.groups.create({
     id,
     tenantId: input.tenantId,
@@ -95,6 +103,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
     cyclesStarted: 0,
     createdBy: actor.id,
     createdAt: now,
+    ...(key ? { setupKeys: [key] } : {}),
   });
   // The group as this save found it under the ETag: another save may have come in since `existing` was read.
   let previous = existing;
@@ -102,19 +111,26 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   const group = created
     ? existing
     : await deps.groups.update(id, (g) => {
-        refuseOutsiderOfFullGroup(g, actor);
-        const next = settingsAfter(g, settings, input.seen);
-        // Unchanged: nothing to write. This is also how a retry finds its own replace that landed
-        // with the answer lost; `previous` then stays the group from before that replace, so the
-        // rhythm and the membership below follow the change.
-        if (holdsAlready(g, next, input.conversationRef)) {
+        // This very press stored before (its answer lost, or Teams delivering it again after
+        // another member's save): nothing to write, and nothing "changed meanwhile" to refuse.
+        if (key && g.setupKeys?.includes(key)) {
           if (!wrote) previous = g;
           return g;
+        }
+        refuseOutsiderOfFullGroup(g, actor);
+        const next = settingsAfter(g, settings, input.seen);
+        // Unchanged: nothing to write but the press's key, so that press again finds it. This is
+        // also how a retry finds its own replace that landed with the answer lost; `previous` then
+        // stays the group from before that replace, so the rhythm and the membership below follow
+        // the change.
+        if (holdsAlready(g, next, input.conversationRef)) {
+          if (!wrote) previous = g;
+          return key ? { ...g, setupKeys: withSetupKey(g.setupKeys, key) } : g;
         }
         previous = g;
         wrote = true;
         // Written also when the settings stay the same (the conversation reference may not).
-        return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1 };
+        return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1, ...(key ? { setupKeys: withSetupKey(g.setupKeys, key) } : {}) };
       });
   const before = created ? [] : previous.members.map((m) => m.id);
   const after = group.members.map((m) => m.id);

@@ -60,6 +60,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) } } as unknown as Record<string, unknown>,
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
+      pressKey: data.k ?? context.activity.id,
     });
     return cycleCardAfterStored(deps, context, group, 'setup.saved');
   }, {
