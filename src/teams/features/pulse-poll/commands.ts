@@ -11,6 +11,8 @@ import { latestPoll, latestPollNamed, resultsFor, teamPollNamed } from '../../..
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { Translate } from '../../../i18n/i18n';
 import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
@@ -62,6 +64,16 @@ function commandLanguage(text: string): 'nl' | 'en' {
  * Thin: each command parses, calls a use case and answers with a card.
  */
 export function registerPollCommands(app: Application<TurnState>, deps: PulseTeamsDeps): void {
+  /**
+   * HR's progress or status, every team's response in it: in HR's personal chat or a team's channel
+   * (which gets that team's only) it answers there; in a group chat, where people of any team read
+   * along, it goes to HR's personal chat and the group chat hears only where to find it.
+   */
+  const answerHr = async (context: TurnContext, card: AdaptiveCardJson, t: Translate): Promise<void> => {
+    if (conversationKindOf(context) !== 'groupChat') return void (await postCard(context, card));
+    await deps.messenger.toActor(context, card);
+    await context.sendActivity(t('pulse.progress.sentPrivately'));
+  };
   app.message(
     async (context) => parsePollCommand(context.activity.text ?? '') !== undefined,
     async (context) => {
@@ -116,7 +128,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             const teamId = channelTeamOf(context);
             const { poll, teamId: named } = command.team ? await teamPollNamed(deps.pulse, tenantId, command.team) : { poll: await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {}), teamId: undefined };
             const place = teamId ? { onlyTeamId: named ?? teamId } : {};
-            await postCard(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id, place), language));
+            await answerHr(context, statusCard(deps, await pollStatus(deps.pulse, { userId: actor.id, tenantId }, poll.id, place), language), t);
             return;
           }
           case 'close': {
@@ -152,7 +164,8 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             // every member there reads it. Every team's progress is in HR's personal chat.
             const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId, ...(teamId ? { onlyTeamId: named ?? teamId } : {}) });
             const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
-            await postCard(context, resultsViewCard(deps, view, shared, language));
+            const card = resultsViewCard(deps, view, shared, language);
+            await (hr && view.kind === 'progress' ? answerHr(context, card, t) : postCard(context, card));
             return;
           }
         }
