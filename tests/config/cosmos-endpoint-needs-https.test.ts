@@ -6,7 +6,7 @@ import { bundleApp, spawnApp, stopApp } from '../telemetry/app-process';
 jest.setTimeout(120_000);
 
 /**
- * Found in review, stop 42. COSMOS_ENDPOINT is where the app sends every group's answers, notes
+ * Found in review, stop 41. COSMOS_ENDPOINT is where the app sends every group's answers, notes
  * and names, with a signed request (COSMOS_KEY) or a managed-identity token, yet it was the one
  * endpoint not checked: plain http to a host on the network was accepted (all personal data in
  * clear text), and the host name without https:// (as the Azure portal shows it) passed the

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 jest.setTimeout(60_000);
 
 /**
- * Found in review, stop 42. README: `npm run dev` "reads `.env` if present", and `.env.example`
+ * Found in review, stop 41. README: `npm run dev` "reads `.env` if present", and `.env.example`
  * ("Copy to .env for `npm run dev`") lists `PORT=3978`. But scripts/dev.mjs took the port from
  * its own process.env (which never saw .env), defaulted it to 3978 and passed PORT=3978 to the
  * app explicitly, and Node's --env-file never overrides a variable already set. So a newcomer

@@ -1,7 +1,7 @@
 import { ConfigError, parseConfig } from '../../src/config/config';
 
 /**
- * Found in review, stop 42. PUBLIC_BASE_URL is the base of the HR report's download links
+ * Found in review, stop 41. PUBLIC_BASE_URL is the base of the HR report's download links
  * (hr-report.feature.ts: `publicBaseUrl ?? http://localhost:<PORT>`). With NODE_ENV=production,
  * a deployment that did not set it (any host but the repo's Bicep: a container, a second slot, a
  * hand-made App Service) started without a word, and every HR report card then linked to

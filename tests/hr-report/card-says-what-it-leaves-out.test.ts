@@ -1,5 +1,5 @@
 /**
- * Found in review, stop 42. The report's default period is six months (26 weeks), but its card
+ * Found in review, stop 41. The report's default period is six months (26 weeks), but its card
  * listed the energy of the last 12 weeks only and said nothing of the weeks it left out: a board
  * reader saw a half-year report whose energy trend silently started in September. The B3 list was
  * cut the same way (the first 20 teams, the last 3 polls of each). The card keeps within Teams'

@@ -1,5 +1,5 @@
 /**
- * Found in review, stop 42. HR types a period the report refuses though every date in it is
+ * Found in review, stop 41. HR types a period the report refuses though every date in it is
  * well-formed: the end before the start, more than two years, or one date in the future (which
  * runs "from then to today"). The answer was the same usage line a typo gets, whose example HR's
  * command already follows: nothing said what was wrong. Now the reason comes first, in HR's

@@ -1,5 +1,5 @@
 /**
- * Found in review, stop 42. The member's learning-need card promised "a theme counts only when at
+ * Found in review, stop 41. The member's learning-need card promised "a theme counts only when at
  * least {min} people chose it ...; otherwise your learning need counts in the total only". Dewi
  * is the only one who picks her theme in a weekly handover where three others pick another: the
  * report counts her need nowhere (that handover's rest of one person is left out, rightly, as it

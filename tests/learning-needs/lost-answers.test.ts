@@ -52,7 +52,7 @@ describe('a learning need passed on, under faults', () => {
 
   // Found in review, stop 39: the delete reached Cosmos DB (the pass-on was gone) and its answer
   // was lost, and the member was told it failed. A transient error now makes the withdrawal read
-  // again, and find it gone. Since stop 42 the withdrawal replaces the pass-on (with what a
+  // again, and find it gone. Since stop 41 the withdrawal replaces the pass-on (with what a
   // withdrawal leaves, so an older press delivered again changes nothing): that write's answer is lost.
   it('the withdrawal is stored but its answer is lost: not an error card', async () => {
     expect((await passOnOf(anna))?.text).toBe('Afspraken tussen diensten');

@@ -1,5 +1,5 @@
 /**
- * Found in review, stop 42. Anna passes a learning need on to L&O, then withdraws it. Teams
+ * Found in review, stop 41. Anna passes a learning need on to L&O, then withdraws it. Teams
  * delivers her earlier "pass on" press again (same activity id and stamp, as a retry does): it
  * carried no key, and wrote the need back as pending, so the weekly handover would have sent it
  * against her withdrawal. What must hold: a press delivered again after a later change (a

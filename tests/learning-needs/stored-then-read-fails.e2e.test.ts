@@ -9,7 +9,7 @@ const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUs
 
 /**
  * "An error card means nothing was stored": the withdrawal of a learning need is stored (its
- * pass-on replaced by what a withdrawal leaves, since stop 42), or a pass-on is (replacing that
+ * pass-on replaced by what a withdrawal leaves, since stop 41), or a pass-on is (replacing that
  * again), then the member's card cannot be read back for a moment. The
  * member was told it failed; now they get that it is done, and a button to open the card again.
  * Found in review, stop 34.

@@ -4,7 +4,7 @@ import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-drive
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Found in review, stop 42. An "alle teams" poll is open for Noord and Zuid; one Zuid member has
+ * Found in review, stop 41. An "alle teams" poll is open for Noord and Zuid; one Zuid member has
  * answered. HR types `peiling resultaten` (or `peiling status`) in Noord's channel. The answer is
  * posted openly there, and it was HR's all-teams progress: every team's response (and the whole
  * poll's delivery counts) for every Noord member to read, while a member may learn only their own

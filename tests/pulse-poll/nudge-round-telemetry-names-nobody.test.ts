@@ -4,7 +4,7 @@ import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pul
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Found in review, stop 42. A reader of Application Insights (no database access, no hash key)
+ * Found in review, stop 41. A reader of Application Insights (no database access, no hash key)
  * watches a round of private nudges. Every Cosmos DB call is a dependency named by its path
  * (`/dbs/<db>/colls/<container>/docs/<id>`, also its URL and, for a background job, its operation
  * name), and a private nudge that passes its guard (the member has NOT answered) first reads the

@@ -4,7 +4,7 @@ import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-drive
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Found in review, stop 42. Noord and Zuid each have their own poll open, Zuid's started last. HR
+ * Found in review, stop 41. Noord and Zuid each have their own poll open, Zuid's started last. HR
  * types `peiling status` in Noord's channel. `sluiten` and `resultaten` there are about Noord's
  * poll; `status` took the tenant's latest poll instead and posted Zuid's progress openly in
  * Noord's channel, for every Noord member to read. What must hold (README: "Without a name, in a
