@@ -1,7 +1,7 @@
 // Builds the personal tab "Mijn verantwoording" into dist/tab: one bundled script (the Teams JS
 // library included, so the tab needs no CDN), its stylesheet and page. Served by the app under
 // /tab/ (src/web/verantwoording/tab-static.ts). Run by `npm run build`.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,8 +10,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src', 'tab');
 const out = join(root, 'dist', 'tab');
 
+/**
+ * Each file appears whole or not at all: written beside its place, then renamed over it. Builds
+ * run while the app serves dist/tab (the tests' browser files each build it, in parallel), and a
+ * page that read a half-written app.js rendered nothing.
+ */
+async function writeAtomically(path, contents) {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, path);
+}
+
 await mkdir(out, { recursive: true });
-await build({
+const result = await build({
   entryPoints: [join(src, 'main.ts')],
   outfile: join(out, 'app.js'),
   bundle: true,
@@ -23,7 +34,8 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
+  write: false,
 });
-await copyFile(join(src, 'index.html'), join(out, 'index.html'));
-await copyFile(join(src, 'styles.css'), join(out, 'styles.css'));
+for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);
+for (const name of ['index.html', 'styles.css']) await writeAtomically(join(out, name), await readFile(join(src, name)));
 console.log(`[build-tab] ${out}`);
