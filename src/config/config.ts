@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { csv, flag, isLoopbackUrl, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
+import { csv, flag, isUnreachableUrl, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
@@ -121,11 +121,11 @@ export const envSchema = z
     }
     // The HR report's download links are built on PUBLIC_BASE_URL, with http://localhost:<PORT> as
     // the development default: in production that would send HR to a link that opens nothing.
-    if (production && (!env.PUBLIC_BASE_URL || isLoopbackUrl(env.PUBLIC_BASE_URL))) {
+    if (production && (!env.PUBLIC_BASE_URL || isUnreachableUrl(env.PUBLIC_BASE_URL))) {
       ctx.addIssue({
         code: 'custom',
         path: ['PUBLIC_BASE_URL'],
-        message: `${env.PUBLIC_BASE_URL ? 'must not be a localhost address' : 'required'} with ${productionSet}: it is the base of the HR report download links, which would otherwise lead to localhost on HR's own machine. Set the app's public https:// address, such as https://app-lw.azurewebsites.net`,
+        message: `${env.PUBLIC_BASE_URL ? 'must not be a localhost or 0.0.0.0 address' : 'required'} with ${productionSet}: it is the base of the HR report download links, which would otherwise lead to localhost on HR's own machine. Set the app's public https:// address, such as https://app-lw.azurewebsites.net`,
       });
     }
     if (production && env.COSMOS_EMBEDDED) {

@@ -52,12 +52,12 @@ function parsedUrl(value: string): URL | undefined {
 }
 
 /**
- * Whether a URL only leads to this machine. A value that is no URL at all is not one: its own
- * rule (`secureUrl`) already refuses it, and one refusal per variable says enough.
+ * Whether a URL leads nowhere another machine can follow: this machine only, or the "any"
+ * address a server listens on (0.0.0.0, [::]), which no browser can open.
  */
-export function isLoopbackUrl(value: string): boolean {
+export function isUnreachableUrl(value: string): boolean {
   const url = parsedUrl(value);
-  return url !== undefined && isLoopbackHost(url.hostname);
+  return url !== undefined && (isLoopbackHost(url.hostname) || url.hostname === '0.0.0.0' || url.hostname === '[::]');
 }
 
 function isSecureUrl(value: string): boolean {

@@ -37,6 +37,10 @@ describe('NODE_ENV=production needs a public address for the HR report links', (
     ['a localhost address', { PUBLIC_BASE_URL: 'http://localhost:3978' }],
     ['a 127.0.0.1 address', { PUBLIC_BASE_URL: 'http://127.0.0.1:3978' }],
     ['a [::1] address', { PUBLIC_BASE_URL: 'https://[::1]:3978' }],
+    // Found in review, stop 41 (closed in stop 42): the "any address" a server listens on is no
+    // address a browser can open; HR's links to https://0.0.0.0/... led nowhere.
+    ['a 0.0.0.0 address', { PUBLIC_BASE_URL: 'https://0.0.0.0:3978' }],
+    ['a [::] address', { PUBLIC_BASE_URL: 'https://[::]' }],
   ])('PUBLIC_BASE_URL %s is a ConfigError naming PUBLIC_BASE_URL', (_what, extra) => {
     expect(problems({ ...production, ...extra })).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL: /)]);
   });
@@ -44,7 +48,7 @@ describe('NODE_ENV=production needs a public address for the HR report links', (
   it('the refusal names the production setting and what to set', () => {
     expect(problems(production)).toEqual([expect.stringContaining('required with NODE_ENV=production')]);
     expect(problems({ ...production, NODE_ENV: 'staging' })).toEqual([expect.stringContaining('with NODE_ENV=staging')]);
-    expect(problems({ ...production, PUBLIC_BASE_URL: 'http://localhost:3978' })).toEqual([expect.stringContaining('must not be a localhost address with NODE_ENV=production')]);
+    expect(problems({ ...production, PUBLIC_BASE_URL: 'http://localhost:3978' })).toEqual([expect.stringContaining('must not be a localhost or 0.0.0.0 address with NODE_ENV=production')]);
     expect(problems(production)[0]).toContain('https://');
   });
 
