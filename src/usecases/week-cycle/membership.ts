@@ -77,20 +77,18 @@ export async function requireMember(deps: WeekCycleDeps, groupId: string, actor:
 export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[]): Promise<string[]> {
   if (accounts.length === 0) return [];
   const group = await deps.groups.get(groupId);
-  return group ? leave(deps, group, accounts) : [];
+  return group ? (await leave(deps, group, accounts)).left : [];
 }
 
 /**
  * The app was added (back) to the group's chat. While it was away Teams told it of nobody
- * leaving, so the members the chat's complete roster no longer names leave now.
+ * leaving, so the members the chat's complete roster no longer names leave now. Takes the group
+ * as the install's turn read it; returns who left and the group after.
  */
-export async function keepToChatRoster(deps: WeekCycleDeps, groupId: string, roster: ChatAccount[]): Promise<string[]> {
+export async function keepToChatRoster(deps: WeekCycleDeps, group: Group, roster: ChatAccount[]): Promise<{ left: string[]; group: Group }> {
   // An empty roster is a failed read, not an empty chat (the one who added the app is in it).
-  if (roster.length === 0) return [];
-  const group = await deps.groups.get(groupId);
-  if (!group) return [];
-  const missing = membersMissingFrom(group, roster);
-  return missing.length ? leave(deps, group, missing.map((m) => ({ teamsId: m.teamsId ?? m.id, aadObjectId: m.id }))) : [];
+  const missing = roster.length ? membersMissingFrom(group, roster) : [];
+  return missing.length ? leave(deps, group, missing.map((m) => ({ teamsId: m.teamsId ?? m.id, aadObjectId: m.id }))) : { left: [], group };
 }
 
 /**
@@ -119,17 +117,16 @@ export async function pauseWithChat(deps: WeekCycleDeps, groupId: string): Promi
  * The app was added (back) to the group's chat: a paused group goes on. The weeks that passed
  * meanwhile are planned again from today and the next week's jobs are scheduled first, then the
  * pause is lifted: a turn that fails in between leaves the group paused (its jobs inert), and the
- * next install resumes it. Returns whether the group was paused.
+ * next install resumes it. Takes the group as the install's turn read it (the pause is lifted
+ * ETag-guarded on the stored one); returns the resumed group, or nothing when it was not paused.
  */
-export async function resumeWithChat(deps: WeekCycleDeps, groupId: string): Promise<boolean> {
-  const group = await deps.groups.get(groupId);
-  if (!group || !isPaused(group)) return false;
+export async function resumeWithChat(deps: WeekCycleDeps, group: Group): Promise<Group | undefined> {
+  if (!isPaused(group)) return undefined;
   await resumeRhythm(deps, resumedGroup(group));
-  await deps.groups.update(groupId, resumedGroup);
-  return true;
+  return deps.groups.update(group.id, resumedGroup);
 }
 
-async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<string[]> {
+async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<{ left: string[]; group: Group }> {
   const leaving = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a))).map((m) => m.id);
   // ETag-guarded: concurrent updates (several people removed at once) each land on the latest group.
   const after = leaving.length ? await deps.groups.update(group.id, (g) => withoutAccounts(g, accounts)) : group;
@@ -137,7 +134,7 @@ async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[])
   const unrecorded = await stillIndexedAsMember(deps, group.id, others);
   const left = [...new Set([...leaving, ...unrecorded])].filter((id) => !isMember(after, id));
   if (left.length) await deps.membership.record(group.id, after.name, { joined: [], left }, deps.clock.now().toISOString());
-  return left;
+  return { left, group: after };
 }
 
 /** A few index reads at a time: a team's update may name many people, most of them in no group. */

@@ -56,22 +56,31 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   app.turn('beforeTurn', async (context) => {
     if (conversationKindOf(context) === 'personal' || !botWasAdded(context)) return true;
     const groupId = groupIdFor(groupConversationId(context));
+    // Read once: the roster check and the resume both start from it.
+    let group;
     try {
-      // Most installs are in a new chat: no group, no roster to read.
-      if (!(await deps.weekCycle.groups.get(groupId))) return true;
+      group = await deps.weekCycle.groups.get(groupId);
+    } catch (err) {
+      deps.logger.error({ err: (err as Error).message }, 'could not read the group of a chat the app was added to');
+      return true;
+    }
+    // Most installs are in a new chat: no group, no roster to read.
+    if (!group) return true;
+    try {
       const roster = await readWholeRoster(context, deps.logger);
-      const left = roster ? await keepToChatRoster(deps.weekCycle, groupId, roster) : [];
-      if (left.length) deps.logger.info({ count: left.length }, 'no longer in the chat when the app came back, left the group');
+      const kept = roster ? await keepToChatRoster(deps.weekCycle, group, roster) : undefined;
+      if (kept?.left.length) deps.logger.info({ count: kept.left.length }, 'no longer in the chat when the app came back, left the group');
+      group = kept?.group ?? group;
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
     }
     // Apart from the roster: a group goes on also when its chat's members cannot be read.
     try {
-      const pausedAt = (await deps.weekCycle.groups.get(groupId))?.pausedAt;
-      if (await resumeWithChat(deps.weekCycle, groupId)) {
+      const pausedAt = group.pausedAt;
+      const resumed = await resumeWithChat(deps.weekCycle, group);
+      if (resumed) {
         deps.logger.info('app added back to a chat; its group goes on');
-        const group = await deps.weekCycle.groups.get(groupId);
-        const posted = group && pausedAt ? await postSummariesNotDelivered(deps, group, pausedAt) : 0;
+        const posted = pausedAt ? await postSummariesNotDelivered(deps, resumed, pausedAt) : 0;
         if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
       }
     } catch (err) {
