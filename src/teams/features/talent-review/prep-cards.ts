@@ -46,10 +46,15 @@ function prepDeliveryOf(status: DeliveryStatus): PrepDelivery {
   return 'notDelivered';
 }
 
-/** The outbox key of the scheduled card: one per delivery attempt, the first as before attempts were counted. */
+/**
+ * The outbox key of the scheduled card: one per plan and per delivery attempt. A conversation's
+ * id comes from manager, report and date, so a plan cancelled (or moved away and back) and made
+ * again has the old plan's id: its moment (`createdAt`) keeps the new plan's card from being
+ * taken for the old one, already sent.
+ */
 function scheduledPrepKey(review: TalentReview): string {
   const attempt = prepDeliveryAttempt(review);
-  return attempt ? `talentReview.prep:${review.id}:${attempt}` : `talentReview.prep:${review.id}`;
+  return `talentReview.prep:${review.id}@${review.createdAt}${attempt ? `:${attempt}` : ''}`;
 }
 
 /** A language named in a job's arguments; undefined for anything else (jobs queued before it was named). */
