@@ -86,10 +86,26 @@ export class EdgeAdapter extends TeamsAdapter {
   }
 }
 
+/**
+ * A turn the app fails on purpose so that Teams delivers the same activity again. Teams sends a
+ * conversationUpdate (people removed from a chat, the app removed) once and never again once the
+ * app answered 200: a handler whose store work for it failed throws this, and the edge answers
+ * 503 instead (server.ts). Only for handlers that are idempotent, as a redelivery runs them again.
+ * `reason` is a fixed text that names no one: it is what the log says.
+ */
+export class TurnToRedeliver extends Error {
+  override name = 'TurnToRedeliver';
+  constructor(reason: string) {
+    super(reason);
+  }
+}
+
 /** The Bot Framework adapter and the teams-ai Application, with tenant checks and a last-resort error handler. */
 export function createBotApp(config: AppConfig, logger: Logger): { adapter: EdgeAdapter; app: Application<TurnState> } {
   const adapter = new EdgeAdapter(authOptions(config.bot) as ConfigurationBotFrameworkAuthenticationOptions);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // Not swallowed: the turn's answer must be a failure, and nothing is said in the chat.
+    if (error instanceof TurnToRedeliver) throw error;
     logger.error({ ...loggableError(error), stack: stackFrames(error), activityType: context.activity.type }, 'unhandled error in turn');
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity('Er ging iets mis aan onze kant. Probeer het zo nog eens. / Something went wrong on our side. Please try again shortly.').catch(() => undefined);

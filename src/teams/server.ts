@@ -4,7 +4,7 @@ import { Application, TurnState } from './teams-ai';
 import type { Logger } from '../log/logger';
 import { checkActivity } from './activity-envelope';
 import { loggableError } from '../log/loggable-error';
-import { Authenticated, EdgeAdapter } from './bot-app';
+import { Authenticated, EdgeAdapter, TurnToRedeliver } from './bot-app';
 
 type Answer = { status: number; body?: unknown };
 
@@ -18,7 +18,8 @@ function rejectionReason(err: unknown): { reason: string; errorType: string } {
 /**
  * One request to /api/messages: authenticate, check the activity's envelope, run the turn.
  * A rejected token is a 401; an activity that is not what Teams sends is ignored with a warning
- * (a 400 for an invoke, or when it is no activity at all); a turn no handler answered is a 400.
+ * (a 400 for an invoke, or when it is no activity at all); a turn no handler answered is a 400;
+ * a turn a handler failed on purpose (TurnToRedeliver) is a 503, so that Teams delivers it again.
  */
 async function receive(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger, body: unknown, authHeader: string): Promise<Answer> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 400 };
@@ -34,13 +35,20 @@ async function receive(adapter: EdgeAdapter, app: Application<TurnState>, logger
     logger.warn({ problems: checked.problems, invoke: checked.invoke }, 'invalid activity ignored');
     return { status: checked.invoke || checked.kind === 'notAnActivity' ? 400 : 200 };
   }
-  const invoke = await adapter.runTurn(auth, checked.activity as unknown as Activity, async (context) => {
-    await app.run(context);
-    if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-      logger.info({ name: String(context.activity.name ?? '').slice(0, 60) }, 'invoke nobody answers');
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
-    }
-  });
+  let invoke;
+  try {
+    invoke = await adapter.runTurn(auth, checked.activity as unknown as Activity, async (context) => {
+      await app.run(context);
+      if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        logger.info({ name: String(context.activity.name ?? '').slice(0, 60) }, 'invoke nobody answers');
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+      }
+    });
+  } catch (err) {
+    if (!(err instanceof TurnToRedeliver)) throw err;
+    logger.warn({ reason: err.message, activityType: checked.activity.type }, 'turn failed on purpose; answered 503 so Teams delivers it again');
+    return { status: 503 };
+  }
   return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };
 }
 

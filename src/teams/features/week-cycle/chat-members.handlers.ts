@@ -1,8 +1,10 @@
 import { TurnContext } from 'botbuilder';
+import { loggableError } from '../../../log/loggable-error';
 import { Application, TurnState } from '../../teams-ai';
 import { ChatAccount } from '../../../domain/week-cycle/group';
 import { keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
+import { TurnToRedeliver } from '../../bot-app';
 import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { readWholeRoster } from './roster';
@@ -36,19 +38,25 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
     if (conversationKindOf(context) === 'personal') return;
     const { people, appRemoved } = removedPeople(context);
     const groupId = groupIdFor(groupConversationId(context));
+    // Teams tells of a removal once: work the store failed is not dropped, the turn fails after
+    // both steps were tried, and Teams delivers the update again (both steps are idempotent).
+    let failed = false;
     if (appRemoved) {
       try {
         if (await pauseWithChat(deps.weekCycle, groupId)) deps.logger.info('app removed from a chat; its group is kept and paused');
       } catch (err) {
-        deps.logger.error({ err: (err as Error).message }, 'could not pause the group of a chat the app was removed from');
+        failed = true;
+        deps.logger.error(loggableError(err), 'could not pause the group of a chat the app was removed from');
       }
     }
     try {
       const left = await leaveWithChat(deps.weekCycle, groupId, people);
       if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
     } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'could not take people removed from the chat out of its group');
+      failed = true;
+      deps.logger.error(loggableError(err), 'could not take people removed from the chat out of its group');
     }
+    if (failed) throw new TurnToRedeliver('removal from a chat not stored');
   });
 
   // A hook, not a route: teams-ai runs only the first matching route, and the welcome card
