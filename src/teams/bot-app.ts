@@ -3,7 +3,8 @@ import { loggableError, stackFrames } from '../log/loggable-error';
 import { Application, TeamsAdapter, TurnState } from './teams-ai';
 import { AppConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import { tenantOf } from './turn';
+import { teamsLocale, tenantOf } from './turn';
+import { createTranslator } from '../i18n/i18n';
 
 function authOptions(bot: AppConfig['bot']): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
   switch (bot.mode) {
@@ -103,12 +104,15 @@ export class TurnToRedeliver extends Error {
 /** The Bot Framework adapter and the teams-ai Application, with tenant checks and a last-resort error handler. */
 export function createBotApp(config: AppConfig, logger: Logger): { adapter: EdgeAdapter; app: Application<TurnState> } {
   const adapter = new EdgeAdapter(authOptions(config.bot) as ConfigurationBotFrameworkAuthenticationOptions);
+  const translator = createTranslator();
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Not swallowed: the turn's answer must be a failure, and nothing is said in the chat.
     if (error instanceof TurnToRedeliver) throw error;
     logger.error({ ...loggableError(error), stack: stackFrames(error), activityType: context.activity.type }, 'unhandled error in turn');
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Er ging iets mis aan onze kant. Probeer het zo nog eens. / Something went wrong on our side. Please try again shortly.').catch(() => undefined);
+      // In the language Teams gives the turn: the person's chosen one may be what could not be read.
+      const t = translator.t(teamsLocale(context) ?? config.defaultLanguage);
+      await context.sendActivity(t('error.unexpected')).catch(() => undefined);
     }
   };
   const app = new Application<TurnState>({
