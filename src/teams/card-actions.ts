@@ -38,6 +38,13 @@ export type ActionOutcome =
        * the report took a note back), which the card then checks for.
        */
       landed?: () => Promise<void>;
+      /**
+       * What the actor is told in their 1:1 chat on the Action.Submit fallback outside it (a
+       * channel, a group chat), where a `personal` card has no way to them alone and would be
+       * dropped: whether their action was taken. It waits in the outbox, so it holds nothing of
+       * what they entered (no answer, no score); the pressed message stays as it is.
+       */
+      privately?: AdaptiveCardJson;
     }
   /** Leaves the card as it is and shows the actor a short message. */
   | { message: string };
@@ -145,10 +152,22 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
     // they pressed becomes their own outcome (a new message when Teams named none).
     if (messageId) await updateShared(context, ctx.sharedCards, messageId, { now: () => outcome.card, ...(outcome.landed ? { landed: outcome.landed } : {}) }, ctx.logger);
     else await postCard(context, outcome.card);
-  } else if (messageId && shared) {
-    // Action.Submit fallback elsewhere: there is no private reply channel, so only the neutral card is shown.
-    await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
+  } else {
+    // Action.Submit fallback elsewhere: there is no private reply channel, so only the neutral card is shown,
+    if (messageId && shared) await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
+    // and the actor hears in their 1:1 chat what became of their action, where the action has words for it.
+    if (outcome.privately) await tellActorPrivately(context, outcome.privately, ctx);
   }
+}
+
+/**
+ * The note for the actor's 1:1 chat after a Submit fallback (see `privately`). The action itself is
+ * done by now, stored or refused: a note that cannot be queued is logged, never turned into an
+ * error card, which would say "nothing was stored" after a stored answer.
+ */
+async function tellActorPrivately(context: TurnContext, card: AdaptiveCardJson, ctx: CardActionContext): Promise<void> {
+  if (!ctx.toActorPrivately) return;
+  await ctx.toActorPrivately(context, card).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor privately what became of their action'));
 }
 
 /**

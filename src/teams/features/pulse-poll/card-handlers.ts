@@ -8,7 +8,8 @@ import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '.
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
-import { AdaptiveCardJson } from '../../cards/card-kit';
+import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../../cards/card-kit';
+import { errorTitle } from '../../cards/error.card';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
@@ -43,6 +44,21 @@ function placeOf(context: TurnContext): AnswerPlace {
 export function registerPollCardActions(app: Application<TurnState>, deps: PulseTeamsDeps): void {
   const { pulse, translator, instruments } = deps;
   const personal = (card: AdaptiveCardJson): ActionOutcome => ({ card, personal: true });
+  /**
+   * An answer refused with nothing stored. On the Action.Submit fallback in a channel the member's
+   * own card has no way to them alone, so `privately` tells them in their 1:1 chat, or they would
+   * believe they answered. It holds none of their answers: it waits in the outbox under their name.
+   * Only refusals get it: next to a tally write, a note queued for a named member would tell a
+   * database reader whose answer that write was. So a stored answer (or one that may have been
+   * stored as the poll closed, or a second try of someone who had answered) stays without a note.
+   */
+  const refused = (card: AdaptiveCardJson, privately: AdaptiveCardJson = card): ActionOutcome => ({ card, personal: true, privately });
+
+  /** The busy refusal for the 1:1 chat: where to send the answer again, without the answer. */
+  const busyNote = (poll: Poll) => {
+    const t = translator.t(poll.language);
+    return adaptiveCard([heading(instruments[poll.language].title), errorTitle(t, 'pulse.error.title'), textBlock(t('pulse.error.pollBusyInChannel'))]);
+  };
 
   /** The closed card, pointing to the team's newer poll where one is open. */
   const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') => {
@@ -139,13 +155,18 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       // Nothing was stored: the form comes back with the answers kept, to send again in a moment.
       const poll = await pollSeenBy(pulse, viewerOf(context), pollId).catch(() => undefined);
       if (!poll) throw err;
-      const refused = { values: { pollId, targetId, ...values }, errors: {}, notice: translator.t(poll.language)('pulse.error.pollBusy') };
-      return personal(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], refused));
+      const kept = { values: { pollId, targetId, ...values }, errors: {}, notice: translator.t(poll.language)('pulse.error.pollBusy') };
+      return refused(deps.notifier.formCard(poll, findTarget(poll, targetId), actor.teamsId ? [actor.teamsId] : [], kept), busyNote(poll));
     }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
-    if (outcome.result === 'closed') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true, pressedInTeam: channelTeamOf(context) }));
+    // The closed card holds no answers: it is the note as it is.
+    if (outcome.result === 'closed') return refused(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true, pressedInTeam: channelTeamOf(context) }));
     if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
-    if (outcome.result === 'notInvited') return personal(await myView(outcome.poll, targetId, 'notInvited', actor.teamsId, { refused: true }));
+    if (outcome.result === 'notInvited') {
+      // The note without the card's refresh for them: refreshed in their 1:1 chat, it would lose "not stored".
+      const notInvited = (refreshId: string | undefined) => myView(outcome.poll, targetId, 'notInvited', refreshId, { refused: true });
+      return refused(await notInvited(actor.teamsId), await notInvited(undefined));
+    }
     return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
