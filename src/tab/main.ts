@@ -2,6 +2,7 @@ import type { AccountabilityNote } from '../domain/verantwoording/accountability
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { TimeUsed } from '../domain/verantwoording/time-used';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
+import type { TabOverview } from '../web/verantwoording/tab-api';
 import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
 import { Drafts } from './drafts';
@@ -37,7 +38,7 @@ function show(...nodes: HTMLElement[]): void {
 /** The page: finds its host, signs in (Teams SSO, or the dev sign-in), then keeps the view in step with the API. */
 class TabApp {
   private api?: Api;
-  private overview?: VerantwoordingOverview;
+  private overview?: TabOverview;
   /** What was typed and not saved yet: a redraw after a change elsewhere on the page keeps it. */
   private readonly drafts = new Drafts();
   constructor(private readonly host: Host, private readonly locale: TabLocale, private readonly t: T) {}
@@ -99,7 +100,7 @@ class TabApp {
   private async load(saved = false, replace = !this.overview): Promise<void> {
     try {
       const [overview, needs] = await Promise.all([
-        this.api!.call<VerantwoordingOverview>('GET', ''),
+        this.api!.call<TabOverview>('GET', ''),
         // Passing learning needs on is optional: without the route the answers show without it.
         this.api!.call<LearningNeeds>('GET', '/learning-needs').catch(() => undefined),
       ]);

@@ -1,6 +1,7 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
+import type { TabOverview } from '../web/verantwoording/tab-api';
 import { domId, h } from './dom';
 import type { Drafts } from './drafts';
 import { limitLength, Outcome, submit, TEXT_LIMITS, typedNumber } from './forms';
@@ -59,6 +60,26 @@ const button = (label: string, cls?: string) => h('button', { type: 'button', ..
 const newKey = () => crypto.randomUUID();
 
 const INTL: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/**
+ * A note's day as the chat's card gives it: in the organisation's zone (`timeZone`), never the
+ * device's (a VDI in UTC, someone travelling). A zone this browser does not know dates in the
+ * device's zone rather than leave the page empty.
+ */
+function noteDateFormat(locale: TabLocale, timeZone: string | undefined): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+  try {
+    return new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone });
+  } catch {
+    return new Intl.DateTimeFormat(INTL[locale], options);
+  }
+}
+
+/**
+ * The ids of a note's Edit and Delete buttons: the same on every drawing of the note, so focus
+ * finds its way back to them when the note or the whole page is drawn again.
+ */
+const noteButtonId = (action: 'edit' | 'delete', noteId: string) => domId(`note-${action}`, noteId);
 
 const present = (...nodes: (HTMLElement | null)[]): HTMLElement[] => nodes.filter((n): n is HTMLElement => n !== null);
 
@@ -340,15 +361,23 @@ interface EditorDraft {
   key: string;
 }
 
-/** `gone`: the note is no longer stored, and its editor (kept in `drafts`) comes back to offer saving the text as a new note. */
-function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, gone = false): HTMLElement {
+/**
+ * `dates`: how its creation day is written. `gone`: the note is no longer stored, and its editor
+ * (kept in `drafts`) comes back to offer saving the text as a new note.
+ */
+function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, actions: Actions, drafts: Drafts, gone = false): HTMLElement {
   /** The note as last seen stored: after a conflict, the newer version (its text and revision). */
   let n = note;
   /** The open editor, read when the page is redrawn. */
   let open: { area: HTMLTextAreaElement; buttons: HTMLButtonElement[]; draft: () => EditorDraft } | undefined;
   const li = h('li', { class: 'card', 'data-note-id': n.id });
-  const date = new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(n.createdAt));
-  const show = () => {
+  const date = dates.format(new Date(n.createdAt));
+  /**
+   * Draws the note. `returnTo`: the button whose panel (editor, delete confirmation) closed: it
+   * gets the focus back, so a keyboard or screen-reader user goes on where they were instead of
+   * at the top of the page (the panel held the focus and is gone).
+   */
+  const show = (returnTo?: 'edit' | 'delete') => {
     open = undefined;
     li.replaceChildren(
       ...present(
@@ -362,9 +391,15 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
       ),
       n.source?.link ? h('p', { class: 'small' }, h('a', { href: n.source.link, target: '_blank', rel: 'noopener noreferrer' }, t('verantwoording.tab.openMessage'))) : null,
       shareToggle(t, 'note', n.id, n.visibility, actions),
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => edit() }, t('verantwoording.tab.editNote')), h('button', { type: 'button', class: 'danger', onclick: confirmDelete }, t('verantwoording.tab.deleteNote'))),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', id: noteButtonId('edit', n.id), onclick: () => edit() }, t('verantwoording.tab.editNote')),
+        h('button', { type: 'button', class: 'danger', id: noteButtonId('delete', n.id), onclick: confirmDelete }, t('verantwoording.tab.deleteNote')),
+      ),
       ),
     );
+    if (returnTo) li.querySelector<HTMLButtonElement>(`#${noteButtonId(returnTo, n.id)}`)?.focus();
   };
   /** Opens the editor: fresh on the note as shown, or as a redraw found it (`kept`). */
   const edit = (kept?: EditorDraft) => {
@@ -376,7 +411,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
     const save = button(t('verantwoording.save'), 'primary');
     const cancel = button(t('verantwoording.tab.cancel'));
     cancel.addEventListener('click', () => {
-      if (pane !== 'gone') return show();
+      if (pane !== 'gone') return show('edit');
       // Its note is gone: cancelling leaves nothing to show or to keep.
       open = undefined;
       li.remove();
@@ -438,7 +473,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
       'div',
       { class: 'confirm', role: 'group', 'aria-label': t('verantwoording.tab.confirmDelete') },
       h('p', {}, t('verantwoording.tab.confirmDelete')),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.deleteNote(n) }, t('verantwoording.tab.yesDelete')), h('button', { type: 'button', onclick: show }, t('verantwoording.tab.cancel'))),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.deleteNote(n) }, t('verantwoording.tab.yesDelete')), h('button', { type: 'button', onclick: () => show('delete') }, t('verantwoording.tab.cancel'))),
     );
     li.append(panel);
     (panel.querySelector('button') as HTMLButtonElement).focus();
@@ -451,7 +486,7 @@ function noteItem(note: AccountabilityNote, t: T, locale: TabLocale, actions: Ac
 
 const editingKey = (noteId: string) => domId('editing', noteId);
 
-function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts): HTMLElement {
+function notesSection(o: TabOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts): HTMLElement {
   const text = limitLength(h('textarea', { id: 'new-note', placeholder: t('verantwoording.notes.addPlaceholder') }) as HTMLTextAreaElement, 'note', 'text', TEXT_LIMITS.note, t);
   const shared = h('input', { type: 'checkbox', id: 'new-note-shared' }) as HTMLInputElement;
   // One key per note: a double click or a retry after a lost answer saves that note once. Changed
@@ -475,10 +510,11 @@ function notesSection(o: VerantwoordingOverview, t: T, locale: TabLocale, action
     // the page, and the stored text left in it would be saved again as a second note.
     if (out.ok) [text.value, shared.checked, key, sent] = ['', false, newKey(), false];
   });
-  const items = o.notes.map((n) => noteItem(n, t, locale, actions, drafts));
+  const dates = noteDateFormat(locale, o.timeZone);
+  const items = o.notes.map((n) => noteItem(n, t, dates, actions, drafts));
   // An editor whose note was deleted elsewhere meanwhile: its typed text stays on the page, offered as a new note.
   const orphans = drafts.left<EditorDraft>(editingKey('')).filter((d) => d.pane === 'gone' || d.text !== d.base.text);
-  items.unshift(...orphans.map((d) => noteItem(d.base, t, locale, actions, drafts, true)));
+  items.unshift(...orphans.map((d) => noteItem(d.base, t, dates, actions, drafts, true)));
   return h(
     'section',
     { 'aria-labelledby': 'h-notes' },
@@ -566,7 +602,7 @@ function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale
 }
 
 /** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens"; with what `drafts` kept of the typing not yet saved. */
-export function renderOverview(o: VerantwoordingOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
+export function renderOverview(o: TabOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
     h(

@@ -10,7 +10,7 @@ import type { Logger } from '../../log/logger';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { exportMyData, tryEraseMyData } from '../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
-import { buildOverview } from '../../usecases/verantwoording/overview';
+import { buildOverview, VerantwoordingOverview } from '../../usecases/verantwoording/overview';
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
@@ -53,11 +53,20 @@ export interface TabApiDeps {
   devTokens?: DevTokens;
   logger: Logger;
   defaultLanguage: Locale;
+  /** The organisation's time zone (ORG_TIME_ZONE): the tab dates what it shows in it, as the chat's cards do. */
+  timeZone: string;
   /** "Wat ziet mijn leidinggevende?": the caller's manager's prep card as it would be today (the card JSON), or that there is no manager. */
   preview?: (userId: string, language: Locale) => Promise<{ status: 'ok'; card: unknown } | { status: 'noManager' }>;
   /** Passing learning needs on to L&O from an answer (absent: the routes answer 404). */
   learningNeeds?: LearningNeedDeps;
 }
+
+/**
+ * The overview as the tab reads it (GET /api/verantwoording): the overview, and the zone its
+ * instants are dated in. The zone is added beside the overview's fields, so a reader of those
+ * reads them as before.
+ */
+export type TabOverview = VerantwoordingOverview & { timeZone: string };
 
 type Req = restify.Request;
 type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
@@ -146,7 +155,12 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     });
   };
 
-  route('get', '/api/verantwoording', async (caller, req) => ({ body: await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage)) }));
+  route('get', '/api/verantwoording', async (caller, req) => {
+    const overview = await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage));
+    // The device's zone is not the organisation's (a VDI in UTC, someone travelling): the tab dates in this one.
+    const body: TabOverview = { ...overview, timeZone: deps.timeZone };
+    return { body };
+  });
   route('get', '/api/verantwoording/preview', async (caller, req) => {
     if (!deps.preview) return { status: 404, body: { error: 'notFound' } };
     return { body: await deps.preview(caller.userId, languageOf(req, deps.defaultLanguage)) };
