@@ -4,6 +4,7 @@ import { OutboundMessage } from '../domain/outbox/outbox.port';
 import { Outbox } from '../outbox/outbox';
 import { OutboxHook } from '../outbox/outbox-job';
 import { AdaptiveCardJson } from './cards/card-kit';
+import { cardActivity } from './cards/card-summary';
 import { actorOf } from './turn';
 
 interface StoredReference {
@@ -12,9 +13,12 @@ interface StoredReference {
   conversation?: { id?: string; tenantId?: string };
 }
 
-/** A card as the payload of an outbox message. */
+/**
+ * A card as the payload of an outbox message, with a summary taken from the card (what Teams'
+ * notification and chat list show, and a screen reader says, instead of "Sent a card").
+ */
 export function cardMessage(card: AdaptiveCardJson): Record<string, unknown> {
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+  return cardActivity(card);
 }
 
 /** The placeholder payload of a message rendered when it is sent (`postRendered`). */

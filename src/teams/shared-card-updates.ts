@@ -1,6 +1,7 @@
 import type { Logger } from '../log/logger';
 import { OutboxTransport, Route, TransportError } from '../outbox/transport';
 import { AdaptiveCardJson } from './cards/card-kit';
+import { cardActivity } from './cards/card-summary';
 
 interface Target {
   route: Route;
@@ -167,7 +168,8 @@ export class SharedCardUpdates {
 
   /** Whether the update went out. */
   private async send(target: Target, card: AdaptiveCardJson): Promise<boolean> {
-    const activity = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+    // With the card's summary, as when it was posted: the chat list keeps saying what it is.
+    const activity = cardActivity(card);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, activity);

@@ -7,6 +7,7 @@ import { Translator } from '../../../i18n/i18n';
 import { Instruments } from '../../../pulse-poll/load-instruments';
 import { pollBatch } from '../../../usecases/pulse-poll/deps';
 import { AdaptiveCardJson } from '../../cards/card-kit';
+import { cardActivity } from '../../cards/card-summary';
 import { pollAnnouncementCard } from '../../cards/pulse/pulse-announcement.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollFormCard, PollFormView } from '../../cards/pulse/pulse-form.card';
@@ -26,8 +27,12 @@ export const POLL_HOOKS = {
   stillOpen: 'pulse.stillOpen',
 } as const;
 
+/**
+ * A poll card as a message, with its summary taken from the card: a form says the poll's title, a
+ * reminder its counts; never who answered, which no poll card shows.
+ */
 function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+  return cardActivity(card);
 }
 
 /** The poll's messages as Teams cards, each into the outbox under a key that makes it happen once. */
