@@ -120,6 +120,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     personalLanguage,
     actions: {
       toActorPrivately: (context, card) => messenger.toActor(context, card),
+      defaultLanguage: config.defaultLanguage,
       logger,
       translator,
       sharedCards,

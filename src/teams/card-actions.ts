@@ -56,6 +56,8 @@ export interface CardActionContext {
   sharedCards?: SharedCardUpdates;
   /** The language to answer in: the group's where there is one, else the user's. */
   localeFor(context: TurnContext, data: Record<string, unknown>): Promise<Locale>;
+  /** The organisation's language (DEFAULT_LANGUAGE): when neither the store nor Teams names one. */
+  defaultLanguage: Locale;
   /** A card for the actor's 1:1 chat with the bot (queued): where a refusal on the Submit fallback goes. */
   toActorPrivately?(context: TurnContext, card: AdaptiveCardJson): Promise<void>;
 }
@@ -246,7 +248,7 @@ export function onCardAction<V extends VerbName>(
       // The language is looked up only here: a successful action reads nothing extra for it.
       // An outsider's ids name a group that is not theirs: its language is none of their business either.
       // When the person's language cannot be read (the store is down), Teams' own is the best guess.
-      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? 'nl');
+      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? ctx.defaultLanguage);
       const t = ctx.translator.t(locale);
       const problems = options.form && !outsider ? fieldProblems(err, payload, options.form, input) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');

@@ -75,7 +75,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       return await card(context, ids, { notice });
     } catch (err) {
       if (isDomainError(err)) throw err;
-      const locale = await deps.actions.localeFor(context, ids).catch(() => teamsLocale(context) ?? 'nl');
+      const locale = await deps.actions.localeFor(context, ids).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
       return learningNeedStoredCard(ids, notice, deps.translator.t(locale));
     }
   };

@@ -161,7 +161,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
    * be readable now), with the account they typed and did not save, if any, to copy.
    */
   const savedAnswer = (context: TurnContext, review: TalentReview, opts: { phase?: MaturityPhase; unsaved?: string } = {}) => {
-    const t = deps.translator.t(teamsLocale(context) ?? 'nl');
+    const t = deps.translator.t(teamsLocale(context) ?? deps.actions.defaultLanguage);
     const line = opts.phase ? t('talentReview.saved.phaseProposed', { phase: t(`talentReview.phase.${opts.phase}.name`) }) : undefined;
     return { card: reviewSavedCard(review, t, { line, unsaved: opts.unsaved }), personal: true };
   };

@@ -29,7 +29,7 @@ type Ui = { userId: string; locale: Locale; t: Translate };
  */
 export function registerVerantwoordingActions(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
-  const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, localeFor: (context) => userLocale(deps, context) };
+  const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, defaultLanguage: deps.defaultLanguage, localeFor: (context) => userLocale(deps, context) };
 
   const forms = verantwoordingForms(deps);
   /**
