@@ -53,23 +53,32 @@ const MARKERS = /\u0002(\d+)\u0003/g;
  * string option (a name, a title) replaced by a marker. `id` names the template; `values` are the
  * strings that go where the markers are. Undefined when i18next must see the options as they are.
  */
-function asTemplate(options: unknown): { id: string; marked: Record<string, unknown>; values: string[] } | undefined {
+function asTemplate(options: unknown): { id: string; values: string[] } | undefined {
   if (!options || typeof options !== 'object' || Array.isArray(options)) return undefined;
-  const marked: Record<string, unknown> = {};
   const values: string[] = [];
   let id = '';
-  for (const [name, value] of Object.entries(options)) {
+  for (const name of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[name];
     if (typeof value === 'string') {
       if (CHOOSING_OPTIONS.has(name) || name.startsWith('defaultValue')) return undefined;
-      marked[name] = marker(values.length);
       values.push(value);
       id += `\u0001${name}`;
     } else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-      marked[name] = value;
       id += `\u0001${name}=${value}`;
     } else return undefined;
   }
-  return { id, marked, values };
+  return { id, values };
+}
+
+/** The options as i18next renders the template: each string option a marker, in the order of `asTemplate`'s values. */
+function markedOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const marked: Record<string, unknown> = {};
+  let i = 0;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    marked[name] = typeof value === 'string' ? marker(i++) : value;
+  }
+  return marked;
 }
 
 /**
@@ -83,23 +92,73 @@ function asTemplate(options: unknown): { id: string; marked: Record<string, unkn
  * i18next every time.
  */
 function remembered(t: Translate): Translate {
-  const texts = new Map<string, string>();
+  // Texts without options by their key; texts with options by key, then by template id. Keys are
+  // the literals of the code (their hashes are kept by the engine): no string is built to look one up.
+  const plain = new Map<string, string>();
+  const templated = new Map<string, Map<string, Filled>>();
+  let size = 0;
+  const remember = () => {
+    if (size >= REMEMBERED_TEXTS) {
+      plain.clear();
+      templated.clear();
+      size = 0;
+    }
+    size++;
+  };
   const i18n = t as unknown as (...a: unknown[]) => unknown;
   const lookUp = (...args: unknown[]): unknown => {
     const [key, options] = args;
     if (typeof key !== 'string' || args.length > 2) return i18n(...args);
-    const template = args.length === 1 ? { id: '', marked: undefined, values: [] as string[] } : asTemplate(options);
-    if (!template) return i18n(...args);
-    const id = `${key}\u0000${template.id}`;
-    let text = texts.get(id);
-    if (text === undefined) {
-      const looked = template.marked ? i18n(key, template.marked) : i18n(key);
-      if (typeof looked !== 'string') return i18n(...args);
-      if (texts.size >= REMEMBERED_TEXTS) texts.clear();
-      texts.set(id, looked);
-      text = looked;
+    if (args.length === 1) {
+      let text = plain.get(key);
+      if (text === undefined) {
+        const looked = i18n(key);
+        if (typeof looked !== 'string') return looked;
+        remember();
+        plain.set(key, looked);
+        text = looked;
+      }
+      return text;
     }
-    return template.values.length ? text.replace(MARKERS, (_, i: string) => template.values[Number(i)]!) : text;
+    const template = asTemplate(options);
+    if (!template) return i18n(...args);
+    let byTemplate = templated.get(key);
+    let filled = byTemplate?.get(template.id);
+    if (filled === undefined) {
+      const looked = i18n(key, markedOptions(options as Record<string, unknown>));
+      if (typeof looked !== 'string') return i18n(...args);
+      remember();
+      if (!byTemplate) templated.set(key, (byTemplate = new Map()));
+      filled = fillable(looked);
+      byTemplate.set(template.id, filled);
+    }
+    return fill(filled, template.values);
   };
   return lookUp as unknown as Translate;
+}
+
+/** A rendered template cut at its markers: `parts` around them, and which string goes in each. */
+interface Filled {
+  parts: string[];
+  slots: number[];
+}
+
+function fillable(text: string): Filled {
+  const parts: string[] = [];
+  const slots: number[] = [];
+  let from = 0;
+  for (const m of text.matchAll(MARKERS)) {
+    parts.push(text.slice(from, m.index));
+    slots.push(Number(m[1]));
+    from = m.index! + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return { parts, slots };
+}
+
+/** The template with its strings in place of the markers (as `text.replace(MARKERS, ...)` would put them). */
+function fill({ parts, slots }: Filled, values: string[]): string {
+  let out = parts[0]!;
+  for (let i = 0; i < slots.length; i++) out += values[slots[i]!]! + parts[i + 1]!;
+  return out;
 }

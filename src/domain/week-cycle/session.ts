@@ -177,14 +177,20 @@ export function sharedAnswer(state: Pick<SessionState, 'contributions'>, questio
 /** Every question's shared answer at once, oldest first: one pass for a card that shows them all. */
 export function sharedAnswers(state: Pick<SessionState, 'contributions'>): Map<number, Contribution[]> {
   const out = new Map<number, Contribution[]>();
-  // The store returns them in the order they were written, which is nearly always their time order.
-  const inOrder = state.contributions.every((c, i, all) => i === 0 || byTime(all[i - 1]!, c) <= 0);
-  for (const c of inOrder ? state.contributions : [...state.contributions].sort(byTime)) {
+  for (const c of state.contributions) {
     const list = out.get(c.questionId);
     if (list) list.push(c);
     else out.set(c.questionId, [c]);
   }
+  // Sorted per question, and only where needed: a query's rows come in no promised order (the
+  // embedded store mixes them), and sorting one question's few costs less than all of the day's.
+  for (const list of out.values()) if (!inTimeOrder(list)) list.sort(byTime);
   return out;
+}
+
+function inTimeOrder(items: readonly { at: string }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i]!.at < items[i - 1]!.at) return false;
+  return true;
 }
 
 export interface ContributionInput {
@@ -214,7 +220,9 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
   if (!text) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
   if (text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: text.length } } });
-  if (state.contributions.filter((c) => c.questionId === input.questionId).length >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
+  let toQuestion = 0;
+  for (const c of state.contributions) if (c.questionId === input.questionId) toQuestion++;
+  if (toQuestion >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
   return { id, type: 'contribution', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: input.questionId, authorId: input.authorId, authorName: input.authorName, text, at: input.at };
 }
 

@@ -7,8 +7,18 @@ import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
 
+/** Group ids of the chats seen lately: every press on a group's card checks its chat against it (see fromGroupChat). */
+const GROUP_IDS_KEPT = 1000;
+const groupIds = new Map<string, string>();
+
 export function groupIdFor(conversationId: string): string {
-  return stableId('grp', conversationId);
+  let id = groupIds.get(conversationId);
+  if (id === undefined) {
+    id = stableId('grp', conversationId);
+    if (groupIds.size >= GROUP_IDS_KEPT) groupIds.clear();
+    groupIds.set(conversationId, id);
+  }
+  return id;
 }
 
 export interface SetUpGroupInput {
