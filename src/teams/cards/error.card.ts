@@ -9,7 +9,7 @@ import type { TextBlock } from './card-elements';
  * the verantwoording words its refusals for its owner and offers the way back to the overview;
  * the talent review tells anyone but the direct manager why they may not see a prep.
  */
-export type ErrorPlace = 'chat' | 'verantwoording' | 'talentReview';
+export type ErrorPlace = 'chat' | 'verantwoording' | 'talentReview' | 'pollInChannel';
 
 /** What the card shows: the error's code and display parameters (a DomainError fits as it is). */
 export interface ErrorView {
@@ -39,6 +39,8 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
   if (place === 'talentReview' && code === 'forbidden') return { title: 'error.title', message: 'talentReview.prep.notManager' };
   // Another chat than the one the conversation was planned in: only prep cards there are kept up to date.
   if (place === 'talentReview' && code === 'otherGroup') return { title: 'error.title', message: 'talentReview.prep.elsewhere' };
+  // Told in the member's 1:1 chat about their press on the poll card in a channel: the answers are not on this card.
+  if (place === 'pollInChannel' && code === 'pollBusy') return { title: 'pulse.error.title', message: 'pulse.error.pollBusyInChannel' };
   if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
   // Trying again would not help: the message says what to do instead.
   if (code === 'checkOutNotOpen') return { title: 'error.title', message: `error.${code}` };

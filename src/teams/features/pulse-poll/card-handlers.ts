@@ -8,8 +8,8 @@ import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '.
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
-import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../../cards/card-kit';
-import { errorTitle } from '../../cards/error.card';
+import { AdaptiveCardJson, heading } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
@@ -56,8 +56,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
 
   /** The busy refusal for the 1:1 chat: where to send the answer again, without the answer. */
   const busyNote = (poll: Poll) => {
-    const t = translator.t(poll.language);
-    return adaptiveCard([heading(instruments[poll.language].title), errorTitle(t, 'pulse.error.title'), textBlock(t('pulse.error.pollBusyInChannel'))]);
+    const note = errorCard({ code: 'pollBusy', place: 'pollInChannel' }, translator.t(poll.language));
+    return { ...note, body: [heading(instruments[poll.language].title), ...note.body] };
   };
 
   /** The closed card, pointing to the team's newer poll where one is open. */
