@@ -111,6 +111,12 @@ export class DocumentStore<T extends { id: string }> {
     return doc ? strip(doc) : undefined;
   }
 
+  /** The document with its version (ETag), for an `update` later in the same turn that skips its own read. */
+  async getVersioned(id: string, partitionKey: string): Promise<{ doc: T; version: string } | undefined> {
+    const raw = await this.readRaw(id, partitionKey);
+    return raw ? { doc: strip(raw), version: raw._etag! } : undefined;
+  }
+
   private async readRaw(id: string, partitionKey: string): Promise<Stored<T> | undefined> {
     if (ILLEGAL_ID.test(id)) return undefined;
     return retrying(async () => {

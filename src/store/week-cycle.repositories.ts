@@ -427,12 +427,16 @@ export class CosmosPersonalAnswerRepository implements PersonalAnswerRepository 
     const doc = await this.store.get(id, userId);
     return doc?.userId === userId && doc.type === 'personalAnswer' ? doc : undefined;
   }
-  async create(answer: PersonalAnswer) {
-    const { doc, created } = await this.store.create(answer);
-    if (doc.userId !== answer.userId) throw new Error('id collision across owners');
-    return { answer: doc, created };
+  async getVersioned(userId: string, id: string) {
+    const found = await this.store.getVersioned(id, userId);
+    return found?.doc.userId === userId && found.doc.type === 'personalAnswer' ? found : undefined;
   }
-  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>) {
-    return this.store.update(id, userId, mutate);
+  async create(answer: PersonalAnswer) {
+    const { doc, created, version } = await this.store.create(answer);
+    if (doc.userId !== answer.userId) throw new Error('id collision across owners');
+    return { answer: doc, created, ...(version ? { version } : {}) };
+  }
+  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>, known?: { doc: PersonalAnswer; version: string }) {
+    return this.store.update(id, userId, mutate, known);
   }
 }

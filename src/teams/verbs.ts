@@ -108,7 +108,8 @@ export const VERBS = {
   contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
   // `from`: the question the card showed; cards from before it carry none.
   goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int(0, 50), from: optionalInt(0, 50), k: key }) },
-  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), k: key }) },
+  // `had`: the member's card showed their saved answer (a change: read, then replace); cards from before it carry none.
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), had: optionalInt(0, 1), k: key }) },
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',

@@ -148,9 +148,12 @@ export interface GroupTraceRepository {
 /** Personal answers (9-10) in the member's own partition. */
 export interface PersonalAnswerRepository {
   get(userId: string, id: string): Promise<PersonalAnswer | undefined>;
-  /** Creates the answer, or returns the stored one when it exists. */
-  create(answer: PersonalAnswer): Promise<{ answer: PersonalAnswer; created: boolean }>;
-  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>): Promise<PersonalAnswer>;
+  /** The answer with its version (ETag), for a replace in the same turn. */
+  getVersioned(userId: string, id: string): Promise<{ doc: PersonalAnswer; version: string } | undefined>;
+  /** Creates the answer, or returns the stored one (and its version) when it exists. */
+  create(answer: PersonalAnswer): Promise<{ answer: PersonalAnswer; created: boolean; version?: string }>;
+  /** ETag-guarded; `known`: the answer and its version as read earlier in the turn (the first try skips the read). */
+  update(userId: string, id: string, mutate: Mutate<PersonalAnswer>, known?: { doc: PersonalAnswer; version: string }): Promise<PersonalAnswer>;
 }
 
 /** Port: the groups a person belongs to (or belonged to), kept in their own partition on every membership change. */

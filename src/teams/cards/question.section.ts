@@ -58,7 +58,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
     // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
     ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([
-      execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey }),
+      execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, ...(own ? { had: 1 } : {}), k: view.actionKey }),
       // The member's own choice to pass the learning need on to L&O, anonymously (its own card).
       ...(own && item.question.id === LEARNING_NEED_QUESTION_ID
         ? [execute(t('question.learningNeedOpen'), 'openLearningNeed', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id }, { associatedInputs: 'none' })]

@@ -153,9 +153,11 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  * stored already, as the redelivery of a press whose turn ended before that rebuild. `pressKey`
  * names the press (the card's action key, or the activity's id): the answer keeps it, so the same
  * press delivered again after the member changed the answer (under the same or another activity
- * id) finds it there and changes nothing.
+ * id) finds it there and changes nothing. `had`: the member's card showed a saved answer, so this
+ * is most likely a change: read, then replace (two requests, not a refused create, a read and a
+ * replace); a card without it tries the create first. Either order ends the same.
  */
-export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
+export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; had?: boolean }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const shown = async (answer: PersonalAnswer) => {
     if (answer.visibility === 'shared') await deps.sharingChanged?.(actor.id);
@@ -171,11 +173,16 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
   const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString(), key });
-  const { answer, created } = await deps.personalAnswers.create(fresh);
-  if (created || changePersonalAnswer(answer, fresh, key) === answer) return shown(answer);
+  const id = personalAnswerId(actor.id, sessionId, q.id);
   // Decided again on the answer as stored at the write: a press of before the one stored meanwhile changes nothing.
-  const updated = await deps.personalAnswers.update(actor.id, personalAnswerId(actor.id, sessionId, q.id), (a) => changePersonalAnswer(a, fresh, key));
-  return shown(updated);
+  const change = (known?: { doc: PersonalAnswer; version: string }) => deps.personalAnswers.update(actor.id, id, (a) => changePersonalAnswer(a, fresh, key), known);
+  if (input.had) {
+    const stored = await deps.personalAnswers.getVersioned(actor.id, id);
+    if (stored) return shown(changePersonalAnswer(stored.doc, fresh, key) === stored.doc ? stored.doc : await change(stored));
+  }
+  const { answer, created, version } = await deps.personalAnswers.create(fresh);
+  if (created || changePersonalAnswer(answer, fresh, key) === answer) return shown(answer);
+  return shown(await change(version ? { doc: answer, version } : undefined));
 }
 
 /**

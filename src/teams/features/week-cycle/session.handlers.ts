@@ -330,7 +330,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
     const actor = actorOf(context);
-    const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text }, data.k ?? context.activity.id);
+    const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, had: data.had === 1 }, data.k ?? context.activity.id);
     return presenter.added(state, actor.id, answer);
   }, sessionForm);
 
