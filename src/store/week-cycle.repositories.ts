@@ -249,10 +249,18 @@ export class CosmosSessionRepository implements SessionRepository {
   }
 }
 
+/** Tries of a take-back whose session keeps changing under it (each a step stored meanwhile). */
+const MAX_TAKE_BACK_TRIES = 12;
+
 export class CosmosSessionItemRepository implements SessionItemRepository {
   private readonly store: DocumentStore<SessionItem>;
+  private readonly sessions: DocumentStore<Session>;
+  /** The session's replace and the item's delete in one transaction (`removeWithSession`). */
+  private readonly batches: DocumentStore<{ id: string; groupId: string }>;
   constructor(conn: CosmosConnection) {
     this.store = partitionStore<SessionItem>(conn);
+    this.sessions = partitionStore<Session>(conn);
+    this.batches = partitionStore(conn);
   }
   /**
    * One transactional batch: the create, then a read of the session, which sees it as it stood at
@@ -290,6 +298,23 @@ export class CosmosSessionItemRepository implements SessionItemRepository {
   }
   async remove(item: SessionItem): Promise<void> {
     await this.store.delete(item.id, item.groupId);
+  }
+  /**
+   * The replace first, then the delete: the embedded store runs a batch in order and stops at the
+   * first refusal (Cosmos DB undoes all of it), so a changed version refuses it before anything is
+   * deleted. The session is replaced also when `change` leaves it as it was: its new version makes
+   * a step that read it before (and may count the item) read it again, after the delete.
+   */
+  async removeWithSession(item: SessionItem, change: Mutate<Session>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const read = await this.sessions.getVersioned(item.sessionId, item.groupId);
+      if (!read) return void (await this.remove(item));
+      const result = await this.batches.transact(item.groupId, [{ replace: change(read.doc), ifMatch: read.version }, { delete: item.id }]);
+      if (result.ok) return;
+      // The item is gone already (taken back by an earlier try whose answer was lost, or by an erasure): the change alone.
+      if (result.status === 404 && result.index === 1) return void (await this.sessions.update(item.sessionId, item.groupId, change));
+      if (result.status !== 412 || attempt >= MAX_TAKE_BACK_TRIES) throw Object.assign(new Error(`take-back refused (${result.status})`), { code: result.status });
+    }
   }
 }
 

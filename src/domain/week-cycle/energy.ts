@@ -60,6 +60,21 @@ export function withdrawRound(round: EnergyRound): EnergyRound {
   return round.closedAt ? { closedAt: round.closedAt, withdrawn: true } : round;
 }
 
+/**
+ * A session's rounds once a stored check-in is taken back (deleted: its author left the group
+ * while it was written): a round whose published average counted it is withdrawn, as an erasure
+ * withdraws one (forgetInSession, the same test of what a round counted), since that average, its
+ * number of answers and the scores still stored would give the deleted score back. The same
+ * object when no published round counted it.
+ */
+export function withoutTakenBackCheckIn<S extends { energy: Record<EnergyPhase, EnergyRound> }>(s: S, c: Pick<CheckIn, 'phase' | 'token'>): S {
+  const round = s.energy[c.phase];
+  if (round.average === undefined) return s;
+  // A round that lists what it counted (`EnergyRound.counted`) is withdrawn only when it counted this one.
+  if (round.counted && c.token && !round.counted.includes(c.token)) return s;
+  return { ...s, energy: { ...s.energy, [c.phase]: withdrawRound(round) } };
+}
+
 /** What a reader may see of a round: nothing while open, and only a published average after. */
 export type EnergySummary = { status: 'open' } | { status: 'tooFew' } | { status: 'withdrawn' } | { status: 'published'; average: number };
 

@@ -93,6 +93,15 @@ export interface SessionItemRepository {
   addReadingSession<T extends SessionItem>(item: T, gated?: boolean): Promise<{ item: T; session?: { doc: Session; version: string } } | { gateClosed: true }>;
   /** Takes back an item this turn stored but the session had closed for (its error card then means nothing was stored). */
   remove(item: SessionItem): Promise<void>;
+  /**
+   * Takes back an item together with a change of its session that must land first (a published
+   * average that counted a check-in withdrawn): one transaction, the session replaced as `change`
+   * leaves it on the version just read (ETag), then the delete. A step stored between the read and
+   * the transaction refuses it, and the change is computed again from the session as it is now;
+   * the item is never gone while the session still holds what was made with it. Safe to run again:
+   * an item already gone leaves the change alone, still ETag-guarded.
+   */
+  removeWithSession(item: SessionItem, change: Mutate<Session>): Promise<void>;
 }
 
 export interface ProposalRepository {

@@ -323,9 +323,18 @@ export function minutesLeft(s: Session, now: Date): number {
   return Math.max(0, Math.ceil((new Date(s.endsAt).getTime() - now.getTime()) / 60_000));
 }
 
-/** Members check out from the last question on, or once the ten-minute warning was given. */
+/**
+ * Members check out from the last question on, or once the ten-minute warning was given. On a
+ * day of one question the last question is the first, where members check in: they check out at
+ * the warning, not in the session's first minute.
+ */
 export function checkOutOpen(s: Pick<Session, 'warned' | 'currentIndex'>, agendaLength: number): boolean {
-  return s.warned || s.currentIndex === agendaLength - 1;
+  return s.warned || (agendaLength > 1 && s.currentIndex === agendaLength - 1);
+}
+
+/** The opening round closes when the group leaves the first question; a day of one question never does, and it closes with the session. */
+export function checkInClosesWithSession(agendaLength: number): boolean {
+  return agendaLength <= 1;
 }
 
 export function currentQuestionId(s: Session): number | undefined {

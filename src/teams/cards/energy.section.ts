@@ -1,17 +1,18 @@
-import { checkOutOpen, EnergyPhase } from '../../domain/week-cycle/session';
+import { checkInClosesWithSession, checkOutOpen, EnergyPhase } from '../../domain/week-cycle/session';
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, submittedText, subtle, textBlock, withFieldError } from './card-kit';
 import { formatAverage } from './format';
 
-/** While a round runs: how many checked in, no figure. Once closed: the average, no count. */
-function summaryLine(phase: EnergyPhase, e: EnergyView, t: Translate, language: SessionView['language']): string {
+/** While a round runs: how many checked in, no figure, and when it closes. Once closed: the average, no count. */
+function summaryLine(phase: EnergyPhase, e: EnergyView, t: Translate, view: SessionView): string {
   const p = t(`energy.phase.${phase}`);
-  if (e.summary.status === 'open') return t(phase === 'in' ? 'energy.open' : 'energy.openOut', { phase: p, count: e.checkedIn, min: MIN_ENERGY_ANSWERS });
+  const open = phase === 'out' ? 'energy.openOut' : checkInClosesWithSession(view.agenda.length) ? 'energy.openUntilEnd' : 'energy.open';
+  if (e.summary.status === 'open') return t(open, { phase: p, count: e.checkedIn, min: MIN_ENERGY_ANSWERS });
   if (e.summary.status === 'tooFew') return t('energy.tooFew', { phase: p });
   if (e.summary.status === 'withdrawn') return t('energy.withdrawn', { phase: p });
-  return t('energy.average', { phase: p, average: formatAverage(e.summary.average, language) });
+  return t('energy.average', { phase: p, average: formatAverage(e.summary.average, view.language) });
 }
 
 /** Only the viewer's own score is ever shown to them; others see a published average only. */
@@ -45,8 +46,8 @@ function presenceOnly(view: SessionView, t: Translate): Element {
 
 export function energySection(view: SessionView, t: Translate): Element[] {
   const open = view.session.status === 'open';
-  const elements: Element[] = [subtle(summaryLine('in', view.energy.in, t, view.language))];
-  if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view.language)));
+  const elements: Element[] = [subtle(summaryLine('in', view.energy.in, t, view))];
+  if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view)));
   const viewer = view.viewer;
   if (!viewer) return elements;
   if (!open) {

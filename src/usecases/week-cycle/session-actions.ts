@@ -5,7 +5,7 @@ import { trimText } from '../../domain/shared/text';
 import { changePersonalAnswer, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
-import { countedInRound } from '../../domain/week-cycle/energy';
+import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember, takeBackIfAuthorLeft } from './membership';
@@ -52,7 +52,7 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
   // the item was found stored: if the author left meanwhile, an erasure that began (or ended) since
   // would not find what they added. It is taken back, and what they pressed refused. A session
   // unchanged since the read costs nothing more.
-  if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, stored.groupId, authorOf(stored), () => deps.items.remove(stored));
+  if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, stored.groupId, authorOf(stored), () => takeBack(deps, stored));
   return { ...state, session: session.doc, sessionVersion: session.version, [list]: [...(state[list] as SessionItem[]).filter((x) => x.id !== stored.id), stored] };
 }
 
@@ -66,6 +66,19 @@ async function withItem<K extends 'contributions' | 'checkIns' | 'presence'>(dep
 async function addOwnContribution(deps: WeekCycleDeps, loaded: SessionState, actor: Actor, item: Contribution): Promise<SessionState> {
   if (loaded.contributions.some((x) => x.id === item.id)) return loaded;
   return withItem(deps, await asMember(deps, loaded, actor), 'contributions', item);
+}
+
+/**
+ * Deletes an item this turn stored for an author who left meanwhile. A check-in may already be
+ * in a published average (a round closed in the moment between its write and now, and the erasure
+ * that began meanwhile never saw it): that round is withdrawn first, in the same transaction as
+ * the delete, and ETag-guarded on the session (as the erasure withdraws the rounds before it
+ * deletes the check-ins: never the average standing without the score it was made with). A round
+ * that closes after the delete cannot count it: its step reads the check-ins it counts.
+ */
+async function takeBack(deps: WeekCycleDeps, stored: SessionItem): Promise<void> {
+  if (stored.type !== 'checkIn') return deps.items.remove(stored);
+  await deps.items.removeWithSession(stored, (s) => withoutTakenBackCheckIn(s, stored));
 }
 
 /** Whether an item found stored after the close was in what the close counted (a check-in in its round). */
