@@ -73,6 +73,23 @@ export function plainText(text: string, opts: Options<TextRun, 'text'> = {}): Ri
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...opts }] };
 }
 
+/**
+ * A typed value (a name, a title) for a sentence that must stay Markdown: a heading, a fact. Every
+ * character Teams' Markdown subset acts on (bold, italic, links, lists, and the list or heading
+ * marker a value may start with) is escaped, and a line break becomes a space, so the value reads
+ * as typed and never starts a list or a link. Where the sentence needs no Markdown, prefer
+ * plainText: a TextRun needs no escaping on any client.
+ */
+export function escapeMarkdown(value: string): string {
+  // Only what acts: emphasis and link marks anywhere, a list or heading marker at the start. An
+  // escaped full stop or hyphen inside a name would show its backslash on older mobile clients.
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]]/g, '\\$&')
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)\./, '$1\\.');
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { Framework } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, factSet, heading, subtle, textBlock } from './card-kit';
 import { weekSpan } from './rhythm/plan-format';
 
 function planAction(groupId: string, t: Translate) {
@@ -30,7 +30,8 @@ function endTime(startTime: string, minutes: number): string {
 function groupPlanFacts(plan: GroupPlanView, language: string, t: Translate) {
   const weekday = (d: number) => DateTime.fromObject({ weekday: d as 1 }).setLocale(language).toFormat('ccc');
   return factSet([
-    { title: t('cycle.plan.members'), value: plan.members.join(', ') },
+    // Facts are Markdown in Teams: the members' names are escaped, shown as they are.
+    { title: t('cycle.plan.members'), value: plan.members.map(escapeMarkdown).join(', ') },
     { title: t('cycle.plan.days'), value: plan.weekdays.map(weekday).join(', ') },
     { title: t('cycle.plan.time'), value: `${plan.startTime}-${endTime(plan.startTime, plan.sessionMinutes)} (${plan.timeZone})` },
   ]);
@@ -56,7 +57,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
   if (!cycle) {
     return adaptiveCard(
       [
-        heading(t('cycle.readyTitle', { group: view.groupName })),
+        heading(t('cycle.readyTitle', { group: escapeMarkdown(view.groupName) })),
         textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks })),
         groupPlanFacts(view.plan, framework.language, t),
         ...(view.nextPlanned
@@ -71,7 +72,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
   }
   return adaptiveCard(
     [
-      heading(t('cycle.title', { group: view.groupName, week: cycle.weekNumber, planned: view.plannedWeeks })),
+      heading(t('cycle.title', { group: escapeMarkdown(view.groupName), week: cycle.weekNumber, planned: view.plannedWeeks })),
       factSet(
         cycle.agenda.map((d, i) => ({
           title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language), cycle.sessionDates[i] ? view.plan.startTime : ''].filter(Boolean).join(' · '),

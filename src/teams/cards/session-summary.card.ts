@@ -1,7 +1,7 @@
 import { Translate } from '../../i18n/i18n';
 import { SummaryView } from '../../usecases/week-cycle/summary-view';
 import { formatAverage } from './format';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, RichTextBlock, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, RichTextBlock, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
 
 const ANSWER_LENGTH = 1200;
 
@@ -13,7 +13,7 @@ function energyFact(label: string, e: SummaryView['energyIn'], view: SummaryView
 /** Posted when a session ends: answers, the proposal and its validation, the first step, what's next. */
 export function sessionSummaryCard(view: SummaryView, groupId: string, t: Translate): AdaptiveCardJson {
   const body: Element[] = [
-    heading(view.weekly ? t('summary.weeklyTitle', { group: view.groupName, week: view.weekNumber }) : t('summary.title', { group: view.groupName, week: view.weekNumber, day: view.day, title: view.dayTitle })),
+    heading(view.weekly ? t('summary.weeklyTitle', { group: escapeMarkdown(view.groupName), week: view.weekNumber }) : t('summary.title', { group: escapeMarkdown(view.groupName), week: view.weekNumber, day: view.day, title: view.dayTitle })),
     factSet([
       { title: t(view.weekly ? 'summary.weekAttendees' : 'summary.attendees'), value: String(view.attendeeCount) },
       energyFact(t(view.weekly ? 'summary.weekEnergyIn' : 'summary.energyIn'), view.energyIn, view, t),
@@ -59,7 +59,7 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
       body.push(...proposalPart);
       placed = true;
     }
-    body.push(textBlock(t('question.heading', { id: a.question.id, text: a.question.text }), { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.join(', ') })));
+    body.push(textBlock(t('question.heading', { id: a.question.id, text: a.question.text }), { weight: 'Bolder', spacing: 'Medium' }), plainText(truncate(a.text, ANSWER_LENGTH)), subtle(t('question.contributors', { names: a.contributorNames.map(escapeMarkdown).join(', ') })));
   }
   if (!placed) body.push(...proposalPart);
   if (view.unfinished.length) {

@@ -1,6 +1,6 @@
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { Action, adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
+import { Action, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
 import { energySection } from './energy.section';
 import { lookBackSection } from './look-back.section';
 import { notSavedSection } from './not-saved.section';
@@ -16,7 +16,7 @@ function header(view: SessionView, t: Translate): Element[] {
         ? t('session.warned', { count: view.minutesLeft })
         : t('session.minutesLeft', { count: view.minutesLeft });
   return [
-    heading(t('session.title', { group: view.groupName, week: view.weekNumber, day: view.session.day, title: view.dayTitle })),
+    heading(t('session.title', { group: escapeMarkdown(view.groupName), week: view.weekNumber, day: view.session.day, title: view.dayTitle })),
     textBlock(status, { color: view.session.warned && view.session.status === 'open' ? 'Warning' : 'Default', weight: 'Bolder', spacing: 'None' }),
     ...(view.session.carriedOver.length ? [subtle(t('session.carriedOver', { count: view.session.carriedOver.length, questions: view.session.carriedOver.join(', ') }))] : []),
   ];

@@ -1,12 +1,13 @@
 import { Translate } from '../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from './card-kit';
 
 /**
  * The greeting when the app is added back to a chat whose group it still has: in the group's
  * language, and no invitation to set up a group that exists (its weeks and answers are all there).
+ * The group's name is typed by a member: the sentence is a TextRun, never Markdown.
  */
 export function welcomeBackCard(groupName: string, t: Translate): AdaptiveCardJson {
-  return adaptiveCard([heading(t('welcome.backTitle')), textBlock(t('welcome.back', { group: groupName }))], [execute(t('welcome.settings'), 'openSetup', {}, { associatedInputs: 'none' })]);
+  return adaptiveCard([heading(t('welcome.backTitle')), plainText(t('welcome.back', { group: groupName }))], [execute(t('welcome.settings'), 'openSetup', {}, { associatedInputs: 'none' })]);
 }
 
 /** The greeting when the app is added to a group chat or a team channel; it promises an AI draft only when AI is on. */

@@ -26,7 +26,7 @@ export function adoptionSection(a: AdoptionSection, t: Translate, language: Lang
   let shown = 0;
   for (const group of a.groups) {
     if (shown >= SHOWN_PROPOSALS) break;
-    items.push(textBlock(group.groupName, { weight: 'Bolder', spacing: 'Small' }));
+    items.push({ ...plainText(group.groupName, { weight: 'Bolder' }), spacing: 'Small' });
     for (const p of group.proposals.slice(0, SHOWN_PROPOSALS - shown)) {
       shown++;
       items.push(

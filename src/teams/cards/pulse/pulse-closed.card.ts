@@ -1,5 +1,5 @@
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, heading, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, heading, plainText, subtle, textBlock } from '../card-kit';
 
 export interface PollClosedView {
   title: string;
@@ -19,7 +19,7 @@ export function pollClosedCard(vm: PollClosedView, t: Translate): AdaptiveCardJs
     heading(vm.title),
     textBlock(t('pulse.closed.title'), { weight: 'Bolder' }),
     ...(vm.late ? [textBlock(t(vm.late === 'unknown' ? 'pulse.closed.lateUnknown' : 'pulse.closed.late'), { color: 'Warning' })] : []),
-    ...(vm.newer ? [textBlock(t(vm.newer.private ? 'pulse.closed.newerInChat' : 'pulse.closed.newerInChannel', { team: vm.newer.teamName }), { weight: 'Bolder' })] : []),
+    ...(vm.newer ? [plainText(t(vm.newer.private ? 'pulse.closed.newerInChat' : 'pulse.closed.newerInChannel', { team: vm.newer.teamName }), { weight: 'Bolder' })] : []),
     textBlock(t(vm.closed.by === 'hr' ? 'pulse.closed.byHr' : 'pulse.closed.byDate', { date: vm.closed.label })),
     subtle(t('pulse.closed.mirror')),
   ]);

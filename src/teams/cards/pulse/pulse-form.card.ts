@@ -1,7 +1,7 @@
 import { MAX_OPEN_ANSWER } from '../../../domain/pulse-poll/answer';
 import { Instrument, orderedItems } from '../../../domain/pulse-poll/instrument';
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, refreshFor, refusalNotice, submittedInput, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refreshFor, refusalNotice, submittedInput, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
 
 export interface PollFormView {
   pollId: string;
@@ -58,7 +58,7 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
   return adaptiveCard(
     [
       heading(vm.instrument.title),
-      subtle(t('pulse.form.team', { team: vm.teamName })),
+      { ...plainText(t('pulse.form.team', { team: vm.teamName }), { isSubtle: true, size: 'Small' }), spacing: 'None' },
       textBlock(vm.instrument.intro),
       container([textBlock(`🔒 ${vm.instrument.anonymity}`, { size: 'Small' })], { style: 'emphasis', bleed: false }),
       ...(vm.refused ? [refusalNotice(vm.refused.notice)] : []),

@@ -1,6 +1,6 @@
 import { PollProgress } from '../../../usecases/pulse-poll/poll-status';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, Element, escapeMarkdown, factSet, heading, subtle, textBlock } from '../card-kit';
 
 export interface ProgressFact {
   title: string;
@@ -16,7 +16,7 @@ export function responseLine(r: { respondents: number; memberCount?: number }, t
 
 /** Response per team (and all together when there are several). */
 export function responseFacts(p: PollProgress, t: Translate): ProgressFact[] {
-  const teams = p.teams.slice(0, 60).map((team) => ({ title: team.teamName, value: team.delivered ? responseLine(team, t) : t('pulse.status.notDelivered') }));
+  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t('pulse.status.notDelivered') }));
   return p.teams.length > 1 ? [{ title: t('pulse.progress.all'), value: responseLine(p, t) }, ...teams] : teams;
 }
 

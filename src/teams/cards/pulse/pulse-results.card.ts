@@ -38,7 +38,7 @@ export function closedSubtitle(closed: PollResultsView['closed'], teams: number,
 /** One team's block: response, and figures only from the minimum number of respondents. */
 export function teamBlock(team: TeamResult, min: number, instrument: Instrument, t: Translate, withChart: boolean): Element[] {
   return [
-    textBlock(team.teamName, { weight: 'Bolder', spacing: 'Large' }),
+    { ...plainText(team.teamName, { weight: 'Bolder' }), spacing: 'Large' },
     factSet([responseFact(team, t)]),
     ...(team.figures ? b3ScoresSection(team.figures, team.change, instrument, t, withChart) : [textBlock(t('pulse.results.tooFew', { min }), { isSubtle: true })]),
   ];
@@ -60,7 +60,7 @@ export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCard
   const overallTooFew = results.overall.respondents < min ? t('pulse.results.tooFew', { min }) : t('pulse.results.overallWithheld');
   const overall: Element[] = [
     // A one-team poll's overall is that team: name it so.
-    textBlock(results.teams.length === 1 ? results.teams[0]!.teamName : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
+    { ...plainText(results.teams.length === 1 ? results.teams[0]!.teamName : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium' }), spacing: 'Large' },
     factSet([responseFact(results.overall, t)]),
     ...(results.overall.figures ? b3ScoresSection(results.overall.figures, results.overall.change, vm.instrument, t, true) : [textBlock(overallTooFew, { isSubtle: true })]),
   ];
@@ -69,7 +69,7 @@ export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCard
   const comments = vm.comments.flatMap((c) => {
     const texts = c.texts.slice(0, Math.max(0, budget));
     budget -= texts.length;
-    return texts.length ? [textBlock(c.teamName, { weight: 'Bolder', spacing: 'Medium' }), ...texts.map((text) => plainText(`“${truncate(text, MAX_COMMENT_CHARS)}”`))] : [];
+    return texts.length ? [{ ...plainText(c.teamName, { weight: 'Bolder' }), spacing: 'Medium' as const }, ...texts.map((text) => plainText(`“${truncate(text, MAX_COMMENT_CHARS)}”`))] : [];
   });
   const example = results.overall.figures ?? results.teams.find((x) => x.figures)?.figures;
   return adaptiveCard([

@@ -1,5 +1,5 @@
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, factSet, heading, subtle, textBlock, truncate } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
 
 export interface PollStartedView {
   teams: string[];
@@ -18,7 +18,8 @@ export function pollStartedCard(vm: PollStartedView, t: Translate): AdaptiveCard
   return adaptiveCard([
     heading(t('pulse.started.title')),
     factSet([
-      { title: t('pulse.started.teams'), value: truncate(vm.teams.join(', '), 600) },
+      // Facts are Markdown in Teams: the team names are escaped, shown as they are.
+      { title: t('pulse.started.teams'), value: escapeMarkdown(truncate(vm.teams.join(', '), 600)) },
       { title: t('pulse.started.closes'), value: vm.closesLabel },
       { title: t('pulse.started.delivery'), value: vm.delivery === 'private' ? t('pulse.started.deliveryPrivate') : t('pulse.started.deliveryChannel') },
       { title: t('pulse.started.reminders'), value: vm.reminders.length ? vm.reminders.join(', ') : t('pulse.started.noReminders') },
@@ -27,7 +28,7 @@ export function pollStartedCard(vm: PollStartedView, t: Translate): AdaptiveCard
     // HR's own language need not be their teams': a poll started without naming one is in the organisation's.
     ...(vm.languageGiven ? [] : [subtle(t('pulse.started.languageHint', { other: vm.language === 'nl' ? 'en' : 'nl' }))]),
     ...(vm.privateNudges ? [textBlock(t('pulse.started.nudges'))] : []),
-    ...(vm.generalInstead.length ? [textBlock(t('pulse.started.generalInstead', { teams: truncate(vm.generalInstead.join(', '), 400) }), { color: 'Warning' })] : []),
+    ...(vm.generalInstead.length ? [plainText(t('pulse.started.generalInstead', { teams: truncate(vm.generalInstead.join(', '), 400) }), { color: 'Warning' })] : []),
     subtle(t('pulse.started.sending')),
   ]);
 }

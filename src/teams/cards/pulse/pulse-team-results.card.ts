@@ -1,7 +1,7 @@
 import { Instrument } from '../../../domain/pulse-poll/instrument';
 import { TeamResult } from '../../../domain/pulse-poll/results';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, container, factSet, heading, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, escapeMarkdown, factSet, heading, subtle, textBlock } from '../card-kit';
 import { b3ScoresSection } from './b3-scores.section';
 import { responseFact } from './pulse-results.card';
 import { scoreExplanation } from './score-explanation.section';
@@ -22,7 +22,7 @@ export interface TeamResultsView {
 export function teamResultsCard(vm: TeamResultsView, t: Translate): AdaptiveCardJson {
   const { team } = vm;
   return adaptiveCard([
-    heading(t('pulse.mirror.title', { team: team.teamName })),
+    heading(t('pulse.mirror.title', { team: escapeMarkdown(team.teamName) })),
     subtle(t(vm.closed.by === 'hr' ? 'pulse.mirror.subtitleByHr' : 'pulse.mirror.subtitleByDate', { date: vm.closed.label })),
     factSet([responseFact(team, t)]),
     ...(team.figures

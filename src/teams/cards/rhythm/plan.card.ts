@@ -1,6 +1,6 @@
 import { PlannedWeek } from '../../../domain/week-cycle/rhythm';
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle, textBlock } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, factSet, heading, subtle, textBlock } from '../card-kit';
 import { shortDate, spansYears, weekSpan } from './plan-format';
 
 export interface PlanView {
@@ -26,7 +26,7 @@ export function planCard(view: PlanView, t: Translate): AdaptiveCardJson {
   const status = (week: number) => (week < view.startedWeeks ? ` · ${t('rhythm.plan.done')}` : week === view.startedWeeks ? ` · ${t('rhythm.plan.current')}` : '');
   return adaptiveCard(
     [
-      heading(t('rhythm.plan.title', { group: view.groupName })),
+      heading(t('rhythm.plan.title', { group: escapeMarkdown(view.groupName) })),
       ...(view.notice ? [textBlock(view.notice, { color: 'Attention', weight: 'Bolder' })] : []),
       textBlock(t('rhythm.plan.intro', { count: view.plannedWeeks, time: view.startTime })),
       factSet(view.weeks.map((w) => ({ title: t('rhythm.plan.week', { week: w.week }), value: `${weekSpan(w.dates, view.language, withYear)}${status(w.week)}` }))),

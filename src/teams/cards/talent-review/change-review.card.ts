@@ -1,6 +1,6 @@
 import { TalentReview } from '../../../domain/talent-review/review';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, heading, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
 import { reviewDate } from './review-date';
 
 /** A refused move: the inputs as they were sent, and the reason per input id. */
@@ -22,7 +22,7 @@ export function changeReviewCard(review: TalentReview, today: string, t: Transla
   const other = refused ? Object.entries(refused.errors).filter(([field]) => field !== 'date').map(([, text]) => text) : [];
   return adaptiveCard(
     [
-      heading(t('talentReview.change.title', { name: review.reportName })),
+      heading(t('talentReview.change.title', { name: escapeMarkdown(review.reportName) })),
       textBlock(t('talentReview.change.plannedOn', { date: reviewDate(review.date, locale) })),
       ...(refused ? [refusalNotice(t('talentReview.form.notSaved')), ...other.map((text) => textBlock(text))] : []),
       ...withFieldError({ type: 'Input.Date', id: 'date', label: t('talentReview.change.newDate'), value: submittedText(refused?.values, 'date') ?? review.date, min: today }, dateError),

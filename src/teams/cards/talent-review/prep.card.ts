@@ -4,7 +4,7 @@ import { PrepWithdrawal, TeamPulse } from '../../../domain/talent-review/ports';
 import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
-import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
+import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { formatHours } from '../verantwoording/format';
 import { reviewDate } from './review-date';
 
@@ -121,14 +121,15 @@ function trajectSection(view: PrepView, t: Translate, lengths: TextLengths): Ele
 /** The B3-spiegel of the report's team; of each team, named, when they are in several. */
 function teamSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   const teams = view.teams;
-  if (!teams.length) return section(t('talentReview.prep.pulse'), [textBlock(t('talentReview.prep.teamUnknown', { name: view.review.reportName }))], '');
+  if (!teams.length) return section(t('talentReview.prep.pulse'), [plainText(t('talentReview.prep.teamUnknown', { name: view.review.reportName }))], '');
   if (teams.length === 1) return section(t('talentReview.prep.pulse'), [textBlock(pulseLine(teams[0]!.pulse, t, locale))], '');
   const shown = teams.slice(0, MAX_TEAMS_SHOWN);
   return section(
     t('talentReview.prep.pulse'),
     [
-      textBlock(t('talentReview.prep.severalTeams', { name: view.review.reportName, count: teams.length })),
-      ...shown.map((team) => textBlock(`• ${team.name ?? t('talentReview.prep.unnamedTeam')}: ${pulseLine(team.pulse, t, locale)}`, { spacing: 'None' })),
+      plainText(t('talentReview.prep.severalTeams', { name: view.review.reportName, count: teams.length })),
+      // A team's name is typed in Teams: a TextRun, never Markdown.
+      ...shown.map((team) => ({ ...plainText(`• ${team.name ?? t('talentReview.prep.unnamedTeam')}: ${pulseLine(team.pulse, t, locale)}`), spacing: 'None' as const })),
       ...(teams.length > shown.length ? [subtle(t('talentReview.prep.moreTeams', { count: teams.length - shown.length }))] : []),
     ],
     '',
@@ -152,7 +153,8 @@ function timeSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   return [
     factSet([{ title: t('talentReview.prep.time'), value: weeks.length ? t('talentReview.prep.timeValue', { used: hours(hoursUsed), granted: hours(granted.hours) }) : t('talentReview.prep.timeNone') }]),
     subtle(grantedFrom),
-    ...shown.map((w) => textBlock(`• ${weekLine(w)}`, { spacing: 'None', size: 'Small' })),
+    // The group's name is typed by a member: a TextRun, never Markdown (a link on the manager's card).
+    ...shown.map((w) => ({ ...plainText(`• ${weekLine(w)}`, { size: 'Small' }), spacing: 'None' as const })),
     ...(weeks.length > shown.length ? [subtle(t('talentReview.prep.moreWeeks', { count: weeks.length - shown.length }))] : []),
   ];
 }
@@ -165,8 +167,8 @@ function phaseSection(view: PrepView, t: Translate, typed: PrepInputs, key: stri
   const lines: Element[] = [
     textBlock(t('talentReview.prep.phase'), { weight: 'Bolder', spacing: 'Medium', separator: true }),
     // Without a shared phase the card cannot know whether one was chosen: it says only what it knows.
-    textBlock(own ? t('talentReview.prep.phaseOwn', { phase: label(own), name }) : t('talentReview.prep.phaseNone', { name })),
-    ...(proposed ? [textBlock(t('talentReview.prep.phaseProposed', { phase: label(proposed), name }))] : []),
+    plainText(own ? t('talentReview.prep.phaseOwn', { phase: label(own), name }) : t('talentReview.prep.phaseNone', { name })),
+    ...(proposed ? [plainText(t('talentReview.prep.phaseProposed', { phase: label(proposed), name }))] : []),
   ];
   if (!view.preview) {
     lines.push(
@@ -219,11 +221,11 @@ function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs, ke
   const unsaved = !sameAccount(text, stored) || (text.trim() !== '' && share !== storedShare);
   return [
     ...head,
-    subtle(t('talentReview.prep.facilitatedHint', { name: view.review.reportName })),
+    { ...plainText(t('talentReview.prep.facilitatedHint', { name: view.review.reportName }), { isSubtle: true, size: 'Small' }), spacing: 'None' as const },
     ...(error ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
     ...withFieldError({ type: 'Input.Text', id: 'facilitated', label: t('talentReview.prep.facilitatedLabel'), isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
     { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
-    ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [textBlock(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
+    ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [plainText(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
     actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id, k: key }, { associatedInputs: 'auto' })]),
   ];
 }
@@ -245,9 +247,10 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
   const name = view.review.reportName;
   return [
     ...(view.preview ? [container([textBlock(t('talentReview.preview.banner'), { weight: 'Bolder', wrap: true }), textBlock(t('talentReview.preview.explain'), { wrap: true, spacing: 'Small' })], { style: 'emphasis' })] : []),
-    heading(t('talentReview.prep.title', { name })),
+    // The report's name as the directory has it: escaped in the heading, a TextRun elsewhere.
+    heading(t('talentReview.prep.title', { name: escapeMarkdown(name) })),
     subtle(view.review.date ? t('talentReview.prep.date', { date: reviewDate(view.review.date, locale) }) : t('talentReview.prep.noDate')),
-    subtle(t('talentReview.prep.sharedOnly', { name })),
+    { ...plainText(t('talentReview.prep.sharedOnly', { name }), { isSubtle: true, size: 'Small' }), spacing: 'None' as const },
     ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiSummary, lengths.aiSummary))], { style: 'warning', spacing: 'Medium' })] : []),
     ...timeSection(view, t, locale),
     ...proposalsSection(view, t, lengths),

@@ -1,12 +1,13 @@
 import { ReviewChange } from '../../../domain/talent-review/ports';
 import { Translate, Locale } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from '../card-kit';
 import { reviewDate } from './review-date';
 
 /**
  * The professional's notice that their manager planned, moved or cancelled a conversation about
  * them. It names no note and no phase: only the date, and that what the manager sees before it is
- * theirs to share, with the preview of exactly that one press away.
+ * theirs to share, with the preview of exactly that one press away. The line names the manager as
+ * Teams knows them: a TextRun, never Markdown.
  */
 export function reviewNoticeCard(notice: { date: string; change: ReviewChange; managerName?: string }, t: Translate, locale: Locale): AdaptiveCardJson {
   const manager = notice.managerName?.trim() || t('talentReview.notice.yourManager');
@@ -18,7 +19,7 @@ export function reviewNoticeCard(notice: { date: string; change: ReviewChange; m
       : t(`talentReview.notice.${change.kind}`, { manager, date });
   const ahead = change.kind !== 'cancelled';
   return adaptiveCard(
-    [heading(t('talentReview.notice.title')), textBlock(line, { weight: 'Bolder' }), ...(ahead ? [textBlock(t('talentReview.notice.yours'))] : [])],
+    [heading(t('talentReview.notice.title')), plainText(line, { weight: 'Bolder' }), ...(ahead ? [textBlock(t('talentReview.notice.yours'))] : [])],
     [
       ...(ahead ? [execute(t('talentReview.notice.preview'), 'previewPrep', {}, { associatedInputs: 'none' })] : []),
       execute(t('talentReview.notice.verantwoording'), 'showVerantwoording', {}, { associatedInputs: 'none' }),

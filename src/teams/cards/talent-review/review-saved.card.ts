@@ -1,6 +1,6 @@
 import { TalentReview } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from '../card-kit';
 
 /**
  * A change to a conversation that is stored, when the card that would show it cannot be built
@@ -12,7 +12,7 @@ export function reviewSavedCard(review: Pick<TalentReview, 'id' | 'reportName'>,
   return adaptiveCard(
     [
       heading(t('talentReview.saved.title')),
-      ...(opts.line ? [textBlock(opts.line, { weight: 'Bolder' })] : []),
+      ...(opts.line ? [plainText(opts.line, { weight: 'Bolder' })] : []),
       textBlock(t('talentReview.saved.text')),
       ...(opts.unsaved?.trim() ? [{ type: 'Input.Text' as const, id: 'notSaved.facilitated', label: t('talentReview.saved.unsaved'), isMultiline: true, value: opts.unsaved }] : []),
     ],

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { ReportWithoutPlan } from '../../../usecases/talent-review/manager-overview';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, subtle, textBlock } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, plainText, subtle, textBlock } from '../card-kit';
 import { reviewDate } from './review-date';
 
 /** A conversation just planned, and the day its prep card comes (yyyy-mm-dd; absent: it is due now). */
@@ -30,7 +30,7 @@ function withoutPlanSection(reports: ReportWithoutPlan[], t: Translate, locale: 
   return [
     textBlock(t('talentReview.list.withoutPlanTitle'), { weight: 'Bolder', spacing: 'Large' }),
     ...reports.flatMap((r) => [
-      textBlock(r.lastHeld ? t('talentReview.list.lastHeld', { name: r.name, date: reviewDate(r.lastHeld, locale) }) : t('talentReview.list.noneYet', { name: r.name }), { spacing: 'Small' }),
+      { ...plainText(r.lastHeld ? t('talentReview.list.lastHeld', { name: r.name, date: reviewDate(r.lastHeld, locale) }) : t('talentReview.list.noneYet', { name: r.name })), spacing: 'Small' as const },
       actionSet([execute(t('talentReview.list.planFor', { name: r.name }), 'openPlanReview', { reportId: r.reportId }, { associatedInputs: 'none' })], { spacing: 'None' }),
     ]),
   ];
@@ -52,14 +52,15 @@ export function reviewsListCard(
   const { line, withoutPlan, reportsUnavailable } = more;
   return adaptiveCard(
     [
-      // Default text colour: readable on every theme (a green text was hard to read).
-      ...(line ? [textBlock(line, { weight: 'Bolder' })] : []),
-      ...(justPlanned ? [textBlock(plannedLine(justPlanned, t, locale), { weight: 'Bolder' })] : []),
+      // Default text colour: readable on every theme (a green text was hard to read). The lines name
+      // a person: TextRuns, so a name is never read as Markdown.
+      ...(line ? [plainText(line, { weight: 'Bolder' })] : []),
+      ...(justPlanned ? [plainText(plannedLine(justPlanned, t, locale), { weight: 'Bolder' })] : []),
       heading(t('talentReview.list.title')),
       ...(reviews.length
         ? reviews.flatMap((r) => [
             // Each conversation's date right above its own buttons.
-            textBlock(t('talentReview.list.item', { name: r.reportName, date: reviewDate(r.date, locale) }), { spacing: 'Small' }),
+            { ...plainText(t('talentReview.list.item', { name: r.reportName, date: reviewDate(r.date, locale) })), spacing: 'Small' as const },
             actionSet(
               [
                 execute(t('talentReview.list.prepNow', { name: r.reportName }), 'showPrep', { reviewId: r.id }, { associatedInputs: 'none' }),
