@@ -3,6 +3,7 @@ import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../domain/proposal/proposal';
 import { MAX_PERSONAL_ANSWER_LENGTH } from '../domain/personal/personal-answer';
 import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
+import { MAX_REQUEST_MESSAGE_LENGTH } from '../domain/talent-review/review-request';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
@@ -219,6 +220,13 @@ export const VERBS = {
   /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
   previewPrep: { verb: 'review.preview', data: z.object({ text: noteDraft }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
+  /**
+   * The professional asks their manager for a talentontwikkelgesprek: the form, and its send
+   * button (`k`: the form's key, so a press delivered again sends once). `draft`: the overview's
+   * new note, carried back to it.
+   */
+  openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft }) },
+  sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
   pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },

@@ -32,6 +32,7 @@ import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
+import { registerReviewRequests } from './review-requests';
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: Translate, draft?: string) {
@@ -322,4 +323,6 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     deps.logger.info({ checked, withdrawn }, 'prep cards checked against the directory');
   });
   registerPrepCardHooks(deps.outbox, deps);
+  // The professional's side: asking their manager for a conversation.
+  registerReviewRequests(app, actions, deps);
 }

@@ -1,0 +1,32 @@
+import { MAX_REQUEST_MESSAGE_LENGTH } from '../../../domain/talent-review/review-request';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
+
+/** A refused request: what was sent, and the reason per input id. */
+export interface RefusedRequest {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+/**
+ * The professional's form to ask their manager for a talentontwikkelgesprek: an optional short
+ * message and a send button. `key` is new each time the form is drawn and travels with the press,
+ * so Teams delivering it again sends nothing twice; `draft`, the overview's new note, goes along
+ * and back. A refused message comes back whole, with the reason next to it.
+ */
+export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest } = {}): AdaptiveCardJson {
+  const { refused, draft } = opts;
+  const typed = submittedText(refused?.values, 'text') ?? '';
+  return adaptiveCard(
+    [
+      heading(t('talentReview.request.title')),
+      textBlock(t('talentReview.request.intro')),
+      ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : []),
+      ...withFieldError(
+        { type: 'Input.Text', id: 'text', label: t('talentReview.request.messageLabel'), placeholder: t('talentReview.request.messagePlaceholder'), isMultiline: true, ...holding(MAX_REQUEST_MESSAGE_LENGTH, typed) },
+        refused?.errors.text,
+      ),
+    ],
+    [execute(t('talentReview.request.send'), 'sendReviewRequest', { k: key, ...(draft ? { draft } : {}) }, { style: 'positive' })],
+  );
+}

@@ -1,0 +1,38 @@
+import { Translate, Locale } from '../../../i18n/i18n';
+import { RequestOutcome } from '../../../usecases/talent-review/request-review';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from '../card-kit';
+import { backToOverview } from '../verantwoording/format';
+import { reviewDate } from './review-date';
+
+/**
+ * What the professional hears of their request, in their own chat: sent (to whom, where the
+ * directory knows the name, with their message as sent), or why nothing was sent: no manager in
+ * the directory, or a conversation already planned (its date, and the preview to prepare it).
+ * `draft`: the overview's new note, carried back to it.
+ */
+export function reviewRequestOutcomeCard(outcome: RequestOutcome, t: Translate, locale: Locale, opts: { draft?: string } = {}): AdaptiveCardJson {
+  const back = backToOverview(t, opts.draft, 'talentReview.notice.verantwoording');
+  switch (outcome.status) {
+    case 'sent': {
+      const line = outcome.managerName ? t('talentReview.request.sent', { manager: outcome.managerName }) : t('talentReview.request.sentToYourManager');
+      const { message } = outcome;
+      return adaptiveCard(
+        [
+          heading(t('talentReview.request.sentTitle')),
+          // The manager's name as the directory has it: plain text, never read as Markdown.
+          plainText(line, { weight: 'Bolder' }),
+          textBlock(t('talentReview.request.sentNext')),
+          ...(message ? [textBlock(t('talentReview.request.yourMessage'), { size: 'Small', weight: 'Bolder' }), plainText(message)] : []),
+        ],
+        [back],
+      );
+    }
+    case 'noManager':
+      return adaptiveCard([heading(t('talentReview.request.title')), textBlock(t('talentReview.request.noManager'))], [back]);
+    case 'alreadyPlanned':
+      return adaptiveCard(
+        [heading(t('talentReview.request.title')), textBlock(t('talentReview.request.alreadyPlanned', { date: reviewDate(outcome.date, locale) }), { weight: 'Bolder' }), textBlock(t('talentReview.notice.yours'))],
+        [execute(t('talentReview.notice.preview'), 'previewPrep', opts.draft ? { text: opts.draft } : {}, { associatedInputs: 'none' }), back],
+      );
+  }
+}
