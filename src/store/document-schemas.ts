@@ -184,13 +184,18 @@ const note = z
     source: z.object({ kind: z.literal('message'), link: z.string().url().startsWith('https://').optional() }).strict().optional(),
     rev: z.number().int().min(1),
     firstText: id.optional(),
+    chatMessage: id.optional(),
+    visibilityRev: count.optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })
   .strict();
 
+/** A deleted note's id, kept a few days without its text, so the add that wrote it brings nothing back when delivered again. */
+const deletedNote = z.object({ id, type: z.literal('deletedNote'), userId: id, firstText: id.optional(), chatMessage: id.optional(), deletedAt: isoTime, ttl: z.number().int().positive() }).strict();
+
 const personalAnswer = z
-  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, updatedAt: isoTime, keys: z.array(id).max(20).optional() })
+  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, visibilityRev: count.optional(), updatedAt: isoTime, keys: z.array(id).max(20).optional() })
   .strict();
 
 const profTraject = z
@@ -205,6 +210,7 @@ const profTraject = z
     visibility,
     // Absent on a Prof-traject stored before revisions were kept (read as 1).
     rev: z.number().int().min(1).optional(),
+    visibilityRev: count.optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })
@@ -212,7 +218,7 @@ const profTraject = z
 
 const timeUsed = z
   // `rev`: absent on a record stored before revisions were kept, or holding only a visibility (timeUsedRev).
-  .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, rev: z.number().int().min(1).optional(), updatedAt: isoTime })
+  .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, rev: z.number().int().min(1).optional(), visibilityRev: count.optional(), updatedAt: isoTime })
   .strict();
 
 const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language, updatedAt: isoTime }).strict();
@@ -463,7 +469,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -50,13 +50,6 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
     return this.store.delete(id, userId);
   }
 
-  deleteChecked(userId: string, id: string, check: (current: PersonalRecord) => void) {
-    return this.store.deleteChecked(id, userId, (current) => {
-      if (current.userId !== userId) throw new DomainError('notFound', 'record of another owner');
-      check(current);
-    });
-  }
-
   listAll(userId: string) {
     return this.store.query({ query: 'SELECT * FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] }, userId);
   }

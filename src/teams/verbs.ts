@@ -173,7 +173,8 @@ export const VERBS = {
   deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id, rev: z.number().int().min(1).optional(), text: noteDraft }) },
   setVisibility: {
     verb: 'verantwoording.visibility',
-    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), text: noteDraft }),
+    // `visibilityRev`: how often the entry's sharing had changed when the card showed it; cards from before it carry none (their press wins).
+    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), visibilityRev: optionalInt(0), text: noteDraft }),
   },
   openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id, text: noteDraft }) },
   saveTime: {
@@ -219,7 +220,6 @@ export const VERBS = {
   },
   /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
   previewPrep: { verb: 'review.preview', data: z.object({ text: noteDraft }) },
-  // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   /**
    * The professional asks their manager for a talentontwikkelgesprek: the form, and its send
    * button (`k`: the form's key, so a press delivered again sends once). `draft`: the overview's
@@ -227,6 +227,7 @@ export const VERBS = {
    */
   openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft }) },
   sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
+  // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
   pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },

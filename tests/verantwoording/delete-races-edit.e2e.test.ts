@@ -44,9 +44,10 @@ describe('a note delete from the chat card racing an edit in the tab', () => {
     const del = actionData(cards[0], 'verantwoording.note.delete')!;
     expect(del.rev).toBe(1);
 
-    // The delete passes its version check; its delete request is held at the store.
+    // The delete passes its version check; its write is held at the store (a replace by what keeps
+    // the deleted note's id taken, so a redelivered add brings nothing back; a plain delete before).
     const gate = cosmosGate(t.proxy!);
-    const held = gate.hold((req) => req.method === 'DELETE' && path(req).endsWith(`/docs/${note.id}`));
+    const held = gate.hold((req) => (req.method === 'DELETE' || req.method === 'PUT') && path(req).endsWith(`/docs/${note.id}`));
     const pressed = anna.press('verantwoording.note.delete', del, 'note-card');
     await held.arrived;
 

@@ -29,10 +29,13 @@ describe('notes', () => {
 });
 
 describe('time used and Prof-traject', () => {
-  it('counts one hour per session unless corrected; corrections are half hours within bounds', () => {
+  it('counts one hour per session unless corrected; corrections are whole or half hours within bounds, never rounded', () => {
     expect(hoursUsed(3, undefined)).toBe(3);
     expect(hoursUsed(3, { id: 'x', type: 'timeUsed', userId: 'u', groupId: 'g', cycleId: 'c', hours: 1.5, visibility: 'private', updatedAt: '' })).toBe(1.5);
-    expect(checkHours(2.26)).toBe(2.5);
+    expect(checkHours(2.5)).toBe(2.5);
+    expect(checkHours(0)).toBe(0);
+    // Not on a half hour: refused with the rule, never stored as a figure the person did not give.
+    expect(() => checkHours(2.26)).toThrow(expect.objectContaining({ code: 'invalidInput', input: expect.objectContaining({ field: 'hours', rule: 'format' }) }));
     for (const bad of [-1, 41, Number.NaN]) expect(() => checkHours(bad)).toThrow(expect.objectContaining({ code: 'invalidInput' }));
   });
 

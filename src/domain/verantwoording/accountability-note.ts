@@ -29,9 +29,39 @@ export interface AccountabilityNote {
    * keeping a text its owner replaced. Notes from before stop 35 have none.
    */
   firstText?: string;
+  /**
+   * A fingerprint of the chat message (`notitie ...`) that wrote it: once the note is deleted,
+   * that message delivered again adds nothing, while the same words sent anew do (see `addAgain`).
+   */
+  chatMessage?: string;
+  /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
+  visibilityRev?: number;
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * What is left of a deleted note for a few days, under the note's own id: that it was deleted,
+ * and nothing it said. Teams may deliver the press that added the note again (a retried invoke,
+ * a redelivered message) after its owner deleted it; the add then finds this where the note was
+ * and creates nothing, at no extra request (a create whose id is taken reads what holds it
+ * anyway). Expires by itself (`ttl`); redeliveries come within minutes.
+ */
+export interface DeletedNote {
+  id: string;
+  type: 'deletedNote';
+  userId: string;
+  /** The note's `firstText`: the same form pressed with another text is still a note of its own. */
+  firstText?: string;
+  /** The note's `chatMessage`. */
+  chatMessage?: string;
+  deletedAt: string;
+  /** Seconds after the delete until the store removes it. */
+  ttl: number;
+}
+
+/** How long a deleted note's id stays taken: far longer than Teams redelivers an activity in. */
+export const DELETED_NOTE_TTL_SECONDS = 3 * 24 * 3600;
 
 export const MAX_NOTE_LENGTH = 4000;
 export const MAX_LINK_LENGTH = 2000;
@@ -78,12 +108,18 @@ function firstTextFingerprint(id: string, cleanText: string): string {
   return stableId('nt', id, cleanText);
 }
 
+/** The fingerprint a note keeps of the chat message that wrote it (never the message's id itself). */
+function chatMessageFingerprint(id: string, messageId: string): string {
+  return stableId('nm', id, messageId);
+}
+
 /** Whether `text` (as a form sends it) is the text this note was created with: a redelivery of its first save. */
 export function wasCreatedWith(note: AccountabilityNote, text: string): boolean {
   return note.firstText !== undefined && note.firstText === firstTextFingerprint(note.id, cleanNoteText(text));
 }
 
-export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource }, now: Date): AccountabilityNote {
+/** `chatMessage`: the id of the chat message the note is typed in (`notitie ...`), if it is. */
+export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource; chatMessage?: string }, now: Date): AccountabilityNote {
   const link = cleanLink(input.source?.link);
   const id = noteId(input.userId, input.key);
   const text = cleanNoteText(input.text);
@@ -96,6 +132,7 @@ export function writeNote(input: { userId: string; key: string; text: string; vi
     ...(input.source ? { source: { kind: 'message' as const, ...(link ? { link } : {}) } } : {}),
     rev: 1,
     firstText: firstTextFingerprint(id, text),
+    ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : {}),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -115,4 +152,31 @@ export function editNoteText(note: AccountabilityNote, text: string, expectedRev
   }
   if (note.text === clean) return note;
   return { ...note, text: clean, rev: note.rev + 1, updatedAt: now.toISOString() };
+}
+
+/** The note deleted: its id kept for a few days by what tells a redelivered add from a new one, without its text. */
+export function deleteNoteKeepingId(note: AccountabilityNote, now: Date): DeletedNote {
+  return {
+    id: note.id,
+    type: 'deletedNote',
+    userId: note.userId,
+    ...(note.firstText ? { firstText: note.firstText } : {}),
+    ...(note.chatMessage ? { chatMessage: note.chatMessage } : {}),
+    deletedAt: now.toISOString(),
+    ttl: DELETED_NOTE_TTL_SECONDS,
+  };
+}
+
+/**
+ * What an add (`fresh`, as `writeNote` made it) that finds its note deleted is:
+ * - `redelivered`: the add that wrote the deleted note, delivered again: nothing is created;
+ * - `anew`: the same words in another chat message (the key of a chat note is its words and day):
+ *   written again under the same id, as the person asks for it once more;
+ * - `otherText`: the same form pressed with other words: a note of its own, as while it existed.
+ * A note from before its fingerprints were kept is always `redelivered`: nothing deleted comes back.
+ */
+export function addAgain(deleted: DeletedNote, fresh: AccountabilityNote): 'redelivered' | 'anew' | 'otherText' {
+  if (deleted.chatMessage && fresh.chatMessage && deleted.chatMessage !== fresh.chatMessage) return 'anew';
+  if (deleted.firstText && fresh.firstText && deleted.firstText !== fresh.firstText) return 'otherText';
+  return 'redelivered';
 }

@@ -1,5 +1,5 @@
 import { PersonalAnswer, Visibility } from '../personal/personal-answer';
-import { AccountabilityNote } from './accountability-note';
+import { AccountabilityNote, DeletedNote } from './accountability-note';
 import { UserPreferences } from './preferences';
 import { ProfTraject } from './prof-traject';
 import { TimeUsed } from './time-used';
@@ -7,10 +7,17 @@ import { ErasureTicket } from './erasure-ticket';
 import { MembershipIndexDoc } from '../week-cycle/membership-index';
 
 /** Everything kept in one professional's own partition. */
-export type PersonalRecord = AccountabilityNote | PersonalAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket;
+export type PersonalRecord = AccountabilityNote | DeletedNote | SharedAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket;
+
+/**
+ * A personal answer as the verantwoording keeps its sharing: with `visibilityRev` (see
+ * `withVisibility`), as notes, the Prof-traject and time used have it. The answer's own type
+ * belongs to the session flow (domain/personal), which never changes who sees it.
+ */
+export type SharedAnswer = PersonalAnswer & { visibilityRev?: number };
 
 /** The records a professional can share with their manager, entry by entry. */
-export type ShareableRecord = AccountabilityNote | PersonalAnswer | ProfTraject | TimeUsed;
+export type ShareableRecord = AccountabilityNote | SharedAnswer | ProfTraject | TimeUsed;
 
 export type ShareableKind = 'note' | 'answer' | 'profTraject' | 'time';
 
@@ -29,8 +36,23 @@ export function ofType<T extends PersonalRecord['type']>(records: PersonalRecord
   return records.filter((r): r is Extract<PersonalRecord, { type: T }> => r.type === type);
 }
 
-/** Changing who sees an entry never touches its content, so it merges with any concurrent edit. */
-export function withVisibility<R extends ShareableRecord>(record: R, visibility: Visibility, now: Date): R {
+/** How many times who may see the entry changed (absent on records from before it was counted: 0). */
+export function visibilityRevOf(record: Pick<ShareableRecord, 'visibilityRev'> | undefined): number {
+  return record?.visibilityRev ?? 0;
+}
+
+/**
+ * Who may see an entry, as chosen on a view that showed its sharing at `seenRev` (a card's
+ * "Delen met leidinggevende" or "Privé maken"). A choice made on an older view than the last
+ * change (a press Teams delivers again after the owner changed her mind, a card left open
+ * elsewhere) changes nothing: the newer choice stands, least of all is something taken back
+ * from the manager given to them again. Without `seenRev` (a card or tab from before it was
+ * sent) the choice wins, as it did. Changing who sees an entry never touches its content, so it
+ * merges with any concurrent edit.
+ */
+export function withVisibility<R extends ShareableRecord>(record: R, visibility: Visibility, now: Date, seenRev?: number): R {
   if (record.visibility === visibility) return record;
-  return { ...record, visibility, updatedAt: now.toISOString() };
+  const rev = visibilityRevOf(record);
+  if (seenRev !== undefined && seenRev !== rev) return record;
+  return { ...record, visibility, visibilityRev: rev + 1, updatedAt: now.toISOString() };
 }

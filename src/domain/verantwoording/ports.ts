@@ -15,8 +15,6 @@ export interface PersonalRecordRepository {
   /** ETag read-modify-write; `mutate` may throw a DomainError (e.g. conflict) to abort. */
   update(userId: string, id: string, mutate: Mutate<PersonalRecord>): Promise<PersonalRecord>;
   delete(userId: string, id: string): Promise<boolean>;
-  /** Deletes the record if `check` (which throws to refuse) accepts it as it stands when deleted; returns it, or undefined when there was none. */
-  deleteChecked(userId: string, id: string, check: (current: PersonalRecord) => void): Promise<PersonalRecord | undefined>;
   /** All of the professional's records (bounded by what one person writes). */
   listAll(userId: string): Promise<PersonalRecord[]>;
   /** Only the records the professional marked "gedeeld met leidinggevende". */

@@ -24,6 +24,8 @@ export interface ProfTraject {
    * Absent on a Prof-traject stored before revisions were kept: read it as 1 (`trajectRev`).
    */
   rev?: number;
+  /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
+  visibilityRev?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -91,6 +93,8 @@ export function sketchProfTraject(existing: ProfTraject | undefined, input: Traj
     plannedWeeks: input.plannedWeeks,
     ...(maturityPhase ? { maturityPhase } : {}),
     visibility: existing?.visibility ?? 'private',
+    // Kept with the visibility: a share press from before this save is still told from a newer one.
+    ...(existing?.visibilityRev ? { visibilityRev: existing.visibilityRev } : {}),
     rev: trajectRev(existing) + 1,
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),

@@ -5,6 +5,8 @@ import { stableId } from '../shared/ids';
 /** Every session of a Vitale Weekcyclus is one hour of learning time. */
 export const HOURS_PER_SESSION = 1;
 export const MAX_HOURS_PER_CYCLE = 40;
+/** Hours are kept in whole or half hours. */
+export const HOURS_STEP = 0.5;
 
 /**
  * The learning time a professional used in one cycle. Computed from the sessions they attended;
@@ -26,6 +28,8 @@ export interface TimeUsed {
    * (and on one that only holds a visibility): read it with `timeUsedRev`.
    */
   rev?: number;
+  /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
+  visibilityRev?: number;
   updatedAt: string;
 }
 
@@ -41,12 +45,18 @@ export function hoursUsed(sessionsAttended: number, record: TimeUsed | undefined
   return record?.hours ?? attendedHours(sessionsAttended);
 }
 
-/** Half hours at most, so a figure reads like time spent, not like a measurement. */
+/**
+ * Whole or half hours, so a figure reads like time spent, not like a measurement. Another figure
+ * is refused (rule `format`), never rounded: what is stored and shown as the person's own figure
+ * is the one they gave.
+ */
 export function checkHours(hours: number): number {
   if (!Number.isFinite(hours) || hours < 0 || hours > MAX_HOURS_PER_CYCLE) {
     throw new DomainError('invalidInput', { detail: 'hours', input: { field: 'hours', rule: 'range', params: { min: 0, max: MAX_HOURS_PER_CYCLE } } });
   }
-  return Math.round(hours * 2) / 2;
+  // `step` tells this refusal from a figure that is no number at all (also `format`).
+  if (!Number.isInteger(hours / HOURS_STEP)) throw new DomainError('invalidInput', { detail: 'hours not in half hours', input: { field: 'hours', rule: 'format', params: { step: HOURS_STEP } } });
+  return hours;
 }
 
 export function blankTimeUsed(userId: string, groupId: string, cycleId: string, now: Date): TimeUsed {

@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { AccountabilityNote, addAgain, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 
@@ -14,18 +14,36 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
  * being told the first save failed, when it had landed and its answer was lost; or a card from
  * before pressed again) is a note of its own: nothing typed is dropped, and the person sees both.
  * The first save delivered again after the note was edited elsewhere is the same save: it finds
- * the note as edited.
+ * the note as edited; delivered again after the note was deleted, it finds what the delete left
+ * under its id and creates nothing (`notFound`: what the person sees is how it stands, without it).
+ * `chatMessage`: the id of the chat message a note is typed in, which tells that message delivered
+ * again from the same words sent anew (see `addAgain`).
  */
-export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource }): Promise<AccountabilityNote> {
+export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string }): Promise<AccountabilityNote> {
   const now = deps.clock.now();
-  const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source }, now);
+  const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
   const note = write(input.key);
-  let stored = asNote((await deps.records.create(note)).record);
+  const found = (await deps.records.create(note)).record;
+  let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, () => write(`${input.key}\n${note.text}`)) : asNote(found);
   if (stored.text !== note.text && !wasCreatedWith(stored, note.text)) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
   // A note shared as it is written reaches the manager's prep cards as a later "share" would.
   // Also when the note was already there (a redelivery): the first turn may have stopped before this.
   if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
   return stored;
+}
+
+/**
+ * An add whose note was deleted (see `addAgain`): nothing when it is the add that wrote it, the
+ * note again under its id when the same words come in another chat message, and the note of its
+ * own that another text on the same form is (`otherText`), unless that one was deleted too.
+ */
+async function addAfterDelete(deps: VerantwoordingDeps, deleted: DeletedNote, fresh: AccountabilityNote, ofItsOwn: () => AccountabilityNote): Promise<AccountabilityNote> {
+  const again = addAgain(deleted, fresh);
+  if (again === 'redelivered') throw new DomainError('notFound', 'note deleted since this add');
+  if (again === 'anew') return asNote(await deps.records.update(fresh.userId, fresh.id, (r) => (r.type === 'deletedNote' ? fresh : r)));
+  const own = (await deps.records.create(ofItsOwn())).record;
+  if (own.type === 'deletedNote') throw new DomainError('notFound', 'note deleted since this add');
+  return asNote(own);
 }
 
 export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<AccountabilityNote> {
@@ -48,13 +66,29 @@ export async function editNote(deps: VerantwoordingDeps, userId: string, noteId:
  * is already gone (deleted in the tab, or by this same press whose answer was lost) is no
  * refusal: what the person asked for is true. Its prep cards are rebuilt then too, since it may
  * have been shared and a first rebuild may not have happened.
+ *
+ * The note is replaced by what keeps its id taken for a few days, without its text
+ * (`deleteNoteKeepingId`): the add that wrote it, delivered again, then brings nothing back.
+ * One read and one write, as a plain delete.
  */
 export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string, seenRev?: number): Promise<void> {
-  // Checked as it stands when deleted (its ETag): an edit elsewhere after the check is never deleted unseen.
-  const record = await deps.records.deleteChecked(userId, noteId, (current) => {
-    if (current.type !== 'note') throw new DomainError('notFound', 'note');
-    if (seenRev !== undefined && current.rev !== seenRev) throw new DomainError('conflict', 'note edited since the card showed it');
-  });
-  // A deleted shared note leaves the manager's prep cards too.
-  if (!record || (record.type === 'note' && record.visibility === 'shared')) await deps.sharingChanged?.(userId);
+  const now = deps.clock.now();
+  const outcome: { deleted?: AccountabilityNote; notANote?: boolean } = {};
+  try {
+    // Checked as it stands when replaced (its ETag): an edit elsewhere after the check is never deleted unseen.
+    await deps.records.update(userId, noteId, (current) => {
+      outcome.deleted = undefined;
+      if (current.type === 'deletedNote') return current;
+      outcome.notANote = current.type !== 'note';
+      if (current.type !== 'note') throw new DomainError('notFound', 'note');
+      if (seenRev !== undefined && current.rev !== seenRev) throw new DomainError('conflict', 'note edited since the card showed it');
+      outcome.deleted = current;
+      return deleteNoteKeepingId(current, now);
+    });
+  } catch (err) {
+    if (!isDomainError(err) || err.code !== 'notFound' || outcome.notANote) throw err;
+    // Nothing under its id (deleted before notes left their id behind, or by an erasure): gone as asked.
+  }
+  // A deleted shared note leaves the manager's prep cards too; one already gone may have been shared.
+  if (!outcome.deleted || outcome.deleted.visibility === 'shared') await deps.sharingChanged?.(userId);
 }

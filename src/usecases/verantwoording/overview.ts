@@ -2,7 +2,7 @@ import { findQuestion, Language } from '../../domain/framework/framework';
 import { Visibility } from '../../domain/personal/personal-answer';
 import { adoptedAiDraft, Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
-import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { ofType, PersonalRecord, visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { hoursUsed, TimeUsed, timeUsedRev } from '../../domain/verantwoording/time-used';
 import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
@@ -40,6 +40,8 @@ export interface AnswerEntry {
   question: string;
   text: string;
   visibility: Visibility;
+  /** How often its sharing changed: a share press sends it back (`withVisibility`). Always set by `buildOverview`. */
+  visibilityRev?: number;
   updatedAt: string;
 }
 
@@ -59,6 +61,8 @@ export interface CycleEntry {
   /** A week of a group they were in: its time is theirs to correct and share, also when the system counted 0 sessions. */
   correctable: boolean;
   timeVisibility: Visibility;
+  /** How often the sharing of the time changed: a share press sends it back (`withVisibility`). Always set by `buildOverview`. */
+  timeVisibilityRev?: number;
   proposals: ProposalSummary[];
   answers: AnswerEntry[];
 }
@@ -168,11 +172,12 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       timeRev: timeUsedRev(time),
       correctable: correctable.has(c.cycleId),
       timeVisibility: time?.visibility ?? 'private',
+      timeVisibilityRev: visibilityRevOf(time),
       proposals: cycleProposals,
       answers: answers
         .filter((a) => a.cycleId === c.cycleId)
         .sort((a, b) => a.questionId - b.questionId)
-        .map((a) => ({ id: a.id, questionId: a.questionId, question: findQuestion(framework, a.questionId)?.text ?? '', text: a.text, visibility: a.visibility, updatedAt: a.updatedAt })),
+        .map((a) => ({ id: a.id, questionId: a.questionId, question: findQuestion(framework, a.questionId)?.text ?? '', text: a.text, visibility: a.visibility, visibilityRev: visibilityRevOf(a), updatedAt: a.updatedAt })),
     };
   });
   const notes = ofType(own, 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -11,11 +11,18 @@ export interface VisibilityChange {
   id: string;
   groupId?: string;
   visibility: Visibility;
+  /**
+   * How often its sharing had changed when the view pressed on showed it (`visibilityRevOf`): a
+   * press from an older view, such as one Teams delivers again, changes nothing (`withVisibility`).
+   * Views from before it was sent leave it out, and their press wins as before.
+   */
+  visibilityRev?: number;
 }
 
 /**
  * The professional decides, entry by entry, what their manager may see. What was shown before
- * follows: a prep card already in the manager's chat is rebuilt from what is shared now.
+ * follows: a prep card already in the manager's chat is rebuilt from what is shared now. Returns
+ * the entry as it stands, which is not the choice pressed when a newer one was made since.
  */
 export async function setVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
   const record = await changeVisibility(deps, userId, change);
@@ -31,9 +38,9 @@ async function changeVisibility(deps: VerantwoordingDeps, userId: string, change
     const id = timeUsedId(userId, change.id);
     const { record } = await deps.records.create(blankTimeUsed(userId, change.groupId, change.id, now));
     if (record.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
-    return (await deps.records.update(userId, id, (r) => (r.type === 'timeUsed' ? withVisibility(r, change.visibility, now) : r))) as ShareableRecord;
+    return (await deps.records.update(userId, id, (r) => (r.type === 'timeUsed' ? withVisibility(r, change.visibility, now, change.visibilityRev) : r))) as ShareableRecord;
   }
   const existing = await deps.records.get(userId, change.id);
   if (!existing || !isShareable(existing) || KIND_OF_TYPE[existing.type] !== change.kind) throw new DomainError('notFound', change.kind);
-  return (await deps.records.update(userId, change.id, (r) => (isShareable(r) ? withVisibility(r, change.visibility, now) : r))) as ShareableRecord;
+  return (await deps.records.update(userId, change.id, (r) => (isShareable(r) ? withVisibility(r, change.visibility, now, change.visibilityRev) : r))) as ShareableRecord;
 }

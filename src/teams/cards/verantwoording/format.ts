@@ -21,10 +21,13 @@ export function visibilityLabel(v: Visibility, t: Translate): string {
 /**
  * The one button that flips an entry between private and shared with the manager. It sends the
  * card's inputs along: the new note being typed on the overview comes back on the card it answers with.
+ * `visibilityRev` (how often its sharing had changed when this card was rendered) goes along too:
+ * a press from this card after a newer change (Teams delivering it again) changes nothing.
  */
-export function visibilityToggle(kind: ShareableKind, id: string, current: Visibility, t: Translate, groupId?: string): Action {
-  const next: Visibility = current === 'shared' ? 'private' : 'shared';
-  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next });
+export function visibilityToggle(kind: ShareableKind, id: string, current: { visibility: Visibility; visibilityRev?: number }, t: Translate, groupId?: string): Action {
+  const next: Visibility = current.visibility === 'shared' ? 'private' : 'shared';
+  const rev = current.visibilityRev === undefined ? {} : { visibilityRev: current.visibilityRev };
+  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next, ...rev });
 }
 
 /** The data that carries the overview's unsaved new note through a card opened from it (none: nothing). */

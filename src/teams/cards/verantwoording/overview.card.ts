@@ -3,6 +3,7 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { CycleEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
 import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
+import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
@@ -23,7 +24,7 @@ function trajectSection(traject: ProfTraject | undefined, t: Translate): Element
     subtle(`${visibilityLabel(traject.visibility, t)} · ${t('verantwoording.traject.weeks', { count: traject.plannedWeeks })}`),
     ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
     ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
-    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, traject.visibility, t)]),
+    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)]),
   ];
 }
 
@@ -35,7 +36,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
     factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
   ];
   if (c.correctable) {
-    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }), visibilityToggle('time', c.cycleId, c.timeVisibility, t, c.groupId)]));
+    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }), visibilityToggle('time', c.cycleId, { visibility: c.timeVisibility, visibilityRev: c.timeVisibilityRev }, t, c.groupId)]));
   }
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
@@ -50,7 +51,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
         textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
         plainText(truncate(a.text, OVERVIEW_LIMITS.answerChars)),
         subtle(visibilityLabel(a.visibility, t)),
-        actionSet([visibilityToggle('answer', a.id, a.visibility, t)]),
+        actionSet([visibilityToggle('answer', a.id, a, t)]),
       );
     }
   }
@@ -61,7 +62,7 @@ function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZo
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
   const actions = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }),
-    visibilityToggle('note', n.id, n.visibility, t),
+    visibilityToggle('note', n.id, { visibility: n.visibility, visibilityRev: visibilityRevOf(n) }, t),
     execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
   ];

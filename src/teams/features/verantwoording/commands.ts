@@ -30,8 +30,11 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*(notitie|note)\b/i, async (context, ui, rest) => {
       if (!rest.trim()) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
       try {
-        await addNote(v, ui.userId, { key: chatNoteKey(rest, sentAt(context, v.clock.now()), deps.timeZone), text: rest });
+        // The message's id tells this message delivered again (after its note was deleted: nothing) from the same words sent anew.
+        await addNote(v, ui.userId, { key: chatNoteKey(rest, sentAt(context, v.clock.now()), deps.timeZone), text: rest, chatMessage: context.activity.id });
       } catch (err) {
+        // This message's note was deleted since (the message delivered again): nothing is added; the overview shows how it stands.
+        if (isDomainError(err) && err.code === 'notFound') return void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)));
         // A note that does not fit comes back in the add-note form, as typed, with the reason next to it.
         if (!isDomainError(err) || err.input?.field !== 'text') throw err;
         const problem = { field: 'text', code: err.code, rule: err.input.rule, params: err.input.params ?? {} };

@@ -84,7 +84,13 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   on('showVerantwoording', async (ui, data) => overview(ui, data.text));
   on('addNote', async (ui, data, context) => {
     // The card's own key (set when it was rendered): a press that arrives twice saves one note.
-    await addNote(v, ui.userId, { key: data.k ?? context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: data.text });
+    try {
+      await addNote(v, ui.userId, { key: data.k ?? context.activity.id ?? `${ui.userId}:${v.clock.now().getTime()}`, text: data.text });
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'notFound') throw err;
+      // This press's note was deleted since (the press delivered again): nothing added; the overview as it stands.
+      return overview(ui, data.draft);
+    }
     return afterChange(ui, 'addNote', data.draft);
   });
   on('openNote', async (ui, data) => noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { draft: data.text }));
@@ -108,7 +114,8 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     return afterChange(ui, 'deleteNote', data.text);
   });
   on('setVisibility', async (ui, data) => {
-    await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility });
+    // Pressed on a card older than the entry's last sharing change, nothing changes: the overview shows how it stands.
+    await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility, visibilityRev: data.visibilityRev });
     return afterChange(ui, 'setVisibility', data.text);
   });
   on('openTime', async (ui, data) => timeCardFor(deps, ui, data, { draft: data.text }));

@@ -164,6 +164,8 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
         const problem = err.input ? verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text }) : t('verantwoording.error.invalidInput');
         return dialog(t('verantwoording.extension.dialogTitle'), again(problem), key);
       }
+      // The note this dialog saved was deleted since (its Save delivered or pressed again): not brought back.
+      if (isDomainError(err) && err.code === 'notFound') return t('verantwoording.extension.deletedMeanwhile');
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       // The store failed (e.g. busy): the dialog again with what was typed, to press Save once more.
       // The same key goes with it, so a write that landed after all is not stored a second time.

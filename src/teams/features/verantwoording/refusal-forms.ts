@@ -21,7 +21,8 @@ export function verantwoordingReason(p: FieldProblem, t: Translate, values: Reco
     case 'text':
       return p.rule === 'required' ? t('verantwoording.form.noteRequired') : t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length });
     case 'hours':
-      return t('verantwoording.form.hours', { min: 0, max: MAX_HOURS_PER_CYCLE });
+      // In range but not whole or half hours: the rule itself, since the figure is not rounded for them.
+      return p.rule === 'format' && p.params.step !== undefined ? t('verantwoording.form.halfHours') : t('verantwoording.form.hours', { min: 0, max: MAX_HOURS_PER_CYCLE });
     case 'learningNeeds':
     case 'talents':
       return p.rule === 'tooLong' ? t('verantwoording.form.trajectTooLong', { max: MAX_TRAJECT_TEXT, length }) : t('verantwoording.form.trajectRequired');
