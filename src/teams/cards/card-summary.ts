@@ -19,8 +19,10 @@ function* visibleTextBlocks(elements: Element[]): Generator<TextBlock> {
  */
 function plainWords(markdown: string): string {
   return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__/g, '')
+    .replace(/(?<!\\)\[([^\]]*)(?<!\\)\]\([^)]*\)/g, '$1')
+    .replace(/(?<!\\)(\*\*|__)/g, '')
+    // A name escaped for the card (escapeMarkdown) reads as typed: the backslashes were for Markdown.
+    .replace(/\\([\\`*_[\]()#+\-.!])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

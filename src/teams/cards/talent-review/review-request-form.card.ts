@@ -12,11 +12,12 @@ export interface RefusedRequest {
  * The professional's form to ask their manager for a talentontwikkelgesprek: an optional short
  * message and a send button. `key` is new each time the form is drawn and travels with the press,
  * so Teams delivering it again sends nothing twice; `draft`, the overview's new note, goes along
- * and back. A refused message comes back whole, with the reason next to it.
+ * and back. A refused message comes back whole, with the reason next to it. `message`: what was
+ * typed after the command (`gesprek aanvragen <boodschap>`), in the field to send or change.
  */
-export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest } = {}): AdaptiveCardJson {
+export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
-  const typed = submittedText(refused?.values, 'text') ?? '';
+  const typed = submittedText(refused?.values, 'text') ?? opts.message ?? '';
   return adaptiveCard(
     [
       heading(t('talentReview.request.title')),

@@ -61,17 +61,19 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'review request outside the personal chat');
   };
   /** The form, or why there is nothing to ask now (no manager, a conversation planned). */
-  const opening = async (context: TurnContext, draft?: string) => {
+  const opening = async (context: TurnContext, draft?: string, message?: string) => {
     const ui = await professionalUi(context);
     const status = await requestStatus(tr, ui.userId);
-    return status.status === 'open' ? reviewRequestFormCard(ui.t, randomUUID(), { draft }) : reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
+    return status.status === 'open' ? reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}) }) : reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
   };
 
   app.message(
     async (context) => conversationKindOf(context) === 'personal' && REQUEST_COMMAND.test(context.activity.text ?? ''),
     async (context) => {
       try {
-        await postCard(context, await opening(context));
+        // What follows the command is the message, as `notitie <tekst>` keeps its text: in the field, not lost.
+        const message = (context.activity.text ?? '').replace(REQUEST_COMMAND, '').trim();
+        await postCard(context, await opening(context, undefined, message));
       } catch (err) {
         // A directory that does not answer, say: the friendly card, as the button gets.
         if (!isDomainError(err)) throw err;
