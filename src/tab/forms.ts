@@ -47,6 +47,8 @@ export function reasonFor(form: FormKind, r: Refusal, t: T, el?: Field): string 
       if (r.rule === 'tooLong') return t('verantwoording.form.noteTooLong', { max: maxLength, length });
       break;
     case 'hours.hours':
+      // In range but not whole or half hours (the domain's step): that rule, since the figure is not rounded for them.
+      if (r.rule === 'format' && r.params.step !== undefined) return t('verantwoording.form.halfHours');
       return t('verantwoording.form.hours', range);
     case 'traject.learningNeeds':
     case 'traject.talents':

@@ -197,7 +197,11 @@ class TabApp {
 
   private readonly actions: Actions = {
     say,
-    addNote: (text, shared, key) => this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true }),
+    // A 404: this key's note was stored, and deleted since (its answer was lost, the press retried):
+    // nothing is brought back, and the form hears it is `gone`, to add the text anew on a next press.
+    addNote: (text, shared, key) =>
+      this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true, gone: 'verantwoording.tab.noteDeletedMeanwhile' }),
+    refresh: () => this.load(),
     saveNote: (note: AccountabilityNote, text) =>
       this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), {
         form: true,
@@ -205,8 +209,19 @@ class TabApp {
         gone: 'verantwoording.tab.noteDeletedElsewhere',
       }),
     deleteNote: (note) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(note.id)}?rev=${note.rev}`), this.t('verantwoording.tab.deleted'), { conflict: 'verantwoording.tab.deleteConflict' }),
-    setVisibility: (kind, id, visibility, groupId) =>
-      this.change(() => this.api!.call('PUT', '/visibility', { kind, id, visibility, ...(groupId ? { groupId } : {}) }), this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate')),
+    // With the count the page showed: changed meanwhile (409), nothing changes and the page is
+    // redrawn as it stands. Stored, the count it has now goes back to the toggle.
+    setVisibility: async (kind, id, visibility, visibilityRev, groupId) => {
+      let stored: { visibilityRev?: number } | undefined;
+      const out = await this.change(
+        async () => {
+          stored = await this.api!.call<{ visibilityRev?: number }>('PUT', '/visibility', { kind, id, visibility, visibilityRev, ...(groupId ? { groupId } : {}) });
+        },
+        this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate'),
+        { conflict: 'verantwoording.tab.visibilityChangedMeanwhile' },
+      );
+      return out.ok ? { ok: true, visibilityRev: stored?.visibilityRev ?? visibilityRev } : out;
+    },
     saveHours: (groupId, cycleId, hours, rev) =>
       this.change(() => this.api!.call('PUT', '/time', { groupId, cycleId, hours, rev }), this.t('verantwoording.tab.saved'), {
         form: true,

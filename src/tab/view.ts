@@ -34,13 +34,22 @@ export interface StoredHours {
 export interface Actions {
   /** Says something in the page's status line. */
   say(text: string, error?: boolean): void;
-  /** `key` is the form's: the same for a repeated press, so one note is saved. */
+  /**
+   * `key` is the form's: the same for a repeated press, so one note is saved. `gone`: the note
+   * that key saved was deleted meanwhile, and nothing was saved again (a next press needs a new key).
+   */
   addNote(text: string, shared: boolean, key: string): Promise<Outcome>;
+  /** Draws the page again as stored, keeping what was typed. */
+  refresh(): Promise<void>;
   /** A conflict carries the newer stored version of the note; `gone`: it was deleted meanwhile. */
   saveNote(note: AccountabilityNote, text: string): Promise<Outcome<AccountabilityNote>>;
   /** From the revision the tab showed: a note edited since is not deleted, and the newest is shown. */
   deleteNote(note: Pick<AccountabilityNote, 'id' | 'rev'>): Promise<unknown>;
-  setVisibility(kind: Kind, id: string, visibility: Visibility, groupId?: string): Promise<Outcome>;
+  /**
+   * `visibilityRev`: how often the entry's sharing had changed when the page showed it. Changed
+   * meanwhile, nothing changes (the page is redrawn as it stands); stored, the count it has now.
+   */
+  setVisibility(kind: Kind, id: string, visibility: Visibility, visibilityRev: number, groupId?: string): Promise<Outcome | { ok: true; visibilityRev: number }>;
   /** `rev`: the revision of the hours the form stands on (`timeRev`). A conflict carries the newer stored figure. */
   saveHours(groupId: string, cycleId: string, hours: number, rev: number): Promise<Outcome<StoredHours>>;
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
@@ -83,15 +92,24 @@ const noteButtonId = (action: 'edit' | 'delete', noteId: string) => domId(`note-
 
 const present = (...nodes: (HTMLElement | null)[]): HTMLElement[] => nodes.filter((n): n is HTMLElement => n !== null);
 
-function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, actions: Actions, groupId?: string): HTMLElement {
+/**
+ * `visibilityRev`: how often the entry's sharing had changed when it was loaded; it goes with the
+ * change, so a change made elsewhere since is not undone from a page that never showed it.
+ */
+function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visibilityRev: number | undefined, actions: Actions, groupId?: string): HTMLElement {
   const inputId = domId(`share-${kind}`, `${groupId ?? ''}${id}`);
   const box = h('input', { type: 'checkbox', id: inputId, checked: visibility === 'shared' }) as HTMLInputElement;
+  /** The sharing as last stored from here: when the redraw after a change fails, the box stays and goes on from it. */
+  let shown = { visibility, rev: visibilityRev ?? 0 };
   // The click flips the box before anything is stored: one request at a time, and a refused change
   // puts it back, so the box never claims a visibility that is not stored.
   box.addEventListener('change', async () => {
     box.disabled = true;
+    const wanted: Visibility = box.checked ? 'shared' : 'private';
     try {
-      if (!(await actions.setVisibility(kind, id, box.checked ? 'shared' : 'private', groupId)).ok) box.checked = visibility === 'shared';
+      const out = await actions.setVisibility(kind, id, wanted, shown.rev, groupId);
+      if (out.ok) shown = { visibility: wanted, rev: 'visibilityRev' in out ? out.visibilityRev : shown.rev };
+      else box.checked = shown.visibility === 'shared';
     } finally {
       box.disabled = false;
     }
@@ -228,7 +246,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
     weeks,
     newer,
     h('div', { class: 'row' }, save, keepNewer),
-    p ? shareToggle(t, 'profTraject', p.id, p.visibility, actions) : null,
+    p ? shareToggle(t, 'profTraject', p.id, p.visibility, p.visibilityRev, actions) : null,
   );
 }
 
@@ -319,7 +337,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           h('label', { for: hoursId }, t('verantwoording.tab.hoursLabel')),
           h('div', { class: 'row' }, hours, saveHours, keepNewer),
           newer,
-          shareToggle(t, 'time', c.cycleId, c.timeVisibility, actions, c.groupId),
+          shareToggle(t, 'time', c.cycleId, c.timeVisibility, c.timeVisibilityRev, actions, c.groupId),
         )
       : null,
     c.proposals.length
@@ -341,7 +359,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
               { class: 'card' },
               h('p', { class: 'muted small' }, `${a.questionId}. ${a.question}`),
               h('p', { class: 'pre' }, a.text),
-              shareToggle(t, 'answer', a.id, a.visibility, actions),
+              shareToggle(t, 'answer', a.id, a.visibility, a.visibilityRev, actions),
               needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions, drafts) : null,
             ),
           ),
@@ -390,7 +408,7 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
         n.visibility === 'shared' ? h('span', { class: 'badge-shared' }, ` · ${t('verantwoording.visibility.shared')}`) : ` · ${t('verantwoording.visibility.private')}`,
       ),
       n.source?.link ? h('p', { class: 'small' }, h('a', { href: n.source.link, target: '_blank', rel: 'noopener noreferrer' }, t('verantwoording.tab.openMessage'))) : null,
-      shareToggle(t, 'note', n.id, n.visibility, actions),
+      shareToggle(t, 'note', n.id, n.visibility, n.visibilityRev, actions),
       h(
         'div',
         { class: 'row' },
@@ -443,7 +461,9 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
     saveAsNew.addEventListener('click', async () => {
       if (saveAsNew.disabled) return;
       sent = true;
-      await submit(saveAsNew, 'note', { text: area }, t, actions.say, () => actions.addNote(area.value, false, key));
+      const out = await submit(saveAsNew, 'note', { text: area }, t, actions.say, () => actions.addNote(area.value, false, key));
+      // The note this key saved was deleted meanwhile: the text stays, and a next press adds it anew.
+      if (!out.ok && out.gone) [key, sent] = [newKey(), false];
     });
     const showGone = () => {
       const noticeId = domId('gone', n.id);
@@ -509,6 +529,13 @@ function notesSection(o: TabOverview, t: T, locale: TabLocale, actions: Actions,
     // Stored: the form starts empty with a new key. When the redraw failed this form is still on
     // the page, and the stored text left in it would be saved again as a second note.
     if (out.ok) [text.value, shared.checked, key, sent] = ['', false, newKey(), false];
+    // Saved by an earlier press whose answer was lost, and deleted since: the key's note stays
+    // deleted. The text stays with a new key, so a next press (on purpose) adds it anew, and the
+    // page is drawn as stored, without the deleted note.
+    if (!out.ok && out.gone) {
+      [key, sent] = [newKey(), false];
+      await actions.refresh();
+    }
   });
   const dates = noteDateFormat(locale, o.timeZone);
   const items = o.notes.map((n) => noteItem(n, t, dates, actions, drafts));

@@ -15,6 +15,7 @@ import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/p
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
+import { visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
 import { LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
@@ -24,7 +25,10 @@ const id = z.string().min(1).max(200).regex(/^[^/\\?#]+$/);
 const schemas = {
   addNote: z.object({ text: z.string().max(20_000), shared: z.boolean().optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }),
   editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
-  visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']) }),
+  // `visibilityRev`: how often the entry's sharing had changed when the tab showed it (the
+  // overview's `visibilityRev`, `timeVisibilityRev`). Older than stored (a PUT sent again after the
+  // person changed it back), it changes nothing. Without it (tabs from before) the change wins.
+  visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), visibilityRev: z.number().int().min(0).optional() }),
   // A finite number in the domain's range (checkHours): never an empty field read as 0.
   // `rev`: the revision of the hours the tab showed (`timeRev`; 0: as attended). Without it (tabs
   // from before revisions) a figure of the person's own stored meanwhile is not overwritten (correctHours).
@@ -178,7 +182,18 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     await deleteNote(v, caller.userId, noteIdOf(req), parse(schemas.deleteNote, { rev }).rev);
     return { status: 204, body: undefined };
   });
-  route('put', '/api/verantwoording/visibility', async (caller, req) => ({ body: await setVisibility(v, caller.userId, parse(schemas.visibility, req.body)) }));
+  route('put', '/api/verantwoording/visibility', async (caller, req) => {
+    const input = parse(schemas.visibility, req.body);
+    const record = await setVisibility(v, caller.userId, input);
+    // Pressed on a view older than the last change: nothing changed. 409 with the sharing as it
+    // stands, so the tab shows that and says it was changed meanwhile. The same choice sent twice
+    // finds it made, and is answered as done.
+    if (record.visibility !== input.visibility) {
+      deps.logger.info({ path: '/api/verantwoording/visibility', code: 'conflict', via: caller.via }, 'tab API: refused');
+      return { status: 409, body: { error: 'conflict', visibility: record.visibility, visibilityRev: visibilityRevOf(record) } };
+    }
+    return { body: record };
+  });
   route('put', '/api/verantwoording/time', async (caller, req) => {
     const input = parse(schemas.time, req.body);
     try {
