@@ -225,7 +225,8 @@ export const VERBS = {
    * button (`k`: the form's key, so a press delivered again sends once). `draft`: the overview's
    * new note, carried back to it.
    */
-  openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft }) },
+  // `text`: what was typed on a card whose field is the new note's (the look-back invitation), kept as the draft.
+  openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft, text: noteDraft }) },
   sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },

@@ -20,7 +20,7 @@ export class GroupDriver {
     return res.body as { statusCode: number; type: string; value: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
   }
 
-  async setUp(language: 'nl' | 'en' = 'nl') {
+  async setUp(language: 'nl' | 'en' = 'nl', weeks = '20') {
     this.t.connector.roster = this.members;
     const res = await this.press(this.members[0]!, 'group.setup.save', {
       name: 'Team Zorg',
@@ -29,7 +29,7 @@ export class GroupDriver {
       startTime: '09:00',
       timeZone: 'Europe/Amsterdam',
       language,
-      weeks: '20',
+      weeks,
     }, 'setup-card');
     this.groupId = res.value.actions[0].data.groupId;
     return res;
@@ -61,8 +61,8 @@ export class GroupDriver {
    * members checked in (with `checkIn` as their score), the given answers to questions 1, 2, ...
    * added by the members in turn (or by `author` alone), and everyone at the next question. The way to reach the proposal (6) and the judgement (7).
    */
-  async answeredOnDayOne(answers: string[], opts: { author?: TestUser; checkIn?: number } = {}) {
-    await this.setUp();
+  async answeredOnDayOne(answers: string[], opts: { author?: TestUser; checkIn?: number; weeks?: string } = {}) {
+    await this.setUp('nl', opts.weeks);
     await this.startCycle();
     await this.press(this.members[0]!, 'cycle.agenda.save', { groupId: this.groupId, cycleId: `${this.groupId}_w1`, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
     await this.startSession();

@@ -78,3 +78,17 @@ export function checkAgenda(framework: Framework, agenda: Cycle['agenda']): Cycl
   }
   return ordered;
 }
+
+/**
+ * Whether completing week `weekNumber` ends the weeks the group planned: the moment each member
+ * is invited to look back, for themselves. Weeks a group adds after its plan are not an end again
+ * (raising the planned weeks makes a new last one).
+ */
+export function endsPlannedWeeks(weekNumber: number, plannedWeeks: number): boolean {
+  return weekNumber === plannedWeeks;
+}
+
+/** How a week is named beside the plan: within it ("week 3 of 20") or after it ("week 21, after 20"). */
+export function isBeyondPlan(weekNumber: number, plannedWeeks: number): boolean {
+  return weekNumber > plannedWeeks;
+}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Cycle } from '../../domain/week-cycle/cycle';
+import { Cycle, isBeyondPlan } from '../../domain/week-cycle/cycle';
 import { Framework } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, factSet, heading, subtle, textBlock } from './card-kit';
@@ -51,6 +51,11 @@ export interface CycleView {
   nextPlanned?: { dates: string[]; startTime: string };
 }
 
+/** "Week 3 of 20" within the plan; "week 21, after the 20 planned weeks" beyond it (never "21 of 20"). */
+function weekBesidePlan(t: Translate, key: 'title' | 'readyText', week: number, planned: number, group = ''): string {
+  return isBeyondPlan(week, planned) ? t(`cycle.${key}Beyond`, { group, week, count: planned }) : t(`cycle.${key}`, { group, week, planned });
+}
+
 /** The group's week: its dates and agenda, with start buttons. Without a cycle it offers to start one. */
 export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
   const { cycle, framework } = view;
@@ -58,7 +63,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
     return adaptiveCard(
       [
         heading(t('cycle.readyTitle', { group: escapeMarkdown(view.groupName) })),
-        textBlock(t('cycle.readyText', { week: view.nextWeek, planned: view.plannedWeeks })),
+        textBlock(weekBesidePlan(t, 'readyText', view.nextWeek, view.plannedWeeks)),
         groupPlanFacts(view.plan, framework.language, t),
         ...(view.nextPlanned
           ? [textBlock(t('rhythm.nextWeek', { week: view.nextWeek, dates: weekSpan(view.nextPlanned.dates, framework.language), time: view.nextPlanned.startTime }))]
@@ -72,7 +77,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
   }
   return adaptiveCard(
     [
-      heading(t('cycle.title', { group: escapeMarkdown(view.groupName), week: cycle.weekNumber, planned: view.plannedWeeks })),
+      heading(weekBesidePlan(t, 'title', cycle.weekNumber, view.plannedWeeks, escapeMarkdown(view.groupName))),
       factSet(
         cycle.agenda.map((d, i) => ({
           title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language), cycle.sessionDates[i] ? view.plan.startTime : ''].filter(Boolean).join(' · '),

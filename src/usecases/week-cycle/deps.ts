@@ -76,4 +76,6 @@ export const JOB_KINDS = {
   sessionReminder: 'session.reminder',
   /** The private offer to sketch a Prof-traject, during a group's first cycle. */
   profTrajectOffer: 'profTraject.offer',
+  /** The private invitation to look back, when the group's last planned week is complete. */
+  plannedWeeksEnd: 'plannedWeeks.end',
 } as const;

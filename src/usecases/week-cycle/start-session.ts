@@ -9,6 +9,7 @@ import { ScheduledJob } from '../../domain/scheduling/job';
 import { byTime, openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, loadGroup } from './membership';
+import { schedulePlannedWeeksEnd } from './planned-weeks-end';
 
 export { proposalIdFor } from '../../domain/week-cycle/ids';
 
@@ -300,6 +301,7 @@ function proposalFor(deps: WeekCycleDeps, session: Session, groupName: string): 
 export async function completeCycleIfDone(deps: WeekCycleDeps, state: SessionState, framework: Framework): Promise<void> {
   if (state.session.day !== 4 || state.cycle?.completedAt) return;
   if (carryOverFrom(framework, state).length) return;
+  if (state.cycle) await schedulePlannedWeeksEnd(deps, state.group, state.cycle);
   const at = deps.clock.now().toISOString();
   await deps.cycles.update(state.group.id, state.session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));
 }

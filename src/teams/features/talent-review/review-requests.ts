@@ -85,7 +85,7 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
   );
   onCardAction(app, actions, 'openReviewRequest', async (context, data) => {
     personalOnly(context);
-    return { card: await opening(context, data.draft), personal: true };
+    return { card: await opening(context, data.draft ?? data.text), personal: true };
   });
   onCardAction(
     app,

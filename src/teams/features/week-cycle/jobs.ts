@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
@@ -10,6 +11,8 @@ import { endSession, finishClose, rememberCard, warnOnce } from '../../../usecas
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
+import { plannedWeeksEndCard } from '../../cards/planned-weeks-end.card';
+import { membersAtWeeksEnd, weeksEndGroupKey, weeksEndKey } from '../../../usecases/week-cycle/planned-weeks-end';
 import { FeatureDeps } from '../feature-deps';
 import { cardMessage } from '../../messenger';
 import { postSummary, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
@@ -147,6 +150,21 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
       const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(language));
       await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id));
+    }
+  });
+
+  scheduler.on(JOB_KINDS.plannedWeeksEnd, async (payload) => {
+    const { groupId, cycleId } = readPayload(cyclePayload, payload);
+    const { group, members } = await membersAtWeeksEnd(wc, groupId, cycleId);
+    if (!group) return;
+    const groupT = deps.translator.t(group.language);
+    await deps.messenger.queueText(group.conversationRef, groupT('weeksEnd.groupText', { count: group.plannedWeeks }), weeksEndGroupKey(cycleId));
+    // Each invitation in the member's own 1:1 chat, in the language they chose there; a run again
+    // (after a fault part-way) finds the ones queued by their key and adds none.
+    for (const m of members) {
+      const language = (await deps.personalLanguage(m.id)) ?? group.language;
+      const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: randomUUID() }, deps.translator.t(language));
+      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id));
     }
   });
 }
