@@ -228,6 +228,9 @@ export const VERBS = {
   // `text`: what was typed on a card whose field is the new note's (the look-back invitation), kept as the draft.
   openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft, text: noteDraft }) },
   sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
+  openTeamAccount: { verb: 'review.teamAccount.open', data: z.object({}) },
+  // The limit's own reason comes from the domain (next to the field); this only bounds what a card may carry.
+  sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },

@@ -111,7 +111,7 @@ describe('app manifest', () => {
     const m = filledManifest();
     const titles = (scope: string) =>
       m.bots[0].commandLists.filter((l: Json) => l.scopes.includes(scope)).flatMap((l: Json) => l.commands.map((c: Json) => c.title));
-    expect(titles('personal')).toEqual(['help', 'verantwoording', 'taal', 'gesprek plannen', 'voorbereiding', 'mijn gegevens', 'wat ziet mijn leidinggevende', 'rapport', 'gesprek aanvragen']);
+    expect(titles('personal')).toEqual(['help', 'verantwoording', 'taal', 'gesprek plannen', 'voorbereiding', 'mijn gegevens', 'wat ziet mijn leidinggevende', 'rapport', 'gesprek aanvragen', 'teamverantwoording']);
     expect(titles('groupChat')).toEqual(['help', 'start', 'nieuwe cyclus', 'agenda', 'status']);
     expect(titles('team')).toEqual([
       'help', 'start', 'nieuwe cyclus', 'agenda', 'status',

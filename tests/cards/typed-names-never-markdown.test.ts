@@ -10,6 +10,7 @@ import { cycleCard } from '../../src/teams/cards/cycle.card';
 import { adoptionSection } from '../../src/teams/cards/hr-report/adoption.section';
 import { profTrajectOfferCard } from '../../src/teams/cards/prof-traject-offer.card';
 import { plannedWeeksEndCard } from '../../src/teams/cards/planned-weeks-end.card';
+import { teamAccountCard } from '../../src/teams/cards/talent-review/team-account.card';
 import { pollAnnouncementCard } from '../../src/teams/cards/pulse/pulse-announcement.card';
 import { pollClosedCard } from '../../src/teams/cards/pulse/pulse-closed.card';
 import { pollFormCard } from '../../src/teams/cards/pulse/pulse-form.card';
@@ -71,6 +72,7 @@ const cards: [string, object][] = [
   ['the Prof-traject offer (group name)', profTrajectOfferCard({ groupName: NAME, plannedWeeks: 20 }, t)],
   ['the look-back at the planned weeks\' end (group name)', plannedWeeksEndCard({ groupName: NAME, plannedWeeks: 20, key: 'k1' }, t)],
   ['the cycle card after the planned weeks (group name)', cycleCard({ groupId: 'g', groupName: NAME, plannedWeeks: 20, nextWeek: 22, framework, cycle: { id: 'g_w21', type: 'cycle', groupId: 'g', weekNumber: 21, agenda: [{ day: 1, questionIds: [1] }], sessionDates: [], startedBy: 'a', startedAt: '2026-01-01T00:00:00Z' }, plan: { members: [NAME], weekdays: [1], startTime: '09:00', timeZone: 'Europe/Amsterdam', sessionMinutes: 60 } }, t)],
+  ['a manager\'s account to the team (manager name)', teamAccountCard({ managerName: NAME, text: 'Wat ik deed' }, t)],
   ['welcome back (group name)', welcomeBackCard(NAME, t)],
   ['the plan of the year (group name)', planCard({ groupId: 'g', groupName: NAME, language: 'nl', startTime: '09:00', plannedWeeks: 1, weeks: [], startedWeeks: 0, skipped: [] }, t)],
   ['the cycle card (group and member names)', cycleCard({ groupId: 'g', groupName: NAME, plannedWeeks: 20, nextWeek: 1, framework, plan: { members: [NAME, 'Bram'], weekdays: [1], startTime: '09:00', timeZone: 'Europe/Amsterdam', sessionMinutes: 60 } }, t)],

@@ -8,9 +8,11 @@ import nlVerantwoording from './nl/verantwoording.json';
 import nlWeekCycle from './nl/week-cycle.json';
 import enPulsePoll from './en/pulse-poll.json';
 import nlPulsePoll from './nl/pulse-poll.json';
+import enTeamAccount from './en/team-account.json';
+import nlTeamAccount from './nl/team-account.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport],
-  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount],
 };

@@ -8,7 +8,7 @@ const SECTIONS: Record<Scope, { title?: string; commands: string[] }[]> = {
   group: [{ commands: ['help', 'setup', 'start', 'newCycle', 'status', 'language'] }],
   personal: [
     { title: 'help.sections.yourself', commands: ['help', 'verantwoording', 'note', 'managerPreview', 'requestReview', 'myData', 'eraseMyData', 'personalLanguage'] },
-    { title: 'help.sections.manager', commands: ['planReview', 'prep'] },
+    { title: 'help.sections.manager', commands: ['planReview', 'prep', 'teamAccount'] },
   ],
 };
 

@@ -33,6 +33,7 @@ import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 import { registerReviewRequests } from './review-requests';
+import { registerTeamAccounts } from './team-accounts';
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: Translate, draft?: string) {
@@ -325,4 +326,6 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   registerPrepCardHooks(deps.outbox, deps);
   // The professional's side: asking their manager for a conversation.
   registerReviewRequests(app, actions, deps);
+  // The manager's side of accountability: to their team.
+  registerTeamAccounts(app, actions, deps);
 }

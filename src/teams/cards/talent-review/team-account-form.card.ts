@@ -1,0 +1,34 @@
+import { MAX_TEAM_ACCOUNT_LENGTH } from '../../../domain/talent-review/team-account';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+
+/** A refused account: what was sent, and the reason per input id. */
+export interface RefusedAccount {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+/**
+ * The manager's form to account to their team: who it goes to (their direct reports, by the
+ * directory's names, as plain text), the words, and a send button. `key` is new each time the form
+ * is drawn and travels with the press, so Teams delivering it again sends nobody a second card. A
+ * refused account comes back whole, with the reason next to it; `text`: what followed the command.
+ */
+export function teamAccountFormCard(t: Translate, key: string, team: string[], opts: { refused?: RefusedAccount; text?: string } = {}): AdaptiveCardJson {
+  const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
+  return adaptiveCard(
+    [
+      heading(t('teamAccount.title')),
+      textBlock(t('teamAccount.intro')),
+      textBlock(t('teamAccount.goesTo', { count: team.length }), { size: 'Small', weight: 'Bolder' }),
+      plainText(team.join(', ')),
+      ...(opts.refused ? [refusalNotice(t('teamAccount.notSent'))] : []),
+      ...withFieldError(
+        { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(MAX_TEAM_ACCOUNT_LENGTH, typed) },
+        opts.refused?.errors.text,
+      ),
+      subtle(t('teamAccount.nothingElse')),
+    ],
+    [execute(t('teamAccount.send'), 'sendTeamAccount', { k: key }, { style: 'positive' })],
+  );
+}

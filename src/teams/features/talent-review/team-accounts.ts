@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '../../teams-ai';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery } from '../../../domain/talent-review/team-account';
+import { Translate } from '../../../i18n/i18n';
+import { accountToTeam, teamOf } from '../../../usecases/talent-review/account-to-team';
+import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { postCard } from '../../card-response';
+import { submittedText } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
+import { teamAccountCard } from '../../cards/talent-review/team-account.card';
+import { teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
+import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
+import { conversationKindOf, teamsLocale } from '../../turn';
+import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+
+const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/i;
+
+/**
+ * Each team member's card in their own 1:1 chat with the bot (opened by the outbox with their
+ * Entra id), in their language: their chosen one, else the organisation's (this is not their turn).
+ * The manager's chat only tells the outbox the tenant and service. The card names the manager, so
+ * erasing them takes it out of the outbox; erasing the member does too (theirs).
+ */
+export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): TeamAccountDelivery {
+  return {
+    async deliver(account, to, key) {
+      const language = await rebuildLanguageOf(deps, to.memberId, undefined);
+      const card = teamAccountCard(account, deps.translator.t(language));
+      await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId]);
+    },
+  };
+}
+
+/** The words next to refused text. */
+function accountReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  if (p.field === 'text' && p.rule === 'tooLong') return t('teamAccount.tooLong', { max: MAX_TEAM_ACCOUNT_LENGTH, length: p.params.count ?? submittedText(values, 'text')?.length ?? 0 });
+  if (p.field === 'text' && p.rule === 'required') return t('teamAccount.required');
+  return t('error.invalidInput');
+}
+
+/**
+ * A manager accounts to their team (seed 002), in their own 1:1 chat with the bot:
+ * `teamverantwoording` (`account to team`), with their words after it if they like. The form shows
+ * who it goes to; the send queues one card per direct report. `actions` answers in the manager's language.
+ */
+export function registerTeamAccounts(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
+  const tr = deps.talentReview;
+  const personalOnly = (context: TurnContext) => {
+    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'team account outside the personal chat');
+  };
+  /** The form with the team it goes to, or why there is nobody to tell. */
+  const opening = async (context: TurnContext, text?: string, refused?: { values: Record<string, unknown>; errors: Record<string, string> }) => {
+    const ui = await managerUi(deps, context);
+    const team = await teamOf(tr, ui.managerId);
+    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t);
+    return teamAccountFormCard(ui.t, randomUUID(), team.map((m) => m.name), { ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
+  };
+  const accountForm: RefusalForm = {
+    render: async (context, r) => opening(context, undefined, { values: r.values, errors: r.errors }),
+    reason: accountReason,
+  };
+
+  app.message(
+    async (context) => conversationKindOf(context) === 'personal' && ACCOUNT_COMMAND.test(context.activity.text ?? ''),
+    async (context) => {
+      try {
+        // What follows the command is the account, as `notitie <tekst>` keeps its text: in the field, not lost.
+        const text = (context.activity.text ?? '').replace(ACCOUNT_COMMAND, '').trim();
+        await postCard(context, await opening(context, text));
+      } catch (err) {
+        // A directory that does not answer, say: the friendly card, as the button gets.
+        if (!isDomainError(err)) throw err;
+        deps.logger.info({ code: err.code, detail: err.detail }, 'team account command refused');
+        const t = (await managerUi(deps, context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+        await postCard(context, errorCard(err, t));
+      }
+    },
+  );
+  onCardAction(app, actions, 'openTeamAccount', async (context) => {
+    personalOnly(context);
+    return { card: await opening(context), personal: true };
+  });
+  onCardAction(
+    app,
+    actions,
+    'sendTeamAccount',
+    async (context, data) => {
+      personalOnly(context);
+      const ui = await managerUi(deps, context);
+      const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+      const outcome = await accountToTeam(tr, chatTeamAccounts(deps, ref), {
+        managerId: ui.managerId,
+        managerName: context.activity.from?.name,
+        text: data.text,
+        pressKey: data.k ?? context.activity.id ?? randomUUID(),
+      });
+      // Counts only: who manages whom, and the words, stay out of the log.
+      deps.logger.info({ outcome: outcome.status, recipients: outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
+      return { card: teamAccountOutcomeCard(outcome, ui.t), personal: true };
+    },
+    { form: accountForm },
+  );
+}
