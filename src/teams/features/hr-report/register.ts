@@ -8,10 +8,14 @@ import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { hrReportCard } from '../../cards/hr-report/hr-report.card';
 import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restricted.card';
-import { AdaptiveCardJson } from '../../cards/card-kit';
-import { CardActionContext, onCardAction } from '../../card-actions';
-import { actorOf, conversationKindOf, tenantOf } from '../../turn';
-import { periodRefusal, reportPeriod } from './report-period';
+import { hrReportInOwnChatCard } from '../../cards/hr-report/hr-report-in-own-chat.card';
+import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, textBlock, truncate } from '../../cards/card-kit';
+import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
+import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { periodRefusal, reportPeriod, unknownPeriodWord } from './report-period';
+
+/** An unknown word is said back as typed, up to this length (a pasted sentence is no word). */
+const SAID_WORD_LENGTH = 40;
 
 export interface HrReportFeatureDeps {
   report: HrReportDeps;
@@ -54,8 +58,15 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       const language = await deps.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
       const fallback = defaultPeriod(deps.report.clock.now(), deps.report.timeZone);
-      const period = reportPeriod(text.replace(COMMAND, ''), fallback.to, fallback);
-      if (!period) return void (await context.sendActivity(t('hrReport.usage')));
+      const args = text.replace(COMMAND, '');
+      const period = reportPeriod(args, fallback.to, fallback);
+      if (!period) {
+        // A word the period does not know is named (the usage alone does not show which one);
+        // a period of known words in the wrong shape gets the usage, which shows the shape.
+        const word = unknownPeriodWord(args);
+        const why = word ? `${t('hrReport.unknownWord', { word: escapeMarkdown(truncate(word, SAID_WORD_LENGTH)) })}\n\n` : '';
+        return void (await context.sendActivity(`${why}${t('hrReport.usage')}`));
+      }
       try {
         if (conversationKindOf(context) === 'personal') return void (await postCard(context, await fullReport(context, period, language)));
         // Refused here as the report itself would be, so nobody gets a card for a report they cannot open.
@@ -77,9 +88,24 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
     },
   );
 
+  /**
+   * "Toon rapport" pressed on the Action.Submit fallback in a channel or group chat: no answer
+   * reaches the presser alone there, and the report may not wait in the outbox on its way to their
+   * 1:1 chat (what managers shared with HR alone, bearer links). So `privately` tells them in that
+   * chat where the report opens, with the period only; nothing of the report is read or signed.
+   */
+  const toOwnChat = async (context: TurnContext, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<ActionOutcome> => {
+    const t = deps.translator.t(language);
+    const isHr = await deps.report.isHr(actorOf(context).id);
+    if (!isHr) deps.logger.info({ code: 'forbidden' }, 'hr report view refused');
+    const note = isHr ? hrReportInOwnChatCard({ period, language }, t) : adaptiveCard([textBlock(t('hrReport.notHr'))]);
+    return { card: note, personal: true, privately: note };
+  };
+
   // Answered to the presser alone (the invoke response), never by changing the shared message.
   onCardAction(app, deps.actions, 'hrReportView', async (context, data) => {
     const language = await deps.localeFor(context, data).catch(() => deps.defaultLanguage);
+    if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return toOwnChat(context, { from: data.from, to: data.to }, language);
     try {
       return { card: await fullReport(context, { from: data.from, to: data.to }, language), personal: true };
     } catch (err) {

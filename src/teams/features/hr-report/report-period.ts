@@ -2,7 +2,14 @@ import { DateTime } from 'luxon';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FROM_WORDS = new Set(['van', 'from']);
-const TO_WORDS = new Set(['tot', 'to', 'until', 't/m', 'tm', '-', '–']);
+const TO_WORDS = new Set(['tot', 'to', 'until', 'through', 't/m', 'tm', '-', '–']);
+/** "tot en met" written out, as the report's own title writes it: read as its abbreviation "t/m". */
+const TOT_EN_MET = /(^|\s)tot\s+en\s+met(?=\s|$)/gi;
+
+/** The words of a period as typed, with "tot en met" as one word. */
+function periodWords(args: string): string[] {
+  return args.replace(TOT_EN_MET, '$1t/m').trim().split(/\s+/).filter(Boolean);
+}
 
 /**
  * The period HR asked for after "rapport": no date is the default period, one date runs from that
@@ -12,7 +19,7 @@ const TO_WORDS = new Set(['tot', 'to', 'until', 't/m', 'tm', '-', '–']);
  */
 export function reportPeriod(args: string, today: string, fallback: { from: string; to: string }): { from: string; to: string } | undefined {
   const dates: string[] = [];
-  for (const word of args.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+  for (const word of periodWords(args).map((w) => w.toLowerCase())) {
     if (ISO_DATE.test(word) && DateTime.fromISO(word).isValid) dates.push(word);
     else if (FROM_WORDS.has(word)) continue;
     // "tot 2026-06-30" alone names an end but no start: we do not guess one.
@@ -23,6 +30,16 @@ export function reportPeriod(args: string, today: string, fallback: { from: stri
   if (dates.length === 1) return { from: dates[0]!, to: today };
   if (dates.length === 2) return { from: dates[0]!, to: dates[1]! };
   return undefined;
+}
+
+/**
+ * The first word of a refused period that is neither shaped as a date nor a word a period knows
+ * ("van", "tot", "t/m"...), as typed: said back to HR, since the usage line alone does not show
+ * which word it stumbled on. Undefined when every word is known (the period was refused for its
+ * shape: a date that is no date, "tot" without a start, a third date), where the usage shows it.
+ */
+export function unknownPeriodWord(args: string): string | undefined {
+  return periodWords(args).find((word) => !ISO_DATE.test(word) && !FROM_WORDS.has(word.toLowerCase()) && !TO_WORDS.has(word.toLowerCase()));
 }
 
 /** Why a period of well-formed dates is refused: the end before the start (one date after today), or more than two years. */
