@@ -50,8 +50,9 @@ export class JobTransitions {
     if (dueAt > lastMoment) {
       const claimed = await this.claim(job);
       if (!claimed) return;
-      await this.finish(claimed, 'failed', {});
+      const done = await this.finish(claimed, 'failed', {});
       if (!leavesNoTrace(job)) this.hooks.notDelivered?.(job, 'outOfTime', undefined);
+      if (done) await this.refused(claimed);
       return;
     }
     const next = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
@@ -79,8 +80,9 @@ export class JobTransitions {
     const done = await this.store.replaceIfUnchanged(job, {
       ...job,
       // A sent or skipped job is kept only for its key and result (idempotency): what it said,
-      // which may name people (a summary's authors, a card's refresh list), is not kept with it.
-      ...(DROPS_PAYLOAD.includes(status) ? { payload: {} } : {}),
+      // which may name people (a summary's authors, a card's refresh list), is not kept with it,
+      // nor whom its onRefused hook would have told (it never will).
+      ...(DROPS_PAYLOAD.includes(status) ? { payload: {}, onRefused: undefined } : {}),
       status,
       owner: undefined,
       lockedUntil: undefined,
@@ -147,8 +149,9 @@ export class JobTransitions {
         if (outOfTime || job.attempts >= this.options.maxAttempts) {
           const why = outOfTime ? 'outbox job failed: a retry would come after its time budget' : 'outbox job failed: it reached the safety limit of attempts';
           this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, why);
-          await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+          const done = await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
           this.hooks.notDelivered?.(job, outOfTime ? 'outOfTime' : 'attempts', outcome.status);
+          if (done) await this.refused(job);
           return;
         }
         const next = await this.store.replaceIfUnchanged(job, {
@@ -164,19 +167,31 @@ export class JobTransitions {
       }
       case 'undeliverable':
         this.logger.info({ ...log, status: outcome.status, code: outcome.code }, 'outbox job undeliverable');
-        await this.finish(job, 'undeliverable', { status: outcome.status, code: outcome.code });
+        if (await this.finish(job, 'undeliverable', { status: outcome.status, code: outcome.code })) await this.refused(job);
         return;
-      case 'failed':
+      case 'failed': {
         this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed');
-        await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
+        const done = await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
         this.hooks.notDelivered?.(job, 'failed', outcome.status);
+        if (done) await this.refused(job);
         return;
+      }
       case 'unconfirmed':
         this.logger.warn({ ...log, code: outcome.code }, 'outbox job outcome unknown; not resent');
         await this.finish(job, 'unconfirmed', { code: outcome.code });
         this.hooks.notDelivered?.(job, 'unconfirmed', undefined);
         return;
     }
+  }
+
+  /**
+   * The job's onRefused hook, for a job given up as not delivered whose outcome this sender just
+   * recorded (so told once). Not for a guarded job: what became of it must stay unknown. A hook
+   * that fails is logged (the job and hook only), not run again.
+   */
+  private async refused(job: OutboxJob): Promise<void> {
+    if (!job.onRefused || leavesNoTrace(job) || !this.hooks.refused) return;
+    await this.hooks.refused(job).catch((err) => this.logger.error({ jobId: job.id, hook: job.onRefused?.kind, err: (err as Error).message }, 'outbox onRefused hook failed'));
   }
 
   /**

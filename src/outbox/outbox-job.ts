@@ -12,7 +12,17 @@ export interface OutboxHook {
  * message shows about a person then follows what they share at that moment, and the queued job
  * never holds it. The queued `payload` is only a placeholder.
  */
-export type RenderedMessage = OutboundMessage & { render?: OutboxHook };
+export type RenderedMessage = OutboundMessage & {
+  render?: OutboxHook;
+  /**
+   * Told once when the outbox gives the message up as not delivered: Teams refused it for good
+   * (403, another final answer), or its retries or checks ran out. Never for a message that may
+   * have gone out (unconfirmed), that was skipped, or that is guarded (it leaves no trace). Told
+   * after the outcome is recorded, once; a hook that fails is logged and not run again, so it
+   * should do no more than queue a message under a key of its own (the job's id).
+   */
+  onRefused?: OutboxHook;
+};
 
 /** One message in the outbox container. The id is derived from the idempotency key. */
 export interface OutboxJob extends Omit<RenderedMessage, 'key'> {

@@ -13,6 +13,8 @@ import { OutboxTransport } from './transport';
 export type GuardHandler = (args: Record<string, string>) => Promise<boolean | 'later'>;
 export type SentHandler = (args: Record<string, string>, result: { activityId?: string; conversationId: string }) => Promise<void>;
 export type RenderHandler = (args: Record<string, string>) => Promise<Rendered | undefined>;
+/** `job`: the given-up job's id (a key for what the handler queues, so it is queued once) and where its tenant is reached. */
+export type RefusedHandler = (args: Record<string, string>, job: Pick<OutboxJob, 'id' | 'tenantId' | 'route'>) => Promise<void>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -27,6 +29,7 @@ export class Outbox implements OutboxPort {
   private readonly guards = new Map<string, GuardHandler>();
   private readonly sentHandlers = new Map<string, SentHandler>();
   private readonly renderers = new Map<string, RenderHandler>();
+  private readonly refusedHandlers = new Map<string, RefusedHandler>();
 
   /** How long `deliver` waits for a message by default before answering `pending`. */
   private readonly deliverWaitMs: number;
@@ -43,6 +46,7 @@ export class Outbox implements OutboxPort {
       guard: (job) => this.checkGuard(job),
       render: (job) => this.render(job),
       sent: (job, result) => this.runSent(job, result),
+      refused: (job) => this.runRefused(job),
       ...(events ? { notDelivered: (_job: OutboxJob, reason: NotDeliveredReason, status: number | undefined) => events.record({ name: 'messageNotDelivered', reason, status: status ?? 0 }) } : {}),
     }, options);
   }
@@ -56,6 +60,12 @@ export class Outbox implements OutboxPort {
   /** Told after a job with `onSent.kind === kind` was delivered. */
   onSent(kind: string, handler: SentHandler): this {
     this.sentHandlers.set(kind, handler);
+    return this;
+  }
+
+  /** Told once when a job with `onRefused.kind === kind` is given up as not delivered (see RenderedMessage.onRefused). */
+  onRefused(kind: string, handler: RefusedHandler): this {
+    this.refusedHandlers.set(kind, handler);
     return this;
   }
 
@@ -96,6 +106,23 @@ export class Outbox implements OutboxPort {
     const handler = this.sentHandlers.get(job.onSent.kind);
     if (!handler) throw new Error(`no outbox onSent handler for ${job.onSent.kind}`);
     await handler(job.onSent.args, result);
+  }
+
+  private async runRefused(job: OutboxJob): Promise<void> {
+    if (!job.onRefused) return;
+    const handler = this.refusedHandlers.get(job.onRefused.kind);
+    if (!handler) throw new Error(`no outbox onRefused handler for ${job.onRefused.kind}`);
+    await handler(job.onRefused.args, { id: job.id, tenantId: job.tenantId, route: job.route });
+  }
+
+  /**
+   * Queues one message, as `enqueue`, and says whether this call queued it (`queued`) or found it
+   * queued under its key already (`alreadyQueued`: an earlier call's write landed, whatever it said).
+   */
+  async queue(message: RenderedMessage): Promise<'queued' | 'alreadyQueued'> {
+    const { created } = await this.store.create(newJob(message, new Date()));
+    this.sender.kick();
+    return created ? 'queued' : 'alreadyQueued';
   }
 
   async enqueue(messages: RenderedMessage[]): Promise<void> {

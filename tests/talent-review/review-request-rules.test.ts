@@ -7,7 +7,7 @@ import { ManagerDirectory } from '../../src/domain/directory/manager-directory';
 import { ReviewRequest, ReviewRequestDelivery } from '../../src/domain/talent-review/review-request';
 import { TalentReview } from '../../src/domain/talent-review/review';
 import { createTranslator } from '../../src/i18n/i18n';
-import { TeamsMessenger } from '../../src/teams/messenger';
+import { RenderedMessage } from '../../src/outbox/outbox-job';
 import { TalentReviewFeatureDeps } from '../../src/teams/features/talent-review/deps';
 import { chatReviewRequests } from '../../src/teams/features/talent-review/review-requests';
 import { requestConversation } from '../../src/usecases/talent-review/request-review';
@@ -90,32 +90,44 @@ describe('a request for a talentontwikkelgesprek', () => {
 
 describe('the request delivered to the manager\'s chat', () => {
   const ref = { serviceUrl: 'https://smba.example', bot: { id: '28:bot' }, conversation: { id: 'a:personal-anna', tenantId: 'tenant-1' } };
-  const deliveryWith = (chosen: Record<string, 'nl' | 'en'>) => {
-    const queued: Parameters<TeamsMessenger['toPerson']>[] = [];
+  const deliveryWith = (chosen: Record<string, 'nl' | 'en'>, shownIn?: 'nl' | 'en') => {
+    const queued: RenderedMessage[] = [];
     const deps = {
       talentReview: { verantwoording: { records: { get: async (userId: string) => (chosen[userId] ? { type: 'preferences', language: chosen[userId] } : undefined) } } },
       translator: createTranslator(),
-      messenger: { toPerson: async (...args: Parameters<TeamsMessenger['toPerson']>) => void queued.push(args) },
+      outbox: { queue: async (m: RenderedMessage) => (queued.some((q) => q.key === m.key) ? 'alreadyQueued' : (queued.push(m), 'queued')) },
       defaultLanguage: 'nl',
     } as unknown as TalentReviewFeatureDeps;
-    return { delivery: chatReviewRequests(deps, ref), queued };
+    return { delivery: chatReviewRequests(deps, ref, shownIn), queued };
   };
 
   it('goes to the manager, about the professional (their erasure removes it), under the request\'s key, in the manager\'s language', async () => {
-    const { delivery, queued } = deliveryWith({ 'aad-mia': 'en', 'aad-anna': 'nl' });
-    await delivery.deliver({ professionalId: 'aad-anna', professionalName: 'Anna', managerId: 'aad-mia', message: 'Graag' }, 'talentReview.request:rq_x');
+    const { delivery, queued } = deliveryWith({ 'aad-mia': 'en', 'aad-anna': 'nl' }, 'nl');
+    expect(await delivery.deliver({ professionalId: 'aad-anna', professionalName: 'Anna', managerId: 'aad-mia', message: 'Graag' }, 'talentReview.request:rq_x')).toBeUndefined();
     expect(queued).toHaveLength(1);
-    const [sentRef, person, card, key, about] = queued[0]!;
-    expect(sentRef).toBe(ref);
-    expect(person).toEqual({ teamsId: 'aad-mia', userId: 'aad-mia' });
-    expect(key).toBe('talentReview.request:rq_x');
-    expect(about).toEqual(['aad-anna']);
-    expect(cardText(card)).toContain('Anna requests a talent development conversation.');
+    const m = queued[0]!;
+    expect({ tenantId: m.tenantId, route: m.route, target: m.target, key: m.key, about: m.about }).toEqual({
+      tenantId: 'tenant-1',
+      route: { serviceUrl: 'https://smba.example', botId: '28:bot' },
+      target: { kind: 'person', userId: 'aad-mia', appUserId: 'aad-mia' },
+      key: 'talentReview.request:rq_x',
+      about: ['aad-anna'],
+    });
+    // Refused for good, the professional hears it in the chat they asked from, in their language.
+    expect(m.onRefused).toEqual({ kind: 'talentReview.requestRefused', args: { professionalId: 'aad-anna', conversationId: 'a:personal-anna', language: 'nl' } });
+    expect(cardText(m.payload.attachments)).toContain('Anna requests a talent development conversation.');
+  });
+
+  it('says when the press had been queued before (its first words went)', async () => {
+    const { delivery, queued } = deliveryWith({});
+    await delivery.deliver({ professionalId: 'aad-anna', managerId: 'aad-mia', message: 'Eerst' }, 'k');
+    expect(await delivery.deliver({ professionalId: 'aad-anna', managerId: 'aad-mia', message: 'Daarna' }, 'k')).toBe('alreadyQueued');
+    expect(queued).toHaveLength(1);
   });
 
   it('speaks the organisation\'s language to a manager who chose none', async () => {
     const { delivery, queued } = deliveryWith({ 'aad-anna': 'en' });
     await delivery.deliver({ professionalId: 'aad-anna', professionalName: 'Anna', managerId: 'aad-mia' }, 'k');
-    expect(cardText(queued[0]![2])).toContain('Anna vraagt een talentontwikkelgesprek aan.');
+    expect(cardText(queued[0]!.payload.attachments)).toContain('Anna vraagt een talentontwikkelgesprek aan.');
   });
 });

@@ -47,7 +47,9 @@ export function requestKey(professionalId: string, pressKey: string): string {
 /**
  * Port: delivers a request to the manager's own 1:1 chat with the bot, in the manager's language.
  * `key` sends it once however often it is handed over; erasing the professional removes it.
+ * Resolves `alreadyQueued` when a request was queued under this key before (a try whose answer
+ * was lost): that one goes, with its own message, not the one handed over now.
  */
 export interface ReviewRequestDelivery {
-  deliver(request: ReviewRequest, key: string): Promise<void>;
+  deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | undefined>;
 }

@@ -8,8 +8,12 @@ import { TalentReviewDeps } from './deps';
  */
 export type RequestStatus = { status: 'noManager' } | { status: 'alreadyPlanned'; date: string } | { status: 'open'; managerId: string };
 
-/** What became of a request; `sent` names the manager where the directory knows their name, and the message as sent. */
-export type RequestOutcome = Exclude<RequestStatus, { status: 'open' }> | { status: 'sent'; managerName?: string; message?: string };
+/**
+ * What became of a request; `sent` names the manager where the directory knows their name, and the
+ * message as sent. `earlierTry`: this press had been queued by an earlier try already (its answer
+ * was lost), so what goes is that try's message, which may not be this one: no message is given.
+ */
+export type RequestOutcome = Exclude<RequestStatus, { status: 'open' }> | { status: 'sent'; managerName?: string; message?: string; earlierTry?: true };
 
 type RequestDeps = Pick<TalentReviewDeps, 'directory' | 'reviews' | 'clock'>;
 
@@ -47,8 +51,11 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   if (status.status !== 'open') return status;
   const { managerId } = status;
   const name = input.professionalName?.trim();
-  await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
+  const queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
   const managerName = await managerNameOf(deps, managerId);
+  // Queued before under this press (a retry after a lost answer, or the form pressed again): the
+  // first try's words went, and the confirmation must not show these as sent.
+  if (queued === 'alreadyQueued') return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
 }
 

@@ -30,14 +30,19 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
   const timeZone = submittedText(refused?.values, 'timeZone');
   const zones = timeZoneChoices(defaults.timeZone);
   const prepDays = refused ? submittedNumber(refused.values, 'prepDays') : defaults.prepDays;
-  // A refused report that is no longer in the list is not swapped for another: Save again must not plan for someone nobody chose.
-  const asked = defaults.reportId && reports.some((r) => r.id === defaults.reportId) ? defaults.reportId : reports[0]!.id;
-  const chosen = refused ? (reports.some((r) => r.id === reportId) ? reportId : undefined) : asked;
+  // A report no longer in the list (refused, or asked for by a request's button after they moved to
+  // another manager, or an id nobody of theirs has) is not swapped for another: Save must not plan
+  // for someone nobody chose. Only "plan another" (nobody asked for) starts at the first report.
+  const inList = (id: string | undefined) => id !== undefined && reports.some((r) => r.id === id);
+  const askedGone = !refused && defaults.reportId !== undefined && !inList(defaults.reportId);
+  const asked = defaults.reportId === undefined ? reports[0]!.id : inList(defaults.reportId) ? defaults.reportId : undefined;
+  const chosen = refused ? (inList(reportId) ? reportId : undefined) : asked;
   return adaptiveCard(
     [
       heading(t('talentReview.plan.title')),
       textBlock(t('talentReview.plan.intro')),
       ...(refused ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+      ...(askedGone ? [refusalNotice(t('talentReview.plan.askedNotReport'))] : []),
       ...withFieldError(
         { type: 'Input.ChoiceSet', id: 'reportId', label: t('talentReview.plan.report'), choices: reports.map((r) => ({ title: r.name, value: r.id })), ...(chosen ? { value: chosen } : { placeholder: t('talentReview.plan.choose') }) },
         error('reportId'),

@@ -1,6 +1,7 @@
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
+import { errorTitle } from '../error.card';
 
 /** A refused request: what was sent, and the reason per input id. */
 export interface RefusedRequest {
@@ -14,15 +15,18 @@ export interface RefusedRequest {
  * so Teams delivering it again sends nothing twice; `draft`, the overview's new note, goes along
  * and back. A refused message comes back whole, with the reason next to it. `message`: what was
  * typed after the command (`gesprek aanvragen <boodschap>`), in the field to send or change.
+ * `sendFailed`: the request could not be queued, or whether it was is unknown (the store did not
+ * answer): an error card with `message` and the same `key`, so a retry sends it once.
  */
-export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string } = {}): AdaptiveCardJson {
+export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
   const typed = submittedText(refused?.values, 'text') ?? opts.message ?? '';
+  const top = opts.sendFailed
+    ? [errorTitle(t), refusalNotice(t('talentReview.request.sendFailedKept'))]
+    : [heading(t('talentReview.request.title')), textBlock(t('talentReview.request.intro')), ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : [])];
   return adaptiveCard(
     [
-      heading(t('talentReview.request.title')),
-      textBlock(t('talentReview.request.intro')),
-      ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : []),
+      ...top,
       ...withFieldError(
         { type: 'Input.Text', id: 'text', label: t('talentReview.request.messageLabel'), placeholder: t('talentReview.request.messagePlaceholder'), isMultiline: true, ...holding(MAX_REQUEST_MESSAGE_LENGTH, typed) },
         refused?.errors.text,

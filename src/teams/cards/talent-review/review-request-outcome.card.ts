@@ -5,9 +5,21 @@ import { backToOverview } from '../verantwoording/format';
 import { reviewDate } from './review-date';
 
 /**
+ * The professional's notice, in their own chat, that Teams refused their request for good (the
+ * manager's chat with the bot could not be reached): it did not arrive, so they can ask otherwise.
+ */
+export function reviewRequestNotDeliveredCard(t: Translate): AdaptiveCardJson {
+  return adaptiveCard(
+    [heading(t('talentReview.request.notDeliveredTitle')), textBlock(t('talentReview.request.notDelivered'))],
+    [execute(t('talentReview.request.button'), 'openReviewRequest', {}, { associatedInputs: 'none' })],
+  );
+}
+
+/**
  * What the professional hears of their request, in their own chat: sent (to whom, where the
- * directory knows the name, with their message as sent), or why nothing was sent: no manager in
- * the directory, or a conversation already planned (its date, and the preview to prepare it).
+ * directory knows the name, with their message as sent; a press an earlier try had sent already
+ * says so, not this try's words), or why nothing was sent: no manager in the directory, or a
+ * conversation already planned (its date, and the preview to prepare it).
  * `draft`: the overview's new note, carried back to it.
  */
 export function reviewRequestOutcomeCard(outcome: RequestOutcome, t: Translate, locale: Locale, opts: { draft?: string } = {}): AdaptiveCardJson {
@@ -22,6 +34,7 @@ export function reviewRequestOutcomeCard(outcome: RequestOutcome, t: Translate, 
           // The manager's name as the directory has it: plain text, never read as Markdown.
           plainText(line, { weight: 'Bolder' }),
           textBlock(t('talentReview.request.sentNext')),
+          ...(outcome.earlierTry ? [textBlock(t('talentReview.request.earlierTry'))] : []),
           ...(message ? [textBlock(t('talentReview.request.yourMessage'), { size: 'Small', weight: 'Bolder' }), plainText(message)] : []),
         ],
         [back],

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
+import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
+import { RenderedMessage } from '../../../outbox/outbox-job';
 import { requestConversation, requestStatus } from '../../../usecases/talent-review/request-review';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -11,26 +13,78 @@ import { submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { reviewRequestCard } from '../../cards/talent-review/review-request.card';
 import { reviewRequestFormCard } from '../../cards/talent-review/review-request-form.card';
-import { reviewRequestOutcomeCard } from '../../cards/talent-review/review-request-outcome.card';
+import { reviewRequestNotDeliveredCard, reviewRequestOutcomeCard } from '../../cards/talent-review/review-request-outcome.card';
+import { cardMessage } from '../../messenger';
 import { actorOf, conversationKindOf, teamsLocale } from '../../turn';
 import { languageOf, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 
 const REQUEST_COMMAND = /^\s*(gesprek\s+aanvragen|request\s+(a\s+)?conversation)\b/i;
 
+/** The outbox hook of a request Teams refused for good: the professional hears it. */
+export const REQUEST_HOOKS = { refused: 'talentReview.requestRefused' } as const;
+
+interface StoredReference {
+  serviceUrl?: string;
+  bot?: { id?: string };
+  conversation?: { id?: string; tenantId?: string };
+}
+
+/** The chat a request was pressed in (the professional's own 1:1 chat with the bot), and how the outbox reaches its tenant. */
+function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, 'tenantId' | 'route'> & { conversationId: string } {
+  const r = ref as StoredReference;
+  if (!r.conversation?.id || !r.serviceUrl) throw new Error('conversation reference without conversation or service URL');
+  return { tenantId: r.conversation.tenantId ?? 'unknown-tenant', route: { serviceUrl: r.serviceUrl, botId: r.bot?.id }, conversationId: r.conversation.id };
+}
+
 /**
  * Requests in the manager's own 1:1 chat with the bot (opened by the outbox with their Entra id),
  * in the manager's language: their chosen one, else the organisation's (this is not their turn).
- * The professional's chat only tells the outbox the tenant and service. The card is about the
- * professional, so erasing them takes it out of the outbox; erasing the manager does too (theirs).
+ * The professional's chat (`ref`) tells the outbox the tenant and service, and is where they hear
+ * it should Teams refuse the request for good (`onRefused`), in their chosen language, else
+ * `shownIn` (the confirmation's). The card is about the professional, so erasing them takes it
+ * out of the outbox; erasing the manager does too (theirs).
  */
-export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): ReviewRequestDelivery {
+export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language): ReviewRequestDelivery {
   return {
     async deliver(request, key) {
       const language = await rebuildLanguageOf(deps, request.managerId, undefined);
       const card = reviewRequestCard(request, deps.translator.t(language));
-      await deps.messenger.toPerson(ref, { teamsId: request.managerId, userId: request.managerId }, card, key, [request.professionalId]);
+      const { conversationId, ...chat } = pressChat(ref);
+      const queued = await deps.outbox.queue({
+        ...chat,
+        key,
+        target: { kind: 'person', userId: request.managerId, appUserId: request.managerId },
+        payload: cardMessage(card),
+        about: [request.professionalId],
+        onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
+      });
+      return queued === 'alreadyQueued' ? 'alreadyQueued' : undefined;
     },
   };
+}
+
+/**
+ * A request the outbox gave up as not delivered (Teams refused the manager's chat for good, or
+ * could not take it for its whole retry budget): the professional hears it in the chat they asked
+ * from, in their language, once (keyed by the request's job). About them, so their erasure takes
+ * it out of the outbox; nothing of who asked whom is logged.
+ */
+function tellWhenRefused(deps: TalentReviewFeatureDeps): void {
+  deps.outbox.onRefused(REQUEST_HOOKS.refused, async ({ professionalId, conversationId, language }, job) => {
+    if (!professionalId || !conversationId) return;
+    const t = deps.translator.t(await rebuildLanguageOf(deps, professionalId, LANGUAGES.find((l) => l === language)));
+    await deps.outbox.enqueue([
+      {
+        tenantId: job.tenantId,
+        route: job.route,
+        key: `talentReview.requestNotDelivered:${job.id}`,
+        target: { kind: 'conversation', conversationId },
+        payload: cardMessage(reviewRequestNotDeliveredCard(t)),
+        about: [professionalId],
+      },
+    ]);
+    deps.logger.info({}, 'talent review request not delivered; the professional is told');
+  });
 }
 
 /** The words next to the refused message. */
@@ -52,6 +106,7 @@ const requestForm: RefusalForm = {
  */
 export function registerReviewRequests(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
+  tellWhenRefused(deps);
   const professionalUi = async (context: TurnContext) => {
     const userId = actorOf(context).id;
     const language = await languageOf(deps, userId, context);
@@ -93,17 +148,28 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     'sendReviewRequest',
     async (context, data) => {
       personalOnly(context);
-      const ui = await professionalUi(context);
-      const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-      const outcome = await requestConversation(tr, chatReviewRequests(deps, ref), {
-        professionalId: ui.userId,
-        professionalName: context.activity.from?.name,
-        text: data.text,
-        pressKey: data.k ?? context.activity.id ?? randomUUID(),
-      });
-      // The outcome only: who asked whom stays out of the log.
-      deps.logger.info({ outcome: outcome.status }, 'talent review requested');
-      return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft }), personal: true };
+      const pressKey = data.k ?? context.activity.id ?? randomUUID();
+      try {
+        const ui = await professionalUi(context);
+        const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+        const outcome = await requestConversation(tr, chatReviewRequests(deps, ref, ui.language), {
+          professionalId: ui.userId,
+          professionalName: context.activity.from?.name,
+          text: data.text,
+          pressKey,
+        });
+        // The outcome only: who asked whom stays out of the log.
+        deps.logger.info({ outcome: outcome.status, earlierTry: outcome.status === 'sent' && outcome.earlierTry === true }, 'talent review requested');
+        return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft }), personal: true };
+      } catch (err) {
+        // Refusals (the message, the directory): the form with the reason, or the error card.
+        if (isDomainError(err)) throw err;
+        // The store failed, or its answer was lost: a send, not a save, so its own words; the same
+        // press key, so a retry after a write that did land queues nothing twice.
+        deps.logger.error({ err: (err as Error).message }, 'talent review request could not be queued');
+        const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+        return { card: reviewRequestFormCard(t, pressKey, { draft: data.draft, message: data.text, sendFailed: true }), personal: true };
+      }
     },
     { form: requestForm },
   );
