@@ -18,8 +18,9 @@ import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const [anna, bram, cem, dewi, eva, mia] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Mia'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
+const [anna, bram, cem, dewi, eva, mia, olga] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Mia', 'Olga'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
 const ACCOUNT = /Verantwoording van je leidinggevende|An account from your manager/;
+const UP = /Verantwoording van een leidinggevende aan het team|A manager's account to their team/;
 const SEND = 'review.teamAccount.send';
 
 function directoryFile(): string {
@@ -49,6 +50,7 @@ describe('a manager accounts to their team', () => {
   const lastCardIn = (who: TestUser) => t.connector.cards((c) => c.conversationId === chat(who).id).at(-1)?.card;
   /** The accounts in a person's 1:1 chat that the outbox opened with their directory id. */
   const accountsTo = (aadId: string) => t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(aadId)).map((c) => c.card).filter((card) => ACCOUNT.test(cardText(card)));
+  const upTo = (aadId: string) => t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(aadId)).map((c) => c.card).filter((card) => UP.test(cardText(card)));
   const outboxJobs = async () => (await t.store.container('outbox').items.query("SELECT c.id FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources.length;
   const openForm = async (who: TestUser, command = 'teamverantwoording') => {
     await t.send(message(chat(who), who, command));
@@ -84,6 +86,8 @@ describe('a manager accounts to their team', () => {
 
     for (const id of ['aad-anna', 'aad-cem', 'aad-eva']) expect(accountsTo(id)).toHaveLength(1);
     for (const id of ['aad-bram', 'aad-dewi', 'aad-olga', 'aad-mia']) expect(accountsTo(id)).toEqual([]);
+    // Her own manager gets nothing unless she chooses so.
+    expect(upTo('aad-olga')).toEqual([]);
     const annas = accountsTo('aad-anna')[0] as object;
     expect(cardText(annas)).toContain('Mia vertelt het team wat er gedaan is voor jullie leren:');
     expect(hasTextRun(annas, words)).toBe(true);
@@ -113,6 +117,28 @@ describe('a manager accounts to their team', () => {
     await press(mia, SEND, { ...buttonData(again, SEND), text: 'Tweede bericht' });
     await t.app.outbox.drain(60_000);
     expect(accountsTo('aad-anna').filter((c) => cardText(c).includes('Tweede bericht'))).toHaveLength(2);
+  });
+
+  it('sends it up to her own manager only when she ticks it, with the plan card for a conversation with her one press away', async () => {
+    const form = await openForm(mia);
+    expect(JSON.stringify(form)).toContain('"id":"alsoOwnManager","title":"Ook naar mijn eigen leidinggevende sturen","value":"false"');
+    const sent = await press(mia, SEND, { ...buttonData(form, SEND), text: 'Ook voor Olga', alsoOwnManager: 'true' });
+    expect(cardText(sent)).toContain('En aan je eigen leidinggevende, zoals je koos.');
+    await t.app.outbox.drain(60_000);
+    const up = upTo('aad-olga');
+    expect(up).toHaveLength(1);
+    expect(cardText(up[0])).toContain('Mia vertelde het team wat er gedaan is voor hun leren, en stuurde het ook aan jou:');
+    expect(hasTextRun(up[0], 'Ook voor Olga')).toBe(true);
+    expect(buttonData(up[0], 'review.plan.open')).toEqual({ reportId: 'aad-mia' });
+    expect(cardProblems(up[0] as object)).toEqual([]);
+    // Olga's own team (Bram and Mia) hears nothing of Mia's account.
+    expect(accountsTo('aad-bram')).toEqual([]);
+  });
+
+  it('offers no toggle to a manager at the top of the directory', async () => {
+    const form = await openForm(olga);
+    expect(cardText(form)).toContain("Gaat naar je 2 directe collega's");
+    expect(JSON.stringify(form)).not.toContain('alsoOwnManager');
   });
 
   it('gives empty or too long words back with the reason next to the field, and sends nothing', async () => {

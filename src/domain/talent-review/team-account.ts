@@ -37,7 +37,13 @@ export function teamAccountKey(managerId: string, pressKey: string, memberId: st
   return `talentReview.teamAccount:${stableId('ta', managerId, pressKey, memberId)}`;
 }
 
-/** Port: delivers the account to one team member's own 1:1 chat with the bot, in their language; `key` sends it once. */
+/**
+ * Who gets an account: a member of the team, or the manager's own manager (the seed: "aan zijn
+ * teamleden en zijn leidinggevende"), when the manager chooses to send it up as well.
+ */
+export type TeamAccountRecipient = { memberId: string; role: 'member' | 'ownManager' };
+
+/** Port: delivers the account to one person's own 1:1 chat with the bot, in their language; `key` sends it once. */
 export interface TeamAccountDelivery {
-  deliver(account: TeamAccount, to: { memberId: string }, key: string): Promise<void>;
+  deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<void>;
 }

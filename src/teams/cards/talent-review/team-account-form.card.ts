@@ -11,10 +11,11 @@ export interface RefusedAccount {
 /**
  * The manager's form to account to their team: who it goes to (their direct reports, by the
  * directory's names, as plain text), the words, and a send button. `key` is new each time the form
- * is drawn and travels with the press, so Teams delivering it again sends nobody a second card. A
+ * is drawn and travels with the press, so Teams delivering it again sends nobody a second card.
+ * Where the directory names the manager's own manager, a toggle sends it to them too. A
  * refused account comes back whole, with the reason next to it; `text`: what followed the command.
  */
-export function teamAccountFormCard(t: Translate, key: string, team: string[], opts: { refused?: RefusedAccount; text?: string } = {}): AdaptiveCardJson {
+export function teamAccountFormCard(t: Translate, key: string, team: string[], opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean } = {}): AdaptiveCardJson {
   const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
   return adaptiveCard(
     [
@@ -27,6 +28,10 @@ export function teamAccountFormCard(t: Translate, key: string, team: string[], o
         { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(MAX_TEAM_ACCOUNT_LENGTH, typed) },
         opts.refused?.errors.text,
       ),
+      // Unticked unless the manager ticks it (kept on a refused form): sending up is their choice.
+      ...(opts.hasOwnManager
+        ? [{ type: 'Input.Toggle' as const, id: 'alsoOwnManager', title: t('teamAccount.alsoOwnManager'), value: submittedText(opts.refused?.values, 'alsoOwnManager') === 'true' ? ('true' as const) : ('false' as const), valueOn: 'true', valueOff: 'false' }]
+        : []),
       subtle(t('teamAccount.nothingElse')),
     ],
     [execute(t('teamAccount.send'), 'sendTeamAccount', { k: key }, { style: 'positive' })],

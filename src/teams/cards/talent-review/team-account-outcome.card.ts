@@ -12,6 +12,7 @@ export function teamAccountOutcomeCard(outcome: TeamAccountOutcome, t: Translate
     heading(t('teamAccount.sentTitle')),
     textBlock(t('teamAccount.sentTo', { count: outcome.recipients.length }), { weight: 'Bolder' }),
     plainText(outcome.recipients.join(', ')),
+    ...(outcome.toOwnManager ? [textBlock(t('teamAccount.sentUpToo'))] : []),
     textBlock(t('teamAccount.yourWords'), { size: 'Small', weight: 'Bolder' }),
     plainText(outcome.text),
     textBlock(t('teamAccount.sentNext'), { isSubtle: true }),

@@ -14,3 +14,15 @@ export function teamAccountCard(account: Pick<TeamAccount, 'managerName' | 'text
     [execute(t('teamAccount.talk'), 'openReviewRequest', {}, { associatedInputs: 'none' })],
   );
 }
+
+/**
+ * The same account for the manager's own manager, who gets it because the manager chose so: the
+ * words as the team got them, and the plan card for a conversation with the manager one press away.
+ */
+export function teamAccountUpCard(account: Pick<TeamAccount, 'managerId' | 'managerName' | 'text'>, t: Translate): AdaptiveCardJson {
+  const manager = account.managerName?.trim() || t('teamAccount.someManager');
+  return adaptiveCard(
+    [heading(t('teamAccount.upTitle')), plainText(t('teamAccount.upLine', { manager }), { weight: 'Bolder' }), plainText(account.text), subtle(t('teamAccount.upHint'))],
+    [execute(t('teamAccount.upPlan'), 'openPlanReview', { reportId: account.managerId }, { associatedInputs: 'none' })],
+  );
+}

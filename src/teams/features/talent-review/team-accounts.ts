@@ -4,12 +4,12 @@ import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
-import { accountToTeam, teamOf } from '../../../usecases/talent-review/account-to-team';
+import { accountToTeam, ownManagerOf, teamOf } from '../../../usecases/talent-review/account-to-team';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
-import { teamAccountCard } from '../../cards/talent-review/team-account.card';
+import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
 import { teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
 import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
 import { conversationKindOf, teamsLocale } from '../../turn';
@@ -18,7 +18,7 @@ import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/i;
 
 /**
- * Each team member's card in their own 1:1 chat with the bot (opened by the outbox with their
+ * Each team member's card (and the manager's own manager's, when chosen) in their own 1:1 chat with the bot (opened by the outbox with their
  * Entra id), in their language: their chosen one, else the organisation's (this is not their turn).
  * The manager's chat only tells the outbox the tenant and service. The card names the manager, so
  * erasing them takes it out of the outbox; erasing the member does too (theirs).
@@ -27,7 +27,8 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
   return {
     async deliver(account, to, key) {
       const language = await rebuildLanguageOf(deps, to.memberId, undefined);
-      const card = teamAccountCard(account, deps.translator.t(language));
+      const t = deps.translator.t(language);
+      const card = to.role === 'ownManager' ? teamAccountUpCard(account, t) : teamAccountCard(account, t);
       await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId]);
     },
   };
@@ -55,7 +56,8 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     const ui = await managerUi(deps, context);
     const team = await teamOf(tr, ui.managerId);
     if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t);
-    return teamAccountFormCard(ui.t, randomUUID(), team.map((m) => m.name), { ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
+    const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
+    return teamAccountFormCard(ui.t, randomUUID(), team.map((m) => m.name), { hasOwnManager, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
   };
   const accountForm: RefusalForm = {
     render: async (context, r) => opening(context, undefined, { values: r.values, errors: r.errors }),
@@ -95,6 +97,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
         managerName: context.activity.from?.name,
         text: data.text,
         pressKey: data.k ?? context.activity.id ?? randomUUID(),
+        alsoOwnManager: data.alsoOwnManager === true,
       });
       // Counts only: who manages whom, and the words, stay out of the log.
       deps.logger.info({ outcome: outcome.status, recipients: outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
