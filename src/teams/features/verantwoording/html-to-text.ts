@@ -1,11 +1,17 @@
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+import { decodeHTMLStrict } from 'entities';
 
+/**
+ * Character references out. Named ones by the HTML standard's whole list (`entities`, the decoder
+ * htmlparser2 uses): a message from Outlook, a connector or a pasted page carries &euro; and
+ * &eacute;, not only the few Teams itself writes. Numbered ones here, so one that names no
+ * character (&#0;, half a surrogate pair) stays as it was typed rather than becoming U+FFFD.
+ */
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, name: string) => {
     const lower = name.toLowerCase();
     if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16)) ?? whole;
     if (lower.startsWith('#')) return safeCodePoint(parseInt(lower.slice(1), 10)) ?? whole;
-    return ENTITIES[lower] ?? whole;
+    return decodeHTMLStrict(whole);
   });
 }
 
@@ -16,6 +22,13 @@ function safeCodePoint(n: number): string | undefined {
 
 /** Elements whose end is a line break. */
 const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
+/** Elements that start on a line of their own, also right after inline text. */
+const LINE_STARTS = new Set(['li', 'tr', 'table', 'ul', 'ol', 'hr', 'blockquote']);
+/** Elements after which the next text starts on a new line, without adding an empty one. */
+const LINE_AFTER = new Set(['table', 'ul', 'ol']);
+/** Table cells: apart on their row, so "Naam" and "Uren" stay two words. */
+const CELLS = new Set(['td', 'th']);
+const CELL_SEPARATOR = ' · ';
 /** Elements dropped with their content. */
 const DROPPED = new Set(['script', 'style', 'template']);
 /** A tag's inside: whether it closes, its name, and the rest (attributes). */
@@ -29,7 +42,25 @@ const TAG = /^(\/?)([a-z][a-z0-9]*)([\s\S]*)$/i;
  */
 function withoutMarkup(html: string): string {
   const out: string[] = [];
-  const text = (part: string) => out.push(part.includes('>') ? part.replace(/>/g, '') : part);
+  // Whether the last line written has text on it: a line start then breaks it, once.
+  let lineHasText = false;
+  // Text goes out as it is: a ">" in it is text ("Wachttijd > 30 minuten"); a tag's own never reaches here.
+  const emit = (part: string) => {
+    if (!part) return;
+    out.push(part);
+    const afterBreak = part.slice(part.lastIndexOf('\n') + 1);
+    if (/[^ \t\r]/.test(afterBreak)) lineHasText = true;
+    else if (part.includes('\n')) lineHasText = false;
+  };
+  let cellsInRow = 0;
+  // Inside a table cell a line break would split its row (Teams puts a <p> in each cell): a space there.
+  let inCell = false;
+  const lineBreak = () => emit(inCell ? ' ' : '\n');
+  const startLine = () => {
+    if (lineHasText) lineBreak();
+  };
+  // The element holding a quoted reply's author (Teams marks it itemprop="mri"), while it is open.
+  let authorTag: string | undefined;
   let lastClose = html.lastIndexOf('>');
   // Quote characters known to have no partner after some point: inside a tag they quote nothing.
   const unpaired = new Set<string>();
@@ -59,10 +90,10 @@ function withoutMarkup(html: string): string {
   while (i < html.length) {
     const open = html.indexOf('<', i);
     if (open < 0) {
-      text(html.slice(i));
+      emit(html.slice(i));
       break;
     }
-    text(html.slice(i, open));
+    emit(html.slice(i, open));
     if (commentsClose && html.startsWith('<!--', open)) {
       const end = html.indexOf('-->', open + 4);
       if (end >= 0) {
@@ -88,11 +119,30 @@ function withoutMarkup(html: string): string {
       const found = end.exec(html);
       if (found) i = found.index + found[0].length;
       else unclosed.add(name);
-    } else if (!slash && name === 'br') out.push('\n');
+    } else if (!slash && name === 'br') lineBreak();
     // Teams sends an emoji as an element with its character in `alt`, or (its older form) as an image marked as an emoji.
-    else if (!slash && (name === 'emoji' || (name === 'img' && /emoji$/i.test(attribute(rest!, 'itemtype'))))) out.push(attribute(rest!, 'alt'));
-    else if (!slash && name === 'li') out.push('• ');
-    else if (slash && BLOCKS.has(name) && /^\s*$/.test(rest!)) out.push('\n');
+    else if (!slash && (name === 'emoji' || (name === 'img' && /emoji$/i.test(attribute(rest!, 'itemtype'))))) emit(attribute(rest!, 'alt'));
+    // A quoted reply's author on a line of their own: the quoted text follows in a <p> right after it ("Bram de BoerVraag").
+    else if (!slash && rest!.includes('itemprop') && attribute(rest!, 'itemprop').toLowerCase() === 'mri') {
+      startLine();
+      authorTag = name;
+    } else if (slash && name === authorTag) {
+      authorTag = undefined;
+      lineBreak();
+    } else if (!slash && CELLS.has(name)) {
+      inCell = false;
+      emit(cellsInRow++ > 0 ? CELL_SEPARATOR : '');
+      inCell = true;
+    } else if (!slash && LINE_STARTS.has(name)) {
+      if (name === 'tr' || name === 'table') [inCell, cellsInRow] = [false, 0];
+      startLine();
+      if (name === 'li') emit('• ');
+    } else if (slash && /^\s*$/.test(rest!)) {
+      if (CELLS.has(name) || name === 'tr' || name === 'table') inCell = false;
+      if (name === 'tr' || name === 'table') cellsInRow = 0;
+      if (BLOCKS.has(name)) lineBreak();
+      else if (LINE_AFTER.has(name)) startLine();
+    }
   }
   return out.join('');
 }

@@ -27,10 +27,21 @@ export const SEARCH_PARAMETER = 'zoekterm';
  */
 const messagePayloadSchema = z
   .object({
+    id: z.string().min(1).max(100).optional().catch(undefined),
     body: z.object({ contentType: z.string().max(40).optional().catch(undefined), content: z.string().max(200_000).optional().catch(undefined) }).partial().optional().catch(undefined),
     linkToMessage: z.string().max(4000).optional().catch(undefined),
+    // Read one by one (see `attachmentLines`): an odd one is left out, never the others.
+    attachments: z.array(z.unknown()).max(50).optional().catch(undefined),
   })
   .partial();
+
+/** A file the message holds, as Teams sends it in `attachments` (the body only names its id); a bot's file too. */
+const fileAttachmentSchema = z.object({ contentType: z.enum(['reference', 'application/vnd.microsoft.teams.file.download.info']), name: z.string().min(1).max(1000) });
+/** A card the message holds (Adaptive, hero, thumbnail, a connector's): its content as an object, or as JSON in a string. */
+const cardAttachmentSchema = z.object({
+  contentType: z.string().max(200).refine((c) => c.startsWith('application/vnd.microsoft.card.') || c === 'application/vnd.microsoft.teams.card.o365connector'),
+  content: z.unknown(),
+});
 const actionValueSchema = z.object({ commandContext: z.string().max(40).optional().catch(undefined), messagePayload: messagePayloadSchema.optional().catch(undefined) }).partial();
 /**
  * The text is read whatever its length (the server's body limit bounds it): a cap here made a
@@ -41,6 +52,7 @@ const submitSchema = z.object({
   noteText: z.string().default(''),
   link: z.string().max(4000).optional().catch(undefined),
   key: z.string().min(1).max(100).optional().catch(undefined),
+  message: z.string().min(1).max(100).optional().catch(undefined),
 });
 
 /**
@@ -57,12 +69,69 @@ function firstChars(text: string, max: number): string {
 }
 
 /**
- * The dialog's Save carries the note's key: set when the dialog is first shown and kept when it
- * comes back (refused, or the store failed), so pressing Save again saves one note, never two,
- * also when the earlier write landed after all. Keyed per person, so a key names only their notes.
+ * The dialog's Save carries its key: set when the dialog is first shown and kept when it comes
+ * back (refused, or the store failed). It tells this Save delivered again from the same message
+ * saved anew in another dialog (see `noteKey`). The message's id goes with it, for a submit that
+ * comes without the message. Keyed per person, so a key names only their notes.
  */
-function withNoteKey(card: AdaptiveCardJson, key: string): AdaptiveCardJson {
-  return { ...card, actions: card.actions?.map((a) => (a.type === 'Action.Submit' ? { ...a, data: { ...a.data, key } } : a)) };
+function withDialogKeys(card: AdaptiveCardJson, keys: { key: string; message?: string }): AdaptiveCardJson {
+  const data = { key: keys.key, ...(keys.message ? { message: keys.message } : {}) };
+  return { ...card, actions: card.actions?.map((a) => (a.type === 'Action.Submit' ? { ...a, data: { ...a.data, ...data } } : a)) };
+}
+
+/**
+ * The key of a note saved from a message: the message and the words, as the chat command keys a
+ * note on its words and day. Saving the same message again with the same words (after an answer
+ * that never came, in a new dialog) is one note; other words from it are a note of their own.
+ * A message's id is unique within its chat only (it is its time), so the chat goes with it.
+ * Without the message's id (an odd client), the dialog's own key: one note per dialog.
+ */
+function noteKey(message: { chat: string; id?: string }, dialogKey: string, text: string): string {
+  return message.id ? `message:${message.chat}:${message.id}:${text.replace(/\r\n/g, '\n').trim()}` : dialogKey;
+}
+
+/** A file's or card's line in the note: without line breaks, and short enough to leave room for words. */
+const MAX_ATTACHMENT_LINE = 300;
+
+/** What a card calls itself: a hero or thumbnail card's title, else an Adaptive Card's first text. */
+function cardTitle(content: unknown): string | undefined {
+  let card = content;
+  if (typeof card === 'string') {
+    try {
+      card = JSON.parse(card) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!card || typeof card !== 'object') return undefined;
+  const { title, body } = card as { title?: unknown; body?: unknown };
+  if (typeof title === 'string' && title.trim()) return title;
+  // The first text as the card reads, through its containers and columns; a bounded number of elements.
+  const toVisit: unknown[] = Array.isArray(body) ? body.slice(0, 50).reverse() : [];
+  for (let seen = 0; seen < 200 && toVisit.length > 0; seen++) {
+    const e = toVisit.pop() as { type?: unknown; text?: unknown; items?: unknown; columns?: unknown } | null;
+    if (!e || typeof e !== 'object') continue;
+    if (e.type === 'TextBlock' && typeof e.text === 'string' && e.text.trim()) return e.text;
+    for (const inner of [e.columns, e.items]) if (Array.isArray(inner)) toVisit.push(...inner.slice(0, 50).reverse());
+  }
+  return undefined;
+}
+
+/**
+ * What a message holds besides its text, as lines for the note: each file by name, each card by
+ * its title. A message that is only a file (its body names just the file's id) or only a card
+ * then opens with what was chosen, not an empty dialog refused as empty on Save.
+ */
+function attachmentLines(attachments: unknown[] | undefined, t: Translate): string[] {
+  const oneLine = (s: string) => firstChars(s.replace(/\s+/g, ' ').trim(), MAX_ATTACHMENT_LINE);
+  return (attachments ?? []).flatMap((a) => {
+    const file = fileAttachmentSchema.safeParse(a);
+    if (file.success) return oneLine(file.data.name) ? [t('verantwoording.extension.file', { name: oneLine(file.data.name) })] : [];
+    const card = cardAttachmentSchema.safeParse(a);
+    if (!card.success) return [];
+    const title = cardTitle(card.data.content);
+    return [title && oneLine(title) ? t('verantwoording.extension.card', { title: oneLine(title) }) : t('verantwoording.extension.cardUntitled')];
+  });
 }
 
 /** The save failed (the store, not the input): the line that says so, right above the kept text. */
@@ -118,20 +187,20 @@ function asCardHtmlText(text: string): string {
  */
 export function registerMessageExtension(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
-  const dialog = (title: string, card: AdaptiveCardJson, key: string): TaskModuleTaskInfo => ({ title, height: 'medium', width: 'medium', card: CardFactory.adaptiveCard(withNoteKey(card, key)) });
+  const dialog = (title: string, card: AdaptiveCardJson, keys: { key: string; message?: string }): TaskModuleTaskInfo => ({ title, height: 'medium', width: 'medium', card: CardFactory.adaptiveCard(withDialogKeys(card, keys)) });
 
   app.messageExtensions.fetchTask(EXTENSION_COMMANDS.saveMessage, async (context) => {
     const { t } = await userT(deps, context);
     try {
       const value = actionValueSchema.safeParse(context.activity.value ?? {});
       const payload = value.success ? value.data.messagePayload : undefined;
-      const text = htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html');
+      const text = [htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html'), ...attachmentLines(payload?.attachments, t)].filter(Boolean).join('\n');
       // A message longer than a note is shown whole (up to what the dialog holds) with the limit
       // next to it, never cut silently: Save on a cut text would store part of it as if whole.
       const shown = firstChars(text, MAX_DIALOG_TEXT);
       const problem = tooLongReason(text, t);
       const card = saveNoteDialogCard({ text: shown, link: payload?.linkToMessage, problem, cut: shown.length < text.length }, t);
-      return dialog(t('verantwoording.extension.dialogTitle'), card, randomUUID());
+      return dialog(t('verantwoording.extension.dialogTitle'), card, { key: randomUUID(), message: payload?.id });
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'message extension fetchTask failed');
       return t('verantwoording.extension.failed');
@@ -145,31 +214,38 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
     const text = input.success ? input.data.noteText : '';
     // Teams sends the message again with the submit; the dialog's copy of the link is the fallback.
     const link = (value.success ? value.data.messagePayload?.linkToMessage : undefined) || (input.success ? input.data.link : undefined) || undefined;
-    // The dialog's key (see withNoteKey); a submit without one (an older dialog) keys on the activity.
+    // The dialog's key (see withDialogKeys); a submit without one (an older dialog) keys on the activity.
     const key = (input.success ? input.data.key : undefined) ?? context.activity.id ?? randomUUID();
+    const messageId = (value.success ? value.data.messagePayload?.id : undefined) ?? (input.success ? input.data.message : undefined);
+    const keys = { key, message: messageId };
     const shown = firstChars(text, MAX_DIALOG_TEXT);
     const again = (problem: string | undefined) => saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length }, t);
     try {
       const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
       const note = await addNote(v, actorOf(context).id, {
-        key,
+        key: noteKey({ chat: context.activity.conversation?.id ?? '', id: messageId }, key, text),
         text,
+        // The dialog tells this Save delivered again (nothing brought back once deleted) from the
+        // same words saved anew in another dialog, as a chat message's id does for the chat command.
+        ...(messageId ? { chatMessage: key } : {}),
         ...(fromMessage ? { source: { kind: 'message' as const, link } } : {}),
       });
       deps.logger.info({ noteId: note.id, withLink: Boolean(note.source?.link) }, 'note saved from a message');
-      return `${t('verantwoording.extension.saved')}${note.source?.link ? ` ${t('verantwoording.extension.linkKept')}` : ''}`;
+      // How the note stands now: one found again (a Save delivered twice) may have been shared since.
+      const saved = t(note.visibility === 'shared' ? 'verantwoording.extension.savedShared' : 'verantwoording.extension.saved');
+      return `${saved}${note.source?.link ? ` ${t('verantwoording.extension.linkKept')}` : ''}`;
     } catch (err) {
       if (isDomainError(err) && err.code === 'invalidInput') {
         // Empty or too long: show the dialog again with what was typed and why, so nothing is lost.
         const problem = err.input ? verantwoordingReason({ field: err.input.field, code: err.code, rule: err.input.rule, params: err.input.params ?? {} }, t, { text }) : t('verantwoording.error.invalidInput');
-        return dialog(t('verantwoording.extension.dialogTitle'), again(problem), key);
+        return dialog(t('verantwoording.extension.dialogTitle'), again(problem), keys);
       }
       // The note this dialog saved was deleted since (its Save delivered or pressed again): not brought back.
       if (isDomainError(err) && err.code === 'notFound') return t('verantwoording.extension.deletedMeanwhile');
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       // The store failed (e.g. busy): the dialog again with what was typed, to press Save once more.
       // The same key goes with it, so a write that landed after all is not stored a second time.
-      if (!isDomainError(err)) return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('verantwoording.tab.saveFailed')), key);
+      if (!isDomainError(err)) return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('verantwoording.tab.saveFailed')), keys);
       return t('verantwoording.extension.failed');
     }
   });
@@ -180,7 +256,10 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       const raw = query.parameters?.[SEARCH_PARAMETER];
       const term = typeof raw === 'string' ? raw.slice(0, SEARCH_LIMITS.termLength) : '';
       const userId = actorOf(context).id;
-      const hits = await searchProposals(v, userId, term, { skip: Number(query.skip) || 0, count: Number(query.count) || SEARCH_LIMITS.results });
+      const skip = Number(query.skip) || 0;
+      const hits = await searchProposals(v, userId, term, { skip, count: Number(query.count) || SEARCH_LIMITS.results });
+      // A next page past the last hit is an empty page of results: the first page listed them.
+      if (hits.length === 0 && skip > 0) return { type: 'result', attachmentLayout: 'list', attachments: [] };
       if (hits.length === 0) {
         const member = (await myGroups(v, userId, 5)).length > 0;
         return { type: 'message', text: t(member ? 'verantwoording.extension.noResults' : 'verantwoording.extension.noGroups') };
