@@ -82,6 +82,10 @@ export class CosmosGroupRepository implements GroupRepository {
     });
     return fromGroupDoc(doc);
   }
+  async idsInTeam(teamId: string) {
+    // Across partitions: each group is in its own.
+    return this.store.queryStored<string>({ query: "SELECT VALUE c.id FROM c WHERE c.type = 'group' AND c.conversationRef.team.id = @teamId", parameters: [{ name: '@teamId', value: teamId }] });
+  }
 }
 
 export class CosmosCycleRepository implements CycleRepository {

@@ -92,6 +92,22 @@ export interface ErasingMember {
 }
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
+
+/** The longest name a group is saved with (the setup form's name input takes this many characters). */
+export const GROUP_NAME_MAX = 120;
+
+/**
+ * The name a new group's setup form starts from: the chat's, cut to what a group's name may be.
+ * A chat's name may be far longer, and a form that starts from a name it cannot save could not
+ * be saved unchanged. Never half an emoji at the cut.
+ */
+export function suggestedGroupName(chatName: string | undefined, fallback: string): string {
+  const name = trimText(chatName ?? '');
+  if (!name) return fallback;
+  if (name.length <= GROUP_NAME_MAX) return name;
+  const cut = /[\uD800-\uDBFF]/.test(name[GROUP_NAME_MAX - 1]!) ? name.slice(0, GROUP_NAME_MAX - 1) : name.slice(0, GROUP_NAME_MAX);
+  return trimText(cut) || fallback;
+}
 /** A new group's rhythm: Monday to Thursday at 09:00, in the organisation's time zone until the group picks its own. */
 export function defaultSchedule(timeZone: string): GroupSchedule {
   return { days: [1, 2, 3, 4], startTime: '09:00', timeZone };

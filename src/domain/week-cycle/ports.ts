@@ -22,6 +22,12 @@ export interface GroupRepository {
   /** Creates the group; returns the stored one if it already exists (redelivered setup). */
   create(group: Group): Promise<{ group: Group; created: boolean }>;
   update(groupId: string, mutate: Mutate<Group>): Promise<Group>;
+  /**
+   * The ids of the groups set up in a team's channels (their conversation reference names the
+   * team). Reads every group's partition: for Teams' team-wide events (the app removed from or
+   * added to a team), never for a user's turn.
+   */
+  idsInTeam(teamId: string): Promise<string[]>;
 }
 
 export interface CycleRepository {

@@ -26,13 +26,19 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   // or again; it would bring them back with what they pressed. A press sent after it joins as usual.
   if (sentBeforeLastErasure(group, actor.sentAt)) throw new DomainError('leftMeanwhile', 'sent before the latest erasure');
   if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
+  // Their own index first, the group second. Once the group names them every later press finds
+  // them a member and returns above, so an index written after it and lost (a failed write) would
+  // stay missing for good: their verantwoording, export, search and erasure start from it. This
+  // way a failure leaves them out of the group, and the press again repeats both (the index write
+  // is idempotent). An entry for a group whose write then fails or refuses them is harmless: the
+  // group record decides membership wherever the index is read, and an erasure goes through it.
+  await deps.membership.record(group.id, group.name, { joined: [actor.id], left: [] }, deps.clock.now().toISOString());
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
     if (isBeingErased(g, actor)) throw new DomainError('erasureUnderway');
     if (g.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
     return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
   });
-  await deps.membership.record(group.id, joined.name, { joined: [actor.id], left: [] }, deps.clock.now().toISOString());
   await offerProfTrajectOnJoin(deps, joined, [actor.id]);
   return joined;
 }

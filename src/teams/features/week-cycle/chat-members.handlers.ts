@@ -1,13 +1,13 @@
 import { TurnContext } from 'botbuilder';
 import { loggableError } from '../../../log/loggable-error';
 import { Application, TurnState } from '../../teams-ai';
-import { ChatAccount } from '../../../domain/week-cycle/group';
+import { ChatAccount, Group } from '../../../domain/week-cycle/group';
 import { keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { TurnToRedeliver } from '../../bot-app';
 import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { readWholeRoster } from './roster';
+import { readWholeRoster, teamOf } from './roster';
 import { postSummariesNotDelivered } from './session-presenter';
 
 /** The people a conversationUpdate names as removed, the app itself left out. */
@@ -19,9 +19,29 @@ function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemove
 }
 
 /**
+ * The team a conversationUpdate concerns as a whole: the app (or someone) added to or removed
+ * from the team itself. Teams tells it once, in the team's General channel, and it holds for every
+ * channel of the team. Undefined for a chat, and for an event of one (shared or private) channel.
+ */
+function teamWide(context: TurnContext): string | undefined {
+  const eventType = (context.activity.channelData as { eventType?: unknown } | undefined)?.eventType;
+  return eventType === 'teamMemberRemoved' || eventType === 'teamMemberAdded' ? teamOf(context) : undefined;
+}
+
+/**
+ * The groups a conversationUpdate concerns: the group of its conversation, and for a team-wide
+ * one also those set up in the team's other channels (one query, never in a user's turn).
+ */
+async function groupIdsConcerned(deps: FeatureDeps, context: TurnContext): Promise<string[]> {
+  const own = groupIdFor(groupConversationId(context));
+  const team = teamWide(context);
+  return team ? [...new Set([own, ...(await deps.weekCycle.groups.idsInTeam(team))])] : [own];
+}
+
+/**
  * A group is its chat: who is no longer in the chat is no longer in the group. Teams tells the
- * app when people are removed from the group's chat (or, for a group in a team's General
- * channel, from the team); they leave the group then, so nothing new of the group reaches them.
+ * app when people are removed from the group's chat (or, for a group in one of a team's
+ * channels, from the team); they leave the group then, so nothing new of the group reaches them.
  *
  * The app's own removal (uninstalled from the chat) changes no one's membership and deletes
  * nothing: the people are still in the chat and the group's history is theirs. It pauses the
@@ -30,6 +50,9 @@ function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemove
  * app is added back the group goes on (the weeks missed meanwhile planned again), and, as Teams
  * tells a removed app of nobody leaving, the chat's roster decides who is still in the group.
  *
+ * A bot is installed per team: its removal from (or return to) a team concerns the groups of all
+ * the team's channels, though Teams tells it only in General.
+ *
  * Someone added to the chat is not a member yet: as anyone in the chat, they join by acting on
  * the group's cards (while it has room) or when a setup picks them.
  */
@@ -37,24 +60,33 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   app.conversationUpdate('membersRemoved', async (context) => {
     if (conversationKindOf(context) === 'personal') return;
     const { people, appRemoved } = removedPeople(context);
-    const groupId = groupIdFor(groupConversationId(context));
     // Teams tells of a removal once: work the store failed is not dropped, the turn fails after
-    // both steps were tried, and Teams delivers the update again (both steps are idempotent).
+    // every step was tried, and Teams delivers the update again (every step is idempotent).
     let failed = false;
-    if (appRemoved) {
-      try {
-        if (await pauseWithChat(deps.weekCycle, groupId)) deps.logger.info('app removed from a chat; its group is kept and paused');
-      } catch (err) {
-        failed = true;
-        deps.logger.error(loggableError(err), 'could not pause the group of a chat the app was removed from');
-      }
-    }
+    let groupIds: string[];
     try {
-      const left = await leaveWithChat(deps.weekCycle, groupId, people);
-      if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
+      groupIds = await groupIdsConcerned(deps, context);
     } catch (err) {
       failed = true;
-      deps.logger.error(loggableError(err), 'could not take people removed from the chat out of its group');
+      deps.logger.error(loggableError(err), "could not find the groups of the team's channels");
+      groupIds = [groupIdFor(groupConversationId(context))];
+    }
+    for (const groupId of groupIds) {
+      if (appRemoved) {
+        try {
+          if (await pauseWithChat(deps.weekCycle, groupId)) deps.logger.info('app removed from a chat; its group is kept and paused');
+        } catch (err) {
+          failed = true;
+          deps.logger.error(loggableError(err), 'could not pause the group of a chat the app was removed from');
+        }
+      }
+      try {
+        const left = await leaveWithChat(deps.weekCycle, groupId, people);
+        if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
+      } catch (err) {
+        failed = true;
+        deps.logger.error(loggableError(err), 'could not take people removed from the chat out of its group');
+      }
     }
     if (failed) throw new TurnToRedeliver('removal from a chat not stored');
   });
@@ -63,37 +95,56 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   // answers the same conversationUpdate. It never stops the turn.
   app.turn('beforeTurn', async (context) => {
     if (conversationKindOf(context) === 'personal' || !botWasAdded(context)) return true;
-    const groupId = groupIdFor(groupConversationId(context));
-    // Read once: the roster check and the resume both start from it.
-    let group;
+    let groupIds: string[];
     try {
-      group = await deps.weekCycle.groups.get(groupId);
+      groupIds = await groupIdsConcerned(deps, context);
     } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'could not read the group of a chat the app was added to');
-      return true;
+      deps.logger.error(loggableError(err), "could not find the groups of the team's channels the app was added to");
+      groupIds = [groupIdFor(groupConversationId(context))];
     }
-    // Most installs are in a new chat: no group, no roster to read.
-    if (!group) return true;
-    try {
-      const roster = await readWholeRoster(context, deps.logger);
-      const kept = roster ? await keepToChatRoster(deps.weekCycle, group, roster) : undefined;
-      if (kept?.left.length) deps.logger.info({ count: kept.left.length }, 'no longer in the chat when the app came back, left the group');
-      group = kept?.group ?? group;
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
-    }
-    // Apart from the roster: a group goes on also when its chat's members cannot be read.
-    try {
-      const pausedAt = group.pausedAt;
-      const resumed = await resumeWithChat(deps.weekCycle, group);
-      if (resumed) {
-        deps.logger.info('app added back to a chat; its group goes on');
-        const posted = pausedAt ? await postSummariesNotDelivered(deps, resumed, pausedAt) : 0;
-        if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
+    // The roster is read once, for the first group found: a team's channels have the team's members.
+    let roster: Promise<ChatAccount[] | undefined> | undefined;
+    for (const groupId of groupIds) {
+      // Read once: the roster check and the resume both start from it.
+      let group;
+      try {
+        group = await deps.weekCycle.groups.get(groupId);
+      } catch (err) {
+        deps.logger.error({ err: (err as Error).message }, 'could not read the group of a chat the app was added to');
+        continue;
       }
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'could not resume the group of a chat the app was added back to');
+      // Most installs are in a new chat: no group, no roster to read.
+      if (!group) continue;
+      roster ??= readWholeRoster(context, deps.logger);
+      await goOnAfterInstall(deps, group, await roster);
     }
     return true;
   });
+}
+
+/**
+ * The app is back where the group lives: as Teams told it of nobody leaving meanwhile, the chat's
+ * roster (when Teams could list it whole) decides who is still in the group, and a paused group
+ * goes on. Never fails the install's turn.
+ */
+async function goOnAfterInstall(deps: FeatureDeps, group: Group, roster: ChatAccount[] | undefined): Promise<void> {
+  try {
+    const kept = roster ? await keepToChatRoster(deps.weekCycle, group, roster) : undefined;
+    if (kept?.left.length) deps.logger.info({ count: kept.left.length }, 'no longer in the chat when the app came back, left the group');
+    group = kept?.group ?? group;
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
+  }
+  // Apart from the roster: a group goes on also when its chat's members cannot be read.
+  try {
+    const pausedAt = group.pausedAt;
+    const resumed = await resumeWithChat(deps.weekCycle, group);
+    if (resumed) {
+      deps.logger.info('app added back to a chat; its group goes on');
+      const posted = pausedAt ? await postSummariesNotDelivered(deps, resumed, pausedAt) : 0;
+      if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
+    }
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'could not resume the group of a chat the app was added back to');
+  }
 }

@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, revisionOf, SettingsSeen, Weekday } from '../../../domain/week-cycle/group';
+import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, revisionOf, SettingsSeen, suggestedGroupName, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { leftGroup } from '../../../usecases/week-cycle/membership';
@@ -12,7 +12,7 @@ import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { readChatRoster, readRoster } from './roster';
+import { readChatRoster, readRoster, teamOf } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
 
 /** `language`: a refused form comes back in the language of its reasons, also before the group exists. */
@@ -21,7 +21,8 @@ export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refu
   const roster = await readRoster(context, deps.logger);
   language ??= group?.language ?? deps.defaultLanguage;
   const current: GroupSettings = group ?? {
-    name: context.activity.conversation.name || 'Vitale Weekcyclus',
+    // The chat's name, cut to a group name's length: the form sends it back as what it showed.
+    name: suggestedGroupName(context.activity.conversation.name, 'Vitale Weekcyclus'),
     members: roster.length <= 8 ? roster : roster.filter((m) => m.id === actorOf(context).id),
     schedule: defaultSchedule(deps.timeZone),
     language,
@@ -53,11 +54,13 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     const members = chosen.map((id) => known.get(id)!);
     const days = weekdays(data.days);
     const ref = TurnContext.getConversationReference(context.activity);
+    // A channel's group names its team: the app's removal from the team pauses it (chat-members.handlers.ts).
+    const team = conversationKindOf(context) === 'channel' ? teamOf(context) : undefined;
     const group = await setUpGroup(deps.weekCycle, actorOf(context), {
       conversationId: groupConversationId(context),
       conversationKind: conversationKindOf(context),
       tenantId: tenantOf(context),
-      conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) } } as unknown as Record<string, unknown>,
+      conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) }, ...(team ? { team: { id: team } } : {}) } as unknown as Record<string, unknown>,
       settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
       pressKey: data.k ?? context.activity.id,

@@ -67,3 +67,14 @@ export async function readWholeRoster(context: TurnContext, logger: Logger): Pro
     return undefined;
   }
 }
+
+/**
+ * The team of a turn in one of its channels (Teams names it in channelData), or undefined in a
+ * chat. A group set up in a channel keeps it in its conversation reference: Teams tells the app
+ * of its removal from (or return to) the team once, in the team's General channel, and that
+ * concerns the groups of every channel of the team.
+ */
+export function teamOf(context: TurnContext): string | undefined {
+  const id = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
