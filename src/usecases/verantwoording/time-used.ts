@@ -48,11 +48,16 @@ export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since' |
   // A trace without its group (not found) keeps UTC, as before.
   const timeZone = trace.group?.schedule?.timeZone ?? 'UTC';
   const cycleEnd = (c: Cycle) => cycleEndIn(c, timeZone);
+  // A trace without its group keeps what the index says, as before.
+  const listsMember = !trace.group?.members || trace.group.members.some((m) => m.id === userId);
   return trace.cycles.filter((c) => {
     if (attended.has(c.id)) return true;
     if (!entry) return false;
     const beforeLeaving = (leftAt: string | undefined) => firstTrace !== undefined && leftAt !== undefined && c.startedAt < leftAt && (cycleEnd(c) ?? c.startedAt) >= firstTrace;
-    if (entry.member) return (cycleEnd(c) ?? c.startedAt) >= entry.since || beforeLeaving(entry.leftAt);
+    if (entry.member && listsMember) return (cycleEnd(c) ?? c.startedAt) >= entry.since || beforeLeaving(entry.leftAt);
+    // The index names them a member the group does not (a join whose group write failed after the
+    // index's, which comes first): the group decides, as everywhere else; they took part in none.
+    if (entry.member) return beforeLeaving(entry.leftAt);
     return beforeLeaving(entry.since);
   });
 }
