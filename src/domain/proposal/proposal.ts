@@ -184,7 +184,8 @@ export function draftStalled(ai: AiState, now: Date): boolean {
 /**
  * Starts an AI draft unless one is already running (two members pressing at once start one),
  * or a previous attempt is stuck past the stale limit (an instance died while drafting).
- * Not once the group has begun judging its own proposal (`judged`): a draft landing then would
+ * Not once the group has begun judging its own proposal (`judged`, by a judgement that counts: of
+ * a member still in the group, as the card counts them): a draft landing then would
  * put the AI's text in place of the one the group is judging, and the group stays in charge of
  * what it judges. (A draft asked for before the first judgement may still land after it; those
  * judgements then show as given for an earlier text and do not count.) Nor once the group
@@ -338,7 +339,9 @@ export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 
   // "Own words" that were the proposal's own were recorded as adopting it as it is (see `decide`).
   const adoptedByOwnWords = d.verdict === 'adapt' && stored.verdict === 'accept' && sameWordsAsProposal(d.ownWords, stored.text);
   if (stored.verdict !== d.verdict && !adoptedByOwnWords) return false;
-  // "accept" adopts the proposal as it stood, whatever the own-words field held.
+  // Own words beside "accept" or "reject" are refused (see `ownWordsNotAdopted`): a press with them stored
+  // nothing, so it is no repeat of the stored decision, and its words must come back, not be dropped here.
+  if (d.verdict !== 'adapt' && ownWordsNotAdopted(d.verdict, d.ownWords, stored.text)) return false;
   if (d.verdict === 'adapt' && !adoptedByOwnWords && stored.text !== d.ownWords.trim()) return false;
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : d.firstStep.trim();
   return stored.firstStep === firstStep;
@@ -362,6 +365,26 @@ export function sameWordsAsProposal(ownWords: string, proposalText: string): boo
 }
 
 /**
+ * Whether the own-words field holds words the verdict would not record: "accept" adopts the
+ * proposal's text (`proposalText`) and "reject" records none, so words typed there beside either
+ * would be lost for good (a decision is final). A paste of the proposal beside "accept" adopts
+ * the same text, and spaces alone are no words.
+ */
+function ownWordsNotAdopted(verdict: Verdict | undefined, ownWords: string, proposalText: string): boolean {
+  if (!ownWords.trim()) return false;
+  return verdict === 'reject' || (verdict === 'accept' && !sameWordsAsProposal(ownWords, proposalText));
+}
+
+/**
+ * The group wrote its own words but chose "accept" or "reject": contradictory, so nothing is
+ * stored and the form comes back with all it held, the reason next to the own words, for the group
+ * to choose "adapt" or clear them.
+ */
+function ownWordsWithoutAdapting(verdict: 'accept' | 'reject'): DomainError {
+  return new DomainError('invalidInput', { detail: `own words with ${verdict}`, input: { field: 'adoptedText', rule: 'format', params: verdict === 'accept' ? { adopting: 1 } : { rejecting: 1 } } });
+}
+
+/**
  * Adopting a text as it is that no member agreed with, or more judged against than for, would
  * record a decision the group's own judgements do not carry (an AI draft above all): adapt,
  * reject, or judge again. `field`: the input the refusal goes with (the choice, or the own words
@@ -379,8 +402,9 @@ function requireJudgedForAdoption(judged: readonly Judgement[], field: 'decision
  * left the chat judges for no one any more). Taken on the text the member's card showed (`seen`):
  * a text that changed since (a line added, an AI draft landed) is not adopted unseen. "Own words"
  * that are the proposal's own are adopting it as it is, under the same rule, and recorded as such
- * (an AI draft keeps its label). The stored decision again changes nothing; a different one after
- * it is refused, never dropped silently.
+ * (an AI draft keeps its label); other own words beside "accept" or "reject" are refused, not
+ * dropped. The stored decision again changes nothing; a different one after it is refused, never
+ * dropped silently.
  */
 export function decide(p: Proposal, judgements: readonly Judgement[], d: DecisionInput): Proposal {
   if (repeatsDecision(p, d)) return p;
@@ -391,6 +415,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
   if (judged.length < needed) throw new DomainError('proposalNotReady', { detail: 'too few judgements', input: { field: 'decision', rule: 'range', params: { needed, have: judged.length } } });
   if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', { detail: 'decision', input: { field: 'decision', rule: 'required' } });
+  if (d.verdict !== 'adapt' && ownWordsNotAdopted(d.verdict, d.ownWords, d.proposalText)) throw ownWordsWithoutAdapting(d.verdict);
   const reason = cleanText(d.reason, MAX_REASON_LENGTH, 'decisionReason');
   let verdict = d.verdict;
   let text = '';

@@ -68,7 +68,9 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   }
   const attempt = randomUUID();
   const press = pressKey ? stableId('dp', groupId, sessionId, pressKey) : undefined;
-  const judged = state.judgements.some((j) => j.proposalId === state.proposal.id);
+  // Judging has begun by the judgements that count, as the card shows them (see `judging`): one of a
+  // member who left the chat counts for no one, so it neither stops the draft nor hides the button.
+  const judged = judging(deps, state).judgements.length > 0;
   const wouldStart = startDrafting(state.proposal, actor.id, now, attempt, judged, press);
   if (wouldStart.judgingBegun) return { started: false, state, judgingBegun: true };
   if (wouldStart.started && !(await answersToDraftFrom(deps, groupId, state.session.cycleId)).length) {

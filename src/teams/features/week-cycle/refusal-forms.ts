@@ -40,6 +40,10 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.field === 'adoptedText' && p.rule === 'format' && p.params.disagree !== undefined) {
     return t('weekCycleForm.ownWordsAreTheProposal', { agree: p.params.agree ?? 0, disagree: p.params.disagree });
   }
+  // Own words beside "aannemen zoals het is" or "afwijzen": neither records them, so the group chooses "aanpassen" or clears them.
+  if (p.field === 'adoptedText' && p.rule === 'format' && (p.params.adopting || p.params.rejecting)) {
+    return t(p.params.adopting ? 'validation.ownWordsWithAccept' : 'validation.ownWordsWithReject');
+  }
   if (p.code === 'conflict' && p.params.decided) return t(p.field === 'opinion' ? 'weekCycleForm.judgedAfterDecision' : 'weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
