@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, withSetupKey } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
+import { endPlannedWeeksIfDone } from './planned-weeks-end';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
 
@@ -151,6 +152,8 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // The rhythm: the planned weeks are scheduled ahead, and follow new settings.
   await planAhead(deps, group, created ? undefined : previous);
   if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
+  // Planned weeks lowered to the week just completed ("this was it"): that week ends them now.
+  if (!created && group.plannedWeeks !== previous.plannedWeeks) await endPlannedWeeksIfDone(deps, group);
   return group;
 }
 

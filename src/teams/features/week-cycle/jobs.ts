@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { readPayload } from '../../../scheduling/unreadable-payload';
+import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
 import { BehindInWeek, CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
@@ -18,6 +19,8 @@ import { cardMessage } from '../../messenger';
 import { postSummary, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
+/** A week's end found before the week is marked complete: asked again this soon (the close's retry is near). */
+const WEEKS_END_RETRY_MS = 60_000;
 /** A planned session (week, day, the start it was scheduled for); jobs from before the plan name only the cycle. */
 const startPayload = z.object({
   groupId: z.string(),
@@ -155,7 +158,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   scheduler.on(JOB_KINDS.plannedWeeksEnd, async (payload) => {
     const { groupId, cycleId } = readPayload(cyclePayload, payload);
-    const { group, members } = await membersAtWeeksEnd(wc, groupId, cycleId);
+    const { group, members, notYet } = await membersAtWeeksEnd(wc, groupId, cycleId);
+    if (notYet) throw new RunAgainLater(new Date(wc.clock.now().getTime() + WEEKS_END_RETRY_MS), 'the last planned week is not marked complete yet');
     if (!group) return;
     const groupT = deps.translator.t(group.language);
     await deps.messenger.queueText(group.conversationRef, groupT('weeksEnd.groupText', { count: group.plannedWeeks }), weeksEndGroupKey(cycleId));
