@@ -230,7 +230,7 @@ export const VERBS = {
   sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
   openTeamAccount: { verb: 'review.teamAccount.open', data: z.object({}) },
   // The limit's own reason comes from the domain (next to the field); this only bounds what a card may carry.
-  sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), alsoOwnManager: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), k: key }) },
+  sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), alsoOwnManager: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), to: shortText(20_000).optional(), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },

@@ -13,6 +13,8 @@ export interface TeamAccountInput {
   pressKey: string;
   /** Also to the manager's own manager in the directory, where there is one. */
   alsoOwnManager?: boolean;
+  /** The ids the form said it goes to: nobody else gets it (a report added since did not read as meant for them). */
+  listed?: string[];
 }
 
 /** The manager's team as the directory has it now: their direct reports (never themselves). */
@@ -35,7 +37,9 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
 export async function accountToTeam(deps: Pick<TalentReviewDeps, 'directory'>, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
   const text = teamAccountText(input.text);
-  const team = await teamOf(deps, input.managerId);
+  // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
+  const listed = input.listed ? new Set(input.listed) : undefined;
+  const team = (await teamOf(deps, input.managerId)).filter((m) => !listed || listed.has(m.id));
   if (!team.length) return { status: 'noTeam' };
   // Every lookup before the first card: a directory that fails half-way leaves nothing half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;

@@ -15,14 +15,14 @@ export interface RefusedAccount {
  * Where the directory names the manager's own manager, a toggle sends it to them too. A
  * refused account comes back whole, with the reason next to it; `text`: what followed the command.
  */
-export function teamAccountFormCard(t: Translate, key: string, team: string[], opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean } = {}): AdaptiveCardJson {
+export function teamAccountFormCard(t: Translate, key: string, team: { id: string; name: string }[], opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean } = {}): AdaptiveCardJson {
   const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
   return adaptiveCard(
     [
       heading(t('teamAccount.title')),
       textBlock(t('teamAccount.intro')),
       textBlock(t('teamAccount.goesTo', { count: team.length }), { size: 'Small', weight: 'Bolder' }),
-      plainText(team.join(', ')),
+      plainText(team.map((m) => m.name).join(', ')),
       ...(opts.refused ? [refusalNotice(t('teamAccount.notSent'))] : []),
       ...withFieldError(
         { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(MAX_TEAM_ACCOUNT_LENGTH, typed) },
@@ -34,6 +34,7 @@ export function teamAccountFormCard(t: Translate, key: string, team: string[], o
         : []),
       subtle(t('teamAccount.nothingElse')),
     ],
-    [execute(t('teamAccount.send'), 'sendTeamAccount', { k: key }, { style: 'positive' })],
+    // `to`: whom the form names; the send goes to no one else.
+    [execute(t('teamAccount.send'), 'sendTeamAccount', { k: key, to: team.map((m) => m.id).join(',') }, { style: 'positive' })],
   );
 }

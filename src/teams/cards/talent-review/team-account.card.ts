@@ -22,7 +22,7 @@ export function teamAccountCard(account: Pick<TeamAccount, 'managerName' | 'text
 export function teamAccountUpCard(account: Pick<TeamAccount, 'managerId' | 'managerName' | 'text'>, t: Translate): AdaptiveCardJson {
   const manager = account.managerName?.trim() || t('teamAccount.someManager');
   return adaptiveCard(
-    [heading(t('teamAccount.upTitle')), plainText(t('teamAccount.upLine', { manager }), { weight: 'Bolder' }), plainText(account.text), subtle(t('teamAccount.upHint'))],
+    [heading(t('teamAccount.upTitle')), plainText(t('teamAccount.upLine', { manager }), { weight: 'Bolder' }), plainText(account.text), plainText(t('teamAccount.upHint', { manager }), { isSubtle: true, size: 'Small' })],
     [execute(t('teamAccount.upPlan'), 'openPlanReview', { reportId: account.managerId }, { associatedInputs: 'none' })],
   );
 }

@@ -57,7 +57,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     const team = await teamOf(tr, ui.managerId);
     if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t);
     const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
-    return teamAccountFormCard(ui.t, randomUUID(), team.map((m) => m.name), { hasOwnManager, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
+    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
   };
   const accountForm: RefusalForm = {
     render: async (context, r) => opening(context, undefined, { values: r.values, errors: r.errors }),
@@ -98,6 +98,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
         text: data.text,
         pressKey: data.k ?? context.activity.id ?? randomUUID(),
         alsoOwnManager: data.alsoOwnManager === true,
+        ...(data.to ? { listed: data.to.split(',').filter(Boolean) } : {}),
       });
       // Counts only: who manages whom, and the words, stay out of the log.
       deps.logger.info({ outcome: outcome.status, recipients: outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
