@@ -35,8 +35,9 @@ export class JobDelivery {
   /** Returns whether the job was handled by this sender (sent, finished or rescheduled). */
   async deliver(job: Versioned<OutboxJob>): Promise<boolean> {
     const { leases, transitions, limiter } = this.d;
-    // A sent job whose onSent hook is still to run: the hook, never the message again.
-    if (job.status === 'sent') return transitions.retryHook(job);
+    // A finished job whose hook is still to run (onSent once sent, onRefused once given up): the
+    // hook, never the message again. Only a pending job is ever sent.
+    if (job.status !== 'pending') return transitions.retryHook(job);
     if (!(await leases.hold(job.tenantId))) return false;
     let allowed: boolean | 'later' = true;
     let rendered: Rendered | undefined = { payload: job.payload };

@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { DEFAULT_KEEP_SECONDS, hookPending, leavesNoTrace, OutboxJob } from './outbox-job';
+import { DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
@@ -52,7 +52,7 @@ export class JobTransitions {
       if (!claimed) return;
       const done = await this.finish(claimed, 'failed', {});
       if (!leavesNoTrace(job)) this.hooks.notDelivered?.(job, 'outOfTime', undefined);
-      if (done) await this.refused(claimed);
+      await this.tellRefused(done);
       return;
     }
     const next = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
@@ -74,23 +74,39 @@ export class JobTransitions {
       this.logger.warn('a guarded outbox job changed while this sender held it');
       return undefined;
     }
-    // A sent job with an onSent hook stays without its TTL until the hook ran (see hookPending):
-    // due for it only after the lease, so no other sender runs it while this one does.
-    const hookToRun = status === 'sent' && job.onSent !== undefined;
-    const done = await this.store.replaceIfUnchanged(job, {
+    const finished: OutboxJob = {
       ...job,
       // A sent or skipped job is kept only for its key and result (idempotency): what it said,
-      // which may name people (a summary's authors, a card's refresh list), is not kept with it,
-      // nor whom its onRefused hook would have told (it never will).
-      ...(DROPS_PAYLOAD.includes(status) ? { payload: {}, onRefused: undefined } : {}),
+      // which may name people (a summary's authors, a card's refresh list), is not kept with it.
+      ...(DROPS_PAYLOAD.includes(status) ? { payload: {} } : {}),
       status,
       owner: undefined,
       lockedUntil: undefined,
       result,
-      ...(hookToRun ? { checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() } : { ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS }),
-    });
+    };
+    // A job with a hook still to run (onSent once sent, onRefused once given up) stays without its
+    // TTL, and keeps the hook's arguments, until the hook ran (see hookPending): due for it only
+    // after the lease, so no other sender runs it while this one does.
+    const done = await this.store.replaceIfUnchanged(
+      job,
+      this.hookToRun(finished) ? { ...finished, checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() } : this.ended(finished),
+    );
     if (!done) this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
     return done;
+  }
+
+  /** The hook a job just finished has still to run, if any: onRefused only where the sender has a runner for it. */
+  private hookToRun(job: OutboxJob): FinishedHook | undefined {
+    const hook = pendingHook({ ...job, ttl: undefined });
+    return hook === 'onRefused' && !this.hooks.refused ? undefined : hook;
+  }
+
+  /**
+   * A job with nothing left to do: it gets its TTL, and keeps nothing of whom its onRefused hook
+   * would tell (it told them, or never will: the job was sent, skipped, in doubt, or gave the hook up).
+   */
+  private ended(job: OutboxJob): OutboxJob {
+    return { ...job, onRefused: undefined, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
   }
 
   /**
@@ -151,7 +167,7 @@ export class JobTransitions {
           this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, why);
           const done = await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
           this.hooks.notDelivered?.(job, outOfTime ? 'outOfTime' : 'attempts', outcome.status);
-          if (done) await this.refused(job);
+          await this.tellRefused(done);
           return;
         }
         const next = await this.store.replaceIfUnchanged(job, {
@@ -167,13 +183,13 @@ export class JobTransitions {
       }
       case 'undeliverable':
         this.logger.info({ ...log, status: outcome.status, code: outcome.code }, 'outbox job undeliverable');
-        if (await this.finish(job, 'undeliverable', { status: outcome.status, code: outcome.code })) await this.refused(job);
+        await this.tellRefused(await this.finish(job, 'undeliverable', { status: outcome.status, code: outcome.code }));
         return;
       case 'failed': {
         this.logger.warn({ ...log, status: outcome.status, code: outcome.code }, 'outbox job failed');
         const done = await this.finish(job, 'failed', { status: outcome.status, code: outcome.code });
         this.hooks.notDelivered?.(job, 'failed', outcome.status);
-        if (done) await this.refused(job);
+        await this.tellRefused(done);
         return;
       }
       case 'unconfirmed':
@@ -185,19 +201,20 @@ export class JobTransitions {
   }
 
   /**
-   * The job's onRefused hook, for a job given up as not delivered whose outcome this sender just
-   * recorded (so told once). Not for a guarded job: what became of it must stay unknown. A hook
-   * that fails is logged (the job and hook only), not run again.
+   * The onRefused hook of a job given up as not delivered, whose outcome this sender just recorded
+   * (`done`; undefined when another sender moved the job first: then it is that one's). Not for a
+   * guarded job: what became of it must stay unknown (pendingHook). It runs as onSent does
+   * (runHook): one that fails runs again later.
    */
-  private async refused(job: OutboxJob): Promise<void> {
-    if (!job.onRefused || leavesNoTrace(job) || !this.hooks.refused) return;
-    await this.hooks.refused(job).catch((err) => this.logger.error({ jobId: job.id, hook: job.onRefused?.kind, err: (err as Error).message }, 'outbox onRefused hook failed'));
+  private async tellRefused(done: Versioned<OutboxJob> | undefined): Promise<void> {
+    if (done && pendingHook(done) === 'onRefused') await this.runHook(done);
   }
 
   /**
-   * A sent job whose onSent hook is due again (it failed, or the sender that sent the message
-   * stopped before it ran): taken for the lease, as a claim is, then the hook runs; the message
-   * is never sent again. Returns whether this sender took it.
+   * A finished job whose hook is due again (it failed, or the sender that recorded the outcome
+   * stopped before it ran; see hookPending): taken for the lease with a replace conditioned on its
+   * ETag, as a claim is, so of two senders only one runs it; then the hook runs. The message is
+   * never sent again. Returns whether this sender took it.
    */
   async retryHook(job: Versioned<OutboxJob>): Promise<boolean> {
     if (!hookPending(job)) return false;
@@ -208,38 +225,43 @@ export class JobTransitions {
   }
 
   /**
-   * Runs the onSent hook of a sent job this sender holds (see hookPending). What a hook records
-   * (a card's message id) is needed later and cannot be found again, so a hook that fails runs
-   * again after a back-off, until it succeeds or long after the message's own time budget; the
-   * hooks are idempotent (a second run records the same). Only then does the job get its TTL.
+   * Runs the pending hook of a finished job this sender holds (see hookPending): onSent of a sent
+   * job, onRefused of one given up. What onSent records (a card's message id) is needed later and
+   * cannot be found again, and whom onRefused tells has nowhere else to hear it, so a hook that
+   * fails runs again after a back-off, until it succeeds or long after the message's own time
+   * budget; the hooks are idempotent (a second run records, or queues under its key, the same).
+   * Only then does the job get its TTL.
    */
   private async runHook(job: Versioned<OutboxJob>): Promise<void> {
-    const log = { jobId: job.id, hook: job.onSent?.kind };
+    const hook = pendingHook(job);
+    if (!hook) return;
+    const log = { jobId: job.id, hook: job[hook]?.kind };
     try {
-      await this.hooks.sent(job, { activityId: job.result?.activityId, conversationId: job.result?.conversationId ?? '' });
+      if (hook === 'onSent') await this.hooks.sent(job, { activityId: job.result?.activityId, conversationId: job.result?.conversationId ?? '' });
+      else await this.hooks.refused?.(job);
     } catch (err) {
-      await this.hookFailed(job, (err as Error).message).catch((e) => this.logger.error({ ...log, err: (e as Error).message }, 'outbox onSent hook failed and could not be put off; it runs again after the lease'));
+      await this.hookFailed(job, hook, (err as Error).message).catch((e) => this.logger.error({ ...log, err: (e as Error).message }, `outbox ${hook} hook failed and could not be put off; it runs again after the lease`));
       return;
     }
     // Not recorded (a write that failed, or another sender took it after a long hook): the hook runs again, to the same effect.
-    const ended = await this.store.replaceIfUnchanged(job, { ...job, checksFailed: undefined, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS }).catch((err: Error) => {
-      this.logger.warn({ ...log, err: err.message }, 'outbox onSent hook ran; its end not recorded, so it runs again');
+    const ended = await this.store.replaceIfUnchanged(job, this.ended({ ...job, checksFailed: undefined })).catch((err: Error) => {
+      this.logger.warn({ ...log, err: err.message }, `outbox ${hook} hook ran; its end not recorded, so it runs again`);
       return undefined;
     });
-    if (!ended) this.logger.debug(log, 'outbox job changed while its onSent hook ran');
+    if (!ended) this.logger.debug(log, `outbox job changed while its ${hook} hook ran`);
   }
 
   /** The hook failed: due again after a back-off, or, a day past the message's own time budget, given up (logged as an error). */
-  private async hookFailed(job: Versioned<OutboxJob>, why: string): Promise<void> {
+  private async hookFailed(job: Versioned<OutboxJob>, hook: FinishedHook, why: string): Promise<void> {
     const failed = (job.checksFailed ?? 0) + 1;
     const dueAt = Date.now() + Math.min(this.options.backoffCapMs, this.options.backoffBaseMs * 2 ** (failed - 1));
-    const log = { jobId: job.id, hook: job.onSent?.kind, failed, err: why };
+    const log = { jobId: job.id, hook: job[hook]?.kind, failed, err: why };
     if (dueAt > this.giveUpAt(job) + this.options.giveUpAfterMs) {
-      this.logger.error(log, 'outbox onSent hook failed; given up');
-      await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS });
+      this.logger.error(log, `outbox ${hook} hook failed; given up`);
+      await this.store.replaceIfUnchanged(job, this.ended({ ...job, checksFailed: failed }));
       return;
     }
-    this.logger.warn(log, 'outbox onSent hook failed; it runs again later');
+    this.logger.warn(log, `outbox ${hook} hook failed; it runs again later`);
     await this.store.replaceIfUnchanged(job, { ...job, checksFailed: failed, notBefore: new Date(dueAt).toISOString() });
   }
 
@@ -268,6 +290,8 @@ export class JobTransitions {
         lockedUntil: undefined,
         result: { ...(job.result ?? {}), code: 'senderStopped' },
         ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
+        // In doubt, never given up: its onRefused hook never runs, so whom it would tell is not kept.
+        onRefused: undefined,
       });
       if (done) {
         n++;

@@ -18,8 +18,10 @@ export type RenderedMessage = OutboundMessage & {
    * Told once when the outbox gives the message up as not delivered: Teams refused it for good
    * (403, another final answer), or its retries or checks ran out. Never for a message that may
    * have gone out (unconfirmed), that was skipped, or that is guarded (it leaves no trace). Told
-   * after the outcome is recorded, once; a hook that fails is logged and not run again, so it
-   * should do no more than queue a message under a key of its own (the job's id).
+   * after the outcome is recorded, as `onSent` is: the job keeps the hook (and its arguments)
+   * until it ran to its end, and a hook that failed, or whose sender stopped first, runs again
+   * later (see `hookPending`). So it may run more than once, and should do no more than queue a
+   * message under a key of its own (the job's id): that makes the person told once.
    */
   onRefused?: OutboxHook;
 };
@@ -31,12 +33,12 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   status: DeliveryStatus;
   /** Messages to one conversation go out one at a time, in order, and within its own rate limit. */
   conversationKey: string;
-  /** When it is due; on a sent job whose `onSent` hook is still to run, when the hook is (see `hookPending`). */
+  /** When it is due; on a finished job whose hook is still to run, when the hook is (see `hookPending`). */
   notBefore: string;
   attempts: number;
   /**
    * How many times its guard or render could not answer (it failed): each waits longer
-   * (`JobTransitions.defer`). On a sent job whose hook is still to run: how often the hook failed.
+   * (`JobTransitions.defer`). On a finished job whose hook is still to run: how often the hook failed.
    */
   checksFailed?: number;
   createdAt: string;
@@ -79,13 +81,27 @@ export function leavesNoTrace(job: Pick<OutboxJob, 'guard'>): boolean {
   return job.guard !== undefined;
 }
 
+/** Finished states of a message given up as not delivered: its `onRefused` hook is told. */
+export const GIVEN_UP: readonly DeliveryStatus[] = ['undeliverable', 'failed'];
+
+/** The hooks a finished job may still have to run: `onSent` once sent, `onRefused` once given up. */
+export type FinishedHook = 'onSent' | 'onRefused';
+
 /**
- * A sent job whose `onSent` hook has not run to its end yet (it threw, or its sender stopped
- * first): it is kept without its TTL, and the sender runs the hook again when it is due
- * (`notBefore`), never the message. The TTL is set once the hook succeeded (JobTransitions).
+ * Which hook of a finished job has not run to its end yet (it threw, or its sender stopped
+ * first): `onSent` of a sent job, `onRefused` of one given up (never of a guarded one: it leaves
+ * no trace). Such a job is kept without its TTL, and the sender runs the hook again when it is
+ * due (`notBefore`), never the message. The TTL is set once the hook ran (JobTransitions).
  */
-export function hookPending(job: Pick<OutboxJob, 'status' | 'onSent' | 'ttl'>): boolean {
-  return job.status === 'sent' && job.onSent !== undefined && job.ttl === undefined;
+export function pendingHook(job: Pick<OutboxJob, 'status' | 'onSent' | 'onRefused' | 'guard' | 'ttl'>): FinishedHook | undefined {
+  if (job.ttl !== undefined) return undefined;
+  if (job.status === 'sent' && job.onSent !== undefined) return 'onSent';
+  if (GIVEN_UP.includes(job.status) && job.onRefused !== undefined && !leavesNoTrace(job)) return 'onRefused';
+  return undefined;
+}
+
+export function hookPending(job: Pick<OutboxJob, 'status' | 'onSent' | 'onRefused' | 'guard' | 'ttl'>): boolean {
+  return pendingHook(job) !== undefined;
 }
 
 export const FINISHED: readonly DeliveryStatus[] = ['sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped'];

@@ -85,6 +85,9 @@ export interface SenderHooks {
   sent(job: OutboxJob, result: { activityId?: string; conversationId: string }): Promise<void>;
   /** After the outbox stopped trying a job whose conversation was there (not for an undeliverable one). */
   notDelivered?(job: OutboxJob, reason: NotDeliveredReason, status: number | undefined): void;
-  /** After the outbox gave a job with `onRefused` up as not delivered, its outcome recorded (see RenderedMessage.onRefused). */
+  /**
+   * After the outbox gave a job with `onRefused` up as not delivered, its outcome recorded (see
+   * RenderedMessage.onRefused); one that throws runs again later, as `sent` does, so it must be idempotent.
+   */
   refused?(job: OutboxJob): Promise<void>;
 }

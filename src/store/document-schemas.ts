@@ -376,6 +376,8 @@ const outboxJob = z
     onSent: hook.optional(),
     render: hook.optional(),
     keepSeconds: z.number().int().positive().optional(),
+    // Kept on a job given up as not delivered until it ran (see pendingHook).
+    onRefused: hook.optional(),
     giveUpAfterMs: z.number().int().nonnegative().optional(),
     batch: z.string().max(1024).optional(),
     about: z.array(id).max(50).optional(),

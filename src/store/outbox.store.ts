@@ -14,8 +14,14 @@ export interface LeaseGrant {
   previous?: { owner: string; expiresAt: Date };
 }
 
-/** A sent job whose onSent hook is still to run: the query form of `hookPending`. */
-const HOOK_PENDING = "(c.status = 'sent' AND IS_DEFINED(c.onSent) AND NOT IS_DEFINED(c.ttl))";
+/**
+ * A finished job whose hook is still to run, the query form of `hookPending`: a sent one's onSent,
+ * or the onRefused of one given up (never a guarded one's). AND binds before OR: the terms are
+ * not nested further, as each level of parentheses costs the embedded test server's parser dearly.
+ */
+const HOOK_PENDING =
+  "(c.status = 'sent' AND IS_DEFINED(c.onSent) AND NOT IS_DEFINED(c.ttl) OR " +
+  "c.status IN ('undeliverable', 'failed') AND IS_DEFINED(c.onRefused) AND NOT IS_DEFINED(c.ttl) AND NOT IS_DEFINED(c.guard))";
 
 const SYSTEM = ['_rid', '_self', '_ts', '_attachments'] as const;
 
@@ -64,7 +70,7 @@ export class OutboxStore {
     }
   }
 
-  /** Pending jobs that are due, and sent ones whose onSent hook is due again (see `hookPending`), oldest first. */
+  /** Pending jobs that are due, and finished ones whose hook is due again (see `hookPending`), oldest first. */
   async due(now: Date, limit: number): Promise<Versioned<OutboxJob>[]> {
     const { resources } = await this.container.items
       .query({
@@ -87,8 +93,8 @@ export class OutboxStore {
   }
 
   /**
-   * The earliest notBefore of the jobs not yet finished, or undefined when there are none. A sent
-   * job whose onSent hook is still to run counts as pending: there is still work to do for it.
+   * The earliest notBefore of the jobs not yet finished, or undefined when there are none. A
+   * finished job whose hook is still to run counts as pending: there is still work to do for it.
    */
   async nextOpen(): Promise<{ pending: number; sending: number; earliest?: string }> {
     const { resources } = await this.container.items
