@@ -1,3 +1,4 @@
+import { noteTeamMirror } from '../usecases/week-cycle/team-mirror';
 import { registerFallbacks } from '../teams/features/fallbacks';
 import { b3History } from '../usecases/pulse-poll/b3-history';
 import { isHr } from '../usecases/pulse-poll/access';
@@ -58,7 +59,8 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
     // The erasure's rebuild cannot wait for a retry: it happens now or the erasure fails (and runs again).
     sharingErased: async (userId) => void (await refreshPrepCards(composedTalentReview(), userId)),
   });
-  const pulse = composePulsePoll(p);
+  // A team's mirror is noted on the groups in its channels, for their next sessions.
+  const pulse = composePulsePoll(p, { mirrorBack: async (team, mirror) => void (await noteTeamMirror(weekCycle, team, mirror)) });
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });

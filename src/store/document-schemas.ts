@@ -53,7 +53,9 @@ const groupFields = {
 /** The group in its own partition (`groupId` is its id). */
 // Set while a member's erasure is under way: kept off the member list until it is done.
 // `rev` counts its settings changes (absent: stored before revisions were kept).
-const group = z.object({ ...groupFields, erasing: z.array(z.object({ id, teamsId: id.optional() }).strict()).max(64).optional(), lastErasureAt: isoTime.optional(), erasuresDone: count.optional(), rev: count.optional(), setupKeys: z.array(z.string().min(1).max(80)).max(10).optional(), type: z.literal('group'), groupId: id }).strict();
+const teamMirror = z.object({ pollId: id, teamName: z.string().max(256), closedAt: isoTime }).strict();
+// `teamMirror`: the team's latest B3 mirror, for a group in one of its channels (no figure, no person).
+const group = z.object({ ...groupFields, teamMirror: teamMirror.optional(), erasing: z.array(z.object({ id, teamsId: id.optional() }).strict()).max(64).optional(), lastErasureAt: isoTime.optional(), erasuresDone: count.optional(), rev: count.optional(), setupKeys: z.array(z.string().min(1).max(80)).max(10).optional(), type: z.literal('group'), groupId: id }).strict();
 /** A group as stored before its data moved into one partition: read only by the start-up migration. */
 const legacyGroup = z.object(groupFields).strict();
 
@@ -374,10 +376,10 @@ const outboxJob = z
     guard: hook.optional(),
     sendIf: hook.optional(),
     onSent: hook.optional(),
-    render: hook.optional(),
-    keepSeconds: z.number().int().positive().optional(),
     // Kept on a job given up as not delivered until it ran (see pendingHook).
     onRefused: hook.optional(),
+    render: hook.optional(),
+    keepSeconds: z.number().int().positive().optional(),
     giveUpAfterMs: z.number().int().nonnegative().optional(),
     batch: z.string().max(1024).optional(),
     about: z.array(id).max(50).optional(),

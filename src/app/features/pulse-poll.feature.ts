@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GraphDirectory } from '../../directory/graph-directory';
 import { ListDirectory } from '../../directory/list-directory';
 import { DirectoryPort } from '../../domain/directory/directory.port';
+import { TeamMirrorNotice } from '../../domain/pulse-poll/ports';
 import { loadInstruments } from '../../pulse-poll/load-instruments';
 import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
 import { RememberedPolls } from '../../usecases/pulse-poll/remembered-polls';
@@ -23,8 +24,8 @@ function directoryFor(p: Platform): DirectoryPort {
   return new ListDirectory();
 }
 
-/** B3-spiegel pulse polls: repositories, directory, roster and notifier, and the Teams handlers. */
-export function composePulsePoll(p: Platform): PulsePollDeps {
+/** B3-spiegel pulse polls: repositories, directory, roster and notifier, and the Teams handlers; `teamGroups` hear of a team's mirror. */
+export function composePulsePoll(p: Platform, teamGroups?: TeamMirrorNotice): PulsePollDeps {
   const cfg = p.config.pulsePoll;
   const instruments = loadInstruments();
   let hashKey = cfg.hashKey;
@@ -45,6 +46,7 @@ export function composePulsePoll(p: Platform): PulsePollDeps {
     installations: new CosmosInstallationRepository(p.cosmos),
     roster,
     notifier,
+    ...(teamGroups ? { teamGroups } : {}),
     directory: directoryFor(p),
     outbox: p.outbox,
     scheduler: p.scheduler,

@@ -107,6 +107,14 @@ export interface ReminderFigures {
   daysLeft: number;
 }
 
+/**
+ * Port: the team's groups hear that its B3 mirror came back (DOMAIN.md: "to talk about in its
+ * next session"). Told per team at the close, after its results card is queued; idempotent.
+ */
+export interface TeamMirrorNotice {
+  mirrorBack(team: { teamId: string; channelId: string; teamName: string }, mirror: { pollId: string; closedAt: string }): Promise<void>;
+}
+
 /** Port: the messages a poll sends. Every one goes through the outbox with an idempotency key. */
 export interface PollNotifier {
   /** The poll card in the team's channel, answered on the card itself; `refreshFor` refresh by themselves (the card lists them). */

@@ -46,6 +46,12 @@ export interface Group {
    */
   pausedAt?: string;
   /**
+   * The team's latest B3 mirror (DOMAIN.md: "each team gets its own team's results in its channel,
+   * to talk about in its next session"), for a group set up in one of that team's channels: its
+   * sessions in the weeks after point to it. Names the team and the poll, no figure and no person.
+   */
+  teamMirror?: TeamMirror;
+  /**
    * People whose erasure ("mijn gegevens wissen") is under way: the erasure takes them off
    * `members` and names them here first, so a card action of theirs in the meantime (which reads
    * this document anyway) does not make them a member again. The erasure removes them from here
@@ -305,4 +311,25 @@ export function resumedGroup(group: Group): Group {
   if (!isPaused(group)) return group;
   const { pausedAt: _pausedAt, ...live } = group;
   return live;
+}
+
+/** A team's B3 mirror that came back: which poll, the team's name on it, and when the poll closed. */
+export interface TeamMirror {
+  pollId: string;
+  teamName: string;
+  closedAt: string;
+}
+
+/** How long after a poll closed its mirror is a talking point in the team's groups' sessions. */
+export const TEAM_MIRROR_DAYS = 21;
+
+/**
+ * The team's mirror to talk about in a session that started at `startedAt`: after the poll closed
+ * and within TEAM_MIRROR_DAYS of it. The group takes it up or not; the app does not track that.
+ */
+export function teamMirrorToDiscuss(group: Pick<Group, 'teamMirror'>, startedAt: string): TeamMirror | undefined {
+  const mirror = group.teamMirror;
+  if (!mirror || startedAt < mirror.closedAt) return undefined;
+  const until = new Date(new Date(mirror.closedAt).getTime() + TEAM_MIRROR_DAYS * 24 * 60 * 60_000).toISOString();
+  return startedAt < until ? mirror : undefined;
 }

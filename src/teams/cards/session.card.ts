@@ -3,6 +3,7 @@ import { SessionView } from '../../usecases/week-cycle/session-view';
 import { Action, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
 import { energySection } from './energy.section';
 import { lookBackSection } from './look-back.section';
+import { teamMirrorSection } from './team-mirror.section';
 import { notSavedSection } from './not-saved.section';
 import { proposalSection } from './proposal.section';
 import { groupQuestionSection, personalQuestionSection } from './question.section';
@@ -74,7 +75,7 @@ export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
   const refused = !notSaved.length && view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
   const movedOn = view.groupAt !== undefined && view.current ? [refusalNotice(t('weekCycleForm.groupMovedOn', { group: view.groupAt, mine: view.current.question.id }))] : [];
   const notice = [...notSaved, ...refused, ...movedOn];
-  const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
+  const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...teamMirrorSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});
 }

@@ -8,13 +8,17 @@ import { sealAnswers } from './tally';
 /**
  * The closing messages, each through the outbox under its own key: the poll cards say closed,
  * HR's channel gets the results card, and every team gets its own results in its channel (the
- * B3 mirror), with figures only where the team reached the minimum.
+ * B3 mirror), with figures only where the team reached the minimum; the groups in the team's
+ * channels are told, so their next sessions point to it.
  */
 async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
   await deps.notifier.announceClosed(poll);
   const results = await closedResults(deps, poll);
   for (const team of results.teams) {
-    await deps.notifier.mirrorToTeam(poll, poll.targets.find((t) => t.id === team.targetId)!, team, results.minRespondents);
+    const target = poll.targets.find((t) => t.id === team.targetId)!;
+    await deps.notifier.mirrorToTeam(poll, target, team, results.minRespondents);
+    // The team's groups point to it in their next sessions; a failure here fails the close, which runs again.
+    await deps.teamGroups?.mirrorBack({ teamId: target.teamId, channelId: target.channelId, teamName: target.teamName }, { pollId: poll.id, closedAt: poll.closedAt ?? deps.clock.now().toISOString() });
   }
   await deps.polls.update(poll.id, (p) => (p.announcedAt ? p : { ...p, announcedAt: deps.clock.now().toISOString() }));
 }

@@ -1,7 +1,7 @@
 import { Language } from '../../domain/framework/framework';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { OutboxPort } from '../../domain/outbox/outbox.port';
-import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepository, TallyRepository, TeamPollLocks, TeamRoster } from '../../domain/pulse-poll/ports';
+import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepository, TallyRepository, TeamMirrorNotice, TeamPollLocks, TeamRoster } from '../../domain/pulse-poll/ports';
 import { ReminderPoint } from '../../domain/pulse-poll/poll';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
@@ -20,6 +20,8 @@ export interface PulsePollDeps {
   installations: InstallationRepository;
   roster: TeamRoster;
   notifier: PollNotifier;
+  /** The team's Vitale Weekcyclus groups, told that its mirror came back; absent: nobody is told. */
+  teamGroups?: TeamMirrorNotice;
   directory: DirectoryPort;
   outbox: Pick<OutboxPort, 'countBatch' | 'expireBudgets'>;
   scheduler: JobScheduler;

@@ -2,7 +2,7 @@ import { findQuestion, Framework, Question } from '../../domain/framework/framew
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
-import { isMember } from '../../domain/week-cycle/group';
+import { isMember, teamMirrorToDiscuss } from '../../domain/week-cycle/group';
 import { attendeeIds, byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
 import { Contribution } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
@@ -73,6 +73,8 @@ export interface SessionView {
   };
   /** Day 1 of a new week: what became of last week's first step (transfer to practice). */
   lookBack?: { proposalId: string; firstStep: string; outcome?: FirstStepOutcome };
+  /** The team's B3 mirror came back lately: a talking point for the group (see teamMirrorToDiscuss). */
+  teamMirror?: { teamName: string };
   memberTeamsIds: string[];
   memberCount: number;
   /** Every action on this rendering carries it, so a retried press stores nothing twice. */
@@ -120,6 +122,12 @@ function lookBackOf(state: SessionState): Pick<SessionView, 'lookBack'> {
   const told = previous.firstStepOutcome;
   if (state.session.day !== 1 && told && told.at < state.session.startedAt) return {};
   return { lookBack: { proposalId: previous.id, firstStep: step, ...(previous.firstStepOutcome ? { outcome: previous.firstStepOutcome } : {}) } };
+}
+
+/** The team's mirror, on an open session that started in the weeks after it came back. */
+function teamMirrorOf(group: SessionState['group'], session: Session): Pick<SessionView, 'teamMirror'> {
+  const mirror = session.status === 'open' ? teamMirrorToDiscuss(group, session.startedAt) : undefined;
+  return mirror ? { teamMirror: { teamName: mirror.teamName } } : {};
 }
 
 function energyView(state: SessionState, phase: EnergyPhase): EnergyView {
@@ -179,6 +187,7 @@ export function buildSessionView(
     groupId: group.id,
     groupName: group.name,
     language: group.language,
+    ...teamMirrorOf(group, session),
     weekNumber: state.cycle?.weekNumber ?? group.cyclesStarted,
     session: { id: session.id, cycleId: session.cycleId, seq: session.seq, day: session.day, status: session.status, warned: session.warned, currentIndex: session.currentIndex, carriedOver: session.carriedOver },
     dayTitle: framework.days.find((d) => d.day === session.day)?.title ?? '',
