@@ -34,16 +34,7 @@ describe('the end of the planned weeks invites each member to look back, private
   async function throughFirstWeek(weeks: string): Promise<GroupDriver> {
     t.clock.set('2026-11-23T08:00:00Z');
     const g = new GroupDriver(t, t.conversation('groupChat', `19:weeks-end-${round++}@thread.v2`), [anna, bram, cem, dewi]);
-    await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4, weeks });
-    for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
-    await g.end(anna);
-    for (let day = 2; day <= 4; day++) {
-      t.clock.advanceMinutes(24 * 60);
-      await g.startSession();
-      if (day === 2) await g.contribute(bram, 8, 'Minder stress');
-      if (day < 4) await g.end(anna);
-    }
+    await g.weekOneToDayFour(weeks);
     expect((await g.session()).day).toBe(4);
     await g.end(anna);
     await runAt(t, t.clock.now().toISOString());

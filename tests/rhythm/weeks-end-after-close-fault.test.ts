@@ -22,16 +22,7 @@ describe('the look-back invitation after a day-4 close retried after a fault', (
 
   it('the members are still invited once the retried close marks the last planned week complete', async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', '19:weeks-end-fault@thread.v2'), [anna, bram, cem, dewi]);
-    await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4, weeks: '1' });
-    for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
-    await g.end(anna);
-    for (let day = 2; day <= 4; day++) {
-      t.clock.advanceMinutes(24 * 60);
-      await g.startSession();
-      if (day === 2) await g.contribute(bram, 8, 'Minder stress');
-      if (day < 4) await g.end(anna);
-    }
+    await g.weekOneToDayFour('1');
     expect((await g.session()).day).toBe(4);
 
     // The write that marks week 1 complete fails once.

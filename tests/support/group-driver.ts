@@ -76,6 +76,26 @@ export class GroupDriver {
     return this;
   }
 
+  /**
+   * A new group of at least four planning `weeks` weeks, through its first week to day 4's open
+   * session (not closed): day 1 answers questions 1-6, three members agree and the fourth adopts the
+   * proposal; day 2 answers question 8; days 2 and 3 are closed by the first member, a day apart.
+   */
+  async weekOneToDayFour(weeks: string) {
+    const [a, b, c, d] = this.members as [TestUser, TestUser, TestUser, TestUser];
+    await this.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4, weeks });
+    for (const who of [a, b, c]) await this.press(who, 'proposal.judge', { ...this.ids(), opinion: 'agree', reason: 'Goed' });
+    await this.press(d, 'proposal.decide', { ...this.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+    await this.end(a);
+    for (let day = 2; day <= 4; day++) {
+      this.t.clock.advanceMinutes(24 * 60);
+      await this.startSession();
+      if (day === 2) await this.contribute(b, 8, 'Minder stress');
+      if (day < 4) await this.end(a);
+    }
+    return this;
+  }
+
   contribute(who: TestUser, questionId: number, text: string, id?: string) {
     return this.press(who, 'session.contribute', { ...this.ids(), questionId, text }, this.sessionMessageId, id);
   }
