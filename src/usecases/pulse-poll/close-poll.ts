@@ -17,8 +17,9 @@ async function announce(deps: PulsePollDeps, poll: Poll): Promise<void> {
   for (const team of results.teams) {
     const target = poll.targets.find((t) => t.id === team.targetId)!;
     await deps.notifier.mirrorToTeam(poll, target, team, results.minRespondents);
-    // The team's groups point to it in their next sessions; a failure here fails the close, which runs again.
-    await deps.teamGroups?.mirrorBack({ teamId: target.teamId, channelId: target.channelId, teamName: target.teamName }, { pollId: poll.id, closedAt: poll.closedAt ?? deps.clock.now().toISOString() });
+    // The team's groups point to it in their next sessions (only where it has figures: below the
+    // minimum there is nothing to talk about); a failure here fails the close, which runs again.
+    if (team.figures) await deps.teamGroups?.mirrorBack({ teamId: target.teamId, channelId: target.channelId, teamName: target.teamName }, { pollId: poll.id, closedAt: poll.closedAt ?? deps.clock.now().toISOString() });
   }
   await deps.polls.update(poll.id, (p) => (p.announcedAt ? p : { ...p, announcedAt: deps.clock.now().toISOString() }));
 }
