@@ -8,6 +8,7 @@ import { movePlannedWeek, previewSkip, showPlan, skipPlannedWeek } from '../../.
 import { onCardAction } from '../../card-actions';
 import { moveWeekCard } from '../../cards/rhythm/move-week.card';
 import { followingSentence, tidy, weekSpan } from '../../cards/rhythm/plan-format';
+import { escapeMarkdown } from '../../cards/card-kit';
 import { planCard } from '../../cards/rhythm/plan.card';
 import { skipWeekCard } from '../../cards/rhythm/skip-week.card';
 import { actorOf } from '../../turn';
@@ -54,7 +55,8 @@ function plannedWeek(plan: RhythmPlan, week: number) {
 async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Group, key: 'rhythm.skip.done' | 'rhythm.move.done', week: number, { plan, following }: { plan: RhythmPlan; following?: FollowingWeeks }): Promise<void> {
   const dates = weekSpan(plannedWeek(plan, week).dates, group.language);
   const t = deps.translator.t(group.language);
-  const text = tidy(t(key, { name: actorOf(context).name, week, dates, following: followingSentence(following, group.language, t) }));
+  // A text message is read as Markdown: the display name as typed, never bold or a link of the bot's.
+  const text = tidy(t(key, { name: escapeMarkdown(actorOf(context).name), week, dates, following: followingSentence(following, group.language, t) }));
   await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`);
 }
 
