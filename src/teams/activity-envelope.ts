@@ -43,7 +43,8 @@ const channelData = z
   .object({
     tenant: optional(z.object({ id: z.string().max(200) })),
     team: optional(z.object({ id, name: optional(z.string().max(MAX_NAME)), aadGroupId: optional(z.string().max(MAX_ID)) })),
-    channel: optional(z.object({ id, name: optional(z.string().max(MAX_NAME)) })),
+    // `type`: standard, shared or private (a shared or private channel is not one of the team's own).
+    channel: optional(z.object({ id, name: optional(z.string().max(MAX_NAME)), type: optional(z.string().max(40)) })),
     eventType: optional(z.string().max(60)),
   })
   .passthrough();

@@ -18,6 +18,8 @@ export interface ConversationSpec {
   type: ConversationShape;
   tenantId: string;
   serviceUrl: string;
+  /** A channel's kind as Teams marks it in channelData.channel.type; unmarked (as a standard channel) when absent. */
+  channelType?: 'standard' | 'shared' | 'private';
 }
 
 const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
@@ -31,7 +33,7 @@ function base(conv: ConversationSpec, from: TestUser) {
     from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
     recipient: BOT,
     conversation: { id: conv.id, conversationType: conv.type, tenantId: conv.tenantId, isGroup: conv.type !== 'personal' },
-    channelData: { tenant: { id: conv.tenantId }, ...(conv.type === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: conv.id } } : {}) },
+    channelData: { tenant: { id: conv.tenantId }, ...(conv.type === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: conv.id, ...(conv.channelType ? { type: conv.channelType } : {}) } } : {}) },
   };
 }
 

@@ -132,6 +132,28 @@ export async function resumeWithChat(deps: WeekCycleDeps, group: Group): Promise
   return deps.groups.update(group.id, resumedGroup);
 }
 
+/**
+ * A group in a shared or private channel saved before the app told those apart names the host
+ * team in its conversation reference, and is taken for one of the team's own channels: the
+ * team's roster would decide its members when the app comes back to the team, that return would
+ * resume it though the channel may not allow the app, and it would get the team's B3 mirror. The
+ * app's own removal from (or return to) that channel, which Teams tells there, drops the team.
+ * Takes the group as the turn read it; a group that names no team is not written (idempotent).
+ * Returns the group after.
+ */
+export async function forgetHostTeam(deps: WeekCycleDeps, group: Group): Promise<Group> {
+  if (!namesTeam(group.conversationRef)) return group;
+  return deps.groups.update(group.id, (g) => {
+    if (!namesTeam(g.conversationRef)) return g;
+    const { team: _team, ...ref } = g.conversationRef;
+    return { ...g, conversationRef: ref };
+  });
+}
+
+function namesTeam(conversationRef: Record<string, unknown>): boolean {
+  return conversationRef.team !== undefined;
+}
+
 async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<{ left: string[]; group: Group }> {
   const leaving = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a))).map((m) => m.id);
   // ETag-guarded: concurrent updates (several people removed at once) each land on the latest group.

@@ -2,12 +2,12 @@ import { TurnContext } from 'botbuilder';
 import { loggableError } from '../../../log/loggable-error';
 import { Application, TurnState } from '../../teams-ai';
 import { ChatAccount, Group } from '../../../domain/week-cycle/group';
-import { keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
+import { forgetHostTeam, keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { TurnToRedeliver } from '../../bot-app';
 import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { readWholeRoster, teamOf } from './roster';
+import { inStandardChannel, readWholeRoster, teamOf } from './roster';
 import { postSummariesNotDelivered } from './session-presenter';
 
 /** The people a conversationUpdate names as removed, the app itself left out. */
@@ -20,12 +20,21 @@ function removedPeople(context: TurnContext): { people: ChatAccount[]; appRemove
 
 /**
  * The team a conversationUpdate concerns as a whole: the app (or someone) added to or removed
- * from the team itself. Teams tells it once, in the team's General channel, and it holds for every
- * channel of the team. Undefined for a chat, and for an event of one (shared or private) channel.
+ * from the team itself. Teams tells it once, in the team's General channel (whose conversation id
+ * is the team's), and it holds for every one of the team's own channels. Undefined for a chat, and
+ * for an event of one channel: one that arrives elsewhere is not widened to the team, whatever
+ * its eventType.
  */
 function teamWide(context: TurnContext): string | undefined {
   const eventType = (context.activity.channelData as { eventType?: unknown } | undefined)?.eventType;
-  return eventType === 'teamMemberRemoved' || eventType === 'teamMemberAdded' ? teamOf(context) : undefined;
+  if (eventType !== 'teamMemberRemoved' && eventType !== 'teamMemberAdded') return undefined;
+  const team = teamOf(context);
+  return team !== undefined && groupConversationId(context) === team ? team : undefined;
+}
+
+/** A shared or private channel: Teams tells there of the app's removal from (or return to) that channel alone. */
+function inChannelOfItsOwn(context: TurnContext): boolean {
+  return conversationKindOf(context) === 'channel' && !inStandardChannel(context);
 }
 
 /**
@@ -51,7 +60,10 @@ async function groupIdsConcerned(deps: FeatureDeps, context: TurnContext): Promi
  * tells a removed app of nobody leaving, the chat's roster decides who is still in the group.
  *
  * A bot is installed per team: its removal from (or return to) a team concerns the groups of all
- * the team's channels, though Teams tells it only in General.
+ * the team's own channels, though Teams tells it only in General. Not the groups of its shared or
+ * private channels: there the app is allowed or disallowed per channel, and Teams tells it there.
+ * A group saved in such a channel before the app told them apart still names the host team; the
+ * app's removal from or return to that channel drops it (forgetHostTeam), as a setup saved there does.
  *
  * Someone added to the chat is not a member yet: as anyone in the chat, they join by acting on
  * the group's cards (while it has room) or when a setup picks them.
@@ -70,6 +82,15 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
       failed = true;
       deps.logger.error(loggableError(err), "could not find the groups of the team's channels");
       groupIds = [groupIdFor(groupConversationId(context))];
+    }
+    if (appRemoved && inChannelOfItsOwn(context)) {
+      try {
+        const group = await deps.weekCycle.groups.get(groupIdFor(groupConversationId(context)));
+        if (group) await forgetHostTeam(deps.weekCycle, group);
+      } catch (err) {
+        failed = true;
+        deps.logger.error(loggableError(err), 'could not take the host team off the group of a shared or private channel');
+      }
     }
     for (const groupId of groupIds) {
       if (appRemoved) {
@@ -92,17 +113,24 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
   });
 
   // A hook, not a route: teams-ai runs only the first matching route, and the welcome card
-  // answers the same conversationUpdate. It never stops the turn.
+  // answers the same conversationUpdate. Teams tells of an install once, as of a removal: work the
+  // store failed is not dropped (a group paused by the app's removal from a team has nothing else
+  // to resume it), the turn fails after every step was tried and Teams delivers the update again.
+  // Every step is idempotent; the greeting, a route after this hook, goes out on the delivery that
+  // passes (keyed per install, it would not go twice either).
   app.turn('beforeTurn', async (context) => {
     if (conversationKindOf(context) === 'personal' || !botWasAdded(context)) return true;
+    const own = groupIdFor(groupConversationId(context));
+    let failed = false;
     let groupIds: string[];
     try {
       groupIds = await groupIdsConcerned(deps, context);
     } catch (err) {
+      failed = true;
       deps.logger.error(loggableError(err), "could not find the groups of the team's channels the app was added to");
-      groupIds = [groupIdFor(groupConversationId(context))];
+      groupIds = [own];
     }
-    // The roster is read once, for the first group found: a team's channels have the team's members.
+    // The roster is read once, for the first group found: a team's own channels have the team's members.
     let roster: Promise<ChatAccount[] | undefined> | undefined;
     for (const groupId of groupIds) {
       // Read once: the roster check and the resume both start from it.
@@ -110,14 +138,24 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
       try {
         group = await deps.weekCycle.groups.get(groupId);
       } catch (err) {
+        failed = true;
         deps.logger.error({ err: (err as Error).message }, 'could not read the group of a chat the app was added to');
         continue;
       }
       // Most installs are in a new chat: no group, no roster to read.
       if (!group) continue;
+      if (groupId === own && inChannelOfItsOwn(context)) {
+        try {
+          group = await forgetHostTeam(deps.weekCycle, group);
+        } catch (err) {
+          failed = true;
+          deps.logger.error(loggableError(err), 'could not take the host team off the group of a shared or private channel');
+        }
+      }
       roster ??= readWholeRoster(context, deps.logger);
-      await goOnAfterInstall(deps, group, await roster);
+      if (!(await goOnAfterInstall(deps, group, await roster))) failed = true;
     }
+    if (failed) throw new TurnToRedeliver('return to a chat not stored');
     return true;
   });
 }
@@ -125,26 +163,35 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
 /**
  * The app is back where the group lives: as Teams told it of nobody leaving meanwhile, the chat's
  * roster (when Teams could list it whole) decides who is still in the group, and a paused group
- * goes on. Never fails the install's turn.
+ * goes on. Returns whether the store took both; the install's turn fails when it did not.
  */
-async function goOnAfterInstall(deps: FeatureDeps, group: Group, roster: ChatAccount[] | undefined): Promise<void> {
+async function goOnAfterInstall(deps: FeatureDeps, group: Group, roster: ChatAccount[] | undefined): Promise<boolean> {
+  let stored = true;
   try {
     const kept = roster ? await keepToChatRoster(deps.weekCycle, group, roster) : undefined;
     if (kept?.left.length) deps.logger.info({ count: kept.left.length }, 'no longer in the chat when the app came back, left the group');
     group = kept?.group ?? group;
   } catch (err) {
+    stored = false;
     deps.logger.error({ err: (err as Error).message }, 'could not check the group against the chat on install');
   }
   // Apart from the roster: a group goes on also when its chat's members cannot be read.
+  const pausedAt = group.pausedAt;
+  let resumed: Group | undefined;
   try {
-    const pausedAt = group.pausedAt;
-    const resumed = await resumeWithChat(deps.weekCycle, group);
-    if (resumed) {
-      deps.logger.info('app added back to a chat; its group goes on');
-      const posted = pausedAt ? await postSummariesNotDelivered(deps, resumed, pausedAt) : 0;
-      if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
-    }
+    resumed = await resumeWithChat(deps.weekCycle, group);
   } catch (err) {
     deps.logger.error({ err: (err as Error).message }, 'could not resume the group of a chat the app was added back to');
+    return false;
   }
+  if (!resumed) return stored;
+  deps.logger.info('app added back to a chat; its group goes on');
+  // Not a reason to fail the turn: its redelivery finds the group going on and posts nothing.
+  try {
+    const posted = pausedAt ? await postSummariesNotDelivered(deps, resumed, pausedAt) : 0;
+    if (posted) deps.logger.info({ posted }, 'summaries refused while the app was away posted now');
+  } catch (err) {
+    deps.logger.error({ err: (err as Error).message }, 'could not post the summaries refused while the app was away');
+  }
+  return stored;
 }

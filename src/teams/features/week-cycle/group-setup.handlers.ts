@@ -12,7 +12,7 @@ import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { readChatRoster, readRoster, teamOf } from './roster';
+import { readChatRoster, readRoster, teamChannelOf } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
 
 /** `language`: a refused form comes back in the language of its reasons, also before the group exists. */
@@ -54,8 +54,10 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     const members = chosen.map((id) => known.get(id)!);
     const days = weekdays(data.days);
     const ref = TurnContext.getConversationReference(context.activity);
-    // A channel's group names its team: the app's removal from the team pauses it (chat-members.handlers.ts).
-    const team = conversationKindOf(context) === 'channel' ? teamOf(context) : undefined;
+    // A group in one of a team's own channels names its team: the app's removal from the team
+    // pauses it (chat-members.handlers.ts). Not one in a shared or private channel (see
+    // teamChannelOf); saved again there, a group stored with the host team before loses it here.
+    const team = conversationKindOf(context) === 'channel' ? teamChannelOf(context) : undefined;
     const group = await setUpGroup(deps.weekCycle, actorOf(context), {
       conversationId: groupConversationId(context),
       conversationKind: conversationKindOf(context),

@@ -70,11 +70,33 @@ export async function readWholeRoster(context: TurnContext, logger: Logger): Pro
 
 /**
  * The team of a turn in one of its channels (Teams names it in channelData), or undefined in a
- * chat. A group set up in a channel keeps it in its conversation reference: Teams tells the app
- * of its removal from (or return to) the team once, in the team's General channel, and that
- * concerns the groups of every channel of the team.
+ * chat. Teams names the host team in a shared or private channel too: see teamChannelOf.
  */
 export function teamOf(context: TurnContext): string | undefined {
   const id = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
   return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * Whether the turn's channel is one of its team's own: a standard channel (General is one), whose
+ * members are the team's and where the app is when it is in the team. Teams marks the others in
+ * channelData.channel.type: a shared channel ('shared') has people from outside the team, a
+ * private one ('private') some of it, and in either the app is allowed or disallowed on its own.
+ * Activities from before Teams marked channels carry no type: only standard channels had the app.
+ */
+export function inStandardChannel(context: TurnContext): boolean {
+  const type = (context.activity.channelData as { channel?: { type?: unknown } } | undefined)?.channel?.type;
+  return type === undefined || type === null || type === 'standard';
+}
+
+/**
+ * The team whose own channel the turn is in, or undefined in a chat and in a shared or private
+ * channel. A group set up in a team's own channel keeps it in its conversation reference: Teams
+ * tells the app of its removal from (or return to) the team once, in the team's General channel,
+ * and that concerns the groups of every such channel (their members, the app's presence and the
+ * team's B3 mirror are the team's). Not a shared or private channel's group: Teams names the host
+ * team there as well, but its people, and whether the app may be there, are the channel's own.
+ */
+export function teamChannelOf(context: TurnContext): string | undefined {
+  return inStandardChannel(context) ? teamOf(context) : undefined;
 }
