@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
 import { B3History, HrCheck } from '../../domain/hr-report/ports';
 import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
@@ -34,6 +35,9 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     defaultLanguage: p.config.defaultLanguage,
     localeFor: p.actions.localeFor,
     actions: p.actions,
+    postOnce: async (context, card, key, about) => {
+      await p.messenger.post(TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>, card, { key, about });
+    },
     links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };

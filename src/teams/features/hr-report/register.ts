@@ -26,6 +26,11 @@ export interface HrReportFeatureDeps {
   localeFor: CardActionContext['localeFor'];
   /** For the report's card action (the asker's own view of the card posted in a shared chat). */
   actions: CardActionContext;
+  /**
+   * Posts the chat's card under a key (the outbox keeps it once): a `rapport` message Teams
+   * delivers again finds its card sent and posts no second one. Without it: posted in the turn.
+   */
+  postOnce?(context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]): Promise<void>;
   /** Signed, short-lived download links for a period. */
   links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<{ csv: string; summary: string; minutes: number }>;
 }
@@ -73,7 +78,10 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
         const actor = actorOf(context);
         if (!(await deps.report.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
         const checked = checkPeriod(period);
-        await postCard(context, hrReportRestrictedCard({ period: checked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t));
+        const restricted = hrReportRestrictedCard({ period: checked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
+        // The card names no figure and no link: it may wait in the outbox. Its refresh names the asker (`about`).
+        if (deps.postOnce && context.activity.id) await deps.postOnce(context, restricted, `hr-report.restricted:${context.activity.conversation.id}:${context.activity.id}`, [actor.id]);
+        else await postCard(context, restricted);
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'hr report refused');
