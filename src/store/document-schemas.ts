@@ -94,6 +94,8 @@ const session = z
     startedAt: isoTime,
     endsAt: isoTime,
     warned: z.boolean(),
+    // Set when the group first reaches the last question: check-out stays open after going back.
+    checkOutOpened: z.literal(true).optional(),
     closedAt: isoTime.optional(),
     closedByCommand: id.optional(),
     membersChangedAt: isoTime.optional(),

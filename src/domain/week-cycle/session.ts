@@ -31,6 +31,13 @@ export interface Session {
   startedAt: string;
   endsAt: string;
   warned: boolean;
+  /**
+   * The group has reached the last question (of more than one): check-out is open from then on
+   * for the rest of the session. A member going back to finish an earlier question does not close
+   * it again: a score picked on the card that offered it, and a colleague's stored a moment
+   * before, both count. Absent on sessions stored before, and until the last question is reached.
+   */
+  checkOutOpened?: true;
   closedAt?: string;
   /**
    * When a member's erasure took them off the group's list while this session was open: it
@@ -238,7 +245,8 @@ export function checkIn(state: SessionState, phase: EnergyPhase, memberId: strin
   requireOpen(s);
   // A check-out before it opened would count as the member's closing score (a late opening check-in
   // is kept for them, as presence, and changes no published average).
-  if (phase === 'out' && !checkOutOpen(s, s.questionIds.length)) throw new DomainError('checkOutNotOpen');
+  // About the score's input: the member's card comes back with the score picked and why beside it.
+  if (phase === 'out' && !checkOutOpen(s, s.questionIds.length)) throw new DomainError('checkOutNotOpen', { detail: 'check-out before it opened', input: { field: 'energyOut', rule: 'range' } });
   if (!isEnergyScore(score)) throw new DomainError('invalidInput', { detail: 'energy score', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
   return known ?? { id, type: 'checkIn', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, phase, memberId, score, at, ...(token ? { token } : {}) };
 }
@@ -299,9 +307,16 @@ export function goToQuestion(state: SessionState, index: number, now: Date, key?
   if (from !== undefined && s.currentIndex !== from) return s;
   if (!Number.isInteger(index) || index < 0 || index >= s.questionIds.length) throw new DomainError('invalidInput', 'question index');
   const closesCheckIn = index !== 0 && !s.energy.in.closedAt;
+  const opensCheckOut = !s.checkOutOpened && reachesCheckOut(index, s.questionIds.length);
   const remembered = key ? { stepKeys: [...(s.stepKeys ?? []), key].slice(-STEP_KEYS_KEPT) } : {};
-  if (s.currentIndex === index && !closesCheckIn) return key ? { ...s, ...remembered } : s;
-  return { ...s, currentIndex: index, ...remembered, ...(closesCheckIn ? { energy: { ...s.energy, in: closeRound(state.checkIns, 'in', now) } } : {}) };
+  if (s.currentIndex === index && !closesCheckIn && !opensCheckOut) return key ? { ...s, ...remembered } : s;
+  return {
+    ...s,
+    currentIndex: index,
+    ...remembered,
+    ...(closesCheckIn ? { energy: { ...s.energy, in: closeRound(state.checkIns, 'in', now) } } : {}),
+    ...(opensCheckOut ? { checkOutOpened: true as const } : {}),
+  };
 }
 
 export function markWarned(s: Session): Session {
@@ -326,10 +341,16 @@ export function minutesLeft(s: Session, now: Date): number {
 /**
  * Members check out from the last question on, or once the ten-minute warning was given. On a
  * day of one question the last question is the first, where members check in: they check out at
- * the warning, not in the session's first minute.
+ * the warning, not in the session's first minute. Once open it stays open (`Session.checkOutOpened`):
+ * going back to finish an earlier question refuses no check-out pressed on the card that offered it.
  */
-export function checkOutOpen(s: Pick<Session, 'warned' | 'currentIndex'>, agendaLength: number): boolean {
-  return s.warned || (agendaLength > 1 && s.currentIndex === agendaLength - 1);
+export function checkOutOpen(s: Pick<Session, 'warned' | 'currentIndex' | 'checkOutOpened'>, agendaLength: number): boolean {
+  return s.warned || !!s.checkOutOpened || reachesCheckOut(s.currentIndex, agendaLength);
+}
+
+/** Whether the question at `index` is where check-out opens: the last one, on a day of more than one. */
+function reachesCheckOut(index: number, agendaLength: number): boolean {
+  return agendaLength > 1 && index === agendaLength - 1;
 }
 
 /** The opening round closes when the group leaves the first question; a day of one question never does, and it closes with the session. */

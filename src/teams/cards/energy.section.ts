@@ -59,11 +59,16 @@ export function energySection(view: SessionView, t: Translate): Element[] {
     }
     return elements;
   }
+  // Checking out marks presence as checking in does: a member who has not said they are there is
+  // asked too, with "Ik ben erbij" beside it (once on the card). A check-out refused on their card
+  // comes back with its score and the reason, whatever the session's state.
+  const asksOut = viewer.energyOut === undefined && (checkOutOpen(view.session, view.agenda.length) || view.refused?.errors.energyOut !== undefined);
   if (viewer.energyIn !== undefined) elements.push(subtle(t(viewer.energyInLate ? 'energy.yoursLate' : 'energy.yours', { phase: t('energy.phase.in'), score: viewer.energyIn })));
-  else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present));
-  else if (!viewer.present) elements.push(presenceOnly(view, t));
-  else elements.push(subtle(t('energy.youArePresent')));
+  else if (view.energy.in.summary.status === 'open') elements.push(askEnergy(view, 'in', t, !viewer.present && !asksOut));
+  else if (!viewer.present) {
+    if (!asksOut) elements.push(presenceOnly(view, t));
+  } else elements.push(subtle(t('energy.youArePresent')));
   if (viewer.energyOut !== undefined) elements.push(subtle(t(viewer.energyOutLate ? 'energy.yoursLate' : 'energy.yours', { phase: t('energy.phase.out'), score: viewer.energyOut })));
-  else if (checkOutOpen(view.session, view.agenda.length) && viewer.present) elements.push(askEnergy(view, 'out', t, false));
+  else if (asksOut) elements.push(askEnergy(view, 'out', t, !viewer.present));
   return elements;
 }

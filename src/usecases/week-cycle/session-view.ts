@@ -53,7 +53,7 @@ export interface SessionView {
   groupName: string;
   language: 'nl' | 'en';
   weekNumber: number;
-  session: Pick<Session, 'id' | 'cycleId' | 'seq' | 'day' | 'status' | 'warned' | 'currentIndex' | 'carriedOver'>;
+  session: Pick<Session, 'id' | 'cycleId' | 'seq' | 'day' | 'status' | 'warned' | 'currentIndex' | 'carriedOver' | 'checkOutOpened'>;
   dayTitle: string;
   minutesLeft: number;
   agenda: AgendaItem[];
@@ -189,7 +189,7 @@ export function buildSessionView(
     language: group.language,
     ...teamMirrorOf(group, session),
     weekNumber: state.cycle?.weekNumber ?? group.cyclesStarted,
-    session: { id: session.id, cycleId: session.cycleId, seq: session.seq, day: session.day, status: session.status, warned: session.warned, currentIndex: session.currentIndex, carriedOver: session.carriedOver },
+    session: { id: session.id, cycleId: session.cycleId, seq: session.seq, day: session.day, status: session.status, warned: session.warned, currentIndex: session.currentIndex, carriedOver: session.carriedOver, ...(session.checkOutOpened ? { checkOutOpened: true } : {}) },
     dayTitle: framework.days.find((d) => d.day === session.day)?.title ?? '',
     minutesLeft: minutesLeft(session, deps.clock.now()),
     agenda,

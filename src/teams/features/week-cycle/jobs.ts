@@ -99,9 +99,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     // "N minutes left" is wrong once the session has ended: Teams' failures are retried until then only.
     await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`, { giveUpAfterMs: msUntil(wc, state.session.endsAt) });
     // An edit re-renders every member's card and drops what they were typing. It is worth that
-    // only when it brings the check-out; on the last question everyone already has it.
-    const { currentIndex, questionIds } = state.session;
-    if (!checkOutOpen({ warned: false, currentIndex }, questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
+    // only when it brings the check-out; once the group reached the last question everyone already has it.
+    if (!checkOutOpen({ ...state.session, warned: false }, state.session.questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
   });
 
   // Also for a session a member closed: what follows a close is idempotent, and a press whose follow-ups failed schedules this job to finish them.

@@ -44,6 +44,8 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.field === 'adoptedText' && p.rule === 'format' && (p.params.adopting || p.params.rejecting)) {
     return t(p.params.adopting ? 'validation.ownWordsWithAccept' : 'validation.ownWordsWithReject');
   }
+  // A check-out pressed before check-out ever opened in this session (a crafted press, or a card of a session stored before it stayed open).
+  if (p.code === 'checkOutNotOpen') return t('weekCycleForm.checkOutNotOpen');
   if (p.code === 'conflict' && p.params.decided) return t(p.field === 'opinion' ? 'weekCycleForm.judgedAfterDecision' : 'weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
