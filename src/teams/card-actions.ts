@@ -79,6 +79,11 @@ export interface RefusedInput {
   errors: Record<string, string>;
   t: Translate;
   locale: Locale;
+  /**
+   * Set when nothing was refused: the save itself did not work (see `keepsOnFailedSave`). Why, as
+   * a language-file key; the form shows it in its notice, with every input as it was chosen.
+   */
+  failed?: FailedNotice;
 }
 
 /**
@@ -112,6 +117,13 @@ export interface RefusalForm {
    * their 1:1 chat through the outbox. There: the plain error card.
    */
   onlyInReply?: boolean;
+  /**
+   * The form renders a failed save (`RefusedInput.failed`) as well: the store failed the save, and
+   * the form comes back with every input as chosen (scores, choices: not only typed words) and why
+   * nothing was stored, to send again. Without it, or when the form cannot be built (the store
+   * does not answer at all), only typed words are kept, on the plain fallback form.
+   */
+  keepsOnFailedSave?: boolean;
 }
 
 export interface CardActionOptions {
@@ -258,13 +270,16 @@ export function onCardAction<V extends VerbName>(
       const { verb: _sent, ...values } = input;
       // Inputs that stay in the direct reply are never put in a card that would be queued instead.
       const mayShowInputs = !options.form?.onlyInReply || repliesDirectly(context);
-      const form = options.form && (problems.length || kept) && mayShowInputs ? options.form : undefined;
-      const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, payload.length > 0) : undefined;
       // The store failed the save, the directory did not answer, or the group had no place for a
       // newcomer: the answer replaces the person's card, so it keeps their words and the same
-      // action to try again (no form render: it would read what just failed). A directory outage
-      // keeps every form, typed words or not.
-      const failedNotice = failedNoticeFor(code, values);
+      // action to try again. A directory outage keeps every form, typed words or not. A form that
+      // renders a failed save itself comes back whole, choices and all; its render reads the store
+      // again, and when that fails too the plain fallback below keeps the typed words (it has no
+      // way to show choices, so without typed words it is the plain error card).
+      const failedNotice = failedNoticeFor(code, values, false);
+      const failedInForm = options.form?.keepsOnFailedSave && !problems.length && !kept && !outsider ? failedNoticeFor(code, values, true) : undefined;
+      const form = options.form && (problems.length || kept || failedInForm) && mayShowInputs ? options.form : undefined;
+      const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, payload.length > 0, failedInForm) : undefined;
       const failedSave = !refused && failedNotice && options.form && mayShowInputs && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
@@ -276,10 +291,13 @@ export function onCardAction<V extends VerbName>(
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => run(context, data));
 }
 
-/** The notice of an error card that keeps what the person typed, for refusals that are no fault of the input. */
-function failedNoticeFor(code: string, values: Record<string, unknown>): FailedNotice | undefined {
+/**
+ * The notice of an error card that keeps what the person typed (or, on a form that keeps its
+ * choices, what they chose), for refusals that are no fault of the input.
+ */
+function failedNoticeFor(code: string, values: Record<string, unknown>, keepsChoices: boolean): FailedNotice | undefined {
   if (code === 'directoryUnavailable') return 'error.directoryUnavailableKept';
-  if (!typedFreeText(values)) return undefined;
+  if (!keepsChoices && !typedFreeText(values)) return undefined;
   return code === 'unexpected' ? 'error.saveFailedKept' : code === 'notAMember' ? 'error.groupFullKept' : undefined;
 }
 
@@ -307,12 +325,13 @@ async function renderRefusal(
   logger: Logger,
   verb: string,
   fromPayloadCheck: boolean,
+  failed?: FailedNotice,
 ): Promise<AdaptiveCardJson | undefined> {
   const reason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
   const errors: Record<string, string> = {};
   for (const p of problems) errors[p.field] ??= reason(p, t, values);
   try {
-    const card = await form.render(context, { values, problems, errors, t, locale });
+    const card = await form.render(context, { values, problems, errors, t, locale, ...(failed ? { failed } : {}) });
     // The payload check refused the button's own data (an id, a question number of the wrong kind:
     // no input shows it). Its reason has no field to stand next to, and the form may not show the
     // words typed with it: what was typed comes back on its own, with why nothing was stored. (A

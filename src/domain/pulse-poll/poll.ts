@@ -24,6 +24,12 @@ export interface PollTarget {
   botId?: string;
   /** Team members when the poll was delivered: the base of the response rate. */
   memberCount?: number;
+  /**
+   * Of those, the members the poll had already reached through a team delivered before this one
+   * (teams share members: a department and its sub-team). Each person answers a poll once, so
+   * the all-teams response counts them once (`peopleReached`). Absent: none, or not known.
+   */
+  sharedMembers?: number;
   /** The channel message of this poll: reminders are replies in its thread. */
   cardActivityId?: string;
   /** All of this team's messages are in the outbox. */
@@ -168,4 +174,15 @@ export function findTarget(poll: Poll, targetId: string): PollTarget {
   const target = poll.targets.find((t) => t.id === targetId);
   if (!target) throw new DomainError('notFound', 'poll target');
   return target;
+}
+
+/**
+ * How many people a poll's teams reached, each person once: the base of the all-teams response.
+ * Someone in two of the poll's teams is asked once and can answer once (one marker per poll and
+ * person), so a sum of team sizes would count them as a non-respondent in the other team. Known
+ * when every team's size is. Only for all of a poll's teams: a team's own size is its `memberCount`.
+ */
+export function peopleReached(targets: readonly Pick<PollTarget, 'memberCount' | 'sharedMembers'>[]): number | undefined {
+  if (!targets.every((t) => t.memberCount !== undefined)) return undefined;
+  return targets.reduce((n, t) => n + Math.max(0, (t.memberCount ?? 0) - (t.sharedMembers ?? 0)), 0);
 }

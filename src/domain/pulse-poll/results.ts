@@ -1,6 +1,6 @@
 import { ASPECTS, Aspect, B, B_FROM, BS, ITEM_IDS, ItemId } from './instrument';
 import { Scores } from './answer';
-import { Poll } from './poll';
+import { peopleReached, Poll } from './poll';
 import { addScores, emptyTeamTally, Histogram, TeamTally } from './tally';
 
 /** Scores on 0-100: (mean - 1) / 4 * 100, rounded; with the means (1-5) they come from. */
@@ -167,9 +167,7 @@ export function buildResults(current: TallySet, earlier: TallySet[]): PollResult
   const sameScope = before.find((b) => JSON.stringify(b.set.poll.scope) === JSON.stringify(current.poll.scope));
   // A one-team poll's overall is that team: compare it as the team, with whichever poll last had it.
   const single = teams.length === 1 ? teams[0] : undefined;
-  const members = current.poll.targets.every((t) => t.memberCount !== undefined)
-    ? current.poll.targets.reduce((n, t) => n + (t.memberCount ?? 0), 0)
-    : undefined;
+  const members = peopleReached(current.poll.targets);
   const overall: PollResults['overall'] = {
     respondents: now.respondents,
     memberCount: members,

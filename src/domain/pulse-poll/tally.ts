@@ -111,6 +111,26 @@ export function addInvitees(tally: PollTally, targetId: string, markers: string[
   return { outcome: 'invited', tally: { ...tally, invitees: { ...tally.invitees, [targetId]: merged } } };
 }
 
+/** Whether a team's invitee list holds this marker (a team without a list holds none). */
+export function isListedInvitee(tally: PollTally, targetId: string, marker: string): boolean {
+  const list = tally.invitees?.[targetId];
+  return !!list && sortedPosition(list, marker).found;
+}
+
+/**
+ * The tally without one person's markers (erasure): `respondent`, their marker of having answered;
+ * `invitees`, per team, their marker of having been asked. Their scores stay folded in, nobody's.
+ * The same tally when it holds none of them, so a second run writes nothing.
+ */
+export function withoutMarkers(tally: PollTally, markers: { respondent: string[]; invitees: Record<string, string[]> }): PollTally {
+  const respondents = tally.respondents.filter((m) => !markers.respondent.includes(m));
+  const invitees = tally.invitees && Object.fromEntries(Object.entries(tally.invitees).map(([id, list]) => [id, list.filter((m) => !(markers.invitees[id] ?? []).includes(m))]));
+  const inviteesLeft = Object.values(invitees ?? {}).reduce((n, list) => n + list.length, 0);
+  const inviteesBefore = Object.values(tally.invitees ?? {}).reduce((n, list) => n + list.length, 0);
+  if (respondents.length === tally.respondents.length && inviteesLeft === inviteesBefore) return tally;
+  return { ...tally, respondents, ...(invitees ? { invitees } : {}) };
+}
+
 /**
  * What a private poll's team without any invitee list means. Only tallies stored before every
  * team's list came with the poll's start lack one: a team delivered then was sent to people the

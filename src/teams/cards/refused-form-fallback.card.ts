@@ -4,7 +4,7 @@ import { errorTitle } from './error.card';
 import { ExecuteAction } from './card-elements';
 
 /** Inputs where people write their own words, on any of the app's forms. */
-const FREE_TEXT = ['text', 'note', 'link', 'reason', 'decisionReason', 'adoptedText', 'firstStep', 'firstStepNote', 'comment', 'open', 'facilitated', 'learningNeeds', 'talents', 'learningNeedText', 'name'];
+const FREE_TEXT = ['text', 'note', 'link', 'reason', 'decisionReason', 'adoptedText', 'firstStep', 'firstStepNote', 'comment', 'open', 'facilitated', 'learningNeeds', 'talents', 'learningNeedText', 'name', 'words', 'answer'];
 
 /** Whether an input is one where people write their own words. */
 export function isFreeText(id: string): boolean {
@@ -49,6 +49,8 @@ const LABELS_BY_VERB: Record<string, Record<string, string>> = {
   'group.setup.save': { timeZone: 'setup.timeZone', weeks: 'setup.weeks' },
   'review.plan.save': { date: 'talentReview.plan.date', timeZone: 'talentReview.plan.timeZone' },
   'review.move': { date: 'talentReview.change.newDate' },
+  'review.proposalToManager.send': { words: 'proposalToManager.wordsLabel' },
+  'review.proposalToManager.answer': { answer: 'proposalToManager.answerLabel' },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { inviteeHash } from '../../domain/pulse-poll/answer';
-import { addInvitees } from '../../domain/pulse-poll/tally';
+import { addInvitees, isListedInvitee } from '../../domain/pulse-poll/tally';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
@@ -30,6 +30,8 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   // One team's roster failing does not hold up the teams after it: they are delivered, and the
   // failure is thrown at the end (the job runs again for the teams still undelivered).
   let failed: unknown;
+  // Teams whose members the poll reached already: a member of two teams is counted once overall.
+  const reachedBefore = poll.targets.filter((t) => t.delivered).map((t) => t.id);
   for (const [i, target] of poll.targets.filter((t) => !t.delivered).entries()) {
     // HR may close the poll while its teams are delivered (each asks Teams for its members): a
     // team not reached by then gets nothing, one under way has its messages skipped when they are
@@ -50,7 +52,11 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     // past the minimum with answers they know, once the count shows one real respondent).
     await tallyOf(deps, poll);
     let invited = true;
+    let shared = 0;
+    // Their markers on the lists of the teams reached before, made once: the update may run again.
+    const elsewhere = members.map((m) => reachedBefore.map((id) => [id, inviteeHash(deps.hashKey, pollId, id, m.userId)] as const));
     await deps.tallies.update(pollId, (t) => {
+      shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
       const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
       invited = r.outcome === 'invited';
       return r.tally;
@@ -68,8 +74,9 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       await deps.notifier.sendPrivatePollCards(poll, counted, members);
     }
     await deps.polls.update(pollId, (p) =>
-      p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, delivered: true } : t)) },
+      p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, ...(shared ? { sharedMembers: shared } : {}), delivered: true } : t)) },
     );
+    reachedBefore.push(target.id);
   }
   if (failed) throw failed;
   return outcome;

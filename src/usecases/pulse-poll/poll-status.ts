@@ -1,6 +1,6 @@
 import { DeliveryStatus } from '../../domain/outbox/outbox.port';
 import { DomainError } from '../../domain/shared/errors';
-import { daysLeft, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
+import { daysLeft, isOpenAt, peopleReached, Poll } from '../../domain/pulse-poll/poll';
 import { countsOf } from '../../domain/pulse-poll/tally';
 import { requireHr } from './access';
 import { pollBatch, PulsePollDeps } from './deps';
@@ -49,13 +49,15 @@ export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?:
   const targets = poll.targets.filter((t) => !onlyTeamId || t.teamId === onlyTeamId);
   const teams = targets.map((t) => ({ teamName: t.teamName, respondents: counts[t.id] ?? 0, memberCount: t.memberCount, delivered: t.delivered }));
   const open = isOpenAt(poll, deps.clock.now());
+  // All the poll's teams: the people reached, each once; one team of several: that team's size.
+  const members = targets.length === poll.targets.length ? peopleReached(targets) : teams.every((t) => t.memberCount !== undefined) ? teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) : undefined;
   return {
     poll,
     open,
     daysLeft: open ? daysLeft(poll, deps.clock.now(), deps.timeZone) : 0,
     teams,
     respondents: teams.reduce((n, t) => n + t.respondents, 0),
-    ...(teams.every((t) => t.memberCount !== undefined) ? { memberCount: teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) } : {}),
+    ...(members !== undefined ? { memberCount: members } : {}),
   };
 }
 

@@ -110,10 +110,13 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * onCardAction gives it to the person who answered only: it holds their scores. Only in the
    * direct reply (`onlyInReply`): a card with a named person's B3 answer is never queued (a
    * database reader could read it while it waits) nor rebuilt from the inputs on a render error.
+   * A failed save (the tally write did not reach the store) comes back the same way, every score
+   * kept, with the line that nothing was stored, as a busy tally does (`keepsOnFailedSave`).
    */
   const answerForm: CardActionOptions = {
     form: {
       onlyInReply: true,
+      keepsOnFailedSave: true,
       reason: (p, t) =>
         p.field === 'open' && p.rule === 'tooLong'
           ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.count ?? 0 })
@@ -136,7 +139,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
           ...(comment.length > MAX_OPEN_ANSWER ? { open: r.t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: comment.length }) } : {}),
           ...r.errors,
         };
-        const notice = r.t(missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
+        const notice = r.t(r.failed ? 'pulse.form.saveFailed' : missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
         const target = findTarget(poll, String(r.values.targetId ?? ''));
         const refresh = actorOf(context).teamsId;
         return deps.notifier.formCard(poll, target, refresh ? [refresh] : [], { values: r.values, errors, notice });
