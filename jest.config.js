@@ -11,6 +11,10 @@ module.exports = {
     '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // One embedded Cosmos DB server for the run (a database per test file): a server per file cost
+  // every file the server's modules and a cold start.
+  globalSetup: '<rootDir>/tests/support/shared-cosmos.global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/shared-cosmos.global-teardown.ts',
   // A deadline for a test that hangs, not a speed check: on a busy two-core machine the 60-member
   // fan-outs take 25 s, and a test cut off at its deadline leaves its work running into the next.
   testTimeout: 90000,

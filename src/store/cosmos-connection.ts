@@ -65,18 +65,25 @@ export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedC
   if (observer?.request) server.on('request', (req: IncomingMessage) => observer.request!(req));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return openEmbeddedDatabase(endpoint, databaseId, options.ttl, async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+}
+
+/**
+ * A database of its own on an embedded server that already runs (the tests share one server per
+ * run, each file with its own database). `onClose` runs after the client let go of its sockets.
+ */
+export async function openEmbeddedDatabase(endpoint: string, databaseId: string, ttl: ContainerTtl = {}, onClose: () => Promise<void> = async () => undefined): Promise<CosmosConnection & { endpoint: string }> {
   const client = new CosmosClient({
     endpoint,
     key: EMBEDDED_KEY,
     // No agent: for an http endpoint the SDK then uses its own keep-alive agent and allows plain HTTP.
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const database = await ensureContainers(client, databaseId, options.ttl);
-  const conn = connection(client, database, async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return { ...conn, endpoint };
+  const database = await ensureContainers(client, databaseId, ttl);
+  return { ...connection(client, database, onClose), endpoint };
 }
 
 /** Connects to Azure Cosmos DB with a key, or with managed identity when no key is set. */

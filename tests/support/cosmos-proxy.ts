@@ -2,7 +2,8 @@ import http, { Agent } from 'node:http';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
-import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
+import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { startTestCosmos } from './cosmos';
 import { CONTAINERS } from '../../src/store/containers';
 import { seededRandom } from './recording-connector';
 import { quickSdkRetries } from './quick-sdk-retries';
@@ -192,8 +193,8 @@ export class CosmosProxy {
  * the proxy; `direct` reads the store without being counted or failed (for the test's own checks).
  */
 export async function startProxiedCosmos(): Promise<{ cosmos: CosmosConnection; direct: CosmosConnection; proxy: CosmosProxy; close(): Promise<void> }> {
-  const databaseId = `test-${Math.random().toString(36).slice(2, 10)}`;
-  const direct = await startEmbeddedCosmos(databaseId);
+  const direct = await startTestCosmos();
+  const databaseId = direct.database.id;
   const proxy = await new CosmosProxy().start(direct.endpoint);
   const client = new CosmosClient({
     endpoint: proxy.url,

@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { CosmosConnection, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
+import { CosmosConnection, openEmbeddedDatabase, startEmbeddedCosmos } from '../../src/store/cosmos-connection';
+import { sharedCosmosEndpoint } from './shared-cosmos';
 
-/** A fresh `@vercel/cosmosdb-server` per test file: the real protocol, no shared state between files. */
-export async function startTestCosmos(): Promise<CosmosConnection> {
-  return startEmbeddedCosmos(`test-${randomUUID().slice(0, 8)}`);
+/**
+ * A fresh database on the run's `@vercel/cosmosdb-server` (jest's global setup starts one for all
+ * files): the real protocol, nothing shared between files but the server. Closing it deletes the
+ * database, so the server does not keep every file's documents. Without the shared server (a
+ * script outside jest), a server of its own.
+ */
+export async function startTestCosmos(): Promise<CosmosConnection & { endpoint: string }> {
+  const databaseId = `test-${randomUUID().slice(0, 8)}`;
+  const endpoint = sharedCosmosEndpoint();
+  if (!endpoint) return startEmbeddedCosmos(databaseId);
+  const conn = await openEmbeddedDatabase(endpoint, databaseId);
+  return {
+    ...conn,
+    close: async () => {
+      await conn.database.delete().catch(() => undefined);
+      await conn.close();
+    },
+  };
 }
 
 /**
