@@ -240,6 +240,25 @@ const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, i
 /** An erasure that is under way keeps its random marker here until it is done. */
 const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional() }).strict();
 
+/** A proposal the group adopted, put before the member's manager by the member alone: in the member's partition. */
+const proposalToManager = z
+  .object({
+    id,
+    type: z.literal('proposalToManager'),
+    userId: id,
+    memberName: text(512).optional(),
+    groupId: id,
+    proposalId: id,
+    managerId: id.optional(),
+    managerName: text(512).optional(),
+    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft']), text: text(4000), reason: text(1000), firstStep: text(1000) }).strict(),
+    words: text(1000).min(1).optional(),
+    sentAt: isoTime,
+    answer: z.object({ text: text(2000).min(1), at: isoTime, key: z.string().min(1).max(200) }).strict().optional(),
+    answerKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
+  })
+  .strict();
+
 // --- jobs: the durable scheduler -------------------------------------------------------------
 
 const job = z
@@ -477,7 +496,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -231,6 +231,15 @@ export const VERBS = {
   openTeamAccount: { verb: 'review.teamAccount.open', data: z.object({}) },
   // The limit's own reason comes from the domain (next to the field); this only bounds what a card may carry.
   sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), alsoOwnManager: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), to: shortText(20_000).optional(), k: key }) },
+  /**
+   * A member puts a proposal their group adopted before their own manager: the form from the
+   * overview (its `text`: the overview's new note, carried as `draft`), its send (`k`: the form's
+   * key, so a press delivered again stores and sends once), and the manager's answer (`k`: the
+   * card's key). The limits' own reasons come from the domain; these only bound what a card carries.
+   */
+  openProposalToManager: { verb: 'review.proposalToManager.open', data: z.object({ groupId: id, proposalId: id, text: noteDraft, draft: noteDraft }) },
+  sendProposalToManager: { verb: 'review.proposalToManager.send', data: z.object({ groupId: id, proposalId: id, words: shortText(20_000).default(''), k: key, draft: noteDraft }) },
+  answerProposalToManager: { verb: 'review.proposalToManager.answer', data: z.object({ memberId: id, recordId: id, answer: shortText(20_000).default(''), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },

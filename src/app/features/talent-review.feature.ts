@@ -6,6 +6,7 @@ import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-m
 import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
 import { CosmosPrepSummaryStore } from '../../store/prep-summary.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
+import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
@@ -71,6 +72,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     holidays: holidayCalendar(p.config.rhythm.holidayRegion),
     timeZone: p.config.orgTimeZone,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
+    proposalsToManager: new CosmosProposalToManagerRepository(p.cosmos),
   };
   registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, outbox: p.outbox, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
   // Earlier versions let the manager pick the report's phase: each pick becomes a proposal.

@@ -3,6 +3,7 @@ import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
+import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
@@ -53,7 +54,7 @@ export function composeVerantwoording(
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),
     // Export and erasure reach into the talent reviews, the outbox, the scheduler's jobs and the polls a person started.
-    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, holidays: holidayCalendar(p.config.rhythm.holidayRegion), polls: new CosmosPollRepository(p.cosmos) },
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, holidays: holidayCalendar(p.config.rhythm.holidayRegion), polls: new CosmosPollRepository(p.cosmos), proposalsToManager: new CosmosProposalToManagerRepository(p.cosmos) },
   };
   // An interrupted erasure finishes without the person: its job runs it again while its ticket is there.
   p.scheduler.on(ERASURE_RESUME_JOB, async (payload, job) => {

@@ -3,6 +3,7 @@ import { Mutate } from '../week-cycle/ports';
 import { ReviewManagersIndex } from '../talent-review/ports';
 import { OutboxPurge } from '../outbox/outbox.port';
 import { PrepDaysOff, TalentReview } from '../talent-review/review';
+import { ProposalsToManagerErasure } from '../talent-review/proposal-to-manager';
 
 /**
  * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
@@ -50,4 +51,6 @@ export interface DataRightsDeps {
   holidays: PrepDaysOff;
   /** Absent: no B3-spiegel polls in this deployment (nothing to forget there). */
   polls?: PollsStartedBy;
+  /** Erasing a manager takes their name off the proposals members put before them (the answer's words stay). */
+  proposalsToManager?: ProposalsToManagerErasure;
 }

@@ -10,9 +10,11 @@ import enPulsePoll from './en/pulse-poll.json';
 import nlPulsePoll from './nl/pulse-poll.json';
 import enTeamAccount from './en/team-account.json';
 import nlTeamAccount from './nl/team-account.json';
+import enProposalToManager from './en/proposal-to-manager.json';
+import nlProposalToManager from './nl/proposal-to-manager.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount],
-  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager],
 };

@@ -3,6 +3,7 @@ import { JobScheduler, PendingJobLookup } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, ReviewNotices, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
+import { ProposalToManagerRepository } from '../../domain/talent-review/proposal-to-manager';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
@@ -43,6 +44,8 @@ export interface TalentReviewDeps {
   timeZone: string;
   /** The organisation's grant of learning time per active week (LEARNING_HOURS_PER_WEEK). */
   learningHoursPerWeek: number;
+  /** Adopted proposals members put before their manager, in each member's own partition; absent: the button does nothing. */
+  proposalsToManager?: ProposalToManagerRepository;
 }
 
 export const REVIEW_JOB = 'review.prep';

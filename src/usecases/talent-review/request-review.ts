@@ -65,7 +65,7 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
  * top, or a lookup that fails, leaves it out ("your manager"). The request is queued by then:
  * nothing here may fail it.
  */
-async function managerNameOf(deps: RequestDeps, managerId: string): Promise<string | undefined> {
+export async function managerNameOf(deps: Pick<TalentReviewDeps, 'directory'>, managerId: string): Promise<string | undefined> {
   try {
     const above = await managerIfNamed(deps.directory, managerId);
     if (!above) return undefined;

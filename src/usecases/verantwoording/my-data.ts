@@ -19,6 +19,7 @@ import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces 
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { isBeingHandedOver, LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
+import { ProposalToManager } from '../../domain/talent-review/proposal-to-manager';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
@@ -55,6 +56,8 @@ export interface MyDataExport {
   pollsStarted: PollStartedExport[];
   /** The AI summary of what they share, as their manager's prep card and their preview show it (talent-review/prep-summary.ts). */
   prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
+  /** Proposals their group adopted that they put before their manager, with the manager's answer (talent-review/proposal-to-manager.ts). */
+  proposalsPutBeforeManager: (Omit<ProposalToManager, 'type' | 'userId' | 'answerKeys' | 'answer'> & { answer?: { text: string; at: string } })[];
 }
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
@@ -94,6 +97,10 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
       .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
       .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
     pollsStarted,
+    proposalsPutBeforeManager: (own as unknown as { type: string }[])
+      .filter((r): r is ProposalToManager => r.type === 'proposalToManager')
+      .map(({ type: _t, userId: _u, answerKeys: _k, answer, ...r }) => ({ ...r, ...(answer ? { answer: { text: answer.text, at: answer.at } } : {}) }))
+      .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
   };
 }
@@ -315,6 +322,8 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   // Join offers scheduled before their job ids were random have a hash of the person's id as id.
   await forgetLegacyOfferJobs(deps.dataRights.jobs, userId, groups.flatMap((g) => g.trace.cycles.map((c) => c.id)));
   const reviews = await eraseReviews(deps, reviewsOf, { userId, marker, language: deps.defaultLanguage });
+  // As a manager: proposals put before them keep the answer's words, no longer their name (their own records go with their partition).
+  await deps.dataRights.proposalsToManager?.forgetManager(userId);
   let contributions = 0;
   let removed = 0;
   // Their check-ins as found in each round: a round closed with one just before it was deleted shows up in the next.

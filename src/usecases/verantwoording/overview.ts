@@ -7,6 +7,7 @@ import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-tr
 import { hoursUsed, TimeUsed, timeUsedRev } from '../../domain/verantwoording/time-used';
 import { DEFAULT_LEARNING_HOURS_PER_WEEK, grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { ConversationForProfessional, conversationsForProfessional } from '../talent-review/for-professional';
+import { ProposalToManager } from '../../domain/talent-review/proposal-to-manager';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, leftAtOf, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
 import { weeksTakenPart } from './time-used';
@@ -78,6 +79,25 @@ export interface VerantwoordingOverview {
   granted: GrantedTime;
   /** Talentontwikkelgesprekken about them: the manager's phase proposal, and after the conversation what the manager facilitated. Newest first. */
   conversations: ConversationForProfessional[];
+  /** Proposals they put before their manager (their own act, never the group's), oldest first; absent: none read. */
+  putBefore?: PutBeforeEntry[];
+}
+
+/** One time the person put a proposal before their manager, and the manager's answer when there is one. */
+export interface PutBeforeEntry {
+  proposalId: string;
+  groupId: string;
+  /** Absent when the directory gave no name, or the manager's data was erased. */
+  managerName?: string;
+  sentAt: string;
+  answer?: { text: string; at: string };
+}
+
+function putBeforeEntries(records: readonly { type: string }[]): PutBeforeEntry[] {
+  return records
+    .filter((r): r is ProposalToManager => r.type === 'proposalToManager')
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
+    .map((r) => ({ proposalId: r.proposalId, groupId: r.groupId, ...(r.managerName ? { managerName: r.managerName } : {}), sentAt: r.sentAt, ...(r.answer ? { answer: { text: r.answer.text, at: r.answer.at } } : {}) }));
 }
 
 /** The text a summary shows, and whose it is: the group's decision (in the AI's words when it adopted the AI's draft as it is), else the AI's undecided draft. */
@@ -196,5 +216,6 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       notes: notes.length,
     },
     granted: grantedTime(deps.learningHoursPerWeek ?? DEFAULT_LEARNING_HOURS_PER_WEEK, traject?.plannedWeeks),
+    putBefore: putBeforeEntries(own as unknown as { type: string }[]),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { CycleEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
+import { CycleEntry, PutBeforeEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
+import { mayBePutBefore } from '../../../domain/talent-review/proposal-to-manager';
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
 import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
 import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
@@ -28,7 +29,27 @@ function trajectSection(traject: ProfTraject | undefined, t: Translate): Element
   ];
 }
 
-function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
+/**
+ * Under a proposal the group adopted or adapted: each time the person put it before their manager
+ * (to whom, when, the answer as plain text), and the button to do so, which says it is their own act.
+ */
+function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string): Element[] {
+  if (!mayBePutBefore({ verdict: p.status })) return [];
+  const items: Element[] = [];
+  for (const e of putBefore.filter((x) => x.proposalId === p.id && x.groupId === p.groupId)) {
+    const date = formatDate(e.sentAt, locale, timeZone);
+    items.push(plainText(e.managerName ? t('proposalToManager.putBefore', { manager: e.managerName, date }) : t('proposalToManager.putBeforeYourManager', { date }), { size: 'Small', weight: 'Bolder' }));
+    if (e.answer) {
+      items.push(plainText(e.managerName ? t('proposalToManager.answerFrom', { manager: e.managerName }) : t('proposalToManager.answerFromYourManager'), { size: 'Small', isSubtle: true }));
+      items.push({ ...plainText(truncate(e.answer.text, OVERVIEW_LIMITS.answerChars)), spacing: 'None' });
+    }
+  }
+  // Sends the card's inputs: the form's way back carries a new note being typed here.
+  items.push(actionSet([execute(t('proposalToManager.button'), 'openProposalToManager', { groupId: p.groupId, proposalId: p.id })], { spacing: 'Small' }));
+  return items;
+}
+
+function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: readonly PutBeforeEntry[], timeZone: string): Element {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const time = `${t('verantwoording.cycle.hours', { count: c.hours, hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
   const items: Element[] = [
@@ -41,7 +62,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale): Element {
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
     for (const p of c.proposals) {
-      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' });
+      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...putBeforeElements(p, putBefore, t, locale, timeZone));
     }
   }
   if (c.answers.length) {
@@ -137,7 +158,7 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
     ...trajectSection(o.profTraject, t),
     ...conversationsSection(o, t, locale),
     textBlock(t('verantwoording.cycle.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
-    ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale)) : [textBlock(t('verantwoording.cycle.none'))]),
+    ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale, o.putBefore ?? [], timeZone)) : [textBlock(t('verantwoording.cycle.none'))]),
     ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),
     textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...(notes.length ? notes.map((n) => noteSection(n, t, locale, timeZone)) : [textBlock(t('verantwoording.notes.none'))]),

@@ -34,6 +34,7 @@ import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 import { registerReviewRequests } from './review-requests';
 import { registerTeamAccounts } from './team-accounts';
+import { registerProposalsToManager } from './proposals-to-manager';
 
 /** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
 function noManagerCard(t: Translate, draft?: string) {
@@ -328,4 +329,6 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   registerReviewRequests(app, actions, deps);
   // The manager's side of accountability: to their team.
   registerTeamAccounts(app, actions, deps);
+  // The professional's proposals their group adopted, put before their manager, and the manager's answer.
+  if (tr.proposalsToManager) registerProposalsToManager(app, actions, deps, tr.proposalsToManager);
 }

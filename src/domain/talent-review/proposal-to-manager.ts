@@ -1,0 +1,152 @@
+import { DomainError } from '../shared/errors';
+import { stableId } from '../shared/ids';
+import { trimText, withoutControlCharacters } from '../shared/text';
+
+/** The longest words a member adds when they put an adopted proposal before their manager. */
+export const MAX_PROPOSAL_WORDS_LENGTH = 1000;
+/** The longest answer a manager gives to it. */
+export const MAX_MANAGER_ANSWER_LENGTH = 2000;
+/** How many answer presses a record remembers: far more than a manager answers in the minutes Teams redelivers in. */
+export const ANSWER_KEYS_KEPT = 20;
+
+/**
+ * The proposal as the group decided it, as the member previewed it and the manager sees it: the
+ * group's own words (adapt), or the AI draft the group adopted as it is (labelled so wherever it
+ * shows), with the group's reason and first step. No member's name, no other answer of the group.
+ */
+export interface DecidedProposal {
+  verdict: 'accept' | 'adapt';
+  /** 'adoptedAiDraft': the AI's words, adopted as they are; 'decision': the group's own text. */
+  source: 'decision' | 'adoptedAiDraft';
+  text: string;
+  reason: string;
+  firstStep: string;
+}
+
+/**
+ * One member puts a proposal their group adopted before their own manager (seed: "welke voorstellen
+ * voor verbeteringen en innovaties"; "zijn eerder ingebrachte voorstellen"). It is the member's act,
+ * never the group's: it lives in the member's own partition, and their erasure deletes it.
+ */
+export interface ProposalToManager {
+  id: string;
+  type: 'proposalToManager';
+  /** The member who put it before their manager (the partition). */
+  userId: string;
+  /** How the manager's card names the member (their Teams name when they sent it). */
+  memberName?: string;
+  groupId: string;
+  proposalId: string;
+  /** The manager it went to; gone once that manager's data is erased (the answer's words stay). */
+  managerId?: string;
+  /** How the directory named the manager when it was sent; gone with `managerId`. */
+  managerName?: string;
+  proposal: DecidedProposal;
+  /** The member's own words, if any, shown to the manager as plain text. */
+  words?: string;
+  sentAt: string;
+  /** The manager's answer: a later answer replaces an earlier one. */
+  answer?: { text: string; at: string; key: string };
+  /** The keys of the latest answer presses (see `answerKey`): a press delivered again stores nothing twice. */
+  answerKeys?: string[];
+}
+
+/** The record's id: one per member, proposal and press of the form's send button (a redelivered press is one record). */
+export function proposalToManagerId(memberId: string, proposalId: string, pressKey: string): string {
+  return stableId('ptm', memberId, proposalId, pressKey);
+}
+
+/** The outbox key of the manager's card for this record. */
+export function managerCardKey(recordId: string): string {
+  return `talentReview.proposalToManager:${recordId}`;
+}
+
+/** The outbox key of the member's notice of one answer press. */
+export function answerNoticeKey(recordId: string, answerPressKey: string): string {
+  return `talentReview.proposalAnswer:${stableId('pta', recordId, answerPressKey)}`;
+}
+
+/** Only a proposal the group adopted as it is or adapted can be put before a manager: not a rejected one, nor an undecided AI draft. */
+export function mayBePutBefore(decision: { verdict: string } | undefined): decision is { verdict: 'accept' | 'adapt' } {
+  return decision?.verdict === 'accept' || decision?.verdict === 'adapt';
+}
+
+function cleaned(text: string | undefined): string {
+  return trimText(withoutControlCharacters(text ?? ''));
+}
+
+/** The member's words as sent: trimmed, without control characters; refused over the limit; empty is none. */
+export function proposalWords(text: string | undefined): string | undefined {
+  const words = cleaned(text);
+  if (words.length > MAX_PROPOSAL_WORDS_LENGTH) {
+    throw new DomainError('invalidInput', { detail: 'proposal words too long', input: { field: 'words', rule: 'tooLong', params: { max: MAX_PROPOSAL_WORDS_LENGTH, count: words.length } } });
+  }
+  return words || undefined;
+}
+
+/** The manager's answer as stored: required, and refused over the limit. */
+export function managerAnswerText(text: string | undefined): string {
+  const answer = cleaned(text);
+  if (!answer) throw new DomainError('invalidInput', { detail: 'manager answer empty', input: { field: 'answer', rule: 'required' } });
+  if (answer.length > MAX_MANAGER_ANSWER_LENGTH) {
+    throw new DomainError('invalidInput', { detail: 'manager answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_MANAGER_ANSWER_LENGTH, count: answer.length } } });
+  }
+  return answer;
+}
+
+/** Whether this user is the manager the record names (a forwarded card pressed by anyone else is refused). */
+export function isAnsweringManager(record: ProposalToManager, userId: string): boolean {
+  return !!record.managerId && record.managerId === userId;
+}
+
+/**
+ * The record with the manager's answer: a press already applied (Teams delivering it again)
+ * returns the record unchanged; any other press replaces the answer.
+ */
+export function withAnswer(record: ProposalToManager, answer: string, key: string, at: string): ProposalToManager {
+  if (record.answerKeys?.includes(key)) return record;
+  const answerKeys = [...(record.answerKeys ?? []), key].slice(-ANSWER_KEYS_KEPT);
+  return { ...record, answer: { text: answer, at, key }, answerKeys };
+}
+
+/** The record once its manager's data is erased: the answer's words stay, nothing names the manager. */
+export function withoutManager(record: ProposalToManager): ProposalToManager {
+  if (record.managerId === undefined && record.managerName === undefined) return record;
+  const { managerId: _id, managerName: _name, ...rest } = record;
+  return rest;
+}
+
+/** Port: the records, each in its member's own partition. */
+export interface ProposalToManagerRepository {
+  /** A point read in the member's partition; another member's id finds nothing. */
+  get(memberId: string, id: string): Promise<ProposalToManager | undefined>;
+  /** Idempotent: the stored record when the id is taken. */
+  create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean }>;
+  /** ETag read-modify-write in the member's partition. */
+  update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager>;
+}
+
+/** Port: a manager's erasure (a query across partitions, at their own request only). */
+export interface ProposalsToManagerErasure {
+  /** Every record that names this manager loses the name; returns how many changed. */
+  forgetManager(managerId: string): Promise<number>;
+}
+
+/** What the manager's card shows, and who it is about. */
+export interface ManagerCardView {
+  recordId: string;
+  memberId: string;
+  memberName?: string;
+  proposal: DecidedProposal;
+  words?: string;
+}
+
+/**
+ * Port: the cards that go through the outbox. `key` sends each once; the manager's card is
+ * addressed to the manager and about the member, the answer's notice addressed to the member and
+ * about the manager, so either one's erasure takes both out of the outbox.
+ */
+export interface ProposalToManagerDelivery {
+  toManager(managerId: string, view: ManagerCardView, key: string): Promise<void>;
+  answerToMember(record: ProposalToManager, answer: string, key: string): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { ProposalsToManagerErasure, ProposalToManager, ProposalToManagerRepository, withoutManager } from '../domain/talent-review/proposal-to-manager';
+import { DomainError } from '../domain/shared/errors';
+import { CosmosConnection } from './cosmos-connection';
+import { DocumentStore, statusOf } from './document-store';
+
+/**
+ * A member's proposals put before their manager, in the member's own `personal` partition: the
+ * member's turn and the manager's answer read one by a point read (the card carries member and
+ * id); only the manager's erasure queries across partitions.
+ */
+export class CosmosProposalToManagerRepository implements ProposalToManagerRepository, ProposalsToManagerErasure {
+  private readonly store: DocumentStore<ProposalToManager>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<ProposalToManager>(conn.container('personal'), (r) => r.userId);
+  }
+
+  async get(memberId: string, id: string): Promise<ProposalToManager | undefined> {
+    const doc = await this.store.get(id, memberId);
+    return doc?.type === 'proposalToManager' && doc.userId === memberId ? doc : undefined;
+  }
+
+  async create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean }> {
+    const { doc, created } = await this.store.create(record);
+    if (doc.type !== 'proposalToManager' || doc.userId !== record.userId) throw new Error('id collision across owners');
+    return { record: doc, created };
+  }
+
+  async update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager> {
+    try {
+      return await this.store.update(id, memberId, (current) => {
+        if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
+        return mutate(current);
+      });
+    } catch (err) {
+      if (statusOf(err) === 404) throw new DomainError('notFound', 'proposal put before a manager');
+      throw err;
+    }
+  }
+
+  async forgetManager(managerId: string): Promise<number> {
+    const naming = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager' AND c.managerId = @managerId", parameters: [{ name: '@managerId', value: managerId }] });
+    let changed = 0;
+    for (const doc of naming) {
+      try {
+        await this.store.update(doc.id, doc.userId, (current) => (current.managerId === managerId ? withoutManager(current) : current));
+        changed++;
+      } catch (err) {
+        // Deleted meanwhile (the member's own erasure): nothing left to forget.
+        if (statusOf(err) !== 404) throw err;
+      }
+    }
+    return changed;
+  }
+}

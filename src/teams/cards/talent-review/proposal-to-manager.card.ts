@@ -1,0 +1,48 @@
+import { ManagerCardView, MAX_MANAGER_ANSWER_LENGTH } from '../../../domain/talent-review/proposal-to-manager';
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, container, execute, heading, holding, plainText, refusalNotice, subtle, submittedText, textBlock, withFieldError } from '../card-kit';
+import { decidedProposalSection } from './decided-proposal.section';
+import { RefusedWords } from './proposal-to-manager-form.card';
+
+/**
+ * The manager's card, in the manager's 1:1 chat and language: who puts the proposal before them
+ * (their Teams name, as plain text), the proposal exactly as the member previewed it, the
+ * member's own words as plain text, and the manager's answer (required) with a button that opens
+ * the plan card with the member chosen. Nothing else of the member or of the group. `key` is new
+ * each time the card is drawn. `answered`: the answer just sent, shown above a new answer field;
+ * `refused`: the answer came back with its reason next to the field.
+ */
+export function proposalToManagerCard(view: ManagerCardView, t: Translate, key: string, opts: { answered?: string; refused?: RefusedWords } = {}): AdaptiveCardJson {
+  const name = view.memberName?.trim() || t('proposalToManager.someone');
+  const typed = submittedText(opts.refused?.values, 'answer') ?? '';
+  return adaptiveCard(
+    [
+      heading(t('proposalToManager.managerTitle')),
+      plainText(t('proposalToManager.managerLine', { name }), { weight: 'Bolder' }),
+      subtle(t('proposalToManager.managerHint')),
+      container(
+        [
+          ...decidedProposalSection(view.proposal, t),
+          ...(view.words ? [textBlock(t('proposalToManager.memberWords'), { size: 'Small', weight: 'Bolder' }), plainText(view.words)] : []),
+        ],
+        { style: 'emphasis', spacing: 'Medium' },
+      ),
+      ...(opts.answered ? [textBlock(t('proposalToManager.answered'), { weight: 'Bolder', color: 'Good' }), textBlock(t('proposalToManager.yourAnswer'), { size: 'Small', weight: 'Bolder' }), plainText(opts.answered), subtle(t('proposalToManager.answerAgain'))] : []),
+      ...(opts.refused ? [refusalNotice(t('proposalToManager.answerNotSent'))] : []),
+      ...withFieldError(
+        { type: 'Input.Text', id: 'answer', label: t('proposalToManager.answerLabel'), placeholder: t('proposalToManager.answerPlaceholder'), isMultiline: true, spacing: 'Large', ...holding(MAX_MANAGER_ANSWER_LENGTH, typed) },
+        opts.refused?.errors.answer,
+      ),
+    ],
+    [
+      execute(t('proposalToManager.answerSend'), 'answerProposalToManager', { memberId: view.memberId, recordId: view.recordId, k: key }, { style: 'positive' }),
+      execute(t('proposalToManager.plan'), 'openPlanReview', { reportId: view.memberId }, { associatedInputs: 'none' }),
+    ],
+  );
+}
+
+/** A press the manager's card cannot take: the record is gone, or the presser is not the manager it names. */
+export function proposalToManagerRefusedCard(status: 'notFound' | 'notTheManager', t: Translate): AdaptiveCardJson {
+  return adaptiveCard([heading(t('proposalToManager.managerTitle')), textBlock(t(status === 'notFound' ? 'proposalToManager.gone' : 'proposalToManager.notTheManager'))]);
+}
+

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '../../teams-ai';
+import { DomainError } from '../../../domain/shared/errors';
+import { stableId } from '../../../domain/shared/ids';
+import { trimText } from '../../../domain/shared/text';
+import { MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
+import { Translate } from '../../../i18n/i18n';
+import { answerProposal, managerViewOf, PutBeforeDeps, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
+import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
+import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-review/proposal-to-manager-form.card';
+import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
+import { actorOf, conversationKindOf } from '../../turn';
+import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+
+/**
+ * The cards through the outbox, each in its reader's own 1:1 chat with the bot (opened with their
+ * Entra id) and language (their chosen one, else the organisation's: this is not their turn). The
+ * presser's chat only tells the outbox the tenant and service. The manager's card is about the
+ * member, the member's notice about the manager: either one's erasure takes both out of the outbox.
+ */
+export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): ProposalToManagerDelivery {
+  return {
+    async toManager(managerId, view, key) {
+      const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
+      await deps.messenger.toPerson(ref, { teamsId: managerId, userId: managerId }, proposalToManagerCard(view, t, randomUUID()), key, [view.memberId]);
+    },
+    async answerToMember(record, answer, key) {
+      const t = deps.translator.t(await rebuildLanguageOf(deps, record.userId, undefined));
+      await deps.messenger.toPerson(ref, { teamsId: record.userId, userId: record.userId }, proposalAnswerNoticeCard(record, answer, t), key, record.managerId ? [record.managerId] : []);
+    },
+  };
+}
+
+/** The words next to a refused field: the member's words, or the manager's answer. */
+function reason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  const length = (id: string) => p.params.count ?? submittedText(values, id)?.length ?? 0;
+  if (p.field === 'words' && p.rule === 'tooLong') return t('proposalToManager.tooLong', { max: MAX_PROPOSAL_WORDS_LENGTH, length: length('words') });
+  if (p.field === 'answer' && p.rule === 'tooLong') return t('proposalToManager.tooLong', { max: MAX_MANAGER_ANSWER_LENGTH, length: length('answer') });
+  if (p.field === 'answer' && p.rule === 'required') return t('proposalToManager.answerRequired');
+  return t('error.invalidInput');
+}
+
+/**
+ * The key of one answer press: the card's key (or Teams' activity id) and the words sent, so the
+ * same press delivered again is one answer, and another answer typed on the same card is a new one.
+ */
+function answerPressKey(cardKey: string, text: string): string {
+  return stableId('ap', cardKey, trimText(text));
+}
+
+/**
+ * A member puts a proposal their group adopted before their own manager, from Mijn verantwoording
+ * (their 1:1 chat): the form previews the manager's card; the send stores the member's record and
+ * queues the manager's card; the manager answers on it. `actions` answers in the presser's language.
+ */
+export function registerProposalsToManager(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
+  const ptm: PutBeforeDeps = { ...deps.talentReview, proposalsToManager: records };
+  const personalOnly = (context: TurnContext) => {
+    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'proposal to manager outside the personal chat');
+  };
+  const memberUi = async (context: TurnContext) => {
+    const userId = actorOf(context).id;
+    const language = await languageOf(deps, userId, context);
+    return { userId, language, t: deps.translator.t(language) };
+  };
+  /** The form with its preview, or why there is nothing to send (not theirs, not adopted, no manager). */
+  const opening = async (context: TurnContext, ids: { groupId: string; proposalId: string }, opts: { draft?: string; refused?: RefusedWords } = {}): Promise<AdaptiveCardJson> => {
+    const ui = await memberUi(context);
+    const status = await putBeforeStatus(ptm, ui.userId, ids.groupId, ids.proposalId);
+    if (status.status !== 'open') return proposalToManagerOutcomeCard(status, ui.t, { draft: opts.draft });
+    return proposalToManagerFormCard({ ...ids, ...(status.managerName ? { managerName: status.managerName } : {}), proposal: status.proposal }, ui.t, randomUUID(), opts);
+  };
+  const idsOf = (values: Record<string, unknown>) => ({ groupId: submittedText(values, 'groupId') ?? '', proposalId: submittedText(values, 'proposalId') ?? '' });
+  const sendForm: RefusalForm = {
+    render: async (context, r) => opening(context, idsOf(r.values), { draft: submittedText(r.values, 'draft'), refused: { values: r.values, errors: r.errors } }),
+    reason,
+  };
+  const answerForm: RefusalForm = {
+    render: async (context, r) => {
+      const ui = await managerUi(deps, context);
+      const found = await recordForManager(ptm, ui.managerId, submittedText(r.values, 'memberId') ?? '', submittedText(r.values, 'recordId') ?? '');
+      if (found.status !== 'found') return proposalToManagerRefusedCard(found.status, ui.t);
+      return proposalToManagerCard(managerViewOf(found.record), ui.t, randomUUID(), { refused: { values: r.values, errors: r.errors } });
+    },
+    reason,
+  };
+
+  onCardAction(app, actions, 'openProposalToManager', async (context, data) => {
+    personalOnly(context);
+    return { card: await opening(context, data, { draft: data.draft ?? data.text }), personal: true };
+  });
+  onCardAction(
+    app,
+    actions,
+    'sendProposalToManager',
+    async (context, data) => {
+      personalOnly(context);
+      const ui = await memberUi(context);
+      const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+      // A store that fails is not caught here: the plain form keeps the words and the same key
+      // (card-actions' refusedFormFallback), so a retry after a write that did land stores and sends once.
+      const outcome = await putProposalBeforeManager(ptm, chatProposalsToManager(deps, ref), {
+        memberId: ui.userId,
+        memberName: context.activity.from?.name,
+        groupId: data.groupId,
+        proposalId: data.proposalId,
+        words: data.words,
+        pressKey: data.k ?? context.activity.id ?? randomUUID(),
+      });
+      // The outcome only: who put what before whom, and the words, stay out of the log.
+      deps.logger.info({ outcome: outcome.status }, 'proposal put before a manager');
+      return { card: proposalToManagerOutcomeCard(outcome, ui.t, { draft: data.draft }), personal: true };
+    },
+    { form: sendForm },
+  );
+  onCardAction(
+    app,
+    actions,
+    'answerProposalToManager',
+    async (context, data) => {
+      personalOnly(context);
+      const ui = await managerUi(deps, context);
+      const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+      const outcome = await answerProposal(ptm, chatProposalsToManager(deps, ref), {
+        managerId: ui.managerId,
+        memberId: data.memberId,
+        recordId: data.recordId,
+        text: data.answer,
+        pressKey: answerPressKey(data.k ?? context.activity.id ?? randomUUID(), data.answer),
+      });
+      deps.logger.info({ outcome: outcome.status }, 'proposal put before a manager answered');
+      if (outcome.status !== 'answered') return { card: proposalToManagerRefusedCard(outcome.status, ui.t), personal: true };
+      return { card: proposalToManagerCard(managerViewOf(outcome.record), ui.t, randomUUID(), { answered: outcome.record.answer?.text }), personal: true };
+    },
+    { form: answerForm },
+  );
+}

@@ -1,0 +1,149 @@
+import { adoptedAiDraft } from '../../domain/proposal/proposal';
+import { DomainError } from '../../domain/shared/errors';
+import {
+  answerNoticeKey,
+  DecidedProposal,
+  isAnsweringManager,
+  managerAnswerText,
+  managerCardKey,
+  ManagerCardView,
+  mayBePutBefore,
+  ProposalToManager,
+  ProposalToManagerDelivery,
+  ProposalToManagerRepository,
+  proposalToManagerId,
+  proposalWords,
+  withAnswer,
+} from '../../domain/talent-review/proposal-to-manager';
+import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
+import { TalentReviewDeps } from './deps';
+import { managerNameOf } from './request-review';
+
+export type PutBeforeDeps = Pick<TalentReviewDeps, 'directory' | 'verantwoording' | 'clock'> & { proposalsToManager: ProposalToManagerRepository };
+
+/**
+ * Whether the member can put this proposal before their manager now: only one they contributed
+ * to (`notYours` otherwise, also for a group they are not in), that their group adopted or adapted
+ * (`notDecided`: rejected, undecided, an AI draft alone), and only with a manager in the directory.
+ */
+export type PutBeforeStatus =
+  | { status: 'notYours' }
+  | { status: 'notDecided' }
+  | { status: 'noManager' }
+  | { status: 'open'; managerId: string; managerName?: string; proposal: DecidedProposal };
+
+/**
+ * The proposal as the group decided it, from the member's own membership index (a point read in
+ * their partition) and their traces in that one group (a single-partition query): never a search.
+ */
+export async function decidedProposalOf(deps: Pick<PutBeforeDeps, 'verantwoording'>, memberId: string, groupId: string, proposalId: string): Promise<{ status: 'notYours' } | { status: 'notDecided' } | { status: 'decided'; proposal: DecidedProposal }> {
+  const v = deps.verantwoording;
+  const entry = (await v.membership.groupsOf(memberId)).find((e) => e.groupId === groupId);
+  if (!entry) return { status: 'notYours' };
+  const trace = await v.traces.traceOf(groupId, memberId);
+  const p = proposalsContributedTo(trace, memberId, leftAtOf(trace, memberId, entry)).find((x) => x.id === proposalId);
+  if (!p) return { status: 'notYours' };
+  if (!p.decision || !mayBePutBefore(p.decision)) return { status: 'notDecided' };
+  const { verdict, text, reason, firstStep } = p.decision;
+  return { status: 'decided', proposal: { verdict, source: adoptedAiDraft(p) ? 'adoptedAiDraft' : 'decision', text, reason, firstStep } };
+}
+
+/** Asked when the form opens and again when it is sent: the proposal first, then the directory's manager now. */
+export async function putBeforeStatus(deps: PutBeforeDeps, memberId: string, groupId: string, proposalId: string): Promise<PutBeforeStatus> {
+  const decided = await decidedProposalOf(deps, memberId, groupId, proposalId);
+  if (decided.status !== 'decided') return decided;
+  const managerId = await deps.directory.managerOf(memberId);
+  if (!managerId || managerId === memberId) return { status: 'noManager' };
+  const managerName = await managerNameOf(deps, managerId);
+  return { status: 'open', managerId, ...(managerName ? { managerName } : {}), proposal: decided.proposal };
+}
+
+export type PutBeforeOutcome = Exclude<PutBeforeStatus, { status: 'open' }> | { status: 'sent'; record: ProposalToManager };
+
+export interface PutBeforeInput {
+  memberId: string;
+  /** How the manager's card names them (their Teams name). */
+  memberName?: string;
+  groupId: string;
+  proposalId: string;
+  /** Their optional words, as typed. */
+  words?: string;
+  /** The key of the send press, set when the form was rendered. */
+  pressKey: string;
+}
+
+/** What the manager's card shows of a record. */
+export function managerViewOf(record: ProposalToManager): ManagerCardView {
+  return { recordId: record.id, memberId: record.userId, ...(record.memberName ? { memberName: record.memberName } : {}), proposal: record.proposal, ...(record.words ? { words: record.words } : {}) };
+}
+
+/**
+ * The member puts the proposal before their manager: a record in their own partition (its id
+ * from member, proposal and press, so Teams delivering the press again finds it), then the
+ * manager's card through the outbox under the record's key (one card however often it is asked).
+ */
+export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
+  // The words first: refused ones come back to the form before anything is looked up.
+  const words = proposalWords(input.words);
+  const id = proposalToManagerId(input.memberId, input.proposalId, input.pressKey);
+  const earlier = await deps.proposalsToManager.get(input.memberId, id);
+  let record = earlier;
+  if (!record) {
+    const status = await putBeforeStatus(deps, input.memberId, input.groupId, input.proposalId);
+    if (status.status !== 'open') return status;
+    const name = input.memberName?.trim();
+    const fresh: ProposalToManager = {
+      id,
+      type: 'proposalToManager',
+      userId: input.memberId,
+      ...(name ? { memberName: name } : {}),
+      groupId: input.groupId,
+      proposalId: input.proposalId,
+      managerId: status.managerId,
+      ...(status.managerName ? { managerName: status.managerName } : {}),
+      proposal: status.proposal,
+      ...(words ? { words } : {}),
+      sentAt: deps.clock.now().toISOString(),
+    };
+    record = (await deps.proposalsToManager.create(fresh)).record;
+  }
+  // After the record: a queue that fails is queued by the same press again (its key finds the record).
+  if (record.managerId) await delivery.toManager(record.managerId, managerViewOf(record), managerCardKey(record.id));
+  return { status: 'sent', record };
+}
+
+export type AnswerOutcome = { status: 'notFound' } | { status: 'notTheManager' } | { status: 'answered'; record: ProposalToManager };
+
+export interface AnswerInput {
+  managerId: string;
+  memberId: string;
+  recordId: string;
+  text?: string;
+  pressKey: string;
+}
+
+/** The record the manager's card is about, for the manager it names only. */
+export async function recordForManager(deps: Pick<PutBeforeDeps, 'proposalsToManager'>, managerId: string, memberId: string, recordId: string): Promise<{ status: 'notFound' } | { status: 'notTheManager' } | { status: 'found'; record: ProposalToManager }> {
+  const record = await deps.proposalsToManager.get(memberId, recordId);
+  if (!record) return { status: 'notFound' };
+  return isAnsweringManager(record, managerId) ? { status: 'found', record } : { status: 'notTheManager' };
+}
+
+/**
+ * The manager answers: stored on the member's record under its ETag (a later answer replaces an
+ * earlier one), then the member is told in their own chat under a key of this press, so a press
+ * delivered again stores and tells once. Only the manager the record names may answer.
+ */
+export async function answerProposal(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: AnswerInput): Promise<AnswerOutcome> {
+  const found = await recordForManager(deps, input.managerId, input.memberId, input.recordId);
+  if (found.status !== 'found') return found;
+  const text = managerAnswerText(input.text);
+  const at = deps.clock.now().toISOString();
+  const stored = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => {
+    if (!isAnsweringManager(r, input.managerId)) throw new DomainError('forbidden', 'answer by another than the record names');
+    return withAnswer(r, text, input.pressKey, at);
+  });
+  // A press whose answer a later press replaced tells nothing (the later one told).
+  if (stored.answer?.key === input.pressKey) await delivery.answerToMember(stored, stored.answer.text, answerNoticeKey(stored.id, input.pressKey));
+  return { status: 'answered', record: stored };
+}
