@@ -291,6 +291,8 @@ const pollTarget = z
     serviceUrl: z.string().url(),
     botId: id.optional(),
     memberCount: count.optional(),
+    // How many of its members a team delivered before already reached: counted once in the all-teams base.
+    sharedMembers: count.optional(),
     cardActivityId: id.optional(),
     delivered: z.boolean(),
   })
@@ -310,8 +312,6 @@ const poll = z
     status: z.enum(['open', 'closed']),
     opensAt: isoTime,
     closesOn: isoDate,
-    // How many of its members a team delivered before already reached: counted once in the all-teams base.
-    sharedMembers: count.optional(),
     closesAt: isoTime,
     reminders: z.array(isoTime),
     targets: z.array(pollTarget),
