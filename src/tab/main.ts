@@ -111,19 +111,32 @@ class TabApp {
       show(...renderOverview(this.overview, this.t, this.locale, this.actions, this.drafts, needs));
       if (focused) document.getElementById(focused)?.focus();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401 && !this.host.inTeams) {
-        sessionStorage.removeItem(DEV_TOKEN_KEY);
-        $('account').replaceChildren();
-        show(renderDevSignIn(this.t, (userId) => void this.signIn(userId)));
-        return say(this.t('verantwoording.tab.authFailed'), true);
-      }
-      if (err instanceof ApiError && err.status === 401) return show(h('p', {}, this.t('verantwoording.tab.authFailed')));
+      if (err instanceof ApiError && err.status === 401) return this.signedOut(replace);
       if (replace) {
         this.overview = undefined;
         return show(h('p', {}, this.t('verantwoording.tab.loadFailed')));
       }
       this.sayNotRefreshed();
     }
+  }
+
+  /**
+   * The sign-in no longer holds (a 401). On a drawn page everything stays, with what was typed and
+   * not saved, as after any failed reload (the line above it says it is not refreshed): outside
+   * Teams the development sign-in takes the account line's place, and signing in again draws the
+   * page anew with the typing kept. Only the first load puts the failure in the page's place.
+   */
+  private signedOut(replace: boolean): void {
+    const signIn = this.host.inTeams ? undefined : renderDevSignIn(this.t, (userId) => void this.signIn(userId));
+    if (signIn) sessionStorage.removeItem(DEV_TOKEN_KEY);
+    if (replace) {
+      $('account').replaceChildren();
+      show(signIn ?? h('p', {}, this.t('verantwoording.tab.authFailed')));
+    } else {
+      if (signIn) $('account').replaceChildren(signIn);
+      this.sayNotRefreshed();
+    }
+    say(this.t('verantwoording.tab.authFailed'), true);
   }
 
   /** Above the page as it was: it is not the newest, and a button to load it again (gone once it loaded). */
@@ -145,6 +158,9 @@ class TabApp {
    * field; nothing is reloaded, so what was typed stays). A conflict with `newer` is handed back
    * with the newer stored version, again without a reload; without it the view reloads to show
    * what is stored now. With `gone`, a 404 is handed back as deleted elsewhere, saying `gone`.
+   * Refused because the person's erasure is unfinished: said, and the view reloads to show it
+   * (with the way to finish it). No answer, or a server error (5xx): it may have been stored all
+   * the same, so the view reloads to show what is stored rather than assume nothing changed.
    */
   private async change<C = never>(
     work: () => Promise<unknown>,
@@ -158,6 +174,16 @@ class TabApp {
       return { ok: true };
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
+      if (err instanceof ApiError && err.body.error === 'erasureUnderway') {
+        await this.load();
+        say(this.t('verantwoording.erase.notSaved'), true);
+        return { ok: false };
+      }
+      if (status === 0 || status >= 500) {
+        await this.load();
+        say(this.t('verantwoording.tab.saveUnknown'), true);
+        return { ok: false };
+      }
       const refusal = err instanceof ApiError && status === 400 ? refusalOf(err.body) : undefined;
       if (refusal && opts.form) return { ok: false, refusal };
       if (err instanceof ApiError && status === 409) {

@@ -628,10 +628,33 @@ function conversationsSection(o: VerantwoordingOverview, t: T, locale: TabLocale
   );
 }
 
+/**
+ * An erasure of theirs that began and did not finish (found on loading, e.g. the tab opened again
+ * before its resume job ran): said above everything, since all that is shown is still to go and
+ * no change is stored until it is done, with the button to finish it now (the erasure again).
+ */
+function erasureUnfinishedNotice(t: T, actions: Actions): HTMLElement {
+  const text = h('p', {}, t('verantwoording.erase.underwayText'));
+  const finish = button(t('verantwoording.erase.finish'), 'danger');
+  finish.addEventListener('click', async () => {
+    if (finish.disabled) return;
+    finish.disabled = true;
+    try {
+      // Finished: the page is drawn anew without this notice. Not finished: what became of it.
+      const outcome = await actions.erase();
+      if (!outcome.finished && outcome.text) text.textContent = outcome.text;
+    } finally {
+      finish.disabled = false;
+    }
+  });
+  return h('section', { class: 'confirm', id: 'erasure-unfinished', 'aria-labelledby': 'h-erasure-unfinished' }, h('h2', { id: 'h-erasure-unfinished' }, t('verantwoording.erase.unfinishedTitle')), text, h('div', { class: 'row' }, finish));
+}
+
 /** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens"; with what `drafts` kept of the typing not yet saved. */
 export function renderOverview(o: TabOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   return [
+    ...(o.erasureUnfinished ? [erasureUnfinishedNotice(t, actions)] : []),
     h(
       'p',
       { class: 'muted' },

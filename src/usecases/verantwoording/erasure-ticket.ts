@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../domain/shared/errors';
 import { ErasureTicket, erasureTicketId, withErasureGroups } from '../../domain/verantwoording/erasure-ticket';
 import { VerantwoordingDeps } from './deps';
 
@@ -30,4 +31,18 @@ export async function rememberErasureGroups(deps: VerantwoordingDeps, ticket: Er
 /** The marker of this person's erasure: the one an earlier, interrupted run chose, or a new random one. */
 export async function erasureMarker(deps: VerantwoordingDeps, userId: string): Promise<string> {
   return (await erasureTicket(deps, userId)).marker;
+}
+
+/** Whether an erasure of this person has begun and not finished: its ticket stays until the very end. */
+export async function erasureUnfinished(deps: VerantwoordingDeps, userId: string): Promise<boolean> {
+  return (await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket';
+}
+
+/**
+ * Refuses a change to the person's own data while their erasure is unfinished: the erasure, run
+ * again by hand or by its resume job, deletes whatever their partition holds, so a change
+ * answered as saved now would be lost without a word. One point read.
+ */
+export async function refuseWhileErasing(deps: VerantwoordingDeps, userId: string): Promise<void> {
+  if (await erasureUnfinished(deps, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
 }

@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { AccountabilityNote, addAgain, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
+import { refuseWhileErasing } from './erasure-ticket';
 
 function asNote(r: PersonalRecord | undefined): AccountabilityNote {
   if (!r || r.type !== 'note') throw new DomainError('notFound', 'note');
@@ -17,9 +18,11 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
  * the note as edited; delivered again after the note was deleted, it finds what the delete left
  * under its id and creates nothing (`notFound`: what the person sees is how it stands, without it).
  * `chatMessage`: the id of the chat message a note is typed in, which tells that message delivered
- * again from the same words sent anew (see `addAgain`).
+ * again from the same words sent anew (see `addAgain`). Refused (`erasureUnderway`) while the
+ * person's erasure is unfinished: the erasure would delete the note after it was said saved.
  */
 export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string }): Promise<AccountabilityNote> {
+  await refuseWhileErasing(deps, userId);
   const now = deps.clock.now();
   const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
   const note = write(input.key);
@@ -52,6 +55,7 @@ export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: 
 
 /** Edits a note's text from the version the editor saw; a newer version wins and the editor gets `conflict`. */
 export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number }): Promise<AccountabilityNote> {
+  await refuseWhileErasing(deps, userId);
   await getNote(deps, userId, noteId);
   const now = deps.clock.now();
   const note = asNote(await deps.records.update(userId, noteId, (r) => editNoteText(asNote(r), input.text, input.rev, now)));
@@ -72,6 +76,8 @@ export async function editNote(deps: VerantwoordingDeps, userId: string, noteId:
  * One read and one write, as a plain delete.
  */
 export async function deleteNote(deps: VerantwoordingDeps, userId: string, noteId: string, seenRev?: number): Promise<void> {
+  // While the erasure is unfinished nothing of theirs changes: it takes the note with the rest.
+  await refuseWhileErasing(deps, userId);
   const now = deps.clock.now();
   const outcome: { deleted?: AccountabilityNote; notANote?: boolean } = {};
   try {

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { ProfTraject, profTrajectId, sketchProfTraject, TrajectInput, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { VerantwoordingDeps } from './deps';
+import { refuseWhileErasing } from './erasure-ticket';
 
 /** The Prof-traject with its revision, to be sent back with a save (see sketchProfTraject). */
 export async function getProfTraject(deps: VerantwoordingDeps, userId: string): Promise<ProfTraject | undefined> {
@@ -10,9 +11,11 @@ export async function getProfTraject(deps: VerantwoordingDeps, userId: string): 
 
 /**
  * Sketches or revises the Prof-traject (learning needs, talents, planned active weeks, the phase).
- * Saved from an older revision than the stored one, it is refused with `conflict` (the newer text wins).
+ * Saved from an older revision than the stored one, it is refused with `conflict` (the newer text wins);
+ * while the person's erasure is unfinished, with `erasureUnderway` (the erasure would delete it).
  */
 export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: Omit<TrajectInput, 'userId'>): Promise<ProfTraject> {
+  await refuseWhileErasing(deps, userId);
   const now = deps.clock.now();
   const existing = await getProfTraject(deps, userId);
   const next = sketchProfTraject(existing, { userId, ...input }, now);

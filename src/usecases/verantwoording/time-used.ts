@@ -6,6 +6,7 @@ import { membershipIndexId } from '../../domain/week-cycle/membership-index';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions } from './group-traces';
+import { refuseWhileErasing } from './erasure-ticket';
 
 /** How many sessions of a cycle the person attended, from that group's partition. */
 export async function sessionsAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
@@ -72,11 +73,13 @@ export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, g
 /**
  * The professional corrects the hours of a week (sessions attended x 1 hour by default); their
  * figure wins. `seenRev` is the revision the form showed (`CycleEntry.timeRev`): a figure of theirs
- * stored since is refused with `conflict` (see `correctHours`, also for forms without one).
+ * stored since is refused with `conflict` (see `correctHours`, also for forms without one); any
+ * figure while their erasure is unfinished, with `erasureUnderway` (the erasure would delete it).
  */
 export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number, seenRev?: number): Promise<TimeUsed> {
   // Refused hours store nothing, not even the blank record the correction would start from.
   checkHours(hours);
+  await refuseWhileErasing(deps, userId);
   await requireOwnWeek(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));

@@ -4,6 +4,7 @@ import { KIND_OF_TYPE, isShareable, ShareableKind, ShareableRecord, withVisibili
 import { blankTimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
 import { requireOwnWeek } from './time-used';
+import { refuseWhileErasing } from './erasure-ticket';
 
 export interface VisibilityChange {
   kind: ShareableKind;
@@ -23,8 +24,10 @@ export interface VisibilityChange {
  * The professional decides, entry by entry, what their manager may see. What was shown before
  * follows: a prep card already in the manager's chat is rebuilt from what is shared now. Returns
  * the entry as it stands, which is not the choice pressed when a newer one was made since.
+ * Refused (`erasureUnderway`) while their erasure is unfinished: it takes the entry with the rest.
  */
 export async function setVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
+  await refuseWhileErasing(deps, userId);
   const record = await changeVisibility(deps, userId, change);
   await deps.sharingChanged?.(userId);
   return record;

@@ -11,6 +11,7 @@ import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { exportMyData, tryEraseMyData } from '../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
 import { buildOverview, VerantwoordingOverview } from '../../usecases/verantwoording/overview';
+import { erasureUnfinished } from '../../usecases/verantwoording/erasure-ticket';
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
@@ -47,7 +48,8 @@ const schemas = {
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
 
-const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400 } as Record<string, number>;
+// `erasureUnderway`: a change while the person's erasure is unfinished; nothing was stored (the tab says why, and offers to finish it).
+const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400, erasureUnderway: 409 } as Record<string, number>;
 const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 export interface TabApiDeps {
@@ -68,9 +70,10 @@ export interface TabApiDeps {
 /**
  * The overview as the tab reads it (GET /api/verantwoording): the overview, and the zone its
  * instants are dated in. The zone is added beside the overview's fields, so a reader of those
- * reads them as before.
+ * reads them as before. `erasureUnfinished` (only when true): an erasure of the person began and
+ * has not finished, so what is shown is about to go and no change is stored until it is done.
  */
-export type TabOverview = VerantwoordingOverview & { timeZone: string };
+export type TabOverview = VerantwoordingOverview & { timeZone: string; erasureUnfinished?: true };
 
 type Req = restify.Request;
 type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
@@ -160,9 +163,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   };
 
   route('get', '/api/verantwoording', async (caller, req) => {
-    const overview = await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage));
+    const [overview, erasing] = await Promise.all([buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage)), erasureUnfinished(v, caller.userId)]);
     // The device's zone is not the organisation's (a VDI in UTC, someone travelling): the tab dates in this one.
-    const body: TabOverview = { ...overview, timeZone: deps.timeZone };
+    const body: TabOverview = { ...overview, timeZone: deps.timeZone, ...(erasing ? { erasureUnfinished: true as const } : {}) };
     return { body };
   });
   route('get', '/api/verantwoording/preview', async (caller, req) => {

@@ -7,7 +7,7 @@ import { addNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
 import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
-import { eraseConfirmCard, myDataCard } from '../../cards/verantwoording/my-data.card';
+import { eraseConfirmCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
 import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
@@ -52,6 +52,16 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     }],
   ];
 
+  /**
+   * A note or language choice while their erasure is unfinished: not stored (the erasure would
+   * delete it after it was confirmed). Said so, with the erasure's own card to finish it now;
+   * whether its resume job runs is not known here, so the card asks for the press.
+   */
+  const refusedWhileErasing = async (context: TurnContext, t: Translate) => {
+    await context.sendActivity(t('verantwoording.erase.notSaved'));
+    await postCard(context, erasureUnfinishedCard(t, { started: true, resumes: false }));
+  };
+
   for (const [pattern, command] of commands) {
     app.message(
       async (context) => conversationKindOf(context) === 'personal' && pattern.test(context.activity.text ?? ''),
@@ -64,6 +74,7 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
         } catch (err) {
           if (!isDomainError(err)) throw err;
           deps.logger.info({ code: err.code, detail: err.detail }, 'verantwoording command refused');
+          if (err.code === 'erasureUnderway') return void (await refusedWhileErasing(context, ui.t));
           await postCard(context, errorCard({ code: err.code, params: err.params, place: 'verantwoording' }, ui.t));
         }
       },

@@ -59,6 +59,8 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
           // A refused input goes back in its form (onCardAction renders it with the reason).
           if (form && err.input) throw err;
           deps.logger.info({ verb: name, code: err.code, detail: err.detail }, 'verantwoording action refused');
+          // Their erasure is unfinished, so nothing was stored: the way to finish it (whether its resume job runs is not known here).
+          if (err.code === 'erasureUnderway') return { card: erasureUnfinishedCard(t, { started: true, resumes: false }) };
           return { card: errorCard({ code: err.code, params: err.params, place: 'verantwoording', draft: typedOnOverview(data) }, t) };
         }
       },
