@@ -284,11 +284,46 @@ export function onCardAction<V extends VerbName>(
       await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
     }
   };
-  app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
-    await run(context, data);
+  const verbs = cardActionRoutes(app);
+  if (verbs.has(verb)) throw new Error(`card verb registered twice: ${verb}`);
+  verbs.set(verb, run);
+}
+
+type CardActionRun = (context: TurnContext, raw: unknown) => Promise<void>;
+const cardActionTables = new WeakMap<Application<TurnState>, Map<string, CardActionRun>>();
+
+/** The verb of an Action.Execute invoke, or of an Action.Submit message (teams-ai's default filter, `verb`). */
+function pressedVerb(context: TurnContext): { verb: string; execute: boolean } | undefined {
+  const a = context.activity;
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action') {
+    const action = (a.value as { action?: { type?: unknown; verb?: unknown } } | undefined)?.action;
+    return action?.type === 'Action.Execute' && typeof action.verb === 'string' ? { verb: action.verb, execute: true } : undefined;
+  }
+  const value = a.value as Record<string, unknown> | undefined;
+  if (a.type === 'message' && !a.text && value && typeof value === 'object' && typeof value.verb === 'string') return { verb: value.verb, execute: false };
+  return undefined;
+}
+
+/**
+ * One route for every card verb of the app (Action.Execute and the Action.Submit fallback), with
+ * the verbs in a map. teams-ai walks its routes one awaited selector at a time: with a route per
+ * verb and kind, a press on a late verb waited behind about ninety before its handler ran.
+ */
+function cardActionRoutes(app: Application<TurnState>): Map<string, CardActionRun> {
+  const known = cardActionTables.get(app);
+  if (known) return known;
+  const table = new Map<string, CardActionRun>();
+  cardActionTables.set(app, table);
+  const ours = (execute: boolean) => async (context: TurnContext) => {
+    const pressed = pressedVerb(context);
+    return !!pressed && pressed.execute === execute && table.has(pressed.verb);
+  };
+  app.adaptiveCards.actionExecute(ours(true), async (context, _state, data) => {
+    await table.get(pressedVerb(context)!.verb)!(context, data);
     return ''; // the invoke response was already sent by run()
   });
-  app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => run(context, data));
+  app.adaptiveCards.actionSubmit(ours(false), async (context, _state, data) => table.get(pressedVerb(context)!.verb)!(context, data));
+  return table;
 }
 
 /**
