@@ -36,6 +36,7 @@ describe('an AI draft asked for before any of questions 1-5 was answered', () =>
     expect({ requests: sent.length, inventedDraftShown: shown }).toEqual({ requests: 0, inventedDraftShown: false });
     // Bram hears why, and what the group can do.
     expect(JSON.stringify(pressed)).toContain('Er zijn nog geen antwoorden op vraag 1 tot 5');
+    expect(cardText(g.sharedCard())).toContain('jullie antwoorden op vraag 1 tot 5,');
     // Once a question is answered, AI drafts from it.
     await g.goTo(anna, 0);
     await g.contribute(anna, 1, 'We dragen mondeling over bij de wissel.');
@@ -81,6 +82,10 @@ describe('no answers yet, with a framework of its own', () => {
     await g.press(anna, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '1,3,4,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
     await g.startSession();
     await g.goTo(anna, 3);
+    // The card's explanation of the AI step names them too (it said "vraag 1 tot 5" whatever the
+    // framework said; left out in stop 43, closed in stop 44).
+    expect(cardText(g.sharedCard())).toContain('jullie antwoorden op vraag 1, 3 en 4,');
+    expect(cardText(g.sharedCard())).not.toContain('vraag 1 tot 5');
     const pressed = JSON.stringify(await g.press(bram, 'proposal.draft', g.ids()));
     expect(pressed).toContain('Er zijn nog geen antwoorden op vraag 1, 3 en 4');
     expect(ai.requests).toHaveLength(0);

@@ -79,7 +79,7 @@ const cards: [string, object][] = [
   ['the live session (group name)', sessionCard({
     groupId: 'g1', groupName: NAME, language: 'nl', weekNumber: 1, dayTitle: 'Kiezen', minutesLeft: 60,
     session: { id: 'g1_c1_s1', cycleId: 'g1_c1', seq: 1, day: 1, status: 'open', warned: false, currentIndex: 0, carriedOver: [] },
-    agenda: [item], current: item, energy: { in: energy, out: energy }, aiEnabled: false, memberTeamsIds: [], memberCount: 3, actionKey: 'k1',
+    agenda: [item], current: item, energy: { in: energy, out: energy }, aiEnabled: false, draftSources: [1, 2, 3, 4, 5], memberTeamsIds: [], memberCount: 3, actionKey: 'k1',
   }, t)],
   ['the session summary (group and contributor names)', sessionSummaryCard({
     groupName: NAME, cycleId: 'g1_c1', language: 'nl', weekNumber: 1, day: 1, dayTitle: 'Kiezen', weekly: false,

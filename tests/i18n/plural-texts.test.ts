@@ -75,7 +75,7 @@ function sessionView(locale: Locale, minutes: number, carriedOver: number[], con
   return {
     groupId: 'g1', groupName: 'Team Zorg', language: locale, weekNumber: 1, dayTitle: 'Kiezen', minutesLeft: minutes,
     session: { id: 'g1_c1_s1', cycleId: 'g1_c1', seq: 1, day: 1, status: 'open', warned: minutes <= 10, currentIndex: 0, carriedOver },
-    agenda: [item], current: item, energy: { in: energy, out: energy }, aiEnabled: false, memberTeamsIds: [], memberCount: 3, actionKey: 'k1',
+    agenda: [item], current: item, energy: { in: energy, out: energy }, aiEnabled: false, draftSources: [1, 2, 3, 4, 5], memberTeamsIds: [], memberCount: 3, actionKey: 'k1',
   };
 }
 

@@ -3,6 +3,7 @@ import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, plainText, subtle, textBlock } from './card-kit';
 import { groupQuestionSection } from './question.section';
+import { questionNumbers } from './question-numbers';
 
 /** Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer): worth asking again. */
 const MAY_PASS: readonly DraftFailure[] = ['rate-limited', 'timeout', 'unavailable', 'invalid-output', 'too-long'];
@@ -49,7 +50,7 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     block.push(textBlock(t('proposal.judgingBegun')));
   } else if (open) {
     block.push(
-      textBlock(ai.status === 'stalled' ? t('proposal.stalled') : t('proposal.explain')),
+      textBlock(ai.status === 'stalled' ? t('proposal.stalled') : t('proposal.explain', { questions: questionNumbers(view.draftSources, view.language, t) })),
       actionSet([execute(t('proposal.ask'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none', style: 'positive' })]),
     );
   }

@@ -1,4 +1,4 @@
-import { findQuestion, Framework, Question } from '../../domain/framework/framework';
+import { findQuestion, Framework, Question, questionsBeforeProposal } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
@@ -60,6 +60,8 @@ export interface SessionView {
   current?: AgendaItem;
   energy: Record<EnergyPhase, EnergyView>;
   aiEnabled: boolean;
+  /** The questions the AI draft is made from (the group's questions before the proposal, in this framework). */
+  draftSources: number[];
   proposal?: {
     id: string;
     /** `stalled`: a draft under way for longer than any takes; anyone may ask again. */
@@ -196,6 +198,7 @@ export function buildSessionView(
     current: agenda.find((a) => a.question.id === currentId),
     energy: { in: energyView(state, 'in'), out: energyView(state, 'out') },
     aiEnabled: deps.drafter.enabled,
+    draftSources: hasProposalQuestion ? questionsBeforeProposal(framework).map((q) => q.id) : [],
     ...(hasProposalQuestion && state.proposal
       ? {
           proposal: {
