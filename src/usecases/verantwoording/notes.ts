@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, addAgain, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, addAgain, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
@@ -22,10 +22,11 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
  * person's erasure is unfinished: the erasure would delete the note after it was said saved.
  */
 export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string }): Promise<AccountabilityNote> {
-  await refuseWhileErasing(deps, userId);
   const now = deps.clock.now();
   const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
+  // The text is checked first: a refused one comes back with its reason even when the store is down.
   const note = write(input.key);
+  await refuseWhileErasing(deps, userId);
   const found = (await deps.records.create(note)).record;
   let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, () => write(`${input.key}\n${note.text}`)) : asNote(found);
   if (stored.text !== note.text && !wasCreatedWith(stored, note.text)) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
@@ -55,6 +56,8 @@ export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: 
 
 /** Edits a note's text from the version the editor saw; a newer version wins and the editor gets `conflict`. */
 export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number }): Promise<AccountabilityNote> {
+  // The text is checked first: a refused one comes back with its reason even when the store is down.
+  cleanNoteText(input.text);
   await refuseWhileErasing(deps, userId);
   await getNote(deps, userId, noteId);
   const now = deps.clock.now();
