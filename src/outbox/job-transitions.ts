@@ -78,7 +78,8 @@ export class JobTransitions {
       ...job,
       // A sent or skipped job is kept only for its key and result (idempotency): what it said,
       // which may name people (a summary's authors, a card's refresh list), is not kept with it.
-      ...(DROPS_PAYLOAD.includes(status) ? { payload: {} } : {}),
+      // Nor who it listed: with the payload gone, the record holds no id of theirs for an erasure to find.
+      ...(DROPS_PAYLOAD.includes(status) ? { payload: {}, listed: undefined, listedIds: undefined } : {}),
       status,
       owner: undefined,
       lockedUntil: undefined,

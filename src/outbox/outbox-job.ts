@@ -1,4 +1,4 @@
-import { DeliveryStatus, OutboundMessage } from '../domain/outbox/outbox.port';
+import { DeliveryStatus, ListedPerson, OutboundMessage } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 
 /** A named hook with its arguments, kept with the job (a job holds no functions). */
@@ -49,6 +49,8 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   result?: { activityId?: string; conversationId?: string; status?: number; code?: string };
   /** Cosmos TTL in seconds, set when the job is finished. */
   ttl?: number;
+  /** Both ids of everyone in `listed`, in one flat list: what an erasure finds the job by. */
+  listedIds?: string[];
 }
 
 /** A person's 1:1 conversation with the bot, remembered so it is opened once. */
@@ -130,5 +132,10 @@ export function newJob(message: RenderedMessage, now: Date, position = 0): Outbo
     attempts: 0,
     createdAt: now.toISOString(),
     order: `${now.toISOString()}#${String(position).padStart(7, '0')}`,
+    ...(message.listed?.length ? { listedIds: listedIdsOf(message.listed) } : {}),
   };
+}
+
+export function listedIdsOf(listed: readonly ListedPerson[]): string[] {
+  return [...new Set(listed.flatMap((l) => [l.userId, l.platformId]))];
 }

@@ -3,6 +3,7 @@ import { BusinessEvents, NotDeliveredReason } from '../domain/shared/business-ev
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
+import { OlderForm } from './listed-people';
 import { OutboxSender, SenderOptions } from './outbox-sender';
 import { Rendered } from './sender-options';
 import { OutboxStore } from '../store/outbox.store';
@@ -75,6 +76,16 @@ export class Outbox implements OutboxPort {
    */
   onRender(kind: string, handler: RenderHandler): this {
     this.renderers.set(kind, handler);
+    return this;
+  }
+
+  /**
+   * How an erasure keeps a waiting message with `onSent.kind === onSentKind` queued in an older
+   * form, which listed its people through `about`, instead of deleting it for everyone (see
+   * OutboxStore.keepOlderForm): e.g. rebuilt in place as a message rendered when sent.
+   */
+  keepOlderForm(onSentKind: string, toCurrent: OlderForm): this {
+    this.store.keepOlderForm(onSentKind, toCurrent);
     return this;
   }
 

@@ -4,6 +4,7 @@ import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from './cosmos-connection';
 import { statusOf } from './document-store';
 import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
+import { OlderForm, withoutListedPerson } from '../outbox/listed-people';
 
 /** A job as read, with the ETag every state change is conditioned on. */
 export type Versioned<T> = T & { _etag: string };
@@ -182,7 +183,8 @@ export class OutboxStore {
    * Forgets a person who erased their data: their remembered 1:1 chats, every message addressed
    * to them (by id or to their 1:1 chat, sent or not: nothing should still reach an erased
    * person), the nudges whose guard names them, messages about them (`about`), and older
-   * messages in the given chats that name them.
+   * messages in the given chats that name them. A waiting message for others that only lists
+   * them (`listed`: a shared card's refresh list) is kept, without them (see `keepWithout`).
    * A job being sent at this moment loses its document; the sender then finds it gone (404) and
    * moves on. Safe to run again.
    */
@@ -207,15 +209,22 @@ export class OutboxStore {
     const keys = [...new Set([...p.platformIds.map((id) => `person:${id}`), ...conversationIds])];
     // `about` holds app ids; a Teams id put there (a card's refresh list) is found as well.
     const aboutIds = [...new Set([p.userId, ...p.platformIds])];
-    const aboutMatch = aboutIds.map((_, i) => `ARRAY_CONTAINS(c.about, @about${i})`).join(' OR ');
-    const { resources: addressed } = await this.container.items
-      .query<{ id: string }>({
+    const aboutMatch = aboutIds.map((_, i) => `ARRAY_CONTAINS(c.about, @about${i}) OR ARRAY_CONTAINS(c.listedIds, @about${i})`).join(' OR ');
+    const { resources: found } = await this.container.items
+      .query<Record<string, unknown>>({
         query:
-          "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND " +
+          "SELECT * FROM c WHERE c.type = 'outboxJob' AND " +
           `(ARRAY_CONTAINS(@keys, c.conversationKey) OR c.target.appUserId = @userId OR c.guard.args.userId = @userId OR ${aboutMatch})`,
         parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }, ...aboutIds.map((value, i) => ({ name: `@about${i}`, value }))],
       })
       .fetchAll();
+    const addressed: { id: string }[] = [];
+    const ids = new Set(aboutIds);
+    for (const job of found.map((r) => clean<OutboxJob>(r))) {
+      const toThem = keys.includes(job.conversationKey) || job.target.kind === 'person' || job.guard !== undefined;
+      // A message for others that only lists them (a group's session card, a team's poll card) still goes out, without them.
+      if (toThem || !(await this.keepWithout(job, ids))) addressed.push(job);
+    }
     const mentioned: string[] = [];
     for (const m of p.mentions) {
       const needle = JSON.stringify(m.text).slice(1, -1);
@@ -231,6 +240,35 @@ export class OutboxStore {
     let messages = 0;
     for (const id of new Set([...addressed.map((r) => r.id), ...mentioned])) if (await this.deleteIfThere(id)) messages++;
     return { messages, conversations };
+  }
+
+  /**
+   * Takes the person off a waiting message for others that only lists them (see
+   * `withoutListedPerson`), ETag-guarded: a sender that moved it meanwhile makes it read again.
+   * False when it is to be deleted instead: it names them beyond a list, it is no longer waiting
+   * (being sent right now, or a record of what was sent), or it kept changing.
+   */
+  private async keepWithout(job: Versioned<OutboxJob>, ids: ReadonlySet<string>): Promise<boolean> {
+    let current: Versioned<OutboxJob> | undefined = job;
+    for (let attempt = 0; attempt < 5 && current; attempt++) {
+      if (current.status !== 'pending') return false;
+      const next = withoutListedPerson(current, ids, current.onSent && this.olderForms.get(current.onSent.kind));
+      if (!next) return false;
+      if (await this.replaceIfUnchanged(current, next)) return true;
+      current = await this.get(job.id);
+    }
+    return !current;
+  }
+
+  private readonly olderForms = new Map<string, OlderForm>();
+
+  /**
+   * How an erasure keeps a waiting message with this `onSent` hook that was queued in an older
+   * form (`about` listing everyone its card refreshes for): brought to its current form, and
+   * then kept without the erased person, rather than deleted for everyone.
+   */
+  keepOlderForm(onSentKind: string, toCurrent: OlderForm): void {
+    this.olderForms.set(onSentKind, toCurrent);
   }
 
   private async deleteIfThere(id: string): Promise<boolean> {

@@ -48,6 +48,18 @@ export interface OutboundMessage {
    * authors and judges, the members in a shared card's refresh list): erasing one of them deletes it.
    */
   about?: string[];
+  /**
+   * The people a message shared with others only lists (a card's refresh list) and names nowhere
+   * else: erasing one of them takes them off the queued message (both ids, wherever the payload
+   * holds them), and it still goes out to the others. `about` would delete it for everyone.
+   */
+  listed?: ListedPerson[];
+}
+
+/** Someone a shared message lists: the app's id of them, and the chat-platform id its payload holds. */
+export interface ListedPerson {
+  userId: string;
+  platformId: string;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'undeliverable' | 'failed' | 'unconfirmed' | 'skipped';

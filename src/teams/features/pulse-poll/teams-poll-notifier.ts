@@ -17,6 +17,8 @@ import { pollReminderCard } from '../../cards/pulse/pulse-reminder.card';
 import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
 import { teamResultsCard } from '../../cards/pulse/pulse-team-results.card';
 import { AUTO_REFRESH_USERS } from '../../../usecases/pulse-poll/deliver-poll';
+import { Outbox } from '../../../outbox/outbox';
+import { listedIdsOf, OutboxJob } from '../../../outbox/outbox-job';
 
 export const POLL_HOOKS = {
   /** Remember the channel message of a poll (its thread takes the reminders). */
@@ -35,6 +37,22 @@ function cardPayload(card: AdaptiveCardJson): Record<string, unknown> {
   return cardActivity(card);
 }
 
+/**
+ * A channel poll card queued before its members were `listed` (its `about` held their app ids, in
+ * the order of the Teams ids in its refresh list): the same card, with each app id paired with
+ * its Teams id, so an erasure takes one member off it instead of deleting it for the team. A job
+ * whose lists do not pair up (or the announcement, which lists nobody) stays as it is.
+ */
+export function pollCardListing(job: OutboxJob): OutboxJob | undefined {
+  const attachments = (job.payload as { attachments?: { content?: { refresh?: { userIds?: unknown } } }[] }).attachments;
+  const platformIds = attachments?.[0]?.content?.refresh?.userIds;
+  const userIds = job.about ?? [];
+  if (!Array.isArray(platformIds) || platformIds.length !== userIds.length || !platformIds.every((id) => typeof id === 'string')) return undefined;
+  const { about: _about, ...rest } = job;
+  const listed = userIds.map((userId, i) => ({ userId, platformId: platformIds[i] as string }));
+  return { ...rest, listed, listedIds: listedIdsOf(listed) };
+}
+
 /** The poll's messages as Teams cards, each into the outbox under a key that makes it happen once. */
 export class TeamsPollNotifier implements PollNotifier {
   constructor(
@@ -43,7 +61,9 @@ export class TeamsPollNotifier implements PollNotifier {
     private readonly instruments: Instruments,
     /** The app's clock (tests fake it): how long a poll stays open is measured by it. */
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    if (outbox instanceof Outbox) outbox.keepOlderForm(POLL_HOOKS.cardPosted, pollCardListing);
+  }
 
   private base(poll: Poll, target: PollTarget, key: string): Pick<OutboundMessage, 'key' | 'tenantId' | 'route' | 'batch'> {
     return { key: `pulse:${poll.id}:${key}`, tenantId: poll.tenantId, route: { serviceUrl: target.serviceUrl, botId: target.botId }, batch: pollBatch(poll.id) };
@@ -96,8 +116,9 @@ export class TeamsPollNotifier implements PollNotifier {
         payload: cardPayload(this.formCard(poll, target, refreshFor.map((m) => m.platformId))),
         ...this.whileOpen(poll),
         onSent: { kind: POLL_HOOKS.cardPosted, args: { pollId: poll.id, targetId: target.id } },
-        // The card lists these members' Teams ids (refresh): erasing one of them deletes the job.
-        about: refreshFor.map((m) => m.userId),
+        // The card lists these members' Teams ids (refresh) and names nobody: erasing one of them
+        // takes them off the waiting card, and the team still gets it.
+        listed: refreshFor.map((m) => ({ userId: m.userId, platformId: m.platformId })),
       },
     ]);
   }

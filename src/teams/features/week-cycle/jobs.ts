@@ -15,8 +15,10 @@ import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { plannedWeeksEndCard } from '../../cards/planned-weeks-end.card';
 import { membersAtWeeksEnd, weeksEndGroupKey, weeksEndKey } from '../../../usecases/week-cycle/planned-weeks-end';
 import { FeatureDeps } from '../feature-deps';
-import { cardMessage } from '../../messenger';
-import { postSummary, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
+import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
+import { RenderedMessage } from '../../../outbox/outbox-job';
+import { SessionState } from '../../../domain/week-cycle/session';
+import { postSummary, SESSION_CARD_RENDER, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
 /** A week's end found before the week is marked complete: asked again this soon (the close's retry is near). */
@@ -39,6 +41,29 @@ function msUntil(wc: FeatureDeps['weekCycle'], at: Date | string): number {
 
 /** The outbox's hook for a session card the rhythm posted (see rememberRhythmCard). */
 const SESSION_CARD_POSTED = 'session.cardPosted';
+
+/**
+ * The rhythm's session card, built when the outbox sends it (SESSION_CARD_RENDER): the job holds
+ * only the session's ids, and is about no one. One card per session (its key, also when the start
+ * job runs again); `onSent` stores its id however late it goes out.
+ */
+function sessionCardMessage(state: SessionState, giveUpAfterMs: number): RenderedMessage {
+  const { group, session } = state;
+  const ref = group.conversationRef as { serviceUrl?: string; bot?: { id?: string }; conversation?: { id?: string; tenantId?: string } };
+  const conversationId = ref.conversation?.id;
+  if (!conversationId || !ref.serviceUrl) throw new Error('conversation reference without conversation or service URL');
+  const args = { groupId: group.id, sessionId: session.id };
+  return {
+    key: `session.card:${group.id}:${session.id}`,
+    tenantId: ref.conversation?.tenantId ?? 'unknown-tenant',
+    route: { serviceUrl: ref.serviceUrl, botId: ref.bot?.id },
+    target: { kind: 'conversation', conversationId },
+    payload: RENDERED_WHEN_SENT,
+    render: { kind: SESSION_CARD_RENDER, args },
+    giveUpAfterMs: Math.round(giveUpAfterMs),
+    onSent: { kind: SESSION_CARD_POSTED, args },
+  };
+}
 
 /**
  * The rhythm's session card went out: it is the session's card. Told by the outbox whenever the
@@ -84,6 +109,18 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const summary = await presenter.summaryWhenSent(groupId!, sessionId!);
     return summary ? { payload: cardMessage(summary.card), stillValid: summary.stillValid } : undefined;
   });
+  deps.outbox.onRender(SESSION_CARD_RENDER, async ({ groupId, sessionId }) => {
+    const shared = await presenter.sharedWhenSent(groupId!, sessionId!);
+    return shared ? { payload: cardMessage(shared.card), stillValid: shared.stillValid } : undefined;
+  });
+  // A card queued before it was rendered when sent (listing the members through `about`): an
+  // erasure of one of them rebuilds it in place as one rendered when sent, instead of deleting it.
+  deps.outbox.keepOlderForm(SESSION_CARD_POSTED, (job) => {
+    const { groupId, sessionId } = job.onSent?.args ?? {};
+    if (!groupId || !sessionId) return undefined;
+    const { about: _members, ...rest } = job;
+    return { ...rest, payload: RENDERED_WHEN_SENT, render: { kind: SESSION_CARD_RENDER, args: { groupId, sessionId } } };
+  });
   deps.outbox.onSent(SESSION_CARD_POSTED, async ({ groupId, sessionId }, { activityId }) => {
     if (groupId && sessionId && activityId) await rememberRhythmCard(wc, groupId, sessionId, activityId);
   });
@@ -116,17 +153,12 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { groupId, cycleId, week, day, at } = readPayload(startPayload, payload);
     const next = week && day && at ? await startPlannedSession(wc, groupId, { week, day, at }, (moved) => tellCaughtUp(deps, moved), (b) => tellBehind(deps, b)) : await startCycleSession(wc, groupId, cycleId);
     if (!next || next.kind !== 'session' || next.state.session.cardActivityId) return;
-    // The card's refresh list holds the members' Teams ids: erasing one of them deletes the message.
+    // The card is rendered when it goes out (its refresh list holds the members' Teams ids): a
+    // member erased while it waits for Teams is not on it, and the group still gets it.
     // A card that came after the session's end would show it still open: Teams' failures are retried until the end only.
     // One card per session (its key, also when this job runs again), and its id is stored however
     // late it goes out (the hook): the wait below runs out when Teams throttles the post.
-    const { session, group } = next.state;
-    const id = await deps.messenger.post(group.conversationRef, presenter.shared(next.state), {
-      key: `session.card:${group.id}:${session.id}`,
-      about: group.members.map((m) => m.id),
-      giveUpAfterMs: msUntil(wc, session.endsAt),
-      onSent: { kind: SESSION_CARD_POSTED, args: { groupId: group.id, sessionId: session.id } },
-    });
+    const id = (await deps.outbox.deliver(sessionCardMessage(next.state, msUntil(wc, next.state.session.endsAt)))).activityId;
     if (id) await rememberCard(wc, next.state, id);
   });
 

@@ -34,6 +34,12 @@ export const summaryKey = (sessionId: string) => `summary:${sessionId}`;
 export const SUMMARY_RENDER = 'weekCycle.sessionSummary';
 
 /**
+ * The outbox hook that builds a session's shared card when it is sent: the rhythm's card, which
+ * lists every member (its refresh list), so the queued job holds no one and an erasure leaves it.
+ */
+export const SESSION_CARD_RENDER = 'weekCycle.sessionCard';
+
+/**
  * Posts a session's summary, built when the outbox sends it from what is stored then: a summary
  * queued (or still being written) while a member it credits was erased goes out without them,
  * and the queued job never holds what it says. While an erasure in the group is under way the
@@ -95,16 +101,30 @@ export class SessionPresenter {
    * holds while no erasure in the group began or ended since it was built (checked again right
    * before the call, after the sender's waits; counted, not timed: two may end in one millisecond).
    */
-  async summaryWhenSent(groupId: string, sessionId: string): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
+  summaryWhenSent(groupId: string, sessionId: string): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
+    return this.whenSent(groupId, sessionId, 'summary', (state) => this.summary(state));
+  }
+
+  /**
+   * The shared card as the outbox sends it (see SESSION_CARD_RENDER): its refresh list and what it
+   * shows are those of the group as it is then, so a member erased while it waited is not on it.
+   * It holds as the summary does (an erasure under way in the group makes it wait).
+   */
+  sharedWhenSent(groupId: string, sessionId: string): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
+    return this.whenSent(groupId, sessionId, 'session card', async (state) => this.shared(state));
+  }
+
+  /** A card built from the session as stored when the outbox sends it, valid while no erasure in the group began or ended. */
+  private async whenSent(groupId: string, sessionId: string, what: string, build: (state: SessionState) => Promise<AdaptiveCardJson>): Promise<{ card: AdaptiveCardJson; stillValid: () => Promise<boolean> } | undefined> {
     const state = await this.deps.weekCycle.sessions.loadState(groupId, sessionId);
     if (!state) return undefined;
-    if (state.group.erasing?.length) throw new Error('an erasure in the group is under way; the summary waits for it');
+    if (state.group.erasing?.length) throw new Error(`an erasure in the group is under way; the ${what} waits for it`);
     const builtFrom = { at: state.group.lastErasureAt, done: state.group.erasuresDone ?? 0 };
     const stillValid = async () => {
       const group = await this.deps.weekCycle.groups.get(groupId);
       return !!group && !group.erasing?.length && (group.erasuresDone ?? 0) === builtFrom.done && group.lastErasureAt === builtFrom.at;
     };
-    return { card: await this.summary(state), stillValid };
+    return { card: await build(state), stillValid };
   }
 
   /**
