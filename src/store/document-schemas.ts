@@ -406,6 +406,9 @@ const outboxJob = z
     giveUpAfterMs: z.number().int().nonnegative().optional(),
     batch: z.string().max(1024).optional(),
     about: z.array(id).max(50).optional(),
+    // The people a shared card's refresh list names (Teams allows 60), and both their ids flat: an erasure keeps the card without them.
+    listed: z.array(z.object({ userId: id, platformId: id }).strict()).max(60).optional(),
+    listedIds: z.array(id).max(120).optional(),
     status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped']),
     conversationKey: z.string().min(1).max(2048),
     notBefore: isoTime,

@@ -1,3 +1,4 @@
+import { documentProblems } from '../../src/store/document-schemas';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -76,6 +77,8 @@ describe.each([
     // Kept, still waiting, with the others listed and nothing of the erased member in it.
     const kept = (await outboxJobs()).filter((j) => j.id === card.id).map((j) => ({ status: j.status, about: j.about, listed: j.listed?.map((l) => l.userId).sort(), namesLeaver: namesLeaver(j) }));
     expect(kept).toEqual([{ status: 'pending', about: undefined, listed: others.map((m) => m.aadObjectId).sort(), namesLeaver: false }]);
+    // The kept job is a document the store's schema allows (`listed`, `listedIds`).
+    expect((await outboxJobs()).filter((j) => j.id === card.id).flatMap((j) => documentProblems('outbox', j as unknown as Record<string, unknown>))).toEqual([]);
 
     // Teams is back.
     t.connector.faults.splice(t.connector.faults.indexOf(down), 1);
