@@ -20,6 +20,8 @@ import { TalentReviewDeps } from '../usecases/talent-review/deps';
 import { WeekCycleDeps } from '../usecases/week-cycle/deps';
 import { previewCard } from '../teams/features/talent-review/preview-card';
 import { refreshPrepCards } from '../usecases/talent-review/prep';
+import { pollMarkerErasure } from '../usecases/pulse-poll/forget-respondent';
+import { CosmosPollRepository } from '../store/pulse-poll.repositories';
 
 /**
  * Every feature, in registration order. Routes are matched in this order, so the fallbacks that
@@ -61,6 +63,8 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   });
   // A team's mirror is noted on the groups in its channels, for their next sessions.
   const pulse = composePulsePoll(p, { mirrorBack: async (team, mirror) => void (await noteTeamMirror(weekCycle, team, mirror)) });
+  // Composed after Mijn verantwoording: its erasure reaches the open private polls' tallies with the polls' own key.
+  verantwoording.dataRights.pollMarkers = pollMarkerErasure({ polls: new CosmosPollRepository(p.cosmos), tallies: pulse.tallies, hashKey: pulse.hashKey });
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });

@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { LegacyAnswers } from '../domain/pulse-poll/legacy';
 import { Poll } from '../domain/pulse-poll/poll';
-import { Installation, InstallationRepository, LegacyAnswerRepository, PollRepository, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
+import { Installation, InstallationRepository, LegacyAnswerRepository, OpenPrivatePolls, PollRepository, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
 import { PollTally, TALLY_ID } from '../domain/pulse-poll/tally';
 import { DomainError } from '../domain/shared/errors';
 import { stableId } from '../domain/shared/ids';
@@ -9,7 +9,7 @@ import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
 
-export class CosmosPollRepository implements PollRepository {
+export class CosmosPollRepository implements PollRepository, OpenPrivatePolls {
   private readonly store: DocumentStore<Poll>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<Poll>(conn.container('polls'), (p) => p.pollId);
@@ -37,6 +37,10 @@ export class CosmosPollRepository implements PollRepository {
       query: "SELECT * FROM c WHERE c.type = 'poll' AND (c.startedBy = @userId OR ARRAY_CONTAINS(@teamsIds, c.startedByTeamsId))",
       parameters: [{ name: '@userId', value: userId }, { name: '@teamsIds', value: platformIds }],
     });
+  }
+  /** For erasure only (across partitions): the private polls still open, whose tallies list who was asked. */
+  openPrivate() {
+    return this.store.query({ query: "SELECT * FROM c WHERE c.type = 'poll' AND c.status = 'open' AND c.delivery = 'private'", parameters: [] });
   }
 }
 

@@ -36,6 +36,16 @@ export interface PollRepository {
   listForTenant(tenantId: string): Promise<Poll[]>;
 }
 
+/** For erasure only (across partitions): the private polls still taking answers. */
+export interface OpenPrivatePolls {
+  openPrivate(): Promise<Poll[]>;
+}
+
+/** Erasure: forgets a person's markers in the tallies of the private polls still open (forgetPollMarkers). */
+export interface PollMarkersOfPerson {
+  forget(person: { userId: string; platformIds: string[] }): Promise<number>;
+}
+
 /**
  * The answers of a poll, folded into one tally document (see `PollTally`). Every change is a
  * read-modify-write under the document's ETag, retried on a conflict, so concurrent answers

@@ -4,6 +4,7 @@ import { ReviewManagersIndex } from '../talent-review/ports';
 import { OutboxPurge } from '../outbox/outbox.port';
 import { PrepDaysOff, TalentReview } from '../talent-review/review';
 import { ProposalsToManagerErasure } from '../talent-review/proposal-to-manager';
+import { PollMarkersOfPerson } from '../pulse-poll/ports';
 
 /**
  * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
@@ -53,4 +54,6 @@ export interface DataRightsDeps {
   polls?: PollsStartedBy;
   /** Erasing a manager takes their name off the proposals members put before them (the answer's words stay). */
   proposalsToManager?: ProposalsToManagerErasure;
+  /** The open private B3 polls forget that the person was asked and answered (their scores stay, nobody's). */
+  pollMarkers?: PollMarkersOfPerson;
 }

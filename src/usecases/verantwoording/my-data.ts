@@ -319,6 +319,7 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   const { messages } = await deps.dataRights.outbox.forgetPerson(outboxPerson(userId, groups, reviewsOf, known));
   // The B3-spiegel polls they started keep their ids (and perhaps their 1:1 chat) otherwise.
   await forgetPollStarter(deps.dataRights.polls, outboxPerson(userId, groups, reviewsOf, known));
+  await deps.dataRights.pollMarkers?.forget(outboxPerson(userId, groups, reviewsOf, known));
   // Join offers scheduled before their job ids were random have a hash of the person's id as id.
   await forgetLegacyOfferJobs(deps.dataRights.jobs, userId, groups.flatMap((g) => g.trace.cycles.map((c) => c.id)));
   const reviews = await eraseReviews(deps, reviewsOf, { userId, marker, language: deps.defaultLanguage });
