@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Container, CosmosClient, Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
-import { createEmbeddedServer } from './embedded-server';
 import type { Logger } from '../log/logger';
 import { CONTAINERS, ContainerName } from './containers';
 
@@ -59,6 +58,9 @@ export interface EmbeddedCosmosOptions {
 export async function startEmbeddedCosmos(databaseId: string, options: EmbeddedCosmosOptions = {}): Promise<CosmosConnection & { endpoint: string }> {
   // Plain HTTP on loopback: encrypting every response cost both sides a fifth of a query's time.
   // The self-signed certificate also kept browsers out; the embedded server's guard does that now.
+  // Loaded only here: against Azure Cosmos DB, and in test files that use a server already running,
+  // the embedded server's few hundred modules are never loaded.
+  const { createEmbeddedServer } = await import('./embedded-server');
   const server = createEmbeddedServer();
   const { observer } = options;
   if (observer?.connection) server.on('connection', () => observer.connection!());
