@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
+import { entraTokenProvider } from '../azure/entra-credential';
 import { AzureOpenAI } from 'openai';
 import type { AppConfig } from '../config/config';
 
@@ -34,7 +34,7 @@ export function counted<T>(work: () => Promise<T>): { attempts: () => number; re
 export function createClient(settings: AiSettings): AzureOpenAI {
   const auth = settings.apiKey
     ? { apiKey: settings.apiKey }
-    : { azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), COGNITIVE_SERVICES_SCOPE) };
+    : { azureADTokenProvider: entraTokenProvider(COGNITIVE_SERVICES_SCOPE) };
   return new CountingAzureOpenAI({
     ...auth,
     // baseURL rather than endpoint: the SDK would otherwise let OPENAI_BASE_URL from the

@@ -1,4 +1,5 @@
-import { DefaultAzureCredential, TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { entraCredential } from '../azure/entra-credential';
 import { DirectoryPort } from '../domain/directory/directory.port';
 import type { Logger } from '../log/logger';
 
@@ -31,7 +32,7 @@ export class GraphDirectory implements DirectoryPort {
 
   constructor(private readonly baseUrl: string, private readonly logger: Logger, credential?: TokenCredential) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.credential = isLoopback(this.baseUrl) ? undefined : (credential ?? new DefaultAzureCredential());
+    this.credential = isLoopback(this.baseUrl) ? undefined : (credential ?? entraCredential());
   }
 
   protected async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Container, CosmosClient, Database } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import { entraCredential } from '../azure/entra-credential';
 import type { Logger } from '../log/logger';
 import { CONTAINERS, ContainerName } from './containers';
 
@@ -97,7 +97,7 @@ export async function connectCosmos(settings: CosmosSettings, logger: Logger, tt
   }
   const client = settings.key
     ? new CosmosClient({ endpoint: settings.endpoint, key: settings.key })
-    : new CosmosClient({ endpoint: settings.endpoint, aadCredentials: new DefaultAzureCredential() });
+    : new CosmosClient({ endpoint: settings.endpoint, aadCredentials: entraCredential() });
   const database = await ensureContainers(client, settings.database, ttl);
   logger.info({ auth: settings.key ? 'key' : 'managed-identity' }, 'connected to Azure Cosmos DB');
   return connection(client, database, async () => undefined);

@@ -15,7 +15,7 @@ const ALLOWED: readonly { pkg: RegExp; name: string; where: readonly string[] }[
   { pkg: /^@microsoft\/teams-ai(\/|$)/, name: '@microsoft/teams-ai', where: ['src/teams/', 'src/app/'] },
   { pkg: /^restify(\/|$)/, name: 'restify', where: ['src/teams/server.ts', 'src/web/', 'src/app/'] },
   { pkg: /^@azure\/cosmos(\/|$)/, name: '@azure/cosmos', where: ['src/store/'] },
-  { pkg: /^@azure\/identity(\/|$)/, name: '@azure/identity', where: ['src/store/cosmos-connection.ts', 'src/ai/', 'src/directory/'] },
+  { pkg: /^@azure\/identity(\/|$)/, name: '@azure/identity', where: ['src/azure/', 'src/directory/'] },
   { pkg: /^(openai|@azure\/openai)(\/|$)/, name: 'openai, @azure/openai', where: ['src/ai/'] },
   { pkg: /^@azure\/monitor-opentelemetry(\/|$)/, name: '@azure/monitor-opentelemetry', where: ['src/telemetry/'] },
   { pkg: /^@microsoft\/teams-js(\/|$)/, name: '@microsoft/teams-js', where: ['src/tab/'] },
