@@ -238,7 +238,8 @@ export const VERBS = {
    * card's key). The limits' own reasons come from the domain; these only bound what a card carries.
    */
   openProposalToManager: { verb: 'review.proposalToManager.open', data: z.object({ groupId: id, proposalId: id, text: noteDraft, draft: noteDraft }) },
-  sendProposalToManager: { verb: 'review.proposalToManager.send', data: z.object({ groupId: id, proposalId: id, words: shortText(20_000).default(''), k: key, draft: noteDraft }) },
+  // `to`/`toName`: the manager the form named (the send goes to nobody else; a refusal draws the form again without the directory).
+  sendProposalToManager: { verb: 'review.proposalToManager.send', data: z.object({ groupId: id, proposalId: id, words: shortText(20_000).default(''), k: key, draft: noteDraft, to: id.optional(), toName: shortText(500).optional() }) },
   answerProposalToManager: { verb: 'review.proposalToManager.answer', data: z.object({ memberId: id, recordId: id, answer: shortText(20_000).default(''), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },

@@ -15,6 +15,7 @@ import {
   proposalWords,
   withAnswer,
 } from '../../domain/talent-review/proposal-to-manager';
+import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
 import { TalentReviewDeps } from './deps';
 import { managerNameOf } from './request-review';
@@ -58,7 +59,14 @@ export async function putBeforeStatus(deps: PutBeforeDeps, memberId: string, gro
   return { status: 'open', managerId, ...(managerName ? { managerName } : {}), proposal: decided.proposal };
 }
 
-export type PutBeforeOutcome = Exclude<PutBeforeStatus, { status: 'open' }> | { status: 'sent'; record: ProposalToManager };
+/**
+ * `managerChanged`: the directory names another manager than the form did (or the form named
+ * none): nothing was sent; the status says whom a new form goes to.
+ */
+export type PutBeforeOutcome =
+  | Exclude<PutBeforeStatus, { status: 'open' }>
+  | { status: 'sent'; record: ProposalToManager }
+  | { status: 'managerChanged'; now: Extract<PutBeforeStatus, { status: 'open' }> };
 
 export interface PutBeforeInput {
   memberId: string;
@@ -70,6 +78,8 @@ export interface PutBeforeInput {
   words?: string;
   /** The key of the send press, set when the form was rendered. */
   pressKey: string;
+  /** The manager the form named (its button's data): the words were written for them, so nobody else gets them. */
+  namedManagerId?: string;
 }
 
 /** What the manager's card shows of a record. */
@@ -81,16 +91,21 @@ export function managerViewOf(record: ProposalToManager): ManagerCardView {
  * The member puts the proposal before their manager: a record in their own partition (its id
  * from member, proposal and press, so Teams delivering the press again finds it), then the
  * manager's card through the outbox under the record's key (one card however often it is asked).
+ * Only to the manager the form named, if the directory still names them (`managerChanged`
+ * otherwise: the words were written for someone else). Refused (`erasureUnderway`) while the
+ * member's erasure is unfinished: it would delete the record after she was told it was sent.
  */
 export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
   const words = proposalWords(input.words);
+  await refuseWhileErasing(deps.verantwoording, input.memberId);
   const id = proposalToManagerId(input.memberId, input.proposalId, input.pressKey);
   const earlier = await deps.proposalsToManager.get(input.memberId, id);
   let record = earlier;
   if (!record) {
     const status = await putBeforeStatus(deps, input.memberId, input.groupId, input.proposalId);
     if (status.status !== 'open') return status;
+    if (status.managerId !== input.namedManagerId) return { status: 'managerChanged', now: status };
     const name = input.memberName?.trim();
     const fresh: ProposalToManager = {
       id,

@@ -1,18 +1,23 @@
 import { ProposalToManager } from '../../../domain/talent-review/proposal-to-manager';
 import { Translate } from '../../../i18n/i18n';
 import { PutBeforeOutcome } from '../../../usecases/talent-review/put-proposal-before-manager';
-import { adaptiveCard, AdaptiveCardJson, container, heading, plainText, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, heading, plainText, refusalNotice, subtle, textBlock } from '../card-kit';
+import { erasureUnfinishedCard } from '../verantwoording/my-data.card';
 import { backToOverview } from '../verantwoording/format';
 import { decidedProposalSection } from './decided-proposal.section';
 
 /**
  * What the member hears of their send, in their own chat: put before whom (with their words as
- * sent), or why nothing was sent: a proposal that is not theirs or not adopted, no manager.
- * `draft`: the overview's new note, carried back to it.
+ * sent), or why nothing was sent: a proposal that is not theirs or not adopted, no manager; then
+ * the words they typed, to copy (`typed`), so none is lost. (A changed manager comes back as the
+ * form itself.) `draft`: the overview's new note, carried back to it.
  */
-export function proposalToManagerOutcomeCard(outcome: PutBeforeOutcome, t: Translate, opts: { draft?: string } = {}): AdaptiveCardJson {
+export function proposalToManagerOutcomeCard(outcome: Exclude<PutBeforeOutcome, { status: 'managerChanged' }>, t: Translate, opts: { draft?: string; typed?: string } = {}): AdaptiveCardJson {
   const back = backToOverview(t, opts.draft);
-  if (outcome.status !== 'sent') return adaptiveCard([heading(t('proposalToManager.title')), textBlock(t(`proposalToManager.${outcome.status}`))], [back]);
+  if (outcome.status !== 'sent') {
+    const typed = opts.typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.words', label: t('proposalToManager.typedNotSent'), isMultiline: true, value: opts.typed }] : [];
+    return adaptiveCard([heading(t('proposalToManager.title')), textBlock(t(`proposalToManager.${outcome.status}`)), ...typed], [back]);
+  }
   const { record } = outcome;
   const line = record.managerName ? t('proposalToManager.sent', { manager: record.managerName }) : t('proposalToManager.sentToYourManager');
   return adaptiveCard(
@@ -44,4 +49,16 @@ export function proposalAnswerNoticeCard(record: ProposalToManager, answer: stri
     ],
     [backToOverview(t, undefined, 'talentReview.notice.verantwoording')],
   );
+}
+
+/**
+ * A send while the member's erasure is unfinished: nothing stored or sent (the erasure would
+ * delete the record after she was told it was sent). Said so, as every other change of her data
+ * is refused then, above the erasure's own card with the button to finish it now.
+ */
+export function proposalToManagerWhileErasingCard(t: Translate): AdaptiveCardJson {
+  const card = erasureUnfinishedCard(t, { started: true, resumes: false });
+  // Under its heading: why nothing was sent comes first.
+  const [title, ...rest] = card.body;
+  return { ...card, body: [...(title ? [title] : []), refusalNotice(t('verantwoording.erase.notSaved')), ...rest] };
 }

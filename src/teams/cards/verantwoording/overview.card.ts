@@ -14,6 +14,12 @@ import { proposalOutcome, proposalTextElements } from './proposal-summary';
 
 /** How much of a long verantwoording fits on a card; the tab shows everything. */
 export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
+/**
+ * How many of the times a proposal was put before the manager one proposal shows (the latest):
+ * each may carry an answer of `answerChars`, and a proposal put before the manager every week
+ * would outgrow Teams' message size. The rest are in the export (the tab does not list them).
+ */
+export const PUT_BEFORE_SHOWN = 3;
 
 function trajectSection(traject: ProfTraject | undefined, t: Translate): Element[] {
   const title = textBlock(t('verantwoording.traject.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' });
@@ -30,13 +36,18 @@ function trajectSection(traject: ProfTraject | undefined, t: Translate): Element
 }
 
 /**
- * Under a proposal the group adopted or adapted: each time the person put it before their manager
- * (to whom, when, the answer as plain text), and the button to do so, which says it is their own act.
+ * Under a proposal the group adopted or adapted: the latest times the person put it before their
+ * manager (to whom, when, the answer as plain text), how many earlier ones the export holds, and
+ * the button to do so, which says it is their own act.
  */
 function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string): Element[] {
   if (!mayBePutBefore({ verdict: p.status })) return [];
   const items: Element[] = [];
-  for (const e of putBefore.filter((x) => x.proposalId === p.id && x.groupId === p.groupId)) {
+  // Oldest first: the latest few, still in the order they were sent.
+  const all = putBefore.filter((x) => x.proposalId === p.id && x.groupId === p.groupId);
+  const earlier = Math.max(0, all.length - PUT_BEFORE_SHOWN);
+  if (earlier) items.push(textBlock(t('proposalToManager.putBeforeEarlier', { count: earlier }), { isSubtle: true, size: 'Small' }));
+  for (const e of all.slice(earlier)) {
     const date = formatDate(e.sentAt, locale, timeZone);
     items.push(plainText(e.managerName ? t('proposalToManager.putBefore', { manager: e.managerName, date }) : t('proposalToManager.putBeforeYourManager', { date }), { size: 'Small', weight: 'Bolder' }));
     if (e.answer) {

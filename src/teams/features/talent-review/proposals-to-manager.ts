@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { DomainError } from '../../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
 import { MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
 import { Translate } from '../../../i18n/i18n';
-import { answerProposal, managerViewOf, PutBeforeDeps, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
-import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { answerProposal, decidedProposalOf, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
+import { CardActionContext, FieldProblem, onCardAction, RefusalForm, RefusedInput } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
+import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-review/proposal-to-manager-form.card';
-import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
+import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManagerWhileErasingCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 
@@ -71,12 +72,41 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
     const ui = await memberUi(context);
     const status = await putBeforeStatus(ptm, ui.userId, ids.groupId, ids.proposalId);
     if (status.status !== 'open') return proposalToManagerOutcomeCard(status, ui.t, { draft: opts.draft });
-    return proposalToManagerFormCard({ ...ids, ...(status.managerName ? { managerName: status.managerName } : {}), proposal: status.proposal }, ui.t, randomUUID(), opts);
+    return proposalToManagerFormCard({ ...ids, managerId: status.managerId, ...(status.managerName ? { managerName: status.managerName } : {}), proposal: status.proposal }, ui.t, randomUUID(), opts);
   };
   const idsOf = (values: Record<string, unknown>) => ({ groupId: submittedText(values, 'groupId') ?? '', proposalId: submittedText(values, 'proposalId') ?? '' });
-  const sendForm: RefusalForm = {
-    render: async (context, r) => opening(context, idsOf(r.values), { draft: submittedText(r.values, 'draft'), refused: { values: r.values, errors: r.errors } }),
-    reason,
+  /**
+   * The form again with the refused words and their reason, naming the manager the pressed form
+   * named (its button's data): the directory is not asked, so an outage does not lose the words. A
+   * proposal no longer open: why, with the words to copy. A form that named nobody asks the
+   * directory, and when that does not answer the plain form keeps the words with their reason.
+   */
+  const refusedSend = async (context: TurnContext, r: RefusedInput): Promise<AdaptiveCardJson> => {
+    const ids = idsOf(r.values);
+    const draft = submittedText(r.values, 'draft');
+    const refused = { values: r.values, errors: r.errors };
+    const named = submittedText(r.values, 'to');
+    if (!named) {
+      return opening(context, ids, { draft, refused }).catch((err: unknown) => {
+        if (!isDomainError(err) || err.code !== 'directoryUnavailable') throw err;
+        return refusedFormFallback('review.proposalToManager.send', r.values, r.errors, r.t);
+      });
+    }
+    const decided = await decidedProposalOf(ptm, actorOf(context).id, ids.groupId, ids.proposalId);
+    if (decided.status !== 'decided') return proposalToManagerOutcomeCard(decided, r.t, { draft, typed: submittedText(r.values, 'words') });
+    const managerName = submittedText(r.values, 'toName');
+    return proposalToManagerFormCard({ ...ids, managerId: named, ...(managerName ? { managerName } : {}), proposal: decided.proposal }, r.t, randomUUID(), { draft, refused });
+  };
+  const sendForm: RefusalForm = { render: refusedSend, reason };
+  /**
+   * What the member sees of a send that was done or not: the outcome; or, when the directory names
+   * another manager than the form did, a new form naming that one, her words kept, nothing sent.
+   */
+  const afterSend = (outcome: PutBeforeOutcome, t: Translate, data: { groupId: string; proposalId: string; words: string; draft?: string; to?: string }): AdaptiveCardJson => {
+    if (outcome.status !== 'managerChanged') return proposalToManagerOutcomeCard(outcome, t, { draft: data.draft, typed: data.words });
+    const { now } = outcome;
+    const form = { groupId: data.groupId, proposalId: data.proposalId, managerId: now.managerId, ...(now.managerName ? { managerName: now.managerName } : {}), proposal: now.proposal };
+    return proposalToManagerFormCard(form, t, randomUUID(), { draft: data.draft, words: data.words, managerNotice: data.to ? 'changed' : 'unnamed' });
   };
   const answerForm: RefusalForm = {
     render: async (context, r) => {
@@ -109,10 +139,16 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
         proposalId: data.proposalId,
         words: data.words,
         pressKey: data.k ?? context.activity.id ?? randomUUID(),
+        ...(data.to ? { namedManagerId: data.to } : {}),
+      }).catch((err: unknown) => {
+        // Her erasure is unfinished: nothing stored or queued; said so, with the way to finish it.
+        if (isDomainError(err) && err.code === 'erasureUnderway') return undefined;
+        throw err;
       });
       // The outcome only: who put what before whom, and the words, stay out of the log.
-      deps.logger.info({ outcome: outcome.status }, 'proposal put before a manager');
-      return { card: proposalToManagerOutcomeCard(outcome, ui.t, { draft: data.draft }), personal: true };
+      deps.logger.info({ outcome: outcome?.status ?? 'erasureUnderway' }, 'proposal put before a manager');
+      if (!outcome) return { card: proposalToManagerWhileErasingCard(ui.t), personal: true };
+      return { card: afterSend(outcome, ui.t, data), personal: true };
     },
     { form: sendForm },
   );
