@@ -28,10 +28,17 @@ describe('once-only steps whose answer was lost', () => {
   afterAll(() => t.stop());
 
   const openSession = () => sessionWithAnswer(t, `19:step-faults-${round++}@thread.v2`);
-  /** The next write of a session document (a replace, or a close's transaction with its open gate) is stored, and its answer dropped. */
-  const loseNextSessionReplace = () => {
+  /**
+   * The next write of this session's document (a replace of it, or a close's transaction with its
+   * open gate) is stored, and its answer dropped. Aimed at the document: the scheduler's jobs live
+   * in the same container, and a claim of another group's job, in a lane beside this one, could
+   * otherwise take the fault first.
+   */
+  const loseNextSessionReplace = (g: GroupDriver) => {
     let used = false;
-    t.proxy!.faults = (req) => (!used && (req.kind === 'replace' || req.kind === 'batch') && req.container === 'sessions' ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
+    const sessionDoc = `/docs/${g.ids().sessionId}`;
+    const ours = (req: { kind: string; container?: string; path: string }) => req.container === 'sessions' && ((req.kind === 'replace' && req.path.endsWith(sessionDoc)) || req.kind === 'batch');
+    t.proxy!.faults = (req) => (!used && ours(req) ? ((used = true), { kind: 'dropAfter' } as CosmosFault) : undefined);
     return () => {
       t.proxy!.faults = undefined;
       return used;
@@ -43,7 +50,7 @@ describe('once-only steps whose answer was lost', () => {
   it('posts the summary once when a member ends the session', async () => {
     const g = await openSession();
     const before = t.connector.calls.length;
-    const restore = loseNextSessionReplace();
+    const restore = loseNextSessionReplace(g);
     const answer = await g.press(MEMBERS[1]!, 'session.end', g.ids());
     expect(restore()).toBe(true);
     expect(isNormalCard(answer)).toBe(true);
@@ -56,14 +63,14 @@ describe('once-only steps whose answer was lost', () => {
     const g = await openSession();
     const before = t.connector.calls.length;
     t.clock.advanceMinutes(50);
-    let restore = loseNextSessionReplace();
+    let restore = loseNextSessionReplace(g);
     await t.app.scheduler.runDue();
     expect(restore()).toBe(true);
     await t.app.outbox.drain(30_000);
     expect(t.connector.calls.slice(before).filter((c) => c.activity.text?.startsWith('Nog 10 minuten'))).toHaveLength(1);
 
     t.clock.advanceMinutes(10);
-    restore = loseNextSessionReplace();
+    restore = loseNextSessionReplace(g);
     await t.app.scheduler.runDue();
     expect(restore()).toBe(true);
     await t.app.outbox.drain(30_000);
