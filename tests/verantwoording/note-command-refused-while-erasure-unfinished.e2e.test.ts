@@ -10,6 +10,7 @@
  */
 import { user } from '../support/activities';
 import { cardText } from '../support/group-driver';
+import { cardProblems } from '../support/card-validator';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from './support';
 
@@ -51,6 +52,14 @@ describe('the personal chat while an erasure is unfinished', () => {
     expect(cardText(pressed)).toContain('Your data has not been fully erased yet');
     expect(actionData(pressed, 'verantwoording.erase.confirm')).toEqual({ confirm: 'yes' });
     expect((await own('note')).map((n) => n.text)).toEqual(['Written before the erasure']);
+  });
+
+  it('says so on the overview, with the way to finish the erasure (stop 44)', async () => {
+    const overview = await eva.say('verantwoording', EN);
+    const card = overview.cards[0];
+    expect(cardText(card)).toContain('You asked to erase all your data. That has started but has not finished');
+    expect(actionData(card, 'verantwoording.erase.confirm')).toEqual({ confirm: 'yes' });
+    expect(cardProblems(card)).toEqual([]);
   });
 
   it('stores a note again once the erasure is finished', async () => {

@@ -81,6 +81,8 @@ export interface VerantwoordingOverview {
   conversations: ConversationForProfessional[];
   /** Proposals they put before their manager (their own act, never the group's), oldest first; absent: none read. */
   putBefore?: PutBeforeEntry[];
+  /** An erasure of the person began and has not finished (its ticket is among their records): what is shown is about to go. */
+  erasureUnfinished?: true;
 }
 
 /** One time the person put a proposal before their manager, and the manager's answer when there is one. */
@@ -217,5 +219,6 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
     },
     granted: grantedTime(deps.learningHoursPerWeek ?? DEFAULT_LEARNING_HOURS_PER_WEEK, traject?.plannedWeeks),
     putBefore: putBeforeEntries(own as unknown as { type: string }[]),
+    ...((own as unknown as { type: string }[]).some((r) => r.type === 'erasureTicket') ? { erasureUnfinished: true as const } : {}),
   };
 }

@@ -11,7 +11,6 @@ import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { exportMyData, tryEraseMyData } from '../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../usecases/verantwoording/notes';
 import { buildOverview, VerantwoordingOverview } from '../../usecases/verantwoording/overview';
-import { erasureUnfinished } from '../../usecases/verantwoording/erasure-ticket';
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
@@ -73,7 +72,7 @@ export interface TabApiDeps {
  * reads them as before. `erasureUnfinished` (only when true): an erasure of the person began and
  * has not finished, so what is shown is about to go and no change is stored until it is done.
  */
-export type TabOverview = VerantwoordingOverview & { timeZone: string; erasureUnfinished?: true };
+export type TabOverview = VerantwoordingOverview & { timeZone: string };
 
 type Req = restify.Request;
 type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
@@ -163,9 +162,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   };
 
   route('get', '/api/verantwoording', async (caller, req) => {
-    const [overview, erasing] = await Promise.all([buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage)), erasureUnfinished(v, caller.userId)]);
+    // The erasure's ticket is one of the person's records: the overview's read of them finds it.
+    const overview = await buildOverview(v, caller.userId, languageOf(req, deps.defaultLanguage));
     // The device's zone is not the organisation's (a VDI in UTC, someone travelling): the tab dates in this one.
-    const body: TabOverview = { ...overview, timeZone: deps.timeZone, ...(erasing ? { erasureUnfinished: true as const } : {}) };
+    const body: TabOverview = { ...overview, timeZone: deps.timeZone };
     return { body };
   });
   route('get', '/api/verantwoording/preview', async (caller, req) => {

@@ -152,11 +152,20 @@ export interface NoteDraft {
  * the answer replaces the whole card, and a note being typed would be gone without a word. The
  * card is only ever in the person's own chat, so what they typed goes nowhere else.
  */
+/** An erasure of the person began and has not finished: what follows is about to go, nothing new is stored, and a button finishes it. */
+function erasureUnfinishedSection(o: VerantwoordingOverview, t: Translate): Element[] {
+  if (!o.erasureUnfinished) return [];
+  return [
+    container([textBlock(t('verantwoording.erase.underwayText')), actionSet([execute(t('verantwoording.erase.finish'), 'confirmErase', { confirm: 'yes' }, { style: 'destructive', associatedInputs: 'none' })])], { style: 'attention' }),
+  ];
+}
+
 export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
   const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
   const body: Element[] = [
     heading(t('verantwoording.title')),
+    ...erasureUnfinishedSection(o, t),
     textBlock(t('verantwoording.intro')),
     subtle(
       t('verantwoording.totals.line', {
