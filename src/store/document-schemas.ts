@@ -256,6 +256,7 @@ const proposalToManager = z
     sentAt: isoTime,
     answer: z.object({ text: text(2000).min(1), at: isoTime, key: z.string().min(1).max(200) }).strict().optional(),
     answerKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
+    undelivered: z.literal(true).optional(),
   })
   .strict();
 

@@ -49,6 +49,8 @@ export interface ProposalToManager {
   answer?: { text: string; at: string; key: string };
   /** The keys of the latest answer presses (see `answerKey`): a press delivered again stores nothing twice. */
   answerKeys?: string[];
+  /** Teams refused the manager's chat for good: the card never reached them (the member was told). */
+  undelivered?: true;
 }
 
 /** The record's id: one per member, proposal and press of the form's send button (a redelivered press is one record). */
@@ -107,6 +109,11 @@ export function withAnswer(record: ProposalToManager, answer: string, key: strin
   if (record.answerKeys?.includes(key)) return record;
   const answerKeys = [...(record.answerKeys ?? []), key].slice(-ANSWER_KEYS_KEPT);
   return { ...record, answer: { text: answer, at, key }, answerKeys };
+}
+
+/** The record once Teams refused the manager's card for good: the overview says it did not arrive. */
+export function asUndelivered(record: ProposalToManager): ProposalToManager {
+  return record.undelivered ? record : { ...record, undelivered: true };
 }
 
 /** The record once its manager's data is erased: the answer's words stay, nothing names the manager. */

@@ -93,13 +93,15 @@ export interface PutBeforeEntry {
   managerName?: string;
   sentAt: string;
   answer?: { text: string; at: string };
+  /** Teams refused the manager's chat for good: it never reached them. */
+  undelivered?: true;
 }
 
 function putBeforeEntries(records: readonly { type: string }[]): PutBeforeEntry[] {
   return records
     .filter((r): r is ProposalToManager => r.type === 'proposalToManager')
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
-    .map((r) => ({ proposalId: r.proposalId, groupId: r.groupId, ...(r.managerName ? { managerName: r.managerName } : {}), sentAt: r.sentAt, ...(r.answer ? { answer: { text: r.answer.text, at: r.answer.at } } : {}) }));
+    .map((r) => ({ proposalId: r.proposalId, groupId: r.groupId, ...(r.managerName ? { managerName: r.managerName } : {}), sentAt: r.sentAt, ...(r.answer ? { answer: { text: r.answer.text, at: r.answer.at } } : {}), ...(r.undelivered ? { undelivered: true as const } : {}) }));
 }
 
 /** The text a summary shows, and whose it is: the group's decision (in the AI's words when it adopted the AI's draft as it is), else the AI's undecided draft. */

@@ -56,6 +56,11 @@ export function proposalAnswerNoticeCard(record: ProposalToManager, answer: stri
  * delete the record after she was told it was sent). Said so, as every other change of her data
  * is refused then, above the erasure's own card with the button to finish it now.
  */
+/** In the member's own chat: Teams refused the manager's card for good. Names nobody; says nothing was lost. */
+export function proposalToManagerUndeliveredCard(t: Translate): AdaptiveCardJson {
+  return adaptiveCard([heading(t('proposalToManager.undeliveredTitle')), textBlock(t('proposalToManager.undelivered'))], [backToOverview(t, undefined, 'talentReview.notice.verantwoording')]);
+}
+
 export function proposalToManagerWhileErasingCard(t: Translate): AdaptiveCardJson {
   const card = erasureUnfinishedCard(t, { started: true, resumes: false });
   // Under its heading: why nothing was sent comes first.

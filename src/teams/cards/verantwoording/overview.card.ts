@@ -50,6 +50,7 @@ function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readon
   for (const e of all.slice(earlier)) {
     const date = formatDate(e.sentAt, locale, timeZone);
     items.push(plainText(e.managerName ? t('proposalToManager.putBefore', { manager: e.managerName, date }) : t('proposalToManager.putBeforeYourManager', { date }), { size: 'Small', weight: 'Bolder' }));
+    if (e.undelivered) items.push({ ...plainText(t('proposalToManager.undeliveredLine'), { size: 'Small', color: 'Attention' }), spacing: 'None' });
     if (e.answer) {
       items.push(plainText(e.managerName ? t('proposalToManager.answerFrom', { manager: e.managerName }) : t('proposalToManager.answerFromYourManager'), { size: 'Small', isSubtle: true }));
       items.push({ ...plainText(truncate(e.answer.text, OVERVIEW_LIMITS.answerChars)), spacing: 'None' });

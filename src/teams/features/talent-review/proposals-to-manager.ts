@@ -4,7 +4,9 @@ import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
-import { MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
+import { asUndelivered, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
+import { cardMessage } from '../../messenger';
+import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
 import { answerProposal, decidedProposalOf, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm, RefusedInput } from '../../card-actions';
@@ -12,7 +14,7 @@ import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
 import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-review/proposal-to-manager-form.card';
-import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManagerWhileErasingCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
+import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManagerUndeliveredCard, proposalToManagerWhileErasingCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 
@@ -26,7 +28,16 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
   return {
     async toManager(managerId, view, key) {
       const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
-      await deps.messenger.toPerson(ref, { teamsId: managerId, userId: managerId }, proposalToManagerCard(view, t, randomUUID()), key, [view.memberId]);
+      const { conversationId, ...chat } = pressChat(ref);
+      await deps.outbox.queue({
+        ...chat,
+        key,
+        target: { kind: 'person', userId: managerId, appUserId: managerId },
+        payload: cardMessage(proposalToManagerCard(view, t, randomUUID())),
+        about: [view.memberId],
+        // Should Teams refuse the manager's chat for good, the member hears it where they sent it from.
+        onRefused: { kind: PROPOSAL_HOOKS.refused, args: { memberId: view.memberId, recordId: view.recordId, conversationId } },
+      });
     },
     async answerToMember(record, answer, key) {
       const t = deps.translator.t(await rebuildLanguageOf(deps, record.userId, undefined));
@@ -57,8 +68,31 @@ function answerPressKey(cardKey: string, text: string): string {
  * (their 1:1 chat): the form previews the manager's card; the send stores the member's record and
  * queues the manager's card; the manager answers on it. `actions` answers in the presser's language.
  */
+/** The outbox hook of a manager's card Teams refused for good: the member hears it. */
+export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused' } as const;
+
+/**
+ * A manager's card the outbox gave up as not delivered (Teams refused the manager's chat for good,
+ * or could not take it for its whole retry budget): the record says so, and the member hears it in
+ * the chat they sent it from, in their language, once (keyed by the card's job). About the member,
+ * so their erasure takes it out of the outbox; the log names nobody. A record erased meanwhile: nothing.
+ */
+function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
+  deps.outbox.onRefused(PROPOSAL_HOOKS.refused, async ({ memberId, recordId, conversationId }, job) => {
+    if (!memberId || !recordId || !conversationId) return;
+    if (!(await records.get(memberId, recordId))) return;
+    await records.update(memberId, recordId, asUndelivered);
+    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, undefined));
+    await deps.outbox.enqueue([
+      { tenantId: job.tenantId, route: job.route, key: `talentReview.proposalToManagerNotDelivered:${job.id}`, target: { kind: 'conversation', conversationId }, payload: cardMessage(proposalToManagerUndeliveredCard(t)), about: [memberId] },
+    ]);
+    deps.logger.info({}, 'proposal to manager not delivered; the member is told');
+  });
+}
+
 export function registerProposalsToManager(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
   const ptm: PutBeforeDeps = { ...deps.talentReview, proposalsToManager: records };
+  tellWhenRefused(deps, records);
   const personalOnly = (context: TurnContext) => {
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'proposal to manager outside the personal chat');
   };

@@ -30,7 +30,7 @@ interface StoredReference {
 }
 
 /** The chat a request was pressed in (the professional's own 1:1 chat with the bot), and how the outbox reaches its tenant. */
-function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, 'tenantId' | 'route'> & { conversationId: string } {
+export function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, 'tenantId' | 'route'> & { conversationId: string } {
   const r = ref as StoredReference;
   if (!r.conversation?.id || !r.serviceUrl) throw new Error('conversation reference without conversation or service URL');
   return { tenantId: r.conversation.tenantId ?? 'unknown-tenant', route: { serviceUrl: r.serviceUrl, botId: r.bot?.id }, conversationId: r.conversation.id };
