@@ -91,10 +91,13 @@ describe('the outbox\'s window of doubt', () => {
     }));
     await first.enqueue(messages);
     first.start();
-    second.start(); // the other instance: it gets the tenant once the first one's lease runs out
 
     // Every worker of the first instance now waits for the rate limiter.
     await waitUntil(`all ${CONCURRENCY} workers of the first instance wait for the rate limiter`, () => throttled.held >= CONCURRENCY, { state: () => `${throttled.held} waiting` });
+    // The other instance starts once the first holds the tenant (started together, it could take
+    // the tenant first, and the first instance then never sends): it gets the tenant once the
+    // first one's lease runs out.
+    second.start();
     first.sender.halt();
     transport.killed = true;
     throttled.open();
