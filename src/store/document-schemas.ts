@@ -240,6 +240,9 @@ const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, i
 /** An erasure that is under way keeps its random marker here until it is done. */
 const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional() }).strict();
 
+/** That the erasure pressed on one confirm card finished: its id a one-way hash of the card's key, in the receipts' own partition (domain/verantwoording/erasure-receipt.ts). */
+const erasureReceipt = z.object({ id: z.string().regex(/^er_[A-Za-z0-9_-]{43}$/), type: z.literal('erasureReceipt'), userId: z.literal('~erasure-receipts'), ttl: z.number().int().positive() }).strict();
+
 /** A proposal the group adopted, put before the member's manager by the member alone: in the member's partition. */
 const proposalToManager = z
   .object({
@@ -500,7 +503,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

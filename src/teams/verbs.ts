@@ -4,6 +4,7 @@ import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../domain/proposal/propo
 import { MAX_PERSONAL_ANSWER_LENGTH } from '../domain/personal/personal-answer';
 import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../domain/talent-review/review-request';
+import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
@@ -197,7 +198,8 @@ export const VERBS = {
   },
   openMyData: { verb: 'verantwoording.data.open', data: z.object({ text: noteDraft }) },
   askErase: { verb: 'verantwoording.erase.ask', data: z.object({ text: noteDraft }) },
-  confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes') }) },
+  /** `k`: the confirm card's random key (erasure-receipt.ts); a card sent before it carries none. */
+  confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes'), k: z.string().regex(ERASURE_KEY_PATTERN).optional() }) },
   /** `reportId`: the plan card opens with this report chosen (from the list's "plan a conversation"). */
   openPlanReview: { verb: 'review.plan.open', data: z.object({ reportId: id.optional() }) },
   planReview: {

@@ -210,7 +210,7 @@ describe('Mijn verantwoording in the personal chat', () => {
     expect(actionData(data, 'verantwoording.erase.ask')).toEqual({});
     const confirm = (await anna.say('wis mijn gegevens')).cards[0];
     expect(cardText(confirm)).toContain('Al je gegevens wissen?');
-    expect(actionData(confirm, 'verantwoording.erase.confirm')).toEqual({ confirm: 'yes' });
+    expect(actionData(confirm, 'verantwoording.erase.confirm')).toEqual({ confirm: 'yes', k: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
     expect(cardText(await anna.press('verantwoording.erase.ask', {}))).toContain('Dit kun je niet ongedaan maken');
   });
 

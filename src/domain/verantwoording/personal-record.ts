@@ -4,10 +4,11 @@ import { UserPreferences } from './preferences';
 import { ProfTraject } from './prof-traject';
 import { TimeUsed } from './time-used';
 import { ErasureTicket } from './erasure-ticket';
+import { ErasureReceipt } from './erasure-receipt';
 import { MembershipIndexDoc } from '../week-cycle/membership-index';
 
-/** Everything kept in one professional's own partition. */
-export type PersonalRecord = AccountabilityNote | DeletedNote | SharedAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket;
+/** Everything kept in one professional's own partition, and beside them the erasure receipts (in a partition of their own, naming nobody). */
+export type PersonalRecord = AccountabilityNote | DeletedNote | SharedAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket | ErasureReceipt;
 
 /**
  * A personal answer as the verantwoording keeps its sharing: with `visibilityRev` (see

@@ -1,0 +1,50 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * An erasure receipt: that the erasure pressed on one confirm card finished, so the same press,
+ * delivered again by Teams after the person wrote something new, erases nothing.
+ *
+ * Why it keeps no trace of the person: the confirm card carries a random key (128 bits) made
+ * when it was rendered, which only that card in the person's own 1:1 chat holds; the app never
+ * stores the key, nor with it who pressed. The receipt's id is a one-way hash of the key, and the
+ * receipt holds nothing else (no app id, Teams id or tenant; its partition is shared by all
+ * receipts, not the person's). A reader of the database learns only that some erasure finished at
+ * that time, which the deletion itself shows anyway; it cannot find out whose, nor tell which
+ * receipt belongs to which chat without the card. It expires by itself after a few days.
+ */
+export interface ErasureReceipt {
+  id: string;
+  type: 'erasureReceipt';
+  /** The records store's partition field: the receipts' own partition, never a person's id. */
+  userId: typeof ERASURE_RECEIPTS_PARTITION;
+  /** Seconds until Cosmos DB (or the embedded store's sweeper) deletes it. */
+  ttl: number;
+}
+
+/**
+ * The partition all receipts share. Not an app id (an Entra object id or a Teams id, which never
+ * start with "~"), so a person's export and erasure, which read their own partition, never see one.
+ */
+export const ERASURE_RECEIPTS_PARTITION = '~erasure-receipts';
+
+/** Teams delivers a press again within minutes to hours; a few days is ample, and then it goes. */
+export const ERASURE_RECEIPT_TTL_SECONDS = 3 * 24 * 3600;
+
+/** A confirm card's key as it renders it: 128 random bits, base64url (22 characters). */
+export const ERASURE_KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export function newErasureKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The receipt's id: HMAC-SHA-256 of the card's key. No secret is needed for it to be one-way,
+ * the key being 128 random bits; the HMAC's fixed label only keeps this hash apart from others.
+ */
+export function erasureReceiptId(key: string): string {
+  return `er_${createHmac('sha256', 'lerend-werken/erasure-receipt/v1').update(key).digest('base64url')}`;
+}
+
+export function erasureReceipt(key: string): ErasureReceipt {
+  return { id: erasureReceiptId(key), type: 'erasureReceipt', userId: ERASURE_RECEIPTS_PARTITION, ttl: ERASURE_RECEIPT_TTL_SECONDS };
+}
