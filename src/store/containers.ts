@@ -10,7 +10,8 @@
  *   the counts, histograms and comments per team, so no write or position separates the two.
  * outbox: every proactive message as a job with an idempotency key.
  * reviews: planned talentontwikkelgesprekken, per manager.
- * installations: the teams the app is installed in, per tenant ("alle teams" of a poll).
+ * installations: the teams the app is installed in, per tenant ("alle teams" of a poll); the
+ *   tenant's Jaarplan Duurzaam leren targets, one document per year.
  * learningNeeds: learning needs members passed on to L&O, as anonymous weekly batches.
  */
 export const CONTAINERS = {

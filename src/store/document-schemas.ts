@@ -383,6 +383,21 @@ const installation = z
   })
   .strict();
 
+/** A tenant's Jaarplan Duurzaam leren targets for one year: organisation data, no person in it. */
+const jaarplanTarget = z.number().int().min(1).max(10_000_000);
+const jaarplan = z
+  .object({
+    id,
+    type: z.literal('jaarplan'),
+    tenantId: z.string().max(1024),
+    year: z.number().int().min(2000).max(2200),
+    targets: z.object({ weekCycles: jaarplanTarget.optional(), learningHours: jaarplanTarget.optional(), proposalsValidated: jaarplanTarget.optional() }).strict(),
+    revision: z.number().int().min(1),
+    updatedAt: isoTime,
+    keys: z.array(z.string().min(1).max(80)).max(20),
+  })
+  .strict();
+
 // --- outbox ----------------------------------------------------------------------------------
 
 const outboxTarget = z.discriminatedUnion('kind', [
@@ -507,7 +522,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
-  installations: { installation },
+  installations: { installation, jaarplan },
   outbox: { outboxJob, personalConversation, tenantLease },
   reviews: { talentReview },
   learningNeeds: { learningNeedBatch },

@@ -253,6 +253,23 @@ export const VERBS = {
    * word gave (counted only where no language is stored, as for the command). The handler checks HR.
    */
   hrReportView: { verb: 'hrReport.view', data: z.object({ from: shortText(10), to: shortText(10), language: z.enum(['nl', 'en']).optional() }) },
+  /**
+   * HR's Jaarplan Duurzaam leren targets: the form for a year (this year unless named), and its
+   * save: the year and revision the form showed, its key (a press delivered again stores once), and
+   * each target as typed (whole, within bounds, or empty: the domain reads and refuses them).
+   */
+  openJaarplan: { verb: 'jaarplan.open', data: z.object({ year: optionalInt(2000, 2200) }) },
+  saveJaarplan: {
+    verb: 'jaarplan.save',
+    data: z.object({
+      year: int(2000, 2200),
+      rev: int(0),
+      k: key,
+      weekCycles: z.union([shortText(40), z.number()]).optional(),
+      learningHours: z.union([shortText(40), z.number()]).optional(),
+      proposalsValidated: z.union([shortText(40), z.number()]).optional(),
+    }),
+  },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -3,6 +3,8 @@ import { TurnContext } from 'botbuilder';
 import { B3History, HrCheck } from '../../domain/hr-report/ports';
 import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
+import { CosmosJaarplanRepository } from '../../store/jaarplan.repository';
+import { registerJaarplan } from '../../teams/features/hr-report/jaarplan';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
@@ -10,7 +12,7 @@ import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
 
-/** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads. */
+/** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
 export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'> }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
@@ -18,6 +20,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
   const baseUrl = p.config.publicBaseUrl ?? `http://localhost:${p.config.port}`;
   // The frameworks of both languages have the same questions (load-frameworks checks it).
   const proposalQuestionId = p.frameworks.nl.questions.find((q) => q.kind === 'aiProposal')?.id;
+  const plans = new CosmosJaarplanRepository(p.cosmos);
   const report: HrReportDeps = {
     source: new CosmosReportSource(p.cosmos, proposalQuestionId),
     b3: sources.b3,
@@ -27,6 +30,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     sessionHours: p.config.session.minutes / 60,
     facilitation: new CosmosTalentReviewRepository(p.cosmos),
     ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),
+    jaarplan: plans,
   };
   registerHrReport(p.app, {
     report,
@@ -44,6 +48,14 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
       const [csv, summary] = await Promise.all([signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires)]);
       return { csv, summary, minutes: reportLinkMinutes };
     },
+  });
+  // The Jaarplan's targets: set by the same people, in the same places, as the report they appear in.
+  registerJaarplan(p.app, {
+    jaarplan: { plans, isHr: sources.isHr, clock: p.clock, timeZone: p.config.orgTimeZone },
+    translator: p.translator,
+    logger: p.logger,
+    defaultLanguage: p.config.defaultLanguage,
+    actions: p.actions,
   });
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

@@ -3,6 +3,7 @@ import { combineRounds, EnergyRound, MIN_ENERGY_ANSWERS } from '../week-cycle/en
 import { FacilitationSection } from './facilitation';
 import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
 import { LearningNeedsSection } from '../learning-needs/report';
+import type { JaarplanSection } from './jaarplan';
 
 /**
  * The week a session's cycle was planned in: its first and last planned dates (yyyy-mm-dd, the
@@ -59,6 +60,8 @@ export interface HrReport {
   adoption: AdoptionSection;
   /** Learning needs passed on to L&O, anonymously (domain/learning-needs/report.ts). */
   learningNeeds?: LearningNeedsSection;
+  /** The Jaarplan Duurzaam leren year of the period's end: realised so far against its targets (jaarplan.ts). */
+  jaarplan?: JaarplanSection;
 }
 
 /**

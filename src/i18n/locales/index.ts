@@ -12,9 +12,11 @@ import enTeamAccount from './en/team-account.json';
 import nlTeamAccount from './nl/team-account.json';
 import enProposalToManager from './en/proposal-to-manager.json';
 import nlProposalToManager from './nl/proposal-to-manager.json';
+import enJaarplan from './en/jaarplan.json';
+import nlJaarplan from './nl/jaarplan.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager],
-  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager, nlJaarplan],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager, enJaarplan],
 };

@@ -4,11 +4,14 @@ import { adaptiveCard, AdaptiveCardJson, factSet, heading, textBlock } from './c
 type Scope = 'group' | 'personal';
 
 /** Commands per scope, in sections; the personal chat also lists a manager's commands, since anyone may lead a team. */
-const SECTIONS: Record<Scope, { title?: string; commands: string[] }[]> = {
+/** `keys`: where the commands' texts are (a feature's own language file), by default `help.commands`. */
+const SECTIONS: Record<Scope, { title?: string; keys?: string; commands: string[] }[]> = {
   group: [{ commands: ['help', 'setup', 'start', 'newCycle', 'status', 'language'] }],
   personal: [
     { title: 'help.sections.yourself', commands: ['help', 'verantwoording', 'note', 'managerPreview', 'requestReview', 'myData', 'eraseMyData', 'personalLanguage'] },
     { title: 'help.sections.manager', commands: ['planReview', 'prep', 'teamAccount'] },
+    // Refused for anyone but HR/L&O; listed for all, as the manager's are.
+    { title: 'jaarplan.help.section', keys: 'jaarplan.help.commands', commands: ['report', 'jaarplan'] },
   ],
 };
 
@@ -19,7 +22,7 @@ export function helpCard(t: Translate, scope: Scope): AdaptiveCardJson {
     textBlock(t(`help.intro.${scope}`)),
     ...SECTIONS[scope].flatMap((section) => [
       ...(section.title ? [textBlock(t(section.title), { weight: 'Bolder' as const })] : []),
-      factSet(section.commands.map((c) => ({ title: t(`help.commands.${c}.name`), value: t(`help.commands.${c}.description`) }))),
+      factSet(section.commands.map((c) => ({ title: t(`${section.keys ?? 'help.commands'}.${c}.name`), value: t(`${section.keys ?? 'help.commands'}.${c}.description`) }))),
     ]),
   ]);
 }

@@ -3,6 +3,7 @@ import { B3History, HrCheck, ReportSource } from '../../domain/hr-report/ports';
 import { computeFacilitation, FacilitationSource } from '../../domain/hr-report/facilitation';
 import { computeReport, HrReport } from '../../domain/hr-report/report';
 import { Clock } from '../../domain/shared/clock';
+import { JaarplanRepository, jaarplanProgress, JaarplanSection, jaarplanWindow } from '../../domain/hr-report/jaarplan';
 import { DomainError } from '../../domain/shared/errors';
 import { LearningNeedDeps, learningNeedsReport } from '../learning-needs/learning-needs';
 
@@ -22,6 +23,8 @@ export interface HrReportDeps {
   facilitation?: FacilitationSource;
   /** Learning needs passed on to L&O (anonymous batches, each for one tenant); the section is left out without it. */
   learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'>;
+  /** The Jaarplan Duurzaam leren targets; the section is left out without it. */
+  jaarplan?: Pick<JaarplanRepository, 'get'>;
 }
 
 /** The default period: the last six months up to today, the rhythm of the board report. */
@@ -54,18 +57,43 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
   const weeksFrom = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').minus({ days: 7 }).toUTC().toISO()!;
   const weeksTo = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').plus({ days: 14 }).toUTC().toISO()!;
   const source = deps.source.forTenant(tenantId);
-  const [sessions, proposals, b3, facilitation, adopted, learningNeeds] = await Promise.all([
+  const [sessions, proposals, b3, facilitation, adopted, learningNeeds, jaarplan] = await Promise.all([
     source.sessions(weeksFrom, weeksTo),
     source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to),
     source.adoptedProposals(from, to),
     deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, tenantId, period) : Promise.resolve(undefined),
+    jaarplanFor(deps, tenantId, period),
   ]);
   const report = computeReport({ period, asOf: deps.clock.now().toISOString(), timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {
     ...report,
     ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).toISODate()!) } : {}),
     ...(learningNeeds ? { learningNeeds } : {}),
+    ...(jaarplan ? { jaarplan } : {}),
   };
+}
+
+/**
+ * The Jaarplan of the year the period ends in: per target, the organisation's figures from 1
+ * January up to today, read for that window (only when the year has targets).
+ */
+async function jaarplanFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<JaarplanSection | undefined> {
+  if (!deps.jaarplan) return undefined;
+  const year = Number(period.to.slice(0, 4));
+  const asOf = deps.clock.now().toISOString();
+  const plan = await deps.jaarplan.get(tenantId, year);
+  const targets = plan?.targets ?? {};
+  const window = jaarplanWindow(year, asOf, deps.timeZone);
+  const input = { asOf, timeZone: deps.timeZone, sessionHours: deps.sessionHours };
+  if (!Object.keys(targets).length || window.from > window.to) return jaarplanProgress({ year, targets }, { ...input, sessions: [], proposals: [] });
+  const source = deps.source.forTenant(tenantId);
+  const zoned = (date: string) => DateTime.fromISO(date, { zone: deps.timeZone });
+  // The same margins around the weeks as the report's own reads (see computeFor).
+  const [sessions, proposals] = await Promise.all([
+    source.sessions(zoned(window.from).startOf('day').minus({ days: 7 }).toUTC().toISO()!, zoned(window.to).endOf('day').plus({ days: 14 }).toUTC().toISO()!),
+    source.proposals(zoned(window.from).startOf('day').toUTC().toISO()!, zoned(window.to).endOf('day').toUTC().toISO()!),
+  ]);
+  return jaarplanProgress({ year, targets }, { ...input, sessions, proposals });
 }

@@ -6,6 +6,7 @@ import { reportAverage, reportDate, reportWeek } from '../../teams/cards/hr-repo
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
 import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
 import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
+import { jaarplanLines } from '../../teams/cards/hr-report/jaarplan.section';
 
 /** The report as CSV: one row per figure, so a spreadsheet reads it without guessing a layout. */
 export function reportCsv(report: HrReport): string {
@@ -18,6 +19,12 @@ export function reportCsv(report: HrReport): string {
   add('totals', '', 'proposalsMade', report.proposalsMade);
   add('totals', '', 'proposalsValidated', report.proposalsValidated);
   add('totals', '', 'proposalsRejected', report.proposalsRejected);
+  // The year's Jaarplan targets: realised so far (organisation totals) and the target, per indicator with one.
+  if (report.jaarplan?.indicators.length) rows.push(['jaarplan', String(report.jaarplan.year), 'realisedThrough', report.jaarplan.through]);
+  for (const i of report.jaarplan?.indicators ?? []) {
+    add('jaarplan', String(report.jaarplan!.year), `${i.indicator}Realised`, i.realised);
+    add('jaarplan', String(report.jaarplan!.year), `${i.indicator}Target`, i.target);
+  }
   for (const w of report.energy) {
     add('energy', w.week, 'answers', w.answers);
     add('energy', w.week, 'averageIn', w.averageIn);
@@ -75,6 +82,13 @@ function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
   }
 }
 
+/** The Jaarplan block of the summary: its title, a line per target and the rule; or how to set targets. */
+function jaarplanSummaryLines(report: HrReport, t: Translate, language: Language): string[] {
+  if (!report.jaarplan) return [];
+  const { title, lines, rule } = jaarplanLines(report.jaarplan, t, language);
+  return [...(title ? [title] : []), ...lines.map((line) => (title ? `- ${line}` : line)), ...(rule ? [rule] : []), ''];
+}
+
 /** A readable summary for the board (plain text), in the report's language. */
 export function reportSummary(report: HrReport, t: Translate, language: Language): string {
   const lines = [
@@ -88,6 +102,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     t('hrReport.summary.proposals', { made: t('hrReport.summary.made', { count: report.proposalsMade }), validated: report.proposalsValidated, rejected: report.proposalsRejected }),
     t('hrReport.wholeWeeks', { min: MIN_WEEK_ATTENDANCE }),
     '',
+    ...jaarplanSummaryLines(report, t, language),
     t('hrReport.energy'),
     ...(report.energy.length
       ? report.energy.map((w) => `- ${reportWeek(w.week, t)}: ${reportAverage(w.averageIn, t, language)} / ${reportAverage(w.averageOut, t, language)}`)

@@ -5,6 +5,7 @@ import { Translate } from '../../../i18n/i18n';
 import { facilitationSection } from './facilitation.section';
 import { adoptionSection } from './adoption.section';
 import { learningNeedsSectionCard } from './learning-needs.section';
+import { jaarplanSectionCard } from './jaarplan.section';
 import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
 
 /**
@@ -52,6 +53,7 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
       { title: t('hrReport.proposalsValidated'), value: String(report.proposalsValidated) },
     ]),
     subtle(t('hrReport.wholeWeeks', { min: MIN_WEEK_ATTENDANCE })),
+    ...jaarplanSectionCard(report.jaarplan, t, language),
     textBlock(t('hrReport.energy'), { weight: 'Bolder', spacing: 'Medium' }),
     ...energySection(report.energy, t, language),
     textBlock(t('hrReport.b3'), { weight: 'Bolder', spacing: 'Medium' }),

@@ -1,0 +1,64 @@
+import { Jaarplan, JAARPLAN_INDICATORS, JAARPLAN_TARGET_MAX, JAARPLAN_TARGET_MIN } from '../../../domain/hr-report/jaarplan';
+import { Translate } from '../../../i18n/i18n';
+import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, refusalNotice, submittedNumber, subtle, textBlock, withFieldError } from '../card-kit';
+
+/** The form drawn again after a refusal: what was sent, the reason per input id, and whether another save came first. */
+export interface RefusedJaarplan {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  changedMeanwhile: boolean;
+}
+
+export interface JaarplanFormView {
+  year: number;
+  /** This year and the next: the form opens the other one with a button. */
+  years: [number, number];
+  /** The plan stored for the year, if any: its targets fill the form, its revision travels with the save. */
+  plan?: Jaarplan;
+  /** New each time the form is drawn: Teams delivering the save again stores once. */
+  key: string;
+  refused?: RefusedJaarplan;
+}
+
+/**
+ * HR's form for a year's Jaarplan Duurzaam leren targets: one optional whole number per indicator.
+ * A refused form keeps every input as sent, with the reason under its field; when another save
+ * came first, each field also says what is stored now, and the save names that revision, so
+ * pressing again keeps this input knowingly.
+ */
+export function jaarplanFormCard(vm: JaarplanFormView, t: Translate): AdaptiveCardJson {
+  const stored = vm.plan?.targets ?? {};
+  const refused = vm.refused;
+  const fields: Element[] = JAARPLAN_INDICATORS.flatMap((field) => {
+    const value = refused ? submittedNumber(refused.values, field) : stored[field];
+    const max = JAARPLAN_TARGET_MAX[field];
+    return [
+      ...withFieldError(
+        {
+          type: 'Input.Number',
+          id: field,
+          label: t(`jaarplan.fields.${field}`),
+          placeholder: t('jaarplan.placeholder'),
+          min: JAARPLAN_TARGET_MIN,
+          max,
+          errorMessage: t('jaarplan.reason.range', { min: JAARPLAN_TARGET_MIN, max }),
+          ...(value === undefined ? {} : { value }),
+        },
+        refused?.errors[field],
+      ),
+      ...(refused?.changedMeanwhile ? [subtle(t('jaarplan.stored', { value: stored[field] === undefined ? t('jaarplan.noTarget') : String(stored[field]) }))] : []),
+    ];
+  });
+  const other = vm.years.find((y) => y !== vm.year)!;
+  const notice = refused ? [refusalNotice(refused.changedMeanwhile ? t('jaarplan.changedMeanwhile', { year: String(vm.year) }) : t('jaarplan.notSaved'))] : [];
+  return adaptiveCard(
+    [
+      heading(t('jaarplan.title', { year: String(vm.year) })),
+      textBlock(t('jaarplan.intro', { year: String(vm.year) })),
+      ...notice,
+      ...fields,
+      actionSet([execute(t('jaarplan.otherYear', { year: String(other) }), 'openJaarplan', { year: other }, { associatedInputs: 'none' })]),
+    ],
+    [execute(t('jaarplan.save'), 'saveJaarplan', { year: vm.year, rev: vm.plan?.revision ?? 0, k: vm.key }, { style: 'positive' })],
+  );
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '../../teams-ai';
+import { jaarplanYears, readTargets } from '../../../domain/hr-report/jaarplan';
+import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { stableId } from '../../../domain/shared/ids';
+import { Locale, Translate, Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
+import { JaarplanDeps, openJaarplan, saveJaarplan, viewOf } from '../../../usecases/hr-report/jaarplan';
+import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { postCard } from '../../card-response';
+import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { errorCard } from '../../cards/error.card';
+import { jaarplanFormCard } from '../../cards/hr-report/jaarplan-form.card';
+import { jaarplanRestrictedCard } from '../../cards/hr-report/jaarplan-restricted.card';
+import { jaarplanSavedCard } from '../../cards/hr-report/jaarplan-saved.card';
+import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+
+export interface JaarplanFeatureDeps {
+  jaarplan: JaarplanDeps;
+  translator: Translator;
+  logger: Logger;
+  defaultLanguage: Locale;
+  actions: CardActionContext;
+}
+
+/** "jaarplan [jaar]" / "annual plan [year]", with the year optional. */
+const COMMAND = /^\s*(jaarplan|annual\s+plan)\b\s*(.*)$/i;
+
+/** The words next to a refused target: whole numbers within the indicator's bounds, or empty. */
+function targetReason(p: FieldProblem, t: Translate): string {
+  // Another save came first: the form says so at its top, not next to a field.
+  if (p.params.changedMeanwhile) return '';
+  const bounds = { min: p.params.min ?? 1, max: p.params.max ?? 0 };
+  return p.rule === 'range' ? t('jaarplan.reason.range', bounds) : t('jaarplan.reason.format', bounds);
+}
+
+/**
+ * HR/L&O's Jaarplan Duurzaam leren targets: for exactly those who may run `rapport`, where they
+ * may run it. In the 1:1 chat the form is posted; in a channel or group chat the chat gets a
+ * card that the asker's Teams refreshes to the form (others see only that it exists, and are
+ * refused when they press its button). HR is checked by the use case on every open and save.
+ */
+export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeatureDeps): void {
+  const tenant = (context: TurnContext) => tenantOf(context) ?? '';
+  const form = async (context: TurnContext, year: number | undefined) => {
+    const view = await openJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), year);
+    return { view, key: randomUUID() };
+  };
+
+  app.message(
+    async (context) => COMMAND.test(context.activity.text ?? ''),
+    async (context) => {
+      const match = COMMAND.exec(context.activity.text ?? '')!;
+      const english = !match[1]!.toLowerCase().startsWith('jaarplan');
+      const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
+      const language = await deps.actions.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
+      const t = deps.translator.t(language);
+      const [year, next] = jaarplanYears(deps.jaarplan.clock.now(), deps.jaarplan.timeZone);
+      const arg = match[2]!.trim();
+      const asked = arg === '' ? year : /^\d{4}$/.test(arg) && [year, next].includes(Number(arg)) ? Number(arg) : undefined;
+      try {
+        // The role first: someone else is told the command is not theirs, never coached through its usage.
+        const actor = actorOf(context);
+        if (!(await deps.jaarplan.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
+        if (asked === undefined) return void (await context.sendActivity(t('jaarplan.usage', { year: String(year), next: String(next) })));
+        if (conversationKindOf(context) === 'personal') {
+          const { view, key } = await form(context, asked);
+          return void (await postCard(context, jaarplanFormCard({ ...view, key }, t)));
+        }
+        // Only the asker's Teams refreshes this card to the form (checked for HR again there).
+        await postCard(context, jaarplanRestrictedCard({ year: asked, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t));
+      } catch (err) {
+        if (!isDomainError(err)) throw err;
+        deps.logger.info({ code: err.code }, 'jaarplan refused');
+        if (err.code === 'forbidden') await context.sendActivity(t('jaarplan.notHr'));
+        else await postCard(context, errorCard(err, t));
+      }
+    },
+  );
+
+  /** The form, to the presser alone; on the Submit fallback in a shared chat, in their own 1:1 chat. */
+  onCardAction(app, deps.actions, 'openJaarplan', async (context, data): Promise<ActionOutcome> => {
+    const language = await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+    const t = deps.translator.t(language);
+    try {
+      const { view, key } = await form(context, data.year);
+      const card = jaarplanFormCard({ ...view, key }, t);
+      if (isInvoke(context) || conversationKindOf(context) === 'personal') return { card, personal: true };
+      return { card, personal: true, privately: adaptiveCard([textBlock(t('jaarplan.inOwnChat', { year: String(view.year) }))]) };
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'forbidden') throw err;
+      deps.logger.info({ code: err.code }, 'jaarplan view refused');
+      return { message: t('jaarplan.notHr') };
+    }
+  });
+
+  const saveForm: RefusalForm = {
+    reason: targetReason,
+    // Every refused target at once, not one per press.
+    alsoRefused: (values) => readTargets(values).problems.map((p) => ({ field: p.input.field, code: 'invalidInput', rule: p.input.rule, params: p.input.params ?? {} })),
+    render: async (context, r) => {
+      const year = typeof r.values.year === 'number' ? r.values.year : Number(r.values.year);
+      // The stored plan as it is now: after another save, the form shows it and names its revision.
+      const view = await viewOf(deps.jaarplan, tenant(context), Number.isInteger(year) ? year : undefined);
+      const changedMeanwhile = r.problems.some((p) => p.code === 'conflict');
+      const errors = Object.fromEntries(Object.entries(r.errors).filter(([field]) => field !== 'rev'));
+      return jaarplanFormCard({ ...view, key: randomUUID(), refused: { values: r.values, errors, changedMeanwhile } }, r.t);
+    },
+  };
+
+  onCardAction(
+    app,
+    deps.actions,
+    'saveJaarplan',
+    async (context, data) => {
+      const language = await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+      const plan = await saveJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), {
+        year: data.year,
+        rev: data.rev,
+        key: data.k || stableId('press', context.activity.id ?? randomUUID()),
+        values: { weekCycles: data.weekCycles, learningHours: data.learningHours, proposalsValidated: data.proposalsValidated },
+      });
+      deps.logger.info({ year: plan.year, revision: plan.revision, targets: Object.keys(plan.targets).length }, 'jaarplan saved');
+      return { card: jaarplanSavedCard(plan, deps.translator.t(language)), personal: true };
+    },
+    { form: saveForm },
+  );
+}

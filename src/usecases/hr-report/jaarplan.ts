@@ -1,0 +1,75 @@
+import { Jaarplan, JAARPLAN_KEYS_KEPT, JaarplanIndicator, JaarplanRepository, jaarplanYears, readTargets } from '../../domain/hr-report/jaarplan';
+import { HrCheck } from '../../domain/hr-report/ports';
+import { Clock } from '../../domain/shared/clock';
+import { DomainError } from '../../domain/shared/errors';
+
+export interface JaarplanDeps {
+  plans: JaarplanRepository;
+  isHr: HrCheck;
+  clock: Clock;
+  timeZone: string;
+}
+
+/** What the form shows: the year, the plan stored for it (if any), and the years it can switch to. */
+export interface JaarplanView {
+  year: number;
+  years: [number, number];
+  plan?: Jaarplan;
+}
+
+/** The plan of `year` (default: this year) for HR's form. HR only, this year or next. */
+export async function openJaarplan(deps: JaarplanDeps, actorId: string, tenantId: string, year?: number): Promise<JaarplanView> {
+  if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
+  return viewOf(deps, tenantId, year);
+}
+
+/** The same view without the HR check: for a refused form of a save that was checked already. */
+export async function viewOf(deps: JaarplanDeps, tenantId: string, year?: number): Promise<JaarplanView> {
+  const years = jaarplanYears(deps.clock.now(), deps.timeZone);
+  const chosen = year ?? years[0];
+  if (!years.includes(chosen)) throw new DomainError('invalidInput', 'jaarplan year');
+  const plan = await deps.plans.get(tenantId, chosen);
+  return { year: chosen, years, ...(plan ? { plan } : {}) };
+}
+
+export interface JaarplanSave {
+  year: number;
+  values: Partial<Record<JaarplanIndicator, unknown>>;
+  /** The revision the form showed (0: none stored then). */
+  rev: number;
+  /** The form's key, new each time it is drawn. */
+  key: string;
+}
+
+/** The refusal of a save made on a form that showed an older revision: the form comes back with the stored values. */
+export const CHANGED_MEANWHILE = { field: 'rev', rule: 'format', params: { changedMeanwhile: 1 } } as const;
+
+/**
+ * Saves a year's targets. HR only; every target optional, whole and within bounds. The save names
+ * the revision its form showed: when another save came first, nothing is written and the
+ * refusal (`conflict`) says so, so neither save is lost unseen. A press that saved already (its
+ * key is kept) writes nothing again and answers with what is stored.
+ */
+export async function saveJaarplan(deps: JaarplanDeps, actorId: string, tenantId: string, save: JaarplanSave): Promise<Jaarplan> {
+  if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
+  const years = jaarplanYears(deps.clock.now(), deps.timeZone);
+  if (!years.includes(save.year)) throw new DomainError('invalidInput', 'jaarplan year');
+  const { targets, problems } = readTargets(save.values);
+  if (problems.length) throw new DomainError('invalidInput', { detail: 'jaarplan target', input: problems[0]!.input });
+  const changed = () => new DomainError('conflict', { detail: 'jaarplan changed meanwhile', input: { ...CHANGED_MEANWHILE, params: { ...CHANGED_MEANWHILE.params } } });
+  const updatedAt = deps.clock.now().toISOString();
+  if (save.rev === 0) {
+    const { plan, created } = await deps.plans.create({ tenantId, year: save.year, targets, revision: 1, updatedAt, keys: [save.key] });
+    if (created || plan.keys.includes(save.key)) return plan;
+    throw changed();
+  }
+  return deps.plans.update(tenantId, save.year, (current) => {
+    if (current.keys.includes(save.key)) return current;
+    if (current.revision !== save.rev) throw changed();
+    return { ...current, targets, revision: current.revision + 1, updatedAt, keys: [save.key, ...current.keys].slice(0, JAARPLAN_KEYS_KEPT) };
+  }).catch((err: unknown) => {
+    // A form that showed a stored plan, and none is stored: not the plan it showed either.
+    if ((err as { code?: unknown })?.code === 404) throw changed();
+    throw err;
+  });
+}
