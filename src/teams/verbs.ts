@@ -202,9 +202,10 @@ export const VERBS = {
   confirmErase: { verb: 'verantwoording.erase.confirm', data: z.object({ confirm: z.literal('yes'), k: z.string().regex(ERASURE_KEY_PATTERN).optional() }) },
   /** `reportId`: the plan card opens with this report chosen (from the list's "plan a conversation"). */
   openPlanReview: { verb: 'review.plan.open', data: z.object({ reportId: id.optional() }) },
+  /** `k`: the plan card's key (set when it was rendered), so Teams delivering the press again plans nothing; cards from before stop 45 send none. */
   planReview: {
     verb: 'review.plan.save',
-    data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30) }),
+    data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30), k: key }),
   },
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   /** "Verplaatsen of annuleren": the manager's card to move a planned conversation to another date, or cancel it. */

@@ -72,7 +72,9 @@ describe('a report moved to another manager; the Submit fallback in the personal
     expect(cardText(real)).not.toContain('Anna');
     expect(field(real, 'reportId')?.next).toBe(field(ghost, 'reportId')?.next);
     expect(JSON.stringify(real)).not.toContain('aad-anna');
-    expect(JSON.stringify(real).replace(/aad-anna/g, 'X')).toBe(JSON.stringify(ghost).replace(/aad-does-not-exist/g, 'X'));
+    // Alike but for the plan card's key, drawn anew for every card it renders.
+    const alike = (card: unknown, id: string) => JSON.stringify(card).split(id).join('X').replace(/"k":"[^"]+"/g, '"k":"K"');
+    expect(alike(real, 'aad-anna')).toBe(alike(ghost, 'aad-does-not-exist'));
   });
 
   it('leak check: a peer pressing "facilitated" with another manager\'s review id gets no "moved" card and no name', async () => {

@@ -54,8 +54,9 @@ export interface TalentReview {
   /** The conversation this one was moved from (its id): a move pressed again finds it here. */
   movedFrom?: string;
   /**
-   * The keys of the presses that moved this conversation, the last few, carried along on every
-   * move: such a press delivered again, also after later moves, moves nothing.
+   * The keys of the presses that put this conversation on its date, the last few: the plan card's
+   * "Plannen" (since stop 45) and every move, carried along on every move. Such a press delivered
+   * again, also after later moves, plans or moves nothing.
    */
   moveKeys?: string[];
   /**
@@ -87,7 +88,7 @@ export interface PrepCardMessage {
 export const MAX_PREP_CARDS = 10;
 
 export const PREP_HOUR = 9;
-/** The move presses a conversation remembers (Teams delivers a press again within minutes, not after many moves). */
+/** The plan and move presses a conversation remembers (Teams delivers a press again within minutes, not after many moves). */
 export const MAX_MOVE_KEYS = 10;
 export const MAX_FACILITATED_LENGTH = 2000;
 
@@ -173,6 +174,17 @@ export function legacyPrepJobId(reviewId: string): string {
   return `${reviewId}_prep`;
 }
 
+/** The conversation having taken a plan or move press (its card's key): delivered again, that press changes nothing. */
+export function withPressKey<T extends Pick<TalentReview, 'moveKeys'>>(review: T, key: string | undefined): T {
+  if (key === undefined || review.moveKeys?.includes(key)) return review;
+  return { ...review, moveKeys: [...(review.moveKeys ?? []), key].slice(-MAX_MOVE_KEYS) };
+}
+
+/** The conversation a plan or move press (its card's key) planned or moved before, if any. */
+export function pressedBefore<T extends Pick<TalentReview, 'moveKeys'>>(reviews: T[], key: string | undefined): T | undefined {
+  return key === undefined ? undefined : reviews.find((r) => r.moveKeys?.includes(key));
+}
+
 /**
  * The same conversation planned again (same report and date): the prep card follows the new time
  * zone, days ahead and the moment they give by the days off in force now (`prepAt`); everything
@@ -190,14 +202,48 @@ export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZo
  */
 export function movedReview(review: TalentReview, input: { date: string; conversationRef: Record<string, unknown>; key?: string }, now: Date): TalentReview {
   const { managerId, reportId, reportName, timeZone, prepDaysBefore } = review;
-  const planned = planReview({ managerId, reportId, reportName, date: input.date, timeZone, prepDaysBefore, conversationRef: input.conversationRef }, now);
-  const moveKeys = [...(review.moveKeys ?? []), ...(input.key ? [input.key] : [])].slice(-MAX_MOVE_KEYS);
-  return { ...planned, movedFrom: review.id, ...(moveKeys.length ? { moveKeys } : {}), ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
+  // The prep card keeps going to the chat the conversation was planned in (the manager's own with the bot).
+  const planned = planReview({ managerId, reportId, reportName, date: input.date, timeZone, prepDaysBefore, conversationRef: chatOfMove(review, input.conversationRef) }, now);
+  const { moveKeys } = withPressKey({ moveKeys: review.moveKeys }, input.key);
+  return { ...planned, movedFrom: review.id, ...(moveKeys?.length ? { moveKeys } : {}), ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
 }
 
 /** A refusal of a move or a cancellation about the conversation's date (a day already planned, or one that has passed). */
 export function dateRefused(reason: 'taken' | 'held'): DomainError {
   return new DomainError(reason === 'taken' ? 'conflict' : 'invalidInput', { detail: `review date ${reason}`, input: { field: 'date', rule: 'range', params: { [reason]: 1 } } });
+}
+
+/** The Teams id of the chat a conversation reference names; undefined when it names none. */
+export function chatIdOf(conversationRef: Record<string, unknown>): string | undefined {
+  const chat = (conversationRef.conversation as { id?: unknown } | undefined)?.id;
+  return typeof chat === 'string' ? chat : undefined;
+}
+
+/**
+ * Whether a chat is someone's own 1:1 chat with the bot. Teams calls a 1:1 chat between two people
+ * "personal" too (the bot's cards can land there), but its id, like that of every chat or channel
+ * with people in it, is a thread's ("19:…"); the bot's own chat's is not ("a:…").
+ */
+export function isChatWithBot(conversationId: string | undefined): boolean {
+  return !!conversationId && !conversationId.startsWith('19:');
+}
+
+/**
+ * A plan or move pressed outside the manager's own chat with the bot (in their 1:1 chat with a
+ * colleague): refused before anything is stored, as the prep card, with what the report shares
+ * with their manager alone, goes to the chat the conversation is planned in.
+ */
+export function requireChatWithBot(conversationRef: Record<string, unknown>): void {
+  if (!isChatWithBot(chatIdOf(conversationRef))) throw new DomainError('otherGroup', 'talent review plan outside the chat with the bot');
+}
+
+/**
+ * The chat a moved conversation's prep card goes to: the one it was planned in. A plan stored
+ * before plans were kept to the chat with the bot may name another chat: then the one the manager
+ * moved it from (checked by requireChatWithBot), so the prep card leaves that chat.
+ */
+function chatOfMove(review: TalentReview, pressedIn: Record<string, unknown>): Record<string, unknown> {
+  return isChatWithBot(chatIdOf(review.conversationRef)) ? review.conversationRef : pressedIn;
 }
 
 /**
@@ -206,8 +252,7 @@ export function dateRefused(reason: 'taken' | 'held'): DomainError {
  * their manager alone.
  */
 export function inManagerChat(review: Pick<TalentReview, 'conversationRef'>, card: PrepCardMessage): boolean {
-  const chat = (review.conversationRef.conversation as { id?: unknown } | undefined)?.id;
-  return typeof chat === 'string' && chat === card.conversationId;
+  return chatIdOf(review.conversationRef) === card.conversationId;
 }
 
 export function samePrepCard(a: PrepCardMessage, b: PrepCardMessage): boolean {

@@ -1,4 +1,4 @@
-import { conversationHeld, dateRefused, movedReview, PrepCardMessage, prepDueAt, prepJobId, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
+import { conversationHeld, dateRefused, movedReview, PrepCardMessage, prepDueAt, prepJobId, pressedBefore, requireChatWithBot, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 import { prepJobIds, requireDirectManager, tellProfessional } from './plan-review';
 
@@ -33,14 +33,17 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  * them the report's manager, and only before the conversation was held (its account stays with
  * it). A move pressed again, after it was done, finds the moved conversation and changes nothing:
  * by the press's key (the card's), also after later moves; without one, by the id it moved from.
+ * Only in the manager's own chat with the bot (requireChatWithBot); the moved conversation's prep
+ * card goes to the chat it was planned in.
  *
  * The new plan is written before the old one goes, each step idempotent: a failure part-way
  * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
  */
 export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string; managerName?: string; planned?: string }): Promise<PlanChange> {
+  requireChatWithBot(input.conversationRef);
   const now = deps.clock.now();
   const mine = input.key ? await deps.reviews.listByManager(managerId) : undefined;
-  const done = mine?.find((r) => r.moveKeys?.includes(input.key!));
+  const done = mine && pressedBefore(mine, input.key);
   if (done) return finishMove(deps, done, mine!, input.managerName);
   const review = await deps.reviews.get(managerId, reviewId);
   // Another plan of the same date than the card showed (cancelled and planned anew since): not this press's.

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, prepPressKey, proposePhase, recordFacilitated, replan, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, pressedBefore, prepPressKey, proposePhase, recordFacilitated, replan, requireChatWithBot, TalentReview, withPressKey, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
@@ -42,27 +42,39 @@ export interface PlanInput {
   conversationRef: Record<string, unknown>;
   /** How the professional's notice names the manager (their Teams name); absent: "your manager". */
   managerName?: string;
+  /** The plan card's key (set when it was rendered; cards from before stop 45 carry none). */
+  key?: string;
 }
 
 /**
  * Plans a conversation with a direct report and schedules its prep card; planning the same
  * conversation again (same report and date) moves its prep card to the new days ahead or time zone.
  *
+ * Only in the manager's own chat with the bot, where the prep card will go (requireChatWithBot).
+ * A press with the card's key that planned before (delivered again by Teams, after the manager
+ * moved or planned it anew since) changes nothing: the conversation as it stands comes back.
+ *
  * The review is written last, after the index and the job, which are harmless without it: a
  * failure before it leaves no conversation behind the error card (a job without its review finds
  * nothing to send), and every step is idempotent, so a retry completes the plan without doubling.
  */
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
+  requireChatWithBot(input.conversationRef);
+  const done = input.key ? pressedBefore(await deps.reviews.listByManager(managerId), input.key) : undefined;
+  if (done) return done;
   await requireDirectManager(deps, managerId, input.reportId);
   const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
   if (!report) throw notTheirReport('not a direct report');
   const now = deps.clock.now();
-  const planned = withPrepMoment(
-    planReview(
-      { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },
-      now,
+  const planned = withPressKey(
+    withPrepMoment(
+      planReview(
+        { managerId, reportId: report.id, reportName: report.name, date: input.date, timeZone: input.timeZone, prepDaysBefore: input.prepDaysBefore ?? deps.prepDaysBefore, conversationRef: input.conversationRef },
+        now,
+      ),
+      deps.holidays,
     ),
-    deps.holidays,
+    input.key,
   );
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
@@ -73,7 +85,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     return review;
   }
   let before: TalentReview | undefined;
-  const current = await deps.reviews.update(managerId, planned.id, (r) => replan((before = r), planned));
+  // The press's key is kept on the conversation planned anew too: delivered again after a later move, it plans nothing.
+  const current = await deps.reviews.update(managerId, planned.id, (r) => withPressKey(replan((before = r), planned), input.key));
   // The earlier plan's job is stale now; if this delete fails, it still checks the plan when it runs (sendScheduledPrep).
   const stale = before ? prepJobIds(before, deps.holidays).filter((id) => id !== prepJobId(current, deps.holidays)) : [];
   await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));

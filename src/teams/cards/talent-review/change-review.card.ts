@@ -18,13 +18,15 @@ export interface RefusedMove {
  */
 export function changeReviewCard(review: TalentReview, today: string, t: Translate, locale: Locale, key: string, refused?: RefusedMove): AdaptiveCardJson {
   const dateError = refused?.errors.date;
-  // A refusal about something other than the date (the report moved to another manager) is said above the form.
+  // A refusal about something other than the date (the report moved to another manager) is said above the form,
+  // and not as one that changing the date would mend.
   const other = refused ? Object.entries(refused.errors).filter(([field]) => field !== 'date').map(([, text]) => text) : [];
+  const notSaved = dateError || !other.length ? 'talentReview.form.notSaved' : 'talentReview.change.notMoved';
   return adaptiveCard(
     [
       heading(t('talentReview.change.title', { name: escapeMarkdown(review.reportName) })),
       textBlock(t('talentReview.change.plannedOn', { date: reviewDate(review.date, locale) })),
-      ...(refused ? [refusalNotice(t('talentReview.form.notSaved')), ...other.map((text) => textBlock(text))] : []),
+      ...(refused ? [refusalNotice(t(notSaved)), ...other.map((text) => textBlock(text))] : []),
       ...withFieldError({ type: 'Input.Date', id: 'date', label: t('talentReview.change.newDate'), value: submittedText(refused?.values, 'date') ?? review.date, min: today }, dateError),
       subtle(t('talentReview.change.cancelNote')),
     ],

@@ -1,6 +1,7 @@
 import { DirectoryPerson } from '../../../domain/directory/manager-directory';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
+import { errorTitle } from '../error.card';
 import { timeZoneChoices } from '../group-setup.card';
 
 /** A refused plan: the inputs as they were sent, and the reason per input id. */
@@ -18,8 +19,11 @@ export interface PlanDefaults {
   prepDays: number;
 }
 
-/** The manager plans a talentontwikkelgesprek with one of their direct reports. */
-export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefaults, t: Translate, refused?: RefusedPlan): AdaptiveCardJson {
+/**
+ * The manager plans a talentontwikkelgesprek with one of their direct reports. `key` names the plan
+ * pressed on this card, so Teams delivering it again (after a move or a cancellation) plans nothing.
+ */
+export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefaults, t: Translate, key: string, refused?: RefusedPlan): AdaptiveCardJson {
   const error = (id: string) => refused?.errors[id];
   if (!reports.length) {
     // A refused plan (the one report moved away meanwhile) says it was not saved, and why, before there is nobody left to plan for.
@@ -54,6 +58,14 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
       ),
       ...withFieldError({ type: 'Input.Number', id: 'prepDays', label: t('talentReview.plan.prepDays'), min: 0, max: 30, ...(prepDays === undefined ? {} : { value: prepDays }) }, error('prepDays')),
     ],
-    [execute(t('talentReview.plan.save'), 'planReview', {}, { style: 'positive' })],
+    [execute(t('talentReview.plan.save'), 'planReview', { k: key }, { style: 'positive' })],
   );
+}
+
+/**
+ * A plan or a move pressed in another chat than the manager's own with the bot (a 1:1 chat with a
+ * colleague): nothing stored, and where to do it instead.
+ */
+export function planElsewhereCard(t: Translate): AdaptiveCardJson {
+  return adaptiveCard([errorTitle(t), textBlock(t('talentReview.plan.elsewhere'))]);
 }

@@ -40,6 +40,14 @@ export function talentReviewReason(p: FieldProblem, t: Translate, values: Record
 }
 
 /**
+ * The words next to a refused field of the move card: it has no list of reports to choose from, so
+ * a report who moved to another manager means the conversation can only be cancelled now.
+ */
+function moveReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  return p.field === 'reportId' && p.code === 'forbidden' ? t('talentReview.change.reportNotTheirs') : talentReviewReason(p, t, values);
+}
+
+/**
  * The prep card's inputs as the manager sent them (each of its buttons sends them all), to show
  * back as typed; an input the press did not carry is left to the stored value.
  */
@@ -93,7 +101,7 @@ export function talentReviewForms(
 ): { planReview: RefusalForm; moveReview: RefusalForm; proposePhase: RefusalForm; saveFacilitated: RefusalForm } {
   return {
     planReview: { render: (context, r) => planCard(context, { values: r.values, errors: r.errors }), reason: talentReviewReason, inputs: { prepDaysBefore: 'prepDays' } },
-    moveReview: { render: (context, r) => changeCard(context, String(r.values.reviewId ?? ''), { values: r.values, errors: r.errors }), reason: talentReviewReason },
+    moveReview: { render: (context, r) => changeCard(context, String(r.values.reviewId ?? ''), { values: r.values, errors: r.errors }), reason: moveReason },
     proposePhase: prepRefusal(deps, 'phase'),
     saveFacilitated: prepRefusal(deps, 'facilitated'),
   };

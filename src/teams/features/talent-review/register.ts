@@ -19,7 +19,7 @@ import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actio
 import { postCard } from '../../card-response';
 import { adaptiveCard, heading, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
-import { planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
+import { planElsewhereCard, planReviewCard, RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { changeReviewCard, RefusedMove } from '../../cards/talent-review/change-review.card';
 import { reviewDate } from '../../cards/talent-review/review-date';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
@@ -68,7 +68,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     // Today is the date in the organisation's time zone: the earliest a conversation can be planned for.
     const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone });
     const defaults = { reportId, today: today.toISODate()!, date: today.plus({ days: 7 }).toISODate()!, timeZone: tr.timeZone, prepDays: tr.prepDaysBefore };
-    return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, refused);
+    return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, randomUUID(), refused);
   };
   type ManagerUi = Awaited<ReturnType<typeof managerUi>>;
   /** The manager's list of conversations ahead, with what just changed said on top. */
@@ -134,6 +134,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       // A refusal for anyone but the direct manager, in words that say why. One about the report
       // named on a form (it moved to another manager) goes to that form, which keeps what was typed.
       if (isDomainError(err) && err.code === 'forbidden' && !(toForm && err.input)) return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
+      // A plan or move pressed in a 1:1 chat with a colleague (requireChatWithBot): where to do it instead.
+      if (isDomainError(err) && err.code === 'otherGroup') return { card: planElsewhereCard((await managerUi(deps, context)).t), personal: true };
       throw err;
     }
   };
@@ -225,6 +227,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         prepDaysBefore: data.prepDays,
         conversationRef: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
         managerName: context.activity.from?.name,
+        key: data.k,
       });
       const planned = { review, prepOn: prepDayOf(tr, review) };
       return afterStored(
