@@ -6,7 +6,7 @@ import { DocumentStore, statusOf } from './document-store';
 /**
  * A member's proposals put before their manager, in the member's own `personal` partition: the
  * member's turn and the manager's answer read one by a point read (the card carries member and
- * id); only the manager's erasure queries across partitions.
+ * id); only the manager's export and erasure query across partitions.
  */
 export class CosmosProposalToManagerRepository implements ProposalToManagerRepository, ProposalsToManagerErasure {
   private readonly store: DocumentStore<ProposalToManager>;
@@ -37,8 +37,12 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     }
   }
 
+  async putBefore(managerId: string): Promise<ProposalToManager[]> {
+    return this.naming(managerId);
+  }
+
   async forgetManager(managerId: string): Promise<number> {
-    const naming = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager' AND c.managerId = @managerId", parameters: [{ name: '@managerId', value: managerId }] });
+    const naming = await this.naming(managerId);
     let changed = 0;
     for (const doc of naming) {
       try {
@@ -50,5 +54,11 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
       }
     }
     return changed;
+  }
+
+  /** The records in every member's partition that name this manager: the manager's export and erasure only. */
+  private async naming(managerId: string): Promise<ProposalToManager[]> {
+    const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager' AND c.managerId = @managerId", parameters: [{ name: '@managerId', value: managerId }] });
+    return docs.filter((d) => d.type === 'proposalToManager' && d.managerId === managerId);
   }
 }

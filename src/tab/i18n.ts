@@ -1,13 +1,16 @@
+import enPutBefore from '../i18n/locales/en/proposal-to-manager.json';
 import enReview from '../i18n/locales/en/talent-review.json';
 import en from '../i18n/locales/en/verantwoording.json';
+import nlPutBefore from '../i18n/locales/nl/proposal-to-manager.json';
 import nlReview from '../i18n/locales/nl/talent-review.json';
 import nl from '../i18n/locales/nl/verantwoording.json';
 
 export type TabLocale = 'nl' | 'en';
 export type T = (key: string, vars?: Record<string, string | number>) => string;
 
-// Verantwoording's texts, and talent review's for the phase names in a manager's proposal.
-const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview }, en: { ...en, ...enReview } };
+// Verantwoording's texts, talent review's for the phase names in a manager's proposal, and the
+// chat's texts of a proposal put before the manager (the tab says it as the chat's overview does).
+const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore }, en: { ...en, ...enReview, ...enPutBefore } };
 
 /** Teams reports e.g. "en-us" or "nl-nl"; anything else falls back to Dutch, the default. */
 export function pickLocale(tag: string | null | undefined): TabLocale {

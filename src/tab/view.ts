@@ -1,11 +1,12 @@
 import type { AccountabilityNote } from '../domain/verantwoording/accountability-note';
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
-import type { CycleEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
+import type { CycleEntry, PutBeforeEntry, VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import type { TabOverview } from '../web/verantwoording/tab-api';
 import { domId, h } from './dom';
 import type { Drafts } from './drafts';
 import { limitLength, Outcome, submit, TEXT_LIMITS, typedNumber } from './forms';
 import type { T, TabLocale } from './i18n';
+import { putBeforeBlock } from './put-before';
 
 export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
 
@@ -262,7 +263,7 @@ const AI_LABELS: Partial<Record<CycleEntry['proposals'][number]['source'], strin
  * the group adopted as it is says AI drafted it; a rejection keeps no text, so its status comes
  * with the group's reason.
  */
-function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
+function proposalItem(p: CycleEntry['proposals'][number], t: T, putBefore: PutBeforeShown): HTMLElement {
   const reason = p.status === 'reject' && p.reason ? [t('verantwoording.proposal.reason', { reason: p.reason })] : [];
   const aiLabel = AI_LABELS[p.source];
   return h(
@@ -271,10 +272,17 @@ function proposalItem(p: CycleEntry['proposals'][number], t: T): HTMLElement {
     aiLabel ? h('p', {}, h('strong', {}, t(aiLabel))) : null,
     p.text || p.status !== 'reject' ? h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')) : null,
     h('p', { class: 'muted small' }, [t(`verantwoording.proposal.status.${p.status}`), ...reason].join(' · ')),
+    putBeforeBlock(p, putBefore.entries, t, putBefore.dates),
   );
 }
 
-function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement {
+/** The times the member put proposals before their manager (the overview's own records), and the day format they are dated in. */
+interface PutBeforeShown {
+  entries: readonly PutBeforeEntry[];
+  dates: Intl.DateTimeFormat;
+}
+
+function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, putBefore: PutBeforeShown, needs?: LearningNeeds): HTMLElement {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
   const fmtHours = (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(n);
@@ -345,7 +353,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           'div',
           {},
           h('h4', {}, t('verantwoording.cycle.proposals')),
-          h('ul', {}, ...c.proposals.map((p) => proposalItem(p, t))),
+          h('ul', {}, ...c.proposals.map((p) => proposalItem(p, t, putBefore))),
         )
       : null,
     c.answers.length
@@ -653,6 +661,8 @@ function erasureUnfinishedNotice(t: T, actions: Actions): HTMLElement {
 /** The whole verantwoording: Prof-traject, per week, notes, and "mijn gegevens"; with what `drafts` kept of the typing not yet saved. */
 export function renderOverview(o: TabOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
+  // Dated as the chat's overview dates them: the day, in the organisation's zone.
+  const putBefore: PutBeforeShown = { entries: o.putBefore ?? [], dates: noteDateFormat(locale, o.timeZone) };
   return [
     ...(o.erasureUnfinished ? [erasureUnfinishedNotice(t, actions)] : []),
     h(
@@ -671,7 +681,7 @@ export function renderOverview(o: TabOverview, t: T, locale: TabLocale, actions:
       'section',
       { 'aria-labelledby': 'h-cycles' },
       h('h2', { id: 'h-cycles' }, t('verantwoording.cycle.title')),
-      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions, drafts, needs)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
+      ...(o.cycles.length ? o.cycles.map((c) => cycleArticle(c, t, locale, actions, drafts, putBefore, needs)) : [h('p', { class: 'muted' }, t('verantwoording.cycle.none'))]),
     ),
     notesSection(o, t, locale, actions, drafts),
     myDataSection(t, actions),

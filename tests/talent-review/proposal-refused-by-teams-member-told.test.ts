@@ -9,43 +9,27 @@
  * (her erasure removes it), and no log line names either of them. A card Teams delivers brings no
  * such notice.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser } from '../support/activities';
-import { buttonData } from '../support/card-fields';
+import { TestUser } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { chatOverview, directoryFile, groupDecides, personalChat, putBeforeManager } from './support/proposal-put-before';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const NOT_ARRIVED = 'Het voorstel dat je voorlegde, is niet aangekomen bij je leidinggevende';
 
 describe('a proposal Teams refuses to deliver to the manager', () => {
   let t: TestApp;
-  let proposalId: string;
-  const chat = (who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const press = async (who: TestUser, verb: string, data: Record<string, unknown>) => (await t.send(execute(chat(who), who, verb, data, 'card-1'))).body.value;
+  const chat = (who: TestUser) => personalChat(t, who);
   const textsIn = (who: TestUser) =>
     t.connector.calls.filter((c) => c.conversationId === chat(who).id).map((c) => [c.activity.text ?? '', ...(c.activity.attachments ?? []).map((a: { content: unknown }) => cardText(a.content))].join('\n'));
-  const overview = async (who: TestUser) => {
-    await t.send(message(chat(who), who, 'verantwoording'));
-    return t.connector.cards((c) => c.conversationId === chat(who).id).at(-1)!.card;
-  };
-  const putBefore = async (who: TestUser, words: string) => {
-    const form = await press(who, 'review.proposalToManager.open', buttonData(await overview(who), 'review.proposalToManager.open'));
-    return press(who, 'review.proposalToManager.send', { ...buttonData(form, 'review.proposalToManager.send'), words });
-  };
+  const overview = (who: TestUser) => chatOverview(t, who);
+  const putBefore = (who: TestUser, words: string) => putBeforeManager(t, who, words);
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(file, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-olga' }, { id: 'aad-cem', name: 'Cem' }, { id: 'aad-mia', name: 'Mia', managerId: 'aad-piet' }, { id: 'aad-olga', name: 'Olga', managerId: 'aad-piet' }, { id: 'aad-piet', name: 'Piet' }] }));
+    const file = directoryFile([{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-olga' }, { id: 'aad-cem', name: 'Cem' }, { id: 'aad-mia', name: 'Mia', managerId: 'aad-piet' }, { id: 'aad-olga', name: 'Olga', managerId: 'aad-piet' }, { id: 'aad-piet', name: 'Piet' }]);
     t = await startTestApp({ DIRECTORY_FILE: file }, '2026-11-23T08:00:00Z');
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:ptm-refused@thread.v2'), [anna, bram, cem]).answeredOnDayOne(['Overdracht', 'Info', 'Tijd', 'Korter', 'Formulier', 'Tafel'], { checkIn: 4 });
-    proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: 'EIGEN-WOORDEN: samen aan het bed', decisionReason: 'Iedereen hoort hetzelfde', firstStep: 'Rooster aanpassen' });
-    await g.end(anna);
+    await groupDecides(t, '19:ptm-refused@thread.v2', [anna, bram, cem], { adoptedText: 'EIGEN-WOORDEN: samen aan het bed' });
   }, 120_000);
   afterAll(() => t?.stop());
 

@@ -7,40 +7,24 @@
  * 3. Mia's erasure takes her queued cards out of the outbox; Bram's record keeps the answer's
  *    words but no longer names Mia, and his overview says "je leidinggevende".
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser, user } from '../support/activities';
-import { buttonData } from '../support/card-fields';
+import { message, TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { ADOPTED, answerAsManager, directoryFile, groupDecides, managerCardAbout, personalChat, pressIn, putBeforeManager } from '../talent-review/support/proposal-put-before';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const mia = user('Mia');
-const OWN_WORDS = 'EIGEN-WOORDEN: de overdracht doen we samen aan het bed.';
+const OWN_WORDS = ADOPTED.text;
 const ANNA_WORDS = 'ANNA-WOORDEN: graag jouw steun';
 const ANSWER = { 'aad-anna': 'ANTWOORD-ANNA: ik maak tijd vrij', 'aad-bram': 'ANTWOORD-BRAM: goed plan, ik help' } as const;
-
-function directoryFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-  const users = [
-    { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-    { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-    { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-    { id: 'aad-olga', name: 'Olga' },
-  ];
-  writeFileSync(file, JSON.stringify({ users }));
-  return file;
-}
 
 type Job = { id: string; about?: string[]; target?: { appUserId?: string } };
 
 describe('proposals put before a manager, in export and erasure', () => {
   let t: TestApp;
   let group: { groupId: string; proposalId: string };
-  const chat = (who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const press = async (who: TestUser, verb: string, data: Record<string, unknown>) => (await t.send(execute(chat(who), who, verb, data, 'card-1'))).body.value;
+  const chat = (who: TestUser) => personalChat(t, who);
   const records = async (userId: string) =>
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager'", parameters: [] }, { partitionKey: userId }).fetchAll()).resources;
   const jobs = async (): Promise<Job[]> => (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources;
@@ -48,34 +32,27 @@ describe('proposals put before a manager, in export and erasure', () => {
   const jobsOf = async (userId: string) => (await jobs()).filter((j) => j.target?.appUserId === userId || j.about?.includes(userId));
   const erase = async (who: TestUser) => {
     await t.send(message(chat(who), who, 'wis mijn gegevens'));
-    return press(who, 'verantwoording.erase.confirm', { confirm: 'yes' });
+    return pressIn(t, who, 'verantwoording.erase.confirm', { confirm: 'yes' });
   };
 
   /** The member opens the form from their overview and sends it; Mia answers on the card she got. */
   async function putBeforeMiaAndAnswer(who: TestUser, words?: string) {
-    await t.send(message(chat(who), who, 'verantwoording'));
-    const mine = t.connector.cards((c) => c.conversationId === chat(who).id).at(-1)?.card;
-    const form = await press(who, 'review.proposalToManager.open', buttonData(mine, 'review.proposalToManager.open'));
-    const sent = await press(who, 'review.proposalToManager.send', { ...buttonData(form, 'review.proposalToManager.send'), ...(words ? { words } : {}) });
-    expect(cardText(sent)).toContain('voorgelegd aan Mia');
-    await t.app.outbox.drain(60_000);
-    const card = t.connector
-      .cards((c) => c.conversationId === t.connector.personalChats.get('aad-mia'))
-      .map((c) => c.card)
-      .find((c) => cardText(c).includes(`${who.name} legt je een voorstel voor`));
+    expect(cardText(await putBeforeManager(t, who, words))).toContain('voorgelegd aan Mia');
+    const card = await managerCardAbout(t, 'aad-mia', who);
     expect(card).toBeDefined();
     const answer = ANSWER[who.aadObjectId as keyof typeof ANSWER];
-    expect(cardText(await press(mia, 'review.proposalToManager.answer', { ...buttonData(card, 'review.proposalToManager.answer'), answer }))).toContain('Je antwoord is verstuurd.');
-    await t.app.outbox.drain(60_000);
+    expect(cardText(await answerAsManager(t, mia, card, answer))).toContain('Je antwoord is verstuurd.');
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z');
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:ptm-erasure@thread.v2'), [anna, bram, cem]).answeredOnDayOne(['Overdracht', 'Info', 'Tijd', 'Korter', 'Formulier', 'Tafel'], { checkIn: 4 });
-    group = { groupId: g.groupId, proposalId: `${g.groupId}_w1_p` };
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId: group.proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId: group.proposalId, decision: 'adapt', adoptedText: OWN_WORDS, decisionReason: 'Iedereen hoort hetzelfde', firstStep: 'Rooster aanpassen' });
-    await g.end(anna);
+    const directory = directoryFile([
+      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
+      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
+      { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
+      { id: 'aad-olga', name: 'Olga' },
+    ]);
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    group = await groupDecides(t, '19:ptm-erasure@thread.v2', [anna, bram, cem]);
     await putBeforeMiaAndAnswer(anna, ANNA_WORDS);
     await putBeforeMiaAndAnswer(bram);
   }, 120_000);

@@ -133,10 +133,12 @@ export interface ProposalToManagerRepository {
   update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager>;
 }
 
-/** Port: a manager's erasure (a query across partitions, at their own request only). */
+/** Port: a manager's export and erasure (a query across partitions, at their own request only). */
 export interface ProposalsToManagerErasure {
   /** Every record that names this manager loses the name; returns how many changed. */
   forgetManager(managerId: string): Promise<number>;
+  /** Every record that names this manager: what was put before them, in their own export. */
+  putBefore(managerId: string): Promise<ProposalToManager[]>;
 }
 
 /** What the manager's card shows, and who it is about. */

@@ -19,7 +19,7 @@ import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces 
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { isBeingHandedOver, LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
-import { ProposalToManager } from '../../domain/talent-review/proposal-to-manager';
+import { PutBeforeByMeExport, putBeforeByMe, putBeforeMe, PutBeforeMeExport } from './my-data-proposals';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
@@ -56,17 +56,20 @@ export interface MyDataExport {
   pollsStarted: PollStartedExport[];
   /** The AI summary of what they share, as their manager's prep card and their preview show it (talent-review/prep-summary.ts). */
   prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
-  /** Proposals their group adopted that they put before their manager, with the manager's answer (talent-review/proposal-to-manager.ts). */
-  proposalsPutBeforeManager: (Omit<ProposalToManager, 'type' | 'userId' | 'answerKeys' | 'answer'> & { answer?: { text: string; at: string } })[];
+  /** Proposals their group adopted that they put before their manager, with the manager's answer (my-data-proposals.ts). */
+  proposalsPutBeforeManager: PutBeforeByMeExport[];
+  /** As a manager: proposals members put before them, as their card showed them, with the answers they gave (my-data-proposals.ts). */
+  proposalsPutBeforeMe: PutBeforeMeExport[];
 }
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
 export async function exportMyData(deps: VerantwoordingDeps, userId: string, language: Language): Promise<MyDataExport> {
-  const [records, groups, overview, talentReviews] = await Promise.all([
+  const [records, groups, overview, talentReviews, proposalsPutBeforeMe] = await Promise.all([
     deps.records.listAll(userId),
     tracesOf(deps, userId, 1000),
     buildOverview(deps, userId, language),
     exportReviews(deps, userId),
+    putBeforeMe(deps, userId),
   ]);
   // Found as the erasure finds them, by the same ids (the tab's export knows no Teams id of its own).
   const pollsStarted = await exportPollsStarted(deps.dataRights.polls, { userId, platformIds: platformIdsOf(userId, groups, {}) });
@@ -97,10 +100,8 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
       .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
       .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
     pollsStarted,
-    proposalsPutBeforeManager: (own as unknown as { type: string }[])
-      .filter((r): r is ProposalToManager => r.type === 'proposalToManager')
-      .map(({ type: _t, userId: _u, answerKeys: _k, answer, ...r }) => ({ ...r, ...(answer ? { answer: { text: answer.text, at: answer.at } } : {}) }))
-      .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+    proposalsPutBeforeManager: putBeforeByMe(own as unknown as { type: string }[]),
+    proposalsPutBeforeMe,
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
   };
 }

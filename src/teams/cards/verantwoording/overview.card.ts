@@ -17,7 +17,7 @@ export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChar
 /**
  * How many of the times a proposal was put before the manager one proposal shows (the latest):
  * each may carry an answer of `answerChars`, and a proposal put before the manager every week
- * would outgrow Teams' message size. The rest are in the export (the tab does not list them).
+ * would outgrow Teams' message size. The rest are in the tab and in the export.
  */
 export const PUT_BEFORE_SHOWN = 3;
 
