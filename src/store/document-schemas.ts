@@ -447,6 +447,9 @@ const tenantLease = z.object({ id, type: z.literal('tenantLease'), tenantId: id,
 
 // --- reviews: talentontwikkelgesprekken -------------------------------------------------------
 
+/** A cancelled conversation's plan or move press: a one-way hash of its card's key, in the records' own partition (domain/talent-review/cancelled-press.ts). */
+const cancelledPress = z.object({ id: z.string().regex(/^cp_[A-Za-z0-9_-]{43}$/), type: z.literal('cancelledPress'), managerId: z.literal('~cancelled-presses'), ttl: z.number().int().positive() }).strict();
+
 const talentReview = z
   .object({
     id,
@@ -524,7 +527,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
   installations: { installation, jaarplan },
   outbox: { outboxJob, personalConversation, tenantLease },
-  reviews: { talentReview },
+  reviews: { talentReview, cancelledPress },
   learningNeeds: { learningNeedBatch },
 };
 

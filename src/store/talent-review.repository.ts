@@ -3,6 +3,7 @@ import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository } from '../domain/talent-review/ports';
+import { CANCELLED_PRESSES_PARTITION, cancelledPress, cancelledPressId } from '../domain/talent-review/cancelled-press';
 import { ReviewsOfPerson } from '../domain/verantwoording/erasure-ports';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
 import { Mutate } from '../domain/week-cycle/ports';
@@ -36,6 +37,14 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
   }
   async delete(managerId: string, reviewId: string) {
     await this.store.delete(reviewId, managerId);
+  }
+  async rememberCancelledPresses(keys: readonly string[]) {
+    // Stored as reviews are, under the records' own partition (cancelled-press.ts): no manager in it.
+    for (const key of keys) await this.store.create(cancelledPress(key) as unknown as StoredReview);
+  }
+  async pressCancelled(key: string) {
+    const found = (await this.store.get(cancelledPressId(key), CANCELLED_PRESSES_PARTITION)) as { type?: string } | undefined;
+    return found?.type === 'cancelledPress';
   }
   async listByManager(managerId: string) {
     const docs = await this.store.query(

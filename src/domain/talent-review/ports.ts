@@ -8,6 +8,10 @@ export interface TalentReviewRepository {
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>): Promise<TalentReview>;
   /** Removes a conversation (moved or cancelled by its manager); nothing when it is gone already. */
   delete(managerId: string, reviewId: string): Promise<void>;
+  /** Remembers that the presses with these card keys belong to a cancelled conversation (cancelled-press.ts); idempotent. */
+  rememberCancelledPresses(keys: readonly string[]): Promise<void>;
+  /** Whether the press with this card key belongs to a conversation cancelled since: one point read. */
+  pressCancelled(key: string): Promise<boolean>;
   listByManager(managerId: string): Promise<TalentReview[]>;
   /** One manager's conversations about one report, inside the manager's partition. */
   listAbout(managerId: string, reportId: string): Promise<TalentReview[]>;

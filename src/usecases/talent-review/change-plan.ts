@@ -23,6 +23,8 @@ function withdrawalKey(review: TalentReview, card: PrepCardMessage, change: 'mov
 async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'moved' | 'cancelled'): Promise<void> {
   await Promise.all(prepJobIds(review, deps.holidays).map((id) => deps.scheduler.forget(id)));
   for (const card of review.prepCards ?? []) await deps.prepCards.withdraw(review, card, withdrawalKey(review, card, change));
+  // A cancelled conversation's presses outlive it (cancelled-press.ts): delivered again, they plan nothing. A moved one's go along with it.
+  if (change === 'cancelled' && review.moveKeys?.length) await deps.reviews.rememberCancelledPresses(review.moveKeys);
   await deps.reviews.delete(review.managerId, review.id);
 }
 

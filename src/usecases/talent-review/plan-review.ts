@@ -46,13 +46,17 @@ export interface PlanInput {
   key?: string;
 }
 
+/** The refusal of a plan press whose conversation was cancelled since (its log detail). */
+export const CANCELLED_PLAN_PRESS = 'plan press of a cancelled conversation';
+
 /**
  * Plans a conversation with a direct report and schedules its prep card; planning the same
  * conversation again (same report and date) moves its prep card to the new days ahead or time zone.
  *
  * Only in the manager's own chat with the bot, where the prep card will go (requireChatWithBot).
  * A press with the card's key that planned before (delivered again by Teams, after the manager
- * moved or planned it anew since) changes nothing: the conversation as it stands comes back.
+ * moved or planned it anew since) changes nothing: the conversation as it stands comes back; after
+ * the manager cancelled it, it is refused as `notFound` (nothing planned).
  *
  * The review is written last, after the index and the job, which are harmless without it: a
  * failure before it leaves no conversation behind the error card (a job without its review finds
@@ -62,6 +66,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   requireChatWithBot(input.conversationRef);
   const done = input.key ? pressedBefore(await deps.reviews.listByManager(managerId), input.key) : undefined;
   if (done) return done;
+  // Its conversation was cancelled since: planning it again would undo the manager's cancellation.
+  if (input.key && (await deps.reviews.pressCancelled(input.key))) throw new DomainError('notFound', CANCELLED_PLAN_PRESS);
   await requireDirectManager(deps, managerId, input.reportId);
   const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
   if (!report) throw notTheirReport('not a direct report');

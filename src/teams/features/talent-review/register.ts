@@ -10,7 +10,7 @@ import { readPayload } from '../../../scheduling/unreadable-payload';
 import { MaturityPhase } from '../../../domain/talent-review/maturity';
 import { TalentReview } from '../../../domain/talent-review/review';
 import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
-import { directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
+import { CANCELLED_PLAN_PRESS, directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { cancelConversation, moveConversation, PlanChange } from '../../../usecases/talent-review/change-plan';
 import { managerOverview } from '../../../usecases/talent-review/manager-overview';
 import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
@@ -136,6 +136,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       if (isDomainError(err) && err.code === 'forbidden' && !(toForm && err.input)) return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
       // A plan or move pressed in a 1:1 chat with a colleague (requireChatWithBot): where to do it instead.
       if (isDomainError(err) && err.code === 'otherGroup') return { card: planElsewhereCard((await managerUi(deps, context)).t), personal: true };
+      // A plan press of a conversation cancelled since (Teams delivered it again): the list, saying it is not planned.
+      if (isDomainError(err) && err.code === 'notFound' && err.detail === CANCELLED_PLAN_PRESS) return notPlanned(await managerUi(deps, context));
       throw err;
     }
   };
