@@ -238,7 +238,7 @@ const membershipIndex = z
 const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, inputHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/), language, text: text(2000).min(1), updatedAt: isoTime }).strict();
 
 /** An erasure that is under way keeps its random marker here until it is done. */
-const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional() }).strict();
+const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional(), receiptIds: z.array(z.string().regex(/^er_[A-Za-z0-9_-]{43}$/)).max(10).optional() }).strict();
 
 /** That the erasure pressed on one confirm card finished: its id a one-way hash of the card's key, in the receipts' own partition (domain/verantwoording/erasure-receipt.ts). */
 const erasureReceipt = z.object({ id: z.string().regex(/^er_[A-Za-z0-9_-]{43}$/), type: z.literal('erasureReceipt'), userId: z.literal('~erasure-receipts'), ttl: z.number().int().positive() }).strict();

@@ -106,3 +106,39 @@ describe('a redelivered erase-confirm press after the person wrote something new
     expect(((await allDocuments(t.store)).personal as Doc[]).filter((d) => d.type === 'erasureReceipt').length).toBe(receiptsBefore);
   });
 });
+
+describe('a redelivered erase-confirm press after its erasure was finished by the resume job', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+  });
+  afterAll(() => t.stop());
+
+  it('erases nothing she wrote since: the resume job left the receipt the interrupted press could not', async () => {
+    const eva = user('EvaWis');
+    const chat = new PersonalChat(t, eva);
+    await chat.say('notitie Van voor het wissen');
+    const data = actionData((await chat.say('wis mijn gegevens')).cards[0], CONFIRM)!;
+    const press = execute(chat.conv, eva, CONFIRM, data, 'confirm-card-eva', 'eva-erase-confirm-1');
+    // Cosmos DB refuses every delete in the personal container: the erasure stops part-way.
+    t.proxy!.faults = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
+    const first = await t.send(press);
+    t.proxy!.faults = undefined;
+    expect(cardText(first.body?.value)).toMatch(/nog niet helemaal gewist/);
+
+    // The resume job finishes it, without Eva and without her card's key.
+    t.clock.advanceMinutes(60);
+    await t.app.scheduler.runDue();
+    expect(((await allDocuments(t.store)).personal as Doc[]).filter((d) => d.userId === eva.aadObjectId)).toEqual([]);
+
+    t.clock.advanceMinutes(5);
+    await chat.say('notitie Na het wissen geschreven');
+    t.clock.advanceMinutes(5);
+    const again = await t.send(press);
+    expect({ erased: cardText(again.body?.value).includes(ERASED), notes: await notesOf(t, eva) }).toEqual({ erased: true, notes: ['Na het wissen geschreven'] });
+    // The receipt names nobody; the ticket that linked it to her is gone.
+    const receipts = ((await allDocuments(t.store)).personal as Doc[]).filter((d) => d.type === 'erasureReceipt');
+    expect(receipts).toHaveLength(1);
+    expect(JSON.stringify(receipts)).not.toMatch(new RegExp(`${eva.aadObjectId}|${eva.name}|${String(data.k)}`));
+  });
+});

@@ -45,6 +45,7 @@ export function erasureReceiptId(key: string): string {
   return `er_${createHmac('sha256', 'lerend-werken/erasure-receipt/v1').update(key).digest('base64url')}`;
 }
 
-export function erasureReceipt(key: string): ErasureReceipt {
-  return { id: erasureReceiptId(key), type: 'erasureReceipt', userId: ERASURE_RECEIPTS_PARTITION, ttl: ERASURE_RECEIPT_TTL_SECONDS };
+/** The receipt with this id (erasureReceiptId of the card's key). */
+export function erasureReceipt(receiptId: string): ErasureReceipt {
+  return { id: receiptId, type: 'erasureReceipt', userId: ERASURE_RECEIPTS_PARTITION, ttl: ERASURE_RECEIPT_TTL_SECONDS };
 }

@@ -1,4 +1,5 @@
 import { ERASURE_RECEIPTS_PARTITION, erasureReceipt, erasureReceiptId } from '../../domain/verantwoording/erasure-receipt';
+import { ErasureTicket, withErasureReceipt } from '../../domain/verantwoording/erasure-ticket';
 import { VerantwoordingDeps } from './deps';
 
 /**
@@ -13,7 +14,20 @@ export async function erasureReceiptExists(deps: VerantwoordingDeps, key: string
   return found?.type === 'erasureReceipt';
 }
 
-/** Remembers that the erasure pressed with this card key finished; a receipt already there (a create conflict) is fine. */
-export async function keepErasureReceipt(deps: VerantwoordingDeps, key: string): Promise<void> {
-  await deps.records.create(erasureReceipt(key));
+/** The ticket remembering the receipt of this card key (ETag-guarded); no write when it does already. */
+export async function rememberErasureReceipt(deps: VerantwoordingDeps, ticket: ErasureTicket, key: string): Promise<ErasureTicket> {
+  const receiptId = erasureReceiptId(key);
+  if (withErasureReceipt(ticket, receiptId) === ticket) return ticket;
+  const stored = await deps.records.update(ticket.userId, ticket.id, (r) => (r.type === 'erasureTicket' ? withErasureReceipt(r, receiptId) : r));
+  if (stored.type !== 'erasureTicket') throw new Error('erasure ticket id taken by another record');
+  return stored;
+}
+
+/**
+ * Leaves the receipts the ticket names, before the ticket goes: a failure here leaves the ticket,
+ * so the erasure stays unfinished and its next run (by hand or its resume job) leaves them.
+ * A receipt there already (a create conflict) is fine.
+ */
+export async function leaveErasureReceipts(deps: VerantwoordingDeps, ticket: ErasureTicket): Promise<void> {
+  for (const id of ticket.receiptIds ?? []) await deps.records.create(erasureReceipt(id));
 }

@@ -21,6 +21,7 @@ import { isBeingHandedOver, LearningNeedPassOn } from '../../domain/learning-nee
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
 import { PutBeforeByMeExport, putBeforeByMe, putBeforeMe, PutBeforeMeExport } from './my-data-proposals';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
+import { leaveErasureReceipts, rememberErasureReceipt } from './erasure-receipt';
 import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 
@@ -119,6 +120,8 @@ export interface ErasureReport {
 export interface KnownAccount {
   platformId?: string;
   tenantId?: string;
+  /** The key of the confirm card pressed for this erasure: the finished erasure leaves its receipt (erasure-receipt.ts). */
+  confirmKey?: string;
 }
 
 const tenantOf = (ref: Record<string, unknown> | undefined) => (ref?.conversation as { tenantId?: unknown } | undefined)?.tenantId;
@@ -278,6 +281,7 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
   }
   const resumes = await scheduleErasureResume(deps, ticket);
   try {
+    if (known.confirmKey) ticket = await rememberErasureReceipt(deps, ticket, known.confirmKey);
     const report = await eraseWithTicket(deps, ticket, known);
     await cancelErasureResume(deps, ticket.marker);
     return { done: true, report };
@@ -360,7 +364,9 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   // The membership index goes with the rest; the ticket still names the groups to let go of.
   const records = await deleteOwnRecords(deps, ticket);
   await releaseGroupsAfterErasure(deps, ticket);
-  // The erasure's own ticket goes last of all: until then a re-run reuses its marker and groups.
+  // The receipts of its confirm presses, then the erasure's own ticket, last of all: until then a
+  // re-run reuses its marker, groups and receipts (a run pressed at the same time leaves its own).
+  await leaveErasureReceipts(deps, ticket);
   await deps.records.delete(userId, ticket.id);
   return { groups: groups.length, contributions, removed, records, reviews, messages };
 }

@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { erasureReceiptExists, keepErasureReceipt } from '../../../usecases/verantwoording/erasure-receipt';
+import { erasureReceiptExists } from '../../../usecases/verantwoording/erasure-receipt';
 import { tryEraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
@@ -147,22 +147,15 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   });
   on('openMyData', async (ui, data) => myDataCard(ui.t, data.text));
   on('askErase', async (ui, data) => eraseConfirmCard(ui.t, data.text));
-  /**
-   * The receipt of a finished erasure (erasure-receipt.ts). The erasure is done whatever happens
-   * here, so a failed write is logged, not answered as an error: without the receipt, a press
-   * delivered again erases again, as it did before receipts.
-   */
-  const keepReceipt = (key: string): Promise<void> =>
-    keepErasureReceipt(v, key).catch((err: unknown) => deps.logger.warn({ err: (err as Error)?.message }, 'erasure receipt not kept'));
   on('confirmErase', async (ui, data, context) => {
     // This card's erasure finished already: Teams delivered the press again (the card itself shows
     // "erased" since). Erasing again would delete what the person wrote since, so nothing is.
     if (data.k && (await erasureReceiptExists(v, data.k))) return erasedCard(ui.t);
     // The chat knows the person's Teams id and tenant: the outbox forgets their private messages by them.
-    const outcome = await tryEraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context) });
+    // The card's key goes along: the finished erasure leaves its receipt, also when its resume job finishes it.
+    const outcome = await tryEraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context), ...(data.k ? { confirmKey: data.k } : {}) });
     if (outcome.done) {
       deps.logger.info({ ...outcome.report }, 'professional erased their data');
-      if (data.k) await keepReceipt(data.k);
       return erasedCard(ui.t);
     }
     // Never the "nothing was lost" card: once begun, part of it is done. The way to finish it comes along.
