@@ -61,7 +61,8 @@ describe('the message extension in the language of Teams', () => {
     expect(res.status).toBe(200);
     const body = res.body as Dialog;
     expect(body.task.value.title).toBe('Save to my accountability');
-    expect(cardText(body.task.value.card.content)).toContain('Save this message as a note.');
+    // Opened from the compose box: no message to speak of (stop 45, message-extension-dialog-wording.test.ts).
+    expect(cardText(body.task.value.card.content)).toContain('Write a note for My accountability.');
   });
 
   it('opens it in Dutch for a Dutch Teams, and in the default language for a language the app does not speak', async () => {

@@ -5,12 +5,15 @@ import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldErro
 /**
  * The message extension's dialog: the message as plain text, editable before it is saved.
  * Dialogs submit with Action.Submit; the link back to the message travels in its data.
+ * `fromMessage: false` is the dialog opened from the compose box, with no message to speak of;
+ * `firstShown` is the dialog as it first opens, before anything was typed or saved: a problem
+ * then (a message longer than a note) is said next to the field only, not as a refused Save.
  */
-export function saveNoteDialogCard(input: { text: string; link?: string; problem?: string; cut?: boolean }, t: Translate): AdaptiveCardJson {
+export function saveNoteDialogCard(input: { text: string; link?: string; problem?: string; cut?: boolean; fromMessage?: boolean; firstShown?: boolean }, t: Translate): AdaptiveCardJson {
   return adaptiveCard(
     [
-      textBlock(t('verantwoording.extension.intro')),
-      ...(input.problem ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+      textBlock(t(input.fromMessage === false ? 'verantwoording.extension.introCompose' : 'verantwoording.extension.intro')),
+      ...(input.problem && !input.firstShown ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       // A text too long for the dialog comes back cut to what it holds, and says so.
       ...(input.cut ? [textBlock(t('verantwoording.extension.truncated', { shown: input.text.length }), { size: 'Small' })] : []),
       // A refused text comes back (up to what the dialog holds), even over the limit, so the person can shorten it.

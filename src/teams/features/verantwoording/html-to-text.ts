@@ -40,13 +40,24 @@ const TAG = /^(\/?)([a-z][a-z0-9]*)([\s\S]*)$/i;
  * closes (a lone "<", an unclosed comment or script) cost a scan to the end for each opening with
  * the regular expressions this replaces, seconds on the bot's one thread for a long message.
  */
-function withoutMarkup(html: string): string {
+function withoutMarkup(html: string, words: HtmlToTextWords): string {
   const out: string[] = [];
   // Whether the last line written has text on it: a line start then breaks it, once.
   let lineHasText = false;
+  // Set after a line of its own (an image): text that follows on the same line starts a new one first.
+  let lineDue = false;
   // Text goes out as it is: a ">" in it is text ("Wachttijd > 30 minuten"); a tag's own never reaches here.
   const emit = (part: string) => {
     if (!part) return;
+    if (lineDue) {
+      const text = part.search(/[^ \t\r\n]/);
+      const lineEnd = part.indexOf('\n');
+      if (lineEnd >= 0 && (text < 0 || lineEnd < text)) lineDue = false;
+      else if (text >= 0) {
+        lineDue = false;
+        out.push(inCell ? ' ' : '\n');
+      }
+    }
     out.push(part);
     const afterBreak = part.slice(part.lastIndexOf('\n') + 1);
     if (/[^ \t\r]/.test(afterBreak)) lineHasText = true;
@@ -122,6 +133,12 @@ function withoutMarkup(html: string): string {
     } else if (!slash && name === 'br') lineBreak();
     // Teams sends an emoji as an element with its character in `alt`, or (its older form) as an image marked as an emoji.
     else if (!slash && (name === 'emoji' || (name === 'img' && /emoji$/i.test(attribute(rest!, 'itemtype'))))) emit(attribute(rest!, 'alt'));
+    // An image pasted into the message: a line that says so, else a message that is only a photo reads as nothing.
+    else if (!slash && name === 'img' && words.image && /AMSImage$/i.test(attribute(rest!, 'itemtype'))) {
+      startLine();
+      emit(words.image);
+      lineDue = true;
+    }
     // A quoted reply's author on a line of their own: the quoted text follows in a <p> right after it ("Bram de BoerVraag").
     else if (!slash && rest!.includes('itemprop') && attribute(rest!, 'itemprop').toLowerCase() === 'mri') {
       startLine();
@@ -130,7 +147,8 @@ function withoutMarkup(html: string): string {
       authorTag = undefined;
       lineBreak();
     } else if (!slash && CELLS.has(name)) {
-      inCell = false;
+      // The separator (or a new row) keeps an image in the cell before apart from what follows.
+      [inCell, lineDue] = [false, false];
       emit(cellsInRow++ > 0 ? CELL_SEPARATOR : '');
       inCell = true;
     } else if (!slash && LINE_STARTS.has(name)) {
@@ -152,14 +170,20 @@ function attribute(tagText: string, name: string): string {
   return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tagText)?.slice(1).find((v) => v !== undefined) ?? '';
 }
 
+/** Words in the person's language for what the markup holds that is not text. */
+export interface HtmlToTextWords {
+  /** The line an image pasted into the message (Teams marks it itemtype=".../AMSImage") becomes; left out without it. */
+  image?: string;
+}
+
 /**
  * A Teams message body (HTML) as plain text for a note: block ends become line breaks, every
  * tag is dropped (scripts and styles with their content), entities are decoded, and blank runs
  * are collapsed. The result is only ever shown as plain text again, never as HTML.
  */
-export function htmlToText(html: string, contentType = 'html'): string {
+export function htmlToText(html: string, contentType = 'html', words: HtmlToTextWords = {}): string {
   if (contentType !== 'html') return html.replace(/\r\n/g, '\n').trim();
-  return decodeEntities(withoutMarkup(html))
+  return decodeEntities(withoutMarkup(html, words))
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

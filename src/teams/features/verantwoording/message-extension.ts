@@ -21,6 +21,14 @@ export const EXTENSION_COMMANDS = { saveMessage: 'bewaarInVerantwoording', searc
 export const SEARCH_PARAMETER = 'zoekterm';
 
 /**
+ * The most a message's HTML (or subject) can hold as it arrives: the server reads no request body
+ * over 1 MiB (server.ts), so no string in it is longer. A lower cap here made a longer body (an
+ * e-mail to the channel: Outlook's markup around a few paragraphs) arrive as no body at all, an
+ * empty dialog. htmlToText reads it in one pass; the dialog shows at most MAX_DIALOG_TEXT of it.
+ */
+const MAX_MESSAGE_CHARS = 1024 * 1024;
+
+/**
  * What Teams sends about the message the action was started on (composeExtension/fetchTask,
  * submitAction). Each field on its own: one of an odd kind (a null link, a link too long to keep)
  * is left out, never the message's text with it.
@@ -28,7 +36,9 @@ export const SEARCH_PARAMETER = 'zoekterm';
 const messagePayloadSchema = z
   .object({
     id: z.string().min(1).max(100).optional().catch(undefined),
-    body: z.object({ contentType: z.string().max(40).optional().catch(undefined), content: z.string().max(200_000).optional().catch(undefined) }).partial().optional().catch(undefined),
+    // A channel post's heading (plain text): often the only words that say what the post is about.
+    subject: z.string().max(MAX_MESSAGE_CHARS).optional().catch(undefined),
+    body: z.object({ contentType: z.string().max(40).optional().catch(undefined), content: z.string().max(MAX_MESSAGE_CHARS).optional().catch(undefined) }).partial().optional().catch(undefined),
     linkToMessage: z.string().max(4000).optional().catch(undefined),
     // Read one by one (see `attachmentLines`): an odd one is left out, never the others.
     attachments: z.array(z.unknown()).max(50).optional().catch(undefined),
@@ -134,6 +144,18 @@ function attachmentLines(attachments: unknown[] | undefined, t: Translate): stri
   });
 }
 
+type MessagePayload = z.infer<typeof messagePayloadSchema>;
+
+/**
+ * The message as the note's text: a channel post's subject as its first line, then its body as
+ * plain text (a pasted image as a line that says so), then its files and cards, one a line.
+ */
+function messageAsText(payload: MessagePayload | undefined, t: Translate): string {
+  const subject = payload?.subject?.replace(/\s+/g, ' ').trim();
+  const body = htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html', { image: t('verantwoording.extension.image') });
+  return [subject, body, ...attachmentLines(payload?.attachments, t)].filter(Boolean).join('\n');
+}
+
 /** The save failed (the store, not the input): the line that says so, right above the kept text. */
 function withSaveFailed(card: AdaptiveCardJson, line: string): AdaptiveCardJson {
   const at = card.body.findIndex((e) => (e as { id?: string }).id === 'noteText');
@@ -194,12 +216,15 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
     try {
       const value = actionValueSchema.safeParse(context.activity.value ?? {});
       const payload = value.success ? value.data.messagePayload : undefined;
-      const text = [htmlToText(payload?.body?.content ?? '', payload?.body?.contentType ?? 'html'), ...attachmentLines(payload?.attachments, t)].filter(Boolean).join('\n');
+      // From the compose box Teams sends no message: the dialog then is for a note of one's own.
+      const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(payload);
+      const text = messageAsText(payload, t);
       // A message longer than a note is shown whole (up to what the dialog holds) with the limit
       // next to it, never cut silently: Save on a cut text would store part of it as if whole.
+      // Nothing was saved or typed yet, so only the limit is said, not that Save was refused.
       const shown = firstChars(text, MAX_DIALOG_TEXT);
       const problem = tooLongReason(text, t);
-      const card = saveNoteDialogCard({ text: shown, link: payload?.linkToMessage, problem, cut: shown.length < text.length }, t);
+      const card = saveNoteDialogCard({ text: shown, link: payload?.linkToMessage, problem, cut: shown.length < text.length, fromMessage, firstShown: true }, t);
       return dialog(t('verantwoording.extension.dialogTitle'), card, { key: randomUUID(), message: payload?.id });
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'message extension fetchTask failed');
@@ -219,9 +244,9 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
     const messageId = (value.success ? value.data.messagePayload?.id : undefined) ?? (input.success ? input.data.message : undefined);
     const keys = { key, message: messageId };
     const shown = firstChars(text, MAX_DIALOG_TEXT);
-    const again = (problem: string | undefined) => saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length }, t);
+    const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
+    const again = (problem: string | undefined) => saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length, fromMessage }, t);
     try {
-      const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
       const note = await addNote(v, actorOf(context).id, {
         key: noteKey({ chat: context.activity.conversation?.id ?? '', id: messageId }, key, text),
         text,
