@@ -7,6 +7,7 @@ import { CosmosJaarplanRepository } from '../../store/jaarplan.repository';
 import { registerJaarplan } from '../../teams/features/hr-report/jaarplan';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
+import { AdaptiveCardJson } from '../../teams/cards/card-kit';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
@@ -32,6 +33,10 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),
     jaarplan: plans,
   };
+  // A card posted in a shared chat goes through the outbox under a key of the message: Teams delivering it again posts none.
+  const postOnce = async (context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]) => {
+    await p.messenger.post(TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>, card, { key, about });
+  };
   registerHrReport(p.app, {
     report,
     translator: p.translator,
@@ -39,9 +44,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     defaultLanguage: p.config.defaultLanguage,
     localeFor: p.actions.localeFor,
     actions: p.actions,
-    postOnce: async (context, card, key, about) => {
-      await p.messenger.post(TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>, card, { key, about });
-    },
+    postOnce,
     links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
       const claims = { from: period.from, to: period.to, lang, tenant };
@@ -56,6 +59,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,
     actions: p.actions,
+    postOnce,
   });
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

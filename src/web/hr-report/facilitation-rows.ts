@@ -1,6 +1,7 @@
 import { MIN_CONVERSATIONS_PER_MONTH } from '../../domain/hr-report/facilitation';
 import { HrReport } from '../../domain/hr-report/report';
 import { Translate } from '../../i18n/i18n';
+import { oneLine } from '../../teams/cards/hr-report/report-format';
 
 /** The facilitation section as CSV rows (section, key, metric, value): counts, and each shared text (no key: quotes are unlabelled). */
 export function facilitationCsvRows(report: HrReport): (string | number)[][] {
@@ -21,7 +22,7 @@ export function facilitationSummaryLines(report: HrReport, t: Translate): string
     t('talentReview.hrFacilitation.title'),
     t('talentReview.hrFacilitation.counts', { withAccount: f.withAccount, count: f.conversationsPlanned }),
     t('talentReview.hrFacilitation.wholeMonths', { min: MIN_CONVERSATIONS_PER_MONTH }),
-    ...(f.shared.length ? [`- ${t('talentReview.hrFacilitation.sharedTitle')}:`, ...f.shared.map((text) => `  - ${text.replace(/\s*\n\s*/g, ' ')}`)] : [`- ${t('talentReview.hrFacilitation.noneShared')}`]),
+    ...(f.shared.length ? [`- ${t('talentReview.hrFacilitation.sharedTitle')}:`, ...f.shared.map((text) => `  - ${oneLine(text)}`)] : [`- ${t('talentReview.hrFacilitation.noneShared')}`]),
     '',
   ];
 }

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { HrReport, MIN_WEEK_ATTENDANCE } from '../../domain/hr-report/report';
 import { Language } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
-import { reportAverage, reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
+import { oneLine, reportAverage, reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
 import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
 import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
@@ -116,8 +116,9 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     ...facilitationSummaryLines(report, t),
     t('hrReport.adoption.title'),
     adoptionHeadline(report.adoption, t),
+    // One line per proposal, whatever the group typed: see oneLine.
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${g.groupName}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${p.text} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
+      g.proposals.map((p) => `- ${oneLine(g.groupName)}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${oneLine(p.text)} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),

@@ -16,6 +16,13 @@ export interface ReportRouteDeps {
   defaultLanguage?: Locale;
 }
 
+/**
+ * The UTF-8 byte order mark the CSV file starts with: Excel on Windows opens a CSV without it in
+ * the system's ANSI code page, so "Ideeën" would read "IdeeÃ«n". The separator stays ',' in every
+ * language (numbers keep their '.'): Dutch Excel splits such a file by Data > From Text/CSV.
+ */
+const UTF8_BOM = '\uFEFF';
+
 const asLocale = (lang: string | undefined): Locale | undefined => (lang === 'en' || lang === 'nl' ? lang : undefined);
 
 /**
@@ -39,7 +46,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
     try {
       const { from, to, lang, tenant } = check.claims as { from: string; to: string; lang: string; tenant: string };
       const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }));
-      const body = kind === 'csv' ? reportCsv(report) : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback), asLocale(lang) ?? fallback);
+      const body = kind === 'csv' ? `${UTF8_BOM}${reportCsv(report)}` : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback), asLocale(lang) ?? fallback);
       res.status(200);
       res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="lerend-werken-${from}-${to}.${kind === 'csv' ? 'csv' : 'txt'}"`);

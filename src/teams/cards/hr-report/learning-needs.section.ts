@@ -1,7 +1,9 @@
 import { LearningNeedsSection } from '../../../domain/learning-needs/report';
 import { Translate } from '../../../i18n/i18n';
 import { Element, factSet, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { oneLine } from './report-format';
 
+/** The card stays well inside Teams' size limit; the downloads hold every text. */
 const SHOWN_TEXTS = 20;
 
 /** The total, or what counts and how many handovers' small rests are left out (see `learningNeedsSection`). */
@@ -10,12 +12,15 @@ function totalLines(s: LearningNeedsSection, t: Translate): string[] {
   return [t('hrReport.learningNeeds.counted', { count: s.counted }), t('hrReport.learningNeeds.restsLeftOut', { count: s.restsLeftOut, min: s.minimum })];
 }
 
-/** Text lines of the section, for the summary download as for the card. */
+/**
+ * The section as lines of the readable summary: the counts, and under each theme every text in
+ * its own words, one line each (the card shows only the first SHOWN_TEXTS and points here).
+ */
 export function learningNeedsLines(s: LearningNeedsSection, t: Translate): string[] {
   if (!s.batches) return [t('hrReport.learningNeeds.none')];
   return [
     ...totalLines(s, t),
-    ...s.themes.map((th) => `- ${t(`verantwoording.learningNeed.theme.${th.theme}`)}: ${th.needs}`),
+    ...s.themes.flatMap((th) => [`- ${t(`verantwoording.learningNeed.theme.${th.theme}`)}: ${th.needs}`, ...th.texts.map((x) => `  - “${oneLine(x)}”`)]),
     ...(s.hiddenThemes ? [t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })] : []),
   ];
 }
@@ -35,6 +40,9 @@ export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate):
     shown += texts.length;
     out.push(subtle(t('hrReport.learningNeeds.inTheirWords', { theme: t(`verantwoording.learningNeed.theme.${th.theme}`) })), ...texts.map((x) => plainText(`“${truncate(x, 300)}”`)));
   }
+  // As every section that cuts: how many texts are left out, and where they are.
+  const leftOut = s.themes.reduce((sum, th) => sum + th.texts.length, 0) - shown;
+  if (leftOut > 0) out.push(subtle(t('hrReport.learningNeeds.moreTexts', { count: leftOut })));
   out.push(subtle(t('hrReport.learningNeeds.rule', { min: s.minimum })));
   return out;
 }

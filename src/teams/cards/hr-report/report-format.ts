@@ -31,3 +31,15 @@ export function reportNumber(n: number, language: Language): string {
 export function reportAverage(average: number | undefined, t: Translate, language: Language): string {
   return typeof average === 'number' ? reportNumber(average, language) : t('hrReport.tooFew');
 }
+
+/** Every kind of line break a typed text may hold, with the spaces around it. */
+const LINE_BREAKS = /\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g;
+
+/**
+ * A typed text (a proposal, a quote, a learning need) as one line of the readable summary: its
+ * own line breaks would start lines that read as the summary's own (a member could so write a
+ * "B3" line into the board's summary).
+ */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').trim();
+}

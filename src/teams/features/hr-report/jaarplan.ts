@@ -9,7 +9,7 @@ import type { Logger } from '../../../log/logger';
 import { JaarplanDeps, openJaarplan, saveJaarplan, viewOf } from '../../../usecases/hr-report/jaarplan';
 import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
-import { adaptiveCard, textBlock } from '../../cards/card-kit';
+import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { jaarplanFormCard } from '../../cards/hr-report/jaarplan-form.card';
 import { jaarplanRestrictedCard } from '../../cards/hr-report/jaarplan-restricted.card';
@@ -22,6 +22,12 @@ export interface JaarplanFeatureDeps {
   logger: Logger;
   defaultLanguage: Locale;
   actions: CardActionContext;
+  /**
+   * Posts the chat's card under a key (the outbox keeps it once): a `jaarplan` message Teams
+   * delivers again finds its card sent and posts no second one, as for `rapport`. Without it:
+   * posted in the turn.
+   */
+  postOnce?(context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]): Promise<void>;
 }
 
 /** "jaarplan [jaar]" / "annual plan [year]", with the year optional. */
@@ -69,7 +75,10 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
           return void (await postCard(context, jaarplanFormCard({ ...view, key }, t)));
         }
         // Only the asker's Teams refreshes this card to the form (checked for HR again there).
-        await postCard(context, jaarplanRestrictedCard({ year: asked, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t));
+        const restricted = jaarplanRestrictedCard({ year: asked, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
+        // The card names the year only: it may wait in the outbox. Its refresh names the asker (`about`).
+        if (deps.postOnce && context.activity.id) await deps.postOnce(context, restricted, `jaarplan.restricted:${context.activity.conversation.id}:${context.activity.id}`, [actor.id]);
+        else await postCard(context, restricted);
       } catch (err) {
         if (!isDomainError(err)) throw err;
         deps.logger.info({ code: err.code }, 'jaarplan refused');

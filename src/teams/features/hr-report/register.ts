@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { checkPeriod, defaultPeriod, hrReport, HrReportDeps } from '../../../usecases/hr-report/hr-report';
@@ -62,6 +62,13 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language = await deps.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
+      // The role first: someone else is told the command is not theirs, whatever they typed after
+      // it, never coached through its usage (in a shared chat, for everyone to read).
+      const actor = actorOf(context);
+      if (!(await deps.report.isHr(actor.id))) {
+        deps.logger.info({ code: 'forbidden' }, 'hr report refused');
+        return void (await context.sendActivity(t('hrReport.notHr')));
+      }
       const fallback = defaultPeriod(deps.report.clock.now(), deps.report.timeZone);
       const args = text.replace(COMMAND, '');
       const period = reportPeriod(args, fallback.to, fallback);
@@ -74,9 +81,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       }
       try {
         if (conversationKindOf(context) === 'personal') return void (await postCard(context, await fullReport(context, period, language)));
-        // Refused here as the report itself would be, so nobody gets a card for a report they cannot open.
-        const actor = actorOf(context);
-        if (!(await deps.report.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
+        // HR was checked above, so nobody gets a card for a report they cannot open.
         const checked = checkPeriod(period);
         const restricted = hrReportRestrictedCard({ period: checked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
         // The card names no figure and no link: it may wait in the outbox. Its refresh names the asker (`about`).
