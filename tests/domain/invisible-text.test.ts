@@ -32,3 +32,24 @@ describe('text that only looks empty counts as empty', () => {
     expect(cleanNoteText('\u200BEen echte notitie\u200B')).toBe('Een echte notitie');
   });
 });
+
+describe('trimText walks in from each end', () => {
+  /** The rule as one regular expression (before stop 45): the same result, but a scan from every character of a run in the middle. */
+  const BY_REGEX = /^[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+|[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+$/g;
+  const PIECES = ['a', 'b', ' ', '\n', '\t', '\u3000', '\u00A0', '\u200B', '\u200D', '\u202E', '\u2066', '\uFEFF', '\u00AD', '\u{1F600}', '\u{E0067}', 'é'];
+
+  it('gives what the one regular expression gave, on every mix of visible and invisible characters', () => {
+    // A fixed pseudo-random sequence: the same inputs every run.
+    let seed = 45;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % PIECES.length;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: i % 40 }, () => PIECES[next()]).join('');
+      expect(trimText(text)).toBe(text.replace(BY_REGEX, ''));
+    }
+  });
+
+  it('keeps a long run of invisible characters in the middle whole (the run the regular expression scanned again and again)', () => {
+    const run = '\u200B \n\u3000'.repeat(50_000);
+    expect(trimText(` a${run}b\u200B`)).toBe(`a${run}b`);
+  });
+});
