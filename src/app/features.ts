@@ -67,7 +67,7 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   verantwoording.dataRights.pollMarkers = pollMarkerErasure({ polls: new CosmosPollRepository(p.cosmos), tallies: pulse.tallies, hashKey: pulse.hashKey });
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
-  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds });
+  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds, directory: managers });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor });
   return { weekCycle };
 }

@@ -34,6 +34,10 @@ export class FileManagerDirectory implements ManagerDirectory {
   async teamOf(userId: string): Promise<string | undefined> {
     return (await this.users()).find((u) => u.id === userId)?.teamId;
   }
+
+  async managers(): Promise<string[]> {
+    return [...new Set((await this.users()).flatMap((u) => (u.managerId ? [u.managerId] : [])))];
+  }
 }
 
 /** No directory configured: nobody is anybody's manager, so no prep card can be asked for. */

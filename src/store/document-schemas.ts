@@ -392,6 +392,8 @@ const jaarplan = z
     tenantId: z.string().max(1024),
     year: z.number().int().min(2000).max(2200),
     targets: z.object({ weekCycles: jaarplanTarget.optional(), learningHours: jaarplanTarget.optional(), proposalsValidated: jaarplanTarget.optional() }).strict(),
+    // The half-yearly rhythm's two months, sorted and distinct; absent: June and December.
+    moments: z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)]).refine(([a, b]) => a < b).optional(),
     revision: z.number().int().min(1),
     updatedAt: isoTime,
     keys: z.array(z.string().min(1).max(80)).max(20),

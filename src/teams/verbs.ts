@@ -269,6 +269,9 @@ export const VERBS = {
       weekCycles: z.union([shortText(40), z.number()]).optional(),
       learningHours: z.union([shortText(40), z.number()]).optional(),
       proposalsValidated: z.union([shortText(40), z.number()]).optional(),
+      // The half-yearly rhythm's two months, as chosen (the domain reads and refuses them).
+      firstMoment: z.union([shortText(40), z.number()]).optional(),
+      secondMoment: z.union([shortText(40), z.number()]).optional(),
     }),
   },
 } as const;

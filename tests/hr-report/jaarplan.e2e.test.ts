@@ -27,7 +27,7 @@ function inputs(card: any): Record<string, unknown> {
   const walk = (node: any): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
-    if (typeof node.type === 'string' && node.type.startsWith('Input.')) out[node.id] = node.value;
+    if (node.type === 'Input.Number') out[node.id] = node.value;
     Object.values(node).forEach(walk);
   };
   walk(card.body);

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
+import { ManagerDirectory } from '../../domain/directory/manager-directory';
 import { B3History, HrCheck } from '../../domain/hr-report/ports';
+import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
 import { CosmosJaarplanRepository } from '../../store/jaarplan.repository';
 import { registerJaarplan } from '../../teams/features/hr-report/jaarplan';
+import { outboxHalfYearNotices } from '../../teams/features/hr-report/half-year-notices';
+import { readPayload } from '../../scheduling/unreadable-payload';
+import { HALF_YEAR_JOB, HalfYearDeps, runHalfYear, scheduleHalfYear } from '../../usecases/hr-report/half-year';
+import { z } from 'zod';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { registerHrReport } from '../../teams/features/hr-report/register';
 import { AdaptiveCardJson } from '../../teams/cards/card-kit';
@@ -14,7 +20,7 @@ import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-r
 import { Platform } from '../platform';
 
 /** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
-export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'> }): void {
+export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'>; directory?: ManagerDirectory }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
   if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
@@ -22,6 +28,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
   // The frameworks of both languages have the same questions (load-frameworks checks it).
   const proposalQuestionId = p.frameworks.nl.questions.find((q) => q.kind === 'aiProposal')?.id;
   const plans = new CosmosJaarplanRepository(p.cosmos);
+  const reviews = new CosmosTalentReviewRepository(p.cosmos);
   const report: HrReportDeps = {
     source: new CosmosReportSource(p.cosmos, proposalQuestionId),
     b3: sources.b3,
@@ -29,9 +36,23 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     clock: p.clock,
     timeZone: p.config.orgTimeZone,
     sessionHours: p.config.session.minutes / 60,
-    facilitation: new CosmosTalentReviewRepository(p.cosmos),
+    facilitation: reviews,
     ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),
     jaarplan: plans,
+  };
+  const { hr } = p.config.pulsePoll;
+  const halfYear: HalfYearDeps = {
+    plans,
+    scheduler: p.scheduler,
+    clock: p.clock,
+    timeZone: p.config.orgTimeZone,
+    isHoliday: holidayCalendar(p.config.rhythm.holidayRegion).isHoliday,
+    hrUserIds: hr.userIds,
+    hrGroup: Boolean(hr.groupId),
+    // No directory given: nobody is listed as a manager, and the nudge says so in the log.
+    directory: sources.directory ?? { directReports: async () => [] },
+    reviews,
+    notices: outboxHalfYearNotices({ outbox: p.outbox, translator: p.translator, languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage }),
   };
   // A card posted in a shared chat goes through the outbox under a key of the message: Teams delivering it again posts none.
   const postOnce = async (context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]) => {
@@ -60,6 +81,23 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     defaultLanguage: p.config.defaultLanguage,
     actions: p.actions,
     postOnce,
+    scheduleHalfYear: (tenantId, route) => scheduleHalfYear(halfYear, tenantId, route),
   });
+  composeHalfYear(p, halfYear);
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
+}
+
+const halfYearPayload = z.object({ tenantId: z.string().min(1), serviceUrl: z.string().url(), botId: z.string().optional(), year: z.number().int(), month: z.number().int().min(1).max(12) });
+
+/** The half-yearly rhythm's job: one per tenant and moment; its outcome is logged as counts, never as people. */
+function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
+  p.scheduler.on(HALF_YEAR_JOB, async (payload) => {
+    const job = readPayload(halfYearPayload, payload);
+    const outcome = await runHalfYear(deps, { tenantId: job.tenantId, route: { serviceUrl: job.serviceUrl, ...(job.botId ? { botId: job.botId } : {}) }, year: job.year, month: job.month });
+    p.logger.info({ ...outcome, moment: `${job.year}-${job.month}` }, 'half-yearly moment');
+    if (outcome.result !== 'sent') return;
+    if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
+    if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (Microsoft Graph, or none configured): no half-yearly nudge to managers');
+    if (outcome.managers === 'unavailable') p.logger.warn('the manager directory did not answer: no half-yearly nudge to managers this time');
+  });
 }

@@ -15,6 +15,11 @@ export interface ManagerDirectory {
   directReports(managerId: string): Promise<DirectoryPerson[]>;
   /** The Teams team whose B3-spiegel aggregate belongs on this person's prep card, where known. */
   teamOf(userId: string): Promise<string | undefined>;
+  /**
+   * Everyone the directory names as someone's manager (ids), for the half-yearly nudge. Absent: this
+   * directory cannot list them (Graph would need a scan of every user), and the nudge is skipped.
+   */
+  managers?(): Promise<string[]>;
 }
 
 /** Whether a refusal is the directory not answering: no answer at all, never "no manager". */

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { RefusedField } from '../shared/errors';
 import { Mutate } from '../week-cycle/ports';
 import { computeReport, countedSessions, countedWeekLabel, ReportInput } from './report';
+import { HalfYearMoments } from './half-year';
 
 /**
  * The indicators of the organisation's Jaarplan Duurzaam leren that the app can count: Vitale
@@ -31,6 +32,8 @@ export interface Jaarplan {
   tenantId: string;
   year: number;
   targets: JaarplanTargets;
+  /** The half-yearly rhythm's two months (talentontwikkelgesprekken, account to the board); absent: June and December. */
+  moments?: HalfYearMoments;
   /** Counts the saves: the form names the revision it showed, and a save over another is refused. */
   revision: number;
   updatedAt: string;

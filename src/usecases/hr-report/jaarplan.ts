@@ -1,3 +1,4 @@
+import { MomentField, readMoments } from '../../domain/hr-report/half-year';
 import { Jaarplan, JAARPLAN_KEYS_KEPT, JaarplanIndicator, JaarplanRepository, jaarplanYears, readTargets } from '../../domain/hr-report/jaarplan';
 import { HrCheck } from '../../domain/hr-report/ports';
 import { Clock } from '../../domain/shared/clock';
@@ -34,7 +35,8 @@ export async function viewOf(deps: JaarplanDeps, tenantId: string, year?: number
 
 export interface JaarplanSave {
   year: number;
-  values: Partial<Record<JaarplanIndicator, unknown>>;
+  /** The targets and the half-year's two months, as typed. */
+  values: Partial<Record<JaarplanIndicator | MomentField, unknown>>;
   /** The revision the form showed (0: none stored then). */
   rev: number;
   /** The form's key, new each time it is drawn. */
@@ -56,17 +58,20 @@ export async function saveJaarplan(deps: JaarplanDeps, actorId: string, tenantId
   if (!years.includes(save.year)) throw new DomainError('invalidInput', 'jaarplan year');
   const { targets, problems } = readTargets(save.values);
   if (problems.length) throw new DomainError('invalidInput', { detail: 'jaarplan target', input: problems[0]!.input });
+  // No months sent (a form from before they existed): the stored ones stay.
+  const { moments, problems: monthProblems } = readMoments(save.values);
+  if (monthProblems.length) throw new DomainError('invalidInput', { detail: 'jaarplan months', input: monthProblems[0]!.input });
   const changed = () => new DomainError('conflict', { detail: 'jaarplan changed meanwhile', input: { ...CHANGED_MEANWHILE, params: { ...CHANGED_MEANWHILE.params } } });
   const updatedAt = deps.clock.now().toISOString();
   if (save.rev === 0) {
-    const { plan, created } = await deps.plans.create({ tenantId, year: save.year, targets, revision: 1, updatedAt, keys: [save.key] });
+    const { plan, created } = await deps.plans.create({ tenantId, year: save.year, targets, ...(moments ? { moments } : {}), revision: 1, updatedAt, keys: [save.key] });
     if (created || plan.keys.includes(save.key)) return plan;
     throw changed();
   }
   return deps.plans.update(tenantId, save.year, (current) => {
     if (current.keys.includes(save.key)) return current;
     if (current.revision !== save.rev) throw changed();
-    return { ...current, targets, revision: current.revision + 1, updatedAt, keys: [save.key, ...current.keys].slice(0, JAARPLAN_KEYS_KEPT) };
+    return { ...current, targets, ...(moments ? { moments } : {}), revision: current.revision + 1, updatedAt, keys: [save.key, ...current.keys].slice(0, JAARPLAN_KEYS_KEPT) };
   }).catch((err: unknown) => {
     // A form that showed a stored plan, and none is stored: not the plan it showed either.
     if ((err as { code?: unknown })?.code === 404) throw changed();

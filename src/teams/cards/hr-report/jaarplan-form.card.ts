@@ -1,6 +1,7 @@
+import { MOMENT_FIELDS, momentsOf } from '../../../domain/hr-report/half-year';
 import { Jaarplan, JAARPLAN_INDICATORS, JAARPLAN_TARGET_MAX, JAARPLAN_TARGET_MIN } from '../../../domain/hr-report/jaarplan';
 import { Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, refusalNotice, submittedNumber, subtle, textBlock, withFieldError } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, refusalNotice, submittedInput, submittedNumber, subtle, textBlock, withFieldError } from '../card-kit';
 
 /** The form drawn again after a refusal: what was sent, the reason per input id, and whether another save came first. */
 export interface RefusedJaarplan {
@@ -21,7 +22,8 @@ export interface JaarplanFormView {
 }
 
 /**
- * HR's form for a year's Jaarplan Duurzaam leren targets: one optional whole number per indicator.
+ * HR's form for a year's Jaarplan Duurzaam leren targets: one optional whole number per indicator,
+ * and the half-yearly rhythm's two months (talentontwikkelgesprekken, account to the board).
  * A refused form keeps every input as sent, with the reason under its field; when another save
  * came first, each field also says what is stored now, and the save names that revision, so
  * pressing again keeps this input knowingly.
@@ -49,6 +51,19 @@ export function jaarplanFormCard(vm: JaarplanFormView, t: Translate): AdaptiveCa
       ...(refused?.changedMeanwhile ? [subtle(t('jaarplan.stored', { value: stored[field] === undefined ? t('jaarplan.noTarget') : String(stored[field]) }))] : []),
     ];
   });
+  // The half-yearly rhythm's two months: as sent on a refused form, else stored, else June and December.
+  const storedMoments = momentsOf(vm.plan);
+  const months = Array.from({ length: 12 }, (_, i) => ({ title: t(`jaarplan.moments.month.${i + 1}`), value: String(i + 1) }));
+  const moments: Element[] = [
+    textBlock(t('jaarplan.moments.intro'), { spacing: 'Medium' }),
+    ...MOMENT_FIELDS.flatMap((field, i) =>
+      withFieldError(
+        { type: 'Input.ChoiceSet', id: field, label: t(`jaarplan.moments.${field}`), style: 'compact', choices: months, value: (refused && submittedInput(refused.values, field)) ?? String(storedMoments[i]) },
+        refused?.errors[field],
+      ),
+    ),
+    ...(refused?.changedMeanwhile ? [subtle(t('jaarplan.moments.stored', { first: t(`jaarplan.moments.month.${storedMoments[0]}`), second: t(`jaarplan.moments.month.${storedMoments[1]}`) }))] : []),
+  ];
   const other = vm.years.find((y) => y !== vm.year)!;
   const notice = refused ? [refusalNotice(refused.changedMeanwhile ? t('jaarplan.changedMeanwhile', { year: String(vm.year) }) : t('jaarplan.notSaved'))] : [];
   return adaptiveCard(
@@ -57,6 +72,7 @@ export function jaarplanFormCard(vm: JaarplanFormView, t: Translate): AdaptiveCa
       textBlock(t('jaarplan.intro', { year: String(vm.year) })),
       ...notice,
       ...fields,
+      ...moments,
       actionSet([execute(t('jaarplan.otherYear', { year: String(other) }), 'openJaarplan', { year: other }, { associatedInputs: 'none' })]),
     ],
     [execute(t('jaarplan.save'), 'saveJaarplan', { year: vm.year, rev: vm.plan?.revision ?? 0, k: vm.key }, { style: 'positive' })],

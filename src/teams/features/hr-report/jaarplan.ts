@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
+import { HalfYearRoute, MOMENT_FIELDS, MomentField, readMoments } from '../../../domain/hr-report/half-year';
 import { jaarplanYears, readTargets } from '../../../domain/hr-report/jaarplan';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
@@ -28,6 +29,8 @@ export interface JaarplanFeatureDeps {
    * posted in the turn.
    */
   postOnce?(context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]): Promise<void>;
+  /** Schedules the tenant's next half-yearly moment (a no-op when scheduled): on every open and save by HR. */
+  scheduleHalfYear?(tenantId: string, route: HalfYearRoute): Promise<unknown>;
 }
 
 /** "jaarplan [jaar]" / "annual plan [year]", with the year optional. */
@@ -37,6 +40,7 @@ const COMMAND = /^\s*(jaarplan|annual\s+plan)\b\s*(.*)$/i;
 function targetReason(p: FieldProblem, t: Translate): string {
   // Another save came first: the form says so at its top, not next to a field.
   if (p.params.changedMeanwhile) return '';
+  if ((MOMENT_FIELDS as readonly string[]).includes(p.field)) return t(p.params.sameMonth ? 'jaarplan.moments.reason.same' : p.rule === 'required' ? 'jaarplan.moments.reason.required' : 'jaarplan.moments.reason.format');
   const bounds = { min: p.params.min ?? 1, max: p.params.max ?? 0 };
   return p.rule === 'range' ? t('jaarplan.reason.range', bounds) : t('jaarplan.reason.format', bounds);
 }
@@ -49,6 +53,12 @@ function targetReason(p: FieldProblem, t: Translate): string {
  */
 export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeatureDeps): void {
   const tenant = (context: TurnContext) => tenantOf(context) ?? '';
+  /** The half-yearly rhythm starts with HR's first use in a tenant; it never holds up the form. */
+  const keepRhythm = async (context: TurnContext) => {
+    if (!deps.scheduleHalfYear || !tenantOf(context) || !context.activity.serviceUrl) return;
+    const route = { serviceUrl: context.activity.serviceUrl, ...(context.activity.recipient?.id ? { botId: context.activity.recipient.id } : {}) };
+    await deps.scheduleHalfYear(tenant(context), route).catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'half-yearly moment not scheduled; the next open or save tries again'));
+  };
   const form = async (context: TurnContext, year: number | undefined) => {
     const view = await openJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), year);
     return { view, key: randomUUID() };
@@ -70,6 +80,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
         const actor = actorOf(context);
         if (!(await deps.jaarplan.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
         if (asked === undefined) return void (await context.sendActivity(t('jaarplan.usage', { year: String(year), next: String(next) })));
+        await keepRhythm(context);
         if (conversationKindOf(context) === 'personal') {
           const { view, key } = await form(context, asked);
           return void (await postCard(context, jaarplanFormCard({ ...view, key }, t)));
@@ -107,7 +118,8 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
   const saveForm: RefusalForm = {
     reason: targetReason,
     // Every refused target at once, not one per press.
-    alsoRefused: (values) => readTargets(values).problems.map((p) => ({ field: p.input.field, code: 'invalidInput', rule: p.input.rule, params: p.input.params ?? {} })),
+    alsoRefused: (values) =>
+      [...readTargets(values).problems, ...readMoments(values as Partial<Record<MomentField, unknown>>).problems].map((p) => ({ field: p.input.field, code: 'invalidInput', rule: p.input.rule, params: p.input.params ?? {} })),
     render: async (context, r) => {
       const year = typeof r.values.year === 'number' ? r.values.year : Number(r.values.year);
       // The stored plan as it is now: after another save, the form shows it and names its revision.
@@ -128,8 +140,10 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
         year: data.year,
         rev: data.rev,
         key: data.k || stableId('press', context.activity.id ?? randomUUID()),
-        values: { weekCycles: data.weekCycles, learningHours: data.learningHours, proposalsValidated: data.proposalsValidated },
+        values: { weekCycles: data.weekCycles, learningHours: data.learningHours, proposalsValidated: data.proposalsValidated, firstMoment: data.firstMoment, secondMoment: data.secondMoment },
       });
+      // Months changed: the next moment follows them (a job for a month no longer chosen does nothing when it runs).
+      await keepRhythm(context);
       deps.logger.info({ year: plan.year, revision: plan.revision, targets: Object.keys(plan.targets).length }, 'jaarplan saved');
       return { card: jaarplanSavedCard(plan, deps.translator.t(language)), personal: true };
     },

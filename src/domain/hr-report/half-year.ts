@@ -1,0 +1,147 @@
+import { DateTime } from 'luxon';
+import { RefusedField } from '../shared/errors';
+import { stableId } from '../shared/ids';
+import { workingDayFrom } from '../shared/working-days';
+
+/**
+ * The half-yearly rhythm (halfjaarritme): the two months of the year in which the organisation
+ * holds its talentontwikkelgesprekken and HR/L&O accounts to the board. Kept with the year's
+ * Jaarplan targets; June and December unless HR chose others. Sorted, two distinct months (1-12).
+ */
+export type HalfYearMoments = [number, number];
+
+export const DEFAULT_MOMENTS: HalfYearMoments = [6, 12];
+
+/** The form's two inputs for the months, by the domain's name. */
+export const MOMENT_FIELDS = ['firstMoment', 'secondMoment'] as const;
+export type MomentField = (typeof MOMENT_FIELDS)[number];
+
+/** The reminders come at this hour (organisation time) on the month's first working day. */
+export const HALF_YEAR_HOUR = 9;
+
+/** The year's months: stored ones, else the default. */
+export function momentsOf(plan: { moments?: HalfYearMoments } | undefined): HalfYearMoments {
+  return plan?.moments ?? DEFAULT_MOMENTS;
+}
+
+export interface MomentProblem {
+  input: RefusedField & { field: MomentField };
+}
+
+/**
+ * Reads the two months as the form sent them (text or number). Both left out: no change (a form
+ * from before the months existed). Otherwise both must be a month (1-12) and differ; the second
+ * input carries the refusal of two equal months. Stored sorted, so "December and June" is June first.
+ */
+export function readMoments(values: Partial<Record<MomentField, unknown>>): { moments?: HalfYearMoments; problems: MomentProblem[] } {
+  const texts = MOMENT_FIELDS.map((f) => {
+    const raw = values[f];
+    return typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  });
+  if (texts.every((t) => t === '')) return { problems: [] };
+  const problems: MomentProblem[] = [];
+  const months = texts.map((text, i) => {
+    const field = MOMENT_FIELDS[i]!;
+    if (text === '') problems.push({ input: { field, rule: 'required' } });
+    else if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 12) problems.push({ input: { field, rule: 'format', params: { min: 1, max: 12 } } });
+    return Number(text);
+  });
+  if (!problems.length && months[0] === months[1]) problems.push({ input: { field: 'secondMoment', rule: 'range', params: { sameMonth: 1 } } });
+  if (problems.length) return { problems };
+  return { moments: [Math.min(months[0]!, months[1]!), Math.max(months[0]!, months[1]!)], problems: [] };
+}
+
+/** One moment of one year: its month, and when its reminders go (ISO). */
+export interface HalfYearMoment {
+  year: number;
+  month: number;
+  dueAt: string;
+}
+
+/** "2026-06": names the moment, and with it the half-year it closes. */
+export function momentLabel(m: Pick<HalfYearMoment, 'year' | 'month'>): string {
+  return `${m.year}-${String(m.month).padStart(2, '0')}`;
+}
+
+/** The first working day of the month (no weekend, no public holiday), 09:00 in the organisation's time zone. */
+export function momentDueAt(year: number, month: number, timeZone: string, isHoliday: (isoDate: string) => boolean): DateTime {
+  const first = DateTime.fromObject({ year, month, day: 1, hour: HALF_YEAR_HOUR }, { zone: timeZone });
+  return workingDayFrom(first, isHoliday, 1);
+}
+
+/**
+ * The first moment whose reminders are still ahead of `now`, this year or the next, each year by
+ * its own months (`momentsFor`: the stored plan's, else the default).
+ */
+export function nextMoment(now: Date, timeZone: string, isHoliday: (isoDate: string) => boolean, momentsFor: (year: number) => HalfYearMoments): HalfYearMoment {
+  const year = DateTime.fromJSDate(now, { zone: timeZone }).year;
+  for (const y of [year, year + 1]) {
+    for (const month of momentsFor(y)) {
+      const due = momentDueAt(y, month, timeZone, isHoliday);
+      if (due.toMillis() > now.getTime()) return { year: y, month, dueAt: due.toUTC().toISO()! };
+    }
+  }
+  // Unreachable: next year's second month is always ahead. Kept total for the type.
+  const [, last] = momentsFor(year + 1);
+  return { year: year + 1, month: last, dueAt: momentDueAt(year + 1, last, timeZone, isHoliday).toUTC().toISO()! };
+}
+
+/**
+ * The half-year a moment closes: from the first day after the year's other moment (last year's
+ * for the first moment) to the last day of the moment's month. With June and December: January
+ * to June, July to December; every month belongs to exactly one account.
+ */
+export function halfYearOf(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: HalfYearMoments): { from: string; to: string } {
+  const end = DateTime.fromObject({ year: m.year, month: m.month, day: 1 }, { zone: 'utc' });
+  const [first, second] = moments;
+  const previous = m.month === second ? DateTime.fromObject({ year: m.year, month: first, day: 1 }, { zone: 'utc' }) : DateTime.fromObject({ year: m.year - 1, month: second, day: 1 }, { zone: 'utc' });
+  return { from: previous.plus({ months: 1 }).toISODate()!, to: end.endOf('month').toISODate()! };
+}
+
+/** Whether `now` still lies in the moment's month (organisation time): a reminder that comes later than that says nothing true. */
+export function withinMomentMonth(now: Date, m: Pick<HalfYearMoment, 'year' | 'month'>, timeZone: string): boolean {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  return local.year === m.year && local.month === m.month;
+}
+
+/**
+ * How many of a manager's direct reports have no conversation with this manager dated in the
+ * half-year: the manager's own plans, held or ahead. Counts plans, never anyone's behaviour.
+ */
+export function reportsWithoutConversation(reports: { id: string }[], reviews: { reportId: string; date: string }[], halfYear: { from: string; to: string }): number {
+  const planned = new Set(reviews.filter((r) => r.date >= halfYear.from && r.date <= halfYear.to).map((r) => r.reportId));
+  return new Set(reports.map((r) => r.id).filter((id) => !planned.has(id))).size;
+}
+
+/** The job of one tenant's moment: its id follows from both, so a restart or a second instance schedules it once. */
+export function halfYearJobId(kind: string, tenantId: string, m: Pick<HalfYearMoment, 'year' | 'month'>): string {
+  return `${kind}:${stableId('t', tenantId)}:${momentLabel(m)}`;
+}
+
+/** Where the chat platform is reached for a tenant's proactive cards (Teams: service URL and bot id). */
+export interface HalfYearRoute {
+  serviceUrl: string;
+  botId?: string;
+}
+
+/** HR's card: the half-year's period for the report, and whether the year has targets yet. */
+export interface HrHalfYearView {
+  year: number;
+  halfYear: { from: string; to: string };
+  hasTargets: boolean;
+}
+
+/** The manager's card: the half-year and how many of their own reports have no conversation planned in it. */
+export interface ManagerHalfYearView {
+  halfYear: { from: string; to: string };
+  withoutConversation: number;
+}
+
+/**
+ * Port: the half-year's cards, each in its reader's own 1:1 chat with the app, queued under its
+ * key (per person and half-year): a second run or a second instance queues nothing new.
+ */
+export interface HalfYearNotices {
+  toHr(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: HrHalfYearView, key: string): Promise<void>;
+  toManager(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: ManagerHalfYearView, key: string): Promise<void>;
+}

@@ -1,0 +1,148 @@
+import { isDirectoryOutage, ManagerDirectory } from '../../domain/directory/manager-directory';
+import {
+  HalfYearMoment,
+  HalfYearNotices,
+  HalfYearRoute,
+  halfYearJobId,
+  halfYearOf,
+  momentLabel,
+  momentsOf,
+  nextMoment,
+  reportsWithoutConversation,
+  withinMomentMonth,
+} from '../../domain/hr-report/half-year';
+import { JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
+import { JobScheduler } from '../../domain/scheduling/job';
+import { Clock } from '../../domain/shared/clock';
+import { stableId } from '../../domain/shared/ids';
+import { TalentReviewRepository } from '../../domain/talent-review/ports';
+
+export const HALF_YEAR_JOB = 'jaarplan.halfYear';
+
+/** Managers whose reports are looked up at once: bounded, so a large organisation does not flood the directory. */
+const MANAGERS_AT_ONCE = 8;
+
+export interface HalfYearDeps {
+  plans: Pick<JaarplanRepository, 'get'>;
+  scheduler: JobScheduler;
+  clock: Clock;
+  /** ORG_TIME_ZONE: the moments are 09:00 there. */
+  timeZone: string;
+  /** HOLIDAY_REGION's public holidays: the reminders come on the month's first working day. */
+  isHoliday(isoDate: string): boolean;
+  /** HR_USER_IDS: the HR people the app can name. Members of HR_GROUP_ID cannot be listed (`hrGroup`). */
+  hrUserIds: readonly string[];
+  /** Whether HR_GROUP_ID is set: its members get no card, and the outcome says so. */
+  hrGroup: boolean;
+  directory: Pick<ManagerDirectory, 'directReports' | 'managers'>;
+  /** Read only: a manager's own plans. */
+  reviews: Pick<TalentReviewRepository, 'listByManager'>;
+  notices: HalfYearNotices;
+}
+
+/** What one tenant's job is about: the tenant, how its chats are reached, and the moment. */
+export interface HalfYearJob {
+  tenantId: string;
+  route: HalfYearRoute;
+  year: number;
+  month: number;
+}
+
+/**
+ * Schedules the tenant's next moment (a no-op when it is scheduled already: its id follows from
+ * tenant and moment). Called when HR opens or saves the Jaarplan and by each moment's own job, so
+ * the rhythm runs from HR's first use on. The route is the tenant's, never a person's chat.
+ */
+export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'scheduler' | 'clock' | 'timeZone' | 'isHoliday'>, tenantId: string, route: HalfYearRoute): Promise<HalfYearMoment> {
+  const now = deps.clock.now();
+  // The next moment is this year's or next year's (organisation time): each year by its own months.
+  const years = jaarplanYears(now, deps.timeZone);
+  const plans = await Promise.all(years.map((y) => deps.plans.get(tenantId, y)));
+  const next = nextMoment(now, deps.timeZone, deps.isHoliday, (y) => momentsOf(plans[years.indexOf(y)]));
+  const payload = { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: next.year, month: next.month };
+  await deps.scheduler.schedule({ id: halfYearJobId(HALF_YEAR_JOB, tenantId, next), kind: HALF_YEAR_JOB, dueAt: next.dueAt, payload });
+  return next;
+}
+
+export type HalfYearOutcome =
+  /** HR changed the months since this job was scheduled: this month is none of them now. */
+  | { result: 'notAMoment' }
+  /** The job ran after its month was over (the app was down): nothing said late. */
+  | { result: 'late' }
+  | {
+      result: 'sent';
+      hr: number;
+      hrGroupNotListed: boolean;
+      /** Managers nudged; `notListed` when the directory cannot list managers, `unavailable` when it did not answer. */
+      managers: number | 'notListed' | 'unavailable';
+      /** Managers whose reports the directory did not give: skipped. */
+      managersSkipped: number;
+    };
+
+/** Keys per person and half-year, hashed: the outbox keeps one card per key however often this runs. */
+function cardKey(kind: 'hr' | 'manager', tenantId: string, label: string, userId: string): string {
+  return `jaarplan.halfYear.${kind}:${stableId('hy', tenantId, label, userId)}`;
+}
+
+/**
+ * One tenant's moment: the next one is scheduled first (a run that fails does not end the rhythm),
+ * then each HR person gets the reminder to account to the board, with the half-year's report one
+ * press away, and each manager with direct reports lacking a conversation in this half-year gets a
+ * count of them and the plan form. Nothing is stored but the outbox's cards; the outcome holds
+ * counts only.
+ */
+export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise<HalfYearOutcome> {
+  await scheduleHalfYear(deps, job.tenantId, job.route);
+  const plan = await deps.plans.get(job.tenantId, job.year);
+  const moments = momentsOf(plan);
+  if (!moments.includes(job.month)) return { result: 'notAMoment' };
+  if (!withinMomentMonth(deps.clock.now(), job, deps.timeZone)) return { result: 'late' };
+  const halfYear = halfYearOf(job, moments);
+  const label = momentLabel(job);
+  const hasTargets = Object.keys(plan?.targets ?? {}).length > 0;
+  const to = (userId: string) => ({ tenantId: job.tenantId, route: job.route, userId });
+  const hrIds = [...new Set(deps.hrUserIds.map((id) => id.toLowerCase()))];
+  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets }, cardKey('hr', job.tenantId, label, id));
+  const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
+    deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, label, managerId)),
+  );
+  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: deps.hrGroup, ...nudged };
+}
+
+/** Every manager the directory lists, with the count of their reports without a conversation in the half-year. */
+async function nudgeManagers(
+  deps: HalfYearDeps,
+  halfYear: { from: string; to: string },
+  nudge: (managerId: string, withoutConversation: number) => Promise<void>,
+): Promise<{ managers: number | 'notListed' | 'unavailable'; managersSkipped: number }> {
+  if (!deps.directory.managers) return { managers: 'notListed', managersSkipped: 0 };
+  let managers: string[];
+  try {
+    managers = [...new Set(await deps.directory.managers())];
+  } catch (err) {
+    if (isDirectoryOutage(err)) return { managers: 'unavailable', managersSkipped: 0 };
+    throw err;
+  }
+  let nudged = 0;
+  let skipped = 0;
+  const queue = [...managers];
+  const worker = async () => {
+    for (let managerId = queue.shift(); managerId !== undefined; managerId = queue.shift()) {
+      const reports = await deps.directory.directReports(managerId).catch((err: unknown) => {
+        if (isDirectoryOutage(err)) return undefined;
+        throw err;
+      });
+      if (!reports) {
+        skipped++;
+        continue;
+      }
+      if (!reports.length) continue;
+      const count = reportsWithoutConversation(reports, await deps.reviews.listByManager(managerId), halfYear);
+      if (!count) continue;
+      await nudge(managerId, count);
+      nudged++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MANAGERS_AT_ONCE, managers.length) }, worker));
+  return { managers: nudged, managersSkipped: skipped };
+}
