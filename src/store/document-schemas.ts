@@ -497,10 +497,13 @@ const learningNeedPassOn = z
     tenantId: learningNeedTenant.optional(),
     batchId: id.optional(),
     keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT).optional(),
+    // What its owner pressed while a handover held it: only then.
+    asked: z.union([z.object({ kind: z.literal('withdraw') }).strict(), z.object({ kind: z.literal('change'), theme: learningTheme, text: text(MAX_LEARNING_NEED_TEXT).optional() }).strict()]).optional(),
   })
   .strict()
   // Once handed over, nothing of what was passed on (nor to whom) stays with the person.
-  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined && p.keys === undefined), 'handed over with content');
+  .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined && p.keys === undefined), 'handed over with content')
+  .refine((p) => p.asked === undefined || p.status === 'sealing', 'asked while not held');
 /** What a withdrawal leaves in a pass-on's place: the keys of the presses it took, nothing of what was passed on. */
 const learningNeedWithdrawn = z.object({ id, type: z.literal('learningNeedWithdrawn'), userId: id, answerId: id, keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT) }).strict();
 const learningNeedBatch = z

@@ -1,6 +1,5 @@
 import { isPassOn, LearningNeedBatch, LearningNeedPassOn, LearningNeedRecord, passOnId } from '../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../domain/learning-needs/ports';
-import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
 import { GROUP_PARTITION_CONTAINER } from './group-partition';
@@ -77,7 +76,7 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     return this.passOns.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedPassOn' AND c.status = 'sealing' AND c.batchId = @batchId", parameters: [{ name: '@batchId', value: batchId }] });
   }
 
-  async change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>) {
+  async change(passOn: LearningNeedPassOn, mutate: (current: LearningNeedPassOn) => LearningNeedRecord) {
     let still = true;
     try {
       // Withdrawn since it was read: what the withdrawal left stays as it is.

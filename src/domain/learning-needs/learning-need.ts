@@ -37,6 +37,8 @@ export interface LearningNeedPassOn {
   tenantId?: string;
   /** Set while a handover holds it (status `sealing`): which batch. */
   batchId?: string;
+  /** Only while a handover holds it: what its owner pressed meanwhile (see `AskedWhileHeld`). */
+  asked?: AskedWhileHeld;
   /**
    * The keys of the presses it took, the latest few (see `learningNeedPressKey`): Teams delivering
    * one of them again after a later change changes nothing. Absent on pass-ons stored before, and
@@ -44,6 +46,17 @@ export interface LearningNeedPassOn {
    */
   keys?: string[];
 }
+
+/**
+ * A withdrawal or change the member pressed while the weekly handover held the need (`sealing`).
+ * In that moment it can be neither carried out (the batch may be built from the need) nor refused
+ * as "handed over" (the handover may still give it back: too few people, or the owner's erasure).
+ * So it is kept on the need, the latest press standing, and the handover settles it: a withdrawal
+ * is carried out as soon as the handover sees it, before the batch is built (`unsealed`); a change
+ * when the handover gives the need back. Once the batch holding the need was written it went as it
+ * was sealed, and this is stripped with the rest (`handedOver`).
+ */
+export type AskedWhileHeld = { kind: 'withdraw' } | { kind: 'change'; theme: LearningTheme; text?: string };
 
 /**
  * What a withdrawal leaves in the pass-on's place (same id, in the member's partition): nothing
@@ -93,17 +106,30 @@ export function passOnId(userId: string, answerId: string): string {
 }
 
 /**
- * A new or changed pass-on (also after a withdrawal: passed on again); refused once it is being
- * handed over or was. `key` is the press's (see `learningNeedPressKey`): a press it took before,
- * delivered again after a later change or a withdrawal, leaves what stands (the same object: no write).
+ * The held need with what its owner pressed meanwhile kept on it (see `AskedWhileHeld`); the same
+ * object (no write) when that was asked already and the press has no key to remember.
+ */
+function askedWhileHeld(held: LearningNeedPassOn, asked: AskedWhileHeld, key: string | undefined): LearningNeedPassOn {
+  if (!key && JSON.stringify(held.asked) === JSON.stringify(asked)) return held;
+  const keys = keptKeys(held.keys, key);
+  return { ...held, asked, ...(keys.length ? { keys } : {}) };
+}
+
+/**
+ * A new or changed pass-on (also after a withdrawal: passed on again); refused once it was handed
+ * over, kept for the handover to settle while one holds it (`AskedWhileHeld`). `key` is the press's
+ * (see `learningNeedPressKey`): a press it took before, delivered again after a later change or a
+ * withdrawal, leaves what stands (the same object: no write).
  */
 export function passOn(current: LearningNeedRecord | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string; key?: string }): LearningNeedRecord {
   if (pressedBefore(current, input.key)) return current!;
   const pending = isPassOn(current) ? current : undefined;
-  if (pending && pending.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
+  if (pending?.status === 'handedOver') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = trimText(input.text ?? '');
   if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
+  // Held by the handover: it keeps the tenant it is sealed for; the change waits on it.
+  if (pending?.status === 'sealing') return askedWhileHeld(pending, { kind: 'change', theme: input.theme as LearningTheme, ...(text ? { text } : {}) }, input.key);
   // The same choice pressed again without a key to remember (the tab): nothing to write.
   if (pending && !input.key && pending.theme === input.theme && (pending.text ?? '') === text && pending.tenantId === input.tenantId) return pending;
   const keys = keptKeys(current?.keys, input.key);
@@ -120,22 +146,32 @@ export function passOn(current: LearningNeedRecord | undefined, input: { userId:
   };
 }
 
-/** Withdrawing is possible until the handover takes it: after that nothing links it to the member. */
+/**
+ * Withdrawing is possible until the batch holding it was written: after that nothing links it to
+ * the member. While a handover holds it the withdrawal is kept for the handover (`AskedWhileHeld`).
+ */
 export function assertWithdrawable(current: LearningNeedPassOn | undefined): LearningNeedPassOn {
   if (!current) throw new DomainError('notFound', 'learning need');
-  if (current.status !== 'pending') throw new DomainError('conflict', 'learning need already handed over');
+  if (current.status === 'handedOver') throw new DomainError('conflict', 'learning need already handed over');
   return current;
+}
+
+/** What a withdrawal leaves of a pass-on: the keys of the presses it took (and this one's), nothing else. */
+function withdrawalOf(p: LearningNeedPassOn, key?: string): LearningNeedWithdrawn {
+  return { id: p.id, type: 'learningNeedWithdrawn', userId: p.userId, answerId: p.answerId, keys: keptKeys(p.keys, key) };
 }
 
 /**
  * The withdrawal of what is stored: what it leaves (`LearningNeedWithdrawn`), keeping the keys of
- * the presses taken so far and this one's. Unchanged (no write) when it was withdrawn already (a
- * repeated press), or when this press was taken before and the need passed on again since.
+ * the presses taken so far and this one's; while a handover holds the need, the need with the
+ * withdrawal kept on it. Unchanged (no write) when it was withdrawn already (a repeated press), or
+ * when this press was taken before and the need passed on again since.
  */
 export function withdrawn(current: LearningNeedRecord, key?: string): LearningNeedRecord {
   if (!isPassOn(current) || pressedBefore(current, key)) return current;
   assertWithdrawable(current);
-  return { id: current.id, type: 'learningNeedWithdrawn', userId: current.userId, answerId: current.answerId, keys: keptKeys(current.keys, key) };
+  if (current.status === 'sealing') return askedWhileHeld(current, { kind: 'withdraw' }, key);
+  return withdrawalOf(current, key);
 }
 
 /** What stays in the member's partition after the handover: that it went, nothing of what (nor to whom). */
@@ -144,8 +180,8 @@ export function handedOver(p: LearningNeedPassOn): LearningNeedPassOn {
 }
 
 /**
- * A pass-on the weekly handover has sealed: from the member's view it is handed over (the card
- * and tab say so, and it can no longer be withdrawn). Sealed before its owner's erasure began, it
+ * A pass-on the weekly handover has sealed: it is being handed over (a withdrawal or change is kept
+ * for the handover to settle, see `AskedWhileHeld`). Sealed before its owner's erasure began, it
  * goes into the batch (the handover gives back one sealed later: see handOverTenant), so an
  * erasure that finds one leaves it to the handover and finishes once it was stripped.
  */
@@ -153,10 +189,20 @@ export function isBeingHandedOver(record: { type: string; status?: unknown }): b
   return record.type === 'learningNeedPassOn' && record.status === 'sealing';
 }
 
-/** Back to waiting, as it was passed on (its tenant kept): a handover let it go without a batch. */
-export function unsealed(p: LearningNeedPassOn): LearningNeedPassOn {
-  const { batchId: _batchId, ...rest } = p;
-  return { ...rest, status: 'pending' };
+/**
+ * A handover lets the need go without a batch: back to waiting as it was passed on (its tenant
+ * kept), or as its owner changed it meanwhile; withdrawn when they withdrew it meanwhile.
+ */
+export function unsealed(p: LearningNeedPassOn): LearningNeedRecord {
+  if (p.asked?.kind === 'withdraw') return withdrawalOf(p);
+  const { batchId: _batchId, asked, theme, text, ...rest } = p;
+  const words = asked?.kind === 'change' ? { theme: asked.theme, text: asked.text } : { theme, text };
+  return { ...rest, status: 'pending', ...(words.theme ? { theme: words.theme } : {}), ...(words.text ? { text: words.text } : {}) };
+}
+
+/** Whether its owner withdrew it while the handover held it: the handover gives it back (withdrawn) before building the batch. */
+export function withdrawnWhileHeld(p: LearningNeedPassOn): boolean {
+  return p.status === 'sealing' && p.asked?.kind === 'withdraw';
 }
 
 /**

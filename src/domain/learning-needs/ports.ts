@@ -1,4 +1,3 @@
-import { Mutate } from '../week-cycle/ports';
 import { LearningNeedBatch, LearningNeedPassOn, LearningNeedRecord } from './learning-need';
 
 /**
@@ -23,8 +22,11 @@ export interface LearningNeedStore {
   listPending(): Promise<LearningNeedPassOn[]>;
   /** Those a handover holds for one batch; without a batch id, for any batch (a run that stopped in an earlier week). */
   listSealing(batchId?: string): Promise<LearningNeedPassOn[]>;
-  /** ETag read-modify-write of one pass-on; false when it is gone (withdrawn, erased), and then nothing is written. */
-  change(passOn: LearningNeedPassOn, mutate: Mutate<LearningNeedPassOn>): Promise<boolean>;
+  /**
+   * ETag read-modify-write of one pass-on (`mutate` may turn it into what a withdrawal leaves: see
+   * `unsealed`); false when it is gone (withdrawn, erased), and then nothing is written.
+   */
+  change(passOn: LearningNeedPassOn, mutate: (current: LearningNeedPassOn) => LearningNeedRecord): Promise<boolean>;
   getBatch(id: string): Promise<LearningNeedBatch | undefined>;
   /** Creates the batch; false when a batch with its id exists (an interrupted handover ran again). */
   createBatch(batch: LearningNeedBatch): Promise<boolean>;

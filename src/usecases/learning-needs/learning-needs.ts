@@ -14,6 +14,7 @@ import {
   placeLegacyPassOn,
   unsealed,
   withdrawn,
+  withdrawnWhileHeld,
 } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { learningNeedsSection, LearningNeedsSection } from '../../domain/learning-needs/report';
@@ -44,10 +45,10 @@ export async function scheduleHandover(deps: LearningNeedDeps): Promise<void> {
   await deps.scheduler.schedule({ id: `${HANDOVER_JOB}:${handoverWeek(at, deps.timeZone).week}`, kind: HANDOVER_JOB, dueAt: at.toISOString(), payload: {} });
 }
 
-/** What a member sees of their own choice for one answer. */
-export type MyLearningNeed = Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'>;
+/** What a member sees of their own choice for one answer (with what they pressed while a handover holds it). */
+export type MyLearningNeed = Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text' | 'asked'>;
 
-const mine = (p: LearningNeedPassOn): MyLearningNeed => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) });
+const mine = (p: LearningNeedPassOn): MyLearningNeed => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}), ...(p.asked ? { asked: p.asked } : {}) });
 
 /** The member's own answer to question 9, or a refusal: only that answer carries a learning need. */
 async function ownLearningAnswer(deps: LearningNeedDeps, userId: string, answerId: string) {
@@ -94,9 +95,10 @@ export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string,
 }
 
 /**
- * Withdraws it, until the weekly handover took it; withdrawing what is not there (a repeated
- * press) changes nothing, nor does this press delivered again after the need was passed on anew
- * (`pressKey` as for passing on). Returns what stands: the pass-on in that case, else undefined.
+ * Withdraws it, until the batch holding it was written; while a handover holds it, the withdrawal
+ * is kept for the handover (`AskedWhileHeld`). Withdrawing what is not there (a repeated press)
+ * changes nothing, nor does this press delivered again after the need was passed on anew
+ * (`pressKey` as for passing on). Returns what stands: the pass-on (held, or passed on anew), else undefined.
  */
 export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
   const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, 'withdraw') : undefined;
@@ -131,8 +133,9 @@ export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<Han
 
 /**
  * One tenant's handover. Its pending pass-ons are first marked `sealing` under this tenant's
- * batch of the week (a withdrawal can no longer slip in), those of people whose erasure has begun
- * are given back (see giveBackToErasures), and the rest are folded into one batch document
+ * batch of the week (a withdrawal or change is now kept on the need for the handover to settle:
+ * `AskedWhileHeld`), those withdrawn meanwhile and those of people whose erasure has begun are
+ * given back (see giveBackWithdrawn, giveBackToErasures), and the rest are folded into one batch document
  * written once, then stripped to "handed over" in every member's partition. Fewer people: nothing
  * moves, they wait for next week. An interrupted handover that runs again finishes the same batch.
  */
@@ -150,6 +153,7 @@ async function handOverTenant(deps: LearningNeedDeps, week: Week, tenantId: stri
   }
   // A legacy pass-on takes the tenant it was placed in; one that meanwhile names another stays out.
   for (const p of pending) await deps.store.change(p, (c) => (c.status === 'pending' && (c.tenantId ?? tenantId) === tenantId ? { ...c, status: 'sealing', batchId, tenantId } : c));
+  await giveBackWithdrawn(deps, batchId);
   await giveBackToErasures(deps, batchId);
   const sealed = await deps.store.listSealing(batchId);
   const batch = buildBatch(sealed, week, tenantId, deps.minimum);
@@ -211,6 +215,16 @@ async function giveBackToErasures(deps: LearningNeedDeps, batchId: string): Prom
     const ticket = await deps.records.get(userId, erasureTicketId(userId));
     if (ticket?.type === 'erasureTicket') await unseal(deps, sealed.filter((p) => p.userId === userId));
   }
+}
+
+/**
+ * The needs their owners withdrew while this handover held them are given back, and so withdrawn
+ * (`unsealed`), before the batch is built from what is still sealed. A withdrawal kept after this
+ * read finds its need in the batch (the card said it might be); if the handover gives the need
+ * back after all, `unseal` carries it out then.
+ */
+async function giveBackWithdrawn(deps: LearningNeedDeps, batchId: string): Promise<void> {
+  await unseal(deps, (await deps.store.listSealing(batchId)).filter(withdrawnWhileHeld));
 }
 
 async function strip(deps: LearningNeedDeps, batchId: string): Promise<void> {

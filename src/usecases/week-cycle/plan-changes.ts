@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stableId } from '../../domain/shared/ids';
 import { Group } from '../../domain/week-cycle/group';
+import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
@@ -13,6 +14,8 @@ export interface PlanChangeResult {
   outcome: PlanChange;
   /** The weeks after the changed one, as this press changed them (when it did): what the chat is told. */
   following?: FollowingWeeks;
+  /** The weeks behind the group (`weeksDone`), as before the change (a change moves no week that started). */
+  weeksDone: number;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface PlanChangeResult {
  */
 async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, week: number, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
   const group = await requireMember(deps, groupId, actor);
+  // Read before the change: after it, a failed read would give an error card for a change that was made.
+  const done = await weeksDone(deps, group);
   const before = await readPlan(deps, group);
   const attempt = key ? stableId('pc', groupId, key) : randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
@@ -55,7 +60,7 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
   if (outcome.ok) await scheduleRhythm(deps, group, plan, { group, plan: before });
   const following = outcome.ok && outcome.changed && changedFrom ? followingWeeks(changedFrom, plan, week) : undefined;
-  return { group, plan, outcome, ...(following ? { following } : {}) };
+  return { group, plan, outcome, weeksDone: done, ...(following ? { following } : {}) };
 }
 
 /** The group skips a week that has not started: it and the weeks after it shift on. */
@@ -77,8 +82,19 @@ export function previewSkip(deps: WeekCycleDeps, group: Group, plan: RhythmPlan,
   return skipped.ok && skipped.changed ? followingWeeks(plan, skipped.plan, week) : undefined;
 }
 
-/** The plan as a card shows it (made when a group has none yet). */
-export async function showPlan(deps: WeekCycleDeps, groupId: string): Promise<{ group: Group; plan: RhythmPlan }> {
+/** The plan as a card shows it (made when a group has none yet), with the weeks behind the group. */
+export async function showPlan(deps: WeekCycleDeps, groupId: string): Promise<{ group: Group; plan: RhythmPlan; weeksDone: number }> {
   const group = await loadGroup(deps, groupId);
-  return { group, plan: await readPlan(deps, group) };
+  return { group, plan: await readPlan(deps, group), weeksDone: await weeksDone(deps, group) };
+}
+
+/**
+ * How many weeks are behind the group: those before the last one started, and that one too once
+ * it is complete (its last day closed: `completedAt`), though no next week started yet.
+ */
+export async function weeksDone(deps: WeekCycleDeps, group: Pick<Group, 'id' | 'cyclesStarted'>): Promise<number> {
+  const last = group.cyclesStarted;
+  if (!last) return 0;
+  const cycle = await deps.cycles.get(group.id, cycleIdFor(group.id, last));
+  return cycle?.completedAt ? last : last - 1;
 }

@@ -14,23 +14,36 @@ import { JOB_KINDS, WeekCycleDeps } from './deps';
  */
 export async function schedulePlannedWeeksEnd(deps: WeekCycleDeps, group: Pick<Group, 'id' | 'plannedWeeks'>, cycle: { id: string; weekNumber: number }): Promise<void> {
   if (!endsPlannedWeeks(cycle.weekNumber, group.plannedWeeks)) return;
-  await deps.scheduler.schedule({
-    id: `${cycle.id}_weeksEnd`,
-    kind: JOB_KINDS.plannedWeeksEnd,
-    dueAt: deps.clock.now().toISOString(),
-    payload: { groupId: group.id, cycleId: cycle.id },
-  });
+  await scheduleWeeksEnd(deps, group.id, cycle.id);
+}
+
+/** The look-back job of one week: its id makes it once per week, however often it is scheduled. */
+async function scheduleWeeksEnd(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<void> {
+  await deps.scheduler.schedule({ id: `${cycleId}_weeksEnd`, kind: JOB_KINDS.plannedWeeksEnd, dueAt: deps.clock.now().toISOString(), payload: { groupId, cycleId } });
 }
 
 /**
- * The group changed its planned weeks: when the plan's last week is now the last one started and
- * it is complete (a group that says "this was it" after its week), the look-back comes now. The
- * job's id makes it once per week: a week that already ended the plan invites nobody again.
+ * Whether the completed week `weekNumber` is where the group's planned weeks end now: their last
+ * week, or, when they were lowered below the weeks held, the last week started (no week will ever
+ * again be the plan's last: the lowering ends the plan with it). A week a group adds after its
+ * plan is not an end again: its look-back job is only ever scheduled by such a lowering.
+ */
+function endsPlanNow(group: Pick<Group, 'plannedWeeks' | 'cyclesStarted'>, weekNumber: number): boolean {
+  return endsPlannedWeeks(weekNumber, group.plannedWeeks) || (group.plannedWeeks < weekNumber && weekNumber === group.cyclesStarted);
+}
+
+/**
+ * The group changed its planned weeks: when they now end at or before the last week started and
+ * that week is complete (a group that says "this was it" after its week, or after a few), the
+ * look-back comes now, as the week the plan ends with. The job's id makes it once per week: a week
+ * that already ended the plan invites nobody again. A week under way is not seen here (its close
+ * checks only for the plan's last week).
  */
 export async function endPlannedWeeksIfDone(deps: WeekCycleDeps, group: Group): Promise<void> {
-  if (group.cyclesStarted !== group.plannedWeeks) return;
-  const cycle = await deps.cycles.get(group.id, cycleIdFor(group.id, group.plannedWeeks));
-  if (cycle?.completedAt) await schedulePlannedWeeksEnd(deps, group, cycle);
+  const last = group.cyclesStarted;
+  if (!last || group.plannedWeeks > last) return;
+  const cycle = await deps.cycles.get(group.id, cycleIdFor(group.id, last));
+  if (cycle?.completedAt && endsPlanNow(group, cycle.weekNumber)) await scheduleWeeksEnd(deps, group.id, cycle.id);
 }
 
 type ReachableMember = Member & { teamsId: string };
@@ -40,8 +53,9 @@ const COMPLETION_WAIT_DAYS = 7;
 
 /**
  * Who is invited when the job runs: the group's members now (someone who left is not; someone who
- * joined in the last week is), whom the app can reach in a 1:1 chat. Nothing when the week is no
- * longer the plan's last (the group raised its planned weeks meanwhile) or is gone (erased).
+ * joined in the last week is), whom the app can reach in a 1:1 chat. Nothing when the plan no
+ * longer ends with the week (`endsPlanNow`: the group raised its planned weeks meanwhile) or it
+ * is gone (erased).
  * `notYet`: the week is not marked complete yet (the job runs in the moment between its scheduling
  * and that write, or the write failed and a retry of the close will make it): ask again later, for
  * up to a week after its last planned day.
@@ -50,7 +64,7 @@ export async function membersAtWeeksEnd(deps: WeekCycleDeps, groupId: string, cy
   const group = await deps.groups.get(groupId);
   if (!group) return { members: [] };
   const cycle = await deps.cycles.get(groupId, cycleId);
-  if (!cycle || !endsPlannedWeeks(cycle.weekNumber, group.plannedWeeks)) return { members: [] };
+  if (!cycle || !endsPlanNow(group, cycle.weekNumber)) return { members: [] };
   if (!cycle.completedAt) return stillWaiting(deps, cycle.sessionDates) ? { members: [], notYet: true } : { members: [] };
   return { group, members: group.members.filter((m): m is ReachableMember => !!m.teamsId) };
 }

@@ -3,6 +3,14 @@ import { Translate } from '../../../i18n/i18n';
 import { MyLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, holding, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
 
+/** What a press did: stored, withdrawn, kept for the handover that holds the need right now, or too late. */
+export type LearningNeedNotice = 'passed' | 'withdrawn' | 'withdrawNoted' | 'changeNoted' | 'handedOverMeanwhile';
+
+/** The notice for a withdrawal or change kept on a need a handover holds (`AskedWhileHeld`). */
+export function askedNotice(asked: NonNullable<MyLearningNeed['asked']>): 'withdrawNoted' | 'changeNoted' {
+  return asked.kind === 'withdraw' ? 'withdrawNoted' : 'changeNoted';
+}
+
 export interface LearningNeedCardView {
   groupId: string;
   sessionId: string;
@@ -17,7 +25,7 @@ export interface LearningNeedCardView {
   current?: MyLearningNeed;
   minimum: number;
   /** What just happened, said at the top. */
-  notice?: 'passed' | 'withdrawn' | 'handedOverMeanwhile';
+  notice?: LearningNeedNotice;
   /** A change typed on a card from before the weekly handover: not saved, shown to copy. */
   unsaved?: string;
   /** A refused form: what the member entered, and the reason per input. */
@@ -32,7 +40,10 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
   const ids = { groupId: v.groupId, sessionId: v.sessionId, questionId: v.questionId };
   const pressIds = { ...ids, ...(v.actionKey ? { k: v.actionKey } : {}) };
   const status = v.current?.status;
-  const open = !status || status === 'pending';
+  // Only a need whose batch was written is handed over; one a handover holds right now still takes presses (kept for it).
+  const open = status !== 'handedOver';
+  const asked = v.current?.asked;
+  const askedChange = asked?.kind === 'change' ? asked : undefined;
   const body: Element[] = [
     heading(t('verantwoording.learningNeed.title')),
     ...(v.refused ? [refusalNotice(t('verantwoording.learningNeed.refused'))] : []),
@@ -49,13 +60,16 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
     if (v.unsaved?.trim()) body.push({ type: 'Input.Text', id: 'notSaved.learningNeedText', label: t('verantwoording.learningNeed.unsaved'), isMultiline: true, value: v.unsaved });
   } else {
     if (status === 'pending') body.push(textBlock(t('verantwoording.learningNeed.status.pending', { theme: t(`verantwoording.learningNeed.theme.${v.current!.theme}`) }), { weight: 'Bolder', spacing: 'Medium' }));
+    if (status === 'sealing') body.push(textBlock(t('verantwoording.learningNeed.status.sealing', { theme: t(`verantwoording.learningNeed.theme.${v.current!.theme}`) }), { weight: 'Bolder', spacing: 'Medium' }));
+    // Said once: at the top when just pressed, else here.
+    if (asked && !v.notice) body.push(textBlock(t(`verantwoording.learningNeed.notice.${askedNotice(asked)}`)));
     body.push(
       ...withFieldError(
         {
           type: 'Input.ChoiceSet',
           id: 'theme',
           label: t('verantwoording.learningNeed.themeLabel'),
-          value: v.refused?.theme ?? v.current?.theme ?? '',
+          value: v.refused?.theme ?? askedChange?.theme ?? v.current?.theme ?? '',
           choices: LEARNING_THEMES.map((theme) => ({ title: t(`verantwoording.learningNeed.theme.${theme}`), value: theme })),
         },
         v.refused?.errors.theme,
@@ -67,13 +81,13 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
           label: t('verantwoording.learningNeed.textLabel'),
           placeholder: t('verantwoording.learningNeed.textPlaceholder'),
           isMultiline: true,
-          ...holding(MAX_LEARNING_NEED_TEXT, v.refused?.text ?? v.current?.text ?? ''),
+          ...holding(MAX_LEARNING_NEED_TEXT, v.refused?.text ?? (askedChange ? (askedChange.text ?? '') : (v.current?.text ?? ''))),
         },
         v.refused?.errors.learningNeedText,
       ),
       actionSet([
-        execute(t(status === 'pending' ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'passLearningNeed', pressIds, { style: 'positive' }),
-        ...(status === 'pending' ? [execute(t('verantwoording.learningNeed.withdraw'), 'withdrawLearningNeed', pressIds, { associatedInputs: 'none' })] : []),
+        execute(t(status ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'passLearningNeed', pressIds, { style: 'positive' }),
+        ...(status ? [execute(t('verantwoording.learningNeed.withdraw'), 'withdrawLearningNeed', pressIds, { associatedInputs: 'none' })] : []),
       ]),
     );
   }
@@ -85,7 +99,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
  * The member's pass-on or withdrawal is stored, and their card cannot be read back right now
  * (the store briefly unavailable): an error card would say nothing happened. The button opens it.
  */
-export function learningNeedStoredCard(ids: { groupId: string; sessionId: string; questionId: number }, notice: 'passed' | 'withdrawn', t: Translate): AdaptiveCardJson {
+export function learningNeedStoredCard(ids: { groupId: string; sessionId: string; questionId: number }, notice: Exclude<LearningNeedNotice, 'handedOverMeanwhile'>, t: Translate): AdaptiveCardJson {
   return adaptiveCard([
     heading(t('verantwoording.learningNeed.title')),
     textBlock(t(`verantwoording.learningNeed.notice.${notice}`), { weight: 'Bolder' }),

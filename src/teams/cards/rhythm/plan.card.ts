@@ -12,6 +12,11 @@ export interface PlanView {
   weeks: PlannedWeek[];
   /** Weeks up to this one have started; their dates are history. */
   startedWeeks: number;
+  /**
+   * Weeks up to this one are done: the last one started too once it is complete (`weeksDone` in
+   * plan-changes.ts); a started week after them is under way. Absent: those before the last started.
+   */
+  weeksDone?: number;
   /** Mondays of skipped calendar weeks. */
   skipped: string[];
   /** A line on top: why a change was refused. */
@@ -23,7 +28,8 @@ export function planCard(view: PlanView, t: Translate): AdaptiveCardJson {
   const open = view.weeks.filter((w) => w.week > view.startedWeeks);
   // A plan into next year would show two weeks as "ma 28 dec – do 31 dec": each says its year.
   const withYear = spansYears(view.weeks);
-  const status = (week: number) => (week < view.startedWeeks ? ` · ${t('rhythm.plan.done')}` : week === view.startedWeeks ? ` · ${t('rhythm.plan.current')}` : '');
+  const done = view.weeksDone ?? view.startedWeeks - 1;
+  const status = (week: number) => (week <= done ? ` · ${t('rhythm.plan.done')}` : week <= view.startedWeeks ? ` · ${t('rhythm.plan.current')}` : '');
   return adaptiveCard(
     [
       heading(t('rhythm.plan.title', { group: escapeMarkdown(view.groupName) })),

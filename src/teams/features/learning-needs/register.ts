@@ -7,7 +7,7 @@ import { Translate, Translator } from '../../../i18n/i18n';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, MyLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
-import { learningNeedCard, LearningNeedCardView, learningNeedStoredCard } from '../../cards/learning-needs/learning-need.card';
+import { askedNotice, learningNeedCard, LearningNeedCardView, LearningNeedNotice, learningNeedStoredCard } from '../../cards/learning-needs/learning-need.card';
 import { actorOf, teamsLocale, tenantOf } from '../../turn';
 
 export interface LearningNeedFeatureDeps {
@@ -55,8 +55,8 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
   };
 
   /**
-   * The weekly handover took it to L&O while this card was open: nothing can change it any more,
-   * and nobody else acted. The member's own card says so, with what they typed to copy.
+   * The weekly handover took it to L&O (its batch was written) while this card was open: nothing
+   * can change it any more, and nobody else acted. The member's own card says so, with what they typed to copy.
    */
   const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string): Promise<{ late: AdaptiveCardJson } | { done: T }> => {
     try {
@@ -66,11 +66,15 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       return { late: await card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) }) };
     }
   };
-  /** What stands after the press, said at the top: a press delivered again after a later change says what that change left. */
-  const noticeOf = (stands: MyLearningNeed | undefined): 'passed' | 'withdrawn' => (stands ? 'passed' : 'withdrawn');
+  /**
+   * What stands after the press, said at the top: a press delivered again after a later change says
+   * what that change left; one a handover holds the need for, that it was kept for the handover.
+   */
+  type Stored = Exclude<LearningNeedNotice, 'handedOverMeanwhile'>;
+  const noticeOf = (stands: MyLearningNeed | undefined): Stored => (stands?.asked ? askedNotice(stands.asked) : stands ? 'passed' : 'withdrawn');
 
   /** The member's card once their change is stored; when it cannot be read back now, that it is stored. */
-  const afterStored = async (context: TurnContext, ids: Ids, notice: 'passed' | 'withdrawn'): Promise<AdaptiveCardJson> => {
+  const afterStored = async (context: TurnContext, ids: Ids, notice: Stored): Promise<AdaptiveCardJson> => {
     try {
       return await card(context, ids, { notice });
     } catch (err) {

@@ -14,7 +14,7 @@ import { skipWeekCard } from '../../cards/rhythm/skip-week.card';
 import { actorOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 
-export function planCardFor(deps: FeatureDeps, group: Group, plan: RhythmPlan, refusal?: PlanRefusal) {
+export function planCardFor(deps: FeatureDeps, { group, plan, weeksDone }: { group: Group; plan: RhythmPlan; weeksDone: number }, refusal?: PlanRefusal) {
   const t = deps.translator.t(group.language);
   return planCard(
     {
@@ -25,6 +25,7 @@ export function planCardFor(deps: FeatureDeps, group: Group, plan: RhythmPlan, r
       plannedWeeks: group.plannedWeeks,
       weeks: plan.weeks,
       startedWeeks: group.cyclesStarted,
+      weeksDone,
       skipped: plan.skipped,
       ...(refusal ? { notice: t(`rhythm.refused.${refusal}`) } : {}),
     },
@@ -70,43 +71,46 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   const wc = deps.weekCycle;
 
   onCardAction(app, deps.actions, 'showPlan', async (_context, data) => {
-    const { group, plan } = await showPlan(wc, data.groupId);
-    return { card: planCardFor(deps, group, plan), personal: false };
+    return { card: planCardFor(deps, await showPlan(wc, data.groupId)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'askSkipWeek', async (_context, data) => {
-    const { group, plan } = await showPlan(wc, data.groupId);
-    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
+    const shown = await showPlan(wc, data.groupId);
+    const { group, plan } = shown;
+    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, shown, 'started'), personal: false };
     const week = plannedWeek(plan, data.week);
     const following = previewSkip(wc, group, plan, data.week, week.dates[0] ?? '');
     return { card: skipWeekCard({ groupId: group.id, language: group.language, plannedWeeks: group.plannedWeeks, week, following }, deps.translator.t(group.language)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'skipWeek', async (context, data) => {
-    const { group, plan, outcome, following } = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
-    if (!outcome.ok) return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
+    const shown = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
+    const { group, plan, outcome, following } = shown;
+    if (!outcome.ok) return { card: planCardFor(deps, shown, outcome.reason), personal: false };
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, { plan, following });
-    return { card: planCardFor(deps, group, plan), personal: false };
+    return { card: planCardFor(deps, shown), personal: false };
   });
 
   onCardAction(app, deps.actions, 'askMoveWeek', async (_context, data) => {
-    const { group, plan } = await showPlan(wc, data.groupId);
-    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, group, plan, 'started'), personal: false };
+    const shown = await showPlan(wc, data.groupId);
+    const { group, plan } = shown;
+    if (data.week <= group.cyclesStarted) return { card: planCardFor(deps, shown, 'started'), personal: false };
     return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group, plan) }, deps.translator.t(group.language)), personal: false };
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
-    const { group, plan, outcome, following } = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
+    const shown = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
+    const { group, plan, outcome, following } = shown;
     const t = deps.translator.t(group.language);
     if (!outcome.ok) {
       // A date that does not work comes back in the form, with the reason next to it; so does one
       // refused because the plan changed meanwhile (the form shows the week as planned now). A week
       // that started, or is no longer planned, cannot be moved: the plan as it is now.
-      if (outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, group, plan, outcome.reason), personal: false };
+      if (outcome.reason === 'started' || outcome.reason === 'notPlanned') return { card: planCardFor(deps, shown, outcome.reason), personal: false };
       const reason = outcome.reason === 'changedMeanwhile' ? 'changedMeanwhileForm' : outcome.reason;
       return { card: moveWeekCard({ groupId: group.id, language: group.language, week: plannedWeek(plan, data.week), ...moveRange(deps, group, plan), entered: data.start, error: t(`rhythm.refused.${reason}`) }, t), personal: false };
     }
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.move.done', data.week, { plan, following });
-    return { card: planCardFor(deps, group, plan), personal: false };
+    return { card: planCardFor(deps, shown), personal: false };
   });
 }
