@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 /**
  * Cosmos ids may not contain '/', '\\', '?' or '#', and Teams conversation ids do. A short
@@ -9,3 +9,15 @@ export function stableId(prefix: string, ...parts: string[]): string {
   const digest = hash('sha256', parts.join('\u0000'), 'base64url').slice(0, 22);
   return `${prefix}_${digest}`;
 }
+
+/**
+ * The id of a record that a card's random key was pressed, which must not lead back to the key:
+ * HMAC-SHA-256 of the key under a fixed label per kind of record. No secret is needed for it to be
+ * one-way, the key being 128 random bits; the label keeps one kind's ids apart from another's.
+ */
+export function oneWayKeyId(prefix: string, label: string, key: string): string {
+  return `${prefix}_${createHmac('sha256', label).update(key).digest('base64url')}`;
+}
+
+/** How long such a record is kept: Teams delivers a press again within minutes to hours; a few days is ample. */
+export const PRESS_RECORD_TTL_SECONDS = 3 * 24 * 3600;

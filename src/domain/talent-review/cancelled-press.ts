@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { oneWayKeyId, PRESS_RECORD_TTL_SECONDS } from '../shared/ids';
 
 /**
  * A plan or move press of a conversation its manager cancelled since: the cancellation deletes the
@@ -24,10 +24,10 @@ export interface CancelledPress {
 /** Not an app id (those never start with "~"), so nothing that lists a manager's conversations meets one. */
 export const CANCELLED_PRESSES_PARTITION = '~cancelled-presses';
 
-export const CANCELLED_PRESS_TTL_SECONDS = 3 * 24 * 3600;
+export const CANCELLED_PRESS_TTL_SECONDS = PRESS_RECORD_TTL_SECONDS;
 
 export function cancelledPressId(key: string): string {
-  return `cp_${createHmac('sha256', 'lerend-werken/cancelled-press/v1').update(key).digest('base64url')}`;
+  return oneWayKeyId('cp', 'lerend-werken/cancelled-press/v1', key);
 }
 
 export function cancelledPress(key: string): CancelledPress {

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { oneWayKeyId, PRESS_RECORD_TTL_SECONDS } from '../shared/ids';
 
 /**
  * An erasure receipt: that the erasure pressed on one confirm card finished, so the same press,
@@ -27,8 +28,8 @@ export interface ErasureReceipt {
  */
 export const ERASURE_RECEIPTS_PARTITION = '~erasure-receipts';
 
-/** Teams delivers a press again within minutes to hours; a few days is ample, and then it goes. */
-export const ERASURE_RECEIPT_TTL_SECONDS = 3 * 24 * 3600;
+/** Then it goes by itself (see PRESS_RECORD_TTL_SECONDS). */
+export const ERASURE_RECEIPT_TTL_SECONDS = PRESS_RECORD_TTL_SECONDS;
 
 /** A confirm card's key as it renders it: 128 random bits, base64url (22 characters). */
 export const ERASURE_KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -38,11 +39,10 @@ export function newErasureKey(): string {
 }
 
 /**
- * The receipt's id: HMAC-SHA-256 of the card's key. No secret is needed for it to be one-way,
- * the key being 128 random bits; the HMAC's fixed label only keeps this hash apart from others.
+ * The receipt's id: a one-way hash of the card's key (oneWayKeyId).
  */
 export function erasureReceiptId(key: string): string {
-  return `er_${createHmac('sha256', 'lerend-werken/erasure-receipt/v1').update(key).digest('base64url')}`;
+  return oneWayKeyId('er', 'lerend-werken/erasure-receipt/v1', key);
 }
 
 /** The receipt with this id (erasureReceiptId of the card's key). */
