@@ -164,13 +164,14 @@ class TabApp {
    */
   private async change<C = never>(
     work: () => Promise<unknown>,
-    done: string,
+    /** What the status line says once stored: a text, or one chosen by the API's answer. */
+    done: string | ((answer: unknown) => string),
     opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string; gone?: string } = {},
   ): Promise<Outcome<C>> {
     try {
-      await work();
+      const answer = await work();
       await this.load(true);
-      say(done);
+      say(typeof done === 'string' ? done : done(answer));
       return { ok: true };
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
@@ -301,10 +302,17 @@ class TabApp {
       say(this.t('verantwoording.tab.erased'));
       return { finished: true };
     },
+    // While the weekly handover holds the need, a change or withdrawal is noted for it to settle: said so, as the chat's card does.
     passLearningNeed: (answerId, theme, text) =>
-      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), this.t('verantwoording.learningNeed.tab.passed'), { form: true }),
-    withdrawLearningNeed: (answerId) => this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), this.t('verantwoording.learningNeed.tab.withdrawn')),
+      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.changeNoted' : 'verantwoording.learningNeed.tab.passed'), { form: true }),
+    withdrawLearningNeed: (answerId) =>
+      this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.withdrawNoted' : 'verantwoording.learningNeed.tab.withdrawn')),
   };
+}
+
+/** The API's answer to a learning-need change: the need as the weekly handover holds it right now. */
+function isHeld(answer: unknown): boolean {
+  return (answer as { status?: unknown } | undefined)?.status === 'sealing';
 }
 
 async function main(): Promise<void> {

@@ -142,7 +142,7 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   const box = h('fieldset', { class: 'learning-need' }, h('legend', {}, t('verantwoording.learningNeed.tab.label')));
   const themeId = domId('ln-theme', answerId);
   const textId = domId('ln-text', answerId);
-  if (current && current.status !== 'pending') {
+  if (current?.status === 'handedOver') {
     box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')), ...unsavedLearningNeed(answerId, themeId, t, drafts));
     return box;
   }
@@ -157,7 +157,8 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   box.append(
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.explain', { min: needs.minimum })),
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.withdrawRule', { min: needs.minimum })),
-    ...(current ? [h('p', { class: 'small' }, t('verantwoording.learningNeed.status.pending', { theme: t(`verantwoording.learningNeed.theme.${current.theme}`) }))] : []),
+    // Held by the weekly handover right now: it may still be given back, so it can still be changed or withdrawn (noted for the handover).
+    ...(current ? [h('p', { class: 'small' }, t(`verantwoording.learningNeed.status.${current.status === 'sealing' ? 'sealing' : 'pending'}`, { theme: t(`verantwoording.learningNeed.theme.${current.theme}`) }))] : []),
     h('label', { for: themeId }, t('verantwoording.learningNeed.themeLabel')),
     theme,
     h('label', { for: textId }, t('verantwoording.learningNeed.textLabel')),

@@ -260,8 +260,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     );
     route('del', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
       unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => {
-        await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
-        return { status: 204, body: undefined };
+        // Held by the weekly handover right now: the withdrawal is noted for it (the need as held comes back, so the tab can say so).
+        const held = await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
+        return held ? { body: held } : { status: 204, body: undefined };
       }),
     );
   }
