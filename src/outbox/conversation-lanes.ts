@@ -2,14 +2,23 @@ import { Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 
+/** A job sent back for a retry: until when the conversation's later jobs wait for it, and the message it updates, if any. */
+interface HeldRetry {
+  until: number;
+  activityId?: string;
+}
+
 /**
  * One lane per conversation: one message at a time, in order. A conversation held back by a 429
- * waits as a whole, and when its oldest job was sent back for a retry, its later jobs wait for
- * that one, even when they were read first (bounded in time, in case another sender ends it).
+ * waits as a whole, and when jobs of it were sent back for a retry, its later jobs wait for those,
+ * even when they were read first (bounded in time, in case another sender ends them). Each held
+ * job keeps its own hold: a second message of the chat refused meanwhile must not end the first
+ * one's, or a newer update of the first message would overtake its older update's retry.
  */
 export class ConversationLanes {
   private readonly busy = new Set<string>();
-  private readonly waitingFor = new Map<string, { jobId: string; until: number; activityId?: string }>();
+  /** Per conversation, its jobs held for a retry, by job id. */
+  private readonly waitingFor = new Map<string, Map<string, HeldRetry>>();
 
   constructor(private readonly limiter: TeamsRateLimiter) {}
 
@@ -31,7 +40,23 @@ export class ConversationLanes {
 
   /** The conversation's later jobs wait until this job was sent again (or `ms` ran out). */
   holdForRetry(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>, ms: number): void {
-    this.waitingFor.set(job.conversationKey, { jobId: job.id, until: Date.now() + ms, ...(job.target.kind === 'update' ? { activityId: job.target.activityId } : {}) });
+    let held = this.waitingFor.get(job.conversationKey);
+    if (!held) this.waitingFor.set(job.conversationKey, (held = new Map()));
+    held.set(job.id, { until: Date.now() + ms, ...(job.target.kind === 'update' ? { activityId: job.target.activityId } : {}) });
+  }
+
+  /** The conversation's jobs still held for a retry (holds that ran out are dropped). */
+  private heldIn(conversationKey: string, now: number): ReadonlyMap<string, HeldRetry> | undefined {
+    const held = this.waitingFor.get(conversationKey);
+    if (!held) return undefined;
+    for (const [jobId, hold] of held) if (hold.until <= now) held.delete(jobId);
+    if (!held.size) this.waitingFor.delete(conversationKey);
+    return held.size ? held : undefined;
+  }
+
+  private release(conversationKey: string, jobId: string): void {
+    const held = this.waitingFor.get(conversationKey);
+    if (held?.delete(jobId) && !held.size) this.waitingFor.delete(conversationKey);
   }
 
   /**
@@ -40,8 +65,10 @@ export class ConversationLanes {
    * wait for a retry: a member's press must not hang on it.)
    */
   behindRetryOfSameMessage(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>): boolean {
-    const retry = this.waitingFor.get(job.conversationKey);
-    return retry !== undefined && retry.jobId !== job.id && retry.until > Date.now() && job.target.kind === 'update' && retry.activityId === job.target.activityId;
+    const target = job.target;
+    if (target.kind !== 'update') return false;
+    const held = this.heldIn(job.conversationKey, Date.now());
+    return [...(held ?? [])].some(([jobId, hold]) => jobId !== job.id && hold.activityId === target.activityId);
   }
 
   /**
@@ -49,25 +76,35 @@ export class ConversationLanes {
    * id sends it outside the buffer, and the conversation's later jobs must not wait out the hold.
    */
   finished(conversationKey: string, jobId: string): void {
-    if (this.waitingFor.get(conversationKey)?.jobId === jobId) this.waitingFor.delete(conversationKey);
+    this.release(conversationKey, jobId);
   }
 
-  /** The index of the oldest job whose lane is free, or -1. `jobs` are in send order. */
+  /**
+   * The index of the oldest job whose lane is free, or -1. `jobs` are in send order. A tenant whose
+   * rate window is full (a fan-out) is passed over while another tenant's job may go now: a worker
+   * would only wait for its slot, and the other tenant's message behind it.
+   */
   pick(jobs: readonly Versioned<OutboxJob>[]): number {
+    const notWaiting = this.oldestFree(jobs, (job) => !this.limiter.tenantFull(job.tenantId));
+    return notWaiting >= 0 ? notWaiting : this.oldestFree(jobs, () => true);
+  }
+
+  private oldestFree(jobs: readonly Versioned<OutboxJob>[], eligible: (job: OutboxJob) => boolean): number {
     const blocked = new Set<string>();
     const now = Date.now();
     for (let i = 0; i < jobs.length; i++) {
       const job = jobs[i]!;
+      if (!eligible(job)) continue;
       const key = job.conversationKey;
-      const retry = this.waitingFor.get(key);
-      // A later job waiting for the retried one must not block the retried one itself.
-      if (retry !== undefined && retry.jobId !== job.id && retry.until > now) continue;
+      const held = this.heldIn(key, now);
+      // A later job waiting for the retried ones must not block a retried one itself.
+      if (held && !held.has(job.id)) continue;
       // An older job of the same conversation waits (busy or paused): so does this one.
       if (blocked.has(key) || this.busy.has(key) || this.limiter.pausedFor(key) > 0) {
         blocked.add(key);
         continue;
       }
-      if (retry?.jobId === job.id || (retry && retry.until <= now)) this.waitingFor.delete(key);
+      this.release(key, job.id);
       return i;
     }
     return -1;

@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
+import { HeldJobWrites } from './held-job-writes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
 import { DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
@@ -14,6 +15,8 @@ const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
  * senders only one can move a job, which is what makes a claim exclusive.
  */
 export class JobTransitions {
+  private readonly writes: HeldJobWrites;
+
   constructor(
     private readonly store: OutboxStore,
     private readonly owner: string,
@@ -22,17 +25,24 @@ export class JobTransitions {
     private readonly limiter: TeamsRateLimiter,
     private readonly hooks: SenderHooks,
     private readonly logger: Logger,
-  ) {}
+    halted: () => boolean = () => false,
+  ) {
+    this.writes = new HeldJobWrites(store, halted);
+  }
 
-  /** pending -> sending, for this sender only; undefined when another sender moved it first. */
+  /**
+   * pending -> sending, for this sender only; undefined when another sender moved it first. A claim
+   * whose answer was lost is found ours by reading the job again (HeldJobWrites): taken for another
+   * sender's, it would leave the job `sending` without a call, and in doubt once its lease ran out.
+   */
   claim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
-    return this.store.replaceIfUnchanged(job, {
+    return this.writes.replace(job, {
       ...job,
       status: 'sending',
       owner: this.owner,
       attempts: job.attempts + 1,
       lockedUntil: new Date(Date.now() + this.options.jobLeaseMs).toISOString(),
-    });
+    }, 'claim');
   }
 
   /**
@@ -61,7 +71,7 @@ export class JobTransitions {
 
   /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */
   async unclaim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
-    const back = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) });
+    const back = await this.writes.replace(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) }, 'outcome');
     if (!back) this.logger.warn(leavesNoTrace(job) ? {} : { jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
     return back;
   }
@@ -70,7 +80,7 @@ export class JobTransitions {
     this.lanes.finished(job.conversationKey, job.id);
     if (leavesNoTrace(job)) {
       // Sent or skipped must look alike in the store and the log: neither is kept, and a line about one names neither job nor outcome (see leavesNoTrace).
-      if (await this.store.deleteIfUnchanged(job)) return { ...job, status, result };
+      if (await this.writes.delete(job, 'outcome')) return { ...job, status, result };
       this.logger.warn('a guarded outbox job changed while this sender held it');
       return undefined;
     }
@@ -87,10 +97,12 @@ export class JobTransitions {
     };
     // A job with a hook still to run (onSent once sent, onRefused once given up) stays without its
     // TTL, and keeps the hook's arguments, until the hook ran (see hookPending): due for it only
-    // after the lease, so no other sender runs it while this one does.
-    const done = await this.store.replaceIfUnchanged(
+    // after the lease, so no other sender runs it while this one does. Only this sender knows the
+    // outcome (a sent card's message id): a write that meets a hiccup is tried again while it holds the job.
+    const done = await this.writes.replace(
       job,
       this.hookToRun(finished) ? { ...finished, checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() } : this.ended(finished),
+      'outcome',
     );
     if (!done) this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
     return done;
@@ -134,7 +146,7 @@ export class JobTransitions {
       const retryAt = Date.now() + outcome.afterMs;
       if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
         this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
-        const next = await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString() });
+        const next = await this.writes.replace(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString() }, 'outcome');
         if (!next) this.logger.warn('a guarded outbox job changed while this sender held it');
         return;
       }
@@ -171,14 +183,11 @@ export class JobTransitions {
           await this.tellRefused(done);
           return;
         }
-        const next = await this.store.replaceIfUnchanged(job, {
-          ...job,
-          status: 'pending',
-          owner: undefined,
-          lockedUntil: undefined,
-          notBefore: new Date(retryAt).toISOString(),
-          result: { status: outcome.status, code: outcome.code },
-        });
+        const next = await this.writes.replace(
+          job,
+          { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString(), result: { status: outcome.status, code: outcome.code } },
+          'outcome',
+        );
         if (!next) this.logger.warn(log, 'outbox job changed while this sender held it');
         return;
       }

@@ -15,6 +15,9 @@ import { OutboxTransport } from './transport';
 
 export type { SenderHooks, SenderOptions } from './sender-options';
 
+/** Reads of due jobs per refill at most: the first, and a few of the tenants it did not reach (readDueFairly). */
+const MAX_READS_PER_REFILL = 4;
+
 /**
  * Sends the outbox's jobs. Why no job is ever sent twice:
  *
@@ -71,7 +74,7 @@ export class OutboxSender {
     this.takeover = new TakeoverPause(this.owner);
     this.leases = new TenantLeases(store, this.owner, this.o.tenantLeaseMs, this.takeover);
     this.lanes = new ConversationLanes(limiter);
-    this.transitions = new JobTransitions(store, this.owner, this.o, this.lanes, limiter, hooks, logger);
+    this.transitions = new JobTransitions(store, this.owner, this.o, this.lanes, limiter, hooks, logger, () => this.halted);
     this.buffer = new JobBuffer(() => this.readDue(), this.lanes, this.o.concurrency * 2, logger);
     this.delivery = new JobDelivery({
       store,
@@ -166,11 +169,26 @@ export class OutboxSender {
       this.lastRecovery = Date.now();
       await this.transitions.recoverAbandoned();
     }
-    const due = await this.store.due(new Date(), this.o.batchSize);
+    const due = await this.readDueFairly(new Date());
     due.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
     const mine: Versioned<OutboxJob>[] = [];
     for (const job of due) if (await this.leases.hold(job.tenantId)) mine.push(job);
     return mine;
+  }
+
+  /**
+   * The due jobs, read so that one tenant's backlog (a poll's fan-out, queued first) hides no other
+   * tenant's work: when a read comes back full, the next reads leave out the tenants it found, a
+   * few reads at most (each a query across partitions: this is the background sender, not a turn).
+   */
+  private async readDueFairly(now: Date): Promise<Versioned<OutboxJob>[]> {
+    const due = await this.store.due(now, this.o.batchSize);
+    let last = due;
+    for (let read = 1; read < MAX_READS_PER_REFILL && last.length >= this.o.batchSize; read++) {
+      last = await this.store.due(now, this.o.batchSize, [...new Set(due.map((job) => job.tenantId))]);
+      due.push(...last);
+    }
+    return due;
   }
 
   /**

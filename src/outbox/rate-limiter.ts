@@ -115,6 +115,12 @@ export class TeamsRateLimiter {
     }
   }
 
+  /** Whether the tenant's pacing window is full now: work for it taken on now would wait for `acquire`. */
+  tenantFull(tenantId: string): boolean {
+    const now = this.now();
+    return this.window(this.pacing, this.pacing.tenants, tenantId, this.limits.tenantPerSecond).nextAt(now) > now;
+  }
+
   /** Holds a conversation back after the platform said "too many" (Retry-After). */
   pauseConversation(conversationKey: string, ms: number): void {
     this.pausedUntil.set(conversationKey, Math.max(this.pausedUntil.get(conversationKey) ?? 0, this.now() + ms));

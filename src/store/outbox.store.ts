@@ -71,12 +71,16 @@ export class OutboxStore {
     }
   }
 
-  /** Pending jobs that are due, and finished ones whose hook is due again (see `hookPending`), oldest first. */
-  async due(now: Date, limit: number): Promise<Versioned<OutboxJob>[]> {
+  /**
+   * Pending jobs that are due, and finished ones whose hook is due again (see `hookPending`), oldest
+   * first; none of the tenants in `exceptTenants` (read already: the sender's read of other tenants' work).
+   */
+  async due(now: Date, limit: number, exceptTenants: readonly string[] = []): Promise<Versioned<OutboxJob>[]> {
+    const except = exceptTenants.length ? ' AND NOT ARRAY_CONTAINS(@except, c.tenantId)' : '';
     const { resources } = await this.container.items
       .query({
-        query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR ${HOOK_PENDING}) AND c.notBefore <= @now ORDER BY c.notBefore`,
-        parameters: [{ name: '@now', value: now.toISOString() }],
+        query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.type = 'outboxJob' AND (c.status = 'pending' OR ${HOOK_PENDING}) AND c.notBefore <= @now${except} ORDER BY c.notBefore`,
+        parameters: [{ name: '@now', value: now.toISOString() }, ...(except ? [{ name: '@except', value: [...exceptTenants] }] : [])],
       })
       .fetchAll();
     return resources.map((r) => clean<OutboxJob>(r));
