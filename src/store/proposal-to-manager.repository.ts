@@ -37,6 +37,12 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     }
   }
 
+  async delete(memberId: string, id: string): Promise<void> {
+    await this.store.deleteChecked(id, memberId, (current) => {
+      if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
+    });
+  }
+
   async putBefore(managerId: string): Promise<ProposalToManager[]> {
     return this.naming(managerId);
   }

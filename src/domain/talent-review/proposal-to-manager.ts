@@ -131,6 +131,8 @@ export interface ProposalToManagerRepository {
   create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean }>;
   /** ETag read-modify-write in the member's partition. */
   update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager>;
+  /** Deletes the record (a send taken back: see put-proposal-before-manager.ts); nothing there is fine. */
+  delete(memberId: string, id: string): Promise<void>;
 }
 
 /** Port: a manager's export and erasure (a query across partitions, at their own request only). */
@@ -157,5 +159,7 @@ export interface ManagerCardView {
  */
 export interface ProposalToManagerDelivery {
   toManager(managerId: string, view: ManagerCardView, key: string): Promise<void>;
+  /** Takes the manager's card queued under `key` out of the outbox, whatever its state; none there is fine. */
+  withdrawFromManager(key: string): Promise<void>;
   answerToMember(record: ProposalToManager, answer: string, key: string): Promise<void>;
 }

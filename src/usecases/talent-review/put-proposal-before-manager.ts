@@ -15,7 +15,7 @@ import {
   proposalWords,
   withAnswer,
 } from '../../domain/talent-review/proposal-to-manager';
-import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
+import { erasureUnfinished, refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
 import { TalentReviewDeps } from './deps';
 import { managerNameOf } from './request-review';
@@ -94,6 +94,25 @@ export function managerViewOf(record: ProposalToManager): ManagerCardView {
  * Only to the manager the form named, if the directory still names them (`managerChanged`
  * otherwise: the words were written for someone else). Refused (`erasureUnderway`) while the
  * member's erasure is unfinished: it would delete the record after she was told it was sent.
+ *
+ * Write, then check again: the check at the start cannot see an erasure that begins while the
+ * directory or the create takes its time, and a create landing after the erasure's last listing
+ * of her partition, or a card queued after its outbox purge, would outlive "Je gegevens zijn
+ * gewist". So once record and card are written, `erasedSinceSend` asks again, and a yes takes
+ * both back (`takeBack`) and answers as the refusal does. Why no order leaves either behind: the
+ * erasure's first write is its ticket and its last the ticket's delete; its index delete, the
+ * anonymising of her part in the group, its outbox purge and its last listing all lie between.
+ * - The check reads no ticket and finds the proposal hers: the erasure had not begun when the
+ *   ticket was read (had it finished, the check's later read would find her index gone). Record
+ *   and card were written before that read, so before the erasure began: its listing deletes the
+ *   record, its purge the card (or the card went out before she asked to be erased).
+ * - The check reads the ticket, or no longer finds the proposal hers: the erasure began before
+ *   the check; record and card are deleted here, whatever the erasure already did.
+ * - The card cannot slip out between its queueing and the take-back: the outbox asks
+ *   `managerCardMayGo`, the same check, just before it sends, so once the erasure has begun the
+ *   card is skipped.
+ * A card that could not be queued takes the record back too: an error card means nothing was
+ * stored, and the same press again creates both once.
  */
 export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
@@ -122,9 +141,45 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
     };
     record = (await deps.proposalsToManager.create(fresh)).record;
   }
-  // After the record: a queue that fails is queued by the same press again (its key finds the record).
-  if (record.managerId) await delivery.toManager(record.managerId, managerViewOf(record), managerCardKey(record.id));
-  return { status: 'sent', record };
+  const sent = record;
+  if (sent.managerId) {
+    await delivery.toManager(sent.managerId, managerViewOf(sent), managerCardKey(sent.id)).catch(async (err: unknown) => {
+      // She is told it was not saved, so it is not: the record goes (best effort; a card whose
+      // queue did land meanwhile is skipped by the outbox's check, as its record is gone). The
+      // same press again creates record and card once more, under the same keys.
+      await takeBack(deps, delivery, sent).catch(() => undefined);
+      throw err;
+    });
+  }
+  if (await erasedSinceSend(deps, input.memberId, sent.groupId, sent.proposalId)) {
+    await takeBack(deps, delivery, sent);
+    throw new DomainError('erasureUnderway', 'their erasure began while the proposal was put before the manager');
+  }
+  return { status: 'sent', record: sent };
+}
+
+/**
+ * Whether the member's erasure began (or began and finished) since the send read her data: its
+ * ticket is there, from the erasure's first write to its last; or the proposal is no longer hers
+ * to put before anyone, as a finished erasure leaves it: her membership index deleted and her
+ * part in the group anonymous, both before its ticket goes. A point read, then (when no ticket)
+ * the same reads the send began with.
+ */
+export async function erasedSinceSend(deps: PutBeforeDeps, memberId: string, groupId: string, proposalId: string): Promise<boolean> {
+  if (await erasureUnfinished(deps.verantwoording, memberId)) return true;
+  return (await decidedProposalOf(deps, memberId, groupId, proposalId)).status === 'notYours';
+}
+
+/** Asked by the outbox just before the manager's card goes: its record is still there, and her erasure has not begun. */
+export async function managerCardMayGo(deps: PutBeforeDeps, memberId: string, recordId: string): Promise<boolean> {
+  const record = await deps.proposalsToManager.get(memberId, recordId);
+  return !!record && !(await erasedSinceSend(deps, memberId, record.groupId, record.proposalId));
+}
+
+/** A send taken back: the record first (the outbox's check then skips the card), then the card itself. */
+async function takeBack(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, record: ProposalToManager): Promise<void> {
+  await deps.proposalsToManager.delete(record.userId, record.id);
+  await delivery.withdrawFromManager(managerCardKey(record.id));
 }
 
 export type AnswerOutcome = { status: 'notFound' } | { status: 'notTheManager' } | { status: 'answered'; record: ProposalToManager };

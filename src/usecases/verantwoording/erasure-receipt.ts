@@ -31,3 +31,12 @@ export async function rememberErasureReceipt(deps: VerantwoordingDeps, ticket: E
 export async function leaveErasureReceipts(deps: VerantwoordingDeps, ticket: ErasureTicket): Promise<void> {
   for (const id of ticket.receiptIds ?? []) await deps.records.create(erasureReceipt(id));
 }
+
+/**
+ * Whether the person's own partition holds something again after an erasure finished (a note,
+ * a preference, a group joined since): a press on that erasure's card erases nothing, so its
+ * answer must not say nothing of theirs is kept. Another erasure's ticket alone is not data of theirs.
+ */
+export async function keptSinceErasure(deps: VerantwoordingDeps, userId: string): Promise<boolean> {
+  return (await deps.records.listAll(userId)).some((r) => r.userId === userId && r.type !== 'erasureTicket');
+}

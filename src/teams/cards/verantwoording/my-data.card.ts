@@ -31,6 +31,15 @@ export function erasedCard(t: Translate): AdaptiveCardJson {
 }
 
 /**
+ * A press on the card of an erasure that finished earlier (its receipt is there), while the
+ * person's partition holds something again: this press erased nothing, so the answer says the
+ * erasure finished earlier, that what they saved since is kept, and how to erase that too.
+ */
+export function erasedEarlierCard(t: Translate): AdaptiveCardJson {
+  return adaptiveCard([heading(t('verantwoording.erase.erasedEarlierTitle')), textBlock(t('verantwoording.erase.erasedEarlierText'))]);
+}
+
+/**
  * An erasure that did not finish. Once it has begun, something may already be erased, so this is
  * never the "nothing was lost" error card: it says so, says whether the app finishes it by itself,
  * and carries the confirmation's own button to finish it now (a rerun goes on where it stopped),

@@ -8,7 +8,7 @@ import { asUndelivered, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, Pr
 import { cardMessage } from '../../messenger';
 import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
-import { answerProposal, decidedProposalOf, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
+import { answerProposal, decidedProposalOf, managerCardMayGo, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm, RefusedInput } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
@@ -17,6 +17,7 @@ import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-revi
 import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManagerUndeliveredCard, proposalToManagerWhileErasingCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
 import { actorOf, conversationKindOf } from '../../turn';
 import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+import { jobIdFor } from '../../../outbox/outbox-job';
 
 /**
  * The cards through the outbox, each in its reader's own 1:1 chat with the bot (opened with their
@@ -29,21 +30,39 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
     async toManager(managerId, view, key) {
       const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
       const { conversationId, ...chat } = pressChat(ref);
-      await deps.outbox.queue({
+      const card = {
         ...chat,
         key,
-        target: { kind: 'person', userId: managerId, appUserId: managerId },
+        target: { kind: 'person' as const, userId: managerId, appUserId: managerId },
         payload: cardMessage(proposalToManagerCard(view, t, randomUUID())),
         about: [view.memberId],
+        // Just before it goes: its record is still there and her erasure has not begun (see putProposalBeforeManager).
+        sendIf: { kind: PROPOSAL_HOOKS.mayGo, args: { memberId: view.memberId, recordId: view.recordId } },
         // Should Teams refuse the manager's chat for good, the member hears it where they sent it from.
         onRefused: { kind: PROPOSAL_HOOKS.refused, args: { memberId: view.memberId, recordId: view.recordId, conversationId } },
-      });
+      };
+      // Skipped under this key: its record was gone when the outbox asked (a send taken back whose
+      // card could not be withdrawn then). The record is there again now, so the card goes after all.
+      if ((await deps.outbox.queue(card)) === 'alreadyQueued' && (await deps.outbox.statusOf(key)) === 'skipped') {
+        await withdrawJob(deps, key);
+        await deps.outbox.queue(card);
+      }
     },
+    withdrawFromManager: (key) => withdrawJob(deps, key),
     async answerToMember(record, answer, key) {
       const t = deps.translator.t(await rebuildLanguageOf(deps, record.userId, undefined));
       await deps.messenger.toPerson(ref, { teamsId: record.userId, userId: record.userId }, proposalAnswerNoticeCard(record, answer, t), key, record.managerId ? [record.managerId] : []);
     },
   };
+}
+
+/** Deletes the outbox job queued under `key`, in whatever state, under its ETag (read again when the sender moved it meanwhile). */
+async function withdrawJob(deps: TalentReviewFeatureDeps, key: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const job = await deps.outbox.store.get(jobIdFor(key));
+    if (!job || (await deps.outbox.store.deleteIfUnchanged(job))) return;
+  }
+  throw new Error('outbox job kept changing while it was withdrawn');
 }
 
 /** The words next to a refused field: the member's words, or the manager's answer. */
@@ -68,8 +87,8 @@ function answerPressKey(cardKey: string, text: string): string {
  * (their 1:1 chat): the form previews the manager's card; the send stores the member's record and
  * queues the manager's card; the manager answers on it. `actions` answers in the presser's language.
  */
-/** The outbox hook of a manager's card Teams refused for good: the member hears it. */
-export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused' } as const;
+/** The outbox hooks of a manager's card: Teams refused it for good (the member hears it); whether it may go now. */
+export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused', mayGo: 'talentReview.proposalToManagerMayGo' } as const;
 
 /**
  * A manager's card the outbox gave up as not delivered (Teams refused the manager's chat for good,
@@ -93,6 +112,7 @@ function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManag
 export function registerProposalsToManager(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
   const ptm: PutBeforeDeps = { ...deps.talentReview, proposalsToManager: records };
   tellWhenRefused(deps, records);
+  deps.outbox.onGuard(PROPOSAL_HOOKS.mayGo, async ({ memberId, recordId }) => !!memberId && !!recordId && (await managerCardMayGo(ptm, memberId, recordId)));
   const personalOnly = (context: TurnContext) => {
     if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'proposal to manager outside the personal chat');
   };

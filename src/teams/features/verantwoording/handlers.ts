@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { erasureReceiptExists } from '../../../usecases/verantwoording/erasure-receipt';
+import { erasureReceiptExists, keptSinceErasure } from '../../../usecases/verantwoording/erasure-receipt';
 import { tryEraseMyData } from '../../../usecases/verantwoording/my-data';
 import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verantwoording/notes';
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
@@ -11,7 +11,7 @@ import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
 import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
-import { eraseConfirmCard, erasedCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
+import { eraseConfirmCard, erasedCard, erasedEarlierCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { errorCard } from '../../cards/error.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
@@ -149,8 +149,10 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   on('askErase', async (ui, data) => eraseConfirmCard(ui.t, data.text));
   on('confirmErase', async (ui, data, context) => {
     // This card's erasure finished already: Teams delivered the press again (the card itself shows
-    // "erased" since). Erasing again would delete what the person wrote since, so nothing is.
-    if (data.k && (await erasureReceiptExists(v, data.k))) return erasedCard(ui.t);
+    // "erased" since), or the person pressed it on purpose; the app cannot tell which. Erasing again
+    // would delete what the person wrote since, so nothing is, and the answer says what is true:
+    // erased, when nothing is there; else erased earlier, what came since kept, and how to erase it.
+    if (data.k && (await erasureReceiptExists(v, data.k))) return (await keptSinceErasure(v, ui.userId)) ? erasedEarlierCard(ui.t) : erasedCard(ui.t);
     // The chat knows the person's Teams id and tenant: the outbox forgets their private messages by them.
     // The card's key goes along: the finished erasure leaves its receipt, also when its resume job finishes it.
     const outcome = await tryEraseMyData(v, ui.userId, { platformId: actorOf(context).teamsId, tenantId: tenantOf(context), ...(data.k ? { confirmKey: data.k } : {}) });
