@@ -5,6 +5,7 @@ import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-pol
 import { isDomainError } from '../../../domain/shared/errors';
 import { trimText } from '../../../domain/shared/text';
 import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
+import { isHr } from '../../../usecases/pulse-poll/access';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
@@ -15,13 +16,32 @@ import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { inStandardChannel, teamChannelOf, teamOf } from '../week-cycle/roster';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
-/** The team whose channel this is, as Teams says in the activity (never taken from card data). */
+/**
+ * The team whose own channel this is, as Teams says in the activity (never taken from card data):
+ * a standard channel, read by the team's members. Teams names the host team in a shared or private
+ * channel too, but other people than the team read there (a partner organisation, part of the
+ * team): nobody there counts as the team for its B3 figures, as the week cycle holds (teamChannelOf).
+ */
 export function channelTeamOf(context: TurnContext): string | undefined {
   if (conversationKindOf(context) !== 'channel') return undefined;
-  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+  return teamChannelOf(context);
+}
+
+/**
+ * The team hosting this channel, its own or a shared or private one: for closing that team's poll
+ * there (a close must not fall to another team's), never for showing figures (see channelTeamOf).
+ */
+export function hostTeamOf(context: TurnContext): string | undefined {
+  return conversationKindOf(context) === 'channel' ? teamOf(context) : undefined;
+}
+
+/** A shared or private channel: a team's figures are not shown there, HR's go to HR alone. */
+export function inSharedOrPrivateChannel(context: TurnContext): boolean {
+  return conversationKindOf(context) === 'channel' && !inStandardChannel(context);
 }
 
 /**
@@ -184,9 +204,13 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     conversationKindOf(context) === 'personal' ? await deps.actions.localeFor(context, {}).catch(() => undefined) : undefined;
 
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
-  onCardAction(app, actions, 'pulseResults', async (context, data) =>
-    personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context))),
-  );
+  onCardAction(app, actions, 'pulseResults', async (context, data) => {
+    // HR's card in a shared or private channel (its Toon button): no team's figures there for anyone else.
+    if (inSharedOrPrivateChannel(context) && !(await isHr(pulse, actorOf(context).id))) {
+      return { message: translator.t(await actions.localeFor(context, data))('pulse.results.inOwnChannelOnly') };
+    }
+    return personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context)));
+  });
 
   onCardAction(app, actions, 'pulseStatus', async (context, data) =>
     personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId), await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage))),

@@ -19,7 +19,7 @@ import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { stableId } from '../../../domain/shared/ids';
-import { channelTeamOf } from './card-handlers';
+import { channelTeamOf, hostTeamOf, inSharedOrPrivateChannel } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
@@ -65,14 +65,16 @@ function commandLanguage(text: string): 'nl' | 'en' {
  */
 export function registerPollCommands(app: Application<TurnState>, deps: PulseTeamsDeps): void {
   /**
-   * HR's progress or status, every team's response in it: in HR's personal chat or a team's channel
-   * (which gets that team's only) it answers there; in a group chat, where people of any team read
-   * along, it goes to HR's personal chat and the group chat hears only where to find it.
+   * HR's progress or status, every team's response in it: in HR's personal chat or a team's own
+   * channel (which gets that team's only) it answers there; in a group chat, or a shared or private
+   * channel, where others than one team read along, it goes to HR's personal chat and the chat or
+   * channel hears only where to find it.
    */
   const answerHr = async (context: TurnContext, card: AdaptiveCardJson, t: Translate): Promise<void> => {
-    if (conversationKindOf(context) !== 'groupChat') return void (await postCard(context, card));
+    const othersReadAlong = conversationKindOf(context) === 'groupChat' || inSharedOrPrivateChannel(context);
+    if (!othersReadAlong) return void (await postCard(context, card));
     await deps.messenger.toActor(context, card);
-    await context.sendActivity(t('pulse.progress.sentPrivately'));
+    await context.sendActivity(t(inSharedOrPrivateChannel(context) ? 'pulse.progress.sentPrivatelyFromChannel' : 'pulse.progress.sentPrivately'));
   };
   app.message(
     async (context) => parsePollCommand(context.activity.text ?? '') !== undefined,
@@ -123,8 +125,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'status': {
             await requireHr(deps.pulse, actor.id);
-            // In a team's channel, as `sluiten` and `resultaten`: that team's poll, and only its
-            // figures (the card is posted openly there); every team's in HR's personal chat.
+            // In a team's own channel, as `resultaten`: that team's poll, and only its figures (the card
+            // is posted openly there); every team's in HR's personal chat, where a shared or private
+            // channel sends it (as a group chat does).
             const teamId = channelTeamOf(context);
             const { poll, teamId: named } = command.team ? await teamPollNamed(deps.pulse, tenantId, command.team) : { poll: await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {}), teamId: undefined };
             const place = teamId ? { onlyTeamId: named ?? teamId } : {};
@@ -133,10 +136,11 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'close': {
             await requireHr(deps.pulse, actor.id);
-            // In a team's channel: that team's open poll, never another team's started later (closing
-            // is final). Elsewhere (HR's own chat): the latest open poll, as the help says. The same
-            // command delivered again (Teams' activity id) finds the poll it closed.
-            const teamId = channelTeamOf(context);
+            // In a team's channel (a shared or private one it hosts too): that team's open poll, never
+            // another team's started later (closing is final; it shows no figures). Elsewhere (HR's own
+            // chat): the latest open poll, as the help says. The same command delivered again (Teams'
+            // activity id) finds the poll it closed.
+            const teamId = hostTeamOf(context);
             const closeKey = context.activity.id ? stableId('pcc', tenantId, context.activity.id) : undefined;
             // A team named after the command ("peiling sluiten Zorgteam Noord"): that team's open poll, or
             // a refusal that lists the teams with one; never the latest poll of another team.
@@ -156,9 +160,12 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           case 'results': {
             const teamId = channelTeamOf(context);
             const hr = await isHr(deps.pulse, actor.id);
+            // A shared or private channel is no team's own: its people are pointed to their team's channel.
+            if (!hr && inSharedOrPrivateChannel(context)) return void (await context.sendActivity(t('pulse.results.inOwnChannelOnly')));
             if (!hr && !teamId) throw new DomainError('notHr');
-            // In a team's channel: that team's poll, for HR too (another team's card is not for this
-            // channel); HR elsewhere: the team they name, else the latest poll.
+            // In a team's own channel: that team's poll, for HR too (another team's card is not for this
+            // channel); HR elsewhere (a shared or private channel as a group chat): the team they name,
+            // else the latest poll.
             const { poll, teamId: named } = hr && command.team ? await teamPollNamed(deps.pulse, tenantId, command.team) : { poll: await latestPoll(deps.pulse, tenantId, teamId ? { teamId } : {}), teamId: undefined };
             // Posted in a team's channel, HR's progress shows one team (that one, or the one named):
             // every member there reads it. Every team's progress is in HR's personal chat.
