@@ -57,8 +57,11 @@ function readDraft(completion: ChatCompletion): { result: DraftResult; filtered?
   const choice = completion.choices[0];
   const filtered = filteredAnswer(completion);
   if (filtered) return { result: { ok: false, reason: 'content-filter' }, filtered };
+  // The model declined (structured output: `refusal` instead of content). Told and logged as such, not as
+  // an unusable answer: the same answers would meet the same refusal. Its words are the model's, never logged.
+  if (choice?.message.refusal) return { result: { ok: false, reason: 'refused' } };
   if (choice?.finish_reason === 'length') return { result: { ok: false, reason: 'too-long' } };
-  const content = choice?.message.refusal ? undefined : choice?.message.content;
+  const content = choice?.message.content;
   if (content && content.length > MAX_ANSWER_CHARS) return { result: { ok: false, reason: 'too-long' } };
   const parsed = proposalDraftSchema.safeParse(parseJson(content));
   if (parsed.success) return { result: { ok: true, draft: parsed.data } };

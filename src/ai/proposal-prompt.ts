@@ -29,6 +29,7 @@ function systemPrompt(language: ProposalInput['language']): string {
     'From the group\'s own answers about a work situation, draft ONE concrete improvement proposal that fits what they described.',
     'Be honest about its weak spots: state the assumptions it rests on, its risks, and the questions the group should check before accepting it.',
     'Do not invent facts about the organisation; where the answers are thin, say so as an assumption or a question.',
+    'The proposal is about the work and how the group organises it, never about a person: do not name, blame, judge or give tasks to individual colleagues or anyone else, even where the answers name them. Speak of the group ("we") or of roles; who does what is for the group to agree.',
     `Keep the proposal under ${proposalMaxChars} characters; give ${minItems} to ${maxItems} assumptions, risks and questions, each under ${itemMaxChars} characters.`,
     `Write every field in ${LANGUAGE_NAMES[language]}, whatever language the answers are in.`,
     `The user message holds the group's answers as a JSON document between the lines ${DATA_START} and ${DATA_END}.`,

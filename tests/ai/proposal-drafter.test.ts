@@ -261,6 +261,14 @@ describe('proposal prompt', () => {
     expect(one('x')[0].content).toContain('Write every field in Dutch');
     expect(buildProposalMessages({ language: 'en', answers: [] })[0].content).toContain('Write every field in English');
   });
+
+  // Found in review, stop 45: the prep summarizer keeps the person out of its summary; the proposal,
+  // which the whole group reads on its card, kept no colleague out (answers often name them).
+  test('keeps individual colleagues out of the proposal: no naming, blaming or giving them tasks', () => {
+    const system = one('Piet vergeet altijd de overdracht.')[0].content;
+    expect(system).toContain('do not name, blame, judge or give tasks to individual colleagues or anyone else, even where the answers name them');
+    expect(system).toContain('who does what is for the group to agree');
+  });
 });
 
 describe('proposal draft schemas', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
 import { trimText } from '../shared/text';
@@ -219,10 +219,17 @@ export function finishDrafting(p: Proposal, result: { ok: true; draft: ProposalD
 }
 
 function cleanText(text: string, max: number, field: string): string {
+  const problem = textProblem(text, max, field);
+  if (problem) throw new DomainError('invalidInput', { detail: field, input: problem });
+  return trimText(text);
+}
+
+/** What keeps a text input from being stored (see `cleanText`): nothing but spaces, or longer than `max`. */
+function textProblem(text: string, max: number, field: string): RefusedField | undefined {
   const t = trimText(text);
-  if (!t) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'required' } });
-  if (t.length > max) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max, count: t.length } } });
-  return t;
+  if (!t) return { field, rule: 'required' };
+  if (t.length > max) return { field, rule: 'tooLong', params: { max, count: t.length } };
+  return undefined;
 }
 
 /**
@@ -393,6 +400,24 @@ function ownWordsWithoutAdapting(verdict: 'accept' | 'reject'): DomainError {
 function requireJudgedForAdoption(judged: readonly Judgement[], field: 'decision' | 'adoptedText'): void {
   const { agree, disagree } = tallyOpinions(judged);
   if (agree === 0 || disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field, rule: 'format', params: { agree, disagree } } });
+}
+
+/**
+ * Every input of the decision form that `decide` would refuse by what was typed alone, by the same
+ * rules: a verdict, a reason, the own words when adapting, a first step unless rejecting. `decide`
+ * stops at the first refusal; the form shows these beside it, so one press names every field
+ * that keeps the decision from being stored. Without a verdict the own words and the first step
+ * are not named: whether they are needed depends on the verdict still to choose.
+ */
+export function decisionInputProblems(d: { verdict?: string; reason: string; ownWords: string; firstStep: string }): RefusedField[] {
+  const verdict = VERDICTS.find((v) => v === d.verdict);
+  const problems: (RefusedField | undefined)[] = [
+    verdict ? undefined : { field: 'decision', rule: 'required' },
+    textProblem(d.reason, MAX_REASON_LENGTH, 'decisionReason'),
+    verdict === 'adapt' ? textProblem(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText') : undefined,
+    verdict && verdict !== 'reject' ? textProblem(d.firstStep, MAX_REASON_LENGTH, 'firstStep') : undefined,
+  ];
+  return problems.filter((x): x is RefusedField => x !== undefined);
 }
 
 /**

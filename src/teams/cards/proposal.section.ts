@@ -5,7 +5,10 @@ import { actionSet, container, Element, execute, plainText, subtle, textBlock } 
 import { groupQuestionSection } from './question.section';
 import { questionNumbers } from './question-numbers';
 
-/** Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer): worth asking again. */
+/**
+ * Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer): worth asking again.
+ * Not the content filter's stop or the model's refusal: the same answers would meet it again.
+ */
 const MAY_PASS: readonly DraftFailure[] = ['rate-limited', 'timeout', 'unavailable', 'invalid-output', 'too-long'];
 
 function bulletList(title: string, items: string[]): Element[] {

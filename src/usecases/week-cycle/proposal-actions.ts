@@ -188,7 +188,27 @@ async function judgeAsRead(
   // tally. It is stored: a failure to count it gives the view as written, never an error card (the
   // same press again counts it).
   if (atWrite.decision) return { state: { ...(await countLateJudgements(deps, groupId, sessionId).catch(() => ({ ...next, proposal: atWrite, proposalVersion: undefined }))), group: state.group }, opensDecision: false };
-  return { state: next, opensDecision: !readyToDecide(deps, state) && readyToDecide(deps, next) };
+  if (readyToDecide(deps, state)) return { state: next, opensDecision: false };
+  if (readyToDecide(deps, next)) return { state: next, opensDecision: true };
+  // Short of a decision by what this press read: judgements of others pressed at the same moment
+  // (each read before the others' writes) may have made up the rest, and none of them would know.
+  return asStoredNow(deps, next);
+}
+
+/**
+ * The session read again after this press stored its judgement (one query of the group's partition,
+ * only when this judgement left the group short of a decision by what it read; none once the group
+ * can decide): of presses that race, the one whose write lands last reads all of them, opens the
+ * decision for everyone and shows its member the form. Whether another press raced shows nowhere
+ * but in the judgements stored: they are documents of their own, which this write does not read.
+ * The judgement is stored: a failed read gives the view as written, never an error card.
+ */
+async function asStoredNow(deps: WeekCycleDeps, next: SessionState & { proposal: Proposal }): Promise<{ state: SessionState; opensDecision: boolean }> {
+  const now = await loadSession(deps, next.group.id, next.session.id).catch(() => undefined);
+  if (!now?.proposal || now.proposal.id !== next.proposal.id) return { state: next, opensDecision: false };
+  // Another member decided meanwhile: the decision's press updates the shared card; this one counts in its tally.
+  if (now.proposal.decision) return { state: { ...(await recountIfLate(deps, now).catch(() => now)), group: next.group }, opensDecision: false };
+  return { state: { ...now, group: next.group }, opensDecision: readyToDecide(deps, now) };
 }
 
 /** The state read, or with the decision's tally brought up to its stored judgements when one is missing. */

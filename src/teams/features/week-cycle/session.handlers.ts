@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
+import { decisionInputProblems } from '../../../domain/proposal/proposal';
 import {
   addContribution,
   answerPersonally,
@@ -24,7 +25,7 @@ import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose,
 import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
 import { findQuestion, Language } from '../../../domain/framework/framework';
-import { onCardAction, RefusedInput, updateShared } from '../../card-actions';
+import { FieldProblem, onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
 import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
@@ -272,6 +273,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
       },
     },
   };
+  /** The decision form names every field that keeps the decision from being stored in one answer, not one per press. */
+  const decisionForm = { form: { ...sessionForm.form, alsoRefused: decisionProblemsOf } };
 
   // The member's fresh view; what they had typed and not saved yet comes back in its inputs.
   onCardAction(app, deps.actions, 'refreshSession', async (context, data) => {
@@ -372,7 +375,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
       }),
       actorOf(context).id,
     ),
-  sessionForm);
+  decisionForm);
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
     const actor = actorOf(context);
@@ -386,4 +389,19 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const actor = actorOf(context);
     return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id);
   });
+}
+
+/**
+ * The decision form's inputs the domain would refuse too, checked on what the card sent by the
+ * domain's own rules (`decisionInputProblems`): a refusal of one field then names every other.
+ */
+function decisionProblemsOf(values: Record<string, unknown>): FieldProblem[] {
+  const text = (id: string) => (typeof values[id] === 'string' ? (values[id] as string) : '');
+  const verdict = typeof values.decision === 'string' ? values.decision : undefined;
+  return decisionInputProblems({ verdict, reason: text('decisionReason'), ownWords: text('adoptedText'), firstStep: text('firstStep') }).map((p) => ({
+    field: p.field,
+    code: 'invalidInput',
+    rule: p.rule,
+    params: p.params ?? {},
+  }));
 }
