@@ -394,9 +394,12 @@ const jaarplan = z
     targets: z.object({ weekCycles: jaarplanTarget.optional(), learningHours: jaarplanTarget.optional(), proposalsValidated: jaarplanTarget.optional() }).strict(),
     // The half-yearly rhythm's two months, sorted and distinct; absent: June and December.
     moments: z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)]).refine(([a, b]) => a < b).optional(),
-    revision: z.number().int().min(1),
+    // 0: never saved by HR; the half-yearly rhythm started it to remember its reminders.
+    revision: z.number().int().min(0),
     updatedAt: isoTime,
     keys: z.array(z.string().min(1).max(80)).max(20),
+    // The half-years announced, by their first day: at most one per month of the year.
+    remindedHalfYears: z.array(isoDate).max(12).optional(),
   })
   .strict();
 

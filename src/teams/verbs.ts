@@ -257,15 +257,18 @@ export const VERBS = {
   /**
    * HR's Jaarplan Duurzaam leren targets: the form for a year (this year unless named), and its
    * save: the year and revision the form showed, its key (a press delivered again stores once), and
-   * each target as typed (whole, within bounds, or empty: the domain reads and refuses them).
+   * each target as typed (whole, within bounds, or empty: the domain reads and refuses them). Both
+   * carry the language the command word gave (counted only where no language is stored), as
+   * `hrReport.view` does: "annual plan" stays English through the refreshed form and its save.
    */
-  openJaarplan: { verb: 'jaarplan.open', data: z.object({ year: optionalInt(2000, 2200) }) },
+  openJaarplan: { verb: 'jaarplan.open', data: z.object({ year: optionalInt(2000, 2200), language: z.enum(['nl', 'en']).optional() }) },
   saveJaarplan: {
     verb: 'jaarplan.save',
     data: z.object({
       year: int(2000, 2200),
       rev: int(0),
       k: key,
+      language: z.enum(['nl', 'en']).optional(),
       weekCycles: z.union([shortText(40), z.number()]).optional(),
       learningHours: z.union([shortText(40), z.number()]).optional(),
       proposalsValidated: z.union([shortText(40), z.number()]).optional(),

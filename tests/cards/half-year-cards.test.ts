@@ -32,7 +32,7 @@ describe.each(['nl', 'en'] as const)('the half-yearly cards (%s)', (language) =>
     const verbs = (card: AdaptiveCardJson) => (card.actions ?? []).map((a) => ('verb' in a ? [a.verb, a.data] : [a.type]));
     expect(verbs(without)).toEqual([
       ['hrReport.view', { from: '2026-01-01', to: '2026-06-30', language }],
-      ['jaarplan.open', { year: 2026 }],
+      ['jaarplan.open', { year: 2026, language }],
     ]);
     expect(verbs(halfYearHrCard({ year: 2026, halfYear, hasTargets: true }, t, language))).toEqual([['hrReport.view', { from: '2026-01-01', to: '2026-06-30', language }]]);
   });

@@ -130,7 +130,7 @@ describe('the half-yearly rhythm', () => {
     const text = cardText(reminders[0]);
     expect(text).toContain('van 1 jun 2026 tot en met 31 dec 2026');
     expect(text).toContain("Voor 2026 staan er nog geen doelen in het Jaarplan Duurzaam leren. Stel ze in met 'jaarplan'");
-    expect(actionData(reminders[0], 'jaarplan.open')).toEqual({ year: 2026 });
+    expect(actionData(reminders[0], 'jaarplan.open')).toEqual({ year: 2026, language: 'nl' }); // the form opens in the card's language
     const view = actionData(reminders[0], 'hrReport.view');
     expect(view).toEqual({ from: '2026-06-01', to: '2026-12-31', language: 'nl' });
     const hannaChat = t.conversation('personal', t.connector.personalChats.get('aad-hanna')!);

@@ -27,10 +27,13 @@ describe('the half-yearly rules', () => {
   });
 
   it('closes the half-year since the other moment: every month in exactly one account', () => {
-    expect(halfYearOf({ year: 2026, month: 6 }, [6, 12])).toEqual({ from: '2026-01-01', to: '2026-06-30' });
-    expect(halfYearOf({ year: 2026, month: 12 }, [6, 12])).toEqual({ from: '2026-07-01', to: '2026-12-31' });
-    expect(halfYearOf({ year: 2026, month: 3 }, [3, 9])).toEqual({ from: '2025-10-01', to: '2026-03-31' });
-    expect(halfYearOf({ year: 2026, month: 9 }, [3, 9])).toEqual({ from: '2026-04-01', to: '2026-09-30' });
+    expect(halfYearOf({ year: 2026, month: 6 }, [6, 12], [6, 12])).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(halfYearOf({ year: 2026, month: 12 }, [6, 12], [6, 12])).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+    expect(halfYearOf({ year: 2026, month: 3 }, [3, 9], [3, 9])).toEqual({ from: '2025-10-01', to: '2026-03-31' });
+    expect(halfYearOf({ year: 2026, month: 9 }, [3, 9], [3, 9])).toEqual({ from: '2026-04-01', to: '2026-09-30' });
+    // The months changed between years: the first half-year starts after last year's own second month.
+    expect(halfYearOf({ year: 2027, month: 1 }, [1, 7], [6, 12])).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+    expect(halfYearOf({ year: 2027, month: 6 }, [6, 12], [1, 7])).toEqual({ from: '2026-08-01', to: '2027-06-30' });
   });
 
   it('counts reports without a conversation of the manager dated in the half-year, held or ahead', () => {
@@ -43,7 +46,8 @@ describe('the half-yearly rules', () => {
 describe('a half-yearly moment whose directory cannot list managers', () => {
   const sent: string[] = [];
   const deps = (directory: HalfYearDeps['directory']): HalfYearDeps => ({
-    plans: { get: async () => undefined },
+    // No plan stored; a run that sends remembers its half-year on a new one.
+    plans: { get: async () => undefined, create: async (plan) => ({ plan, created: true }), update: async () => Promise.reject(new Error('not stored')) },
     scheduler: { schedule: async () => undefined, cancel: async () => undefined },
     clock: { now: () => new Date('2026-06-01T07:00:00Z') },
     timeZone: zone,
@@ -72,7 +76,7 @@ describe('a half-yearly moment whose directory cannot list managers', () => {
   });
 
   it('says nothing in a month HR no longer chose, nor after the month is over', async () => {
-    expect(await runHalfYear({ ...deps({ directReports: async () => [] }), plans: { get: async () => ({ tenantId: 't', year: 2026, targets: {}, moments: [5, 11], revision: 1, updatedAt: '', keys: [] }) } }, job)).toEqual({ result: 'notAMoment' });
+    expect(await runHalfYear({ ...deps({ directReports: async () => [] }), plans: { ...deps({ directReports: async () => [] }).plans, get: async () => ({ tenantId: 't', year: 2026, targets: {}, moments: [5, 11], revision: 1, updatedAt: '', keys: [] }) } }, job)).toEqual({ result: 'notAMoment' });
     expect(await runHalfYear({ ...deps({ directReports: async () => [] }), clock: { now: () => new Date('2026-07-01T08:00:00Z') } }, job)).toEqual({ result: 'late' });
     expect(sent).toEqual([]);
   });

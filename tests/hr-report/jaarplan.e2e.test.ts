@@ -85,7 +85,7 @@ describe('the Jaarplan targets in the HR report', () => {
     const form = (await hr.say('jaarplan')).cards[0];
     expect(cardProblems(form)).toEqual([]);
     expect(cardText(form)).toContain('Jaarplan Duurzaam leren 2026');
-    expect(actionData(form, 'jaarplan.open')).toEqual({ year: 2027 }); // next year, one press away
+    expect(actionData(form, 'jaarplan.open')).toEqual({ year: 2027, language: 'nl' }); // next year, one press away, in the form's language
     const saved = await hr.press('jaarplan.save', saveData(form, { weekCycles: '40', learningHours: '100', proposalsValidated: '' }));
     expect(cardProblems(saved)).toEqual([]);
     expect(cardText(saved)).toContain('Jaarplan Duurzaam leren 2026 opgeslagen');

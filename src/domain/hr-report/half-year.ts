@@ -87,14 +87,17 @@ export function nextMoment(now: Date, timeZone: string, isHoliday: (isoDate: str
 }
 
 /**
- * The half-year a moment closes: from the first day after the year's other moment (last year's
- * for the first moment) to the last day of the moment's month. With June and December: January
- * to June, July to December; every month belongs to exactly one account.
+ * The half-year a moment closes: from the first day after the moment before it to the last day of
+ * the moment's month. The moment before the year's second is the year's first; before the year's
+ * first, last year's second as chosen for last year (`previousYear`: its plan's, else the default),
+ * not this year's: when HR changes the months between years, the half-years still meet without
+ * overlap. With June and December: January to June, July to December; every month belongs to
+ * exactly one account.
  */
-export function halfYearOf(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: HalfYearMoments): { from: string; to: string } {
+export function halfYearOf(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: HalfYearMoments, previousYear: HalfYearMoments): { from: string; to: string } {
   const end = DateTime.fromObject({ year: m.year, month: m.month, day: 1 }, { zone: 'utc' });
   const [first, second] = moments;
-  const previous = m.month === second ? DateTime.fromObject({ year: m.year, month: first, day: 1 }, { zone: 'utc' }) : DateTime.fromObject({ year: m.year - 1, month: second, day: 1 }, { zone: 'utc' });
+  const previous = m.month === second ? DateTime.fromObject({ year: m.year, month: first, day: 1 }, { zone: 'utc' }) : DateTime.fromObject({ year: m.year - 1, month: previousYear[1], day: 1 }, { zone: 'utc' });
   return { from: previous.plus({ months: 1 }).toISODate()!, to: end.endOf('month').toISODate()! };
 }
 

@@ -34,11 +34,19 @@ export interface Jaarplan {
   targets: JaarplanTargets;
   /** The half-yearly rhythm's two months (talentontwikkelgesprekken, account to the board); absent: June and December. */
   moments?: HalfYearMoments;
-  /** Counts the saves: the form names the revision it showed, and a save over another is refused. */
+  /**
+   * Counts the saves: the form names the revision it showed, and a save over another is refused.
+   * 0: no save yet; the half-yearly rhythm started the plan to remember its reminders.
+   */
   revision: number;
   updatedAt: string;
   /** The keys of the latest presses that saved (random per rendered form, no person). */
   keys: string[];
+  /**
+   * The half-years of this year whose reminders went, each by its first day (yyyy-mm-dd): a month
+   * HR moves after its reminder came closes the same half-year, and it is not announced again.
+   */
+  remindedHalfYears?: string[];
 }
 
 /** Port: the plans, one small document per tenant and year, written under the document's ETag. */
@@ -54,6 +62,22 @@ export interface JaarplanRepository {
 export function jaarplanYears(now: Date, timeZone: string): [number, number] {
   const year = DateTime.fromJSDate(now, { zone: timeZone }).year;
   return [year, year + 1];
+}
+
+/**
+ * Whether HR may no longer change the year's plan: the year is over (organisation time). A form
+ * of that year opened before midnight on 31 December is given back for this year instead.
+ */
+export function jaarplanYearOver(year: number, now: Date, timeZone: string): boolean {
+  return year < jaarplanYears(now, timeZone)[0];
+}
+
+/**
+ * The refusal of a save for a year that is over: named by the form's `year`, so the form comes
+ * back (for this year) with every input kept and the reason next to the year.
+ */
+export function yearOverRefusal(year: number, now: Date, timeZone: string): RefusedField & { field: 'year' } {
+  return { field: 'year', rule: 'range', params: { yearOver: year, thisYear: jaarplanYears(now, timeZone)[0] } };
 }
 
 /** One input's refusal, by the domain's field name (the indicator). */
@@ -83,8 +107,10 @@ export function readTargets(values: Partial<Record<JaarplanIndicator, unknown>>)
 /** What the report shows of the year's plan: per indicator with a target, realised so far against it. */
 export interface JaarplanSection {
   year: number;
-  /** The last day counted (yyyy-mm-dd): today, or the year's last day once it is over. */
+  /** The last day counted (yyyy-mm-dd): today, or the year's last day once it is over; never a day still ahead. */
   through: string;
+  /** The year has not begun (a period ending next year): nothing is counted yet, `through` is today. */
+  notStarted?: true;
   indicators: { indicator: JaarplanIndicator; realised: number; target: number }[];
 }
 
@@ -113,9 +139,12 @@ export function jaarplanProgress(
     learningHours: figures?.learningHours ?? 0,
     proposalsValidated: figures?.proposalsValidated ?? 0,
   };
+  // A year still ahead has realised nothing: said as of today, never "through 1 January" to come.
+  const notStarted = window.to < window.from;
   return {
     year: plan.year,
-    through: window.to < window.from ? window.from : window.to,
+    through: window.to,
+    ...(notStarted ? { notStarted: true as const } : {}),
     indicators: JAARPLAN_INDICATORS.filter((i) => plan.targets[i] !== undefined).map((indicator) => ({ indicator, realised: realised[indicator], target: plan.targets[indicator]! })),
   };
 }

@@ -5,13 +5,12 @@ import {
   HalfYearRoute,
   halfYearJobId,
   halfYearOf,
-  momentLabel,
   momentsOf,
   nextMoment,
   reportsWithoutConversation,
   withinMomentMonth,
 } from '../../domain/hr-report/half-year';
-import { JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
+import { Jaarplan, JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { stableId } from '../../domain/shared/ids';
@@ -19,11 +18,15 @@ import { TalentReviewRepository } from '../../domain/talent-review/ports';
 
 export const HALF_YEAR_JOB = 'jaarplan.halfYear';
 
+/** Half-years a plan remembers: one a month at most, so a year's all (the store's bound too). */
+const REMINDED_KEPT = 12;
+
 /** Managers whose reports are looked up at once: bounded, so a large organisation does not flood the directory. */
 const MANAGERS_AT_ONCE = 8;
 
 export interface HalfYearDeps {
-  plans: Pick<JaarplanRepository, 'get'>;
+  /** Read for the months; written only to remember which half-years were announced. */
+  plans: Pick<JaarplanRepository, 'get' | 'create' | 'update'>;
   scheduler: JobScheduler;
   clock: Clock;
   /** ORG_TIME_ZONE: the moments are 09:00 there. */
@@ -69,6 +72,8 @@ export type HalfYearOutcome =
   | { result: 'notAMoment' }
   /** The job ran after its month was over (the app was down): nothing said late. */
   | { result: 'late' }
+  /** This half-year was announced already (HR moved its month after the reminder came): said once. */
+  | { result: 'remindedAlready' }
   | {
       result: 'sent';
       hr: number;
@@ -79,33 +84,57 @@ export type HalfYearOutcome =
       managersSkipped: number;
     };
 
-/** Keys per person and half-year, hashed: the outbox keeps one card per key however often this runs. */
-function cardKey(kind: 'hr' | 'manager', tenantId: string, label: string, userId: string): string {
-  return `jaarplan.halfYear.${kind}:${stableId('hy', tenantId, label, userId)}`;
+/**
+ * Keys per person and half-year, hashed: the outbox keeps one card per key however often this runs.
+ * The half-year is named by its first day, which stays when HR moves only its closing month.
+ */
+function cardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string, userId: string): string {
+  return `jaarplan.halfYear.${kind}:${stableId('hy', tenantId, halfYearFrom, userId)}`;
+}
+
+/**
+ * Remembers on the year's plan that the half-year starting `from` was announced. The outbox
+ * forgets its keys a week after sending, so only the plan can tell a moved month's run, weeks
+ * later, that its half-year was announced. A year without a plan gets one that HR never saved
+ * (revision 0: HR's first save still finds the revision its form showed). The revision stays:
+ * remembering is no save, and an open form is still the latest.
+ */
+async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, from: string, stored: Jaarplan | undefined): Promise<void> {
+  if (!stored) {
+    const { created } = await deps.plans.create({ tenantId, year, targets: {}, revision: 0, updatedAt: deps.clock.now().toISOString(), keys: [], remindedHalfYears: [from] });
+    if (created) return;
+  }
+  await deps.plans.update(tenantId, year, (current) =>
+    current.remindedHalfYears?.includes(from) ? current : { ...current, remindedHalfYears: [...(current.remindedHalfYears ?? []), from].slice(-REMINDED_KEPT) },
+  );
 }
 
 /**
  * One tenant's moment: the next one is scheduled first (a run that fails does not end the rhythm),
  * then each HR person gets the reminder to account to the board, with the half-year's report one
  * press away, and each manager with direct reports lacking a conversation in this half-year gets a
- * count of them and the plan form. Nothing is stored but the outbox's cards; the outcome holds
- * counts only.
+ * count of them and the plan form. One announcement per half-year: after the cards are queued the
+ * year's plan remembers the half-year (queued first, so a failed run is run again, never lost),
+ * and a month HR moved after its reminder came announces nothing again. Stored besides the
+ * outbox's cards: that mark only, no person; the outcome holds counts only.
  */
 export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise<HalfYearOutcome> {
   await scheduleHalfYear(deps, job.tenantId, job.route);
-  const plan = await deps.plans.get(job.tenantId, job.year);
+  // Last year's plan too: the first half-year starts after last year's own second month.
+  const [plan, lastYear] = await Promise.all([deps.plans.get(job.tenantId, job.year), deps.plans.get(job.tenantId, job.year - 1)]);
   const moments = momentsOf(plan);
   if (!moments.includes(job.month)) return { result: 'notAMoment' };
   if (!withinMomentMonth(deps.clock.now(), job, deps.timeZone)) return { result: 'late' };
-  const halfYear = halfYearOf(job, moments);
-  const label = momentLabel(job);
+  const halfYear = halfYearOf(job, moments, momentsOf(lastYear));
+  if (plan?.remindedHalfYears?.includes(halfYear.from)) return { result: 'remindedAlready' };
   const hasTargets = Object.keys(plan?.targets ?? {}).length > 0;
   const to = (userId: string) => ({ tenantId: job.tenantId, route: job.route, userId });
   const hrIds = [...new Set(deps.hrUserIds.map((id) => id.toLowerCase()))];
-  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets }, cardKey('hr', job.tenantId, label, id));
+  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets }, cardKey('hr', job.tenantId, halfYear.from, id));
   const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
-    deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, label, managerId)),
+    deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
   );
+  await rememberReminded(deps, job.tenantId, job.year, halfYear.from, plan);
   return { result: 'sent', hr: hrIds.length, hrGroupNotListed: deps.hrGroup, ...nudged };
 }
 

@@ -1,5 +1,5 @@
 import { MomentField, readMoments } from '../../domain/hr-report/half-year';
-import { Jaarplan, JAARPLAN_KEYS_KEPT, JaarplanIndicator, JaarplanRepository, jaarplanYears, readTargets } from '../../domain/hr-report/jaarplan';
+import { Jaarplan, JAARPLAN_KEYS_KEPT, JaarplanIndicator, JaarplanRepository, jaarplanYearOver, jaarplanYears, readTargets, yearOverRefusal } from '../../domain/hr-report/jaarplan';
 import { HrCheck } from '../../domain/hr-report/ports';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
@@ -16,6 +16,8 @@ export interface JaarplanView {
   year: number;
   years: [number, number];
   plan?: Jaarplan;
+  /** The year asked for, when it is over: the view is this year's instead, and the form says why. */
+  yearOver?: number;
 }
 
 /** The plan of `year` (default: this year) for HR's form. HR only, this year or next. */
@@ -24,13 +26,18 @@ export async function openJaarplan(deps: JaarplanDeps, actorId: string, tenantId
   return viewOf(deps, tenantId, year);
 }
 
-/** The same view without the HR check: for a refused form of a save that was checked already. */
+/**
+ * The same view without the HR check: for a refused form of a save that was checked already. A
+ * year that is over (a button or form from before New Year) shows this year's plan instead, and
+ * names the year asked for: its plan can no longer change, and HR may want the same for this year.
+ */
 export async function viewOf(deps: JaarplanDeps, tenantId: string, year?: number): Promise<JaarplanView> {
   const years = jaarplanYears(deps.clock.now(), deps.timeZone);
-  const chosen = year ?? years[0];
+  const over = year !== undefined && jaarplanYearOver(year, deps.clock.now(), deps.timeZone);
+  const chosen = over ? years[0] : (year ?? years[0]);
   if (!years.includes(chosen)) throw new DomainError('invalidInput', 'jaarplan year');
   const plan = await deps.plans.get(tenantId, chosen);
-  return { year: chosen, years, ...(plan ? { plan } : {}) };
+  return { year: chosen, years, ...(plan ? { plan } : {}), ...(over ? { yearOver: year } : {}) };
 }
 
 export interface JaarplanSave {
@@ -55,6 +62,14 @@ export const CHANGED_MEANWHILE = { field: 'rev', rule: 'format', params: { chang
 export async function saveJaarplan(deps: JaarplanDeps, actorId: string, tenantId: string, save: JaarplanSave): Promise<Jaarplan> {
   if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
   const years = jaarplanYears(deps.clock.now(), deps.timeZone);
+  // A form of a year that ended while it was open: refused by its year, so it comes back (for this
+  // year) with every input kept and why, never as an error card that loses them.
+  if (jaarplanYearOver(save.year, deps.clock.now(), deps.timeZone)) {
+    // Unless this very press saved before midnight (Teams delivering it again): then that is the answer.
+    const stored = await deps.plans.get(tenantId, save.year);
+    if (stored?.keys.includes(save.key)) return stored;
+    throw new DomainError('invalidInput', { detail: 'jaarplan year over', input: yearOverRefusal(save.year, deps.clock.now(), deps.timeZone) });
+  }
   if (!years.includes(save.year)) throw new DomainError('invalidInput', 'jaarplan year');
   const { targets, problems } = readTargets(save.values);
   if (problems.length) throw new DomainError('invalidInput', { detail: 'jaarplan target', input: problems[0]!.input });
@@ -66,7 +81,8 @@ export async function saveJaarplan(deps: JaarplanDeps, actorId: string, tenantId
   if (save.rev === 0) {
     const { plan, created } = await deps.plans.create({ tenantId, year: save.year, targets, ...(moments ? { moments } : {}), revision: 1, updatedAt, keys: [save.key] });
     if (created || plan.keys.includes(save.key)) return plan;
-    throw changed();
+    // Revision 0: only the half-yearly rhythm's mark, never saved: still the plan the form showed.
+    if (plan.revision !== 0) throw changed();
   }
   return deps.plans.update(tenantId, save.year, (current) => {
     if (current.keys.includes(save.key)) return current;

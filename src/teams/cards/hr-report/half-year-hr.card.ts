@@ -23,7 +23,7 @@ export function halfYearHrCard(vm: HrHalfYearView, t: Translate, language: Langu
     ],
     [
       execute(t('jaarplan.halfYear.hr.showReport'), 'hrReportView', { from: vm.halfYear.from, to: vm.halfYear.to, language }, { style: 'positive' }),
-      ...(vm.hasTargets ? [] : [execute(t('jaarplan.halfYear.hr.setTargets'), 'openJaarplan', { year: vm.year }, { associatedInputs: 'none' })]),
+      ...(vm.hasTargets ? [] : [execute(t('jaarplan.halfYear.hr.setTargets'), 'openJaarplan', { year: vm.year, language }, { associatedInputs: 'none' })]),
     ],
   );
 }

@@ -1,10 +1,10 @@
 import { momentsOf } from '../../../domain/hr-report/half-year';
 import { Jaarplan, JAARPLAN_INDICATORS } from '../../../domain/hr-report/jaarplan';
-import { Translate } from '../../../i18n/i18n';
+import { Locale, Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, factSet, heading, subtle } from '../card-kit';
 
-/** What HR sees after a save: the year's targets and half-yearly months as stored, and the way back to the form. */
-export function jaarplanSavedCard(plan: Pick<Jaarplan, 'year' | 'targets' | 'moments'>, t: Translate): AdaptiveCardJson {
+/** What HR sees after a save: the year's targets and half-yearly months as stored, and the way back to the form (in the same language). */
+export function jaarplanSavedCard(plan: Pick<Jaarplan, 'year' | 'targets' | 'moments'>, t: Translate, language?: Locale): AdaptiveCardJson {
   const [first, second] = momentsOf(plan);
   return adaptiveCard(
     [
@@ -15,6 +15,6 @@ export function jaarplanSavedCard(plan: Pick<Jaarplan, 'year' | 'targets' | 'mom
       ]),
       subtle(t('jaarplan.savedNext', { year: String(plan.year) })),
     ],
-    [execute(t('jaarplan.change'), 'openJaarplan', { year: plan.year }, { associatedInputs: 'none' })],
+    [execute(t('jaarplan.change'), 'openJaarplan', { year: plan.year, ...(language ? { language } : {}) }, { associatedInputs: 'none' })],
   );
 }

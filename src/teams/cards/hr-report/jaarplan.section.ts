@@ -11,7 +11,8 @@ import { reportDate, reportNumber } from './report-format';
 export function jaarplanLines(section: JaarplanSection, t: Translate, language: Language): { title?: string; lines: string[]; rule?: string } {
   if (!section.indicators.length) return { lines: [t('jaarplan.report.noTargets', { year: String(section.year) })] };
   return {
-    title: t('jaarplan.report.title', { year: String(section.year), through: reportDate(section.through, language) }),
+    // A year still ahead (a period ending next year): nothing achieved yet, said as of today.
+    title: t(section.notStarted ? 'jaarplan.report.titleNotStarted' : 'jaarplan.report.title', { year: String(section.year), through: reportDate(section.through, language) }),
     lines: section.indicators.map((i) =>
       t(`jaarplan.report.${i.indicator}`, { count: i.target, realised: reportNumber(i.realised, language), percent: reportNumber(Math.round((i.realised / i.target) * 100), language) }),
     ),

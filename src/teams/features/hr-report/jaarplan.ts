@@ -40,6 +40,8 @@ const COMMAND = /^\s*(jaarplan|annual\s+plan)\b\s*(.*)$/i;
 function targetReason(p: FieldProblem, t: Translate): string {
   // Another save came first: the form says so at its top, not next to a field.
   if (p.params.changedMeanwhile) return '';
+  // The form's year ended while it was open: said under the year, and the form is now this year's.
+  if (p.field === 'year' && p.params.yearOver) return t('jaarplan.yearOver.save', { year: String(p.params.yearOver), next: String(p.params.thisYear) });
   if ((MOMENT_FIELDS as readonly string[]).includes(p.field)) return t(p.params.sameMonth ? 'jaarplan.moments.reason.same' : p.rule === 'required' ? 'jaarplan.moments.reason.required' : 'jaarplan.moments.reason.format');
   const bounds = { min: p.params.min ?? 1, max: p.params.max ?? 0 };
   return p.rule === 'range' ? t('jaarplan.reason.range', bounds) : t('jaarplan.reason.format', bounds);
@@ -63,6 +65,8 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     const view = await openJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), year);
     return { view, key: randomUUID() };
   };
+  /** The language the action's card carried (the command word's), counted only where none is stored. */
+  const languageOf = (context: TurnContext, data: { language?: Locale }) => deps.actions.localeFor(context, data.language ? { language: data.language } : {}).catch(() => deps.defaultLanguage);
 
   app.message(
     async (context) => COMMAND.test(context.activity.text ?? ''),
@@ -83,10 +87,11 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
         await keepRhythm(context);
         if (conversationKindOf(context) === 'personal') {
           const { view, key } = await form(context, asked);
-          return void (await postCard(context, jaarplanFormCard({ ...view, key }, t)));
+          // The form carries the language it speaks: its save answers in it, as the report's card does.
+          return void (await postCard(context, jaarplanFormCard({ ...view, key, language }, t)));
         }
         // Only the asker's Teams refreshes this card to the form (checked for HR again there).
-        const restricted = jaarplanRestrictedCard({ year: asked, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
+        const restricted = jaarplanRestrictedCard({ year: asked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
         // The card names the year only: it may wait in the outbox. Its refresh names the asker (`about`).
         if (deps.postOnce && context.activity.id) await deps.postOnce(context, restricted, `jaarplan.restricted:${context.activity.conversation.id}:${context.activity.id}`, [actor.id]);
         else await postCard(context, restricted);
@@ -101,11 +106,11 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
 
   /** The form, to the presser alone; on the Submit fallback in a shared chat, in their own 1:1 chat. */
   onCardAction(app, deps.actions, 'openJaarplan', async (context, data): Promise<ActionOutcome> => {
-    const language = await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+    const language = await languageOf(context, data);
     const t = deps.translator.t(language);
     try {
       const { view, key } = await form(context, data.year);
-      const card = jaarplanFormCard({ ...view, key }, t);
+      const card = jaarplanFormCard({ ...view, key, language }, t);
       if (isInvoke(context) || conversationKindOf(context) === 'personal') return { card, personal: true };
       return { card, personal: true, privately: adaptiveCard([textBlock(t('jaarplan.inOwnChat', { year: String(view.year) }))]) };
     } catch (err) {
@@ -126,7 +131,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
       const view = await viewOf(deps.jaarplan, tenant(context), Number.isInteger(year) ? year : undefined);
       const changedMeanwhile = r.problems.some((p) => p.code === 'conflict');
       const errors = Object.fromEntries(Object.entries(r.errors).filter(([field]) => field !== 'rev'));
-      return jaarplanFormCard({ ...view, key: randomUUID(), refused: { values: r.values, errors, changedMeanwhile } }, r.t);
+      return jaarplanFormCard({ ...view, key: randomUUID(), language: r.locale, refused: { values: r.values, errors, changedMeanwhile } }, r.t);
     },
   };
 
@@ -135,7 +140,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     deps.actions,
     'saveJaarplan',
     async (context, data) => {
-      const language = await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+      const language = await languageOf(context, data);
       const plan = await saveJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), {
         year: data.year,
         rev: data.rev,
@@ -145,7 +150,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
       // Months changed: the next moment follows them (a job for a month no longer chosen does nothing when it runs).
       await keepRhythm(context);
       deps.logger.info({ year: plan.year, revision: plan.revision, targets: Object.keys(plan.targets).length }, 'jaarplan saved');
-      return { card: jaarplanSavedCard(plan, deps.translator.t(language)), personal: true };
+      return { card: jaarplanSavedCard(plan, deps.translator.t(language), language), personal: true };
     },
     { form: saveForm },
   );
