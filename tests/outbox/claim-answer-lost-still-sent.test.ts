@@ -1,14 +1,6 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { Outbox } from '../../src/outbox/outbox';
 import { jobIdFor } from '../../src/outbox/outbox-job';
-import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
-import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
-import { startProxiedCosmos } from '../support/cosmos-proxy';
-import { RecordingConnector } from '../support/recording-connector';
+import { proxiedOutboxBed } from './outbox-bed';
 import { waitUntil } from './wait-until';
-
-const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
 
 /**
  * Found in review, stop 45. The outbox claims a job (pending -> sending, an ETag replace) right
@@ -19,21 +11,10 @@ const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } 
  * its own claim, the job is its own, and the message must go out, once.
  */
 describe('a claim whose answer was lost', () => {
-  let env: Awaited<ReturnType<typeof startProxiedCosmos>>;
-  let connector: RecordingConnector;
-  let box: Outbox | undefined;
-  beforeEach(async () => {
-    env = await startProxiedCosmos();
-    connector = await new RecordingConnector().start();
-  });
-  afterEach(async () => {
-    await box?.stop();
-    await connector.stop();
-    await env.close();
-  });
+  const bed = proxiedOutboxBed();
 
   it('the message still goes out (it never reached Teams), instead of ending in doubt', async () => {
-    box = new Outbox(env.cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter({ tenantPerSecond: 50, conversationPerSecond: 7 }), logger, {
+    const box = bed.start({
       owner: 'a',
       concurrency: 4,
       idleMs: 50,
@@ -44,12 +25,12 @@ describe('a claim whose answer was lost', () => {
     const id = jobIdFor(key);
     let dropped = 0;
     // The first replace of the job's document (its claim) is written, and its answer dropped.
-    env.proxy.faults = (req) => (req.kind === 'replace' && req.container === 'outbox' && req.path.endsWith(`/docs/${id}`) && dropped++ < 1 ? { kind: 'dropAfter' } : undefined);
+    bed.proxy.faults = (req) => (req.kind === 'replace' && req.container === 'outbox' && req.path.endsWith(`/docs/${id}`) && dropped++ < 1 ? { kind: 'dropAfter' } : undefined);
     await box.enqueue([
       {
         key,
         tenantId: 'tenant-1',
-        route: { serviceUrl: connector.url, botId: '28:bot' },
+        route: { serviceUrl: bed.connector.url, botId: '28:bot' },
         target: { kind: 'conversation', conversationId: '19:group@thread.v2' },
         payload: { text: 'Samenvatting van de sessie' },
       },
@@ -57,7 +38,7 @@ describe('a claim whose answer was lost', () => {
     box.start();
     const status = async () => (await box!.store.get(id))?.status;
     await waitUntil('the job is finished (sent, or marked in doubt)', async () => ['sent', 'unconfirmed', 'failed'].includes((await status()) ?? ''), { timeoutMs: 30_000 });
-    const posted = connector.calls.filter((c) => c.method === 'POST' && c.activity.text === 'Samenvatting van de sessie').length;
+    const posted = bed.connector.calls.filter((c) => c.method === 'POST' && c.activity.text === 'Samenvatting van de sessie').length;
     expect({ claimAnswerDropped: dropped > 0, status: await status(), posted }).toEqual({ claimAnswerDropped: true, status: 'sent', posted: 1 });
   }, 60_000);
 });

@@ -1,14 +1,6 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { Outbox } from '../../src/outbox/outbox';
 import { jobIdFor } from '../../src/outbox/outbox-job';
-import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
-import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
-import { startProxiedCosmos } from '../support/cosmos-proxy';
-import { RecordingConnector } from '../support/recording-connector';
+import { proxiedOutboxBed } from './outbox-bed';
 import { waitUntil } from './wait-until';
-
-const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
 
 /**
  * Found in review, stop 45. Teams takes the card (200 with its message id), and the outbox's write
@@ -19,21 +11,10 @@ const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } 
  * it lands: the job ends `sent` with the message id, and its hook sees that id.
  */
 describe('a sent message whose outcome write met a store hiccup', () => {
-  let env: Awaited<ReturnType<typeof startProxiedCosmos>>;
-  let connector: RecordingConnector;
-  let box: Outbox | undefined;
-  beforeEach(async () => {
-    env = await startProxiedCosmos();
-    connector = await new RecordingConnector().start();
-  });
-  afterEach(async () => {
-    await box?.stop();
-    await connector.stop();
-    await env.close();
-  });
+  const bed = proxiedOutboxBed();
 
   it('is recorded as sent with its id, and its onSent hook runs', async () => {
-    box = new Outbox(env.cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter({ tenantPerSecond: 50, conversationPerSecond: 7 }), logger, {
+    const box = bed.start({
       owner: 'a',
       concurrency: 4,
       idleMs: 50,
@@ -50,13 +31,13 @@ describe('a sent message whose outcome write met a store hiccup', () => {
     const id = jobIdFor(key);
     // Once Teams has the card, the job's next writes are refused three times (503).
     let refused = 0;
-    env.proxy.faults = (req) =>
-      req.kind === 'replace' && req.container === 'outbox' && req.path.endsWith(`/docs/${id}`) && connector.calls.length > 0 && refused < 3 ? (refused++, { kind: 'status', status: 503 }) : undefined;
+    bed.proxy.faults = (req) =>
+      req.kind === 'replace' && req.container === 'outbox' && req.path.endsWith(`/docs/${id}`) && bed.connector.calls.length > 0 && refused < 3 ? (refused++, { kind: 'status', status: 503 }) : undefined;
     await box.enqueue([
       {
         key,
         tenantId: 'tenant-1',
-        route: { serviceUrl: connector.url, botId: '28:bot' },
+        route: { serviceUrl: bed.connector.url, botId: '28:bot' },
         target: { kind: 'conversation', conversationId: '19:group@thread.v2' },
         payload: { text: 'De sessiekaart' },
         onSent: { kind: 'test.recordCard', args: {} },
@@ -66,7 +47,7 @@ describe('a sent message whose outcome write met a store hiccup', () => {
     const job = async () => box!.store.get(id);
     await waitUntil('the job is finished (sent, or marked in doubt)', async () => ['sent', 'unconfirmed', 'failed'].includes((await job())?.status ?? ''), { timeoutMs: 30_000 });
     await waitUntil('nothing left to do for the job (its hook ran, or it has its TTL)', async () => (await job())?.ttl !== undefined, { timeoutMs: 30_000 });
-    const posted = connector.calls.filter((c) => c.method === 'POST');
+    const posted = bed.connector.calls.filter((c) => c.method === 'POST');
     const done = (await job())!;
     expect({ refusedWrites: refused, posted: posted.length, status: done.status, activityId: done.result?.activityId, hookSaw: seen }).toEqual({
       refusedWrites: 3,
