@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
+import { namedStep } from '../support/named-step';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const mia = user('Mia');
@@ -19,6 +20,8 @@ describe('the scheduled prep card on two instances', () => {
   // Both instances post to the service URL of Mia's chat, which is a's connector.
   const prepPosts = () => a.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === 'a:personal-mia' && cardText(c.activity?.attachments?.[0]?.content).includes(TITLE));
   const plan = (date: string) => a.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
+  // What a hung step leaves to read: the last log lines of both instances and the calls to Teams.
+  const seen = () => ({ a: a.logs.slice(-12), b: b.logs.slice(-12), calls: a.connector.calls.slice(-6).map((c) => `${c.method} ${c.conversationId} ${cardText(c.activity?.attachments?.[0]?.content).slice(0, 60)}`) });
   const setClocks = (iso: string) => {
     a.clock.set(iso);
     b.clock.set(iso);
@@ -63,15 +66,15 @@ describe('the scheduled prep card on two instances', () => {
       return released;
     });
     const first = a.app.scheduler.runDue();
-    await hung;
+    await namedStep('the prep card reaches Teams from the first instance', hung, seen);
     b.clock.set('2026-12-14T08:05:00Z'); // a's lease (2 minutes) ran out by b's clock
-    await b.app.scheduler.runDue();
+    await namedStep('the second instance runs the job it took over', b.app.scheduler.runDue(), seen);
     release();
-    await first;
+    await namedStep("the first instance's run ends once Teams answers", first, seen);
     a.connector.holds.length = 0;
     setClocks('2026-12-14T09:00:00Z');
-    await Promise.all([a.app.scheduler.runDue(), b.app.scheduler.runDue()]);
-    await Promise.all([a.app.outbox.drain(60_000), b.app.outbox.drain(60_000)]);
+    await namedStep('both instances run what is due an hour later', Promise.all([a.app.scheduler.runDue(), b.app.scheduler.runDue()]), seen);
+    await namedStep('both outboxes drain', Promise.all([a.app.outbox.drain(60_000), b.app.outbox.drain(60_000)]), seen, 90_000);
     expect(prepPosts().length - before).toBe(1);
     const review = (await a.store.container('reviews').items.query("SELECT * FROM c WHERE c.date = '2026-12-17'").fetchAll()).resources[0];
     expect(review.prepSentAt).toBeDefined();
