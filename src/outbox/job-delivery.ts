@@ -85,7 +85,8 @@ export class JobDelivery {
     // by the next sender), so only a call that may really have gone out is in doubt.
     // What was rendered goes to the onSent hook with the job (stored by the claim).
     const toClaim = rendered.sentArgs && job.onSent ? { ...job, onSent: { ...job.onSent, args: { ...job.onSent.args, ...rendered.sentArgs } } } : job;
-    const claimed = await transitions.claim(toClaim);
+    // A job with a re-check is claimed as `rechecking` (no call yet): a sender stopping in that read leaves it pending, not in doubt.
+    let claimed = await transitions.claim(toClaim, { recheck: Boolean(rendered.stillValid) });
     if (!claimed) return false;
     if (rendered.stillValid) {
       // A "no": rendered again at once. A check that could not answer: put off, as a failed render.
@@ -97,6 +98,9 @@ export class JobDelivery {
         else if (back) await transitions.defer(back);
         return valid !== false;
       }
+      // Only now may the call go out. A write that fails leaves the job `rechecking`: pending again after its lease.
+      claimed = await transitions.rechecked(claimed);
+      if (!claimed || this.d.halted()) return false;
     }
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
     if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {

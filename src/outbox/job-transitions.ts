@@ -35,14 +35,23 @@ export class JobTransitions {
    * whose answer was lost is found ours by reading the job again (HeldJobWrites): taken for another
    * sender's, it would leave the job `sending` without a call, and in doubt once its lease ran out.
    */
-  claim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
+  claim(job: Versioned<OutboxJob>, opts: { recheck?: boolean } = {}): Promise<Versioned<OutboxJob> | undefined> {
     return this.writes.replace(job, {
       ...job,
       status: 'sending',
       owner: this.owner,
       attempts: job.attempts + 1,
       lockedUntil: new Date(Date.now() + this.options.jobLeaseMs).toISOString(),
+      rechecking: opts.recheck ? true : undefined,
     }, 'claim');
+  }
+
+  /**
+   * A claimed job whose re-check passed: from now on its call may go out, so a sender stopping
+   * leaves it in doubt. Undefined when the job changed meanwhile (it is no longer this sender's to send).
+   */
+  rechecked(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
+    return this.writes.replace(job, { ...job, rechecking: undefined }, 'claim');
   }
 
   /**
@@ -71,7 +80,7 @@ export class JobTransitions {
 
   /** sending -> pending again, for a claimed job that was not sent after all (nothing went out). */
   async unclaim(job: Versioned<OutboxJob>): Promise<Versioned<OutboxJob> | undefined> {
-    const back = await this.writes.replace(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, attempts: Math.max(0, job.attempts - 1) }, 'outcome');
+    const back = await this.writes.replace(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, rechecking: undefined, attempts: Math.max(0, job.attempts - 1) }, 'outcome');
     if (!back) this.logger.warn(leavesNoTrace(job) ? {} : { jobId: job.id }, 'outbox job changed while this sender held it; not handed back');
     return back;
   }
@@ -284,11 +293,19 @@ export class JobTransitions {
     if (outcome.status === 429) this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
   }
 
-  /** Jobs left `sending` by a sender that stopped: in doubt, so never resent (see OutboxSender). */
+  /**
+   * Jobs left `sending` by a sender that stopped: in doubt, so never resent (see OutboxSender);
+   * except one that stopped before its re-check answered (`rechecking`): no call went out, so it is
+   * pending again, and sent by the next sender.
+   */
   async recoverAbandoned(): Promise<number> {
     const stale = await this.store.abandoned(new Date());
     let n = 0;
     for (const job of stale) {
+      if (job.rechecking) {
+        if (await this.store.replaceIfUnchanged(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, rechecking: undefined, attempts: Math.max(0, job.attempts - 1) })) n++;
+        continue;
+      }
       if (leavesNoTrace(job)) {
         if (await this.store.deleteIfUnchanged(job)) n++;
         continue;

@@ -46,6 +46,12 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   order: string;
   owner?: string;
   lockedUntil?: string;
+  /**
+   * On a claimed job whose render's re-check (`Rendered.stillValid`) has not answered yet: no call
+   * can have gone out. A sender that stops in that read leaves a job that is simply pending again
+   * (see `JobTransitions.recoverAbandoned`), not one in doubt. Cleared once the re-check passed.
+   */
+  rechecking?: true;
   result?: { activityId?: string; conversationId?: string; status?: number; code?: string };
   /** Cosmos TTL in seconds, set when the job is finished. */
   ttl?: number;

@@ -442,6 +442,7 @@ const outboxJob = z
     order: z.string().min(1).max(100),
     owner: id.optional(),
     lockedUntil: isoTime.optional(),
+    rechecking: z.literal(true).optional(),
     result: z.object({ activityId: id.optional(), conversationId: id.optional(), status: z.number().int().optional(), code: z.string().max(200).optional() }).strict().optional(),
     ttl: z.number().int().positive().optional(),
   })
