@@ -53,3 +53,13 @@ describe('trimText walks in from each end', () => {
     expect(trimText(` a${run}b\u200B`)).toBe(`a${run}b`);
   });
 });
+
+describe('characters that show nothing, beyond the zero-width ones (found in review, stop 46)', () => {
+  it('counts a text of only a Braille blank, a Hangul filler, a grapheme joiner or an Arabic letter mark as empty, and keeps emoji endings', () => {
+    for (const blank of ['\u2800', '\u3164', '\u115F\u1160', '\uFFA0', '\u034F', '\u061C', ' \u2800\u3164 ']) expect(trimText(blank)).toBe('');
+    expect(trimText('\u3164Anna\u2800')).toBe('Anna');
+    // A variation selector and tag characters end emoji: they stay.
+    expect(trimText('top \u2764\uFE0F')).toBe('top \u2764\uFE0F');
+    expect(trimText('\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).toBe('\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}');
+  });
+});

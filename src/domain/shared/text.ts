@@ -16,10 +16,12 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDF
 
 /**
  * Characters that take no room on a screen: zero-width space, non-joiner and joiner, direction
- * marks and embeddings, word joiner, soft hyphen, byte-order mark. A text of only these (and white
- * space) looks empty, so it counts as empty. Tag characters stay: they end some flag emoji.
+ * marks and embeddings (also the Arabic letter mark), word joiner, soft hyphen, byte-order mark,
+ * the combining grapheme joiner, the Braille blank and the Hangul fillers (the usual "invisible
+ * name" characters). A text of only these (and white space) looks empty, so it counts as empty.
+ * Tag characters and variation selectors stay: they end some emoji.
  */
-const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0]/;
 
 /**
  * `trim()` that also removes invisible characters at either end: what a person typed, as it shows.
