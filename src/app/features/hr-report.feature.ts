@@ -7,6 +7,7 @@ import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
 import { CosmosJaarplanRepository } from '../../store/jaarplan.repository';
 import { registerJaarplan } from '../../teams/features/hr-report/jaarplan';
+import { registerHalfYearStartOnInstall } from '../../teams/features/hr-report/half-year-start';
 import { outboxHalfYearNotices } from '../../teams/features/hr-report/half-year-notices';
 import { readPayload } from '../../scheduling/unreadable-payload';
 import { HALF_YEAR_JOB, HalfYearDeps, runHalfYear, scheduleHalfYear } from '../../usecases/hr-report/half-year';
@@ -83,6 +84,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     postOnce,
     scheduleHalfYear: (tenantId, route) => scheduleHalfYear(halfYear, tenantId, route),
   });
+  registerHalfYearStartOnInstall(p.app, { scheduleHalfYear: (tenantId, route) => scheduleHalfYear(halfYear, tenantId, route), logger: p.logger });
   composeHalfYear(p, halfYear);
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

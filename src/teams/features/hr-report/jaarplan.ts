@@ -15,6 +15,7 @@ import { errorCard } from '../../cards/error.card';
 import { jaarplanFormCard } from '../../cards/hr-report/jaarplan-form.card';
 import { jaarplanRestrictedCard } from '../../cards/hr-report/jaarplan-restricted.card';
 import { jaarplanSavedCard } from '../../cards/hr-report/jaarplan-saved.card';
+import { keepHalfYearRhythm } from './half-year-start';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 
 export interface JaarplanFeatureDeps {
@@ -55,11 +56,9 @@ function targetReason(p: FieldProblem, t: Translate): string {
  */
 export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeatureDeps): void {
   const tenant = (context: TurnContext) => tenantOf(context) ?? '';
-  /** The half-yearly rhythm starts with HR's first use in a tenant; it never holds up the form. */
+  /** HR's use keeps the half-yearly rhythm going (it also starts when the app is added in the tenant); it never holds up the form. */
   const keepRhythm = async (context: TurnContext) => {
-    if (!deps.scheduleHalfYear || !tenantOf(context) || !context.activity.serviceUrl) return;
-    const route = { serviceUrl: context.activity.serviceUrl, ...(context.activity.recipient?.id ? { botId: context.activity.recipient.id } : {}) };
-    await deps.scheduleHalfYear(tenant(context), route).catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'half-yearly moment not scheduled; the next open or save tries again'));
+    if (deps.scheduleHalfYear) await keepHalfYearRhythm(context, { scheduleHalfYear: deps.scheduleHalfYear, logger: deps.logger });
   };
   const form = async (context: TurnContext, year: number | undefined) => {
     const view = await openJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), year);
