@@ -33,15 +33,18 @@ function endsPlanNow(group: Pick<Group, 'plannedWeeks' | 'cyclesStarted'>, weekN
 }
 
 /**
- * The group changed its planned weeks: when they now end at or before the last week started and
- * that week is complete (a group that says "this was it" after its week, or after a few), the
- * look-back comes now, as the week the plan ends with. The job's id makes it once per week: a week
- * that already ended the plan invites nobody again. A week under way is not seen here (its close
- * checks only for the plan's last week).
+ * The group changed its planned weeks (from `previousPlannedWeeks`): when they now end at or before
+ * the last week started and that week is complete (a group that says "this was it" after its week,
+ * or after a few), the look-back comes now, as the week the plan ends with. The job's id makes it
+ * once per week: a week that already ended the plan invites nobody again. A plan that had already
+ * ended before the change (its weeks below the weeks started: that week's close, or an earlier
+ * change, invited everyone) has had its look-back: a group that went on past it and changes its
+ * weeks again is not invited a second time. A week under way is not seen here (its close checks
+ * only for the plan's last week).
  */
-export async function endPlannedWeeksIfDone(deps: WeekCycleDeps, group: Group): Promise<void> {
+export async function endPlannedWeeksIfDone(deps: WeekCycleDeps, group: Group, previousPlannedWeeks: number): Promise<void> {
   const last = group.cyclesStarted;
-  if (!last || group.plannedWeeks > last) return;
+  if (!last || group.plannedWeeks > last || previousPlannedWeeks < last) return;
   const cycle = await deps.cycles.get(group.id, cycleIdFor(group.id, last));
   if (cycle?.completedAt && endsPlanNow(group, cycle.weekNumber)) await scheduleWeeksEnd(deps, group.id, cycle.id);
 }

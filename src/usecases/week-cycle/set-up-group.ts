@@ -153,7 +153,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   await planAhead(deps, group, created ? undefined : previous);
   if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
   // Planned weeks lowered to the week just completed ("this was it"): that week ends them now.
-  if (!created && group.plannedWeeks !== previous.plannedWeeks) await endPlannedWeeksIfDone(deps, group);
+  if (!created && group.plannedWeeks !== previous.plannedWeeks) await endPlannedWeeksIfDone(deps, group, previous.plannedWeeks);
   return group;
 }
 
