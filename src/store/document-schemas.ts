@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DRAFT_FAILURES } from '../domain/proposal/proposal-draft';
 import { ITEM_IDS } from '../domain/pulse-poll/instrument';
 import { LEARNING_NEED_KEYS_KEPT, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
+import { LO_OFFER_KEYS_KEPT, MAX_LO_OFFER_LINK, MAX_LO_OFFER_TEXT } from '../domain/learning-needs/lo-offer';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { ContainerName } from './containers';
 
@@ -525,6 +526,21 @@ const learningNeedBatch = z
   })
   .strict();
 
+/** L&O's offer for one theme in one tenant: organisation data, no person in it (lo-offer.ts). */
+const loOffer = z
+  .object({
+    id,
+    type: z.literal('loOffer'),
+    tenantId: z.string().max(1024),
+    theme: z.enum(LEARNING_THEMES),
+    text: text(MAX_LO_OFFER_TEXT).min(1).optional(),
+    link: z.string().max(MAX_LO_OFFER_LINK).url().startsWith('https://').optional(),
+    revision: z.number().int().min(1),
+    updatedAt: isoTime,
+    keys: z.array(z.string().min(1).max(80)).max(LO_OFFER_KEYS_KEPT),
+  })
+  .strict();
+
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
@@ -534,7 +550,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
-  installations: { installation, jaarplan },
+  installations: { installation, jaarplan, loOffer },
   outbox: { outboxJob, personalConversation, tenantLease },
   reviews: { talentReview, cancelledPress },
   learningNeeds: { learningNeedBatch },

@@ -1,6 +1,8 @@
+import enLoOffer from '../i18n/locales/en/lo-offer.json';
 import enPutBefore from '../i18n/locales/en/proposal-to-manager.json';
 import enReview from '../i18n/locales/en/talent-review.json';
 import en from '../i18n/locales/en/verantwoording.json';
+import nlLoOffer from '../i18n/locales/nl/lo-offer.json';
 import nlPutBefore from '../i18n/locales/nl/proposal-to-manager.json';
 import nlReview from '../i18n/locales/nl/talent-review.json';
 import nl from '../i18n/locales/nl/verantwoording.json';
@@ -10,7 +12,8 @@ export type T = (key: string, vars?: Record<string, string | number>) => string;
 
 // Verantwoording's texts, talent review's for the phase names in a manager's proposal, and the
 // chat's texts of a proposal put before the manager (the tab says it as the chat's overview does).
-const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore }, en: { ...en, ...enReview, ...enPutBefore } };
+// L&O's offers, shown next to the member's own learning needs.
+const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore, ...nlLoOffer }, en: { ...en, ...enReview, ...enPutBefore, ...enLoOffer } };
 
 /** Teams reports e.g. "en-us" or "nl-nl"; anything else falls back to Dutch, the default. */
 export function pickLocale(tag: string | null | undefined): TabLocale {

@@ -15,6 +15,32 @@ export interface LearningNeeds {
   themes: string[];
   minimum: number;
   items: { answerId: string; status: 'pending' | 'sealing' | 'handedOver'; theme?: string; text?: string }[];
+  /** L&O's current offers: for the themes still held, and (`all`) every theme once a need was handed over. */
+  offers?: { byTheme: LoOfferShown[]; all?: LoOfferShown[] };
+}
+
+/** One of L&O's offers as the tab shows it: the words as written, the link as a link. */
+interface LoOfferShown {
+  theme: string;
+  text: string;
+  link?: string;
+}
+
+/** L&O's offers next to the member's need: what L&O offers for its theme (or, handed over, for every theme). */
+function loOffers(offers: readonly LoOfferShown[], t: T, all: boolean): HTMLElement[] {
+  if (!offers.length) return [];
+  return [
+    ...(all ? [h('p', { class: 'muted small' }, t('loOffer.member.allIntro'))] : []),
+    ...offers.map((o) =>
+      h(
+        'div',
+        { class: 'lo-offer' },
+        h('p', { class: 'small' }, h('strong', {}, t('loOffer.member.offer', { theme: t(`verantwoording.learningNeed.theme.${o.theme}`) }))),
+        h('p', { class: 'pre' }, o.text),
+        o.link ? h('p', { class: 'small' }, h('a', { href: o.link, target: '_blank', rel: 'noopener noreferrer' }, t('loOffer.member.openLink'))) : null,
+      ),
+    ),
+  ];
 }
 
 /** The question whose answer can be passed on to L&O as a learning need. */
@@ -143,7 +169,7 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   const themeId = domId('ln-theme', answerId);
   const textId = domId('ln-text', answerId);
   if (current?.status === 'handedOver') {
-    box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')), ...unsavedLearningNeed(answerId, themeId, t, drafts));
+    box.append(h('p', { class: 'small' }, t('verantwoording.learningNeed.status.handedOver')), ...unsavedLearningNeed(answerId, themeId, t, drafts), ...loOffers(needs.offers?.all ?? [], t, true));
     return box;
   }
   const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
@@ -169,6 +195,7 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
       pass,
       current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId) }, t('verantwoording.learningNeed.withdraw')) : null,
     ),
+    ...loOffers((needs.offers?.byTheme ?? []).filter((o) => current?.theme === o.theme), t, false),
   );
   return box;
 }

@@ -277,6 +277,26 @@ export const VERBS = {
       secondMoment: z.union([shortText(40), z.number()]).optional(),
     }),
   },
+  /**
+   * L&O's offer per theme (HR only, in their 1:1 chat): the overview of every theme, one theme's
+   * form (the theme chosen on the overview, or the button's), and its save: the theme and revision
+   * the form showed, its key (a press delivered again stores once), the words and link as typed
+   * (the domain reads and refuses them), or `clear`. The language the command word gave travels along.
+   */
+  openLoOffers: { verb: 'loOffer.list', data: z.object({ language: z.enum(['nl', 'en']).optional() }) },
+  openLoOffer: { verb: 'loOffer.open', data: z.object({ theme: shortText(40).default(''), language: z.enum(['nl', 'en']).optional() }) },
+  saveLoOffer: {
+    verb: 'loOffer.save',
+    data: z.object({
+      theme: shortText(40),
+      rev: int(0),
+      k: key,
+      language: z.enum(['nl', 'en']).optional(),
+      clear: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(),
+      offerText: shortText(20_000).default(''),
+      offerLink: shortText(20_000).default(''),
+    }),
+  },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

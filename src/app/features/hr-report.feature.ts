@@ -7,6 +7,7 @@ import { signLink } from '../../http/signed-link';
 import { CosmosReportSource } from '../../store/hr-report.source';
 import { CosmosJaarplanRepository } from '../../store/jaarplan.repository';
 import { registerJaarplan } from '../../teams/features/hr-report/jaarplan';
+import { registerLoOffers } from '../../teams/features/learning-needs/lo-offers';
 import { registerHalfYearStartOnInstall } from '../../teams/features/hr-report/half-year-start';
 import { outboxHalfYearNotices } from '../../teams/features/hr-report/half-year-notices';
 import { readPayload } from '../../scheduling/unreadable-payload';
@@ -21,7 +22,7 @@ import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-r
 import { Platform } from '../platform';
 
 /** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
-export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant'>; directory?: ManagerDirectory }): void {
+export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant' | 'offers'>; directory?: ManagerDirectory }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
   if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
@@ -85,6 +86,11 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     scheduleHalfYear: (tenantId, route) => scheduleHalfYear(halfYear, tenantId, route),
   });
   registerHalfYearStartOnInstall(p.app, { scheduleHalfYear: (tenantId, route) => scheduleHalfYear(halfYear, tenantId, route), logger: p.logger });
+  // L&O's offer per theme: written by the same people who read the learning needs in the report.
+  const offers = sources.learningNeeds?.offers;
+  if (offers) {
+    registerLoOffers(p.app, { offers: { offers, isHr: sources.isHr, clock: p.clock }, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, actions: p.actions });
+  }
   composeHalfYear(p, halfYear);
   registerReportRoutes(p.server, { report, secret, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage });
 }

@@ -1,5 +1,6 @@
 import { legacyTenantOf } from '../../domain/learning-needs/learning-need';
 import { CosmosLearningNeedStore } from '../../store/learning-needs.repository';
+import { CosmosLoOfferRepository } from '../../store/lo-offer.repository';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { registerLearningNeeds } from '../../teams/features/learning-needs/register';
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
@@ -20,6 +21,8 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // The weekly handover runs on Monday 02:00 in the organisation's time zone, as the HR report counts weeks.
     timeZone: p.config.orgTimeZone,
     scheduler: p.scheduler,
+    // L&O's offers, read with the member's own needs (HR writes them: see the HR report's composition).
+    offers: new CosmosLoOfferRepository(p.cosmos),
     ...(legacyTenant !== undefined ? { legacyTenant } : {}),
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });

@@ -14,9 +14,11 @@ import enProposalToManager from './en/proposal-to-manager.json';
 import nlProposalToManager from './nl/proposal-to-manager.json';
 import enJaarplan from './en/jaarplan.json';
 import nlJaarplan from './nl/jaarplan.json';
+import enLoOffer from './en/lo-offer.json';
+import nlLoOffer from './nl/lo-offer.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager, nlJaarplan],
-  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager, enJaarplan],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager, nlJaarplan, nlLoOffer],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager, enJaarplan, enLoOffer],
 };

@@ -16,6 +16,7 @@ import {
   withdrawn,
   withdrawnWhileHeld,
 } from '../../domain/learning-needs/learning-need';
+import { LoOfferRepository } from '../../domain/learning-needs/lo-offer';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { learningNeedsSection, LearningNeedsSection } from '../../domain/learning-needs/report';
 import { personalAnswerId } from '../../domain/personal/personal-answer';
@@ -35,6 +36,8 @@ export interface LearningNeedDeps {
   scheduler: JobScheduler;
   /** Whose the pass-ons and batches stored before tenants were recorded are (`legacyTenantOf`); absent: nobody's. */
   legacyTenant?: string;
+  /** L&O's offers per tenant and theme, shown with the member's own needs; absent: none shown. */
+  offers?: LoOfferRepository;
 }
 
 export const HANDOVER_JOB = 'learningNeeds.handover';

@@ -18,6 +18,7 @@ import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
 import { LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
+import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 
 /** Ids as Cosmos DB keeps them: never '/', '\\', '?' or '#' (the SDK throws on those). */
@@ -254,7 +255,12 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         return { status: 409, body: { error: 'conflict', reason: 'handedOver' } };
       }
     };
-    route('get', '/api/verantwoording/learning-needs', async (caller) => ({ body: { themes: LEARNING_THEMES, minimum: ln.minimum, items: await myLearningNeeds(ln, caller.userId) } }));
+    route('get', '/api/verantwoording/learning-needs', async (caller) => {
+      const items = await myLearningNeeds(ln, caller.userId);
+      // L&O's current offers for their needs, read for themselves (a failed read leaves them out, not the needs).
+      const offers = ln.offers ? await offersForMyNeeds(ln, caller.userId, await ln.store.listOfUser(caller.userId)).catch(() => undefined) : undefined;
+      return { body: { themes: LEARNING_THEMES, minimum: ln.minimum, items, ...(offers ? { offers } : {}) } };
+    });
     route('put', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
       unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) })),
     );

@@ -1,7 +1,9 @@
 import { LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { Translate } from '../../../i18n/i18n';
+import { CurrentLoOffer } from '../../../domain/learning-needs/lo-offer';
 import { MyLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, holding, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
+import { loOfferSection } from './lo-offer.section';
 
 /** What a press did: stored, withdrawn, kept for the handover that holds the need right now, or too late. */
 export type LearningNeedNotice = 'passed' | 'withdrawn' | 'withdrawNoted' | 'changeNoted' | 'handedOverMeanwhile';
@@ -30,6 +32,12 @@ export interface LearningNeedCardView {
   unsaved?: string;
   /** A refused form: what the member entered, and the reason per input. */
   refused?: { theme?: string; text?: string; errors: Record<string, string> };
+  /**
+   * L&O's current offer for the theme passed on (its tenant's); once handed over, when the theme is
+   * no longer kept with the member, every theme's current offer (`offersAll`).
+   */
+  offers?: readonly Pick<CurrentLoOffer, 'theme' | 'text' | 'link'>[];
+  offersAll?: boolean;
 }
 
 /**
@@ -91,6 +99,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
       ]),
     );
   }
+  body.push(...loOfferSection(v.offers ?? [], t, v.offersAll));
   body.push(actionSet([execute(t('verantwoording.learningNeed.back'), 'refreshSession', { groupId: v.groupId, sessionId: v.sessionId }, { associatedInputs: 'none' })], { spacing: 'Medium' }));
   return adaptiveCard(body);
 }

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import { Application, TurnState } from '../../teams-ai';
+import { readOffer } from '../../../domain/learning-needs/lo-offer';
+import { isDomainError } from '../../../domain/shared/errors';
+import { stableId } from '../../../domain/shared/ids';
+import { Locale, Translate, Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
+import { LoOfferDeps, loOfferView, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
+import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { postCard } from '../../card-response';
+import { errorCard } from '../../cards/error.card';
+import { loOfferFormCard } from '../../cards/learning-needs/lo-offer-form.card';
+import { loOfferSavedCard } from '../../cards/learning-needs/lo-offer-saved.card';
+import { loOffersCard } from '../../cards/learning-needs/lo-offers.card';
+import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+
+export interface LoOfferFeatureDeps {
+  offers: LoOfferDeps;
+  translator: Translator;
+  logger: Logger;
+  defaultLanguage: Locale;
+  actions: CardActionContext;
+}
+
+/** "aanbod" / "offer", alone on the line. */
+const COMMAND = /^\s*(aanbod|offer)\s*$/i;
+
+/** The words next to a refused input of the offer form. */
+export function loOfferReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
+  // Another save came first: the form says so at its top, not next to a field.
+  if (p.params.changedMeanwhile) return '';
+  if (p.field === 'offerText' && p.rule === 'tooLong') return t('loOffer.reason.textTooLong', { max: p.params.max ?? 0, length: p.params.count ?? String(values.offerText ?? '').length });
+  if (p.field === 'offerText') return t('loOffer.reason.textRequired');
+  if (p.field === 'offerLink') return t('loOffer.reason.link');
+  if (p.field === 'theme') return t('loOffer.reason.theme');
+  return t(`error.${p.code}`);
+}
+
+/**
+ * L&O's offer per theme, for HR/L&O in their 1:1 chat with the bot: the overview, one theme's
+ * form, its save. HR is checked by the use case on every open and save. The tenant is the turn's.
+ */
+export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatureDeps): void {
+  const tenant = (context: TurnContext) => tenantOf(context) ?? '';
+  const languageOf = (context: TurnContext, data: { language?: Locale }) => deps.actions.localeFor(context, data.language ? { language: data.language } : {}).catch(() => deps.defaultLanguage);
+  /** Only in the 1:1 chat: the forms are HR's alone, never for a channel to read along. */
+  const elsewhere = (context: TurnContext) => !isInvoke(context) && conversationKindOf(context) !== 'personal';
+
+  app.message(
+    async (context) => COMMAND.test(context.activity.text ?? ''),
+    async (context) => {
+      const english = COMMAND.exec(context.activity.text ?? '')![1]!.toLowerCase() === 'offer';
+      const language: Locale = english ? 'en' : await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+      const t = deps.translator.t(language);
+      try {
+        // The role first (openLoOffers checks it): someone else is told the command is not theirs.
+        const themes = await openLoOffers(deps.offers, actorOf(context).id, tenant(context));
+        if (conversationKindOf(context) !== 'personal') return void (await context.sendActivity(t('loOffer.inOwnChat')));
+        await postCard(context, loOffersCard({ themes, language }, t));
+      } catch (err) {
+        if (!isDomainError(err)) throw err;
+        deps.logger.info({ code: err.code }, 'lo offer refused');
+        if (err.code === 'forbidden') await context.sendActivity(t('loOffer.notHr'));
+        else await postCard(context, errorCard(err, t));
+      }
+    },
+  );
+
+  const guarded = async (context: TurnContext, data: { language?: Locale }, work: (t: Translate, language: Locale) => Promise<ActionOutcome>): Promise<ActionOutcome> => {
+    const language = await languageOf(context, data);
+    const t = deps.translator.t(language);
+    try {
+      if (elsewhere(context)) return { message: t('loOffer.inOwnChat') };
+      return await work(t, language);
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'forbidden') throw err;
+      deps.logger.info({ code: err.code }, 'lo offer view refused');
+      return { message: t('loOffer.notHr') };
+    }
+  };
+
+  onCardAction(app, deps.actions, 'openLoOffers', (context, data) =>
+    guarded(context, data, async (t, language) => ({ card: loOffersCard({ themes: await openLoOffers(deps.offers, actorOf(context).id, tenant(context)), language }, t), personal: true })),
+  );
+  onCardAction(app, deps.actions, 'openLoOffer', (context, data) =>
+    guarded(context, data, async (t, language) => ({ card: loOfferFormCard({ ...(await openLoOffer(deps.offers, actorOf(context).id, tenant(context), data.theme)), key: randomUUID(), language }, t), personal: true })),
+  );
+
+  const saveForm: RefusalForm = {
+    reason: loOfferReason,
+    // Every refused input at once, not one per press.
+    alsoRefused: (values) => readOffer(values).problems.map((p) => ({ field: p.field, code: 'invalidInput', rule: p.rule, params: p.params ?? {} })),
+    render: async (context, r) => {
+      // The stored offer as it is now: after another save, the form shows it and names its revision.
+      const view = await loOfferView(deps.offers, tenant(context), String(r.values.theme ?? ''));
+      const changedMeanwhile = r.problems.some((p) => p.code === 'conflict');
+      const errors = Object.fromEntries(Object.entries(r.errors).filter(([field]) => field !== 'rev'));
+      return loOfferFormCard({ ...view, key: randomUUID(), language: r.locale, refused: { values: r.values, errors, changedMeanwhile } }, r.t);
+    },
+  };
+
+  onCardAction(
+    app,
+    deps.actions,
+    'saveLoOffer',
+    async (context, data) => {
+      const language = await languageOf(context, data);
+      const offer = await saveLoOffer(deps.offers, actorOf(context).id, tenant(context), {
+        theme: data.theme,
+        rev: data.rev,
+        key: data.k || stableId('press', context.activity.id ?? randomUUID()),
+        values: { offerText: data.offerText, offerLink: data.offerLink },
+        ...(data.clear ? { clear: true } : {}),
+      });
+      // Counts only: the words are L&O's, but a log is no place for them.
+      deps.logger.info({ theme: offer.theme, revision: offer.revision, cleared: !offer.text }, 'lo offer saved');
+      return { card: loOfferSavedCard(offer, deps.translator.t(language), language), personal: true };
+    },
+    { form: saveForm },
+  );
+}
