@@ -27,11 +27,11 @@ export async function openJaarplan(deps: JaarplanDeps, actorId: string, tenantId
 }
 
 /**
- * The same view without the HR check: for a refused form of a save that was checked already. A
+ * The view itself, read only behind the HR check of `openJaarplan` (every form, also a refused save's, comes through it). A
  * year that is over (a button or form from before New Year) shows this year's plan instead, and
  * names the year asked for: its plan can no longer change, and HR may want the same for this year.
  */
-export async function viewOf(deps: JaarplanDeps, tenantId: string, year?: number): Promise<JaarplanView> {
+async function viewOf(deps: JaarplanDeps, tenantId: string, year?: number): Promise<JaarplanView> {
   const years = jaarplanYears(deps.clock.now(), deps.timeZone);
   const over = year !== undefined && jaarplanYearOver(year, deps.clock.now(), deps.timeZone);
   const chosen = over ? years[0] : (year ?? years[0]);

@@ -26,8 +26,8 @@ export async function openLoOffer(deps: LoOfferDeps, actorId: string, tenantId: 
   return loOfferView(deps, tenantId, theme);
 }
 
-/** The same without the HR check: for a refused form of a save that was checked already. */
-export async function loOfferView(deps: Pick<LoOfferDeps, 'offers'>, tenantId: string, theme: string): Promise<{ theme: LearningTheme; offer?: LoOffer }> {
+/** The view itself, read only behind the HR check of `openLoOffer` (every form, also a refused save's, comes through it). */
+async function loOfferView(deps: Pick<LoOfferDeps, 'offers'>, tenantId: string, theme: string): Promise<{ theme: LearningTheme; offer?: LoOffer }> {
   if (!isLearningTheme(theme)) throw new DomainError('invalidInput', { detail: 'offer theme', input: { field: 'theme', rule: 'required' } });
   const offer = await deps.offers.get(tenantId, theme);
   return { theme, ...(offer ? { offer } : {}) };

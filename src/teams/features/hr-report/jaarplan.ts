@@ -7,7 +7,7 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
-import { JaarplanDeps, openJaarplan, saveJaarplan, viewOf } from '../../../usecases/hr-report/jaarplan';
+import { JaarplanDeps, openJaarplan, saveJaarplan } from '../../../usecases/hr-report/jaarplan';
 import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
@@ -127,7 +127,11 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     render: async (context, r) => {
       const year = typeof r.values.year === 'number' ? r.values.year : Number(r.values.year);
       // The stored plan as it is now: after another save, the form shows it and names its revision.
-      const view = await viewOf(deps.jaarplan, tenant(context), Number.isInteger(year) ? year : undefined);
+      // Checked for HR again: a payload the verb refuses reaches this form before the save's own check.
+      const view = await openJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), Number.isInteger(year) ? year : undefined).catch((err: unknown) =>
+        isDomainError(err) && err.code === 'forbidden' ? undefined : Promise.reject(err),
+      );
+      if (!view) return adaptiveCard([textBlock(r.t('jaarplan.notHr'))]);
       const changedMeanwhile = r.problems.some((p) => p.code === 'conflict');
       const errors = Object.fromEntries(Object.entries(r.errors).filter(([field]) => field !== 'rev'));
       return jaarplanFormCard({ ...view, key: randomUUID(), language: r.locale, refused: { values: r.values, errors, changedMeanwhile } }, r.t);

@@ -6,8 +6,9 @@ import { isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
-import { LoOfferDeps, loOfferView, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
+import { LoOfferDeps, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
 import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
 import { loOfferFormCard } from '../../cards/learning-needs/lo-offer-form.card';
@@ -93,7 +94,9 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     alsoRefused: (values) => readOffer(values).problems.map((p) => ({ field: p.field, code: 'invalidInput', rule: p.rule, params: p.params ?? {} })),
     render: async (context, r) => {
       // The stored offer as it is now: after another save, the form shows it and names its revision.
-      const view = await loOfferView(deps.offers, tenant(context), String(r.values.theme ?? ''));
+      // Checked for HR again: a payload the verb refuses reaches this form before the save's own check.
+      const view = await openLoOffer(deps.offers, actorOf(context).id, tenant(context), String(r.values.theme ?? '')).catch((err: unknown) => (isDomainError(err) && err.code === 'forbidden' ? undefined : Promise.reject(err)));
+      if (!view) return adaptiveCard([textBlock(r.t('loOffer.notHr'))]);
       const changedMeanwhile = r.problems.some((p) => p.code === 'conflict');
       const errors = Object.fromEntries(Object.entries(r.errors).filter(([field]) => field !== 'rev'));
       return loOfferFormCard({ ...view, key: randomUUID(), language: r.locale, refused: { values: r.values, errors, changedMeanwhile } }, r.t);
