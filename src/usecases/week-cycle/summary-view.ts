@@ -5,6 +5,7 @@ import { combineRounds, energySummary, EnergySummary } from '../../domain/week-c
 import { CycleState } from '../../domain/week-cycle/ports';
 import { attendeeIds, SessionState } from '../../domain/week-cycle/session';
 import { WeekCycleDeps } from './deps';
+import { judgementsOfMembers } from './session-view';
 import { carryOverFrom, loadCycleState } from './start-session';
 
 export interface SummaryView {
@@ -42,14 +43,16 @@ export interface SummaryView {
 /**
  * The judgements of the text the summary shows: the one decided on, else the AI draft, else the
  * group's own proposal. Those of an earlier text only count, so an "eens" given to the group's own
- * text never reads as agreement with an AI draft that landed after it.
+ * text never reads as agreement with an AI draft that landed after it. Only those of members still
+ * in the group, as the decided card shows them (`judgementsOfMembers`): one who left the chat
+ * judged for no one, and the group's record of its decision does not list them as part of it.
  */
 function judgementsShown(state: SessionState, judgements: CycleState['judgements'], ownText?: string): Pick<SummaryView, 'judgements' | 'earlierJudgements'> {
   const proposal = state.proposal;
   if (!proposal) return { judgements: [], earlierJudgements: 0 };
   const shown = proposal.ai.status === 'drafted' ? proposal.ai.draft.proposal : (ownText ?? state.session.carriedProposal ?? '');
   const fingerprint = proposal.decision?.textFingerprint ?? textFingerprint(shown);
-  const { current, earlier } = judgementsOfText(proposal.id, judgements, fingerprint);
+  const { current, earlier } = judgementsOfText(proposal.id, judgementsOfMembers(state, judgements), fingerprint);
   return { judgements: current.map((j) => ({ memberName: j.memberName, opinion: j.opinion, reason: j.reason })), earlierJudgements: earlier.length };
 }
 

@@ -14,6 +14,7 @@ import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '.
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
+import { redrawOpenSession } from './open-session-redraw';
 import { SessionPresenter } from './session-presenter';
 import { openNextSession } from './session.handlers';
 
@@ -53,25 +54,9 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
       if (arg !== 'nl' && arg !== 'en') return void (await context.sendActivity(t(group)('language.usage')));
       const updated = await changeLanguage(wc, group.id, arg, actorOf(context));
       await context.sendActivity(t(updated)('language.changed'));
-      await redrawOpenSession(updated);
+      await redrawOpenSession(deps, presenter, updated, 'language changed');
     }],
   ];
-
-  /**
-   * The open session's shared card is in the chat for everyone (and the only view on the
-   * Action.Submit fallback): after a change of language it is drawn again in the new one, not left
-   * in the old until the group's next step. The language is stored already: a failed redraw is
-   * logged, and the next step or refresh brings the card along.
-   */
-  const redrawOpenSession = async (group: Group) => {
-    try {
-      const state = group.currentCycleId ? await wc.sessions.loadCycle(group.id, group.currentCycleId) : undefined;
-      const open = state && !state.cycle.completedAt ? state.sessions.find((s) => s.status === 'open') : undefined;
-      if (open) await presenter.pushShared(group.id, open.id);
-    } catch (err) {
-      deps.logger.warn({ err: (err as Error).message }, 'language changed; the open session card could not be redrawn');
-    }
-  };
 
   /** Opens the next session, or shows the open one; the command names no week, `cycleId` is the group's. */
   const start = async (context: TurnContext, groupId: string, cycleId: string | undefined) => {

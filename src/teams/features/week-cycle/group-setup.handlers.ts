@@ -12,6 +12,8 @@ import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
 import { actorOf, conversationKindOf, groupConversationId, tenantOf } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
+import { redrawOpenSession } from './open-session-redraw';
+import { SessionPresenter } from './session-presenter';
 import { readChatRoster, readRoster, teamChannelOf } from './roster';
 import { RefusedForm, weekCycleReason } from './refusal-forms';
 
@@ -32,7 +34,8 @@ export async function setupCardFor(deps: FeatureDeps, context: TurnContext, refu
   return groupSetupCard({ roster: [...known.values()], current, rev: revisionOf(group) }, deps.translator.t(language), refused);
 }
 
-export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDeps): void {
+/** `presenter`: the one the session handlers draw with; the setup save redraws the open session's card through it. */
+export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   onCardAction(app, deps.actions, 'openSetup', async (context) => {
     if (conversationKindOf(context) === 'personal') throw new DomainError('forbidden', 'setup in personal chat');
     return { card: await setupCardFor(deps, context), personal: false };
@@ -67,6 +70,8 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
       pressKey: data.k ?? context.activity.id,
     });
+    // The open session's shared card shows the group's name and language, as "taal" redraws it.
+    await redrawOpenSession(deps, presenter, group, 'setup saved');
     return cycleCardAfterStored(deps, context, group, 'setup.saved');
   }, {
     form: {

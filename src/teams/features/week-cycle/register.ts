@@ -13,7 +13,7 @@ import { registerSession } from './session.handlers';
 /** The Vitale Weekcyclus in Teams: setup, cycles, sessions, their commands and scheduled jobs. */
 export function registerWeekCycle(app: Application<TurnState>, scheduler: CosmosJobScheduler, deps: FeatureDeps): void {
   const presenter = new SessionPresenter(deps);
-  registerGroupSetup(app, deps);
+  registerGroupSetup(app, deps, presenter);
   registerChatMembers(app, deps);
   registerCycle(app, deps);
   registerPlan(app, deps);
