@@ -16,7 +16,7 @@ import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
-import { inStandardChannel, teamChannelOf, teamOf } from '../week-cycle/roster';
+import { inStandardChannel, teamChannelOf } from '../week-cycle/roster';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
@@ -29,14 +29,6 @@ import { resultsViewCard, statusCard } from './results-cards';
 export function channelTeamOf(context: TurnContext): string | undefined {
   if (conversationKindOf(context) !== 'channel') return undefined;
   return teamChannelOf(context);
-}
-
-/**
- * The team hosting this channel, its own or a shared or private one: for closing that team's poll
- * there (a close must not fall to another team's), never for showing figures (see channelTeamOf).
- */
-export function hostTeamOf(context: TurnContext): string | undefined {
-  return conversationKindOf(context) === 'channel' ? teamOf(context) : undefined;
 }
 
 /** A shared or private channel: a team's figures are not shown there, HR's go to HR alone. */

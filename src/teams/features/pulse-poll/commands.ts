@@ -19,7 +19,7 @@ import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { stableId } from '../../../domain/shared/ids';
-import { channelTeamOf, hostTeamOf, inSharedOrPrivateChannel } from './card-handlers';
+import { channelTeamOf, inSharedOrPrivateChannel } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
 import { resultsViewCard, statusCard } from './results-cards';
 
@@ -136,11 +136,14 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
           }
           case 'close': {
             await requireHr(deps.pulse, actor.id);
-            // In a team's channel (a shared or private one it hosts too): that team's open poll, never
-            // another team's started later (closing is final; it shows no figures). Elsewhere (HR's own
-            // chat): the latest open poll, as the help says. The same command delivered again (Teams'
-            // activity id) finds the poll it closed.
-            const teamId = hostTeamOf(context);
+            // Closing is final. A shared or private channel is no team's own (Teams names its host
+            // team, but others read along): a close typed there, with a team's name or without, would
+            // fall to a poll HR may not have meant. It closes nothing; HR hears where to close it.
+            if (inSharedOrPrivateChannel(context)) return void (await context.sendActivity(t('pulse.closeInOwnChannelOnly')));
+            // In a team's own channel: that team's open poll, never another team's started later.
+            // Elsewhere (HR's own chat): the latest open poll, as the help says. The same command
+            // delivered again (Teams' activity id) finds the poll it closed.
+            const teamId = channelTeamOf(context);
             const closeKey = context.activity.id ? stableId('pcc', tenantId, context.activity.id) : undefined;
             // A team named after the command ("peiling sluiten Zorgteam Noord"): that team's open poll, or
             // a refusal that lists the teams with one; never the latest poll of another team.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
 import { asUndelivered, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
@@ -9,14 +9,15 @@ import { cardMessage } from '../../messenger';
 import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
 import { answerProposal, decidedProposalOf, managerCardMayGo, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
-import { CardActionContext, FieldProblem, onCardAction, RefusalForm, RefusedInput } from '../../card-actions';
+import { CardActionContext, FieldProblem, RefusalForm, RefusedInput } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
 import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
 import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-review/proposal-to-manager-form.card';
 import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManagerUndeliveredCard, proposalToManagerWhileErasingCard } from '../../cards/talent-review/proposal-to-manager-outcome.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { actorOf } from '../../turn';
 import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+import { onOwnChatAction } from './own-chat';
 import { jobIdFor } from '../../../outbox/outbox-job';
 
 /**
@@ -113,9 +114,6 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
   const ptm: PutBeforeDeps = { ...deps.talentReview, proposalsToManager: records };
   tellWhenRefused(deps, records);
   deps.outbox.onGuard(PROPOSAL_HOOKS.mayGo, async ({ memberId, recordId }) => !!memberId && !!recordId && (await managerCardMayGo(ptm, memberId, recordId)));
-  const personalOnly = (context: TurnContext) => {
-    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'proposal to manager outside the personal chat');
-  };
   const memberUi = async (context: TurnContext) => {
     const userId = actorOf(context).id;
     const language = await languageOf(deps, userId, context);
@@ -172,16 +170,14 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
     reason,
   };
 
-  onCardAction(app, actions, 'openProposalToManager', async (context, data) => {
-    personalOnly(context);
+  onOwnChatAction(app, actions, 'openProposalToManager', async (context, data) => {
     return { card: await opening(context, data, { draft: data.draft ?? data.text }), personal: true };
   });
-  onCardAction(
+  onOwnChatAction(
     app,
     actions,
     'sendProposalToManager',
     async (context, data) => {
-      personalOnly(context);
       const ui = await memberUi(context);
       const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
       // A store that fails is not caught here: the plain form keeps the words and the same key
@@ -206,12 +202,11 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
     },
     { form: sendForm },
   );
-  onCardAction(
+  onOwnChatAction(
     app,
     actions,
     'answerProposalToManager',
     async (context, data) => {
-      personalOnly(context);
       const ui = await managerUi(deps, context);
       const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
       const outcome = await answerProposal(ptm, chatProposalsToManager(deps, ref), {

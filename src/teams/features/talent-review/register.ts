@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { readPayload } from '../../../scheduling/unreadable-payload';
@@ -15,7 +15,7 @@ import { cancelConversation, moveConversation, PlanChange } from '../../../useca
 import { managerOverview } from '../../../usecases/talent-review/manager-overview';
 import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
-import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
+import { ActionOutcome, CardActionContext } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, heading, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
@@ -27,8 +27,9 @@ import { reviewSavedCard } from '../../cards/talent-review/review-saved.card';
 import { backToOverview } from '../../cards/verantwoording/format';
 import { Translate } from '../../../i18n/i18n';
 import { plannedLine, reviewsListCard } from '../../cards/talent-review/reviews-list.card';
-import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
+import { actorOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
+import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
 import { previewCard as buildPreviewCard } from './preview-card';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
@@ -141,22 +142,16 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       throw err;
     }
   };
-  const personalOnly = (context: TurnContext) => {
-    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'talent review outside the personal chat');
-  };
   /**
-   * A prep verb pressed outside the personal chat the conversation was planned in (another 1:1
-   * chat: with a colleague, where the bot's cards can land too): refused before anything is
-   * stored, as a prep card shown there would never be rebuilt. Undefined where it may go on.
+   * A prep verb pressed on a message the conversation's prep card is not kept in (onOwnChatAction
+   * already kept it out of every chat but the manager's own with the bot): refused before anything
+   * is stored, as a prep card shown there would never be rebuilt. Undefined where it may go on.
    */
   const elsewhere = async (context: TurnContext, reviewId: string): Promise<ActionOutcome | undefined> => {
-    // A prep card shows what the report shares with their manager alone: never in a chat with others.
-    personalOnly(context);
     const ui = await managerUi(deps, context);
     return (await prepShowableIn(tr, ui.managerId, reviewId, prepMessageOf(context))) ? undefined : { card: errorCard({ code: 'otherGroup', place: 'talentReview' }, ui.t), personal: true };
   };
   const prepFor = async (context: TurnContext, reviewId: string, typed?: PrepInputs) => {
-    personalOnly(context);
     const ui = await managerUi(deps, context);
     // The message that will show the card is remembered, so it is rebuilt when the report changes what they share.
     const shownIn = prepMessageOf(context);
@@ -190,37 +185,30 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     }
   };
 
-  app.message(
-    async (context) => conversationKindOf(context) === 'personal' && PREVIEW_COMMAND.test(context.activity.text ?? ''),
-    command(async (context) => void (await postCard(context, await previewCard(context)))),
-  );
-  onCardAction(app, actions, 'previewPrep', async (context, data) => {
-    personalOnly(context);
+  onOwnChatCommand(app, deps, PREVIEW_COMMAND, command(async (context) => void (await postCard(context, await previewCard(context)))));
+  onOwnChatAction(app, actions, 'previewPrep', async (context, data) => {
     return { card: await previewCard(context, data.text), personal: true };
   });
 
-  app.message(
-    async (context) => conversationKindOf(context) === 'personal' && /^\s*(gesprek\s+plannen|plan\s+(review|conversation))\b/i.test(context.activity.text ?? ''),
-    command(async (context) => void (await postCard(context, await planCard(context)))),
-  );
-  app.message(
-    async (context) => conversationKindOf(context) === 'personal' && /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i.test(context.activity.text ?? ''),
+  onOwnChatCommand(app, deps, /^\s*(gesprek\s+plannen|plan\s+(review|conversation))\b/i, command(async (context) => void (await postCard(context, await planCard(context)))));
+  onOwnChatCommand(
+    app,
+    deps,
+    /^\s*(voorbereiding|gesprekken|prep|reviews)\b/i,
     command(async (context) => {
       await postCard(context, (await listCard(await managerUi(deps, context))).card);
     }),
   );
 
-  onCardAction(app, actions, 'openPlanReview', async (context, data) => {
-    personalOnly(context);
+  onOwnChatAction(app, actions, 'openPlanReview', async (context, data) => {
     return { card: await planCard(context, undefined, data.reportId), personal: true };
   });
-  onCardAction(
+  onOwnChatAction(
     app,
     actions,
     'planReview',
     async (context, data) =>
     guarded(context, async () => {
-      personalOnly(context);
       const ui = await managerUi(deps, context);
       const review = await planConversation(tr, ui.managerId, {
         reportId: data.reportId,
@@ -240,33 +228,30 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     }, true),
     { form: forms.planReview },
   );
-  onCardAction(app, actions, 'openChangeReview', async (context, data) => {
-    personalOnly(context);
+  onOwnChatAction(app, actions, 'openChangeReview', async (context, data) => {
     const ui = await managerUi(deps, context);
     const card = await changeCard(ui, data.reviewId);
     return card ? { card, personal: true } : notPlanned(ui);
   });
-  onCardAction(
+  onOwnChatAction(
     app,
     actions,
     'moveReview',
     async (context, data) =>
       guarded(context, async () => {
-        personalOnly(context);
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
         return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name, planned: data.planned }));
       }, true),
     { form: forms.moveReview },
   );
-  onCardAction(app, actions, 'cancelReview', async (context, data) => {
-    personalOnly(context);
+  onOwnChatAction(app, actions, 'cancelReview', async (context, data) => {
     const ui = await managerUi(deps, context);
     return changed(ui, await cancelConversation(tr, ui.managerId, data.reviewId, { managerName: context.activity.from?.name, planned: data.planned }));
   });
-  onCardAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
+  onOwnChatAction(app, actions, 'showPrep', async (context, data) => guarded(context, async () => (await elsewhere(context, data.reviewId)) ?? prepFor(context, data.reviewId)));
   for (const verb of ['proposeReviewPhase', 'pickReviewPhase'] as const) {
-    onCardAction(
+    onOwnChatAction(
       app,
       actions,
       verb,
@@ -282,7 +267,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       { form: forms.proposePhase },
     );
   }
-  onCardAction(
+  onOwnChatAction(
     app,
     actions,
     'saveFacilitated',

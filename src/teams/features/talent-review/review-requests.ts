@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
 import { RenderedMessage } from '../../../outbox/outbox-job';
 import { requestConversation, requestStatus } from '../../../usecases/talent-review/request-review';
-import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
@@ -15,8 +15,9 @@ import { reviewRequestCard } from '../../cards/talent-review/review-request.card
 import { reviewRequestFormCard } from '../../cards/talent-review/review-request-form.card';
 import { reviewRequestNotDeliveredCard, reviewRequestOutcomeCard } from '../../cards/talent-review/review-request-outcome.card';
 import { cardMessage } from '../../messenger';
-import { actorOf, conversationKindOf, teamsLocale } from '../../turn';
+import { actorOf, teamsLocale } from '../../turn';
 import { languageOf, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 
 const REQUEST_COMMAND = /^\s*(gesprek\s+aanvragen|request\s+(a\s+)?conversation)\b/i;
 
@@ -112,9 +113,6 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     const language = await languageOf(deps, userId, context);
     return { userId, language, t: deps.translator.t(language) };
   };
-  const personalOnly = (context: TurnContext) => {
-    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'review request outside the personal chat');
-  };
   /** The form, or why there is nothing to ask now (no manager, a conversation planned). */
   const opening = async (context: TurnContext, draft?: string, message?: string) => {
     const ui = await professionalUi(context);
@@ -122,32 +120,25 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     return status.status === 'open' ? reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}) }) : reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
   };
 
-  app.message(
-    async (context) => conversationKindOf(context) === 'personal' && REQUEST_COMMAND.test(context.activity.text ?? ''),
-    async (context) => {
-      try {
-        // What follows the command is the message, as `notitie <tekst>` keeps its text: in the field, not lost.
-        const message = (context.activity.text ?? '').replace(REQUEST_COMMAND, '').trim();
-        await postCard(context, await opening(context, undefined, message));
-      } catch (err) {
-        // A directory that does not answer, say: the friendly card, as the button gets.
-        if (!isDomainError(err)) throw err;
-        deps.logger.info({ code: err.code, detail: err.detail }, 'review request command refused');
-        const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
-        await postCard(context, errorCard(err, t));
-      }
-    },
-  );
-  onCardAction(app, actions, 'openReviewRequest', async (context, data) => {
-    personalOnly(context);
-    return { card: await opening(context, data.draft ?? data.text), personal: true };
+  onOwnChatCommand(app, deps, REQUEST_COMMAND, async (context) => {
+    try {
+      // What follows the command is the message, as `notitie <tekst>` keeps its text: in the field, not lost.
+      const message = (context.activity.text ?? '').replace(REQUEST_COMMAND, '').trim();
+      await postCard(context, await opening(context, undefined, message));
+    } catch (err) {
+      // A directory that does not answer, say: the friendly card, as the button gets.
+      if (!isDomainError(err)) throw err;
+      deps.logger.info({ code: err.code, detail: err.detail }, 'review request command refused');
+      const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+      await postCard(context, errorCard(err, t));
+    }
   });
-  onCardAction(
+  onOwnChatAction(app, actions, 'openReviewRequest', async (context, data) => ({ card: await opening(context, data.draft ?? data.text), personal: true }));
+  onOwnChatAction(
     app,
     actions,
     'sendReviewRequest',
     async (context, data) => {
-      personalOnly(context);
       const pressKey = data.k ?? context.activity.id ?? randomUUID();
       try {
         const ui = await professionalUi(context);

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { DomainError, isDomainError } from '../../../domain/shared/errors';
+import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
 import { accountToTeam, ownManagerOf, teamOf } from '../../../usecases/talent-review/account-to-team';
-import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
 import { teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
 import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
-import { conversationKindOf, teamsLocale } from '../../turn';
+import { teamsLocale } from '../../turn';
 import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
+import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 
 const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/i;
 
@@ -48,9 +49,6 @@ function accountReason(p: FieldProblem, t: Translate, values: Record<string, unk
  */
 export function registerTeamAccounts(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  const personalOnly = (context: TurnContext) => {
-    if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'team account outside the personal chat');
-  };
   /** The form with the team it goes to, or why there is nobody to tell. */
   const opening = async (context: TurnContext, text?: string, refused?: { values: Record<string, unknown>; errors: Record<string, string> }) => {
     const ui = await managerUi(deps, context);
@@ -64,32 +62,25 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     reason: accountReason,
   };
 
-  app.message(
-    async (context) => conversationKindOf(context) === 'personal' && ACCOUNT_COMMAND.test(context.activity.text ?? ''),
-    async (context) => {
-      try {
-        // What follows the command is the account, as `notitie <tekst>` keeps its text: in the field, not lost.
-        const text = (context.activity.text ?? '').replace(ACCOUNT_COMMAND, '').trim();
-        await postCard(context, await opening(context, text));
-      } catch (err) {
-        // A directory that does not answer, say: the friendly card, as the button gets.
-        if (!isDomainError(err)) throw err;
-        deps.logger.info({ code: err.code, detail: err.detail }, 'team account command refused');
-        const t = (await managerUi(deps, context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
-        await postCard(context, errorCard(err, t));
-      }
-    },
-  );
-  onCardAction(app, actions, 'openTeamAccount', async (context) => {
-    personalOnly(context);
-    return { card: await opening(context), personal: true };
+  onOwnChatCommand(app, deps, ACCOUNT_COMMAND, async (context) => {
+    try {
+      // What follows the command is the account, as `notitie <tekst>` keeps its text: in the field, not lost.
+      const text = (context.activity.text ?? '').replace(ACCOUNT_COMMAND, '').trim();
+      await postCard(context, await opening(context, text));
+    } catch (err) {
+      // A directory that does not answer, say: the friendly card, as the button gets.
+      if (!isDomainError(err)) throw err;
+      deps.logger.info({ code: err.code, detail: err.detail }, 'team account command refused');
+      const t = (await managerUi(deps, context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+      await postCard(context, errorCard(err, t));
+    }
   });
-  onCardAction(
+  onOwnChatAction(app, actions, 'openTeamAccount', async (context) => ({ card: await opening(context), personal: true }));
+  onOwnChatAction(
     app,
     actions,
     'sendTeamAccount',
     async (context, data) => {
-      personalOnly(context);
       const ui = await managerUi(deps, context);
       const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
       const outcome = await accountToTeam(tr, chatTeamAccounts(deps, ref), {
