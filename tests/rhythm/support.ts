@@ -1,4 +1,5 @@
 import { GroupDriver } from '../support/group-driver';
+import { TestUser } from '../support/activities';
 import { TestApp } from '../support/test-app';
 
 /** Sets a group up through its setup card, Monday-Thursday at 09:00, with a plan of `weeks` weeks. */
@@ -44,4 +45,36 @@ export async function runAt(t: TestApp, iso: string) {
   await t.app.scheduler.runDue();
   await t.app.background.idle();
   await t.app.outbox.drain(30_000);
+}
+
+/**
+ * Week `n` of a four-member group, started by hand at `monday` and worked through as the driver's
+ * week 1 (check-ins, six answers, a decided proposal, then days 2-4), its jobs run; returns whether
+ * the week was marked complete.
+ */
+export async function holdWeek(g: GroupDriver, n: number, monday: string): Promise<boolean> {
+  const t = g.t;
+  t.clock.set(monday);
+  await g.startCycle(n);
+  const cycleId = `${g.groupId}_w${n}`;
+  const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
+  await g.press(a, 'cycle.agenda.save', { groupId: g.groupId, cycleId, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
+  await g.startSession(a, cycleId);
+  for (const m of g.members) await g.checkIn(m, 4);
+  for (const [i, text] of ['Overdracht', 'Info', 'Tijd', 'Traag', 'Momenten', 'Tafel'].entries()) {
+    await g.goTo(a, i);
+    await g.contribute(a, i + 1, text);
+  }
+  await g.goTo(a, 6);
+  for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
+  await g.press(d, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+  await g.end(a);
+  for (let day = 2; day <= 4; day++) {
+    t.clock.advanceMinutes(24 * 60);
+    await g.startSession(a, cycleId);
+    if (day === 2) await g.contribute(b, 8, 'Minder stress');
+    await g.end(a);
+  }
+  await runAt(t, t.clock.now().toISOString());
+  return !!(await t.store.container('sessions').item(cycleId, g.groupId).read()).resource?.completedAt;
 }
