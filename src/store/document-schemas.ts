@@ -216,9 +216,16 @@ const profTraject = z
     // Absent on a Prof-traject stored before revisions were kept (read as 1).
     rev: z.number().int().min(1).optional(),
     visibilityRev: count.optional(),
+    countsFrom: z.string().regex(/^\d{4}-W\d{2}$/).optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })
+  .strict();
+
+/** A calendar week the person was active in (a session attended, time recorded), and that the look-back at an end of their Prof-traject was queued. */
+const activeWeek = z.object({ id, type: z.literal('activeWeek'), userId: id, week: z.string().regex(/^\d{4}-W\d{2}$/), recordedAt: isoTime }).strict();
+const trajectEnd = z
+  .object({ id, type: z.literal('trajectEnd'), userId: id, plannedWeeks: z.number().int().min(1).max(52), countsFrom: z.string().regex(/^\d{4}-W\d{2}$/).optional(), queuedAt: isoTime.optional(), createdAt: isoTime })
   .strict();
 
 const timeUsed = z
@@ -546,7 +553,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

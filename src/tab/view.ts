@@ -267,6 +267,8 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
     { 'aria-labelledby': 'h-traject' },
     h('h2', { id: 'h-traject' }, t('verantwoording.traject.title')),
     h('p', { class: 'muted' }, p ? t('verantwoording.traject.weeks', { count: p.plannedWeeks }) : t('verantwoording.traject.missing')),
+    // Their own count ("12 van 20 actieve weken"): theirs alone, as the tab is.
+    o.trajectProgress ? h('p', { id: 'traject-progress', title: t('verantwoording.traject.progressHint') }, t('verantwoording.traject.progress', { active: o.trajectProgress.activeWeeks, count: o.trajectProgress.plannedWeeks })) : null,
     h('label', { for: 'traject-needs' }, t('verantwoording.traject.learningNeeds')),
     needs,
     h('label', { for: 'traject-talents' }, t('verantwoording.traject.talents')),

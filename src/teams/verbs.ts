@@ -183,7 +183,8 @@ export const VERBS = {
     // `rev`: the revision of the hours the card showed; cards from before it carry none (see correctHours).
     data: z.object({ groupId: id, cycleId: id, hours: numeric(z.number().min(0).max(1000)), rev: optionalInt(0), draft: noteDraft }),
   },
-  openTraject: { verb: 'verantwoording.traject.open', data: z.object({ text: noteDraft }) },
+  // `fresh`: "Nieuw Prof-traject schetsen" (the look-back at its end): an empty form whose save starts counting its weeks anew.
+  openTraject: { verb: 'verantwoording.traject.open', data: z.object({ text: noteDraft, fresh: z.literal(true).optional() }) },
   saveTraject: {
     verb: 'verantwoording.traject.save',
     data: z.object({
@@ -194,6 +195,7 @@ export const VERBS = {
       // The revision the form showed; cards sent before revisions have none (their save wins).
       rev: optionalInt(0),
       draft: noteDraft,
+      fresh: z.literal(true).optional(),
     }),
   },
   openMyData: { verb: 'verantwoording.data.open', data: z.object({ text: noteDraft }) },

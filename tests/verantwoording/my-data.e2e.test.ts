@@ -197,7 +197,8 @@ describe('export and erasure of a professional\'s data', () => {
     // reports' indexes of managers who planned a conversation: Mia for Cemal; Anna is gone from Dewi's.
     // Beside them the receipt of Anna's confirm press, which names nobody (its own partition).
     const personal = docs.personal as { userId: string; type: string; managerIds?: string[] }[];
-    expect(personal.map((r) => `${r.userId}:${r.type}`).sort()).toEqual(['aad-bram:membershipIndex', 'aad-bram:note', 'aad-c2:reviewManagers', 'aad-dewi:membershipIndex', 'aad-dewi:reviewManagers', '~erasure-receipts:erasureReceipt']);
+    // Bram's and Dewi's active weeks (their Prof-traject's count, stop 46) are theirs and stay.
+    expect(personal.map((r) => `${r.userId}:${r.type}`).sort()).toEqual(['aad-bram:activeWeek', 'aad-bram:membershipIndex', 'aad-bram:note', 'aad-c2:reviewManagers', 'aad-dewi:activeWeek', 'aad-dewi:membershipIndex', 'aad-dewi:reviewManagers', '~erasure-receipts:erasureReceipt']);
     expect(personal.filter((r) => r.type === 'reviewManagers').map((r) => [r.userId, r.managerIds])).toEqual(expect.arrayContaining([['aad-c2', ['aad-mia']], ['aad-dewi', []]]));
   });
 

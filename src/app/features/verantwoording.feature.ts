@@ -7,6 +7,7 @@ import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manag
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
+import { registerTrajectEndJob } from '../../teams/features/verantwoording/traject-end';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { ERASURE_RESUME_JOB } from '../../usecases/verantwoording/erasure-resume';
 import { resumeErasure } from '../../usecases/verantwoording/my-data';
@@ -49,6 +50,7 @@ export function composeVerantwoording(
     clock: p.clock,
     defaultLanguage: p.config.defaultLanguage,
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
+    timeZone: p.config.orgTimeZone,
     erasureJobs: p.scheduler,
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
@@ -64,7 +66,10 @@ export function composeVerantwoording(
     // Who it was stays out of the log.
     p.logger.info({ outcome, round }, 'unfinished erasure resumed');
   });
-  registerVerantwoording(p.app, { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone });
+  const teams = { verantwoording: deps, translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone, messenger: p.messenger };
+  registerVerantwoording(p.app, teams);
+  // A closed session's week, recorded as active for those who attended; the look-back at their Prof-traject's end.
+  registerTrajectEndJob(p.scheduler, { ...teams, personalLanguage: p.personalLanguage });
 
   const { sso, devSignIn } = p.config.verantwoording;
   const entra = sso.enabled ? new EntraTokenVerifier({ ...sso, audiences: audiences(sso.clientId, p.config.publicBaseUrl) }) : undefined;

@@ -6,9 +6,10 @@ import { TimeUsed } from './time-used';
 import { ErasureTicket } from './erasure-ticket';
 import { ErasureReceipt } from './erasure-receipt';
 import { MembershipIndexDoc } from '../week-cycle/membership-index';
+import { ActiveWeek, TrajectEndMark } from './active-weeks';
 
 /** Everything kept in one professional's own partition, and beside them the erasure receipts (in a partition of their own, naming nobody). */
-export type PersonalRecord = AccountabilityNote | DeletedNote | SharedAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket | ErasureReceipt;
+export type PersonalRecord = AccountabilityNote | DeletedNote | SharedAnswer | ProfTraject | TimeUsed | UserPreferences | MembershipIndexDoc | ErasureTicket | ErasureReceipt | ActiveWeek | TrajectEndMark;
 
 /**
  * A personal answer as the verantwoording keeps its sharing: with `visibilityRev` (see

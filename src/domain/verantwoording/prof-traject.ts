@@ -26,6 +26,11 @@ export interface ProfTraject {
   rev?: number;
   /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
   visibilityRev?: number;
+  /**
+   * The first ISO week (`2026-W48`) whose active weeks count for it: set when the person sketched
+   * it anew after an earlier one ended (see active-weeks.ts); absent, all their active weeks count.
+   */
+  countsFrom?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,6 +44,8 @@ export interface TrajectInput {
   maturityPhase?: MaturityPhase | '';
   /** The revision the form showed (0: there was none yet); left out, the save wins whatever is stored (clients from before revisions). */
   rev?: number;
+  /** Sketched anew (after an earlier one ended): its active weeks count from this ISO week. Left out, the stored one stays. */
+  countsFrom?: string;
 }
 
 export const MAX_TRAJECT_TEXT = 2000;
@@ -79,7 +86,8 @@ export function sketchProfTraject(existing: ProfTraject | undefined, input: Traj
     throw new DomainError('invalidInput', { detail: 'plannedWeeks', input: { field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });
   }
   const maturityPhase = input.maturityPhase === undefined ? existing?.maturityPhase : input.maturityPhase || undefined;
-  const unchanged = existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === maturityPhase;
+  const countsFrom = input.countsFrom ?? existing?.countsFrom;
+  const unchanged = existing && existing.learningNeeds === learningNeeds && existing.talents === talents && existing.plannedWeeks === input.plannedWeeks && existing.maturityPhase === maturityPhase && existing.countsFrom === countsFrom;
   // A save that changes nothing overwrites nothing either (also the same save arriving twice).
   if (existing && unchanged) return existing;
   // Nothing stored means nothing to overwrite (e.g. erased since the form was opened): no conflict.
@@ -96,6 +104,7 @@ export function sketchProfTraject(existing: ProfTraject | undefined, input: Traj
     // Kept with the visibility: a share press from before this save is still told from a newer one.
     ...(existing?.visibilityRev ? { visibilityRev: existing.visibilityRev } : {}),
     rev: trajectRev(existing) + 1,
+    ...(countsFrom ? { countsFrom } : {}),
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
   };

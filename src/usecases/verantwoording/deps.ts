@@ -22,6 +22,8 @@ export interface VerantwoordingDeps {
   frameworks: Record<Language, Framework>;
   clock: Clock;
   defaultLanguage: Language;
+  /** The organisation's time zone (ORG_TIME_ZONE): the calendar week a Prof-traject sketched anew starts in; default UTC. */
+  timeZone?: string;
   /** The organisation's learning time per active week (LEARNING_HOURS_PER_WEEK); default 4. */
   learningHoursPerWeek?: number;
   /** The talentontwikkelgesprekken about the person (their manager's phase proposal and facilitation account); absent: none shown. */

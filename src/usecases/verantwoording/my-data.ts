@@ -36,6 +36,8 @@ export interface MyDataExport {
   notes: AccountabilityNote[];
   personalAnswers: PersonalAnswer[];
   timeUsed: TimeUsed[];
+  /** The calendar weeks they were active in (a session attended, time recorded), as their Prof-traject counts them, oldest first. */
+  activeWeeks: string[];
   cycles: Omit<CycleEntry, 'proposals' | 'answers'>[];
   groups: { id: string; name: string; member: boolean }[];
   sessionsAttended: { groupId: string; cycleId: string; sessionId: string; startedAt: string }[];
@@ -89,6 +91,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     notes: ofType(own, 'note'),
     personalAnswers: ofType(own, 'personalAnswer'),
     timeUsed: ofType(own, 'timeUsed'),
+    activeWeeks: ofType(own, 'activeWeek').map((w) => w.week).sort(),
     cycles: overview.cycles.map(({ proposals: _p, answers: _a, ...c }) => c),
     groups: groups.map((g) => ({ id: g.groupId, name: g.groupName, member: g.member })),
     sessionsAttended: groups.flatMap((g) => attendedSessions(g.trace, userId).map((s) => ({ groupId: g.groupId, ...s }))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)),

@@ -11,6 +11,8 @@ import { ProposalToManager } from '../../domain/talent-review/proposal-to-manage
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, leftAtOf, PersonInGroup, proposalsContributedTo, tracesOf } from './group-traces';
 import { weeksTakenPart } from './time-used';
+import { progressOf } from './active-weeks';
+import { TrajectProgress } from '../../domain/verantwoording/active-weeks';
 
 /**
  * Where a summary's text comes from. 'decision': the group's own text (its proposal, or its own
@@ -71,6 +73,8 @@ export interface CycleEntry {
 export interface VerantwoordingOverview {
   userId: string;
   profTraject?: ProfTraject;
+  /** Their own active weeks of the Prof-traject's planned weeks ("12 van 20"); with a Prof-traject only, and theirs alone to see. */
+  trajectProgress?: TrajectProgress;
   cycles: CycleEntry[];
   /** Newest first. */
   notes: AccountabilityNote[];
@@ -211,6 +215,7 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
   return {
     userId,
     ...(traject ? { profTraject: traject } : {}),
+    ...(traject ? { trajectProgress: progressOf(own, data.groups, userId) } : {}),
     cycles: entries,
     notes,
     totals: {

@@ -2,6 +2,13 @@ import { DomainError } from '../../domain/shared/errors';
 import { ProfTraject, profTrajectId, sketchProfTraject, TrajectInput, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
+import { freshCountsFrom } from '../../domain/verantwoording/active-weeks';
+import { ofType } from '../../domain/verantwoording/personal-record';
+
+/** The calendar weeks the person's own records name as active. */
+async function activeWeeksOf(deps: VerantwoordingDeps, userId: string): Promise<string[]> {
+  return ofType(await deps.records.listAll(userId), 'activeWeek').filter((w) => w.userId === userId).map((w) => w.week);
+}
 
 /** The Prof-traject with its revision, to be sent back with a save (see sketchProfTraject). */
 export async function getProfTraject(deps: VerantwoordingDeps, userId: string): Promise<ProfTraject | undefined> {
@@ -14,18 +21,20 @@ export async function getProfTraject(deps: VerantwoordingDeps, userId: string): 
  * Saved from an older revision than the stored one, it is refused with `conflict` (the newer text wins);
  * while the person's erasure is unfinished, with `erasureUnderway` (the erasure would delete it).
  */
-export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: Omit<TrajectInput, 'userId'>): Promise<ProfTraject> {
+export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: Omit<TrajectInput, 'userId' | 'countsFrom'>, opts: { fresh?: boolean } = {}): Promise<ProfTraject> {
   await refuseWhileErasing(deps, userId);
   const now = deps.clock.now();
   const existing = await getProfTraject(deps, userId);
-  const next = sketchProfTraject(existing, { userId, ...input }, now);
+  // Sketched anew after one ended: its weeks count from now on (see freshCountsFrom); never for the first.
+  const sketch: Omit<TrajectInput, 'userId'> = opts.fresh && existing ? { ...input, countsFrom: freshCountsFrom(now, deps.timeZone ?? 'UTC', await activeWeeksOf(deps, userId)) } : input;
+  const next = sketchProfTraject(existing, { userId, ...sketch }, now);
   if (!existing) {
     const { record, created } = await deps.records.create(next);
     if (created) return next;
     if (record.type !== 'profTraject') throw new DomainError('notFound', 'traject');
   }
   // The revision is checked again on the stored version under its ETag: a save in between wins.
-  const saved = await deps.records.update(userId, profTrajectId(userId), (r) => (r.type === 'profTraject' ? sketchProfTraject(r, { userId, ...input }, now) : r));
+  const saved = await deps.records.update(userId, profTrajectId(userId), (r) => (r.type === 'profTraject' ? sketchProfTraject(r, { userId, ...sketch }, now) : r));
   if (saved.type !== 'profTraject') throw new DomainError('notFound', 'traject');
   // A shared Prof-traject's new text replaces the old one wherever the manager was shown it.
   if (saved.visibility === 'shared') await deps.sharingChanged?.(userId);

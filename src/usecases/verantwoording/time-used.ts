@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId, withTimeUsedRev } from '../../domain/verantwoording/time-used';
 import { Cycle } from '../../domain/week-cycle/cycle';
+import { cycleWeek, recordActiveWeek } from './active-weeks';
 import { membershipIndexId } from '../../domain/week-cycle/membership-index';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
@@ -63,11 +64,13 @@ export function weeksTakenPart(entry: Pick<MembershipEntry, 'member' | 'since' |
   });
 }
 
-/** Time can be kept for any week of a group the professional was in (see `weeksTakenPart`), and no other. */
-export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<void> {
+/** Time can be kept for any week of a group the professional was in (see `weeksTakenPart`), and no other. Returns that week and its calendar week. */
+export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<{ cycle: Cycle; week: string }> {
   const [index, trace] = await Promise.all([deps.records.get(userId, membershipIndexId(userId)), deps.traces.traceOf(groupId, userId)]);
   const entry = index?.type === 'membershipIndex' && index.userId === userId ? index.groups[groupId] : undefined;
-  if (!weeksTakenPart(entry, trace, userId).some((c) => c.id === cycleId && c.groupId === groupId)) throw new DomainError('notFound', 'not a week of this person');
+  const cycle = weeksTakenPart(entry, trace, userId).find((c) => c.id === cycleId && c.groupId === groupId);
+  if (!cycle) throw new DomainError('notFound', 'not a week of this person');
+  return { cycle, week: cycleWeek(cycle, trace.group?.schedule?.timeZone ?? 'UTC') };
 }
 
 /**
@@ -80,12 +83,15 @@ export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, 
   // Refused hours store nothing, not even the blank record the correction would start from.
   checkHours(hours);
   await refuseWhileErasing(deps, userId);
-  await requireOwnWeek(deps, userId, groupId, cycleId);
+  const { week } = await requireOwnWeek(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));
   // The revision is checked on the stored version under its ETag: a correction in between wins.
   const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, seenRev, now) : r));
   if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
+  // Time recorded makes the week one of their active weeks (their Prof-traject's count); a record
+  // per calendar week, so writing it again, or for a second group's week, changes nothing.
+  if (updated.hours) await recordActiveWeek(deps, userId, week);
   // Shared hours: the manager's prep cards show the corrected figure.
   if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
   return withTimeUsedRev(updated);

@@ -78,4 +78,6 @@ export const JOB_KINDS = {
   profTrajectOffer: 'profTraject.offer',
   /** The private invitation to look back, when the group's last planned week is complete. */
   plannedWeeksEnd: 'plannedWeeks.end',
+  /** After a session closed: its week recorded as active for those who attended (Mijn verantwoording's Prof-traject count). */
+  activeWeeks: 'activeWeeks.record',
 } as const;

@@ -7,7 +7,7 @@ import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, cont
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
-import { Actor, WeekCycleDeps } from './deps';
+import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, takeBackIfAuthorLeft } from './membership';
 import { completeCycleIfDone } from './start-session';
 
@@ -308,5 +308,22 @@ export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId
  */
 export async function finishClose(deps: WeekCycleDeps, state: SessionState): Promise<void> {
   if (state.session.status !== 'closed') return;
+  await scheduleActiveWeeks(deps, state);
   await completeCycleIfDone(deps, state, deps.frameworks[state.group.language]);
+}
+
+/**
+ * The session's week becomes an active week of each who attended, in their own partition, and
+ * whose Prof-traject's planned weeks are reached then gets a look-back card (Mijn verantwoording
+ * runs the job). A job, not work in this turn: a close pressed in the live session stays at one
+ * more request (this create; the job's id makes it once per session however often a close is
+ * finished), and writing into every attendee's partition, counting their weeks and queueing cards
+ * happens once, durably, whichever instance claims it. Every close runs finishClose (a member's
+ * press, the time box's job, a retry), where only the time box's job would miss a closed-early
+ * session. Its payload names the group and session only, never a person.
+ */
+async function scheduleActiveWeeks(deps: WeekCycleDeps, state: SessionState): Promise<void> {
+  if (!attendeeIds(state).length) return;
+  const s = state.session;
+  await deps.scheduler.schedule({ id: `${s.id}_activeWeeks`, kind: JOB_KINDS.activeWeeks, dueAt: deps.clock.now().toISOString(), payload: { groupId: s.groupId, sessionId: s.id }, groupId: s.groupId });
 }

@@ -11,6 +11,8 @@ import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './fo
 import { ConversationForProfessional } from '../../../usecases/talent-review/for-professional';
 import { reviewDate } from '../talent-review/review-date';
 import { proposalOutcome, proposalTextElements } from './proposal-summary';
+import { progressLine } from './prof-traject.card';
+import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 
 /** How much of a long verantwoording fits on a card; the tab shows everything. */
 export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
@@ -21,7 +23,7 @@ export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChar
  */
 export const PUT_BEFORE_SHOWN = 3;
 
-function trajectSection(traject: ProfTraject | undefined, t: Translate): Element[] {
+function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgress | undefined, t: Translate): Element[] {
   const title = textBlock(t('verantwoording.traject.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' });
   if (!traject) {
     return [title, textBlock(t('verantwoording.traject.missing')), actionSet([execute(t('verantwoording.traject.sketch'), 'openTraject', {}, { style: 'positive' })])];
@@ -29,6 +31,7 @@ function trajectSection(traject: ProfTraject | undefined, t: Translate): Element
   return [
     title,
     subtle(`${visibilityLabel(traject.visibility, t)} · ${t('verantwoording.traject.weeks', { count: traject.plannedWeeks })}`),
+    ...(progress ? [progressLine(progress, t), subtle(t('verantwoording.traject.progressHint'))] : []),
     ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
     ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
     actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)]),
@@ -176,7 +179,7 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
       }),
     ),
     ...grantedSection(o, t, locale),
-    ...trajectSection(o.profTraject, t),
+    ...trajectSection(o.profTraject, o.trajectProgress, t),
     ...conversationsSection(o, t, locale),
     textBlock(t('verantwoording.cycle.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
     ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale, o.putBefore ?? [], timeZone)) : [textBlock(t('verantwoording.cycle.none'))]),

@@ -2,6 +2,7 @@ import { Translate } from '../../../i18n/i18n';
 import { DEFAULT_TRAJECT_WEEKS, MAX_TRAJECT_TEXT, ProfTraject, trajectRev } from '../../../domain/verantwoording/prof-traject';
 import { MATURITY_PHASES } from '../../../domain/talent-review/maturity';
 import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
+import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 import { backToOverview, carriedDraft } from './format';
 
 /** A refused Prof-traject: the inputs as they were sent, and the reason per input id. */
@@ -13,6 +14,19 @@ export interface RefusedTraject {
    * card shows the person's inputs AND the newer stored version, and saving again keeps theirs.
    */
   changedElsewhere?: boolean;
+}
+
+/** What the Prof-traject form shows besides the traject itself. */
+export interface TrajectCardOptions {
+  /** Their own active weeks of the planned ones: shown to them alone. */
+  progress?: TrajectProgress;
+  /** "Nieuw Prof-traject schetsen": an empty form whose save starts counting anew. */
+  fresh?: boolean;
+}
+
+/** "12 van 20 actieve weken", the person's own count: no judgement, no colour. */
+export function progressLine(progress: TrajectProgress, t: Translate): Element {
+  return textBlock(t('verantwoording.traject.progress', { active: progress.activeWeeks, count: progress.plannedWeeks }), { spacing: 'Small' });
 }
 
 /** The stored version next to a form whose save it beat: read only, for the person to compare. */
@@ -35,8 +49,10 @@ function storedVersion(traject: ProfTraject, t: Translate): Element {
  * carries the revision the form was made from, so a newer version saved elsewhere is not undone.
  * `draft`: the new note being typed on the overview the form was opened from; it goes back there.
  */
-export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, suggestedWeeks = DEFAULT_TRAJECT_WEEKS, refused?: RefusedTraject, draft?: string): AdaptiveCardJson {
-  const text = (id: 'learningNeeds' | 'talents') => (refused ? submittedText(refused.values, id) ?? '' : traject?.[id] ?? '');
+export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, suggestedWeeks = DEFAULT_TRAJECT_WEEKS, refused?: RefusedTraject, draft?: string, opts: TrajectCardOptions = {}): AdaptiveCardJson {
+  // Sketching anew (from the look-back at its end): an empty form whose save counts weeks from now; a refusal keeps the mode.
+  const fresh = !!traject && (opts.fresh || refused?.values.fresh === true);
+  const text = (id: 'learningNeeds' | 'talents') => (refused ? submittedText(refused.values, id) ?? '' : fresh ? '' : traject?.[id] ?? '');
   // A phase that was not sent was kept as stored, so the form shows the stored one.
   const phase = (refused ? submittedText(refused.values, 'maturityPhase') : undefined) ?? traject?.maturityPhase ?? '';
   const weeks = refused ? submittedNumber(refused.values, 'weeks') : traject?.plannedWeeks ?? suggestedWeeks;
@@ -49,10 +65,12 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       { type: 'Input.Text', id, label: t(`verantwoording.traject.${id}`), placeholder, value: text(id), isMultiline: true, maxLength: Math.max(MAX_TRAJECT_TEXT, text(id).length) },
       refused?.errors[id],
     );
+  const progress = !fresh && opts.progress ? [progressLine(opts.progress, t)] : [];
   return adaptiveCard(
     [
-      heading(t('verantwoording.traject.title')),
-      textBlock(t('verantwoording.traject.formIntro')),
+      heading(t(fresh ? 'verantwoording.traject.freshTitle' : 'verantwoording.traject.title')),
+      ...progress,
+      textBlock(t(fresh ? 'verantwoording.traject.freshIntro' : 'verantwoording.traject.formIntro')),
       ...(conflict ? [refusalNotice(t('verantwoording.traject.changedElsewhere')), storedVersion(conflict, t)] : refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       ...textInput('learningNeeds', t('verantwoording.traject.learningNeedsPlaceholder')),
       ...textInput('talents', t('verantwoording.traject.talentsPlaceholder')),
@@ -70,7 +88,7 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveTraject', { ...(rev === undefined ? {} : { rev }), ...carriedDraft(draft) }, { style: 'positive' }),
+      execute(t('verantwoording.save'), 'saveTraject', { ...(rev === undefined ? {} : { rev }), ...(fresh ? { fresh: true as const } : {}), ...carriedDraft(draft) }, { style: 'positive' }),
       backToOverview(t, draft),
     ],
   );

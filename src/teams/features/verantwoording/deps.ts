@@ -4,6 +4,7 @@ import type { Logger } from '../../../log/logger';
 import { VerantwoordingDeps } from '../../../usecases/verantwoording/deps';
 import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
 import { actorOf, teamsLocale } from '../../turn';
+import type { TeamsMessenger } from '../../messenger';
 
 export { teamsLocale };
 
@@ -15,6 +16,8 @@ export interface VerantwoordingFeatureDeps {
   defaultLanguage: Locale;
   /** The organisation's time zone (ORG_TIME_ZONE), for the dates on the cards. */
   timeZone: string;
+  /** Proactive cards in a person's 1:1 chat (the look-back at their Prof-traject's end); absent: none sent from a turn. */
+  messenger?: Pick<TeamsMessenger, 'toPerson'>;
 }
 
 /**

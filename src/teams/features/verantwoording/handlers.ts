@@ -19,6 +19,7 @@ import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
 import { overviewAfterChange, overviewCardFor, timeCardFor, trajectCardFor } from './views';
 import { verantwoordingForms } from './refusal-forms';
+import { lookBackIfDue } from './traject-end';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
 
@@ -122,9 +123,11 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     return afterChange(ui, 'setVisibility', data.text);
   });
   on('openTime', async (ui, data) => timeCardFor(deps, ui, data, { draft: data.text }));
-  on('saveTime', async (ui, data) => {
+  on('saveTime', async (ui, data, context) => {
     try {
       await correctTimeUsed(v, ui.userId, data.groupId, data.cycleId, data.hours, data.rev);
+      // Time recorded may make the week that reaches their Prof-traject's planned weeks: its look-back, once.
+      await lookBackIfDue(deps, ui.userId, context, ui.locale);
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       // Corrected elsewhere (the tab) since the card was opened: the typed figure stays, next to the stored one.
@@ -132,12 +135,12 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
     }
     return afterChange(ui, 'saveTime', data.draft);
   });
-  on('openTraject', async (ui, data) => trajectCardFor(deps, ui.userId, ui.t, undefined, data.text));
+  on('openTraject', async (ui, data) => trajectCardFor(deps, ui.userId, ui.t, undefined, data.text, data.fresh));
   on('saveTraject', async (ui, data) => {
     // The form's phase comes as sent: left out keeps the stored one, '' (none picked) clears it.
     const input = { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase, rev: data.rev };
     try {
-      await saveProfTraject(v, ui.userId, input);
+      await saveProfTraject(v, ui.userId, input, { fresh: data.fresh });
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       // Saved elsewhere (the tab) since the form was opened: the form again with what was entered, and the newer version.

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../domain/shared/errors';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { buildOverview } from '../../../usecases/verantwoording/overview';
-import { getProfTraject } from '../../../usecases/verantwoording/prof-traject';
+import { trajectWithProgress } from '../../../usecases/verantwoording/active-weeks';
 import { myGroups } from '../../../usecases/verantwoording/search-proposals';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { NoteDraft, overviewCard } from '../../cards/verantwoording/overview.card';
@@ -15,10 +15,10 @@ export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: s
 }
 
 /** The Prof-traject form; `draft`: the new note being typed on the overview it was opened from, carried back there. */
-export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate, refused?: RefusedTraject, draft?: string): Promise<AdaptiveCardJson> {
+export async function trajectCardFor(deps: VerantwoordingFeatureDeps, userId: string, t: Translate, refused?: RefusedTraject, draft?: string, fresh?: boolean): Promise<AdaptiveCardJson> {
   const v = deps.verantwoording;
-  const [traject, groups] = await Promise.all([getProfTraject(v, userId), myGroups(v, userId, 5)]);
-  return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused, draft);
+  const [{ traject, progress }, groups] = await Promise.all([trajectWithProgress(v, userId), myGroups(v, userId, 5)]);
+  return profTrajectCard(traject, t, groups[0]?.plannedWeeks, refused, draft, { ...(progress ? { progress } : {}), ...(fresh ? { fresh } : {}) });
 }
 
 /** The time card of one of the person's weeks, with the hours (and their revision) as stored now. */
