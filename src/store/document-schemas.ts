@@ -509,6 +509,7 @@ const learningNeedPassOn = z
     tenantId: learningNeedTenant.optional(),
     batchId: id.optional(),
     keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT).optional(),
+    rev: z.number().int().min(1).optional(),
     // What its owner pressed while a handover held it: only then.
     asked: z.union([z.object({ kind: z.literal('withdraw') }).strict(), z.object({ kind: z.literal('change'), theme: learningTheme, text: text(MAX_LEARNING_NEED_TEXT).optional() }).strict()]).optional(),
   })
@@ -517,7 +518,7 @@ const learningNeedPassOn = z
   .refine((p) => p.status !== 'handedOver' || (p.theme === undefined && p.text === undefined && p.tenantId === undefined && p.batchId === undefined && p.keys === undefined), 'handed over with content')
   .refine((p) => p.asked === undefined || p.status === 'sealing', 'asked while not held');
 /** What a withdrawal leaves in a pass-on's place: the keys of the presses it took, nothing of what was passed on. */
-const learningNeedWithdrawn = z.object({ id, type: z.literal('learningNeedWithdrawn'), userId: id, answerId: id, keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT) }).strict();
+const learningNeedWithdrawn = z.object({ id, type: z.literal('learningNeedWithdrawn'), userId: id, answerId: id, keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT), rev: z.number().int().min(1).optional() }).strict();
 const learningNeedBatch = z
   .object({
     id,

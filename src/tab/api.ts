@@ -32,6 +32,20 @@ export class Api {
   }
 }
 
+/**
+ * The app's default language (DEFAULT_LANGUAGE), for a client language the tab does not speak:
+ * the chat answers such a person in it, and so does the tab. Undefined when the server does not say.
+ */
+export async function appDefaultLanguage(): Promise<string | undefined> {
+  try {
+    const res = await fetch('/api/tab/settings');
+    const body = res.ok ? ((await res.json()) as { defaultLanguage?: unknown }) : {};
+    return typeof body.defaultLanguage === 'string' ? body.defaultLanguage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The development sign-in, offered by the server only when bot authentication is off. */
 export async function devSignInAvailable(): Promise<boolean> {
   try {

@@ -15,9 +15,18 @@ export type T = (key: string, vars?: Record<string, string | number>) => string;
 // L&O's offers, shown next to the member's own learning needs.
 const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore, ...nlLoOffer }, en: { ...en, ...enReview, ...enPutBefore, ...enLoOffer } };
 
-/** Teams reports e.g. "en-us" or "nl-nl"; anything else falls back to Dutch, the default. */
-export function pickLocale(tag: string | null | undefined): TabLocale {
-  return (tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+/** Teams reports e.g. "en-us" or "nl-nl": the language the tab speaks for it, or undefined for one it does not speak (e.g. "de-de"). */
+export function spokenLocale(tag: string | null | undefined): TabLocale | undefined {
+  const language = (tag ?? '').toLowerCase().split('-')[0];
+  return language === 'en' || language === 'nl' ? language : undefined;
+}
+
+/**
+ * The tab's language for a client language: English or Dutch as spoken, anything else the app's
+ * default (`fallback`: DEFAULT_LANGUAGE, as the chat does; Dutch when the server could not say).
+ */
+export function pickLocale(tag: string | null | undefined, fallback: TabLocale = 'nl'): TabLocale {
+  return spokenLocale(tag) ?? fallback;
 }
 
 function lookup(locale: TabLocale, key: string): unknown {

@@ -3,12 +3,12 @@ import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { TimeUsed } from '../domain/verantwoording/time-used';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
 import type { TabOverview } from '../web/verantwoording/tab-api';
-import { Api, ApiError, devSignIn, devSignInAvailable } from './api';
+import { Api, ApiError, appDefaultLanguage, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
 import { Drafts } from './drafts';
 import { Outcome, Refusal } from './forms';
 import { applyTheme, connectHost, Host } from './host';
-import { pickLocale, T, TabLocale, translator } from './i18n';
+import { pickLocale, spokenLocale, T, TabLocale, translator } from './i18n';
 import { PreviewAnswer, renderPreview } from './preview';
 import { Actions, LearningNeeds, renderDevSignIn, renderOverview, StoredHours } from './view';
 
@@ -303,10 +303,20 @@ class TabApp {
       return { finished: true };
     },
     // While the weekly handover holds the need, a change or withdrawal is noted for it to settle: said so, as the chat's card does.
-    passLearningNeed: (answerId, theme, text) =>
-      this.change(() => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text }), (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.changeNoted' : 'verantwoording.learningNeed.tab.passed'), { form: true }),
-    withdrawLearningNeed: (answerId) =>
-      this.change(() => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}`), (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.withdrawNoted' : 'verantwoording.learningNeed.tab.withdrawn')),
+    // With the revision the page showed: changed meanwhile (on the chat's card), nothing changes, it
+    // says so and the page is redrawn as stored, with what was typed kept beside the stored need.
+    passLearningNeed: (answerId, theme, text, rev) =>
+      this.change(
+        () => this.api!.call('PUT', `/learning-needs/${encodeURIComponent(answerId)}`, { theme, text, rev }),
+        (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.changeNoted' : 'verantwoording.learningNeed.tab.passed'),
+        { form: true, conflict: 'verantwoording.learningNeed.tab.changedMeanwhile' },
+      ),
+    withdrawLearningNeed: (answerId, rev) =>
+      this.change(
+        () => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}?rev=${rev}`),
+        (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.withdrawNoted' : 'verantwoording.learningNeed.tab.withdrawn'),
+        { conflict: 'verantwoording.learningNeed.tab.withdrawChangedMeanwhile' },
+      ),
   };
 }
 
@@ -319,7 +329,8 @@ async function main(): Promise<void> {
   const host = await connectHost();
   applyTheme(host.theme);
   host.onThemeChange(applyTheme);
-  const locale = pickLocale(host.locale);
+  // A client language the tab does not speak gets the app's default, as in the chat (asked only then).
+  const locale = spokenLocale(host.locale) ?? pickLocale(await appDefaultLanguage());
   document.documentElement.lang = locale;
   await new TabApp(host, locale, translator(locale)).start();
 }

@@ -14,7 +14,8 @@ export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
 export interface LearningNeeds {
   themes: string[];
   minimum: number;
-  items: { answerId: string; status: 'pending' | 'sealing' | 'handedOver'; theme?: string; text?: string }[];
+  /** `rev`: the need's revision, sent back with a change (absent from servers before revisions). */
+  items: { answerId: string; status: 'pending' | 'sealing' | 'handedOver'; theme?: string; text?: string; rev?: number }[];
   /** L&O's current offers: for the themes still held, and (`all`) every theme once a need was handed over. */
   offers?: { byTheme: LoOfferShown[]; all?: LoOfferShown[] };
 }
@@ -86,8 +87,9 @@ export interface Actions {
   erase(): Promise<{ finished: true } | { finished: false; started: boolean; text: string }>;
   /** Shows the manager's prep card as it would be today in `into`. */
   preview(into: HTMLElement): Promise<void>;
-  passLearningNeed(answerId: string, theme: string, text: string): Promise<Outcome>;
-  withdrawLearningNeed(answerId: string): Promise<unknown>;
+  /** `rev`: the revision of the need the control stands on (0: none passed on). Changed since, nothing changes and the page is redrawn as stored. */
+  passLearningNeed(answerId: string, theme: string, text: string, rev: number): Promise<Outcome>;
+  withdrawLearningNeed(answerId: string, rev: number): Promise<unknown>;
 }
 
 const button = (label: string, cls?: string) => h('button', { type: 'button', ...(cls ? { class: cls } : {}) }, label) as HTMLButtonElement;
@@ -148,6 +150,25 @@ function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visib
 interface LearningNeedDraft {
   theme: string;
   text: string;
+  /** The revision of the need the typing stood on: changed since, the redraw shows the stored need beside it. */
+  rev?: number;
+  /** The stored need was shown beside the typing: it stays until saved or taken. */
+  newer?: boolean;
+}
+
+/** The revision a learning need's control stands on: 0 when none is passed on; 1 from a server before revisions. */
+const needRev = (need?: { rev?: number }) => (need ? (need.rev ?? 1) : 0);
+
+/** The need as stored now, shown beside what was typed on a view from before it (changed on the chat's card). */
+function storedNeed(answerId: string, current: LearningNeeds['items'][number] | undefined, t: T): HTMLElement {
+  const titleId = domId('ln-newer', answerId);
+  return h(
+    'div',
+    { class: 'newer', role: 'group', 'aria-labelledby': titleId },
+    h('p', { id: titleId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')),
+    current?.theme ? h('p', {}, `${t('verantwoording.learningNeed.themeLabel')}: ${t(`verantwoording.learningNeed.theme.${current.theme}`)}`) : h('p', {}, t('verantwoording.learningNeed.tab.noneStored')),
+    current?.text ? h('p', { class: 'pre' }, `${t('verantwoording.learningNeed.textLabel')}: ${current.text}`) : null,
+  );
 }
 
 /**
@@ -175,11 +196,25 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
   const text = limitLength(h('input', { type: 'text', id: textId, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement, 'learningNeed', 'learningNeedText', TEXT_LIMITS.learningNeed, t);
   const pass = button(t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'primary');
+  /** The revision a save stands on: the loaded one. Typing begun on an older one is shown the stored need beside it first (below). */
+  const rev = needRev(current);
+  let newer: HTMLElement | null = null;
+  const keepNewer = button(t('verantwoording.tab.keepNewer'));
   const kept = drafts.keep(themeId, (saved): LearningNeedDraft | undefined =>
-    (saved && pass.disabled) || (theme.value === (current?.theme ?? '') && text.value === (current?.text ?? '')) ? undefined : { theme: theme.value, text: text.value },
+    (saved && pass.disabled) || (theme.value === (current?.theme ?? '') && text.value === (current?.text ?? '')) ? undefined : { theme: theme.value, text: text.value, rev, newer: !!newer },
   );
   if (kept) [theme.value, text.value] = [kept.theme, kept.text];
-  pass.addEventListener('click', () => void submit(pass, 'learningNeed', { theme, learningNeedText: text, text }, t, actions.say, () => actions.passLearningNeed(answerId, theme.value, text.value)));
+  // Typed on a view the need changed since (a save refused for it, or a redraw that found it
+  // changed): the stored need stands beside the typing, which saved again now goes over it knowingly.
+  if (kept && (kept.newer || (kept.rev !== undefined && kept.rev !== rev))) newer = storedNeed(answerId, current, t);
+  keepNewer.hidden = !newer;
+  keepNewer.addEventListener('click', () => {
+    [theme.value, text.value] = [current?.theme ?? '', current?.text ?? ''];
+    newer?.remove();
+    newer = null;
+    keepNewer.hidden = true;
+  });
+  pass.addEventListener('click', () => void submit(pass, 'learningNeed', { theme, learningNeedText: text, text }, t, actions.say, () => actions.passLearningNeed(answerId, theme.value, text.value, rev)));
   box.append(
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.explain', { min: needs.minimum })),
     h('p', { class: 'muted small' }, t('verantwoording.learningNeed.withdrawRule', { min: needs.minimum })),
@@ -189,11 +224,13 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
     theme,
     h('label', { for: textId }, t('verantwoording.learningNeed.textLabel')),
     text,
+    ...present(newer),
     h(
       'div',
       { class: 'row' },
       pass,
-      current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId) }, t('verantwoording.learningNeed.withdraw')) : null,
+      keepNewer,
+      current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId, needRev(current)) }, t('verantwoording.learningNeed.withdraw')) : null,
     ),
     ...loOffers((needs.offers?.byTheme ?? []).filter((o) => current?.theme === o.theme), t, false),
   );

@@ -98,7 +98,7 @@ describe('learning needs for L&O, anonymously', () => {
     const overview = await (await api('aad-dewi', 'GET', '')).json();
     const answerId = overview.cycles[0].answers.find((a: { questionId: number }) => a.questionId === 9).id;
     expect((await api('aad-dewi', 'PUT', `/learning-needs/${answerId}`, { theme: 'samenwerken', text: 'Beter overleggen' })).status).toBe(200);
-    expect((await (await api('aad-dewi', 'GET', '/learning-needs')).json()).items).toEqual([{ answerId, status: 'pending', theme: 'samenwerken', text: 'Beter overleggen' }]);
+    expect((await (await api('aad-dewi', 'GET', '/learning-needs')).json()).items).toEqual([{ answerId, status: 'pending', theme: 'samenwerken', text: 'Beter overleggen', rev: 3 }]);
     // The export has the pending choice; L&O has nothing yet.
     expect((await (await api('aad-anna', 'GET', '/export')).json()).learningNeeds).toEqual([expect.objectContaining({ status: 'pending', theme: 'samenwerken', text: 'Afspraken maken tussen diensten' })]);
     expect(await t.store.container('learningNeeds').items.readAll().fetchAll().then((r) => r.resources)).toEqual([]);

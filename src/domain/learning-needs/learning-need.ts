@@ -45,6 +45,12 @@ export interface LearningNeedPassOn {
    * dropped at the handover with the rest.
    */
   keys?: string[];
+  /**
+   * How often its owner changed it (passed on, changed, withdrawn, also while held): a view that
+   * sends the revision it showed (the tab) is refused once it changed since (`CHANGED_MEANWHILE`).
+   * Absent on pass-ons stored before: read as 1 (`shownRevOf`). Dropped at the handover.
+   */
+  rev?: number;
 }
 
 /**
@@ -71,6 +77,8 @@ export interface LearningNeedWithdrawn {
   userId: string;
   answerId: string;
   keys: string[];
+  /** The revision of the withdrawal, one past the pass-on's: passed on again, it goes on counting from here. Absent on those stored before. */
+  rev?: number;
 }
 
 /** What the member's partition holds under a pass-on's id: the pass-on, or what its withdrawal left. */
@@ -101,6 +109,33 @@ function keptKeys(before: readonly string[] | undefined, key: string | undefined
   return [...(before ?? []), ...(key && !before?.includes(key) ? [key] : [])].slice(-LEARNING_NEED_KEYS_KEPT);
 }
 
+/** The log detail of a change refused because the view it was pressed on is older than what is stored. */
+export const CHANGED_MEANWHILE = 'learning need changed meanwhile';
+
+/**
+ * The revision a view of the need shows: the pass-on's (1 for those stored before revisions); 0
+ * when no pass-on stands (never passed on, or withdrawn).
+ */
+export function shownRevOf(record: LearningNeedRecord | undefined): number {
+  return isPassOn(record) ? (record.rev ?? 1) : 0;
+}
+
+/** The revision of the member's next change: one past what is stored, a withdrawal included, so a view from before it never matches. */
+function nextRev(record: LearningNeedRecord | undefined): number {
+  return (record?.rev ?? (record ? 1 : 0)) + 1;
+}
+
+/**
+ * A change sent with the revision its view showed (the tab; the chat's card has its press keys
+ * instead) is refused when the need changed since: a view that never showed the newer version
+ * must not silently undo it. Not when what was sent already stands (the same change sent again,
+ * its answer lost). Without a revision (older clients) the change goes ahead, as before.
+ */
+function assertNotChangedSince(current: LearningNeedRecord | undefined, rev: number | undefined, stands: boolean): void {
+  if (rev === undefined || stands || rev === shownRevOf(current)) return;
+  throw new DomainError('conflict', CHANGED_MEANWHILE);
+}
+
 export function passOnId(userId: string, answerId: string): string {
   return stableId('lnp', userId, answerId);
 }
@@ -112,22 +147,26 @@ export function passOnId(userId: string, answerId: string): string {
 function askedWhileHeld(held: LearningNeedPassOn, asked: AskedWhileHeld, key: string | undefined): LearningNeedPassOn {
   if (!key && JSON.stringify(held.asked) === JSON.stringify(asked)) return held;
   const keys = keptKeys(held.keys, key);
-  return { ...held, asked, ...(keys.length ? { keys } : {}) };
+  return { ...held, asked, ...(keys.length ? { keys } : {}), rev: nextRev(held) };
 }
 
 /**
  * A new or changed pass-on (also after a withdrawal: passed on again); refused once it was handed
  * over, kept for the handover to settle while one holds it (`AskedWhileHeld`). `key` is the press's
  * (see `learningNeedPressKey`): a press it took before, delivered again after a later change or a
- * withdrawal, leaves what stands (the same object: no write).
+ * withdrawal, leaves what stands (the same object: no write). `rev`: the revision the view it was
+ * pressed on showed (`shownRevOf`); changed since, it is refused (`assertNotChangedSince`).
  */
-export function passOn(current: LearningNeedRecord | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string; key?: string }): LearningNeedRecord {
+export function passOn(current: LearningNeedRecord | undefined, input: { userId: string; answerId: string; theme?: string; text?: string; tenantId?: string; key?: string; rev?: number }): LearningNeedRecord {
   if (pressedBefore(current, input.key)) return current!;
   const pending = isPassOn(current) ? current : undefined;
   if (pending?.status === 'handedOver') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = trimText(input.text ?? '');
   if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
+  const sent = { kind: 'change', theme: input.theme, ...(text ? { text } : {}) };
+  const stands = pending?.status === 'sealing' ? JSON.stringify(pending.asked) === JSON.stringify(sent) : pending?.theme === input.theme && (pending.text ?? '') === text;
+  assertNotChangedSince(current, input.rev, stands);
   // Held by the handover: it keeps the tenant it is sealed for; the change waits on it.
   if (pending?.status === 'sealing') return askedWhileHeld(pending, { kind: 'change', theme: input.theme as LearningTheme, ...(text ? { text } : {}) }, input.key);
   // The same choice pressed again without a key to remember (the tab): nothing to write.
@@ -143,6 +182,7 @@ export function passOn(current: LearningNeedRecord | undefined, input: { userId:
     ...(text ? { text } : {}),
     ...(input.tenantId !== undefined ? { tenantId: input.tenantId } : {}),
     ...(keys.length ? { keys } : {}),
+    rev: nextRev(current),
   };
 }
 
@@ -156,22 +196,24 @@ export function assertWithdrawable(current: LearningNeedPassOn | undefined): Lea
   return current;
 }
 
-/** What a withdrawal leaves of a pass-on: the keys of the presses it took (and this one's), nothing else. */
-function withdrawalOf(p: LearningNeedPassOn, key?: string): LearningNeedWithdrawn {
-  return { id: p.id, type: 'learningNeedWithdrawn', userId: p.userId, answerId: p.answerId, keys: keptKeys(p.keys, key) };
+/** What a withdrawal leaves of a pass-on: the keys of the presses it took (and this one's) and its revision, nothing else. */
+function withdrawalOf(p: LearningNeedPassOn, rev: number | undefined, key?: string): LearningNeedWithdrawn {
+  return { id: p.id, type: 'learningNeedWithdrawn', userId: p.userId, answerId: p.answerId, keys: keptKeys(p.keys, key), ...(rev !== undefined ? { rev } : {}) };
 }
 
 /**
  * The withdrawal of what is stored: what it leaves (`LearningNeedWithdrawn`), keeping the keys of
  * the presses taken so far and this one's; while a handover holds the need, the need with the
  * withdrawal kept on it. Unchanged (no write) when it was withdrawn already (a repeated press), or
- * when this press was taken before and the need passed on again since.
+ * when this press was taken before and the need passed on again since. `rev`: the revision the
+ * view it was pressed on showed; changed since (passed on anew, say), it is refused.
  */
-export function withdrawn(current: LearningNeedRecord, key?: string): LearningNeedRecord {
+export function withdrawn(current: LearningNeedRecord, key?: string, rev?: number): LearningNeedRecord {
   if (!isPassOn(current) || pressedBefore(current, key)) return current;
   assertWithdrawable(current);
+  assertNotChangedSince(current, rev, current.status === 'sealing' && current.asked?.kind === 'withdraw');
   if (current.status === 'sealing') return askedWhileHeld(current, { kind: 'withdraw' }, key);
-  return withdrawalOf(current, key);
+  return withdrawalOf(current, nextRev(current), key);
 }
 
 /** What stays in the member's partition after the handover: that it went, nothing of what (nor to whom). */
@@ -194,7 +236,8 @@ export function isBeingHandedOver(record: { type: string; status?: unknown }): b
  * kept), or as its owner changed it meanwhile; withdrawn when they withdrew it meanwhile.
  */
 export function unsealed(p: LearningNeedPassOn): LearningNeedRecord {
-  if (p.asked?.kind === 'withdraw') return withdrawalOf(p);
+  // The withdrawal counted in the revision when it was asked: the handover carrying it out is no change of the member's.
+  if (p.asked?.kind === 'withdraw') return withdrawalOf(p, p.rev);
   const { batchId: _batchId, asked, theme, text, ...rest } = p;
   const words = asked?.kind === 'change' ? { theme: asked.theme, text: asked.text } : { theme, text };
   return { ...rest, status: 'pending', ...(words.theme ? { theme: words.theme } : {}), ...(words.text ? { text: words.text } : {}) };

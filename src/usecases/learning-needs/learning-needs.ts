@@ -12,6 +12,7 @@ import {
   nextHandoverAt,
   passOn,
   placeLegacyPassOn,
+  shownRevOf,
   unsealed,
   withdrawn,
   withdrawnWhileHeld,
@@ -48,10 +49,14 @@ export async function scheduleHandover(deps: LearningNeedDeps): Promise<void> {
   await deps.scheduler.schedule({ id: `${HANDOVER_JOB}:${handoverWeek(at, deps.timeZone).week}`, kind: HANDOVER_JOB, dueAt: at.toISOString(), payload: {} });
 }
 
-/** What a member sees of their own choice for one answer (with what they pressed while a handover holds it). */
-export type MyLearningNeed = Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text' | 'asked'>;
+/**
+ * What a member sees of their own choice for one answer (with what they pressed while a handover
+ * holds it), and its revision: a view sends it back with a change, so one made elsewhere since is
+ * not undone unseen.
+ */
+export type MyLearningNeed = Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text' | 'asked'> & { rev?: number };
 
-const mine = (p: LearningNeedPassOn): MyLearningNeed => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}), ...(p.asked ? { asked: p.asked } : {}) });
+const mine = (p: LearningNeedPassOn): MyLearningNeed => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}), ...(p.asked ? { asked: p.asked } : {}), rev: shownRevOf(p) });
 
 /** The member's own answer to question 9, or a refusal: only that answer carries a learning need. */
 async function ownLearningAnswer(deps: LearningNeedDeps, userId: string, answerId: string) {
@@ -80,10 +85,11 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
  * waits), for the L&O of the tenant it is passed on in: the turn's, from Teams; from the tab,
  * whose caller names no tenant, the tenant of the group the answer was given in. `pressKey` names
  * the press (the card's action key, or the activity's id): the same press delivered again after a
- * later change or a withdrawal changes nothing. Returns what stands: undefined when that is a
- * withdrawal (such a press delivered again).
+ * later change or a withdrawal changes nothing. `input.rev`: the revision the view showed (the
+ * tab's); changed since, the change is refused (a 'conflict', `CHANGED_MEANWHILE`) and nothing is
+ * stored. Returns what stands: undefined when that is a withdrawal (such a press delivered again).
  */
-export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string }, turnTenant?: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
+export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string; rev?: number }, turnTenant?: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
   const answer = await ownLearningAnswer(deps, userId, answerId);
   const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
   const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, { pass: input }) : undefined;
@@ -101,11 +107,12 @@ export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string,
  * Withdraws it, until the batch holding it was written; while a handover holds it, the withdrawal
  * is kept for the handover (`AskedWhileHeld`). Withdrawing what is not there (a repeated press)
  * changes nothing, nor does this press delivered again after the need was passed on anew
- * (`pressKey` as for passing on). Returns what stands: the pass-on (held, or passed on anew), else undefined.
+ * (`pressKey` as for passing on). `rev`: as for passing on; a view older than the need (passed on
+ * anew elsewhere) withdraws nothing. Returns what stands: the pass-on (held, or passed on anew), else undefined.
  */
-export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
+export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, pressKey?: string, rev?: number): Promise<MyLearningNeed | undefined> {
   const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, 'withdraw') : undefined;
-  const stored = await deps.store.withdraw(userId, answerId, (current) => withdrawn(current, key));
+  const stored = await deps.store.withdraw(userId, answerId, (current) => withdrawn(current, key, rev));
   return isPassOn(stored) ? mine(stored) : undefined;
 }
 

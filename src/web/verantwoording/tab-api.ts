@@ -16,8 +16,8 @@ import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { visibilityRevOf } from '../../domain/verantwoording/personal-record';
-import { LearningNeedDeps, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
-import { LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
+import { LearningNeedDeps, myLearningNeed, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
+import { CHANGED_MEANWHILE, LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 
@@ -43,7 +43,11 @@ const schemas = {
   // The revision the tab showed (`?rev=`): a note edited since is not deleted unseen. Without it
   // (tabs from before) the delete goes ahead.
   deleteNote: z.object({ rev: z.coerce.number().int().min(1).optional() }),
-  learningNeed: z.object({ theme: z.string().max(40), text: z.string().max(2000).optional() }),
+  // `rev`: the revision of the need the tab showed (0: none passed on). Changed since (on the chat's
+  // card), nothing is stored. Without it (tabs from before revisions) the change goes ahead.
+  learningNeed: z.object({ theme: z.string().max(40), text: z.string().max(2000).optional(), rev: z.number().int().min(0).optional() }),
+  // The same for a withdrawal (`?rev=`): a need passed on anew since is not withdrawn unseen.
+  withdrawLearningNeed: z.object({ rev: z.coerce.number().int().min(0).optional() }),
 };
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
@@ -243,16 +247,19 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   if (ln) {
     const answerIdOf = (req: Req) => parse(id, req.params?.answerId);
     /**
-     * A pass-on refuses a change only once the weekly handover took it: the 409 says so
-     * (`reason: 'handedOver'`), so the tab can say what the chat's card says instead of a note's conflict.
+     * A pass-on refuses a change once the weekly handover took it, or when it changed since the tab
+     * showed it (on the chat's card): the 409 says which (`reason`), so the tab can say what the
+     * chat's card says instead of a note's conflict. Changed meanwhile, it carries the need as
+     * stored now (`need`, null when none stands), to show next to what was typed.
      */
-    const unlessHandedOver = async (path: string, caller: TabCaller, work: () => Promise<{ status?: number; body: unknown }>) => {
+    const unlessRefused = async (path: string, caller: TabCaller, req: Req, work: () => Promise<{ status?: number; body: unknown }>) => {
       try {
         return await work();
       } catch (err) {
         if (!isDomainError(err) || err.code !== 'conflict') throw err;
         deps.logger.info({ path, code: err.code, via: caller.via }, 'tab API: refused');
-        return { status: 409, body: { error: 'conflict', reason: 'handedOver' } };
+        if (err.detail !== CHANGED_MEANWHILE) return { status: 409, body: { error: 'conflict', reason: 'handedOver' } };
+        return { status: 409, body: { error: 'conflict', reason: 'changedMeanwhile', need: (await myLearningNeed(ln, caller.userId, answerIdOf(req))) ?? null } };
       }
     };
     route('get', '/api/verantwoording/learning-needs', async (caller) => {
@@ -262,16 +269,26 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       return { body: { themes: LEARNING_THEMES, minimum: ln.minimum, items, ...(offers ? { offers } : {}) } };
     });
     route('put', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
-      unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) })),
+      unlessRefused('/api/verantwoording/learning-needs/:answerId', caller, req, async () => ({ body: await passOnLearningNeed(ln, caller.userId, answerIdOf(req), parse(schemas.learningNeed, req.body)) })),
     );
     route('del', '/api/verantwoording/learning-needs/:answerId', async (caller, req) =>
-      unlessHandedOver('/api/verantwoording/learning-needs/:answerId', caller, async () => {
+      unlessRefused('/api/verantwoording/learning-needs/:answerId', caller, req, async () => {
+        const rev = new URL(req.url ?? '', 'http://tab.invalid').searchParams.get('rev') ?? undefined;
+        const input = parse(schemas.withdrawLearningNeed, { rev });
         // Held by the weekly handover right now: the withdrawal is noted for it (the need as held comes back, so the tab can say so).
-        const held = await withdrawLearningNeed(ln, caller.userId, answerIdOf(req));
+        const held = await withdrawLearningNeed(ln, caller.userId, answerIdOf(req), undefined, input.rev);
         return held ? { body: held } : { status: 204, body: undefined };
       }),
     );
   }
+
+  // What the tab needs before anyone signs in: the app's default language, for a client language
+  // it does not speak (the chat answers such a person in it). Nothing about anyone, so no sign-in.
+  server.get('/api/tab/settings', (_req, res, next) => {
+    res.set(API_HEADERS);
+    res.send(200, { defaultLanguage: deps.defaultLanguage });
+    next();
+  });
 
   // The development sign-in: registered only in local mode, so with bot authentication on the
   // routes do not exist (404) and no dev token can be verified (TabAuthenticator has no DevTokens).
