@@ -16,6 +16,7 @@ import { jaarplanFormCard } from '../../cards/hr-report/jaarplan-form.card';
 import { jaarplanRestrictedCard } from '../../cards/hr-report/jaarplan-restricted.card';
 import { jaarplanSavedCard } from '../../cards/hr-report/jaarplan-saved.card';
 import { keepHalfYearRhythm } from './half-year-start';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 
 export interface JaarplanFeatureDeps {
@@ -50,9 +51,10 @@ function targetReason(p: FieldProblem, t: Translate): string {
 
 /**
  * HR/L&O's Jaarplan Duurzaam leren targets: for exactly those who may run `rapport`, where they
- * may run it. In the 1:1 chat the form is posted; in a channel or group chat the chat gets a
- * card that the asker's Teams refreshes to the form (others see only that it exists, and are
- * refused when they press its button). HR is checked by the use case on every open and save.
+ * may run it. In the own 1:1 chat with the bot the form is posted; in a channel or group chat the
+ * chat gets a card that the asker's Teams refreshes to the form (others see only that it exists,
+ * and are refused when they press its button). In a 1:1 chat with a colleague, as for `rapport`,
+ * only where to go: nothing shown, nothing saved. HR is checked by the use case on every open and save.
  */
 export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeatureDeps): void {
   const tenant = (context: TurnContext) => tenantOf(context) ?? '';
@@ -75,6 +77,8 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
       const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language = await deps.actions.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
+      // In a 1:1 chat with a colleague, before anything is read: only where to go (the chat is not the asker's own).
+      if (inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       const [year, next] = jaarplanYears(deps.jaarplan.clock.now(), deps.jaarplan.timeZone);
       const arg = match[2]!.trim();
       const asked = arg === '' ? year : /^\d{4}$/.test(arg) && [year, next].includes(Number(arg)) ? Number(arg) : undefined;
@@ -84,7 +88,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
         if (!(await deps.jaarplan.isHr(actor.id))) throw new DomainError('forbidden', 'not HR');
         if (asked === undefined) return void (await context.sendActivity(t('jaarplan.usage', { year: String(year), next: String(next) })));
         await keepRhythm(context);
-        if (conversationKindOf(context) === 'personal') {
+        if (inOwnChatWithBot(context)) {
           const { view, key } = await form(context, asked);
           // The form carries the language it speaks: its save answers in it, as the report's card does.
           return void (await postCard(context, jaarplanFormCard({ ...view, key, language }, t)));
@@ -107,10 +111,12 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
   onCardAction(app, deps.actions, 'openJaarplan', async (context, data): Promise<ActionOutcome> => {
     const language = await languageOf(context, data);
     const t = deps.translator.t(language);
+    // The Submit fallback there replaces the pressed card for both people in the chat.
+    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(t), personal: true };
     try {
       const { view, key } = await form(context, data.year);
       const card = jaarplanFormCard({ ...view, key, language }, t);
-      if (isInvoke(context) || conversationKindOf(context) === 'personal') return { card, personal: true };
+      if (isInvoke(context) || inOwnChatWithBot(context)) return { card, personal: true };
       return { card, personal: true, privately: adaptiveCard([textBlock(t('jaarplan.inOwnChat', { year: String(view.year) }))]) };
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'forbidden') throw err;
@@ -125,6 +131,8 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     alsoRefused: (values) =>
       [...readTargets(values).problems, ...readMoments(values as Partial<Record<MomentField, unknown>>).problems].map((p) => ({ field: p.input.field, code: 'invalidInput', rule: p.input.rule, params: p.input.params ?? {} })),
     render: async (context, r) => {
+      // A refused save in a chat with a colleague: the pointer, not the stored plan.
+      if (inChatWithColleague(context)) return ownChatOnlyCard(r.t);
       const year = typeof r.values.year === 'number' ? r.values.year : Number(r.values.year);
       // The stored plan as it is now: after another save, the form shows it and names its revision.
       // Checked for HR again: a payload the verb refuses reaches this form before the save's own check.
@@ -144,6 +152,8 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     'saveJaarplan',
     async (context, data) => {
       const language = await languageOf(context, data);
+      // Saved only where the form was shown: a save pressed in a chat with a colleague stores nothing.
+      if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
       const plan = await saveJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), {
         year: data.year,
         rev: data.rev,

@@ -11,6 +11,7 @@ import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restrict
 import { hrReportInOwnChatCard } from '../../cards/hr-report/hr-report-in-own-chat.card';
 import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, textBlock, truncate } from '../../cards/card-kit';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { periodRefusal, reportPeriod, unknownPeriodWord } from './report-period';
 
@@ -40,8 +41,10 @@ const COMMAND = /^\s*(rapport|report)\b/i;
 /**
  * "rapport [van] [tot]", for HR/L&O only; one date runs to today. The report holds what managers
  * shared with HR alone, learning needs for L&O and bearer download links: it is posted as it is
- * only in the asker's 1:1 chat. In a channel or group chat the chat gets a card saying it exists,
- * which the asker's Teams refreshes to the report (hrReport.view); the links are signed only then.
+ * only in the asker's own 1:1 chat with the bot. In a channel or group chat the chat gets a card
+ * saying it exists, which the asker's Teams refreshes to the report (hrReport.view); the links are
+ * signed only then. In a 1:1 chat with a colleague ("personal" to Teams too, and the colleague
+ * reads every card in it) the answer is only where to go: nothing of the report, nothing stored.
  */
 export function registerHrReport(app: Application<TurnState>, deps: HrReportFeatureDeps): void {
   /** The full report card: HR is checked again by the use case, and the links signed only after. */
@@ -62,6 +65,8 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
       const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language = await deps.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
+      // In a 1:1 chat with a colleague, before anything is read: only where to go (the chat is not the asker's own).
+      if (inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       // The role first: someone else is told the command is not theirs, whatever they typed after
       // it, never coached through its usage (in a shared chat, for everyone to read).
       const actor = actorOf(context);
@@ -80,7 +85,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
         return void (await context.sendActivity(`${why}${t('hrReport.usage')}`));
       }
       try {
-        if (conversationKindOf(context) === 'personal') return void (await postCard(context, await fullReport(context, period, language)));
+        if (inOwnChatWithBot(context)) return void (await postCard(context, await fullReport(context, period, language)));
         // HR was checked above, so nobody gets a card for a report they cannot open.
         const checked = checkPeriod(period);
         const restricted = hrReportRestrictedCard({ period: checked, language, refreshUserIds: actor.teamsId ? [actor.teamsId] : [] }, t);
@@ -118,6 +123,9 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
   // Answered to the presser alone (the invoke response), never by changing the shared message.
   onCardAction(app, deps.actions, 'hrReportView', async (context, data) => {
     const language = await deps.localeFor(context, data).catch(() => deps.defaultLanguage);
+    // In a 1:1 chat with a colleague the Submit fallback replaces the pressed card for both of them:
+    // only where the report opens, with nothing read or signed.
+    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
     if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return toOwnChat(context, { from: data.from, to: data.to }, language);
     try {
       return { card: await fullReport(context, { from: data.from, to: data.to }, language), personal: true };

@@ -14,6 +14,7 @@ import { errorCard } from '../../cards/error.card';
 import { loOfferFormCard } from '../../cards/learning-needs/lo-offer-form.card';
 import { loOfferSavedCard } from '../../cards/learning-needs/lo-offer-saved.card';
 import { loOffersCard } from '../../cards/learning-needs/lo-offers.card';
+import { inChatWithColleague, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 
 export interface LoOfferFeatureDeps {
@@ -39,8 +40,9 @@ export function loOfferReason(p: FieldProblem, t: Translate, values: Record<stri
 }
 
 /**
- * L&O's offer per theme, for HR/L&O in their 1:1 chat with the bot: the overview, one theme's
+ * L&O's offer per theme, for HR/L&O in their own 1:1 chat with the bot: the overview, one theme's
  * form, its save. HR is checked by the use case on every open and save. The tenant is the turn's.
+ * In a 1:1 chat with a colleague ("personal" to Teams too) only where to go: nothing shown or saved.
  */
 export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatureDeps): void {
   const tenant = (context: TurnContext) => tenantOf(context) ?? '';
@@ -54,6 +56,7 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
       const english = COMMAND.exec(context.activity.text ?? '')![1]!.toLowerCase() === 'offer';
       const language: Locale = english ? 'en' : await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
+      if (inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       try {
         // The role first (openLoOffers checks it): someone else is told the command is not theirs.
         const themes = await openLoOffers(deps.offers, actorOf(context).id, tenant(context));
@@ -71,6 +74,8 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
   const guarded = async (context: TurnContext, data: { language?: Locale }, work: (t: Translate, language: Locale) => Promise<ActionOutcome>): Promise<ActionOutcome> => {
     const language = await languageOf(context, data);
     const t = deps.translator.t(language);
+    // The Submit fallback there replaces the pressed card for both people in the chat.
+    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(t), personal: true };
     try {
       if (elsewhere(context)) return { message: t('loOffer.inOwnChat') };
       return await work(t, language);
@@ -93,6 +98,8 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     // Every refused input at once, not one per press.
     alsoRefused: (values) => readOffer(values).problems.map((p) => ({ field: p.field, code: 'invalidInput', rule: p.rule, params: p.params ?? {} })),
     render: async (context, r) => {
+      // A refused save in a chat with a colleague: the pointer, not the stored offer.
+      if (inChatWithColleague(context)) return ownChatOnlyCard(r.t);
       // The stored offer as it is now: after another save, the form shows it and names its revision.
       // Checked for HR again: a payload the verb refuses reaches this form before the save's own check.
       const view = await openLoOffer(deps.offers, actorOf(context).id, tenant(context), String(r.values.theme ?? '')).catch((err: unknown) => (isDomainError(err) && err.code === 'forbidden' ? undefined : Promise.reject(err)));
@@ -109,6 +116,8 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     'saveLoOffer',
     async (context, data) => {
       const language = await languageOf(context, data);
+      // Saved only where the form was shown: a save pressed in a chat with a colleague stores nothing.
+      if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
       const offer = await saveLoOffer(deps.offers, actorOf(context).id, tenant(context), {
         theme: data.theme,
         rev: data.rev,

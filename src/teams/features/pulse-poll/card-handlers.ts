@@ -15,6 +15,7 @@ import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
+import { inChatWithColleague, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { inStandardChannel, teamChannelOf } from '../week-cycle/roster';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -195,8 +196,16 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const readerLanguage = async (context: TurnContext) =>
     conversationKindOf(context) === 'personal' ? await deps.actions.localeFor(context, {}).catch(() => undefined) : undefined;
 
+  /**
+   * Results and status pressed in a 1:1 chat with a colleague: the Submit fallback there replaces
+   * the pressed card for both of them. Only where to go, before any poll is read.
+   */
+  const pointToOwnChat = async (context: TurnContext) =>
+    personal(ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage))));
+
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, actions, 'pulseResults', async (context, data) => {
+    if (inChatWithColleague(context)) return pointToOwnChat(context);
     // HR's card in a shared or private channel (its Toon button): no team's figures there for anyone else.
     if (inSharedOrPrivateChannel(context) && !(await isHr(pulse, actorOf(context).id))) {
       return { message: translator.t(await actions.localeFor(context, data))('pulse.results.inOwnChannelOnly') };
@@ -205,6 +214,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   });
 
   onCardAction(app, actions, 'pulseStatus', async (context, data) =>
-    personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId), await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage))),
+    inChatWithColleague(context)
+      ? pointToOwnChat(context)
+      : personal(statusCard(deps, await pollStatus(pulse, viewerOf(context), data.pollId), await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage))),
   );
 }

@@ -17,6 +17,7 @@ import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
 import { stableId } from '../../../domain/shared/ids';
 import { channelTeamOf, inSharedOrPrivateChannel } from './card-handlers';
@@ -57,15 +58,16 @@ function commandLanguage(text: string): 'nl' | 'en' {
 
 /**
  * "peiling start | status | sluiten | resultaten" (English: poll ...), in team channels, group
- * chats and HR's personal chat with the bot. Only HR may start, follow or close a poll. Results
- * exist once a poll has closed: HR sees every team (at once in the personal chat; in a shared
+ * chats and HR's own 1:1 chat with the bot; in a 1:1 chat with a colleague (which Teams calls
+ * "personal" too) only the help, else where to go. Only HR may start, follow or close a poll.
+ * Results exist once a poll has closed: HR sees every team (at once in their own chat; in a shared
  * place behind a card only the asker's Teams opens), and in a team's channel anyone sees that
  * team's own results. While a poll is open, the answer is its response and the days left.
  * Thin: each command parses, calls a use case and answers with a card.
  */
 export function registerPollCommands(app: Application<TurnState>, deps: PulseTeamsDeps): void {
   /**
-   * HR's progress or status, every team's response in it: in HR's personal chat or a team's own
+   * HR's progress or status, every team's response in it: in HR's own chat with the bot or a team's own
    * channel (which gets that team's only) it answers there; in a group chat, or a shared or private
    * channel, where others than one team read along, it goes to HR's personal chat and the chat or
    * channel hears only where to find it.
@@ -84,6 +86,10 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
       // channel; with nothing stored, the command word they typed ("poll" or "peiling").
       const language = await deps.actions.localeFor(context, { language: commandLanguage(context.activity.text ?? '') }).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
+      // A 1:1 chat with a colleague is no one's own: every team's figures, a poll started or closed
+      // from there, would be the colleague's to read (or their chat taken for HR's). Only where to go;
+      // nothing read or stored. The help names no poll or figure.
+      if (command.kind !== 'help' && inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       const actor = actorOf(context);
       const tenantId = tenantOf(context) ?? 'unknown-tenant';
       try {
@@ -117,7 +123,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
               t,
             );
             // Typed in their 1:1 chat, the card goes there: their erasure deletes the job.
-            const inTheirChat = context.activity.conversation.conversationType === 'personal';
+            const inTheirChat = inOwnChatWithBot(context);
             await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}`, ...(inTheirChat ? { about: [actor.id] } : {}) });
             // Teams too large to list are reported by the delivery job, which runs after this anyway.
             deps.background.run('pulse.deliver', async () => void (await deliverPoll(deps.pulse, poll.id)));
@@ -173,7 +179,7 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
             // Posted in a team's channel, HR's progress shows one team (that one, or the one named):
             // every member there reads it. Every team's progress is in HR's personal chat.
             const view = await resultsFor(deps.pulse, { userId: actor.id, tenantId }, poll.id, { teamId, ...(teamId ? { onlyTeamId: named ?? teamId } : {}) });
-            const shared = conversationKindOf(context) === 'personal' ? undefined : { askerTeamsId: actor.teamsId };
+            const shared = inOwnChatWithBot(context) ? undefined : { askerTeamsId: actor.teamsId };
             const card = resultsViewCard(deps, view, shared, language);
             await (hr && view.kind === 'progress' ? answerHr(context, card, t) : postCard(context, card));
             return;

@@ -1,28 +1,22 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { isChatWithBot } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
 import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
 import { postCard } from '../../card-response';
-import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
-import { errorTitle } from '../../cards/error.card';
-import { actorOf, conversationKindOf, teamsLocale } from '../../turn';
+import { AdaptiveCardJson } from '../../cards/card-kit';
+import { inOwnChatWithBot, ownChatOnlyCard as pointerCard } from '../../own-chat';
+import { actorOf, teamsLocale } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { languageOf, TalentReviewFeatureDeps } from './deps';
 
 /**
- * Whether this turn is in the person's own 1:1 chat with the bot: the one place the talent review
- * answers. A 1:1 chat between two people is "personal" to Teams as well (the bot's cards can land
- * there), and what the talent review shows (reports, dates, what a report shares with their manager
- * alone) must not reach the colleague in it, nor a group chat or channel.
+ * The talent review answers only in the person's own 1:1 chat with the bot (inOwnChatWithBot):
+ * what it shows (reports, dates, what a report shares with their manager alone) must not reach the
+ * colleague in a 1:1 chat between two people, nor a group chat or channel. Anywhere else the
+ * answer is where to go instead, worded for the talent review, with nothing of it in it.
  */
-export function inOwnChatWithBot(context: TurnContext): boolean {
-  return conversationKindOf(context) === 'personal' && isChatWithBot(context.activity.conversation?.id);
-}
-
-/** The answer anywhere else: where to go instead. Nothing of the talent review in it. */
 export function ownChatOnlyCard(t: Translate): AdaptiveCardJson {
-  return adaptiveCard([errorTitle(t), textBlock(t('talentReview.onlyInOwnChat'))]);
+  return pointerCard(t, 'talentReview.onlyInOwnChat');
 }
 
 /**
