@@ -108,14 +108,17 @@ describe('export and erasure of a professional\'s data', () => {
     expect(annaData.talentReviews).toEqual({
       asManager: [expect.objectContaining({ id: reviewId('aad-anna', 'aad-dewi', TOMORROW), reportId: 'aad-dewi', reportName: 'Dewi', date: TOMORROW, facilitated: 'Tijd vrijgemaakt voor de weekcyclus.', prepSentAt: expect.any(String) })],
       asReport: [],
+      plannedBy: [],
     });
     const cemData = await get('aad-cem', '/export');
     expect(cemData.talentReviews).toEqual({
       asManager: [],
       asReport: [expect.objectContaining({ reviewId: reviewId('aad-mia', 'aad-cem', TOMORROW), managerId: 'aad-mia', date: TOMORROW, prepSentAt: expect.any(String), phaseProposal: { phase: 'actie', at: expect.any(String) } })],
+      // The managers her partition keeps as having planned a conversation about her: who, nothing more.
+      plannedBy: ['aad-mia'],
     });
     // Bram's export has nothing of Cem's conversation; Mia's record is not Cem's to read.
-    expect((await get('aad-bram', '/export')).talentReviews).toEqual({ asManager: [], asReport: [] });
+    expect((await get('aad-bram', '/export')).talentReviews).toEqual({ asManager: [], asReport: [], plannedBy: [] });
     expect(JSON.stringify(cemData)).not.toContain('Een rustige ruimte geregeld.');
   });
 

@@ -1,6 +1,7 @@
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
+import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
@@ -17,6 +18,13 @@ export interface ReviewsExport {
   asManager: Omit<TalentReview, 'type' | 'conversationRef'>[];
   /** Conversations about this person, planned by their manager. */
   asReport: ReportReviewExport[];
+  /**
+   * The managers their own partition keeps as having planned a conversation about them (the
+   * `reviewManagers` record: how their verantwoording finds those conversations, and whose prep
+   * cards follow what they share). It outlives a cancelled conversation, so it is theirs to see
+   * on its own: who is kept, nothing more.
+   */
+  plannedBy: string[];
 }
 
 export interface ReportReviewExport {
@@ -53,10 +61,21 @@ function reviewForReport(r: TalentReview, now: Date): ReportReviewExport {
   };
 }
 
-export async function exportReviews(deps: VerantwoordingDeps, userId: string): Promise<ReviewsExport> {
+/** The managers kept in the person's own `reviewManagers` record (`own`: the records of their own partition). */
+function managersKeptAbout(own: readonly { type: string }[], userId: string): string[] {
+  const kept = own.find((r): r is ReviewManagersDoc => r.type === 'reviewManagers' && (r as ReviewManagersDoc).userId === userId);
+  return kept ? [...kept.managerIds] : [];
+}
+
+/** `own`: the records of the person's own partition, as the export read them. */
+export async function exportReviews(deps: VerantwoordingDeps, userId: string, own: readonly { type: string }[]): Promise<ReviewsExport> {
   const { asManager, asReport } = await reviewTraces(deps, userId);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
-  return { asManager: byDate(asManager.map(reviewForManager)), asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))) };
+  return {
+    asManager: byDate(asManager.map(reviewForManager)),
+    asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))),
+    plannedBy: managersKeptAbout(own, userId),
+  };
 }
 
 /** The person's reviews, on both sides. */

@@ -45,7 +45,7 @@ export interface MyDataExport {
   contributions: { groupId: string; cycleId: string; sessionId: string; questionId: number; text: string; at: string }[];
   judgements: { groupId: string; proposalId: string; opinion: Opinion; reason: string; at: string }[];
   proposals: ProposalSummary[];
-  /** Planned talentontwikkelgesprekken, as the manager and as the professional (my-data-reviews.ts). */
+  /** Planned talentontwikkelgesprekken, as the manager and as the professional, and the managers kept as having planned one about them (my-data-reviews.ts). */
   talentReviews: ReviewsExport;
   /**
    * Learning needs passed on to L&O: what waits for the handover (theme, text), and that the
@@ -67,16 +67,16 @@ export interface MyDataExport {
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
 export async function exportMyData(deps: VerantwoordingDeps, userId: string, language: Language): Promise<MyDataExport> {
-  const [records, groups, overview, talentReviews, proposalsPutBeforeMe] = await Promise.all([
-    deps.records.listAll(userId),
+  const ownRecords = deps.records.listAll(userId).then((records) => records.filter((r) => r.userId === userId));
+  const [own, groups, overview, talentReviews, proposalsPutBeforeMe] = await Promise.all([
+    ownRecords,
     tracesOf(deps, userId, 1000),
     buildOverview(deps, userId, language),
-    exportReviews(deps, userId),
+    ownRecords.then((records) => exportReviews(deps, userId, records)),
     putBeforeMe(deps, userId),
   ]);
   // Found as the erasure finds them, by the same ids (the tab's export knows no Teams id of its own).
   const pollsStarted = await exportPollsStarted(deps.dataRights.polls, { userId, platformIds: platformIdsOf(userId, groups, {}) });
-  const own = records.filter((r) => r.userId === userId);
   const prefs = ofType(own, 'preferences')[0];
   const traject = ofType(own, 'profTraject')[0];
   const summary = (own as unknown as { type: string }[]).find((r): r is PrepSummaryDoc => r.type === 'prepSummary');

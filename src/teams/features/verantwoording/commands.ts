@@ -9,16 +9,19 @@ import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
+import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
 import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { verantwoordingReason } from './refusal-forms';
-import { overviewAfterChange, overviewCardFor } from './views';
+import { overviewAfterChange, overviewCardFor, ownChatPointer } from './views';
 
 type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Locale; t: Translate }, rest: string) => Promise<void>;
 
 /**
- * Text commands in the personal chat with the bot (Dutch and English). Group chats and
- * channels never reach these: a verantwoording is shown to its owner only.
+ * Text commands in the person's own chat with the bot (Dutch and English). Group chats and
+ * channels never reach these: a verantwoording is shown to its owner only. A 1:1 chat with a
+ * colleague is "personal" to Teams too: the command words are taken there, to answer only where
+ * to go (ownChatPointer), before anything is read, shown or stored.
  */
 export function registerVerantwoordingCommands(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
@@ -67,6 +70,9 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
       async (context) => conversationKindOf(context) === 'personal' && pattern.test(context.activity.text ?? ''),
       async (context) => {
         const ui = { userId: actorOf(context).id, ...(await userT(deps, context)) };
+        // The colleague reads along: no overview, no note stored, no language changed; the help too
+        // names this chat as the person's own. Only the way to their own chat with the bot.
+        if (inChatWithColleague(context)) return void (await postCard(context, ownChatPointer(ui.t)));
         const text = context.activity.text ?? '';
         const rest = text.replace(pattern, '');
         try {
@@ -82,7 +88,8 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
   }
 
   app.activity(
-    async (context) => conversationKindOf(context) === 'personal' && botWasAdded(context),
+    // The greeting calls the chat the person's own: only in their own chat with the bot.
+    async (context) => inOwnChatWithBot(context) && botWasAdded(context),
     async (context) => void (await postCard(context, helpCard((await userT(deps, context)).t, 'personal'))),
   );
 }

@@ -14,20 +14,23 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, erasedEarlierCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { errorCard } from '../../cards/error.card';
-import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
+import { actorOf, tenantOf } from '../../turn';
 import { VerbData, VerbName } from '../../verbs';
 import { userLocale, VerantwoordingFeatureDeps } from './deps';
-import { overviewAfterChange, overviewCardFor, timeCardFor, trajectCardFor } from './views';
+import { overviewAfterChange, overviewCardFor, ownChatPointer, timeCardFor, trajectCardFor } from './views';
 import { verantwoordingForms } from './refusal-forms';
 import { lookBackIfDue } from './traject-end';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
 
 /**
- * The card actions of Mijn verantwoording. They work only in the personal chat (a card there is
- * seen by its owner alone), on the caller's own records. A refused input comes back in its own
- * form with the reason next to the field (refusal-forms.ts); any other refusal as a card with the
- * way back to the overview.
+ * The card actions of Mijn verantwoording. They work only in the person's own chat with the bot
+ * (a card there is seen by its owner alone), on the caller's own records. In a 1:1 chat with a
+ * colleague, "personal" to Teams as well, every one answers only where to go (ownChatPointer),
+ * before anything is read or stored; in a group chat or channel, that it is not for there. A
+ * refused input comes back in its own form with the reason next to the field (refusal-forms.ts,
+ * held to the same place); any other refusal as a card with the way back to the overview.
  */
 export function registerVerantwoordingActions(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
@@ -54,7 +57,8 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
         const locale = await userLocale(deps, context);
         const t = deps.translator.t(locale);
         try {
-          if (conversationKindOf(context) !== 'personal') throw new DomainError('forbidden', 'verantwoording outside the personal chat');
+          if (inChatWithColleague(context)) return { card: ownChatPointer(t) };
+          if (!inOwnChatWithBot(context)) throw new DomainError('forbidden', 'verantwoording outside the personal chat');
           return { card: await handler({ userId: actorOf(context).id, locale, t }, data, context) };
         } catch (err) {
           if (!isDomainError(err)) throw err;

@@ -6,13 +6,14 @@ import { MAX_TRAJECT_TEXT } from '../../../domain/verantwoording/prof-traject';
 import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
 import { Translate } from '../../../i18n/i18n';
 import { getNote } from '../../../usecases/verantwoording/notes';
-import { FieldProblem, RefusalForm } from '../../card-actions';
-import { submittedNumber, submittedText } from '../../cards/card-kit';
+import { FieldProblem, RefusalForm, RefusedInput } from '../../card-actions';
+import { AdaptiveCardJson, submittedNumber, submittedText } from '../../cards/card-kit';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
-import { actorOf, conversationKindOf } from '../../turn';
+import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
+import { actorOf } from '../../turn';
 import { errorCard } from '../../cards/error.card';
 import { VerantwoordingFeatureDeps } from './deps';
-import { overviewCardFor, timeCardFor, trajectCardFor } from './views';
+import { overviewCardFor, ownChatPointer, timeCardFor, trajectCardFor } from './views';
 
 /** The words next to a refused field of a verantwoording form, with the real limits. */
 export function verantwoordingReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
@@ -35,10 +36,15 @@ export function verantwoordingReason(p: FieldProblem, t: Translate, values: Reco
 
 /**
  * A form of Mijn verantwoording comes back only in the person's own chat with the bot: each shows
- * their notes or hours, which have no place on a card in a group chat, even one only they see.
+ * their notes or hours, which have no place on a card in a group chat, even one only they see,
+ * nor in a 1:1 chat with a colleague (who reads it): there only where to go, nothing read.
  */
+const inOwnChatOnly = async (context: TurnContext, r: RefusedInput, render: RefusalForm['render']): Promise<AdaptiveCardJson | undefined> => {
+  if (inOwnChatWithBot(context)) return render(context, r);
+  return inChatWithColleague(context) ? ownChatPointer(r.t) : errorCard({ code: 'forbidden', place: 'verantwoording' }, r.t);
+};
 const form = (render: RefusalForm['render'], inputs?: Record<string, string>): RefusalForm => ({
-  render: (context, r) => (conversationKindOf(context) === 'personal' ? render(context, r) : Promise.resolve(errorCard({ code: 'forbidden', place: 'verantwoording' }, r.t))),
+  render: (context, r) => inOwnChatOnly(context, r, render),
   reason: verantwoordingReason,
   ...(inputs ? { inputs } : {}),
 });

@@ -4,11 +4,21 @@ import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { trajectWithProgress } from '../../../usecases/verantwoording/active-weeks';
 import { myGroups } from '../../../usecases/verantwoording/search-proposals';
 import { AdaptiveCardJson } from '../../cards/card-kit';
+import { ownChatOnlyCard } from '../../own-chat';
 import { NoteDraft, overviewCard } from '../../cards/verantwoording/overview.card';
 import { profTrajectCard, RefusedTraject } from '../../cards/verantwoording/prof-traject.card';
 import { storedCard } from '../../cards/verantwoording/stored.card';
 import { TimeEditOptions, timeEditCard } from '../../cards/verantwoording/time-edit.card';
 import { VerantwoordingFeatureDeps } from './deps';
+
+/**
+ * The answer in a 1:1 chat between the person and a colleague, which Teams calls "personal" as
+ * well (inChatWithColleague): the colleague reads every message and card in it. Only where Mijn
+ * verantwoording opens, and that nothing was saved or shown; nothing of theirs is read for it.
+ */
+export function ownChatPointer(t: Translate): AdaptiveCardJson {
+  return ownChatOnlyCard(t, 'verantwoording.onlyInOwnChat');
+}
 
 export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft): Promise<AdaptiveCardJson> {
   return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft);
