@@ -218,7 +218,9 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
     ...judgementList(u.current, t),
     ...earlierJudgements(u, t),
   ];
-  if (view.session.status !== 'open') return out;
+  // No text yet (no AI draft, nothing written at the proposal question): nothing to judge or decide
+  // on, and a press would store nothing (see proposal-actions' missingProposal), so no forms.
+  if (view.session.status !== 'open' || !u.text.trim()) return out;
   out.push(view.viewer ? judgementForm(view, p, u, t) : subtle(t('question.personalRefresh')));
   return [...out, ...decisionForm(view, p, u, t)];
 }

@@ -101,6 +101,26 @@ function ownProposal(deps: WeekCycleDeps, state: SessionState): string {
   return here || (state.session.carriedProposal ?? '');
 }
 
+/**
+ * What is missing when there is no text yet to judge or decide on: no AI draft landed, and nothing
+ * written at the proposal question, in this session or (carried over) one before (`ownProposal`). A judgement then judges nothing, and would show in every summary of the week as
+ * one of "the proposal"; a decision would have no text to adopt. A decided proposal is never "no
+ * proposal": a press on it gets the decision's own answer (the same press again, or judged after it).
+ * Undefined when there is a text, or when the session is not open (the press is refused as closed).
+ */
+function missingProposal(deps: WeekCycleDeps, state: SessionState): NoProposal | undefined {
+  if (state.session.status !== 'open' || state.proposal?.decision) return undefined;
+  const own = ownProposal(deps, state);
+  const text = state.proposal ? proposalText(state.proposal, own) : own;
+  if (text.trim()) return undefined;
+  return { question: deps.frameworks[state.group.language].questions.find((q) => q.kind === 'aiProposal')?.id };
+}
+
+/** No text to judge or decide on yet; `question`: where the group writes it (or the AI drafts it), when its framework has one. */
+export interface NoProposal {
+  question?: number;
+}
+
 /** The fingerprint of the text as it stands now (see `ownProposal`). */
 function currentFingerprint(deps: WeekCycleDeps, state: SessionState & { proposal: Proposal }): string {
   return textFingerprint(proposalText(state.proposal, ownProposal(deps, state)));
@@ -128,7 +148,7 @@ export async function judgeProposal(
   actor: Actor,
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
   pressKey?: string,
-): Promise<{ state: SessionState; opensDecision: boolean }> {
+): Promise<Judged> {
   // Each try replaces only the judgement it read: another write of it first (the member's other press
   // landing meanwhile, or this one delivered twice) makes it read again, and find its key there.
   for (let attempt = 1; ; attempt++) {
@@ -137,6 +157,12 @@ export async function judgeProposal(
     if (attempt >= JUDGEMENT_TRIES) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
   }
 }
+
+/**
+ * What became of a judgement press. `noProposal`: nothing stored (and nobody joined), because there
+ * is no text to judge yet (see `missingProposal`).
+ */
+export type Judged = { state: SessionState; opensDecision: boolean; noProposal?: NoProposal };
 
 /** Tries of a judgement whose stored version changed under it: two are enough but for a member pressing on and on. */
 const JUDGEMENT_TRIES = 4;
@@ -149,7 +175,7 @@ async function judgeAsRead(
   actor: Actor,
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
   pressKey: string | undefined,
-): Promise<{ state: SessionState; opensDecision: boolean } | typeof RACED> {
+): Promise<Judged | typeof RACED> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const proposal = loaded.proposal;
   const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
@@ -172,6 +198,9 @@ async function judgeAsRead(
     }
     return { state: await recountIfLate(deps, loaded), opensDecision: false };
   }
+  // Nothing to judge: refused before the member joins or the proposal record is made (see `openProposalState`).
+  const noProposal = missingProposal(deps, loaded);
+  if (noProposal) return { state: loaded, opensDecision: false, noProposal };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen, key }, mine);
@@ -203,7 +232,7 @@ async function judgeAsRead(
  * but in the judgements stored: they are documents of their own, which this write does not read.
  * The judgement is stored: a failed read gives the view as written, never an error card.
  */
-async function asStoredNow(deps: WeekCycleDeps, next: SessionState & { proposal: Proposal }): Promise<{ state: SessionState; opensDecision: boolean }> {
+async function asStoredNow(deps: WeekCycleDeps, next: SessionState & { proposal: Proposal }): Promise<Judged> {
   const now = await loadSession(deps, next.group.id, next.session.id).catch(() => undefined);
   if (!now?.proposal || now.proposal.id !== next.proposal.id) return { state: next, opensDecision: false };
   // Another member decided meanwhile: the decision's press updates the shared card; this one counts in its tally.
@@ -246,6 +275,9 @@ async function countLateJudgements(deps: WeekCycleDeps, groupId: string, session
   }
 }
 
+/** What became of a decision press. `noProposal`: nothing stored, because there is no text to decide on yet (see `missingProposal`). */
+export type Decided = { state: SessionState; noProposal?: NoProposal };
+
 /**
  * The group's decision: explicit (no default verdict, a reason, the group's own words when it
  * adapts), once at least the configured share of the members present judged the text as it
@@ -258,12 +290,15 @@ export async function decideProposal(
   sessionId: string,
   actor: Actor,
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
-): Promise<SessionState> {
+): Promise<Decided> {
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended,
   // with any judgement the first delivery could not count in (see `countLateJudgements`).
   // Nobody joins by it (see judgeProposal).
-  if (repeatsDecision(loaded.proposal, input)) return recountIfLate(deps, loaded);
+  if (repeatsDecision(loaded.proposal, input)) return { state: await recountIfLate(deps, loaded) };
+  // Nothing to decide on: not a refused field (the card may show no decision form), but what is missing.
+  const noProposal = missingProposal(deps, loaded);
+  if (noProposal) return { state: loaded, noProposal };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   // Only judgements of members still in the group count (see `judgementsOfMembers`), for the quorum and the tally.
@@ -283,9 +318,9 @@ export async function decideProposal(
     deps.events.record({ name: 'proposalValidated', verdict: stored.decision.verdict, aiDrafted: stored.ai.status === 'drafted', judgements: counted });
     // A judgement stored after this turn read them (its press read the proposal before this decision) counts too.
     // The decision is stored: a failure here gives the view as written, never an error card; the press again counts them.
-    return { ...(await countLateJudgements(deps, groupId, sessionId).catch(() => next)), group: next.group };
+    return { state: { ...(await countLateJudgements(deps, groupId, sessionId).catch(() => next)), group: next.group } };
   }
-  return next;
+  return { state: next };
 }
 
 /**

@@ -51,6 +51,9 @@ function judgementsShown(state: SessionState, judgements: CycleState['judgements
   const proposal = state.proposal;
   if (!proposal) return { judgements: [], earlierJudgements: 0 };
   const shown = proposal.ai.status === 'drafted' ? proposal.ai.draft.proposal : (ownText ?? state.session.carriedProposal ?? '');
+  // No text and no decision: nothing was there to judge (a judgement press then stores nothing, see
+  // `missingProposal`); one stored before that rule judged nothing, and is no part of the group's record.
+  if (!proposal.decision && !shown.trim()) return { judgements: [], earlierJudgements: 0 };
   const fingerprint = proposal.decision?.textFingerprint ?? textFingerprint(shown);
   const { current, earlier } = judgementsOfText(proposal.id, judgementsOfMembers(state, judgements), fingerprint);
   return { judgements: current.map((j) => ({ memberName: j.memberName, opinion: j.opinion, reason: j.reason })), earlierJudgements: earlier.length };

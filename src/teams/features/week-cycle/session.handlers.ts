@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
-import { decideProposal, judgeProposal, lookBackOnFirstStep, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
+import { decideProposal, judgeProposal, lookBackOnFirstStep, NoProposal, requestDraft } from '../../../usecases/week-cycle/proposal-actions';
 import { decisionInputProblems } from '../../../domain/proposal/proposal';
 import {
   addContribution,
@@ -360,22 +360,24 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
     const input = { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint };
-    const { state, opensDecision } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), input, data.k ?? context.activity.id);
+    const { state, opensDecision, noProposal } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), input, data.k ?? context.activity.id);
+    // Nothing to judge yet: nothing stored, and the pressed card stays as it is (with what was typed on it).
+    if (noProposal) return { message: noProposalMessage(deps, state.group.language, 'proposal.nothingToJudge', noProposal) };
     return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
   }, sessionForm);
 
-  onCardAction(app, deps.actions, 'decideProposal', async (context, data) =>
-    respond(
-      await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), {
-        verdict: data.decision,
-        reason: data.decisionReason,
-        ownWords: data.adoptedText,
-        firstStep: data.firstStep,
-        textFingerprint: data.textFingerprint,
-      }),
-      actorOf(context).id,
-    ),
-  decisionForm);
+  onCardAction(app, deps.actions, 'decideProposal', async (context, data) => {
+    const { state, noProposal } = await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), {
+      verdict: data.decision,
+      reason: data.decisionReason,
+      ownWords: data.adoptedText,
+      firstStep: data.firstStep,
+      textFingerprint: data.textFingerprint,
+    });
+    // Nothing to decide on yet: said as what is missing, not as a note next to a field the card may not show.
+    if (noProposal) return { message: noProposalMessage(deps, state.group.language, 'proposal.nothingToDecide', noProposal) };
+    return respond(state, actorOf(context).id);
+  }, decisionForm);
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
     const actor = actorOf(context);
@@ -389,6 +391,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const actor = actorOf(context);
     return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id);
   });
+}
+
+/** Why a judgement or decision was not stored when there is no proposal yet, naming the question it is written at. */
+function noProposalMessage(deps: FeatureDeps, language: Language, key: 'proposal.nothingToJudge' | 'proposal.nothingToDecide', missing: NoProposal): string {
+  const t = deps.translator.t(language);
+  return missing.question === undefined ? t(`${key}Anywhere`) : t(key, { question: missing.question });
 }
 
 /**
