@@ -324,6 +324,8 @@ export const FORM_INPUTS = {
   moveReview: ['date'],
   proposeReviewPhase: ['phase'],
   saveFacilitated: ['facilitated'],
+  // The offer form asks for the theme only when the save it came back from named none in the list.
+  saveLoOffer: ['theme'],
 } as const satisfies { [V in VerbName]?: readonly (keyof CardInput<V>)[] };
 
 type FilledByInputs<V extends VerbName> = V extends keyof typeof FORM_INPUTS ? (typeof FORM_INPUTS)[V][number] : never;

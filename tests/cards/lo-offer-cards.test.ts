@@ -24,6 +24,7 @@ describe.each(['nl', 'en'] as const)("L&O's offer cards (%s)", (language) => {
     ['the form with a stored offer', loOfferFormCard({ theme: 'samenwerken', key: 'k', offer, language }, t)],
     ['a refused form', loOfferFormCard({ theme: 'samenwerken', key: 'k', offer, refused: { values: { offerText: 'x'.repeat(5000), offerLink: 'http://x' }, errors: { offerText: 'a', offerLink: 'b' }, changedMeanwhile: false } }, t)],
     ['a form someone else saved meanwhile', loOfferFormCard({ theme: 'samenwerken', key: 'k', offer, refused: { values: { offerText: 'Mijn aanbod' }, errors: {}, changedMeanwhile: true } }, t)],
+    ['a form whose theme is not in the list, asking for one', loOfferFormCard({ key: 'k', language, refused: { values: { theme: 'ketenzorg', offerText: 'x'.repeat(5000), offerLink: 'x' }, errors: { theme: 'a', offerText: 'b', offerLink: 'c' }, changedMeanwhile: false } }, t)],
     ['the saved card', loOfferSavedCard(offer, t, language)],
     ['the cleared card', loOfferSavedCard({ theme: 'samenwerken' }, t)],
     ["the member's card with the offer for their theme", learningNeedCard({ ...ids, answer: 'a', minimum: 5, current: { answerId: 'x', status: 'pending', theme: 'samenwerken' }, offers: [offer] }, t)],
@@ -47,6 +48,13 @@ describe('reading an offer as typed', () => {
     [{ offerText: 'Cursus', offerLink: 'javascript:alert(1)' }, { text: 'Cursus', link: 'javascript:alert(1)' }, ['offerLink:format']],
     [{ offerText: 'Cursus', offerLink: 'https://a b' }, { text: 'Cursus', link: 'https://a b' }, ['offerLink:format']],
     [{ offerText: '', offerLink: 'https://leren.voorbeeld.nl' }, { link: 'https://leren.voorbeeld.nl' }, ['offerText:required']],
+    // Found in review, stop 46: `new URL` repairs these, but the link is stored and opened as typed.
+    [{ offerText: 'Cursus', offerLink: 'https:/leren.voorbeeld.nl' }, { text: 'Cursus', link: 'https:/leren.voorbeeld.nl' }, ['offerLink:format']],
+    [{ offerText: 'Cursus', offerLink: 'https:leren.voorbeeld.nl' }, { text: 'Cursus', link: 'https:leren.voorbeeld.nl' }, ['offerLink:format']],
+    [{ offerText: 'Cursus', offerLink: 'https:///leren.voorbeeld.nl' }, { text: 'Cursus', link: 'https:///leren.voorbeeld.nl' }, ['offerLink:format']],
+    [{ offerText: 'Cursus', offerLink: 'https://leren.voorbeeld.nl\\cursus' }, { text: 'Cursus', link: 'https://leren.voorbeeld.nl\\cursus' }, ['offerLink:format']],
+    // A capitalised scheme (a phone's keyboard) is the same address, stored as the schema holds it.
+    [{ offerText: 'Cursus', offerLink: 'Https://leren.voorbeeld.nl/A' }, { text: 'Cursus', link: 'https://leren.voorbeeld.nl/A' }, []],
     [{ offerText: 'x'.repeat(501), offerLink: '' }, { text: 'x'.repeat(501) }, ['offerText:tooLong']],
   ])('case %#: words and link read, refused by rule', (values, offerRead, problems) => {
     const read = readOffer(values);

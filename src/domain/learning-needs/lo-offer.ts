@@ -1,4 +1,5 @@
 import { RefusedField } from '../shared/errors';
+import { stableId } from '../shared/ids';
 import { trimText, withoutControlCharacters } from '../shared/text';
 import { Mutate } from '../week-cycle/ports';
 import { LEARNING_THEMES, LearningTheme } from './learning-need';
@@ -14,6 +15,18 @@ export const MAX_LO_OFFER_TEXT = 500;
 export const MAX_LO_OFFER_LINK = 2000;
 /** How many presses' keys an offer keeps: a save Teams delivers again finds its key and stores nothing. */
 export const LO_OFFER_KEYS_KEPT = 20;
+
+/**
+ * The key of one press on an offer form: the form's key (new each time it is drawn) and what was
+ * pressed with what, "clear" or "save" with the words and link as read. Both buttons of one form
+ * share the form's key, and the form may be open on a second device: the same press delivered
+ * again has this key, another press on the same form (other words, or the other button) does not,
+ * and is checked against the revision like any save.
+ */
+export function loOfferPressKey(formKey: string, press: { clear: true } | { offer: { text?: string; link?: string } }): string {
+  const what = 'clear' in press ? ['clear'] : ['save', press.offer.text ?? '', press.offer.link ?? ''];
+  return stableId('lok', formKey, ...what);
+}
 
 /**
  * One tenant's offer for one theme. Organisation data: no author, no editor, no person it was
@@ -59,11 +72,12 @@ export type LoOfferField = 'offerText' | 'offerLink';
 
 /**
  * Reads an offer as the form sent it. Both empty: no offer (cleared). The words at most 500
- * characters; a link only with words, an https address without spaces. Every refused input is named.
+ * characters; a link only with words, an https address without spaces, as `https://` and the host.
+ * Every refused input is named.
  */
 export function readOffer(values: { offerText?: unknown; offerLink?: unknown }): { offer: { text?: string; link?: string }; problems: (RefusedField & { field: LoOfferField })[] } {
   const text = typeof values.offerText === 'string' ? trimText(withoutControlCharacters(values.offerText)) : '';
-  const link = typeof values.offerLink === 'string' ? trimText(withoutControlCharacters(values.offerLink)) : '';
+  const link = withLowerCaseScheme(typeof values.offerLink === 'string' ? trimText(withoutControlCharacters(values.offerLink)) : '');
   const problems: (RefusedField & { field: LoOfferField })[] = [];
   if (text.length > MAX_LO_OFFER_TEXT) problems.push({ field: 'offerText', rule: 'tooLong', params: { max: MAX_LO_OFFER_TEXT, count: text.length } });
   if (link && !text) problems.push({ field: 'offerText', rule: 'required' });
@@ -71,9 +85,19 @@ export function readOffer(values: { offerText?: unknown; offerLink?: unknown }):
   return { offer: { ...(text ? { text } : {}), ...(link ? { link } : {}) }, problems };
 }
 
-/** An https address of a host, without spaces, that Teams can open: nothing a card would render as something else. */
+/** `Https://` as a phone's keyboard capitalises it is the same address: stored with the scheme as every client reads it. */
+function withLowerCaseScheme(link: string): string {
+  return /^https:\/\//i.test(link) ? `https://${link.slice('https://'.length)}` : link;
+}
+
+/**
+ * An https address of a host, without spaces, that Teams can open: nothing a card would render as
+ * something else. Literally `https://` and the host: `new URL` repairs `https:/host`, `https:host`,
+ * `https:///host` and backslashes, but the link is stored and handed to members as typed, and a
+ * client that parses strictly (iOS, Android) finds no host in those.
+ */
 export function isHttpsLink(link: string): boolean {
-  if (link.length > MAX_LO_OFFER_LINK || /\s/.test(link)) return false;
+  if (link.length > MAX_LO_OFFER_LINK || /[\s\\]/.test(link) || !/^https:\/\/[^/]/.test(link)) return false;
   try {
     const url = new URL(link);
     return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;

@@ -1,6 +1,7 @@
 import { HrCheck } from '../../domain/hr-report/ports';
 import { LEARNING_THEMES, LearningNeedPassOn, LearningTheme } from '../../domain/learning-needs/learning-need';
-import { CurrentLoOffer, isCurrentOffer, isLearningTheme, LO_OFFER_KEYS_KEPT, LoOffer, LoOfferRepository, readOffer } from '../../domain/learning-needs/lo-offer';
+import { CurrentLoOffer, isCurrentOffer, isLearningTheme, LO_OFFER_KEYS_KEPT, LoOffer, loOfferPressKey, LoOfferRepository, readOffer } from '../../domain/learning-needs/lo-offer';
+import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 
@@ -26,6 +27,11 @@ export async function openLoOffer(deps: LoOfferDeps, actorId: string, tenantId: 
   return loOfferView(deps, tenantId, theme);
 }
 
+/** Whether the person may write L&O's offers (HR): the form asking for a theme reads no theme's offer. */
+export async function mayEditLoOffers(deps: Pick<LoOfferDeps, 'isHr'>, actorId: string): Promise<boolean> {
+  return deps.isHr(actorId);
+}
+
 /** The view itself, read only behind the HR check of `openLoOffer` (every form, also a refused save's, comes through it). */
 async function loOfferView(deps: Pick<LoOfferDeps, 'offers'>, tenantId: string, theme: string): Promise<{ theme: LearningTheme; offer?: LoOffer }> {
   if (!isLearningTheme(theme)) throw new DomainError('invalidInput', { detail: 'offer theme', input: { field: 'theme', rule: 'required' } });
@@ -40,7 +46,7 @@ export interface LoOfferSave {
   clear?: boolean;
   /** The revision the form showed (0: none stored then). */
   rev: number;
-  /** The form's key, new each time it is drawn. */
+  /** The form's key, new each time it is drawn (shared by its buttons: see `loOfferPressKey`). */
   key: string;
 }
 
@@ -50,7 +56,8 @@ export const OFFER_CHANGED_MEANWHILE = { field: 'rev', rule: 'format', params: {
 /**
  * Saves (or clears) a theme's offer for the tenant. HR only. The save names the revision its form
  * showed: when another save came first, nothing is written and the refusal (`conflict`) says so.
- * A press that saved already (its key is kept) writes nothing again and answers with what is stored.
+ * A press that saved already (its key, the form's and what was pressed, is kept) writes nothing
+ * again and answers with what is stored; another press on the same form is an ordinary save.
  */
 export async function saveLoOffer(deps: LoOfferDeps, actorId: string, tenantId: string, save: LoOfferSave): Promise<LoOffer> {
   if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
@@ -60,17 +67,18 @@ export async function saveLoOffer(deps: LoOfferDeps, actorId: string, tenantId: 
   if (problems.length) throw new DomainError('invalidInput', { detail: 'offer input', input: problems[0]! });
   const changed = () => new DomainError('conflict', { detail: 'offer changed meanwhile', input: { ...OFFER_CHANGED_MEANWHILE, params: { ...OFFER_CHANGED_MEANWHILE.params } } });
   const updatedAt = deps.clock.now().toISOString();
+  const key = loOfferPressKey(save.key, save.clear ? { clear: true } : { offer });
   if (save.rev === 0) {
-    const { offer: stored, created } = await deps.offers.create({ tenantId, theme, ...offer, revision: 1, updatedAt, keys: [save.key] });
-    if (created || stored.keys.includes(save.key)) return stored;
+    const { offer: stored, created } = await deps.offers.create({ tenantId, theme, ...offer, revision: 1, updatedAt, keys: [key] });
+    if (created || stored.keys.includes(key)) return stored;
     throw changed();
   }
   return deps.offers
     .update(tenantId, theme, (current) => {
-      if (current.keys.includes(save.key)) return current;
+      if (current.keys.includes(key)) return current;
       if (current.revision !== save.rev) throw changed();
       const { text: _text, link: _link, ...rest } = current;
-      return { ...rest, ...offer, revision: current.revision + 1, updatedAt, keys: [save.key, ...current.keys].slice(0, LO_OFFER_KEYS_KEPT) };
+      return { ...rest, ...offer, revision: current.revision + 1, updatedAt, keys: [key, ...current.keys].slice(0, LO_OFFER_KEYS_KEPT) };
     })
     .catch((err: unknown) => {
       // A form that showed a stored offer, and none is stored: not the offer it showed either.
@@ -102,6 +110,25 @@ export async function offersForNeed(offers: LoOfferRepository | undefined, tenan
   if (need.status === 'handedOver') return { offers: await offersOf(offers, tenantId), all: true };
   const offer = need.theme ? await offerFor(offers, tenantId, need.theme) : undefined;
   return { offers: offer ? [offer] : [], all: false };
+}
+
+/**
+ * What the member's own learning-need card shows of L&O's offers (see `offersForNeed`), from the
+ * tenant the need is stored for, as the tab reads it: not the turn's, which a press may not name.
+ * Where the need keeps no tenant (handed over, its tenant stripped with the rest; or stored before
+ * tenants were recorded), the one it is passed on in: the turn's, else the answer's group's.
+ */
+export async function offersOnNeedCard(
+  deps: { offers?: LoOfferRepository; store: Pick<LearningNeedStore, 'get' | 'tenantOfGroup'> },
+  userId: string,
+  answer: { id: string; groupId: string },
+  need: { status: string; theme?: LearningTheme } | undefined,
+  turnTenant: string | undefined,
+): Promise<{ offers: CurrentLoOffer[]; all: boolean }> {
+  if (!deps.offers || !need) return { offers: [], all: false };
+  const stored = need.status === 'handedOver' ? undefined : (await deps.store.get(userId, answer.id))?.tenantId;
+  const tenantId = stored ?? (turnTenant || (await deps.store.tenantOfGroup(answer.groupId)));
+  return tenantId === undefined ? { offers: [], all: false } : offersForNeed(deps.offers, tenantId, need);
 }
 
 /** The offers the member's tab shows with their needs: per theme still held, and every current one once a need was handed over. */

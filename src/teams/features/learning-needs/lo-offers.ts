@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { readOffer } from '../../../domain/learning-needs/lo-offer';
+import { isLearningTheme, readOffer } from '../../../domain/learning-needs/lo-offer';
 import { isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
-import { LoOfferDeps, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
+import { LoOfferDeps, mayEditLoOffers, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
 import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { postCard } from '../../card-response';
@@ -53,8 +53,13 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
   app.message(
     async (context) => COMMAND.test(context.activity.text ?? ''),
     async (context) => {
+      // With no language stored for this chat, the command word is the hint: "offer" English;
+      // "aanbod" Dutch in a shared chat, but in the 1:1 chat no choice (the Teams client speaks
+      // there). A stored language wins, as for "report": the overview then speaks the language
+      // the form it opens is drawn in, and a set-up group's chat never gets another language.
       const english = COMMAND.exec(context.activity.text ?? '')![1]!.toLowerCase() === 'offer';
-      const language: Locale = english ? 'en' : await deps.actions.localeFor(context, {}).catch(() => deps.defaultLanguage);
+      const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
+      const language: Locale = await deps.actions.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
       if (inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       try {
@@ -100,6 +105,12 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     render: async (context, r) => {
       // A refused save in a chat with a colleague: the pointer, not the stored offer.
       if (inChatWithColleague(context)) return ownChatOnlyCard(r.t);
+      // A theme not (or no longer) in the list has no view to open: the form asks for the theme,
+      // with the words as typed. Checked for HR again, as below.
+      if (!isLearningTheme(r.values.theme)) {
+        if (!(await mayEditLoOffers(deps.offers, actorOf(context).id))) return adaptiveCard([textBlock(r.t('loOffer.notHr'))]);
+        return loOfferFormCard({ key: randomUUID(), language: r.locale, refused: { values: r.values, errors: r.errors, changedMeanwhile: false } }, r.t);
+      }
       // The stored offer as it is now: after another save, the form shows it and names its revision.
       // Checked for HR again: a payload the verb refuses reaches this form before the save's own check.
       const view = await openLoOffer(deps.offers, actorOf(context).id, tenant(context), String(r.values.theme ?? '')).catch((err: unknown) => (isDomainError(err) && err.code === 'forbidden' ? undefined : Promise.reject(err)));

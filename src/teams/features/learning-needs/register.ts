@@ -4,7 +4,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';
-import { offersForNeed } from '../../../usecases/learning-needs/lo-offers';
+import { offersOnNeedCard } from '../../../usecases/learning-needs/lo-offers';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, MyLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
@@ -44,9 +44,10 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     if (answer?.type !== 'personalAnswer' || answer.userId !== userId) throw new DomainError('notFound', 'answer');
     const locale = await deps.actions.localeFor(context, ids);
     const current = await myLearningNeed(ln, userId, answerId);
-    // L&O's answer, read by the member for themselves (nobody is told who passed what on). Not
-    // reading it leaves the card as it was: the offer is extra, the stored choice is not.
-    const offers = await offersForNeed(ln.offers, tenantOf(context) ?? '', current).catch(() => ({ offers: [], all: false }));
+    // L&O's answer, read by the member for themselves (nobody is told who passed what on), of the
+    // tenant the need is stored for. Not reading it leaves the card as it was: the offer is extra,
+    // the stored choice is not.
+    const offers = await offersOnNeedCard(ln, userId, { id: answerId, groupId: answer.groupId }, current, tenantOf(context)).catch(() => ({ offers: [], all: false }));
     return learningNeedCard({ ...ids, actionKey: randomUUID(), answer: answer.text, current, minimum: ln.minimum, offers: offers.offers, offersAll: offers.all, ...extra }, deps.translator.t(locale));
   };
   const form: RefusalForm = {
