@@ -11,7 +11,8 @@ import { FailedNotice, isFreeText, refusedFormFallback, typedFreeText } from './
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
-import { conversationKindOf, isInvoke, teamsLocale } from './turn';
+import { isInvoke, teamsLocale } from './turn';
+import { inChatWithColleague, inOwnChatWithBot } from './own-chat';
 import { VERBS, VerbData, VerbName } from './verbs';
 
 /**
@@ -161,16 +162,19 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
   if (isInvoke(context)) {
     if (messageId && outcome.shared && !outcome.quiet) await updateShared(context, ctx.sharedCards, messageId, outcome.shared, ctx.logger);
     await sendInvokeCard(context, outcome.card);
-  } else if (conversationKindOf(context) === 'personal') {
+  } else if (inOwnChatWithBot(context)) {
     // Action.Submit fallback in the person's own chat with the bot: only they see it, so the card
     // they pressed becomes their own outcome (a new message when Teams named none).
     if (messageId) await updateShared(context, ctx.sharedCards, messageId, { now: () => outcome.card, ...(outcome.landed ? { landed: outcome.landed } : {}) }, ctx.logger);
     else await postCard(context, outcome.card);
   } else {
-    // Action.Submit fallback elsewhere: there is no private reply channel, so only the neutral card is shown,
+    // Action.Submit fallback elsewhere (a group chat, a channel, a 1:1 chat with a colleague): there is
+    // no private reply channel, so only the neutral card is shown,
     if (messageId && shared) await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
-    // and the actor hears in their 1:1 chat what became of their action, where the action has words for it.
-    if (outcome.privately) await tellActorPrivately(context, outcome.privately, ctx);
+    // and the actor hears in their 1:1 chat what became of their action, where the action has words
+    // for it; from a 1:1 chat with a colleague, their own view itself (it is theirs, and has no other way to them).
+    const privately = outcome.privately ?? (inChatWithColleague(context) ? outcome.card : undefined);
+    if (privately) await tellActorPrivately(context, privately, ctx);
   }
 }
 
@@ -187,17 +191,18 @@ async function tellActorPrivately(context: TurnContext, card: AdaptiveCardJson, 
 /**
  * Errors and refused forms go to the person who acted, and to nobody else: a refused form holds
  * what they typed, which may be private (a personal answer, a B3 score). On the Submit fallback
- * there is no private reply, so outside their 1:1 chat it goes to that chat, never to the group.
+ * there is no private reply, so outside their own chat with the bot it goes to that chat, never to
+ * the group nor to a colleague in a 1:1 chat with them.
  */
 async function deliverToActor(context: TurnContext, card: AdaptiveCardJson, ctx: CardActionContext): Promise<void> {
   if (isInvoke(context)) return void (await sendInvokeCard(context, card));
-  if (conversationKindOf(context) === 'personal') return void (await postCard(context, card));
+  if (inOwnChatWithBot(context)) return void (await postCard(context, card));
   await ctx.toActorPrivately?.(context, card);
 }
 
 /** Whether a card for the actor goes straight back to them (the invoke reply, or their own chat), not queued (see deliverToActor). */
 function repliesDirectly(context: TurnContext): boolean {
-  return isInvoke(context) || conversationKindOf(context) === 'personal';
+  return isInvoke(context) || inOwnChatWithBot(context);
 }
 
 /** The inputs a payload check refused, with the rule each broke (zod issues on top-level keys). */

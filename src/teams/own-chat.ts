@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { isChatWithBot } from '../domain/talent-review/review';
+import { isChatWithBot } from '../domain/shared/chat-with-bot';
 import { Translate } from '../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, textBlock } from './cards/card-kit';
 import { errorTitle } from './cards/error.card';

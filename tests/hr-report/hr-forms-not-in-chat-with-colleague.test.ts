@@ -36,6 +36,9 @@ describe("HR's jaarplan and L&O's offer in a 1:1 chat with a colleague", () => {
   let own: PersonalChat;
   let storedBefore: unknown[];
   const withBram = () => t.conversation('personal', WITH_BRAM);
+  /** A press on the Action.Submit fallback: its answer goes to the presser in their own chat with the bot, never into this chat. */
+  const isSubmit = (activity: Record<string, unknown>) => activity.type === 'message' && activity.value !== undefined;
+  const ownChatOf = (who: { id: string; aadObjectId: string }) => t.connector.personalChats.get(who.id) ?? t.connector.personalChats.get(who.aadObjectId);
   /** The year's plans and the offers, as the store holds them. */
   const stored = async () => (await t.store.container('installations').items.query("SELECT * FROM c WHERE c.type = 'jaarplan' OR c.type = 'loOffer'").fetchAll()).resources;
   /** Sends an activity in the chat with Bram; returns what it put there: how many answers, how many the pointer, what leaked. */
@@ -45,11 +48,11 @@ describe("HR's jaarplan and L&O's offer in a 1:1 chat with a colleague", () => {
     await t.app.outbox.drain(30_000);
     const answers = t.connector.calls
       .slice(before)
-      .filter((c) => c.conversationId === WITH_BRAM)
+      .filter((c) => c.conversationId === (isSubmit(activity) ? ownChatOf(hanna) : WITH_BRAM))
       .map((c) => [c.activity?.text ?? '', ...(c.activity?.attachments ?? []).map((a: { content: unknown }) => `${cardText(a.content)}\n${JSON.stringify(a.content)}`)].join('\n'));
     // An Action.Execute is answered to the presser alone: its answer counts as what they are shown there.
     if (activity.type === 'invoke') answers.push(`${cardText(res.body?.value)}\n${JSON.stringify(res.body?.value)}`);
-    return { status: res.status, answers: answers.length, pointers: answers.filter((a) => a.includes(ELSEWHERE)).length, leaked: answers.map((a) => LEAKS.exec(a)?.[0]).filter(Boolean) };
+    return { status: res.status, answers: answers.length, pointers: answers.filter((a) => a.includes(ELSEWHERE)).length, leaked: [...answers.map((a) => LEAKS.exec(a)?.[0]).filter(Boolean), ...(isSubmit(activity) && t.connector.calls.slice(before).some((c) => c.conversationId === WITH_BRAM) ? ['posted in the chat with Bram'] : [])] };
   };
 
   beforeAll(async () => {

@@ -48,12 +48,16 @@ describe("HR's report in a 1:1 chat with a colleague", () => {
     expect(toldBram(before)).toEqual({ answers: 1, pointers: 1, links: false });
   });
 
-  it('"Toon rapport" on the Submit fallback there: only where to go lands in the chat Bram reads, no report and no download link', async () => {
+  it('"Toon rapport" on the Submit fallback there: nothing lands in the chat Bram reads; Hanna hears where to go in her own chat', async () => {
     const before = t.connector.calls.length;
     const res = await t.send(submit(withBram(), hanna, { verb: 'hrReport.view', from: '2026-11-01', to: '2026-11-22', language: 'nl' }, 'card-in-chat-with-bram'));
     expect(res.status).toBe(200);
     await t.app.outbox.drain(30_000);
-    expect(toldBram(before)).toEqual({ answers: 1, pointers: 1, links: false });
+    expect(toldBram(before)).toEqual({ answers: 0, pointers: 0, links: false });
+    // A press's answer goes to the presser, as from a group chat: in their own chat with the bot.
+    const own = t.connector.personalChats.get(hanna.id) ?? t.connector.personalChats.get(hanna.aadObjectId);
+    const toHanna = own ? answersIn(own, before) : [];
+    expect({ pointers: toHanna.filter((a) => a.includes(ELSEWHERE)).length, links: toHanna.some((a) => /token=/.test(a)) }).toEqual({ pointers: 1, links: false });
   });
 
   it('in her own chat with the bot the report still comes, with its download links', async () => {

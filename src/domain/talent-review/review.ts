@@ -6,6 +6,7 @@ import { MaturityPhase } from './maturity';
 import { trimText } from '../shared/text';
 import { workingDayFrom } from '../shared/working-days';
 import type { HolidayCalendar } from '../week-cycle/holidays';
+import { isChatWithBot } from '../shared/chat-with-bot';
 
 /** A planned half-yearly talentontwikkelgesprek between a manager and one direct report. */
 export interface TalentReview {
@@ -219,14 +220,6 @@ export function chatIdOf(conversationRef: Record<string, unknown>): string | und
   return typeof chat === 'string' ? chat : undefined;
 }
 
-/**
- * Whether a chat is someone's own 1:1 chat with the bot. Teams calls a 1:1 chat between two people
- * "personal" too (the bot's cards can land there), but its id, like that of every chat or channel
- * with people in it, is a thread's ("19:…"); the bot's own chat's is not ("a:…").
- */
-export function isChatWithBot(conversationId: string | undefined): boolean {
-  return !!conversationId && !conversationId.startsWith('19:');
-}
 
 /**
  * A plan or move pressed outside the manager's own chat with the bot (in their 1:1 chat with a
