@@ -68,7 +68,7 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds, directory: managers });
-  registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor });
+  registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor, toActorPrivately: p.actions.toActorPrivately });
   return { weekCycle };
 }
 

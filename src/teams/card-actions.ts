@@ -12,7 +12,7 @@ import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
 import { isInvoke, teamsLocale } from './turn';
-import { inChatWithColleague, inOwnChatWithBot } from './own-chat';
+import { inOwnChatWithBot } from './own-chat';
 import { VERBS, VerbData, VerbName } from './verbs';
 
 /**
@@ -172,9 +172,8 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
     // no private reply channel, so only the neutral card is shown,
     if (messageId && shared) await updateShared(context, ctx.sharedCards, messageId, shared, ctx.logger);
     // and the actor hears in their 1:1 chat what became of their action, where the action has words
-    // for it; from a 1:1 chat with a colleague, their own view itself (it is theirs, and has no other way to them).
-    const privately = outcome.privately ?? (inChatWithColleague(context) ? outcome.card : undefined);
-    if (privately) await tellActorPrivately(context, privately, ctx);
+    // for it (only those: a poll answer's outcome says nothing there, so the outbox names nobody).
+    if (outcome.privately) await tellActorPrivately(context, outcome.privately, ctx);
   }
 }
 

@@ -32,3 +32,13 @@ export function inChatWithColleague(context: TurnContext): boolean {
 export function ownChatOnlyCard(t: Translate, key = 'error.onlyInOwnChat'): AdaptiveCardJson {
   return adaptiveCard([errorTitle(t), textBlock(t(key))]);
 }
+
+/**
+ * A card action's answer outside the own chat: the pointer to the presser alone. On the Submit
+ * fallback in a 1:1 chat with a colleague (no private reply there) it goes to their own chat.
+ * Nothing else of an action's answer is sent there on its own: an action that stores something
+ * private (a poll answer) says what it may, and nothing more, through its own `privately`.
+ */
+export function ownChatOnlyOutcome(card: AdaptiveCardJson): { card: AdaptiveCardJson; personal: true; privately: AdaptiveCardJson } {
+  return { card, personal: true, privately: card };
+}

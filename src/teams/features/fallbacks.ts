@@ -3,6 +3,7 @@ import { Application, TurnState } from '../teams-ai';
 
 import { postCard, sendInvokeCard } from '../card-response';
 import { errorCard } from '../cards/error.card';
+import { inChatWithColleague } from '../own-chat';
 import type { CardActionContext } from '../card-actions';
 import type { Locale, Translator } from '../../i18n/i18n';
 import type { Logger } from '../../log/logger';
@@ -13,6 +14,8 @@ export interface FallbackDeps {
   defaultLanguage: Locale;
   /** The language of this turn (the group's, or the person's own choice in their 1:1 chat). */
   localeFor: CardActionContext['localeFor'];
+  /** A card to the person who acted, in their own chat with the bot. */
+  toActorPrivately?: CardActionContext['toActorPrivately'];
 }
 
 /** Registered last: whatever no feature handled gets a friendly answer instead of silence or a 500. */
@@ -34,7 +37,13 @@ export function registerFallbacks(app: Application<TurnState>, deps: FallbackDep
   app.activity(ActivityTypes.Message, async (context) => {
     const value = context.activity.value;
     const t = await tFor(context, value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
-    if (value) await postCard(context, errorCard({ code: 'invalidInput' }, t));
-    else await context.sendActivity(t('unknownCommand'));
+    if (!value) return void (await context.sendActivity(t('unknownCommand')));
+    const card = errorCard({ code: 'invalidInput' }, t);
+    // A press in a 1:1 chat with a colleague is answered to the presser alone, in their own chat (see card-actions).
+    if (inChatWithColleague(context) && deps.toActorPrivately) {
+      await deps.toActorPrivately(context, card).catch((err: Error) => deps.logger.warn({ err: err.message }, 'could not tell the actor privately about an unknown button'));
+      return;
+    }
+    await postCard(context, card);
   });
 }

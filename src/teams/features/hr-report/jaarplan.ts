@@ -16,7 +16,7 @@ import { jaarplanFormCard } from '../../cards/hr-report/jaarplan-form.card';
 import { jaarplanRestrictedCard } from '../../cards/hr-report/jaarplan-restricted.card';
 import { jaarplanSavedCard } from '../../cards/hr-report/jaarplan-saved.card';
 import { keepHalfYearRhythm } from './half-year-start';
-import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 
 export interface JaarplanFeatureDeps {
@@ -112,7 +112,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     const language = await languageOf(context, data);
     const t = deps.translator.t(language);
     // The Submit fallback there replaces the pressed card for both people in the chat.
-    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(t), personal: true };
+    if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(t));
     try {
       const { view, key } = await form(context, data.year);
       const card = jaarplanFormCard({ ...view, key, language }, t);
@@ -153,7 +153,7 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
     async (context, data) => {
       const language = await languageOf(context, data);
       // Saved only where the form was shown: a save pressed in a chat with a colleague stores nothing.
-      if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
+      if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(deps.translator.t(language)));
       const plan = await saveJaarplan(deps.jaarplan, actorOf(context).id, tenant(context), {
         year: data.year,
         rev: data.rev,

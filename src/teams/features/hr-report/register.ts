@@ -11,7 +11,7 @@ import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restrict
 import { hrReportInOwnChatCard } from '../../cards/hr-report/hr-report-in-own-chat.card';
 import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, textBlock, truncate } from '../../cards/card-kit';
 import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
-import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { periodRefusal, reportPeriod, unknownPeriodWord } from './report-period';
 
@@ -125,7 +125,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
     const language = await deps.localeFor(context, data).catch(() => deps.defaultLanguage);
     // In a 1:1 chat with a colleague the Submit fallback replaces the pressed card for both of them:
     // only where the report opens, with nothing read or signed.
-    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
+    if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(deps.translator.t(language)));
     if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return toOwnChat(context, { from: data.from, to: data.to }, language);
     try {
       return { card: await fullReport(context, { from: data.from, to: data.to }, language), personal: true };

@@ -14,7 +14,7 @@ import { errorCard } from '../../cards/error.card';
 import { loOfferFormCard } from '../../cards/learning-needs/lo-offer-form.card';
 import { loOfferSavedCard } from '../../cards/learning-needs/lo-offer-saved.card';
 import { loOffersCard } from '../../cards/learning-needs/lo-offers.card';
-import { inChatWithColleague, ownChatOnlyCard } from '../../own-chat';
+import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 
 export interface LoOfferFeatureDeps {
@@ -80,7 +80,7 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     const language = await languageOf(context, data);
     const t = deps.translator.t(language);
     // The Submit fallback there replaces the pressed card for both people in the chat.
-    if (inChatWithColleague(context)) return { card: ownChatOnlyCard(t), personal: true };
+    if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(t));
     try {
       if (elsewhere(context)) return { message: t('loOffer.inOwnChat') };
       return await work(t, language);
@@ -128,7 +128,7 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     async (context, data) => {
       const language = await languageOf(context, data);
       // Saved only where the form was shown: a save pressed in a chat with a colleague stores nothing.
-      if (inChatWithColleague(context)) return { card: ownChatOnlyCard(deps.translator.t(language)), personal: true };
+      if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(deps.translator.t(language)));
       const offer = await saveLoOffer(deps.offers, actorOf(context).id, tenant(context), {
         theme: data.theme,
         rev: data.rev,

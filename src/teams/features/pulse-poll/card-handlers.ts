@@ -15,7 +15,7 @@ import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
-import { inChatWithColleague, ownChatOnlyCard } from '../../own-chat';
+import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { inStandardChannel, teamChannelOf } from '../week-cycle/roster';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -201,7 +201,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * the pressed card for both of them. Only where to go, before any poll is read.
    */
   const pointToOwnChat = async (context: TurnContext) =>
-    personal(ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage))));
+    ownChatOnlyOutcome(ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage))));
 
   // The invoke answer reaches only the person who pressed, so HR gets the full results here.
   onCardAction(app, actions, 'pulseResults', async (context, data) => {

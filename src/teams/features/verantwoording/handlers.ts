@@ -57,7 +57,9 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
         const locale = await userLocale(deps, context);
         const t = deps.translator.t(locale);
         try {
-          if (inChatWithColleague(context)) return { card: ownChatPointer(t) };
+          // The pressed card becomes the pointer (on the Submit fallback it may show what was posted
+          // there before), and the presser hears it in their own chat too.
+          if (inChatWithColleague(context)) return { card: ownChatPointer(t), privately: ownChatPointer(t) };
           if (!inOwnChatWithBot(context)) throw new DomainError('forbidden', 'verantwoording outside the personal chat');
           return { card: await handler({ userId: actorOf(context).id, locale, t }, data, context) };
         } catch (err) {
