@@ -23,6 +23,14 @@ export { ERASED_ID } from '../week-cycle/session-items';
  */
 export const ERASED_NAME: Record<Language, string> = { nl: 'Oud-deelnemer', en: 'Former member' };
 
+/** What every erasure's marker starts with: a presence under it is an erased person's, no one's to write to. */
+export const ERASURE_MARKER_PREFIX = 'erased-';
+
+/** Whether a member id in a group's records is an erasure's anonymous marker, not a person. */
+export function isErasureMarker(memberId: string): boolean {
+  return memberId.startsWith(ERASURE_MARKER_PREFIX);
+}
+
 /** Per erasure, one random marker (made by the caller) replaces the id in presence records. */
 export interface Anonymiser {
   userId: string;

@@ -92,6 +92,10 @@ export function sketchProfTraject(existing: ProfTraject | undefined, input: Traj
   if (existing && unchanged) return existing;
   // Nothing stored means nothing to overwrite (e.g. erased since the form was opened): no conflict.
   if (existing && input.rev !== undefined && input.rev !== trajectRev(existing)) throw new DomainError('conflict', 'traject changed since it was opened');
+  // Sketched anew (its weeks counted from a new start): a new traject, private until its owner
+  // shares it, as its form says; what they shared of the old one is not carried onto the new text.
+  const fresh = input.countsFrom !== undefined && input.countsFrom !== existing?.countsFrom;
+  const visibilityRev = fresh && existing?.visibility === 'shared' ? (existing.visibilityRev ?? 0) + 1 : existing?.visibilityRev;
   return {
     id: profTrajectId(input.userId),
     type: 'profTraject',
@@ -100,9 +104,9 @@ export function sketchProfTraject(existing: ProfTraject | undefined, input: Traj
     talents,
     plannedWeeks: input.plannedWeeks,
     ...(maturityPhase ? { maturityPhase } : {}),
-    visibility: existing?.visibility ?? 'private',
+    visibility: fresh ? 'private' : (existing?.visibility ?? 'private'),
     // Kept with the visibility: a share press from before this save is still told from a newer one.
-    ...(existing?.visibilityRev ? { visibilityRev: existing.visibilityRev } : {}),
+    ...(visibilityRev ? { visibilityRev } : {}),
     rev: trajectRev(existing) + 1,
     ...(countsFrom ? { countsFrom } : {}),
     createdAt: existing?.createdAt ?? now.toISOString(),

@@ -4,6 +4,7 @@ import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-tr
 import { Cycle } from '../../domain/week-cycle/cycle';
 import { Group, Member } from '../../domain/week-cycle/group';
 import { attendeeIds } from '../../domain/week-cycle/session';
+import { isErasureMarker } from '../../domain/verantwoording/erasure';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 
@@ -106,11 +107,14 @@ export async function recordSessionWeek(deps: VerantwoordingDeps, groupId: strin
   if (!state || state.session.status !== 'closed') return { due: [] };
   const week = weekOf(state.session.startedAt, state.group.schedule.timeZone);
   const due: (TrajectEndDue & { person: ReachablePerson })[] = [];
-  for (const userId of attendeeIds(state)) {
+  // An erased attendee's presence is an anonymous marker's: no person, and no partition to write to.
+  for (const userId of attendeeIds(state).filter((id) => !isErasureMarker(id))) {
     const records = await recordActiveWeek(deps, userId, week);
     const end = trajectEndDue(userId, records);
-    const teamsId = state.group.members.find((m) => m.id === userId)?.teamsId;
-    if (end && teamsId) due.push({ ...end, person: { id: userId, teamsId } });
+    // Someone who left the group since is still reached in their own chat: by their Entra id (a
+    // member's id is that, where Teams gave one), as the half-yearly notices open a chat.
+    const teamsId = state.group.members.find((m) => m.id === userId)?.teamsId ?? userId;
+    if (end) due.push({ ...end, person: { id: userId, teamsId } });
   }
   return { group: state.group, due };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
 import { ErasureTicket, erasureTicketId, withErasureGroups } from '../../domain/verantwoording/erasure-ticket';
+import { ERASURE_MARKER_PREFIX } from '../../domain/verantwoording/erasure';
 import { VerantwoordingDeps } from './deps';
 
 /**
@@ -12,7 +13,7 @@ export async function erasureTicket(deps: VerantwoordingDeps, userId: string, gr
     id: erasureTicketId(userId),
     type: 'erasureTicket',
     userId,
-    marker: `erased-${randomUUID().slice(0, 8)}`,
+    marker: `${ERASURE_MARKER_PREFIX}${randomUUID().slice(0, 8)}`,
     createdAt: deps.clock.now().toISOString(),
     ...(groupIds.length ? { groupIds: [...new Set(groupIds)] } : {}),
   });

@@ -36,7 +36,8 @@ export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, 
   // The revision is checked again on the stored version under its ETag: a save in between wins.
   const saved = await deps.records.update(userId, profTrajectId(userId), (r) => (r.type === 'profTraject' ? sketchProfTraject(r, { userId, ...sketch }, now) : r));
   if (saved.type !== 'profTraject') throw new DomainError('notFound', 'traject');
-  // A shared Prof-traject's new text replaces the old one wherever the manager was shown it.
-  if (saved.visibility === 'shared') await deps.sharingChanged?.(userId);
+  // A shared Prof-traject's new text replaces the old one wherever the manager was shown it; one
+  // sketched anew is private, and the old one's text goes from there.
+  if (saved.visibility === 'shared' || existing?.visibility === 'shared') await deps.sharingChanged?.(userId);
   return withTrajectRev(saved);
 }
