@@ -63,6 +63,8 @@ describe('an add in the tab whose note was deleted meanwhile', () => {
     expect(await notes()).toEqual([]);
     // Her text is still there, and the page shows no note.
     expect(await page.getByLabel('Nieuwe notitie').inputValue()).toBe(TEXT);
+    // The list is drawn again after the status line: waited for, not looked at once.
+    await page.waitForFunction(() => document.querySelectorAll('#notes > li').length === 0, null, { timeout: 15_000 }).catch(() => undefined);
     expect(await page.locator('#notes > li').count()).toBe(0);
 
     // Pressed once more, on purpose: a note of its own.
