@@ -90,8 +90,10 @@ export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, 
   const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, seenRev, now) : r));
   if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
   // Time recorded makes the week one of their active weeks (their Prof-traject's count); a record
-  // per calendar week, so writing it again, or for a second group's week, changes nothing.
-  if (updated.hours) await recordActiveWeek(deps, userId, week);
+  // per calendar week, so writing it again, or for a second group's week, changes nothing. The
+  // hours are stored by now: a failure here never turns into "not saved" (the overview counts the
+  // week from the hours anyway; the record follows with the next correction or session close).
+  if (updated.hours) await recordActiveWeek(deps, userId, week).catch(() => undefined);
   // Shared hours: the manager's prep cards show the corrected figure.
   if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
   return withTimeUsedRev(updated);
