@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shar
 import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
-import { AdaptiveCardJson } from './cards/card-kit';
+import { AdaptiveCardJson, adaptiveCard, textBlock } from './cards/card-kit';
 import { FailedNotice, isFreeText, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
@@ -155,6 +155,11 @@ export async function updateShared(context: TurnContext, sharedCards: SharedCard
 async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardActionContext): Promise<void> {
   if ('message' in outcome) {
     if (isInvoke(context)) await sendInvokeMessage(context, outcome.message);
+    // The Action.Submit fallback has no reply only the actor sees: the words go to their own chat
+    // with the bot (posted there when they pressed there), never to a group or a colleague.
+    // The action is done by now (stored or refused): words that cannot be delivered are logged,
+    // never turned into an error card, which would say "nothing was stored" after a stored press.
+    else await deliverToActor(context, adaptiveCard([textBlock(outcome.message)]), ctx).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor what became of their action'));
     return;
   }
   const messageId = context.activity.replyToId;
