@@ -17,7 +17,10 @@ describe('a failed AI draft in a session', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 300, retries: 0 }));
+    // The time-out is a bound for the one case whose answer never comes, not a speed check: with
+    // 300 ms, a scripted answer (a filter, a draft) that a busy machine served later was read as
+    // "no answer in time" and the card said the wrong thing.
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 5_000, retries: 0 }));
   });
   afterAll(async () => {
     await t.stop();

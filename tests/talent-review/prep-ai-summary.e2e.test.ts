@@ -65,11 +65,17 @@ function summaryPrompts(ai: FakeAzureOpenAi, from = 0): string[] {
 /** A summarizer that holds every request until the test answers it: the order of a race, decided by the test. */
 function heldSummarizer() {
   const calls: { items: string[]; answer: (text: string | undefined) => void }[] = [];
+  let released = false;
   const summarizer: PrepSummarizer = {
     enabled: true,
-    summarize: (input) => new Promise((resolve) => calls.push({ items: input.items, answer: resolve })),
+    summarize: (input) => (released ? Promise.resolve(undefined) : new Promise((resolve) => calls.push({ items: input.items, answer: resolve }))),
   };
-  return { summarizer, calls };
+  /** Answers every request still held, and any that comes later, with no summary (a test's clean-up). */
+  const releaseAll = () => {
+    released = true;
+    for (const call of calls) call.answer(undefined);
+  };
+  return { summarizer, calls, releaseAll };
 }
 
 describe('the AI summary on the manager\'s prep card is the one the professional\'s preview shows', () => {
@@ -196,17 +202,28 @@ describe('the AI summary on the manager\'s prep card is the one the professional
   it('attack: the preview and Mia\'s card are rendered at the same moment, and each stores and shows its own AI text', async () => {
     await annaShares('race', 'Anna wil mentor worden voor nieuwe collega\'s');
     const input = await inputNow();
-    const { summarizer, calls } = heldSummarizer();
-    const deps = summaryDeps(summarizer);
+    // A held summarizer per render: which render's store reads finish first (and so which asks the
+    // model first) is a race of two requests; the test answers each render's own request.
+    const heldFirst = heldSummarizer();
+    const heldSecond = heldSummarizer();
     // Both renders read the store before either has a summary of this input: both ask the model.
-    const first = prepSummary(deps, 'aad-anna', input);
-    const second = prepSummary(deps, 'aad-anna', input);
-    await waitUntil('both renders asked the model', () => calls.length === 2, { state: () => `${calls.length} asked` });
-    // The one asked last answers first and stores its text; the other's answer comes later.
-    calls[1]!.answer('Anna wil mentor worden (tekst B).');
-    expect(await second).toBe('Anna wil mentor worden (tekst B).');
-    calls[0]!.answer('Anna wil mentor worden (tekst A).');
-    expect(await first).toBe('Anna wil mentor worden (tekst B).');
+    const first = prepSummary(summaryDeps(heldFirst.summarizer), 'aad-anna', input);
+    const second = prepSummary(summaryDeps(heldSecond.summarizer), 'aad-anna', input);
+    try {
+      await waitUntil('both renders asked the model', () => heldFirst.calls.length === 1 && heldSecond.calls.length === 1, {
+        state: () => `first render asked ${heldFirst.calls.length}, second ${heldSecond.calls.length}`,
+      });
+      // The second render's model answers first and stores its text; the first one's answer comes later.
+      heldSecond.calls[0]!.answer('Anna wil mentor worden (tekst B).');
+      expect(await second).toBe('Anna wil mentor worden (tekst B).');
+      heldFirst.calls[0]!.answer('Anna wil mentor worden (tekst A).');
+      expect(await first).toBe('Anna wil mentor worden (tekst B).');
+    } finally {
+      // A failed look must not leave a render waiting on its model into the next test.
+      heldFirst.releaseAll();
+      heldSecond.releaseAll();
+      await Promise.allSettled([first, second]);
+    }
     expect(await storedSummaries()).toEqual(['Anna wil mentor worden (tekst B).']);
     // And the app's own renders show it too, without asking.
     const from = ai.requests.length;

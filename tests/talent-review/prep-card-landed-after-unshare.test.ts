@@ -61,13 +61,18 @@ describe('a prep card built before an un-share that lands after it', () => {
     t.connector.faults.push((req) => (isMiasMessage(req) && puts === 1 ? { status: 503 } : undefined));
 
     const shown = t.send(submit(miaChat(), mia, { verb: 'review.prep.show', reviewId }, 'list-msg'));
-    await retryOnItsWay;
-    expect(await raw(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'private' }, 'overview-card'))).toBe(200);
-    await t.app.outbox.drain(60_000);
-    const rebuilt = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === 'list-msg');
-    // Anna's rebuild landed, without the note.
-    expect(rebuilt.map((c) => ({ title: cardText(c.activity.attachments[0].content).includes(TITLE), note: cardText(c.activity.attachments[0].content).includes(NOTE) }))).toEqual([{ title: true, note: false }]);
-    release();
+    try {
+      await retryOnItsWay;
+      expect(await raw(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'private' }, 'overview-card'))).toBe(200);
+      await t.app.outbox.drain(60_000);
+      const rebuilt = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === 'list-msg');
+      // Anna's rebuild landed, without the note.
+      expect(rebuilt.map((c) => ({ title: cardText(c.activity.attachments[0].content).includes(TITLE), note: cardText(c.activity.attachments[0].content).includes(NOTE) }))).toEqual([{ title: true, note: false }]);
+    } finally {
+      // A failed look must not leave Mia's press and its held update going into the app's stop.
+      release();
+      await shown.catch(() => undefined);
+    }
     await shown;
     t.connector.holds.length = 0;
     t.connector.faults.length = 0;
