@@ -11,6 +11,7 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitUntil } from '../outbox/wait-until';
 
 const DRAFT = { proposal: 'Elke dienst begint met tien minuten overdracht aan een vaste tafel.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
 
@@ -43,11 +44,9 @@ describe('the summary of a session in which the group adopted the AI draft as it
 
     const before = t.connector.calls.length;
     await g.end(anna!);
-    let summary: unknown;
-    for (let i = 0; i < 100 && !summary; i++) {
-      summary = t.connector.calls.slice(before).find((c) => c.method === 'POST' && cardText(c.activity?.attachments?.[0]?.content).includes('Samenvatting'))?.activity.attachments[0].content;
-      if (!summary) await new Promise((r) => setTimeout(r, 50));
-    }
+    const summaryCard = () => t.connector.calls.slice(before).find((c) => c.method === 'POST' && cardText(c.activity?.attachments?.[0]?.content).includes('Samenvatting'))?.activity.attachments[0].content;
+    await waitUntil('the summary is posted', () => summaryCard() !== undefined);
+    const summary: unknown = summaryCard();
     const text = cardText(summary);
     expect(text).toContain(DRAFT.proposal);
     expect(text).toContain(`Opgesteld door AI, aangenomen door de groep\n${DRAFT.proposal}`);

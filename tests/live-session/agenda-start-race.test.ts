@@ -2,6 +2,7 @@ import { inputValues as values } from '../support/card-fields';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitUntil } from '../outbox/wait-until';
 import { ERROR_TITLE } from './support';
 
 /**
@@ -54,7 +55,7 @@ describe('the agenda saved while a member starts the first session', () => {
     const slow = slowFirstCycleReplace(cycleId);
     t.proxy!.faults = slow.rule;
     const saving = g.press(anna, 'cycle.agenda.save', { groupId: g.groupId, cycleId, ...agenda }, 'cycle-card');
-    while (!slow.slowed()) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the first cycle write is held', () => slow.slowed());
     await g.startSession(bram, cycleId);
     const saved = await saving;
     t.proxy!.faults = undefined;
@@ -71,7 +72,7 @@ describe('the agenda saved while a member starts the first session', () => {
     const slow = slowFirstCycleReplace(cycleId);
     t.proxy!.faults = slow.rule;
     const starting = g.startSession(bram, cycleId);
-    while (!slow.slowed()) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the first cycle write is held', () => slow.slowed());
     const saved = await g.press(anna, 'cycle.agenda.save', { groupId: g.groupId, cycleId, ...agenda }, 'cycle-card');
     await starting;
     t.proxy!.faults = undefined;

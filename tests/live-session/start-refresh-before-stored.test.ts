@@ -1,6 +1,7 @@
 import { execute } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitUntil } from '../outbox/wait-until';
 
 /**
  * A press on the new session card between its POST and the batch.
@@ -33,12 +34,9 @@ describe('the card is acted on before its session is stored', () => {
     const before = t.connector.calls.length;
     const press = g.press(MEMBERS[0]!, 'session.start', { groupId: g.groupId }, 'cycle-card');
     // Teams shows the posted card; the member's client sends its automatic refresh.
-    let posted;
-    for (let i = 0; i < 200 && !posted; i++) {
-      posted = t.connector.calls.slice(before).find((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
-      if (!posted) await new Promise((r) => setTimeout(r, 10));
-    }
-    expect(posted).toBeDefined();
+    const postedCard = () => t.connector.calls.slice(before).find((c) => c.method === 'POST' && c.activity.attachments?.[0]?.content?.refresh);
+    await waitUntil('the session card is posted', () => postedCard() !== undefined);
+    const posted = postedCard();
     const refresh = posted!.activity.attachments[0].content.refresh.action;
     const activity = { ...execute(g.conv, MEMBERS[1]!, refresh.verb, refresh.data, posted!.id), value: { action: { type: 'Action.Execute', verb: refresh.verb, data: refresh.data }, trigger: 'automatic' } };
     const res = await t.send(activity);
