@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import { Backoff, backoffMs, classify, Outcome } from './delivery-outcome';
 import { JobTransitions } from './job-transitions';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { leavesNoTrace, OutboxJob } from './outbox-job';
+import { conversationKeyOf, leavesNoTrace, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { Rendered, SenderHooks } from './sender-options';
 import { TakeoverPause } from './takeover-pause';
@@ -26,6 +26,8 @@ export interface JobDeliveryDeps {
   requeue(job: Versioned<OutboxJob>): void;
   /** True once the sender "crashed" (see OutboxSender.halt): nothing more is sent or recorded. */
   halted(): boolean;
+  /** True once the sender is stopping (see OutboxSender.stop): a job not yet claimed stays pending, for the next instance. */
+  stopping(): boolean;
 }
 
 /** Delivers one job: the guard, its payload, the 1:1 chat, the rate limits, the claim, the call, the outcome. */
@@ -76,9 +78,14 @@ export class JobDelivery {
     } else {
       conversationId = job.target.conversationId;
     }
+    // Teams counts a chat's calls per chat: a person's 1:1 chat, addressed by person or by its
+    // conversation id, has one rate window (its lane, for order, stays the address's).
+    const rateKey = job.target.kind === 'person' ? conversationKeyOf({ target: { kind: 'conversation', conversationId } }) : job.conversationKey;
     await this.d.takeover.wait(job.tenantId);
-    await limiter.acquire(job.tenantId, job.conversationKey);
-    if (this.d.halted()) return false;
+    await limiter.acquire(job.tenantId, rateKey);
+    // The waits (a render, the rate limiter, a takeover pause) may have outlasted the start of a
+    // stop: no call is begun that the process's exit could cut off, in doubt.
+    if (this.d.halted() || this.d.stopping()) return false;
     // The lease may have run low while waiting for the limiter; never send on a lapsing lease.
     if (leases.remainingMs(job.tenantId) < LEASE_LEFT_TO_CLAIM_MS && !(await leases.hold(job.tenantId))) return false;
     // The claim comes last, right before the call: a crash before it leaves the job pending (sent
@@ -103,7 +110,7 @@ export class JobDelivery {
       if (!claimed || this.d.halted()) return false;
     }
     // A call goes out only while the lease runs: the next holder's takeover pause counts from its end.
-    if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, job.conversationKey)) {
+    if (leases.remainingMs(job.tenantId) <= 0 || !limiter.tryDepart(job.tenantId, rateKey)) {
       // The claim took longer than the rate window or the lease allow: hand the job back unsent.
       // Only a job that is sent gets this far: a guarded one is not named (who gets a nudge is who has not answered).
       this.d.logger.debug(job.guard ? {} : { jobId: job.id }, 'outbox job handed back unsent: its claim outlasted its rate slot or the lease');
@@ -114,6 +121,9 @@ export class JobDelivery {
     const outcome = await this.call(claimed, conversationId, rendered.payload);
     // A halted sender has "crashed": what came back is lost with it.
     if (this.d.halted()) return false;
+    // Throttled in a person's chat: the chat's messages sent by its conversation id wait as well
+    // (the person's lane is paused with the outcome, JobTransitions).
+    if (outcome.kind === 'retry' && outcome.status === 429 && rateKey !== job.conversationKey) limiter.pauseConversation(rateKey, outcome.afterMs);
     await transitions.apply(claimed, outcome);
     return true;
   }

@@ -53,6 +53,8 @@ export class OutboxSender {
   private readonly delivery: JobDelivery;
   private running = false;
   private halted = false;
+  /** Set by `stop`: a job whose preparation (render, rate limiter, takeover pause) ends now is left pending, unclaimed. */
+  private stopping = false;
   /** Set while `drain` runs rounds by hand (tests, the benchmark), so workers keep going. */
   private draining = false;
   private loop?: Promise<void>;
@@ -88,6 +90,7 @@ export class OutboxSender {
       backoff: { baseMs: this.o.backoffBaseMs, capMs: this.o.backoffCapMs },
       requeue: (job) => this.buffer.putBack(job),
       halted: () => this.halted,
+      stopping: () => this.stopping,
     });
   }
 
@@ -97,6 +100,7 @@ export class OutboxSender {
     if (this.running) return;
     this.running = true;
     this.halted = false;
+    this.stopping = false;
     this.loop = this.run();
   }
 
@@ -110,8 +114,13 @@ export class OutboxSender {
     this.roundKick?.();
   }
 
-  /** Graceful: takes nothing new, lets the calls in flight finish and record, hands the tenants back. */
+  /**
+   * Graceful: takes nothing new, lets the calls in flight finish and record, hands the tenants back.
+   * A job still being prepared is not claimed: the process may be ended soon (src/index.ts gives
+   * the shutdown 10 seconds), and a call it cuts off is in doubt; left pending, the next instance sends it.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.running = false;
     this.kick();
     await this.loop;
@@ -131,6 +140,11 @@ export class OutboxSender {
 
   get isRunning(): boolean {
     return this.running;
+  }
+
+  /** Stopped or stopping (`stop`): no job is claimed any more, here or for a turn (`sendNow`). */
+  get isStopping(): boolean {
+    return this.stopping;
   }
 
   private async run(): Promise<void> {
@@ -201,8 +215,11 @@ export class OutboxSender {
     this.buffer.reset();
     await this.buffer.refill();
     let handled = 0;
+    // A worker that threw (the store could not be reached): the round takes nothing new, and ends,
+    // failed, once its other workers are done, so the next round's never run beside them.
+    let failure: { err: unknown } | undefined;
     const worker = async () => {
-      while (!this.halted && (this.running || this.draining)) {
+      while (!failure && !this.halted && (this.running || this.draining)) {
         let job = this.buffer.take();
         // Waits out every read in progress (a kick may have asked for one more) before it stops.
         while (!job && this.buffer.reading) {
@@ -223,8 +240,10 @@ export class OutboxSender {
     // idle ones again, up to the concurrency, while a slow one still holds the round open.
     const workers = new Set<Promise<void>>();
     const startIdleWorkers = () => {
-      while (workers.size < this.o.concurrency && !this.halted && (this.running || this.draining)) {
-        const w: Promise<void> = worker().finally(() => workers.delete(w));
+      while (workers.size < this.o.concurrency && !failure && !this.halted && (this.running || this.draining)) {
+        const w: Promise<void> = worker()
+          .catch((err: unknown) => void (failure ??= { err }))
+          .finally(() => workers.delete(w));
         workers.add(w);
       }
     };
@@ -239,6 +258,7 @@ export class OutboxSender {
       this.roundKick = undefined;
     }
     this.buffer.reset();
+    if (failure) throw failure.err;
     return handled;
   }
 
@@ -283,7 +303,7 @@ export class OutboxSender {
     const job = await this.store.get(jobId);
     // An older update of the same message waits for its retry: this one goes after it, through the
     // sender's loop, or the older card would land over this newer one.
-    if (!job || job.status !== 'pending' || this.halted || this.waitsBehindRetry(job)) return false;
+    if (!job || job.status !== 'pending' || this.halted || this.stopping || this.waitsBehindRetry(job)) return false;
     for (let i = 0; i < 500 && this.lanes.isBusy(job.conversationKey); i++) await sleep(10);
     const current = await this.store.get(jobId);
     if (!current || current.status !== 'pending' || this.waitsBehindRetry(current)) return false;

@@ -159,7 +159,8 @@ export class Outbox implements OutboxPort {
       if (!current) return { status: 'failed' };
       const result = { status: current.status, activityId: current.result?.activityId, conversationId: current.result?.conversationId };
       // Behind an older update of the same message waiting for its retry: queued, and the turn goes on.
-      if (FINISHED.includes(current.status) || Date.now() > deadline || this.sender.waitsBehindRetry(current)) return result;
+      // A stopping sender sends nothing new: the job is left to the next instance.
+      if (FINISHED.includes(current.status) || Date.now() > deadline || this.sender.waitsBehindRetry(current) || this.sender.isStopping) return result;
       if (current.status === 'pending' && current.notBefore <= new Date().toISOString()) {
         const handledHere = await this.sender.sendNow(id).catch((err) => {
           this.logger.warn({ jobId: id, err: (err as Error).message }, 'outbox immediate send failed; left to the sender');

@@ -17,6 +17,9 @@ export interface TeamChannel {
   name?: string;
 }
 
+/** Well within the shortest idle timeout of the networks on the way (Azure's load balancer and SNAT: 4 minutes). */
+const IDLE_SOCKET_MS = 30_000;
+
 const CONNECTION_REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED']);
 
 function retryAfterMs(header: string | null): number | undefined {
@@ -81,9 +84,21 @@ function send(agents: { http: http.Agent; https: https.Agent }, url: URL, method
  * every status as it came.
  */
 export class BotConnectorClient implements OutboxTransport {
-  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  private readonly agents: { http: http.Agent; https: https.Agent };
 
-  constructor(private readonly token: TokenProvider, private readonly timeoutMs = 30_000) {}
+  /**
+   * `idleSocketMs`: how long a kept-alive connection waits unused for the next request before the
+   * client closes it. A load balancer or NAT on the way forgets an idle connection without telling
+   * either end (Azure: after 4 minutes); a message sent on it meets a reset with no answer, counts
+   * as maybe delivered and is never resent, though it reached nobody. Closed well before that, the
+   * next message opens a new connection instead.
+   */
+  constructor(private readonly token: TokenProvider, private readonly timeoutMs = 30_000, options: { idleSocketMs?: number } = {}) {
+    // The agent's `timeout` closes a free socket idle this long (node's Agent destroys only free
+    // sockets on it); a request in progress keeps its own deadline (`timeoutMs`).
+    const timeout = options.idleSocketMs ?? IDLE_SOCKET_MS;
+    this.agents = { http: new http.Agent({ keepAlive: true, timeout }), https: new https.Agent({ keepAlive: true, timeout }) };
+  }
 
   private async request<T>(serviceUrl: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<TransportResponse<{ body: T }>> {
     const data = body === undefined ? undefined : JSON.stringify(body);
