@@ -15,7 +15,7 @@ import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
-import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
+import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { inStandardChannel, teamChannelOf } from '../week-cycle/roster';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -45,8 +45,13 @@ function viewerOf(context: TurnContext): PollViewer {
   return { userId: actorOf(context).id, tenantId: tenantOf(context) ?? '' };
 }
 
+/**
+ * Where the answer was given, as Teams says. Only the member's own chat with the bot counts as
+ * "personal": a 1:1 chat with a colleague (a "19:" id) is no place to answer a private poll in,
+ * and no team's channel either (the handlers point the presser away before this is asked).
+ */
 function placeOf(context: TurnContext): AnswerPlace {
-  if (conversationKindOf(context) === 'personal') return { kind: 'personal' };
+  if (inOwnChatWithBot(context)) return { kind: 'personal' };
   return { kind: 'channel', teamId: (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id };
 }
 
@@ -118,6 +123,19 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   };
 
   /**
+   * A poll card's button pressed in a 1:1 chat with a colleague (a card forwarded there, or a press
+   * naming that chat): the answer is given privately on the member's own card, in their own chat
+   * with the bot or their team's channel, never in a chat another person reads. Nothing is read or
+   * stored, before the poll is even looked up (so a made-up id tells nothing either): only where to
+   * answer, in words that name no poll, to the presser alone (the invoke's reply; on the Submit
+   * fallback queued for their own chat, once per press). Storing it there and confirming it
+   * elsewhere would need a note queued under their name next to the tally write, which says whose
+   * answer that write was (see `refused`).
+   */
+  const pointToOwnCard = async (context: TurnContext) =>
+    ownChatOnlyOutcome(ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage)), 'pulse.answerOnOwnCardOnly'));
+
+  /**
    * A refused answer (a statement without a score, a comment too long) comes back as the form,
    * with what was chosen and written kept and the reason next to the field, never a dead end.
    * onCardAction gives it to the person who answered only: it holds their scores. Only in the
@@ -135,6 +153,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
           ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.count ?? 0 })
           : p.field.startsWith('item_') ? t('pulse.form.required') : t(`error.${p.code}`),
       render: async (context, r) => {
+        // A refused payload pressed in a 1:1 chat with a colleague: where to answer, as the answer itself gets.
+        if (inChatWithColleague(context)) return ownChatOnlyCard(r.t, 'pulse.answerOnOwnCardOnly');
         // Submit fallback in a channel: the refusal would go to the 1:1 chat, where a channel poll's
         // form cannot be answered. The channel card still holds their inputs, so the plain error card it is.
         if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return undefined;
@@ -161,6 +181,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   };
 
   onCardAction(app, actions, 'pulseAnswer', async (context, data) => {
+    if (inChatWithColleague(context)) return pointToOwnCard(context);
     const actor = actorOf(context);
     const { pollId, targetId, ...values } = data;
     let outcome: Awaited<ReturnType<typeof submitAnswer>>;
@@ -186,7 +207,10 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
 
+  // Refreshed in a 1:1 chat with a colleague, the card shows where to answer: no form to fill in
+  // there, nor whether the member answered.
   onCardAction(app, actions, 'pulseView', async (context, data) => {
+    if (inChatWithColleague(context)) return pointToOwnCard(context);
     const actor = actorOf(context);
     const { poll, view } = await viewFor(pulse, data.pollId, data.targetId, viewerOf(context));
     return personal(await myView(poll, data.targetId, view, actor.teamsId, { pressedInTeam: channelTeamOf(context) }));

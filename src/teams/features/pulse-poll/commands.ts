@@ -57,9 +57,9 @@ function commandLanguage(text: string): 'nl' | 'en' {
 }
 
 /**
- * "peiling start | status | sluiten | resultaten" (English: poll ...), in team channels, group
- * chats and HR's own 1:1 chat with the bot; in a 1:1 chat with a colleague (which Teams calls
- * "personal" too) only the help, else where to go. Only HR may start, follow or close a poll.
+ * "peiling start | status | sluiten | resultaten | help" (English: poll ...), in team channels,
+ * group chats and HR's own 1:1 chat with the bot; in a 1:1 chat with a colleague (which Teams calls
+ * "personal" too) only where to go. Only HR may start, follow or close a poll.
  * Results exist once a poll has closed: HR sees every team (at once in their own chat; in a shared
  * place behind a card only the asker's Teams opens), and in a team's channel anyone sees that
  * team's own results. While a poll is open, the answer is its response and the days left.
@@ -88,8 +88,9 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
       const t = deps.translator.t(language);
       // A 1:1 chat with a colleague is no one's own: every team's figures, a poll started or closed
       // from there, would be the colleague's to read (or their chat taken for HR's). Only where to go;
-      // nothing read or stored. The help names no poll or figure.
-      if (command.kind !== 'help' && inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
+      // nothing read or stored. The help too, though it names no poll: it is HR's, and where a poll
+      // command works is the asker's own chat (or a team's channel or group chat), never this one.
+      if (inChatWithColleague(context)) return void (await postCard(context, ownChatOnlyCard(t)));
       const actor = actorOf(context);
       const tenantId = tenantOf(context) ?? 'unknown-tenant';
       try {
