@@ -223,7 +223,10 @@ const profTraject = z
   .strict();
 
 /** A calendar week the person was active in (a session attended, time recorded), and that the look-back at an end of their Prof-traject was queued. */
-const activeWeek = z.object({ id, type: z.literal('activeWeek'), userId: id, week: z.string().regex(/^\d{4}-W\d{2}$/), recordedAt: isoTime }).strict();
+// `sessions` and `timeRecorded` (why the week counts): absent on a record from before stop 47.
+const activeWeek = z
+  .object({ id, type: z.literal('activeWeek'), userId: id, week: z.string().regex(/^\d{4}-W\d{2}$/), sessions: z.array(id).optional(), timeRecorded: z.array(id).optional(), recordedAt: isoTime, updatedAt: isoTime.optional() })
+  .strict();
 const trajectEnd = z
   .object({ id, type: z.literal('trajectEnd'), userId: id, plannedWeeks: z.number().int().min(1).max(52), countsFrom: z.string().regex(/^\d{4}-W\d{2}$/).optional(), queuedAt: isoTime.optional(), createdAt: isoTime })
   .strict();

@@ -1,6 +1,6 @@
-import { GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { eraseInChat } from './support';
+import { MEMBERS } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
+import { eraseInChat, runDueJobs, trajectApp, trajectGroup } from './support';
 
 /**
  * Found in review, stop 46. Bram checks in, then erases his data ("wis mijn gegevens") while the session is still
@@ -14,15 +14,12 @@ describe('the active-weeks job after an attendee erased their data', () => {
   const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await trajectApp();
   }, 60_000);
   afterAll(() => t.stop());
 
   it('writes no personal record for the anonymous marker of an erased attendee', async () => {
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:erased-attendee@thread.v2'), [anna, bram, cem]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const g = await trajectGroup(t, '19:erased-attendee@thread.v2', [anna, bram, cem]);
     await g.checkIn(anna, 4);
     await g.checkIn(bram, 4);
     await eraseInChat(t, bram);
@@ -31,8 +28,7 @@ describe('the active-weeks job after an attendee erased their data', () => {
     expect(markers).toHaveLength(1);
 
     await g.end();
-    for (let i = 0; i < 3; i++) await t.app.scheduler.runDue();
-    await t.app.background.idle();
+    await runDueJobs(t);
 
     // Anna's week is recorded (the job ran) ...
     const annas = (await t.store.container('personal').items.query({ query: "SELECT c.week FROM c WHERE c.type = 'activeWeek' AND c.userId = @u", parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources;

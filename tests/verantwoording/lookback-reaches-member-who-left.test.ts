@@ -1,9 +1,7 @@
 import { membersRemoved } from '../support/activities';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from './support';
-
-const TITLE = /Je Prof-traject: je hebt je .*actieve (week|weken) gehaald/;
+import { cardText, MEMBERS } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
+import { lookBacksOf, PersonalChat, runDueJobs, sketchTraject, trajectApp, trajectGroup } from './support';
 
 /**
  * Found in review, stop 46. Anna's Prof-traject is one active week. She checks in to a session of her group and
@@ -18,17 +16,14 @@ describe('the look-back of someone who left the group after attending its sessio
   const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await trajectApp();
   }, 60_000);
   afterAll(() => t.stop());
 
   it('still reaches her in her 1:1 chat', async () => {
     const chat = new PersonalChat(t, anna);
-    await chat.press('verantwoording.traject.save', { learningNeeds: 'Beter plannen', talents: '', weeks: '1', rev: 0 });
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:left-after-session@thread.v2'), [anna, bram, cem]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    await sketchTraject(t, anna, 1);
+    const g = await trajectGroup(t, '19:left-after-session@thread.v2', [anna, bram, cem]);
     await g.checkIn(anna, 4);
     await g.checkIn(bram, 4);
     expect((await t.send(membersRemoved(g.conv, anna, [anna]))).status).toBe(200);
@@ -36,16 +31,13 @@ describe('the look-back of someone who left the group after attending its sessio
     expect(group.members.map((m: { id: string }) => m.id)).not.toContain(anna.aadObjectId);
 
     await g.end(bram);
-    for (let i = 0; i < 3; i++) await t.app.scheduler.runDue();
-    await t.app.background.idle();
-    await t.app.outbox.drain(30_000);
+    await runDueJobs(t);
 
     // Her week is counted: 1 of 1 ...
     expect(cardText((await chat.say('verantwoording')).cards[0])).toContain('1 van 1 actieve week');
     // ... and the look-back of her own traject reaches her own 1:1 chat.
     // Her own chat, however the outbox opened it (by her Teams id, or by her Entra id, as Teams allows).
-    const chats = [t.connector.personalChats.get(anna.id), t.connector.personalChats.get(anna.aadObjectId), chat.conv.id];
-    const lookBacks = t.connector.cards((c) => c.method === 'POST' && chats.includes(c.conversationId)).map((x) => x.card).filter((card) => TITLE.test(cardText(card)));
+    const lookBacks = lookBacksOf(t, anna);
     expect(lookBacks).toHaveLength(1);
   }, 180_000);
 });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { holidayCalendar } from '../../src/domain/week-cycle/holidays';
 import { loadFrameworks } from '../../src/framework/load-frameworks';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
@@ -14,7 +17,7 @@ import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 import { storedText } from '../support/cosmos';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
@@ -114,6 +117,62 @@ export async function runWeek(g: GroupDriver, texts: { personal9: string; person
   await g.press(a, 'session.personal', { ...g.ids(), questionId: 10, text: texts.personal10 });
   await g.end();
   return { proposalId };
+}
+
+/** The title of the look-back card at the end of a person's own Prof-traject. */
+export const LOOK_BACK_TITLE = /Je Prof-traject: je hebt je .*actieve (week|weken) gehaald/;
+
+/** The app on the test server, its clock at Monday 23 November 2026; with `managerOf`, a directory naming Mia (`aad-mia`) that person's manager. */
+export async function trajectApp(opts: { managerOf?: TestUser; proxy?: boolean } = {}): Promise<TestApp> {
+  const env: Record<string, string> = {};
+  if (opts.managerOf) {
+    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
+    writeFileSync(directory, JSON.stringify({ users: [{ id: opts.managerOf.aadObjectId, name: opts.managerOf.name, managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
+    env.DIRECTORY_FILE = directory;
+  }
+  return startTestApp(env, '2026-11-23T08:00:00Z', opts.proxy ? { proxy: true } : {});
+}
+
+/** Every job due now run (a session close's active-weeks job, and what it queues), then the outbox emptied. */
+export async function runDueJobs(t: TestApp): Promise<void> {
+  for (let i = 0; i < 3; i++) await t.app.scheduler.runDue();
+  await t.app.background.idle();
+  await t.app.outbox.drain(30_000);
+}
+
+/** A new group of `members` in the group chat `thread`, its week begun and its first session open (nobody checked in yet). */
+export async function trajectGroup(t: TestApp, thread: string, members: TestUser[]): Promise<GroupDriver> {
+  const g = new GroupDriver(t, t.conversation('groupChat', thread), members);
+  await g.setUp();
+  await g.startCycle();
+  await g.startSession();
+  return g;
+}
+
+/** The person sketches (or revises, from `rev`) their Prof-traject of `weeks` active weeks in their 1:1 chat; returns the card. */
+export async function sketchTraject(t: TestApp, who: TestUser, weeks: number, opts: { learningNeeds?: string; rev?: number } = {}): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+  return new PersonalChat(t, who).press('verantwoording.traject.save', { learningNeeds: opts.learningNeeds ?? 'Beter plannen', talents: '', weeks: String(weeks), rev: opts.rev ?? 0 });
+}
+
+/** The look-back cards a person's own 1:1 chat received: however the outbox opened it (their Teams id, their Entra id), or the one they wrote to it from. */
+export function lookBacksOf(t: TestApp, who: TestUser): unknown[] {
+  const chats = [t.connector.personalChats.get(who.id), t.connector.personalChats.get(who.aadObjectId), new PersonalChat(t, who).conv.id];
+  return t.connector.cards((c) => c.method === 'POST' && chats.includes(c.conversationId)).map((x) => x.card).filter((card) => LOOK_BACK_TITLE.test(cardText(card)));
+}
+
+/** The tab's API as a person signed in to it (the dev sign-in): `call(method, path, body)` answers status and JSON. */
+export async function tabApi(t: TestApp, userId: string): Promise<(method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+  const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const token = (await res.json()).token as string;
+  return async (method, path, body) => {
+    const answer = await fetch(`${t.app.url}/api/verantwoording${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await answer.text();
+    return { status: answer.status, json: text ? JSON.parse(text) : undefined };
+  };
 }
 
 /** A member's 1:1 chat with the bot, driven over HTTP. */

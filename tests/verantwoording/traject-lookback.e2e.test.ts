@@ -1,14 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execute } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { exportMyData } from '../../src/usecases/verantwoording/my-data';
-import { PersonalChat, verantwoordingDeps } from './support';
-
-const TITLE = /Je Prof-traject: je hebt je .*actieve (week|weken) gehaald/;
+import { lookBacksOf, PersonalChat, runDueJobs, sketchTraject, trajectApp, trajectGroup, verantwoordingDeps } from './support';
 
 /**
  * The end of a person's own Prof-traject (DOMAIN.md: "e.g. six months with 20 active weeks"; the
@@ -23,37 +18,21 @@ describe('the end of a person\'s own Prof-traject: their count, and one look-bac
 
   beforeAll(async () => {
     // Anna's manager is Mia.
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [{ id: anna.aadObjectId, name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await trajectApp({ managerOf: anna });
   }, 60_000);
   afterAll(() => t.stop());
 
-  /** Every job due now, run, and the outbox emptied. */
-  const runDue = async () => {
-    await t.app.scheduler.runDue();
-    await t.app.scheduler.runDue();
-    await t.app.background.idle();
-    await t.app.outbox.drain(30_000);
-  };
-
   /** A new group of Anna, Bram and Cem holds one session now, `present` checking in. */
   async function oneSession(present: (typeof MEMBERS)[number][]): Promise<GroupDriver> {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:traject-end-${round++}@thread.v2`), [anna, bram, cem]);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
+    const g = await trajectGroup(t, `19:traject-end-${round++}@thread.v2`, [anna, bram, cem]);
     for (const m of present) await g.checkIn(m, 4);
     await g.end();
-    await runDue();
+    await runDueJobs(t);
     return g;
   }
 
   /** The look-back cards a person's 1:1 chat received (the one the app opened, or the one they wrote to it from). */
-  const lookBacks = (who: typeof anna) => {
-    const chats = [t.connector.personalChats.get(who.id), chatOf(who).conv.id];
-    return t.connector.cards((c) => c.method === 'POST' && chats.includes(c.conversationId)).map((x) => x.card).filter((card) => TITLE.test(cardText(card)));
-  };
+  const lookBacks = (who: typeof anna) => lookBacksOf(t, who);
   const chatOf = (who: typeof anna) => new PersonalChat(t, who);
   const overviewText = async (who: typeof anna) => cardText((await chatOf(who).say('verantwoording')).cards[0]);
   const notesOf = async (userId: string) =>
@@ -61,7 +40,7 @@ describe('the end of a person\'s own Prof-traject: their count, and one look-bac
 
   beforeAll(async () => {
     // Anna sketches a Prof-traject of two active weeks; Bram and Cem have none.
-    const card = await chatOf(anna).press('verantwoording.traject.save', { learningNeeds: 'Beter plannen', talents: '', weeks: '2', rev: 0 });
+    const card = await sketchTraject(t, anna, 2);
     expect(cardText(card)).toContain('0 van 2 actieve weken');
   }, 60_000);
 
@@ -87,7 +66,7 @@ describe('the end of a person\'s own Prof-traject: their count, and one look-bac
     // The job runs again (a retry, a second instance), and another session of the week closes: still one card.
     const job = `${g.sessionId}_activeWeeks`;
     await t.store.container('sessions').item(job, g.groupId).patch([{ op: 'set', path: '/status', value: 'pending' }]);
-    await runDue();
+    await runDueJobs(t);
     await oneSession([anna]);
     expect(lookBacks(anna)).toHaveLength(1);
   }, 120_000);

@@ -7,6 +7,13 @@ import { ProfTraject } from './prof-traject';
  * any of their groups) or recorded learning time for it. Kept in their own partition, one record
  * per week (its id is the week), so two groups meeting in one week make one active week, and
  * writing it again (a job run twice, two instances) changes nothing.
+ *
+ * The record says why the week counts (`sessions`, `timeRecorded`), so time lowered back to 0
+ * takes away only its own reason: a week with no reason left counts no longer. Such a record is
+ * kept, emptied, rather than deleted: every change to it is an ETag-guarded replace, so a session
+ * close adding its reason at the same moment is never lost (the personal partition offers no
+ * delete under an ETag). A record from before the reasons were kept (neither field) counts for
+ * good and is never changed: why it was written is not known.
  */
 export interface ActiveWeek {
   id: string;
@@ -14,8 +21,17 @@ export interface ActiveWeek {
   userId: string;
   /** The ISO week, `2026-W48`. */
   week: string;
+  /** The sessions they attended in this week (ids); absent on a record from before stop 47. */
+  sessions?: string[];
+  /** The group weeks (cycle ids) of this calendar week they recorded time for, above 0; absent on a record from before stop 47. */
+  timeRecorded?: string[];
   recordedAt: string;
+  /** The last change of its reasons. */
+  updatedAt?: string;
 }
+
+/** One reason a week counts: a session attended, or time recorded for a group's week (cycle). */
+export type ActiveWeekReason = { session: string } | { time: string };
 
 /**
  * That the look-back at one end of the Prof-traject (its planned weeks, counted from `countsFrom`)
@@ -50,8 +66,45 @@ export function activeWeekId(userId: string, week: string): string {
   return stableId('aw', userId, week);
 }
 
-export function activeWeek(userId: string, week: string, now: Date): ActiveWeek {
-  return { id: activeWeekId(userId, week), type: 'activeWeek', userId, week, recordedAt: now.toISOString() };
+/** A new record of the week with its reasons. */
+export function activeWeek(userId: string, week: string, now: Date, reasons: readonly ActiveWeekReason[]): ActiveWeek {
+  const fresh: ActiveWeek = { id: activeWeekId(userId, week), type: 'activeWeek', userId, week, sessions: [], timeRecorded: [], recordedAt: now.toISOString() };
+  return withReasons(fresh, reasons, now, { touch: false });
+}
+
+/** A record from before the reasons were kept: it counts for good, and nothing changes it. */
+export function isWithoutReasons(w: Pick<ActiveWeek, 'sessions' | 'timeRecorded'>): boolean {
+  return w.sessions === undefined && w.timeRecorded === undefined;
+}
+
+/** Whether the record makes its week an active week: a reason left, or one from before reasons were kept. */
+export function countsAsActive(w: Pick<ActiveWeek, 'sessions' | 'timeRecorded'>): boolean {
+  return isWithoutReasons(w) || !!(w.sessions?.length || w.timeRecorded?.length);
+}
+
+/** Whether the record holds this reason already (a record without reasons holds every one). */
+export function holdsReason(w: Pick<ActiveWeek, 'sessions' | 'timeRecorded'>, reason: ActiveWeekReason): boolean {
+  if (isWithoutReasons(w)) return true;
+  return 'session' in reason ? !!w.sessions?.includes(reason.session) : !!w.timeRecorded?.includes(reason.time);
+}
+
+/** The record with these reasons added; the same object when it holds them all (no write). */
+export function withReasons(w: ActiveWeek, reasons: readonly ActiveWeekReason[], now: Date, opts: { touch?: boolean } = {}): ActiveWeek {
+  const missing = reasons.filter((r) => !holdsReason(w, r));
+  if (!missing.length) return w;
+  const sessions = new Set([...(w.sessions ?? []), ...missing.flatMap((r) => ('session' in r ? [r.session] : []))]);
+  const timeRecorded = new Set([...(w.timeRecorded ?? []), ...missing.flatMap((r) => ('time' in r ? [r.time] : []))]);
+  return { ...w, sessions: [...sessions], timeRecorded: [...timeRecorded], ...(opts.touch === false ? {} : { updatedAt: now.toISOString() }) };
+}
+
+/**
+ * The record without the time reason of this group's week (its hours lowered back to 0); the same
+ * object when it has none (no write). A session attended keeps the week; a record without
+ * reasons is left as it is.
+ */
+export function withoutTimeReason(w: ActiveWeek, cycleId: string, now: Date): ActiveWeek {
+  if (isWithoutReasons(w) || !w.timeRecorded?.includes(cycleId)) return w;
+  return { ...w, sessions: w.sessions ?? [], timeRecorded: w.timeRecorded.filter((c) => c !== cycleId), updatedAt: now.toISOString() };
 }
 
 /** How far the person is in their Prof-traject: their own active weeks of `plannedWeeks`. Shown to them alone. */

@@ -1,4 +1,5 @@
-import { activeWeek, TrajectEndMark, trajectEndId, trajectEndKey, trajectEndMark, TrajectProgress, trajectProgress, weekOf } from '../../domain/verantwoording/active-weeks';
+import { ActiveWeek, activeWeek, activeWeekId, ActiveWeekReason, countsAsActive, holdsReason, TrajectEndMark, trajectEndId, trajectEndKey, trajectEndMark, TrajectProgress, trajectProgress, weekOf, withoutTimeReason, withReasons } from '../../domain/verantwoording/active-weeks';
+import { isDomainError } from '../../domain/shared/errors';
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { Cycle } from '../../domain/week-cycle/cycle';
@@ -13,27 +14,38 @@ export function cycleWeek(c: Pick<Cycle, 'sessionDates' | 'startedAt'>, timeZone
   return weekOf(c.sessionDates[0] ?? c.startedAt, timeZone);
 }
 
-/** The weeks the person's own records name as active. */
-function recordedWeeks(records: readonly PersonalRecord[]): string[] {
-  return ofType([...records], 'activeWeek').map((w) => w.week);
+/** The weeks the person's own records name as active (a record whose every reason was taken away names none). */
+export function recordedWeeks(records: readonly PersonalRecord[]): string[] {
+  return ofType([...records], 'activeWeek').filter(countsAsActive).map((w) => w.week);
+}
+
+/** A week the person was active in, and why (a session attended, time recorded). */
+export interface WeekActivity {
+  week: string;
+  reason: ActiveWeekReason;
 }
 
 /**
- * The same weeks read from the groups' partitions (sessions attended) and the time they recorded:
- * what the records hold for weeks from before they were kept. Never written on a read.
+ * What the groups' partitions (sessions attended) and the time they recorded say of the weeks
+ * they were active in: what the records hold for weeks from before they were kept. Never written on a read.
  */
-export function weeksFromTraces(groups: readonly PersonInGroup[], records: readonly PersonalRecord[], userId: string): string[] {
+export function activityFromTraces(groups: readonly PersonInGroup[], records: readonly PersonalRecord[], userId: string): WeekActivity[] {
   const times = ofType([...records], 'timeUsed').filter((t) => !!t.hours);
-  const weeks: string[] = [];
+  const out: WeekActivity[] = [];
   for (const g of groups) {
     const timeZone = g.trace.group?.schedule?.timeZone ?? 'UTC';
-    for (const s of attendedSessions(g.trace, userId)) weeks.push(weekOf(s.startedAt, timeZone));
+    for (const s of attendedSessions(g.trace, userId)) out.push({ week: weekOf(s.startedAt, timeZone), reason: { session: s.sessionId } });
     for (const t of times.filter((x) => x.groupId === g.groupId)) {
       const cycle = g.trace.cycles.find((c) => c.id === t.cycleId);
-      if (cycle) weeks.push(cycleWeek(cycle, timeZone));
+      if (cycle) out.push({ week: cycleWeek(cycle, timeZone), reason: { time: t.cycleId } });
     }
   }
-  return weeks;
+  return out;
+}
+
+/** The weeks of `activityFromTraces`. */
+export function weeksFromTraces(groups: readonly PersonInGroup[], records: readonly PersonalRecord[], userId: string): string[] {
+  return activityFromTraces(groups, records, userId).map((a) => a.week);
 }
 
 /** Their Prof-traject's count, as they alone see it (the overview, the tab, the traject's card); none without a traject. */
@@ -44,23 +56,63 @@ export function progressOf(records: readonly PersonalRecord[], groups: readonly 
 }
 
 /**
- * Records `week` as one of the person's active weeks and returns their records with it. The first
- * time (no active week recorded yet) it records their earlier weeks too, read once from their
- * groups, so a Prof-traject begun before weeks were recorded counts them. Creates with ids of their
- * own: a run again, or a second instance, changes nothing.
+ * Adds these reasons to the person's record of `week`, creating it if there is none: the create
+ * (its id is the week's) or an ETag-guarded replace, so a second writer at the same moment (a
+ * session close, a time correction) keeps its reason too. Nothing when the record went meanwhile
+ * (their erasure deleted it): it is not written again into a partition being erased.
  */
-export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string, week: string): Promise<PersonalRecord[]> {
-  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
-  const known = new Set(recordedWeeks(records));
-  const earlier = known.size ? [] : weeksFromTraces(await tracesOf(deps, userId), records, userId);
+async function addReasons(deps: VerantwoordingDeps, userId: string, week: string, reasons: readonly ActiveWeekReason[], stored: ActiveWeek | undefined): Promise<ActiveWeek | undefined> {
   const now = deps.clock.now();
-  for (const w of new Set([...earlier, week])) {
-    if (known.has(w)) continue;
-    const { record } = await deps.records.create(activeWeek(userId, w, now));
-    records.push(record);
-    known.add(w);
+  if (!stored) {
+    const { record, created } = await deps.records.create(activeWeek(userId, week, now, reasons));
+    if (record.type !== 'activeWeek') return undefined;
+    if (created || reasons.every((r) => holdsReason(record, r))) return record;
+  }
+  try {
+    const updated = await deps.records.update(userId, activeWeekId(userId, week), (r) => (r.type === 'activeWeek' ? withReasons(r, reasons, now) : r));
+    return updated.type === 'activeWeek' ? updated : undefined;
+  } catch (err) {
+    if (isDomainError(err) && err.code === 'notFound') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Records `week` as one of the person's active weeks, for `reason`, and returns their records with
+ * it. The first time (no active week recorded yet) it records their earlier weeks too, read once
+ * from their groups, so a Prof-traject begun before weeks were recorded counts them. A run again,
+ * or a second instance, changes nothing (a reason held already is not written again).
+ */
+export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string, week: string, reason: ActiveWeekReason): Promise<PersonalRecord[]> {
+  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
+  const known = new Map(ofType(records, 'activeWeek').map((w) => [w.week, w]));
+  const earlier = known.size ? [] : activityFromTraces(await tracesOf(deps, userId), records, userId);
+  const byWeek = new Map<string, ActiveWeekReason[]>();
+  for (const a of [...earlier, { week, reason }]) byWeek.set(a.week, [...(byWeek.get(a.week) ?? []), a.reason]);
+  for (const [w, reasons] of byWeek) {
+    const stored = known.get(w);
+    if (stored && reasons.every((r) => holdsReason(stored, r))) continue;
+    const record = await addReasons(deps, userId, w, reasons, stored);
+    if (!record) continue;
+    const at = records.findIndex((r) => r.id === record.id);
+    if (at >= 0) records[at] = record;
+    else records.push(record);
   }
   return records;
+}
+
+/**
+ * The hours of a group's week were lowered back to 0: that time is no longer a reason for its
+ * calendar week (an ETag-guarded replace; a session attended keeps the week, and a session close
+ * at the same moment keeps its reason). Nothing without a record of the week.
+ */
+export async function dropTimeReason(deps: VerantwoordingDeps, userId: string, week: string, cycleId: string): Promise<void> {
+  const now = deps.clock.now();
+  try {
+    await deps.records.update(userId, activeWeekId(userId, week), (r) => (r.type === 'activeWeek' ? withoutTimeReason(r, cycleId, now) : r));
+  } catch (err) {
+    if (!isDomainError(err) || err.code !== 'notFound') throw err;
+  }
 }
 
 /** The look-back at the end of someone's Prof-traject, due now: what their card shows, and its outbox key. */
@@ -109,7 +161,7 @@ export async function recordSessionWeek(deps: VerantwoordingDeps, groupId: strin
   const due: (TrajectEndDue & { person: ReachablePerson })[] = [];
   // An erased attendee's presence is an anonymous marker's: no person, and no partition to write to.
   for (const userId of attendeeIds(state).filter((id) => !isErasureMarker(id))) {
-    const records = await recordActiveWeek(deps, userId, week);
+    const records = await recordActiveWeek(deps, userId, week, { session: sessionId });
     const end = trajectEndDue(userId, records);
     // Someone who left the group since is still reached in their own chat: by their Entra id (a
     // member's id is that, where Teams gave one), as the half-yearly notices open a chat.

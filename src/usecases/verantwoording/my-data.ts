@@ -24,6 +24,8 @@ import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { leaveErasureReceipts, rememberErasureReceipt } from './erasure-receipt';
 import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
+import { ActiveWeek, TrajectEndMark } from '../../domain/verantwoording/active-weeks';
+import { recordedWeeks } from './active-weeks';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -38,6 +40,15 @@ export interface MyDataExport {
   timeUsed: TimeUsed[];
   /** The calendar weeks they were active in (a session attended, time recorded), as their Prof-traject counts them, oldest first. */
   activeWeeks: string[];
+  /**
+   * Their active-week records as kept, oldest first: the week and why it counts (the sessions
+   * attended, the group weeks they recorded time for). A record with neither is from before the
+   * reasons were kept and counts for good; one whose lists are both empty (time lowered back to 0)
+   * counts no longer.
+   */
+  activeWeekRecords: Pick<ActiveWeek, 'week' | 'sessions' | 'timeRecorded' | 'recordedAt' | 'updatedAt'>[];
+  /** The ends of their Prof-traject whose look-back card was queued (`queuedAt`; without it, an attempt cut short): planned weeks, first counted week. */
+  trajectEnds: Pick<TrajectEndMark, 'plannedWeeks' | 'countsFrom' | 'queuedAt' | 'createdAt'>[];
   cycles: Omit<CycleEntry, 'proposals' | 'answers'>[];
   groups: { id: string; name: string; member: boolean }[];
   sessionsAttended: { groupId: string; cycleId: string; sessionId: string; startedAt: string }[];
@@ -91,7 +102,13 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     notes: ofType(own, 'note'),
     personalAnswers: ofType(own, 'personalAnswer'),
     timeUsed: ofType(own, 'timeUsed'),
-    activeWeeks: ofType(own, 'activeWeek').map((w) => w.week).sort(),
+    activeWeeks: recordedWeeks(own).sort(),
+    activeWeekRecords: ofType(own, 'activeWeek')
+      .map(({ week, sessions, timeRecorded, recordedAt, updatedAt }) => ({ week, ...(sessions ? { sessions } : {}), ...(timeRecorded ? { timeRecorded } : {}), recordedAt, ...(updatedAt ? { updatedAt } : {}) }))
+      .sort((a, b) => a.week.localeCompare(b.week)),
+    trajectEnds: ofType(own, 'trajectEnd')
+      .map(({ plannedWeeks, countsFrom, queuedAt, createdAt }) => ({ plannedWeeks, ...(countsFrom ? { countsFrom } : {}), ...(queuedAt ? { queuedAt } : {}), createdAt }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     cycles: overview.cycles.map(({ proposals: _p, answers: _a, ...c }) => c),
     groups: groups.map((g) => ({ id: g.groupId, name: g.groupName, member: g.member })),
     sessionsAttended: groups.flatMap((g) => attendedSessions(g.trace, userId).map((s) => ({ groupId: g.groupId, ...s }))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)),

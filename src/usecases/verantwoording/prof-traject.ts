@@ -3,11 +3,11 @@ import { ProfTraject, profTrajectId, sketchProfTraject, TrajectInput, withTrajec
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
 import { freshCountsFrom } from '../../domain/verantwoording/active-weeks';
-import { ofType } from '../../domain/verantwoording/personal-record';
+import { recordedWeeks } from './active-weeks';
 
 /** The calendar weeks the person's own records name as active. */
 async function activeWeeksOf(deps: VerantwoordingDeps, userId: string): Promise<string[]> {
-  return ofType(await deps.records.listAll(userId), 'activeWeek').filter((w) => w.userId === userId).map((w) => w.week);
+  return recordedWeeks((await deps.records.listAll(userId)).filter((r) => r.userId === userId));
 }
 
 /** The Prof-traject with its revision, to be sent back with a save (see sketchProfTraject). */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { blankTimeUsed, checkHours, correctHours, TimeUsed, timeUsedId, withTimeUsedRev } from '../../domain/verantwoording/time-used';
 import { Cycle } from '../../domain/week-cycle/cycle';
-import { cycleWeek, recordActiveWeek } from './active-weeks';
+import { cycleWeek, dropTimeReason, recordActiveWeek } from './active-weeks';
 import { membershipIndexId } from '../../domain/week-cycle/membership-index';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
@@ -89,14 +89,34 @@ export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, 
   // The revision is checked on the stored version under its ETag: a correction in between wins.
   const updated = await deps.records.update(userId, timeUsedId(userId, cycleId), (r) => (r.type === 'timeUsed' ? correctHours(r, hours, seenRev, now) : r));
   if (updated.type !== 'timeUsed') throw new DomainError('notFound', 'time used');
-  // Time recorded makes the week one of their active weeks (their Prof-traject's count); a record
-  // per calendar week, so writing it again, or for a second group's week, changes nothing. The
-  // hours are stored by now: a failure here never turns into "not saved" (the overview counts the
-  // week from the hours anyway; the record follows with the next correction or session close).
-  if (updated.hours) await recordActiveWeek(deps, userId, week).catch(() => undefined);
+  // Time recorded makes the week one of their active weeks (their Prof-traject's count); lowered
+  // back to 0, that reason goes again. The hours are stored by now: a failure here never turns
+  // into "not saved" (the overview counts the week from the hours anyway; the record follows with
+  // the next correction or session close, a reason left by a failed 0 with the next correction).
+  await keepActiveWeekInStep(deps, userId, week, cycleId, updated.hours).catch(() => undefined);
   // Shared hours: the manager's prep cards show the corrected figure.
   if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
   return withTimeUsedRev(updated);
+}
+
+/** Rounds of "write the week's time reason, read the hours again" before a correction leaves it to the next one. */
+const STEP_ROUNDS = 3;
+
+/**
+ * The time reason of the week's active-week record (see ActiveWeek) as the hours say: there with
+ * hours above 0, gone at 0. Two corrections of one week at once (the chat and the tab) may write
+ * their reasons in the other order than their hours: so the stored hours are read again after
+ * the write, and followed when they say otherwise.
+ */
+async function keepActiveWeekInStep(deps: VerantwoordingDeps, userId: string, week: string, cycleId: string, hours: number | undefined): Promise<void> {
+  let counts = !!hours;
+  for (let round = 0; round < STEP_ROUNDS; round++) {
+    if (counts) await recordActiveWeek(deps, userId, week, { time: cycleId });
+    else await dropTimeReason(deps, userId, week, cycleId);
+    const stored = !!(await getTimeUsed(deps, userId, cycleId))?.hours;
+    if (stored === counts) return;
+    counts = stored;
+  }
 }
 
 /** The stored hours of a week with their revision, to show next to a correction they beat; undefined while none is stored. */
