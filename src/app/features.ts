@@ -5,6 +5,7 @@ import { isHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
 import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
+import { composeProposalToLo } from './features/proposal-to-lo.feature';
 import { composeTalentReview, managerDirectoryFor, prepCardsFollowSharing } from './features/talent-review.feature';
 import { CosmosReviewManagersIndex } from '../store/review-managers.repository';
 import { CosmosTalentReviewRepository } from '../store/talent-review.repository';
@@ -68,6 +69,8 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
   composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds, directory: managers });
+  // A group's adopted proposal shared with L&O, and L&O's answer to the group (HR, as L&O's offer).
+  composeProposalToLo(p, { isHr: (userId) => isHr(pulse, userId) });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor, toActorPrivately: p.actions.toActorPrivately });
   return { weekCycle };
 }

@@ -4,6 +4,7 @@ import { ITEM_IDS } from '../domain/pulse-poll/instrument';
 import { LEARNING_NEED_KEYS_KEPT, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
 import { LO_OFFER_KEYS_KEPT, MAX_LO_OFFER_LINK, MAX_LO_OFFER_TEXT } from '../domain/learning-needs/lo-offer';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
+import { MAX_LO_ANSWER_LENGTH, SHARED_PROPOSAL_KEYS_KEPT } from '../domain/proposal/proposal-to-lo';
 import { ContainerName } from './containers';
 
 /**
@@ -552,6 +553,24 @@ const loOffer = z
   })
   .strict();
 
+/** A proposal a group shared with L&O: organisation data, no member in it (proposal-to-lo.ts). */
+const proposalToLo = z
+  .object({
+    id,
+    type: z.literal('proposalToLo'),
+    tenantId: z.string().max(1024),
+    groupId: id,
+    proposalId: id,
+    groupName: text(200),
+    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft']), text: text(4000).min(1), reason: text(1000), firstStep: text(1000) }).strict(),
+    decidedAt: isoTime,
+    sharedAt: isoTime,
+    revision: z.number().int().min(1),
+    answer: z.object({ text: text(MAX_LO_ANSWER_LENGTH).min(1), at: isoTime, key: z.string().min(1).max(80) }).strict().optional(),
+    keys: z.array(z.string().min(1).max(80)).max(SHARED_PROPOSAL_KEYS_KEPT),
+  })
+  .strict();
+
 /** Every container, and for each the schema of every document `type` it holds. */
 export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny>> = {
   groups: { group: legacyGroup },
@@ -561,7 +580,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
-  installations: { installation, jaarplan, loOffer },
+  installations: { installation, jaarplan, loOffer, proposalToLo },
   outbox: { outboxJob, personalConversation, tenantLease },
   reviews: { talentReview, cancelledPress },
   learningNeeds: { learningNeedBatch },

@@ -34,6 +34,8 @@ export const GROUP_CHAT_VERBS: ReadonlySet<VerbName> = new Set<VerbName>([
   'skipWeek',
   'askMoveWeek',
   'moveWeek',
+  'previewProposalToLo',
+  'shareProposalToLo',
 ]);
 
 /** Whether a group action comes from that group's own chat (a channel's threads count as the channel). */

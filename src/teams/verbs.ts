@@ -299,6 +299,21 @@ export const VERBS = {
       offerLink: shortText(20_000).default(''),
     }),
   },
+  /**
+   * A group shares a proposal it adopted or adapted with L&O: the preview for the presser (from the
+   * summary card's button), and the share itself, on behalf of the group. Both in the group's chat only.
+   * L&O (HR, in their own chat): the list of shared proposals (`skip`: the page), one proposal's answer
+   * form, and the answer (the revision the form showed, its key; the words as typed: the domain reads
+   * and refuses them). The language the command word gave travels along.
+   */
+  previewProposalToLo: { verb: 'proposalToLo.preview', data: z.object({ groupId: id, proposalId: id }) },
+  shareProposalToLo: { verb: 'proposalToLo.share', data: z.object({ groupId: id, proposalId: id }) },
+  openLoProposals: { verb: 'proposalToLo.list', data: z.object({ skip: optionalInt(0, 100_000), language: z.enum(['nl', 'en']).optional() }) },
+  openLoProposal: { verb: 'proposalToLo.open', data: z.object({ id, language: z.enum(['nl', 'en']).optional() }) },
+  answerLoProposal: {
+    verb: 'proposalToLo.answer',
+    data: z.object({ id, rev: int(1), k: key, language: z.enum(['nl', 'en']).optional(), answer: shortText(20_000).default('') }),
+  },
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -16,9 +16,11 @@ import enJaarplan from './en/jaarplan.json';
 import nlJaarplan from './nl/jaarplan.json';
 import enLoOffer from './en/lo-offer.json';
 import nlLoOffer from './nl/lo-offer.json';
+import enProposalToLo from './en/proposal-to-lo.json';
+import nlProposalToLo from './nl/proposal-to-lo.json';
 
 /** The language files per feature, in the same order for both languages. */
 export const locales: Record<'nl' | 'en', Record<string, unknown>[]> = {
-  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager, nlJaarplan, nlLoOffer],
-  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager, enJaarplan, enLoOffer],
+  nl: [nlWeekCycle, nlVerantwoording, nlPulsePoll, nlTalentReview, nlHrReport, nlTeamAccount, nlProposalToManager, nlJaarplan, nlLoOffer, nlProposalToLo],
+  en: [enWeekCycle, enVerantwoording, enPulsePoll, enTalentReview, enHrReport, enTeamAccount, enProposalToManager, enJaarplan, enLoOffer, enProposalToLo],
 };

@@ -12,6 +12,7 @@ const SECTIONS: Record<Scope, { title?: string; keys?: string; commands: string[
     { title: 'help.sections.manager', commands: ['planReview', 'prep', 'teamAccount'] },
     // Refused for anyone but HR/L&O; listed for all, as the manager's are.
     { title: 'jaarplan.help.section', keys: 'jaarplan.help.commands', commands: ['report', 'jaarplan'] },
+    { keys: 'proposalToLo.help.commands', commands: ['proposals'] },
   ],
 };
 

@@ -1,7 +1,7 @@
 import { Translate } from '../../i18n/i18n';
 import { SummaryView } from '../../usecases/week-cycle/summary-view';
 import { formatAverage } from './format';
-import { adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, RichTextBlock, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, RichTextBlock, factSet, heading, plainText, subtle, textBlock, truncate } from './card-kit';
 
 const ANSWER_LENGTH = 1200;
 
@@ -47,6 +47,8 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
           // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted are its own.
           ...(d.text ? [textBlock(t(view.aiAdopted ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
           ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.firstStep, ANSWER_LENGTH))] : []),
+          // An adopted or adapted proposal may go to L&O, on behalf of the group: the press shows what L&O will see first.
+          ...(view.shareWithLo ? [actionSet([execute(t('proposalToLo.button'), 'previewProposalToLo', { groupId, proposalId: view.shareWithLo.proposalId }, { associatedInputs: 'none' })])] : []),
         ],
         { style: 'emphasis', spacing: 'Medium' },
       ),

@@ -1,5 +1,6 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { adoptedAiDraft, Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
+import { mayBePutBefore } from '../../domain/talent-review/proposal-to-manager';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -38,6 +39,8 @@ export interface SummaryView {
   next: { kind: 'day'; day: number; title: string } | { kind: 'resume' } | { kind: 'newCycle' };
   /** The card names the cycle its "start next session" button belongs to. */
   cycleId: string;
+  /** The group adopted or adapted the proposal: it may share it with L&O (the button names the proposal). */
+  shareWithLo?: { proposalId: string };
 }
 
 /**
@@ -107,5 +110,7 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     unfinished: unfinishedIds.map((id) => findQuestion(framework, id)).filter((q): q is Question => !!q),
     next: session.day < 4 && nextDay ? { kind: 'day', day: nextDay.day, title: nextDay.title } : unfinishedIds.length ? { kind: 'resume' } : { kind: 'newCycle' },
     cycleId: session.cycleId,
+    // Only a decision that adopts a text (as it is, or in the group's words): never a rejection or an AI draft alone.
+    ...(state.proposal?.decision && mayBePutBefore(state.proposal.decision) && state.proposal.decision.text.trim() ? { shareWithLo: { proposalId: state.proposal.id } } : {}),
   };
 }

@@ -1,0 +1,42 @@
+import { SharedProposal } from '../../../domain/proposal/proposal-to-lo';
+import { Locale, Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, subtle, textBlock } from '../card-kit';
+import { formatDate } from '../verantwoording/format';
+import { loViewSection } from './lo-view.section';
+
+export interface SharePreviewView {
+  /** What L&O will see (or saw). */
+  preview: Pick<SharedProposal, 'groupId' | 'proposalId' | 'groupName' | 'proposal' | 'decidedAt'>;
+  /** Present once shared: its date and L&O's answer, and no button. */
+  shared?: Pick<SharedProposal, 'sharedAt' | 'answer'>;
+  language: Locale;
+  timeZone: string;
+}
+
+/**
+ * The presser's own view after "Delen met L&O": exactly what L&O will see, what does not go with
+ * it, and the button that shares it on behalf of the group. Once shared: the date, L&O's answer if
+ * any, and no button (it is shared once).
+ */
+export function sharePreviewCard(vm: SharePreviewView, t: Translate): AdaptiveCardJson {
+  const l = vm.language;
+  const lo = container(loViewSection(vm.preview, t, l, vm.timeZone), { style: 'emphasis', spacing: 'Medium' });
+  if (vm.shared) {
+    const answer = vm.shared.answer;
+    return adaptiveCard([
+      heading(t('proposalToLo.sharedTitle')),
+      textBlock(t('proposalToLo.sharedOn', { date: formatDate(vm.shared.sharedAt, l, vm.timeZone) }), { weight: 'Bolder', color: 'Good' }),
+      lo,
+      ...(answer ? [textBlock(t('proposalToLo.answerFromLo', { date: formatDate(answer.at, l, vm.timeZone) }), { weight: 'Bolder', spacing: 'Medium' }), plainText(answer.text)] : [subtle(t('proposalToLo.sharedNext'))]),
+    ]);
+  }
+  return adaptiveCard(
+    [heading(t('proposalToLo.previewTitle')), textBlock(t('proposalToLo.previewIntro')), lo, subtle(t('proposalToLo.nothingElse'))],
+    [execute(t('proposalToLo.share'), 'shareProposalToLo', { groupId: vm.preview.groupId, proposalId: vm.preview.proposalId }, { style: 'positive', associatedInputs: 'none' })],
+  );
+}
+
+/** A press that may not share: someone not (or no longer) in the group, or a proposal the group did not adopt or adapt. Nothing stored. */
+export function shareRefusedCard(status: 'notAMember' | 'notDecided', t: Translate): AdaptiveCardJson {
+  return adaptiveCard([heading(t('proposalToLo.previewTitle')), textBlock(t(status === 'notAMember' ? 'proposalToLo.notAMember' : 'proposalToLo.notDecided'))]);
+}

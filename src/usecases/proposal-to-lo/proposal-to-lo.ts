@@ -1,0 +1,132 @@
+import { HrCheck } from '../../domain/hr-report/ports';
+import {
+  ANSWERED_MEANWHILE,
+  GroupProposalReader,
+  loAnswerPressKey,
+  loAnswerText,
+  shareableProposal,
+  SharedProposal,
+  sharedProposalId,
+  SharedProposalRepository,
+  SHARED_PROPOSAL_KEYS_KEPT,
+  SHARED_PROPOSALS_PAGE,
+} from '../../domain/proposal/proposal-to-lo';
+import { Clock } from '../../domain/shared/clock';
+import { DomainError } from '../../domain/shared/errors';
+import { Group } from '../../domain/week-cycle/group';
+
+/**
+ * Port: what the group's chat is told, through the outbox under `key` (one message however often
+ * it is asked). The Teams layer renders it in the group's language.
+ */
+export interface ProposalToLoDelivery {
+  /** "Gedeeld met L&O op <datum>", in the group's chat. */
+  sharedNotice(group: Group, shared: SharedProposal, key: string): Promise<void>;
+  /** L&O's answer, in the group's chat. */
+  answerToGroup(group: Group, shared: SharedProposal, key: string): Promise<void>;
+}
+
+export interface ProposalToLoDeps {
+  shared: SharedProposalRepository;
+  groups: GroupProposalReader;
+  delivery: ProposalToLoDelivery;
+  isHr: HrCheck;
+  clock: Clock;
+}
+
+/** The outbox keys: one notice per shared proposal, one answer card per answer written. */
+export const sharedNoticeKey = (id: string) => `proposalToLo.shared:${id}`;
+export const answerCardKey = (id: string, revision: number) => `proposalToLo.answer:${id}:${revision}`;
+
+export type ShareStatus =
+  | { status: 'notAMember' }
+  | { status: 'notDecided' }
+  /** What L&O will see, and, once shared, the record (its date, L&O's answer). */
+  | { status: 'shareable'; group: Group; preview: Omit<SharedProposal, 'sharedAt' | 'revision' | 'keys'>; shared?: SharedProposal };
+
+/** What a press of "Delen met L&O" may share, read in the group's partition (one query), with the record if it exists (one point read). */
+export async function shareStatus(deps: Pick<ProposalToLoDeps, 'groups' | 'shared'>, tenantId: string, memberId: string, groupId: string, proposalId: string, withRecord = true): Promise<ShareStatus> {
+  const { group, proposal } = await deps.groups.groupAndProposal(groupId, proposalId);
+  // A group of another organisation (its stored tenant) is not this tenant's to share from.
+  if (group?.tenantId && group.tenantId !== tenantId) return { status: 'notAMember' };
+  const check = shareableProposal(group, proposal, memberId);
+  if (check.status !== 'shareable' || !group) return check.status === 'shareable' ? { status: 'notAMember' } : check;
+  const id = sharedProposalId(tenantId, proposalId);
+  const preview = { id, tenantId, groupId, proposalId, groupName: group.name, proposal: check.decided, decidedAt: check.decidedAt };
+  const shared = withRecord ? await deps.shared.get(tenantId, id) : undefined;
+  return { status: 'shareable', group, preview, ...(shared ? { shared } : {}) };
+}
+
+/**
+ * Shares the proposal with L&O on behalf of the group: one record per tenant and proposal (its id
+ * from both), so members pressing at once, or Teams delivering a press again, store one record;
+ * the group's chat is told once, under the record's key. A member who left, or anyone outside the
+ * group, and a proposal that was not adopted or adapted: refused, nothing stored.
+ */
+export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memberId: string, groupId: string, proposalId: string): Promise<Exclude<ShareStatus, { status: 'shareable' }> | { status: 'shared'; group: Group; shared: SharedProposal; created: boolean }> {
+  const status = await shareStatus(deps, tenantId, memberId, groupId, proposalId, false);
+  if (status.status !== 'shareable') return status;
+  const { shared, created } = await deps.shared.create({ ...status.preview, sharedAt: deps.clock.now().toISOString(), revision: 1, keys: [] });
+  // Every press that finds the record asks: the key queues the notice once, also when the first press's queueing failed.
+  await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
+  return { status: 'shared', group: status.group, shared, created };
+}
+
+async function requireHr(deps: Pick<ProposalToLoDeps, 'isHr'>, actorId: string): Promise<void> {
+  if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
+}
+
+/** L&O's list: the tenant's shared proposals, newest first, one page from `skip`, and how many there are. HR only. */
+export async function listForLo(deps: Pick<ProposalToLoDeps, 'isHr' | 'shared'>, actorId: string, tenantId: string, skip = 0): Promise<{ items: SharedProposal[]; total: number; skip: number }> {
+  await requireHr(deps, actorId);
+  const all = (await deps.shared.listOfTenant(tenantId)).sort((a, b) => b.sharedAt.localeCompare(a.sharedAt) || a.id.localeCompare(b.id));
+  const from = Math.max(0, Math.min(skip, Math.max(0, all.length - 1)));
+  return { items: all.slice(from, from + SHARED_PROPOSALS_PAGE), total: all.length, skip: from };
+}
+
+/** One shared proposal for L&O's answer form. HR only; another tenant's id finds nothing. */
+export async function openForLo(deps: Pick<ProposalToLoDeps, 'isHr' | 'shared'>, actorId: string, tenantId: string, id: string): Promise<SharedProposal> {
+  await requireHr(deps, actorId);
+  const shared = await deps.shared.get(tenantId, id);
+  if (!shared) throw new DomainError('notFound', 'shared proposal');
+  return shared;
+}
+
+export interface LoAnswerInput {
+  id: string;
+  text: unknown;
+  /** The revision the form showed. */
+  rev: number;
+  /** The form's key, new each time it is drawn. */
+  key: string;
+}
+
+/**
+ * L&O answers a shared proposal: its words (required, at most MAX_LO_ANSWER_LENGTH) replace an
+ * earlier answer, under the document's ETag, only when the form showed the revision stored now
+ * (`conflict` otherwise: the form comes back with what is stored). A press already applied (its key)
+ * writes nothing again. The answer goes to the group's chat through the outbox, one card per answer.
+ */
+export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenantId: string, input: LoAnswerInput): Promise<{ shared: SharedProposal; posted: boolean }> {
+  await requireHr(deps, actorId);
+  const text = loAnswerText(input.text);
+  const key = loAnswerPressKey(input.key, text);
+  const at = deps.clock.now().toISOString();
+  const changed = () => new DomainError('conflict', { detail: 'answered meanwhile', input: { ...ANSWERED_MEANWHILE, params: { ...ANSWERED_MEANWHILE.params } } });
+  const shared = await deps.shared
+    .update(tenantId, input.id, (current) => {
+      if (current.keys.includes(key)) return current;
+      if (current.revision !== input.rev) throw changed();
+      return { ...current, answer: { text, at, key }, revision: current.revision + 1, keys: [key, ...current.keys].slice(0, SHARED_PROPOSAL_KEYS_KEPT) };
+    })
+    .catch((err: unknown) => {
+      if ((err as { code?: unknown })?.code === 404) throw new DomainError('notFound', 'shared proposal');
+      throw err;
+    });
+  // Only the answer this press wrote goes out (also when its first queueing failed); one a later answer replaced stays unsent.
+  if (shared.answer?.key !== key) return { shared, posted: false };
+  const group = await deps.groups.group(shared.groupId);
+  if (!group) return { shared, posted: false };
+  await deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision));
+  return { shared, posted: true };
+}
