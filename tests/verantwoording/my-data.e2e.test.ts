@@ -97,7 +97,7 @@ describe('export and erasure of a professional\'s data', () => {
     expect(data.contributions.map((c: { questionId: number; text: string }) => [c.questionId, c.text])).toEqual([[1, 'De overdracht tussen diensten'], [5, 'Vaste overdrachtsmomenten']]);
     expect(data.judgements).toEqual([expect.objectContaining({ opinion: 'agree', reason: 'Goed te doen' })]);
     expect(data.proposals).toEqual([expect.objectContaining({ status: 'adapt', text: 'Tien minuten overdracht met een vast formulier.' })]);
-    expect(data.groups).toEqual([{ id: g.groupId, name: 'Team Zorg', member: true }]);
+    expect(data.groups).toEqual([{ id: g.groupId, name: 'Team Zorg', member: true, membership: { member: true, since: expect.any(String) }, setUpByMe: true }]);
     // Nothing of anyone else: not Bram's note, not the other members' contributions.
     expect(JSON.stringify(data)).not.toContain('Bram houdt dit bij');
     expect(JSON.stringify(data)).not.toContain('Informatie staat verspreid');

@@ -69,7 +69,8 @@ export type AskedWhileHeld = { kind: 'withdraw' } | { kind: 'change'; theme: Lea
  * of what was passed on, nor to whom; only the keys of the presses it took. Teams may deliver the
  * "pass on" press from before the withdrawal again: it finds its key here and changes nothing, so
  * nothing of the member waits for the handover against their withdrawal. Withdrawals from before
- * this left nothing (the pass-on was deleted); the export and the member's views skip this record.
+ * this left nothing (the pass-on was deleted). The member's views skip this record (no need stands);
+ * their export lists it (status `withdrawn`, the answer it was about), as it is kept about them until their erasure.
  */
 export interface LearningNeedWithdrawn {
   id: string;

@@ -1,3 +1,4 @@
+import { Proposal } from '../../domain/proposal/proposal';
 import { DecidedProposal, ProposalToManager } from '../../domain/talent-review/proposal-to-manager';
 import { VerantwoordingDeps } from './deps';
 
@@ -27,6 +28,24 @@ export interface PutBeforeMeExport {
   answer?: { text: string; at: string };
   /** Teams refused their chat for good: the card never reached them. */
   undelivered?: true;
+}
+
+/**
+ * What a proposal's own record keeps about the person's part in it, beyond what they wrote and
+ * judged (listed apart): that they took the group's decision (`decision.decidedBy`), or asked the
+ * AI for the draft being written now (`ai.requestedBy`, kept only while it drafts). Only flags
+ * about them: who else decided or asked is not theirs to export. The erasure forgets both.
+ */
+export interface MyPartInProposal {
+  decidedByMe?: true;
+  draftRequestedByMe?: true;
+}
+
+export function myPartIn(p: Proposal | undefined, userId: string): MyPartInProposal {
+  return {
+    ...(p?.decision?.decidedBy === userId ? { decidedByMe: true as const } : {}),
+    ...(p?.ai.status === 'drafting' && p.ai.requestedBy === userId ? { draftRequestedByMe: true as const } : {}),
+  };
 }
 
 const bySent = <T extends { sentAt: string }>(list: T[]) => list.sort((a, b) => a.sentAt.localeCompare(b.sentAt));

@@ -1,7 +1,7 @@
 import { Language } from '../../domain/framework/framework';
 import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { Opinion } from '../../domain/proposal/proposal';
-import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, DeletedNote } from '../../domain/verantwoording/accountability-note';
 import { Anonymiser, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, forgetInSession, isNoErasure } from '../../domain/verantwoording/erasure';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { UserPreferences } from '../../domain/verantwoording/preferences';
@@ -17,15 +17,16 @@ import { Group, markedForErasure, unmarkedForErasure } from '../../domain/week-c
 import { cancelErasureResume, ErasureResumePayload, MAX_RESUME_ROUNDS, scheduleErasureResume } from './erasure-resume';
 import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces } from './my-data-reviews';
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
-import { isBeingHandedOver, LearningNeedPassOn } from '../../domain/learning-needs/learning-need';
+import { isBeingHandedOver, LearningNeedPassOn, LearningNeedWithdrawn } from '../../domain/learning-needs/learning-need';
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
-import { PutBeforeByMeExport, putBeforeByMe, putBeforeMe, PutBeforeMeExport } from './my-data-proposals';
+import { myPartIn, MyPartInProposal, PutBeforeByMeExport, putBeforeByMe, putBeforeMe, PutBeforeMeExport } from './my-data-proposals';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { leaveErasureReceipts, rememberErasureReceipt } from './erasure-receipt';
 import { exportPollsStarted, PollStartedExport } from './my-data-polls';
 import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 import { ActiveWeek, TrajectEndMark } from '../../domain/verantwoording/active-weeks';
 import { recordedWeeks } from './active-weeks';
+import { MembershipEntry } from '../../domain/week-cycle/ports';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -36,6 +37,14 @@ export interface MyDataExport {
   preferences?: UserPreferences;
   profTraject?: ProfTraject;
   notes: AccountabilityNote[];
+  /**
+   * Notes they deleted in the last few days. A deleted note leaves, under its own id, that it was
+   * deleted and nothing it said, so that Teams delivering the add again does not bring it back
+   * (accountability-note.ts); the store removes it by itself at `keptUntil`. With its two
+   * fingerprints as kept (`firstText`, `chatMessage`: one-way, salted with the note's id, as
+   * `notes` show them): they say nothing readable, but they are what the record holds.
+   */
+  deletedNotes: DeletedNoteExport[];
   personalAnswers: PersonalAnswer[];
   timeUsed: TimeUsed[];
   /** The calendar weeks they were active in (a session attended, time recorded), as their Prof-traject counts them, oldest first. */
@@ -50,19 +59,24 @@ export interface MyDataExport {
   /** The ends of their Prof-traject whose look-back card was queued (`queuedAt`; without it, an attempt cut short): planned weeks, first counted week. */
   trajectEnds: Pick<TrajectEndMark, 'plannedWeeks' | 'countsFrom' | 'queuedAt' | 'createdAt'>[];
   cycles: Omit<CycleEntry, 'proposals' | 'answers'>[];
-  groups: { id: string; name: string; member: boolean }[];
+  groups: GroupExport[];
+  /** The weeks they started for a group: its week record keeps them as its starter (`startedBy`) until their erasure. Oldest first. */
+  startedWeeks: { groupId: string; cycleId: string; weekNumber: number; at: string }[];
   sessionsAttended: { groupId: string; cycleId: string; sessionId: string; startedAt: string }[];
   energyCheckIns: { groupId: string; cycleId: string; sessionId: string; phase: 'in' | 'out'; score: number; at: string }[];
   contributions: { groupId: string; cycleId: string; sessionId: string; questionId: number; text: string; at: string }[];
   judgements: { groupId: string; proposalId: string; opinion: Opinion; reason: string; at: string }[];
-  proposals: ProposalSummary[];
+  /** With their part in each proposal's own record: they decided it, or asked the AI for its draft (my-data-proposals.ts). */
+  proposals: (ProposalSummary & MyPartInProposal)[];
   /** Planned talentontwikkelgesprekken, as the manager and as the professional, and the managers kept as having planned one about them (my-data-reviews.ts). */
   talentReviews: ReviewsExport;
   /**
    * Learning needs passed on to L&O: what waits for the handover (theme, text), and that the
    * others were handed over. What was handed over is anonymous and no longer anyone's to export.
+   * A need they withdrew leaves a record of the withdrawal for good (until their erasure): listed
+   * as `withdrawn`, with the answer it was about (its press keys are technical, left out).
    */
-  learningNeeds: Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'>[];
+  learningNeeds: (Pick<LearningNeedPassOn, 'answerId' | 'status' | 'theme' | 'text'> | { answerId: string; status: 'withdrawn' })[];
   /**
    * The B3-spiegel polls they started (as HR): the polls keep them as starter until their erasure
    * (forgetPollStarter). Only what the poll keeps about them, never answers or figures (my-data-polls.ts).
@@ -74,6 +88,46 @@ export interface MyDataExport {
   proposalsPutBeforeManager: PutBeforeByMeExport[];
   /** As a manager: proposals members put before them, as their card showed them, with the answers they gave (my-data-proposals.ts). */
   proposalsPutBeforeMe: PutBeforeMeExport[];
+}
+
+export interface DeletedNoteExport extends Pick<DeletedNote, 'deletedAt' | 'firstText' | 'chatMessage'> {
+  noteId: string;
+  keptUntil: string;
+}
+
+export interface GroupExport {
+  id: string;
+  name: string;
+  /** Whether the group's member list holds them now. */
+  member: boolean;
+  /**
+   * Their membership as their own membership index keeps it: member or not, since when (joined,
+   * or left), and, joined again, when they last left. It decides which weeks count as theirs and
+   * which of the group's proposals are part of their story. Absent: the index names the group no more.
+   */
+  membership?: Omit<MembershipEntry, 'groupId' | 'groupName'>;
+  /** They set the group up: the group record keeps them as its creator (`createdBy`) until their erasure. */
+  setUpByMe?: true;
+}
+
+function deletedNoteExport(d: DeletedNote): DeletedNoteExport {
+  const keptUntil = new Date(Date.parse(d.deletedAt) + d.ttl * 1000).toISOString();
+  return { noteId: d.id, deletedAt: d.deletedAt, keptUntil, ...(d.firstText ? { firstText: d.firstText } : {}), ...(d.chatMessage ? { chatMessage: d.chatMessage } : {}) };
+}
+
+function groupExport(g: PersonInGroup, userId: string, indexed: Omit<MembershipEntry, 'groupId'> | undefined): GroupExport {
+  const membership = indexed && { member: indexed.member, since: indexed.since, ...(indexed.leftAt ? { leftAt: indexed.leftAt } : {}) };
+  return { id: g.groupId, name: g.groupName, member: g.member, ...(membership ? { membership } : {}), ...(g.trace.group?.createdBy === userId ? { setUpByMe: true as const } : {}) };
+}
+
+/** Their learning needs as their partition keeps them: pass-ons (see `learningNeeds`), and what a withdrawal left. */
+function learningNeedsOf(own: readonly { type: string }[]): MyDataExport['learningNeeds'] {
+  return own.flatMap((r): MyDataExport['learningNeeds'] => {
+    if (r.type === 'learningNeedWithdrawn') return [{ answerId: (r as LearningNeedWithdrawn).answerId, status: 'withdrawn' as const }];
+    if (r.type !== 'learningNeedPassOn') return [];
+    const p = r as LearningNeedPassOn;
+    return [{ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) }];
+  });
 }
 
 /** The export: the person's own records plus everything of theirs inside their groups' records. */
@@ -92,6 +146,8 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
   const traject = ofType(own, 'profTraject')[0];
   const summary = (own as unknown as { type: string }[]).find((r): r is PrepSummaryDoc => r.type === 'prepSummary');
   const byTime = <T extends { at: string }>(list: T[]) => list.sort((a, b) => a.at.localeCompare(b.at));
+  const index = ofType(own, 'membershipIndex')[0];
+  const proposalRecords = new Map(groups.flatMap((g) => g.trace.proposals.map((p) => [`${g.groupId}/${p.id}`, p] as const)));
   return {
     format: 'lerend-werken.mijn-gegevens',
     version: 1,
@@ -100,6 +156,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     ...(prefs ? { preferences: prefs } : {}),
     ...(traject ? { profTraject: traject } : {}),
     notes: ofType(own, 'note'),
+    deletedNotes: ofType(own, 'deletedNote').map(deletedNoteExport).sort((a, b) => a.deletedAt.localeCompare(b.deletedAt)),
     personalAnswers: ofType(own, 'personalAnswer'),
     timeUsed: ofType(own, 'timeUsed'),
     activeWeeks: recordedWeeks(own).sort(),
@@ -110,16 +167,15 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
       .map(({ plannedWeeks, countsFrom, queuedAt, createdAt }) => ({ plannedWeeks, ...(countsFrom ? { countsFrom } : {}), ...(queuedAt ? { queuedAt } : {}), createdAt }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     cycles: overview.cycles.map(({ proposals: _p, answers: _a, ...c }) => c),
-    groups: groups.map((g) => ({ id: g.groupId, name: g.groupName, member: g.member })),
+    groups: groups.map((g) => groupExport(g, userId, index?.groups[g.groupId])),
+    startedWeeks: byTime(groups.flatMap((g) => g.trace.cycles.filter((c) => c.startedBy === userId).map((c) => ({ groupId: g.groupId, cycleId: c.id, weekNumber: c.weekNumber, at: c.startedAt })))),
     sessionsAttended: groups.flatMap((g) => attendedSessions(g.trace, userId).map((s) => ({ groupId: g.groupId, ...s }))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
     energyCheckIns: byTime(groups.flatMap((g) => g.trace.checkIns.filter((c) => c.memberId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, phase: c.phase, score: c.score, at: c.at })))),
     contributions: byTime(groups.flatMap((g) => g.trace.contributions.filter((c) => c.authorId === userId).map((c) => ({ groupId: g.groupId, cycleId: c.cycleId, sessionId: c.sessionId, questionId: c.questionId, text: c.text, at: c.at })))),
     judgements: byTime(groups.flatMap((g) => g.trace.judgements.filter((j) => j.memberId === userId).map((j) => ({ groupId: g.groupId, proposalId: j.proposalId, opinion: j.opinion, reason: j.reason, at: j.at })))),
-    proposals: overview.cycles.flatMap((c) => c.proposals),
+    proposals: overview.cycles.flatMap((c) => c.proposals).map((p) => ({ ...p, ...myPartIn(proposalRecords.get(`${p.groupId}/${p.id}`), userId) })),
     talentReviews,
-    learningNeeds: (own as unknown as { type: string }[])
-      .filter((r): r is LearningNeedPassOn => r.type === 'learningNeedPassOn')
-      .map((p) => ({ answerId: p.answerId, status: p.status, ...(p.theme ? { theme: p.theme } : {}), ...(p.text ? { text: p.text } : {}) })),
+    learningNeeds: learningNeedsOf(own as unknown as { type: string }[]),
     pollsStarted,
     proposalsPutBeforeManager: putBeforeByMe(own as unknown as { type: string }[]),
     proposalsPutBeforeMe,
