@@ -275,6 +275,20 @@ const proposalToManager = z
   })
   .strict();
 
+/** A manager's account to their team, kept in the manager's own partition to look back on (talent-review/team-account.ts). */
+const teamAccount = z
+  .object({
+    id,
+    type: z.literal('teamAccount'),
+    userId: id,
+    text: text(2000).min(1),
+    sentAt: isoTime,
+    language,
+    recipients: z.array(z.object({ id, name: text(512) }).strict()).min(1).max(1000),
+    toOwnManager: z.boolean(),
+  })
+  .strict();
+
 // --- jobs: the durable scheduler -------------------------------------------------------------
 
 const job = z
@@ -576,7 +590,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

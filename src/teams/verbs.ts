@@ -237,6 +237,13 @@ export const VERBS = {
   // The limit's own reason comes from the domain (next to the field); this only bounds what a card may carry.
   sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), alsoOwnManager: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), to: shortText(20_000).optional(), k: key }) },
   /**
+   * The manager's kept accounts to their team: a page of the list (`skip`), the confirm before one
+   * is deleted, and the delete (the record's id, looked up in the presser's own partition only).
+   */
+  openTeamAccounts: { verb: 'review.teamAccount.list', data: z.object({ skip: optionalInt(0, 100_000) }) },
+  confirmDeleteTeamAccount: { verb: 'review.teamAccount.confirmDelete', data: z.object({ id }) },
+  deleteTeamAccount: { verb: 'review.teamAccount.delete', data: z.object({ id }) },
+  /**
    * A member puts a proposal their group adopted before their own manager: the form from the
    * overview (its `text`: the overview's new note, carried as `draft`), its send (`k`: the form's
    * key, so a press delivered again stores and sends once), and the manager's answer (`k`: the

@@ -1,3 +1,4 @@
+import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { trimText, withoutControlCharacters } from '../shared/text';
@@ -46,4 +47,52 @@ export type TeamAccountRecipient = { memberId: string; role: 'member' | 'ownMana
 /** Port: delivers the account to one person's own 1:1 chat with the bot, in their language; `key` sends it once. */
 export interface TeamAccountDelivery {
   deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<void>;
+  /**
+   * Takes back the card queued under `key` if it has not gone: true when it did not and cannot go
+   * (never queued, or withdrawn before a sender claimed it), false when it went or may have.
+   */
+  withdraw(key: string): Promise<boolean>;
+}
+
+/**
+ * One account as the manager keeps it to look back on (the half-yearly rhythm: what did I write
+ * last time?), in their own partition: their words, when, in which language, to whom the form
+ * named, and whether it went up to their own manager. Nothing of any member's record; the members
+ * keep the card they got, and nothing new is stored about them.
+ */
+export interface TeamAccountRecord {
+  id: string;
+  type: 'teamAccount';
+  /** The manager (the partition). */
+  userId: string;
+  text: string;
+  sentAt: string;
+  /** The language the manager wrote and sent it in (their form's). */
+  language: Language;
+  /** Whom it went to, as the form named them (the directory's names then). */
+  recipients: { id: string; name: string }[];
+  /** Also sent to the manager's own manager, as they chose. */
+  toOwnManager: boolean;
+}
+
+/** The record's id: one per manager and press of the form's send button (Teams delivering it again finds it). */
+export function teamAccountRecordId(managerId: string, pressKey: string): string {
+  return stableId('tar', managerId, pressKey);
+}
+
+/** The manager's accounts, newest first (ties: by id, so two renders list them alike). */
+export function newestFirst(records: readonly TeamAccountRecord[]): TeamAccountRecord[] {
+  return [...records].sort((a, b) => b.sentAt.localeCompare(a.sentAt) || a.id.localeCompare(b.id));
+}
+
+/** Port: the manager's kept accounts, each in the manager's own partition. */
+export interface TeamAccountRepository {
+  /** Idempotent: the stored record when the id is taken (a press delivered again). */
+  create(record: TeamAccountRecord): Promise<{ record: TeamAccountRecord; created: boolean }>;
+  /** Every account of this manager: one query in their own partition, never across partitions. */
+  list(managerId: string): Promise<TeamAccountRecord[]>;
+  /** A point read in the manager's own partition; another manager's id finds nothing. */
+  get(managerId: string, id: string): Promise<TeamAccountRecord | undefined>;
+  /** Deletes the manager's own record under its ETag; false when there was none (gone already, or not theirs). */
+  delete(managerId: string, id: string): Promise<boolean>;
 }

@@ -1,5 +1,8 @@
-import { TeamAccountDelivery, teamAccountKey, teamAccountText } from '../../domain/talent-review/team-account';
+import { Language } from '../../domain/framework/framework';
+import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
 import { TalentReviewDeps } from './deps';
+
+export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts'>;
 
 /** Who the account went to (their names as the directory has them) and its words as sent, or why it went to nobody. */
 export type TeamAccountOutcome = { status: 'noTeam' } | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
@@ -15,6 +18,8 @@ export interface TeamAccountInput {
   alsoOwnManager?: boolean;
   /** The ids the form said it goes to: nobody else gets it (a report added since did not read as meant for them). */
   listed?: string[];
+  /** The language the manager's form was in: kept with the account. */
+  language: Language;
 }
 
 /** The manager's team as the directory has it now: their direct reports (never themselves). */
@@ -31,21 +36,75 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
 
 /**
  * The manager accounts to their team: each direct report in the directory gets the manager's
- * words in their own 1:1 chat, and their own manager too when they choose so. Nothing is stored but the queued cards (each under the press's key
- * and the member); a directory that does not answer refuses before anything is queued.
+ * words in their own 1:1 chat, and their own manager too when they choose so. The account is kept
+ * first, in the manager's own partition (id from the press, so Teams delivering the press again
+ * finds it and queues the same cards under the same keys: one record, one card each); then the
+ * cards are queued. A directory that does not answer refuses before anything is stored or queued;
+ * a store that does not take the record refuses before any card is queued.
+ *
+ * A card that cannot be queued after this press stored the record takes the send back: the cards
+ * this press queued are withdrawn while no sender has claimed them, and then the record goes, so
+ * the error card means nothing was kept and nothing sent. Should a card have gone meanwhile (or
+ * the take-back itself fail), the record stays: it went to someone, and the same press again
+ * queues the rest under the same keys. A press delivered again, whose record an earlier delivery
+ * stored, never takes it back (that delivery's cards may have gone; the error card asks to press again).
  */
-export async function accountToTeam(deps: Pick<TalentReviewDeps, 'directory'>, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
+export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
   const text = teamAccountText(input.text);
   // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
   const listed = input.listed ? new Set(input.listed) : undefined;
   const team = (await teamOf(deps, input.managerId)).filter((m) => !listed || listed.has(m.id));
   if (!team.length) return { status: 'noTeam' };
-  // Every lookup before the first card: a directory that fails half-way leaves nothing half-sent.
+  // Every lookup before the record: a directory that fails half-way leaves nothing stored or half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;
+  const fresh: TeamAccountRecord = {
+    id: teamAccountRecordId(input.managerId, input.pressKey),
+    type: 'teamAccount',
+    userId: input.managerId,
+    text,
+    sentAt: deps.clock.now().toISOString(),
+    language: input.language,
+    recipients: team,
+    toOwnManager: !!up,
+  };
+  const { record, created } = await deps.teamAccounts.create(fresh);
   const name = input.managerName?.trim();
-  const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text };
-  for (const member of team) await delivery.deliver(account, { memberId: member.id, role: 'member' }, teamAccountKey(input.managerId, input.pressKey, member.id));
-  if (up) await delivery.deliver(account, { memberId: up, role: 'ownManager' }, teamAccountKey(input.managerId, input.pressKey, up));
-  return { status: 'sent', recipients: team.map((m) => m.name), text, toOwnManager: !!up };
+  const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
+  // As the record has it: a press delivered again sends what the first one kept, to whom it named.
+  const cards: { to: TeamAccountRecipient; key: string }[] = record.recipients.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
+  if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
+  try {
+    for (const card of cards) await delivery.deliver(account, card.to, card.key);
+  } catch (err) {
+    if (created) await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => undefined);
+    throw err;
+  }
+  return { status: 'sent', recipients: record.recipients.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+}
+
+/** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<void> {
+  let noneWent = true;
+  for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
+  if (noneWent) await deps.teamAccounts.delete(record.userId, record.id);
+}
+
+/** The manager's kept accounts, newest first: one query in their own partition. */
+export async function keptTeamAccounts(deps: Pick<TeamAccountDeps, 'teamAccounts'>, managerId: string): Promise<TeamAccountRecord[]> {
+  return newestFirst(await deps.teamAccounts.list(managerId));
+}
+
+/** One kept account of this manager (a point read in their own partition): another's id finds nothing. */
+export async function keptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'>, managerId: string, id: string): Promise<TeamAccountRecord | undefined> {
+  return deps.teamAccounts.get(managerId, id);
+}
+
+/**
+ * The manager deletes one of their kept accounts from their own partition (under its ETag): what
+ * was sent stays in the chats it went to. `notFound`: nothing of theirs under that id (deleted
+ * already, a press delivered again, or another manager's id): nothing deleted.
+ */
+export async function deleteKeptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'>, managerId: string, id: string): Promise<'deleted' | 'notFound'> {
+  return (await deps.teamAccounts.delete(managerId, id)) ? 'deleted' : 'notFound';
 }

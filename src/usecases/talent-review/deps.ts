@@ -4,6 +4,7 @@ import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, ReviewNotices, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
 import { ProposalToManagerRepository } from '../../domain/talent-review/proposal-to-manager';
+import { TeamAccountRepository } from '../../domain/talent-review/team-account';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
@@ -46,6 +47,8 @@ export interface TalentReviewDeps {
   learningHoursPerWeek: number;
   /** Adopted proposals members put before their manager, in each member's own partition; absent: the button does nothing. */
   proposalsToManager?: ProposalToManagerRepository;
+  /** The managers' accounts to their team, each kept in the manager's own partition to look back on. */
+  teamAccounts: TeamAccountRepository;
 }
 
 export const REVIEW_JOB = 'review.prep';

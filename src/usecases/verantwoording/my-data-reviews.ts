@@ -2,6 +2,7 @@ import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
+import { TeamAccountRecord } from '../../domain/talent-review/team-account';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
@@ -25,6 +26,24 @@ export interface ReviewsExport {
    * on its own: who is kept, nothing more.
    */
   plannedBy: string[];
+  /**
+   * As a manager: their accounts to their team, as kept for them to look back on (their words,
+   * when, in which language, to whom, and whether it went up to their own manager), oldest first.
+   * Absent when they keep none. They live in the person's own partition, so their erasure deletes
+   * them with the rest of it.
+   */
+  teamAccounts?: TeamAccountExport[];
+}
+
+/** A kept account to the team, all of it but its type and owner. */
+export type TeamAccountExport = Omit<TeamAccountRecord, 'type' | 'userId'>;
+
+/** The manager's kept accounts, from the records of their own partition, oldest first. */
+function teamAccountsOf(own: readonly { type: string }[], userId: string): TeamAccountExport[] {
+  return own
+    .filter((r): r is TeamAccountRecord => r.type === 'teamAccount' && (r as TeamAccountRecord).userId === userId)
+    .map(({ type: _type, userId: _user, ...kept }) => kept)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
 }
 
 export interface ReportReviewExport {
@@ -71,10 +90,12 @@ function managersKeptAbout(own: readonly { type: string }[], userId: string): st
 export async function exportReviews(deps: VerantwoordingDeps, userId: string, own: readonly { type: string }[]): Promise<ReviewsExport> {
   const { asManager, asReport } = await reviewTraces(deps, userId);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
+  const teamAccounts = teamAccountsOf(own, userId);
   return {
     asManager: byDate(asManager.map(reviewForManager)),
     asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))),
     plannedBy: managersKeptAbout(own, userId),
+    ...(teamAccounts.length ? { teamAccounts } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { MAX_TEAM_ACCOUNT_LENGTH } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.section';
 
 /** A refused account: what was sent, and the reason per input id. */
 export interface RefusedAccount {
@@ -14,12 +15,19 @@ export interface RefusedAccount {
  * is drawn and travels with the press, so Teams delivering it again sends nobody a second card.
  * Where the directory names the manager's own manager, a toggle sends it to them too. A
  * refused account comes back whole, with the reason next to it; `text`: what followed the command.
+ * Under it, the manager's earlier accounts (`kept`); `notice`: what became of a delete just pressed.
  */
-export function teamAccountFormCard(t: Translate, key: string, team: { id: string; name: string }[], opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean } = {}): AdaptiveCardJson {
+export function teamAccountFormCard(
+  t: Translate,
+  key: string,
+  team: { id: string; name: string }[],
+  opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean; kept?: KeptAccountsView; notice?: string } = {},
+): AdaptiveCardJson {
   const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
   return adaptiveCard(
     [
       heading(t('teamAccount.title')),
+      ...(opts.notice ? [textBlock(opts.notice, { weight: 'Bolder' })] : []),
       textBlock(t('teamAccount.intro')),
       textBlock(t('teamAccount.goesTo', { count: team.length }), { size: 'Small', weight: 'Bolder' }),
       plainText(team.map((m) => m.name).join(', ')),
@@ -33,6 +41,8 @@ export function teamAccountFormCard(t: Translate, key: string, team: { id: strin
         ? [{ type: 'Input.Toggle' as const, id: 'alsoOwnManager', title: t('teamAccount.alsoOwnManager'), value: submittedText(opts.refused?.values, 'alsoOwnManager') === 'true' ? ('true' as const) : ('false' as const), valueOn: 'true', valueOff: 'false' }]
         : []),
       subtle(t('teamAccount.nothingElse')),
+      subtle(t('teamAccount.kept.note')),
+      ...(opts.kept ? keptAccountsSection(opts.kept, t) : []),
     ],
     // `to`: whom the form names; the send goes to no one else.
     [execute(t('teamAccount.send'), 'sendTeamAccount', { k: key, to: team.map((m) => m.id).join(',') }, { style: 'positive' })],

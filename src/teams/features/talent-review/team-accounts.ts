@@ -4,7 +4,8 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
-import { accountToTeam, ownManagerOf, teamOf } from '../../../usecases/talent-review/account-to-team';
+import { jobIdFor } from '../../../outbox/outbox-job';
+import { accountToTeam, deleteKeptTeamAccount, keptTeamAccount, keptTeamAccounts, ownManagerOf, teamOf } from '../../../usecases/talent-review/account-to-team';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
@@ -12,6 +13,9 @@ import { errorCard } from '../../cards/error.card';
 import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
 import { teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
 import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
+import { teamAccountDeleteCard } from '../../cards/talent-review/team-account-delete.card';
+import { teamAccountsKeptCard } from '../../cards/talent-review/team-accounts-kept.card';
+import { KeptAccountsView } from '../../cards/talent-review/team-accounts-kept.section';
 import { teamsLocale } from '../../turn';
 import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 import { onOwnChatAction, onOwnChatCommand } from './own-chat';
@@ -32,6 +36,16 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       const card = to.role === 'ownManager' ? teamAccountUpCard(account, t) : teamAccountCard(account, t);
       await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId]);
     },
+    async withdraw(key) {
+      // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const job = await deps.outbox.store.get(jobIdFor(key));
+        if (!job) return true;
+        if (job.status !== 'pending' || job.attempts > 0) return false;
+        if (await deps.outbox.store.deleteIfUnchanged(job)) return true;
+      }
+      return false;
+    },
   };
 }
 
@@ -45,20 +59,29 @@ function accountReason(p: FieldProblem, t: Translate, values: Record<string, unk
 /**
  * A manager accounts to their team (seed 002), in their own 1:1 chat with the bot:
  * `teamverantwoording` (`account to team`), with their words after it if they like. The form shows
- * who it goes to; the send queues one card per direct report. `actions` answers in the manager's language.
+ * who it goes to and the manager's earlier accounts; the send keeps the account in the manager's own
+ * partition and queues one card per direct report; a kept account can be deleted from the list (what
+ * was sent stays in the chats). `actions` answers in the manager's language.
  */
 export function registerTeamAccounts(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  /** The form with the team it goes to, or why there is nobody to tell. */
-  const opening = async (context: TurnContext, text?: string, refused?: { values: Record<string, unknown>; errors: Record<string, string> }) => {
-    const ui = await managerUi(deps, context);
+  /** The manager's kept accounts as the cards show them (one query in their own partition). */
+  const keptView = async (managerId: string, locale: KeptAccountsView['locale']): Promise<KeptAccountsView> => {
+    const accounts = await keptTeamAccounts(tr, managerId);
+    return { accounts, total: accounts.length, locale, timeZone: tr.timeZone };
+  };
+  /** The form with the team it goes to and the earlier accounts, or why there is nobody to tell (with the earlier ones). */
+  const opening = async (context: TurnContext, opts: { text?: string; refused?: { values: Record<string, unknown>; errors: Record<string, string> }; notice?: string; ui?: Awaited<ReturnType<typeof managerUi>> } = {}) => {
+    const { text, refused, notice } = opts;
+    const ui = opts.ui ?? (await managerUi(deps, context));
     const team = await teamOf(tr, ui.managerId);
-    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t);
+    const kept = await keptView(ui.managerId, ui.language);
+    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept, ...(notice ? { notice } : {}) });
     const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
-    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
+    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, kept, ...(text ? { text } : {}), ...(refused ? { refused } : {}), ...(notice ? { notice } : {}) });
   };
   const accountForm: RefusalForm = {
-    render: async (context, r) => opening(context, undefined, { values: r.values, errors: r.errors }),
+    render: async (context, r) => opening(context, { refused: { values: r.values, errors: r.errors } }),
     reason: accountReason,
   };
 
@@ -66,7 +89,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     try {
       // What follows the command is the account, as `notitie <tekst>` keeps its text: in the field, not lost.
       const text = (context.activity.text ?? '').replace(ACCOUNT_COMMAND, '').trim();
-      await postCard(context, await opening(context, text));
+      await postCard(context, await opening(context, { text }));
     } catch (err) {
       // A directory that does not answer, say: the friendly card, as the button gets.
       if (!isDomainError(err)) throw err;
@@ -88,6 +111,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
         managerName: context.activity.from?.name,
         text: data.text,
         pressKey: data.k ?? context.activity.id ?? randomUUID(),
+        language: ui.language,
         alsoOwnManager: data.alsoOwnManager === true,
         ...(data.to ? { listed: data.to.split(',').filter(Boolean) } : {}),
       });
@@ -97,4 +121,22 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     },
     { form: accountForm },
   );
+  onOwnChatAction(app, actions, 'openTeamAccounts', async (context, data) => {
+    const ui = await managerUi(deps, context);
+    return { card: teamAccountsKeptCard({ ...(await keptView(ui.managerId, ui.language)), skip: data.skip ?? 0 }, ui.t), personal: true };
+  });
+  onOwnChatAction(app, actions, 'confirmDeleteTeamAccount', async (context, data) => {
+    const ui = await managerUi(deps, context);
+    // Their own partition only: another manager's id (a forged press) finds nothing.
+    const account = await keptTeamAccount(tr, ui.managerId, data.id);
+    if (!account) return { card: teamAccountsKeptCard({ ...(await keptView(ui.managerId, ui.language)), skip: 0, notice: ui.t('teamAccount.kept.notFound') }, ui.t), personal: true };
+    return { card: teamAccountDeleteCard(account, { locale: ui.language, timeZone: tr.timeZone }, ui.t), personal: true };
+  });
+  onOwnChatAction(app, actions, 'deleteTeamAccount', async (context, data) => {
+    const ui = await managerUi(deps, context);
+    const outcome = await deleteKeptTeamAccount(tr, ui.managerId, data.id);
+    // The outcome alone: which account, and whose, stays out of the log.
+    deps.logger.info({ outcome }, 'team account deleted by its manager');
+    return { card: await opening(context, { ui, notice: ui.t(outcome === 'deleted' ? 'teamAccount.kept.deleted' : 'teamAccount.kept.notFound') }), personal: true };
+  });
 }
