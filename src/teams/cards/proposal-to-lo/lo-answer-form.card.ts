@@ -1,6 +1,6 @@
 import { MAX_LO_ANSWER_LENGTH, SharedProposal } from '../../../domain/proposal/proposal-to-lo';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, holding, plainText, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, escapeMarkdown, execute, heading, holding, plainText, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
 import { formatDate } from '../verantwoording/format';
 import { loViewSection } from './lo-view.section';
 
@@ -33,7 +33,8 @@ export function loAnswerFormCard(vm: LoAnswerFormView, t: Translate): AdaptiveCa
   const notice = refused ? [refusalNotice(t(refused.answeredMeanwhile ? 'proposalToLo.answeredMeanwhile' : 'proposalToLo.notSent'))] : [];
   return adaptiveCard(
     [
-      heading(t('proposalToLo.formTitle', { group: shared.groupName })),
+      // The group's name is typed by its members (or is the chat's name): a heading reads Markdown.
+      heading(t('proposalToLo.formTitle', { group: escapeMarkdown(shared.groupName) })),
       plainText(t('proposalToLo.sharedOn', { date: formatDate(shared.sharedAt, l, vm.timeZone) }), { isSubtle: true, size: 'Small' }),
       container(loViewSection(shared, t, l, vm.timeZone), { style: 'emphasis', spacing: 'Medium' }),
       textBlock(t('proposalToLo.formIntro', { max: MAX_LO_ANSWER_LENGTH }), { spacing: 'Medium' }),
@@ -49,7 +50,7 @@ export function loAnswerFormCard(vm: LoAnswerFormView, t: Translate): AdaptiveCa
 /** What L&O sees after sending: the answer as stored, and the way back. */
 export function loAnswerSentCard(shared: SharedProposal, t: Translate, language: Locale): AdaptiveCardJson {
   return adaptiveCard(
-    [heading(t('proposalToLo.sentTitle', { group: shared.groupName })), plainText(shared.answer?.text ?? ''), textBlock(t('proposalToLo.sentNext'), { isSubtle: true })],
+    [heading(t('proposalToLo.sentTitle', { group: escapeMarkdown(shared.groupName) })), plainText(shared.answer?.text ?? ''), textBlock(t('proposalToLo.sentNext'), { isSubtle: true })],
     [execute(t('proposalToLo.changeAnswer'), 'openLoProposal', { id: shared.id, language }, { associatedInputs: 'none' }), execute(t('proposalToLo.back'), 'openLoProposals', { language }, { associatedInputs: 'none' })],
   );
 }

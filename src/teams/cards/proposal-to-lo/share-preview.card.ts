@@ -31,7 +31,9 @@ export function sharePreviewCard(vm: SharePreviewView, t: Translate): AdaptiveCa
     ]);
   }
   return adaptiveCard(
-    [heading(t('proposalToLo.previewTitle')), textBlock(t('proposalToLo.previewIntro')), lo, subtle(t('proposalToLo.nothingElse'))],
+    // Shared once, on behalf of everyone, with no way back (no withdraw; the record stays): said
+    // here, the last thing the presser reads before the button.
+    [heading(t('proposalToLo.previewTitle')), textBlock(t('proposalToLo.previewIntro')), lo, subtle(t('proposalToLo.nothingElse')), textBlock(t('proposalToLo.final'), { weight: 'Bolder', spacing: 'Medium' })],
     [execute(t('proposalToLo.share'), 'shareProposalToLo', { groupId: vm.preview.groupId, proposalId: vm.preview.proposalId }, { style: 'positive', associatedInputs: 'none' })],
   );
 }
@@ -39,4 +41,15 @@ export function sharePreviewCard(vm: SharePreviewView, t: Translate): AdaptiveCa
 /** A press that may not share: someone not (or no longer) in the group, or a proposal the group did not adopt or adapt. Nothing stored. */
 export function shareRefusedCard(status: 'notAMember' | 'notDecided', t: Translate): AdaptiveCardJson {
   return adaptiveCard([heading(t('proposalToLo.previewTitle')), textBlock(t(status === 'notAMember' ? 'proposalToLo.notAMember' : 'proposalToLo.notDecided'))]);
+}
+
+/**
+ * For the presser's own 1:1 chat, after "Delen met L&O" on the Action.Submit fallback in the group's
+ * chat: that client has no view only they see there, so nothing was shared, and where to press for
+ * the preview. It has no share button: the share is a group action (GROUP_CHAT_VERBS), refused from
+ * any other chat. The group's name shows which group it was about; nothing else of the proposal
+ * waits in the outbox for this.
+ */
+export function shareOnOtherClientCard(groupName: string, t: Translate): AdaptiveCardJson {
+  return adaptiveCard([heading(t('proposalToLo.previewTitle')), plainText(t('proposalToLo.group', { group: groupName }), { weight: 'Bolder' }), textBlock(t('proposalToLo.onOtherClient'))]);
 }

@@ -11,7 +11,7 @@ import { postCard } from '../../card-response';
 import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
 import { loAnswerFormCard, loAnswerSentCard, loProposalGoneCard } from '../../cards/proposal-to-lo/lo-answer-form.card';
 import { loProposalsCard } from '../../cards/proposal-to-lo/lo-proposals.card';
-import { sharePreviewCard, shareRefusedCard } from '../../cards/proposal-to-lo/share-preview.card';
+import { shareOnOtherClientCard, sharePreviewCard, shareRefusedCard } from '../../cards/proposal-to-lo/share-preview.card';
 import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 
@@ -52,26 +52,38 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
 
   // --- the group's side: preview and share, on behalf of the group --------------------------------
 
+  /**
+   * The group's buttons answer the presser alone. On the Action.Submit fallback in the group's chat
+   * there is no reply only they see, and a `personal` card would be dropped: `privately` tells them
+   * in their own 1:1 chat what became of the press (by default the card itself: a refusal, or what
+   * was shared and when, words the group's chat gets as well).
+   */
+  const toPresser = (card: AdaptiveCardJson, privately: AdaptiveCardJson = card): ActionOutcome => ({ card, personal: true, privately });
+
   onCardAction(app, deps.actions, 'previewProposalToLo', async (context, data): Promise<ActionOutcome> => {
     const status = await shareStatus(deps.proposals, tenant(context), actorOf(context).id, data.groupId, data.proposalId);
     if (status.status !== 'shareable') {
       deps.logger.info({ outcome: status.status }, 'proposal to L&O refused');
-      return { card: shareRefusedCard(status.status, t(await languageOf(context, data))), personal: true };
+      return toPresser(shareRefusedCard(status.status, t(await languageOf(context, data))));
     }
     const language = status.group.language;
-    return { card: sharePreviewCard({ preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(language) }, t(language)), personal: true };
+    const card = sharePreviewCard({ preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(language) }, t(language));
+    if (status.shared) return toPresser(card);
+    // Not the preview itself: its share button, pressed in the 1:1 chat, is a group action from
+    // another chat (GROUP_CHAT_VERBS) and would be refused. Only where to press, nothing shared.
+    return toPresser(card, shareOnOtherClientCard(status.preview.groupName, t(language)));
   });
 
   onCardAction(app, deps.actions, 'shareProposalToLo', async (context, data): Promise<ActionOutcome> => {
     const outcome = await shareWithLo(deps.proposals, tenant(context), actorOf(context).id, data.groupId, data.proposalId);
     if (outcome.status !== 'shared') {
       deps.logger.info({ outcome: outcome.status }, 'proposal to L&O refused');
-      return { card: shareRefusedCard(outcome.status, t(await languageOf(context, data))), personal: true };
+      return toPresser(shareRefusedCard(outcome.status, t(await languageOf(context, data))));
     }
     // Ids and the outcome only: the words are the group's.
     deps.logger.info({ id: outcome.shared.id, created: outcome.created }, 'proposal shared with L&O');
     const language = outcome.group.language;
-    return { card: sharePreviewCard({ preview: outcome.shared, shared: outcome.shared, ...view(language) }, t(language)), personal: true };
+    return toPresser(sharePreviewCard({ preview: outcome.shared, shared: outcome.shared, ...view(language) }, t(language)));
   });
 
   // --- L&O's side: in its own 1:1 chat with the bot only ------------------------------------------

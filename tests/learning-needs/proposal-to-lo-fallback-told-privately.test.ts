@@ -1,0 +1,135 @@
+/**
+ * Found in review, stop 47 (the group's side). On a Teams client without Action.Execute, the
+ * summary's "Delen met L&O" button sends its Action.Submit fallback: a message in the group chat.
+ * The handler answered with the preview as a `personal` card and no `privately` note, and on the
+ * fallback in a group chat (no reply only the presser sees) such a card is dropped: nothing reached
+ * the presser, in the group chat or in their 1:1 chat. The button silently did nothing, and so did
+ * "Delen namens de groep" and the refusals. (As for HR's "Toon rapport":
+ * tests/hr-report/report-button-fallback-told-privately.test.ts.)
+ *
+ * Bram presses "Delen met L&O" on such a client. What must hold: he hears in his own 1:1 chat with
+ * the bot that nothing was shared and where to press for the preview (the share itself is a group
+ * action, refused from his 1:1 chat, so the note has no share button); the group chat stays as it
+ * is and nothing is stored. Dirk, who is not in the group, is told privately that only members
+ * share. A share press that arrives on the fallback in the group chat shares, and Bram is told in
+ * his 1:1 chat that it was shared; a later press on "Delen met L&O" tells him the same, not the note.
+ */
+import { submit, TestUser, user } from '../support/activities';
+import { cardProblems } from '../support/card-validator';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
+
+const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
+const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
+const dirk = user('Dirk');
+const ownChat = (who: TestUser) => `a:1on1-${who.id}`;
+
+/** Waits (bounded: 200 x 25 ms) until `find` returns something. */
+async function until<T>(find: () => T | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never came: ${what}`);
+}
+
+/** The Action.Execute with this verb anywhere in the card. */
+function executeButton(node: any, verb: string): any {
+  if (!node || typeof node !== 'object') return undefined;
+  if (node.type === 'Action.Execute' && node.verb === verb) return node;
+  for (const v of Object.values(node)) {
+    const hit = executeButton(v, verb);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+describe('"Delen met L&O" pressed on a client without Action.Execute', () => {
+  let t: TestApp;
+  let g: GroupDriver;
+  let summaryId: string;
+  let summary: any;
+  const stored = async (): Promise<any[]> => (await t.store.container('installations').items.query("SELECT * FROM c WHERE c.type = 'proposalToLo'").fetchAll()).resources;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    g = await new GroupDriver(t, t.conversation('groupChat', '19:plo-fallback@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
+    const proposalId = `${g.groupId}_w1_p`;
+    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
+    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'ONZE-WOORDEN samen aan bed', firstStep: 'Rooster' });
+    await g.end(anna);
+    const found = await until(() => t.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting/.test(cardText(c.card))), 'summary');
+    summaryId = found.call.id;
+    summary = found.card;
+    await t.app.outbox.drain(10_000);
+  }, 120_000);
+  afterAll(() => t?.stop());
+
+  /** Sends a button's Submit fallback in the group chat as `who`; what reached their own chat, and where else anything went. */
+  const pressOnFallback = async (who: TestUser, data: Record<string, unknown>) => {
+    const before = t.connector.calls.length;
+    const res = await t.send(submit(g.conv, who, data, summaryId));
+    expect(res.status).toBe(200);
+    await t.app.background.idle();
+    await t.app.outbox.drain(10_000);
+    const after = t.connector.calls.slice(before).filter((c) => c.activity?.type !== 'typing');
+    return {
+      toThem: after.filter((c) => c.conversationId === ownChat(who)).map((c) => c.activity.attachments[0].content),
+      inGroup: after.filter((c) => c.conversationId === g.conv.id).map((c) => c.activity?.attachments?.[0]?.content),
+      elsewhere: after.filter((c) => c.conversationId !== ownChat(who) && c.conversationId !== g.conv.id).map((c) => `${c.method} ${c.conversationId}`),
+    };
+  };
+
+  it('tells the presser in their own chat that nothing was shared and where to press, with no share button', async () => {
+    const button = executeButton(summary, 'proposalToLo.preview');
+    expect(button?.fallback?.type).toBe('Action.Submit');
+
+    const { toThem, inGroup, elsewhere } = await pressOnFallback(bram, button.fallback.data);
+    expect(elsewhere).toEqual([]);
+    expect(inGroup).toEqual([]);
+    // Before the fix nothing at all was sent: `toThem` was empty.
+    expect(toThem).toHaveLength(1);
+    const note = toThem[0];
+    expect(cardProblems(note)).toEqual([]);
+    const text = cardText(note);
+    expect(text).toContain('Er is niets gedeeld.');
+    expect(text).toContain('Groep: Team Zorg');
+    expect(text).toMatch(/Druk op Delen met L&O bij de samenvatting in de chat van de groep/);
+    // A share button here would be refused (a group action from another chat): none.
+    expect(JSON.stringify(note)).not.toContain('proposalToLo.share');
+    expect(await stored()).toEqual([]);
+  }, 60_000);
+
+  it('tells someone outside the group, privately, that only members share', async () => {
+    const { toThem, inGroup, elsewhere } = await pressOnFallback(dirk, executeButton(summary, 'proposalToLo.preview').fallback.data);
+    expect(elsewhere).toEqual([]);
+    expect(inGroup).toEqual([]);
+    expect(toThem.map(cardText)).toEqual(['Delen met L&O\nAlleen wie nu lid is van deze groep kan dit voorstel namens de groep met L&O delen. Er is niets gedeeld.']);
+    expect(await stored()).toEqual([]);
+  }, 60_000);
+
+  it('tells the presser in their own chat that a share on the fallback was shared, and says so on a later press', async () => {
+    // The preview's share button, as a client with Action.Execute showed it to Bram.
+    const preview = (await g.press(bram, 'proposalToLo.preview', executeButton(summary, 'proposalToLo.preview').data, summaryId)).value;
+    const share = executeButton(preview, 'proposalToLo.share');
+    expect(share?.fallback?.type).toBe('Action.Submit');
+
+    const shared = await pressOnFallback(bram, share.fallback.data);
+    expect(shared.elsewhere).toEqual([]);
+    expect(await stored()).toHaveLength(1);
+    expect(shared.toThem).toHaveLength(1);
+    expect(cardText(shared.toThem[0])).toContain('Gedeeld met L&O op 23 nov 2026');
+    expect(cardProblems(shared.toThem[0])).toEqual([]);
+    // The group is told as always (the notice through the outbox), and only that.
+    expect(shared.inGroup.map((c) => cardText(c).split('\n')[0])).toEqual(['Gedeeld met L&O op 23 nov 2026']);
+
+    const again = await pressOnFallback(bram, executeButton(summary, 'proposalToLo.preview').fallback.data);
+    expect(again.elsewhere).toEqual([]);
+    expect(again.inGroup).toEqual([]);
+    expect(again.toThem.map((c) => cardText(c).split('\n').slice(0, 2))).toEqual([['Gedeeld met L&O', 'Gedeeld met L&O op 23 nov 2026']]);
+    expect(await stored()).toHaveLength(1);
+  }, 60_000);
+});
