@@ -78,8 +78,13 @@ export class JobBuffer {
     return job;
   }
 
-  /** A job taken but handed back unsent: it goes back in its place, ahead of its conversation's later jobs. */
+  /**
+   * A job taken but handed back unsent: it goes back in its place, ahead of its conversation's
+   * later jobs. A copy read meanwhile (a turn's `sendNow` hands back a job the round had read) is
+   * replaced, not kept beside it: taken too, it would be rendered again only to lose its claim.
+   */
   putBack(job: Versioned<OutboxJob>): void {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
     const at = this.jobs.findIndex((j) => j.order > job.order);
     this.jobs.splice(at < 0 ? this.jobs.length : at, 0, job);
   }

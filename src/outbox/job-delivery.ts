@@ -82,7 +82,7 @@ export class JobDelivery {
     // conversation id, has one rate window (its lane, for order, stays the address's).
     const rateKey = job.target.kind === 'person' ? conversationKeyOf({ target: { kind: 'conversation', conversationId } }) : job.conversationKey;
     await this.d.takeover.wait(job.tenantId);
-    await limiter.acquire(job.tenantId, rateKey);
+    if ((await limiter.acquire(job.tenantId, rateKey, { unlessPaused: true })) === undefined) return this.waitForPausedChat(job, rateKey);
     // The waits (a render, the rate limiter, a takeover pause) may have outlasted the start of a
     // stop: no call is begun that the process's exit could cut off, in doubt.
     if (this.d.halted() || this.d.stopping()) return false;
@@ -105,6 +105,14 @@ export class JobDelivery {
         else if (back) await transitions.defer(back);
         return valid !== false;
       }
+      // The re-check (a store read, retried for seconds under throttling) may have outlasted the
+      // start of a stop: the job goes back pending, as recoverAbandoned would hand it back, and no
+      // call is begun that the process's exit could cut off. (If this write fails, the job stays
+      // `rechecking`, which recoverAbandoned makes pending again after its lease.)
+      if (this.d.stopping()) {
+        await transitions.unclaim(claimed);
+        return false;
+      }
       // Only now may the call go out. A write that fails leaves the job `rechecking`: pending again after its lease.
       claimed = await transitions.rechecked(claimed);
       if (!claimed || this.d.halted()) return false;
@@ -122,10 +130,22 @@ export class JobDelivery {
     // A halted sender has "crashed": what came back is lost with it.
     if (this.d.halted()) return false;
     // Throttled in a person's chat: the chat's messages sent by its conversation id wait as well
-    // (the person's lane is paused with the outcome, JobTransitions).
-    if (outcome.kind === 'retry' && outcome.status === 429 && rateKey !== job.conversationKey) limiter.pauseConversation(rateKey, outcome.afterMs);
-    await transitions.apply(claimed, outcome);
+    // (both keys are paused with the outcome, JobTransitions).
+    await transitions.apply(claimed, outcome, rateKey);
     return true;
+  }
+
+  /**
+   * The job's chat is paused after a 429 (Retry-After), maybe one on its other address (a
+   * person's 1:1 chat is also sent to by its conversation id). The job waits unclaimed in its lane,
+   * which is paused as long (ConversationLanes.pick passes it over, and its later jobs with it), not
+   * in a worker asleep in the rate limiter for the whole Retry-After, which a stop would wait out.
+   */
+  private waitForPausedChat(job: Versioned<OutboxJob>, rateKey: string): false {
+    this.d.limiter.pauseConversation(job.conversationKey, this.d.limiter.pausedFor(rateKey));
+    this.d.logger.debug(job.guard ? {} : { jobId: job.id }, 'outbox job handed back unclaimed: its chat is paused after a 429');
+    this.d.requeue(job);
+    return false;
   }
 
   private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string } | { ok: false; outcome: Outcome }> {

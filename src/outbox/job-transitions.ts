@@ -7,6 +7,9 @@ import { DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesNoTrace, OutboxJ
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
+/** Added to a Retry-After: our clock and the server's differ by timer and event-loop jitter. */
+const THROTTLE_MARGIN_MS = 200;
+
 /** Finished states whose message went out (or never will): the stored payload is dropped. */
 const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
 
@@ -149,9 +152,9 @@ export class JobTransitions {
    * (`guardedRetryMs`) with the job as it was queued; after that, or on any other failure, the job
    * is deleted like a sent one, and the next round of its kind tries again.
    */
-  private async endGuarded(job: Versioned<OutboxJob>, outcome: Exclude<Outcome, { kind: 'sent' }>): Promise<void> {
+  private async endGuarded(job: Versioned<OutboxJob>, outcome: Exclude<Outcome, { kind: 'sent' }>, rateKey: string): Promise<void> {
     if (outcome.kind === 'retry') {
-      this.pauseIfThrottled(job, outcome);
+      this.pauseIfThrottled(job, outcome, rateKey);
       const retryAt = Date.now() + outcome.afterMs;
       if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
         this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
@@ -163,9 +166,12 @@ export class JobTransitions {
     await this.finish(job, 'failed', {});
   }
 
-  /** Records what became of a claimed job. */
-  async apply(job: Versioned<OutboxJob>, outcome: Outcome): Promise<void> {
-    if (leavesNoTrace(job) && outcome.kind !== 'sent') return this.endGuarded(job, outcome);
+  /**
+   * Records what became of a claimed job. `rateKey`: the chat Teams counted the call in, when it
+   * is not the job's own conversation key (a person's 1:1 chat, see JobDelivery).
+   */
+  async apply(job: Versioned<OutboxJob>, outcome: Outcome, rateKey = job.conversationKey): Promise<void> {
+    if (leavesNoTrace(job) && outcome.kind !== 'sent') return this.endGuarded(job, outcome, rateKey);
     const log = { jobId: job.id, attempts: job.attempts };
     switch (outcome.kind) {
       case 'sent': {
@@ -180,7 +186,7 @@ export class JobTransitions {
       case 'retry': {
         // A throttled conversation waits as a whole; the message itself is held for its retry, so
         // updates of it stay in order (holdForRetry), while other messages go out (a member's reply).
-        this.pauseIfThrottled(job, outcome);
+        this.pauseIfThrottled(job, outcome, rateKey);
         this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
         const retryAt = Date.now() + outcome.afterMs;
         const outOfTime = retryAt > this.giveUpAt(job);
@@ -287,10 +293,13 @@ export class JobTransitions {
   /**
    * Teams throttles per conversation: after a 429 nothing goes to that conversation until its
    * Retry-After. A 5xx, 408 or 412 is about that one call: pausing the whole conversation for its
-   * back-off (up to minutes) would hold a member's reply in the turn behind it.
+   * back-off (up to minutes) would hold a member's reply in the turn behind it. A person's 1:1
+   * chat is paused under both its addresses (the person's lane and the chat's rate key), each with
+   * the same margin for the clocks' jitter.
    */
-  private pauseIfThrottled(job: OutboxJob, outcome: Extract<Outcome, { kind: 'retry' }>): void {
-    if (outcome.status === 429) this.limiter.pauseConversation(job.conversationKey, outcome.afterMs + 200);
+  private pauseIfThrottled(job: OutboxJob, outcome: Extract<Outcome, { kind: 'retry' }>, rateKey: string): void {
+    if (outcome.status !== 429) return;
+    for (const key of new Set([job.conversationKey, rateKey])) this.limiter.pauseConversation(key, outcome.afterMs + THROTTLE_MARGIN_MS);
   }
 
   /**

@@ -73,9 +73,14 @@ export class TeamsRateLimiter {
   /**
    * Pacing: waits until a request for this tenant (and conversation) fits the rate, and counts it.
    * Call before preparing a request, then `depart` (or `tryDepart`) right before it goes out.
+   * With `unlessPaused`, a conversation paused after a 429 (now, or while waiting) is not waited
+   * out: undefined comes back at once and nothing is counted. A Retry-After lasts seconds to
+   * minutes, and a caller asleep in it holds up whoever waits for that caller (a graceful stop).
    */
-  acquire(tenantId: string, conversationKey?: string): Promise<number> {
-    return this.take(this.pacing, tenantId, conversationKey);
+  acquire(tenantId: string, conversationKey?: string): Promise<number>;
+  acquire(tenantId: string, conversationKey: string, opts: { unlessPaused: true }): Promise<number | undefined>;
+  acquire(tenantId: string, conversationKey?: string, opts?: { unlessPaused: true }): Promise<number | undefined> {
+    return this.take(this.pacing, tenantId, conversationKey, opts?.unlessPaused ?? false);
   }
 
   /**
@@ -107,8 +112,11 @@ export class TeamsRateLimiter {
     return undefined;
   }
 
-  private async take(windows: Windows, tenantId: string, conversationKey?: string): Promise<number> {
+  private async take(windows: Windows, tenantId: string, conversationKey?: string): Promise<number>;
+  private async take(windows: Windows, tenantId: string, conversationKey: string | undefined, unlessPaused: boolean): Promise<number | undefined>;
+  private async take(windows: Windows, tenantId: string, conversationKey?: string, unlessPaused = false): Promise<number | undefined> {
     for (;;) {
+      if (unlessPaused && conversationKey && this.pausedFor(conversationKey) > 0) return undefined;
       const at = this.fitsNow(windows, tenantId, conversationKey);
       if (at === undefined) return this.now();
       await sleep(Math.max(1, at - this.now()));

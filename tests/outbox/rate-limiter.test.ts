@@ -30,6 +30,14 @@ describe('the Teams rate limiter', () => {
     expect(limiter.tryDepart('t', 'chat-c')).toBe(true);
   });
 
+  it('does not wait out a paused conversation when asked not to, and counts nothing for it', async () => {
+    const limiter = new TeamsRateLimiter({ tenantPerSecond: 1, conversationPerSecond: 7, marginMs: 200 }, clock);
+    limiter.pauseConversation('chat-c', 20_000);
+    expect(await limiter.acquire('t', 'chat-c', { unlessPaused: true })).toBeUndefined();
+    // Nothing was counted for the tenant: its one request a second is still free.
+    expect(limiter.tenantFull('t')).toBe(false);
+  });
+
   it.each([
     ['leaves room', 50, true],
     ['leaves no room', 0, false],
