@@ -6,7 +6,7 @@ import { facilitationSection } from './facilitation.section';
 import { adoptionSection } from './adoption.section';
 import { learningNeedsSectionCard } from './learning-needs.section';
 import { jaarplanSectionCard } from './jaarplan.section';
-import { adaptiveCard, AdaptiveCardJson, Element, factSet, execute, heading, subtle, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, Element, factSet, heading, subtle, textBlock } from '../card-kit';
 
 /**
  * The card stays well inside Teams' size limit: the latest weeks of energy, and the latest polls of
@@ -60,14 +60,12 @@ export function hrReportCard(report: HrReport, links: { csv: string; summary: st
     ...b3Section(report.b3, t, language),
     ...facilitationSection(report, t),
     ...adoptionSection(report.adoption, t, language),
-    ...(report.learningNeeds ? learningNeedsSectionCard(report.learningNeeds, t) : []),
+    ...(report.learningNeeds ? learningNeedsSectionCard(report.learningNeeds, t, language) : []),
     subtle(t('hrReport.anonymity')),
     subtle(t('hrReport.linksExpire', { count: links.minutes })),
   ];
   return adaptiveCard(body, [
     { type: 'Action.OpenUrl', title: t('hrReport.downloadCsv'), url: links.csv },
     { type: 'Action.OpenUrl', title: t('hrReport.downloadSummary'), url: links.summary },
-    // L&O answers the learning needs above with an offer per theme (HR's own chat only, as `aanbod`).
-    execute(t('loOffer.open'), 'openLoOffers', { language }, { associatedInputs: 'none' }),
   ]);
 }

@@ -1,6 +1,7 @@
 import { LearningNeedsSection } from '../../../domain/learning-needs/report';
 import { Translate } from '../../../i18n/i18n';
-import { Element, factSet, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { actionSet, Element, execute, factSet, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { Language } from '../../../domain/framework/framework';
 import { oneLine } from './report-format';
 
 /** The card stays well inside Teams' size limit; the downloads hold every text. */
@@ -25,10 +26,15 @@ export function learningNeedsLines(s: LearningNeedsSection, t: Translate): strin
   ];
 }
 
+/** L&O answers the learning needs with an offer per theme (in HR's own chat only, as `aanbod`). */
+function toOffer(t: Translate, language: Language): Element {
+  return actionSet([execute(t('loOffer.open'), 'openLoOffers', { language }, { associatedInputs: 'none' })]);
+}
+
 /** L&O's view: themes and counts from the minimum up, and texts only where enough people chose the theme. */
-export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate): Element[] {
+export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate, language: Language): Element[] {
   const out: Element[] = [textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' })];
-  if (!s.batches) return [...out, subtle(t('hrReport.learningNeeds.none'))];
+  if (!s.batches) return [...out, subtle(t('hrReport.learningNeeds.none')), toOffer(t, language)];
   const [first, ...more] = totalLines(s, t);
   out.push(textBlock(first!, { spacing: 'Small' }), ...more.map((line) => subtle(line)));
   if (s.themes.length) out.push(factSet(s.themes.map((th) => ({ title: t(`verantwoording.learningNeed.theme.${th.theme}`), value: String(th.needs) }))));
@@ -44,5 +50,6 @@ export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate):
   const leftOut = s.themes.reduce((sum, th) => sum + th.texts.length, 0) - shown;
   if (leftOut > 0) out.push(subtle(t('hrReport.learningNeeds.moreTexts', { count: leftOut })));
   out.push(subtle(t('hrReport.learningNeeds.rule', { min: s.minimum })));
+  out.push(toOffer(t, language));
   return out;
 }
