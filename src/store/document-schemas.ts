@@ -284,10 +284,13 @@ const teamAccount = z
     text: text(2000).min(1),
     sentAt: isoTime,
     language,
-    recipients: z.array(z.object({ id, name: text(512) }).strict()).min(1).max(1000),
+    recipients: z.array(z.object({ id, name: text(512) }).strict()).max(1000),
+    // Those who erased their data since: counted, not named.
+    erasedRecipients: z.number().int().min(1).max(1000).optional(),
     toOwnManager: z.boolean(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.recipients.length + (r.erasedRecipients ?? 0) >= 1, 'sent to nobody');
 
 // --- jobs: the durable scheduler -------------------------------------------------------------
 

@@ -1,13 +1,14 @@
-import { TeamAccountRecord, TeamAccountRepository } from '../domain/talent-review/team-account';
+import { TeamAccountRecord, TeamAccountRepository, TeamAccountsErasure, withoutRecipient } from '../domain/talent-review/team-account';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore } from './document-store';
+import { DocumentStore, statusOf } from './document-store';
 
 /**
  * A manager's accounts to their team, in the manager's own `personal` partition (as their notes
  * are): the form lists them with one query in that partition, the send creates one under an id
- * from the press, and their export and erasure find them with the rest of the partition.
+ * from the press, and their export and erasure find them with the rest of the partition. Only a
+ * member's erasure queries across partitions, for the records that name them.
  */
-export class CosmosTeamAccountRepository implements TeamAccountRepository {
+export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamAccountsErasure {
   private readonly store: DocumentStore<TeamAccountRecord>;
   constructor(conn: CosmosConnection) {
     this.store = new DocumentStore<TeamAccountRecord>(conn.container('personal'), (r) => r.userId);
@@ -40,6 +41,33 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository {
       if (err instanceof NotATeamAccount) return false;
       throw err;
     }
+  }
+
+  async forgetRecipient(userId: string): Promise<number> {
+    const naming = await this.naming(userId);
+    let changed = 0;
+    for (const doc of naming) {
+      // Whether the last try (the one the ETag let through) took them out; false when it already had.
+      let took = false;
+      try {
+        await this.store.update(doc.id, doc.userId, (current) => {
+          const next = current.type === 'teamAccount' && current.userId === doc.userId ? withoutRecipient(current, userId) : current;
+          took = next !== current;
+          return next;
+        });
+        if (took) changed++;
+      } catch (err) {
+        // Deleted meanwhile (the manager deleted it, or erased their own data): nothing left to forget.
+        if (statusOf(err) !== 404) throw err;
+      }
+    }
+    return changed;
+  }
+
+  /** The kept accounts, in every manager's partition, that name this person as a recipient: their erasure only. */
+  private async naming(userId: string): Promise<TeamAccountRecord[]> {
+    const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND ARRAY_CONTAINS(c.recipients, @recipient, true)", parameters: [{ name: '@recipient', value: { id: userId } }] });
+    return docs.filter((d) => d.type === 'teamAccount' && d.recipients.some((m) => m.id === userId));
   }
 }
 

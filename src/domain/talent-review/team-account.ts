@@ -69,8 +69,13 @@ export interface TeamAccountRecord {
   sentAt: string;
   /** The language the manager wrote and sent it in (their form's). */
   language: Language;
-  /** Whom it went to, as the form named them (the directory's names then). */
+  /** Whom it went to, as the form named them (the directory's names then); one who erased their data is no longer in it. */
   recipients: { id: string; name: string }[];
+  /**
+   * How many it went to who have since erased their data (see withoutRecipient): the list still
+   * counts them, without their id or name. Absent: none.
+   */
+  erasedRecipients?: number;
   /** Also sent to the manager's own manager, as they chose. */
   toOwnManager: boolean;
 }
@@ -78,6 +83,23 @@ export interface TeamAccountRecord {
 /** The record's id: one per manager and press of the form's send button (Teams delivering it again finds it). */
 export function teamAccountRecordId(managerId: string, pressKey: string): string {
   return stableId('tar', managerId, pressKey);
+}
+
+/** How many an account went to: those still named and those who erased their data since. */
+export function recipientCount(record: Pick<TeamAccountRecord, 'recipients' | 'erasedRecipients'>): number {
+  return record.recipients.length + (record.erasedRecipients ?? 0);
+}
+
+/**
+ * The record once this person has erased their data: their id and name leave it, and only the
+ * count of erased recipients says it went to one more. The same record when it does not name
+ * them (an erasure run again changes nothing). A send press delivered again reads the recipients
+ * from the record, so it queues nothing for them.
+ */
+export function withoutRecipient(record: TeamAccountRecord, userId: string): TeamAccountRecord {
+  const recipients = record.recipients.filter((m) => m.id !== userId);
+  if (recipients.length === record.recipients.length) return record;
+  return { ...record, recipients, erasedRecipients: (record.erasedRecipients ?? 0) + (record.recipients.length - recipients.length) };
 }
 
 /** The manager's accounts, newest first (ties: by id, so two renders list them alike). */
@@ -95,4 +117,14 @@ export interface TeamAccountRepository {
   get(managerId: string, id: string): Promise<TeamAccountRecord | undefined>;
   /** Deletes the manager's own record under its ETag; false when there was none (gone already, or not theirs). */
   delete(managerId: string, id: string): Promise<boolean>;
+}
+
+/**
+ * Port: a member's erasure takes them out of their managers' kept accounts. A query across
+ * partitions (the records are in each manager's own), asked only by the erasure: a rare request
+ * of the person themselves, never a chat turn or a card action.
+ */
+export interface TeamAccountsErasure {
+  /** Every kept account naming this person loses their id and name (ETag-guarded); returns how many changed. */
+  forgetRecipient(userId: string): Promise<number>;
 }

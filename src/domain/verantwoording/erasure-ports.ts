@@ -5,6 +5,7 @@ import { OutboxPurge } from '../outbox/outbox.port';
 import { PrepDaysOff, TalentReview } from '../talent-review/review';
 import { ProposalsToManagerErasure } from '../talent-review/proposal-to-manager';
 import { PollMarkersOfPerson } from '../pulse-poll/ports';
+import { TeamAccountsErasure } from '../talent-review/team-account';
 
 /**
  * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
@@ -56,4 +57,6 @@ export interface DataRightsDeps {
   proposalsToManager?: ProposalsToManagerErasure;
   /** The open private B3 polls forget that the person was asked and answered (their scores stay, nobody's). */
   pollMarkers?: PollMarkersOfPerson;
+  /** Erasing a member takes their id and name off the accounts their manager sent the team and keeps (the count stays). */
+  teamAccounts?: TeamAccountsErasure;
 }

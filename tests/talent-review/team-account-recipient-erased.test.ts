@@ -1,0 +1,119 @@
+/**
+ * Found in review, stop 47. Mia manages Anna and Bram and sends her team an account; Mia keeps it
+ * in her own partition with whom it went to (their ids and names). Then Anna erases her data
+ * ("wis mijn gegevens"). Before, Anna's id and name stayed in Mia's kept record and her list,
+ * while every other trace of an erased person is removed or anonymised.
+ *
+ * What must hold: after Anna's erasure the stored record (read raw) and Mia's list, in Dutch and
+ * in English, hold neither Anna's id nor her name; they still count her, as someone whose name was
+ * erased; Bram's id and name stay; the record still fits its schema. The same send press delivered
+ * again afterwards sends nobody a second card and queues nothing for Anna, and the erasure's step
+ * run once more (a resumed erasure) changes nothing.
+ */
+import { message, TestUser, user } from '../support/activities';
+import { buttonData } from '../support/card-fields';
+import { cardProblems } from '../support/card-validator';
+import { storedText } from '../support/cosmos';
+import { cardText } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { documentProblems } from '../../src/store/document-schemas';
+import { CosmosTeamAccountRepository } from '../../src/store/team-account.repository';
+import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+
+const [anna, mia] = ['Anna', 'Mia'].map(user) as [TestUser, TestUser];
+const SEND = 'review.teamAccount.send';
+const WORDS = 'HALFJAAR-WOORDEN: ik maakte elke week een uur vrij voor het leren.';
+const ACCOUNT = /Verantwoording van je leidinggevende|An account from your manager/;
+
+describe('a member who erases their data is no longer named in their manager\'s kept team accounts', () => {
+  let t: TestApp;
+  let sendPress: Record<string, unknown>;
+  const lastCardIn = (who: TestUser) => t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
+  const openForm = async (locale?: string) => {
+    await t.send({ ...message(personalChat(t, mia), mia, 'teamverantwoording'), ...(locale ? { locale } : {}) });
+    return lastCardIn(mia);
+  };
+  /** Mia's kept accounts as stored, read directly. */
+  const keptOfMia = async () =>
+    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = @u", parameters: [{ name: '@u', value: 'aad-mia' }] }).fetchAll()).resources as Record<string, unknown>[];
+  /** The form's text from its earlier accounts on (above them: who a new account goes to, as the directory has the team now). */
+  const keptPart = (form: unknown) => {
+    const text = cardText(form);
+    const at = text.search(/Je eerdere verantwoordingen|Your earlier accounts/);
+    expect(at).toBeGreaterThan(-1);
+    return text.slice(at);
+  };
+  const accountsTo = (aadId: string) =>
+    t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(aadId)).map((c) => c.card).filter((card) => ACCOUNT.test(cardText(card)) && cardText(card).includes('HALFJAAR-WOORDEN'));
+  const outboxJobsAbout = async (aadId: string) =>
+    (await t.store.container('outbox').items.query({ query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND ARRAY_CONTAINS(c.about, @id)", parameters: [{ name: '@id', value: aadId }] }).fetchAll()).resources.length;
+
+  beforeAll(async () => {
+    const directory = directoryFile([
+      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
+      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
+      { id: 'aad-mia', name: 'Mia' },
+    ]);
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    const form = await openForm();
+    sendPress = { ...buttonData(form, SEND), text: WORDS };
+    expect(cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send'))).toContain('Verantwoording verstuurd');
+    await t.app.outbox.drain(60_000);
+    expect(accountsTo('aad-anna')).toHaveLength(1);
+    expect(accountsTo('aad-bram')).toHaveLength(1);
+    expect(storedText(await keptOfMia())).toContain('aad-anna');
+
+    await t.send(message(personalChat(t, anna), anna, 'wis mijn gegevens'));
+    expect(cardText(await pressIn(t, anna, 'verantwoording.erase.confirm', { confirm: 'yes' }))).toContain('Je gegevens zijn gewist');
+  });
+  afterAll(() => t?.stop());
+
+  it('the stored record holds neither Anna\'s id nor her name, keeps Bram\'s, counts her as erased and fits its schema', async () => {
+    const kept = await keptOfMia();
+    expect(kept).toHaveLength(1);
+    const [record] = kept as [Record<string, unknown>];
+    const raw = storedText(kept);
+    expect(raw).not.toContain('aad-anna');
+    expect(raw).not.toContain('Anna');
+    expect(raw).toContain('aad-bram');
+    expect(record.recipients).toEqual([{ id: 'aad-bram', name: 'Bram' }]);
+    expect(record.text).toBe(WORDS);
+    expect(documentProblems('personal', record)).toEqual([]);
+  });
+
+  it('Mia\'s list names Bram and no Anna, and still counts two people, in Dutch and in English', async () => {
+    const nl = await openForm();
+    expect(cardText(nl)).toContain('aan je 2 directe collega\'s:');
+    expect(cardText(nl)).toContain('Bram, 1 persoon van wie de naam is gewist');
+    // The form still names Anna where it says who a new account goes to (the directory's team now); its kept part does not.
+    expect(keptPart(nl)).not.toContain('Anna');
+    expect(cardProblems(nl)).toEqual([]);
+    const all = await pressIn(t, mia, 'review.teamAccount.list', { skip: 0 });
+    expect(cardText(all)).toContain('Bram, 1 persoon van wie de naam is gewist');
+    expect(cardText(all)).not.toContain('Anna');
+
+    const en = await openForm('en-US');
+    expect(cardText(en)).toContain('to your 2 direct reports:');
+    expect(cardText(en)).toContain('Bram, 1 person whose name was erased');
+    expect(keptPart(en)).not.toContain('Anna');
+    expect(cardProblems(en)).toEqual([]);
+  });
+
+  it('the same send press delivered again: no second card to Bram, nothing queued for Anna, the record unchanged', async () => {
+    const before = storedText(await keptOfMia());
+    const answer = await pressIn(t, mia, SEND, sendPress, 'mia-send-again');
+    expect(cardText(answer)).toContain('Verantwoording verstuurd');
+    expect(cardText(answer)).not.toContain('Anna');
+    await t.app.outbox.drain(60_000);
+    expect(await outboxJobsAbout('aad-anna')).toBe(0);
+    expect(accountsTo('aad-anna')).toHaveLength(1);
+    expect(accountsTo('aad-bram')).toHaveLength(1);
+    expect(storedText(await keptOfMia())).toBe(before);
+  });
+
+  it('the erasure\'s step run again (a resumed erasure) changes nothing', async () => {
+    const before = storedText(await keptOfMia());
+    expect(await new CosmosTeamAccountRepository(t.store).forgetRecipient('aad-anna')).toBe(0);
+    expect(storedText(await keptOfMia())).toBe(before);
+  });
+});
