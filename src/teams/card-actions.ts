@@ -47,8 +47,12 @@ export type ActionOutcome =
        */
       privately?: AdaptiveCardJson;
     }
-  /** Leaves the card as it is and shows the actor a short message. */
-  | { message: string };
+  /**
+   * Leaves the card as it is and shows the actor a short message. `seenInChat`: the message only
+   * confirms what the chat itself now shows (a session card posted there), so on the Action.Submit
+   * fallback it is not sent to the actor's own chat as well.
+   */
+  | { message: string; seenInChat?: boolean };
 
 export interface CardActionContext {
   logger: Logger;
@@ -159,7 +163,7 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
     // with the bot (posted there when they pressed there), never to a group or a colleague.
     // The action is done by now (stored or refused): words that cannot be delivered are logged,
     // never turned into an error card, which would say "nothing was stored" after a stored press.
-    else await deliverToActor(context, adaptiveCard([textBlock(outcome.message)]), ctx).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor what became of their action'));
+    else if (!outcome.seenInChat) await deliverToActor(context, adaptiveCard([textBlock(outcome.message)]), ctx).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor what became of their action'));
     return;
   }
   const messageId = context.activity.replyToId;

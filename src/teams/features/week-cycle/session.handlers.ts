@@ -51,6 +51,9 @@ const SHOW_MESSAGES: Record<ShowResult, string> = { shown: 'session.shown', show
 
 export type OpenResult = 'opened' | 'alreadyOpen' | 'opening' | 'openedWithoutCard' | 'cycleComplete';
 
+/** Outcomes the group's chat shows by itself (the session card is there, or on its way): the words only confirm it. */
+const SEEN_IN_CHAT: ReadonlySet<OpenResult | ShowResult> = new Set<OpenResult | ShowResult>(['opened', 'alreadyOpen', 'opening', 'shown', 'showing']);
+
 /** What the presser of "Start de sessie" is told. */
 const OPEN_MESSAGES: Record<OpenResult, string> = {
   opened: 'session.opened',
@@ -302,12 +305,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
     const { result, language } = await openNextSession(deps, presenter, context, data.groupId, { cycleId: data.cycleId });
-    return { message: deps.translator.t(language)(OPEN_MESSAGES[result]) };
+    return { message: deps.translator.t(language)(OPEN_MESSAGES[result]), seenInChat: SEEN_IN_CHAT.has(result) };
   });
 
   onCardAction(app, deps.actions, 'showSession', async (context, data) => {
     const { result, language } = await repostOpenSession(deps, presenter, context, data.groupId, data.cycleId);
-    return { message: deps.translator.t(language)(SHOW_MESSAGES[result]) };
+    return { message: deps.translator.t(language)(SHOW_MESSAGES[result]), seenInChat: SEEN_IN_CHAT.has(result) };
   });
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
