@@ -86,6 +86,11 @@ describe('the plain form labels each input as its own form does', () => {
     expect(labels(personal)).toEqual({ text: 'Jouw antwoord' });
   });
 
+  it("names L&O's answer to a shared proposal as its own form does (found in review, stop 47)", () => {
+    const values = { id: 'shared-1', rev: 1, k: 'k1', answer: 'Mooi voorstel' };
+    expect(labels(refusedFormFallback('proposalToLo.answer', values, {}, translator.t('nl'), 'error.saveFailedKept'))).toEqual({ answer: 'Antwoord van L&O' });
+  });
+
   it('gives an input whose own label it does not know a generic label in the person\'s language', () => {
     const values = { pollId: 'p', open: 'More room to learn' };
     expect(labels(refusedFormFallback('pulse.answer', values, { open: 'Too long' }, translator.t('en')))).toEqual({ open: 'What you filled in' });

@@ -51,6 +51,7 @@ const LABELS_BY_VERB: Record<string, Record<string, string>> = {
   'review.move': { date: 'talentReview.change.newDate' },
   'review.proposalToManager.send': { words: 'proposalToManager.wordsLabel' },
   'review.proposalToManager.answer': { answer: 'proposalToManager.answerLabel' },
+  'proposalToLo.answer': { answer: 'proposalToLo.answerLabel' },
 };
 
 /**
