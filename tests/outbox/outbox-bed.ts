@@ -69,3 +69,21 @@ export function proxiedOutboxBed(): { readonly proxy: CosmosProxy; readonly conn
     },
   };
 }
+
+/**
+ * Outbox instances on a bed's store, each stopped after the test: several instances of the app (a
+ * stopping one and the next), with a Bot Connector client that has no token, a rate limiter of
+ * Teams' limits and quick rounds.
+ */
+export function outboxInstances(bed: { readonly cosmos: CosmosConnection }): () => Outbox {
+  const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
+  const outboxes: Outbox[] = [];
+  afterEach(async () => {
+    for (const box of outboxes.splice(0)) await box.stop();
+  });
+  return () => {
+    const box = new Outbox(bed.cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter({ tenantPerSecond: 50, conversationPerSecond: 7 }), logger, { concurrency: 2, idleMs: 20, tenantLeaseMs: 1000 });
+    outboxes.push(box);
+    return box;
+  };
+}

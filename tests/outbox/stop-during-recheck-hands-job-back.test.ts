@@ -1,13 +1,6 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { Outbox } from '../../src/outbox/outbox';
 import { jobIdFor } from '../../src/outbox/outbox-job';
-import { TeamsRateLimiter } from '../../src/outbox/rate-limiter';
-import { BotConnectorClient } from '../../src/teams/connector/bot-connector.client';
 import { waitUntil } from './wait-until';
-import { outboxBed } from './outbox-bed';
-
-const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } }));
+import { outboxBed, outboxInstances } from './outbox-bed';
 
 /**
  * Found in review, stop 47. A stopping sender claims nothing new, so that no call is begun that
@@ -20,15 +13,7 @@ const logger = createLogger('error', new Writable({ write(_c, _e, cb) { cb(); } 
  */
 describe('an outbox stopping while a claimed job is being re-checked', () => {
   const bed = outboxBed();
-  const outboxes: Outbox[] = [];
-  afterEach(async () => {
-    for (const box of outboxes.splice(0)) await box.stop();
-  });
-  const outbox = () => {
-    const box = new Outbox(bed.cosmos, new BotConnectorClient(async () => undefined, 5000), new TeamsRateLimiter({ tenantPerSecond: 50, conversationPerSecond: 7 }), logger, { concurrency: 2, idleMs: 20, tenantLeaseMs: 1000 });
-    outboxes.push(box);
-    return box;
-  };
+  const outbox = outboxInstances(bed);
 
   it('begins no call after the stop began; the job stays pending, and the next instance sends it', async () => {
     const first = outbox();
