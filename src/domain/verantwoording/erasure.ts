@@ -86,7 +86,10 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
   const swaps: Record<string, string> = {};
   for (const j of trace.judgements) {
     if (j.memberId !== a.userId) continue;
-    const copy = { ...j, id: stableId('jd', j.proposalId, a.marker), memberId: ERASED_ID, memberName: ERASED_NAME[a.language] };
+    // Without its press keys: each is a hash of a card's key and the member's id, which a reader
+    // holding the card could test candidate ids against (and a press of theirs joins nobody now).
+    const { keys: _pressKeys, ...kept } = j;
+    const copy = { ...kept, id: stableId('jd', j.proposalId, a.marker), memberId: ERASED_ID, memberName: ERASED_NAME[a.language] };
     remove.push({ id: j.id });
     create.push(copy);
     swaps[j.id] = copy.id;
