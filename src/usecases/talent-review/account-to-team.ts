@@ -1,8 +1,9 @@
 import { Language } from '../../domain/framework/framework';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
+import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { TalentReviewDeps } from './deps';
 
-export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts'>;
+export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts' | 'verantwoording'>;
 
 /** Who the account went to (their names as the directory has them) and its words as sent, or why it went to nobody. */
 export type TeamAccountOutcome = { status: 'noTeam' } | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
@@ -40,7 +41,10 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * first, in the manager's own partition (id from the press, so Teams delivering the press again
  * finds it and queues the same cards under the same keys: one record, one card each); then the
  * cards are queued. A directory that does not answer refuses before anything is stored or queued;
- * a store that does not take the record refuses before any card is queued.
+ * a store that does not take the record refuses before any card is queued. While the manager's
+ * erasure is unfinished the send is refused (`erasureUnderway`) before anything is looked up, as
+ * every other write into their own partition is: the erasure's resume would delete the record
+ * after they were told it was kept (or, written after its last listing, it would outlive it).
  *
  * A card that cannot be queued after this press stored the record takes the send back: the cards
  * this press queued are withdrawn while no sender has claimed them, and then the record goes, so
@@ -52,6 +56,8 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
   const text = teamAccountText(input.text);
+  // One point read of the ticket: the record would go into the partition the erasure is deleting.
+  await refuseWhileErasing(deps.verantwoording, input.managerId);
   // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
   const listed = input.listed ? new Set(input.listed) : undefined;
   const team = (await teamOf(deps, input.managerId)).filter((m) => !listed || listed.has(m.id));

@@ -7,6 +7,8 @@ import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.sect
 export interface RefusedAccount {
   values: Record<string, unknown>;
   errors: Record<string, string>;
+  /** Why nothing was sent, when it is no fault of the words (an erasure under way); else "adjust your text". */
+  why?: string;
 }
 
 /**
@@ -15,23 +17,22 @@ export interface RefusedAccount {
  * is drawn and travels with the press, so Teams delivering it again sends nobody a second card.
  * Where the directory names the manager's own manager, a toggle sends it to them too. A
  * refused account comes back whole, with the reason next to it; `text`: what followed the command.
- * Under it, the manager's earlier accounts (`kept`); `notice`: what became of a delete just pressed.
+ * Under it, the manager's earlier accounts (`kept`).
  */
 export function teamAccountFormCard(
   t: Translate,
   key: string,
   team: { id: string; name: string }[],
-  opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean; kept?: KeptAccountsView; notice?: string } = {},
+  opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean; kept?: KeptAccountsView } = {},
 ): AdaptiveCardJson {
   const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
   return adaptiveCard(
     [
       heading(t('teamAccount.title')),
-      ...(opts.notice ? [textBlock(opts.notice, { weight: 'Bolder' })] : []),
       textBlock(t('teamAccount.intro')),
       textBlock(t('teamAccount.goesTo', { count: team.length }), { size: 'Small', weight: 'Bolder' }),
       plainText(team.map((m) => m.name).join(', ')),
-      ...(opts.refused ? [refusalNotice(t('teamAccount.notSent'))] : []),
+      ...(opts.refused ? [refusalNotice(opts.refused.why ?? t('teamAccount.notSent'))] : []),
       ...withFieldError(
         { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(MAX_TEAM_ACCOUNT_LENGTH, typed) },
         opts.refused?.errors.text,

@@ -6,11 +6,11 @@ import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.sect
 /**
  * What the manager hears of their account: who it went to (the directory's names, as plain text)
  * and their words as sent; or that the directory names no one in their team, so nothing went
- * (with their earlier accounts, `kept`, to look back on and delete; `notice`: a delete just pressed).
+ * (with their earlier accounts, `kept`, to look back on and delete).
  */
-export function teamAccountOutcomeCard(outcome: TeamAccountOutcome, t: Translate, opts: { kept?: KeptAccountsView; notice?: string } = {}): AdaptiveCardJson {
+export function teamAccountOutcomeCard(outcome: TeamAccountOutcome, t: Translate, opts: { kept?: KeptAccountsView } = {}): AdaptiveCardJson {
   if (outcome.status === 'noTeam') {
-    return adaptiveCard([heading(t('teamAccount.title')), ...(opts.notice ? [textBlock(opts.notice, { weight: 'Bolder' })] : []), textBlock(t('teamAccount.noTeam')), ...(opts.kept ? keptAccountsSection(opts.kept, t) : [])]);
+    return adaptiveCard([heading(t('teamAccount.title')), textBlock(t('teamAccount.noTeam')), ...(opts.kept ? keptAccountsSection(opts.kept, t) : [])]);
   }
   return adaptiveCard(
     [

@@ -27,3 +27,14 @@ export function teamAccountsKeptCard(view: KeptAccountsView & { skip: number; no
     actions,
   );
 }
+
+/**
+ * A delete that was done, when the list could not be read after it: said as done (never the error
+ * card, which would say nothing happened), with the way to the list and to a new account.
+ */
+export function teamAccountDeletedCard(notice: string, t: Translate): AdaptiveCardJson {
+  return adaptiveCard(
+    [heading(t('teamAccount.kept.listTitle')), textBlock(notice, { weight: 'Bolder' }), subtle(t('teamAccount.kept.stays'))],
+    [execute(t('teamAccount.kept.showList'), 'openTeamAccounts', { skip: 0 }, { associatedInputs: 'none' }), execute(t('teamAccount.kept.write'), 'openTeamAccount', {}, { associatedInputs: 'none' })],
+  );
+}

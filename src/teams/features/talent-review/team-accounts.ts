@@ -10,13 +10,15 @@ import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
+import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
-import { teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
+import { RefusedAccount, teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
 import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
 import { teamAccountDeleteCard } from '../../cards/talent-review/team-account-delete.card';
-import { teamAccountsKeptCard } from '../../cards/talent-review/team-accounts-kept.card';
+import { teamAccountDeletedCard, teamAccountsKeptCard } from '../../cards/talent-review/team-accounts-kept.card';
 import { KeptAccountsView } from '../../cards/talent-review/team-accounts-kept.section';
 import { teamsLocale } from '../../turn';
+import { VERBS } from '../../verbs';
 import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 
@@ -71,18 +73,32 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     return { accounts, total: accounts.length, locale, timeZone: tr.timeZone };
   };
   /** The form with the team it goes to and the earlier accounts, or why there is nobody to tell (with the earlier ones). */
-  const opening = async (context: TurnContext, opts: { text?: string; refused?: { values: Record<string, unknown>; errors: Record<string, string> }; notice?: string; ui?: Awaited<ReturnType<typeof managerUi>> } = {}) => {
-    const { text, refused, notice } = opts;
+  const opening = async (context: TurnContext, opts: { text?: string; refused?: RefusedAccount; ui?: Awaited<ReturnType<typeof managerUi>> } = {}) => {
+    const { text, refused } = opts;
     const ui = opts.ui ?? (await managerUi(deps, context));
     const team = await teamOf(tr, ui.managerId);
     const kept = await keptView(ui.managerId, ui.language);
-    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept, ...(notice ? { notice } : {}) });
+    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept });
     const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
-    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, kept, ...(text ? { text } : {}), ...(refused ? { refused } : {}), ...(notice ? { notice } : {}) });
+    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, kept, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
   };
   const accountForm: RefusalForm = {
     render: async (context, r) => opening(context, { refused: { values: r.values, errors: r.errors } }),
     reason: accountReason,
+  };
+  /**
+   * A send refused while the manager's erasure is unfinished (nothing kept, no card queued): the
+   * form again with their words and choice, and why nothing went, in their language. The form
+   * asks the directory; when that (or the store) does not answer, the words still come back with
+   * the reason on the plain form, whose button is the same send.
+   */
+  const refusedWhileErasing = async (context: TurnContext, ui: Awaited<ReturnType<typeof managerUi>>, data: { text: string; alsoOwnManager?: boolean; k?: string; to?: string }) => {
+    const values = { text: data.text, ...(data.alsoOwnManager ? { alsoOwnManager: 'true' } : {}) };
+    const why = ui.t('teamAccount.erasing');
+    return opening(context, { ui, refused: { values, errors: {}, why } }).catch((err: unknown) => {
+      deps.logger.warn({ err: (err as Error).message }, 'team account form not rendered after an erasure refusal; the plain form keeps the words');
+      return refusedFormFallback(VERBS.sendTeamAccount.verb, { ...values, ...(data.k ? { k: data.k } : {}), ...(data.to ? { to: data.to } : {}) }, { text: why }, ui.t);
+    });
   };
 
   onOwnChatCommand(app, deps, ACCOUNT_COMMAND, async (context) => {
@@ -114,9 +130,14 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
         language: ui.language,
         alsoOwnManager: data.alsoOwnManager === true,
         ...(data.to ? { listed: data.to.split(',').filter(Boolean) } : {}),
+      }).catch((err: unknown) => {
+        // Their erasure is unfinished: nothing kept or queued; the form keeps the words and says why.
+        if (isDomainError(err) && err.code === 'erasureUnderway') return undefined;
+        throw err;
       });
       // Counts only: who manages whom, and the words, stay out of the log.
-      deps.logger.info({ outcome: outcome.status, recipients: outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
+      deps.logger.info({ outcome: outcome?.status ?? 'erasureUnderway', recipients: outcome?.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
+      if (!outcome) return { card: await refusedWhileErasing(context, ui, data), personal: true };
       return { card: teamAccountOutcomeCard(outcome, ui.t), personal: true };
     },
     { form: accountForm },
@@ -137,6 +158,17 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     const outcome = await deleteKeptTeamAccount(tr, ui.managerId, data.id);
     // The outcome alone: which account, and whose, stays out of the log.
     deps.logger.info({ outcome }, 'team account deleted by its manager');
-    return { card: await opening(context, { ui, notice: ui.t(outcome === 'deleted' ? 'teamAccount.kept.deleted' : 'teamAccount.kept.notFound') }), personal: true };
+    const notice = ui.t(outcome === 'deleted' ? 'teamAccount.kept.deleted' : 'teamAccount.kept.notFound');
+    // The answer is her list (one query in her own partition), never the form: the form asks the
+    // directory, and a directory that does not answer turned a delete that was done into the error
+    // card "Er is niets bewaard". The list's button opens the form. Should the list itself not be
+    // read after a delete that was done, a short card still says it was done.
+    const kept = await keptView(ui.managerId, ui.language).catch((err: unknown) => {
+      if (outcome !== 'deleted') throw err;
+      deps.logger.warn({ err: (err as Error).message }, 'kept team accounts not read after a delete; answered without the list');
+      return undefined;
+    });
+    if (!kept) return { card: teamAccountDeletedCard(notice, ui.t), personal: true };
+    return { card: teamAccountsKeptCard({ ...kept, skip: 0, notice }, ui.t), personal: true };
   });
 }
