@@ -87,3 +87,15 @@ export function outboxInstances(bed: { readonly cosmos: CosmosConnection }): () 
     return box;
   };
 }
+
+/** A group's session summary for a bed's connector, rendered when it is sent (`render` kind `summary`). */
+export function summaryMessage(bed: { readonly connector: RecordingConnector }) {
+  return {
+    key: 'summary-1',
+    tenantId: 'tenant-1',
+    route: { serviceUrl: bed.connector.url, botId: '28:bot' },
+    target: { kind: 'conversation' as const, conversationId: '19:group@thread.v2' },
+    payload: { type: 'message', renderedWhenSent: true },
+    render: { kind: 'summary', args: {} },
+  };
+}

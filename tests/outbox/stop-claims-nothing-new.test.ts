@@ -1,6 +1,6 @@
 import { jobIdFor } from '../../src/outbox/outbox-job';
 import { waitUntil } from './wait-until';
-import { outboxBed, outboxInstances } from './outbox-bed';
+import { outboxBed, outboxInstances, summaryMessage } from './outbox-bed';
 
 /**
  * Found in review, stop 47. On SIGTERM the app gives its shutdown 10 seconds before it exits
@@ -25,14 +25,7 @@ describe('an outbox stopping while a job is being prepared', () => {
       await rendered;
       return { payload: { text: 'samenvatting' } };
     });
-    const message = {
-      key: 'summary-1',
-      tenantId: 'tenant-1',
-      route: { serviceUrl: bed.connector.url, botId: '28:bot' },
-      target: { kind: 'conversation' as const, conversationId: '19:group@thread.v2' },
-      payload: { type: 'message', renderedWhenSent: true },
-      render: { kind: 'summary', args: {} },
-    };
+    const message = summaryMessage(bed);
     await first.queue(message);
     first.start();
     await waitUntil('the job is being rendered', () => renderStarted);
