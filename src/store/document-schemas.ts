@@ -284,13 +284,17 @@ const teamAccount = z
     text: text(2000).min(1),
     sentAt: isoTime,
     language,
-    recipients: z.array(z.object({ id, name: text(512) }).strict()).max(1000),
-    // Those who erased their data since: counted, not named.
+    // How many it went to: nobody named (a member's erasure changes nothing the manager sees).
+    recipientCount: z.number().int().min(1).max(1000).optional(),
+    // Only in records kept before the count: whom it went to, and how many erased their data since.
+    recipients: z.array(z.object({ id, name: text(512) }).strict()).max(1000).optional(),
     erasedRecipients: z.number().int().min(1).max(1000).optional(),
     toOwnManager: z.boolean(),
   })
   .strict()
-  .refine((r) => r.recipients.length + (r.erasedRecipients ?? 0) >= 1, 'sent to nobody');
+  .refine((r) => (r.recipientCount === undefined) !== (r.recipients === undefined), 'a count or (older) recipients, not both')
+  .refine((r) => r.erasedRecipients === undefined || r.recipients !== undefined, 'erased only in an older record')
+  .refine((r) => (r.recipientCount ?? (r.recipients?.length ?? 0) + (r.erasedRecipients ?? 0)) >= 1, 'sent to nobody');
 
 // --- jobs: the durable scheduler -------------------------------------------------------------
 

@@ -5,8 +5,9 @@ import { DocumentStore, statusOf } from './document-store';
 /**
  * A manager's accounts to their team, in the manager's own `personal` partition (as their notes
  * are): the form lists them with one query in that partition, the send creates one under an id
- * from the press, and their export and erasure find them with the rest of the partition. Only a
- * member's erasure queries across partitions, for the records that name them.
+ * from the press, and their export and erasure find them with the rest of the partition. A record
+ * names nobody it went to (a count); only a member's erasure queries across partitions, for the
+ * older records that still name them.
  */
 export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamAccountsErasure {
   private readonly store: DocumentStore<TeamAccountRecord>;
@@ -64,10 +65,10 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     return changed;
   }
 
-  /** The kept accounts, in every manager's partition, that name this person as a recipient: their erasure only. */
+  /** The older kept accounts, in every manager's partition, that name this person as a recipient (newer ones name nobody): their erasure only. */
   private async naming(userId: string): Promise<TeamAccountRecord[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND ARRAY_CONTAINS(c.recipients, @recipient, true)", parameters: [{ name: '@recipient', value: { id: userId } }] });
-    return docs.filter((d) => d.type === 'teamAccount' && d.recipients.some((m) => m.id === userId));
+    return docs.filter((d) => d.type === 'teamAccount' && !!d.recipients?.some((m) => m.id === userId));
   }
 }
 

@@ -56,9 +56,11 @@ export interface TeamAccountDelivery {
 
 /**
  * One account as the manager keeps it to look back on (the half-yearly rhythm: what did I write
- * last time?), in their own partition: their words, when, in which language, to whom the form
- * named, and whether it went up to their own manager. Nothing of any member's record; the members
- * keep the card they got, and nothing new is stored about them.
+ * last time?), in their own partition: their words, when, in which language, how many it went to,
+ * and whether it went up to their own manager. Nothing of any member's record, and nobody named:
+ * the members keep the card they got, and nothing is stored about them. The list shows a count,
+ * never names, so a member who erases their data changes nothing the manager sees (comparing the
+ * list before and after cannot tell who erased).
  */
 export interface TeamAccountRecord {
   id: string;
@@ -69,12 +71,14 @@ export interface TeamAccountRecord {
   sentAt: string;
   /** The language the manager wrote and sent it in (their form's). */
   language: Language;
-  /** Whom it went to, as the form named them (the directory's names then); one who erased their data is no longer in it. */
-  recipients: { id: string; name: string }[];
+  /** How many team members it went to (the form's list then). Records from before it have `recipients` instead. */
+  recipientCount?: number;
   /**
-   * How many it went to who have since erased their data (see withoutRecipient): the list still
-   * counts them, without their id or name. Absent: none.
+   * Only in records kept before the count (stop 47): whom it went to, as the form named them. Read
+   * as a count (see recipientCount); one who erased their data since leaves it (see withoutRecipient).
    */
+  recipients?: { id: string; name: string }[];
+  /** Only in such older records: how many it went to who have since erased their data. Absent: none. */
   erasedRecipients?: number;
   /** Also sent to the manager's own manager, as they chose. */
   toOwnManager: boolean;
@@ -85,18 +89,18 @@ export function teamAccountRecordId(managerId: string, pressKey: string): string
   return stableId('tar', managerId, pressKey);
 }
 
-/** How many an account went to: those still named and those who erased their data since. */
-export function recipientCount(record: Pick<TeamAccountRecord, 'recipients' | 'erasedRecipients'>): number {
-  return record.recipients.length + (record.erasedRecipients ?? 0);
+/** How many an account went to: its count, or in an older record those still named and those who erased their data since. */
+export function recipientCount(record: Pick<TeamAccountRecord, 'recipientCount' | 'recipients' | 'erasedRecipients'>): number {
+  return record.recipientCount ?? (record.recipients?.length ?? 0) + (record.erasedRecipients ?? 0);
 }
 
 /**
- * The record once this person has erased their data: their id and name leave it, and only the
- * count of erased recipients says it went to one more. The same record when it does not name
- * them (an erasure run again changes nothing). A send press delivered again reads the recipients
- * from the record, so it queues nothing for them.
+ * An older record (one that names its recipients) once this person has erased their data: their
+ * id and name leave it, and only the count of erased recipients says it went to one more. The same
+ * record when it does not name them (a record kept with a count only, or an erasure run again).
  */
 export function withoutRecipient(record: TeamAccountRecord, userId: string): TeamAccountRecord {
+  if (!record.recipients) return record;
   const recipients = record.recipients.filter((m) => m.id !== userId);
   if (recipients.length === record.recipients.length) return record;
   return { ...record, recipients, erasedRecipients: (record.erasedRecipients ?? 0) + (record.recipients.length - recipients.length) };
@@ -120,11 +124,12 @@ export interface TeamAccountRepository {
 }
 
 /**
- * Port: a member's erasure takes them out of their managers' kept accounts. A query across
+ * Port: a member's erasure takes them out of their managers' older kept accounts (those kept
+ * before the count, which name their recipients; newer ones name nobody). A query across
  * partitions (the records are in each manager's own), asked only by the erasure: a rare request
  * of the person themselves, never a chat turn or a card action.
  */
 export interface TeamAccountsErasure {
-  /** Every kept account naming this person loses their id and name (ETag-guarded); returns how many changed. */
+  /** Every older kept account naming this person loses their id and name (ETag-guarded); returns how many changed. */
   forgetRecipient(userId: string): Promise<number>;
 }

@@ -5,7 +5,7 @@ import { TalentReviewDeps } from './deps';
 
 export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts' | 'verantwoording'>;
 
-/** Who the account went to (their names as the directory has them) and its words as sent, or why it went to nobody. */
+/** Who the account went to (their names as the directory has them, never read from storage) and its words as sent, or why it went to nobody. */
 export type TeamAccountOutcome = { status: 'noTeam' } | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
 
 export interface TeamAccountInput {
@@ -71,14 +71,19 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     text,
     sentAt: deps.clock.now().toISOString(),
     language: input.language,
-    recipients: team,
+    // A count only: nobody it went to is named or kept (data minimisation; the list cannot tell who erased).
+    recipientCount: team.length,
     toOwnManager: !!up,
   };
   const { record, created } = await deps.teamAccounts.create(fresh);
   const name = input.managerName?.trim();
   const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
-  // As the record has it: a press delivered again sends what the first one kept, to whom it named.
-  const cards: { to: TeamAccountRecipient; key: string }[] = record.recipients.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
+  // Whom the cards go to: the form's list as the directory has it now, never names from storage. A
+  // press delivered again queues under the same keys (one card each); an older record that named its
+  // recipients keeps to those it still names (one who erased their data since is not written to again).
+  const still = record.recipients ? new Set(record.recipients.map((m) => m.id)) : undefined;
+  const to = still ? team.filter((m) => still.has(m.id)) : team;
+  const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
   if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
   try {
     for (const card of cards) await delivery.deliver(account, card.to, card.key);
@@ -86,7 +91,7 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     if (created) await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => undefined);
     throw err;
   }
-  return { status: 'sent', recipients: record.recipients.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+  return { status: 'sent', recipients: to.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
 }
 
 /** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */

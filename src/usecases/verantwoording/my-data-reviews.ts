@@ -2,7 +2,7 @@ import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
-import { TeamAccountRecord } from '../../domain/talent-review/team-account';
+import { recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
@@ -28,21 +28,21 @@ export interface ReviewsExport {
   plannedBy: string[];
   /**
    * As a manager: their accounts to their team, as kept for them to look back on (their words,
-   * when, in which language, to whom, and whether it went up to their own manager), oldest first.
+   * when, in which language, to how many, and whether it went up to their own manager), oldest first.
    * Absent when they keep none. They live in the person's own partition, so their erasure deletes
    * them with the rest of it.
    */
   teamAccounts?: TeamAccountExport[];
 }
 
-/** A kept account to the team, all of it but its type and owner. */
-export type TeamAccountExport = Omit<TeamAccountRecord, 'type' | 'userId'>;
+/** A kept account to the team as the list shows it: to how many, never who (an older record that named them is read as its count). */
+export type TeamAccountExport = Pick<TeamAccountRecord, 'id' | 'text' | 'sentAt' | 'language' | 'toOwnManager'> & { recipientCount: number };
 
 /** The manager's kept accounts, from the records of their own partition, oldest first. */
 function teamAccountsOf(own: readonly { type: string }[], userId: string): TeamAccountExport[] {
   return own
     .filter((r): r is TeamAccountRecord => r.type === 'teamAccount' && (r as TeamAccountRecord).userId === userId)
-    .map(({ type: _type, userId: _user, ...kept }) => kept)
+    .map((r) => ({ id: r.id, text: r.text, sentAt: r.sentAt, language: r.language, recipientCount: recipientCount(r), toOwnManager: r.toOwnManager }))
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
 }
 

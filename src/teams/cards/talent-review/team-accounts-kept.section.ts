@@ -23,21 +23,14 @@ export function sentDay(sentAt: string, view: Pick<KeptAccountsView, 'locale' | 
   return at.isValid ? at.setLocale(view.locale === 'nl' ? 'nl' : 'en-GB').toFormat('d LLLL yyyy') : sentAt.slice(0, 10);
 }
 
-/** To whom, as one line: the names as the form showed them, then how many erased their data since (never who). */
-function recipientsLine(a: TeamAccountRecord, t: Translate): string {
-  const names = a.recipients.map((m) => m.name);
-  return [...names, ...(a.erasedRecipients ? [t('teamAccount.kept.erasedRecipients', { count: a.erasedRecipients })] : [])].join(', ');
-}
-
 /**
- * One kept account: when, to whom (how many, the names as the form showed them, as plain text),
+ * One kept account: when, to how many (never who: a member who erased their data changes nothing
+ * here, so the list cannot tell who did; an older record that named them is read as its count),
  * and the words as plain text (never read as Markdown), with its delete button when `deletable`.
- * Someone who erased their data is still counted, without a name.
  */
 export function keptAccountItems(a: TeamAccountRecord, view: Pick<KeptAccountsView, 'locale' | 'timeZone'>, t: Translate, deletable = true): Element[] {
   return [
     textBlock(t(a.toOwnManager ? 'teamAccount.kept.sentToAndUp' : 'teamAccount.kept.sentTo', { date: sentDay(a.sentAt, view), count: recipientCount(a) }), { weight: 'Bolder', size: 'Small' }),
-    plainText(recipientsLine(a, t), { isSubtle: true, size: 'Small' }),
     plainText(a.text),
     ...(deletable ? [actionSet([execute(t('teamAccount.kept.delete'), 'confirmDeleteTeamAccount', { id: a.id }, { associatedInputs: 'none' })])] : []),
   ];
