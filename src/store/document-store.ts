@@ -256,6 +256,39 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   /**
+   * An ETag read-modify-write that may delete: `mutate` returns the next document, the same object
+   * for no write, or undefined to delete it. The replace and the delete are both under the ETag of
+   * the read: a change that lands meanwhile (412) makes it read again and decide again, so a
+   * concurrent writer's change is never overwritten or deleted unseen. Returns what is stored now;
+   * undefined when it was deleted. Throws a 404 error when there is no such document.
+   */
+  async updateOrDelete(id: string, partitionKey: string, mutate: (current: T) => T | undefined): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const raw = await this.readRaw(id, partitionKey);
+      if (!raw) throw Object.assign(new Error('not found'), { code: 404 });
+      const base = strip(raw);
+      const next = mutate(base);
+      if (next === base) return base;
+      try {
+        const item = this.container.item(id, partitionKey);
+        const ifMatch = { accessCondition: { type: 'IfMatch', condition: raw._etag! } };
+        if (next === undefined) {
+          await item.delete(ifMatch);
+          return undefined;
+        }
+        const { resource } = await item.replace<T>(next, ifMatch);
+        return strip(resource as Stored<T>);
+      } catch (err) {
+        const status = statusOf(err);
+        // A delete whose answer was lost (or another that got there first): gone, as meant.
+        if (next === undefined && status === 404) return undefined;
+        if (!(status === 412 || isTransient(err)) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+        await pause(attempt);
+      }
+    }
+  }
+
+  /**
    * Deletes the document if `check` accepts it as it stands: under its ETag, so a change that
    * lands between the check and the delete is seen (checked again), never deleted unseen.
    * Returns what was deleted; undefined when there was nothing.

@@ -45,6 +45,20 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
     }
   }
 
+  async updateOrDelete(userId: string, id: string, mutate: (current: PersonalRecord) => PersonalRecord | undefined) {
+    try {
+      return await this.store.updateOrDelete(id, userId, (current) => {
+        if (current.userId !== userId) throw new DomainError('notFound', 'record of another owner');
+        const next = mutate(current);
+        if (next && next !== current && next.userId !== userId) throw new Error('a record cannot change owner');
+        return next;
+      });
+    } catch (err) {
+      if (statusOf(err) === 404) throw new DomainError('notFound', 'record');
+      throw err;
+    }
+  }
+
   async delete(userId: string, id: string) {
     if (!(await this.get(userId, id))) return false;
     return this.store.delete(id, userId);

@@ -8,8 +8,8 @@ import { eraseInChat, lookBacksOf, runDueJobs, sketchTraject, tabApi, trajectApp
  * partition keeps that (its planned weeks, when it was queued). Her export ("mijn gegevens")
  * listed her active weeks as bare week names and left the marks out: documents of hers the app
  * keeps, which she did not get to see. Must hold: the export lists every active-week record (the
- * week, why it counts, also one whose time was lowered back to 0) and every trajectEnd mark; her
- * erasure deletes both kinds.
+ * week, why it counts) and every trajectEnd mark; a week whose time was lowered back to 0 has no
+ * record left to list (stop 48: deleted, no longer kept emptied); her erasure deletes both kinds.
  */
 describe('the export lists her active-week records and the marks of her Prof-traject\'s ends', () => {
   let t: TestApp;
@@ -45,7 +45,6 @@ describe('the export lists her active-week records and the marks of her Prof-tra
     expect(exported.trajectEnds).toEqual([{ plannedWeeks: 1, queuedAt: marks[0].queuedAt, createdAt: marks[0].createdAt }]);
     expect(exported.activeWeekRecords).toEqual([
       { week: '2026-W48', sessions: [attended.sessionId], timeRecorded: [], recordedAt: expect.any(String) },
-      { week: '2026-W49', sessions: [], timeRecorded: [], recordedAt: expect.any(String), updatedAt: expect.any(String) },
     ]);
     expect(exported.activeWeekRecords).toHaveLength((await storedOfAnna('activeWeek')).length);
     // As her Prof-traject counts them: the week whose time went back to 0 no longer.

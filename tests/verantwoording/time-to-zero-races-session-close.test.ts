@@ -37,7 +37,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
     return { g, api, cycle, recordPath: `/docs/${activeWeekId(anna.aadObjectId, week)}` };
   }
 
-  /** Holds the first replace of the record until `gate` opens; `held` settles when it arrived. */
+  /** Holds the first write (replace, or since stop 48 the delete of a week with no reason left) of the record until `gate` opens; `held` settles when it arrived. */
   function holdFirstReplace(recordPath: string) {
     let open!: () => void;
     let arrived!: () => void;
@@ -45,7 +45,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
     const held = new Promise<void>((resolve) => (arrived = resolve));
     let once = false;
     const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== 'replace' || !req.path.endsWith(recordPath)) return undefined;
+      if (once || (req.kind !== 'replace' && req.kind !== 'delete') || !req.path.endsWith(recordPath)) return undefined;
       once = true;
       arrived();
       return { kind: 'hold', until: gate };
@@ -57,7 +57,8 @@ describe('time lowered back to 0 while a session of its week closes', () => {
     const { resource } = await t.store.container('personal').item(recordPath.replace('/docs/', ''), anna.aadObjectId).read();
     return { sessions: resource?.sessions, timeRecorded: resource?.timeRecorded };
   };
-  const refusedReplaces = () => t.proxy!.count((r) => r.kind === 'replace' && r.container === 'personal' && r.status === 412);
+  /** Writes of the record that came too late: refused under their ETag (412), or finding it deleted meanwhile (404). */
+  const refusedReplaces = () => t.proxy!.count((r) => (r.kind === 'replace' || r.kind === 'delete') && r.container === 'personal' && (r.status === 412 || r.status === 404));
   const count = async (api: Awaited<ReturnType<typeof tabApi>>) => (await api('GET', '')).json.trajectProgress.activeWeeks;
 
   it('the session close writes while the correction\'s replace is on its way: both reasons are applied', async () => {
@@ -72,7 +73,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
       hold.open();
       expect((await correction).status).toBe(200);
     });
-    // The held replace came too late (412), and was made again on the newer record.
+    // The held write (since stop 48 a delete: time was the only reason it read) came too late (412), and was made again on the newer record.
     expect(refusedReplaces()).toBe(1);
     expect(await storedRecord(recordPath)).toEqual({ sessions: [g.sessionId], timeRecorded: [] });
     expect(await count(api)).toBe(1);
@@ -91,7 +92,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
       hold.open();
       await job;
     });
-    // The held replace came too late (412), and was made again on the newer record.
+    // The held replace came too late (the correction deleted the week, its last reason gone: 404), and the week was made anew.
     expect(refusedReplaces()).toBe(1);
     expect(await storedRecord(recordPath)).toEqual({ sessions: [g.sessionId], timeRecorded: [] });
     expect(await count(api)).toBe(2);

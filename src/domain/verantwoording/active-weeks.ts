@@ -9,11 +9,12 @@ import { ProfTraject } from './prof-traject';
  * writing it again (a job run twice, two instances) changes nothing.
  *
  * The record says why the week counts (`sessions`, `timeRecorded`), so time lowered back to 0
- * takes away only its own reason: a week with no reason left counts no longer. Such a record is
- * kept, emptied, rather than deleted: every change to it is an ETag-guarded replace, so a session
- * close adding its reason at the same moment is never lost (the personal partition offers no
- * delete under an ETag). A record from before the reasons were kept (neither field) counts for
- * good and is never changed: why it was written is not known.
+ * takes away only its own reason: a week with no reason left counts no longer, and its record is
+ * deleted. Every change to it, the delete too, is under the ETag of the read, so a session close
+ * adding its reason at the same moment is never lost (see dropTimeReason). A record emptied before
+ * deletes were made (stop 47) counts no longer, and goes at the next correction of its week. A
+ * record from before the reasons were kept (neither field) counts for good and is never changed:
+ * why it was written is not known.
  */
 export interface ActiveWeek {
   id: string;

@@ -15,6 +15,13 @@ export interface PersonalRecordRepository {
   /** ETag read-modify-write; `mutate` may throw a DomainError (e.g. conflict) to abort. */
   update(userId: string, id: string, mutate: Mutate<PersonalRecord>): Promise<PersonalRecord>;
   delete(userId: string, id: string): Promise<boolean>;
+  /**
+   * ETag read-modify-write that may delete: `mutate` returns the next record, the same object for
+   * no write, or undefined to delete it under the ETag of the read. A concurrent change makes it
+   * read and decide again (never lost). Returns the stored record, undefined when deleted; throws
+   * `notFound` when there is none of this owner.
+   */
+  updateOrDelete(userId: string, id: string, mutate: (current: PersonalRecord) => PersonalRecord | undefined): Promise<PersonalRecord | undefined>;
   /** All of the professional's records (bounded by what one person writes). */
   listAll(userId: string): Promise<PersonalRecord[]>;
   /** Only the records the professional marked "gedeeld met leidinggevende". */

@@ -6,6 +6,7 @@ import { Cycle } from '../../domain/week-cycle/cycle';
 import { Group, Member } from '../../domain/week-cycle/group';
 import { attendeeIds } from '../../domain/week-cycle/session';
 import { isErasureMarker } from '../../domain/verantwoording/erasure';
+import { erasureUnfinished } from './erasure-ticket';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 
@@ -58,23 +59,30 @@ export function progressOf(records: readonly PersonalRecord[], groups: readonly 
 /**
  * Adds these reasons to the person's record of `week`, creating it if there is none: the create
  * (its id is the week's) or an ETag-guarded replace, so a second writer at the same moment (a
- * session close, a time correction) keeps its reason too. Nothing when the record went meanwhile
- * (their erasure deleted it): it is not written again into a partition being erased.
+ * session close, a time correction) keeps its reason too. A record that went meanwhile is made
+ * anew with these reasons (a correction deleted it, its last reason taken away, after this read
+ * it), unless their erasure is under way (it is not written again into a partition being erased).
  */
 async function addReasons(deps: VerantwoordingDeps, userId: string, week: string, reasons: readonly ActiveWeekReason[], stored: ActiveWeek | undefined): Promise<ActiveWeek | undefined> {
   const now = deps.clock.now();
-  if (!stored) {
-    const { record, created } = await deps.records.create(activeWeek(userId, week, now, reasons));
-    if (record.type !== 'activeWeek') return undefined;
-    if (created || reasons.every((r) => holdsReason(record, r))) return record;
+  let known = stored;
+  for (let round = 0; round < 3; round++) {
+    if (!known) {
+      const { record, created } = await deps.records.create(activeWeek(userId, week, now, reasons));
+      if (record.type !== 'activeWeek') return undefined;
+      if (created || reasons.every((r) => holdsReason(record, r))) return record;
+    }
+    try {
+      const updated = await deps.records.update(userId, activeWeekId(userId, week), (r) => (r.type === 'activeWeek' ? withReasons(r, reasons, now) : r));
+      return updated.type === 'activeWeek' ? updated : undefined;
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'notFound') throw err;
+      // Deleted since it was read: an emptied week (time lowered back to 0 at this moment), or their erasure.
+      if (await erasureUnfinished(deps, userId)) return undefined;
+      known = undefined;
+    }
   }
-  try {
-    const updated = await deps.records.update(userId, activeWeekId(userId, week), (r) => (r.type === 'activeWeek' ? withReasons(r, reasons, now) : r));
-    return updated.type === 'activeWeek' ? updated : undefined;
-  } catch (err) {
-    if (isDomainError(err) && err.code === 'notFound') return undefined;
-    throw err;
-  }
+  return undefined;
 }
 
 /**
@@ -103,13 +111,21 @@ export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string,
 
 /**
  * The hours of a group's week were lowered back to 0: that time is no longer a reason for its
- * calendar week (an ETag-guarded replace; a session attended keeps the week, and a session close
- * at the same moment keeps its reason). Nothing without a record of the week.
+ * calendar week. A record with a reason left is replaced without it (a session attended keeps the
+ * week); one with no reason left is deleted. Both under the ETag of the read: a session close
+ * adding its reason at the same moment makes it read again and decide again (the week then stays,
+ * with the session), and one whose replace comes after the delete makes the record anew (see
+ * addReasons). Nothing without a record of the week; a record from before reasons were kept stays.
  */
 export async function dropTimeReason(deps: VerantwoordingDeps, userId: string, week: string, cycleId: string): Promise<void> {
   const now = deps.clock.now();
   try {
-    await deps.records.update(userId, activeWeekId(userId, week), (r) => (r.type === 'activeWeek' ? withoutTimeReason(r, cycleId, now) : r));
+    await deps.records.updateOrDelete(userId, activeWeekId(userId, week), (r) => {
+      if (r.type !== 'activeWeek') return r;
+      const next = withoutTimeReason(r, cycleId, now);
+      // No reason left (also a record emptied before deletes were made): the week is no longer kept.
+      return countsAsActive(next) ? next : undefined;
+    });
   } catch (err) {
     if (!isDomainError(err) || err.code !== 'notFound') throw err;
   }
