@@ -123,6 +123,12 @@ export interface RefusalForm {
    */
   onlyInReply?: boolean;
   /**
+   * With `onlyInReply`: the card a refusal gets where the inputs may not be shown (the Submit
+   * fallback outside the person's own chat), instead of the plain error card. It holds none of the
+   * inputs (e.g. where to answer, as a valid press there gets); undefined: the plain error card.
+   */
+  notInReply?(context: TurnContext): Promise<AdaptiveCardJson | undefined>;
+  /**
    * The form renders a failed save (`RefusedInput.failed`) as well: the store failed the save, and
    * the form comes back with every input as chosen (scores, choices: not only typed words) and why
    * nothing was stored, to send again. Without it, or when the form cannot be built (the store
@@ -294,7 +300,8 @@ export function onCardAction<V extends VerbName>(
       const form = options.form && (problems.length || kept || failedInForm) && mayShowInputs ? options.form : undefined;
       const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, payload.length > 0, failedInForm) : undefined;
       const failedSave = !refused && failedNotice && options.form && mayShowInputs && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
-      await deliverToActor(context, refused ?? failedSave ?? errorCard(error, t), ctx);
+      const elsewhere = !refused && !failedSave && !mayShowInputs && !outsider ? await options.form?.notInReply?.(context).catch(() => undefined) : undefined;
+      await deliverToActor(context, refused ?? failedSave ?? elsewhere ?? errorCard(error, t), ctx);
     }
   };
   const verbs = cardActionRoutes(app);

@@ -115,7 +115,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const actions: CardActionContext = {
     ...deps.actions,
     localeFor: async (context, data) => {
-      const found = typeof data.pollId === 'string' ? await pulse.polls.get(data.pollId).catch(() => undefined) : undefined;
+      // In a 1:1 chat with a colleague no poll is looked up (only where to answer, see pointToOwnCard).
+      const found = typeof data.pollId === 'string' && !inChatWithColleague(context) ? await pulse.polls.get(data.pollId).catch(() => undefined) : undefined;
       // Another organisation's poll lends no language: it would tell that the id is real.
       const poll = found?.tenantId === tenantOf(context) ? found : undefined;
       return poll?.language ?? deps.actions.localeFor(context, data);
@@ -132,8 +133,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * elsewhere would need a note queued under their name next to the tally write, which says whose
    * answer that write was (see `refused`).
    */
-  const pointToOwnCard = async (context: TurnContext) =>
-    ownChatOnlyOutcome(ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage)), 'pulse.answerOnOwnCardOnly'));
+  const ownCardPointer = async (context: TurnContext) => ownChatOnlyCard(translator.t(await actions.localeFor(context, {}).catch(() => deps.defaultLanguage)), 'pulse.answerOnOwnCardOnly');
+  const pointToOwnCard = async (context: TurnContext) => ownChatOnlyOutcome(await ownCardPointer(context));
 
   /**
    * A refused answer (a statement without a score, a comment too long) comes back as the form,
@@ -147,6 +148,10 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   const answerForm: CardActionOptions = {
     form: {
       onlyInReply: true,
+      // A refused payload on the Submit fallback in a 1:1 chat with a colleague: the same pointer a
+      // valid press there gets, in their own chat (nothing read or stored; none of the inputs, so
+      // the comment is echoed nowhere). In a channel: the plain error card (see render).
+      notInReply: async (context) => (inChatWithColleague(context) ? ownCardPointer(context) : undefined),
       keepsOnFailedSave: true,
       reason: (p, t) =>
         p.field === 'open' && p.rule === 'tooLong'
