@@ -5,14 +5,25 @@ type Scope = 'group' | 'personal';
 
 /** Commands per scope, in sections; the personal chat also lists a manager's commands, since anyone may lead a team. */
 /** `keys`: where the commands' texts are (a feature's own language file), by default `help.commands`. */
+/**
+ * HR/L&O's commands are refused for anyone else; listed for all, as the manager's are. In a group
+ * chat or channel only those that work there (`rapport` and `jaarplan` show a card only the asker
+ * opens); `voorstellen` and `aanbod` answer there only where to go, so only the 1:1 chat lists them.
+ * tests/i18n/help-lists-every-command.test.ts holds every scope's list to the registered commands.
+ */
 const SECTIONS: Record<Scope, { title?: string; keys?: string; commands: string[] }[]> = {
-  group: [{ commands: ['help', 'setup', 'start', 'newCycle', 'status', 'language'] }],
+  group: [
+    { commands: ['help', 'setup', 'start', 'newCycle', 'status', 'language'] },
+    { title: 'jaarplan.help.section', keys: 'pulse.help.commands', commands: ['poll'] },
+    { keys: 'jaarplan.help.commands', commands: ['report', 'jaarplan'] },
+  ],
   personal: [
     { title: 'help.sections.yourself', commands: ['help', 'verantwoording', 'note', 'managerPreview', 'requestReview', 'myData', 'eraseMyData', 'personalLanguage'] },
     { title: 'help.sections.manager', commands: ['planReview', 'prep', 'teamAccount'] },
-    // Refused for anyone but HR/L&O; listed for all, as the manager's are.
     { title: 'jaarplan.help.section', keys: 'jaarplan.help.commands', commands: ['report', 'jaarplan'] },
     { keys: 'proposalToLo.help.commands', commands: ['proposals'] },
+    { keys: 'loOffer.help.commands', commands: ['offer'] },
+    { keys: 'pulse.help.commands', commands: ['poll'] },
   ],
 };
 

@@ -10,10 +10,21 @@ export function welcomeBackCard(groupName: string, t: Translate): AdaptiveCardJs
   return adaptiveCard([heading(t('welcome.backTitle')), plainText(t('welcome.back', { group: groupName }))], [execute(t('welcome.settings'), 'openSetup', {}, { associatedInputs: 'none' })]);
 }
 
-/** The greeting when the app is added to a group chat or a team channel; it promises an AI draft only when AI is on. */
+/**
+ * The greeting when the app is added to a group chat or a team channel; it promises an AI draft
+ * only when AI is on. Its last line is in the other language, naming the command that switches
+ * (`welcome.otherLanguage`: English in the Dutch card, Dutch in the English one), so a reader of
+ * the other language has a way in they can read.
+ */
 export function welcomeCard(t: Translate, aiEnabled: boolean): AdaptiveCardJson {
   return adaptiveCard(
-    [heading(t('welcome.title')), textBlock(t('welcome.intro')), textBlock(t(aiEnabled ? 'welcome.howItWorks' : 'welcome.howItWorksNoAi')), textBlock(t('welcome.privacy'), { isSubtle: true, size: 'Small' })],
+    [
+      heading(t('welcome.title')),
+      textBlock(t('welcome.intro')),
+      textBlock(t(aiEnabled ? 'welcome.howItWorks' : 'welcome.howItWorksNoAi')),
+      textBlock(t('welcome.privacy'), { isSubtle: true, size: 'Small' }),
+      textBlock(t('welcome.otherLanguage')),
+    ],
     [execute(t('welcome.setUp'), 'openSetup', {}, { style: 'positive', associatedInputs: 'none' })],
   );
 }

@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { Application, TurnState } from '../../teams-ai';
 import { Group } from '../../../domain/week-cycle/group';
+import { Locale } from '../../../i18n/i18n';
 import { isDomainError } from '../../../domain/shared/errors';
 
 import { changeLanguage, groupIdFor } from '../../../usecases/week-cycle/set-up-group';
@@ -20,6 +21,20 @@ import { openNextSession } from './session.handlers';
 
 type GroupCommand = (context: TurnContext, group: Group, arg: string) => Promise<void>;
 
+/**
+ * The language a command typed in a chat without a group asks for: the one it names ("language en"),
+ * else the language of its word ("group" English, "groep" Dutch); none for a word both languages
+ * share ("start", "status"). The setup form is drawn in it, with it chosen; nothing is stored
+ * until the group saves.
+ */
+export function namedLanguage(text: string): Locale | undefined {
+  const named = /^\s*(?:taal|language)\s+(nl|en)\s*$/i.exec(text)?.[1];
+  if (named) return named.toLowerCase() as Locale;
+  if (/^\s*(group|setup|new cycle|language)\b/i.test(text)) return 'en';
+  if (/^\s*(groep|instellen|nieuwe cyclus|taal)\b/i.test(text)) return 'nl';
+  return undefined;
+}
+
 /** Text commands in a group chat or channel (the @mention is already removed by teams-ai). */
 export function registerGroupCommands(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
@@ -30,7 +45,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     if (group) wc.currentCycles.note(group);
     try {
       if (!group) {
-        await postCard(context, await setupCardFor(deps, context));
+        await postCard(context, await setupCardFor(deps, context, undefined, namedLanguage(context.activity.text ?? '')));
         return;
       }
       await command(context, group, (context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
