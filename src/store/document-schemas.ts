@@ -173,6 +173,8 @@ const proposal = z
       .strict()
       .optional(),
     firstStepOutcome: z.object({ status: z.enum(['done', 'underway', 'dropped']), note: text(1000).min(1), at: isoTime, keys: z.array(id).max(20).optional() }).strict().optional(),
+    // Its share with L&O, copied from the tenant's record (proposal-to-lo.ts): names nobody.
+    lo: z.object({ sharedAt: isoTime, revision: z.number().int().min(1), answer: z.object({ text: text(MAX_LO_ANSWER_LENGTH).min(1), at: isoTime }).strict().optional() }).strict().optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

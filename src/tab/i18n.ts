@@ -1,9 +1,11 @@
 import enLoOffer from '../i18n/locales/en/lo-offer.json';
 import enPutBefore from '../i18n/locales/en/proposal-to-manager.json';
+import enToLo from '../i18n/locales/en/proposal-to-lo.json';
 import enReview from '../i18n/locales/en/talent-review.json';
 import en from '../i18n/locales/en/verantwoording.json';
 import nlLoOffer from '../i18n/locales/nl/lo-offer.json';
 import nlPutBefore from '../i18n/locales/nl/proposal-to-manager.json';
+import nlToLo from '../i18n/locales/nl/proposal-to-lo.json';
 import nlReview from '../i18n/locales/nl/talent-review.json';
 import nl from '../i18n/locales/nl/verantwoording.json';
 
@@ -12,8 +14,8 @@ export type T = (key: string, vars?: Record<string, string | number>) => string;
 
 // Verantwoording's texts, talent review's for the phase names in a manager's proposal, and the
 // chat's texts of a proposal put before the manager (the tab says it as the chat's overview does).
-// L&O's offers, shown next to the member's own learning needs.
-const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore, ...nlLoOffer }, en: { ...en, ...enReview, ...enPutBefore, ...enLoOffer } };
+// L&O's offers, shown next to the member's own learning needs; a proposal shared with L&O and its answer.
+const FILES: Record<TabLocale, unknown> = { nl: { ...nl, ...nlReview, ...nlPutBefore, ...nlLoOffer, ...nlToLo }, en: { ...en, ...enReview, ...enPutBefore, ...enLoOffer, ...enToLo } };
 
 /** Teams reports e.g. "en-us" or "nl-nl": the language the tab speaks for it, or undefined for one it does not speak (e.g. "de-de"). */
 export function spokenLocale(tag: string | null | undefined): TabLocale | undefined {

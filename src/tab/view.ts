@@ -339,7 +339,22 @@ function proposalItem(p: CycleEntry['proposals'][number], t: T, putBefore: PutBe
     aiLabel ? h('p', {}, h('strong', {}, t(aiLabel))) : null,
     p.text || p.status !== 'reject' ? h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')) : null,
     h('p', { class: 'muted small' }, [t(`verantwoording.proposal.status.${p.status}`), ...reason].join(' · ')),
+    loBlock(p, t, putBefore.dates),
     putBeforeBlock(p, putBefore.entries, t, putBefore.dates),
+  );
+}
+
+/** Under a proposal the group shared with L&O: when, and L&O's latest answer with its day, as text (the chat's words). */
+function loBlock(p: CycleEntry['proposals'][number], t: T, dates: Intl.DateTimeFormat): HTMLElement | null {
+  if (!p.lo) return null;
+  const day = (iso: string) => dates.format(new Date(iso));
+  const answer = p.lo.answer;
+  return h(
+    'div',
+    { class: 'shared-with-lo' },
+    h('p', { class: 'small' }, h('strong', {}, t('proposalToLo.sharedOn', { date: day(p.lo.sharedAt) }))),
+    answer ? h('p', { class: 'muted small' }, t('proposalToLo.answerFromLo', { date: day(answer.at) })) : null,
+    answer ? h('p', { class: 'pre answer' }, answer.text) : null,
   );
 }
 

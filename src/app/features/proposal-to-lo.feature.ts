@@ -1,18 +1,32 @@
 import { HrCheck } from '../../domain/hr-report/ports';
 import { CosmosGroupProposalReader, CosmosSharedProposalRepository } from '../../store/proposal-to-lo.repository';
-import { outboxProposalToLoDelivery } from '../../teams/features/proposal-to-lo/delivery';
+import { CosmosProposalRepository } from '../../store/week-cycle.repositories';
+import { outboxProposalToLoDelivery, registerProposalToLoHooks } from '../../teams/features/proposal-to-lo/delivery';
 import { registerProposalToLo } from '../../teams/features/proposal-to-lo/register';
 import { Platform } from '../platform';
 
 /**
  * A group shares a proposal it adopted with L&O, and L&O answers the group: read and answered by
- * the same people who write L&O's offer (HR), in their own chat, as the offer is wired.
+ * the same people who write L&O's offer (HR), in their own chat, as the offer is wired. The HR
+ * people the app can name (HR_USER_IDS, as the half-yearly reminder reaches them) hear of each new
+ * share in their own chat, queued by the outbox once the group's notice went out (not in the press's turn); the members of HR_GROUP_ID cannot be listed, and the log says so once.
  */
 export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): void {
   const timeZone = p.config.orgTimeZone;
+  const { hr } = p.config.pulsePoll;
+  const shared = new CosmosSharedProposalRepository(p.cosmos);
+  registerProposalToLoHooks(p.outbox, {
+    shared,
+    proposals: new CosmosProposalRepository(p.cosmos),
+    hrUserIds: hr.userIds,
+    translator: p.translator,
+    timeZone,
+    languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage,
+    logger: p.logger,
+  });
   registerProposalToLo(p.app, {
     proposals: {
-      shared: new CosmosSharedProposalRepository(p.cosmos),
+      shared,
       groups: new CosmosGroupProposalReader(p.cosmos),
       delivery: outboxProposalToLoDelivery({ outbox: p.outbox, translator: p.translator, timeZone }),
       isHr: sources.isHr,
@@ -23,5 +37,6 @@ export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): vo
     defaultLanguage: p.config.defaultLanguage,
     actions: p.actions,
     timeZone,
+    hrGroupNotListed: Boolean(hr.groupId),
   });
 }

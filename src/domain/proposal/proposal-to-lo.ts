@@ -4,7 +4,7 @@ import { trimText, withoutControlCharacters } from '../shared/text';
 import { DecidedProposal, mayBePutBefore } from '../talent-review/proposal-to-manager';
 import { Group } from '../week-cycle/group';
 import { Mutate } from '../week-cycle/ports';
-import { adoptedAiDraft, Proposal } from './proposal';
+import { adoptedAiDraft, Proposal, ProposalLoMirror } from './proposal';
 
 /**
  * A proposal the group adopted or adapted, shared with L&O on behalf of the group ("inspraak ten
@@ -86,4 +86,17 @@ export interface SharedProposalRepository {
 export interface GroupProposalReader {
   groupAndProposal(groupId: string, proposalId: string): Promise<{ group?: Group; proposal?: Proposal }>;
   group(groupId: string): Promise<Group | undefined>;
+}
+
+/**
+ * The proposal with what its shared record holds now (date, latest answer), for the members' look
+ * back. Only a newer revision is written over an older one (a late hook of an earlier answer writes
+ * nothing); the same revision again is the proposal itself (no write). Its `updatedAt` stays: the
+ * group did not change its proposal.
+ */
+export function withLoMirror(p: Proposal, shared: Pick<SharedProposal, 'proposalId' | 'groupId' | 'sharedAt' | 'revision' | 'answer'>): Proposal {
+  if (p.id !== shared.proposalId || p.groupId !== shared.groupId) return p;
+  if (p.lo && p.lo.revision >= shared.revision) return p;
+  const lo: ProposalLoMirror = { sharedAt: shared.sharedAt, revision: shared.revision, ...(shared.answer ? { answer: { text: shared.answer.text, at: shared.answer.at } } : {}) };
+  return { ...p, lo };
 }

@@ -122,8 +122,21 @@ export interface Proposal {
   ai: AiState;
   decision?: Decision;
   firstStepOutcome?: FirstStepOutcome;
+  /**
+   * The group shared it with L&O (proposal-to-lo.ts): when, and L&O's latest answer. A copy of the
+   * tenant's shared record (its `revision`), written after the group's chat was told, so a member's
+   * look back reads it with the proposal. Names nobody. Not a change of the proposal (`updatedAt` stays).
+   */
+  lo?: ProposalLoMirror;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What a proposal keeps of its share with L&O: the shared record's date, revision and latest answer. */
+export interface ProposalLoMirror {
+  sharedAt: string;
+  revision: number;
+  answer?: { text: string; at: string };
 }
 
 export function judgementId(proposalId: string, memberId: string): string {

@@ -10,7 +10,10 @@ import {
   SharedProposalRepository,
   SHARED_PROPOSAL_KEYS_KEPT,
   SHARED_PROPOSALS_PAGE,
+  withLoMirror,
 } from '../../domain/proposal/proposal-to-lo';
+import { stableId } from '../../domain/shared/ids';
+import { ProposalRepository } from '../../domain/week-cycle/ports';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { Group } from '../../domain/week-cycle/group';
@@ -26,6 +29,14 @@ export interface ProposalToLoDelivery {
   answerToGroup(group: Group, shared: SharedProposal, key: string): Promise<void>;
 }
 
+/**
+ * Port: the share, in each HR/L&O person's own 1:1 chat with the app, one card per person under
+ * its key (queued once however often it is asked), drawn when sent from the record as stored then.
+ * Asked by the outbox once the group's notice went out or was given up (`afterShareNotice`), never
+ * in a member's turn.
+ */
+export type TellLo = (shared: SharedProposal, people: readonly { userId: string; key: string }[]) => Promise<void>;
+
 export interface ProposalToLoDeps {
   shared: SharedProposalRepository;
   groups: GroupProposalReader;
@@ -35,8 +46,12 @@ export interface ProposalToLoDeps {
 }
 
 /** The outbox keys: one notice per shared proposal, one answer card per answer written. */
+/** How long after a share a press still queues its notice: less than the outbox keeps a sent job under its key (7 days). */
+export const NOTICE_ASKED_FOR_MS = 6 * 24 * 3600 * 1000;
 export const sharedNoticeKey = (id: string) => `proposalToLo.shared:${id}`;
 export const answerCardKey = (id: string, revision: number) => `proposalToLo.answer:${id}:${revision}`;
+/** One card per share and HR person (hashed: the key names nobody readable), however often or by whom the share is pressed. */
+export const loNoticeKey = (id: string, userId: string) => `proposalToLo.toLo:${stableId('plo-hr', id, userId.toLowerCase())}`;
 
 export type ShareStatus =
   | { status: 'notAMember' }
@@ -60,15 +75,21 @@ export async function shareStatus(deps: Pick<ProposalToLoDeps, 'groups' | 'share
 /**
  * Shares the proposal with L&O on behalf of the group: one record per tenant and proposal (its id
  * from both), so members pressing at once, or Teams delivering a press again, store one record;
- * the group's chat is told once, under the record's key. A member who left, or anyone outside the
+ * the group's chat is told once, under the record's key, and once that notice went out (or was
+ * given up) the HR people hear of it (`afterShareNotice`). A member who left, or anyone outside the
  * group, and a proposal that was not adopted or adapted: refused, nothing stored.
  */
 export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memberId: string, groupId: string, proposalId: string): Promise<Exclude<ShareStatus, { status: 'shareable' }> | { status: 'shared'; group: Group; shared: SharedProposal; created: boolean }> {
   const status = await shareStatus(deps, tenantId, memberId, groupId, proposalId, false);
   if (status.status !== 'shareable') return status;
   const { shared, created } = await deps.shared.create({ ...status.preview, sharedAt: deps.clock.now().toISOString(), revision: 1, keys: [] });
-  // Every press that finds the record asks: the key queues the notice once, also when the first press's queueing failed.
-  await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
+  // Every press that finds the record asks: the key queues the notice once, also when the first
+  // press's queueing failed. L&O hears of the share from the notice's hook (`afterShareNotice`), in
+  // the outbox, not here: the press costs one create however many HR people there are, and a press
+  // whose turn failed after the record's create is made good by the next press's notice.
+  // Only in the days the outbox keeps the notice's job under its key: a press after that would
+  // post the notice again (and tell L&O again), so it asks for none.
+  if (created || deps.clock.now().getTime() - Date.parse(shared.sharedAt) < NOTICE_ASKED_FOR_MS) await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
   return { status: 'shared', group: status.group, shared, created };
 }
 
@@ -129,4 +150,48 @@ export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenant
   if (!group) return { shared, posted: false };
   await deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision));
   return { shared, posted: true };
+}
+
+/**
+ * Copies what the shared record holds now (its date, L&O's latest answer) onto the group's proposal,
+ * where a member's look back ("Mijn verantwoording", the tab) already reads it: run by the outbox
+ * once the group's chat was told (the notice, each answer), never in anyone's turn. ETag-guarded and
+ * by revision: running again, or late, writes nothing older. A record or proposal gone: nothing.
+ */
+export async function mirrorShareToProposal(deps: MirrorDeps, tenantId: string, id: string): Promise<'mirrored' | 'gone'> {
+  const shared = await deps.shared.get(tenantId, id);
+  return shared ? mirrorRecord(deps, shared) : 'gone';
+}
+
+type MirrorDeps = { shared: Pick<SharedProposalRepository, 'get'>; proposals: Pick<ProposalRepository, 'update'> };
+
+async function mirrorRecord(deps: Pick<MirrorDeps, 'proposals'>, shared: SharedProposal): Promise<'mirrored' | 'gone'> {
+  try {
+    await deps.proposals.update(shared.groupId, shared.proposalId, (p) => withLoMirror(p, shared));
+  } catch (err) {
+    if ((err as { code?: unknown })?.code === 404) return 'gone';
+    throw err;
+  }
+  return 'mirrored';
+}
+
+/** The HR people (HR_USER_IDS, each once whatever its case) told of a share, each under the key of the share and person. */
+export function loPeople(id: string, hrUserIds: readonly string[] = []): { userId: string; key: string }[] {
+  return [...new Set(hrUserIds.map((u) => u.trim().toLowerCase()).filter(Boolean))].map((userId) => ({ userId, key: loNoticeKey(id, userId) }));
+}
+
+/**
+ * Once the group's notice of a share went out, or was given up: run by the outbox (the notice's
+ * hook, in the background, never in a member's turn), at least once after any press that found or
+ * created the record, whatever turn failed. Reads the record once; queues each HR person's card
+ * under its key (a run again, or a second press's notice, queues none twice), then copies the share
+ * onto the group's proposal as `mirrorShareToProposal` does. A record gone (erased): nothing.
+ * Throws where a write failed: the outbox runs it again.
+ */
+export async function afterShareNotice(deps: MirrorDeps & { hrUserIds?: readonly string[]; tellLo: TellLo }, tenantId: string, id: string): Promise<{ outcome: 'mirrored' | 'gone'; told: number }> {
+  const shared = await deps.shared.get(tenantId, id);
+  if (!shared) return { outcome: 'gone', told: 0 };
+  const people = loPeople(shared.id, deps.hrUserIds);
+  if (people.length) await deps.tellLo(shared, people);
+  return { outcome: await mirrorRecord(deps, shared), told: people.length };
 }

@@ -63,17 +63,27 @@ export function leftAtOf(trace: GroupTrace, userId: string, entry?: { member: bo
 /**
  * A proposal as it stood when the person left the group (`leftAt`), or undefined when it changed
  * since: what the group decided or wrote without them is the group's, not part of their story.
- * A look back on its first step told after they left is left out too.
+ * A look back on its first step told after they left is left out too, and so is a share with L&O
+ * (or L&O's answer) after they left.
  */
 function asItStoodWhenLeft(p: Proposal, leftAt: string | undefined): Proposal | undefined {
   if (leftAt === undefined) return p;
   const decidedBefore = p.decision && p.decision.at <= leftAt;
   if (!decidedBefore && (p.decision || p.updatedAt > leftAt)) return undefined;
-  if (p.firstStepOutcome && p.firstStepOutcome.at > leftAt) {
-    const { firstStepOutcome: _later, ...before } = p;
-    return before;
+  let before = p;
+  if (before.firstStepOutcome && before.firstStepOutcome.at > leftAt) {
+    const { firstStepOutcome: _later, ...rest } = before;
+    before = rest;
   }
-  return p;
+  // Shared with L&O, or answered by L&O, after they left: the group's, not theirs.
+  if (before.lo && before.lo.sharedAt > leftAt) {
+    const { lo: _later, ...rest } = before;
+    before = rest;
+  } else if (before.lo?.answer && before.lo.answer.at > leftAt) {
+    const { answer: _later, ...lo } = before.lo;
+    before = { ...before, lo };
+  }
+  return before;
 }
 
 /**

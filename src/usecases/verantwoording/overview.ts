@@ -35,6 +35,8 @@ export interface ProposalSummary {
   /** Why the group rejected it: a rejection has no text, so its reason is what there is to show. */
   reason?: string;
   firstStep?: string;
+  /** The group shared it with L&O: when, and L&O's latest answer with its date (copied onto the proposal; names nobody). */
+  lo?: { sharedAt: string; answer?: { text: string; at: string } };
 }
 
 export interface AnswerEntry {
@@ -126,6 +128,7 @@ export function summariseProposal(p: Proposal): ProposalSummary {
     status: p.decision?.verdict ?? 'open',
     ...(rejectedBecause ? { reason: rejectedBecause } : {}),
     ...(p.decision?.firstStep ? { firstStep: p.decision.firstStep } : {}),
+    ...(p.lo ? { lo: { sharedAt: p.lo.sharedAt, ...(p.lo.answer ? { answer: { text: p.lo.answer.text, at: p.lo.answer.at } } : {}) } } : {}),
   };
 }
 

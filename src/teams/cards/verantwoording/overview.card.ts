@@ -64,6 +64,17 @@ function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readon
   return items;
 }
 
+/** Under a proposal the group shared with L&O: when, and L&O's latest answer (plain text) with its date. */
+function loElements(p: CycleEntry['proposals'][number], t: Translate, locale: Locale, timeZone: string): Element[] {
+  if (!p.lo) return [];
+  return [
+    plainText(t('proposalToLo.sharedOn', { date: formatDate(p.lo.sharedAt, locale, timeZone) }), { size: 'Small', weight: 'Bolder' }),
+    ...(p.lo.answer
+      ? [{ ...plainText(t('proposalToLo.answerFromLo', { date: formatDate(p.lo.answer.at, locale, timeZone) }), { size: 'Small', isSubtle: true }), spacing: 'None' as const }, { ...plainText(truncate(p.lo.answer.text, OVERVIEW_LIMITS.answerChars)), spacing: 'None' as const }]
+      : []),
+  ];
+}
+
 function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: readonly PutBeforeEntry[], timeZone: string): Element {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const time = `${t('verantwoording.cycle.hours', { count: c.hours, hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
@@ -77,7 +88,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
     for (const p of c.proposals) {
-      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...putBeforeElements(p, putBefore, t, locale, timeZone));
+      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...loElements(p, t, locale, timeZone), ...putBeforeElements(p, putBefore, t, locale, timeZone));
     }
   }
   if (c.answers.length) {

@@ -1,12 +1,16 @@
-import { SharedProposal } from '../../../domain/proposal/proposal-to-lo';
+import { SharedProposal, SharedProposalRepository } from '../../../domain/proposal/proposal-to-lo';
+import { ProposalRepository } from '../../../domain/week-cycle/ports';
 import { Group } from '../../../domain/week-cycle/group';
-import { Translator } from '../../../i18n/i18n';
+import { Locale, Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
 import { Outbox } from '../../../outbox/outbox';
-import { ProposalToLoDelivery } from '../../../usecases/proposal-to-lo/proposal-to-lo';
+import { RenderedMessage } from '../../../outbox/outbox-job';
+import { afterShareNotice, mirrorShareToProposal, ProposalToLoDelivery, TellLo } from '../../../usecases/proposal-to-lo/proposal-to-lo';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { loAnswerToGroupCard } from '../../cards/proposal-to-lo/lo-answer-to-group.card';
+import { loSharedWithYouCard } from '../../cards/proposal-to-lo/lo-shared-with-you.card';
 import { sharedNoticeCard } from '../../cards/proposal-to-lo/shared-notice.card';
-import { cardMessage } from '../../messenger';
+import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 
 interface StoredReference {
   serviceUrl?: string;
@@ -14,26 +18,112 @@ interface StoredReference {
   conversation?: { id?: string; tenantId?: string };
 }
 
+/** The outbox's hooks of this feature (jobs hold their names and ids only, never a function or a person's words). */
+export const PROPOSAL_TO_LO_HOOKS = {
+  /** An HR person's card about a new share, drawn when sent. */
+  toLo: 'proposalToLo.toLo',
+  /** After the group's chat was told of L&O's answer: the share copied onto the group's proposal. */
+  mirror: 'proposalToLo.mirror',
+  /**
+   * After the group's chat was told of the share (or the notice was given up): each HR person's
+   * card queued, and the share copied onto the group's proposal. Its args: the record's tenant and
+   * id, and where the app reaches that tenant (the group chat's route); nobody's id or words.
+   */
+  shared: 'proposalToLo.shared',
+} as const;
+
+/** Where the group's chat is reached: its stored reference (the HR cards go the same way, to each person's own chat). */
+function reach(group: Group): { tenantId: string; route: RenderedMessage['route']; conversationId: string } {
+  const ref = group.conversationRef as StoredReference;
+  const conversationId = ref.conversation?.id;
+  if (!conversationId || !ref.serviceUrl) throw new Error('group without a conversation reference');
+  return { tenantId: ref.conversation?.tenantId ?? group.tenantId ?? 'unknown-tenant', route: { serviceUrl: ref.serviceUrl, ...(ref.bot?.id ? { botId: ref.bot.id } : {}) }, conversationId };
+}
+
 /**
  * The group's chat is told through the outbox, queued under its key (one create in the press's
  * turn; the outbox sends it right after, within Teams' limits, and retries it): the notice that the
  * group shared a proposal, and L&O's answer, each in the group's language. Neither names a person.
+ * Once an answer went out (or was given up), the outbox copies the share onto the group's proposal
+ * (`mirror`); once the notice did, it also queues each HR person's card (`shared`, see
+ * registerProposalToLoHooks): never in the press's turn.
  */
-export function outboxProposalToLoDelivery(deps: { outbox: Outbox; translator: Translator; timeZone: string }): ProposalToLoDelivery {
-  const toGroup = async (group: Group, card: AdaptiveCardJson, key: string) => {
-    const ref = group.conversationRef as StoredReference;
-    const conversationId = ref.conversation?.id;
-    if (!conversationId || !ref.serviceUrl) throw new Error('group without a conversation reference');
-    await deps.outbox.queue({
-      key,
-      tenantId: ref.conversation?.tenantId ?? group.tenantId ?? 'unknown-tenant',
-      route: { serviceUrl: ref.serviceUrl, ...(ref.bot?.id ? { botId: ref.bot.id } : {}) },
-      target: { kind: 'conversation', conversationId },
-      payload: cardMessage(card),
-    });
+export function outboxProposalToLoDelivery(deps: { outbox: Pick<Outbox, 'queue'>; translator: Translator; timeZone: string }): ProposalToLoDelivery {
+  const toGroup = async (group: Group, card: AdaptiveCardJson, key: string, hook: (reached: ReturnType<typeof reach>) => { kind: string; args: Record<string, string> }) => {
+    const reached = reach(group);
+    const { tenantId, route, conversationId } = reached;
+    const after = hook(reached);
+    await deps.outbox.queue({ key, tenantId, route, target: { kind: 'conversation', conversationId }, payload: cardMessage(card), onSent: after, onRefused: after });
   };
   return {
-    sharedNotice: (group: Group, shared: SharedProposal, key: string) => toGroup(group, sharedNoticeCard(shared, deps.translator.t(group.language), group.language, deps.timeZone), key),
-    answerToGroup: (group: Group, shared: SharedProposal, key: string) => toGroup(group, loAnswerToGroupCard(shared, deps.translator.t(group.language), group.language, deps.timeZone), key),
+    sharedNotice: (group, shared, key) =>
+      toGroup(group, sharedNoticeCard(shared, deps.translator.t(group.language), group.language, deps.timeZone), key, ({ tenantId, route }) => ({
+        kind: PROPOSAL_TO_LO_HOOKS.shared,
+        args: { tenantId: shared.tenantId, id: shared.id, chatTenantId: tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}) },
+      })),
+    answerToGroup: (group, shared, key) =>
+      toGroup(group, loAnswerToGroupCard(shared, deps.translator.t(group.language), group.language, deps.timeZone), key, () => ({ kind: PROPOSAL_TO_LO_HOOKS.mirror, args: { tenantId: shared.tenantId, id: shared.id } })),
   };
+}
+
+/** Each HR person's card about a share, to their own 1:1 chat, reached the way the group's chat is (the notice hook's args); drawn when sent (`toLo`). */
+function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>): TellLo {
+  const { tenantId, chatTenantId, serviceUrl, botId } = args;
+  return async (shared, people) => {
+    if (!serviceUrl) throw new Error('shared notice hook without a route');
+    await outbox.enqueue(
+      people.map(({ userId, key }) => ({
+        key,
+        tenantId: chatTenantId ?? tenantId ?? shared.tenantId,
+        route: { serviceUrl, ...(botId ? { botId } : {}) },
+        target: { kind: 'person', userId, appUserId: userId },
+        payload: RENDERED_WHEN_SENT,
+        render: { kind: PROPOSAL_TO_LO_HOOKS.toLo, args: { tenantId: shared.tenantId, id: shared.id, userId } },
+      })),
+    );
+  };
+}
+
+/**
+ * The outbox's side of the feature. `toLo`: the HR person's card, from the record as stored when
+ * it is sent (a record gone by then: nothing sent), in the language they chose, else the default.
+ * `mirror`: the share copied onto the group's proposal. `shared` (the group's notice went out, or
+ * was given up): each HR person's card queued under its key, then the mirror; in the outbox's
+ * sender, so it costs no member's turn a request, and a run that fails is run again by the outbox
+ * (its hooks are kept until they ran, see JobTransitions.runHook). Logs ids, counts and outcomes only.
+ */
+export function registerProposalToLoHooks(
+  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue'>,
+  deps: {
+    shared: Pick<SharedProposalRepository, 'get'>;
+    proposals: Pick<ProposalRepository, 'update'>;
+    /** HR_USER_IDS: the HR/L&O people the app can name, told of each new share. Absent: none. */
+    hrUserIds?: readonly string[];
+    translator: Translator;
+    timeZone: string;
+    languageOf(userId: string): Promise<Locale>;
+    logger: Logger;
+  },
+): void {
+  outbox.onRender(PROPOSAL_TO_LO_HOOKS.toLo, async ({ tenantId, id, userId }) => {
+    const shared = tenantId && id ? await deps.shared.get(tenantId, id) : undefined;
+    if (!shared || !userId) return undefined;
+    const language = await deps.languageOf(userId);
+    return { payload: cardMessage(loSharedWithYouCard({ shared, language, timeZone: deps.timeZone }, deps.translator.t(language))) };
+  });
+  const mirror = async ({ tenantId, id }: Record<string, string>) => {
+    if (!tenantId || !id) return;
+    const outcome = await mirrorShareToProposal(deps, tenantId, id);
+    deps.logger.info({ id, outcome }, 'shared proposal copied to the group');
+  };
+  outbox.onSent(PROPOSAL_TO_LO_HOOKS.mirror, (args) => mirror(args));
+  outbox.onRefused(PROPOSAL_TO_LO_HOOKS.mirror, (args) => mirror(args));
+  const noticed = async (args: Record<string, string>) => {
+    const { tenantId, id } = args;
+    if (!tenantId || !id) return;
+    const { outcome, told } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args) }, tenantId, id);
+    deps.logger.info({ id, outcome, told }, 'shared proposal told to L&O and copied to the group');
+  };
+  outbox.onSent(PROPOSAL_TO_LO_HOOKS.shared, (args) => noticed(args));
+  outbox.onRefused(PROPOSAL_TO_LO_HOOKS.shared, (args) => noticed(args));
 }

@@ -23,6 +23,8 @@ export interface ProposalToLoFeatureDeps {
   actions: CardActionContext;
   /** The organisation's time zone (ORG_TIME_ZONE): the dates on the cards. */
   timeZone: string;
+  /** HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a new share (logged once). */
+  hrGroupNotListed?: boolean;
 }
 
 /** "voorstellen" / "proposals", alone on the line. */
@@ -49,6 +51,7 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
   const languageOf = (context: TurnContext, data: { language?: Locale; groupId?: string }) =>
     deps.actions.localeFor(context, { ...(data.language ? { language: data.language } : {}), ...(data.groupId ? { groupId: data.groupId } : {}) }).catch(() => teamsLocale(context) ?? deps.defaultLanguage);
   const view = (language: Locale) => ({ language, timeZone: deps.timeZone });
+  let hrGroupLogged = false;
 
   // --- the group's side: preview and share, on behalf of the group --------------------------------
 
@@ -82,6 +85,10 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
     }
     // Ids and the outcome only: the words are the group's.
     deps.logger.info({ id: outcome.shared.id, created: outcome.created }, 'proposal shared with L&O');
+    if (outcome.created && deps.hrGroupNotListed && !hrGroupLogged) {
+      hrGroupLogged = true;
+      deps.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a proposal shared with L&O');
+    }
     const language = outcome.group.language;
     return toPresser(sharePreviewCard({ preview: outcome.shared, shared: outcome.shared, ...view(language) }, t(language)));
   });
