@@ -87,6 +87,19 @@ export function nextMoment(now: Date, timeZone: string, isHoliday: (isoDate: str
 }
 
 /**
+ * This year's moment whose month it is now (organisation time) when its reminders' time has
+ * passed: a month HR chose (or first used the app in) after its first working day. Undefined in
+ * any other month, and in the moment's month before that time (`nextMoment` has it then).
+ */
+export function momentUnderWay(now: Date, timeZone: string, isHoliday: (isoDate: string) => boolean, moments: HalfYearMoments): HalfYearMoment | undefined {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!moments.includes(local.month)) return undefined;
+  const due = momentDueAt(local.year, local.month, timeZone, isHoliday);
+  if (due.toMillis() > now.getTime()) return undefined;
+  return { year: local.year, month: local.month, dueAt: due.toUTC().toISO()! };
+}
+
+/**
  * The half-year a moment closes: from the first day after the moment before it to the last day of
  * the moment's month. The moment before the year's second is the year's first; before the year's
  * first, last year's second as chosen for last year (`previousYear`: its plan's, else the default),

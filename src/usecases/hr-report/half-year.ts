@@ -6,6 +6,7 @@ import {
   halfYearJobId,
   halfYearOf,
   momentsOf,
+  momentUnderWay,
   nextMoment,
   reportsWithoutConversation,
   withinMomentMonth,
@@ -53,8 +54,16 @@ export interface HalfYearJob {
 
 /**
  * Schedules the tenant's next moment (a no-op when it is scheduled already: its id follows from
- * tenant and moment). Called when HR opens or saves the Jaarplan and by each moment's own job, so
- * the rhythm runs from HR's first use on. The route is the tenant's, never a person's chat.
+ * tenant and moment). Called when HR opens or saves the Jaarplan, when the app is added in the
+ * tenant and by each moment's own job, so the rhythm runs from the first use on. The route is the
+ * tenant's, never a person's chat.
+ *
+ * A month that is a moment now, after its reminders' time (HR chose it then, or the tenant began
+ * with the app in it), whose half-year was not announced yet, gets its job due now as well: the
+ * reminder still says something true within its month. Same id as the moment's own job, so a job
+ * that ran stays as it is, and `runHalfYear`'s checks announce a half-year once. Extra requests
+ * only then: the plans read here tell whether the half-year was announced (last year's is read
+ * only for a first moment, when this year's plan remembers a half-year).
  */
 export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'scheduler' | 'clock' | 'timeZone' | 'isHoliday'>, tenantId: string, route: HalfYearRoute): Promise<HalfYearMoment> {
   const now = deps.clock.now();
@@ -62,9 +71,28 @@ export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'sched
   const years = jaarplanYears(now, deps.timeZone);
   const plans = await Promise.all(years.map((y) => deps.plans.get(tenantId, y)));
   const next = nextMoment(now, deps.timeZone, deps.isHoliday, (y) => momentsOf(plans[years.indexOf(y)]));
-  const payload = { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: next.year, month: next.month };
-  await deps.scheduler.schedule({ id: halfYearJobId(HALF_YEAR_JOB, tenantId, next), kind: HALF_YEAR_JOB, dueAt: next.dueAt, payload });
+  const job = (m: HalfYearMoment, dueAt: string) => ({
+    id: halfYearJobId(HALF_YEAR_JOB, tenantId, m),
+    kind: HALF_YEAR_JOB,
+    dueAt,
+    payload: { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: m.year, month: m.month },
+  });
+  await deps.scheduler.schedule(job(next, next.dueAt));
+  const current = await momentNotAnnounced(deps, tenantId, plans[0]);
+  if (current) await deps.scheduler.schedule(job(current, now.toISOString()));
   return next;
+}
+
+/** This year's moment under way (`momentUnderWay`) whose half-year the year's plan does not remember as announced. */
+async function momentNotAnnounced(deps: Pick<HalfYearDeps, 'plans' | 'clock' | 'timeZone' | 'isHoliday'>, tenantId: string, plan: Jaarplan | undefined): Promise<HalfYearMoment | undefined> {
+  const moments = momentsOf(plan);
+  const current = momentUnderWay(deps.clock.now(), deps.timeZone, deps.isHoliday, moments);
+  if (!current) return undefined;
+  const reminded = plan?.remindedHalfYears ?? [];
+  if (!reminded.length) return current;
+  // A first moment's half-year starts after last year's second month, as chosen for last year.
+  const lastYear = current.month === moments[0] ? await deps.plans.get(tenantId, current.year - 1) : undefined;
+  return reminded.includes(halfYearOf(current, moments, momentsOf(lastYear)).from) ? undefined : current;
 }
 
 export type HalfYearOutcome =
