@@ -4,17 +4,18 @@ import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, t
 
 /**
  * The private invitation, in a member's 1:1 chat with the bot, to look back when their group's
- * planned weeks are over. What they write becomes a note in Mijn verantwoording, private until
+ * planned weeks are over (`leftOpen`: their last week ended with a group question open). What they write becomes a note in Mijn verantwoording, private until
  * they share it; the app counts nothing and judges nothing here. `key` is new for each card and
  * travels with the save, so a press Teams delivers twice keeps one note. The other buttons carry
  * what was typed along (as the overview's draft), so nothing typed is lost on the way.
  */
-export function plannedWeeksEndCard(view: { groupName: string; plannedWeeks: number; key: string }, t: Translate): AdaptiveCardJson {
+export function plannedWeeksEndCard(view: { groupName: string; plannedWeeks: number; key: string; leftOpen?: boolean }, t: Translate): AdaptiveCardJson {
   return adaptiveCard(
     [
       heading(t('weeksEnd.title')),
       // The group's name as a member typed it: a TextRun, never read as Markdown (a link).
-      plainText(t('weeksEnd.text', { group: view.groupName, count: view.plannedWeeks })),
+      // A week that ended with a group question open: its weeks are over, not "finished".
+      plainText(t(view.leftOpen ? 'weeksEnd.textOpen' : 'weeksEnd.text', { group: view.groupName, count: view.plannedWeeks })),
       { type: 'Input.Text', id: 'text', label: t('weeksEnd.label'), placeholder: t('weeksEnd.placeholder'), isMultiline: true, ...holding(MAX_NOTE_LENGTH, '') },
       textBlock(t('weeksEnd.private'), { isSubtle: true }),
     ],

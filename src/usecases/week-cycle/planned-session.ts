@@ -13,6 +13,17 @@ interface CurrentSlot {
 }
 
 /**
+ * A group whose members all left its chat (Teams told the app): nobody to remind or to hold a
+ * session with. Its rhythm skips, it does not stop: each start still plans on (the weeks that pass
+ * unheld are planned again, as after a pause, and nobody is told), so when someone joins again (by
+ * acting on the group's cards or commands, or a setup) the next slot reminds and opens as ever.
+ * Nothing is stored for it: the group's members say it.
+ */
+function nobodyIn(group: Pick<Group, 'members'>): boolean {
+  return group.members.length === 0;
+}
+
+/**
  * The slot as the plan and the group's schedule have it now; undefined for a job of an older plan
  * or schedule, and for a paused group (the app was removed from its chat, where Teams refuses
  * its messages): its jobs do nothing and schedule no next week until the app is back.
@@ -43,7 +54,7 @@ async function dayToHold(deps: WeekCycleDeps, group: Group, slot: SessionSlot): 
 /** The reminder before a planned session, when it is still coming: what to say, or nothing. */
 export async function dueReminder(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<{ group: Group; session: PlannedSession; day: number } | undefined> {
   const current = await currentSlot(deps, groupId, slot);
-  if (!current || deps.clock.now().getTime() >= current.session.at.getTime()) return undefined;
+  if (!current || nobodyIn(current.group) || deps.clock.now().getTime() >= current.session.at.getTime()) return undefined;
   const day = await dayToHold(deps, current.group, slot);
   return day ? { group: current.group, session: current.session, day } : undefined;
 }
@@ -84,9 +95,10 @@ export async function startPlannedSession(deps: WeekCycleDeps, groupId: string, 
   const hourEnds = current.session.at.getTime() + deps.session.minutes * 60_000;
   let failed = false;
   try {
-    // A start that runs after its hour is over (the app was down) does not open a session late.
+    // A start that runs after its hour is over (the app was down) does not open a session late;
+    // nor one for a group whose members all left (it plans on below).
     const over = hourEnds <= deps.clock.now().getTime();
-    if (over || !(await dayToHold(deps, current.group, slot))) return undefined;
+    if (over || nobodyIn(current.group) || !(await dayToHold(deps, current.group, slot))) return undefined;
     if (current.group.cyclesStarted < slot.week) {
       // Claimed in the plan first: a member moving this week at the same moment either finds it
       // opening (refused as started) or moved it already (this job opens nothing).
@@ -121,13 +133,14 @@ async function planOn(deps: WeekCycleDeps, groupId: string, current: CurrentSlot
   const { plan, previous } = await catchUpRhythm(deps, now, stored ?? current.plan);
   await scheduleRhythm(deps, now, plan, previous ? { group: now, plan: previous } : undefined);
   // Told here, not by the caller: also when starting failed, the plan was changed for the group.
-  const moved = previous ? weekOf(plan, now.cyclesStarted + 1) : undefined;
+  // Nobody is told in a chat whose members all left: the plan card shows it to whoever joins.
+  const moved = previous && !nobodyIn(now) ? weekOf(plan, now.cyclesStarted + 1) : undefined;
   if (moved && previous && caughtUp) await caughtUp({ group: now, week: moved.week, dates: moved.dates, following: followingWeeks(previous, plan, moved.week) });
 }
 
-/** A start job from before the plan (it names only its cycle): the cycle's next session, unless the group is paused. */
+/** A start job from before the plan (it names only its cycle): the cycle's next session, unless the group is paused or its members all left. */
 export async function startCycleSession(deps: WeekCycleDeps, groupId: string, cycleId: string | undefined): Promise<NextSession | undefined> {
   const group = await deps.groups.get(groupId);
-  if (!group || isPaused(group)) return undefined;
+  if (!group || isPaused(group) || nobodyIn(group)) return undefined;
   return startNextSession(deps, groupId, undefined, { cycleId });
 }

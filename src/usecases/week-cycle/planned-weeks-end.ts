@@ -12,14 +12,34 @@ import { JOB_KINDS, WeekCycleDeps } from './deps';
  * loses nothing (a close retried after it finds the week complete and schedules nothing more); a
  * job that runs before the week is marked complete asks again later (see membersAtWeeksEnd).
  */
-export async function schedulePlannedWeeksEnd(deps: WeekCycleDeps, group: Pick<Group, 'id' | 'plannedWeeks'>, cycle: { id: string; weekNumber: number }): Promise<void> {
+export async function schedulePlannedWeeksEnd(deps: WeekCycleDeps, group: Pick<Group, 'id' | 'plannedWeeks'>, cycle: { id: string; weekNumber: number }, opts: { afterLeftOpen?: boolean } = {}): Promise<void> {
   if (!endsPlannedWeeks(cycle.weekNumber, group.plannedWeeks)) return;
+  // A close that finishes what an earlier day-4 close left open: that close's job waits for the
+  // completion wait's end; it comes now instead (a job that ran already stays done: once).
+  if (opts.afterLeftOpen) await deps.scheduler.cancel(weeksEndJobId(cycle.id));
   await scheduleWeeksEnd(deps, group.id, cycle.id);
 }
 
+/**
+ * The plan's last week's day 4 closed with a group question carried over: the week is not complete,
+ * and the rhythm opens no session for it. The group may still finish it (`start` resumes what is
+ * left, and that close brings the look-back at once); otherwise the look-back comes when the
+ * completion wait is over (see membersAtWeeksEnd), so the planned weeks' loop closes either way.
+ */
+export async function schedulePlannedWeeksEndLeftOpen(deps: WeekCycleDeps, group: Pick<Group, 'id' | 'plannedWeeks'>, cycle: { id: string; weekNumber: number; sessionDates: string[] }): Promise<void> {
+  if (!endsPlannedWeeks(cycle.weekNumber, group.plannedWeeks)) return;
+  const waitOver = completionWaitEnd(cycle.sessionDates);
+  const dueAt = waitOver && waitOver.getTime() > deps.clock.now().getTime() ? waitOver : deps.clock.now();
+  await scheduleWeeksEnd(deps, group.id, cycle.id, dueAt);
+}
+
 /** The look-back job of one week: its id makes it once per week, however often it is scheduled. */
-async function scheduleWeeksEnd(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<void> {
-  await deps.scheduler.schedule({ id: `${cycleId}_weeksEnd`, kind: JOB_KINDS.plannedWeeksEnd, dueAt: deps.clock.now().toISOString(), payload: { groupId, cycleId } });
+function weeksEndJobId(cycleId: string): string {
+  return `${cycleId}_weeksEnd`;
+}
+
+async function scheduleWeeksEnd(deps: WeekCycleDeps, groupId: string, cycleId: string, dueAt: Date = deps.clock.now()): Promise<void> {
+  await deps.scheduler.schedule({ id: weeksEndJobId(cycleId), kind: JOB_KINDS.plannedWeeksEnd, dueAt: dueAt.toISOString(), payload: { groupId, cycleId } });
 }
 
 /**
@@ -61,21 +81,29 @@ const COMPLETION_WAIT_DAYS = 7;
  * is gone (erased).
  * `notYet`: the week is not marked complete yet (the job runs in the moment between its scheduling
  * and that write, or the write failed and a retry of the close will make it): ask again later, for
- * up to a week after its last planned day.
+ * up to a week after its last planned day. Once that wait is over the week's planned days are long
+ * gone, complete or not: the members are invited all the same, and `leftOpen` says the week
+ * ended with a group question open (the group's line says so, and how to finish it).
  */
-export async function membersAtWeeksEnd(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<{ group?: Group; members: ReachableMember[]; notYet?: true }> {
+export async function membersAtWeeksEnd(deps: WeekCycleDeps, groupId: string, cycleId: string): Promise<{ group?: Group; members: ReachableMember[]; notYet?: true; leftOpen?: true }> {
   const group = await deps.groups.get(groupId);
   if (!group) return { members: [] };
   const cycle = await deps.cycles.get(groupId, cycleId);
   if (!cycle || !endsPlanNow(group, cycle.weekNumber)) return { members: [] };
-  if (!cycle.completedAt) return stillWaiting(deps, cycle.sessionDates) ? { members: [], notYet: true } : { members: [] };
-  return { group, members: group.members.filter((m): m is ReachableMember => !!m.teamsId) };
+  if (!cycle.completedAt && stillWaiting(deps, cycle.sessionDates)) return { members: [], notYet: true };
+  const members = group.members.filter((m): m is ReachableMember => !!m.teamsId);
+  return cycle.completedAt ? { group, members } : { group, members, leftOpen: true };
+}
+
+/** When the completion wait of a week ends: a week after its last planned day; undefined for a week without dates. */
+function completionWaitEnd(sessionDates: string[]): Date | undefined {
+  const last = sessionDates.at(-1);
+  return last ? new Date(new Date(`${last}T00:00:00Z`).getTime() + (COMPLETION_WAIT_DAYS + 1) * 24 * 60 * 60_000) : undefined;
 }
 
 function stillWaiting(deps: Pick<WeekCycleDeps, 'clock'>, sessionDates: string[]): boolean {
-  const last = sessionDates.at(-1);
-  if (!last) return false;
-  return deps.clock.now().getTime() < new Date(`${last}T00:00:00Z`).getTime() + (COMPLETION_WAIT_DAYS + 1) * 24 * 60 * 60_000;
+  const end = completionWaitEnd(sessionDates);
+  return !!end && deps.clock.now().getTime() < end.getTime();
 }
 
 /** The invitation's idempotency key: one per member and week, however often the job runs. */

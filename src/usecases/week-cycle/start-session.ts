@@ -9,7 +9,7 @@ import { ScheduledJob } from '../../domain/scheduling/job';
 import { byTime, openSession, Session, SessionState, unfinishedQuestions } from '../../domain/week-cycle/session';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, loadGroup } from './membership';
-import { schedulePlannedWeeksEnd } from './planned-weeks-end';
+import { schedulePlannedWeeksEnd, schedulePlannedWeeksEndLeftOpen } from './planned-weeks-end';
 
 export { proposalIdFor } from '../../domain/week-cycle/ids';
 
@@ -296,12 +296,20 @@ function proposalFor(deps: WeekCycleDeps, session: Session, groupName: string): 
 
 /**
  * A cycle is complete when its day-4 session closes with nothing left to resume. Idempotent: a
- * cycle found complete (here, or as this turn read it) is left as it is.
+ * cycle found complete (here, or as this turn read it) is left as it is. The plan's last week
+ * brings the members' look-back whenever its day 4 closes: at once when complete, else when the
+ * completion wait is over (schedulePlannedWeeksEndLeftOpen), unless the group finishes it before.
  */
 export async function completeCycleIfDone(deps: WeekCycleDeps, state: SessionState, framework: Framework): Promise<void> {
   if (state.session.day !== 4 || state.cycle?.completedAt) return;
-  if (carryOverFrom(framework, state).length) return;
-  if (state.cycle) await schedulePlannedWeeksEnd(deps, state.group, state.cycle);
+  if (carryOverFrom(framework, state).length) {
+    if (state.cycle) await schedulePlannedWeeksEndLeftOpen(deps, state.group, state.cycle);
+    return;
+  }
+  // A day-4 session that only resumes what was carried over may finish a week an earlier day-4 close left open.
+  const { questionIds, carriedOver } = state.session;
+  const resumed = carriedOver.length > 0 && questionIds.every((q) => carriedOver.includes(q));
+  if (state.cycle) await schedulePlannedWeeksEnd(deps, state.group, state.cycle, { afterLeftOpen: resumed });
   const at = deps.clock.now().toISOString();
   await deps.cycles.update(state.group.id, state.session.cycleId, (c) => (c.completedAt ? c : { ...c, completedAt: at }));
 }

@@ -189,16 +189,17 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
 
   scheduler.on(JOB_KINDS.plannedWeeksEnd, async (payload) => {
     const { groupId, cycleId } = readPayload(cyclePayload, payload);
-    const { group, members, notYet } = await membersAtWeeksEnd(wc, groupId, cycleId);
+    const { group, members, notYet, leftOpen } = await membersAtWeeksEnd(wc, groupId, cycleId);
     if (notYet) throw new RunAgainLater(new Date(wc.clock.now().getTime() + WEEKS_END_RETRY_MS), 'the last planned week is not marked complete yet');
     if (!group) return;
     const groupT = deps.translator.t(group.language);
-    await deps.messenger.queueText(group.conversationRef, groupT('weeksEnd.groupText', { count: group.plannedWeeks }), weeksEndGroupKey(cycleId));
+    // A week that ended with a group question open is not called finished: the line says what is open and how to finish it.
+    await deps.messenger.queueText(group.conversationRef, groupT(leftOpen ? 'weeksEnd.groupTextOpen' : 'weeksEnd.groupText', { count: group.plannedWeeks }), weeksEndGroupKey(cycleId));
     // Each invitation in the member's own 1:1 chat, in the language they chose there; a run again
     // (after a fault part-way) finds the ones queued by their key and adds none.
     for (const m of members) {
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
-      const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: randomUUID() }, deps.translator.t(language));
+      const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: randomUUID(), ...(leftOpen ? { leftOpen } : {}) }, deps.translator.t(language));
       await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id));
     }
   });
