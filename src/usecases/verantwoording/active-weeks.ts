@@ -3,7 +3,7 @@ import { isDomainError } from '../../domain/shared/errors';
 import { ofType, PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { Cycle } from '../../domain/week-cycle/cycle';
-import { Group, Member } from '../../domain/week-cycle/group';
+import { Group, isBeingErased, isMember, Member } from '../../domain/week-cycle/group';
 import { attendeeIds } from '../../domain/week-cycle/session';
 import { isErasureMarker } from '../../domain/verantwoording/erasure';
 import { erasureUnfinished } from './erasure-ticket';
@@ -61,9 +61,10 @@ export function progressOf(records: readonly PersonalRecord[], groups: readonly 
  * (its id is the week's) or an ETag-guarded replace, so a second writer at the same moment (a
  * session close, a time correction) keeps its reason too. A record that went meanwhile is made
  * anew with these reasons (a correction deleted it, its last reason taken away, after this read
- * it), unless their erasure is under way (it is not written again into a partition being erased).
+ * it) only while the person is still theirs to write for (see `mayRemakeWeek`): their erasure may
+ * have deleted it, and a finished erasure leaves no ticket to tell by.
  */
-async function addReasons(deps: VerantwoordingDeps, userId: string, week: string, reasons: readonly ActiveWeekReason[], stored: ActiveWeek | undefined): Promise<ActiveWeek | undefined> {
+async function addReasons(deps: VerantwoordingDeps, userId: string, groupId: string, week: string, reasons: readonly ActiveWeekReason[], stored: ActiveWeek | undefined, readAt: Date): Promise<ActiveWeek | undefined> {
   const now = deps.clock.now();
   let known = stored;
   for (let round = 0; round < 3; round++) {
@@ -78,7 +79,7 @@ async function addReasons(deps: VerantwoordingDeps, userId: string, week: string
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'notFound') throw err;
       // Deleted since it was read: an emptied week (time lowered back to 0 at this moment), or their erasure.
-      if (await erasureUnfinished(deps, userId)) return undefined;
+      if (!(await mayRemakeWeek(deps, userId, groupId, readAt))) return undefined;
       known = undefined;
     }
   }
@@ -86,12 +87,29 @@ async function addReasons(deps: VerantwoordingDeps, userId: string, week: string
 }
 
 /**
+ * Whether a week record deleted under a writer may be made anew: only for someone still a member
+ * of the group the reason is about, not named there as being erased, with no erasure of theirs
+ * unfinished (its ticket) and none let go of that group since the writer read (`since`: a person
+ * erased and joined again is not who attended then; their attendance is the erasure's marker's).
+ * An erasure takes the person off every group's member list before it deletes their partition, so
+ * a finished one fails the first test. Two point reads, on this rare path only (a 404 after a read).
+ * A former member's week is not made anew here; their overview still counts it from the group's traces.
+ */
+async function mayRemakeWeek(deps: VerantwoordingDeps, userId: string, groupId: string, since: Date): Promise<boolean> {
+  const [group, erasing] = await Promise.all([deps.groups.get(groupId), erasureUnfinished(deps, userId)]);
+  if (erasing || !group || !isMember(group, userId) || isBeingErased(group, { id: userId })) return false;
+  return !group.lastErasureAt || Date.parse(group.lastErasureAt) < since.getTime();
+}
+
+/**
  * Records `week` as one of the person's active weeks, for `reason`, and returns their records with
  * it. The first time (no active week recorded yet) it records their earlier weeks too, read once
  * from their groups, so a Prof-traject begun before weeks were recorded counts them. A run again,
- * or a second instance, changes nothing (a reason held already is not written again).
+ * or a second instance, changes nothing (a reason held already is not written again). `groupId`:
+ * the group `reason` is about (a session of it, time kept for one of its weeks).
  */
-export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string, week: string, reason: ActiveWeekReason): Promise<PersonalRecord[]> {
+export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string, groupId: string, week: string, reason: ActiveWeekReason): Promise<PersonalRecord[]> {
+  const readAt = deps.clock.now();
   const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
   const known = new Map(ofType(records, 'activeWeek').map((w) => [w.week, w]));
   const earlier = known.size ? [] : activityFromTraces(await tracesOf(deps, userId), records, userId);
@@ -100,7 +118,7 @@ export async function recordActiveWeek(deps: VerantwoordingDeps, userId: string,
   for (const [w, reasons] of byWeek) {
     const stored = known.get(w);
     if (stored && reasons.every((r) => holdsReason(stored, r))) continue;
-    const record = await addReasons(deps, userId, w, reasons, stored);
+    const record = await addReasons(deps, userId, groupId, w, reasons, stored, readAt);
     if (!record) continue;
     const at = records.findIndex((r) => r.id === record.id);
     if (at >= 0) records[at] = record;
@@ -177,7 +195,7 @@ export async function recordSessionWeek(deps: VerantwoordingDeps, groupId: strin
   const due: (TrajectEndDue & { person: ReachablePerson })[] = [];
   // An erased attendee's presence is an anonymous marker's: no person, and no partition to write to.
   for (const userId of attendeeIds(state).filter((id) => !isErasureMarker(id))) {
-    const records = await recordActiveWeek(deps, userId, week, { session: sessionId });
+    const records = await recordActiveWeek(deps, userId, groupId, week, { session: sessionId });
     const end = trajectEndDue(userId, records);
     // Someone who left the group since is still reached in their own chat: by their Entra id (a
     // member's id is that, where Teams gave one), as the half-yearly notices open a chat.

@@ -93,7 +93,7 @@ export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, 
   // back to 0, that reason goes again. The hours are stored by now: a failure here never turns
   // into "not saved" (the overview counts the week from the hours anyway; the record follows with
   // the next correction or session close, a reason left by a failed 0 with the next correction).
-  await keepActiveWeekInStep(deps, userId, week, cycleId, updated.hours).catch(() => undefined);
+  await keepActiveWeekInStep(deps, userId, groupId, week, cycleId, updated.hours).catch(() => undefined);
   // Shared hours: the manager's prep cards show the corrected figure.
   if (updated.visibility === 'shared') await deps.sharingChanged?.(userId);
   return withTimeUsedRev(updated);
@@ -108,10 +108,10 @@ const STEP_ROUNDS = 3;
  * their reasons in the other order than their hours: so the stored hours are read again after
  * the write, and followed when they say otherwise.
  */
-async function keepActiveWeekInStep(deps: VerantwoordingDeps, userId: string, week: string, cycleId: string, hours: number | undefined): Promise<void> {
+async function keepActiveWeekInStep(deps: VerantwoordingDeps, userId: string, groupId: string, week: string, cycleId: string, hours: number | undefined): Promise<void> {
   let counts = !!hours;
   for (let round = 0; round < STEP_ROUNDS; round++) {
-    if (counts) await recordActiveWeek(deps, userId, week, { time: cycleId });
+    if (counts) await recordActiveWeek(deps, userId, groupId, week, { time: cycleId });
     else await dropTimeReason(deps, userId, week, cycleId);
     const stored = !!(await getTimeUsed(deps, userId, cycleId))?.hours;
     if (stored === counts) return;
