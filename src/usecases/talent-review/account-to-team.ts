@@ -81,6 +81,8 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // Whom the cards go to: the form's list as the directory has it now, never names from storage. A
   // press delivered again queues under the same keys (one card each); an older record that named its
   // recipients keeps to those it still names (one who erased their data since is not written to again).
+  // The answer names the form's list as the directory has it (`team`), not `to`: the same press
+  // answers the same before and after a recipient's erasure, so the answer never tells who erased.
   const still = record.recipients ? new Set(record.recipients.map((m) => m.id)) : undefined;
   const to = still ? team.filter((m) => still.has(m.id)) : team;
   const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
@@ -91,7 +93,7 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     if (created) await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => undefined);
     throw err;
   }
-  return { status: 'sent', recipients: to.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+  return { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
 }
 
 /** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */
