@@ -591,6 +591,7 @@ const proposalToLo = z
     revision: z.number().int().min(1),
     answer: z.object({ text: text(MAX_LO_ANSWER_LENGTH).min(1), at: isoTime, key: z.string().min(1).max(80) }).strict().optional(),
     keys: z.array(z.string().min(1).max(80)).max(SHARED_PROPOSAL_KEYS_KEPT),
+    noticedAt: isoTime.optional(),
   })
   .strict();
 

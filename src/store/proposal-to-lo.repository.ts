@@ -44,6 +44,15 @@ export class CosmosSharedProposalRepository implements SharedProposalRepository 
     });
     return plain(doc);
   }
+
+  async markNoticed(tenantId: string, id: string, at: string): Promise<SharedProposal | undefined> {
+    try {
+      return await this.update(tenantId, id, (current) => (current.noticedAt ? current : { ...current, noticedAt: at }));
+    } catch (err) {
+      if ((err as { code?: unknown })?.code === 404) return undefined;
+      throw err;
+    }
+  }
 }
 
 function plain(doc: SharedProposalDoc): SharedProposal {

@@ -19,6 +19,7 @@ export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): vo
     shared,
     proposals: new CosmosProposalRepository(p.cosmos),
     hrUserIds: hr.userIds,
+    clock: p.clock,
     translator: p.translator,
     timeZone,
     languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage,

@@ -28,6 +28,12 @@ export interface SharedProposal {
   answer?: { text: string; at: string; key: string };
   /** The keys of the latest answer presses (random per form, no person): a press delivered again stores once. */
   keys: string[];
+  /**
+   * When the group's notice of the share went out (or was given up) and its outbox hook took over
+   * telling L&O: from then on a press asks for no notice. Absent: no notice went out yet, so a
+   * press asks for it (under its key: once however often it is asked); also on records from before it was kept.
+   */
+  noticedAt?: string;
 }
 
 /** L&O's answer: its own words, at most this long. */
@@ -80,6 +86,8 @@ export interface SharedProposalRepository {
   create(shared: SharedProposal): Promise<{ shared: SharedProposal; created: boolean }>;
   /** ETag read-modify-write; a mutate that returns its input writes nothing. */
   update(tenantId: string, id: string, mutate: Mutate<SharedProposal>): Promise<SharedProposal>;
+  /** Sets `noticedAt` (ETag-guarded; kept when set already, then no write) and returns the record; undefined when it is gone. */
+  markNoticed(tenantId: string, id: string, at: string): Promise<SharedProposal | undefined>;
 }
 
 /** Port: the group and one of its proposals, read together in the group's partition (one request). */

@@ -46,8 +46,6 @@ export interface ProposalToLoDeps {
 }
 
 /** The outbox keys: one notice per shared proposal, one answer card per answer written. */
-/** How long after a share a press still queues its notice: less than the outbox keeps a sent job under its key (7 days). */
-export const NOTICE_ASKED_FOR_MS = 6 * 24 * 3600 * 1000;
 export const sharedNoticeKey = (id: string) => `proposalToLo.shared:${id}`;
 export const answerCardKey = (id: string, revision: number) => `proposalToLo.answer:${id}:${revision}`;
 /** One card per share and HR person (hashed: the key names nobody readable), however often or by whom the share is pressed. */
@@ -83,13 +81,13 @@ export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memb
   const status = await shareStatus(deps, tenantId, memberId, groupId, proposalId, false);
   if (status.status !== 'shareable') return status;
   const { shared, created } = await deps.shared.create({ ...status.preview, sharedAt: deps.clock.now().toISOString(), revision: 1, keys: [] });
-  // Every press that finds the record asks: the key queues the notice once, also when the first
-  // press's queueing failed. L&O hears of the share from the notice's hook (`afterShareNotice`), in
-  // the outbox, not here: the press costs one create however many HR people there are, and a press
-  // whose turn failed after the record's create is made good by the next press's notice.
-  // Only in the days the outbox keeps the notice's job under its key: a press after that would
-  // post the notice again (and tell L&O again), so it asks for none.
-  if (created || deps.clock.now().getTime() - Date.parse(shared.sharedAt) < NOTICE_ASKED_FOR_MS) await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
+  // Every press that finds the record not yet marked as noticed asks: the key queues the notice
+  // once, also when the first press's queueing failed, however long ago. L&O hears of the share
+  // from the notice's hook (`afterShareNotice`), in the outbox, not here: the press costs one create
+  // however many HR people there are, and a press whose turn failed after the record's create is
+  // made good by the next press's notice. Once the hook marked the record (`noticedAt`), a press
+  // asks for none: after the outbox forgot the notice's key it would post it (and tell L&O) again.
+  if (created || !shared.noticedAt) await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
   return { status: 'shared', group: status.group, shared, created };
 }
 
@@ -183,13 +181,20 @@ export function loPeople(id: string, hrUserIds: readonly string[] = []): { userI
 /**
  * Once the group's notice of a share went out, or was given up: run by the outbox (the notice's
  * hook, in the background, never in a member's turn), at least once after any press that found or
- * created the record, whatever turn failed. Reads the record once; queues each HR person's card
- * under its key (a run again, or a second press's notice, queues none twice), then copies the share
- * onto the group's proposal as `mirrorShareToProposal` does. A record gone (erased): nothing.
+ * created the record, whatever turn failed. Marks the record as noticed (`noticedAt`, ETag-guarded,
+ * in the read it needs anyway; no write when marked already), so later presses ask for no notice;
+ * queues each HR person's card under its key (a run again, or a second press's notice, queues none
+ * twice), then copies the share onto the group's proposal as `mirrorShareToProposal` does. Marked
+ * before L&O is told: a run that fails after the mark is run again by the outbox (its hooks are
+ * kept until they ran), so L&O is told all the same. A record gone (erased): nothing.
  * Throws where a write failed: the outbox runs it again.
  */
-export async function afterShareNotice(deps: MirrorDeps & { hrUserIds?: readonly string[]; tellLo: TellLo }, tenantId: string, id: string): Promise<{ outcome: 'mirrored' | 'gone'; told: number }> {
-  const shared = await deps.shared.get(tenantId, id);
+export async function afterShareNotice(
+  deps: { shared: Pick<SharedProposalRepository, 'markNoticed'>; proposals: MirrorDeps['proposals']; clock: Clock; hrUserIds?: readonly string[]; tellLo: TellLo },
+  tenantId: string,
+  id: string,
+): Promise<{ outcome: 'mirrored' | 'gone'; told: number }> {
+  const shared = await deps.shared.markNoticed(tenantId, id, deps.clock.now().toISOString());
   if (!shared) return { outcome: 'gone', told: 0 };
   const people = loPeople(shared.id, deps.hrUserIds);
   if (people.length) await deps.tellLo(shared, people);

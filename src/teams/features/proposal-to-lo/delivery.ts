@@ -1,4 +1,5 @@
 import { SharedProposal, SharedProposalRepository } from '../../../domain/proposal/proposal-to-lo';
+import { Clock } from '../../../domain/shared/clock';
 import { ProposalRepository } from '../../../domain/week-cycle/ports';
 import { Group } from '../../../domain/week-cycle/group';
 import { Locale, Translator } from '../../../i18n/i18n';
@@ -95,10 +96,12 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>
 export function registerProposalToLoHooks(
   outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue'>,
   deps: {
-    shared: Pick<SharedProposalRepository, 'get'>;
+    shared: Pick<SharedProposalRepository, 'get' | 'markNoticed'>;
     proposals: Pick<ProposalRepository, 'update'>;
     /** HR_USER_IDS: the HR/L&O people the app can name, told of each new share. Absent: none. */
     hrUserIds?: readonly string[];
+    /** When the notice's hook marks the record as noticed. */
+    clock: Clock;
     translator: Translator;
     timeZone: string;
     languageOf(userId: string): Promise<Locale>;
