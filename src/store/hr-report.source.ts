@@ -158,8 +158,9 @@ class TenantReportReads implements ReportSource {
    * came to it, which is the group's, not HR's (the proposal's text is the organisation's record).
    */
   async adoptedProposals(fromIso: string, toIso: string): Promise<AdoptedProposalRow[]> {
-    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome' | 'aiAdopted'> & { aiStatus?: string; outcomeStatus?: FirstStepStatus }>(
-      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.ai.status AS aiStatus, c.firstStepOutcome.status AS outcomeStatus FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
+    // With the share with L&O as the proposal keeps it (`lo`, copied by the outbox): its date and L&O's latest answer, in the same query.
+    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome' | 'aiAdopted' | 'lo'> & { aiStatus?: string; outcomeStatus?: FirstStepStatus; loSharedAt?: string; loAnswerText?: string; loAnswerAt?: string }>(
+      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.ai.status AS aiStatus, c.firstStepOutcome.status AS outcomeStatus, c.lo.sharedAt AS loSharedAt, c.lo.answer.text AS loAnswerText, c.lo.answer.at AS loAnswerAt FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
     return rows.map((r) => ({
@@ -171,6 +172,7 @@ class TenantReportReads implements ReportSource {
       ...(adoptedAiDraft({ ai: { status: r.aiStatus ?? '' }, decision: { verdict: r.verdict } }) ? { aiAdopted: true as const } : {}),
       decidedAt: r.decidedAt,
       ...(r.outcomeStatus ? { outcome: { status: r.outcomeStatus } } : {}),
+      ...(r.loSharedAt ? { lo: { sharedAt: r.loSharedAt, ...(r.loAnswerText && r.loAnswerAt ? { answer: { text: r.loAnswerText, at: r.loAnswerAt } } : {}) } } : {}),
     }));
   }
 }

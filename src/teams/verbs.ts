@@ -308,13 +308,14 @@ export const VERBS = {
   },
   /**
    * A group shares a proposal it adopted or adapted with L&O: the preview for the presser (from the
-   * summary card's button), and the share itself, on behalf of the group. Both in the group's chat only.
+   * summary card's button, or the live session card's: that one names its session, so the presser's
+   * view has a way back to it), and the share itself, on behalf of the group. Both in the group's chat only.
    * L&O (HR, in their own chat): the list of shared proposals (`skip`: the page), one proposal's answer
    * form, and the answer (the revision the form showed, its key; the words as typed: the domain reads
    * and refuses them). The language the command word gave travels along.
    */
-  previewProposalToLo: { verb: 'proposalToLo.preview', data: z.object({ groupId: id, proposalId: id }) },
-  shareProposalToLo: { verb: 'proposalToLo.share', data: z.object({ groupId: id, proposalId: id }) },
+  previewProposalToLo: { verb: 'proposalToLo.preview', data: z.object({ groupId: id, proposalId: id, sessionId: id.optional() }) },
+  shareProposalToLo: { verb: 'proposalToLo.share', data: z.object({ groupId: id, proposalId: id, sessionId: id.optional() }) },
   openLoProposals: { verb: 'proposalToLo.list', data: z.object({ skip: optionalInt(0, 100_000), language: z.enum(['nl', 'en']).optional() }) },
   openLoProposal: { verb: 'proposalToLo.open', data: z.object({ id, language: z.enum(['nl', 'en']).optional() }) },
   answerLoProposal: {

@@ -7,6 +7,8 @@ import { runWeek } from '../verantwoording/support';
 import { reportCard } from '../support/hr-report';
 
 const hanna = user('Hanna'); // HR/L&O
+/** L&O's answer to one of Facilitair's proposals: its own words, with Markdown and a line break that must show as typed. */
+const LO_ANSWER = '=We nemen dit op in het *scholingsplan*.\nBel ons gerust.';
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
 /** The other group of HR's organisation; the report counts only the groups of HR's own tenant. */
@@ -29,7 +31,7 @@ const facilitair = {
 };
 
 /** A proposal of another group, stored as the week cycle stores one (counted by hand below). */
-function proposal(id: string, decision: { verdict: 'accept' | 'adapt' | 'reject'; text: string; firstStep: string; at: string }, outcome?: { status: 'done' | 'underway' | 'dropped'; note: string }) {
+function proposal(id: string, decision: { verdict: 'accept' | 'adapt' | 'reject'; text: string; firstStep: string; at: string }, outcome?: { status: 'done' | 'underway' | 'dropped'; note: string }, lo?: { sharedAt: string; revision: number; answer?: { text: string; at: string } }) {
   return {
     id,
     type: 'proposal',
@@ -41,6 +43,8 @@ function proposal(id: string, decision: { verdict: 'accept' | 'adapt' | 'reject'
     ai: { status: 'none' },
     decision: { ...decision, reason: 'Besproken', judged: { agree: 3, doubt: 0, disagree: 0 }, decidedBy: 'aad-x' },
     ...(outcome ? { firstStepOutcome: { ...outcome, at: decision.at } } : {}),
+    // The share with L&O as the outbox copies it onto the proposal (stop 48).
+    ...(lo ? { lo } : {}),
     createdAt: decision.at,
     updatedAt: decision.at,
   };
@@ -70,8 +74,8 @@ describe('the HR report: adopted proposals and their first step', () => {
     const sessions = t.store.container('sessions');
     for (const doc of [
       facilitair,
-      proposal('p-dropped', { verdict: 'accept', text: 'Een vaste plek voor de sleutels.', firstStep: 'Kastje ophangen.', at: '2026-11-10T10:00:00.000Z' }, { status: 'dropped', note: 'Geen budget.' }),
-      proposal('p-underway', { verdict: 'adapt', text: 'Schoonmaakrooster per verdieping.', firstStep: 'Rooster maken.', at: '2026-11-12T10:00:00.000Z' }, { status: 'underway', note: 'Eerste verdieping klaar.' }),
+      proposal('p-dropped', { verdict: 'accept', text: 'Een vaste plek voor de sleutels.', firstStep: 'Kastje ophangen.', at: '2026-11-10T10:00:00.000Z' }, { status: 'dropped', note: 'Geen budget.' }, { sharedAt: '2026-11-11T09:00:00.000Z', revision: 1 }),
+      proposal('p-underway', { verdict: 'adapt', text: 'Schoonmaakrooster per verdieping.', firstStep: 'Rooster maken.', at: '2026-11-12T10:00:00.000Z' }, { status: 'underway', note: 'Eerste verdieping klaar.' }, { sharedAt: '2026-11-13T09:00:00.000Z', revision: 2, answer: { text: LO_ANSWER, at: '2026-11-18T14:00:00.000Z' } }),
       proposal('p-open', { verdict: 'accept', text: 'Pauzeruimte opnieuw inrichten.', firstStep: 'Wensen ophalen.', at: '2026-11-20T10:00:00.000Z' }),
       proposal('p-rejected', { verdict: 'reject', text: '', firstStep: '', at: '2026-11-14T10:00:00.000Z' }),
       proposal('p-old', { verdict: 'accept', text: 'Oud voorstel.', firstStep: 'Oude stap.', at: '2026-09-01T10:00:00.000Z' }, { status: 'done', note: 'Klaar.' }),
@@ -110,5 +114,36 @@ describe('the HR report: adopted proposals and their first step', () => {
     expect(summary).toContain('4 voorstellen aangenomen of aangepast; op 3 is teruggekeken, bij 2 is de eerste stap gezet (67%).');
     expect(summary).toContain('- Facilitair, 12 nov 2026: Schoonmaakrooster per verdieping. (Eerste stap: onderweg)');
     for (const groupsOwn of ['Rooster maken.', 'Eerste verdieping klaar.', 'Geen budget.']) expect(summary).not.toContain(groupsOwn);
+  });
+
+  // Stop 48: whether a group shared its proposal with L&O, and L&O's latest answer, read from the
+  // proposal's copy of the share (`lo`) in the same query; nothing where a proposal was not shared.
+  it('shows per proposal whether it was shared with L&O and L&O\'s latest answer, on the card, in the CSV and in the summary', async () => {
+    const text = cardText(card);
+    expect(text).toContain('Gedeeld met L&O op 11 nov 2026');
+    expect(text).toContain('Gedeeld met L&O op 13 nov 2026');
+    expect(text).toContain('Antwoord van L&O op 18 nov 2026:');
+    expect(text.match(/Gedeeld met L&O/g)).toHaveLength(2);
+    expect(text.match(/Antwoord van L&O/g)).toHaveLength(1);
+    // L&O's words as plain text (a TextRun is never read as Markdown), under the proposal they answer.
+    expect(JSON.stringify(card)).toContain(JSON.stringify({ type: 'TextRun', text: LO_ANSWER }).slice(1, -1));
+    expect(text.indexOf('Schoonmaakrooster per verdieping.')).toBeLessThan(text.indexOf('Antwoord van L&O'));
+    expect(text.indexOf('Antwoord van L&O')).toBeLessThan(text.indexOf('Pauzeruimte opnieuw inrichten.'));
+
+    const links = card.actions.map((a: { url: string }) => new URL(a.url));
+    const csv = await (await fetch(`${t.app.url}${links[0].pathname}${links[0].search}`)).text();
+    const rows: Record<string, string>[] = parse(csv.replace(/^\uFEFF/, ''), { columns: true });
+    const value = (metric: string, key: string) => rows.find((r) => r.section === 'adoptedProposal' && r.metric === metric && r.key === key)?.value;
+    const lo = (key: string) => [value('sharedWithLoOn', key), value('loAnswer', key), value('loAnsweredOn', key)];
+    // The answer starts with '=': Excel would run it, so it gets the leading ' as every typed text.
+    expect(lo('Facilitair 2026-11-12')).toEqual(['2026-11-13', `'${LO_ANSWER}`, '2026-11-18']);
+    expect(lo('Facilitair 2026-11-10')).toEqual(['2026-11-11', '', '']);
+    expect(lo('Facilitair 2026-11-20')).toEqual(['', '', '']);
+    expect(lo('Team Zorg 2026-11-25')).toEqual(['', '', '']);
+
+    const summary = await (await fetch(`${t.app.url}${links[1].pathname}${links[1].search}`)).text();
+    expect(summary).toContain('- Facilitair, 12 nov 2026: Schoonmaakrooster per verdieping. (Eerste stap: onderweg) · Gedeeld met L&O op 13 nov 2026 · Antwoord van L&O op 18 nov 2026: =We nemen dit op in het *scholingsplan*. Bel ons gerust.\n');
+    expect(summary).toContain('- Facilitair, 10 nov 2026: Een vaste plek voor de sleutels. (Eerste stap: losgelaten) · Gedeeld met L&O op 11 nov 2026\n');
+    expect(summary).toContain('- Facilitair, 20 nov 2026: Pauzeruimte opnieuw inrichten. (Eerste stap: nog niet op teruggekeken)\n');
   });
 });

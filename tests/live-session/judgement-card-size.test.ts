@@ -3,7 +3,9 @@ import { cardProblems, MAX_CARD_BYTES } from '../support/card-validator';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { MAX_CONTRIBUTION_LENGTH } from '../../src/domain/week-cycle/session';
-import { MAX_REASON_LENGTH } from '../../src/domain/proposal/proposal';
+import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../../src/domain/proposal/proposal';
+import { actionData } from '../verantwoording/support';
+import { waitUntil } from '../outbox/wait-until';
 
 /**
  * Attack (by sheer size): eight members with the longest names Teams gives, each adding the longest
@@ -72,5 +74,18 @@ describe('the judgement card at the largest inputs the forms allow', () => {
     const card = (await g.press(MEMBERS8[2]!, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Clear and doable.' })).value;
     expect(cardText(card)).toContain('Clear and doable.');
     expect(cardText(card)).not.toContain(SHORTENED.en);
+  });
+
+  // Stop 48: the decided card also carries "Delen met L&O" (an adopted or adapted proposal). With the
+  // longest decision the form allows after eight of the longest judgements, every card stays valid.
+  it.each(['nl', 'en'] as const)('keeps the decided card, with its "Delen met L&O" button, within Teams\' limit at the longest decision (%s)', async (language) => {
+    const g = await atJudgement(language);
+    for (const m of MEMBERS8) await g.press(m, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: text(MAX_REASON_LENGTH) });
+    const own = (await g.press(MEMBERS8[0]!, 'proposal.decide', { ...g.ids(), decision: 'adapt', decisionReason: text(MAX_REASON_LENGTH), adoptedText: text(MAX_PROPOSAL_LENGTH), firstStep: text(MAX_REASON_LENGTH) })).value;
+    await waitUntil('the shared card shows the decision', () => actionData(t.connector.latest(g.sessionMessageId), 'proposalToLo.preview') !== undefined);
+    const shared = t.connector.latest(g.sessionMessageId);
+    expect(actionData(own, 'proposalToLo.preview')).toEqual({ groupId: g.groupId, proposalId: `${g.groupId}_w1_p`, sessionId: g.sessionId });
+    expect(actionData(shared, 'proposalToLo.preview')).toEqual({ groupId: g.groupId, proposalId: `${g.groupId}_w1_p`, sessionId: g.sessionId });
+    expect({ own: cardProblems(own), shared: cardProblems(shared) }).toEqual({ own: [], shared: [] });
   });
 });

@@ -13,6 +13,14 @@ export interface AdoptedProposalRow {
   aiAdopted?: true;
   decidedAt: string;
   outcome?: { status: FirstStepStatus };
+  /** The group shared it with L&O (the proposal's copy, `lo`): when, and L&O's latest answer. L&O's words name no member. */
+  lo?: { sharedAt: string; answer?: { text: string; at: string } };
+}
+
+/** What the report shows of a share with L&O: the day it was shared, and L&O's latest answer with its day. */
+export interface AdoptionLo {
+  sharedOn: string;
+  answer?: { text: string; on: string };
 }
 
 /**
@@ -26,7 +34,7 @@ export interface AdoptionSection {
   taken: number;
   /** Percentage, rounded; absent when no group looked back yet. */
   takenShare?: number;
-  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; aiAdopted?: true; decidedOn: string; outcome?: { status: FirstStepStatus } }[] }[];
+  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; aiAdopted?: true; decidedOn: string; outcome?: { status: FirstStepStatus }; lo?: AdoptionLo }[] }[];
 }
 
 export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: string) => boolean, dateOf: (iso: string) => string): AdoptionSection {
@@ -36,7 +44,14 @@ export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: stri
   const groups = new Map<string, AdoptionSection['groups'][number]>();
   for (const r of adopted) {
     const group = groups.get(r.groupId) ?? { groupName: r.groupName, proposals: [] };
-    group.proposals.push({ verdict: r.verdict, text: r.text, ...(r.aiAdopted ? { aiAdopted: true as const } : {}), decidedOn: dateOf(r.decidedAt), ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}) });
+    group.proposals.push({
+      verdict: r.verdict,
+      text: r.text,
+      ...(r.aiAdopted ? { aiAdopted: true as const } : {}),
+      decidedOn: dateOf(r.decidedAt),
+      ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}),
+      ...(r.lo ? { lo: { sharedOn: dateOf(r.lo.sharedAt), ...(r.lo.answer ? { answer: { text: r.lo.answer.text, on: dateOf(r.lo.answer.at) } } : {}) } } : {}),
+    });
     groups.set(r.groupId, group);
   }
   return {

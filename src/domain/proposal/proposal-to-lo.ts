@@ -53,6 +53,15 @@ export function loAnswerPressKey(formKey: string, text: string): string {
 }
 
 /**
+ * Whether a card offers "Delen met L&O" for this decision: adopted or adapted, with a text (never a
+ * rejection, no decision, or an AI draft alone). Read from the decision the card already shows; the
+ * press checks it again (shareableProposal) and finds out only then whether it was shared already.
+ */
+export function offersShareWithLo(decision: { verdict: string; text: string } | undefined): boolean {
+  return mayBePutBefore(decision) && !!trimText((decision as { text: string }).text);
+}
+
+/**
  * What a member may share for the group, or why not: only a member the group names now
  * (`notAMember`: someone who left, or anyone outside the group with a forwarded or forged card),
  * only a proposal of this group that it adopted or adapted (`notDecided`: rejected, undecided, an

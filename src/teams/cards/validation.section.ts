@@ -1,4 +1,5 @@
 import { adoptedAiDraft, Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
+import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
@@ -58,8 +59,12 @@ function judgementList(judgements: Judgement[], t: Translate): Element[] {
   return shortened ? [...list, subtle(t('validation.reasonsShortened'))] : list;
 }
 
-/** The decision as recorded: what, why, the first step, and how the members had judged. No one is named as its maker. */
-function decided(p: ProposalView, t: Translate): Element {
+/**
+ * The decision as recorded: what, why, the first step, and how the members had judged. No one is
+ * named as its maker. An adopted or adapted proposal may go to L&O on behalf of the group: the same
+ * button as the session summary's (the press shows what L&O will see first, to the presser alone).
+ */
+function decided(view: SessionView, p: ProposalView, t: Translate): Element {
   const d = p.decision!;
   return container(
     [
@@ -69,6 +74,9 @@ function decided(p: ProposalView, t: Translate): Element {
       ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
       ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.firstStep)] : []),
       subtle(t('validation.judgedAtDecision', { agree: d.judged?.agree ?? 0, doubt: d.judged?.doubt ?? 0, disagree: d.judged?.disagree ?? 0 })),
+      // From the decision the card already holds: whether it was shared already is read only when pressed.
+      // The session travels along, so the presser's preview has a way back to this card.
+      ...(offersShareWithLo(d) ? [actionSet([execute(t('proposalToLo.button'), 'previewProposalToLo', { groupId: view.groupId, proposalId: p.id, sessionId: view.session.id }, { associatedInputs: 'none' })])] : []),
     ],
     { style: 'emphasis', spacing: 'Medium' },
   );
@@ -205,7 +213,7 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
       subtle(t('validation.judgedOf', { count: u.current.length, present: present(p, t) })),
       ...judgementList(u.current, t),
       ...earlierJudgements(u, t),
-      decided(p, t),
+      decided(view, p, t),
       ...unsavedJudgement(view, t),
       ...unsavedDecision(view, t),
     ];

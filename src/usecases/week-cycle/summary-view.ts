@@ -1,6 +1,6 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
 import { adoptedAiDraft, Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
-import { mayBePutBefore } from '../../domain/talent-review/proposal-to-manager';
+import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -111,6 +111,6 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     next: session.day < 4 && nextDay ? { kind: 'day', day: nextDay.day, title: nextDay.title } : unfinishedIds.length ? { kind: 'resume' } : { kind: 'newCycle' },
     cycleId: session.cycleId,
     // Only a decision that adopts a text (as it is, or in the group's words): never a rejection or an AI draft alone.
-    ...(state.proposal?.decision && mayBePutBefore(state.proposal.decision) && state.proposal.decision.text.trim() ? { shareWithLo: { proposalId: state.proposal.id } } : {}),
+    ...(state.proposal && offersShareWithLo(state.proposal.decision) ? { shareWithLo: { proposalId: state.proposal.id } } : {}),
   };
 }

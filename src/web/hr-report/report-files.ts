@@ -4,7 +4,7 @@ import { Language } from '../../domain/framework/framework';
 import { Translate } from '../../i18n/i18n';
 import { oneLine, reportAverage, reportDate, reportWeek } from '../../teams/cards/hr-report/report-format';
 import { facilitationCsvRows, facilitationSummaryLines } from './facilitation-rows';
-import { adoptionHeadline, outcomeText } from '../../teams/cards/hr-report/adoption.section';
+import { adoptionHeadline, loAnswerHeading, outcomeText, sharedWithLoText } from '../../teams/cards/hr-report/adoption.section';
 import { learningNeedsLines } from '../../teams/cards/hr-report/learning-needs.section';
 import { jaarplanLines } from '../../teams/cards/hr-report/jaarplan.section';
 
@@ -60,6 +60,10 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
         // The AI's draft adopted as it is: never the group's own words without saying so.
         ['adoptedProposal', key, 'draftedByAi', p.aiAdopted ? 'true' : 'false'],
         ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
+        // The share with L&O: the day (empty when not shared), L&O's latest answer and its day (empty when none).
+        ['adoptedProposal', key, 'sharedWithLoOn', p.lo?.sharedOn ?? ''],
+        ['adoptedProposal', key, 'loAnswer', p.lo?.answer?.text ?? ''],
+        ['adoptedProposal', key, 'loAnsweredOn', p.lo?.answer?.on ?? ''],
       );
     }
   }
@@ -87,6 +91,14 @@ function jaarplanSummaryLines(report: HrReport, t: Translate, language: Language
   if (!report.jaarplan) return [];
   const { title, lines, rule } = jaarplanLines(report.jaarplan, t, language);
   return [...(title ? [title] : []), ...lines.map((line) => (title ? `- ${line}` : line)), ...(rule ? [rule] : []), ''];
+}
+
+/** The share with L&O on the proposal's own line: " · Gedeeld met L&O op …" and L&O's answer as one line; nothing when not shared. */
+function loSummary(p: HrReport['adoption']['groups'][number]['proposals'][number], t: Translate, language: Language): string {
+  const shared = sharedWithLoText(p, t, language);
+  if (!shared) return '';
+  const answer = p.lo!.answer;
+  return ` · ${shared}${answer ? ` · ${loAnswerHeading(p, t, language)} ${oneLine(answer.text)}` : ''}`;
 }
 
 /** A readable summary for the board (plain text), in the report's language. */
@@ -118,7 +130,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     adoptionHeadline(report.adoption, t),
     // One line per proposal, whatever the group typed: see oneLine.
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${oneLine(g.groupName)}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${oneLine(p.text)} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})`),
+      g.proposals.map((p) => `- ${oneLine(g.groupName)}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${oneLine(p.text)} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})${loSummary(p, t, language)}`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),

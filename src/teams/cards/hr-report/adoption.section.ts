@@ -15,9 +15,29 @@ export function adoptionHeadline(a: AdoptionSection, t: Translate): string {
   return `${t('hrReport.adoption.adopted', { count: a.adopted })} ${t('hrReport.adoption.taken', { count: a.lookedBack, taken: a.taken, share: a.takenShare })}`;
 }
 
+type AdoptionProposal = AdoptionSection['groups'][number]['proposals'][number];
+
 /** What became of a first step, in a word ("gedaan"), or that the group did not look back yet. */
-export function outcomeText(p: AdoptionSection['groups'][number]['proposals'][number], t: Translate): string {
+export function outcomeText(p: AdoptionProposal, t: Translate): string {
   return p.outcome ? t(`hrReport.adoption.status.${p.outcome.status}`) : t('hrReport.adoption.noOutcome');
+}
+
+/** Whether the group shared it with L&O ("Gedeeld met L&O op 12 nov 2026"), or nothing when it did not. */
+export function sharedWithLoText(p: AdoptionProposal, t: Translate, language: Language): string | undefined {
+  return p.lo ? t('hrReport.adoption.sharedWithLo', { date: reportDate(p.lo.sharedOn, language) }) : undefined;
+}
+
+/** The heading of L&O's latest answer ("Antwoord van L&O op 20 nov 2026:"), or nothing when L&O did not answer. */
+export function loAnswerHeading(p: AdoptionProposal, t: Translate, language: Language): string | undefined {
+  return p.lo?.answer ? t('hrReport.adoption.loAnswer', { date: reportDate(p.lo.answer.on, language) }) : undefined;
+}
+
+/** What the card shows of a share with L&O: its day and L&O's latest answer (shortened; the downloads hold it whole), as plain text. */
+function loPart(p: AdoptionProposal, t: Translate, language: Language): Element[] {
+  const shared = sharedWithLoText(p, t, language);
+  if (!shared) return [];
+  const answer = p.lo!.answer;
+  return [subtle(shared), ...(answer ? [subtle(loAnswerHeading(p, t, language)!), { ...plainText(truncate(answer.text, SHOWN_LENGTH)), spacing: 'None' as const }] : [])];
 }
 
 /** Transfer to practice: per group, each adopted proposal with what became of its first step. */
@@ -35,6 +55,8 @@ export function adoptionSection(a: AdoptionSection, t: Translate, language: Lang
           ...(p.aiAdopted ? [plainText(t('hrReport.adoption.adoptedAi'), { weight: 'Bolder', size: 'Small' })] : []),
           plainText(truncate(p.text, SHOWN_LENGTH)),
           subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)}`),
+          // Only with the proposal it belongs to: a proposal the card leaves out takes its answer along.
+          ...loPart(p, t, language),
         ], { spacing: 'Small' }),
       );
     }

@@ -11,6 +11,13 @@ export interface SharePreviewView {
   shared?: Pick<SharedProposal, 'sharedAt' | 'answer'>;
   language: Locale;
   timeZone: string;
+  /** Pressed on the live session card: the way back to the presser's own view of that session. */
+  back?: { sessionId: string };
+}
+
+/** "Terug naar de sessie": the presser's own view of the live session card again (its refresh). */
+function backToSession(vm: SharePreviewView, t: Translate) {
+  return vm.back ? [execute(t('proposalToLo.backToSession'), 'refreshSession', { groupId: vm.preview.groupId, sessionId: vm.back.sessionId }, { associatedInputs: 'none' })] : [];
 }
 
 /**
@@ -23,18 +30,24 @@ export function sharePreviewCard(vm: SharePreviewView, t: Translate): AdaptiveCa
   const lo = container(loViewSection(vm.preview, t, l, vm.timeZone), { style: 'emphasis', spacing: 'Medium' });
   if (vm.shared) {
     const answer = vm.shared.answer;
-    return adaptiveCard([
-      heading(t('proposalToLo.sharedTitle')),
-      textBlock(t('proposalToLo.sharedOn', { date: formatDate(vm.shared.sharedAt, l, vm.timeZone) }), { weight: 'Bolder', color: 'Good' }),
-      lo,
-      ...(answer ? [textBlock(t('proposalToLo.answerFromLo', { date: formatDate(answer.at, l, vm.timeZone) }), { weight: 'Bolder', spacing: 'Medium' }), plainText(answer.text)] : [subtle(t('proposalToLo.sharedNext'))]),
-    ]);
+    return adaptiveCard(
+      [
+        heading(t('proposalToLo.sharedTitle')),
+        textBlock(t('proposalToLo.sharedOn', { date: formatDate(vm.shared.sharedAt, l, vm.timeZone) }), { weight: 'Bolder', color: 'Good' }),
+        lo,
+        ...(answer ? [textBlock(t('proposalToLo.answerFromLo', { date: formatDate(answer.at, l, vm.timeZone) }), { weight: 'Bolder', spacing: 'Medium' }), plainText(answer.text)] : [subtle(t('proposalToLo.sharedNext'))]),
+      ],
+      backToSession(vm, t),
+    );
   }
   return adaptiveCard(
     // Shared once, on behalf of everyone, with no way back (no withdraw; the record stays): said
     // here, the last thing the presser reads before the button.
     [heading(t('proposalToLo.previewTitle')), textBlock(t('proposalToLo.previewIntro')), lo, subtle(t('proposalToLo.nothingElse')), textBlock(t('proposalToLo.final'), { weight: 'Bolder', spacing: 'Medium' })],
-    [execute(t('proposalToLo.share'), 'shareProposalToLo', { groupId: vm.preview.groupId, proposalId: vm.preview.proposalId }, { style: 'positive', associatedInputs: 'none' })],
+    [
+      execute(t('proposalToLo.share'), 'shareProposalToLo', { groupId: vm.preview.groupId, proposalId: vm.preview.proposalId, ...(vm.back ? { sessionId: vm.back.sessionId } : {}) }, { style: 'positive', associatedInputs: 'none' }),
+      ...backToSession(vm, t),
+    ],
   );
 }
 

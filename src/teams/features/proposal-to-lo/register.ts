@@ -62,6 +62,8 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
    * was shared and when, words the group's chat gets as well).
    */
   const toPresser = (card: AdaptiveCardJson, privately: AdaptiveCardJson = card): ActionOutcome => ({ card, personal: true, privately });
+  /** Pressed on the live session card (it names its session): the presser's card has the way back to their view of it. */
+  const backTo = (data: { sessionId?: string | undefined }) => (data.sessionId ? { back: { sessionId: data.sessionId } } : {});
 
   onCardAction(app, deps.actions, 'previewProposalToLo', async (context, data): Promise<ActionOutcome> => {
     const status = await shareStatus(deps.proposals, tenant(context), actorOf(context).id, data.groupId, data.proposalId);
@@ -70,8 +72,10 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       return toPresser(shareRefusedCard(status.status, t(await languageOf(context, data))));
     }
     const language = status.group.language;
-    const card = sharePreviewCard({ preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(language) }, t(language));
-    if (status.shared) return toPresser(card);
+    const vm = { preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(language) };
+    const card = sharePreviewCard({ ...vm, ...backTo(data) }, t(language));
+    // In the 1:1 chat (the fallback's note) without the way back: the session's buttons work in the group's chat only.
+    if (status.shared) return toPresser(card, sharePreviewCard(vm, t(language)));
     // Not the preview itself: its share button, pressed in the 1:1 chat, is a group action from
     // another chat (GROUP_CHAT_VERBS) and would be refused. Only where to press, nothing shared.
     return toPresser(card, shareOnOtherClientCard(status.preview.groupName, t(language)));
@@ -90,7 +94,8 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       deps.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a proposal shared with L&O');
     }
     const language = outcome.group.language;
-    return toPresser(sharePreviewCard({ preview: outcome.shared, shared: outcome.shared, ...view(language) }, t(language)));
+    const vm = { preview: outcome.shared, shared: outcome.shared, ...view(language) };
+    return toPresser(sharePreviewCard({ ...vm, ...backTo(data) }, t(language)), sharePreviewCard(vm, t(language)));
   });
 
   // --- L&O's side: in its own 1:1 chat with the bot only ------------------------------------------
