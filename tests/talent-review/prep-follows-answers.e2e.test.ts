@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { personalAnswerId } from '../../src/domain/personal/personal-answer';
+import { documentProblems } from '../../src/store/document-schemas';
 import { execute, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -73,6 +74,10 @@ describe('a prep card follows the personal answers the report shares', () => {
     expect(now).toContain(TITLE);
     expect(now).toContain('Ik wil leren plannen');
     expect(now).not.toContain(SENSITIVE);
+    // The rebuild's job, as stored, is a valid outbox job (an update names its conversation in its target only).
+    const jobs = (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob' AND c.target.kind = 'update'").fetchAll()).resources;
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.flatMap((j) => documentProblems('outbox', j))).toEqual([]);
   }, 120_000);
 
   it('stores and confirms an edit whose rebuild fails, and rebuilds the card once it can', async () => {

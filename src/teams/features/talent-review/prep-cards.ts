@@ -35,6 +35,12 @@ function managerChat(review: TalentReview): Pick<RenderedMessage, 'tenantId' | '
   return { tenantId: r.conversation.tenantId ?? 'unknown-tenant', route: { serviceUrl: r.serviceUrl, botId: r.bot?.id }, conversationId: r.conversation.id };
 }
 
+/** The manager's chat as a message's tenant and route: an update names its conversation in its target, and a job keeps no other. */
+function managerRoute(review: TalentReview): Pick<RenderedMessage, 'tenantId' | 'route'> {
+  const { conversationId: _inTarget, ...chat } = managerChat(review);
+  return chat;
+}
+
 /**
  * What an outbox delivery means for the scheduled prep card. `unconfirmed` (the call's answer was
  * lost) counts as arrived: it most likely did, and sending it again could show it twice.
@@ -89,7 +95,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
       if (!inManagerChat(review, card)) return;
       await outbox.enqueue([
         {
-          ...managerChat(review),
+          ...managerRoute(review),
           key: `talentReview.prepRefresh:${key}`,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
@@ -104,7 +110,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
       if (!inManagerChat(review, card)) return;
       await outbox.enqueue([
         {
-          ...managerChat(review),
+          ...managerRoute(review),
           key: `talentReview.prepWithdraw:${key}`,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
