@@ -277,6 +277,9 @@ const proposalToManager = z
   })
   .strict();
 
+/** A professional's request for a talentontwikkelgesprek, kept in their own partition (talent-review/review-request.ts). */
+const reviewRequest = z.object({ id, type: z.literal('reviewRequest'), userId: id, managerId: id.optional(), sentAt: isoTime, message: text(500).min(1).optional() }).strict();
+
 /** A manager's account to their team, kept in the manager's own partition to look back on (talent-review/team-account.ts). */
 const teamAccount = z
   .object({
@@ -600,7 +603,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -233,6 +233,9 @@ export const VERBS = {
   // `text`: what was typed on a card whose field is the new note's (the look-back invitation), kept as the draft.
   openReviewRequest: { verb: 'review.request.open', data: z.object({ draft: noteDraft, text: noteDraft }) },
   sendReviewRequest: { verb: 'review.request.send', data: z.object({ text: shortText(MAX_REQUEST_MESSAGE_LENGTH).default(''), k: key, draft: noteDraft }) },
+  /** The professional withdraws their own kept request: the confirm, and the delete (the record's id, looked up in the presser's own partition only). */
+  confirmWithdrawReviewRequest: { verb: 'review.request.confirmWithdraw', data: z.object({ id, draft: noteDraft }) },
+  withdrawReviewRequest: { verb: 'review.request.withdraw', data: z.object({ id, draft: noteDraft }) },
   openTeamAccount: { verb: 'review.teamAccount.open', data: z.object({}) },
   // The limit's own reason comes from the domain (next to the field); this only bounds what a card may carry.
   sendTeamAccount: { verb: 'review.teamAccount.send', data: z.object({ text: shortText(20_000).default(''), alsoOwnManager: z.preprocess((v) => v === true || v === 'true', z.boolean()).optional(), to: shortText(20_000).optional(), k: key }) },

@@ -9,6 +9,7 @@ import { CosmosReviewManagersIndex } from '../../store/review-managers.repositor
 import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosTeamAccountRepository } from '../../store/team-account.repository';
+import { CosmosReviewRequestRepository } from '../../store/review-request.repository';
 import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { chatReviewNotices } from '../../teams/features/talent-review/review-notices';
@@ -75,6 +76,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     proposalsToManager: new CosmosProposalToManagerRepository(p.cosmos),
     teamAccounts: new CosmosTeamAccountRepository(p.cosmos),
+    reviewRequests: new CosmosReviewRequestRepository(p.cosmos),
   };
   registerTalentReview(p.app, p.scheduler, { talentReview: deps, translator: p.translator, logger: p.logger, messenger: p.messenger, outbox: p.outbox, actions: p.actions, defaultLanguage: p.config.defaultLanguage });
   // Earlier versions let the manager pick the report's phase: each pick becomes a proposal.

@@ -6,6 +6,7 @@ import { CosmosReviewManagersIndex } from '../../store/review-managers.repositor
 import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
 import { CosmosTeamAccountRepository } from '../../store/team-account.repository';
+import { CosmosReviewRequestRepository } from '../../store/review-request.repository';
 import { CosmosCycleRepository, CosmosGroupRepository, CosmosGroupTraceRepository, CosmosProposalRepository, CosmosSessionRepository } from '../../store/week-cycle.repositories';
 import { registerVerantwoording } from '../../teams/features/verantwoording/register';
 import { registerTrajectEndJob } from '../../teams/features/verantwoording/traject-end';
@@ -57,7 +58,7 @@ export function composeVerantwoording(
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),
     // Export and erasure reach into the talent reviews, the outbox, the scheduler's jobs, the polls a person started and the team accounts their managers keep.
-    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, holidays: holidayCalendar(p.config.rhythm.holidayRegion), polls: new CosmosPollRepository(p.cosmos), proposalsToManager: new CosmosProposalToManagerRepository(p.cosmos), teamAccounts: new CosmosTeamAccountRepository(p.cosmos) },
+    dataRights: { reviews: new CosmosTalentReviewRepository(p.cosmos), reviewManagers: new CosmosReviewManagersIndex(p.cosmos, p.clock), outbox: p.outbox.store, jobs: p.scheduler, holidays: holidayCalendar(p.config.rhythm.holidayRegion), polls: new CosmosPollRepository(p.cosmos), proposalsToManager: new CosmosProposalToManagerRepository(p.cosmos), teamAccounts: new CosmosTeamAccountRepository(p.cosmos), reviewRequests: new CosmosReviewRequestRepository(p.cosmos) },
   };
   // An interrupted erasure finishes without the person: its job runs it again while its ticket is there.
   p.scheduler.on(ERASURE_RESUME_JOB, async (payload, job) => {

@@ -53,3 +53,68 @@ export function requestKey(professionalId: string, pressKey: string): string {
 export interface ReviewRequestDelivery {
   deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | undefined>;
 }
+
+/**
+ * A request as the professional keeps it (they asked; it is theirs to look back on), in their own
+ * `personal` partition: when, to which manager (by id only: the name is read from the directory
+ * when shown), and their message as sent. Kept only when a request was sent. A manager who erases
+ * their data leaves the record without their id (see ReviewRequestsErasure); the professional's
+ * own erasure deletes it with the rest of their partition.
+ */
+export interface ReviewRequestRecord {
+  id: string;
+  type: 'reviewRequest';
+  /** The professional (the partition). */
+  userId: string;
+  /** The manager it went to; absent once that manager erased their data. */
+  managerId?: string;
+  sentAt: string;
+  /** Their message as sent; absent when they wrote none. */
+  message?: string;
+}
+
+/** The record's id: one per professional and press of the form's send button (Teams delivering it again finds it). */
+export function reviewRequestRecordId(professionalId: string, pressKey: string): string {
+  return stableId('rqr', professionalId, pressKey);
+}
+
+/** The day (yyyy-mm-dd) an instant falls on in a time zone. */
+export function dayIn(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+/**
+ * The professional's latest request to this manager, while it is unanswered: no conversation with
+ * that manager about them is dated on or after the day it was sent (`reviews`: the manager's
+ * conversations about them). A request to another manager (the directory's manager changed since),
+ * or one answered by a plan, is not shown (it stays in their export until they withdraw it).
+ */
+export function openRequest(records: readonly ReviewRequestRecord[], managerId: string, professionalId: string, reviews: readonly TalentReview[], timeZone: string): ReviewRequestRecord | undefined {
+  const latest = [...records].filter((r) => r.managerId === managerId).sort((a, b) => b.sentAt.localeCompare(a.sentAt) || a.id.localeCompare(b.id))[0];
+  if (!latest) return undefined;
+  const day = dayIn(latest.sentAt, timeZone);
+  const answered = reviews.some((r) => r.managerId === managerId && r.reportId === professionalId && r.date >= day);
+  return answered ? undefined : latest;
+}
+
+/** Port: the professional's kept requests, in their own partition. */
+export interface ReviewRequestRepository {
+  /** Idempotent: the stored record when the id is taken (a press delivered again). */
+  create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean }>;
+  /** Every request this professional keeps: one query in their own partition. */
+  list(professionalId: string): Promise<ReviewRequestRecord[]>;
+  /** A point read in their own partition; another's id finds nothing. */
+  get(professionalId: string, id: string): Promise<ReviewRequestRecord | undefined>;
+  /** Deletes their own record under its ETag; false when there was none (gone already, or not theirs). */
+  delete(professionalId: string, id: string): Promise<boolean>;
+  /** Takes the message off their own record (ETag-guarded): its words are not known to be the ones that went. */
+  withoutMessage(professionalId: string, id: string): Promise<void>;
+}
+
+/**
+ * Port: a manager's erasure takes their id off the requests professionals keep of asking them (the
+ * record stays the professional's). A query across partitions, asked only by the erasure.
+ */
+export interface ReviewRequestsErasure {
+  forgetManager(managerId: string): Promise<number>;
+}

@@ -6,6 +6,7 @@ import { PrepDaysOff, TalentReview } from '../talent-review/review';
 import { ProposalsToManagerErasure } from '../talent-review/proposal-to-manager';
 import { PollMarkersOfPerson } from '../pulse-poll/ports';
 import { TeamAccountsErasure } from '../talent-review/team-account';
+import { ReviewRequestsErasure } from '../talent-review/review-request';
 
 /**
  * Port: the planned talentontwikkelgesprekken a person took part in, as the manager who planned
@@ -59,4 +60,6 @@ export interface DataRightsDeps {
   pollMarkers?: PollMarkersOfPerson;
   /** Erasing a member takes their id and name off the accounts their manager sent the team and keeps (the count stays). */
   teamAccounts?: TeamAccountsErasure;
+  /** Erasing a manager takes their id off the requests professionals keep of asking them (the records stay theirs). */
+  reviewRequests?: ReviewRequestsErasure;
 }

@@ -5,6 +5,7 @@ import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, Revie
 import { PrepDaysOff } from '../../domain/talent-review/review';
 import { ProposalToManagerRepository } from '../../domain/talent-review/proposal-to-manager';
 import { TeamAccountRepository } from '../../domain/talent-review/team-account';
+import { ReviewRequestRepository } from '../../domain/talent-review/review-request';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { VerantwoordingDeps } from '../verantwoording/deps';
 
@@ -49,6 +50,8 @@ export interface TalentReviewDeps {
   proposalsToManager?: ProposalToManagerRepository;
   /** The managers' accounts to their team, each kept in the manager's own partition to look back on. */
   teamAccounts: TeamAccountRepository;
+  /** The professionals' requests for a talentontwikkelgesprek, each kept in the professional's own partition; absent: none kept. */
+  reviewRequests?: ReviewRequestRepository;
 }
 
 export const REVIEW_JOB = 'review.prep';

@@ -1,10 +1,11 @@
 import { Language } from '../../domain/framework/framework';
-import { conversationHeld, lastShownPrepLanguage } from '../../domain/talent-review/review';
+import { conversationHeld, lastShownPrepLanguage, TalentReview } from '../../domain/talent-review/review';
 import { preferredLanguage } from '../verantwoording/preferences';
 import { TalentReviewDeps } from './deps';
 import { assemblePrep, PrepView, tenantOfReview } from './prep';
 
-export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView };
+/** `managerId` and `reviews` (their conversations about the professional, as read for the preview): what the chat's card needs to tell whether the professional's request is open. */
+export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView; managerId: string; reviews: TalentReview[] };
 
 /** A tenant for a person without a planned conversation: the tenant of one of their groups. */
 async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<string | undefined> {
@@ -36,5 +37,5 @@ export async function previewPrep(deps: TalentReviewDeps, userId: string, langua
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
     : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
-  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage }) };
+  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage }), managerId, reviews: planned };
 }

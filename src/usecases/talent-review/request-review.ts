@@ -1,12 +1,20 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
-import { plannedAhead, requestKey, requestMessage, ReviewRequestDelivery } from '../../domain/talent-review/review-request';
+import { openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
+import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { TalentReviewDeps } from './deps';
 
 /**
  * Whether a professional can ask for a talentontwikkelgesprek now: not without a manager in the
  * directory, and not while one with that manager is planned ahead (`date`: its day, yyyy-mm-dd).
  */
-export type RequestStatus = { status: 'noManager' } | { status: 'alreadyPlanned'; date: string } | { status: 'open'; managerId: string };
+export type RequestStatus = { status: 'noManager' } | { status: 'alreadyPlanned'; date: string } | { status: 'open'; managerId: string; asked?: AskedBefore };
+
+/** The professional's own open request to this manager (see openRequest): its record's id, when, and the manager's name where the directory has it. */
+export interface AskedBefore {
+  id: string;
+  sentAt: string;
+  managerName?: string;
+}
 
 /**
  * What became of a request; `sent` names the manager where the directory knows their name, and the
@@ -15,17 +23,48 @@ export type RequestStatus = { status: 'noManager' } | { status: 'alreadyPlanned'
  */
 export type RequestOutcome = Exclude<RequestStatus, { status: 'open' }> | { status: 'sent'; managerName?: string; message?: string; earlierTry?: true };
 
-type RequestDeps = Pick<TalentReviewDeps, 'directory' | 'reviews' | 'clock'>;
+type RequestDeps = Pick<TalentReviewDeps, 'directory' | 'reviews' | 'clock' | 'reviewRequests' | 'timeZone' | 'verantwoording'>;
 
 /**
  * Asked when the form opens and again when it is sent. The manager is the directory's now (a
  * lookup it does not answer refuses, `directoryUnavailable`: never read as "no manager").
  */
-export async function requestStatus(deps: RequestDeps, professionalId: string): Promise<RequestStatus> {
+export async function requestStatus(deps: RequestDeps, professionalId: string, opts: { withAsked?: boolean } = {}): Promise<RequestStatus> {
   const managerId = await deps.directory.managerOf(professionalId);
   if (!managerId || managerId === professionalId) return { status: 'noManager' };
-  const planned = plannedAhead(await deps.reviews.listAbout(managerId, professionalId), professionalId, deps.clock.now());
-  return planned ? { status: 'alreadyPlanned', date: planned.date } : { status: 'open', managerId };
+  const reviews = await deps.reviews.listAbout(managerId, professionalId);
+  const planned = plannedAhead(reviews, professionalId, deps.clock.now());
+  if (planned) return { status: 'alreadyPlanned', date: planned.date };
+  const asked = opts.withAsked ? await askedBefore(deps, professionalId, managerId, reviews) : undefined;
+  return { status: 'open', managerId, ...(asked ? { asked } : {}) };
+}
+
+/**
+ * The professional's latest request to this manager while no conversation with them was planned
+ * on or after it (`reviews`: the manager's conversations about them, as the caller read them): one
+ * query in their own partition, and the manager's name from the directory (never stored).
+ */
+export async function askedBefore(deps: Pick<TalentReviewDeps, 'directory' | 'reviewRequests' | 'timeZone'>, professionalId: string, managerId: string, reviews: Parameters<typeof openRequest>[3]): Promise<AskedBefore | undefined> {
+  if (!deps.reviewRequests) return undefined;
+  const open = openRequest(await deps.reviewRequests.list(professionalId), managerId, professionalId, reviews, deps.timeZone);
+  if (!open) return undefined;
+  const managerName = await managerNameOf(deps, managerId);
+  return { id: open.id, sentAt: open.sentAt, ...(managerName ? { managerName } : {}) };
+}
+
+/**
+ * The professional withdraws their own kept request (under its ETag, in their own partition): the
+ * card already sent stays in the manager's chat. `notFound`: nothing of theirs under that id
+ * (withdrawn already, a press delivered again, or another's id): nothing deleted.
+ */
+export async function withdrawRequest(deps: Pick<TalentReviewDeps, 'reviewRequests'>, professionalId: string, id: string): Promise<'withdrawn' | 'notFound'> {
+  if (!deps.reviewRequests) return 'notFound';
+  return (await deps.reviewRequests.delete(professionalId, id)) ? 'withdrawn' : 'notFound';
+}
+
+/** One kept request of this professional (a point read in their own partition): another's id finds nothing. */
+export async function keptRequest(deps: Pick<TalentReviewDeps, 'reviewRequests'>, professionalId: string, id: string): Promise<ReviewRequestRecord | undefined> {
+  return deps.reviewRequests?.get(professionalId, id);
 }
 
 export interface RequestInput {
@@ -40,18 +79,41 @@ export interface RequestInput {
 
 /**
  * The professional asks their manager for a talentontwikkelgesprek: the manager gets a card in
- * their own chat with the bot, with a button to plan it. Nothing is stored but that queued card
- * (under the press's key); without a manager, or with a conversation already planned, nothing is
- * sent. A second request on a new form is a new request: the professional decides.
+ * their own chat with the bot, with a button to plan it. Without a manager, or with a conversation
+ * already planned, nothing is sent and nothing kept. A second request on a new form is a new
+ * request: the professional decides.
+ *
+ * A sent request is kept for the professional (theirs to look back on and withdraw): first one
+ * record in their own partition (id from the press, create-if-absent: a press delivered again finds
+ * it), then the manager's card is queued under the press's key. A card that cannot be queued takes
+ * back the record this press created, so the error card means nothing was kept; a record an earlier
+ * delivery of the press stored stays (its card may have been queued; the same press again queues
+ * nothing twice).
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
   const message = requestMessage(input.text);
   const status = await requestStatus(deps, input.professionalId);
   if (status.status !== 'open') return status;
+  // One point read of the ticket: the record would go into the partition their erasure is deleting
+  // (refused, `erasureUnderway`, as every other write into their own partition is).
+  if (deps.reviewRequests) await refuseWhileErasing(deps.verantwoording, input.professionalId);
   const { managerId } = status;
   const name = input.professionalName?.trim();
-  const queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
+  const kept = deps.reviewRequests
+    ? await deps.reviewRequests.create({ id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(message ? { message } : {}) })
+    : undefined;
+  let queued: 'alreadyQueued' | undefined;
+  try {
+    queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
+  } catch (err) {
+    // Taken back (best effort): a record that stays after a failed take-back is withdrawn like any other.
+    if (kept?.created) await deps.reviewRequests?.delete(input.professionalId, kept.record.id).catch(() => undefined);
+    throw err;
+  }
+  // This try kept the record, but an earlier try of the press queued the card (its answer lost, its
+  // record taken back): the words that went may not be these, so the record keeps none.
+  if (queued === 'alreadyQueued' && kept?.created && kept.record.message !== undefined) await deps.reviewRequests?.withoutMessage(input.professionalId, kept.record.id).catch(() => undefined);
   const managerName = await managerNameOf(deps, managerId);
   // Queued before under this press (a retry after a lost answer, or the form pressed again): the
   // first try's words went, and the confirmation must not show these as sent.

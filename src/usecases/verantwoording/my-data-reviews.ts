@@ -3,6 +3,7 @@ import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
 import { recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
+import { ReviewRequestRecord } from '../../domain/talent-review/review-request';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
@@ -33,6 +34,23 @@ export interface ReviewsExport {
    * them with the rest of it.
    */
   teamAccounts?: TeamAccountExport[];
+  /**
+   * As a professional: the requests for a talentontwikkelgesprek they sent and keep (when, to which
+   * manager by id, their message as sent), oldest first; absent when they keep none. In their own
+   * partition, so their erasure deletes them with the rest of it.
+   */
+  requestsMade?: ReviewRequestExport[];
+}
+
+/** A kept request as the professional exports it: all of it but its type and partition key. */
+export type ReviewRequestExport = Omit<ReviewRequestRecord, 'type' | 'userId'>;
+
+/** The professional's kept requests, from the records of their own partition, oldest first. */
+function requestsMadeOf(own: readonly { type: string }[], userId: string): ReviewRequestExport[] {
+  return own
+    .filter((r): r is ReviewRequestRecord => r.type === 'reviewRequest' && (r as ReviewRequestRecord).userId === userId)
+    .map((r) => ({ id: r.id, ...(r.managerId ? { managerId: r.managerId } : {}), sentAt: r.sentAt, ...(r.message ? { message: r.message } : {}) }))
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
 }
 
 /** A kept account to the team as the list shows it: to how many, never who (an older record that named them is read as its count). */
@@ -91,11 +109,13 @@ export async function exportReviews(deps: VerantwoordingDeps, userId: string, ow
   const { asManager, asReport } = await reviewTraces(deps, userId);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
   const teamAccounts = teamAccountsOf(own, userId);
+  const requestsMade = requestsMadeOf(own, userId);
   return {
     asManager: byDate(asManager.map(reviewForManager)),
     asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))),
     plannedBy: managersKeptAbout(own, userId),
     ...(teamAccounts.length ? { teamAccounts } : {}),
+    ...(requestsMade.length ? { requestsMade } : {}),
   };
 }
 

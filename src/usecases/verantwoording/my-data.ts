@@ -406,6 +406,8 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   const reviews = await eraseReviews(deps, reviewsOf, { userId, marker, language: deps.defaultLanguage });
   // As a manager: proposals put before them keep the answer's words, no longer their name (their own records go with their partition).
   await deps.dataRights.proposalsToManager?.forgetManager(userId);
+  // As a manager: the requests their reports keep of asking them no longer name them (the records stay the reports').
+  await deps.dataRights.reviewRequests?.forgetManager(userId);
   // As a member: their managers' kept accounts to the team no longer name them (a run again finds none naming them).
   await deps.dataRights.teamAccounts?.forgetRecipient(userId);
   let contributions = 0;

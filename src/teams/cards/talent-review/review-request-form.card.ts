@@ -1,7 +1,9 @@
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../../../domain/talent-review/review-request';
-import { Translate } from '../../../i18n/i18n';
+import { Locale, Translate } from '../../../i18n/i18n';
+import { AskedBefore } from '../../../usecases/talent-review/request-review';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
 import { errorTitle } from '../error.card';
+import { askedBeforeItems, withdrawRequestAction } from './review-request-asked.card';
 
 /** A refused request: what was sent, and the reason per input id. */
 export interface RefusedRequest {
@@ -17,13 +19,17 @@ export interface RefusedRequest {
  * typed after the command (`gesprek aanvragen <boodschap>`), in the field to send or change.
  * `sendFailed`: the request could not be queued, or whether it was is unknown (the store did not
  * answer): an error card with `message` and the same `key`, so a retry sends it once.
+ * `erasing`: refused while their erasure is unfinished: nothing sent or kept, `message` below to send later.
+ * `asked`: their own latest request, unanswered ("Je vroeg ... om een gesprek"), with a button to withdraw it.
  */
-export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean } = {}): AdaptiveCardJson {
+export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean; erasing?: boolean; asked?: { asked: AskedBefore; locale: Locale; timeZone: string } } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
   const typed = submittedText(refused?.values, 'text') ?? opts.message ?? '';
   const top = opts.sendFailed
     ? [errorTitle(t), refusalNotice(t('talentReview.request.sendFailedKept'))]
-    : [heading(t('talentReview.request.title')), textBlock(t('talentReview.request.intro')), ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : [])];
+    : opts.erasing
+      ? [heading(t('talentReview.request.title')), refusalNotice(t('talentReview.request.erasing'))]
+      : [heading(t('talentReview.request.title')), ...(opts.asked ? askedBeforeItems(opts.asked.asked, t, opts.asked.locale, opts.asked.timeZone) : []), textBlock(t('talentReview.request.intro')), ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : [])];
   return adaptiveCard(
     [
       ...top,
@@ -32,6 +38,6 @@ export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?:
         refused?.errors.text,
       ),
     ],
-    [execute(t('talentReview.request.send'), 'sendReviewRequest', { k: key, ...(draft ? { draft } : {}) }, { style: 'positive' })],
+    [execute(t('talentReview.request.send'), 'sendReviewRequest', { k: key, ...(draft ? { draft } : {}) }, { style: 'positive' }), ...(opts.asked && !opts.sendFailed && !opts.erasing ? [withdrawRequestAction(opts.asked.asked, t, draft)] : [])],
   );
 }

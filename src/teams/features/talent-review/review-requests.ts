@@ -6,7 +6,7 @@ import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
 import { RenderedMessage } from '../../../outbox/outbox-job';
-import { requestConversation, requestStatus } from '../../../usecases/talent-review/request-review';
+import { keptRequest, managerNameOf, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
@@ -14,6 +14,7 @@ import { errorCard } from '../../cards/error.card';
 import { reviewRequestCard } from '../../cards/talent-review/review-request.card';
 import { reviewRequestFormCard } from '../../cards/talent-review/review-request-form.card';
 import { reviewRequestNotDeliveredCard, reviewRequestOutcomeCard } from '../../cards/talent-review/review-request-outcome.card';
+import { withdrawnRequestCard, withdrawRequestConfirmCard } from '../../cards/talent-review/review-request-asked.card';
 import { cardMessage } from '../../messenger';
 import { actorOf, teamsLocale } from '../../turn';
 import { languageOf, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
@@ -113,11 +114,13 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     const language = await languageOf(deps, userId, context);
     return { userId, language, t: deps.translator.t(language) };
   };
-  /** The form, or why there is nothing to ask now (no manager, a conversation planned). */
+  /** The form (with their own open request, if any), or why there is nothing to ask now (no manager, a conversation planned). */
   const opening = async (context: TurnContext, draft?: string, message?: string) => {
     const ui = await professionalUi(context);
-    const status = await requestStatus(tr, ui.userId);
-    return status.status === 'open' ? reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}) }) : reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
+    const status = await requestStatus(tr, ui.userId, { withAsked: true });
+    if (status.status !== 'open') return reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
+    const asked = status.asked ? { asked: { asked: status.asked, locale: ui.language, timeZone: tr.timeZone } } : {};
+    return reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}), ...asked });
   };
 
   onOwnChatCommand(app, deps, REQUEST_COMMAND, async (context) => {
@@ -153,6 +156,12 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
         deps.logger.info({ outcome: outcome.status, earlierTry: outcome.status === 'sent' && outcome.earlierTry === true }, 'talent review requested');
         return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft }), personal: true };
       } catch (err) {
+        // Their erasure is unfinished: nothing sent or kept; the form keeps the words and says why.
+        if (isDomainError(err) && err.code === 'erasureUnderway') {
+          deps.logger.info({ outcome: 'erasureUnderway' }, 'talent review requested');
+          const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
+          return { card: reviewRequestFormCard(t, pressKey, { draft: data.draft, message: data.text, erasing: true }), personal: true };
+        }
         // Refusals (the message, the directory): the form with the reason, or the error card.
         if (isDomainError(err)) throw err;
         // The store failed, or its answer was lost: a send, not a save, so its own words; the same
@@ -164,4 +173,20 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     },
     { form: requestForm },
   );
+  // Their own kept request: the confirm (a point read in their own partition; another's id finds
+  // nothing), then the delete under its ETag. The card already sent stays in the manager's chat.
+  onOwnChatAction(app, actions, 'confirmWithdrawReviewRequest', async (context, data) => {
+    const ui = await professionalUi(context);
+    const record = await keptRequest(tr, ui.userId, data.id);
+    if (!record) return { card: withdrawnRequestCard('notFound', ui.t, data.draft), personal: true };
+    const managerName = record.managerId ? await managerNameOf(tr, record.managerId) : undefined;
+    return { card: withdrawRequestConfirmCard({ id: record.id, sentAt: record.sentAt, ...(managerName ? { managerName } : {}) }, ui.t, ui.language, tr.timeZone, data.draft), personal: true };
+  });
+  onOwnChatAction(app, actions, 'withdrawReviewRequest', async (context, data) => {
+    const ui = await professionalUi(context);
+    const outcome = await withdrawRequest(tr, ui.userId, data.id);
+    // The outcome alone: whose request, to whom, stays out of the log.
+    deps.logger.info({ outcome }, 'talent review request withdrawn by the professional');
+    return { card: withdrawnRequestCard(outcome, ui.t, data.draft), personal: true };
+  });
 }

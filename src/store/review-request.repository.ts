@@ -1,0 +1,75 @@
+import { ReviewRequestRecord, ReviewRequestRepository, ReviewRequestsErasure } from '../domain/talent-review/review-request';
+import { CosmosConnection } from './cosmos-connection';
+import { DocumentStore, statusOf } from './document-store';
+
+/**
+ * The requests for a talentontwikkelgesprek a professional keeps, in their own `personal`
+ * partition (as their notes are): the send creates one under an id from the press, the preview and
+ * the form list them with one query in that partition, and their export and erasure find them with
+ * the rest of the partition. Only a manager's erasure queries across partitions, for the records
+ * that name them, to take their id off.
+ */
+export class CosmosReviewRequestRepository implements ReviewRequestRepository, ReviewRequestsErasure {
+  private readonly store: DocumentStore<ReviewRequestRecord>;
+  constructor(conn: CosmosConnection) {
+    this.store = new DocumentStore<ReviewRequestRecord>(conn.container('personal'), (r) => r.userId);
+  }
+
+  async create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean }> {
+    const { doc, created } = await this.store.create(record);
+    if (doc.type !== 'reviewRequest' || doc.userId !== record.userId) throw new Error('id collision across owners');
+    return { record: doc, created };
+  }
+
+  async list(professionalId: string): Promise<ReviewRequestRecord[]> {
+    const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'reviewRequest' AND c.userId = @userId", parameters: [{ name: '@userId', value: professionalId }] }, professionalId);
+    return docs.filter((d) => d.type === 'reviewRequest' && d.userId === professionalId);
+  }
+
+  async get(professionalId: string, id: string): Promise<ReviewRequestRecord | undefined> {
+    const doc = await this.store.get(id, professionalId);
+    return doc?.type === 'reviewRequest' && doc.userId === professionalId ? doc : undefined;
+  }
+
+  async delete(professionalId: string, id: string): Promise<boolean> {
+    try {
+      const gone = await this.store.deleteChecked(id, professionalId, (current) => {
+        if (current.type !== 'reviewRequest' || current.userId !== professionalId) throw new NotARequest();
+      });
+      return !!gone;
+    } catch (err) {
+      // Another kind of record of theirs under that id (a forged press): left alone.
+      if (err instanceof NotARequest) return false;
+      throw err;
+    }
+  }
+
+  async withoutMessage(professionalId: string, id: string): Promise<void> {
+    await this.store.update(id, professionalId, (current) => {
+      if (current.type !== 'reviewRequest' || current.userId !== professionalId || current.message === undefined) return current;
+      const { message: _words, ...rest } = current;
+      return rest;
+    });
+  }
+
+  async forgetManager(managerId: string): Promise<number> {
+    const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'reviewRequest' AND c.managerId = @managerId", parameters: [{ name: '@managerId', value: managerId }] });
+    let changed = 0;
+    for (const doc of docs.filter((d) => d.type === 'reviewRequest' && d.managerId === managerId)) {
+      try {
+        await this.store.update(doc.id, doc.userId, (current) => {
+          if (current.type !== 'reviewRequest' || current.managerId !== managerId) return current;
+          const { managerId: _gone, ...rest } = current;
+          return rest;
+        });
+        changed++;
+      } catch (err) {
+        // Deleted meanwhile (withdrawn, or the professional's own erasure): nothing left to forget.
+        if (statusOf(err) !== 404) throw err;
+      }
+    }
+    return changed;
+  }
+}
+
+class NotARequest extends Error {}
