@@ -34,14 +34,14 @@ async function startPlayground(appUrl: string): Promise<{ url: string; child: Ch
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-/** Waits until `probe` returns a value, looking again every 100 ms; says what did not happen. */
+/** Waits until `probe` returns a value, looking again every 25 ms (one query of the local store); says what did not happen. */
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -82,6 +82,17 @@ describe('the Agents Playground walk-through', () => {
   /** The newest card that shows all these texts and this button. */
   const cardShowing = (button: string, ...texts: string[]): Locator =>
     texts.reduce((l, text) => l.filter({ hasText: text }), cards().filter({ has: page.getByRole('button', { name: button, exact: true }) })).last();
+  /**
+   * Waits until `locator` is visible, looking every 25 ms: Playwright's own waitFor looks again
+   * only every half second once its first few quick looks found nothing.
+   */
+  async function shows(locator: Locator, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await locator.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${String(locator)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
   const click = async (card: Locator, button: string) => card.getByRole('button', { name: button, exact: true }).click();
   /**
    * Presses a button and waits until the store shows the effect. The Playground re-renders a card
@@ -91,17 +102,23 @@ describe('the Agents Playground walk-through', () => {
    */
   async function press(card: () => Locator | Promise<Locator>, button: string, what: string, effect: () => Promise<unknown>, fill?: (card: Locator) => Promise<void>) {
     for (let attempt = 1; ; attempt++) {
+      // The Playground can replace the card being filled in with the shared card a moment after it
+      // showed; an action then waits for inputs that are gone. The first two attempts give up on
+      // them after 1.5 s (an input that is there takes milliseconds), later ones wait the usual 5 s, the last 20 s for the store.
+      page.setDefaultTimeout(attempt < 3 ? 1_500 : 5_000);
       try {
         const target = await card();
         // The inputs are filled again on each attempt: a card that was re-rendered lost them.
         if (fill) await fill(target);
         await target.getByRole('button', { name: button, exact: true }).dispatchEvent('click');
-        await until(what, async () => Boolean(await effect()), attempt < 4 ? 5_000 : 20_000);
+        await until(what, async () => Boolean(await effect()), attempt < 5 ? 5_000 : 20_000);
         await t.app.sharedCards.idle();
+        page.setDefaultTimeout(5_000);
         return;
       } catch (err) {
-        // The card was replaced under the person's hands, or the press did not take: again, as it is now.
-        if (attempt >= 4) throw err;
+        // The card was replaced under the person's hands, or the press did not take: again, as it is now
+        // (one attempt more than the quick ones take, so three still wait the usual 5 s).
+        if (attempt >= 5) throw err;
       }
     }
   }
@@ -125,7 +142,7 @@ describe('the Agents Playground walk-through', () => {
       const shared = cardShowing('Mijn invulvelden', heading);
       if ((await shared.count()) > 0) await shared.getByRole('button', { name: 'Mijn invulvelden', exact: true }).dispatchEvent('click');
       try {
-        await own.waitFor({ timeout: 5_000 });
+        await shows(own, 5_000);
         return own;
       } catch (err) {
         if (attempt >= 4) throw err;
@@ -156,13 +173,13 @@ describe('the Agents Playground walk-through', () => {
 
   async function walkFourDays() {
     await page.getByText('Vitale Weekcyclus Zorg').first().click({ timeout: 30_000 });
-    await cardShowing('Groep instellen').waitFor({ timeout: 20_000 });
+    await shows(cardShowing('Groep instellen'), 20_000);
     await click(cardShowing('Groep instellen'), 'Groep instellen');
     await press(() => cardShowing('Opslaan'), 'Opslaan', 'the group in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'group'"))[0]);
-    await cardShowing('Start week 1').waitFor({ timeout: 15_000 });
+    await shows(cardShowing('Start week 1'), 15_000);
     await press(() => cardShowing('Start week 1'), 'Start week 1', 'week 1 in the store', async () => (await query("SELECT * FROM c WHERE c.type = 'cycle'"))[0]);
     for (let day = 1; day <= 4; day++) {
-      await cardShowing('Sessie starten').waitFor({ timeout: 15_000 });
+      await shows(cardShowing('Sessie starten'), 15_000);
       const opened = async () => (await query("SELECT * FROM c WHERE c.type = 'session' AND c.status = 'open' AND c.day = @d", [{ name: '@d', value: day }]))[0];
       await press(() => cardShowing('Sessie starten'), 'Sessie starten', `the session of day ${day}`, async () => (await opened())?.cardActivityId);
       const session = (await opened())!;
@@ -196,7 +213,7 @@ describe('the Agents Playground walk-through', () => {
       } else {
         const text = `Ons antwoord op vraag ${question}`;
         const card = () => cardShowing('Toevoegen', heading);
-        await card().waitFor({ timeout: 15_000 });
+        await shows(card(), 15_000);
         await press(card, 'Toevoegen', `the answer to question ${question} in the store`, async () => (await items('contribution', sessionId)).some((c) => c.text === text), (c) => c.locator('textarea').first().fill(text));
       }
       if (session.currentIndex >= session.questionIds.length - 1) return;

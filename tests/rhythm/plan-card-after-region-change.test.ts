@@ -33,6 +33,9 @@ describe('the plan card re-plans after a holiday region change, and schedules', 
     expect(await sessionDays(first, g, 1)).toEqual([1, 2, 3, 4]);
     expect((await jobsOf(first, g.groupId)).some((j) => j.kind === 'session.start' && j.status === 'pending' && j.dueAt === '2027-05-10T07:00:00.000Z')).toBe(true);
 
+    // The deploy ends the old instance's sending: it hands its tenants back (as a stopping instance
+    // does), or the new instance's turns wait out the old one's 30-second tenant lease.
+    await first.app.outbox.stop();
     second = await startTestApp({ HOLIDAY_REGION: 'BE' }, '2027-04-23T10:00:00Z', { cosmos: first.cosmos });
     await second.app.background.idle();
     const g2 = new GroupDriver(second, g.conv, g.members);

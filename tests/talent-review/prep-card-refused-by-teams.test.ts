@@ -35,7 +35,10 @@ describe('a prep card Teams refused is not "received"', () => {
   beforeEach(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-27T10:00:00Z');
+    // The scheduled card's send waits 2 s for Teams, not production's 20 s: while every try answers
+    // 503 (the transient case), the job's turn would otherwise sit out the whole wait before it
+    // leaves the card to the sender. Several tries with back-off still fit in it.
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-27T10:00:00Z', { outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 2_000 } });
     await addNote(verantwoordingDeps(t.cosmos), 'aad-anna', { key: 'n1', text: NOTE, shared: true });
   });
   afterEach(() => t.stop());
