@@ -279,6 +279,8 @@ const proposalToManager = z
 
 /** A professional's request for a talentontwikkelgesprek, kept in their own partition (talent-review/review-request.ts). */
 const reviewRequest = z.object({ id, type: z.literal('reviewRequest'), userId: id, managerId: id.optional(), sentAt: isoTime, message: text(500).min(1).optional() }).strict();
+/** What a withdrawn request leaves under its id for three days: nothing it said, nor to whom. */
+const reviewRequestWithdrawn = z.object({ id, type: z.literal('reviewRequestWithdrawn'), userId: id, withdrawnAt: isoTime, ttl: z.number().int().positive() }).strict();
 
 /** A manager's account to their team, kept in the manager's own partition to look back on (talent-review/team-account.ts). */
 const teamAccount = z
@@ -603,7 +605,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest, reviewRequestWithdrawn },
   jobs: { job },
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -1,29 +1,31 @@
-import { ReviewRequestRecord, ReviewRequestRepository, ReviewRequestsErasure } from '../domain/talent-review/review-request';
+import { ReviewRequestRecord, ReviewRequestRepository, ReviewRequestsErasure, WithdrawnReviewRequest, withdrawnRequest } from '../domain/talent-review/review-request';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
 
 /**
  * The requests for a talentontwikkelgesprek a professional keeps, in their own `personal`
- * partition (as their notes are): the send creates one under an id from the press, the preview and
+ * partition (as their notes are): the send creates one under an id from the press (a withdraw
+ * leaves a mark under that id for three days, WithdrawnReviewRequest, as a deleted note does), the preview and
  * the form list them with one query in that partition, and their export and erasure find them with
  * the rest of the partition. Only a manager's erasure queries across partitions, for the records
  * that name them, to take their id off.
  */
 export class CosmosReviewRequestRepository implements ReviewRequestRepository, ReviewRequestsErasure {
-  private readonly store: DocumentStore<ReviewRequestRecord>;
+  private readonly store: DocumentStore<ReviewRequestRecord | WithdrawnReviewRequest>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<ReviewRequestRecord>(conn.container('personal'), (r) => r.userId);
+    this.store = new DocumentStore<ReviewRequestRecord | WithdrawnReviewRequest>(conn.container('personal'), (r) => r.userId);
   }
 
-  async create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean }> {
+  async create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean } | { withdrawn: true }> {
     const { doc, created } = await this.store.create(record);
+    if (doc.type === 'reviewRequestWithdrawn' && doc.userId === record.userId) return { withdrawn: true };
     if (doc.type !== 'reviewRequest' || doc.userId !== record.userId) throw new Error('id collision across owners');
     return { record: doc, created };
   }
 
   async list(professionalId: string): Promise<ReviewRequestRecord[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'reviewRequest' AND c.userId = @userId", parameters: [{ name: '@userId', value: professionalId }] }, professionalId);
-    return docs.filter((d) => d.type === 'reviewRequest' && d.userId === professionalId);
+    return docs.filter((d): d is ReviewRequestRecord => d.type === 'reviewRequest' && d.userId === professionalId);
   }
 
   async get(professionalId: string, id: string): Promise<ReviewRequestRecord | undefined> {
@@ -31,25 +33,22 @@ export class CosmosReviewRequestRepository implements ReviewRequestRepository, R
     return doc?.type === 'reviewRequest' && doc.userId === professionalId ? doc : undefined;
   }
 
-  async delete(professionalId: string, id: string): Promise<boolean> {
+  async withdraw(professionalId: string, id: string, now: Date): Promise<boolean> {
+    let withdrawn = false;
     try {
-      const gone = await this.store.deleteChecked(id, professionalId, (current) => {
-        if (current.type !== 'reviewRequest' || current.userId !== professionalId) throw new NotARequest();
+      // Replaced as it stands (its ETag) by what keeps its id taken: a send delivered again finds that.
+      await this.store.update(id, professionalId, (current) => {
+        withdrawn = false;
+        if (current.type !== 'reviewRequest' || current.userId !== professionalId) return current;
+        withdrawn = true;
+        return withdrawnRequest(current, now);
       });
-      return !!gone;
     } catch (err) {
-      // Another kind of record of theirs under that id (a forged press): left alone.
-      if (err instanceof NotARequest) return false;
+      // Nothing under that id (never there, or expired): nothing to withdraw.
+      if (statusOf(err) === 404) return false;
       throw err;
     }
-  }
-
-  async withoutMessage(professionalId: string, id: string): Promise<void> {
-    await this.store.update(id, professionalId, (current) => {
-      if (current.type !== 'reviewRequest' || current.userId !== professionalId || current.message === undefined) return current;
-      const { message: _words, ...rest } = current;
-      return rest;
-    });
+    return withdrawn;
   }
 
   async forgetManager(managerId: string): Promise<number> {
@@ -72,4 +71,3 @@ export class CosmosReviewRequestRepository implements ReviewRequestRepository, R
   }
 }
 
-class NotARequest extends Error {}

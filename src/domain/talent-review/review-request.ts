@@ -84,31 +84,76 @@ export function dayIn(instant: string, timeZone: string): string {
 }
 
 /**
- * The professional's latest request to this manager, while it is unanswered: no conversation with
- * that manager about them is dated on or after the day it was sent (`reviews`: the manager's
- * conversations about them). A request to another manager (the directory's manager changed since),
- * or one answered by a plan, is not shown (it stays in their export until they withdraw it).
+ * Whether a conversation answers a request: it was planned (stored) after the request was sent.
+ * A conversation planned before it (held by then, or the send would have been refused) does not,
+ * whatever its date. A record without its planning time is read by its date in its own time zone
+ * (the zone `plannedAhead` reads it in), against the day the request was sent there.
  */
-export function openRequest(records: readonly ReviewRequestRecord[], managerId: string, professionalId: string, reviews: readonly TalentReview[], timeZone: string): ReviewRequestRecord | undefined {
-  const latest = [...records].filter((r) => r.managerId === managerId).sort((a, b) => b.sentAt.localeCompare(a.sentAt) || a.id.localeCompare(b.id))[0];
+export function answersRequest(review: Pick<TalentReview, 'date' | 'timeZone' | 'createdAt'>, sentAt: string): boolean {
+  if (review.createdAt) return review.createdAt >= sentAt;
+  return review.date >= dayIn(sentAt, review.timeZone);
+}
+
+/**
+ * The professional's latest request to this manager, while it is unanswered: no conversation with
+ * that manager about them was planned after it was sent (`reviews`: the manager's conversations
+ * about them; see answersRequest). A request to another manager (the directory's manager changed
+ * since), or one answered by a plan, is not open: "Wat ziet mijn leidinggevende?" lists it among
+ * the kept ones, to withdraw, and it stays in their export until they do.
+ */
+export function openRequest(records: readonly ReviewRequestRecord[], managerId: string, professionalId: string, reviews: readonly TalentReview[]): ReviewRequestRecord | undefined {
+  const latest = newestFirst(records.filter((r) => r.managerId === managerId))[0];
   if (!latest) return undefined;
-  const day = dayIn(latest.sentAt, timeZone);
-  const answered = reviews.some((r) => r.managerId === managerId && r.reportId === professionalId && r.date >= day);
+  const answered = reviews.some((r) => r.managerId === managerId && r.reportId === professionalId && answersRequest(r, latest.sentAt));
   return answered ? undefined : latest;
+}
+
+/** Kept requests newest first (ties by id, so the order is stable). */
+export function newestFirst<T extends Pick<ReviewRequestRecord, 'id' | 'sentAt'>>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => b.sentAt.localeCompare(a.sentAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * What a withdrawn request leaves for a few days, under the request's own id (as a deleted note
+ * does, DeletedNote): that it was withdrawn, and nothing it said or whom it went to. Teams may
+ * deliver the send press again (or the form is still open elsewhere) after the withdraw; that
+ * send then finds this where the record was and keeps nothing, at no extra request (a create whose
+ * id is taken reads what holds it anyway). Never shown; the export lists it as it lists a deleted
+ * note's. Expires by itself (`ttl`).
+ */
+export interface WithdrawnReviewRequest {
+  id: string;
+  type: 'reviewRequestWithdrawn';
+  userId: string;
+  withdrawnAt: string;
+  /** Seconds after the withdraw until the store removes it. */
+  ttl: number;
+}
+
+/** How long a withdrawn request's id stays taken: three days, as a deleted note's (DELETED_NOTE_TTL_SECONDS); Teams redelivers within minutes. */
+export const WITHDRAWN_REQUEST_TTL_SECONDS = 3 * 24 * 3600;
+
+/** The record withdrawn: its id kept for a few days, without its message or manager. */
+export function withdrawnRequest(record: Pick<ReviewRequestRecord, 'id' | 'userId'>, now: Date): WithdrawnReviewRequest {
+  return { id: record.id, type: 'reviewRequestWithdrawn', userId: record.userId, withdrawnAt: now.toISOString(), ttl: WITHDRAWN_REQUEST_TTL_SECONDS };
 }
 
 /** Port: the professional's kept requests, in their own partition. */
 export interface ReviewRequestRepository {
-  /** Idempotent: the stored record when the id is taken (a press delivered again). */
-  create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean }>;
+  /**
+   * Idempotent: the stored record when the id is taken (a press delivered again); `withdrawn` when
+   * the id holds what a withdraw left (nothing is kept then).
+   */
+  create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean } | { withdrawn: true }>;
   /** Every request this professional keeps: one query in their own partition. */
   list(professionalId: string): Promise<ReviewRequestRecord[]>;
   /** A point read in their own partition; another's id finds nothing. */
   get(professionalId: string, id: string): Promise<ReviewRequestRecord | undefined>;
-  /** Deletes their own record under its ETag; false when there was none (gone already, or not theirs). */
-  delete(professionalId: string, id: string): Promise<boolean>;
-  /** Takes the message off their own record (ETag-guarded): its words are not known to be the ones that went. */
-  withoutMessage(professionalId: string, id: string): Promise<void>;
+  /**
+   * Withdraws their own record under its ETag: replaced by what keeps its id taken (withdrawnRequest,
+   * `now`); false when there was none (withdrawn already, or not theirs).
+   */
+  withdraw(professionalId: string, id: string, now: Date): Promise<boolean>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
-import { openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
+import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
 import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { TalentReviewDeps } from './deps';
 
@@ -41,25 +41,52 @@ export async function requestStatus(deps: RequestDeps, professionalId: string, o
 
 /**
  * The professional's latest request to this manager while no conversation with them was planned
- * on or after it (`reviews`: the manager's conversations about them, as the caller read them): one
+ * after it (`reviews`: the manager's conversations about them, as the caller read them): one
  * query in their own partition, and the manager's name from the directory (never stored).
  */
 export async function askedBefore(deps: Pick<TalentReviewDeps, 'directory' | 'reviewRequests' | 'timeZone'>, professionalId: string, managerId: string, reviews: Parameters<typeof openRequest>[3]): Promise<AskedBefore | undefined> {
-  if (!deps.reviewRequests) return undefined;
-  const open = openRequest(await deps.reviewRequests.list(professionalId), managerId, professionalId, reviews, deps.timeZone);
-  if (!open) return undefined;
-  const managerName = await managerNameOf(deps, managerId);
-  return { id: open.id, sentAt: open.sentAt, ...(managerName ? { managerName } : {}) };
+  return (await keptRequests(deps, professionalId, managerId, reviews, { open: true, shown: 0 })).open;
+}
+
+/** The most earlier requests "Wat ziet mijn leidinggevende?" lists (the rest is counted: withdrawing one shows the next). */
+export const KEPT_REQUESTS_SHOWN = 3;
+
+/**
+ * The professional's kept requests, from one query in their own partition: the open one (see
+ * openRequest; only when `open` is asked: with a conversation planned ahead none is), and the
+ * others, newest first, at most `shown`, with how many more: answered by a plan, or to a former
+ * manager. Each is theirs to withdraw. Managers are named from the directory (never stored).
+ */
+export async function keptRequests(
+  deps: Pick<TalentReviewDeps, 'directory' | 'reviewRequests'>,
+  professionalId: string,
+  managerId: string,
+  reviews: Parameters<typeof openRequest>[3],
+  opts: { open: boolean; shown?: number },
+): Promise<{ open?: AskedBefore; earlier: AskedBefore[]; more: number }> {
+  if (!deps.reviewRequests) return { earlier: [], more: 0 };
+  const records = await deps.reviewRequests.list(professionalId);
+  const open = opts.open ? openRequest(records, managerId, professionalId, reviews) : undefined;
+  const rest = newestFirst(records.filter((r) => r.id !== open?.id));
+  const shown = rest.slice(0, opts.shown ?? KEPT_REQUESTS_SHOWN);
+  const names = new Map<string, string | undefined>();
+  for (const id of new Set([open?.managerId, ...shown.map((r) => r.managerId)])) if (id) names.set(id, await managerNameOf(deps, id));
+  const view = (r: ReviewRequestRecord): AskedBefore => {
+    const managerName = r.managerId ? names.get(r.managerId) : undefined;
+    return { id: r.id, sentAt: r.sentAt, ...(managerName ? { managerName } : {}) };
+  };
+  return { ...(open ? { open: view(open) } : {}), earlier: shown.map(view), more: rest.length - shown.length };
 }
 
 /**
  * The professional withdraws their own kept request (under its ETag, in their own partition): the
- * card already sent stays in the manager's chat. `notFound`: nothing of theirs under that id
- * (withdrawn already, a press delivered again, or another's id): nothing deleted.
+ * card already sent stays in the manager's chat. Its id stays taken for three days, holding
+ * nothing of it (WithdrawnReviewRequest): the send press delivered again keeps nothing. `notFound`:
+ * nothing of theirs under that id (withdrawn already, a press delivered again, or another's id).
  */
-export async function withdrawRequest(deps: Pick<TalentReviewDeps, 'reviewRequests'>, professionalId: string, id: string): Promise<'withdrawn' | 'notFound'> {
+export async function withdrawRequest(deps: Pick<TalentReviewDeps, 'reviewRequests' | 'clock'>, professionalId: string, id: string): Promise<'withdrawn' | 'notFound'> {
   if (!deps.reviewRequests) return 'notFound';
-  return (await deps.reviewRequests.delete(professionalId, id)) ? 'withdrawn' : 'notFound';
+  return (await deps.reviewRequests.withdraw(professionalId, id, deps.clock.now())) ? 'withdrawn' : 'notFound';
 }
 
 /** One kept request of this professional (a point read in their own partition): another's id finds nothing. */
@@ -83,12 +110,14 @@ export interface RequestInput {
  * already planned, nothing is sent and nothing kept. A second request on a new form is a new
  * request: the professional decides.
  *
- * A sent request is kept for the professional (theirs to look back on and withdraw): first one
- * record in their own partition (id from the press, create-if-absent: a press delivered again finds
- * it), then the manager's card is queued under the press's key. A card that cannot be queued takes
- * back the record this press created, so the error card means nothing was kept; a record an earlier
- * delivery of the press stored stays (its card may have been queued; the same press again queues
- * nothing twice).
+ * A sent request is kept for the professional (theirs to look back on and withdraw): first the
+ * manager's card is queued under the press's key, then one record is created in their own
+ * partition (id from the press, create-if-absent: a press delivered again finds it). A card that
+ * cannot be queued fails before anything is kept, so the error card means nothing was kept; a
+ * record that cannot be written fails too (the error card), and the retry, with the same press
+ * key, finds the card `alreadyQueued` (nothing goes twice) and keeps the record then. A send that
+ * finds the press's record withdrawn (its id still taken, WithdrawnReviewRequest) keeps nothing
+ * and answers as the earlier try did.
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
@@ -100,23 +129,17 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   if (deps.reviewRequests) await refuseWhileErasing(deps.verantwoording, input.professionalId);
   const { managerId } = status;
   const name = input.professionalName?.trim();
-  const kept = deps.reviewRequests
-    ? await deps.reviewRequests.create({ id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(message ? { message } : {}) })
-    : undefined;
-  let queued: 'alreadyQueued' | undefined;
-  try {
-    queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
-  } catch (err) {
-    // Taken back (best effort): a record that stays after a failed take-back is withdrawn like any other.
-    if (kept?.created) await deps.reviewRequests?.delete(input.professionalId, kept.record.id).catch(() => undefined);
-    throw err;
+  const queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
+  // Queued before under this press (a retry after a lost answer or a failed record write, or the
+  // press delivered again): the words that went may not be these, so a record this try creates
+  // keeps none. A record an earlier try kept stays as it is.
+  const words = queued === 'alreadyQueued' ? undefined : message;
+  if (deps.reviewRequests) {
+    await deps.reviewRequests.create({ id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(words ? { message: words } : {}) });
   }
-  // This try kept the record, but an earlier try of the press queued the card (its answer lost, its
-  // record taken back): the words that went may not be these, so the record keeps none.
-  if (queued === 'alreadyQueued' && kept?.created && kept.record.message !== undefined) await deps.reviewRequests?.withoutMessage(input.professionalId, kept.record.id).catch(() => undefined);
   const managerName = await managerNameOf(deps, managerId);
-  // Queued before under this press (a retry after a lost answer, or the form pressed again): the
-  // first try's words went, and the confirmation must not show these as sent.
+  // Queued before under this press: the first try's words went, and the confirmation must not show
+  // these as sent (also when the press's request was withdrawn since: nothing is kept again).
   if (queued === 'alreadyQueued') return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
 }

@@ -3,7 +3,7 @@ import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
 import { recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
-import { ReviewRequestRecord } from '../../domain/talent-review/review-request';
+import { ReviewRequestRecord, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
@@ -40,6 +40,27 @@ export interface ReviewsExport {
    * partition, so their erasure deletes them with the rest of it.
    */
   requestsMade?: ReviewRequestExport[];
+  /**
+   * What the requests they withdrew left for three days (their ids taken, so a send press Teams
+   * delivers again keeps nothing): the id, when, and until when it is kept, as `deletedNotes` lists
+   * a deleted note's; nothing the request said, nor to whom. Oldest first; absent when none.
+   */
+  requestsWithdrawn?: WithdrawnRequestExport[];
+}
+
+/** A withdrawn request's mark as the export lists it. */
+export interface WithdrawnRequestExport {
+  id: string;
+  withdrawnAt: string;
+  keptUntil: string;
+}
+
+/** The marks withdrawn requests left, oldest first. */
+function requestsWithdrawnOf(own: readonly { type: string }[], userId: string): WithdrawnRequestExport[] {
+  return own
+    .filter((r): r is WithdrawnReviewRequest => r.type === 'reviewRequestWithdrawn' && (r as WithdrawnReviewRequest).userId === userId)
+    .map((r) => ({ id: r.id, withdrawnAt: r.withdrawnAt, keptUntil: new Date(Date.parse(r.withdrawnAt) + r.ttl * 1000).toISOString() }))
+    .sort((a, b) => a.withdrawnAt.localeCompare(b.withdrawnAt) || a.id.localeCompare(b.id));
 }
 
 /** A kept request as the professional exports it: all of it but its type and partition key. */
@@ -110,12 +131,14 @@ export async function exportReviews(deps: VerantwoordingDeps, userId: string, ow
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
   const teamAccounts = teamAccountsOf(own, userId);
   const requestsMade = requestsMadeOf(own, userId);
+  const requestsWithdrawn = requestsWithdrawnOf(own, userId);
   return {
     asManager: byDate(asManager.map(reviewForManager)),
     asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))),
     plannedBy: managersKeptAbout(own, userId),
     ...(teamAccounts.length ? { teamAccounts } : {}),
     ...(requestsMade.length ? { requestsMade } : {}),
+    ...(requestsWithdrawn.length ? { requestsWithdrawn } : {}),
   };
 }
 
