@@ -119,6 +119,22 @@ export function jobIdFor(key: string): string {
   return stableId('ob', key);
 }
 
+/**
+ * What an erasure leaves of a job marked `keyOutlivesErasure` (OutboundMessage) in its place:
+ * its id alone (a one-way hash of the key), so the same key queues nothing, until it expires as
+ * the finished job would have. Nothing of the message, whom it was for, or who erased.
+ */
+export interface ErasedJobKey {
+  id: string;
+  type: 'outboxErasedKey';
+  /** Cosmos TTL in seconds. */
+  ttl: number;
+}
+
+export function erasedJobKey(job: Pick<OutboxJob, 'id' | 'keepSeconds'>): ErasedJobKey {
+  return { id: job.id, type: 'outboxErasedKey', ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
+}
+
 /** Rate limits count per conversation; a channel's threads share the channel's limit. */
 export function conversationKeyOf(message: Pick<OutboundMessage, 'target'>): string {
   const t = message.target;

@@ -128,10 +128,11 @@ export class Outbox implements OutboxPort {
 
   /**
    * Queues one message, as `enqueue`, and says whether this call queued it (`queued`) or found it
-   * queued under its key already (`alreadyQueued`: an earlier call's write landed, whatever it said).
+   * queued under its key already (`alreadyQueued`: an earlier call's write landed, whatever it said;
+   * or an erasure left the key behind, see OutboundMessage.keyOutlivesErasure).
    */
   async queue(message: RenderedMessage): Promise<'queued' | 'alreadyQueued'> {
-    const { created } = await this.store.create(newJob(message, new Date()));
+    const created = await this.store.add(newJob(message, new Date()));
     this.sender.kick();
     return created ? 'queued' : 'alreadyQueued';
   }
@@ -140,7 +141,7 @@ export class Outbox implements OutboxPort {
     const now = new Date();
     // A few creates at a time: enough to be quick, few enough not to flood Cosmos DB.
     for (let i = 0; i < messages.length; i += 20) {
-      await Promise.all(messages.slice(i, i + 20).map((m, j) => this.store.create(newJob(m, now, i + j))));
+      await Promise.all(messages.slice(i, i + 20).map((m, j) => this.store.add(newJob(m, now, i + j))));
     }
     if (messages.length) this.sender.kick();
   }
@@ -151,7 +152,7 @@ export class Outbox implements OutboxPort {
    * when the wait runs out; the job is then still delivered later.
    */
   async deliver(message: RenderedMessage, waitMs = this.deliverWaitMs): Promise<DeliveryResult> {
-    await this.store.create(newJob(message, new Date()));
+    await this.store.add(newJob(message, new Date()));
     const id = jobIdFor(message.key);
     const deadline = Date.now() + waitMs;
     for (;;) {

@@ -73,6 +73,8 @@ const cycle = z
     startedAt: isoTime,
     agendaFixedAt: isoTime.optional(),
     completedAt: isoTime.optional(),
+    // When the planned weeks' look-back went out for this week: never again after (stop 49).
+    lookedBackAt: isoTime.optional(),
     // Counts the agenda's changes (absent: never changed, or stored before revisions were kept).
     agendaRev: count.optional(),
   })
@@ -485,8 +487,13 @@ const outboxJob = z
     rechecking: z.literal(true).optional(),
     result: z.object({ activityId: id.optional(), conversationId: id.optional(), status: z.number().int().optional(), code: z.string().max(200).optional() }).strict().optional(),
     ttl: z.number().int().positive().optional(),
+    // An erasure leaves its key behind, blank (outboxErasedKey), instead of freeing it.
+    keyOutlivesErasure: z.literal(true).optional(),
   })
   .strict();
+
+/** What an erasure leaves of a job marked `keyOutlivesErasure`: its id (a hash of the key) and an expiry, nothing else. */
+const outboxErasedKey = z.object({ id: z.string().regex(/^ob_[A-Za-z0-9_-]{22}$/), type: z.literal('outboxErasedKey'), ttl: z.number().int().positive() }).strict();
 
 const personalConversation = z.object({ id, type: z.literal('personalConversation'), conversationId: id, ownerId: id.optional() }).strict();
 const tenantLease = z.object({ id, type: z.literal('tenantLease'), tenantId: id, owner: id, expiresAt: isoTime }).strict();
@@ -610,7 +617,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   polls: { poll, respondent, teamLock },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
   installations: { installation, jaarplan, loOffer, proposalToLo },
-  outbox: { outboxJob, personalConversation, tenantLease },
+  outbox: { outboxJob, outboxErasedKey, personalConversation, tenantLease },
   reviews: { talentReview, cancelledPress },
   learningNeeds: { learningNeedBatch },
 };

@@ -3,7 +3,7 @@ import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from './cosmos-connection';
 import { statusOf } from './document-store';
-import { OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
+import { erasedJobKey, OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
 import { OlderForm, withoutListedPerson } from '../outbox/listed-people';
 
 /** A job as read, with the ETag every state change is conditioned on. */
@@ -61,10 +61,30 @@ export class OutboxStore {
     }
   }
 
-  async get(id: string): Promise<Versioned<OutboxJob> | undefined> {
+  /**
+   * Queues the job unless its id (its idempotency key) is taken: by a job queued under it already,
+   * or by the key an erasure left of one (see `erasedJobKey`). Whether this call created it.
+   */
+  async add(job: OutboxJob): Promise<boolean> {
     try {
-      const { resource } = await this.container.item(id, id).read();
-      return resource ? clean<OutboxJob>(resource) : undefined;
+      await this.container.items.create(job);
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 409) return false;
+      throw err;
+    }
+  }
+
+  /** The job under this id; undefined when there is none (never queued, expired, or erased: a key an erasure left is no job). */
+  async get(id: string): Promise<Versioned<OutboxJob> | undefined> {
+    const found = await this.read(id);
+    return found?.type === 'outboxJob' ? clean<OutboxJob>(found) : undefined;
+  }
+
+  private async read(id: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      const { resource } = await this.container.item(id, id).read<Record<string, unknown>>();
+      return resource ?? undefined;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
@@ -190,7 +210,8 @@ export class OutboxStore {
    * messages in the given chats that name them. A waiting message for others that only lists
    * them (`listed`: a shared card's refresh list) is kept, without them (see `keepWithout`).
    * A job being sent at this moment loses its document; the sender then finds it gone (404) and
-   * moves on. Safe to run again.
+   * moves on. A job marked `keyOutlivesErasure` is not deleted but blanked to its key (its id and
+   * an expiry, `erasedJobKey`): a press delivered again queues nothing under that key. Safe to run again.
    */
   async forgetPerson(p: OutboxPerson): Promise<{ messages: number; conversations: number }> {
     const conversationIds = new Set(p.conversationIds);
@@ -222,7 +243,7 @@ export class OutboxStore {
         parameters: [{ name: '@keys', value: keys }, { name: '@userId', value: p.userId }, ...aboutIds.map((value, i) => ({ name: `@about${i}`, value }))],
       })
       .fetchAll();
-    const addressed: { id: string }[] = [];
+    const addressed: Versioned<OutboxJob>[] = [];
     const ids = new Set(aboutIds);
     for (const job of found.map((r) => clean<OutboxJob>(r))) {
       const toThem = keys.includes(job.conversationKey) || job.target.kind === 'person' || job.guard !== undefined;
@@ -242,7 +263,13 @@ export class OutboxStore {
       mentioned.push(...resources.filter((r) => needle && JSON.stringify(r.payload).includes(needle)).map((r) => r.id));
     }
     let messages = 0;
-    for (const id of new Set([...addressed.map((r) => r.id), ...mentioned])) if (await this.deleteIfThere(id)) messages++;
+    const keysKept = new Map(addressed.filter((job) => job.keyOutlivesErasure).map((job) => [job.id, job]));
+    for (const id of new Set([...addressed.map((r) => r.id), ...mentioned])) {
+      const job = keysKept.get(id);
+      // Blanked in place, at once (never a delete and then a create): no moment where the key is free.
+      if (job) await this.container.items.upsert(erasedJobKey(job));
+      if (job || (await this.deleteIfThere(id))) messages++;
+    }
     return { messages, conversations };
   }
 

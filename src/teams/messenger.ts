@@ -89,9 +89,11 @@ export class TeamsMessenger {
    * A card in one person's 1:1 chat with the bot (opened by the outbox on first use), never in
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    * `about`: the app ids of others the card names, so their erasure takes it out of the outbox too.
+   * `keyOutlivesErasure`: an erasure leaves the key behind (see OutboundMessage), for a card a press delivered again would queue anew.
    */
-  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[]): Promise<void> {
-    await this.outbox.enqueue([this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about)]);
+  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[], opts: { keyOutlivesErasure?: true } = {}): Promise<void> {
+    const message = this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about);
+    await this.outbox.enqueue([{ ...message, ...(opts.keyOutlivesErasure ? { keyOutlivesErasure: true as const } : {}) }]);
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */

@@ -54,6 +54,13 @@ export interface OutboundMessage {
    * holds them), and it still goes out to the others. `about` would delete it for everyone.
    */
   listed?: ListedPerson[];
+  /**
+   * For a message a press delivered again would queue anew under the same key (a card fanned out
+   * to a person): an erasure that takes it out leaves its key behind, blank (nothing but the job's
+   * id, a one-way hash of the key, and an expiry), so the same key queues nothing while a finished
+   * message would have been kept. Without it the key is free again once the erasure deleted it.
+   */
+  keyOutlivesErasure?: true;
 }
 
 /** Someone a shared message lists: the app's id of them, and the chat-platform id its payload holds. */

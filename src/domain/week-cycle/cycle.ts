@@ -20,6 +20,12 @@ export interface Cycle {
   agendaFixedAt?: string;
   completedAt?: string;
   /**
+   * When the look-back at the planned weeks' end went out for this week (every invitation queued):
+   * it never goes again, however late the week is finished or its plan changed, long after the
+   * look-back job and the invitations' outbox keys expired. Absent: not (yet) invited.
+   */
+  lookedBackAt?: string;
+  /**
    * Counts the changes of the agenda, so an agenda card can say which version it showed and a save
    * from an older one does not silently undo another member's. Absent (a cycle whose agenda was
    * never changed, or one stored before revisions were kept): 0.

@@ -33,7 +33,10 @@ export async function schedulePlannedWeeksEndLeftOpen(deps: WeekCycleDeps, group
   await scheduleWeeksEnd(deps, group.id, cycle.id, dueAt);
 }
 
-/** The look-back job of one week: its id makes it once per week, however often it is scheduled. */
+/**
+ * The look-back job of one week: its id makes it once per week while it is kept (its finished
+ * job expires after 7 days); the week's `lookedBackAt` makes it once for good (see membersAtWeeksEnd).
+ */
 function weeksEndJobId(cycleId: string): string {
   return `${cycleId}_weeksEnd`;
 }
@@ -77,8 +80,9 @@ const COMPLETION_WAIT_DAYS = 7;
 /**
  * Who is invited when the job runs: the group's members now (someone who left is not; someone who
  * joined in the last week is), whom the app can reach in a 1:1 chat. Nothing when the plan no
- * longer ends with the week (`endsPlanNow`: the group raised its planned weeks meanwhile) or it
- * is gone (erased).
+ * longer ends with the week (`endsPlanNow`: the group raised its planned weeks meanwhile), it
+ * is gone (erased), or the week's look-back went out already (`lookedBackAt`: a left-open week
+ * finished, or its plan changed, after the first job and its invitations' keys expired).
  * `notYet`: the week is not marked complete yet (the job runs in the moment between its scheduling
  * and that write, or the write failed and a retry of the close will make it): ask again later, for
  * up to a week after its last planned day. Once that wait is over the week's planned days are long
@@ -89,10 +93,20 @@ export async function membersAtWeeksEnd(deps: WeekCycleDeps, groupId: string, cy
   const group = await deps.groups.get(groupId);
   if (!group) return { members: [] };
   const cycle = await deps.cycles.get(groupId, cycleId);
-  if (!cycle || !endsPlanNow(group, cycle.weekNumber)) return { members: [] };
+  if (!cycle || cycle.lookedBackAt || !endsPlanNow(group, cycle.weekNumber)) return { members: [] };
   if (!cycle.completedAt && stillWaiting(deps, cycle.sessionDates)) return { members: [], notYet: true };
   const members = group.members.filter((m): m is ReachableMember => !!m.teamsId);
   return cycle.completedAt ? { group, members } : { group, members, leftOpen: true };
+}
+
+/**
+ * The week's look-back went out: every invitation (and the group's line) is queued, so it is
+ * marked on the week, for good. After the queueing: a run cut short before it queues again under
+ * the same keys (one each). Written once (a run again finds it set and writes nothing).
+ */
+export async function markLookedBack(deps: Pick<WeekCycleDeps, 'cycles' | 'clock'>, groupId: string, cycleId: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.cycles.update(groupId, cycleId, (cycle) => (cycle.lookedBackAt ? cycle : { ...cycle, lookedBackAt: at }));
 }
 
 /** When the completion wait of a week ends: a week after its last planned day; undefined for a week without dates. */

@@ -28,7 +28,10 @@ const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/
  * Each team member's card (and the manager's own manager's, when chosen) in their own 1:1 chat with the bot (opened by the outbox with their
  * Entra id), in their language: their chosen one, else the organisation's (this is not their turn).
  * The manager's chat only tells the outbox the tenant and service. The card names the manager, so
- * erasing them takes it out of the outbox; erasing the member does too (theirs).
+ * erasing them takes it out of the outbox; erasing the member does too (theirs). Either erasure
+ * leaves the card's key behind, blank, so the same send press delivered again (or pressed again)
+ * queues nothing for someone erased since: the directory still lists them, and the kept record
+ * names nobody to check against.
  */
 export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): TeamAccountDelivery {
   return {
@@ -36,7 +39,8 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       const language = await rebuildLanguageOf(deps, to.memberId, undefined);
       const t = deps.translator.t(language);
       const card = to.role === 'ownManager' ? teamAccountUpCard(account, t) : teamAccountCard(account, t);
-      await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId]);
+      // An erasure of theirs (or the manager's) leaves the card's key behind: the same press delivered again queues nothing for them.
+      await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId], { keyOutlivesErasure: true });
     },
     async withdraw(key) {
       // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.

@@ -13,7 +13,7 @@ import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
 import { plannedWeeksEndCard } from '../../cards/planned-weeks-end.card';
-import { membersAtWeeksEnd, weeksEndGroupKey, weeksEndKey } from '../../../usecases/week-cycle/planned-weeks-end';
+import { markLookedBack, membersAtWeeksEnd, weeksEndGroupKey, weeksEndKey } from '../../../usecases/week-cycle/planned-weeks-end';
 import { FeatureDeps } from '../feature-deps';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 import { RenderedMessage } from '../../../outbox/outbox-job';
@@ -202,5 +202,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
       const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: randomUUID(), ...(leftOpen ? { leftOpen } : {}) }, deps.translator.t(language));
       await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id));
     }
+    // Once for good: a job for this week scheduled again after this one and its keys expired invites nobody.
+    await markLookedBack(wc, groupId, cycleId);
   });
 }

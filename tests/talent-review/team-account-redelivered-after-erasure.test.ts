@@ -1,0 +1,103 @@
+/**
+ * Stop 49 (from stop 48's left-outs). Mia manages Anna and Bram and sends her team an account; she
+ * keeps it with a count only (who it went to is stored nowhere). Anna erases her data: the erasure
+ * takes her card's outbox job out. Teams then delivers Mia's send press again (the same press id).
+ * Before, the directory still listed Anna, her card's key was free again, and so the press queued
+ * her card a second time: an erased person was written to again.
+ *
+ * What must hold: the press delivered again after Anna's erasure queues nothing for her and sends
+ * her no second card (nor Bram one); it answers as the first delivery did, and Mia's record is
+ * unchanged. What the erasure leaves in the outbox in place of her job is the job's key alone (a
+ * one-way hash of the press's key, her id and Mia's), which expires by itself: it names nobody
+ * and holds nothing of hers. A new account Mia sends afterwards still reaches Anna (she is still
+ * in Mia's team; only the press from before her erasure is kept from her).
+ */
+import { message, TestUser, user } from '../support/activities';
+import { buttonData } from '../support/card-fields';
+import { storedText } from '../support/cosmos';
+import { cardText } from '../support/group-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { DEFAULT_KEEP_SECONDS } from '../../src/outbox/outbox-job';
+import { documentProblems } from '../../src/store/document-schemas';
+import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+
+const [anna, bram, mia] = ['Anna', 'Bram', 'Mia'].map(user) as [TestUser, TestUser, TestUser];
+const SEND = 'review.teamAccount.send';
+const WORDS = 'OPNIEUW-BEZORGD: ik maakte elke week een uur vrij voor het leren.';
+const LATER = 'LATER-VERSTUURD: volgende keer plannen we het samen.';
+const ACCOUNT = /Verantwoording van je leidinggevende|An account from your manager/;
+
+describe('a send press delivered again after a recipient erased their data queues nothing for them', () => {
+  let t: TestApp;
+  let sendPress: Record<string, unknown>;
+  let firstAnswer = '';
+  const openForm = async () => {
+    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
+    return t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
+  };
+  const cardsTo = (who: TestUser, words: string) =>
+    t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(who.aadObjectId)).map((c) => c.card).filter((card) => ACCOUNT.test(cardText(card)) && cardText(card).includes(words));
+  const jobIdsTo = async (aadId: string) =>
+    (await t.store.container('outbox').items.query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND c.target.appUserId = @id", parameters: [{ name: '@id', value: aadId }] }).fetchAll()).resources.map((r) => r.id);
+  const jobsTo = async (aadId: string) => (await jobIdsTo(aadId)).length;
+  let annasJobId = '';
+  const keptOfMia = async () =>
+    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as Record<string, unknown>[];
+  const outboxDocs = async () => (await t.store.container('outbox').items.query('SELECT * FROM c').fetchAll()).resources as Record<string, unknown>[];
+
+  beforeAll(async () => {
+    const directory = directoryFile([
+      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
+      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
+      { id: 'aad-mia', name: 'Mia' },
+    ]);
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    sendPress = { ...buttonData(await openForm(), SEND), text: WORDS };
+    firstAnswer = cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send'));
+    expect(firstAnswer).toContain('Verantwoording verstuurd');
+    await t.app.outbox.drain(60_000);
+    expect(cardsTo(anna, WORDS)).toHaveLength(1);
+    expect(cardsTo(bram, WORDS)).toHaveLength(1);
+    [annasJobId] = (await jobIdsTo('aad-anna')) as [string];
+    expect(annasJobId).toBeTruthy();
+
+    await t.send(message(personalChat(t, anna), anna, 'wis mijn gegevens'));
+    expect(cardText(await pressIn(t, anna, 'verantwoording.erase.confirm', { confirm: 'yes' }))).toContain('Je gegevens zijn gewist');
+    expect(await jobsTo('aad-anna')).toBe(0);
+  });
+  afterAll(() => t?.stop());
+
+  it('the press delivered again: nothing queued for Anna, no second card to anyone, the same answer, the record unchanged', async () => {
+    const recordBefore = storedText(await keptOfMia());
+    const again = cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send-again'));
+    expect(again).toBe(firstAnswer);
+    expect(await jobsTo('aad-anna')).toBe(0);
+    await t.app.outbox.drain(60_000);
+    expect(cardsTo(anna, WORDS)).toHaveLength(1);
+    expect(cardsTo(bram, WORDS)).toHaveLength(1);
+    expect(storedText(await keptOfMia())).toBe(recordBefore);
+  });
+
+  it('what the outbox keeps in place of her job names nobody, holds nothing of hers, fits its schema and expires', async () => {
+    const docs = await outboxDocs();
+    const raw = storedText(docs);
+    for (const id of [anna.aadObjectId, anna.id, anna.name]) expect(raw).not.toContain(id);
+    const kept = docs.filter((d) => d.type !== 'outboxJob' && d.type !== 'personalConversation' && d.type !== 'tenantLease');
+    expect(kept).toHaveLength(1);
+    const [key] = kept as [Record<string, unknown>];
+    const { _rid, _self, _etag, _attachments, _ts, ...fields } = key;
+    expect(Object.keys(fields).sort()).toEqual(['id', 'ttl', 'type']);
+    // Her card's job id (a one-way hash of its key), kept as long as the finished job would have been.
+    expect(fields.id).toBe(annasJobId);
+    expect(fields.ttl).toBe(DEFAULT_KEEP_SECONDS);
+    expect(documentProblems('outbox', key)).toEqual([]);
+  });
+
+  it('a new account Mia sends afterwards still reaches Anna (once) and Bram', async () => {
+    const press = { ...buttonData(await openForm(), SEND), text: LATER };
+    expect(cardText(await pressIn(t, mia, SEND, press, 'mia-send-later'))).toContain('Verantwoording verstuurd');
+    await t.app.outbox.drain(60_000);
+    expect(cardsTo(anna, LATER)).toHaveLength(1);
+    expect(cardsTo(bram, LATER)).toHaveLength(1);
+  });
+});
