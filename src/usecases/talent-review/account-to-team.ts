@@ -5,8 +5,16 @@ import { TalentReviewDeps } from './deps';
 
 export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts' | 'verantwoording'>;
 
-/** Who the account went to (their names as the directory has them, never read from storage) and its words as sent, or why it went to nobody. */
-export type TeamAccountOutcome = { status: 'noTeam' } | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
+/**
+ * Who the account went to (their names as the directory has them, never read from storage) and its
+ * words as sent, or why it went to nobody: `noTeam`, the directory lists no direct report of theirs;
+ * `teamChanged`, it lists a team now, but nobody of it was named on the form (they all moved on while
+ * the manager typed): nothing stored or queued, and `team` is whom a new form would name.
+ */
+export type TeamAccountOutcome =
+  | { status: 'noTeam' }
+  | { status: 'teamChanged'; team: { id: string; name: string }[] }
+  | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
 
 export interface TeamAccountInput {
   managerId: string;
@@ -40,7 +48,8 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * words in their own 1:1 chat, and their own manager too when they choose so. The account is kept
  * first, in the manager's own partition (id from the press, so Teams delivering the press again
  * finds it and queues the same cards under the same keys: one record, one card each); then the
- * cards are queued. A directory that does not answer refuses before anything is stored or queued;
+ * cards are queued. Nobody of the form's list in the team now (`teamChanged`, or `noTeam` when the
+ * directory lists no team at all): nothing is stored or queued. A directory that does not answer refuses before anything is stored or queued;
  * a store that does not take the record refuses before any card is queued. While the manager's
  * erasure is unfinished the send is refused (`erasureUnderway`) before anything is looked up, as
  * every other write into their own partition is: the erasure's resume would delete the record
@@ -60,8 +69,10 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   await refuseWhileErasing(deps.verantwoording, input.managerId);
   // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
   const listed = input.listed ? new Set(input.listed) : undefined;
-  const team = (await teamOf(deps, input.managerId)).filter((m) => !listed || listed.has(m.id));
-  if (!team.length) return { status: 'noTeam' };
+  const now = await teamOf(deps, input.managerId);
+  const team = now.filter((m) => !listed || listed.has(m.id));
+  // Nobody the form named is in the team any more, but others are: not "you have no team"; a new form names them.
+  if (!team.length) return now.length ? { status: 'teamChanged', team: now } : { status: 'noTeam' };
   // Every lookup before the record: a directory that fails half-way leaves nothing stored or half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;
   const fresh: TeamAccountRecord = {

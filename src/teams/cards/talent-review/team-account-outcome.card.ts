@@ -6,11 +6,18 @@ import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.sect
 /**
  * What the manager hears of their account: who it went to (the directory's names, as plain text)
  * and their words as sent; or that the directory names no one in their team, so nothing went
- * (with their earlier accounts, `kept`, to look back on and delete).
+ * (with their earlier accounts, `kept`, to look back on and delete). `typed`: the words they wrote
+ * for a send that found no team, shown as plain text to copy (never dropped), with the way to their
+ * kept accounts (no dead end). A changed team is answered with a new form, not here.
  */
-export function teamAccountOutcomeCard(outcome: TeamAccountOutcome, t: Translate, opts: { kept?: KeptAccountsView } = {}): AdaptiveCardJson {
+export function teamAccountOutcomeCard(outcome: Exclude<TeamAccountOutcome, { status: 'teamChanged' }>, t: Translate, opts: { kept?: KeptAccountsView; typed?: string } = {}): AdaptiveCardJson {
   if (outcome.status === 'noTeam') {
-    return adaptiveCard([heading(t('teamAccount.title')), textBlock(t('teamAccount.noTeam')), ...(opts.kept ? keptAccountsSection(opts.kept, t) : [])]);
+    const typed = opts.typed?.trim() ? [textBlock(t('teamAccount.typedNotSent'), { size: 'Small', weight: 'Bolder' }), plainText(opts.typed)] : [];
+    return adaptiveCard(
+      [heading(t('teamAccount.title')), textBlock(t('teamAccount.noTeam')), ...typed, ...(opts.kept ? keptAccountsSection(opts.kept, t) : [])],
+      // No input goes along: the words above are to copy, not to send.
+      [execute(t('teamAccount.kept.showList'), 'openTeamAccounts', { skip: 0 }, { associatedInputs: 'none' })],
+    );
   }
   return adaptiveCard(
     [

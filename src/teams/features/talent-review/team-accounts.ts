@@ -82,7 +82,8 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     const ui = opts.ui ?? (await managerUi(deps, context));
     const team = await teamOf(tr, ui.managerId);
     const kept = await keptView(ui.managerId, ui.language);
-    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept });
+    // Nobody to tell: what they typed (a refused send's words, or what followed the command) stays on the card to copy.
+    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept, typed: submittedText(refused?.values, 'text') ?? text });
     const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
     return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, kept, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
   };
@@ -103,6 +104,18 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
       deps.logger.warn({ err: (err as Error).message }, 'team account form not rendered after an erasure refusal; the plain form keeps the words');
       return refusedFormFallback(VERBS.sendTeamAccount.verb, { ...values, ...(data.k ? { k: data.k } : {}), ...(data.to ? { to: data.to } : {}) }, { text: why }, ui.t);
     });
+  };
+
+  /**
+   * A send whose form named nobody still in the team, while the directory lists others now (they
+   * moved on while the manager typed): nothing kept or queued; the form anew, naming the team as it
+   * is now (a new key and list), with their words and choice, and why nothing went next to whom it
+   * goes to. Not the kept list: no read more than the send's.
+   */
+  const teamChangedForm = async (ui: Awaited<ReturnType<typeof managerUi>>, team: { id: string; name: string }[], data: { text: string; alsoOwnManager?: boolean }) => {
+    const values = { text: data.text, ...(data.alsoOwnManager ? { alsoOwnManager: 'true' } : {}) };
+    const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
+    return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, refused: { values, errors: {}, why: ui.t('teamAccount.teamChanged') } });
   };
 
   onOwnChatCommand(app, deps, ACCOUNT_COMMAND, async (context) => {
@@ -142,7 +155,9 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
       // Counts only: who manages whom, and the words, stay out of the log.
       deps.logger.info({ outcome: outcome?.status ?? 'erasureUnderway', recipients: outcome?.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
       if (!outcome) return { card: await refusedWhileErasing(context, ui, data), personal: true };
-      return { card: teamAccountOutcomeCard(outcome, ui.t), personal: true };
+      if (outcome.status === 'teamChanged') return { card: await teamChangedForm(ui, outcome.team, data), personal: true };
+      // No team at all: nothing went, and the words come back to copy.
+      return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' ? { typed: data.text } : {}), personal: true };
     },
     { form: accountForm },
   );
