@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shar
 import { trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
-import { AdaptiveCardJson, adaptiveCard, textBlock } from './cards/card-kit';
+import { AdaptiveCardJson, adaptiveCard, escapeMarkdown, textBlock } from './cards/card-kit';
 import { FailedNotice, isFreeText, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
@@ -233,6 +233,8 @@ function payloadProblems(error: ZodError, input: Record<string, unknown>): Field
     if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.type === 'number') {
       return [{ field, code: 'invalidInput', rule: 'range', params: issue.code === 'too_big' ? { max: Number(issue.maximum) } : { min: Number(issue.minimum) } }];
     }
+    // Text where a number belongs ("veel"): its reason says what was typed (see notANumber).
+    if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof value === 'string') return [{ field, code: 'invalidInput', rule: 'format', params: { notNumber: 1 } }];
     return [{ field, code: 'invalidInput', rule: 'format', params: {} }];
   });
 }
@@ -370,6 +372,19 @@ function inputIdsOf(card: AdaptiveCardJson): Set<string> {
   return ids;
 }
 
+/** How much of a typed non-number its reason repeats: enough to recognise it, never a wall of text. */
+const TYPED_SHOWN = 40;
+
+/**
+ * "'veel' is geen getal": a number input cannot show text again, so it comes back empty and its
+ * reason names what was typed (cut short, and as text, never read as Markdown), in the person's language.
+ */
+function notANumber(typed: unknown, t: Translate): string {
+  const chars = [...trimText(String(typed)).trim()];
+  const shown = chars.length > TYPED_SHOWN ? `${chars.slice(0, TYPED_SHOWN - 1).join('')}…` : chars.join('');
+  return t('error.notANumber', { typed: escapeMarkdown(shown) });
+}
+
 async function renderRefusal(
   context: TurnContext,
   form: RefusalForm,
@@ -382,9 +397,10 @@ async function renderRefusal(
   fromPayloadCheck: boolean,
   failed?: FailedNotice,
 ): Promise<AdaptiveCardJson | undefined> {
-  const reason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
+  const formReason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
+  const reason = (p: FieldProblem) => (p.params.notNumber ? `${notANumber(values[p.field], t)} ${formReason(p, t, values)}` : formReason(p, t, values));
   const errors: Record<string, string> = {};
-  for (const p of problems) errors[p.field] ??= reason(p, t, values);
+  for (const p of problems) errors[p.field] ??= reason(p);
   try {
     const card = await form.render(context, { values, problems, errors, t, locale, ...(failed ? { failed } : {}) });
     // The payload check refused the button's own data (an id, a question number of the wrong kind:

@@ -8,16 +8,30 @@ import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
-/** The text of a plain number, as Input.Number and a ChoiceSet send it: no "0x10", "1e3" or "Infinity". */
-const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+/**
+ * The text of a plain number, as Input.Number and a ChoiceSet send it: no "0x10", "1e3" or
+ * "Infinity". A decimal comma is a decimal point ("1,5" is 1.5, as a Dutch person types it); a
+ * comma before three digits ("1,000") could be a thousands separator, so it is no number here.
+ */
+const NUMBER_TEXT = /^\s*(-?\d+)(?:[.,](\d{1,2})|\.(\d+))?\s*$/;
+
+/** The number a card's text stands for (see NUMBER_TEXT); undefined for any other text. */
+export function numberFromText(text: string): number | undefined {
+  const m = NUMBER_TEXT.exec(text);
+  if (!m) return undefined;
+  const decimals = m[2] ?? m[3];
+  return Number(decimals === undefined ? m[1] : `${m[1]}.${decimals}`);
+}
+
 /**
  * A number from a card: a number, or the text of one; an input left empty ("") is not given.
  * Nothing else is read as a number: z.coerce.number() made 0 of null, [] and "" and 1 of true,
  * and stored that as if it had been entered (a 0-hours record over the real one). Cards write
- * numbers, so that is the input type.
+ * numbers, so that is the input type. Text that is no number stays text, so the check refuses it
+ * (card-actions.ts then says what was typed); a whole-number field refuses "1,5" as it refuses 1.5.
  */
 function numeric<S extends z.ZodTypeAny>(schema: S): z.ZodType<z.output<S>, z.ZodTypeDef, z.output<S>> {
-  return z.preprocess((v) => (typeof v !== 'string' ? v : !v.trim() ? undefined : NUMBER_TEXT.test(v) ? Number(v) : v), schema);
+  return z.preprocess((v) => (typeof v !== 'string' ? v : !v.trim() ? undefined : (numberFromText(v) ?? v)), schema);
 }
 const whole = (min: number, max?: number) => (max === undefined ? z.number().int().min(min) : z.number().int().min(min).max(max));
 const int = (min: number, max?: number) => numeric(whole(min, max));

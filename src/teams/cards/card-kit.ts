@@ -1,4 +1,4 @@
-import { CardData, VERBS, VerbName } from '../verbs';
+import { CardData, numberFromText, VERBS, VerbName } from '../verbs';
 import { Action, ActionSet, Container, ExecuteAction, Element, FactSet, Input, RichTextBlock, TextBlock, TextRun } from './card-elements';
 
 export type { Action, Element, Input, RichTextBlock } from './card-elements';
@@ -153,4 +153,16 @@ export function submittedNumber(values: Record<string, unknown> | undefined, id:
   const v = values?.[id];
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * A number input as it came back, read as the payload check reads it: "1,5" is 1.5. For a field
+ * that must not come back empty (an empty optional one saves its default, unseen), so a refused
+ * "1,5" shows 1.5 and a second press is refused again. Text that is no number: undefined (an
+ * Input.Number cannot show it; its reason names it).
+ */
+export function typedNumber(values: Record<string, unknown> | undefined, id: string): number | undefined {
+  const v = values?.[id];
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? numberFromText(v) : undefined;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }

@@ -131,14 +131,21 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
         ],
         value: value('language', current.language),
       }),
-      ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, value: keptNumber(value('weeks', String(current.plannedWeeks)), current.plannedWeeks), isRequired: true, errorMessage: t('setup.weeksError') }),
+      ...field({ type: 'Input.Number', id: 'weeks', label: t('setup.weeks'), min: 1, max: 52, ...optionalValue(keptNumber(value('weeks', String(current.plannedWeeks)))), isRequired: true, errorMessage: t('setup.weeksError') }),
     ],
     [execute(t('setup.save'), 'saveSetup', { ...base, k: randomUUID() }, { style: 'positive' })],
   );
 }
 
-/** A number input as the person typed it (a refused 0 stays 0, so a second press does not save another value); blank or not a number: the fallback. */
-function keptNumber(raw: string, fallback: number): number {
+/**
+ * A number input as the person typed it (a refused 0 stays 0, so a second press does not save
+ * another value). Blank, or what an Input.Number cannot show ("veel", "1,5"): empty, never the
+ * stored or default weeks, which a second press would save unseen. The field is required, so the
+ * person chooses, with the reason (what they typed) next to it.
+ */
+function keptNumber(raw: string): number | undefined {
   const n = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(n) ? n : fallback;
+  return raw.trim() !== '' && Number.isFinite(n) ? n : undefined;
 }
+
+const optionalValue = (n: number | undefined) => (n === undefined ? {} : { value: n });

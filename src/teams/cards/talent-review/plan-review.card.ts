@@ -1,6 +1,6 @@
 import { DirectoryPerson } from '../../../domain/directory/manager-directory';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, refusalNotice, submittedText, textBlock, typedNumber, withFieldError } from '../card-kit';
 import { errorTitle } from '../error.card';
 import { timeZoneChoices } from '../group-setup.card';
 
@@ -33,7 +33,8 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
   const reportId = submittedText(refused?.values, 'reportId');
   const timeZone = submittedText(refused?.values, 'timeZone');
   const zones = timeZoneChoices(defaults.timeZone);
-  const prepDays = refused ? submittedNumber(refused.values, 'prepDays') : defaults.prepDays;
+  // Refused "1,5" comes back as 1.5, not empty: an empty field plans with the default, unseen.
+  const prepDays = refused ? typedNumber(refused.values, 'prepDays') : defaults.prepDays;
   // A report no longer in the list (refused, or asked for by a request's button after they moved to
   // another manager, or an id nobody of theirs has) is not swapped for another: Save must not plan
   // for someone nobody chose. Only "plan another" (nobody asked for) starts at the first report.

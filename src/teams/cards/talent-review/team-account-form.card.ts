@@ -11,6 +11,12 @@ export interface RefusedAccount {
   why?: string;
 }
 
+/** The toggle as a refused send carried it, read as the send reads it: the text "true" or JSON `true` is ticked. */
+function tickedOnRefused(values: Record<string, unknown> | undefined): boolean {
+  const v = values?.alsoOwnManager;
+  return v === true || v === 'true';
+}
+
 /**
  * The manager's form to account to their team: who it goes to (their direct reports, by the
  * directory's names, as plain text), the words, and a send button. `key` is new each time the form
@@ -38,8 +44,9 @@ export function teamAccountFormCard(
         opts.refused?.errors.text,
       ),
       // Unticked unless the manager ticks it (kept on a refused form): sending up is their choice.
+      // Ticked as the send reads it (VERBS.sendTeamAccount): the text "true", or a client's JSON `true`.
       ...(opts.hasOwnManager
-        ? [{ type: 'Input.Toggle' as const, id: 'alsoOwnManager', title: t('teamAccount.alsoOwnManager'), value: submittedText(opts.refused?.values, 'alsoOwnManager') === 'true' ? ('true' as const) : ('false' as const), valueOn: 'true', valueOff: 'false' }]
+        ? [{ type: 'Input.Toggle' as const, id: 'alsoOwnManager', title: t('teamAccount.alsoOwnManager'), value: tickedOnRefused(opts.refused?.values) ? ('true' as const) : ('false' as const), valueOn: 'true', valueOff: 'false' }]
         : []),
       subtle(t('teamAccount.nothingElse')),
       subtle(t('teamAccount.kept.note')),

@@ -118,7 +118,8 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
   const opening = async (context: TurnContext, draft?: string, message?: string) => {
     const ui = await professionalUi(context);
     const status = await requestStatus(tr, ui.userId, { withAsked: true });
-    if (status.status !== 'open') return reviewRequestOutcomeCard(status, ui.t, ui.language, { draft });
+    // Nothing to ask now: a message typed after the command comes back to copy, not lost.
+    if (status.status !== 'open') return reviewRequestOutcomeCard(status, ui.t, ui.language, { draft, ...(message ? { typed: message } : {}) });
     const asked = status.asked ? { asked: { asked: status.asked, locale: ui.language, timeZone: tr.timeZone } } : {};
     return reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}), ...asked });
   };
@@ -154,7 +155,8 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
         });
         // The outcome only: who asked whom stays out of the log.
         deps.logger.info({ outcome: outcome.status, earlierTry: outcome.status === 'sent' && outcome.earlierTry === true }, 'talent review requested');
-        return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft }), personal: true };
+        // Not sent (no manager, or planned meanwhile): the typed message comes back to copy.
+        return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft, typed: data.text }), personal: true };
       } catch (err) {
         // Their erasure is unfinished: nothing sent or kept; the form keeps the words and says why.
         if (isDomainError(err) && err.code === 'erasureUnderway') {

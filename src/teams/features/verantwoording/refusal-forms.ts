@@ -7,7 +7,7 @@ import { MAX_HOURS_PER_CYCLE } from '../../../domain/verantwoording/time-used';
 import { Translate } from '../../../i18n/i18n';
 import { getNote } from '../../../usecases/verantwoording/notes';
 import { FieldProblem, RefusalForm, RefusedInput } from '../../card-actions';
-import { AdaptiveCardJson, submittedNumber, submittedText } from '../../cards/card-kit';
+import { AdaptiveCardJson, submittedNumber, submittedText, typedNumber } from '../../cards/card-kit';
 import { deletedNoteCard, noteEditCard } from '../../cards/verantwoording/note-edit.card';
 import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
 import { actorOf } from '../../turn';
@@ -71,7 +71,8 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
       return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error }, draft });
     }),
     saveTime: form(async (context, r) => {
-      const refused = { hours: submittedNumber(r.values, 'hours'), rev: submittedNumber(r.values, 'rev'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') };
+      // "1,25" (not whole or half hours) comes back as 1.25, next to the rule it breaks.
+      const refused = { hours: typedNumber(r.values, 'hours'), rev: submittedNumber(r.values, 'rev'), error: r.errors.hours ?? r.t('verantwoording.error.invalidInput') };
       const week = { groupId: String(r.values.groupId ?? ''), cycleId: String(r.values.cycleId ?? '') };
       return timeCardFor(deps, { userId: userOf(context), locale: r.locale, t: r.t }, week, { refused, draft: submittedText(r.values, 'draft') });
     }),
