@@ -171,6 +171,7 @@ const proposal = z
         at: isoTime,
         attempt: id.optional(),
         textFingerprint: id.optional(),
+        basedOnAiDraft: z.literal(true).optional(),
       })
       .strict()
       .optional(),
@@ -270,7 +271,8 @@ const proposalToManager = z
     proposalId: id,
     managerId: id.optional(),
     managerName: text(512).optional(),
-    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft']), text: text(4000), reason: text(1000), firstStep: text(1000) }).strict(),
+    // `firstStep` only on records from before it stayed with the group (it names who does what).
+    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft', 'adaptedFromAiDraft']), text: text(4000), reason: text(1000), firstStep: text(1000).optional() }).strict(),
     words: text(1000).min(1).optional(),
     sentAt: isoTime,
     answer: z.object({ text: text(2000).min(1), at: isoTime, key: z.string().min(1).max(200) }).strict().optional(),
@@ -597,7 +599,8 @@ const proposalToLo = z
     groupId: id,
     proposalId: id,
     groupName: text(200),
-    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft']), text: text(4000).min(1), reason: text(1000), firstStep: text(1000) }).strict(),
+    // `firstStep` only on records from before it stayed with the group (it names who does what).
+    proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft', 'adaptedFromAiDraft']), text: text(4000).min(1), reason: text(1000), firstStep: text(1000).optional() }).strict(),
     decidedAt: isoTime,
     sharedAt: isoTime,
     revision: z.number().int().min(1),

@@ -1,4 +1,4 @@
-import { adoptedAiDraft, FirstStepStatus } from '../domain/proposal/proposal';
+import { adaptedAiDraft, adoptedAiDraft, FirstStepStatus } from '../domain/proposal/proposal';
 import { AdoptedProposalRow } from '../domain/hr-report/adoption';
 import { CycleWeek } from '../domain/hr-report/report';
 import { ReportSource } from '../domain/hr-report/ports';
@@ -159,8 +159,8 @@ class TenantReportReads implements ReportSource {
    */
   async adoptedProposals(fromIso: string, toIso: string): Promise<AdoptedProposalRow[]> {
     // With the share with L&O as the proposal keeps it (`lo`, copied by the outbox): its date and L&O's latest answer, in the same query.
-    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome' | 'aiAdopted' | 'lo'> & { aiStatus?: string; outcomeStatus?: FirstStepStatus; loSharedAt?: string; loAnswerText?: string; loAnswerAt?: string }>(
-      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.ai.status AS aiStatus, c.firstStepOutcome.status AS outcomeStatus, c.lo.sharedAt AS loSharedAt, c.lo.answer.text AS loAnswerText, c.lo.answer.at AS loAnswerAt FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
+    const rows = await this.ofTenant<Omit<AdoptedProposalRow, 'outcome' | 'aiAdopted' | 'aiAdapted' | 'lo'> & { aiStatus?: string; basedOnAiDraft?: true; outcomeStatus?: FirstStepStatus; loSharedAt?: string; loAnswerText?: string; loAnswerAt?: string }>(
+      "SELECT c.groupId, c.groupName, c.decision.verdict AS verdict, c.decision.text AS text, c.decision.at AS decidedAt, c.ai.status AS aiStatus, c.decision.basedOnAiDraft AS basedOnAiDraft, c.firstStepOutcome.status AS outcomeStatus, c.lo.sharedAt AS loSharedAt, c.lo.answer.text AS loAnswerText, c.lo.answer.at AS loAnswerAt FROM c WHERE c.type = 'proposal' AND c.decision.at >= @from AND c.decision.at <= @to AND (c.decision.verdict = 'accept' OR c.decision.verdict = 'adapt')",
       [{ name: '@from', value: fromIso }, { name: '@to', value: toIso }],
     );
     return rows.map((r) => ({
@@ -170,6 +170,8 @@ class TenantReportReads implements ReportSource {
       text: r.text,
       // The AI's draft adopted as it is: the report says so, as the session summary does.
       ...(adoptedAiDraft({ ai: { status: r.aiStatus ?? '' }, decision: { verdict: r.verdict } }) ? { aiAdopted: true as const } : {}),
+      // The group's words made from an AI draft: the report says so too.
+      ...(adaptedAiDraft({ decision: { verdict: r.verdict, ...(r.basedOnAiDraft === true ? { basedOnAiDraft: true as const } : {}) } }) ? { aiAdapted: true as const } : {}),
       decidedAt: r.decidedAt,
       ...(r.outcomeStatus ? { outcome: { status: r.outcomeStatus } } : {}),
       ...(r.loSharedAt ? { lo: { sharedAt: r.loSharedAt, ...(r.loAnswerText && r.loAnswerAt ? { answer: { text: r.loAnswerText, at: r.loAnswerAt } } : {}) } } : {}),

@@ -322,12 +322,14 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
 const AI_LABELS: Partial<Record<CycleEntry['proposals'][number]['source'], string>> = {
   aiDraft: 'verantwoording.proposal.aiDraft',
   adoptedAiDraft: 'verantwoording.proposal.adoptedAi',
+  adaptedFromAiDraft: 'verantwoording.proposal.adaptedFromAi',
 };
 
 /**
  * One proposal the member contributed to. Only the group's own words go unlabelled: an undecided
  * AI draft says before its text that it is the AI's concept the group has not judged, an AI draft
- * the group adopted as it is says AI drafted it; a rejection keeps no text, so its status comes
+ * the group adopted as it is says AI drafted it, words the group made from an AI draft say so; a
+ * rejection keeps no text, so its status comes
  * with the group's reason.
  */
 function proposalItem(p: CycleEntry['proposals'][number], t: T, putBefore: PutBeforeShown): HTMLElement {

@@ -22,7 +22,7 @@ const [anna, bram, cem, dewi, eva, finn] = MEMBERS as [TestUser, TestUser, TestU
 const hanna = user('Hanna');
 const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const OWN_WORDS = 'PROBE-GROEPSWOORDEN: de overdracht doen we samen aan het bed.';
-const TITLE = 'Een groep deelde een voorstel met L&O';
+const TITLE = 'Een groepslid deelde dit voorstel namens de groep met L&O';
 
 describe('the loop of a proposal shared with L&O, as an adversary', () => {
   let t: TestApp;
@@ -129,7 +129,7 @@ describe('the loop of a proposal shared with L&O, as an adversary', () => {
     const res = await t.send(execute(c.g.conv, hugo, 'proposalToLo.share', data, c.summaryId, 'probe-share-hugo'));
     expect(cardText(res.body.value)).toContain('Gedeeld met L&O op');
     await t.app.outbox.drain(10_000);
-    const noticesInC = t.connector.cards((x) => x.method === 'POST' && x.conversationId === c.g.conv.id).filter((x) => cardText(x.card).includes('De groep heeft dit voorstel met L&O gedeeld'));
+    const noticesInC = t.connector.cards((x) => x.method === 'POST' && x.conversationId === c.g.conv.id).filter((x) => cardText(x.card).includes('Een groepslid deelde dit voorstel namens de groep met L&O'));
     expect({ groupTold: noticesInC.length, hrCards: hrCards(hanna).length - before }).toEqual({ groupTold: 1, hrCards: 1 });
   }, 120_000);
 });

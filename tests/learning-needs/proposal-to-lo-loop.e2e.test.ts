@@ -41,7 +41,7 @@ const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en
 const OWN_WORDS = 'GROEPSWOORDEN: de overdracht doen we samen aan het bed.';
 const LO_ANSWER = 'L&O-ANTWOORD: we nemen dit op in het scholingsplan.';
 const LO_ANSWER_2 = 'L&O-ANTWOORD-2: het scholingsplan begint in januari.';
-const TITLE = { nl: 'Een groep deelde een voorstel met L&O', en: 'A group shared a proposal with L&O' } as const;
+const TITLE = { nl: 'Een groepslid deelde dit voorstel namens de groep met L&O', en: "A group member shared this proposal with L&O on the group's behalf" } as const;
 
 const identities = (people: TestUser[]) => people.flatMap((p) => [p.name, p.aadObjectId, p.id]);
 const pressPath = (seen: SeenCosmosRequest[]) => seen.filter((r) => r.kind !== 'metadata' && (r.container !== 'outbox' || r.kind === 'create')).map((r) => `${r.kind} ${r.container}`);
@@ -176,7 +176,7 @@ describe('the loop of a proposal shared with L&O', () => {
     expect([aboutC(hanna).length, aboutC(iris).length]).toEqual([1, 1]);
     for (const x of [...aboutC(hanna), ...aboutC(iris)]) expect(cardProblems(x.card)).toEqual([]);
     // The group's chat was told once.
-    expect(t.connector.cards((x) => x.method === 'POST' && x.conversationId === c.g.conv.id).filter((x) => cardText(x.card).includes('De groep heeft dit voorstel met L&O gedeeld'))).toHaveLength(1);
+    expect(t.connector.cards((x) => x.method === 'POST' && x.conversationId === c.g.conv.id).filter((x) => cardText(x.card).includes('Een groepslid deelde dit voorstel namens de groep met L&O'))).toHaveLength(1);
   }, 120_000);
 
   it('HR cards that could not be queued when the notice went out are queued when the outbox runs its hook again', async () => {

@@ -96,7 +96,9 @@ describe('a group shares its adopted proposal with L&O, and L&O answers the grou
     const previewText = cardText(preview);
     expect(previewText).toContain(OWN_WORDS);
     expect(previewText).toContain(REASON);
-    expect(previewText).toContain(FIRST_STEP);
+    // The first step names who does what (stop 49): it stays with the group, and the preview says so.
+    expect(previewText).not.toContain(FIRST_STEP);
+    expect(previewText).toContain('The first step (who does what, when) stays in the group.');
     expect(previewText).toContain('Team Zorg');
     for (const absent of [...identities([anna, bram, cem]), JUDGEMENT, ...ANSWERS.slice(1, 5)]) expect(previewText).not.toContain(absent);
     expect(await shared()).toEqual([]);

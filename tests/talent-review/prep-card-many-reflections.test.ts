@@ -70,7 +70,7 @@ describe('a prep card with a half-year of shared reflections stays within the si
 /** The longest card there can be: every section full, every text as long as it may be, in both languages. */
 describe.each(['nl', 'en'] as const)('the fullest prep card fits (%s)', (locale) => {
   const t = translator.t(locale);
-  const proposal = (i: number): PrepView['proposals'][number] => ({ groupName: `Team ${i} ${long(150)}`, source: 'decision', text: `Voorstel ${i}: ${long(2000)}`, status: 'adapt', reason: long(1000), firstStep: long(1000) });
+  const proposal = (i: number): PrepView['proposals'][number] => ({ groupName: `Team ${i} ${long(150)}`, source: 'decision', text: `Voorstel ${i}: ${long(2000)}`, status: 'adapt', reason: long(1000) });
   const view: PrepView = {
     review: { id: 'r', reportName: 'Anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', facilitated: long(2000), shareFacilitation: true },
     preview: false,

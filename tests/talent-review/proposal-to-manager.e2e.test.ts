@@ -9,8 +9,9 @@
  * Eva and Finn adapt one in a group Anna is not in (group C). Mia manages Anna and Bram and chose
  * English; Olga manages Mia (so the directory knows Mia's name); Cem has no manager.
  * 1. Anna opens Mijn verantwoording: one button, under A's proposal (none under B's); it opens a
- *    form in her chat that names Mia and previews exactly Mia's card (the group's words, reason,
- *    first step, no other member's name or answer); she adds words (with Markdown) and sends.
+ *    form in her chat that names Mia and previews exactly Mia's card (the group's words, reason;
+ *    since stop 49 not the first step, which stays with the group; no other member's name or
+ *    answer); she adds words (with Markdown) and sends.
  *    Mia gets one card in English; she answers; Anna gets the answer in Dutch in her chat and
  *    the overview shows "Voorgelegd aan Mia op ..." with the answer.
  * 2. Anna's send press delivered again: one record, one card for Mia. Mia's answer press delivered
@@ -141,7 +142,10 @@ describe('a member puts an adopted proposal before their own manager', () => {
     const preview = cardText(form);
     expect(preview).toContain('Gaat naar Mia');
     expect(preview).toContain('je groep heeft hier niet over besloten');
-    for (const shown of [OWN_WORDS, REASON, FIRST_STEP]) expect(preview).toContain(shown);
+    for (const shown of [OWN_WORDS, REASON]) expect(preview).toContain(shown);
+    // The first step names who does what: it stays with the group (stop 49), and the form says so.
+    expect(preview).not.toContain(FIRST_STEP);
+    expect(preview).toContain('De eerste stap (wie doet wat, wanneer) blijft in de groep.');
     for (const hidden of ['Bram', 'Cem', 'BRAM-ANTWOORD', 'CEM-ANTWOORD']) expect(preview).not.toContain(hidden);
     // The overview's unsaved note travels along and back.
     expect(buttonData(form, 'review.proposalToManager.send').draft).toBe('mijn halve notitie');
@@ -162,7 +166,8 @@ describe('a member puts an adopted proposal before their own manager', () => {
     const text = cardText(managerCard);
     expect(text).toContain('Anna puts before you a proposal their group adopted.');
     expect(text).toContain('the group did not decide this');
-    for (const shown of [OWN_WORDS, REASON, FIRST_STEP]) expect(hasTextRun(managerCard, shown)).toBe(true);
+    for (const shown of [OWN_WORDS, REASON]) expect(hasTextRun(managerCard, shown)).toBe(true);
+    expect(text).not.toContain(FIRST_STEP);
     expect(hasTextRun(managerCard, WORDS)).toBe(true);
     expect(markdownBlocksWith(managerCard, 'steun')).toEqual([]);
     for (const hidden of ['Bram', 'Cem', 'BRAM-ANTWOORD', 'CEM-ANTWOORD', 'Overdracht', 'energie', 'energy']) expect(text).not.toContain(hidden);

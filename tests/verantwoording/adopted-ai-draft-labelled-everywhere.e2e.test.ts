@@ -7,8 +7,10 @@
  * card in the personal chat, the personal tab, the manager's prep card, the message extension's
  * search result and inserted card, the data export and HR's report (adoption).
  * Must hold, in Dutch and English: wherever the adopted text is shown it says AI drafted it and
- * the group adopted it; a text the group adapted in its own words (also after an AI draft) carries
- * no AI label; nothing decided is shown as an undecided AI concept.
+ * the group adopted it; nothing decided is shown as an undecided AI concept.
+ * Stop 49 (ownership): a text the group adapted in its own words after an AI draft says, wherever
+ * it is shown, that the group adapted it from an AI draft (never that AI drafted it); and the
+ * manager's prep card does not carry the first step, which names who does what.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +37,7 @@ const ADOPTED_AI = 'AI-TEKST: elke overdracht begint aan een vaste tafel met een
 const AI_BEFORE_ADAPT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
 const OWN_WORDS = 'EIGEN-TEKST: de overdracht doen we samen aan het bed.';
 const LABEL = { nl: 'Opgesteld door AI, aangenomen door de groep', en: 'Drafted by AI, adopted by the group' } as const;
+const ADAPTED_LABEL = { nl: 'Aangepast door de groep, op basis van een concept van AI', en: 'Adapted by the group from an AI draft' } as const;
 const UNDECIDED = { nl: 'Concept van AI', en: 'Draft by AI;' } as const;
 const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 
@@ -42,7 +45,8 @@ type Locale = keyof typeof LABEL;
 
 /**
  * The adopted AI text is labelled once, before it, with no other text in between; the adapted text
- * (the group's own words) carries no label, and neither is shown as an undecided AI concept.
+ * (the group's own words, made from an AI draft) carries the label that says so, once, before it,
+ * and neither is shown as an undecided AI concept.
  */
 function expectLabelledOnlyTheAdoptedDraft(text: string, locale: Locale, where: string): void {
   const label = text.indexOf(LABEL[locale]);
@@ -54,6 +58,9 @@ function expectLabelledOnlyTheAdoptedDraft(text: string, locale: Locale, where: 
   // Nothing else (the group's own text) between the label and the text it labels.
   expect({ where, between: text.slice(label, adopted).includes(OWN_WORDS) }).toEqual({ where, between: false });
   expect({ where, undecided: text.includes(UNDECIDED[locale]) }).toEqual({ where, undecided: false });
+  const adaptedLabel = text.indexOf(ADAPTED_LABEL[locale]);
+  expect({ where, adaptedLabels: text.split(ADAPTED_LABEL[locale]).length - 1 }).toEqual({ where, adaptedLabels: 1 });
+  expect({ where, adaptedLabelBeforeOwn: adaptedLabel >= 0 && adaptedLabel < own && !text.slice(adaptedLabel, own).includes(ADOPTED_AI) }).toEqual({ where, adaptedLabelBeforeOwn: true });
 }
 
 /** The tab's view drawn from what the tab API answered (the same code the browser runs). */
@@ -141,7 +148,7 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
     };
   }
 
-  it('labels it in Dutch in every place, and not the text the group adapted', async () => {
+  it('labels it in Dutch in every place, and the text the group adapted from an AI draft as such', async () => {
     const chat = new PersonalChat(t, anna);
     const overview = (await chat.say('verantwoording')).cards[0];
     expect(cardProblems(overview)).toEqual([]);
@@ -150,7 +157,10 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
     const token = await signIn('aad-anna');
     expectLabelledOnlyTheAdoptedDraft(tabText(await api(token, '', 'nl'), 'nl'), 'nl', 'tab');
 
-    expectLabelledOnlyTheAdoptedDraft(await prepCardText(), 'nl', 'prep card');
+    const prep = await prepCardText();
+    expectLabelledOnlyTheAdoptedDraft(prep, 'nl', 'prep card');
+    // The first step names who does what: it stays with the group, off the manager's card.
+    expect(prep).not.toContain('Tafel neerzetten');
 
     const search = await searchResults('nl');
     expectLabelledOnlyTheAdoptedDraft(search.list, 'nl', 'search result list');
@@ -160,7 +170,7 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
     const exported = await api(token, '/export', 'nl');
     const proposals: { text: string; source: string; status: string }[] = exported.proposals;
     expect(proposals.find((p) => p.text === ADOPTED_AI)).toMatchObject({ source: 'adoptedAiDraft', status: 'accept' });
-    expect(proposals.find((p) => p.text === OWN_WORDS)).toMatchObject({ source: 'decision', status: 'adapt' });
+    expect(proposals.find((p) => p.text === OWN_WORDS)).toMatchObject({ source: 'adaptedFromAiDraft', status: 'adapt' });
 
     t.clock.set('2026-12-01T10:00:00Z');
     const report = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), hanna, 'rapport 2026-11-01 2026-11-30');
@@ -168,7 +178,7 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
     expectLabelledOnlyTheAdoptedDraft(cardText(report), 'nl', 'HR report');
   });
 
-  it('labels it in English in every place, and not the text the group adapted', async () => {
+  it('labels it in English in every place, and the text the group adapted from an AI draft as such', async () => {
     const chat = new PersonalChat(t, anna);
     await chat.say('taal en');
     expectLabelledOnlyTheAdoptedDraft(cardText((await chat.say('verantwoording')).cards[0]), 'en', 'verantwoording card');

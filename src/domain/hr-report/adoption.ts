@@ -11,6 +11,8 @@ export interface AdoptedProposalRow {
   text: string;
   /** The text is the AI's draft, adopted as it is: the report says AI drafted it, never shows it as the group's own words. */
   aiAdopted?: true;
+  /** The text is the group's own words, made from an AI draft: the report says so. */
+  aiAdapted?: true;
   decidedAt: string;
   outcome?: { status: FirstStepStatus };
   /** The group shared it with L&O (the proposal's copy, `lo`): when, and L&O's latest answer. L&O's words name no member. */
@@ -34,7 +36,7 @@ export interface AdoptionSection {
   taken: number;
   /** Percentage, rounded; absent when no group looked back yet. */
   takenShare?: number;
-  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; aiAdopted?: true; decidedOn: string; outcome?: { status: FirstStepStatus }; lo?: AdoptionLo }[] }[];
+  groups: { groupName: string; proposals: { verdict: 'accept' | 'adapt'; text: string; aiAdopted?: true; aiAdapted?: true; decidedOn: string; outcome?: { status: FirstStepStatus }; lo?: AdoptionLo }[] }[];
 }
 
 export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: string) => boolean, dateOf: (iso: string) => string): AdoptionSection {
@@ -48,6 +50,7 @@ export function computeAdoption(rows: AdoptedProposalRow[], inPeriod: (iso: stri
       verdict: r.verdict,
       text: r.text,
       ...(r.aiAdopted ? { aiAdopted: true as const } : {}),
+      ...(r.aiAdapted ? { aiAdapted: true as const } : {}),
       decidedOn: dateOf(r.decidedAt),
       ...(r.outcome ? { outcome: { status: r.outcome.status } } : {}),
       ...(r.lo ? { lo: { sharedOn: dateOf(r.lo.sharedAt), ...(r.lo.answer ? { answer: { text: r.lo.answer.text, on: dateOf(r.lo.answer.at) } } : {}) } } : {}),

@@ -4,7 +4,7 @@ import { trimText, withoutControlCharacters } from '../shared/text';
 import { DecidedProposal, mayBePutBefore } from '../talent-review/proposal-to-manager';
 import { Group } from '../week-cycle/group';
 import { Mutate } from '../week-cycle/ports';
-import { adoptedAiDraft, Proposal, ProposalLoMirror } from './proposal';
+import { decisionSource, Proposal, ProposalLoMirror } from './proposal';
 
 /**
  * A proposal the group adopted or adapted, shared with L&O on behalf of the group ("inspraak ten
@@ -18,7 +18,11 @@ export interface SharedProposal {
   groupId: string;
   proposalId: string;
   groupName: string;
-  /** The proposal as the group decided it (the group's words, or the AI draft it adopted as it is), its reason and first step. */
+  /**
+   * The proposal as the group decided it (the group's words, the AI draft it adopted as it is, or its
+   * words made from one) and its reason. Not its first step: that names who does what ("wie doet
+   * wat, wanneer?") and stays with the group; records stored before hold it, and no card shows it.
+   */
   proposal: DecidedProposal;
   decidedAt: string;
   sharedAt: string;
@@ -70,9 +74,10 @@ export function offersShareWithLo(decision: { verdict: string; text: string } | 
 export function shareableProposal(group: Group | undefined, proposal: Proposal | undefined, memberId: string): { status: 'notAMember' } | { status: 'notDecided' } | { status: 'shareable'; decided: DecidedProposal; decidedAt: string } {
   if (!group || !group.members.some((m) => m.id === memberId)) return { status: 'notAMember' };
   if (!proposal || proposal.groupId !== group.id || !proposal.decision || !mayBePutBefore(proposal.decision)) return { status: 'notDecided' };
-  const { verdict, text, reason, firstStep, at } = proposal.decision;
+  const { verdict, text, reason, at } = proposal.decision;
   if (!trimText(text)) return { status: 'notDecided' };
-  return { status: 'shareable', decided: { verdict, source: adoptedAiDraft(proposal) ? 'adoptedAiDraft' : 'decision', text, reason, firstStep }, decidedAt: at };
+  // The first step names who does what: it stays with the group (HR's report withholds it too).
+  return { status: 'shareable', decided: { verdict, source: decisionSource(proposal), text, reason }, decidedAt: at };
 }
 
 /** L&O's words as sent: trimmed, without control characters; required, and refused over the limit. */

@@ -82,6 +82,12 @@ export interface Decision {
    * text make the tally (see `recountDecision`). Absent on older decisions.
    */
   textFingerprint?: string;
+  /**
+   * The group adapted it (its own words) while an AI draft was the text before it: its words are
+   * the group's, made from the AI's concept, and every place that shows it says so (see
+   * `decisionSource`). Absent on other decisions and on decisions stored before it was kept.
+   */
+  basedOnAiDraft?: true;
 }
 
 /** What became of the first step, asked when the group's next week opens (transfer to practice). */
@@ -376,11 +382,13 @@ function decidedByAnother(): DomainError {
 }
 
 /**
- * Whether "own words" are the proposal as it stands, but for spaces and line breaks (a paste of
- * it): writing them down is adopting the proposal as it is, not adapting it.
+ * Whether "own words" are the proposal as it stands, but for case, spaces, line breaks and
+ * punctuation (a paste of it, or a near-copy: a full stop left out, a comma added, a capital
+ * changed): writing them down is adopting the proposal as it is, not adapting it, so an AI draft
+ * is never passed off as the group's own words by a character.
  */
 export function sameWordsAsProposal(ownWords: string, proposalText: string): boolean {
-  const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const normal = (text: string) => text.normalize('NFKC').toLocaleLowerCase('nl').replace(/[\s\p{P}]+/gu, '');
   return normal(ownWords) !== '' && normal(ownWords) === normal(proposalText);
 }
 
@@ -457,6 +465,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   const reason = cleanText(d.reason, MAX_REASON_LENGTH, 'decisionReason');
   let verdict = d.verdict;
   let text = '';
+  let basedOnAiDraft = false;
   if (d.verdict === 'accept') {
     text = d.proposalText.trim();
     if (!text) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
@@ -467,15 +476,35 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
       requireJudgedForAdoption(judged, 'adoptedText');
       verdict = 'accept';
       text = d.proposalText.trim();
+    } else {
+      // The group's own words, made while the AI's draft was the text before it: they say so wherever shown.
+      basedOnAiDraft = p.ai.status === 'drafted';
     }
   }
   const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
-  return { ...p, decision: { verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint }, updatedAt: d.at };
+  return { ...p, decision: { verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint, ...(basedOnAiDraft ? { basedOnAiDraft: true as const } : {}) }, updatedAt: d.at };
 }
 
 /** Whether the group adopted the AI's draft as it is: its text is the AI's, wherever it is shown. */
 export function adoptedAiDraft(p: { ai: { status: string }; decision?: Pick<Decision, 'verdict'> }): boolean {
   return p.decision?.verdict === 'accept' && p.ai.status === 'drafted';
+}
+
+/** Whether the group adapted the AI's draft in its own words (see `Decision.basedOnAiDraft`): its text says it was made from the AI's. */
+export function adaptedAiDraft(p: { decision?: Pick<Decision, 'verdict' | 'basedOnAiDraft'> }): boolean {
+  return p.decision?.verdict === 'adapt' && p.decision.basedOnAiDraft === true;
+}
+
+/**
+ * Whose words a decided text is, wherever it is shown: 'adoptedAiDraft', the AI's draft adopted as
+ * it is; 'adaptedFromAiDraft', the group's own words made from an AI draft; 'decision', the
+ * group's own words (or its own proposal adopted).
+ */
+export type DecisionSource = 'decision' | 'adoptedAiDraft' | 'adaptedFromAiDraft';
+
+export function decisionSource(p: { ai: { status: string }; decision?: Pick<Decision, 'verdict' | 'basedOnAiDraft'> }): DecisionSource {
+  if (adoptedAiDraft(p)) return 'adoptedAiDraft';
+  return adaptedAiDraft(p) ? 'adaptedFromAiDraft' : 'decision';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DecisionSource } from '../proposal/proposal';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { trimText, withoutControlCharacters } from '../shared/text';
@@ -10,17 +11,22 @@ export const MAX_MANAGER_ANSWER_LENGTH = 2000;
 export const ANSWER_KEYS_KEPT = 20;
 
 /**
- * The proposal as the group decided it, as the member previewed it and the manager sees it: the
- * group's own words (adapt), or the AI draft the group adopted as it is (labelled so wherever it
- * shows), with the group's reason and first step. No member's name, no other answer of the group.
+ * The proposal as the group decided it, as the member previewed it and the manager (or L&O) sees
+ * it: the group's own words (adapt), or the AI draft the group adopted as it is (labelled so
+ * wherever it shows), with the group's reason. No member's name, no other answer of the group, and
+ * not the first step: it names who does what ("wie doet wat, wanneer?") and stays with the group.
  */
 export interface DecidedProposal {
   verdict: 'accept' | 'adapt';
-  /** 'adoptedAiDraft': the AI's words, adopted as they are; 'decision': the group's own text. */
-  source: 'decision' | 'adoptedAiDraft';
+  /**
+   * 'adoptedAiDraft': the AI's words, adopted as they are; 'adaptedFromAiDraft': the group's own
+   * words, made from an AI draft; 'decision': the group's own text.
+   */
+  source: DecisionSource;
   text: string;
   reason: string;
-  firstStep: string;
+  /** Only on records stored before the first step stayed with the group: kept, never shown. */
+  firstStep?: string;
 }
 
 /**

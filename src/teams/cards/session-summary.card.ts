@@ -44,8 +44,8 @@ export function sessionSummaryCard(view: SummaryView, groupId: string, t: Transl
         [
           textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
           ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.reason, ANSWER_LENGTH))] : []),
-          // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted are its own.
-          ...(d.text ? [textBlock(t(view.aiAdopted ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
+          // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted from it say so.
+          ...(d.text ? [textBlock(t(view.aiAdopted ? 'validation.adoptedAi' : view.aiAdapted ? 'validation.adaptedFromAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.text, ANSWER_LENGTH))] : []),
           ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(truncate(d.firstStep, ANSWER_LENGTH))] : []),
           // An adopted or adapted proposal may go to L&O, on behalf of the group: the press shows what L&O will see first.
           ...(view.shareWithLo ? [actionSet([execute(t('proposalToLo.button'), 'previewProposalToLo', { groupId, proposalId: view.shareWithLo.proposalId }, { associatedInputs: 'none' })])] : []),

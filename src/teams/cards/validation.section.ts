@@ -1,4 +1,4 @@
-import { adoptedAiDraft, Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
+import { adaptedAiDraft, adoptedAiDraft, Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
@@ -70,8 +70,8 @@ function decided(view: SessionView, p: ProposalView, t: Translate): Element {
     [
       textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
       ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.reason)] : []),
-      // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted are its own.
-      ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
+      // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted from it say so.
+      ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : adaptedAiDraft(p) ? 'validation.adaptedFromAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
       ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.firstStep)] : []),
       subtle(t('validation.judgedAtDecision', { agree: d.judged?.agree ?? 0, doubt: d.judged?.doubt ?? 0, disagree: d.judged?.disagree ?? 0 })),
       // From the decision the card already holds: whether it was shared already is read only when pressed.

@@ -55,8 +55,11 @@ export interface PrepView {
   /** The professional's preview ("wat ziet mijn leidinggevende?"): the same content, without the manager's inputs. */
   preview: boolean;
   time: { hoursUsed: number; granted: GrantedTime; weeks: SharedWeek[] };
-  /** Newest first. `source` says whose text it is: an undecided AI draft is the AI's, never shown as the group's. */
-  proposals: Pick<ProposalSummary, 'groupName' | 'source' | 'text' | 'status' | 'reason' | 'firstStep'>[];
+  /**
+   * Newest first. `source` says whose text it is: an undecided AI draft is the AI's, never shown as
+   * the group's. Not the first step: it names who does what ("wie doet wat, wanneer?") and stays with the group.
+   */
+  proposals: Pick<ProposalSummary, 'groupName' | 'source' | 'text' | 'status' | 'reason'>[];
   /** The reflections the card shows, newest first (prep-shown.ts); `moreReflections` counts the older ones it leaves out. */
   reflections: { question: string; text: string }[];
   moreReflections?: number;
@@ -97,7 +100,7 @@ function sharedProposals(traces: Map<string, GroupTrace>, memberships: Membershi
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
     .map(summariseProposal)
     .filter((p) => p.source !== 'none')
-    .map(({ groupName, source, text, status, reason, firstStep }) => ({ groupName, source, text, status, ...(reason ? { reason } : {}), ...(firstStep ? { firstStep } : {}) }));
+    .map(({ groupName, source, text, status, reason }) => ({ groupName, source, text, status, ...(reason ? { reason } : {}) }));
 }
 
 function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoording): SharedWeek[] {

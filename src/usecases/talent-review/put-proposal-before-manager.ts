@@ -1,4 +1,4 @@
-import { adoptedAiDraft } from '../../domain/proposal/proposal';
+import { decisionSource } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import {
   answerNoticeKey,
@@ -45,8 +45,9 @@ export async function decidedProposalOf(deps: Pick<PutBeforeDeps, 'verantwoordin
   const p = proposalsContributedTo(trace, memberId, leftAtOf(trace, memberId, entry)).find((x) => x.id === proposalId);
   if (!p) return { status: 'notYours' };
   if (!p.decision || !mayBePutBefore(p.decision)) return { status: 'notDecided' };
-  const { verdict, text, reason, firstStep } = p.decision;
-  return { status: 'decided', proposal: { verdict, source: adoptedAiDraft(p) ? 'adoptedAiDraft' : 'decision', text, reason, firstStep } };
+  // Not the first step: it names who does what, and stays with the group.
+  const { verdict, text, reason } = p.decision;
+  return { status: 'decided', proposal: { verdict, source: decisionSource(p), text, reason } };
 }
 
 /** Asked when the form opens and again when it is sent: the proposal first, then the directory's manager now. */

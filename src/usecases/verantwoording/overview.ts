@@ -1,6 +1,6 @@
 import { findQuestion, Language } from '../../domain/framework/framework';
 import { Visibility } from '../../domain/personal/personal-answer';
-import { adoptedAiDraft, Proposal, Verdict } from '../../domain/proposal/proposal';
+import { decisionSource, Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { ofType, PersonalRecord, visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { ProfTraject, withTrajectRev } from '../../domain/verantwoording/prof-traject';
@@ -17,11 +17,12 @@ import { TrajectProgress } from '../../domain/verantwoording/active-weeks';
 /**
  * Where a summary's text comes from. 'decision': the group's own text (its proposal, or its own
  * words when it adapted one). 'adoptedAiDraft': the AI's draft that the group adopted as it is: the
- * group's decision, but the AI's words, so wherever it is shown it says AI drafted it. 'aiDraft':
+ * group's decision, but the AI's words, so wherever it is shown it says AI drafted it.
+ * 'adaptedFromAiDraft': the group's own words, made from an AI draft: wherever shown it says so. 'aiDraft':
  * an AI draft the group has not decided on: labelled as the AI's concept that the group has not
  * judged, never as the group's proposal. 'none': nothing written out yet.
  */
-export type ProposalTextSource = 'decision' | 'adoptedAiDraft' | 'aiDraft' | 'none';
+export type ProposalTextSource = 'decision' | 'adoptedAiDraft' | 'adaptedFromAiDraft' | 'aiDraft' | 'none';
 
 export interface ProposalSummary {
   id: string;
@@ -112,7 +113,7 @@ function putBeforeEntries(records: readonly { type: string }[]): PutBeforeEntry[
 
 /** The text a summary shows, and whose it is: the group's decision (in the AI's words when it adopted the AI's draft as it is), else the AI's undecided draft. */
 function textOf(p: Proposal): Pick<ProposalSummary, 'source' | 'text'> {
-  if (p.decision) return { source: adoptedAiDraft(p) ? 'adoptedAiDraft' : 'decision', text: p.decision.text };
+  if (p.decision) return { source: decisionSource(p), text: p.decision.text };
   if (p.ai.status === 'drafted') return { source: 'aiDraft', text: p.ai.draft.proposal };
   return { source: 'none', text: '' };
 }

@@ -1,5 +1,5 @@
 import { findQuestion, Question } from '../../domain/framework/framework';
-import { adoptedAiDraft, Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
+import { adaptedAiDraft, adoptedAiDraft, Decision, judgementsOfText, Opinion, textFingerprint } from '../../domain/proposal/proposal';
 import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { ProposalDraft } from '../../domain/proposal/proposal-draft';
 import { combineRounds, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
@@ -21,6 +21,8 @@ export interface SummaryView {
   aiDraft?: ProposalDraft;
   /** The group adopted the AI draft as it is: the decided text is the AI's, and says so. */
   aiAdopted?: true;
+  /** The group adapted the AI draft in its own words: the decided text says it was made from the AI's. */
+  aiAdapted?: true;
   decision?: Decision;
   /**
    * Each member's judgement of the proposal as the summary shows it (the decided text, else the
@@ -101,6 +103,7 @@ export async function buildSummaryView(deps: WeekCycleDeps, state: SessionState)
     ...(state.proposal?.ai.status === 'drafted' ? { aiDraft: state.proposal.ai.draft } : {}),
     ...(state.proposal?.decision ? { decision: state.proposal.decision } : {}),
     ...(state.proposal && adoptedAiDraft(state.proposal) ? { aiAdopted: true as const } : {}),
+    ...(state.proposal && adaptedAiDraft(state.proposal) ? { aiAdapted: true as const } : {}),
     ...judgementsShown(state, week.judgements, aiQuestion ? answers.find((a) => a.question.id === aiQuestion.id)?.text : undefined),
     ...(aiQuestion ? { decisionAfterQuestion: aiQuestion.id } : {}),
     energyIn: energyOf('in'),

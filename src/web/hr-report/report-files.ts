@@ -59,6 +59,8 @@ function adoptionRows(report: HrReport, rows: (string | number)[][]): void {
         ['adoptedProposal', key, 'proposal', p.text],
         // The AI's draft adopted as it is: never the group's own words without saying so.
         ['adoptedProposal', key, 'draftedByAi', p.aiAdopted ? 'true' : 'false'],
+        // The group's own words, made from an AI draft.
+        ['adoptedProposal', key, 'adaptedFromAiDraft', p.aiAdapted ? 'true' : 'false'],
         ['adoptedProposal', key, 'firstStepOutcome', p.outcome?.status ?? ''],
         // The share with L&O: the day (empty when not shared), L&O's latest answer and its day (empty when none).
         ['adoptedProposal', key, 'sharedWithLoOn', p.lo?.sharedOn ?? ''],
@@ -130,7 +132,7 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
     adoptionHeadline(report.adoption, t),
     // One line per proposal, whatever the group typed: see oneLine.
     ...report.adoption.groups.flatMap((g) =>
-      g.proposals.map((p) => `- ${oneLine(g.groupName)}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : ''}${oneLine(p.text)} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})${loSummary(p, t, language)}`),
+      g.proposals.map((p) => `- ${oneLine(g.groupName)}, ${reportDate(p.decidedOn, language)}: ${p.aiAdopted ? `${t('hrReport.adoption.adoptedAi')}: ` : p.aiAdapted ? `${t('hrReport.adoption.adaptedFromAi')}: ` : ''}${oneLine(p.text)} (${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)})${loSummary(p, t, language)}`),
     ),
     '',
     ...(report.learningNeeds ? [t('hrReport.learningNeeds.title'), ...learningNeedsLines(report.learningNeeds, t), ''] : []),

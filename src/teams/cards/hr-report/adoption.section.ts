@@ -53,6 +53,7 @@ export function adoptionSection(a: AdoptionSection, t: Translate, language: Lang
         container([
           // The AI's words adopted as they are say so before the text, never read as the group's own.
           ...(p.aiAdopted ? [plainText(t('hrReport.adoption.adoptedAi'), { weight: 'Bolder', size: 'Small' })] : []),
+          ...(p.aiAdapted ? [plainText(t('hrReport.adoption.adaptedFromAi'), { weight: 'Bolder', size: 'Small' })] : []),
           plainText(truncate(p.text, SHOWN_LENGTH)),
           subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)}`),
           // Only with the proposal it belongs to: a proposal the card leaves out takes its answer along.

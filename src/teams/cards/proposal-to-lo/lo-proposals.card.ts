@@ -29,7 +29,7 @@ export function loProposalsCard(vm: LoProposalsView, t: Translate): AdaptiveCard
     container(
       [
         plainText(t('proposalToLo.sharedLine', { group: s.groupName, date: formatDate(s.sharedAt, l, vm.timeZone) }), { weight: 'Bolder' }),
-        ...decidedProposalSection({ ...s.proposal, text: truncate(s.proposal.text, TEXT_SHOWN), reason: truncate(s.proposal.reason, OTHER_SHOWN), firstStep: truncate(s.proposal.firstStep, OTHER_SHOWN) }, t),
+        ...decidedProposalSection({ source: s.proposal.source, text: truncate(s.proposal.text, TEXT_SHOWN), reason: truncate(s.proposal.reason, OTHER_SHOWN) }, t),
         ...(s.answer
           ? [textBlock(t('proposalToLo.answerFromLo', { date: formatDate(s.answer.at, l, vm.timeZone) }), { weight: 'Bolder', size: 'Small' }), plainText(truncate(s.answer.text, OTHER_SHOWN))]
           : [subtle(t('proposalToLo.notAnswered'))]),

@@ -58,21 +58,21 @@ function pulseLine(p: TeamPulse, t: Translate, locale: Locale): string {
  * One proposal of a shared week. Only a decision is the group's, a rejection included (it keeps
  * no text, so its reason is shown). An undecided AI draft says it is the AI's before its text, so
  * the manager never reads it as what the professional's group proposes; an AI draft the group
- * adopted as it is says AI drafted it, so the AI's words never read as the group's own. User and
- * AI text go in TextRuns, never Markdown.
+ * adopted as it is says AI drafted it, so the AI's words never read as the group's own, and words
+ * the group made from an AI draft say so. Never the first step: it names who does what, and stays
+ * with the group. User and AI text go in TextRuns, never Markdown.
  */
 function proposalItems(p: PrepView['proposals'][number], t: Translate, lengths: TextLengths): Element[] {
   const text = truncate(p.text, lengths.item);
   const shown =
     p.source === 'aiDraft'
       ? [plainText(`${p.groupName} · ${t('talentReview.prep.aiDraft')}`, { weight: 'Bolder', color: 'Warning' }), plainText(text, { italic: true })]
-      : p.source === 'adoptedAiDraft'
-        ? [plainText(`${p.groupName} · ${t('talentReview.prep.adoptedAi')}`, { weight: 'Bolder' }), plainText(text)]
+      : p.source === 'adoptedAiDraft' || p.source === 'adaptedFromAiDraft'
+        ? [plainText(`${p.groupName} · ${t(p.source === 'adoptedAiDraft' ? 'talentReview.prep.adoptedAi' : 'talentReview.prep.adaptedFromAi')}`, { weight: 'Bolder' }), plainText(text)]
         : [plainText(text ? `${p.groupName}: ${text}` : p.groupName)];
   const details = [
     p.status === 'open' ? t('talentReview.prep.open') : t('talentReview.prep.decided', { verdict: t(`verdict.${p.status}`) }),
     ...(p.reason ? [t('talentReview.prep.reason', { reason: truncate(p.reason, lengths.detail) })] : []),
-    ...(p.firstStep ? [t('talentReview.prep.firstStep', { step: truncate(p.firstStep, lengths.detail) })] : []),
   ];
   return [...shown, { ...plainText(details.join(' · '), { isSubtle: true, size: 'Small' }), spacing: 'None' }];
 }
