@@ -343,6 +343,8 @@ const pollTarget = z
     sharedMembers: count.optional(),
     cardActivityId: id.optional(),
     delivered: z.boolean(),
+    // Not delivered for good: its members would not fit in the tally's invitee lists.
+    notDelivered: z.literal('tooMany').optional(),
   })
   .strict();
 

@@ -11,7 +11,7 @@ import { cardText } from '../support/group-driver';
 
 const translator = createTranslator();
 /** Every display parameter any message uses, so no `{{...}}` is left unfilled. */
-const PARAMS = { team: 'Zorgteam', teams: 'Zorgteam, Thuiszorg', channel: 'Algemeen', channels: 'General, Overleg', date: '2026-13-01', maxDays: '60' };
+const PARAMS = { team: 'Zorgteam', teams: 'Zorgteam, Thuiszorg', open: 'Thuiszorg', channel: 'Algemeen', channels: 'General, Overleg', date: '2026-13-01', maxDays: '60' };
 /** Every place that words refusals its own way. */
 const PLACES: readonly ErrorPlace[] = ['chat', 'verantwoording', 'talentReview'];
 const RAW_KEY = /\b(error|pulse\.error|verantwoording\.error|talentReview\.[a-zA-Z]+)\.\S/;

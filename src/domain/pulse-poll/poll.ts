@@ -34,6 +34,26 @@ export interface PollTarget {
   cardActivityId?: string;
   /** All of this team's messages are in the outbox. */
   delivered: boolean;
+  /**
+   * Why the team was not delivered, where the reason is for good: `tooMany`, its members would
+   * take the tally's invitee lists (all the poll's teams together) past their bound. Nothing was
+   * sent to it and nobody can answer for it; HR's status card says why.
+   */
+  notDelivered?: 'tooMany';
+}
+
+/**
+ * Whether two polls open at once may have this many people in common between a cut of one (a
+ * team, or its teams together) and a cut of the other. The people in both answer in both, so one
+ * cut's figures minus the other's are the answers of those in only one of them. Each cut shows
+ * figures only with at least `minRespondents` answers, so with at most half that many in common
+ * each side brings at least as many answers of its own as are shared, and the difference holds
+ * the answers of at least `minRespondents` people ("no two published cuts may be subtracted to
+ * isolate fewer people than the minimum"). HR or a manager in two teams stays possible; a
+ * department and its sub-team do not.
+ */
+export function mayShareMembers(shared: number, minRespondents: number): boolean {
+  return shared <= Math.floor(minRespondents / 2);
 }
 
 export type PollScope = { kind: 'team'; teamId: string } | { kind: 'all' };

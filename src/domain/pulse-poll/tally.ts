@@ -120,14 +120,25 @@ export function isListedInvitee(tally: PollTally, targetId: string, marker: stri
 /**
  * The tally without one person's markers (erasure): `respondent`, their marker of having answered;
  * `invitees`, per team, their marker of having been asked. Their scores stay folded in, nobody's.
- * The same tally when it holds none of them, so a second run writes nothing.
+ * Each respondent marker taken out is replaced by a stand-in (`standIn`: a fresh random marker of
+ * the same shape), sorted in like the others: the tally keeps one marker per answer counted, so
+ * a reader of the database cannot tell from the count of markers whether the erased person had
+ * answered. A stand-in matches nobody's keyed hash: it refuses nobody's answer and nudges nobody
+ * less (the erased person can no longer answer: their invitee markers went). The same tally when
+ * it holds none of the person's markers, so a second run writes nothing.
  */
-export function withoutMarkers(tally: PollTally, markers: { respondent: string[]; invitees: Record<string, string[]> }): PollTally {
-  const respondents = tally.respondents.filter((m) => !markers.respondent.includes(m));
+export function withoutMarkers(tally: PollTally, markers: { respondent: string[]; invitees: Record<string, string[]> }, standIn: () => string): PollTally {
+  let respondents = tally.respondents.filter((m) => !markers.respondent.includes(m));
+  const replaced = tally.respondents.length - respondents.length;
+  for (let i = 0; i < replaced; i++) {
+    let marker = standIn();
+    while (sortedPosition(respondents, marker).found) marker = standIn();
+    respondents = insertSorted(respondents, marker);
+  }
   const invitees = tally.invitees && Object.fromEntries(Object.entries(tally.invitees).map(([id, list]) => [id, list.filter((m) => !(markers.invitees[id] ?? []).includes(m))]));
   const inviteesLeft = Object.values(invitees ?? {}).reduce((n, list) => n + list.length, 0);
   const inviteesBefore = Object.values(tally.invitees ?? {}).reduce((n, list) => n + list.length, 0);
-  if (respondents.length === tally.respondents.length && inviteesLeft === inviteesBefore) return tally;
+  if (replaced === 0 && inviteesLeft === inviteesBefore) return tally;
   return { ...tally, respondents, ...(invitees ? { invitees } : {}) };
 }
 

@@ -38,6 +38,8 @@ export const POLL_ERROR_CODES = [
   'noTeams',
   'notInTeam',
   'alreadyOpen',
+  /** A team of the start shares members with a team of another poll still open: two cuts one person apart. */
+  'overlapsOpen',
   'wrongPlace',
   'badDate',
   'pollFull',

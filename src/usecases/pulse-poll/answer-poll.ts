@@ -96,7 +96,7 @@ export async function submitAnswer(
   const comment = readOpenAnswer(input.values.open);
   const hash = respondentHash(deps.hashKey, poll.id, input.userId);
   const invitee = inviteeHash(deps.hashKey, poll.id, target.id, input.userId);
-  const unlisted = unlistedFor(poll, target);
+  const unlisted = unlistedFor(target);
 
   const result: { folded?: FoldResult; fateUnknown?: boolean } = {};
   const fold = async () => {

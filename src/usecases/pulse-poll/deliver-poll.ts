@@ -1,6 +1,7 @@
 import { inviteeHash } from '../../domain/pulse-poll/answer';
 import { addInvitees, isListedInvitee } from '../../domain/pulse-poll/tally';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
+import { PollTarget } from '../../domain/pulse-poll/poll';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 
@@ -8,12 +9,22 @@ import { PulsePollDeps } from './deps';
 export const AUTO_REFRESH_USERS = 60;
 
 export interface DeliveryOutcome {
-  /** Private teams whose members would not fit in the tally's invitee lists: nothing sent, still not delivered. */
+  /**
+   * Teams whose members would not fit in the tally's invitee lists (all the poll's lists together
+   * past MAX_INVITEES), in a channel poll as in a private one: nothing sent, not delivered, and
+   * marked so (`notDelivered: 'tooMany'`) for HR's status card.
+   */
   tooMany: string[];
   /** Teams whose roster the platform refused for good (the app was removed): nothing sent, still not delivered. */
   outOfReach: string[];
   /** No poll stored under this id (yet: its start stores it after scheduling this; or ever: a start that failed). */
   missing?: true;
+}
+
+/** A target delivered after all (lists freed by an erasure, say) no longer shows a refusal. */
+function withoutRefusal(target: PollTarget): PollTarget {
+  const { notDelivered: _delivered, ...rest } = target;
+  return rest;
 }
 
 /**
@@ -61,20 +72,27 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       invited = r.outcome === 'invited';
       return r.tally;
     });
+    // A team the tally could not list gets nothing, in a channel poll too: a channel card without
+    // a list would take answers from anyone in the channel, also from people added to the team
+    // afterwards, who could pad a small team past the minimum with answers they know. It stays not
+    // delivered, with the reason for HR's status card (and nothing sent when delivery runs again).
+    if (!invited) {
+      outcome.tooMany.push(target.id);
+      await deps.polls.update(pollId, (p) =>
+        p.status !== 'open' || p.targets.some((t) => t.id === target.id && (t.delivered || t.notDelivered === 'tooMany'))
+          ? p
+          : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, notDelivered: 'tooMany' as const } : t)) },
+      );
+      continue;
+    }
     if (poll.delivery === 'channel') {
-      // A team too large to list takes its channel's answers as before (see README).
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
     } else {
-      // Cards nobody could answer with are not sent: the team stays closed and shows as not delivered.
-      if (!invited) {
-        outcome.tooMany.push(target.id);
-        continue;
-      }
       await deps.notifier.postAnnouncement(poll, counted);
       await deps.notifier.sendPrivatePollCards(poll, counted, members);
     }
     await deps.polls.update(pollId, (p) =>
-      p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, memberCount: members.length, ...(shared ? { sharedMembers: shared } : {}), delivered: true } : t)) },
+      p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...withoutRefusal(t), memberCount: members.length, ...(shared ? { sharedMembers: shared } : {}), delivered: true } : t)) },
     );
     reachedBefore.push(target.id);
   }

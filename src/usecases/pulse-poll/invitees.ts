@@ -3,13 +3,13 @@ import { Poll, PollTarget } from '../../domain/pulse-poll/poll';
 import { mayAnswerFor, PollTally, Unlisted } from '../../domain/pulse-poll/tally';
 
 /**
- * What a team without an invitee list means: a private one from before every team's list came
- * with the start (open as it was once delivered, else waiting for its delivery to list it); a
- * channel one delivered before channel teams were listed, or too large to list (its channel's
- * members, as before).
+ * What a team without an invitee list means: one delivered before its list came with its delivery
+ * (a private poll's before every team's list came with the start, a channel poll's before channel
+ * teams were listed) takes its members' answers as before; any other takes nobody's, in a channel
+ * poll too (a team not delivered yet, or one refused as too large to list: see deliverPoll).
  */
-export function unlistedFor(poll: Poll, target: PollTarget): Unlisted {
-  return target.delivered || poll.delivery === 'channel' ? 'anyone' : 'nobody';
+export function unlistedFor(target: PollTarget): Unlisted {
+  return target.delivered ? 'anyone' : 'nobody';
 }
 
 /**
@@ -17,5 +17,5 @@ export function unlistedFor(poll: Poll, target: PollTarget): Unlisted {
  * shown its form, or be nudged about it. The list says who was asked, never who answered.
  */
 export function isInvitee(hashKey: string, poll: Poll, tally: PollTally, target: PollTarget, userId: string): boolean {
-  return mayAnswerFor(tally, target.id, inviteeHash(hashKey, poll.id, target.id, userId), unlistedFor(poll, target));
+  return mayAnswerFor(tally, target.id, inviteeHash(hashKey, poll.id, target.id, userId), unlistedFor(target));
 }

@@ -11,7 +11,8 @@ export interface PollProgress {
   poll: Poll;
   open: boolean;
   daysLeft: number;
-  teams: { teamName: string; respondents: number; memberCount?: number; delivered: boolean }[];
+  /** `notDelivered`: why a team was not delivered, where that is for good (see PollTarget). */
+  teams: { teamName: string; respondents: number; memberCount?: number; delivered: boolean; notDelivered?: 'tooMany' }[];
   respondents: number;
   /** Known when every team's size is. */
   memberCount?: number;
@@ -47,7 +48,7 @@ export function leavesTeamsOut(poll: Poll, place: SharedPlace): boolean {
 export async function pollProgress(deps: PulsePollDeps, poll: Poll, onlyTeamId?: string): Promise<PollProgress> {
   const counts = countsOf(await tallyOf(deps, poll));
   const targets = poll.targets.filter((t) => !onlyTeamId || t.teamId === onlyTeamId);
-  const teams = targets.map((t) => ({ teamName: t.teamName, respondents: counts[t.id] ?? 0, memberCount: t.memberCount, delivered: t.delivered }));
+  const teams = targets.map((t) => ({ teamName: t.teamName, respondents: counts[t.id] ?? 0, memberCount: t.memberCount, delivered: t.delivered, ...(!t.delivered && t.notDelivered ? { notDelivered: t.notDelivered } : {}) }));
   const open = isOpenAt(poll, deps.clock.now());
   // All the poll's teams: the people reached, each once; one team of several: that team's size.
   const members = targets.length === poll.targets.length ? peopleReached(targets) : teams.every((t) => t.memberCount !== undefined) ? teams.reduce((n, t) => n + (t.memberCount ?? 0), 0) : undefined;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
 import { DomainError } from '../../domain/shared/errors';
-import { closingInstant, isOpenAt, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
-import { emptyTally } from '../../domain/pulse-poll/tally';
-import { Installation } from '../../domain/pulse-poll/ports';
+import { closingInstant, isOpenAt, mayShareMembers, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
+import { emptyTally, isListedInvitee, PollTally } from '../../domain/pulse-poll/tally';
+import { inviteeHash } from '../../domain/pulse-poll/answer';
+import { Installation, isTeamOutOfReach } from '../../domain/pulse-poll/ports';
 import { stableId } from '../../domain/shared/ids';
 import { Actor } from '../week-cycle/deps';
 import { requireHr } from './access';
@@ -68,6 +69,81 @@ async function channelFor(deps: PulsePollDeps, team: Installation, channelName: 
   return undefined;
 }
 
+/**
+ * Who can answer for a team of an open poll, as a test of one person: those on its invitee list
+ * (keyed hashes: each candidate is hashed for that poll and team with the same key), or, for a
+ * team not delivered yet, the members its delivery will list (its roster now). A team refused as
+ * too large to list, one the app was removed from before its delivery, and a closing poll's
+ * (sealed tally) take nobody's answer.
+ */
+async function answersFor(deps: PulsePollDeps, tenantId: string, poll: Poll, tally: PollTally | undefined, target: PollTarget): Promise<((userId: string) => boolean) | undefined> {
+  if (tally?.sealed || target.notDelivered) return undefined;
+  if (target.delivered && tally?.invitees?.[target.id]) return (userId) => isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, poll.id, target.id, userId));
+  // Not delivered yet (a private team's list is still empty), or delivered before lists (anyone in its channel).
+  try {
+    const members = new Set((await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId })).map((m) => m.userId));
+    return (userId) => members.has(userId);
+  } catch (err) {
+    if (isTeamOutOfReach(err)) return undefined;
+    throw err;
+  }
+}
+
+/** A published cut of a poll: one team, or its teams together; its people by their Entra ids. */
+interface Cut {
+  teamName: string;
+  ids: Set<string>;
+}
+
+/** The cuts a poll's teams publish: each team, and all of them together where there are several. */
+function cutsOf(teams: Cut[]): Cut[] {
+  if (teams.length < 2) return teams;
+  // Named after the team that brings in most people: the one HR is told about.
+  const largest = teams.reduce((a, b) => (b.ids.size > a.ids.size ? b : a));
+  return [...teams, { teamName: largest.teamName, ids: new Set(teams.flatMap((t) => [...t.ids])) }];
+}
+
+const sharedCount = (a: Set<string>, b: Set<string>) => [...a].filter((id) => b.has(id)).length;
+
+/**
+ * Refuses a start whose teams share too many members with a team of another poll still open (the
+ * same team is refused by its claim). Two polls at once of a department and its sub-team, say,
+ * each take each person's answer once, so the shared members answer in both: the department's
+ * figures minus the sub-team's are the answers of the few outside the sub-team, below the minimum.
+ * A few shared people (HR, a manager of two teams) isolate nobody: see `mayShareMembers`. One poll
+ * of both teams counts each person once. HR's rare action: only with other polls open, it asks
+ * Teams for the new teams' members (and an undelivered open team's), and reads each open poll's
+ * tally once (a point read in the poll's own partition; nothing is written).
+ */
+async function refuseOverlaps(deps: PulsePollDeps, tenantId: string, teams: Installation[], others: Poll[]): Promise<void> {
+  if (!others.length) return;
+  const fresh: Cut[] = [];
+  for (const team of teams) {
+    try {
+      const members = await deps.roster.members({ teamId: team.teamId, serviceUrl: team.serviceUrl, tenantId });
+      fresh.push({ teamName: team.name, ids: new Set(members.map((m) => m.userId)) });
+    } catch (err) {
+      // The app was removed from the team: its delivery will pass it over, so nobody answers for it.
+      if (!isTeamOutOfReach(err)) throw err;
+    }
+  }
+  const everyone = [...new Set(fresh.flatMap((c) => [...c.ids]))];
+  const freshCuts = cutsOf(fresh);
+  for (const poll of others) {
+    const tally = await deps.tallies.get(poll.id);
+    // Per open team, those of the new teams' members who can answer for it (hashed for it, if listed).
+    const open: Cut[] = [];
+    for (const target of poll.targets) {
+      const answers = await answersFor(deps, tenantId, poll, tally, target);
+      if (answers) open.push({ teamName: target.teamName, ids: new Set(everyone.filter(answers)) });
+    }
+    for (const theirs of cutsOf(open)) {
+      const ours = freshCuts.find((cut) => !mayShareMembers(sharedCount(cut.ids, theirs.ids), deps.minRespondents));
+      if (ours) throw new DomainError('overlapsOpen', { detail: 'teams share members with a team of an open poll', params: { team: ours.teamName, open: theirs.teamName } });
+    }
+  }
+}
+
 /** How long a claim holds a team before its poll is stored: far longer than a start takes. */
 const START_CLAIM_HOLDS_MS = 60_000;
 
@@ -127,6 +203,8 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
   // Polls started before team claims existed hold no claim: they are checked here.
   const busy = teams.find((t) => open.some((p) => p.id !== pollId && p.targets.some((x) => x.teamId === t.teamId)));
   if (busy) throw new DomainError('alreadyOpen', { params: { team: busy.name } });
+  // Teams sharing members with another open poll's team (a redelivered command's poll passed this before).
+  if (!existing) await refuseOverlaps(deps, ctx.tenantId, teams, open.filter((p) => p.id !== pollId));
 
   const generalInstead: string[] = [];
   const targets: PollTarget[] = [];

@@ -16,7 +16,7 @@ export function responseLine(r: { respondents: number; memberCount?: number }, t
 
 /** Response per team (and all together when there are several). */
 export function responseFacts(p: PollProgress, t: Translate): ProgressFact[] {
-  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t('pulse.status.notDelivered') }));
+  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t(team.notDelivered === 'tooMany' ? 'pulse.status.notDeliveredTooMany' : 'pulse.status.notDelivered') }));
   return p.teams.length > 1 ? [{ title: t('pulse.progress.all'), value: responseLine(p, t) }, ...teams] : teams;
 }
 

@@ -27,8 +27,8 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
     // failed) is delivered to nobody.
     if (missing && job.attempts <= POLL_STORED_WAIT_RUNS) throw new Error('poll not stored yet');
     if (outOfReach.length) deps.logger.warn({ pollId, targetIds: outOfReach }, 'poll teams not delivered: Teams refused their roster (the app is no longer in the team)');
-    // Nobody else hears of it: HR's status card only says these teams were not delivered.
-    if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'private poll teams not delivered: more members than the tally can list');
+    // HR's status card names these teams as not delivered, and why (PollTarget.notDelivered).
+    if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'poll teams not delivered: more members than the tally can list');
   });
   scheduler.on(PULSE_JOBS.reminder, async (payload) => {
     const { pollId, index } = readPayload(reminderPayload, payload);
