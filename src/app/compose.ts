@@ -7,6 +7,7 @@ import { createTranslator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { CosmosJobScheduler } from '../scheduling/cosmos-job-scheduler';
 import { connectCosmos, CosmosConnection } from '../store/cosmos-connection';
+import { RetryPauses, setRetryPauses } from '../store/document-store';
 import { containerTtl, RetentionSweeper } from '../store/retention';
 import { CosmosGroupRepository } from '../store/week-cycle.repositories';
 import { CosmosPersonalRecordRepository } from '../store/verantwoording.repositories';
@@ -49,6 +50,8 @@ export interface ComposeOptions {
   prepSummaryWaitMs?: number;
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
   connectorClient?: (token: TokenProvider) => BotConnectorClient;
+  /** The store's pauses between tries (DEFAULT_RETRY_PAUSES otherwise); tests of outages shorten them. */
+  storeRetryPauses?: RetryPauses;
 }
 
 /** How often the embedded store's expired documents are removed. */
@@ -75,6 +78,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const frameworks = loadFrameworks(config.framework);
   const ttl = containerTtl(config.retention);
   const cosmos = options.cosmos ?? (await connectCosmos(config.cosmos, logger, ttl));
+  if (options.storeRetryPauses) setRetryPauses(cosmos.database, options.storeRetryPauses);
   await migrateToGroupPartition(cosmos, logger, clock.now());
   if (config.bot.mode === 'local') logger.warn('MICROSOFT_APP_ID is not set: running in local mode without bot authentication (Agents Playground, tests)');
 

@@ -1,4 +1,4 @@
-import { Container, ErrorResponse, ItemDefinition, JSONObject, OperationInput, SqlQuerySpec } from '@azure/cosmos';
+import { Container, Database, ErrorResponse, ItemDefinition, JSONObject, OperationInput, SqlQuerySpec } from '@azure/cosmos';
 import { Mutate } from '../domain/week-cycle/ports';
 import { queryPlanOnDemand } from './query-plan-on-demand';
 
@@ -49,19 +49,49 @@ export function isTransient(err: unknown): boolean {
   return /socket hang up|network|ECONNRESET|timed? ?out/i.test((err as Error)?.message ?? '');
 }
 
-function pause(attempt: number, cap = 200): Promise<void> {
-  const ms = Math.min(cap, 5 * 2 ** attempt) * (0.5 + Math.random() / 2);
+/**
+ * The pause before a store operation is tried again: `baseMs` doubled per attempt up to `capMs`,
+ * with jitter down to half. The same number of tries either way; only the waits between them.
+ */
+export interface RetryPauses {
+  baseMs: number;
+  capMs: number;
+}
+
+/** Production's pauses: a conflict's first retry after 2.5-5 ms, a transient failure's after 10-20 ms, none over 200 ms. */
+export const DEFAULT_RETRY_PAUSES: Readonly<RetryPauses> = { baseMs: 5, capMs: 200 };
+
+/** Pauses set for a database's stores (`setRetryPauses`); the others keep the default. */
+const pausesByDatabase = new WeakMap<Database, RetryPauses>();
+
+/**
+ * Sets the retry pauses of every store on this database, also those made before (the composition
+ * root does, when it is given pauses: tests of outages that do not check the pauses shorten them).
+ */
+export function setRetryPauses(database: Database, pauses: RetryPauses): void {
+  pausesByDatabase.set(database, { ...pauses });
+}
+
+/** The retry pauses of a container's stores: looked up at each pause, so a setting made after a store was built counts. */
+function pausesOf(container: Container): RetryPauses {
+  // A stand-in container without a database (a test double) keeps the default.
+  const database = (container as { database?: Database }).database;
+  return (database && pausesByDatabase.get(database)) || DEFAULT_RETRY_PAUSES;
+}
+
+function pause(attempt: number, pauses: RetryPauses = DEFAULT_RETRY_PAUSES): Promise<void> {
+  const ms = Math.min(pauses.capMs, pauses.baseMs * 2 ** attempt) * (0.5 + Math.random() / 2);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Runs an operation that is safe to repeat, again on transient failures. */
-export async function retrying<R>(op: () => Promise<R>): Promise<R> {
+/** Runs an operation that is safe to repeat, again on transient failures (with production's pauses unless told). */
+export async function retrying<R>(op: () => Promise<R>, pauses: RetryPauses = DEFAULT_RETRY_PAUSES): Promise<R> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await op();
     } catch (err) {
       if (attempt >= MAX_TRANSIENT_RETRIES || !isTransient(err)) throw err;
-      await pause(attempt + 2);
+      await pause(attempt + 2, pauses);
     }
   }
 }
@@ -106,6 +136,11 @@ export class DocumentStore<T extends { id: string }> {
     private readonly partitionKeyOf: (doc: T) => string,
   ) {}
 
+  /** `retrying` with this store's pauses. */
+  private retrying<R>(op: () => Promise<R>): Promise<R> {
+    return retrying(op, pausesOf(this.container));
+  }
+
   async get(id: string, partitionKey: string): Promise<T | undefined> {
     const doc = await this.readRaw(id, partitionKey);
     return doc ? strip(doc) : undefined;
@@ -119,7 +154,7 @@ export class DocumentStore<T extends { id: string }> {
 
   private async readRaw(id: string, partitionKey: string): Promise<Stored<T> | undefined> {
     if (ILLEGAL_ID.test(id)) return undefined;
-    return retrying(async () => {
+    return this.retrying(async () => {
       try {
         const { resource } = await this.container.item(id, partitionKey).read<Stored<T>>();
         return resource ?? undefined;
@@ -138,7 +173,7 @@ export class DocumentStore<T extends { id: string }> {
    */
   async create(doc: T): Promise<{ doc: T; created: boolean; version?: string }> {
     try {
-      return await retrying(async () => {
+      return await this.retrying(async () => {
         try {
           const { resource } = await this.container.items.create<T>(doc);
           return { doc: strip(resource as Stored<T>), created: true, version: (resource as Stored<T>)._etag };
@@ -160,7 +195,7 @@ export class DocumentStore<T extends { id: string }> {
   }
 
   async upsert(doc: T): Promise<T> {
-    return retrying(async () => {
+    return this.retrying(async () => {
       const { resource } = await this.container.items.upsert<T>(doc);
       return strip(resource as Stored<T>);
     });
@@ -197,7 +232,7 @@ export class DocumentStore<T extends { id: string }> {
         // After a conflict, or a replace whose answer was lost, re-read and re-apply: a replace
         // that did go through shows up as the new state, on which the change is a no-op.
         current = undefined;
-        await pause(attempt);
+        await pause(attempt, pausesOf(this.container));
       }
     }
   }
@@ -242,7 +277,7 @@ export class DocumentStore<T extends { id: string }> {
       } catch (err) {
         // The SDK wraps a failed batch request in a plain Error without its status: every such failure is tried again.
         if (attempt >= MAX_TRANSIENT_RETRIES) throw err;
-        await pause(attempt + 2);
+        await pause(attempt + 2, pausesOf(this.container));
         continue;
       }
       // The operation that failed carries its own status; the others say 424 (failed dependency).
@@ -251,7 +286,7 @@ export class DocumentStore<T extends { id: string }> {
       if (index < 0) return { ok: true, written: results.map((r) => (r.resourceBody ? { doc: strip(r.resourceBody as Stored<T>), version: r.eTag ?? (r.resourceBody as Stored<T>)._etag ?? '' } : { doc: undefined as unknown as T, version: '' })) };
       const status = results[index]!.statusCode;
       if (!retryAgain(status) || attempt >= MAX_TRANSIENT_RETRIES) return { ok: false, status, index };
-      await pause(attempt + 2);
+      await pause(attempt + 2, pausesOf(this.container));
     }
   }
 
@@ -283,7 +318,7 @@ export class DocumentStore<T extends { id: string }> {
         // A delete whose answer was lost (or another that got there first): gone, as meant.
         if (next === undefined && status === 404) return undefined;
         if (!(status === 412 || isTransient(err)) || attempt >= MAX_CONFLICT_RETRIES) throw err;
-        await pause(attempt);
+        await pause(attempt, pausesOf(this.container));
       }
     }
   }
@@ -307,14 +342,14 @@ export class DocumentStore<T extends { id: string }> {
         // 404: deleted meanwhile (or this delete went through and its answer was lost).
         if (status === 404) return current;
         if (!(status === 412 || isTransient(err)) || attempt >= MAX_CONFLICT_RETRIES) throw err;
-        await pause(attempt);
+        await pause(attempt, pausesOf(this.container));
       }
     }
   }
 
   async delete(id: string, partitionKey: string): Promise<boolean> {
     if (ILLEGAL_ID.test(id)) return false;
-    return retrying(async () => {
+    return this.retrying(async () => {
       try {
         await this.container.item(id, partitionKey).delete();
         return true;
@@ -331,7 +366,7 @@ export class DocumentStore<T extends { id: string }> {
 
   /** A query that keeps the system properties (ETags), for callers that replace what they read. */
   async queryStored<R = T>(spec: SqlQuerySpec, partitionKey?: string): Promise<Stored<R>[]> {
-    return retrying(async () => {
+    return this.retrying(async () => {
       const { resources } = await queryPlanOnDemand(this.container.items.query<Stored<R>>(spec, partitionKey === undefined ? {} : { partitionKey, maxItemCount: SINGLE_PARTITION_PAGE })).fetchAll();
       return resources;
     });

@@ -5,6 +5,7 @@ import { RunningApp, startApp } from '../../src/app/compose';
 import { BusinessEvents } from '../../src/domain/shared/business-events';
 import { createLogger } from '../../src/log/logger';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
+import { RetryPauses } from '../../src/store/document-store';
 import { ConversationSpec } from './activities';
 import { startTestCosmos } from './cosmos';
 import { CosmosProxy, startProxiedCosmos } from './cosmos-proxy';
@@ -30,11 +31,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Store retry pauses for a test of an outage that does not check the pauses themselves: the same
+ * tries as production, a few milliseconds apart instead of up to 200 ms (`storeRetryPauses`).
+ */
+export const SHORT_STORE_RETRY_PAUSES: RetryPauses = { baseMs: 1, capMs: 4 };
+
 /** The whole app on an ephemeral port, with a real Cosmos protocol server and a recording connector. */
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number; storeRetryPauses?: RetryPauses } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -60,6 +67,7 @@ export async function startTestApp(
     ...(opts.events ? { events: opts.events } : {}),
     ...(opts.draftBudgetMs ? { draftBudgetMs: opts.draftBudgetMs } : {}),
     ...(opts.prepSummaryWaitMs ? { prepSummaryWaitMs: opts.prepSummaryWaitMs } : {}),
+    ...(opts.storeRetryPauses ? { storeRetryPauses: opts.storeRetryPauses } : {}),
     connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
   });
   return {
