@@ -17,9 +17,10 @@ export type RenderCard = () => AdaptiveCardJson;
 
 /**
  * The shared card as the acting turn saw it (`now`), and as stored when it leaves (`fresh`). An
- * update held back by pacing or replaced in a burst may have been overtaken (a member's turn that
+ * update held back by pacing or by Teams (a Retry-After), replaced in a burst, or pushed while
+ * another of the same message was still being sent may have been overtaken (a member's turn that
  * read earlier but finished later, the AI draft posted meanwhile): it is read again when it leaves,
- * so the card ends on what is stored. An update that leaves at once uses what the turn read.
+ * so the card ends on what is stored. A lone update that leaves at once uses what the turn read.
  */
 export interface SharedCard {
   now: RenderCard;
@@ -31,10 +32,18 @@ export interface SharedCard {
 interface Lane {
   target: Target;
   pending?: SharedCard;
-  /** The pending update replaced another one: it is read again before it leaves. */
+  /** The pending update replaced another one, or is one tried again after Teams failed it: it is read again before it leaves. */
   replaced: boolean;
-  /** When the last update of this message left (ms, `now()`); pacing starts from there. */
+  /**
+   * When the last update of this message was done being sent (ms, `now()`), its retries included;
+   * pacing starts from there, so an update pushed while another was being sent (Teams making it
+   * wait out a Retry-After) is held back and read again: its turn may have read before that one's.
+   */
   lastSentAt: number;
+  /** Teams asked for a pause (429, 5xx): no update of this message leaves before then (ms, `now()`), flush or not. */
+  retryAt?: number;
+  /** Since when this message's updates have failed without one landing (ms, `now()`): the retry budget runs from there. */
+  failingSince?: number;
   /** A drain is under way; cleared in the same step that finds nothing pending, so a push never finds a lane that just stopped. */
   active: boolean;
   running?: Promise<void>;
@@ -51,6 +60,17 @@ const MAX_ATTEMPTS = 4;
  * up to date, as after any failed update.
  */
 export const MAX_RETRY_AFTER_MS = 30_000;
+
+/**
+ * How long a message's updates are tried, Teams failing them (429, 5xx, the network), before the
+ * lane gives up: an update given up after its tries while nothing newer waits is tried again after
+ * the wait, read again as stored, until this much time has passed since the first failure. A wait
+ * that would end past it gives the update up; the next action or refresh brings the card up to date.
+ */
+export const RETRY_BUDGET_MS = 120_000;
+
+/** What became of one update's tries: sent, refused for good, or failed for now (retry after `waitMs`). */
+type SendResult = { sent: true } | { sent: false; waitMs?: number };
 
 /**
  * Teams allows a bot 60 requests per 30 seconds in one conversation: two per second, sustained.
@@ -72,8 +92,10 @@ export interface SharedCardOptions {
  * got their own card back: the click is answered without waiting for a second call to Teams.
  * Per message the newest card wins and is rendered only when it leaves: the first update goes out
  * at once, later ones within the pacing interval wait and only the last is built and sent, so a
- * burst of clicks costs two updates and never lets an older card overwrite a newer one. A failed
- * update changes nothing stored; the next action or refresh brings the card up to date again.
+ * burst of clicks costs two updates and never lets an older card overwrite a newer one. An update
+ * Teams keeps failing for now (429, 5xx) is tried again, read again as stored, within
+ * RETRY_BUDGET_MS; one refused for good or past the budget changes nothing stored, and the next
+ * action or refresh brings the card up to date again.
  * One instance per app (held by the composition root), never module state.
  */
 export class SharedCardUpdates {
@@ -81,6 +103,8 @@ export class SharedCardUpdates {
   private readonly minIntervalMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** How a Retry-After is waited out: not ended early by `idle()` (an early call is one more 429). */
+  private readonly retryWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   private flushing = 0;
 
   constructor(
@@ -133,6 +157,11 @@ export class SharedCardUpdates {
   /** Sends the pending update once its slot comes; never throws (a failure is logged, nothing stored changes). */
   private async sendNext(lane: Lane): Promise<void> {
     let heldBack = false;
+    const teamsWait = (lane.retryAt ?? -Infinity) - this.now();
+    if (teamsWait > 0) {
+      await this.retryWait(teamsWait);
+      heldBack = true;
+    }
     const wait = lane.lastSentAt + this.minIntervalMs - this.now();
     if (wait > 0 && !this.flushing) {
       await this.pause(lane, wait);
@@ -150,8 +179,24 @@ export class SharedCardUpdates {
       this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
       return;
     }
+    const result = await this.send(lane, card);
     lane.lastSentAt = this.now();
-    if (await this.send(lane.target, card)) await pending.landed?.().catch((err: Error) => this.logger.warn({ err: err.message }, 'the check after a card update failed'));
+    if (result.sent) {
+      lane.failingSince = undefined;
+      await pending.landed?.().catch((err: Error) => this.logger.warn({ err: err.message }, 'the check after a card update failed'));
+      return;
+    }
+    if (result.waitMs === undefined) {
+      lane.failingSince = undefined;
+      return;
+    }
+    // Given up after its tries, Teams failing for now: a newer update waiting goes next (read again
+    // as stored, after the wait); with none, this one stays pending, to be read again and tried
+    // after the wait, so a group step is not left off the card until someone presses again.
+    lane.retryAt = this.now() + result.waitMs;
+    if (lane.pending) return;
+    lane.pending = pending;
+    lane.replaced = true;
   }
 
   private async pause(lane: Lane, ms: number): Promise<void> {
@@ -166,31 +211,42 @@ export class SharedCardUpdates {
     for (const [key, lane] of this.lanes) if (!lane.active && lane.lastSentAt < quietSince) this.lanes.delete(key);
   }
 
-  /** Whether the update went out. */
-  private async send(target: Target, card: AdaptiveCardJson): Promise<boolean> {
+  /**
+   * Up to MAX_ATTEMPTS tries of one rendered card. A failure Teams may lift (429, 5xx, the network)
+   * after the last try comes back with the wait before the next one, while the lane's retry budget
+   * lasts; past it, or refused for good, the update is given up and logged.
+   */
+  private async send(lane: Lane, card: AdaptiveCardJson): Promise<SendResult> {
+    const { target } = lane;
     // With the card's summary, as when it was posted: the chat list keeps saying what it is.
     const activity = cardActivity(card);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      let waitMs: number;
+      let fields: Record<string, unknown>;
       try {
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, activity);
-        if (res.ok) return true;
-        const retry = res.status === 429 || res.status >= 500;
+        if (res.ok) return { sent: true };
+        fields = { status: res.status, code: res.code, retryAfterMs: res.retryAfterMs };
+        if (res.status !== 429 && res.status < 500) return this.givenUp(lane, fields);
         // Teams said when the conversation may be called again: not before (each early call is one more 429).
-        const waitMs = res.retryAfterMs ?? 250 * attempt;
-        if (!retry || attempt === MAX_ATTEMPTS || waitMs > MAX_RETRY_AFTER_MS) {
-          this.logger.warn({ status: res.status, code: res.code, retryAfterMs: res.retryAfterMs }, 'could not update the shared card; the action itself was stored');
-          return false;
-        }
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        waitMs = res.retryAfterMs ?? 250 * attempt;
       } catch (err) {
-        if (!(err instanceof TransportError) || attempt === MAX_ATTEMPTS) {
-          this.logger.warn({ err: (err as Error).message }, 'could not update the shared card; the action itself was stored');
-          return false;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+        fields = { err: (err as Error).message };
+        if (!(err instanceof TransportError)) return this.givenUp(lane, fields);
+        waitMs = 250 * attempt;
       }
+      lane.failingSince ??= this.now();
+      if (waitMs > MAX_RETRY_AFTER_MS || this.now() + waitMs - lane.failingSince > RETRY_BUDGET_MS) return this.givenUp(lane, fields);
+      if (attempt === MAX_ATTEMPTS) return { sent: false, waitMs };
+      await this.retryWait(waitMs);
     }
-    return false;
+    return { sent: false };
+  }
+
+  private givenUp(lane: Lane, fields: Record<string, unknown>): SendResult {
+    lane.failingSince = undefined;
+    this.logger.warn(fields, 'could not update the shared card; the action itself was stored');
+    return { sent: false };
   }
 
   /**

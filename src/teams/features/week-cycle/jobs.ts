@@ -8,7 +8,7 @@ import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
 import { membersToOffer, offerKey } from '../../../usecases/week-cycle/offer-prof-traject';
 import { BehindInWeek, CaughtUpWeek, dueReminder, startCycleSession, startPlannedSession } from '../../../usecases/week-cycle/planned-session';
 import { followingSentence, tidy, weekSpan } from '../../cards/rhythm/plan-format';
-import { endSession, finishClose, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
+import { endSession, finishClose, loadSession, rememberCard, warnOnce } from '../../../usecases/week-cycle/session-actions';
 import { scheduleClose } from '../../../usecases/week-cycle/start-session';
 import { checkOutOpen } from '../../../domain/week-cycle/session';
 import { profTrajectOfferCard } from '../../cards/prof-traject-offer.card';
@@ -135,9 +135,12 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     if (!warned || msUntil(wc, state.session.endsAt) <= 0) return;
     // "N minutes left" is wrong once the session has ended: Teams' failures are retried until then only.
     await deps.messenger.text(state.group.conversationRef, deps.translator.t(state.group.language)('session.warningMessage', { count: wc.session.warningMinutes }), `warning:${sessionId}`, { giveUpAfterMs: msUntil(wc, state.session.endsAt) });
+    // The card as stored now, not as read before the message: Teams may have held the message
+    // (a 429's Retry-After) while a member moved the group on, whose card must stay the last word.
+    const stored = await loadSession(wc, groupId, sessionId);
     // An edit re-renders every member's card and drops what they were typing. It is worth that
     // only when it brings the check-out; once the group reached the last question everyone already has it.
-    if (!checkOutOpen({ ...state.session, warned: false }, state.session.questionIds.length)) await presenter.pushShared(groupId, sessionId, state);
+    if (!checkOutOpen({ ...stored.session, warned: false }, stored.session.questionIds.length)) await presenter.pushShared(groupId, sessionId, stored);
   });
 
   // Also for a session a member closed: what follows a close is idempotent, and a press whose follow-ups failed schedules this job to finish them.
