@@ -69,10 +69,18 @@ export function reasonFor(form: FormKind, r: Refusal, t: T, el?: Field): string 
 
 const reasonId = (el: Field) => `${el.id}-reason`;
 
-/** Marks the input invalid and puts the reason right after it (after its row, when it shares one with a button). */
-export function showReason(el: Field, text: string): void {
+/**
+ * Marks the input invalid and puts the reason right after it (after its row, when it shares one
+ * with a button). `announce`: the reason is said by a screen reader as it appears (an alert), for
+ * a reason that comes while typing, with nothing else that says it; without, its text changes
+ * silently (the status line says a refusal on saving, and a count changing with every key is not
+ * read out each time).
+ */
+export function showReason(el: Field, text: string, announce = false): void {
   const id = reasonId(el);
   const p = document.getElementById(id) ?? h('p', { id, class: 'field-error' });
+  if (announce) p.setAttribute('role', 'alert');
+  else p.removeAttribute('role');
   p.textContent = text;
   const anchor = el.parentElement?.classList.contains('row') ? el.parentElement : el;
   if (anchor.nextElementSibling !== p) anchor.after(p);
@@ -114,14 +122,16 @@ function tooLong(fields: Record<string, Field>): Refusal | undefined {
  * Gives a text field its limit without `maxlength`: with it, the browser cuts a longer paste
  * without a word, and the cut text would be saved as if it were the whole. Here the whole text
  * stays in the field; while it is over the limit, the reason (with the limit and its length)
- * stands next to it, and `submit` refuses it before anything is sent.
+ * stands next to it (said by a screen reader as it appears), and `submit` refuses it before
+ * anything is sent.
  */
 export function limitLength<F extends HTMLInputElement | HTMLTextAreaElement>(el: F, form: FormKind, field: string, max: number, t: T): F {
   el.dataset.limit = String(max);
   el.addEventListener('input', () => {
     const over = tooLong({ [field]: el });
     if (over) {
-      showReason(el, reasonFor(form, over, t, el));
+      // Said once as it goes over the limit; while it stays over, the count next to it follows silently.
+      showReason(el, reasonFor(form, over, t, el), !el.dataset.overLimit);
       el.dataset.overLimit = 'true';
     } else if (el.dataset.overLimit) {
       clearReason(el);

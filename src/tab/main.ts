@@ -41,7 +41,22 @@ class TabApp {
   private overview?: TabOverview;
   /** What was typed and not saved yet: a redraw after a change elsewhere on the page keeps it. */
   private readonly drafts = new Drafts();
-  constructor(private readonly host: Host, private readonly locale: TabLocale, private readonly t: T) {}
+  /** The element that had the focus last: a control disabled while its request runs loses it (to <body>) before `change` runs. */
+  private lastFocused?: Element;
+  constructor(private readonly host: Host, private readonly locale: TabLocale, private readonly t: T) {
+    document.addEventListener('focusin', (e) => (this.lastFocused = e.target instanceof Element ? e.target : undefined));
+  }
+
+  /**
+   * The id of the control the person is on as a change begins: the focused element, or the one
+   * that lost the focus by being disabled for the change (a form's button, a share checkbox).
+   */
+  private focusedId(): string | undefined {
+    const el = document.activeElement;
+    if (el && el !== document.body) return el.id || undefined;
+    const last = this.lastFocused;
+    return last?.isConnected && last.id && (last as HTMLButtonElement | HTMLInputElement).disabled ? last.id : undefined;
+  }
 
   async start(): Promise<void> {
     document.title = this.t('verantwoording.title');
@@ -97,7 +112,7 @@ class TabApp {
    * what was typed and not saved) and says above it that it could not be refreshed; only the
    * first load, or one after erasing (`replace`), puts the failure in the page's place.
    */
-  private async load(saved = false, replace = !this.overview): Promise<void> {
+  private async load(saved = false, replace = !this.overview, focus?: string): Promise<void> {
     try {
       const [overview, needs] = await Promise.all([
         this.api!.call<TabOverview>('GET', ''),
@@ -106,8 +121,10 @@ class TabApp {
       ]);
       this.overview = overview;
       this.drafts.collect(saved);
-      // Focus stays where it was (by id), not thrown back to the top of the page by the redraw.
-      const focused = document.activeElement?.id;
+      // Focus stays where it is (by id), not thrown back to the top of the page by the redraw; lost
+      // meanwhile (its control disabled or gone), it goes back to `focus`: where it was as the change began.
+      const now = document.activeElement;
+      const focused = (now && now !== document.body && now.id) || focus;
       show(...renderOverview(this.overview, this.t, this.locale, this.actions, this.drafts, needs));
       if (focused) document.getElementById(focused)?.focus();
     } catch (err) {
@@ -168,20 +185,22 @@ class TabApp {
     done: string | ((answer: unknown) => string),
     opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string; gone?: string } = {},
   ): Promise<Outcome<C>> {
+    // Read before the request runs: the redraw gives the focus back to this control (its id is stable).
+    const focus = this.focusedId();
     try {
       const answer = await work();
-      await this.load(true);
+      await this.load(true, undefined, focus);
       say(typeof done === 'string' ? done : done(answer));
       return { ok: true };
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       if (err instanceof ApiError && err.body.error === 'erasureUnderway') {
-        await this.load();
+        await this.load(false, undefined, focus);
         say(this.t('verantwoording.erase.notSaved'), true);
         return { ok: false };
       }
       if (status === 0 || status >= 500) {
-        await this.load();
+        await this.load(false, undefined, focus);
         say(this.t('verantwoording.tab.saveUnknown'), true);
         return { ok: false };
       }
@@ -195,7 +214,7 @@ class TabApp {
         // A learning need the weekly handover took meanwhile: said as the chat says it (the redraw
         // shows it handed over, with the typed change to copy).
         say(this.t(err.body.reason === 'handedOver' ? 'verantwoording.learningNeed.notice.handedOverMeanwhile' : (opts.conflict ?? 'verantwoording.tab.conflict')), true);
-        await this.load();
+        await this.load(false, undefined, focus);
         return { ok: false };
       }
       if (status === 404 && opts.gone) {

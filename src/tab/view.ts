@@ -122,12 +122,27 @@ const noteButtonId = (action: 'edit' | 'delete', noteId: string) => domId(`note-
 const present = (...nodes: (HTMLElement | null)[]): HTMLElement[] => nodes.filter((n): n is HTMLElement => n !== null);
 
 /**
+ * After a change redrew the page: when the focus was lost (the control it was on is gone), it goes
+ * to the first of `ids` on the page, so a keyboard or screen-reader user goes on where they were
+ * instead of at the top of the page.
+ */
+function focusIfLost(...ids: string[]): void {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el) return el.focus();
+  }
+}
+
+/**
  * `visibilityRev`: how often the entry's sharing had changed when it was loaded; it goes with the
  * change, so a change made elsewhere since is not undone from a page that never showed it.
+ * `describedBy`: the ids of what the box shares (its title or text): every box has the same
+ * label, and a screen reader tells them apart by this description.
  */
-function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visibilityRev: number | undefined, actions: Actions, groupId?: string): HTMLElement {
+function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visibilityRev: number | undefined, actions: Actions, describedBy: string, groupId?: string): HTMLElement {
   const inputId = domId(`share-${kind}`, `${groupId ?? ''}${id}`);
-  const box = h('input', { type: 'checkbox', id: inputId, checked: visibility === 'shared' }) as HTMLInputElement;
+  const box = h('input', { type: 'checkbox', id: inputId, checked: visibility === 'shared', 'aria-describedby': describedBy }) as HTMLInputElement;
   /** The sharing as last stored from here: when the redraw after a change fails, the box stays and goes on from it. */
   let shown = { visibility, rev: visibilityRev ?? 0 };
   // The click flips the box before anything is stored: one request at a time, and a refused change
@@ -196,6 +211,8 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
   const theme = h('select', { id: themeId }, h('option', { value: '' }, '—'), ...needs.themes.map((th) => h('option', { value: th, selected: current?.theme === th }, t(`verantwoording.learningNeed.theme.${th}`)))) as HTMLSelectElement;
   const text = limitLength(h('input', { type: 'text', id: textId, value: current?.text ?? '', placeholder: t('verantwoording.learningNeed.textPlaceholder') }) as HTMLInputElement, 'learningNeed', 'learningNeedText', TEXT_LIMITS.learningNeed, t);
   const pass = button(t(current ? 'verantwoording.learningNeed.update' : 'verantwoording.learningNeed.pass'), 'primary');
+  // Stable ids: the focus finds its way back to the button after the redraw a stored change brings.
+  pass.id = domId('ln-pass', answerId);
   /** The revision a save stands on: the loaded one. Typing begun on an older one is shown the stored need beside it first (below). */
   const rev = needRev(current);
   let newer: HTMLElement | null = null;
@@ -230,7 +247,21 @@ function learningNeedControl(answerId: string, needs: LearningNeeds, t: T, actio
       { class: 'row' },
       pass,
       keepNewer,
-      current ? h('button', { type: 'button', onclick: () => void actions.withdrawLearningNeed(answerId, needRev(current)) }, t('verantwoording.learningNeed.withdraw')) : null,
+      current
+        ? h(
+            'button',
+            {
+              type: 'button',
+              id: domId('ln-withdraw', answerId),
+              // Withdrawn, the button is gone: the focus goes to passing it on again.
+              onclick: async () => {
+                await actions.withdrawLearningNeed(answerId, needRev(current));
+                focusIfLost(pass.id);
+              },
+            },
+            t('verantwoording.learningNeed.withdraw'),
+          )
+        : null,
     ),
     ...loOffers((needs.offers?.byTheme ?? []).filter((o) => current?.theme === o.theme), t, false),
   );
@@ -245,6 +276,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
   const talents = limitLength(h('textarea', { id: 'traject-talents', value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement, 'traject', 'talents', TEXT_LIMITS.traject, t);
   const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 }) as HTMLInputElement;
   const save = button(t('verantwoording.tab.saveTraject'), 'primary');
+  save.id = 'save-traject';
   const keepNewer = button(t('verantwoording.tab.keepNewer'));
   keepNewer.hidden = true;
   const newer = h('div', { class: 'newer', role: 'group', 'aria-labelledby': 'traject-newer-title' });
@@ -304,8 +336,18 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
     { 'aria-labelledby': 'h-traject' },
     h('h2', { id: 'h-traject' }, t('verantwoording.traject.title')),
     h('p', { class: 'muted' }, p ? t('verantwoording.traject.weeks', { count: p.plannedWeeks }) : t('verantwoording.traject.missing')),
-    // Their own count ("12 van 20 actieve weken"): theirs alone, as the tab is.
-    o.trajectProgress ? h('p', { id: 'traject-progress', title: t('verantwoording.traject.progressHint') }, t('verantwoording.traject.progress', { active: o.trajectProgress.activeWeeks, count: o.trajectProgress.plannedWeeks })) : null,
+    // Their own count ("12 van 20 actieve weken"): theirs alone, as the tab is. What an active week
+    // is stands under it as text (a tooltip alone reaches neither the keyboard nor a touch screen).
+    ...(o.trajectProgress
+      ? [
+          h(
+            'p',
+            { id: 'traject-progress', title: t('verantwoording.traject.progressHint'), 'aria-describedby': 'traject-progress-hint' },
+            t('verantwoording.traject.progress', { active: o.trajectProgress.activeWeeks, count: o.trajectProgress.plannedWeeks }),
+          ),
+          h('p', { id: 'traject-progress-hint', class: 'muted small' }, t('verantwoording.traject.progressHint')),
+        ]
+      : []),
     h('label', { for: 'traject-needs' }, t('verantwoording.traject.learningNeeds')),
     needs,
     h('label', { for: 'traject-talents' }, t('verantwoording.traject.talents')),
@@ -314,7 +356,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
     weeks,
     newer,
     h('div', { class: 'row' }, save, keepNewer),
-    p ? shareToggle(t, 'profTraject', p.id, p.visibility, p.visibilityRev, actions) : null,
+    p ? shareToggle(t, 'profTraject', p.id, p.visibility, p.visibilityRev, actions, 'h-traject') : null,
   );
 }
 
@@ -372,6 +414,8 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   const fmtHours = (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(n);
   const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours }) as HTMLInputElement;
   const saveHours = button(t('verantwoording.tab.saveHours'));
+  saveHours.id = domId('save-hours', `${c.groupId}${c.cycleId}`);
+  const titleId = domId('cycle', `${c.groupId}${c.cycleId}`);
   /** The figure the form stands on: as loaded, or the newer one a save collided with. Its revision goes with the save. */
   let base: StoredHours = { hours: c.hours, rev: c.timeRev };
   const keepNewer = button(t('verantwoording.tab.keepNewer'));
@@ -420,7 +464,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   return h(
     'article',
     { class: 'card' },
-    h('h3', {}, title),
+    h('h3', { id: titleId }, title),
     h('p', {}, `${t('verantwoording.cycle.time')}: ${t('verantwoording.cycle.hours', { count: c.hours, hours: fmt.format(c.hours) })} · ${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? ` · ${t('verantwoording.cycle.corrected')}` : ''}`),
     c.correctable
       ? h(
@@ -429,7 +473,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
           h('label', { for: hoursId }, t('verantwoording.tab.hoursLabel')),
           h('div', { class: 'row' }, hours, saveHours, keepNewer),
           newer,
-          shareToggle(t, 'time', c.cycleId, c.timeVisibility, c.timeVisibilityRev, actions, c.groupId),
+          shareToggle(t, 'time', c.cycleId, c.timeVisibility, c.timeVisibilityRev, actions, titleId, c.groupId),
         )
       : null,
     c.proposals.length
@@ -449,9 +493,10 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
             h(
               'div',
               { class: 'card' },
-              h('p', { class: 'muted small' }, `${a.questionId}. ${a.question}`),
+              h('p', { class: 'muted small', id: domId('answer-q', a.id) }, `${a.questionId}. ${a.question}`),
               h('p', { class: 'pre' }, a.text),
-              shareToggle(t, 'answer', a.id, a.visibility, a.visibilityRev, actions),
+              // Described by its week and question: the answer's own text may be long.
+              shareToggle(t, 'answer', a.id, a.visibility, a.visibilityRev, actions, `${titleId} ${domId('answer-q', a.id)}`),
               needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions, drafts) : null,
             ),
           ),
@@ -482,6 +527,8 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
   let open: { area: HTMLTextAreaElement; buttons: HTMLButtonElement[]; draft: () => EditorDraft } | undefined;
   const li = h('li', { class: 'card', 'data-note-id': n.id });
   const date = dates.format(new Date(n.createdAt));
+  /** The note's text: what tells its controls apart from every other note's (the same labels) to a screen reader. */
+  const textId = domId('note-text', n.id);
   /**
    * Draws the note. `returnTo`: the button whose panel (editor, delete confirmation) closed: it
    * gets the focus back, so a keyboard or screen-reader user goes on where they were instead of
@@ -491,7 +538,7 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
     open = undefined;
     li.replaceChildren(
       ...present(
-      h('p', { class: 'pre' }, n.text),
+      h('p', { class: 'pre', id: textId }, n.text),
       h(
         'p',
         { class: 'muted small' },
@@ -500,12 +547,12 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
         n.visibility === 'shared' ? h('span', { class: 'badge-shared' }, ` · ${t('verantwoording.visibility.shared')}`) : ` · ${t('verantwoording.visibility.private')}`,
       ),
       n.source?.link ? h('p', { class: 'small' }, h('a', { href: n.source.link, target: '_blank', rel: 'noopener noreferrer' }, t('verantwoording.tab.openMessage'))) : null,
-      shareToggle(t, 'note', n.id, n.visibility, n.visibilityRev, actions),
+      shareToggle(t, 'note', n.id, n.visibility, n.visibilityRev, actions, textId),
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', id: noteButtonId('edit', n.id), onclick: () => edit() }, t('verantwoording.tab.editNote')),
-        h('button', { type: 'button', class: 'danger', id: noteButtonId('delete', n.id), onclick: confirmDelete }, t('verantwoording.tab.deleteNote')),
+        h('button', { type: 'button', id: noteButtonId('edit', n.id), 'aria-describedby': textId, onclick: () => edit() }, t('verantwoording.tab.editNote')),
+        h('button', { type: 'button', class: 'danger', id: noteButtonId('delete', n.id), 'aria-describedby': textId, onclick: confirmDelete }, t('verantwoording.tab.deleteNote')),
       ),
       ),
     );
@@ -522,9 +569,11 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
     const cancel = button(t('verantwoording.tab.cancel'));
     cancel.addEventListener('click', () => {
       if (pane !== 'gone') return show('edit');
-      // Its note is gone: cancelling leaves nothing to show or to keep.
+      // Its note is gone: cancelling leaves nothing to show or to keep. The focus goes on to the next note, else the Notities heading.
       open = undefined;
+      const next = li.nextElementSibling?.getAttribute('data-note-id');
       li.remove();
+      focusIfLost(...(next ? [noteButtonId('edit', next)] : []), 'h-notes');
     });
     const editor = h('div', {}, h('label', { for: areaId }, t('verantwoording.tab.editNoteLabel')), area);
     const content = h('div', {}, editor);
@@ -568,6 +617,8 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
     };
     save.addEventListener('click', async () => {
       const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote({ ...n, rev: base.rev }, area.value));
+      // Saved: the editor is gone with the redraw, and the focus goes to the note's Bewerken.
+      if (out.ok) focusIfLost(noteButtonId('edit', n.id));
       if (!out.ok && out.conflict) {
         n = base = out.conflict;
         showNewer();
@@ -580,15 +631,36 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
     else if (kept?.pane === 'newer') showNewer();
     if (!kept) area.focus();
   };
+  /**
+   * Asks before deleting. The focus goes to the question (the panel, which a screen reader reads
+   * with the note's text), never to "Ja, verwijderen": a held or doubled Enter on Verwijderen
+   * cannot answer what its first press asked. The answer is sent once (disabled while it runs).
+   */
   const confirmDelete = () => {
+    const asked = li.querySelector<HTMLElement>('.confirm');
+    if (asked) return asked.focus();
+    const questionId = domId('confirm-delete', n.id);
+    const yes = button(t('verantwoording.tab.yesDelete'), 'danger');
     const panel = h(
       'div',
-      { class: 'confirm', role: 'group', 'aria-label': t('verantwoording.tab.confirmDelete') },
-      h('p', {}, t('verantwoording.tab.confirmDelete')),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void actions.deleteNote(n) }, t('verantwoording.tab.yesDelete')), h('button', { type: 'button', onclick: () => show('delete') }, t('verantwoording.tab.cancel'))),
+      { class: 'confirm', role: 'group', 'aria-labelledby': questionId, 'aria-describedby': textId, tabindex: -1 },
+      h('p', { id: questionId }, t('verantwoording.tab.confirmDelete')),
+      h('div', { class: 'row' }, yes, h('button', { type: 'button', onclick: () => show('delete') }, t('verantwoording.tab.cancel'))),
     );
+    yes.addEventListener('click', async () => {
+      if (yes.disabled) return;
+      yes.disabled = true;
+      const next = li.nextElementSibling?.getAttribute('data-note-id');
+      try {
+        await actions.deleteNote(n);
+      } finally {
+        yes.disabled = false;
+      }
+      // Kept (changed meanwhile): its Verwijderen. Deleted: the next note's Bewerken, else the Notities heading.
+      focusIfLost(noteButtonId('delete', n.id), ...(next ? [noteButtonId('edit', next)] : []), 'h-notes');
+    });
     li.append(panel);
-    (panel.querySelector('button') as HTMLButtonElement).focus();
+    panel.focus();
   };
   const kept = drafts.keep(editingKey(note.id), (saved): EditorDraft | undefined => (!open || (saved && open.buttons.some((b) => b.disabled)) ? undefined : open.draft()));
   show();
@@ -611,6 +683,7 @@ function notesSection(o: TabOverview, t: T, locale: TabLocale, actions: Actions,
   text.addEventListener('input', another);
   shared.addEventListener('change', another);
   const add = button(t('verantwoording.tab.addNote'), 'primary');
+  add.id = 'add-note';
   // The key goes with the draft: a press after the redraw is still the same note.
   const kept = drafts.keep('new-note', (saved) => ((saved && add.disabled) || (!text.value && !shared.checked) ? undefined : { text: text.value, shared: shared.checked, key, sent }));
   if (kept) [text.value, shared.checked, key, sent] = [kept.text, kept.shared, kept.key, kept.sent];
@@ -637,7 +710,8 @@ function notesSection(o: TabOverview, t: T, locale: TabLocale, actions: Actions,
   return h(
     'section',
     { 'aria-labelledby': 'h-notes' },
-    h('h2', { id: 'h-notes' }, t('verantwoording.notes.title')),
+    // Focusable by script only: where the focus goes when the last note is deleted.
+    h('h2', { id: 'h-notes', tabindex: -1 }, t('verantwoording.notes.title')),
     h('label', { for: 'new-note' }, t('verantwoording.tab.newNote')),
     text,
     h('div', { class: 'share' }, shared, h('label', { for: 'new-note-shared', class: 'inline' }, t('verantwoording.tab.newNoteShared'))),
@@ -646,24 +720,45 @@ function notesSection(o: TabOverview, t: T, locale: TabLocale, actions: Actions,
   );
 }
 
+const ERASE_BUTTON_ID = 'erase-open';
+
 function myDataSection(t: T, actions: Actions): HTMLElement {
   const zone = h('div', {});
-  const erase = async () => {
-    const outcome = await actions.erase();
-    if (!outcome.finished && outcome.text) unfinished(outcome.started, outcome.text);
+  /** Erases once: the confirm button is disabled while it runs (a second press sends nothing). */
+  const erase = async (confirmButton: HTMLButtonElement) => {
+    if (confirmButton.disabled) return;
+    confirmButton.disabled = true;
+    try {
+      const outcome = await actions.erase();
+      if (!outcome.finished && outcome.text) return unfinished(outcome.started, outcome.text);
+      // Erased: the page is drawn anew; the focus stays in this section, on its erase button.
+      if (outcome.finished) focusIfLost(ERASE_BUTTON_ID);
+    } finally {
+      confirmButton.disabled = false;
+    }
   };
-  /** The confirmation, or after an erasure that did not finish, what became of it and the button to finish it. */
-  const confirm = (title: string, text: string, button: string, cancel: boolean) => {
-    zone.replaceChildren(
-      h(
-        'div',
-        { class: 'confirm', role: 'group', 'aria-labelledby': 'erase-title' },
-        h('h3', { id: 'erase-title' }, title),
-        h('p', {}, text),
-        h('div', { class: 'row' }, h('button', { type: 'button', class: 'danger', onclick: () => void erase() }, button), ...(cancel ? [h('button', { type: 'button', onclick: () => zone.replaceChildren() }, t('verantwoording.erase.cancel'))] : [])),
-      ),
+  /**
+   * The confirmation, or after an erasure that did not finish, what became of it and the button to
+   * finish it. The focus goes to the panel (a screen reader reads its title and text), never to
+   * the erase button in it: a held or doubled Enter on "Al mijn gegevens wissen" cannot confirm
+   * what its first press only asked. "Nee, terug" gives the focus back to the button that asked.
+   */
+  const confirm = (title: string, text: string, label: string, cancel: boolean) => {
+    const yes = button(label, 'danger');
+    yes.addEventListener('click', () => void erase(yes));
+    const back = () => {
+      zone.replaceChildren();
+      document.getElementById(ERASE_BUTTON_ID)?.focus();
+    };
+    const panel = h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': 'erase-title', 'aria-describedby': 'erase-text', tabindex: -1 },
+      h('h3', { id: 'erase-title' }, title),
+      h('p', { id: 'erase-text' }, text),
+      h('div', { class: 'row' }, yes, ...(cancel ? [h('button', { type: 'button', onclick: back }, t('verantwoording.erase.cancel'))] : [])),
     );
-    (zone.querySelector('button') as HTMLButtonElement).focus();
+    zone.replaceChildren(panel);
+    panel.focus();
   };
   const ask = () => confirm(t('verantwoording.erase.confirmTitle'), t('verantwoording.erase.confirmText'), t('verantwoording.erase.confirm'), true);
   // Begun, it cannot be called off: no "back" then. Not begun, it may be tried again or left.
@@ -674,7 +769,7 @@ function myDataSection(t: T, actions: Actions): HTMLElement {
     { 'aria-labelledby': 'h-data' },
     h('h2', { id: 'h-data' }, t('verantwoording.myData.title')),
     h('p', {}, t('verantwoording.myData.intro')),
-    h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => void actions.download() }, t('verantwoording.tab.download')), h('button', { type: 'button', class: 'danger', onclick: ask }, t('verantwoording.tab.erase'))),
+    h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => void actions.download() }, t('verantwoording.tab.download')), h('button', { type: 'button', class: 'danger', id: ERASE_BUTTON_ID, onclick: ask }, t('verantwoording.tab.erase'))),
     h('p', { class: 'muted small' }, t('verantwoording.myData.eraseIntro')),
     zone,
   );
