@@ -379,6 +379,8 @@ const poll = z
 
 /** Which open poll holds a team, so two polls of one team never run at once. */
 const teamLock = z.object({ id, pollId: id, type: z.literal('teamLock'), tenantId: id, teamId: id, holder: id.optional(), claimedAt: isoTime.optional() }).strict();
+/** One poll start at a time per tenant: the start holding it (a random id) and until when; empty once let go. */
+const pollStartLease = z.object({ id, pollId: id, type: z.literal('pollStartLease'), tenantId: id, holder: id.optional(), expiresAt: isoTime.optional() }).strict();
 
 const histogram = z.tuple([count, count, count, count, count]);
 /** Every answer of a poll folded into one document: keyed-hash markers and per-team histograms, nothing per person. */
@@ -619,7 +621,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   proposals: {},
   personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest, reviewRequestWithdrawn },
   jobs: { job },
-  polls: { poll, respondent, teamLock },
+  polls: { poll, respondent, teamLock, pollStartLease },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },
   installations: { installation, jaarplan, loOffer, proposalToLo },
   outbox: { outboxJob, outboxErasedKey, personalConversation, tenantLease },

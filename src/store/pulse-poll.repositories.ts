@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { LegacyAnswers } from '../domain/pulse-poll/legacy';
 import { Poll } from '../domain/pulse-poll/poll';
-import { Installation, InstallationRepository, LegacyAnswerRepository, OpenPrivatePolls, PollRepository, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
+import { Installation, InstallationRepository, LegacyAnswerRepository, OpenPrivatePolls, PollRepository, PollStartLease, TallyRepository, TeamPollLocks } from '../domain/pulse-poll/ports';
 import { PollTally, TALLY_ID } from '../domain/pulse-poll/tally';
 import { DomainError } from '../domain/shared/errors';
 import { stableId } from '../domain/shared/ids';
@@ -231,6 +231,81 @@ export class CosmosTeamPollLocks implements TeamPollLocks {
         if (statusOf(err) !== 412 || attempt >= 20) throw err;
         await backoff(attempt);
       }
+    }
+  }
+}
+
+interface StartLeaseDoc {
+  id: string;
+  /** The container's partition key; here the lease's own id. */
+  pollId: string;
+  type: 'pollStartLease';
+  tenantId: string;
+  /** The start that holds it (a random id per attempt), until `expiresAt`. */
+  holder?: string;
+  expiresAt?: string;
+}
+
+/** The tenant's poll start lease (PollStartLease): one document in `polls`, written under its ETag. */
+export class CosmosPollStartLease implements PollStartLease {
+  private readonly container: Container;
+  constructor(conn: CosmosConnection) {
+    this.container = conn.container('polls');
+  }
+
+  private idOf(tenantId: string): string {
+    return stableId('startlease', tenantId);
+  }
+
+  private async read(id: string): Promise<Versioned<StartLeaseDoc> | undefined> {
+    try {
+      return (await this.container.item(id, id).read<Versioned<StartLeaseDoc>>()).resource ?? undefined;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async take(tenantId: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    const id = this.idOf(tenantId);
+    const current = await this.read(id);
+    const doc: StartLeaseDoc = { id, pollId: id, type: 'pollStartLease', tenantId, holder, expiresAt: until.toISOString() };
+    if (current?.holder && current.holder !== holder && current.expiresAt && new Date(current.expiresAt) > now) return false;
+    try {
+      if (!current) await this.container.items.create<StartLeaseDoc>(doc);
+      else await this.container.item(id, id).replace<StartLeaseDoc>(doc, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+      return true;
+    } catch (err) {
+      // Another start wrote it first (created it, or replaced it since the read): that one holds it.
+      const status = statusOf(err);
+      if (status === 409 || status === 412) return false;
+      throw err;
+    }
+  }
+
+  async renew(tenantId: string, holder: string, until: Date): Promise<boolean> {
+    const id = this.idOf(tenantId);
+    const current = await this.read(id);
+    if (current?.holder !== holder) return false;
+    try {
+      await this.container.item(id, id).replace<StartLeaseDoc>({ ...stripSystem(current), expiresAt: until.toISOString() }, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 412) return false;
+      throw err;
+    }
+  }
+
+  async release(tenantId: string, holder: string): Promise<void> {
+    const id = this.idOf(tenantId);
+    const current = await this.read(id);
+    if (current?.holder !== holder) return;
+    const { holder: _released, expiresAt: _until, ...free } = stripSystem(current);
+    try {
+      await this.container.item(id, id).replace<StartLeaseDoc>(free, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+    } catch (err) {
+      // Taken over meanwhile (ours had expired): it is no longer ours to release.
+      if (statusOf(err) !== 412) throw err;
     }
   }
 }

@@ -11,9 +11,11 @@ const shortText = (max: number) => z.string().max(max);
 /**
  * The text of a plain number, as Input.Number and a ChoiceSet send it: no "0x10", "1e3" or
  * "Infinity". A decimal comma is a decimal point ("1,5" is 1.5, as a Dutch person types it); a
- * comma before three digits ("1,000") could be a thousands separator, so it is no number here.
+ * comma or full stop before exactly three digits ("1,000", "1.000": a thousand in Dutch) could be
+ * a thousands separator, so it is no number here. A full stop before four or more digits is a
+ * decimal point ("0.1234").
  */
-const NUMBER_TEXT = /^\s*(-?\d+)(?:[.,](\d{1,2})|\.(\d+))?\s*$/;
+const NUMBER_TEXT = /^\s*(-?\d+)(?:[.,](\d{1,2})|\.(\d{4,}))?\s*$/;
 
 /** The number a card's text stands for (see NUMBER_TEXT); undefined for any other text. */
 export function numberFromText(text: string): number | undefined {

@@ -77,8 +77,8 @@ describe('a poll start whose tally or jobs fail to be written', () => {
 
   it("a poll whose create fails after its tally and jobs: those jobs, the closing too, do nothing without it", async () => {
     let creates = 0;
-    // The creates in the polls container after the team's claim (the poll's, retried) fail.
-    await failingStartThenRetry((req) => (req.kind === 'create' && req.container === 'polls' && ++creates > 1 ? { kind: 'status', status: 503 } : undefined));
+    // The creates in the polls container after the tenant's start lease and the team's claim (the poll's, retried) fail.
+    await failingStartThenRetry((req) => (req.kind === 'create' && req.container === 'polls' && ++creates > 2 ? { kind: 'status', status: 503 } : undefined));
 
     await runJobsFrom('2026-12-04T23:00:00Z');
     expect(await openPolls()).toBe(0);

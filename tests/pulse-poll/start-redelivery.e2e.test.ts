@@ -29,8 +29,8 @@ describe('the start command under a lost answer and redelivery', () => {
 
   it('schedules the closing and reminders of a poll whose create lost its answer, announces it once, and closes it on its date', async () => {
     let creates = 0;
-    // The second create in the polls container is the poll (the first is the team's claim): stored, its answer dropped.
-    t.proxy!.faults = (req) => (req.kind === 'create' && req.container === 'polls' && ++creates === 2 ? { kind: 'dropAfter' } : undefined);
+    // The third create in the polls container is the poll (the first is the tenant's start lease, the second the team's claim): stored, its answer dropped.
+    t.proxy!.faults = (req) => (req.kind === 'create' && req.container === 'polls' && ++creates === 3 ? { kind: 'dropAfter' } : undefined);
     await d.say(HR, noord, 'peiling start Zorgteam Noord 2026-12-04');
     t.proxy!.faults = undefined;
     await d.settle();

@@ -53,7 +53,8 @@ describe('a manager\'s export holds the proposals put before them and their answ
 
   it('gives Mia what Anna and Bram put before her, from whom and when, and her answer', async () => {
     const exported = await exportOf('aad-mia');
-    const proposal = { verdict: 'adapt', source: 'decision', text: ADOPTED.text, reason: ADOPTED.reason, firstStep: ADOPTED.firstStep };
+    // The first step (who does what) stays with the group since stop 49: not sent, not kept for the manager.
+    const proposal = { verdict: 'adapt', source: 'decision', text: ADOPTED.text, reason: ADOPTED.reason };
     expect(exported.proposalsPutBeforeMe).toEqual([
       { memberId: 'aad-anna', memberName: 'Anna', ...group, sentAt: '2026-11-23T08:00:00.000Z', proposal, words: ANNA_WORDS, answer: { text: ANSWER, at: '2026-11-23T08:00:00.000Z' } },
       { memberId: 'aad-bram', memberName: 'Bram', ...group, sentAt: '2026-11-23T08:00:00.000Z', proposal },

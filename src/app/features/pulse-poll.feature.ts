@@ -4,7 +4,7 @@ import { ListDirectory } from '../../directory/list-directory';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { TeamMirrorNotice } from '../../domain/pulse-poll/ports';
 import { loadInstruments } from '../../pulse-poll/load-instruments';
-import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
+import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosPollStartLease, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
 import { RememberedPolls } from '../../usecases/pulse-poll/remembered-polls';
 import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
 import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
@@ -43,6 +43,7 @@ export function composePulsePoll(p: Platform, teamGroups?: TeamMirrorNotice): Pu
     tallies: new CosmosTallyRepository(p.cosmos),
     legacy: new CosmosLegacyAnswerRepository(p.cosmos),
     locks: new CosmosTeamPollLocks(p.cosmos),
+    startLease: new CosmosPollStartLease(p.cosmos),
     installations: new CosmosInstallationRepository(p.cosmos),
     roster,
     notifier,

@@ -1,7 +1,7 @@
 import { DomainError, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
-import { trimText } from '../shared/text';
+import { trimText, withoutInvisibleCharacters } from '../shared/text';
 
 /** What the group decides: adopt the proposal as it is, adapt it in its own words, or reject it. */
 export type Verdict = 'accept' | 'adapt' | 'reject';
@@ -381,14 +381,23 @@ function decidedByAnother(): DomainError {
   return new DomainError('conflict', { detail: 'the group decided by another press', input: { field: 'decision', rule: 'format', params: { decided: 1 } } });
 }
 
+/** Spaces and punctuation between two digits: kept as one separator (U+0000, which no stored text holds). */
+const DIGIT_SEPARATOR = /(?<=\p{Nd})[\s\p{P}]+(?=\p{Nd})/gu;
+
 /**
- * Whether "own words" are the proposal as it stands, but for case, spaces, line breaks and
- * punctuation (a paste of it, or a near-copy: a full stop left out, a comma added, a capital
- * changed): writing them down is adopting the proposal as it is, not adapting it, so an AI draft
- * is never passed off as the group's own words by a character.
+ * Whether "own words" are the proposal as it stands, but for case, spaces, line breaks,
+ * punctuation and invisible characters (a paste of it, or a near-copy: a full stop left out, a
+ * comma added, a capital changed, a zero-width space or soft hyphen in a word): writing them down
+ * is adopting the proposal as it is, not adapting it, so an AI draft is never passed off as the
+ * group's own words by a character. Between two digits the marks carry the meaning ("1,5" is not
+ * "15", "1-2" not "12", "9.30" not "930"): there they count as one separator, whichever they are.
  */
 export function sameWordsAsProposal(ownWords: string, proposalText: string): boolean {
-  const normal = (text: string) => text.normalize('NFKC').toLocaleLowerCase('nl').replace(/[\s\p{P}]+/gu, '');
+  const normal = (text: string) =>
+    withoutInvisibleCharacters(text.normalize('NFKC'))
+      .toLocaleLowerCase('nl')
+      .replace(DIGIT_SEPARATOR, '\u0000')
+      .replace(/[\s\p{P}]+/gu, '');
   return normal(ownWords) !== '' && normal(ownWords) === normal(proposalText);
 }
 

@@ -86,6 +86,25 @@ export interface TeamPollLocks {
   holderOf(tenantId: string, teamId: string): Promise<string | undefined>;
 }
 
+/**
+ * One poll start at a time per tenant: a small document per tenant that a start takes under its
+ * ETag before it reads the open polls, and lets go of once its poll is stored. Two starts at the
+ * same moment of teams that share members (a department and its sub-team) are so checked one
+ * after the other: the second sees the first's poll (see start-poll.ts). Only HR's starts take
+ * it, never a member's turn. A start that stopped half-way holds it until `until` only.
+ */
+export interface PollStartLease {
+  /** True when `holder` now holds the tenant's lease, until `until`; false while another holder's has not expired at `now`. */
+  take(tenantId: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /**
+   * Holds the lease on, until `until`, only if `holder` has held it all along (also past its
+   * expiry, as long as no other start took it since): false when another start took it meanwhile.
+   */
+  renew(tenantId: string, holder: string, until: Date): Promise<boolean>;
+  /** Lets go of the lease if `holder` still holds it. */
+  release(tenantId: string, holder: string): Promise<void>;
+}
+
 /** A team member as the chat platform lists them. */
 export interface TeamMember {
   /** The platform's user id (for 1:1 chats and card refresh). */

@@ -40,6 +40,10 @@ export const POLL_ERROR_CODES = [
   'alreadyOpen',
   /** A team of the start shares members with a team of another poll still open: two cuts one person apart. */
   'overlapsOpen',
+  /** Whether a start overlaps an open poll could not be checked (a roster did not answer): nothing started, try later. */
+  'overlapUnknown',
+  /** Another poll start of the tenant is under way (its start lease): nothing started, try again in a minute. */
+  'startBusy',
   'wrongPlace',
   'badDate',
   'pollFull',

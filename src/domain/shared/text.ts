@@ -24,6 +24,20 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDF
 const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0]/;
 
 /**
+ * The invisible characters above that are no white space, and every format character (\p{Cf}:
+ * also the zero-width joiner and tag characters inside emoji), anywhere in a text.
+ */
+const INVISIBLE_NOT_SPACE = /[\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/gu;
+
+/**
+ * The text without its invisible characters (white space stays): for comparing texts as they
+ * show, not for storing them (it takes emoji sequences apart).
+ */
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(INVISIBLE_NOT_SPACE, '');
+}
+
+/**
  * `trim()` that also removes invisible characters at either end: what a person typed, as it shows.
  * It walks in from each end one character at a time: a regular expression for "a run at the end"
  * tries again from every character of a run in the middle, which took minutes on a long one.

@@ -1,7 +1,7 @@
 import { Language } from '../../domain/framework/framework';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { OutboxPort } from '../../domain/outbox/outbox.port';
-import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepository, TallyRepository, TeamMirrorNotice, TeamPollLocks, TeamRoster } from '../../domain/pulse-poll/ports';
+import { InstallationRepository, LegacyAnswerRepository, PollNotifier, PollRepository, PollStartLease, TallyRepository, TeamMirrorNotice, TeamPollLocks, TeamRoster } from '../../domain/pulse-poll/ports';
 import { ReminderPoint } from '../../domain/pulse-poll/poll';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
@@ -17,6 +17,8 @@ export interface PulsePollDeps {
   legacy: LegacyAnswerRepository;
   /** One open poll per team. */
   locks: TeamPollLocks;
+  /** One start at a time per tenant, so each start's overlap check sees the polls started before it. */
+  startLease: PollStartLease;
   installations: InstallationRepository;
   roster: TeamRoster;
   notifier: PollNotifier;

@@ -85,8 +85,17 @@ async function answersFor(deps: PulsePollDeps, tenantId: string, poll: Poll, tal
     return (userId) => members.has(userId);
   } catch (err) {
     if (isTeamOutOfReach(err)) return undefined;
-    throw err;
+    throw overlapUnknown(target.teamName);
   }
+}
+
+/**
+ * A roster that did not answer (not "out of reach") while the overlap is checked: nothing starts,
+ * and HR is told which open poll's team it could not be checked against and to try again later
+ * (the roster is usually back within minutes). Names no member (the roster logged its status).
+ */
+function overlapUnknown(openTeam: string): DomainError {
+  return new DomainError('overlapUnknown', { detail: 'a roster did not answer while checking overlap', params: { open: openTeam } });
 }
 
 /** A published cut of a poll: one team, or its teams together; its people by their Entra ids. */
@@ -124,7 +133,7 @@ async function refuseOverlaps(deps: PulsePollDeps, tenantId: string, teams: Inst
       fresh.push({ teamName: team.name, ids: new Set(members.map((m) => m.userId)) });
     } catch (err) {
       // The app was removed from the team: its delivery will pass it over, so nobody answers for it.
-      if (!isTeamOutOfReach(err)) throw err;
+      if (!isTeamOutOfReach(err)) throw overlapUnknown([...new Set(others.flatMap((p) => p.targets.map((x) => x.teamName)))].slice(0, 3).join(', '));
     }
   }
   const everyone = [...new Set(fresh.flatMap((c) => [...c.ids]))];
@@ -184,17 +193,57 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
 }
 
 /**
- * HR starts a poll for one team or all teams the app is installed in. The teams are claimed, an
- * empty tally is stored and the delivery, reminders and closing are scheduled as durable jobs, and
- * only then the poll with its targets (see storeClaimedPoll).
+ * How long a start holds the tenant's start lease at most: far longer than a start takes (it is
+ * held on once more before the claims), and the longest a start that stopped half-way (a crash)
+ * keeps other starts waiting.
+ */
+const START_LEASE_HOLDS_MS = 60_000;
+/** The pauses of a start that finds the lease held (another start under way), before HR is told to try again. */
+const START_LEASE_PAUSES_MS = [200, 400, 800, 1_600];
+
+/**
+ * Takes the tenant's start lease (PollStartLease), waiting a few seconds for another start to
+ * finish: the overlap check reads the open polls, so two starts at the same moment would each
+ * find the other's poll not yet stored, and both open (a department and its sub-team). Still held
+ * after that (a start that is slow, or stopped half-way, until its lease expires): "startBusy",
+ * nothing stored.
+ */
+async function takeStartLease(deps: PulsePollDeps, tenantId: string, holder: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const now = deps.clock.now();
+    if (await deps.startLease.take(tenantId, holder, now, new Date(now.getTime() + START_LEASE_HOLDS_MS))) return;
+    const pause = START_LEASE_PAUSES_MS[attempt];
+    if (pause === undefined) throw new DomainError('startBusy', 'another start holds the tenant start lease');
+    // Spread out, so starts that waited together do not all ask again at once.
+    await new Promise((resolve) => setTimeout(resolve, pause * (0.75 + Math.random() / 2)));
+  }
+}
+
+/**
+ * HR starts a poll for one team or all teams the app is installed in. Under the tenant's start
+ * lease (one start at a time, so the overlap check sees every poll started before), the teams are
+ * claimed, an empty tally is stored and the delivery, reminders and closing are scheduled as
+ * durable jobs, and only then the poll with its targets (see storeClaimedPoll).
  */
 export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<StartOutcome> {
   await requireHr(deps, ctx.actor.id);
   if (ctx.here.team) await deps.installations.record({ ...ctx.here.team, installed: true });
-  const now = deps.clock.now();
-  const closesAt = closingInstant(request.closesOn, now, deps.timeZone);
+  const closesAt = closingInstant(request.closesOn, deps.clock.now(), deps.timeZone);
   const teams = await targetTeams(deps, ctx, request);
 
+  // A random holder per attempt: a redelivered command waits for its first delivery, then finds its poll.
+  const leaseHolder = randomUUID();
+  await takeStartLease(deps, ctx.tenantId, leaseHolder);
+  try {
+    return await startUnderLease(deps, ctx, request, teams, closesAt, leaseHolder);
+  } finally {
+    // Failing to let go only makes the next start wait for the expiry.
+    await deps.startLease.release(ctx.tenantId, leaseHolder).catch(() => undefined);
+  }
+}
+
+async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: StartRequest, teams: Installation[], closesAt: Date, leaseHolder: string): Promise<StartOutcome> {
+  const now = deps.clock.now();
   const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
   const tenantPolls = await deps.polls.listForTenant(ctx.tenantId);
   // A redelivered command finds the poll its first delivery stored.
@@ -244,6 +293,10 @@ export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request:
     startedBy: ctx.actor.id,
     openedBy: randomUUID(),
   };
+  // Held on for the claims and the store; taken over meanwhile (this start outlasted its lease), the
+  // open polls read above may miss the other start's: nothing is stored, HR tries again.
+  const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
+  if (!(await deps.startLease.renew(ctx.tenantId, leaseHolder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during the start');
   await claimTeams(deps, ctx.tenantId, pollId, teams);
   const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing);
   // A create retried after its answer was lost finds its own poll: this attempt started it.
