@@ -124,6 +124,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     personalLanguage,
     actions: {
       toActorPrivately: (context, card) => messenger.toActor(context, card),
+      ownChatLanguage: (context) => personalLanguage(actorOf(context).id),
       defaultLanguage: config.defaultLanguage,
       logger,
       translator,

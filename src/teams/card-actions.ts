@@ -9,11 +9,34 @@ import type { Logger } from '../log/logger';
 import { AdaptiveCardJson, adaptiveCard, escapeMarkdown, textBlock } from './cards/card-kit';
 import { FailedNotice, isFreeText, refusedFormFallback, typedFreeText } from './cards/refused-form-fallback.card';
 import { errorCard } from './cards/error.card';
+import { groupCardForm, groupCardNote } from './cards/group-card-note.card';
 import { postCard, sendInvokeCard, sendInvokeMessage, updateCard } from './card-response';
 import { SharedCard, SharedCardUpdates } from './shared-card-updates';
-import { isInvoke, teamsLocale } from './turn';
+import { conversationKindOf, isInvoke, teamsLocale } from './turn';
 import { inOwnChatWithBot } from './own-chat';
 import { VERBS, VerbData, VerbName } from './verbs';
+
+/**
+ * Words or a card for the person who pressed, drawn once it is known where they go. In the direct
+ * reply (the invoke, their own chat) in the pressed card's language; queued for their own 1:1
+ * chat from a press elsewhere (the Action.Submit fallback in a group's chat or a channel), in the
+ * language of that chat: the one they chose there, else the card's (see `ownChatTranslation`).
+ */
+export interface Drawn<T> {
+  /** The pressed card's language (the group's, the poll's). */
+  cardLanguage: Locale;
+  /**
+   * `t` speaks the reader's language; `card` the pressed card's, for its button labels the note
+   * quotes (as that card shows them, so the person finds the button), named as the card's.
+   * `language` is the reader's.
+   */
+  draw(t: Translate, card: Translate, language: Locale): T;
+}
+
+/** Words or a card drawn for its reader (see Drawn). */
+export function drawn<T>(cardLanguage: Locale, draw: Drawn<T>['draw']): Drawn<T> {
+  return { cardLanguage, draw };
+}
 
 /**
  * What a card action produces. `card` goes to the person who acted; when it holds their private
@@ -43,16 +66,17 @@ export type ActionOutcome =
        * What the actor is told in their 1:1 chat on the Action.Submit fallback outside it (a
        * channel, a group chat), where a `personal` card has no way to them alone and would be
        * dropped: whether their action was taken. It waits in the outbox, so it holds nothing of
-       * what they entered (no answer, no score); the pressed message stays as it is.
+       * what they entered (no answer, no score); the pressed message stays as it is. Drawn (see
+       * Drawn) when it has words of its own: those follow the language of the person's own chat.
        */
-      privately?: AdaptiveCardJson;
+      privately?: AdaptiveCardJson | Drawn<AdaptiveCardJson>;
     }
   /**
    * Leaves the card as it is and shows the actor a short message. `seenInChat`: the message only
    * confirms what the chat itself now shows (a session card posted there), so on the Action.Submit
    * fallback it is not sent to the actor's own chat as well.
    */
-  | { message: string; seenInChat?: boolean };
+  | { message: string | Drawn<string>; seenInChat?: boolean };
 
 export interface CardActionContext {
   logger: Logger;
@@ -65,6 +89,42 @@ export interface CardActionContext {
   defaultLanguage: Locale;
   /** A card for the actor's 1:1 chat with the bot (queued): where a refusal on the Submit fallback goes. */
   toActorPrivately?(context: TurnContext, card: AdaptiveCardJson): Promise<void>;
+  /**
+   * The language the actor chose for their own 1:1 chat ("taal en"); undefined when they chose
+   * none. One read: asked only for what is queued there from a press elsewhere, never on a press
+   * answered in place.
+   */
+  ownChatLanguage?(context: TurnContext): Promise<Locale | undefined>;
+}
+
+/**
+ * The reader's and the card's translations for something queued for the actor's own chat: the
+ * language they chose for it, else the pressed card's (as it was before they chose, and as the
+ * group's notes to its members are: one member's Teams client does not choose for the note).
+ */
+export async function ownChatTranslation(context: TurnContext, ctx: CardActionContext, cardLanguage: Locale): Promise<{ locale: Locale; t: Translate; card: Translate }> {
+  // Pressed in a 1:1 chat (with a colleague): the language found for it is the person's own already.
+  const chosen = conversationKindOf(context) === 'personal' ? undefined : await ctx.ownChatLanguage?.(context).catch(() => undefined);
+  const locale = chosen ?? cardLanguage;
+  return { locale, t: ctx.translator.t(locale), card: ctx.translator.t(cardLanguage) };
+}
+
+/** Drawn in the pressed card's language: the direct reply. */
+function drawnHere<T>(d: T | Drawn<T>, ctx: CardActionContext): T {
+  if (!isDrawn(d)) return d;
+  const t = ctx.translator.t(d.cardLanguage);
+  return d.draw(t, t, d.cardLanguage);
+}
+
+/** Drawn for the actor's own chat, queued there from a press elsewhere. */
+async function drawnForOwnChat<T>(context: TurnContext, d: T | Drawn<T>, ctx: CardActionContext): Promise<T> {
+  if (!isDrawn(d)) return d;
+  const { locale, t, card } = await ownChatTranslation(context, ctx, d.cardLanguage);
+  return d.draw(t, card, locale);
+}
+
+function isDrawn<T>(d: T | Drawn<T>): d is Drawn<T> {
+  return !!d && typeof d === 'object' && typeof (d as Drawn<T>).draw === 'function' && typeof (d as Drawn<T>).cardLanguage === 'string';
 }
 
 /** One refused input: which field (the input's id on the card), which rule it broke, and numbers for the message. */
@@ -126,8 +186,10 @@ export interface RefusalForm {
    * With `onlyInReply`: the card a refusal gets where the inputs may not be shown (the Submit
    * fallback outside the person's own chat), instead of the plain error card. It holds none of the
    * inputs (e.g. where to answer, as a valid press there gets); undefined: the plain error card.
+   * Drawn in the language of the person's own chat (`t`), quoting the pressed card's labels in its
+   * (`card`); `code` says why the press was refused.
    */
-  notInReply?(context: TurnContext): Promise<AdaptiveCardJson | undefined>;
+  notInReply?(context: TurnContext, refusal: { t: Translate; card: Translate; code: ErrorCode | 'unexpected' }): Promise<AdaptiveCardJson | undefined>;
   /**
    * The form renders a failed save (`RefusedInput.failed`) as well: the store failed the save, and
    * the form comes back with every input as chosen (scores, choices: not only typed words) and why
@@ -164,12 +226,15 @@ export async function updateShared(context: TurnContext, sharedCards: SharedCard
 
 async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardActionContext): Promise<void> {
   if ('message' in outcome) {
-    if (isInvoke(context)) await sendInvokeMessage(context, outcome.message);
+    if (isInvoke(context)) await sendInvokeMessage(context, drawnHere(outcome.message, ctx));
     // The Action.Submit fallback has no reply only the actor sees: the words go to their own chat
     // with the bot (posted there when they pressed there), never to a group or a colleague.
     // The action is done by now (stored or refused): words that cannot be delivered are logged,
     // never turned into an error card, which would say "nothing was stored" after a stored press.
-    else if (!outcome.seenInChat) await deliverToActor(context, adaptiveCard([textBlock(outcome.message)]), ctx).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor what became of their action'));
+    else if (!outcome.seenInChat) {
+      const words = inOwnChatWithBot(context) ? drawnHere(outcome.message, ctx) : await drawnForOwnChat(context, outcome.message, ctx);
+      await deliverToActor(context, adaptiveCard([textBlock(words)]), ctx).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor what became of their action'));
+    }
     return;
   }
   const messageId = context.activity.replyToId;
@@ -197,9 +262,10 @@ async function deliver(context: TurnContext, outcome: ActionOutcome, ctx: CardAc
  * done by now, stored or refused: a note that cannot be queued is logged, never turned into an
  * error card, which would say "nothing was stored" after a stored answer.
  */
-async function tellActorPrivately(context: TurnContext, card: AdaptiveCardJson, ctx: CardActionContext): Promise<void> {
-  if (!ctx.toActorPrivately) return;
-  await ctx.toActorPrivately(context, card).catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor privately what became of their action'));
+async function tellActorPrivately(context: TurnContext, note: AdaptiveCardJson | Drawn<AdaptiveCardJson>, ctx: CardActionContext): Promise<void> {
+  const send = ctx.toActorPrivately;
+  if (!send) return;
+  await (async () => send(context, await drawnForOwnChat(context, note, ctx)))().catch((err: Error) => ctx.logger.warn({ err: err.message }, 'could not tell the actor privately what became of their action'));
 }
 
 /**
@@ -281,8 +347,12 @@ export function onCardAction<V extends VerbName>(
       // The language is looked up only here: a successful action reads nothing extra for it.
       // An outsider's ids name a group that is not theirs: its language is none of their business either.
       // When the person's language cannot be read (the store is down), Teams' own is the best guess.
-      const locale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? ctx.defaultLanguage);
-      const t = ctx.translator.t(locale);
+      const cardLocale: Locale = await ctx.localeFor(context, outsider ? {} : input).catch(() => teamsLocale(context) ?? ctx.defaultLanguage);
+      // Queued for the person's own chat (the Submit fallback elsewhere): in the language of that
+      // chat, read only on this path; the pressed card's labels in the card's (`cardT`).
+      const queued = !repliesDirectly(context);
+      const here = { locale: cardLocale, t: ctx.translator.t(cardLocale), card: ctx.translator.t(cardLocale) };
+      const { locale, t, card: cardT } = queued ? await ownChatTranslation(context, ctx, cardLocale) : here;
       const problems = options.form && !outsider ? fieldProblems(err, payload, options.form, input) : [];
       if (code === 'unexpected') ctx.logger.error({ verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       else ctx.logger.info({ verb, code, detail: (err as DomainError).detail, fields: problems.map((p) => `${p.field}:${p.rule}`) }, 'card action refused');
@@ -299,11 +369,15 @@ export function onCardAction<V extends VerbName>(
       // way to show choices, so without typed words it is the plain error card).
       const failedNotice = failedNoticeFor(code, values, false);
       const failedInForm = options.form?.keepsOnFailedSave && !problems.length && !kept && !outsider ? failedNoticeFor(code, values, true) : undefined;
-      const form = options.form && (problems.length || kept || failedInForm) && mayShowInputs ? options.form : undefined;
+      // A group card's form pressed on the Submit fallback in the group's chat: told in the person's
+      // own chat as a note, since the group's form is of no use there (see groupCardNote).
+      const groupForm = queued && !outsider && mayShowInputs && options.form ? groupCardForm(name) : undefined;
+      const note = groupForm && options.form ? groupCardRefusal(groupForm, options.form, { verb, values, problems, payload: payload.length > 0, kept, code, failed: failedInForm ?? failedNotice }, t, cardT) : undefined;
+      const form = !note && options.form && (problems.length || kept || failedInForm) && mayShowInputs ? options.form : undefined;
       const refused = form ? await renderRefusal(context, form, values, problems, t, locale, ctx.logger, verb, payload.length > 0, failedInForm) : undefined;
-      const failedSave = !refused && failedNotice && options.form && mayShowInputs && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
-      const elsewhere = !refused && !failedSave && !mayShowInputs && !outsider ? await options.form?.notInReply?.(context).catch(() => undefined) : undefined;
-      await deliverToActor(context, refused ?? failedSave ?? elsewhere ?? errorCard(error, t), ctx);
+      const failedSave = !note && !refused && failedNotice && options.form && mayShowInputs && !outsider ? refusedFormFallback(verb, values, {}, t, failedNotice) : undefined;
+      const elsewhere = !note && !refused && !failedSave && !mayShowInputs && !outsider ? await options.form?.notInReply?.(context, { t, card: cardT, code }).catch(() => undefined) : undefined;
+      await deliverToActor(context, note ?? refused ?? failedSave ?? elsewhere ?? errorCard(error, t), ctx);
     }
   };
   const verbs = cardActionRoutes(app);
@@ -385,6 +459,40 @@ function notANumber(typed: unknown, t: Translate): string {
   return t('error.notANumber', { typed: escapeMarkdown(shown) });
 }
 
+/** Input id -> the words next to it, in the person's language (`t`): the form's own, else the language file's `error.<code>`. */
+function reasonsFor(form: RefusalForm, problems: FieldProblem[], values: Record<string, unknown>, t: Translate): Record<string, string> {
+  const formReason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
+  const reason = (p: FieldProblem) => (p.params.notNumber ? `${notANumber(values[p.field], t)} ${formReason(p, t, values)}` : formReason(p, t, values));
+  const errors: Record<string, string> = {};
+  for (const p of problems) errors[p.field] ??= reason(p);
+  return errors;
+}
+
+/**
+ * A refused press on a group card's form on the Submit fallback in the group's chat, as the note
+ * for the person's own chat (groupCardNote): in their language (`t`), the card's button quoted in
+ * the card's (`cardT`). Undefined where the plain error card says it as well: nothing was refused
+ * about an input, or the button's own data was refused (no input shows it) and nothing was typed.
+ */
+function groupCardRefusal(
+  groupForm: NonNullable<ReturnType<typeof groupCardForm>>,
+  form: RefusalForm,
+  r: { verb: string; values: Record<string, unknown>; problems: FieldProblem[]; payload: boolean; kept: boolean; code: string; failed?: FailedNotice },
+  t: Translate,
+  cardT: Translate,
+): AdaptiveCardJson | undefined {
+  const { verb, values, problems } = r;
+  // The button's own data refused (an id of the wrong kind): the same button can only be refused again.
+  if (r.payload && problems.some((p) => !groupForm.inputs.includes(p.field))) {
+    return typedFreeText(values) ? groupCardNote({ verb, values, errors: {}, notice: t('error.cardDataKept'), button: false }, t) : undefined;
+  }
+  const again = groupForm.button(values, cardT);
+  if (problems.length) return groupCardNote({ verb, values, errors: reasonsFor(form, problems, values, t), notice: t('error.groupCardNote.refused'), button: again }, t);
+  // Kept for a refusal not about a field (the session closed): what was typed, and why; nothing to press again.
+  if (r.kept) return groupCardNote({ verb, values, errors: {}, notice: t(`error.${r.code}`), button: false }, t);
+  return r.failed ? groupCardNote({ verb, values, errors: {}, notice: t(r.failed), button: again }, t) : undefined;
+}
+
 async function renderRefusal(
   context: TurnContext,
   form: RefusalForm,
@@ -397,10 +505,7 @@ async function renderRefusal(
   fromPayloadCheck: boolean,
   failed?: FailedNotice,
 ): Promise<AdaptiveCardJson | undefined> {
-  const formReason = form.reason ?? ((p: FieldProblem) => t(`error.${p.code}`));
-  const reason = (p: FieldProblem) => (p.params.notNumber ? `${notANumber(values[p.field], t)} ${formReason(p, t, values)}` : formReason(p, t, values));
-  const errors: Record<string, string> = {};
-  for (const p of problems) errors[p.field] ??= reason(p);
+  const errors = reasonsFor(form, problems, values, t);
   try {
     const card = await form.render(context, { values, problems, errors, t, locale, ...(failed ? { failed } : {}) });
     // The payload check refused the button's own data (an id, a question number of the wrong kind:

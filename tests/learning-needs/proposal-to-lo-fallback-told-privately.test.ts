@@ -97,7 +97,7 @@ describe('"Delen met L&O" pressed on a client without Action.Execute', () => {
     const text = cardText(note);
     expect(text).toContain('Er is niets gedeeld.');
     expect(text).toContain('Groep: Team Zorg');
-    expect(text).toMatch(/Druk op Delen met L&O bij de samenvatting in de chat van de groep/);
+    expect(text).toMatch(/Druk bij de samenvatting in de chat van de groep op de knop 'Delen met L&O' van die kaart/);
     // A share button here would be refused (a group action from another chat): none.
     expect(JSON.stringify(note)).not.toContain('proposalToLo.share');
     expect(await stored()).toEqual([]);

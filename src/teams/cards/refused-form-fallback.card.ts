@@ -59,9 +59,14 @@ const LABELS_BY_VERB: Record<string, Record<string, string>> = {
  * label is not fixed, e.g. a poll's open question, or one added later) rather than none: a
  * screen reader must never announce an unnamed box.
  */
-function labelOf(verb: string, id: string, t: Translate): string {
-  const key = LABELS_BY_VERB[verb]?.[id] ?? LABELS[id];
+export function labelOf(verb: string, id: string, t: Translate): string {
+  const key = labelKeyOf(verb, id);
   return t(key ?? 'error.formFallbackField');
+}
+
+/** The language-file key of an input's label on its own form, when the plain form knows it (a box the person types in). */
+export function labelKeyOf(verb: string, id: string): string | undefined {
+  return LABELS_BY_VERB[verb]?.[id] ?? LABELS[id];
 }
 
 /** Why an action could not be done now, for a card that keeps what was typed (see refusedFormFallback). */

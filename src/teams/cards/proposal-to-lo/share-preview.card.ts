@@ -61,8 +61,9 @@ export function shareRefusedCard(status: 'notAMember' | 'notDecided', t: Transla
  * chat: that client has no view only they see there, so nothing was shared, and where to press for
  * the preview. It has no share button: the share is a group action (GROUP_CHAT_VERBS), refused from
  * any other chat. The group's name shows which group it was about; nothing else of the proposal
- * waits in the outbox for this.
+ * waits in the outbox for this. In the language of the person's own chat (`t`); the summary's
+ * button is named as that card shows it (`button`, in the group's language).
  */
-export function shareOnOtherClientCard(groupName: string, t: Translate): AdaptiveCardJson {
-  return adaptiveCard([heading(t('proposalToLo.previewTitle')), plainText(t('proposalToLo.group', { group: groupName }), { weight: 'Bolder' }), textBlock(t('proposalToLo.onOtherClient'))]);
+export function shareOnOtherClientCard(groupName: string, t: Translate, button: string): AdaptiveCardJson {
+  return adaptiveCard([heading(t('proposalToLo.previewTitle')), plainText(t('proposalToLo.group', { group: groupName }), { weight: 'Bolder' }), textBlock(t('proposalToLo.onOtherClient', { button }))]);
 }

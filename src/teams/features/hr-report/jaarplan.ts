@@ -8,7 +8,7 @@ import { stableId } from '../../../domain/shared/ids';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { JaarplanDeps, openJaarplan, saveJaarplan } from '../../../usecases/hr-report/jaarplan';
-import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { ActionOutcome, CardActionContext, drawn, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
@@ -117,11 +117,11 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
       const { view, key } = await form(context, data.year);
       const card = jaarplanFormCard({ ...view, key, language }, t);
       if (isInvoke(context) || inOwnChatWithBot(context)) return { card, personal: true };
-      return { card, personal: true, privately: adaptiveCard([textBlock(t('jaarplan.inOwnChat', { year: String(view.year) }))]) };
+      return { card, personal: true, privately: drawn(language, (tr) => adaptiveCard([textBlock(tr('jaarplan.inOwnChat', { year: String(view.year) }))])) };
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'forbidden') throw err;
       deps.logger.info({ code: err.code }, 'jaarplan view refused');
-      return { message: t('jaarplan.notHr') };
+      return { message: drawn(language, (tr) => tr('jaarplan.notHr')) };
     }
   });
 

@@ -10,7 +10,7 @@ import { hrReportCard } from '../../cards/hr-report/hr-report.card';
 import { hrReportRestrictedCard } from '../../cards/hr-report/hr-report-restricted.card';
 import { hrReportInOwnChatCard } from '../../cards/hr-report/hr-report-in-own-chat.card';
 import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, textBlock, truncate } from '../../cards/card-kit';
-import { ActionOutcome, CardActionContext, onCardAction } from '../../card-actions';
+import { ActionOutcome, CardActionContext, drawn, onCardAction } from '../../card-actions';
 import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
 import { periodRefusal, reportPeriod, unknownPeriodWord } from './report-period';
@@ -113,11 +113,11 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
    * chat where the report opens, with the period only; nothing of the report is read or signed.
    */
   const toOwnChat = async (context: TurnContext, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<ActionOutcome> => {
-    const t = deps.translator.t(language);
     const isHr = await deps.report.isHr(actorOf(context).id);
     if (!isHr) deps.logger.info({ code: 'forbidden' }, 'hr report view refused');
-    const note = isHr ? hrReportInOwnChatCard({ period, language }, t) : adaptiveCard([textBlock(t('hrReport.notHr'))]);
-    return { card: note, personal: true, privately: note };
+    // In the language of their own chat, where it goes (its button opens the report in that language).
+    const note = drawn(language, (t, _card, reader) => (isHr ? hrReportInOwnChatCard({ period, language: reader }, t) : adaptiveCard([textBlock(t('hrReport.notHr'))])));
+    return { card: note.draw(deps.translator.t(language), deps.translator.t(language), language), personal: true, privately: note };
   };
 
   // Answered to the presser alone (the invoke response), never by changing the shared message.
@@ -132,7 +132,7 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'forbidden') throw err;
       deps.logger.info({ code: err.code }, 'hr report view refused');
-      return { message: deps.translator.t(language)('hrReport.notHr') };
+      return { message: drawn(language, (t) => t('hrReport.notHr')) };
     }
   });
 }

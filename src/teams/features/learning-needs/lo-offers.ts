@@ -7,7 +7,7 @@ import { stableId } from '../../../domain/shared/ids';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { LoOfferDeps, mayEditLoOffers, openLoOffer, openLoOffers, saveLoOffer } from '../../../usecases/learning-needs/lo-offers';
-import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { ActionOutcome, CardActionContext, drawn, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { adaptiveCard, textBlock } from '../../cards/card-kit';
 import { postCard } from '../../card-response';
 import { errorCard } from '../../cards/error.card';
@@ -82,12 +82,12 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
     // The Submit fallback there replaces the pressed card for both people in the chat.
     if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(t));
     try {
-      if (elsewhere(context)) return { message: t('loOffer.inOwnChat') };
+      if (elsewhere(context)) return { message: drawn(language, (tr) => tr('loOffer.inOwnChat')) };
       return await work(t, language);
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'forbidden') throw err;
       deps.logger.info({ code: err.code }, 'lo offer view refused');
-      return { message: t('loOffer.notHr') };
+      return { message: drawn(language, (tr) => tr('loOffer.notHr')) };
     }
   };
 

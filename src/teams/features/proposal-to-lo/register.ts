@@ -6,7 +6,7 @@ import { isDomainError } from '../../../domain/shared/errors';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { answerAsLo, listForLo, openForLo, ProposalToLoDeps, shareStatus, shareWithLo } from '../../../usecases/proposal-to-lo/proposal-to-lo';
-import { ActionOutcome, CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { ActionOutcome, CardActionContext, Drawn, drawn, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
 import { loAnswerFormCard, loAnswerSentCard, loProposalGoneCard } from '../../cards/proposal-to-lo/lo-answer-form.card';
@@ -59,9 +59,12 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
    * The group's buttons answer the presser alone. On the Action.Submit fallback in the group's chat
    * there is no reply only they see, and a `personal` card would be dropped: `privately` tells them
    * in their own 1:1 chat what became of the press (by default the card itself: a refusal, or what
-   * was shared and when, words the group's chat gets as well).
+   * was shared and when, words the group's chat gets as well), drawn in the language of that chat.
    */
-  const toPresser = (card: AdaptiveCardJson, privately: AdaptiveCardJson = card): ActionOutcome => ({ card, personal: true, privately });
+  const toPresser = (card: AdaptiveCardJson, privately: Drawn<AdaptiveCardJson>): ActionOutcome => ({ card, personal: true, privately });
+  /** The same card for the presser here and, drawn in the language of their own chat, there. */
+  const toPresserDrawn = (language: Locale, draw: (tr: Translate, reader: Locale) => AdaptiveCardJson): ActionOutcome =>
+    toPresser(draw(t(language), language), drawn(language, (tr, _card, reader) => draw(tr, reader)));
   /** Pressed on the live session card (it names its session): the presser's card has the way back to their view of it. */
   const backTo = (data: { sessionId?: string | undefined }) => (data.sessionId ? { back: { sessionId: data.sessionId } } : {});
 
@@ -69,23 +72,24 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
     const status = await shareStatus(deps.proposals, tenant(context), actorOf(context).id, data.groupId, data.proposalId);
     if (status.status !== 'shareable') {
       deps.logger.info({ outcome: status.status }, 'proposal to L&O refused');
-      return toPresser(shareRefusedCard(status.status, t(await languageOf(context, data))));
+      return toPresserDrawn(await languageOf(context, data), (tr) => shareRefusedCard(status.status, tr));
     }
     const language = status.group.language;
-    const vm = { preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(language) };
-    const card = sharePreviewCard({ ...vm, ...backTo(data) }, t(language));
+    const vm = (shownIn: Locale) => ({ preview: status.preview, ...(status.shared ? { shared: status.shared } : {}), ...view(shownIn) });
+    const card = sharePreviewCard({ ...vm(language), ...backTo(data) }, t(language));
     // In the 1:1 chat (the fallback's note) without the way back: the session's buttons work in the group's chat only.
-    if (status.shared) return toPresser(card, sharePreviewCard(vm, t(language)));
+    if (status.shared) return toPresser(card, drawn(language, (tr, _card, reader) => sharePreviewCard(vm(reader), tr)));
     // Not the preview itself: its share button, pressed in the 1:1 chat, is a group action from
-    // another chat (GROUP_CHAT_VERBS) and would be refused. Only where to press, nothing shared.
-    return toPresser(card, shareOnOtherClientCard(status.preview.groupName, t(language)));
+    // another chat (GROUP_CHAT_VERBS) and would be refused. Only where to press (the summary's
+    // button, as that card shows it), nothing shared.
+    return toPresser(card, drawn(language, (tr, cardT) => shareOnOtherClientCard(status.preview.groupName, tr, cardT('proposalToLo.button'))));
   });
 
   onCardAction(app, deps.actions, 'shareProposalToLo', async (context, data): Promise<ActionOutcome> => {
     const outcome = await shareWithLo(deps.proposals, tenant(context), actorOf(context).id, data.groupId, data.proposalId);
     if (outcome.status !== 'shared') {
       deps.logger.info({ outcome: outcome.status }, 'proposal to L&O refused');
-      return toPresser(shareRefusedCard(outcome.status, t(await languageOf(context, data))));
+      return toPresserDrawn(await languageOf(context, data), (tr) => shareRefusedCard(outcome.status, tr));
     }
     // Ids and the outcome only: the words are the group's.
     deps.logger.info({ id: outcome.shared.id, created: outcome.created }, 'proposal shared with L&O');
@@ -94,8 +98,8 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       deps.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a proposal shared with L&O');
     }
     const language = outcome.group.language;
-    const vm = { preview: outcome.shared, shared: outcome.shared, ...view(language) };
-    return toPresser(sharePreviewCard({ ...vm, ...backTo(data) }, t(language)), sharePreviewCard(vm, t(language)));
+    const vm = (shownIn: Locale) => ({ preview: outcome.shared, shared: outcome.shared, ...view(shownIn) });
+    return toPresser(sharePreviewCard({ ...vm(language), ...backTo(data) }, t(language)), drawn(language, (tr, _card, reader) => sharePreviewCard(vm(reader), tr)));
   });
 
   // --- L&O's side: in its own 1:1 chat with the bot only ------------------------------------------
@@ -129,7 +133,7 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
     const language = await languageOf(context, data);
     const tr = t(language);
     if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(tr));
-    if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return { message: tr('proposalToLo.inOwnChat') };
+    if (!isInvoke(context) && conversationKindOf(context) !== 'personal') return { message: drawn(language, (own) => own('proposalToLo.inOwnChat')) };
     if (conversationKindOf(context) !== 'personal') return { card: adaptiveCard([textBlock(tr('proposalToLo.inOwnChat'))]), personal: true };
     try {
       return await work(tr, language);

@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { Translate } from '../../../i18n/i18n';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
@@ -8,8 +9,9 @@ import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '.
 import { isHr } from '../../../usecases/pulse-poll/access';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
-import { ActionOutcome, CardActionContext, CardActionOptions, onCardAction } from '../../card-actions';
-import { AdaptiveCardJson, heading } from '../../cards/card-kit';
+import { ActionOutcome, CardActionContext, CardActionOptions, Drawn, drawn, onCardAction } from '../../card-actions';
+import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../../cards/card-kit';
+import { errorTitle } from '../../cards/error.card';
 import { errorCard } from '../../cards/error.card';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
@@ -36,6 +38,9 @@ export function channelTeamOf(context: TurnContext): string | undefined {
 export function inSharedOrPrivateChannel(context: TurnContext): boolean {
   return conversationKindOf(context) === 'channel' && !inStandardChannel(context);
 }
+
+/** Refusals of what the member filled in on the poll card (a statement without a score, a comment too long). */
+const INPUT_REFUSALS: ReadonlySet<string> = new Set(['incompleteAnswer', 'invalidInput']);
 
 /**
  * Who asks, and from which organisation: the poll id on a card is data anyone can send, so the
@@ -69,20 +74,34 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * Only refusals get it: next to a tally write, a note queued for a named member would tell a
    * database reader whose answer that write was. So a stored answer (or one that may have been
    * stored as the poll closed, or a second try of someone who had answered) stays without a note.
+   * The note is drawn in the language of that chat (their chosen one, else the poll's); the
+   * channel card's title and button it names stay as that card shows them.
    */
-  const refused = (card: AdaptiveCardJson, privately: AdaptiveCardJson = card): ActionOutcome => ({ card, personal: true, privately });
+  const refused = (card: AdaptiveCardJson, privately: Drawn<AdaptiveCardJson>): ActionOutcome => ({ card, personal: true, privately });
 
-  /** The busy refusal for the 1:1 chat: where to send the answer again, without the answer. */
-  const busyNote = (poll: Poll) => {
-    const note = errorCard({ code: 'pollBusy', place: 'pollInChannel' }, translator.t(poll.language));
-    return { ...note, body: [heading(instruments[poll.language].title), ...note.body] };
-  };
+  /** The busy refusal for the 1:1 chat: where to send the answer again (the channel card's button), without the answer. */
+  const busyNote = (poll: Poll) =>
+    drawn(poll.language, (t, card) => {
+      const note = errorCard({ code: 'pollBusy', place: 'pollInChannel', params: { button: card('pulse.form.send') } }, t);
+      return { ...note, body: [heading(instruments[poll.language].title), ...note.body] };
+    });
 
-  /** The closed card, pointing to the team's newer poll where one is open. */
-  const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') => {
+  /** The closed card, pointing to the team's newer poll where one is open: drawn in any language after one read. */
+  const closedViewIn = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') => {
     const newer = await newerOpenPoll(pulse, poll, targetId, pressedInTeam);
-    return pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, translator.t(poll.language));
+    return (t: Translate) => pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, t);
   };
+  const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') =>
+    (await closedViewIn(poll, targetId, pressedInTeam, late))(translator.t(poll.language));
+
+  /**
+   * A refused answer on the Submit fallback in a channel (a statement without a score, a comment
+   * too long): the card there keeps the answers, which never go into a queued card. So the note
+   * for the 1:1 chat says only that nothing was stored and where to send them again: the channel
+   * card's button, as that card shows it.
+   */
+  const refusedInChannelNote = (t: Translate, card: Translate): AdaptiveCardJson =>
+    adaptiveCard([errorTitle(t, 'pulse.error.title'), textBlock(t('pulse.error.refusedInChannel', { button: card('pulse.form.send') }))]);
 
   const myView = async (poll: Poll, targetId: string, view: AnswerView, refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown'; pressedInTeam?: string; refused?: boolean } = {}) => {
     const t = translator.t(poll.language);
@@ -150,8 +169,10 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       onlyInReply: true,
       // A refused payload on the Submit fallback in a 1:1 chat with a colleague: the same pointer a
       // valid press there gets, in their own chat (nothing read or stored; none of the inputs, so
-      // the comment is echoed nowhere). In a channel: the plain error card (see render).
-      notInReply: async (context) => (inChatWithColleague(context) ? ownCardPointer(context) : undefined),
+      // the comment is echoed nowhere). In a channel, a refused input: where to send the answers
+      // again, none of them in it; any other refusal: the plain error card (see render).
+      notInReply: async (context, { t, card, code }) =>
+        inChatWithColleague(context) ? ownCardPointer(context) : conversationKindOf(context) === 'channel' && INPUT_REFUSALS.has(code) ? refusedInChannelNote(t, card) : undefined,
       keepsOnFailedSave: true,
       reason: (p, t) =>
         p.field === 'open' && p.rule === 'tooLong'
@@ -202,12 +223,17 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     }
     if (outcome.commentLost) deps.logger.warn({ pollId }, 'poll comment could not be stored; scores kept');
     // The closed card holds no answers: it is the note as it is.
-    if (outcome.result === 'closed') return refused(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: true, pressedInTeam: channelTeamOf(context) }));
+    if (outcome.result === 'closed') {
+      const closed = await closedViewIn(outcome.poll, targetId, channelTeamOf(context), true);
+      return refused(closed(translator.t(outcome.poll.language)), drawn(outcome.poll.language, closed));
+    }
     if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
     if (outcome.result === 'notInvited') {
       // The note without the card's refresh for them: refreshed in their 1:1 chat, it would lose "not stored".
-      const notInvited = (refreshId: string | undefined) => myView(outcome.poll, targetId, 'notInvited', refreshId, { refused: true });
-      return refused(await notInvited(actor.teamsId), await notInvited(undefined));
+      const { poll } = outcome;
+      const notInvited = (refreshId: string | undefined, t: Translate) =>
+        pollNotInvitedCard({ pollId: poll.id, targetId, title: instruments[poll.language].title, teamName: findTarget(poll, targetId).teamName, refused: true, refreshUserIds: refreshId ? [refreshId] : [] }, t);
+      return refused(notInvited(actor.teamsId, translator.t(poll.language)), drawn(poll.language, (t) => notInvited(undefined, t)));
     }
     return personal(await myView(outcome.poll, targetId, 'answered', actor.teamsId, { state: outcome.result === 'stored' ? 'stored' : 'already', commentLost: outcome.commentLost }));
   }, answerForm);
@@ -237,7 +263,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (inChatWithColleague(context)) return pointToOwnChat(context);
     // HR's card in a shared or private channel (its Toon button): no team's figures there for anyone else.
     if (inSharedOrPrivateChannel(context) && !(await isHr(pulse, actorOf(context).id))) {
-      return { message: translator.t(await actions.localeFor(context, data))('pulse.results.inOwnChannelOnly') };
+      return { message: drawn(await actions.localeFor(context, data), (t) => t('pulse.results.inOwnChannelOnly')) };
     }
     return personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context)));
   });

@@ -5,7 +5,7 @@ import { Group } from '../../../domain/week-cycle/group';
 import { weekOf } from '../../../domain/week-cycle/plan';
 import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
-import { ActionOutcome, onCardAction } from '../../card-actions';
+import { ActionOutcome, drawn, onCardAction } from '../../card-actions';
 import { fromGroupChat } from '../../group-chat-verbs';
 import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
@@ -53,7 +53,7 @@ export async function cycleCardAfterStored(deps: FeatureDeps, context: TurnConte
       typeof groupOrId === 'string'
         ? await deps.actions.localeFor(context, { groupId: groupOrId }).catch(() => teamsLocale(context) ?? deps.defaultLanguage)
         : groupOrId.language;
-    return { message: deps.translator.t(locale)(saved) };
+    return { message: drawn(locale, (t) => t(saved)) };
   }
 }
 

@@ -25,7 +25,7 @@ import { createNextSession, needsPreparing, prepareSession, scheduleFinishClose,
 import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
 import { findQuestion, Language } from '../../../domain/framework/framework';
-import { FieldProblem, onCardAction, RefusedInput, updateShared } from '../../card-actions';
+import { drawn, FieldProblem, onCardAction, RefusedInput, updateShared } from '../../card-actions';
 import { weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
 import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
@@ -285,7 +285,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const state = await loadSession(wc, groupId, sessionId);
     const viewerId = actorOf(context).id;
     // Someone the group let go sees nothing it wrote since (their card stays as it was); acting on it joins them again.
-    if (await leftGroup(wc, state.group, viewerId)) return { message: deps.translator.t(state.group.language)('session.leftGroup') };
+    // Words for the presser: in their own chat (the Submit fallback) in its language, the group card's button quoted as the card shows it.
+    if (await leftGroup(wc, state.group, viewerId)) return { message: drawn(state.group.language, (t, card) => t('session.leftGroup', { button: card('energy.present') })) };
     // The button names its question, so a draft never lands in another question's input. When the
     // group moved on meanwhile, a draft for a group question comes back on its own question with
     // why (see refusedElsewhere); so does a personal answer that differs from the one saved for it
@@ -305,12 +306,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
     const { result, language } = await openNextSession(deps, presenter, context, data.groupId, { cycleId: data.cycleId });
-    return { message: deps.translator.t(language)(OPEN_MESSAGES[result]), seenInChat: SEEN_IN_CHAT.has(result) };
+    return { message: drawn(language, (t) => t(OPEN_MESSAGES[result])), seenInChat: SEEN_IN_CHAT.has(result) };
   });
 
   onCardAction(app, deps.actions, 'showSession', async (context, data) => {
     const { result, language } = await repostOpenSession(deps, presenter, context, data.groupId, data.cycleId);
-    return { message: deps.translator.t(language)(SHOW_MESSAGES[result]), seenInChat: SEEN_IN_CHAT.has(result) };
+    return { message: drawn(language, (t) => t(SHOW_MESSAGES[result])), seenInChat: SEEN_IN_CHAT.has(result) };
   });
 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
@@ -344,11 +345,10 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     // The press's key: Teams delivering it again starts no second draft (and sends nothing to Azure twice).
     const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context), data.k ?? context.activity.id);
     // Pressed on a card from before the group began judging: nothing started, and the member hears why.
-    if (!request.started && request.judgingBegun) return { message: deps.translator.t(request.state.group.language)('proposal.judgingBegun') };
-    if (!request.started && request.noAnswers) {
-      const language = request.state.group.language;
-      const t = deps.translator.t(language);
-      return { message: t('proposal.noAnswersYet', { count: request.noAnswers.length, questions: questionNumbers(request.noAnswers, language, t) }) };
+    if (!request.started && request.judgingBegun) return { message: drawn(request.state.group.language, (t) => t('proposal.judgingBegun')) };
+    const noAnswers = request.started ? undefined : request.noAnswers;
+    if (noAnswers) {
+      return { message: drawn(request.state.group.language, (t, _card, language) => t('proposal.noAnswersYet', { count: noAnswers.length, questions: questionNumbers(noAnswers, language, t) })) };
     }
     if (request.started) {
       deps.background.run('proposal.draft', async () => {
@@ -365,7 +365,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const input = { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint };
     const { state, opensDecision, noProposal } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), input, data.k ?? context.activity.id);
     // Nothing to judge yet: nothing stored, and the pressed card stays as it is (with what was typed on it).
-    if (noProposal) return { message: noProposalMessage(deps, state.group.language, 'proposal.nothingToJudge', noProposal) };
+    if (noProposal) return { message: noProposalMessage(state.group.language, 'proposal.nothingToJudge', noProposal) };
     return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
   }, sessionForm);
 
@@ -378,7 +378,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
       textFingerprint: data.textFingerprint,
     });
     // Nothing to decide on yet: said as what is missing, not as a note next to a field the card may not show.
-    if (noProposal) return { message: noProposalMessage(deps, state.group.language, 'proposal.nothingToDecide', noProposal) };
+    if (noProposal) return { message: noProposalMessage(state.group.language, 'proposal.nothingToDecide', noProposal) };
     return respond(state, actorOf(context).id);
   }, decisionForm);
 
@@ -397,9 +397,8 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
 }
 
 /** Why a judgement or decision was not stored when there is no proposal yet, naming the question it is written at. */
-function noProposalMessage(deps: FeatureDeps, language: Language, key: 'proposal.nothingToJudge' | 'proposal.nothingToDecide', missing: NoProposal): string {
-  const t = deps.translator.t(language);
-  return missing.question === undefined ? t(`${key}Anywhere`) : t(key, { question: missing.question });
+function noProposalMessage(language: Language, key: 'proposal.nothingToJudge' | 'proposal.nothingToDecide', missing: NoProposal) {
+  return drawn(language, (t) => (missing.question === undefined ? t(`${key}Anywhere`) : t(key, { question: missing.question })));
 }
 
 /**
