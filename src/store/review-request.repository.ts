@@ -7,8 +7,8 @@ import { DocumentStore, statusOf } from './document-store';
  * partition (as their notes are): the send creates one under an id from the press (a withdraw
  * leaves a mark under that id for three days, WithdrawnReviewRequest, as a deleted note does), the preview and
  * the form list them with one query in that partition, and their export and erasure find them with
- * the rest of the partition. Only a manager's erasure queries across partitions, for the records
- * that name them, to take their id off.
+ * the rest of the partition. Only a manager's erasure and export query across partitions, for the
+ * records that name them: to take their id off, or to list them.
  */
 export class CosmosReviewRequestRepository implements ReviewRequestRepository, ReviewRequestsErasure {
   private readonly store: DocumentStore<ReviewRequestRecord | WithdrawnReviewRequest>;
@@ -51,10 +51,14 @@ export class CosmosReviewRequestRepository implements ReviewRequestRepository, R
     return withdrawn;
   }
 
-  async forgetManager(managerId: string): Promise<number> {
+  async toManager(managerId: string): Promise<ReviewRequestRecord[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'reviewRequest' AND c.managerId = @managerId", parameters: [{ name: '@managerId', value: managerId }] });
+    return docs.filter((d): d is ReviewRequestRecord => d.type === 'reviewRequest' && d.managerId === managerId);
+  }
+
+  async forgetManager(managerId: string): Promise<number> {
     let changed = 0;
-    for (const doc of docs.filter((d) => d.type === 'reviewRequest' && d.managerId === managerId)) {
+    for (const doc of await this.toManager(managerId)) {
       try {
         await this.store.update(doc.id, doc.userId, (current) => {
           if (current.type !== 'reviewRequest' || current.managerId !== managerId) return current;

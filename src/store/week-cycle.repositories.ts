@@ -413,7 +413,7 @@ export class CosmosGroupTraceRepository implements GroupTraceRepository {
       checkIns: found.checkIns,
       presence: found.presence,
       judgements: found.judgements,
-      sessions: found.sessions.map(({ doc: s }) => ({ id: s.id, cycleId: s.cycleId, startedAt: s.startedAt, day: s.day, energy: s.energy })),
+      sessions: found.sessions.map(({ doc: s }) => ({ id: s.id, cycleId: s.cycleId, startedAt: s.startedAt, day: s.day, energy: s.energy, ...(s.stepKeys ? { stepKeys: s.stepKeys } : {}) })),
     };
   }
 
@@ -421,9 +421,9 @@ export class CosmosGroupTraceRepository implements GroupTraceRepository {
     const swaps = changes.swaps ?? {};
     const swapped = new Set(Object.values(swaps));
     for (const doc of changes.create) if (!swapped.has(doc.id)) await this.docs.create(doc as PartitionDoc & { groupId: string });
-    for (const doc of changes.rewrite) await this.docs.upsert(doc as PartitionDoc & { groupId: string });
+    for (const doc of changes.rewrite) if (!swapped.has(doc.id)) await this.docs.upsert(doc as PartitionDoc & { groupId: string });
     for (const [removedId, createdId] of Object.entries(swaps)) {
-      const doc = changes.create.find((d) => d.id === createdId) as PartitionDoc & { groupId: string };
+      const doc = [...changes.create, ...changes.rewrite].find((d) => d.id === createdId) as PartitionDoc & { groupId: string };
       const result = await this.docs.transact(groupId, [{ create: doc }, { delete: removedId }]);
       // A rerun finds the copy made (409): the original may still be there if the first run was cut before its delete.
       if (!result.ok) {

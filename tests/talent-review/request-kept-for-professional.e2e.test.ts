@@ -116,10 +116,12 @@ describe('the professional\'s request for a talentontwikkelgesprek is kept for t
     expect(cardProblems(form)).toEqual([]);
   });
 
-  it('lists the request in Anna\'s export, and not in Mia\'s', async () => {
+  it('lists the request in Anna\'s export as made, and in Mia\'s only as received (stop 49)', async () => {
     const [kept] = await keptOf('aad-anna');
     expect((await exportOf('aad-anna')).talentReviews.requestsMade).toEqual([{ id: kept!.id, managerId: 'aad-mia', sentAt: kept!.sentAt, message: 'Over *mentorschap*' }]);
-    expect(JSON.stringify(await exportOf('aad-mia'))).not.toContain('mentorschap');
+    // Stop 49: what her card showed is hers to know (tests/privacy/export-lists-requests-received.test.ts).
+    const mias = (await exportOf('aad-mia')).talentReviews;
+    expect({ made: mias.requestsMade, received: mias.requestsReceived }).toEqual({ made: undefined, received: [{ id: kept!.id, from: 'aad-anna', sentAt: kept!.sentAt, message: 'Over *mentorschap*' }] });
   });
 
   it('lets Anna withdraw her own record after a confirm that says Mia\'s card stays; a repeat deletes nothing more', async () => {

@@ -1,5 +1,5 @@
 import { cleanLink, editNoteText, writeNote } from '../../src/domain/verantwoording/accountability-note';
-import { ERASED_ID, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, forgetInSession } from '../../src/domain/verantwoording/erasure';
+import { ERASED_ID, erasedContributionId, forgetInCycle, forgetInGroup, forgetInGroupTrace, forgetInProposal, forgetInSession } from '../../src/domain/verantwoording/erasure';
 import { sketchProfTraject } from '../../src/domain/verantwoording/prof-traject';
 import { checkHours, hoursUsed } from '../../src/domain/verantwoording/time-used';
 import { newProposal } from '../../src/domain/proposal/proposal';
@@ -81,8 +81,13 @@ describe('erasure rules', () => {
 
   it('anonymises contributions, drops check-ins and presence, and keeps the attendance under the marker', () => {
     const out = forgetInGroupTrace('g', trace(), anon);
-    expect(out.rewrite).toEqual([{ ...trace().contributions[0], authorId: ERASED_ID, authorName: 'Former member' }]);
-    expect(out.remove.map((r) => r.id).sort()).toEqual(['ci1', 'jd1', 'pr2']);
+    // The contribution keeps its text and time under a new id from the marker (its id was a hash over her id), swapped for the original.
+    const copy = { ...trace().contributions[0]!, id: erasedContributionId(trace().contributions[0]!, anon.marker), authorId: ERASED_ID, authorName: 'Former member' };
+    expect(out.rewrite).toEqual([copy]);
+    expect(copy.id).not.toBe('ct1');
+    expect(out.swaps).toMatchObject({ ct1: copy.id });
+    expect(forgetInGroupTrace('g', trace(), anon).rewrite).toEqual(out.rewrite);
+    expect(out.remove.map((r) => r.id).sort()).toEqual(['ci1', 'ct1', 'jd1', 'pr2']);
     const presence = out.create.filter((c) => c.type === 'presence');
     expect(presence.map((p) => [p.sessionId, p.memberId])).toEqual([['g_w1_s1', 'erased-1234abcd'], ['g_w1_s2', 'erased-1234abcd']]);
     expect(JSON.stringify(out.create)).not.toContain('aad-anna');

@@ -162,4 +162,6 @@ export interface ReviewRequestRepository {
  */
 export interface ReviewRequestsErasure {
   forgetManager(managerId: string): Promise<number>;
+  /** Every kept request that names this manager (the same query): what they were sent, for their own export only. */
+  toManager(managerId: string): Promise<ReviewRequestRecord[]>;
 }

@@ -3,9 +3,9 @@ import { Judgement, Proposal } from '../proposal/proposal';
 import { stableId } from '../shared/ids';
 import { Cycle } from '../week-cycle/cycle';
 import { withdrawRound } from '../week-cycle/energy';
-import { Group } from '../week-cycle/group';
+import { Group, withoutSetupKeysOf } from '../week-cycle/group';
 import { GroupTrace } from '../week-cycle/ports';
-import { attendeeIds, Session } from '../week-cycle/session';
+import { attendeeIds, Session, withoutStepKeysOf } from '../week-cycle/session';
 import { CheckIn, Contribution, EnergyPhase, ERASED_ID, Presence, presenceId } from '../week-cycle/session-items';
 
 export { ERASED_ID } from '../week-cycle/session-items';
@@ -13,12 +13,15 @@ export { ERASED_ID } from '../week-cycle/session-items';
 /**
  * Erasing a professional ("mijn gegevens wissen"). Their own records are deleted; what they
  * gave to a group stays with the group, without anything that points to them:
- * - contributions keep their text, with a neutral author (ERASED_ID, "Oud-deelnemer");
+ * - contributions keep their text and time, with a neutral author (ERASED_ID, "Oud-deelnemer"),
+ *   under a new id from the erasure's marker (their id was a hash over the author's id and the card's key);
  * - judgements keep verdict and reason, under a new random id, without their name;
  * - energy check-ins are removed (they are private scores), and so is every published average
  *   made with one of them (see EnergyRound.withdrawn); an average is never computed again;
  * - their presence becomes an anonymous marker's, so the group's hours still add up;
- * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID.
+ * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID;
+ * - the press keys of theirs kept on sessions and the group (stepKeys, setupKeys) go: each is a
+ *   hash over their id and a key a card carried.
  * Every function returns the same object when there is nothing of the person in it.
  */
 export const ERASED_NAME: Record<Language, string> = { nl: 'Oud-deelnemer', en: 'Former member' };
@@ -41,20 +44,24 @@ export interface Anonymiser {
 
 /** What erasing one person changes in one group's partition. */
 export interface GroupErasure {
-  /** Contributions in their anonymised form (same id: the id holds no readable trace of the author). */
+  /**
+   * Contributions in their anonymised form, under a new id (`erasedContributionId`): each is
+   * swapped for its original (in `remove`, paired in `swaps`), never both there.
+   */
   rewrite: Contribution[];
   /** Documents that name the person in their id: removed, and replaced by `create`. */
   remove: { id: string }[];
   create: (Presence | Judgement)[];
   /**
-   * A removed judgement's id, to the id of its anonymous copy in `create`: the two are swapped in
-   * one transaction, so no reader (a decision's recount) ever sees both and counts the judgement twice.
+   * A removed judgement's or contribution's id, to the id of its anonymous copy in `create` or
+   * `rewrite`: the two are swapped in one transaction, so no reader (a decision's recount, a
+   * summary) ever sees both and counts it twice.
    */
   swaps: Record<string, string>;
   /** Shared documents that name the person: changed with an ETag (forgetInProposal / forgetInCycle / forgetInGroup). */
   proposalIds: string[];
   cycleIds: string[];
-  /** Sessions with a published energy average made with the person's score (forgetInSession): changed before the check-ins are removed. */
+  /** Sessions with a published energy average made with the person's score, or a step key of theirs (forgetInSession): changed before the check-ins are removed. */
   sessionIds: string[];
   group: boolean;
 }
@@ -67,8 +74,13 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
   const rewrite: GroupErasure['rewrite'] = [];
   const remove: { id: string }[] = [];
   const create: GroupErasure['create'] = [];
+  const swaps: Record<string, string> = {};
   for (const c of trace.contributions) {
-    if (c.authorId === a.userId) rewrite.push({ ...c, authorId: ERASED_ID, authorName: ERASED_NAME[a.language] });
+    if (c.authorId !== a.userId) continue;
+    const copy = { ...c, id: erasedContributionId(c, a.marker), authorId: ERASED_ID, authorName: ERASED_NAME[a.language] };
+    rewrite.push(copy);
+    remove.push({ id: c.id });
+    swaps[c.id] = copy.id;
   }
   const attended = new Map<string, { cycleId: string; at: string }>();
   for (const s of trace.sessions) {
@@ -83,7 +95,6 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
   }
   for (const p of trace.presence) if (p.memberId === a.userId) remove.push({ id: p.id });
   for (const c of trace.checkIns) if (c.memberId === a.userId) remove.push({ id: c.id });
-  const swaps: Record<string, string> = {};
   for (const j of trace.judgements) {
     if (j.memberId !== a.userId) continue;
     // Without its press keys: each is a hash of a card's key and the member's id, which a reader
@@ -107,13 +118,30 @@ export function forgetInGroupTrace(groupId: string, trace: GroupTrace, a: Anonym
 }
 
 /**
- * Withdraws each published energy average of the session that the person checked in for. Their
+ * The id of an erased person's contribution, anonymised: from the erasure's marker (random, never
+ * derived from the person; a run again writes the same) and what the document itself holds, never
+ * from the author's id or the card's key.
+ */
+export function erasedContributionId(c: Contribution, marker: string): string {
+  return stableId('ce', marker, c.sessionId, String(c.questionId), c.at, c.text);
+}
+
+/**
+ * Drops the person's step keys (see `withoutStepKeysOf`), and withdraws each published energy
+ * average of the session that the person checked in for. Their
  * own check-in goes, but the average, its number of answers and the others' stored scores
  * together would still give their score to a database reader. `checkIns` hold the person's
  * (also those an earlier round of the same erasure deleted: a round can be published with one in
  * the moment before it went); a session they did not check in for comes back unchanged.
  */
-export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
+export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy' | 'stepKeys'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
+  const stepKeys = withoutStepKeysOf(s.id, s.stepKeys, a.userId);
+  const withEnergy = forgetScoresInSession(s, checkIns, a);
+  if (stepKeys === s.stepKeys) return withEnergy;
+  return { ...withEnergy, stepKeys: [...(stepKeys ?? [])] };
+}
+
+function forgetScoresInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
   const theirs = checkIns.filter((c) => c.sessionId === s.id && c.memberId === a.userId);
   const withdraw = (['in', 'out'] as const).filter((phase) => {
     const round = s.energy?.[phase];
@@ -142,16 +170,19 @@ export function forgetInProposal(p: Proposal, a: Anonymiser): Proposal {
 /**
  * Leaves the group. `conversationRef` is opaque here; whatever in it names the person (the
  * member who last set the group up) is dropped: proactive messages need only the conversation.
+ * Their setup keys go too (see `withoutSetupKeysOf`).
  */
 export function forgetInGroup(g: Group, a: Anonymiser): Group {
   const members = g.members.filter((m) => m.id !== a.userId);
   const createdBy = g.createdBy === a.userId ? ERASED_ID : g.createdBy;
   const refUser = g.conversationRef.user;
   const refNamesPerson = refUser !== undefined && JSON.stringify(refUser).includes(JSON.stringify(a.userId).slice(1, -1));
-  if (members.length === g.members.length && createdBy === g.createdBy && !refNamesPerson) return g;
+  // Their setup presses' keys (each a hash over their id and the form's key).
+  const setupKeys = withoutSetupKeysOf(g.id, g.setupKeys, a.userId);
+  if (members.length === g.members.length && createdBy === g.createdBy && !refNamesPerson && setupKeys === g.setupKeys) return g;
   const conversationRef = { ...g.conversationRef };
   if (refNamesPerson) delete conversationRef.user;
-  return { ...g, members, createdBy, conversationRef };
+  return { ...g, members, createdBy, conversationRef, ...(setupKeys === g.setupKeys ? {} : { setupKeys: [...(setupKeys ?? [])] }) };
 }
 
 export function forgetInCycle(c: Cycle, a: Anonymiser): Cycle {

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError, ErrorCode, RefusedField } from '../shared/errors';
+import { stableId } from '../shared/ids';
 import { trimText } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -76,7 +77,7 @@ export interface Group {
    */
   rev?: number;
   /**
-   * The keys of the latest setup presses stored (see `setupPressKey`): Teams delivering one of them
+   * The keys of the latest setup presses stored (see `setupPressKey`, tagged per member: `setupKeyTag`): Teams delivering one of them
    * again after another member's change finds it here and changes nothing, rather than "changed
    * meanwhile". Absent on groups saved before.
    */
@@ -89,6 +90,26 @@ export const SETUP_KEYS_KEPT = 10;
 /** The group's setup keys with this press's, the latest few. */
 export function withSetupKey(keys: readonly string[] | undefined, key: string): string[] {
   return [...(keys ?? []).filter((k) => k !== key), key].slice(-SETUP_KEYS_KEPT);
+}
+
+/**
+ * What each of a member's setup press keys on the group starts with (before the dot): the rest of
+ * the key holds the press, not the member. The tag lets an erasure drop exactly the erased
+ * member's keys (each a hash over their id that a reader holding the form could test ids against).
+ */
+export function setupKeyTag(groupId: string, memberId: string): string {
+  return stableId('gm', groupId, memberId);
+}
+
+/**
+ * The group's setup keys without the member's, and without untagged ones (stored before tags,
+ * whose presser is unknown). The same array when there is nothing to drop.
+ */
+export function withoutSetupKeysOf(groupId: string, keys: readonly string[] | undefined, memberId: string): readonly string[] | undefined {
+  if (!keys) return keys;
+  const tag = `${setupKeyTag(groupId, memberId)}.`;
+  const kept = keys.filter((k) => k.includes('.') && !k.startsWith(tag));
+  return kept.length === keys.length ? keys : kept;
 }
 
 /** A person the erasure is taking out of the group: their id, and their Teams id (for the outbox). */

@@ -144,8 +144,8 @@ export interface GroupTrace {
   checkIns: CheckIn[];
   presence: Presence[];
   judgements: Judgement[];
-  /** The group's sessions (start times, for dates in the verantwoording; energy rounds, for erasure). */
-  sessions: (Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'> & Partial<Pick<Session, 'energy'>>)[];
+  /** The group's sessions (start times, for dates in the verantwoording; energy rounds and step keys, for erasure). */
+  sessions: (Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'> & Partial<Pick<Session, 'energy' | 'stepKeys'>>)[];
 }
 
 export interface GroupTraceRepository {
@@ -153,7 +153,7 @@ export interface GroupTraceRepository {
   /**
    * Applies an erasure to one group's partition, in an order that is safe to run again:
    * replacements first, then rewrites, then removals. `swaps`: a removed document's id to the id
-   * of the created one that replaces it, written in one transaction (never both there, never neither).
+   * of the created (or rewritten) one that replaces it, written in one transaction (never both there, never neither).
    */
   applyErasure(groupId: string, changes: { create: { id: string; groupId: string }[]; rewrite: { id: string; groupId: string }[]; remove: { id: string }[]; swaps?: Record<string, string> }): Promise<void>;
   /** Proposals of one group, newest first (message-extension search), with the group for its membership check. */

@@ -67,7 +67,7 @@ export interface Session {
    */
   stepBy?: string;
   /**
-   * Opaque keys of the latest "Volgende"/"Vorige" presses applied (see `moveKey`; not of a person),
+   * Opaque keys of the latest "Volgende"/"Vorige" presses applied (see `stepKey`; an erasure drops the person's),
    * newest last, at most STEP_KEYS_KEPT: Teams redelivering one of them moves nothing, also after
    * another member moved the group on or the session ended. Absent on sessions stored before.
    */
@@ -283,18 +283,46 @@ export function presentForDecision(state: Pick<SessionState, 'group' | 'presence
 export const STEP_KEYS_KEPT = 20;
 
 /**
- * The key of one "Volgende"/"Vorige" press: the card's action key (set when the card was
- * rendered), the member who pressed, and where the press goes. The same press delivered again has
- * it; another member's press, or the other button on the same card, does not.
+ * The key a session stored of one "Volgende"/"Vorige" press before stop 49 (untagged): a hash of
+ * the card's action key, the member and where the press went. Such keys are no longer written;
+ * an erasure drops those still stored (see `withoutStepKeysOf`).
  */
 export function moveKey(pressKey: string, memberId: string, index: number): string {
   return stableId('mv', pressKey, memberId, String(index));
 }
 
 /**
+ * The key of one "Volgende"/"Vorige" press as the session stores it: the member's tag on this
+ * session (see `stepKeyTag`), a dot, then the card's action key (set when the card was rendered)
+ * with where the press goes. The same press delivered again has it; another member's press, or
+ * the other button on the same card, does not. The tag lets an erasure drop exactly the erased
+ * member's keys: each is a hash over their id that a reader holding the card could test ids against.
+ */
+export function stepKey(sessionId: string, pressKey: string, memberId: string, index: number): string {
+  return `${stepKeyTag(sessionId, memberId)}.${stableId('mv', pressKey, String(index))}`;
+}
+
+/** What each of a member's step keys on a session starts with (before the dot). */
+export function stepKeyTag(sessionId: string, memberId: string): string {
+  return stableId('sm', sessionId, memberId);
+}
+
+/**
+ * The session's step keys without the member's, and without untagged ones (stored before tags,
+ * whose presser is unknown): only presses of theirs (refused now anyway) and a few older presses
+ * delivered again are let through. The same array when there is nothing to drop.
+ */
+export function withoutStepKeysOf(sessionId: string, keys: readonly string[] | undefined, memberId: string): readonly string[] | undefined {
+  if (!keys) return keys;
+  const tag = `${stepKeyTag(sessionId, memberId)}.`;
+  const kept = keys.filter((k) => k.includes('.') && !k.startsWith(tag));
+  return kept.length === keys.length ? keys : kept;
+}
+
+/**
  * Moves the shared pointer to an explicit index, so two members pressing "next" at once move it
  * once. Leaving the first question closes the opening check-in: its average is published then,
- * once, and never updated answer by answer. With `key` (see `moveKey`) the press is remembered on
+ * once, and never updated answer by answer. With `key` (see `stepKey`) the press is remembered on
  * the session, also when the pointer was there already: the same press again (Teams redelivers it)
  * moves nothing, also after another member moved the group on, or once the session has ended.
  * With `from` (the question the pressed card showed) a step from a card the group has moved past

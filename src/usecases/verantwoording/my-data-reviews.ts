@@ -46,6 +46,29 @@ export interface ReviewsExport {
    * a deleted note's; nothing the request said, nor to whom. Oldest first; absent when none.
    */
   requestsWithdrawn?: WithdrawnRequestExport[];
+  /**
+   * As a manager: the requests for a talentontwikkelgesprek their reports sent them and keep (who
+   * asked by id, when, the message their card showed), oldest first; absent when none. The
+   * records are the reports' (their erasure deletes them; this manager's takes the id off them).
+   */
+  requestsReceived?: ReceivedRequestExport[];
+}
+
+/** A request sent to this manager, as their export lists it. */
+export interface ReceivedRequestExport {
+  id: string;
+  from: string;
+  sentAt: string;
+  message?: string;
+}
+
+/** The requests kept as sent to this manager, oldest first. */
+async function requestsReceivedBy(deps: VerantwoordingDeps, managerId: string): Promise<ReceivedRequestExport[]> {
+  const records = (await deps.dataRights.reviewRequests?.toManager(managerId)) ?? [];
+  return records
+    .filter((r) => r.managerId === managerId)
+    .map((r) => ({ id: r.id, from: r.userId, sentAt: r.sentAt, ...(r.message ? { message: r.message } : {}) }))
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
 }
 
 /** A withdrawn request's mark as the export lists it. */
@@ -127,7 +150,7 @@ function managersKeptAbout(own: readonly { type: string }[], userId: string): st
 
 /** `own`: the records of the person's own partition, as the export read them. */
 export async function exportReviews(deps: VerantwoordingDeps, userId: string, own: readonly { type: string }[]): Promise<ReviewsExport> {
-  const { asManager, asReport } = await reviewTraces(deps, userId);
+  const [{ asManager, asReport }, requestsReceived] = await Promise.all([reviewTraces(deps, userId), requestsReceivedBy(deps, userId)]);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
   const teamAccounts = teamAccountsOf(own, userId);
   const requestsMade = requestsMadeOf(own, userId);
@@ -139,6 +162,7 @@ export async function exportReviews(deps: VerantwoordingDeps, userId: string, ow
     ...(teamAccounts.length ? { teamAccounts } : {}),
     ...(requestsMade.length ? { requestsMade } : {}),
     ...(requestsWithdrawn.length ? { requestsWithdrawn } : {}),
+    ...(requestsReceived.length ? { requestsReceived } : {}),
   };
 }
 

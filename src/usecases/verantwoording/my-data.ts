@@ -432,7 +432,8 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
       for (const id of changes.cycleIds) await deps.cycles.update(g.groupId, id, (c) => forgetInCycle(c, who));
       if (changes.group) await deps.groups.update(g.groupId, (current) => forgetInGroup(current, who));
       contributions += changes.rewrite.length;
-      removed += changes.remove.length;
+      // A contribution's original is swapped for its anonymous copy: counted as kept, not removed.
+      removed += changes.remove.length - changes.rewrite.length;
     }
     const before = left.size;
     // A group they joined meanwhile (its index entry written since) is left as well.

@@ -3,7 +3,7 @@ import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
 import { changePersonalAnswer, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
-import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, moveKey, releaseShowing, Session, SessionState, ShowingClaim, showingClaim } from '../../domain/week-cycle/session';
+import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, releaseShowing, Session, SessionState, ShowingClaim, showingClaim, stepKey } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
@@ -155,7 +155,7 @@ export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionI
 export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number, pressKey?: string, from?: number): Promise<SessionState> {
   const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
   const now = deps.clock.now();
-  const key = pressKey ? moveKey(pressKey, actor.id, index) : undefined;
+  const key = pressKey ? stepKey(sessionId, pressKey, actor.id, index) : undefined;
   return saveStep(deps, state, (s, st) => goToQuestion({ ...st, session: s }, index, now, key, from));
 }
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
-import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, withSetupKey } from '../../domain/week-cycle/group';
+import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, setupKeyTag, withSetupKey } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { endPlannedWeeksIfDone } from './planned-weeks-end';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
@@ -37,9 +37,12 @@ export interface SetUpGroupInput {
   pressKey?: string;
 }
 
-/** One press of the setup form: its key, who pressed, and what it saved from what it showed. */
-function setupPressKey(pressKey: string, actor: Actor, input: SetUpGroupInput): string {
-  return stableId('gs', pressKey, actor.id, JSON.stringify(input.settings), JSON.stringify(input.seen ?? null));
+/**
+ * One press of the setup form: who pressed (the member's tag on the group, which an erasure
+ * finds), then its key and what it saved from what it showed.
+ */
+function setupPressKey(groupId: string, pressKey: string, actor: Actor, input: SetUpGroupInput): string {
+  return `${setupKeyTag(groupId, actor.id)}.${stableId('gs', pressKey, JSON.stringify(input.settings), JSON.stringify(input.seen ?? null))}`;
 }
 
 /** The group's settings changed since the form was opened, in the same field as the presser's change. */
@@ -102,7 +105,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
   const now = deps.clock.now().toISOString();
-  const key = input.pressKey ? setupPressKey(input.pressKey, actor, input) : undefined;
+  const key = input.pressKey ? setupPressKey(id, input.pressKey, actor, input) : undefined;
   const { group: existing, created } = await deps.groups.create({
     id,
     tenantId: input.tenantId,
