@@ -130,11 +130,16 @@ export class Outbox implements OutboxPort {
    * Queues one message, as `enqueue`, and says whether this call queued it (`queued`) or found it
    * queued under its key already (`alreadyQueued`: an earlier call's write landed, whatever it said;
    * or an erasure left the key behind, see OutboundMessage.keyOutlivesErasure).
+   *
+   * `tellErasedKey`: for a message marked `keyOutlivesErasure`, `erasedKey` instead when its key is
+   * held by what an erasure left of the job (the person it was to or about erased their data
+   * since), so a caller keeps nothing of a press delivered again after that. One read more, only then.
    */
-  async queue(message: RenderedMessage): Promise<'queued' | 'alreadyQueued'> {
-    const created = await this.store.add(newJob(message, new Date()));
+  async queue(message: RenderedMessage, opts: { tellErasedKey?: boolean } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
+    const job = newJob(message, new Date());
+    const added = opts.tellErasedKey ? await this.store.addTelling(job) : (await this.store.add(job)) ? 'created' : 'taken';
     this.sender.kick();
-    return created ? 'queued' : 'alreadyQueued';
+    return added === 'created' ? 'queued' : added === 'taken' ? 'alreadyQueued' : 'erasedKey';
   }
 
   async enqueue(messages: RenderedMessage[]): Promise<void> {

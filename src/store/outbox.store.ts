@@ -75,6 +75,18 @@ export class OutboxStore {
     }
   }
 
+  /**
+   * As `add`, telling what holds a taken id: a job (`taken`), or the key an erasure left of one
+   * (`erasedKey`, see `erasedJobKey`). The id is read only then: a job marked
+   * `keyOutlivesErasure` whose id is taken (rare: a press delivered again, or a retry); a
+   * create that goes through costs what `add` costs.
+   */
+  async addTelling(job: OutboxJob): Promise<'created' | 'taken' | 'erasedKey'> {
+    if (await this.add(job)) return 'created';
+    if (!job.keyOutlivesErasure) return 'taken';
+    return (await this.read(job.id))?.type === 'outboxErasedKey' ? 'erasedKey' : 'taken';
+  }
+
   /** The job under this id; undefined when there is none (never queued, expired, or erased: a key an erasure left is no job). */
   async get(id: string): Promise<Versioned<OutboxJob> | undefined> {
     const found = await this.read(id);

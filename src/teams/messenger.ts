@@ -90,10 +90,12 @@ export class TeamsMessenger {
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    * `about`: the app ids of others the card names, so their erasure takes it out of the outbox too.
    * `keyOutlivesErasure`: an erasure leaves the key behind (see OutboundMessage), for a card a press delivered again would queue anew.
+   * Says whether it was queued now, found queued under its key, or (with `keyOutlivesErasure`) found
+   * held by the key an erasure left (`erasedKey`, see Outbox.queue).
    */
-  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[], opts: { keyOutlivesErasure?: true } = {}): Promise<void> {
+  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[], opts: { keyOutlivesErasure?: true } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
     const message = this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about);
-    await this.outbox.enqueue([{ ...message, ...(opts.keyOutlivesErasure ? { keyOutlivesErasure: true as const } : {}) }]);
+    return this.outbox.queue({ ...message, ...(opts.keyOutlivesErasure ? { keyOutlivesErasure: true as const } : {}) }, { tellErasedKey: true });
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */

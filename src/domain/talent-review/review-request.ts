@@ -48,10 +48,12 @@ export function requestKey(professionalId: string, pressKey: string): string {
  * Port: delivers a request to the manager's own 1:1 chat with the bot, in the manager's language.
  * `key` sends it once however often it is handed over; erasing the professional removes it.
  * Resolves `alreadyQueued` when a request was queued under this key before (a try whose answer
- * was lost): that one goes, with its own message, not the one handed over now.
+ * was lost): that one goes, with its own message, not the one handed over now; `erasedKey` when
+ * the key is held by what an erasure (the professional's or the manager's) left of that request:
+ * nothing goes, and nothing of the press is to be kept again.
  */
 export interface ReviewRequestDelivery {
-  deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | undefined>;
+  deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | 'erasedKey' | undefined>;
 }
 
 /**
@@ -158,7 +160,8 @@ export interface ReviewRequestRepository {
 
 /**
  * Port: a manager's erasure takes their id off the requests professionals keep of asking them (the
- * record stays the professional's). A query across partitions, asked only by the erasure.
+ * record stays the professional's), and their export lists those requests. A query across
+ * partitions, asked only by the erasure and the export (at the person's own request).
  */
 export interface ReviewRequestsErasure {
   forgetManager(managerId: string): Promise<number>;

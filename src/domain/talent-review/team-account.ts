@@ -44,9 +44,13 @@ export function teamAccountKey(managerId: string, pressKey: string, memberId: st
  */
 export type TeamAccountRecipient = { memberId: string; role: 'member' | 'ownManager' };
 
-/** Port: delivers the account to one person's own 1:1 chat with the bot, in their language; `key` sends it once. */
+/**
+ * Port: delivers the account to one person's own 1:1 chat with the bot, in their language; `key`
+ * sends it once. Resolves `erasedKey` when the key is held by what an erasure (the recipient's or
+ * the manager's) left of that card: nothing goes.
+ */
 export interface TeamAccountDelivery {
-  deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<void>;
+  deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<'erasedKey' | void>;
   /**
    * Takes back the card queued under `key` if it has not gone: true when it did not and cannot go
    * (never queued, or withdrawn before a sender claimed it), false when it went or may have.

@@ -61,6 +61,11 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * the take-back itself fail), the record stays: it went to someone, and the same press again
  * queues the rest under the same keys. A press delivered again, whose record an earlier delivery
  * stored, never takes it back (that delivery's cards may have gone; the error card asks to press again).
+ *
+ * A press delivered again after the manager's own erasure stores the record anew (her partition
+ * is empty), and finds every card's key held by what the erasure left (`erasedKey`): nothing went,
+ * so the record goes again at once, and none of her words stay. (A record an earlier delivery
+ * kept is never taken back so: only the recipients may have erased.)
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
@@ -98,12 +103,16 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   const to = still ? team.filter((m) => still.has(m.id)) : team;
   const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
   if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
+  let erased = 0;
   try {
-    for (const card of cards) await delivery.deliver(account, card.to, card.key);
+    for (const card of cards) if ((await delivery.deliver(account, card.to, card.key)) === 'erasedKey') erased++;
   } catch (err) {
     if (created) await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => undefined);
     throw err;
   }
+  // Every card was taken out by an erasure since this press first came (hers, or all of theirs):
+  // the record this delivery stored anew goes, as a send that queued nothing keeps nothing.
+  if (created && cards.length && erased === cards.length) await takeBack(deps, delivery, record, []);
   return { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
 }
 

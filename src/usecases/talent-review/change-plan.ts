@@ -1,4 +1,5 @@
 import { conversationHeld, dateRefused, movedReview, PrepCardMessage, prepDueAt, prepJobId, pressedBefore, requireChatWithBot, TalentReview, withPrepMoment } from '../../domain/talent-review/review';
+import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 import { prepJobIds, requireDirectManager, tellProfessional } from './plan-review';
 
@@ -40,9 +41,12 @@ async function retire(deps: TalentReviewDeps, review: TalentReview, change: 'mov
  *
  * The new plan is written before the old one goes, each step idempotent: a failure part-way
  * leaves both, and the manager's retry (or Teams delivering the press again) finishes the move.
+ * Refused (`erasureUnderway`) while the manager's erasure is unfinished (one point read): the
+ * erasure deletes the conversations they planned, the moved one too.
  */
 export async function moveConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { date: string; conversationRef: Record<string, unknown>; key?: string; managerName?: string; planned?: string }): Promise<PlanChange> {
   requireChatWithBot(input.conversationRef);
+  await refuseWhileErasing(deps.verantwoording, managerId);
   const now = deps.clock.now();
   const mine = input.key ? await deps.reviews.listByManager(managerId) : undefined;
   const done = mine && pressedBefore(mine, input.key);
@@ -85,6 +89,9 @@ async function finishMove(deps: TalentReviewDeps, done: TalentReview, mine: Tale
  * and the conversation (with the phase they proposed) is gone. Their own plan, in their own
  * partition: no directory check, so a manager can still cancel after the report moved on. A held
  * conversation stays (its account is the professional's to read). Pressed again: not planned.
+ * Not refused while the manager's erasure is unfinished: it keeps nothing the erasure would have
+ * to delete (the cancelled press's record names nobody), and the professional hears of it, where
+ * the erasure would take the conversation away unsaid.
  */
 export async function cancelConversation(deps: TalentReviewDeps, managerId: string, reviewId: string, opts: { managerName?: string; planned?: string } = {}): Promise<PlanChange> {
   const review = await deps.reviews.get(managerId, reviewId);

@@ -5,6 +5,7 @@ import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysO
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
+import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 
 /**
@@ -61,9 +62,14 @@ export const CANCELLED_PLAN_PRESS = 'plan press of a cancelled conversation';
  * The review is written last, after the index and the job, which are harmless without it: a
  * failure before it leaves no conversation behind the error card (a job without its review finds
  * nothing to send), and every step is idempotent, so a retry completes the plan without doubling.
+ *
+ * Refused (`erasureUnderway`) while the manager's erasure is unfinished, before anything is looked
+ * up (one point read of the ticket): the erasure's resume deletes the conversations they planned,
+ * so a plan confirmed to them and told to the professional now would vanish without a word.
  */
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
   requireChatWithBot(input.conversationRef);
+  await refuseWhileErasing(deps.verantwoording, managerId);
   const done = input.key ? pressedBefore(await deps.reviews.listByManager(managerId), input.key) : undefined;
   if (done) return done;
   // Its conversation was cancelled since: planning it again would undo the manager's cancellation.
@@ -165,9 +171,11 @@ export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, r
 /**
  * The manager proposes a phase for the conversation; the professional's own choice stays theirs,
  * and they see the proposal. `pressKey` (the card's key, or the activity's id): the same press
- * delivered again, after a later proposal, changes nothing.
+ * delivered again, after a later proposal, changes nothing. Refused (`erasureUnderway`) while the
+ * manager's erasure is unfinished: it deletes the conversation, proposal and all.
  */
 export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase, pressKey?: string): Promise<TalentReview> {
+  await refuseWhileErasing(deps.verantwoording, managerId);
   await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();
   const key = pressKey ? prepPressKey(pressKey, managerId, { kind: 'phase', phase }) : undefined;
@@ -178,9 +186,11 @@ export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: stri
  * The manager's account of what they facilitated, shown to the professional after the
  * conversation; HR quotes it (without name or team) only when `share` is ticked. `pressKey` (the
  * card's key, or the activity's id): the same press delivered again, after the manager corrected
- * the account, changes nothing (neither the words nor HR's permission come back).
+ * the account, changes nothing (neither the words nor HR's permission come back). Refused
+ * (`erasureUnderway`) while the manager's erasure is unfinished: it deletes the conversation.
  */
 export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean; pressKey?: string }): Promise<TalentReview> {
+  await refuseWhileErasing(deps.verantwoording, managerId);
   // Only the direct manager, as the directory says now (the review is read again under its ETag).
   await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();

@@ -117,7 +117,9 @@ export interface RequestInput {
  * record that cannot be written fails too (the error card), and the retry, with the same press
  * key, finds the card `alreadyQueued` (nothing goes twice) and keeps the record then. A send that
  * finds the press's record withdrawn (its id still taken, WithdrawnReviewRequest) keeps nothing
- * and answers as the earlier try did.
+ * and answers as the earlier try did. A press delivered again after the professional's (or the
+ * manager's) erasure finds the key that erasure left (`erasedKey`): nothing goes, no record is
+ * kept again (her words and the manager's id stay gone), and the answer says nothing new was sent.
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
@@ -134,13 +136,14 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   // press delivered again): the words that went may not be these, so a record this try creates
   // keeps none. A record an earlier try kept stays as it is.
   const words = queued === 'alreadyQueued' ? undefined : message;
-  if (deps.reviewRequests) {
+  // An erasure took this press's request out since: keep nothing of it again.
+  if (deps.reviewRequests && queued !== 'erasedKey') {
     await deps.reviewRequests.create({ id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(words ? { message: words } : {}) });
   }
   const managerName = await managerNameOf(deps, managerId);
   // Queued before under this press: the first try's words went, and the confirmation must not show
   // these as sent (also when the press's request was withdrawn since: nothing is kept again).
-  if (queued === 'alreadyQueued') return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
+  if (queued) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
 }
 

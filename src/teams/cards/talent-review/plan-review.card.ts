@@ -8,6 +8,8 @@ import { timeZoneChoices } from '../group-setup.card';
 export interface RefusedPlan {
   values: Record<string, unknown>;
   errors: Record<string, string>;
+  /** Why nothing was saved, when it is no fault of an input (the manager's erasure is unfinished): said instead of "change the field". */
+  why?: string;
 }
 
 /** What the plan card starts from: `today` (the earliest date) and `timeZone` are the organisation's; `reportId` the report chosen, if any. */
@@ -27,7 +29,7 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
   const error = (id: string) => refused?.errors[id];
   if (!reports.length) {
     // A refused plan (the one report moved away meanwhile) says it was not saved, and why, before there is nobody left to plan for.
-    const why = refused ? [refusalNotice(t('talentReview.form.planNotSaved')), ...(error('reportId') ? [textBlock(error('reportId')!)] : [])] : [];
+    const why = refused ? [refusalNotice(refused.why ?? t('talentReview.form.planNotSaved')), ...(error('reportId') ? [textBlock(error('reportId')!)] : [])] : [];
     return adaptiveCard([heading(t('talentReview.plan.title')), ...why, textBlock(t('talentReview.plan.noReports'))]);
   }
   const reportId = submittedText(refused?.values, 'reportId');
@@ -46,7 +48,7 @@ export function planReviewCard(reports: DirectoryPerson[], defaults: PlanDefault
     [
       heading(t('talentReview.plan.title')),
       textBlock(t('talentReview.plan.intro')),
-      ...(refused ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
+      ...(refused ? [refusalNotice(refused.why ?? t('talentReview.form.notSaved'))] : []),
       ...(askedGone ? [refusalNotice(t('talentReview.plan.askedNotReport'))] : []),
       ...withFieldError(
         { type: 'Input.ChoiceSet', id: 'reportId', label: t('talentReview.plan.report'), choices: reports.map((r) => ({ title: r.name, value: r.id })), ...(chosen ? { value: chosen } : { placeholder: t('talentReview.plan.choose') }) },

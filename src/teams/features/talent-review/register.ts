@@ -127,11 +127,19 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       return saved();
     }
   };
-  /** `toForm`: the verb has a form, which a refusal about one of its inputs goes back to. */
-  const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>, toForm = false): Promise<ActionOutcome> => {
+  /**
+   * `toForm`: the verb has a form, which a refusal about one of its inputs goes back to.
+   * `whileErasing`: the answer when the manager's erasure is unfinished (nothing stored): their
+   * form again, with what they entered and why (the plain error card without one).
+   */
+  const guarded = async (context: TurnContext, work: () => Promise<ActionOutcome>, toForm = false, whileErasing?: (why: string) => Promise<ActionOutcome>): Promise<ActionOutcome> => {
     try {
       return await work();
     } catch (err) {
+      if (isDomainError(err) && err.code === 'erasureUnderway' && whileErasing) {
+        deps.logger.info({ outcome: 'erasureUnderway' }, 'talent review change refused');
+        return whileErasing((await managerUi(deps, context)).t('talentReview.form.erasing'));
+      }
       // A refusal for anyone but the direct manager, in words that say why. One about the report
       // named on a form (it moved to another manager) goes to that form, which keeps what was typed.
       if (isDomainError(err) && err.code === 'forbidden' && !(toForm && err.input)) return { card: errorCard({ code: 'forbidden', place: 'talentReview' }, (await managerUi(deps, context)).t), personal: true };
@@ -225,7 +233,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, planned), personal: true }),
         () => ({ card: reviewSavedCard(review, ui.t, { line: plannedLine(planned, ui.t, ui.language) }), personal: true }),
       );
-    }, true),
+    }, true, async (why) => ({ card: await planCard(context, { values: sentInputs(context), errors: {}, why }), personal: true })),
     { form: forms.planReview },
   );
   onOwnChatAction(app, actions, 'openChangeReview', async (context, data) => {
@@ -242,7 +250,11 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
         return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name, planned: data.planned }));
-      }, true),
+      }, true, async (why) => {
+        const ui = await managerUi(deps, context);
+        const card = await changeCard(ui, data.reviewId, { values: sentInputs(context), errors: { erasing: why } });
+        return card ? { card, personal: true } : notPlanned(ui);
+      }),
     { form: forms.moveReview },
   );
   onOwnChatAction(app, actions, 'cancelReview', async (context, data) => {
@@ -263,7 +275,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           const typed = typedPrepInputs(sentInputs(context));
           return afterStored(verb, () => prepFor(context, data.reviewId, typed), () => savedAnswer(context, review, { phase: data.phase, unsaved: typed.facilitated }));
-        }, true),
+        }, true, async (why) => prepFor(context, data.reviewId, { ...typedPrepInputs(sentInputs(context)), errors: { phase: why } })),
       { form: forms.proposePhase },
     );
   }
@@ -279,7 +291,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         // A phase picked in the list but not proposed yet came along too: it stays picked (the saved account is shown as stored).
         const { phase } = typedPrepInputs(sentInputs(context));
         return afterStored('saveFacilitated', () => prepFor(context, data.reviewId, phase === undefined ? undefined : { phase }), () => savedAnswer(context, review));
-      }, true),
+      }, true, async (why) => prepFor(context, data.reviewId, { ...typedPrepInputs(sentInputs(context)), errors: { facilitated: why } })),
     { form: forms.saveFacilitated },
   );
 

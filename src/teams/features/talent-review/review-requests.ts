@@ -44,7 +44,8 @@ export function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, '
  * The professional's chat (`ref`) tells the outbox the tenant and service, and is where they hear
  * it should Teams refuse the request for good (`onRefused`), in their chosen language, else
  * `shownIn` (the confirmation's). The card is about the professional, so erasing them takes it
- * out of the outbox; erasing the manager does too (theirs).
+ * out of the outbox; erasing the manager does too (theirs). Either erasure leaves its key behind,
+ * blank (`keyOutlivesErasure`): the same press delivered again afterwards sends nothing (`erasedKey`).
  */
 export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language): ReviewRequestDelivery {
   return {
@@ -59,8 +60,9 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
         payload: cardMessage(card),
         about: [request.professionalId],
         onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
-      });
-      return queued === 'alreadyQueued' ? 'alreadyQueued' : undefined;
+        keyOutlivesErasure: true,
+      }, { tellErasedKey: true });
+      return queued === 'queued' ? undefined : queued;
     },
   };
 }

@@ -40,7 +40,8 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       const t = deps.translator.t(language);
       const card = to.role === 'ownManager' ? teamAccountUpCard(account, t) : teamAccountCard(account, t);
       // An erasure of theirs (or the manager's) leaves the card's key behind: the same press delivered again queues nothing for them.
-      await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId], { keyOutlivesErasure: true });
+      const queued = await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId], { keyOutlivesErasure: true });
+      return queued === 'erasedKey' ? 'erasedKey' : undefined;
     },
     async withdraw(key) {
       // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.
