@@ -56,6 +56,15 @@ export function errorTitle(t: Translate, key = 'error.title'): TextBlock {
   return textBlock(t(key), { weight: 'Bolder', color: 'Attention' });
 }
 
+/**
+ * A poll answer refused on the Submit fallback in a channel, told in the 1:1 chat: nothing was
+ * stored, and the channel card's button (`sendLabel`, as that card shows it) sends them again.
+ * It holds none of the answers (they stay on the channel's card).
+ */
+export function pollRefusedInChannelNote(t: Translate, sendLabel: string): AdaptiveCardJson {
+  return adaptiveCard([errorTitle(t, 'pulse.error.title'), textBlock(t('pulse.error.refusedInChannel', { button: sendLabel }))]);
+}
+
 export function errorCard(error: ErrorView, t: Translate): AdaptiveCardJson {
   const words = wordingOf(error);
   const params = error.params ?? {};

@@ -10,9 +10,8 @@ import { isHr } from '../../../usecases/pulse-poll/access';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
 import { pollSeenBy, pollStatus, PollViewer } from '../../../usecases/pulse-poll/poll-status';
 import { ActionOutcome, CardActionContext, CardActionOptions, Drawn, drawn, onCardAction } from '../../card-actions';
-import { adaptiveCard, AdaptiveCardJson, heading, textBlock } from '../../cards/card-kit';
-import { errorTitle } from '../../cards/error.card';
-import { errorCard } from '../../cards/error.card';
+import { AdaptiveCardJson, heading } from '../../cards/card-kit';
+import { errorCard, pollRefusedInChannelNote } from '../../cards/error.card';
 import { pollAnsweredCard } from '../../cards/pulse/pulse-answered.card';
 import { pollClosedCard } from '../../cards/pulse/pulse-closed.card';
 import { pollNotInvitedCard } from '../../cards/pulse/pulse-not-invited.card';
@@ -100,8 +99,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * for the 1:1 chat says only that nothing was stored and where to send them again: the channel
    * card's button, as that card shows it.
    */
-  const refusedInChannelNote = (t: Translate, card: Translate): AdaptiveCardJson =>
-    adaptiveCard([errorTitle(t, 'pulse.error.title'), textBlock(t('pulse.error.refusedInChannel', { button: card('pulse.form.send') }))]);
+  const refusedInChannelNote = (t: Translate, card: Translate): AdaptiveCardJson => pollRefusedInChannelNote(t, card('pulse.form.send'));
 
   const myView = async (poll: Poll, targetId: string, view: AnswerView, refreshId: string | undefined, extra: { state?: 'stored' | 'already'; commentLost?: boolean; late?: boolean | 'unknown'; pressedInTeam?: string; refused?: boolean } = {}) => {
     const t = translator.t(poll.language);
