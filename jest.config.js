@@ -11,6 +11,9 @@ module.exports = {
     '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleNameMapper: {
+    '^@microsoft/recognizers-text-(suite|number|number-with-unit|date-time|choice|sequence)$': '<rootDir>/tests/support/recognizers-text-not-loaded.js',
+  },
   // One embedded Cosmos DB server for the run (a database per test file): a server per file cost
   // every file the server's modules and a cold start.
   globalSetup: '<rootDir>/tests/support/shared-cosmos.global-setup.ts',
