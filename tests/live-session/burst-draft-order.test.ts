@@ -4,13 +4,7 @@ import { success } from '../support/fake-azure-openai';
 import { TestApp } from '../support/test-app';
 import { groupAtQuestionSix, HANDOVER_DRAFT, startAppWithAi } from '../support/ai-fixtures';
 import { waitUntil } from '../outbox/wait-until';
-import { isNormalCard } from './support';
-
-async function post(t: TestApp, activity: Record<string, unknown>) {
-  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+import { isNormalCard, postStraight } from './support';
 
 /**
  * Found in review, stop 49: "Vraag AI" pressed by three members at once; Teams throttles the "AI
@@ -37,7 +31,7 @@ describe('the AI draft lands while the card update of the request is throttled',
     t.connector.faults.push((req) => (throttled === 0 && isSessionPut(req) ? (throttled++, { status: 429, retryAfterSeconds: 1 }) : undefined));
     t.connector.holds.push((req) => (throttled === 1 && !draftStored && isSessionPut(req) ? mayGo : undefined));
     ai.script(success(HANDOVER_DRAFT));
-    const presses = await Promise.all(MEMBERS.slice(0, 3).map((m) => post(t, execute(g.conv, m, 'proposal.draft', { ...g.ids(), k: 'k-card-q6' }, g.sessionMessageId))));
+    const presses = await Promise.all(MEMBERS.slice(0, 3).map((m) => postStraight(t, execute(g.conv, m, 'proposal.draft', { ...g.ids(), k: 'k-card-q6' }, g.sessionMessageId))));
     expect(presses.every((p) => isNormalCard(p.body) || p.body?.type === 'application/vnd.microsoft.activity.message')).toBe(true);
     await waitUntil('the draft is stored', async () => {
       const p = (await t.store.container('sessions').item(`${g.groupId}_w1_p`, g.groupId).read()).resource;

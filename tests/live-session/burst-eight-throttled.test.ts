@@ -1,21 +1,10 @@
-import { execute, submit, TestUser, user } from '../support/activities';
+import { execute, submit, TestUser } from '../support/activities';
 import { cosmosGate, isMemberWrite } from '../support/cosmos-gate';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { ERROR_TITLE, exportOf, isNormalCard, tally } from './support';
+import { EIGHT, ERROR_TITLE, exportOf, isNormalCard, postStraight, sharedCurrent, tally } from './support';
 import { judgementsOf } from './race-app';
-
-const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
-
-/** An activity posted straight to the app, as Teams does: no `idle()` after it, so pacing works as in production. */
-async function post(t: TestApp, activity: Record<string, unknown>) {
-  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-const sharedCurrent = (g: GroupDriver) => cardText(g.sharedCard()).split('\n').find((l) => l.startsWith('▶'));
 
 /**
  * Found in review, stop 49: eight members answer within one second, half on Action.Execute and half
@@ -46,8 +35,8 @@ describe('eight members in a burst while Teams throttles card updates', () => {
       return { who: m, text, execute: i % 2 === 0, activity: i % 2 === 0 ? execute(g.conv, m, 'session.contribute', data, g.sessionMessageId) : submit(g.conv, m, { verb: 'session.contribute', ...data }, g.sessionMessageId) };
     });
     // Each press twice at once (Teams redelivers while the first runs), then once more after.
-    const first = await Promise.all(presses.flatMap((p) => [post(t, p.activity), post(t, p.activity)]));
-    const again = await Promise.all(presses.map((p) => post(t, p.activity)));
+    const first = await Promise.all(presses.flatMap((p) => [postStraight(t, p.activity), postStraight(t, p.activity)]));
+    const again = await Promise.all(presses.map((p) => postStraight(t, p.activity)));
     await t.app.sharedCards.idle();
     await t.app.outbox.drain(30_000);
 
@@ -98,12 +87,12 @@ describe('a judgement and a decision delivered again while the first still runs'
     const [anna] = members as [TestUser];
     const activity = execute(g.conv, anna, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed plan', k: 'k-anna-judge' }, g.sessionMessageId, 'judge-anna-1');
     const held = gate.hold(isMemberWrite);
-    const firstP = post(t, activity);
+    const firstP = postStraight(t, activity);
     await held.arrived;
-    const second = await post(t, activity);
+    const second = await postStraight(t, activity);
     held.release();
     const first = await firstP;
-    const third = await post(t, activity);
+    const third = await postStraight(t, activity);
     const answers = [first, second, third];
     expect(answers.map((a) => isNormalCard(a.body))).toEqual([true, true, true]);
     const texts = answers.map((a) => cardText(a.body.value).replace(/\s+/g, ' '));
@@ -120,12 +109,12 @@ describe('a judgement and a decision delivered again while the first still runs'
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
     const activity = execute(g.conv, cem, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Morgen de tafel', k: 'k-cem-decide' }, g.sessionMessageId, 'decide-cem-1');
     const held = gate.hold((req) => isMemberWrite(req) || (req.method === 'PUT' && (req.url ?? '').includes(`${g.groupId}_w1_p`)));
-    const firstP = post(t, activity);
+    const firstP = postStraight(t, activity);
     await held.arrived;
-    const second = await post(t, activity);
+    const second = await postStraight(t, activity);
     held.release();
     const first = await firstP;
-    const third = await post(t, activity);
+    const third = await postStraight(t, activity);
     await t.app.sharedCards.idle();
     const answers = [first, second, third];
     expect(answers.map((a) => isNormalCard(a.body))).toEqual([true, true, true]);

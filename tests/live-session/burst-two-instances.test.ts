@@ -1,15 +1,7 @@
-import { execute, user } from '../support/activities';
+import { execute } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { exportOf, isNormalCard, tally } from './support';
-
-const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
-
-async function post(t: TestApp, activity: Record<string, unknown>) {
-  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+import { EIGHT, exportOf, isNormalCard, postStraight, tally } from './support';
 
 /**
  * Found in review, stop 49: two instances of the app on one store serve the same group (Teams sends
@@ -38,12 +30,12 @@ describe('two app instances serve one live group in a burst', () => {
     a.connector.faults.push((req) => (req.method === 'PUT' && req.path.endsWith(`/activities/${g.sessionMessageId}`) && puts++ % 2 === 0 ? { status: 429, retryAfterSeconds: 1 } : undefined));
 
     const presses = EIGHT.map((m, i) => ({ m, first: i % 2 ? a : b, other: i % 2 ? b : a, activity: execute(g.conv, m, 'session.contribute', { ...g.ids(), questionId: 1, text: `${m.name} op twee` }, g.sessionMessageId) }));
-    const answers = await Promise.all(presses.flatMap((p) => [post(p.first, p.activity), post(p.other, p.activity)]));
+    const answers = await Promise.all(presses.flatMap((p) => [postStraight(p.first, p.activity), postStraight(p.other, p.activity)]));
     expect(answers.filter((r) => r.status !== 200 || !isNormalCard(r.body)).map((r) => cardText(r.body?.value))).toEqual([]);
     for (const m of EIGHT) expect([...tally((await exportOf(a, m)).contributions.map((c) => c.text))]).toEqual([[`${m.name} op twee`, 1]]);
 
     // Two members press "Volgende" on the same card at once, one on each instance: one move.
-    const steps = await Promise.all([post(a, execute(g.conv, EIGHT[0]!, 'session.goto', { ...g.ids(), index: 1, k: 'k-card' }, g.sessionMessageId)), post(b, execute(g.conv, EIGHT[1]!, 'session.goto', { ...g.ids(), index: 1, k: 'k-card' }, g.sessionMessageId))]);
+    const steps = await Promise.all([postStraight(a, execute(g.conv, EIGHT[0]!, 'session.goto', { ...g.ids(), index: 1, k: 'k-card' }, g.sessionMessageId)), postStraight(b, execute(g.conv, EIGHT[1]!, 'session.goto', { ...g.ids(), index: 1, k: 'k-card' }, g.sessionMessageId))]);
     expect(steps.every((s) => isNormalCard(s.body))).toBe(true);
     await Promise.all([a.app.sharedCards.idle(), b.app.sharedCards.idle()]);
     const session = await g.session();
@@ -58,7 +50,7 @@ describe('two app instances serve one live group in a burst', () => {
     await g.startCycle();
     await g.startSession();
     await g.contribute(EIGHT[0]!, 1, 'Iets');
-    const end = (t: TestApp, i: number) => post(t, execute(g.conv, EIGHT[i]!, 'session.end', g.ids(), g.sessionMessageId));
+    const end = (t: TestApp, i: number) => postStraight(t, execute(g.conv, EIGHT[i]!, 'session.end', g.ids(), g.sessionMessageId));
     const ends = await Promise.all([end(a, 0), end(b, 1), end(a, 2), end(b, 3)]);
     expect(ends.every((e) => isNormalCard(e.body))).toBe(true);
     await Promise.all([a.app.outbox.drain(30_000), b.app.outbox.drain(30_000)]);

@@ -2,12 +2,10 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log/logger';
 import { SHARED_CARD_INTERVAL_MS, SharedCard, SharedCardUpdates } from '../../src/teams/shared-card-updates';
 import { AdaptiveCardJson } from '../../src/teams/cards/card-kit';
-import { execute, user } from '../support/activities';
+import { execute } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { isNormalCard } from './support';
-
-const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
+import { EIGHT, isNormalCard } from './support';
 
 /** A transport that records each update and answers when the test lets it. */
 function recordingTransport() {

@@ -3,15 +3,13 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log/logger';
 import { AdaptiveCardJson } from '../../src/teams/cards/card-kit';
 import { MAX_RETRY_AFTER_MS, RETRY_BUDGET_MS, SharedCardUpdates } from '../../src/teams/shared-card-updates';
-import { execute, TestUser, user } from '../support/activities';
+import { execute, TestUser } from '../support/activities';
 import { CosmosProxy } from '../support/cosmos-proxy';
 import { stepWriteOf } from '../support/cosmos-gate';
-import { cardText, GroupDriver } from '../support/group-driver';
+import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { isNormalCard } from './support';
-
-const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
+import { EIGHT, isNormalCard, postStraight, sharedCurrent } from './support';
 
 /**
  * Lets one Cosmos DB request through to the store, and holds its answer until the test lets it go:
@@ -46,16 +44,6 @@ function holdAnswer(proxy: CosmosProxy, match: (req: IncomingMessage) => boolean
   return { stored: storedP, release, restore: () => (p.handle = original) };
 }
 
-/** An invoke posted straight to the app: no `idle()` after it, so pacing works as in production. */
-async function post(t: TestApp, activity: Record<string, unknown>) {
-  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** The agenda line the shared card marks as current (with ▶). */
-const sharedCurrent = (g: GroupDriver) => cardText(g.sharedCard()).split('\n').find((l) => l.startsWith('▶'));
-
 /**
  * Found in review, stop 49: a live group of eight in a burst, Teams answering a card update with
  * 429 and a Retry-After (seconds: longer than the 500 ms pacing interval). The shared card must end
@@ -87,7 +75,7 @@ describe('a throttled shared-card update and a step that finished later', () => 
 
     // Anna's move to question 3 is written; her turn hears it only when the test lets it.
     const slow = holdAnswer(t.proxy!, stepWriteOf(g.sessionId));
-    const annas = post(t, execute(g.conv, anna, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
+    const annas = postStraight(t, execute(g.conv, anna, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
     await slow.stored;
     expect((await g.session()).currentIndex).toBe(2);
 
@@ -101,7 +89,7 @@ describe('a throttled shared-card update and a step that finished later', () => 
     t.connector.holds.push((req) => (throttled === 1 && !retryArrived && isSessionPut(req) ? ((retryArrived = true), retryMayGo) : undefined));
 
     // Bram, on his card of question 3, moves the group on to question 4; his update is throttled.
-    const brams = await post(t, execute(g.conv, bram, 'session.goto', { ...g.ids(), index: 3, from: 2 }, g.sessionMessageId));
+    const brams = await postStraight(t, execute(g.conv, bram, 'session.goto', { ...g.ids(), index: 3, from: 2 }, g.sessionMessageId));
     expect(isNormalCard(brams.body)).toBe(true);
     expect((await g.session()).currentIndex).toBe(3);
     await waitUntil('Bram\'s card update was throttled and retried', () => throttled === 1 && retryArrived);
@@ -124,7 +112,7 @@ describe('a throttled shared-card update and a step that finished later', () => 
     const isSessionPut = (req: { method: string; path: string }) => req.method === 'PUT' && req.path.endsWith(`/activities/${g.sessionMessageId}`);
     let throttled = 0;
     t.connector.faults.push((req) => (throttled < 4 && isSessionPut(req) ? (throttled++, { status: 429, retryAfterSeconds: 1 }) : undefined));
-    const step = await post(t, execute(g.conv, EIGHT[2]!, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
+    const step = await postStraight(t, execute(g.conv, EIGHT[2]!, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
     expect(isNormalCard(step.body)).toBe(true);
     await waitUntil('Teams throttled four tries', () => throttled === 4);
     // Given up after its four tries with nothing newer waiting, the update stays in the lane: after

@@ -1,6 +1,19 @@
-import { TestUser } from '../support/activities';
-import { cardText } from '../support/group-driver';
+import { TestUser, user } from '../support/activities';
+import { cardText, GroupDriver } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
+
+/** Eight members: the largest group the app takes, as in a live burst. */
+export const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
+
+/** An activity posted straight to the app, as Teams does: no `idle()` after it, so pacing works as in production. */
+export async function postStraight(t: TestApp, activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The agenda line the shared card marks as current (with ▶). */
+export const sharedCurrent = (g: GroupDriver): string | undefined => cardText(g.sharedCard()).split('\n').find((l) => l.startsWith('▶'));
 
 /** The Dutch error card's title: present on every refusal, absent on every normal answer. */
 export const ERROR_TITLE = 'Dat lukte niet';

@@ -1,19 +1,9 @@
-import { execute, TestUser, user } from '../support/activities';
+import { execute, TestUser } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
 import { SHARED_CARD_INTERVAL_MS } from '../../src/teams/shared-card-updates';
-import { isNormalCard } from './support';
-
-const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
-
-async function post(t: TestApp, activity: Record<string, unknown>) {
-  const res = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: t.clock.now().toISOString(), ...activity }) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-const sharedCurrent = (g: GroupDriver) => cardText(g.sharedCard()).split('\n').find((l) => l.startsWith('▶'));
+import { EIGHT, isNormalCard, postStraight, sharedCurrent } from './support';
 
 /**
  * Found in review, stop 49: the ten-minute warning is a group step that edits the shared card (it
@@ -53,7 +43,7 @@ describe('the ten-minute warning throttled while a member moves the group on', (
     await waitUntil('the warning was stored and its message throttled', async () => throttled === 1 && (await g.session()).warned === true);
 
     const putsBefore = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).length;
-    const brams = await post(t, execute(g.conv, bram, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
+    const brams = await postStraight(t, execute(g.conv, bram, 'session.goto', { ...g.ids(), index: 2, from: 1 }, g.sessionMessageId));
     expect(isNormalCard(brams.body)).toBe(true);
     await waitUntil('Bram\'s step reached the shared card', () => {
       const landed = t.connector.calls.filter((c) => c.method === 'PUT' && c.id === g.sessionMessageId).length > putsBefore;
