@@ -67,6 +67,17 @@ function refuseBodiesOtherThanJson(req: restify.Request, res: restify.Response, 
   return next(false);
 }
 
+/**
+ * The answer to a request body the body reader or the JSON parser refused: a code, never the
+ * parser's message (it quotes the body). Undefined for any other error, which restify answers.
+ */
+function bodyRefusal(err: unknown): { status: number; body: { error: string } } | undefined {
+  const name = (err as { name?: unknown } | undefined)?.name;
+  if (name === 'InvalidContentError' || name === 'BadRequestError' || name === 'BadDigestError') return { status: 400, body: { error: 'invalidInput' } };
+  if (name === 'PayloadTooLargeError' || name === 'RequestEntityTooLargeError') return { status: 413, body: { error: 'tooLarge' } };
+  return undefined;
+}
+
 /** The HTTP surface: the Bot Framework endpoint and a health check. */
 export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'lerend-werken', handleUncaughtExceptions: false });
@@ -94,8 +105,15 @@ export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, 
     next();
   });
   // Its kind and status only: a body parser's message quotes the body, a 404's the path asked for.
-  server.on('restifyError', (_req, _res, err, cb) => {
+  // A body the parser refused is answered here in the API's own shape, so restify's English
+  // message, which quotes the body (a private note), never goes back either.
+  server.on('restifyError', (_req, res, err, cb) => {
     logger.warn(loggableError(err), 'http error');
+    const refusal = bodyRefusal(err);
+    if (refusal && !res.headersSent) {
+      res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.send(refusal.status, refusal.body);
+    }
     cb();
   });
   return server;

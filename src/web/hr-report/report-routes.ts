@@ -33,6 +33,8 @@ const asLocale = (lang: string | undefined): Locale | undefined => (lang === 'en
 export function registerReportRoutes(server: restify.Server, deps: ReportRouteDeps): void {
   const fallback: Locale = deps.defaultLanguage ?? 'nl';
   const serve = (path: string, kind: 'csv' | 'summary') => async (req: restify.Request, res: restify.Response) => {
+    // Every answer, the refusal too: a browser must take the text as the type it is sent as.
+    res.setHeader('x-content-type-options', 'nosniff');
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams.entries());
     const check = await verifyLink(deps.secret, path, query, deps.report.clock.now());
     if (!check.ok) {
