@@ -25,7 +25,8 @@ async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<s
  */
 export async function previewPrep(deps: TalentReviewDeps, userId: string, language: Language, tenantId?: string): Promise<PrepPreview> {
   const managerId = await deps.directory.managerOf(userId);
-  if (!managerId) return { status: 'noManager' };
+  // A directory that names the person as their own manager names no one: the request and put-before forms say so too.
+  if (!managerId || managerId === userId) return { status: 'noManager' };
   const now = deps.clock.now();
   const [planned, managerLanguage] = await Promise.all([deps.reviews.listAbout(managerId, userId), preferredLanguage(deps.verantwoording, managerId)]);
   const next = planned.find((r) => r.reportId === userId && !conversationHeld(r, now));
