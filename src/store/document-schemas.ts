@@ -523,6 +523,7 @@ const talentReview = z
     phaseProposal: z.object({ phase: z.enum(MATURITY_PHASES), at: isoTime }).strict().optional(),
     facilitated: text(2000).optional(),
     facilitatedAt: isoTime.optional(),
+    firstFacilitatedAt: isoTime.optional(),
     shareFacilitation: z.boolean().optional(),
     facilitationTeams: z.array(text(256)).max(20).optional(),
     prepAt: isoTime.optional(),

@@ -81,11 +81,11 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
   }
 
   /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
-  async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]> {
-    type Row = Pick<TalentReview, 'date' | 'reportId' | 'facilitated' | 'shareFacilitation'>;
+  async accounts(tenantId: string, fromDate: string, toDate: string, isReader: (managerId: string) => boolean): Promise<FacilitationAccount[]> {
+    type Row = Pick<TalentReview, 'date' | 'managerId' | 'reportId' | 'facilitated' | 'facilitatedAt' | 'firstFacilitatedAt' | 'shareFacilitation'>;
     const rows = await this.store.queryStored<Row>({
       query:
-        "SELECT c.date, c.reportId, c.facilitated, c.shareFacilitation FROM c " +
+        "SELECT c.date, c.managerId, c.reportId, c.facilitated, c.facilitatedAt, c.firstFacilitatedAt, c.shareFacilitation FROM c " +
         "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
       parameters: [
         { name: '@tenantId', value: tenantId },
@@ -100,7 +100,12 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return rows.map((r) => ({
       date: r.date,
       professional: createHmac('sha256', key).update(r.reportId).digest('base64url'),
+      readersOwn: isReader(r.managerId),
       hasAccount: !!r.facilitated,
+      // Accounts stored before stop 50 kept only their last change: read as their first, the safe
+      // reading (never earlier than the truth): an account last changed after its month ended
+      // counts in that month no more, rather than one written after it counting.
+      ...(r.facilitated && (r.firstFacilitatedAt ?? r.facilitatedAt) ? { accountWrittenAt: r.firstFacilitatedAt ?? r.facilitatedAt } : {}),
       ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
     }));
   }

@@ -41,6 +41,15 @@ describe('planning a talentontwikkelgesprek', () => {
     expect(recordFacilitated({ ...shared, facilitationTeams: ['Noord'] }, { text: 'Twee uur per week vrijgeroosterd', share: true }, now).facilitationTeams).toBeUndefined();
     expect(() => recordFacilitated(r, { text: '' }, now)).toThrow();
   });
+  it('keeps when the account was first written through later edits; an account from before stop 50 takes its last change as its first', () => {
+    const later = new Date('2027-01-04T08:00:00Z');
+    const saved = recordFacilitated(planReview(base, now), { text: 'Twee uur per week vrijgeroosterd' }, now);
+    expect(saved.firstFacilitatedAt).toBe(now.toISOString());
+    const edited = recordFacilitated(saved, { text: 'Drie uur per week vrijgeroosterd', share: true }, later);
+    expect({ first: edited.firstFacilitatedAt, last: edited.facilitatedAt }).toEqual({ first: now.toISOString(), last: later.toISOString() });
+    const { firstFacilitatedAt: _none, ...legacy } = saved;
+    expect(recordFacilitated(legacy, { text: 'Drie uur' }, later).firstFacilitatedAt).toBe(now.toISOString());
+  });
   it('keeps the professional\'s own phase; the manager\'s proposal only sets the talking points where they chose none', () => {
     expect(phaseForConversation('actie', 'onbewust')).toEqual({ own: 'actie', proposed: 'onbewust', talkingPoints: 'actie' });
     expect(phaseForConversation(undefined, 'onbewust')).toEqual({ proposed: 'onbewust', talkingPoints: 'onbewust' });

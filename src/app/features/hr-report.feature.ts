@@ -18,7 +18,7 @@ import { registerHrReport } from '../../teams/features/hr-report/register';
 import { AdaptiveCardJson } from '../../teams/cards/card-kit';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
-import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
+import { readerClaim, REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
 
 /** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
@@ -68,9 +68,9 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     localeFor: p.actions.localeFor,
     actions: p.actions,
     postOnce,
-    links: async (tenant, period, lang) => {
+    links: async (tenant, period, lang, readerId) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
-      const claims = { from: period.from, to: period.to, lang, tenant };
+      const claims = { from: period.from, to: period.to, lang, tenant, reader: readerClaim(secret, readerId) };
       const [csv, summary] = await Promise.all([signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires)]);
       return { csv, summary, minutes: reportLinkMinutes };
     },

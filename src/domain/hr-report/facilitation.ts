@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * The HR report's facilitation section: the managers' accountability ("wat heb ik
  * gefaciliteerd?"), counted over the conversations planned in the period, and quoted only where
@@ -15,7 +17,14 @@ export interface FacilitationAccount {
    * planning a conversation again adds a second one. Opaque (no id, never in the report).
    */
   professional: string;
+  /** The conversation is the reader's own (they are its manager): it does not hide anyone from them. */
+  readersOwn: boolean;
   hasAccount: boolean;
+  /**
+   * When the account was first written (ISO instant); a later edit keeps it. A month counts only
+   * the accounts written before it ended. Without it an account counts in no month.
+   */
+  accountWrittenAt?: string;
   /** Only when the manager agreed that HR quotes it. */
   sharedText?: string;
 }
@@ -26,7 +35,8 @@ export interface FacilitationAccount {
  * outside it.
  */
 export interface FacilitationSource {
-  accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationAccount[]>;
+  /** `isReader` tells the reader's own conversations by their manager's id (which stays in the store). */
+  accounts(tenantId: string, fromDate: string, toDate: string, isReader: (managerId: string) => boolean): Promise<FacilitationAccount[]>;
 }
 
 export interface FacilitationSection {
@@ -38,7 +48,10 @@ export interface FacilitationSection {
   shared: string[];
 }
 
-/** Fewer professionals with a conversation than this in a month, and that month is in none of the section's figures. */
+/**
+ * Fewer professionals with a conversation than this in a month, not counting the reader's own
+ * conversations, and that month is in none of the section's figures.
+ */
 export const MIN_CONVERSATIONS_PER_MONTH = 3;
 
 /** The calendar month of a date (yyyy-mm) when the whole month lies within the period and is over by `today`. */
@@ -48,6 +61,14 @@ function wholeMonthIn(date: string, period: { from: string; to: string }, today:
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
   return first >= period.from && last <= period.to && last < today ? month : undefined;
+}
+
+/** Whether the account was first written before the month (yyyy-mm) ended, in the organisation's time zone. */
+function writtenWithin(a: FacilitationAccount, month: string, timeZone: string): boolean {
+  if (!a.hasAccount || !a.accountWrittenAt) return false;
+  const end = DateTime.fromISO(`${month}-01`, { zone: timeZone }).plus({ months: 1 });
+  const at = DateTime.fromISO(a.accountWrittenAt);
+  return end.isValid && at.isValid && at < end;
 }
 
 /**
@@ -61,15 +82,36 @@ function wholeMonthIn(date: string, period: { from: string; to: string }, today:
  * counts once per month, so months still add up to the period. A month counts once it is over
  * (`today`, yyyy-mm-dd in the organisation's time zone), as weeks do: read while it ran, each
  * reading added the account of the conversation held since the one before.
+ *
+ * A finished month stays as it was read (found in review, stop 50): only accounts first written
+ * before the month ended (`timeZone`, the organisation's) count or are quoted. An account written
+ * after it, for a conversation late in the month, made two readings differ by that one account,
+ * as a session closed after its week was over would (those count in no week either). A later edit
+ * of an account that counted replaces its text; it adds or removes no row.
+ *
+ * The reader may manage people too (found in review, stop 50): HR planning two conversations of
+ * their own lifted a month holding one other manager's one conversation over the minimum, its one
+ * quote then that manager's account of that conversation, for that reader. So the minimum counts
+ * only the professionals of other managers than the reader (the padding rule of the B3 polls: the
+ * asker's own answers are no crowd). The reader's own conversations do stay in a counted month's
+ * figures: they tell the reader nothing they do not know, and so a month reads the same to every
+ * HR reader once it shows (the organisation's figures, not the reader's part of them). No rule on
+ * the number of managers behind the quotes: a quote is its manager's own text, shared by their
+ * choice; what the section keeps from HR is whom a conversation was about, and that crowd is the
+ * minimum of other managers' professionals.
  */
-export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }, today: string): FacilitationSection {
+export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }, today: string, timeZone: string): FacilitationSection {
   const months = new Map<string, FacilitationAccount[]>();
   for (const a of accounts) {
     const month = wholeMonthIn(a.date, period, today);
-    if (month) months.set(month, [...(months.get(month) ?? []), a]);
+    if (!month) continue;
+    // An account written after its month ended reads as none: the month HR may have read stays.
+    const counted: FacilitationAccount = writtenWithin(a, month, timeZone) ? a : { ...a, hasAccount: false };
+    months.set(month, [...(months.get(month) ?? []), counted]);
   }
   const people = (m: FacilitationAccount[]) => new Set(m.map((a) => a.professional)).size;
-  const counted = [...months.values()].filter((m) => people(m) >= MIN_CONVERSATIONS_PER_MONTH);
+  const others = (m: FacilitationAccount[]) => m.filter((a) => !a.readersOwn);
+  const counted = [...months.values()].filter((m) => people(others(m)) >= MIN_CONVERSATIONS_PER_MONTH);
   return {
     conversationsPlanned: counted.reduce((n, m) => n + people(m), 0),
     withAccount: counted.reduce((n, m) => n + people(m.filter((a) => a.hasAccount)), 0),

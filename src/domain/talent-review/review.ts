@@ -28,7 +28,14 @@ export interface TalentReview {
   phaseProposal?: { phase: MaturityPhase; at: string };
   /** What the manager facilitated (time, room, means): their own accountability, shown to the professional after the conversation. */
   facilitated?: string;
+  /** When the account last changed. */
   facilitatedAt?: string;
+  /**
+   * When the account was first written, set once: HR's report counts an account in a month only
+   * when it was written before the month ended (computeFacilitation). Absent on accounts stored
+   * before stop 50 (the store reads `facilitatedAt` for it then).
+   */
+  firstFacilitatedAt?: string;
   /** The manager agreed that HR's report quotes the facilitation text (grouped per team). Off unless ticked. */
   shareFacilitation?: boolean;
   /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
@@ -397,7 +404,10 @@ export function recordFacilitated(review: TalentReview, input: { text: string; s
   const share = input.share === true;
   if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return withPrepPressKey(review, key);
   const { facilitationTeams: _dropped, ...rest } = review;
-  return withPrepPressKey({ ...rest, facilitated: t, facilitatedAt: now.toISOString(), shareFacilitation: share }, key);
+  // The first moment stays through edits; an account from before stop 50 keeps its last change as
+  // its first (the later of the two: it counts in no month it may not have been written in).
+  const first = review.firstFacilitatedAt ?? (review.facilitated ? review.facilitatedAt : undefined) ?? now.toISOString();
+  return withPrepPressKey({ ...rest, facilitated: t, facilitatedAt: now.toISOString(), firstFacilitatedAt: first, shareFacilitation: share }, key);
 }
 
 /**

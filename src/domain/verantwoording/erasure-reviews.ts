@@ -7,13 +7,17 @@ import { Anonymiser, ERASED_ID, ERASED_NAME } from './erasure';
  * part only. Listed field by field on purpose, so a field added to TalentReview later (say, a
  * phase the manager proposes for the report) is dropped here until someone decides it is the
  * manager's. The manager's facilitation account ("wat heb ik gefaciliteerd?") is their own
- * accountability and stays; HR's count of facilitation accounts still adds up.
+ * accountability and stays; HR's count of facilitation accounts still adds up. So does when it was
+ * first written (the manager's own moment, nothing of the report's): the report counts an account
+ * only in a month it was written before the end of (computeFacilitation).
  */
-const MANAGERS_OWN = ['managerId', 'date', 'timeZone', 'prepDaysBefore', 'conversationRef', 'facilitated', 'prepSentAt', 'createdAt'] as const satisfies readonly (keyof TalentReview)[];
+const MANAGERS_OWN = ['managerId', 'date', 'timeZone', 'prepDaysBefore', 'conversationRef', 'facilitated', 'firstFacilitatedAt', 'prepSentAt', 'createdAt'] as const satisfies readonly (keyof TalentReview)[];
 
 export function forgetReportInReview(review: TalentReview, a: Anonymiser): TalentReview {
   const kept: Partial<TalentReview> = {};
   for (const field of MANAGERS_OWN) if (review[field] !== undefined) (kept as Record<string, unknown>)[field] = review[field];
+  // An account from before stop 50 has only its last change: kept as its first, as the report reads it.
+  if (review.facilitated && !review.firstFacilitatedAt && review.facilitatedAt) kept.firstFacilitatedAt = review.facilitatedAt;
   return {
     ...(kept as Pick<TalentReview, (typeof MANAGERS_OWN)[number]>),
     // The old id is a hash of manager, report and date; a new one from the erasure's random marker

@@ -44,11 +44,15 @@ export function checkPeriod(period: { from: string; to: string }): { from: strin
 /** Computes the figures for a period. The caller's HR role is checked here, for every path. */
 export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
-  return computeFor(deps, tenantId, checkPeriod(period));
+  return computeFor(deps, tenantId, checkPeriod(period), (managerId) => managerId === actorId);
 }
 
-/** The same figures for a download whose signed link already proves HR asked for them. */
-export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
+/**
+ * The same figures for a download whose signed link already proves HR asked for them. `isReader`
+ * tells the asker's own conversations by their manager's id: a reader who manages people does not
+ * lift a month over the facilitation minimum with their own (computeFacilitation).
+ */
+export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }, isReader: (managerId: string) => boolean): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
   // Sessions by their cycles' whole weeks (countedSessions): a week whose Thursday is in the period
@@ -61,7 +65,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
     source.sessions(weeksFrom, weeksTo),
     source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
-    deps.facilitation?.accounts(tenantId, period.from, period.to),
+    deps.facilitation?.accounts(tenantId, period.from, period.to, isReader),
     source.adoptedProposals(from, to),
     deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, tenantId, period) : Promise.resolve(undefined),
     jaarplanFor(deps, tenantId, period),
@@ -69,7 +73,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
   const report = computeReport({ period, asOf: deps.clock.now().toISOString(), timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {
     ...report,
-    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).toISODate()!) } : {}),
+    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).toISODate()!, deps.timeZone) } : {}),
     ...(learningNeeds ? { learningNeeds } : {}),
     ...(jaarplan ? { jaarplan } : {}),
   };
