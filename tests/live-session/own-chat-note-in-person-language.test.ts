@@ -1,5 +1,5 @@
 import { message, submit, TestUser } from '../support/activities';
-import { inputValues } from '../support/card-fields';
+import { buttonTitles, inputValues } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -34,20 +34,6 @@ describe("a note in the presser's own chat about a press in a Dutch group's chat
       state: () => t.connector.calls.slice(before).map((c) => `${c.method} ${c.conversationId}`).join(' | '),
     });
     return t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === ownChat(who));
-  };
-  /** Every action title on a card (Action.Execute and its fallbacks), as that card shows it. */
-  const buttonTitles = (card: unknown): string[] => {
-    const out: string[] = [];
-    const walk = (n: unknown): void => {
-      if (Array.isArray(n)) return n.forEach(walk);
-      if (n && typeof n === 'object') {
-        const o = n as Record<string, unknown>;
-        if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o.title);
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(card);
-    return out;
   };
   const actionsOn = (card: unknown) => JSON.stringify(card).match(/"Action\.(Execute|Submit)"/g) ?? [];
   /** Runs `work` and counts the requests for a language chosen for a 1:1 chat (anyone's preferences). */

@@ -1,4 +1,5 @@
 import { message, submit } from '../support/activities';
+import { buttonTitles } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
@@ -22,20 +23,6 @@ describe('a B3 answer refused on the Submit fallback in a channel, told in the m
   let d: PulseDriver;
   const noord: TestTeam = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 6)]);
   const tally = async (pollId: string) => (await t.store.container('pollAnswers').item('tally', pollId).read()).resource;
-
-  const buttonTitles = (card: unknown): string[] => {
-    const out: string[] = [];
-    const walk = (n: unknown): void => {
-      if (Array.isArray(n)) return n.forEach(walk);
-      if (n && typeof n === 'object') {
-        const o = n as Record<string, unknown>;
-        if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o.title);
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(card);
-    return out;
-  };
 
   /** Sends `who`'s fallback answer and returns the cards that reached their own chat after it. */
   const answerOnFallback = async (who: TestTeam['members'][number], answer: Record<string, string>) => {

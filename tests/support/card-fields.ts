@@ -104,3 +104,18 @@ export function teamsPressData(card: unknown, verb: string, typed: Record<string
   if (!found) throw new Error(`no ${verb} button on the card`);
   return found.associatedInputs === 'none' ? { ...found.data } : { ...typed, ...found.data };
 }
+
+/** Every action title on a card (Action.Execute and its fallbacks), as that card shows it. */
+export function buttonTitles(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o.title);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
