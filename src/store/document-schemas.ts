@@ -525,6 +525,7 @@ const talentReview = z
     facilitatedAt: isoTime.optional(),
     firstFacilitatedAt: isoTime.optional(),
     shareFacilitation: z.boolean().optional(),
+    sharedSince: isoTime.optional(),
     facilitationTeams: z.array(text(256)).max(20).optional(),
     prepAt: isoTime.optional(),
     prepSentAt: isoTime.optional(),

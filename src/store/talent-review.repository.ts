@@ -82,10 +82,10 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
 
   /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
   async accounts(tenantId: string, fromDate: string, toDate: string, isReader: (managerId: string) => boolean): Promise<FacilitationAccount[]> {
-    type Row = Pick<TalentReview, 'date' | 'managerId' | 'reportId' | 'facilitated' | 'facilitatedAt' | 'firstFacilitatedAt' | 'shareFacilitation'>;
+    type Row = Pick<TalentReview, 'date' | 'managerId' | 'reportId' | 'facilitated' | 'facilitatedAt' | 'firstFacilitatedAt' | 'shareFacilitation' | 'sharedSince'>;
     const rows = await this.store.queryStored<Row>({
       query:
-        "SELECT c.date, c.managerId, c.reportId, c.facilitated, c.facilitatedAt, c.firstFacilitatedAt, c.shareFacilitation FROM c " +
+        "SELECT c.date, c.managerId, c.reportId, c.facilitated, c.facilitatedAt, c.firstFacilitatedAt, c.shareFacilitation, c.sharedSince FROM c " +
         "WHERE c.type = 'talentReview' AND c.conversationRef.conversation.tenantId = @tenantId AND c.date >= @from AND c.date <= @to",
       parameters: [
         { name: '@tenantId', value: tenantId },
@@ -106,7 +106,12 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
       // reading (never earlier than the truth): an account last changed after its month ended
       // counts in that month no more, rather than one written after it counting.
       ...(r.facilitated && (r.firstFacilitatedAt ?? r.facilitatedAt) ? { accountWrittenAt: r.firstFacilitatedAt ?? r.facilitatedAt } : {}),
-      ...(r.facilitated && r.shareFacilitation === true ? { sharedText: r.facilitated } : {}),
+      // Likewise a share from before `sharedSince` existed reads as switched on at the account's last
+      // change (every change of the share is one; never earlier than the truth): a quote shared
+      // after its month ended is then in that month no more, rather than one shared late in it.
+      ...(r.facilitated && r.shareFacilitation === true
+        ? { sharedText: r.facilitated, ...((r.sharedSince ?? r.facilitatedAt) ? { sharedAt: r.sharedSince ?? r.facilitatedAt } : {}) }
+        : {}),
     }));
   }
 

@@ -4,14 +4,14 @@ import { computeFacilitation, FacilitationAccount } from '../../src/domain/hr-re
 const LATER = '2030-01-01';
 const TZ = 'Europe/Amsterdam';
 // Each conversation with another professional unless `professional` says otherwise; its account
-// (if any) written on the day of the conversation, and none of them the reader's own.
+// (if any) written and shared on the day of the conversation, and none of them the reader's own.
 let next = 0;
 const talk = (date: string, sharedText?: string, professional = `p${next++}`): FacilitationAccount => ({
   date,
   professional,
   readersOwn: false,
   hasAccount: !!sharedText,
-  ...(sharedText ? { sharedText, accountWrittenAt: `${date}T12:00:00Z` } : {}),
+  ...(sharedText ? { sharedText, accountWrittenAt: `${date}T12:00:00Z`, sharedAt: `${date}T12:00:00Z` } : {}),
 });
 
 /** The facilitation section counts whole calendar months within the period in which at least three professionals had a conversation. */
@@ -67,6 +67,14 @@ describe('the facilitation section by whole months', () => {
     expect(computeFacilitation(written('2026-12-31T22:30:00Z'), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 1, shared: ['late'] });
     expect(computeFacilitation(written('2026-12-31T23:30:00Z'), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 0, shared: [] });
     expect(computeFacilitation(written(undefined), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 0, shared: [] });
+  });
+
+  it('quotes an account written in time only when it was shared before the month ended; it counts either way (found in review, stop 50)', () => {
+    const december = { from: '2026-12-01', to: '2026-12-31' };
+    const shared = (at: string | undefined) => [talk('2026-12-01'), talk('2026-12-02'), { ...talk('2026-12-31', 'late'), sharedAt: at }];
+    expect(computeFacilitation(shared('2026-12-31T22:30:00Z'), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 1, shared: ['late'] });
+    expect(computeFacilitation(shared('2026-12-31T23:30:00Z'), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 1, shared: [] });
+    expect(computeFacilitation(shared(undefined), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 1, shared: [] });
   });
 
   it('leaves the reader\'s own conversations out of the minimum, and keeps them in a counted month\'s figures (found in review, stop 50)', () => {

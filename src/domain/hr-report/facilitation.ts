@@ -27,6 +27,12 @@ export interface FacilitationAccount {
   accountWrittenAt?: string;
   /** Only when the manager agreed that HR quotes it. */
   sharedText?: string;
+  /**
+   * With `sharedText`: when the manager switched sharing on (and left it on since; switching it off
+   * and on again is a new moment). A month quotes the text only when it was shared before the
+   * month ended. Without it the text is quoted in no month.
+   */
+  sharedAt?: string;
 }
 
 /**
@@ -63,12 +69,28 @@ function wholeMonthIn(date: string, period: { from: string; to: string }, today:
   return first >= period.from && last <= period.to && last < today ? month : undefined;
 }
 
-/** Whether the account was first written before the month (yyyy-mm) ended, in the organisation's time zone. */
-function writtenWithin(a: FacilitationAccount, month: string, timeZone: string): boolean {
-  if (!a.hasAccount || !a.accountWrittenAt) return false;
+/** Whether an instant (ISO) lies before the month (yyyy-mm) ended, in the organisation's time zone; no instant is never. */
+function beforeEndOf(instant: string | undefined, month: string, timeZone: string): boolean {
+  if (!instant) return false;
   const end = DateTime.fromISO(`${month}-01`, { zone: timeZone }).plus({ months: 1 });
-  const at = DateTime.fromISO(a.accountWrittenAt);
+  const at = DateTime.fromISO(instant);
   return end.isValid && at.isValid && at < end;
+}
+
+/**
+ * The account as the month reads it: written after the month ended, none; shared after it ended,
+ * not quoted (counted all the same).
+ */
+function asOfMonth(a: FacilitationAccount, month: string, timeZone: string): FacilitationAccount {
+  if (!a.hasAccount || !beforeEndOf(a.accountWrittenAt, month, timeZone)) {
+    const { sharedText: _text, sharedAt: _at, ...rest } = a;
+    return { ...rest, hasAccount: false };
+  }
+  if (a.sharedText !== undefined && !beforeEndOf(a.sharedAt, month, timeZone)) {
+    const { sharedText: _text, sharedAt: _at, ...rest } = a;
+    return rest;
+  }
+  return a;
 }
 
 /**
@@ -87,7 +109,11 @@ function writtenWithin(a: FacilitationAccount, month: string, timeZone: string):
  * before the month ended (`timeZone`, the organisation's) count or are quoted. An account written
  * after it, for a conversation late in the month, made two readings differ by that one account,
  * as a session closed after its week was over would (those count in no week either). A later edit
- * of an account that counted replaces its text; it adds or removes no row.
+ * of an account that counted replaces its text; it adds or removes no row. Likewise a month quotes
+ * only accounts shared before it ended (`sharedAt`): an account written in time but shared after
+ * the month, ticked for a conversation late in it, added one quote between two readings. A
+ * withdrawal still removes its quote at once (the manager's choice comes first), and sharing again
+ * after the month ended does not bring it back there.
  *
  * The reader may manage people too (found in review, stop 50): HR planning two conversations of
  * their own lifted a month holding one other manager's one conversation over the minimum, its one
@@ -105,9 +131,8 @@ export function computeFacilitation(accounts: FacilitationAccount[], period: { f
   for (const a of accounts) {
     const month = wholeMonthIn(a.date, period, today);
     if (!month) continue;
-    // An account written after its month ended reads as none: the month HR may have read stays.
-    const counted: FacilitationAccount = writtenWithin(a, month, timeZone) ? a : { ...a, hasAccount: false };
-    months.set(month, [...(months.get(month) ?? []), counted]);
+    // An account written, or shared, after its month ended reads as none, or unquoted: the month HR may have read stays.
+    months.set(month, [...(months.get(month) ?? []), asOfMonth(a, month, timeZone)]);
   }
   const people = (m: FacilitationAccount[]) => new Set(m.map((a) => a.professional)).size;
   const others = (m: FacilitationAccount[]) => m.filter((a) => !a.readersOwn);

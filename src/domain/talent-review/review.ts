@@ -38,6 +38,14 @@ export interface TalentReview {
   firstFacilitatedAt?: string;
   /** The manager agreed that HR's report quotes the facilitation text (grouped per team). Off unless ticked. */
   shareFacilitation?: boolean;
+  /**
+   * When sharing was switched on and stayed on since: kept through edits of the text, gone when
+   * the manager switches sharing off, a new moment when they switch it on again. HR's report
+   * quotes an account in a month only when it was shared before the month ended
+   * (computeFacilitation). Absent on accounts shared before it existed (the store reads
+   * `facilitatedAt`, their last change, for it then).
+   */
+  sharedSince?: string;
   /** The report's teams when the facilitation was recorded, for grouping in HR's report. */
   /** Only on accounts from before stop 31 (a per-team label HR no longer shows); dropped when the account changes. */
   facilitationTeams?: string[];
@@ -403,11 +411,16 @@ export function recordFacilitated(review: TalentReview, input: { text: string; s
   if (prepPressedBefore(review, key)) return review;
   const share = input.share === true;
   if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return withPrepPressKey(review, key);
-  const { facilitationTeams: _dropped, ...rest } = review;
+  const { facilitationTeams: _dropped, sharedSince: _was, ...rest } = review;
   // The first moment stays through edits; an account from before stop 50 keeps its last change as
   // its first (the later of the two: it counts in no month it may not have been written in).
   const first = review.firstFacilitatedAt ?? (review.facilitated ? review.facilitatedAt : undefined) ?? now.toISOString();
-  return withPrepPressKey({ ...rest, facilitated: t, facilitatedAt: now.toISOString(), firstFacilitatedAt: first, shareFacilitation: share }, key);
+  // Sharing began now unless it was on already. Not the first moment ever: a share switched off
+  // and on again after a month ended would bring a withdrawn quote back into that month. An
+  // account shared before `sharedSince` existed keeps its last change (the store's reading of it).
+  const wasShared = review.shareFacilitation === true && !!review.facilitated;
+  const sharedSince = !share ? undefined : wasShared ? (review.sharedSince ?? review.facilitatedAt ?? now.toISOString()) : now.toISOString();
+  return withPrepPressKey({ ...rest, facilitated: t, facilitatedAt: now.toISOString(), firstFacilitatedAt: first, shareFacilitation: share, ...(sharedSince ? { sharedSince } : {}) }, key);
 }
 
 /**

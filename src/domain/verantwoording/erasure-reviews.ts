@@ -9,7 +9,10 @@ import { Anonymiser, ERASED_ID, ERASED_NAME } from './erasure';
  * manager's. The manager's facilitation account ("wat heb ik gefaciliteerd?") is their own
  * accountability and stays; HR's count of facilitation accounts still adds up. So does when it was
  * first written (the manager's own moment, nothing of the report's): the report counts an account
- * only in a month it was written before the end of (computeFacilitation).
+ * only in a month it was written before the end of (computeFacilitation). Its share does not stay
+ * (`shareFacilitation`, and with it `sharedSince`, when sharing began): the quote of a conversation
+ * with someone erased leaves the report at once, as a withdrawal's would, and comes back in no
+ * month.
  */
 const MANAGERS_OWN = ['managerId', 'date', 'timeZone', 'prepDaysBefore', 'conversationRef', 'facilitated', 'firstFacilitatedAt', 'prepSentAt', 'createdAt'] as const satisfies readonly (keyof TalentReview)[];
 
