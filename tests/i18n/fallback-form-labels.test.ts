@@ -54,9 +54,10 @@ describe('the plain form that keeps what was typed names its fields', () => {
     walk(card.body);
     expect(inputs.map((i) => i.id).sort()).toEqual(['adoptedText', 'decisionReason', 'firstStep']);
     expect(inputs.filter((i) => !i.label?.trim()).map((i) => `${i.id} has no label`)).toEqual([]);
-    // The same words as on the session card's decision form.
+    // The same words as on the session card's decision form; the refused field's label also
+    // carries its reason, so a screen reader on the field reads it (stop 50).
     expect(Object.fromEntries(inputs.map((i) => [i.id, i.label]))).toEqual({
-      decisionReason: 'Why do you decide this?',
+      decisionReason: 'Why do you decide this? (At most 1,000 characters; this is 1,380.)',
       adoptedText: 'When adapting: the proposal in your own words',
       firstStep: 'First step: who does what, when? (not needed when rejecting)',
     });
@@ -93,7 +94,8 @@ describe('the plain form labels each input as its own form does', () => {
 
   it('gives an input whose own label it does not know a generic label in the person\'s language', () => {
     const values = { pollId: 'p', open: 'More room to learn' };
-    expect(labels(refusedFormFallback('pulse.answer', values, { open: 'Too long' }, translator.t('en')))).toEqual({ open: 'What you filled in' });
-    expect(labels(refusedFormFallback('pulse.answer', values, { open: 'Te lang' }, translator.t('nl')))).toEqual({ open: 'Wat je invulde' });
+    // With the field's reason in the label as well (stop 50: read with the field).
+    expect(labels(refusedFormFallback('pulse.answer', values, { open: 'Too long' }, translator.t('en')))).toEqual({ open: 'What you filled in (Too long)' });
+    expect(labels(refusedFormFallback('pulse.answer', values, { open: 'Te lang' }, translator.t('nl')))).toEqual({ open: 'Wat je invulde (Te lang)' });
   });
 });

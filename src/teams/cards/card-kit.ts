@@ -112,11 +112,16 @@ export function refreshFor<V extends VerbName>(name: V, data: CardData<V>, userI
 
 /**
  * An input with the reason it was refused right below it. Adaptive Cards cannot mark an input
- * invalid from the server, so the reason is a TextBlock next to the field, in Attention colour.
+ * invalid from the server, so the reason is a TextBlock next to the field, in Attention colour,
+ * and it is carried in the input's label as well ("Naam (Hoogstens 120 tekens; dit zijn er 300.)"):
+ * nothing ties the block to the field, and a screen reader on the field reads only its label. The
+ * reason is already in the reader's language and says what is wrong; the form's notice above says
+ * nothing was saved, so the label needs no words of its own.
  */
 export function withFieldError(input: Input, error: string | undefined): Element[] {
   if (!error) return [input];
-  return [input, textBlock(error, { color: 'Attention', size: 'Small', weight: 'Bolder', spacing: 'None' })];
+  const label = input.label?.trim() ? `${input.label} (${error})` : error;
+  return [{ ...input, label }, textBlock(error, { color: 'Attention', size: 'Small', weight: 'Bolder', spacing: 'None' })];
 }
 
 /** The line at the top of a form that came back refused: nothing was saved, see the field. */

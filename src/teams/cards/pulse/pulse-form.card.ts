@@ -32,15 +32,16 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
     const v = submittedInput(values, id)?.trim();
     return v && choices.some((c) => c.value === v) ? { value: v } : {};
   };
+  // Each dropdown's label is the theme and the statement it scores, so a screen reader on the
+  // field reads what is being rated; the statement is not repeated in a block of its own above it.
   const statements = orderedItems(vm.instrument).map((item) =>
     container(
       [
-        textBlock(item.statement, { weight: 'Bolder', spacing: 'Medium' }),
         ...withFieldError(
           {
             type: 'Input.ChoiceSet',
             id: `item_${item.id}`,
-            label: item.label,
+            label: `${item.label}: ${item.statement}`,
             style: 'compact',
             placeholder: t('pulse.form.choose'),
             isRequired: true,
