@@ -9,8 +9,8 @@ type RequestOptions = Parameters<AzureOpenAI['buildRequest']>[0];
 
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 
-/** Per-call attempt counter; async context keeps concurrent calls apart. */
-const attemptScope = new AsyncLocalStorage<{ attempts: number }>();
+/** Per-call attempt counter and whether Azure answered 429; async context keeps concurrent calls apart. */
+const attemptScope = new AsyncLocalStorage<{ attempts: number; rateLimited: boolean }>();
 
 /**
  * The SDK calls prepareOptions once per HTTP attempt, retries included, so counting here gives
@@ -22,12 +22,26 @@ class CountingAzureOpenAI extends AzureOpenAI {
     if (scope) scope.attempts += 1;
     return super.prepareOptions(options);
   }
+
+  /**
+   * Every attempt's response passes here before the SDK decides to retry. A 429 is noted, so a call
+   * that the caller gives up on while the SDK waits out Retry-After can still say Azure was busy.
+   */
+  override async fetchWithTimeout(...args: Parameters<AzureOpenAI['fetchWithTimeout']>): ReturnType<AzureOpenAI['fetchWithTimeout']> {
+    const response = await super.fetchWithTimeout(...args);
+    const scope = attemptScope.getStore();
+    if (scope && response.status === 429) scope.rateLimited = true;
+    return response;
+  }
 }
 
-/** Runs one AI call; `attempts()` tells how many HTTP attempts it took so far. */
-export function counted<T>(work: () => Promise<T>): { attempts: () => number; result: Promise<T> } {
-  const scope = { attempts: 0 };
-  return { attempts: () => scope.attempts, result: attemptScope.run(scope, work) };
+/**
+ * Runs one AI call; `attempts()` tells how many HTTP attempts it took so far, `rateLimited()`
+ * whether any of them was answered with 429.
+ */
+export function counted<T>(work: () => Promise<T>): { attempts: () => number; rateLimited: () => boolean; result: Promise<T> } {
+  const scope = { attempts: 0, rateLimited: false };
+  return { attempts: () => scope.attempts, rateLimited: () => scope.rateLimited, result: attemptScope.run(scope, work) };
 }
 
 /** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */

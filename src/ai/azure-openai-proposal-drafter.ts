@@ -48,7 +48,7 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
   } catch (err) {
     const filtered = filteredPrompt(err);
     if (filtered) return done({ ok: false, reason: 'content-filter' }, { ...errorFacts(err), filtered });
-    return done({ ok: false, reason: classify(err) }, errorFacts(err));
+    return done({ ok: false, reason: classify(err, call.rateLimited()) }, errorFacts(err));
   }
 }
 
@@ -107,8 +107,13 @@ function parseJson(content: string | null | undefined): unknown {
   }
 }
 
-function classify(err: unknown): DraftFailure {
-  if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) return 'timeout';
+/**
+ * Why a call failed. An abort (the draft's budget ran out) while the SDK waited out a 429's
+ * Retry-After is Azure being busy, not slow: told as `rate-limited`.
+ */
+function classify(err: unknown, rateLimited: boolean): DraftFailure {
+  if (err instanceof APIUserAbortError) return rateLimited ? 'rate-limited' : 'timeout';
+  if (err instanceof APIConnectionTimeoutError) return 'timeout';
   if (err instanceof RateLimitError) return 'rate-limited';
   return 'unavailable';
 }
