@@ -231,18 +231,36 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
+// No basic-auth publishing credentials: Kudu shows every app setting (the keyed-hash and link
+// secrets, a bot password) to whoever holds the publish profile. Deployments sign in with Entra ID
+// (the Agents Toolkit's zipDeploy and `az webapp deploy` use the signed-in account's token).
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   scope: site
   name: 'to-log-analytics'
   properties: {
     workspaceId: logAnalyticsWorkspaceId
+    // No AppServiceHTTPLogs: its CsUriQuery column keeps each query string as sent, and an HR report
+    // link's whole authorisation is a signed token there (valid for REPORT_LINK_MINUTES). Requests
+    // reach Application Insights with their query strings redacted (src/telemetry/redact-urls.ts).
     logs: [
       {
         category: 'AppServiceConsoleLogs'
-        enabled: true
-      }
-      {
-        category: 'AppServiceHTTPLogs'
         enabled: true
       }
       {
