@@ -11,7 +11,7 @@ import { sessionCard } from '../../src/teams/cards/session.card';
 import { validationSection } from '../../src/teams/cards/validation.section';
 import { sessionSummaryCard } from '../../src/teams/cards/session-summary.card';
 import { reviewsListCard } from '../../src/teams/cards/talent-review/reviews-list.card';
-import { overviewCard } from '../../src/teams/cards/verantwoording/overview.card';
+import { overviewCard, OVERVIEW_LIMITS } from '../../src/teams/cards/verantwoording/overview.card';
 import { timeEditCard } from '../../src/teams/cards/verantwoording/time-edit.card';
 import { CycleEntry, VerantwoordingOverview } from '../../src/usecases/verantwoording/overview';
 import { AgendaItem, SessionView } from '../../src/usecases/week-cycle/session-view';
@@ -36,7 +36,7 @@ function overview(n: number): VerantwoordingOverview {
   return {
     userId: 'u',
     profTraject: { id: 'pt', type: 'profTraject', userId: 'u', learningNeeds: 'Gespreksvoering', talents: 'Plannen', plannedWeeks: n, visibility: 'private', createdAt: '', updatedAt: '' },
-    cycles: Array.from({ length: 4 + n }, (_, i) => cycle(i + 1, n)),
+    cycles: Array.from({ length: OVERVIEW_LIMITS.cycles + n }, (_, i) => cycle(i + 1, n)),
     notes: Array.from({ length: 5 + n }, (_, i) => note(i + 1)),
     totals: { cycles: n, sessions: n, hours: n, notes: n },
     granted: { hours: n, hoursPerWeek: n, weeks: n, weeksFrom: 'traject' },

@@ -44,7 +44,8 @@ describe('verantwoording cards', () => {
   it.each(['nl', 'en'] as const)('the fullest overview stays a valid card within the size limit (%s)', (locale) => {
     const card = overviewCard(fullest, translator.t(locale), locale, 'Europe/Amsterdam');
     expect(cardProblems(card)).toEqual([]);
-    expect(cardText(card)).toContain(locale === 'nl' ? '2 eerdere weken staan in het tabblad Mijn verantwoording.' : '2 earlier weeks are in the My accountability tab.');
+    // Six weeks, three on the card (OVERVIEW_LIMITS.cycles; four before stop 50, when every repeated button got its tooltip).
+    expect(cardText(card)).toContain(locale === 'nl' ? '3 eerdere weken staan in het tabblad Mijn verantwoording.' : '3 earlier weeks are in the My accountability tab.');
     expect(cardText(card)).toContain(locale === 'nl' ? '3 oudere notities staan in het tabblad Mijn verantwoording.' : '3 older notes are in the My accountability tab.');
   });
 

@@ -130,14 +130,22 @@ export interface HorizontalBarChart extends ElementBase {
 export type Input = TextInput | NumberInput | DateInput | TimeInput | ToggleInput | ChoiceSetInput;
 export type Element = TextBlock | RichTextBlock | FactSet | Container | ActionSet | Input | HorizontalBarChart;
 
-export interface SubmitAction {
+/**
+ * What every action may carry. `tooltip` (1.5): what the button reads as when its title alone
+ * does not say what it acts on (renderers make it the button's accessible name); see action-tooltip.ts.
+ */
+interface ActionBase {
+  tooltip?: string;
+}
+
+export interface SubmitAction extends ActionBase {
   type: 'Action.Submit';
   title: string;
   data?: Record<string, unknown>;
   style?: 'positive' | 'destructive';
 }
 
-export interface ExecuteAction {
+export interface ExecuteAction extends ActionBase {
   type: 'Action.Execute';
   title?: string;
   verb: string;
@@ -147,7 +155,7 @@ export interface ExecuteAction {
   fallback?: SubmitAction;
 }
 
-export interface OpenUrlAction {
+export interface OpenUrlAction extends ActionBase {
   type: 'Action.OpenUrl';
   title: string;
   url: string;

@@ -1,6 +1,6 @@
 import { PlannedWeek } from '../../../domain/week-cycle/rhythm';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock, withFieldError } from '../card-kit';
 import { weekSpan } from './plan-format';
 
 export interface MoveWeekView {
@@ -13,7 +13,7 @@ export interface MoveWeekView {
   latest: string;
   /** What the member entered, when it comes back refused. */
   entered?: string;
-  /** Why it was refused, shown next to the field. */
+  /** Why it was refused, shown under the field and read with it (in its label). */
   error?: string;
 }
 
@@ -24,8 +24,7 @@ export function moveWeekCard(view: MoveWeekView, t: Translate): AdaptiveCardJson
     [
       heading(t('rhythm.move.title', { week: week.week })),
       textBlock(t('rhythm.move.explain', { dates: weekSpan(week.dates, view.language) })),
-      { type: 'Input.Date', id: 'start', label: t('rhythm.move.start'), value: view.entered ?? week.dates[0], min: view.earliest, max: view.latest, isRequired: true, errorMessage: t('rhythm.refused.invalidDate') },
-      ...(view.error ? [textBlock(view.error, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+      ...withFieldError({ type: 'Input.Date', id: 'start', label: t('rhythm.move.start'), value: view.entered ?? week.dates[0], min: view.earliest, max: view.latest, isRequired: true, errorMessage: t('rhythm.refused.invalidDate') }, view.error),
     ],
     [
       execute(t('rhythm.move.confirm'), 'moveWeek', { groupId: view.groupId, week: week.week, from: week.dates[0] ?? '' }, { style: 'positive' }),

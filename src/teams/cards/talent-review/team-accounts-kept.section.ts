@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { recipientCount, TeamAccountRecord } from '../../../domain/talent-review/team-account';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, container, Element, execute, plainText, textBlock } from '../card-kit';
+import { namingItem, snippet } from '../action-tooltip';
 
 /** How many kept accounts the form shows in full; the rest are a press away ("show all"). */
 export const KEPT_ON_FORM = 3;
@@ -26,13 +27,17 @@ export function sentDay(sentAt: string, view: Pick<KeptAccountsView, 'locale' | 
 /**
  * One kept account: when, to how many (never who: a member who erased their data changes nothing
  * here, so the list cannot tell who did; an older record that named them is read as its count),
- * and the words as plain text (never read as Markdown), with its delete button when `deletable`.
+ * and the words as plain text (never read as Markdown), with its delete button when `deletable`:
+ * "Verwijderen" on the card, read as "Verwijderen: je verantwoording van 1 maart 2026, ‘…’" (its
+ * tooltip), so the delete buttons of a list read apart. The list is only in the manager's own chat.
  */
 export function keptAccountItems(a: TeamAccountRecord, view: Pick<KeptAccountsView, 'locale' | 'timeZone'>, t: Translate, deletable = true): Element[] {
   return [
     textBlock(t(a.toOwnManager ? 'teamAccount.kept.sentToAndUp' : 'teamAccount.kept.sentTo', { date: sentDay(a.sentAt, view), count: recipientCount(a) }), { weight: 'Bolder', size: 'Small' }),
     plainText(a.text),
-    ...(deletable ? [actionSet([execute(t('teamAccount.kept.delete'), 'confirmDeleteTeamAccount', { id: a.id }, { associatedInputs: 'none' })])] : []),
+    ...(deletable
+      ? [actionSet([namingItem(execute(t('teamAccount.kept.delete'), 'confirmDeleteTeamAccount', { id: a.id }, { associatedInputs: 'none' }), t('teamAccount.kept.deleteFor', { date: sentDay(a.sentAt, view), text: snippet(a.text) }))])]
+      : []),
   ];
 }
 

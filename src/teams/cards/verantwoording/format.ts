@@ -2,6 +2,7 @@ import { Visibility } from '../../../domain/personal/personal-answer';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { Action, execute } from '../card-kit';
 import { ShareableKind } from '../../../domain/verantwoording/personal-record';
+import { namingItem } from '../action-tooltip';
 
 const INTL: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -28,6 +29,16 @@ export function visibilityToggle(kind: ShareableKind, id: string, current: { vis
   const next: Visibility = current.visibility === 'shared' ? 'private' : 'shared';
   const rev = current.visibilityRev === undefined ? {} : { visibilityRev: current.visibilityRev };
   return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next, ...rev });
+}
+
+/**
+ * A button the overview repeats per item ("Verwijderen" under every note), read with the item it
+ * acts on: "Verwijderen: notitie van 23 nov 2026, ‘Eerste notitie over plannen…’" (`item` from
+ * `verantwoording.buttonFor.*`). The visible title stays short. The overview is only ever in the
+ * person's own chat, so its tooltips may quote their own text.
+ */
+export function buttonFor<A extends Action>(action: A, item: string, t: Translate): A {
+  return namingItem(action, t('verantwoording.buttonFor.item', { action: action.title ?? '', item }));
 }
 
 /** The data that carries the overview's unsaved new note through a card opened from it (none: nothing). */

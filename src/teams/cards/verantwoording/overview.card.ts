@@ -5,17 +5,22 @@ import { mayBePutBefore } from '../../../domain/talent-review/proposal-to-manage
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
 import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
 import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
-import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
+import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
-import { formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
+import { buttonFor, formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
+import { snippet } from '../action-tooltip';
 import { ConversationForProfessional } from '../../../usecases/talent-review/for-professional';
 import { reviewDate } from '../talent-review/review-date';
 import { proposalOutcome, proposalTextElements } from './proposal-summary';
 import { progressLine } from './prof-traject.card';
 import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 
-/** How much of a long verantwoording fits on a card; the tab shows everything. */
-export const OVERVIEW_LIMITS = { cycles: 4, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
+/**
+ * How much of a long verantwoording fits on a card; the tab shows everything. Three weeks (was
+ * four, stop 50): every repeated button now names its item (its tooltip), and the fullest card
+ * stays within Teams' message size with the same margin as before.
+ */
+export const OVERVIEW_LIMITS = { cycles: 3, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
 /**
  * How many of the times a proposal was put before the manager one proposal shows (the latest):
  * each may carry an answer of `answerChars`, and a proposal put before the manager every week
@@ -34,8 +39,18 @@ function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgr
     ...(progress ? [progressLine(progress, t), subtle(t('verantwoording.traject.progressHint'))] : []),
     ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
     ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
-    actionSet([execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)]),
+    actionSet(
+      [execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)].map((a) =>
+        buttonFor(a, t('verantwoording.buttonFor.traject'), t),
+      ),
+    ),
   ];
+}
+
+/** A week as its buttons name it: "Team Zorg, week 3" (the group alone when it has no week number). */
+function cycleName(c: Pick<CycleEntry, 'groupName' | 'weekNumber'>, t: Translate): string {
+  const group = snippet(c.groupName);
+  return c.weekNumber ? t('verantwoording.buttonFor.cycle', { group, number: c.weekNumber }) : group;
 }
 
 /**
@@ -43,7 +58,7 @@ function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgr
  * manager (to whom, when, the answer as plain text), how many earlier ones the export holds, and
  * the button to do so, which says it is their own act.
  */
-function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string): Element[] {
+function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string, cycle: string): Element[] {
   if (!mayBePutBefore({ verdict: p.status })) return [];
   const items: Element[] = [];
   // Oldest first: the latest few, still in the order they were sent.
@@ -60,7 +75,8 @@ function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readon
     }
   }
   // Sends the card's inputs: the form's way back carries a new note being typed here.
-  items.push(actionSet([execute(t('proposalToManager.button'), 'openProposalToManager', { groupId: p.groupId, proposalId: p.id })], { spacing: 'Small' }));
+  const item = p.text ? t('verantwoording.buttonFor.proposal', { cycle, text: snippet(p.text) }) : t('verantwoording.buttonFor.proposalNoText', { cycle });
+  items.push(actionSet([buttonFor(execute(t('proposalToManager.button'), 'openProposalToManager', { groupId: p.groupId, proposalId: p.id }), item, t)], { spacing: 'Small' }));
   return items;
 }
 
@@ -77,18 +93,22 @@ function loElements(p: CycleEntry['proposals'][number], t: Translate, locale: Lo
 
 function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: readonly PutBeforeEntry[], timeZone: string): Element {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
+  const cycle = cycleName(c, t);
   const time = `${t('verantwoording.cycle.hours', { count: c.hours, hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
   const items: Element[] = [
     plainText(title, { weight: 'Bolder' }),
     factSet([{ title: t('verantwoording.cycle.time'), value: `${time} · ${visibilityLabel(c.timeVisibility, t)}` }]),
   ];
   if (c.correctable) {
-    items.push(actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }), visibilityToggle('time', c.cycleId, { visibility: c.timeVisibility, visibilityRev: c.timeVisibilityRev }, t, c.groupId)]));
+    const timeItem = t('verantwoording.buttonFor.time', { cycle });
+    items.push(
+      actionSet([execute(t('verantwoording.cycle.editTime'), 'openTime', { groupId: c.groupId, cycleId: c.cycleId }), visibilityToggle('time', c.cycleId, { visibility: c.timeVisibility, visibilityRev: c.timeVisibilityRev }, t, c.groupId)].map((a) => buttonFor(a, timeItem, t))),
+    );
   }
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
     for (const p of c.proposals) {
-      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...loElements(p, t, locale, timeZone), ...putBeforeElements(p, putBefore, t, locale, timeZone));
+      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...loElements(p, t, locale, timeZone), ...putBeforeElements(p, putBefore, t, locale, timeZone, cycle));
     }
   }
   if (c.answers.length) {
@@ -98,7 +118,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
         textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
         plainText(truncate(a.text, OVERVIEW_LIMITS.answerChars)),
         subtle(visibilityLabel(a.visibility, t)),
-        actionSet([visibilityToggle('answer', a.id, a, t)]),
+        actionSet([buttonFor(visibilityToggle('answer', a.id, a, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
       );
     }
   }
@@ -107,12 +127,14 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
 
 function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string): Element {
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
-  const actions = [
+  // Each button names its note (the person's own text, in their own chat), so two notes' buttons read apart.
+  const item = t('verantwoording.buttonFor.note', { date: formatDate(n.createdAt, locale, timeZone), text: snippet(n.text) });
+  const actions: Action[] = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }),
     visibilityToggle('note', n.id, { visibility: n.visibility, visibilityRev: visibilityRevOf(n) }, t),
     execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
-  ];
+  ].map((a) => buttonFor(a, item, t));
   return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
 }
 
