@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { csv, flag, isUnreachableUrl, optionalText, port, positiveInt, secureUrl, withoutEmptyValues } from './env-rules';
+import { countsAsProduction, csv, flag, hasTooLittleVariety, isUnreachableUrl, optionalText, port, positiveInt, productionSetting, secureUrl, tooLittleVariety, withoutEmptyValues } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
@@ -8,22 +8,6 @@ import { talentReviewConfig, talentReviewEnv } from './features/talent-review.en
 import { verantwoordingConfig, verantwoordingEnv } from './features/verantwoording.env';
 import { weekCycleConfig, weekCycleEnv } from './features/week-cycle.env';
 import { retentionConfig, retentionEnv } from './features/retention.env';
-
-/**
- * NODE_ENV values that mean a developer's machine or a test run. Anything else, in any case
- * (`production`, `Production`, `prod`, `staging`, a typo), counts as production: a mistyped value
- * then gets the production guards instead of local mode with the development sign-in.
- */
-const NON_PRODUCTION_NODE_ENVS = ['development', 'test'];
-
-function countsAsProduction(nodeEnv: string | undefined): boolean {
-  return nodeEnv !== undefined && !NON_PRODUCTION_NODE_ENVS.includes(nodeEnv.toLowerCase());
-}
-
-/** How a refusal names the production setting: the value as written, and why it counts when that is not obvious. */
-function productionSetting(nodeEnv: string | undefined): string {
-  return nodeEnv === 'production' ? 'NODE_ENV=production' : `NODE_ENV=${nodeEnv} (anything but development, test or empty counts as production)`;
-}
 
 /**
  * Every environment variable the app reads, with its rule. This is the only place that
@@ -41,6 +25,7 @@ const envObject = z.object({
   PUBLIC_BASE_URL: secureUrl('https://app-lw.azurewebsites.net'),
 
   MICROSOFT_APP_ID: optionalText,
+  // No MultiTenant: the app serves one organisation (its tenant, or the ALLOWED_TENANT_IDS list).
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
@@ -128,6 +113,28 @@ export const envSchema = z
         message: `${env.PUBLIC_BASE_URL ? 'must not be a localhost or 0.0.0.0 address' : 'required'} with ${productionSet}: it is the base of the HR report download links, which would otherwise lead to localhost on HR's own machine. Set the app's public https:// address, such as https://app-lw.azurewebsites.net`,
       });
     }
+    // A loopback or "any" address in production is a leftover of a test or a developer's machine:
+    // whatever answers there would get the data (or, for Graph, be called without a token and
+    // decide who is HR and who manages whom; for the authority, hand out the tab's signing keys).
+    const endpoints = {
+      COSMOS_ENDPOINT: 'every group\'s answers, notes and names are stored there',
+      AZURE_OPENAI_ENDPOINT: 'the group\'s answers are sent there to be summarised',
+      GRAPH_BASE_URL: 'a loopback Graph is called without a token (the tests\' fake), and its answers decide who is HR and who manages whom',
+      ENTRA_AUTHORITY: 'the tab trusts the signing keys found there',
+    } as const;
+    for (const [name, why] of Object.entries(endpoints) as [keyof typeof endpoints, string][]) {
+      const url = env[name];
+      if (production && url && isUnreachableUrl(url)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `must not be a localhost, 127.x, [::1] or 0.0.0.0 address with ${productionSet}: ${why}. Set the service's public https:// address, or leave it empty for the default` });
+      }
+    }
+    if (production && env.ENTRA_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENTRA_JWKS_URL'],
+        message: `not allowed with ${productionSet}: it is for tests only (a local key server); the tab would trust any token signed by whatever keys answer there. Leave it empty: the keys are read from ENTRA_AUTHORITY`,
+      });
+    }
     if (production && env.COSMOS_EMBEDDED) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_EMBEDDED'], message: `not allowed with ${productionSet}: the in-memory embedded store loses everything at a restart. Set COSMOS_ENDPOINT (Azure Cosmos DB)` });
     } else if (!env.COSMOS_ENDPOINT && !env.COSMOS_EMBEDDED && (production || env.MICROSOFT_APP_ID)) {
@@ -147,6 +154,9 @@ export const envSchema = z
     }
     if (env.REPORT_LINK_SECRET && env.REPORT_LINK_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: 'must be at least 32 characters' });
+    } else if (production && env.REPORT_LINK_SECRET && hasTooLittleVariety(env.REPORT_LINK_SECRET)) {
+      // Whoever guesses it signs HR report links (every group's figures) for themselves.
+      ctx.addIssue({ code: 'custom', path: ['REPORT_LINK_SECRET'], message: tooLittleVariety(env.NODE_ENV) });
     }
     if (env.DEBUG === 'true' && env.AZURE_OPENAI_ENDPOINT) {
       // The openai package console.logs every request (its api-key header, the prompt with the
@@ -176,7 +186,13 @@ export interface AppConfig {
     | { mode: 'local' }
     | { mode: 'SingleTenant'; appId: string; tenantId: string; password: string }
     | { mode: 'UserAssignedMSI'; appId: string; tenantId: string };
+  /**
+   * The tenants whose activities the bot handles; empty: every tenant's. In production a bot with
+   * an identity that names no list serves its own tenant only (see `allowedTenantIdsOf`).
+   */
   allowedTenantIds: string[];
+  /** Where that list came from, for the start-up log: the setting, the bot's own tenant by default, or none (every tenant). */
+  allowedTenantIdsFrom: 'ALLOWED_TENANT_IDS' | 'MICROSOFT_APP_TENANT_ID' | 'none';
   cosmos:
     | { mode: 'embedded'; database: string }
     | { mode: 'azure'; endpoint: string; key?: string; database: string };
@@ -207,6 +223,22 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Whose activities the bot handles. ALLOWED_TENANT_IDS when set (several tenants, or another
+ * one). Else, in production with a bot identity, the bot's own tenant: a registration is
+ * SingleTenant or a managed identity (MultiTenant is refused above), and the tab's sign-on accepts
+ * only that tenant too, so answering every tenant's activities by default would let a stranger's
+ * tenant into the groups' sessions, polls and HR report. Outside production (the tests, a
+ * developer's bot) the list stays as set: empty is every tenant.
+ */
+function allowedTenantIdsOf(env: Env): Pick<AppConfig, 'allowedTenantIds' | 'allowedTenantIdsFrom'> {
+  if (env.ALLOWED_TENANT_IDS.length) return { allowedTenantIds: env.ALLOWED_TENANT_IDS, allowedTenantIdsFrom: 'ALLOWED_TENANT_IDS' };
+  if (countsAsProduction(env.NODE_ENV) && env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TENANT_ID) {
+    return { allowedTenantIds: [env.MICROSOFT_APP_TENANT_ID], allowedTenantIdsFrom: 'MICROSOFT_APP_TENANT_ID' };
+  }
+  return { allowedTenantIds: [], allowedTenantIdsFrom: 'none' };
+}
+
 export function parseConfig(source: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -223,7 +255,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       : env.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
         ? { mode: 'UserAssignedMSI', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID! }
         : { mode: 'SingleTenant', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID!, password: env.MICROSOFT_APP_PASSWORD! },
-    allowedTenantIds: env.ALLOWED_TENANT_IDS,
+    ...allowedTenantIdsOf(env),
     cosmos: env.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE }
       : { mode: 'embedded', database: env.COSMOS_DATABASE },

@@ -15,6 +15,41 @@ function isBlank(value: unknown): boolean {
   return value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * NODE_ENV values that mean a developer's machine or a test run. Anything else, in any case
+ * (`production`, `Production`, `prod`, `staging`, a typo), counts as production: a mistyped value
+ * then gets the production guards instead of local mode with the development sign-in.
+ */
+const NON_PRODUCTION_NODE_ENVS = ['development', 'test'];
+
+export function countsAsProduction(nodeEnv: string | undefined): boolean {
+  return nodeEnv !== undefined && !NON_PRODUCTION_NODE_ENVS.includes(nodeEnv.toLowerCase());
+}
+
+/** How a refusal names the production setting: the value as written, and why it counts when that is not obvious. */
+export function productionSetting(nodeEnv: string | undefined): string {
+  return nodeEnv === 'production' ? 'NODE_ENV=production' : `NODE_ENV=${nodeEnv} (anything but development, test or empty counts as production)`;
+}
+
+/**
+ * The fewest different characters a production secret (REPORT_LINK_SECRET, POLL_HASH_KEY) may
+ * have. The length rule alone let `aaaa...` (40 times) through: a value anyone can guess, so
+ * anyone could sign HR report links or recompute who answered a poll. A generated secret
+ * (`openssl rand -base64 32`: 44 characters from 64) has about 30 different characters; the
+ * chance that one has fewer than 8 is nil. Fewer than 8 is a typed placeholder (`aaaa...`,
+ * `abcabc...`, `12341234...`), never randomness. Not a strength meter: it only catches the obvious.
+ */
+export const MIN_SECRET_DISTINCT_CHARACTERS = 8;
+
+export function hasTooLittleVariety(secret: string): boolean {
+  return new Set(secret).size < MIN_SECRET_DISTINCT_CHARACTERS;
+}
+
+/** The refusal of such a secret: it names the rule, never the value. */
+export function tooLittleVariety(nodeEnv: string | undefined): string {
+  return `must be random with ${productionSetting(nodeEnv)}: it has fewer than ${MIN_SECRET_DISTINCT_CHARACTERS} different characters, which no generated secret has. Generate one with \`openssl rand -base64 32\` and keep it stable`;
+}
+
 /** A comma-separated list; blanks dropped. */
 export const csv = z
   .string()

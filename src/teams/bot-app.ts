@@ -134,6 +134,15 @@ export function createBotApp(config: AppConfig, logger: Logger): { adapter: Edge
       }
       return false;
     });
+    // How many and from where, not which: the start-up log says the filter is on (ids stay in the settings).
+    logger.info(
+      { tenants: allowed.size, from: config.allowedTenantIdsFrom },
+      config.allowedTenantIdsFrom === 'MICROSOFT_APP_TENANT_ID'
+        ? 'tenant filter on: only the bot\'s own tenant (MICROSOFT_APP_TENANT_ID; set ALLOWED_TENANT_IDS to allow others)'
+        : 'tenant filter on: only the tenants in ALLOWED_TENANT_IDS',
+    );
+  } else if (config.bot.mode !== 'local') {
+    logger.info('tenant filter off: ALLOWED_TENANT_IDS is empty, activities from every tenant are handled (outside production only)');
   }
   return { adapter, app };
 }

@@ -16,8 +16,8 @@ const production = {
   MICROSOFT_APP_TENANT_ID: 'ten',
   MICROSOFT_APP_TYPE: 'UserAssignedMSI',
   COSMOS_ENDPOINT: 'https://lerend.documents.azure.com:443/',
-  POLL_HASH_KEY: 'k'.repeat(40),
-  REPORT_LINK_SECRET: 's'.repeat(40),
+  POLL_HASH_KEY: 'Jx1u0mWqfH3v8Zr2pLk5N7bTq9YcDe4A6sGh0iVw', // random-looking: production refuses a repeated character
+  REPORT_LINK_SECRET: 'aR7kP2mX9qL4vT8nB1cY6wZ3eH5jU0dF2gS7tQ4',
 };
 
 function problems(env: Record<string, string>): string[] {

@@ -11,8 +11,10 @@ import { Platform } from '../platform';
  * turns the pending choices of enough people of one tenant into that tenant's anonymous batch.
  */
 export function composeLearningNeeds(p: Platform): LearningNeedDeps {
-  // Records from before tenants were recorded are the one allowed tenant's, or nobody's.
-  const legacyTenant = legacyTenantOf(p.config.allowedTenantIds);
+  // Records from before tenants were recorded are the one allowed tenant's, or nobody's. Only a list
+  // someone set counts: the bot's own tenant, filled in since stop 50, says nothing about who wrote
+  // those records (the bot then took every tenant's activities).
+  const legacyTenant = legacyTenantOf(p.config.allowedTenantIdsFrom === 'ALLOWED_TENANT_IDS' ? p.config.allowedTenantIds : []);
   const deps: LearningNeedDeps = {
     store: new CosmosLearningNeedStore(p.cosmos),
     records: new CosmosPersonalRecordRepository(p.cosmos),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv, optionalText, secureUrl } from '../env-rules';
+import { countsAsProduction, csv, hasTooLittleVariety, optionalText, secureUrl, tooLittleVariety } from '../env-rules';
 
 /** "50%" = that share of the open period has passed; "1d" = that many days before the closing date. */
 const reminderPoint = /^(?:(\d{1,2})%|(\d{1,2})d)$/;
@@ -29,7 +29,7 @@ export const pulsePollEnv = {
 };
 
 type PulsePollEnvObject = z.infer<z.ZodObject<typeof pulsePollEnv>>;
-export type PulsePollEnv = PulsePollEnvObject & { COSMOS_ENDPOINT?: string };
+export type PulsePollEnv = PulsePollEnvObject & { COSMOS_ENDPOINT?: string; NODE_ENV?: string };
 
 export type ReminderPoint = { kind: 'share'; percent: number } | { kind: 'daysBefore'; days: number };
 
@@ -56,6 +56,10 @@ export function pulsePollConfig(env: PulsePollEnv) {
     throw configError([
       'POLL_HASH_KEY: required when COSMOS_ENDPOINT is set: the key of the hashes that record who answered a B3-spiegel poll. Generate one with `openssl rand -base64 32` and keep it stable.',
     ]);
+  }
+  if (env.POLL_HASH_KEY && countsAsProduction(env.NODE_ENV) && hasTooLittleVariety(env.POLL_HASH_KEY)) {
+    // A key anyone can guess lets anyone with the tallies recompute who answered.
+    throw configError([`POLL_HASH_KEY: ${tooLittleVariety(env.NODE_ENV)}`]);
   }
   const points = reminderPoints(env.B3_REMINDER_POINTS);
   for (const p of points) {
