@@ -184,7 +184,7 @@ describe('the Agents Playground walk-through', () => {
       await press(() => cardShowing('Sessie starten'), 'Sessie starten', `the session of day ${day}`, async () => (await opened())?.cardActivityId);
       const session = (await opened())!;
       const question = session.questionIds[0];
-      await press(() => ownView(question, 'Inchecken'), 'Inchecken', `Anna's check-in on day ${day}`, async () => (await items('checkIn', session.id)).length > 0, (card) => card.getByText('4', { exact: true }).first().click());
+      await press(() => ownView(question, 'Inchecken'), 'Inchecken', `Anna's check-in on day ${day}`, async () => (await items('checkIn', session.id)).length > 0, (card) => card.getByText('4 (hoog)', { exact: true }).first().click());
       await answerEveryQuestion(session.id);
       await press(() => cardShowing('Sessie afronden', `dag ${day}`), 'Sessie afronden', `day ${day} closed`, async () => (await query('SELECT * FROM c WHERE c.id = @id', [{ name: '@id', value: session.id }]))[0]?.status === 'closed');
     }
