@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { countsAsProduction, csv, flag, hasTooLittleVariety, isUnreachableUrl, optionalText, port, positiveInt, productionSetting, secureUrl, tooLittleVariety, withoutEmptyValues } from './env-rules';
+import { countsAsProduction, csv, flag, hasTooLittleVariety, isTenantGuid, isUnreachableUrl, notATenantGuid, optionalText, port, positiveInt, productionSetting, secureUrl, tenantKey, tooLittleVariety, withoutEmptyValues } from './env-rules';
 import { learningTimeConfig, learningTimeEnv } from './features/learning-time.env';
 import { pulsePollConfig, pulsePollEnv } from './features/pulse-poll.env';
 import { rhythmConfig, rhythmEnv } from './features/rhythm.env';
@@ -104,6 +104,22 @@ export const envSchema = z
           'required with COSMOS_ENDPOINT: without it the app would run in local mode, without bot authentication and with the development sign-in (anyone could act as any user), on that database. Set MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID (and MICROSOFT_APP_PASSWORD for a SingleTenant bot); or, only for a developer\'s own Cosmos DB account, ALLOW_LOCAL_MODE=true',
       });
     }
+    // The tenant filter compares the settings with the tenant id Teams sends (a lower-case GUID):
+    // a domain name or a placeholder there would make the bot ignore its own organisation, after
+    // logging that the filter is on. Refused at start-up instead, naming the variable, not the value.
+    if (production && env.ALLOWED_TENANT_IDS.length) {
+      const wrong = env.ALLOWED_TENANT_IDS.filter((id) => !isTenantGuid(id)).length;
+      if (wrong) ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: notATenantGuid(env.NODE_ENV, `every entry is compared with the tenant of each activity (${wrong} of ${env.ALLOWED_TENANT_IDS.length} ${wrong === 1 ? 'is' : 'are'} not)`) });
+    } else if (production && env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TENANT_ID && !isTenantGuid(env.MICROSOFT_APP_TENANT_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: notATenantGuid(env.NODE_ENV, 'without ALLOWED_TENANT_IDS it is the tenant filter (the only tenant whose activities the bot handles)') });
+    }
+    // The tab accepts tokens whose issuer names the tenant's GUID: any other spelling refuses every sign-in.
+    const tabTenant = env.TAB_AAD_TENANT_ID ? 'TAB_AAD_TENANT_ID' : 'MICROSOFT_APP_TENANT_ID';
+    const tabTenantValue = env.TAB_AAD_TENANT_ID ?? env.MICROSOFT_APP_TENANT_ID;
+    const alreadyRefused = tabTenant === 'MICROSOFT_APP_TENANT_ID' && !env.ALLOWED_TENANT_IDS.length && Boolean(env.MICROSOFT_APP_ID);
+    if (production && env.TAB_AAD_CLIENT_ID && tabTenantValue && !isTenantGuid(tabTenantValue) && !alreadyRefused) {
+      ctx.addIssue({ code: 'custom', path: [tabTenant], message: notATenantGuid(env.NODE_ENV, 'it is the tenant of the personal tab\'s sign-in (TAB_AAD_CLIENT_ID is set)') });
+    }
     // The HR report's download links are built on PUBLIC_BASE_URL, with http://localhost:<PORT> as
     // the development default: in production that would send HR to a link that opens nothing.
     if (production && (!env.PUBLIC_BASE_URL || isUnreachableUrl(env.PUBLIC_BASE_URL))) {
@@ -187,8 +203,9 @@ export interface AppConfig {
     | { mode: 'SingleTenant'; appId: string; tenantId: string; password: string }
     | { mode: 'UserAssignedMSI'; appId: string; tenantId: string };
   /**
-   * The tenants whose activities the bot handles; empty: every tenant's. In production a bot with
-   * an identity that names no list serves its own tenant only (see `allowedTenantIdsOf`).
+   * The tenants whose activities the bot handles, in lower case (compare with `tenantKey`); empty:
+   * every tenant's. In production a bot with an identity that names no list serves its own tenant
+   * only (see `allowedTenantIdsOf`).
    */
   allowedTenantIds: string[];
   /** Where that list came from, for the start-up log: the setting, the bot's own tenant by default, or none (every tenant). */
@@ -232,9 +249,10 @@ export class ConfigError extends Error {
  * developer's bot) the list stays as set: empty is every tenant.
  */
 function allowedTenantIdsOf(env: Env): Pick<AppConfig, 'allowedTenantIds' | 'allowedTenantIdsFrom'> {
-  if (env.ALLOWED_TENANT_IDS.length) return { allowedTenantIds: env.ALLOWED_TENANT_IDS, allowedTenantIdsFrom: 'ALLOWED_TENANT_IDS' };
+  // In lower case (`tenantKey`), as Teams sends the tenant id: a GUID copied in upper case is the same tenant.
+  if (env.ALLOWED_TENANT_IDS.length) return { allowedTenantIds: [...new Set(env.ALLOWED_TENANT_IDS.map(tenantKey))], allowedTenantIdsFrom: 'ALLOWED_TENANT_IDS' };
   if (countsAsProduction(env.NODE_ENV) && env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TENANT_ID) {
-    return { allowedTenantIds: [env.MICROSOFT_APP_TENANT_ID], allowedTenantIdsFrom: 'MICROSOFT_APP_TENANT_ID' };
+    return { allowedTenantIds: [tenantKey(env.MICROSOFT_APP_TENANT_ID)], allowedTenantIdsFrom: 'MICROSOFT_APP_TENANT_ID' };
   }
   return { allowedTenantIds: [], allowedTenantIdsFrom: 'none' };
 }

@@ -112,3 +112,24 @@ export const secureUrl = (example: string) =>
   optionalText.refine((v) => v === undefined || isSecureUrl(v), {
     message: `must be an https:// URL such as ${example} (plain http only for localhost or 127.0.0.1)`,
   });
+
+/**
+ * Entra tenant ids are GUIDs, compared case-insensitively: portals and scripts print them in
+ * either case, Teams sends `conversation.tenantId` (and Entra the `tid` claim) in lower case.
+ * Every comparison goes through this one spelling.
+ */
+export function tenantKey(tenantId: string): string {
+  return tenantId.trim().toLowerCase();
+}
+
+const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a setting holds a tenant id (GUID), not the tenant's domain name (contoso.onmicrosoft.com) or a placeholder. */
+export function isTenantGuid(value: string): boolean {
+  return TENANT_GUID.test(value.trim());
+}
+
+/** The refusal of a tenant setting that is no GUID: it names the rule and why, never the value. */
+export function notATenantGuid(nodeEnv: string | undefined, why: string): string {
+  return `must be a tenant id (a GUID such as 00000000-0000-0000-0000-000000000000) with ${productionSetting(nodeEnv)}: ${why}, and Teams and Entra name the tenant by its GUID, so a domain name (<name>.onmicrosoft.com) would match nothing. Use the Directory (tenant) ID from the Entra admin center, or \`az account show --query tenantId\``;
+}

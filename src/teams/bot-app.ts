@@ -2,6 +2,7 @@ import { Activity, ActivityTypes, ConfigurationBotFrameworkAuthentication, Confi
 import { loggableError, stackFrames } from '../log/loggable-error';
 import { Application, TeamsAdapter, TurnState } from './teams-ai';
 import { AppConfig } from '../config/config';
+import { tenantKey } from '../config/env-rules';
 import type { Logger } from '../log/logger';
 import { teamsLocale, tenantOf } from './turn';
 import { createTranslator } from '../i18n/i18n';
@@ -124,10 +125,11 @@ export function createBotApp(config: AppConfig, logger: Logger): { adapter: Edge
     turnStateFactory: () => new TurnState(),
   });
   if (config.allowedTenantIds.length) {
-    const allowed = new Set(config.allowedTenantIds);
+    // Case-insensitive: tenant ids are GUIDs, and the setting's case need not be the one Teams sends.
+    const allowed = new Set(config.allowedTenantIds.map(tenantKey));
     app.turn('beforeTurn', async (context) => {
       const tenant = tenantOf(context);
-      if (tenant && allowed.has(tenant)) return true;
+      if (tenant && allowed.has(tenantKey(tenant))) return true;
       logger.warn({ tenant: tenant ?? 'none' }, 'activity from a tenant that is not allowed; ignored');
       if (context.activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });

@@ -19,7 +19,7 @@ const production = {
   NODE_ENV: 'production',
   PUBLIC_BASE_URL: 'https://app-lw.azurewebsites.net',
   MICROSOFT_APP_ID: 'app',
-  MICROSOFT_APP_TENANT_ID: 'ten',
+  MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' /* a GUID: in production it is the tenant filter */,
   MICROSOFT_APP_TYPE: 'UserAssignedMSI',
   POLL_HASH_KEY: 'Jx1u0mWqfH3v8Zr2pLk5N7bTq9YcDe4A6sGh0iVw', // random-looking: production refuses a repeated character
   REPORT_LINK_SECRET: 'aR7kP2mX9qL4vT8nB1cY6wZ3eH5jU0dF2gS7tQ4',

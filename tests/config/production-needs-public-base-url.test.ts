@@ -13,7 +13,7 @@ import { ConfigError, parseConfig } from '../../src/config/config';
 const production = {
   NODE_ENV: 'production',
   MICROSOFT_APP_ID: 'app',
-  MICROSOFT_APP_TENANT_ID: 'ten',
+  MICROSOFT_APP_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' /* a GUID: in production it is the tenant filter */,
   MICROSOFT_APP_TYPE: 'UserAssignedMSI',
   COSMOS_ENDPOINT: 'https://lerend.documents.azure.com:443/',
   POLL_HASH_KEY: 'Jx1u0mWqfH3v8Zr2pLk5N7bTq9YcDe4A6sGh0iVw', // random-looking: production refuses a repeated character

@@ -11,10 +11,15 @@ import { createBotApp } from '../../src/teams/bot-app';
  * tests-only ENTRA_JWKS_URL and a loopback GRAPH_BASE_URL (called without a token) were accepted.
  * The second half pins the production guards that already held.
  */
+// Tenant ids are GUIDs: production refuses anything else as a tenant filter (tenant-filter-ignores-case.test.ts).
+const HOME = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const SISTER = '0b5c1f2e-3d4a-4b6c-8d7e-9f0a1b2c3d4e';
+const OTHER = '11111111-2222-3333-4444-555555555555';
+const EVIL = 'e0e0e0e0-e0e0-4e0e-8e0e-e0e0e0e0e0e0';
 const production = {
   NODE_ENV: 'production',
   MICROSOFT_APP_ID: 'app',
-  MICROSOFT_APP_TENANT_ID: 'home-tenant',
+  MICROSOFT_APP_TENANT_ID: HOME,
   MICROSOFT_APP_TYPE: 'UserAssignedMSI',
   COSMOS_ENDPOINT: 'https://lerend.documents.azure.com:443/',
   POLL_HASH_KEY: 'Jx1u0mWqfH3v8Zr2pLk5N7bTq9YcDe4A6sGh0iVw',
@@ -69,10 +74,10 @@ describe('production refuses unsafe settings', () => {
         const c = parseConfig(env);
         return { ids: c.allowedTenantIds, from: c.allowedTenantIdsFrom };
       };
-      expect(of(production)).toEqual({ ids: ['home-tenant'], from: 'MICROSOFT_APP_TENANT_ID' });
-      expect(of({ ...production, NODE_ENV: 'staging' })).toEqual({ ids: ['home-tenant'], from: 'MICROSOFT_APP_TENANT_ID' });
-      expect(of({ ...production, ALLOWED_TENANT_IDS: 'home-tenant, sister-tenant' })).toEqual({ ids: ['home-tenant', 'sister-tenant'], from: 'ALLOWED_TENANT_IDS' });
-      expect(of({ ...production, ALLOWED_TENANT_IDS: 'other-tenant' })).toEqual({ ids: ['other-tenant'], from: 'ALLOWED_TENANT_IDS' });
+      expect(of(production)).toEqual({ ids: [HOME], from: 'MICROSOFT_APP_TENANT_ID' });
+      expect(of({ ...production, NODE_ENV: 'staging' })).toEqual({ ids: [HOME], from: 'MICROSOFT_APP_TENANT_ID' });
+      expect(of({ ...production, ALLOWED_TENANT_IDS: `${HOME}, ${SISTER}` })).toEqual({ ids: [HOME, SISTER], from: 'ALLOWED_TENANT_IDS' });
+      expect(of({ ...production, ALLOWED_TENANT_IDS: OTHER })).toEqual({ ids: [OTHER], from: 'ALLOWED_TENANT_IDS' });
       // Outside production (tests, a developer's bot, local mode) an empty list still means every tenant.
       expect(of(development)).toEqual({ ids: [], from: 'none' });
       expect(of({})).toEqual({ ids: [], from: 'none' });
@@ -102,17 +107,17 @@ describe('production refuses unsafe settings', () => {
         await adapter.processActivity(activity);
         sent.push(...adapter.activeQueue.splice(0));
       };
-      await turn({ type: ActivityTypes.Message, text: 'help', conversation: conversationIn('evil-tenant') } as Partial<Activity>);
+      await turn({ type: ActivityTypes.Message, text: 'help', conversation: conversationIn(EVIL) } as Partial<Activity>);
       expect(sent).toEqual([]);
-      await turn({ type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x', data: {} } }, conversation: conversationIn('evil-tenant') } as Partial<Activity>);
+      await turn({ type: ActivityTypes.Invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x', data: {} } }, conversation: conversationIn(EVIL) } as Partial<Activity>);
       expect(sent.map((a) => ({ type: a.type, value: a.value }))).toEqual([{ type: ActivityTypes.InvokeResponse, value: { status: 403 } }]);
       sent.length = 0;
-      await turn({ type: ActivityTypes.Message, text: 'help', conversation: conversationIn('home-tenant') } as Partial<Activity>);
+      await turn({ type: ActivityTypes.Message, text: 'help', conversation: conversationIn(HOME) } as Partial<Activity>);
       expect(sent.map((a) => a.text)).toEqual(['seen']);
       const startup = lines.map((l) => JSON.parse(l) as { msg: string; tenants?: number; from?: string }).find((l) => l.msg.startsWith('tenant filter'));
       expect(startup).toMatchObject({ tenants: 1, from: 'MICROSOFT_APP_TENANT_ID', msg: expect.stringContaining('only the bot\'s own tenant') });
       // Ids stay out of the log.
-      expect(lines.join('\n')).not.toContain('home-tenant');
+      expect(lines.join('\n')).not.toContain(HOME);
     });
   });
 

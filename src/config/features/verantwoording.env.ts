@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, secureUrl } from '../env-rules';
+import { optionalText, secureUrl, tenantKey } from '../env-rules';
 
 /**
  * Environment variables of "Mijn verantwoording" (notes, message extension, personal tab).
@@ -27,7 +27,9 @@ export interface VerantwoordingConfig {
 }
 
 export function verantwoordingConfig(env: VerantwoordingEnv, bot: { mode: string; tenantId?: string }): VerantwoordingConfig {
-  const tenantId = env.TAB_AAD_TENANT_ID ?? bot.tenantId;
+  // In lower case, as Entra writes it in the tokens' issuer (compared exactly) and tid claim.
+  const setting = env.TAB_AAD_TENANT_ID ?? bot.tenantId;
+  const tenantId = setting === undefined ? undefined : tenantKey(setting);
   const authority = env.ENTRA_AUTHORITY;
   const sso: TabSso = !env.TAB_AAD_CLIENT_ID
     ? { enabled: false, reason: 'no-client-id' }

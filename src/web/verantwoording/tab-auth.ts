@@ -51,7 +51,8 @@ export class EntraTokenVerifier {
     } catch (err) {
       throw new TabAuthError(`entra token rejected: ${(err as { code?: string }).code ?? (err as Error).name}`);
     }
-    if (payload.tid !== this.settings.tenantId) throw new TabAuthError('entra token from another tenant');
+    // Tenant ids are GUIDs, equal in any case (the setting may be written in upper case).
+    if (typeof payload.tid !== 'string' || payload.tid.toLowerCase() !== this.settings.tenantId.toLowerCase()) throw new TabAuthError('entra token from another tenant');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(TAB_SCOPE)) throw new TabAuthError('entra token without the access_as_user scope');
     if (typeof payload.oid !== 'string' || !payload.oid) throw new TabAuthError('entra token without oid');
