@@ -1,7 +1,7 @@
 import { noteTeamMirror } from '../usecases/week-cycle/team-mirror';
 import { registerFallbacks } from '../teams/features/fallbacks';
 import { b3History } from '../usecases/pulse-poll/b3-history';
-import { isHr } from '../usecases/pulse-poll/access';
+import { isHr, mayBeHr } from '../usecases/pulse-poll/access';
 import { composeHrReport } from './features/hr-report.feature';
 import { composeLearningNeeds } from './features/learning-needs.feature';
 import { composePulsePoll } from './features/pulse-poll.feature';
@@ -68,7 +68,7 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
   verantwoording.dataRights.pollMarkers = pollMarkerErasure({ polls: new CosmosPollRepository(p.cosmos), tallies: pulse.tallies, hashKey: pulse.hashKey });
   const history = b3History(pulse);
   talentReview = composeTalentReview(p, { verantwoording, pulse: history, directory: managers, teams: teamsFromRosters(pulse.installations, pulse.roster) });
-  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), b3: history, learningNeeds, directory: managers });
+  composeHrReport(p, { isHr: (userId) => isHr(pulse, userId), mayBeHr: (userId) => mayBeHr(pulse, userId), b3: history, learningNeeds, directory: managers });
   // A group's adopted proposal shared with L&O, and L&O's answer to the group (HR, as L&O's offer).
   composeProposalToLo(p, { isHr: (userId) => isHr(pulse, userId) });
   registerFallbacks(p.app, { translator: p.translator, logger: p.logger, defaultLanguage: p.config.defaultLanguage, localeFor: p.actions.localeFor, toActorPrivately: p.actions.toActorPrivately });

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ERASED_ID } from '../domain/week-cycle/session-items';
-import { FacilitationAccount, FacilitationSource } from '../domain/hr-report/facilitation';
+import { FacilitationRow, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository } from '../domain/talent-review/ports';
 import { CANCELLED_PRESSES_PARTITION, cancelledPress, cancelledPressId } from '../domain/talent-review/cancelled-press';
@@ -80,8 +80,11 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return docs.map(current);
   }
 
-  /** For HR's report: the tenant's conversations in a period; a manager's text only where they agreed to share it. */
-  async accounts(tenantId: string, fromDate: string, toDate: string, isReader: (managerId: string) => boolean): Promise<FacilitationAccount[]> {
+  /**
+   * For HR's report: the tenant's conversations in a period; a manager's text only where they agreed
+   * to share it. The manager's id is for the use case to tell HR members' conversations; it is not in the report.
+   */
+  async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationRow[]> {
     type Row = Pick<TalentReview, 'date' | 'managerId' | 'reportId' | 'facilitated' | 'facilitatedAt' | 'firstFacilitatedAt' | 'shareFacilitation' | 'sharedSince'>;
     const rows = await this.store.queryStored<Row>({
       query:
@@ -100,7 +103,7 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
     return rows.map((r) => ({
       date: r.date,
       professional: createHmac('sha256', key).update(r.reportId).digest('base64url'),
-      readersOwn: isReader(r.managerId),
+      managerId: r.managerId,
       hasAccount: !!r.facilitated,
       // Accounts stored before stop 50 kept only their last change: read as their first, the safe
       // reading (never earlier than the truth): an account last changed after its month ended

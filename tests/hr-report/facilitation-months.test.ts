@@ -4,12 +4,12 @@ import { computeFacilitation, FacilitationAccount } from '../../src/domain/hr-re
 const LATER = '2030-01-01';
 const TZ = 'Europe/Amsterdam';
 // Each conversation with another professional unless `professional` says otherwise; its account
-// (if any) written and shared on the day of the conversation, and none of them the reader's own.
+// (if any) written and shared on the day of the conversation, and none of them by a manager in HR.
 let next = 0;
 const talk = (date: string, sharedText?: string, professional = `p${next++}`): FacilitationAccount => ({
   date,
   professional,
-  readersOwn: false,
+  managerIsHr: false,
   hasAccount: !!sharedText,
   ...(sharedText ? { sharedText, accountWrittenAt: `${date}T12:00:00Z`, sharedAt: `${date}T12:00:00Z` } : {}),
 });
@@ -77,10 +77,10 @@ describe('the facilitation section by whole months', () => {
     expect(computeFacilitation(shared(undefined), december, LATER, TZ)).toEqual({ conversationsPlanned: 3, withAccount: 1, shared: [] });
   });
 
-  it('leaves the reader\'s own conversations out of the minimum, and keeps them in a counted month\'s figures (found in review, stop 50)', () => {
+  it('leaves conversations of managers in HR out of the minimum, and keeps them in a counted month\'s figures (found in review, stop 50)', () => {
     const december = { from: '2026-12-01', to: '2026-12-31' };
-    const own = (date: string) => ({ ...talk(date), readersOwn: true });
-    expect(computeFacilitation([own('2026-12-01'), own('2026-12-02'), talk('2026-12-03', 'mia')], december, LATER, TZ)).toEqual({ conversationsPlanned: 0, withAccount: 0, shared: [] });
-    expect(computeFacilitation([own('2026-12-01'), talk('2026-12-02'), talk('2026-12-03'), talk('2026-12-04', 'mia')], december, LATER, TZ)).toEqual({ conversationsPlanned: 4, withAccount: 1, shared: ['mia'] });
+    const byHr = (date: string) => ({ ...talk(date), managerIsHr: true });
+    expect(computeFacilitation([byHr('2026-12-01'), byHr('2026-12-02'), talk('2026-12-03', 'mia')], december, LATER, TZ)).toEqual({ conversationsPlanned: 0, withAccount: 0, shared: [] });
+    expect(computeFacilitation([byHr('2026-12-01'), talk('2026-12-02'), talk('2026-12-03'), talk('2026-12-04', 'mia')], december, LATER, TZ)).toEqual({ conversationsPlanned: 4, withAccount: 1, shared: ['mia'] });
   });
 });

@@ -22,7 +22,7 @@ describe('the HR report link is not written to Log Analytics', () => {
   // up to 24 h) travels in the query string, and AppServiceHTTPLogs keeps it in CsUriQuery: anyone
   // who may read the workspace can download the HR report while the link lives.
   it('the link carries no bearer token in its query string, or the HTTP log category is off', async () => {
-    const link = await signLink(Buffer.alloc(32, 7), 'https://app-lw.azurewebsites.net', REPORT_PATHS.csv, { from: '2025-01-01', to: '2025-03-31', lang: 'nl', tenant: 't', reader: 'r' }, new Date(Date.now() + 15 * 60_000));
+    const link = await signLink(Buffer.alloc(32, 7), 'https://app-lw.azurewebsites.net', REPORT_PATHS.csv, { from: '2025-01-01', to: '2025-03-31', lang: 'nl', tenant: 't' }, new Date(Date.now() + 15 * 60_000));
     const tokenInQuery = new URL(link).searchParams.has('token');
     const httpLogsOn = enabledLogCategories(webApp).includes('AppServiceHTTPLogs');
     expect({ tokenInQuery, httpLogsOn }).not.toEqual({ tokenInQuery: true, httpLogsOn: true });

@@ -18,11 +18,11 @@ import { registerHrReport } from '../../teams/features/hr-report/register';
 import { AdaptiveCardJson } from '../../teams/cards/card-kit';
 import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
-import { readerClaim, REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
+import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
 
 /** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
-export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant' | 'offers'>; directory?: ManagerDirectory }): void {
+export function composeHrReport(p: Platform, sources: { isHr: HrCheck; mayBeHr?: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant' | 'offers'>; directory?: ManagerDirectory }): void {
   const { reportLinkSecret, reportLinkMinutes } = p.config.talentReview;
   const secret = reportLinkSecret ? Buffer.from(reportLinkSecret) : randomBytes(32);
   if (!reportLinkSecret) p.logger.warn('REPORT_LINK_SECRET is not set: report links are signed with a random key of this process (one instance only)');
@@ -35,6 +35,7 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     source: new CosmosReportSource(p.cosmos, proposalQuestionId),
     b3: sources.b3,
     isHr: sources.isHr,
+    ...(sources.mayBeHr ? { mayBeHr: sources.mayBeHr } : {}),
     clock: p.clock,
     timeZone: p.config.orgTimeZone,
     sessionHours: p.config.session.minutes / 60,
@@ -68,9 +69,9 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; b3: B3His
     localeFor: p.actions.localeFor,
     actions: p.actions,
     postOnce,
-    links: async (tenant, period, lang, readerId) => {
+    links: async (tenant, period, lang) => {
       const expires = new Date(p.clock.now().getTime() + reportLinkMinutes * 60_000);
-      const claims = { from: period.from, to: period.to, lang, tenant, reader: readerClaim(secret, readerId) };
+      const claims = { from: period.from, to: period.to, lang, tenant };
       const [csv, summary] = await Promise.all([signLink(secret, baseUrl, REPORT_PATHS.csv, claims, expires), signLink(secret, baseUrl, REPORT_PATHS.summary, claims, expires)]);
       return { csv, summary, minutes: reportLinkMinutes };
     },

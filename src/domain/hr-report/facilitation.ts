@@ -17,8 +17,11 @@ export interface FacilitationAccount {
    * planning a conversation again adds a second one. Opaque (no id, never in the report).
    */
   professional: string;
-  /** The conversation is the reader's own (they are its manager): it does not hide anyone from them. */
-  readersOwn: boolean;
+  /**
+   * The conversation's manager is an HR member (any of them, not only whoever reads the report):
+   * it counts toward no month's minimum (computeFacilitation).
+   */
+  managerIsHr: boolean;
   hasAccount: boolean;
   /**
    * When the account was first written (ISO instant); a later edit keeps it. A month counts only
@@ -36,13 +39,19 @@ export interface FacilitationAccount {
 }
 
 /**
+ * A planned conversation as the store reads it: the account, and its manager's id for the use case
+ * to tell HR members' conversations (`managerIsHr`). The id goes no further than that: the report
+ * gets FacilitationAccount.
+ */
+export type FacilitationRow = Omit<FacilitationAccount, 'managerIsHr'> & { managerId: string };
+
+/**
  * Port: the planned conversations of a tenant in a period, reduced to what the report may show.
  * `professional` is the same for one person's conversations within one call, and means nothing
  * outside it.
  */
 export interface FacilitationSource {
-  /** `isReader` tells the reader's own conversations by their manager's id (which stays in the store). */
-  accounts(tenantId: string, fromDate: string, toDate: string, isReader: (managerId: string) => boolean): Promise<FacilitationAccount[]>;
+  accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationRow[]>;
 }
 
 export interface FacilitationSection {
@@ -55,8 +64,8 @@ export interface FacilitationSection {
 }
 
 /**
- * Fewer professionals with a conversation than this in a month, not counting the reader's own
- * conversations, and that month is in none of the section's figures.
+ * Fewer professionals with a conversation than this in a month, not counting the conversations of
+ * managers who are HR members, and that month is in none of the section's figures.
  */
 export const MIN_CONVERSATIONS_PER_MONTH = 3;
 
@@ -115,16 +124,19 @@ function asOfMonth(a: FacilitationAccount, month: string, timeZone: string): Fac
  * withdrawal still removes its quote at once (the manager's choice comes first), and sharing again
  * after the month ended does not bring it back there.
  *
- * The reader may manage people too (found in review, stop 50): HR planning two conversations of
+ * HR members may manage people too (found in review, stop 50): HR planning two conversations of
  * their own lifted a month holding one other manager's one conversation over the minimum, its one
- * quote then that manager's account of that conversation, for that reader. So the minimum counts
- * only the professionals of other managers than the reader (the padding rule of the B3 polls: the
- * asker's own answers are no crowd). The reader's own conversations do stay in a counted month's
- * figures: they tell the reader nothing they do not know, and so a month reads the same to every
- * HR reader once it shows (the organisation's figures, not the reader's part of them). No rule on
- * the number of managers behind the quotes: a quote is its manager's own text, shared by their
- * choice; what the section keeps from HR is whom a conversation was about, and that crowd is the
- * minimum of other managers' professionals.
+ * quote then that manager's account of that conversation, for that reader. Leaving out only the
+ * reader's own conversations made the month read differently to another HR reader (one who
+ * manages no one saw it counted, quote and all), and a download link is a bearer URL that any HR
+ * colleague can open or be sent. So the minimum counts only the professionals of managers who are
+ * not HR members, whoever reads (the padding rule of the B3 polls: the askers' own answers are no
+ * crowd): the month reads the same to every HR reader and in every download. HR members' own
+ * conversations do stay in a counted month's figures: they tell HR nothing it does not know, and
+ * they are the organisation's figures, the same for every reader. No rule on the number of managers
+ * behind the quotes: a quote is its manager's own text, shared by their choice; what the section
+ * keeps from HR is whom a conversation was about, and that crowd is the minimum of professionals
+ * whose manager is not in HR.
  */
 export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }, today: string, timeZone: string): FacilitationSection {
   const months = new Map<string, FacilitationAccount[]>();
@@ -135,7 +147,7 @@ export function computeFacilitation(accounts: FacilitationAccount[], period: { f
     months.set(month, [...(months.get(month) ?? []), asOfMonth(a, month, timeZone)]);
   }
   const people = (m: FacilitationAccount[]) => new Set(m.map((a) => a.professional)).size;
-  const others = (m: FacilitationAccount[]) => m.filter((a) => !a.readersOwn);
+  const others = (m: FacilitationAccount[]) => m.filter((a) => !a.managerIsHr);
   const counted = [...months.values()].filter((m) => people(others(m)) >= MIN_CONVERSATIONS_PER_MONTH);
   return {
     conversationsPlanned: counted.reduce((n, m) => n + people(m), 0),

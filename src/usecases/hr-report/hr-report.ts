@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { B3History, HrCheck, ReportSource } from '../../domain/hr-report/ports';
-import { computeFacilitation, FacilitationSource } from '../../domain/hr-report/facilitation';
+import { computeFacilitation, FacilitationAccount, FacilitationRow, FacilitationSource } from '../../domain/hr-report/facilitation';
 import { computeReport, HrReport } from '../../domain/hr-report/report';
 import { Clock } from '../../domain/shared/clock';
 import { JaarplanRepository, jaarplanProgress, JaarplanSection, jaarplanWindow } from '../../domain/hr-report/jaarplan';
@@ -16,6 +16,8 @@ export interface HrReportDeps {
   source: TenantReportSource;
   b3: B3History;
   isHr: HrCheck;
+  /** Whether a manager may be HR (a directory that cannot answer: yes); the facilitation minimum leaves their conversations out. Default: isHr. */
+  mayBeHr?: HrCheck;
   clock: Clock;
   timeZone: string;
   sessionHours: number;
@@ -44,15 +46,31 @@ export function checkPeriod(period: { from: string; to: string }): { from: strin
 /** Computes the figures for a period. The caller's HR role is checked here, for every path. */
 export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   if (!(await deps.isHr(actorId))) throw new DomainError('forbidden', 'not HR');
-  return computeFor(deps, tenantId, checkPeriod(period), (managerId) => managerId === actorId);
+  return computeFor(deps, tenantId, checkPeriod(period));
 }
 
+/** At most this many HR checks at once (each may ask Microsoft Graph); distinct managers only. */
+const HR_CHECKS_AT_ONCE = 4;
+
 /**
- * The same figures for a download whose signed link already proves HR asked for them. `isReader`
- * tells the asker's own conversations by their manager's id: a reader who manages people does not
- * lift a month over the facilitation minimum with their own (computeFacilitation).
+ * The facilitation rows as the report reads them: whether each conversation's manager is an HR
+ * member (any, not the reader: the month reads the same to every HR reader), the manager's id left
+ * behind. `isHr` is asked once per distinct manager in the rows, per report computation (the Graph
+ * directory caches its answers besides).
  */
-export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }, isReader: (managerId: string) => boolean): Promise<HrReport> {
+async function withHrManagers(isHr: HrCheck, rows: FacilitationRow[]): Promise<FacilitationAccount[]> {
+  const managers = [...new Set(rows.map((r) => r.managerId))];
+  const hr = new Set<string>();
+  for (let i = 0; i < managers.length; i += HR_CHECKS_AT_ONCE) {
+    const batch = managers.slice(i, i + HR_CHECKS_AT_ONCE);
+    const answers = await Promise.all(batch.map((id) => isHr(id)));
+    batch.forEach((id, k) => answers[k] && hr.add(id));
+  }
+  return rows.map(({ managerId, ...account }) => ({ ...account, managerIsHr: hr.has(managerId) }));
+}
+
+/** The same figures for a download whose signed link already proves HR asked for them. */
+export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
   // Sessions by their cycles' whole weeks (countedSessions): a week whose Thursday is in the period
@@ -65,7 +83,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
     source.sessions(weeksFrom, weeksTo),
     source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
-    deps.facilitation?.accounts(tenantId, period.from, period.to, isReader),
+    deps.facilitation?.accounts(tenantId, period.from, period.to).then((rows) => withHrManagers(deps.mayBeHr ?? deps.isHr, rows)),
     source.adoptedProposals(from, to),
     deps.learningNeeds ? learningNeedsReport(deps.learningNeeds, tenantId, period) : Promise.resolve(undefined),
     jaarplanFor(deps, tenantId, period),

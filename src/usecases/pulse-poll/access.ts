@@ -10,6 +10,18 @@ export async function isHr(deps: PulsePollDeps, userId: string): Promise<boolean
   return deps.directory.isInGroup(userId, deps.hr.groupId).catch(() => false);
 }
 
+/**
+ * Whether a manager may be HR, for leaving their conversations out of the HR report's facilitation
+ * minimum: there a directory that cannot answer counts as yes, the side that hides a month rather
+ * than shows one (isHr's no would let an HR manager's conversations lift it over the minimum).
+ */
+export async function mayBeHr(deps: PulsePollDeps, userId: string): Promise<boolean> {
+  const id = userId.toLowerCase();
+  if (deps.hr.userIds.some((hr) => hr.toLowerCase() === id)) return true;
+  if (!deps.hr.groupId) return false;
+  return deps.directory.isInGroup(userId, deps.hr.groupId).catch(() => true);
+}
+
 export async function requireHr(deps: PulsePollDeps, userId: string): Promise<void> {
   if (!(await isHr(deps, userId))) throw new DomainError('notHr');
 }

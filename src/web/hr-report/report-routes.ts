@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type restify from 'restify';
 import { verifyLink } from '../../http/signed-link';
 import { Locale, Translator } from '../../i18n/i18n';
@@ -27,15 +26,6 @@ const UTF8_BOM = '\uFEFF';
 const asLocale = (lang: string | undefined): Locale | undefined => (lang === 'en' || lang === 'nl' ? lang : undefined);
 
 /**
- * The link's `reader` claim: who asked for the report, as a keyed hash of their id (the link's
- * payload is readable by whoever holds it; the id is not in it). The download counts the
- * facilitation minimum without the reader's own conversations, as the card did (computeFor).
- */
-export function readerClaim(secret: Buffer, userId: string): string {
-  return createHmac('sha256', secret).update(`hr-report-reader\u0000${userId}`).digest('base64url');
-}
-
-/**
  * The HR report downloads. The signed link is the authorisation: only the command (HR only) signs
  * one, for one period, for minutes; a changed or expired link gets 403, in the report's language
  * when the link still tells it (expired), else in the app's default.
@@ -46,10 +36,7 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
     // Every answer, the refusal too: a browser must take the text as the type it is sent as.
     res.setHeader('x-content-type-options', 'nosniff');
     const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams.entries());
-    const verified = await verifyLink(deps.secret, path, query, deps.report.clock.now());
-    // A link signed before stop 50 names no reader, so the download could not leave out their own
-    // conversations: refused as a changed link (such links lived minutes; the command signs anew).
-    const check = verified.ok && !verified.claims.reader ? ({ ok: false, reason: 'invalid' } as const) : verified;
+    const check = await verifyLink(deps.secret, path, query, deps.report.clock.now());
     if (!check.ok) {
       deps.logger.info({ reason: check.reason }, 'report link refused');
       const t = deps.translator.t((check.reason === 'expired' ? asLocale(check.lang) : undefined) ?? fallback);
@@ -59,8 +46,8 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
       return;
     }
     try {
-      const { from, to, lang, tenant, reader } = check.claims as { from: string; to: string; lang: string; tenant: string; reader: string };
-      const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }), (managerId) => readerClaim(deps.secret, managerId) === reader);
+      const { from, to, lang, tenant } = check.claims as { from: string; to: string; lang: string; tenant: string };
+      const report = await computeFor(deps.report, tenant ?? '', checkPeriod({ from, to }));
       const body = kind === 'csv' ? `${UTF8_BOM}${reportCsv(report)}` : reportSummary(report, deps.translator.t(asLocale(lang) ?? fallback), asLocale(lang) ?? fallback);
       res.status(200);
       res.setHeader('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8');

@@ -32,8 +32,8 @@ export interface HrReportFeatureDeps {
    * delivers again finds its card sent and posts no second one. Without it: posted in the turn.
    */
   postOnce?(context: TurnContext, card: AdaptiveCardJson, key: string, about: string[]): Promise<void>;
-  /** Signed, short-lived download links for a period, for the reader who asked (their own conversations count toward no minimum). */
-  links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en', readerId: string): Promise<{ csv: string; summary: string; minutes: number }>;
+  /** Signed, short-lived download links for a period. */
+  links(tenantId: string, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<{ csv: string; summary: string; minutes: number }>;
 }
 
 const COMMAND = /^\s*(rapport|report)\b/i;
@@ -50,9 +50,8 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
   /** The full report card: HR is checked again by the use case, and the links signed only after. */
   const fullReport = async (context: TurnContext, period: { from: string; to: string }, language: 'nl' | 'en'): Promise<AdaptiveCardJson> => {
     const tenant = tenantOf(context) ?? '';
-    const reader = actorOf(context).id;
-    const report = await hrReport(deps.report, reader, tenant, period);
-    return hrReportCard(report, await deps.links(tenant, period, language, reader), deps.translator.t(language), language);
+    const report = await hrReport(deps.report, actorOf(context).id, tenant, period);
+    return hrReportCard(report, await deps.links(tenant, period, language), deps.translator.t(language), language);
   };
 
   app.message(

@@ -16,8 +16,9 @@ const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
  * reader can be a manager too: Hanna (HR) manages Dewi and Eva. Her two conversations in December
  * lifted a month holding only Mia's one conversation with Cem over the minimum, and the one quote
  * in it was, for her, Mia's account of Cem's conversation: the padding the B3-spiegel refuses
- * (pulse-poll-padding). The minimum now counts only other managers' conversations, on the card and
- * in its signed downloads (the link carries the reader). Found in review, stop 50
+ * (pulse-poll-padding). The minimum now counts no conversation whose manager is an HR member (any
+ * of them, so a month reads the same to every HR reader: facilitation-same-for-every-hr-reader),
+ * on the card and in its signed downloads. Found in review, stop 50
  * (probe-facilitation-hr-pads-month).
  */
 describe('HR who is also a manager cannot pad a month of facilitation accounts with her own conversations', () => {
@@ -72,8 +73,8 @@ describe('HR who is also a manager cannot pad a month of facilitation accounts w
     expect(JSON.stringify(card)).not.toContain(ABOUT_CEM);
   }, 120_000);
 
-  it('a month with three professionals of other managers counts, her own conversation in its figures', async () => {
-    // Her own conversation tells her nothing she does not know; the month reads as it would to any HR reader.
+  it('a month with three professionals of managers outside HR counts, her own conversation in its figures', async () => {
+    // HR's own conversations tell HR nothing it does not know; the month reads the same to every HR reader.
     expect(await facilitationFigures(t, '2027-01-01', '2027-01-31')).toEqual({ planned: 4, withAccount: 1, shared: [ABOUT_ANNA] });
   }, 120_000);
 });

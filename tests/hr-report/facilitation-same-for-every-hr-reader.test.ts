@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { CosmosReportSource } from '../../src/store/hr-report.source';
+import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
+import { computeFor } from '../../src/usecases/hr-report/hr-report';
+import { PulsePollDeps } from '../../src/usecases/pulse-poll/deps';
+import { isHr, mayBeHr } from '../../src/usecases/pulse-poll/access';
+import { execute, TestUser, user } from '../support/activities';
+import { reportCard } from '../support/hr-report';
+import { HR } from '../support/pulse-driver';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
+
+const ABOUT_CEM = 'Vier uur per week vrij geroosterd voor zijn re-integratie na ziekte';
+const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
+
+/**
+ * The facilitation minimum leaves out the conversations of every manager who is an HR member, not
+ * only the reader's (found in review, stop 50). Hanna (HR) manages Dewi and Eva, Ivo (HR) manages
+ * no one. In December Mia had one conversation (Cem, account shared) and Hanna two. Counting only
+ * the reader's own, Hanna saw December hidden, but Ivo saw it counted with its one quote, Mia's
+ * account of Cem; and Ivo's download link is a bearer URL that Hanna can open or be sent. Now
+ * December is hidden to both, and a month with three professionals of non-HR managers reads the
+ * same to both, Hanna's own conversation in its figures.
+ */
+describe('the facilitation section reads the same to every HR reader', () => {
+  let t: TestApp;
+  const mia = user('Mia');
+  const ivo = user('Ivo');
+  const [anna, bram, cem, dewi, eva] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+  const hrChannel = () => t.conversation('channel', '19:hr-channel@thread.tacv2');
+  const plan = (manager: TestUser, who: TestUser, date: string) =>
+    t.send(execute(t.conversation('personal', `a:personal-${manager.name.toLowerCase()}`), manager, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}-${date}`));
+  const reviewOf = async (who: TestUser, date: string) =>
+    (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r AND c.date = @d', parameters: [{ name: '@r', value: who.aadObjectId }, { name: '@d', value: date }] }).fetchAll()).resources[0];
+  const share = async (who: TestUser, date: string, text: string) => {
+    const review = await reviewOf(who, date);
+    expect((await t.send(execute(t.conversation('personal', 'a:personal-mia'), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: text, shareFacilitation: 'true' }, `prep-${who.name}-${date}`))).status).toBe(200);
+  };
+  /** The facilitation rows of a download link, as anyone holding the link gets them. */
+  const facilitationRows = async (url: string) => {
+    const u = new URL(url);
+    const rows = parse(await (await fetch(`${t.app.url}${u.pathname}${u.search}`)).text(), { columns: true }) as { section: string; metric: string; value: string }[];
+    return rows.filter((r) => r.section === 'facilitation').map((r) => `${r.metric}=${r.value}`);
+  };
+  const links = async (reader: TestUser, from: string, to: string) => {
+    const card: any = await reportCard(t, hrChannel(), reader, `rapport ${from} ${to}`);
+    return { card, csv: card.actions[0].url as string, summary: card.actions[1].url as string };
+  };
+
+  beforeAll(async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'facilitation-hr-readers-')), 'directory.json');
+    writeFileSync(
+      directory,
+      JSON.stringify({
+        users: [
+          ...[anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: mia.aadObjectId })),
+          { id: dewi.aadObjectId, name: 'Dewi', managerId: HR.aadObjectId },
+          { id: eva.aadObjectId, name: 'Eva', managerId: HR.aadObjectId },
+          { id: mia.aadObjectId, name: 'Mia' },
+          { id: HR.aadObjectId, name: 'Hanna' },
+          { id: ivo.aadObjectId, name: 'Ivo' },
+        ],
+      }),
+    );
+    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: `${HR.aadObjectId},${ivo.aadObjectId}` }, '2026-11-23T08:00:00Z');
+    // December: Mia's one conversation (Cem) and Hanna's two.
+    expect((await plan(mia, cem, '2026-12-15')).status).toBe(200);
+    expect((await plan(HR, dewi, '2026-12-16')).status).toBe(200);
+    expect((await plan(HR, eva, '2026-12-17')).status).toBe(200);
+    // January: Mia's three and Hanna's one.
+    for (const who of [anna, bram, cem]) expect((await plan(mia, who, '2027-01-12')).status).toBe(200);
+    expect((await plan(HR, dewi, '2027-01-13')).status).toBe(200);
+    t.clock.set('2026-12-16T08:00:00Z');
+    await share(cem, '2026-12-15', ABOUT_CEM);
+    t.clock.set('2027-01-13T08:00:00Z');
+    await share(anna, '2027-01-12', ABOUT_ANNA);
+    t.clock.set('2027-02-04T08:00:00Z');
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  it('Ivo, HR who manages no one, gets no December quote either: his links (bearer URLs Hanna can be sent) do not hand Hanna Cem\'s one account', async () => {
+    const ivos = await links(ivo, '2026-12-01', '2026-12-31');
+    expect(JSON.stringify(ivos.card)).not.toContain(ABOUT_CEM);
+    expect(await facilitationRows(ivos.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
+    const summary = await (await fetch(`${t.app.url}${new URL(ivos.summary).pathname}${new URL(ivos.summary).search}`)).text();
+    expect(summary).not.toContain(ABOUT_CEM);
+  }, 120_000);
+
+  it('Hanna\'s December is hidden as before, and reads as Ivo\'s', async () => {
+    const hannas = await links(HR, '2026-12-01', '2026-12-31');
+    expect(JSON.stringify(hannas.card)).not.toContain(ABOUT_CEM);
+    expect(await facilitationRows(hannas.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
+  }, 120_000);
+
+  it('a month with three professionals of managers outside HR counts, Hanna\'s own conversation in its figures, the same for both readers', async () => {
+    const expected = ['conversationsPlanned=4', 'withAccount=1', `sharedAccount=${ABOUT_ANNA}`];
+    expect(await facilitationRows((await links(HR, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
+    expect(await facilitationRows((await links(ivo, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
+  }, 120_000);
+
+  it('asks whether a manager is HR once per distinct manager in the period, and no one else (the HR check may ask Microsoft Graph)', async () => {
+    const asked: string[] = [];
+    const hrIds = new Set([HR.aadObjectId, ivo.aadObjectId]);
+    const tenant = (await reviewOf(cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
+    const report = await computeFor(
+      {
+        source: new CosmosReportSource(t.store, undefined),
+        b3: { closedPolls: async () => [] },
+        isHr: async (id) => (asked.push(id), hrIds.has(id)),
+        clock: t.clock,
+        timeZone: 'Europe/Amsterdam',
+        sessionHours: 1.5,
+        facilitation: new CosmosTalentReviewRepository(t.store),
+      },
+      tenant,
+      { from: '2026-12-01', to: '2027-01-31' },
+    );
+    // Seven conversations of two managers: two questions.
+    expect(asked.sort()).toEqual([HR.aadObjectId, mia.aadObjectId].sort());
+    expect(report.facilitation).toEqual({ conversationsPlanned: 4, withAccount: 1, shared: [ABOUT_ANNA] });
+  }, 120_000);
+
+  it('a manager the directory cannot place counts as HR for the minimum: with Graph down, no month shows one that would hide', async () => {
+    const tenant = (await reviewOf(cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
+    const deps = {
+      source: new CosmosReportSource(t.store, undefined),
+      b3: { closedPolls: async () => [] },
+      // isHr grants access: a directory that cannot answer is a no there. mayBeHr leaves conversations out of the minimum: a yes.
+      isHr: async () => false,
+      mayBeHr: async (id: string) => id !== mia.aadObjectId,
+      clock: t.clock,
+      timeZone: 'Europe/Amsterdam',
+      sessionHours: 1.5,
+      facilitation: new CosmosTalentReviewRepository(t.store),
+    };
+    const report = await computeFor(deps, tenant, { from: '2026-12-01', to: '2027-01-31' });
+    expect(report.facilitation?.shared).not.toContain(ABOUT_CEM);
+    expect(report.facilitation).toEqual({ conversationsPlanned: 4, withAccount: 1, shared: [ABOUT_ANNA] });
+  }, 120_000);
+});
+
+describe('mayBeHr: whether a manager may be HR, for the facilitation minimum', () => {
+  const down = { hr: { userIds: [], groupId: 'hr-group' }, directory: { isInGroup: () => Promise.reject(new Error('Graph down')) } } as unknown as PulsePollDeps;
+  it('says yes when the directory cannot answer (isHr, which grants access, says no)', async () => {
+    expect(await mayBeHr(down, 'aad-hanna')).toBe(true);
+    expect(await isHr(down, 'aad-hanna')).toBe(false);
+  });
+  it('answers as isHr when the directory answers, and for the listed HR ids in any case', async () => {
+    const up = { hr: { userIds: ['AAD-IVO'], groupId: 'hr-group' }, directory: { isInGroup: async (id: string) => id === 'aad-hanna' } } as unknown as PulsePollDeps;
+    expect([await mayBeHr(up, 'aad-hanna'), await mayBeHr(up, 'aad-mia'), await mayBeHr(up, 'aad-ivo')]).toEqual([true, false, true]);
+    const none = { hr: { userIds: [], groupId: '' }, directory: { isInGroup: () => Promise.reject(new Error('no group')) } } as unknown as PulsePollDeps;
+    expect(await mayBeHr(none, 'aad-mia')).toBe(false);
+  });
+});
