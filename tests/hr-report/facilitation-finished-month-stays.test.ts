@@ -1,5 +1,6 @@
-import { anna, bram, cem, facilitationFigures, planConversation, shareAccount, startWithMiaAsManager } from '../privacy/support/facilitation';
+import { anna, cem, facilitationFigures, shareAccount, startWithMiaAsManager } from '../privacy/support/facilitation';
 import { TestApp } from '../support/test-app';
+import { planDecemberCemLast } from './support/facilitation';
 
 const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
 const ABOUT_ANNA_EDITED = 'Budget voor een cursus vrijgemaakt, en een middag per week om te oefenen';
@@ -20,13 +21,7 @@ describe('a facilitation account written after its month is over', () => {
 
   beforeAll(async () => {
     t = await startWithMiaAsManager();
-    await planConversation(t, anna, '2026-12-10');
-    await planConversation(t, bram, '2026-12-15');
-    await planConversation(t, cem, '2026-12-30');
-    t.clock.set('2026-12-11T08:00:00Z');
-    await shareAccount(t, anna, ABOUT_ANNA);
-    t.clock.set('2026-12-16T08:00:00Z');
-    await shareAccount(t, bram, ABOUT_BRAM);
+    await planDecemberCemLast(t, { anna: ABOUT_ANNA, bram: ABOUT_BRAM }, (who, text) => shareAccount(t, who, text));
   }, 120_000);
   afterAll(() => t.stop());
 

@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, TestUser, user } from '../support/activities';
 import { reportCard } from '../support/hr-report';
 import { HR } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { facilitationFigures } from '../privacy/support/facilitation';
+import { planMonthsHrCouldPad, startWithHrAlsoManaging } from './support/facilitation';
 
 const ABOUT_CEM = 'Vier uur per week vrij geroosterd voor zijn re-integratie na ziekte';
 const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
@@ -23,41 +20,9 @@ const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
  */
 describe('HR who is also a manager cannot pad a month of facilitation accounts with her own conversations', () => {
   let t: TestApp;
-  const mia = user('Mia');
-  const [anna, bram, cem, dewi, eva] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
-  const plan = (manager: TestUser, who: TestUser, date: string) =>
-    t.send(execute(t.conversation('personal', `a:personal-${manager.name.toLowerCase()}`), manager, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}-${date}`));
-  const share = async (who: TestUser, date: string, text: string) => {
-    const review = (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r AND c.date = @d', parameters: [{ name: '@r', value: who.aadObjectId }, { name: '@d', value: date }] }).fetchAll()).resources[0];
-    expect((await t.send(execute(t.conversation('personal', 'a:personal-mia'), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: text, shareFacilitation: 'true' }, `prep-${who.name}-${date}`))).status).toBe(200);
-  };
-
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'hr-pads-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          ...[anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: mia.aadObjectId })),
-          { id: dewi.aadObjectId, name: 'Dewi', managerId: HR.aadObjectId },
-          { id: eva.aadObjectId, name: 'Eva', managerId: HR.aadObjectId },
-          { id: mia.aadObjectId, name: 'Mia' },
-          { id: HR.aadObjectId, name: 'Hanna' },
-        ],
-      }),
-    );
-    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
-    // December: Mia's one conversation (Cem) and Hanna's two.
-    expect((await plan(mia, cem, '2026-12-15')).status).toBe(200);
-    expect((await plan(HR, dewi, '2026-12-16')).status).toBe(200);
-    expect((await plan(HR, eva, '2026-12-17')).status).toBe(200);
-    // January: Mia's three (Anna, Bram, Cem) and Hanna's one.
-    for (const who of [anna, bram, cem]) expect((await plan(mia, who, '2027-01-12')).status).toBe(200);
-    expect((await plan(HR, dewi, '2027-01-13')).status).toBe(200);
-    t.clock.set('2026-12-16T08:00:00Z');
-    await share(cem, '2026-12-15', ABOUT_CEM);
-    t.clock.set('2027-01-13T08:00:00Z');
-    await share(anna, '2027-01-12', ABOUT_ANNA);
+    t = await startWithHrAlsoManaging();
+    await planMonthsHrCouldPad(t, { cemInDecember: ABOUT_CEM, annaInJanuary: ABOUT_ANNA });
   }, 120_000);
   afterAll(() => t.stop());
 

@@ -1,6 +1,7 @@
-import { execute, TestUser } from '../support/activities';
+import { TestUser } from '../support/activities';
 import { TestApp } from '../support/test-app';
-import { anna, bram, cem, facilitationFigures, mia, planConversation, startWithMiaAsManager } from '../privacy/support/facilitation';
+import { anna, bram, cem, facilitationFigures, startWithMiaAsManager } from '../privacy/support/facilitation';
+import { planDecemberCemLast, reviewOf, saveAccount } from './support/facilitation';
 import { planReview, recordFacilitated } from '../../src/domain/talent-review/review';
 import { forgetReportInReview } from '../../src/domain/verantwoording/erasure-reviews';
 
@@ -22,23 +23,12 @@ describe('a facilitation account shared only after its month is over', () => {
   let t: TestApp;
   let press = 0;
   /** Mia saves her account of `who`'s conversation, shared or not (a new press each time). */
-  const save = async (who: TestUser, text: string, share: boolean) => {
-    const review = (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r', parameters: [{ name: '@r', value: who.aadObjectId }] }).fetchAll()).resources[0];
-    const res = await t.send(execute(t.conversation('personal', 'a:personal-mia'), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: text, shareFacilitation: share ? 'true' : 'false' }, `late-share-${++press}`));
-    expect(res.status).toBe(200);
-  };
-  const stored = async (who: TestUser) =>
-    (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r', parameters: [{ name: '@r', value: who.aadObjectId }] }).fetchAll()).resources[0];
+  const save = (who: TestUser, text: string, share: boolean) => saveAccount(t, who, text, { share, press: `late-share-${++press}` });
+  const stored = (who: TestUser) => reviewOf(t, who);
 
   beforeAll(async () => {
     t = await startWithMiaAsManager();
-    await planConversation(t, anna, '2026-12-10');
-    await planConversation(t, bram, '2026-12-15');
-    await planConversation(t, cem, '2026-12-30');
-    t.clock.set('2026-12-11T08:00:00Z');
-    await save(anna, ABOUT_ANNA, true);
-    t.clock.set('2026-12-16T08:00:00Z');
-    await save(bram, ABOUT_BRAM, true);
+    await planDecemberCemLast(t, { anna: ABOUT_ANNA, bram: ABOUT_BRAM }, (who, text) => save(who, text, true));
     t.clock.set('2026-12-30T15:00:00Z');
     await save(cem, ABOUT_CEM, false); // written in time, not shared
   }, 120_000);

@@ -1,18 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { CosmosReportSource } from '../../src/store/hr-report.source';
 import { CosmosTalentReviewRepository } from '../../src/store/talent-review.repository';
 import { computeFor } from '../../src/usecases/hr-report/hr-report';
 import { PulsePollDeps } from '../../src/usecases/pulse-poll/deps';
 import { isHr, mayBeHr } from '../../src/usecases/pulse-poll/access';
-import { execute, TestUser, user } from '../support/activities';
-import { reportCard } from '../support/hr-report';
+import { user } from '../support/activities';
+import { downloadText, reportLinks } from '../support/hr-report';
 import { HR } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
+import { TestApp } from '../support/test-app';
+import { cem, mia } from '../privacy/support/facilitation';
+import { facilitationRows, planMonthsHrCouldPad, reviewOf, startWithHrAlsoManaging } from './support/facilitation';
 
 const ABOUT_CEM = 'Vier uur per week vrij geroosterd voor zijn re-integratie na ziekte';
 const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
@@ -28,84 +24,39 @@ const ABOUT_ANNA = 'Budget voor een cursus vrijgemaakt';
  */
 describe('the facilitation section reads the same to every HR reader', () => {
   let t: TestApp;
-  const mia = user('Mia');
   const ivo = user('Ivo');
-  const [anna, bram, cem, dewi, eva] = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
-  const hrChannel = () => t.conversation('channel', '19:hr-channel@thread.tacv2');
-  const plan = (manager: TestUser, who: TestUser, date: string) =>
-    t.send(execute(t.conversation('personal', `a:personal-${manager.name.toLowerCase()}`), manager, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}-${date}`));
-  const reviewOf = async (who: TestUser, date: string) =>
-    (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r AND c.date = @d', parameters: [{ name: '@r', value: who.aadObjectId }, { name: '@d', value: date }] }).fetchAll()).resources[0];
-  const share = async (who: TestUser, date: string, text: string) => {
-    const review = await reviewOf(who, date);
-    expect((await t.send(execute(t.conversation('personal', 'a:personal-mia'), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: text, shareFacilitation: 'true' }, `prep-${who.name}-${date}`))).status).toBe(200);
-  };
-  /** The facilitation rows of a download link, as anyone holding the link gets them. */
-  const facilitationRows = async (url: string) => {
-    const u = new URL(url);
-    const rows = parse(await (await fetch(`${t.app.url}${u.pathname}${u.search}`)).text(), { columns: true }) as { section: string; metric: string; value: string }[];
-    return rows.filter((r) => r.section === 'facilitation').map((r) => `${r.metric}=${r.value}`);
-  };
-  const links = async (reader: TestUser, from: string, to: string) => {
-    const card: any = await reportCard(t, hrChannel(), reader, `rapport ${from} ${to}`);
-    return { card, csv: card.actions[0].url as string, summary: card.actions[1].url as string };
-  };
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'facilitation-hr-readers-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          ...[anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: mia.aadObjectId })),
-          { id: dewi.aadObjectId, name: 'Dewi', managerId: HR.aadObjectId },
-          { id: eva.aadObjectId, name: 'Eva', managerId: HR.aadObjectId },
-          { id: mia.aadObjectId, name: 'Mia' },
-          { id: HR.aadObjectId, name: 'Hanna' },
-          { id: ivo.aadObjectId, name: 'Ivo' },
-        ],
-      }),
-    );
-    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: `${HR.aadObjectId},${ivo.aadObjectId}` }, '2026-11-23T08:00:00Z');
-    // December: Mia's one conversation (Cem) and Hanna's two.
-    expect((await plan(mia, cem, '2026-12-15')).status).toBe(200);
-    expect((await plan(HR, dewi, '2026-12-16')).status).toBe(200);
-    expect((await plan(HR, eva, '2026-12-17')).status).toBe(200);
-    // January: Mia's three and Hanna's one.
-    for (const who of [anna, bram, cem]) expect((await plan(mia, who, '2027-01-12')).status).toBe(200);
-    expect((await plan(HR, dewi, '2027-01-13')).status).toBe(200);
-    t.clock.set('2026-12-16T08:00:00Z');
-    await share(cem, '2026-12-15', ABOUT_CEM);
-    t.clock.set('2027-01-13T08:00:00Z');
-    await share(anna, '2027-01-12', ABOUT_ANNA);
+    t = await startWithHrAlsoManaging([ivo]);
+    await planMonthsHrCouldPad(t, { cemInDecember: ABOUT_CEM, annaInJanuary: ABOUT_ANNA });
     t.clock.set('2027-02-04T08:00:00Z');
   }, 120_000);
   afterAll(() => t.stop());
 
   it('Ivo, HR who manages no one, gets no December quote either: his links (bearer URLs Hanna can be sent) do not hand Hanna Cem\'s one account', async () => {
-    const ivos = await links(ivo, '2026-12-01', '2026-12-31');
+    const ivos = await reportLinks(t, ivo, '2026-12-01', '2026-12-31');
     expect(JSON.stringify(ivos.card)).not.toContain(ABOUT_CEM);
-    expect(await facilitationRows(ivos.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
-    const summary = await (await fetch(`${t.app.url}${new URL(ivos.summary).pathname}${new URL(ivos.summary).search}`)).text();
+    expect(await facilitationRows(t, ivos.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
+    const summary = await downloadText(t, ivos.summary);
     expect(summary).not.toContain(ABOUT_CEM);
   }, 120_000);
 
   it('Hanna\'s December is hidden as before, and reads as Ivo\'s', async () => {
-    const hannas = await links(HR, '2026-12-01', '2026-12-31');
+    const hannas = await reportLinks(t, HR, '2026-12-01', '2026-12-31');
     expect(JSON.stringify(hannas.card)).not.toContain(ABOUT_CEM);
-    expect(await facilitationRows(hannas.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
+    expect(await facilitationRows(t, hannas.csv)).toEqual(['conversationsPlanned=0', 'withAccount=0']);
   }, 120_000);
 
   it('a month with three professionals of managers outside HR counts, Hanna\'s own conversation in its figures, the same for both readers', async () => {
     const expected = ['conversationsPlanned=4', 'withAccount=1', `sharedAccount=${ABOUT_ANNA}`];
-    expect(await facilitationRows((await links(HR, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
-    expect(await facilitationRows((await links(ivo, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
+    expect(await facilitationRows(t, (await reportLinks(t, HR, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
+    expect(await facilitationRows(t, (await reportLinks(t, ivo, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
   }, 120_000);
 
   it('asks whether a manager is HR once per distinct manager in the period, and no one else (the HR check may ask Microsoft Graph)', async () => {
     const asked: string[] = [];
     const hrIds = new Set([HR.aadObjectId, ivo.aadObjectId]);
-    const tenant = (await reviewOf(cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
+    const tenant = (await reviewOf(t, cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
     const report = await computeFor(
       {
         source: new CosmosReportSource(t.store, undefined),
@@ -125,7 +76,7 @@ describe('the facilitation section reads the same to every HR reader', () => {
   }, 120_000);
 
   it('a manager the directory cannot place counts as HR for the minimum: with Graph down, no month shows one that would hide', async () => {
-    const tenant = (await reviewOf(cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
+    const tenant = (await reviewOf(t, cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
     const deps = {
       source: new CosmosReportSource(t.store, undefined),
       b3: { closedPolls: async () => [] },

@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { execute, user } from '../support/activities';
 import { MEMBERS } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { HR, PulseDriver, team } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { planConversation, startWithMiaAsManager } from './support/facilitation';
 
 const mia = user('Mia');
 const [anna, bram, cem, dewi, eva, finn] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
@@ -25,16 +23,12 @@ describe('the label of a quoted facilitation account', () => {
   const miaChat = () => t.conversation('personal', 'a:personal-mia');
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [anna, bram, cem].map((u) => ({ id: u.aadObjectId, name: u.name, managerId: 'aad-mia' })).concat([{ id: 'aad-mia', name: 'Mia', managerId: '' }]) }));
-    t = await startTestApp({ DIRECTORY_FILE: directory, HR_USER_IDS: HR.aadObjectId }, '2026-11-23T08:00:00Z');
+    t = await startWithMiaAsManager();
     const pulse = new PulseDriver(t);
     await pulse.install(noord);
     await pulse.install(zuid);
     // Three conversations in December: a month with fewer is in none of the section's figures.
-    for (const [who, date] of [[bram, '2026-12-11'], [cem, '2026-12-14'], [anna, '2026-12-10']] as const) {
-      await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: who.aadObjectId, date, timeZone: 'Europe/Amsterdam', prepDays: '3' }, `plan-${who.name}`));
-    }
+    for (const [who, date] of [[bram, '2026-12-11'], [cem, '2026-12-14'], [anna, '2026-12-10']] as const) await planConversation(t, who, date);
     const review = (await t.store.container('reviews').items.query({ query: "SELECT * FROM c WHERE c.reportId = 'aad-anna'" }).fetchAll()).resources[0];
     await t.send(execute(miaChat(), mia, 'review.facilitated.save', { reviewId: review.id, facilitated: ABOUT_ANNA, shareFacilitation: 'true' }, 'prep'));
     // January: December is over, so its figures count (a month counts only once over).

@@ -28,3 +28,15 @@ export async function reportCard(t: TestApp, conv: ConversationSpec, who: TestUs
   if (!seen) throw new Error(`no report card for ${JSON.stringify(text)}`);
   return seen.card;
 }
+
+/** What anyone holding a signed download link of the report gets (the link names the app's public URL; the test app listens elsewhere). */
+export async function downloadText(t: TestApp, url: string): Promise<string> {
+  const link = new URL(url);
+  return (await fetch(`${t.app.url}${link.pathname}${link.search}`)).text();
+}
+
+/** The report card `reader` sees in the HR channel for the period, and its two signed download links. */
+export async function reportLinks(t: TestApp, reader: TestUser, from: string, to: string): Promise<{ card: any; csv: string; summary: string }> {
+  const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), reader, `rapport ${from} ${to}`);
+  return { card, csv: card.actions[0].url as string, summary: card.actions[1].url as string };
+}
