@@ -6,18 +6,12 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { PrepView } from '../../../usecases/talent-review/prep';
 import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { formatHours } from '../verantwoording/format';
+import { cardBytes, firstCardThatFits, MAX_CARD_BYTES } from '../card-size';
 import { reviewDate } from './review-date';
 
 const MAX_TEAMS_SHOWN = 5;
 const MAX_WEEKS_SHOWN = 12;
 const MAX_PROPOSALS_SHOWN = 10;
-
-/**
- * Teams refuses a bot message beyond about 100 KB (counted in UTF-16) with 413, and advises 80 KB
- * to be sure it arrives: then the manager would get no card at all. The card keeps within 76 KB,
- * leaving room for the activity around it.
- */
-const MAX_CARD_BYTES = 76 * 1024;
 
 /** How long each text the professional (or the AI) wrote may be on the card. */
 interface TextLengths {
@@ -39,10 +33,6 @@ const TEXT_LENGTHS: readonly TextLengths[] = [
   { item: 200, detail: 120, aiSummary: 600 },
   { item: 100, detail: 60, aiSummary: 400 },
 ];
-
-function cardBytes(card: AdaptiveCardJson): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf16le');
-}
 
 function section(title: string, items: Element[], emptyText: string): Element[] {
   return [textBlock(title, { weight: 'Bolder', spacing: 'Medium', separator: true }), ...(items.length ? items : [subtle(emptyText)])];
@@ -274,12 +264,7 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
  * changed what it saved, changes nothing.
  */
 export function prepCard(view: PrepView, t: Translate, locale: Locale, typed: PrepInputs = {}, key: string = randomUUID(), actions: Action[] = []): AdaptiveCardJson {
-  let card: AdaptiveCardJson | undefined;
-  for (const lengths of TEXT_LENGTHS.slice(firstFittingStep(view, t, locale))) {
-    card = adaptiveCard(prepBody(view, t, locale, typed, lengths, key), actions);
-    if (cardBytes(card) <= MAX_CARD_BYTES) return card;
-  }
-  return card!;
+  return firstCardThatFits(TEXT_LENGTHS.slice(firstFittingStep(view, t, locale)), (lengths) => adaptiveCard(prepBody(view, t, locale, typed, lengths, key), actions)).card;
 }
 
 /**

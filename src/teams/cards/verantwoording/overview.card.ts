@@ -14,13 +14,60 @@ import { reviewDate } from '../talent-review/review-date';
 import { proposalOutcome, proposalTextElements } from './proposal-summary';
 import { progressLine } from './prof-traject.card';
 import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
+import { firstCardThatFits } from '../card-size';
 
 /**
- * How much of a long verantwoording fits on a card; the tab shows everything. Three weeks (was
- * four, stop 50): every repeated button now names its item (its tooltip), and the fullest card
- * stays within Teams' message size with the same margin as before.
+ * How much of a long verantwoording the card shows at most; the tab shows everything. Three weeks
+ * (was four, stop 50): every repeated button now names its item (its tooltip). Within these, the
+ * card still leaves out what does not fit in a Teams message (`fitSteps`).
  */
 export const OVERVIEW_LIMITS = { cycles: 3, notes: 5, noteChars: 600, answerChars: 600, proposalChars: 300 } as const;
+
+/** How long each text is shown on the card. */
+interface TextLengths {
+  note: number;
+  /** A personal answer, or the manager's or L&O's answer to a proposal. */
+  answer: number;
+  proposal: number;
+  /** The Prof-traject's learning needs and talents. */
+  traject: number;
+  /** What the manager facilitated after a talentontwikkelgesprek. */
+  facilitated: number;
+}
+
+const FULL_TEXTS: TextLengths = { note: OVERVIEW_LIMITS.noteChars, answer: OVERVIEW_LIMITS.answerChars, proposal: OVERVIEW_LIMITS.proposalChars, traject: 800, facilitated: 1000 };
+/** Shorter and shorter, after the weeks and notes the card can leave out are left out. */
+const SHORTER_TEXTS: readonly TextLengths[] = [
+  { note: 400, answer: 400, proposal: 200, traject: 400, facilitated: 600 },
+  { note: 200, answer: 200, proposal: 150, traject: 200, facilitated: 300 },
+  { note: 100, answer: 100, proposal: 100, traject: 100, facilitated: 150 },
+];
+
+/** What one rendering of the card holds: the newest `cycles` weeks, the newest `notes` notes, texts cut at `texts`. */
+interface Fit {
+  cycles: number;
+  notes: number;
+  texts: TextLengths;
+}
+
+/**
+ * The size budget, step by step (the first whose card fits Teams' message size is sent): all the
+ * card shows at most, then without its oldest weeks one by one down to the newest, then without
+ * its notes beyond the newest, then with shorter texts. What is left out is counted on the card
+ * ("en nog N ..."), and everything stays in the tab and the export.
+ */
+function fitSteps(o: VerantwoordingOverview): Fit[] {
+  const cycles = Math.min(o.cycles.length, OVERVIEW_LIMITS.cycles);
+  const notes = Math.min(o.notes.length, OVERVIEW_LIMITS.notes);
+  const fewestCycles = Math.min(cycles, 1);
+  const fewestNotes = Math.min(notes, 1);
+  const steps: Fit[] = [];
+  for (let c = cycles; c >= fewestCycles; c--) steps.push({ cycles: c, notes, texts: FULL_TEXTS });
+  for (let n = notes - 1; n >= fewestNotes; n--) steps.push({ cycles: fewestCycles, notes: n, texts: FULL_TEXTS });
+  for (const texts of SHORTER_TEXTS) steps.push({ cycles: fewestCycles, notes: fewestNotes, texts });
+  return steps;
+}
+
 /**
  * How many of the times a proposal was put before the manager one proposal shows (the latest):
  * each may carry an answer of `answerChars`, and a proposal put before the manager every week
@@ -28,7 +75,7 @@ export const OVERVIEW_LIMITS = { cycles: 3, notes: 5, noteChars: 600, answerChar
  */
 export const PUT_BEFORE_SHOWN = 3;
 
-function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgress | undefined, t: Translate): Element[] {
+function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgress | undefined, t: Translate, max: number): Element[] {
   const title = textBlock(t('verantwoording.traject.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' });
   if (!traject) {
     return [title, textBlock(t('verantwoording.traject.missing')), actionSet([execute(t('verantwoording.traject.sketch'), 'openTraject', {}, { style: 'positive' })])];
@@ -37,8 +84,8 @@ function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgr
     title,
     subtle(`${visibilityLabel(traject.visibility, t)} · ${t('verantwoording.traject.weeks', { count: traject.plannedWeeks })}`),
     ...(progress ? [progressLine(progress, t), subtle(t('verantwoording.traject.progressHint'))] : []),
-    ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, 800))] : []),
-    ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, 800))] : []),
+    ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, max))] : []),
+    ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, max))] : []),
     actionSet(
       [execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)].map((a) =>
         buttonFor(a, t('verantwoording.buttonFor.traject'), t),
@@ -58,7 +105,7 @@ function cycleName(c: Pick<CycleEntry, 'groupName' | 'weekNumber'>, t: Translate
  * manager (to whom, when, the answer as plain text), how many earlier ones the export holds, and
  * the button to do so, which says it is their own act.
  */
-function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string, cycle: string): Element[] {
+function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readonly PutBeforeEntry[], t: Translate, locale: Locale, timeZone: string, cycle: string, texts: TextLengths): Element[] {
   if (!mayBePutBefore({ verdict: p.status })) return [];
   const items: Element[] = [];
   // Oldest first: the latest few, still in the order they were sent.
@@ -71,7 +118,7 @@ function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readon
     if (e.undelivered) items.push({ ...plainText(t('proposalToManager.undeliveredLine'), { size: 'Small', color: 'Attention' }), spacing: 'None' });
     if (e.answer) {
       items.push(plainText(e.managerName ? t('proposalToManager.answerFrom', { manager: e.managerName }) : t('proposalToManager.answerFromYourManager'), { size: 'Small', isSubtle: true }));
-      items.push({ ...plainText(truncate(e.answer.text, OVERVIEW_LIMITS.answerChars)), spacing: 'None' });
+      items.push({ ...plainText(truncate(e.answer.text, texts.answer)), spacing: 'None' });
     }
   }
   // Sends the card's inputs: the form's way back carries a new note being typed here.
@@ -81,17 +128,17 @@ function putBeforeElements(p: CycleEntry['proposals'][number], putBefore: readon
 }
 
 /** Under a proposal the group shared with L&O: when, and L&O's latest answer (plain text) with its date. */
-function loElements(p: CycleEntry['proposals'][number], t: Translate, locale: Locale, timeZone: string): Element[] {
+function loElements(p: CycleEntry['proposals'][number], t: Translate, locale: Locale, timeZone: string, texts: TextLengths): Element[] {
   if (!p.lo) return [];
   return [
     plainText(t('proposalToLo.sharedOn', { date: formatDate(p.lo.sharedAt, locale, timeZone) }), { size: 'Small', weight: 'Bolder' }),
     ...(p.lo.answer
-      ? [{ ...plainText(t('proposalToLo.answerFromLo', { date: formatDate(p.lo.answer.at, locale, timeZone) }), { size: 'Small', isSubtle: true }), spacing: 'None' as const }, { ...plainText(truncate(p.lo.answer.text, OVERVIEW_LIMITS.answerChars)), spacing: 'None' as const }]
+      ? [{ ...plainText(t('proposalToLo.answerFromLo', { date: formatDate(p.lo.answer.at, locale, timeZone) }), { size: 'Small', isSubtle: true }), spacing: 'None' as const }, { ...plainText(truncate(p.lo.answer.text, texts.answer)), spacing: 'None' as const }]
       : []),
   ];
 }
 
-function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: readonly PutBeforeEntry[], timeZone: string): Element {
+function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: readonly PutBeforeEntry[], timeZone: string, texts: TextLengths): Element {
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const cycle = cycleName(c, t);
   const time = `${t('verantwoording.cycle.hours', { count: c.hours, hours: formatHours(c.hours, locale) })} (${t('verantwoording.cycle.sessions', { count: c.sessionsAttended })}${c.hoursCorrected ? `; ${t('verantwoording.cycle.corrected')}` : ''})`;
@@ -108,7 +155,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
   if (c.proposals.length) {
     items.push(textBlock(t('verantwoording.cycle.proposals'), { weight: 'Bolder', size: 'Small' }));
     for (const p of c.proposals) {
-      items.push(...proposalTextElements(p, t, OVERVIEW_LIMITS.proposalChars), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...loElements(p, t, locale, timeZone), ...putBeforeElements(p, putBefore, t, locale, timeZone, cycle));
+      items.push(...proposalTextElements(p, t, texts.proposal), { ...plainText(proposalOutcome(p, t), { isSubtle: true, size: 'Small' }), spacing: 'None' }, ...loElements(p, t, locale, timeZone, texts), ...putBeforeElements(p, putBefore, t, locale, timeZone, cycle, texts));
     }
   }
   if (c.answers.length) {
@@ -116,7 +163,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
     for (const a of c.answers) {
       items.push(
         textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
-        plainText(truncate(a.text, OVERVIEW_LIMITS.answerChars)),
+        plainText(truncate(a.text, texts.answer)),
         subtle(visibilityLabel(a.visibility, t)),
         actionSet([buttonFor(visibilityToggle('answer', a.id, a, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
       );
@@ -125,7 +172,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
   return container(items, { separator: true, spacing: 'Medium' });
 }
 
-function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string): Element {
+function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string, max: number): Element {
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
   // Each button names its note (the person's own text, in their own chat), so two notes' buttons read apart.
   const item = t('verantwoording.buttonFor.note', { date: formatDate(n.createdAt, locale, timeZone), text: snippet(n.text) });
@@ -135,7 +182,7 @@ function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZo
     execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
   ].map((a) => buttonFor(a, item, t));
-  return container([plainText(truncate(n.text, OVERVIEW_LIMITS.noteChars)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
+  return container([plainText(truncate(n.text, max)), subtle(meta), actionSet(actions)], { separator: true, spacing: 'Medium' });
 }
 
 /** Used of granted, and where the granted time comes from. */
@@ -152,7 +199,7 @@ function grantedSection(o: VerantwoordingOverview, t: Translate, locale: Locale)
  * The manager's side of each talentontwikkelgesprek about them: a phase proposal (their own
  * choice stays theirs) and, after the conversation, what the manager facilitated.
  */
-function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: Locale): Element[] {
+function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: Locale, max: number): Element[] {
   const items = o.conversations.slice(0, 3).map((c: ConversationForProfessional) => {
     const date = reviewDate(c.date, locale);
     const own = o.profTraject?.maturityPhase;
@@ -161,7 +208,7 @@ function conversationsSection(o: VerantwoordingOverview, t: Translate, locale: L
       lines.push(textBlock(t('verantwoording.conversations.proposal', { date, phase: t(`talentReview.phase.${c.phaseProposal.phase}.name`) })));
       lines.push(subtle(own ? t('verantwoording.conversations.ownPhase', { phase: t(`talentReview.phase.${own}.name`) }) : t('verantwoording.conversations.noOwnPhase')));
     }
-    if (c.facilitated) lines.push(textBlock(t('verantwoording.conversations.facilitated'), { size: 'Small', weight: 'Bolder' }), plainText(truncate(c.facilitated.text, 1000)));
+    if (c.facilitated) lines.push(textBlock(t('verantwoording.conversations.facilitated'), { size: 'Small', weight: 'Bolder' }), plainText(truncate(c.facilitated.text, max)));
     else lines.push(subtle(t(c.held ? 'verantwoording.conversations.noFacilitation' : 'verantwoording.conversations.facilitatedLater')));
     return container(lines, { separator: true, spacing: 'Medium' });
   });
@@ -197,9 +244,22 @@ function erasureUnfinishedSection(o: VerantwoordingOverview, t: Translate): Elem
   ];
 }
 
+/**
+ * The overview, within the size Teams delivers (`firstCardThatFits`): were it sent too large, the
+ * person would get an error instead of their overview. What does not fit is left out (`fitSteps`),
+ * and the card says so.
+ */
 export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}): AdaptiveCardJson {
-  const cycles = o.cycles.slice(0, OVERVIEW_LIMITS.cycles);
-  const notes = o.notes.slice(0, OVERVIEW_LIMITS.notes);
+  // A key per rendered card: a press that reaches the bot twice (a retried click) saves one note.
+  const key = randomUUID();
+  const steps = fitSteps(o);
+  return firstCardThatFits(steps, (fit) => overviewCardAs(o, t, locale, timeZone, draft, key, fit, fit !== steps[0])).card;
+}
+
+/** The card as one step of the size budget holds it; `fitted`: it holds less than it could, to fit. */
+function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft, key: string, fit: Fit, fitted: boolean): AdaptiveCardJson {
+  const cycles = o.cycles.slice(0, fit.cycles);
+  const notes = o.notes.slice(0, fit.notes);
   const body: Element[] = [
     heading(t('verantwoording.title')),
     ...erasureUnfinishedSection(o, t),
@@ -211,14 +271,15 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
         notes: t('verantwoording.totals.notes', { count: o.totals.notes }),
       }),
     ),
+    ...(fitted ? [subtle([t('verantwoording.fit.notAll'), ...(fit.texts !== FULL_TEXTS ? [t('verantwoording.fit.shortened')] : [])].join(' '))] : []),
     ...grantedSection(o, t, locale),
-    ...trajectSection(o.profTraject, o.trajectProgress, t),
-    ...conversationsSection(o, t, locale),
+    ...trajectSection(o.profTraject, o.trajectProgress, t, fit.texts.traject),
+    ...conversationsSection(o, t, locale, fit.texts.facilitated),
     textBlock(t('verantwoording.cycle.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
-    ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale, o.putBefore ?? [], timeZone)) : [textBlock(t('verantwoording.cycle.none'))]),
+    ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale, o.putBefore ?? [], timeZone, fit.texts)) : [textBlock(t('verantwoording.cycle.none'))]),
     ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),
     textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
-    ...(notes.length ? notes.map((n) => noteSection(n, t, locale, timeZone)) : [textBlock(t('verantwoording.notes.none'))]),
+    ...(notes.length ? notes.map((n) => noteSection(n, t, locale, timeZone, fit.texts.note)) : [textBlock(t('verantwoording.notes.none'))]),
     ...(o.notes.length > notes.length ? [subtle(t('verantwoording.notes.more', { count: o.notes.length - notes.length }))] : []),
     ...(draft.error ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
     ...withFieldError(
@@ -235,8 +296,7 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
       },
       draft.error,
     ),
-    // A key per rendered card: a press that reaches the bot twice (a retried click) saves one note.
-    actionSet([execute(t('verantwoording.notes.add'), 'addNote', { k: randomUUID() }, { style: 'positive' })]),
+    actionSet([execute(t('verantwoording.notes.add'), 'addNote', { k: key }, { style: 'positive' })]),
     textBlock(t('verantwoording.footer.tab'), { isSubtle: true, size: 'Small', separator: true, spacing: 'Large' }),
   ];
   return adaptiveCard(body, [execute(t('verantwoording.footer.refresh'), 'showVerantwoording', {}), execute(t('verantwoording.footer.myData'), 'openMyData', {})]);
