@@ -68,13 +68,17 @@ function refuseBodiesOtherThanJson(req: restify.Request, res: restify.Response, 
 }
 
 /**
- * The answer to a request body the body reader or the JSON parser refused: a code, never the
- * parser's message (it quotes the body). Undefined for any other error, which restify answers.
+ * The answer to a request body the body reader or the JSON parser refused, or to a path or method
+ * no route takes: a code, never restify's message (it quotes the body or the path). Undefined for
+ * any other error, which restify answers.
  */
 function bodyRefusal(err: unknown): { status: number; body: { error: string } } | undefined {
   const name = (err as { name?: unknown } | undefined)?.name;
   if (name === 'InvalidContentError' || name === 'BadRequestError' || name === 'BadDigestError') return { status: 400, body: { error: 'invalidInput' } };
   if (name === 'PayloadTooLargeError' || name === 'RequestEntityTooLargeError') return { status: 413, body: { error: 'tooLarge' } };
+  // Restify's own messages quote the path asked for, and a path can hold a report link's token.
+  if (name === 'ResourceNotFoundError') return { status: 404, body: { error: 'notFound' } };
+  if (name === 'MethodNotAllowedError') return { status: 405, body: { error: 'methodNotAllowed' } };
   return undefined;
 }
 

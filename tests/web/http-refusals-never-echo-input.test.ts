@@ -75,6 +75,20 @@ describe('HTTP refusals never echo input; security headers of the tab page and t
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200);
   });
 
+  it('an unknown path or a method a route does not take is answered by its code only, never quoting the path (it can hold a token)', async () => {
+    for (const [method, path, status, error] of [
+      ['GET', '/api/MRK-PATH-1?token=MRK-PATH-2', 404, 'notFound'],
+      ['GET', '/reports/MRK-PATH-3.json?token=MRK-PATH-4', 404, 'notFound'],
+      ['DELETE', '/api/messages?MRK-PATH-5', 405, 'methodNotAllowed'],
+      ['PUT', '/healthz?MRK-PATH-6', 405, 'methodNotAllowed'],
+    ] as const) {
+      const res = await fetch(`${t.app.url}${path}`, { method });
+      const text = await res.text();
+      expect({ method, path, status: res.status, body: text }).toEqual({ method, path, status, body: JSON.stringify({ error }) });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('CORS is not open: a foreign origin gets no Access-Control-Allow-Origin, also on a preflight', async () => {
     const pre = await fetch(`${t.app.url}/api/verantwoording/export`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
