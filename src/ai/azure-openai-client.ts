@@ -9,8 +9,11 @@ type RequestOptions = Parameters<AzureOpenAI['buildRequest']>[0];
 
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 
-/** Per-call attempt counter and whether Azure answered 429; async context keeps concurrent calls apart. */
-const attemptScope = new AsyncLocalStorage<{ attempts: number; rateLimited: boolean }>();
+/**
+ * Per-call attempt counter and the status of the last answer since the current attempt began
+ * (none while an attempt is under way); async context keeps concurrent calls apart.
+ */
+const attemptScope = new AsyncLocalStorage<{ attempts: number; lastStatus?: number }>();
 
 /**
  * The SDK calls prepareOptions once per HTTP attempt, retries included, so counting here gives
@@ -19,29 +22,34 @@ const attemptScope = new AsyncLocalStorage<{ attempts: number; rateLimited: bool
 class CountingAzureOpenAI extends AzureOpenAI {
   protected override async prepareOptions(options: RequestOptions): Promise<void> {
     const scope = attemptScope.getStore();
-    if (scope) scope.attempts += 1;
+    if (scope) {
+      scope.attempts += 1;
+      // A new attempt: a wait from here on is this attempt's, not the back-off after the last answer.
+      scope.lastStatus = undefined;
+    }
     return super.prepareOptions(options);
   }
 
   /**
-   * Every attempt's response passes here before the SDK decides to retry. A 429 is noted, so a call
-   * that the caller gives up on while the SDK waits out Retry-After can still say Azure was busy.
+   * Every attempt's response passes here before the SDK decides to retry. Its status is noted, so a
+   * call that the caller gives up on while the SDK waits before the next attempt can say what it
+   * was waiting after (a 429: Azure was busy; a 5xx: Azure failed), not that Azure was slow.
    */
   override async fetchWithTimeout(...args: Parameters<AzureOpenAI['fetchWithTimeout']>): ReturnType<AzureOpenAI['fetchWithTimeout']> {
     const response = await super.fetchWithTimeout(...args);
     const scope = attemptScope.getStore();
-    if (scope && response.status === 429) scope.rateLimited = true;
+    if (scope) scope.lastStatus = response.status;
     return response;
   }
 }
 
 /**
- * Runs one AI call; `attempts()` tells how many HTTP attempts it took so far, `rateLimited()`
- * whether any of them was answered with 429.
+ * Runs one AI call; `attempts()` tells how many HTTP attempts it took so far, `waitingAfter()` the
+ * status of the answer the SDK is waiting after to try again (undefined while an attempt is under way).
  */
-export function counted<T>(work: () => Promise<T>): { attempts: () => number; rateLimited: () => boolean; result: Promise<T> } {
-  const scope = { attempts: 0, rateLimited: false };
-  return { attempts: () => scope.attempts, rateLimited: () => scope.rateLimited, result: attemptScope.run(scope, work) };
+export function counted<T>(work: () => Promise<T>): { attempts: () => number; waitingAfter: () => number | undefined; result: Promise<T> } {
+  const scope: { attempts: number; lastStatus?: number } = { attempts: 0 };
+  return { attempts: () => scope.attempts, waitingAfter: () => scope.lastStatus, result: attemptScope.run(scope, work) };
 }
 
 /** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */

@@ -48,7 +48,7 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
   } catch (err) {
     const filtered = filteredPrompt(err);
     if (filtered) return done({ ok: false, reason: 'content-filter' }, { ...errorFacts(err), filtered });
-    return done({ ok: false, reason: classify(err, call.rateLimited()) }, errorFacts(err));
+    return done({ ok: false, reason: classify(err, call.waitingAfter()) }, errorFacts(err));
   }
 }
 
@@ -108,11 +108,15 @@ function parseJson(content: string | null | undefined): unknown {
 }
 
 /**
- * Why a call failed. An abort (the draft's budget ran out) while the SDK waited out a 429's
- * Retry-After is Azure being busy, not slow: told as `rate-limited`.
+ * Why a call failed. An abort (the draft's budget ran out) is told by what it interrupted: the
+ * wait after a 429 is Azure being busy (`rate-limited`), after a 5xx Azure failing (`unavailable`),
+ * and an attempt under way Azure being slow (`timeout`), whatever earlier attempts got.
  */
-function classify(err: unknown, rateLimited: boolean): DraftFailure {
-  if (err instanceof APIUserAbortError) return rateLimited ? 'rate-limited' : 'timeout';
+function classify(err: unknown, waitingAfter: number | undefined): DraftFailure {
+  if (err instanceof APIUserAbortError) {
+    if (waitingAfter === 429) return 'rate-limited';
+    return waitingAfter !== undefined && waitingAfter >= 500 ? 'unavailable' : 'timeout';
+  }
   if (err instanceof APIConnectionTimeoutError) return 'timeout';
   if (err instanceof RateLimitError) return 'rate-limited';
   return 'unavailable';

@@ -8,6 +8,7 @@ import type { AppConfig } from '../../src/config/config';
 import type { ProposalDraft, ProposalInput } from '../../src/domain/proposal/proposal-draft';
 import { createLogger } from '../../src/log/logger';
 import { FakeAzureOpenAi, hang, malformed, outputFiltered, promptFiltered, rateLimited, serverError, startFakeAzureOpenAi, success, truncated } from '../support/fake-azure-openai';
+import { waitUntil } from '../outbox/wait-until';
 
 const draft: ProposalDraft = {
   proposal: 'Voer een vaste overdracht van tien minuten in tussen dag- en avonddienst, met een korte checklist.',
@@ -144,6 +145,29 @@ describe('Azure OpenAI proposal drafter against a fake Azure endpoint', () => {
     const result = await createProposalDrafter(settingsFor(fake, { timeoutMs: 10 * 60_000 }), capturingLogger().logger).draft(input, controller.signal);
 
     expect(result).toEqual({ ok: false, reason: 'timeout' });
+  });
+
+  test('a budget that ends on an attempt Azure merely holds, after an earlier 429, reports timeout (slow), not rate-limited (busy)', async () => {
+    const log = capturingLogger();
+    fake.script(rateLimited(0), hang());
+    const controller = new AbortController();
+    const drafting = createProposalDrafter(settingsFor(fake, { timeoutMs: 10 * 60_000, maxRetries: 2 }), log.logger).draft(input, controller.signal);
+    // The second attempt is under way (Azure holds it): the 429 lies behind, the wait is Azure being slow.
+    await waitUntil('the second attempt reached Azure', () => fake.requests.length === 2, { timeoutMs: 30_000 });
+    controller.abort();
+
+    expect(await drafting).toEqual({ ok: false, reason: 'timeout' });
+    expect(log.entries()[0]).toMatchObject({ outcome: 'timeout', attempts: 2 });
+  });
+
+  test('a budget that ends while the SDK waits out a server error\'s Retry-After reports unavailable, not timeout (slow)', async () => {
+    const log = capturingLogger();
+    fake.script(serverError(30));
+    // Azure answered at once (500) and asked for 30 s: the budget ends in that wait, not on a slow answer.
+    const result = await createProposalDrafter(settingsFor(fake, { timeoutMs: 10 * 60_000, maxRetries: 2 }), log.logger).draft(input, AbortSignal.timeout(1500));
+
+    expect(result).toEqual({ ok: false, reason: 'unavailable' });
+    expect(fake.requests).toHaveLength(1);
   });
 
   test.each([

@@ -7,7 +7,7 @@ export type Behaviour =
   | { kind: 'rateLimited'; retryAfterSeconds: number }
   | { kind: 'malformed'; content: string }
   | { kind: 'hang' }
-  | { kind: 'serverError' }
+  | { kind: 'serverError'; retryAfterSeconds?: number }
   /** Azure's content filter refused the prompt: HTTP 400 with code content_filter. */
   | { kind: 'promptFiltered'; categories: FilterCategory[] }
   /** Azure's content filter stopped the answer: 200 with finish_reason content_filter. */
@@ -26,7 +26,7 @@ export const malformed = (content: string | object): Behaviour => ({
   content: typeof content === 'string' ? content : JSON.stringify(content),
 });
 export const hang = (): Behaviour => ({ kind: 'hang' });
-export const serverError = (): Behaviour => ({ kind: 'serverError' });
+export const serverError = (retryAfterSeconds?: number): Behaviour => ({ kind: 'serverError', ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
 export const promptFiltered = (...categories: FilterCategory[]): Behaviour => ({ kind: 'promptFiltered', categories: categories.length ? categories : ['violence'] });
 export const outputFiltered = (partial: string | null = null, ...categories: FilterCategory[]): Behaviour => ({ kind: 'outputFiltered', categories: categories.length ? categories : ['hate'], partial });
 export const truncated = (content: string): Behaviour => ({ kind: 'truncated', content });
@@ -115,7 +115,7 @@ export async function startFakeAzureOpenAi(deployment = 'gpt-4o-test', apiKey = 
             { 'retry-after': String(behaviour.retryAfterSeconds) },
           );
         case 'serverError':
-          return sendJson(res, 500, { error: { code: 'InternalServerError', message: 'The server had an error while processing your request.' } });
+          return sendJson(res, 500, { error: { code: 'InternalServerError', message: 'The server had an error while processing your request.' } }, behaviour.retryAfterSeconds === undefined ? {} : { 'retry-after': String(behaviour.retryAfterSeconds) });
         case 'hang':
           return; // close() destroys the socket
         case 'promptFiltered':
