@@ -22,6 +22,15 @@ export interface ManagerDirectory {
   managers?(): Promise<string[]>;
 }
 
+/**
+ * The manager's direct reports as the directory has them now, never the manager themselves: a
+ * directory that names someone their own manager (an HR data error) gives them no report to plan
+ * with, list as without a conversation, or be nudged about. Every list of "your reports" uses this.
+ */
+export async function directReportsOf(directory: Pick<ManagerDirectory, 'directReports'>, managerId: string): Promise<DirectoryPerson[]> {
+  return (await directory.directReports(managerId)).filter((p) => p.id !== managerId);
+}
+
 /** Whether a refusal is the directory not answering: no answer at all, never "no manager". */
 export function isDirectoryOutage(err: unknown): boolean {
   return isDomainError(err) && err.code === 'directoryUnavailable';

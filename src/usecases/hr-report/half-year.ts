@@ -1,4 +1,4 @@
-import { isDirectoryOutage, ManagerDirectory } from '../../domain/directory/manager-directory';
+import { directReportsOf, isDirectoryOutage, ManagerDirectory } from '../../domain/directory/manager-directory';
 import {
   HalfYearMoment,
   HalfYearNotices,
@@ -185,7 +185,8 @@ async function nudgeManagers(
   const queue = [...managers];
   const worker = async () => {
     for (let managerId = queue.shift(); managerId !== undefined; managerId = queue.shift()) {
-      const reports = await deps.directory.directReports(managerId).catch((err: unknown) => {
+      // Never the manager themselves: a directory naming someone their own manager gives no nudge about themselves.
+      const reports = await directReportsOf(deps.directory, managerId).catch((err: unknown) => {
         if (isDirectoryOutage(err)) return undefined;
         throw err;
       });

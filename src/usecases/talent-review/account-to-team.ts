@@ -1,3 +1,4 @@
+import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
 import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
@@ -33,8 +34,8 @@ export interface TeamAccountInput {
 
 /** The manager's team as the directory has it now: their direct reports (never themselves). */
 export async function teamOf(deps: Pick<TalentReviewDeps, 'directory'>, managerId: string): Promise<{ id: string; name: string }[]> {
-  const reports = await deps.directory.directReports(managerId);
-  return reports.filter((p) => p.id !== managerId).map((p) => ({ id: p.id, name: p.name }));
+  const reports = await directReportsOf(deps.directory, managerId);
+  return reports.map((p) => ({ id: p.id, name: p.name }));
 }
 
 /** The manager's own manager in the directory, if any (never themselves). */

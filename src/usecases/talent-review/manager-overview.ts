@@ -1,3 +1,4 @@
+import { directReportsOf } from '../../domain/directory/manager-directory';
 import { conversationHeld, TalentReview } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { TalentReviewDeps } from './deps';
@@ -23,7 +24,7 @@ export interface ManagerOverview {
  */
 export async function managerOverview(deps: TalentReviewDeps, managerId: string): Promise<ManagerOverview> {
   const now = deps.clock.now();
-  const [mine, reports] = await Promise.all([deps.reviews.listByManager(managerId), deps.directory.directReports(managerId).catch(() => undefined)]);
+  const [mine, reports] = await Promise.all([deps.reviews.listByManager(managerId), directReportsOf(deps.directory, managerId).catch(() => undefined)]);
   const reviews = mine.filter((r) => r.reportId !== ERASED_ID);
   const upcoming = reviews.filter((r) => !conversationHeld(r, now));
   if (!reports) return { upcoming };

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, pressedBefore, prepPressKey, proposePhase, recordFacilitated, replan, requireChatWithBot, TalentReview, withPressKey, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
-import { DirectoryPerson } from '../../domain/directory/manager-directory';
+import { DirectoryPerson, directReportsOf } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
 import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
@@ -22,8 +22,9 @@ export async function requireDirectManager(deps: TalentReviewDeps, managerId: st
   if ((await deps.directory.managerOf(reportId)) !== managerId) throw notTheirReport('not the direct manager');
 }
 
+/** The reports the plan form offers: the manager's direct reports, never themselves. */
 export async function directReports(deps: TalentReviewDeps, managerId: string): Promise<DirectoryPerson[]> {
-  return deps.directory.directReports(managerId);
+  return directReportsOf(deps.directory, managerId);
 }
 
 /**
@@ -75,7 +76,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   // Its conversation was cancelled since: planning it again would undo the manager's cancellation.
   if (input.key && (await deps.reviews.pressCancelled(input.key))) throw new DomainError('notFound', CANCELLED_PLAN_PRESS);
   await requireDirectManager(deps, managerId, input.reportId);
-  const report = (await deps.directory.directReports(managerId)).find((r) => r.id === input.reportId);
+  // Never themselves: a directory naming them their own manager gives the form's refusal, not a plain error.
+  const report = (await directReportsOf(deps.directory, managerId)).find((r) => r.id === input.reportId);
   if (!report) throw notTheirReport('not a direct report');
   const now = deps.clock.now();
   const planned = withPressKey(
