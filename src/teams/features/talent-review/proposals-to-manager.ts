@@ -4,8 +4,8 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
-import { asUndelivered, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
-import { cardMessage } from '../../messenger';
+import { asUndelivered, isAnsweringManager, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
+import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
 import { answerProposal, decidedProposalOf, managerCardMayGo, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
@@ -29,13 +29,15 @@ import { jobIdFor } from '../../../outbox/outbox-job';
 export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): ProposalToManagerDelivery {
   return {
     async toManager(managerId, view, key) {
-      const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
       const { conversationId, ...chat } = pressChat(ref);
       const card = {
         ...chat,
         key,
         target: { kind: 'person' as const, userId: managerId, appUserId: managerId },
-        payload: cardMessage(proposalToManagerCard(view, t, randomUUID())),
+        // Rendered when it goes, from the record, in the language the manager has then (a switch
+        // while it waits counts); the job itself keeps ids only, none of the member's words.
+        payload: RENDERED_WHEN_SENT,
+        render: { kind: PROPOSAL_HOOKS.render, args: { managerId, memberId: view.memberId, recordId: view.recordId } },
         about: [view.memberId],
         // Just before it goes: its record is still there and her erasure has not begun (see putProposalBeforeManager).
         sendIf: { kind: PROPOSAL_HOOKS.mayGo, args: { memberId: view.memberId, recordId: view.recordId } },
@@ -89,7 +91,22 @@ function answerPressKey(cardKey: string, text: string): string {
  * queues the manager's card; the manager answers on it. `actions` answers in the presser's language.
  */
 /** The outbox hooks of a manager's card: Teams refused it for good (the member hears it); whether it may go now. */
-export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused', mayGo: 'talentReview.proposalToManagerMayGo' } as const;
+export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused', mayGo: 'talentReview.proposalToManagerMayGo', render: 'talentReview.proposalToManagerRender' } as const;
+
+/**
+ * Renders a manager's card when the outbox sends it, as prep cards are: from the member's record
+ * as it is then, in the manager's language then. Its record gone, or no longer naming this manager
+ * (their erasure): nothing goes. Cards queued before this hook carry their payload and go as they are.
+ */
+function renderWhenSent(deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
+  deps.outbox.onRender(PROPOSAL_HOOKS.render, async ({ managerId, memberId, recordId }) => {
+    if (!managerId || !memberId || !recordId) return undefined;
+    const record = await records.get(memberId, recordId);
+    if (!record || !isAnsweringManager(record, managerId)) return undefined;
+    const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
+    return { payload: cardMessage(proposalToManagerCard(managerViewOf(record), t, randomUUID())) };
+  });
+}
 
 /**
  * A manager's card the outbox gave up as not delivered (Teams refused the manager's chat for good,
@@ -113,6 +130,7 @@ function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManag
 export function registerProposalsToManager(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
   const ptm: PutBeforeDeps = { ...deps.talentReview, proposalsToManager: records };
   tellWhenRefused(deps, records);
+  renderWhenSent(deps, records);
   deps.outbox.onGuard(PROPOSAL_HOOKS.mayGo, async ({ memberId, recordId }) => !!memberId && !!recordId && (await managerCardMayGo(ptm, memberId, recordId)));
   const memberUi = async (context: TurnContext) => {
     const userId = actorOf(context).id;
