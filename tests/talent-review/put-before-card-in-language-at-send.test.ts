@@ -10,6 +10,10 @@ import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { chatOverview, directoryFile, groupDecides, personalChat, pressIn } from './support/proposal-put-before';
 
+const ANSWER_1 = 'Goed plan, we plannen het in';
+const ANSWER_2 = 'Liever na de zomer';
+const ANSWER_3 = 'Toch liever in het voorjaar';
+
 const [anna, bram, cem, mia] = [user('Anna'), user('Bram'), user('Cem'), user('Mia')];
 const WORDS = 'Graag bespreken in ons gesprek';
 
@@ -45,6 +49,29 @@ describe('the put-before across a language switch', () => {
     // She chose English before the card reached her: the card should speak it (prep cards are rendered when they go).
     expect(cards[0]).toMatch(/A proposal for you/);
     expect(cards[0]).toContain(WORDS);
+  }, 120_000);
+
+  it('Mia\'s answer reaches Anna in the language Anna chose while its notice waited; a second answer before it went leaves one notice, with the answer that stands', async () => {
+    const toAnna = () => t.connector.cards((c) => c.conversationId === t.connector.personalChats.get('aad-anna')).map((c) => cardText(c.card)).filter((x) => /An answer to your proposal|Antwoord op je voorstel/.test(x));
+    const mias = t.connector.cards((c) => c.conversationId === t.connector.personalChats.get('aad-mia')).map((c) => c.card).filter((c) => /A proposal for you/.test(cardText(c)));
+    const card = mias.at(-1)!;
+    await pressIn(t, mia, 'review.proposalToManager.answer', { ...buttonData(card, 'review.proposalToManager.answer'), answer: ANSWER_1 });
+    // Anna (Dutch since the first test) switches to English while the notice waits in the outbox.
+    await t.send(message(personalChat(t, anna), anna, 'taal en'));
+    await t.app.outbox.drain(60_000);
+    const first = toAnna();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/An answer to your proposal/);
+    expect(first[0]).toContain(ANSWER_1);
+    // Two answers before the outbox sends: the notice of the first, overtaken, does not go; the second's does, once.
+    await pressIn(t, mia, 'review.proposalToManager.answer', { ...buttonData(card, 'review.proposalToManager.answer'), answer: ANSWER_2 });
+    await pressIn(t, mia, 'review.proposalToManager.answer', { ...buttonData(card, 'review.proposalToManager.answer'), answer: ANSWER_3 });
+    await t.app.outbox.drain(60_000);
+    const after = toAnna().slice(1);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toContain(ANSWER_3);
+    expect(after[0]).not.toContain(ANSWER_2);
+    await t.send(message(personalChat(t, anna), anna, 'taal nl'));
   }, 120_000);
 
   it('Anna\'s Dutch overview lists the put-before with a Dutch date label, once', async () => {

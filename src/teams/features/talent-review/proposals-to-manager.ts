@@ -52,9 +52,18 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
       }
     },
     withdrawFromManager: (key) => withdrawJob(deps, key),
-    async answerToMember(record, answer, key) {
-      const t = deps.translator.t(await rebuildLanguageOf(deps, record.userId, undefined));
-      await deps.messenger.toPerson(ref, { teamsId: record.userId, userId: record.userId }, proposalAnswerNoticeCard(record, answer, t), key, record.managerId ? [record.managerId] : []);
+    async answerToMember(record, _answer, key) {
+      const { conversationId: _pressedIn, ...chat } = pressChat(ref);
+      // Rendered when it goes, as the manager's card: in the member's language then, with the
+      // answer that stands then (a later answer's own notice brings that one).
+      await deps.outbox.queue({
+        ...chat,
+        key,
+        target: { kind: 'person', userId: record.userId, appUserId: record.userId },
+        payload: RENDERED_WHEN_SENT,
+        render: { kind: PROPOSAL_HOOKS.notice, args: { memberId: record.userId, recordId: record.id, answerKey: record.answer?.key ?? '' } },
+        ...(record.managerId ? { about: [record.managerId] } : {}),
+      });
     },
   };
 }
@@ -91,7 +100,7 @@ function answerPressKey(cardKey: string, text: string): string {
  * queues the manager's card; the manager answers on it. `actions` answers in the presser's language.
  */
 /** The outbox hooks of a manager's card: Teams refused it for good (the member hears it); whether it may go now. */
-export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused', mayGo: 'talentReview.proposalToManagerMayGo', render: 'talentReview.proposalToManagerRender' } as const;
+export const PROPOSAL_HOOKS = { refused: 'talentReview.proposalToManagerRefused', mayGo: 'talentReview.proposalToManagerMayGo', render: 'talentReview.proposalToManagerRender', notice: 'talentReview.proposalAnswerNoticeRender' } as const;
 
 /**
  * Renders a manager's card when the outbox sends it, as prep cards are: from the member's record
@@ -105,6 +114,14 @@ function renderWhenSent(deps: TalentReviewFeatureDeps, records: ProposalToManage
     if (!record || !isAnsweringManager(record, managerId)) return undefined;
     const t = deps.translator.t(await rebuildLanguageOf(deps, managerId, undefined));
     return { payload: cardMessage(proposalToManagerCard(managerViewOf(record), t, randomUUID())) };
+  });
+  // The member's notice of an answer: nothing goes once that answer was replaced (its own notice follows) or the record is gone.
+  deps.outbox.onRender(PROPOSAL_HOOKS.notice, async ({ memberId, recordId, answerKey }) => {
+    if (!memberId || !recordId || !answerKey) return undefined;
+    const record = await records.get(memberId, recordId);
+    if (!record?.answer || record.answer.key !== answerKey) return undefined;
+    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, undefined));
+    return { payload: cardMessage(proposalAnswerNoticeCard(record, record.answer.text, t)) };
   });
 }
 
