@@ -15,6 +15,9 @@ const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
  */
 const attemptScope = new AsyncLocalStorage<{ attempts: number; lastStatus?: number }>();
 
+/** The "status" of an attempt whose connection failed before any answer. */
+export const NO_ANSWER = 0;
+
 /**
  * The SDK calls prepareOptions once per HTTP attempt, retries included, so counting here gives
  * the attempt number without touching the transport (which telemetry instruments).
@@ -33,13 +36,20 @@ class CountingAzureOpenAI extends AzureOpenAI {
   /**
    * Every attempt's response passes here before the SDK decides to retry. Its status is noted, so a
    * call that the caller gives up on while the SDK waits before the next attempt can say what it
-   * was waiting after (a 429: Azure was busy; a 5xx: Azure failed), not that Azure was slow.
+   * was waiting after (a 429: Azure was busy; a 5xx or no answer: Azure failed), not that Azure was slow.
    */
   override async fetchWithTimeout(...args: Parameters<AzureOpenAI['fetchWithTimeout']>): ReturnType<AzureOpenAI['fetchWithTimeout']> {
-    const response = await super.fetchWithTimeout(...args);
     const scope = attemptScope.getStore();
-    if (scope) scope.lastStatus = response.status;
-    return response;
+    try {
+      const response = await super.fetchWithTimeout(...args);
+      if (scope) scope.lastStatus = response.status;
+      return response;
+    } catch (err) {
+      // No answer at all (the connection failed): a wait after it is Azure unreachable. An abort
+      // (the SDK's own timeout, or the caller's) leaves it an attempt under way.
+      if (scope && (err as { name?: unknown } | undefined)?.name !== 'AbortError') scope.lastStatus = NO_ANSWER;
+      throw err;
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import type { ChatCompletion } from 'openai/resources/index';
 import type { AppConfig } from '../config/config';
 import type { DraftFailure, DraftResult, ProposalDrafter, ProposalInput } from '../domain/proposal/proposal-draft';
 import type { Logger } from '../log/logger';
-import { AiSettings, counted, createClient } from './azure-openai-client';
+import { AiSettings, counted, createClient, NO_ANSWER } from './azure-openai-client';
 import { filteredAnswer, filteredPrompt } from './content-filter';
 import { buildProposalMessages } from './proposal-prompt';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from './proposal-draft.schema';
@@ -109,13 +109,14 @@ function parseJson(content: string | null | undefined): unknown {
 
 /**
  * Why a call failed. An abort (the draft's budget ran out) is told by what it interrupted: the
- * wait after a 429 is Azure being busy (`rate-limited`), after a 5xx Azure failing (`unavailable`),
- * and an attempt under way Azure being slow (`timeout`), whatever earlier attempts got.
+ * wait after a 429 is Azure being busy (`rate-limited`), after a 5xx or a failed connection Azure
+ * failing (`unavailable`), and an attempt under way Azure being slow (`timeout`), whatever
+ * earlier attempts got.
  */
 function classify(err: unknown, waitingAfter: number | undefined): DraftFailure {
   if (err instanceof APIUserAbortError) {
     if (waitingAfter === 429) return 'rate-limited';
-    return waitingAfter !== undefined && waitingAfter >= 500 ? 'unavailable' : 'timeout';
+    return waitingAfter !== undefined && (waitingAfter === NO_ANSWER || waitingAfter >= 500) ? 'unavailable' : 'timeout';
   }
   if (err instanceof APIConnectionTimeoutError) return 'timeout';
   if (err instanceof RateLimitError) return 'rate-limited';
