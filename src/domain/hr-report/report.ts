@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { combineRounds, EnergyRound, MIN_ENERGY_ANSWERS } from '../week-cycle/energy';
 import { FacilitationSection } from './facilitation';
@@ -30,8 +31,12 @@ export interface ReportInput {
   sessions: { groupId: string; startedAt: string; status: 'open' | 'closed'; attendees: number; energyIn: EnergyRound; energyOut: EnergyRound; cycle?: CycleWeek; closedAt?: string; endsAt?: string }[];
   /** `drafted`: the AI drafted it; `ownText`: the group wrote its own at the proposal question. */
   proposals: { groupId: string; createdAt: string; drafted: boolean; ownText: boolean; decision?: { verdict: 'accept' | 'adapt' | 'reject'; at: string } }[];
-  /** Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. */
-  b3: { team: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
+  /**
+   * Closed B3-spiegel polls per team, with B-scores only where the poll met its minimum. `teamId`:
+   * the team's Teams id, which keeps two teams of one name apart (absent from sources that do not
+   * know it: such a poll goes by its team's name).
+   */
+  b3: { team: string; teamId?: string; closedOn: string; respondents: number; scores?: { boeien: number; binden: number; behouden: number } }[];
   /** Proposals adopted (accepted or adapted), with their first step and what became of it. */
   adopted?: AdoptedProposalRow[];
 }
@@ -133,6 +138,30 @@ export function countedWeekLabel(s: ReportInput['sessions'][number], zone: strin
   return countingWeek(s, zone).monday.toFormat("kkkk-'W'WW");
 }
 
+/** A short mark of a team's id, stable across reports: the same team always gets the same one. */
+function teamMark(teamId: string, length: number): string {
+  return hash('sha256', teamId, 'hex').slice(0, length);
+}
+
+/**
+ * Each team's polls under a name of its own. Teams allows two teams one name; each keeps its own
+ * polls (grouped by team id) and, where its name is shared, gets a short stable mark of its id
+ * after the name ("Zorgteam #3f9a"), longer while two marks would still read alike. A mark is
+ * of a team, never of a person; a team's figures stay exactly as its poll published them.
+ */
+function b3Teams(teams: { name: string; teamId?: string; polls: HrReport['b3'][number]['polls'] }[]): HrReport['b3'] {
+  const byName = new Map<string, typeof teams>();
+  for (const team of teams) byName.set(team.name, [...(byName.get(team.name) ?? []), team]);
+  const labelled = [...byName.values()].flatMap((same) => {
+    if (same.length === 1) return same.map((team) => ({ team: team.name, polls: team.polls }));
+    const ids = same.filter((team) => team.teamId).map((team) => team.teamId!);
+    let length = 4;
+    while (length < 64 && new Set(ids.map((id) => teamMark(id, length))).size < ids.length) length += 2;
+    return same.map((team) => ({ team: team.teamId ? `${team.name} #${teamMark(team.teamId, length)}` : team.name, polls: team.polls }));
+  });
+  return labelled.sort((a, b) => a.team.localeCompare(b.team));
+}
+
 export function computeReport(input: ReportInput): HrReport {
   const zone = input.timeZone;
   const from = DateTime.fromISO(input.period.from, { zone }).startOf('day');
@@ -151,9 +180,14 @@ export function computeReport(input: ReportInput): HrReport {
     weeks.set(week, w);
   }
   const answers = (rounds: EnergyRound[]) => rounds.reduce((n, r) => n + (r.average !== undefined ? (r.answers ?? 0) : 0), 0);
-  const teams = new Map<string, HrReport['b3'][number]['polls']>();
+  const teams = new Map<string, { name: string; teamId?: string; polls: HrReport['b3'][number]['polls'] }>();
   for (const poll of [...input.b3].filter((p) => inPeriod(p.closedOn)).sort((a, b) => a.closedOn.localeCompare(b.closedOn))) {
-    teams.set(poll.team, [...(teams.get(poll.team) ?? []), { closedOn: poll.closedOn, respondents: poll.respondents, ...(poll.scores ? { scores: poll.scores } : {}) }]);
+    const key = poll.teamId ? `id:${poll.teamId}` : `name:${poll.team}`;
+    const team = teams.get(key) ?? { name: poll.team, ...(poll.teamId ? { teamId: poll.teamId } : {}), polls: [] };
+    // A renamed team goes by the name of its latest poll.
+    team.name = poll.team;
+    team.polls.push({ closedOn: poll.closedOn, respondents: poll.respondents, ...(poll.scores ? { scores: poll.scores } : {}) });
+    teams.set(key, team);
   }
   return {
     period: input.period,
@@ -166,7 +200,7 @@ export function computeReport(input: ReportInput): HrReport {
     energy: [...weeks.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([week, w]) => ({ week, answers: answers(w.in) + answers(w.out), averageIn: combineRounds(w.in), averageOut: combineRounds(w.out) })),
-    b3: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([team, polls]) => ({ team, polls })),
+    b3: b3Teams([...teams.values()]),
     adoption: computeAdoption(input.adopted ?? [], inPeriod, (iso) => DateTime.fromISO(iso, { zone }).toISODate()!),
   };
 }

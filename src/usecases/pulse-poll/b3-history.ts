@@ -21,7 +21,11 @@ export function b3History(deps: PulsePollDeps): B3History & TeamPulseSource {
       const polls = (await closed(tenantId)).filter((p) => p.closedOn! >= fromDate && p.closedOn! <= toDate);
       const rows = await Promise.all(
         polls.map(async (poll) =>
-          (await teamResults(deps, poll)).map((t) => ({ team: t.teamName, closedOn: poll.closedOn!, respondents: t.respondents, ...(t.figures ? { scores: t.figures.bs } : {}) })),
+          (await teamResults(deps, poll)).map((t) => {
+            // The team's Teams id: two teams of one name are two teams in the report.
+            const teamId = poll.targets.find((target) => target.id === t.targetId)?.teamId;
+            return { team: t.teamName, ...(teamId ? { teamId } : {}), closedOn: poll.closedOn!, respondents: t.respondents, ...(t.figures ? { scores: t.figures.bs } : {}) };
+          }),
         ),
       );
       return rows.flat();
