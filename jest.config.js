@@ -18,6 +18,10 @@ module.exports = {
   // every file the server's modules and a cold start.
   globalSetup: '<rootDir>/tests/support/shared-cosmos.global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/shared-cosmos.global-teardown.ts',
+  // jest's runtime, with the source files and their compiled output a worker read once kept for
+  // its next test files (each file otherwise reads and hashes ~2,500 files again); modules are
+  // still evaluated per file. See the file for what is and is not shared.
+  runtime: '<rootDir>/tests/support/shared-files-runtime.js',
   // A deadline for a test that hangs, not a speed check: on a busy two-core machine the 60-member
   // fan-outs take 25 s, and a test cut off at its deadline leaves its work running into the next.
   testTimeout: 90000,
