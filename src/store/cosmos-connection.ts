@@ -23,10 +23,13 @@ export type ContainerTtl = Partial<Record<ContainerName, number | undefined>>;
 
 async function ensureContainers(client: CosmosClient, databaseId: string, ttl: ContainerTtl = {}): Promise<Database> {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
-  for (const [name, c] of Object.entries(CONTAINERS) as [ContainerName, (typeof CONTAINERS)[ContainerName]][]) {
-    const defaultTtl = ttl[name];
-    await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] }, ...(defaultTtl !== undefined ? { defaultTtl } : {}) });
-  }
+  // At once, not one after another: each is a read and a create, and nothing orders them.
+  await Promise.all(
+    (Object.entries(CONTAINERS) as [ContainerName, (typeof CONTAINERS)[ContainerName]][]).map(([name, c]) => {
+      const defaultTtl = ttl[name];
+      return database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKey] }, ...(defaultTtl !== undefined ? { defaultTtl } : {}) });
+    }),
+  );
   return database;
 }
 
