@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { teamLabels } from '../shared/team-labels';
 import { combineRounds, EnergyRound, MIN_ENERGY_ANSWERS } from '../week-cycle/energy';
 import { FacilitationSection } from './facilitation';
 import { AdoptedProposalRow, AdoptionSection, computeAdoption } from './adoption';
@@ -138,28 +138,13 @@ export function countedWeekLabel(s: ReportInput['sessions'][number], zone: strin
   return countingWeek(s, zone).monday.toFormat("kkkk-'W'WW");
 }
 
-/** A short mark of a team's id, stable across reports: the same team always gets the same one. */
-function teamMark(teamId: string, length: number): string {
-  return hash('sha256', teamId, 'hex').slice(0, length);
-}
-
 /**
- * Each team's polls under a name of its own. Teams allows two teams one name; each keeps its own
- * polls (grouped by team id) and, where its name is shared, gets a short stable mark of its id
- * after the name ("Zorgteam #3f9a"), longer while two marks would still read alike. A mark is
- * of a team, never of a person; a team's figures stay exactly as its poll published them.
+ * Each team's polls under a name of its own (teamLabels): two teams of one name keep their own
+ * polls (grouped by team id) and marks; a team's figures stay exactly as its poll published them.
  */
 function b3Teams(teams: { name: string; teamId?: string; polls: HrReport['b3'][number]['polls'] }[]): HrReport['b3'] {
-  const byName = new Map<string, typeof teams>();
-  for (const team of teams) byName.set(team.name, [...(byName.get(team.name) ?? []), team]);
-  const labelled = [...byName.values()].flatMap((same) => {
-    if (same.length === 1) return same.map((team) => ({ team: team.name, polls: team.polls }));
-    const ids = same.filter((team) => team.teamId).map((team) => team.teamId!);
-    let length = 4;
-    while (length < 64 && new Set(ids.map((id) => teamMark(id, length))).size < ids.length) length += 2;
-    return same.map((team) => ({ team: team.teamId ? `${team.name} #${teamMark(team.teamId, length)}` : team.name, polls: team.polls }));
-  });
-  return labelled.sort((a, b) => a.team.localeCompare(b.team));
+  const labels = teamLabels(teams);
+  return teams.map((team, i) => ({ team: labels[i]!, polls: team.polls })).sort((a, b) => a.team.localeCompare(b.team));
 }
 
 export function computeReport(input: ReportInput): HrReport {

@@ -1,3 +1,4 @@
+import { teamLabels } from '../../domain/shared/team-labels';
 import { Language } from '../../domain/framework/framework';
 import { grantedTime, GrantedTime } from '../../domain/talent-review/learning-time';
 import { MaturityPhase, phaseForConversation } from '../../domain/talent-review/maturity';
@@ -146,7 +147,9 @@ export async function assemblePrep(
     preferredLanguage(deps.verantwoording, subject.managerId),
   ]);
   const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
-  const pulses = await Promise.all(teams.map(async (team) => ({ ...(team.name ? { name: team.name } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
+  // Two teams of one name read apart by the same mark as in HR's report (teamLabels).
+  const labels = teamLabels(teams.map((team) => ({ name: team.name ?? '', teamId: team.teamId })));
+  const pulses = await Promise.all(teams.map(async (team, i) => ({ ...(team.name ? { name: labels[i]! } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
   const traject = shared.profTraject;
   // The same pick the AI summary is made of (prepSummaryItems), so it summarises what the card shows.
   const reflections = reflectionsShown(shared.personalAnswers);
