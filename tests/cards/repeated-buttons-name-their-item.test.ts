@@ -101,6 +101,14 @@ describe.each(['nl', 'en'] as const)('the fullest overview, in %s', (language) =
     expect(cardProblems(card)).toEqual([]);
   });
 
+  it('two notes of one day whose first 30 characters are the same still read apart (stop 51)', () => {
+    const same = 'Vandaag geleerd hoe we de overdracht doen: ';
+    const notes = [1, 2, 3].map((i) => ({ ...overview.notes[0]!, id: `same_${i}`, text: `${same}variant ${i}`, source: undefined, createdAt: `2026-11-2${i === 3 ? 3 : 2}T1${i}:00:00Z` }));
+    const alike = overviewCard({ ...overview, notes }, t, language, 'Europe/Amsterdam');
+    expect(readAlike(alike)).toEqual([]);
+    expect(cardProblems(alike)).toEqual([]);
+  });
+
   it('names a week by its group and number, and an answer by its question', () => {
     const read = actions(card).map(readAs);
     expect(read).toContain(language === 'en' ? 'Adjust time: learning time in Team Zorg, week 2' : 'Tijd aanpassen: leertijd in Team Zorg, week 2');

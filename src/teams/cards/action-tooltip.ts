@@ -21,3 +21,16 @@ export function snippet(text: string, max = TOOLTIP_SNIPPET_CHARS): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * The names of a list's items as its buttons read them, each different: a name that repeats one
+ * before it (two notes of one day that begin alike) gets its number in the list of such, "… (2)".
+ */
+export function readApart(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}

@@ -8,7 +8,7 @@ import { visibilityRevOf } from '../../../domain/verantwoording/personal-record'
 import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { buttonFor, formatDate, formatHours, visibilityLabel, visibilityToggle } from './format';
-import { snippet } from '../action-tooltip';
+import { readApart, snippet } from '../action-tooltip';
 import { ConversationForProfessional } from '../../../usecases/talent-review/for-professional';
 import { reviewDate } from '../talent-review/review-date';
 import { proposalOutcome, proposalTextElements } from './proposal-summary';
@@ -172,10 +172,13 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
   return container(items, { separator: true, spacing: 'Medium' });
 }
 
-function noteSection(n: AccountabilityNote, t: Translate, locale: Locale, timeZone: string, max: number): Element {
+/** How each note's buttons name it (the person's own text, in their own chat), so two notes' buttons read apart. */
+function noteItems(notes: readonly AccountabilityNote[], t: Translate, locale: Locale, timeZone: string): string[] {
+  return readApart(notes.map((n) => t('verantwoording.buttonFor.note', { date: formatDate(n.createdAt, locale, timeZone), text: snippet(n.text) })));
+}
+
+function noteSection(n: AccountabilityNote, item: string, t: Translate, locale: Locale, timeZone: string, max: number): Element {
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
-  // Each button names its note (the person's own text, in their own chat), so two notes' buttons read apart.
-  const item = t('verantwoording.buttonFor.note', { date: formatDate(n.createdAt, locale, timeZone), text: snippet(n.text) });
   const actions: Action[] = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }),
     visibilityToggle('note', n.id, { visibility: n.visibility, visibilityRev: visibilityRevOf(n) }, t),
@@ -260,6 +263,7 @@ export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Lo
 function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft, key: string, fit: Fit, fitted: boolean): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, fit.cycles);
   const notes = o.notes.slice(0, fit.notes);
+  const noteNames = noteItems(notes, t, locale, timeZone);
   const body: Element[] = [
     heading(t('verantwoording.title')),
     ...erasureUnfinishedSection(o, t),
@@ -279,7 +283,7 @@ function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale,
     ...(cycles.length ? cycles.map((c) => cycleSection(c, t, locale, o.putBefore ?? [], timeZone, fit.texts)) : [textBlock(t('verantwoording.cycle.none'))]),
     ...(o.cycles.length > cycles.length ? [subtle(t('verantwoording.cycle.more', { count: o.cycles.length - cycles.length }))] : []),
     textBlock(t('verantwoording.notes.title'), { weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Large' }),
-    ...(notes.length ? notes.map((n) => noteSection(n, t, locale, timeZone, fit.texts.note)) : [textBlock(t('verantwoording.notes.none'))]),
+    ...(notes.length ? notes.map((n, i) => noteSection(n, noteNames[i]!, t, locale, timeZone, fit.texts.note)) : [textBlock(t('verantwoording.notes.none'))]),
     ...(o.notes.length > notes.length ? [subtle(t('verantwoording.notes.more', { count: o.notes.length - notes.length }))] : []),
     ...(draft.error ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
     ...withFieldError(
