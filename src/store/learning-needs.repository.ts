@@ -105,6 +105,10 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     });
   }
 
+  batchesOfWeek(week: string) {
+    return this.batches.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedBatch' AND c.week = @week", parameters: [{ name: '@week', value: week }] });
+  }
+
   /** Read as the HR report reads it (hr-report.source.ts): `tenantId`, else the conversation's tenant, else none (`''`). */
   async tenantOfGroup(groupId: string) {
     const { resources } = await this.conn

@@ -1,9 +1,12 @@
-import { legacyTenantOf } from '../../domain/learning-needs/learning-need';
+import { handoverWeek, legacyTenantOf } from '../../domain/learning-needs/learning-need';
 import { CosmosLearningNeedStore } from '../../store/learning-needs.repository';
 import { CosmosLoOfferRepository } from '../../store/lo-offer.repository';
+import { CosmosTenantRoutes } from '../../store/tenant-routes';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { registerLearningNeeds } from '../../teams/features/learning-needs/register';
+import { outboxWeeklyLoNotices } from '../../teams/features/learning-needs/weekly-to-lo';
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
+import { tellLoOfWeek, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
 import { Platform } from '../platform';
 
 /**
@@ -28,12 +31,29 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     ...(legacyTenant !== undefined ? { legacyTenant } : {}),
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });
+  const { hr } = p.config.pulsePoll;
+  const weekly: WeeklyLoDeps = {
+    store: deps.store,
+    records: deps.records,
+    minimum: deps.minimum,
+    hrUserIds: hr.userIds,
+    hrGroup: Boolean(hr.groupId),
+    routes: new CosmosTenantRoutes(p.cosmos),
+    notices: outboxWeeklyLoNotices({ outbox: p.outbox, translator: p.translator, languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage }),
+  };
   p.scheduler.on(HANDOVER_JOB, async () => {
+    const { week } = handoverWeek(p.clock.now(), deps.timeZone);
     const outcomes = await handOverLearningNeeds(deps);
     // Counts per tenant only: who and what stay out of the log.
     for (const outcome of outcomes) p.logger.info({ ...outcome }, 'learning needs handover');
     // While some wait for enough others, try again next week; a new pass-on schedules it too.
     if (outcomes.some((o) => o.result === 'waiting' && o.people > 0)) await scheduleHandover(deps);
+    // L&O hears of each batch of the week (written now, or by a run of this week that stopped after
+    // it) in their own 1:1 chats, once per person and week (stop 51). A failure fails the job: its
+    // retry finds the batches written and queues what is missing, under the same keys.
+    const told = await tellLoOfWeek(weekly, week);
+    for (const outcome of told) p.logger.info({ ...outcome }, 'learning needs handover told to L&O');
+    if (told.some((o) => o.result === 'queued' && o.hrGroupNotListed)) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the weekly learning-needs card');
   });
   return deps;
 }

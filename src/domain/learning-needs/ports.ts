@@ -35,6 +35,8 @@ export interface LearningNeedStore {
    * also the batches stored before batches recorded a tenant.
    */
   batchesBetween(from: string, to: string, owner: { tenantId: string; legacy: boolean }): Promise<LearningNeedBatch[]>;
+  /** Every tenant's batches of one handover week (e.g. 2026-W49): for the scheduled job that tells L&O, never a turn. */
+  batchesOfWeek(week: string): Promise<LearningNeedBatch[]>;
   /**
    * The tenant of a group, as the HR report counts it: the one it was set up in (`''` where Teams
    * named none); undefined when the group is not known (any more).

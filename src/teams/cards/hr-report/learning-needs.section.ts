@@ -33,8 +33,17 @@ function toOffer(t: Translate, language: Language): Element {
 
 /** L&O's view: themes and counts from the minimum up, and texts only where enough people chose the theme. */
 export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate, language: Language): Element[] {
-  const out: Element[] = [textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' })];
-  if (!s.batches) return [...out, subtle(t('hrReport.learningNeeds.none')), toOffer(t, language)];
+  const title = textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' });
+  if (!s.batches) return [title, subtle(t('hrReport.learningNeeds.none')), toOffer(t, language)];
+  return [title, ...learningNeedsFigures(s, t), toOffer(t, language)];
+}
+
+/**
+ * The section's figures and words (of at least one handover), as the report shows them: also the
+ * weekly card to L&O (stop 51) shows one handover through this, so it shows what the report may.
+ */
+export function learningNeedsFigures(s: LearningNeedsSection, t: Translate): Element[] {
+  const out: Element[] = [];
   const [first, ...more] = totalLines(s, t);
   out.push(textBlock(first!, { spacing: 'Small' }), ...more.map((line) => subtle(line)));
   if (s.themes.length) out.push(factSet(s.themes.map((th) => ({ title: t(`verantwoording.learningNeed.theme.${th.theme}`), value: String(th.needs) }))));
@@ -50,6 +59,5 @@ export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate, 
   const leftOut = s.themes.reduce((sum, th) => sum + th.texts.length, 0) - shown;
   if (leftOut > 0) out.push(subtle(t('hrReport.learningNeeds.moreTexts', { count: leftOut })));
   out.push(subtle(t('hrReport.learningNeeds.rule', { min: s.minimum })));
-  out.push(toOffer(t, language));
   return out;
 }

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import { stableId } from '../shared/ids';
+import { LearningNeedBatch } from './learning-need';
+import { learningNeedsSection, LearningNeedsSection } from './report';
+
+/**
+ * L&O hears each week's handover without asking (stop 51): after a tenant's weekly handover wrote
+ * its batch, each HR/L&O person the app can name gets one card in their own 1:1 chat with what the
+ * report may show of that one handover, no more.
+ */
+
+/** Where a tenant is reached from a scheduled job (no turn, no chat): a stored conversation of the tenant. */
+export interface TenantRoute {
+  serviceUrl: string;
+  botId?: string;
+}
+
+/** What the card shows: the week, and the report's section over that one handover. */
+export interface WeeklyLoView {
+  /** ISO week, e.g. 2026-W49, and its number (49) as the card names it. */
+  week: string;
+  weekNumber: number;
+  /** The week's Monday and Sunday: the report's period one press away. */
+  from: string;
+  to: string;
+  section: LearningNeedsSection;
+}
+
+/**
+ * The card's view of one handover, exactly as the report over that week shows it (the same rules,
+ * decided for this one handover); undefined when nothing of it may be shown: no card then, so no
+ * card can say that a rest too small to count existed.
+ */
+export function weeklyLoView(batch: LearningNeedBatch, minimum: number): WeeklyLoView | undefined {
+  const from = batch.weekStart;
+  const to = DateTime.fromISO(from).plus({ days: 6 }).toISODate()!;
+  const section = learningNeedsSection([batch], { from, to }, minimum);
+  if (section.counted === 0) return undefined;
+  return { week: batch.week, weekNumber: Number(batch.week.split('-W')[1]), from, to, section };
+}
+
+/** One card per tenant, week and person however often the handover runs: the outbox's key (hashed: it names nobody). */
+export function weeklyLoKey(tenantId: string, week: string, userId: string): string {
+  return `learningNeeds.weekly:${stableId('lnw', tenantId, week, userId)}`;
+}
+
+/** Port: the card queued in a person's 1:1 chat under its key (once per key). */
+export interface WeeklyLoNotices {
+  toLo(to: { tenantId: string; route: TenantRoute; userId: string }, view: WeeklyLoView, key: string): Promise<void>;
+}
+
+/** Port: how a tenant is reached; undefined when the app knows no conversation of it. */
+export interface TenantRoutes {
+  routeOf(tenantId: string): Promise<TenantRoute | undefined>;
+}
