@@ -11,25 +11,10 @@ import { FakeClock } from '../support/fake-clock';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { reportCard } from '../support/hr-report';
+import { groupWithQuestion9, passOn } from '../learning-needs/support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
-/** Three people in one tenant's group chat; day 1 of their first week holds question 9, the learning need, and is open. */
-async function groupWithQuestion9(t: TestApp, tenantId: string, members: TestUser[]): Promise<GroupDriver> {
-  const g = new GroupDriver(t, { ...t.conversation('groupChat', `19:group-${tenantId}@thread.v2`), tenantId }, members);
-  await g.setUp();
-  await g.startCycle();
-  await g.press(members[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '9', day2: '1,2,3', day3: '4,5,6,7', day4: '8,10' }, 'cycle-card');
-  await g.startSession();
-  return g;
-}
-
-/** A member answers question 9 and passes the need on from their own view of the session card. */
-async function passOn(g: GroupDriver, who: TestUser, theme: string, text: string): Promise<void> {
-  const q9 = { ...g.ids(), questionId: 9 };
-  await g.press(who, 'session.personal', { ...q9, text: `Antwoord van ${who.name}` });
-  expect(cardText((await g.press(who, 'learningNeed.pass', { ...q9, theme, learningNeedText: text })).value)).toContain('Doorgegeven');
-}
 
 /** The same from Mijn verantwoording in the tab, whose caller names no tenant: the answer's group does. */
 async function passOnInTab(g: GroupDriver, who: TestUser, theme: string, text: string): Promise<void> {

@@ -1,5 +1,23 @@
 import { TestUser } from '../support/activities';
-import { GroupDriver } from '../support/group-driver';
+import { cardText, GroupDriver } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
+
+/** Three (or more) people in one tenant's group chat; day 1 of their first week holds question 9, the learning need, and is open. */
+export async function groupWithQuestion9(t: TestApp, tenantId: string, members: TestUser[]): Promise<GroupDriver> {
+  const g = new GroupDriver(t, { ...t.conversation('groupChat', `19:group-${tenantId}@thread.v2`), tenantId }, members);
+  await g.setUp();
+  await g.startCycle();
+  await g.press(members[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '9', day2: '1,2,3', day3: '4,5,6,7', day4: '8,10' }, 'cycle-card');
+  await g.startSession();
+  return g;
+}
+
+/** A member answers question 9 and passes the need on from their own view of the session card. */
+export async function passOn(g: GroupDriver, who: TestUser, theme: string, text: string): Promise<void> {
+  const q9 = { ...g.ids(), questionId: 9 };
+  await g.press(who, 'session.personal', { ...q9, text: `Antwoord van ${who.name}` });
+  expect(cardText((await g.press(who, 'learningNeed.pass', { ...q9, theme, learningNeedText: text })).value)).toContain('Doorgegeven');
+}
 
 /**
  * One week in which every member answers question 9 (the day-4 session stays open). The group

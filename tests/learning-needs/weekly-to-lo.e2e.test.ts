@@ -8,30 +8,10 @@ import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, eraseInChat, PersonalChat } from '../verantwoording/support';
+import { groupWithQuestion9, passOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
-/**
- * Stop 51: L&O hears the week's handed-over learning needs without asking. After a tenant's weekly
- * handover wrote its batch, each HR person of HR_USER_IDS gets one card in their own 1:1 chat, in
- * their language, with what the report over that week shows of that one handover; never a person,
- * never what fewer than the minimum chose.
- */
-
-async function groupWithQuestion9(t: TestApp, tenantId: string, members: TestUser[]): Promise<GroupDriver> {
-  const g = new GroupDriver(t, { ...t.conversation('groupChat', `19:group-${tenantId}@thread.v2`), tenantId }, members);
-  await g.setUp();
-  await g.startCycle();
-  await g.press(members[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '9', day2: '1,2,3', day3: '4,5,6,7', day4: '8,10' }, 'cycle-card');
-  await g.startSession();
-  return g;
-}
-
-async function passOn(g: GroupDriver, who: TestUser, theme: string, text: string): Promise<void> {
-  const q9 = { ...g.ids(), questionId: 9 };
-  await g.press(who, 'session.personal', { ...q9, text: `Antwoord van ${who.name}` });
-  expect(cardText((await g.press(who, 'learningNeed.pass', { ...q9, theme, learningNeedText: text })).value)).toContain('Doorgegeven');
-}
 
 const TEXTS = {
   one: ['Een: afspraken tussen diensten', 'Een: feedback geven', 'Een: overleggen'],

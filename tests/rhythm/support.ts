@@ -52,9 +52,11 @@ export async function runAt(t: TestApp, iso: string) {
  * week 1 (check-ins, six answers, a decided proposal, then days 2-4), its jobs run; returns whether
  * the week was marked complete.
  */
-export async function holdWeek(g: GroupDriver, n: number, monday: string): Promise<boolean> {
-  const t = g.t;
-  t.clock.set(monday);
+/**
+ * Day 1 of week `n` of a four-member group, started by hand: questions 1-7 that day (check-ins,
+ * six answers), a proposal three judge and the fourth decides with `firstStep`, then the end.
+ */
+export async function decidedDayOne(g: GroupDriver, n: number, firstStep = 'Tafel neerzetten'): Promise<void> {
   await g.startCycle(n);
   const cycleId = `${g.groupId}_w${n}`;
   const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
@@ -67,8 +69,16 @@ export async function holdWeek(g: GroupDriver, n: number, monday: string): Promi
   }
   await g.goTo(a, 6);
   for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-  await g.press(d, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+  await g.press(d, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep });
   await g.end(a);
+}
+
+export async function holdWeek(g: GroupDriver, n: number, monday: string): Promise<boolean> {
+  const t = g.t;
+  t.clock.set(monday);
+  await decidedDayOne(g, n);
+  const cycleId = `${g.groupId}_w${n}`;
+  const [a, b] = g.members as [TestUser, TestUser, TestUser, TestUser];
   for (let day = 2; day <= 4; day++) {
     t.clock.advanceMinutes(24 * 60);
     await g.startSession(a, cycleId);

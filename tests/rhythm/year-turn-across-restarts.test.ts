@@ -7,6 +7,7 @@ import { startTestCosmos } from '../support/cosmos';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
+import { decidedDayOne } from './support';
 
 /**
  * A year's turn driven through the real app (held in review, stop 51). Two groups of four meet
@@ -61,22 +62,6 @@ describe('a year turn through the app, across restarts', () => {
     g.sessionId = posted.activity.attachments[0].content.refresh.action.data.sessionId;
   };
 
-  async function dayOne(g: GroupDriver, n: number, step: string) {
-    const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
-    const cycleId = `${g.groupId}_w${n}`;
-    await g.startCycle(n);
-    await g.press(a, 'cycle.agenda.save', { groupId: g.groupId, cycleId, day1: '1,2,3,4,5,6,7', day2: '8', day3: '9', day4: '10' }, 'cycle-card');
-    await g.startSession(a, cycleId);
-    for (const m of g.members) await g.checkIn(m, 4);
-    for (const [i, text] of ['Overdracht', 'Info', 'Tijd', 'Traag', 'Momenten', 'Tafel'].entries()) {
-      await g.goTo(a, i);
-      await g.contribute(a, i + 1, text);
-    }
-    await g.goTo(a, 6);
-    for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    await g.press(d, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: step });
-    await g.end(a);
-  }
   async function laterDay(g: GroupDriver, n: number) {
     await g.startSession(g.members[0], `${g.groupId}_w${n}`);
     for (const m of g.members) await g.checkIn(m, 3);
@@ -107,8 +92,8 @@ describe('a year turn through the app, across restarts', () => {
     for (let d = 0; d < 4; d++) {
       t.clock.set(`2026-12-2${1 + d}T08:00:00Z`);
       if (d === 0) {
-        await dayOne(gA, 1, STEP_A);
-        await dayOne(gB, 1, STEP_B);
+        await decidedDayOne(gA, 1, STEP_A);
+        await decidedDayOne(gB, 1, STEP_B);
       } else {
         await laterDay(gA, 1);
         await laterDay(gB, 1);
