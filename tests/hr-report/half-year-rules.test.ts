@@ -63,15 +63,15 @@ describe('a half-yearly moment whose directory cannot list managers', () => {
   beforeEach(() => sent.splice(0));
 
   it('still reminds HR, and says the managers could not be listed (Graph lists none)', async () => {
-    expect(await runHalfYear(deps({ directReports: async () => [] }), job)).toEqual({ result: 'sent', hr: 1, hrGroupNotListed: true, managers: 'notListed', managersSkipped: 0 });
+    expect(await runHalfYear(deps({ directReports: async () => [] }), job)).toEqual({ result: 'sent', hr: 1, hrGroupNotListed: true, managers: 'notListed', managersSkipped: 0, runAgain: false });
     expect(sent).toEqual(['hr aad-hanna']);
   });
 
-  it('skips the managers when the directory does not answer, and a manager whose reports it does not give', async () => {
+  it('runs again when the directory does not answer, for all managers or one whose reports it does not give (the half-year is not marked as reminded)', async () => {
     const outage = () => Promise.reject(new DomainError('directoryUnavailable', 'down'));
-    expect(await runHalfYear(deps({ directReports: async () => [], managers: outage }), job)).toMatchObject({ managers: 'unavailable' });
+    expect(await runHalfYear(deps({ directReports: async () => [], managers: outage }), job)).toMatchObject({ managers: 'unavailable', runAgain: true });
     const partly = deps({ managers: async () => ['m1', 'm2'], directReports: async (id) => (id === 'm1' ? outage() : [{ id: 'r', name: 'R' }]) });
-    expect(await runHalfYear(partly, job)).toMatchObject({ managers: 1, managersSkipped: 1 });
+    expect(await runHalfYear(partly, job)).toMatchObject({ managers: 1, managersSkipped: 1, runAgain: true });
     expect(sent.filter((s) => s.startsWith('manager'))).toEqual(['manager m2']);
   });
 

@@ -11,6 +11,8 @@ import { registerLoOffers } from '../../teams/features/learning-needs/lo-offers'
 import { registerHalfYearStartOnInstall } from '../../teams/features/hr-report/half-year-start';
 import { outboxHalfYearNotices } from '../../teams/features/hr-report/half-year-notices';
 import { readPayload } from '../../scheduling/unreadable-payload';
+import { RunAgainLater } from '../../scheduling/run-again-later';
+import { DIRECTORY_RETRY_MS } from '../../usecases/talent-review/prep';
 import { HALF_YEAR_JOB, HalfYearDeps, runHalfYear, scheduleHalfYear } from '../../usecases/hr-report/half-year';
 import { z } from 'zod';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
@@ -107,6 +109,9 @@ function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
     if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (Microsoft Graph, or none configured): no half-yearly nudge to managers');
-    if (outcome.managers === 'unavailable') p.logger.warn('the manager directory did not answer: no half-yearly nudge to managers this time');
+    if (outcome.runAgain) {
+      p.logger.warn({ managersSkipped: outcome.managersSkipped, unavailable: outcome.managers === 'unavailable' }, 'the manager directory did not answer: the half-yearly nudges go when it does');
+      throw new RunAgainLater(new Date(p.clock.now().getTime() + DIRECTORY_RETRY_MS), 'the manager directory did not answer');
+    }
   });
 }

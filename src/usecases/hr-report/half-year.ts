@@ -110,6 +110,12 @@ export type HalfYearOutcome =
       managers: number | 'notListed' | 'unavailable';
       /** Managers whose reports the directory did not give: skipped. */
       managersSkipped: number;
+      /**
+       * The directory did not answer for some or all managers: the half-year is not marked as
+       * reminded, and the job runs again (within the month); the cards already queued are kept
+       * under their keys, so nobody gets one twice.
+       */
+      runAgain: boolean;
     };
 
 /**
@@ -162,8 +168,11 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
     deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
   );
-  await rememberReminded(deps, job.tenantId, job.year, halfYear.from, plan);
-  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: deps.hrGroup, ...nudged };
+  // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
+  // marked as reminded, the half-year's nudges would be lost for good.
+  const runAgain = nudged.managers === 'unavailable' || nudged.managersSkipped > 0;
+  if (!runAgain) await rememberReminded(deps, job.tenantId, job.year, halfYear.from, plan);
+  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: deps.hrGroup, ...nudged, runAgain };
 }
 
 /** Every manager the directory lists, with the count of their reports without a conversation in the half-year. */
