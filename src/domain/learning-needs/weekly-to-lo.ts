@@ -47,6 +47,8 @@ export function weeklyLoKey(tenantId: string, week: string, userId: string): str
 /** Port: the card queued in a person's 1:1 chat under its key (once per key). */
 export interface WeeklyLoNotices {
   toLo(to: { tenantId: string; route: TenantRoute; userId: string }, view: WeeklyLoView, key: string): Promise<void>;
+  /** Takes the card queued under `key` out of the outbox again (not sent yet: nothing goes). */
+  withdraw(key: string): Promise<void>;
 }
 
 /** Port: how a tenant is reached; undefined when the app knows no conversation of it. */

@@ -62,7 +62,14 @@ export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, wee
       erasing++;
       continue;
     }
-    await deps.notices.toLo({ tenantId, route, userId }, view, weeklyLoKey(tenantId, week, userId));
+    const key = weeklyLoKey(tenantId, week, userId);
+    await deps.notices.toLo({ tenantId, route, userId }, view, key);
+    // Read again after the queue: an erasure that began meanwhile purged the outbox before this card was in it.
+    if ((await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket') {
+      await deps.notices.withdraw(key);
+      erasing++;
+      continue;
+    }
     queued++;
   }
   return { result: 'queued', hr: queued, erasing, hrGroupNotListed: deps.hrGroup };
