@@ -41,11 +41,14 @@ beforeAll(() => {
         `  writeFileSync(f, "module.exports = '${me}';");\n  expect(require(f)).toBe('${me}');\n});\n`,
     );
   // One file: write, require, rewrite, jest.resetModules, require again (jest clears its file cache on reset).
+  // The rewrite is dated a second later, as an edit is: a file's time has the kernel's coarse clock
+  // (a few ms), and jest's own transformer keeps a file by its name and time, whatever the runtime.
   writeFileSync(
     path.join(DIR, 'reset-modules.zz.ts'),
-    `import { writeFileSync } from 'node:fs';\nimport path from 'node:path';\n` +
+    `import { utimesSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\n` +
       `it('sees the rewritten module after jest.resetModules', () => {\n  const f = path.join(__dirname, 'generated-reset.js');\n` +
-      `  writeFileSync(f, 'module.exports = 1;');\n  expect(require(f)).toBe(1);\n  writeFileSync(f, 'module.exports = 2;');\n  jest.resetModules();\n  expect(require(f)).toBe(2);\n});\n`,
+      `  writeFileSync(f, 'module.exports = 1;');\n  expect(require(f)).toBe(1);\n  writeFileSync(f, 'module.exports = 2;');\n` +
+      `  const later = new Date(Date.now() + 1000);\n  utimesSync(f, later, later);\n  jest.resetModules();\n  expect(require(f)).toBe(2);\n});\n`,
   );
   // Mocks: one file mocks a source module; the next file of the process must get the real one.
   writeFileSync(
