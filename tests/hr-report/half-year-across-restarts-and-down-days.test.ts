@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { user } from '../support/activities';
 import { startTestCosmos } from '../support/cosmos';
-import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
+import { runAt as runAppAt } from '../rhythm/support';
+import { personalCardsTitled } from '../support/hr-report';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card and job JSON under test */
 
@@ -27,17 +28,9 @@ describe('the half-year moments across restarts and a down day', () => {
   let t: TestApp;
   const later: TestApp[] = [];
   let file: string;
-  const titled = (aadId: string, title: string) =>
-    first.connector
-      .cards((c) => c.conversationId === first.connector.personalChats.get(aadId))
-      .map((c) => c.card)
-      .filter((c: any) => cardText(c).includes(title));
-  const runAt = async (iso: string) => {
-    t.clock.set(iso);
-    await t.app.scheduler.runDue();
-    await t.app.scheduler.runDue();
-    await t.app.outbox.drain(30_000);
-  };
+  const titled = (aadId: string, title: string) => personalCardsTitled(first, aadId, title);
+  // The app that runs now (restarts replace it).
+  const runAt = (iso: string) => runAppAt(t, iso);
   const restart = async (iso: string, env: Record<string, string>) => {
     await t.app.stop();
     const next = await startTestApp(env, iso, { cosmos });

@@ -9,9 +9,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { user } from '../support/activities';
-import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat } from '../verantwoording/support';
+import { runAt as runAppAt } from '../rhythm/support';
+import { personalCardsTitled } from '../support/hr-report';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
@@ -23,17 +24,9 @@ const DIRECTORY = JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', manag
 describe('directory outage at the half-year moment', () => {
   let t: TestApp;
   let file: string;
-  const titled = (aadId: string, title: string) =>
-    t.connector
-      .cards((c) => c.conversationId === t.connector.personalChats.get(aadId))
-      .map((c) => c.card)
-      .filter((c: any) => cardText(c).includes(title));
-  const runAt = async (iso: string) => {
-    t.clock.set(iso);
-    await t.app.scheduler.runDue();
-    await t.app.scheduler.runDue();
-    await t.app.outbox.drain(30_000);
-  };
+  const titled = (aadId: string, title: string) => personalCardsTitled(t, aadId, title);
+  // The app that runs now (restarts replace it).
+  const runAt = (iso: string) => runAppAt(t, iso);
 
   beforeAll(async () => {
     file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');

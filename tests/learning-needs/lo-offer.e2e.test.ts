@@ -6,6 +6,7 @@ import { storedText } from '../support/cosmos';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
+import { groupWithQuestion9 } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -16,16 +17,6 @@ const [gert, hugo, ilse] = ['Gert', 'Hugo', 'Ilse'].map(user) as [TestUser, Test
 
 const OFFER = 'E-learning Samenwerken in de keten, aanmelden via het leerplatform.';
 const LINK = 'https://leren.voorbeeld.nl/samenwerken';
-
-/** Three people in one tenant's group chat; day 1 of their first week holds question 9 and is open. */
-async function groupWithQuestion9(t: TestApp, tenantId: string, members: TestUser[]): Promise<GroupDriver> {
-  const g = new GroupDriver(t, { ...t.conversation('groupChat', `19:group-${tenantId}@thread.v2`), tenantId }, members);
-  await g.setUp();
-  await g.startCycle();
-  await g.press(members[0]!, 'cycle.agenda.save', { groupId: g.groupId, cycleId: `${g.groupId}_w1`, day1: '9', day2: '1,2,3', day3: '4,5,6,7', day4: '8,10' }, 'cycle-card');
-  await g.startSession();
-  return g;
-}
 
 /** A member answers question 9 and passes the need on; returns the card that confirms it. */
 async function passOn(g: GroupDriver, who: TestUser, theme: string): Promise<any> {

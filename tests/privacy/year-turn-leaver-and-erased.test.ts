@@ -5,6 +5,7 @@ import { cardText, GroupDriver } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 import { fullDump } from './support/database-dump';
+import { runAt as runAppAt } from '../rhythm/support';
 
 /**
  * A leaver in December and an erasure in January, through the app (held in review, stop 51).
@@ -26,13 +27,8 @@ describe('a leaver in December, an erasure in January', () => {
   const env = { HR_USER_IDS: hanna.aadObjectId };
   const readings: Record<string, Record<string, string>[]> = {};
 
-  const runAt = async (iso: string) => {
-    t.clock.set(iso);
-    await t.app.scheduler.runDue();
-    await t.app.scheduler.runDue();
-    await t.app.background.idle();
-    await t.app.outbox.drain(30_000);
-  };
+  // The app that runs now (restarts replace it).
+  const runAt = (iso: string) => runAppAt(t, iso);
   async function week(n: number, monday: string, present: TestUser[]) {
     const cycleId = `${g.groupId}_w${n}`;
     for (let d = 0; d < 4; d++) {

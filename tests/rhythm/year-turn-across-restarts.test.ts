@@ -7,7 +7,7 @@ import { startTestCosmos } from '../support/cosmos';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
-import { decidedDayOne } from './support';
+import { decidedDayOne, runAt as runAppAt } from './support';
 
 /**
  * A year's turn driven through the real app (held in review, stop 51). Two groups of four meet
@@ -37,13 +37,8 @@ describe('a year turn through the app, across restarts', () => {
   const miaChat = () => first.conversation('personal', 'a:personal-mia');
   const annaChat = () => first.conversation('personal', 'a:personal-anna');
 
-  const runAt = async (iso: string) => {
-    t.clock.set(iso);
-    await t.app.scheduler.runDue();
-    await t.app.scheduler.runDue();
-    await t.app.background.idle();
-    await t.app.outbox.drain(30_000);
-  };
+  // The app that runs now (restarts replace it).
+  const runAt = (iso: string) => runAppAt(t, iso);
   const restart = async (iso: string) => {
     await t.app.stop();
     const next = await startTestApp(env, iso, { cosmos });

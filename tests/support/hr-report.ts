@@ -1,5 +1,6 @@
 import { ConversationSpec, execute, message, TestUser } from './activities';
 import { TestApp } from './test-app';
+import { cardText } from './group-driver';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
@@ -39,4 +40,12 @@ export async function downloadText(t: TestApp, url: string): Promise<string> {
 export async function reportLinks(t: TestApp, reader: TestUser, from: string, to: string): Promise<{ card: any; csv: string; summary: string }> {
   const card = await reportCard(t, t.conversation('channel', '19:hr-channel@thread.tacv2'), reader, `rapport ${from} ${to}`);
   return { card, csv: card.actions[0].url as string, summary: card.actions[1].url as string };
+}
+
+/** The cards in a person's own 1:1 chat (by Entra id) whose text holds `title`. */
+export function personalCardsTitled(t: TestApp, aadId: string, title: string): Record<string, unknown>[] {
+  return t.connector
+    .cards((c) => c.conversationId === t.connector.personalChats.get(aadId))
+    .map((c) => c.card as Record<string, unknown>)
+    .filter((c) => cardText(c).includes(title));
 }
