@@ -179,6 +179,18 @@ export class Outbox implements OutboxPort {
     }
   }
 
+  /**
+   * Deletes the job queued under `key`, in whatever state, under its ETag (read again when a sender
+   * moved it meanwhile): a job not sent yet never goes. Nothing there is fine.
+   */
+  async withdraw(key: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const job = await this.store.get(jobIdFor(key));
+      if (!job || (await this.store.deleteIfUnchanged(job))) return;
+    }
+    throw new Error('outbox job kept changing while it was withdrawn');
+  }
+
   /** What became of the message queued under `key`; undefined when there is none (never queued, or expired). */
   async statusOf(key: string): Promise<DeliveryStatus | undefined> {
     return (await this.store.get(jobIdFor(key)))?.status;

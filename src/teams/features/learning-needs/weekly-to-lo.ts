@@ -2,12 +2,11 @@ import { Language } from '../../../domain/framework/framework';
 import { WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
-import { jobIdFor } from '../../../outbox/outbox-job';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
 import { cardMessage } from '../../messenger';
 
 export interface WeeklyLoNoticeDeps {
-  outbox: Pick<Outbox, 'queue' | 'store'>;
+  outbox: Pick<Outbox, 'queue' | 'withdraw'>;
   translator: Translator;
   /** The person's chosen language, else the organisation's (this is nobody's turn). */
   languageOf(userId: string): Promise<Language>;
@@ -33,13 +32,6 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         keyOutlivesErasure: true,
       });
     },
-    async withdraw(key) {
-      // Under its ETag, read again when the sender moved it meanwhile (as a put-before card is withdrawn).
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const job = await deps.outbox.store.get(jobIdFor(key));
-        if (!job || (await deps.outbox.store.deleteIfUnchanged(job))) return;
-      }
-      throw new Error('outbox job kept changing while it was withdrawn');
-    },
+    withdraw: (key) => deps.outbox.withdraw(key),
   };
 }

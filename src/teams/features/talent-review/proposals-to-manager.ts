@@ -18,7 +18,6 @@ import { proposalAnswerNoticeCard, proposalToManagerOutcomeCard, proposalToManag
 import { actorOf } from '../../turn';
 import { languageOf, managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 import { onOwnChatAction } from './own-chat';
-import { jobIdFor } from '../../../outbox/outbox-job';
 
 /**
  * The cards through the outbox, each in its reader's own 1:1 chat with the bot (opened with their
@@ -68,13 +67,9 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
   };
 }
 
-/** Deletes the outbox job queued under `key`, in whatever state, under its ETag (read again when the sender moved it meanwhile). */
-async function withdrawJob(deps: TalentReviewFeatureDeps, key: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const job = await deps.outbox.store.get(jobIdFor(key));
-    if (!job || (await deps.outbox.store.deleteIfUnchanged(job))) return;
-  }
-  throw new Error('outbox job kept changing while it was withdrawn');
+/** Deletes the outbox job queued under `key`, in whatever state (Outbox.withdraw). */
+function withdrawJob(deps: TalentReviewFeatureDeps, key: string): Promise<void> {
+  return deps.outbox.withdraw(key);
 }
 
 /** The words next to a refused field: the member's words, or the manager's answer. */
