@@ -33,6 +33,11 @@ describe('the scheduled prep card on two instances', () => {
     const timings = { outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 } };
     a = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', timings);
     b = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { ...timings, cosmos: a.store });
+    // Both senders run, as in production: whichever instance holds the tenant's lease (the one
+    // that sent last) sends what the other queued. Without the loops, a lease left with the
+    // instance that did not queue the card kept it unsent (found by CI, stop 51).
+    a.app.outbox.start();
+    b.app.outbox.start();
   });
   afterAll(async () => {
     await b.stop();
