@@ -267,6 +267,8 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       }
       // The note this dialog saved was deleted since (its Save delivered or pressed again): not brought back.
       if (isDomainError(err) && err.code === 'notFound') return t('verantwoording.extension.deletedMeanwhile');
+      // Their erasure is unfinished: nothing new is kept until it is, so the words stay in the dialog to save afterwards.
+      if (isDomainError(err) && err.code === 'erasureUnderway') return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('verantwoording.extension.erasing')), keys);
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       // The store failed (e.g. busy): the dialog again with what was typed, to press Save once more.
       // The same key goes with it, so a write that landed after all is not stored a second time.
