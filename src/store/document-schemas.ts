@@ -581,6 +581,9 @@ const learningNeedBatch = z
   })
   .strict();
 
+/** A week's handover that began and has not completed (weekly-to-lo.ts): the week only. */
+const learningNeedHandoverRun = z.object({ id: z.string().regex(/^lnr_\d{4}-W\d{2}$/), type: z.literal('learningNeedHandoverRun'), week: z.string().regex(/^\d{4}-W\d{2}$/), ttl: z.number().int().positive() }).strict();
+
 /** L&O's offer for one theme in one tenant: organisation data, no person in it (lo-offer.ts). */
 const loOffer = z
   .object({
@@ -628,7 +631,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   installations: { installation, jaarplan, loOffer, proposalToLo },
   outbox: { outboxJob, outboxErasedKey, personalConversation, tenantLease },
   reviews: { talentReview, cancelledPress },
-  learningNeeds: { learningNeedBatch },
+  learningNeeds: { learningNeedBatch, learningNeedHandoverRun },
 };
 
 /** Containers whose documents carry no `type` field: every document there is of this type. */

@@ -1,12 +1,13 @@
 import { handoverWeek, legacyTenantOf } from '../../domain/learning-needs/learning-need';
 import { CosmosLearningNeedStore } from '../../store/learning-needs.repository';
 import { CosmosLoOfferRepository } from '../../store/lo-offer.repository';
+import { CosmosHandoverRuns } from '../../store/learning-need-handover-runs';
 import { CosmosTenantRoutes } from '../../store/tenant-routes';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { registerLearningNeeds } from '../../teams/features/learning-needs/register';
-import { outboxWeeklyLoNotices } from '../../teams/features/learning-needs/weekly-to-lo';
+import { outboxWeeklyLoNotices, registerWeeklyLoCheck } from '../../teams/features/learning-needs/weekly-to-lo';
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
-import { tellLoOfWeek, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
+import { handoverBegins, tellLoAfterHandover, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
 import { Platform } from '../platform';
 
 /**
@@ -40,9 +41,18 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     hrGroup: Boolean(hr.groupId),
     routes: new CosmosTenantRoutes(p.cosmos),
     notices: outboxWeeklyLoNotices({ outbox: p.outbox, translator: p.translator, languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage }),
+    runs: new CosmosHandoverRuns(p.cosmos),
   };
-  p.scheduler.on(HANDOVER_JOB, async () => {
+  // A queued weekly card goes only to someone still in HR_USER_IDS when it is sent (stop 52).
+  registerWeeklyLoCheck(p.outbox, hr.userIds);
+  p.scheduler.on(HANDOVER_JOB, async (_payload, job) => {
     const { week } = handoverWeek(p.clock.now(), deps.timeZone);
+    // A run after a failure first makes sure a next handover comes: if this job gives up, the needs
+    // it did not hand over are taken along next week, not left waiting for someone's next pass-on.
+    if (job.attempts > 1) await scheduleHandover(deps);
+    // Before anything moves: a job that gives up after its day of retries leaves this record, and
+    // the next handover tells L&O of that week (stop 52).
+    await handoverBegins(weekly, week);
     const outcomes = await handOverLearningNeeds(deps);
     // Counts per tenant only: who and what stay out of the log.
     for (const outcome of outcomes) p.logger.info({ ...outcome }, 'learning needs handover');
@@ -51,7 +61,12 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // L&O hears of each batch of the week (written now, or by a run of this week that stopped after
     // it) in their own 1:1 chats, once per person and week (stop 51). A failure fails the job: its
     // retry finds the batches written and queues what is missing, under the same keys.
-    const told = await tellLoOfWeek(weekly, week);
+    // Earlier weeks whose job gave up are told now: their batches late, the rest on this week's cards.
+    const { week: told, unfinished } = await tellLoAfterHandover(weekly, week);
+    for (const e of unfinished) {
+      p.logger.warn({ week: e.week }, 'learning needs handover of an earlier week had not completed; told to L&O now');
+      for (const outcome of e.outcomes) p.logger.info({ ...outcome, week: e.week }, 'learning needs handover told to L&O late');
+    }
     for (const outcome of told) p.logger.info({ ...outcome }, 'learning needs handover told to L&O');
     if (told.some((o) => o.result === 'queued' && o.hrGroupNotListed)) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the weekly learning-needs card');
   });

@@ -24,6 +24,13 @@ export interface WeeklyLoView {
   from: string;
   to: string;
   section: LearningNeedsSection;
+  /**
+   * Earlier weeks whose handover could not be completed (the job gave up after its day of
+   * retries): their week numbers. What was not handed over then was taken along in this one.
+   */
+  unfinished?: number[];
+  /** This card comes late: its own week's handover could not be completed then (see `unfinished`). */
+  late?: true;
 }
 
 /**
@@ -36,7 +43,48 @@ export function weeklyLoView(batch: LearningNeedBatch, minimum: number): WeeklyL
   const to = DateTime.fromISO(from).plus({ days: 6 }).toISODate()!;
   const section = learningNeedsSection([batch], { from, to }, minimum);
   if (section.counted === 0) return undefined;
-  return { week: batch.week, weekNumber: Number(batch.week.split('-W')[1]), from, to, section };
+  return { week: batch.week, weekNumber: weekNumberOf(batch.week), from, to, section };
+}
+
+/** The week number an ISO week (2026-W49) names on a card. */
+export function weekNumberOf(week: string): number {
+  return Number(week.split('-W')[1]);
+}
+
+/**
+ * HR_USER_IDS as the app compares them: trimmed, lower case, each once. Whether someone is one
+ * of them is read again when a queued card is sent (a restart may have taken them out).
+ */
+export function listedHrIds(hrUserIds: readonly string[]): string[] {
+  return [...new Set(hrUserIds.map((id) => id.trim().toLowerCase()).filter(Boolean))];
+}
+
+export function isListedHr(hrUserIds: readonly string[], userId: string): boolean {
+  const id = userId.trim().toLowerCase();
+  return id !== '' && listedHrIds(hrUserIds).includes(id);
+}
+
+/**
+ * A week's handover that began and has not completed yet (the job told L&O last): one small
+ * record per week, no tenant, no person, no count. A record left from an earlier week means that
+ * week's job gave up; the next handover finds it and tells L&O.
+ */
+export interface HandoverRunRecord {
+  id: string;
+  type: 'learningNeedHandoverRun';
+  week: string;
+  /** Cosmos TTL in seconds: gone on its own if no later handover ever looks. */
+  ttl: number;
+}
+
+/** Port: the record of each week's handover while it has not completed. */
+export interface HandoverRuns {
+  /** Written when a week's handover job begins (again: nothing changes). */
+  begin(week: string): Promise<void>;
+  /** Removed once the week's handover told L&O (or a later handover told of it). */
+  completed(week: string): Promise<void>;
+  /** The weeks before `week` whose handover began and never completed, oldest first. */
+  unfinishedBefore(week: string): Promise<string[]>;
 }
 
 /** One card per tenant, week and person however often the handover runs: the outbox's key (hashed: it names nobody). */

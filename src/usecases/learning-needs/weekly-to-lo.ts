@@ -1,6 +1,6 @@
 import { batchIdOf } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
-import { TenantRoutes, weeklyLoKey, weeklyLoView, WeeklyLoNotices } from '../../domain/learning-needs/weekly-to-lo';
+import { HandoverRuns, listedHrIds, TenantRoutes, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 
@@ -15,6 +15,41 @@ export interface WeeklyLoDeps {
   hrGroup: boolean;
   routes: TenantRoutes;
   notices: WeeklyLoNotices;
+  /** The record of each week's handover until it completed: how a week whose job gave up is found later. */
+  runs: HandoverRuns;
+}
+
+/** What a card says beyond its handover's figures: see WeeklyLoView's `unfinished` and `late`. */
+type Told = Pick<WeeklyLoView, 'unfinished' | 'late'>;
+
+export type WeekOutcomes = ({ tenantId: string } & WeeklyLoOutcome)[];
+
+/**
+ * Written when the week's handover job begins, before anything is handed over: if the job gives
+ * up after its day of retries, the record stays, and a later handover finds it (`tellLoAfterHandover`).
+ */
+export function handoverBegins(deps: Pick<WeeklyLoDeps, 'runs'>, week: string): Promise<void> {
+  return deps.runs.begin(week);
+}
+
+/**
+ * After the week's handover: L&O hears of it (`tellLoOfWeek`), and of every earlier week whose
+ * handover began and never completed (its job gave up after its day of retries). Such a week's
+ * batches that were written before it stopped are told now, late, under their own keys (a card
+ * already queued then is not queued again); what it did not hand over waited and was taken along
+ * in this handover, which this week's cards say (the week numbers only: no count of what was
+ * carried over, which could be fewer people than the minimum). A tenant with nothing publishable
+ * this week hears nothing of it: that the job failed tells L&O nothing about their needs. The
+ * records go only after everything was queued, so a failure here is told by the next run.
+ */
+export async function tellLoAfterHandover(deps: WeeklyLoDeps, week: string): Promise<{ week: WeekOutcomes; unfinished: { week: string; outcomes: WeekOutcomes }[] }> {
+  const earlier = await deps.runs.unfinishedBefore(week);
+  const unfinished: { week: string; outcomes: WeekOutcomes }[] = [];
+  for (const e of earlier) unfinished.push({ week: e, outcomes: await tellLoOfWeek(deps, e, { late: true }) });
+  const outcomes = await tellLoOfWeek(deps, week, earlier.length ? { unfinished: earlier.map(weekNumberOf) } : {});
+  for (const e of earlier) await deps.runs.completed(e);
+  await deps.runs.completed(week);
+  return { week: outcomes, unfinished };
 }
 
 export type WeeklyLoOutcome =
@@ -31,10 +66,10 @@ export type WeeklyLoOutcome =
  * a batch an earlier run of this week wrote before it stopped (whose people were stripped since, so
  * the handover itself reports nothing of it). One outcome per tenant, counts only.
  */
-export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string): Promise<({ tenantId: string } & WeeklyLoOutcome)[]> {
+export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told = {}): Promise<WeekOutcomes> {
   const tenants = [...new Set((await deps.store.batchesOfWeek(week)).map((b) => b.tenantId).filter((t): t is string => t !== undefined))].sort();
-  const outcomes: ({ tenantId: string } & WeeklyLoOutcome)[] = [];
-  for (const tenantId of tenants) outcomes.push({ tenantId, ...(await tellLoOfHandover(deps, tenantId, week)) });
+  const outcomes: WeekOutcomes = [];
+  for (const tenantId of tenants) outcomes.push({ tenantId, ...(await tellLoOfHandover(deps, tenantId, week, told)) });
   return outcomes;
 }
 
@@ -44,16 +79,19 @@ export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string): Promise<({
  * tenant, week and person, so however often the handover runs the outbox holds one. Someone
  * whose erasure is under way gets none; one who erases after it was queued takes it out of the
  * outbox and leaves its key (the card's `keyOutlivesErasure`), so a run again queues nothing.
- * Only in the scheduled handover, never a member's turn. The outcome holds counts only.
+ * Only in the scheduled handover, never a member's turn. The outcome holds counts only. Whether
+ * the person is still one of HR_USER_IDS is asked again when the outbox sends the card (a restart
+ * may have taken them out meanwhile: `registerWeeklyLoCheck`).
  */
-export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, week: string): Promise<WeeklyLoOutcome> {
+export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, week: string, told: Told = {}): Promise<WeeklyLoOutcome> {
   const batch = await deps.store.getBatch(batchIdOf(week, tenantId));
   if (!batch || batch.tenantId !== tenantId) return { result: 'noBatch' };
-  const view = weeklyLoView(batch, deps.minimum);
-  if (!view) return { result: 'nothingPublishable' };
+  const shown = weeklyLoView(batch, deps.minimum);
+  if (!shown) return { result: 'nothingPublishable' };
+  const view: WeeklyLoView = { ...shown, ...(told.unfinished?.length ? { unfinished: told.unfinished } : {}), ...(told.late ? { late: true as const } : {}) };
   const route = tenantId ? await deps.routes.routeOf(tenantId) : undefined;
   if (!route) return { result: 'noRoute' };
-  const hrIds = [...new Set(deps.hrUserIds.map((id) => id.trim().toLowerCase()).filter(Boolean))];
+  const hrIds = listedHrIds(deps.hrUserIds);
   let queued = 0;
   let erasing = 0;
   for (const userId of hrIds) {

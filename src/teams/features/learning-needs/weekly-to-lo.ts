@@ -1,9 +1,23 @@
 import { Language } from '../../../domain/framework/framework';
-import { WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
+import { isListedHr, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
 import { cardMessage } from '../../messenger';
+
+/** The check the outbox makes when a weekly card is due: is its person still one of HR_USER_IDS? */
+export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
+
+/**
+ * Registers that check with the running app's HR_USER_IDS (a restart with a new list answers by
+ * the new one): a card queued for someone taken out since is skipped, not sent (the week's needs
+ * are HR information). A `sendIf`, not a `guard`: a guarded job is deleted once finished, which
+ * would free its key and let a handover run again that week queue a second card; a skipped job is
+ * kept as skipped, with no payload, holding the same person id its target already held.
+ */
+export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard'>, hrUserIds: readonly string[]): void {
+  outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => isListedHr(hrUserIds, userId ?? ''));
+}
 
 export interface WeeklyLoNoticeDeps {
   outbox: Pick<Outbox, 'queue' | 'withdraw'>;
@@ -17,7 +31,8 @@ export interface WeeklyLoNoticeDeps {
  * half-yearly reminder is (Teams opens it only for a user of that tenant; where it refuses, the
  * outbox gives the card up and logs its job, never the person). Queued under the key: once per key.
  * `keyOutlivesErasure`: their erasure takes the card out of the outbox and leaves its key, so a
- * handover run again that week queues nothing for them.
+ * handover run again that week queues nothing for them. Sent only if they are still one of
+ * HR_USER_IDS then (`registerWeeklyLoCheck`).
  */
 export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices {
   return {
@@ -29,6 +44,7 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         route: to.route,
         target: { kind: 'person', userId: to.userId, appUserId: to.userId },
         payload: cardMessage(loWeeklyCard(view, deps.translator.t(language), language)),
+        sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId: to.userId } },
         keyOutlivesErasure: true,
       });
     },

@@ -1,0 +1,74 @@
+import { TestUser, user } from '../support/activities';
+import { startTestCosmos } from '../support/cosmos';
+import { startTestApp, TestApp } from '../support/test-app';
+import { groupWithQuestion9, passOn } from './support';
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
+
+/**
+ * Someone taken out of HR_USER_IDS (a restart with a new list) while their weekly card waited in
+ * the outbox (stop 52): the card does not go; someone still listed gets theirs. The outbox asks
+ * when it sends (the card's `sendIf`), by the running app's list.
+ */
+const TITLE = /^(Leerbehoeften van week|Learning needs of week) 49$/;
+
+describe('the weekly L&O card queued for someone taken out of HR_USER_IDS before it went', () => {
+  let cosmos: Awaited<ReturnType<typeof startTestCosmos>>;
+  let first: TestApp;
+  let second: TestApp | undefined;
+  const [hanna, piet] = [user('Hanna'), user('Piet')];
+  const env = { ALLOWED_TENANT_IDS: 'tenant-1', B3_MIN_RESPONDENTS: '3' };
+  const weeklyJobs = async (): Promise<Doc[]> => (await first.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources.filter((j: Doc) => j.target?.kind === 'person' && /^aad-(hanna|piet)$/.test(j.target.userId));
+  const weeklyCards = (who: TestUser) => first.connector.cards((c) => c.method === 'POST' && c.conversationId === `a:1on1-${who.aadObjectId}`).filter(({ card }) => TITLE.test(String(card.body?.[0]?.text ?? '')));
+
+  beforeAll(async () => {
+    cosmos = await startTestCosmos();
+    first = await startTestApp({ ...env, HR_USER_IDS: 'aad-hanna,aad-piet' }, '2026-11-23T08:00:00Z', { cosmos });
+    const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
+    const g = await groupWithQuestion9(first, 'tenant-1', members);
+    for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
+    await first.app.outbox.drain(30_000);
+    first.connector.clear();
+    first.clock.set('2026-11-30T01:00:00Z'); // Monday 02:00 in Amsterdam: the weekly handover
+    await first.app.scheduler.runDue();
+  }, 180_000);
+  afterAll(async () => {
+    if (second) await second.app.stop().catch(() => undefined);
+    if (second) await second.connector.stop();
+    await first.connector.stop();
+    await cosmos.close();
+  });
+
+  it('queued both cards, then the app restarts with Hanna taken out: only Piet gets his, and Hanna\'s job keeps nothing of hers but the id it was queued for', async () => {
+    const queued = await weeklyJobs();
+    expect(queued.map((j) => `${j.target.userId} ${j.status}`).sort()).toEqual(['aad-hanna pending', 'aad-piet pending']);
+    // Not drained: the first app stops with both cards waiting; the next one has a new list.
+    await first.app.stop();
+    second = await startTestApp({ ...env, HR_USER_IDS: 'aad-piet' }, '2026-11-30T01:05:00Z', { cosmos });
+    await second.app.outbox.drain(30_000);
+    // The cards go to the route the first app stored (its connector).
+    expect({ hanna: weeklyCards(hanna).length, piet: weeklyCards(piet).length }).toEqual({ hanna: 0, piet: 1 });
+    expect(first.connector.calls.filter((c) => c.conversationId === `a:1on1-${hanna.aadObjectId}`)).toEqual([]);
+
+    const after = await weeklyJobs();
+    const ofHanna = after.find((j) => j.target.userId === hanna.aadObjectId)!;
+    const ofPiet = after.find((j) => j.target.userId === piet.aadObjectId)!;
+    expect({ hanna: ofHanna.status, piet: ofPiet.status }).toEqual({ hanna: 'skipped', piet: 'sent' });
+    // What the skipped job keeps: no card (no payload), and her id only where the queued job held it
+    // already (its target, the outbox's lane for her chat, the check's argument).
+    const naming = (job: Doc) => Object.keys(job).filter((k) => JSON.stringify(job[k]).includes(hanna.aadObjectId)).sort();
+    const queuedForHanna = queued.find((j) => j.target.userId === hanna.aadObjectId)!;
+    expect(ofHanna.payload).toEqual({});
+    expect(naming(ofHanna)).toEqual(['conversationKey', 'sendIf', 'target']);
+    expect(naming(queuedForHanna)).toEqual(['conversationKey', 'sendIf', 'target']);
+    expect(ofHanna.sendIf).toEqual({ kind: 'learningNeeds.weekly.stillHr', args: { userId: hanna.aadObjectId } });
+    expect(JSON.stringify(ofHanna)).not.toContain('Tekst van');
+  }, 180_000);
+
+  it('sends no second card to Piet when the handover runs again that week (the key is kept)', async () => {
+    await second!.app.scheduler.schedule({ id: 'learningNeeds.handover:again', kind: 'learningNeeds.handover', dueAt: second!.clock.now().toISOString(), payload: {} });
+    await second!.app.scheduler.runDue();
+    await second!.app.outbox.drain(30_000);
+    expect({ hanna: weeklyCards(hanna).length, piet: weeklyCards(piet).length }).toEqual({ hanna: 0, piet: 1 });
+  }, 120_000);
+});
