@@ -88,12 +88,15 @@ describe('the takeover pause', () => {
     first.start();
     await waitUntil('the first sender delivered 15 messages', () => bed.connector.calls.length >= 15, { state: () => `${bed.connector.calls.length} delivered` });
     await first.stop();
+    const byFirst = departures.length;
 
     const second = outbox(bed.cosmos, limits, {}, departures);
     await second.drain(30_000);
     expect(new Set(bed.connector.calls.map((c) => c.activity.text)).size).toBe(40);
-    // Both senders' calls, as they left: the second waited out the first's last window.
+    // Both senders' calls, as they left: the second waited out the first's last window. Checked on
+    // the departures, not on whether the second had to pause (takeover.waits): a busy machine that
+    // took over 1.2 s from the stop to the second's first send needed no pause (stop 52).
     expect(departuresOverLimit(departures, { perTenant: 10, perConversation: 7 })).toEqual([]);
-    expect(second.sender.takeover.waits).toBeGreaterThan(0);
+    expect(departures[byFirst]!.at - departures[byFirst - 1]!.at).toBeGreaterThanOrEqual(1000);
   });
 });
