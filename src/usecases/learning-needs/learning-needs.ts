@@ -91,6 +91,9 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
  */
 export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string; rev?: number }, turnTenant?: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
   const answer = await ownLearningAnswer(deps, userId, answerId);
+  // Their erasure is unfinished: a need passed on now would be given back by the handover and
+  // deleted by the erasure, after being answered as passed on (stop 52). One point read.
+  if ((await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket') throw new DomainError('erasureUnderway', 'their erasure is unfinished');
   const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
   const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, { pass: input }) : undefined;
   // The handover first, harmless without the pass-on (it finds nothing): one that failed after the

@@ -6,7 +6,8 @@ import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, h
 import { loOfferSection } from './lo-offer.section';
 
 /** What a press did: stored, withdrawn, kept for the handover that holds the need right now, or too late. */
-export type LearningNeedNotice = 'passed' | 'withdrawn' | 'withdrawNoted' | 'changeNoted' | 'handedOverMeanwhile';
+/** `erasing`: refused, their erasure is unfinished; shown as a refusal, with what they entered kept (`refused` without errors). */
+export type LearningNeedNotice = 'passed' | 'withdrawn' | 'withdrawNoted' | 'changeNoted' | 'handedOverMeanwhile' | 'erasing';
 
 /** The notice for a withdrawal or change kept on a need a handover holds (`AskedWhileHeld`). */
 export function askedNotice(asked: NonNullable<MyLearningNeed['asked']>): 'withdrawNoted' | 'changeNoted' {
@@ -54,8 +55,8 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
   const askedChange = asked?.kind === 'change' ? asked : undefined;
   const body: Element[] = [
     heading(t('verantwoording.learningNeed.title')),
-    ...(v.refused ? [refusalNotice(t('verantwoording.learningNeed.refused'))] : []),
-    ...(v.notice ? [textBlock(t(`verantwoording.learningNeed.notice.${v.notice}`), { weight: 'Bolder' })] : []),
+    ...(v.refused && Object.keys(v.refused.errors).length ? [refusalNotice(t('verantwoording.learningNeed.refused'))] : []),
+    ...(v.notice === 'erasing' ? [refusalNotice(t('verantwoording.learningNeed.notice.erasing'))] : v.notice ? [textBlock(t(`verantwoording.learningNeed.notice.${v.notice}`), { weight: 'Bolder' })] : []),
     subtle(t('verantwoording.learningNeed.yourAnswer')),
     plainText(v.answer),
     // What counts where, as the report rules it (domain/learning-needs/report.ts): a need whose theme
@@ -108,7 +109,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
  * The member's pass-on or withdrawal is stored, and their card cannot be read back right now
  * (the store briefly unavailable): an error card would say nothing happened. The button opens it.
  */
-export function learningNeedStoredCard(ids: { groupId: string; sessionId: string; questionId: number }, notice: Exclude<LearningNeedNotice, 'handedOverMeanwhile'>, t: Translate): AdaptiveCardJson {
+export function learningNeedStoredCard(ids: { groupId: string; sessionId: string; questionId: number }, notice: Exclude<LearningNeedNotice, 'handedOverMeanwhile' | 'erasing'>, t: Translate): AdaptiveCardJson {
   return adaptiveCard([
     heading(t('verantwoording.learningNeed.title')),
     textBlock(t(`verantwoording.learningNeed.notice.${notice}`), { weight: 'Bolder' }),

@@ -63,10 +63,12 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
    * The weekly handover took it to L&O (its batch was written) while this card was open: nothing
    * can change it any more, and nobody else acted. The member's own card says so, with what they typed to copy.
    */
-  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string): Promise<{ late: AdaptiveCardJson } | { done: T }> => {
+  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string, typedTheme?: string): Promise<{ late: AdaptiveCardJson } | { done: T }> => {
     try {
       return { done: await work() };
     } catch (err) {
+      // Their erasure is unfinished: nothing new is kept until it is; what they entered stays on the card.
+      if (isDomainError(err) && err.code === 'erasureUnderway') return { late: await card(context, ids, { notice: 'erasing', refused: { theme: typedTheme, text: typed, errors: {} } }) };
       if (!(isDomainError(err) && err.code === 'conflict')) throw err;
       return { late: await card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) }) };
     }
@@ -75,7 +77,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
    * What stands after the press, said at the top: a press delivered again after a later change says
    * what that change left; one a handover holds the need for, that it was kept for the handover.
    */
-  type Stored = Exclude<LearningNeedNotice, 'handedOverMeanwhile'>;
+  type Stored = Exclude<LearningNeedNotice, 'handedOverMeanwhile' | 'erasing'>;
   const noticeOf = (stands: MyLearningNeed | undefined): Stored => (stands?.asked ? askedNotice(stands.asked) : stands ? 'passed' : 'withdrawn');
 
   /** The member's card once their change is stored; when it cannot be read back now, that it is stored. */
@@ -99,7 +101,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       // For the L&O of the organisation it is passed on in, and no other. The press's key (the
       // card's, else the activity's): Teams delivering an older press again changes nothing.
       const answerId = answerIdOn(userId, data.sessionId, data.questionId);
-      const pressed = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerId, { theme: data.theme, text: data.learningNeedText }, tenantOf(context), data.k ?? context.activity.id), data.learningNeedText);
+      const pressed = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerId, { theme: data.theme, text: data.learningNeedText }, tenantOf(context), data.k ?? context.activity.id), data.learningNeedText, data.theme);
       return { card: 'late' in pressed ? pressed.late : await afterStored(context, data, noticeOf(pressed.done)), personal: true };
     },
     { form },
