@@ -120,7 +120,12 @@ describe('a session summary whose outbox write lands after an erasure', () => {
     // Each failed render puts it off, twice as long each time (100 ms, 200 ms, ... here): a few in
     // the turn's second, each one counted on the job (it was due again at once: built every 50 ms).
     const renders = failedRenders() - before;
-    expect({ status: summaryJob.status, deferred: summaryJob.notBefore > new Date(Date.now() - 1_000).toISOString() && summaryJob.notBefore > summaryJob.createdAt, countedOnTheJob: summaryJob.checksFailed === renders, few: renders <= 5 }).toEqual({ status: 'pending', deferred: true, countedOnTheJob: true, few: true });
+    // Put off from its last failed render by at least the back-off's first step (100 ms here), not
+    // due again at once. Measured from that render's log line, not from the wall clock when the
+    // test reads the job: a busy machine may read it seconds later (it failed so, forced).
+    const lastFailure = JSON.parse(t.logs.filter((l) => l.includes('outbox guard or render failed')).at(-1)!) as { time: number };
+    const deferred = Date.parse(summaryJob.notBefore) >= lastFailure.time + 100 && summaryJob.notBefore > summaryJob.createdAt;
+    expect({ status: summaryJob.status, deferred, countedOnTheJob: summaryJob.checksFailed === renders, few: renders <= 5 }).toEqual({ status: 'pending', deferred: true, countedOnTheJob: true, few: true });
     held.release();
     await erasure;
     await t.app.outbox.drain(30_000);
