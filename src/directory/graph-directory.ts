@@ -1,12 +1,16 @@
 import type { TokenCredential } from '@azure/identity';
 import { entraCredential } from '../azure/entra-credential';
 import { DirectoryPort } from '../domain/directory/directory.port';
+import { DomainError } from '../domain/shared/errors';
 import type { Logger } from '../log/logger';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 const CACHE_MS = 5 * 60_000;
 const MAX_CACHE = 5000;
 const ID = /^[0-9a-zA-Z-]{1,64}$/;
+/** A group's listing stops after this many pages of 999 (about 50,000 people): said in the log, by count. */
+const LIST_PAGE_CAP = 50;
+const MAX_LISTS = 20;
 
 /** Graph answered with an error status (after the retries on 429). */
 export class GraphCallFailed extends Error {
@@ -23,11 +27,14 @@ function isLoopback(baseUrl: string): boolean {
 
 /**
  * Microsoft Graph as the directory: group membership with checkMemberGroups (transitive), group
- * owners from /owners. Needs the application permission GroupMember.Read.All for the app's
- * identity. Answers are cached for five minutes; any failure counts as "no" (fail closed).
+ * owners from /owners, a group's users from /transitiveMembers (for HR_GROUP_ID's cards, in
+ * scheduled jobs). Needs the application permission GroupMember.Read.All for the app's identity.
+ * Answers are cached for five minutes; for isInGroup and isGroupOwner any failure counts as "no"
+ * (fail closed); checkInGroup and groupUserIds reject with `directoryUnavailable` instead.
  */
 export class GraphDirectory implements DirectoryPort {
   private readonly cache = new Map<string, { value: boolean; until: number }>();
+  private readonly lists = new Map<string, { value: string[]; until: number }>();
   private readonly credential?: TokenCredential;
 
   constructor(private readonly baseUrl: string, private readonly logger: Logger, credential?: TokenCredential) {
@@ -59,26 +66,85 @@ export class GraphDirectory implements DirectoryPort {
     }
   }
 
-  private async cached(key: string, look: () => Promise<boolean>): Promise<boolean> {
+  /** A cached answer, or the lookup's (only answers are cached); a failed lookup rejects. */
+  private async lookup(key: string, look: () => Promise<boolean>): Promise<boolean> {
     const hit = this.cache.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
+    const value = await look();
+    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+    return value;
+  }
+
+  private async cached(key: string, look: () => Promise<boolean>): Promise<boolean> {
     try {
-      const value = await look();
-      if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      this.cache.set(key, { value, until: Date.now() + CACHE_MS });
-      return value;
+      return await this.lookup(key, look);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'directory lookup failed; treated as no');
       return false;
     }
   }
 
-  isInGroup(userId: string, groupId: string): Promise<boolean> {
-    if (!ID.test(userId) || !ID.test(groupId)) return Promise.resolve(false);
-    return this.cached(`member:${userId}:${groupId}`, async () => {
+  private member(userId: string, groupId: string): () => Promise<boolean> {
+    return async () => {
       const body = (await this.call('POST', `/v1.0/users/${userId}/checkMemberGroups`, { groupIds: [groupId] })) as { value?: string[] };
       return (body.value ?? []).includes(groupId);
-    });
+    };
+  }
+
+  isInGroup(userId: string, groupId: string): Promise<boolean> {
+    if (!ID.test(userId) || !ID.test(groupId)) return Promise.resolve(false);
+    return this.cached(`member:${userId}:${groupId}`, this.member(userId, groupId));
+  }
+
+  async checkInGroup(userId: string, groupId: string): Promise<boolean> {
+    if (!ID.test(userId) || !ID.test(groupId)) return false;
+    try {
+      return await this.lookup(`member:${userId}:${groupId}`, this.member(userId, groupId));
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'directory lookup failed; asked again later');
+      throw new DomainError('directoryUnavailable', 'Graph membership check failed');
+    }
+  }
+
+  /**
+   * The group's users (transitive), lower case, each once: paged by `@odata.nextLink` (followed
+   * only on this Graph), at most LIST_PAGE_CAP pages. Cached for five minutes; a page that fails
+   * fails the listing (never a part taken for the whole). Only counts are logged.
+   */
+  async groupUserIds(groupId: string): Promise<string[]> {
+    if (!ID.test(groupId)) return [];
+    const hit = this.lists.get(groupId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const ids = new Set<string>();
+    let next: string | undefined = `/v1.0/groups/${groupId}/transitiveMembers/microsoft.graph.user?$select=id&$top=999`;
+    let pages = 0;
+    try {
+      for (; next && pages < LIST_PAGE_CAP; pages++) {
+        const body = (await this.call('GET', next)) as { value?: { id?: unknown }[]; '@odata.nextLink'?: unknown };
+        for (const m of body.value ?? []) if (typeof m.id === 'string' && ID.test(m.id)) ids.add(m.id.toLowerCase());
+        const link = body['@odata.nextLink'];
+        if (link !== undefined && (typeof link !== 'string' || !this.sameGraph(link))) throw new Error('Graph named a next page elsewhere');
+        next = link;
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, pages }, 'directory group listing failed');
+      throw new DomainError('directoryUnavailable', 'Graph group listing failed');
+    }
+    if (next) this.logger.warn({ pages, listed: ids.size }, 'directory group listing stopped at its page cap');
+    const value = [...ids];
+    if (this.lists.size >= MAX_LISTS) this.lists.clear();
+    this.lists.set(groupId, { value, until: Date.now() + CACHE_MS });
+    return value;
+  }
+
+  /** A next page's link on the Graph this directory calls (it gets the token). */
+  private sameGraph(link: string): boolean {
+    try {
+      return new URL(link).origin === new URL(this.baseUrl).origin;
+    } catch {
+      return false;
+    }
   }
 
   isGroupOwner(userId: string, groupId: string): Promise<boolean> {

@@ -11,6 +11,11 @@ export class ListDirectory implements DirectoryPort {
     return this.lists.members?.[groupId]?.includes(userId) ?? false;
   }
 
+  /** A fixed list cannot list a group's members for the cards HR gets by name: undefined. */
+  async groupUserIds(_groupId: string): Promise<string[] | undefined> {
+    return undefined;
+  }
+
   async isGroupOwner(userId: string, groupId: string): Promise<boolean> {
     return this.lists.owners?.[groupId]?.includes(userId) ?? false;
   }

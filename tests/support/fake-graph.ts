@@ -2,9 +2,10 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /**
- * A local Microsoft Graph: group membership (checkMemberGroups), group owners, and managers and
- * direct reports, from maps a test fills. `failWith` makes every call answer that status (an
- * outage, throttling). Loopback only.
+ * A local Microsoft Graph: group membership (checkMemberGroups), a group's users
+ * (transitiveMembers/microsoft.graph.user, from `members`, paged by `pageSize`), group owners, and
+ * managers and direct reports, from maps a test fills. `failWith` makes every call answer that
+ * status (an outage, throttling); `failWhen` only the calls it picks. Loopback only.
  */
 export class FakeGraph {
   readonly members = new Map<string, Set<string>>();
@@ -13,6 +14,10 @@ export class FakeGraph {
   readonly managers = new Map<string, string>();
   readonly names = new Map<string, string>();
   failWith?: number;
+  /** A status for the calls it picks (e.g. only the listing), undefined for the others. */
+  failWhen?: (call: { method: string; path: string; page: number }) => number | undefined;
+  /** Users per page of a group's listing (Graph: up to 999): 1 makes a two-member group two pages. */
+  pageSize = 999;
   readonly requests: { method: string; path: string; authorization?: string }[] = [];
   private server?: Server;
   url = '';
@@ -23,12 +28,24 @@ export class FakeGraph {
       for await (const c of req) chunks.push(c as Buffer);
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+      const query = new URL(req.url ?? '/', 'http://graph.local').searchParams;
+      const page = Number(query.get('$skiptoken') ?? 0) || 0;
       this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
       const send = (status: number, json: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
       };
       if (this.failWith) return send(this.failWith, { error: { code: 'ServiceUnavailable' } });
+      const failing = this.failWhen?.({ method: req.method ?? '', path, page });
+      if (failing) return send(failing, { error: { code: 'ServiceUnavailable' } });
+      const listing = path.match(/^\/v1\.0\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/);
+      if (req.method === 'GET' && listing) {
+        const all = [...(this.members.get(listing[1]!) ?? [])];
+        const size = Math.max(1, this.pageSize);
+        const value = all.slice(page * size, (page + 1) * size).map((id) => ({ '@odata.type': '#microsoft.graph.user', id }));
+        const more = (page + 1) * size < all.length;
+        return send(200, { value, ...(more ? { '@odata.nextLink': `${this.url}/v1.0/groups/${listing[1]}/transitiveMembers/microsoft.graph.user?$select=id&$top=${size}&$skiptoken=${page + 1}` } : {}) });
+      }
       const manager = path.match(/^\/v1\.0\/users\/([^/]+)\/manager$/);
       if (req.method === 'GET' && manager) {
         const id = this.managers.get(manager[1]!);

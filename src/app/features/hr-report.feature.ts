@@ -22,6 +22,7 @@ import { HrReportDeps } from '../../usecases/hr-report/hr-report';
 import { LearningNeedDeps } from '../../usecases/learning-needs/learning-needs';
 import { REPORT_PATHS, registerReportRoutes } from '../../web/hr-report/report-routes';
 import { Platform } from '../platform';
+import { hrAudience } from './hr-people';
 
 /** The HR report (Reflectie en terugkoppeling): the command, its card action and its signed downloads; the Jaarplan targets it shows. */
 export function composeHrReport(p: Platform, sources: { isHr: HrCheck; mayBeHr?: HrCheck; b3: B3History; learningNeeds?: Pick<LearningNeedDeps, 'store' | 'minimum' | 'legacyTenant' | 'offers'>; directory?: ManagerDirectory }): void {
@@ -45,15 +46,15 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; mayBeHr?:
     ...(sources.learningNeeds ? { learningNeeds: sources.learningNeeds } : {}),
     jaarplan: plans,
   };
-  const { hr } = p.config.pulsePoll;
+  // HR_USER_IDS and HR_GROUP_ID's members (listed by Graph in the job, never in a turn).
+  const { groupListable: _listable, inHrGroup: _inGroup, ...hr } = hrAudience(p);
   const halfYear: HalfYearDeps = {
     plans,
     scheduler: p.scheduler,
     clock: p.clock,
     timeZone: p.config.orgTimeZone,
     isHoliday: holidayCalendar(p.config.rhythm.holidayRegion).isHoliday,
-    hrUserIds: hr.userIds,
-    hrGroup: Boolean(hr.groupId),
+    ...hr,
     // No directory given: nobody is listed as a manager, and the nudge says so in the log.
     directory: sources.directory ?? { directReports: async () => [] },
     reviews,
@@ -109,9 +110,12 @@ function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
     if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (Microsoft Graph, or none configured): no half-yearly nudge to managers');
+    if (outcome.hrGroup === 'unavailable') p.logger.warn('HR_GROUP_ID could not be listed (Microsoft Graph did not answer): its members get the half-yearly reminder when the job runs again');
     if (outcome.runAgain) {
-      p.logger.warn({ managersSkipped: outcome.managersSkipped, unavailable: outcome.managers === 'unavailable' }, 'the manager directory did not answer: the half-yearly nudges go when it does');
-      throw new RunAgainLater(new Date(p.clock.now().getTime() + DIRECTORY_RETRY_MS), 'the manager directory did not answer');
+      if (outcome.managers === 'unavailable' || outcome.managersSkipped > 0) {
+        p.logger.warn({ managersSkipped: outcome.managersSkipped, unavailable: outcome.managers === 'unavailable' }, 'the manager directory did not answer: the half-yearly nudges go when it does');
+      }
+      throw new RunAgainLater(new Date(p.clock.now().getTime() + DIRECTORY_RETRY_MS), 'the directory did not answer');
     }
   });
 }

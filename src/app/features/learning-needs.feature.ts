@@ -9,6 +9,7 @@ import { outboxWeeklyLoNotices, registerWeeklyLoCheck } from '../../teams/featur
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
 import { handoverBegins, tellLoAfterHandover, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
 import { Platform } from '../platform';
+import { hrAudience } from './hr-people';
 
 /**
  * Learning needs for L&O: the member's choice on the session card, and the weekly handover that
@@ -32,19 +33,20 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     ...(legacyTenant !== undefined ? { legacyTenant } : {}),
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });
-  const { hr } = p.config.pulsePoll;
+  // HR_USER_IDS and HR_GROUP_ID's members (listed by Graph in the job, never in a turn).
+  const { groupListable: _listable, inHrGroup, ...hr } = hrAudience(p);
   const weekly: WeeklyLoDeps = {
     store: deps.store,
     records: deps.records,
     minimum: deps.minimum,
-    hrUserIds: hr.userIds,
-    hrGroup: Boolean(hr.groupId),
+    ...hr,
     routes: new CosmosTenantRoutes(p.cosmos),
     notices: outboxWeeklyLoNotices({ outbox: p.outbox, translator: p.translator, languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage }),
     runs: new CosmosHandoverRuns(p.cosmos),
   };
-  // A queued weekly card goes only to someone still in HR_USER_IDS when it is sent (stop 52).
-  registerWeeklyLoCheck(p.outbox, hr.userIds);
+  // A queued weekly card goes only to someone still HR when it is sent (stop 52): in HR_USER_IDS, or
+  // in HR_GROUP_ID as Graph says then (a Graph that does not answer: the card waits).
+  registerWeeklyLoCheck(p.outbox, hr.hrUserIds, inHrGroup);
   p.scheduler.on(HANDOVER_JOB, async (_payload, job) => {
     const { week } = handoverWeek(p.clock.now(), deps.timeZone);
     // A run after a failure first makes sure a next handover comes: if this job gives up, the needs
@@ -62,13 +64,19 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // it) in their own 1:1 chats, once per person and week (stop 51). A failure fails the job: its
     // retry finds the batches written and queues what is missing, under the same keys.
     // Earlier weeks whose job gave up are told now: their batches late, the rest on this week's cards.
-    const { week: told, unfinished } = await tellLoAfterHandover(weekly, week);
+    const { week: told, unfinished, hrGroupUnavailable } = await tellLoAfterHandover(weekly, week);
     for (const e of unfinished) {
       p.logger.warn({ week: e.week }, 'learning needs handover of an earlier week had not completed; told to L&O now');
       for (const outcome of e.outcomes) p.logger.info({ ...outcome, week: e.week }, 'learning needs handover told to L&O late');
     }
     for (const outcome of told) p.logger.info({ ...outcome }, 'learning needs handover told to L&O');
     if (told.some((o) => o.result === 'queued' && o.hrGroupNotListed)) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the weekly learning-needs card');
+    // HR_USER_IDS have their cards; the group's members get theirs on the job's retry (keyed per
+    // person: the retry queues only what is missing). The week's record stays until then.
+    if (hrGroupUnavailable) {
+      p.logger.warn({ attempt: job.attempts }, 'HR_GROUP_ID could not be listed (Microsoft Graph did not answer): its members get the weekly learning-needs card when the handover runs again');
+      throw new Error('HR_GROUP_ID could not be listed');
+    }
   });
   return deps;
 }

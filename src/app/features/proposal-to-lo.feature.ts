@@ -4,21 +4,24 @@ import { CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { outboxProposalToLoDelivery, registerProposalToLoHooks } from '../../teams/features/proposal-to-lo/delivery';
 import { registerProposalToLo } from '../../teams/features/proposal-to-lo/register';
 import { Platform } from '../platform';
+import { hrAudience } from './hr-people';
 
 /**
  * A group shares a proposal it adopted with L&O, and L&O answers the group: read and answered by
  * the same people who write L&O's offer (HR), in their own chat, as the offer is wired. The HR
- * people the app can name (HR_USER_IDS, as the half-yearly reminder reaches them) hear of each new
- * share in their own chat, queued by the outbox once the group's notice went out (not in the press's turn); the members of HR_GROUP_ID cannot be listed, and the log says so once.
+ * people (HR_USER_IDS and HR_GROUP_ID's members, as the half-yearly reminder reaches them) hear of
+ * each new share in their own chat, queued by the outbox once the group's notice went out (not in
+ * the press's turn, so the group is listed in the outbox's hook); where the members of HR_GROUP_ID
+ * cannot be listed (locally), the log says so once.
  */
 export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): void {
   const timeZone = p.config.orgTimeZone;
-  const { hr } = p.config.pulsePoll;
+  const { groupListable, inHrGroup: _inGroup, ...hr } = hrAudience(p);
   const shared = new CosmosSharedProposalRepository(p.cosmos);
   registerProposalToLoHooks(p.outbox, {
     shared,
     proposals: new CosmosProposalRepository(p.cosmos),
-    hrUserIds: hr.userIds,
+    ...hr,
     clock: p.clock,
     translator: p.translator,
     timeZone,
@@ -38,6 +41,6 @@ export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): vo
     defaultLanguage: p.config.defaultLanguage,
     actions: p.actions,
     timeZone,
-    hrGroupNotListed: Boolean(hr.groupId),
+    hrGroupNotListed: hr.hrGroup && !groupListable,
   });
 }

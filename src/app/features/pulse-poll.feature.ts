@@ -16,12 +16,21 @@ import { Platform } from '../platform';
 
 const GRAPH = 'https://graph.microsoft.com';
 
-/** Graph in Azure (or where GRAPH_BASE_URL points); fixed lists when running locally. */
-function directoryFor(p: Platform): DirectoryPort {
+const directories = new WeakMap<Platform, DirectoryPort>();
+
+/**
+ * Graph in Azure (or where GRAPH_BASE_URL points); fixed lists when running locally. One per app,
+ * shared by the features that ask it (one cache): the pulse poll's HR check, and the cards HR gets
+ * by name (see hr-people.ts).
+ */
+export function directoryFor(p: Platform): DirectoryPort {
+  const known = directories.get(p);
+  if (known) return known;
   const base = p.config.pulsePoll.graphBaseUrl ?? (p.config.bot.mode === 'local' ? undefined : GRAPH);
-  if (base) return new GraphDirectory(base, p.logger);
-  if (p.config.pulsePoll.hr.groupId) p.logger.warn('HR_GROUP_ID is set but Microsoft Graph is not used locally: only HR_USER_IDS count as HR');
-  return new ListDirectory();
+  if (!base && p.config.pulsePoll.hr.groupId) p.logger.warn('HR_GROUP_ID is set but Microsoft Graph is not used locally: only HR_USER_IDS count as HR');
+  const directory = base ? new GraphDirectory(base, p.logger) : new ListDirectory();
+  directories.set(p, directory);
+  return directory;
 }
 
 /** B3-spiegel pulse polls: repositories, directory, roster and notifier, and the Teams handlers; `teamGroups` hear of a team's mirror. */

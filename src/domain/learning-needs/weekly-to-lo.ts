@@ -1,3 +1,4 @@
+import { hrIdsOf } from '../directory/hr-people';
 import { DateTime } from 'luxon';
 import { stableId } from '../shared/ids';
 import { LearningNeedBatch } from './learning-need';
@@ -56,7 +57,7 @@ export function weekNumberOf(week: string): number {
  * of them is read again when a queued card is sent (a restart may have taken them out).
  */
 export function listedHrIds(hrUserIds: readonly string[]): string[] {
-  return [...new Set(hrUserIds.map((id) => id.trim().toLowerCase()).filter(Boolean))];
+  return hrIdsOf(hrUserIds);
 }
 
 export function isListedHr(hrUserIds: readonly string[], userId: string): boolean {

@@ -1,3 +1,4 @@
+import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { directReportsOf, isDirectoryOutage, ManagerDirectory } from '../../domain/directory/manager-directory';
 import {
   HalfYearMoment,
@@ -25,7 +26,7 @@ const REMINDED_KEPT = 12;
 /** Managers whose reports are looked up at once: bounded, so a large organisation does not flood the directory. */
 const MANAGERS_AT_ONCE = 8;
 
-export interface HalfYearDeps {
+export interface HalfYearDeps extends HrPeopleSource {
   /** Read for the months; written only to remember which half-years were announced. */
   plans: Pick<JaarplanRepository, 'get' | 'create' | 'update'>;
   scheduler: JobScheduler;
@@ -34,9 +35,11 @@ export interface HalfYearDeps {
   timeZone: string;
   /** HOLIDAY_REGION's public holidays: the reminders come on the month's first working day. */
   isHoliday(isoDate: string): boolean;
-  /** HR_USER_IDS: the HR people the app can name. Members of HR_GROUP_ID cannot be listed (`hrGroup`). */
+  /**
+   * HR_USER_IDS and HR_GROUP_ID (`hrGroup`), whose members `listHrGroup` lists (Graph; absent or
+   * undefined locally: they get no card, and the outcome says so). See `hrPeopleToAddress`.
+   */
   hrUserIds: readonly string[];
-  /** Whether HR_GROUP_ID is set: its members get no card, and the outcome says so. */
   hrGroup: boolean;
   directory: Pick<ManagerDirectory, 'directReports' | 'managers'>;
   /** Read only: a manager's own plans. */
@@ -105,13 +108,16 @@ export type HalfYearOutcome =
   | {
       result: 'sent';
       hr: number;
+      /** HR_GROUP_ID is set and this directory cannot list it (local mode): its members got no card. */
       hrGroupNotListed: boolean;
+      /** HR_GROUP_ID's members: listed (and counted in `hr`), or the directory did not answer (`runAgain`). */
+      hrGroup?: 'listed' | 'unavailable';
       /** Managers nudged; `notListed` when the directory cannot list managers, `unavailable` when it did not answer. */
       managers: number | 'notListed' | 'unavailable';
       /** Managers whose reports the directory did not give: skipped. */
       managersSkipped: number;
       /**
-       * The directory did not answer for some or all managers: the half-year is not marked as
+       * The directory did not answer for some or all managers, or for HR_GROUP_ID's members: the half-year is not marked as
        * reminded, and the job runs again (within the month); the cards already queued are kept
        * under their keys, so nobody gets one twice.
        */
@@ -163,16 +169,20 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   if (plan?.remindedHalfYears?.includes(halfYear.from)) return { result: 'remindedAlready' };
   const hasTargets = Object.keys(plan?.targets ?? {}).length > 0;
   const to = (userId: string) => ({ tenantId: job.tenantId, route: job.route, userId });
-  const hrIds = [...new Set(deps.hrUserIds.map((id) => id.toLowerCase()))];
+  // HR_USER_IDS and HR_GROUP_ID's members, each once; a group Graph did not list waits for the run again.
+  const people = await hrPeopleToAddress(deps);
+  const hrIds = people.ids;
   for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets }, cardKey('hr', job.tenantId, halfYear.from, id));
   const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
     deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
   // marked as reminded, the half-year's nudges would be lost for good.
-  const runAgain = nudged.managers === 'unavailable' || nudged.managersSkipped > 0;
+  // So is a group the directory did not list: HR_USER_IDS have their reminders, its members get theirs then.
+  const runAgain = nudged.managers === 'unavailable' || nudged.managersSkipped > 0 || people.group === 'unavailable';
   if (!runAgain) await rememberReminded(deps, job.tenantId, job.year, halfYear.from, plan);
-  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: deps.hrGroup, ...nudged, runAgain };
+  const group = people.group === 'listed' || people.group === 'unavailable' ? { hrGroup: people.group } : {};
+  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: people.group === 'notListed', ...group, ...nudged, runAgain };
 }
 
 /** Every manager the directory lists, with the count of their reports without a conversation in the half-year. */

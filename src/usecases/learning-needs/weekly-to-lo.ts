@@ -1,17 +1,20 @@
+import { HrPeople, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { batchIdOf } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
-import { HandoverRuns, listedHrIds, TenantRoutes, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
+import { HandoverRuns, TenantRoutes, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 
-export interface WeeklyLoDeps {
+export interface WeeklyLoDeps extends HrPeopleSource {
   store: Pick<LearningNeedStore, 'getBatch' | 'batchesOfWeek'>;
   /** Read only: whether an HR person's erasure is under way (their erasure ticket). */
   records: Pick<PersonalRecordRepository, 'get'>;
   minimum: number;
-  /** HR_USER_IDS: the HR/L&O people the app can name. Members of HR_GROUP_ID cannot be listed (`hrGroup`). */
+  /**
+   * HR_USER_IDS and HR_GROUP_ID (`hrGroup`), whose members `listHrGroup` lists (Graph; absent or
+   * undefined locally: they get no card, and the outcome says so). See `hrPeopleToAddress`.
+   */
   hrUserIds: readonly string[];
-  /** Whether HR_GROUP_ID is set: its members get no card, and the outcome says so. */
   hrGroup: boolean;
   routes: TenantRoutes;
   notices: WeeklyLoNotices;
@@ -42,14 +45,25 @@ export function handoverBegins(deps: Pick<WeeklyLoDeps, 'runs'>, week: string): 
  * this week hears nothing of it: that the job failed tells L&O nothing about their needs. The
  * records go only after everything was queued, so a failure here is told by the next run.
  */
-export async function tellLoAfterHandover(deps: WeeklyLoDeps, week: string): Promise<{ week: WeekOutcomes; unfinished: { week: string; outcomes: WeekOutcomes }[] }> {
+export async function tellLoAfterHandover(
+  deps: WeeklyLoDeps,
+  week: string,
+): Promise<{ week: WeekOutcomes; unfinished: { week: string; outcomes: WeekOutcomes }[]; hrGroupUnavailable: boolean }> {
+  // HR_GROUP_ID is listed once for all tenants and weeks of this run.
+  const people = await hrPeopleToAddress(deps);
   const earlier = await deps.runs.unfinishedBefore(week);
   const unfinished: { week: string; outcomes: WeekOutcomes }[] = [];
-  for (const e of earlier) unfinished.push({ week: e, outcomes: await tellLoOfWeek(deps, e, { late: true }) });
-  const outcomes = await tellLoOfWeek(deps, week, earlier.length ? { unfinished: earlier.map(weekNumberOf) } : {});
-  for (const e of earlier) await deps.runs.completed(e);
-  await deps.runs.completed(week);
-  return { week: outcomes, unfinished };
+  for (const e of earlier) unfinished.push({ week: e, outcomes: await tellLoOfWeek(deps, e, { late: true }, people) });
+  const outcomes = await tellLoOfWeek(deps, week, earlier.length ? { unfinished: earlier.map(weekNumberOf) } : {}, people);
+  // The group could not be listed: HR_USER_IDS have their cards, the group's members not yet. The
+  // records stay, so the job's retry (or, if it gives up, the next handover) tells them, under the
+  // same keys: nobody gets a card twice.
+  const hrGroupUnavailable = people.group === 'unavailable';
+  if (!hrGroupUnavailable) {
+    for (const e of earlier) await deps.runs.completed(e);
+    await deps.runs.completed(week);
+  }
+  return { week: outcomes, unfinished, hrGroupUnavailable };
 }
 
 export type WeeklyLoOutcome =
@@ -59,31 +73,39 @@ export type WeeklyLoOutcome =
   | { result: 'nothingPublishable' }
   /** The app knows no conversation of the tenant (or Teams named no tenant): nowhere to send from. */
   | { result: 'noRoute' }
-  | { result: 'queued'; hr: number; erasing: number; hrGroupNotListed: boolean };
+  | {
+      result: 'queued';
+      hr: number;
+      erasing: number;
+      /** HR_GROUP_ID is set and this directory cannot list it (local mode): its members got no card. */
+      hrGroupNotListed: boolean;
+      /** HR_GROUP_ID's members: listed (and counted in `hr`), or the directory did not answer (told on the retry). */
+      hrGroup?: 'listed' | 'unavailable';
+    };
 
 /**
  * After the week's handover: every tenant whose batch of the week was written is told (below), also
  * a batch an earlier run of this week wrote before it stopped (whose people were stripped since, so
  * the handover itself reports nothing of it). One outcome per tenant, counts only.
  */
-export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told = {}): Promise<WeekOutcomes> {
+export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told = {}, people?: HrPeople): Promise<WeekOutcomes> {
   const tenants = [...new Set((await deps.store.batchesOfWeek(week)).map((b) => b.tenantId).filter((t): t is string => t !== undefined))].sort();
   const outcomes: WeekOutcomes = [];
-  for (const tenantId of tenants) outcomes.push({ tenantId, ...(await tellLoOfHandover(deps, tenantId, week, told)) });
+  for (const tenantId of tenants) outcomes.push({ tenantId, ...(await tellLoOfHandover(deps, tenantId, week, told, people)) });
   return outcomes;
 }
 
 /**
  * After a tenant's weekly handover wrote its batch (or found it written: a run again after a
- * crash), each HR person the app can name gets one card in their own 1:1 chat, under a key of
+ * crash), each HR person (`hrPeopleToAddress`: HR_USER_IDS and HR_GROUP_ID's listed members) gets one card in their own 1:1 chat, under a key of
  * tenant, week and person, so however often the handover runs the outbox holds one. Someone
  * whose erasure is under way gets none; one who erases after it was queued takes it out of the
  * outbox and leaves its key (the card's `keyOutlivesErasure`), so a run again queues nothing.
  * Only in the scheduled handover, never a member's turn. The outcome holds counts only. Whether
- * the person is still one of HR_USER_IDS is asked again when the outbox sends the card (a restart
+ * the person is still HR (HR_USER_IDS, or HR_GROUP_ID as Graph says then) is asked again when the outbox sends the card (a restart
  * may have taken them out meanwhile: `registerWeeklyLoCheck`).
  */
-export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, week: string, told: Told = {}): Promise<WeeklyLoOutcome> {
+export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, week: string, told: Told = {}, people?: HrPeople): Promise<WeeklyLoOutcome> {
   const batch = await deps.store.getBatch(batchIdOf(week, tenantId));
   if (!batch || batch.tenantId !== tenantId) return { result: 'noBatch' };
   const shown = weeklyLoView(batch, deps.minimum);
@@ -91,7 +113,8 @@ export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, wee
   const view: WeeklyLoView = { ...shown, ...(told.unfinished?.length ? { unfinished: told.unfinished } : {}), ...(told.late ? { late: true as const } : {}) };
   const route = tenantId ? await deps.routes.routeOf(tenantId) : undefined;
   if (!route) return { result: 'noRoute' };
-  const hrIds = listedHrIds(deps.hrUserIds);
+  const hr = people ?? (await hrPeopleToAddress(deps));
+  const hrIds = hr.ids;
   let queued = 0;
   let erasing = 0;
   for (const userId of hrIds) {
@@ -110,5 +133,5 @@ export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, wee
     }
     queued++;
   }
-  return { result: 'queued', hr: queued, erasing, hrGroupNotListed: deps.hrGroup };
+  return { result: 'queued', hr: queued, erasing, hrGroupNotListed: hr.group === 'notListed', ...(hr.group === 'listed' || hr.group === 'unavailable' ? { hrGroup: hr.group } : {}) };
 }

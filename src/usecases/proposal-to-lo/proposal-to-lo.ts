@@ -1,3 +1,4 @@
+import { hrIdsOf, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { HrCheck } from '../../domain/hr-report/ports';
 import {
   ANSWERED_MEANWHILE,
@@ -173,9 +174,9 @@ async function mirrorRecord(deps: Pick<MirrorDeps, 'proposals'>, shared: SharedP
   return 'mirrored';
 }
 
-/** The HR people (HR_USER_IDS, each once whatever its case) told of a share, each under the key of the share and person. */
+/** The HR people (HR_USER_IDS and HR_GROUP_ID's listed members, each once whatever its case) told of a share, each under the key of the share and person. */
 export function loPeople(id: string, hrUserIds: readonly string[] = []): { userId: string; key: string }[] {
-  return [...new Set(hrUserIds.map((u) => u.trim().toLowerCase()).filter(Boolean))].map((userId) => ({ userId, key: loNoticeKey(id, userId) }));
+  return hrIdsOf(hrUserIds).map((userId) => ({ userId, key: loNoticeKey(id, userId) }));
 }
 
 /**
@@ -187,16 +188,30 @@ export function loPeople(id: string, hrUserIds: readonly string[] = []): { userI
  * twice), then copies the share onto the group's proposal as `mirrorShareToProposal` does. Marked
  * before L&O is told: a run that fails after the mark is run again by the outbox (its hooks are
  * kept until they ran), so L&O is told all the same. A record gone (erased): nothing.
- * Throws where a write failed: the outbox runs it again.
+ * Throws where a write failed: the outbox runs it again. The HR people are `hrPeopleToAddress`'s:
+ * where HR_GROUP_ID could not be listed (Graph did not answer), HR_USER_IDS are told and the
+ * outcome says `hrGroupUnavailable`: the caller fails the hook after logging, so the outbox runs it
+ * again and the group's members are told then (the others' keys are taken: nobody twice).
  */
 export async function afterShareNotice(
-  deps: { shared: Pick<SharedProposalRepository, 'markNoticed'>; proposals: MirrorDeps['proposals']; clock: Clock; hrUserIds?: readonly string[]; tellLo: TellLo },
+  deps: {
+    shared: Pick<SharedProposalRepository, 'markNoticed'>;
+    proposals: MirrorDeps['proposals'];
+    clock: Clock;
+    hrUserIds?: readonly string[];
+    /** Whether HR_GROUP_ID is set, and how its members are listed (see HrPeopleSource). */
+    hrGroup?: boolean;
+    listHrGroup?: HrPeopleSource['listHrGroup'];
+    tellLo: TellLo;
+  },
   tenantId: string,
   id: string,
-): Promise<{ outcome: 'mirrored' | 'gone'; told: number }> {
+): Promise<{ outcome: 'mirrored' | 'gone'; told: number; hrGroupUnavailable?: true }> {
   const shared = await deps.shared.markNoticed(tenantId, id, deps.clock.now().toISOString());
   if (!shared) return { outcome: 'gone', told: 0 };
-  const people = loPeople(shared.id, deps.hrUserIds);
+  const hr = await hrPeopleToAddress({ hrUserIds: deps.hrUserIds ?? [], hrGroup: deps.hrGroup ?? false, ...(deps.listHrGroup ? { listHrGroup: deps.listHrGroup } : {}) });
+  const people = loPeople(shared.id, hr.ids);
   if (people.length) await deps.tellLo(shared, people);
-  return { outcome: await mirrorRecord(deps, shared), told: people.length };
+  const outcome = await mirrorRecord(deps, shared);
+  return { outcome, told: people.length, ...(hr.group === 'unavailable' ? { hrGroupUnavailable: true as const } : {}) };
 }

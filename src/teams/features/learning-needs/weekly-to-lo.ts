@@ -5,18 +5,26 @@ import { Outbox } from '../../../outbox/outbox';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
 import { cardMessage } from '../../messenger';
 
-/** The check the outbox makes when a weekly card is due: is its person still one of HR_USER_IDS? */
+/** The check the outbox makes when a weekly card is due: is its person still HR (HR_USER_IDS, or HR_GROUP_ID's member)? */
 export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
 
 /**
  * Registers that check with the running app's HR_USER_IDS (a restart with a new list answers by
- * the new one): a card queued for someone taken out since is skipped, not sent (the week's needs
- * are HR information). A `sendIf`, not a `guard`: a guarded job is deleted once finished, which
- * would free its key and let a handover run again that week queue a second card; a skipped job is
- * kept as skipped, with no payload, holding the same person id its target already held.
+ * the new one) and, for anyone else, HR_GROUP_ID as the directory says when the card is due
+ * (`inHrGroup`; absent: no group, or one the app cannot ask). A card queued for someone taken out
+ * since is skipped, not sent (the week's needs are HR information). A directory that does not
+ * answer is no "no": the card waits ('later') and is asked about again. A `sendIf`, not a `guard`:
+ * a guarded job is deleted once finished, which would free its key and let a handover run again
+ * that week queue a second card; a skipped job is kept as skipped, with no payload, holding the
+ * same person id its target already held.
  */
-export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard'>, hrUserIds: readonly string[]): void {
-  outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => isListedHr(hrUserIds, userId ?? ''));
+export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard'>, hrUserIds: readonly string[], inHrGroup?: (userId: string) => Promise<boolean>): void {
+  outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => {
+    const id = userId ?? '';
+    if (isListedHr(hrUserIds, id)) return true;
+    if (!inHrGroup || !id.trim()) return false;
+    return inHrGroup(id.trim().toLowerCase()).catch(() => 'later' as const);
+  });
 }
 
 export interface WeeklyLoNoticeDeps {
@@ -31,8 +39,8 @@ export interface WeeklyLoNoticeDeps {
  * half-yearly reminder is (Teams opens it only for a user of that tenant; where it refuses, the
  * outbox gives the card up and logs its job, never the person). Queued under the key: once per key.
  * `keyOutlivesErasure`: their erasure takes the card out of the outbox and leaves its key, so a
- * handover run again that week queues nothing for them. Sent only if they are still one of
- * HR_USER_IDS then (`registerWeeklyLoCheck`).
+ * handover run again that week queues nothing for them. Sent only if they are still HR then
+ * (`registerWeeklyLoCheck`).
  */
 export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices {
   return {

@@ -1,3 +1,4 @@
+import { HrPeopleSource } from '../../../domain/directory/hr-people';
 import { SharedProposal, SharedProposalRepository } from '../../../domain/proposal/proposal-to-lo';
 import { Clock } from '../../../domain/shared/clock';
 import { ProposalRepository } from '../../../domain/week-cycle/ports';
@@ -100,6 +101,9 @@ export function registerProposalToLoHooks(
     proposals: Pick<ProposalRepository, 'update'>;
     /** HR_USER_IDS: the HR/L&O people the app can name, told of each new share. Absent: none. */
     hrUserIds?: readonly string[];
+    /** HR_GROUP_ID is set; its members, listed in this hook (never a turn), are told as well. */
+    hrGroup?: boolean;
+    listHrGroup?: HrPeopleSource['listHrGroup'];
     /** When the notice's hook marks the record as noticed. */
     clock: Clock;
     translator: Translator;
@@ -124,8 +128,10 @@ export function registerProposalToLoHooks(
   const noticed = async (args: Record<string, string>) => {
     const { tenantId, id } = args;
     if (!tenantId || !id) return;
-    const { outcome, told } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args) }, tenantId, id);
-    deps.logger.info({ id, outcome, told }, 'shared proposal told to L&O and copied to the group');
+    const { outcome, told, hrGroupUnavailable } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args) }, tenantId, id);
+    deps.logger.info({ id, outcome, told, ...(hrGroupUnavailable ? { hrGroupUnavailable } : {}) }, 'shared proposal told to L&O and copied to the group');
+    // HR_USER_IDS are told; the hook fails so that the outbox runs it again for HR_GROUP_ID's members.
+    if (hrGroupUnavailable) throw new Error('HR_GROUP_ID could not be listed (Microsoft Graph did not answer); its members are told when this runs again');
   };
   outbox.onSent(PROPOSAL_TO_LO_HOOKS.shared, (args) => noticed(args));
   outbox.onRefused(PROPOSAL_TO_LO_HOOKS.shared, (args) => noticed(args));
