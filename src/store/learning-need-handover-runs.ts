@@ -1,9 +1,7 @@
-import { HandoverRunRecord, HandoverRuns } from '../domain/learning-needs/weekly-to-lo';
+import { HANDOVER_RUN_KEEP_SECONDS, HandoverRunRecord, HandoverRuns } from '../domain/learning-needs/weekly-to-lo';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore } from './document-store';
 
-/** Long enough for the next weeks' handovers to find it; short, as it says nothing anyone needs later. */
-const RUN_RECORD_TTL_SECONDS = 90 * 24 * 3600;
 
 const runId = (week: string) => `lnr_${week}`;
 
@@ -20,15 +18,20 @@ export class CosmosHandoverRuns implements HandoverRuns {
   }
 
   async begin(week: string): Promise<void> {
-    await this.runs.create({ id: runId(week), type: 'learningNeedHandoverRun', week, ttl: RUN_RECORD_TTL_SECONDS });
+    await this.runs.create({ id: runId(week), type: 'learningNeedHandoverRun', week, ttl: HANDOVER_RUN_KEEP_SECONDS });
+  }
+
+  async handedOver(week: string): Promise<void> {
+    // Written again whole: the record holds nothing else, and a run's retry writes the same.
+    await this.runs.upsert({ id: runId(week), type: 'learningNeedHandoverRun', week, handedOver: true, ttl: HANDOVER_RUN_KEEP_SECONDS });
   }
 
   async completed(week: string): Promise<void> {
     await this.runs.delete(runId(week), runId(week));
   }
 
-  async unfinishedBefore(week: string): Promise<string[]> {
+  async unfinishedBefore(week: string): Promise<{ week: string; handedOver: boolean }[]> {
     const found = await this.runs.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedHandoverRun' AND c.week < @week", parameters: [{ name: '@week', value: week }] });
-    return found.map((r) => r.week).sort();
+    return found.map((r) => ({ week: r.week, handedOver: r.handedOver === true })).sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
   }
 }

@@ -7,7 +7,7 @@ import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repos
 import { registerLearningNeeds } from '../../teams/features/learning-needs/register';
 import { outboxWeeklyLoNotices, registerWeeklyLoCheck } from '../../teams/features/learning-needs/weekly-to-lo';
 import { handOverLearningNeeds, HANDOVER_JOB, LearningNeedDeps, scheduleHandover } from '../../usecases/learning-needs/learning-needs';
-import { handoverBegins, tellLoAfterHandover, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
+import { handoverBegins, handoverWritten, tellLoAfterHandover, WeeklyLoDeps } from '../../usecases/learning-needs/weekly-to-lo';
 import { Platform } from '../platform';
 import { hrAudience } from './hr-people';
 
@@ -56,6 +56,7 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // the next handover tells L&O of that week (stop 52).
     await handoverBegins(weekly, week);
     const outcomes = await handOverLearningNeeds(deps);
+    await handoverWritten(weekly, week);
     // Counts per tenant only: who and what stay out of the log.
     for (const outcome of outcomes) p.logger.info({ ...outcome }, 'learning needs handover');
     // While some wait for enough others, try again next week; a new pass-on schedules it too.

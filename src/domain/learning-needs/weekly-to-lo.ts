@@ -74,18 +74,28 @@ export interface HandoverRunRecord {
   id: string;
   type: 'learningNeedHandoverRun';
   week: string;
+  /**
+   * The week's needs were handed over (its batches written); only telling L&O was left undone. Such
+   * a week's cards come late, and no later card says its needs were taken along (found in review, stop 52).
+   */
+  handedOver?: true;
   /** Cosmos TTL in seconds: gone on its own if no later handover ever looks. */
   ttl: number;
 }
+
+/** How long a handover run's record lives: also how long a weekly card's key is kept, so a late telling never sends a card twice. */
+export const HANDOVER_RUN_KEEP_SECONDS = 90 * 24 * 3600;
 
 /** Port: the record of each week's handover while it has not completed. */
 export interface HandoverRuns {
   /** Written when a week's handover job begins (again: nothing changes). */
   begin(week: string): Promise<void>;
+  /** Marked once the week's needs were handed over (its batches written), before L&O is told. */
+  handedOver(week: string): Promise<void>;
   /** Removed once the week's handover told L&O (or a later handover told of it). */
   completed(week: string): Promise<void>;
   /** The weeks before `week` whose handover began and never completed, oldest first. */
-  unfinishedBefore(week: string): Promise<string[]>;
+  unfinishedBefore(week: string): Promise<{ week: string; handedOver: boolean }[]>;
 }
 
 /** One card per tenant, week and person however often the handover runs: the outbox's key (hashed: it names nobody). */

@@ -36,6 +36,14 @@ export function handoverBegins(deps: Pick<WeeklyLoDeps, 'runs'>, week: string): 
 }
 
 /**
+ * The week's needs were handed over (its batches written): a job that gives up after this left
+ * only the telling undone, so a later handover tells that week late and says of it nothing more.
+ */
+export function handoverWritten(deps: Pick<WeeklyLoDeps, 'runs'>, week: string): Promise<void> {
+  return deps.runs.handedOver(week);
+}
+
+/**
  * After the week's handover: L&O hears of it (`tellLoOfWeek`), and of every earlier week whose
  * handover began and never completed (its job gave up after its day of retries). Such a week's
  * batches that were written before it stopped are told now, late, under their own keys (a card
@@ -53,14 +61,16 @@ export async function tellLoAfterHandover(
   const people = await hrPeopleToAddress(deps);
   const earlier = await deps.runs.unfinishedBefore(week);
   const unfinished: { week: string; outcomes: WeekOutcomes }[] = [];
-  for (const e of earlier) unfinished.push({ week: e, outcomes: await tellLoOfWeek(deps, e, { late: true }, people) });
-  const outcomes = await tellLoOfWeek(deps, week, earlier.length ? { unfinished: earlier.map(weekNumberOf) } : {}, people);
+  for (const e of earlier) unfinished.push({ week: e.week, outcomes: await tellLoOfWeek(deps, e.week, { late: true }, people) });
+  // Only a week whose needs were not handed over had them taken along now (a week that only failed to tell L&O did not).
+  const takenAlong = earlier.filter((e) => !e.handedOver).map((e) => weekNumberOf(e.week));
+  const outcomes = await tellLoOfWeek(deps, week, takenAlong.length ? { unfinished: takenAlong } : {}, people);
   // The group could not be listed: HR_USER_IDS have their cards, the group's members not yet. The
   // records stay, so the job's retry (or, if it gives up, the next handover) tells them, under the
   // same keys: nobody gets a card twice.
   const hrGroupUnavailable = people.group === 'unavailable';
   if (!hrGroupUnavailable) {
-    for (const e of earlier) await deps.runs.completed(e);
+    for (const e of earlier) await deps.runs.completed(e.week);
     await deps.runs.completed(week);
   }
   return { week: outcomes, unfinished, hrGroupUnavailable };

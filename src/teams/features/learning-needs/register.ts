@@ -6,8 +6,9 @@ import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';
 import { offersOnNeedCard } from '../../../usecases/learning-needs/lo-offers';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, MyLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
-import { CardActionContext, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
+import { CardActionContext, drawn, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { groupCardNote } from '../../cards/group-card-note.card';
 import { askedNotice, learningNeedCard, LearningNeedCardView, LearningNeedNotice, learningNeedStoredCard } from '../../cards/learning-needs/learning-need.card';
 import { actorOf, teamsLocale, tenantOf } from '../../turn';
 
@@ -63,12 +64,12 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
    * The weekly handover took it to L&O (its batch was written) while this card was open: nothing
    * can change it any more, and nobody else acted. The member's own card says so, with what they typed to copy.
    */
-  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string, typedTheme?: string): Promise<{ late: AdaptiveCardJson } | { done: T }> => {
+  const handedOverMeanwhile = async <T>(context: TurnContext, ids: Ids, work: () => Promise<T>, typed?: string, typedTheme?: string): Promise<{ late: AdaptiveCardJson; erasing?: true } | { done: T }> => {
     try {
       return { done: await work() };
     } catch (err) {
       // Their erasure is unfinished: nothing new is kept until it is; what they entered stays on the card.
-      if (isDomainError(err) && err.code === 'erasureUnderway') return { late: await card(context, ids, { notice: 'erasing', refused: { theme: typedTheme, text: typed, errors: {} } }) };
+      if (isDomainError(err) && err.code === 'erasureUnderway') return { late: await card(context, ids, { notice: 'erasing', refused: { theme: typedTheme, text: typed, errors: {} } }), erasing: true };
       if (!(isDomainError(err) && err.code === 'conflict')) throw err;
       return { late: await card(context, ids, { notice: 'handedOverMeanwhile', ...(typed ? { unsaved: typed } : {}) }) };
     }
@@ -102,7 +103,17 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       // card's, else the activity's): Teams delivering an older press again changes nothing.
       const answerId = answerIdOn(userId, data.sessionId, data.questionId);
       const pressed = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerId, { theme: data.theme, text: data.learningNeedText }, tenantOf(context), data.k ?? context.activity.id), data.learningNeedText, data.theme);
-      return { card: 'late' in pressed ? pressed.late : await afterStored(context, data, noticeOf(pressed.done)), personal: true };
+      if ('late' in pressed) {
+        // On the Action.Submit fallback in the group's chat the card reaches nobody: the refusal is
+        // said in their own chat, with their words to copy, as a refused form there is (found in review, stop 52).
+        const language = await deps.actions.localeFor(context, data).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
+        const values = { theme: data.theme ?? '', learningNeedText: data.learningNeedText ?? '' };
+        const privately = pressed.erasing
+          ? drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.pass', values, errors: {}, notice: tr('verantwoording.learningNeed.notice.erasingElsewhere'), button: false }, tr))
+          : undefined;
+        return { card: pressed.late, personal: true, ...(privately ? { privately } : {}) };
+      }
+      return { card: await afterStored(context, data, noticeOf(pressed.done)), personal: true };
     },
     { form },
   );

@@ -1,5 +1,5 @@
 import { Language } from '../../../domain/framework/framework';
-import { isListedHr, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
+import { HANDOVER_RUN_KEEP_SECONDS, isListedHr, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
@@ -54,6 +54,9 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         payload: cardMessage(loWeeklyCard(view, deps.translator.t(language), language)),
         sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId: to.userId } },
         keyOutlivesErasure: true,
+        // As long as a handover's run record: a week told late by a later handover finds its key
+        // (sent, or left blank by an erasure) and sends no second card (found in review, stop 52).
+        keepSeconds: HANDOVER_RUN_KEEP_SECONDS,
       });
     },
     withdraw: (key) => deps.outbox.withdraw(key),
