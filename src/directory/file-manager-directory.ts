@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DirectoryPerson, ManagerDirectory } from '../domain/directory/manager-directory';
+import { DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
 import { DomainError } from '../domain/shared/errors';
 
 const fileSchema = z.object({
@@ -35,8 +35,11 @@ export class FileManagerDirectory implements ManagerDirectory {
     return (await this.users()).find((u) => u.id === userId)?.teamId;
   }
 
-  async managers(): Promise<string[]> {
-    return [...new Set((await this.users()).flatMap((u) => (u.managerId ? [u.managerId] : [])))];
+  /** Every manager with their reports, from one read of the file. */
+  async managers(): Promise<ListedManager[]> {
+    const reports = new Map<string, string[]>();
+    for (const u of await this.users()) if (u.managerId) reports.set(u.managerId, [...(reports.get(u.managerId) ?? []), u.id]);
+    return [...reports].map(([id, reportIds]) => ({ id, reportIds }));
   }
 }
 

@@ -37,7 +37,7 @@ export class GraphDirectory implements DirectoryPort {
   private readonly lists = new Map<string, { value: string[]; until: number }>();
   private readonly credential?: TokenCredential;
 
-  constructor(private readonly baseUrl: string, private readonly logger: Logger, credential?: TokenCredential) {
+  constructor(private readonly baseUrl: string, protected readonly logger: Logger, credential?: TokenCredential) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.credential = isLoopback(this.baseUrl) ? undefined : (credential ?? entraCredential());
   }
@@ -139,7 +139,7 @@ export class GraphDirectory implements DirectoryPort {
   }
 
   /** A next page's link on the Graph this directory calls (it gets the token). */
-  private sameGraph(link: string): boolean {
+  protected sameGraph(link: string): boolean {
     try {
       return new URL(link).origin === new URL(this.baseUrl).origin;
     } catch {

@@ -1,9 +1,11 @@
-import { DirectoryPerson, ManagerDirectory } from '../domain/directory/manager-directory';
+import { DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
 import { DomainError } from '../domain/shared/errors';
 import { GraphCallFailed, GraphDirectory } from './graph-directory';
 
 const ID = /^[0-9a-zA-Z-]{1,64}$/;
 const MAX_PAGES = 10;
+/** The manager listing stops after this many pages of 100 users (100,000 people): said in the log, by count. */
+const SCAN_PAGE_CAP = 1000;
 
 /** A lookup Graph did not answer (an outage, throttling past the retries, no token): no answer at all, never "no manager". */
 function unavailable(err: unknown): DomainError {
@@ -17,6 +19,9 @@ function unavailable(err: unknown): DomainError {
  * reads as "not your report" (nor drops or withdraws a prep card).
  */
 export class GraphManagerDirectory extends GraphDirectory implements ManagerDirectory {
+  /** Pages of the manager listing read at most (a test lowers it). */
+  protected readonly scanPageCap: number = SCAN_PAGE_CAP;
+
   async managerOf(userId: string): Promise<string | undefined> {
     if (!ID.test(userId)) return undefined;
     try {
@@ -44,6 +49,43 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
       throw unavailable(err);
     }
     return people;
+  }
+
+  /**
+   * Every manager Graph names, with their reports: a scan of every user's id and manager
+   * (`$expand` pages hold 100 users), for the half-yearly job only. Next pages are followed only on
+   * this Graph; any page Graph does not answer rejects with `directoryUnavailable` (never a part
+   * taken for the whole). A scan stopped at its page cap is said in the log by counts and gives
+   * the managers it found without their reports (a manager's reports may lie past the cap: the
+   * run asks `directReports` for each). Users without a manager are skipped.
+   */
+  async managers(): Promise<ListedManager[]> {
+    const reports = new Map<string, Set<string>>();
+    let next: string | undefined = '/v1.0/users?$select=id&$expand=manager($select=id)&$top=100';
+    let pages = 0;
+    let users = 0;
+    try {
+      for (; next && pages < this.scanPageCap; pages++) {
+        const body = (await this.call('GET', next)) as { value?: { id?: unknown; manager?: { id?: unknown } | null }[]; '@odata.nextLink'?: unknown };
+        for (const u of body.value ?? []) {
+          users++;
+          const managerId = u.manager?.id;
+          if (typeof u.id !== 'string' || !ID.test(u.id) || typeof managerId !== 'string' || !ID.test(managerId)) continue;
+          reports.set(managerId, (reports.get(managerId) ?? new Set()).add(u.id));
+        }
+        const link = body['@odata.nextLink'];
+        if (link !== undefined && (typeof link !== 'string' || !this.sameGraph(link))) throw new Error('Graph named a next page elsewhere');
+        next = link;
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, pages }, 'directory manager listing failed');
+      throw unavailable(err);
+    }
+    if (next) {
+      this.logger.warn({ pages, users, managers: reports.size }, 'directory manager listing stopped at its page cap');
+      return [...reports.keys()].map((id) => ({ id }));
+    }
+    return [...reports].map(([id, ids]) => ({ id, reportIds: [...ids] }));
   }
 
   /** Graph knows no link from a person to the Teams team whose B3-spiegel is theirs. */

@@ -70,7 +70,7 @@ describe('a half-yearly moment whose directory cannot list managers', () => {
   it('runs again when the directory does not answer, for all managers or one whose reports it does not give (the half-year is not marked as reminded)', async () => {
     const outage = () => Promise.reject(new DomainError('directoryUnavailable', 'down'));
     expect(await runHalfYear(deps({ directReports: async () => [], managers: outage }), job)).toMatchObject({ managers: 'unavailable', runAgain: true });
-    const partly = deps({ managers: async () => ['m1', 'm2'], directReports: async (id) => (id === 'm1' ? outage() : [{ id: 'r', name: 'R' }]) });
+    const partly = deps({ managers: async () => [{ id: 'm1' }, { id: 'm2' }], directReports: async (id) => (id === 'm1' ? outage() : [{ id: 'r', name: 'R' }]) });
     expect(await runHalfYear(partly, job)).toMatchObject({ managers: 1, managersSkipped: 1, runAgain: true });
     expect(sent.filter((s) => s.startsWith('manager'))).toEqual(['manager m2']);
   });

@@ -4,7 +4,8 @@ import { AddressInfo } from 'node:net';
 /**
  * A local Microsoft Graph: group membership (checkMemberGroups), a group's users
  * (transitiveMembers/microsoft.graph.user, from `members`, paged by `pageSize`), group owners, and
- * managers and direct reports, from maps a test fills. `failWith` makes every call answer that
+ * managers and direct reports, and every user with their manager (`/users?$expand=manager`, paged
+ * by `usersPageSize`), from maps a test fills. `failWith` makes every call answer that
  * status (an outage, throttling); `failWhen` only the calls it picks. Loopback only.
  */
 export class FakeGraph {
@@ -18,7 +19,11 @@ export class FakeGraph {
   failWhen?: (call: { method: string; path: string; page: number }) => number | undefined;
   /** Users per page of a group's listing (Graph: up to 999): 1 makes a two-member group two pages. */
   pageSize = 999;
-  readonly requests: { method: string; path: string; authorization?: string }[] = [];
+  /** Users per page of the listing of every user with `$expand=manager` (Graph: up to 100). */
+  usersPageSize = 100;
+  /** Where that listing's next pages point (another host: a next link this app must not follow). */
+  usersNextLinkBase?: string;
+  readonly requests: { method: string; path: string; authorization?: string; search?: string }[] = [];
   private server?: Server;
   url = '';
 
@@ -30,7 +35,7 @@ export class FakeGraph {
       const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
       const query = new URL(req.url ?? '/', 'http://graph.local').searchParams;
       const page = Number(query.get('$skiptoken') ?? 0) || 0;
-      this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
+      this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, search: query.toString() });
       const send = (status: number, json: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
@@ -45,6 +50,16 @@ export class FakeGraph {
         const value = all.slice(page * size, (page + 1) * size).map((id) => ({ '@odata.type': '#microsoft.graph.user', id }));
         const more = (page + 1) * size < all.length;
         return send(200, { value, ...(more ? { '@odata.nextLink': `${this.url}/v1.0/groups/${listing[1]}/transitiveMembers/microsoft.graph.user?$select=id&$top=${size}&$skiptoken=${page + 1}` } : {}) });
+      }
+      if (req.method === 'GET' && path === '/v1.0/users') {
+        // Every user with their manager (`$expand=manager`): Graph gives at most 100 a page then.
+        if (!(query.get('$expand') ?? '').startsWith('manager')) return send(400, { error: { code: 'Request_UnsupportedQuery' } });
+        const all = [...new Set([...this.managers.keys(), ...this.managers.values(), ...this.names.keys()])];
+        const size = Math.max(1, Math.min(100, this.usersPageSize, Number(query.get('$top') ?? 100) || 100));
+        const value = all.slice(page * size, (page + 1) * size).map((id) => ({ id, ...(this.managers.has(id) ? { manager: { '@odata.type': '#microsoft.graph.user', id: this.managers.get(id) } } : {}) }));
+        const more = (page + 1) * size < all.length;
+        const next = `${this.usersNextLinkBase ?? this.url}/v1.0/users?$select=id&$expand=manager($select=id)&$top=${size}&$skiptoken=${page + 1}`;
+        return send(200, { value, ...(more ? { '@odata.nextLink': next } : {}) });
       }
       const manager = path.match(/^\/v1\.0\/users\/([^/]+)\/manager$/);
       if (req.method === 'GET' && manager) {

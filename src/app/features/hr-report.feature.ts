@@ -109,7 +109,7 @@ function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
     p.logger.info({ ...outcome, moment: `${job.year}-${job.month}` }, 'half-yearly moment');
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
-    if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (Microsoft Graph, or none configured): no half-yearly nudge to managers');
+    if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (none configured): no half-yearly nudge to managers');
     if (outcome.hrGroup === 'unavailable') p.logger.warn('HR_GROUP_ID could not be listed (Microsoft Graph did not answer): its members get the half-yearly reminder when the job runs again');
     if (outcome.runAgain) {
       if (outcome.managers === 'unavailable' || outcome.managersSkipped > 0) {

@@ -16,10 +16,28 @@ export interface ManagerDirectory {
   /** The Teams team whose B3-spiegel aggregate belongs on this person's prep card, where known. */
   teamOf(userId: string): Promise<string | undefined>;
   /**
-   * Everyone the directory names as someone's manager (ids), for the half-yearly nudge. Absent: this
-   * directory cannot list them (Graph would need a scan of every user), and the nudge is skipped.
+   * Everyone the directory names as someone's manager, for the half-yearly nudge (Graph: a scan of
+   * every user, in a scheduled job only). Absent: this directory cannot list them, and the nudge is
+   * skipped. A listing that read every user gives each manager's reports as it read them, seconds
+   * ago, for that run's use only (never kept); without them the run asks `directReports`.
    */
-  managers?(): Promise<string[]>;
+  managers?(): Promise<ListedManager[]>;
+}
+
+/** A manager as the directory's listing names them. */
+export interface ListedManager {
+  id: string;
+  /** Their direct reports' ids as the same listing read them (they may include the manager: see `notThemselves`). */
+  reportIds?: string[];
+}
+
+/**
+ * The people of a manager's list of reports other than the manager themselves: a directory that
+ * names someone their own manager (an HR data error) gives them no report to plan with, list as
+ * without a conversation, or be nudged about.
+ */
+export function notThemselves<P extends { id: string }>(managerId: string, people: P[]): P[] {
+  return people.filter((p) => p.id !== managerId);
 }
 
 /**
@@ -28,7 +46,7 @@ export interface ManagerDirectory {
  * with, list as without a conversation, or be nudged about. Every list of "your reports" uses this.
  */
 export async function directReportsOf(directory: Pick<ManagerDirectory, 'directReports'>, managerId: string): Promise<DirectoryPerson[]> {
-  return (await directory.directReports(managerId)).filter((p) => p.id !== managerId);
+  return notThemselves(managerId, await directory.directReports(managerId));
 }
 
 /** Whether a refusal is the directory not answering: no answer at all, never "no manager". */

@@ -1,5 +1,5 @@
 import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
-import { directReportsOf, isDirectoryOutage, ManagerDirectory } from '../../domain/directory/manager-directory';
+import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
   HalfYearMoment,
   HalfYearNotices,
@@ -185,30 +185,36 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   return { result: 'sent', hr: hrIds.length, hrGroupNotListed: people.group === 'notListed', ...group, ...nudged, runAgain };
 }
 
-/** Every manager the directory lists, with the count of their reports without a conversation in the half-year. */
+/**
+ * Every manager the directory lists, with the count of their reports without a conversation in the
+ * half-year. Their reports as the listing read them (seconds ago, this run), else asked per manager.
+ */
 async function nudgeManagers(
   deps: HalfYearDeps,
   halfYear: { from: string; to: string },
   nudge: (managerId: string, withoutConversation: number) => Promise<void>,
 ): Promise<{ managers: number | 'notListed' | 'unavailable'; managersSkipped: number }> {
   if (!deps.directory.managers) return { managers: 'notListed', managersSkipped: 0 };
-  let managers: string[];
+  const listed = new Map<string, string[] | undefined>();
   try {
-    managers = [...new Set(await deps.directory.managers())];
+    for (const m of await deps.directory.managers()) listed.set(m.id, m.reportIds ?? listed.get(m.id));
   } catch (err) {
     if (isDirectoryOutage(err)) return { managers: 'unavailable', managersSkipped: 0 };
     throw err;
   }
   let nudged = 0;
   let skipped = 0;
-  const queue = [...managers];
+  const queue = [...listed];
   const worker = async () => {
-    for (let managerId = queue.shift(); managerId !== undefined; managerId = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [managerId, reportIds] = next;
       // Never the manager themselves: a directory naming someone their own manager gives no nudge about themselves.
-      const reports = await directReportsOf(deps.directory, managerId).catch((err: unknown) => {
-        if (isDirectoryOutage(err)) return undefined;
-        throw err;
-      });
+      const reports = reportIds
+        ? notThemselves(managerId, reportIds.map((id) => ({ id })))
+        : await directReportsOf(deps.directory, managerId).catch((err: unknown) => {
+            if (isDirectoryOutage(err)) return undefined;
+            throw err;
+          });
       if (!reports) {
         skipped++;
         continue;
@@ -220,6 +226,6 @@ async function nudgeManagers(
       nudged++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(MANAGERS_AT_ONCE, managers.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(MANAGERS_AT_ONCE, listed.size) }, worker));
   return { managers: nudged, managersSkipped: skipped };
 }
