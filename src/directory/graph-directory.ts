@@ -112,30 +112,63 @@ export class GraphDirectory implements DirectoryPort {
    * only on this Graph), at most LIST_PAGE_CAP pages. Cached for five minutes; a page that fails
    * fails the listing (never a part taken for the whole). Only counts are logged.
    */
-  async groupUserIds(groupId: string): Promise<string[]> {
+  async groupUserIds(groupId: string): Promise<string[] | undefined> {
     if (!ID.test(groupId)) return [];
     const hit = this.lists.get(groupId);
     if (hit && hit.until > Date.now()) return hit.value;
     const ids = new Set<string>();
-    let next: string | undefined = `/v1.0/groups/${groupId}/transitiveMembers/microsoft.graph.user?$select=id&$top=999`;
-    let pages = 0;
+    let read: { complete: boolean; pages: number };
     try {
-      for (; next && pages < LIST_PAGE_CAP; pages++) {
-        const body = (await this.call('GET', next)) as { value?: { id?: unknown }[]; '@odata.nextLink'?: unknown };
-        for (const m of body.value ?? []) if (typeof m.id === 'string' && ID.test(m.id)) ids.add(m.id.toLowerCase());
-        const link = body['@odata.nextLink'];
-        if (link !== undefined && (typeof link !== 'string' || !this.sameGraph(link))) throw new Error('Graph named a next page elsewhere');
-        next = link;
-      }
+      read = await this.readPages(`/v1.0/groups/${groupId}/transitiveMembers/microsoft.graph.user?$select=id&$top=999`, LIST_PAGE_CAP, (value) => {
+        for (const m of value as { id?: unknown }[]) {
+          // An entry without a readable id is a reply we cannot trust whole: someone would go without their card unseen.
+          if (typeof m?.id !== 'string' || !ID.test(m.id)) throw new Error('Graph listed a member without a readable id');
+          ids.add(m.id.toLowerCase());
+        }
+      });
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, pages }, 'directory group listing failed');
+      // No such group, or no permission to read it: a setting to fix, not an outage to wait out
+      // (retried, it would fail every run for good). Its members are not listed; the log says why.
+      if (err instanceof GraphCallFailed && (err.status === 403 || err.status === 404)) {
+        this.logger.error({ status: err.status }, 'HR_GROUP_ID cannot be listed (no such group, or GroupMember.Read.All not granted): only HR_USER_IDS get HR cards');
+        return undefined;
+      }
+      this.logger.warn({ err: (err as Error).message }, 'directory group listing failed');
       throw new DomainError('directoryUnavailable', 'Graph group listing failed');
     }
-    if (next) this.logger.warn({ pages, listed: ids.size }, 'directory group listing stopped at its page cap');
+    // A group too large to read whole is not taken as read (HR of more than ~50,000 people: no real case).
+    if (!read.complete) {
+      this.logger.warn({ pages: read.pages, listed: ids.size }, 'directory group listing stopped at its page cap');
+      throw new DomainError('directoryUnavailable', 'Graph group listing stopped at its page cap');
+    }
     const value = [...ids];
     if (this.lists.size >= MAX_LISTS) this.lists.clear();
     this.lists.set(groupId, { value, until: Date.now() + CACHE_MS });
     return value;
+  }
+
+  /**
+   * Reads a Graph collection page by page, each page's `value` to `take`. A reply is a page only
+   * with a `value` array (a 200 without one, truncated or from a proxy, is no answer, never an
+   * empty page); next pages are followed only on this Graph and never twice (a link back to an
+   * earlier page is no answer either). Returns whether it read to the end before `cap` pages.
+   * Throws on anything else; `take` throws on an entry it cannot read (found in review, stop 52).
+   */
+  protected async readPages(first: string, cap: number, take: (value: unknown[]) => void): Promise<{ complete: boolean; pages: number }> {
+    const seen = new Set<string>([first]);
+    let next: string | undefined = first;
+    let pages = 0;
+    for (; next && pages < cap; pages++) {
+      const body = (await this.call('GET', next)) as { value?: unknown; '@odata.nextLink'?: unknown };
+      if (!Array.isArray(body?.value)) throw new Error('Graph answered a page without a value list');
+      take(body.value);
+      const link = body['@odata.nextLink'];
+      if (link !== undefined && (typeof link !== 'string' || !this.sameGraph(link))) throw new Error('Graph named a next page elsewhere');
+      if (link !== undefined && seen.has(link)) throw new Error('Graph named a page it had given already');
+      if (link !== undefined) seen.add(link);
+      next = link;
+    }
+    return { complete: next === undefined, pages };
   }
 
   /** A next page's link on the Graph this directory calls (it gets the token). */

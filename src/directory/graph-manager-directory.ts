@@ -1,4 +1,4 @@
-import { DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
+import { DirectoryCannotList, DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
 import { DomainError } from '../domain/shared/errors';
 import { GraphCallFailed, GraphDirectory } from './graph-directory';
 
@@ -61,28 +61,31 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
    */
   async managers(): Promise<ListedManager[]> {
     const reports = new Map<string, Set<string>>();
-    let next: string | undefined = '/v1.0/users?$select=id&$expand=manager($select=id)&$top=100';
-    let pages = 0;
     let users = 0;
+    let read: { complete: boolean; pages: number };
     try {
-      for (; next && pages < this.scanPageCap; pages++) {
-        const body = (await this.call('GET', next)) as { value?: { id?: unknown; manager?: { id?: unknown } | null }[]; '@odata.nextLink'?: unknown };
-        for (const u of body.value ?? []) {
+      read = await this.readPages('/v1.0/users?$select=id&$expand=manager($select=id)&$top=100', this.scanPageCap, (value) => {
+        for (const u of value as { id?: unknown; manager?: { id?: unknown } | null }[]) {
           users++;
+          // A user without a readable id is a reply we cannot trust whole (a manager could go un-nudged unseen).
+          if (typeof u?.id !== 'string' || !ID.test(u.id)) throw new Error('Graph listed a user without a readable id');
           const managerId = u.manager?.id;
-          if (typeof u.id !== 'string' || !ID.test(u.id) || typeof managerId !== 'string' || !ID.test(managerId)) continue;
+          if (u.manager == null) continue;
+          if (typeof managerId !== 'string' || !ID.test(managerId)) throw new Error('Graph listed a manager without a readable id');
           reports.set(managerId, (reports.get(managerId) ?? new Set()).add(u.id));
         }
-        const link = body['@odata.nextLink'];
-        if (link !== undefined && (typeof link !== 'string' || !this.sameGraph(link))) throw new Error('Graph named a next page elsewhere');
-        next = link;
-      }
+      });
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, pages }, 'directory manager listing failed');
+      // No permission to read users (User.Read.All not granted): a setting to fix, not an outage to wait out.
+      if (err instanceof GraphCallFailed && err.status === 403) {
+        this.logger.error({ status: err.status }, 'managers cannot be listed (User.Read.All not granted): no half-yearly manager nudges');
+        throw new DirectoryCannotList('Graph refused the user listing');
+      }
+      this.logger.warn({ err: (err as Error).message, users }, 'directory manager listing failed');
       throw unavailable(err);
     }
-    if (next) {
-      this.logger.warn({ pages, users, managers: reports.size }, 'directory manager listing stopped at its page cap');
+    if (!read.complete) {
+      this.logger.warn({ pages: read.pages, users, managers: reports.size }, 'directory manager listing stopped at its page cap');
       return [...reports.keys()].map((id) => ({ id }));
     }
     return [...reports].map(([id, ids]) => ({ id, reportIds: [...ids] }));

@@ -24,6 +24,12 @@ export interface ManagerDirectory {
   managers?(): Promise<ListedManager[]>;
 }
 
+/**
+ * The directory cannot list managers here for good (a permission not granted): a setting to fix,
+ * not an outage to wait out. The half-year then nudges nobody, as a directory without a listing.
+ */
+export class DirectoryCannotList extends Error {}
+
 /** A manager as the directory's listing names them. */
 export interface ListedManager {
   id: string;

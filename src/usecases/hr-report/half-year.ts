@@ -1,5 +1,5 @@
 import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
-import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
+import { DirectoryCannotList, directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
   HalfYearMoment,
   HalfYearNotices,
@@ -200,6 +200,7 @@ async function nudgeManagers(
     for (const m of await deps.directory.managers()) listed.set(m.id, m.reportIds ?? listed.get(m.id));
   } catch (err) {
     if (isDirectoryOutage(err)) return { managers: 'unavailable', managersSkipped: 0 };
+    if (err instanceof DirectoryCannotList) return { managers: 'notListed', managersSkipped: 0 };
     throw err;
   }
   let nudged = 0;
