@@ -36,11 +36,12 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
   async directReports(managerId: string): Promise<DirectoryPerson[]> {
     if (!ID.test(managerId)) return [];
     const people: DirectoryPerson[] = [];
-    let next: string | undefined = `/v1.0/users/${managerId}/directReports?$select=id,displayName&$top=100`;
+    let next: string | undefined = `/v1.0/users/${managerId}/directReports?$select=id,displayName,accountEnabled&$top=100`;
     try {
       for (let page = 0; next && page < MAX_PAGES; page++) {
-        const body = (await this.call('GET', next)) as { value?: { id: string; displayName?: string }[]; '@odata.nextLink'?: string };
-        for (const p of body.value ?? []) people.push({ id: p.id, name: p.displayName ?? p.id });
+        const body = (await this.call('GET', next)) as { value?: { id: string; displayName?: string; accountEnabled?: boolean }[]; '@odata.nextLink'?: string };
+        // A disabled account (someone who left, the account kept) is nobody's report to plan with or count.
+        for (const p of body.value ?? []) if (p.accountEnabled !== false) people.push({ id: p.id, name: p.displayName ?? p.id });
         next = body['@odata.nextLink'];
       }
     } catch (err) {
@@ -64,13 +65,14 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
     let users = 0;
     let read: { complete: boolean; pages: number };
     try {
-      read = await this.readPages('/v1.0/users?$select=id&$expand=manager($select=id)&$top=100', this.scanPageCap, (value) => {
-        for (const u of value as { id?: unknown; manager?: { id?: unknown } | null }[]) {
+      read = await this.readPages('/v1.0/users?$select=id,accountEnabled&$expand=manager($select=id)&$top=100', this.scanPageCap, (value) => {
+        for (const u of value as { id?: unknown; accountEnabled?: unknown; manager?: { id?: unknown } | null }[]) {
           users++;
           // A user without a readable id is a reply we cannot trust whole (a manager could go un-nudged unseen).
           if (typeof u?.id !== 'string' || !ID.test(u.id)) throw new Error('Graph listed a user without a readable id');
           const managerId = u.manager?.id;
-          if (u.manager == null) continue;
+          // No manager, or a disabled account (someone who left, the account kept): nobody's report to count.
+          if (u.manager == null || u.accountEnabled === false) continue;
           if (typeof managerId !== 'string' || !ID.test(managerId)) throw new Error('Graph listed a manager without a readable id');
           reports.set(managerId, (reports.get(managerId) ?? new Set()).add(u.id));
         }

@@ -50,7 +50,7 @@ describe('listing the managers Microsoft Graph names', () => {
     // Eight people, two a page: four pages, and no call per manager.
     expect(scans.map((r) => r.path)).toEqual([USERS, USERS, USERS, USERS]);
     const first = new URLSearchParams(scans[0]!.search);
-    expect({ top: first.get('$top'), expand: first.get('$expand'), select: first.get('$select') }).toEqual({ top: '100', expand: 'manager($select=id)', select: 'id' });
+    expect({ top: first.get('$top'), expand: first.get('$expand'), select: first.get('$select') }).toEqual({ top: '100', expand: 'manager($select=id)', select: 'id,accountEnabled' });
   });
 
   it('rejects as directoryUnavailable when any page fails (never a part taken for the whole), naming nobody in the log', async () => {

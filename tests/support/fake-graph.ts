@@ -14,6 +14,8 @@ export class FakeGraph {
   /** A person's manager (by id); their direct reports are the people whose manager they are. */
   readonly managers = new Map<string, string>();
   readonly names = new Map<string, string>();
+  /** Accounts that are disabled (`accountEnabled: false`): someone who left, their account kept. */
+  readonly disabled = new Set<string>();
   failWith?: number;
   /** A status for the calls it picks (e.g. only the listing), undefined for the others. */
   failWhen?: (call: { method: string; path: string; page: number }) => number | undefined;
@@ -56,9 +58,9 @@ export class FakeGraph {
         if (!(query.get('$expand') ?? '').startsWith('manager')) return send(400, { error: { code: 'Request_UnsupportedQuery' } });
         const all = [...new Set([...this.managers.keys(), ...this.managers.values(), ...this.names.keys()])];
         const size = Math.max(1, Math.min(100, this.usersPageSize, Number(query.get('$top') ?? 100) || 100));
-        const value = all.slice(page * size, (page + 1) * size).map((id) => ({ id, ...(this.managers.has(id) ? { manager: { '@odata.type': '#microsoft.graph.user', id: this.managers.get(id) } } : {}) }));
+        const value = all.slice(page * size, (page + 1) * size).map((id) => ({ id, accountEnabled: !this.disabled.has(id), ...(this.managers.has(id) ? { manager: { '@odata.type': '#microsoft.graph.user', id: this.managers.get(id) } } : {}) }));
         const more = (page + 1) * size < all.length;
-        const next = `${this.usersNextLinkBase ?? this.url}/v1.0/users?$select=id&$expand=manager($select=id)&$top=${size}&$skiptoken=${page + 1}`;
+        const next = `${this.usersNextLinkBase ?? this.url}/v1.0/users?$select=id,accountEnabled&$expand=manager($select=id)&$top=${size}&$skiptoken=${page + 1}`;
         return send(200, { value, ...(more ? { '@odata.nextLink': next } : {}) });
       }
       const manager = path.match(/^\/v1\.0\/users\/([^/]+)\/manager$/);
@@ -68,7 +70,7 @@ export class FakeGraph {
       }
       const reports = path.match(/^\/v1\.0\/users\/([^/]+)\/directReports$/);
       if (req.method === 'GET' && reports) {
-        const value = [...this.managers].filter(([, m]) => m === reports[1]).map(([id]) => ({ id, displayName: this.names.get(id) ?? id }));
+        const value = [...this.managers].filter(([, m]) => m === reports[1]).map(([id]) => ({ id, displayName: this.names.get(id) ?? id, accountEnabled: !this.disabled.has(id) }));
         return send(200, { value });
       }
       const check = path.match(/^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/);
