@@ -9,8 +9,7 @@
 import { submit, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, PersonalChat } from '../verantwoording/support';
-import { groupWithQuestion9 } from './support';
+import { answeredThenErasureUnfinished } from './support';
 
 describe('pass-on on the Submit fallback while the erasure is unfinished', () => {
   let t: TestApp;
@@ -23,14 +22,7 @@ describe('pass-on on the Submit fallback while the erasure is unfinished', () =>
   afterAll(() => t.stop());
 
   it('tells him in his own chat, as a refused form there is told, with the typed words; nothing stored, nothing in the group', async () => {
-    const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
-    const q9 = { ...g.ids(), questionId: 9 };
-    await g.press(bram, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
-    const chat = new PersonalChat(t, bram);
-    const ask = (await chat.say('wis mijn gegevens')).cards[0];
-    t.proxy!.faults = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
-    await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-    t.proxy!.faults = undefined;
+    const { g, q9 } = await answeredThenErasureUnfinished(t, [anna, bram, cem], bram);
 
     const viaFallback = async (who: typeof bram, data: Record<string, unknown>) => {
       const before = t.connector.calls.length;

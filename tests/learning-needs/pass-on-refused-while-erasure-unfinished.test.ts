@@ -11,8 +11,7 @@ import { user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { cardProblems } from '../support/card-validator';
 import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, PersonalChat } from '../verantwoording/support';
-import { groupWithQuestion9 } from './support';
+import { answeredThenErasureUnfinished } from './support';
 
 describe('passing a learning need on while the erasure is unfinished', () => {
   let t: TestApp;
@@ -25,14 +24,7 @@ describe('passing a learning need on while the erasure is unfinished', () => {
   afterAll(() => t.stop());
 
   it('is refused with the typed words kept, and nothing is stored as passed on', async () => {
-    const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
-    const q9 = { ...g.ids(), questionId: 9 };
-    await g.press(bram, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
-    const chat = new PersonalChat(t, bram);
-    const ask = (await chat.say('wis mijn gegevens')).cards[0];
-    t.proxy!.faults = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
-    const erased = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
-    t.proxy!.faults = undefined;
+    const { g, q9, erased } = await answeredThenErasureUnfinished(t, [anna, bram, cem], bram);
     expect(cardText(erased)).toContain('nog niet helemaal gewist');
 
     const res = await g.press(bram, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'Een cursus plannen' });

@@ -1,6 +1,7 @@
-import { TestUser } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
+import { actionData, PersonalChat } from '../verantwoording/support';
 
 /** Three (or more) people in one tenant's group chat; day 1 of their first week holds question 9, the learning need, and is open. */
 export async function groupWithQuestion9(t: TestApp, tenantId: string, members: TestUser[]): Promise<GroupDriver> {
@@ -57,4 +58,31 @@ export async function weekUpToQuestion9(g: GroupDriver): Promise<void> {
     await g.contribute(c, 8, 'Minder stress');
     await g.goTo(a, 1);
   }, false);
+}
+
+/**
+ * A group of three with question 9 open; `who` answers it and then asks to erase their data while
+ * Cosmos DB refuses every delete in the personal container: the erasure is begun and unfinished
+ * (the proxied app of `t` is needed). Returns the group, question 9's ids and the erasure's answer card.
+ */
+export async function answeredThenErasureUnfinished(t: TestApp, members: TestUser[], who: TestUser): Promise<{ g: GroupDriver; q9: Record<string, unknown>; erased: unknown }> {
+  const g = await groupWithQuestion9(t, 'tenant-1', members);
+  const q9 = { ...g.ids(), questionId: 9 };
+  await g.press(who, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
+  const chat = new PersonalChat(t, who);
+  const ask = (await chat.say('wis mijn gegevens')).cards[0];
+  t.proxy!.faults = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
+  const erased = await chat.press('verantwoording.erase.confirm', actionData(ask, 'verantwoording.erase.confirm')!);
+  t.proxy!.faults = undefined;
+  return { g, q9, erased };
+}
+
+/** Three members of a group in tenant-1 pass a need on under one theme; the outbox drained and the connector's record cleared. */
+export async function threeNeedsPassedOn(t: TestApp): Promise<GroupDriver> {
+  const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
+  const g = await groupWithQuestion9(t, 'tenant-1', members);
+  for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
+  await t.app.outbox.drain(30_000);
+  t.connector.clear();
+  return g;
 }

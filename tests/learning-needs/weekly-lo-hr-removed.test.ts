@@ -1,7 +1,7 @@
 import { TestUser, user } from '../support/activities';
 import { startTestCosmos } from '../support/cosmos';
 import { startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { threeNeedsPassedOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -24,11 +24,7 @@ describe('the weekly L&O card queued for someone taken out of HR_USER_IDS before
   beforeAll(async () => {
     cosmos = await startTestCosmos();
     first = await startTestApp({ ...env, HR_USER_IDS: 'aad-hanna,aad-piet' }, '2026-11-23T08:00:00Z', { cosmos });
-    const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-    const g = await groupWithQuestion9(first, 'tenant-1', members);
-    for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
-    await first.app.outbox.drain(30_000);
-    first.connector.clear();
+    await threeNeedsPassedOn(first);
     first.clock.set('2026-11-30T01:00:00Z'); // Monday 02:00 in Amsterdam: the weekly handover
     await first.app.scheduler.runDue();
   }, 180_000);

@@ -1,7 +1,7 @@
 import { TestUser, user } from '../support/activities';
 import { startTestCosmos } from '../support/cosmos';
 import { startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { threeNeedsPassedOn } from './support';
 
 /**
  * A guard (held when written, in review of stop 52): the weekly card's `sendIf` ("still HR") after a
@@ -20,11 +20,7 @@ describe('still HR, written differently after a restart', () => {
   beforeAll(async () => {
     cosmos = await startTestCosmos();
     first = await startTestApp({ ...env, HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { cosmos });
-    const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-    const g = await groupWithQuestion9(first, 'tenant-1', members);
-    for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
-    await first.app.outbox.drain(30_000);
-    first.connector.clear();
+    await threeNeedsPassedOn(first);
     first.clock.set('2026-11-30T01:00:00Z');
     await first.app.scheduler.runDue();
   }, 180_000);
