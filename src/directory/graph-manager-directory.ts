@@ -1,4 +1,4 @@
-import { DirectoryCannotList, DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
+import { DirectoryPerson, ListedManager, ManagerDirectory } from '../domain/directory/manager-directory';
 import { DomainError } from '../domain/shared/errors';
 import { GraphCallFailed, GraphDirectory } from './graph-directory';
 
@@ -60,7 +60,7 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
    * the managers it found without their reports (a manager's reports may lie past the cap: the
    * run asks `directReports` for each). Users without a manager are skipped.
    */
-  async managers(): Promise<ListedManager[]> {
+  async managers(): Promise<ListedManager[] | undefined> {
     const reports = new Map<string, Set<string>>();
     let users = 0;
     let read: { complete: boolean; pages: number };
@@ -81,7 +81,7 @@ export class GraphManagerDirectory extends GraphDirectory implements ManagerDire
       // No permission to read users (User.Read.All not granted): a setting to fix, not an outage to wait out.
       if (err instanceof GraphCallFailed && err.status === 403) {
         this.logger.error({ status: err.status }, 'managers cannot be listed (User.Read.All not granted): no half-yearly manager nudges');
-        throw new DirectoryCannotList('Graph refused the user listing');
+        return undefined;
       }
       this.logger.warn({ err: (err as Error).message, users }, 'directory manager listing failed');
       throw unavailable(err);

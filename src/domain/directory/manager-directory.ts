@@ -20,15 +20,11 @@ export interface ManagerDirectory {
    * every user, in a scheduled job only). Absent: this directory cannot list them, and the nudge is
    * skipped. A listing that read every user gives each manager's reports as it read them, seconds
    * ago, for that run's use only (never kept); without them the run asks `directReports`.
+   * Undefined: it cannot list them here for good (a permission not granted), a setting to fix, not
+   * an outage to wait out: the half-year nudges nobody, as without a listing.
    */
-  managers?(): Promise<ListedManager[]>;
+  managers?(): Promise<ListedManager[] | undefined>;
 }
-
-/**
- * The directory cannot list managers here for good (a permission not granted): a setting to fix,
- * not an outage to wait out. The half-year then nudges nobody, as a directory without a listing.
- */
-export class DirectoryCannotList extends Error {}
 
 /** A manager as the directory's listing names them. */
 export interface ListedManager {

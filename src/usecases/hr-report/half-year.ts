@@ -1,5 +1,5 @@
 import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
-import { DirectoryCannotList, directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
+import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
   HalfYearMoment,
   HalfYearNotices,
@@ -197,10 +197,12 @@ async function nudgeManagers(
   if (!deps.directory.managers) return { managers: 'notListed', managersSkipped: 0 };
   const listed = new Map<string, string[] | undefined>();
   try {
-    for (const m of await deps.directory.managers()) listed.set(m.id, m.reportIds ?? listed.get(m.id));
+    const managers = await deps.directory.managers();
+    // Cannot list them here for good (a permission not granted): as a directory without a listing.
+    if (managers === undefined) return { managers: 'notListed', managersSkipped: 0 };
+    for (const m of managers) listed.set(m.id, m.reportIds ?? listed.get(m.id));
   } catch (err) {
     if (isDirectoryOutage(err)) return { managers: 'unavailable', managersSkipped: 0 };
-    if (err instanceof DirectoryCannotList) return { managers: 'notListed', managersSkipped: 0 };
     throw err;
   }
   let nudged = 0;
