@@ -20,6 +20,7 @@ import { teamsFromRosters } from '../usecases/talent-review/report-teams';
 import { TalentReviewDeps } from '../usecases/talent-review/deps';
 import { WeekCycleDeps } from '../usecases/week-cycle/deps';
 import { previewCard } from '../teams/features/talent-review/preview-card';
+import { tabPutBefore } from '../teams/features/talent-review/put-before-from-tab';
 import { refreshPrepCards } from '../usecases/talent-review/prep';
 import { pollMarkerErasure } from '../usecases/pulse-poll/forget-respondent';
 import { CosmosPollRepository } from '../store/pulse-poll.repositories';
@@ -58,6 +59,8 @@ export function composeFeatures(p: Platform): { weekCycle: WeekCycleDeps } {
     learningNeeds,
     talentReviews: reviewsOfProfessional(managers, new CosmosTalentReviewRepository(p.cosmos), new CosmosReviewManagersIndex(p.cosmos, p.clock)),
     preview: async (userId, language) => previewCard(composedTalentReview(), p.translator, userId, language),
+    // An adopted proposal put before the manager from the tab: the chat's use case and delivery.
+    putBefore: tabPutBefore(() => ({ talentReview: composedTalentReview(), translator: p.translator, logger: p.logger, messenger: p.messenger, outbox: p.outbox, actions: p.actions, defaultLanguage: p.config.defaultLanguage })),
     sharingChanged,
     // The erasure's rebuild cannot wait for a retry: it happens now or the erasure fails (and runs again).
     sharingErased: async (userId) => void (await refreshPrepCards(composedTalentReview(), userId)),

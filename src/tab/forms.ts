@@ -29,7 +29,7 @@ export type Outcome<C = never> = { ok: true } | { ok: false; refusal?: Refusal; 
 export type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** The form a refusal belongs to: the same field name can mean different things in each. */
-export type FormKind = 'note' | 'hours' | 'traject' | 'learningNeed';
+export type FormKind = 'note' | 'hours' | 'traject' | 'learningNeed' | 'putBefore';
 
 function bound(el: Field | undefined, attr: 'min' | 'max'): number | undefined {
   const raw = el?.getAttribute(attr);
@@ -59,6 +59,10 @@ export function reasonFor(form: FormKind, r: Refusal, t: T, el?: Field): string 
       return t('verantwoording.form.weeks', range);
     case 'learningNeed.theme':
       return t('verantwoording.learningNeed.form.theme');
+    case 'putBefore.words':
+      // The chat form's words for the same limit.
+      if (r.rule === 'tooLong') return t('proposalToManager.tooLong', { max: maxLength, length });
+      break;
     case 'learningNeed.learningNeedText':
     case 'learningNeed.text':
       if (r.rule === 'tooLong') return t('verantwoording.learningNeed.form.textTooLong', { max: maxLength, length });

@@ -2,7 +2,7 @@ import type { AccountabilityNote } from '../domain/verantwoording/accountability
 import type { ProfTraject } from '../domain/verantwoording/prof-traject';
 import type { TimeUsed } from '../domain/verantwoording/time-used';
 import type { VerantwoordingOverview } from '../usecases/verantwoording/overview';
-import type { TabOverview } from '../web/verantwoording/tab-api';
+import type { TabOverview, TabPutBeforeForm } from '../web/verantwoording/tab-api';
 import { Api, ApiError, appDefaultLanguage, devSignIn, devSignInAvailable } from './api';
 import { h } from './dom';
 import { Drafts } from './drafts';
@@ -226,6 +226,18 @@ class TabApp {
     }
   }
 
+  /** Why a proposal cannot be put before the manager, from the API's refusal; `otherwise` for no answer or a server error. */
+  private putBeforeReason(err: unknown, otherwise: string): string {
+    const code = err instanceof ApiError ? err.body.error : undefined;
+    if (err instanceof ApiError && err.status === 401) return this.t('verantwoording.tab.authFailed');
+    if (err instanceof ApiError && err.status === 404) return this.t('proposalToManager.notYours');
+    if (code === 'notDecided') return this.t('proposalToManager.notDecided');
+    if (code === 'noManager') return this.t('proposalToManager.noManager');
+    if (code === 'directoryUnavailable') return this.t('verantwoording.putBefore.directoryUnavailable');
+    if (code === 'erasureUnderway') return this.t('verantwoording.erase.notSaved');
+    return this.t(otherwise);
+  }
+
   /** The newer version of a note an edit collided with: from the 409's body, else as stored now. */
   private async newerNote(noteId: string, body: ApiError['body']): Promise<AccountabilityNote | undefined> {
     const note = body.note as AccountabilityNote | undefined;
@@ -330,6 +342,33 @@ class TabApp {
         (held) => this.t(isHeld(held) ? 'verantwoording.learningNeed.notice.changeNoted' : 'verantwoording.learningNeed.tab.passed'),
         { form: true, conflict: 'verantwoording.learningNeed.tab.changedMeanwhile' },
       ),
+    // An adopted proposal put before the manager: the read shows what the manager's card will show.
+    readPutBefore: async (groupId, proposalId) => {
+      try {
+        return { ok: true, form: await this.api!.call<TabPutBeforeForm>('GET', `/put-before?groupId=${encodeURIComponent(groupId)}&proposalId=${encodeURIComponent(proposalId)}`) };
+      } catch (err) {
+        return { ok: false, reason: this.putBeforeReason(err, 'verantwoording.putBefore.readFailed') };
+      }
+    },
+    // Under the form's key: a retry after no answer stores and sends once. Refused, nothing is
+    // reloaded, so the form stays with the words; sent, the page is drawn anew with the new entry.
+    sendPutBefore: async (input, focusAfter) => {
+      let sent: { managerName?: string } | undefined;
+      try {
+        sent = await this.api!.call<{ managerName?: string }>('POST', '/put-before', input);
+      } catch (err) {
+        const refusal = err instanceof ApiError && err.status === 400 ? refusalOf(err.body) : undefined;
+        if (refusal) return { ok: false, refusal };
+        if (err instanceof ApiError && err.body.error === 'managerChanged') {
+          const now = err.body.now as TabPutBeforeForm;
+          return { ok: false, now, reason: now.managerName ? this.t('proposalToManager.managerChanged', { manager: now.managerName }) : this.t('proposalToManager.managerChangedYourManager') };
+        }
+        return { ok: false, reason: this.putBeforeReason(err, 'proposalToManager.sendFailed') };
+      }
+      await this.load(true, undefined, focusAfter);
+      say(sent?.managerName ? this.t('proposalToManager.sent', { manager: sent.managerName }) : this.t('proposalToManager.sentToYourManager'));
+      return { ok: true };
+    },
     withdrawLearningNeed: (answerId, rev) =>
       this.change(
         () => this.api!.call('DELETE', `/learning-needs/${encodeURIComponent(answerId)}?rev=${rev}`),

@@ -6,7 +6,7 @@ import { domId, h } from './dom';
 import type { Drafts } from './drafts';
 import { limitLength, Outcome, submit, TEXT_LIMITS, typedNumber } from './forms';
 import type { T, TabLocale } from './i18n';
-import { putBeforeBlock } from './put-before';
+import { PutBeforeActions, putBeforeBlock } from './put-before';
 
 export type Kind = 'note' | 'answer' | 'profTraject' | 'time';
 
@@ -59,7 +59,7 @@ export interface StoredHours {
  * re-rendered). The forms' actions say how it ended: a refused input comes back to its form,
  * which keeps what was typed and puts the reason next to the field.
  */
-export interface Actions {
+export interface Actions extends PutBeforeActions {
   /** Says something in the page's status line. */
   say(text: string, error?: boolean): void;
   /**
@@ -384,7 +384,7 @@ function proposalItem(p: CycleEntry['proposals'][number], t: T, putBefore: PutBe
     p.text || p.status !== 'reject' ? h('p', { class: 'pre' }, p.text || t('verantwoording.proposal.noText')) : null,
     h('p', { class: 'muted small' }, [t(`verantwoording.proposal.status.${p.status}`), ...reason].join(' · ')),
     loBlock(p, t, putBefore.dates),
-    putBeforeBlock(p, putBefore.entries, t, putBefore.dates),
+    putBeforeBlock(p, putBefore.entries, t, putBefore.dates, putBefore.form),
   );
 }
 
@@ -406,6 +406,8 @@ function loBlock(p: CycleEntry['proposals'][number], t: T, dates: Intl.DateTimeF
 interface PutBeforeShown {
   entries: readonly PutBeforeEntry[];
   dates: Intl.DateTimeFormat;
+  /** The form to put a proposal before the manager from the tab. */
+  form?: { actions: PutBeforeActions; drafts: Drafts };
 }
 
 function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, putBefore: PutBeforeShown, needs?: LearningNeeds): HTMLElement {
@@ -841,7 +843,7 @@ function erasureUnfinishedNotice(t: T, actions: Actions): HTMLElement {
 export function renderOverview(o: TabOverview, t: T, locale: TabLocale, actions: Actions, drafts: Drafts, needs?: LearningNeeds): HTMLElement[] {
   const fmt = new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 });
   // Dated as the chat's overview dates them: the day, in the organisation's zone.
-  const putBefore: PutBeforeShown = { entries: o.putBefore ?? [], dates: noteDateFormat(locale, o.timeZone) };
+  const putBefore: PutBeforeShown = { entries: o.putBefore ?? [], dates: noteDateFormat(locale, o.timeZone), form: { actions, drafts } };
   return [
     ...(o.erasureUnfinished ? [erasureUnfinishedNotice(t, actions)] : []),
     h(

@@ -64,7 +64,8 @@ describe('the tab shows the proposals put before the manager, and the answer', (
     const text = await block.innerText();
     expect(text).toContain('Voorgelegd aan Mia op 23 nov 2026');
     expect(text).toContain('Antwoord van Mia op 25 nov 2026:');
-    expect(text).toContain('in je chat met Lerend Werken');
+    // Stop 52: put before the manager from the tab itself (it used to say "in je chat met Lerend Werken").
+    expect(await block.getByRole('button', { name: 'Voorleggen aan je leidinggevende' }).count()).toBe(1);
     expect(text).not.toContain('Niet aangekomen');
     // Exactly the characters Mia typed, and no element made of them.
     expect(await block.locator('.answer').allTextContents()).toEqual([HOSTILE]);

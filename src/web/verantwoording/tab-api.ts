@@ -20,6 +20,8 @@ import { LearningNeedDeps, myLearningNeed, myLearningNeeds, passOnLearningNeed, 
 import { CHANGED_MEANWHILE, LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
+import type { PutBeforeOutcome, PutBeforeStatus } from '../../usecases/talent-review/put-proposal-before-manager';
+import { MAX_PROPOSAL_WORDS_LENGTH } from '../../domain/talent-review/proposal-to-manager';
 
 /** Ids as Cosmos DB keeps them: never '/', '\\', '?' or '#' (the SDK throws on those). */
 const id = z.string().min(1).max(200).regex(/^[^/\\?#]+$/);
@@ -48,6 +50,12 @@ const schemas = {
   learningNeed: z.object({ theme: z.string().max(40), text: z.string().max(2000).optional(), rev: z.number().int().min(0).optional() }),
   // The same for a withdrawal (`?rev=`): a need passed on anew since is not withdrawn unseen.
   withdrawLearningNeed: z.object({ rev: z.coerce.number().int().min(0).optional() }),
+  // Which proposal (`?groupId=&proposalId=`), as the overview names it.
+  putBeforeIds: z.object({ groupId: id, proposalId: id }),
+  // `to`: the manager the read named (the words were written for them); `key`: the page's, one per
+  // form, so a retried request stores and sends once. The words' limit is the domain's (counted as
+  // stored, without control characters and invisible edges), so the bound here is only a guard.
+  putBefore: z.object({ groupId: id, proposalId: id, words: z.string().max(20_000).optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), to: id }),
 };
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
@@ -69,7 +77,33 @@ export interface TabApiDeps {
   preview?: (userId: string, language: Locale) => Promise<{ status: 'ok'; card: unknown } | { status: 'noManager' }>;
   /** Passing learning needs on to L&O from an answer (absent: the routes answer 404). */
   learningNeeds?: LearningNeedDeps;
+  /** Putting an adopted proposal before the manager, as the chat's form does (absent: the routes answer 404). */
+  putBefore?: TabPutBefore;
 }
+
+/**
+ * A proposal put before the manager from the tab: the chat's check and send (putBeforeStatus,
+ * putProposalBeforeManager), with the chat's delivery. `read` refuses while the caller's erasure
+ * is unfinished (`erasureUnderway`), as `send` does.
+ */
+export interface TabPutBefore {
+  read(userId: string, groupId: string, proposalId: string): Promise<PutBeforeStatus>;
+  send(userId: string, input: { groupId: string; proposalId: string; words?: string; key: string; to: string }): Promise<PutBeforeOutcome>;
+}
+
+/**
+ * What the tab's form shows: the manager the card goes to (the directory's now) and the proposal
+ * exactly as the manager's card shows it (never the first step), and the words' limit.
+ */
+export type TabPutBeforeForm = Extract<PutBeforeStatus, { status: 'open' }> & { maxWords: number };
+
+/** Why a proposal cannot be put before the manager, as the tab API's refusals say it (no id or name of anyone). */
+const PUT_BEFORE_REFUSALS: Record<Exclude<PutBeforeStatus['status'], 'open'>, { status: number; error: string }> = {
+  // Not one she contributed to, or ids made up: as any id of someone else's, not found.
+  notYours: { status: 404, error: 'notFound' },
+  notDecided: { status: 409, error: 'notDecided' },
+  noManager: { status: 409, error: 'noManager' },
+};
 
 /**
  * The overview as the tab reads it (GET /api/verantwoording): the overview, and the zone its
@@ -241,6 +275,46 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     deps.logger.warn({ err: (outcome.error as Error)?.message, started: outcome.started, resumes: outcome.resumes, via: caller.via }, 'erasure did not finish');
     return { status: 503, body: { error: 'erasureUnfinished', started: outcome.started, resumes: outcome.resumes } };
   });
+
+  // A proposal the group adopted or adapted, put before the member's manager (as from the chat's form).
+  const pb = deps.putBefore;
+  if (pb) {
+    const refused = (path: string, caller: TabCaller, error: string, status: number, extra: Record<string, unknown> = {}) => {
+      deps.logger.info({ path, code: error, via: caller.via }, 'tab API: refused');
+      return { status, body: { error, ...extra } };
+    };
+    /** The directory not answering: nobody can say who the manager is, so nothing goes (503, try again). */
+    const unlessDirectoryDown = async (path: string, caller: TabCaller, work: () => Promise<{ status?: number; body: unknown }>) => {
+      try {
+        return await work();
+      } catch (err) {
+        if (!isDomainError(err) || err.code !== 'directoryUnavailable') throw err;
+        return refused(path, caller, 'directoryUnavailable', 503);
+      }
+    };
+    const formOf = (s: Extract<PutBeforeStatus, { status: 'open' }>): TabPutBeforeForm => ({ ...s, maxWords: MAX_PROPOSAL_WORDS_LENGTH });
+    const PATH = '/api/verantwoording/put-before';
+    route('get', PATH, async (caller, req) =>
+      unlessDirectoryDown(PATH, caller, async () => {
+        const q = new URL(req.url ?? '', 'http://tab.invalid').searchParams;
+        const ids = parse(schemas.putBeforeIds, { groupId: q.get('groupId') ?? undefined, proposalId: q.get('proposalId') ?? undefined });
+        const s = await pb.read(caller.userId, ids.groupId, ids.proposalId);
+        if (s.status !== 'open') return refused(PATH, caller, PUT_BEFORE_REFUSALS[s.status].error, PUT_BEFORE_REFUSALS[s.status].status);
+        return { body: formOf(s) };
+      }),
+    );
+    route('post', PATH, async (caller, req) =>
+      unlessDirectoryDown(PATH, caller, async () => {
+        const input = parse(schemas.putBefore, req.body);
+        const outcome = await pb.send(caller.userId, input);
+        // Another manager than the read named: nothing sent; the form again, naming that one.
+        if (outcome.status === 'managerChanged') return refused(PATH, caller, 'managerChanged', 409, { now: formOf(outcome.now) });
+        if (outcome.status !== 'sent') return refused(PATH, caller, PUT_BEFORE_REFUSALS[outcome.status].error, PUT_BEFORE_REFUSALS[outcome.status].status);
+        const r = outcome.record;
+        return { status: 201, body: { status: 'sent', id: r.id, sentAt: r.sentAt, ...(r.managerName ? { managerName: r.managerName } : {}) } };
+      }),
+    );
+  }
 
   // Learning needs for L&O, next to the member's own answer to question 9.
   const ln = deps.learningNeeds;

@@ -6,6 +6,7 @@ import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
 import { asUndelivered, isAnsweringManager, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
+import type { RenderedMessage } from '../../../outbox/outbox-job';
 import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
 import { answerProposal, decidedProposalOf, managerCardMayGo, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
@@ -26,9 +27,18 @@ import { onOwnChatAction } from './own-chat';
  * member, the member's notice about the manager: either one's erasure takes both out of the outbox.
  */
 export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): ProposalToManagerDelivery {
+  return proposalsToManagerVia(deps, () => pressChat(ref));
+}
+
+/**
+ * The same delivery from where the member pressed: `pressedIn` gives the outbox the tenant and
+ * service, and the chat to tell should Teams refuse the manager's card (`conversationId`). Without
+ * one (the personal tab), the member hears it in their own 1:1 chat with the bot.
+ */
+export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: () => Pick<RenderedMessage, 'tenantId' | 'route'> & { conversationId?: string }): ProposalToManagerDelivery {
   return {
     async toManager(managerId, view, key) {
-      const { conversationId, ...chat } = pressChat(ref);
+      const { conversationId, ...chat } = pressedIn();
       const card = {
         ...chat,
         key,
@@ -41,7 +51,7 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
         // Just before it goes: its record is still there and her erasure has not begun (see putProposalBeforeManager).
         sendIf: { kind: PROPOSAL_HOOKS.mayGo, args: { memberId: view.memberId, recordId: view.recordId } },
         // Should Teams refuse the manager's chat for good, the member hears it where they sent it from.
-        onRefused: { kind: PROPOSAL_HOOKS.refused, args: { memberId: view.memberId, recordId: view.recordId, conversationId } },
+        onRefused: { kind: PROPOSAL_HOOKS.refused, args: { memberId: view.memberId, recordId: view.recordId, ...(conversationId ? { conversationId } : {}) } },
       };
       // Skipped under this key: its record was gone when the outbox asked (a send taken back whose
       // card could not be withdrawn then). The record is there again now, so the card goes after all.
@@ -52,7 +62,7 @@ export function chatProposalsToManager(deps: TalentReviewFeatureDeps, ref: Recor
     },
     withdrawFromManager: (key) => withdrawJob(deps, key),
     async answerToMember(record, _answer, key) {
-      const { conversationId: _pressedIn, ...chat } = pressChat(ref);
+      const { conversationId: _pressedIn, ...chat } = pressedIn();
       // Rendered when it goes, as the manager's card: in the member's language then, with the
       // answer that stands then (a later answer's own notice brings that one).
       await deps.outbox.queue({
@@ -128,12 +138,14 @@ function renderWhenSent(deps: TalentReviewFeatureDeps, records: ProposalToManage
  */
 function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
   deps.outbox.onRefused(PROPOSAL_HOOKS.refused, async ({ memberId, recordId, conversationId }, job) => {
-    if (!memberId || !recordId || !conversationId) return;
+    if (!memberId || !recordId) return;
     if (!(await records.get(memberId, recordId))) return;
     await records.update(memberId, recordId, asUndelivered);
     const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, undefined));
+    // Sent from the tab, there is no chat it was pressed in: the member's own 1:1 chat with the bot.
+    const target = conversationId ? { kind: 'conversation' as const, conversationId } : { kind: 'person' as const, userId: memberId, appUserId: memberId };
     await deps.outbox.enqueue([
-      { tenantId: job.tenantId, route: job.route, key: `talentReview.proposalToManagerNotDelivered:${job.id}`, target: { kind: 'conversation', conversationId }, payload: cardMessage(proposalToManagerUndeliveredCard(t)), about: [memberId] },
+      { tenantId: job.tenantId, route: job.route, key: `talentReview.proposalToManagerNotDelivered:${job.id}`, target, payload: cardMessage(proposalToManagerUndeliveredCard(t)), about: [memberId] },
     ]);
     deps.logger.info({}, 'proposal to manager not delivered; the member is told');
   });
