@@ -10,7 +10,7 @@ import { Outcome, Refusal } from './forms';
 import { applyTheme, connectHost, Host } from './host';
 import { pickLocale, spokenLocale, T, TabLocale, translator } from './i18n';
 import { PreviewAnswer, renderPreview } from './preview';
-import { Actions, LearningNeeds, renderDevSignIn, renderOverview, StoredHours } from './view';
+import { Actions, LearningNeeds, noteDateFormat, renderDevSignIn, renderOverview, StoredHours } from './view';
 
 const DEV_TOKEN_KEY = 'lw.devToken';
 
@@ -235,6 +235,11 @@ class TabApp {
     if (code === 'noManager') return this.t('proposalToManager.noManager');
     if (code === 'directoryUnavailable') return this.t('verantwoording.putBefore.directoryUnavailable');
     if (code === 'erasureUnderway') return this.t('verantwoording.erase.notSaved');
+    if (code === 'alreadySent' && err instanceof ApiError) {
+      const at = typeof err.body.sentAt === 'string' ? noteDateFormat(this.locale, this.overview?.timeZone).format(new Date(err.body.sentAt)) : '';
+      const words = typeof err.body.words === 'string' ? err.body.words : '';
+      return words ? this.t('verantwoording.putBefore.alreadySentWords', { date: at, words }) : this.t('verantwoording.putBefore.alreadySent', { date: at });
+    }
     return this.t(otherwise);
   }
 

@@ -104,7 +104,7 @@ const INTL: Record<TabLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
  * device's (a VDI in UTC, someone travelling). A zone this browser does not know dates in the
  * device's zone rather than leave the page empty.
  */
-function noteDateFormat(locale: TabLocale, timeZone: string | undefined): Intl.DateTimeFormat {
+export function noteDateFormat(locale: TabLocale, timeZone: string | undefined): Intl.DateTimeFormat {
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
   try {
     return new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone });

@@ -21,7 +21,7 @@ import { CHANGED_MEANWHILE, LEARNING_THEMES } from '../../domain/learning-needs/
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 import type { PutBeforeOutcome, PutBeforeStatus } from '../../usecases/talent-review/put-proposal-before-manager';
-import { MAX_PROPOSAL_WORDS_LENGTH } from '../../domain/talent-review/proposal-to-manager';
+import { MAX_PROPOSAL_WORDS_LENGTH, proposalWords } from '../../domain/talent-review/proposal-to-manager';
 
 /** Ids as Cosmos DB keeps them: never '/', '\\', '?' or '#' (the SDK throws on those). */
 const id = z.string().min(1).max(200).regex(/^[^/\\?#]+$/);
@@ -311,6 +311,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         if (outcome.status === 'managerChanged') return refused(PATH, caller, 'managerChanged', 409, { now: formOf(outcome.now) });
         if (outcome.status !== 'sent') return refused(PATH, caller, PUT_BEFORE_REFUSALS[outcome.status].error, PUT_BEFORE_REFUSALS[outcome.status].status);
         const r = outcome.record;
+        // The same key came with other words (her first send was stored, its answer lost, and she
+        // changed the words): what went is not what she now sees. Said, with the words that went and
+        // when; her new words stay in the form (found in review, stop 52).
+        if ((r.words ?? '') !== (proposalWords(input.words) ?? '')) return refused(PATH, caller, 'alreadySent', 409, { sentAt: r.sentAt, words: r.words ?? '' });
         return { status: 201, body: { status: 'sent', id: r.id, sentAt: r.sentAt, ...(r.managerName ? { managerName: r.managerName } : {}) } };
       }),
     );

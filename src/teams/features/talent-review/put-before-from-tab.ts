@@ -35,11 +35,14 @@ export function tabPutBefore(deps: () => TalentReviewFeatureDeps): TabPutBefore 
       // Refused words come back before anything is read (the use case checks them first too).
       proposalWords(input.words);
       const group = await ptm.verantwoording.groups.get(input.groupId);
-      const memberName = group?.members.find((m) => m.id === userId)?.name;
+      // Her name as her group knows it; one who left the group since is named as the directory names
+      // her among the manager's reports, as the chat names her by Teams' name (found in review, stop 52).
+      const memberName = group?.members.find((m) => m.id === userId)?.name ?? (await nameInDirectory(d, input.to, userId));
       const delivery = proposalsToManagerVia(d, () => {
         if (!group) throw new Error('the group of a proposal put before a manager is gone');
+        // The tenant of the group's chat as stored now (a re-setup refreshes it), as the week's jobs take it.
         const { conversationId: _groupChat, ...route } = pressChat(group.conversationRef);
-        return { ...route, tenantId: group.tenantId ?? route.tenantId };
+        return { ...route, tenantId: route.tenantId ?? group.tenantId };
       });
       const outcome = await putProposalBeforeManager(ptm, delivery, {
         memberId: userId,
@@ -55,4 +58,10 @@ export function tabPutBefore(deps: () => TalentReviewFeatureDeps): TabPutBefore 
       return outcome;
     },
   };
+}
+
+/** Her name among the manager's direct reports in the directory, where it answers; undefined otherwise (the card then says "someone of your team"). */
+async function nameInDirectory(d: TalentReviewFeatureDeps, managerId: string, userId: string): Promise<string | undefined> {
+  const reports = await d.talentReview.directory.directReports(managerId).catch(() => []);
+  return reports.find((p) => p.id === userId)?.name;
 }
