@@ -86,3 +86,16 @@ export async function threeNeedsPassedOn(t: TestApp): Promise<GroupDriver> {
   t.connector.clear();
   return g;
 }
+
+type StoredDoc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
+
+/** The cards posted to someone's 1:1 chat (opened by the outbox with their Entra id). */
+export const cardsTo = (t: TestApp, who: TestUser) => t.connector.cards((c) => c.method === 'POST' && c.conversationId === `a:1on1-${who.aadObjectId}`).map(({ card }) => card);
+
+/** The weekly handover jobs as `id status`, sorted. */
+export const handoverJobs = async (t: TestApp): Promise<string[]> =>
+  (await t.store.container('jobs').items.query("SELECT * FROM c WHERE c.kind = 'learningNeeds.handover'").fetchAll()).resources.map((j: StoredDoc) => `${j.id} ${j.status}`).sort();
+
+/** The status of every stored pass-on. */
+export const passOnStatuses = async (t: TestApp): Promise<string[]> =>
+  (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((p: StoredDoc) => p.status);

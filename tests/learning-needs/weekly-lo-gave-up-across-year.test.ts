@@ -1,7 +1,7 @@
 import { TestUser, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { cardsTo, groupWithQuestion9, handoverJobs, passOn, passOnStatuses } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -12,9 +12,6 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const hanna = user('Hanna');
 const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-const cardsTo = (t: TestApp, who: TestUser) => t.connector.cards((c) => c.method === 'POST' && c.conversationId === `a:1on1-${who.aadObjectId}`).map(({ card }) => card);
-const handoverJobs = async (t: TestApp): Promise<string[]> => (await t.store.container('jobs').items.query("SELECT * FROM c WHERE c.kind = 'learningNeeds.handover'").fetchAll()).resources.map((j: Doc) => `${j.id} ${j.status}`).sort();
-const passOnStatuses = async (t: TestApp): Promise<string[]> => (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((p: Doc) => p.status);
 
 describe('a handover that gave up in week 53, told in week 1 of the next year', () => {
   let t: TestApp;

@@ -2,9 +2,8 @@ import { TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { cardsTo, groupWithQuestion9, handoverJobs, passOn, passOnStatuses } from './support';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
 /**
  * A week's handover job that gives up after its day of retries (stop 52). Before, the needs it
@@ -14,9 +13,6 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const hanna = user('Hanna');
 const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-const cardsTo = (t: TestApp, who: TestUser) => t.connector.cards((c) => c.method === 'POST' && c.conversationId === `a:1on1-${who.aadObjectId}`).map(({ card }) => card);
-const handoverJobs = async (t: TestApp): Promise<string[]> => (await t.store.container('jobs').items.query("SELECT * FROM c WHERE c.kind = 'learningNeeds.handover'").fetchAll()).resources.map((j: Doc) => `${j.id} ${j.status}`).sort();
-const passOnStatuses = async (t: TestApp): Promise<string[]> => (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((p: Doc) => p.status);
 
 /** Week 49's handover (Monday 30 Nov 2026 02:00 Amsterdam) under a fault for all its retries, until the scheduler gives it up. */
 async function week49GivesUp(t: TestApp, fault: NonNullable<TestApp['proxy']>['faults']): Promise<void> {

@@ -1,9 +1,8 @@
 import { TestUser, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { cardsTo, groupWithQuestion9, handoverJobs, passOn } from './support';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
 /**
  * Found in review, stop 52 (fixed then: the weekly card keeps its key as long as the run record; a week whose needs were handed over is marked so). Week 49's handover hands over, queues and sends Hanna's card, and then
@@ -16,8 +15,6 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const hanna = user('Hanna');
 const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-const cardsTo = (t: TestApp, who: TestUser) => t.connector.cards((c) => c.method === 'POST' && c.conversationId === `a:1on1-${who.aadObjectId}`).map(({ card }) => card);
-const handoverJobs = async (t: TestApp): Promise<string[]> => (await t.store.container('jobs').items.query("SELECT * FROM c WHERE c.kind = 'learningNeeds.handover'").fetchAll()).resources.map((j: Doc) => `${j.id} ${j.status}`).sort();
 
 describe('a week told on time whose record could not be removed', () => {
   let t: TestApp;

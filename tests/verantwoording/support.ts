@@ -175,6 +175,24 @@ export async function tabApi(t: TestApp, userId: string): Promise<(method: strin
   };
 }
 
+/**
+ * The tab's put-before API of the app `app` gives (started later, in a beforeAll) for any signed-in member (a dev token each, once): the read of what the
+ * manager's card would show and the send. `text` is the raw body, for tests that check what it never holds.
+ */
+export function putBeforeApi(app: () => TestApp) {
+  const apis = new Map<string, ReturnType<typeof tabApi>>();
+  const api = async (who: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> => { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+    if (!apis.has(who)) apis.set(who, tabApi(app(), who));
+    const res = await (await apis.get(who)!)(method, path, body);
+    return { ...res, text: res.json === undefined ? '' : JSON.stringify(res.json) };
+  };
+  return {
+    api,
+    read: (who: string, ids: { groupId: string; proposalId: string }) => api(who, 'GET', `/put-before?groupId=${encodeURIComponent(ids.groupId)}&proposalId=${encodeURIComponent(ids.proposalId)}`),
+    send: (who: string, body: Record<string, unknown>) => api(who, 'POST', '/put-before', body),
+  };
+}
+
 /** A member's 1:1 chat with the bot, driven over HTTP. */
 export class PersonalChat {
   readonly conv: ConversationSpec;

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { TestUser, user } from '../support/activities';
 import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { putBeforeApi } from './support';
 import { ADOPTED, DecidedProposalIds, directoryFile, groupDecides } from '../talent-review/support/proposal-put-before';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
@@ -31,23 +32,7 @@ describe('the tab puts an adopted proposal before the manager', () => {
   let file: string;
   let adopted: DecidedProposalIds;
   let rejected: DecidedProposalIds;
-  const tokens = new Map<string, string>();
-
-  const api = async (who: string, method: string, path: string, body?: unknown) => {
-    if (!tokens.has(who)) {
-      const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who }) });
-      tokens.set(who, (await res.json()).token);
-    }
-    const res = await fetch(`${t.app.url}/api/verantwoording${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens.get(who)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
-  };
-  const read = (who: string, ids: DecidedProposalIds) => api(who, 'GET', `/put-before?groupId=${encodeURIComponent(ids.groupId)}&proposalId=${encodeURIComponent(ids.proposalId)}`);
-  const send = (who: string, body: Record<string, unknown>) => api(who, 'POST', '/put-before', body);
+  const { api, read, send } = putBeforeApi(() => t);
   const records = async (userId: string) =>
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager'" }, { partitionKey: userId }).fetchAll()).resources as { id: string; managerId: string; words?: string; memberName?: string }[];
   const cardsAbout = async (managerId: string, name: string) => {
