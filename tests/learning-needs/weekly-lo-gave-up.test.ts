@@ -4,7 +4,6 @@ import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { cardsTo, groupWithQuestion9, handoverJobs, passOn, passOnStatuses } from './support';
 
-
 /**
  * A week's handover job that gives up after its day of retries (stop 52). Before, the needs it
  * did not hand over waited with no handover scheduled until someone passed a new one on, and L&O

@@ -3,7 +3,6 @@ import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { cardsTo, groupWithQuestion9, handoverJobs, passOn } from './support';
 
-
 /**
  * Found in review, stop 52 (fixed then: the weekly card keeps its key as long as the run record; a week whose needs were handed over is marked so). Week 49's handover hands over, queues and sends Hanna's card, and then
  * cannot delete its `lnr_2026-W49` record for its whole day of retries (the record's deletes
