@@ -31,6 +31,12 @@ export function hrIdsOf(...lists: (readonly string[])[]): string[] {
   return [...new Set(lists.flat().map((id) => id.trim().toLowerCase()).filter(Boolean))];
 }
 
+/** Whether someone is one of HR_USER_IDS, compared as `hrIdsOf` compares (asked again when a queued card is sent: a restart may have taken them out). */
+export function isNamedHr(hrUserIds: readonly string[], userId: string): boolean {
+  const id = userId.trim().toLowerCase();
+  return id !== '' && hrIdsOf(hrUserIds).includes(id);
+}
+
 /**
  * The HR people to address: HR_USER_IDS ∪ HR_GROUP_ID's listed members, each once (someone in both
  * gets one card: the cards are keyed per person). A listing that fails never costs HR_USER_IDS

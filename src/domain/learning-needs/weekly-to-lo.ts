@@ -1,4 +1,3 @@
-import { hrIdsOf } from '../directory/hr-people';
 import { DateTime } from 'luxon';
 import { stableId } from '../shared/ids';
 import { LearningNeedBatch } from './learning-need';
@@ -52,18 +51,6 @@ export function weekNumberOf(week: string): number {
   return Number(week.split('-W')[1]);
 }
 
-/**
- * HR_USER_IDS as the app compares them: trimmed, lower case, each once. Whether someone is one
- * of them is read again when a queued card is sent (a restart may have taken them out).
- */
-export function listedHrIds(hrUserIds: readonly string[]): string[] {
-  return hrIdsOf(hrUserIds);
-}
-
-export function isListedHr(hrUserIds: readonly string[], userId: string): boolean {
-  const id = userId.trim().toLowerCase();
-  return id !== '' && listedHrIds(hrUserIds).includes(id);
-}
 
 /**
  * A week's handover that began and has not completed yet (the job told L&O last): one small

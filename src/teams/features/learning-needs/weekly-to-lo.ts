@@ -1,5 +1,6 @@
 import { Language } from '../../../domain/framework/framework';
-import { HANDOVER_RUN_KEEP_SECONDS, isListedHr, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
+import { isNamedHr } from '../../../domain/directory/hr-people';
+import { HANDOVER_RUN_KEEP_SECONDS, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
@@ -21,7 +22,7 @@ export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
 export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard'>, hrUserIds: readonly string[], inHrGroup?: (userId: string) => Promise<boolean>): void {
   outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => {
     const id = userId ?? '';
-    if (isListedHr(hrUserIds, id)) return true;
+    if (isNamedHr(hrUserIds, id)) return true;
     if (!inHrGroup || !id.trim()) return false;
     return inHrGroup(id.trim().toLowerCase()).catch(() => 'later' as const);
   });
