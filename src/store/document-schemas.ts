@@ -448,6 +448,8 @@ const jaarplan = z
     keys: z.array(z.string().min(1).max(80)).max(20),
     // The half-years announced, by their first day: at most one per month of the year.
     remindedHalfYears: z.array(isoDate).max(12).optional(),
+    // The last day of the latest of them (stop 53): the next half-year starts after it.
+    announcedUntil: isoDate.optional(),
   })
   .strict();
 

@@ -19,6 +19,8 @@ describe.each(['nl', 'en'] as const)('the half-yearly cards (%s)', (language) =>
     ['HR\'s reminder without targets', halfYearHrCard({ year: 2026, halfYear, hasTargets: false }, t, language)],
     ['a manager\'s nudge for one report', halfYearManagerCard({ halfYear, withoutConversation: 1 }, t, language)],
     ['a manager\'s nudge for several', halfYearManagerCard({ halfYear, withoutConversation: 7 }, t, language)],
+    ['HR\'s reminder sent late', halfYearHrCard({ year: 2026, halfYear, hasTargets: false, late: true }, t, language)],
+    ['a manager\'s nudge sent late', halfYearManagerCard({ halfYear, withoutConversation: 3, late: true }, t, language)],
     ['the form with chosen months', jaarplanFormCard({ year: 2026, years: [2026, 2027], key: 'k', plan }, t)],
     ['a form refused for its months', jaarplanFormCard({ year: 2026, years: [2026, 2027], key: 'k', plan, refused: { values: { firstMoment: '4', secondMoment: '4' }, errors: { secondMoment: 'x' }, changedMeanwhile: false } }, t)],
     ['a form someone else saved meanwhile', jaarplanFormCard({ year: 2026, years: [2026, 2027], key: 'k', plan, refused: { values: { firstMoment: '6', secondMoment: '12' }, errors: {}, changedMeanwhile: true } }, t)],
@@ -41,6 +43,14 @@ describe.each(['nl', 'en'] as const)('the half-yearly cards (%s)', (language) =>
     const card = halfYearManagerCard({ halfYear, withoutConversation: 2 }, t, language);
     expect(cardText(card)).toContain(language === 'nl' ? 'voor 2 van je directe medewerkers' : 'for 2 of your direct reports');
     expect(card.actions?.map((a) => ('verb' in a ? [a.verb, a.data] : [a.type]))).toEqual([['review.plan.open', {}]]);
+  });
+
+  it('says a card sent after its moment month comes late, naming the month it was due in; on time, nothing of the kind', () => {
+    const line = language === 'nl' ? 'Deze herinnering komt te laat: ze hoorde in juni 2026 te komen' : 'This reminder comes late: it was due in June 2026';
+    expect(cardText(halfYearHrCard({ year: 2026, halfYear, hasTargets: true, late: true }, t, language))).toContain(line);
+    expect(cardText(halfYearManagerCard({ halfYear, withoutConversation: 1, late: true }, t, language))).toContain(line);
+    expect(cardText(halfYearHrCard({ year: 2026, halfYear, hasTargets: true }, t, language))).not.toContain(line.slice(0, 30));
+    expect(cardText(halfYearManagerCard({ halfYear, withoutConversation: 1 }, t, language))).not.toContain(line.slice(0, 30));
   });
 
   it('shows the chosen months on the form and after a save', () => {

@@ -58,7 +58,7 @@ describe('a half-yearly moment whose directory cannot list managers', () => {
     reviews: { listByManager: async () => [] },
     notices: { toHr: async (to) => void sent.push(`hr ${to.userId}`), toManager: async (to) => void sent.push(`manager ${to.userId}`) },
   });
-  const job = { tenantId: 'tenant-1', route: { serviceUrl: 'https://smba.example/' }, year: 2026, month: 6 };
+  const job = { tenantId: 'tenant-1', route: { serviceUrl: 'https://smba.example/' }, year: 2026, month: 6, dueAt: '2026-06-01T07:00:00.000Z' };
 
   beforeEach(() => sent.splice(0));
 
@@ -75,9 +75,15 @@ describe('a half-yearly moment whose directory cannot list managers', () => {
     expect(sent.filter((s) => s.startsWith('manager'))).toEqual(['manager m2']);
   });
 
-  it('says nothing in a month HR no longer chose, nor after the month is over', async () => {
+  it('says nothing in a month HR no longer chose, nor once the next moment month began', async () => {
     expect(await runHalfYear({ ...deps({ directReports: async () => [] }), plans: { ...deps({ directReports: async () => [] }).plans, get: async () => ({ tenantId: 't', year: 2026, targets: {}, moments: [5, 11], revision: 1, updatedAt: '', keys: [] }) } }, job)).toEqual({ result: 'notAMoment' });
-    expect(await runHalfYear({ ...deps({ directReports: async () => [] }), clock: { now: () => new Date('2026-07-01T08:00:00Z') } }, job)).toEqual({ result: 'late' });
+    expect(await runHalfYear({ ...deps({ directReports: async () => [] }), clock: { now: () => new Date('2026-12-01T08:00:00Z') } }, job)).toEqual({ result: 'tooLate' });
     expect(sent).toEqual([]);
+  });
+
+  // Stop 53: the app down for the rest of the moment month still reminds, once, saying so.
+  it('reminds late after the month, within the half-year it opens', async () => {
+    expect(await runHalfYear({ ...deps({ directReports: async () => [] }), clock: { now: () => new Date('2026-07-01T08:00:00Z') } }, job)).toMatchObject({ result: 'sent', late: true, hr: 1 });
+    expect(sent).toEqual(['hr aad-hanna']);
   });
 });

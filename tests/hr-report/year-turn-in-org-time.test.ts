@@ -3,7 +3,7 @@
  * 53), the summer-time changes and months whose first day is a weekend. Each would fail if a rule
  * took UTC for the organisation's time, or a calendar year for an ISO week's.
  */
-import { halfYearOf, momentDueAt, nextMoment, withinMomentMonth } from '../../src/domain/hr-report/half-year';
+import { halfYearOf, momentDueAt, momentRunTiming, nextMoment } from '../../src/domain/hr-report/half-year';
 import { jaarplanProgress, jaarplanYearOver, jaarplanYears } from '../../src/domain/hr-report/jaarplan';
 import { holidayCalendar } from '../../src/domain/week-cycle/holidays';
 import { planWeeks, sessionInstant } from '../../src/domain/week-cycle/rhythm';
@@ -24,8 +24,9 @@ describe('the year turns in Amsterdam, not in UTC', () => {
   });
 
   it('December\'s moment is still December at 23:30 on the 31st, and over at 00:30 on 1 January', () => {
-    expect(withinMomentMonth(EVE, { year: 2026, month: 12 }, AMS)).toBe(true);
-    expect(withinMomentMonth(NEW_YEAR, { year: 2026, month: 12 }, AMS)).toBe(false);
+    const run = (at: Date) => momentRunTiming({ year: 2026, month: 12 }, { year: 2027, month: 6 }, { dueAt: at, pickedUpAt: at }, AMS);
+    expect(run(EVE)).toBe('onTime');
+    expect(run(NEW_YEAR)).toBe('late');
     expect(nextMoment(EVE, AMS, nl.isHoliday, defaults)).toEqual({ year: 2027, month: 6, dueAt: '2027-06-01T07:00:00.000Z' });
     expect(nextMoment(NEW_YEAR, AMS, nl.isHoliday, defaults)).toEqual({ year: 2027, month: 6, dueAt: '2027-06-01T07:00:00.000Z' });
     expect(halfYearOf({ year: 2026, month: 12 }, [6, 12], [6, 12])).toEqual({ from: '2026-07-01', to: '2026-12-31' });

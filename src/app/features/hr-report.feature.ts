@@ -103,9 +103,10 @@ const halfYearPayload = z.object({ tenantId: z.string().min(1), serviceUrl: z.st
 
 /** The half-yearly rhythm's job: one per tenant and moment; its outcome is logged as counts, never as people. */
 function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
-  p.scheduler.on(HALF_YEAR_JOB, async (payload) => {
+  p.scheduler.on(HALF_YEAR_JOB, async (payload, scheduled) => {
     const job = readPayload(halfYearPayload, payload);
-    const outcome = await runHalfYear(deps, { tenantId: job.tenantId, route: { serviceUrl: job.serviceUrl, ...(job.botId ? { botId: job.botId } : {}) }, year: job.year, month: job.month });
+    const route = { serviceUrl: job.serviceUrl, ...(job.botId ? { botId: job.botId } : {}) };
+    const outcome = await runHalfYear(deps, { tenantId: job.tenantId, route, year: job.year, month: job.month, dueAt: scheduled.dueAt });
     p.logger.info({ ...outcome, moment: `${job.year}-${job.month}` }, 'half-yearly moment');
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');

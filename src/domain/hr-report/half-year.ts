@@ -114,10 +114,55 @@ export function halfYearOf(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: H
   return { from: previous.plus({ months: 1 }).toISODate()!, to: end.endOf('month').toISODate()! };
 }
 
-/** Whether `now` still lies in the moment's month (organisation time): a reminder that comes later than that says nothing true. */
-export function withinMomentMonth(now: Date, m: Pick<HalfYearMoment, 'year' | 'month'>, timeZone: string): boolean {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  return local.year === m.year && local.month === m.month;
+/**
+ * The half-year as announced: it starts after the latest half-year already announced that ended
+ * before its moment month (`announcedUntil`: this year's and last year's plans), when that is later
+ * than `halfYearOf`'s start. HR moving a month after its reminder came (December announced July to
+ * December, then 2026's second month moved to October) would otherwise count the months between
+ * (November, December) in the next half-year too. Months are counted once; a month moved later after
+ * its reminder leaves the months between in no account, as before (kept: its half-year was announced).
+ */
+export function afterAnnounced(halfYear: { from: string; to: string }, announcedUntil: readonly (string | undefined)[]): { from: string; to: string } {
+  const monthStart = `${halfYear.to.slice(0, 8)}01`;
+  const last = announcedUntil.filter((d): d is string => !!d && d < monthStart).sort().at(-1);
+  if (!last) return halfYear;
+  const from = DateTime.fromISO(last, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
+  return from > halfYear.from ? { from, to: halfYear.to } : halfYear;
+}
+
+/**
+ * How long after its due time the scheduler may pick a run up and the run still counts as due
+ * then: its passes come seconds apart, one held up by other work a while longer. A run picked up
+ * later waited for the app (down, or restarting), and counts when it was picked up.
+ */
+export const PICK_UP_LAG_MS = 60 * 60_000;
+
+/** The moment after `m`: the year's second after its first, else next year's first by next year's months (`nextYear`). */
+export function momentAfter(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: HalfYearMoments, nextYear: HalfYearMoments): { year: number; month: number } {
+  return m.month === moments[0] ? { year: m.year, month: moments[1] } : { year: m.year + 1, month: nextYear[0] };
+}
+
+/**
+ * When a moment's run says its half-year. The due time decides, not the pick-up time, when the
+ * scheduler picked the run up in its normal course (within `PICK_UP_LAG_MS`): a run due in the
+ * year's last minute and picked up after midnight is on time. Counted so: within the moment month,
+ * `onTime`; after it, within the half-year the moment opens (until the next moment month, `next`,
+ * starts), `late`: the app was down for the rest of the month, and the reminder still comes, saying
+ * so; from the next moment month on (or before the moment month), `over`: the next half-year's
+ * reminder is due, the missed one is not told any more.
+ */
+export function momentRunTiming(
+  m: Pick<HalfYearMoment, 'year' | 'month'>,
+  next: { year: number; month: number },
+  run: { dueAt: Date; pickedUpAt: Date },
+  timeZone: string,
+): 'onTime' | 'late' | 'over' {
+  const countsAt = run.pickedUpAt.getTime() - run.dueAt.getTime() <= PICK_UP_LAG_MS ? run.dueAt : run.pickedUpAt;
+  const local = DateTime.fromJSDate(countsAt, { zone: timeZone });
+  const index = (y: number, month: number) => y * 12 + month;
+  const at = index(local.year, local.month);
+  if (at === index(m.year, m.month)) return 'onTime';
+  return at > index(m.year, m.month) && at < index(next.year, next.month) ? 'late' : 'over';
 }
 
 /**
@@ -145,12 +190,16 @@ export interface HrHalfYearView {
   year: number;
   halfYear: { from: string; to: string };
   hasTargets: boolean;
+  /** Sent after the moment month (the app was down then): the card says so (`momentRunTiming`). */
+  late?: boolean;
 }
 
 /** The manager's card: the half-year and how many of their own reports have no conversation planned in it. */
 export interface ManagerHalfYearView {
   halfYear: { from: string; to: string };
   withoutConversation: number;
+  /** Sent after the moment month, as HR's (`HrHalfYearView.late`). */
+  late?: boolean;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface Jaarplan {
    * HR moves after its reminder came closes the same half-year, and it is not announced again.
    */
   remindedHalfYears?: string[];
+  /**
+   * The last day of the latest half-year announced this year (yyyy-mm-dd): a later half-year starts
+   * after it, also when HR moved a month after its reminder came (`afterAnnounced`). Since stop 53.
+   */
+  announcedUntil?: string;
 }
 
 /** Port: the plans, one small document per tenant and year, written under the document's ETag. */

@@ -1,16 +1,18 @@
 import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
+  afterAnnounced,
   HalfYearMoment,
   HalfYearNotices,
   HalfYearRoute,
   halfYearJobId,
   halfYearOf,
+  momentAfter,
+  momentRunTiming,
   momentsOf,
   momentUnderWay,
   nextMoment,
   reportsWithoutConversation,
-  withinMomentMonth,
 } from '../../domain/hr-report/half-year';
 import { Jaarplan, JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
 import { JobScheduler } from '../../domain/scheduling/job';
@@ -53,6 +55,8 @@ export interface HalfYearJob {
   route: HalfYearRoute;
   year: number;
   month: number;
+  /** When this run was due (the scheduler's due time): with the pick-up time, whether it is late (`momentRunTiming`). */
+  dueAt: string;
 }
 
 /**
@@ -74,15 +78,20 @@ export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'sched
   const years = jaarplanYears(now, deps.timeZone);
   const plans = await Promise.all(years.map((y) => deps.plans.get(tenantId, y)));
   const next = nextMoment(now, deps.timeZone, deps.isHoliday, (y) => momentsOf(plans[years.indexOf(y)]));
-  const job = (m: HalfYearMoment, dueAt: string) => ({
-    id: halfYearJobId(HALF_YEAR_JOB, tenantId, m),
+  const job = (m: HalfYearMoment, dueAt: string, id = halfYearJobId(HALF_YEAR_JOB, tenantId, m)) => ({
+    id,
     kind: HALF_YEAR_JOB,
     dueAt,
     payload: { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: m.year, month: m.month },
   });
   await deps.scheduler.schedule(job(next, next.dueAt));
   const current = await momentNotAnnounced(deps, tenantId, plans[0]);
-  if (current) await deps.scheduler.schedule(job(current, now.toISOString()));
+  // Once HR saved the year's months, its own id per revision of the plan: a month HR moved away
+  // (its job ran and found no moment) and back within the week a ran job is kept would otherwise
+  // find its job done, and say nothing. Every save is a new revision; opening the form, or the app
+  // added, schedules it once. Before any save the moment's own id, as its job (no move to undo).
+  const revision = plans[0]?.revision ?? 0;
+  if (current) await deps.scheduler.schedule(job(current, now.toISOString(), `${halfYearJobId(HALF_YEAR_JOB, tenantId, current)}${revision ? `:r${revision}` : ''}`));
   return next;
 }
 
@@ -95,18 +104,25 @@ async function momentNotAnnounced(deps: Pick<HalfYearDeps, 'plans' | 'clock' | '
   if (!reminded.length) return current;
   // A first moment's half-year starts after last year's second month, as chosen for last year.
   const lastYear = current.month === moments[0] ? await deps.plans.get(tenantId, current.year - 1) : undefined;
-  return reminded.includes(halfYearOf(current, moments, momentsOf(lastYear)).from) ? undefined : current;
+  const computed = halfYearOf(current, moments, momentsOf(lastYear));
+  const announced = afterAnnounced(computed, [plan?.announcedUntil, lastYear?.announcedUntil]);
+  return reminded.includes(computed.from) || reminded.includes(announced.from) ? undefined : current;
 }
 
 export type HalfYearOutcome =
   /** HR changed the months since this job was scheduled: this month is none of them now. */
   | { result: 'notAMoment' }
-  /** The job ran after its month was over (the app was down): nothing said late. */
-  | { result: 'late' }
+  /**
+   * The job ran after its moment month, once the next moment month had begun (the app was down
+   * for both): the next half-year's reminder is due, the missed one is not told any more.
+   */
+  | { result: 'tooLate' }
   /** This half-year was announced already (HR moved its month after the reminder came): said once. */
   | { result: 'remindedAlready' }
   | {
       result: 'sent';
+      /** Present when the run came after the moment month (the app was down): the cards said so. */
+      late?: true;
       hr: number;
       /** HR_GROUP_ID is set and this directory cannot list it (local mode): its members got no card. */
       hrGroupNotListed: boolean;
@@ -139,14 +155,18 @@ function cardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string,
  * (revision 0: HR's first save still finds the revision its form showed). The revision stays:
  * remembering is no save, and an open form is still the latest.
  */
-async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, from: string, stored: Jaarplan | undefined): Promise<void> {
+async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, halfYear: { from: string; to: string }, stored: Jaarplan | undefined): Promise<void> {
+  const { from, to } = halfYear;
   if (!stored) {
-    const { created } = await deps.plans.create({ tenantId, year, targets: {}, revision: 0, updatedAt: deps.clock.now().toISOString(), keys: [], remindedHalfYears: [from] });
+    const { created } = await deps.plans.create({ tenantId, year, targets: {}, revision: 0, updatedAt: deps.clock.now().toISOString(), keys: [], remindedHalfYears: [from], announcedUntil: to });
     if (created) return;
   }
-  await deps.plans.update(tenantId, year, (current) =>
-    current.remindedHalfYears?.includes(from) ? current : { ...current, remindedHalfYears: [...(current.remindedHalfYears ?? []), from].slice(-REMINDED_KEPT) },
-  );
+  await deps.plans.update(tenantId, year, (current) => {
+    const until = current.announcedUntil && current.announcedUntil > to ? current.announcedUntil : to;
+    if (current.remindedHalfYears?.includes(from) && current.announcedUntil === until) return current;
+    const reminded = current.remindedHalfYears?.includes(from) ? current.remindedHalfYears : [...(current.remindedHalfYears ?? []), from].slice(-REMINDED_KEPT);
+    return { ...current, remindedHalfYears: reminded, announcedUntil: until };
+  });
 }
 
 /**
@@ -160,29 +180,34 @@ async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, ten
  */
 export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise<HalfYearOutcome> {
   await scheduleHalfYear(deps, job.tenantId, job.route);
-  // Last year's plan too: the first half-year starts after last year's own second month.
-  const [plan, lastYear] = await Promise.all([deps.plans.get(job.tenantId, job.year), deps.plans.get(job.tenantId, job.year - 1)]);
+  // Last year's plan too: the first half-year starts after last year's own second month; next
+  // year's: after the second month, the half-year it opens lasts until next year's first.
+  const [plan, lastYear, nextYear] = await Promise.all([deps.plans.get(job.tenantId, job.year), deps.plans.get(job.tenantId, job.year - 1), deps.plans.get(job.tenantId, job.year + 1)]);
   const moments = momentsOf(plan);
   if (!moments.includes(job.month)) return { result: 'notAMoment' };
-  if (!withinMomentMonth(deps.clock.now(), job, deps.timeZone)) return { result: 'late' };
-  const halfYear = halfYearOf(job, moments, momentsOf(lastYear));
-  if (plan?.remindedHalfYears?.includes(halfYear.from)) return { result: 'remindedAlready' };
+  const timing = momentRunTiming(job, momentAfter(job, moments, momentsOf(nextYear)), { dueAt: new Date(job.dueAt), pickedUpAt: deps.clock.now() }, deps.timeZone);
+  if (timing === 'over') return { result: 'tooLate' };
+  const late = timing === 'late' ? { late: true as const } : {};
+  // Counted once: after the latest half-year announced, also when HR moved a month since (`afterAnnounced`).
+  const computed = halfYearOf(job, moments, momentsOf(lastYear));
+  const halfYear = afterAnnounced(computed, [plan?.announcedUntil, lastYear?.announcedUntil]);
+  if ([computed.from, halfYear.from].some((from) => plan?.remindedHalfYears?.includes(from))) return { result: 'remindedAlready' };
   const hasTargets = Object.keys(plan?.targets ?? {}).length > 0;
   const to = (userId: string) => ({ tenantId: job.tenantId, route: job.route, userId });
   // HR_USER_IDS and HR_GROUP_ID's members, each once; a group Graph did not list waits for the run again.
   const people = await hrPeopleToAddress(deps);
   const hrIds = people.ids;
-  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets }, cardKey('hr', job.tenantId, halfYear.from, id));
+  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, cardKey('hr', job.tenantId, halfYear.from, id));
   const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
-    deps.notices.toManager(to(managerId), { halfYear, withoutConversation }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
+    deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
   // marked as reminded, the half-year's nudges would be lost for good.
   // So is a group the directory did not list: HR_USER_IDS have their reminders, its members get theirs then.
   const runAgain = nudged.managers === 'unavailable' || nudged.managersSkipped > 0 || people.group === 'unavailable';
-  if (!runAgain) await rememberReminded(deps, job.tenantId, job.year, halfYear.from, plan);
+  if (!runAgain) await rememberReminded(deps, job.tenantId, job.year, halfYear, plan);
   const group = people.group === 'listed' || people.group === 'unavailable' ? { hrGroup: people.group } : {};
-  return { result: 'sent', hr: hrIds.length, hrGroupNotListed: people.group === 'notListed', ...group, ...nudged, runAgain };
+  return { result: 'sent', ...late, hr: hrIds.length, hrGroupNotListed: people.group === 'notListed', ...group, ...nudged, runAgain };
 }
 
 /**

@@ -5,10 +5,18 @@ import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, heading, subtl
 import { reportDate } from './report-format';
 
 /**
+ * The line of a half-year card sent after its moment month (the app was down then): it was due in
+ * that month, the half-year's last. Shared by HR's reminder and the manager's nudge.
+ */
+export function lateLine(halfYear: { to: string }, t: Translate): string {
+  return t('jaarplan.halfYear.late', { month: t(`jaarplan.moments.month.${Number(halfYear.to.slice(5, 7))}`), year: halfYear.to.slice(0, 4) });
+}
+
+/**
  * HR/L&O's reminder in their own 1:1 chat at a half-yearly moment: time to account to the board,
  * with the report over the half-year one press away (it is built, and its links signed, only when
  * pressed: the card itself holds the period and nothing of the report) and, for a year without
- * targets, how to set them.
+ * targets, how to set them. Sent after the moment month, it says it comes late.
  */
 export function halfYearHrCard(vm: HrHalfYearView, t: Translate, language: Language): AdaptiveCardJson {
   const from = escapeMarkdown(reportDate(vm.halfYear.from, language));
@@ -17,6 +25,7 @@ export function halfYearHrCard(vm: HrHalfYearView, t: Translate, language: Langu
   return adaptiveCard(
     [
       heading(t('jaarplan.halfYear.hr.title')),
+      ...(vm.late ? [textBlock(lateLine(vm.halfYear, t))] : []),
       textBlock(t('jaarplan.halfYear.hr.period', { from, to })),
       ...(vm.hasTargets ? [] : [textBlock(t('jaarplan.halfYear.hr.noTargets', { year }))]),
       subtle(t('jaarplan.halfYear.hr.months')),

@@ -2,6 +2,7 @@ import { Language } from '../../../domain/framework/framework';
 import { ManagerHalfYearView } from '../../../domain/hr-report/half-year';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, execute, heading, textBlock } from '../card-kit';
+import { lateLine } from './half-year-hr.card';
 import { reportDate } from './report-format';
 
 /**
@@ -15,6 +16,7 @@ export function halfYearManagerCard(vm: ManagerHalfYearView, t: Translate, langu
   return adaptiveCard(
     [
       heading(t('jaarplan.halfYear.manager.title')),
+      ...(vm.late ? [textBlock(lateLine(vm.halfYear, t))] : []),
       textBlock(t('jaarplan.halfYear.manager.count', { count: vm.withoutConversation, from, to })),
       textBlock(t('jaarplan.halfYear.manager.yours')),
     ],
