@@ -104,7 +104,14 @@ describe('app manifest', () => {
     expect(m.composeExtensions[0].botId).toBe(ENV.BOT_ID);
     expect(m.webApplicationInfo).toEqual({ id: ENV.AAD_APP_CLIENT_ID, resource: `api://${ENV.BOT_DOMAIN}/${ENV.AAD_APP_CLIENT_ID}` });
     expect(m.validDomains).toEqual([ENV.BOT_DOMAIN]);
-    expect(m.staticTabs[0]).toMatchObject({ entityId: 'verantwoording', contentUrl: `https://${ENV.BOT_DOMAIN}/tab/index.html`, scopes: ['personal'] });
+    expect(m.staticTabs[0]).toMatchObject({ entityId: 'verantwoording', contentUrl: `https://${ENV.BOT_DOMAIN}/tab/index.html?locale={app.locale}`, scopes: ['personal'] });
+  });
+
+  it('every static tab asks Teams for the reader\'s locale in its contentUrl, so the page is served in their language before its script runs', () => {
+    const manifests = fs.readdirSync(APP_PACKAGE).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(APP_PACKAGE, f), 'utf8')) as Json);
+    const urls = manifests.flatMap((m) => (Array.isArray(m.staticTabs) ? m.staticTabs : []).map((t: Json) => t.contentUrl).filter((u: unknown) => typeof u === 'string'));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(new URL(fillPlaceholders(url, ENV)).searchParams.get('locale')).toBe('{app.locale}');
   });
 
   it('lists the commands per scope', () => {

@@ -114,6 +114,17 @@ describe('the Mijn verantwoording tab in a browser', () => {
     expect(await page.getByRole('heading', { name: 'My accountability', level: 1 }).count()).toBe(1);
   });
 
+  it('while its script loads, the page is already in the locale Teams puts in its address (stop 53)', async () => {
+    const loading = await browser.newPage();
+    // The script held back: what the reader (and a screen reader) gets before teams-js answers.
+    await loading.route('**/tab/app.js', (route) => route.abort());
+    for (const [locale, lang, title] of [['en-US', 'en', 'My accountability'], ['en-GB', 'en', 'My accountability'], ['nl-NL', 'nl', 'Mijn verantwoording']] as const) {
+      await loading.goto(`${t.app.url}/tab/index.html?locale=${locale}`);
+      expect({ locale, lang: await loading.getAttribute('html', 'lang'), title: await loading.title(), heading: await loading.getByRole('heading', { level: 1 }).innerText() }).toEqual({ locale, lang, title, heading: title });
+    }
+    await loading.close();
+  });
+
   it('another person signed in never sees Anna\'s entries', async () => {
     const other = await browser.newPage();
     await other.goto(`${t.app.url}/tab/index.html`);

@@ -79,7 +79,7 @@ export function composeVerantwoording(
   const devTokens = devSignIn ? new DevTokens() : undefined;
   if (!sso.enabled && !devSignIn) p.logger.warn({ reason: sso.reason }, 'the Mijn verantwoording tab has no sign-in: set TAB_AAD_CLIENT_ID (and TAB_AAD_TENANT_ID or MICROSOFT_APP_TENANT_ID)');
   if (devSignIn) p.logger.warn('the Mijn verantwoording tab offers the development sign-in (local mode, bot authentication off)');
-  registerTabStatic(p.server, defaultTabDir());
+  registerTabStatic(p.server, defaultTabDir(), { defaultLanguage: p.config.defaultLanguage, title: (language) => p.translator.t(language)('verantwoording.title') });
   registerTabApi(p.server, { verantwoording: deps, learningNeeds: sources.learningNeeds, auth: new TabAuthenticator(entra, devTokens), devTokens, logger: p.logger, defaultLanguage: p.config.defaultLanguage, timeZone: p.config.orgTimeZone, ...(sources.preview ? { preview: sources.preview } : {}), ...(sources.putBefore ? { putBefore: sources.putBefore } : {}) });
   return deps;
 }

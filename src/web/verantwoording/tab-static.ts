@@ -65,9 +65,49 @@ export function defaultTabDir(): string {
   return join(dir, 'dist', 'tab');
 }
 
+/** What the served page says while its script loads: in the reader's language, before teams-js answers. */
+export interface TabPageLanguage {
+  /** The app's DEFAULT_LANGUAGE: for a client language the tab does not speak, or none given (as the script does). */
+  defaultLanguage: 'nl' | 'en';
+  /** The tab's title (`verantwoording.title`) in a language. */
+  title(language: 'nl' | 'en'): string;
+}
+
+/**
+ * The page's language from the `locale` Teams fills into the static tab's contentUrl
+ * (`?locale={app.locale}`, e.g. "en-us"), or `lang` (the plain-browser page's parameter): English
+ * or Dutch as spoken, anything else (missing, another language, a hostile value) the default. Only
+ * one of the two fixed codes ever reaches the HTML, never the parameter itself.
+ */
+export function pageLanguage(url: string | undefined, defaultLanguage: 'nl' | 'en'): 'nl' | 'en' {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url ?? '', 'http://tab.invalid').searchParams;
+  } catch {
+    return defaultLanguage;
+  }
+  const tag = (params.get('locale') ?? params.get('lang') ?? '').toLowerCase();
+  const language = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/.exec(tag)?.[1];
+  return language === 'en' || language === 'nl' ? language : defaultLanguage;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** index.html with its `lang`, title and heading in the page's language (the file holds the Dutch ones). */
+export function localisePage(html: string, language: 'nl' | 'en', title: string): string {
+  const text = escapeHtml(title);
+  return html
+    .replace(/<html lang="[^"]*"/, `<html lang="${language}"`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${text}</title>`)
+    .replace(/(<h1 id="title">)[^<]*(<\/h1>)/, `$1${text}$2`);
+}
+
 /** Serves the built tab (scripts/build-tab.mjs) with its security headers; nothing outside its folder. */
-export function registerTabStatic(server: restify.Server, tabDir: string): void {
+export function registerTabStatic(server: restify.Server, tabDir: string, language?: TabPageLanguage): void {
   const root = resolve(tabDir);
+  const index = join(root, 'index.html');
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/index.html', next);
   });
@@ -82,9 +122,14 @@ export function registerTabStatic(server: restify.Server, tabDir: string): void 
     }
     try {
       const body = await readFile(file);
+      if (language && file === index) {
+        const lang = pageLanguage(req.url, language.defaultLanguage);
+        res.sendRaw(200, localisePage(body.toString('utf8'), lang, language.title(lang)), { ...headers, 'Content-Type': type });
+        return;
+      }
       res.sendRaw(200, body, { ...headers, 'Content-Type': type });
     } catch {
-      const built = existsSync(join(root, 'index.html'));
+      const built = existsSync(index);
       res.sendRaw(built ? 404 : 503, built ? 'Not found' : 'The tab is not built yet: run npm run build.', { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     }
   });
