@@ -10,6 +10,12 @@ import { SenderHooks } from './sender-options';
 /** Added to a Retry-After: our clock and the server's differ by timer and event-loop jitter. */
 const THROTTLE_MARGIN_MS = 200;
 
+/**
+ * The result code of a job given up because its check or render did not answer (failed, or said
+ * 'later') until its time budget ran out: nothing was sent, Teams refused nothing.
+ */
+export const CHECK_UNANSWERED = 'checkUnanswered';
+
 /** Finished states whose message went out (or never will): the stored payload is dropped. */
 const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
 
@@ -72,7 +78,8 @@ export class JobTransitions {
     if (dueAt > lastMoment) {
       const claimed = await this.claim(job);
       if (!claimed) return;
-      const done = await this.finish(claimed, 'failed', {});
+      // Said in its result (`CHECK_UNANSWERED`), so its onRefused hook can tell this from a refusal by Teams.
+      const done = await this.finish(claimed, 'failed', { code: CHECK_UNANSWERED });
       if (!leavesNoTrace(job)) this.hooks.notDelivered?.(job, 'outOfTime', undefined);
       await this.tellRefused(done);
       return;

@@ -14,8 +14,11 @@ import { OutboxTransport } from './transport';
 export type GuardHandler = (args: Record<string, string>) => Promise<boolean | 'later'>;
 export type SentHandler = (args: Record<string, string>, result: { activityId?: string; conversationId: string }) => Promise<void>;
 export type RenderHandler = (args: Record<string, string>) => Promise<Rendered | undefined>;
-/** `job`: the given-up job's id (a key for what the handler queues, so it is queued once) and where its tenant is reached. */
-export type RefusedHandler = (args: Record<string, string>, job: Pick<OutboxJob, 'id' | 'tenantId' | 'route'>) => Promise<void>;
+/**
+ * `job`: the given-up job's id (a key for what the handler queues, so it is queued once), where its
+ * tenant is reached, and its result (`code` CHECK_UNANSWERED: its check never answered; else Teams' refusal).
+ */
+export type RefusedHandler = (args: Record<string, string>, job: Pick<OutboxJob, 'id' | 'tenantId' | 'route' | 'result'>) => Promise<void>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -123,7 +126,7 @@ export class Outbox implements OutboxPort {
     if (!job.onRefused) return;
     const handler = this.refusedHandlers.get(job.onRefused.kind);
     if (!handler) throw new Error(`no outbox onRefused handler for ${job.onRefused.kind}`);
-    await handler(job.onRefused.args, { id: job.id, tenantId: job.tenantId, route: job.route });
+    await handler(job.onRefused.args, { id: job.id, tenantId: job.tenantId, route: job.route, ...(job.result ? { result: job.result } : {}) });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { handoverWeek, legacyTenantOf } from '../../domain/learning-needs/learning-need';
+import { handoverWeek, legacyTenantOf, tenantServed } from '../../domain/learning-needs/learning-need';
 import { CosmosLearningNeedStore } from '../../store/learning-needs.repository';
 import { CosmosLoOfferRepository } from '../../store/lo-offer.repository';
 import { CosmosHandoverRuns } from '../../store/learning-need-handover-runs';
@@ -31,6 +31,8 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // L&O's offers, read with the member's own needs (HR writes them: see the HR report's composition).
     offers: new CosmosLoOfferRepository(p.cosmos),
     ...(legacyTenant !== undefined ? { legacyTenant } : {}),
+    // ALLOWED_TENANT_IDS as this run of the app has it: a tenant taken off keeps its needs and batches (stop 53).
+    tenantServed: (tenantId) => tenantServed(p.config.allowedTenantIds, tenantId),
   };
   registerLearningNeeds(p.app, { learningNeeds: deps, translator: p.translator, actions: p.actions });
   // HR_USER_IDS and HR_GROUP_ID's members (listed by Graph in the job, never in a turn).
@@ -43,10 +45,11 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     routes: new CosmosTenantRoutes(p.cosmos),
     notices: outboxWeeklyLoNotices({ outbox: p.outbox, translator: p.translator, languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage }),
     runs: new CosmosHandoverRuns(p.cosmos),
+    tenantServed: deps.tenantServed,
   };
   // A queued weekly card goes only to someone still HR when it is sent (stop 52): in HR_USER_IDS, or
   // in HR_GROUP_ID as Graph says then (a Graph that does not answer: the card waits).
-  registerWeeklyLoCheck(p.outbox, hr.hrUserIds, inHrGroup);
+  registerWeeklyLoCheck(p.outbox, p.logger, hr.hrUserIds, inHrGroup);
   p.scheduler.on(HANDOVER_JOB, async (_payload, job) => {
     const { week } = handoverWeek(p.clock.now(), deps.timeZone);
     // A run after a failure first makes sure a next handover comes: if this job gives up, the needs
@@ -60,7 +63,8 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     // Counts per tenant only: who and what stay out of the log.
     for (const outcome of outcomes) p.logger.info({ ...outcome }, 'learning needs handover');
     // While some wait for enough others, try again next week; a new pass-on schedules it too.
-    if (outcomes.some((o) => o.result === 'waiting' && o.people > 0)) await scheduleHandover(deps);
+    // So do the pass-ons of a tenant taken off ALLOWED_TENANT_IDS: handed over once it is allowed again.
+    if (outcomes.some((o) => (o.result === 'waiting' || o.result === 'notAllowed') && o.people > 0)) await scheduleHandover(deps);
     // L&O hears of each batch of the week (written now, or by a run of this week that stopped after
     // it) in their own 1:1 chats, once per person and week (stop 51). A failure fails the job: its
     // retry finds the batches written and queues what is missing, under the same keys.
@@ -71,6 +75,9 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
       for (const outcome of e.outcomes) p.logger.info({ ...outcome, week: e.week }, 'learning needs handover told to L&O late');
     }
     for (const outcome of told) p.logger.info({ ...outcome }, 'learning needs handover told to L&O');
+    // A batch of a tenant off ALLOWED_TENANT_IDS is kept with its week's record: next week's
+    // handover tells it if the tenant is allowed again by then (stop 53).
+    if ([...told, ...unfinished.flatMap((e) => e.outcomes)].some((o) => o.result === 'notAllowed')) await scheduleHandover(deps);
     if (told.some((o) => o.result === 'queued' && o.hrGroupNotListed)) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the weekly learning-needs card');
     // HR_USER_IDS have their cards; the group's members get theirs on the job's retry (keyed per
     // person: the retry queues only what is missing). The week's record stays until then.

@@ -299,6 +299,15 @@ export function legacyTenantOf(allowedTenantIds: readonly string[]): string | un
   return allowedTenantIds.length === 1 ? allowedTenantIds[0] : undefined;
 }
 
+/**
+ * Whether the app serves a tenant now (ALLOWED_TENANT_IDS, in lower case; empty: every tenant). A
+ * tenant taken off the list has its needs and batches kept, not handed over nor told to its L&O,
+ * until it is on the list again (stop 53).
+ */
+export function tenantServed(allowedTenantIds: readonly string[], tenantId: string): boolean {
+  return allowedTenantIds.length === 0 || allowedTenantIds.includes(tenantId.trim().toLowerCase());
+}
+
 /** Whether a batch is for this tenant's L&O. A batch without a tenant only when it is the legacy tenant: never a guess. */
 export function batchBelongsTo(batch: Pick<LearningNeedBatch, 'tenantId'>, tenantId: string, legacyTenant: string | undefined): boolean {
   return batch.tenantId === undefined ? legacyTenant !== undefined && legacyTenant === tenantId : batch.tenantId === tenantId;

@@ -39,6 +39,8 @@ export interface LearningNeedDeps {
   legacyTenant?: string;
   /** L&O's offers per tenant and theme, shown with the member's own needs; absent: none shown. */
   offers?: LoOfferRepository;
+  /** Whether the app serves a tenant now (ALLOWED_TENANT_IDS: `tenantServed`); absent: every tenant. */
+  tenantServed?: (tenantId: string) => boolean;
 }
 
 export const HANDOVER_JOB = 'learningNeeds.handover';
@@ -119,7 +121,8 @@ export async function withdrawLearningNeed(deps: LearningNeedDeps, userId: strin
   return isPassOn(stored) ? mine(stored) : undefined;
 }
 
-export type HandoverResult = ({ result: 'handedOver' | 'alreadyDone'; people: number; needs: number } | { result: 'waiting'; people: number }) & {
+/** `notAllowed`: the tenant is off ALLOWED_TENANT_IDS; its pass-ons wait, kept, until it is on the list again. */
+export type HandoverResult = ({ result: 'handedOver' | 'alreadyDone'; people: number; needs: number } | { result: 'waiting' | 'notAllowed'; people: number }) & {
   /** Absent for pass-ons from before tenants were recorded that no tenant can be found for. */
   tenantId?: string;
 };
@@ -160,6 +163,13 @@ async function handOverTenant(deps: LearningNeedDeps, week: Week, tenantId: stri
     return { result: 'alreadyDone', people: existing.people, needs: existing.needs };
   }
   const sealing = await deps.store.listSealing(batchId);
+  // A tenant taken off ALLOWED_TENANT_IDS: nothing of it is handed over; its pass-ons stay pending
+  // (kept) and go with a handover after it is allowed again. (A batch written while it was allowed
+  // is kept too, and told to its L&O only then: `tellLoOfHandover`.)
+  if (deps.tenantServed && !deps.tenantServed(tenantId)) {
+    await unseal(deps, sealing);
+    return { result: 'notAllowed', people: distinctPeople([...pending, ...sealing]) };
+  }
   if (distinctPeople([...pending, ...sealing]) < deps.minimum) {
     await unseal(deps, sealing);
     return { result: 'waiting', people: distinctPeople([...pending, ...sealing]) };

@@ -20,6 +20,8 @@ export interface WeeklyLoDeps extends HrPeopleSource {
   notices: WeeklyLoNotices;
   /** The record of each week's handover until it completed: how a week whose job gave up is found later. */
   runs: HandoverRuns;
+  /** Whether the app serves a tenant now (ALLOWED_TENANT_IDS: `tenantServed`); absent: every tenant. */
+  tenantServed?: (tenantId: string) => boolean;
 }
 
 /** What a card says beyond its handover's figures: see WeeklyLoView's `unfinished` and `late`. */
@@ -69,9 +71,12 @@ export async function tellLoAfterHandover(
   // records stay, so the job's retry (or, if it gives up, the next handover) tells them, under the
   // same keys: nobody gets a card twice.
   const hrGroupUnavailable = people.group === 'unavailable';
+  // A week with a batch of a tenant off ALLOWED_TENANT_IDS keeps its record too: a handover after
+  // the tenant is allowed again tells that batch (late), the other tenants' cards not again (their keys).
+  const heldBack = (o: WeekOutcomes) => o.some((x) => x.result === 'notAllowed');
   if (!hrGroupUnavailable) {
-    for (const e of earlier) await deps.runs.completed(e.week);
-    await deps.runs.completed(week);
+    for (const e of unfinished) if (!heldBack(e.outcomes)) await deps.runs.completed(e.week);
+    if (!heldBack(outcomes)) await deps.runs.completed(week);
   }
   return { week: outcomes, unfinished, hrGroupUnavailable };
 }
@@ -83,6 +88,8 @@ export type WeeklyLoOutcome =
   | { result: 'nothingPublishable' }
   /** The app knows no conversation of the tenant (or Teams named no tenant): nowhere to send from. */
   | { result: 'noRoute' }
+  /** The tenant is off ALLOWED_TENANT_IDS: its batch is kept, and told once it is allowed again. */
+  | { result: 'notAllowed' }
   | {
       result: 'queued';
       hr: number;
@@ -118,6 +125,7 @@ export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told 
 export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, week: string, told: Told = {}, people?: HrPeople): Promise<WeeklyLoOutcome> {
   const batch = await deps.store.getBatch(batchIdOf(week, tenantId));
   if (!batch || batch.tenantId !== tenantId) return { result: 'noBatch' };
+  if (deps.tenantServed && !deps.tenantServed(tenantId)) return { result: 'notAllowed' };
   const shown = weeklyLoView(batch, deps.minimum);
   if (!shown) return { result: 'nothingPublishable' };
   const view: WeeklyLoView = { ...shown, ...(told.unfinished?.length ? { unfinished: told.unfinished } : {}), ...(told.late ? { late: true as const } : {}) };

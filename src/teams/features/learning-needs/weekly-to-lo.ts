@@ -2,12 +2,17 @@ import { Language } from '../../../domain/framework/framework';
 import { isNamedHr } from '../../../domain/directory/hr-people';
 import { HANDOVER_RUN_KEEP_SECONDS, WeeklyLoNotices } from '../../../domain/learning-needs/weekly-to-lo';
 import { Translator } from '../../../i18n/i18n';
+import type { Logger } from '../../../log/logger';
 import { Outbox } from '../../../outbox/outbox';
+import { CHECK_UNANSWERED } from '../../../outbox/job-transitions';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
 import { cardMessage } from '../../messenger';
 
 /** The check the outbox makes when a weekly card is due: is its person still HR (HR_USER_IDS, or HR_GROUP_ID's member)? */
 export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
+
+/** Told when the outbox gives a weekly card up (its `onRefused`): logged if its check never answered. */
+export const WEEKLY_LO_GIVEN_UP = 'learningNeeds.weekly.givenUp';
 
 /**
  * Registers that check with the running app's HR_USER_IDS (a restart with a new list answers by
@@ -19,12 +24,19 @@ export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
  * that week queue a second card; a skipped job is kept as skipped, with no payload, holding the
  * same person id its target already held.
  */
-export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard'>, hrUserIds: readonly string[], inHrGroup?: (userId: string) => Promise<boolean>): void {
+export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard' | 'onRefused'>, logger: Pick<Logger, 'warn'>, hrUserIds: readonly string[], inHrGroup?: (userId: string) => Promise<boolean>): void {
   outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => {
     const id = userId ?? '';
     if (isNamedHr(hrUserIds, id)) return true;
     if (!inHrGroup || !id.trim()) return false;
     return inHrGroup(id.trim().toLowerCase()).catch(() => 'later' as const);
+  });
+  // A card whose check waited out the outbox's day (Graph did not answer for an HR_GROUP_ID member)
+  // is given up unsent: one line for an operator, with its week and tenant, never whose card it was
+  // (stop 53; before, only telemetry's undelivered event said so). A refusal by Teams the outbox logs itself.
+  outbox.onRefused(WEEKLY_LO_GIVEN_UP, async ({ week }, job) => {
+    if (job.result?.code !== CHECK_UNANSWERED) return;
+    logger.warn({ week, tenantId: job.tenantId }, 'a weekly learning-needs card was given up unsent: Microsoft Graph did not answer whether its HR_GROUP_ID member is still HR for the outbox\'s whole day');
   });
 }
 
@@ -54,6 +66,8 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         target: { kind: 'person', userId: to.userId, appUserId: to.userId },
         payload: cardMessage(loWeeklyCard(view, deps.translator.t(language), language)),
         sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId: to.userId } },
+        // The week only: whose card it was stays out of the line it logs (`registerWeeklyLoCheck`).
+        onRefused: { kind: WEEKLY_LO_GIVEN_UP, args: { week: view.week } },
         keyOutlivesErasure: true,
         // As long as a handover's run record: a week told late by a later handover finds its key
         // (sent, or left blank by an erasure) and sends no second card (found in review, stop 52).
