@@ -210,6 +210,12 @@ export interface AppConfig {
   allowedTenantIds: string[];
   /** Where that list came from, for the start-up log: the setting, the bot's own tenant by default, or none (every tenant). */
   allowedTenantIdsFrom: 'ALLOWED_TENANT_IDS' | 'MICROSOFT_APP_TENANT_ID' | 'none';
+  /**
+   * The tenant whose directory the app lists (MICROSOFT_APP_TENANT_ID, lower case): Microsoft Graph
+   * answers the app's own identity for its own tenant only, so its listings (managers, HR_GROUP_ID's
+   * members) are that tenant's people, never another served tenant's. Absent: a local set-up.
+   */
+  directoryTenantId?: string;
   cosmos:
     | { mode: 'embedded'; database: string }
     | { mode: 'azure'; endpoint: string; key?: string; database: string };
@@ -274,6 +280,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
         ? { mode: 'UserAssignedMSI', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID! }
         : { mode: 'SingleTenant', appId: env.MICROSOFT_APP_ID, tenantId: env.MICROSOFT_APP_TENANT_ID!, password: env.MICROSOFT_APP_PASSWORD! },
     ...allowedTenantIdsOf(env),
+    ...(env.MICROSOFT_APP_TENANT_ID ? { directoryTenantId: tenantKey(env.MICROSOFT_APP_TENANT_ID) } : {}),
     cosmos: env.COSMOS_ENDPOINT
       ? { mode: 'azure', endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE }
       : { mode: 'embedded', database: env.COSMOS_DATABASE },

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { GraphDirectory } from '../../src/directory/graph-directory';
 import { ListDirectory } from '../../src/directory/list-directory';
-import { hrPeopleToAddress } from '../../src/domain/directory/hr-people';
+import { hrPeopleOfTenant, hrPeopleToAddress } from '../../src/domain/directory/hr-people';
 import { isDomainError } from '../../src/domain/shared/errors';
 import { createLogger } from '../../src/log/logger';
 import { FakeGraph } from '../support/fake-graph';
@@ -61,6 +61,20 @@ describe('listing a group\'s users', () => {
     const local = new ListDirectory({ members: { 'hr-group': ['aad-gina'] } });
     expect(await hrPeopleToAddress({ hrUserIds: ['aad-piet'], hrGroup: true, listHrGroup: () => local.groupUserIds('hr-group') })).toEqual({ ids: ['aad-piet'], group: 'notListed' });
     expect(await hrPeopleToAddress({ hrUserIds: ['aad-piet'], hrGroup: false, listHrGroup: list })).toEqual({ ids: ['aad-piet'], group: 'none' });
+  });
+
+  it("lists the group only for the directory's own tenant (stop 53: Graph answers the app's own tenant)", async () => {
+    const dir = new GraphDirectory(graph.url, logger);
+    let listings = 0;
+    const source = { hrUserIds: ['aad-piet'], hrGroup: true, listHrGroup: () => (listings++, dir.groupUserIds('hr-group')), listsTenant: (t: string) => t === 'tenant-1' };
+    expect(await hrPeopleToAddress(source, 'tenant-2')).toEqual({ ids: ['aad-piet'], group: 'notListed' });
+    expect(listings).toBe(0);
+    const listed = await hrPeopleToAddress(source, 'tenant-1');
+    expect(listed).toEqual({ ids: ['aad-piet', 'aad-hanna', 'aad-gina', 'aad-olaf'], group: 'listed' });
+    // A listing made once for several tenants' cards (the weekly L&O run): the other tenant's cards get HR_USER_IDS only.
+    expect(hrPeopleOfTenant(listed, source, 'tenant-2')).toEqual({ ids: ['aad-piet'], group: 'notListed' });
+    expect(hrPeopleOfTenant(listed, source, 'tenant-1')).toBe(listed);
+    expect(hrPeopleOfTenant(listed, { ...source, listsTenant: undefined }, 'tenant-2')).toBe(listed);
   });
 
   it('follows no next page that points away from Graph (it would carry the token)', async () => {

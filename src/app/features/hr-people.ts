@@ -1,5 +1,6 @@
 import { GraphDirectory } from '../../directory/graph-directory';
 import { HrPeopleSource } from '../../domain/directory/hr-people';
+import { tenantKey } from '../../config/env-rules';
 import { Platform } from '../platform';
 import { directoryFor } from './pulse-poll.feature';
 
@@ -18,7 +19,9 @@ export interface HrAudience extends HrPeopleSource {
  */
 export function hrAudience(p: Platform): HrAudience {
   const { userIds, groupId } = p.config.pulsePoll.hr;
-  if (!groupId) return { hrUserIds: userIds, hrGroup: false, groupListable: false };
+  const home = p.config.directoryTenantId;
+  const listsTenant = home ? { listsTenant: (tenantId: string) => tenantKey(tenantId) === home } : {};
+  if (!groupId) return { hrUserIds: userIds, hrGroup: false, groupListable: false, ...listsTenant };
   const directory = directoryFor(p);
   const list = directory.groupUserIds?.bind(directory);
   const check = directory.checkInGroup?.bind(directory) ?? directory.isInGroup.bind(directory);
@@ -28,6 +31,7 @@ export function hrAudience(p: Platform): HrAudience {
     hrUserIds: userIds,
     hrGroup: true,
     groupListable,
+    ...listsTenant,
     ...(list ? { listHrGroup: () => list(groupId) } : {}),
     inHrGroup: (userId) => check(userId, groupId),
   };

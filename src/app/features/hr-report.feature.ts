@@ -111,6 +111,7 @@ function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
     if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (none configured): no half-yearly nudge to managers');
+    if (outcome.managers === 'otherTenant') p.logger.warn({ tenantId: job.tenantId }, "Microsoft Graph lists the app's own tenant (MICROSOFT_APP_TENANT_ID) only: this tenant's managers get no half-yearly nudge");
     if (outcome.hrGroup === 'unavailable') p.logger.warn('HR_GROUP_ID could not be listed (Microsoft Graph did not answer): its members get the half-yearly reminder when the job runs again');
     if (outcome.runAgain) {
       if (outcome.managers === 'unavailable' || outcome.managersSkipped > 0) {

@@ -24,6 +24,16 @@ export interface HrPeopleSource {
   hrGroup: boolean;
   /** HR_GROUP_ID's member ids; undefined when the directory cannot list; rejects when it did not answer. */
   listHrGroup?: () => Promise<readonly string[] | undefined>;
+  /**
+   * Whether the directory's listings are this tenant's people: Microsoft Graph answers the app's own
+   * identity for its own tenant only. Absent: every tenant's (a local set-up serves one).
+   */
+  listsTenant?: (tenantId: string) => boolean;
+}
+
+/** Whether the directory's listings (HR_GROUP_ID's members, managers) may be used for a tenant's cards. */
+export function directoryListsTenant(source: Pick<HrPeopleSource, 'listsTenant'>, tenantId: string): boolean {
+  return source.listsTenant?.(tenantId) ?? true;
 }
 
 /** Ids as the app compares them: trimmed, lower case, each once, empty ones dropped. */
@@ -42,10 +52,11 @@ export function isNamedHr(hrUserIds: readonly string[], userId: string): boolean
  * gets one card: the cards are keyed per person). A listing that fails never costs HR_USER_IDS
  * their cards: they are returned with `group: 'unavailable'`, and the caller runs again for the rest.
  */
-export async function hrPeopleToAddress(source: HrPeopleSource): Promise<HrPeople> {
+export async function hrPeopleToAddress(source: HrPeopleSource, tenantId?: string): Promise<HrPeople> {
   const named = hrIdsOf(source.hrUserIds);
   if (!source.hrGroup) return { ids: named, group: 'none' };
-  if (!source.listHrGroup) return { ids: named, group: 'notListed' };
+  // Another tenant's cards never go to the directory's own tenant's group: its members are not that tenant's.
+  if (!source.listHrGroup || (tenantId !== undefined && !directoryListsTenant(source, tenantId))) return { ids: named, group: 'notListed' };
   let members: readonly string[] | undefined;
   try {
     members = await source.listHrGroup();
@@ -54,4 +65,13 @@ export async function hrPeopleToAddress(source: HrPeopleSource): Promise<HrPeopl
   }
   if (members === undefined) return { ids: named, group: 'notListed' };
   return { ids: hrIdsOf(named, members), group: 'listed' };
+}
+
+/**
+ * The HR people of one tenant's cards out of a listing made once for several (`hrPeopleToAddress`
+ * without a tenant): for a tenant the directory does not list, HR_USER_IDS only.
+ */
+export function hrPeopleOfTenant(people: HrPeople, source: HrPeopleSource, tenantId: string): HrPeople {
+  if (people.group === 'none' || people.group === 'notListed' || directoryListsTenant(source, tenantId)) return people;
+  return { ids: hrIdsOf(source.hrUserIds), group: 'notListed' };
 }

@@ -1,4 +1,4 @@
-import { hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
+import { directoryListsTenant, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
   afterAnnounced,
@@ -128,8 +128,11 @@ export type HalfYearOutcome =
       hrGroupNotListed: boolean;
       /** HR_GROUP_ID's members: listed (and counted in `hr`), or the directory did not answer (`runAgain`). */
       hrGroup?: 'listed' | 'unavailable';
-      /** Managers nudged; `notListed` when the directory cannot list managers, `unavailable` when it did not answer. */
-      managers: number | 'notListed' | 'unavailable';
+      /**
+       * Managers nudged; `notListed` when the directory cannot list managers, `otherTenant` when its
+       * listings are another tenant's (Graph lists the app's own), `unavailable` when it did not answer.
+       */
+      managers: number | 'notListed' | 'otherTenant' | 'unavailable';
       /** Managers whose reports the directory did not give: skipped. */
       managersSkipped: number;
       /**
@@ -195,10 +198,10 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   const hasTargets = Object.keys(plan?.targets ?? {}).length > 0;
   const to = (userId: string) => ({ tenantId: job.tenantId, route: job.route, userId });
   // HR_USER_IDS and HR_GROUP_ID's members, each once; a group Graph did not list waits for the run again.
-  const people = await hrPeopleToAddress(deps);
+  const people = await hrPeopleToAddress(deps, job.tenantId);
   const hrIds = people.ids;
   for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, cardKey('hr', job.tenantId, halfYear.from, id));
-  const nudged = await nudgeManagers(deps, halfYear, async (managerId, withoutConversation) =>
+  const nudged = await nudgeManagers(deps, job.tenantId, halfYear, async (managerId, withoutConversation) =>
     deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
@@ -216,10 +219,13 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
  */
 async function nudgeManagers(
   deps: HalfYearDeps,
+  tenantId: string,
   halfYear: { from: string; to: string },
   nudge: (managerId: string, withoutConversation: number) => Promise<void>,
-): Promise<{ managers: number | 'notListed' | 'unavailable'; managersSkipped: number }> {
+): Promise<{ managers: number | 'notListed' | 'otherTenant' | 'unavailable'; managersSkipped: number }> {
   if (!deps.directory.managers) return { managers: 'notListed', managersSkipped: 0 };
+  // The directory's managers are its own tenant's: another tenant's run would nudge them again, in that tenant's name.
+  if (!directoryListsTenant(deps, tenantId)) return { managers: 'otherTenant', managersSkipped: 0 };
   const listed = new Map<string, string[] | undefined>();
   try {
     const managers = await deps.directory.managers();

@@ -1,4 +1,4 @@
-import { HrPeople, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
+import { HrPeople, hrPeopleOfTenant, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { batchIdOf } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
 import { HandoverRuns, TenantRoutes, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
@@ -131,7 +131,7 @@ export async function tellLoOfHandover(deps: WeeklyLoDeps, tenantId: string, wee
   const view: WeeklyLoView = { ...shown, ...(told.unfinished?.length ? { unfinished: told.unfinished } : {}), ...(told.late ? { late: true as const } : {}) };
   const route = tenantId ? await deps.routes.routeOf(tenantId) : undefined;
   if (!route) return { result: 'noRoute' };
-  const hr = people ?? (await hrPeopleToAddress(deps));
+  const hr = people ? hrPeopleOfTenant(people, deps, tenantId) : await hrPeopleToAddress(deps, tenantId);
   const hrIds = hr.ids;
   let queued = 0;
   let erasing = 0;

@@ -202,6 +202,7 @@ export async function afterShareNotice(
     /** Whether HR_GROUP_ID is set, and how its members are listed (see HrPeopleSource). */
     hrGroup?: boolean;
     listHrGroup?: HrPeopleSource['listHrGroup'];
+    listsTenant?: HrPeopleSource['listsTenant'];
     tellLo: TellLo;
   },
   tenantId: string,
@@ -209,7 +210,8 @@ export async function afterShareNotice(
 ): Promise<{ outcome: 'mirrored' | 'gone'; told: number; hrGroupUnavailable?: true }> {
   const shared = await deps.shared.markNoticed(tenantId, id, deps.clock.now().toISOString());
   if (!shared) return { outcome: 'gone', told: 0 };
-  const hr = await hrPeopleToAddress({ hrUserIds: deps.hrUserIds ?? [], hrGroup: deps.hrGroup ?? false, ...(deps.listHrGroup ? { listHrGroup: deps.listHrGroup } : {}) });
+  const { listHrGroup, listsTenant } = deps;
+  const hr = await hrPeopleToAddress({ hrUserIds: deps.hrUserIds ?? [], hrGroup: deps.hrGroup ?? false, ...(listHrGroup ? { listHrGroup } : {}), ...(listsTenant ? { listsTenant } : {}) }, tenantId);
   const people = loPeople(shared.id, hr.ids);
   if (people.length) await deps.tellLo(shared, people);
   const outcome = await mirrorRecord(deps, shared);

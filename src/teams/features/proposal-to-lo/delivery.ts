@@ -104,6 +104,7 @@ export function registerProposalToLoHooks(
     /** HR_GROUP_ID is set; its members, listed in this hook (never a turn), are told as well. */
     hrGroup?: boolean;
     listHrGroup?: HrPeopleSource['listHrGroup'];
+    listsTenant?: HrPeopleSource['listsTenant'];
     /** When the notice's hook marks the record as noticed. */
     clock: Clock;
     translator: Translator;
