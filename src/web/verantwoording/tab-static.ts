@@ -108,8 +108,9 @@ export function localisePage(html: string, language: 'nl' | 'en', title: string)
 export function registerTabStatic(server: restify.Server, tabDir: string, language?: TabPageLanguage): void {
   const root = resolve(tabDir);
   const index = join(root, 'index.html');
-  server.get('/tab', (_req, res, next) => {
-    res.redirect(302, '/tab/index.html', next);
+  // The query comes along (the reader's `locale` or `lang`), parsed, so the target stays this page.
+  server.get('/tab', (req, res, next) => {
+    res.redirect(302, `/tab/index.html${new URL(req.url ?? '', 'http://tab.invalid').search}`, next);
   });
   server.get('/tab/*', async (req, res) => {
     const wanted = String((req.params as Record<string, string>)['*'] ?? '') || 'index.html';
