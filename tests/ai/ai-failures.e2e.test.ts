@@ -22,10 +22,10 @@ describe('a failed AI draft in a session', () => {
     // The time-out is a bound for the one case whose answer never comes, not a speed check: with
     // 300 ms, a scripted answer (a filter, a draft) that a busy machine served later was read as
     // "no answer in time" and the card said the wrong thing.
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 5_000, retries: 0 }));
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 5_000, retries: 0 }), undefined, { sharedCardIntervalMs: 0 });
     // Where no answer ever comes, a short time-out cannot misread a late one, and the case need
     // not sit out five seconds.
-    hanging = await startTestApp(aiSettings(ai, { timeoutMs: 1_000, retries: 0 }));
+    hanging = await startTestApp(aiSettings(ai, { timeoutMs: 1_000, retries: 0 }), undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await hanging?.stop();

@@ -18,7 +18,7 @@ const escapes = (n: number) => '"\\n'.repeat(n).slice(0, n - 1) + '.';
 
 describe('the proposal card with the longest AI draft', () => {
   let env: Awaited<ReturnType<typeof startAppWithAi>>;
-  beforeAll(async () => { env = await startAppWithAi(); });
+  beforeAll(async () => { env = await startAppWithAi({ sharedCardIntervalMs: 0 }); });
   afterAll(() => env.stop());
 
   it.each([

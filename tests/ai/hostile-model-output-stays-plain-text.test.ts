@@ -34,7 +34,7 @@ function actions(node: unknown, out: Record<string, unknown>[] = []): Record<str
 
 describe('hostile model output on the shared card', () => {
   let env: Awaited<ReturnType<typeof startAppWithAi>>;
-  beforeAll(async () => { env = await startAppWithAi(); });
+  beforeAll(async () => { env = await startAppWithAi({ sharedCardIntervalMs: 0 }); });
   afterAll(() => env.stop());
 
   async function draftWith(name: string, behaviour: Parameters<typeof env.ai.script>[0]) {

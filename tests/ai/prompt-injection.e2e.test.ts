@@ -65,7 +65,7 @@ describe('prompt injection through the group\'s answers', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }));
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), undefined, { sharedCardIntervalMs: 0 });
     b = await groupWith('19:group-b@thread.v2', groupB, [OTHER_GROUP_SECRET, 'Zuid', 'Reorganisatie', 'Onrust', 'Praten']);
     a = await groupWith('19:group-a@thread.v2', groupA, INJECTIONS.slice(0, 5).concat(INJECTIONS[5]!), PERSONAL_SECRET);
   });

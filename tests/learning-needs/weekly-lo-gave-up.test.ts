@@ -29,7 +29,7 @@ async function week49GivesUp(t: TestApp, fault: NonNullable<TestApp['proxy']>['f
 }
 
 async function setUp(): Promise<TestApp> {
-  const t = await startTestApp({ HR_USER_IDS: 'aad-hanna', ALLOWED_TENANT_IDS: 'tenant-1', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+  const t = await startTestApp({ HR_USER_IDS: 'aad-hanna', ALLOWED_TENANT_IDS: 'tenant-1', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
   const g = await groupWithQuestion9(t, 'tenant-1', members);
   for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
   await t.app.outbox.drain(30_000);

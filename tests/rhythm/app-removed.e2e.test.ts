@@ -32,7 +32,7 @@ describe('the rhythm of a group whose chat the app was removed from', () => {
   let removedAt = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z');
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
     // Week 1 (Mon 23 - Thu 26 Nov, 09:00 Amsterdam) runs by itself; its last start schedules week 2.
@@ -94,7 +94,7 @@ describe('a group whose chat the app was removed from and added back before its 
   const stored = async (id: string) => (await t.store.container('sessions').item(id, g.groupId).read()).resource;
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z');
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat', '19:back-soon@thread.v2'), MEMBERS.slice(0, 4));
     await g.setUp();
     for (const date of ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']) await at(`${date}T08:00:00Z`);

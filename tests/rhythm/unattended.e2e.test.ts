@@ -38,7 +38,7 @@ describe('a planned week in the HR report', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-19T12:00:00Z');
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-19T12:00:00Z', { sharedCardIntervalMs: 0 });
     quiet = new GroupDriver(t, t.conversation('groupChat', '19:quiet@thread.v2'), MEMBERS.slice(0, 4));
     busy = new GroupDriver(t, t.conversation('groupChat', '19:busy@thread.v2'), MEMBERS.slice(0, 4));
     await quiet.setUp();

@@ -41,7 +41,7 @@ describe('a year turn through the app, across restarts', () => {
   const runAt = (iso: string) => runAppAt(t, iso);
   const restart = async (iso: string) => {
     await t.app.stop();
-    const next = await startTestApp(env, iso, { cosmos });
+    const next = await startTestApp(env, iso, { cosmos, sharedCardIntervalMs: 0 });
     apps.push(next);
     t = { ...next, connector: first.connector };
     for (const g of [gA, gB]) (g as { t: TestApp }).t = t;
@@ -72,7 +72,7 @@ describe('a year turn through the app, across restarts', () => {
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
     env = { DIRECTORY_FILE: directory, HR_USER_IDS: hanna.aadObjectId };
     cosmos = await startTestCosmos();
-    first = await startTestApp(env, '2026-12-17T12:00:00Z', { cosmos });
+    first = await startTestApp(env, '2026-12-17T12:00:00Z', { cosmos, sharedCardIntervalMs: 0 });
     apps = [first];
     t = first;
     gA = new GroupDriver(t, t.conversation('groupChat', chatA), [anna, bram, cem, dewi]);

@@ -18,10 +18,14 @@ export function groupAtQuestionSix(t: TestApp, conversationId: string): Promise<
   return new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 3)).answeredOnDayOne(HANDOVER_ANSWERS);
 }
 
-/** The app with Azure OpenAI behind the real SDK, served by a local fake of its REST API. */
-export async function startAppWithAi(): Promise<{ ai: FakeAzureOpenAi; t: TestApp; stop: () => Promise<void> }> {
+/**
+ * The app with Azure OpenAI behind the real SDK, served by a local fake of its REST API.
+ * `sharedCardIntervalMs: 0` for a test that does not look at the shared card's pacing (each draft
+ * otherwise waits out the half second since the presser's update).
+ */
+export async function startAppWithAi(opts: { sharedCardIntervalMs?: number } = {}): Promise<{ ai: FakeAzureOpenAi; t: TestApp; stop: () => Promise<void> }> {
   const ai = await startFakeAzureOpenAi();
-  const t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
+  const t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }), undefined, opts);
   const stop = async () => {
     await t.stop();
     await ai.close();

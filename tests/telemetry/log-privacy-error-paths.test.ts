@@ -24,7 +24,7 @@ describe('no personal data or secrets in the log, error paths included', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi('gpt-4o-test', API_KEY);
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat', '19:probe-logs@thread.v2'), members);
     t.connector.roster = members;
     const setup = await g.press(members[0]!, 'group.setup.save', { name: 'Team Zwaluw', members: members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' }, 'setup-card');
