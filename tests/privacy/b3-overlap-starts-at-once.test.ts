@@ -62,7 +62,8 @@ describe('B3 overlap refusal: starts at once, a roster that does not answer, a s
     for (const x of [afdeling, kernteam]) if ((await openPollsOf(x)).length) await d.say(HR, x, 'peiling sluiten');
     await d.settle();
     // West's poll opens while Teams answers 500 for West's members: it stays undelivered (its delivery job retries).
-    t.connector.faults = [(req) => (req.method === 'GET' && req.path.includes(west.id) && /members/.test(req.path) ? { status: 500 } : undefined)];
+    // Retry-After 0: the roster's own retries (after 1, 2 and 3 s otherwise) come at once, to the same answer.
+    t.connector.faults = [(req) => (req.method === 'GET' && req.path.includes(west.id) && /members/.test(req.path) ? { status: 500, retryAfterSeconds: 0 } : undefined)];
     try {
       await d.say(HR, west, 'peiling start dit team 2026-12-11');
       await d.settle();
