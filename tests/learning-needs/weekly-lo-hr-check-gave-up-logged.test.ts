@@ -2,7 +2,7 @@ import { TestUser, user } from '../support/activities';
 import { FakeGraph } from '../support/fake-graph';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { groupWithQuestion9, passOn } from './support';
+import { threeNeedsPassedOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -32,11 +32,7 @@ describe('a weekly L&O card given up because Graph did not answer its "still HR"
     graph = await new FakeGraph().start();
     graph.members.set('hr-group', new Set(['aad-hanna', 'aad-gina']));
     t = await startTestApp({ ALLOWED_TENANT_IDS: 'tenant-1', B3_MIN_RESPONDENTS: '3', HR_USER_IDS: 'aad-hanna', HR_GROUP_ID: 'hr-group', GRAPH_BASE_URL: graph.url }, '2026-11-23T08:00:00Z');
-    const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-    const g = await groupWithQuestion9(t, 'tenant-1', members);
-    for (const who of members) await passOn(g, who, 'samenwerken', `Tekst van ${who.name}`);
-    await t.app.outbox.drain(30_000);
-    t.connector.clear();
+    await threeNeedsPassedOn(t);
   }, 180_000);
   afterAll(async () => {
     await t.stop();
