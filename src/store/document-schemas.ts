@@ -450,6 +450,8 @@ const jaarplan = z
     remindedHalfYears: z.array(isoDate).max(12).optional(),
     // The last day of the latest of them (stop 53): the next half-year starts after it.
     announcedUntil: isoDate.optional(),
+    // While a half-year's job runs again: its cards' keys (hashes), so none goes twice after the outbox forgot them.
+    halfYearCardsQueued: z.object({ halfYear: isoDate, keys: z.array(z.string().min(1).max(80)).max(10_000) }).strict().optional(),
   })
   .strict();
 

@@ -52,7 +52,17 @@ export interface Jaarplan {
    * after it, also when HR moved a month after its reminder came (`afterAnnounced`). Since stop 53.
    */
   announcedUntil?: string;
+  /**
+   * While a half-year's job runs again (the directory did not answer), possibly for months until the
+   * next moment month: the keys of the cards it queued (`halfYear`: the half-year's first day), so
+   * nobody gets one twice after the outbox forgot its keys (a week). One-way hashes of tenant,
+   * half-year and person, nothing else; gone once the half-year is remembered in `remindedHalfYears`.
+   */
+  halfYearCardsQueued?: { halfYear: string; keys: string[] };
 }
+
+/** How many queued cards' keys a plan keeps for its half-year (`halfYearCardsQueued`): more managers than any tenant's. */
+export const HALF_YEAR_QUEUED_KEPT = 10_000;
 
 /** Port: the plans, one small document per tenant and year, written under the document's ETag. */
 export interface JaarplanRepository {

@@ -8,13 +8,14 @@ import {
   halfYearJobId,
   halfYearOf,
   momentAfter,
+  momentDueAt,
   momentRunTiming,
   momentsOf,
   momentUnderWay,
   nextMoment,
   reportsWithoutConversation,
 } from '../../domain/hr-report/half-year';
-import { Jaarplan, JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
+import { HALF_YEAR_QUEUED_KEPT, Jaarplan, JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { stableId } from '../../domain/shared/ids';
@@ -29,7 +30,7 @@ const REMINDED_KEPT = 12;
 const MANAGERS_AT_ONCE = 8;
 
 export interface HalfYearDeps extends HrPeopleSource {
-  /** Read for the months; written only to remember which half-years were announced. */
+  /** Read for the months; written only to remember which half-years were announced (and a run again's cards: `halfYearCardsQueued`). */
   plans: Pick<JaarplanRepository, 'get' | 'create' | 'update'>;
   scheduler: JobScheduler;
   clock: Clock;
@@ -78,12 +79,7 @@ export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'sched
   const years = jaarplanYears(now, deps.timeZone);
   const plans = await Promise.all(years.map((y) => deps.plans.get(tenantId, y)));
   const next = nextMoment(now, deps.timeZone, deps.isHoliday, (y) => momentsOf(plans[years.indexOf(y)]));
-  const job = (m: HalfYearMoment, dueAt: string, id = halfYearJobId(HALF_YEAR_JOB, tenantId, m)) => ({
-    id,
-    kind: HALF_YEAR_JOB,
-    dueAt,
-    payload: { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: m.year, month: m.month },
-  });
+  const job = (m: HalfYearMoment, dueAt: string, id?: string) => halfYearJob(tenantId, route, m, dueAt, id);
   await deps.scheduler.schedule(job(next, next.dueAt));
   const current = await momentNotAnnounced(deps, tenantId, plans[0]);
   // Once HR saved the year's months, its own id per revision of the plan: a month HR moved away
@@ -93,6 +89,16 @@ export async function scheduleHalfYear(deps: Pick<HalfYearDeps, 'plans' | 'sched
   const revision = plans[0]?.revision ?? 0;
   if (current) await deps.scheduler.schedule(job(current, now.toISOString(), `${halfYearJobId(HALF_YEAR_JOB, tenantId, current)}${revision ? `:r${revision}` : ''}`));
   return next;
+}
+
+/** A tenant's job for one moment: its own id (tenant and moment) unless given one. */
+function halfYearJob(tenantId: string, route: HalfYearRoute, m: Pick<HalfYearMoment, 'year' | 'month'>, dueAt: string, id = halfYearJobId(HALF_YEAR_JOB, tenantId, m)) {
+  return {
+    id,
+    kind: HALF_YEAR_JOB,
+    dueAt,
+    payload: { tenantId, serviceUrl: route.serviceUrl, ...(route.botId ? { botId: route.botId } : {}), year: m.year, month: m.month },
+  };
 }
 
 /** This year's moment under way (`momentUnderWay`) whose half-year the year's plan does not remember as announced. */
@@ -114,7 +120,8 @@ export type HalfYearOutcome =
   | { result: 'notAMoment' }
   /**
    * The job ran after its moment month, once the next moment month had begun (the app was down
-   * for both): the next half-year's reminder is due, the missed one is not told any more.
+   * for both): the next half-year's reminder is due, the missed one is not told any more. The next
+   * moment's job is scheduled (its own id and due time), so that half-year is told, late if need be.
    */
   | { result: 'tooLate' }
   /** This half-year was announced already (HR moved its month after the reminder came): said once. */
@@ -137,8 +144,8 @@ export type HalfYearOutcome =
       managersSkipped: number;
       /**
        * The directory did not answer for some or all managers, or for HR_GROUP_ID's members: the half-year is not marked as
-       * reminded, and the job runs again (within the month); the cards already queued are kept
-       * under their keys, so nobody gets one twice.
+       * reminded, and the job runs again (late too, until the next moment month); the cards already
+       * queued are kept under their keys (the outbox's, and the plan's `halfYearCardsQueued`), so nobody gets one twice.
        */
       runAgain: boolean;
     };
@@ -154,22 +161,47 @@ function cardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string,
 /**
  * Remembers on the year's plan that the half-year starting `from` was announced. The outbox
  * forgets its keys a week after sending, so only the plan can tell a moved month's run, weeks
- * later, that its half-year was announced. A year without a plan gets one that HR never saved
- * (revision 0: HR's first save still finds the revision its form showed). The revision stays:
- * remembering is no save, and an open form is still the latest.
+ * later, that its half-year was announced (`changePlan`).
  */
 async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, halfYear: { from: string; to: string }, stored: Jaarplan | undefined): Promise<void> {
   const { from, to } = halfYear;
+  await changePlan(deps, tenantId, year, stored, (current) => {
+    const until = current.announcedUntil && current.announcedUntil > to ? current.announcedUntil : to;
+    // The cards' keys were kept for the runs again only: the half-year remembered says it all now.
+    if (current.remindedHalfYears?.includes(from) && current.announcedUntil === until && !current.halfYearCardsQueued) return current;
+    const reminded = current.remindedHalfYears?.includes(from) ? current.remindedHalfYears : [...(current.remindedHalfYears ?? []), from].slice(-REMINDED_KEPT);
+    const { halfYearCardsQueued: _done, ...rest } = current;
+    return { ...rest, remindedHalfYears: reminded, announcedUntil: until };
+  });
+}
+
+/**
+ * Remembers on the year's plan the keys of the cards a run that runs again queued for the half-year
+ * starting `from` (found in review, stop 53): such a run may go on, late, until the next moment
+ * month, months after the outbox forgot its keys (a week), and would queue HR's card and the nudges
+ * already sent once more. Another half-year's keys are dropped.
+ */
+async function rememberQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, from: string, keys: readonly string[], stored: Jaarplan | undefined): Promise<void> {
+  await changePlan(deps, tenantId, year, stored, (current) => {
+    const kept = current.halfYearCardsQueued?.halfYear === from ? current.halfYearCardsQueued.keys : [];
+    const added = keys.filter((k) => !kept.includes(k));
+    if (!added.length && current.halfYearCardsQueued?.halfYear === from) return current;
+    return { ...current, halfYearCardsQueued: { halfYear: from, keys: [...kept, ...added].slice(-HALF_YEAR_QUEUED_KEPT) } };
+  });
+}
+
+/**
+ * Changes the year's plan under its ETag. A year without a plan gets one that HR never saved
+ * (revision 0: HR's first save still finds the revision its form showed). The revision stays:
+ * remembering is no save, and an open form is still the latest. `change` returns its input when
+ * nothing changes.
+ */
+async function changePlan(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, stored: Jaarplan | undefined, change: (plan: Jaarplan) => Jaarplan): Promise<void> {
   if (!stored) {
-    const { created } = await deps.plans.create({ tenantId, year, targets: {}, revision: 0, updatedAt: deps.clock.now().toISOString(), keys: [], remindedHalfYears: [from], announcedUntil: to });
+    const { created } = await deps.plans.create(change({ tenantId, year, targets: {}, revision: 0, updatedAt: deps.clock.now().toISOString(), keys: [] }));
     if (created) return;
   }
-  await deps.plans.update(tenantId, year, (current) => {
-    const until = current.announcedUntil && current.announcedUntil > to ? current.announcedUntil : to;
-    if (current.remindedHalfYears?.includes(from) && current.announcedUntil === until) return current;
-    const reminded = current.remindedHalfYears?.includes(from) ? current.remindedHalfYears : [...(current.remindedHalfYears ?? []), from].slice(-REMINDED_KEPT);
-    return { ...current, remindedHalfYears: reminded, announcedUntil: until };
-  });
+  await deps.plans.update(tenantId, year, change);
 }
 
 /**
@@ -179,7 +211,8 @@ async function rememberReminded(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, ten
  * count of them and the plan form. One announcement per half-year: after the cards are queued the
  * year's plan remembers the half-year (queued first, so a failed run is run again, never lost),
  * and a month HR moved after its reminder came announces nothing again. Stored besides the
- * outbox's cards: that mark only, no person; the outcome holds counts only.
+ * outbox's cards: that mark only, no person (while the job runs again, its cards' keys too: one-way
+ * hashes); the outcome holds counts only.
  */
 export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise<HalfYearOutcome> {
   await scheduleHalfYear(deps, job.tenantId, job.route);
@@ -188,8 +221,16 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   const [plan, lastYear, nextYear] = await Promise.all([deps.plans.get(job.tenantId, job.year), deps.plans.get(job.tenantId, job.year - 1), deps.plans.get(job.tenantId, job.year + 1)]);
   const moments = momentsOf(plan);
   if (!moments.includes(job.month)) return { result: 'notAMoment' };
-  const timing = momentRunTiming(job, momentAfter(job, moments, momentsOf(nextYear)), { dueAt: new Date(job.dueAt), pickedUpAt: deps.clock.now() }, deps.timeZone);
-  if (timing === 'over') return { result: 'tooLate' };
+  const after = momentAfter(job, moments, momentsOf(nextYear));
+  const timing = momentRunTiming(job, after, { dueAt: new Date(job.dueAt), pickedUpAt: deps.clock.now() }, deps.timeZone);
+  if (timing === 'over') {
+    // The app was down past the next moment month too: that moment's job, which this run would have
+    // scheduled, is scheduled now as if it had (its own id and due time: a job that exists or ran stays
+    // as it is), and its run tells its half-year, late, or passes on in turn (found in review, stop 53).
+    const dueAt = momentDueAt(after.year, after.month, deps.timeZone, deps.isHoliday).toUTC().toISO()!;
+    await deps.scheduler.schedule(halfYearJob(job.tenantId, job.route, after, dueAt));
+    return { result: 'tooLate' };
+  }
   const late = timing === 'late' ? { late: true as const } : {};
   // Counted once: after the latest half-year announced, also when HR moved a month since (`afterAnnounced`).
   const computed = halfYearOf(job, moments, momentsOf(lastYear));
@@ -200,15 +241,24 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   // HR_USER_IDS and HR_GROUP_ID's members, each once; a group Graph did not list waits for the run again.
   const people = await hrPeopleToAddress(deps, job.tenantId);
   const hrIds = people.ids;
-  for (const id of hrIds) await deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, cardKey('hr', job.tenantId, halfYear.from, id));
-  const nudged = await nudgeManagers(deps, job.tenantId, halfYear, async (managerId, withoutConversation) =>
-    deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, cardKey('manager', job.tenantId, halfYear.from, managerId)),
+  // Each card once per half-year: the outbox's key for a week, the plan's record of a run again's keys after that.
+  const queued = new Set(plan?.halfYearCardsQueued?.halfYear === halfYear.from ? plan.halfYearCardsQueued.keys : []);
+  const fresh: string[] = [];
+  const once = async (key: string, queue: (key: string) => Promise<void>) => {
+    if (queued.has(key)) return;
+    await queue(key);
+    fresh.push(key);
+  };
+  for (const id of hrIds) await once(cardKey('hr', job.tenantId, halfYear.from, id), (key) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key));
+  const nudged = await nudgeManagers(deps, job.tenantId, halfYear, (managerId, withoutConversation) =>
+    once(cardKey('manager', job.tenantId, halfYear.from, managerId), (key) => deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, key)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
   // marked as reminded, the half-year's nudges would be lost for good.
   // So is a group the directory did not list: HR_USER_IDS have their reminders, its members get theirs then.
   const runAgain = nudged.managers === 'unavailable' || nudged.managersSkipped > 0 || people.group === 'unavailable';
   if (!runAgain) await rememberReminded(deps, job.tenantId, job.year, halfYear, plan);
+  else if (fresh.length) await rememberQueued(deps, job.tenantId, job.year, halfYear.from, fresh, plan);
   const group = people.group === 'listed' || people.group === 'unavailable' ? { hrGroup: people.group } : {};
   return { result: 'sent', ...late, hr: hrIds.length, hrGroupNotListed: people.group === 'notListed', ...group, ...nudged, runAgain };
 }
