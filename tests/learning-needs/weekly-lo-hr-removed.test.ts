@@ -57,7 +57,8 @@ describe('the weekly L&O card queued for someone taken out of HR_USER_IDS before
     expect(ofHanna.payload).toEqual({});
     expect(naming(ofHanna)).toEqual(['conversationKey', 'sendIf', 'target']);
     expect(naming(queuedForHanna)).toEqual(['conversationKey', 'sendIf', 'target']);
-    expect(ofHanna.sendIf).toEqual({ kind: 'learningNeeds.weekly.stillHr', args: { userId: hanna.aadObjectId } });
+    // With its tenant since stop 53: a card of a tenant taken off ALLOWED_TENANT_IDS since waits (weekly-lo-queued-card-waits-for-tenant.test.ts).
+    expect(ofHanna.sendIf).toEqual({ kind: 'learningNeeds.weekly.stillHr', args: { userId: hanna.aadObjectId, tenantId: 'tenant-1' } });
     expect(JSON.stringify(ofHanna)).not.toContain('Tekst van');
   }, 180_000);
 

@@ -48,8 +48,17 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     tenantServed: deps.tenantServed,
   };
   // A queued weekly card goes only to someone still HR when it is sent (stop 52): in HR_USER_IDS, or
-  // in HR_GROUP_ID as Graph says then (a Graph that does not answer: the card waits).
-  registerWeeklyLoCheck(p.outbox, p.logger, hr.hrUserIds, inHrGroup);
+  // in HR_GROUP_ID as Graph says then (a Graph that does not answer: the card waits). And only for a
+  // tenant still on ALLOWED_TENANT_IDS (stop 53, found in review): else it waits, and once given up
+  // its week's batch is kept as a handover keeps one (the week's record, a next handover scheduled).
+  registerWeeklyLoCheck(p.outbox, p.logger, hr.hrUserIds, {
+    ...(inHrGroup ? { inHrGroup } : {}),
+    tenantServed: (tenantId) => tenantServed(p.config.allowedTenantIds, tenantId),
+    keepUntold: async (week) => {
+      await weekly.runs.handedOver(week);
+      await scheduleHandover(deps);
+    },
+  });
   p.scheduler.on(HANDOVER_JOB, async (_payload, job) => {
     const { week } = handoverWeek(p.clock.now(), deps.timeZone);
     // A run after a failure first makes sure a next handover comes: if this job gives up, the needs

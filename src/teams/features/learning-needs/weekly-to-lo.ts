@@ -14,28 +14,62 @@ export const WEEKLY_LO_STILL_HR = 'learningNeeds.weekly.stillHr';
 /** Told when the outbox gives a weekly card up (its `onRefused`): logged if its check never answered. */
 export const WEEKLY_LO_GIVEN_UP = 'learningNeeds.weekly.givenUp';
 
+/** What the send-time check of a weekly card asks, beside HR_USER_IDS (`registerWeeklyLoCheck`). */
+export interface WeeklyLoCheckDeps {
+  /** HR_GROUP_ID as the directory says when the card is due; absent: no group, or one the app cannot ask. */
+  inHrGroup?: (userId: string) => Promise<boolean>;
+  /** Whether the running app serves a tenant (ALLOWED_TENANT_IDS: `tenantServed`); absent: every tenant. */
+  tenantServed?: (tenantId: string) => boolean;
+  /**
+   * A card given up while its tenant was off ALLOWED_TENANT_IDS: its week's handover record is
+   * written again (handed over, told late) and a next handover scheduled, so the batch is told
+   * once the tenant is allowed again, as the batches a handover keeps untold are.
+   */
+  keepUntold?: (week: string) => Promise<void>;
+}
+
 /**
  * Registers that check with the running app's HR_USER_IDS (a restart with a new list answers by
  * the new one) and, for anyone else, HR_GROUP_ID as the directory says when the card is due
- * (`inHrGroup`; absent: no group, or one the app cannot ask). A card queued for someone taken out
- * since is skipped, not sent (the week's needs are HR information). A directory that does not
- * answer is no "no": the card waits ('later') and is asked about again. A `sendIf`, not a `guard`:
- * a guarded job is deleted once finished, which would free its key and let a handover run again
- * that week queue a second card; a skipped job is kept as skipped, with no payload, holding the
- * same person id its target already held.
+ * (`inHrGroup`). A card queued for someone taken out since is skipped, not sent (the week's needs
+ * are HR information). A directory that does not answer is no "no": the card waits ('later') and is
+ * asked about again. A card of a tenant taken off ALLOWED_TENANT_IDS since it was queued (a
+ * restart) waits too (stop 53, found in review): it goes if the tenant is allowed again within the
+ * outbox's day; else it is given up, its key freed and its week's batch kept for a later handover
+ * (`keepUntold`). A `sendIf`, not a `guard`: a guarded job is deleted once finished, which would
+ * free its key and let a handover run again that week queue a second card; a skipped job is kept
+ * as skipped, with no payload, holding the same person id its target already held.
  */
-export function registerWeeklyLoCheck(outbox: Pick<Outbox, 'onGuard' | 'onRefused'>, logger: Pick<Logger, 'warn'>, hrUserIds: readonly string[], inHrGroup?: (userId: string) => Promise<boolean>): void {
-  outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId }) => {
+export function registerWeeklyLoCheck(
+  outbox: Pick<Outbox, 'onGuard' | 'onRefused' | 'store'>,
+  logger: Pick<Logger, 'warn'>,
+  hrUserIds: readonly string[],
+  check: WeeklyLoCheckDeps = {},
+): void {
+  const { inHrGroup, tenantServed } = check;
+  const served = (tenantId: string | undefined) => !tenantServed || tenantServed(tenantId ?? '');
+  outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId, tenantId }) => {
+    // Cards queued before stop 53 carry no tenant in their check: those go by HR alone.
+    if (tenantId !== undefined && !served(tenantId)) return 'later';
     const id = userId ?? '';
     if (isNamedHr(hrUserIds, id)) return true;
     if (!inHrGroup || !id.trim()) return false;
     return inHrGroup(id.trim().toLowerCase()).catch(() => 'later' as const);
   });
-  // A card whose check waited out the outbox's day (Graph did not answer for an HR_GROUP_ID member)
-  // is given up unsent: one line for an operator, with its week and tenant, never whose card it was
-  // (stop 53; before, only telemetry's undelivered event said so). A refusal by Teams the outbox logs itself.
+  // A card whose check waited out the outbox's day is given up unsent: one line for an operator,
+  // with its week and tenant, never whose card it was (stop 53; before, only telemetry's undelivered
+  // event said so). A refusal by Teams the outbox logs itself.
   outbox.onRefused(WEEKLY_LO_GIVEN_UP, async ({ week }, job) => {
     if (job.result?.code !== CHECK_UNANSWERED) return;
+    if (!served(job.tenantId)) {
+      logger.warn({ week, tenantId: job.tenantId }, 'a weekly learning-needs card was given up unsent: its tenant is not on ALLOWED_TENANT_IDS; its week\'s batch is kept and told when the tenant is allowed again');
+      // The week's record first (a failure runs this hook again), then the key: nothing was sent,
+      // so the later telling may queue the card anew under it (a kept given-up job would hold it).
+      if (week) await check.keepUntold?.(week);
+      const given = await outbox.store.get(job.id);
+      if (given && given.status === 'failed') await outbox.store.deleteIfUnchanged(given);
+      return;
+    }
     logger.warn({ week, tenantId: job.tenantId }, 'a weekly learning-needs card was given up unsent: Microsoft Graph did not answer whether its HR_GROUP_ID member is still HR for the outbox\'s whole day');
   });
 }
@@ -52,8 +86,8 @@ export interface WeeklyLoNoticeDeps {
  * half-yearly reminder is (Teams opens it only for a user of that tenant; where it refuses, the
  * outbox gives the card up and logs its job, never the person). Queued under the key: once per key.
  * `keyOutlivesErasure`: their erasure takes the card out of the outbox and leaves its key, so a
- * handover run again that week queues nothing for them. Sent only if they are still HR then
- * (`registerWeeklyLoCheck`).
+ * handover run again that week queues nothing for them. Sent only if they are still HR then, and
+ * the app still serves its tenant (`registerWeeklyLoCheck`).
  */
 export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices {
   return {
@@ -65,7 +99,7 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         route: to.route,
         target: { kind: 'person', userId: to.userId, appUserId: to.userId },
         payload: cardMessage(loWeeklyCard(view, deps.translator.t(language), language)),
-        sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId: to.userId } },
+        sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId: to.userId, tenantId: to.tenantId } },
         // The week only: whose card it was stays out of the line it logs (`registerWeeklyLoCheck`).
         onRefused: { kind: WEEKLY_LO_GIVEN_UP, args: { week: view.week } },
         keyOutlivesErasure: true,
