@@ -38,6 +38,9 @@ export class CosmosSharedProposalRepository implements SharedProposalRepository 
 
   async update(tenantId: string, id: string, mutate: Mutate<SharedProposal>): Promise<SharedProposal> {
     const doc = await this.store.update(id, tenantId, (current) => {
+      // The container holds the tenant's other records too (the Jaarplan, L&O's offers) under ids a
+      // press may name: only a shared proposal is one, anything else is as good as not there.
+      if (current.type !== 'proposalToLo' || current.tenantId !== tenantId) throw Object.assign(new Error('not a shared proposal'), { code: 404 });
       const base = plain(current);
       const next = mutate(base);
       return next === base ? current : { ...next, type: 'proposalToLo' };
