@@ -537,6 +537,7 @@ const talentReview = z
     prepCards: z.array(z.object({ conversationId: id, activityId: id, language: language.optional() }).strict()).max(10).optional(),
     sharedRevision: count.optional(),
     movedFrom: id.optional(),
+    movedFromDate: isoDate.optional(),
     moveKeys: z.array(z.string().min(1).max(80)).max(10).optional(),
     pressKeys: z.array(z.string().min(1).max(80)).max(20).optional(),
     createdAt: isoTime,

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { ERASED_ID } from '../domain/week-cycle/session-items';
 import { FacilitationRow, FacilitationSource } from '../domain/hr-report/facilitation';
 import { MaturityPhase } from '../domain/talent-review/maturity';
-import { TalentReviewRepository } from '../domain/talent-review/ports';
+import { TalentReviewRepository, VersionedReview } from '../domain/talent-review/ports';
 import { CANCELLED_PRESSES_PARTITION, cancelledPress, cancelledPressId } from '../domain/talent-review/cancelled-press';
 import { ReviewsOfPerson } from '../domain/verantwoording/erasure-ports';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
@@ -37,6 +37,28 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
   }
   async delete(managerId: string, reviewId: string) {
     await this.store.delete(reviewId, managerId);
+  }
+  async getVersioned(managerId: string, reviewId: string) {
+    const read = await this.store.getVersioned(reviewId, managerId);
+    return read?.doc.managerId === managerId ? { review: current(read.doc), version: read.version } : undefined;
+  }
+  async move(from: VersionedReview, to: TalentReview | undefined) {
+    // The replace of the version read is the delete's guard (a versioned delete in a batch): a
+    // change or removal since the read refuses the whole batch. The delete comes before the create,
+    // so the embedded store (which stops at the first refusal without undoing) never creates the
+    // moved conversation next to one that stays.
+    const result = await this.store.transact(from.review.managerId, [{ replace: from.review, ifMatch: from.version }, { delete: from.review.id }, ...(to ? [{ create: to }] : [])]);
+    if (result.ok) return 'moved' as const;
+    if (result.index < 2) return result.status === 412 ? ('changed' as const) : result.status === 404 ? ('gone' as const) : this.refused(result.status);
+    return result.status === 409 ? ('taken' as const) : this.refused(result.status);
+  }
+  async deleteIfUnchanged(read: VersionedReview) {
+    const result = await this.store.transact(read.review.managerId, [{ replace: read.review, ifMatch: read.version }, { delete: read.review.id }]);
+    if (result.ok) return 'deleted' as const;
+    return result.status === 412 ? ('changed' as const) : result.status === 404 ? ('gone' as const) : this.refused(result.status);
+  }
+  private refused(status: number): never {
+    throw Object.assign(new Error(`review change refused (${status})`), { code: status });
   }
   async rememberCancelledPresses(keys: readonly string[]) {
     // Stored as reviews are, under the records' own partition (cancelled-press.ts): no manager in it.

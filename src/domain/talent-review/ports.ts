@@ -8,6 +8,17 @@ export interface TalentReviewRepository {
   update(managerId: string, reviewId: string, mutate: Mutate<TalentReview>): Promise<TalentReview>;
   /** Removes a conversation (moved or cancelled by its manager); nothing when it is gone already. */
   delete(managerId: string, reviewId: string): Promise<void>;
+  /** A conversation with its version (ETag), for a move or cancellation of exactly what was read. */
+  getVersioned(managerId: string, reviewId: string): Promise<VersionedReview | undefined>;
+  /**
+   * A move as one transaction (one request, in the manager's partition): `from` is deleted if it
+   * is still the version read, and `to` created, both or neither (`to` undefined: it is stored
+   * already, only `from` goes). `changed`: `from` changed since it was read; `gone`: it is no
+   * longer there (moved or cancelled by another press); `taken`: `to`'s id is taken.
+   */
+  move(from: VersionedReview, to: TalentReview | undefined): Promise<'moved' | 'changed' | 'gone' | 'taken'>;
+  /** Deletes a conversation if it is still the version read (one request): `changed` or `gone` when not. */
+  deleteIfUnchanged(read: VersionedReview): Promise<'deleted' | 'changed' | 'gone'>;
   /** Remembers that the presses with these card keys belong to a cancelled conversation (cancelled-press.ts); idempotent. */
   rememberCancelledPresses(keys: readonly string[]): Promise<void>;
   /** Whether the press with this card key belongs to a conversation cancelled since: one point read. */
@@ -22,6 +33,12 @@ export interface TalentReviewRepository {
   withPrepCards(): Promise<Pick<TalentReview, 'id' | 'managerId' | 'reportId'>[]>;
   /** Conversations on or after `fromDate` whose prep card has not gone out: across managers' partitions, at start-up only. */
   prepsToSend(fromDate: string): Promise<TalentReview[]>;
+}
+
+/** A conversation as read, with its version (ETag). */
+export interface VersionedReview {
+  review: TalentReview;
+  version: string;
 }
 
 /** What happened to a conversation that its professional is told about. */

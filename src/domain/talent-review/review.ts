@@ -70,6 +70,12 @@ export interface TalentReview {
   /** The conversation this one was moved from (its id): a move pressed again finds it here. */
   movedFrom?: string;
   /**
+   * The date it was moved from: a move pressed again after one that stored the move and failed
+   * before the professional was told tells them then (once: the notice's key). Absent on
+   * conversations moved before stop 53.
+   */
+  movedFromDate?: string;
+  /**
    * The keys of the presses that put this conversation on its date, the last few: the plan card's
    * "Plannen" (since stop 45) and every move, carried along on every move. Such a press delivered
    * again, also after later moves, plans or moves nothing.
@@ -213,15 +219,28 @@ export function replan(review: TalentReview, planned: Pick<TalentReview, 'timeZo
 
 /**
  * The conversation on another date, as the manager moves it: a plan of its own for that date
- * (checked as a new plan is), with the phase the manager proposed, and nothing of the old date's
- * prep card: that one is withdrawn, and the new date gets its own.
+ * (checked as a new plan is), with the phase the manager proposed and the prep card presses it
+ * took (delivered again, they change nothing on the moved one either), and nothing of the old
+ * date's prep card: that one is withdrawn, and the new date gets its own.
  */
 export function movedReview(review: TalentReview, input: { date: string; conversationRef: Record<string, unknown>; key?: string }, now: Date): TalentReview {
   const { managerId, reportId, reportName, timeZone, prepDaysBefore } = review;
   // The prep card keeps going to the chat the conversation was planned in (the manager's own with the bot).
   const planned = planReview({ managerId, reportId, reportName, date: input.date, timeZone, prepDaysBefore, conversationRef: chatOfMove(review, input.conversationRef) }, now);
   const { moveKeys } = withPressKey({ moveKeys: review.moveKeys }, input.key);
-  return { ...planned, movedFrom: review.id, ...(moveKeys?.length ? { moveKeys } : {}), ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}) };
+  return {
+    ...planned,
+    movedFrom: review.id,
+    movedFromDate: review.date,
+    ...(moveKeys?.length ? { moveKeys } : {}),
+    ...(review.phaseProposal ? { phaseProposal: review.phaseProposal } : {}),
+    ...(review.pressKeys?.length ? { pressKeys: review.pressKeys } : {}),
+  };
+}
+
+/** Among a manager's conversations, the one a conversation (its id) was moved to, if it was. */
+export function movedTo<T extends Pick<TalentReview, 'movedFrom'>>(reviews: T[], reviewId: string): T | undefined {
+  return reviews.find((r) => r.movedFrom === reviewId);
 }
 
 /** A refusal of a move or a cancellation about the conversation's date (a day already planned, or one that has passed). */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
-import { conversationHeld, legacyPrepJobId, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, pressedBefore, prepPressKey, proposePhase, recordFacilitated, replan, requireChatWithBot, TalentReview, withPressKey, withPrepMoment } from '../../domain/talent-review/review';
+import { conversationHeld, legacyPrepJobId, movedTo, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, pressedBefore, prepPressKey, proposePhase, recordFacilitated, replan, requireChatWithBot, TalentReview, withPressKey, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson, directReportsOf } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
@@ -163,8 +163,13 @@ export async function movePrepsToWorkingDays(deps: TalentReviewDeps): Promise<nu
   return moved;
 }
 
-export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<TalentReview> {
-  const review = await deps.reviews.get(managerId, reviewId);
+/**
+ * The manager's own conversation, while the directory makes them the report's manager. With
+ * `followMove`, one that was moved (by a press at the same moment as this one) is found on its
+ * new date: one list read more, only when the asked one is gone.
+ */
+export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, reviewId: string, opts: { followMove?: boolean } = {}): Promise<TalentReview> {
+  const review = (await deps.reviews.get(managerId, reviewId)) ?? (opts.followMove ? movedTo(await deps.reviews.listByManager(managerId), reviewId) : undefined);
   if (!review) throw new DomainError('notFound', 'review');
   await requireDirectManager(deps, managerId, review.reportId);
   return review;
@@ -175,13 +180,26 @@ export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, r
  * and they see the proposal. `pressKey` (the card's key, or the activity's id): the same press
  * delivered again, after a later proposal, changes nothing. Refused (`erasureUnderway`) while the
  * manager's erasure is unfinished: it deletes the conversation, proposal and all.
+ *
+ * Proposed while the conversation is moved (the prep card pressed as the move lands): a move that
+ * lands after this write carries the proposal along (it deletes only the version it read), and
+ * one that landed before makes this press go to the moved conversation (its id in the answer), so
+ * the proposal the manager is told is saved stands. Delivered again, it finds its key there.
  */
 export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: string, reviewId: string, phase: MaturityPhase, pressKey?: string): Promise<TalentReview> {
   await refuseWhileErasing(deps.verantwoording, managerId);
-  await loadOwnReview(deps, managerId, reviewId);
+  let review = await loadOwnReview(deps, managerId, reviewId, { followMove: true });
   const now = deps.clock.now();
   const key = pressKey ? prepPressKey(pressKey, managerId, { kind: 'phase', phase }) : undefined;
-  return deps.reviews.update(managerId, reviewId, (r) => proposePhase(r, phase, now, key));
+  try {
+    return await deps.reviews.update(managerId, review.id, (r) => proposePhase(r, phase, now, key));
+  } catch (err) {
+    // Moved between the read and the write: to the moved conversation (one list read more, only then).
+    const moved = (err as { code?: unknown }).code === 404 ? movedTo(await deps.reviews.listByManager(managerId), review.id) : undefined;
+    if (!moved) throw (err as { code?: unknown }).code === 404 ? new DomainError('notFound', 'review') : err;
+    review = moved;
+    return deps.reviews.update(managerId, review.id, (r) => proposePhase(r, phase, now, key));
+  }
 }
 
 /**

@@ -194,7 +194,8 @@ export async function assemblePrep(
  * card would keep what the report later takes back. Refuses (forbidden) anyone but its manager.
  */
 export async function prepShowableIn(deps: TalentReviewDeps, managerId: string, reviewId: string, shownIn: PrepCardMessage | undefined): Promise<boolean> {
-  const review = await loadOwnReview(deps, managerId, reviewId);
+  // Moved by a press at the same moment: the moved conversation's prep goes to the same chat.
+  const review = await loadOwnReview(deps, managerId, reviewId, { followMove: true });
   return shownIn !== undefined && inManagerChat(review, shownIn);
 }
 

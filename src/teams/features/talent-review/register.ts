@@ -81,7 +81,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
   /** "Verplaatsen of annuleren" for one conversation: only from the manager's own plans (a review id of anyone else's finds nothing). */
   const changeCard = async (ui: ManagerUi, reviewId: string, refused?: RefusedMove) => {
     const review = await tr.reviews.get(ui.managerId, reviewId);
-    if (!review) return undefined;
+    return review ? changeCardOf(ui, review, refused) : undefined;
+  };
+  const changeCardOf = (ui: ManagerUi, review: TalentReview, refused?: RefusedMove) => {
     const today = DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone }).toISODate()!;
     return changeReviewCard(review, today, ui.t, ui.language, randomUUID(), refused);
   };
@@ -96,6 +98,9 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         return notPlanned(ui);
       case 'held':
         return listCard(ui, t('talentReview.change.held', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
+      // Moved by another press at the same moment: nothing changed by this one, the list says where it stands.
+      case 'movedMeanwhile':
+        return listCard(ui, t('talentReview.change.movedMeanwhile', { name: change.review.reportName, date: reviewDate(change.review.date, language) }));
       case 'cancelled': {
         const line = t('talentReview.change.cancelled', { name: change.review.reportName, date: reviewDate(change.review.date, language) });
         return afterStored('cancelReview', () => listCard(ui, line), () => ({ card: adaptiveCard([heading(t('talentReview.saved.title')), textBlock(line, { weight: 'Bolder' })]), personal: true }));
@@ -170,10 +175,13 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
    * That a change is saved, in the language Teams gives the turn (the manager's stored one may not
    * be readable now), with the account they typed and did not save, if any, to copy.
    */
-  const savedAnswer = (context: TurnContext, review: TalentReview, opts: { phase?: MaturityPhase; unsaved?: string } = {}) => {
-    const t = deps.translator.t(teamsLocale(context) ?? deps.actions.defaultLanguage);
+  const savedAnswer = (context: TurnContext, review: TalentReview, opts: { phase?: MaturityPhase; unsaved?: string; moved?: boolean } = {}) => {
+    const locale = teamsLocale(context) ?? deps.actions.defaultLanguage;
+    const t = deps.translator.t(locale);
     const line = opts.phase ? t('talentReview.saved.phaseProposed', { phase: t(`talentReview.phase.${opts.phase}.name`) }) : undefined;
-    return { card: reviewSavedCard(review, t, { line, unsaved: opts.unsaved }), personal: true };
+    // Moved meanwhile: saved with the conversation on its new date, which is said.
+    const text = opts.moved ? t('talentReview.saved.movedMeanwhile', { name: review.reportName, date: reviewDate(review.date, locale) }) : undefined;
+    return { card: reviewSavedCard(review, t, { line, unsaved: opts.unsaved, text }), personal: true };
   };
   const previewCard = async (context: TurnContext, draft?: string) => {
     const ui = await managerUi(deps, context);
@@ -249,7 +257,13 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       guarded(context, async () => {
         const ui = await managerUi(deps, context);
         const conversationRef = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        return changed(ui, await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name, planned: data.planned }));
+        const change = await moveConversation(tr, ui.managerId, data.reviewId, { date: data.date, conversationRef, key: data.k, managerName: context.activity.from?.name, planned: data.planned });
+        // Moved to another date by another change card first: this card's form again, for the conversation as it stands, its date kept and why next to it.
+        if (change.status === 'movedMeanwhile') {
+          const why = ui.t('talentReview.form.movedMeanwhile', { date: reviewDate(change.review.date, ui.language) });
+          return { card: changeCardOf(ui, change.review, { values: sentInputs(context), errors: { date: why } }), personal: true };
+        }
+        return changed(ui, change);
       }, true, async (why) => {
         const ui = await managerUi(deps, context);
         const card = await changeCard(ui, data.reviewId, { values: sentInputs(context), errors: { erasing: why } });
@@ -274,6 +288,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
           const review = await proposeReviewPhase(tr, actorOf(context).id, data.reviewId, data.phase, data.k ?? context.activity.id);
           // The account under "wat heb ik gefaciliteerd?" came along unsaved: it comes back as typed, still unsaved.
           const typed = typedPrepInputs(sentInputs(context));
+          // The conversation was moved as this was pressed: the proposal went with it, and this card (the old date's) is withdrawn.
+          if (review.id !== data.reviewId) return savedAnswer(context, review, { phase: data.phase, unsaved: typed.facilitated, moved: true });
           return afterStored(verb, () => prepFor(context, data.reviewId, typed), () => savedAnswer(context, review, { phase: data.phase, unsaved: typed.facilitated }));
         }, true, async (why) => prepFor(context, data.reviewId, { ...typedPrepInputs(sentInputs(context)), errors: { phase: why } })),
       { form: forms.proposePhase },
