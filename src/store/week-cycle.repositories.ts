@@ -338,8 +338,14 @@ export class CosmosProposalRepository implements ProposalRepository {
     return { proposal: doc, created };
   }
   async update(groupId: string, proposalId: string, mutate: Mutate<Proposal>, known?: { doc: Proposal; version: string }, openSessionId?: string) {
+    // The group's partition holds its other records too (the group, its weeks and sessions) under
+    // ids a press may name (the look-back's proposal): only a proposal is one, anything else is as good as not there.
+    const onlyAProposal: Mutate<Proposal> = (current) => {
+      if (current.type !== 'proposal' || current.groupId !== groupId) throw Object.assign(new Error('not a proposal'), { code: 404 });
+      return mutate(current);
+    };
     try {
-      return await this.store.update(proposalId, groupId, mutate, known, openSessionId ? { requires: [sessionGateId(openSessionId)] } : undefined);
+      return await this.store.update(proposalId, groupId, onlyAProposal, known, openSessionId ? { requires: [sessionGateId(openSessionId)] } : undefined);
     } catch (err) {
       throw err instanceof RequiredDocumentGone ? new DomainError('sessionClosed', 'the session closed before this change was stored') : err;
     }
