@@ -429,6 +429,7 @@ function cardActionRoutes(app: Application<TurnState>): Map<string, CardActionRu
 function failedNoticeFor(code: string, values: Record<string, unknown>, keepsChoices: boolean): FailedNotice | undefined {
   if (code === 'directoryUnavailable') return 'error.directoryUnavailableKept';
   if (!keepsChoices && !typedFreeText(values)) return undefined;
+  if (code === 'leftMeanwhile') return 'error.leftMeanwhileKept';
   return code === 'unexpected' ? 'error.saveFailedKept' : code === 'notAMember' ? 'error.groupFullKept' : undefined;
 }
 

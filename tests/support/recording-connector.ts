@@ -149,6 +149,12 @@ export class RecordingConnector {
       const details = this.teamDetails.get(teamDetails[1]!);
       return details ? answer(200, { id: teamDetails[1], ...details }) : answer(404, { error: { code: 'NotFound' } });
     }
+    // One member of the chat (Teams' getMember), by Teams id: 404 when the roster does not list them.
+    const one = path.match(/^\/v3\/conversations\/(.+)\/members\/([^/]+)$/);
+    if (req.method === 'GET' && one) {
+      const found = (this.teamRosters.get(one[1]!) ?? this.roster).find((m) => m.id === one[2]);
+      return found ? answer(200, { id: found.id, aadObjectId: found.aadObjectId, name: found.name }) : answer(404, { error: { code: 'MemberNotFoundInConversation' } });
+    }
     const members = path.match(/^\/v3\/conversations\/(.+)\/(pagedmembers|members)$/);
     if (req.method === 'GET' && members) {
       const all = (this.teamRosters.get(members[1]!) ?? this.roster).map((m) => ({ id: m.id, aadObjectId: m.aadObjectId, name: m.name }));

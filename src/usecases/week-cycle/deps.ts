@@ -64,6 +64,12 @@ export interface Actor {
   teamsId?: string;
   /** When Teams sent the activity (its stamp; the same on a redelivery), where it carries one. */
   sentAt?: string;
+  /**
+   * Asks Teams whether the person is in the group's chat now (a roster lookup of them): undefined
+   * when it cannot tell. Asked only of someone the group let go who acts on its card (see
+   * ensureMember); absent, nobody can tell.
+   */
+  inChat?(): Promise<boolean | undefined>;
 }
 
 export const JOB_KINDS = {

@@ -13,8 +13,10 @@ export async function loadGroup(deps: WeekCycleDeps, groupId: string): Promise<G
 
 /**
  * A colleague in the chat who was not picked at setup may join by acting on a card, while the
- * group has room (at most eight); beyond that they are told the group is full. Takes the group
- * as this turn read it, so a member's turn costs no extra read.
+ * group has room (at most eight); beyond that they are told the group is full. Someone the group
+ * let go (Teams removed them from the chat, or a setup left them out) joins again only from the
+ * chat: a card still on their screen does not bring them back unless Teams says they are in the
+ * chat now. Takes the group as this turn read it, so a member's turn costs no extra read.
  */
 export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Actor): Promise<Group> {
   if (isMember(group, actor.id)) return group;
@@ -25,6 +27,12 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   // Sent before an erasure let go of the group: perhaps the erased person's own press, arriving late
   // or again; it would bring them back with what they pressed. A press sent after it joins as usual.
   if (sentBeforeLastErasure(group, actor.sentAt)) throw new DomainError('leftMeanwhile', 'sent before the latest erasure');
+  // Their own index tells whether the group let them go (one read, only here: a member returned
+  // above). Then only the chat's roster can say they are back in the chat (`inChat`, asked only
+  // now): Teams' membersAdded makes nobody a member, nor does it mark anyone, so a missed update
+  // changes nothing. Not in it, or Teams cannot tell: what they pressed is refused and nothing of
+  // it stored, as a press that came in after they left.
+  if ((await leftGroup(deps, group, actor.id)) && (await actor.inChat?.()) !== true) throw new DomainError('leftMeanwhile', 'left the group with the chat');
   if (group.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
   // Their own index first, the group second. Once the group names them every later press finds
   // them a member and returns above, so an index written after it and lost (a failed write) would

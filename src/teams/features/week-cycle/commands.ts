@@ -16,6 +16,7 @@ import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
 import { redrawOpenSession } from './open-session-redraw';
+import { chatActorOf } from './roster';
 import { SessionPresenter } from './session-presenter';
 import { openNextSession } from './session.handlers';
 
@@ -58,7 +59,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   const commands: [RegExp, GroupCommand][] = [
     [/^\s*(groep|group|setup|instellen)\b/i, async (context) => void (await postCard(context, await setupCardFor(deps, context)))],
     [/^\s*(nieuwe cyclus|new cycle)\b/i, async (context, group) => {
-      await startCycle(wc, group.id, actorOf(context));
+      await startCycle(wc, group.id, chatActorOf(context, deps.logger));
       await postCard(context, await cycleCardFor(deps, group.id));
     }],
     // Read-only: the week, and whether a session is running (with a button to bring its card down).

@@ -10,6 +10,7 @@ import { fromGroupChat } from '../../group-chat-verbs';
 import { agendaCard } from '../../cards/agenda.card';
 import { cycleCard } from '../../cards/cycle.card';
 import { actorOf, teamsLocale } from '../../turn';
+import { chatActorOf } from './roster';
 import { FeatureDeps } from '../feature-deps';
 import { weekCycleReason } from './refusal-forms';
 
@@ -70,7 +71,7 @@ function parseDay(value: string, day: number): number[] {
 
 export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): void {
   onCardAction(app, deps.actions, 'startCycle', async (context, data) => {
-    await startCycle(deps.weekCycle, data.groupId, actorOf(context), data.week);
+    await startCycle(deps.weekCycle, data.groupId, chatActorOf(context, deps.logger), data.week);
     return { card: await cycleCardFor(deps, data.groupId), personal: false };
   });
 
@@ -83,7 +84,7 @@ export function registerCycle(app: Application<TurnState>, deps: FeatureDeps): v
 
   onCardAction(app, deps.actions, 'saveAgenda', async (context, data) => {
     const agenda = [data.day1, data.day2, data.day3, data.day4].map((v, i) => ({ day: i + 1, questionIds: parseDay(v, i + 1) }));
-    await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, actorOf(context), agenda, data.rev);
+    await changeAgenda(deps.weekCycle, data.groupId, data.cycleId, chatActorOf(context, deps.logger), agenda, data.rev);
     return cycleCardAfterStored(deps, context, data.groupId, 'agenda.saved');
   }, {
     form: {

@@ -12,6 +12,7 @@ import { escapeMarkdown } from '../../cards/card-kit';
 import { planCard } from '../../cards/rhythm/plan.card';
 import { skipWeekCard } from '../../cards/rhythm/skip-week.card';
 import { actorOf } from '../../turn';
+import { chatActorOf } from './roster';
 import { FeatureDeps } from '../feature-deps';
 
 export function planCardFor(deps: FeatureDeps, { group, plan, weeksDone }: { group: Group; plan: RhythmPlan; weeksDone: number }, refusal?: PlanRefusal) {
@@ -84,7 +85,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   });
 
   onCardAction(app, deps.actions, 'skipWeek', async (context, data) => {
-    const shown = await skipPlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, ...pressKey(context) });
+    const shown = await skipPlannedWeek(wc, data.groupId, chatActorOf(context, deps.logger), { week: data.week, shownStart: data.from, ...pressKey(context) });
     const { group, plan, outcome, following } = shown;
     if (!outcome.ok) return { card: planCardFor(deps, shown, outcome.reason), personal: false };
     if (outcome.changed) await confirmInChat(deps, context, group, 'rhythm.skip.done', data.week, { plan, following });
@@ -99,7 +100,7 @@ export function registerPlan(app: Application<TurnState>, deps: FeatureDeps): vo
   });
 
   onCardAction(app, deps.actions, 'moveWeek', async (context, data) => {
-    const shown = await movePlannedWeek(wc, data.groupId, actorOf(context), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
+    const shown = await movePlannedWeek(wc, data.groupId, chatActorOf(context, deps.logger), { week: data.week, shownStart: data.from, newStart: data.start.trim().slice(0, 10), ...pressKey(context) });
     const { group, plan, outcome, following } = shown;
     const t = deps.translator.t(group.language);
     if (!outcome.ok) {

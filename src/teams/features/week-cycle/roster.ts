@@ -3,6 +3,7 @@ import { loggableError } from '../../../log/loggable-error';
 import { ChatAccount, Member } from '../../../domain/week-cycle/group';
 import type { Logger } from '../../../log/logger';
 import { actorOf } from '../../turn';
+import { Actor } from '../../../usecases/week-cycle/deps';
 
 const MAX_ROSTER = 200;
 
@@ -42,6 +43,31 @@ export async function readChatRoster(context: TurnContext, logger: Logger): Prom
 /** The chat's members, for picking the group (see readChatRoster). */
 export async function readRoster(context: TurnContext, logger: Logger): Promise<Member[]> {
   return (await readChatRoster(context, logger)).members;
+}
+
+/**
+ * Whether Teams lists this person (their Teams id) in the turn's chat now: one lookup of them
+ * (the Bot Connector's conversation member; in a team's channel the team's). False when Teams
+ * answers that they are not in it; undefined when it did not tell (any other failure).
+ */
+export async function inChat(context: TurnContext, teamsId: string, logger: Logger): Promise<boolean | undefined> {
+  try {
+    await TeamsInfo.getMember(context, teamsId);
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: unknown }).statusCode === 404) return false;
+    logger.warn(loggableError(err), 'could not look up whether someone is in the chat');
+    return undefined;
+  }
+}
+
+/**
+ * The person acting, who can be asked whether they are in the chat now: asked only when the group
+ * let them go and they act on its card (ensureMember). Use it for actions that may join the group.
+ */
+export function chatActorOf(context: TurnContext, logger: Logger): Actor {
+  const actor = actorOf(context);
+  return { ...actor, inChat: () => inChat(context, actor.teamsId ?? context.activity.from.id, logger) };
 }
 
 /** Beyond this many people a chat's roster is not read whole (a big team's): at 100 a page, 50 requests. */

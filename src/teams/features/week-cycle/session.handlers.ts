@@ -34,6 +34,7 @@ import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { postSummary, SessionPresenter } from './session-presenter';
 import { questionNumbers } from '../../cards/question-numbers';
+import { chatActorOf } from './roster';
 
 /**
  * How long after a session opened its card may still be on its way from the press that opened
@@ -123,7 +124,7 @@ export async function openNextSession(
   opts: { cycleId?: string; repost?: boolean } = {},
 ): Promise<{ result: OpenResult; language: Language }> {
   const wc = deps.weekCycle;
-  const next = await createNextSession(wc, groupId, actorOf(context), { cycleId: opts.cycleId }, cardAnnouncer(deps, presenter, context));
+  const next = await createNextSession(wc, groupId, chatActorOf(context, deps.logger), { cycleId: opts.cycleId }, cardAnnouncer(deps, presenter, context));
   if (next.kind === 'cycleComplete') {
     const group = await loadGroup(wc, groupId);
     await postCard(context, await cycleCardFor(deps, group));
@@ -317,33 +318,33 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
     if (score === undefined) throw new DomainError('invalidInput', { detail: 'energy score missing', input: { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
-    return respondAdded(await recordEnergy(wc, data.groupId, data.sessionId, actorOf(context), data.phase, score), actorOf(context).id);
+    return respondAdded(await recordEnergy(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), data.phase, score), actorOf(context).id);
   }, sessionForm);
 
-  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respondAdded(await markPresent(wc, data.groupId, data.sessionId, actorOf(context)), actorOf(context).id));
+  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respondAdded(await markPresent(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger)), actorOf(context).id));
 
   onCardAction(app, deps.actions, 'contribute', async (context, data) => {
-    const actor = actorOf(context);
+    const actor = chatActorOf(context, deps.logger);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
     return respondAdded(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
   }, sessionForm);
 
   // The press's key (the card's, else the activity's): Teams delivering the same press again moves nothing.
   onCardAction(app, deps.actions, 'goTo', async (context, data) => {
-    const actor = actorOf(context);
+    const actor = chatActorOf(context, deps.logger);
     return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id, data.from), actor.id);
   });
 
   // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
-    const actor = actorOf(context);
+    const actor = chatActorOf(context, deps.logger);
     const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, had: data.had === 1 }, data.k ?? context.activity.id);
     return presenter.added(state, actor.id, answer);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
     // The press's key: Teams delivering it again starts no second draft (and sends nothing to Azure twice).
-    const request = await requestDraft(wc, data.groupId, data.sessionId, actorOf(context), data.k ?? context.activity.id);
+    const request = await requestDraft(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), data.k ?? context.activity.id);
     // Pressed on a card from before the group began judging: nothing started, and the member hears why.
     if (!request.started && request.judgingBegun) return { message: drawn(request.state.group.language, (t) => t('proposal.judgingBegun')) };
     const noAnswers = request.started ? undefined : request.noAnswers;
@@ -363,14 +364,14 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'judgeProposal', async (context, data) => {
     const input = { opinion: data.opinion, reason: data.reason, textFingerprint: data.textFingerprint };
-    const { state, opensDecision, noProposal } = await judgeProposal(wc, data.groupId, data.sessionId, actorOf(context), input, data.k ?? context.activity.id);
+    const { state, opensDecision, noProposal } = await judgeProposal(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), input, data.k ?? context.activity.id);
     // Nothing to judge yet: nothing stored, and the pressed card stays as it is (with what was typed on it).
     if (noProposal) return { message: noProposalMessage(state.group.language, 'proposal.nothingToJudge', noProposal) };
     return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) => {
-    const { state, noProposal } = await decideProposal(wc, data.groupId, data.sessionId, actorOf(context), {
+    const { state, noProposal } = await decideProposal(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), {
       verdict: data.decision,
       reason: data.decisionReason,
       ownWords: data.adoptedText,
@@ -383,7 +384,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   }, decisionForm);
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
-    const actor = actorOf(context);
+    const actor = chatActorOf(context, deps.logger);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
     const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote, key, seen: data.seen });
     const state = await loadSession(wc, data.groupId, data.sessionId);
@@ -391,7 +392,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
-    const actor = actorOf(context);
+    const actor = chatActorOf(context, deps.logger);
     return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id);
   });
 }
