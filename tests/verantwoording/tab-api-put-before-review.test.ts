@@ -53,15 +53,15 @@ describe('the tab puts a proposal before the manager', () => {
     const seen = [...t.proxy!.seen];
     expect(seen.filter((r) => WRITES.has(r.kind))).toEqual([]);
     expect(seen.filter((r) => r.crossPartition)).toEqual([]);
-    console.log('read requests', seen.map((r) => `${r.kind}:${r.container}`).join(' '));
+    expect(seen.map((r) => `${r.kind}:${r.container}`)).toEqual(['pointRead:personal', 'pointRead:personal', 'query:sessions']);
   });
 
-  it('a send writes once and never crosses partitions (requests listed for the report)', async () => {
+  it('a send writes its record and its card once and never crosses partitions', async () => {
     t.proxy!.reset();
     expect((await send('aad-anna', { ...g1, words: 'EERSTE woorden', key: 'probe-s52t-key-0001', to: 'aad-mia' })).status).toBe(201);
     const seen = [...t.proxy!.seen];
     expect(seen.filter((r) => r.crossPartition)).toEqual([]);
-    console.log('send requests', seen.map((r) => `${r.kind}:${r.container}`).join(' '));
+    expect(seen.filter((r) => WRITES.has(r.kind)).map((r) => `${r.kind}:${r.container}`)).toEqual(['create:personal', 'create:outbox']);
   });
 
   it('the same key with other words is not answered "sent" while the manager gets the first words', async () => {
