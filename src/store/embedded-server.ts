@@ -1,4 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+// First: the server's routes keep the batch handler they find when they load.
+import './embedded-atomic-batch';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { isLocalClientRequest } from './embedded-server-guard';
 import { partitionOfRequest, requestPartition, scopeQueriesToPartition } from './embedded-partition-scope';
@@ -8,7 +10,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * The embedded Cosmos DB server (@vercel/cosmosdb-server) as the app, the tests and the bench run
  * it: plain HTTP on loopback, answering local Cosmos DB clients only (embedded-server-guard.ts),
- * with single-partition queries scoped to their partition (embedded-partition-scope.ts). Listen
+ * with single-partition queries scoped to their partition (embedded-partition-scope.ts) and
+ * transactional batches all or nothing (embedded-atomic-batch.ts). Listen
  * on 127.0.0.1: the guard refuses any other host.
  */
 export function createEmbeddedServer(): Server {
