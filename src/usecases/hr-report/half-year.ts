@@ -190,6 +190,15 @@ async function rememberQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenan
   });
 }
 
+/** Drops the keys a run again kept (`rememberQueued`): its half-year is told, or will not be any more. */
+async function forgetQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, stored: Jaarplan): Promise<void> {
+  await changePlan(deps, tenantId, year, stored, (current) => {
+    if (!current.halfYearCardsQueued) return current;
+    const { halfYearCardsQueued: _gone, ...rest } = current;
+    return rest;
+  });
+}
+
 /**
  * Changes the year's plan under its ETag. A year without a plan gets one that HR never saved
  * (revision 0: HR's first save still finds the revision its form showed). The revision stays:
@@ -229,6 +238,8 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
     // as it is), and its run tells its half-year, late, or passes on in turn (found in review, stop 53).
     const dueAt = momentDueAt(after.year, after.month, deps.timeZone, deps.isHoliday).toUTC().toISO()!;
     await deps.scheduler.schedule(halfYearJob(job.tenantId, job.route, after, dueAt));
+    // A run again that never got its answer ends here: the keys it kept for its cards go with it.
+    if (plan?.halfYearCardsQueued) await forgetQueued(deps, job.tenantId, job.year, plan);
     return { result: 'tooLate' };
   }
   const late = timing === 'late' ? { late: true as const } : {};
