@@ -45,19 +45,33 @@ export async function readRoster(context: TurnContext, logger: Logger): Promise<
   return (await readChatRoster(context, logger)).members;
 }
 
+/** How long a press waits for Teams to say whether its presser is in the chat (found in review, stop 53). */
+export const ROSTER_LOOKUP_WAIT_MS = 3_000;
+
 /**
  * Whether Teams lists this person (their Teams id) in the turn's chat now: one lookup of them
  * (the Bot Connector's conversation member; in a team's channel the team's). False when Teams
- * answers that they are not in it; undefined when it did not tell (any other failure).
+ * answers that they are not in it; undefined when it did not tell (any other failure, or not
+ * within ROSTER_LOOKUP_WAIT_MS).
  */
 export async function inChat(context: TurnContext, teamsId: string, logger: Logger): Promise<boolean | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  // Teams throttling the lookup (the client waits out each Retry-After) must not hold the press past
+  // what Teams waits for its answer: unanswered in time is "cannot tell", refused with the words kept.
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ROSTER_LOOKUP_WAIT_MS)));
   try {
-    await TeamsInfo.getMember(context, teamsId);
+    const found = await Promise.race([TeamsInfo.getMember(context, teamsId), late]);
+    if (found === 'late') {
+      logger.warn({ waitedMs: ROSTER_LOOKUP_WAIT_MS }, 'Teams did not tell in time whether someone is in the chat');
+      return undefined;
+    }
     return true;
   } catch (err) {
     if ((err as { statusCode?: unknown }).statusCode === 404) return false;
     logger.warn(loggableError(err), 'could not look up whether someone is in the chat');
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
