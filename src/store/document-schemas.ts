@@ -587,7 +587,7 @@ const learningNeedBatch = z
   .strict();
 
 /** A week's handover that began and has not completed (weekly-to-lo.ts): the week only. */
-const learningNeedHandoverRun = z.object({ id: z.string().regex(/^lnr_\d{4}-W\d{2}$/), type: z.literal('learningNeedHandoverRun'), week: z.string().regex(/^\d{4}-W\d{2}$/), handedOver: z.literal(true).optional(), ttl: z.number().int().positive() }).strict();
+const learningNeedHandoverRun = z.object({ id: z.string().regex(/^lnr_\d{4}-W\d{2}$/), type: z.literal('learningNeedHandoverRun'), week: z.string().regex(/^\d{4}-W\d{2}$/), handedOver: z.literal(true).optional(), waiting: z.array(z.string().min(1).max(1024)).min(1).optional(), ttl: z.number().int().positive() }).strict();
 
 /** L&O's offer for one theme in one tenant: organisation data, no person in it (lo-offer.ts). */
 const loOffer = z

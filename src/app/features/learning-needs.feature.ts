@@ -54,8 +54,9 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
   registerWeeklyLoCheck(p.outbox, p.logger, hr.hrUserIds, {
     ...(inHrGroup ? { inHrGroup } : {}),
     tenantServed: (tenantId) => tenantServed(p.config.allowedTenantIds, tenantId),
-    keepUntold: async (week) => {
-      await weekly.runs.handedOver(week);
+    keepUntold: async (week, tenantId) => {
+      // The week's record names the tenant as still waiting: the later telling goes to it alone.
+      await weekly.runs.handedOver(week, tenantId || undefined);
       await scheduleHandover(deps);
     },
   });

@@ -54,8 +54,9 @@ export function weekNumberOf(week: string): number {
 
 /**
  * A week's handover that began and has not completed yet (the job told L&O last): one small
- * record per week, no tenant, no person, no count. A record left from an earlier week means that
- * week's job gave up; the next handover finds it and tells L&O.
+ * record per week, no person, no count (at most the ids of tenants still to be told: `waiting`). A
+ * record left from an earlier week means that week's job gave up, or a tenant's batch of it was held
+ * back; the next handover finds it and tells L&O.
  */
 export interface HandoverRunRecord {
   id: string;
@@ -66,8 +67,34 @@ export interface HandoverRunRecord {
    * a week's cards come late, and no later card says its needs were taken along (found in review, stop 52).
    */
   handedOver?: true;
+  /**
+   * The tenants whose batch of the week is still to be told (held back while off ALLOWED_TENANT_IDS,
+   * or a card of theirs given up for it); the other tenants were told. Absent: every tenant with a
+   * batch of the week is told (a run that did not finish, or a record from before this list). Tenant
+   * ids only (found in review, stop 53: a later telling to every tenant sent the others' HR the card
+   * again once the outbox had forgotten their keys).
+   */
+  waiting?: string[];
   /** Cosmos TTL in seconds: gone on its own if no later handover ever looks. */
   ttl: number;
+}
+
+/** A week whose handover has not completed, as a later handover finds it (`HandoverRuns.unfinishedBefore`). */
+export interface UnfinishedWeek {
+  week: string;
+  handedOver: boolean;
+  /** Only these tenants are still to be told of it; absent: every tenant with a batch of the week. */
+  waiting?: string[];
+}
+
+/**
+ * Who is still to be told of a week after a telling: the tenants it `told` are off the list, those
+ * it `held` back (off ALLOWED_TENANT_IDS) on it. A record without a list (every tenant was to be
+ * told) keeps only the held ones. Empty: the week is done. Sorted, without repeats.
+ */
+export function stillWaiting(waiting: readonly string[] | undefined, told: readonly string[], held: readonly string[]): string[] {
+  const rest = waiting ? waiting.filter((t) => !told.includes(t)) : [];
+  return [...new Set([...rest, ...held])].sort();
 }
 
 /** How long a handover run's record lives: also how long a weekly card's key is kept, so a late telling never sends a card twice. */
@@ -77,12 +104,20 @@ export const HANDOVER_RUN_KEEP_SECONDS = 90 * 24 * 3600;
 export interface HandoverRuns {
   /** Written when a week's handover job begins (again: nothing changes). */
   begin(week: string): Promise<void>;
-  /** Marked once the week's needs were handed over (its batches written), before L&O is told. */
-  handedOver(week: string): Promise<void>;
-  /** Removed once the week's handover told L&O (or a later handover told of it). */
-  completed(week: string): Promise<void>;
+  /**
+   * Marked once the week's needs were handed over (its batches written), before L&O is told: every
+   * tenant is to be told (no `waiting` list). With `tenantId` (a card of that tenant given up while
+   * it is off ALLOWED_TENANT_IDS): that tenant is added to the week's list, or the record written
+   * with it alone; a record without a list stays without one.
+   */
+  handedOver(week: string, tenantId?: string): Promise<void>;
+  /**
+   * After L&O was told of the week (`told`: the tenants it was told to; `held`: those held back):
+   * the record keeps the tenants still waiting (`stillWaiting`), and goes once none is.
+   */
+  told(week: string, told: readonly string[], held: readonly string[]): Promise<void>;
   /** The weeks before `week` whose handover began and never completed, oldest first. */
-  unfinishedBefore(week: string): Promise<{ week: string; handedOver: boolean }[]>;
+  unfinishedBefore(week: string): Promise<UnfinishedWeek[]>;
 }
 
 /** One card per tenant, week and person however often the handover runs: the outbox's key (hashed: it names nobody). */

@@ -53,7 +53,8 @@ export function handoverWritten(deps: Pick<WeeklyLoDeps, 'runs'>, week: string):
  * in this handover, which this week's cards say (the week numbers only: no count of what was
  * carried over, which could be fewer people than the minimum). A tenant with nothing publishable
  * this week hears nothing of it: that the job failed tells L&O nothing about their needs. The
- * records go only after everything was queued, so a failure here is told by the next run.
+ * records go only after everything was queued, so a failure here is told by the next run; a record
+ * that names the tenants still waiting (`HandoverRunRecord.waiting`) is told to those alone.
  */
 export async function tellLoAfterHandover(
   deps: WeeklyLoDeps,
@@ -63,7 +64,8 @@ export async function tellLoAfterHandover(
   const people = await hrPeopleToAddress(deps);
   const earlier = await deps.runs.unfinishedBefore(week);
   const unfinished: { week: string; outcomes: WeekOutcomes }[] = [];
-  for (const e of earlier) unfinished.push({ week: e.week, outcomes: await tellLoOfWeek(deps, e.week, { late: true }, people) });
+  // A week that kept only some tenants waiting is told to those alone (found in review, stop 53).
+  for (const e of earlier) unfinished.push({ week: e.week, outcomes: await tellLoOfWeek(deps, e.week, { late: true }, people, e.waiting) });
   // Only a week whose needs were not handed over had them taken along now (a week that only failed to tell L&O did not).
   const takenAlong = earlier.filter((e) => !e.handedOver).map((e) => weekNumberOf(e.week));
   const outcomes = await tellLoOfWeek(deps, week, takenAlong.length ? { unfinished: takenAlong } : {}, people);
@@ -71,12 +73,14 @@ export async function tellLoAfterHandover(
   // records stay, so the job's retry (or, if it gives up, the next handover) tells them, under the
   // same keys: nobody gets a card twice.
   const hrGroupUnavailable = people.group === 'unavailable';
-  // A week with a batch of a tenant off ALLOWED_TENANT_IDS keeps its record too: a handover after
-  // the tenant is allowed again tells that batch (late), the other tenants' cards not again (their keys).
-  const heldBack = (o: WeekOutcomes) => o.some((x) => x.result === 'notAllowed');
+  // A week with a batch of a tenant off ALLOWED_TENANT_IDS keeps its record too, naming the tenants
+  // still waiting: a handover after one is allowed again tells its batch (late), and only theirs:
+  // the other tenants' cards not again, whether or not the outbox still holds their keys (stop 53).
+  const settle = (w: string, o: WeekOutcomes) =>
+    deps.runs.told(w, o.map((x) => x.tenantId), o.filter((x) => x.result === 'notAllowed').map((x) => x.tenantId));
   if (!hrGroupUnavailable) {
-    for (const e of unfinished) if (!heldBack(e.outcomes)) await deps.runs.completed(e.week);
-    if (!heldBack(outcomes)) await deps.runs.completed(week);
+    for (const e of unfinished) await settle(e.week, e.outcomes);
+    await settle(week, outcomes);
   }
   return { week: outcomes, unfinished, hrGroupUnavailable };
 }
@@ -103,10 +107,11 @@ export type WeeklyLoOutcome =
 /**
  * After the week's handover: every tenant whose batch of the week was written is told (below), also
  * a batch an earlier run of this week wrote before it stopped (whose people were stripped since, so
- * the handover itself reports nothing of it). One outcome per tenant, counts only.
+ * the handover itself reports nothing of it); with `only`, just those tenants (the ones a week's
+ * record says are still waiting). One outcome per tenant, counts only.
  */
-export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told = {}, people?: HrPeople): Promise<WeekOutcomes> {
-  const tenants = [...new Set((await deps.store.batchesOfWeek(week)).map((b) => b.tenantId).filter((t): t is string => t !== undefined))].sort();
+export async function tellLoOfWeek(deps: WeeklyLoDeps, week: string, told: Told = {}, people?: HrPeople, only?: readonly string[]): Promise<WeekOutcomes> {
+  const tenants = [...new Set((await deps.store.batchesOfWeek(week)).map((b) => b.tenantId).filter((t): t is string => t !== undefined && (!only || only.includes(t))))].sort();
   const outcomes: WeekOutcomes = [];
   for (const tenantId of tenants) outcomes.push({ tenantId, ...(await tellLoOfHandover(deps, tenantId, week, told, people)) });
   return outcomes;

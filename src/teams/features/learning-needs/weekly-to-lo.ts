@@ -22,10 +22,11 @@ export interface WeeklyLoCheckDeps {
   tenantServed?: (tenantId: string) => boolean;
   /**
    * A card given up while its tenant was off ALLOWED_TENANT_IDS: its week's handover record is
-   * written again (handed over, told late) and a next handover scheduled, so the batch is told
-   * once the tenant is allowed again, as the batches a handover keeps untold are.
+   * written again (handed over, told late, that tenant waiting) and a next handover scheduled, so
+   * the batch is told once the tenant is allowed again, as the batches a handover keeps untold are,
+   * and to that tenant only (`tenantId`: the job's; undefined on a card without one: every tenant).
    */
-  keepUntold?: (week: string) => Promise<void>;
+  keepUntold?: (week: string, tenantId: string | undefined) => Promise<void>;
 }
 
 /**
@@ -65,7 +66,7 @@ export function registerWeeklyLoCheck(
       logger.warn({ week, tenantId: job.tenantId }, 'a weekly learning-needs card was given up unsent: its tenant is not on ALLOWED_TENANT_IDS; its week\'s batch is kept and told when the tenant is allowed again');
       // The week's record first (a failure runs this hook again), then the key: nothing was sent,
       // so the later telling may queue the card anew under it (a kept given-up job would hold it).
-      if (week) await check.keepUntold?.(week);
+      if (week) await check.keepUntold?.(week, job.tenantId);
       const given = await outbox.store.get(job.id);
       if (given && given.status === 'failed') await outbox.store.deleteIfUnchanged(given);
       return;
