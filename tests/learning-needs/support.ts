@@ -99,3 +99,15 @@ export const handoverJobs = async (t: TestApp): Promise<string[]> =>
 /** The status of every stored pass-on. */
 export const passOnStatuses = async (t: TestApp): Promise<string[]> =>
   (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((p: StoredDoc) => p.status);
+
+/**
+ * Stops the app instances of a restart test that share one store: the later ones, then the first
+ * (its `stop` would close the store; only its app and connector go here), then the store.
+ */
+export async function stopInstances(first: TestApp | undefined, later: readonly TestApp[], cosmos: { close(): Promise<void> }): Promise<void> {
+  for (const t of later) await t.app.stop().catch(() => undefined);
+  for (const t of later) await t.connector.stop();
+  await first?.app.stop().catch(() => undefined);
+  await first?.connector.stop();
+  await cosmos.close();
+}

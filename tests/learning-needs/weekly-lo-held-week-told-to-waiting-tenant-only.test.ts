@@ -16,7 +16,7 @@ import { startTestCosmos } from '../support/cosmos';
 import { startTestApp, TestApp } from '../support/test-app';
 import { documentProblems } from '../../src/store/document-schemas';
 import { waitUntil } from '../outbox/wait-until';
-import { groupWithQuestion9, passOn, threeNeedsPassedOn } from './support';
+import { groupWithQuestion9, passOn, stopInstances, threeNeedsPassedOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -35,13 +35,7 @@ describe('a held-back week is told later only to the tenants still waiting', () 
   beforeAll(async () => {
     cosmos = await startTestCosmos();
   });
-  afterAll(async () => {
-    for (const t of later) await t.app.stop().catch(() => undefined);
-    for (const t of later) await t.connector.stop();
-    await first.app.stop().catch(() => undefined);
-    await first.connector.stop();
-    await cosmos.close();
-  });
+  afterAll(() => stopInstances(first, later, cosmos));
 
   it("tenant-2's HR gets week 49 once while tenant-1 stays off the list; tenant-1 gets it once allowed again", async () => {
     first = await startTestApp({ ...base, ALLOWED_TENANT_IDS: 'tenant-1,tenant-2' }, '2026-11-23T08:00:00Z', { cosmos });

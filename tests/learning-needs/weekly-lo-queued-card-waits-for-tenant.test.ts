@@ -3,7 +3,7 @@ import { cardText } from '../support/group-driver';
 import { startTestCosmos } from '../support/cosmos';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { handoverJobs, threeNeedsPassedOn } from './support';
+import { handoverJobs, stopInstances, threeNeedsPassedOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -57,13 +57,7 @@ describe('a weekly L&O card already queued when its tenant is taken off ALLOWED_
     first = started.first;
     later.push(started.second);
   }, 180_000);
-  afterAll(async () => {
-    for (const t of later) await t.app.stop().catch(() => undefined);
-    for (const t of later) await t.connector.stop();
-    await first.app.stop().catch(() => undefined);
-    await first.connector.stop();
-    await cosmos.close();
-  });
+  afterAll(() => stopInstances(first, later, cosmos));
 
   it('is not sent while tenant-1 is off the list (it waits), and is sent once tenant-1 is on it again within the day', async () => {
     const second = later[0]!;
