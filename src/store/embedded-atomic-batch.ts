@@ -96,19 +96,29 @@ function installAtomicBatch(): void {
       return { message: 'Invalid request body' };
     }
     const ops = body as (Operation | null)[];
-    const unknownOp = ops.find((op) => !RUN[String(op?.operationType)]);
+    const unknownOp = ops.find((op) => !Object.hasOwn(RUN, String(op?.operationType)));
     if (unknownOp !== undefined) {
       res.statusCode = 400;
       return { message: `Operation type '${String(unknownOp?.operationType ?? null)}' is not supported in Batch.` };
     }
     const done: (Before | undefined)[] = [];
     const results: Record<string, unknown>[] = [];
+    // Undone newest first: a later operation may have written over what an earlier one wrote.
+    const undo = () => {
+      for (let i = done.length - 1; i >= 0; i--) if (done[i]) restore(collection, done[i]!);
+    };
     for (const op of ops) {
       const was = before(collection, op!);
-      const result = RUN[op!.operationType!]!(collection as never, op as never);
+      let result: { statusCode: number; body?: unknown };
+      try {
+        result = RUN[op!.operationType!]!(collection as never, op as never);
+      } catch (err) {
+        // An operation the server cannot run (it throws, e.g. a partition key it cannot parse): nothing stays either.
+        undo();
+        throw err;
+      }
       if (result.statusCode >= 400) {
-        // Undone newest first: a later operation may have written over what an earlier one wrote.
-        for (let i = done.length - 1; i >= 0; i--) if (done[i]) restore(collection, done[i]!);
+        undo();
         return [
           ...results.map(() => ({ statusCode: 424, requestCharge: 0 })),
           { statusCode: result.statusCode, requestCharge: 0 },
