@@ -190,10 +190,10 @@ async function rememberQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenan
   });
 }
 
-/** Drops the keys a run again kept (`rememberQueued`): its half-year is told, or will not be any more. */
-async function forgetQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, stored: Jaarplan): Promise<void> {
+/** Drops the keys a run again kept for one of `halfYears` (`rememberQueued`): its half-year will not be told any more. */
+async function forgetQueued(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId: string, year: number, stored: Jaarplan, halfYears: readonly string[]): Promise<void> {
   await changePlan(deps, tenantId, year, stored, (current) => {
-    if (!current.halfYearCardsQueued) return current;
+    if (!current.halfYearCardsQueued || !halfYears.includes(current.halfYearCardsQueued.halfYear)) return current;
     const { halfYearCardsQueued: _gone, ...rest } = current;
     return rest;
   });
@@ -238,8 +238,11 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
     // as it is), and its run tells its half-year, late, or passes on in turn (found in review, stop 53).
     const dueAt = momentDueAt(after.year, after.month, deps.timeZone, deps.isHoliday).toUTC().toISO()!;
     await deps.scheduler.schedule(halfYearJob(job.tenantId, job.route, after, dueAt));
-    // A run again that never got its answer ends here: the keys it kept for its cards go with it.
-    if (plan?.halfYearCardsQueued) await forgetQueued(deps, job.tenantId, job.year, plan);
+    // A run again that never got its answer ends here: the keys it kept for its cards go with it
+    // (its own half-year's only: a run of another moment may keep its own meanwhile).
+    const computed = halfYearOf(job, moments, momentsOf(lastYear));
+    const mine = [computed.from, afterAnnounced(computed, [plan?.announcedUntil, lastYear?.announcedUntil]).from];
+    if (plan?.halfYearCardsQueued && mine.includes(plan.halfYearCardsQueued.halfYear)) await forgetQueued(deps, job.tenantId, job.year, plan, mine);
     return { result: 'tooLate' };
   }
   const late = timing === 'late' ? { late: true as const } : {};
