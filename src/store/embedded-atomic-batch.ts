@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as operations from '@vercel/cosmosdb-server/lib/handler/_document-operations';
-import * as batchDocuments from '@vercel/cosmosdb-server/lib/handler/batch-documents';
 import readJson from '@vercel/cosmosdb-server/lib/json';
 import { parsePartitionKey } from '@vercel/cosmosdb-server/lib/utils/get-partition-from-header';
 
@@ -47,8 +46,10 @@ const RUN: Record<string, Run> = {
 };
 
 const INSTALLED = Symbol.for('lerend-werken.embedded-atomic-batch');
-// The module's own exports (a CommonJS module: `import *` is that object), whose `default` the routes read when they load.
-const batchModule = batchDocuments as unknown as { default: Handler; [INSTALLED]?: boolean };
+// The module's own exports object, whose `default` the routes read when they load: required, not
+// imported, because a bundler's `import *` is a copy with read-only getters (esbuild's is).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const batchModule = require('@vercel/cosmosdb-server/lib/handler/batch-documents') as { default: Handler; [INSTALLED]?: boolean };
 
 const isTrue = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
 
