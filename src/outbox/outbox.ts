@@ -137,10 +137,20 @@ export class Outbox implements OutboxPort {
    * `tellErasedKey`: for a message marked `keyOutlivesErasure`, `erasedKey` instead when its key is
    * held by what an erasure left of the job (the person it was to or about erased their data
    * since), so a caller keeps nothing of a press delivered again after that. One read more, only then.
+   *
+   * `retake`: a job found under the key that it accepts (never an erasure's key) is replaced by
+   * this message under its ETag (`queued`), e.g. one given up unsent that a later telling queues
+   * again (OutboxStore.addOrRetake). One read more, only when the key is taken.
    */
-  async queue(message: RenderedMessage, opts: { tellErasedKey?: boolean } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
+  async queue(message: RenderedMessage, opts: { tellErasedKey?: boolean; retake?: (existing: OutboxJob) => boolean } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
     const job = newJob(message, new Date());
-    const added = opts.tellErasedKey ? await this.store.addTelling(job) : (await this.store.add(job)) ? 'created' : 'taken';
+    const added = opts.retake
+      ? await this.store.addOrRetake(job, opts.retake).then((a) => (a === 'retaken' ? 'created' : a === 'erasedKey' && !opts.tellErasedKey ? 'taken' : a))
+      : opts.tellErasedKey
+        ? await this.store.addTelling(job)
+        : (await this.store.add(job))
+          ? 'created'
+          : 'taken';
     this.sender.kick();
     return added === 'created' ? 'queued' : added === 'taken' ? 'alreadyQueued' : 'erasedKey';
   }

@@ -580,8 +580,10 @@ const learningNeedBatch = z
     weekStart: isoDate,
     people: count,
     needs: count,
-    themes: z.record(learningTheme, z.object({ people: count, needs: count, texts: z.array(text(MAX_LEARNING_NEED_TEXT)) }).strict()),
-    rest: z.object({ needs: count, themes: count }).strict().optional(),
+    // Since stop 54: the handover's minimum, and no people per theme nor the rest's number of themes (kept on batches from before).
+    minimum: z.number().int().min(1).optional(),
+    themes: z.record(learningTheme, z.object({ people: count.optional(), needs: count, texts: z.array(text(MAX_LEARNING_NEED_TEXT)) }).strict()),
+    rest: z.object({ needs: count, themes: count.optional() }).strict().optional(),
     restLeftOut: z.literal(true).optional(),
   })
   .strict();

@@ -295,14 +295,15 @@ export class DocumentStore<T extends { id: string }> {
    * for no write, or undefined to delete it. The replace and the delete are both under the ETag of
    * the read: a change that lands meanwhile (412) makes it read again and decide again, so a
    * concurrent writer's change is never overwritten or deleted unseen. Returns what is stored now;
-   * undefined when it was deleted. Throws a 404 error when there is no such document.
+   * undefined when it was deleted. Throws a 404 error when there is no such document. `mutate`
+   * also gets the version (ETag) it decides on, for a caller that read the document earlier.
    */
-  async updateOrDelete(id: string, partitionKey: string, mutate: (current: T) => T | undefined): Promise<T | undefined> {
+  async updateOrDelete(id: string, partitionKey: string, mutate: (current: T, version: string) => T | undefined): Promise<T | undefined> {
     for (let attempt = 0; ; attempt++) {
       const raw = await this.readRaw(id, partitionKey);
       if (!raw) throw Object.assign(new Error('not found'), { code: 404 });
       const base = strip(raw);
-      const next = mutate(base);
+      const next = mutate(base, raw._etag!);
       if (next === base) return base;
       try {
         const item = this.container.item(id, partitionKey);

@@ -15,6 +15,8 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[]) => a !
  */
 export class CosmosHandoverRuns implements HandoverRuns {
   private readonly runs: DocumentStore<HandoverRunRecord>;
+  /** The version (ETag) of each record as a telling found it (`unfinishedBefore`, `find`), for its `told`. */
+  private readonly seen = new WeakMap<UnfinishedWeek, string>();
 
   constructor(conn: CosmosConnection) {
     this.runs = new DocumentStore<HandoverRunRecord>(conn.container('learningNeeds'), (r) => r.id);
@@ -34,17 +36,26 @@ export class CosmosHandoverRuns implements HandoverRuns {
       return;
     }
     // One tenant's card was given up: that tenant waits, the others were told (or a record without
-    // a list tells every tenant anyway).
+    // a list tells every tenant anyway). Always written (a new version, even when nothing else
+    // changes): a telling that read the record before, and may have counted this very card as
+    // told, must not take the tenant off (`told`'s `since`; stop 54).
     await this.change(week, (r) => {
       if (!r) return { id: runId(week), type: 'learningNeedHandoverRun', week, handedOver: true, waiting: [tenantId], ttl: HANDOVER_RUN_KEEP_SECONDS };
-      if (!r.waiting) return r.handedOver ? r : { ...r, handedOver: true };
-      const waiting = stillWaiting(r.waiting, [], [tenantId]);
-      return r.handedOver && sameList(r.waiting, waiting) ? r : { ...r, handedOver: true, waiting };
+      if (!r.waiting) return { ...r, handedOver: true };
+      return { ...r, handedOver: true, waiting: stillWaiting(r.waiting, [], [tenantId]) };
     });
   }
 
-  async told(week: string, told: readonly string[], held: readonly string[]): Promise<void> {
-    await this.change(week, (r) => {
+  async told(week: string, told: readonly string[], held: readonly string[], since?: UnfinishedWeek): Promise<void> {
+    const seen = since ? this.seen.get(since) : undefined;
+    await this.change(week, (r, version) => {
+      // Written since the telling read it (a card given up meanwhile kept its tenant, stop 54): the
+      // tenants it waits for stay, the held are added; a record without a list stays one.
+      if (r && seen !== undefined && version !== seen) {
+        if (!r.waiting) return r;
+        const kept = stillWaiting(r.waiting, [], held);
+        return r.handedOver && sameList(r.waiting, kept) ? r : { ...r, handedOver: true, waiting: kept };
+      }
       const waiting = stillWaiting(r?.waiting, told, held);
       if (!waiting.length) return undefined;
       // Told now (late, its needs taken along by this handover): what is left is only to tell the waiting tenants.
@@ -54,18 +65,29 @@ export class CosmosHandoverRuns implements HandoverRuns {
   }
 
   async unfinishedBefore(week: string): Promise<UnfinishedWeek[]> {
-    const found = await this.runs.query({ query: "SELECT * FROM c WHERE c.type = 'learningNeedHandoverRun' AND c.week < @week", parameters: [{ name: '@week', value: week }] });
-    return found
-      .map((r) => ({ week: r.week, handedOver: r.handedOver === true, ...(r.waiting ? { waiting: r.waiting } : {}) }))
-      .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+    const found = await this.runs.queryStored({ query: "SELECT * FROM c WHERE c.type = 'learningNeedHandoverRun' AND c.week < @week", parameters: [{ name: '@week', value: week }] });
+    return found.map((r) => this.found(r, r._etag)).sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  }
+
+  async find(week: string): Promise<UnfinishedWeek | undefined> {
+    const found = await this.runs.getVersioned(runId(week), runId(week));
+    return found ? this.found(found.doc, found.version) : undefined;
+  }
+
+  /** The week as a telling finds it; its version kept aside (the domain's shape holds none). */
+  private found(r: HandoverRunRecord, version: string | undefined): UnfinishedWeek {
+    const week: UnfinishedWeek = { week: r.week, handedOver: r.handedOver === true, ...(r.waiting ? { waiting: r.waiting } : {}) };
+    if (version) this.seen.set(week, version);
+    return week;
   }
 
   /**
    * ETag read-modify-write of the week's record (the handover job and the outbox's give-up hook may
    * write it at once): `next` gets the record (undefined: none) and returns the record to store, the
-   * same one for no write, or undefined for none (deleted).
+   * same one for no write, or undefined for none (deleted); and the version it decides on (none
+   * when there is no record).
    */
-  private async change(week: string, next: (r: HandoverRunRecord | undefined) => HandoverRunRecord | undefined): Promise<void> {
+  private async change(week: string, next: (r: HandoverRunRecord | undefined, version?: string) => HandoverRunRecord | undefined): Promise<void> {
     const id = runId(week);
     for (let attempt = 0; ; attempt++) {
       try {

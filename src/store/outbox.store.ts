@@ -87,6 +87,26 @@ export class OutboxStore {
     return (await this.read(job.id))?.type === 'outboxErasedKey' ? 'erasedKey' : 'taken';
   }
 
+  /**
+   * As `add`, except that a job already under the id that `retake` accepts (one given up unsent,
+   * say) is replaced by this one, under the ETag it was read with: a sender or hook that changes
+   * or deletes it meanwhile makes this look again (a delete: created anew), and one that still
+   * holds the old job's ETag finds it changed and leaves the new one. A key an erasure left is
+   * never retaken (`erasedKey`). Throws when the job kept changing.
+   */
+  async addOrRetake(job: OutboxJob, retake: (existing: OutboxJob) => boolean): Promise<'created' | 'retaken' | 'taken' | 'erasedKey'> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await this.add(job)) return 'created';
+      const found = await this.read(job.id);
+      if (!found) continue;
+      if (found.type === 'outboxErasedKey') return 'erasedKey';
+      const existing = clean<OutboxJob>(found);
+      if (!retake(existing)) return 'taken';
+      if (await this.replaceIfUnchanged(existing, job)) return 'retaken';
+    }
+    throw new Error('outbox job kept changing while it was retaken');
+  }
+
   /** The job under this id; undefined when there is none (never queued, expired, or erased: a key an erasure left is no job). */
   async get(id: string): Promise<Versioned<OutboxJob> | undefined> {
     const found = await this.read(id);

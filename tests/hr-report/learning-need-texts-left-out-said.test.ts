@@ -23,7 +23,7 @@ const report: HrReport = {
   energy: [],
   b3: [],
   adoption: { adopted: 0, lookedBack: 0, taken: 0, groups: [] },
-  learningNeeds: { minimum: 5, batches: 5, total: 25, counted: 25, restsLeftOut: 0, hiddenThemes: 0, themes: [{ theme: 'coachen', needs: 25, texts }] },
+  learningNeeds: { minimum: 5, batches: 5, total: 25, counted: 25, restsLeftOut: 0, themesHidden: false, themes: [{ theme: 'coachen', needs: 25, texts }] },
 } as HrReport;
 
 const links = { csv: 'https://x/csv', summary: 'https://x/txt', minutes: 15 };

@@ -24,7 +24,7 @@ function batch(weekStart: string, themes: Themes, people?: number): LearningNeed
     tenantId: 't',
     week: weekStart,
     weekStart,
-    people: people ?? parts.reduce((n, p) => n + p!.people, 0),
+    people: people ?? parts.reduce((n, p) => n + (p!.people ?? 0), 0),
     needs: parts.reduce((n, p) => n + p!.needs, 0),
     themes,
   };
@@ -85,9 +85,10 @@ describe('learning needs: no two report periods together name a theme fewer than
     expect(everyReport(data('organiseren'))).toEqual(everyReport(data('coachen')));
   });
 
-  it('the hidden themes of a period are those of its handovers added up', () => {
-    const one = (from: string, to: string) => learningNeedsSection(data('coachen'), { from, to }, MIN).hiddenThemes;
-    expect(one(WEEKS[0]!, WEEKS[1]!)).toBe(one(WEEKS[0]!, WEEKS[0]!) + one(WEEKS[1]!, WEEKS[1]!));
+  // Since stop 54 whether themes are hidden, never how many (their number named them by elimination).
+  it('the hidden themes of a period are those of its handovers together', () => {
+    const one = (from: string, to: string) => learningNeedsSection(data('coachen'), { from, to }, MIN).themesHidden;
+    expect(one(WEEKS[0]!, WEEKS[1]!)).toBe(one(WEEKS[0]!, WEEKS[0]!) || one(WEEKS[1]!, WEEKS[1]!));
   });
 });
 
@@ -109,13 +110,13 @@ describe('learning needs: the rule keeps the report useful', () => {
   ];
 
   it('the total shows where every handover\'s rest is empty or at least the minimum', () => {
-    expect(learningNeedsSection(batches, { from: WEEKS[0]!, to: WEEKS[1]! }, MIN)).toMatchObject({ batches: 2, total: 17, counted: 17, restsLeftOut: 0, hiddenThemes: 2 });
+    expect(learningNeedsSection(batches, { from: WEEKS[0]!, to: WEEKS[1]! }, MIN)).toMatchObject({ batches: 2, total: 17, counted: 17, restsLeftOut: 0, themesHidden: true });
   });
 
   it('elsewhere it counts the shown themes and the large enough rests, and says how many handovers\' rests it left out', () => {
     const s = learningNeedsSection(batches, { from: WEEKS[0]!, to: WEEKS[2]! }, MIN);
     expect(s.total).toBeUndefined();
-    expect(s).toMatchObject({ batches: 3, counted: 22, restsLeftOut: 1, hiddenThemes: 2 }); // 10 + 7 + the 5 of digitaal
+    expect(s).toMatchObject({ batches: 3, counted: 22, restsLeftOut: 1, themesHidden: true }); // 10 + 7 + the 5 of digitaal
     expect(s.themes.map((th) => [th.theme, th.needs])).toEqual([['digitaal', 12], ['vakkennis', 5]]);
   });
 
@@ -123,6 +124,6 @@ describe('learning needs: the rule keeps the report useful', () => {
     const learningNeeds = learningNeedsSection(batches, { from: WEEKS[0]!, to: WEEKS[2]! }, MIN);
     const rows: string[][] = parse(reportCsv({ period: { from: WEEKS[0]!, to: '2026-03-22' }, groupsActive: 0, sessionsHeld: 0, learningHours: 0, proposalsMade: 0, proposalsValidated: 0, proposalsRejected: 0, energy: [], b3: [], facilitation: { conversationsPlanned: 0, withAccount: 0, shared: [] }, adoption: { adopted: 0, lookedBack: 0, taken: 0, takenShare: 0, groups: [] }, learningNeeds } as unknown as HrReport));
     const figure = (name: string) => rows.find((r) => r[0] === 'learningNeeds' && r[2] === name)?.[3];
-    expect([figure('total'), figure('counted'), figure('restsLeftOut'), figure('themesHidden')]).toEqual(['', '22', '1', '2']);
+    expect([figure('total'), figure('counted'), figure('restsLeftOut'), figure('themesHidden')]).toEqual(['', '22', '1', 'true']);
   });
 });

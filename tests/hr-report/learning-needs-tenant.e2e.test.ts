@@ -119,8 +119,8 @@ describe('learning needs in the HR report, per tenant', () => {
       ['tenant-2', '2026-W49', 3, 3], // Finn's pass-on without a tenant went with its group's tenant
     ]);
     const of = (tenant: string) => made.find((b) => b.tenantId === tenant)!;
-    expect(of('tenant-1').themes).toEqual({ samenwerken: { people: 3, needs: 3, texts: [...TEXTS['tenant-1']].sort() } });
-    expect(of('tenant-2').themes).toEqual({ digitaal: { people: 3, needs: 3, texts: [...TEXTS['tenant-2']].sort() } });
+    expect(of('tenant-1').themes).toEqual({ samenwerken: { needs: 3, texts: [...TEXTS['tenant-1']].sort() } });
+    expect(of('tenant-2').themes).toEqual({ digitaal: { needs: 3, texts: [...TEXTS['tenant-2']].sort() } });
     expect(of('tenant-1').id).not.toBe(of('tenant-2').id);
     expect(storedText(made)).not.toMatch(/aad-|29:|Anna|Bram|Cem|Dewi|Eva|Finn|T\d\d:\d\d/);
   });
@@ -277,7 +277,7 @@ describe('an interrupted handover, run again', () => {
     clock.set('2026-12-14T01:00:00Z');
     expect(await handOverLearningNeeds(deps)).toEqual([{ tenantId: 'tenant-2', result: 'handedOver', people: 3, needs: 3 }]);
     const batch = await store.getBatch(batchIdOf('2026-W51', 'tenant-2'));
-    expect(batch).toMatchObject({ tenantId: 'tenant-2', themes: { coachen: { people: 3, needs: 3, texts: ['Van vroeger', 'Van vroeger', 'Van vroeger'] } } });
+    expect(batch).toMatchObject({ tenantId: 'tenant-2', themes: { coachen: { needs: 3, texts: ['Van vroeger', 'Van vroeger', 'Van vroeger'] } } });
     expect(await batchIds()).not.toContain('lnb_2026-W51');
     expect(await statuses()).toEqual({});
   });

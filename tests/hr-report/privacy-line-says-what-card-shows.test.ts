@@ -23,7 +23,7 @@ const report: HrReport = {
   b3: [],
   facilitation: { conversationsPlanned: 4, withAccount: 3, shared: ['Ik heb ruimte gemaakt voor de cursus wondzorg.'] },
   adoption: { adopted: 1, lookedBack: 0, taken: 0, groups: [{ groupName: 'Leergroep Noord', proposals: [{ verdict: 'accept', text: 'Elke week een casus bespreken.', decidedOn: '2026-10-01' }] }] },
-  learningNeeds: { minimum: 3, batches: 1, total: 3, counted: 3, restsLeftOut: 0, hiddenThemes: 0, themes: [{ theme: 'vakkennis', needs: 3, texts: ['Meer oefenen met infusen.'] }] },
+  learningNeeds: { minimum: 3, batches: 1, total: 3, counted: 3, restsLeftOut: 0, themesHidden: false, themes: [{ theme: 'vakkennis', needs: 3, texts: ['Meer oefenen met infusen.'] }] },
 };
 
 const lines = (language: 'nl' | 'en') => cardText((hrReportCard(report, links, createTranslator().t(language), language) as { body: unknown }).body).split('\n');

@@ -18,7 +18,7 @@ const report = {
   energy: [],
   b3: [],
   adoption: { adopted: 0, lookedBack: 0, taken: 0, groups: [] },
-  learningNeeds: { minimum: 5, batches: 5, total: 6, counted: 6, restsLeftOut: 0, hiddenThemes: 0, themes: [{ theme: 'coachen', needs: 6, texts: ['Meer oefenen met gesprekken.'] }] },
+  learningNeeds: { minimum: 5, batches: 5, total: 6, counted: 6, restsLeftOut: 0, themesHidden: false, themes: [{ theme: 'coachen', needs: 6, texts: ['Meer oefenen met gesprekken.'] }] },
 } as HrReport;
 const noNeedsYet = { ...report, learningNeeds: { ...report.learningNeeds!, batches: 0, total: 0, counted: 0, themes: [] } } as HrReport;
 

@@ -111,7 +111,7 @@ describe('learning needs for L&O, anonymously', () => {
     const batches = (await t.store.container('learningNeeds').items.readAll().fetchAll()).resources;
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({ week: '2026-W49', weekStart: '2026-11-30', people: 4, needs: 4 });
-    expect(batches[0]!.themes.samenwerken).toEqual({ people: 3, needs: 3, texts: ['Afspraken maken tussen diensten', 'Beter overleggen', 'Elkaar feedback geven'] });
+    expect(batches[0]!.themes.samenwerken).toEqual({ needs: 3, texts: ['Afspraken maken tussen diensten', 'Beter overleggen', 'Elkaar feedback geven'] });
     // One person chose it: neither their words nor the theme are kept (stop 37), and the rest of one
     // person may not count: only that it was left out.
     expect(batches[0]!.themes.digitaal).toBeUndefined();

@@ -14,6 +14,7 @@ import { waitUntil } from '../outbox/wait-until';
 import { afterShareNotice, loNoticeKey, mirrorShareToProposal, sharedNoticeKey } from '../../src/usecases/proposal-to-lo/proposal-to-lo';
 import { CosmosSharedProposalRepository } from '../../src/store/proposal-to-lo.repository';
 import { CosmosProposalRepository } from '../../src/store/week-cycle.repositories';
+import { CosmosPersonalRecordRepository } from '../../src/store/verantwoording.repositories';
 import { actionData, PersonalChat } from '../verantwoording/support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
@@ -108,7 +109,7 @@ describe('the loop of a proposal shared with L&O, as an adversary', () => {
     // The hook run again (a second outbox instance, or a late answer's mirror) on a proposal that is gone.
     const deps = { shared: new CosmosSharedProposalRepository(t.store), proposals: new CosmosProposalRepository(t.store) };
     await expect(mirrorShareToProposal(deps, record.tenantId, record.id)).resolves.toBe('gone');
-    await expect(afterShareNotice({ ...deps, clock: t.clock, hrUserIds: [], tellLo: async () => undefined }, record.tenantId, record.id)).resolves.toEqual({ outcome: 'gone', told: 0 });
+    await expect(afterShareNotice({ ...deps, clock: t.clock, hrUserIds: [], tellLo: async () => undefined, withdrawLo: async () => undefined, records: new CosmosPersonalRecordRepository(t.store) }, record.tenantId, record.id)).resolves.toEqual({ outcome: 'gone', told: 0 });
     expect(t.logs.filter((l) => l.includes('proposalToLo') && l.includes('hook failed'))).toEqual([]);
   });
 

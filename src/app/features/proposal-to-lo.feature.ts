@@ -1,6 +1,7 @@
 import { HrCheck } from '../../domain/hr-report/ports';
 import { CosmosGroupProposalReader, CosmosSharedProposalRepository } from '../../store/proposal-to-lo.repository';
 import { CosmosProposalRepository } from '../../store/week-cycle.repositories';
+import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { outboxProposalToLoDelivery, registerProposalToLoHooks } from '../../teams/features/proposal-to-lo/delivery';
 import { registerProposalToLo } from '../../teams/features/proposal-to-lo/register';
 import { Platform } from '../platform';
@@ -21,6 +22,8 @@ export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): vo
   registerProposalToLoHooks(p.outbox, {
     shared,
     proposals: new CosmosProposalRepository(p.cosmos),
+    // An HR person whose erasure is under way gets no card about a share (stop 54, found in review).
+    records: new CosmosPersonalRecordRepository(p.cosmos),
     ...hr,
     clock: p.clock,
     translator: p.translator,

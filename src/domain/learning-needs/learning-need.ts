@@ -252,8 +252,8 @@ export function withdrawnWhileHeld(p: LearningNeedPassOn): boolean {
 /**
  * One handover of one tenant: the learning needs of at least the minimum number of that tenant's
  * people, folded together, with no user id, no time but the week, and nothing in an order that
- * follows who or when. Per theme the number of needs and of people; texts only for a theme that
- * at least the minimum number of people chose in this batch (else they are not kept at all).
+ * follows who or when. Per theme the number of needs and their texts, only for a theme that at
+ * least the minimum number of people chose in this batch (else they are not kept at all).
  */
 export interface LearningNeedBatch {
   id: string;
@@ -266,18 +266,27 @@ export interface LearningNeedBatch {
   people: number;
   needs: number;
   /**
-   * Since stop 37 only the themes at least the minimum chose at the handover; before, every theme
-   * (with its people and needs also where few chose it: see `rest`).
+   * The minimum (B3_MIN_RESPONDENTS) the handover kept its themes and rest by. Since stop 54; absent
+   * on batches from before, which kept each theme's people instead (see `themes`).
    */
-  themes: Partial<Record<LearningTheme, { people: number; needs: number; texts: string[] }>>;
+  minimum?: number;
   /**
-   * Since stop 37: the needs outside the themes kept, and how many themes they were in, only when
-   * that rest may be published (nobody in it, or at least the minimum of people); absent when it
-   * may not (`restLeftOut`). What fewer than the minimum chose is never stored apart: a database
-   * reader who sees in the members' partitions who handed over two needs could otherwise tell, from
-   * a theme of one person and two needs, which theme that member chose.
+   * Since stop 37 only the themes at least the minimum chose at the handover; before, every theme
+   * (with its people and needs also where few chose it: see `rest`). Since stop 54 without `people`:
+   * the report never showed it, and beside `needs` it tied a member with two needs to a shown theme
+   * (a theme of one need more than people holds both of theirs: found in review, stop 54). Batches
+   * from before keep it, and are read with it; it is never written again.
    */
-  rest?: { needs: number; themes: number };
+  themes: Partial<Record<LearningTheme, { needs: number; texts: string[]; people?: number }>>;
+  /**
+   * Since stop 37: the needs outside the themes kept, only when that rest may be published (nobody
+   * in it, or at least the minimum of people); absent when it may not (`restLeftOut`). What fewer
+   * than the minimum chose is never stored apart: a database reader who sees in the members'
+   * partitions who handed over two needs could otherwise tell, from a theme of one person and two
+   * needs, which theme that member chose. Until stop 54 also how many themes the rest was in (`themes`,
+   * no longer published nor written: found in review, stop 54).
+   */
+  rest?: { needs: number; themes?: number };
   restLeftOut?: true;
 }
 
@@ -340,30 +349,33 @@ export function distinctPeople(passOns: readonly LearningNeedPassOn[]): number {
   return new Set(passOns.map((p) => p.userId)).size;
 }
 
-/** Folds one tenant's sealed pass-ons into its batch; undefined when fewer than `minimum` people are in it. */
+/**
+ * Folds one tenant's sealed pass-ons into its batch; undefined when fewer than `minimum` people are
+ * in it. It keeps only what may be published under `minimum` (as `publishable` in report.ts reads
+ * it), and that minimum: no people per theme, nor how many themes the rest was in.
+ */
 export function buildBatch(sealed: readonly LearningNeedPassOn[], week: { week: string; weekStart: string }, tenantId: string, minimum: number): LearningNeedBatch | undefined {
   // Sealing writes the batch's tenant on each pass-on; a stray would put one organisation's words in another's batch.
   if (sealed.some((p) => p.tenantId !== tenantId)) throw new Error('learning need batch: a pass-on of another tenant');
   if (distinctPeople(sealed) < minimum) return undefined;
   const themes: LearningNeedBatch['themes'] = {};
-  let hidden = 0;
+  let shownNeeds = 0;
+  let shownPeople = 0;
   let hiddenPeopleAtMost = 0;
   for (const theme of LEARNING_THEMES) {
     const chosen = sealed.filter((p) => p.theme === theme);
     if (!chosen.length) continue;
     const people = distinctPeople(chosen);
-    if (people >= minimum) themes[theme] = { people, needs: chosen.length, texts: chosen.map((p) => p.text).filter((t): t is string => !!t).sort() };
-    else {
-      hidden += 1;
-      hiddenPeopleAtMost += people;
-    }
+    if (people >= minimum) {
+      themes[theme] = { needs: chosen.length, texts: chosen.map((p) => p.text).filter((t): t is string => !!t).sort() };
+      shownNeeds += chosen.length;
+      shownPeople += people;
+    } else hiddenPeopleAtMost += people;
   }
-  // Only what may be published (as `publishable` in report.ts decides it, with this minimum).
   const people = distinctPeople(sealed);
-  const shown = Object.values(themes);
-  const restNeeds = sealed.length - shown.reduce((n, t) => n + t.needs, 0);
-  const restPeopleAtLeast = Math.max(0, people - shown.reduce((n, t) => n + t.people, 0));
+  const restNeeds = sealed.length - shownNeeds;
+  const restPeopleAtLeast = Math.max(0, people - shownPeople);
   const restCounts = (hiddenPeopleAtMost === 0 && restNeeds === 0) || restPeopleAtLeast >= minimum;
-  const rest = restCounts ? { rest: { needs: restNeeds, themes: hidden } } : { restLeftOut: true as const };
-  return { id: batchIdOf(week.week, tenantId), type: 'learningNeedBatch', tenantId, week: week.week, weekStart: week.weekStart, people, needs: sealed.length, themes, ...rest };
+  const rest = restCounts ? { rest: { needs: restNeeds } } : { restLeftOut: true as const };
+  return { id: batchIdOf(week.week, tenantId), type: 'learningNeedBatch', tenantId, week: week.week, weekStart: week.weekStart, minimum, people, needs: sealed.length, themes, ...rest };
 }

@@ -14,12 +14,14 @@ import { LEARNING_THEMES, LearningNeedBatch, LearningTheme } from './learning-ne
  *   minimum number of people. Its people are counted once each and at the least they can be:
  *   the handover's people minus all who chose a shown theme (a person with needs in two small
  *   themes is one person, not two), so a rest is never taken for larger than it is;
- * - `hiddenThemes` adds up, per handover whose rest counts, the themes too few chose there (a
- *   count of distinct themes over the period would change with whether a theme hidden in one
- *   week is shown in another, and so name it); a rest left out leaves its themes out too (their
- *   number with "fewer than the minimum" would bound its size).
+ * - `themesHidden` says only whether a rest that counts holds needs (then themes too few chose
+ *   are in `counted` unnamed), never how many themes: with the shown ones, that number named by
+ *   elimination the themes fewer than the minimum chose (found in review, stop 54). It says no
+ *   more than `counted` above the shown themes' needs does.
  * `counted` is the sum of those parts; the exact `total` shows only when every handover's rest
  * counts (then it equals `counted`), and `restsLeftOut` says in how many handovers it did not.
+ * A batch kept under a lower minimum than the report's (B3_MIN_RESPONDENTS raised since) keeps no
+ * people per theme to decide by again: the whole of it is left out, as a rest that does not count.
  */
 export interface LearningNeedsSection {
   minimum: number;
@@ -31,31 +33,42 @@ export interface LearningNeedsSection {
   /** Handovers whose rest (needs outside the shown themes) was too few people to count. */
   restsLeftOut: number;
   themes: { theme: LearningTheme; needs: number; texts: string[] }[];
-  /** Themes too few people chose in a handover, added up over the handovers whose rest counts (counted in `counted` only). */
-  hiddenThemes: number;
+  /** Whether `counted` holds needs of themes too few people chose in a handover (a rest that counts); never how many themes. */
+  themesHidden: boolean;
 }
 
 /**
  * One handover's publishable parts: the themes enough people chose, and its rest when that may
  * count. A batch since stop 37 holds only what was publishable at its handover (see `rest`): a
- * report's minimum above that one hides more, one below it shows nothing more.
+ * report's minimum above that one hides more, one below it shows nothing more. Since stop 54 a
+ * batch keeps its minimum and no people per theme: under a higher minimum it is left out whole
+ * (nothing shown, its needs a rest that does not count); one from before is decided by its people.
  */
 function publishable(batch: LearningNeedBatch, minimum: number) {
+  if (batch.minimum !== undefined) {
+    if (minimum > batch.minimum) return { shown: [], shownNeeds: 0, restNeeds: batch.needs, restCounts: false };
+    const shown = LEARNING_THEMES.flatMap((theme) => {
+      const part = batch.themes[theme];
+      return part ? [{ theme, needs: part.needs, texts: part.texts }] : [];
+    });
+    const shownNeeds = shown.reduce((n, th) => n + th.needs, 0);
+    return { shown, shownNeeds, restNeeds: batch.needs - shownNeeds, restCounts: batch.restLeftOut !== true };
+  }
   const shown: { theme: LearningTheme; needs: number; texts: string[] }[] = [];
   let shownNeeds = 0;
   let shownPeople = 0;
-  let hiddenThemes = batch.rest?.themes ?? 0;
   let hiddenPeopleAtMost = 0;
   for (const theme of LEARNING_THEMES) {
     const part = batch.themes[theme];
     if (!part) continue;
-    if (part.people >= minimum) {
+    // Batches from before stop 54 kept each theme's people.
+    const people = part.people ?? 0;
+    if (people >= minimum) {
       shown.push({ theme, needs: part.needs, texts: part.texts });
       shownNeeds += part.needs;
-      shownPeople += part.people;
+      shownPeople += people;
     } else {
-      hiddenThemes += 1;
-      hiddenPeopleAtMost += part.people;
+      hiddenPeopleAtMost += people;
     }
   }
   const restNeeds = batch.needs - shownNeeds;
@@ -63,7 +76,7 @@ function publishable(batch: LearningNeedBatch, minimum: number) {
   const storedRestCounts = batch.restLeftOut !== true;
   const hiddenAtHandover = (batch.rest?.needs ?? 0) > 0;
   const restCounts = storedRestCounts && ((hiddenPeopleAtMost === 0 && !hiddenAtHandover && restNeeds === 0) || restPeopleAtLeast >= minimum);
-  return { shown, shownNeeds, restNeeds, restCounts, hiddenThemes };
+  return { shown, shownNeeds, restNeeds, restCounts };
 }
 
 export function learningNeedsSection(batches: readonly LearningNeedBatch[], period: { from: string; to: string }, minimum: number): LearningNeedsSection {
@@ -72,7 +85,7 @@ export function learningNeedsSection(batches: readonly LearningNeedBatch[], peri
   let total = 0;
   let counted = 0;
   let restsLeftOut = 0;
-  let hiddenThemes = 0;
+  let themesHidden = false;
   for (const batch of inPeriod) {
     const p = publishable(batch, minimum);
     for (const th of p.shown) {
@@ -83,7 +96,7 @@ export function learningNeedsSection(batches: readonly LearningNeedBatch[], peri
     counted += p.shownNeeds;
     if (p.restCounts) {
       counted += p.restNeeds;
-      hiddenThemes += p.hiddenThemes;
+      themesHidden ||= p.restNeeds > 0;
     } else {
       restsLeftOut += 1;
     }
@@ -95,6 +108,6 @@ export function learningNeedsSection(batches: readonly LearningNeedBatch[], peri
     counted,
     restsLeftOut,
     themes: [...shown.entries()].map(([theme, s]) => ({ theme, needs: s.needs, texts: s.texts.sort() })).sort((a, b) => b.needs - a.needs || a.theme.localeCompare(b.theme)),
-    hiddenThemes,
+    themesHidden,
   };
 }

@@ -108,16 +108,23 @@ export interface HandoverRuns {
    * Marked once the week's needs were handed over (its batches written), before L&O is told: every
    * tenant is to be told (no `waiting` list). With `tenantId` (a card of that tenant given up while
    * it is off ALLOWED_TENANT_IDS): that tenant is added to the week's list, or the record written
-   * with it alone; a record without a list stays without one.
+   * with it alone; a record without a list stays without one. Written every time (also when the
+   * tenant was on the list already), so a telling that read the record before sees it changed.
    */
   handedOver(week: string, tenantId?: string): Promise<void>;
   /**
    * After L&O was told of the week (`told`: the tenants it was told to; `held`: those held back):
-   * the record keeps the tenants still waiting (`stillWaiting`), and goes once none is.
+   * the record keeps the tenants still waiting (`stillWaiting`), and goes once none is. `since`:
+   * the record as this telling found it (`unfinishedBefore`, `find`); if it was written since (a
+   * card given up meanwhile kept its tenant, perhaps one this telling counted as told: its queue
+   * found the card's key still held), nobody it waits for is taken off, only the held added; the
+   * next telling finds what was queued under the cards' keys and queues only what is missing.
    */
-  told(week: string, told: readonly string[], held: readonly string[]): Promise<void>;
+  told(week: string, told: readonly string[], held: readonly string[], since?: UnfinishedWeek): Promise<void>;
   /** The weeks before `week` whose handover began and never completed, oldest first. */
   unfinishedBefore(week: string): Promise<UnfinishedWeek[]>;
+  /** The week's own record as it stands (undefined: none), for its telling's `told` (`since`). */
+  find(week: string): Promise<UnfinishedWeek | undefined>;
 }
 
 /** One card per tenant, week and person however often the handover runs: the outbox's key (hashed: it names nobody). */

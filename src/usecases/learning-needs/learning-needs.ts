@@ -150,8 +150,8 @@ export async function handOverLearningNeeds(deps: LearningNeedDeps): Promise<Han
 /**
  * One tenant's handover. Its pending pass-ons are first marked `sealing` under this tenant's
  * batch of the week (a withdrawal or change is now kept on the need for the handover to settle:
- * `AskedWhileHeld`), those withdrawn meanwhile and those of people whose erasure has begun are
- * given back (see giveBackWithdrawn, giveBackToErasures), and the rest are folded into one batch document
+ * `AskedWhileHeld`), those of people whose erasure has begun and then those withdrawn meanwhile are
+ * given back (see giveBackToErasures, giveBackWithdrawn), and the rest are folded into one batch document
  * written once, then stripped to "handed over" in every member's partition. Fewer people: nothing
  * moves, they wait for next week. An interrupted handover that runs again finishes the same batch.
  */
@@ -176,9 +176,8 @@ async function handOverTenant(deps: LearningNeedDeps, week: Week, tenantId: stri
   }
   // A legacy pass-on takes the tenant it was placed in; one that meanwhile names another stays out.
   for (const p of pending) await deps.store.change(p, (c) => (c.status === 'pending' && (c.tenantId ?? tenantId) === tenantId ? { ...c, status: 'sealing', batchId, tenantId } : c));
-  await giveBackWithdrawn(deps, batchId);
   await giveBackToErasures(deps, batchId);
-  const sealed = await deps.store.listSealing(batchId);
+  const sealed = await giveBackWithdrawn(deps, batchId);
   const batch = buildBatch(sealed, week, tenantId, deps.minimum);
   if (!batch) {
     // Withdrawals while sealing left too few: give them back, they wait for next week.
@@ -241,13 +240,17 @@ async function giveBackToErasures(deps: LearningNeedDeps, batchId: string): Prom
 }
 
 /**
- * The needs their owners withdrew while this handover held them are given back, and so withdrawn
- * (`unsealed`), before the batch is built from what is still sealed. A withdrawal kept after this
- * read finds its need in the batch (the card said it might be); if the handover gives the need
- * back after all, `unseal` carries it out then.
+ * What the batch is built from: the needs still sealed after every other give-back (the erasures'),
+ * read once, less those their owners withdrew while this handover held them, which are given back
+ * here, and so withdrawn (`unsealed`). A withdrawal in the list the batch is built from is always
+ * carried out (found in review, stop 54: one stored while the erasure tickets were read went to
+ * L&O). A withdrawal kept after this read finds its need in the batch (the card said it might be);
+ * if the handover gives the need back after all, `unseal` carries it out then.
  */
-async function giveBackWithdrawn(deps: LearningNeedDeps, batchId: string): Promise<void> {
-  await unseal(deps, (await deps.store.listSealing(batchId)).filter(withdrawnWhileHeld));
+async function giveBackWithdrawn(deps: LearningNeedDeps, batchId: string): Promise<LearningNeedPassOn[]> {
+  const sealed = await deps.store.listSealing(batchId);
+  await unseal(deps, sealed.filter(withdrawnWhileHeld));
+  return sealed.filter((p) => !withdrawnWhileHeld(p));
 }
 
 async function strip(deps: LearningNeedDeps, batchId: string): Promise<void> {

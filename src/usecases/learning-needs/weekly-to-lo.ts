@@ -1,7 +1,7 @@
 import { HrPeople, hrPeopleOfTenant, hrPeopleToAddress, HrPeopleSource } from '../../domain/directory/hr-people';
 import { batchIdOf } from '../../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../../domain/learning-needs/ports';
-import { HandoverRuns, TenantRoutes, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
+import { HandoverRuns, TenantRoutes, UnfinishedWeek, weekNumberOf, weeklyLoKey, weeklyLoView, WeeklyLoNotices, WeeklyLoView } from '../../domain/learning-needs/weekly-to-lo';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 
@@ -63,9 +63,11 @@ export async function tellLoAfterHandover(
   // HR_GROUP_ID is listed once for all tenants and weeks of this run.
   const people = await hrPeopleToAddress(deps);
   const earlier = await deps.runs.unfinishedBefore(week);
-  const unfinished: { week: string; outcomes: WeekOutcomes }[] = [];
+  // The week's own record as it stands before its telling (see `settle`).
+  const own = await deps.runs.find(week);
+  const unfinished: { week: string; outcomes: WeekOutcomes; since: UnfinishedWeek }[] = [];
   // A week that kept only some tenants waiting is told to those alone (found in review, stop 53).
-  for (const e of earlier) unfinished.push({ week: e.week, outcomes: await tellLoOfWeek(deps, e.week, { late: true }, people, e.waiting) });
+  for (const e of earlier) unfinished.push({ week: e.week, outcomes: await tellLoOfWeek(deps, e.week, { late: true }, people, e.waiting), since: e });
   // Only a week whose needs were not handed over had them taken along now (a week that only failed to tell L&O did not).
   const takenAlong = earlier.filter((e) => !e.handedOver).map((e) => weekNumberOf(e.week));
   const outcomes = await tellLoOfWeek(deps, week, takenAlong.length ? { unfinished: takenAlong } : {}, people);
@@ -76,13 +78,16 @@ export async function tellLoAfterHandover(
   // A week with a batch of a tenant off ALLOWED_TENANT_IDS keeps its record too, naming the tenants
   // still waiting: a handover after one is allowed again tells its batch (late), and only theirs:
   // the other tenants' cards not again, whether or not the outbox still holds their keys (stop 53).
-  const settle = (w: string, o: WeekOutcomes) =>
-    deps.runs.told(w, o.map((x) => x.tenantId), o.filter((x) => x.result === 'notAllowed').map((x) => x.tenantId));
+  // A queued card counts as told, also one found under its key; a card given up meanwhile (its
+  // tenant off the list where the outbox sent from) writes the record again, and a record written
+  // since this run read it takes nobody off (`since`, stop 54): the next handover tells that tenant.
+  const settle = (w: string, o: WeekOutcomes, since: UnfinishedWeek | undefined) =>
+    deps.runs.told(w, o.map((x) => x.tenantId), o.filter((x) => x.result === 'notAllowed').map((x) => x.tenantId), since);
   if (!hrGroupUnavailable) {
-    for (const e of unfinished) await settle(e.week, e.outcomes);
-    await settle(week, outcomes);
+    for (const e of unfinished) await settle(e.week, e.outcomes, e.since);
+    await settle(week, outcomes, own);
   }
-  return { week: outcomes, unfinished, hrGroupUnavailable };
+  return { week: outcomes, unfinished: unfinished.map(({ week: w, outcomes: o }) => ({ week: w, outcomes: o })), hrGroupUnavailable };
 }
 
 export type WeeklyLoOutcome =

@@ -18,6 +18,8 @@ import { ProposalRepository } from '../../domain/week-cycle/ports';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { Group } from '../../domain/week-cycle/group';
+import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
+import { queueUnlessErasing } from '../verantwoording/erasure-under-way';
 
 /**
  * Port: what the group's chat is told, through the outbox under `key` (one message however often
@@ -192,6 +194,9 @@ export function loPeople(id: string, hrUserIds: readonly string[] = []): { userI
  * where HR_GROUP_ID could not be listed (Graph did not answer), HR_USER_IDS are told and the
  * outcome says `hrGroupUnavailable`: the caller fails the hook after logging, so the outbox runs it
  * again and the group's members are told then (the others' keys are taken: nobody twice).
+ * Someone whose erasure is under way is told nothing, as with the weekly L&O card: their ticket is
+ * read before and after the queue, and a card queued while their erasure purged the outbox is taken
+ * back (`queueUnlessErasing`; found in review, stop 54). `told` counts the cards left queued.
  */
 export async function afterShareNotice(
   deps: {
@@ -204,16 +209,19 @@ export async function afterShareNotice(
     listHrGroup?: HrPeopleSource['listHrGroup'];
     listsTenant?: HrPeopleSource['listsTenant'];
     tellLo: TellLo;
+    /** Takes back the card queued under this key (an erasure began while it was queued). */
+    withdrawLo: (key: string) => Promise<void>;
+    /** Read only: whether an HR person's erasure is under way (their erasure ticket). */
+    records: Pick<PersonalRecordRepository, 'get'>;
   },
   tenantId: string,
   id: string,
-): Promise<{ outcome: 'mirrored' | 'gone'; told: number; hrGroupUnavailable?: true }> {
+): Promise<{ outcome: 'mirrored' | 'gone'; told: number; erasing?: number; hrGroupUnavailable?: true }> {
   const shared = await deps.shared.markNoticed(tenantId, id, deps.clock.now().toISOString());
   if (!shared) return { outcome: 'gone', told: 0 };
   const { listHrGroup, listsTenant } = deps;
   const hr = await hrPeopleToAddress({ hrUserIds: deps.hrUserIds ?? [], hrGroup: deps.hrGroup ?? false, ...(listHrGroup ? { listHrGroup } : {}), ...(listsTenant ? { listsTenant } : {}) }, tenantId);
-  const people = loPeople(shared.id, hr.ids);
-  if (people.length) await deps.tellLo(shared, people);
+  const { queued, erasing } = await queueUnlessErasing(deps.records, loPeople(shared.id, hr.ids), (people) => deps.tellLo(shared, people), deps.withdrawLo);
   const outcome = await mirrorRecord(deps, shared);
-  return { outcome, told: people.length, ...(hr.group === 'unavailable' ? { hrGroupUnavailable: true as const } : {}) };
+  return { outcome, told: queued, ...(erasing ? { erasing } : {}), ...(hr.group === 'unavailable' ? { hrGroupUnavailable: true as const } : {}) };
 }

@@ -35,7 +35,7 @@ export async function erasureMarker(deps: VerantwoordingDeps, userId: string): P
 }
 
 /** Whether an erasure of this person has begun and not finished: its ticket stays until the very end. */
-export async function erasureUnfinished(deps: VerantwoordingDeps, userId: string): Promise<boolean> {
+export async function erasureUnfinished(deps: { records: Pick<VerantwoordingDeps['records'], 'get'> }, userId: string): Promise<boolean> {
   return (await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket';
 }
 

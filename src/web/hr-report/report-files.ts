@@ -80,7 +80,8 @@ function learningNeedRows(report: HrReport, rows: (string | number)[][]): void {
     ['learningNeeds', '', 'total', s.total ?? ''],
     ['learningNeeds', '', 'counted', s.counted],
     ['learningNeeds', '', 'restsLeftOut', s.restsLeftOut],
-    ['learningNeeds', '', 'themesHidden', s.hiddenThemes],
+    // Whether themes too few chose are counted unnamed, never how many (stop 54).
+    ['learningNeeds', '', 'themesHidden', s.themesHidden ? 'true' : 'false'],
   );
   for (const th of s.themes) {
     rows.push(['learningNeeds', th.theme, 'needs', th.needs]);

@@ -22,7 +22,7 @@ export function learningNeedsLines(s: LearningNeedsSection, t: Translate): strin
   return [
     ...totalLines(s, t),
     ...s.themes.flatMap((th) => [`- ${t(`verantwoording.learningNeed.theme.${th.theme}`)}: ${th.needs}`, ...th.texts.map((x) => `  - “${oneLine(x)}”`)]),
-    ...(s.hiddenThemes ? [t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })] : []),
+    ...(s.themesHidden ? [t('hrReport.learningNeeds.hidden', { min: s.minimum })] : []),
   ];
 }
 
@@ -47,7 +47,8 @@ export function learningNeedsFigures(s: LearningNeedsSection, t: Translate): Ele
   const [first, ...more] = totalLines(s, t);
   out.push(textBlock(first!, { spacing: 'Small' }), ...more.map((line) => subtle(line)));
   if (s.themes.length) out.push(factSet(s.themes.map((th) => ({ title: t(`verantwoording.learningNeed.theme.${th.theme}`), value: String(th.needs) }))));
-  if (s.hiddenThemes) out.push(subtle(t('hrReport.learningNeeds.hidden', { count: s.hiddenThemes, min: s.minimum })));
+  // Never how many: with the shown themes that named the others by elimination (found in review, stop 54).
+  if (s.themesHidden) out.push(subtle(t('hrReport.learningNeeds.hidden', { min: s.minimum })));
   let shown = 0;
   for (const th of s.themes) {
     const texts = th.texts.slice(0, Math.max(0, SHOWN_TEXTS - shown));

@@ -4,6 +4,7 @@ import { HANDOVER_RUN_KEEP_SECONDS, WeeklyLoNotices } from '../../../domain/lear
 import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { Outbox } from '../../../outbox/outbox';
+import type { OutboxJob } from '../../../outbox/outbox-job';
 import { CHECK_UNANSWERED } from '../../../outbox/job-transitions';
 import { loWeeklyCard } from '../../cards/learning-needs/lo-weekly.card';
 import { cardMessage } from '../../messenger';
@@ -50,7 +51,8 @@ export function registerWeeklyLoCheck(
   const { inHrGroup, tenantServed } = check;
   const served = (tenantId: string | undefined) => !tenantServed || tenantServed(tenantId ?? '');
   outbox.onGuard(WEEKLY_LO_STILL_HR, async ({ userId, tenantId }) => {
-    // Cards queued before stop 53 carry no tenant in their check: those go by HR alone.
+    // Cards queued before stop 53 carry no tenant in their check: those go by HR alone, as the
+    // cards about a proposal shared with L&O do (proposal-to-lo's `tellLoVia`, stop 54).
     if (tenantId !== undefined && !served(tenantId)) return 'later';
     const id = userId ?? '';
     if (isNamedHr(hrUserIds, id)) return true;
@@ -74,6 +76,17 @@ export function registerWeeklyLoCheck(
     logger.warn({ week, tenantId: job.tenantId }, 'a weekly learning-needs card was given up unsent: Microsoft Graph did not answer whether its HR_GROUP_ID member is still HR for the outbox\'s whole day');
   });
 }
+
+/**
+ * A weekly card the outbox gave up unsent because its check never answered (its tenant off
+ * ALLOWED_TENANT_IDS where it was to be sent, or Graph silent): nothing reached its person, so a
+ * telling of its week queues the card again in its place rather than count it as told. Found in
+ * review of stop 53, closed in stop 54: an instance that served the tenant told the week while
+ * another's give-up hook was about to free the key; the telling found the key held and counted a
+ * card the hook then deleted. The replace is under the given-up job's ETag, so the hook's delete
+ * (under the same) leaves the new card. A card sent, skipped, refused by Teams or erased is kept.
+ */
+const givenUpUnsent = (job: Pick<OutboxJob, 'status' | 'result'>) => job.status === 'failed' && job.result?.code === CHECK_UNANSWERED;
 
 export interface WeeklyLoNoticeDeps {
   outbox: Pick<Outbox, 'queue' | 'withdraw'>;
@@ -107,7 +120,7 @@ export function outboxWeeklyLoNotices(deps: WeeklyLoNoticeDeps): WeeklyLoNotices
         // As long as a handover's run record: a week told late by a later handover finds its key
         // (sent, or left blank by an erasure) and sends no second card (found in review, stop 52).
         keepSeconds: HANDOVER_RUN_KEEP_SECONDS,
-      });
+      }, { retake: givenUpUnsent });
     },
     withdraw: (key) => deps.outbox.withdraw(key),
   };

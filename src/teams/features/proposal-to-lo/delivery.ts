@@ -1,4 +1,5 @@
 import { HrPeopleSource } from '../../../domain/directory/hr-people';
+import { PersonalRecordRepository } from '../../../domain/verantwoording/ports';
 import { SharedProposal, SharedProposalRepository } from '../../../domain/proposal/proposal-to-lo';
 import { Clock } from '../../../domain/shared/clock';
 import { ProposalRepository } from '../../../domain/week-cycle/ports';
@@ -13,6 +14,7 @@ import { loAnswerToGroupCard } from '../../cards/proposal-to-lo/lo-answer-to-gro
 import { loSharedWithYouCard } from '../../cards/proposal-to-lo/lo-shared-with-you.card';
 import { sharedNoticeCard } from '../../cards/proposal-to-lo/shared-notice.card';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
+import { WEEKLY_LO_STILL_HR } from '../learning-needs/weekly-to-lo';
 
 interface StoredReference {
   serviceUrl?: string;
@@ -68,7 +70,14 @@ export function outboxProposalToLoDelivery(deps: { outbox: Pick<Outbox, 'queue'>
   };
 }
 
-/** Each HR person's card about a share, to their own 1:1 chat, reached the way the group's chat is (the notice hook's args); drawn when sent (`toLo`). */
+/**
+ * Each HR person's card about a share, to their own 1:1 chat, reached the way the group's chat is
+ * (the notice hook's args); drawn when sent (`toLo`). Sent only to someone still HR then, asked
+ * as the weekly L&O card asks (`registerWeeklyLoCheck`'s check: HR_USER_IDS of the running app, or
+ * HR_GROUP_ID as the directory says then): a restart may have taken them out meanwhile (found in
+ * review, stop 54). By HR alone, no tenant in its args: the group's notice is not held for its
+ * tenant either. Skipped, not deleted: its key stays taken, so a run again queues none.
+ */
 function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>): TellLo {
   const { tenantId, chatTenantId, serviceUrl, botId } = args;
   return async (shared, people) => {
@@ -81,6 +90,7 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>
         target: { kind: 'person', userId, appUserId: userId },
         payload: RENDERED_WHEN_SENT,
         render: { kind: PROPOSAL_TO_LO_HOOKS.toLo, args: { tenantId: shared.tenantId, id: shared.id, userId } },
+        sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId } },
       })),
     );
   };
@@ -95,10 +105,12 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>
  * (its hooks are kept until they ran, see JobTransitions.runHook). Logs ids, counts and outcomes only.
  */
 export function registerProposalToLoHooks(
-  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue'>,
+  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw'>,
   deps: {
     shared: Pick<SharedProposalRepository, 'get' | 'markNoticed'>;
     proposals: Pick<ProposalRepository, 'update'>;
+    /** Read only: whether an HR person's erasure is under way (they get no card: `afterShareNotice`). */
+    records: Pick<PersonalRecordRepository, 'get'>;
     /** HR_USER_IDS: the HR/L&O people the app can name, told of each new share. Absent: none. */
     hrUserIds?: readonly string[];
     /** HR_GROUP_ID is set; its members, listed in this hook (never a turn), are told as well. */
@@ -129,8 +141,8 @@ export function registerProposalToLoHooks(
   const noticed = async (args: Record<string, string>) => {
     const { tenantId, id } = args;
     if (!tenantId || !id) return;
-    const { outcome, told, hrGroupUnavailable } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args) }, tenantId, id);
-    deps.logger.info({ id, outcome, told, ...(hrGroupUnavailable ? { hrGroupUnavailable } : {}) }, 'shared proposal told to L&O and copied to the group');
+    const { outcome, told, erasing, hrGroupUnavailable } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args), withdrawLo: (key) => outbox.withdraw(key) }, tenantId, id);
+    deps.logger.info({ id, outcome, told, ...(erasing ? { erasing } : {}), ...(hrGroupUnavailable ? { hrGroupUnavailable } : {}) }, 'shared proposal told to L&O and copied to the group');
     // HR_USER_IDS are told; the hook fails so that the outbox runs it again for HR_GROUP_ID's members.
     if (hrGroupUnavailable) throw new Error('HR_GROUP_ID could not be listed (Microsoft Graph did not answer); its members are told when this runs again');
   };
