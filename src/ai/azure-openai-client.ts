@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { entraTokenProvider } from '../azure/entra-credential';
-import { AzureOpenAI } from 'openai';
+import { APIUserAbortError, AzureOpenAI } from 'openai';
 import type { AppConfig } from '../config/config';
 
 export type AiSettings = Extract<AppConfig['ai'], { enabled: true }>;
@@ -60,6 +60,22 @@ class CountingAzureOpenAI extends AzureOpenAI {
 export function counted<T>(work: () => Promise<T>): { attempts: () => number; waitingAfter: () => number | undefined; result: Promise<T> } {
   const scope: { attempts: number; lastStatus?: number } = { attempts: 0 };
   return { attempts: () => scope.attempts, waitingAfter: () => scope.lastStatus, result: attemptScope.run(scope, work) };
+}
+
+/**
+ * The SDK only notices an abort between attempts after its retry sleep, and not at all while it
+ * reads a body whose headers came (its own timeout ends with the headers): the caller is answered
+ * at once when `signal` aborts, with the SDK's APIUserAbortError.
+ */
+export function withAbort<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new APIUserAbortError());
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new APIUserAbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 /** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */

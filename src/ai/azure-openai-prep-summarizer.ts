@@ -1,12 +1,20 @@
+import { APIUserAbortError } from 'openai';
 import type { AppConfig } from '../config/config';
 import type { PrepSummarizer } from '../domain/talent-review/ports';
 import type { Logger } from '../log/logger';
 import { withoutControlCharacters } from '../domain/shared/text';
-import { createClient } from './azure-openai-client';
+import { createClient, withAbort } from './azure-openai-client';
 import { filteredAnswer, filteredPrompt } from './content-filter';
 
 const MAX_ITEM_CHARS = 2000;
 const MAX_SUMMARY_CHARS = 1200;
+/**
+ * How long one summary may take in all, its retries and Azure's Retry-After waits included. The
+ * SDK's timeout (AI_TIMEOUT_MS) ends when the headers come; a body that stalls after them is
+ * bounded only by this. Past it there is no summary: the card is complete without one, and the
+ * next render asks again.
+ */
+export const PREP_SUMMARY_BUDGET_MS = 60_000;
 
 const SYSTEM = [
   'You help a manager prepare a talent development conversation with one professional in a Dutch organisation.',
@@ -27,9 +35,9 @@ function shortened(text: string): string {
 
 /**
  * An optional AI summary of what a report shared, for the prep card. Returns undefined when AI
- * is off or anything goes wrong: the card is complete without it.
+ * is off or anything goes wrong, or when it took longer than `budgetMs`: the card is complete without it.
  */
-export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger): PrepSummarizer {
+export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger, budgetMs = PREP_SUMMARY_BUDGET_MS): PrepSummarizer {
   if (!settings.enabled) return { enabled: false, summarize: async () => undefined };
   const client = createClient(settings);
   const log = logger.child({ component: 'ai-prep-summarizer' });
@@ -37,9 +45,10 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger):
     enabled: true,
     async summarize({ language, items }) {
       const started = Date.now();
+      const signal = AbortSignal.timeout(budgetMs);
       try {
         const data = JSON.stringify({ language, items: items.map((i) => i.slice(0, MAX_ITEM_CHARS)) }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-        const res = await client.chat.completions.create({
+        const res = await withAbort(client.chat.completions.create({
           model: settings.deployment,
           temperature: 0.2,
           max_tokens: 400,
@@ -47,7 +56,7 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger):
             { role: 'system', content: SYSTEM },
             { role: 'user', content: `Language: ${language === 'nl' ? 'Dutch' : 'English'}.\n<shared-items>\n${data}\n</shared-items>` },
           ],
-        });
+        }, { signal }), signal);
         const filtered = filteredAnswer(res);
         if (filtered) {
           log.warn({ event: 'ai.prepSummary', outcome: 'content-filter', filtered, durationMs: Date.now() - started }, 'prep summary not made');
@@ -64,7 +73,7 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger):
         return text ? shortened(text) : undefined;
       } catch (err) {
         const filtered = filteredPrompt(err);
-        log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : 'failed', ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
+        log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : err instanceof APIUserAbortError ? 'timeout' : 'failed', ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
         return undefined;
       }
     },

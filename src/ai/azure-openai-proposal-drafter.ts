@@ -3,7 +3,7 @@ import type { ChatCompletion } from 'openai/resources/index';
 import type { AppConfig } from '../config/config';
 import type { DraftFailure, DraftResult, ProposalDrafter, ProposalInput } from '../domain/proposal/proposal-draft';
 import type { Logger } from '../log/logger';
-import { AiSettings, counted, createClient, NO_ANSWER } from './azure-openai-client';
+import { AiSettings, counted, createClient, NO_ANSWER, withAbort } from './azure-openai-client';
 import { filteredAnswer, filteredPrompt } from './content-filter';
 import { buildProposalMessages } from './proposal-prompt';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from './proposal-draft.schema';
@@ -84,18 +84,6 @@ function requestDraft(client: AzureOpenAI, settings: AiSettings, input: Proposal
     },
     { signal },
   );
-}
-
-/** The SDK only notices an abort between attempts after its retry sleep; answer the caller at once. */
-function withAbort<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new APIUserAbortError());
-  let onAbort = (): void => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new APIUserAbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 function parseJson(content: string | null | undefined): unknown {

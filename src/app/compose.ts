@@ -48,10 +48,16 @@ export interface ComposeOptions {
   draftBudgetMs?: number;
   /** How long a prep card in someone's turn waits for a new AI summary; tests shorten it (PREP_SUMMARY_WAIT_MS otherwise). */
   prepSummaryWaitMs?: number;
+  /** How long one AI prep summary may take in all; tests shorten it (PREP_SUMMARY_BUDGET_MS otherwise). */
+  prepSummaryBudgetMs?: number;
   /** Makes the Bot Connector client; tests pass one that notes when each call leaves. */
   connectorClient?: (token: TokenProvider) => BotConnectorClient;
   /** The store's pauses between tries (DEFAULT_RETRY_PAUSES otherwise); tests of outages shorten them. */
   storeRetryPauses?: RetryPauses;
+  /** The save window of a person's own records against their erasure (SAVE_WINDOW_MS otherwise); tests shorten it. */
+  saveWindowMs?: number;
+  /** How long an answer keeps trying to fold itself into a contended poll tally (TALLY_WRITE_BUDGET_MS otherwise); tests that only need a busy tally shorten it. */
+  tallyWriteBudgetMs?: number;
 }
 
 /** How often the embedded store's expired documents are removed. */
@@ -120,6 +126,9 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     connector,
     draftBudgetMs: options.draftBudgetMs,
     prepSummaryWaitMs: options.prepSummaryWaitMs,
+    prepSummaryBudgetMs: options.prepSummaryBudgetMs,
+    saveWindowMs: options.saveWindowMs,
+    tallyWriteBudgetMs: options.tallyWriteBudgetMs,
     messenger,
     personalLanguage,
     actions: {

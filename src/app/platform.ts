@@ -45,4 +45,10 @@ export interface Platform {
   draftBudgetMs?: number;
   /** How long a prep card in someone's turn waits for a new AI summary; tests shorten it (PREP_SUMMARY_WAIT_MS otherwise). */
   prepSummaryWaitMs?: number;
+  /** How long one AI prep summary may take in all; tests shorten it (PREP_SUMMARY_BUDGET_MS otherwise). */
+  prepSummaryBudgetMs?: number;
+  /** The save window of a person's own records against their erasure; tests shorten it (SAVE_WINDOW_MS otherwise, save-window.ts). */
+  saveWindowMs?: number;
+  /** How long an answer keeps trying to fold itself into a contended poll tally; tests shorten it (TALLY_WRITE_BUDGET_MS otherwise). */
+  tallyWriteBudgetMs?: number;
 }

@@ -4,6 +4,7 @@ import { ITEM_IDS } from '../domain/pulse-poll/instrument';
 import { LEARNING_NEED_KEYS_KEPT, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
 import { LO_OFFER_KEYS_KEPT, MAX_LO_OFFER_LINK, MAX_LO_OFFER_TEXT } from '../domain/learning-needs/lo-offer';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
+import { MAX_PREP_TEAM_CHOICES } from '../domain/talent-review/prep-teams';
 import { MAX_LO_ANSWER_LENGTH, SHARED_PROPOSAL_KEYS_KEPT } from '../domain/proposal/proposal-to-lo';
 import { ContainerName } from './containers';
 
@@ -253,6 +254,10 @@ const membershipIndex = z
 
 /** The AI summary on the prep card, stored once for what the person shares (a hash of it): their own data, in their own partition. */
 const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, inputHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/), language, text: text(2000).min(1), updatedAt: isoTime }).strict();
+/** The person's choice of which of their teams' B3-spiegel their manager's prep card shows (domain/talent-review/prep-teams.ts). */
+const prepTeamChoices = z
+  .object({ id, type: z.literal('prepTeamChoices'), userId: id, rev: z.number().int().min(1), teams: z.array(z.object({ teamId: id, shown: z.boolean(), at: isoTime }).strict()).max(MAX_PREP_TEAM_CHOICES), updatedAt: isoTime })
+  .strict();
 
 /** An erasure that is under way keeps its random marker here until it is done. */
 const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional(), receiptIds: z.array(z.string().regex(/^er_[A-Za-z0-9_-]{43}$/)).max(10).optional() }).strict();
@@ -631,7 +636,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest, reviewRequestWithdrawn },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, prepTeamChoices, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest, reviewRequestWithdrawn },
   jobs: { job },
   polls: { poll, respondent, teamLock, pollStartLease },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

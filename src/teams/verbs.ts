@@ -4,6 +4,7 @@ import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../domain/proposal/propo
 import { MAX_PERSONAL_ANSWER_LENGTH } from '../domain/personal/personal-answer';
 import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../domain/talent-review/review-request';
+import { MAX_TEAM_TOGGLES } from '../domain/talent-review/prep-teams';
 import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
 
 const id = z.string().min(1).max(200);
@@ -241,6 +242,13 @@ export const VERBS = {
   },
   /** "Wat ziet mijn leidinggevende?": the professional's preview of their manager's prep card. */
   previewPrep: { verb: 'review.preview', data: z.object({ text: noteDraft }) },
+  /**
+   * On that preview, the professional chooses which teams' B3-spiegel their manager's card shows:
+   * the revision of their choices the view showed (`rev`), each team it listed with whether the
+   * card showed it then (`was`), and the toggles as inputs `prepTeam0`, `prepTeam1`, ... (read by
+   * the handler; a toggle left as it was changes nothing). `draft`: the overview's new note.
+   */
+  savePrepTeams: { verb: 'review.prepTeams.save', data: z.object({ rev: int(0), teams: z.array(z.object({ id, was: z.boolean() }).strict()).max(MAX_TEAM_TOGGLES), draft: noteDraft }).passthrough() },
   /**
    * The professional asks their manager for a talentontwikkelgesprek: the form, and its send
    * button (`k`: the form's key, so a press delivered again sends once). `draft`: the overview's

@@ -37,11 +37,18 @@ export interface TestApp {
  */
 export const SHORT_STORE_RETRY_PAUSES: RetryPauses = { baseMs: 1, capMs: 4 };
 
+/**
+ * The save window tests run with (production: SAVE_WINDOW_MS, save-window.ts): each erasure waits
+ * up to this long after its ticket, and a save of one's own records must be answered within it
+ * (more than a save takes on a busy two-core machine; under a load of ~35, during development, one took over 3 s).
+ */
+export const TEST_SAVE_WINDOW_MS = 2_000;
+
 /** The whole app on an ephemeral port, with a real Cosmos protocol server and a recording connector. */
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number; storeRetryPauses?: RetryPauses } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number; prepSummaryBudgetMs?: number; storeRetryPauses?: RetryPauses; saveWindowMs?: number; tallyWriteBudgetMs?: number } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -67,7 +74,10 @@ export async function startTestApp(
     ...(opts.events ? { events: opts.events } : {}),
     ...(opts.draftBudgetMs ? { draftBudgetMs: opts.draftBudgetMs } : {}),
     ...(opts.prepSummaryWaitMs ? { prepSummaryWaitMs: opts.prepSummaryWaitMs } : {}),
+    ...(opts.prepSummaryBudgetMs ? { prepSummaryBudgetMs: opts.prepSummaryBudgetMs } : {}),
     ...(opts.storeRetryPauses ? { storeRetryPauses: opts.storeRetryPauses } : {}),
+    ...(opts.tallyWriteBudgetMs ? { tallyWriteBudgetMs: opts.tallyWriteBudgetMs } : {}),
+    saveWindowMs: opts.saveWindowMs ?? TEST_SAVE_WINDOW_MS,
     connectorClient: (token) => new TimedConnectorClient(departures, token, 30_000),
   });
   return {

@@ -15,7 +15,8 @@ import { PersonalChat, runWeek, verantwoordingDeps } from '../verantwoording/sup
 const mia = user('Mia'); // manages Anna, Bram and Cem
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const noord = team('Zorgteam Noord', 'noord', [anna, bram, mia]);
-const zuid = team('Zorgteam Zuid', 'zuid', [anna, dewi]);
+// Mia is in both teams: by default a prep card shows only teams the manager shares with the report (stop 54).
+const zuid = team('Zorgteam Zuid', 'zuid', [anna, dewi, mia]);
 const MIA_SHARED = 'Elke week een uur vrij geroosterd en een rustige ruimte';
 const MIA_PRIVATE = 'Budget voor een training aangevraagd';
 const PRIVATE_NOTE = 'Privé notitie van Anna';
@@ -60,13 +61,13 @@ describe('the manager\'s side of the conversation', () => {
 
   it('finds the report\'s team from the installed teams\' rosters, and lists every team when there are several', async () => {
     const annas = cardText(await prep('aad-anna'));
-    expect(annas).toContain('Anna zit in 2 teams met Lerend Werken:');
+    expect(annas).toContain('De B3-spiegel van 2 teams van Anna:');
     expect(annas).toContain('• Zorgteam Noord: Boeien 75, Binden 75, Behouden 75 (0-100; 5 reacties, vr 20 november)');
     expect(annas).toContain('• Zorgteam Zuid: te weinig reacties (za 21 november)');
     const brams = cardText(await prep('aad-bram'));
     expect(brams).toContain('Boeien 75, Binden 75, Behouden 75');
-    expect(brams).not.toContain('teams met Lerend Werken');
-    expect(cardText(await prep('aad-cem'))).toContain('Geen team gevonden: Lerend Werken vond Cem niet in een team waarin het is geïnstalleerd.');
+    expect(brams).not.toContain('De B3-spiegel van');
+    expect(cardText(await prep('aad-cem'))).toContain('Geen B3-spiegel van een team: de kaart toont alleen die van teams waarin jij en Cem allebei zitten, en van de teams die Cem zelf aanzet.');
   });
 
   it('shows the professional the manager\'s facilitation account only after the conversation', async () => {

@@ -10,7 +10,8 @@ import { closedPoll, seedPoll } from '../hr-report/seed-polls';
 const mia = user('Mia');
 const [anna, bram, , dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const west = team('Zorgteam', 'west', [anna, bram, mia]);
-const oost = team('Zorgteam', 'oost', [anna, dewi]);
+// Mia, Anna's manager, is in both: by default the card shows only teams they share (stop 54).
+const oost = team('Zorgteam', 'oost', [anna, dewi, mia]);
 
 /**
  * A professional in two teams that Teams lets share one name: the manager's prep card tells them
@@ -39,7 +40,7 @@ describe('the prep card of someone in two teams of one name', () => {
     const review = (await t.store.container('reviews').items.query({ query: 'SELECT * FROM c WHERE c.reportId = @r', parameters: [{ name: '@r', value: 'aad-anna' }] }).fetchAll()).resources[0];
     const prep = async () => cardText((await t.send(execute(miaChat(), mia, 'review.prep.show', { reviewId: review.id }, 'list-card'))).body.value);
     const text = await prep();
-    expect(text).toContain('Anna zit in 2 teams met Lerend Werken:');
+    expect(text).toContain('De B3-spiegel van 2 teams van Anna:');
     const lines = text.split('\n').filter((l) => l.startsWith('• Zorgteam'));
     expect(lines).toHaveLength(2);
     const labels = lines.map((l) => l.slice(2, l.indexOf(':')));

@@ -5,6 +5,7 @@ import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
 import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
 import { CosmosPrepSummaryStore } from '../../store/prep-summary.repository';
+import { CosmosPrepTeamChoiceRepository } from '../../store/prep-team-choices.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
 import { CosmosTalentReviewRepository } from '../../store/talent-review.repository';
@@ -17,7 +18,7 @@ import { preferredLanguage } from '../../usecases/verantwoording/preferences';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
 import { followSharing } from '../../usecases/talent-review/prep';
 import { movePrepsToWorkingDays } from '../../usecases/talent-review/plan-review';
-import { PREP_SUMMARY_WAIT_MS } from '../../usecases/talent-review/prep-summary';
+import { dropStalePrepSummary, PREP_SUMMARY_WAIT_MS } from '../../usecases/talent-review/prep-summary';
 import { VerantwoordingDeps } from '../../usecases/verantwoording/deps';
 import { Platform } from '../platform';
 
@@ -50,7 +51,8 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     verantwoording: sources.verantwoording,
     pulse: sources.pulse,
     ...(sources.teams ? { teams: sources.teams } : {}),
-    summarizer: createPrepSummarizer(p.config.ai, p.logger),
+    prepTeamChoices: new CosmosPrepTeamChoiceRepository(p.cosmos),
+    summarizer: createPrepSummarizer(p.config.ai, p.logger, p.prepSummaryBudgetMs),
     prepSummaries: new CosmosPrepSummaryStore(p.cosmos, p.clock),
     // A press waits briefly for a new AI summary; the rest runs after it is answered, and is stored for the next render.
     turnSummary: {
@@ -104,10 +106,15 @@ function failureOf(err: unknown): { status?: number; code?: string; error?: stri
 /**
  * A person's stored change of what they share: their managers' prep cards are rebuilt now, or by
  * the scheduler's retry when that fails. The person's turn goes on either way; the log says what
- * happened without naming them.
+ * happened without naming them. The AI summary of what they no longer share goes too, also when
+ * no prep card is in a chat to be rebuilt: in the background, so the turn costs no request more.
  */
 export async function prepCardsFollowSharing(p: Platform, deps: TalentReviewDeps, userId: string): Promise<void> {
   const followed = await followSharing(deps, p.scheduler, userId);
+  p.background.run('talentReview.prepSummaryFollowsSharing', async () => {
+    // A failed read or removal: logged by its kind alone; the next render of their prep removes it.
+    await dropStalePrepSummary(deps, userId).catch((err: unknown) => p.logger.warn({ failure: failureOf(err) }, 'prep summary not checked after a change of sharing'));
+  });
   if (followed.outcome === 'rebuilt') return;
   const failure = failureOf(followed.error);
   if (followed.outcome === 'retrying') p.logger.warn({ failure }, 'prep cards not rebuilt after a change of sharing; a scheduled job retries it');

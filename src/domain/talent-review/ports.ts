@@ -114,11 +114,16 @@ export interface ReviewsOfProfessional {
 export interface TeamOfPerson {
   teamId: string;
   name?: string;
+  /** The same roster lists the other person asked about too (teamsOf's `alsoOf`): the team they share. */
+  withOther?: true;
 }
 
-/** Port: the teams (with the app installed) whose roster lists this person. */
+/**
+ * Port: the teams (with the app installed) whose roster lists this person. `alsoOf`: another
+ * person (by the same id kind, the Entra object id) whose presence in each roster read is marked.
+ */
 export interface TeamsOfPerson {
-  teamsOf(tenantId: string, userId: string): Promise<TeamOfPerson[]>;
+  teamsOf(tenantId: string, userId: string, alsoOf?: string): Promise<TeamOfPerson[]>;
 }
 
 /** The B3-spiegel aggregate of one team, already under the anonymity rule. */

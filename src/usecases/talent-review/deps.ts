@@ -3,6 +3,7 @@ import { JobScheduler, PendingJobLookup } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, ReviewNotices, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
+import { PrepTeamChoiceRepository } from '../../domain/talent-review/prep-teams';
 import { ProposalToManagerRepository } from '../../domain/talent-review/proposal-to-manager';
 import { TeamAccountRepository } from '../../domain/talent-review/team-account';
 import { ReviewRequestRepository } from '../../domain/talent-review/review-request';
@@ -27,6 +28,8 @@ export interface TalentReviewDeps {
   pulse: TeamPulseSource;
   /** The teams a report is in, from the rosters of the teams the app is installed in; absent: only the directory's team. */
   teams?: TeamsOfPerson;
+  /** Each professional's choice of which teams' B3-spiegel their manager's prep card shows, in their own partition. */
+  prepTeamChoices: PrepTeamChoiceRepository;
   summarizer: PrepSummarizer;
   /** The AI summary as made once for what the report shares, so every render of it (preview, card, rebuild) shows the same text. */
   prepSummaries: PrepSummaryStore;

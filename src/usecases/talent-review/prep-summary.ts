@@ -1,4 +1,5 @@
-import { Language } from '../../domain/framework/framework';
+import { Language, LANGUAGES } from '../../domain/framework/framework';
+import { PrepSummarizer } from '../../domain/talent-review/ports';
 import { PrepSummaryInput, prepSummaryInputHash, prepSummaryItems, summarisesInput } from '../../domain/talent-review/prep-summary';
 import { ofType } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from '../verantwoording/deps';
@@ -16,12 +17,23 @@ export const PREP_SUMMARY_WAIT_MS = 2_500;
 /** Guarded writes tried before a render gives up on storing (each lost one means another render changed the summary meanwhile). */
 const MAX_WRITES = 4;
 
-/** The hash of what the report shares at this moment: one query in their partition, the shared records only. */
-async function currentInputHash(deps: PrepSummaryDeps, reportId: string, language: Language): Promise<string> {
+/** The items the report shares at this moment: one query in their partition, the shared records only. */
+async function currentItems(deps: PrepSummaryDeps, reportId: string): Promise<string[]> {
   const shared = (await deps.verantwoording.records.listShared(reportId)).filter((r) => r.userId === reportId && 'visibility' in r && r.visibility === 'shared');
-  const items = prepSummaryItems({ personalAnswers: ofType(shared, 'personalAnswer'), notes: ofType(shared, 'note'), profTraject: ofType(shared, 'profTraject')[0] });
-  return prepSummaryInputHash({ language, items });
+  return prepSummaryItems({ personalAnswers: ofType(shared, 'personalAnswer'), notes: ofType(shared, 'note'), profTraject: ofType(shared, 'profTraject')[0] });
 }
+
+/** The hash of what the report shares at this moment (currentItems), in `language`. */
+async function currentInputHash(deps: PrepSummaryDeps, reportId: string, language: Language): Promise<string> {
+  return prepSummaryInputHash({ language, items: await currentItems(deps, reportId) });
+}
+
+/**
+ * The summaries this instance is asking the model for, per summarizer (one per app): a render of
+ * the same report and input while one is being made waits for that one. A change of sharing
+ * rebuilds up to ten messages at once, each without a stored summary of the new input: they ask once.
+ */
+const beingMade = new WeakMap<PrepSummarizer, Map<string, Promise<string | undefined>>>();
 
 /**
  * The AI summary of what a report shares, for every render of their prep card: the preview,
@@ -39,12 +51,27 @@ async function currentInputHash(deps: PrepSummaryDeps, reportId: string, languag
  * summary: only a summary stored for what the report shares now is ever shown.
  */
 export async function prepSummary(deps: PrepSummaryDeps, reportId: string, input: PrepSummaryInput): Promise<string | undefined> {
-  const inputHash = prepSummaryInputHash(input);
   const stored = await deps.prepSummaries.get(reportId);
   if (stored && summarisesInput(stored, input)) return stored.text;
   // What it summarised is no longer what is shared (or there is nothing left to summarise): it goes, whatever the model does next.
   if (stored) await deps.prepSummaries.remove(reportId, stored.version);
   if (!deps.summarizer.enabled || !input.items.length) return undefined;
+  // One request per report and input at a time (beingMade): a render that finds one under way shares its outcome.
+  let pending = beingMade.get(deps.summarizer);
+  if (!pending) beingMade.set(deps.summarizer, (pending = new Map()));
+  const key = `${reportId}:${prepSummaryInputHash(input)}:${input.anyLanguage ? 'any' : 'own'}`;
+  const running = pending.get(key);
+  if (running) return running;
+  const made: Promise<string | undefined> = madeAndStored(deps, reportId, input).finally(() => {
+    if (pending.get(key) === made) pending.delete(key);
+  });
+  pending.set(key, made);
+  return made;
+}
+
+/** prepSummary's request to the model, and the guarded write of its answer. */
+async function madeAndStored(deps: PrepSummaryDeps, reportId: string, input: PrepSummaryInput): Promise<string | undefined> {
+  const inputHash = prepSummaryInputHash(input);
   const text = await deps.summarizer.summarize(input);
   if (!text) return undefined;
   let replaces: string | undefined;
@@ -109,4 +136,21 @@ export async function prepSummaryWithoutWaiting(
   if (!deps.summarizer.enabled || !input.items.length) return undefined;
   later(prepSummary(deps, reportId, input));
   return undefined;
+}
+
+/**
+ * The report stored a change of what they share (or deleted a note they shared): their stored
+ * summary goes when it no longer summarises what they share, also when no prep card is in a chat
+ * for a rebuild to replace it (only their preview made it). Run off the turn of the change (after
+ * the rebuilds are queued): a point read, and when a summary is stored, one query and its guarded
+ * removal. A summary a render stored meanwhile for what they share now stays; one written
+ * after this read (of an older input) is removed by the render that wrote it (prepSummary).
+ */
+export async function dropStalePrepSummary(deps: PrepSummaryDeps, reportId: string): Promise<boolean> {
+  const stored = await deps.prepSummaries.get(reportId);
+  if (!stored) return false;
+  const items = await currentItems(deps, reportId);
+  const languages = stored.language ? [stored.language] : LANGUAGES;
+  if (items.length && languages.some((language) => stored.inputHash === prepSummaryInputHash({ language, items }))) return false;
+  return deps.prepSummaries.remove(reportId, stored.version);
 }

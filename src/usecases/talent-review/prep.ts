@@ -38,7 +38,7 @@ import { loadOwnReview } from './plan-review';
 import { scheduleManagerCheck } from './prep-manager-check';
 import { prepSummaryWithin, prepSummaryWithoutWaiting } from './prep-summary';
 import { preferredLanguage } from '../verantwoording/preferences';
-import { teamsOfReport } from './report-teams';
+import { prepTeams, PrepTeams } from './prep-teams';
 
 /** One shared week on the prep card: the professional's own figure where they corrected it. */
 export interface SharedWeek {
@@ -69,7 +69,7 @@ export interface PrepView {
   moreNotes?: number;
   traject?: { learningNeeds: string; talents: string; plannedWeeks: number };
   phase: { own?: MaturityPhase; proposed?: MaturityPhase; talkingPoints?: MaturityPhase };
-  /** The report's teams and each one's B3-spiegel aggregate; several when they are in several teams. */
+  /** The report's teams the card shows (prep-teams.ts: shared with the manager, or as the report chose) and each one's B3-spiegel aggregate. */
   teams: { name?: string; pulse: TeamPulse }[];
   aiSummary?: string;
 }
@@ -131,23 +131,30 @@ function sharedWeeks(traces: Map<string, GroupTrace>, shared: SharedVerantwoordi
  * `summaryLater`: rendered by the outbox, which waits for no new summary at all: it is handed
  * the summary still being made (prepSummaryWithoutWaiting).
  */
-export async function assemblePrep(
-  deps: TalentReviewDeps,
-  subject: PrepSubject,
-  language: Language,
-  opts: { preview: boolean; summaryLanguage?: Language; inTurn?: boolean; summaryLater?: (made: Promise<string | undefined>) => void },
-): Promise<PrepView> {
+export async function assemblePrep(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: AssembleOptions): Promise<PrepView> {
+  return (await assemblePrepWithTeams(deps, subject, language, opts)).view;
+}
+
+type AssembleOptions = { preview: boolean; summaryLanguage?: Language; inTurn?: boolean; summaryLater?: (made: Promise<string | undefined>) => void };
+
+/**
+ * assemblePrep, with every team of the report and the professional's choices about them (their
+ * preview's toggles). The card shows only the teams `teams.shown` names: a team the professional
+ * switched off (or that is not shown by default) is not even asked for its B3-spiegel.
+ */
+export async function assemblePrepWithTeams(deps: TalentReviewDeps, subject: PrepSubject, language: Language, opts: AssembleOptions): Promise<{ view: PrepView; teams: PrepTeams }> {
   const shared = await sharedWithManager(deps.verantwoording, subject.reportId, language);
   const groupIds = [...new Set(shared.timeUsed.map((t) => t.groupId))];
-  const [traceList, teams, memberships, managerChose] = await Promise.all([
+  const [traceList, reportTeams, memberships, managerChose] = await Promise.all([
     Promise.all(groupIds.map((g) => deps.verantwoording.traces.traceOf(g, subject.reportId))),
-    teamsOfReport(deps, subject.reportId, subject.tenantId),
+    prepTeams(deps, subject),
     // When they left a group, for its proposals as they stood then (group-traces.ts, leftAtOf).
     deps.verantwoording.membership.groupsOf(subject.reportId),
     preferredLanguage(deps.verantwoording, subject.managerId),
   ]);
   const traces = new Map(groupIds.map((g, i) => [g, traceList[i]!]));
-  // Two teams of one name read apart by the same mark as in HR's report (teamLabels).
+  const teams = reportTeams.shown;
+  // Two teams of one name read apart by the same mark as in HR's report (teamLabels), among the teams the card shows.
   const labels = teamLabels(teams.map((team) => ({ name: team.name ?? '', teamId: team.teamId })));
   const pulses = await Promise.all(teams.map(async (team, i) => ({ ...(team.name ? { name: labels[i]! } : {}), pulse: subject.tenantId ? await deps.pulse.latest(subject.tenantId, team.teamId) : ({ status: 'none' } as TeamPulse) })));
   const traject = shared.profTraject;
@@ -185,7 +192,7 @@ export async function assemblePrep(
     ? await prepSummaryWithoutWaiting(deps, subject.reportId, summaryInput, opts.summaryLater)
     : await prepSummaryWithin(deps, subject.reportId, summaryInput, opts.inTurn ? deps.turnSummary : undefined);
   if (aiSummary) view.aiSummary = aiSummary;
-  return view;
+  return { view, teams: reportTeams };
 }
 
 /**

@@ -2,10 +2,12 @@ import { Language } from '../../domain/framework/framework';
 import { conversationHeld, lastShownPrepLanguage, TalentReview } from '../../domain/talent-review/review';
 import { preferredLanguage } from '../verantwoording/preferences';
 import { TalentReviewDeps } from './deps';
-import { assemblePrep, PrepView, tenantOfReview } from './prep';
+import { assemblePrepWithTeams, PrepView, tenantOfReview } from './prep';
+import { PrepTeams } from './prep-teams';
 
 /** `managerId` and `reviews` (their conversations about the professional, as read for the preview): what the chat's card needs to tell whether the professional's request is open. */
-export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView; managerId: string; reviews: TalentReview[] };
+/** `teams`: every team of the professional, which the card shows, and their choices' revision (their toggles). */
+export type PrepPreview = { status: 'noManager' } | { status: 'ok'; view: PrepView; managerId: string; reviews: TalentReview[]; teams: PrepTeams };
 
 /** A tenant for a person without a planned conversation: the tenant of one of their groups. */
 async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<string | undefined> {
@@ -19,7 +21,8 @@ async function tenantOfPerson(deps: TalentReviewDeps, userId: string): Promise<s
 /**
  * "Wat ziet mijn leidinggevende?": the prep card the professional's manager (as the directory
  * says now) would get today, from the same content as theirs: what is shared now, the next
- * planned conversation (its date and any phase proposal), the team's B3-spiegel. The manager's
+ * planned conversation (its date and any phase proposal), the B3-spiegel of the teams it shows
+ * (those shared with the manager by default, and as the professional chose). The manager's
  * own facilitation account is not part of it: that is theirs until after the conversation. The
  * AI summary is the manager's too: the one stored text (see PrepSummaryInput for its language).
  */
@@ -38,5 +41,6 @@ export async function previewPrep(deps: TalentReviewDeps, userId: string, langua
   const subject = next
     ? { ...next, tenantId: tenantOfReview(next) ?? tenantId }
     : { id: 'preview', managerId, reportId: userId, reportName, timeZone: deps.timeZone, tenantId: tenantId ?? (await tenantOfPerson(deps, userId)) };
-  return { status: 'ok', view: await assemblePrep(deps, subject, language, { preview: true, inTurn: true, summaryLanguage }), managerId, reviews: planned };
+  const { view, teams } = await assemblePrepWithTeams(deps, subject, language, { preview: true, inTurn: true, summaryLanguage });
+  return { status: 'ok', view, managerId, reviews: planned, teams };
 }

@@ -19,6 +19,7 @@ import { eraseReviews, exportReviews, ReviewsExport, reviewTraces, ReviewTraces 
 import { OutboxPerson } from '../../domain/outbox/outbox.port';
 import { isBeingHandedOver, LearningNeedPassOn, LearningNeedWithdrawn } from '../../domain/learning-needs/learning-need';
 import { PrepSummaryDoc } from '../../domain/talent-review/prep-summary';
+import { PrepTeamChoice, PrepTeamChoices } from '../../domain/talent-review/prep-teams';
 import { myPartIn, MyPartInProposal, PutBeforeByMeExport, putBeforeByMe, putBeforeMe, PutBeforeMeExport } from './my-data-proposals';
 import { forgetPollStarter } from '../pulse-poll/forget-starter';
 import { leaveErasureReceipts, rememberErasureReceipt } from './erasure-receipt';
@@ -84,6 +85,8 @@ export interface MyDataExport {
   pollsStarted: PollStartedExport[];
   /** The AI summary of what they share, as their manager's prep card and their preview show it (talent-review/prep-summary.ts). */
   prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
+  /** Their own choices of which teams' B3-spiegel their manager's prep card shows, per team (talent-review/prep-teams.ts); absent: none made. */
+  prepTeamChoices?: PrepTeamChoice[];
   /** Proposals their group adopted that they put before their manager, with the manager's answer (my-data-proposals.ts). */
   proposalsPutBeforeManager: PutBeforeByMeExport[];
   /** As a manager: proposals members put before them, as their card showed them, with the answers they gave (my-data-proposals.ts). */
@@ -145,6 +148,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
   const prefs = ofType(own, 'preferences')[0];
   const traject = ofType(own, 'profTraject')[0];
   const summary = (own as unknown as { type: string }[]).find((r): r is PrepSummaryDoc => r.type === 'prepSummary');
+  const teamChoices = (own as unknown as { type: string }[]).find((r): r is PrepTeamChoices => r.type === 'prepTeamChoices');
   const byTime = <T extends { at: string }>(list: T[]) => list.sort((a, b) => a.at.localeCompare(b.at));
   const index = ofType(own, 'membershipIndex')[0];
   const proposalRecords = new Map(groups.flatMap((g) => g.trace.proposals.map((p) => [`${g.groupId}/${p.id}`, p] as const)));
@@ -180,6 +184,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     proposalsPutBeforeManager: putBeforeByMe(own as unknown as { type: string }[]),
     proposalsPutBeforeMe,
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
+    ...(teamChoices ? { prepTeamChoices: teamChoices.teams.map(({ teamId, shown, at }) => ({ teamId, shown, at })) } : {}),
   };
 }
 

@@ -24,23 +24,17 @@ import { changeReviewCard, RefusedMove } from '../../cards/talent-review/change-
 import { reviewDate } from '../../cards/talent-review/review-date';
 import { prepCard, PrepInputs } from '../../cards/talent-review/prep.card';
 import { reviewSavedCard } from '../../cards/talent-review/review-saved.card';
-import { backToOverview } from '../../cards/verantwoording/format';
-import { Translate } from '../../../i18n/i18n';
 import { plannedLine, reviewsListCard } from '../../cards/talent-review/reviews-list.card';
 import { actorOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
 import { languageOf, managerUi, TalentReviewFeatureDeps } from './deps';
 import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 import { prepMessageOf, registerPrepCardHooks } from './prep-cards';
-import { previewCard as buildPreviewCard } from './preview-card';
+import { noManagerCard, previewCard as buildPreviewCard } from './preview-card';
+import { registerPrepTeamChoices } from './prep-teams';
 import { talentReviewForms, typedPrepInputs } from './refusal-forms';
 import { registerReviewRequests } from './review-requests';
 import { registerTeamAccounts } from './team-accounts';
 import { registerProposalsToManager } from './proposals-to-manager';
-
-/** "Wat ziet mijn leidinggevende?" for someone the directory gives no manager: said plainly. */
-function noManagerCard(t: Translate, draft?: string) {
-  return adaptiveCard([textBlock(t('talentReview.preview.title'), { weight: 'Bolder', size: 'Medium' }), textBlock(t('talentReview.preview.noManager'))], [backToOverview(t, draft, 'verantwoording.conversations.backFromPreview')]);
-}
 
 /**
  * Everything a card press sent, before the verb's payload check keeps only what its action needs:
@@ -188,6 +182,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     const preview = await buildPreviewCard(tr, deps.translator, ui.managerId, ui.language, tenantOf(context), { draft });
     return preview.status === 'noManager' ? noManagerCard(ui.t, draft) : preview.card;
   };
+  // On the preview: which teams' B3-spiegel the manager's card shows, as the professional chooses.
+  registerPrepTeamChoices(app, actions, deps);
 
   /** A typed command whose refusal (a directory that does not answer, say) is the friendly error card, as a button's is. */
   const command = (run: (context: TurnContext) => Promise<void>) => async (context: TurnContext) => {
