@@ -35,6 +35,12 @@ function show(...nodes: HTMLElement[]): void {
   main.setAttribute('aria-busy', 'false');
 }
 
+/** What a 409 says by its `reason`, over the change's own conflict text. */
+const CONFLICT_REASONS = new Map([
+  ['handedOver', 'verantwoording.learningNeed.notice.handedOverMeanwhile'],
+  ['textChanged', 'verantwoording.tab.shareTextChanged'],
+]);
+
 /** The page: finds its host, signs in (Teams SSO, or the dev sign-in), then keeps the view in step with the API. */
 class TabApp {
   private api?: Api;
@@ -212,8 +218,10 @@ class TabApp {
           return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
         }
         // A learning need the weekly handover took meanwhile: said as the chat says it (the redraw
-        // shows it handed over, with the typed change to copy).
-        say(this.t(err.body.reason === 'handedOver' ? 'verantwoording.learningNeed.notice.handedOverMeanwhile' : (opts.conflict ?? 'verantwoording.tab.conflict')), true);
+        // shows it handed over, with the typed change to copy). A share whose text was written
+        // elsewhere since: said so (the redraw shows the newest text).
+        const reason = CONFLICT_REASONS.get(String(err.body.reason));
+        say(this.t(reason ?? opts.conflict ?? 'verantwoording.tab.conflict'), true);
         await this.load(false, undefined, focus);
         return { ok: false };
       }
@@ -273,12 +281,14 @@ class TabApp {
       }),
     deleteNote: (note) => this.change(() => this.api!.call('DELETE', `/notes/${encodeURIComponent(note.id)}?rev=${note.rev}`), this.t('verantwoording.tab.deleted'), { conflict: 'verantwoording.tab.deleteConflict' }),
     // With the count the page showed: changed meanwhile (409), nothing changes and the page is
-    // redrawn as it stands. Stored, the count it has now goes back to the toggle.
-    setVisibility: async (kind, id, visibility, visibilityRev, groupId) => {
+    // redrawn as it stands. Stored, the count it has now goes back to the toggle. With the text's
+    // revision too (`rev`): written elsewhere since, nothing is shared (409 `textChanged`), and the
+    // redrawn page shows the newest text, saying why.
+    setVisibility: async (kind, id, visibility, visibilityRev, groupId, rev) => {
       let stored: { visibilityRev?: number } | undefined;
       const out = await this.change(
         async () => {
-          stored = await this.api!.call<{ visibilityRev?: number }>('PUT', '/visibility', { kind, id, visibility, visibilityRev, ...(groupId ? { groupId } : {}) });
+          stored = await this.api!.call<{ visibilityRev?: number }>('PUT', '/visibility', { kind, id, visibility, visibilityRev, ...(groupId ? { groupId } : {}), ...(rev === undefined ? {} : { rev }) });
         },
         this.t(visibility === 'shared' ? 'verantwoording.tab.shared' : 'verantwoording.tab.madePrivate'),
         { conflict: 'verantwoording.tab.visibilityChangedMeanwhile' },

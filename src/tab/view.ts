@@ -76,8 +76,10 @@ export interface Actions extends PutBeforeActions {
   /**
    * `visibilityRev`: how often the entry's sharing had changed when the page showed it. Changed
    * meanwhile, nothing changes (the page is redrawn as it stands); stored, the count it has now.
+   * `rev`: the revision of the text the page shows beside the box (a note's, the Prof-traject's):
+   * written since elsewhere, nothing is shared and the page is redrawn with the newest text.
    */
-  setVisibility(kind: Kind, id: string, visibility: Visibility, visibilityRev: number, groupId?: string): Promise<Outcome | { ok: true; visibilityRev: number }>;
+  setVisibility(kind: Kind, id: string, visibility: Visibility, visibilityRev: number, groupId?: string, rev?: number): Promise<Outcome | { ok: true; visibilityRev: number }>;
   /** `rev`: the revision of the hours the form stands on (`timeRev`). A conflict carries the newer stored figure. */
   saveHours(groupId: string, cycleId: string, hours: number, rev: number): Promise<Outcome<StoredHours>>;
   /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
@@ -138,9 +140,10 @@ function focusIfLost(...ids: string[]): void {
  * `visibilityRev`: how often the entry's sharing had changed when it was loaded; it goes with the
  * change, so a change made elsewhere since is not undone from a page that never showed it.
  * `describedBy`: the ids of what the box shares (its title or text): every box has the same
- * label, and a screen reader tells them apart by this description.
+ * label, and a screen reader tells them apart by this description. `textRev`: the revision of
+ * the text shown beside the box (a note's, the Prof-traject's), which a share goes with.
  */
-function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visibilityRev: number | undefined, actions: Actions, describedBy: string, groupId?: string): HTMLElement {
+function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visibilityRev: number | undefined, actions: Actions, describedBy: string, groupId?: string, textRev?: number): HTMLElement {
   const inputId = domId(`share-${kind}`, `${groupId ?? ''}${id}`);
   const box = h('input', { type: 'checkbox', id: inputId, checked: visibility === 'shared', 'aria-describedby': describedBy }) as HTMLInputElement;
   /** The sharing as last stored from here: when the redraw after a change fails, the box stays and goes on from it. */
@@ -151,7 +154,7 @@ function shareToggle(t: T, kind: Kind, id: string, visibility: Visibility, visib
     box.disabled = true;
     const wanted: Visibility = box.checked ? 'shared' : 'private';
     try {
-      const out = await actions.setVisibility(kind, id, wanted, shown.rev, groupId);
+      const out = await actions.setVisibility(kind, id, wanted, shown.rev, groupId, textRev);
       if (out.ok) shown = { visibility: wanted, rev: 'visibilityRev' in out ? out.visibilityRev : shown.rev };
       else box.checked = shown.visibility === 'shared';
     } finally {
@@ -356,7 +359,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
     weeks,
     newer,
     h('div', { class: 'row' }, save, keepNewer),
-    p ? shareToggle(t, 'profTraject', p.id, p.visibility, p.visibilityRev, actions, 'h-traject') : null,
+    p ? shareToggle(t, 'profTraject', p.id, p.visibility, p.visibilityRev, actions, 'h-traject', undefined, p.rev ?? 1) : null,
   );
 }
 
@@ -549,7 +552,7 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
         n.visibility === 'shared' ? h('span', { class: 'badge-shared' }, ` · ${t('verantwoording.visibility.shared')}`) : ` · ${t('verantwoording.visibility.private')}`,
       ),
       n.source?.link ? h('p', { class: 'small' }, h('a', { href: n.source.link, target: '_blank', rel: 'noopener noreferrer' }, t('verantwoording.tab.openMessage'))) : null,
-      shareToggle(t, 'note', n.id, n.visibility, n.visibilityRev, actions, textId),
+      shareToggle(t, 'note', n.id, n.visibility, n.visibilityRev, actions, textId, undefined, n.rev),
       h(
         'div',
         { class: 'row' },

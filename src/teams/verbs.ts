@@ -192,7 +192,8 @@ export const VERBS = {
   setVisibility: {
     verb: 'verantwoording.visibility',
     // `visibilityRev`: how often the entry's sharing had changed when the card showed it; cards from before it carry none (their press wins).
-    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), visibilityRev: optionalInt(0), text: noteDraft }),
+    // `rev`: the revision of the text the card showed (a note's, the Prof-traject's): changed since, or absent (cards from before), nothing is shared.
+    data: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), visibilityRev: optionalInt(0), rev: optionalInt(0), text: noteDraft }),
   },
   openTime: { verb: 'verantwoording.time.open', data: z.object({ groupId: id, cycleId: id, text: noteDraft }) },
   saveTime: {

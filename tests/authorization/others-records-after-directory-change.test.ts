@@ -38,7 +38,7 @@ describe('a conversation\'s reviewId after Anna moved from Mia to Olga', () => {
     const annaChat = new PersonalChat(before, anna);
     await annaChat.press('verantwoording.note.add', { text: SHARED, k: 'note-1' });
     const note = (await before.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'note'").fetchAll()).resources[0];
-    await annaChat.press('verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared' });
+    await annaChat.press('verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared', rev: 1 });
     const miaChat = new PersonalChat(before, mia);
     await miaChat.press('review.plan.save', { reportId: 'aad-anna', date: '2026-12-14', timeZone: 'Europe/Amsterdam', prepDays: 3, k: 'plan-1' });
     reviewId = (await before.store.container('reviews').items.query("SELECT * FROM c WHERE c.type = 'talentReview'").fetchAll()).resources[0].id;

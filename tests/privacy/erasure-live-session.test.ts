@@ -3,7 +3,7 @@ import { VerantwoordingDeps } from '../../src/usecases/verantwoording/deps';
 import { user, TestUser } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allDocuments, verantwoordingDeps } from '../verantwoording/support';
+import { allDocuments, erasureOnlyDeps, verantwoordingDeps } from '../verantwoording/support';
 
 /**
  * Erasure while the person is in a live session: a card action of theirs that arrives while the
@@ -174,7 +174,8 @@ describe('an erasure cut at any request and run again', () => {
       for (const m of people) await g.checkIn(m, 4);
       await g.contribute(people[1]!, 1, `Antwoord ${cut}`);
       const bram = people[1]!;
-      const attempt = cutAt(verantwoordingDeps(t.cosmos, t.clock), cut);
+      // No save of Bram's own records runs here: nothing for each of these erasures to wait out.
+      const attempt = cutAt(erasureOnlyDeps(t.cosmos, t.clock), cut);
       try {
         await eraseMyData(attempt.deps, bram.aadObjectId, account(bram));
         done = true; // no request left to cut
@@ -182,7 +183,7 @@ describe('an erasure cut at any request and run again', () => {
         expect(String(err)).toContain(`cut at request ${cut}`);
         // Between the cut and the rerun, he presses a button on the live card.
         await g.contribute(bram, 1, `Nog een antwoord ${cut}`);
-        await eraseMyData(verantwoordingDeps(t.cosmos, t.clock), bram.aadObjectId, account(bram));
+        await eraseMyData(erasureOnlyDeps(t.cosmos, t.clock), bram.aadObjectId, account(bram));
       }
       expect({ cut, left: await namesOf(t, bram) }).toEqual({ cut, left: {} });
       const group = ((await allDocuments(t.store)).sessions as Doc[]).find((d) => d.type === 'group' && d.id === g.groupId)!;

@@ -145,7 +145,7 @@ describe('prep cards in the chat of a manager who is no longer the manager', () 
       // addNote in-process does not run the sharing hook of the app: share through the chat, as Anna would.
       const note = (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.userId = 'aad-anna' AND c.type = 'note'").fetchAll()).resources.find((r) => r.text === LATER);
       await t.send(execute(t.conversation('personal', 'a:personal-anna'), user('Anna'), 'verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'private' }, 'overview-card'));
-      await t.send(execute(t.conversation('personal', 'a:personal-anna'), user('Anna'), 'verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared' }, 'overview-card'));
+      await t.send(execute(t.conversation('personal', 'a:personal-anna'), user('Anna'), 'verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared', rev: 1 }, 'overview-card'));
       await t.app.outbox.drain(60_000);
       const everythingMiaGot = t.connector.calls.filter((c) => c.conversationId === 'a:personal-mia').map((c) => JSON.stringify(c.activity)).join('\n');
       expect(everythingMiaGot).not.toContain(LATER);

@@ -121,7 +121,7 @@ describe('a year turn through the app, across restarts', () => {
     t.clock.set('2026-12-31T22:30:00Z');
     await t.send({ ...message(annaChat(), anna, 'notitie Oudejaarsavond: dit jaar veel geleerd'), timestamp: '2026-12-31T22:30:00.000Z' });
     const note = (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'note'").fetchAll()).resources.find((n) => String(n.text).startsWith('Oudejaarsavond'));
-    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared' }, 'overview-card'));
+    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: note.id, visibility: 'shared', rev: 1 }, 'overview-card'));
     for (const date of ['2027-01-01', '2027-01-02', '2027-01-03']) {
       const before = first.connector.calls.length;
       await runAt(`${date}T07:45:00Z`);

@@ -71,7 +71,7 @@ describe('the manager directory does not answer (Graph outage)', () => {
     const edits = () => t.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === 'a:personal-mia').map((c) => cardText(c.activity.attachments?.[0]?.content));
     const noteId = (await addNote(verantwoordingDeps(t.cosmos), 'aad-anna', { key: 'outage', text: NOTE, shared: false })).id;
     graph.failWith = 503;
-    const shared = cardText(await press(anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared' }));
+    const shared = cardText(await press(anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared', rev: 1 }));
     // Anna's own overview does not wait for Graph: her change and her notes are there.
     expect(shared).toContain(NOTE);
     // The rebuild of Mia's card cannot check the directory: the card says it is unavailable for

@@ -54,7 +54,7 @@ describe('a manager who is also a member of the group', () => {
     const annaChat = new PersonalChat(t, anna);
     const card = await annaChat.press('verantwoording.note.add', { text: NOTE });
     const noteId = JSON.stringify(card).match(/"noteId":"([^"]+)"/)![1];
-    await annaChat.press('verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared' });
+    await annaChat.press('verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared', rev: 1 });
     const prep = cardText((await t.send(execute(bramChat(), bram, 'review.prep.show', { reviewId }, 'list-card'))).body.value);
     expect(prep).toContain(NOTE);
     await t.send(execute(bramChat(), bram, 'review.facilitated.save', { reviewId, facilitated: FACILITATED, shareFacilitation: true }, 'list-card', 'fac-1'));

@@ -35,7 +35,7 @@ describe('the overview of a proposal put before the manager many times', () => {
     // Sixty cards go to Mia's one chat: at Teams' 7 a second per conversation the outbox spends
     // some 9 s pacing them. This test is about the overview's size, not the limits (tests/outbox
     // keeps those), so the chat's pace is raised.
-    t = await startTestApp({ DIRECTORY_FILE: file, OUTBOX_CONVERSATION_RPS: '100' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: file, OUTBOX_CONVERSATION_RPS: '100' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     const g = await new GroupDriver(t, t.conversation('groupChat', '19:ptm-size@thread.v2'), [anna, bram, cem]).answeredOnDayOne(['Overdracht', 'Info', 'Tijd', 'Korter', 'Formulier', 'Tafel'], { checkIn: 4 });
     group = { groupId: g.groupId, proposalId: `${g.groupId}_w1_p` };
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId: group.proposalId, opinion: 'agree', reason: 'Goed' });

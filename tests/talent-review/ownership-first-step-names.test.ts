@@ -36,7 +36,7 @@ describe('a first step naming a colleague, put before a manager', () => {
   it('stays with the group: the promise "no other member\'s name" holds on the manager\'s card', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(file, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: file }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: file }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     const g = await new GroupDriver(t, t.conversation('groupChat', '19:ownership-first-step@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });

@@ -99,7 +99,7 @@ describe('the professional owns their time and their phase', () => {
     const v = verantwoordingDeps(t.cosmos);
     await saveProfTraject(v, 'aad-anna', { learningNeeds: 'Leren plannen', talents: 'Coachen', plannedWeeks: 10, maturityPhase: 'actie' });
     const traject = await getProfTraject(v, 'aad-anna');
-    await new PersonalChat(t, anna).press('verantwoording.visibility', { kind: 'profTraject', id: traject!.id, visibility: 'shared' });
+    await new PersonalChat(t, anna).press('verantwoording.visibility', { kind: 'profTraject', id: traject!.id, visibility: 'shared', rev: traject!.rev });
     expect(cardText(await prep('aad-anna'))).toContain('3 uur in de gedeelde weken, van 40 uur toegekend');
     const own = cardText((await new PersonalChat(t, anna).say('verantwoording')).cards[0]);
     expect(own).toContain('3 van 40 uur toegekende leertijd gebruikt');

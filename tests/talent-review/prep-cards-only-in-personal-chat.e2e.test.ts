@@ -42,7 +42,7 @@ describe("prep cards stay in the manager's personal chat", () => {
     await t.send(execute(groupChat(), mia, 'review.facilitated.save', { reviewId, facilitated: 'Tijd en ruimte' }, 'group-session-card'));
     // Anna changes what she shares (in her own chat): every message "showing" the prep is rebuilt.
     const second = await addNote(verantwoordingDeps(t.cosmos), 'aad-anna', { key: 'n2', text: 'Nog een gedachte', shared: false });
-    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: second.id, visibility: 'shared' }, 'overview-card'));
+    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'note', id: second.id, visibility: 'shared', rev: 1 }, 'overview-card'));
     await t.app.outbox.drain(60_000);
     const groupUpdates = t.connector.calls.filter((c) => c.conversationId === '19:team-chat@thread.v2');
     const leaked = groupUpdates.map((c) => cardText(c.activity?.attachments?.[0]?.content)).filter((txt) => txt.includes(NOTE) || txt.includes('Anna'));

@@ -5,7 +5,7 @@ import { personalAnswerId } from '../../src/domain/personal/personal-answer';
 import { documentProblems } from '../../src/store/document-schemas';
 import { execute, TestUser, user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 const mia = user('Mia'); // Anna's manager
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
@@ -46,7 +46,7 @@ describe('a prep card follows the personal answers the report shares', () => {
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }, { id: 'aad-bram', name: 'Bram' }, { id: 'aad-cem', name: 'Cem' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem]);
     await g.setUp();
     await g.startCycle();

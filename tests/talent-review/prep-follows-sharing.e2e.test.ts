@@ -132,7 +132,7 @@ describe('a prep card shows only what the report shares now', () => {
     const AFTER = 'Anna wil leren coachen';
     const saveTraject = (learningNeeds: string) => t.send(execute(annaChat(), anna, 'verantwoording.traject.save', { learningNeeds, talents: 'Rust in de groep', weeks: '8' }, 'traject-card'));
     await saveTraject(BEFORE);
-    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'profTraject', id: profTrajectId('aad-anna'), visibility: 'shared' }, 'overview-card'));
+    await t.send(execute(annaChat(), anna, 'verantwoording.visibility', { kind: 'profTraject', id: profTrajectId('aad-anna'), visibility: 'shared', rev: 1 }, 'overview-card'));
     await plan('2027-01-19');
     t.clock.set('2027-01-16T08:00:00Z');
     await t.app.scheduler.runDue();

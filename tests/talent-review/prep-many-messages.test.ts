@@ -142,7 +142,7 @@ describe('a prep card is shown only in messages that are rebuilt', () => {
     // In her own chat it opens as ever.
     expect(await showPrep(reviewId, 'dewi-list-card')).toContain(note);
     const second = await addNote(verantwoordingDeps(t.cosmos), 'aad-dewi', { key: 'dewi-2', text: 'Nog een gedachte', shared: false });
-    await t.send(execute(chatOf(dewi), dewi, 'verantwoording.visibility', { kind: 'note', id: second.id, visibility: 'shared' }, 'overview-card'));
+    await t.send(execute(chatOf(dewi), dewi, 'verantwoording.visibility', { kind: 'note', id: second.id, visibility: 'shared', rev: 1 }, 'overview-card'));
     await t.app.outbox.drain(60_000);
     expect(cardText(t.connector.latest('dewi-list-card'))).toContain('Nog een gedachte');
     expect(t.connector.calls.filter((c) => c.conversationId === '19:mia-and-a-colleague@unq.gbl.spaces')).toEqual([]);

@@ -32,7 +32,7 @@ describe('proposals outside the session: the AI draft labelled, a rejection show
     ai = await startFakeAzureOpenAi();
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

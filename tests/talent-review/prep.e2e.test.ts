@@ -53,7 +53,7 @@ describe('prep cards for managers', () => {
     await addNote(v, 'aad-anna', { key: 'n2', text: PRIVATE[0]! });
     await saveProfTraject(v, 'aad-anna', { learningNeeds: 'Leren plannen', talents: 'Coachen', plannedWeeks: 20, maturityPhase: 'actie' });
     const traject = (await buildOverview(v, 'aad-anna', 'nl')).profTraject!;
-    await setVisibility(v, 'aad-anna', { kind: 'profTraject', id: traject.id, visibility: 'shared' });
+    await setVisibility(v, 'aad-anna', { kind: 'profTraject', id: traject.id, visibility: 'shared', rev: traject.rev });
     const cycle = (await buildOverview(v, 'aad-anna', 'nl')).cycles[0]!;
     await setVisibility(v, 'aad-anna', { kind: 'answer', id: cycle.answers.find((a) => a.questionId === 9)!.id, visibility: 'shared' });
     await setVisibility(v, 'aad-anna', { kind: 'time', id: cycle.cycleId, groupId: cycle.groupId, visibility: 'shared' });

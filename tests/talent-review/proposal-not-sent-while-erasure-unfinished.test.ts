@@ -16,7 +16,7 @@ import { execute, message, TestUser } from '../support/activities';
 import { buttonData, field } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const WORDS = 'ANNA-WOORDEN: graag jouw steun';
@@ -44,7 +44,7 @@ describe('putting a proposal before one\'s manager while one\'s erasure is unfin
     (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources.filter((j: { about?: string[] }) => j.about?.includes(userId));
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     const g = await new GroupDriver(t, t.conversation('groupChat', '19:ptm-erasing@thread.v2'), [anna, bram, cem]).answeredOnDayOne(['Overdracht', 'Info', 'Tijd', 'Korter', 'Formulier', 'Tafel'], { checkIn: 4 });
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });

@@ -28,7 +28,7 @@ describe('a proposal Teams refuses to deliver to the manager', () => {
 
   beforeAll(async () => {
     const file = directoryFile([{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-olga' }, { id: 'aad-cem', name: 'Cem' }, { id: 'aad-mia', name: 'Mia', managerId: 'aad-piet' }, { id: 'aad-olga', name: 'Olga', managerId: 'aad-piet' }, { id: 'aad-piet', name: 'Piet' }]);
-    t = await startTestApp({ DIRECTORY_FILE: file }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: file }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     await groupDecides(t, '19:ptm-refused@thread.v2', [anna, bram, cem], { adoptedText: 'EIGEN-WOORDEN: samen aan het bed' });
   }, 120_000);
   afterAll(() => t?.stop());

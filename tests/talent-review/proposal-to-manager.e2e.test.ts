@@ -120,7 +120,7 @@ describe('a member puts an adopted proposal before their own manager', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     await t.send(message(chat(mia), mia, 'taal en'));
     groupA = await decidedGroup('19:ptm-a@thread.v2', [anna, bram, cem], { decision: 'adapt', adoptedText: OWN_WORDS, firstStep: FIRST_STEP });
     groupB = await decidedGroup('19:ptm-b@thread.v2', [anna, bram, cem], { decision: 'reject', adoptedText: '', firstStep: '' });

@@ -23,7 +23,7 @@ describe('the put-before across a language switch', () => {
   const toMia = () => t.connector.cards((c) => c.conversationId === t.connector.personalChats.get('aad-mia')).map((c) => cardText(c.card)).filter((x) => /A proposal for you|Een voorstel voor jou/.test(x));
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile([{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram' }, { id: 'aad-cem', name: 'Cem' }, { id: 'aad-mia', name: 'Mia' }]) }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directoryFile([{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram' }, { id: 'aad-cem', name: 'Cem' }, { id: 'aad-mia', name: 'Mia' }]) }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     await groupDecides(t, '19:s51-lang@thread.v2', [anna, bram, cem]);
     await t.send(message(personalChat(t, anna), anna, 'taal en'));
   }, 120_000);

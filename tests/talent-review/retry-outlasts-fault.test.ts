@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addNote } from '../../src/usecases/verantwoording/notes';
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { verantwoordingDeps } from '../verantwoording/support';
 
 const mia = user('Mia');
@@ -36,7 +36,7 @@ describe('a Cosmos fault that outlasts the scheduler retries', () => {
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

@@ -88,7 +88,7 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
     ai = await startFakeAzureOpenAi();
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), DIRECTORY_FILE: directory, HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), DIRECTORY_FILE: directory, HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
 
     // One group adopts the AI's draft as it is; another has the AI draft too, but adapts it in its own words.
     const decided = async (chat: string, draft: string, decision: Record<string, string>) => {

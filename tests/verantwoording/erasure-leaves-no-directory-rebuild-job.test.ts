@@ -50,7 +50,7 @@ describe('erasure and the prep-card rebuild that waits for the directory', () =>
     // Graph goes down; Anna shares a note: the rebuild of Mia's card waits for the directory.
     const noteId = (await addNote(verantwoordingDeps(t.cosmos), 'aad-anna', { key: 'probe-outage', text: 'Anna wil een mentor', shared: false })).id;
     graph.failWith = 503;
-    await press(anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared' });
+    await press(anna, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared', rev: 1 });
     await t.app.outbox.drain(30_000);
     // The setup worked: a job is waiting for the directory on Anna's behalf.
     expect((await jobsNamingAnna()).some((j) => j.startsWith('review.prepRefresh:pending'))).toBe(true);

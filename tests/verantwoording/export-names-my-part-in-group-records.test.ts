@@ -26,7 +26,7 @@ describe('the export and the person\'s part in their groups\' records', () => {
   const [anna, bram, cem, dewi] = ['Anna', 'Bram', 'Cem', 'Dewi'].map(user) as [TestUser, TestUser, TestUser, TestUser];
   beforeAll(async () => {
     ai = await gatedAzureOpenAi();
-    t = await startTestApp(ai.env, '2026-11-23T08:00:00Z');
+    t = await startTestApp(ai.env, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   }, 120_000);
   afterAll(async () => {
     // The held request ends with the fake's sockets, so the app's draft ends before it stops.

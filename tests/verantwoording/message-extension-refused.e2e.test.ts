@@ -9,7 +9,7 @@
 import { user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { extensionInvoke } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
@@ -30,7 +30,7 @@ describe('the message extension refuses or fails a save without losing the note'
     t.send(extensionInvoke(conv(), anna, 'composeExtension/submitAction', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: { linkToMessage: LINK }, data }, locale));
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
   afterEach(async () => {

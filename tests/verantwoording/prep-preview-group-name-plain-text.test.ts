@@ -41,7 +41,7 @@ describe('the preview of the prep card shows the group name as plain text', () =
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     t.connector.roster = g.members;
     const res = await g.press(bram, 'group.setup.save', {

@@ -51,7 +51,7 @@ describe('proposals put before a manager, in export and erasure', () => {
       { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
       { id: 'aad-olga', name: 'Olga' },
     ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     group = await groupDecides(t, '19:ptm-erasure@thread.v2', [anna, bram, cem]);
     await putBeforeMiaAndAnswer(anna, ANNA_WORDS);
     await putBeforeMiaAndAnswer(bram);

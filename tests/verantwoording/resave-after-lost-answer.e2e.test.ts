@@ -1,6 +1,6 @@
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { actionData, extensionInvoke } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
@@ -34,7 +34,7 @@ describe('Save again with a changed text after a save that landed but was report
   };
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
   afterEach(async () => {

@@ -14,7 +14,8 @@ const anna = user('Anna');
  * her manager's prep card. What must hold: a share or unshare press delivered again after a newer
  * change changes nothing, and the card it answers with shows how the entry stands. The same toggle
  * serves the Prof-traject (and reflections and hours). A press from a card rendered before the
- * toggle carried its version still works as it did.
+ * toggle carried its version still takes a share back; since stop 54 it no longer shares a note
+ * (nor the Prof-traject): such a card cannot tell which text it showed (share-only-the-text-shown).
  */
 describe('a share press delivered again after the entry was made private', () => {
   let t: TestApp;
@@ -72,10 +73,12 @@ describe('a share press delivered again after the entry was made private', () =>
     expect(cardText(again)).toContain('Plannen en delegeren');
   });
 
-  it('still shares from a card rendered before the toggle carried its version', async () => {
+  it('a card rendered before the toggle carried its version still takes a share back (and, since stop 54, shares no note)', async () => {
     const added = await chat.press('verantwoording.note.add', { text: 'Van een oude kaart', k: randomUUID() });
     const noteId = actionData(added, 'verantwoording.note.open')!.noteId as string;
     await chat.press('verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'shared' }, 'old-card');
+    expect((await stored(noteId)).visibility).toBe('private');
+    await chat.press('verantwoording.visibility', allActionData(added, 'verantwoording.visibility').find((d) => d.id === noteId)!, 'overview-card');
     expect((await stored(noteId)).visibility).toBe('shared');
     await chat.press('verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'private' }, 'old-card');
     expect((await stored(noteId)).visibility).toBe('private');

@@ -52,7 +52,7 @@ describe('sharedWithManager', () => {
 
   it('includes the Prof-traject once shared, and drops entries made private again', async () => {
     const { profTraject } = await buildOverview(deps, 'aad-anna', 'nl');
-    await setVisibility(deps, 'aad-anna', { kind: 'profTraject', id: profTraject!.id, visibility: 'shared' });
+    await setVisibility(deps, 'aad-anna', { kind: 'profTraject', id: profTraject!.id, visibility: 'shared', rev: profTraject!.rev });
     const note = (await buildOverview(deps, 'aad-anna', 'nl')).notes.find((n) => n.visibility === 'shared')!;
     await setVisibility(deps, 'aad-anna', { kind: 'note', id: note.id, visibility: 'private' });
     const shared = await sharedWithManager(deps, 'aad-anna', 'en');

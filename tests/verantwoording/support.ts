@@ -17,7 +17,7 @@ import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
 import { storedText } from '../support/cosmos';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
@@ -33,8 +33,18 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     frameworks: loadFrameworks({}),
     clock,
     defaultLanguage: 'nl',
+    saveWindowMs: TEST_SAVE_WINDOW_MS,
     dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), reviewManagers: new CosmosReviewManagersIndex(cosmos, clock), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')), holidays: holidayCalendar('NL') },
   };
+}
+
+/**
+ * The use cases for an erasure the test runs itself while no save of that person's own records
+ * can be in flight (the test makes none): no save window to wait out before the erasure's last
+ * sweep (save-window.ts). For tests that erase many times over; a save made with these is refused.
+ */
+export function erasureOnlyDeps(cosmos: CosmosConnection, clock?: FakeClock): VerantwoordingDeps & { clock: FakeClock } {
+  return { ...verantwoordingDeps(cosmos, clock), saveWindowMs: 0 };
 }
 
 /** Every document of every container, for "nothing of X remains" and "nothing leaked" checks. */

@@ -29,7 +29,7 @@ describe('an add in the tab whose note was deleted meanwhile', () => {
     });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, undefined, { sharedCardIntervalMs: 0 });
     ({ browser, page, token } = await openAnnasTab(t));
   }, 90_000);
   afterAll(async () => {

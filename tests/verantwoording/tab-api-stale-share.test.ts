@@ -30,11 +30,11 @@ describe('the tab API with a share press older than the last change', () => {
 
   it('changes nothing for a retried share of a note she made private since', async () => {
     const note = (await api('POST', '/notes', { text: 'Alleen voor mij, toch', key: 'stale-share-0001' })).json;
-    const shared = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 });
+    const shared = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 });
     expect({ status: shared.status, visibility: shared.json.visibility, visibilityRev: shared.json.visibilityRev }).toEqual({ status: 200, visibility: 'shared', visibilityRev: 1 });
     expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'private', visibilityRev: 1 })).status).toBe(200);
     // The first share, sent again.
-    const late = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 });
+    const late = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 });
     expect({ status: late.status, body: late.json }).toEqual({ status: 409, body: { error: 'conflict', visibility: 'private', visibilityRev: 2 } });
     expect((await stored('note')).map((n) => [n.visibility, n.visibilityRev])).toEqual([['private', 2]]);
     expect((await api('GET', '')).json.notes.map((n: { visibility: string; visibilityRev?: number }) => [n.visibility, n.visibilityRev])).toEqual([['private', 2]]);
@@ -42,8 +42,8 @@ describe('the tab API with a share press older than the last change', () => {
 
   it('answers the same share sent twice as done, not as overtaken', async () => {
     const note = (await api('POST', '/notes', { text: 'Twee keer gedeeld', key: 'stale-share-0002' })).json;
-    expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(200);
-    const again = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 });
+    expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 })).status).toBe(200);
+    const again = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 });
     expect({ status: again.status, visibility: again.json.visibility }).toEqual({ status: 200, visibility: 'shared' });
   });
 
@@ -60,18 +60,19 @@ describe('the tab API with a share press older than the last change', () => {
     expect((await api('PUT', '/visibility', { kind: 'answer', id: answer.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(409);
     expect((await api('PUT', '/traject', { learningNeeds: 'Plannen', talents: 'Luisteren', plannedWeeks: 20, rev: 0 })).status).toBe(200);
     const traject = (await api('GET', '')).json.profTraject;
-    expect((await api('PUT', '/visibility', { kind: 'profTraject', id: traject.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(200);
+    expect((await api('PUT', '/visibility', { kind: 'profTraject', id: traject.id, visibility: 'shared', visibilityRev: 0, rev: traject.rev })).status).toBe(200);
     expect((await api('PUT', '/visibility', { kind: 'profTraject', id: traject.id, visibility: 'private', visibilityRev: 1 })).status).toBe(200);
-    expect((await api('PUT', '/visibility', { kind: 'profTraject', id: traject.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(409);
+    expect((await api('PUT', '/visibility', { kind: 'profTraject', id: traject.id, visibility: 'shared', visibilityRev: 0, rev: traject.rev })).status).toBe(409);
     const after = (await api('GET', '')).json;
     expect([after.cycles[0].timeVisibility, after.cycles[0].timeVisibilityRev, after.cycles[0].answers[0].visibility, after.profTraject.visibility]).toEqual(['private', 2, 'private', 'private']);
   });
 
   it('still lets a share without a count win, as tabs from before send it', async () => {
     const note = (await api('POST', '/notes', { text: 'Van een oude tab', key: 'stale-share-0003' })).json;
-    expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(200);
+    expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 })).status).toBe(200);
     expect((await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'private', visibilityRev: 1 })).status).toBe(200);
-    const old = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared' });
+    // (With the text's revision, which a share needs since stop 54: share-only-the-text-shown.test.ts.)
+    const old = await api('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', rev: 1 });
     expect({ status: old.status, visibility: old.json.visibility }).toEqual({ status: 200, visibility: 'shared' });
   });
 

@@ -48,7 +48,7 @@ describe('the tab API and the tab\'s pages', () => {
     expect(cycle.answers.map((a: { text: string }) => a.text)).toContain(ANNA_ANSWER);
     expect(cycle.proposals[0]).toMatchObject({ status: 'adapt', text: 'Tien minuten overdracht met een vast formulier.' });
 
-    expect((await api('aad-anna', 'PUT', '/visibility', { kind: 'note', id: created.json.id, visibility: 'shared' })).json.visibility).toBe('shared');
+    expect((await api('aad-anna', 'PUT', '/visibility', { kind: 'note', id: created.json.id, visibility: 'shared', rev: 1 })).json.visibility).toBe('shared');
     expect((await api('aad-anna', 'PUT', '/time', { groupId: cycle.groupId, cycleId: cycle.cycleId, hours: 2.5 })).json.hours).toBe(2.5);
     expect((await api('aad-anna', 'PUT', '/visibility', { kind: 'time', id: cycle.cycleId, groupId: cycle.groupId, visibility: 'shared' })).json.visibility).toBe('shared');
     expect((await api('aad-anna', 'PUT', '/traject', { learningNeeds: 'Delegeren', talents: 'Coachen', plannedWeeks: 20 })).status).toBe(200);

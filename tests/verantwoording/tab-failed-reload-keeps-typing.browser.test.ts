@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { Browser, openAnnasTab } from './browser';
 
 /**
@@ -43,7 +43,7 @@ describe('a failed reload after a change in the tab', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     ({ browser, page } = await openAnnasTab(t));
   }, 90_000);
   afterAll(async () => {

@@ -43,7 +43,7 @@ describe('the tab\'s forms on refusal, conflict and double submission', () => {
   beforeAll(async () => {
     requireChromium();
     buildTab();
-    t = await startTestApp();
+    t = await startTestApp({}, undefined, { sharedCardIntervalMs: 0 });
     await weekOfAnnasGroup(t);
     const res = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-anna' }) });
     token = (await res.json()).token;

@@ -25,7 +25,7 @@ describe('the tab shows an undecided AI draft as the AI\'s concept', () => {
     buildTab();
     await entra.start();
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ ...entra.env(), ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }) });
+    t = await startTestApp({ ...entra.env(), ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }) }, undefined, { sharedCardIntervalMs: 0 });
     const g = await new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4)).answeredOnDayOne(HANDOVER_ANSWERS, { checkIn: 4 });
     ai.script(success(DRAFT));
     await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { Browser, openAnnasTab } from './browser';
 
 /**
@@ -19,7 +19,7 @@ describe('a share toggle the store refused in the tab', () => {
   const personal = async (where: string) => (await t.store.container('personal').items.query(`SELECT * FROM c WHERE c.userId = 'aad-anna' AND ${where}`).fetchAll()).resources;
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     ({ browser, page, token } = await openAnnasTab(t));
     const created = await fetch(`${t.app.url}/api/verantwoording/notes`, {
       method: 'POST',

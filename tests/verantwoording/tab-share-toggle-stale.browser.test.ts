@@ -42,7 +42,7 @@ describe('a share toggle in the tab on an entry whose sharing changed meanwhile'
     await note().waitFor();
     expect(await box().isChecked()).toBe(false);
     // Elsewhere (the chat): shared, then private again.
-    expect((await api('PUT', '/visibility', { kind: 'note', id: created.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(200);
+    expect((await api('PUT', '/visibility', { kind: 'note', id: created.id, visibility: 'shared', visibilityRev: 0, rev: 1 })).status).toBe(200);
     expect((await api('PUT', '/visibility', { kind: 'note', id: created.id, visibility: 'private', visibilityRev: 1 })).status).toBe(200);
 
     await box().check();

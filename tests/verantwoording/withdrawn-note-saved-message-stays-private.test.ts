@@ -48,7 +48,7 @@ describe('a withdrawn note saved from a message', () => {
   it('shared, the words reach Mia\'s prep card; withdrawn, they are gone from it and from Anna\'s preview', async () => {
     const tab = await tabApi(t, 'aad-anna');
     const [note] = await notes();
-    expect((await tab('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0 })).status).toBe(200);
+    expect((await tab('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'shared', visibilityRev: 0, rev: 1 })).status).toBe(200);
     expect(await prepText()).toContain(WORDS);
     expect((await tab('PUT', '/visibility', { kind: 'note', id: note.id, visibility: 'private', visibilityRev: 1 })).status).toBe(200);
     expect(await prepText()).not.toContain(WORDS);

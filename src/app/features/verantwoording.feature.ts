@@ -55,6 +55,7 @@ export function composeVerantwoording(
     learningHoursPerWeek: p.config.learningTime.hoursPerWeek,
     timeZone: p.config.orgTimeZone,
     erasureJobs: p.scheduler,
+    ...(p.saveWindowMs !== undefined ? { saveWindowMs: p.saveWindowMs } : {}),
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),

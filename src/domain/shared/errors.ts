@@ -24,6 +24,11 @@ const GENERAL_ERROR_CODES = [
    * nor "not your report". Nothing was stored; the same action later works.
    */
   'directoryUnavailable',
+  /**
+   * A save of the person's own records answered after its save window (a slow store): what it
+   * wrote was taken back, so nothing of it is kept; the same save again works.
+   */
+  'saveTooSlow',
 ] as const;
 
 /** Refusals of the B3-spiegel pulse poll; most name a team, channel or date the user typed. */

@@ -1,7 +1,8 @@
 import { PersonalAnswer, Visibility } from '../personal/personal-answer';
 import { AccountabilityNote, DeletedNote } from './accountability-note';
 import { UserPreferences } from './preferences';
-import { ProfTraject } from './prof-traject';
+import { ProfTraject, trajectRev } from './prof-traject';
+import { DomainError } from '../shared/errors';
 import { TimeUsed } from './time-used';
 import { ErasureTicket } from './erasure-ticket';
 import { ErasureReceipt } from './erasure-receipt';
@@ -57,4 +58,30 @@ export function withVisibility<R extends ShareableRecord>(record: R, visibility:
   const rev = visibilityRevOf(record);
   if (seenRev !== undefined && seenRev !== rev) return record;
   return { ...record, visibility, visibilityRev: rev + 1, updatedAt: now.toISOString() };
+}
+
+/** The `conflict` detail of a share refused because its text changed since the view showed it (`requireTextSeen`). */
+export const TEXT_CHANGED_SINCE_SHOWN = 'text changed since the view showed it';
+
+/** The revision of an entry's own text (a note's, the Prof-traject's); answers and time used have none to check. */
+export function textRevOf(record: ShareableRecord): number | undefined {
+  if (record.type === 'note') return record.rev;
+  if (record.type === 'profTraject') return trajectRev(record);
+  return undefined;
+}
+
+/**
+ * Sharing an entry with a text of its own (a note, the Prof-traject) puts that text before the
+ * manager: it must be the text the view pressed on showed (`seen.textRev`, its revision). Written
+ * since on another surface (the tab, the chat's card), the share is refused with `conflict`
+ * (TEXT_CHANGED_SINCE_SHOWN), so words written as private never reach the manager unseen. A view
+ * that sent no revision (a card from before it was sent) cannot tell, and is refused too: the
+ * person sees the newest text and shares again. Only a share that would happen is checked:
+ * taking one back, or a choice already made or made elsewhere since (`withVisibility`), is not.
+ */
+export function requireTextSeen(record: ShareableRecord, visibility: Visibility, seen: { visibilityRev?: number; textRev?: number }): void {
+  if (record.visibility !== 'private' || visibility !== 'shared') return;
+  if (seen.visibilityRev !== undefined && seen.visibilityRev !== visibilityRevOf(record)) return;
+  const rev = textRevOf(record);
+  if (rev !== undefined && seen.textRev !== rev) throw new DomainError('conflict', TEXT_CHANGED_SINCE_SHOWN);
 }

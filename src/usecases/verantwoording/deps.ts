@@ -45,6 +45,12 @@ export interface VerantwoordingDeps {
    * without the person. Absent: an interrupted erasure finishes when it is asked for again.
    */
   erasureJobs?: JobScheduler;
+  /**
+   * The save window (save-window.ts, SAVE_WINDOW_MS when absent): a save of the person's own
+   * records answered later than this after its erasure check is taken back, and an erasure sweeps
+   * their partition for the last time this long after its ticket. Tests shorten it.
+   */
+  saveWindowMs?: number;
   /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
   dataRights: DataRightsDeps;
 }

@@ -12,6 +12,7 @@ import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
 import { erasureTicket, rememberErasureGroups } from './erasure-ticket';
+import { saveWindowClosed } from './save-window';
 import { ErasureTicket } from '../../domain/verantwoording/erasure-ticket';
 import { Group, markedForErasure, unmarkedForErasure } from '../../domain/week-cycle/group';
 import { cancelErasureResume, ErasureResumePayload, MAX_RESUME_ROUNDS, scheduleErasureResume } from './erasure-resume';
@@ -333,8 +334,9 @@ async function deleteOwnRecords(deps: VerantwoordingDeps, ticket: ErasureTicket)
  *    nothing of theirs: an action whose turn began before they left and stored its item since is
  *    found too, while their membership index (and the ticket) still lead to those groups;
  * 5. their own partition is deleted (the membership index with it), listed again until nothing
- *    but the ticket is left; then the groups forget them once more and let go of them, and the
- *    ticket goes last.
+ *    but the ticket is left, first listed a save window after the ticket (save-window.ts: a save
+ *    of theirs in flight when the erasure began has ended by then); then the groups forget them
+ *    once more and let go of them, and the ticket goes last.
  * With the ticket, a job is scheduled that runs the erasure again while the ticket is there
  * (erasure-resume.ts): an interrupted erasure finishes without the person. A failure after the
  * ticket was written leaves it unfinished, not undone: see tryEraseMyData.
@@ -360,10 +362,12 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
   } catch (error) {
     return { done: false, started: false, resumes: false, error };
   }
+  // From here on the ticket is stored: a save's check made later is refused (see saveWindowClosed).
+  const ticketHeldSince = performance.now();
   const resumes = await scheduleErasureResume(deps, ticket);
   try {
     if (known.confirmKey) ticket = await rememberErasureReceipt(deps, ticket, known.confirmKey);
-    const report = await eraseWithTicket(deps, ticket, known);
+    const report = await eraseWithTicket(deps, ticket, known, ticketHeldSince);
     await cancelErasureResume(deps, ticket.marker);
     return { done: true, report };
   } catch (error) {
@@ -395,7 +399,7 @@ export async function resumeErasure(deps: VerantwoordingDeps, payload: ErasureRe
   }
 }
 
-async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, known: KnownAccount): Promise<ErasureReport> {
+async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, known: KnownAccount, ticketHeldSince: number): Promise<ErasureReport> {
   let ticket = first;
   const { userId, marker } = ticket;
   const left = new Set<string>();
@@ -447,6 +451,10 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
     if (round >= MAX_ERASURE_ROUNDS) throw new Error('erasure: the groups kept changing; run it again');
     groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   }
+  // A save of theirs whose check found no ticket yet ends within the save window (answered and
+  // stored, or taken back by itself): the partition's last sweep starts once that window closed,
+  // so it finds what such a save stored (save-window.ts). Mostly passed by now: this run's steps take time too.
+  await saveWindowClosed(deps, ticketHeldSince);
   // The membership index goes with the rest; the ticket still names the groups to let go of.
   const records = await deleteOwnRecords(deps, ticket);
   await releaseGroupsAfterErasure(deps, ticket);

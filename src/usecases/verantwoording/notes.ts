@@ -3,6 +3,7 @@ import { AccountabilityNote, addAgain, cleanNoteText, DeletedNote, deleteNoteKee
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
+import { withinSaveWindow } from './save-window';
 
 function asNote(r: PersonalRecord | undefined): AccountabilityNote {
   if (!r || r.type !== 'note') throw new DomainError('notFound', 'note');
@@ -26,14 +27,28 @@ export async function addNote(deps: VerantwoordingDeps, userId: string, input: {
   const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   const note = write(input.key);
-  await refuseWhileErasing(deps, userId);
+  // Its creates keep to the save window: none outlives an erasure begun meanwhile (save-window.ts).
+  deps = await withinSaveWindow(deps, userId);
   const found = (await deps.records.create(note)).record;
-  let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, () => write(`${input.key}\n${note.text}`)) : asNote(found);
-  if (stored.text !== note.text && !wasCreatedWith(stored, note.text)) stored = asNote((await deps.records.create(write(`${input.key}\n${note.text}`))).record);
+  const ofItsOwn = () => write(`${input.key}\n${note.text}`);
+  let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, ofItsOwn) : asNote(found);
+  // Found with another text: edited elsewhere since. The same words from another chat message
+  // (its fingerprint differs from the one that wrote the note) are typed anew, not delivered
+  // again: a note of their own, as other words on the same form are. (Deleted too, `addAgain` decides.)
+  if (stored.text !== note.text && (sentAnew(stored, note) || !wasCreatedWith(stored, note.text))) {
+    const own = ofItsOwn();
+    const held = (await deps.records.create(own)).record;
+    stored = held.type === 'deletedNote' ? await addAfterDelete(deps, held, own, ofItsOwn) : asNote(held);
+  }
   // A note shared as it is written reaches the manager's prep cards as a later "share" would.
   // Also when the note was already there (a redelivery): the first turn may have stopped before this.
   if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
   return stored;
+}
+
+/** Whether `fresh` comes from another chat message than the one that wrote `stored` (both known). */
+function sentAnew(stored: AccountabilityNote, fresh: AccountabilityNote): boolean {
+  return stored.chatMessage !== undefined && fresh.chatMessage !== undefined && stored.chatMessage !== fresh.chatMessage;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/shared/errors';
 import { ProfTraject, profTrajectId, sketchProfTraject, TrajectInput, withTrajectRev } from '../../domain/verantwoording/prof-traject';
 import { VerantwoordingDeps } from './deps';
-import { refuseWhileErasing } from './erasure-ticket';
+import { withinSaveWindow } from './save-window';
 import { freshCountsFrom } from '../../domain/verantwoording/active-weeks';
 import { recordedWeeks } from './active-weeks';
 
@@ -22,7 +22,8 @@ export async function getProfTraject(deps: VerantwoordingDeps, userId: string): 
  * while the person's erasure is unfinished, with `erasureUnderway` (the erasure would delete it).
  */
 export async function saveProfTraject(deps: VerantwoordingDeps, userId: string, input: Omit<TrajectInput, 'userId' | 'countsFrom'>, opts: { fresh?: boolean } = {}): Promise<ProfTraject> {
-  await refuseWhileErasing(deps, userId);
+  // Its create keeps to the save window: none outlives an erasure begun meanwhile (save-window.ts).
+  deps = await withinSaveWindow(deps, userId);
   const now = deps.clock.now();
   const existing = await getProfTraject(deps, userId);
   // Sketched anew after one ended: its weeks count from now on (see freshCountsFrom); never for the first.

@@ -7,7 +7,7 @@ import { membershipIndexId } from '../../domain/week-cycle/membership-index';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { VerantwoordingDeps } from './deps';
 import { attendedSessions } from './group-traces';
-import { refuseWhileErasing } from './erasure-ticket';
+import { withinSaveWindow } from './save-window';
 
 /** How many sessions of a cycle the person attended, from that group's partition. */
 export async function sessionsAttended(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string): Promise<number> {
@@ -82,7 +82,8 @@ export async function requireOwnWeek(deps: VerantwoordingDeps, userId: string, g
 export async function correctTimeUsed(deps: VerantwoordingDeps, userId: string, groupId: string, cycleId: string, hours: number, seenRev?: number): Promise<TimeUsed> {
   // Refused hours store nothing, not even the blank record the correction would start from.
   checkHours(hours);
-  await refuseWhileErasing(deps, userId);
+  // Its creates keep to the save window: none outlives an erasure begun meanwhile (save-window.ts).
+  deps = await withinSaveWindow(deps, userId);
   const { week } = await requireOwnWeek(deps, userId, groupId, cycleId);
   const now = deps.clock.now();
   await deps.records.create(blankTimeUsed(userId, groupId, cycleId, now));

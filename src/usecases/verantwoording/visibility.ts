@@ -1,10 +1,10 @@
 import { Visibility } from '../../domain/personal/personal-answer';
 import { DomainError } from '../../domain/shared/errors';
-import { KIND_OF_TYPE, isShareable, ShareableKind, ShareableRecord, withVisibility } from '../../domain/verantwoording/personal-record';
+import { KIND_OF_TYPE, isShareable, requireTextSeen, ShareableKind, ShareableRecord, withVisibility } from '../../domain/verantwoording/personal-record';
 import { blankTimeUsed, timeUsedId } from '../../domain/verantwoording/time-used';
 import { VerantwoordingDeps } from './deps';
 import { requireOwnWeek } from './time-used';
-import { refuseWhileErasing } from './erasure-ticket';
+import { withinSaveWindow } from './save-window';
 
 export interface VisibilityChange {
   kind: ShareableKind;
@@ -18,6 +18,12 @@ export interface VisibilityChange {
    * Views from before it was sent leave it out, and their press wins as before.
    */
   visibilityRev?: number;
+  /**
+   * The revision of the text the view showed beside the button (a note's or the Prof-traject's
+   * `rev`): sharing it is refused with `conflict` (TEXT_CHANGED_SINCE_SHOWN) when the text changed
+   * since, or when the view sent none (`requireTextSeen`). Taking a share back needs none.
+   */
+  rev?: number;
 }
 
 /**
@@ -25,9 +31,11 @@ export interface VisibilityChange {
  * follows: a prep card already in the manager's chat is rebuilt from what is shared now. Returns
  * the entry as it stands, which is not the choice pressed when a newer one was made since.
  * Refused (`erasureUnderway`) while their erasure is unfinished: it takes the entry with the rest.
+ * A share of a text the view did not show (written since elsewhere) is refused (`requireTextSeen`).
  */
 export async function setVisibility(deps: VerantwoordingDeps, userId: string, change: VisibilityChange): Promise<ShareableRecord> {
-  await refuseWhileErasing(deps, userId);
+  // Its create (a week's blank time record) keeps to the save window (save-window.ts).
+  deps = await withinSaveWindow(deps, userId);
   const record = await changeVisibility(deps, userId, change);
   await deps.sharingChanged?.(userId);
   return record;
@@ -45,5 +53,11 @@ async function changeVisibility(deps: VerantwoordingDeps, userId: string, change
   }
   const existing = await deps.records.get(userId, change.id);
   if (!existing || !isShareable(existing) || KIND_OF_TYPE[existing.type] !== change.kind) throw new DomainError('notFound', change.kind);
-  return (await deps.records.update(userId, change.id, (r) => (isShareable(r) ? withVisibility(r, change.visibility, now, change.visibilityRev) : r))) as ShareableRecord;
+  // Checked on the record as it is replaced (its ETag): an edit landing meanwhile is never shared unseen.
+  const seen = { visibilityRev: change.visibilityRev, textRev: change.rev };
+  const share = (r: ShareableRecord) => {
+    requireTextSeen(r, change.visibility, seen);
+    return withVisibility(r, change.visibility, now, change.visibilityRev);
+  };
+  return (await deps.records.update(userId, change.id, (r) => (isShareable(r) ? share(r) : r))) as ShareableRecord;
 }

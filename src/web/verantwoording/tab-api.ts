@@ -15,7 +15,7 @@ import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/p
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
-import { visibilityRevOf } from '../../domain/verantwoording/personal-record';
+import { TEXT_CHANGED_SINCE_SHOWN, visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { LearningNeedDeps, myLearningNeed, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
 import { CHANGED_MEANWHILE, LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
@@ -31,7 +31,16 @@ const schemas = {
   // `visibilityRev`: how often the entry's sharing had changed when the tab showed it (the
   // overview's `visibilityRev`, `timeVisibilityRev`). Older than stored (a PUT sent again after the
   // person changed it back), it changes nothing. Without it (tabs from before) the change wins.
-  visibility: z.object({ kind: z.enum(['note', 'answer', 'profTraject', 'time']), id, groupId: id.optional(), visibility: z.enum(['private', 'shared']), visibilityRev: z.number().int().min(0).optional() }),
+  // `rev`: the revision of the text the tab showed (a note's, the Prof-traject's): written since
+  // elsewhere, or left out (tabs from before), a share is refused (409, reason `textChanged`).
+  visibility: z.object({
+    kind: z.enum(['note', 'answer', 'profTraject', 'time']),
+    id,
+    groupId: id.optional(),
+    visibility: z.enum(['private', 'shared']),
+    visibilityRev: z.number().int().min(0).optional(),
+    rev: z.number().int().min(0).optional(),
+  }),
   // A finite number in the domain's range (checkHours): never an empty field read as 0.
   // `rev`: the revision of the hours the tab showed (`timeRev`; 0: as attended). Without it (tabs
   // from before revisions) a figure of the person's own stored meanwhile is not overwritten (correctHours).
@@ -61,7 +70,7 @@ const schemas = {
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
 
 // `erasureUnderway`: a change while the person's erasure is unfinished; nothing was stored (the tab says why, and offers to finish it).
-const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400, erasureUnderway: 409 } as Record<string, number>;
+const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400, erasureUnderway: 409, saveTooSlow: 503 } as Record<string, number>;
 const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 export interface TabApiDeps {
@@ -226,7 +235,16 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   });
   route('put', '/api/verantwoording/visibility', async (caller, req) => {
     const input = parse(schemas.visibility, req.body);
-    const record = await setVisibility(v, caller.userId, input);
+    let record: Awaited<ReturnType<typeof setVisibility>>;
+    try {
+      record = await setVisibility(v, caller.userId, input);
+    } catch (err) {
+      if (!isDomainError(err) || err.detail !== TEXT_CHANGED_SINCE_SHOWN) throw err;
+      deps.logger.info({ path: '/api/verantwoording/visibility', code: 'conflict', reason: 'textChanged', via: caller.via }, 'tab API: refused');
+      // Its text changed since the tab showed it: nothing shared. 409 with the newest text, for the tab to show before a share.
+      const newest = input.kind === 'note' ? { note: await getNote(v, caller.userId, input.id) } : { traject: await getProfTraject(v, caller.userId) };
+      return { status: 409, body: { error: 'conflict', reason: 'textChanged', ...newest } };
+    }
     // Pressed on a view older than the last change: nothing changed. 409 with the sharing as it
     // stands, so the tab shows that and says it was changed meanwhile. The same choice sent twice
     // finds it made, and is answered as done.

@@ -24,11 +24,13 @@ export function visibilityLabel(v: Visibility, t: Translate): string {
  * card's inputs along: the new note being typed on the overview comes back on the card it answers with.
  * `visibilityRev` (how often its sharing had changed when this card was rendered) goes along too:
  * a press from this card after a newer change (Teams delivering it again) changes nothing.
+ * `rev` (a note's or the Prof-traject's text revision, as this card shows the text) as well: a
+ * share from this card after the text was changed elsewhere shares nothing (`requireTextSeen`).
  */
-export function visibilityToggle(kind: ShareableKind, id: string, current: { visibility: Visibility; visibilityRev?: number }, t: Translate, groupId?: string): Action {
+export function visibilityToggle(kind: ShareableKind, id: string, current: { visibility: Visibility; visibilityRev?: number; rev?: number }, t: Translate, groupId?: string): Action {
   const next: Visibility = current.visibility === 'shared' ? 'private' : 'shared';
-  const rev = current.visibilityRev === undefined ? {} : { visibilityRev: current.visibilityRev };
-  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next, ...rev });
+  const seen = { ...(current.visibilityRev === undefined ? {} : { visibilityRev: current.visibilityRev }), ...(current.rev === undefined ? {} : { rev: current.rev }) };
+  return execute(t(next === 'shared' ? 'verantwoording.share' : 'verantwoording.unshare'), 'setVisibility', { kind, id, ...(groupId ? { groupId } : {}), visibility: next, ...seen });
 }
 
 /**

@@ -3,7 +3,7 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { CycleEntry, PutBeforeEntry, VerantwoordingOverview } from '../../../usecases/verantwoording/overview';
 import { mayBePutBefore } from '../../../domain/talent-review/proposal-to-manager';
 import { AccountabilityNote } from '../../../domain/verantwoording/accountability-note';
-import { ProfTraject } from '../../../domain/verantwoording/prof-traject';
+import { ProfTraject, trajectRev } from '../../../domain/verantwoording/prof-traject';
 import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
 import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, subtle, textBlock, truncate, withFieldError } from '../card-kit';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
@@ -87,7 +87,7 @@ function trajectSection(traject: ProfTraject | undefined, progress: TrajectProgr
     ...(traject.learningNeeds ? [textBlock(t('verantwoording.traject.learningNeeds'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.learningNeeds, max))] : []),
     ...(traject.talents ? [textBlock(t('verantwoording.traject.talents'), { weight: 'Bolder', size: 'Small' }), plainText(truncate(traject.talents, max))] : []),
     actionSet(
-      [execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject) }, t)].map((a) =>
+      [execute(t('verantwoording.traject.edit'), 'openTraject', {}), visibilityToggle('profTraject', traject.id, { visibility: traject.visibility, visibilityRev: visibilityRevOf(traject), rev: trajectRev(traject) }, t)].map((a) =>
         buttonFor(a, t('verantwoording.buttonFor.traject'), t),
       ),
     ),
@@ -165,7 +165,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
         textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
         plainText(truncate(a.text, texts.answer)),
         subtle(visibilityLabel(a.visibility, t)),
-        actionSet([buttonFor(visibilityToggle('answer', a.id, a, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
+        actionSet([buttonFor(visibilityToggle('answer', a.id, { visibility: a.visibility, visibilityRev: a.visibilityRev }, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
       );
     }
   }
@@ -181,7 +181,7 @@ function noteSection(n: AccountabilityNote, item: string, t: Translate, locale: 
   const meta = [formatDate(n.createdAt, locale, timeZone), visibilityLabel(n.visibility, t), ...(n.source ? [t('verantwoording.notes.fromMessage')] : [])].join(' · ');
   const actions: Action[] = [
     execute(t('verantwoording.notes.edit'), 'openNote', { noteId: n.id }),
-    visibilityToggle('note', n.id, { visibility: n.visibility, visibilityRev: visibilityRevOf(n) }, t),
+    visibilityToggle('note', n.id, { visibility: n.visibility, visibilityRev: visibilityRevOf(n), rev: n.rev }, t),
     execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: n.id, rev: n.rev }, { style: 'destructive' }),
     ...(n.source?.link ? [{ type: 'Action.OpenUrl' as const, title: t('verantwoording.notes.openMessage'), url: n.source.link }] : []),
   ].map((a) => buttonFor(a, item, t));
@@ -252,20 +252,24 @@ function erasureUnfinishedSection(o: VerantwoordingOverview, t: Translate): Elem
  * person would get an error instead of their overview. What does not fit is left out (`fitSteps`),
  * and the card says so.
  */
-export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}): AdaptiveCardJson {
+export function overviewCard(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft = {}, notice?: string): AdaptiveCardJson {
   // A key per rendered card: a press that reaches the bot twice (a retried click) saves one note.
   const key = randomUUID();
   const steps = fitSteps(o);
-  return firstCardThatFits(steps, (fit) => overviewCardAs(o, t, locale, timeZone, draft, key, fit, fit !== steps[0])).card;
+  return firstCardThatFits(steps, (fit) => overviewCardAs(o, t, locale, timeZone, draft, key, fit, fit !== steps[0], notice)).card;
 }
 
-/** The card as one step of the size budget holds it; `fitted`: it holds less than it could, to fit. */
-function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft, key: string, fit: Fit, fitted: boolean): AdaptiveCardJson {
+/**
+ * The card as one step of the size budget holds it; `fitted`: it holds less than it could, to fit.
+ * `notice`: why the press this card answers changed nothing (a share refused), at its top.
+ */
+function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale, timeZone: string, draft: NoteDraft, key: string, fit: Fit, fitted: boolean, notice?: string): AdaptiveCardJson {
   const cycles = o.cycles.slice(0, fit.cycles);
   const notes = o.notes.slice(0, fit.notes);
   const noteNames = noteItems(notes, t, locale, timeZone);
   const body: Element[] = [
     heading(t('verantwoording.title')),
+    ...(notice ? [refusalNotice(notice)] : []),
     ...erasureUnfinishedSection(o, t),
     textBlock(t('verantwoording.intro')),
     subtle(

@@ -9,6 +9,7 @@ import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verant
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
+import { TEXT_CHANGED_SINCE_SHOWN } from '../../../domain/verantwoording/personal-record';
 import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, erasedEarlierCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
@@ -125,7 +126,15 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   });
   on('setVisibility', async (ui, data) => {
     // Pressed on a card older than the entry's last sharing change, nothing changes: the overview shows how it stands.
-    await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility, visibilityRev: data.visibilityRev });
+    try {
+      await setVisibility(v, ui.userId, { kind: data.kind, id: data.id, groupId: data.groupId, visibility: data.visibility, visibilityRev: data.visibilityRev, rev: data.rev });
+    } catch (err) {
+      if (!isDomainError(err) || err.detail !== TEXT_CHANGED_SINCE_SHOWN) throw err;
+      // "Delen" on a card older than the text (or one from before cards sent its revision): nothing
+      // shared. The overview with the newest text, and why nothing was shared, to share again from.
+      const why = ui.t(data.rev === undefined ? 'verantwoording.shareRefused.oldCard' : 'verantwoording.shareRefused.textChanged');
+      return overviewCardFor(deps, ui.userId, ui.locale, data.text ? { text: data.text } : undefined, why);
+    }
     return afterChange(ui, 'setVisibility', data.text);
   });
   on('openTime', async (ui, data) => timeCardFor(deps, ui, data, { draft: data.text }));

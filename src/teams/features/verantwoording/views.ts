@@ -20,8 +20,9 @@ export function ownChatPointer(t: Translate): AdaptiveCardJson {
   return ownChatOnlyCard(t, 'verantwoording.onlyInOwnChat');
 }
 
-export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft): Promise<AdaptiveCardJson> {
-  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft);
+/** `notice`: why the press answered changed nothing, at the card's top (see `overviewCard`). */
+export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft, notice?: string): Promise<AdaptiveCardJson> {
+  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft, notice);
 }
 
 /** The Prof-traject form; `draft`: the new note being typed on the overview it was opened from, carried back there. */

@@ -1,0 +1,93 @@
+import { isDeepStrictEqual } from 'node:util';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
+import { PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
+import { VerantwoordingDeps } from './deps';
+import { refuseWhileErasing } from './erasure-ticket';
+
+/**
+ * The save window: the longest a save of the person's own records may take, from just before its
+ * "no erasure under way" check to the answer of its last create or upsert in their partition.
+ * Production's is well inside Teams' five seconds for an invoke (the message extension's Save): a
+ * save that takes longer was answered too late for Teams anyway. Tests shorten it (`saveWindowMs`).
+ */
+export const SAVE_WINDOW_MS = 3_000;
+
+
+const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWindowMs ?? SAVE_WINDOW_MS;
+
+/**
+ * A save of the person's own records that no erasure outlives. Refuses (`erasureUnderway`) while
+ * their erasure is unfinished, as `refuseWhileErasing` (one point read, nothing more), and returns
+ * the deps to save with: their creates and upserts keep to the save window.
+ *
+ * Why this bounds every such save against an erasure (see `saveWindowClosed`): the check read "no
+ * ticket", so it was made before the erasure's ticket was written, and the erasure's last sweep
+ * of the partition starts a whole window after that ticket. A create or upsert answered within the
+ * window from the check was stored before that sweep, which deletes it. One answered later (a slow
+ * store: the SDK's throttling retries, the app's own retries, a request held up on its way) may have
+ * landed after the erasure said "gewist": the save takes back what it wrote (only while it is as
+ * written) and is refused, so it is never answered as saved and nothing of it stays. Updates need
+ * no window: they replace a record under its ETag, which fails once the erasure deleted it.
+ * Not covered: a write whose answer never came (the store's tries ran out on a broken connection)
+ * and that the server still applies after the window; the save then failed and is not answered as
+ * saved, but what the server applied later stays until the person erases again.
+ */
+export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<VerantwoordingDeps> {
+  const closesAt = performance.now() + windowOf(deps);
+  await refuseWhileErasing(deps, userId);
+  return { ...deps, records: windowedRecords(deps.records, userId, closesAt) };
+}
+
+/**
+ * Waits, in an erasure, until every save whose check was made before its ticket (written or found
+ * at `ticketHeldSince`, a `performance.now()`) has either been answered or will take its writes
+ * back: a whole save window after the ticket. The erasure's last sweep of the partition comes after.
+ */
+export async function saveWindowClosed(deps: Pick<VerantwoordingDeps, 'saveWindowMs'>, ticketHeldSince: number): Promise<void> {
+  const closed = ticketHeldSince + windowOf(deps);
+  // A timer may fire a fraction of a millisecond early by this clock: wait until it says so.
+  for (let left = closed - performance.now(); left > 0; left = closed - performance.now()) await new Promise((resolve) => setTimeout(resolve, Math.ceil(left) + 1));
+}
+
+/** As stored: what JSON keeps (a property set to undefined is not stored). */
+const asStored = (r: PersonalRecord): unknown => JSON.parse(JSON.stringify(r));
+const sameRecord = (a: PersonalRecord, b: PersonalRecord) => isDeepStrictEqual(asStored(a), asStored(b));
+
+/** The person's records, whose creates and upserts are refused after `closesAt`, and taken back when answered after it. */
+function windowedRecords(records: PersonalRecordRepository, userId: string, closesAt: number): PersonalRecordRepository {
+  const late = () => performance.now() > closesAt;
+  // Only on this rare path a read more: an erasure still under way is said as such; otherwise "not saved, try again".
+  const refusal = async (): Promise<DomainError> => {
+    const ticket = await records.get(userId, erasureTicketId(userId)).catch(() => undefined);
+    return ticket?.type === 'erasureTicket' ? new DomainError('erasureUnderway', 'their erasure began while this save was under way') : new DomainError('saveTooSlow', 'the save outlived its window; what it wrote was taken back');
+  };
+  // Deleted only while it is as this save wrote it: a change made since (a later save of theirs) stays.
+  const takeBack = async (written: PersonalRecord) => {
+    try {
+      await records.updateOrDelete(written.userId, written.id, (current) => (sameRecord(current, written) ? undefined : current));
+    } catch (err) {
+      if (!isDomainError(err) || err.code !== 'notFound') throw err;
+    }
+  };
+  const kept = async <R>(written: PersonalRecord, write: () => Promise<R>, ours: (result: R) => boolean): Promise<R> => {
+    if (late()) throw await refusal();
+    const result = await write();
+    if (!late()) return result;
+    if (ours(result)) await takeBack(written);
+    throw await refusal();
+  };
+  return {
+    get: (owner, id) => records.get(owner, id),
+    // Ours: created now, or found exactly as this save wrote it (its first try landed and its answer was lost).
+    create: (record) => kept(record, () => records.create(record), (r) => r.created || sameRecord(r.record, record)),
+    upsert: (record) => kept(record, () => records.upsert(record), () => true),
+    update: (owner, id, mutate) => records.update(owner, id, mutate),
+    delete: (owner, id) => records.delete(owner, id),
+    updateOrDelete: (owner, id, mutate) => records.updateOrDelete(owner, id, mutate),
+    listAll: (owner) => records.listAll(owner),
+    listShared: (owner) => records.listShared(owner),
+    erasureTicketWithMarker: (marker) => records.erasureTicketWithMarker(marker),
+  };
+}
