@@ -73,7 +73,8 @@ export const TALLY_WRITE_BUDGET_MS = 8_000;
 export class CosmosTallyRepository implements TallyRepository {
   private readonly container: Container;
   private readonly store: DocumentStore<PollTally>;
-  constructor(conn: CosmosConnection) {
+  /** `writeBudgetMs`: TALLY_WRITE_BUDGET_MS unless told (tests that only need a busy tally shorten it). */
+  constructor(conn: CosmosConnection, private readonly writeBudgetMs = TALLY_WRITE_BUDGET_MS) {
     this.container = conn.container('pollAnswers');
     this.store = new DocumentStore<PollTally>(this.container, (t) => t.pollId);
   }
@@ -88,7 +89,7 @@ export class CosmosTallyRepository implements TallyRepository {
   }
 
   async update(pollId: string, mutate: Mutate<PollTally>): Promise<PollTally> {
-    const giveUpAt = Date.now() + TALLY_WRITE_BUDGET_MS;
+    const giveUpAt = Date.now() + this.writeBudgetMs;
     for (let attempt = 1; ; attempt++) {
       let current: Versioned<PollTally> | undefined;
       try {

@@ -23,7 +23,7 @@ describe('a decision with several fields missing', () => {
   let t: TestApp;
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }));
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), undefined, { sharedCardIntervalMs: 0 });
   }, 60_000);
   afterAll(async () => {
     await t.stop();

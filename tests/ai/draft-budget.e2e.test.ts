@@ -16,7 +16,7 @@ describe('an AI draft that takes longer than its budget', () => {
   beforeAll(async () => {
     ai = await gatedAzureOpenAi();
     // Azure's own timeout per request far beyond the test's: only the draft's budget can end it.
-    t = await startTestApp({ ...ai.env, AI_TIMEOUT_MS: '600000' }, undefined, { draftBudgetMs: 500 });
+    t = await startTestApp({ ...ai.env, AI_TIMEOUT_MS: '600000' }, undefined, { draftBudgetMs: 500, sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

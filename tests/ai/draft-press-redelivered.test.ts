@@ -12,7 +12,7 @@ import { groupAtQuestionSix, startAppWithAi } from '../support/ai-fixtures';
  */
 describe('the "draft proposal" press delivered twice', () => {
   let env: Awaited<ReturnType<typeof startAppWithAi>>;
-  beforeAll(async () => { env = await startAppWithAi(); });
+  beforeAll(async () => { env = await startAppWithAi({ sharedCardIntervalMs: 0 }); });
   afterAll(() => env.stop());
 
   it.each([

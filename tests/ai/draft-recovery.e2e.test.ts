@@ -25,7 +25,7 @@ describe('an AI draft that would otherwise never come', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }), '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }), '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

@@ -15,7 +15,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 describe('an AI draft asked for before any of questions 1-5 was answered', () => {
   let env: Awaited<ReturnType<typeof startAppWithAi>>;
-  beforeAll(async () => { env = await startAppWithAi(); });
+  beforeAll(async () => { env = await startAppWithAi({ sharedCardIntervalMs: 0 }); });
   afterAll(() => env.stop());
 
   it('sends nothing to Azure OpenAI and shows no invented proposal', async () => {
@@ -66,7 +66,7 @@ describe('no answers yet, with a framework of its own', () => {
       writeFileSync(join(dir, `framework.${language}.json`), JSON.stringify(framework));
     }
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 1 }), FRAMEWORK_FILE_NL: join(dir, 'framework.nl.json'), FRAMEWORK_FILE_EN: join(dir, 'framework.en.json') });
+    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 1 }), FRAMEWORK_FILE_NL: join(dir, 'framework.nl.json'), FRAMEWORK_FILE_EN: join(dir, 'framework.en.json') }, undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t?.stop();

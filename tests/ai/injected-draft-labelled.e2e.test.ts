@@ -15,7 +15,7 @@ describe('AI output is never shown as the group\'s, nor rendered as Markdown', (
   let fake: Awaited<ReturnType<typeof startFakeAzureOpenAi>>;
   beforeAll(async () => {
     fake = await startFakeAzureOpenAi();
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: fake.url, AZURE_OPENAI_DEPLOYMENT: fake.deployment, AZURE_OPENAI_API_KEY: fake.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' });
+    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: fake.url, AZURE_OPENAI_DEPLOYMENT: fake.deployment, AZURE_OPENAI_API_KEY: fake.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' }, undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

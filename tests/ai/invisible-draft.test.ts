@@ -9,7 +9,7 @@ import { groupAtQuestionSix, startAppWithAi } from '../support/ai-fixtures';
  */
 describe('an AI answer of invisible characters only', () => {
   let env: Awaited<ReturnType<typeof startAppWithAi>>;
-  beforeAll(async () => { env = await startAppWithAi(); });
+  beforeAll(async () => { env = await startAppWithAi({ sharedCardIntervalMs: 0 }); });
   afterAll(() => env.stop());
 
   it('is treated as unusable output', async () => {

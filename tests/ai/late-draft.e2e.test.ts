@@ -16,7 +16,7 @@ describe('an AI draft that lands while the group writes and judges its own propo
   let ai: Awaited<ReturnType<typeof gatedAzureOpenAi>>;
   beforeAll(async () => {
     ai = await gatedAzureOpenAi();
-    t = await startTestApp(ai.env);
+    t = await startTestApp(ai.env, undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

@@ -23,7 +23,7 @@ describe('the judgement of a member who left, before anyone asked AI', () => {
   let t: TestApp;
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z');
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   }, 60_000);
   afterAll(async () => {
     await t.stop();

@@ -34,7 +34,7 @@ describe('the model declines to draft a proposal', () => {
   beforeAll(async () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-test', AZURE_OPENAI_API_KEY: 'k', AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' });
+    t = await startTestApp({ AZURE_OPENAI_ENDPOINT: url, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-test', AZURE_OPENAI_API_KEY: 'k', AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' }, undefined, { sharedCardIntervalMs: 0 });
   }, 60_000);
   afterAll(async () => {
     await t.stop();

@@ -17,7 +17,7 @@ describe('the AI proposal prompt holds only the group\'s shared answers', () => 
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }));
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

@@ -16,7 +16,7 @@ describe('asking AI again after a stalled draft, once the group judges its own p
   let ai: Awaited<ReturnType<typeof gatedAzureOpenAi>>;
   beforeAll(async () => {
     ai = await gatedAzureOpenAi();
-    t = await startTestApp(ai.env, '2026-11-23T08:00:00Z');
+    t = await startTestApp(ai.env, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     // The held requests end with the fake's sockets, so the app's drafts end before it stops.

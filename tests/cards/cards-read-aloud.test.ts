@@ -48,7 +48,7 @@ const longest = (seed: string, max: number) => `${seed} `.repeat(max).slice(0, m
 interface Walk { t: TestApp; g: GroupDriver; posts: RecordedCall[]; updates: RecordedCall[]; cards: { where: string; card: Node }[] }
 
 async function fullWeek(language: 'nl' | 'en'): Promise<Walk> {
-  const t = await startTestApp({}, '2026-11-23T08:00:00Z');
+  const t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   const g = new GroupDriver(t, t.conversation('groupChat'), eight);
   const [a, b, c, d] = eight as [TestUser, TestUser, TestUser, TestUser];
   await t.send(botAdded(g.conv, a));
@@ -180,7 +180,7 @@ describe('the B3 poll form, as a screen reader reads it', () => {
   let d: PulseDriver;
   const noord = team('Zorgteam Noord', 'noord', [HR, ...teamMembers('noord', 6)]);
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'test-key-'.padEnd(40, 'x'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     d = new PulseDriver(t);
     await d.startPoll(noord, 'peiling start Zorgteam Noord 2026-12-04');
   }, 600_000);

@@ -17,7 +17,7 @@ const OWN = 'Ons eigen voorstel: een vaste overdrachtstafel om kwart voor.';
 describe('question 7 carried over to the next session', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

@@ -46,7 +46,7 @@ describe('the group decides on its proposal', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }));
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 1 }), undefined, { sharedCardIntervalMs: 0 });
   });
   afterAll(async () => {
     await t.stop();

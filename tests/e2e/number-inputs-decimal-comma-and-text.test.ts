@@ -47,7 +47,7 @@ describe('number inputs with a decimal comma, text, negative and huge numbers', 
   const personal = async () => JSON.stringify((await t.store.container('personal').items.query('SELECT c.id, c.type, c.hours, c.rev FROM c ORDER BY c.id').fetchAll()).resources);
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), [a, b, c, d]);
     await g.setUp('nl', '12');
     await g.startCycle();

@@ -23,6 +23,7 @@ describe('an undecided, unjudged AI draft', () => {
     t = await startTestApp(
       { HR_USER_IDS: 'aad-hanna', AZURE_OPENAI_ENDPOINT: fake.url, AZURE_OPENAI_DEPLOYMENT: fake.deployment, AZURE_OPENAI_API_KEY: fake.apiKey, AI_TIMEOUT_MS: '2000', AI_MAX_RETRIES: '0' },
       '2026-11-23T08:00:00Z',
+      { sharedCardIntervalMs: 0 },
     );
   });
   afterAll(async () => {

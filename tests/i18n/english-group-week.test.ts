@@ -14,7 +14,7 @@ import { dutchIn, NAMES } from './english-scan';
 describe('an English group through its first week meets no Dutch', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-06-01T07:00:00Z');
+    t = await startTestApp({}, '2026-06-01T07:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t?.stop());
 

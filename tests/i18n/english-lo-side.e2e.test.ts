@@ -63,7 +63,7 @@ describe('HR/L&O in English: proposals and offer', () => {
   let g: GroupDriver;
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     hr = new PersonalChat(t, hanna);
     g = await new GroupDriver(t, t.conversation('groupChat', '19:probe-en-lo@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
     await t.send(message(g.conv, anna, 'language en'));

@@ -1,6 +1,6 @@
 import { message, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { PersonalChat } from '../verantwoording/support';
 
 /**
@@ -18,7 +18,7 @@ describe('a typed command during a store outage, for an English user', () => {
   const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
   const DUTCH = /Er ging iets mis|Probeer het zo nog eens/;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

@@ -1,6 +1,6 @@
 import { TestUser } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { weekUpToQuestion9 } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
@@ -15,7 +15,7 @@ describe('the learning-needs handover under a Cosmos fault that outlasts the sch
   let t: TestApp;
   let g: GroupDriver;
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();

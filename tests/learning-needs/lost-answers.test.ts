@@ -1,7 +1,7 @@
 import { TestUser } from '../support/activities';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE } from '../live-session/support';
 import { weekUpToQuestion9 } from './support';
 
@@ -25,7 +25,7 @@ describe('a learning need passed on, under faults', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna', B3_MIN_RESPONDENTS: '3' }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();

@@ -1,6 +1,6 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { CosmosFault } from '../support/cosmos-proxy';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
 
 /**
@@ -22,7 +22,7 @@ describe('ending a session with a fault after the close was stored', () => {
   let round = 0;
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

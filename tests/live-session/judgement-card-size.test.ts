@@ -25,7 +25,7 @@ describe('the judgement card at the largest inputs the forms allow', () => {
   let t: TestApp;
   let round = 0;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

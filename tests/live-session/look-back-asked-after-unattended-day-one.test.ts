@@ -14,7 +14,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('the look back on last week\'s first step after an unattended day 1', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

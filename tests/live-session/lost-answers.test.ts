@@ -1,7 +1,7 @@
 import { personalAnswerId } from '../../src/domain/personal/personal-answer';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE, isNormalCard } from './support';
 import { judgementsOf } from './race-app';
 
@@ -20,7 +20,7 @@ describe('lost answers on the other session actions', () => {
   let round = 0;
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
   beforeAll(async () => {
-    t = await startTestApp({}, undefined, { proxy: true });
+    t = await startTestApp({}, undefined, { proxy: true, sharedCardIntervalMs: 0, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

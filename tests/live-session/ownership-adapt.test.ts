@@ -40,7 +40,7 @@ describe('an AI draft adapted by one character, and one adapted for real', () =>
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     g = await new GroupDriver(t, t.conversation('groupChat', '19:ownership-adapt@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
     ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
     await g.press(bram, 'proposal.draft', g.ids());

@@ -2,7 +2,7 @@ import { execute, message, TestUser, user } from '../support/activities';
 import { inputValues } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 interface Action { type: string; verb?: string; title?: string; data?: Record<string, unknown> }
 
@@ -17,7 +17,7 @@ describe('a refused form whose re-render fails', () => {
   const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
   afterEach(() => {

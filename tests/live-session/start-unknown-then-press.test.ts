@@ -1,5 +1,5 @@
 import { GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * After an "unknown" withdrawal, the next press on "Sessie starten".
@@ -17,7 +17,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('the session stored with a card that was withdrawn as "unknown"', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, undefined, { proxy: true });
+    t = await startTestApp({}, undefined, { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

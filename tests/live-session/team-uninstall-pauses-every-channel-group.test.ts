@@ -1,6 +1,6 @@
 import { botAdded, TestUser, user } from '../support/activities';
 import { GroupDriver } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 const BOT = { id: '28:lerend-werken-bot', name: 'Lerend Werken' };
 const TEAM = '19:team@thread.tacv2';
@@ -21,7 +21,7 @@ const TEAM = '19:team@thread.tacv2';
 describe('the app removed from a team whose group lives in another channel than General', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   }, 60_000);
   afterAll(() => t.stop());
 

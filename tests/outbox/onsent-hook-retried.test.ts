@@ -1,7 +1,7 @@
 import { message } from '../support/activities';
 import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-driver';
 import type { ConnectorRequest } from '../support/recording-connector';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { newJob } from '../../src/outbox/outbox-job';
 
 /**
@@ -21,7 +21,7 @@ describe('an onSent hook that did not run to its end', () => {
   const hrChat = () => t.conversation('personal', 'a:hanna');
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'onsent-hook-retried'.padEnd(40, 'k'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'onsent-hook-retried'.padEnd(40, 'k'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     d = new PulseDriver(t);
   }, 60_000);
   afterAll(() => t.stop());

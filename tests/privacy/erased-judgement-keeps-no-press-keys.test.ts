@@ -17,7 +17,7 @@ const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUs
 describe("an erased member's anonymous judgement", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

@@ -51,7 +51,7 @@ describe('erasure versus published energy averages', () => {
   let before: { annaView: string; session: { in: unknown; out: unknown }; report: Awaited<ReturnType<typeof report>> };
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z'); // Monday 09:00 in Amsterdam
+    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 }); // Monday 09:00 in Amsterdam
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();
@@ -147,7 +147,7 @@ describe('erasure while a check-in round is still open', () => {
   const eva = user('Eva');
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi, eva]);
     await g.setUp();
     await g.startCycle();
@@ -174,7 +174,7 @@ describe('after erasure, nothing names the member or keeps their judgement under
   let g: GroupDriver;
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ HR_USER_IDS: hanna.aadObjectId }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     g = new GroupDriver(t, t.conversation('groupChat'), [anna, bram, cem, dewi]);
     await g.setUp();
     await g.startCycle();

@@ -8,7 +8,7 @@
  */
 import { TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { actionData, allDocuments, PersonalChat } from '../verantwoording/support';
 
 const CONFIRM = 'verantwoording.erase.confirm';
@@ -33,7 +33,7 @@ describe('erasure interrupted by Cosmos DB faults', () => {
 
   beforeAll(async () => {
     // The session's close job waits for its summary (a second here, not 20) while an erasure in the group is unfinished.
-    t = await startTestApp({}, undefined, { proxy: true, outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 } });
+    t = await startTestApp({}, undefined, { proxy: true, outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 }, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
     await g.startCycle();

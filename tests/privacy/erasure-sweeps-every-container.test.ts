@@ -30,7 +30,7 @@ describe('after erasure, nothing in any container names the person (stops 47-49 
   let groupId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: rightsDirectory(), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: rightsDirectory(), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     const annaChat = new PersonalChat(t, anna);
     await annaChat.say('taal en');
     // The group: Anna sets it up and starts it (groupDecides), Cem decides, Anna ends the session.
@@ -109,7 +109,7 @@ describe('after erasure with the outbox still holding cards, nothing names the p
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: rightsDirectory() }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: rightsDirectory() }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     await annaAndMia(t, { send: false });
   }, 300_000);
   afterAll(() => t?.stop());

@@ -30,7 +30,7 @@ describe('a proposal put before the manager whose card could not be queued', () 
       { id: 'aad-cem', name: 'Cem', managerId: 'aad-mia' },
       { id: 'aad-mia', name: 'Mia' },
     ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
     await groupDecides(t, '19:ptm-card-not-queued@thread.v2', [anna, bram, cem]);
   }, 120_000);
   afterAll(() => t?.stop());

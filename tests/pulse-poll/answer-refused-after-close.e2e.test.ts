@@ -8,7 +8,7 @@
  */
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
@@ -94,7 +94,7 @@ describe('a poll answer with a score left open, pressed after HR closed the poll
   const poll = pollOf(west, () => ({ t, d }));
 
   beforeAll(async () => {
-    t = await startTestApp(ENV, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp(ENV, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     d = new PulseDriver(t);
     await d.startPoll(west, START);
   });

@@ -39,7 +39,9 @@ describe('a B3 answer refused on the Submit fallback in a channel, told in the m
   const english = (who: TestTeam['members'][number]) => t.send(message(t.conversation('personal', `a:personal-${who.id}`), who, 'language en'));
 
   beforeAll(async () => {
-    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'note-in-person-language'.padEnd(40, 'n'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true });
+    // A busy tally gives up after one second, not production's eight: this looks at how the refusal is
+    // told (busy-tally.e2e.test.ts keeps production's budget).
+    t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'note-in-person-language'.padEnd(40, 'n'), B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z', { proxy: true, tallyWriteBudgetMs: 1_000 });
     d = new PulseDriver(t);
     await d.startPoll(noord, 'peiling start dit team 2026-12-04');
     for (const who of noord.members.slice(1, 4)) await english(who);

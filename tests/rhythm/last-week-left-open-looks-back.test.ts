@@ -23,7 +23,7 @@ describe('the last planned week ends with a question carried over', () => {
     (await t.store.container('jobs').items.query({ query: "SELECT * FROM c WHERE c.kind = 'plannedWeeks.end' AND c.payload.groupId = @g", parameters: [{ name: '@g', value: groupId }] }).fetchAll()).resources as { dueAt: string; status: string }[];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

@@ -1,5 +1,5 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { jobsOf, runAt, sessionCardsPosted } from './support';
 
 /**
@@ -20,7 +20,7 @@ describe('a move whose jobs could not be written, made again', () => {
   afterEach(() => t.stop());
 
   it('moved again to the same day after the error: week 1 still opens by itself on Tuesday 09:00', async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
     expect(await week1()).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);

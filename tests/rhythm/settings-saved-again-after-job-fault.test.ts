@@ -1,5 +1,5 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { jobsOf, sessionCardsPosted } from './support';
 
 /**
@@ -19,7 +19,7 @@ describe('settings saved again after their jobs could not be written', () => {
     g.press(anna, 'group.setup.save', { name: 'Team Zorg', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime, timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' }, 'setup-card');
 
   beforeEach(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
     await g.setUp();
   });

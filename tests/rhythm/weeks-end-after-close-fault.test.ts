@@ -1,6 +1,6 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { execute } from '../support/activities';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { runAt } from './support';
 
 /**
@@ -16,7 +16,7 @@ describe('the look-back invitation after a day-4 close retried after a fault', (
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

@@ -17,7 +17,7 @@ describe('planned weeks lowered below the weeks already completed', () => {
   const [anna] = MEMBERS as [typeof MEMBERS[0]];
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
   });
   afterAll(() => t.stop());
 

@@ -1,6 +1,6 @@
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { ERROR_TITLE } from '../live-session/support';
 
 /**
@@ -20,7 +20,7 @@ describe('week-cycle saves whose write landed', () => {
   let round = 0;
   const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
+    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
   });
   afterAll(() => t.stop());
 

@@ -2,7 +2,7 @@ import { execute, message, submit, user } from '../support/activities';
 import { CosmosFault } from '../support/cosmos-proxy';
 import { GroupDriver } from '../support/group-driver';
 import { aiSettings, FakeAzureOpenAi, malformed, promptFiltered, rateLimited, serverError, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
-import { startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * the log stays free of people and their words in ERROR paths too. A group is driven
@@ -24,7 +24,7 @@ describe('no personal data or secrets in the log, error paths included', () => {
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi('gpt-4o-test', API_KEY);
-    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
+    t = await startTestApp(aiSettings(ai, { timeoutMs: 2000, retries: 0 }), '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     g = new GroupDriver(t, t.conversation('groupChat', '19:probe-logs@thread.v2'), members);
     t.connector.roster = members;
     const setup = await g.press(members[0]!, 'group.setup.save', { name: 'Team Zwaluw', members: members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' }, 'setup-card');

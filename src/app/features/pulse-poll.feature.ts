@@ -49,7 +49,7 @@ export function composePulsePoll(p: Platform, teamGroups?: TeamMirrorNotice): Pu
   const pulse: PulsePollDeps = {
     polls,
     pollsForAnswers: new RememberedPolls(polls),
-    tallies: new CosmosTallyRepository(p.cosmos),
+    tallies: new CosmosTallyRepository(p.cosmos, p.tallyWriteBudgetMs),
     legacy: new CosmosLegacyAnswerRepository(p.cosmos),
     locks: new CosmosTeamPollLocks(p.cosmos),
     startLease: new CosmosPollStartLease(p.cosmos),
