@@ -110,14 +110,16 @@ function trajectSection(view: PrepView, t: Translate, lengths: TextLengths): Ele
 
 /**
  * The B3-spiegel of the report's teams the card shows (a team shared with the manager, or one the
- * report turned on: usecases/talent-review/prep-teams.ts); each named when there are several. With
+ * report turned on: usecases/talent-review/prep-teams.ts), each named. With
  * none, one line says which teams it would show, the same whether the report is in no team or in
  * teams it does not show: nothing tells the manager of a team they do not see.
  */
 function teamSection(view: PrepView, t: Translate, locale: Locale): Element[] {
   const teams = view.teams;
   if (!teams.length) return section(t('talentReview.prep.pulse'), [plainText(t('talentReview.prep.teamNone', { name: view.review.reportName }))], '');
-  if (teams.length === 1) return section(t('talentReview.prep.pulse'), [textBlock(pulseLine(teams[0]!.pulse, t, locale))], '');
+  // One team is named too: it may not be the team the manager shares with the report (one the
+  // report turned on), and figures without a name would read as the manager's own team's.
+  if (teams.length === 1) return section(t('talentReview.prep.pulse'), [plainText(`${teams[0]!.name ?? t('talentReview.prep.unnamedTeam')}: ${pulseLine(teams[0]!.pulse, t, locale)}`)], '');
   const shown = teams.slice(0, MAX_TEAMS_SHOWN);
   return section(
     t('talentReview.prep.pulse'),
