@@ -1,7 +1,7 @@
 import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
-import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
+import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 
 export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'teamAccounts' | 'verantwoording'>;
@@ -52,9 +52,12 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * cards are queued. Nobody of the form's list in the team now (`teamChanged`, or `noTeam` when the
  * directory lists no team at all): nothing is stored or queued. A directory that does not answer refuses before anything is stored or queued;
  * a store that does not take the record refuses before any card is queued. While the manager's
- * erasure is unfinished the send is refused (`erasureUnderway`) before anything is looked up, as
- * every other write into their own partition is: the erasure's resume would delete the record
- * after they were told it was kept (or, written after its last listing, it would outlive it).
+ * erasure is unfinished the send is refused (`erasureUnderway`) before anything is stored or queued
+ * (checked once the directory answered, just before the record), as every other write into their
+ * own partition is: the erasure's resume would delete the record after they were told it was kept.
+ * The record's create keeps to the save window (save-window.ts): answered later than that after the
+ * check, it is taken back and the send refused (`saveTooSlow`, or `erasureUnderway`) before any card
+ * is queued, so an erasure that began meanwhile is never outlived by it.
  *
  * A card that cannot be queued after this press stored the record takes the send back: the cards
  * this press queued are withdrawn while no sender has claimed them, and then the record goes, so
@@ -71,8 +74,6 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
   const text = teamAccountText(input.text);
-  // One point read of the ticket: the record would go into the partition the erasure is deleting.
-  await refuseWhileErasing(deps.verantwoording, input.managerId);
   // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
   const listed = input.listed ? new Set(input.listed) : undefined;
   const now = await teamOf(deps, input.managerId);
@@ -92,7 +93,11 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     recipientCount: team.length,
     toOwnManager: !!up,
   };
-  const { record, created } = await deps.teamAccounts.create(fresh);
+  // One point read of the ticket, just before the record: it would go into the partition the
+  // erasure is deleting. Its create keeps to the save window (answered later, it is taken back and
+  // refused, before any card is queued): no erasure that began meanwhile is outlived by it.
+  const window = await openSaveWindow(deps.verantwoording, input.managerId);
+  const { record, created } = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => r.created || sameAsWritten(r.record, fresh));
   const name = input.managerName?.trim();
   const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
   // Whom the cards go to: the form's list as the directory has it now, never names from storage. A

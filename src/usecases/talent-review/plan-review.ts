@@ -6,6 +6,7 @@ import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { DirectoryPerson, directReportsOf } from '../../domain/directory/manager-directory';
 import { ReviewChange } from '../../domain/talent-review/ports';
 import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
+import { openSaveWindow, sameAsWritten, SaveWindow } from '../verantwoording/save-window';
 import { REVIEW_JOB, TalentReviewDeps } from './deps';
 
 /**
@@ -67,10 +68,14 @@ export const CANCELLED_PLAN_PRESS = 'plan press of a cancelled conversation';
  * Refused (`erasureUnderway`) while the manager's erasure is unfinished, before anything is looked
  * up (one point read of the ticket): the erasure's resume deletes the conversations they planned,
  * so a plan confirmed to them and told to the professional now would vanish without a word.
+ * The new conversation's create keeps to the save window from that check (save-window.ts):
+ * answered later, it is taken back with its prep job and the plan refused (`saveTooSlow`, or
+ * `erasureUnderway`), before the professional is told; the erasure reads the conversations they
+ * planned once more a save window after its ticket, for a create answered in time.
  */
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
   requireChatWithBot(input.conversationRef);
-  await refuseWhileErasing(deps.verantwoording, managerId);
+  const window = await openSaveWindow(deps.verantwoording, managerId);
   const done = input.key ? pressedBefore(await deps.reviews.listByManager(managerId), input.key) : undefined;
   if (done) return done;
   // Its conversation was cancelled since: planning it again would undo the manager's cancellation.
@@ -93,6 +98,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review, created } = await deps.reviews.create(planned);
+  // A new plan answered after the save window: its erasure may have read their conversations before it landed.
+  if (created && window.closed()) await takeBackPlan(deps, window, review);
   // Only a new plan: planning the same date again (other prep days) changes nothing for the professional.
   if (created) {
     await tellProfessional(deps, review, { kind: 'planned' }, input.managerName);
@@ -106,6 +113,19 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
   await Promise.all(stale.map((id) => deps.scheduler.forget(id).catch(() => undefined)));
   await sendAgainIfNotDelivered(deps, current, now);
   return current;
+}
+
+/**
+ * A new plan whose create was answered after its save window: the conversation goes while it is as
+ * this press wrote it (under the version read), then its prep job (which would find nothing to
+ * send), and the press is refused. The index entry in the report's partition stays: harmless
+ * without the conversation, and the manager's erasure takes their id off it.
+ */
+async function takeBackPlan(deps: TalentReviewDeps, window: SaveWindow, planned: TalentReview): Promise<never> {
+  const read = await deps.reviews.getVersioned(planned.managerId, planned.id);
+  if (read && sameAsWritten(read.review, planned)) await deps.reviews.deleteIfUnchanged(read);
+  await deps.scheduler.forget(prepJobId(planned, deps.holidays));
+  throw await window.refusal();
 }
 
 /**

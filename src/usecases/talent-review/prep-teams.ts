@@ -1,6 +1,6 @@
 import { teamLabels } from '../../domain/shared/team-labels';
 import { choiceFor, PrepTeamPress, PrepTeamPressResult, teamShown } from '../../domain/talent-review/prep-teams';
-import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
+import { openSaveWindow } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 import { teamsOfReport, TeamOfReport } from './report-teams';
 
@@ -41,10 +41,20 @@ export async function prepTeams(deps: TalentReviewDeps, subject: { reportId: str
  * revision their view showed (a press Teams delivers again, or one from an older view, stores
  * nothing); a stored change rebuilds the prep cards already in a manager's chat, as a change of
  * what they share does. Refused (`erasureUnderway`) while their erasure is unfinished.
+ *
+ * Their first choice creates the document (revision 1): that create keeps to the save window from
+ * the check (save-window.ts), answered later it is taken back and the press refused (`saveTooSlow`,
+ * or `erasureUnderway`), so no erasure that began meanwhile is outlived by it. A later choice
+ * replaces the document under its ETag, which fails once an erasure deleted it: no window needed.
  */
 export async function choosePrepTeams(deps: TalentReviewDeps, userId: string, press: PrepTeamPress): Promise<PrepTeamPressResult['outcome']> {
-  await refuseWhileErasing(deps.verantwoording, userId);
-  const { outcome } = await deps.prepTeamChoices.apply(userId, press, deps.clock.now());
+  const window = await openSaveWindow(deps.verantwoording, userId);
+  if (window.closed()) throw await window.refusal();
+  const { outcome, stored } = await deps.prepTeamChoices.apply(userId, press, deps.clock.now());
+  if (outcome === 'saved' && stored?.rev === 1 && window.closed()) {
+    await window.takeBack(stored);
+    throw await window.refusal();
+  }
   if (outcome === 'saved') await deps.verantwoording.sharingChanged?.(userId);
   return outcome;
 }

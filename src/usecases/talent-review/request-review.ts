@@ -1,6 +1,6 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
 import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
-import { refuseWhileErasing } from '../verantwoording/erasure-ticket';
+import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 
 /**
@@ -120,6 +120,10 @@ export interface RequestInput {
  * and answers as the earlier try did. A press delivered again after the professional's (or the
  * manager's) erasure finds the key that erasure left (`erasedKey`): nothing goes, no record is
  * kept again (her words and the manager's id stay gone), and the answer says nothing new was sent.
+ * The record's create keeps to the save window from the erasure check (save-window.ts): answered
+ * later, it is taken back and the send refused (`saveTooSlow`, or `erasureUnderway` while the ticket
+ * is there), so no erasure that began meanwhile is outlived by it. The card was queued by then (the
+ * erasure's outbox purge takes it when the purge came after its queueing).
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
@@ -127,8 +131,9 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   const status = await requestStatus(deps, input.professionalId);
   if (status.status !== 'open') return status;
   // One point read of the ticket: the record would go into the partition their erasure is deleting
-  // (refused, `erasureUnderway`, as every other write into their own partition is).
-  if (deps.reviewRequests) await refuseWhileErasing(deps.verantwoording, input.professionalId);
+  // (refused, `erasureUnderway`, as every other write into their own partition is). It opens the
+  // save window the record's create keeps to (save-window.ts).
+  const window = deps.reviewRequests ? await openSaveWindow(deps.verantwoording, input.professionalId) : undefined;
   const { managerId } = status;
   const name = input.professionalName?.trim();
   const queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
@@ -137,8 +142,13 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   // keeps none. A record an earlier try kept stays as it is.
   const words = queued === 'alreadyQueued' ? undefined : message;
   // An erasure took this press's request out since: keep nothing of it again.
-  if (deps.reviewRequests && queued !== 'erasedKey') {
-    await deps.reviewRequests.create({ id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(words ? { message: words } : {}) });
+  if (deps.reviewRequests && window && queued !== 'erasedKey') {
+    const requests = deps.reviewRequests;
+    const record: ReviewRequestRecord = { id: reviewRequestRecordId(input.professionalId, input.pressKey), type: 'reviewRequest', userId: input.professionalId, managerId, sentAt: deps.clock.now().toISOString(), ...(words ? { message: words } : {}) };
+    // Answered after the window, the record is taken back (when this press wrote it) and the send
+    // refused: an erasure that began meanwhile may have swept the partition before it landed. The
+    // card is queued by then under the press's key: the same press again sends nothing twice.
+    await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
   }
   const managerName = await managerNameOf(deps, managerId);
   // Queued before under this press: the first try's words went, and the confirmation must not show

@@ -455,6 +455,10 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   // stored, or taken back by itself): the partition's last sweep starts once that window closed,
   // so it finds what such a save stored (save-window.ts). Mostly passed by now: this run's steps take time too.
   await saveWindowClosed(deps, ticketHeldSince);
+  // The conversations they planned, read again: a plan of theirs whose create was answered within
+  // the window may have landed after the first read (the talent review's plan keeps to the window too).
+  const plannedSince = await deps.dataRights.reviews.asManager(userId);
+  const latePlans = plannedSince.length ? await eraseReviews(deps, { asManager: plannedSince, asReport: [] }, { userId, marker, language: deps.defaultLanguage }) : 0;
   // The membership index goes with the rest; the ticket still names the groups to let go of.
   const records = await deleteOwnRecords(deps, ticket);
   await releaseGroupsAfterErasure(deps, ticket);
@@ -462,5 +466,5 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   // re-run reuses its marker, groups and receipts (a run pressed at the same time leaves its own).
   await leaveErasureReceipts(deps, ticket);
   await deps.records.delete(userId, ticket.id);
-  return { groups: groups.length, contributions, removed, records, reviews, messages };
+  return { groups: groups.length, contributions, removed, records, reviews: reviews + latePlans, messages };
 }

@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
-import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
@@ -35,9 +34,51 @@ const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWi
  * saved, but what the server applied later stays until the person erases again.
  */
 export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<VerantwoordingDeps> {
+  const window = await openSaveWindow(deps, userId);
+  return { ...deps, records: windowedRecords(deps.records, window) };
+}
+
+/** A record of the person's own `personal` partition, whichever repository writes it. */
+export interface OwnRecord {
+  id: string;
+  userId: string;
+}
+
+/**
+ * One save's window, opened by its "no erasure under way" check (`openSaveWindow`). The same
+ * bound as `withinSaveWindow`'s, for the saves that write their records through another repository
+ * than the person's records (the talent review's: a team account, a request, the prep card's
+ * teams, a planned conversation).
+ */
+export interface SaveWindow {
+  /** Whether the window has closed: a create or upsert answered now may have landed after an erasure's last sweep. */
+  closed(): boolean;
+  /** Why a late save is refused: their erasure, when its ticket is there (one point read, only on this rare path); else "too slow, try again". */
+  refusal(): Promise<DomainError>;
+  /**
+   * Takes `written` back from the person's own partition, only while it is as this save wrote it
+   * (a change made since, a later save of theirs, stays); already gone is fine.
+   */
+  takeBack(written: OwnRecord): Promise<void>;
+  /**
+   * A create or upsert of `written` into the person's own partition: refused when the window closed
+   * before it; answered after it, taken back (when `ours`: this save's own write, not one found) and refused.
+   */
+  keep<R>(written: OwnRecord, write: () => Promise<R>, ours: (result: R) => boolean): Promise<R>;
+  /** As `keep`, for a write elsewhere than the person's records (`takeBack`: what this save wrote goes). */
+  keepWith<R>(write: () => Promise<R>, takeBack: (result: R) => Promise<void>): Promise<R>;
+}
+
+/**
+ * The "no erasure under way" check of a save of the person's own records (refused with
+ * `erasureUnderway` as `refuseWhileErasing`, one point read, nothing more), and the window its
+ * creates and upserts keep to. Open it just before the save's first write: the lookups before it
+ * (the directory) are then not taken from the window.
+ */
+export async function openSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<SaveWindow> {
   const closesAt = performance.now() + windowOf(deps);
   await refuseWhileErasing(deps, userId);
-  return { ...deps, records: windowedRecords(deps.records, userId, closesAt) };
+  return saveWindow(deps.records, userId, closesAt);
 }
 
 /**
@@ -52,37 +93,49 @@ export async function saveWindowClosed(deps: Pick<VerantwoordingDeps, 'saveWindo
 }
 
 /** As stored: what JSON keeps (a property set to undefined is not stored). */
-const asStored = (r: PersonalRecord): unknown => JSON.parse(JSON.stringify(r));
-const sameRecord = (a: PersonalRecord, b: PersonalRecord) => isDeepStrictEqual(asStored(a), asStored(b));
+const asStored = (r: unknown): unknown => JSON.parse(JSON.stringify(r));
+/** Whether a stored record is exactly as a save wrote it. */
+export const sameAsWritten = (stored: unknown, written: unknown) => isDeepStrictEqual(asStored(stored), asStored(written));
 
-/** The person's records, whose creates and upserts are refused after `closesAt`, and taken back when answered after it. */
-function windowedRecords(records: PersonalRecordRepository, userId: string, closesAt: number): PersonalRecordRepository {
-  const late = () => performance.now() > closesAt;
+/** The window of one save of `userId`'s, closing at `closesAt` (a `performance.now()`). */
+function saveWindow(records: PersonalRecordRepository, userId: string, closesAt: number): SaveWindow {
+  const closed = () => performance.now() > closesAt;
   // Only on this rare path a read more: an erasure still under way is said as such; otherwise "not saved, try again".
   const refusal = async (): Promise<DomainError> => {
     const ticket = await records.get(userId, erasureTicketId(userId)).catch(() => undefined);
     return ticket?.type === 'erasureTicket' ? new DomainError('erasureUnderway', 'their erasure began while this save was under way') : new DomainError('saveTooSlow', 'the save outlived its window; what it wrote was taken back');
   };
-  // Deleted only while it is as this save wrote it: a change made since (a later save of theirs) stays.
-  const takeBack = async (written: PersonalRecord) => {
+  // Through the person's records: the same partition holds every record of theirs, whatever its type.
+  const takeBack = async (written: OwnRecord) => {
     try {
-      await records.updateOrDelete(written.userId, written.id, (current) => (sameRecord(current, written) ? undefined : current));
+      await records.updateOrDelete(written.userId, written.id, (current) => (sameAsWritten(current, written) ? undefined : current));
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'notFound') throw err;
     }
   };
-  const kept = async <R>(written: PersonalRecord, write: () => Promise<R>, ours: (result: R) => boolean): Promise<R> => {
-    if (late()) throw await refusal();
+  const keepWith = async <R>(write: () => Promise<R>, back: (result: R) => Promise<void>): Promise<R> => {
+    if (closed()) throw await refusal();
     const result = await write();
-    if (!late()) return result;
-    if (ours(result)) await takeBack(written);
+    if (!closed()) return result;
+    await back(result);
     throw await refusal();
   };
   return {
+    closed,
+    refusal,
+    takeBack,
+    keepWith,
+    keep: (written, write, ours) => keepWith(write, async (result) => (ours(result) ? takeBack(written) : undefined)),
+  };
+}
+
+/** The person's records, whose creates and upserts keep to the save's window (see `SaveWindow.keep`). */
+function windowedRecords(records: PersonalRecordRepository, window: SaveWindow): PersonalRecordRepository {
+  return {
     get: (owner, id) => records.get(owner, id),
     // Ours: created now, or found exactly as this save wrote it (its first try landed and its answer was lost).
-    create: (record) => kept(record, () => records.create(record), (r) => r.created || sameRecord(r.record, record)),
-    upsert: (record) => kept(record, () => records.upsert(record), () => true),
+    create: (record) => window.keep(record, () => records.create(record), (r) => r.created || sameAsWritten(r.record, record)),
+    upsert: (record) => window.keep(record, () => records.upsert(record), () => true),
     update: (owner, id, mutate) => records.update(owner, id, mutate),
     delete: (owner, id) => records.delete(owner, id),
     updateOrDelete: (owner, id, mutate) => records.updateOrDelete(owner, id, mutate),

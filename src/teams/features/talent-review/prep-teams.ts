@@ -58,9 +58,10 @@ export function registerPrepTeamChoices(app: Application<TurnState>, actions: Ca
       if (outcome === 'stale') return answer(context, data.draft, { typed, notice: { text: t('talentReview.prepTeams.stale'), refused: true } });
       return answer(context, data.draft, { notice: { text: t('talentReview.prepTeams.saved') } });
     } catch (err) {
-      if (!isDomainError(err) || err.code !== 'erasureUnderway') throw err;
-      deps.logger.info({ outcome: 'erasureUnderway' }, 'prep team choice refused');
-      return answer(context, data.draft, { typed, notice: { text: t('talentReview.form.erasing'), refused: true } });
+      if (!isDomainError(err) || (err.code !== 'erasureUnderway' && err.code !== 'saveTooSlow')) throw err;
+      deps.logger.info({ outcome: err.code }, 'prep team choice refused');
+      // Nothing stored (a first choice answered after its save window was taken back): the toggles as pressed, and why.
+      return answer(context, data.draft, { typed, notice: { text: t(err.code === 'saveTooSlow' ? 'error.saveTooSlow' : 'talentReview.form.erasing'), refused: true } });
     }
   });
 }

@@ -135,9 +135,10 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     try {
       return await work();
     } catch (err) {
-      if (isDomainError(err) && err.code === 'erasureUnderway' && whileErasing) {
-        deps.logger.info({ outcome: 'erasureUnderway' }, 'talent review change refused');
-        return whileErasing((await managerUi(deps, context)).t('talentReview.form.erasing'));
+      // Or a new plan answered after its save window (taken back): nothing stored either, the form says so.
+      if (isDomainError(err) && (err.code === 'erasureUnderway' || err.code === 'saveTooSlow') && whileErasing) {
+        deps.logger.info({ outcome: err.code }, 'talent review change refused');
+        return whileErasing((await managerUi(deps, context)).t(err.code === 'saveTooSlow' ? 'error.saveTooSlow' : 'talentReview.form.erasing'));
       }
       // A refusal for anyone but the direct manager, in words that say why. One about the report
       // named on a form (it moved to another manager) goes to that form, which keeps what was typed.

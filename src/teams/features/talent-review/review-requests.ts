@@ -166,11 +166,14 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
           const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
           return { card: reviewRequestFormCard(t, pressKey, { draft: data.draft, message: data.text, erasing: true }), personal: true };
         }
-        // Refusals (the message, the directory): the form with the reason, or the error card.
-        if (isDomainError(err)) throw err;
+        // Refusals (the message, the directory): the form with the reason, or the error card. Not
+        // `saveTooSlow`: its record was taken back, but the card was queued before it, so it reads
+        // as a send whose outcome is unknown (below), with the same press key: nothing goes twice.
+        if (isDomainError(err) && err.code !== 'saveTooSlow') throw err;
         // The store failed, or its answer was lost: a send, not a save, so its own words; the same
         // press key, so a retry after a write that did land queues nothing twice.
-        deps.logger.error({ err: (err as Error).message }, 'talent review request could not be queued');
+        if (!isDomainError(err)) deps.logger.error({ err: (err as Error).message }, 'talent review request could not be queued');
+        else deps.logger.info({ outcome: err.code }, 'talent review requested');
         const t = (await professionalUi(context).catch(() => undefined))?.t ?? deps.translator.t(teamsLocale(context) ?? deps.defaultLanguage);
         return { card: reviewRequestFormCard(t, pressKey, { draft: data.draft, message: data.text, sendFailed: true }), personal: true };
       }

@@ -93,16 +93,16 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     reason: accountReason,
   };
   /**
-   * A send refused while the manager's erasure is unfinished (nothing kept, no card queued): the
-   * form again with their words and choice, and why nothing went, in their language. The form
+   * A send refused while the manager's erasure is unfinished, or whose record's write outlived its
+   * save window and was taken back (nothing kept, no card queued): the form again with their words
+   * and choice, and why nothing went (`why`, in their language). The form
    * asks the directory; when that (or the store) does not answer, the words still come back with
    * the reason on the plain form, whose button is the same send.
    */
-  const refusedWhileErasing = async (context: TurnContext, ui: Awaited<ReturnType<typeof managerUi>>, data: { text: string; alsoOwnManager?: boolean; k?: string; to?: string }) => {
+  const refusedKept = async (context: TurnContext, ui: Awaited<ReturnType<typeof managerUi>>, data: { text: string; alsoOwnManager?: boolean; k?: string; to?: string }, why: string) => {
     const values = { text: data.text, ...(data.alsoOwnManager ? { alsoOwnManager: 'true' } : {}) };
-    const why = ui.t('teamAccount.erasing');
     return opening(context, { ui, refused: { values, errors: {}, why } }).catch((err: unknown) => {
-      deps.logger.warn({ err: (err as Error).message }, 'team account form not rendered after an erasure refusal; the plain form keeps the words');
+      deps.logger.warn({ err: (err as Error).message }, 'team account form not rendered after a refused send; the plain form keeps the words');
       return refusedFormFallback(VERBS.sendTeamAccount.verb, { ...values, ...(data.k ? { k: data.k } : {}), ...(data.to ? { to: data.to } : {}) }, { text: why }, ui.t);
     });
   };
@@ -149,13 +149,14 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
         alsoOwnManager: data.alsoOwnManager === true,
         ...(data.to ? { listed: data.to.split(',').filter(Boolean) } : {}),
       }).catch((err: unknown) => {
-        // Their erasure is unfinished: nothing kept or queued; the form keeps the words and says why.
-        if (isDomainError(err) && err.code === 'erasureUnderway') return undefined;
+        // Their erasure is unfinished, or the record's write outlived its save window (taken back):
+        // nothing kept or queued; the form keeps the words and says why.
+        if (isDomainError(err) && (err.code === 'erasureUnderway' || err.code === 'saveTooSlow')) return err.code;
         throw err;
       });
       // Counts only: who manages whom, and the words, stay out of the log.
-      deps.logger.info({ outcome: outcome?.status ?? 'erasureUnderway', recipients: outcome?.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
-      if (!outcome) return { card: await refusedWhileErasing(context, ui, data), personal: true };
+      deps.logger.info({ outcome: typeof outcome === 'string' ? outcome : outcome.status, recipients: typeof outcome !== 'string' && outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
+      if (typeof outcome === 'string') return { card: await refusedKept(context, ui, data, ui.t(outcome === 'saveTooSlow' ? 'error.saveTooSlow' : 'teamAccount.erasing')), personal: true };
       if (outcome.status === 'teamChanged') return { card: await teamChangedForm(ui, outcome.team, data), personal: true };
       // No team at all: nothing went, and the words come back to copy.
       return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' ? { typed: data.text } : {}), personal: true };
