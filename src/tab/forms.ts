@@ -1,3 +1,4 @@
+import { numberFromText } from '../domain/shared/number-text';
 import { trimText, withoutControlCharacters } from '../domain/shared/text';
 import { h } from './dom';
 import type { T } from './i18n';
@@ -31,8 +32,9 @@ export type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 /** The form a refusal belongs to: the same field name can mean different things in each. */
 export type FormKind = 'note' | 'hours' | 'traject' | 'learningNeed' | 'putBefore';
 
+/** A number field's limits, as `numberField` puts them on it (a text input has no min or max of its own). */
 function bound(el: Field | undefined, attr: 'min' | 'max'): number | undefined {
-  const raw = el?.getAttribute(attr);
+  const raw = el?.dataset[attr];
   return raw === null || raw === undefined || raw === '' || !Number.isFinite(Number(raw)) ? undefined : Number(raw);
 }
 
@@ -181,9 +183,33 @@ export async function submit<C>(
   }
 }
 
-/** A number typed into a number input, or undefined when the field is empty or not a number (never 0 for empty). */
+/**
+ * A field for a number: a text input, never type="number". Chromium whose own number format is
+ * English (as on English Windows, whatever the page's language) drops the comma from "2,5" typed
+ * into a number input, so the field held "25" and 25 hours were stored; a text input keeps what was
+ * typed, and `typedNumber` reads it with the chat cards' rule. `inputmode` still brings up a number
+ * keyboard on a phone ("decimal" with a decimal separator, "numeric" for whole numbers). The limits
+ * go on the field for the reason next to it (see `bound`).
+ */
+export function numberField(id: string, value: string, min: number, max: number, whole: boolean): HTMLInputElement {
+  return h('input', { type: 'text', id, inputmode: whole ? 'numeric' : 'decimal', autocomplete: 'off', 'data-min': min, 'data-max': max, value }) as HTMLInputElement;
+}
+
+/** A number as a number field shows it: with the page language's decimal separator ("2,5" in Dutch), without grouping. */
+export function numberText(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 2 }).format(n);
+}
+
+/**
+ * The number typed into a number field, read as the chat cards read it ("2,5" and "2.5" are 2.5;
+ * "1.000" is refused, as it could mean a thousand), or undefined when the field is empty or holds
+ * no number (never 0 for empty).
+ */
 export function typedNumber(el: HTMLInputElement): number | undefined {
-  if (el.validity.badInput || el.value.trim() === '') return undefined;
-  const n = Number(el.value);
-  return Number.isFinite(n) ? n : undefined;
+  return numberFromText(el.value);
+}
+
+/** Why a number field's text is refused before sending: left empty, or no number. */
+export function unreadNumber(el: HTMLInputElement, field: string): Refusal {
+  return { field, rule: el.value.trim() === '' ? 'required' : 'format', params: {} };
 }

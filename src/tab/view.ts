@@ -4,7 +4,7 @@ import type { CycleEntry, PutBeforeEntry, VerantwoordingOverview } from '../usec
 import type { TabOverview } from '../web/verantwoording/tab-api';
 import { domId, h } from './dom';
 import type { Drafts } from './drafts';
-import { limitLength, Outcome, submit, TEXT_LIMITS, typedNumber } from './forms';
+import { limitLength, numberField, numberText, Outcome, submit, TEXT_LIMITS, typedNumber, unreadNumber } from './forms';
 import type { T, TabLocale } from './i18n';
 import { PutBeforeActions, putBeforeBlock } from './put-before';
 
@@ -277,7 +277,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
   let base = p;
   const needs = limitLength(h('textarea', { id: 'traject-needs', value: p?.learningNeeds ?? '', placeholder: t('verantwoording.traject.learningNeedsPlaceholder') }) as HTMLTextAreaElement, 'traject', 'learningNeeds', TEXT_LIMITS.traject, t);
   const talents = limitLength(h('textarea', { id: 'traject-talents', value: p?.talents ?? '', placeholder: t('verantwoording.traject.talentsPlaceholder') }) as HTMLTextAreaElement, 'traject', 'talents', TEXT_LIMITS.traject, t);
-  const weeks = h('input', { type: 'number', id: 'traject-weeks', min: 1, max: 52, value: p?.plannedWeeks ?? 20 }) as HTMLInputElement;
+  const weeks = numberField('traject-weeks', String(p?.plannedWeeks ?? 20), 1, 52, true);
   const save = button(t('verantwoording.tab.saveTraject'), 'primary');
   save.id = 'save-traject';
   const keepNewer = button(t('verantwoording.tab.keepNewer'));
@@ -325,8 +325,8 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
   save.addEventListener('click', async () => {
     const out = await submit(save, 'traject', { learningNeeds: needs, talents, plannedWeeks: weeks }, t, actions.say, async () => {
       const planned = typedNumber(weeks);
-      // An empty field is refused here, never sent as 0.
-      if (planned === undefined) return { ok: false, refusal: { field: 'plannedWeeks', rule: 'required', params: {} } };
+      // An empty field is refused here, never sent as 0; so is text that is no number.
+      if (planned === undefined) return { ok: false, refusal: unreadNumber(weeks, 'plannedWeeks') };
       return actions.saveTraject(needs.value, talents.value, planned, base ? (base.rev ?? 1) : 0);
     });
     if (!out.ok && out.conflict) {
@@ -417,7 +417,9 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   const title = c.weekNumber ? t('verantwoording.cycle.heading', { group: c.groupName, week: c.weekNumber }) : t('verantwoording.cycle.headingNoWeek', { group: c.groupName });
   const hoursId = domId('hours', c.cycleId);
   const fmtHours = (n: number) => new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 1 }).format(n);
-  const hours = h('input', { type: 'number', id: hoursId, min: 0, max: 40, step: 0.5, value: c.hours }) as HTMLInputElement;
+  /** A figure as the field shows it: "2,5" on a Dutch page. */
+  const shown = (n: number) => numberText(n, INTL[locale]);
+  const hours = numberField(hoursId, shown(c.hours), 0, 40, false);
   const saveHours = button(t('verantwoording.tab.saveHours'));
   saveHours.id = domId('save-hours', `${c.groupId}${c.cycleId}`);
   const titleId = domId('cycle', `${c.groupId}${c.cycleId}`);
@@ -437,14 +439,14 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
     saveHours.textContent = t('verantwoording.tab.saveMyHoursOver');
   };
   keepNewer.addEventListener('click', () => {
-    hours.value = String(base.hours);
+    hours.value = shown(base.hours);
     newer.hidden = true;
     keepNewer.hidden = true;
     saveHours.textContent = t('verantwoording.tab.saveHours');
   });
   if (c.correctable) {
     const kept = drafts.keep(newerId, (saved) =>
-      (saved && saveHours.disabled) || (newer.hidden && hours.value === String(base.hours)) ? undefined : { typed: hours.value, base, newer: !newer.hidden },
+      (saved && saveHours.disabled) || (newer.hidden && hours.value === shown(base.hours)) ? undefined : { typed: hours.value, base, newer: !newer.hidden },
     );
     if (kept) {
       hours.value = kept.typed;
@@ -456,8 +458,8 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
   saveHours.addEventListener('click', async () => {
     const out = await submit(saveHours, 'hours', { hours }, t, actions.say, async () => {
       const figure = typedNumber(hours);
-      // An empty field is refused here, never stored as 0 hours.
-      if (figure === undefined) return { ok: false, refusal: { field: 'hours', rule: 'required', params: {} } };
+      // An empty field is refused here, never stored as 0 hours; so is text that is no number ("1.000" could be a thousand).
+      if (figure === undefined) return { ok: false, refusal: unreadNumber(hours, 'hours') };
       return actions.saveHours(c.groupId, c.cycleId, figure, base.rev);
     });
     if (!out.ok && out.conflict) {

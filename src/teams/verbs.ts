@@ -6,26 +6,10 @@ import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../domain/talent-review/review-request';
 import { MAX_TEAM_TOGGLES } from '../domain/talent-review/prep-teams';
 import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
+import { numberFromText } from '../domain/shared/number-text';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
-/**
- * The text of a plain number, as Input.Number and a ChoiceSet send it: no "0x10", "1e3" or
- * "Infinity". A decimal comma is a decimal point ("1,5" is 1.5, as a Dutch person types it); a
- * comma or full stop before exactly three digits ("1,000", "1.000": a thousand in Dutch) could be
- * a thousands separator, so it is no number here. A full stop before four or more digits is a
- * decimal point ("0.1234").
- */
-const NUMBER_TEXT = /^\s*(-?\d+)(?:[.,](\d{1,2})|\.(\d{4,}))?\s*$/;
-
-/** The number a card's text stands for (see NUMBER_TEXT); undefined for any other text. */
-export function numberFromText(text: string): number | undefined {
-  const m = NUMBER_TEXT.exec(text);
-  if (!m) return undefined;
-  const decimals = m[2] ?? m[3];
-  return Number(decimals === undefined ? m[1] : `${m[1]}.${decimals}`);
-}
-
 /**
  * A number from a card: a number, or the text of one; an input left empty ("") is not given.
  * Nothing else is read as a number: z.coerce.number() made 0 of null, [] and "" and 1 of true,

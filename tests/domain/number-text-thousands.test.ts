@@ -1,6 +1,7 @@
 import { createTranslator } from '../../src/i18n/i18n';
 import { escapeMarkdown } from '../../src/teams/cards/card-kit';
-import { numberFromText, VERBS } from '../../src/teams/verbs';
+import { numberFromText } from '../../src/domain/shared/number-text';
+import { VERBS } from '../../src/teams/verbs';
 
 /**
  * `numberFromText`, the text of a number as a card sends it (found in review of stop 49; the

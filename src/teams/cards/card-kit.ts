@@ -1,4 +1,5 @@
-import { CardData, numberFromText, VERBS, VerbName } from '../verbs';
+import { numberFromText } from '../../domain/shared/number-text';
+import { CardData, VERBS, VerbName } from '../verbs';
 import { Action, ActionSet, Container, ExecuteAction, Element, FactSet, Input, RichTextBlock, TextBlock, TextRun } from './card-elements';
 
 export type { Action, Element, Input, RichTextBlock } from './card-elements';
