@@ -78,6 +78,59 @@ export function withAbort<T>(work: Promise<T>, signal?: AbortSignal): Promise<T>
   return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
+/** The app's stop, per copy of the AI settings `stoppedBy` made: the adapters built from that copy end their calls on it. */
+const appStops = new WeakMap<object, AbortSignal>();
+
+/**
+ * The AI settings for one running app, whose calls end when `stop` aborts. An AI call may run for
+ * its whole budget (a draft 105 s, a prep summary 60 s), far longer than a shutdown may take; the
+ * composition root hands the features this copy, so every adapter they build from it stops with the
+ * app. A copy per app: another app in the same process (tests, a restart) keeps its own calls.
+ */
+export function stoppedBy(settings: AppConfig['ai'], stop: AbortSignal): AppConfig['ai'] {
+  if (!settings.enabled) return settings;
+  const own = { ...settings };
+  appStops.set(own, stop);
+  return own;
+}
+
+/** The signal of one AI call (see `callSignal`); `stopped()` tells whether the app's stop ended it. */
+export interface CallSignal {
+  signal?: AbortSignal;
+  stopped(): boolean;
+  /** Drops the call's listeners: the app's stop signal lives as long as the app. */
+  release(): void;
+}
+
+/**
+ * The signal one AI call runs under: the caller's (its budget), and the app's stop for adapters
+ * built from settings `stoppedBy` gave. A signal of its own per call: the SDK adds a listener to
+ * the signal it is given and never removes it, which on the app's signal would pile up.
+ */
+export function callSignal(settings: AiSettings, budget?: AbortSignal): CallSignal {
+  const stop = appStops.get(settings);
+  if (!stop) return { signal: budget, stopped: () => false, release: () => {} };
+  const controller = new AbortController();
+  let byStop = false;
+  const onStop = (): void => {
+    if (!controller.signal.aborted) byStop = true;
+    controller.abort();
+  };
+  const onBudget = (): void => controller.abort();
+  if (budget?.aborted) onBudget();
+  else if (stop.aborted) onStop();
+  stop.addEventListener('abort', onStop, { once: true });
+  budget?.addEventListener('abort', onBudget, { once: true });
+  return {
+    signal: controller.signal,
+    stopped: () => byStop,
+    release: () => {
+      stop.removeEventListener('abort', onStop);
+      budget?.removeEventListener('abort', onBudget);
+    },
+  };
+}
+
 /** The Azure OpenAI client with our auth, timeout and retry policy; shared by every AI adapter. */
 export function createClient(settings: AiSettings): AzureOpenAI {
   const auth = settings.apiKey

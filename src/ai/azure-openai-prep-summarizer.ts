@@ -3,7 +3,7 @@ import type { AppConfig } from '../config/config';
 import type { PrepSummarizer } from '../domain/talent-review/ports';
 import type { Logger } from '../log/logger';
 import { withoutControlCharacters } from '../domain/shared/text';
-import { createClient, withAbort } from './azure-openai-client';
+import { callSignal, createClient, withAbort } from './azure-openai-client';
 import { filteredAnswer, filteredPrompt } from './content-filter';
 
 const MAX_ITEM_CHARS = 2000;
@@ -45,8 +45,12 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger, 
     enabled: true,
     async summarize({ language, items }) {
       const started = Date.now();
-      const signal = AbortSignal.timeout(budgetMs);
+      // The summary's budget, and the app's stop: a stopping app does not wait out a summary (none is stored).
+      const aborts = callSignal(settings, AbortSignal.timeout(budgetMs));
+      const { signal } = aborts;
       try {
+        // A stopping app sends nothing more to Azure.
+        if (signal?.aborted) throw new APIUserAbortError();
         const data = JSON.stringify({ language, items: items.map((i) => i.slice(0, MAX_ITEM_CHARS)) }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
         const res = await withAbort(client.chat.completions.create({
           model: settings.deployment,
@@ -73,8 +77,11 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger, 
         return text ? shortened(text) : undefined;
       } catch (err) {
         const filtered = filteredPrompt(err);
-        log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : err instanceof APIUserAbortError ? 'timeout' : 'failed', ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
+        const aborted = err instanceof APIUserAbortError ? (aborts.stopped() ? 'stopped' : 'timeout') : 'failed';
+        log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : aborted, ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
         return undefined;
+      } finally {
+        aborts.release();
       }
     },
   };

@@ -3,7 +3,7 @@ import type { ChatCompletion } from 'openai/resources/index';
 import type { AppConfig } from '../config/config';
 import type { DraftFailure, DraftResult, ProposalDrafter, ProposalInput } from '../domain/proposal/proposal-draft';
 import type { Logger } from '../log/logger';
-import { AiSettings, counted, createClient, NO_ANSWER, withAbort } from './azure-openai-client';
+import { AiSettings, callSignal, counted, createClient, NO_ANSWER, withAbort } from './azure-openai-client';
 import { filteredAnswer, filteredPrompt } from './content-filter';
 import { buildProposalMessages } from './proposal-prompt';
 import { PROPOSAL_SCHEMA_NAME, proposalDraftJsonSchema, proposalDraftSchema } from './proposal-draft.schema';
@@ -29,9 +29,13 @@ export function createProposalDrafter(settings: AppConfig['ai'], logger: Logger)
   };
 }
 
-async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logger, input: ProposalInput, signal?: AbortSignal): Promise<DraftResult> {
+async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logger, input: ProposalInput, budget?: AbortSignal): Promise<DraftResult> {
   const started = Date.now();
-  const call = counted(() => withAbort(requestDraft(client, settings, input, signal), signal));
+  // The draft's budget, and the app's stop: a stopping app does not wait out a draft.
+  const aborts = callSignal(settings, budget);
+  const { signal } = aborts;
+  // A stopping app sends nothing more to Azure.
+  const call = counted(() => (signal?.aborted ? Promise.reject(new APIUserAbortError()) : withAbort(requestDraft(client, settings, input, signal), signal)));
   const done = (result: DraftResult, extra: Record<string, unknown> = {}): DraftResult => {
     // Outcome, status, categories and timing only: prompts, answers and output never reach the log.
     const entry = { event: 'ai.draft', outcome: result.ok ? 'ok' : result.reason, durationMs: Date.now() - started, attempts: call.attempts(), ...extra };
@@ -46,9 +50,15 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
     const outcome = readDraft(completion);
     return done(outcome.result, { ...extra, ...(outcome.filtered ? { filtered: outcome.filtered } : {}) });
   } catch (err) {
+    // The app stopped under the draft (a shutdown, a restart): stored as any failed draft is, as AI
+    // not reachable now, which may pass, so the card offers to ask again (on the next instance too).
+    // Not as "slow" or "busy": Azure may have been neither.
+    if (aborts.stopped() && err instanceof APIUserAbortError) return done({ ok: false, reason: 'unavailable' }, { ...errorFacts(err), stopped: true });
     const filtered = filteredPrompt(err);
     if (filtered) return done({ ok: false, reason: 'content-filter' }, { ...errorFacts(err), filtered });
     return done({ ok: false, reason: classify(err, call.waitingAfter()) }, errorFacts(err));
+  } finally {
+    aborts.release();
   }
 }
 

@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../config/config';
+import { stoppedBy } from '../ai/azure-openai-client';
 import { BusinessEvents, noBusinessEvents } from '../domain/shared/business-events';
 import { Clock, systemClock } from '../domain/shared/clock';
 import { loadFrameworks } from '../framework/load-frameworks';
@@ -109,8 +110,10 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
     return prefs?.type === 'preferences' ? prefs.language : undefined;
   };
+  // Ended first thing in `stop()`: every AI call of this app ends then (see `stoppedBy`).
+  const aiCalls = new AbortController();
   const platform: Platform = {
-    config,
+    config: { ...config, ai: stoppedBy(config.ai, aiCalls.signal) },
     logger,
     clock,
     cosmos,
@@ -189,6 +192,11 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     retention,
     forgetHints: () => weekCycle.currentCycles.clear(),
     stop: async () => {
+      // AI calls first: one may run for its budget (a draft 105 s, a summary 60 s), longer than a
+      // shutdown may take, and the turns and background work below wait for it. A draft ended so
+      // is stored as failed (the group can ask again, on the next instance too); a prep summary is
+      // simply not stored.
+      aiCalls.abort();
       if (retentionTimer) clearInterval(retentionTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();

@@ -27,14 +27,19 @@ beforeEach(() => {
   departures = [];
 });
 
+/** Every outbox the current test made; stopped after it (see the afterEach in the suite). */
+const made: Outbox[] = [];
+
 function outbox(cosmos: CosmosConnection, connector: RecordingConnector, limits: { tenant: number; conversation: number }, options: Partial<SenderOptions> = {}) {
   const limiter = new TeamsRateLimiter({ tenantPerSecond: limits.tenant, conversationPerSecond: limits.conversation, marginMs: TEST_MARGIN_MS });
-  return new Outbox(cosmos, new TimedConnectorClient(departures), limiter, logger, {
+  const box = new Outbox(cosmos, new TimedConnectorClient(departures), limiter, logger, {
     concurrency: 16,
     backoffBaseMs: 100,
     backoffCapMs: 1000,
     ...options,
   });
+  made.push(box);
+  return box;
 }
 
 function privateMessages(connector: RecordingConnector, n: number, tenantId = 'tenant-1', prefix = 'p'): OutboundMessage[] {
@@ -58,6 +63,13 @@ function delivered(connector: RecordingConnector): Map<string, string[]> {
 }
 
 describe('the outbox', () => {
+  // Declared before the bed's: jest runs a block's afterEach hooks in declaration order, so every
+  // sender the test started (and any calls in flight of one that only drained) stops while its store
+  // and connector still run. A test that fails half-way otherwise left its senders running into the
+  // next test, against a closed store. Stopping one that already stopped, or never started, changes nothing.
+  afterEach(async () => {
+    for (const box of made.splice(0)) await box.stop();
+  });
   const bed = outboxBed();
 
   it('fans out 500 private messages through 429s and 503s: each once, limits never exceeded', async () => {
