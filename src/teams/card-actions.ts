@@ -488,7 +488,9 @@ function groupCardRefusal(
     return typedFreeText(values) ? groupCardNote({ verb, values, errors: {}, notice: t('error.cardDataKept'), button: false }, t) : undefined;
   }
   const again = groupForm.button(values, cardT);
-  if (problems.length) return groupCardNote({ verb, values, errors: reasonsFor(form, problems, values, t), notice: t('error.groupCardNote.refused'), button: again }, t);
+  // A full group refuses a newcomer whatever they send: no button to press again.
+  const full = problems.some((p) => p.code === 'notAMember');
+  if (problems.length) return groupCardNote({ verb, values, errors: reasonsFor(form, problems, values, t), notice: t('error.groupCardNote.refused'), button: full ? false : again }, t);
   // Kept for a refusal not about a field (the session closed): what was typed, and why; nothing to press again.
   if (r.kept) return groupCardNote({ verb, values, errors: {}, notice: t(`error.${r.code}`), button: false }, t);
   return r.failed ? groupCardNote({ verb, values, errors: {}, notice: t(r.failed), button: again }, t) : undefined;

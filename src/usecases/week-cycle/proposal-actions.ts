@@ -30,8 +30,9 @@ async function answersToDraftFrom(deps: WeekCycleDeps, groupId: string, cycleId:
 
 async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, read?: SessionState): Promise<SessionState & { proposal: Proposal }> {
   const loaded = read ?? (await loadSession(deps, groupId, sessionId));
-  const group = await ensureMember(deps, loaded.group, actor);
+  // Refused before the presser joins: a press the session refuses makes nobody a member (nor sends an offer).
   if (loaded.session.status !== 'open') throw new DomainError('sessionClosed');
+  const group = await ensureMember(deps, loaded.group, actor);
   // Sessions that work on the proposal create it when they open; this covers any that did not.
   const proposal = loaded.proposal ?? (await ensureProposal(deps, loaded.session, group.name));
   return { ...loaded, group, proposal };

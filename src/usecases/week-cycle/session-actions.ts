@@ -7,6 +7,7 @@ import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, cont
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
+import { isMember } from '../../domain/week-cycle/group';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, takeBackIfAuthorLeft } from './membership';
 import { completeCycleIfDone } from './start-session';
@@ -23,9 +24,30 @@ export async function loadSession(deps: WeekCycleDeps, groupId: string, sessionI
   return opened;
 }
 
+/**
+ * Joins the presser to the group (ensureMember). Called once the press is decided, never before:
+ * a press the session refuses (it ended) stores nothing, so it makes nobody a member and queues
+ * nobody a Prof-traject offer.
+ */
 async function asMember(deps: WeekCycleDeps, state: SessionState, actor: Actor): Promise<SessionState> {
   const group = await ensureMember(deps, state.group, actor);
   return group === state.group ? state : { ...state, group };
+}
+
+/**
+ * The press is found stored already (the member's check-in with this score, their presence, a
+ * step's key). A check-in or presence names no press, so this is Teams delivering the same press
+ * again, or a new press of someone added back to the chat, who joins again as anyone acting does.
+ * Someone who left and is not back is answered with the view: what they pressed is stored and
+ * counts, so a refusal ("not stored") would be untrue; and nothing makes them a member again.
+ */
+async function asMemberIfBack(deps: WeekCycleDeps, state: SessionState, actor: Actor): Promise<SessionState> {
+  try {
+    return await asMember(deps, state, actor);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'leftMeanwhile') return state;
+    throw err;
+  }
 }
 
 /**
@@ -133,17 +155,36 @@ export async function addContribution(deps: WeekCycleDeps, groupId: string, sess
  * A member's energy score. Its write reads the session as it stood then (see `withItem`): an
  * opening check-in stored after another member moved on (its round closed) is kept for the
  * member, in no average, and their card says so; the published average is never computed again,
- * so no two readings differ by one member's score.
+ * so no two readings differ by one member's score. The check-in is decided before membership (as
+ * a contribution is): a refused score makes nobody a member, and one found stored is answered as
+ * `asMemberIfBack` says.
  */
 export async function recordEnergy(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, phase: EnergyPhase, score: number): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  return withItem(deps, state, 'checkIns', checkIn(state, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID()));
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const item = checkIn(loaded, phase, actor.id, score, deps.clock.now().toISOString(), randomUUID());
+  const found = loaded.checkIns.some((c) => c.id === item.id && c.score === score);
+  return withItem(deps, found ? await asMemberIfBack(deps, loaded, actor) : await asMemberForScore(deps, loaded, actor, phase), 'checkIns', item);
 }
 
-/** "Ik ben erbij": the member marks themselves present. */
+/**
+ * A newcomer's score on a full group's card is refused about the score's input: their card comes
+ * back with the score still picked and why beside it, not an error card that drops it.
+ */
+async function asMemberForScore(deps: WeekCycleDeps, state: SessionState, actor: Actor, phase: EnergyPhase): Promise<SessionState> {
+  try {
+    return await asMember(deps, state, actor);
+  } catch (err) {
+    if (!(err instanceof DomainError && err.code === 'notAMember') || err.input) throw err;
+    throw new DomainError('notAMember', { detail: err.detail ?? 'group full', input: { field: phase === 'in' ? 'energyIn' : 'energyOut', rule: 'range' } });
+  }
+}
+
+/** "Ik ben erbij": the member marks themselves present (decided before membership, as a check-in). */
 export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
-  return withItem(deps, state, 'presence', confirmPresence(state, actor.id, deps.clock.now().toISOString()));
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const item = confirmPresence(loaded, actor.id, deps.clock.now().toISOString());
+  const found = loaded.presence.some((p) => p.id === item.id);
+  return withItem(deps, found ? await asMemberIfBack(deps, loaded, actor) : await asMember(deps, loaded, actor), 'presence', item);
 }
 
 /**
@@ -153,9 +194,14 @@ export async function markPresent(deps: WeekCycleDeps, groupId: string, sessionI
  * moved the group on or the session ended; it gets the session as it stands.
  */
 export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, index: number, pressKey?: string, from?: number): Promise<SessionState> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  const loaded = await loadSession(deps, groupId, sessionId);
   const now = deps.clock.now();
   const key = pressKey ? stepKey(sessionId, pressKey, actor.id, index) : undefined;
+  // Decided before membership: a step the session refuses (it ended) makes nobody a member; the
+  // same press found remembered is answered as `asMemberIfBack` says.
+  const found = !!key && !!loaded.session.stepKeys?.includes(key);
+  if (!found) goToQuestion(loaded, index, now, key, from);
+  const state = found ? await asMemberIfBack(deps, loaded, actor) : await asMember(deps, loaded, actor);
   return saveStep(deps, state, (s, st) => goToQuestion({ ...st, session: s }, index, now, key, from));
 }
 
@@ -171,18 +217,20 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  * replace); a card without it tries the create first. Either order ends the same.
  */
 export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; had?: boolean }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
-  const state = await asMember(deps, await loadSession(deps, groupId, sessionId), actor);
+  const loaded = await loadSession(deps, groupId, sessionId);
+  const key = pressKey ? personalPressKey(pressKey, actor.id, input.questionId, input.text) : undefined;
+  // Decided before membership: on an ended session only the same press again (Teams redelivers a
+  // press it got no timely answer for) is found stored, and answered with the member's view (see
+  // `asMemberIfBack`); anything else is refused, and makes nobody a member.
+  const storedOnClosed = loaded.session.status === 'open' ? undefined : await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
+  const sameAgain = !!storedOnClosed && (storedOnClosed.text === trimText(input.text) || personalPressedBefore(storedOnClosed, key));
+  if (loaded.session.status !== 'open' && !sameAgain) throw new DomainError('sessionClosed');
+  const state = sameAgain ? await asMemberIfBack(deps, loaded, actor) : await asMember(deps, loaded, actor);
   const shown = async (answer: PersonalAnswer) => {
     if (answer.visibility === 'shared') await deps.sharingChanged?.(actor.id);
     return { state, answer };
   };
-  const key = pressKey ? personalPressKey(pressKey, actor.id, input.questionId, input.text) : undefined;
-  if (state.session.status !== 'open') {
-    // The same press again (Teams redelivers a press it got no timely answer for) is found stored: the member's view, not a refusal.
-    const stored = await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
-    if (stored && (stored.text === trimText(input.text) || personalPressedBefore(stored, key))) return shown(stored);
-    throw new DomainError('sessionClosed');
-  }
+  if (storedOnClosed && sameAgain) return shown(storedOnClosed);
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
   const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString(), key });
@@ -282,6 +330,9 @@ export async function warnOnce(deps: WeekCycleDeps, groupId: string, sessionId: 
  */
 export async function endSession(deps: WeekCycleDeps, groupId: string, sessionId: string, actor?: Actor, key: string = randomUUID()): Promise<{ state: SessionState; closed: boolean }> {
   const loaded = await loadSession(deps, groupId, sessionId);
+  // Decided before membership: a session found ended stores nothing, so someone not in the group
+  // is refused (and joins nothing); a member gets the closed session, and what follows its close.
+  if (actor && loaded.session.status !== 'open' && !isMember(loaded.group, actor.id)) throw new DomainError('sessionClosed', 'ended before this press');
   const state = actor ? await asMember(deps, loaded, actor) : loaded;
   const now = deps.clock.now();
   const stepped = await saveStep(deps, state, (s, st) => (s.status === 'open' ? { ...closeSession({ ...st, session: s }, now), stepBy: key } : s));

@@ -46,6 +46,8 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   }
   // A check-out pressed before check-out ever opened in this session (a crafted press, or a card of a session stored before it stayed open).
   if (p.code === 'checkOutNotOpen') return t('weekCycleForm.checkOutNotOpen');
+  // A newcomer's score on a full group's card: the group has no place for them, whatever they pick (no "try again").
+  if (p.code === 'notAMember') return t('error.notAMember');
   if (p.code === 'conflict' && p.params.decided) return t(p.field === 'opinion' ? 'weekCycleForm.judgedAfterDecision' : 'weekCycleForm.decisionTaken');
   if (p.field === 'decision') {
     if (p.rule === 'range') return t('weekCycleForm.decisionWaiting', { count: Math.max(1, (p.params.needed ?? 1) - (p.params.have ?? 0)) });
