@@ -13,8 +13,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * What must hold: "tot en met" and "through" read as "t/m"; a period refused for a word it does
  * not know names that word, as typed and never as Markdown, in HR's language, before the usage.
  */
-const USAGE_NL = "Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd], bijvoorbeeld 'rapport 2026-01-01 2026-06-30'.";
-const USAGE_EN = "Use: report [from yyyy-mm-dd] [to yyyy-mm-dd], for example 'report 2026-01-01 2026-06-30'.";
+const USAGE_NL = "Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd], bijvoorbeeld 'rapport 2026-01-01 2026-06-30' (1-1-2026 of 1 januari 2026 mag ook).";
+const USAGE_EN = "Use: report [from yyyy-mm-dd] [to yyyy-mm-dd], for example 'report 2026-01-01 2026-06-30' (1-1-2026 or 1 January 2026 work too).";
 
 describe('"rapport <van> tot en met <tot>" and the words a period knows', () => {
   let t: TestApp;
@@ -43,9 +43,9 @@ describe('"rapport <van> tot en met <tot>" and the words a period knows', () => 
   });
 
   it.each([
-    ['rapport 2026-01-01 tot eind 2026-06-30', `'eind' is geen datum (jjjj-mm-dd) en geen woord dat ik in een periode ken (van, tot, t/m, tot en met).\n\n${USAGE_NL}`],
-    ['rapport 2026-01-01 *tot* 2026-06-30', `'\\*tot\\*' is geen datum (jjjj-mm-dd) en geen woord dat ik in een periode ken (van, tot, t/m, tot en met).\n\n${USAGE_NL}`],
-    ['report 2026-01-01 till 2026-06-30', `'till' is neither a date (yyyy-mm-dd) nor a word I know in a period (from, to, until, through).\n\n${USAGE_EN}`],
+    ['rapport 2026-01-01 tot eind 2026-06-30', `'eind' is geen datum (jjjj-mm-dd of 31-12-2026) en geen woord dat ik in een periode ken (van, tot, t/m, tot en met).\n\n${USAGE_NL}`],
+    ['rapport 2026-01-01 *tot* 2026-06-30', `'\\*tot\\*' is geen datum (jjjj-mm-dd of 31-12-2026) en geen woord dat ik in een periode ken (van, tot, t/m, tot en met).\n\n${USAGE_NL}`],
+    ['report 2026-01-01 till 2026-06-30', `'till' is neither a date (yyyy-mm-dd or 31-12-2026) nor a word I know in a period (from, to, until, through).\n\n${USAGE_EN}`],
   ])('"%s" names the unknown word, then the usage', async (text, said) => {
     expect(await ask(text)).toEqual({ said, title: undefined });
   });

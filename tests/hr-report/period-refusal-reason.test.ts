@@ -9,8 +9,8 @@ import { message } from '../support/activities';
 import { HR } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const USAGE_NL = "Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd], bijvoorbeeld 'rapport 2026-01-01 2026-06-30'.";
-const USAGE_EN = "Use: report [from yyyy-mm-dd] [to yyyy-mm-dd], for example 'report 2026-01-01 2026-06-30'.";
+const USAGE_NL = "Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd], bijvoorbeeld 'rapport 2026-01-01 2026-06-30' (1-1-2026 of 1 januari 2026 mag ook).";
+const USAGE_EN = "Use: report [from yyyy-mm-dd] [to yyyy-mm-dd], for example 'report 2026-01-01 2026-06-30' (1-1-2026 or 1 January 2026 work too).";
 
 describe('the reason a well-formed period is refused', () => {
   let t: TestApp;

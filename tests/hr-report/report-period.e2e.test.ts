@@ -2,12 +2,13 @@
  * Scenario: HR asks for the report with one date ("rapport 2026-06-01"), with three dates, or with
  * something that looks like a date and is none. One date is the start and the report runs to
  * today; anything we cannot read gets the usage, in HR's language. Never: the default six months
- * with what HR typed quietly dropped.
+ * with what HR typed quietly dropped. Dates may be typed the Dutch way too ("rapport 1-1-2026
+ * 31-3-2026", "1 januari 2026"), as the poll command reads its closing date.
  */
 import { cardText } from '../support/group-driver';
 import { HR } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { reportPeriod } from '../../src/teams/features/hr-report/report-period';
+import { reportPeriod, unknownPeriodWord } from '../../src/teams/features/hr-report/report-period';
 import { askReport } from '../support/hr-report';
 
 const USAGE_NL = 'Gebruik: rapport [van jjjj-mm-dd] [tot jjjj-mm-dd]';
@@ -24,11 +25,31 @@ describe('the period HR typed after "rapport"', () => {
     ['2026-06-01 2026-06-30 2026-07-31', undefined],
     ['2026-13-45', undefined],
     ['2026-02-30', undefined],
-    ['01-06-2026', undefined],
     ['tot 2026-06-30', undefined],
     ['kwartaal', undefined],
+    // Dates the Dutch way, read as the poll command reads its closing date (found in review, stop 55).
+    ['01-06-2026', { from: '2026-06-01', to: '2026-11-23' }],
+    ['1-1-2026 31-3-2026', { from: '2026-01-01', to: '2026-03-31' }],
+    ['1/1/2026 t/m 31.3.2026', { from: '2026-01-01', to: '2026-03-31' }],
+    ['van 1 januari 2026 tot en met 31 maart 2026', { from: '2026-01-01', to: '2026-03-31' }],
+    ['donderdag 1 januari 2026 31 mrt 2026', { from: '2026-01-01', to: '2026-03-31' }],
+    // Without a year: the last such day up to today (a report looks back), never one to come.
+    ['1 juni tot 30 juni', { from: '2026-06-01', to: '2026-06-30' }],
+    ['1-12', { from: '2025-12-01', to: '2026-11-23' }],
+    ['31-02-2026', undefined],
+    ['12/31/2026', undefined],
+    ['1 januari 2026 31 maart 2026 30 juni 2026', undefined],
   ])('reads %j as %j', (args, expected) => {
     expect(reportPeriod(args, '2026-11-23', fallback)).toEqual(expected);
+  });
+
+  it.each([
+    ['1 januari 2026 tot eind 31 maart 2026', 'eind'],
+    ['1-1-2026 kwartaal', 'kwartaal'],
+    ['31-02-2026', undefined],
+    ['van 1 januari 2026 tot en met 31 maart 2026', undefined],
+  ])('names the word of %j it does not know: %j', (args, word) => {
+    expect(unknownPeriodWord(args)).toBe(word);
   });
 });
 
@@ -51,7 +72,11 @@ describe('the report command with the dates HR typed', () => {
     expect(await ask('rapport 2026-06-01')).toContain('Reflectie en terugkoppeling: 1 jun 2026 tot en met 23 nov 2026');
   });
 
-  it.each(['rapport 2026-06-01 2026-06-30 2026-07-31', 'rapport 2026-13-45', 'rapport 01-06-2026'])('answers %j with the usage, not a report', async (text) => {
+  it('reports the period HR typed the Dutch way', async () => {
+    expect(await ask('rapport 1-1-2026 31-3-2026')).toContain('Reflectie en terugkoppeling: 1 jan 2026 tot en met 31 mrt 2026');
+  });
+
+  it.each(['rapport 2026-06-01 2026-06-30 2026-07-31', 'rapport 2026-13-45', 'rapport 31-02-2026'])('answers %j with the usage, not a report', async (text) => {
     const said = await ask(text);
     expect(said).toContain(USAGE_NL);
     expect(said).not.toContain('Reflectie en terugkoppeling');

@@ -1,5 +1,5 @@
 import { Language } from '../framework/framework';
-import { findClosingDate } from './closing-date';
+import { findClosingDate, untilWordsBefore } from './closing-date';
 import { Delivery } from './poll';
 
 /** `team`: the team HR named after the verb ("peiling sluiten Zorgteam Noord"), or "alle teams". */
@@ -61,15 +61,17 @@ function tokens(text: string): string[] {
 /**
  * `<team | dit team | alle teams> <sluitdatum jjjj-mm-dd> [kanaal <naam>] [privé] [herinner privé] [taal en]`
  * (English: `<team | this team | all teams> <closing date yyyy-mm-dd> [channel <name>] [private] [remind private] [language nl]`).
- * The date may also be written the Dutch way (31-12-2026, 31 december 2026); `today` (yyyy-mm-dd,
- * in the organisation's time zone) completes a date without a year.
+ * The date may also be written the Dutch way (31-12-2026, 31 december 2026), after "tot", "t/m",
+ * "tot en met", "until" or "to"; `today` (yyyy-mm-dd, in the organisation's time zone) completes a
+ * date without a year.
  */
 export function parseStartArgs(args: string, today: string): StartParse {
   const words = tokens(args);
   const found = findClosingDate(words, today);
   if (!found) return { ok: false, problem: 'noDate' };
   if (!found.ok) return { ok: false, problem: 'badDate', words: found.words.slice(0, 40) };
-  const targetText = words.slice(0, found.start).join(' ').trim();
+  // "Zorgteam Noord tot 18 december": "tot" joins the date, it is no part of the team's name.
+  const targetText = words.slice(0, found.start - untilWordsBefore(words, found.start)).join(' ').trim();
   if (!targetText) return { ok: false, problem: 'noTarget' };
   const target: PollTargetSpec = ALL.test(targetText) ? { kind: 'all' } : CURRENT.test(targetText) ? { kind: 'current' } : { kind: 'named', name: targetText };
 

@@ -1,8 +1,9 @@
 import { DomainError } from './errors';
 
 /**
- * C0 and C1 control characters and DEL, except tab, line feed and carriage return: they have no
- * place in anything a person typed, break JSON exports and logs, and can hide text on a screen.
+ * C0 and C1 control characters and DEL, except tab, line feed and carriage return (a line break:
+ * made a line feed, CARRIAGE_RETURNS below): they have no place in anything a person typed, break
+ * JSON exports and logs, and can hide text on a screen.
  */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -11,8 +12,14 @@ const MAX_DEPTH = 32;
 /** Half of a surrogate pair (half an emoji): not valid Unicode, so exports and cards would break on it. */
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Anything either rule could change: almost no text has one, and then one scan is all it costs. */
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+/**
+ * A carriage return, alone or before a line feed: Teams clients send a multi-line field's breaks as
+ * "\r\n", which would count as two characters against a limit the field counts as one.
+ */
+const CARRIAGE_RETURNS = /\r\n?/g;
+
+/** Anything these rules could change: almost no text has one, and then one scan is all it costs. */
+const SUSPECT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
 /**
  * Characters that take no room on a screen: zero-width space, non-joiner and joiner, direction
@@ -50,16 +57,19 @@ export function trimText(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** Without control characters, and with a lone half of a surrogate pair replaced by U+FFFD. */
+/**
+ * Without control characters, every line break as one "\n" (also "\r\n" and a lone "\r"), and
+ * with a lone half of a surrogate pair replaced by U+FFFD.
+ */
 export function withoutControlCharacters(text: string): string {
   if (!SUSPECT.test(text)) return text;
-  return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD');
+  return text.replace(CARRIAGE_RETURNS, '\n').replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /**
- * A copy of untrusted JSON with control characters removed from every string and without
- * prototype keys (`__proto__`, `constructor`, `prototype`), so no later spread or assignment can
- * change an object's prototype. Past 32 levels it refuses the input (DomainError 'invalidInput').
+ * A copy of untrusted JSON with control characters removed from every string (its line breaks as
+ * "\n") and without prototype keys (`__proto__`, `constructor`, `prototype`), so no later spread
+ * or assignment can change an object's prototype. Past 32 levels it refuses the input (DomainError 'invalidInput').
  * With `dropNulls`, an object's members that are null are left out, as if they were never sent.
  */
 export function cleanJson(value: unknown, depth = 0, options: { dropNulls?: boolean } = {}): unknown {
