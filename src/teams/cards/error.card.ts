@@ -33,6 +33,9 @@ const VERANTWOORDING_WORDED: readonly string[] = ['invalidInput', 'notFound', 'f
 
 function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
   if (place === 'verantwoording') {
+    // A save that outlived its window: nothing kept, and not the input's fault ("check what you
+    // entered" would send them looking for a mistake); the general words say to try again.
+    if (code === 'saveTooSlow') return { title: 'verantwoording.error.title', message: 'error.saveTooSlow', backToOverview: true };
     const key = VERANTWOORDING_WORDED.includes(code) ? code : 'invalidInput';
     return { title: 'verantwoording.error.title', message: `verantwoording.error.${key}`, nothingLost: 'verantwoording.error.nothingLost', backToOverview: true };
   }

@@ -1,6 +1,7 @@
 import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
+import { erasureUnfinished } from '../verantwoording/erasure-ticket';
 import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 
@@ -120,6 +121,20 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // the record this delivery stored anew goes, as a send that queued nothing keeps nothing.
   if (created && cards.length && erased === cards.length) await takeBack(deps, delivery, record, []);
   return { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+}
+
+/**
+ * Asked by the outbox just before an account's card goes (its `sendIf`), never on a turn: not once
+ * the manager's erasure has begun, nor after it finished. A card's queue write may land after the
+ * erasure's outbox purge (a slow store), so the purge cannot be relied on to take it. Read in this
+ * order, as managerCardMayGo does: the ticket (there from the erasure's first write to its last),
+ * then the account's record (written before its cards; the erasure's last sweep deletes it before
+ * the ticket goes). No ticket and the record there: the erasure had not begun at the first read.
+ * A record deleted by the manager before its card went: that card is dropped too.
+ */
+export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' | 'verantwoording'>, managerId: string, recordId: string): Promise<boolean> {
+  if (await erasureUnfinished(deps.verantwoording, managerId)) return false;
+  return !!(await deps.teamAccounts.get(managerId, recordId));
 }
 
 /** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */

@@ -68,14 +68,15 @@ export const CANCELLED_PLAN_PRESS = 'plan press of a cancelled conversation';
  * Refused (`erasureUnderway`) while the manager's erasure is unfinished, before anything is looked
  * up (one point read of the ticket): the erasure's resume deletes the conversations they planned,
  * so a plan confirmed to them and told to the professional now would vanish without a word.
- * The new conversation's create keeps to the save window from that check (save-window.ts):
+ * The new conversation's create keeps to a save window from a second such check right before its
+ * writes, after the directory's answers (save-window.ts; one point read more on a plan press):
  * answered later, it is taken back with its prep job and the plan refused (`saveTooSlow`, or
  * `erasureUnderway`), before the professional is told; the erasure reads the conversations they
  * planned once more a save window after its ticket, for a create answered in time.
  */
 export async function planConversation(deps: TalentReviewDeps, managerId: string, input: PlanInput): Promise<TalentReview> {
   requireChatWithBot(input.conversationRef);
-  const window = await openSaveWindow(deps.verantwoording, managerId);
+  await refuseWhileErasing(deps.verantwoording, managerId);
   const done = input.key ? pressedBefore(await deps.reviews.listByManager(managerId), input.key) : undefined;
   if (done) return done;
   // Its conversation was cancelled since: planning it again would undo the manager's cancellation.
@@ -95,6 +96,8 @@ export async function planConversation(deps: TalentReviewDeps, managerId: string
     ),
     input.key,
   );
+  // Opened after the directory's answers, which may take seconds (Graph): the window bounds the writes only.
+  const window = await openSaveWindow(deps.verantwoording, managerId);
   await deps.reviewManagers.record(report.id, managerId);
   await deps.scheduler.schedule({ id: prepJobId(planned, deps.holidays), kind: REVIEW_JOB, dueAt: prepDueAt(planned, now, deps.holidays).toISOString(), payload: { managerId, reviewId: planned.id } });
   const { review, created } = await deps.reviews.create(planned);

@@ -1,6 +1,7 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
 import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
-import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
+import { erasureUnfinished } from '../verantwoording/erasure-ticket';
+import { openSaveWindow, SAVE_WINDOW_MS, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 
 /**
@@ -123,7 +124,8 @@ export interface RequestInput {
  * The record's create keeps to the save window from the erasure check (save-window.ts): answered
  * later, it is taken back and the send refused (`saveTooSlow`, or `erasureUnderway` while the ticket
  * is there), so no erasure that began meanwhile is outlived by it. The card was queued by then (the
- * erasure's outbox purge takes it when the purge came after its queueing).
+ * erasure's outbox purge takes it when the purge came after its queueing; one queued after the
+ * purge is dropped unsent by its send-time check, requestCardMayGo).
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
@@ -155,6 +157,26 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   // these as sent (also when the press's request was withdrawn since: nothing is kept again).
   if (queued) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
+}
+
+/**
+ * Asked by the outbox just before the request's card goes (its `sendIf`), never on a turn: not once
+ * the professional's erasure has begun, nor after it finished. The card is queued before its record,
+ * and its queue write may land after the erasure's outbox purge (a slow store), so the purge cannot
+ * be relied on to take it. Read in this order, as managerCardMayGo does: the ticket (there from the
+ * erasure's first write to its last), then the request's record (the erasure's last sweep deletes it
+ * before the ticket goes). No ticket and the record there: the erasure had not begun at the first
+ * read. No record yet: the create follows the queue in the same send, answered within the save
+ * window from the check made before the queue (`queuedAt`, ms), so the card waits ('later') for two
+ * windows; after that none comes from that send (refused, taken back, or swept by an erasure) and
+ * the card is dropped unsent. A retry of the same press queues it again (the delivery).
+ */
+export async function requestCardMayGo(deps: Pick<TalentReviewDeps, 'reviewRequests' | 'verantwoording'>, professionalId: string, recordId: string, queuedAt: number): Promise<boolean | 'later'> {
+  if (await erasureUnfinished(deps.verantwoording, professionalId)) return false;
+  // The record, or the mark its withdraw left (a card not sent yet still goes, as one sent stays):
+  // read through their records, which hold both in their partition.
+  if (!deps.reviewRequests || (await deps.verantwoording.records.get(professionalId, recordId))) return true;
+  return Date.now() < queuedAt + 2 * (deps.verantwoording.saveWindowMs ?? SAVE_WINDOW_MS) ? 'later' : false;
 }
 
 /**

@@ -3,10 +3,10 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { isDomainError } from '../../../domain/shared/errors';
-import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery } from '../../../domain/talent-review/review-request';
+import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery, reviewRequestRecordId } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
 import { RenderedMessage } from '../../../outbox/outbox-job';
-import { keptRequest, managerNameOf, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
+import { keptRequest, managerNameOf, requestCardMayGo, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
@@ -22,8 +22,8 @@ import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 
 const REQUEST_COMMAND = /^\s*(gesprek\s+aanvragen|request\s+(a\s+)?conversation)\b/i;
 
-/** The outbox hook of a request Teams refused for good: the professional hears it. */
-export const REQUEST_HOOKS = { refused: 'talentReview.requestRefused' } as const;
+/** The outbox hooks of a request: Teams refused it for good (the professional hears it); whether it may go now. */
+export const REQUEST_HOOKS = { refused: 'talentReview.requestRefused', mayGo: 'talentReview.requestMayGo' } as const;
 
 interface StoredReference {
   serviceUrl?: string;
@@ -46,22 +46,35 @@ export function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, '
  * `shownIn` (the confirmation's). The card is about the professional, so erasing them takes it
  * out of the outbox; erasing the manager does too (theirs). Either erasure leaves its key behind,
  * blank (`keyOutlivesErasure`): the same press delivered again afterwards sends nothing (`erasedKey`).
+ * `press`: the record the send keeps; the card then goes only once it is kept and while the
+ * professional's erasure has not begun (`sendIf`, requestCardMayGo): a card whose queue write
+ * landed after their erasure's outbox purge is dropped unsent.
  */
-export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language): ReviewRequestDelivery {
+export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language, press?: { recordId: string }): ReviewRequestDelivery {
   return {
     async deliver(request, key) {
       const language = await rebuildLanguageOf(deps, request.managerId, undefined);
       const card = reviewRequestCard(request, deps.translator.t(language));
       const { conversationId, ...chat } = pressChat(ref);
-      const queued = await deps.outbox.queue({
-        ...chat,
-        key,
-        target: { kind: 'person', userId: request.managerId, appUserId: request.managerId },
-        payload: cardMessage(card),
-        about: [request.professionalId],
-        onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
-        keyOutlivesErasure: true,
-      }, { tellErasedKey: true });
+      const queue = () =>
+        deps.outbox.queue({
+          ...chat,
+          key,
+          target: { kind: 'person', userId: request.managerId, appUserId: request.managerId },
+          payload: cardMessage(card),
+          about: [request.professionalId],
+          onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
+          // Just before it goes: their erasure has not begun, and the request's record is kept (requestCardMayGo).
+          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()) } } } : {}),
+          keyOutlivesErasure: true,
+        }, { tellErasedKey: true });
+      let queued = await queue();
+      // Dropped unsent by its check: no record came of the try that queued it (its send was refused).
+      // This try keeps the record, so its card goes after all, with these words. One read more, only on a retry.
+      if (queued === 'alreadyQueued' && press && (await deps.outbox.statusOf(key)) === 'skipped') {
+        await deps.outbox.withdraw(key);
+        queued = await queue();
+      }
       return queued === 'queued' ? undefined : queued;
     },
   };
@@ -111,6 +124,7 @@ const requestForm: RefusalForm = {
 export function registerReviewRequests(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
   tellWhenRefused(deps);
+  deps.outbox.onGuard(REQUEST_HOOKS.mayGo, async ({ professionalId, recordId, queuedAt }) => (professionalId && recordId ? requestCardMayGo(tr, professionalId, recordId, Number(queuedAt)) : false));
   const professionalUi = async (context: TurnContext) => {
     const userId = actorOf(context).id;
     const language = await languageOf(deps, userId, context);
@@ -149,7 +163,7 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
       try {
         const ui = await professionalUi(context);
         const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        const outcome = await requestConversation(tr, chatReviewRequests(deps, ref, ui.language), {
+        const outcome = await requestConversation(tr, chatReviewRequests(deps, ref, ui.language, { recordId: reviewRequestRecordId(ui.userId, pressKey) }), {
           professionalId: ui.userId,
           professionalName: context.activity.from?.name,
           text: data.text,

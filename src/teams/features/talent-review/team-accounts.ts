@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
-import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery } from '../../../domain/talent-review/team-account';
+import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery, teamAccountRecordId } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
 import { jobIdFor } from '../../../outbox/outbox-job';
-import { accountToTeam, deleteKeptTeamAccount, keptTeamAccount, keptTeamAccounts, ownManagerOf, teamOf } from '../../../usecases/talent-review/account-to-team';
+import { cardMessage } from '../../messenger';
+import { pressChat } from './review-requests';
+import { accountToTeam, deleteKeptTeamAccount, keptTeamAccount, keptTeamAccounts, ownManagerOf, teamCardMayGo, teamOf } from '../../../usecases/talent-review/account-to-team';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
 import { submittedText } from '../../cards/card-kit';
@@ -22,6 +24,9 @@ import { VERBS } from '../../verbs';
 import { managerUi, rebuildLanguageOf, TalentReviewFeatureDeps } from './deps';
 import { onOwnChatAction, onOwnChatCommand } from './own-chat';
 
+/** The outbox hook of an account's card: whether it may go now. */
+export const TEAM_ACCOUNT_HOOKS = { mayGo: 'talentReview.teamAccountMayGo' } as const;
+
 const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/i;
 
 /**
@@ -31,16 +36,31 @@ const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/
  * erasing them takes it out of the outbox; erasing the member does too (theirs). Either erasure
  * leaves the card's key behind, blank, so the same send press delivered again (or pressed again)
  * queues nothing for someone erased since: the directory still lists them, and the kept record
- * names nobody to check against.
+ * names nobody to check against. `press`: the record the send keeps; each card then goes only while
+ * it is kept and the manager's erasure has not begun (`sendIf`, teamCardMayGo): a card whose queue
+ * write landed after their erasure's outbox purge is dropped unsent.
  */
-export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>): TeamAccountDelivery {
+export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, press?: { recordId: string }): TeamAccountDelivery {
   return {
     async deliver(account, to, key) {
       const language = await rebuildLanguageOf(deps, to.memberId, undefined);
       const t = deps.translator.t(language);
       const card = to.role === 'ownManager' ? teamAccountUpCard(account, t) : teamAccountCard(account, t);
+      const { conversationId: _pressedIn, ...chat } = pressChat(ref);
       // An erasure of theirs (or the manager's) leaves the card's key behind: the same press delivered again queues nothing for them.
-      const queued = await deps.messenger.toPerson(ref, { teamsId: to.memberId, userId: to.memberId }, card, key, [account.managerId], { keyOutlivesErasure: true });
+      const queued = await deps.outbox.queue(
+        {
+          ...chat,
+          key,
+          target: { kind: 'person', userId: to.memberId, appUserId: to.memberId },
+          payload: cardMessage(card),
+          about: [account.managerId],
+          // Just before it goes: the manager's erasure has not begun, and the account is still kept (teamCardMayGo).
+          ...(press ? { sendIf: { kind: TEAM_ACCOUNT_HOOKS.mayGo, args: { managerId: account.managerId, recordId: press.recordId } } } : {}),
+          keyOutlivesErasure: true,
+        },
+        { tellErasedKey: true },
+      );
       return queued === 'erasedKey' ? 'erasedKey' : undefined;
     },
     async withdraw(key) {
@@ -72,6 +92,7 @@ function accountReason(p: FieldProblem, t: Translate, values: Record<string, unk
  */
 export function registerTeamAccounts(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
+  deps.outbox.onGuard(TEAM_ACCOUNT_HOOKS.mayGo, async ({ managerId, recordId }) => !!managerId && !!recordId && (await teamCardMayGo(tr, managerId, recordId)));
   /** The manager's kept accounts as the cards show them (one query in their own partition). */
   const keptView = async (managerId: string, locale: KeptAccountsView['locale']): Promise<KeptAccountsView> => {
     const accounts = await keptTeamAccounts(tr, managerId);
@@ -140,11 +161,12 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     async (context, data) => {
       const ui = await managerUi(deps, context);
       const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-      const outcome = await accountToTeam(tr, chatTeamAccounts(deps, ref), {
+      const pressKey = data.k ?? context.activity.id ?? randomUUID();
+      const outcome = await accountToTeam(tr, chatTeamAccounts(deps, ref, { recordId: teamAccountRecordId(ui.managerId, pressKey) }), {
         managerId: ui.managerId,
         managerName: context.activity.from?.name,
         text: data.text,
-        pressKey: data.k ?? context.activity.id ?? randomUUID(),
+        pressKey,
         language: ui.language,
         alsoOwnManager: data.alsoOwnManager === true,
         ...(data.to ? { listed: data.to.split(',').filter(Boolean) } : {}),
