@@ -1,7 +1,7 @@
 import { Group, GroupSchedule, Weekday } from './group';
 import { HolidayCalendar } from './holidays';
 import { Mutate } from './ports';
-import { addDays, firstPlannableDay, IsoDate, isIsoDate, laterOf, mondayOf, PlannedWeek, planWeeks, sessionInstant, WeekRules, fitWeek } from './rhythm';
+import { addDays, firstPlannableDay, IsoDate, isIsoDate, laterOf, mondayOf, PlannedWeek, planWeeks, sessionInstant, sessionInstants, WeekRules, fitWeek } from './rhythm';
 
 /**
  * The group's plan for the year: the dates of each active week, made ahead when the group is
@@ -174,9 +174,9 @@ export function extendPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext,
 export function catchUpPlan(plan: RhythmPlan, group: PlanGroup, ctx: PlanContext): RhythmPlan {
   const next = weekOf(plan, ctx.startedWeeks + 1);
   if (!next) return plan;
-  const now = new Date(ctx.at).getTime();
-  const first = sessionsOf(next, group.schedule)[0];
-  if (!first || first.at.getTime() > now) return plan;
+  const now = new Date(ctx.at);
+  const first = sessionsOf(next, group.schedule, now)[0];
+  if (!first || first.at.getTime() > now.getTime()) return plan;
   const caughtUp = replan(plan, group, ctx, ctx.startedWeeks + 1, ctx.today);
   // At the start time itself the week keeps its day (the group may start it by hand): nothing moved.
   return JSON.stringify(caughtUp.weeks) === JSON.stringify(plan.weeks) ? plan : caughtUp;
@@ -219,7 +219,7 @@ function hasStarted(plan: RhythmPlan, ctx: PlanContext, week: number): boolean {
  * member moved or skipped it first: the job opens nothing).
  */
 export function claimOpening(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number, at: string, until: string): RhythmPlan | undefined {
-  if (plannedSession(plan, schedule, week, day)?.at.toISOString() !== at) return undefined;
+  if (plannedSession(plan, schedule, week, day, at)?.at.toISOString() !== at) return undefined;
   const date = weekOf(plan, week)!.dates[0]!;
   return plan.opening?.week === week && plan.opening.until === until && plan.opening.date === date ? plan : { ...plan, opening: { week, until, date } };
 }
@@ -284,19 +284,30 @@ export interface PlannedSession {
   at: Date;
 }
 
-function sessionsOf(w: PlannedWeek, schedule: GroupSchedule): PlannedSession[] {
-  return w.dates.map((date, i) => ({ week: w.week, day: i + 1, date, at: sessionInstant(date, schedule.startTime, schedule.timeZone) }));
+/** A week's sessions; where a start time occurs twice on a date, the first not yet past at `after` (see sessionInstant). */
+function sessionsOf(w: PlannedWeek, schedule: GroupSchedule, after?: Date): PlannedSession[] {
+  return w.dates.map((date, i) => ({ week: w.week, day: i + 1, date, at: sessionInstant(date, schedule.startTime, schedule.timeZone, after) }));
 }
 
-export function plannedSession(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number): PlannedSession | undefined {
+/**
+ * Session `day` of week `week` as planned. `at` (ISO), the moment a job was scheduled for: where
+ * the start time occurs twice that night (the clocks go back), the session at whichever of the
+ * two it names (a start time saved between them is held at the second); else the first.
+ */
+export function plannedSession(plan: RhythmPlan, schedule: GroupSchedule, week: number, day: number, at?: string): PlannedSession | undefined {
   const w = weekOf(plan, week);
-  return w ? sessionsOf(w, schedule)[day - 1] : undefined;
+  const session = w ? sessionsOf(w, schedule)[day - 1] : undefined;
+  const named = session && at !== undefined ? sessionInstants(session.date, schedule.startTime, schedule.timeZone).find((i) => i.toISOString() === at) : undefined;
+  return session && named ? { ...session, at: named } : session;
 }
 
-/** The sessions still to come of the first planned week that has any after `now`: what is scheduled next. */
+/**
+ * The sessions still to come of the first planned week that has any after `now`: what is scheduled
+ * next. A start time that occurs twice tonight, the first time past, is still to come the second time.
+ */
 export function upcomingSessions(plan: RhythmPlan, schedule: GroupSchedule, now: Date): PlannedSession[] {
   for (const w of [...plan.weeks].sort((a, b) => a.week - b.week)) {
-    const ahead = sessionsOf(w, schedule).filter((s) => s.at.getTime() > now.getTime());
+    const ahead = sessionsOf(w, schedule, now).filter((s) => s.at.getTime() > now.getTime());
     if (ahead.length) return ahead;
   }
   return [];

@@ -42,10 +42,34 @@ export function todayIn(now: Date, timeZone: string): IsoDate {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
-/** The moment a session on `date` starts: the group's local start time in its own time zone. */
-export function sessionInstant(date: IsoDate, startTime: string, timeZone: string): Date {
+/**
+ * Every moment the group's local start time occurs on `date`, in order: one; two in the night the
+ * clocks go back (the hour happens twice); and where the clocks go forward past it (the time does
+ * not exist), the moment as far after the gap as the time was into it (02:30 becomes 03:30).
+ */
+export function sessionInstants(date: IsoDate, startTime: string, timeZone: string): Date[] {
   const [hour, minute] = startTime.split(':').map(Number) as [number, number];
-  return DateTime.fromISO(date, { zone: timeZone }).set({ hour, minute }).toJSDate();
+  const local = DateTime.fromISO(date, { zone: timeZone }).set({ hour, minute });
+  const wallAsUtc = DateTime.fromISO(date, { zone: 'UTC' }).set({ hour, minute }).toMillis();
+  // The zone's offsets around that moment (a change of offset lasts hours at most, never days).
+  const offsets = new Set([-6, 0, 6].map((h) => local.plus({ hours: h }).offset));
+  const occurs = [...offsets]
+    .map((offset) => DateTime.fromMillis(wallAsUtc - offset * 60_000, { zone: timeZone }))
+    .filter((d) => d.hour === hour && d.minute === minute && d.toISODate() === date)
+    .map((d) => d.toJSDate())
+    .sort((a, b) => a.getTime() - b.getTime());
+  return occurs.length ? occurs : [local.toJSDate()];
+}
+
+/**
+ * The moment a session on `date` starts: the group's local start time in its own time zone. Where
+ * that time occurs twice (the clocks go back), the first, or, planning ahead of `after`, the first
+ * not yet past then: a start time saved between the two (at 02:15 the second time round, for
+ * 02:30) is still ahead on the wall clock, and its session is held then, not dropped as past.
+ */
+export function sessionInstant(date: IsoDate, startTime: string, timeZone: string, after?: Date): Date {
+  const occurs = sessionInstants(date, startTime, timeZone);
+  return (after && occurs.find((at) => at.getTime() >= after.getTime())) || occurs[0]!;
 }
 
 /**
@@ -55,7 +79,7 @@ export function sessionInstant(date: IsoDate, startTime: string, timeZone: strin
  * would get no start job, and its week would open a day late with the wrong agenda.
  */
 export function firstPlannableDay(today: IsoDate, now: Date, startTime: string, timeZone: string): IsoDate {
-  return now.getTime() <= sessionInstant(today, startTime, timeZone).getTime() ? today : addDays(today, 1);
+  return now.getTime() <= sessionInstant(today, startTime, timeZone, now).getTime() ? today : addDays(today, 1);
 }
 
 /**

@@ -47,13 +47,41 @@ export interface CycleView {
   nextWeek: number;
   framework: Framework;
   plan: GroupPlanView;
-  /** The dates the plan gave the next week, with the group's start time, when there is no cycle running. */
-  nextPlanned?: { dates: string[]; startTime: string };
+  /**
+   * The dates the plan gave the next week, with the group's start time, when there is no cycle
+   * running; `shifted`: its sessions that open at another local time (the clocks go forward past
+   * the start time that night).
+   */
+  nextPlanned?: { dates: string[]; startTime: string; shifted?: { date: string; time: string }[] };
+  /**
+   * What each day of the running week shows (by the cycle's order): the date and time it was held,
+   * or the date and the time it starts by itself; no time for a day whose time passed unheld.
+   * Absent: the week's dates at the group's start time.
+   */
+  days?: { date?: string; time?: string }[];
+  /** After the settings were saved: today's session no longer starts by itself, its time today being past. */
+  notStartingToday?: { week: number; day: number; time: string; last: boolean };
 }
 
 /** "Week 3 of 20" within the plan; "week 21, after the 20 planned weeks" beyond it (never "21 of 20"). */
 function weekBesidePlan(t: Translate, key: 'title' | 'readyText', week: number, planned: number, group = ''): string {
   return isBeyondPlan(week, planned) ? t(`cycle.${key}Beyond`, { group, week, count: planned }) : t(`cycle.${key}`, { group, week, planned });
+}
+
+/** A day of the running week: its date, and its time where it has one (see `CycleView.days`). */
+function dayLine(view: CycleView, cycle: Cycle, i: number, language: string): string[] {
+  const shown = view.days?.[i] ?? { date: cycle.sessionDates[i], time: cycle.sessionDates[i] ? view.plan.startTime : undefined };
+  return [formatDate(shown.date, language), shown.time ?? ''];
+}
+
+/** The next week's sessions that open at another time than the start time: the clocks go forward past it that night. */
+function clockShifts(next: NonNullable<CycleView['nextPlanned']>, language: string, t: Translate): string[] {
+  return (next.shifted ?? []).map((s) => t('rhythm.clockForward', { date: formatDate(s.date, language), time: s.time, planned: next.startTime }));
+}
+
+/** Today's session that no longer starts by itself: the week's last is the group's to start; an earlier one opens at the next slot. */
+function notStartingTodayText({ week, day, time, last }: NonNullable<CycleView['notStartingToday']>, t: Translate): string {
+  return t(last ? 'rhythm.startTimePassedLast' : 'rhythm.startTimePassed', { week, day, time });
 }
 
 /** The group's week: its dates and agenda, with start buttons. Without a cycle it offers to start one. */
@@ -66,7 +94,7 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
         textBlock(weekBesidePlan(t, 'readyText', view.nextWeek, view.plannedWeeks)),
         groupPlanFacts(view.plan, framework.language, t),
         ...(view.nextPlanned
-          ? [textBlock(t('rhythm.nextWeek', { week: view.nextWeek, dates: weekSpan(view.nextPlanned.dates, framework.language), time: view.nextPlanned.startTime }))]
+          ? [textBlock([t('rhythm.nextWeek', { week: view.nextWeek, dates: weekSpan(view.nextPlanned.dates, framework.language), time: view.nextPlanned.startTime }), ...clockShifts(view.nextPlanned, framework.language, t)].join(' '))]
           : []),
       ],
       [
@@ -80,11 +108,12 @@ export function cycleCard(view: CycleView, t: Translate): AdaptiveCardJson {
       heading(weekBesidePlan(t, 'title', cycle.weekNumber, view.plannedWeeks, escapeMarkdown(view.groupName))),
       factSet(
         cycle.agenda.map((d, i) => ({
-          title: [t('cycle.day', { day: d.day }), formatDate(cycle.sessionDates[i], framework.language), cycle.sessionDates[i] ? view.plan.startTime : ''].filter(Boolean).join(' · '),
+          title: [t('cycle.day', { day: d.day }), ...dayLine(view, cycle, i, framework.language)].filter(Boolean).join(' · '),
           value: `${framework.days.find((x) => x.day === d.day)?.title ?? ''}: ${d.questionIds.join(', ')}`,
         })),
       ),
       subtle(t('cycle.agendaHint')),
+      ...(view.notStartingToday ? [textBlock(notStartingTodayText(view.notStartingToday, t))] : []),
       ...(view.runningDay ? [textBlock(t('cycle.running', { day: view.runningDay }), { weight: 'Bolder' })] : []),
     ],
     [

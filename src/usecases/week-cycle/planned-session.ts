@@ -31,7 +31,8 @@ function nobodyIn(group: Pick<Group, 'members'>): boolean {
 async function currentSlot(deps: WeekCycleDeps, groupId: string, slot: SessionSlot): Promise<CurrentSlot | undefined> {
   const [group, plan] = await Promise.all([deps.groups.get(groupId), deps.plans.get(groupId)]);
   if (!group || !plan || isPaused(group)) return undefined;
-  const session = plannedSession(plan, group.schedule, slot.week, slot.day);
+  // Named by the job's own moment: on the night the clocks go back, either of the two is the slot's.
+  const session = plannedSession(plan, group.schedule, slot.week, slot.day, slot.at);
   return session && session.at.toISOString() === slot.at ? { group, plan, session } : undefined;
 }
 

@@ -2,7 +2,12 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { Group } from '../../../domain/week-cycle/group';
+import { DateTime } from 'luxon';
+import { Cycle } from '../../../domain/week-cycle/cycle';
+import { GroupSchedule } from '../../../domain/week-cycle/group';
 import { weekOf } from '../../../domain/week-cycle/plan';
+import { sessionInstant, todayIn } from '../../../domain/week-cycle/rhythm';
+import { Session } from '../../../domain/week-cycle/session';
 import { changeAgenda, startCycle } from '../../../usecases/week-cycle/start-cycle';
 import { loadGroup } from '../../../usecases/week-cycle/membership';
 import { ActionOutcome, drawn, onCardAction } from '../../card-actions';
@@ -14,8 +19,58 @@ import { chatActorOf } from './roster';
 import { FeatureDeps } from '../feature-deps';
 import { weekCycleReason } from './refusal-forms';
 
-/** The group's week as a card: reads the group (unless given) and the current cycle, never writes. */
-export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string) {
+function localTime(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('HH:mm');
+}
+
+type HeldSession = Pick<Session, 'day' | 'startedAt'>;
+
+/**
+ * What each day of the running week shows: a day held, the date and time it began; a day still to
+ * come, the time it starts by itself (where the clocks go forward past the start time, the time it
+ * really opens); a day whose time passed unheld, its date only. A past moment is never shown as
+ * planned: a new start time saved today is not today's held or missed session's.
+ */
+function dayViews(cycle: Cycle, sessions: readonly HeldSession[], schedule: GroupSchedule, now: Date): { date?: string; time?: string }[] {
+  return cycle.agenda.map((d, i) => {
+    const held = sessions.filter((s) => s.day === d.day).map((s) => s.startedAt).sort()[0];
+    if (held) {
+      const began = DateTime.fromISO(held, { zone: schedule.timeZone });
+      return { date: began.toISODate()!, time: began.toFormat('HH:mm') };
+    }
+    const date = cycle.sessionDates[i];
+    if (!date) return {};
+    const at = sessionInstant(date, schedule.startTime, schedule.timeZone, now);
+    return at.getTime() >= now.getTime() ? { date, time: localTime(at, schedule.timeZone) } : { date };
+  });
+}
+
+/**
+ * Today's session of the running week when its time today has passed with nothing held of it or
+ * after it: no slot opens it today (a start time saved after it, or an outage). Said on the answer
+ * to a settings save, which is where a start time moved behind the clock comes from; the week's
+ * last day is then the group's to start by hand, as README's "behind" days are.
+ */
+function notStartingToday(cycle: Cycle, sessions: readonly HeldSession[], schedule: GroupSchedule, now: Date) {
+  const i = cycle.sessionDates.indexOf(todayIn(now, schedule.timeZone));
+  const day = cycle.agenda[i]?.day;
+  if (i < 0 || day === undefined || sessions.some((s) => s.day >= day)) return undefined;
+  if (sessionInstant(cycle.sessionDates[i]!, schedule.startTime, schedule.timeZone, now).getTime() >= now.getTime()) return undefined;
+  return { week: cycle.weekNumber, day, time: schedule.startTime, last: i === cycle.sessionDates.length - 1 };
+}
+
+/** The next week's sessions that open at another local time than the start time (the clocks go forward past it). */
+function shiftedSessions(dates: readonly string[], schedule: GroupSchedule): { date: string; time: string }[] {
+  return dates
+    .map((date) => ({ date, time: localTime(sessionInstant(date, schedule.startTime, schedule.timeZone), schedule.timeZone) }))
+    .filter((s) => s.time !== schedule.startTime);
+}
+
+/**
+ * The group's week as a card: reads the group (unless given) and the current cycle, never writes.
+ * `afterSettings`: the answer to a settings save, which says when today's session no longer starts by itself.
+ */
+export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string, opts: { afterSettings?: boolean } = {}) {
   const group = typeof groupOrId === 'string' ? await loadGroup(deps.weekCycle, groupOrId) : groupOrId;
   const [state, plan] = await Promise.all([
     group.currentCycleId ? deps.weekCycle.sessions.loadCycle(group.id, group.currentCycleId) : undefined,
@@ -24,6 +79,9 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
   const open = state && !state.cycle.completedAt ? state : undefined;
   const nextPlanned = plan && weekOf(plan, group.cyclesStarted + 1);
   const running = open?.sessions.find((s) => s.status === 'open');
+  const now = deps.weekCycle.clock.now();
+  const passedToday = open && opts.afterSettings ? notStartingToday(open.cycle, open.sessions, group.schedule, now) : undefined;
+  const shifted = nextPlanned ? shiftedSessions(nextPlanned.dates, group.schedule) : [];
   return cycleCard(
     {
       groupId: group.id,
@@ -31,10 +89,12 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
       plannedWeeks: group.plannedWeeks,
       cycle: open?.cycle,
       ...(running ? { runningDay: running.day } : {}),
+      ...(open ? { days: dayViews(open.cycle, open.sessions, group.schedule, now) } : {}),
+      ...(passedToday ? { notStartingToday: passedToday } : {}),
       nextWeek: group.cyclesStarted + 1,
       framework: deps.weekCycle.frameworks[group.language],
       plan: { members: group.members.map((m) => m.name), weekdays: group.schedule.days, startTime: group.schedule.startTime, timeZone: group.schedule.timeZone, sessionMinutes: deps.weekCycle.session.minutes },
-      ...(nextPlanned ? { nextPlanned: { dates: nextPlanned.dates, startTime: group.schedule.startTime } } : {}),
+      ...(nextPlanned ? { nextPlanned: { dates: nextPlanned.dates, startTime: group.schedule.startTime, ...(shifted.length ? { shifted } : {}) } } : {}),
     },
     deps.translator.t(group.language),
   );
@@ -47,7 +107,7 @@ export async function cycleCardFor(deps: FeatureDeps, groupOrId: Group | string)
  */
 export async function cycleCardAfterStored(deps: FeatureDeps, context: TurnContext, groupOrId: Group | string, saved: 'agenda.saved' | 'setup.saved'): Promise<ActionOutcome> {
   try {
-    return { card: await cycleCardFor(deps, groupOrId), personal: false };
+    return { card: await cycleCardFor(deps, groupOrId, { afterSettings: saved === 'setup.saved' }), personal: false };
   } catch (err) {
     deps.logger.warn({ saved, err: (err as Error).message }, 'week-cycle change stored; its card could not be built');
     const locale =
