@@ -2,7 +2,7 @@ import { checkInClosesWithSession, checkOutOpen, EnergyPhase } from '../../domai
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, submittedText, subtle, textBlock, withFieldError } from './card-kit';
+import { actionSet, container, Element, execute, submittedText, subtle, textBlock, withFieldError, extended } from './card-kit';
 import { formatAverage } from './format';
 
 /** While a round runs: how many checked in, no figure, and when it closes. Once closed: the average, no count. */
@@ -28,7 +28,7 @@ function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate, withPres
       ),
       subtle(t('energy.private')),
       actionSet([
-        execute(t(`energy.submit.${phase}`), 'checkIn', { ...ids, phase }, { associatedInputs: 'auto' }),
+        execute(t(`energy.submit.${phase}`), 'checkIn', extended(ids, { phase }), { associatedInputs: 'auto' }),
         ...(withPresence ? [execute(t('energy.present'), 'markPresent', ids, { associatedInputs: 'none' })] : []),
       ]),
       ...(withPresence ? [subtle(t('energy.presentHint'))] : []),

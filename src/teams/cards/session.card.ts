@@ -1,6 +1,6 @@
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
-import { Action, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
+import { Action, adaptiveCard, AdaptiveCardJson, container, Element, escapeMarkdown, execute, extended, heading, refreshFor, refusalNotice, subtle, textBlock } from './card-kit';
 import { energySection } from './energy.section';
 import { lookBackSection } from './look-back.section';
 import { teamMirrorSection } from './team-mirror.section';
@@ -56,11 +56,11 @@ function navigation(view: SessionView, t: Translate): Action[] {
   // not edit the shared card under anyone's typing); what they typed comes along and stays.
   const current = view.current?.question.id;
   const actions: Action[] = view.viewer
-    ? [execute(t('session.refresh'), 'refreshSession', { ...ids, ...(current === undefined ? {} : { questionId: current }) }, { associatedInputs: 'auto' })]
+    ? [execute(t('session.refresh'), 'refreshSession', current === undefined ? ids : extended(ids, { questionId: current }), { associatedInputs: 'auto' })]
     : [execute(t('session.myView'), 'refreshSession', ids, { associatedInputs: 'none' })];
   // Each step names the question it starts from: pressed on a card the group has moved past, it moves nothing.
-  if (i > 0) actions.push(execute(t('session.previous'), 'goTo', { ...ids, index: i - 1, from: i }, { associatedInputs: 'none' }));
-  if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', { ...ids, index: i + 1, from: i }, { associatedInputs: 'none', style: 'positive' }));
+  if (i > 0) actions.push(execute(t('session.previous'), 'goTo', extended(ids, { index: i - 1, from: i }), { associatedInputs: 'none' }));
+  if (i < view.agenda.length - 1) actions.push(execute(t('session.next'), 'goTo', extended(ids, { index: i + 1, from: i }), { associatedInputs: 'none', style: 'positive' }));
   actions.push(execute(t('session.end'), 'endSession', ids, { associatedInputs: 'none', style: 'destructive' }));
   return actions;
 }

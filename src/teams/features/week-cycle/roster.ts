@@ -81,7 +81,8 @@ export async function inChat(context: TurnContext, teamsId: string, logger: Logg
  */
 export function chatActorOf(context: TurnContext, logger: Logger): Actor {
   const actor = actorOf(context);
-  return { ...actor, inChat: () => inChat(context, actor.teamsId ?? context.activity.from.id, logger) };
+  // Not `{ ...actor, inChat }`: see card-kit's `extended` (every card press builds one).
+  return Object.assign({}, actor, { inChat: () => inChat(context, actor.teamsId ?? context.activity.from.id, logger) });
 }
 
 /** Beyond this many people a chat's roster is not read whole (a big team's): at 100 a page, 50 requests. */

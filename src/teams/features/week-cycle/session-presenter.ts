@@ -146,7 +146,8 @@ export class SessionPresenter {
    * by someone else's click. The group's next step brings the shared card up to date.
    */
   added(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
-    return { ...this.outcome(state, viewerId, ownAnswer), quiet: true };
+    // Added to the fresh outcome rather than spread into a copy: see card-kit's `extended`.
+    return Object.assign(this.outcome(state, viewerId, ownAnswer), { quiet: true });
   }
 
   /**
