@@ -7,7 +7,8 @@ import { teamMirrorSection } from './team-mirror.section';
 import { notSavedSection } from './not-saved.section';
 import { proposalSection } from './proposal.section';
 import { groupQuestionSection, personalQuestionSection } from './question.section';
-import { validationSection } from './validation.section';
+import { firstCardThatFits } from './card-size';
+import { PROPOSAL_ALWAYS_FITS, PROPOSAL_LENGTHS, validationSection, validationTextLength } from './validation.section';
 
 function header(view: SessionView, t: Translate): Element[] {
   const status =
@@ -36,13 +37,13 @@ function agendaOverview(view: SessionView, t: Translate): Element {
   );
 }
 
-function currentQuestion(view: SessionView, t: Translate): Element[] {
+function currentQuestion(view: SessionView, t: Translate, proposalLength: number): Element[] {
   const item = view.current;
   if (!item) return [textBlock(t('session.emptyAgenda'))];
   const q = item.question;
   const intro = [textBlock(t('question.heading', { id: q.id, text: q.text }), { size: 'Medium', weight: 'Bolder', spacing: 'Large', separator: true }), subtle(q.intent)];
   if (q.kind === 'aiProposal') return [...intro, ...proposalSection(view, item, t)];
-  if (q.kind === 'validation') return [...intro, ...validationSection(view, t)];
+  if (q.kind === 'validation') return [...intro, ...validationSection(view, t, proposalLength)];
   if (q.scope === 'personal') return [...intro, ...personalQuestionSection(view, item, t)];
   return [...intro, ...groupQuestionSection(view, item, t)];
 }
@@ -70,12 +71,22 @@ function navigation(view: SessionView, t: Translate): Action[] {
  * neutral version everyone may see; with it, it adds that member's own inputs and private state.
  */
 export function sessionCard(view: SessionView, t: Translate): AdaptiveCardJson {
+  // The rare large path only: a proposal longer than any AI draft or own words can be (everything
+  // written at the proposal question, joined) is shown as long as the card stays within what Teams
+  // delivers, and shortened, saying so, beyond it. Any other card is built once, not measured.
+  const length = view.current?.question.kind === 'validation' ? validationTextLength(view) : 0;
+  if (length <= PROPOSAL_ALWAYS_FITS) return sessionCardAs(view, t, Infinity);
+  return firstCardThatFits([Infinity, ...PROPOSAL_LENGTHS.filter((l) => l < length)], (shown) => sessionCardAs(view, t, shown)).card;
+}
+
+/** The session card showing at most `proposalLength` characters of the proposal at question 7. */
+function sessionCardAs(view: SessionView, t: Translate, proposalLength: number): AdaptiveCardJson {
   // Closed: what the member sent is shown to copy, not said to be "still there" in a form.
   const notSaved = notSavedSection(view, t);
   const refused = !notSaved.length && view.refused && Object.keys(view.refused.errors).length ? [refusalNotice(t('weekCycleForm.notice'))] : [];
   const movedOn = view.groupAt !== undefined && view.current ? [refusalNotice(t('weekCycleForm.groupMovedOn', { group: view.groupAt, mine: view.current.question.id }))] : [];
   const notice = [...notSaved, ...refused, ...movedOn];
-  const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...teamMirrorSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t)];
+  const body = [...notice, ...header(view, t), ...lookBackSection(view, t), ...teamMirrorSection(view, t), ...energySection(view, t), agendaOverview(view, t), ...currentQuestion(view, t, proposalLength)];
   const refresh = view.session.status === 'open' ? refreshFor('refreshSession', { groupId: view.groupId, sessionId: view.session.id }, view.memberTeamsIds) : undefined;
   return adaptiveCard(body, navigation(view, t), refresh ? { refresh } : {});
 }

@@ -1,4 +1,4 @@
-import { adaptedAiDraft, adoptedAiDraft, Judgement, judgementsOfText, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
+import { adaptedAiDraft, adoptedAiDraft, Judgement, judgementsOfText, MAX_PROPOSAL_LENGTH, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
@@ -29,11 +29,45 @@ function underJudgement(p: ProposalView): UnderJudgement {
   return { text, fingerprint, ...judgementsOfText(p.id, p.judgements, fingerprint) };
 }
 
+/**
+ * How much of the proposal's text the live card shows, step by step (`sessionCard` takes the first
+ * whose card fits). Without an AI draft the text is everything written at the proposal question,
+ * joined: eight members adding 2000 characters each, more than once, make a card Teams refuses
+ * (over about 100 KB), for every member and for the shared card, and the group could not decide.
+ * The text stays stored whole; the judgements and the decision are of the whole text.
+ */
+export const PROPOSAL_LENGTHS: readonly number[] = [Infinity, 16_000, 8_000, 4_000, 1_500];
+
+/**
+ * Up to this length (the most an AI draft or the group's own words can be) the card is far within
+ * the size Teams delivers: it is built once, not measured.
+ */
+export const PROPOSAL_ALWAYS_FITS = MAX_PROPOSAL_LENGTH;
+
+/** The length of the text this section shows that may be shortened: the text under judgement, or the one decided on. */
+export function validationTextLength(view: SessionView): number {
+  const p = view.proposal;
+  if (!p) return 0;
+  if (p.decision) return p.decision.text?.length ?? 0;
+  return (p.ai.status === 'drafted' ? p.ai.draft.proposal : p.ownProposal).length;
+}
+
+/**
+ * A text cut to `length`, never inside an emoji, the cut marked with "…", and above it a line that
+ * says so and how much is not shown: nobody should take the part shown for all the group wrote.
+ */
+function shownText(text: string, length: number, note: (counts: { shown: number; total: number }) => string): Element[] {
+  if (text.length <= length) return [plainText(text)];
+  let cut = text.slice(0, length - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return [textBlock(note({ shown: cut.length, total: text.length }), { color: 'Warning', weight: 'Bolder', size: 'Small', spacing: 'Small' }), plainText(`${cut}…`)];
+}
+
 /** The proposal as it stands, labelled as the AI's or the group's own: what the members judge and the group decides on. */
-function theProposal(p: ProposalView, u: UnderJudgement, t: Translate): Element[] {
+function theProposal(p: ProposalView, u: UnderJudgement, t: Translate, length: number): Element[] {
   return [
     textBlock(p.ai.status === 'drafted' ? t('validation.theProposalAi') : t('validation.theProposalOwn'), { weight: 'Bolder', spacing: 'Small' }),
-    u.text ? plainText(u.text) : subtle(t('validation.noProposalText')),
+    ...(u.text ? shownText(u.text, length, (counts) => t('validation.proposalShortened', counts)) : [subtle(t('validation.noProposalText'))]),
   ];
 }
 
@@ -64,14 +98,14 @@ function judgementList(judgements: Judgement[], t: Translate): Element[] {
  * named as its maker. An adopted or adapted proposal may go to L&O on behalf of the group: the same
  * button as the session summary's (the press shows what L&O will see first, to the presser alone).
  */
-function decided(view: SessionView, p: ProposalView, t: Translate): Element {
+function decided(view: SessionView, p: ProposalView, t: Translate, length: number): Element {
   const d = p.decision!;
   return container(
     [
       textBlock(t('validation.decided', { verdict: t(`verdict.${d.verdict}`) }), { weight: 'Bolder' }),
       ...(d.reason ? [textBlock(t('validation.because'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.reason)] : []),
       // An AI draft adopted as it is keeps saying it is the AI's text; words the group adapted from it say so.
-      ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : adaptedAiDraft(p) ? 'validation.adaptedFromAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.text)] : []),
+      ...(d.text ? [textBlock(t(adoptedAiDraft(p) ? 'validation.adoptedAi' : adaptedAiDraft(p) ? 'validation.adaptedFromAi' : 'validation.adopted'), { weight: 'Bolder', spacing: 'Small' }), ...shownText(d.text, length, (counts) => t('validation.decidedShortened', counts))] : []),
       ...(d.firstStep ? [textBlock(t('validation.firstStep'), { weight: 'Bolder', spacing: 'Small' }), plainText(d.firstStep)] : []),
       subtle(t('validation.judgedAtDecision', { agree: d.judged?.agree ?? 0, doubt: d.judged?.doubt ?? 0, disagree: d.judged?.disagree ?? 0 })),
       // From the decision the card already holds: whether it was shared already is read only when pressed.
@@ -201,8 +235,9 @@ function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: 
  * Question 7: the proposal as it stands, each member's judgement of it (agree, doubt, disagree,
  * with a reason), then the group's explicit decision. Once decided, a member whose own different
  * decision, or whose judgement pressed just after it, was not stored sees that, with what they entered.
+ * `proposalLength`: how much of the proposal's (or the decided) text it shows (see `PROPOSAL_LENGTHS`).
  */
-export function validationSection(view: SessionView, t: Translate): Element[] {
+export function validationSection(view: SessionView, t: Translate, proposalLength = Infinity): Element[] {
   const p = view.proposal;
   if (!p) return [textBlock(t('validation.noProposal'))];
   if (p.decision) {
@@ -213,14 +248,14 @@ export function validationSection(view: SessionView, t: Translate): Element[] {
       subtle(t('validation.judgedOf', { count: u.current.length, present: present(p, t) })),
       ...judgementList(u.current, t),
       ...earlierJudgements(u, t),
-      decided(view, p, t),
+      decided(view, p, t, proposalLength),
       ...unsavedJudgement(view, t),
       ...unsavedDecision(view, t),
     ];
   }
   const u = underJudgement(p);
   const out: Element[] = [
-    ...theProposal(p, u, t),
+    ...theProposal(p, u, t, proposalLength),
     textBlock(t('validation.judgementsTitle'), { weight: 'Bolder', spacing: 'Medium' }),
     subtle(t('validation.judgedOf', { count: u.current.length, present: present(p, t) })),
     ...judgementList(u.current, t),
