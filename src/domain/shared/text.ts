@@ -58,6 +58,24 @@ export function trimText(text: string): string {
 }
 
 /**
+ * Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): on one line they
+ * reorder the text after them, so one name can be made to look like another.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** A tab or a line break (also next line, and the Unicode line and paragraph separators). */
+const TAB_OR_BREAK = /[\t\n\v\f\r\u0085\u2028\u2029]/;
+const WHITE_SPACE_RUNS = /\s+/g;
+
+/**
+ * A text shown on one line (a name), as trimText gives it, without bidi controls and with each
+ * run of white space that holds a tab or a line break as one space: a pasted tab or break spaces
+ * it apart, or wraps it, on everyone's card. Other runs of spaces stay as typed.
+ */
+export function singleLineText(text: string): string {
+  return trimText(text.replace(BIDI_CONTROLS, '').replace(WHITE_SPACE_RUNS, (run) => (TAB_OR_BREAK.test(run) ? ' ' : run)));
+}
+
+/**
  * Without control characters, every line break as one "\n" (also "\r\n" and a lone "\r"), and
  * with a lone half of a surrogate pair replaced by U+FFFD.
  */

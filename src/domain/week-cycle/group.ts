@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError, ErrorCode, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText } from '../shared/text';
+import { singleLineText, trimText } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -129,12 +129,31 @@ export const GROUP_NAME_MAX = 120;
  * be saved unchanged. Never half an emoji at the cut.
  */
 export function suggestedGroupName(chatName: string | undefined, fallback: string): string {
-  const name = trimText(chatName ?? '');
+  const name = singleLineText(chatName ?? '');
   if (!name) return fallback;
   if (name.length <= GROUP_NAME_MAX) return name;
   const cut = /[\uD800-\uDBFF]/.test(name[GROUP_NAME_MAX - 1]!) ? name.slice(0, GROUP_NAME_MAX - 1) : name.slice(0, GROUP_NAME_MAX);
   return trimText(cut) || fallback;
 }
+
+/**
+ * The HH:mm a start time typed on the setup form means. Teams' time picker sends "HH:mm"; a client
+ * that shows the field as a text box (or the card's fallback) sends what was typed: with seconds
+ * ("09:30:00"), a Dutch "uur"/"u" after it, or an English "am"/"pm" (12 am is midnight, 12 pm
+ * noon: read as a 24-hour time, "09:30 pm" would start the sessions in the morning). Anything else,
+ * also "00:30 am" or "13:00 pm", comes back as typed, for groupSettingsProblems to refuse.
+ */
+export function readStartTime(typed: string): string {
+  const read = /^(\d{2}):(\d{2})(?::\d{2})?\s*(uur|u|[ap]\.?m\.?)?$/i.exec(typed.trim());
+  if (!read) return typed;
+  const [, hh = '', mm = '', suffix] = read;
+  const half = suffix?.[0]?.toLowerCase();
+  if (half !== 'a' && half !== 'p') return `${hh}:${mm}`;
+  const hour = Number(hh);
+  if (hour < 1 || hour > 12) return typed;
+  return `${String((hour % 12) + (half === 'p' ? 12 : 0)).padStart(2, '0')}:${mm}`;
+}
+
 /** A new group's rhythm: Monday to Thursday at 09:00, in the organisation's time zone until the group picks its own. */
 export function defaultSchedule(timeZone: string): GroupSchedule {
   return { days: [1, 2, 3, 4], startTime: '09:00', timeZone };
@@ -164,7 +183,7 @@ export function groupSettingsProblems(s: GroupSettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const memberCount = uniqueById(s.members).length;
   const dayCount = sortedDays(s.schedule.days).length;
-  if (!trimText(s.name)) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
+  if (!singleLineText(s.name)) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
   if (memberCount < GROUP_SIZE.min || memberCount > GROUP_SIZE.max) {
     problems.push({ code: 'groupSize', detail: `members=${memberCount}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: memberCount } } });
   }
@@ -179,7 +198,7 @@ export function groupSettingsProblems(s: GroupSettings): SettingsProblem[] {
 export function checkGroupSettings(s: GroupSettings): GroupSettings {
   const [first] = groupSettingsProblems(s);
   if (first) throw new DomainError(first.code, { detail: first.detail, input: first.input });
-  return { ...s, name: trimText(s.name), members: uniqueById(s.members), schedule: { ...s.schedule, days: sortedDays(s.schedule.days) } };
+  return { ...s, name: singleLineText(s.name), members: uniqueById(s.members), schedule: { ...s.schedule, days: sortedDays(s.schedule.days) } };
 }
 
 /** The group's settings revision: 0 before the group exists, and for one stored before revisions were kept. */
@@ -203,7 +222,7 @@ export interface SettingsSeen {
 /** One value per scalar field, comparable as text (days in order, so a reordered choice is no change). */
 function fieldValues(s: Omit<GroupSettings, 'members'>): Record<Exclude<SettingsField, 'members'>, string> {
   return {
-    name: trimText(s.name),
+    name: singleLineText(s.name),
     days: [...new Set(s.schedule.days)].sort((a, b) => a - b).join(','),
     startTime: s.schedule.startTime,
     timeZone: s.schedule.timeZone,

@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
-import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, revisionOf, SettingsSeen, suggestedGroupName, Weekday } from '../../../domain/week-cycle/group';
+import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, readStartTime, revisionOf, SettingsSeen, suggestedGroupName, Weekday } from '../../../domain/week-cycle/group';
 
 import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { leftGroup } from '../../../usecases/week-cycle/membership';
@@ -66,7 +66,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       conversationKind: conversationKindOf(context),
       tenantId: tenantOf(context),
       conversationRef: { ...ref, conversation: { ...ref.conversation, id: groupConversationId(context) }, ...(team ? { team: { id: team } } : {}) } as unknown as Record<string, unknown>,
-      settings: { name: data.name, members, schedule: { days, startTime: data.startTime.slice(0, 5), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
+      settings: { name: data.name, members, schedule: { days, startTime: readStartTime(data.startTime), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
       pressKey: data.k ?? context.activity.id,
     });
@@ -110,7 +110,7 @@ function settingsProblemsOf(values: Record<string, unknown>): FieldProblem[] {
   const settings: GroupSettings = {
     name: text('name'),
     members,
-    schedule: { days: weekdays(text('days')), startTime: text('startTime').slice(0, 5), timeZone: text('timeZone') },
+    schedule: { days: weekdays(text('days')), startTime: readStartTime(text('startTime')), timeZone: text('timeZone') },
     language: values.language === 'en' ? 'en' : 'nl',
     plannedWeeks: weeks,
   };
@@ -124,7 +124,7 @@ function weekdays(csv: string): Weekday[] {
 /** The settings the form showed when it was opened, as the card sent them back. */
 function seenOn(shown: NonNullable<VerbData<'saveSetup'>['shown']>, rev: number): SettingsSeen {
   const memberIds = shown.members.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  return { rev, name: shown.name, memberIds, schedule: { days: weekdays(shown.days), startTime: shown.startTime.slice(0, 5), timeZone: shown.timeZone }, language: shown.language, plannedWeeks: shown.weeks };
+  return { rev, name: shown.name, memberIds, schedule: { days: weekdays(shown.days), startTime: readStartTime(shown.startTime), timeZone: shown.timeZone }, language: shown.language, plannedWeeks: shown.weeks };
 }
 
 /** The members the form could not take say why: Teams could not list the chat, or someone is not in it. */
