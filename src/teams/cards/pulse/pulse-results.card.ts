@@ -2,12 +2,35 @@ import { Instrument } from '../../../domain/pulse-poll/instrument';
 import { PollResults, TeamResult } from '../../../domain/pulse-poll/results';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, container, Element, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { firstCardThatFits } from '../card-size';
 import { b3ScoresSection } from './b3-scores.section';
 import { scoreExplanation } from './score-explanation.section';
 
-const MAX_TEAMS = 25;
-const MAX_COMMENTS = 40;
-const MAX_COMMENT_CHARS = 500;
+/** How much of the results a card shows: teams, comments, and how long a comment and a team's name may be. */
+interface ResultsFit {
+  teams: number;
+  comments: number;
+  commentChars: number;
+  nameChars: number;
+}
+
+/**
+ * From the fullest card to the smallest. An "alle teams" poll of many teams with long names (Teams
+ * allows 256 characters) and long comments (quotes and line breaks count twice in the JSON) goes past
+ * the size Teams delivers, and HR would get no card at all: names are cut first (as on the prep
+ * card, at 80), then comments, then fewer comments and teams. The last step fits whatever was
+ * typed (a comment of characters JSON escapes at six each included).
+ */
+const FITS: readonly ResultsFit[] = [
+  { teams: 25, comments: 40, commentChars: 500, nameChars: Infinity },
+  { teams: 25, comments: 40, commentChars: 500, nameChars: 80 },
+  { teams: 25, comments: 40, commentChars: 300, nameChars: 80 },
+  { teams: 25, comments: 30, commentChars: 300, nameChars: 80 },
+  { teams: 25, comments: 20, commentChars: 300, nameChars: 80 },
+  { teams: 25, comments: 20, commentChars: 200, nameChars: 60 },
+  { teams: 15, comments: 15, commentChars: 200, nameChars: 60 },
+  { teams: 10, comments: 10, commentChars: 150, nameChars: 60 },
+];
 
 export interface PollResultsView {
   instrument: Instrument;
@@ -36,9 +59,9 @@ export function closedSubtitle(closed: PollResultsView['closed'], teams: number,
 }
 
 /** One team's block: response, and figures only from the minimum number of respondents. */
-export function teamBlock(team: TeamResult, min: number, instrument: Instrument, t: Translate, withChart: boolean): Element[] {
+export function teamBlock(team: TeamResult, min: number, instrument: Instrument, t: Translate, withChart: boolean, nameChars = Infinity): Element[] {
   return [
-    { ...plainText(team.teamName, { weight: 'Bolder' }), spacing: 'Large' },
+    { ...plainText(truncate(team.teamName, nameChars), { weight: 'Bolder' }), spacing: 'Large' },
     factSet([responseFact(team, t)]),
     ...(team.figures ? b3ScoresSection(team.figures, team.change, instrument, t, withChart) : [textBlock(t('pulse.results.tooFew', { min }), { isSubtle: true })]),
   ];
@@ -53,35 +76,48 @@ function noCommentsLine(vm: PollResultsView, t: Translate): Element[] {
   return vm.results.teams.some((team) => team.figures) ? [subtle(t('pulse.results.noCommentsShown'))] : [];
 }
 
-/** HR's results: overall with a chart, every team, and the open comments (shuffled, unattributed). */
+/**
+ * HR's results: overall with a chart, every team, and the open comments (shuffled, unattributed),
+ * within the size Teams delivers (`firstCardThatFits`). What the card leaves out it says: the
+ * teams and the comments it has no room for, by number.
+ */
 export function pollResultsCard(vm: PollResultsView, t: Translate): AdaptiveCardJson {
+  return firstCardThatFits(FITS, (fit) => pollResultsCardAs(vm, t, fit)).card;
+}
+
+function pollResultsCardAs(vm: PollResultsView, t: Translate, fit: ResultsFit): AdaptiveCardJson {
   const { results } = vm;
   const min = results.minRespondents;
+  const name = (teamName: string) => truncate(teamName, fit.nameChars);
   const overallTooFew = results.overall.respondents < min ? t('pulse.results.tooFew', { min }) : t('pulse.results.overallWithheld');
   const overall: Element[] = [
     // A one-team poll's overall is that team: name it so.
-    { ...plainText(results.teams.length === 1 ? results.teams[0]!.teamName : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium' }), spacing: 'Large' },
+    { ...plainText(results.teams.length === 1 ? name(results.teams[0]!.teamName) : t('pulse.results.overall'), { weight: 'Bolder', size: 'Medium' }), spacing: 'Large' },
     factSet([responseFact(results.overall, t)]),
     ...(results.overall.figures ? b3ScoresSection(results.overall.figures, results.overall.change, vm.instrument, t, true) : [textBlock(overallTooFew, { isSubtle: true })]),
   ];
-  const teams = results.teams.length > 1 ? results.teams.slice(0, MAX_TEAMS).flatMap((team) => teamBlock(team, min, vm.instrument, t, false)) : [];
-  let budget = MAX_COMMENTS;
+  const teams = results.teams.length > 1 ? results.teams.slice(0, fit.teams).flatMap((team) => teamBlock(team, min, vm.instrument, t, false, fit.nameChars)) : [];
+  let budget = fit.comments;
   const comments = vm.comments.flatMap((c) => {
     const texts = c.texts.slice(0, Math.max(0, budget));
     budget -= texts.length;
-    return texts.length ? [{ ...plainText(c.teamName, { weight: 'Bolder' }), spacing: 'Medium' as const }, ...texts.map((text) => plainText(`“${truncate(text, MAX_COMMENT_CHARS)}”`))] : [];
+    return texts.length ? [{ ...plainText(name(c.teamName), { weight: 'Bolder' }), spacing: 'Medium' as const }, ...texts.map((text) => plainText(`“${truncate(text, fit.commentChars)}”`))] : [];
   });
+  // Counted among the comments the card was given, those of teams with figures only: the number
+  // the card would show with room for all, nothing about a team below the minimum.
+  const commentsLeftOut = Math.max(0, vm.comments.reduce((n, c) => n + c.texts.length, 0) - fit.comments);
   const example = results.overall.figures ?? results.teams.find((x) => x.figures)?.figures;
   return adaptiveCard([
     heading(t('pulse.results.title')),
     subtle(closedSubtitle(vm.closed, results.teams.length, t)),
     ...overall,
     ...(teams.length ? [textBlock(t('pulse.results.perTeam'), { weight: 'Bolder', size: 'Medium', spacing: 'ExtraLarge' }), ...teams] : []),
-    ...(results.teams.length > MAX_TEAMS ? [subtle(t('pulse.results.moreTeams', { count: results.teams.length - MAX_TEAMS }))] : []),
+    ...(results.teams.length > fit.teams ? [subtle(t('pulse.results.moreTeams', { count: results.teams.length - fit.teams }))] : []),
     container(
       [
         textBlock(t('pulse.results.comments'), { weight: 'Bolder' }),
         ...(comments.length ? comments : noCommentsLine(vm, t)),
+        ...(commentsLeftOut > 0 ? [subtle(t('pulse.results.moreComments', { count: commentsLeftOut }))] : []),
         ...(vm.heldBack ? [subtle(t('pulse.results.heldBack'))] : []),
       ],
       { spacing: 'ExtraLarge', separator: true },
