@@ -33,31 +33,40 @@ export function loAnswerHeading(p: AdoptionProposal, t: Translate, language: Lan
 }
 
 /** What the card shows of a share with L&O: its day and L&O's latest answer (shortened; the downloads hold it whole), as plain text. */
-function loPart(p: AdoptionProposal, t: Translate, language: Language): Element[] {
+function loPart(p: AdoptionProposal, t: Translate, language: Language, length: number): Element[] {
   const shared = sharedWithLoText(p, t, language);
   if (!shared) return [];
   const answer = p.lo!.answer;
-  return [subtle(shared), ...(answer ? [subtle(loAnswerHeading(p, t, language)!), { ...plainText(truncate(answer.text, SHOWN_LENGTH)), spacing: 'None' as const }] : [])];
+  return [subtle(shared), ...(answer ? [subtle(loAnswerHeading(p, t, language)!), { ...plainText(truncate(answer.text, length)), spacing: 'None' as const }] : [])];
+}
+
+/** How much the section shows, when the whole report card must fit (hr-report.card): fewer proposals, shorter texts and group names. */
+export interface AdoptionFit {
+  proposals: number;
+  nameLength: number;
+  textLength: number;
 }
 
 /** Transfer to practice: per group, each adopted proposal with what became of its first step. */
-export function adoptionSection(a: AdoptionSection, t: Translate, language: Language): Element[] {
+export function adoptionSection(a: AdoptionSection, t: Translate, language: Language, fit: AdoptionFit = { proposals: SHOWN_PROPOSALS, nameLength: Infinity, textLength: Infinity }): Element[] {
   const items: Element[] = [];
+  const most = Math.min(SHOWN_PROPOSALS, fit.proposals);
+  const length = Math.min(SHOWN_LENGTH, fit.textLength);
   let shown = 0;
   for (const group of a.groups) {
-    if (shown >= SHOWN_PROPOSALS) break;
-    items.push({ ...plainText(group.groupName, { weight: 'Bolder' }), spacing: 'Small' });
-    for (const p of group.proposals.slice(0, SHOWN_PROPOSALS - shown)) {
+    if (shown >= most) break;
+    items.push({ ...plainText(truncate(group.groupName, fit.nameLength), { weight: 'Bolder' }), spacing: 'Small' });
+    for (const p of group.proposals.slice(0, most - shown)) {
       shown++;
       items.push(
         container([
           // The AI's words adopted as they are say so before the text, never read as the group's own.
           ...(p.aiAdopted ? [plainText(t('hrReport.adoption.adoptedAi'), { weight: 'Bolder', size: 'Small' })] : []),
           ...(p.aiAdapted ? [plainText(t('hrReport.adoption.adaptedFromAi'), { weight: 'Bolder', size: 'Small' })] : []),
-          plainText(truncate(p.text, SHOWN_LENGTH)),
+          plainText(truncate(p.text, length)),
           subtle(`${reportDate(p.decidedOn, language)} · ${t('hrReport.adoption.firstStep')}: ${outcomeText(p, t)}`),
           // Only with the proposal it belongs to: a proposal the card leaves out takes its answer along.
-          ...loPart(p, t, language),
+          ...loPart(p, t, language, length),
         ], { spacing: 'Small' }),
       );
     }

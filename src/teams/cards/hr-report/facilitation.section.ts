@@ -6,8 +6,11 @@ import { Element, plainText, subtle, textBlock, truncate } from '../card-kit';
 const MAX_TEXTS = 10;
 const TEXT_LENGTH = 400;
 
-/** The HR card's section on the managers' facilitation accounts: counts, and the texts shared with HR (unlabelled). */
-export function facilitationSection(report: HrReport, t: Translate): Element[] {
+/**
+ * The HR card's section on the managers' facilitation accounts: counts, and the texts shared with
+ * HR (unlabelled). `textLength`: shorter still, when the whole card must fit (hr-report.card).
+ */
+export function facilitationSection(report: HrReport, t: Translate, textLength = Infinity): Element[] {
   const f = report.facilitation;
   if (!f) return [];
   return [
@@ -18,7 +21,7 @@ export function facilitationSection(report: HrReport, t: Translate): Element[] {
       ? [
           textBlock(t('talentReview.hrFacilitation.sharedTitle'), { weight: 'Bolder', size: 'Small' }),
           // Manager-written text: plain text runs, never Markdown.
-          ...f.shared.slice(0, MAX_TEXTS).map((text) => ({ ...plainText(`• ${truncate(text, TEXT_LENGTH)}`), spacing: 'None' as const })),
+          ...f.shared.slice(0, MAX_TEXTS).map((text) => ({ ...plainText(`• ${truncate(text, Math.min(TEXT_LENGTH, textLength))}`), spacing: 'None' as const })),
           ...(f.shared.length > MAX_TEXTS ? [subtle(t('talentReview.hrFacilitation.moreTexts', { count: f.shared.length - MAX_TEXTS }))] : []),
         ]
       : [subtle(t('talentReview.hrFacilitation.noneShared'))]),

@@ -6,6 +6,7 @@ import { oneLine } from './report-format';
 
 /** The card stays well inside Teams' size limit; the downloads hold every text. */
 const SHOWN_TEXTS = 20;
+const SHOWN_LENGTH = 300;
 
 /** The total, or what counts and how many handovers' small rests are left out (see `learningNeedsSection`). */
 function totalLines(s: LearningNeedsSection, t: Translate): string[] {
@@ -31,18 +32,21 @@ function toOffer(t: Translate, language: Language): Element {
   return actionSet([execute(t('loOffer.open'), 'openLoOffers', { language }, { associatedInputs: 'none' })]);
 }
 
-/** L&O's view: themes and counts from the minimum up, and texts only where enough people chose the theme. */
-export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate, language: Language): Element[] {
+/**
+ * L&O's view: themes and counts from the minimum up, and texts only where enough people chose the
+ * theme. `textLength`: the texts shorter still, when the whole report card must fit (hr-report.card).
+ */
+export function learningNeedsSectionCard(s: LearningNeedsSection, t: Translate, language: Language, textLength = Infinity): Element[] {
   const title = textBlock(t('hrReport.learningNeeds.title'), { weight: 'Bolder', spacing: 'Medium' });
   if (!s.batches) return [title, subtle(t('hrReport.learningNeeds.none')), toOffer(t, language)];
-  return [title, ...learningNeedsFigures(s, t), toOffer(t, language)];
+  return [title, ...learningNeedsFigures(s, t, textLength), toOffer(t, language)];
 }
 
 /**
  * The section's figures and words (of at least one handover), as the report shows them: also the
  * weekly card to L&O (stop 51) shows one handover through this, so it shows what the report may.
  */
-export function learningNeedsFigures(s: LearningNeedsSection, t: Translate): Element[] {
+export function learningNeedsFigures(s: LearningNeedsSection, t: Translate, textLength = Infinity): Element[] {
   const out: Element[] = [];
   const [first, ...more] = totalLines(s, t);
   out.push(textBlock(first!, { spacing: 'Small' }), ...more.map((line) => subtle(line)));
@@ -54,7 +58,7 @@ export function learningNeedsFigures(s: LearningNeedsSection, t: Translate): Ele
     const texts = th.texts.slice(0, Math.max(0, SHOWN_TEXTS - shown));
     if (!texts.length) continue;
     shown += texts.length;
-    out.push(subtle(t('hrReport.learningNeeds.inTheirWords', { theme: t(`verantwoording.learningNeed.theme.${th.theme}`) })), ...texts.map((x) => plainText(`“${truncate(x, 300)}”`)));
+    out.push(subtle(t('hrReport.learningNeeds.inTheirWords', { theme: t(`verantwoording.learningNeed.theme.${th.theme}`) })), ...texts.map((x) => plainText(`“${truncate(x, Math.min(SHOWN_LENGTH, textLength))}”`)));
   }
   // As every section that cuts: how many texts are left out, and where they are.
   const leftOut = s.themes.reduce((sum, th) => sum + th.texts.length, 0) - shown;

@@ -248,6 +248,8 @@ function prepBody(view: PrepView, t: Translate, locale: Locale, typed: PrepInput
     heading(t('talentReview.prep.title', { name: escapeMarkdown(name) })),
     subtle(view.review.date ? t('talentReview.prep.date', { date: reviewDate(view.review.date, locale) }) : t('talentReview.prep.noDate')),
     { ...plainText(t('talentReview.prep.sharedOnly', { name }), { isSubtle: true, size: 'Small' }), spacing: 'None' as const },
+    // Cut shorter to fit, a text would end in only a "…": said once, as the overview does.
+    ...(lengths !== TEXT_LENGTHS[0] ? [subtle(t('talentReview.prep.shortened'))] : []),
     ...(view.aiSummary ? [container([textBlock(t('talentReview.prep.aiLabel'), { weight: 'Bolder' }), plainText(truncate(view.aiSummary, lengths.aiSummary))], { style: 'warning', spacing: 'Medium' })] : []),
     ...timeSection(view, t, locale),
     ...proposalsSection(view, t, lengths),
