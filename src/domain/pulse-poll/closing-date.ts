@@ -82,7 +82,8 @@ export function dateAt(words: string[], index: number, today: string, yearless: 
 /**
  * How many of the words just before word `index` join a date to what precedes it (UNTIL_WORDS,
  * or "tot en met" written out): 0 when none. "peiling start Zorgteam Noord tot 18 december"
- * names the team "Zorgteam Noord"; a team whose name ends in such a word is typed "in quotes".
+ * names the team "Zorgteam Noord". A team whose name ends in such a word ("Zorg TM") is still
+ * found: the start keeps both readings (poll-command.ts), and may be typed "in quotes".
  */
 export function untilWordsBefore(words: string[], index: number): number {
   const before = (k: number) => (index - k >= 0 ? clean(words[index - k]!) : '');

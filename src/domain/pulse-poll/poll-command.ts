@@ -25,7 +25,12 @@ export function parsePollCommand(text: string): PollCommand | undefined {
   return { kind: 'help' };
 }
 
-export type PollTargetSpec = { kind: 'all' } | { kind: 'current' } | { kind: 'named'; name: string };
+/**
+ * `named`: the team's name without the word that joined the date ("Zorgteam Noord tot 18
+ * december"), and `withUntilWord`, the name with it, when such a word was dropped: a team may be
+ * called "Zorg TM". Both readings are matched (start-poll.ts, matchTeam).
+ */
+export type PollTargetSpec = { kind: 'all' } | { kind: 'current' } | { kind: 'named'; name: string; withUntilWord?: string };
 
 export interface StartRequest {
   target: PollTargetSpec;
@@ -70,10 +75,16 @@ export function parseStartArgs(args: string, today: string): StartParse {
   const found = findClosingDate(words, today);
   if (!found) return { ok: false, problem: 'noDate' };
   if (!found.ok) return { ok: false, problem: 'badDate', words: found.words.slice(0, 40) };
-  // "Zorgteam Noord tot 18 december": "tot" joins the date, it is no part of the team's name.
+  // "Zorgteam Noord tot 18 december": "tot" joins the date, it is no part of the team's name. But
+  // "Zorg TM 2026-12-04" may name the team "Zorg TM": both readings are kept for the team match.
   const targetText = words.slice(0, found.start - untilWordsBefore(words, found.start)).join(' ').trim();
+  const typedText = words.slice(0, found.start).join(' ').trim();
   if (!targetText) return { ok: false, problem: 'noTarget' };
-  const target: PollTargetSpec = ALL.test(targetText) ? { kind: 'all' } : CURRENT.test(targetText) ? { kind: 'current' } : { kind: 'named', name: targetText };
+  const target: PollTargetSpec = ALL.test(targetText)
+    ? { kind: 'all' }
+    : CURRENT.test(targetText)
+      ? { kind: 'current' }
+      : { kind: 'named', name: targetText, ...(typedText !== targetText ? { withUntilWord: typedText } : {}) };
 
   const request: StartRequest = { target, closesOn: found.date, delivery: 'channel', privateNudges: false };
   const rest = words.slice(found.end);

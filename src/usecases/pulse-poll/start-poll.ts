@@ -37,11 +37,22 @@ export interface StartOutcome {
 const GENERAL_NAMES = new Set(['general', 'algemeen']);
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-function matchTeam(teams: Installation[], name: string): Installation {
-  const wanted = norm(name);
+/**
+ * The team HR named: exactly, else the one whose name holds it. `withUntilWord`: the name as typed
+ * with the word before the date ("Zorg TM 2026-12-04": "Zorg", or the team "Zorg TM"). Its exact
+ * match wins; where both readings name a team exactly, HR is asked (`ambiguousTeam`, both names);
+ * the shortened reading never matches part of a name (it would poll another team unasked).
+ */
+function matchTeam(teams: Installation[], name: string, withUntilWord?: string): Installation {
+  const exactly = (n: string) => teams.filter((t) => norm(t.name) === norm(n));
+  const typed = withUntilWord ? exactly(withUntilWord) : [];
+  const shortened = withUntilWord ? exactly(name) : [];
+  if (typed.length && shortened.length) throw new DomainError('ambiguousTeam', { params: { team: withUntilWord!, teams: [...typed, ...shortened].map((t) => t.name).slice(0, 12).join(', ') } });
+  // The shortened reading when it names a team exactly; else the name as typed (as before the until-words were read).
+  const wanted = norm(withUntilWord && !shortened.length ? withUntilWord : name);
   const exact = teams.filter((t) => norm(t.name) === wanted);
   if (exact.length === 1) return exact[0]!;
-  const partial = exact.length ? exact : teams.filter((t) => norm(t.name).includes(wanted));
+  const partial = exact.length ? exact : teams.filter((t) => norm(t.name).includes(norm(withUntilWord ?? name)));
   if (partial.length === 1) return partial[0]!;
   const names = (partial.length ? partial : teams).map((t) => t.name).slice(0, 12).join(', ');
   throw new DomainError(partial.length ? 'ambiguousTeam' : 'unknownTeam', { params: { team: name, teams: names } });
@@ -56,7 +67,7 @@ async function targetTeams(deps: PulsePollDeps, ctx: StartContext, request: Star
   }
   const installed = await deps.installations.listInstalled(ctx.tenantId);
   if (!installed.length) throw new DomainError('noTeams');
-  return request.target.kind === 'all' ? installed : [matchTeam(installed, request.target.name)];
+  return request.target.kind === 'all' ? installed : [matchTeam(installed, request.target.name, request.target.withUntilWord)];
 }
 
 /** The channel a team gets the poll in: the named one, or General. */

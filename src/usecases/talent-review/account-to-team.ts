@@ -130,11 +130,17 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
  * order, as managerCardMayGo does: the ticket (there from the erasure's first write to its last),
  * then the account's record (written before its cards; the erasure's last sweep deletes it before
  * the ticket goes). No ticket and the record there: the erasure had not begun at the first read.
- * A record deleted by the manager before its card went: that card is dropped too.
+ *
+ * No record any more, but this card was tried before (`triedBefore`: Teams answered a 503, say) and
+ * the manager then deleted the account from her list: it still goes, as she was told it went and
+ * what went stays in the chats. A try passed this check once, so the card was in the outbox then,
+ * and an erasure begun since has purged it (or its ticket is still there). Not the ticket alone: a
+ * card whose queue write landed after a finished erasure finds no ticket either, and was never tried.
  */
-export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' | 'verantwoording'>, managerId: string, recordId: string): Promise<boolean> {
+export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' | 'verantwoording'>, managerId: string, recordId: string, triedBefore: () => Promise<boolean> = async () => false): Promise<boolean> {
   if (await erasureUnfinished(deps.verantwoording, managerId)) return false;
-  return !!(await deps.teamAccounts.get(managerId, recordId));
+  // The job is read only when the record is gone (a delete by the manager, or an erasure's sweep).
+  return !!(await deps.teamAccounts.get(managerId, recordId)) || (await triedBefore());
 }
 
 /** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */
@@ -156,7 +162,8 @@ export async function keptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'
 
 /**
  * The manager deletes one of their kept accounts from their own partition (under its ETag): what
- * was sent stays in the chats it went to. `notFound`: nothing of theirs under that id (deleted
+ * was sent stays in the chats it went to, and a card Teams had not taken yet still goes on its
+ * retry (teamCardMayGo). `notFound`: nothing of theirs under that id (deleted
  * already, a press delivered again, or another manager's id): nothing deleted.
  */
 export async function deleteKeptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'>, managerId: string, id: string): Promise<'deleted' | 'notFound'> {

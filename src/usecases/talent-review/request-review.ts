@@ -169,7 +169,8 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
  * read. No record yet: the create follows the queue in the same send, answered within the save
  * window from the check made before the queue (`queuedAt`, ms), so the card waits ('later') for two
  * windows; after that none comes from that send (refused, taken back, or swept by an erasure) and
- * the card is dropped unsent. A retry of the same press queues it again (the delivery).
+ * the card is dropped unsent. A retry of the same press gives a card still waiting a fresh
+ * `queuedAt` before it writes its record, or queues a dropped one again (the delivery).
  */
 export async function requestCardMayGo(deps: Pick<TalentReviewDeps, 'reviewRequests' | 'verantwoording'>, professionalId: string, recordId: string, queuedAt: number): Promise<boolean | 'later'> {
   if (await erasureUnfinished(deps.verantwoording, professionalId)) return false;

@@ -5,7 +5,8 @@ import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery, reviewRequestRecordId } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
-import { RenderedMessage } from '../../../outbox/outbox-job';
+import { jobIdFor, RenderedMessage } from '../../../outbox/outbox-job';
+import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
 import { keptRequest, managerNameOf, requestCardMayGo, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -69,15 +70,47 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           keyOutlivesErasure: true,
         }, { tellErasedKey: true });
       let queued = await queue();
-      // Dropped unsent by its check: no record came of the try that queued it (its send was refused).
-      // This try keeps the record, so its card goes after all, with these words. One read more, only on a retry.
-      if (queued === 'alreadyQueued' && press && (await deps.outbox.statusOf(key)) === 'skipped') {
+      if (queued === 'alreadyQueued' && press && (await awaitingThisTry(deps, key)) === 'skipped') {
+        // Dropped unsent by its check: no record came of the try that queued it (its send was refused).
+        // This try keeps the record, so its card goes after all, with these words.
         await deps.outbox.withdraw(key);
         queued = await queue();
       }
       return queued === 'queued' ? undefined : queued;
     },
   };
+}
+
+/** How often a retry reads a card a sender holds (`sending`) again before leaving it to that sender, and how long between. */
+const HELD_CARD_READS = 5;
+const HELD_CARD_PAUSE_MS = 50;
+
+/**
+ * A retry of a request (or the press delivered again) that finds its card queued: a card still
+ * waiting gets a fresh deadline for its record (`queuedAt` now, due now), under its ETag, before
+ * this try writes the record. Its check waits two save windows from the first try's queueing
+ * only: Anna pressing again after "Versturen lukte nu niet" later than that would find it dropped
+ * while her record's create was on its way, and be told it went. The ETag makes a sender that read
+ * the card before this write unable to claim it (to skip it); one that reads it after waits for
+ * this try's record. A card a sender holds is read again for a moment (a skip is two quick writes;
+ * a send holds it longer, and goes: its check found a record). 'skipped': queue it again. One read
+ * and one write more, only on a retry.
+ */
+async function awaitingThisTry(deps: TalentReviewFeatureDeps, key: string): Promise<DeliveryStatus | undefined> {
+  for (let read = 0; ; read++) {
+    const job = await deps.outbox.store.get(jobIdFor(key));
+    if (!job) return undefined;
+    if (job.status === 'sending' && read < HELD_CARD_READS) {
+      await new Promise((resolve) => setTimeout(resolve, HELD_CARD_PAUSE_MS));
+      continue;
+    }
+    if (job.status !== 'pending' || job.sendIf?.kind !== REQUEST_HOOKS.mayGo) return job.status;
+    const now = new Date();
+    const fresh = { ...job, sendIf: { ...job.sendIf, args: { ...job.sendIf.args, queuedAt: String(now.getTime()) } }, notBefore: now.toISOString(), checksFailed: undefined };
+    if (await deps.outbox.store.replaceIfUnchanged(job, fresh)) return 'pending';
+    // A sender changed it meanwhile (deferred, claimed, or skipped it): read it again.
+    if (read >= HELD_CARD_READS) return job.status;
+  }
 }
 
 /**

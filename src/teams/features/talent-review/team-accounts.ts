@@ -37,8 +37,9 @@ const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/
  * leaves the card's key behind, blank, so the same send press delivered again (or pressed again)
  * queues nothing for someone erased since: the directory still lists them, and the kept record
  * names nobody to check against. `press`: the record the send keeps; each card then goes only while
- * it is kept and the manager's erasure has not begun (`sendIf`, teamCardMayGo): a card whose queue
- * write landed after their erasure's outbox purge is dropped unsent.
+ * the manager's erasure has not begun, and while it is kept or once tried (`sendIf`, teamCardMayGo):
+ * a card whose queue write landed after their erasure's outbox purge is dropped unsent, and one
+ * waiting for its retry when she deleted the account still goes.
  */
 export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, press?: { recordId: string }): TeamAccountDelivery {
   return {
@@ -55,8 +56,9 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
           target: { kind: 'person', userId: to.memberId, appUserId: to.memberId },
           payload: cardMessage(card),
           about: [account.managerId],
-          // Just before it goes: the manager's erasure has not begun, and the account is still kept (teamCardMayGo).
-          ...(press ? { sendIf: { kind: TEAM_ACCOUNT_HOOKS.mayGo, args: { managerId: account.managerId, recordId: press.recordId } } } : {}),
+          // Just before it goes: the manager's erasure has not begun, and the account is still kept, or
+          // this card was tried before (teamCardMayGo; `jobId`: its own job, read for that).
+          ...(press ? { sendIf: { kind: TEAM_ACCOUNT_HOOKS.mayGo, args: { managerId: account.managerId, recordId: press.recordId, jobId: jobIdFor(key) } } } : {}),
           keyOutlivesErasure: true,
         },
         { tellErasedKey: true },
@@ -92,7 +94,9 @@ function accountReason(p: FieldProblem, t: Translate, values: Record<string, unk
  */
 export function registerTeamAccounts(app: Application<TurnState>, actions: CardActionContext, deps: TalentReviewFeatureDeps): void {
   const tr = deps.talentReview;
-  deps.outbox.onGuard(TEAM_ACCOUNT_HOOKS.mayGo, async ({ managerId, recordId }) => !!managerId && !!recordId && (await teamCardMayGo(tr, managerId, recordId)));
+  // Tried before: a sender claimed it once (each claim is an attempt; one handed back unsent is not counted).
+  const triedBefore = (jobId: string | undefined) => async () => !!jobId && ((await deps.outbox.store.get(jobId))?.attempts ?? 0) > 0;
+  deps.outbox.onGuard(TEAM_ACCOUNT_HOOKS.mayGo, async ({ managerId, recordId, jobId }) => !!managerId && !!recordId && (await teamCardMayGo(tr, managerId, recordId, triedBefore(jobId))));
   /** The manager's kept accounts as the cards show them (one query in their own partition). */
   const keptView = async (managerId: string, locale: KeptAccountsView['locale']): Promise<KeptAccountsView> => {
     const accounts = await keptTeamAccounts(tr, managerId);
