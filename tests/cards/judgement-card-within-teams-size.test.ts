@@ -1,6 +1,6 @@
 // Found in review, stop 55 (fixed then: a proposal too long for the card is shown shortened, saying so, until the card fits: `sessionCard`, `PROPOSAL_LENGTHS`).
 
-import { user } from '../support/activities';
+import { dutch, MEMBERS8, TEAMS_LIMIT, utf16 } from './largest-content';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -20,25 +20,6 @@ import { waitUntil } from '../outbox/wait-until';
  * is shortened on the card with a line saying so, and stays stored whole: the judgements and the
  * decision are of the whole text.
  */
-const TEAMS_LIMIT = 100 * 1024;
-
-const nameOf = (first: string) =>
-  `${first} Wilhelmina Catharina Johanna Élise-Marie van den Heuvel-Schoonderwoerd tot Nijenrode en Ravesteyn (Teamleider Verpleegkunde & Zorgcoördinatie, Locatie ’s-Hertogenbosch Zuid-Oost, Afdeling Geriatrische Revalidatie, Vakgroep Kwaliteit en Veiligheid, Werkgroep Leren)`.slice(0, 256);
-const MEMBERS8 = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gijs', 'Hana'].map((n) => ({ ...user(n), name: nameOf(n) }));
-
-/** Honest Dutch text of up to n UTF-16 code units (the unit the app's limits count), never split inside an emoji. */
-function dutch(n: number, seed: string): string {
-  const words = `${seed}: "overdrachtsmomentenverbeteringsvoorstel" 😊 — één café, ‘cliëntgerichte’ zorg; we zien dat de ochtendoverdracht uitloopt.\n- vaste tijd 👍\n- "korte" lijst met één punt per cliënt\n`;
-  let out = '';
-  while (out.length + words.length <= n) out += words;
-  for (const ch of words) {
-    if (out.length + ch.length > n) break;
-    out += ch;
-  }
-  return out;
-}
-
-const utf16 = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf16le');
 
 /** TextBlocks that do not wrap: a long word without spaces (a Dutch compound) would run off the card. RichTextBlocks always wrap. */
 function unwrapped(node: unknown, out: string[] = []): string[] {

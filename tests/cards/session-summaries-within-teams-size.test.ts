@@ -1,6 +1,6 @@
 // A guard (held when written, in review of stop 55).
 
-import { user } from '../support/activities';
+import { ADVISED, dutch, MEMBERS8, TEAMS_LIMIT, utf16 } from './largest-content';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -19,27 +19,6 @@ import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../../src/domain/proposa
  * whole group. The promise: nothing Teams would refuse is sent; a too-large card is shortened with
  * a "more" line, never dropped.
  */
-const TEAMS_LIMIT = 100 * 1024;
-const ADVISED = 80 * 1024;
-
-const nameOf = (first: string) =>
-  `${first} Wilhelmina Catharina Johanna Élise-Marie van den Heuvel-Schoonderwoerd tot Nijenrode en Ravesteyn (Teamleider Verpleegkunde & Zorgcoördinatie, Locatie ’s-Hertogenbosch Zuid-Oost, Afdeling Geriatrische Revalidatie, Vakgroep Kwaliteit en Veiligheid, Werkgroep Leren)`.slice(0, 256);
-const MEMBERS8 = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gijs', 'Hana'].map((n) => ({ ...user(n), name: nameOf(n) }));
-
-/** Honest Dutch text of up to n UTF-16 code units (the unit the app's limits count), never split inside an emoji. */
-function dutch(n: number, seed: string): string {
-  const words = `${seed}: "overdrachtsmomentenverbeteringsvoorstel" 😊 — één café, ‘cliëntgerichte’ zorg; we zien dat de ochtendoverdracht uitloopt.\n- vaste tijd 👍\n- "korte" lijst met één punt per cliënt\n`;
-  let out = '';
-  while (out.length + words.length <= n) out += words;
-  for (const ch of words) {
-    if (out.length + ch.length > n) break;
-    out += ch;
-  }
-  return out;
-}
-
-const utf16 = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf16le');
-
 describe('the session summaries at their largest honest content', () => {
   let t: TestApp;
   let round = 0;

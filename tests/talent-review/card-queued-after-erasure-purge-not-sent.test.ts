@@ -11,20 +11,18 @@
  * their words goes out, and the job that held it keeps none of them.
  */
 import type { IncomingMessage } from 'node:http';
-import { message, TestUser, user } from '../support/activities';
+import { message } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cosmosGate } from '../support/cosmos-gate';
-import { MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
 import { eraseInChat } from '../verantwoording/support';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn } from './support/proposal-put-before';
+import { anna, bram, jobsNaming as jobsOf, mia, startErasureRaceApp } from './support/erasure-race';
 import { jobIdFor } from '../../src/outbox/outbox-job';
 import { requestKey } from '../../src/domain/talent-review/review-request';
 import { teamAccountKey } from '../../src/domain/talent-review/team-account';
 
-const mia = user('Mia');
-const [anna, bram] = MEMBERS as [TestUser, TestUser];
 const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '');
 /** The plain create of the outbox job with this id (its partition key is its id). */
 const jobCreate = (jobId: string) => (req: IncomingMessage) =>
@@ -37,18 +35,11 @@ describe('a card queued after the erasure\'s outbox purge', () => {
   let t: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
   const job = async (id: string) => (await t.store.container('outbox').item(id, id).read()).resource as { status: string; payload: unknown } | undefined;
-  const jobsNaming = async (words: string) =>
-    (await t.store.container('outbox').items.query({ query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND CONTAINS(ToString(c), @w)", parameters: [{ name: '@w', value: words }] }).fetchAll()).resources;
+  const jobsNaming = (words: string) => jobsOf(t, words);
   const everyCard = () => JSON.stringify(t.connector.cards(() => true));
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
-      { id: bram.aadObjectId, name: 'Bram', managerId: mia.aadObjectId },
-      { id: mia.aadObjectId, name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
+    ({ t, gate } = await startErasureRaceApp());
   }, 120_000);
   afterAll(() => t?.stop());
 

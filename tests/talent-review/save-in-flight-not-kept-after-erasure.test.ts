@@ -12,17 +12,16 @@
  * Now each of those creates keeps to the save window (save-window.ts, `openSaveWindow`).
  */
 import type { IncomingMessage } from 'node:http';
-import { execute, message, TestUser, user } from '../support/activities';
+import { execute, message, TestUser } from '../support/activities';
 import { buttonData, textInput } from '../support/card-fields';
 import { cosmosGate } from '../support/cosmos-gate';
-import { cardText, MEMBERS } from '../support/group-driver';
+import { cardText } from '../support/group-driver';
 import { PulseDriver, team } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { actionData, eraseInChat, PersonalChat } from '../verantwoording/support';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn } from './support/proposal-put-before';
+import { anna, bram, jobsNaming as jobsOf, mia, startErasureRaceApp } from './support/erasure-race';
 
-const mia = user('Mia');
-const [anna, bram] = MEMBERS as [TestUser, TestUser];
 const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
 /** A plain create (not a query, an upsert or a batch) of a document in this container. */
 const createIn = (container: string) => (req: IncomingMessage) =>
@@ -38,17 +37,10 @@ describe('a talent-review save in flight across the person\'s erasure', () => {
   let gate: ReturnType<typeof cosmosGate>;
   const own = async (who: TestUser, container: 'personal' | 'reviews' = 'personal', field = 'userId') =>
     (await t.store.container(container).items.query({ query: `SELECT c.type FROM c WHERE c.${field} = @u`, parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources.map((d: { type: string }) => d.type);
-  const jobsNaming = async (words: string) =>
-    (await t.store.container('outbox').items.query({ query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND CONTAINS(ToString(c), @w)", parameters: [{ name: '@w', value: words }] }).fetchAll()).resources;
+  const jobsNaming = (words: string) => jobsOf(t, words);
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
-      { id: bram.aadObjectId, name: 'Bram', managerId: mia.aadObjectId },
-      { id: mia.aadObjectId, name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
-    gate = cosmosGate(t.proxy!);
+    ({ t, gate } = await startErasureRaceApp());
   }, 120_000);
   afterAll(() => t?.stop());
 
