@@ -268,7 +268,8 @@ export const VERBS = {
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
   pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
-  pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional() }) },
+  // `comments`: HR's comments in full, from this one on (the results card shows them cut, and at most 40).
+  pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional(), comments: whole(0, 100_000).optional() }) },
   pulseStatus: { verb: 'pulse.status', data: z.object({ pollId: id }) },
   /**
    * HR's report, asked for where others read along: the period typed, and the language the command

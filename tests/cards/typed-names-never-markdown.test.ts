@@ -93,7 +93,7 @@ const cards: [string, object][] = [
   ['the closed poll (newer team poll)', pollClosedCard({ title: instrument.title, closed: { by: 'date', label: 'x' }, newer: { teamName: NAME, private: true } }, t)],
   ['the poll progress (team names)', pollProgressCard({ progress, closesLabel: 'x' }, t)],
   ['the poll started (team names)', pollStartedCard({ teams: [NAME], closesLabel: 'x', delivery: 'private', reminders: [], privateNudges: false, generalInstead: [NAME], language: 'nl', languageGiven: true }, t)],
-  ['the poll results (team names)', pollResultsCard({ instrument, language: 'nl', closed: { by: 'date', label: 'x' }, results: pollResults(), heldBack: false, comments: [{ teamName: NAME, texts: ['y'] }] }, t)],
+  ['the poll results (team names)', pollResultsCard({ pollId: 'p', instrument, language: 'nl', closed: { by: 'date', label: 'x' }, results: pollResults(), heldBack: false, comments: [{ teamName: NAME, texts: ['y'] }] }, t)],
   ['the team\'s results (team name)', teamResultsCard({ instrument, language: 'nl', closed: { by: 'date', label: 'x' }, team: pollResults().teams[0]!, minRespondents: 5 }, t)],
   ['the review notice (manager name)', reviewNoticeCard({ date: '2026-12-10', change: { kind: 'planned' }, managerName: NAME }, t, 'nl')],
   ['the review saved (line naming the report)', reviewSavedCard(review, t, { line: t('talentReview.change.cancelled', { name: NAME, date: '10 december' }) })],

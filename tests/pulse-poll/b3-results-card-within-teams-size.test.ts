@@ -32,7 +32,7 @@ function results(teamCount: number, nameLength = 256) {
 function card(comment: string, nameLength = 256) {
   const r = results(30, nameLength);
   // 40 comments in all (what the card shows at most), 2 per team.
-  return pollResultsCard({ instrument, language: 'en', closed: { by: 'date', label: 'Friday 4 December' }, results: r, heldBack: false, comments: r.teams.map((team) => ({ teamName: team.teamName, texts: [comment, comment] })) }, t);
+  return pollResultsCard({ pollId: 'p', instrument, language: 'en', closed: { by: 'date', label: 'Friday 4 December' }, results: r, heldBack: false, comments: r.teams.map((team) => ({ teamName: team.teamName, texts: [comment, comment] })) }, t);
 }
 
 const typed = () => readOpenAnswer('"Really?"\n'.repeat(100).slice(0, MAX_OPEN_ANSWER))!;
@@ -59,7 +59,7 @@ describe('B3 results card at its largest', () => {
       if (team.figures) team.change = { aspects: { ...team.figures.aspects }, bs: { ...team.figures.bs } };
     }
     const comments = r.teams.map((team) => ({ teamName: team.teamName, texts: [escaped, escaped, escaped] }));
-    const c = pollResultsCard({ instrument, language: 'en', closed: { by: 'hr', label: 'Friday 4 December' }, results: r, heldBack: true, comments }, t);
+    const c = pollResultsCard({ pollId: 'p', instrument, language: 'en', closed: { by: 'hr', label: 'Friday 4 December' }, results: r, heldBack: true, comments }, t);
     expect(cardProblems(c)).toEqual([]);
     // What it leaves out, it says.
     expect(cardText(c)).toMatch(/And \d+ more teams/);
@@ -69,7 +69,7 @@ describe('B3 results card at its largest', () => {
   it('a card with room to spare is the full one: team names and comments whole, nothing said left out', () => {
     const r = results(3);
     const long = 'We want more time for training, and a colleague to learn from. '.repeat(8).slice(0, 500);
-    const c = pollResultsCard({ instrument, language: 'en', closed: { by: 'date', label: 'Friday 4 December' }, results: r, heldBack: false, comments: r.teams.map((team) => ({ teamName: team.teamName, texts: [long] })) }, t);
+    const c = pollResultsCard({ pollId: 'p', instrument, language: 'en', closed: { by: 'date', label: 'Friday 4 December' }, results: r, heldBack: false, comments: r.teams.map((team) => ({ teamName: team.teamName, texts: [long] })) }, t);
     const text = cardText(c);
     for (const team of r.teams) expect(text).toContain(team.teamName);
     expect(text).toContain(`“${long}”`);
@@ -79,7 +79,7 @@ describe('B3 results card at its largest', () => {
   it('60 short comments: the card shows 40 and says that 20 more were left out (in Dutch too)', () => {
     const r = results(3, 20);
     const comments = r.teams.map((team, i) => ({ teamName: team.teamName, texts: Array.from({ length: 20 }, (_, k) => `COMMENT-${i}-${k} more time for training`) }));
-    const view = { instrument, language: 'en' as const, closed: { by: 'date' as const, label: 'Friday 4 December' }, results: r, heldBack: false, comments };
+    const view = { pollId: 'p', instrument, language: 'en' as const, closed: { by: 'date' as const, label: 'Friday 4 December' }, results: r, heldBack: false, comments };
     const text = cardText(pollResultsCard(view, t));
     expect(text.match(/COMMENT-\d+-\d+/g)).toHaveLength(40);
     // A line names the 20 comments not shown (as the HR report's "And 5 more proposals").

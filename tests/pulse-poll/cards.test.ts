@@ -60,7 +60,7 @@ describe.each(['nl', 'en'] as const)('every poll card in %s', (lang) => {
     ['nudge', pollNudgeCard({ teamName: 'Zorgteam Noord', channelName: 'Vitale Weekcyclus', daysLeft: 2, private: false }, t)],
     ['started', pollStartedCard({ teams: ['a', 'b'], closesLabel: 'x', delivery: 'private', reminders: ['y'], privateNudges: true, generalInstead: ['b'], language: 'nl', languageGiven: false }, t)],
     ['restricted results', pollRestrictedCard({ pollId: 'p', closedLabel: 'x', refreshUserIds: ['29:a'] }, t)],
-    ['results', pollResultsCard({ instrument, language: lang, closed: { by: 'date', label: 'x' }, results, heldBack: true, comments: results.teams.filter((r) => r.figures).map((r) => ({ teamName: r.teamName, texts: Array.from({ length: 5 }, () => 'y'.repeat(900)) })) }, t)],
+    ['results', pollResultsCard({ pollId: 'p', instrument, language: lang, closed: { by: 'date', label: 'x' }, results, heldBack: true, comments: results.teams.filter((r) => r.figures).map((r) => ({ teamName: r.teamName, texts: Array.from({ length: 5 }, () => 'y'.repeat(900)) })) }, t)],
     ['team results', teamResultsCard({ instrument, language: lang, closed: { by: 'hr', label: 'x' }, team: results.teams[1]!, minRespondents: 5 }, t)],
     ['team results, too few', teamResultsCard({ instrument, language: lang, closed: { by: 'date', label: 'x' }, team: results.teams[0]!, minRespondents: 5 }, t)],
     ['progress', pollProgressCard({ progress, closesLabel: 'x' }, t)],

@@ -1,5 +1,5 @@
 import { namesAllTeams } from '../../domain/pulse-poll/poll-command';
-import { randomInt } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
 import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
@@ -19,14 +19,13 @@ export type ResultsView =
   /** A team after closing: its own figures only (the same as its channel got). */
   | { kind: 'team'; poll: Poll; team: TeamResult; minRespondents: number };
 
-/** Fisher-Yates with a cryptographic source: the order shown says nothing about who wrote what. */
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+/**
+ * The comments in an order that says nothing about who wrote what or when: by a hash of the poll
+ * and the text alone. The same at every reading, so HR can page through them and find each once.
+ */
+function inKeyedOrder(pollId: string, texts: readonly string[]): string[] {
+  const keyed = texts.map((text) => ({ text, key: hash('sha256', `${pollId}\u0000${text}`, 'hex') }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.text);
 }
 
 /** A closed poll's answers as results are made from them: sealed, with the minimum fixed at closing. */
@@ -62,7 +61,7 @@ export async function closedResults(deps: PulsePollDeps, poll: Poll, withChange 
  * What a reader may see of a poll. While it is open: the response and the days left, for HR
  * every team (one only where the answer is posted in a team's channel: `place.onlyTeamId`), for a
  * team only itself. Once it is closed: HR gets every team, overall and the open comments of teams
- * with figures (shuffled, never attributed); a team, asked about in its own channel, its own
+ * with figures (in keyed order, never attributed); a team, asked about in its own channel, its own
  * figures, as its channel got them. Anyone else is refused, and a poll of another organisation
  * than the viewer's does not exist for them. `place.teamId`: the channel's team, asked from.
  */
@@ -84,7 +83,7 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
   const shown = new Set(results.teams.filter((t) => t.figures).map((t) => t.targetId));
   const comments = results.teams
     .filter((t) => shown.has(t.targetId))
-    .map((t) => ({ teamName: t.teamName, texts: shuffled(tally.teams[t.targetId]?.comments ?? []) }))
+    .map((t) => ({ teamName: t.teamName, texts: inKeyedOrder(poll.id, tally.teams[t.targetId]?.comments ?? []) }))
     .filter((c) => c.texts.length);
   // From the published figures alone, never from what hidden teams wrote: whether the one person
   // of a team below the minimum left a comment is itself something said about that person.

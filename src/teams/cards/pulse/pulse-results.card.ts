@@ -1,7 +1,7 @@
 import { Instrument } from '../../../domain/pulse-poll/instrument';
 import { PollResults, TeamResult } from '../../../domain/pulse-poll/results';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, container, Element, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
+import { actionSet, adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, subtle, textBlock, truncate } from '../card-kit';
 import { firstCardThatFits } from '../card-size';
 import { b3ScoresSection } from './b3-scores.section';
 import { scoreExplanation } from './score-explanation.section';
@@ -33,6 +33,7 @@ const FITS: readonly ResultsFit[] = [
 ];
 
 export interface PollResultsView {
+  pollId: string;
   instrument: Instrument;
   language: Locale;
   /** How the poll closed, with the day to show. */
@@ -106,6 +107,7 @@ function pollResultsCardAs(vm: PollResultsView, t: Translate, fit: ResultsFit): 
   // Counted among the comments the card was given, those of teams with figures only: the number
   // the card would show with room for all, nothing about a team below the minimum.
   const commentsLeftOut = Math.max(0, vm.comments.reduce((n, c) => n + c.texts.length, 0) - fit.comments);
+  const someCut = vm.comments.some((c) => c.texts.some((text) => text.length > fit.commentChars));
   const example = results.overall.figures ?? results.teams.find((x) => x.figures)?.figures;
   return adaptiveCard([
     heading(t('pulse.results.title')),
@@ -118,10 +120,46 @@ function pollResultsCardAs(vm: PollResultsView, t: Translate, fit: ResultsFit): 
         textBlock(t('pulse.results.comments'), { weight: 'Bolder' }),
         ...(comments.length ? comments : noCommentsLine(vm, t)),
         ...(commentsLeftOut > 0 ? [subtle(t('pulse.results.moreComments', { count: commentsLeftOut }))] : []),
+        ...(commentsLeftOut > 0 || someCut ? [actionSet([execute(t('pulse.results.readAllComments'), 'pulseResults', { pollId: vm.pollId, comments: 0 })])] : []),
         ...(vm.heldBack ? [subtle(t('pulse.results.heldBack'))] : []),
       ],
       { spacing: 'ExtraLarge', separator: true },
     ),
     ...(example ? scoreExplanation(example, vm.instrument, t, vm.language) : [subtle(t('pulse.results.scale'))]),
   ]);
+}
+
+/** How many comments a page of comments holds, from the most: each shown whole, as written. */
+const COMMENT_PAGE_SIZES: readonly number[] = [40, 25, 15, 10, 6, 4, 2, 1];
+
+/**
+ * HR's comments in full, a page at a time from `from` (the results card shows at most 40, each
+ * cut at 500 characters). The same comments, in the same order, as the results card: teams with
+ * figures only, never attributed; each page within the size Teams delivers, naming the team a
+ * comment came from as the results card does, and "continued" where a page starts mid-team.
+ */
+export function pollCommentsCard(vm: PollResultsView, t: Translate, from: number): AdaptiveCardJson {
+  const all = vm.comments.flatMap((c) => c.texts.map((text) => ({ teamName: c.teamName, text })));
+  const start = Math.min(Math.max(0, from), all.length);
+  const back = execute(t('pulse.results.backToResults'), 'pulseResults', { pollId: vm.pollId });
+  const head = [heading(t('pulse.results.title')), subtle(closedSubtitle(vm.closed, vm.results.teams.length, t))];
+  if (start >= all.length) return adaptiveCard([...head, subtle(t('pulse.results.noMoreComments'))], [back]);
+  return firstCardThatFits(COMMENT_PAGE_SIZES, (size) => {
+    const shown = all.slice(start, start + size);
+    const end = start + shown.length;
+    const items = shown.flatMap((c, i) => {
+      const newTeam = i === 0 || shown[i - 1]!.teamName !== c.teamName;
+      const continued = i === 0 && start > 0 && all[start - 1]!.teamName === c.teamName;
+      const header = continued ? t('pulse.results.teamContinued', { team: c.teamName }) : c.teamName;
+      return [...(newTeam ? [{ ...plainText(header, { weight: 'Bolder' }), spacing: 'Medium' as const }] : []), plainText(`“${c.text}”`)];
+    });
+    return adaptiveCard(
+      [
+        ...head,
+        container([textBlock(t('pulse.results.commentsPage', { from: start + 1, to: end, total: all.length }), { weight: 'Bolder' }), ...items], { spacing: 'Large' }),
+        ...(end < all.length ? [subtle(t('pulse.results.commentsAfterPage', { count: all.length - end }))] : []),
+      ],
+      [...(end < all.length ? [execute(t('pulse.results.nextComments'), 'pulseResults', { pollId: vm.pollId, comments: end })] : []), back],
+    );
+  }).card;
 }

@@ -263,7 +263,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     if (inSharedOrPrivateChannel(context) && !(await isHr(pulse, actorOf(context).id))) {
       return { message: drawn(await actions.localeFor(context, data), (t) => t('pulse.results.inOwnChannelOnly')) };
     }
-    return personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context)));
+    return personal(resultsViewCard(deps, await resultsFor(pulse, viewerOf(context), data.pollId, { teamId: channelTeamOf(context) }), undefined, await readerLanguage(context), data.comments));
   });
 
   onCardAction(app, actions, 'pulseStatus', async (context, data) =>

@@ -5,7 +5,7 @@ import { AdaptiveCardJson } from '../../cards/card-kit';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollProgressCard } from '../../cards/pulse/pulse-progress.card';
 import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
-import { pollResultsCard } from '../../cards/pulse/pulse-results.card';
+import { pollCommentsCard, pollResultsCard } from '../../cards/pulse/pulse-results.card';
 import { pollStatusCard } from '../../cards/pulse/pulse-status.card';
 import { teamResultsCard } from '../../cards/pulse/pulse-team-results.card';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -20,7 +20,8 @@ import { PulseTeamsDeps } from './pulse-deps';
  * progress and HR's results are in their language, as the status card is; a team's own results,
  * and anything posted where others read it, stay in the poll's language (the teams').
  */
-export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedWith?: { askerTeamsId?: string }, readerLanguage?: Language): AdaptiveCardJson {
+/** `commentsFrom`: HR's comments in full from this one on, instead of the results (see `pollCommentsCard`). */
+export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedWith?: { askerTeamsId?: string }, readerLanguage?: Language, commentsFrom?: number): AdaptiveCardJson {
   const { poll } = view;
   const own = !sharedWith && readerLanguage ? readerLanguage : poll.language;
   const t = deps.translator.t(poll.language);
@@ -31,7 +32,10 @@ export function resultsViewCard(deps: PulseTeamsDeps, view: ResultsView, sharedW
       return teamResultsCard({ instrument: deps.instruments[poll.language], language: poll.language, closed: closedAs(poll), team: view.team, minRespondents: view.minRespondents }, t);
     case 'hr':
       if (sharedWith) return pollRestrictedCard({ pollId: poll.id, closedLabel: closedAs(poll).label, refreshUserIds: sharedWith.askerTeamsId ? [sharedWith.askerTeamsId] : [] }, t);
-      return pollResultsCard({ instrument: deps.instruments[own], language: own, closed: closedAs({ ...poll, language: own }), results: view.results, comments: view.comments, heldBack: view.heldBack }, deps.translator.t(own));
+    {
+      const vm = { pollId: poll.id, instrument: deps.instruments[own], language: own, closed: closedAs({ ...poll, language: own }), results: view.results, comments: view.comments, heldBack: view.heldBack };
+      return commentsFrom === undefined ? pollResultsCard(vm, deps.translator.t(own)) : pollCommentsCard(vm, deps.translator.t(own), commentsFrom);
+    }
   }
 }
 
