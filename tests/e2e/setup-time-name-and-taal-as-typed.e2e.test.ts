@@ -92,8 +92,10 @@ describe('setup start time, name and taal as people type them', () => {
 
   it.each([
     ['taal EN', 'en'],
-    ['taal Engels', 'nl'],
-    ['taal english', 'nl'],
+    // Stop 56: the language's name is understood too.
+    ['taal Engels', 'en'],
+    ['taal english', 'en'],
+    ['taal Duits', 'nl'],
   ] as const)('%p in a Dutch group leaves the group in %p and answers', async (typed, after) => {
     const g = await group();
     const before = t.connector.texts().length;

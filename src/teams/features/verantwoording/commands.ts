@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
+import { trimText } from '../../../domain/shared/text';
 import { chatNoteKey } from '../../../domain/verantwoording/accountability-note';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { addNote } from '../../../usecases/verantwoording/notes';
@@ -10,12 +11,20 @@ import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
 import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
+import { languageChoice, wordLanguage } from '../language-command';
 import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { verantwoordingReason } from './refusal-forms';
 import { overviewAfterChange, overviewCardFor, ownChatPointer } from './views';
 
 type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Locale; t: Translate }, rest: string) => Promise<void>;
+
+/**
+ * `notitie <tekst>`, also written "notitie: <tekst>" or "note - <text>": the colon or dash after the
+ * command word is no part of the note (a dash only with a space after it: "note -5 min" keeps its minus).
+ */
+const NOTE_COMMAND = /^\s*(notitie|note)\b(?:\s*(?::|[-\u2013\u2014](?=\s|$)))?/i;
+const LANGUAGE_COMMAND = /^\s*(taal|language)\b/i;
 
 /**
  * Text commands in the person's own chat with the bot (Dutch and English). Group chats and
@@ -30,8 +39,8 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*(mijn\s+)?verantwoording\b|^\s*(my\s+)?accountability\b/i, async (context, ui) => void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)))],
     [/^\s*(wis|verwijder)\s+mijn\s+gegevens\b|^\s*(erase|delete)\s+my\s+data\b/i, async (context, ui) => void (await postCard(context, eraseConfirmCard(ui.t)))],
     [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
-    [/^\s*(notitie|note)\b/i, async (context, ui, rest) => {
-      if (!rest.trim()) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
+    [NOTE_COMMAND, async (context, ui, rest) => {
+      if (!trimText(rest)) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
       try {
         // The message's id tells this message delivered again (after its note was deleted: nothing) from the same words sent anew.
         await addNote(v, ui.userId, { key: chatNoteKey(rest, sentAt(context, v.clock.now()), deps.timeZone), text: rest, chatMessage: context.activity.id });
@@ -47,9 +56,10 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
       // Stored: from here on nothing may say it went wrong.
       await postCard(context, await overviewAfterChange(deps, ui, 'noteCommand'));
     }],
-    [/^\s*(taal|language)\b/i, async (context, ui, rest) => {
-      const choice = rest.trim().toLowerCase();
-      if (choice !== 'nl' && choice !== 'en') return void (await context.sendActivity(ui.t('verantwoording.language.usage')));
+    // Not understood, before they chose a language: answered in the language of the command word.
+    [LANGUAGE_COMMAND, async (context, ui, rest) => {
+      const choice = languageChoice(rest);
+      if (!choice) return void (await context.sendActivity(ui.t('verantwoording.language.usage')));
       await chooseLanguage(v, ui.userId, choice);
       await context.sendActivity(deps.translator.t(choice)('verantwoording.language.changed'));
     }],
@@ -69,11 +79,11 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     app.message(
       async (context) => conversationKindOf(context) === 'personal' && pattern.test(context.activity.text ?? ''),
       async (context) => {
-        const ui = { userId: actorOf(context).id, ...(await userT(deps, context)) };
+        const text = context.activity.text ?? '';
+        const ui = { userId: actorOf(context).id, ...(await userT(deps, context, pattern === LANGUAGE_COMMAND ? wordLanguage(text) : undefined)) };
         // The colleague reads along: no overview, no note stored, no language changed; the help too
         // names this chat as the person's own. Only the way to their own chat with the bot.
         if (inChatWithColleague(context)) return void (await postCard(context, ownChatPointer(ui.t)));
-        const text = context.activity.text ?? '';
         const rest = text.replace(pattern, '');
         try {
           await command(context, ui, rest);

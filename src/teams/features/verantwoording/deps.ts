@@ -23,14 +23,16 @@ export interface VerantwoordingFeatureDeps {
 /**
  * A person's own choice ("taal en") wins; else the language of their Teams client, as the
  * manifest and the tab already follow it (an English Teams would otherwise open an English
- * command into a Dutch dialog); only then the app's default.
+ * command into a Dutch dialog); only then the app's default. `worded`: the language of the
+ * command they typed, where it tells one (`language` English, `taal` Dutch): before their Teams
+ * client's, as the group chat reads it.
  */
-export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<Locale> {
+export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale): Promise<Locale> {
   const chosen = await preferredLanguage(deps.verantwoording, actorOf(context).id).catch(() => undefined);
-  return chosen ?? teamsLocale(context) ?? deps.defaultLanguage;
+  return chosen ?? worded ?? teamsLocale(context) ?? deps.defaultLanguage;
 }
 
-export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext): Promise<{ locale: Locale; t: Translate }> {
-  const locale = await userLocale(deps, context);
+export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale): Promise<{ locale: Locale; t: Translate }> {
+  const locale = await userLocale(deps, context, worded);
   return { locale, t: deps.translator.t(locale) };
 }

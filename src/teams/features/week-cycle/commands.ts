@@ -2,7 +2,6 @@ import { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { Application, TurnState } from '../../teams-ai';
 import { Group } from '../../../domain/week-cycle/group';
-import { Locale } from '../../../i18n/i18n';
 import { isDomainError } from '../../../domain/shared/errors';
 
 import { changeLanguage, groupIdFor } from '../../../usecases/week-cycle/set-up-group';
@@ -13,6 +12,7 @@ import { helpCard } from '../../cards/help.card';
 import { welcomeBackCard, welcomeCard } from '../../cards/welcome.card';
 import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
+import { languageChoice, namedLanguage } from '../language-command';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
 import { redrawOpenSession } from './open-session-redraw';
@@ -21,20 +21,6 @@ import { SessionPresenter } from './session-presenter';
 import { openNextSession } from './session.handlers';
 
 type GroupCommand = (context: TurnContext, group: Group, arg: string) => Promise<void>;
-
-/**
- * The language a command typed in a chat without a group asks for: the one it names ("language en"),
- * else the language of its word ("group" English, "groep" Dutch); none for a word both languages
- * share ("start", "status"). The setup form is drawn in it, with it chosen; nothing is stored
- * until the group saves.
- */
-export function namedLanguage(text: string): Locale | undefined {
-  const named = /^\s*(?:taal|language)\s+(nl|en)\s*$/i.exec(text)?.[1];
-  if (named) return named.toLowerCase() as Locale;
-  if (/^\s*(group|setup|new cycle|language)\b/i.test(text)) return 'en';
-  if (/^\s*(groep|instellen|nieuwe cyclus|taal)\b/i.test(text)) return 'nl';
-  return undefined;
-}
 
 /** Text commands in a group chat or channel (the @mention is already removed by teams-ai). */
 export function registerGroupCommands(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
@@ -46,6 +32,8 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     if (group) wc.currentCycles.note(group);
     try {
       if (!group) {
+        // The setup form is drawn in the language the command names or is worded in, with it
+        // chosen; nothing is stored until the group saves.
         await postCard(context, await setupCardFor(deps, context, undefined, namedLanguage(context.activity.text ?? '')));
         return;
       }
@@ -67,8 +55,9 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
       await postCard(context, await cycleCardFor(deps, group));
     }],
     [/^\s*(taal|language)\b/i, async (context, group, arg) => {
-      if (arg !== 'nl' && arg !== 'en') return void (await context.sendActivity(t(group)('language.usage')));
-      const updated = await changeLanguage(wc, group.id, arg, actorOf(context));
+      const choice = languageChoice(arg);
+      if (!choice) return void (await context.sendActivity(t(group)('language.usage')));
+      const updated = await changeLanguage(wc, group.id, choice, actorOf(context));
       await context.sendActivity(t(updated)('language.changed'));
       await redrawOpenSession(deps, presenter, updated, 'language changed');
     }],
