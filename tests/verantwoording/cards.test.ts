@@ -83,7 +83,7 @@ describe('verantwoording cards', () => {
       saveNoteDialogCard({ text: long(MAX_NOTE_LENGTH), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.error.invalidInput') }, t),
       // The longest text the dialog shows again, cut from a longer one.
       saveNoteDialogCard({ text: long(MAX_DIALOG_TEXT), link: 'https://teams.microsoft.com/l/message/1', problem: t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length: 25_000 }), cut: true }, t),
-      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z' }, t, locale, 'Europe/Amsterdam'),
+      proposalResultCard({ ...cycle(1).proposals[0]!, createdAt: '2026-11-20T10:00:00Z', hasFirstStep: true }, t, locale, 'Europe/Amsterdam'),
     ];
     expect(cards.flatMap((c) => cardProblems(c))).toEqual([]);
     for (const c of cards) expect(cardText(c)).not.toMatch(/verantwoording\.[a-z]+\./);

@@ -3,7 +3,8 @@
  * ("Zoek voorstellen"): a result inserted into a message is refused by Teams beyond 28 KB ("The
  * result card size limit is 28 KB. The card isn't sent if its size exceeds 28 KB", Microsoft
  * Learn, "Build message extensions using Bot Framework"). The result card at its largest: a
- * 200-character group name, the longest proposal (4,000, shown to 3,000), a first step of 1,000,
+ * 200-character group name, the longest proposal (4,000, shown to 3,000), the line that the first
+ * step stays with the group (stop 56: the step itself never goes into the card),
  * written with quotation marks and line breaks (each two characters in the JSON). Measured both in
  * UTF-16 (as the project counts) and as JSON characters (as tests/ai/draft-card-size counts 28 KB).
  */
@@ -17,7 +18,7 @@ const LIMIT = 28 * 1024;
 const fill = (n: number, unit: string) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const hit = (unit: string, source: ProposalHit['source']): ProposalHit => ({
   id: 'p', groupId: 'g', cycleId: 'c', groupName: fill(200, 'Lerende groep wijkverpleging ✨ '), source, status: source === 'aiDraft' ? 'open' : 'adapt',
-  text: fill(MAX_PROPOSAL_LENGTH, unit), firstStep: fill(1000, unit), createdAt: '2026-11-20T10:00:00Z',
+  text: fill(MAX_PROPOSAL_LENGTH, unit), hasFirstStep: true, createdAt: '2026-11-20T10:00:00Z',
 } as ProposalHit);
 
 describe('message extension result card at its largest', () => {

@@ -1,5 +1,5 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
-import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId } from '../../domain/talent-review/review-request';
+import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
 import { openSaveWindow, SAVE_WINDOW_MS, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
@@ -81,7 +81,8 @@ export async function keptRequests(
 
 /**
  * The professional withdraws their own kept request (under its ETag, in their own partition): the
- * card already sent stays in the manager's chat. Its id stays taken for three days, holding
+ * card already sent stays in the manager's chat; one still waiting in the outbox (a retry) is
+ * dropped unsent by its send-time check (requestCardMayGo). Its id stays taken for three days, holding
  * nothing of it (WithdrawnReviewRequest): the send press delivered again keeps nothing. `notFound`:
  * nothing of theirs under that id (withdrawn already, a press delivered again, or another's id).
  */
@@ -143,6 +144,9 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   // press delivered again): the words that went may not be these, so a record this try creates
   // keeps none. A record an earlier try kept stays as it is.
   const words = queued === 'alreadyQueued' ? undefined : message;
+  // The press's request withdrawn since (the create finds the withdraw's mark): its card, queued
+  // again here if a withdraw before it went had dropped it, is dropped again (requestCardMayGo).
+  let withdrawn = false;
   // An erasure took this press's request out since: keep nothing of it again.
   if (deps.reviewRequests && window && queued !== 'erasedKey') {
     const requests = deps.reviewRequests;
@@ -150,14 +154,19 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
     // Answered after the window, the record is taken back (when this press wrote it) and the send
     // refused: an erasure that began meanwhile may have swept the partition before it landed. The
     // card is queued by then under the press's key: the same press again sends nothing twice.
-    await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
+    const created = await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
+    withdrawn = 'withdrawn' in created;
   }
   const managerName = await managerNameOf(deps, managerId);
   // Queued before under this press: the first try's words went, and the confirmation must not show
-  // these as sent (also when the press's request was withdrawn since: nothing is kept again).
-  if (queued) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
+  // these as sent (also when the press's request was withdrawn since: nothing is kept again, and
+  // these words do not go either).
+  if (queued || withdrawn) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
 }
+
+/** The type of the mark a withdraw leaves under the request's id (WithdrawnReviewRequest). */
+const WITHDRAWN: WithdrawnReviewRequest['type'] = 'reviewRequestWithdrawn';
 
 /**
  * Asked by the outbox just before the request's card goes (its `sendIf`), never on a turn: not once
@@ -170,13 +179,17 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
  * window from the check made before the queue (`queuedAt`, ms), so the card waits ('later') for two
  * windows; after that none comes from that send (refused, taken back, or swept by an erasure) and
  * the card is dropped unsent. A retry of the same press gives a card still waiting a fresh
- * `queuedAt` before it writes its record, or queues a dropped one again (the delivery).
+ * `queuedAt` before it writes its record, or queues a dropped one again (the delivery). The mark a
+ * withdraw left under the record's id drops the card too: withdrawn before it went, it never goes.
  */
 export async function requestCardMayGo(deps: Pick<TalentReviewDeps, 'reviewRequests' | 'verantwoording'>, professionalId: string, recordId: string, queuedAt: number): Promise<boolean | 'later'> {
   if (await erasureUnfinished(deps.verantwoording, professionalId)) return false;
-  // The record, or the mark its withdraw left (a card not sent yet still goes, as one sent stays):
-  // read through their records, which hold both in their partition.
-  if (!deps.reviewRequests || (await deps.verantwoording.records.get(professionalId, recordId))) return true;
+  if (!deps.reviewRequests) return true;
+  // The record, or the mark its withdraw left: read through their records, which hold both in their
+  // partition. Withdrawn before its card went: the manager never gets a request that no longer
+  // stands (the withdraw's confirm promises only that a card they already got stays).
+  const kept = await deps.verantwoording.records.get(professionalId, recordId);
+  if (kept) return (kept.type as string) !== WITHDRAWN;
   return Date.now() < queuedAt + 2 * (deps.verantwoording.saveWindowMs ?? SAVE_WINDOW_MS) ? 'later' : false;
 }
 

@@ -6,8 +6,13 @@ import { summariseProposal, ProposalSummary } from './overview';
 /** Bounds that keep a search well inside Teams' five seconds for an invoke. */
 export const SEARCH_LIMITS = { groups: 50, proposals: 200, results: 25, termLength: 100 } as const;
 
-export interface ProposalHit extends ProposalSummary {
+/**
+ * A search hit goes into any chat (with a manager, HR, another team): never the first step, which
+ * names who does what and stays with the group; only whether the group agreed one.
+ */
+export interface ProposalHit extends Omit<ProposalSummary, 'firstStep'> {
   createdAt: string;
+  hasFirstStep?: boolean;
 }
 
 function fold(text: string): string {
@@ -16,7 +21,8 @@ function fold(text: string): string {
 
 function haystack(p: Proposal): string {
   const s = summariseProposal(p);
-  return fold([p.groupName, p.title, s.text, s.reason ?? '', s.firstStep ?? ''].join('\n'));
+  // Not the first step: a search for a colleague's commitment must not find the record.
+  return fold([p.groupName, p.title, s.text, s.reason ?? ''].join('\n'));
 }
 
 /** The groups the person is a member of now: their index names the candidates, each group record decides. */
@@ -46,5 +52,8 @@ export async function searchProposals(deps: VerantwoordingDeps, userId: string, 
   });
   const skip = Math.max(0, page.skip ?? 0);
   const count = Math.min(SEARCH_LIMITS.results, Math.max(1, page.count ?? SEARCH_LIMITS.results));
-  return hits.slice(skip, skip + count).map((p) => ({ ...summariseProposal(p), createdAt: p.createdAt }));
+  return hits.slice(skip, skip + count).map((p) => {
+    const { firstStep, ...summary } = summariseProposal(p);
+    return { ...summary, createdAt: p.createdAt, hasFirstStep: !!firstStep };
+  });
 }

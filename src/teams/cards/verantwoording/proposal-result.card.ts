@@ -1,13 +1,14 @@
 import { Locale, Translate } from '../../../i18n/i18n';
 import { ProposalHit } from '../../../usecases/verantwoording/search-proposals';
-import { adaptiveCard, AdaptiveCardJson, plainText, subtle, truncate } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, plainText, subtle } from '../card-kit';
 import { formatDate } from './format';
 import { proposalTextElements, rejectionLine } from './proposal-summary';
 
 /**
  * A proposal inserted into a conversation from the search: the group's record, no names. An
  * undecided AI draft goes into any chat, so it is titled and labelled as the AI's concept, never
- * as the group's improvement proposal.
+ * as the group's improvement proposal. Never the first step: it names who does what and stays
+ * with the group, as on the manager's, L&O's and HR's cards; one line says so.
  */
 export function proposalResultCard(p: ProposalHit, t: Translate, locale: Locale, timeZone: string): AdaptiveCardJson {
   const reason = rejectionLine(p, t);
@@ -17,6 +18,6 @@ export function proposalResultCard(p: ProposalHit, t: Translate, locale: Locale,
     subtle(`${t('verantwoording.proposalCard.status', { status: t(`verantwoording.proposal.status.${p.status}`) })} · ${t('verantwoording.proposalCard.date', { date: formatDate(p.createdAt, locale, timeZone) })}`),
     ...proposalTextElements(p, t, 3000),
     ...(reason ? [plainText(reason)] : []),
-    ...(p.firstStep ? [plainText(t('verantwoording.proposal.firstStep', { step: truncate(p.firstStep, 1000) }))] : []),
+    ...(p.hasFirstStep ? [subtle(t('verantwoording.proposalCard.firstStepStays'))] : []),
   ]);
 }
