@@ -154,8 +154,9 @@ describe('the loop of a proposal shared with L&O', () => {
     const aboutC = (who: TestUser) => cardsAbout(who, sharedIdOfC);
     await t.app.outbox.drain(10_000);
 
-    // Gijs's press stores the record, then the outbox cannot be written to: his turn fails, nothing is queued.
-    const failOutboxCreates = (req: { kind: string; container?: string }) => (req.container === 'outbox' && req.kind === 'create' ? ({ kind: 'status', status: 503 } as const) : undefined);
+    // Gijs's press stores the record, then neither the outbox nor the scheduler's jobs (where a notice
+    // that cannot be queued waits, stop 56) can be written to: his turn fails, nothing is queued.
+    const failOutboxCreates = (req: { kind: string; container?: string }) => ((req.container === 'outbox' || req.container === 'jobs') && req.kind === 'create' ? ({ kind: 'status', status: 503 } as const) : undefined);
     const first = await t.proxy!.withFaults(failOutboxCreates, () => t.send(execute(c.g.conv, gijs, 'proposalToLo.share', data, c.summaryId, 'share-gijs')));
     expect(cardText(first.body?.value ?? {})).not.toContain('Gedeeld met L&O op');
     sharedIdOfC = (await recordOf(c))?.id;

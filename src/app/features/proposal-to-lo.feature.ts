@@ -1,11 +1,17 @@
+import { z } from 'zod';
 import { HrCheck } from '../../domain/hr-report/ports';
+import { readPayload } from '../../scheduling/unreadable-payload';
 import { CosmosGroupProposalReader, CosmosSharedProposalRepository } from '../../store/proposal-to-lo.repository';
 import { CosmosProposalRepository } from '../../store/week-cycle.repositories';
 import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { outboxProposalToLoDelivery, registerProposalToLoHooks } from '../../teams/features/proposal-to-lo/delivery';
 import { registerProposalToLo } from '../../teams/features/proposal-to-lo/register';
+import { ProposalToLoDeps, TELL_GROUP_LATER_JOB, tellGroupLater } from '../../usecases/proposal-to-lo/proposal-to-lo';
 import { Platform } from '../platform';
 import { hrAudience } from './hr-people';
+
+/** The job's payload (`tellGroupLater`): the record's tenant and id, and for an answer the revision it wrote. */
+const TELL_GROUP_LATER_PAYLOAD = z.object({ tenantId: z.string().min(1), id: z.string().min(1), revision: z.number().int().positive().optional() });
 
 /**
  * A group shares a proposal it adopted with L&O, and L&O answers the group: read and answered by
@@ -31,14 +37,23 @@ export function composeProposalToLo(p: Platform, sources: { isHr: HrCheck }): vo
     languageOf: async (userId) => (await p.personalLanguage(userId).catch(() => undefined)) ?? p.config.defaultLanguage,
     logger: p.logger,
   });
+  const proposals: ProposalToLoDeps = {
+    shared,
+    groups: new CosmosGroupProposalReader(p.cosmos),
+    delivery: outboxProposalToLoDelivery({ outbox: p.outbox, translator: p.translator, timeZone }),
+    isHr: sources.isHr,
+    clock: p.clock,
+    retries: p.scheduler,
+  };
+  // A group's notice or answer card that could not be queued in the press's turn (stop 56): queued
+  // now; a failure fails the job, which the scheduler runs again. Ids and the outcome only.
+  p.scheduler.on(TELL_GROUP_LATER_JOB, async (payload) => {
+    const about = readPayload(TELL_GROUP_LATER_PAYLOAD, payload);
+    const outcome = await tellGroupLater(proposals, about);
+    p.logger.info({ id: about.id, ...(about.revision !== undefined ? { revision: about.revision } : {}), outcome }, 'group told of a shared proposal by the scheduler');
+  });
   registerProposalToLo(p.app, {
-    proposals: {
-      shared,
-      groups: new CosmosGroupProposalReader(p.cosmos),
-      delivery: outboxProposalToLoDelivery({ outbox: p.outbox, translator: p.translator, timeZone }),
-      isHr: sources.isHr,
-      clock: p.clock,
-    },
+    proposals,
     translator: p.translator,
     logger: p.logger,
     defaultLanguage: p.config.defaultLanguage,

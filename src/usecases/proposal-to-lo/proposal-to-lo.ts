@@ -13,11 +13,13 @@ import {
   SHARED_PROPOSALS_PAGE,
   withLoMirror,
 } from '../../domain/proposal/proposal-to-lo';
+import { JobScheduler } from '../../domain/scheduling/job';
 import { stableId } from '../../domain/shared/ids';
 import { ProposalRepository } from '../../domain/week-cycle/ports';
 import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { Group } from '../../domain/week-cycle/group';
+import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { queueUnlessErasing } from '../verantwoording/erasure-under-way';
 
@@ -46,7 +48,19 @@ export interface ProposalToLoDeps {
   delivery: ProposalToLoDelivery;
   isHr: HrCheck;
   clock: Clock;
+  /** Where a group's notice or answer card whose queueing failed in the press's turn waits to be queued (`tellGroupLater`). */
+  retries: GroupMessageRetries;
 }
+
+/** Where a failed queueing waits: `forget` first, as a finished run of the same id would make `schedule` a no-op. */
+export type GroupMessageRetries = JobScheduler & Pick<ScheduledJobPurge, 'forget'>;
+
+/**
+ * The scheduled job that queues what the group's chat was not told in the press's turn: the share's
+ * notice (payload: the record's tenant and id), or L&O's answer (and the revision it wrote). Ids only.
+ */
+export const TELL_GROUP_LATER_JOB = 'proposalToLo.tellGroupLater';
+const tellGroupJobId = (id: string, revision?: number) => `${TELL_GROUP_LATER_JOB}:${id}${revision === undefined ? '' : `:${revision}`}`;
 
 /** The outbox keys: one notice per shared proposal, one answer card per answer written. */
 export const sharedNoticeKey = (id: string) => `proposalToLo.shared:${id}`;
@@ -77,10 +91,11 @@ export async function shareStatus(deps: Pick<ProposalToLoDeps, 'groups' | 'share
  * Shares the proposal with L&O on behalf of the group: one record per tenant and proposal (its id
  * from both), so members pressing at once, or Teams delivering a press again, store one record;
  * the group's chat is told once, under the record's key, and once that notice went out (or was
- * given up) the HR people hear of it (`afterShareNotice`). A member who left, or anyone outside the
+ * given up) the HR people hear of it (`afterShareNotice`); a notice that cannot be queued in the
+ * press's turn is queued by a scheduled job (`toldLater`). A member who left, or anyone outside the
  * group, and a proposal that was not adopted or adapted: refused, nothing stored.
  */
-export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memberId: string, groupId: string, proposalId: string): Promise<Exclude<ShareStatus, { status: 'shareable' }> | { status: 'shared'; group: Group; shared: SharedProposal; created: boolean }> {
+export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memberId: string, groupId: string, proposalId: string): Promise<Exclude<ShareStatus, { status: 'shareable' }> | { status: 'shared'; group: Group; shared: SharedProposal; created: boolean; toldLater?: true }> {
   const status = await shareStatus(deps, tenantId, memberId, groupId, proposalId, false);
   if (status.status !== 'shareable') return status;
   const { shared, created } = await deps.shared.create({ ...status.preview, sharedAt: deps.clock.now().toISOString(), revision: 1, keys: [] });
@@ -90,8 +105,51 @@ export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memb
   // however many HR people there are, and a press whose turn failed after the record's create is
   // made good by the next press's notice. Once the hook marked the record (`noticedAt`), a press
   // asks for none: after the outbox forgot the notice's key it would post it (and tell L&O) again.
-  if (created || !shared.noticedAt) await deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id));
-  return { status: 'shared', group: status.group, shared, created };
+  // The record is stored: a notice that cannot be queued now is queued by a scheduled job, and the
+  // press is answered with the share (found in review, stop 56: it got the error card).
+  const told = created || !shared.noticedAt ? await tellGroupOrLater(deps, () => deps.delivery.sharedNotice(status.group, shared, sharedNoticeKey(shared.id)), { tenantId, id: shared.id }) : 'queued';
+  return { status: 'shared', group: status.group, shared, created, ...(told === 'later' ? { toldLater: true as const } : {}) };
+}
+
+/**
+ * Queues a message to the group's chat about a record already stored; when that fails (Cosmos DB's
+ * outbox), the same queueing is left to a job the scheduler retries (`tellGroupLater`), so the
+ * presser is not told that what is stored failed, and the group hears of it without anyone pressing
+ * again. Only when even the job could not be stored does the queueing's error reach the presser:
+ * their press again queues the message (under its key: once), nothing is stored twice.
+ */
+async function tellGroupOrLater(deps: Pick<ProposalToLoDeps, 'retries' | 'clock'>, tell: () => Promise<void>, about: { tenantId: string; id: string; revision?: number }): Promise<'queued' | 'later'> {
+  try {
+    await tell();
+    return 'queued';
+  } catch (error) {
+    try {
+      const id = tellGroupJobId(about.id, about.revision);
+      await deps.retries.forget(id);
+      await deps.retries.schedule({ id, kind: TELL_GROUP_LATER_JOB, dueAt: deps.clock.now().toISOString(), payload: { ...about } });
+    } catch {
+      throw error;
+    }
+    return 'later';
+  }
+}
+
+/**
+ * The scheduled job's work: the group's chat told of what the record holds now, under the key the
+ * press would have used (queued once however often this runs, or a press queues it too). Nothing
+ * when the record is gone, when the notice went out meanwhile (`noticedAt`: the outbox may have
+ * forgotten its key), or when a later answer replaced this one (that one goes as its own). Throws
+ * where the queueing failed: the scheduler runs it again.
+ */
+export async function tellGroupLater(deps: Pick<ProposalToLoDeps, 'shared' | 'groups' | 'delivery'>, about: { tenantId: string; id: string; revision?: number | undefined }): Promise<'queued' | 'nothing'> {
+  const shared = await deps.shared.get(about.tenantId, about.id);
+  if (!shared) return 'nothing';
+  if (about.revision === undefined ? shared.noticedAt : shared.revision !== about.revision || !shared.answer) return 'nothing';
+  const group = await deps.groups.group(shared.groupId);
+  if (!group) return 'nothing';
+  if (about.revision === undefined) await deps.delivery.sharedNotice(group, shared, sharedNoticeKey(shared.id));
+  else await deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision));
+  return 'queued';
 }
 
 async function requireHr(deps: Pick<ProposalToLoDeps, 'isHr'>, actorId: string): Promise<void> {
@@ -127,9 +185,11 @@ export interface LoAnswerInput {
  * L&O answers a shared proposal: its words (required, at most MAX_LO_ANSWER_LENGTH) replace an
  * earlier answer, under the document's ETag, only when the form showed the revision stored now
  * (`conflict` otherwise: the form comes back with what is stored). A press already applied (its key)
- * writes nothing again. The answer goes to the group's chat through the outbox, one card per answer.
+ * writes nothing again. The answer goes to the group's chat through the outbox, one card per answer;
+ * once the answer is stored, a card that cannot be queued now is queued by a scheduled job
+ * (`toldLater`), never an error for L&O.
  */
-export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenantId: string, input: LoAnswerInput): Promise<{ shared: SharedProposal; posted: boolean }> {
+export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenantId: string, input: LoAnswerInput): Promise<{ shared: SharedProposal; posted: boolean; toldLater?: true }> {
   await requireHr(deps, actorId);
   const text = loAnswerText(input.text);
   const key = loAnswerPressKey(input.key, text);
@@ -149,8 +209,10 @@ export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenant
   if (shared.answer?.key !== key) return { shared, posted: false };
   const group = await deps.groups.group(shared.groupId);
   if (!group) return { shared, posted: false };
-  await deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision));
-  return { shared, posted: true };
+  // The answer is stored: a card that cannot be queued now is queued by a scheduled job, and L&O is
+  // answered with what is stored (found in review, stop 56: it got the error card).
+  const told = await tellGroupOrLater(deps, () => deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision)), { tenantId, id: shared.id, revision: shared.revision });
+  return { shared, posted: true, ...(told === 'later' ? { toldLater: true as const } : {}) };
 }
 
 /**

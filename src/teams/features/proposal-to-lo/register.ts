@@ -92,7 +92,7 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       return toPresserDrawn(await languageOf(context, data), (tr) => shareRefusedCard(outcome.status, tr));
     }
     // Ids and the outcome only: the words are the group's.
-    deps.logger.info({ id: outcome.shared.id, created: outcome.created }, 'proposal shared with L&O');
+    deps.logger.info({ id: outcome.shared.id, created: outcome.created, ...(outcome.toldLater ? { toldLater: true } : {}) }, 'proposal shared with L&O');
     if (outcome.created && deps.hrGroupNotListed && !hrGroupLogged) {
       hrGroupLogged = true;
       deps.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a proposal shared with L&O');
@@ -182,8 +182,8 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(tr));
       if (conversationKindOf(context) !== 'personal') return isInvoke(context) ? { card: adaptiveCard([textBlock(tr('proposalToLo.inOwnChat'))]), personal: true } : { message: tr('proposalToLo.inOwnChat') };
       try {
-        const { shared, posted } = await answerAsLo(deps.proposals, actorOf(context).id, tenant(context), { id: data.id, text: data.answer, rev: data.rev, key: data.k || randomUUID() });
-        deps.logger.info({ id: shared.id, revision: shared.revision, posted }, 'L&O answered a shared proposal');
+        const { shared, posted, toldLater } = await answerAsLo(deps.proposals, actorOf(context).id, tenant(context), { id: data.id, text: data.answer, rev: data.rev, key: data.k || randomUUID() });
+        deps.logger.info({ id: shared.id, revision: shared.revision, posted, ...(toldLater ? { toldLater } : {}) }, 'L&O answered a shared proposal');
         return { card: loAnswerSentCard(shared, tr, language), personal: true };
       } catch (err) {
         if (isDomainError(err) && err.code === 'forbidden') return { card: notHr(tr), personal: true };
