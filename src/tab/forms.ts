@@ -1,5 +1,5 @@
 import { numberFromText } from '../domain/shared/number-text';
-import { trimText, withoutControlCharacters } from '../domain/shared/text';
+import { lengthAgainst, trimText, withoutControlCharacters } from '../domain/shared/text';
 import { h } from './dom';
 import type { T } from './i18n';
 
@@ -42,7 +42,7 @@ function bound(el: Field | undefined, attr: 'min' | 'max'): number | undefined {
 export function reasonFor(form: FormKind, r: Refusal, t: T, el?: Field): string {
   const range = { min: r.params.min ?? bound(el, 'min') ?? 0, max: r.params.max ?? bound(el, 'max') ?? 0 };
   const maxLength = r.params.max ?? (el ? limitOf(el) : undefined) ?? 0;
-  const length = r.params.count ?? (el ? countedLength(el.value) : 0);
+  const length = r.params.count ?? (el ? countedLength(el.value, maxLength) : 0);
   switch (`${form}.${r.field}`) {
     case 'note.text':
       if (r.rule === 'required') return t('verantwoording.form.noteRequired');
@@ -104,9 +104,13 @@ export function clearReason(el: Field): void {
   else el.removeAttribute('aria-describedby');
 }
 
-/** The length the server counts: without control characters and invisible edges (cleanJson, trimText). */
-function countedLength(value: string): number {
-  return trimText(withoutControlCharacters(value)).length;
+/**
+ * The length the server counts against a limit of `max`: without control characters and
+ * invisible edges (cleanJson, trimText), in characters as they show (an emoji or an accented
+ * letter is one; `lengthAgainst`).
+ */
+function countedLength(value: string, max: number): number {
+  return lengthAgainst(trimText(withoutControlCharacters(value)), max);
 }
 
 function limitOf(el: Field): number | undefined {
@@ -118,7 +122,7 @@ function limitOf(el: Field): number | undefined {
 function tooLong(fields: Record<string, Field>): Refusal | undefined {
   for (const [field, el] of Object.entries(fields)) {
     const max = limitOf(el);
-    const count = countedLength(el.value);
+    const count = max === undefined ? 0 : countedLength(el.value, max);
     if (max !== undefined && count > max) return { field, rule: 'tooLong', params: { max, count } };
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { unitCeiling } from '../../src/domain/shared/text';
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../../src/domain/talent-review/review-request';
 import { createTranslator } from '../../src/i18n/i18n';
 import { reviewRequestCard } from '../../src/teams/cards/talent-review/review-request.card';
@@ -17,7 +18,7 @@ describe('the cards of a request for a talentontwikkelgesprek', () => {
   const translator = createTranslator();
   const longest = 'Ω *vet* [link](https://example.org) '.repeat(20).slice(0, MAX_REQUEST_MESSAGE_LENGTH);
   const longName = 'Anna-Maria '.repeat(25).trim();
-  const outcomes: RequestOutcome[] = [
+  const outcomes: Exclude<RequestOutcome, { status: 'withdrawn' }>[] = [
     { status: 'sent', managerName: longName, message: longest },
     { status: 'sent' },
     { status: 'noManager' },
@@ -31,7 +32,8 @@ describe('the cards of a request for a talentontwikkelgesprek', () => {
     const form = reviewRequestFormCard(t, 'key-1', { draft: 'a new note' });
     expect(cardProblems(form)).toEqual([]);
     expect(buttonData(form, 'review.request.send')).toEqual({ k: 'key-1', draft: 'a new note' });
-    expect(textInput(form, 'text')).toMatchObject({ maxLength: MAX_REQUEST_MESSAGE_LENGTH });
+    // Teams counts maxLength in code units: the ceiling of the limit in characters as seen, so an emoji-rich message is not stopped early.
+    expect(textInput(form, 'text')).toMatchObject({ maxLength: unitCeiling(MAX_REQUEST_MESSAGE_LENGTH) });
     expect(cardText(form)).not.toMatch(untranslated);
 
     const typed = 'x'.repeat(4000);

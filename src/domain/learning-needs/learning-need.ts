@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 
 /**
  * Learning needs for L&O, anonymously (issue 13, point 5). A member's answer to question 9 stays
@@ -164,7 +164,8 @@ export function passOn(current: LearningNeedRecord | undefined, input: { userId:
   if (pending?.status === 'handedOver') throw new DomainError('conflict', 'learning need already handed over');
   if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
   const text = trimText(input.text ?? '');
-  if (text.length > MAX_LEARNING_NEED_TEXT) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: text.length } } });
+  const over = overLimit(text, MAX_LEARNING_NEED_TEXT);
+  if (over) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: over } } });
   const sent = { kind: 'change', theme: input.theme, ...(text ? { text } : {}) };
   const stands = pending?.status === 'sealing' ? JSON.stringify(pending.asked) === JSON.stringify(sent) : pending?.theme === input.theme && (pending.text ?? '') === text;
   assertNotChangedSince(current, input.rev, stands);

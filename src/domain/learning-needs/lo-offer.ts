@@ -1,6 +1,6 @@
 import { RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 import { Mutate } from '../week-cycle/ports';
 import { LEARNING_THEMES, LearningTheme } from './learning-need';
 
@@ -79,7 +79,8 @@ export function readOffer(values: { offerText?: unknown; offerLink?: unknown }):
   const text = typeof values.offerText === 'string' ? trimText(withoutControlCharacters(values.offerText)) : '';
   const link = withLowerCaseScheme(typeof values.offerLink === 'string' ? trimText(withoutControlCharacters(values.offerLink)) : '');
   const problems: (RefusedField & { field: LoOfferField })[] = [];
-  if (text.length > MAX_LO_OFFER_TEXT) problems.push({ field: 'offerText', rule: 'tooLong', params: { max: MAX_LO_OFFER_TEXT, count: text.length } });
+  const over = overLimit(text, MAX_LO_OFFER_TEXT);
+  if (over) problems.push({ field: 'offerText', rule: 'tooLong', params: { max: MAX_LO_OFFER_TEXT, count: over } });
   if (link && !text) problems.push({ field: 'offerText', rule: 'required' });
   if (link && !isHttpsLink(link)) problems.push({ field: 'offerLink', rule: 'format', params: { max: MAX_LO_OFFER_LINK } });
   return { offer: { ...(text ? { text } : {}), ...(link ? { link } : {}) }, problems };

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 
 export type Visibility = 'private' | 'shared';
 
@@ -67,6 +67,7 @@ export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'vis
   const { key, ...answer } = a;
   const text = trimText(answer.text);
   if (!text) throw new DomainError('invalidInput', { detail: 'personal answer empty', input: { field: 'text', rule: 'required' } });
-  if (text.length > MAX_PERSONAL_ANSWER_LENGTH) throw new DomainError('invalidInput', { detail: 'personal answer length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_PERSONAL_ANSWER_LENGTH, count: text.length } } });
+  const over = overLimit(text, MAX_PERSONAL_ANSWER_LENGTH);
+  if (over) throw new DomainError('invalidInput', { detail: 'personal answer length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_PERSONAL_ANSWER_LENGTH, count: over } } });
   return { ...answer, id: personalAnswerId(answer.userId, answer.sessionId, answer.questionId), type: 'personalAnswer', text, visibility: answer.visibility ?? 'private', ...keptKeys(undefined, key) };
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 import { DecidedProposal, mayBePutBefore } from '../talent-review/proposal-to-manager';
 import { Group } from '../week-cycle/group';
 import { Mutate } from '../week-cycle/ports';
@@ -84,7 +84,8 @@ export function shareableProposal(group: Group | undefined, proposal: Proposal |
 export function loAnswerText(text: unknown): string {
   const words = trimText(withoutControlCharacters(typeof text === 'string' ? text : ''));
   if (!words) throw new DomainError('invalidInput', { detail: 'lo answer empty', input: { field: 'answer', rule: 'required' } });
-  if (words.length > MAX_LO_ANSWER_LENGTH) throw new DomainError('invalidInput', { detail: 'lo answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_LO_ANSWER_LENGTH, count: words.length } } });
+  const over = overLimit(words, MAX_LO_ANSWER_LENGTH);
+  if (over) throw new DomainError('invalidInput', { detail: 'lo answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_LO_ANSWER_LENGTH, count: over } } });
   return words;
 }
 

@@ -1,7 +1,7 @@
 import { DomainError, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
-import { trimText, withoutInvisibleCharacters } from '../shared/text';
+import { cutWhole, overLimit, trimText, withoutInvisibleCharacters } from '../shared/text';
 
 /** What the group decides: adopt the proposal as it is, adapt it in its own words, or reject it. */
 export type Verdict = 'accept' | 'adapt' | 'reject';
@@ -247,7 +247,8 @@ function cleanText(text: string, max: number, field: string): string {
 function textProblem(text: string, max: number, field: string): RefusedField | undefined {
   const t = trimText(text);
   if (!t) return { field, rule: 'required' };
-  if (t.length > max) return { field, rule: 'tooLong', params: { max, count: t.length } };
+  const over = overLimit(t, max);
+  if (over) return { field, rule: 'tooLong', params: { max, count: over } };
   return undefined;
 }
 
@@ -369,7 +370,7 @@ export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 
   // nothing, so it is no repeat of the stored decision, and its words must come back, not be dropped here.
   if (d.verdict !== 'adapt' && ownWordsNotAdopted(d.verdict, d.ownWords, stored.text)) return false;
   if (d.verdict === 'adapt' && !adoptedByOwnWords && stored.text !== d.ownWords.trim()) return false;
-  const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : d.firstStep.trim();
+  const firstStep = d.verdict === 'reject' ? cutWhole(d.firstStep.trim(), MAX_REASON_LENGTH) : d.firstStep.trim();
   return stored.firstStep === firstStep;
 }
 
@@ -490,7 +491,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
       basedOnAiDraft = p.ai.status === 'drafted';
     }
   }
-  const firstStep = d.verdict === 'reject' ? d.firstStep.trim().slice(0, MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
+  const firstStep = d.verdict === 'reject' ? cutWhole(d.firstStep.trim(), MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
   return { ...p, decision: { verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint, ...(basedOnAiDraft ? { basedOnAiDraft: true as const } : {}) }, updatedAt: d.at };
 }
 

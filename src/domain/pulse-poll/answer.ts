@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DomainError } from '../shared/errors';
 import { ITEM_IDS, ItemId, ScaleValue } from './instrument';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 
 export const MAX_OPEN_ANSWER = 1000;
 
@@ -59,8 +59,9 @@ export function readOpenAnswer(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = trimText(raw);
   if (!text) return undefined;
-  if (text.length > MAX_OPEN_ANSWER) {
-    throw new DomainError('invalidInput', { detail: 'open answer too long', input: { field: 'open', rule: 'tooLong', params: { max: MAX_OPEN_ANSWER, count: text.length } } });
+  const over = overLimit(text, MAX_OPEN_ANSWER);
+  if (over) {
+    throw new DomainError('invalidInput', { detail: 'open answer too long', input: { field: 'open', rule: 'tooLong', params: { max: MAX_OPEN_ANSWER, count: over } } });
   }
   return text;
 }

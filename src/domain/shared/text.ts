@@ -76,12 +76,149 @@ export function singleLineText(text: string): string {
 }
 
 /**
- * Without control characters, every line break as one "\n" (also "\r\n" and a lone "\r"), and
- * with a lone half of a surrogate pair replaced by U+FFFD.
+ * Without control characters, every line break as one "\n" (also "\r\n" and a lone "\r"), with a
+ * lone half of a surrogate pair replaced by U+FFFD, and in Unicode's composed form (NFC): an "é"
+ * pasted as "e" and a combining accent (as macOS and some phones copy it) is stored as the one
+ * character it shows as, so what is stored, compared and counted against a limit agree.
  */
 export function withoutControlCharacters(text: string): string {
-  if (!SUSPECT.test(text)) return text;
-  return text.replace(CARRIAGE_RETURNS, '\n').replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD');
+  const cleaned = SUSPECT.test(text) ? text.replace(CARRIAGE_RETURNS, '\n').replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '\uFFFD') : text;
+  return cleaned.normalize('NFC');
+}
+
+/**
+ * Characters that are a whole grapheme each, whatever stands beside them (Unicode's grapheme rules
+ * join nothing to or from them): tab, line feed, printable ASCII and Latin-1 to the spacing
+ * modifier letters (U+00A0-02FF; combining marks start at U+0300). Between two of them a text can
+ * be cut and counted without the segmenter.
+ */
+const NOT_PLAIN_RUNS = /[^\t\n\x20-\x7E\u00A0-\u02FF]+/g;
+const PLAIN = /[\t\n\x20-\x7E\u00A0-\u02FF]/;
+/** One segmenter for the module: making one loads ICU's rules. */
+const GRAPHEMES = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+/**
+ * The segmenter is handed pieces of at most this many code units: V8's segment iterator slows
+ * down with the length of its input (a 50,000-character text took seconds), a short piece does not.
+ */
+const SEGMENT_PIECE = 256;
+
+/** Where each grapheme of `text` ends (exclusive offsets), in order. */
+function* graphemeEnds(text: string): Generator<number> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT_PIECE);
+    // Not between the two halves of an emoji: each half alone would count as a character.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    let last = 0;
+    const ends: number[] = [];
+    for (const s of GRAPHEMES.segment(text.slice(start, end))) {
+      last = s.index;
+      ends.push(start + s.index + s.segment.length);
+    }
+    // A piece's last grapheme may go on past the piece: the next piece starts at its start (a
+    // grapheme start found inside the piece is one in the whole text). One grapheme longer than
+    // a piece (hundreds of combining marks) is counted per piece: sizes stay bounded.
+    if (end === text.length || last === 0) {
+      yield* ends;
+      start = end;
+    } else {
+      yield* ends.slice(0, -1);
+      start += last;
+    }
+  }
+}
+
+function graphemeCount(text: string): number {
+  let n = 0;
+  for (const _ of graphemeEnds(text)) n++;
+  return n;
+}
+
+/**
+ * The number of characters as a reader sees them (graphemes): an emoji, a flag, a family emoji, a
+ * letter with its accents is one. Plain Latin text is counted as is; only the stretches around
+ * other characters (with the plain character either side, where a grapheme can end) go through
+ * the segmenter.
+ */
+export function visibleLength(text: string): number {
+  let count = 0;
+  let counted = 0; // text before this offset is counted
+  let from = -1; // a stretch for the segmenter, from..to, not counted yet
+  let to = -1;
+  const flush = (): void => {
+    if (from >= 0) count += graphemeCount(text.slice(from, to));
+  };
+  for (const m of text.matchAll(NOT_PLAIN_RUNS)) {
+    const start = Math.max(0, m.index! - 1);
+    const end = Math.min(text.length, m.index! + m[0].length + 1);
+    if (from >= 0 && start < to) {
+      to = counted = end;
+      continue;
+    }
+    flush();
+    count += start - counted;
+    from = start;
+    to = end;
+    counted = end;
+  }
+  flush();
+  return count + text.length - counted;
+}
+
+/**
+ * How long a text counts against a limit of characters: the characters a reader sees
+ * (`visibleLength`), but at least half its UTF-16 code units. So a text within a limit of N is
+ * also within 2N code units (card sizes and Teams' own input limits are in code units), however
+ * many units its graphemes take (a family emoji is 11, accents stacked on one letter unbounded);
+ * for any ordinary text, accents and emoji included, it is the visible count.
+ */
+export function lengthForLimit(text: string): number {
+  return Math.max(visibleLength(text), Math.ceil(text.length / 2));
+}
+
+/**
+ * The most UTF-16 code units a text within a limit of `max` characters can take (see
+ * `lengthForLimit`): what a card's Input.Text `maxLength` is set to, since Teams' clients count it in
+ * code units and would stop a person typing emoji before the app's own rule does.
+ */
+export function unitCeiling(max: number): number {
+  return 2 * max;
+}
+
+/**
+ * `text`'s length against a limit of `max`, as `lengthForLimit` counts it. Past 8 times the limit in
+ * code units (4 times the most it can take) it is the code-unit count: such a paste is refused on
+ * its size, and a megabyte of emoji would keep the segmenter busy for a second.
+ */
+export function lengthAgainst(text: string, max: number): number {
+  if (text.length <= max) return visibleLength(text); // never more graphemes than code units
+  return text.length > 8 * max ? text.length : lengthForLimit(text);
+}
+
+/** The count to refuse `text` with (`lengthAgainst`), or undefined when it is within `max`. */
+export function overLimit(text: string, max: number): number | undefined {
+  if (text.length <= max) return undefined;
+  const count = lengthAgainst(text, max);
+  return count > max ? count : undefined;
+}
+
+/**
+ * The longest start of `text` of at most `units` UTF-16 code units that ends between two
+ * graphemes: never half an emoji, a flag or a letter without its accent.
+ */
+export function cutWhole(text: string, units: number): string {
+  if (text.length <= units) return text;
+  if (units <= 0) return '';
+  // Between two plain characters a grapheme always ends: the common case needs no segmenter.
+  if (PLAIN.test(text[units - 1]!) && PLAIN.test(text[units]!)) return text.slice(0, units);
+  // Back to such a place (or the start), then segment from there to the whole character after the
+  // cut: whether a grapheme ends at the cut depends on what follows it.
+  let from = units - 1;
+  while (from > 0 && !(PLAIN.test(text[from - 1]!) && PLAIN.test(text[from]!))) from--;
+  const past = units + (/[\uD800-\uDBFF]/.test(text[units]!) ? 2 : 1);
+  let cut = from;
+  for (const end of graphemeEnds(text.slice(from, past))) if (from + end <= units) cut = from + end;
+  return text.slice(0, cut);
 }
 
 /**

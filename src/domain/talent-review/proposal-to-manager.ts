@@ -1,7 +1,7 @@
 import { DecisionSource } from '../proposal/proposal';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 
 /** The longest words a member adds when they put an adopted proposal before their manager. */
 export const MAX_PROPOSAL_WORDS_LENGTH = 1000;
@@ -86,8 +86,9 @@ function cleaned(text: string | undefined): string {
 /** The member's words as sent: trimmed, without control characters; refused over the limit; empty is none. */
 export function proposalWords(text: string | undefined): string | undefined {
   const words = cleaned(text);
-  if (words.length > MAX_PROPOSAL_WORDS_LENGTH) {
-    throw new DomainError('invalidInput', { detail: 'proposal words too long', input: { field: 'words', rule: 'tooLong', params: { max: MAX_PROPOSAL_WORDS_LENGTH, count: words.length } } });
+  const overWords = overLimit(words, MAX_PROPOSAL_WORDS_LENGTH);
+  if (overWords) {
+    throw new DomainError('invalidInput', { detail: 'proposal words too long', input: { field: 'words', rule: 'tooLong', params: { max: MAX_PROPOSAL_WORDS_LENGTH, count: overWords } } });
   }
   return words || undefined;
 }
@@ -96,8 +97,9 @@ export function proposalWords(text: string | undefined): string | undefined {
 export function managerAnswerText(text: string | undefined): string {
   const answer = cleaned(text);
   if (!answer) throw new DomainError('invalidInput', { detail: 'manager answer empty', input: { field: 'answer', rule: 'required' } });
-  if (answer.length > MAX_MANAGER_ANSWER_LENGTH) {
-    throw new DomainError('invalidInput', { detail: 'manager answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_MANAGER_ANSWER_LENGTH, count: answer.length } } });
+  const overAnswer = overLimit(answer, MAX_MANAGER_ANSWER_LENGTH);
+  if (overAnswer) {
+    throw new DomainError('invalidInput', { detail: 'manager answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_MANAGER_ANSWER_LENGTH, count: overAnswer } } });
   }
   return answer;
 }

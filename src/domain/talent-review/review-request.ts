@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 import { conversationHeld, TalentReview } from './review';
 
 /** The longest message a professional sends with a request for a talentontwikkelgesprek. */
@@ -23,8 +23,9 @@ export interface ReviewRequest {
 /** The message as it is sent: trimmed, without control characters; refused over the limit; empty is none. */
 export function requestMessage(text: string | undefined): string | undefined {
   const message = trimText(withoutControlCharacters(text ?? ''));
-  if (message.length > MAX_REQUEST_MESSAGE_LENGTH) {
-    throw new DomainError('invalidInput', { detail: 'request message too long', input: { field: 'text', rule: 'tooLong', params: { max: MAX_REQUEST_MESSAGE_LENGTH, count: message.length } } });
+  const over = overLimit(message, MAX_REQUEST_MESSAGE_LENGTH);
+  if (over) {
+    throw new DomainError('invalidInput', { detail: 'request message too long', input: { field: 'text', rule: 'tooLong', params: { max: MAX_REQUEST_MESSAGE_LENGTH, count: over } } });
   }
   return message || undefined;
 }

@@ -3,7 +3,7 @@ import type { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from './maturity';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 import { workingDayFrom } from '../shared/working-days';
 import type { HolidayCalendar } from '../week-cycle/holidays';
 import { isChatWithBot } from '../shared/chat-with-bot';
@@ -426,7 +426,8 @@ function withPrepPressKey(review: TalentReview, key: string | undefined): Talent
 export function recordFacilitated(review: TalentReview, input: { text: string; share?: boolean }, now: Date, key?: string): TalentReview {
   const t = trimText(input.text);
   if (!t) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'required' } });
-  if (t.length > MAX_FACILITATED_LENGTH) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: t.length } } });
+  const over = overLimit(t, MAX_FACILITATED_LENGTH);
+  if (over) throw new DomainError('invalidInput', { detail: 'facilitated', input: { field: 'facilitated', rule: 'tooLong', params: { max: MAX_FACILITATED_LENGTH, count: over } } });
   if (prepPressedBefore(review, key)) return review;
   const share = input.share === true;
   if (t === review.facilitated && share === (review.shareFacilitation === true) && !review.facilitationTeams) return withPrepPressKey(review, key);

@@ -1,7 +1,7 @@
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 
 /** The longest account a manager sends their team. */
 export const MAX_TEAM_ACCOUNT_LENGTH = 2000;
@@ -24,8 +24,9 @@ export interface TeamAccount {
 export function teamAccountText(text: string | undefined): string {
   const words = trimText(withoutControlCharacters(text ?? ''));
   if (!words) throw new DomainError('invalidInput', { detail: 'team account empty', input: { field: 'text', rule: 'required' } });
-  if (words.length > MAX_TEAM_ACCOUNT_LENGTH) {
-    throw new DomainError('invalidInput', { detail: 'team account too long', input: { field: 'text', rule: 'tooLong', params: { max: MAX_TEAM_ACCOUNT_LENGTH, count: words.length } } });
+  const over = overLimit(words, MAX_TEAM_ACCOUNT_LENGTH);
+  if (over) {
+    throw new DomainError('invalidInput', { detail: 'team account too long', input: { field: 'text', rule: 'tooLong', params: { max: MAX_TEAM_ACCOUNT_LENGTH, count: over } } });
   }
   return words;
 }

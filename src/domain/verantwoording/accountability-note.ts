@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 
 /** Where a note came from, when it was saved from a Teams message through the message extension. */
 export interface NoteSource {
@@ -87,7 +87,8 @@ export function chatNoteKey(text: string, sent: Date, timeZone: string): string 
 export function cleanNoteText(text: string): string {
   const t = trimText(withoutControlCharacters(text.replace(/\r\n/g, '\n')));
   if (!t) throw new DomainError('invalidInput', { detail: 'note empty', input: { field: 'text', rule: 'required' } });
-  if (t.length > MAX_NOTE_LENGTH) throw new DomainError('invalidInput', { detail: 'note length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: t.length } } });
+  const over = overLimit(t, MAX_NOTE_LENGTH);
+  if (over) throw new DomainError('invalidInput', { detail: 'note length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: over } } });
   return t;
 }
 

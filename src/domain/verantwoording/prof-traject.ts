@@ -2,7 +2,7 @@ import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { MaturityPhase } from '../talent-review/maturity';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 
 /**
  * The professional's self-designed learning path (e.g. six months with 20 active weeks),
@@ -58,7 +58,8 @@ export function profTrajectId(userId: string): string {
 
 function clean(text: string, field: 'learningNeeds' | 'talents'): string {
   const t = trimText(text.replace(/\r\n/g, '\n'));
-  if (t.length > MAX_TRAJECT_TEXT) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max: MAX_TRAJECT_TEXT, count: t.length } } });
+  const over = overLimit(t, MAX_TRAJECT_TEXT);
+  if (over) throw new DomainError('invalidInput', { detail: field, input: { field, rule: 'tooLong', params: { max: MAX_TRAJECT_TEXT, count: over } } });
   return t;
 }
 

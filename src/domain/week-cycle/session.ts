@@ -6,7 +6,7 @@ import { Cycle } from './cycle';
 import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
 import { Group, isMember } from './group';
 import { CheckIn, checkInId, Contribution, contributionId, EnergyPhase, ERASED_ID, Presence, presenceId } from './session-items';
-import { trimText } from '../shared/text';
+import { overLimit, trimText } from '../shared/text';
 
 export type { Contribution, EnergyPhase } from './session-items';
 
@@ -226,7 +226,8 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   const q = requireAgendaQuestion(framework, s, input.questionId);
   if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
   if (!text) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
-  if (text.length > MAX_CONTRIBUTION_LENGTH) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: text.length } } });
+  const over = overLimit(text, MAX_CONTRIBUTION_LENGTH);
+  if (over) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: over } } });
   let toQuestion = 0;
   for (const c of state.contributions) if (c.questionId === input.questionId) toQuestion++;
   if (toQuestion >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');

@@ -1,4 +1,5 @@
 import { numberFromText } from '../../domain/shared/number-text';
+import { cutWhole } from '../../domain/shared/text';
 import { CardData, VERBS, VerbName } from '../verbs';
 import { Action, ActionSet, Container, ExecuteAction, Element, FactSet, Input, RichTextBlock, TextBlock, TextRun } from './card-elements';
 
@@ -102,8 +103,12 @@ export function escapeMarkdown(value: string): string {
     .replace(/^(\s*\d+)\./, '$1\\.');
 }
 
+/**
+ * `text` in at most `max` UTF-16 code units (card sizes are budgeted in them), cut with "…" between
+ * two graphemes: never half an emoji (a broken character on the card) or a letter without its accent.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return text.length <= max ? text : `${cutWhole(text, max - 1)}…`;
 }
 
 export function factSet(facts: FactSet['facts']): FactSet {

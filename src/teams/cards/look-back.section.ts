@@ -1,7 +1,8 @@
-import { FIRST_STEP_STATUSES, firstStepSeen } from '../../domain/proposal/proposal';
+import { FIRST_STEP_STATUSES, firstStepSeen, MAX_REASON_LENGTH } from '../../domain/proposal/proposal';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, withFieldError } from './card-kit';
+import { unitCeiling } from '../../domain/shared/text';
 
 /**
  * Transfer to practice: the week opens by asking what became of last week's first step. Once
@@ -22,7 +23,7 @@ export function lookBackSection(view: SessionView, t: Translate): Element[] {
         { type: 'Input.ChoiceSet', id: 'firstStepStatus', style: 'expanded', label: t('lookBack.question'), choices: FIRST_STEP_STATUSES.map((s) => ({ title: t(`lookBack.status.${s}`), value: s })), value: kept('firstStepStatus', lb.outcome?.status ?? '') },
         errors.firstStepStatus,
       ),
-      ...withFieldError({ type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, ...holding(1000, kept('firstStepNote', lb.outcome?.note ?? '')) }, errors.firstStepNote),
+      ...withFieldError({ type: 'Input.Text', id: 'firstStepNote', label: t('lookBack.note'), isMultiline: true, ...holding(unitCeiling(MAX_REASON_LENGTH), kept('firstStepNote', lb.outcome?.note ?? '')) }, errors.firstStepNote),
       actionSet([execute(t(lb.outcome ? 'lookBack.update' : 'lookBack.save'), 'lookBackOnFirstStep', { groupId: view.groupId, sessionId: view.session.id, proposalId: lb.proposalId, seen: firstStepSeen(lb.outcome), k: view.actionKey })]),
     );
   } else if (!lb.outcome) {

@@ -1,6 +1,7 @@
 import { MAX_NOTE_LENGTH } from '../../domain/verantwoording/accountability-note';
 import { Translate } from '../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, textBlock } from './card-kit';
+import { unitCeiling } from '../../domain/shared/text';
 
 /**
  * The private invitation, in a member's 1:1 chat with the bot, to look back when their group's
@@ -16,7 +17,7 @@ export function plannedWeeksEndCard(view: { groupName: string; plannedWeeks: num
       // The group's name as a member typed it: a TextRun, never read as Markdown (a link).
       // A week that ended with a group question open: its weeks are over, not "finished".
       plainText(t(view.leftOpen ? 'weeksEnd.textOpen' : 'weeksEnd.text', { group: view.groupName, count: view.plannedWeeks })),
-      { type: 'Input.Text', id: 'text', label: t('weeksEnd.label'), placeholder: t('weeksEnd.placeholder'), isMultiline: true, ...holding(MAX_NOTE_LENGTH, '') },
+      { type: 'Input.Text', id: 'text', label: t('weeksEnd.label'), placeholder: t('weeksEnd.placeholder'), isMultiline: true, ...holding(unitCeiling(MAX_NOTE_LENGTH), '') },
       textBlock(t('weeksEnd.private'), { isSubtle: true }),
     ],
     [

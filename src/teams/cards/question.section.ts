@@ -1,8 +1,10 @@
 import { LEARNING_NEED_QUESTION_ID } from '../../domain/learning-needs/learning-need';
 import { MAX_CONTRIBUTION_LENGTH } from '../../domain/week-cycle/session';
+import { MAX_PERSONAL_ANSWER_LENGTH } from '../../domain/personal/personal-answer';
 import { Translate } from '../../i18n/i18n';
 import { AgendaItem, SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, RichTextBlock, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
+import { unitCeiling } from '../../domain/shared/text';
 
 /** Keeps the card well inside Teams' size limit however much a group writes. */
 const SHOWN_CONTRIBUTIONS = 12;
@@ -37,7 +39,7 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
     ...(open
       ? [
           ...withFieldError(
-            { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(MAX_CONTRIBUTION_LENGTH, refusedHere(view, item)?.text?.length ?? 0), placeholder: t('question.addPlaceholder'), label: t('question.addLabel'), value: refusedHere(view, item)?.text ?? '' },
+            { type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(unitCeiling(MAX_CONTRIBUTION_LENGTH), refusedHere(view, item)?.text?.length ?? 0), placeholder: t('question.addPlaceholder'), label: t('question.addLabel'), value: refusedHere(view, item)?.text ?? '' },
             refusedHere(view, item)?.error,
           ),
           actionSet([execute(t('question.add'), 'contribute', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, k: view.actionKey })]),
@@ -54,7 +56,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
   if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
   return [
     note,
-    ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(4000, (refusedHere(view, item)?.text ?? own ?? '').length), value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
+    ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(unitCeiling(MAX_PERSONAL_ANSWER_LENGTH), (refusedHere(view, item)?.text ?? own ?? '').length), value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
     // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
     ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([

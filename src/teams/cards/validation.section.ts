@@ -1,8 +1,9 @@
-import { adaptedAiDraft, adoptedAiDraft, Judgement, judgementsOfText, MAX_PROPOSAL_LENGTH, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
+import { adaptedAiDraft, adoptedAiDraft, Judgement, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, OPINIONS, textFingerprint, Verdict, VERDICTS } from '../../domain/proposal/proposal';
 import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
+import { unitCeiling } from '../../domain/shared/text';
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
@@ -170,7 +171,7 @@ function unsavedJudgement(view: SessionView, t: Translate): Element[] {
         ...(errors.opinion ? [textBlock(errors.opinion, { color: 'Attention', weight: 'Bolder', size: 'Small' })] : []),
         subtle(t('validation.yourEntry')),
         { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: kept(view, 'opinion') },
-        ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(1000, kept(view, 'reason')) }, errors.reason),
+        ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(unitCeiling(MAX_REASON_LENGTH), kept(view, 'reason')) }, errors.reason),
       ],
       { spacing: 'Medium' },
     ),
@@ -187,7 +188,7 @@ function judgementForm(view: SessionView, p: ProposalView, u: UnderJudgement, t:
         { type: 'Input.ChoiceSet', id: 'opinion', style: 'expanded', label: t('validation.opinion'), choices: OPINIONS.map((o) => ({ title: t(`opinion.${o}`), value: o })), value: kept(view, 'opinion', own?.opinion ?? '') },
         errors.opinion,
       ),
-      ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(1000, kept(view, 'reason', own?.reason ?? '')) }, errors.reason),
+      ...withFieldError({ type: 'Input.Text', id: 'reason', label: t('validation.reason'), isMultiline: true, ...holding(unitCeiling(MAX_REASON_LENGTH), kept(view, 'reason', own?.reason ?? '')) }, errors.reason),
       // Of an earlier text, the member's judgement is theirs to give again for this one.
       ...(own && u.earlier.some((j) => j.id === own.id) ? [subtle(t('validation.judgeAgain'))] : []),
       actionSet([
@@ -219,9 +220,9 @@ function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: 
           { type: 'Input.ChoiceSet', id: 'decision', style: 'expanded', label: t('validation.decision'), choices: VERDICTS.map((v) => ({ title: t(`validation.choice.${v}`), value: v })), value: kept(view, 'decision') },
           errors.decision,
         ),
-        ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, ...holding(1000, kept(view, 'decisionReason')) }, errors.decisionReason),
-        ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, ...holding(4000, kept(view, 'adoptedText')) }, errors.adoptedText),
-        ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, ...holding(1000, kept(view, 'firstStep')) }, errors.firstStep),
+        ...withFieldError({ type: 'Input.Text', id: 'decisionReason', label: t('validation.decisionReason'), isMultiline: true, ...holding(unitCeiling(MAX_REASON_LENGTH), kept(view, 'decisionReason')) }, errors.decisionReason),
+        ...withFieldError({ type: 'Input.Text', id: 'adoptedText', label: t('validation.ownWords'), isMultiline: true, ...holding(unitCeiling(MAX_PROPOSAL_LENGTH), kept(view, 'adoptedText')) }, errors.adoptedText),
+        ...withFieldError({ type: 'Input.Text', id: 'firstStep', label: t('validation.firstStepLabel'), isMultiline: true, ...holding(unitCeiling(MAX_REASON_LENGTH), kept(view, 'firstStep')) }, errors.firstStep),
         actionSet([
           execute(t('validation.decide'), 'decideProposal', { groupId: view.groupId, sessionId: view.session.id, proposalId: p.id, textFingerprint: u.fingerprint, k: view.actionKey }, { style: 'positive' }),
         ]),

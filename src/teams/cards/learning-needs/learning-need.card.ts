@@ -4,6 +4,7 @@ import { CurrentLoOffer } from '../../../domain/learning-needs/lo-offer';
 import { MyLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, holding, plainText, refusalNotice, subtle, textBlock, withFieldError } from '../card-kit';
 import { loOfferSection } from './lo-offer.section';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** What a press did: stored, withdrawn, kept for the handover that holds the need right now, or too late. */
 /** `erasing`: refused, their erasure is unfinished; shown as a refusal, with what they entered kept (`refused` without errors). */
@@ -90,7 +91,7 @@ export function learningNeedCard(v: LearningNeedCardView, t: Translate): Adaptiv
           label: t('verantwoording.learningNeed.textLabel'),
           placeholder: t('verantwoording.learningNeed.textPlaceholder'),
           isMultiline: true,
-          ...holding(MAX_LEARNING_NEED_TEXT, v.refused?.text ?? (askedChange ? (askedChange.text ?? '') : (v.current?.text ?? ''))),
+          ...holding(unitCeiling(MAX_LEARNING_NEED_TEXT), v.refused?.text ?? (askedChange ? (askedChange.text ?? '') : (v.current?.text ?? ''))),
         },
         v.refused?.errors.learningNeedText,
       ),

@@ -2,6 +2,7 @@ import { LEARNING_THEMES, LearningTheme } from '../../../domain/learning-needs/l
 import { LoOffer, MAX_LO_OFFER_LINK, MAX_LO_OFFER_TEXT } from '../../../domain/learning-needs/lo-offer';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, Element, execute, heading, holding, plainText, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** The form drawn again after a refusal: what was sent, the reason per input id, and whether another save came first. */
 export interface RefusedLoOffer {
@@ -43,7 +44,7 @@ export function loOfferFormCard(vm: LoOfferFormView, t: Translate): AdaptiveCard
       textBlock(t('loOffer.formIntro', { max: MAX_LO_OFFER_TEXT })),
       ...notice,
       ...(vm.theme ? [] : themeChoice(refused, t)),
-      ...withFieldError({ type: 'Input.Text', id: 'offerText', label: t('loOffer.textLabel'), placeholder: t('loOffer.textPlaceholder'), isMultiline: true, ...holding(MAX_LO_OFFER_TEXT, text) }, refused?.errors.offerText),
+      ...withFieldError({ type: 'Input.Text', id: 'offerText', label: t('loOffer.textLabel'), placeholder: t('loOffer.textPlaceholder'), isMultiline: true, ...holding(unitCeiling(MAX_LO_OFFER_TEXT), text) }, refused?.errors.offerText),
       ...(showStored ? [storedLine(t('loOffer.stored', { value: vm.offer?.text ?? t('loOffer.none') }))] : []),
       ...withFieldError({ type: 'Input.Text', id: 'offerLink', label: t('loOffer.linkLabel'), placeholder: t('loOffer.linkPlaceholder'), ...holding(MAX_LO_OFFER_LINK, link) }, refused?.errors.offerLink),
       ...(showStored && vm.offer?.link ? [storedLine(t('loOffer.storedLink', { value: vm.offer.link }))] : []),

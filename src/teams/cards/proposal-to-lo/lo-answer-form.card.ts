@@ -3,6 +3,7 @@ import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, escapeMarkdown, execute, heading, holding, plainText, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
 import { formatDate } from '../verantwoording/format';
 import { loViewSection } from './lo-view.section';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** The form drawn again after a refusal: what was sent, the reason per input id, and whether another answer came first. */
 export interface RefusedLoAnswer {
@@ -39,7 +40,7 @@ export function loAnswerFormCard(vm: LoAnswerFormView, t: Translate): AdaptiveCa
       container(loViewSection(shared, t, l, vm.timeZone), { style: 'emphasis', spacing: 'Medium' }),
       textBlock(t('proposalToLo.formIntro', { max: MAX_LO_ANSWER_LENGTH }), { spacing: 'Medium' }),
       ...notice,
-      ...withFieldError({ type: 'Input.Text', id: 'answer', label: t('proposalToLo.answerLabel'), placeholder: t('proposalToLo.answerPlaceholder'), isMultiline: true, ...holding(MAX_LO_ANSWER_LENGTH, typed) }, refused?.errors.answer),
+      ...withFieldError({ type: 'Input.Text', id: 'answer', label: t('proposalToLo.answerLabel'), placeholder: t('proposalToLo.answerPlaceholder'), isMultiline: true, ...holding(unitCeiling(MAX_LO_ANSWER_LENGTH), typed) }, refused?.errors.answer),
       ...(refused?.answeredMeanwhile ? [{ ...plainText(t('proposalToLo.stored', { value: shared.answer?.text ?? t('proposalToLo.storedNone') }), { isSubtle: true, size: 'Small' }), spacing: 'None' as const }] : []),
       actionSet([execute(t('proposalToLo.back'), 'openLoProposals', { language: l }, { associatedInputs: 'none' })]),
     ],

@@ -2,6 +2,7 @@ import { MAX_OPEN_ANSWER } from '../../../domain/pulse-poll/answer';
 import { Instrument, orderedItems } from '../../../domain/pulse-poll/instrument';
 import { Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refreshFor, refusalNotice, submittedInput, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { unitCeiling } from '../../../domain/shared/text';
 
 export interface PollFormView {
   pollId: string;
@@ -65,7 +66,7 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
       ...(vm.refused ? [refusalNotice(vm.refused.notice)] : []),
       ...statements,
       ...withFieldError(
-        { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: Math.max(MAX_OPEN_ANSWER, comment?.length ?? 0), ...(comment ? { value: comment } : {}) },
+        { type: 'Input.Text', id: 'open', label: vm.instrument.open.question, placeholder: vm.instrument.open.placeholder, isMultiline: true, maxLength: Math.max(unitCeiling(MAX_OPEN_ANSWER), comment?.length ?? 0), ...(comment ? { value: comment } : {}) },
         errors.open,
       ),
       subtle(t('pulse.form.closes', { date: vm.closesLabel })),

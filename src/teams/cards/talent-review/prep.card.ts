@@ -8,6 +8,7 @@ import { Action, actionSet, adaptiveCard, AdaptiveCardJson, container, Element, 
 import { formatHours } from '../verantwoording/format';
 import { cardBytes, firstCardThatFits, MAX_CARD_BYTES } from '../card-size';
 import { reviewDate } from './review-date';
+import { unitCeiling } from '../../../domain/shared/text';
 
 const MAX_TEAMS_SHOWN = 5;
 const MAX_WEEKS_SHOWN = 12;
@@ -220,7 +221,7 @@ function facilitationSection(view: PrepView, t: Translate, typed: PrepInputs, ke
     ...head,
     { ...plainText(t('talentReview.prep.facilitatedHint', { name: view.review.reportName }), { isSubtle: true, size: 'Small' }), spacing: 'None' as const },
     ...(error ? [refusalNotice(t('talentReview.form.notSaved'))] : []),
-    ...withFieldError({ type: 'Input.Text', id: 'facilitated', label: t('talentReview.prep.facilitatedLabel'), isMultiline: true, maxLength: Math.max(MAX_FACILITATED_LENGTH, text.length), value: text }, error),
+    ...withFieldError({ type: 'Input.Text', id: 'facilitated', label: t('talentReview.prep.facilitatedLabel'), isMultiline: true, maxLength: Math.max(unitCeiling(MAX_FACILITATED_LENGTH), text.length), value: text }, error),
     { type: 'Input.Toggle', id: 'shareFacilitation', title: t('talentReview.prep.shareFacilitation'), value: share ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
     ...(error ? [] : unsaved ? [subtle(t('talentReview.prep.facilitatedUnsaved'))] : stored ? [plainText(t('talentReview.prep.facilitatedSaved', { name: view.review.reportName }), { weight: 'Bolder' })] : []),
     actionSet([execute(t('talentReview.prep.facilitatedSave'), 'saveFacilitated', { reviewId: view.review.id, k: key }, { associatedInputs: 'auto' })]),

@@ -4,6 +4,7 @@ import { adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, h
 import { errorTitle } from '../error.card';
 import { backToOverview } from '../verantwoording/format';
 import { decidedProposalSection } from './decided-proposal.section';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** A refused send: what was sent, and the reason per input id. */
 export interface RefusedWords {
@@ -51,7 +52,7 @@ export function proposalToManagerFormCard(form: ProposalToManagerForm, t: Transl
       container(decidedProposalSection(form.proposal, t), { style: 'emphasis' }),
       subtle(t('proposalToManager.nothingElse')),
       ...withFieldError(
-        { type: 'Input.Text', id: 'words', label: t('proposalToManager.wordsLabel'), placeholder: t('proposalToManager.wordsPlaceholder'), isMultiline: true, spacing: 'Large', ...holding(MAX_PROPOSAL_WORDS_LENGTH, typed) },
+        { type: 'Input.Text', id: 'words', label: t('proposalToManager.wordsLabel'), placeholder: t('proposalToManager.wordsPlaceholder'), isMultiline: true, spacing: 'Large', ...holding(unitCeiling(MAX_PROPOSAL_WORDS_LENGTH), typed) },
         refused?.errors.words,
       ),
     ],

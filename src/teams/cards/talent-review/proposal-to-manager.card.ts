@@ -3,6 +3,7 @@ import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, container, execute, heading, holding, plainText, refusalNotice, subtle, submittedText, textBlock, withFieldError } from '../card-kit';
 import { decidedProposalSection } from './decided-proposal.section';
 import { RefusedWords } from './proposal-to-manager-form.card';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /**
  * The manager's card, in the manager's 1:1 chat and language: who puts the proposal before them
@@ -30,7 +31,7 @@ export function proposalToManagerCard(view: ManagerCardView, t: Translate, key: 
       ...(opts.answered ? [textBlock(t('proposalToManager.answered'), { weight: 'Bolder', color: 'Good' }), textBlock(t('proposalToManager.yourAnswer'), { size: 'Small', weight: 'Bolder' }), plainText(opts.answered), subtle(t('proposalToManager.answerAgain'))] : []),
       ...(opts.refused ? [refusalNotice(t('proposalToManager.answerNotSent'))] : []),
       ...withFieldError(
-        { type: 'Input.Text', id: 'answer', label: t('proposalToManager.answerLabel'), placeholder: t('proposalToManager.answerPlaceholder'), isMultiline: true, spacing: 'Large', ...holding(MAX_MANAGER_ANSWER_LENGTH, typed) },
+        { type: 'Input.Text', id: 'answer', label: t('proposalToManager.answerLabel'), placeholder: t('proposalToManager.answerPlaceholder'), isMultiline: true, spacing: 'Large', ...holding(unitCeiling(MAX_MANAGER_ANSWER_LENGTH), typed) },
         opts.refused?.errors.answer,
       ),
     ],

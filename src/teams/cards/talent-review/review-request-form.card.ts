@@ -4,6 +4,7 @@ import { AskedBefore } from '../../../usecases/talent-review/request-review';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
 import { errorTitle } from '../error.card';
 import { askedBeforeItems, withdrawRequestAction } from './review-request-asked.card';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** A refused request: what was sent, and the reason per input id. */
 export interface RefusedRequest {
@@ -34,7 +35,7 @@ export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?:
     [
       ...top,
       ...withFieldError(
-        { type: 'Input.Text', id: 'text', label: t('talentReview.request.messageLabel'), placeholder: t('talentReview.request.messagePlaceholder'), isMultiline: true, ...holding(MAX_REQUEST_MESSAGE_LENGTH, typed) },
+        { type: 'Input.Text', id: 'text', label: t('talentReview.request.messageLabel'), placeholder: t('talentReview.request.messagePlaceholder'), isMultiline: true, ...holding(unitCeiling(MAX_REQUEST_MESSAGE_LENGTH), typed) },
         refused?.errors.text,
       ),
     ],

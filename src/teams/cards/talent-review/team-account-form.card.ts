@@ -2,6 +2,7 @@ import { MAX_TEAM_ACCOUNT_LENGTH } from '../../../domain/talent-review/team-acco
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
 import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.section';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** A refused account: what was sent, and the reason per input id. */
 export interface RefusedAccount {
@@ -40,7 +41,7 @@ export function teamAccountFormCard(
       plainText(team.map((m) => m.name).join(', ')),
       ...(opts.refused ? [refusalNotice(opts.refused.why ?? t('teamAccount.notSent'))] : []),
       ...withFieldError(
-        { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(MAX_TEAM_ACCOUNT_LENGTH, typed) },
+        { type: 'Input.Text', id: 'text', label: t('teamAccount.label'), placeholder: t('teamAccount.placeholder'), isMultiline: true, isRequired: true, errorMessage: t('teamAccount.required'), ...holding(unitCeiling(MAX_TEAM_ACCOUNT_LENGTH), typed) },
         opts.refused?.errors.text,
       ),
       // Unticked unless the manager ticks it (kept on a refused form): sending up is their choice.

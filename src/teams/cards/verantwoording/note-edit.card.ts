@@ -2,6 +2,7 @@ import { Translate } from '../../../i18n/i18n';
 import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refusalNotice, textBlock, withFieldError } from '../card-kit';
 import { backToOverview, carriedDraft } from './format';
+import { unitCeiling } from '../../../domain/shared/text';
 
 export interface NoteEditOptions {
   /**
@@ -38,7 +39,7 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
       ...(opts.refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       ...(opts.deleteRefused ? [refusalNotice(t('verantwoording.notes.deleteChanged'))] : []),
       ...withFieldError(
-        { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
+        { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: text, isMultiline: true, maxLength: Math.max(unitCeiling(MAX_NOTE_LENGTH), text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
         opts.refused?.error,
       ),
     ],
@@ -62,7 +63,7 @@ export function deletedNoteCard(input: { text: string; key: string; error?: stri
       heading(t('verantwoording.notes.editTitle')),
       refusalNotice(t('verantwoording.notes.deletedElsewhere')),
       ...withFieldError(
-        { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: input.text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
+        { type: 'Input.Text', id: 'text', label: t('verantwoording.notes.editLabel'), value: input.text, isMultiline: true, maxLength: Math.max(unitCeiling(MAX_NOTE_LENGTH), input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
         input.error,
       ),
     ],

@@ -15,6 +15,7 @@ import { proposalOutcome, proposalTextElements } from './proposal-summary';
 import { progressLine } from './prof-traject.card';
 import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 import { firstCardThatFits } from '../card-size';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /**
  * How much of a long verantwoording the card shows at most; the tab shows everything. Three weeks
@@ -298,7 +299,7 @@ function overviewCardAs(o: VerantwoordingOverview, t: Translate, locale: Locale,
         placeholder: t('verantwoording.notes.addPlaceholder'),
         isMultiline: true,
         // A refused text comes back whole, even when it is over the limit: nothing typed is lost.
-        maxLength: Math.max(MAX_NOTE_LENGTH, draft.text?.length ?? 0),
+        maxLength: Math.max(unitCeiling(MAX_NOTE_LENGTH), draft.text?.length ?? 0),
         spacing: 'Large',
         ...(draft.text ? { value: draft.text } : {}),
       },

@@ -4,6 +4,7 @@ import { MATURITY_PHASES } from '../../../domain/talent-review/maturity';
 import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, heading, plainText, refusalNotice, submittedNumber, submittedText, textBlock, withFieldError } from '../card-kit';
 import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 import { backToOverview, carriedDraft } from './format';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** A refused Prof-traject: the inputs as they were sent, and the reason per input id. */
 export interface RefusedTraject {
@@ -62,7 +63,7 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
   const conflict = refused?.changedElsewhere && traject ? traject : undefined;
   const textInput = (id: 'learningNeeds' | 'talents', placeholder: string) =>
     withFieldError(
-      { type: 'Input.Text', id, label: t(`verantwoording.traject.${id}`), placeholder, value: text(id), isMultiline: true, maxLength: Math.max(MAX_TRAJECT_TEXT, text(id).length) },
+      { type: 'Input.Text', id, label: t(`verantwoording.traject.${id}`), placeholder, value: text(id), isMultiline: true, maxLength: Math.max(unitCeiling(MAX_TRAJECT_TEXT), text(id).length) },
       refused?.errors[id],
     );
   const progress = !fresh && opts.progress ? [progressLine(opts.progress, t)] : [];

@@ -1,6 +1,7 @@
 import { Translate } from '../../../i18n/i18n';
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { adaptiveCard, AdaptiveCardJson, refusalNotice, textBlock, withFieldError } from '../card-kit';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /**
  * The message extension's dialog: the message as plain text, editable before it is saved.
@@ -18,7 +19,7 @@ export function saveNoteDialogCard(input: { text: string; link?: string; problem
       ...(input.cut ? [textBlock(t('verantwoording.extension.truncated', { shown: input.text.length }), { size: 'Small' })] : []),
       // A refused text comes back (up to what the dialog holds), even over the limit, so the person can shorten it.
       ...withFieldError(
-        { type: 'Input.Text', id: 'noteText', label: t('verantwoording.extension.textLabel'), value: input.text, isMultiline: true, maxLength: Math.max(MAX_NOTE_LENGTH, input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
+        { type: 'Input.Text', id: 'noteText', label: t('verantwoording.extension.textLabel'), value: input.text, isMultiline: true, maxLength: Math.max(unitCeiling(MAX_NOTE_LENGTH), input.text.length), isRequired: true, errorMessage: t('verantwoording.form.noteRequired') },
         input.problem,
       ),
       textBlock(t('verantwoording.extension.privateHint'), { isSubtle: true, size: 'Small' }),

@@ -1,6 +1,7 @@
 import { MAX_NOTE_LENGTH } from '../../../domain/verantwoording/accountability-note';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, textBlock } from '../card-kit';
+import { unitCeiling } from '../../../domain/shared/text';
 
 /** What the look-back card at the end of a person's own Prof-traject shows. */
 export interface TrajectEndView {
@@ -23,7 +24,7 @@ export function trajectEndCard(view: TrajectEndView, t: Translate): AdaptiveCard
     [
       heading(t('verantwoording.trajectEnd.title', { count: view.plannedWeeks })),
       textBlock(t('verantwoording.trajectEnd.text')),
-      { type: 'Input.Text', id: 'text', label: t('verantwoording.trajectEnd.label'), placeholder: t('verantwoording.trajectEnd.placeholder'), isMultiline: true, ...holding(MAX_NOTE_LENGTH, '') },
+      { type: 'Input.Text', id: 'text', label: t('verantwoording.trajectEnd.label'), placeholder: t('verantwoording.trajectEnd.placeholder'), isMultiline: true, ...holding(unitCeiling(MAX_NOTE_LENGTH), '') },
       textBlock(t('verantwoording.trajectEnd.private'), { isSubtle: true }),
     ],
     [

@@ -4,7 +4,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
 import { isDomainError } from '../../../domain/shared/errors';
-import { trimText } from '../../../domain/shared/text';
+import { overLimit, trimText } from '../../../domain/shared/text';
 import { AnswerPlace, AnswerView, newerOpenPoll, submitAnswer, viewFor } from '../../../usecases/pulse-poll/answer-poll';
 import { isHr } from '../../../usecases/pulse-poll/access';
 import { resultsFor } from '../../../usecases/pulse-poll/poll-results';
@@ -191,9 +191,10 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
         // Every fault at once, not one per try: a missing score is refused before the comment is read.
         const missing = unscoredItems(r.values);
         const comment = typeof r.values.open === 'string' ? trimText(r.values.open) : '';
+        const commentOver = overLimit(comment, MAX_OPEN_ANSWER);
         const errors = {
           ...Object.fromEntries(missing.map((id) => [scoreInput(id), r.t('pulse.form.required')])),
-          ...(comment.length > MAX_OPEN_ANSWER ? { open: r.t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: comment.length }) } : {}),
+          ...(commentOver ? { open: r.t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: commentOver }) } : {}),
           ...r.errors,
         };
         const notice = r.t(r.failed ? 'pulse.form.saveFailed' : missing.length ? 'pulse.error.incompleteAnswer' : 'pulse.form.refused');
