@@ -352,9 +352,13 @@ export class CosmosProposalRepository implements ProposalRepository {
   }
   /**
    * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a
-   * read of its proposal as it stood at that write.
+   * read of its proposal as it stood at that write. With `proposalRead` (the proposal as the turn
+   * read it), instead of that read a replace of it by itself under the version read: the judgement
+   * is stored only on the proposal as read, and the proposal's new version makes a decision that
+   * read the judgements before this one read them again (a replace: If-Match is a condition of writes,
+   * and the embedded store's batch read takes none).
    */
-  async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }, read?: { version: string } | 'none') {
+  async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }, read?: { version: string } | 'none', proposalRead?: { doc: Proposal; version: string }) {
     const gate = session.gated ? [{ read: sessionGateId(session.id) }] : [];
     // The judgement as stored now, when it is this one (its id is the member's on this proposal).
     const storedSame = async () => {
@@ -365,7 +369,8 @@ export class CosmosProposalRepository implements ProposalRepository {
     let result: Awaited<ReturnType<typeof this.judgements.transact>>;
     try {
       const write = read === 'none' ? { create: judgement } : read ? { replace: judgement, ifMatch: read.version } : { upsert: judgement };
-      result = await this.judgements.transact(judgement.groupId, [...gate, write, { read: judgement.proposalId }, { read: session.id }]);
+      const atWrite = proposalRead ? { replace: proposalRead.doc as unknown as Judgement, ifMatch: proposalRead.version } : { read: judgement.proposalId };
+      result = await this.judgements.transact(judgement.groupId, [...gate, write, atWrite, { read: session.id }]);
     } catch (err) {
       // No answer on any try: stored means stored (see addReadingSession).
       const found = await storedSame().catch(() => undefined);
@@ -379,6 +384,8 @@ export class CosmosProposalRepository implements ProposalRepository {
       }
       // Another write of this member's judgement came first (their other press, or this one delivered twice).
       if (read && result.index === gate.length && (result.status === 409 || result.status === 412)) return { raced: true as const };
+      // The proposal changed since the turn read it (a decision, another judgement that could count against an adoption).
+      if (proposalRead && result.index === gate.length + 1 && result.status === 412) return { raced: true as const };
       throw Object.assign(new Error(`judgement refused (${result.status})`), { code: result.status });
     }
     const proposal = result.written[gate.length + 1]!;

@@ -430,7 +430,41 @@ function ownWordsWithoutAdapting(verdict: 'accept' | 'reject'): DomainError {
  */
 function requireJudgedForAdoption(judged: readonly Judgement[], field: 'decision' | 'adoptedText'): void {
   const { agree, disagree } = tallyOpinions(judged);
-  if (agree === 0 || disagree > agree) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field, rule: 'format', params: { agree, disagree } } });
+  if (judgedAgainst({ agree, disagree })) throw new DomainError('proposalNotReady', { detail: 'adopted against the judgements', input: { field, rule: 'format', params: { agree, disagree } } });
+}
+
+/** The rule of `requireJudgedForAdoption` on a tally: no "eens", or more "oneens" than "eens". */
+function judgedAgainst(tally: Pick<Record<Opinion, number>, 'agree' | 'disagree'>): boolean {
+  return tally.agree === 0 || tally.disagree > tally.agree;
+}
+
+/**
+ * Whether storing `next` in place of the member's judgement `before` could make an adoption one the
+ * group judged against (see `requireJudgedForAdoption`): it takes an "eens" away from a text, or adds
+ * an "oneens" to one. Any other judgement only adds to what carries an adoption.
+ */
+export function mayTurnAgainstAdoption(before: Judgement | undefined, next: Judgement): boolean {
+  const same = before?.textFingerprint === next.textFingerprint;
+  const agreeTaken = before?.opinion === 'agree' && !(next.opinion === 'agree' && same);
+  const disagreeAdded = next.opinion === 'disagree' && !(before?.opinion === 'disagree' && same);
+  return agreeTaken || disagreeAdded;
+}
+
+/**
+ * A judgement whose press read the proposal before the decision and whose write comes after it
+ * (the member never saw the decision): counted in the decision's tally, as one that landed a moment
+ * earlier would be (see `recountDecision`), unless counting it would record the adoption of a text
+ * the group judged against: then it is refused as judged after the decision, and the adoption stands
+ * on the judgements it was taken on. `judgements`: those stored now; `stillMember` as for `recountDecision`.
+ */
+export function judgeBeforeDecision(p: Proposal, j: JudgementInput, stored: Judgement | undefined, judgements: readonly Judgement[], stillMember?: (memberId: string) => boolean): Judgement {
+  const d = p.decision;
+  if (!d) return judge(p, j, stored);
+  const judgement = judge({ ...p, decision: undefined }, j, stored);
+  if (d.verdict !== 'accept' || judgement === stored || !mayTurnAgainstAdoption(stored, judgement)) return judgement;
+  const counted = recountDecision(p, [...judgements.filter((x) => x.id !== judgement.id), judgement], stillMember);
+  if (counted.decision && judgedAgainst(counted.decision.judged)) throw judgedAfterDecision();
+  return judgement;
 }
 
 /**

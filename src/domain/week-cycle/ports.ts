@@ -121,12 +121,16 @@ export interface ProposalRepository {
    * its session then (without it when a retry found the judgement stored). Safe to retry. A
    * `gated` session: stored only while its open gate exists (see `Session.gated`). `read` is what
    * the turn read of it: `{ version }` replaces only that version, `'none'` creates it only where
-   * there is none; `raced` when another write came first (read again and decide again).
+   * there is none; `raced` when another write came first (read again and decide again). `proposal`:
+   * the proposal as the turn read it, for a judgement that could count against an adoption (see
+   * `mayTurnAgainstAdoption`): stored only while the proposal is that version, which it moves on
+   * (so a decision that read the judgements before reads them again); `raced` when it changed.
    */
   putJudgement(
     judgement: Judgement,
     session: { id: string; gated?: boolean },
     read?: { version: string } | 'none',
+    proposal?: { doc: Proposal; version: string },
   ): Promise<{ judgement: Judgement; proposal: Proposal; session?: { version: string } } | { gateClosed: true } | { raced: true }>;
   /** Takes back a judgement this turn stored when its author turned out to have left (see `takeBackIfAuthorLeft`). */
   removeJudgement(judgement: Judgement): Promise<void>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -152,8 +152,9 @@ export async function judgeProposal(
 ): Promise<Judged> {
   // Each try replaces only the judgement it read: another write of it first (the member's other press
   // landing meanwhile, or this one delivered twice) makes it read again, and find its key there.
+  const press: PressRead = { readUndecided: false };
   for (let attempt = 1; ; attempt++) {
-    const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey);
+    const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey, press);
     if (judged !== RACED) return judged;
     if (attempt >= JUDGEMENT_TRIES) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
   }
@@ -169,6 +170,15 @@ export type Judged = { state: SessionState; opensDecision: boolean; noProposal?:
 const JUDGEMENT_TRIES = 4;
 const RACED = Symbol('raced');
 
+/**
+ * What the tries of one press read: `readUndecided` once one of them read the proposal without a
+ * decision. A try that then finds it decided is the member's judgement of before the decision (they
+ * never saw it), not one of after it (see `judgeBeforeDecision`).
+ */
+interface PressRead {
+  readUndecided: boolean;
+}
+
 async function judgeAsRead(
   deps: WeekCycleDeps,
   groupId: string,
@@ -176,9 +186,11 @@ async function judgeAsRead(
   actor: Actor,
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
   pressKey: string | undefined,
+  press: PressRead,
 ): Promise<Judged | typeof RACED> {
   const loaded = await loadSession(deps, groupId, sessionId);
   const proposal = loaded.proposal;
+  if (proposal && !proposal.decision) press.readUndecided = true;
   const mine = proposal ? loaded.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
   // What the write may replace: the version read, or none (a state read without versions writes as before).
   const version = mine ? loaded.judgementVersions?.[mine.id] : undefined;
@@ -204,8 +216,16 @@ async function judgeAsRead(
   if (noProposal) return { state: loaded, opensDecision: false, noProposal };
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
-  const judgement = judge(state.proposal, { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen, key }, mine);
-  const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead);
+  const said = { memberId: actor.id, memberName: actor.name, opinion: input.opinion, reason: input.reason, at, textFingerprint: currentFingerprint(deps, state), seen, key };
+  // Decided since an earlier try of this press read it: counted as a judgement of before the decision,
+  // unless it would record the adoption of a text the group judged against (refused, input kept).
+  const judgement = press.readUndecided ? judgeBeforeDecision(state.proposal, said, mine, state.judgements, stillMemberOf(state)) : judge(state.proposal, said, mine);
+  // A judgement that could count against an adoption is stored only on the proposal as read: a decision
+  // stored meanwhile makes this press read again (and count it, or refuse it, as above); one that read
+  // the judgements before this one and is still on its way reads them again (see `decideProposal`).
+  // Any other judgement only adds to what carries an adoption, and is counted in after it (`countLateJudgements`).
+  const guard = state.proposalVersion && mayTurnAgainstAdoption(mine, judgement) ? { doc: state.proposal, version: state.proposalVersion } : undefined;
+  const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead, guard);
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
   if ('raced' in written) return RACED;
@@ -292,6 +312,28 @@ export async function decideProposal(
   actor: Actor,
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
 ): Promise<Decided> {
+  // This press's own key goes with the decision it stores: the press that finds it there decided.
+  const attempt = randomUUID();
+  for (let tries = 1; ; tries++) {
+    try {
+      return await decideAsRead(deps, groupId, sessionId, actor, input, attempt);
+    } catch (err) {
+      if (!(err instanceof DomainError && err.detail === READ_AGAIN) || tries >= DECISION_TRIES) throw err;
+    }
+  }
+}
+
+/** Tries of a decision whose proposal changed between its read and its write: each such change is a press of another member. */
+const DECISION_TRIES = 4;
+
+async function decideAsRead(
+  deps: WeekCycleDeps,
+  groupId: string,
+  sessionId: string,
+  actor: Actor,
+  input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
+  attempt: string,
+): Promise<Decided> {
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended,
   // with any judgement the first delivery could not count in (see `countLateJudgements`).
@@ -305,12 +347,22 @@ export async function decideProposal(
   // Only judgements of members still in the group count (see `judgementsOfMembers`), for the quorum and the tally.
   const { judgements: counting, present } = judging(deps, state);
   const own = ownProposal(deps, state);
-  // This attempt's own key goes with the decision it stores: the press that finds it there decided.
-  const attempt = randomUUID();
   const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
-  // The text is read from the proposal as written: an AI draft that landed since this turn read it counts.
+  // Stored only on the proposal as read: a judgement that could count against an adoption moves its
+  // version on (see `judgeAsRead`), and then this decision reads the judgements again and decides
+  // again, so an adoption never stands on a judgement changed or added against it since they were read.
+  // This press's own decision, stored by a write whose answer was lost, is found as it is.
   // Only while the session is open: a decision stored after the close would be missing from its summary.
-  const next = await saveProposal(deps, state, (p) => decide(p, counting, { ...decision, proposalText: proposalText(p, own) }), true);
+  const asRead = (p: Proposal) => !state.proposalVersion || p === state.proposal || p.decision?.attempt === attempt;
+  const next = await saveProposal(
+    deps,
+    state,
+    (p) => {
+      if (!asRead(p)) throw new DomainError('conflict', READ_AGAIN);
+      return decide(p, counting, { ...decision, proposalText: proposalText(p, own) });
+    },
+    true,
+  );
   const stored = next.proposal;
   // Counted once: by the attempt that stored it, also when the store's answer was lost and the change
   // ran again on the stored decision; never by a press that found it stored (the same one delivered again).
