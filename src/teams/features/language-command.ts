@@ -24,7 +24,8 @@ export function languageChoice(typed: string): Locale | undefined {
  * The language a command is worded in ("group", "language": English; "groep", "taal": Dutch); none
  * for a word both languages share ("start", "status").
  */
-export function wordLanguage(text: string): Locale | undefined {
+export function wordLanguage(typed: string): Locale | undefined {
+  const text = commandText(typed);
   if (/^\s*(group|setup|new cycle|language)\b/i.test(text)) return 'en';
   if (/^\s*(groep|instellen|nieuwe cyclus|taal)\b/i.test(text)) return 'nl';
   return undefined;
@@ -35,6 +36,32 @@ export function wordLanguage(text: string): Locale | undefined {
  * "taal Engels"), else the language of its word.
  */
 export function namedLanguage(text: string): Locale | undefined {
-  const rest = /^\s*(?:taal|language)\b([\s\S]*)$/i.exec(text)?.[1];
+  const rest = /^\s*(?:taal|language)\b([\s\S]*)$/i.exec(commandText(text))?.[1];
   return (rest === undefined ? undefined : languageChoice(rest)) ?? wordLanguage(text);
+}
+
+/**
+ * A typed command as it shows, for telling which command it is: a zero-width space pasted before
+ * or inside the command word ("\u200Btaal en") must not make it something the bot does not understand.
+ */
+export function commandText(typed: string): string {
+  return withoutInvisibleCharacters(typed);
+}
+
+/**
+ * The words after the command word (and its separator) that `pattern` finds in the text as it
+ * shows, cut from the text as typed: invisible characters are dropped only up to the end of what
+ * the pattern took; what follows is the person's own, kept as typed (one pasted inside a note stays).
+ */
+export function afterCommand(typed: string, pattern: RegExp): string {
+  const taken = pattern.exec(commandText(typed))?.[0].length ?? 0;
+  let seen = 0;
+  let cut = 0;
+  // By code point: an invisible character outside the BMP (a tag character) is two code units, both gone as it shows.
+  for (const character of typed) {
+    if (seen >= taken) break;
+    seen += commandText(character).length;
+    cut += character.length;
+  }
+  return typed.slice(cut);
 }

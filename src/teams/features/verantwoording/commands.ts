@@ -11,7 +11,7 @@ import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
 import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
-import { languageChoice, wordLanguage } from '../language-command';
+import { afterCommand, commandText, languageChoice, wordLanguage } from '../language-command';
 import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { verantwoordingReason } from './refusal-forms';
@@ -21,9 +21,11 @@ type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Loca
 
 /**
  * `notitie <tekst>`, also written "notitie: <tekst>" or "note - <text>": the colon or dash after the
- * command word is no part of the note (a dash only with a space after it: "note -5 min" keeps its minus).
+ * command word is no part of the note. Only as a separator: a dash with a space after it ("note -5
+ * min" keeps its minus), a colon with no punctuation or symbol after it (a note may start with a
+ * smiley: "notitie :) fijne dag", "notitie :-(").
  */
-const NOTE_COMMAND = /^\s*(notitie|note)\b(?:\s*(?::|[-\u2013\u2014](?=\s|$)))?/i;
+const NOTE_COMMAND = /^\s*(notitie|note)\b(?:\s*(?::(?![\p{P}\p{S}])|[-\u2013\u2014](?=\s|$)))?/iu;
 const LANGUAGE_COMMAND = /^\s*(taal|language)\b/i;
 
 /**
@@ -77,14 +79,14 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
 
   for (const [pattern, command] of commands) {
     app.message(
-      async (context) => conversationKindOf(context) === 'personal' && pattern.test(context.activity.text ?? ''),
+      async (context) => conversationKindOf(context) === 'personal' && pattern.test(commandText(context.activity.text ?? '')),
       async (context) => {
         const text = context.activity.text ?? '';
         const ui = { userId: actorOf(context).id, ...(await userT(deps, context, pattern === LANGUAGE_COMMAND ? wordLanguage(text) : undefined)) };
         // The colleague reads along: no overview, no note stored, no language changed; the help too
         // names this chat as the person's own. Only the way to their own chat with the bot.
         if (inChatWithColleague(context)) return void (await postCard(context, ownChatPointer(ui.t)));
-        const rest = text.replace(pattern, '');
+        const rest = afterCommand(text, pattern);
         try {
           await command(context, ui, rest);
         } catch (err) {

@@ -12,7 +12,7 @@ import { helpCard } from '../../cards/help.card';
 import { welcomeBackCard, welcomeCard } from '../../cards/welcome.card';
 import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { languageChoice, namedLanguage } from '../language-command';
+import { commandText, languageChoice, namedLanguage } from '../language-command';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
 import { redrawOpenSession } from './open-session-redraw';
@@ -37,7 +37,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
         await postCard(context, await setupCardFor(deps, context, undefined, namedLanguage(context.activity.text ?? '')));
         return;
       }
-      await command(context, group, (context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
+      await command(context, group, commandText(context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
     } catch (err) {
       if (!isDomainError(err)) throw err;
       await postCard(context, errorCard(err, t(group, context)));
@@ -75,7 +75,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   // member), nothing was stored: the command runs again the usual way, for the answer in the
   // group's language.
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && /^\s*start\b/i.test(context.activity.text ?? ''),
+    async (context) => conversationKindOf(context) !== 'personal' && /^\s*start\b/i.test(commandText(context.activity.text ?? '')),
     async (context) => {
       const groupId = groupIdFor(groupConversationId(context));
       const cycleId = wc.currentCycles.get(groupId);
@@ -90,11 +90,11 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     },
   );
   for (const [pattern, command] of commands) {
-    app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(context.activity.text ?? ''), withGroup(command));
+    app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(commandText(context.activity.text ?? '')), withGroup(command));
   }
   // The personal chat's help and greeting belong to Mijn verantwoording, which knows the person's language.
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && /^\s*help\b/i.test(context.activity.text ?? ''),
+    async (context) => conversationKindOf(context) !== 'personal' && /^\s*help\b/i.test(commandText(context.activity.text ?? '')),
     async (context) => {
       const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
       await postCard(context, helpCard(t(group ?? undefined, context), 'group'));
