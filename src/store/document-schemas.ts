@@ -280,9 +280,11 @@ const proposalToManager = z
     proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft', 'adaptedFromAiDraft']), text: text(4000), reason: text(1000), firstStep: text(1000).optional() }).strict(),
     words: text(1000).min(1).optional(),
     sentAt: isoTime,
-    answer: z.object({ text: text(2000).min(1), at: isoTime, key: z.string().min(1).max(200) }).strict().optional(),
+    // `confirmed`: a redelivery of the press queued its notice (or card) and answered on it: never taken back.
+    answer: z.object({ text: text(2000).min(1), at: isoTime, key: z.string().min(1).max(200), confirmed: z.literal(true).optional() }).strict().optional(),
     answerKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
     undelivered: z.literal(true).optional(),
+    confirmed: z.literal(true).optional(),
   })
   .strict();
 
@@ -306,6 +308,8 @@ const teamAccount = z
     recipients: z.array(z.object({ id, name: text(512) }).strict()).max(1000).optional(),
     erasedRecipients: z.number().int().min(1).max(1000).optional(),
     toOwnManager: z.boolean(),
+    // A redelivery of the press queued every card and answered "sent" on it: never taken back.
+    confirmed: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => (r.recipientCount === undefined) !== (r.recipients === undefined), 'a count or (older) recipients, not both')

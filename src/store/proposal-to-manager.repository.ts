@@ -43,6 +43,26 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     });
   }
 
+  async confirm(memberId: string, id: string): Promise<void> {
+    // Gone (taken back by another delivery of the press): the store's 404 goes up, as an error card.
+    await this.store.update(id, memberId, (current) => {
+      if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
+      return current.confirmed ? current : { ...current, confirmed: true };
+    });
+  }
+
+  async deleteUnconfirmed(memberId: string, id: string): Promise<boolean> {
+    let confirmed = false;
+    await this.store.deleteChecked(id, memberId, (current) => {
+      if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
+      confirmed = !!current.confirmed;
+      if (confirmed) throw new Confirmed();
+    }).catch((err: unknown) => {
+      if (!(err instanceof Confirmed)) throw err;
+    });
+    return !confirmed;
+  }
+
   async putBefore(managerId: string): Promise<ProposalToManager[]> {
     return this.naming(managerId);
   }
@@ -68,3 +88,6 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     return docs.filter((d) => d.type === 'proposalToManager' && d.managerId === managerId);
   }
 }
+
+/** The record is confirmed: a take-back leaves it. */
+class Confirmed extends Error {}

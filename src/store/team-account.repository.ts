@@ -44,6 +44,27 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     }
   }
 
+  async confirm(managerId: string, id: string): Promise<void> {
+    // Gone (taken back by the delivery that created it): the store's 404 goes up, as an error card.
+    await this.store.update(id, managerId, (current) => {
+      if (current.type !== 'teamAccount' || current.userId !== managerId) throw new NotATeamAccount();
+      return current.confirmed ? current : { ...current, confirmed: true };
+    });
+  }
+
+  async deleteUnconfirmed(managerId: string, id: string): Promise<boolean> {
+    try {
+      await this.store.deleteChecked(id, managerId, (current) => {
+        if (current.type !== 'teamAccount' || current.userId !== managerId || current.confirmed) throw new NotATeamAccount();
+      });
+      return true;
+    } catch (err) {
+      // Confirmed by another delivery of the press (or another kind of record under that id): it stays.
+      if (err instanceof NotATeamAccount) return false;
+      throw err;
+    }
+  }
+
   async forgetRecipient(userId: string): Promise<number> {
     const naming = await this.naming(userId);
     let changed = 0;

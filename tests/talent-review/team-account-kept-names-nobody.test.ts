@@ -122,6 +122,7 @@ describe('a manager\'s kept team accounts name nobody: a member\'s erasure chang
     await t.app.outbox.drain(60_000);
     expect(accountsTo(bram)).toHaveLength(1);
     expect(accountsTo(cem)).toHaveLength(1);
-    expect(storedText(await keptOfMia())).toBe(recordBefore);
+    // Only `confirmed` added (a delivery that finds the record kept marks it so before it answers "sent", stop 56).
+    expect(storedText(await keptOfMia()).replace(',"confirmed":true', '').replace(/"_ts":\d+/, '')).toBe(recordBefore.replace(/"_ts":\d+/, ''));
   });
 });

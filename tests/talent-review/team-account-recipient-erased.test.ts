@@ -119,7 +119,8 @@ describe('a member who erases their data is no longer named in their manager\'s 
     expect(await outboxJobsAbout('aad-anna')).toBe(0);
     expect(accountsTo('aad-anna')).toHaveLength(1);
     expect(accountsTo('aad-bram')).toHaveLength(1);
-    expect(storedText(await keptOfMia())).toBe(before);
+    // Only `confirmed` added (the delivery that found the record kept marks it so before it answers, stop 56): nothing of who erased.
+    expect(storedText(await keptOfMia()).replace(',"confirmed":true', '').replace(/"_ts":\d+/, '')).toBe(before.replace(/"_ts":\d+/, ''));
   });
 
   it('the erasure\'s step run again (a resumed erasure) changes nothing', async () => {

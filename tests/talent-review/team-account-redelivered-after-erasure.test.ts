@@ -75,7 +75,8 @@ describe('a send press delivered again after a recipient erased their data queue
     await t.app.outbox.drain(60_000);
     expect(cardsTo(anna, WORDS)).toHaveLength(1);
     expect(cardsTo(bram, WORDS)).toHaveLength(1);
-    expect(storedText(await keptOfMia())).toBe(recordBefore);
+    // Only `confirmed` added (the delivery that found the record kept marks it so before it answers, stop 56): nothing of who erased.
+    expect(storedText(await keptOfMia()).replace(',"confirmed":true', '').replace(/"_ts":\d+/, '')).toBe(recordBefore.replace(/"_ts":\d+/, ''));
   });
 
   it('what the outbox keeps in place of her job names nobody, holds nothing of hers, fits its schema and expires', async () => {

@@ -52,11 +52,16 @@ export interface ProposalToManager {
   words?: string;
   sentAt: string;
   /** The manager's answer: a later answer replaces an earlier one. */
-  answer?: { text: string; at: string; key: string };
+  answer?: { text: string; at: string; key: string; confirmed?: true };
   /** The keys of the latest answer presses (see `answerKey`): a press delivered again stores nothing twice. */
   answerKeys?: string[];
   /** Teams refused the manager's chat for good: the card never reached them (the member was told). */
   undelivered?: true;
+  /**
+   * A delivery of the send press that found the record kept by another (Teams delivering it
+   * again) queued the manager's card and answered "sent" on it: no failing delivery takes it back.
+   */
+  confirmed?: true;
 }
 
 /** The record's id: one per member, proposal and press of the form's send button (a redelivered press is one record). */
@@ -119,6 +124,23 @@ export function withAnswer(record: ProposalToManager, answer: string, key: strin
   return { ...record, answer: { text: answer, at, key }, answerKeys };
 }
 
+/**
+ * The record with an answer press taken back, its notice not queued: the answer it replaced
+ * (`before`) stands again and the press is forgotten, so pressing again stores it once. The same
+ * record when a later press replaced that answer, or a delivery of the press confirmed it.
+ */
+export function withoutAnswerPress(record: ProposalToManager, key: string, before: ProposalToManager['answer']): ProposalToManager {
+  if (record.answer?.key !== key || record.answer.confirmed) return record;
+  const { answer: _taken, ...rest } = record;
+  return { ...rest, ...(before ? { answer: before } : {}), answerKeys: (record.answerKeys ?? []).filter((k) => k !== key) };
+}
+
+/** The record with this press's answer marked confirmed (its notice queued by a delivery that did not write it); the same record otherwise. */
+export function withAnswerConfirmed(record: ProposalToManager, key: string): ProposalToManager {
+  if (record.answer?.key !== key || record.answer.confirmed) return record;
+  return { ...record, answer: { ...record.answer, confirmed: true } };
+}
+
 /** The record once Teams refused the manager's card for good: the overview says it did not arrive. */
 export function asUndelivered(record: ProposalToManager): ProposalToManager {
   return record.undelivered ? record : { ...record, undelivered: true };
@@ -141,6 +163,17 @@ export interface ProposalToManagerRepository {
   update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager>;
   /** Deletes the record (a send taken back: see put-proposal-before-manager.ts); nothing there is fine. */
   delete(memberId: string, id: string): Promise<void>;
+  /**
+   * Marks the record `confirmed` under its ETag (nothing written when it is already), before a
+   * delivery that did not create it answers "sent". Throws (a store error) when it is gone: another
+   * delivery of the press took it back, and this one must not say it was sent.
+   */
+  confirm(memberId: string, id: string): Promise<void>;
+  /**
+   * A send's take-back after its card could not be queued: deletes the record under its ETag
+   * unless it is `confirmed`. False when confirmed (it stays); true when deleted, or gone already.
+   */
+  deleteUnconfirmed(memberId: string, id: string): Promise<boolean>;
 }
 
 /** Port: a manager's export and erasure (a query across partitions, at their own request only). */

@@ -87,6 +87,11 @@ export interface TeamAccountRecord {
   erasedRecipients?: number;
   /** Also sent to the manager's own manager, as they chose. */
   toOwnManager: boolean;
+  /**
+   * A delivery of the press that found the record kept by another (Teams delivering it again)
+   * queued every card and answered "sent" on it: the delivery that created it never takes it back.
+   */
+  confirmed?: true;
 }
 
 /** The record's id: one per manager and press of the form's send button (Teams delivering it again finds it). */
@@ -126,6 +131,18 @@ export interface TeamAccountRepository {
   get(managerId: string, id: string): Promise<TeamAccountRecord | undefined>;
   /** Deletes the manager's own record under its ETag; false when there was none (gone already, or not theirs). */
   delete(managerId: string, id: string): Promise<boolean>;
+  /**
+   * Marks the record `confirmed` under its ETag (nothing written when it is already), before a
+   * delivery that did not create it answers "sent". Throws (a store error) when it is gone: the
+   * delivery that created it took it back, and this one must not say it was kept.
+   */
+  confirm(managerId: string, id: string): Promise<void>;
+  /**
+   * A send's take-back: deletes the record under its ETag unless it is `confirmed` (a confirm that
+   * lands meanwhile is seen, never deleted unseen). False when confirmed (it stays); true when
+   * deleted, or gone already.
+   */
+  deleteUnconfirmed(managerId: string, id: string): Promise<boolean>;
 }
 
 /**

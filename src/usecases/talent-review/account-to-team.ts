@@ -60,12 +60,16 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * check, it is taken back and the send refused (`saveTooSlow`, or `erasureUnderway`) before any card
  * is queued, so an erasure that began meanwhile is never outlived by it.
  *
- * A card that cannot be queued after this press stored the record takes the send back: the cards
- * this press queued are withdrawn while no sender has claimed them, and then the record goes, so
- * the error card means nothing was kept and nothing sent. Should a card have gone meanwhile (or
- * the take-back itself fail), the record stays: it went to someone, and the same press again
+ * A card that cannot be queued after this press stored the record takes the send back: the record
+ * goes, and the cards this press queued are withdrawn while no sender has claimed them, so the
+ * error card means nothing was kept and nothing sent. Should a card have gone meanwhile (or the
+ * withdrawal itself fail), the record is kept again: it went to someone, and the same press again
  * queues the rest under the same keys. A press delivered again, whose record an earlier delivery
- * stored, never takes it back (that delivery's cards may have gone; the error card asks to press again).
+ * stored, never takes it back (that delivery's cards may have gone; the error card asks to press
+ * again); once its cards are queued it marks the record `confirmed` before it answers "sent", and
+ * the delivery that created it, should its own queue then fail (Teams delivered the press again
+ * because it was slow), leaves a confirmed record and its cards alone and answers "sent" as well.
+ * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
  *
  * A press delivered again after the manager's own erasure stores the record anew (her partition
  * is empty), and finds every card's key held by what the erasure left (`erasedKey`): nothing went,
@@ -110,17 +114,22 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   const to = still ? team.filter((m) => still.has(m.id)) : team;
   const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
   if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
+  const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
   let erased = 0;
   try {
     for (const card of cards) if ((await delivery.deliver(account, card.to, card.key)) === 'erasedKey') erased++;
   } catch (err) {
-    if (created) await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => undefined);
+    // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
+    if (created && (await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => 'kept')) === 'confirmed') return sent;
     throw err;
   }
   // Every card was taken out by an erasure since this press first came (hers, or all of theirs):
   // the record this delivery stored anew goes, as a send that queued nothing keeps nothing.
   if (created && cards.length && erased === cards.length) await takeBack(deps, delivery, record, []);
-  return { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+  // Kept by another delivery of this press, which may still take it back (its queue failing):
+  // confirmed first, so it no longer can; gone already, the store's error is the error card.
+  if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
+  return sent;
 }
 
 /**
@@ -143,11 +152,36 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
   return !!(await deps.teamAccounts.get(managerId, recordId)) || (await triedBefore());
 }
 
-/** A send whose cards could not all be queued: its record goes only when none of its cards went or can go. */
-async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<void> {
+/**
+ * A send whose cards could not all be queued, by the delivery that created its record. Not once
+ * another delivery of the press confirmed it (`confirmed`: it queued every card and answered
+ * "sent"). Else the record goes first, under its ETag, so a confirm landing meanwhile is seen and
+ * one coming after finds it gone (that delivery answers with the error card); then the cards.
+ * One that went, or may have, keeps it after all (`kept`: kept again, as it went to someone; a card
+ * still queued once the record is gone is dropped unsent by teamCardMayGo), unless the manager's
+ * erasure began meanwhile: then it stays gone (the error card; the erasure said it was gone).
+ */
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'kept'> {
+  if (!(await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id))) return 'confirmed';
   let noneWent = true;
-  for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
-  if (noneWent) await deps.teamAccounts.delete(record.userId, record.id);
+  try {
+    for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
+  } catch (err) {
+    noneWent = false;
+    throw err;
+  } finally {
+    // Kept again as any save into their partition is: not while their erasure is unfinished, and
+    // within a save window of its own, so an erasure that began after the delete (the withdrawals
+    // may be slow) is never outlived by a record it already reported gone (found in review, stop 56).
+    if (!noneWent) await keepAgain(deps, record);
+  }
+  return noneWent ? 'takenBack' : 'kept';
+}
+
+/** A record taken back whose card went after all, stored again under the same guard as its first create. */
+async function keepAgain(deps: TeamAccountDeps, record: TeamAccountRecord): Promise<void> {
+  const window = await openSaveWindow(deps.verantwoording, record.userId);
+  await window.keep(record, () => deps.teamAccounts.create(record), (r) => r.created || sameAsWritten(r.record, record));
 }
 
 /** The manager's kept accounts, newest first: one query in their own partition. */

@@ -14,6 +14,8 @@ import {
   proposalToManagerId,
   proposalWords,
   withAnswer,
+  withAnswerConfirmed,
+  withoutAnswerPress,
 } from '../../domain/talent-review/proposal-to-manager';
 import { erasureUnfinished, refuseWhileErasing } from '../verantwoording/erasure-ticket';
 import { leftAtOf, proposalsContributedTo } from '../verantwoording/group-traces';
@@ -113,7 +115,11 @@ export function managerViewOf(record: ProposalToManager): ManagerCardView {
  *   `managerCardMayGo`, the same check, just before it sends, so once the erasure has begun the
  *   card is skipped.
  * A card that could not be queued takes the record back too: an error card means nothing was
- * stored, and the same press again creates both once.
+ * stored, and the same press again creates both once. Not when Teams delivered the press again
+ * (the first was slow) and that delivery answered "sent": a delivery that finds the record kept
+ * by another marks it `confirmed` once the card is queued, before it answers; a take-back leaves a
+ * confirmed record and its card alone (and answers "sent" as well), and a confirm that finds the
+ * record taken back fails (the error card).
  */
 export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
@@ -122,6 +128,7 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
   const id = proposalToManagerId(input.memberId, input.proposalId, input.pressKey);
   const earlier = await deps.proposalsToManager.get(input.memberId, id);
   let record = earlier;
+  let created = false;
   if (!record) {
     const status = await putBeforeStatus(deps, input.memberId, input.groupId, input.proposalId);
     if (status.status !== 'open') return status;
@@ -140,17 +147,25 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
       ...(words ? { words } : {}),
       sentAt: deps.clock.now().toISOString(),
     };
-    record = (await deps.proposalsToManager.create(fresh)).record;
+    ({ record, created } = await deps.proposalsToManager.create(fresh));
   }
   const sent = record;
   if (sent.managerId) {
-    await delivery.toManager(sent.managerId, managerViewOf(sent), managerCardKey(sent.id)).catch(async (err: unknown) => {
-      // She is told it was not saved, so it is not: the record goes (best effort; a card whose
-      // queue did land meanwhile is skipped by the outbox's check, as its record is gone). The
-      // same press again creates record and card once more, under the same keys.
-      await takeBack(deps, delivery, sent).catch(() => undefined);
-      throw err;
-    });
+    const queued = await delivery.toManager(sent.managerId, managerViewOf(sent), managerCardKey(sent.id)).then(
+      () => true,
+      async (err: unknown) => {
+        // She is told it was not saved, so it is not: the record goes (best effort; a card whose
+        // queue did land meanwhile is skipped by the outbox's check, as its record is gone). The
+        // same press again creates record and card once more, under the same keys. Not a record
+        // another delivery of this press confirmed: it queued the card and answered "sent", and
+        // this delivery then says so too.
+        if ((await takeBackUnconfirmed(deps, delivery, sent).catch(() => true)) === 'confirmed') return false;
+        throw err;
+      },
+    );
+    // Kept by another delivery of this press, whose own queue may still fail and take it back:
+    // confirmed first, so it no longer can; gone already, the store's error is the error card.
+    if (queued && !created) await deps.proposalsToManager.confirm(sent.userId, sent.id);
   }
   if (await erasedSinceSend(deps, input.memberId, sent.groupId, sent.proposalId)) {
     await takeBack(deps, delivery, sent);
@@ -175,6 +190,13 @@ export async function erasedSinceSend(deps: PutBeforeDeps, memberId: string, gro
 export async function managerCardMayGo(deps: PutBeforeDeps, memberId: string, recordId: string): Promise<boolean> {
   const record = await deps.proposalsToManager.get(memberId, recordId);
   return !!record && !(await erasedSinceSend(deps, memberId, record.groupId, record.proposalId));
+}
+
+/** A send whose card could not be queued, taken back unless another delivery of the press confirmed it: the record first, under its ETag, then the card. */
+async function takeBackUnconfirmed(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, record: ProposalToManager): Promise<'takenBack' | 'confirmed'> {
+  if (!(await deps.proposalsToManager.deleteUnconfirmed(record.userId, record.id))) return 'confirmed';
+  await delivery.withdrawFromManager(managerCardKey(record.id));
+  return 'takenBack';
 }
 
 /** A send taken back: the record first (the outbox's check then skips the card), then the card itself. */
@@ -203,18 +225,44 @@ export async function recordForManager(deps: Pick<PutBeforeDeps, 'proposalsToMan
 /**
  * The manager answers: stored on the member's record under its ETag (a later answer replaces an
  * earlier one), then the member is told in their own chat under a key of this press, so a press
- * delivered again stores and tells once. Only the manager the record names may answer.
+ * delivered again stores and tells once. Only the manager the record names may answer. A notice
+ * that cannot be queued takes the answer this delivery stored back (the error card: nothing
+ * stored); a delivery that found the press stored by another confirms it once its notice is
+ * queued (one write more, only on a redelivery), so that other one no longer takes it back.
  */
 export async function answerProposal(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: AnswerInput): Promise<AnswerOutcome> {
   const found = await recordForManager(deps, input.managerId, input.memberId, input.recordId);
   if (found.status !== 'found') return found;
   const text = managerAnswerText(input.text);
   const at = deps.clock.now().toISOString();
-  const stored = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => {
+  const answered = (r: ProposalToManager) => {
     if (!isAnsweringManager(r, input.managerId)) throw new DomainError('forbidden', 'answer by another than the record names');
     return withAnswer(r, text, input.pressKey, at);
+  };
+  // Whether this delivery's write stored the answer (the try the ETag let through), or found the press stored.
+  let wrote = false;
+  const stored = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => {
+    const next = answered(r);
+    wrote = next !== r;
+    return next;
   });
   // A press whose answer a later press replaced tells nothing (the later one told).
-  if (stored.answer?.key === input.pressKey) await delivery.answerToMember(stored, stored.answer.text, answerNoticeKey(stored.id, input.pressKey));
-  return { status: 'answered', record: stored };
+  if (stored.answer?.key !== input.pressKey) return { status: 'answered', record: stored };
+  try {
+    await delivery.answerToMember(stored, stored.answer.text, answerNoticeKey(stored.id, input.pressKey));
+  } catch (err) {
+    if (!wrote) throw err;
+    // The notice could not be queued: the answer this delivery stored is taken back (the one it
+    // replaced stands again), so the error card means nothing was stored, and pressing again
+    // stores and tells once. Not once another delivery of the press confirmed it (its notice
+    // queued, "answered" told): then this one answers so too. Best effort, as a send's take-back.
+    const now = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => withoutAnswerPress(r, input.pressKey, found.record.answer)).catch(() => undefined);
+    if (now?.answer?.key === input.pressKey && now.answer.confirmed) return { status: 'answered', record: now };
+    throw err;
+  }
+  if (wrote) return { status: 'answered', record: stored };
+  // Stored by another delivery of this press, which may still take it back (its notice failing):
+  // confirmed, so it no longer can; taken back already, stored again here (this notice is queued).
+  const confirmed = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => withAnswerConfirmed(answered(r), input.pressKey));
+  return { status: 'answered', record: confirmed };
 }

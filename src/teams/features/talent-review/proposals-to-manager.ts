@@ -64,7 +64,10 @@ export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: 
     async answerToMember(record, _answer, key) {
       const { conversationId: _pressedIn, ...chat } = pressedIn();
       // Rendered when it goes, as the manager's card: in the member's language then, with the
-      // answer that stands then (a later answer's own notice brings that one).
+      // answer that stands then (a later answer's own notice brings that one). Skipped under this
+      // key (its answer no longer stood when the outbox asked: taken back, as its queue's answer was
+      // lost, or replaced), the answer stands again now: queued anew, as toManager does, so pressing
+      // again tells once (found in review, stop 56). One read more, only when the key is taken.
       await deps.outbox.queue({
         ...chat,
         key,
@@ -72,7 +75,7 @@ export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: 
         payload: RENDERED_WHEN_SENT,
         render: { kind: PROPOSAL_HOOKS.notice, args: { memberId: record.userId, recordId: record.id, answerKey: record.answer?.key ?? '' } },
         ...(record.managerId ? { about: [record.managerId] } : {}),
-      });
+      }, { retake: (job) => job.status === 'skipped' });
     },
   };
 }
