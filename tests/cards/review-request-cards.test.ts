@@ -40,6 +40,14 @@ describe('the cards of a request for a talentontwikkelgesprek', () => {
     const refused = reviewRequestFormCard(t, 'key-2', { refused: { values: { text: typed }, errors: { text: 'te lang' } } });
     expect(cardProblems(refused)).toEqual([]);
     expect(field(refused, 'text')).toEqual({ value: typed, next: 'te lang' });
+
+    // The press came again after its request was withdrawn: says so, the words kept under a new key.
+    const withdrawn = reviewRequestFormCard(t, 'key-3', { draft: 'a new note', message: longest, withdrawnPress: true });
+    expect(cardProblems(withdrawn)).toEqual([]);
+    expect(cardText(withdrawn)).toContain(t('talentReview.request.withdrawnPress'));
+    expect(cardText(withdrawn)).not.toMatch(untranslated);
+    expect(textInput(withdrawn, 'text')).toMatchObject({ value: longest });
+    expect(buttonData(withdrawn, 'review.request.send')).toEqual({ k: 'key-3', draft: 'a new note' });
   });
 
   it.each(languages)("the manager's card, with the longest message and a long name, in %s", (language) => {

@@ -64,11 +64,11 @@ describe('a request withdrawn while its card waits for a retry', () => {
     expect({ reachedMia, status: (await job(jobId))?.status }).toEqual({ reachedMia: false, status: 'skipped' });
 
     // The same press again (Teams redelivers it, or the form still open on her phone).
-    // It answers as the first try did, without showing her words as sent now; nothing is kept again,
-    // and the card, queued again, is dropped again.
+    // It says the request was withdrawn and nothing went now (not "sent": her words are back in the
+    // form, to ask anew); nothing is kept again, and the card, queued again, is dropped again.
     const again = cardText(await pressIn(t, anna, SEND, { ...data, text: WORDS }));
-    expect(again).toContain('Je verzoek is naar Mia gestuurd.');
-    expect(again).not.toContain(WORDS);
+    expect(again).toContain('Dit verzoek heb je ingetrokken; er is nu niets verstuurd en niets bewaard.');
+    expect(again).not.toContain('gestuurd.');
     await t.app.outbox.drain(60_000).catch(() => undefined);
     const kept = await t.store.container('personal').items.query({ query: "SELECT c.id FROM c WHERE c.type = 'reviewRequest' AND c.userId = @u", parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll();
     expect(kept.resources).toEqual([]);

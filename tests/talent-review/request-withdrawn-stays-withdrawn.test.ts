@@ -5,8 +5,8 @@
  * - a withdrawn request does not come back when the same send press arrives again (Teams
  *   redelivers it, or the form is still open elsewhere): the withdraw leaves a mark under the same
  *   id for three days (as a deleted note does), with no message and no manager; the send finds it,
- *   keeps nothing, and answers as the earlier try did; the export lists the mark as it lists a
- *   deleted note's;
+ *   keeps and sends nothing, and says so (not "sent"; since stop 56), with the form and his words
+ *   under a new press to ask anew; the export lists the mark as it lists a deleted note's;
  * - the error card means nothing is kept: the manager's card is queued first, then the record; a
  *   record write that fails shows the error card, and the retry keeps the record (the card once);
  * - a request answered by a plan (still in the export) can be withdrawn from "Wat ziet mijn
@@ -123,8 +123,9 @@ describe('the professional\'s kept request: withdrawn stays withdrawn, nothing k
     expect(await ofType('reviewRequestWithdrawn', 'aad-anna')).toEqual([]);
   });
 
-  it('a send press delivered again after the withdraw keeps nothing, answers as the earlier try did, and the mark holds no words and no manager', async () => {
-    const data = { ...buttonData(await openForm(cem), SEND), text: 'Graag een gesprek' };
+  it('a send press delivered again after the withdraw keeps and sends nothing, says so, and the mark holds no words and no manager', async () => {
+    const form = await openForm(cem);
+    const data = { ...buttonData(form, SEND), text: 'Graag een gesprek' };
     expect(cardText(await press(cem, SEND, data, 'cem-send'))).toContain('Je verzoek is naar Mia gestuurd.');
     // Mia got the card before Cem withdraws (one still waiting then would not go: request-withdrawn-before-its-card-went).
     await t.app.outbox.drain(60_000);
@@ -138,8 +139,13 @@ describe('the professional\'s kept request: withdrawn stays withdrawn, nothing k
 
     // The same press again (Teams redelivers it; or the form still open on his phone).
     const again = await press(cem, SEND, data, 'cem-send');
-    expect(cardText(again)).toContain('Je verzoek is naar Mia gestuurd.');
+    expect(cardText(again)).toContain('Dit verzoek heb je ingetrokken; er is nu niets verstuurd en niets bewaard.');
+    expect(cardText(again)).not.toContain('gestuurd.');
     expect(cardText(again)).not.toMatch(ERROR);
+    expect(cardProblems(again)).toEqual([]);
+    // His words stay in the form, under a new press: sending it is a new request, his to make.
+    expect(JSON.stringify(again)).toContain('Graag een gesprek');
+    expect(buttonData(again, SEND).k).not.toEqual(buttonData(form, SEND).k);
     expect(await keptOf('aad-cem')).toEqual([]);
     expect(cardText(await preview(cem))).not.toContain('Je vroeg');
     await t.app.outbox.drain(60_000);
@@ -172,11 +178,12 @@ describe('the professional\'s kept request: withdrawn stays withdrawn, nothing k
     );
     expect(cardText(notKept)).toContain('Versturen lukte nu niet');
     expect(await keptOf('aad-eva')).toEqual([]);
-    // The retry (same press key) queues nothing twice and keeps the record, without claiming its words went.
+    // The retry (same press key) queues nothing twice and keeps the record, with the words only
+    // because the queued card carries these very words (since stop 56; other words: none kept).
     expect(cardText(await press(eva, SEND, { ...buttonData(notKept, SEND), text: 'Eerste woorden' }))).not.toMatch(ERROR);
     await t.app.outbox.drain(60_000);
     expect(requestsTo('aad-mia', 'Eva')).toEqual([expect.stringContaining('Eerste woorden')]);
-    expect((await keptOf('aad-eva')).map(own)).toEqual([{ id: expect.any(String), type: 'reviewRequest', userId: 'aad-eva', managerId: 'aad-mia', sentAt: expect.any(String) }]);
+    expect((await keptOf('aad-eva')).map(own)).toEqual([{ id: expect.any(String), type: 'reviewRequest', userId: 'aad-eva', managerId: 'aad-mia', sentAt: expect.any(String), message: 'Eerste woorden' }]);
   });
 
   it('a request answered by a plan, still in Anna\'s export, can be withdrawn from "Wat ziet mijn leidinggevende?"', async () => {

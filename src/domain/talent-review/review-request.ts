@@ -49,12 +49,14 @@ export function requestKey(professionalId: string, pressKey: string): string {
  * Port: delivers a request to the manager's own 1:1 chat with the bot, in the manager's language.
  * `key` sends it once however often it is handed over; erasing the professional removes it.
  * Resolves `alreadyQueued` when a request was queued under this key before (a try whose answer
- * was lost): that one goes, with its own message, not the one handed over now; `erasedKey` when
- * the key is held by what an erasure (the professional's or the manager's) left of that request:
- * nothing goes, and nothing of the press is to be kept again.
+ * was lost): that one goes, with its own message, not the one handed over now;
+ * `alreadyQueuedSameWords` when the request queued before is known to carry this very message (the
+ * same press delivered twice at once): what goes is these words, so they may be kept; `erasedKey`
+ * when the key is held by what an erasure (the professional's or the manager's) left of that
+ * request: nothing goes, and nothing of the press is to be kept again.
  */
 export interface ReviewRequestDelivery {
-  deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | 'erasedKey' | undefined>;
+  deliver(request: ReviewRequest, key: string): Promise<'alreadyQueued' | 'alreadyQueuedSameWords' | 'erasedKey' | undefined>;
 }
 
 /**

@@ -21,8 +21,10 @@ export interface AskedBefore {
  * What became of a request; `sent` names the manager where the directory knows their name, and the
  * message as sent. `earlierTry`: this press had been queued by an earlier try already (its answer
  * was lost), so what goes is that try's message, which may not be this one: no message is given.
+ * `withdrawn`: the press's request was withdrawn since (the press delivered again, or the old form
+ * still open): nothing is sent or kept now; a new request is a new press.
  */
-export type RequestOutcome = Exclude<RequestStatus, { status: 'open' }> | { status: 'sent'; managerName?: string; message?: string; earlierTry?: true };
+export type RequestOutcome = Exclude<RequestStatus, { status: 'open' }> | { status: 'sent'; managerName?: string; message?: string; earlierTry?: true } | { status: 'withdrawn' };
 
 type RequestDeps = Pick<TalentReviewDeps, 'directory' | 'reviews' | 'clock' | 'reviewRequests' | 'timeZone' | 'verantwoording'>;
 
@@ -142,7 +144,9 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
   const queued = await delivery.deliver({ professionalId: input.professionalId, managerId, ...(name ? { professionalName: name } : {}), ...(message ? { message } : {}) }, requestKey(input.professionalId, input.pressKey));
   // Queued before under this press (a retry after a lost answer or a failed record write, or the
   // press delivered again): the words that went may not be these, so a record this try creates
-  // keeps none. A record an earlier try kept stays as it is.
+  // keeps none, unless the delivery knows the queued card carries these very words (the press
+  // delivered twice at once: whichever create lands first, the record keeps what the manager
+  // gets). A record an earlier try kept stays as it is.
   const words = queued === 'alreadyQueued' ? undefined : message;
   // The press's request withdrawn since (the create finds the withdraw's mark): its card, queued
   // again here if a withdraw before it went had dropped it, is dropped again (requestCardMayGo).
@@ -157,11 +161,13 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
     const created = await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
     withdrawn = 'withdrawn' in created;
   }
+  // Withdrawn since: nothing is kept again, and these words do not go either (whatever went before
+  // the withdraw stays as it was). Said as such, not "sent".
+  if (withdrawn) return { status: 'withdrawn' };
   const managerName = await managerNameOf(deps, managerId);
   // Queued before under this press: the first try's words went, and the confirmation must not show
-  // these as sent (also when the press's request was withdrawn since: nothing is kept again, and
-  // these words do not go either).
-  if (queued || withdrawn) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
+  // these as sent.
+  if (queued) return { status: 'sent', ...(managerName ? { managerName } : {}), earlierTry: true };
   return { status: 'sent', ...(managerName ? { managerName } : {}), ...(message ? { message } : {}) };
 }
 

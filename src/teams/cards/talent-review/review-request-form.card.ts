@@ -21,16 +21,20 @@ export interface RefusedRequest {
  * `sendFailed`: the request could not be queued, or whether it was is unknown (the store did not
  * answer): an error card with `message` and the same `key`, so a retry sends it once.
  * `erasing`: refused while their erasure is unfinished: nothing sent or kept, `message` below to send later.
+ * `withdrawnPress`: the press came again after its request was withdrawn: nothing sent or kept, and
+ * `message` below, under a new `key`, to send as a new request if they want.
  * `asked`: their own latest request, unanswered ("Je vroeg ... om een gesprek"), with a button to withdraw it.
  */
-export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean; erasing?: boolean; asked?: { asked: AskedBefore; locale: Locale; timeZone: string } } = {}): AdaptiveCardJson {
+export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean; erasing?: boolean; withdrawnPress?: boolean; asked?: { asked: AskedBefore; locale: Locale; timeZone: string } } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
   const typed = submittedText(refused?.values, 'text') ?? opts.message ?? '';
   const top = opts.sendFailed
     ? [errorTitle(t), refusalNotice(t('talentReview.request.sendFailedKept'))]
     : opts.erasing
       ? [heading(t('talentReview.request.title')), refusalNotice(t('talentReview.request.erasing'))]
-      : [heading(t('talentReview.request.title')), ...(opts.asked ? askedBeforeItems(opts.asked.asked, t, opts.asked.locale, opts.asked.timeZone) : []), textBlock(t('talentReview.request.intro')), ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : [])];
+      : opts.withdrawnPress
+        ? [heading(t('talentReview.request.title')), refusalNotice(t('talentReview.request.withdrawnPress'))]
+        : [heading(t('talentReview.request.title')), ...(opts.asked ? askedBeforeItems(opts.asked.asked, t, opts.asked.locale, opts.asked.timeZone) : []), textBlock(t('talentReview.request.intro')), ...(refused ? [refusalNotice(t('talentReview.request.notSent'))] : [])];
   return adaptiveCard(
     [
       ...top,
@@ -39,6 +43,6 @@ export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?:
         refused?.errors.text,
       ),
     ],
-    [execute(t('talentReview.request.send'), 'sendReviewRequest', { k: key, ...(draft ? { draft } : {}) }, { style: 'positive' }), ...(opts.asked && !opts.sendFailed && !opts.erasing ? [withdrawRequestAction(opts.asked.asked, t, draft)] : [])],
+    [execute(t('talentReview.request.send'), 'sendReviewRequest', { k: key, ...(draft ? { draft } : {}) }, { style: 'positive' }), ...(opts.asked && !opts.sendFailed && !opts.erasing && !opts.withdrawnPress ? [withdrawRequestAction(opts.asked.asked, t, draft)] : [])],
   );
 }

@@ -22,9 +22,10 @@ export function reviewRequestNotDeliveredCard(t: Translate): AdaptiveCardJson {
  * says so, not this try's words), or why nothing was sent: no manager in the directory, or a
  * conversation already planned (its date, and the preview to prepare it); then the message they
  * typed (`typed`), to copy, so none is lost (as proposalToManagerOutcomeCard keeps the words).
- * `draft`: the overview's new note, carried back to it.
+ * `draft`: the overview's new note, carried back to it. A press whose request was withdrawn since
+ * gets the form again instead (reviewRequestFormCard, `withdrawnPress`).
  */
-export function reviewRequestOutcomeCard(outcome: RequestOutcome, t: Translate, locale: Locale, opts: { draft?: string; typed?: string } = {}): AdaptiveCardJson {
+export function reviewRequestOutcomeCard(outcome: Exclude<RequestOutcome, { status: 'withdrawn' }>, t: Translate, locale: Locale, opts: { draft?: string; typed?: string } = {}): AdaptiveCardJson {
   const back = backToOverview(t, opts.draft, 'talentReview.notice.verantwoording');
   // Not sent: the message as typed, in a field to copy it from (no button sends it; it is stored nowhere).
   const typed = opts.typed && trimText(opts.typed) ? [{ type: 'Input.Text' as const, id: 'notSent.message', label: t('talentReview.request.typedNotSent'), isMultiline: true, value: opts.typed }] : [];

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery, reviewRequestRecordId } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
-import { jobIdFor, RenderedMessage } from '../../../outbox/outbox-job';
-import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
+import { jobIdFor, OutboxJob, RenderedMessage } from '../../../outbox/outbox-job';
 import { keptRequest, managerNameOf, requestCardMayGo, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -65,20 +64,37 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           payload: cardMessage(card),
           about: [request.professionalId],
           onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
-          // Just before it goes: their erasure has not begun, and the request's record is kept (requestCardMayGo).
-          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()) } } } : {}),
+          // Just before it goes: their erasure has not begun, and the request's record is kept
+          // (requestCardMayGo). `words`: a digest of the message it carries, so a try that finds it
+          // queued knows whether its own words are the ones going (wordsDigest).
+          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()), ...(request.message ? { words: wordsDigest(request.message) } : {}) } } } : {}),
           keyOutlivesErasure: true,
         }, { tellErasedKey: true });
       let queued = await queue();
-      if (queued === 'alreadyQueued' && press && (await awaitingThisTry(deps, key)) === 'skipped') {
-        // Dropped unsent by its check: no record came of the try that queued it (its send was refused).
-        // This try keeps the record, so its card goes after all, with these words.
-        await deps.outbox.withdraw(key);
-        queued = await queue();
+      if (queued === 'alreadyQueued' && press) {
+        const job = await awaitingThisTry(deps, key);
+        if (job?.status === 'skipped') {
+          // Dropped unsent by its check: no record came of the try that queued it (its send was refused).
+          // This try keeps the record, so its card goes after all, with these words.
+          await deps.outbox.withdraw(key);
+          queued = await queue();
+        } else if (request.message && job?.sendIf?.args.words === wordsDigest(request.message)) {
+          // The card queued before carries these very words (the same press delivered twice at
+          // once): the record this try may create keeps them, as the manager gets them.
+          return 'alreadyQueuedSameWords';
+        }
       }
       return queued === 'queued' ? undefined : queued;
     },
   };
+}
+
+/**
+ * The digest of a request's message its queued card carries (in its `sendIf`): equal only for the
+ * same words. The job carries the card with the words themselves, so it tells nothing more.
+ */
+function wordsDigest(message: string): string {
+  return createHash('sha256').update(message, 'utf8').digest('base64url');
 }
 
 /** How often a retry reads a card a sender holds (`sending`) again before leaving it to that sender, and how long between. */
@@ -94,9 +110,10 @@ const HELD_CARD_PAUSE_MS = 50;
  * the card before this write unable to claim it (to skip it); one that reads it after waits for
  * this try's record. A card a sender holds is read again for a moment (a skip is two quick writes;
  * a send holds it longer, and goes: its check found a record). 'skipped': queue it again. One read
- * and one write more, only on a retry.
+ * and one write more, only on a retry. Resolves the card as read last (its status, and the digest
+ * of the words it carries), or none.
  */
-async function awaitingThisTry(deps: TalentReviewFeatureDeps, key: string): Promise<DeliveryStatus | undefined> {
+async function awaitingThisTry(deps: TalentReviewFeatureDeps, key: string): Promise<Pick<OutboxJob, 'status' | 'sendIf'> | undefined> {
   for (let read = 0; ; read++) {
     const job = await deps.outbox.store.get(jobIdFor(key));
     if (!job) return undefined;
@@ -104,12 +121,12 @@ async function awaitingThisTry(deps: TalentReviewFeatureDeps, key: string): Prom
       await new Promise((resolve) => setTimeout(resolve, HELD_CARD_PAUSE_MS));
       continue;
     }
-    if (job.status !== 'pending' || job.sendIf?.kind !== REQUEST_HOOKS.mayGo) return job.status;
+    if (job.status !== 'pending' || job.sendIf?.kind !== REQUEST_HOOKS.mayGo) return job;
     const now = new Date();
     const fresh = { ...job, sendIf: { ...job.sendIf, args: { ...job.sendIf.args, queuedAt: String(now.getTime()) } }, notBefore: now.toISOString(), checksFailed: undefined };
-    if (await deps.outbox.store.replaceIfUnchanged(job, fresh)) return 'pending';
+    if (await deps.outbox.store.replaceIfUnchanged(job, fresh)) return fresh;
     // A sender changed it meanwhile (deferred, claimed, or skipped it): read it again.
-    if (read >= HELD_CARD_READS) return job.status;
+    if (read >= HELD_CARD_READS) return job;
   }
 }
 
@@ -204,6 +221,9 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
         });
         // The outcome only: who asked whom stays out of the log.
         deps.logger.info({ outcome: outcome.status, earlierTry: outcome.status === 'sent' && outcome.earlierTry === true }, 'talent review requested');
+        // Withdrawn since this press was first sent: nothing went or was kept now; the form again,
+        // with the words and a new press key, should they want to ask anew.
+        if (outcome.status === 'withdrawn') return { card: reviewRequestFormCard(ui.t, randomUUID(), { draft: data.draft, message: data.text, withdrawnPress: true }), personal: true };
         // Not sent (no manager, or planned meanwhile): the typed message comes back to copy.
         return { card: reviewRequestOutcomeCard(outcome, ui.t, ui.language, { draft: data.draft, typed: data.text }), personal: true };
       } catch (err) {
