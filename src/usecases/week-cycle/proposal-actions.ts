@@ -152,11 +152,11 @@ export async function judgeProposal(
 ): Promise<Judged> {
   // Each try replaces only the judgement it read: another write of it first (the member's other press
   // landing meanwhile, or this one delivered twice) makes it read again, and find its key there.
-  const press: PressRead = { readUndecided: false };
+  const press: PressRead = { readUndecided: false, guardedRaces: 0 };
   for (let attempt = 1; ; attempt++) {
     const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey, press);
     if (judged !== RACED) return judged;
-    if (attempt >= JUDGEMENT_TRIES) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
+    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
   }
 }
 
@@ -168,6 +168,12 @@ export type Judged = { state: SessionState; opensDecision: boolean; noProposal?:
 
 /** Tries of a judgement whose stored version changed under it: two are enough but for a member pressing on and on. */
 const JUDGEMENT_TRIES = 4;
+/**
+ * Tries more for a judgement that lost on the proposal's version (its guard, below): each such loss
+ * is another member's judgement or a decision that got through, so the whole group judging at once
+ * (a full group pressing "oneens" together) gets every judgement stored, never a conflict card.
+ */
+const GUARDED_RACES = 16;
 const RACED = Symbol('raced');
 
 /**
@@ -177,6 +183,8 @@ const RACED = Symbol('raced');
  */
 interface PressRead {
   readUndecided: boolean;
+  /** How many tries lost while guarded on the proposal's version. */
+  guardedRaces: number;
 }
 
 async function judgeAsRead(
@@ -228,7 +236,10 @@ async function judgeAsRead(
   const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead, guard);
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
-  if ('raced' in written) return RACED;
+  if ('raced' in written) {
+    if (guard) press.guardedRaces++;
+    return RACED;
+  }
   // As an answer (session-actions.ts, withItem): the session changed since this turn read it, or the
   // judgement was found stored after a lost answer, and its author may have left (been erased) meanwhile.
   if (!written.session || written.session.version !== state.sessionVersion) await takeBackIfAuthorLeft(deps, groupId, actor.id, () => deps.proposals.removeJudgement(written.judgement));
@@ -323,8 +334,12 @@ export async function decideProposal(
   }
 }
 
-/** Tries of a decision whose proposal changed between its read and its write: each such change is a press of another member. */
-const DECISION_TRIES = 4;
+/**
+ * Tries of a decision whose proposal changed between its read and its write: each such change is a
+ * press of another member (a judgement guarded on the proposal, see judgeAsRead), so as many as a
+ * full group judging at once may make.
+ */
+const DECISION_TRIES = 4 + GUARDED_RACES;
 
 async function decideAsRead(
   deps: WeekCycleDeps,
