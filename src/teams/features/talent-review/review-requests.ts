@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
@@ -67,7 +67,7 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           // Just before it goes: their erasure has not begun, and the request's record is kept
           // (requestCardMayGo). `words`: a digest of the message it carries, so a try that finds it
           // queued knows whether its own words are the ones going (wordsDigest).
-          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()), ...(request.message ? { words: wordsDigest(request.message) } : {}) } } } : {}),
+          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()), ...(request.message ? { words: wordsDigest(key, request.message) } : {}) } } } : {}),
           keyOutlivesErasure: true,
         }, { tellErasedKey: true });
       let queued = await queue();
@@ -78,7 +78,7 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           // This try keeps the record, so its card goes after all, with these words.
           await deps.outbox.withdraw(key);
           queued = await queue();
-        } else if (request.message && job?.sendIf?.args.words === wordsDigest(request.message)) {
+        } else if (request.message && job?.sendIf?.args.words === wordsDigest(key, request.message)) {
           // The card queued before carries these very words (the same press delivered twice at
           // once): the record this try may create keeps them, as the manager gets them.
           return 'alreadyQueuedSameWords';
@@ -91,10 +91,12 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
 
 /**
  * The digest of a request's message its queued card carries (in its `sendIf`): equal only for the
- * same words. The job carries the card with the words themselves, so it tells nothing more.
+ * same words under the same press. Keyed with the press's key (a random part of the form, never
+ * stored: the job's id is a one-way hash of it), so once the outbox drops the card's words (sent,
+ * skipped, withdrawn) nobody reading the job can test a guess of them against it.
  */
-function wordsDigest(message: string): string {
-  return createHash('sha256').update(message, 'utf8').digest('base64url');
+function wordsDigest(key: string, message: string): string {
+  return createHmac('sha256', key).update(message, 'utf8').digest('base64url');
 }
 
 /** How often a retry reads a card a sender holds (`sending`) again before leaving it to that sender, and how long between. */
