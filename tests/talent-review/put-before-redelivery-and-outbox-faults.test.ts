@@ -7,57 +7,20 @@
  * moment and under store faults on the outbox: one record and one card however often a press
  * arrives; an error card only when nothing was stored; pressing again after an error card stores once.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { cardText } from '../support/group-driver';
+import { TestApp } from '../support/test-app';
 import { cosmosGate } from '../support/cosmos-gate';
 import type { IncomingMessage } from 'node:http';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
-
-const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
-const mia = user('Mia');
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
-const MANAGER_CARD = /A proposal for you|Een voorstel voor jou/;
-const NOTICE = /Antwoord op je voorstel|An answer to your proposal/;
-const ERROR_TITLE = /Dat lukte niet|That didn't work/;
-
-function directoryFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-  const users = [
-    { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-    { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-    { id: 'aad-cem', name: 'Cem', managerId: 'aad-mia' },
-    { id: 'aad-mia', name: 'Mia' },
-  ];
-  writeFileSync(file, JSON.stringify({ users }));
-  return file;
-}
+import { anna, bram, cem, mia, MANAGER_CARD, NOTICE, ERROR_TITLE, putBeforeHelpers, startPutBeforeApp } from './support/put-before-world';
 
 describe('put before the manager, pressed twice at once and under outbox faults', () => {
   let t: TestApp;
   let group: { groupId: string; proposalId: string };
-  const chat = (who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const send = async (who: TestUser, verb: string, data: Record<string, unknown>, activityId?: string) => (await t.send(execute(chat(who), who, verb, data, 'card-1', activityId))).body.value;
-  const cardsTo = (aadId: string, kind: RegExp) => t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(aadId)).map((c) => c.card).filter((card) => kind.test(cardText(card)));
-  const records = async (userId: string): Promise<any[]> =>
-    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'proposalToManager'", parameters: [] }, { partitionKey: userId }).fetchAll()).resources;
-  const openForm = (who: TestUser) => send(who, 'review.proposalToManager.open', group);
-  const outboxFails = (r: { kind: string; container?: string }) => (r.container === 'outbox' && r.kind !== 'metadata' ? ({ kind: 'status', status: 503 } as const) : undefined);
+  const { send, cardsTo, records, openForm, outboxFails } = putBeforeHelpers(() => t, () => group);
 
   beforeAll(async () => {
-    t = await startTestApp({ DIRECTORY_FILE: directoryFile() }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
-    await t.send(message(chat(mia), mia, 'taal en'));
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:redelivery-ptm@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'reden', decision: 'adapt', adoptedText: 'EIGEN-WOORDEN', firstStep: 'stap' });
-    await g.end(anna);
-    group = { groupId: g.groupId, proposalId };
+    ({ t, group } = await startPutBeforeApp('19:redelivery-ptm@thread.v2'));
   }, 180_000);
   afterAll(() => t?.stop());
 

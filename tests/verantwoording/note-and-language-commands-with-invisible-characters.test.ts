@@ -9,7 +9,7 @@
 import { message, TestUser, user } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from './support';
+import { noteTexts, PersonalChat } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored documents under test */
 
@@ -20,8 +20,7 @@ describe('note and language commands with a smiley or an invisible character', (
   });
   afterAll(() => t.stop());
 
-  const notesOf = async (aad: string): Promise<string[]> =>
-    (await t.store.container('personal').items.query({ query: "SELECT c.text FROM c WHERE c.type = 'note' AND c.userId = @u", parameters: [{ name: '@u', value: aad }] }).fetchAll()).resources.map((r: any) => r.text).sort();
+  const notesOf = (aad: string) => noteTexts(t, aad);
 
   it('a note that starts with a smiley ":)" keeps it (only a colon right after the word is a prefix)', async () => {
     const who = new PersonalChat(t, user('Smiley'));

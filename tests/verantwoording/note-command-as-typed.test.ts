@@ -11,7 +11,7 @@
 import { message, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from './support';
+import { noteTexts, PersonalChat } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -22,8 +22,7 @@ describe('the note command with what people really type', () => {
   });
   afterAll(() => t.stop());
 
-  const notesOf = async (aad: string): Promise<string[]> =>
-    (await t.store.container('personal').items.query({ query: "SELECT c.text FROM c WHERE c.type = 'note' AND c.userId = @u", parameters: [{ name: '@u', value: aad }] }).fetchAll()).resources.map((r: any) => r.text).sort();
+  const notesOf = (aad: string) => noteTexts(t, aad);
 
   it('"notitie: <tekst>" and "Note: <text>" (a colon after the command word, as people write) store the words, not ": <tekst>"', async () => {
     const anna = new PersonalChat(t, user('Anna'));

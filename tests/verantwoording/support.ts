@@ -284,3 +284,9 @@ export function extensionInvoke(conv: ConversationSpec, from: TestUser, name: st
     value,
   };
 }
+
+/** The texts of a person's stored notes, sorted: what the note command kept of what they typed. */
+export async function noteTexts(t: TestApp, aadObjectId: string): Promise<string[]> {
+  const query = { query: "SELECT VALUE c.text FROM c WHERE c.type = 'note' AND c.userId = @u", parameters: [{ name: '@u', value: aadObjectId }] };
+  return ((await t.store.container('personal').items.query<string>(query).fetchAll()).resources).sort();
+}
