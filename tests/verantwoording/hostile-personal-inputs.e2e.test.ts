@@ -68,13 +68,15 @@ describe('verantwoording: limits, types and places', () => {
     expect(field(res.body.value, 'text')?.next).toBe('A note has at most 4,000 characters; this one has 4,001.');
   });
 
-  it('4,000 characters exactly with an emoji at the end is stored; 3,999 + one emoji (4,001 units) is refused with a count the person can follow', async () => {
-    const ok = 'a'.repeat(3998) + '😀';
+  // Since stop 56 a limit counts characters as they show: an emoji is one.
+  it('4,000 characters as seen with an emoji at the end is stored; 4,000 + one emoji (4,001 as seen) is refused with a count the person can follow', async () => {
+    const ok = 'a'.repeat(3999) + '😀';
     const card = await chat.press('verantwoording.note.add', { text: ok, k: randomUUID() });
     expect(cardText(card)).not.toContain('Nog niet bewaard');
-    const over = 'a'.repeat(3999) + '😀';
+    const over = 'a'.repeat(4000) + '😀';
     const refused = await chat.press('verantwoording.note.add', { text: over, k: randomUUID() });
     expect(field(refused, 'text')?.value).toBe(over);
+    expect(field(refused, 'text')?.next).toContain('4.001');
   });
 
   it('invisible-only note is refused as empty, and the chat command says so too', async () => {
