@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn, startRequestApp } from './support/proposal-put-before';
 import { jobIdFor } from '../../src/outbox/outbox-job';
 import { requestKey } from '../../src/domain/talent-review/review-request';
 import { eraseInChat } from '../verantwoording/support';
@@ -35,12 +35,7 @@ describe('the digest of a request message left on its outbox job', () => {
   const job = async (id: string) => (await t.store.container('outbox').item(id, id).read()).resource as Record<string, unknown> | undefined;
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
-      { id: mia.aadObjectId, name: 'Mia', managerId: 'aad-olga' },
-      { id: 'aad-olga', name: 'Olga' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startRequestApp(anna, mia);
   }, 120_000);
   afterAll(() => t?.stop());
 

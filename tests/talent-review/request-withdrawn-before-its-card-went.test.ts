@@ -11,9 +11,9 @@
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn, startRequestApp } from './support/proposal-put-before';
 import { jobIdFor } from '../../src/outbox/outbox-job';
 import { requestKey } from '../../src/domain/talent-review/review-request';
 
@@ -34,12 +34,7 @@ describe('a request withdrawn while its card waits for a retry', () => {
   const job = async (id: string) => (await t.store.container('outbox').item(id, id).read()).resource as { status: string } | undefined;
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
-      { id: mia.aadObjectId, name: 'Mia', managerId: 'aad-olga' },
-      { id: 'aad-olga', name: 'Olga' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startRequestApp(anna, mia);
   }, 120_000);
   afterAll(() => t?.stop());
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execute, message, TestUser } from '../../support/activities';
 import { buttonData } from '../../support/card-fields';
 import { cardText, GroupDriver } from '../../support/group-driver';
-import { TestApp } from '../../support/test-app';
+import { startTestApp, TestApp } from '../../support/test-app';
 
 /** A card's JSON as the recording connector gives it (untyped: the tests read what they check). */
 export type Card = ReturnType<TestApp['connector']['cards']>[number]['card'];
@@ -87,4 +87,14 @@ export async function answerAsManager(t: TestApp, manager: TestUser, card: Card,
   const answered = await pressIn(t, manager, 'review.proposalToManager.answer', { ...buttonData(card, 'review.proposalToManager.answer'), answer });
   await t.app.outbox.drain(60_000);
   return answered;
+}
+
+/** The app with Anna reporting to Mia (and Mia to Olga): the world of the tests of Anna's request for a conversation. */
+export function startRequestApp(anna: TestUser, mia: TestUser): Promise<TestApp> {
+  const directory = directoryFile([
+    { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
+    { id: mia.aadObjectId, name: 'Mia', managerId: 'aad-olga' },
+    { id: 'aad-olga', name: 'Olga' },
+  ]);
+  return startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
 }
