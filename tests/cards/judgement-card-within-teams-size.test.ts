@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { MAX_CONTRIBUTION_LENGTH } from '../../src/domain/week-cycle/session';
 import { MAX_REASON_LENGTH } from '../../src/domain/proposal/proposal';
 import { waitUntil } from '../outbox/wait-until';
+import { visibleLength } from '../../src/domain/shared/text';
 
 /**
  * The live session card at the judgement question (7), driven through the app at its largest
@@ -100,13 +101,15 @@ describe('the judgement card at its largest honest content', () => {
     // Every card says the proposal is shortened, and how much of it is shown: nobody takes the part shown for all.
     const additions = await additionsOf(g);
     expect(additions).toHaveLength(3 * 8);
-    const total = additions.reduce((n, a) => n + a.length, 0) + additions.length - 1;
+    const units = additions.reduce((n, a) => n + a.length, 0) + additions.length - 1;
+    // In characters as a reader sees them, as every count of the app (stop 57: an emoji is one, not two).
+    const total = visibleLength(additions.join('\n'));
     for (const card of [...Object.values(cards), refreshed]) expect(cardText(card)).toMatch(new RegExp(`Ingekort: .* van ${total} tekens.*hele tekst`));
 
     // The group decides on the whole text: adopted as it is, it is stored whole, and the decided card fits too.
     const decided = (await g.press(MEMBERS8[0]!, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Zo doen we het', adoptedText: '', firstStep: 'Maandag beginnen' })).value;
     const stored: string = (await proposalOf(g)).decision?.text ?? '';
-    expect(stored.length).toBe(total);
+    expect(stored.length).toBe(units);
     for (const a of additions) expect(stored).toContain(a);
     await waitUntil('the shared card shows the decision', () => /Besluit van de groep: /.test(cardText(g.sharedCard())));
     for (const card of [decided, g.sharedCard()]) {

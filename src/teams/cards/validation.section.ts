@@ -3,7 +3,7 @@ import { offersShareWithLo } from '../../domain/proposal/proposal-to-lo';
 import { Translate } from '../../i18n/i18n';
 import { SessionView } from '../../usecases/week-cycle/session-view';
 import { actionSet, container, Element, execute, holding, plainText, submittedText, subtle, textBlock, truncate, withFieldError } from './card-kit';
-import { unitCeiling } from '../../domain/shared/text';
+import { cutWhole, unitCeiling, visibleLength } from '../../domain/shared/text';
 
 type ProposalView = NonNullable<SessionView['proposal']>;
 
@@ -54,14 +54,27 @@ export function validationTextLength(view: SessionView): number {
 }
 
 /**
- * A text cut to `length`, never inside an emoji, the cut marked with "…", and above it a line that
- * says so and how much is not shown: nobody should take the part shown for all the group wrote.
+ * A text cut to `length` (code units: it is the card's size that is bounded), between whole
+ * characters (never inside an emoji, nor an accent from its letter), the cut marked with "…", and
+ * above it a line that says so and how much is not shown: nobody should take the part shown for all
+ * the group wrote. How much is said in characters as a reader sees them, as every count of the app
+ * (`visibleLength`): a family emoji is one, not eight.
  */
 function shownText(text: string, length: number, note: (counts: { shown: number; total: number }) => string): Element[] {
   if (text.length <= length) return [plainText(text)];
-  let cut = text.slice(0, length - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return [textBlock(note({ shown: cut.length, total: text.length }), { color: 'Warning', weight: 'Bolder', size: 'Small', spacing: 'Small' }), plainText(`${cut}…`)];
+  const cut = cutWhole(text, length - 1);
+  return [textBlock(note({ shown: visibleLength(cut), total: totalLength(text) }), { color: 'Warning', weight: 'Bolder', size: 'Small', spacing: 'Small' }), plainText(`${cut}…`)];
+}
+
+/**
+ * The whole text's `visibleLength`, remembered for the last text: the card is built once per
+ * shortening step until one fits (`PROPOSAL_LENGTHS`), each with the same text, and a long text of
+ * emoji takes the segmenter some 30 ms per count.
+ */
+let lastCounted: { text: string; length: number } | undefined;
+function totalLength(text: string): number {
+  if (lastCounted?.text !== text) lastCounted = { text, length: visibleLength(text) };
+  return lastCounted.length;
 }
 
 /** The proposal as it stands, labelled as the AI's or the group's own: what the members judge and the group decides on. */

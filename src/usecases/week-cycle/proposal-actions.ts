@@ -156,7 +156,7 @@ export async function judgeProposal(
   for (let attempt = 1; ; attempt++) {
     const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey, press);
     if (judged !== RACED) return judged;
-    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw new DomainError('conflict', 'the judgement kept changing while it was stored');
+    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw keptChanging();
   }
 }
 
@@ -165,6 +165,14 @@ export async function judgeProposal(
  * is no text to judge yet (see `missingProposal`).
  */
 export type Judged = { state: SessionState; opensDecision: boolean; noProposal?: NoProposal };
+
+/**
+ * Nothing stored after every try: refused about the judgement (`busy`), so the member's form comes
+ * back with their choice and reason kept, to send again with one press, not an error card that loses them.
+ */
+function keptChanging(): DomainError {
+  return new DomainError('conflict', { detail: 'the judgement kept changing while it was stored', input: { field: 'opinion', rule: 'format', params: { busy: 1 } } });
+}
 
 /** Tries of a judgement whose stored version changed under it: two are enough but for a member pressing on and on. */
 const JUDGEMENT_TRIES = 4;
