@@ -4,6 +4,8 @@ import { ITEM_IDS } from '../domain/pulse-poll/instrument';
 import { LEARNING_NEED_KEYS_KEPT, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../domain/learning-needs/learning-need';
 import { LO_OFFER_KEYS_KEPT, MAX_LO_OFFER_LINK, MAX_LO_OFFER_TEXT } from '../domain/learning-needs/lo-offer';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
+import { GROUP_NAME_MAX } from '../domain/week-cycle/group';
+import { unitCeiling } from '../domain/shared/text';
 import { MAX_PREP_TEAM_CHOICES } from '../domain/talent-review/prep-teams';
 import { MAX_LO_ANSWER_LENGTH, SHARED_PROPOSAL_KEYS_KEPT } from '../domain/proposal/proposal-to-lo';
 import { ContainerName } from './containers';
@@ -39,7 +41,8 @@ const groupFields = {
   tenantId: id.optional(),
   conversationId: id,
   conversationKind: z.enum(['groupChat', 'channel', 'personal']),
-  name: text(200),
+  // Within GROUP_NAME_MAX characters as they show: at most twice that in code units (unitCeiling).
+  name: text(unitCeiling(GROUP_NAME_MAX)),
   members: z.array(member),
   schedule: z.object({ days: z.array(z.number().int().min(1).max(7)), startTime: z.string().regex(/^\d{2}:\d{2}$/), timeZone: z.string().min(1).max(60) }).strict(),
   language,
@@ -151,7 +154,7 @@ const proposal = z
     id,
     type: z.literal('proposal'),
     groupId: id,
-    groupName: text(200),
+    groupName: text(unitCeiling(GROUP_NAME_MAX)),
     cycleId: id,
     sessionId: id,
     title: text(500),
@@ -249,7 +252,7 @@ const preferences = z.object({ id, type: z.literal('preferences'), userId: id, l
 const reviewManagers = z.object({ id, type: z.literal('reviewManagers'), userId: id, managerIds: z.array(id).max(1000), updatedAt: isoTime, ttl: z.literal(-1) }).strict();
 /** The groups a person belongs (or belonged) to: their own index, in their own partition. */
 const membershipIndex = z
-  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(200), member: z.boolean(), since: isoTime, leftAt: isoTime.optional() }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
+  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(unitCeiling(GROUP_NAME_MAX)), member: z.boolean(), since: isoTime, leftAt: isoTime.optional() }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
   .strict();
 
 /** The AI summary on the prep card, stored once for what the person shares (a hash of it): their own data, in their own partition. */

@@ -71,7 +71,9 @@ export const VERBS = {
   saveSetup: {
     verb: 'group.setup.save',
     data: z.object({
-      name: shortText(120),
+      // A transport bound: the name's limit counts characters as they show (an emoji is one, two
+      // code units), which only the domain's rule (groupSettingsProblems) can count and name.
+      name: shortText(20_000),
       members: shortText(4000).default(''),
       days: shortText(40),
       startTime: shortText(10),
@@ -87,7 +89,7 @@ export const VERBS = {
       /** The form's key, new each time it is drawn: Teams delivering the save again changes nothing. */
       k: key,
       shown: z
-        .object({ name: shortText(200), members: shortText(4000), days: shortText(40), startTime: shortText(10), timeZone: shortText(60), language: z.enum(['nl', 'en']), weeks: int(1, 52) })
+        .object({ name: shortText(20_000), members: shortText(4000), days: shortText(40), startTime: shortText(10), timeZone: shortText(60), language: z.enum(['nl', 'en']), weeks: int(1, 52) })
         .strict()
         .optional(),
     }),

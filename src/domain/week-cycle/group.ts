@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError, ErrorCode, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { singleLineText, trimText } from '../shared/text';
+import { cutWhole, overLimit, singleLineText, trimText, unitCeiling } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -120,20 +120,30 @@ export interface ErasingMember {
 
 export const GROUP_SIZE = { min: 3, max: 8 } as const;
 
-/** The longest name a group is saved with (the setup form's name input takes this many characters). */
+/**
+ * The longest name a group is saved with, in characters as they show (`overLimit`: an emoji or a
+ * letter with its accent is one); the setup form's name input takes `unitCeiling` of it in code units.
+ */
 export const GROUP_NAME_MAX = 120;
 
 /**
  * The name a new group's setup form starts from: the chat's, cut to what a group's name may be.
  * A chat's name may be far longer, and a form that starts from a name it cannot save could not
- * be saved unchanged. Never half an emoji at the cut.
+ * be saved unchanged. Cut between two characters as they show (never half an emoji or a letter
+ * without its accent), as long as the limit lets it be: the longest start within it.
  */
 export function suggestedGroupName(chatName: string | undefined, fallback: string): string {
   const name = singleLineText(chatName ?? '');
   if (!name) return fallback;
-  if (name.length <= GROUP_NAME_MAX) return name;
-  const cut = /[\uD800-\uDBFF]/.test(name[GROUP_NAME_MAX - 1]!) ? name.slice(0, GROUP_NAME_MAX - 1) : name.slice(0, GROUP_NAME_MAX);
-  return trimText(cut) || fallback;
+  if (overLimit(name, GROUP_NAME_MAX) === undefined) return name;
+  // The longest whole start within the limit: a longer start never counts less, so halve the range.
+  let [fits, over] = [0, Math.min(name.length, unitCeiling(GROUP_NAME_MAX) + 1)];
+  while (over - fits > 1) {
+    const mid = (fits + over) >> 1;
+    if (overLimit(cutWhole(name, mid), GROUP_NAME_MAX) === undefined) fits = mid;
+    else over = mid;
+  }
+  return trimText(cutWhole(name, fits)) || fallback;
 }
 
 /**
@@ -183,7 +193,10 @@ export function groupSettingsProblems(s: GroupSettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const memberCount = uniqueById(s.members).length;
   const dayCount = sortedDays(s.schedule.days).length;
-  if (!singleLineText(s.name)) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
+  const name = singleLineText(s.name);
+  const nameOver = overLimit(name, GROUP_NAME_MAX);
+  if (!name) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
+  else if (nameOver) problems.push({ code: 'invalidInput', detail: 'name length', input: { field: 'name', rule: 'tooLong', params: { max: GROUP_NAME_MAX, count: nameOver } } });
   if (memberCount < GROUP_SIZE.min || memberCount > GROUP_SIZE.max) {
     problems.push({ code: 'groupSize', detail: `members=${memberCount}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: memberCount } } });
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GROUP_NAME_MAX, GroupSettings, Member } from '../../domain/week-cycle/group';
+import { unitCeiling } from '../../domain/shared/text';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
 import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
@@ -96,7 +97,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
       heading(t('setup.title')),
       ...(conflict ? [refusalNotice(t('setup.changedMeanwhile')), storedNow(current, t)] : refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
       textBlock(t('setup.intro')),
-      ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), ...holding(GROUP_NAME_MAX, value('name', current.name)), isRequired: true, errorMessage: t('setup.nameError') }),
+      ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), ...holding(unitCeiling(GROUP_NAME_MAX), value('name', current.name)), isRequired: true, errorMessage: t('setup.nameError') }),
       ...field({
         type: 'Input.ChoiceSet',
         id: 'members',

@@ -20,32 +20,60 @@ export function languageChoice(typed: string): Locale | undefined {
   return LANGUAGE_NAMES.get(word);
 }
 
+/** Every command word wordLanguage knows, to read the text as commandText reads it for them. */
+const WORDED_COMMAND = /^\s*(group|setup|new cycle|language|groep|instellen|nieuwe cyclus|taal)\b/i;
+
 /**
  * The language a command is worded in ("group", "language": English; "groep", "taal": Dutch); none
  * for a word both languages share ("start", "status").
  */
 export function wordLanguage(typed: string): Locale | undefined {
-  const text = commandText(typed);
+  const text = commandText(typed, WORDED_COMMAND);
   if (/^\s*(group|setup|new cycle|language)\b/i.test(text)) return 'en';
   if (/^\s*(groep|instellen|nieuwe cyclus|taal)\b/i.test(text)) return 'nl';
   return undefined;
 }
 
 /**
+ * `taal <language>` / `language <language>`, also written "taal: en" (a colon after the command
+ * word is no part of the choice, as after `notitie`). "taalen" is no command: the word needs a gap
+ * or the colon after it (a zero-width space is a gap, see `commandText`).
+ */
+export const LANGUAGE_COMMAND = /^\s*(taal|language)\b(?:\s*:)?/i;
+
+/**
  * The language a command typed in a chat without a group asks for: the one it names ("language en",
  * "taal Engels"), else the language of its word.
  */
 export function namedLanguage(text: string): Locale | undefined {
-  const rest = /^\s*(?:taal|language)\b([\s\S]*)$/i.exec(commandText(text))?.[1];
-  return (rest === undefined ? undefined : languageChoice(rest)) ?? wordLanguage(text);
+  const shown = commandText(text, LANGUAGE_COMMAND);
+  const taken = LANGUAGE_COMMAND.exec(shown)?.[0].length;
+  return (taken === undefined ? undefined : languageChoice(shown.slice(taken))) ?? wordLanguage(text);
 }
+
+/** A zero-width space: Unicode's break between two words that shows no gap (UAX #29 and #14 break at it). */
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/** The text as it shows, with each zero-width space read as a gap between words. */
+const withZeroWidthGaps = (typed: string): string => withoutInvisibleCharacters(typed.replaceAll(ZERO_WIDTH_SPACE, ' '));
 
 /**
  * A typed command as it shows, for telling which command it is: a zero-width space pasted before
  * or inside the command word ("\u200Btaal en") must not make it something the bot does not understand.
+ * With `pattern` (the command's), a text it does not find so but does find with each zero-width
+ * space read as a gap is read that way: one zero-width space as the only gap after the word
+ * ("taal\u200Ben") separates it from what follows, as Unicode's word breaks have it.
  */
-export function commandText(typed: string): string {
-  return withoutInvisibleCharacters(typed);
+export function commandText(typed: string, pattern?: RegExp): string {
+  const shown = withoutInvisibleCharacters(typed);
+  if (!pattern || pattern.test(shown) || !typed.includes(ZERO_WIDTH_SPACE)) return shown;
+  const gapped = withZeroWidthGaps(typed);
+  return pattern.test(gapped) ? gapped : shown;
+}
+
+/** Whether `typed` is the command `pattern` finds, read as `commandText` reads it. */
+export function isCommand(typed: string, pattern: RegExp): boolean {
+  return pattern.test(commandText(typed, pattern));
 }
 
 /**
@@ -54,13 +82,16 @@ export function commandText(typed: string): string {
  * the pattern took; what follows is the person's own, kept as typed (one pasted inside a note stays).
  */
 export function afterCommand(typed: string, pattern: RegExp): string {
-  const taken = pattern.exec(commandText(typed))?.[0].length ?? 0;
+  const shown = commandText(typed, pattern);
+  // Read as commandText read it, one character at a time: a zero-width space is a gap or nothing.
+  const read = shown === withoutInvisibleCharacters(typed) ? withoutInvisibleCharacters : withZeroWidthGaps;
+  const taken = pattern.exec(shown)?.[0].length ?? 0;
   let seen = 0;
   let cut = 0;
   // By code point: an invisible character outside the BMP (a tag character) is two code units, both gone as it shows.
   for (const character of typed) {
     if (seen >= taken) break;
-    seen += commandText(character).length;
+    seen += read(character).length;
     cut += character.length;
   }
   return typed.slice(cut);

@@ -11,7 +11,7 @@ import { helpCard } from '../../cards/help.card';
 import { eraseConfirmCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
 import { errorCard } from '../../cards/error.card';
 import { inChatWithColleague, inOwnChatWithBot } from '../../own-chat';
-import { afterCommand, commandText, languageChoice, wordLanguage } from '../language-command';
+import { afterCommand, isCommand, LANGUAGE_COMMAND, languageChoice, wordLanguage } from '../language-command';
 import { actorOf, botWasAdded, conversationKindOf, sentAt } from '../../turn';
 import { userT, VerantwoordingFeatureDeps } from './deps';
 import { verantwoordingReason } from './refusal-forms';
@@ -26,7 +26,6 @@ type PersonalCommand = (context: TurnContext, ui: { userId: string; locale: Loca
  * smiley: "notitie :) fijne dag", "notitie :-(").
  */
 const NOTE_COMMAND = /^\s*(notitie|note)\b(?:\s*(?::(?![\p{P}\p{S}])|[-\u2013\u2014](?=\s|$)))?/iu;
-const LANGUAGE_COMMAND = /^\s*(taal|language)\b/i;
 
 /**
  * Text commands in the person's own chat with the bot (Dutch and English). Group chats and
@@ -79,7 +78,7 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
 
   for (const [pattern, command] of commands) {
     app.message(
-      async (context) => conversationKindOf(context) === 'personal' && pattern.test(commandText(context.activity.text ?? '')),
+      async (context) => conversationKindOf(context) === 'personal' && isCommand(context.activity.text ?? '', pattern),
       async (context) => {
         const text = context.activity.text ?? '';
         const ui = { userId: actorOf(context).id, ...(await userT(deps, context, pattern === LANGUAGE_COMMAND ? wordLanguage(text) : undefined)) };

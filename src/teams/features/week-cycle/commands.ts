@@ -12,7 +12,7 @@ import { helpCard } from '../../cards/help.card';
 import { welcomeBackCard, welcomeCard } from '../../cards/welcome.card';
 import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
-import { commandText, languageChoice, namedLanguage } from '../language-command';
+import { afterCommand, isCommand, LANGUAGE_COMMAND, languageChoice, namedLanguage } from '../language-command';
 import { cycleCardFor } from './cycle.handlers';
 import { setupCardFor } from './group-setup.handlers';
 import { redrawOpenSession } from './open-session-redraw';
@@ -27,7 +27,8 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   const wc = deps.weekCycle;
   const t = (group?: Group, context?: TurnContext) => deps.translator.t(group?.language ?? deps.defaultLanguage);
 
-  const withGroup = (command: GroupCommand) => async (context: TurnContext) => {
+  /** `pattern`: the command's, to give it the words after its command word (and separator), as they show. */
+  const withGroup = (command: GroupCommand, pattern?: RegExp) => async (context: TurnContext) => {
     const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
     if (group) wc.currentCycles.note(group);
     try {
@@ -37,7 +38,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
         await postCard(context, await setupCardFor(deps, context, undefined, namedLanguage(context.activity.text ?? '')));
         return;
       }
-      await command(context, group, commandText(context.activity.text ?? '').trim().split(/\s+/).slice(1).join(' ').toLowerCase());
+      await command(context, group, pattern ? afterCommand(context.activity.text ?? '', pattern) : '');
     } catch (err) {
       if (!isDomainError(err)) throw err;
       await postCard(context, errorCard(err, t(group, context)));
@@ -54,7 +55,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     [/^\s*(status|agenda)\b/i, async (context, group) => {
       await postCard(context, await cycleCardFor(deps, group));
     }],
-    [/^\s*(taal|language)\b/i, async (context, group, arg) => {
+    [LANGUAGE_COMMAND, async (context, group, arg) => {
       const choice = languageChoice(arg);
       if (!choice) return void (await context.sendActivity(t(group)('language.usage')));
       const updated = await changeLanguage(wc, group.id, choice, actorOf(context));
@@ -75,7 +76,7 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
   // member), nothing was stored: the command runs again the usual way, for the answer in the
   // group's language.
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && /^\s*start\b/i.test(commandText(context.activity.text ?? '')),
+    async (context) => conversationKindOf(context) !== 'personal' && isCommand(context.activity.text ?? '', /^\s*start\b/i),
     async (context) => {
       const groupId = groupIdFor(groupConversationId(context));
       const cycleId = wc.currentCycles.get(groupId);
@@ -90,11 +91,11 @@ export function registerGroupCommands(app: Application<TurnState>, deps: Feature
     },
   );
   for (const [pattern, command] of commands) {
-    app.message(async (context) => conversationKindOf(context) !== 'personal' && pattern.test(commandText(context.activity.text ?? '')), withGroup(command));
+    app.message(async (context) => conversationKindOf(context) !== 'personal' && isCommand(context.activity.text ?? '', pattern), withGroup(command, pattern));
   }
   // The personal chat's help and greeting belong to Mijn verantwoording, which knows the person's language.
   app.message(
-    async (context) => conversationKindOf(context) !== 'personal' && /^\s*help\b/i.test(commandText(context.activity.text ?? '')),
+    async (context) => conversationKindOf(context) !== 'personal' && isCommand(context.activity.text ?? '', /^\s*help\b/i),
     async (context) => {
       const group = await wc.groups.get(groupIdFor(groupConversationId(context)));
       await postCard(context, helpCard(t(group ?? undefined, context), 'group'));
