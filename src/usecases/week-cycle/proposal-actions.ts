@@ -156,7 +156,7 @@ export async function judgeProposal(
   for (let attempt = 1; ; attempt++) {
     const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey, press);
     if (judged !== RACED) return judged;
-    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw keptChanging();
+    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw await judgementKeptChanging(deps, groupId, sessionId);
   }
 }
 
@@ -167,11 +167,25 @@ export async function judgeProposal(
 export type Judged = { state: SessionState; opensDecision: boolean; noProposal?: NoProposal };
 
 /**
- * Nothing stored after every try: refused about the judgement (`busy`), so the member's form comes
- * back with their choice and reason kept, to send again with one press, not an error card that loses them.
+ * Nothing stored after every try: refused about the judgement or the decision (`busy`), so the
+ * member's form comes back with what they entered kept, to send again with one press, not an error
+ * card that loses it.
  */
-function keptChanging(): DomainError {
-  return new DomainError('conflict', { detail: 'the judgement kept changing while it was stored', input: { field: 'opinion', rule: 'format', params: { busy: 1 } } });
+function keptChanging(field: 'opinion' | 'decision'): DomainError {
+  return new DomainError('conflict', { detail: `the ${field === 'opinion' ? 'judgement' : 'decision'} kept changing while it was stored`, input: { field, rule: 'format', params: { busy: 1 } } });
+}
+
+/**
+ * A judgement that lost every try, refused by the session as it stands now (read once more): the
+ * form the refusal comes back in is built from it, and once the session ended or the group decided
+ * meanwhile it shows no judgement button, so its words must not say to press again. Refused then as
+ * a press after it would be; a failed read refuses it as busy (nothing stored either way).
+ */
+async function judgementKeptChanging(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<DomainError> {
+  const now = await loadSession(deps, groupId, sessionId).catch(() => undefined);
+  if (now && now.session.status !== 'open') return new DomainError('sessionClosed', 'judged after the session ended');
+  if (now?.proposal?.decision) return new DomainError('conflict', { detail: 'judged after the group decided', input: { field: 'opinion', rule: 'format', params: { decided: 1 } } });
+  return keptChanging('opinion');
 }
 
 /** Tries of a judgement whose stored version changed under it: two are enough but for a member pressing on and on. */
@@ -337,7 +351,14 @@ export async function decideProposal(
     try {
       return await decideAsRead(deps, groupId, sessionId, actor, input, attempt);
     } catch (err) {
-      if (!(err instanceof DomainError && err.detail === READ_AGAIN) || tries >= DECISION_TRIES) throw err;
+      if (!(err instanceof DomainError && err.detail === READ_AGAIN)) throw err;
+      // Lost every try: nothing stored. Refused as a press again would be (the form it comes back in is
+      // built from the session as it stands, and shows a button to press again only when that could store it).
+      if (tries >= DECISION_TRIES) {
+        return decideAsRead(deps, groupId, sessionId, actor, input, attempt, true).catch((last: unknown) => {
+          throw last instanceof DomainError ? last : keptChanging('decision');
+        });
+      }
     }
   }
 }
@@ -356,6 +377,7 @@ async function decideAsRead(
   actor: Actor,
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
   attempt: string,
+  lastLook = false,
 ): Promise<Decided> {
   const loaded = await loadSession(deps, groupId, sessionId);
   // The same press again, its decision stored: the member's view, also after the session ended,
@@ -371,6 +393,13 @@ async function decideAsRead(
   const { judgements: counting, present } = judging(deps, state);
   const own = ownProposal(deps, state);
   const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
+  // After every try lost (see `decideProposal`): no write, only the refusal this press meets on the
+  // session as it stands (the group decided meanwhile, the text changed, too few judgements of it);
+  // else the form as sent, whose button stores it with one press.
+  if (lastLook) {
+    decide(state.proposal, counting, { ...decision, proposalText: proposalText(state.proposal, own) });
+    throw keptChanging('decision');
+  }
   // Stored only on the proposal as read: a judgement that could count against an adoption moves its
   // version on (see `judgeAsRead`), and then this decision reads the judgements again and decides
   // again, so an adoption never stands on a judgement changed or added against it since they were read.

@@ -36,8 +36,8 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.code === 'conflict' && p.params.changed && p.field === 'firstStepStatus') return t('weekCycleForm.lookBackChanged');
   // The proposal changed since the member's card showed it, or another member's decision is stored (a judgement or a decision came after it).
   if (p.code === 'conflict' && p.params.changed) return t('weekCycleForm.proposalChanged');
-  // A judgement that lost to others' at the same moment on every try: nothing stored, the form as it was sent, to press again.
-  if (p.code === 'conflict' && p.params.busy) return t('weekCycleForm.judgementBusy');
+  // A judgement or a decision that lost to others' presses at the same moment on every try: nothing stored, the form as it was sent, to press again.
+  if (p.code === 'conflict' && p.params.busy) return t(p.field === 'decision' ? 'weekCycleForm.decisionBusy' : 'weekCycleForm.judgementBusy');
   // "Own words" that are the proposal as it stands, when the judgements do not carry adopting it as it is.
   if (p.field === 'adoptedText' && p.rule === 'format' && p.params.disagree !== undefined) {
     return t('weekCycleForm.ownWordsAreTheProposal', { agree: p.params.agree ?? 0, disagree: p.params.disagree });
