@@ -19,5 +19,15 @@ export function oneWayKeyId(prefix: string, label: string, key: string): string 
   return `${prefix}_${createHmac('sha256', label).update(key).digest('base64url')}`;
 }
 
+/**
+ * A digest of `text` that only a holder of `key` can make or test a guess against: HMAC-SHA-256
+ * under the label and the key. For a random key that is never stored (a card's press key): unlike
+ * an id made by stableId from the key, which would carry the same hash under another prefix, no
+ * stored value leads to it. The label keeps one use's digests apart from another's.
+ */
+export function keyedDigest(label: string, key: string, text: string): string {
+  return createHmac('sha256', `${label}\u0000${key}`).update(text, 'utf8').digest('base64url');
+}
+
 /** How long such a record is kept: Teams delivers a press again within minutes to hours; a few days is ample. */
 export const PRESS_RECORD_TTL_SECONDS = 3 * 24 * 3600;

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors';
-import { stableId } from '../shared/ids';
+import { keyedDigest, stableId } from '../shared/ids';
 import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 import { conversationHeld, TalentReview } from './review';
 
@@ -43,6 +43,17 @@ export function plannedAhead(reviews: TalentReview[], professionalId: string, no
  */
 export function requestKey(professionalId: string, pressKey: string): string {
   return `talentReview.request:${stableId('rq', professionalId, pressKey)}`;
+}
+
+/**
+ * The digest of a request's message its queued card carries, so a try that finds the card queued
+ * knows whether its own words are the ones going: equal only for the same words under the same
+ * press. Keyed with the press key itself (random, set when the form was rendered, never stored),
+ * not with `requestKey`: that one is the record's id (reviewRequestRecordId) under another prefix,
+ * stored in the same job, so a digest under it let anyone reading the job test guesses of the words.
+ */
+export function requestWordsDigest(pressKey: string, message: string): string {
+  return keyedDigest('lerend-werken/review-request-words/v1', pressKey, message);
 }
 
 /**

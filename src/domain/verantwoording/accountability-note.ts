@@ -26,12 +26,14 @@ export interface AccountabilityNote {
   /**
    * A fingerprint of the text the note was created with (salted with its id): the same save
    * delivered again after the note was edited elsewhere finds this note, without the note
-   * keeping a text its owner replaced. Notes from before stop 35 have none.
+   * keeping a text its owner replaced. Notes from before stop 35 have none; nor, since stop 57,
+   * has a note with a `chatMessage` (that tells its add delivered again by itself).
    */
   firstText?: string;
   /**
-   * A fingerprint of the chat message (`notitie ...`) that wrote it: once the note is deleted,
-   * that message delivered again adds nothing, while the same words sent anew do (see `addAgain`).
+   * A fingerprint of the chat message (`notitie ...`) or dialog that wrote it: that message
+   * delivered again finds this note (also once edited, or deleted: it adds nothing), while the same
+   * words sent anew are another add (see `addAgain`).
    */
   chatMessage?: string;
   /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
@@ -42,7 +44,7 @@ export interface AccountabilityNote {
 
 /**
  * What is left of a deleted note for a few days, under the note's own id: that it was deleted,
- * and nothing it said. Teams may deliver the press that added the note again (a retried invoke,
+ * and nothing it said, nor anything made from its words (stop 57: no fingerprint of its text). Teams may deliver the press that added the note again (a retried invoke,
  * a redelivered message) after its owner deleted it; the add then finds this where the note was
  * and creates nothing, at no extra request (a create whose id is taken reads what holds it
  * anyway). Expires by itself (`ttl`); redeliveries come within minutes.
@@ -51,7 +53,11 @@ export interface DeletedNote {
   id: string;
   type: 'deletedNote';
   userId: string;
-  /** The note's `firstText`: the same form pressed with another text is still a note of its own. */
+  /**
+   * Only in records left before stop 57: the note's `firstText` (the same form pressed with another
+   * text was still a note of its own). Salted with the id stored beside it, it let a reader of the
+   * database test guesses of the deleted words; no longer kept.
+   */
   firstText?: string;
   /** The note's `chatMessage`. */
   chatMessage?: string;
@@ -72,15 +78,36 @@ export function noteId(userId: string, key: string): string {
 }
 
 /**
- * The key of a note typed in the chat: its text and the day it was sent (in `timeZone`; Teams'
- * stamp, which a redelivery handled after midnight keeps). A chat message has no key that
- * survives a resend, and a resend is what a person does when they doubt it arrived; the same
- * words twice on one day add nothing to a verantwoording, so they are one note. (A card's key,
- * set when it is rendered, does this for the card form.)
+ * The key of a note typed in the chat: the message (its chat and id, which Teams keeps when it
+ * delivers the message again), never its words. A note's id is kept for a few days after its delete
+ * (DeletedNote): made from the words, as before stop 57, it let a reader of the database confirm a
+ * guess of the deleted words. The same words typed again that day are still one note: the add
+ * looks for them among the person's notes (`sameWordsThatDay`).
  */
-export function chatNoteKey(text: string, sent: Date, timeZone: string): string {
-  const day = DateTime.fromJSDate(sent, { zone: timeZone }).toISODate();
-  return `chat:${day}:${text.replace(/\r\n/g, '\n').trim()}`;
+export function chatNoteKey(conversationId: string, messageId: string): string {
+  return `chatMessage:${conversationId}:${messageId}`;
+}
+
+/**
+ * The key chat notes had before stop 57: their text and the day Teams stamped. Never written any
+ * more; an add computes it only to find a note (or what its delete left) from before.
+ */
+export function wordsAndDayChatNoteKey(text: string, sent: Date, timeZone: string): string {
+  return `chat:${chatNoteDay(sent, timeZone)}:${text.replace(/\r\n/g, '\n').trim()}`;
+}
+
+/** The day (yyyy-mm-dd) a chat message was sent or a note created, in `timeZone`. */
+export function chatNoteDay(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? at.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether `note` is a note typed in the chat (a chat message wrote it; not saved from a message)
+ * that says these words (as `writeNote` cleaned them) and was written on `day`: a resend on the
+ * same day, what a person does when they doubt it arrived, is that note, not a second one.
+ */
+export function sameWordsThatDay(note: AccountabilityNote, cleanText: string, day: string, timeZone: string): boolean {
+  return note.chatMessage !== undefined && !note.source && note.text === cleanText && chatNoteDay(new Date(note.createdAt), timeZone) === day;
 }
 
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
@@ -119,6 +146,15 @@ export function wasCreatedWith(note: AccountabilityNote, text: string): boolean 
   return note.firstText !== undefined && note.firstText === firstTextFingerprint(note.id, cleanNoteText(text));
 }
 
+/**
+ * Whether `fresh` (as `writeNote` made it, under `stored`'s id) is the add that wrote `stored`,
+ * delivered again: the same chat message or dialog when both know theirs, else the same first text.
+ */
+export function sameAdd(stored: AccountabilityNote, fresh: AccountabilityNote): boolean {
+  if (stored.chatMessage !== undefined && fresh.chatMessage !== undefined) return stored.chatMessage === fresh.chatMessage;
+  return wasCreatedWith(stored, fresh.text);
+}
+
 /** `chatMessage`: the id of the chat message the note is typed in (`notitie ...`), if it is. */
 export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource; chatMessage?: string }, now: Date): AccountabilityNote {
   const link = cleanLink(input.source?.link);
@@ -132,8 +168,9 @@ export function writeNote(input: { userId: string; key: string; text: string; vi
     visibility: input.visibility ?? 'private',
     ...(input.source ? { source: { kind: 'message' as const, ...(link ? { link } : {}) } } : {}),
     rev: 1,
-    firstText: firstTextFingerprint(id, text),
-    ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : {}),
+    // A note from a chat message (or dialog) knows its add by that (sameAdd): no fingerprint of its
+    // words then, which a reader of the database could test guesses against once it was edited.
+    ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : { firstText: firstTextFingerprint(id, text) }),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -155,13 +192,16 @@ export function editNoteText(note: AccountabilityNote, text: string, expectedRev
   return { ...note, text: clean, rev: note.rev + 1, updatedAt: now.toISOString() };
 }
 
-/** The note deleted: its id kept for a few days by what tells a redelivered add from a new one, without its text. */
+/**
+ * The note deleted: its id kept for a few days by what tells a redelivered add from a new one,
+ * without its text or anything made from it (not its `firstText`: salted only with the id kept
+ * beside it, it would let a reader of the database test guesses of the deleted words).
+ */
 export function deleteNoteKeepingId(note: AccountabilityNote, now: Date): DeletedNote {
   return {
     id: note.id,
     type: 'deletedNote',
     userId: note.userId,
-    ...(note.firstText ? { firstText: note.firstText } : {}),
     ...(note.chatMessage ? { chatMessage: note.chatMessage } : {}),
     deletedAt: now.toISOString(),
     ttl: DELETED_NOTE_TTL_SECONDS,
@@ -171,9 +211,13 @@ export function deleteNoteKeepingId(note: AccountabilityNote, now: Date): Delete
 /**
  * What an add (`fresh`, as `writeNote` made it) that finds its note deleted is:
  * - `redelivered`: the add that wrote the deleted note, delivered again: nothing is created;
- * - `anew`: the same words in another chat message (the key of a chat note is its words and day):
- *   written again under the same id, as the person asks for it once more;
- * - `otherText`: the same form pressed with other words: a note of its own, as while it existed.
+ * - `anew`: the same words in another chat message or dialog (a key made of the words: a note saved
+ *   from a message; a chat note from before stop 57): written again under the same id, as the
+ *   person asks for it once more;
+ * - `otherText`: the same form pressed with other words, told only by what a delete left before
+ *   stop 57 (its `firstText`): a note of its own, as while it existed. Since then a form's add that
+ *   finds its note deleted is `redelivered` whatever its words: what the delete leaves holds nothing
+ *   to tell them by.
  * A note from before its fingerprints were kept is always `redelivered`: nothing deleted comes back.
  */
 export function addAgain(deleted: DeletedNote, fresh: AccountabilityNote): 'redelivered' | 'anew' | 'otherText' {

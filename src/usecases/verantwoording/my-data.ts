@@ -42,9 +42,10 @@ export interface MyDataExport {
   /**
    * Notes they deleted in the last few days. A deleted note leaves, under its own id, that it was
    * deleted and nothing it said, so that Teams delivering the add again does not bring it back
-   * (accountability-note.ts); the store removes it by itself at `keptUntil`. With its two
-   * fingerprints as kept (`firstText`, `chatMessage`: one-way, salted with the note's id, as
-   * `notes` show them): they say nothing readable, but they are what the record holds.
+   * (accountability-note.ts); the store removes it by itself at `keptUntil`. With its fingerprint
+   * as kept (`chatMessage`: of the message that wrote it, one-way, salted with the note's id, as
+   * `notes` show it; `firstText` only in records left before stop 57): it says nothing readable,
+   * but it is what the record holds.
    */
   deletedNotes: DeletedNoteExport[];
   personalAnswers: PersonalAnswer[];

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, addAgain, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, wasCreatedWith, writeNote } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, addAgain, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, sameAdd, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
@@ -22,20 +22,31 @@ function asNote(r: PersonalRecord | undefined): AccountabilityNote {
  * again from the same words sent anew (see `addAgain`). Refused (`erasureUnderway`) while the
  * person's erasure is unfinished: the erasure would delete the note after it was said saved.
  */
-export async function addNote(deps: VerantwoordingDeps, userId: string, input: { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string }): Promise<AccountabilityNote> {
-  const now = deps.clock.now();
-  const write = (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
+export async function addNote(deps: VerantwoordingDeps, userId: string, input: NoteInput): Promise<AccountabilityNote> {
   // The text is checked first: a refused one comes back with its reason even when the store is down.
-  const note = write(input.key);
+  writeNoteFor(deps, userId, input)(input.key);
   // Its creates keep to the save window: none outlives an erasure begun meanwhile (save-window.ts).
-  deps = await withinSaveWindow(deps, userId);
+  return addWithinWindow(await withinSaveWindow(deps, userId), userId, input);
+}
+
+type NoteInput = { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string };
+
+const writeNoteFor = (deps: VerantwoordingDeps, userId: string, input: NoteInput) => {
+  const now = deps.clock.now();
+  return (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
+};
+
+/** `addNote` once its save window is open (`deps` from withinSaveWindow). */
+async function addWithinWindow(deps: VerantwoordingDeps, userId: string, input: NoteInput): Promise<AccountabilityNote> {
+  const write = writeNoteFor(deps, userId, input);
+  const note = write(input.key);
   const found = (await deps.records.create(note)).record;
   const ofItsOwn = () => write(`${input.key}\n${note.text}`);
   let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, ofItsOwn) : asNote(found);
   // Found with another text: edited elsewhere since. The same words from another chat message
   // (its fingerprint differs from the one that wrote the note) are typed anew, not delivered
   // again: a note of their own, as other words on the same form are. (Deleted too, `addAgain` decides.)
-  if (stored.text !== note.text && (sentAnew(stored, note) || !wasCreatedWith(stored, note.text))) {
+  if (stored.text !== note.text && !sameAdd(stored, note)) {
     const own = ofItsOwn();
     const held = (await deps.records.create(own)).record;
     stored = held.type === 'deletedNote' ? await addAfterDelete(deps, held, own, ofItsOwn) : asNote(held);
@@ -46,9 +57,48 @@ export async function addNote(deps: VerantwoordingDeps, userId: string, input: {
   return stored;
 }
 
-/** Whether `fresh` comes from another chat message than the one that wrote `stored` (both known). */
-function sentAnew(stored: AccountabilityNote, fresh: AccountabilityNote): boolean {
-  return stored.chatMessage !== undefined && fresh.chatMessage !== undefined && stored.chatMessage !== fresh.chatMessage;
+/**
+ * `notitie <tekst>` typed in the person's own chat with the bot (`messageId`: the message's id,
+ * which Teams keeps when it delivers it again; `sent`: Teams' stamp). The note's id comes from the
+ * message, not its words (chatNoteKey: what a delete leaves under the id tells nothing of them), so
+ * the message delivered again finds its note, or what its delete left (nothing comes back). The
+ * same words typed again the same day (in `timeZone`) are still one note: the add first reads the
+ * person's records (one query in their own partition) for a chat note saying them that day. Notes
+ * from before stop 57 were keyed on their words and day: found under that id, they count as before
+ * (the note itself, or the delete that message's note had: nothing comes back).
+ */
+export async function addChatNote(deps: VerantwoordingDeps, userId: string, input: { conversationId: string; messageId: string; text: string; sent: Date; timeZone?: string }): Promise<AccountabilityNote> {
+  const timeZone = input.timeZone ?? 'UTC';
+  const note: NoteInput = { key: chatNoteKey(input.conversationId, input.messageId), text: input.text, chatMessage: input.messageId };
+  const write = writeNoteFor(deps, userId, note);
+  // The text is checked first: a refused one comes back with its reason even when the store is down.
+  const fresh = write(note.key);
+  const windowed = await withinSaveWindow(deps, userId);
+  const records = (await windowed.records.listAll(userId)).filter((r) => r.userId === userId);
+  // This very message before (delivered again): its note, or what its delete left, decides (addNote).
+  if (!records.some((r) => r.id === fresh.id)) {
+    const earlier = earlierChatNote(records, fresh, write(wordsAndDayChatNoteKey(input.text, input.sent, timeZone)), chatNoteDay(input.sent, timeZone), timeZone);
+    if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this message');
+    if (earlier) {
+      // As a note found under its id: one shared may not have reached the prep cards yet.
+      if (earlier.visibility === 'shared') await windowed.sharingChanged?.(userId);
+      return earlier;
+    }
+  }
+  return addWithinWindow(windowed, userId, note);
+}
+
+/**
+ * The note a chat message's words are already (`fresh`: under the message's own id; `legacy`: as
+ * it would have been written before stop 57, under its words and day): a note written under that
+ * old id (also by this very message, delivered again), or a chat note saying these words written
+ * that day; `deleted` when the old id holds what the delete of this very message's note left.
+ */
+function earlierChatNote(records: PersonalRecord[], fresh: AccountabilityNote, legacy: AccountabilityNote, day: string, timeZone: string): AccountabilityNote | 'deleted' | undefined {
+  const old = records.find((r) => r.id === legacy.id);
+  if (old?.type === 'deletedNote' && addAgain(old, legacy) === 'redelivered') return 'deleted';
+  if (old?.type === 'note' && (old.text === legacy.text || sameAdd(old, legacy))) return old;
+  return records.find((r): r is AccountabilityNote => r.type === 'note' && sameWordsThatDay(r, fresh.text, day, timeZone));
 }
 
 /**

@@ -1,9 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { isDomainError } from '../../../domain/shared/errors';
-import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery, reviewRequestRecordId } from '../../../domain/talent-review/review-request';
+import { MAX_REQUEST_MESSAGE_LENGTH, ReviewRequestDelivery, reviewRequestRecordId, requestWordsDigest } from '../../../domain/talent-review/review-request';
 import { Translate } from '../../../i18n/i18n';
 import { jobIdFor, OutboxJob, RenderedMessage } from '../../../outbox/outbox-job';
 import { keptRequest, managerNameOf, requestCardMayGo, requestConversation, requestStatus, withdrawRequest } from '../../../usecases/talent-review/request-review';
@@ -46,11 +46,11 @@ export function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, '
  * `shownIn` (the confirmation's). The card is about the professional, so erasing them takes it
  * out of the outbox; erasing the manager does too (theirs). Either erasure leaves its key behind,
  * blank (`keyOutlivesErasure`): the same press delivered again afterwards sends nothing (`erasedKey`).
- * `press`: the record the send keeps; the card then goes only once it is kept and while the
+ * `press`: the record the send keeps and the press's key; the card then goes only once it is kept and while the
  * professional's erasure has not begun (`sendIf`, requestCardMayGo): a card whose queue write
  * landed after their erasure's outbox purge is dropped unsent.
  */
-export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language, press?: { recordId: string }): ReviewRequestDelivery {
+export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, shownIn?: Language, press?: { recordId: string; pressKey: string }): ReviewRequestDelivery {
   return {
     async deliver(request, key) {
       const language = await rebuildLanguageOf(deps, request.managerId, undefined);
@@ -66,8 +66,9 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           onRefused: { kind: REQUEST_HOOKS.refused, args: { professionalId: request.professionalId, conversationId, ...(shownIn ? { language: shownIn } : {}) } },
           // Just before it goes: their erasure has not begun, and the request's record is kept
           // (requestCardMayGo). `words`: a digest of the message it carries, so a try that finds it
-          // queued knows whether its own words are the ones going (wordsDigest).
-          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()), ...(request.message ? { words: wordsDigest(key, request.message) } : {}) } } } : {}),
+          // queued knows whether its own words are the ones going (requestWordsDigest: keyed with
+          // the press key, never stored; not with `key`, which the record id stored beside it gives away).
+          ...(press ? { sendIf: { kind: REQUEST_HOOKS.mayGo, args: { professionalId: request.professionalId, recordId: press.recordId, queuedAt: String(Date.now()), ...(request.message ? { words: requestWordsDigest(press.pressKey, request.message) } : {}) } } } : {}),
           keyOutlivesErasure: true,
         }, { tellErasedKey: true });
       let queued = await queue();
@@ -78,7 +79,7 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           // This try keeps the record, so its card goes after all, with these words.
           await deps.outbox.withdraw(key);
           queued = await queue();
-        } else if (request.message && job?.sendIf?.args.words === wordsDigest(key, request.message)) {
+        } else if (request.message && job?.sendIf?.args.words === requestWordsDigest(press.pressKey, request.message)) {
           // The card queued before carries these very words (the same press delivered twice at
           // once): the record this try may create keeps them, as the manager gets them.
           return 'alreadyQueuedSameWords';
@@ -87,16 +88,6 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
       return queued === 'queued' ? undefined : queued;
     },
   };
-}
-
-/**
- * The digest of a request's message its queued card carries (in its `sendIf`): equal only for the
- * same words under the same press. Keyed with the press's key (a random part of the form, never
- * stored: the job's id is a one-way hash of it), so once the outbox drops the card's words (sent,
- * skipped, withdrawn) nobody reading the job can test a guess of them against it.
- */
-function wordsDigest(key: string, message: string): string {
-  return createHmac('sha256', key).update(message, 'utf8').digest('base64url');
 }
 
 /** How often a retry reads a card a sender holds (`sending`) again before leaving it to that sender, and how long between. */
@@ -215,7 +206,7 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
       try {
         const ui = await professionalUi(context);
         const ref = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-        const outcome = await requestConversation(tr, chatReviewRequests(deps, ref, ui.language, { recordId: reviewRequestRecordId(ui.userId, pressKey) }), {
+        const outcome = await requestConversation(tr, chatReviewRequests(deps, ref, ui.language, { recordId: reviewRequestRecordId(ui.userId, pressKey), pressKey }), {
           professionalId: ui.userId,
           professionalName: context.activity.from?.name,
           text: data.text,

@@ -2,9 +2,8 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { trimText } from '../../../domain/shared/text';
-import { chatNoteKey } from '../../../domain/verantwoording/accountability-note';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { addNote } from '../../../usecases/verantwoording/notes';
+import { addChatNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
 import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
@@ -44,7 +43,8 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
       if (!trimText(rest)) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
       try {
         // The message's id tells this message delivered again (after its note was deleted: nothing) from the same words sent anew.
-        await addNote(v, ui.userId, { key: chatNoteKey(rest, sentAt(context, v.clock.now()), deps.timeZone), text: rest, chatMessage: context.activity.id });
+        const sent = sentAt(context, v.clock.now());
+        await addChatNote(v, ui.userId, { conversationId: context.activity.conversation?.id ?? '', messageId: context.activity.id ?? sent.toISOString(), text: rest, sent, timeZone: deps.timeZone });
       } catch (err) {
         // This message's note was deleted since (the message delivered again): nothing is added; the overview shows how it stands.
         if (isDomainError(err) && err.code === 'notFound') return void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)));
