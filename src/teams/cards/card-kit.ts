@@ -46,21 +46,43 @@ export function subtle(text: string): TextBlock {
   return textBlock(text, { isSubtle: true, size: 'Small', spacing: 'None' });
 }
 
+/** Set only while `forActionExecuteClient` builds a card: its actions need no Submit fallback. */
+let executeClientOnly = false;
+
+/**
+ * Builds a card that answers an Action.Execute press (the invoke's response): it is shown only by
+ * the client that sent the press, which has Universal Actions, so its actions go without their
+ * Action.Submit fallbacks (about a fifth of a session card's bytes, built and sent on every answer).
+ * A card posted or updated in a chat (seen by every member's client, older ones too) must not be
+ * built in here. `build` runs synchronously: nothing else builds a card while the flag is set.
+ */
+export function forActionExecuteClient<T>(build: () => T): T {
+  const outer = executeClientOnly;
+  executeClientOnly = true;
+  try {
+    return build();
+  } finally {
+    executeClientOnly = outer;
+  }
+}
+
 /**
  * Universal Action with a classic Submit fallback for hosts without Action.Execute. Both carry
- * the verb, so one set of handlers serves either path.
+ * the verb, so one set of handlers serves either path. (Without the fallback inside
+ * `forActionExecuteClient`.)
  */
 export function execute<V extends VerbName>(title: string, name: V, data: CardData<V>, opts: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {}): ExecuteAction {
   const verb = VERBS[name].verb;
-  return {
+  const action: ExecuteAction = {
     type: 'Action.Execute',
     title,
     verb,
     data,
     ...(opts.style ? { style: opts.style } : {}),
     associatedInputs: opts.associatedInputs ?? 'auto',
-    fallback: { type: 'Action.Submit', title, data: extended(data, { verb }) },
   };
+  if (!executeClientOnly) action.fallback = { type: 'Action.Submit', title, data: extended(data, { verb }) };
+  return action;
 }
 
 /**

@@ -3,8 +3,8 @@ import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { isMember, teamMirrorToDiscuss } from '../../domain/week-cycle/group';
-import { attendeeIds, byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
-import { Contribution } from '../../domain/week-cycle/session-items';
+import { byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
+import { Contribution, ERASED_ID } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
 
@@ -153,6 +153,14 @@ function refusedElsewhere(framework: Framework, session: Session, refused: Sessi
 }
 
 /**
+ * Whether the member is among the session's attendees (`attendeeIds`: present, or checked in),
+ * asked without collecting every attendee first: the question of each answer's card.
+ */
+function isAttendee(state: Pick<SessionState, 'presence' | 'checkIns'>, memberId: string): boolean {
+  return memberId !== ERASED_ID && (state.presence.some((p) => p.memberId === memberId) || state.checkIns.some((c) => c.memberId === memberId));
+}
+
+/**
  * The session card's content from one state read: no further reads, so the member's own view
  * and the shared card are built from the same data.
  */
@@ -177,7 +185,10 @@ export function buildSessionView(
   const groupAt = currentQuestionId(session);
   const elsewhere = refusedElsewhere(framework, session, refused);
   const currentId = elsewhere ?? groupAt;
-  const { judgements, present, needed } = judging(deps, state);
+  // Judging is shown only with a proposal (and without one there is no judgement of the viewer's):
+  // the members present are not counted for every answer of a day without one.
+  const judged = state.proposal ? judging(deps, state) : undefined;
+  const judgements = judged?.judgements ?? [];
   const mineOf = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase);
   const mine = (phase: EnergyPhase) => mineOf(phase)?.score;
   // Checked in after the round closed (on a card from before, or while it closed): kept for them, in no average.
@@ -199,7 +210,7 @@ export function buildSessionView(
     energy: { in: energyView(state, 'in'), out: energyView(state, 'out') },
     aiEnabled: deps.drafter.enabled,
     draftSources: hasProposalQuestion ? questionsBeforeProposal(framework).map((q) => q.id) : [],
-    ...(hasProposalQuestion && state.proposal
+    ...(hasProposalQuestion && state.proposal && judged
       ? {
           proposal: {
             id: state.proposal.id,
@@ -207,8 +218,8 @@ export function buildSessionView(
             judgements,
             decision: state.proposal.decision,
             ownProposal,
-            present,
-            needed,
+            present: judged.present,
+            needed: judged.needed,
           },
         }
       : {}),
@@ -222,7 +233,7 @@ export function buildSessionView(
       ? {
           viewer: {
             id: viewer.id,
-            present: attendeeIds(state).includes(viewer.id),
+            present: isAttendee(state, viewer.id),
             energyIn: mine('in'),
             energyOut: mine('out'),
             ...(late('in') ? { energyInLate: true } : {}),

@@ -6,7 +6,7 @@ import { SessionState } from '../../../domain/week-cycle/session';
 import { loadSession } from '../../../usecases/week-cycle/session-actions';
 import { buildSessionView } from '../../../usecases/week-cycle/session-view';
 import { buildSummaryView } from '../../../usecases/week-cycle/summary-view';
-import { AdaptiveCardJson } from '../../cards/card-kit';
+import { AdaptiveCardJson, forActionExecuteClient } from '../../cards/card-kit';
 import { sessionCard } from '../../cards/session.card';
 import { sessionSummaryCard } from '../../cards/session-summary.card';
 import { ActionOutcome } from '../../card-actions';
@@ -88,8 +88,14 @@ export class SessionPresenter {
     return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID()), this.deps.translator.t(state.group.language));
   }
 
-  personal(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer, refused?: RefusedForm): AdaptiveCardJson {
-    return sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID(), { id: viewerId, ownAnswer }, refused), this.deps.translator.t(state.group.language));
+  /**
+   * A member's own view. `answersExecute`: it is the answer to their Action.Execute press (see
+   * `answersExecute` in session.handlers), shown only by their client, so it goes without the
+   * Action.Submit fallbacks; on the Submit fallback it keeps them (it may replace a message).
+   */
+  personal(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer, refused?: RefusedForm, answersExecute = false): AdaptiveCardJson {
+    const build = () => sessionCard(buildSessionView(this.deps.weekCycle, state, randomUUID(), { id: viewerId, ownAnswer }, refused), this.deps.translator.t(state.group.language));
+    return answersExecute ? forActionExecuteClient(build) : build();
   }
 
   async summary(state: SessionState): Promise<AdaptiveCardJson> {
@@ -132,9 +138,9 @@ export class SessionPresenter {
    * built only if it goes out (in a burst of clicks, only the newest does), from the session as
    * stored then when pacing held it back.
    */
-  outcome(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
+  outcome(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer, answersExecute = false): ActionOutcome {
     return {
-      card: this.personal(state, viewerId, ownAnswer),
+      card: this.personal(state, viewerId, ownAnswer, undefined, answersExecute),
       personal: true,
       shared: { now: () => this.shared(state), fresh: async () => this.shared(await loadSession(this.deps.weekCycle, state.group.id, state.session.id)) },
     };
@@ -145,9 +151,9 @@ export class SessionPresenter {
    * own view, and the shared message left as it is, so that nobody's half-typed input is wiped
    * by someone else's click. The group's next step brings the shared card up to date.
    */
-  added(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer): ActionOutcome {
+  added(state: SessionState, viewerId: string, ownAnswer?: PersonalAnswer, answersExecute = false): ActionOutcome {
     // Added to the fresh outcome rather than spread into a copy: see card-kit's `extended`.
-    return Object.assign(this.outcome(state, viewerId, ownAnswer), { quiet: true });
+    return Object.assign(this.outcome(state, viewerId, ownAnswer, answersExecute), { quiet: true });
   }
 
   /**

@@ -29,7 +29,7 @@ import { drawn, FieldProblem, onCardAction, RefusedInput, updateShared } from '.
 import { weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
 import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
-import { actorOf } from '../../turn';
+import { actorOf, isInvoke } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { cycleCardFor } from './cycle.handlers';
 import { postSummary, SessionPresenter } from './session-presenter';
@@ -245,6 +245,15 @@ export async function repostOpenSession(deps: FeatureDeps, presenter: SessionPre
   return { result: 'shown', language };
 }
 
+/**
+ * The presser's own card is the answer to their Action.Execute (the invoke's response), which only
+ * the client that pressed shows, and it has Universal Actions: the card needs no Action.Submit
+ * fallbacks. On the Submit fallback the card may replace a message that older clients show: kept.
+ */
+function answersExecute(context: TurnContext): boolean {
+  return isInvoke(context);
+}
+
 export function registerSession(app: Application<TurnState>, deps: FeatureDeps, presenter: SessionPresenter): void {
   const wc = deps.weekCycle;
   /**
@@ -258,9 +267,9 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
       return undefined;
     });
   /** A step of the group (the question, the proposal, the end): everyone's card follows. */
-  const respond = async (state: SessionState, viewerId: string) => presenter.outcome(state, viewerId, await ownAnswerAfterStore(state, viewerId));
+  const respond = async (state: SessionState, viewerId: string, context: TurnContext) => presenter.outcome(state, viewerId, await ownAnswerAfterStore(state, viewerId), answersExecute(context));
   /** A member's own addition: their card only; the shared message is not edited under anyone's typing. */
-  const respondAdded = async (state: SessionState, viewerId: string) => presenter.added(state, viewerId, await ownAnswerAfterStore(state, viewerId));
+  const respondAdded = async (state: SessionState, viewerId: string, context: TurnContext) => presenter.added(state, viewerId, await ownAnswerAfterStore(state, viewerId), answersExecute(context));
   /** A refused input on the session card: the member's own view again, their inputs kept and the reason next to the field. */
   const sessionForm = {
     form: {
@@ -273,7 +282,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
         // refusal without a field on an open session (a decided proposal) is the plain error card.
         if (!r.problems.length && state.session.status === 'open') return undefined;
         const viewerId = actorOf(context).id;
-        return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: r.errors });
+        return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: r.errors }, answersExecute(context));
       },
     },
   };
@@ -302,7 +311,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const errors: Record<string, string> = why ? { [judgementField ?? draftField!]: deps.translator.t(state.group.language)(why) } : {};
     const unsaved = draftField !== undefined ? { values: { ...typed, questionId }, errors } : undefined;
     const ownAnswer = personalDraft ? personalDraft.saved : await ownAnswerToCurrent(wc, state, viewerId);
-    return { card: presenter.personal(state, viewerId, ownAnswer, unsaved), personal: true };
+    return { card: presenter.personal(state, viewerId, ownAnswer, unsaved, answersExecute(context)), personal: true };
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'startSession', async (context, data) => {
@@ -318,28 +327,28 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
   onCardAction(app, deps.actions, 'checkIn', async (context, data) => {
     const score = data.phase === 'in' ? data.energyIn : data.energyOut;
     if (score === undefined) throw new DomainError('invalidInput', { detail: 'energy score missing', input: { field: data.phase === 'in' ? 'energyIn' : 'energyOut', rule: 'required' } });
-    return respondAdded(await recordEnergy(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), data.phase, score), actorOf(context).id);
+    return respondAdded(await recordEnergy(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), data.phase, score), actorOf(context).id, context);
   }, sessionForm);
 
-  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respondAdded(await markPresent(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger)), actorOf(context).id));
+  onCardAction(app, deps.actions, 'markPresent', async (context, data) => respondAdded(await markPresent(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger)), actorOf(context).id, context));
 
   onCardAction(app, deps.actions, 'contribute', async (context, data) => {
     const actor = chatActorOf(context, deps.logger);
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
-    return respondAdded(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id);
+    return respondAdded(await addContribution(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, key }), actor.id, context);
   }, sessionForm);
 
   // The press's key (the card's, else the activity's): Teams delivering the same press again moves nothing.
   onCardAction(app, deps.actions, 'goTo', async (context, data) => {
     const actor = chatActorOf(context, deps.logger);
-    return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id, data.from), actor.id);
+    return respond(await moveToQuestion(wc, data.groupId, data.sessionId, actor, data.index, data.k ?? context.activity.id, data.from), actor.id, context);
   });
 
   // The press's key (the card's, else the activity's): Teams delivering an older press again changes nothing.
   onCardAction(app, deps.actions, 'answerPersonal', async (context, data) => {
     const actor = chatActorOf(context, deps.logger);
     const { state, answer } = await answerPersonally(wc, data.groupId, data.sessionId, actor, { questionId: data.questionId, text: data.text, had: data.had === 1 }, data.k ?? context.activity.id);
-    return presenter.added(state, actor.id, answer);
+    return presenter.added(state, actor.id, answer, answersExecute(context));
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'draftProposal', async (context, data) => {
@@ -357,7 +366,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
         await presenter.pushShared(data.groupId, data.sessionId);
       });
     }
-    return respond(request.state, actorOf(context).id);
+    return respond(request.state, actorOf(context).id, context);
   });
 
   // A judgement is the member's own, except the one that lets the group decide: that one everyone sees.
@@ -367,7 +376,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const { state, opensDecision, noProposal } = await judgeProposal(wc, data.groupId, data.sessionId, chatActorOf(context, deps.logger), input, data.k ?? context.activity.id);
     // Nothing to judge yet: nothing stored, and the pressed card stays as it is (with what was typed on it).
     if (noProposal) return { message: noProposalMessage(state.group.language, 'proposal.nothingToJudge', noProposal) };
-    return (opensDecision ? respond : respondAdded)(state, actorOf(context).id);
+    return (opensDecision ? respond : respondAdded)(state, actorOf(context).id, context);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'decideProposal', async (context, data) => {
@@ -380,7 +389,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     });
     // Nothing to decide on yet: said as what is missing, not as a note next to a field the card may not show.
     if (noProposal) return { message: noProposalMessage(state.group.language, 'proposal.nothingToDecide', noProposal) };
-    return respond(state, actorOf(context).id);
+    return respond(state, actorOf(context).id, context);
   }, decisionForm);
 
   onCardAction(app, deps.actions, 'lookBackOnFirstStep', async (context, data) => {
@@ -388,12 +397,12 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
     const key = data.k ?? context.activity.id ?? `${actor.id}:${Date.now()}`;
     const proposal = await lookBackOnFirstStep(wc, data.groupId, data.proposalId, actor, { status: data.firstStepStatus, note: data.firstStepNote, key, seen: data.seen });
     const state = await loadSession(wc, data.groupId, data.sessionId);
-    return respond({ ...state, previousProposal: proposal }, actor.id);
+    return respond({ ...state, previousProposal: proposal }, actor.id, context);
   }, sessionForm);
 
   onCardAction(app, deps.actions, 'endSession', async (context, data) => {
     const actor = chatActorOf(context, deps.logger);
-    return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id);
+    return respond(await endByMember(deps, presenter, data.groupId, data.sessionId, actor), actor.id, context);
   });
 }
 
