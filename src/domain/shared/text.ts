@@ -58,6 +58,28 @@ export function trimText(text: string): string {
 }
 
 /**
+ * A text of nothing that shows: white space, the invisible characters above, any format character
+ * (\p{Cf}: also tag characters, U+E0000-E007F) and variation selectors (U+FE00-FE0F,
+ * U+E0100-E01EF). `trimText` keeps the last two at either end, as they end emoji; alone they show
+ * nothing, so for the question "is anything written?" they count as nothing.
+ */
+const SHOWS_NOTHING = /^[\s\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]*$/u;
+
+/**
+ * Whether `text` shows nothing on a screen (see SHOWS_NOTHING): for the emptiness check only; a
+ * text with anything visible is stored as `trimText` leaves it, emoji endings and all.
+ */
+export function showsNothing(text: string | undefined): boolean {
+  const t = trimText(text ?? '');
+  return !t || SHOWS_NOTHING.test(t);
+}
+
+/** `text`, or "" when it shows nothing (`showsNothing`): handed to a rule that refuses an empty text, or keeps none. */
+export function emptyIfNothingShows<T extends string | undefined>(text: T): T | '' {
+  return text !== undefined && showsNothing(text) ? '' : text;
+}
+
+/**
  * Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): on one line they
  * reorder the text after them, so one name can be made to look like another.
  */

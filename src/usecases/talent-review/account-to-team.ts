@@ -1,5 +1,6 @@
 import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
+import { emptyIfNothingShows } from '../../domain/shared/text';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
 import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
@@ -12,11 +13,13 @@ export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'te
  * words as sent, or why it went to nobody: `noTeam`, the directory lists no direct report of theirs;
  * `teamChanged`, it lists a team now, but nobody of it was named on the form (they all moved on while
  * the manager typed): nothing stored or queued, and `team` is whom a new form would name.
+ * `earlierTry` on `sent`: an earlier try of this press (its answer lost) had kept and sent the
+ * account already, with other words than this one's: `text` is what went, this try's words did not.
  */
 export type TeamAccountOutcome =
   | { status: 'noTeam' }
   | { status: 'teamChanged'; team: { id: string; name: string }[] }
-  | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean };
+  | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean; earlierTry?: true };
 
 export interface TeamAccountInput {
   managerId: string;
@@ -78,7 +81,8 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
-  const text = teamAccountText(input.text);
+  // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
+  const text = teamAccountText(emptyIfNothingShows(input.text));
   // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
   const listed = input.listed ? new Set(input.listed) : undefined;
   const now = await teamOf(deps, input.managerId);
@@ -114,7 +118,9 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   const to = still ? team.filter((m) => still.has(m.id)) : team;
   const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
   if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
-  const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager };
+  // Kept under this press before with other words (the form changed after a try whose answer was
+  // lost): the first words went, and these must not read as sent (as the tab's 409 alreadySent says).
+  const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager, ...(!created && record.text !== text ? { earlierTry: true as const } : {}) };
   let erased = 0;
   try {
     for (const card of cards) if ((await delivery.deliver(account, card.to, card.key)) === 'erasedKey') erased++;

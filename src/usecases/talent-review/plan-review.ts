@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../../domain/shared/errors';
+import { emptyIfNothingShows } from '../../domain/shared/text';
 import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { conversationHeld, legacyPrepJobId, movedTo, planReview, plannedPrepAt, PrepDaysOff, prepDueAt, prepJobId, prepJobIdBeforeDaysOff, prepJobIdByDaysOffNow, pressedBefore, prepPressKey, proposePhase, recordFacilitated, replan, requireChatWithBot, TalentReview, withPressKey, withPrepMoment } from '../../domain/talent-review/review';
 import { ERASED_ID } from '../../domain/week-cycle/session-items';
@@ -238,7 +239,8 @@ export async function saveFacilitated(deps: TalentReviewDeps, managerId: string,
   await loadOwnReview(deps, managerId, reviewId);
   const now = deps.clock.now();
   const key = input.pressKey ? prepPressKey(input.pressKey, managerId, { kind: 'facilitated', text: input.text, share: input.share }) : undefined;
-  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: input.text, share: input.share }, now, key));
+  // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
+  return deps.reviews.update(managerId, reviewId, (r) => recordFacilitated(r, { text: emptyIfNothingShows(input.text), share: input.share }, now, key));
 }
 
 /** Conversations still ahead, by the date in each conversation's own time zone. */

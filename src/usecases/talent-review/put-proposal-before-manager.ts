@@ -1,5 +1,6 @@
 import { decisionSource } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
+import { emptyIfNothingShows } from '../../domain/shared/text';
 import {
   answerNoticeKey,
   DecidedProposal,
@@ -64,11 +65,13 @@ export async function putBeforeStatus(deps: PutBeforeDeps, memberId: string, gro
 
 /**
  * `managerChanged`: the directory names another manager than the form did (or the form named
- * none): nothing was sent; the status says whom a new form goes to.
+ * none): nothing was sent; the status says whom a new form goes to. `earlierTry` on `sent`: an
+ * earlier try of this press (its answer lost) had put it before the manager already, with other
+ * words than this one's: the record's words went, these did not.
  */
 export type PutBeforeOutcome =
   | Exclude<PutBeforeStatus, { status: 'open' }>
-  | { status: 'sent'; record: ProposalToManager }
+  | { status: 'sent'; record: ProposalToManager; earlierTry?: true }
   | { status: 'managerChanged'; now: Extract<PutBeforeStatus, { status: 'open' }> };
 
 export interface PutBeforeInput {
@@ -123,7 +126,8 @@ export function managerViewOf(record: ProposalToManager): ManagerCardView {
  */
 export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
-  const words = proposalWords(input.words);
+  // Words of only invisible characters (emoji endings too: variation selectors, tags) are none.
+  const words = proposalWords(emptyIfNothingShows(input.words));
   await refuseWhileErasing(deps.verantwoording, input.memberId);
   const id = proposalToManagerId(input.memberId, input.proposalId, input.pressKey);
   const earlier = await deps.proposalsToManager.get(input.memberId, id);
@@ -171,6 +175,9 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
     await takeBack(deps, delivery, sent);
     throw new DomainError('erasureUnderway', 'their erasure began while the proposal was put before the manager');
   }
+  // Kept under this press before (a try whose answer was lost, the form then changed and pressed
+  // again) with other words: those went, and these must not read as sent (as the tab's 409 alreadySent says).
+  if (!created && (sent.words ?? '') !== (words ?? '')) return { status: 'sent', record: sent, earlierTry: true };
   return { status: 'sent', record: sent };
 }
 
@@ -233,7 +240,7 @@ export async function recordForManager(deps: Pick<PutBeforeDeps, 'proposalsToMan
 export async function answerProposal(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: AnswerInput): Promise<AnswerOutcome> {
   const found = await recordForManager(deps, input.managerId, input.memberId, input.recordId);
   if (found.status !== 'found') return found;
-  const text = managerAnswerText(input.text);
+  const text = managerAnswerText(emptyIfNothingShows(input.text));
   const at = deps.clock.now().toISOString();
   const answered = (r: ProposalToManager) => {
     if (!isAnsweringManager(r, input.managerId)) throw new DomainError('forbidden', 'answer by another than the record names');

@@ -1,4 +1,5 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
+import { emptyIfNothingShows } from '../../domain/shared/text';
 import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
 import { openSaveWindow, SAVE_WINDOW_MS, sameAsWritten } from '../verantwoording/save-window';
@@ -132,7 +133,8 @@ export interface RequestInput {
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
-  const message = requestMessage(input.text);
+  // A message of only invisible characters (emoji endings too: variation selectors, tags) is none.
+  const message = requestMessage(emptyIfNothingShows(input.text));
   const status = await requestStatus(deps, input.professionalId);
   if (status.status !== 'open') return status;
   // One point read of the ticket: the record would go into the partition their erasure is deleting

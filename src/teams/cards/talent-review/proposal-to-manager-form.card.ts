@@ -1,6 +1,6 @@
 import { DecidedProposal, MAX_PROPOSAL_WORDS_LENGTH } from '../../../domain/talent-review/proposal-to-manager';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, holding, plainText, refusalNotice, subtle, submittedText, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, heading, holding, plainText, refusalNotice, submittedInput, subtle, textBlock, withFieldError } from '../card-kit';
 import { errorTitle } from '../error.card';
 import { backToOverview } from '../verantwoording/format';
 import { decidedProposalSection } from './decided-proposal.section';
@@ -39,7 +39,7 @@ export type ManagerNotice = 'changed' | 'unnamed';
  */
 export function proposalToManagerFormCard(form: ProposalToManagerForm, t: Translate, key: string, opts: { draft?: string; words?: string; refused?: RefusedWords; sendFailed?: boolean; managerNotice?: ManagerNotice } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
-  const typed = submittedText(refused?.values, 'words') ?? opts.words ?? '';
+  const typed = submittedInput(refused?.values, 'words') ?? opts.words ?? '';
   const top = opts.sendFailed ? [errorTitle(t), refusalNotice(t('proposalToManager.sendFailed'))] : [heading(t('proposalToManager.title')), ...(refused ? [refusalNotice(t('proposalToManager.notSent'))] : []), ...managerNoticeElements(form, opts.managerNotice, t)];
   // The manager's name as the directory has it: plain text.
   const goesTo = form.managerName ? plainText(t('proposalToManager.goesTo', { manager: form.managerName }), { weight: 'Bolder' }) : textBlock(t('proposalToManager.goesToYourManager'), { weight: 'Bolder' });

@@ -9,13 +9,15 @@ import { decidedProposalSection } from './decided-proposal.section';
 /**
  * What the member hears of their send, in their own chat: put before whom (with their words as
  * sent), or why nothing was sent: a proposal that is not theirs or not adopted, no manager; then
- * the words they typed, to copy (`typed`), so none is lost. (A changed manager comes back as the
- * form itself.) `draft`: the overview's new note, carried back to it.
+ * the words they typed, to copy (`typed`), so none is lost. A send an earlier try of the same press
+ * had made with other words (`earlierTry`) says that version went, with this try's words to copy.
+ * (A changed manager comes back as the form itself.) `draft`: the overview's new note, carried back to it.
  */
 export function proposalToManagerOutcomeCard(outcome: Exclude<PutBeforeOutcome, { status: 'managerChanged' }>, t: Translate, opts: { draft?: string; typed?: string } = {}): AdaptiveCardJson {
   const back = backToOverview(t, opts.draft);
+  // Not sent: the words as typed, in a field to copy them from (no button sends it; it is stored nowhere).
+  const typed = opts.typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.words', label: t('proposalToManager.typedNotSent'), isMultiline: true, value: opts.typed }] : [];
   if (outcome.status !== 'sent') {
-    const typed = opts.typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.words', label: t('proposalToManager.typedNotSent'), isMultiline: true, value: opts.typed }] : [];
     return adaptiveCard([heading(t('proposalToManager.title')), textBlock(t(`proposalToManager.${outcome.status}`)), ...typed], [back]);
   }
   const { record } = outcome;
@@ -26,7 +28,9 @@ export function proposalToManagerOutcomeCard(outcome: Exclude<PutBeforeOutcome, 
       plainText(line, { weight: 'Bolder' }),
       textBlock(t('proposalToManager.ownAct')),
       textBlock(t('proposalToManager.sentNext')),
+      ...(outcome.earlierTry ? [textBlock(t(record.words ? 'proposalToManager.earlierTry' : 'proposalToManager.earlierTryNoWords'), { weight: 'Bolder' })] : []),
       ...(record.words ? [textBlock(t('proposalToManager.yourWords'), { size: 'Small', weight: 'Bolder' }), plainText(record.words)] : []),
+      ...(outcome.earlierTry ? typed : []),
     ],
     [back],
   );

@@ -1,6 +1,6 @@
 import { ManagerCardView, MAX_MANAGER_ANSWER_LENGTH } from '../../../domain/talent-review/proposal-to-manager';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, container, execute, heading, holding, plainText, refusalNotice, subtle, submittedText, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, execute, heading, holding, plainText, refusalNotice, submittedInput, subtle, textBlock, withFieldError } from '../card-kit';
 import { decidedProposalSection } from './decided-proposal.section';
 import { RefusedWords } from './proposal-to-manager-form.card';
 import { unitCeiling } from '../../../domain/shared/text';
@@ -15,7 +15,7 @@ import { unitCeiling } from '../../../domain/shared/text';
  */
 export function proposalToManagerCard(view: ManagerCardView, t: Translate, key: string, opts: { answered?: string; refused?: RefusedWords } = {}): AdaptiveCardJson {
   const name = view.memberName?.trim() || t('proposalToManager.someone');
-  const typed = submittedText(opts.refused?.values, 'answer') ?? '';
+  const typed = submittedInput(opts.refused?.values, 'answer') ?? '';
   return adaptiveCard(
     [
       heading(t('proposalToManager.managerTitle')),

@@ -1,7 +1,7 @@
 import { MAX_REQUEST_MESSAGE_LENGTH } from '../../../domain/talent-review/review-request';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { AskedBefore } from '../../../usecases/talent-review/request-review';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedText, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, refusalNotice, submittedInput, textBlock, withFieldError } from '../card-kit';
 import { errorTitle } from '../error.card';
 import { askedBeforeItems, withdrawRequestAction } from './review-request-asked.card';
 import { unitCeiling } from '../../../domain/shared/text';
@@ -27,7 +27,7 @@ export interface RefusedRequest {
  */
 export function reviewRequestFormCard(t: Translate, key: string, opts: { draft?: string; refused?: RefusedRequest; message?: string; sendFailed?: boolean; erasing?: boolean; withdrawnPress?: boolean; asked?: { asked: AskedBefore; locale: Locale; timeZone: string } } = {}): AdaptiveCardJson {
   const { refused, draft } = opts;
-  const typed = submittedText(refused?.values, 'text') ?? opts.message ?? '';
+  const typed = submittedInput(refused?.values, 'text') ?? opts.message ?? '';
   const top = opts.sendFailed
     ? [errorTitle(t), refusalNotice(t('talentReview.request.sendFailedKept'))]
     : opts.erasing

@@ -1,6 +1,6 @@
 import { MAX_TEAM_ACCOUNT_LENGTH } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, refusalNotice, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, holding, plainText, refusalNotice, submittedInput, subtle, textBlock, withFieldError } from '../card-kit';
 import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.section';
 import { unitCeiling } from '../../../domain/shared/text';
 
@@ -32,7 +32,7 @@ export function teamAccountFormCard(
   team: { id: string; name: string }[],
   opts: { refused?: RefusedAccount; text?: string; hasOwnManager?: boolean; kept?: KeptAccountsView } = {},
 ): AdaptiveCardJson {
-  const typed = submittedText(opts.refused?.values, 'text') ?? opts.text ?? '';
+  const typed = submittedInput(opts.refused?.values, 'text') ?? opts.text ?? '';
   return adaptiveCard(
     [
       heading(t('teamAccount.title')),

@@ -8,7 +8,9 @@ import { keptAccountsSection, KeptAccountsView } from './team-accounts-kept.sect
  * and their words as sent; or that the directory names no one in their team, so nothing went
  * (with their earlier accounts, `kept`, to look back on and delete). `typed`: the words they wrote
  * for a send that found no team, shown as plain text to copy (never dropped), with the way to their
- * kept accounts (no dead end). A changed team is answered with a new form, not here.
+ * kept accounts (no dead end). A send an earlier try of the same press had made with other words
+ * (`earlierTry`) says that version went, with this try's words (`typed`) in a field to copy.
+ * A changed team is answered with a new form, not here.
  */
 export function teamAccountOutcomeCard(outcome: Exclude<TeamAccountOutcome, { status: 'teamChanged' }>, t: Translate, opts: { kept?: KeptAccountsView; typed?: string } = {}): AdaptiveCardJson {
   if (outcome.status === 'noTeam') {
@@ -25,8 +27,11 @@ export function teamAccountOutcomeCard(outcome: Exclude<TeamAccountOutcome, { st
       textBlock(t('teamAccount.sentTo', { count: outcome.recipients.length }), { weight: 'Bolder' }),
       plainText(outcome.recipients.join(', ')),
       ...(outcome.toOwnManager ? [textBlock(t('teamAccount.sentUpToo'))] : []),
+      ...(outcome.earlierTry ? [textBlock(t('teamAccount.earlierTry'), { weight: 'Bolder' })] : []),
       textBlock(t('teamAccount.yourWords'), { size: 'Small', weight: 'Bolder' }),
       plainText(outcome.text),
+      // Not sent: this try's words, in a field to copy them from (no button sends it; it is stored nowhere).
+      ...(outcome.earlierTry && opts.typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.text', label: t('teamAccount.typedNotSent'), isMultiline: true, value: opts.typed }] : []),
       textBlock(t('teamAccount.sentNext'), { isSubtle: true }),
       textBlock(t('teamAccount.kept.sentKept'), { isSubtle: true }),
     ],

@@ -11,7 +11,7 @@ import { pressChat } from './review-requests';
 import { Translate } from '../../../i18n/i18n';
 import { answerProposal, decidedProposalOf, managerCardMayGo, managerViewOf, PutBeforeDeps, PutBeforeOutcome, putBeforeStatus, putProposalBeforeManager, recordForManager } from '../../../usecases/talent-review/put-proposal-before-manager';
 import { CardActionContext, FieldProblem, RefusalForm, RefusedInput } from '../../card-actions';
-import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { AdaptiveCardJson, submittedInput, submittedText } from '../../cards/card-kit';
 import { proposalToManagerCard, proposalToManagerRefusedCard } from '../../cards/talent-review/proposal-to-manager.card';
 import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { proposalToManagerFormCard, RefusedWords } from '../../cards/talent-review/proposal-to-manager-form.card';
@@ -190,7 +190,7 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
       });
     }
     const decided = await decidedProposalOf(ptm, actorOf(context).id, ids.groupId, ids.proposalId);
-    if (decided.status !== 'decided') return proposalToManagerOutcomeCard(decided, r.t, { draft, typed: submittedText(r.values, 'words') });
+    if (decided.status !== 'decided') return proposalToManagerOutcomeCard(decided, r.t, { draft, typed: submittedInput(r.values, 'words') });
     const managerName = submittedText(r.values, 'toName');
     return proposalToManagerFormCard({ ...ids, managerId: named, ...(managerName ? { managerName } : {}), proposal: decided.proposal }, r.t, randomUUID(), { draft, refused });
   };

@@ -4,7 +4,7 @@ import { MAX_FACILITATED_LENGTH } from '../../../domain/talent-review/review';
 import { Translate } from '../../../i18n/i18n';
 import { buildPrep, prepShowableIn } from '../../../usecases/talent-review/prep';
 import { FieldProblem, RefusalForm } from '../../card-actions';
-import { AdaptiveCardJson, submittedText } from '../../cards/card-kit';
+import { AdaptiveCardJson, submittedInput, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { RefusedPlan } from '../../cards/talent-review/plan-review.card';
 import { RefusedMove } from '../../cards/talent-review/change-review.card';
@@ -54,7 +54,7 @@ function moveReason(p: FieldProblem, t: Translate, values: Record<string, unknow
 export function typedPrepInputs(values: Record<string, unknown>): PrepInputs {
   const share = values.shareFacilitation;
   const phase = values.phase;
-  const facilitated = submittedText(values, 'facilitated');
+  const facilitated = submittedInput(values, 'facilitated');
   return {
     ...(facilitated !== undefined ? { facilitated } : {}),
     ...(share !== undefined ? { shareFacilitation: share === true || share === 'true' } : {}),

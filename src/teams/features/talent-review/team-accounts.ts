@@ -10,7 +10,7 @@ import { pressChat } from './review-requests';
 import { accountToTeam, deleteKeptTeamAccount, keptTeamAccount, keptTeamAccounts, ownManagerOf, teamCardMayGo, teamOf } from '../../../usecases/talent-review/account-to-team';
 import { CardActionContext, FieldProblem, RefusalForm } from '../../card-actions';
 import { postCard } from '../../card-response';
-import { submittedText } from '../../cards/card-kit';
+import { submittedInput, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
@@ -109,7 +109,7 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     const team = await teamOf(tr, ui.managerId);
     const kept = await keptView(ui.managerId, ui.language);
     // Nobody to tell: what they typed (a refused send's words, or what followed the command) stays on the card to copy.
-    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept, typed: submittedText(refused?.values, 'text') ?? text });
+    if (!team.length) return teamAccountOutcomeCard({ status: 'noTeam' }, ui.t, { kept, typed: submittedInput(refused?.values, 'text') ?? text });
     const hasOwnManager = !!(await ownManagerOf(tr, ui.managerId));
     return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, kept, ...(text ? { text } : {}), ...(refused ? { refused } : {}) });
   };
@@ -184,8 +184,8 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
       deps.logger.info({ outcome: typeof outcome === 'string' ? outcome : outcome.status, recipients: typeof outcome !== 'string' && outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
       if (typeof outcome === 'string') return { card: await refusedKept(context, ui, data, ui.t(outcome === 'saveTooSlow' ? 'error.saveTooSlow' : 'teamAccount.erasing')), personal: true };
       if (outcome.status === 'teamChanged') return { card: await teamChangedForm(ui, outcome.team, data), personal: true };
-      // No team at all: nothing went, and the words come back to copy.
-      return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' ? { typed: data.text } : {}), personal: true };
+      // No team at all, or an earlier try of this press sent other words: these did not go, and come back to copy.
+      return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' || outcome.earlierTry ? { typed: data.text } : {}), personal: true };
     },
     { form: accountForm },
   );
