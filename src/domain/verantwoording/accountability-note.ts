@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
-import { stableId } from '../shared/ids';
+import { keyedDigest, stableId } from '../shared/ids';
 import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
 
 /** Where a note came from, when it was saved from a Teams message through the message extension. */
@@ -24,16 +24,19 @@ export interface AccountabilityNote {
   source?: NoteSource;
   rev: number;
   /**
-   * A fingerprint of the text the note was created with (salted with its id): the same save
-   * delivered again after the note was edited elsewhere finds this note, without the note
-   * keeping a text its owner replaced. Notes from before stop 35 have none; nor, since stop 57,
-   * has a note with a `chatMessage` (that tells its add delivered again by itself).
+   * A fingerprint of the text the note was created with: the same save delivered again after the
+   * note was edited elsewhere finds this note, without the note keeping a text its owner replaced.
+   * Since stop 57 keyed with the form's own press key, which is never stored (`nk_`, see
+   * `firstTextFingerprint`); before, salted only with the note's id (`nt_`), which let a reader of
+   * the database test guesses of the first words. Notes from before stop 35 have none; nor, since
+   * stop 57, has a note with a `chatMessage` (that tells its add delivered again by itself).
    */
   firstText?: string;
   /**
-   * A fingerprint of the chat message (`notitie ...`) or dialog that wrote it: that message
-   * delivered again finds this note (also once edited, or deleted: it adds nothing), while the same
-   * words sent anew are another add (see `addAgain`).
+   * A fingerprint of the chat message (`notitie ...`) that wrote it, or of the dialog for a note
+   * saved from a message before stop 57: that message delivered again finds this note (also once
+   * edited, or deleted: it adds nothing), while the same words sent anew are another add (see
+   * `addAgain`).
    */
   chatMessage?: string;
   /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
@@ -44,19 +47,22 @@ export interface AccountabilityNote {
 
 /**
  * What is left of a deleted note for a few days, under the note's own id: that it was deleted,
- * and nothing it said, nor anything made from its words (stop 57: no fingerprint of its text). Teams may deliver the press that added the note again (a retried invoke,
- * a redelivered message) after its owner deleted it; the add then finds this where the note was
- * and creates nothing, at no extra request (a create whose id is taken reads what holds it
- * anyway). Expires by itself (`ttl`); redeliveries come within minutes.
+ * and nothing it said, nor anything a reader could test a guess of its words against (stop 57: a
+ * fingerprint of its first text only when keyed with its form's press key, never stored). Teams may
+ * deliver the press that added the note again (a retried invoke, a redelivered message) after its
+ * owner deleted it; the add then finds this where the note was and creates nothing, at no extra
+ * request (a create whose id is taken reads what holds it anyway). Expires by itself (`ttl`);
+ * redeliveries come within minutes.
  */
 export interface DeletedNote {
   id: string;
   type: 'deletedNote';
   userId: string;
   /**
-   * Only in records left before stop 57: the note's `firstText` (the same form pressed with another
-   * text was still a note of its own). Salted with the id stored beside it, it let a reader of the
-   * database test guesses of the deleted words; no longer kept.
+   * The note's `firstText` when keyed with its form's press key (`nk_`): the same form pressed with
+   * another text is still a note of its own, and only that form's key can test words against it.
+   * Records left before stop 57 may hold an `nt_` one (salted with the id stored beside it, which
+   * let a reader test guesses of the deleted words); a delete no longer keeps such a one.
    */
   firstText?: string;
   /** The note's `chatMessage`. */
@@ -110,6 +116,24 @@ export function sameWordsThatDay(note: AccountabilityNote, cleanText: string, da
   return note.chatMessage !== undefined && !note.source && note.text === cleanText && chatNoteDay(new Date(note.createdAt), timeZone) === day;
 }
 
+/**
+ * The key notes saved from a message had before stop 57: the chat, the message's id and the words.
+ * Never written any more; an add computes it only to find a note (or what its delete left) from before.
+ */
+export function wordsAndMessageNoteKey(chat: string, messageId: string, text: string): string {
+  return `message:${chat}:${messageId}:${text.replace(/\r\n/g, '\n').trim()}`;
+}
+
+/**
+ * Whether `note` was saved from the message `fresh` is saved from (its link, as both keep it) and
+ * says the same words: the same message saved again in another dialog, after an answer that never
+ * came, is that note, not a second one.
+ */
+export function sameWordsFromMessage(note: AccountabilityNote, fresh: AccountabilityNote): boolean {
+  const link = fresh.source?.link;
+  return link !== undefined && note.source?.link === link && note.text === fresh.text;
+}
+
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
   const t = trimText(withoutControlCharacters(text.replace(/\r\n/g, '\n')));
@@ -131,19 +155,36 @@ export function cleanLink(link: string | undefined): string | undefined {
   }
 }
 
-/** See `AccountabilityNote.firstText`. */
-function firstTextFingerprint(id: string, cleanText: string): string {
+/** How a `firstText` keyed with the note's key begins (`nt_`: one from before stop 57). */
+const KEYED_FIRST_TEXT = 'nk_';
+
+/**
+ * See `AccountabilityNote.firstText`: keyed with the note's key (a form's random press key, set
+ * when the form was rendered and never stored; the note's id is only a one-way hash of it), so no
+ * stored value lets anyone test a guess of the words against it.
+ */
+function firstTextFingerprint(key: string, cleanText: string): string {
+  return `${KEYED_FIRST_TEXT}${keyedDigest('lerend-werken/note-first-text/v1', key, cleanText)}`;
+}
+
+/** The fingerprint notes (and what their delete left) kept before stop 57: salted only with the id. */
+function idSaltedFirstText(id: string, cleanText: string): string {
   return stableId('nt', id, cleanText);
+}
+
+/**
+ * Whether `firstText` (a note's, or what its delete kept) was made from the words of `fresh`, as
+ * `writeNote` made it under the same key (so the same id): a keyed one equals `fresh`'s own; one
+ * from before stop 57 is made again from the id and the words.
+ */
+function madeFromWordsOf(firstText: string | undefined, fresh: AccountabilityNote): boolean {
+  if (firstText === undefined || fresh.firstText === undefined) return false;
+  return firstText.startsWith(KEYED_FIRST_TEXT) ? firstText === fresh.firstText : firstText === idSaltedFirstText(fresh.id, fresh.text);
 }
 
 /** The fingerprint a note keeps of the chat message that wrote it (never the message's id itself). */
 function chatMessageFingerprint(id: string, messageId: string): string {
   return stableId('nm', id, messageId);
-}
-
-/** Whether `text` (as a form sends it) is the text this note was created with: a redelivery of its first save. */
-export function wasCreatedWith(note: AccountabilityNote, text: string): boolean {
-  return note.firstText !== undefined && note.firstText === firstTextFingerprint(note.id, cleanNoteText(text));
 }
 
 /**
@@ -152,7 +193,7 @@ export function wasCreatedWith(note: AccountabilityNote, text: string): boolean 
  */
 export function sameAdd(stored: AccountabilityNote, fresh: AccountabilityNote): boolean {
   if (stored.chatMessage !== undefined && fresh.chatMessage !== undefined) return stored.chatMessage === fresh.chatMessage;
-  return wasCreatedWith(stored, fresh.text);
+  return madeFromWordsOf(stored.firstText, fresh);
 }
 
 /** `chatMessage`: the id of the chat message the note is typed in (`notitie ...`), if it is. */
@@ -168,9 +209,9 @@ export function writeNote(input: { userId: string; key: string; text: string; vi
     visibility: input.visibility ?? 'private',
     ...(input.source ? { source: { kind: 'message' as const, ...(link ? { link } : {}) } } : {}),
     rev: 1,
-    // A note from a chat message (or dialog) knows its add by that (sameAdd): no fingerprint of its
-    // words then, which a reader of the database could test guesses against once it was edited.
-    ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : { firstText: firstTextFingerprint(id, text) }),
+    // A note from a chat message knows its add by that (sameAdd); any other by its first text,
+    // keyed with its key: nothing a reader of the database could test guesses against once edited.
+    ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : { firstText: firstTextFingerprint(input.key, text) }),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -194,14 +235,16 @@ export function editNoteText(note: AccountabilityNote, text: string, expectedRev
 
 /**
  * The note deleted: its id kept for a few days by what tells a redelivered add from a new one,
- * without its text or anything made from it (not its `firstText`: salted only with the id kept
- * beside it, it would let a reader of the database test guesses of the deleted words).
+ * without its text or anything a reader could test a guess of it against: a `firstText` only when
+ * keyed with its form's press key, which is never stored (not one from before stop 57: salted only
+ * with the id kept beside it, it would let a reader of the database test guesses of the words).
  */
 export function deleteNoteKeepingId(note: AccountabilityNote, now: Date): DeletedNote {
   return {
     id: note.id,
     type: 'deletedNote',
     userId: note.userId,
+    ...(note.firstText?.startsWith(KEYED_FIRST_TEXT) ? { firstText: note.firstText } : {}),
     ...(note.chatMessage ? { chatMessage: note.chatMessage } : {}),
     deletedAt: now.toISOString(),
     ttl: DELETED_NOTE_TTL_SECONDS,
@@ -212,16 +255,16 @@ export function deleteNoteKeepingId(note: AccountabilityNote, now: Date): Delete
  * What an add (`fresh`, as `writeNote` made it) that finds its note deleted is:
  * - `redelivered`: the add that wrote the deleted note, delivered again: nothing is created;
  * - `anew`: the same words in another chat message or dialog (a key made of the words: a note saved
- *   from a message; a chat note from before stop 57): written again under the same id, as the
+ *   from a message or a chat note, both from before stop 57): written again under the same id, as the
  *   person asks for it once more;
- * - `otherText`: the same form pressed with other words, told only by what a delete left before
- *   stop 57 (its `firstText`): a note of its own, as while it existed. Since then a form's add that
- *   finds its note deleted is `redelivered` whatever its words: what the delete leaves holds nothing
- *   to tell them by.
- * A note from before its fingerprints were kept is always `redelivered`: nothing deleted comes back.
+ * - `otherText`: the same form pressed with other words, told by the `firstText` the delete kept
+ *   (keyed with the form's press key; or, in what a delete left before stop 57, salted with the id):
+ *   a note of its own, as while it existed.
+ * A note from before its fingerprints were kept, or one whose delete kept none (its fingerprint
+ * was made before stop 57), is always `redelivered`: nothing deleted comes back.
  */
 export function addAgain(deleted: DeletedNote, fresh: AccountabilityNote): 'redelivered' | 'anew' | 'otherText' {
   if (deleted.chatMessage && fresh.chatMessage && deleted.chatMessage !== fresh.chatMessage) return 'anew';
-  if (deleted.firstText && fresh.firstText && deleted.firstText !== fresh.firstText) return 'otherText';
+  if (deleted.firstText && fresh.firstText && !madeFromWordsOf(deleted.firstText, fresh)) return 'otherText';
   return 'redelivered';
 }

@@ -44,7 +44,8 @@ export interface MyDataExport {
    * deleted and nothing it said, so that Teams delivering the add again does not bring it back
    * (accountability-note.ts); the store removes it by itself at `keptUntil`. With its fingerprint
    * as kept (`chatMessage`: of the message that wrote it, one-way, salted with the note's id, as
-   * `notes` show it; `firstText` only in records left before stop 57): it says nothing readable,
+   * `notes` show it; `firstText` of a form's note keyed with the form's own press key, never stored,
+   * or salted with the id in records left before stop 57): it says nothing readable,
    * but it is what the record holds.
    */
   deletedNotes: DeletedNoteExport[];

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, addAgain, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, sameAdd, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, addAgain, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
@@ -99,6 +99,54 @@ function earlierChatNote(records: PersonalRecord[], fresh: AccountabilityNote, l
   if (old?.type === 'deletedNote' && addAgain(old, legacy) === 'redelivered') return 'deleted';
   if (old?.type === 'note' && (old.text === legacy.text || sameAdd(old, legacy))) return old;
   return records.find((r): r is AccountabilityNote => r.type === 'note' && sameWordsThatDay(r, fresh.text, day, timeZone));
+}
+
+/**
+ * A note saved from a message with the message extension's dialog (`dialogKey`: random, set when
+ * the dialog was first shown and kept when it comes back, never stored; `message`: the chat the
+ * action ran in and the message's id, when Teams sent it). Keyed on the dialog's key, as a form's
+ * note (stop 57: keyed on the chat, message id and words before, so the id its delete left for
+ * three days let a reader of the database test guesses of the words, the message id being its
+ * time): its Save delivered again finds its note, or what its delete left (nothing comes back,
+ * other words from that dialog are a note of their own). The same words from the same message
+ * saved in another dialog (after an answer that never came) are still one note: the add first
+ * reads the person's records (one query in their own partition) for a note with the message's
+ * link saying them. Notes from before, under their message-and-words id, count as before.
+ */
+export async function addMessageNote(deps: VerantwoordingDeps, userId: string, input: { dialogKey: string; text: string; source?: NoteSource; message?: { chat: string; id: string } }): Promise<AccountabilityNote> {
+  const note: NoteInput = { key: input.dialogKey, text: input.text, source: input.source };
+  if (!input.message) return addNote(deps, userId, note);
+  const write = writeNoteFor(deps, userId, note);
+  // The text is checked first: a refused one comes back with its reason even when the store is down.
+  const fresh = write(note.key);
+  const windowed = await withinSaveWindow(deps, userId);
+  const records = (await windowed.records.listAll(userId)).filter((r) => r.userId === userId);
+  // This very dialog before (its Save delivered or pressed again): its note, or what its delete left, decides (addNote).
+  if (!records.some((r) => r.id === fresh.id)) {
+    // As the note was written before stop 57: under the message and words, told apart by the dialog.
+    const legacy = writeNoteFor(deps, userId, { ...note, chatMessage: input.dialogKey })(wordsAndMessageNoteKey(input.message.chat, input.message.id, input.text));
+    const earlier = earlierMessageNote(records, fresh, legacy);
+    if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this save');
+    if (earlier) {
+      // As a note found under its id: one shared may not have reached the prep cards yet.
+      if (earlier.visibility === 'shared') await windowed.sharingChanged?.(userId);
+      return earlier;
+    }
+  }
+  return addWithinWindow(windowed, userId, note);
+}
+
+/**
+ * The note a message's words are already (`fresh`: under the dialog's own key; `legacy`: as it
+ * would have been written before stop 57): a note under that old id (also by this very dialog,
+ * delivered again), or a note from the same message saying these words; `deleted` when the old
+ * id holds what the delete of this very dialog's note left.
+ */
+function earlierMessageNote(records: PersonalRecord[], fresh: AccountabilityNote, legacy: AccountabilityNote): AccountabilityNote | 'deleted' | undefined {
+  const old = records.find((r) => r.id === legacy.id);
+  if (old?.type === 'deletedNote' && addAgain(old, legacy) === 'redelivered') return 'deleted';
+  if (old?.type === 'note' && (old.text === legacy.text || sameAdd(old, legacy))) return old;
+  return records.find((r): r is AccountabilityNote => r.type === 'note' && sameWordsFromMessage(r, fresh));
 }
 
 /**

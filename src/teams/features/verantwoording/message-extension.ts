@@ -4,7 +4,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
 import { cleanNoteText } from '../../../domain/verantwoording/accountability-note';
-import { addNote } from '../../../usecases/verantwoording/notes';
+import { addMessageNote } from '../../../usecases/verantwoording/notes';
 import { Translate } from '../../../i18n/i18n';
 import { myGroups, ProposalHit, searchProposals, SEARCH_LIMITS } from '../../../usecases/verantwoording/search-proposals';
 import { proposalResultCard } from '../../cards/verantwoording/proposal-result.card';
@@ -80,24 +80,14 @@ function firstChars(text: string, max: number): string {
 
 /**
  * The dialog's Save carries its key: set when the dialog is first shown and kept when it comes
- * back (refused, or the store failed). It tells this Save delivered again from the same message
- * saved anew in another dialog (see `noteKey`). The message's id goes with it, for a submit that
- * comes without the message. Keyed per person, so a key names only their notes.
+ * back (refused, or the store failed). It keys the note: this Save delivered again finds it (see
+ * `addMessageNote`), while the same message saved anew in another dialog is found by its link and
+ * words. The message's id goes with it, for a submit that comes without the message. Keyed per
+ * person, so a key names only their notes.
  */
 function withDialogKeys(card: AdaptiveCardJson, keys: { key: string; message?: string }): AdaptiveCardJson {
   const data = { key: keys.key, ...(keys.message ? { message: keys.message } : {}) };
   return { ...card, actions: card.actions?.map((a) => (a.type === 'Action.Submit' ? { ...a, data: { ...a.data, ...data } } : a)) };
-}
-
-/**
- * The key of a note saved from a message: the message and the words, as the chat command keys a
- * note on its words and day. Saving the same message again with the same words (after an answer
- * that never came, in a new dialog) is one note; other words from it are a note of their own.
- * A message's id is unique within its chat only (it is its time), so the chat goes with it.
- * Without the message's id (an odd client), the dialog's own key: one note per dialog.
- */
-function noteKey(message: { chat: string; id?: string }, dialogKey: string, text: string): string {
-  return message.id ? `message:${message.chat}:${message.id}:${text.replace(/\r\n/g, '\n').trim()}` : dialogKey;
 }
 
 /** A file's or card's line in the note: without line breaks, and short enough to leave room for words. */
@@ -247,12 +237,13 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
     const fromMessage = (value.success && value.data.commandContext === 'message') || Boolean(link);
     const again = (problem: string | undefined) => saveNoteDialogCard({ text: shown, link, problem, cut: shown.length < text.length, fromMessage }, t);
     try {
-      const note = await addNote(v, actorOf(context).id, {
-        key: noteKey({ chat: context.activity.conversation?.id ?? '', id: messageId }, key, text),
+      // Keyed on the dialog's key, never on the words (what a delete leaves under the id tells nothing
+      // of them); the same words from the same message in another dialog are found as one note. The
+      // message (a message's id is unique within its chat only) finds notes saved before stop 57.
+      const note = await addMessageNote(v, actorOf(context).id, {
+        dialogKey: key,
         text,
-        // The dialog tells this Save delivered again (nothing brought back once deleted) from the
-        // same words saved anew in another dialog, as a chat message's id does for the chat command.
-        ...(messageId ? { chatMessage: key } : {}),
+        ...(messageId ? { message: { chat: context.activity.conversation?.id ?? '', id: messageId } } : {}),
         ...(fromMessage ? { source: { kind: 'message' as const, link } } : {}),
       });
       deps.logger.info({ noteId: note.id, withLink: Boolean(note.source?.link) }, 'note saved from a message');
