@@ -626,7 +626,7 @@ const proposalToLo = z
     tenantId: z.string().max(1024),
     groupId: id,
     proposalId: id,
-    groupName: text(200),
+    groupName: text(unitCeiling(GROUP_NAME_MAX)),
     // `firstStep` only on records from before it stayed with the group (it names who does what).
     proposal: z.object({ verdict: z.enum(['accept', 'adapt']), source: z.enum(['decision', 'adoptedAiDraft', 'adaptedFromAiDraft']), text: text(4000).min(1), reason: text(1000), firstStep: text(1000).optional() }).strict(),
     decidedAt: isoTime,
