@@ -156,7 +156,11 @@ export async function judgeProposal(
   for (let attempt = 1; ; attempt++) {
     const judged = await judgeAsRead(deps, groupId, sessionId, actor, input, pressKey, press);
     if (judged !== RACED) return judged;
-    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) throw await judgementKeptChanging(deps, groupId, sessionId);
+    if (attempt >= JUDGEMENT_TRIES + Math.min(press.guardedRaces, GUARDED_RACES)) {
+      const after = await judgementKeptChanging(deps, groupId, sessionId, actor, input, pressKey);
+      if (after instanceof DomainError) throw after;
+      return after;
+    }
   }
 }
 
@@ -176,13 +180,35 @@ function keptChanging(field: 'opinion' | 'decision'): DomainError {
 }
 
 /**
- * A judgement that lost every try, refused by the session as it stands now (read once more): the
- * form the refusal comes back in is built from it, and once the session ended or the group decided
- * meanwhile it shows no judgement button, so its words must not say to press again. Refused then as
- * a press after it would be; a failed read refuses it as busy (nothing stored either way).
+ * A judgement that lost every try, answered from the session as it stands now (read once more).
+ * Its judgement may be stored all the same: Teams delivered the same press again while this one
+ * tried, and that delivery got through (the judgement carries this press's key), or another press
+ * stored the same words. The member then gets their view, as a judgement stored answers (and as
+ * this press delivered once more would), never a form saying nothing was stored. Otherwise refused:
+ * the form the refusal comes back in is built from the session now, and once the session ended or
+ * the group decided meanwhile it shows no judgement button, so its words must not say to press
+ * again. Refused then as a press after it would be; a failed read refuses it as busy (nothing
+ * stored that this read could find).
  */
-async function judgementKeptChanging(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<DomainError> {
+async function judgementKeptChanging(
+  deps: WeekCycleDeps,
+  groupId: string,
+  sessionId: string,
+  actor: Actor,
+  input: { opinion?: Opinion; reason: string; textFingerprint?: string },
+  pressKey: string | undefined,
+): Promise<Judged | DomainError> {
   const now = await loadSession(deps, groupId, sessionId).catch(() => undefined);
+  const proposal = now?.proposal;
+  const mine = proposal ? now.judgements.find((j) => j.id === judgementId(proposal.id, actor.id)) : undefined;
+  if (now && proposal && mine) {
+    const key = pressKey ? judgementPressKey(pressKey, actor.id, input) : undefined;
+    const seen = input.textFingerprint ?? currentFingerprint(deps, { ...now, proposal });
+    // As `judgeAsRead` answers the same press again: the view, counted in a decision stored meanwhile.
+    if (judgementPressedBefore(mine, key) || repeatsJudgement(mine, { ...input, textFingerprint: seen })) {
+      return { state: await recountIfLate(deps, now).catch(() => now), opensDecision: false };
+    }
+  }
   if (now && now.session.status !== 'open') return new DomainError('sessionClosed', 'judged after the session ended');
   if (now?.proposal?.decision) return new DomainError('conflict', { detail: 'judged after the group decided', input: { field: 'opinion', rule: 'format', params: { decided: 1 } } });
   return keptChanging('opinion');
