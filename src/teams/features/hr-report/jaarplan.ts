@@ -18,6 +18,7 @@ import { jaarplanSavedCard } from '../../cards/hr-report/jaarplan-saved.card';
 import { keepHalfYearRhythm } from './half-year-start';
 import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { commandText, isCommand } from '../language-command';
 
 export interface JaarplanFeatureDeps {
   jaarplan: JaarplanDeps;
@@ -70,9 +71,10 @@ export function registerJaarplan(app: Application<TurnState>, deps: JaarplanFeat
   const languageOf = (context: TurnContext, data: { language?: Locale }) => deps.actions.localeFor(context, data.language ? { language: data.language } : {}).catch(() => deps.defaultLanguage);
 
   app.message(
-    async (context) => COMMAND.test(context.activity.text ?? ''),
+    async (context) => isCommand(context.activity.text ?? '', COMMAND),
     async (context) => {
-      const match = COMMAND.exec(context.activity.text ?? '')!;
+      // As it shows: a zero-width space pasted before the word, or as the gap before the year, is no part of either.
+      const match = COMMAND.exec(commandText(context.activity.text ?? '', COMMAND))!;
       const english = !match[1]!.toLowerCase().startsWith('jaarplan');
       const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language = await deps.actions.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);

@@ -13,6 +13,7 @@ import { adaptiveCard, AdaptiveCardJson, escapeMarkdown, textBlock, truncate } f
 import { ActionOutcome, CardActionContext, drawn, onCardAction } from '../../card-actions';
 import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { commandText, isCommand } from '../language-command';
 import { periodRefusal, reportPeriod, unknownPeriodWord } from './report-period';
 
 /** An unknown word is said back as typed, up to this length (a pasted sentence is no word). */
@@ -55,9 +56,10 @@ export function registerHrReport(app: Application<TurnState>, deps: HrReportFeat
   };
 
   app.message(
-    async (context) => COMMAND.test(context.activity.text ?? ''),
+    async (context) => isCommand(context.activity.text ?? '', COMMAND),
     async (context) => {
-      const text = context.activity.text ?? '';
+      // As it shows: a zero-width space pasted before the word, or as the gap after it, is no part of the command or its period.
+      const text = commandText(context.activity.text ?? '', COMMAND);
       // With no language stored for this chat, the command word they typed is the hint: "report"
       // English; "rapport" Dutch in a shared chat, but in the 1:1 chat no choice (the person's
       // Teams client speaks for them there, as for every other 1:1 text).

@@ -16,6 +16,7 @@ import { loOfferSavedCard } from '../../cards/learning-needs/lo-offer-saved.card
 import { loOffersCard } from '../../cards/learning-needs/lo-offers.card';
 import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, tenantOf } from '../../turn';
+import { commandText, isCommand } from '../language-command';
 
 export interface LoOfferFeatureDeps {
   offers: LoOfferDeps;
@@ -51,13 +52,14 @@ export function registerLoOffers(app: Application<TurnState>, deps: LoOfferFeatu
   const elsewhere = (context: TurnContext) => !isInvoke(context) && conversationKindOf(context) !== 'personal';
 
   app.message(
-    async (context) => COMMAND.test(context.activity.text ?? ''),
+    // As it shows: a zero-width space pasted before or in the word does not hide the command.
+    async (context) => isCommand(context.activity.text ?? '', COMMAND),
     async (context) => {
       // With no language stored for this chat, the command word is the hint: "offer" English;
       // "aanbod" Dutch in a shared chat, but in the 1:1 chat no choice (the Teams client speaks
       // there). A stored language wins, as for "report": the overview then speaks the language
       // the form it opens is drawn in, and a set-up group's chat never gets another language.
-      const english = COMMAND.exec(context.activity.text ?? '')![1]!.toLowerCase() === 'offer';
+      const english = COMMAND.exec(commandText(context.activity.text ?? '', COMMAND))![1]!.toLowerCase() === 'offer';
       const hint = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language: Locale = await deps.actions.localeFor(context, hint ? { language: hint } : {}).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);

@@ -14,6 +14,7 @@ import { loProposalsCard } from '../../cards/proposal-to-lo/lo-proposals.card';
 import { shareOnOtherClientCard, sharePreviewCard, shareRefusedCard } from '../../cards/proposal-to-lo/share-preview.card';
 import { inChatWithColleague, ownChatOnlyCard, ownChatOnlyOutcome } from '../../own-chat';
 import { actorOf, conversationKindOf, isInvoke, teamsLocale, tenantOf } from '../../turn';
+import { commandText, isCommand } from '../language-command';
 
 export interface ProposalToLoFeatureDeps {
   proposals: ProposalToLoDeps;
@@ -107,10 +108,11 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
   const notHr = (tr: Translate): AdaptiveCardJson => adaptiveCard([textBlock(tr('proposalToLo.notHr'))]);
 
   app.message(
-    async (context) => COMMAND.test(context.activity.text ?? ''),
+    // As it shows: a zero-width space pasted before or in the word does not hide the command.
+    async (context) => isCommand(context.activity.text ?? '', COMMAND),
     async (context) => {
       // As for "aanbod": the command word hints the language where none is stored for the chat.
-      const english = COMMAND.exec(context.activity.text ?? '')![1]!.toLowerCase() === 'proposals';
+      const english = COMMAND.exec(commandText(context.activity.text ?? '', COMMAND))![1]!.toLowerCase() === 'proposals';
       const hint: Locale | undefined = english ? 'en' : conversationKindOf(context) === 'personal' ? undefined : 'nl';
       const language = await languageOf(context, hint ? { language: hint } : {});
       const tr = t(language);

@@ -19,6 +19,7 @@ import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
 import { inChatWithColleague, inOwnChatWithBot, ownChatOnlyCard } from '../../own-chat';
 import { actorOf, conversationKindOf, tenantOf } from '../../turn';
+import { afterCommand, commandText } from '../language-command';
 import { stableId } from '../../../domain/shared/ids';
 import { channelTeamOf, inSharedOrPrivateChannel } from './card-handlers';
 import { PulseTeamsDeps } from './pulse-deps';
@@ -56,6 +57,20 @@ function commandLanguage(text: string): 'nl' | 'en' {
   return /^\s*poll\b/i.test(text) ? 'en' : 'nl';
 }
 
+/** "peiling" (or "poll") and the verb after it. */
+const POLL_VERB = /^\s*(?:peiling|poll)\b\s*\S*/i;
+
+/**
+ * The command with "peiling" and its verb read as they show: a zero-width space pasted before or
+ * inside them, or as the only gap between them, must not make it something the bot does not
+ * understand (see `commandText`). What follows (a team's name, a start's words) is kept as typed:
+ * a team called with an emoji keeps the joiners the team's own name has.
+ */
+function pollText(typed: string): string {
+  const verb = POLL_VERB.exec(commandText(typed, POLL_VERB));
+  return verb ? `${verb[0]}${afterCommand(typed, POLL_VERB)}` : typed;
+}
+
 /**
  * "peiling start | status | sluiten | resultaten | help" (English: poll ...), in team channels,
  * group chats and HR's own 1:1 chat with the bot; in a 1:1 chat with a colleague (which Teams calls
@@ -79,12 +94,12 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
     await context.sendActivity(t(inSharedOrPrivateChannel(context) ? 'pulse.progress.sentPrivatelyFromChannel' : 'pulse.progress.sentPrivately'));
   };
   app.message(
-    async (context) => parsePollCommand(context.activity.text ?? '') !== undefined,
+    async (context) => parsePollCommand(pollText(context.activity.text ?? '')) !== undefined,
     async (context) => {
-      const command = parsePollCommand(context.activity.text ?? '')!;
+      const command = parsePollCommand(pollText(context.activity.text ?? ''))!;
       // Per turn: HR's own choice in their 1:1 chat, the group's language in a set-up chat or
       // channel; with nothing stored, the command word they typed ("poll" or "peiling").
-      const language = await deps.actions.localeFor(context, { language: commandLanguage(context.activity.text ?? '') }).catch(() => deps.defaultLanguage);
+      const language = await deps.actions.localeFor(context, { language: commandLanguage(pollText(context.activity.text ?? '')) }).catch(() => deps.defaultLanguage);
       const t = deps.translator.t(language);
       // A 1:1 chat with a colleague is no one's own: every team's figures, a poll started or closed
       // from there, would be the colleague's to read (or their chat taken for HR's). Only where to go;

@@ -6,6 +6,7 @@ import { postCard } from '../../card-response';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { inOwnChatWithBot, ownChatOnlyCard as pointerCard } from '../../own-chat';
 import { actorOf, teamsLocale } from '../../turn';
+import { afterCommand, isCommand } from '../language-command';
 import { VerbData, VerbName } from '../../verbs';
 import { languageOf, TalentReviewFeatureDeps } from './deps';
 
@@ -51,13 +52,15 @@ export function onOwnChatAction<V extends VerbName>(
 /**
  * A typed talent-review command: `run` in the person's own chat with the bot; anywhere else
  * (another 1:1 chat, a group chat, a channel) only ownChatOnlyCard. The command words are the
- * talent review's alone, so the selector takes them anywhere, to answer where to go.
+ * talent review's alone, so the selector takes them anywhere, to answer where to go. They are read
+ * as they show (a zero-width space pasted before or in them does not hide the command); `words`
+ * is what follows them as typed (afterCommand), not the command words with such a space before them.
  */
-export function onOwnChatCommand(app: Application<TurnState>, deps: TalentReviewFeatureDeps, pattern: RegExp, run: (context: TurnContext) => Promise<void>): void {
+export function onOwnChatCommand(app: Application<TurnState>, deps: TalentReviewFeatureDeps, pattern: RegExp, run: (context: TurnContext, words: string) => Promise<void>): void {
   app.message(
-    async (context) => pattern.test(context.activity.text ?? ''),
+    async (context) => isCommand(context.activity.text ?? '', pattern),
     async (context) => {
-      if (inOwnChatWithBot(context)) return run(context);
+      if (inOwnChatWithBot(context)) return run(context, afterCommand(context.activity.text ?? '', pattern));
       const language = await languageOf(deps, actorOf(context).id, context).catch(() => teamsLocale(context) ?? deps.defaultLanguage);
       await postCard(context, ownChatOnlyCard(deps.translator.t(language)));
     },
