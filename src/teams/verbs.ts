@@ -1,8 +1,5 @@
 import { z } from 'zod';
 import { MATURITY_PHASES } from '../domain/talent-review/maturity';
-import { MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH } from '../domain/proposal/proposal';
-import { MAX_PERSONAL_ANSWER_LENGTH } from '../domain/personal/personal-answer';
-import { MAX_CONTRIBUTION_LENGTH } from '../domain/week-cycle/session';
 import { MAX_TEAM_TOGGLES } from '../domain/talent-review/prep-teams';
 import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
 import { numberFromText } from '../domain/shared/number-text';
@@ -52,26 +49,27 @@ const choice = <const T extends [string, ...string[]]>(values: T) => z.preproces
  * these and handlers are registered from these, so a typo cannot route an action nowhere.
  * Text limits are the domain's where a form shows them (so a refusal names the real limit),
  * otherwise generous transport limits; the domain applies the real ones either way. Words whose
- * limit the domain counts as they show take `typedText` (the session card's still count code
- * units: see the README's "Not done yet").
+ * limit the domain counts as they show take `typedText` (the session card's too: its use cases check
+ * those limits before they read the session, so a refusal still needs no read of the store).
  */
 /**
  * What a member had typed on their own view of the session card when they pressed "Vernieuwen":
- * shown again in the fresh view, never saved. The inputs' own limits, so nothing valid is refused.
- * Not the look back on last week's first step: that is the group's record, which another member
+ * shown again in the fresh view, never saved. Typed words take `typedText`: the inputs' limits count
+ * characters as they show, so a bound in code units at the limit refused a draft within it (an emoji
+ * is two). Not the look back on last week's first step: that is the group's record, which another member
  * may have told since the card was rendered, so the stored answer is shown.
  */
 const unsavedInputs = {
   questionId: optionalInt(1),
   energyIn: shortText(2).optional(),
   energyOut: shortText(2).optional(),
-  text: shortText(Math.max(MAX_CONTRIBUTION_LENGTH, MAX_PERSONAL_ANSWER_LENGTH)).optional(),
+  text: typedText.optional(),
   opinion: shortText(40).optional(),
-  reason: shortText(MAX_REASON_LENGTH).optional(),
+  reason: typedText.optional(),
   decision: shortText(40).optional(),
-  decisionReason: shortText(MAX_REASON_LENGTH).optional(),
-  adoptedText: shortText(MAX_PROPOSAL_LENGTH).optional(),
-  firstStep: shortText(MAX_REASON_LENGTH).optional(),
+  decisionReason: typedText.optional(),
+  adoptedText: typedText.optional(),
+  firstStep: typedText.optional(),
 };
 
 export const VERBS = {
@@ -119,11 +117,11 @@ export const VERBS = {
   /** Posts the running session's card again at the bottom of the chat. */
   showSession: { verb: 'session.show', data: z.object({ groupId: id, cycleId: id.optional(), k: key }) },
   markPresent: { verb: 'session.present', data: z.object({ groupId: id, sessionId: id, k: key }) },
-  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_CONTRIBUTION_LENGTH), k: key }) },
+  contribute: { verb: 'session.contribute', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: typedText, k: key }) },
   // `from`: the question the card showed; cards from before it carry none.
   goTo: { verb: 'session.goto', data: z.object({ groupId: id, sessionId: id, index: int(0, 50), from: optionalInt(0, 50), k: key }) },
   // `had`: the member's card showed their saved answer (a change: read, then replace); cards from before it carry none.
-  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: shortText(MAX_PERSONAL_ANSWER_LENGTH), had: optionalInt(0, 1), k: key }) },
+  answerPersonal: { verb: 'session.personal', data: z.object({ groupId: id, sessionId: id, questionId: int(1), text: typedText, had: optionalInt(0, 1), k: key }) },
   draftProposal: { verb: 'proposal.draft', data: z.object({ groupId: id, sessionId: id, k: key }) },
   judgeProposal: {
     verb: 'proposal.judge',
@@ -132,7 +130,7 @@ export const VERBS = {
       sessionId: id,
       proposalId: id.optional(),
       opinion: choice(['agree', 'doubt', 'disagree']),
-      reason: shortText(MAX_REASON_LENGTH).default(''),
+      reason: typedText.default(''),
       textFingerprint,
       k: key,
     }),
@@ -144,9 +142,9 @@ export const VERBS = {
       sessionId: id,
       proposalId: id.optional(),
       decision: choice(['accept', 'adapt', 'reject']),
-      decisionReason: shortText(MAX_REASON_LENGTH).default(''),
-      adoptedText: shortText(MAX_PROPOSAL_LENGTH).default(''),
-      firstStep: shortText(MAX_REASON_LENGTH).default(''),
+      decisionReason: typedText.default(''),
+      adoptedText: typedText.default(''),
+      firstStep: typedText.default(''),
       textFingerprint,
       k: key,
     }),
@@ -154,7 +152,7 @@ export const VERBS = {
   lookBackOnFirstStep: {
     verb: 'proposal.firstStep',
     // `seen`: what the card showed of the outcome (see `firstStepSeen`); absent on cards from before.
-    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: shortText(MAX_REASON_LENGTH).default(''), seen: z.string().max(80).optional(), k: key }),
+    data: z.object({ groupId: id, sessionId: id, proposalId: id, firstStepStatus: choice(['done', 'underway', 'dropped']), firstStepNote: typedText.default(''), seen: z.string().max(80).optional(), k: key }),
   },
   endSession: { verb: 'session.end', data: z.object({ groupId: id, sessionId: id, k: key }) },
   // Learning needs for L&O, from the member's own view of the session card (question 9).

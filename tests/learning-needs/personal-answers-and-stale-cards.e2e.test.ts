@@ -36,11 +36,20 @@ describe('personal answers (questions 9-10) and learning needs', () => {
   afterAll(() => t.stop());
 
   it('attack: a personal answer over 4,000 (emoji at the end) comes back in the form with the text and the reason', async () => {
-    const over = 'a'.repeat(3999) + '😀';
+    const over = 'a'.repeat(4000) + '😀';
     const res = await g.press(bram, 'session.personal', { ...q9(), text: over });
     expect(field(res.value, 'text')?.value).toBe(over);
     expect(field(res.value, 'text')?.next).toBe('Hoogstens 4.000 tekens; dit zijn er 4.001.');
     expect((await answers()).filter((a) => a.userId === bram.aadObjectId)).toEqual([]);
+  });
+
+  // Until stop 57 the card's payload check counted this answer's code units (4,001: an emoji is two)
+  // and refused it as "4.001"; the limit counts characters as they show, so 4,000 as seen is taken.
+  it('guard: a personal answer of 4,000 characters as seen (3,999 letters and an emoji) is stored', async () => {
+    const atLimit = 'a'.repeat(3999) + '😀';
+    const res = await g.press(dewi, 'session.personal', { ...q9(), text: atLimit });
+    expect(cardText(res.value)).not.toMatch(/Hoogstens|Nog niet bewaard|lukte niet/);
+    expect((await answers()).filter((a) => a.userId === dewi.aadObjectId).map((a) => a.text)).toEqual([atLimit]);
   });
 
   it('attack: invisible-only personal answer is refused as empty, nothing stored', async () => {

@@ -247,9 +247,23 @@ function cleanText(text: string, max: number, field: string): string {
 function textProblem(text: string, max: number, field: string): RefusedField | undefined {
   const t = trimText(text);
   if (!t) return { field, rule: 'required' };
-  const over = overLimit(t, max);
-  if (over) return { field, rule: 'tooLong', params: { max, count: over } };
-  return undefined;
+  return lengthProblem(t, max, field);
+}
+
+/** A text longer than `max` characters as they show (`overLimit`); an empty one is no problem here. */
+function lengthProblem(text: string, max: number, field: string): RefusedField | undefined {
+  const over = overLimit(trimText(text), max);
+  return over ? { field, rule: 'tooLong', params: { max, count: over } } : undefined;
+}
+
+/**
+ * A rejected decision's first step, which a rejection does not ask for: kept as typed within its
+ * limit, counted as it shows (a cut in code units took half of a first step of emoji), and cut
+ * between characters past it (only a caller that did not check the limit first sends more).
+ */
+function rejectedFirstStep(firstStep: string): string {
+  const t = firstStep.trim();
+  return overLimit(t, MAX_REASON_LENGTH) === undefined ? t : cutWhole(t, MAX_REASON_LENGTH);
 }
 
 /**
@@ -370,7 +384,7 @@ export function repeatsDecision(p: Proposal | undefined, d: Pick<DecisionInput, 
   // nothing, so it is no repeat of the stored decision, and its words must come back, not be dropped here.
   if (d.verdict !== 'adapt' && ownWordsNotAdopted(d.verdict, d.ownWords, stored.text)) return false;
   if (d.verdict === 'adapt' && !adoptedByOwnWords && stored.text !== d.ownWords.trim()) return false;
-  const firstStep = d.verdict === 'reject' ? cutWhole(d.firstStep.trim(), MAX_REASON_LENGTH) : d.firstStep.trim();
+  const firstStep = d.verdict === 'reject' ? rejectedFirstStep(d.firstStep) : d.firstStep.trim();
   return stored.firstStep === firstStep;
 }
 
@@ -472,15 +486,17 @@ export function judgeBeforeDecision(p: Proposal, j: JudgementInput, stored: Judg
  * rules: a verdict, a reason, the own words when adapting, a first step unless rejecting. `decide`
  * stops at the first refusal; the form shows these beside it, so one press names every field
  * that keeps the decision from being stored. Without a verdict the own words and the first step
- * are not named: whether they are needed depends on the verdict still to choose.
+ * are not named as missing: whether they are needed depends on the verdict still to choose. Words
+ * over their limits are named whatever the verdict: the press refuses them before it reads anything
+ * (`decideProposal`), as the card's payload check did.
  */
 export function decisionInputProblems(d: { verdict?: string; reason: string; ownWords: string; firstStep: string }): RefusedField[] {
   const verdict = VERDICTS.find((v) => v === d.verdict);
   const problems: (RefusedField | undefined)[] = [
     verdict ? undefined : { field: 'decision', rule: 'required' },
     textProblem(d.reason, MAX_REASON_LENGTH, 'decisionReason'),
-    verdict === 'adapt' ? textProblem(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText') : undefined,
-    verdict && verdict !== 'reject' ? textProblem(d.firstStep, MAX_REASON_LENGTH, 'firstStep') : undefined,
+    verdict === 'adapt' ? textProblem(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText') : lengthProblem(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText'),
+    verdict && verdict !== 'reject' ? textProblem(d.firstStep, MAX_REASON_LENGTH, 'firstStep') : lengthProblem(d.firstStep, MAX_REASON_LENGTH, 'firstStep'),
   ];
   return problems.filter((x): x is RefusedField => x !== undefined);
 }
@@ -525,7 +541,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
       basedOnAiDraft = p.ai.status === 'drafted';
     }
   }
-  const firstStep = d.verdict === 'reject' ? cutWhole(d.firstStep.trim(), MAX_REASON_LENGTH) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
+  const firstStep = d.verdict === 'reject' ? rejectedFirstStep(d.firstStep) : cleanText(d.firstStep, MAX_REASON_LENGTH, 'firstStep');
   return { ...p, decision: { verdict, reason, text, firstStep, judged: tallyOpinions(judged), decidedBy: d.decidedBy, at: d.at, ...(d.attempt ? { attempt: d.attempt } : {}), textFingerprint: fingerprint, ...(basedOnAiDraft ? { basedOnAiDraft: true as const } : {}) }, updatedAt: d.at };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -10,6 +10,7 @@ import { ensureMember, requireMember, takeBackIfAuthorLeft } from './membership'
 import { loadSession } from './session-actions';
 import { judging, stillMemberOf } from './session-view';
 import { ensureProposal, loadCycleState } from './start-session';
+import { refuseOverLimit } from './typed-limits';
 
 /** The group's answers to the questions before the proposal, across the cycle's sessions. */
 export function cycleAnswers(deps: WeekCycleDeps, state: CycleState) {
@@ -140,7 +141,7 @@ function readyToDecide(deps: WeekCycleDeps, state: SessionState): boolean {
  * from then on the group can decide, which everyone should see. `pressKey` names the press (the
  * card's action key, or the activity's id): the judgement keeps it, so the same press delivered
  * again after the member changed their judgement (under the same or another activity id) finds it
- * there and changes nothing.
+ * there and changes nothing. A too-long reason is refused before anything is read (see `refuseOverLimit`).
  */
 export async function judgeProposal(
   deps: WeekCycleDeps,
@@ -150,6 +151,7 @@ export async function judgeProposal(
   input: { opinion?: Opinion; reason: string; textFingerprint?: string },
   pressKey?: string,
 ): Promise<Judged> {
+  refuseOverLimit({ field: 'reason', text: input.reason, max: MAX_REASON_LENGTH });
   // Each try replaces only the judgement it read: another write of it first (the member's other press
   // landing meanwhile, or this one delivered twice) makes it read again, and find its key there.
   const press: PressRead = { readUndecided: false, guardedRaces: 0 };
@@ -362,7 +364,9 @@ export type Decided = { state: SessionState; noProposal?: NoProposal };
  * The group's decision: explicit (no default verdict, a reason, the group's own words when it
  * adapts), once at least the configured share of the members present judged the text as it
  * stands, and on the text the member's card showed (`textFingerprint`). A different decision
- * after another member's is refused with the member's inputs, never dropped silently.
+ * after another member's is refused with the member's inputs, never dropped silently. Words over
+ * their limits are refused before anything is read, whatever the verdict (see `refuseOverLimit`; the
+ * form names every such field, `decisionInputProblems`).
  */
 export async function decideProposal(
   deps: WeekCycleDeps,
@@ -371,6 +375,11 @@ export async function decideProposal(
   actor: Actor,
   input: { verdict?: Verdict; reason: string; ownWords: string; firstStep: string; textFingerprint?: string },
 ): Promise<Decided> {
+  refuseOverLimit(
+    { field: 'decisionReason', text: input.reason, max: MAX_REASON_LENGTH },
+    { field: 'adoptedText', text: input.ownWords, max: MAX_PROPOSAL_LENGTH },
+    { field: 'firstStep', text: input.firstStep, max: MAX_REASON_LENGTH },
+  );
   // This press's own key goes with the decision it stores: the press that finds it there decided.
   const attempt = randomUUID();
   for (let tries = 1; ; tries++) {
@@ -459,6 +468,7 @@ async function decideAsRead(
  * `key` names the press (the card's action key, or the activity's id): with the member and what
  * they told it makes the press's key on the outcome, so Teams redelivering it stores nothing, also
  * after another member told something else, while a new press (another member, other words) does.
+ * A too-long note is refused before anything is read (see `refuseOverLimit`).
  */
 export async function lookBackOnFirstStep(
   deps: WeekCycleDeps,
@@ -467,6 +477,7 @@ export async function lookBackOnFirstStep(
   actor: Actor,
   input: { status?: FirstStepStatus; note: string; key: string; seen?: string },
 ): Promise<Proposal> {
+  refuseOverLimit({ field: 'note', text: input.note, max: MAX_REASON_LENGTH });
   await requireMember(deps, groupId, actor);
   const at = deps.clock.now().toISOString();
   const key = stableId('fs', actor.id, input.key, input.status ?? '', input.note.trim());

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
-import { changePersonalAnswer, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
-import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, releaseShowing, Session, SessionState, ShowingClaim, showingClaim, stepKey } from '../../domain/week-cycle/session';
+import { changePersonalAnswer, MAX_PERSONAL_ANSWER_LENGTH, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
+import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, MAX_CONTRIBUTION_LENGTH, releaseShowing, Session, SessionState, ShowingClaim, showingClaim, stepKey } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
 import { COUNTED_ITEM_GONE } from '../../domain/week-cycle/ports';
@@ -11,6 +11,7 @@ import { isMember } from '../../domain/week-cycle/group';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, takeBackIfAuthorLeft } from './membership';
 import { completeCycleIfDone } from './start-session';
+import { refuseOverLimit } from './typed-limits';
 
 /** The session as this turn needs it: one query in the group's partition. */
 export async function loadSession(deps: WeekCycleDeps, groupId: string, sessionId: string): Promise<SessionState> {
@@ -145,7 +146,9 @@ function countedCheckIns(before: Session, after: Session, state: SessionState): 
 /** Reads of counted check-ins a closing step's transaction may hold, beside its replace and the gate's delete (Cosmos DB: 100 operations). */
 const MAX_COUNTED_READS = 90;
 
+/** A too-long answer is refused before the session is read (see `refuseOverLimit`). */
 export async function addContribution(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; key: string }): Promise<SessionState> {
+  refuseOverLimit({ field: 'text', text: input.text, max: MAX_CONTRIBUTION_LENGTH });
   const loaded = await loadSession(deps, groupId, sessionId);
   const framework = deps.frameworks[loaded.group.language];
   return addOwnContribution(deps, loaded, actor, contribute(framework, loaded, { ...input, authorId: actor.id, authorName: actor.name, at: deps.clock.now().toISOString() }));
@@ -214,9 +217,11 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  * press delivered again after the member changed the answer (under the same or another activity
  * id) finds it there and changes nothing. `had`: the member's card showed a saved answer, so this
  * is most likely a change: read, then replace (two requests, not a refused create, a read and a
- * replace); a card without it tries the create first. Either order ends the same.
+ * replace); a card without it tries the create first. Either order ends the same. A too-long
+ * answer is refused before anything is read (see `refuseOverLimit`).
  */
 export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; had?: boolean }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
+  refuseOverLimit({ field: 'text', text: input.text, max: MAX_PERSONAL_ANSWER_LENGTH });
   const loaded = await loadSession(deps, groupId, sessionId);
   const key = pressKey ? personalPressKey(pressKey, actor.id, input.questionId, input.text) : undefined;
   // Decided before membership: on an ended session only the same press again (Teams redelivers a
