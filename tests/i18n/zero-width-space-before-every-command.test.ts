@@ -66,6 +66,17 @@ describe('a zero-width space pasted before, in or after a command word', () => {
     expect(await reply(conv, pasted, Infinity)).toEqual(plain);
   }, 60_000);
 
+  // The words typed after the command land in the form's field as they show, not with the command word.
+  it.each([
+    ['gesprek aanvragen Graag een gesprek', `${ZWSP}gesprek aanvragen Graag een gesprek`],
+    ['teamverantwoording Goed gewerkt', `${ZWSP}teamverantwoording Goed gewerkt`],
+  ])('in HR\'s own chat, the words after a command that opens a form: %s / %j', async (plainText, pasted) => {
+    const conv = t.conversation('personal', 'a:personal-hanna');
+    const plain = await reply(conv, plainText, Infinity);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(await reply(conv, pasted, Infinity)).toEqual(plain);
+  }, 60_000);
+
   it.each([['aanbod', `aan${ZWSP}bod`], ['voorstellen', `voorstellen${ZWSP}`]])('in HR\'s own chat, a zero-width space in or after the word: %s / %j', async (plainText, pasted) => {
     const conv = t.conversation('personal', 'a:personal-hanna');
     const plain = await reply(conv, plainText, Infinity);

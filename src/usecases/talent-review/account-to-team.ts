@@ -12,7 +12,9 @@ export type TeamAccountDeps = Pick<TalentReviewDeps, 'directory' | 'clock' | 'te
  * Who the account went to (their names as the directory has them, never read from storage) and its
  * words as sent, or why it went to nobody: `noTeam`, the directory lists no direct report of theirs;
  * `teamChanged`, it lists a team now, but nobody of it was named on the form (they all moved on while
- * the manager typed): nothing stored or queued, and `team` is whom a new form would name.
+ * the manager typed): nothing stored or queued, and `team` is whom a new form would name. Neither
+ * when an earlier try of this press had kept the account: that went (`sent`, naming nobody in
+ * `recipients`: they are not in the team now).
  * `earlierTry` on `sent`: an earlier try of this press (its answer lost) had kept and sent the
  * account already, with other words than this one's: `text` is what went, this try's words did not.
  */
@@ -54,7 +56,8 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * first, in the manager's own partition (id from the press, so Teams delivering the press again
  * finds it and queues the same cards under the same keys: one record, one card each); then the
  * cards are queued. Nobody of the form's list in the team now (`teamChanged`, or `noTeam` when the
- * directory lists no team at all): nothing is stored or queued. A directory that does not answer refuses before anything is stored or queued;
+ * directory lists no team at all): nothing is stored or queued, and the answer says nothing went,
+ * unless an earlier try of this press kept the account before they moved on (sentByEarlierTry). A directory that does not answer refuses before anything is stored or queued;
  * a store that does not take the record refuses before any card is queued. While the manager's
  * erasure is unfinished the send is refused (`erasureUnderway`) before anything is stored or queued
  * (checked once the directory answered, just before the record), as every other write into their
@@ -88,7 +91,8 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   const now = await teamOf(deps, input.managerId);
   const team = now.filter((m) => !listed || listed.has(m.id));
   // Nobody the form named is in the team any more, but others are: not "you have no team"; a new form names them.
-  if (!team.length) return now.length ? { status: 'teamChanged', team: now } : { status: 'noTeam' };
+  // Unless an earlier try of this press kept (and sent) the account before they moved on: that went.
+  if (!team.length) return (await sentByEarlierTry(deps, input, text)) ?? (now.length ? { status: 'teamChanged', team: now } : { status: 'noTeam' });
   // Every lookup before the record: a directory that fails half-way leaves nothing stored or half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;
   const fresh: TeamAccountRecord = {
@@ -136,6 +140,23 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
   if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
   return sent;
+}
+
+/**
+ * A press whose form names nobody in the team now, looked up in its own record: an earlier try of
+ * it (its answer lost) kept and sent the account while they were still in the team, so the answer
+ * is that it went, not "nothing went" (found in review, stop 57). Read only once the team is found
+ * empty, so a send to a team takes no more requests than before: one point read here, and a confirm
+ * when the record is not yet confirmed (as a delivery that did not create it confirms before it
+ * answers "sent", so the creating delivery, should it still be queueing, no longer takes it back).
+ * Nobody is named: those it went to are not in the team now, and names never come from storage.
+ * No card is queued: the team is nobody of the form's list now, and someone who left is not told.
+ */
+async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountOutcome | undefined> {
+  const record = await deps.teamAccounts.get(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
+  if (!record) return undefined;
+  if (!record.confirmed) await deps.teamAccounts.confirm(record.userId, record.id);
+  return { status: 'sent', recipients: [], text: record.text, toOwnManager: record.toOwnManager, ...(record.text !== text ? { earlierTry: true as const } : {}) };
 }
 
 /**

@@ -24,8 +24,8 @@ export function teamAccountOutcomeCard(outcome: Exclude<TeamAccountOutcome, { st
   return adaptiveCard(
     [
       heading(t('teamAccount.sentTitle')),
-      textBlock(t('teamAccount.sentTo', { count: outcome.recipients.length }), { weight: 'Bolder' }),
-      plainText(outcome.recipients.join(', ')),
+      // An earlier try's answer after the team moved on names nobody (names come from the directory, never from storage).
+      ...(outcome.recipients.length > 0 ? [textBlock(t('teamAccount.sentTo', { count: outcome.recipients.length }), { weight: 'Bolder' }), plainText(outcome.recipients.join(', '))] : []),
       ...(outcome.toOwnManager ? [textBlock(t('teamAccount.sentUpToo'))] : []),
       ...(outcome.earlierTry ? [textBlock(t('teamAccount.earlierTry'), { weight: 'Bolder' })] : []),
       textBlock(t('teamAccount.yourWords'), { size: 'Small', weight: 'Bolder' }),

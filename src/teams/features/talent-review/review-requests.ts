@@ -183,10 +183,10 @@ export function registerReviewRequests(app: Application<TurnState>, actions: Car
     return reviewRequestFormCard(ui.t, randomUUID(), { draft, ...(message ? { message } : {}), ...asked });
   };
 
-  onOwnChatCommand(app, deps, REQUEST_COMMAND, async (context) => {
+  onOwnChatCommand(app, deps, REQUEST_COMMAND, async (context, words) => {
     try {
       // What follows the command is the message, as `notitie <tekst>` keeps its text: in the field, not lost.
-      const message = (context.activity.text ?? '').replace(REQUEST_COMMAND, '').trim();
+      const message = words.trim();
       await postCard(context, await opening(context, undefined, message));
     } catch (err) {
       // A directory that does not answer, say: the friendly card, as the button gets.

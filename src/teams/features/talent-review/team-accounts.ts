@@ -144,10 +144,10 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
     return teamAccountFormCard(ui.t, randomUUID(), team, { hasOwnManager, refused: { values, errors: {}, why: ui.t('teamAccount.teamChanged') } });
   };
 
-  onOwnChatCommand(app, deps, ACCOUNT_COMMAND, async (context) => {
+  onOwnChatCommand(app, deps, ACCOUNT_COMMAND, async (context, words) => {
     try {
       // What follows the command is the account, as `notitie <tekst>` keeps its text: in the field, not lost.
-      const text = (context.activity.text ?? '').replace(ACCOUNT_COMMAND, '').trim();
+      const text = words.trim();
       await postCard(context, await opening(context, { text }));
     } catch (err) {
       // A directory that does not answer, say: the friendly card, as the button gets.
