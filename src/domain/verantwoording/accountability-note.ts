@@ -134,6 +134,26 @@ export function sameWordsFromMessage(note: AccountabilityNote, fresh: Accountabi
   return link !== undefined && note.source?.link === link && note.text === fresh.text;
 }
 
+/**
+ * Of the notes saying the same words (`sameWordsThatDay`, `sameWordsFromMessage`), written by adds
+ * that raced each other (each looked before the other's create, so each created one), the one that
+ * stays: one its owner already changed (edited, shared: never removed, see `asAdded`), else the
+ * lowest id. Every add that sees them picks the same one, whatever order it read them in.
+ */
+export function keptOfSameWords(notes: AccountabilityNote[]): AccountabilityNote | undefined {
+  const changed = notes.filter((note) => !asAdded(note));
+  return (changed.length ? changed : notes).reduce<AccountabilityNote | undefined>((kept, note) => (!kept || note.id < kept.id ? note : kept), undefined);
+}
+
+/**
+ * Whether `note` is as its add wrote it: never edited, never shared or made private again. Only
+ * such a note of the same words is removed for the one that stays (`keptOfSameWords`): one its
+ * owner already changed is theirs to keep.
+ */
+export function asAdded(note: AccountabilityNote): boolean {
+  return note.rev === 1 && note.visibilityRev === undefined && note.visibility === 'private';
+}
+
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
   const t = trimText(withoutControlCharacters(text.replace(/\r\n/g, '\n')));

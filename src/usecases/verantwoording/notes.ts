@@ -1,9 +1,9 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, addAgain, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, addAgain, asAdded, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, keptOfSameWords, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
-import { withinSaveWindow } from './save-window';
+import { sameAsWritten, withinSaveWindow } from './save-window';
 
 function asNote(r: PersonalRecord | undefined): AccountabilityNote {
   if (!r || r.type !== 'note') throw new DomainError('notFound', 'note');
@@ -63,9 +63,10 @@ async function addWithinWindow(deps: VerantwoordingDeps, userId: string, input: 
  * message, not its words (chatNoteKey: what a delete leaves under the id tells nothing of them), so
  * the message delivered again finds its note, or what its delete left (nothing comes back). The
  * same words typed again the same day (in `timeZone`) are still one note: the add first reads the
- * person's records (one query in their own partition) for a chat note saying them that day. Notes
- * from before stop 57 were keyed on their words and day: found under that id, they count as before
- * (the note itself, or the delete that message's note had: nothing comes back).
+ * person's records (one query in their own partition) for a chat note saying them that day, and
+ * looks once more after its create for one written meanwhile (`addOnce`). Notes from before stop
+ * 57 were keyed on their words and day: found under that id, they count as before (the note
+ * itself, or the delete that message's note had: nothing comes back).
  */
 export async function addChatNote(deps: VerantwoordingDeps, userId: string, input: { conversationId: string; messageId: string; text: string; sent: Date; timeZone?: string }): Promise<AccountabilityNote> {
   const timeZone = input.timeZone ?? 'UTC';
@@ -73,32 +74,12 @@ export async function addChatNote(deps: VerantwoordingDeps, userId: string, inpu
   const write = writeNoteFor(deps, userId, note);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   const fresh = write(note.key);
-  const windowed = await withinSaveWindow(deps, userId);
-  const records = (await windowed.records.listAll(userId)).filter((r) => r.userId === userId);
-  // This very message before (delivered again): its note, or what its delete left, decides (addNote).
-  if (!records.some((r) => r.id === fresh.id)) {
-    const earlier = earlierChatNote(records, fresh, write(wordsAndDayChatNoteKey(input.text, input.sent, timeZone)), chatNoteDay(input.sent, timeZone), timeZone);
-    if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this message');
-    if (earlier) {
-      // As a note found under its id: one shared may not have reached the prep cards yet.
-      if (earlier.visibility === 'shared') await windowed.sharingChanged?.(userId);
-      return earlier;
-    }
-  }
-  return addWithinWindow(windowed, userId, note);
-}
-
-/**
- * The note a chat message's words are already (`fresh`: under the message's own id; `legacy`: as
- * it would have been written before stop 57, under its words and day): a note written under that
- * old id (also by this very message, delivered again), or a chat note saying these words written
- * that day; `deleted` when the old id holds what the delete of this very message's note left.
- */
-function earlierChatNote(records: PersonalRecord[], fresh: AccountabilityNote, legacy: AccountabilityNote, day: string, timeZone: string): AccountabilityNote | 'deleted' | undefined {
-  const old = records.find((r) => r.id === legacy.id);
-  if (old?.type === 'deletedNote' && addAgain(old, legacy) === 'redelivered') return 'deleted';
-  if (old?.type === 'note' && (old.text === legacy.text || sameAdd(old, legacy))) return old;
-  return records.find((r): r is AccountabilityNote => r.type === 'note' && sameWordsThatDay(r, fresh.text, day, timeZone));
+  const day = chatNoteDay(input.sent, timeZone);
+  return addOnce(await withinSaveWindow(deps, userId), userId, note, {
+    fresh,
+    legacy: write(wordsAndDayChatNoteKey(input.text, input.sent, timeZone)),
+    sameWords: (r) => sameWordsThatDay(r, fresh.text, day, timeZone),
+  });
 }
 
 /**
@@ -111,42 +92,115 @@ function earlierChatNote(records: PersonalRecord[], fresh: AccountabilityNote, l
  * other words from that dialog are a note of their own). The same words from the same message
  * saved in another dialog (after an answer that never came) are still one note: the add first
  * reads the person's records (one query in their own partition) for a note with the message's
- * link saying them. Notes from before, under their message-and-words id, count as before.
+ * link saying them, and looks once more after its create for one saved meanwhile (`addOnce`).
+ * Notes from before, under their message-and-words id, count as before.
  */
 export async function addMessageNote(deps: VerantwoordingDeps, userId: string, input: { dialogKey: string; text: string; source?: NoteSource; message?: { chat: string; id: string } }): Promise<AccountabilityNote> {
   const note: NoteInput = { key: input.dialogKey, text: input.text, source: input.source };
   if (!input.message) return addNote(deps, userId, note);
-  const write = writeNoteFor(deps, userId, note);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
-  const fresh = write(note.key);
-  const windowed = await withinSaveWindow(deps, userId);
-  const records = (await windowed.records.listAll(userId)).filter((r) => r.userId === userId);
-  // This very dialog before (its Save delivered or pressed again): its note, or what its delete left, decides (addNote).
-  if (!records.some((r) => r.id === fresh.id)) {
+  const fresh = writeNoteFor(deps, userId, note)(note.key);
+  return addOnce(await withinSaveWindow(deps, userId), userId, note, {
+    fresh,
     // As the note was written before stop 57: under the message and words, told apart by the dialog.
-    const legacy = writeNoteFor(deps, userId, { ...note, chatMessage: input.dialogKey })(wordsAndMessageNoteKey(input.message.chat, input.message.id, input.text));
-    const earlier = earlierMessageNote(records, fresh, legacy);
-    if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this save');
-    if (earlier) {
-      // As a note found under its id: one shared may not have reached the prep cards yet.
-      if (earlier.visibility === 'shared') await windowed.sharingChanged?.(userId);
-      return earlier;
-    }
-  }
-  return addWithinWindow(windowed, userId, note);
+    legacy: writeNoteFor(deps, userId, { ...note, chatMessage: input.dialogKey })(wordsAndMessageNoteKey(input.message.chat, input.message.id, input.text)),
+    // Without the message's link nothing tells the same message saved again: no second look either.
+    sameWords: fresh.source?.link !== undefined ? (r) => sameWordsFromMessage(r, fresh) : undefined,
+  });
 }
 
 /**
- * The note a message's words are already (`fresh`: under the dialog's own key; `legacy`: as it
- * would have been written before stop 57): a note under that old id (also by this very dialog,
- * delivered again), or a note from the same message saying these words; `deleted` when the old
- * id holds what the delete of this very dialog's note left.
+ * How an add whose words are one note however often they come is told: `fresh` (the note under
+ * the add's own id), `legacy` (as it would have been written before stop 57) and `sameWords` (a
+ * note saying these words: typed in the chat that day, or saved from the same message).
  */
-function earlierMessageNote(records: PersonalRecord[], fresh: AccountabilityNote, legacy: AccountabilityNote): AccountabilityNote | 'deleted' | undefined {
-  const old = records.find((r) => r.id === legacy.id);
-  if (old?.type === 'deletedNote' && addAgain(old, legacy) === 'redelivered') return 'deleted';
-  if (old?.type === 'note' && (old.text === legacy.text || sameAdd(old, legacy))) return old;
-  return records.find((r): r is AccountabilityNote => r.type === 'note' && sameWordsFromMessage(r, fresh));
+interface OnceAdd {
+  fresh: AccountabilityNote;
+  legacy: AccountabilityNote;
+  sameWords?: (note: AccountabilityNote) => boolean;
+}
+
+/**
+ * The add of a chat note or of a note saved from a message (`deps` from withinSaveWindow): the
+ * note its words already are, or a new one. Normal path: one query before the create, the create,
+ * one query after it (`oneNoteOfSameWords`); the same words found before the create: that query alone.
+ */
+async function addOnce(deps: VerantwoordingDeps, userId: string, note: NoteInput, add: OnceAdd): Promise<AccountabilityNote> {
+  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
+  const own = records.find((r) => r.id === add.fresh.id);
+  // This very message or dialog before (delivered again): its note, or what its delete left, decides
+  // (addNote); left by its yielding to the same words saved at the same time: that note.
+  const earlier = own ? yieldedTo(own, records, add) : earlierNote(records, add);
+  if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this add');
+  if (earlier) {
+    // As a note found under its id: one shared may not have reached the prep cards yet.
+    if (earlier.visibility === 'shared') await deps.sharingChanged?.(userId);
+    return earlier;
+  }
+  const stored = await addWithinWindow(deps, userId, note);
+  if (own || stored.id !== add.fresh.id || !add.sameWords) return stored;
+  return oneNoteOfSameWords(deps, userId, stored, add.sameWords);
+}
+
+/**
+ * The note a message's or dialog's words already are: a note under the id they had before stop 57
+ * (also by this very message or dialog, delivered again), or a note saying these words; `deleted`
+ * when the old id holds what the delete of this very add's note left.
+ */
+function earlierNote(records: PersonalRecord[], add: OnceAdd): AccountabilityNote | 'deleted' | undefined {
+  const old = records.find((r) => r.id === add.legacy.id);
+  if (old?.type === 'deletedNote' && addAgain(old, add.legacy) === 'redelivered') return 'deleted';
+  if (old?.type === 'note' && (old.text === add.legacy.text || sameAdd(old, add.legacy))) return old;
+  return sameWordsIn(records, add);
+}
+
+/** The note (the one that stays, `keptOfSameWords`) saying the words of `add`, among `records`. */
+function sameWordsIn(records: PersonalRecord[], add: OnceAdd): AccountabilityNote | undefined {
+  const same = add.sameWords;
+  return same ? keptOfSameWords(records.filter((r): r is AccountabilityNote => r.type === 'note' && r.id !== add.fresh.id && same(r))) : undefined;
+}
+
+/**
+ * This add delivered again, its id holding what a delete left: the note it yielded to, when it
+ * had raced the same words saved at the same time (`oneNoteOfSameWords` left what a delete leaves
+ * in its place) and that note is there; else as any add that finds its note deleted (addNote).
+ */
+function yieldedTo(own: PersonalRecord, records: PersonalRecord[], add: OnceAdd): AccountabilityNote | undefined {
+  if (own.type !== 'deletedNote' || addAgain(own, add.fresh) !== 'redelivered') return undefined;
+  return sameWordsIn(records, add);
+}
+
+/**
+ * After an add created `created`: the same words added at the same moment by another message or
+ * dialog (each looked before the other's create and found nothing) are a second note. So each
+ * add looks again after its create (one query in the person's partition); of the notes saying
+ * these words the one with the lowest id stays (`keptOfSameWords`) and each other one is removed,
+ * leaving what a delete leaves (its message or dialog delivered again brings nothing back), only
+ * while it is as it was read and as its add wrote it (`asAdded`: one edited or shared stays). Of
+ * two racing adds the one that looks last sees both notes, so one note is left, and both answer
+ * with it; except when the add that looked first (it saw only its own note) has the higher id:
+ * its answer named the note the other add then removes.
+ */
+async function oneNoteOfSameWords(deps: VerantwoordingDeps, userId: string, created: AccountabilityNote, sameWords: (note: AccountabilityNote) => boolean): Promise<AccountabilityNote> {
+  // Stored: from here on nothing may say it failed. A look or a removal the store fails leaves
+  // the second note of this rare race (as before the look was made), never an error after a save.
+  const records = await deps.records.listAll(userId).catch(() => undefined);
+  const saying = (records ?? []).filter((r): r is AccountabilityNote => r.userId === userId && r.type === 'note' && (r.id === created.id || sameWords(r)));
+  const kept = keptOfSameWords(saying);
+  if (!kept || saying.every((n) => n.id === created.id)) return created;
+  const now = deps.clock.now();
+  for (const other of saying.filter((n) => n.id !== kept.id)) await removeAsRead(deps, other, now).catch(() => undefined);
+  if (kept.id !== created.id && kept.visibility === 'shared') await deps.sharingChanged?.(userId);
+  return kept;
+}
+
+/** `read` replaced by what its delete leaves, only while it is as read and as added (ETag-guarded); already gone is fine. */
+async function removeAsRead(deps: VerantwoordingDeps, read: AccountabilityNote, now: Date): Promise<void> {
+  try {
+    await deps.records.update(read.userId, read.id, (current) => (current.type === 'note' && asAdded(current) && sameAsWritten(current, read) ? deleteNoteKeepingId(current, now) : current));
+  } catch (err) {
+    if (!isDomainError(err) || err.code !== 'notFound') throw err;
+  }
 }
 
 /**
