@@ -70,7 +70,8 @@ export async function runApp(entry: string, env: Record<string, string>): Promis
   const port = await freePort();
   const app = spawnApp(entry, { PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120 && app.child.exitCode === null; i++) {
+  // Up to 50 s: loading the OpenTelemetry distro took over 30 s on a two-core machine under full load.
+  for (let i = 0; i < 200 && app.child.exitCode === null; i++) {
     if (await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false)) return { ...app, url };
     await new Promise((r) => setTimeout(r, 250));
   }
