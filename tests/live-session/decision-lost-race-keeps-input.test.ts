@@ -15,10 +15,10 @@
  */
 import { cardProblems } from '../support/card-validator';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
-import { field, inputValues } from '../support/card-fields';
+import { field, inputValues, maybeButtonData } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ERROR_TITLE, isNormalCard } from './support';
+import { ERROR_TITLE, isNormalCard, rewriteProposal } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
@@ -31,20 +31,6 @@ const DECISION = {
 };
 const CEMS_DECISION = { decision: 'accept', decisionReason: 'CEM: eenvoudig', adoptedText: '', firstStep: 'CEM: tafel neerzetten' };
 const DEWI_REASON = 'DEWI: een spraakbericht luistert niemand na, en het dossier mist het dan.';
-
-/** The data of the card's button with this verb (Action.Execute), or undefined when the card shows none. */
-function button(card: unknown, verb: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('a decision (or a judgement) that loses its race after every try', () => {
   let ai: FakeAzureOpenAi;
@@ -75,14 +61,6 @@ describe('a decision (or a judgement) that loses its race after every try', () =
   const judgementOf = async (g: GroupDriver, who: typeof anna) =>
     (await t.store.container('sessions').items.query({ query: "SELECT c.opinion, c.reason FROM c WHERE c.type = 'judgement' AND c.memberId = @m", parameters: [{ name: '@m', value: who.aadObjectId }] }, { partitionKey: g.groupId }).fetchAll()).resources[0];
 
-  /** The proposal written again as it is (a new version), as another member's judgement guarded on it does. */
-  const rewriteProposal = async (g: GroupDriver, proposalId: string) => {
-    const item = t.store.container('sessions').item(proposalId, g.groupId);
-    const { resource } = await item.read();
-    const own = Object.fromEntries(Object.entries(resource as Record<string, unknown>).filter(([k]) => !k.startsWith('_')));
-    await item.replace(own);
-  };
-
   /**
    * A press whose every write of the group's container (a batch: the session is gated) reaches the
    * store only after the proposal moved on. With `lastTry`, the write of that try waits instead for
@@ -96,7 +74,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
       (req) => {
         if (cemDeciding || req.kind !== 'batch' || req.container !== 'sessions') return undefined;
         lost++;
-        if (lost !== lastTry) return { kind: 'hold', until: rewriteProposal(g, proposalId) };
+        if (lost !== lastTry) return { kind: 'hold', until: rewriteProposal(t, g.groupId, proposalId) };
         cemDeciding = true;
         const cems = g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, ...CEMS_DECISION }).then((a) => {
           decided = a;
@@ -122,7 +100,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     // Why, next to the choice: nothing stored, what was entered is still there, and the same press again stores it.
     expect(field(card, 'decision')?.next).toMatch(/niets opgeslagen.*staat er nog.*druk nog eens/);
     expect(cardProblems(card)).toEqual([]);
-    const again = button(card, 'proposal.decide');
+    const again = maybeButtonData(card, 'proposal.decide');
     expect(again).toBeDefined();
 
     // One press again, on the card as it came back (its inputs as they stand, its button's data), is stored.
@@ -143,7 +121,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     // How many tries a press makes: a first one loses them all, and comes back to press again (judgement-lost-race-keeps-input.test.ts).
     const first = await losingEveryTry(g, proposalId, dewis);
     expect(field(first.answer.value, 'opinion')?.next).toMatch(/druk nog eens/);
-    expect(button(first.answer.value, 'proposal.judge')).toBeDefined();
+    expect(maybeButtonData(first.answer.value, 'proposal.judge')).toBeDefined();
 
     // Pressed again: in its last try, Cem's decision gets in first.
     const { answer, cemsAnswer } = await losingEveryTry(g, proposalId, dewis, first.lost);
@@ -154,7 +132,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     expect(cardText(card)).not.toContain(ERROR_TITLE);
     expect(inputValues(card)).toMatchObject({ opinion: 'disagree', reason: DEWI_REASON });
     // Judging is over: the card has no judgement button, and its words say so rather than "press again".
-    expect(button(card, 'proposal.judge')).toBeUndefined();
+    expect(maybeButtonData(card, 'proposal.judge')).toBeUndefined();
     expect(cardText(card)).toContain('oordelen kan niet meer');
     expect(cardText(card)).not.toMatch(/druk nog eens/);
     expect(cardProblems(card)).toEqual([]);
@@ -173,7 +151,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
 
     const card = answer.value;
     expect(cardText(card)).not.toContain(ERROR_TITLE);
-    expect(button(card, 'proposal.decide')).toBeUndefined();
+    expect(maybeButtonData(card, 'proposal.decide')).toBeUndefined();
     expect(cardText(card)).toContain('Een ander lid heeft het besluit van de groep al vastgelegd');
     expect(cardText(card)).not.toMatch(/druk nog eens/);
     // What Anna entered, shown beside the decision (unsavedDecision): nothing she wrote is lost.

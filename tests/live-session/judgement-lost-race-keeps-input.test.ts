@@ -13,29 +13,15 @@
  */
 import { cardProblems } from '../support/card-validator';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
-import { field, inputValues } from '../support/card-fields';
+import { field, inputValues, maybeButtonData } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ERROR_TITLE, isNormalCard } from './support';
+import { ERROR_TITLE, isNormalCard, rewriteProposal } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
 const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const REASON = 'ANNA: een spraakbericht luistert niemand na 🙉, en het dossier mist het dan.';
-
-/** The data of the card's judgement button (Action.Execute "proposal.judge"), with what it carries. */
-function judgeButton(card: unknown): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  const walk = (n: unknown): void => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === 'proposal.judge') found = o.data as Record<string, unknown>;
-    else Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
 
 describe('a judgement that loses its race after every try', () => {
   let ai: FakeAzureOpenAi;
@@ -53,14 +39,6 @@ describe('a judgement that loses its race after every try', () => {
   const judgementsOf = async (g: GroupDriver) =>
     (await t.store.container('sessions').items.query({ query: "SELECT c.memberId, c.opinion, c.reason FROM c WHERE c.type = 'judgement'" }, { partitionKey: g.groupId }).fetchAll()).resources;
 
-  /** The proposal written again as it is (a new version), as another member's judgement guarded on it does. */
-  const rewriteProposal = async (g: GroupDriver, proposalId: string) => {
-    const item = t.store.container('sessions').item(proposalId, g.groupId);
-    const { resource } = await item.read();
-    const own = Object.fromEntries(Object.entries(resource as Record<string, unknown>).filter(([k]) => !k.startsWith('_')));
-    await item.replace(own);
-  };
-
   it('comes back in the judgement form with the choice and the typed reason kept; nothing stored; one press again stores it', async () => {
     const g = await new GroupDriver(t, t.conversation('groupChat', '19:judgement-lost-race@thread.v2'), [anna, bram, cem, dewi]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
     ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
@@ -72,7 +50,7 @@ describe('a judgement that loses its race after every try', () => {
     // Every write of the group's container (the judgement's batch) reaches the store only after the proposal moved on.
     let lost = 0;
     const answer = await t.proxy!.withFaults(
-      (req) => (req.kind === 'batch' && req.container === 'sessions' ? (lost++, { kind: 'hold', until: rewriteProposal(g, proposalId) }) : undefined),
+      (req) => (req.kind === 'batch' && req.container === 'sessions' ? (lost++, { kind: 'hold', until: rewriteProposal(t, g.groupId, proposalId) }) : undefined),
       () => g.press(anna, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'disagree', reason: REASON }),
     );
 
@@ -84,7 +62,7 @@ describe('a judgement that loses its race after every try', () => {
     // Why, next to the choice: nothing stored, and the same press again sends it.
     expect(field(card, 'opinion')?.next).toMatch(/niet opgeslagen.*druk nog eens/);
     expect(cardProblems(card)).toEqual([]);
-    const button = judgeButton(card);
+    const button = maybeButtonData(card, 'proposal.judge');
     expect(button).toBeDefined();
 
     // One press again, on the card as it came back (its inputs as they stand, its button's data), is stored.

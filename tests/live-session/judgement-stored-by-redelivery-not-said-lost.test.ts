@@ -15,6 +15,7 @@
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { field } from '../support/card-fields';
 import { startTestApp, TestApp } from '../support/test-app';
+import { rewriteProposal } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -34,11 +35,6 @@ describe('a judgement press whose judgement another delivery stores while it los
     const g = await new GroupDriver(t, t.conversation('groupChat', thread), [anna, bram, cem, dewi]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: `${who.name}: duidelijk` });
-    const rewriteProposal = async () => {
-      const item = t.store.container('sessions').item(proposalId, g.groupId);
-      const { resource } = await item.read();
-      await item.replace(Object.fromEntries(Object.entries(resource as Record<string, unknown>).filter(([k]) => !k.startsWith('_'))));
-    };
     const dewis = (id: string) => g.press(dewi, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'disagree', reason: DEWI_REASON }, g.sessionMessageId, id);
     /** Every write of the press loses, but at try `lastTry` `atLastTry` runs with the store open to it. */
     const losing = async (press: () => Promise<any>, lastTry?: number, atLastTry?: () => Promise<unknown>) => {
@@ -47,7 +43,7 @@ describe('a judgement press whose judgement another delivery stores while it los
       const answer = await t.proxy!.withFaults((req) => {
         if (passing || req.kind !== 'batch' || req.container !== 'sessions') return undefined;
         lost++;
-        if (lost !== lastTry || !atLastTry) return { kind: 'hold', until: rewriteProposal() };
+        if (lost !== lastTry || !atLastTry) return { kind: 'hold', until: rewriteProposal(t, g.groupId, proposalId) };
         passing = true;
         return { kind: 'hold', until: atLastTry().then(() => { passing = false; }) };
       }, press);

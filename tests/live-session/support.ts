@@ -52,3 +52,13 @@ export function tally(texts: string[]): Map<string, number> {
   for (const x of texts) out.set(x, (out.get(x) ?? 0) + 1);
   return out;
 }
+
+/**
+ * The proposal written again as it is (a new version), as another member's judgement guarded on it
+ * does: shared so the lost-race tests force a judgement's or decision's loss the same way.
+ */
+export async function rewriteProposal(t: TestApp, groupId: string, proposalId: string): Promise<void> {
+  const item = t.store.container('sessions').item(proposalId, groupId);
+  const { resource } = await item.read();
+  await item.replace(Object.fromEntries(Object.entries(resource as Record<string, unknown>).filter(([k]) => !k.startsWith('_'))));
+}
