@@ -200,6 +200,7 @@ const note = z
     rev: z.number().int().min(1),
     firstText: id.optional(),
     chatMessage: id.optional(),
+    chatDay: isoDate.optional(),
     visibilityRev: count.optional(),
     createdAt: isoTime,
     updatedAt: isoTime,

@@ -39,6 +39,13 @@ export interface AccountabilityNote {
    * `addAgain`).
    */
   chatMessage?: string;
+  /**
+   * The day (yyyy-mm-dd, in the app's time zone) Teams stamped the chat message that wrote it: the
+   * same words typed again are one note per day as Teams stamped them (`sameWordsThatDay`), also
+   * when a message is handled after midnight; `createdAt` is the app's clock. Chat notes from
+   * before have none (their `createdAt` stands in).
+   */
+  chatDay?: string;
   /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
   visibilityRev?: number;
   createdAt: string;
@@ -109,11 +116,15 @@ export function chatNoteDay(at: Date, timeZone: string): string {
 
 /**
  * Whether `note` is a note typed in the chat (a chat message wrote it; not saved from a message)
- * that says these words (as `writeNote` cleaned them) and was written on `day`: a resend on the
- * same day, what a person does when they doubt it arrived, is that note, not a second one.
+ * that says these words (as `writeNote` cleaned them) and whose message Teams stamped on `day`: a
+ * resend on the same day, what a person does when they doubt it arrived, is that note, not a
+ * second one. The day is Teams' stamp on both sides (`chatDay`), not when the app handled it: a
+ * message stamped before midnight and handled after it belongs to the evening. A note from before
+ * `chatDay` was kept counts by its `createdAt`.
  */
 export function sameWordsThatDay(note: AccountabilityNote, cleanText: string, day: string, timeZone: string): boolean {
-  return note.chatMessage !== undefined && !note.source && note.text === cleanText && chatNoteDay(new Date(note.createdAt), timeZone) === day;
+  const noteDay = note.chatDay ?? chatNoteDay(new Date(note.createdAt), timeZone);
+  return note.chatMessage !== undefined && !note.source && note.text === cleanText && noteDay === day;
 }
 
 /**
@@ -216,8 +227,11 @@ export function sameAdd(stored: AccountabilityNote, fresh: AccountabilityNote): 
   return madeFromWordsOf(stored.firstText, fresh);
 }
 
-/** `chatMessage`: the id of the chat message the note is typed in (`notitie ...`), if it is. */
-export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource; chatMessage?: string }, now: Date): AccountabilityNote {
+/**
+ * `chatMessage`: the id of the chat message the note is typed in (`notitie ...`), if it is;
+ * `chatDay`: the day Teams stamped that message (`chatNoteDay`).
+ */
+export function writeNote(input: { userId: string; key: string; text: string; visibility?: Visibility; source?: NoteSource; chatMessage?: string; chatDay?: string }, now: Date): AccountabilityNote {
   const link = cleanLink(input.source?.link);
   const id = noteId(input.userId, input.key);
   const text = cleanNoteText(input.text);
@@ -232,6 +246,7 @@ export function writeNote(input: { userId: string; key: string; text: string; vi
     // A note from a chat message knows its add by that (sameAdd); any other by its first text,
     // keyed with its key: nothing a reader of the database could test guesses against once edited.
     ...(input.chatMessage ? { chatMessage: chatMessageFingerprint(id, input.chatMessage) } : { firstText: firstTextFingerprint(input.key, text) }),
+    ...(input.chatMessage && input.chatDay ? { chatDay: input.chatDay } : {}),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -29,11 +29,11 @@ export async function addNote(deps: VerantwoordingDeps, userId: string, input: N
   return addWithinWindow(await withinSaveWindow(deps, userId), userId, input);
 }
 
-type NoteInput = { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string };
+type NoteInput = { key: string; text: string; shared?: boolean; source?: NoteSource; chatMessage?: string; chatDay?: string };
 
 const writeNoteFor = (deps: VerantwoordingDeps, userId: string, input: NoteInput) => {
   const now = deps.clock.now();
-  return (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage }, now);
+  return (key: string) => writeNote({ userId, key, text: input.text, visibility: input.shared ? 'shared' : 'private', source: input.source, chatMessage: input.chatMessage, chatDay: input.chatDay }, now);
 };
 
 /** `addNote` once its save window is open (`deps` from withinSaveWindow). */
@@ -62,19 +62,22 @@ async function addWithinWindow(deps: VerantwoordingDeps, userId: string, input: 
  * which Teams keeps when it delivers it again; `sent`: Teams' stamp). The note's id comes from the
  * message, not its words (chatNoteKey: what a delete leaves under the id tells nothing of them), so
  * the message delivered again finds its note, or what its delete left (nothing comes back). The
- * same words typed again the same day (in `timeZone`) are still one note: the add first reads the
- * person's records (one query in their own partition) for a chat note saying them that day, and
- * looks once more after its create for one written meanwhile (`addOnce`). Notes from before stop
- * 57 were keyed on their words and day: found under that id, they count as before (the note
- * itself, or the delete that message's note had: nothing comes back).
+ * same words typed again the same day (as Teams stamped both, in `timeZone`; the note keeps its
+ * `chatDay`) are still one note: the add first reads the person's records (one query in their own
+ * partition) for a chat note saying them that day, and looks once more after its create for one
+ * written meanwhile (`addOnce`). Notes from before stop 57 were keyed on their words and day: found
+ * under that id, they count as before (the note itself, or the delete that message's note had:
+ * nothing comes back).
  */
 export async function addChatNote(deps: VerantwoordingDeps, userId: string, input: { conversationId: string; messageId: string; text: string; sent: Date; timeZone?: string }): Promise<AccountabilityNote> {
   const timeZone = input.timeZone ?? 'UTC';
-  const note: NoteInput = { key: chatNoteKey(input.conversationId, input.messageId), text: input.text, chatMessage: input.messageId };
+  // The day Teams stamped, kept on the note: a later message of the same words compares its own
+  // stamp with it, never with when this one was handled (around midnight the two differ).
+  const day = chatNoteDay(input.sent, timeZone);
+  const note: NoteInput = { key: chatNoteKey(input.conversationId, input.messageId), text: input.text, chatMessage: input.messageId, chatDay: day };
   const write = writeNoteFor(deps, userId, note);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   const fresh = write(note.key);
-  const day = chatNoteDay(input.sent, timeZone);
   return addOnce(await withinSaveWindow(deps, userId), userId, note, {
     fresh,
     legacy: write(wordsAndDayChatNoteKey(input.text, input.sent, timeZone)),
