@@ -57,7 +57,8 @@ describe('the plain form that keeps what was typed names its fields', () => {
     // The same words as on the session card's decision form; the refused field's label also
     // carries its reason, so a screen reader on the field reads it (stop 50).
     expect(Object.fromEntries(inputs.map((i) => [i.id, i.label]))).toEqual({
-      decisionReason: 'Why do you decide this? (At most 1,000 characters; this is 1,380.)',
+      // 1,380 typed; the count is of the words as they would be stored, the trailing space trimmed (stop 57).
+      decisionReason: 'Why do you decide this? (At most 1,000 characters; this is 1,379.)',
       adoptedText: 'When adapting: the proposal in your own words',
       firstStep: 'First step: who does what, when? (not needed when rejecting)',
     });
