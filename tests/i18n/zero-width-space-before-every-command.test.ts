@@ -58,6 +58,9 @@ describe('a zero-width space pasted before, in or after a command word', () => {
     ['jaarplan 2027', `jaarplan${ZWSP}2027`],
     ['peiling status', `peiling${ZWSP}status`],
     ['peiling status', `${ZWSP}peiling st${ZWSP}atus`],
+    // Stop 58 (a left-out of stop 57): the poll's verb glued to a team's name by a zero-width space.
+    ['peiling status Noord', `peiling status${ZWSP}Noord`],
+    ['poll results Noord', `poll results${ZWSP}Noord`],
   ])('in a group chat, the words after the command read as they show: %s / %j', async (plainText, pasted) => {
     const conv = t.conversation('groupChat', `19:zw-words-${plainText.replace(/\s/g, '-')}@thread.v2`);
     const plain = await reply(conv, plainText, Infinity);

@@ -10,6 +10,12 @@ export type PollCommand =
   | { kind: 'results'; team?: string }
   | { kind: 'help' };
 
+const CLOSE_VERBS = ['sluiten', 'sluit', 'close'];
+const RESULTS_VERBS = ['resultaten', 'resultaat', 'results', 'result'];
+
+/** Every verb after "peiling" (or "poll") that is more than a request for help. */
+export const POLL_VERBS: readonly string[] = ['start', 'status', ...CLOSE_VERBS, ...RESULTS_VERBS];
+
 /** "peiling <verb> ..." (Dutch) or "poll <verb> ..." (English); `undefined` when it is no poll command. */
 export function parsePollCommand(text: string): PollCommand | undefined {
   const m = /^\s*(?:peiling|poll)\b\s*(\S*)\s*([\s\S]*)$/i.exec(text);
@@ -20,8 +26,8 @@ export function parsePollCommand(text: string): PollCommand | undefined {
   const team = rest ? { team: rest } : {};
   if (verb === 'start') return { kind: 'start', args: rest };
   if (verb === 'status') return { kind: 'status', ...team };
-  if (['sluiten', 'sluit', 'close'].includes(verb)) return { kind: 'close', ...team };
-  if (['resultaten', 'resultaat', 'results', 'result'].includes(verb)) return { kind: 'results', ...team };
+  if (CLOSE_VERBS.includes(verb)) return { kind: 'close', ...team };
+  if (RESULTS_VERBS.includes(verb)) return { kind: 'results', ...team };
   return { kind: 'help' };
 }
 

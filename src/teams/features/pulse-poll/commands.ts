@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { parsePollCommand, parseStartArgs } from '../../../domain/pulse-poll/poll-command';
+import { parsePollCommand, parseStartArgs, POLL_VERBS } from '../../../domain/pulse-poll/poll-command';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Installation } from '../../../domain/pulse-poll/ports';
 import { localDate } from '../../../domain/pulse-poll/poll';
@@ -61,14 +61,22 @@ function commandLanguage(text: string): 'nl' | 'en' {
 const POLL_VERB = /^\s*(?:peiling|poll)\b\s*\S*/i;
 
 /**
+ * "peiling" and a verb it knows, with the gap after it: read first, so that a zero-width space as
+ * the only gap between the verb and a team's name ("peiling status\u200BNoord") separates them, as
+ * between "peiling" and its verb (stop 58; it read as the unknown verb "statusNoord", so help).
+ */
+const KNOWN_POLL_VERB = new RegExp(`^\\s*(?:peiling|poll)\\b\\s*(?:${POLL_VERBS.join('|')})(?:\\s+|$)`, 'i');
+
+/**
  * The command with "peiling" and its verb read as they show: a zero-width space pasted before or
  * inside them, or as the only gap between them, must not make it something the bot does not
  * understand (see `commandText`). What follows (a team's name, a start's words) is kept as typed:
  * a team called with an emoji keeps the joiners the team's own name has.
  */
 function pollText(typed: string): string {
-  const verb = POLL_VERB.exec(commandText(typed, POLL_VERB));
-  return verb ? `${verb[0]}${afterCommand(typed, POLL_VERB)}` : typed;
+  const pattern = KNOWN_POLL_VERB.test(commandText(typed, KNOWN_POLL_VERB)) ? KNOWN_POLL_VERB : POLL_VERB;
+  const verb = pattern.exec(commandText(typed, pattern));
+  return verb ? `${verb[0]}${afterCommand(typed, pattern)}` : typed;
 }
 
 /**
