@@ -275,7 +275,7 @@ export const VERBS = {
   sendProposalToManager: { verb: 'review.proposalToManager.send', data: z.object({ groupId: id, proposalId: id, words: shortText(20_000).default(''), k: key, draft: noteDraft, to: id.optional(), toName: shortText(500).optional() }) },
   answerProposalToManager: { verb: 'review.proposalToManager.answer', data: z.object({ memberId: id, recordId: id, answer: shortText(20_000).default(''), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
-  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(2000).optional() }).passthrough() },
+  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: typedText.optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
   // `comments`: HR's comments in full, from this one on (the results card shows them cut, and at most 40).
   pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional(), comments: whole(0, 100_000).optional() }) },
