@@ -99,6 +99,14 @@ describe('the tab puts a proposal before the manager', () => {
     expect([res.status, res.json]).toEqual([404, { error: 'notFound' }]);
   });
 
+  // Stop 58 (a left-out of stop 57): words of only invisible emoji parts are none, on the retry as on the first send.
+  it('the same key again with words that show nothing is the send that went, not "alreadySent"', async () => {
+    expect((await send('aad-dewi', { ...g2, key: 'probe-s58t-dewi-0001', to: 'aad-mia' })).status).toBe(201);
+    const again = await send('aad-dewi', { ...g2, words: '\uFE0F\u200D\u{E0061}', key: 'probe-s58t-dewi-0001', to: 'aad-mia' });
+    expect({ status: again.status, error: again.json?.error }).toEqual({ status: 201, error: undefined });
+    expect((await records('aad-dewi')).map((r) => r.words)).toEqual([undefined]);
+  });
+
   it('the card goes in the tenant of the group\'s chat now, not a tenant id stored when the group was set up', async () => {
     const now = (t.conversation('groupChat', chat1) as { tenantId: string }).tenantId;
     await patchGroup(g1.groupId, (g) => ({ ...g, tenantId: 'tenant-the-chat-left' }));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
 import { InputRule, isDomainError, RefusedField } from '../../domain/shared/errors';
-import { cleanJson } from '../../domain/shared/text';
+import { cleanJson, emptyIfNothingShows } from '../../domain/shared/text';
 import { Locale } from '../../i18n/i18n';
 import enTexts from '../../i18n/locales/en/verantwoording.json';
 import nlTexts from '../../i18n/locales/nl/verantwoording.json';
@@ -332,7 +332,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         // The same key came with other words (her first send was stored, its answer lost, and she
         // changed the words): what went is not what she now sees. Said, with the words that went and
         // when; her new words stay in the form (found in review, stop 52).
-        if ((r.words ?? '') !== (proposalWords(input.words) ?? '')) return refused(PATH, caller, 'alreadySent', 409, { sentAt: r.sentAt, words: r.words ?? '' });
+        // Words of only invisible characters are none, as the use case stored them (stop 58).
+        if ((r.words ?? '') !== (proposalWords(emptyIfNothingShows(input.words)) ?? '')) return refused(PATH, caller, 'alreadySent', 409, { sentAt: r.sentAt, words: r.words ?? '' });
         return { status: 201, body: { status: 'sent', id: r.id, sentAt: r.sentAt, ...(r.managerName ? { managerName: r.managerName } : {}) } };
       }),
     );
