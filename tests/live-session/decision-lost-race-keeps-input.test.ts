@@ -158,4 +158,42 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     for (const typed of [DECISION.decisionReason, DECISION.adoptedText, DECISION.firstStep]) expect(cardText(card)).toContain(typed);
     expect(cardProblems(card)).toEqual([]);
   }, 240_000);
+
+  // Stop 58 (a left-out of stop 57): the last look found the group still deciding, and another
+  // member's decision landed before the form's own read; the form shows no button, so no "press again".
+  it('a decision that lost every try, the group deciding between its last look and its form: told the group decided', async () => {
+    const { g, proposalId } = await readyToDecide('decision-lost-then-decided');
+    const annas = () => g.press(anna, 'proposal.decide', { ...g.ids(), proposalId, ...DECISION });
+    const first = await losingEveryTry(g, proposalId, annas);
+    expect(field(first.answer.value, 'decision')?.next).toMatch(/druk nog eens/);
+
+    // Every try lost again; of the group's reads after the last lost write, the second (the form's,
+    // after the last look's) waits for Cem's decision.
+    let lost = 0;
+    let readsAfter = 0;
+    let cemDeciding = false;
+    let cemsAnswer: unknown;
+    const answer = await t.proxy!.withFaults(
+      (req) => {
+        if (cemDeciding || req.container !== 'sessions') return undefined;
+        if (req.kind === 'batch') {
+          lost++;
+          return { kind: 'hold', until: rewriteProposal(t, g.groupId, proposalId) };
+        }
+        if (lost < first.lost || req.kind !== 'query' || ++readsAfter !== 2) return undefined;
+        cemDeciding = true;
+        return { kind: 'hold', until: g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, ...CEMS_DECISION }).then((a) => { cemsAnswer = a; cemDeciding = false; }) };
+      },
+      annas,
+    );
+    expect({ lost, cemDecided: isNormalCard(cemsAnswer as never), verdict: (await proposalOf(g, proposalId)).decision?.verdict }).toEqual({ lost: first.lost, cemDecided: true, verdict: 'accept' });
+
+    const card = answer.value;
+    expect(cardText(card)).not.toContain(ERROR_TITLE);
+    expect(maybeButtonData(card, 'proposal.decide')).toBeUndefined();
+    expect(cardText(card)).toContain('Een ander lid heeft het besluit van de groep al vastgelegd');
+    expect(cardText(card)).not.toMatch(/druk nog eens/);
+    for (const typed of [DECISION.decisionReason, DECISION.adoptedText, DECISION.firstStep]) expect(cardText(card)).toContain(typed);
+    expect(cardProblems(card)).toEqual([]);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 import { Translate } from '../../../i18n/i18n';
-import { FieldProblem } from '../../card-actions';
+import { SessionState } from '../../../domain/week-cycle/session';
+import { FieldProblem, RefusedInput } from '../../card-actions';
 
 /** Submitted values and per-input reasons, for a week-cycle form rendered again after a refusal. */
 export interface RefusedForm {
@@ -70,4 +71,22 @@ export function weekCycleReason(p: FieldProblem, t: Translate): string {
   }
   const words = SAME_WORDS[p.field];
   return words ? t(`weekCycleForm.${words}`) : t('weekCycleForm.required');
+}
+
+/**
+ * The reasons of a refused session form, as the session the form is drawn from stands. A judgement
+ * or decision that lost every try (`busy`) was refused on the session its last look read; when the
+ * group decided or the session ended after that look, before the form's own read, the form shows no
+ * button to press again, so its words say what happened instead (stop 58), as a refusal that saw
+ * it would have been told (`decided`; the closed session's words).
+ */
+export function reasonsAsItStands(r: RefusedInput, state: Pick<SessionState, 'session' | 'proposal'>): Record<string, string> {
+  const closed = state.session.status !== 'open';
+  if (!closed && !state.proposal?.decision) return r.errors;
+  const errors = { ...r.errors };
+  for (const p of r.problems) {
+    if (p.code !== 'conflict' || !p.params.busy || !(p.field in errors)) continue;
+    errors[p.field] = closed ? r.t('error.sessionClosed') : weekCycleReason({ ...p, params: { decided: 1 } }, r.t);
+  }
+  return errors;
 }

@@ -26,7 +26,7 @@ import { leftGroup, loadGroup } from '../../../usecases/week-cycle/membership';
 import { Actor } from '../../../usecases/week-cycle/deps';
 import { findQuestion, Language } from '../../../domain/framework/framework';
 import { drawn, FieldProblem, onCardAction, RefusedInput, updateShared } from '../../card-actions';
-import { weekCycleReason } from './refusal-forms';
+import { reasonsAsItStands, weekCycleReason } from './refusal-forms';
 import { postCard, updateCard } from '../../card-response';
 import { MovedBecause, sessionMovedCard } from '../../cards/session-moved.card';
 import { actorOf, isInvoke } from '../../turn';
@@ -282,7 +282,7 @@ export function registerSession(app: Application<TurnState>, deps: FeatureDeps, 
         // refusal without a field on an open session (a decided proposal) is the plain error card.
         if (!r.problems.length && state.session.status === 'open') return undefined;
         const viewerId = actorOf(context).id;
-        return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: r.errors }, answersExecute(context));
+        return presenter.personal(state, viewerId, await ownAnswerToCurrent(wc, state, viewerId), { values: r.values, errors: reasonsAsItStands(r, state) }, answersExecute(context));
       },
     },
   };
