@@ -1,5 +1,6 @@
 import { DeliveryStatus, ListedPerson, OutboundMessage } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
+import { asksForPressKey, PRESS_KEY_RENDER } from './press-keys';
 
 /** A named hook with its arguments, kept with the job (a job holds no functions). */
 export interface OutboxHook {
@@ -146,6 +147,9 @@ export function newJob(message: RenderedMessage, now: Date, position = 0): Outbo
   const { key, ...rest } = message;
   return {
     ...rest,
+    // A card that asks for a press key gets it when sent, never while it waits (see press-keys.ts).
+    // A job queued before that holds its key in its card, and is sent as it is.
+    ...(!message.render && asksForPressKey(message.payload) ? { render: PRESS_KEY_RENDER } : {}),
     id: jobIdFor(key),
     type: 'outboxJob',
     status: 'pending',

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
 import { OlderForm } from './listed-people';
+import { PRESS_KEY_RENDER, withPressKeyMinted } from './press-keys';
 import { OutboxSender, SenderOptions } from './outbox-sender';
 import { Rendered } from './sender-options';
 import { OutboxStore } from '../store/outbox.store';
@@ -94,6 +95,8 @@ export class Outbox implements OutboxPort {
 
   private async render(job: OutboxJob): Promise<Rendered | undefined> {
     if (!job.render) return { payload: job.payload };
+    // Built in: the card queued whole, its press key minted now, for this send only.
+    if (job.render.kind === PRESS_KEY_RENDER.kind) return { payload: withPressKeyMinted(job.payload) };
     const handler = this.renderers.get(job.render.kind);
     if (!handler) throw new Error(`no outbox renderer for ${job.render.kind}`);
     return handler(job.render.args);

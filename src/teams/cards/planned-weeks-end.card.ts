@@ -7,7 +7,8 @@ import { unitCeiling } from '../../domain/shared/text';
  * The private invitation, in a member's 1:1 chat with the bot, to look back when their group's
  * planned weeks are over (`leftOpen`: their last week ended with a group question open). What they write becomes a note in Mijn verantwoording, private until
  * they share it; the app counts nothing and judges nothing here. `key` is new for each card and
- * travels with the save, so a press Teams delivers twice keeps one note. The other buttons carry
+ * travels with the save, so a press Teams delivers twice keeps one note (queued in the outbox:
+ * PRESS_KEY_WHEN_SENT, minted when the card is sent, as the key is never stored). The other buttons carry
  * what was typed along (as the overview's draft), so nothing typed is lost on the way.
  */
 export function plannedWeeksEndCard(view: { groupName: string; plannedWeeks: number; key: string; leftOpen?: boolean }, t: Translate): AdaptiveCardJson {

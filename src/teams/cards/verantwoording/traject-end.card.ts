@@ -7,7 +7,11 @@ import { unitCeiling } from '../../../domain/shared/text';
 export interface TrajectEndView {
   /** The planned weeks they reached. */
   plannedWeeks: number;
-  /** New for each card and sent with the save, so a press Teams delivers twice keeps one note. */
+  /**
+   * New for each card and sent with the save, so a press Teams delivers twice keeps one note.
+   * Queued in the outbox, the card carries PRESS_KEY_WHEN_SENT instead: the key keys the note's
+   * words and is never stored, so the outbox mints it when it sends the card (press-keys.ts).
+   */
   key: string;
 }
 

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { Locale } from '../../../i18n/i18n';
+import { PRESS_KEY_WHEN_SENT } from '../../../outbox/press-keys';
 import { readPayload } from '../../../scheduling/unreadable-payload';
 import { markTrajectEndQueued, recordSessionWeek, TrajectEndDue, trajectEndDue } from '../../../usecases/verantwoording/active-weeks';
 import { JOB_KINDS } from '../../../usecases/week-cycle/deps';
@@ -20,9 +20,13 @@ export interface TrajectEndDeps extends VerantwoordingFeatureDeps {
 
 const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
 
-/** Queues the card under its key (the outbox keeps one), then marks the end, so a later week invites nobody again. */
+/**
+ * Queues the card under its key (the outbox keeps one), then marks the end, so a later week
+ * invites nobody again. Its save's key is minted by the outbox when it sends the card: the queued
+ * job never holds the key the look-back's note will be keyed with.
+ */
 async function invite(deps: TrajectEndDeps, ref: Record<string, unknown>, person: { teamsId: string; userId: string }, due: TrajectEndDue, locale: Locale): Promise<void> {
-  const card = trajectEndCard({ plannedWeeks: due.traject.plannedWeeks, key: randomUUID() }, deps.translator.t(locale));
+  const card = trajectEndCard({ plannedWeeks: due.traject.plannedWeeks, key: PRESS_KEY_WHEN_SENT }, deps.translator.t(locale));
   await deps.messenger.toPerson(ref, person, card, due.key);
   await markTrajectEndQueued(deps.verantwoording, due);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
@@ -17,6 +16,7 @@ import { markLookedBack, membersAtWeeksEnd, weeksEndGroupKey, weeksEndKey } from
 import { FeatureDeps } from '../feature-deps';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 import { RenderedMessage } from '../../../outbox/outbox-job';
+import { PRESS_KEY_WHEN_SENT } from '../../../outbox/press-keys';
 import { SessionState } from '../../../domain/week-cycle/session';
 import { postSummary, SESSION_CARD_RENDER, SessionPresenter, SUMMARY_RENDER } from './session-presenter';
 
@@ -202,7 +202,8 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     // (after a fault part-way) finds the ones queued by their key and adds none.
     for (const m of members) {
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
-      const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: randomUUID(), ...(leftOpen ? { leftOpen } : {}) }, deps.translator.t(language));
+      // Its save's key is minted by the outbox when it sends the card: the queued job never holds it.
+      const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: PRESS_KEY_WHEN_SENT, ...(leftOpen ? { leftOpen } : {}) }, deps.translator.t(language));
       await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id));
     }
     // Once for good: a job for this week scheduled again after this one and its keys expired invites nobody.
