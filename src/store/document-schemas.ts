@@ -289,6 +289,7 @@ const proposalToManager = z
     answerKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
     undelivered: z.literal(true).optional(),
     confirmed: z.literal(true).optional(),
+    language: language.optional(),
   })
   .strict();
 

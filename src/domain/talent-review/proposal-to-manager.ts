@@ -1,3 +1,4 @@
+import { Language } from '../framework/framework';
 import { DecisionSource } from '../proposal/proposal';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
@@ -62,6 +63,12 @@ export interface ProposalToManager {
    * again) queued the manager's card and answered "sent" on it: no failing delivery takes it back.
    */
   confirmed?: true;
+  /**
+   * The language the member's send was answered in (their Teams client's when they chose none):
+   * what comes back to them outside their turn (not delivered, the manager's answer) is told in it
+   * while they choose none. Absent on records from before it was kept: the default then.
+   */
+  language?: Language;
 }
 
 /** The record's id: one per member, proposal and press of the form's send button (a redelivered press is one record). */

@@ -70,13 +70,21 @@ async function targetTeams(deps: PulsePollDeps, ctx: StartContext, request: Star
   return request.target.kind === 'all' ? installed : [matchTeam(installed, request.target.name, request.target.withUntilWord)];
 }
 
-/** The channel a team gets the poll in: the named one, or General. */
+/**
+ * The channel a team gets the poll in: the named one, or General. A name the team does not have
+ * is refused with the team's other channels; the language files name General before them, as
+ * the reader's Teams does ("Algemeen"), so no word of the UI is made here (found in review, stop
+ * 58). A team with no other channel: `context: 'alone'` (i18next's, picks `unknownChannel_alone`).
+ */
 async function channelFor(deps: PulsePollDeps, team: Installation, channelName: string | undefined, single: boolean): Promise<{ id: string; name?: string } | undefined> {
   if (!channelName || GENERAL_NAMES.has(norm(channelName))) return { id: team.generalChannelId };
   const channels = await deps.roster.channels(team);
   const found = channels.find((c) => c.name && norm(c.name) === norm(channelName));
   if (found) return { id: found.id, name: found.name };
-  if (single) throw new DomainError('unknownChannel', { params: { channel: channelName, channels: ['General', ...channels.filter((c) => c.name).map((c) => c.name!)].slice(0, 12).join(', ') } });
+  if (single) {
+    const others = channels.filter((c) => c.name).map((c) => c.name!).slice(0, 11);
+    throw new DomainError('unknownChannel', { params: { channel: channelName, channels: others.join(', '), ...(others.length ? {} : { context: 'alone' }) } });
+  }
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { Language } from '../../domain/framework/framework';
 import { decisionSource } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { emptyIfNothingShows } from '../../domain/shared/text';
@@ -86,6 +87,8 @@ export interface PutBeforeInput {
   pressKey: string;
   /** The manager the form named (its button's data): the words were written for them, so nobody else gets them. */
   namedManagerId?: string;
+  /** The language her send is answered in: what comes back to her later is told in it (see ProposalToManager.language). */
+  language?: Language;
 }
 
 /** What the manager's card shows of a record. */
@@ -150,6 +153,7 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
       proposal: status.proposal,
       ...(words ? { words } : {}),
       sentAt: deps.clock.now().toISOString(),
+      ...(input.language ? { language: input.language } : {}),
     };
     ({ record, created } = await deps.proposalsToManager.create(fresh));
   }

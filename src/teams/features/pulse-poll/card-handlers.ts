@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Translate } from '../../../i18n/i18n';
+import { Locale, Translate } from '../../../i18n/i18n';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_OPEN_ANSWER, scoreInput, unscoredItems } from '../../../domain/pulse-poll/answer';
 import { closePoll, findTarget, isOpenAt, Poll } from '../../../domain/pulse-poll/poll';
@@ -85,13 +85,17 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       return { ...note, body: [heading(instruments[poll.language].title), ...note.body] };
     });
 
-  /** The closed card, pointing to the team's newer poll where one is open: drawn in any language after one read. */
+  /**
+   * The closed card, pointing to the team's newer poll where one is open: drawn in any language
+   * after one read, its day too (`language` is `t`'s: "Monday 23 November" in an English note
+   * about a Dutch poll, found in review, stop 58); the title stays the instrument's, as the poll.
+   */
   const closedViewIn = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') => {
     const newer = await newerOpenPoll(pulse, poll, targetId, pressedInTeam);
-    return (t: Translate) => pollClosedCard({ title: instruments[poll.language].title, closed: closedAs(poll), late, ...(newer ? { newer } : {}) }, t);
+    return (t: Translate, language: Locale) => pollClosedCard({ title: instruments[poll.language].title, closed: closedAs({ ...poll, language }), late, ...(newer ? { newer } : {}) }, t);
   };
   const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') =>
-    (await closedViewIn(poll, targetId, pressedInTeam, late))(translator.t(poll.language));
+    (await closedViewIn(poll, targetId, pressedInTeam, late))(translator.t(poll.language), poll.language);
 
   /**
    * A refused answer on the Submit fallback in a channel (a statement without a score, a comment
@@ -224,7 +228,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
     // The closed card holds no answers: it is the note as it is.
     if (outcome.result === 'closed') {
       const closed = await closedViewIn(outcome.poll, targetId, channelTeamOf(context), true);
-      return refused(closed(translator.t(outcome.poll.language)), drawn(outcome.poll.language, closed));
+      return refused(closed(translator.t(outcome.poll.language), outcome.poll.language), drawn(outcome.poll.language, (t, _card, language) => closed(t, language)));
     }
     if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
     if (outcome.result === 'notInvited') {

@@ -4,7 +4,8 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { stableId } from '../../../domain/shared/ids';
 import { trimText } from '../../../domain/shared/text';
-import { asUndelivered, isAnsweringManager, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
+import { Language, LANGUAGES } from '../../../domain/framework/framework';
+import { asUndelivered, isAnsweringManager, MAX_MANAGER_ANSWER_LENGTH, MAX_PROPOSAL_WORDS_LENGTH, ProposalToManager, ProposalToManagerDelivery, ProposalToManagerRepository } from '../../../domain/talent-review/proposal-to-manager';
 import { cardMessage, RENDERED_WHEN_SENT } from '../../messenger';
 import type { RenderedMessage } from '../../../outbox/outbox-job';
 import { pressChat } from './review-requests';
@@ -22,7 +23,8 @@ import { onOwnChatAction } from './own-chat';
 
 /**
  * The cards through the outbox, each in its reader's own 1:1 chat with the bot (opened with their
- * Entra id) and language (their chosen one, else the organisation's: this is not their turn). The
+ * Entra id) and language (their chosen one, else the organisation's: this is not their turn; the
+ * member's, when they chose none, the one their send was answered in: see `sentIn`). The
  * presser's chat only tells the outbox the tenant and service. The manager's card is about the
  * member, the member's notice about the manager: either one's erasure takes both out of the outbox.
  */
@@ -128,9 +130,18 @@ function renderWhenSent(deps: TalentReviewFeatureDeps, records: ProposalToManage
     if (!memberId || !recordId || !answerKey) return undefined;
     const record = await records.get(memberId, recordId);
     if (!record?.answer || record.answer.key !== answerKey) return undefined;
-    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, undefined));
+    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, sentIn(record)));
     return { payload: cardMessage(proposalAnswerNoticeCard(record, record.answer.text, t)) };
   });
+}
+
+/**
+ * The language the member's send was answered in, for what comes back to them outside their turn
+ * when they chose none: their Teams client's then, not the default (found in review, stop 58).
+ * Records from before it was kept (or holding anything else): none, so the default.
+ */
+function sentIn(record: ProposalToManager): Language | undefined {
+  return LANGUAGES.find((l) => l === record.language);
 }
 
 /**
@@ -142,9 +153,10 @@ function renderWhenSent(deps: TalentReviewFeatureDeps, records: ProposalToManage
 function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManagerRepository): void {
   deps.outbox.onRefused(PROPOSAL_HOOKS.refused, async ({ memberId, recordId, conversationId }, job) => {
     if (!memberId || !recordId) return;
-    if (!(await records.get(memberId, recordId))) return;
+    const record = await records.get(memberId, recordId);
+    if (!record) return;
     await records.update(memberId, recordId, asUndelivered);
-    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, undefined));
+    const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, sentIn(record)));
     // Sent from the tab, there is no chat it was pressed in: the member's own 1:1 chat with the bot.
     const target = conversationId ? { kind: 'conversation' as const, conversationId } : { kind: 'person' as const, userId: memberId, appUserId: memberId };
     await deps.outbox.enqueue([
@@ -235,6 +247,7 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
         words: data.words,
         pressKey: data.k ?? context.activity.id ?? randomUUID(),
         ...(data.to ? { namedManagerId: data.to } : {}),
+        language: ui.language,
       }).catch((err: unknown) => {
         // Her erasure is unfinished: nothing stored or queued; said so, with the way to finish it.
         if (isDomainError(err) && err.code === 'erasureUnderway') return undefined;
