@@ -11,8 +11,9 @@
  * its reason next to it in the group's language, stores nothing, and keeps all that was typed.
  */
 import { buttonData, field } from '../support/card-fields';
-import { GroupDriver, MEMBERS } from '../support/group-driver';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { MEMBERS } from '../support/group-driver';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = { proposal: 'Elke dienst begint met tien minuten overdracht aan een vaste tafel.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
@@ -32,14 +33,7 @@ describe('a decision with several fields missing', () => {
 
   it('names each missing field next to it in one answer', async () => {
     const [anna, bram, cem] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:decision-fields@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    ai.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, ai, '19:decision-fields@thread.v2', DRAFT);
     for (const who of [anna!, bram!]) {
       const view = (await g.press(who, 'session.refresh', g.ids())).value;
       await g.press(who, 'proposal.judge', { ...buttonData(view, 'proposal.judge'), opinion: 'agree', reason: 'Goed te doen' });

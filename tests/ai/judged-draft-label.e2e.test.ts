@@ -7,8 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConversationSpec, message, TestUser } from '../support/activities';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = { proposal: 'AI-CONCEPT: schaf de overdracht helemaal af', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
@@ -38,11 +39,7 @@ describe('an AI draft the group judged is not called "not yet judged by the grou
 
   it('every member judged the AI draft "oneens"; the verantwoording and the search still say the group has not judged it', async () => {
     const [anna, bram, cem] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:judged-draft@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'], { checkIn: 4 });
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, fake, '19:judged-draft@thread.v2', DRAFT);
     const proposal = (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'proposal'", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources[0];
     expect(proposal.ai.status).toBe('drafted');
     for (const who of [anna!, bram!, cem!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId: proposal.id, opinion: 'disagree', reason: 'Te riskant voor de zorg' });

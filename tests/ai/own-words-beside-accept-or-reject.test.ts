@@ -13,8 +13,9 @@
  * text: both decide as before, and the same press delivered again is still the same decision.
  */
 import { buttonData, field } from '../support/card-fields';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { decide, DecisionInput, newProposal, Proposal, repeatsDecision, textFingerprint } from '../../src/domain/proposal/proposal';
 import { DomainError } from '../../src/domain/shared/errors';
@@ -41,14 +42,7 @@ describe('the group\'s own words beside "aannemen zoals het is" or "afwijzen"', 
   /** A group of three at question 7, the AI's draft judged by Anna and Bram: Cem's decision form. */
   async function decisionFormOfCem(thread: string) {
     const [anna, bram, cem] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', `19:${thread}@thread.v2`), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    ai.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, ai, `19:${thread}@thread.v2`, DRAFT);
     for (const who of [anna!, bram!]) {
       const view = (await g.press(who, 'session.refresh', g.ids())).value;
       await g.press(who, 'proposal.judge', { ...buttonData(view, 'proposal.judge'), opinion: 'agree', reason: 'Goed te doen' });

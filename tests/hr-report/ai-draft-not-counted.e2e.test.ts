@@ -7,8 +7,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { user } from '../support/activities';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { reportCard } from '../support/hr-report';
 
@@ -33,13 +34,7 @@ describe('an undecided, unjudged AI draft', () => {
 
   it('does not count the AI draft under "proposals made" as if the group made it', async () => {
     const [anna, bram] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:probe-draft-count@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
+    const g = await groupWithAiDraft(t, fake, '19:probe-draft-count@thread.v2', DRAFT, { toQuestionSix: false });
     const proposal = (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'proposal'", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources[0];
     expect(proposal.ai.status).toBe('drafted');
     const judgements = (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type IN ('judgement', 'contribution') AND c.questionId IN (6, 7)", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources;

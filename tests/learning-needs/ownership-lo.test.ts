@@ -19,7 +19,8 @@
  */
 import { TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -28,7 +29,6 @@ import { actionData, PersonalChat } from '../verantwoording/support';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const hanna = user('Hanna'); // HR/L&O
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const AI_TEXT = 'AI-TEKST: elke overdracht begint aan een vaste tafel met een checklist.';
 const FIRST_STEP = 'Bram belt vrijdag de apotheek over de nieuwe lijst.';
 const LO_ANSWER = 'L&O-ANTWOORD: we nemen dit op in het scholingsplan.';
@@ -47,11 +47,7 @@ describe('ownership of what L&O and the group receive of a shared proposal', () 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
     t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z');
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:ownership-lo@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-    await g.press(bram, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna, 6);
+    g = await groupWithAiDraft(t, ai, '19:ownership-lo@thread.v2', aiDraft(AI_TEXT));
     proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
     await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'accept', adoptedText: '', decisionReason: 'Eenvoudig', firstStep: FIRST_STEP });

@@ -10,8 +10,9 @@
  * it as it is, under the same rule: refused next to the own-words field, in the group's language,
  * with the member's inputs kept and nothing stored.
  */
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = { proposal: 'AI-TEKST: schaf de overdracht tussen diensten helemaal af.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
@@ -31,14 +32,7 @@ describe('adapting an AI draft "in our own words" with the AI\'s own words', () 
   const [anna, bram, cem] = MEMBERS;
 
   it('is not a way around the rule that a text judged against is not adopted as it is', async () => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:adapt-verbatim@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, fake, '19:adapt-verbatim@thread.v2', DRAFT);
     const read = async () => (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'proposal'", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources[0];
     const proposal = await read();
     expect(proposal.ai.status).toBe('drafted');
@@ -57,14 +51,7 @@ describe('adapting an AI draft "in our own words" with the AI\'s own words', () 
   }, 60_000);
 
   it('is recorded as adopting the AI draft as it is, with its AI label, when the judgements carry that', async () => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:adapt-verbatim-agreed@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, fake, '19:adapt-verbatim-agreed@thread.v2', DRAFT);
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna!, bram!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
     const input = { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Scheelt tijd', adoptedText: `${DRAFT.proposal}\n`, firstStep: 'Morgen proberen' };

@@ -7,8 +7,9 @@
  * is now needs at least one "eens", and at least as many "eens" as "oneens"; the form comes back
  * with what was typed and why. Found in review, stop 34 (all "twijfel": in review of that change).
  */
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRAFT = { proposal: 'AI-TEKST: schaf de overdracht tussen diensten helemaal af.', assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] };
@@ -28,14 +29,7 @@ describe('adopting an AI draft as it is, against the judgements', () => {
   const [anna, bram, cem] = MEMBERS;
   /** Three members at question 6, with the AI's draft to judge. */
   const atDraft = async (chat: string) => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', chat), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, fake, chat, DRAFT);
     const read = async () => (await t.store.container('sessions').items.query({ query: "SELECT * FROM c WHERE c.groupId = @g AND c.type = 'proposal'", parameters: [{ name: '@g', value: g.groupId }] }).fetchAll()).resources[0];
     const proposal = await read();
     expect(proposal.ai.status).toBe('drafted');

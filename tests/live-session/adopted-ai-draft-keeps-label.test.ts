@@ -8,8 +8,9 @@
  * Must hold: an AI draft adopted as it is keeps its provenance on both ("Opgesteld door AI,
  * aangenomen door de groep").
  */
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { cardText, MEMBERS } from '../support/group-driver';
+import { startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { groupWithAiDraft } from '../support/ai-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
 
@@ -29,14 +30,7 @@ describe('the summary of a session in which the group adopted the AI draft as it
 
   it('still says that AI wrote the adopted text', async () => {
     const [anna, bram, cem] = MEMBERS;
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:adopted-ai-label@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(
-      ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'],
-      { checkIn: 4 },
-    );
-    fake.script(success(DRAFT));
-    await g.press(bram!, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna!, 6);
+    const g = await groupWithAiDraft(t, fake, '19:adopted-ai-label@thread.v2', DRAFT);
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna!, bram!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
     const decided = await g.press(cem!, 'proposal.decide', { ...g.ids(), proposalId, decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });

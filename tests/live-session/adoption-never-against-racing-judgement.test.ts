@@ -13,14 +13,14 @@
  * stored), or Cem's adoption is refused by the rule, his input kept.
  */
 import { isMemberWrite, cosmosGate } from '../support/cosmos-gate';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const DECIDE = { decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' };
 
 describe('an adoption of the AI draft never stands on judgements against it', () => {
@@ -40,11 +40,7 @@ describe('an adoption of the AI draft never stands on judgements against it', ()
 
   /** Four present, the AI's draft, and the judgements before the race ("eens" by default for the first). */
   const judgedDraft = async (thread: string, before: [typeof anna, string][]) => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', `19:${thread}@thread.v2`), [anna, bram, cem, dewi]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-    await g.press(bram, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna, 6);
+    const g = await groupWithAiDraft(t, ai, `19:${thread}@thread.v2`, aiDraft(AI_TEXT), { members: [anna, bram, cem, dewi] });
     const proposalId = `${g.groupId}_w1_p`;
     for (const [who, opinion] of before) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion, reason: `${who.name}: eerst` });
     return { g, proposalId };

@@ -14,7 +14,8 @@
  * second press has another member's decision land in its last try instead.
  */
 import { cardProblems } from '../support/card-validator';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { field, inputValues, maybeButtonData } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -22,7 +23,6 @@ import { ERROR_TITLE, isNormalCard, rewriteProposal } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const DECISION = {
   decision: 'adapt',
   decisionReason: 'ANNA: zo past het bij de late dienst 🌙',
@@ -47,11 +47,7 @@ describe('a decision (or a judgement) that loses its race after every try', () =
 
   /** Four present, the AI's draft, Bram and Cem judged it "eens": the group can decide (two of four). */
   const readyToDecide = async (thread: string) => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', `19:${thread}@thread.v2`), [anna, bram, cem, dewi]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-    await g.press(bram, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna, 6);
+    const g = await groupWithAiDraft(t, ai, `19:${thread}@thread.v2`, aiDraft(AI_TEXT), { members: [anna, bram, cem, dewi] });
     const proposalId = `${g.groupId}_w1_p`;
     for (const who of [bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: `${who.name}: duidelijk` });
     return { g, proposalId };

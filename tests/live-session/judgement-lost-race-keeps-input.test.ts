@@ -12,7 +12,8 @@
  * store, the proposal is written again (as another member's judgement would), so every try loses.
  */
 import { cardProblems } from '../support/card-validator';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { field, inputValues, maybeButtonData } from '../support/card-fields';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -20,7 +21,6 @@ import { ERROR_TITLE, isNormalCard, rewriteProposal } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const REASON = 'ANNA: een spraakbericht luistert niemand na 🙉, en het dossier mist het dan.';
 
 describe('a judgement that loses its race after every try', () => {
@@ -40,11 +40,7 @@ describe('a judgement that loses its race after every try', () => {
     (await t.store.container('sessions').items.query({ query: "SELECT c.memberId, c.opinion, c.reason FROM c WHERE c.type = 'judgement'" }, { partitionKey: g.groupId }).fetchAll()).resources;
 
   it('comes back in the judgement form with the choice and the typed reason kept; nothing stored; one press again stores it', async () => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:judgement-lost-race@thread.v2'), [anna, bram, cem, dewi]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-    await g.press(bram, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna, 6);
+    const g = await groupWithAiDraft(t, ai, '19:judgement-lost-race@thread.v2', aiDraft(AI_TEXT), { members: [anna, bram, cem, dewi] });
     const proposalId = `${g.groupId}_w1_p`;
 
     // Every write of the group's container (the judgement's batch) reaches the store only after the proposal moved on.

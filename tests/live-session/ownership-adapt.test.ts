@@ -17,14 +17,14 @@
 import { parse } from 'csv-parse/sync';
 import { TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const hanna = user('Hanna'); // HR/L&O
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 const AI_TEXT = 'AI-TEKST: elke overdracht begint aan een vaste tafel met een checklist, en wie te laat is schrijft het op.';
 const ONE_CHAR_OFF = AI_TEXT.slice(0, -1);
 const NEAR_COPIES = [ONE_CHAR_OFF, AI_TEXT.toUpperCase(), AI_TEXT.replace(', en', ' en').replace(/\s+/g, '  '), `"${AI_TEXT}"`];
@@ -41,11 +41,7 @@ describe('an AI draft adapted by one character, and one adapted for real', () =>
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
     t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:ownership-adapt@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-    await g.press(bram, 'proposal.draft', g.ids());
-    await t.app.background.idle();
-    await g.goTo(anna, 6);
+    g = await groupWithAiDraft(t, ai, '19:ownership-adapt@thread.v2', aiDraft(AI_TEXT));
     proposalId = `${g.groupId}_w1_p`;
     for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'disagree', reason: 'Dit klopt niet voor ons' });
   }, 120_000);

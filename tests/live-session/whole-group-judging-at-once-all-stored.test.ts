@@ -10,13 +10,13 @@
  * or two of six members got an error card and lost their reason. Promise: every honest judgement is
  * stored, nobody gets an error card.
  */
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isNormalCard } from './support';
 
 const AI_TEXT = 'AI-TEKST: de overdracht gaat voortaan per spraakbericht.';
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 
 describe('the whole group judging "oneens" at once', () => {
   let ai: FakeAzureOpenAi;
@@ -39,11 +39,7 @@ describe('the whole group judging "oneens" at once', () => {
     ['six "eens" changed to "twijfel" at the same moment', 'doubt', 'agree'],
   ] as const) {
     it(`${name}: all stored, no error card`, async () => {
-      const g = await new GroupDriver(t, t.conversation('groupChat', `19:own56b-${opinion}@thread.v2`), [...MEMBERS]).answeredOnDayOne(ANSWERS, { checkIn: MEMBERS.length });
-      ai.script(success({ proposal: AI_TEXT, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-      await g.press(MEMBERS[1]!, 'proposal.draft', g.ids());
-      await t.app.background.idle();
-      await g.goTo(MEMBERS[0]!, 6);
+      const g = await groupWithAiDraft(t, ai, `19:own56b-${opinion}@thread.v2`, aiDraft(AI_TEXT), { members: [...MEMBERS], checkIn: MEMBERS.length });
       const proposalId = `${g.groupId}_w1_p`;
       if (before) for (const who of MEMBERS) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: before, reason: `${who.name}: eerst` });
       const answers = await Promise.all(MEMBERS.map((who) => g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion, reason: `${who.name}: nu ${opinion}` })));

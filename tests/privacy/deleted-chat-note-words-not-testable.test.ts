@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { message, user } from '../support/activities';
-import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from '../verantwoording/support';
+import { TestApp } from '../support/test-app';
+import { appWithChatOf, PersonalChat } from '../verantwoording/support';
 
 const anna = user('Anna');
 const sha = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
@@ -19,8 +19,7 @@ describe('a deleted chat note, read back from what the delete left', () => {
   let t: TestApp;
   let chat: PersonalChat;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    chat = new PersonalChat(t, anna);
+    ({ t, chat } = await appWithChatOf(anna));
   });
   afterAll(() => t.stop());
 

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { user } from '../support/activities';
 import { startTestApp, TestApp } from '../support/test-app';
-import { extensionInvoke, tabApi } from '../verantwoording/support';
+import { extensionInvoke, noteTexts, personalPartition, removeNotesOf, tabApi } from '../verantwoording/support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and documents under test */
 
@@ -34,14 +34,11 @@ describe('a note saved from a message, read back from what is stored', () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
   }, 60_000);
   afterAll(() => t.stop());
-  afterEach(() => removeAll());
+  afterEach(() => removeNotesOf(t, anna.aadObjectId));
 
   const chat = () => t.conversation('groupChat', CHAT);
-  const personal = async () => (await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources as Record<string, any>[];
-  const texts = async () => (await personal()).filter((d) => d.type === 'note').map((d) => d.text as string).sort();
-  const removeAll = async () => {
-    for (const d of await personal()) if (d.type === 'note' || d.type === 'deletedNote') await t.store.container('personal').item(d.id, d.userId).delete();
-  };
+  const personal = () => personalPartition(t, anna.aadObjectId);
+  const texts = () => noteTexts(t, anna.aadObjectId);
   /** Opens the dialog on the message: the Save's data as the dialog carries it. */
   const open = async (payload: Record<string, unknown>) => {
     const opened = await t.send(extensionInvoke(chat(), anna, 'composeExtension/fetchTask', { commandId: 'bewaarInVerantwoording', commandContext: 'message', messagePayload: payload }));

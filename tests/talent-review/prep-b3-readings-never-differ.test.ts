@@ -7,13 +7,11 @@
  * data); two reports' cards show the same cut; and a report switching the team off changes only
  * their own card.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { HR, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { directoryFile } from './support/proposal-put-before';
 import { actionData, eraseInChat, PersonalChat } from '../verantwoording/support';
 
 const mia = user('Mia');
@@ -35,17 +33,11 @@ describe('B3 figures on prep cards, read again and compared', () => {
   const card = async (reportId: string) => b3Block(cardText((await t.send(execute(miaChat(), mia, 'review.prep.show', { reviewId: reviews[reportId] }, 'list-card'))).body.value));
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-          { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-          { id: 'aad-mia', name: 'Mia', managerId: '' },
-        ],
-      }),
-    );
+    const directory = directoryFile([
+      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
+      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
+      { id: 'aad-mia', name: 'Mia', managerId: '' },
+    ]);
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'probe-s55-prep-b3'.padEnd(40, 'p'), B3_MIN_RESPONDENTS: '5', DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
     d = new PulseDriver(t);
     await d.startPoll(noord, 'peiling start dit team 2026-11-25');

@@ -10,13 +10,11 @@
  *
  * Directory: Mia manages Anna and Eva; Olga manages Mia.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser, user } from '../support/activities';
+import { execute, TestUser, user } from '../support/activities';
 import { buttonData, field } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { cardAfterCommand, startMiasTeamApp } from './support/proposal-put-before';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -32,25 +30,12 @@ describe('talent-review forms with what Dutch users type', () => {
   const reviews = async () => (await t.store.container('reviews').items.query('SELECT * FROM c', { partitionKey: 'aad-mia' }).fetchAll()).resources;
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-          { id: 'aad-eva', name: 'Eva', managerId: 'aad-mia' },
-          { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-          { id: 'aad-olga', name: 'Olga' },
-        ],
-      }),
-    );
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiasTeamApp();
   });
   afterAll(() => t.stop());
 
   it('a request message of 500 characters in five lines, sent with "\\r\\n" breaks, is sent', async () => {
-    await t.send({ ...message(chat(anna), anna, 'gesprek aanvragen'), locale: 'nl-NL' });
-    const form = t.connector.cards((c) => c.conversationId === chat(anna).id).at(-1)!.card;
+    const form = await cardAfterCommand(t, anna, 'gesprek aanvragen');
     const text = `${'a'.repeat(100)}\r\n${'b'.repeat(99)}\r\n${'c'.repeat(99)}\r\n${'d'.repeat(99)}\r\n${'e'.repeat(99)}`;
     expect(text.replace(/\r\n/g, '\n')).toHaveLength(500);
     const card = await press(anna, SEND, { ...buttonData(form, SEND), text });

@@ -10,13 +10,11 @@
 // the team; shown text stays plain text; words that did not go are never lost unseen.
 //
 // Directory: Mia manages Anna and Eva, Olga manages Mia; Piet is in nobody's team of Mia's.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser, user } from '../support/activities';
+import { user } from '../support/activities';
 import { buttonData, field } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { cardAfterCommand, pressIn, startMiasTeamApp } from './support/proposal-put-before';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -25,12 +23,8 @@ const SEND = 'review.teamAccount.send';
 
 describe('the team account form with what people (and crafted clients) send', () => {
   let t: TestApp;
-  const chat = (who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const press = async (data: Record<string, unknown>, activityId?: string) => (await t.send({ ...execute(chat(mia), mia, SEND, data, 'card-1', activityId), locale: 'nl-NL' })).body.value;
-  const openForm = async () => {
-    await t.send({ ...message(chat(mia), mia, 'teamverantwoording'), locale: 'nl-NL' });
-    return t.connector.cards((c) => c.conversationId === chat(mia).id).at(-1)!.card;
-  };
+  const press = (data: Record<string, unknown>, activityId?: string) => pressIn(t, mia, SEND, data, activityId);
+  const openForm = () => cardAfterCommand(t, mia, 'teamverantwoording');
   const kept = async () => (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount'", parameters: [] }, { partitionKey: 'aad-mia' }).fetchAll()).resources;
   const cardsTo = async (aadId: string) => {
     await t.app.outbox.drain(60_000);
@@ -39,20 +33,7 @@ describe('the team account form with what people (and crafted clients) send', ()
   };
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-          { id: 'aad-eva', name: 'Eva', managerId: 'aad-mia' },
-          { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-          { id: 'aad-olga', name: 'Olga' },
-          { id: 'aad-piet', name: 'Piet', managerId: 'aad-olga' },
-        ],
-      }),
-    );
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiasTeamApp([{ id: 'aad-piet', name: 'Piet', managerId: 'aad-olga' }]);
   });
   afterAll(() => t.stop());
 

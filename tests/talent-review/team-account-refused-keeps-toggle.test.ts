@@ -6,42 +6,24 @@
  *
  * Directory: Mia manages Anna and Eva, Olga manages Mia.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execute, message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { buttonData, field, inputValue } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { cardAfterCommand, pressIn, startMiasTeamApp } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
 
 describe('a refused team account keeps the toggle as sent', () => {
   let t: TestApp;
-  const chat = (who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const press = async (who: TestUser, data: Record<string, unknown>) => (await t.send({ ...execute(chat(who), who, SEND, data, 'card-1'), locale: 'nl-NL' })).body.value;
-  const openForm = async (who: TestUser) => {
-    await t.send({ ...message(chat(who), who, 'teamverantwoording'), locale: 'nl-NL' });
-    return t.connector.cards((c) => c.conversationId === chat(who).id).at(-1)!.card;
-  };
+  const press = (who: TestUser, data: Record<string, unknown>) => pressIn(t, who, SEND, data);
+  const openForm = (who: TestUser) => cardAfterCommand(t, who, 'teamverantwoording');
   const kept = async (managerId: string) =>
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount'", parameters: [] }, { partitionKey: managerId }).fetchAll()).resources;
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(
-      directory,
-      JSON.stringify({
-        users: [
-          { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-          { id: 'aad-eva', name: 'Eva', managerId: 'aad-mia' },
-          { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-          { id: 'aad-olga', name: 'Olga' },
-        ],
-      }),
-    );
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiasTeamApp();
   });
   afterAll(() => t.stop());
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { execute, message, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { allActionData, PersonalChat } from './support';
+import { TestApp } from '../support/test-app';
+import { allActionData, appWithChatOf, PersonalChat } from './support';
 
 const anna = user('Anna');
 
@@ -21,8 +21,7 @@ describe('an add-note press delivered again after the note was deleted', () => {
   let t: TestApp;
   let chat: PersonalChat;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    chat = new PersonalChat(t, anna);
+    ({ t, chat } = await appWithChatOf(anna));
   });
   afterAll(() => t.stop());
 

@@ -23,8 +23,9 @@ import { buildOverview } from '../../src/usecases/verantwoording/overview';
 import { setVisibility } from '../../src/usecases/verantwoording/visibility';
 import { execute, message, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
+import { aiDraft, groupWithAiDraft } from '../support/ai-fixtures';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { reportCard } from '../support/hr-report';
 import { startTestApp, TestApp } from '../support/test-app';
 import { extensionInvoke, PersonalChat, verantwoordingDeps } from './support';
@@ -39,7 +40,6 @@ const OWN_WORDS = 'EIGEN-TEKST: de overdracht doen we samen aan het bed.';
 const LABEL = { nl: 'Opgesteld door AI, aangenomen door de groep', en: 'Drafted by AI, adopted by the group' } as const;
 const ADAPTED_LABEL = { nl: 'Aangepast door de groep, op basis van een concept van AI', en: 'Adapted by the group from an AI draft' } as const;
 const UNDECIDED = { nl: 'Concept van AI', en: 'Draft by AI;' } as const;
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier'];
 
 type Locale = keyof typeof LABEL;
 
@@ -92,11 +92,7 @@ describe('an AI draft the group adopted as it is, wherever its text is shown', (
 
     // One group adopts the AI's draft as it is; another has the AI draft too, but adapts it in its own words.
     const decided = async (chat: string, draft: string, decision: Record<string, string>) => {
-      const g = await new GroupDriver(t, t.conversation('groupChat', chat), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-      ai.script(success({ proposal: draft, assumptions: ['a'], risks: ['r'], questionsToCheck: ['q'] }));
-      await g.press(bram, 'proposal.draft', g.ids());
-      await t.app.background.idle();
-      await g.goTo(anna, 6);
+      const g = await groupWithAiDraft(t, ai, chat, aiDraft(draft));
       const proposalId = `${g.groupId}_w1_p`;
       for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed te doen' });
       await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'Eenvoudig', firstStep: 'Tafel neerzetten', ...decision });

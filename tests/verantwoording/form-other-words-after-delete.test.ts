@@ -12,8 +12,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { execute, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat, tabApi } from './support';
+import { TestApp } from '../support/test-app';
+import { appWithChatOf, noteTexts, PersonalChat, personalPartition, removeNotesOf, tabApi } from './support';
 
 const anna = user('Anna');
 const sha = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
@@ -22,17 +22,13 @@ describe('a form pressed again after its note was deleted', () => {
   let t: TestApp;
   let chat: PersonalChat;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    chat = new PersonalChat(t, anna);
+    ({ t, chat } = await appWithChatOf(anna));
   }, 60_000);
   afterAll(() => t.stop());
-  afterEach(() => removeNotes());
+  afterEach(() => removeNotesOf(t, anna.aadObjectId));
 
-  const personal = async () => (await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- documents under test
-  const texts = async () => (await personal()).filter((d) => d.type === 'note').map((d) => d.text as string).sort();
-  const removeNotes = async () => {
-    for (const d of await personal()) if (d.type === 'note' || d.type === 'deletedNote') await t.store.container('personal').item(d.id, d.userId).delete();
-  };
+  const personal = () => personalPartition(t, anna.aadObjectId);
+  const texts = () => noteTexts(t, anna.aadObjectId);
   /** What a reader holding the documents can test: the key is nowhere, and no fingerprint answers to a guess made from what is stored. */
   const readerConfirms = async (key: string, guesses: string[]) => {
     const docs = await personal();

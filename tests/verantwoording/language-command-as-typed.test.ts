@@ -8,15 +8,11 @@
  * Dutch`. The forms that work choose the language with any capitals and spacing; anything else gets
  * the usage (naming the form that works) and changes nothing.
  */
-import { message, user } from '../support/activities';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { user } from '../support/activities';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from './support';
+import { CHANGED_EN, CHANGED_NL, PersonalChat, personalDocsOf, sayInGroup, setupFormsAfter } from './support';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- stored documents and card JSON under test */
-
-const CHANGED_EN = 'From now on I will talk to you in English.';
-const CHANGED_NL = 'Ik spreek je voortaan in het Nederlands aan.';
 const USAGE_EN = "Choose your language with 'language nl' or 'language en'.";
 const USAGE_NL = "Kies je taal met 'taal nl' of 'taal en'.";
 
@@ -26,9 +22,6 @@ describe('taal / language as people type it', () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
   });
   afterAll(() => t.stop());
-
-  const personalDocs = async (aad: string) =>
-    JSON.stringify((await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: aad }] }).fetchAll()).resources.map(({ _ts, _etag, ...d }: any) => d));
 
   it.each([
     ['taal EN', CHANGED_EN],
@@ -56,11 +49,11 @@ describe('taal / language as people type it', () => {
     async (typed) => {
       const who = user(`Q${typed.replace(/\W/g, '')}x`);
       const chat = new PersonalChat(t, who);
-      const before = await personalDocs(who.aadObjectId);
+      const before = await personalDocsOf(t, who.aadObjectId);
       const { texts, cards } = await chat.say(typed);
       expect(cards).toEqual([]);
       expect(texts.join(' ')).toMatch(/'taal en'|'language en'/);
-      expect(await personalDocs(who.aadObjectId)).toBe(before);
+      expect(await personalDocsOf(t, who.aadObjectId)).toBe(before);
     },
   );
 
@@ -81,12 +74,7 @@ describe('taal / language as people type it', () => {
   it('group chat: "taal Engels", "language dutch", "TAAL   EN.  " and a pasted zero-width space choose the language; "taal Duits" gets the usage (naming what works) and leaves it as it was', async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', '19:taal-as-typed@thread.v2'), MEMBERS.slice(0, 3));
     await g.setUp('nl');
-    const lang = async () => (await t.store.container('sessions').items.query({ query: "SELECT c.language FROM c WHERE c.type = 'group' AND c.id = @id", parameters: [{ name: '@id', value: g.groupId }] }).fetchAll()).resources[0]?.language;
-    const say = async (typed: string) => {
-      const before = t.connector.calls.length;
-      await t.send(message(g.conv, MEMBERS[1]!, typed));
-      return { typed, said: t.connector.calls.slice(before).map((c) => c.activity.text).filter(Boolean).join(' '), lang: await lang() };
-    };
+    const say = (typed: string) => sayInGroup(g, MEMBERS[1]!, typed);
     expect(await say('taal Engels')).toEqual({ typed: 'taal Engels', said: 'The language is now English.', lang: 'en' });
     expect(await say('language dutch')).toEqual({ typed: 'language dutch', said: 'De taal is nu Nederlands.', lang: 'nl' });
     expect(await say('TAAL   EN.  ')).toEqual({ typed: 'TAAL   EN.  ', said: 'The language is now English.', lang: 'en' });
@@ -99,10 +87,6 @@ describe('taal / language as people type it', () => {
     ['language Dutch', 'Groep instellen', 'nl'],
   ])('group chat without a group: "%s" draws the setup form in the language it names, with it chosen', async (typed, title, chosen) => {
     const conv = t.conversation('groupChat', `19:taal-no-group-${typed.replace(/\W/g, '-')}@thread.v2`);
-    const before = t.connector.calls.length;
-    await t.send(message(conv, MEMBERS[0]!, typed));
-    const cards = t.connector.calls.slice(before).filter((c) => c.conversationId === conv.id).flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
-    const languageInput = (n: any): any => (!n || typeof n !== 'object' ? undefined : n.id === 'language' && String(n.type).startsWith('Input.') ? n : Object.values(n).map(languageInput).find(Boolean));
-    expect(cards.map((c) => ({ title: cardText(c).split('\n')[0], chosen: languageInput(c)?.value }))).toEqual([{ title, chosen }]);
+    expect(await setupFormsAfter(t, conv, MEMBERS[0]!, typed)).toEqual([{ title, chosen }]);
   });
 });

@@ -7,15 +7,10 @@
  * or with a zero-width space as the only gap ("taal\u200Ben"), the command chooses the language as
  * `taal en` does. "taalen" (no gap at all) is no command and changes nothing.
  */
-import { message, user } from '../support/activities';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { user } from '../support/activities';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { PersonalChat } from './support';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- stored documents and card JSON under test */
-
-const CHANGED_EN = 'From now on I will talk to you in English.';
-const CHANGED_NL = 'Ik spreek je voortaan in het Nederlands aan.';
+import { CHANGED_EN, CHANGED_NL, PersonalChat, personalDocsOf, sayInGroup, setupFormsAfter } from './support';
 
 describe('taal / language with a colon or a zero-width space after the command word', () => {
   let t: TestApp;
@@ -23,9 +18,6 @@ describe('taal / language with a colon or a zero-width space after the command w
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
   });
   afterAll(() => t.stop());
-
-  const personalDocs = async (aad: string) =>
-    JSON.stringify((await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: aad }] }).fetchAll()).resources.map(({ _ts, _etag, ...d }: any) => d));
 
   /** What is typed, shown with its zero-width spaces named (a test name cannot show them). */
   const shown = (typed: string) => typed.replaceAll('\u200B', '\\u200B');
@@ -47,21 +39,16 @@ describe('taal / language with a colon or a zero-width space after the command w
   it('personal chat: "taalen" (no gap) is no language command: nothing is said about the language and nothing is stored', async () => {
     const who = user('Taalen');
     const chat = new PersonalChat(t, who);
-    const before = await personalDocs(who.aadObjectId);
+    const before = await personalDocsOf(t, who.aadObjectId);
     const { texts } = await chat.say('taalen');
     expect(texts.filter((x) => x === CHANGED_EN || x === CHANGED_NL || /'taal en'|'language en'/.test(x))).toEqual([]);
-    expect(await personalDocs(who.aadObjectId)).toBe(before);
+    expect(await personalDocsOf(t, who.aadObjectId)).toBe(before);
   });
 
   it('group chat: "taal: en", "language: dutch", "taal\\u200Ben" choose the language; "taalen" leaves it as it was', async () => {
     const g = new GroupDriver(t, t.conversation('groupChat', '19:taal-colon-gap@thread.v2'), MEMBERS.slice(0, 3));
     await g.setUp('nl');
-    const lang = async () => (await t.store.container('sessions').item(g.groupId, g.groupId).read()).resource.language;
-    const say = async (typed: string) => {
-      const before = t.connector.calls.length;
-      await t.send(message(g.conv, MEMBERS[1]!, typed));
-      return { typed, said: t.connector.calls.slice(before).map((c) => c.activity.text).filter(Boolean).join(' '), lang: await lang() };
-    };
+    const say = (typed: string) => sayInGroup(g, MEMBERS[1]!, typed);
     expect(await say('taal: en')).toEqual({ typed: 'taal: en', said: 'The language is now English.', lang: 'en' });
     expect(await say('language: dutch')).toEqual({ typed: 'language: dutch', said: 'De taal is nu Nederlands.', lang: 'nl' });
     expect(await say('taal\u200Ben')).toEqual({ typed: 'taal\u200Ben', said: 'The language is now English.', lang: 'en' });
@@ -74,10 +61,6 @@ describe('taal / language with a colon or a zero-width space after the command w
     ['language\\u200Bdutch', 'language\u200Bdutch', 'Groep instellen', 'nl'],
   ])('group chat without a group: "%s" draws the setup form in the language it names, with it chosen', async (_name, typed, title, chosen) => {
     const conv = t.conversation('groupChat', `19:taal-colon-no-group-${typed.replace(/\W/g, '-')}@thread.v2`);
-    const before = t.connector.calls.length;
-    await t.send(message(conv, MEMBERS[0]!, typed));
-    const cards = t.connector.calls.slice(before).filter((c) => c.conversationId === conv.id).flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
-    const languageInput = (n: any): any => (!n || typeof n !== 'object' ? undefined : n.id === 'language' && String(n.type).startsWith('Input.') ? n : Object.values(n).map(languageInput).find(Boolean));
-    expect(cards.map((c) => ({ title: cardText(c).split('\n')[0], chosen: languageInput(c)?.value }))).toEqual([{ title, chosen }]);
+    expect(await setupFormsAfter(t, conv, MEMBERS[0]!, typed)).toEqual([{ title, chosen }]);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { user } from '../support/activities';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { actionData, allActionData, PersonalChat } from './support';
+import { TestApp } from '../support/test-app';
+import { actionData, allActionData, appWithChatOf, PersonalChat } from './support';
 
 const anna = user('Anna');
 
@@ -16,8 +16,7 @@ describe('a delete from an older card shows the newest text', () => {
   let t: TestApp;
   let chat: PersonalChat;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    chat = new PersonalChat(t, anna);
+    ({ t, chat } = await appWithChatOf(anna));
   });
   afterAll(() => t.stop());
 

@@ -290,3 +290,46 @@ export async function noteTexts(t: TestApp, aadObjectId: string): Promise<string
   const query = { query: "SELECT VALUE c.text FROM c WHERE c.type = 'note' AND c.userId = @u", parameters: [{ name: '@u', value: aadObjectId }] };
   return ((await t.store.container('personal').items.query<string>(query).fetchAll()).resources).sort();
 }
+
+/** What the 1:1 chat answers when `taal` / `language` chose English or Dutch. */
+export const CHANGED_EN = 'From now on I will talk to you in English.';
+export const CHANGED_NL = 'Ik spreek je voortaan in het Nederlands aan.';
+
+/** A person's documents in the personal container, system fields left out, as one string: the same before and after a turn that stores nothing. */
+export async function personalDocsOf(t: TestApp, aadObjectId: string): Promise<string> {
+  return JSON.stringify((await personalPartition(t, aadObjectId)).map(({ _ts, _etag, ...d }) => d));
+}
+
+/** `who` types `typed` in the group's chat: what the bot said there (its texts joined) and the group's language as stored after. */
+export async function sayInGroup(g: GroupDriver, who: TestUser, typed: string): Promise<{ typed: string; said: string; lang: string | undefined }> {
+  const before = g.t.connector.calls.length;
+  await g.t.send(message(g.conv, who, typed));
+  const said = g.t.connector.calls.slice(before).map((c) => c.activity.text).filter(Boolean).join(' ');
+  return { typed, said, lang: (await g.t.store.container('sessions').item(g.groupId, g.groupId).read()).resource?.language };
+}
+
+/** `who` types `typed` in a group chat that has no group: the title and the chosen language of each card the bot posted there (the setup form's). */
+export async function setupFormsAfter(t: TestApp, conv: ConversationSpec, who: TestUser, typed: string): Promise<{ title: string | undefined; chosen: unknown }[]> {
+  const before = t.connector.calls.length;
+  await t.send(message(conv, who, typed));
+  const cards = t.connector.calls.slice(before).filter((c) => c.conversationId === conv.id).flatMap((c) => (c.activity.attachments ?? []).map((a: { content: unknown }) => a.content));
+  const languageInput = (n: any): any => (!n || typeof n !== 'object' ? undefined : n.id === 'language' && String(n.type).startsWith('Input.') ? n : Object.values(n).map(languageInput).find(Boolean)); // eslint-disable-line @typescript-eslint/no-explicit-any -- card JSON under test
+  return cards.map((c) => ({ title: cardText(c).split('\n')[0], chosen: languageInput(c)?.value }));
+}
+
+/** The note tests' set-up: the app on the test server, its clock at Monday 23 November 2026, and `who`'s 1:1 chat with it. */
+export async function appWithChatOf(who: TestUser): Promise<{ t: TestApp; chat: PersonalChat }> {
+  const t = await trajectApp();
+  return { t, chat: new PersonalChat(t, who) };
+}
+
+/** Every document in a person's partition of the personal container. */
+export async function personalPartition(t: TestApp, aadObjectId: string): Promise<Record<string, any>[]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- documents under test
+  const query = { query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: aadObjectId }] };
+  return (await t.store.container('personal').items.query(query).fetchAll()).resources;
+}
+
+/** Removes a person's notes and what deleted ones left (`deletedNote`): each test starts with none. */
+export async function removeNotesOf(t: TestApp, aadObjectId: string): Promise<void> {
+  for (const d of await personalPartition(t, aadObjectId)) if (d.type === 'note' || d.type === 'deletedNote') await t.store.container('personal').item(d.id, d.userId).delete();
+}

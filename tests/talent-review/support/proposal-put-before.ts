@@ -58,7 +58,12 @@ export async function pressIn(t: TestApp, who: TestUser, verb: string, data: Rec
 
 /** The chat overview ("verantwoording") the person asks for. */
 export async function chatOverview(t: TestApp, who: TestUser): Promise<Card> {
-  await t.send(message(personalChat(t, who), who, 'verantwoording'));
+  return cardAfterCommand(t, who, 'verantwoording');
+}
+
+/** The person types `command` in their 1:1 chat ("teamverantwoording", "gesprek aanvragen"); the latest card the chat holds then (the form it answers with). */
+export async function cardAfterCommand(t: TestApp, who: TestUser, command: string): Promise<Card> {
+  await t.send(message(personalChat(t, who), who, command));
   return t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
 }
 
@@ -97,4 +102,17 @@ export function startRequestApp(anna: TestUser, mia: TestUser): Promise<TestApp>
     { id: 'aad-olga', name: 'Olga' },
   ]);
   return startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+}
+
+/** Mia manages Anna and Eva, Olga manages Mia: the directory of the tests of the talent-review forms. */
+export const MIAS_TEAM = [
+  { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
+  { id: 'aad-eva', name: 'Eva', managerId: 'aad-mia' },
+  { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
+  { id: 'aad-olga', name: 'Olga' },
+];
+
+/** The app on the test server, its clock at Monday 23 November 2026, with Mia's team (and `others`, after it) in its directory. */
+export function startMiasTeamApp(others: { id: string; name: string; managerId?: string }[] = []): Promise<TestApp> {
+  return startTestApp({ DIRECTORY_FILE: directoryFile([...MIAS_TEAM, ...others]) }, '2026-11-23T08:00:00Z');
 }
