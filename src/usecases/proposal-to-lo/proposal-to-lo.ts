@@ -182,6 +182,13 @@ export interface LoAnswerInput {
 }
 
 /**
+ * What became of an answer press: posted (its card queued, or left to a job: `toldLater`); `replaced`
+ * (a press delivered again after a later answer replaced this one: its words, as this press sent
+ * them, never the stored ones as if they were its own); `groupGone` (stored, but no chat to tell).
+ */
+export type LoAnswerOutcome = { shared: SharedProposal; posted: boolean; toldLater?: true; replaced?: { text: string }; groupGone?: true };
+
+/**
  * L&O answers a shared proposal: its words (required, at most MAX_LO_ANSWER_LENGTH) replace an
  * earlier answer, under the document's ETag, only when the form showed the revision stored now
  * (`conflict` otherwise: the form comes back with what is stored). A press already applied (its key)
@@ -189,7 +196,7 @@ export interface LoAnswerInput {
  * once the answer is stored, a card that cannot be queued now is queued by a scheduled job
  * (`toldLater`), never an error for L&O.
  */
-export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenantId: string, input: LoAnswerInput): Promise<{ shared: SharedProposal; posted: boolean; toldLater?: true }> {
+export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenantId: string, input: LoAnswerInput): Promise<LoAnswerOutcome> {
   await requireHr(deps, actorId);
   const text = loAnswerText(input.text);
   const key = loAnswerPressKey(input.key, text);
@@ -206,9 +213,11 @@ export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenant
       throw err;
     });
   // Only the answer this press wrote goes out (also when its first queueing failed); one a later answer replaced stays unsent.
-  if (shared.answer?.key !== key) return { shared, posted: false };
+  // The presser is told so, with their own words (found in review, stop 58: they were shown the
+  // other answer under "Antwoord verstuurd").
+  if (shared.answer?.key !== key) return { shared, posted: false, replaced: { text } };
   const group = await deps.groups.group(shared.groupId);
-  if (!group) return { shared, posted: false };
+  if (!group) return { shared, posted: false, groupGone: true };
   // The answer is stored: a card that cannot be queued now is queued by a scheduled job, and L&O is
   // answered with what is stored (found in review, stop 56: it got the error card).
   const told = await tellGroupOrLater(deps, () => deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision)), { tenantId, id: shared.id, revision: shared.revision });

@@ -48,12 +48,37 @@ export function loAnswerFormCard(vm: LoAnswerFormView, t: Translate): AdaptiveCa
   );
 }
 
-/** What L&O sees after sending: the answer as stored, and the way back. */
-export function loAnswerSentCard(shared: SharedProposal, t: Translate, language: Locale): AdaptiveCardJson {
-  return adaptiveCard(
-    [heading(t('proposalToLo.sentTitle', { group: escapeMarkdown(shared.groupName) })), plainText(shared.answer?.text ?? ''), textBlock(t('proposalToLo.sentNext'), { isSubtle: true })],
-    [execute(t('proposalToLo.changeAnswer'), 'openLoProposal', { id: shared.id, language }, { associatedInputs: 'none' }), execute(t('proposalToLo.back'), 'openLoProposals', { language }, { associatedInputs: 'none' })],
-  );
+/** What became of a sent answer, where it was not simply posted (see LoAnswerOutcome). */
+export interface LoAnswerSentAs {
+  /** A later answer replaced it (a press delivered again): the presser's own words, as they sent them. */
+  replaced?: { text: string };
+  /** Stored, but the group is not in the app any more: nothing goes to a chat. */
+  groupGone?: boolean;
+}
+
+/**
+ * What L&O sees after sending: the answer as stored, and the way back. A press delivered again after
+ * another answer replaced it shows the presser's own words, says they were replaced and shows what is
+ * stored now; never the other answer under "sent" as if it were theirs (found in review, stop 58).
+ * Where the group is gone, it does not say the group gets it.
+ */
+export function loAnswerSentCard(shared: SharedProposal, t: Translate, language: Locale, as: LoAnswerSentAs = {}): AdaptiveCardJson {
+  const group = escapeMarkdown(shared.groupName);
+  const body = as.replaced
+    ? [
+        heading(t('proposalToLo.replacedTitle', { group })),
+        textBlock(t('proposalToLo.replacedYours')),
+        plainText(as.replaced.text),
+        textBlock(t('proposalToLo.replacedNext'), { spacing: 'Medium' }),
+        plainText(t('proposalToLo.stored', { value: shared.answer?.text ?? t('proposalToLo.storedNone') }), { isSubtle: true }),
+      ]
+    : as.groupGone
+      ? [heading(t('proposalToLo.savedTitle', { group })), plainText(shared.answer?.text ?? ''), textBlock(t('proposalToLo.groupGone'), { isSubtle: true })]
+      : [heading(t('proposalToLo.sentTitle', { group })), plainText(shared.answer?.text ?? ''), textBlock(t('proposalToLo.sentNext'), { isSubtle: true })];
+  return adaptiveCard(body, [
+    execute(t('proposalToLo.changeAnswer'), 'openLoProposal', { id: shared.id, language }, { associatedInputs: 'none' }),
+    execute(t('proposalToLo.back'), 'openLoProposals', { language }, { associatedInputs: 'none' }),
+  ]);
 }
 
 /** A shared proposal that is not (or no longer) there, or that this tenant does not hold. */

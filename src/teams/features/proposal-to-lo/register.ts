@@ -59,8 +59,9 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
   /**
    * The group's buttons answer the presser alone. On the Action.Submit fallback in the group's chat
    * there is no reply only they see, and a `personal` card would be dropped: `privately` tells them
-   * in their own 1:1 chat what became of the press (by default the card itself: a refusal, or what
-   * was shared and when, words the group's chat gets as well), drawn in the language of that chat.
+   * in their own 1:1 chat what became of the press (by default the card itself: a refusal, or the
+   * preview's pointer), drawn in the language of that chat. A share that was stored gets none: the
+   * group's chat tells it (see `shareProposalToLo`).
    */
   const toPresser = (card: AdaptiveCardJson, privately: Drawn<AdaptiveCardJson>): ActionOutcome => ({ card, personal: true, privately });
   /** The same card for the presser here and, drawn in the language of their own chat, there. */
@@ -99,8 +100,13 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       deps.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS hear of a proposal shared with L&O');
     }
     const language = outcome.group.language;
-    const vm = (shownIn: Locale) => ({ preview: outcome.shared, shared: outcome.shared, ...view(shownIn) });
-    return toPresser(sharePreviewCard({ ...vm(language), ...backTo(data) }, t(language)), drawn(language, (tr, _card, reader) => sharePreviewCard(vm(reader), tr)));
+    const vm = { preview: outcome.shared, shared: outcome.shared, ...view(language) };
+    // No note in the presser's own chat on the Action.Submit fallback, only refusals get one: it would
+    // wait in the outbox as a job naming them, queued in the second the record was created and
+    // holding the proposal, its target kept for days after: a database reader would tie the share to
+    // the member, and a share names no one (found in review, stop 58). The group's chat, where they
+    // pressed, gets the notice "Gedeeld met L&O op <datum>" (as a stored poll answer gets no note).
+    return { card: sharePreviewCard({ ...vm, ...backTo(data) }, t(language)), personal: true };
   });
 
   // --- L&O's side: in its own 1:1 chat with the bot only ------------------------------------------
@@ -184,9 +190,9 @@ export function registerProposalToLo(app: Application<TurnState>, deps: Proposal
       if (inChatWithColleague(context)) return ownChatOnlyOutcome(ownChatOnlyCard(tr));
       if (conversationKindOf(context) !== 'personal') return isInvoke(context) ? { card: adaptiveCard([textBlock(tr('proposalToLo.inOwnChat'))]), personal: true } : { message: tr('proposalToLo.inOwnChat') };
       try {
-        const { shared, posted, toldLater } = await answerAsLo(deps.proposals, actorOf(context).id, tenant(context), { id: data.id, text: data.answer, rev: data.rev, key: data.k || randomUUID() });
-        deps.logger.info({ id: shared.id, revision: shared.revision, posted, ...(toldLater ? { toldLater } : {}) }, 'L&O answered a shared proposal');
-        return { card: loAnswerSentCard(shared, tr, language), personal: true };
+        const { shared, posted, toldLater, replaced, groupGone } = await answerAsLo(deps.proposals, actorOf(context).id, tenant(context), { id: data.id, text: data.answer, rev: data.rev, key: data.k || randomUUID() });
+        deps.logger.info({ id: shared.id, revision: shared.revision, posted, ...(toldLater ? { toldLater } : {}), ...(replaced ? { replaced: true } : {}), ...(groupGone ? { groupGone } : {}) }, 'L&O answered a shared proposal');
+        return { card: loAnswerSentCard(shared, tr, language, { ...(replaced ? { replaced } : {}), ...(groupGone ? { groupGone } : {}) }), personal: true };
       } catch (err) {
         if (isDomainError(err) && err.code === 'forbidden') return { card: notHr(tr), personal: true };
         if (isDomainError(err) && err.code === 'notFound') return { card: loProposalGoneCard(tr, language), personal: true };
