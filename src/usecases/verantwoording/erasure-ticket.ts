@@ -39,6 +39,11 @@ export async function erasureUnfinished(deps: { records: Pick<VerantwoordingDeps
   return (await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket';
 }
 
+/** As `erasureUnfinished`, among the person's records already read (their partition holds the ticket). */
+export function erasureUnfinishedIn(records: readonly { id: string; type: string }[], userId: string): boolean {
+  return records.some((r) => r.id === erasureTicketId(userId) && r.type === 'erasureTicket');
+}
+
 /**
  * Refuses a change to the person's own data while their erasure is unfinished: the erasure, run
  * again by hand or by its resume job, deletes whatever their partition holds, so a change

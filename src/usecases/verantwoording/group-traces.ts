@@ -1,6 +1,8 @@
 import { Proposal } from '../../domain/proposal/proposal';
 import { isMember } from '../../domain/week-cycle/group';
-import { GroupTrace } from '../../domain/week-cycle/ports';
+import { PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { membershipIndexId } from '../../domain/week-cycle/membership-index';
+import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
 import { attendeeIds } from '../../domain/week-cycle/session';
 import { VerantwoordingDeps } from './deps';
 
@@ -17,9 +19,10 @@ export const MAX_GROUPS_READ = 50;
 /**
  * The person's traces in every group their membership index names: one single-partition query
  * per group, a few at a time. The group record (not the index) decides whether they are a member.
+ * `records`: all the person's records, just read: the index is taken from them, not read again.
  */
-export async function tracesOf(deps: VerantwoordingDeps, userId: string, limit = MAX_GROUPS_READ): Promise<PersonInGroup[]> {
-  const entries = (await deps.membership.groupsOf(userId)).sort((a, b) => Number(b.member) - Number(a.member) || b.since.localeCompare(a.since)).slice(0, limit);
+export async function tracesOf(deps: VerantwoordingDeps, userId: string, limit = MAX_GROUPS_READ, records?: readonly PersonalRecord[]): Promise<PersonInGroup[]> {
+  const entries = (records ? groupsIn(records, userId) : await deps.membership.groupsOf(userId)).sort((a, b) => Number(b.member) - Number(a.member) || b.since.localeCompare(a.since)).slice(0, limit);
   const out: PersonInGroup[] = [];
   for (let i = 0; i < entries.length; i += 8) {
     const batch = await Promise.all(entries.slice(i, i + 8).map(async (e) => ({ e, trace: await deps.traces.traceOf(e.groupId, userId) })));
@@ -28,6 +31,13 @@ export async function tracesOf(deps: VerantwoordingDeps, userId: string, limit =
     }
   }
   return out;
+}
+
+/** The groups of the person's membership index among their records, as `MembershipIndex.groupsOf` reads them. */
+function groupsIn(records: readonly PersonalRecord[], userId: string): MembershipEntry[] {
+  const doc = records.find((r) => r.id === membershipIndexId(userId));
+  if (doc?.type !== 'membershipIndex' || doc.userId !== userId) return [];
+  return Object.entries(doc.groups).map(([groupId, e]) => ({ groupId, ...e }));
 }
 
 /** Sessions the person attended in this group: those where they checked in or said "ik ben erbij". */

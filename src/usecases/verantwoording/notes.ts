@@ -3,7 +3,7 @@ import { AccountabilityNote, addAgain, asAdded, chatNoteDay, chatNoteKey, cleanN
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
-import { sameAsWritten, withinSaveWindow } from './save-window';
+import { sameAsWritten, withinSaveWindow, withinSaveWindowReading } from './save-window';
 
 function asNote(r: PersonalRecord | undefined): AccountabilityNote {
   if (!r || r.type !== 'note') throw new DomainError('notFound', 'note');
@@ -67,9 +67,10 @@ async function addWithinWindow(deps: VerantwoordingDeps, userId: string, input: 
  * partition) for a chat note saying them that day, and looks once more after its create for one
  * written meanwhile (`addOnce`). Notes from before stop 57 were keyed on their words and day: found
  * under that id, they count as before (the note itself, or the delete that message's note had:
- * nothing comes back).
+ * nothing comes back). Answers the note, and the person's records as they stand after the add
+ * when its own reads tell (see `AddedNote`).
  */
-export async function addChatNote(deps: VerantwoordingDeps, userId: string, input: { conversationId: string; messageId: string; text: string; sent: Date; timeZone?: string }): Promise<AccountabilityNote> {
+export async function addChatNote(deps: VerantwoordingDeps, userId: string, input: { conversationId: string; messageId: string; text: string; sent: Date; timeZone?: string }): Promise<AddedNote> {
   const timeZone = input.timeZone ?? 'UTC';
   // The day Teams stamped, kept on the note: a later message of the same words compares its own
   // stamp with it, never with when this one was handled (around midnight the two differ).
@@ -78,7 +79,7 @@ export async function addChatNote(deps: VerantwoordingDeps, userId: string, inpu
   const write = writeNoteFor(deps, userId, note);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   const fresh = write(note.key);
-  return addOnce(await withinSaveWindow(deps, userId), userId, note, {
+  return addOnce(deps, userId, note, {
     fresh,
     legacy: write(wordsAndDayChatNoteKey(input.text, input.sent, timeZone)),
     sameWords: (r) => sameWordsThatDay(r, fresh.text, day, timeZone),
@@ -103,13 +104,14 @@ export async function addMessageNote(deps: VerantwoordingDeps, userId: string, i
   if (!input.message) return addNote(deps, userId, note);
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   const fresh = writeNoteFor(deps, userId, note)(note.key);
-  return addOnce(await withinSaveWindow(deps, userId), userId, note, {
+  const added = await addOnce(deps, userId, note, {
     fresh,
     // As the note was written before stop 57: under the message and words, told apart by the dialog.
     legacy: writeNoteFor(deps, userId, { ...note, chatMessage: input.dialogKey })(wordsAndMessageNoteKey(input.message.chat, input.message.id, input.text)),
     // Without the message's link nothing tells the same message saved again: no second look either.
     sameWords: fresh.source?.link !== undefined ? (r) => sameWordsFromMessage(r, fresh) : undefined,
   });
+  return added.note;
 }
 
 /**
@@ -124,12 +126,23 @@ interface OnceAdd {
 }
 
 /**
- * The add of a chat note or of a note saved from a message (`deps` from withinSaveWindow): the
- * note its words already are, or a new one. Normal path: one query before the create, the create,
- * one query after it (`oneNoteOfSameWords`); the same words found before the create: that query alone.
+ * What an add of a chat note answers: the note, and `records`, all the person's records as they
+ * stand after the add, when the add's own query read them so (nothing written after it): the
+ * overview after a `notitie` is built from them instead of reading them again. Absent: read them.
  */
-async function addOnce(deps: VerantwoordingDeps, userId: string, note: NoteInput, add: OnceAdd): Promise<AccountabilityNote> {
-  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
+export interface AddedNote {
+  note: AccountabilityNote;
+  records?: PersonalRecord[];
+}
+
+/**
+ * The add of a chat note or of a note saved from a message: the note its words already are, or
+ * a new one. Normal path: one query before the create (also its save window's erasure check:
+ * `withinSaveWindowReading`), the create, one query after it (`oneNoteOfSameWords`); the same
+ * words found before the create: that query alone.
+ */
+async function addOnce(unwindowed: VerantwoordingDeps, userId: string, note: NoteInput, add: OnceAdd): Promise<AddedNote> {
+  const { deps, records } = await withinSaveWindowReading(unwindowed, userId);
   const own = records.find((r) => r.id === add.fresh.id);
   // This very message or dialog before (delivered again): its note, or what its delete left, decides
   // (addNote); left by its yielding to the same words saved at the same time: that note.
@@ -138,10 +151,11 @@ async function addOnce(deps: VerantwoordingDeps, userId: string, note: NoteInput
   if (earlier) {
     // As a note found under its id: one shared may not have reached the prep cards yet.
     if (earlier.visibility === 'shared') await deps.sharingChanged?.(userId);
-    return earlier;
+    // Nothing written: the records read are as they stand.
+    return { note: earlier, records };
   }
   const stored = await addWithinWindow(deps, userId, note);
-  if (own || stored.id !== add.fresh.id || !add.sameWords) return stored;
+  if (own || stored.id !== add.fresh.id || !add.sameWords) return { note: stored };
   return oneNoteOfSameWords(deps, userId, stored, add.sameWords);
 }
 
@@ -182,19 +196,20 @@ function yieldedTo(own: PersonalRecord, records: PersonalRecord[], add: OnceAdd)
  * while it is as it was read and as its add wrote it (`asAdded`: one edited or shared stays). Of
  * two racing adds the one that looks last sees both notes, so one note is left, and both answer
  * with it; except when the add that looked first (it saw only its own note) has the higher id:
- * its answer named the note the other add then removes.
+ * its answer named the note the other add then removes. When it removed nothing, what the look
+ * read (with the note) is how the person's records stand after the add (`AddedNote`).
  */
-async function oneNoteOfSameWords(deps: VerantwoordingDeps, userId: string, created: AccountabilityNote, sameWords: (note: AccountabilityNote) => boolean): Promise<AccountabilityNote> {
+async function oneNoteOfSameWords(deps: VerantwoordingDeps, userId: string, created: AccountabilityNote, sameWords: (note: AccountabilityNote) => boolean): Promise<AddedNote> {
   // Stored: from here on nothing may say it failed. A look or a removal the store fails leaves
   // the second note of this rare race (as before the look was made), never an error after a save.
-  const records = await deps.records.listAll(userId).catch(() => undefined);
-  const saying = (records ?? []).filter((r): r is AccountabilityNote => r.userId === userId && r.type === 'note' && (r.id === created.id || sameWords(r)));
+  const records = (await deps.records.listAll(userId).catch(() => undefined))?.filter((r) => r.userId === userId);
+  const saying = (records ?? []).filter((r): r is AccountabilityNote => r.type === 'note' && (r.id === created.id || sameWords(r)));
   const kept = keptOfSameWords(saying);
-  if (!kept || saying.every((n) => n.id === created.id)) return created;
+  if (!kept || saying.every((n) => n.id === created.id)) return { note: created, ...(records && saying.length ? { records } : {}) };
   const now = deps.clock.now();
   for (const other of saying.filter((n) => n.id !== kept.id)) await removeAsRead(deps, other, now).catch(() => undefined);
   if (kept.id !== created.id && kept.visibility === 'shared') await deps.sharingChanged?.(userId);
-  return kept;
+  return { note: kept };
 }
 
 /** `read` replaced by what its delete leaves, only while it is as read and as added (ETag-guarded); already gone is fine. */

@@ -142,12 +142,14 @@ interface CycleKey {
  * Everything of one professional's verantwoording, per cycle: time used (sessions attended x 1
  * hour, or their own figure), the proposals they contributed to, their answers to the personal
  * questions; with their notes and Prof-traject. Reads the caller's own partition, and one
- * single-partition query per group their membership index names.
+ * single-partition query per group their membership index names. `records`: all the caller's
+ * records as they stand, when the turn has just read them (the add of a `notitie`); their
+ * partition is then not read again, their membership index included (it is one of them).
  */
-export async function buildOverview(deps: VerantwoordingDeps, userId: string, language: Language, opts: { maxCycles?: number } = {}): Promise<VerantwoordingOverview> {
+export async function buildOverview(deps: VerantwoordingDeps, userId: string, language: Language, opts: { maxCycles?: number; records?: PersonalRecord[] } = {}): Promise<VerantwoordingOverview> {
   const [records, groups, conversations] = await Promise.all([
-    deps.records.listAll(userId),
-    tracesOf(deps, userId),
+    opts.records ?? deps.records.listAll(userId),
+    tracesOf(deps, userId, undefined, opts.records),
     deps.talentReviews ? conversationsForProfessional(deps.talentReviews, userId, deps.clock.now()) : Promise.resolve([]),
   ]);
   return { ...assembleOverview(deps, userId, language, { records, groups }, opts.maxCycles ?? 500), conversations };

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
+import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { VerantwoordingDeps } from './deps';
-import { refuseWhileErasing } from './erasure-ticket';
+import { erasureUnfinishedIn, refuseWhileErasing } from './erasure-ticket';
 
 /**
  * The save window: the longest a save of the person's own records may take, from just before its
@@ -36,6 +37,19 @@ const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWi
 export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<VerantwoordingDeps> {
   const window = await openSaveWindow(deps, userId);
   return { ...deps, records: windowedRecords(deps.records, window) };
+}
+
+/**
+ * As `withinSaveWindow`, for a save that reads all the person's records before it writes (a chat
+ * note's add, a note's from a message): that read is the "no erasure under way" check, their
+ * erasure's ticket being one of their records, so the check costs no point read of its own. The
+ * window opens just before the read, as before the check. Returns the records read with the deps.
+ */
+export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: string): Promise<{ deps: VerantwoordingDeps; records: PersonalRecord[] }> {
+  const closesAt = performance.now() + windowOf(deps);
+  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
+  if (erasureUnfinishedIn(records, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
+  return { deps: { ...deps, records: windowedRecords(deps.records, saveWindow(deps.records, userId, closesAt)) }, records };
 }
 
 /** A record of the person's own `personal` partition, whichever repository writes it. */

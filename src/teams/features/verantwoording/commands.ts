@@ -3,7 +3,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { trimText } from '../../../domain/shared/text';
 import { Locale, Translate } from '../../../i18n/i18n';
-import { addChatNote } from '../../../usecases/verantwoording/notes';
+import { addChatNote, AddedNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
 import { postCard } from '../../card-response';
 import { helpCard } from '../../cards/help.card';
@@ -41,10 +41,11 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
     [NOTE_COMMAND, async (context, ui, rest) => {
       if (!trimText(rest)) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
+      let added: AddedNote;
       try {
         // The message's id tells this message delivered again (after its note was deleted: nothing) from the same words sent anew.
         const sent = sentAt(context, v.clock.now());
-        await addChatNote(v, ui.userId, { conversationId: context.activity.conversation?.id ?? '', messageId: context.activity.id ?? sent.toISOString(), text: rest, sent, timeZone: deps.timeZone });
+        added = await addChatNote(v, ui.userId, { conversationId: context.activity.conversation?.id ?? '', messageId: context.activity.id ?? sent.toISOString(), text: rest, sent, timeZone: deps.timeZone });
       } catch (err) {
         // This message's note was deleted since (the message delivered again): nothing is added; the overview shows how it stands.
         if (isDomainError(err) && err.code === 'notFound') return void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale)));
@@ -54,8 +55,8 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
         const text = rest.trim();
         return void (await postCard(context, await overviewCardFor(deps, ui.userId, ui.locale, { text, error: verantwoordingReason(problem, ui.t, { text }) })));
       }
-      // Stored: from here on nothing may say it went wrong.
-      await postCard(context, await overviewAfterChange(deps, ui, 'noteCommand'));
+      // Stored: from here on nothing may say it went wrong. Built from the records the add read after it, when it did (not read again).
+      await postCard(context, await overviewAfterChange(deps, ui, 'noteCommand', undefined, added.records));
     }],
     // Not understood, before they chose a language: answered in the language of the command word.
     [LANGUAGE_COMMAND, async (context, ui, rest) => {

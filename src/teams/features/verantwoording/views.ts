@@ -1,4 +1,5 @@
 import { DomainError } from '../../../domain/shared/errors';
+import { PersonalRecord } from '../../../domain/verantwoording/personal-record';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { buildOverview } from '../../../usecases/verantwoording/overview';
 import { trajectWithProgress } from '../../../usecases/verantwoording/active-weeks';
@@ -20,9 +21,12 @@ export function ownChatPointer(t: Translate): AdaptiveCardJson {
   return ownChatOnlyCard(t, 'verantwoording.onlyInOwnChat');
 }
 
-/** `notice`: why the press answered changed nothing, at the card's top (see `overviewCard`). */
-export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft, notice?: string): Promise<AdaptiveCardJson> {
-  return overviewCard(await buildOverview(deps.verantwoording, userId, locale), deps.translator.t(locale), locale, deps.timeZone, draft, notice);
+/**
+ * `notice`: why the press answered changed nothing, at the card's top (see `overviewCard`).
+ * `records`: all the person's records as they stand, when the turn has just read them (`buildOverview`).
+ */
+export async function overviewCardFor(deps: VerantwoordingFeatureDeps, userId: string, locale: Locale, draft?: NoteDraft, notice?: string, records?: PersonalRecord[]): Promise<AdaptiveCardJson> {
+  return overviewCard(await buildOverview(deps.verantwoording, userId, locale, records ? { records } : {}), deps.translator.t(locale), locale, deps.timeZone, draft, notice);
 }
 
 /** The Prof-traject form; `draft`: the new note being typed on the overview it was opened from, carried back there. */
@@ -44,10 +48,11 @@ export async function timeCardFor(deps: VerantwoordingFeatureDeps, ui: { userId:
  * store briefly unavailable), that the change is saved. The change happened: an error card
  * would say nothing was stored, and a retry would find it already done. `draft`: the new note
  * that was being typed when the change was made; it stays in the overview's note field.
+ * `records`: the person's records as the change left them, when it read them (not read again).
  */
-export async function overviewAfterChange(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, change: string, draft?: string): Promise<AdaptiveCardJson> {
+export async function overviewAfterChange(deps: VerantwoordingFeatureDeps, ui: { userId: string; locale: Locale; t: Translate }, change: string, draft?: string, records?: PersonalRecord[]): Promise<AdaptiveCardJson> {
   try {
-    return await overviewCardFor(deps, ui.userId, ui.locale, draft ? { text: draft } : undefined);
+    return await overviewCardFor(deps, ui.userId, ui.locale, draft ? { text: draft } : undefined, undefined, records);
   } catch (err) {
     deps.logger.warn({ change, err: (err as Error).message }, 'verantwoording change stored; the overview could not be built');
     return storedCard(ui.t, draft);
