@@ -27,7 +27,9 @@ describe('a note stored whose answer is lost', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true });
+    // The retries of a lost create take their real pauses; on a loaded machine they outlast the
+    // tests' 2 s save window, and the note is taken back as an erasure would need (seen in stop 58).
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: 60_000 });
   });
   afterAll(() => t.stop());
   afterEach(async () => {
