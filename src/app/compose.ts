@@ -102,6 +102,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     ...options.outboxTimings,
     events: options.events ?? noBusinessEvents,
   });
+  // What an erasure leaves of a card is kept under an id keyed with the app's secret (found in review, stop 58).
+  if (config.pulsePoll.hashKey) outbox.store.keyErasedKeysWith(config.pulsePoll.hashKey);
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);
   const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });

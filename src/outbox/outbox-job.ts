@@ -1,5 +1,5 @@
 import { DeliveryStatus, ListedPerson, OutboundMessage } from '../domain/outbox/outbox.port';
-import { stableId } from '../domain/shared/ids';
+import { keyedDigest, stableId } from '../domain/shared/ids';
 import { asksForPressKey, PRESS_KEY_RENDER } from './press-keys';
 
 /** A named hook with its arguments, kept with the job (a job holds no functions). */
@@ -121,9 +121,11 @@ export function jobIdFor(key: string): string {
 }
 
 /**
- * What an erasure leaves of a job marked `keyOutlivesErasure` (OutboundMessage) in its place:
- * its id alone (a one-way hash of the key), so the same key queues nothing, until it expires as
- * the finished job would have. Nothing of the message, whom it was for, or who erased.
+ * What an erasure leaves of a job marked `keyOutlivesErasure` (OutboundMessage), once the job is
+ * deleted: an id and an expiry, so the same key queues nothing, until it expires as the finished
+ * job would have. Nothing of the message, whom it was for, or who erased. The id is not the job's
+ * (a plain hash of its key, which a reader knowing the person's id and the card's press key
+ * recomputes: found in review, stop 58) but one keyed with the app's secret (`erasedKeyIdOf`).
  */
 export interface ErasedJobKey {
   id: string;
@@ -132,8 +134,20 @@ export interface ErasedJobKey {
   ttl: number;
 }
 
-export function erasedJobKey(job: Pick<OutboxJob, 'id' | 'keepSeconds'>): ErasedJobKey {
-  return { id: job.id, type: 'outboxErasedKey', ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
+export function erasedJobKey(job: Pick<OutboxJob, 'keepSeconds'>, id: string): ErasedJobKey {
+  return { id, type: 'outboxErasedKey', ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
+}
+
+/** The purpose of the app's secret that `erasedKeyIdOf` uses: no other digest under it is the same. */
+const ERASED_KEY_LABEL = 'lerend-werken/outbox-erased-key/v1';
+
+/**
+ * The id of what an erasure leaves of the job with id `jobId`: HMAC under the app's secret
+ * (POLL_HASH_KEY), so nobody without it can tell from the database whose card an erasure took out.
+ * Shaped as a job id (`ob_` and 22 characters), so the blank looks like any other document's id.
+ */
+export function erasedKeyIdOf(secret: string, jobId: string): string {
+  return `ob_${keyedDigest(ERASED_KEY_LABEL, secret, jobId).slice(0, 22)}`;
 }
 
 /** Rate limits count per conversation; a channel's threads share the channel's limit. */

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Container } from '@azure/cosmos';
 import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from './cosmos-connection';
 import { statusOf } from './document-store';
-import { erasedJobKey, OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
+import { erasedJobKey, erasedKeyIdOf, OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
 import { OlderForm, withoutListedPerson } from '../outbox/listed-people';
 
 /** A job as read, with the ETag every state change is conditioned on. */
@@ -26,6 +27,9 @@ const HOOK_PENDING =
 
 const SYSTEM = ['_rid', '_self', '_ts', '_attachments'] as const;
 
+/** Without POLL_HASH_KEY (local runs): one random secret per process, shared by its outbox stores. */
+const PROCESS_SECRET = randomBytes(32).toString('base64url');
+
 function clean<T>(doc: Record<string, unknown>): Versioned<T> {
   const out = { ...doc };
   for (const k of SYSTEM) delete out[k];
@@ -44,8 +48,35 @@ function withoutEtag<T extends object>(doc: T): T {
  */
 export class OutboxStore {
   private readonly container: Container;
+  /** The app's secret the ids of the keys an erasure leaves are keyed with (`erasedKeyId`). */
+  private erasedKeySecret = PROCESS_SECRET;
   constructor(conn: CosmosConnection) {
     this.container = conn.container('outbox');
+  }
+
+  /**
+   * Keys what an erasure leaves of a job with this secret (POLL_HASH_KEY): stable across instances
+   * and restarts. Without it a random one of this process is used, and a blank left before a
+   * restart no longer holds its key (local runs only: the key is required with Azure Cosmos DB).
+   */
+  keyErasedKeysWith(secret: string): void {
+    this.erasedKeySecret = secret;
+  }
+
+  /** Where the key an erasure left of the job with this id is kept (see `erasedKeyIdOf`). */
+  erasedKeyId(jobId: string): string {
+    return erasedKeyIdOf(this.erasedKeySecret, jobId);
+  }
+
+  /**
+   * Whether an erasure left this job's key behind: one point read, only for a job marked
+   * `keyOutlivesErasure`, before its create. Read first: an erasure writes the blank before it
+   * deletes the job, so a create that lands after the delete was preceded by a read that could
+   * miss the blank only while that erasure ran (as any write racing an erasure's sweep).
+   */
+  private async erasedKeyHolds(job: OutboxJob): Promise<boolean> {
+    if (!job.keyOutlivesErasure) return false;
+    return (await this.read(this.erasedKeyId(job.id)))?.type === 'outboxErasedKey';
   }
 
   /** Creates the job; when its id (its idempotency key) exists, returns the stored one. */
@@ -63,9 +94,15 @@ export class OutboxStore {
 
   /**
    * Queues the job unless its id (its idempotency key) is taken: by a job queued under it already,
-   * or by the key an erasure left of one (see `erasedJobKey`). Whether this call created it.
+   * or by the key an erasure left of one (see `erasedJobKey`). Whether this call created it. A job
+   * marked `keyOutlivesErasure` costs one point read more (`erasedKeyHolds`); any other, one create.
    */
   async add(job: OutboxJob): Promise<boolean> {
+    return !(await this.erasedKeyHolds(job)) && (await this.createIfFree(job));
+  }
+
+  /** The create alone: false when its id is taken. */
+  private async createIfFree(job: OutboxJob): Promise<boolean> {
     try {
       await this.container.items.create(job);
       return true;
@@ -77,12 +114,13 @@ export class OutboxStore {
 
   /**
    * As `add`, telling what holds a taken id: a job (`taken`), or the key an erasure left of one
-   * (`erasedKey`, see `erasedJobKey`). The id is read only then: a job marked
-   * `keyOutlivesErasure` whose id is taken (rare: a press delivered again, or a retry); a
-   * create that goes through costs what `add` costs.
+   * (`erasedKey`, see `erasedJobKey`). Costs what `add` costs; the job's own id is read only when
+   * a job marked `keyOutlivesErasure` finds it taken (rare: a press delivered again, or a retry),
+   * for a blank an erasure left in the job's place before blanks moved (kept until it expires).
    */
   async addTelling(job: OutboxJob): Promise<'created' | 'taken' | 'erasedKey'> {
-    if (await this.add(job)) return 'created';
+    if (await this.erasedKeyHolds(job)) return 'erasedKey';
+    if (await this.createIfFree(job)) return 'created';
     if (!job.keyOutlivesErasure) return 'taken';
     return (await this.read(job.id))?.type === 'outboxErasedKey' ? 'erasedKey' : 'taken';
   }
@@ -95,8 +133,9 @@ export class OutboxStore {
    * never retaken (`erasedKey`). Throws when the job kept changing.
    */
   async addOrRetake(job: OutboxJob, retake: (existing: OutboxJob) => boolean): Promise<'created' | 'retaken' | 'taken' | 'erasedKey'> {
+    if (await this.erasedKeyHolds(job)) return 'erasedKey';
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await this.add(job)) return 'created';
+      if (await this.createIfFree(job)) return 'created';
       const found = await this.read(job.id);
       if (!found) continue;
       if (found.type === 'outboxErasedKey') return 'erasedKey';
@@ -242,8 +281,9 @@ export class OutboxStore {
    * messages in the given chats that name them. A waiting message for others that only lists
    * them (`listed`: a shared card's refresh list) is kept, without them (see `keepWithout`).
    * A job being sent at this moment loses its document; the sender then finds it gone (404) and
-   * moves on. A job marked `keyOutlivesErasure` is not deleted but blanked to its key (its id and
-   * an expiry, `erasedJobKey`): a press delivered again queues nothing under that key. Safe to run again.
+   * moves on. A job marked `keyOutlivesErasure` leaves its key behind, blank (`erasedJobKey`, under
+   * an id keyed with the app's secret, `erasedKeyId`), written before the job is deleted: a press
+   * delivered again queues nothing under that key. Safe to run again.
    */
   async forgetPerson(p: OutboxPerson): Promise<{ messages: number; conversations: number }> {
     const conversationIds = new Set(p.conversationIds);
@@ -298,9 +338,10 @@ export class OutboxStore {
     const keysKept = new Map(addressed.filter((job) => job.keyOutlivesErasure).map((job) => [job.id, job]));
     for (const id of new Set([...addressed.map((r) => r.id), ...mentioned])) {
       const job = keysKept.get(id);
-      // Blanked in place, at once (never a delete and then a create): no moment where the key is free.
-      if (job) await this.container.items.upsert(erasedJobKey(job));
-      if (job || (await this.deleteIfThere(id))) messages++;
+      // The blank first, then the delete: no moment where the key is free (`erasedKeyHolds`). Not in
+      // the job's place: its id is a plain hash of its key, which whoever knows the key recomputes.
+      if (job) await this.container.items.upsert(erasedJobKey(job, this.erasedKeyId(id)));
+      if ((await this.deleteIfThere(id)) || job) messages++;
     }
     return { messages, conversations };
   }

@@ -82,7 +82,9 @@ describe('the digest of a request message left on its outbox job', () => {
     await t.app.outbox.drain(60_000).catch(() => undefined);
     await waitUntil('the card went', async () => (await job(jobId))?.status === 'sent');
     await eraseInChat(t, anna);
-    const left = await job(jobId);
+    // The blank is kept under an id keyed with the app's secret, the job's own id is free (stop 58).
+    expect(await job(jobId)).toBeUndefined();
+    const left = await job(t.app.outbox.store.erasedKeyId(jobId));
     expect(left?.type).toBe('outboxErasedKey');
     expect(JSON.stringify(left)).not.toContain(digest(words));
   }, 120_000);

@@ -50,6 +50,8 @@ export function composeHrReport(p: Platform, sources: { isHr: HrCheck; mayBeHr?:
   const { groupListable: _listable, inHrGroup: _inGroup, ...hr } = hrAudience(p);
   const halfYear: HalfYearDeps = {
     plans,
+    // The plan's card keys as digests keyed with the app's secret: after an erasure nobody recomputes one from the person's id (stop 58).
+    planKeySecret: p.config.pulsePoll.hashKey ?? randomBytes(32).toString('base64url'),
     scheduler: p.scheduler,
     clock: p.clock,
     timeZone: p.config.orgTimeZone,

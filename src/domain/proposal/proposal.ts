@@ -98,7 +98,7 @@ export interface FirstStepOutcome {
   status: FirstStepStatus;
   note: string;
   at: string;
-  /** Opaque keys of the latest presses that told it (see `recordFirstStep`). */
+  /** Opaque keys of the latest presses that told it (see `recordFirstStep`), tagged per member (`firstStepPressKey`). */
   keys?: string[];
 }
 
@@ -590,6 +590,37 @@ export function recountDecision(p: Proposal, judgements: readonly Judgement[], s
 
 /** How many press keys the outcome remembers: far more than a group tells in the minutes Teams redelivers in. */
 export const FIRST_STEP_KEYS_KEPT = 20;
+
+/**
+ * What each of a member's first-step press keys on the outcome starts with (before the dot): the
+ * rest of the key holds the press (`firstStepPressKey`), not the member. The tag lets an erasure
+ * drop exactly the erased member's keys (`withoutFirstStepKeysOf`), as the group's setup keys do:
+ * a hash over their id, the card's key and the outcome stored beside it would let a reader holding
+ * the card test the group's few ids against it (found in review, stop 58).
+ */
+export function firstStepKeyTag(proposalId: string, memberId: string): string {
+  return stableId('fm', proposalId, memberId);
+}
+
+/** The key of one member's look-back press: their tag, then the press (`key`, the card's) and what it told. */
+export function firstStepPressKey(proposalId: string, memberId: string, key: string, status: string, note: string): string {
+  return `${firstStepKeyTag(proposalId, memberId)}.${stableId('fs', key, status, note)}`;
+}
+
+/**
+ * The proposal without the member's first-step press keys, and without untagged ones (stored
+ * before tags, whose presser is unknown: a press of theirs delivered again may then be stored
+ * again, as any new press). The same object when there is nothing to drop.
+ */
+export function withoutFirstStepKeysOf(p: Proposal, memberId: string): Proposal {
+  const keys = p.firstStepOutcome?.keys;
+  if (!p.firstStepOutcome || !keys) return p;
+  const tag = `${firstStepKeyTag(p.id, memberId)}.`;
+  const kept = keys.filter((k) => k.includes('.') && !k.startsWith(tag));
+  if (kept.length === keys.length) return p;
+  const { keys: _dropped, ...outcome } = p.firstStepOutcome;
+  return { ...p, firstStepOutcome: { ...outcome, ...(kept.length ? { keys: kept } : {}) } };
+}
 
 /** What a look-back card showed of the outcome: nothing told yet, or what was told. */
 export const NOTHING_TOLD = 'none';

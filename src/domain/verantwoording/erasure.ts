@@ -1,5 +1,5 @@
 import { Language } from '../framework/framework';
-import { Judgement, Proposal } from '../proposal/proposal';
+import { Judgement, Proposal, withoutFirstStepKeysOf } from '../proposal/proposal';
 import { stableId } from '../shared/ids';
 import { Cycle } from '../week-cycle/cycle';
 import { withdrawRound } from '../week-cycle/energy';
@@ -20,8 +20,8 @@ export { ERASED_ID } from '../week-cycle/session-items';
  *   made with one of them (see EnergyRound.withdrawn); an average is never computed again;
  * - their presence becomes an anonymous marker's, so the group's hours still add up;
  * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID;
- * - the press keys of theirs kept on sessions and the group (stepKeys, setupKeys) go: each is a
- *   hash over their id and a key a card carried.
+ * - the press keys of theirs kept on sessions, the group and proposals (stepKeys, setupKeys, a
+ *   first step's outcome keys) go: each is a hash over their id and a key a card carried.
  * Every function returns the same object when there is nothing of the person in it.
  */
 export const ERASED_NAME: Record<Language, string> = { nl: 'Oud-deelnemer', en: 'Former member' };
@@ -161,7 +161,8 @@ export function isNoErasure(e: GroupErasure): boolean {
 }
 
 export function forgetInProposal(p: Proposal, a: Anonymiser): Proposal {
-  let next = p;
+  // Their first-step press keys go, as their step and setup keys do (see `withoutFirstStepKeysOf`).
+  let next = withoutFirstStepKeysOf(p, a.userId);
   if (p.decision?.decidedBy === a.userId) next = { ...next, decision: { ...p.decision, decidedBy: ERASED_ID } };
   if (p.ai.status === 'drafting' && p.ai.requestedBy === a.userId) next = { ...next, ai: { ...p.ai, requestedBy: ERASED_ID } };
   return next;

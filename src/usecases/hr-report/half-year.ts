@@ -18,7 +18,7 @@ import {
 import { HALF_YEAR_QUEUED_KEPT, Jaarplan, JaarplanRepository, jaarplanYears } from '../../domain/hr-report/jaarplan';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
-import { stableId } from '../../domain/shared/ids';
+import { keyedDigest, stableId } from '../../domain/shared/ids';
 import { TalentReviewRepository } from '../../domain/talent-review/ports';
 
 export const HALF_YEAR_JOB = 'jaarplan.halfYear';
@@ -48,6 +48,12 @@ export interface HalfYearDeps extends HrPeopleSource {
   /** Read only: a manager's own plans. */
   reviews: Pick<TalentReviewRepository, 'listByManager'>;
   notices: HalfYearNotices;
+  /**
+   * The app's secret (POLL_HASH_KEY) the plan's record of a run again's cards is keyed with
+   * (`plannedCardKey`). Absent: the cards' keys themselves, which anyone reading the plan
+   * recomputes from a person's id, also after their erasure (found in review, stop 58).
+   */
+  planKeySecret?: string;
 }
 
 /** What one tenant's job is about: the tenant, how its chats are reached, and the moment. */
@@ -158,6 +164,20 @@ function cardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string,
   return `jaarplan.halfYear.${kind}:${stableId('hy', tenantId, halfYearFrom, userId)}`;
 }
 
+/** The purpose of the app's secret in `plannedCardKey`: no other digest under it is the same. */
+const PLANNED_KEY_LABEL = 'lerend-werken/half-year-planned-card/v1';
+
+/**
+ * What the year's plan keeps of a card's key (`halfYearCardsQueued`): its kind, and a digest of
+ * the key under the app's secret (`planKeySecret`), shaped as the key is. Nobody without the secret
+ * can test a person's id against it, so it can stay when they erase their data, and still keep
+ * them from a second card.
+ */
+function plannedCardKey(deps: Pick<HalfYearDeps, 'planKeySecret'>, key: string): string {
+  if (!deps.planKeySecret) return key;
+  return `${key.slice(0, key.indexOf(':'))}:hy_${keyedDigest(PLANNED_KEY_LABEL, deps.planKeySecret, key).slice(0, 22)}`;
+}
+
 /**
  * Remembers on the year's plan that the half-year starting `from` was announced. The outbox
  * forgets its keys a week after sending, so only the plan can tell a moved month's run, weeks
@@ -259,9 +279,11 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   const queued = new Set(plan?.halfYearCardsQueued?.halfYear === halfYear.from ? plan.halfYearCardsQueued.keys : []);
   const fresh: string[] = [];
   const once = async (key: string, queue: (key: string) => Promise<void>) => {
-    if (queued.has(key)) return;
+    const planned = plannedCardKey(deps, key);
+    // The key itself too: kept by a run before the plan's keys were keyed.
+    if (queued.has(planned) || queued.has(key)) return;
     await queue(key);
-    fresh.push(key);
+    fresh.push(planned);
   };
   for (const id of hrIds) await once(cardKey('hr', job.tenantId, halfYear.from, id), (key) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key));
   const nudged = await nudgeManagers(deps, job.tenantId, halfYear, (managerId, withoutConversation) =>

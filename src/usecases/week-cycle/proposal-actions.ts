@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
+import { decide, finishDrafting, firstStepPressKey, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -480,7 +480,7 @@ export async function lookBackOnFirstStep(
   refuseOverLimit({ field: 'note', text: input.note, max: MAX_REASON_LENGTH });
   await requireMember(deps, groupId, actor);
   const at = deps.clock.now().toISOString();
-  const key = stableId('fs', actor.id, input.key, input.status ?? '', input.note.trim());
+  const key = firstStepPressKey(proposalId, actor.id, input.key, input.status ?? '', input.note.trim());
   try {
     // `seen`: what the member's card showed of the outcome; another member's answer stored since is not replaced unseen.
     return await deps.proposals.update(groupId, proposalId, (p) => recordFirstStep(p, { status: input.status, note: input.note, at, key, ...(input.seen !== undefined ? { seen: input.seen } : {}) }));
