@@ -2,7 +2,7 @@ import { checkInClosesWithSession, checkOutOpen, EnergyPhase } from '../../domai
 import { MIN_ENERGY_ANSWERS } from '../../domain/week-cycle/energy';
 import { Translate } from '../../i18n/i18n';
 import { EnergyView, SessionView } from '../../usecases/week-cycle/session-view';
-import { actionSet, container, Element, execute, submittedText, subtle, textBlock, withFieldError, extended } from './card-kit';
+import { actionSet, container, Element, execute, list, submittedText, subtle, textBlock, withFieldError, extended } from './card-kit';
 import { formatAverage } from './format';
 
 /** While a round runs: how many checked in, no figure, and when it closes. Once closed: the average, no count. */
@@ -19,22 +19,16 @@ function summaryLine(phase: EnergyPhase, e: EnergyView, t: Translate, view: Sess
 function askEnergy(view: SessionView, phase: EnergyPhase, t: Translate, withPresence: boolean): Element {
   const inputId = phase === 'in' ? 'energyIn' : 'energyOut';
   const ids = { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey };
-  return container(
-    [
-      ...withFieldError(
-        // A score picked but not yet sent stays picked when the member refreshes their own card.
-        { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', label: t(`energy.ask.${phase}`), choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })), value: submittedText(view.refused?.values, inputId) ?? '' },
-        view.refused?.errors[inputId],
-      ),
-      subtle(t('energy.private')),
-      actionSet([
-        execute(t(`energy.submit.${phase}`), 'checkIn', extended(ids, { phase }), { associatedInputs: 'auto' }),
-        ...(withPresence ? [execute(t('energy.present'), 'markPresent', ids, { associatedInputs: 'none' })] : []),
-      ]),
-      ...(withPresence ? [subtle(t('energy.presentHint'))] : []),
-    ],
-    { style: 'emphasis', spacing: 'Medium' },
-  );
+  // Lists without allocation sites (concat, push, card-kit's list): see card-kit.
+  const actions = list(execute(t(`energy.submit.${phase}`), 'checkIn', extended(ids, { phase }), { associatedInputs: 'auto' }));
+  if (withPresence) actions.push(execute(t('energy.present'), 'markPresent', ids, { associatedInputs: 'none' }));
+  const items = withFieldError(
+    // A score picked but not yet sent stays picked when the member refreshes their own card.
+    { type: 'Input.ChoiceSet', id: inputId, style: 'expanded', label: t(`energy.ask.${phase}`), choices: [1, 2, 3, 4, 5].map((n) => ({ title: t(`energy.scale.${n}`), value: String(n) })), value: submittedText(view.refused?.values, inputId) ?? '' },
+    view.refused?.errors[inputId],
+  ).concat(subtle(t('energy.private')), actionSet(actions));
+  if (withPresence) items.push(subtle(t('energy.presentHint')));
+  return container(items, { style: 'emphasis', spacing: 'Medium' });
 }
 
 function presenceOnly(view: SessionView, t: Translate): Element {
@@ -46,7 +40,7 @@ function presenceOnly(view: SessionView, t: Translate): Element {
 
 export function energySection(view: SessionView, t: Translate): Element[] {
   const open = view.session.status === 'open';
-  const elements: Element[] = [subtle(summaryLine('in', view.energy.in, t, view))];
+  const elements = list<Element>(subtle(summaryLine('in', view.energy.in, t, view)));
   if (view.energy.out.checkedIn > 0 || view.energy.out.summary.status !== 'open') elements.push(subtle(summaryLine('out', view.energy.out, t, view)));
   const viewer = view.viewer;
   if (!viewer) return elements;
