@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
 import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
 import { OlderForm } from './listed-people';
-import { PRESS_KEY_RENDER, withPressKeyMinted } from './press-keys';
+import { asksForPressKey, PRESS_KEY_RENDER, withPressKeyMinted } from './press-keys';
 import { OutboxSender, SenderOptions } from './outbox-sender';
 import { Rendered } from './sender-options';
 import { OutboxStore } from '../store/outbox.store';
@@ -99,7 +99,9 @@ export class Outbox implements OutboxPort {
     if (job.render.kind === PRESS_KEY_RENDER.kind) return { payload: withPressKeyMinted(job.payload) };
     const handler = this.renderers.get(job.render.kind);
     if (!handler) throw new Error(`no outbox renderer for ${job.render.kind}`);
-    return handler(job.render.args);
+    const rendered = await handler(job.render.args);
+    // A card built now that asks for a press key gets one too, never the placeholder (found in review, stop 58).
+    return rendered && asksForPressKey(rendered.payload) ? { ...rendered, payload: withPressKeyMinted(rendered.payload) } : rendered;
   }
 
   /**

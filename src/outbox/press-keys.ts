@@ -17,16 +17,19 @@ export const PRESS_KEY_WHEN_SENT = 'outbox:press-key-minted-when-sent';
  */
 export const PRESS_KEY_RENDER: OutboxHook = { kind: 'outbox.pressKey', args: {} };
 
+/** Where a button carries its press key (`data.k`, and `k` in its fallback's data). */
+const KEY_FIELD = 'k';
+
 /**
- * `node` with every string equal to the placeholder replaced by `key()`; the same object where
- * none is (only what holds one is copied).
+ * `node` with every press key (`k`) equal to the placeholder replaced by `key()`; the same object
+ * where none is (only what holds one is copied). Only a `k`: words someone typed or a group's name
+ * that happen to read as the placeholder are sent as they are.
  */
 function replaced(node: unknown, key: () => string): unknown {
-  if (node === PRESS_KEY_WHEN_SENT) return key();
   if (!node || typeof node !== 'object') return node;
   let copy: unknown[] | Record<string, unknown> | undefined;
   for (const [name, value] of Object.entries(node)) {
-    const next = replaced(value, key);
+    const next = name === KEY_FIELD && value === PRESS_KEY_WHEN_SENT ? key() : replaced(value, key);
     if (next === value) continue;
     copy ??= Array.isArray(node) ? [...node] : { ...(node as Record<string, unknown>) };
     (copy as Record<string, unknown>)[name] = next;
@@ -34,13 +37,16 @@ function replaced(node: unknown, key: () => string): unknown {
   return copy ?? node;
 }
 
+/** The placeholder as a press key in a card's JSON: what a scan for it looks for (never a text that quotes it). */
+const ASKED = JSON.stringify({ [KEY_FIELD]: PRESS_KEY_WHEN_SENT }).slice(1, -1);
+
 /**
  * Whether the payload's cards ask for a press key anywhere (a button in the body's action sets too):
  * one serialisation per message queued, so no button that asks is ever sent with the placeholder
  * itself as its key (one key for everyone's card).
  */
 export function asksForPressKey(payload: Record<string, unknown>): boolean {
-  return Array.isArray(payload.attachments) && JSON.stringify(payload.attachments).includes(PRESS_KEY_WHEN_SENT);
+  return Array.isArray(payload.attachments) && JSON.stringify(payload.attachments).includes(ASKED);
 }
 
 /**
