@@ -3,6 +3,7 @@ import { MATURITY_PHASES } from '../domain/talent-review/maturity';
 import { MAX_TEAM_TOGGLES } from '../domain/talent-review/prep-teams';
 import { ERASURE_KEY_PATTERN } from '../domain/verantwoording/erasure-receipt';
 import { numberFromText } from '../domain/shared/number-text';
+import { MAX_OPEN_ANSWER } from '../domain/pulse-poll/answer';
 
 const id = z.string().min(1).max(200);
 const shortText = (max: number) => z.string().max(max);
@@ -275,7 +276,10 @@ export const VERBS = {
   sendProposalToManager: { verb: 'review.proposalToManager.send', data: z.object({ groupId: id, proposalId: id, words: shortText(20_000).default(''), k: key, draft: noteDraft, to: id.optional(), toName: shortText(500).optional() }) },
   answerProposalToManager: { verb: 'review.proposalToManager.answer', data: z.object({ memberId: id, recordId: id, answer: shortText(20_000).default(''), k: key }) },
   // B3-spiegel pulse polls. The answer's scores arrive as inputs item_<statement id> (read by the domain).
-  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: typedText.optional() }).passthrough() },
+  // The comment up to where the domain stops counting characters (8 times its limit in UTF-16
+  // units, lengthAgainst): refused there as it shows, and the refusal card that brings it back stays
+  // within Teams' size also for a crafted press of quotes (two characters each in JSON; stop 58).
+  pulseAnswer: { verb: 'pulse.answer', data: z.object({ pollId: id, targetId: id, open: shortText(8 * MAX_OPEN_ANSWER).optional() }).passthrough() },
   pulseView: { verb: 'pulse.view', data: z.object({ pollId: id, targetId: id }) },
   // `comments`: HR's comments in full, from this one on (the results card shows them cut, and at most 40).
   pulseResults: { verb: 'pulse.results', data: z.object({ pollId: id, teamId: id.optional(), comments: whole(0, 100_000).optional() }) },

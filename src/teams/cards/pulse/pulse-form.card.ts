@@ -2,7 +2,7 @@ import { MAX_OPEN_ANSWER } from '../../../domain/pulse-poll/answer';
 import { Instrument, orderedItems } from '../../../domain/pulse-poll/instrument';
 import { Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refreshFor, refusalNotice, submittedInput, submittedText, subtle, textBlock, withFieldError } from '../card-kit';
-import { unitCeiling } from '../../../domain/shared/text';
+import { cutWhole, unitCeiling } from '../../../domain/shared/text';
 
 export interface PollFormView {
   pollId: string;
@@ -56,7 +56,10 @@ export function pollFormCard(vm: PollFormView, t: Translate): AdaptiveCardJson {
       { spacing: 'Medium' },
     ),
   );
-  const comment = submittedText(values, 'open');
+  // Back in its field as sent, up to what a press may carry (8 times the limit, see verbs.ts): a
+  // crafted press beyond it (20,000 quotes, two characters each in JSON) made the card 93 KB (stop 58).
+  const sent = submittedText(values, 'open');
+  const comment = sent === undefined ? undefined : cutWhole(sent, 8 * MAX_OPEN_ANSWER);
   return adaptiveCard(
     [
       heading(vm.instrument.title),
