@@ -65,6 +65,9 @@ const POLL_VERB = /^\s*(?:peiling|poll)\b\s*\S*/i;
  * the only gap between the verb and a team's name ("peiling status\u200BNoord") separates them, as
  * between "peiling" and its verb (stop 58; it read as the unknown verb "statusNoord", so help).
  */
+/** Spaces and zero-width characters at the start of the words after the verb. */
+const LEADING_GAPS = /^[\s\u200B-\u200D\u2060\uFEFF]+/;
+
 const KNOWN_POLL_VERB = new RegExp(`^\\s*(?:peiling|poll)\\b\\s*(?:${POLL_VERBS.join('|')})(?:\\s+|$)`, 'i');
 
 /**
@@ -76,7 +79,12 @@ const KNOWN_POLL_VERB = new RegExp(`^\\s*(?:peiling|poll)\\b\\s*(?:${POLL_VERBS.
 function pollText(typed: string): string {
   const pattern = KNOWN_POLL_VERB.test(commandText(typed, KNOWN_POLL_VERB)) ? KNOWN_POLL_VERB : POLL_VERB;
   const verb = pattern.exec(commandText(typed, pattern));
-  return verb ? `${verb[0]}${afterCommand(typed, pattern)}` : typed;
+  // A zero-width space left at the start of what follows ("peiling status\u200B", "peiling status
+  // \u200BNoord") is no part of a team's name: it read as the verb "status\u200B" (help) or the
+  // team "\u200BNoord" (found reviewing this, stop 58).
+  // (Only after a known verb, whose match took the gap after it: an unknown one keeps its own.)
+  const rest = afterCommand(typed, pattern);
+  return verb ? `${verb[0]}${pattern === KNOWN_POLL_VERB ? rest.replace(LEADING_GAPS, '') : rest}` : typed;
 }
 
 /**
