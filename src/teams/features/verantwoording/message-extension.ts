@@ -260,6 +260,9 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Vera
       if (isDomainError(err) && err.code === 'notFound') return t('verantwoording.extension.deletedMeanwhile');
       // Their erasure is unfinished: nothing new is kept until it is, so the words stay in the dialog to save afterwards.
       if (isDomainError(err) && err.code === 'erasureUnderway') return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('verantwoording.extension.erasing')), keys);
+      // Stored too late (a slow store, or an erasure ran meanwhile) and taken back: nothing kept, the
+      // words stay in the dialog, as the chat keeps them (found in review, stop 58: the dialog closed).
+      if (isDomainError(err) && err.code === 'saveTooSlow') return dialog(t('verantwoording.extension.dialogTitle'), withSaveFailed(again(undefined), t('error.saveTooSlow')), keys);
       deps.logger.error({ err: (err as Error).message }, 'message extension submitAction failed');
       // The store failed (e.g. busy): the dialog again with what was typed, to press Save once more.
       // The same key goes with it, so a write that landed after all is not stored a second time.
