@@ -56,8 +56,9 @@ export interface OutboundMessage {
   listed?: ListedPerson[];
   /**
    * For a message a press delivered again would queue anew under the same key (a card fanned out
-   * to a person): an erasure that takes it out leaves its key behind, blank (nothing but the job's
-   * id, a one-way hash of the key, and an expiry), so the same key queues nothing while a finished
+   * to a person): an erasure that takes it out leaves its key behind, blank (nothing but an id
+   * keyed with the app's secret, so no reader recomputes it from the key, and an expiry), so the
+   * same key queues nothing while a finished
    * message would have been kept. Without it the key is free again once the erasure deleted it.
    */
   keyOutlivesErasure?: true;
