@@ -370,7 +370,8 @@ class TabApp {
     sendPutBefore: async (input, focusAfter) => {
       let sent: { managerName?: string } | undefined;
       try {
-        sent = await this.api!.call<{ managerName?: string }>('POST', '/put-before', input);
+        // The page's language goes along: what comes back to her later about it is told in it.
+        sent = await this.api!.call<{ managerName?: string }>('POST', `/put-before?lang=${encodeURIComponent(this.locale)}`, input);
       } catch (err) {
         const refusal = err instanceof ApiError && err.status === 400 ? refusalOf(err.body) : undefined;
         if (refusal) return { ok: false, refusal };

@@ -101,6 +101,9 @@ describe('the tab\'s form puts an adopted proposal before the manager', () => {
     expect(toOlga.filter((c) => c.includes('Anna legt je een voorstel voor'))).toHaveLength(1);
     expect(toOlga.join('\n')).toContain(WORDS);
     expect(t.connector.cards((c) => c.conversationId === t.connector.personalChats.get('aad-mia'))).toEqual([]);
+    // The page named its language, so what comes back to Anna later is told in it (stop 59).
+    const records = (await t.store.container('personal').items.query({ query: "SELECT c.language FROM c WHERE c.type = 'proposalToManager'" }, { partitionKey: 'aad-anna' }).fetchAll()).resources;
+    expect(records).toEqual([{ language: 'nl' }]);
     expect(browser.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
   });
 });

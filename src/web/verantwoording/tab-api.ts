@@ -97,7 +97,8 @@ export interface TabApiDeps {
  */
 export interface TabPutBefore {
   read(userId: string, groupId: string, proposalId: string): Promise<PutBeforeStatus>;
-  send(userId: string, input: { groupId: string; proposalId: string; words?: string; key: string; to: string }): Promise<PutBeforeOutcome>;
+  /** `language`: the page's, in which what comes back to her later is told (none named: her chosen one, else the default). */
+  send(userId: string, input: { groupId: string; proposalId: string; words?: string; key: string; to: string; language?: Locale }): Promise<PutBeforeOutcome>;
 }
 
 /**
@@ -128,8 +129,13 @@ type Handler = (caller: TabCaller, req: Req) => Promise<{ status?: number; body:
 const EXPORT_FILE_NAMES: Record<Locale, string> = { nl: nlTexts.verantwoording.tab.exportFileName, en: enTexts.verantwoording.tab.exportFileName };
 
 function languageOf(req: Req, fallback: Locale): Locale {
+  return languageNamedBy(req) ?? fallback;
+}
+
+/** The language the page names (`?lang=`), if it names one the app speaks. */
+function languageNamedBy(req: Req): Locale | undefined {
   const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
-  return lang === 'en' || lang === 'nl' ? lang : fallback;
+  return lang === 'en' || lang === 'nl' ? lang : undefined;
 }
 
 /** Validates a body or path parameter; text arrives without control characters. A failure is a 400. */
@@ -324,7 +330,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     route('post', PATH, async (caller, req) =>
       unlessDirectoryDown(PATH, caller, async () => {
         const input = parse(schemas.putBefore, req.body);
-        const outcome = await pb.send(caller.userId, input);
+        const language = languageNamedBy(req);
+        const outcome = await pb.send(caller.userId, { ...input, ...(language ? { language } : {}) });
         // Another manager than the read named: nothing sent; the form again, naming that one.
         if (outcome.status === 'managerChanged') return refused(PATH, caller, 'managerChanged', 409, { now: formOf(outcome.now) });
         if (outcome.status !== 'sent') return refused(PATH, caller, PUT_BEFORE_REFUSALS[outcome.status].error, PUT_BEFORE_REFUSALS[outcome.status].status);

@@ -52,6 +52,8 @@ export function tabPutBefore(deps: () => TalentReviewFeatureDeps): TabPutBefore 
         ...(input.words !== undefined ? { words: input.words } : {}),
         pressKey: input.key,
         namedManagerId: input.to,
+        // The page's language: her later notices are told in it, as the chat's send does (stop 59).
+        ...(input.language ? { language: input.language } : {}),
       });
       // The outcome only: who put what before whom, and the words, stay out of the log.
       d.logger.info({ outcome: outcome.status, via: 'tab' }, 'proposal put before a manager');
