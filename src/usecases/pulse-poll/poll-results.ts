@@ -1,6 +1,7 @@
 import { namesAllTeams } from '../../domain/pulse-poll/poll-command';
 import { hash } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
+import { withoutInvisibleCharacters } from '../../domain/shared/text';
 import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
@@ -92,7 +93,12 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
 }
 
 /** The newest poll of the tenant (for a team: the newest that included it). */
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * A team's name as it shows, for comparing: without invisible characters on either side (a name
+ * pasted from a Teams message brings a zero-width space or word joiner along, and a team's own
+ * name may start with one; found in review, stop 59), spaces folded, in any case.
+ */
+const norm = (s: string) => withoutInvisibleCharacters(s).trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * The latest poll of the team HR named ("Zorgteam Noord", or "alle teams" for a poll of all
