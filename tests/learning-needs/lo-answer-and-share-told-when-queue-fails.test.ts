@@ -14,27 +14,18 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
+import { decidedGroup, until } from './support-shared-proposal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
 const [anna, bram, cem, dewi, eva, finn] = MEMBERS as [TestUser, TestUser, TestUser, TestUser, TestUser, TestUser];
 const hanna = user('Hanna');
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const ERROR_TITLE = 'Dat lukte niet';
 const ANSWER_SENT = 'Antwoord verstuurd';
 const ANSWER_CARD = /L&O antwoordt|L&O answers/;
 const SHARED_NOTICE = 'Gedeeld met L&O op';
 /** Every write to the outbox fails: no card can be queued. */
 const OUTBOX_DOWN: CosmosFaultRule = (r) => (r.container === 'outbox' && r.kind !== 'metadata' ? { kind: 'status', status: 503 } : undefined);
-
-async function until<T>(find: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = await find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never came: ${what}`);
-}
 
 describe('L&O answer and share with L&O: stored means told, also when the group card cannot be queued at once', () => {
   let t: TestApp;
@@ -57,20 +48,13 @@ describe('L&O answer and share with L&O: stored means told, also when the group 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: 'aad-hanna' }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
     hr = new PersonalChat(t, hanna);
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:loa-told@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'ok' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'reden', decision: 'accept', adoptedText: '', firstStep: 'stap' });
-    await g.end(anna);
-    const done = await g.press(bram, 'proposalToLo.share', { groupId: g.groupId, proposalId });
+    const decision = { decisionReason: 'reden', decision: 'accept', adoptedText: '', firstStep: 'stap' };
+    g = await decidedGroup(t, '19:loa-told@thread.v2', [anna, bram, cem], 'ok', decision);
+    const done = await g.press(bram, 'proposalToLo.share', { groupId: g.groupId, proposalId: `${g.groupId}_w1_p` });
     expect(cardText(done.value)).toContain(SHARED_NOTICE);
     await t.app.outbox.drain(10_000);
     // A second group, decided, not shared yet.
-    g2 = await new GroupDriver(t, t.conversation('groupChat', '19:loa-told-2@thread.v2'), [dewi, eva, finn]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const p2 = `${g2.groupId}_w1_p`;
-    for (const who of [dewi, eva]) await g2.press(who, 'proposal.judge', { ...g2.ids(), proposalId: p2, opinion: 'agree', reason: 'ok' });
-    await g2.press(finn, 'proposal.decide', { ...g2.ids(), proposalId: p2, decisionReason: 'reden', decision: 'accept', adoptedText: '', firstStep: 'stap' });
-    await g2.end(dewi);
+    g2 = await decidedGroup(t, '19:loa-told-2@thread.v2', [dewi, eva, finn], 'ok', decision);
     await healed();
   }, 180_000);
   afterAll(() => t?.stop());

@@ -19,23 +19,14 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { GROUP_PARTITION_CONTAINER } from '../../src/store/group-partition';
 import { actionData, PersonalChat } from '../verantwoording/support';
+import { decidedGroup, until } from './support-shared-proposal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const hanna = user('Hanna');
 const iris = user('Iris');
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const ANSWER_CARD = /L&O antwoordt|L&O answers/;
-
-async function until<T>(find: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = await find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never came: ${what}`);
-}
 
 describe('L&O answering at once, and a press delivered again after another answer', () => {
   let t: TestApp;
@@ -53,12 +44,8 @@ describe('L&O answering at once, and a press delivered again after another answe
     t = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-iris' }, '2026-11-23T08:00:00Z', { sharedCardIntervalMs: 0 });
     hr.Hanna = new PersonalChat(t, hanna);
     hr.Iris = new PersonalChat(t, iris);
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:lo-at-once@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'ok' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'reden', decision: 'accept', adoptedText: '', firstStep: 'stap' });
-    await g.end(anna);
-    await g.press(bram, 'proposalToLo.share', { groupId: g.groupId, proposalId });
+    g = await decidedGroup(t, '19:lo-at-once@thread.v2', [anna, bram, cem], 'ok', { decisionReason: 'reden', decision: 'accept', adoptedText: '', firstStep: 'stap' });
+    await g.press(bram, 'proposalToLo.share', { groupId: g.groupId, proposalId: `${g.groupId}_w1_p` });
     await t.app.outbox.drain(10_000);
   }, 180_000);
   afterAll(() => t?.stop());

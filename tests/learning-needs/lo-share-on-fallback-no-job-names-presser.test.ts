@@ -11,21 +11,11 @@
 import { submit, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { decidedGroup, executeButton, summaryIn } from './support-shared-proposal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
-
-function executeButton(node: any, verb: string): any {
-  if (!node || typeof node !== 'object') return undefined;
-  if (node.type === 'Action.Execute' && node.verb === verb) return node;
-  for (const v of Object.values(node)) {
-    const hit = executeButton(v, verb);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 describe('who shared with L&O, as a database reader sees the outbox', () => {
   let t: TestApp;
@@ -35,16 +25,8 @@ describe('who shared with L&O, as a database reader sees the outbox', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:lo-share-presser@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'ONZE-WOORDEN samen aan bed', firstStep: 'Rooster' });
-    await g.end(anna);
-    for (let i = 0; i < 200 && !summary; i++) {
-      const found = t.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting/.test(cardText(c.card)));
-      if (found) [summaryId, summary] = [found.call.id, found.card];
-      else await new Promise((r) => setTimeout(r, 25));
-    }
+    g = await decidedGroup(t, '19:lo-share-presser@thread.v2', [anna, bram, cem], 'Goed', { decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'ONZE-WOORDEN samen aan bed', firstStep: 'Rooster' });
+    ({ summaryId, summary } = await summaryIn(t, g));
     await t.app.outbox.drain(10_000);
   }, 120_000);
   afterAll(() => t?.stop());

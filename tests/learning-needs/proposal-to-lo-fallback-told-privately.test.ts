@@ -20,34 +20,13 @@ import { submit, TestUser, user } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { decidedGroup, executeButton, summaryIn } from './support-shared-proposal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON under test */
 
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const dirk = user('Dirk');
 const ownChat = (who: TestUser) => `a:1on1-${who.id}`;
-
-/** Waits (bounded: 200 x 25 ms) until `find` returns something. */
-async function until<T>(find: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never came: ${what}`);
-}
-
-/** The Action.Execute with this verb anywhere in the card. */
-function executeButton(node: any, verb: string): any {
-  if (!node || typeof node !== 'object') return undefined;
-  if (node.type === 'Action.Execute' && node.verb === verb) return node;
-  for (const v of Object.values(node)) {
-    const hit = executeButton(v, verb);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 describe('"Delen met L&O" pressed on a client without Action.Execute', () => {
   let t: TestApp;
@@ -58,14 +37,8 @@ describe('"Delen met L&O" pressed on a client without Action.Execute', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, '2026-11-23T08:00:00Z');
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:plo-fallback@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'ONZE-WOORDEN samen aan bed', firstStep: 'Rooster' });
-    await g.end(anna);
-    const found = await until(() => t.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting/.test(cardText(c.card))), 'summary');
-    summaryId = found.call.id;
-    summary = found.card;
+    g = await decidedGroup(t, '19:plo-fallback@thread.v2', [anna, bram, cem], 'Goed', { decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'ONZE-WOORDEN samen aan bed', firstStep: 'Rooster' });
+    ({ summaryId, summary } = await summaryIn(t, g));
     await t.app.outbox.drain(10_000);
   }, 120_000);
   afterAll(() => t?.stop());

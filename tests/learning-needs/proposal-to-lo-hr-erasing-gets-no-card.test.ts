@@ -4,10 +4,11 @@ import { jobIdFor } from '../../src/outbox/outbox-job';
 import { loNoticeKey } from '../../src/usecases/proposal-to-lo/proposal-to-lo';
 import { execute, TestUser, user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
 import { eraseInChat, PersonalChat } from '../verantwoording/support';
+import { decidedGroup as decidedAndEnded } from './support-shared-proposal';
 
 /**
  * Found in review, stop 54 (fixed then: the card telling HR of a proposal a group shared, queued
@@ -25,18 +26,14 @@ import { eraseInChat, PersonalChat } from '../verantwoording/support';
  */
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const hanna = user('Hanna');
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const TITLE = /Een groepslid deelde dit voorstel namens de groep met L&O|A group member shared this proposal with L&O/;
 const path = (req: IncomingMessage) => decodeURIComponent((req.url ?? '').split('?')[0]!);
 
 /** A decided, ended session whose summary card offers the share; Hanna has a 1:1 chat with the app. */
 async function decidedGroup(t: TestApp, chatId: string) {
   await new PersonalChat(t, hanna).say('help');
-  const g = await new GroupDriver(t, t.conversation('groupChat', chatId), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
+  const g = await decidedAndEnded(t, chatId, [anna, bram, cem], 'Goed', { decisionReason: 'Omdat', firstStep: 'Stap', decision: 'adapt', adoptedText: 'Samen overdragen aan het bed.' });
   const proposalId = `${g.groupId}_w1_p`;
-  for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-  await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'Omdat', firstStep: 'Stap', decision: 'adapt', adoptedText: 'Samen overdragen aan het bed.' });
-  await g.end(anna);
   await t.app.outbox.drain(10_000);
   const summary = t.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting|Summary/.test(cardText(c.card)));
   t.connector.clear();

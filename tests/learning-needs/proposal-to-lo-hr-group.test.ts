@@ -7,13 +7,13 @@
  */
 import { TestUser, user } from '../support/activities';
 import { FakeGraph } from '../support/fake-graph';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { actionData } from '../verantwoording/support';
 import { waitUntil } from '../outbox/wait-until';
+import { decidedGroup } from './support-shared-proposal';
 
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const OWN_WORDS = 'GROEPSWOORDEN: de overdracht doen we samen aan het bed.';
 
 describe('the notice of a proposal shared with L&O to the members of HR_GROUP_ID', () => {
@@ -35,11 +35,7 @@ describe('the notice of a proposal shared with L&O to the members of HR_GROUP_ID
   });
 
   it('tells Hanna while Graph does not list the group, and Gina (second page) when the hook runs again', async () => {
-    const g = await new GroupDriver(t, t.conversation('groupChat', '19:plo-group@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', adoptedText: OWN_WORDS, firstStep: 'Morgen', decisionReason: 'Eenvoudig' });
-    await g.end(anna);
+    const g = await decidedGroup(t, '19:plo-group@thread.v2', [anna, bram, cem], 'Goed', { decision: 'adapt', adoptedText: OWN_WORDS, firstStep: 'Morgen', decisionReason: 'Eenvoudig' });
     await t.app.outbox.drain(30_000);
     const summary = t.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting/.test(cardText(c.card)))!;
     const preview = (await g.press(bram, 'proposalToLo.preview', actionData(summary.card, 'proposalToLo.preview')!, summary.call.id)).value;

@@ -1,8 +1,9 @@
 import { execute, TestUser, user } from '../support/activities';
 import { startTestCosmos } from '../support/cosmos';
-import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
+import { cardText, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
+import { decidedGroup } from './support-shared-proposal';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
 
@@ -17,7 +18,6 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  */
 const [anna, bram, cem] = MEMBERS as [TestUser, TestUser, TestUser];
 const [hanna, piet] = [user('Hanna'), user('Piet')];
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
 const TITLE = /Een groepslid deelde dit voorstel namens de groep met L&O|A group member shared this proposal with L&O/;
 
 describe('a share card queued for someone taken out of HR_USER_IDS before it went', () => {
@@ -34,11 +34,8 @@ describe('a share card queued for someone taken out of HR_USER_IDS before it wen
   it('Hanna, no longer HR when it is sent, gets no card about the share', async () => {
     cosmos = await startTestCosmos();
     first = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-piet' }, '2026-11-23T08:00:00Z', { cosmos });
-    const g = await new GroupDriver(first, first.conversation('groupChat', '19:share-hr-removed@thread.v2'), [anna, bram, cem]).answeredOnDayOne(ANSWERS, { checkIn: 4 });
+    const g = await decidedGroup(first, '19:share-hr-removed@thread.v2', [anna, bram, cem], 'Goed', { decisionReason: 'Omdat', firstStep: 'Stap', decision: 'adapt', adoptedText: 'SHARE-HR-REMOVED samen overdragen aan het bed.' });
     const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna, bram]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem, 'proposal.decide', { ...g.ids(), proposalId, decisionReason: 'Omdat', firstStep: 'Stap', decision: 'adapt', adoptedText: 'SHARE-HR-REMOVED samen overdragen aan het bed.' });
-    await g.end(anna);
     await first.app.outbox.drain(10_000);
     const summary = first.connector.cards((c) => c.method === 'POST' && c.conversationId === g.conv.id).find((c) => /Samenvatting|Summary/.test(cardText(c.card)));
 

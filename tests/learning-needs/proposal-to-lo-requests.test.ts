@@ -7,13 +7,12 @@
  * same query and one point read. (The outbox's own sender, which sends the notice after the turn,
  * is not the press's cost: its requests in `outbox` other than the queueing create are left out.)
  */
-import { execute } from '../support/activities';
+import { execute, TestUser } from '../support/activities';
 import { SeenCosmosRequest } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-
-const ANSWERS = ['Overdracht', 'Info raakt kwijt', 'Geen vaste tijd', 'Korter en completer', 'Formulier', 'Een vaste tafel'];
+import { decidedGroup } from './support-shared-proposal';
 
 /**
  * The press's own data requests: everything but the outbox sender's work after the queueing create,
@@ -27,14 +26,9 @@ describe('Cosmos DB requests of a share with L&O', () => {
   let data: { groupId: string; proposalId: string };
   beforeAll(async () => {
     t = await startTestApp({}, undefined, { proxy: true, sharedCardIntervalMs: 0 });
-    const [anna, bram, cem] = MEMBERS;
-    g = await new GroupDriver(t, t.conversation('groupChat', '19:plo-requests@thread.v2'), MEMBERS.slice(0, 3)).answeredOnDayOne(ANSWERS, { checkIn: 4 });
-    const proposalId = `${g.groupId}_w1_p`;
-    for (const who of [anna!, bram!]) await g.press(who, 'proposal.judge', { ...g.ids(), proposalId, opinion: 'agree', reason: 'Goed' });
-    await g.press(cem!, 'proposal.decide', { ...g.ids(), proposalId, decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'Onze woorden', firstStep: 'Stap' });
-    await g.end(anna);
+    g = await decidedGroup(t, '19:plo-requests@thread.v2', MEMBERS.slice(0, 3) as [TestUser, TestUser, TestUser], 'Goed', { decision: 'adapt', decisionReason: 'Omdat', adoptedText: 'Onze woorden', firstStep: 'Stap' });
     await t.app.outbox.drain(10_000);
-    data = { groupId: g.groupId, proposalId };
+    data = { groupId: g.groupId, proposalId: `${g.groupId}_w1_p` };
   }, 60_000);
   afterAll(() => t?.stop());
 

@@ -22,6 +22,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { actionData, PersonalChat } from '../verantwoording/support';
 import { MAX_LO_ANSWER_LENGTH } from '../../src/domain/proposal/proposal-to-lo';
 import { documentProblems } from '../../src/store/document-schemas';
+import { until } from './support-shared-proposal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- card JSON and stored documents under test */
 
@@ -37,16 +38,6 @@ const LO_ANSWER = 'We nemen dit op in het *scholingsplan*, zie [hier](https://ex
 
 /** Every way the app could name a member: names, Entra ids, Teams ids. */
 const identities = (people: TestUser[]) => people.flatMap((p) => [p.name, p.aadObjectId, p.id]);
-
-/** Waits (bounded: 200 x 25 ms) until `find` returns something. */
-async function until<T>(find: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never came: ${what}`);
-}
 
 /** Whether a TextRun (never read as Markdown) shows exactly `text`. */
 const hasTextRun = (card: unknown, text: string) => JSON.stringify(card).includes(JSON.stringify({ type: 'TextRun', text }).slice(1, -1));

@@ -83,6 +83,29 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     return { answer, lost, cemsAnswer: decided };
   };
 
+  /** Anna's decision pressed once, losing every try (which counts the tries): it comes back to press again. */
+  const annasDecisionLostOnce = async (thread: string) => {
+    const { g, proposalId } = await readyToDecide(thread);
+    const annas = () => g.press(anna, 'proposal.decide', { ...g.ids(), proposalId, ...DECISION });
+    const first = await losingEveryTry(g, proposalId, annas);
+    expect(field(first.answer.value, 'decision')?.next).toMatch(/druk nog eens/);
+    return { g, proposalId, annas, first };
+  };
+
+  /**
+   * Anna's decision that lost to Cem's: told the group decided, no error card and no "press again"
+   * (the card has no decision button), her inputs kept.
+   */
+  const expectToldTheGroupDecided = (card: object) => {
+    expect(cardText(card)).not.toContain(ERROR_TITLE);
+    expect(maybeButtonData(card, 'proposal.decide')).toBeUndefined();
+    expect(cardText(card)).toContain('Een ander lid heeft het besluit van de groep al vastgelegd');
+    expect(cardText(card)).not.toMatch(/druk nog eens/);
+    // What Anna entered, shown beside the decision (unsavedDecision): nothing she wrote is lost.
+    for (const typed of [DECISION.decisionReason, DECISION.adoptedText, DECISION.firstStep]) expect(cardText(card)).toContain(typed);
+    expect(cardProblems(card)).toEqual([]);
+  };
+
   it('comes back in the decision form with all four inputs kept and the reason next to the choice; nothing stored; one press again stores it', async () => {
     const { g, proposalId } = await readyToDecide('decision-lost-race');
 
@@ -135,33 +158,19 @@ describe('a decision (or a judgement) that loses its race after every try', () =
   }, 240_000);
 
   it('a decision whose last try lost to another member\'s decision: told the group decided, its inputs kept, no "press again" where no button is', async () => {
-    const { g, proposalId } = await readyToDecide('decision-lost-race-decided');
-    const annas = () => g.press(anna, 'proposal.decide', { ...g.ids(), proposalId, ...DECISION });
-
-    const first = await losingEveryTry(g, proposalId, annas);
-    expect(field(first.answer.value, 'decision')?.next).toMatch(/druk nog eens/);
+    const { g, proposalId, annas, first } = await annasDecisionLostOnce('decision-lost-race-decided');
 
     const { answer, cemsAnswer } = await losingEveryTry(g, proposalId, annas, first.lost);
     expect(isNormalCard(cemsAnswer as never)).toBe(true);
     expect((await proposalOf(g, proposalId)).decision?.verdict).toBe('accept');
 
-    const card = answer.value;
-    expect(cardText(card)).not.toContain(ERROR_TITLE);
-    expect(maybeButtonData(card, 'proposal.decide')).toBeUndefined();
-    expect(cardText(card)).toContain('Een ander lid heeft het besluit van de groep al vastgelegd');
-    expect(cardText(card)).not.toMatch(/druk nog eens/);
-    // What Anna entered, shown beside the decision (unsavedDecision): nothing she wrote is lost.
-    for (const typed of [DECISION.decisionReason, DECISION.adoptedText, DECISION.firstStep]) expect(cardText(card)).toContain(typed);
-    expect(cardProblems(card)).toEqual([]);
+    expectToldTheGroupDecided(answer.value);
   }, 240_000);
 
   // Stop 58 (a left-out of stop 57): the last look found the group still deciding, and another
   // member's decision landed before the form's own read; the form shows no button, so no "press again".
   it('a decision that lost every try, the group deciding between its last look and its form: told the group decided', async () => {
-    const { g, proposalId } = await readyToDecide('decision-lost-then-decided');
-    const annas = () => g.press(anna, 'proposal.decide', { ...g.ids(), proposalId, ...DECISION });
-    const first = await losingEveryTry(g, proposalId, annas);
-    expect(field(first.answer.value, 'decision')?.next).toMatch(/druk nog eens/);
+    const { g, proposalId, annas, first } = await annasDecisionLostOnce('decision-lost-then-decided');
 
     // Every try lost again; of the group's reads after the last lost write, the second (the form's,
     // after the last look's) waits for Cem's decision.
@@ -184,12 +193,6 @@ describe('a decision (or a judgement) that loses its race after every try', () =
     );
     expect({ lost, cemDecided: isNormalCard(cemsAnswer as never), verdict: (await proposalOf(g, proposalId)).decision?.verdict }).toEqual({ lost: first.lost, cemDecided: true, verdict: 'accept' });
 
-    const card = answer.value;
-    expect(cardText(card)).not.toContain(ERROR_TITLE);
-    expect(maybeButtonData(card, 'proposal.decide')).toBeUndefined();
-    expect(cardText(card)).toContain('Een ander lid heeft het besluit van de groep al vastgelegd');
-    expect(cardText(card)).not.toMatch(/druk nog eens/);
-    for (const typed of [DECISION.decisionReason, DECISION.adoptedText, DECISION.firstStep]) expect(cardText(card)).toContain(typed);
-    expect(cardProblems(card)).toEqual([]);
+    expectToldTheGroupDecided(answer.value);
   }, 240_000);
 });

@@ -14,7 +14,7 @@ import { field, inputValues } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { CLOSED_REFUSAL, ERROR_TITLE } from './support';
+import { CLOSED_REFUSAL, decidedThenWeekTwo, ERROR_TITLE } from './support';
 
 const [anna, bram, cem, dewi] = MEMBERS as [TestUser, TestUser, TestUser, TestUser];
 
@@ -129,12 +129,7 @@ describe("the session card's words count characters as they show", () => {
   });
 
   it("a look back's note over its limit: refused next to the note, counted as seen, nothing told", async () => {
-    const g = await atJudgement();
-    for (const who of [anna, bram, cem]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
-    await g.press(dewi, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
-    await g.end(anna);
-    await g.startCycle(2);
-    await g.startSession(anna, `${g.groupId}_w2`);
+    const g = await decidedThenWeekTwo(await atJudgement());
     const note = withEmoji('n', 1000, '🎯', 10);
     const res = await g.press(bram, 'proposal.firstStep', { ...g.ids(), proposalId: `${g.groupId}_w1_p`, firstStepStatus: 'done', firstStepNote: note });
     expect({ kept: inputValues(res.value).firstStepNote === note, reason: field(res.value, 'firstStepNote')?.next }).toEqual({ kept: true, reason: 'Hoogstens 1.000 tekens; dit zijn er 1.010.' });

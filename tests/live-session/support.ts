@@ -1,5 +1,5 @@
 import { TestUser, user } from '../support/activities';
-import { cardText, GroupDriver } from '../support/group-driver';
+import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 
 /** Eight members: the largest group the app takes, as in a live burst. */
@@ -61,4 +61,26 @@ export async function rewriteProposal(t: TestApp, groupId: string, proposalId: s
   const item = t.store.container('sessions').item(proposalId, groupId);
   const { resource } = await item.read();
   await item.replace(Object.fromEntries(Object.entries(resource as Record<string, unknown>).filter(([k]) => !k.startsWith('_'))));
+}
+
+/**
+ * Week 1 of a group of four, from day 1 answered (questions 1-6) on: the first three agree with
+ * the proposal, the fourth adopts it with the first step "Tafel neerzetten", the first ends the
+ * session; then week 2 starts and its first session opens, asking what became of that first step.
+ */
+export async function decidedThenWeekTwo(g: GroupDriver): Promise<GroupDriver> {
+  const [a, b, c, d] = g.members as [TestUser, TestUser, TestUser, TestUser];
+  for (const who of [a, b, c]) await g.press(who, 'proposal.judge', { ...g.ids(), opinion: 'agree', reason: 'Goed' });
+  await g.press(d, 'proposal.decide', { ...g.ids(), decision: 'accept', decisionReason: 'Eenvoudig', adoptedText: '', firstStep: 'Tafel neerzetten' });
+  await g.end(a);
+  await g.startCycle(2);
+  await g.startSession(a, `${g.groupId}_w2`);
+  return g;
+}
+
+/** A new group of Anna, Bram, Cem and Dewi in `conversationId`, day 1 answered, through `decidedThenWeekTwo`: week 2's look back open. */
+export async function weekTwoLookingBack(t: TestApp, conversationId: string): Promise<GroupDriver> {
+  const g = new GroupDriver(t, t.conversation('groupChat', conversationId), MEMBERS.slice(0, 4));
+  await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
+  return decidedThenWeekTwo(g);
 }
