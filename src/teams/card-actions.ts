@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from './teams-ai';
 import { ZodError } from 'zod';
 import { DomainError, ErrorCode, InputRule, isDomainError } from '../domain/shared/errors';
-import { trimText } from '../domain/shared/text';
+import { lengthAgainst, trimText } from '../domain/shared/text';
 import { Locale, Translate, Translator } from '../i18n/i18n';
 import type { Logger } from '../log/logger';
 import { AdaptiveCardJson, adaptiveCard, escapeMarkdown, textBlock } from './cards/card-kit';
@@ -293,7 +293,9 @@ function payloadProblems(error: ZodError, input: Record<string, unknown>): Field
     const value = input[field];
     const blank = value === undefined || value === null || (typeof value === 'string' && !trimText(value));
     if (issue.code === 'too_big' && issue.type === 'string') {
-      return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: typeof value === 'string' ? value.length : 0 } }];
+      // Counted as the domain counts (characters as they show, within reason), not in code units:
+      // 4,001 emoji just past a transport bound of 8,000 units were told "8,001" (found in review, stop 59).
+      return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: typeof value === 'string' ? lengthAgainst(value, Number(issue.maximum)) : 0 } }];
     }
     if (blank) return [{ field, code: 'invalidInput', rule: 'required', params: {} }];
     if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.type === 'number') {
