@@ -30,9 +30,14 @@ const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWi
  * landed after the erasure said "gewist": the save takes back what it wrote (only while it is as
  * written) and is refused, so it is never answered as saved and nothing of it stays. Updates need
  * no window: they replace a record under its ETag, which fails once the erasure deleted it.
+ * A take-back the store refuses as well is kept and tried again in the background, and by the
+ * person's next save before anything else (`RefusedTakeBack`); the save is refused all the same.
  * Not covered: a write whose answer never came (the store's tries ran out on a broken connection)
  * and that the server still applies after the window; the save then failed and is not answered as
- * saved, but what the server applied later stays until the person erases again.
+ * saved, but what the server applied later stays until the person erases again. Nor a refused
+ * take-back beyond this instance: it is kept in memory, so a restart drops it (what it would have
+ * taken back stays until the person erases again), and a save of theirs on another instance does
+ * not wait for it (one that finds the note answers with it, which the retry may take back after).
  */
 export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<VerantwoordingDeps> {
   const window = await openSaveWindow(deps, userId);
@@ -46,10 +51,11 @@ export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string)
  * window opens just before the read, as before the check. Returns the records read with the deps.
  */
 export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: string): Promise<{ deps: VerantwoordingDeps; records: PersonalRecord[] }> {
+  await settleRefusedTakeBacks(deps.records, userId);
   const closesAt = performance.now() + windowOf(deps);
   const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
   if (erasureUnfinishedIn(records, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
-  return { deps: { ...deps, records: windowedRecords(deps.records, saveWindow(deps.records, userId, closesAt)) }, records };
+  return { deps: { ...deps, records: windowedRecords(deps.records, saveWindow(deps.records, userId, closesAt, windowOf(deps))) }, records };
 }
 
 /** A record of the person's own `personal` partition, whichever repository writes it. */
@@ -71,12 +77,14 @@ export interface SaveWindow {
   refusal(): Promise<DomainError>;
   /**
    * Takes `written` back from the person's own partition, only while it is as this save wrote it
-   * (a change made since, a later save of theirs, stays); already gone is fine.
+   * (a change made since, a later save of theirs, stays); already gone is fine. One the store
+   * refuses is not thrown: it is tried again later (`RefusedTakeBack`).
    */
   takeBack(written: OwnRecord): Promise<void>;
   /**
    * A create or upsert of `written` into the person's own partition: refused when the window closed
-   * before it; answered after it, taken back (when `ours`: this save's own write, not one found) and refused.
+   * before it; answered after it, taken back (when `ours`: this save's own write, not one found) and refused
+   * (a take-back the store refuses too is tried again later, `RefusedTakeBack`).
    */
   keep<R>(written: OwnRecord, write: () => Promise<R>, ours: (result: R) => boolean): Promise<R>;
   /** As `keep`, for a write elsewhere than the person's records (`takeBack`: what this save wrote goes). */
@@ -90,9 +98,10 @@ export interface SaveWindow {
  * (the directory) are then not taken from the window.
  */
 export async function openSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<SaveWindow> {
+  await settleRefusedTakeBacks(deps.records, userId);
   const closesAt = performance.now() + windowOf(deps);
   await refuseWhileErasing(deps, userId);
-  return saveWindow(deps.records, userId, closesAt);
+  return saveWindow(deps.records, userId, closesAt, windowOf(deps));
 }
 
 /**
@@ -111,8 +120,76 @@ const asStored = (r: unknown): unknown => JSON.parse(JSON.stringify(r));
 /** Whether a stored record is exactly as a save wrote it. */
 export const sameAsWritten = (stored: unknown, written: unknown) => isDeepStrictEqual(asStored(stored), asStored(written));
 
-/** The window of one save of `userId`'s, closing at `closesAt` (a `performance.now()`). */
-function saveWindow(records: PersonalRecordRepository, userId: string, closesAt: number): SaveWindow {
+/**
+ * A take-back the store refused, still to be done: the store that answered a create late (busy:
+ * throttled, 503s) may refuse its delete too. It is not dropped: it is tried again in the
+ * background (`retryRefusedTakeBack`) and, first of all, by the person's next save on this instance
+ * (`settleRefusedTakeBacks`), so that save neither answers with what is about to be taken back (a
+ * Save pressed again finds the note under its key) nor has its own write taken from under it.
+ * One try at a time (`inFlight`): a retry and a save never race each other's delete.
+ */
+interface RefusedTakeBack {
+  run(): Promise<void>;
+  inFlight?: Promise<void>;
+}
+
+/** Per app (its repository of the person's records; tests run several in one process), per person. */
+const refusedTakeBacks = new WeakMap<PersonalRecordRepository, Map<string, Set<RefusedTakeBack>>>();
+
+/** Retried in the background for this long after the refusal (then left to the person's next save, or their erasure). */
+const TAKE_BACK_RETRY_MS = 60 * 60_000;
+/** The first retry comes a save window after the refusal, then twice as long after each refusal, up to this apart. */
+const TAKE_BACK_MAX_PAUSE_MS = 5 * 60_000;
+
+/** One try of a refused take-back, shared by whoever asks meanwhile; done, it is no longer pending. */
+function tryTakeBack(pending: Set<RefusedTakeBack>, takeBack: RefusedTakeBack): Promise<void> {
+  takeBack.inFlight ??= takeBack
+    .run()
+    .then(() => {
+      pending.delete(takeBack);
+    })
+    .finally(() => {
+      takeBack.inFlight = undefined;
+    });
+  return takeBack.inFlight;
+}
+
+/** Keeps a take-back the store refused, and tries it again in the background (timers that keep no process alive). */
+function retryRefusedTakeBack(records: PersonalRecordRepository, userId: string, run: () => Promise<void>, firstPauseMs: number): void {
+  const people = refusedTakeBacks.get(records) ?? new Map<string, Set<RefusedTakeBack>>();
+  refusedTakeBacks.set(records, people);
+  const pending = people.get(userId) ?? new Set<RefusedTakeBack>();
+  people.set(userId, pending);
+  const takeBack: RefusedTakeBack = { run };
+  pending.add(takeBack);
+  const givesUpAt = performance.now() + TAKE_BACK_RETRY_MS;
+  const retryAfter = (pauseMs: number) => {
+    setTimeout(() => {
+      if (!pending.has(takeBack)) return;
+      tryTakeBack(pending, takeBack).then(
+        () => (pending.size ? undefined : people.delete(userId)),
+        () => (performance.now() < givesUpAt ? retryAfter(Math.min(pauseMs * 2, TAKE_BACK_MAX_PAUSE_MS)) : undefined),
+      );
+    }, pauseMs).unref();
+  };
+  retryAfter(Math.max(firstPauseMs, 1));
+}
+
+/**
+ * Before a save of the person's own records: the take-backs of their earlier late saves that the
+ * store refused are done first (zero requests when there are none, as nearly always). One the
+ * store refuses again fails this save as a store failure does (nothing of it written): what it
+ * would answer could be taken back after it.
+ */
+async function settleRefusedTakeBacks(records: PersonalRecordRepository, userId: string): Promise<void> {
+  const pending = refusedTakeBacks.get(records)?.get(userId);
+  if (!pending?.size) return;
+  for (const takeBack of [...pending]) await tryTakeBack(pending, takeBack);
+  if (!pending.size) refusedTakeBacks.get(records)?.delete(userId);
+}
+
+/** The window of one save of `userId`'s, closing at `closesAt` (a `performance.now()`); `windowMs`: its length. */
+function saveWindow(records: PersonalRecordRepository, userId: string, closesAt: number, windowMs: number): SaveWindow {
   const closed = () => performance.now() > closesAt;
   // Only on this rare path a read more: an erasure still under way is said as such; otherwise "not saved, try again".
   const refusal = async (): Promise<DomainError> => {
@@ -131,13 +208,15 @@ function saveWindow(records: PersonalRecordRepository, userId: string, closesAt:
     if (closed()) throw await refusal();
     const result = await write();
     if (!closed()) return result;
-    await back(result);
+    // Refused as well (the store that answered late is busy): retried later, never dropped, and the
+    // save still refused as too late, so the person keeps their words (found in review, stop 59).
+    await back(result).catch(() => retryRefusedTakeBack(records, userId, () => back(result), windowMs));
     throw await refusal();
   };
   return {
     closed,
     refusal,
-    takeBack,
+    takeBack: (written) => takeBack(written).catch(() => retryRefusedTakeBack(records, userId, () => takeBack(written), windowMs)),
     keepWith,
     keep: (written, write, ours) => keepWith(write, async (result) => (ours(result) ? takeBack(written) : undefined)),
   };
