@@ -1,6 +1,6 @@
 // A guard (held when written, in review of stop 59).
 /**
- * Second review of stop 58's 4d91df9: only a button's `k` is the press-key
+ * Second review of stop 58's 4d91df9 (only a button's `k` is the press-key
  * placeholder). Words someone typed that quote the placeholder as JSON would (a note or proposal
  * pasted from a log), an input whose id is "k", and buttons nested where a card puts them
  * (a ShowCard's card, a container's selectAction, an Action.Submit fallback's msteams data).
