@@ -87,7 +87,7 @@ describe('a prep card is shown only in messages that are rebuilt', () => {
     // As a change of sharing queues it when it read the review just before the drop: the message
     // still in its list, the job queued after the withdrawal.
     const stale = { ...review, prepCards: [dropped, ...review.prepCards] };
-    await outboxPrepCards(t.app.outbox).refresh(stale, dropped, 'read-before-the-drop');
+    await outboxPrepCards(t.app.outbox, 'unused: a rebuild keys no withdrawal').refresh(stale, dropped, 'read-before-the-drop');
     await t.app.outbox.drain(60_000);
     expect(cardText(t.connector.latest(dropped.activityId))).toContain(WITHDRAWN);
   }, 60_000);

@@ -126,8 +126,9 @@ describe('export and erasure of a professional\'s data', () => {
     const docs = (await allDocuments(t.cosmos)).outbox as { about?: string[]; target?: { kind: string; conversationId?: string } }[];
     const inGroupChat = (j: (typeof docs)[number]) => j.target?.conversationId?.startsWith('19:') === true;
     for (const there of ['29:anna', '29:cem', '29:bram']) expect(JSON.stringify(docs)).toContain(there);
-    // A prep card is rendered when it is sent, so its job names the report it is about and holds nothing of the card.
-    expect(docs.filter((j) => !inGroupChat(j) && j.target?.kind !== 'person').flatMap((j) => j.about ?? []).sort()).toEqual(['aad-c2', 'aad-cem', 'aad-dewi']);
+    // A prep card is rendered when it is sent, so its job names the report it is about and the manager in
+    // whose chat it is (Anna's about Dewi, Mia's about Cem and Cemal), and holds nothing of the card.
+    expect(docs.filter((j) => !inGroupChat(j) && j.target?.kind !== 'person').flatMap((j) => j.about ?? []).sort()).toEqual(['aad-anna', 'aad-c2', 'aad-cem', 'aad-dewi', 'aad-mia', 'aad-mia']);
     // Each report's notice of the planned conversation names their manager: it is about the manager.
     expect(docs.filter((j) => j.target?.kind === 'person').flatMap((j) => j.about ?? []).sort()).toEqual(['aad-anna', 'aad-mia', 'aad-mia']);
     // The group's session summaries are rendered when they are sent: their jobs name nobody.
@@ -188,8 +189,9 @@ describe('export and erasure of a professional\'s data', () => {
     // Mia's prep card about Cemal is his, not Cem's: it stays, whatever the names have in common.
     const jobs = docs.outbox as { about?: string[]; target?: { kind: string } }[];
     // And Cemal's notice that Mia planned his conversation names her: it is about her. Dewi's, naming Anna, went with Anna.
-    expect(jobs.flatMap((j) => j.about ?? []).filter((a) => a !== 'erased').sort()).toEqual(['aad-c2', 'aad-mia']);
-    // Her two messages that showed a prep card about Cem are rebuilt in place, by jobs about no one.
+    // Every prep card job in Mia's chat is about her too (her erasure finds them): the card about Cemal, the two rebuilds.
+    expect(jobs.flatMap((j) => j.about ?? []).filter((a) => a !== 'erased').sort()).toEqual(['aad-c2', 'aad-mia', 'aad-mia', 'aad-mia', 'aad-mia']);
+    // Her two messages that showed a prep card about Cem are rebuilt in place, by jobs about no one but Mia.
     expect(jobs.filter((j) => j.about?.includes('erased')).map((j) => j.target?.kind)).toEqual(['update', 'update']);
     // The outbox kept Bram's and Dewi's private messages and 1:1 chats, and Cemal's notice of his planned conversation (opened
     // with his Entra id); nothing addressed to Anna or Cem, nor Mia's prep card about Cem, nor Dewi's notice naming Anna.

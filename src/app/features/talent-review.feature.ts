@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createPrepSummarizer } from '../../ai/azure-openai-prep-summarizer';
 import { holidayCalendar } from '../../domain/week-cycle/holidays';
 import { ManagerDirectory } from '../../domain/directory/manager-directory';
@@ -63,7 +64,8 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
           await pending.catch((err: unknown) => p.logger.warn({ failure: failureOf(err) }, 'prep summary made after its card was answered not stored'));
         }),
     },
-    prepCards: outboxPrepCards(p.outbox),
+    // Withdrawals' keys as digests keyed with the app's secret: after an erasure nobody recomputes one from the report's id (stop 59).
+    prepCards: outboxPrepCards(p.outbox, p.config.pulsePoll.hashKey ?? randomBytes(32).toString('base64url')),
     notices: chatReviewNotices({
       messenger: p.messenger,
       translator: p.translator,

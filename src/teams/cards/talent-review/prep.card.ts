@@ -290,7 +290,7 @@ function firstFittingStep(view: PrepView, t: Translate, locale: Locale): number 
 
 /**
  * What a prep card shown earlier becomes when it is no longer the manager's to see: nothing of
- * the report, not even their name (the queued withdrawal names nobody), and for a former manager
+ * the report, not even their name (the queued withdrawal names only the manager, in whose chat it is), and for a former manager
  * why, without naming the new one.
  */
 /** What a prep card in the chat shows instead, by reason; `unavailable`: for now, until the directory answers. */

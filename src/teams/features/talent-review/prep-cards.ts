@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { isDirectoryOutage } from '../../../domain/directory/manager-directory';
+import { keyedDigest } from '../../../domain/shared/ids';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
 import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
 import { PrepCards, PrepDelivery, PrepWithdrawal } from '../../../domain/talent-review/ports';
@@ -63,6 +64,21 @@ function scheduledPrepKey(review: TalentReview): string {
   return `talentReview.prep:${review.id}@${review.createdAt}${attempt ? `:${attempt}` : ''}`;
 }
 
+/** The purpose of the app's secret in `withdrawalKey`: no other digest under it is the same. */
+const WITHDRAWAL_KEY_LABEL = 'lerend-werken/prep-withdrawal-key/v1';
+
+/**
+ * The outbox key of a withdrawal: the use case's key (the review's id, the message, the reason)
+ * as a digest under the app's secret. The review's id is a plain hash of manager, report and
+ * date, and the job is kept a week after it went, also after the report's erasure (it is not
+ * about them): a plain key would let anyone who knows their id recompute the job's id over dates
+ * (found in review, stop 59). The same review, message and reason still give the same key, so a
+ * press delivered again queues the withdrawal once.
+ */
+function withdrawalKey(secret: string, key: string): string {
+  return `talentReview.prepWithdraw:pw_${keyedDigest(WITHDRAWAL_KEY_LABEL, secret, key).slice(0, 22)}`;
+}
+
 /** A language named in a job's arguments; undefined for anything else (jobs queued before it was named). */
 function languageArg(value: string | undefined): Language | undefined {
   return LANGUAGES.find((l) => l === value);
@@ -71,9 +87,12 @@ function languageArg(value: string | undefined): Language | undefined {
 /**
  * Prep cards through the outbox, rendered when sent: a queued card holds nothing of what the
  * report shared, and a card already shown is rebuilt in place. `about` names the report, so
- * erasing them deletes the queued ones.
+ * erasing them deletes the queued ones, and the manager: every job in their chat names them (its
+ * render arguments), and once the conversation is cancelled or moved no review leads their
+ * erasure to that chat (found in review, stop 59). `keySecret`: the app's secret (POLL_HASH_KEY)
+ * the withdrawals' keys are made with (`withdrawalKey`).
  */
-export function outboxPrepCards(outbox: Outbox): PrepCards {
+export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
   const render = (review: TalentReview, extra: Record<string, string> = {}) => ({ kind: PREP_HOOKS.render, args: { managerId: review.managerId, reviewId: review.id, ...extra } });
   return {
     async post(review) {
@@ -86,7 +105,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
         payload: RENDERED_WHEN_SENT,
         render: render(review),
         onSent: { kind: PREP_HOOKS.sent, args: { managerId: review.managerId, reviewId: review.id } },
-        about: [review.reportId],
+        about: [review.reportId, review.managerId],
       });
       return prepDeliveryOf(result.status);
     },
@@ -102,7 +121,7 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
           // The message goes along: its rebuild checks, when it is sent, that the review still remembers it.
           // Its language too: a review an erasure left remembers no message, and the rebuild keeps the language shown.
           render: render(review, { inPlace: 'true', conversationId: card.conversationId, activityId: card.activityId, ...(card.language ? { language: card.language } : {}) }),
-          about: [review.reportId],
+          about: [review.reportId, review.managerId],
         },
       ]);
     },
@@ -111,12 +130,14 @@ export function outboxPrepCards(outbox: Outbox): PrepCards {
       await outbox.enqueue([
         {
           ...managerRoute(review),
-          key: `talentReview.prepWithdraw:${key}`,
+          key: withdrawalKey(keySecret, key),
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
           // Only the manager and the message's language: nothing that leads to the report, so the
           // report's erasure leaves it queued, and it still takes what they shared off the message.
           render: { kind: PREP_HOOKS.render, args: { managerId: review.managerId, withdrawn: reason === 'notManager' ? 'notManager' : 'true', ...(card.language ? { language: card.language } : {}) } },
+          // The manager's erasure deletes it, as every job in their chat (it names them).
+          about: [review.managerId],
         },
       ]);
     },
