@@ -293,9 +293,12 @@ function payloadProblems(error: ZodError, input: Record<string, unknown>): Field
     const value = input[field];
     const blank = value === undefined || value === null || (typeof value === 'string' && !trimText(value));
     if (issue.code === 'too_big' && issue.type === 'string') {
-      // Counted as the domain counts (characters as they show, within reason), not in code units:
-      // 4,001 emoji just past a transport bound of 8,000 units were told "8,001" (found in review, stop 59).
-      return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: typeof value === 'string' ? lengthAgainst(value, Number(issue.maximum)) : 0 } }];
+      // `count` against the transport bound `max`, both in code units (a form that names the bound
+      // says a count over it); `shown`, as the domain counts (characters as they show), for a form
+      // that names the field's own limit: 4,001 emoji just past a bound of 8,000 units were told
+      // "8,001" beside "at most 1,000" (found in review, stop 59).
+      const text = typeof value === 'string' ? value : '';
+      return [{ field, code: 'invalidInput', rule: 'tooLong', params: { max: Number(issue.maximum), count: text.length, shown: lengthAgainst(text, Number(issue.maximum)) } }];
     }
     if (blank) return [{ field, code: 'invalidInput', rule: 'required', params: {} }];
     if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.type === 'number') {

@@ -1,7 +1,7 @@
 import { namesAllTeams } from '../../domain/pulse-poll/poll-command';
 import { hash } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors';
-import { withoutInvisibleCharacters } from '../../domain/shared/text';
+import { trimText } from '../../domain/shared/text';
 import { Poll } from '../../domain/pulse-poll/poll';
 import { buildResults, closedBefore, latestClosedFirst, PollResults, TallySet, TeamResult } from '../../domain/pulse-poll/results';
 import { isHr } from './access';
@@ -94,11 +94,14 @@ export async function resultsFor(deps: PulsePollDeps, viewer: PollViewer, pollId
 
 /** The newest poll of the tenant (for a team: the newest that included it). */
 /**
- * A team's name as it shows, for comparing: without invisible characters on either side (a name
- * pasted from a Teams message brings a zero-width space or word joiner along, and a team's own
- * name may start with one; found in review, stop 59), spaces folded, in any case.
+ * A team's name as it shows, for comparing, on either side: without invisible characters at its
+ * ends, nor the stray gaps a paste brings along inside it (zero-width space, word joiner, BOM, soft
+ * hyphen: a name pasted from a Teams message, or a team's own name starting with one; found in
+ * review, stop 59), spaces folded, in any case. Joiners and tag characters stay: they make an emoji
+ * (the flags of Scotland and Wales differ only in tags; found reviewing that change).
  */
-const norm = (s: string) => withoutInvisibleCharacters(s).trim().toLowerCase().replace(/\s+/g, ' ');
+const norm = (s: string) => trimText(s).replace(STRAY_GAPS, '').toLowerCase().replace(/\s+/g, ' ');
+const STRAY_GAPS = /[\u200B\u2060\uFEFF\u00AD]/g;
 
 /**
  * The latest poll of the team HR named ("Zorgteam Noord", or "alle teams" for a poll of all

@@ -27,7 +27,7 @@ type Ids = { groupId: string; sessionId: string; questionId: number };
 export function learningNeedReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
   if (p.field === 'theme') return t('verantwoording.learningNeed.form.theme');
   if (p.field === 'learningNeedText' && p.rule === 'tooLong') {
-    return t('verantwoording.learningNeed.form.textTooLong', { max: MAX_LEARNING_NEED_TEXT, length: p.params.count ?? submittedText(values, p.field)?.length ?? 0 });
+    return t('verantwoording.learningNeed.form.textTooLong', { max: MAX_LEARNING_NEED_TEXT, length: p.params.shown ?? p.params.count ?? submittedText(values, p.field)?.length ?? 0 });
   }
   return t(`error.${p.code}`);
 }

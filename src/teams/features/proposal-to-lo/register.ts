@@ -35,7 +35,7 @@ const COMMAND = /^\s*(voorstellen|proposals)\s*$/i;
 export function loAnswerReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
   // Another answer came first: the form says so at its top, not next to a field.
   if (p.params.changedMeanwhile) return '';
-  if (p.field === 'answer' && p.rule === 'tooLong') return t('proposalToLo.reason.tooLong', { max: MAX_LO_ANSWER_LENGTH, length: p.params.count ?? String(values.answer ?? '').length });
+  if (p.field === 'answer' && p.rule === 'tooLong') return t('proposalToLo.reason.tooLong', { max: MAX_LO_ANSWER_LENGTH, length: p.params.shown ?? p.params.count ?? String(values.answer ?? '').length });
   if (p.field === 'answer') return t('proposalToLo.reason.required');
   return t(`error.${p.code}`);
 }

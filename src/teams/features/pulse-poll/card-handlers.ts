@@ -178,7 +178,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       keepsOnFailedSave: true,
       reason: (p, t) =>
         p.field === 'open' && p.rule === 'tooLong'
-          ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.count ?? 0 })
+          ? t('pulse.form.tooLong', { max: MAX_OPEN_ANSWER, length: p.params.shown ?? p.params.count ?? 0 })
           : p.field.startsWith('item_') ? t('pulse.form.required') : t(`error.${p.code}`),
       render: async (context, r) => {
         // A refused payload pressed in a 1:1 chat with a colleague: where to answer, as the answer itself gets.

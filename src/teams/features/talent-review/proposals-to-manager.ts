@@ -89,7 +89,7 @@ function withdrawJob(deps: TalentReviewFeatureDeps, key: string): Promise<void> 
 
 /** The words next to a refused field: the member's words, or the manager's answer. */
 function reason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
-  const length = (id: string) => p.params.count ?? submittedText(values, id)?.length ?? 0;
+  const length = (id: string) => p.params.shown ?? p.params.count ?? submittedText(values, id)?.length ?? 0;
   if (p.field === 'words' && p.rule === 'tooLong') return t('proposalToManager.tooLong', { max: MAX_PROPOSAL_WORDS_LENGTH, length: length('words') });
   if (p.field === 'answer' && p.rule === 'tooLong') return t('proposalToManager.tooLong', { max: MAX_MANAGER_ANSWER_LENGTH, length: length('answer') });
   if (p.field === 'answer' && p.rule === 'required') return t('proposalToManager.answerRequired');

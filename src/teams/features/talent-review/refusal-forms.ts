@@ -32,7 +32,7 @@ export function talentReviewReason(p: FieldProblem, t: Translate, values: Record
       return t('talentReview.form.phaseRequired');
     case 'facilitated':
       return p.rule === 'tooLong'
-        ? t('talentReview.form.facilitatedTooLong', { max: MAX_FACILITATED_LENGTH, length: p.params.count ?? submittedText(values, 'facilitated')?.length ?? 0 })
+        ? t('talentReview.form.facilitatedTooLong', { max: MAX_FACILITATED_LENGTH, length: p.params.shown ?? p.params.count ?? submittedText(values, 'facilitated')?.length ?? 0 })
         : t('talentReview.form.facilitatedRequired');
     default:
       return t('error.invalidInput');

@@ -149,7 +149,7 @@ function tellWhenRefused(deps: TalentReviewFeatureDeps): void {
 
 /** The words next to the refused message. */
 function requestReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
-  if (p.field === 'text' && p.rule === 'tooLong') return t('talentReview.request.tooLong', { max: MAX_REQUEST_MESSAGE_LENGTH, length: p.params.count ?? submittedText(values, 'text')?.length ?? 0 });
+  if (p.field === 'text' && p.rule === 'tooLong') return t('talentReview.request.tooLong', { max: MAX_REQUEST_MESSAGE_LENGTH, length: p.params.shown ?? p.params.count ?? submittedText(values, 'text')?.length ?? 0 });
   return t('error.invalidInput');
 }
 

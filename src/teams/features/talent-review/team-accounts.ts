@@ -80,7 +80,7 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
 
 /** The words next to refused text. */
 function accountReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
-  if (p.field === 'text' && p.rule === 'tooLong') return t('teamAccount.tooLong', { max: MAX_TEAM_ACCOUNT_LENGTH, length: p.params.count ?? submittedText(values, 'text')?.length ?? 0 });
+  if (p.field === 'text' && p.rule === 'tooLong') return t('teamAccount.tooLong', { max: MAX_TEAM_ACCOUNT_LENGTH, length: p.params.shown ?? p.params.count ?? submittedText(values, 'text')?.length ?? 0 });
   if (p.field === 'text' && p.rule === 'required') return t('teamAccount.required');
   return t('error.invalidInput');
 }

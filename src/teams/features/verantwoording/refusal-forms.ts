@@ -17,7 +17,7 @@ import { overviewCardFor, ownChatPointer, timeCardFor, trajectCardFor } from './
 
 /** The words next to a refused field of a verantwoording form, with the real limits. */
 export function verantwoordingReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
-  const length = p.params.count ?? submittedText(values, p.field)?.length ?? 0;
+  const length = p.params.shown ?? p.params.count ?? submittedText(values, p.field)?.length ?? 0;
   switch (p.field) {
     case 'text':
       return p.rule === 'required' ? t('verantwoording.form.noteRequired') : t('verantwoording.form.noteTooLong', { max: MAX_NOTE_LENGTH, length });
