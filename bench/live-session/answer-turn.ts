@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
@@ -9,8 +10,25 @@ import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
 
 export type { LoadResult };
 
-/** What one load cost the bots' own thread: its busy milliseconds per turn (event-loop utilisation). */
-export type MeasuredLoad = LoadResult & { busyMsPerTurn: number };
+/**
+ * What one load cost the bots' own thread: its busy milliseconds per turn (event-loop utilisation,
+ * which also counts the moments the thread waited for a core another process held), and its CPU
+ * milliseconds per turn (the time the kernel ran it; NaN where the kernel does not say).
+ */
+export type MeasuredLoad = LoadResult & { busyMsPerTurn: number; cpuMsPerTurn: number };
+
+/**
+ * The CPU time of this process's main thread (the bots' thread), in ms: the kernel's own count
+ * (`/proc/self/task/<pid>/schedstat`, Linux); `process.cpuUsage()` would add the client, store and
+ * connector threads. Undefined elsewhere.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Runs one load in the client thread and waits for its result. The bots, not the clients, the
@@ -19,11 +37,14 @@ export type MeasuredLoad = LoadResult & { busyMsPerTurn: number };
  */
 function load(client: Worker, order: LoadOrder): Promise<MeasuredLoad> {
   const before = performance.eventLoopUtilization();
+  const cpuBefore = mainThreadCpuMs();
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => reject(err);
     client.once('message', (result: LoadResult) => {
       client.off('error', onError);
-      resolve({ ...result, busyMsPerTurn: performance.eventLoopUtilization(before).active / order.bodies.length });
+      const cpuAfter = mainThreadCpuMs();
+      const cpuMsPerTurn = cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / order.bodies.length;
+      resolve({ ...result, busyMsPerTurn: performance.eventLoopUtilization(before).active / order.bodies.length, cpuMsPerTurn });
     });
     client.once('error', onError);
     client.postMessage(order);
@@ -101,7 +122,7 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
     const mean = (pick: (x: Round) => MeasuredLoad): MeasuredLoad => {
       const list = rounds.map(pick);
       const avg = (f: (l: MeasuredLoad) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
-      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput), busyMsPerTurn: avg((l) => l.busyMsPerTurn) };
+      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput), busyMsPerTurn: avg((l) => l.busyMsPerTurn), cpuMsPerTurn: avg((l) => l.cpuMsPerTurn) };
     };
     return { app: mean((x) => x.app), minimal: mean((x) => x.minimal), rounds };
   } finally {
