@@ -67,6 +67,25 @@ export class HeldJobWrites {
     }
   }
 
+  /**
+   * Ends a job marked `keyOutlivesErasure` as an erasure would (uniform trace, stop 59): the blank
+   * that holds its key first (`keepKey`: it went, or may have), then the job is deleted under its
+   * ETag, so its key is never free between the two. False when another sender (or an erasure)
+   * changed or deleted it first: then it is theirs, and a blank written meanwhile holds the key of
+   * a job that went (or an erasure's own).
+   */
+  async retire(current: Versioned<OutboxJob>, keepKey: boolean, patience: Patience): Promise<boolean> {
+    for (let attempt = 0; keepKey; attempt++) {
+      try {
+        await this.store.leaveKey(current);
+        break;
+      } catch (err) {
+        if (!isTransient(err) || !(await this.pauseBeforeTry(current, attempt, patience))) throw err;
+      }
+    }
+    return this.delete(current, patience);
+  }
+
   /** Waits before the next try; false when there is none left (too many tries, the lease ran out, or the sender stopped). */
   private async pauseBeforeTry(job: OutboxJob, attempt: number, patience: Patience): Promise<boolean> {
     if (this.halted()) return false;

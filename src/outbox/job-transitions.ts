@@ -1,20 +1,17 @@
 import type { Logger } from '../log/logger';
 import { ConversationLanes } from './conversation-lanes';
-import { HeldJobWrites } from './held-job-writes';
+import { HeldJobWrites, Patience } from './held-job-writes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
+import { CHECK_UNANSWERED, DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesKeyWhenEnded, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
 /** Added to a Retry-After: our clock and the server's differ by timer and event-loop jitter. */
 const THROTTLE_MARGIN_MS = 200;
 
-/**
- * The result code of a job given up because its check or render did not answer (failed, or said
- * 'later') until its time budget ran out: nothing was sent, Teams refused nothing.
- */
-export const CHECK_UNANSWERED = 'checkUnanswered';
+/** Where callers found it before it moved to outbox-job.ts (a finished job's trace depends on it). */
+export { CHECK_UNANSWERED };
 
 /** Finished states whose message went out (or never will): the stored payload is dropped. */
 const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
@@ -118,13 +115,35 @@ export class JobTransitions {
     // TTL, and keeps the hook's arguments, until the hook ran (see hookPending): due for it only
     // after the lease, so no other sender runs it while this one does. Only this sender knows the
     // outcome (a sent card's message id): a write that meets a hiccup is tried again while it holds the job.
-    const done = await this.writes.replace(
-      job,
-      this.hookToRun(finished) ? { ...finished, checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() } : this.ended(finished),
-      'outcome',
-    );
+    const hookToRun = this.hookToRun(finished);
+    const done = hookToRun
+      ? await this.writes.replace(job, { ...finished, checksFailed: undefined, notBefore: new Date(Date.now() + this.options.jobLeaseMs).toISOString() }, 'outcome')
+      : await this.recordEnd(job, this.ended(finished), 'outcome');
     if (!done) this.logger.warn({ jobId: job.id, status }, 'outbox job changed while this sender held it; outcome not recorded');
     return done;
+  }
+
+  /**
+   * Records that a job has nothing left to do (`ended`: with its TTL). A job marked
+   * `keyOutlivesErasure` is not kept so: its own id is a plain hash of its key, which whoever knows
+   * the key recomputes (a manager, a team account's press key), and a finished job there beside an
+   * erased person's missing one would say who erased (found in review, stop 59). So it leaves what
+   * an erasure leaves (the blank under the keyed id, `leavesKeyWhenEnded`), and is deleted. Nothing
+   * reads such a job once it ended: its callers go by the blank (`erasedKey`). Two requests instead
+   * of one (the blank, the delete), off anyone's turn; none for a job that surely never went (its key
+   * is freed). `patience`: only a sender that holds the job (its lease) tries a write again.
+   * The job as ended, or undefined when somebody changed it first.
+   */
+  private async recordEnd(current: Versioned<OutboxJob>, ended: OutboxJob, patience?: Patience): Promise<Versioned<OutboxJob> | undefined> {
+    if (!current.keyOutlivesErasure) return patience ? this.writes.replace(current, ended, patience) : this.store.replaceIfUnchanged(current, ended);
+    const keepKey = leavesKeyWhenEnded(ended);
+    let gone: boolean;
+    if (patience) gone = await this.writes.retire(current, keepKey, patience);
+    else {
+      if (keepKey) await this.store.leaveKey(current);
+      gone = await this.store.deleteIfUnchanged(current);
+    }
+    return gone ? { ...ended, _etag: current._etag } : undefined;
   }
 
   /** The hook a job just finished has still to run, if any: onRefused only where the sender has a runner for it. */
@@ -276,7 +295,7 @@ export class JobTransitions {
       return;
     }
     // Not recorded (a write that failed, or another sender took it after a long hook): the hook runs again, to the same effect.
-    const ended = await this.store.replaceIfUnchanged(job, this.ended({ ...job, checksFailed: undefined })).catch((err: Error) => {
+    const ended = await this.recordEnd(job, this.ended({ ...job, checksFailed: undefined })).catch((err: Error) => {
       this.logger.warn({ ...log, err: err.message }, `outbox ${hook} hook ran; its end not recorded, so it runs again`);
       return undefined;
     });
@@ -290,7 +309,7 @@ export class JobTransitions {
     const log = { jobId: job.id, hook: job[hook]?.kind, failed, err: why };
     if (dueAt > this.giveUpAt(job) + this.options.giveUpAfterMs) {
       this.logger.error(log, `outbox ${hook} hook failed; given up`);
-      await this.store.replaceIfUnchanged(job, this.ended({ ...job, checksFailed: failed }));
+      await this.recordEnd(job, this.ended({ ...job, checksFailed: failed }));
       return;
     }
     this.logger.warn(log, `outbox ${hook} hook failed; it runs again later`);
@@ -326,7 +345,7 @@ export class JobTransitions {
         if (await this.store.deleteIfUnchanged(job)) n++;
         continue;
       }
-      const done = await this.store.replaceIfUnchanged(job, {
+      const done = await this.recordEnd(job, {
         ...job,
         status: 'unconfirmed',
         owner: undefined,

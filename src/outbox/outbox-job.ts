@@ -90,6 +90,12 @@ export function leavesNoTrace(job: Pick<OutboxJob, 'guard'>): boolean {
   return job.guard !== undefined;
 }
 
+/**
+ * The result code of a job given up because its check or render did not answer (failed, or said
+ * 'later') until its time budget ran out: nothing was sent, Teams refused nothing.
+ */
+export const CHECK_UNANSWERED = 'checkUnanswered';
+
 /** Finished states of a message given up as not delivered: its `onRefused` hook is told. */
 export const GIVEN_UP: readonly DeliveryStatus[] = ['undeliverable', 'failed'];
 
@@ -126,6 +132,9 @@ export function jobIdFor(key: string): string {
  * job would have. Nothing of the message, whom it was for, or who erased. The id is not the job's
  * (a plain hash of its key, which a reader knowing the person's id and the card's press key
  * recomputes: found in review, stop 58) but one keyed with the app's secret (`erasedKeyIdOf`).
+ * A job of that kind that went (or may have) leaves the same once it ended (`leavesKeyWhenEnded`),
+ * and is deleted too: else the others' finished jobs, kept under their own ids, would show whose
+ * is missing (found in review, stop 59). So "erased" and "sent" leave alike.
  */
 export interface ErasedJobKey {
   id: string;
@@ -136,6 +145,17 @@ export interface ErasedJobKey {
 
 export function erasedJobKey(job: Pick<OutboxJob, 'keepSeconds'>, id: string): ErasedJobKey {
   return { id, type: 'outboxErasedKey', ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
+}
+
+/**
+ * Whether a job marked `keyOutlivesErasure` keeps its key once it ended (a blank, `erasedJobKey`):
+ * it went, or may have (sent, refused by Teams, in doubt). One that surely never went out (skipped
+ * by its check, or given up because its check never answered, `checkUnanswered`) frees its key
+ * instead: a later queueing under it (a retry of the same press, the week told again) is checked
+ * again when due, as its callers did by withdrawing or retaking such a job before (stop 54, 56).
+ */
+export function leavesKeyWhenEnded(job: Pick<OutboxJob, 'status' | 'result'>): boolean {
+  return job.status !== 'skipped' && !(job.status === 'failed' && job.result?.code === CHECK_UNANSWERED);
 }
 
 /** The purpose of the app's secret that `erasedKeyIdOf` uses: no other digest under it is the same. */

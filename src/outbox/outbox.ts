@@ -140,8 +140,10 @@ export class Outbox implements OutboxPort {
    * or an erasure left the key behind, see OutboundMessage.keyOutlivesErasure).
    *
    * `tellErasedKey`: for a message marked `keyOutlivesErasure`, `erasedKey` instead when its key is
-   * held by what an erasure left of the job (the person it was to or about erased their data
-   * since), so a caller keeps nothing of a press delivered again after that. One read more, only then.
+   * held by the blank an erasure left of the job (the person it was to or about erased their data
+   * since), or the same blank the job left when it ended having gone (since stop 59: the two look
+   * alike, see OutboundMessage.keyOutlivesErasure), so a caller keeps nothing of a press delivered
+   * again after an erasure unless it knows the press's own record is still there. One read more, only then.
    *
    * `retake`: a job found under the key that it accepts (never an erasure's key) is replaced by
    * this message under its ETag (`queued`), e.g. one given up unsent that a later telling queues

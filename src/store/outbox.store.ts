@@ -69,14 +69,30 @@ export class OutboxStore {
   }
 
   /**
-   * Whether an erasure left this job's key behind: one point read, only for a job marked
-   * `keyOutlivesErasure`, before its create. Read first: an erasure writes the blank before it
-   * deletes the job, so a create that lands after the delete was preceded by a read that could
-   * miss the blank only while that erasure ran (as any write racing an erasure's sweep).
+   * Whether an erasure (or the job's own end) left this job's key behind: one point read, only for
+   * a job marked `keyOutlivesErasure`, before its create, and again after a create that got through
+   * (`createIfFree`): the blank is written before the job is deleted, so a create that lands after
+   * the delete finds it then, though the read before it came too early.
    */
   private async erasedKeyHolds(job: OutboxJob): Promise<boolean> {
-    if (!job.keyOutlivesErasure) return false;
-    return (await this.read(this.erasedKeyId(job.id)))?.type === 'outboxErasedKey';
+    return !!job.keyOutlivesErasure && (await this.keyLeftBehind(job.id));
+  }
+
+  /**
+   * Whether the key of the job with this id is held by a blank (`erasedJobKey`): an erasure took
+   * the job out, or it ended having gone (or maybe), which leave alike (`leavesKeyWhenEnded`). One point read.
+   */
+  async keyLeftBehind(jobId: string): Promise<boolean> {
+    return (await this.read(this.erasedKeyId(jobId)))?.type === 'outboxErasedKey';
+  }
+
+  /**
+   * Writes the blank that holds the key of a job marked `keyOutlivesErasure` (`erasedJobKey`, under
+   * `erasedKeyId`): before the job is deleted, so there is no moment where the key is free. An upsert:
+   * safe to write again (an erasure and the job's end may both write it; the same fields either way).
+   */
+  async leaveKey(job: Pick<OutboxJob, 'id' | 'keepSeconds'>): Promise<void> {
+    await this.container.items.upsert(erasedJobKey(job, this.erasedKeyId(job.id)));
   }
 
   /** Creates the job; when its id (its idempotency key) exists, returns the stored one. */
@@ -95,32 +111,59 @@ export class OutboxStore {
   /**
    * Queues the job unless its id (its idempotency key) is taken: by a job queued under it already,
    * or by the key an erasure left of one (see `erasedJobKey`). Whether this call created it. A job
-   * marked `keyOutlivesErasure` costs one point read more (`erasedKeyHolds`); any other, one create.
+   * marked `keyOutlivesErasure` costs one point read more (`erasedKeyHolds`), and a second once it
+   * was created (`createIfFree`); any other, one create.
    */
   async add(job: OutboxJob): Promise<boolean> {
-    return !(await this.erasedKeyHolds(job)) && (await this.createIfFree(job));
-  }
-
-  /** The create alone: false when its id is taken. */
-  private async createIfFree(job: OutboxJob): Promise<boolean> {
-    try {
-      await this.container.items.create(job);
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 409) return false;
-      throw err;
-    }
+    return !(await this.erasedKeyHolds(job)) && (await this.createIfFree(job)) === 'created';
   }
 
   /**
-   * As `add`, telling what holds a taken id: a job (`taken`), or the key an erasure left of one
-   * (`erasedKey`, see `erasedJobKey`). Costs what `add` costs; the job's own id is read only when
+   * The create alone: `taken` when its id is taken. A job marked `keyOutlivesErasure` that was
+   * created reads the blank's id again: the read before the create could come before an erasure
+   * (or the job's own end, `leavesKeyWhenEnded`) wrote the blank and deleted the job, and the create
+   * after that delete (found in review, stop 59). The blank is always written before the delete, so
+   * a create that got through after it finds the blank now: the new job is deleted again
+   * (`erasedKey`) before a sender takes it. One point read more, only on a create of these kinds.
+   */
+  private async createIfFree(job: OutboxJob): Promise<'created' | 'taken' | 'erasedKey'> {
+    let created: Versioned<OutboxJob>;
+    try {
+      const { resource } = await this.container.items.create(job);
+      created = clean<OutboxJob>(resource as unknown as Record<string, unknown>);
+    } catch (err) {
+      if (statusOf(err) === 409) return 'taken';
+      throw err;
+    }
+    if (!(await this.erasedKeyHolds(job))) return 'created';
+    await this.takeBack(created);
+    return 'erasedKey';
+  }
+
+  /**
+   * Deletes a job just created under a key a blank holds, under its ETag; read again when a sender
+   * moved it meanwhile (rare: it would have to be due and taken within the one read), so a sender
+   * holding the old one finds it gone. Throws when it kept changing.
+   */
+  private async takeBack(created: Versioned<OutboxJob>): Promise<void> {
+    let current: Versioned<OutboxJob> | undefined = created;
+    for (let attempt = 0; current && attempt < 5; attempt++) {
+      if (await this.deleteIfUnchanged(current)) return;
+      current = await this.get(created.id);
+    }
+    if (current) throw new Error('outbox job kept changing while it was taken back (its key left by an erasure)');
+  }
+
+  /**
+   * As `add`, telling what holds a taken id: a job (`taken`), or the blank an erasure left of one,
+   * or that one left when it ended having gone (`erasedKey`, see `erasedJobKey`: the two look alike). Costs what `add` costs; the job's own id is read only when
    * a job marked `keyOutlivesErasure` finds it taken (rare: a press delivered again, or a retry),
    * for a blank an erasure left in the job's place before blanks moved (kept until it expires).
    */
   async addTelling(job: OutboxJob): Promise<'created' | 'taken' | 'erasedKey'> {
     if (await this.erasedKeyHolds(job)) return 'erasedKey';
-    if (await this.createIfFree(job)) return 'created';
+    const added = await this.createIfFree(job);
+    if (added !== 'taken') return added;
     if (!job.keyOutlivesErasure) return 'taken';
     return (await this.read(job.id))?.type === 'outboxErasedKey' ? 'erasedKey' : 'taken';
   }
@@ -135,7 +178,8 @@ export class OutboxStore {
   async addOrRetake(job: OutboxJob, retake: (existing: OutboxJob) => boolean): Promise<'created' | 'retaken' | 'taken' | 'erasedKey'> {
     if (await this.erasedKeyHolds(job)) return 'erasedKey';
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await this.createIfFree(job)) return 'created';
+      const added = await this.createIfFree(job);
+      if (added !== 'taken') return added;
       const found = await this.read(job.id);
       if (!found) continue;
       if (found.type === 'outboxErasedKey') return 'erasedKey';
@@ -340,7 +384,7 @@ export class OutboxStore {
       const job = keysKept.get(id);
       // The blank first, then the delete: no moment where the key is free (`erasedKeyHolds`). Not in
       // the job's place: its id is a plain hash of its key, which whoever knows the key recomputes.
-      if (job) await this.container.items.upsert(erasedJobKey(job, this.erasedKeyId(id)));
+      if (job) await this.leaveKey(job);
       if ((await this.deleteIfThere(id)) || job) messages++;
     }
     return { messages, conversations };

@@ -17,6 +17,8 @@ import { cosmosGate, deleteOf } from '../support/cosmos-gate';
 import { startProxiedCosmos } from '../support/cosmos-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
+import { jobIdFor } from '../../src/outbox/outbox-job';
+import { weeklyLoKey } from '../../src/domain/learning-needs/weekly-to-lo';
 import { groupWithQuestion9, passOn, stopInstances, threeNeedsPassedOn } from './support';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- stored JSON under test
@@ -65,7 +67,9 @@ describe('a weekly card given up by one instance while another tells its week (A
     const xDrained = x.app.outbox.drain(120_000).catch(() => undefined);
     await waitUntil("tenant-2's card sent by X, tenant-1's waiting", async () => {
       const jobs = await weeklyJobs();
-      return jobs.some((j) => j.tenantId === 'tenant-2' && j.status === 'sent') && jobs.some((j) => j.tenantId === 'tenant-1' && (j.checksFailed ?? 0) >= 1);
+      // A sent card leaves only the blank that holds its key (since stop 59), not a job with status 'sent'.
+      const tenant2Sent = await x.app.outbox.store.keyLeftBehind(jobIdFor(weeklyLoKey('tenant-2', '2026-W49', hanna.aadObjectId)));
+      return tenant2Sent && jobs.some((j) => j.tenantId === 'tenant-1' && (j.checksFailed ?? 0) >= 1);
     }, { timeoutMs: 30_000 });
     const cardId = (await weeklyJobs()).find((j) => j.tenantId === 'tenant-1')!.id as string;
     // X's give-up hook stops at freeing the key: its delete of the job is held at the proxy.

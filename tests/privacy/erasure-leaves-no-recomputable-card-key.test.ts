@@ -59,15 +59,19 @@ describe('a team account card\'s erased key tells the manager nothing', () => {
     await t.app.outbox.drain(60_000);
     const annas = jobIdFor(teamAccountKey('aad-mia', k, 'aad-anna'));
     const brams = jobIdFor(teamAccountKey('aad-mia', k, 'aad-bram'));
-    // The sweep reaches what it looks for: both cards' jobs are found by the recomputed ids.
-    expect({ anna: await holding(t, [annas]), bram: await holding(t, [brams]) }).toEqual({ anna: [`outbox/outboxJob:${annas}`], bram: [`outbox/outboxJob:${brams}`] });
+    // The ids are right: both cards went, and each left the blank that holds its key under the
+    // recomputed id keyed with the app's secret (since stop 59 a sent card keeps no job under its own id).
+    expect({ anna: await t.app.outbox.store.keyLeftBehind(annas), bram: await t.app.outbox.store.keyLeftBehind(brams) }).toEqual({ anna: true, bram: true });
+    expect({ anna: await holding(t, [annas]), bram: await holding(t, [brams]) }).toEqual({ anna: [], bram: [] });
 
     await t.send(message(personalChat(t, anna), anna, 'wis mijn gegevens'));
     expect(cardText(await pressIn(t, anna, 'verantwoording.erase.confirm', { confirm: 'yes' }))).toContain('Je gegevens zijn gewist');
     await t.app.outbox.drain(30_000);
 
-    // What Mia reads: Bram's sent job, and under Anna's id something only an erasure leaves.
-    expect({ anna: await holding(t, [annas]), bram: await holding(t, [brams]) }).toEqual({ anna: [], bram: [`outbox/outboxJob:${brams}`] });
+    // What Mia reads: nothing under either recomputed id (since stop 59 Bram's sent card leaves
+    // only its blank too, tests/privacy/erasure-missing-job-tells-nothing.test.ts), and Anna's key still held.
+    expect({ anna: await holding(t, [annas]), bram: await holding(t, [brams]) }).toEqual({ anna: [], bram: [] });
+    expect(await t.app.outbox.store.keyLeftBehind(annas)).toBe(true);
   }, 120_000);
 });
 
@@ -83,10 +87,13 @@ describe('the weekly L&O card\'s erased key names nobody', () => {
     await new PersonalChat(t, hanna).say('help');
     await runAt(t, '2026-11-30T01:00:00Z'); // Monday 02:00 in Amsterdam: the weekly handover
     const candidates = ['2026-W48', '2026-W49'].map((week) => jobIdFor(weeklyLoKey('tenant-1', week, 'aad-hanna')));
-    // The sweep reaches what it looks for: Hanna's card is found by a recomputed id.
-    expect(await holding(t, candidates)).toEqual([expect.stringMatching(/^outbox\/outboxJob:ob_/)]);
+    // The ids are right: her card went and left the blank holding its key under one recomputed
+    // id keyed with the app's secret (since stop 59 a sent card keeps no job under its own id).
+    const held = async () => (await Promise.all(candidates.map((id) => t.app.outbox.store.keyLeftBehind(id)))).filter(Boolean).length;
+    expect(await held()).toBe(1);
 
     await eraseInChat(t, hanna);
     expect(await holding(t, candidates)).toEqual([]);
+    expect(await held()).toBe(1);
   }, 120_000);
 });

@@ -4,8 +4,8 @@
  *
  * The request card's send-time check carries `words`, a digest of Anna's message, so a second
  * delivery of her press knows whether its words are the ones going (request-press-twice-at-once-keeps-words).
- * Once the job is sent or skipped the outbox drops its card (and so the words) while `sendIf` stays
- * for the job's seven days. A plain sha256 of a short message is then found by hashing guesses. The
+ * Once the job is sent or skipped the outbox drops its card (and so the words) while `sendIf` stayed
+ * for the job's seven days (since stop 59 the finished job is deleted, leaving a blank or nothing). A plain sha256 of a short message is then found by hashing guesses. The
  * promise: once the card went (or was dropped), nothing in the job lets a reader test a guess of the words.
  */
 import { createHash } from 'node:crypto';
@@ -52,8 +52,9 @@ describe('the digest of a request message left on its outbox job', () => {
     expect(cardText(await pressIn(t, anna, WITHDRAW, buttonData(confirm, WITHDRAW)))).toContain('Je verzoek is ingetrokken');
     teamsDown = false;
     await t.app.outbox.drain(60_000).catch(() => undefined);
-    const left = await job(jobId);
-    expect(left?.status).toBe('skipped');
+    // Dropped unsent: since stop 59 the job is deleted and frees its key; nothing is left under either id.
+    const left = [await job(jobId), await job(t.app.outbox.store.erasedKeyId(jobId))];
+    expect(left).toEqual([undefined, undefined]);
     const stored = JSON.stringify(left);
     expect(stored).not.toContain(words);
     // A DB reader hashing a list of guesses finds the withdrawn words.
@@ -67,10 +68,11 @@ describe('the digest of a request message left on its outbox job', () => {
     const jobId = jobIdFor(requestKey(anna.aadObjectId, String(data.k)));
     expect(cardText(await pressIn(t, anna, SEND, { ...data, text: words }))).toContain('Je verzoek is naar Mia gestuurd.');
     await t.app.outbox.drain(60_000).catch(() => undefined);
-    await waitUntil('the card went', async () => (await job(jobId))?.status === 'sent');
+    // Sent: since stop 59 the job leaves only the blank that holds its key (under the keyed id).
+    await waitUntil('the card went', async () => (await job(t.app.outbox.store.erasedKeyId(jobId)))?.type === 'outboxErasedKey');
     const confirm = await pressIn(t, anna, CONFIRM, buttonData(await say(anna, 'wat ziet mijn leidinggevende'), CONFIRM));
     expect(cardText(await pressIn(t, anna, WITHDRAW, buttonData(confirm, WITHDRAW)))).toContain('Je verzoek is ingetrokken');
-    const stored = JSON.stringify(await job(jobId));
+    const stored = JSON.stringify([await job(jobId), await job(t.app.outbox.store.erasedKeyId(jobId))]);
     expect(stored).not.toContain(words);
     expect(stored).not.toContain(digest(words));
   }, 120_000);
@@ -80,7 +82,7 @@ describe('the digest of a request message left on its outbox job', () => {
     const jobId = jobIdFor(requestKey(anna.aadObjectId, String(data.k)));
     expect(cardText(await pressIn(t, anna, SEND, { ...data, text: words }))).toContain('Je verzoek is naar Mia gestuurd.');
     await t.app.outbox.drain(60_000).catch(() => undefined);
-    await waitUntil('the card went', async () => (await job(jobId))?.status === 'sent');
+    await waitUntil('the card went', async () => (await job(t.app.outbox.store.erasedKeyId(jobId)))?.type === 'outboxErasedKey');
     await eraseInChat(t, anna);
     // The blank is kept under an id keyed with the app's secret, the job's own id is free (stop 58).
     expect(await job(jobId)).toBeUndefined();

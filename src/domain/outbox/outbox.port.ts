@@ -60,6 +60,9 @@ export interface OutboundMessage {
    * keyed with the app's secret, so no reader recomputes it from the key, and an expiry), so the
    * same key queues nothing while a finished
    * message would have been kept. Without it the key is free again once the erasure deleted it.
+   * The job leaves the same blank, and is deleted, once it ended having gone (or maybe): no job of
+   * the kind is kept under its own id once finished, so a missing one says nothing (stop 59). One
+   * that surely never went (skipped, or its check never answered) frees its key instead.
    */
   keyOutlivesErasure?: true;
 }

@@ -39,8 +39,9 @@ export interface WeeklyLoCheckDeps {
  * restart) waits too (stop 53, found in review): it goes if the tenant is allowed again within the
  * outbox's day; else it is given up, its key freed and its week's batch kept for a later handover
  * (`keepUntold`). A `sendIf`, not a `guard`: a guarded job is deleted once finished, which would
- * free its key and let a handover run again that week queue a second card; a skipped job is kept
- * as skipped, with no payload, holding the same person id its target already held.
+ * free its key and let a handover run again that week queue a second card. Once ended, a sent
+ * card leaves only the blank that holds its key (stop 59); a skipped one frees it (a run again that
+ * week queues it anew, and this check is asked again).
  */
 export function registerWeeklyLoCheck(
   outbox: Pick<Outbox, 'onGuard' | 'onRefused' | 'store'>,
@@ -84,7 +85,8 @@ export function registerWeeklyLoCheck(
  * review of stop 53, closed in stop 54: an instance that served the tenant told the week while
  * another's give-up hook was about to free the key; the telling found the key held and counted a
  * card the hook then deleted. The replace is under the given-up job's ETag, so the hook's delete
- * (under the same) leaves the new card. A card sent, skipped, refused by Teams or erased is kept.
+ * (under the same) leaves the new card. A card sent, refused by Teams or erased keeps its key (a
+ * blank, stop 59); one skipped, or given up unsent, frees it once ended (`leavesKeyWhenEnded`).
  */
 const givenUpUnsent = (job: Pick<OutboxJob, 'status' | 'result'>) => job.status === 'failed' && job.result?.code === CHECK_UNANSWERED;
 

@@ -72,6 +72,11 @@ export function chatReviewRequests(deps: TalentReviewFeatureDeps, ref: Record<st
           keyOutlivesErasure: true,
         }, { tellErasedKey: true });
       let queued = await queue();
+      // A blank holds the key: the card went (a sent or refused card leaves only that, since stop 59),
+      // or an erasure took it out. The press's record (or its withdraw's mark) still there tells the
+      // first: this try answers as it did when the sent job was kept (the create finds the record, or
+      // the mark). None: an erasure swept it, and nothing is kept again. One point read, only then.
+      if (queued === 'erasedKey' && press && (await deps.talentReview.verantwoording.records.get(request.professionalId, press.recordId))) return 'alreadyQueued';
       if (queued === 'alreadyQueued' && press) {
         const job = await awaitingThisTry(deps, key);
         if (job?.status === 'skipped') {

@@ -69,7 +69,9 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.
       for (let attempt = 0; attempt < 5; attempt++) {
         const job = await deps.outbox.store.get(jobIdFor(key));
-        if (!job) return true;
+        // No job: never queued (or its check skipped it), or a blank holds its key: the card went
+        // (a sent card leaves only that, stop 59), or may have before an erasure took it out.
+        if (!job) return !(await deps.outbox.store.keyLeftBehind(jobIdFor(key)));
         if (job.status !== 'pending' || job.attempts > 0) return false;
         if (await deps.outbox.store.deleteIfUnchanged(job)) return true;
       }
