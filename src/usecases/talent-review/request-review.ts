@@ -2,7 +2,7 @@ import { managerIfNamed } from '../../domain/directory/manager-directory';
 import { emptyIfNothingShows } from '../../domain/shared/text';
 import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
-import { openSaveWindow, SAVE_WINDOW_MS, sameAsWritten } from '../verantwoording/save-window';
+import { openSaveWindow, SAVE_WINDOW_MS, sameAsWritten, takeBackPending } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
 
 /**
@@ -193,6 +193,10 @@ const WITHDRAWN: WithdrawnReviewRequest['type'] = 'reviewRequestWithdrawn';
 export async function requestCardMayGo(deps: Pick<TalentReviewDeps, 'reviewRequests' | 'verantwoording'>, professionalId: string, recordId: string, queuedAt: number): Promise<boolean | 'later'> {
   if (await erasureUnfinished(deps.verantwoording, professionalId)) return false;
   if (!deps.reviewRequests) return true;
+  // Its record created too late and being taken back (the store may refuse the delete a while, the
+  // record staying meanwhile): the send was refused ("try again"), so its card never goes (found in
+  // review, stop 59). Her retry queues it again. Known on the instance that took the press only.
+  if (takeBackPending(deps.verantwoording.records, professionalId, recordId)) return false;
   // The record, or the mark its withdraw left: read through their records, which hold both in their
   // partition. Withdrawn before its card went: the manager never gets a request that no longer
   // stands (the withdraw's confirm promises only that a card they already got stays).

@@ -37,7 +37,8 @@ const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWi
  * saved, but what the server applied later stays until the person erases again. Nor a refused
  * take-back beyond this instance: it is kept in memory, so a restart drops it (what it would have
  * taken back stays until the person erases again), and a save of theirs on another instance does
- * not wait for it (one that finds the note answers with it, which the retry may take back after).
+ * not wait for it (one that finds the note answers with it, which the retry may take back after),
+ * and a request's card checked on another instance may go while its record is being taken back.
  */
 export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<VerantwoordingDeps> {
   const window = await openSaveWindow(deps, userId);
@@ -55,7 +56,8 @@ export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: 
   const closesAt = performance.now() + windowOf(deps);
   const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
   if (erasureUnfinishedIn(records, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
-  return { deps: { ...deps, records: windowedRecords(deps.records, saveWindow(deps.records, userId, closesAt, windowOf(deps))) }, records };
+  const window = saveWindow(deps.records, userId, closesAt, windowOf(deps));
+  return { deps: { ...deps, records: windowedRecords(deps.records, window) }, records: withoutPendingTakeBacks(deps.records, userId, records) };
 }
 
 /** A record of the person's own `personal` partition, whichever repository writes it. */
@@ -121,7 +123,7 @@ const asStored = (r: unknown): unknown => JSON.parse(JSON.stringify(r));
 export const sameAsWritten = (stored: unknown, written: unknown) => isDeepStrictEqual(asStored(stored), asStored(written));
 
 /**
- * A take-back the store refused, still to be done: the store that answered a create late (busy:
+ * A late save's take-back under way, or one the store refused, still to be done: the store that answered a create late (busy:
  * throttled, 503s) may refuse its delete too. It is not dropped: it is tried again in the
  * background (`retryRefusedTakeBack`) and, first of all, by the person's next save on this instance
  * (`settleRefusedTakeBacks`), so that save neither answers with what is about to be taken back (a
@@ -129,6 +131,8 @@ export const sameAsWritten = (stored: unknown, written: unknown) => isDeepStrict
  * One try at a time (`inFlight`): a retry and a save never race each other's delete.
  */
 interface RefusedTakeBack {
+  /** What it takes back (only while it is as written); absent: a write elsewhere than the person's records. */
+  written?: OwnRecord;
   run(): Promise<void>;
   inFlight?: Promise<void>;
 }
@@ -154,14 +158,26 @@ function tryTakeBack(pending: Set<RefusedTakeBack>, takeBack: RefusedTakeBack): 
   return takeBack.inFlight;
 }
 
-/** Keeps a take-back the store refused, and tries it again in the background (timers that keep no process alive). */
-function retryRefusedTakeBack(records: PersonalRecordRepository, userId: string, run: () => Promise<void>, firstPauseMs: number): void {
+/**
+ * A late save's take-back: pending from before its first try (a request's card checked meanwhile
+ * does not go, `takeBackPending`), and one the store refuses is kept and tried again in the
+ * background (timers that keep no process alive). Never throws.
+ */
+async function takeBackLate(records: PersonalRecordRepository, userId: string, written: OwnRecord | undefined, run: () => Promise<void>, firstPauseMs: number): Promise<void> {
   const people = refusedTakeBacks.get(records) ?? new Map<string, Set<RefusedTakeBack>>();
   refusedTakeBacks.set(records, people);
   const pending = people.get(userId) ?? new Set<RefusedTakeBack>();
   people.set(userId, pending);
-  const takeBack: RefusedTakeBack = { run };
+  const takeBack: RefusedTakeBack = { written, run };
   pending.add(takeBack);
+  const done = await tryTakeBack(pending, takeBack).then(
+    () => true,
+    () => false,
+  );
+  if (done) {
+    if (!pending.size) people.delete(userId);
+    return;
+  }
   const givesUpAt = performance.now() + TAKE_BACK_RETRY_MS;
   const retryAfter = (pauseMs: number) => {
     setTimeout(() => {
@@ -178,14 +194,38 @@ function retryRefusedTakeBack(records: PersonalRecordRepository, userId: string,
 /**
  * Before a save of the person's own records: the take-backs of their earlier late saves that the
  * store refused are done first (zero requests when there are none, as nearly always). One the
- * store refuses again fails this save as a store failure does (nothing of it written): what it
- * would answer could be taken back after it.
+ * store refuses again stays pending (and retried) and fails only what it concerns (`pendingFor`):
+ * a write of the record it would take back (the retry could take that write from under it, or
+ * the save would answer with what goes after), found in review, stop 59: it failed every save of
+ * theirs with a 500, also a create of another note the store would take. The save's reads do not
+ * show the record either (`withoutPendingTakeBacks`): its answer is not built on it.
  */
 async function settleRefusedTakeBacks(records: PersonalRecordRepository, userId: string): Promise<void> {
   const pending = refusedTakeBacks.get(records)?.get(userId);
   if (!pending?.size) return;
-  for (const takeBack of [...pending]) await tryTakeBack(pending, takeBack);
+  for (const takeBack of [...pending]) await tryTakeBack(pending, takeBack).catch(() => undefined);
   if (!pending.size) refusedTakeBacks.get(records)?.delete(userId);
+}
+
+/**
+ * Whether the record `id` of `userId`'s is being taken back, or is to be once the store takes the
+ * delete (on this instance): a request's card whose record goes must not go (requestCardMayGo).
+ */
+export function takeBackPending(records: PersonalRecordRepository, userId: string, id: string): boolean {
+  return [...(refusedTakeBacks.get(records)?.get(userId) ?? [])].some((p) => p.written?.id === id);
+}
+
+/** Whether a take-back still pending concerns the record `id` of `userId`'s (one of a write elsewhere concerns any). */
+function pendingFor(records: PersonalRecordRepository, userId: string, id: string): boolean {
+  const pending = refusedTakeBacks.get(records)?.get(userId);
+  return [...(pending ?? [])].some((p) => !p.written || p.written.id === id);
+}
+
+/** `read` without what a pending take-back is about to remove (a record still as its late save wrote it): as it will stand. */
+function withoutPendingTakeBacks<T extends { id: string }>(records: PersonalRecordRepository, userId: string, read: T[]): T[] {
+  const pending = [...(refusedTakeBacks.get(records)?.get(userId) ?? [])];
+  if (!pending.length) return read;
+  return read.filter((r) => !pending.some((p) => p.written?.id === r.id && sameAsWritten(r, p.written)));
 }
 
 /** The window of one save of `userId`'s, closing at `closesAt` (a `performance.now()`); `windowMs`: its length. */
@@ -204,21 +244,24 @@ function saveWindow(records: PersonalRecordRepository, userId: string, closesAt:
       if (!isDomainError(err) || err.code !== 'notFound') throw err;
     }
   };
-  const keepWith = async <R>(write: () => Promise<R>, back: (result: R) => Promise<void>): Promise<R> => {
+  const keepOwn = async <R>(written: OwnRecord | undefined, write: () => Promise<R>, back: (result: R) => Promise<void>): Promise<R> => {
     if (closed()) throw await refusal();
+    // A take-back of this very record, refused again: this write could be taken from under it, or
+    // answer what goes after. Nothing written; "try again" (the retry goes on meanwhile).
+    if (pendingFor(records, userId, written?.id ?? '')) throw new DomainError('saveTooSlow', 'a late save of this record is still to be taken back');
     const result = await write();
     if (!closed()) return result;
     // Refused as well (the store that answered late is busy): retried later, never dropped, and the
     // save still refused as too late, so the person keeps their words (found in review, stop 59).
-    await back(result).catch(() => retryRefusedTakeBack(records, userId, () => back(result), windowMs));
+    await takeBackLate(records, userId, written, () => back(result), windowMs);
     throw await refusal();
   };
   return {
     closed,
     refusal,
-    takeBack: (written) => takeBack(written).catch(() => retryRefusedTakeBack(records, userId, () => takeBack(written), windowMs)),
-    keepWith,
-    keep: (written, write, ours) => keepWith(write, async (result) => (ours(result) ? takeBack(written) : undefined)),
+    takeBack: (written) => takeBackLate(records, userId, written, () => takeBack(written), windowMs),
+    keepWith: (write, back) => keepOwn(undefined, write, back),
+    keep: (written, write, ours) => keepOwn(written, write, async (result) => (ours(result) ? takeBack(written) : undefined)),
   };
 }
 
@@ -232,7 +275,8 @@ function windowedRecords(records: PersonalRecordRepository, window: SaveWindow):
     update: (owner, id, mutate) => records.update(owner, id, mutate),
     delete: (owner, id) => records.delete(owner, id),
     updateOrDelete: (owner, id, mutate) => records.updateOrDelete(owner, id, mutate),
-    listAll: (owner) => records.listAll(owner),
+    // Without what a pending take-back removes: a save's look after its write (the same words) is not answered with it.
+    listAll: async (owner) => withoutPendingTakeBacks(records, owner, await records.listAll(owner)),
     listShared: (owner) => records.listShared(owner),
     erasureTicketWithMarker: (marker) => records.erasureTicketWithMarker(marker),
   };

@@ -1,0 +1,99 @@
+// Found in review, stop 59 (fixed then: a pending take-back refused again fails only a save of its own record, with "try again", and no longer every save of the person with a 500).
+/**
+ * A late save's take-back that the store refused is kept and tried again, in the background and
+ * first by the person's next save (save-window.ts). Cases:
+ * - the note stays visible meanwhile; the person edits it in the tab: the retry, run by her next
+ *   save, leaves the edited note (only "as written" goes) (a guard, held when written);
+ * - while the store still refuses deletes, her save of another note in the tab (a create the store
+ *   takes) is stored;
+ * - while the store still refuses deletes, the same Save pressed again (the same record) is refused
+ *   with "try again", its words kept in the dialog; the retry then takes the note back.
+ */
+import type { IncomingMessage } from 'node:http';
+import { createTranslator } from '../../src/i18n/i18n';
+import { user } from '../support/activities';
+import { cosmosGate } from '../support/cosmos-gate';
+import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { waitUntil } from '../outbox/wait-until';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { extensionInvoke, tabApi } from './support';
+
+const WINDOW_MS = 300;
+const nl = createTranslator().t('nl');
+const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
+const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
+const isPersonalCreate = (req: IncomingMessage) =>
+  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
+const refuseDeletes: CosmosFaultRule = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
+
+describe('a refused take-back, then the person goes on', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+  }, 60_000);
+  afterAll(() => t?.stop());
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored documents under test
+  const notes = async (userId: string): Promise<any[]> =>
+    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = @u AND c.type = 'note'", parameters: [{ name: '@u', value: userId }] }).fetchAll()).resources;
+
+  const saveOf = (who: ReturnType<typeof user>, id: string, typed: string) =>
+    extensionInvoke(t.conversation('groupChat', `19:tb-pending-${id}@thread.v2`), who, 'composeExtension/submitAction', {
+      commandId: 'bewaarInVerantwoording',
+      commandContext: 'message',
+      messagePayload: { id, linkToMessage: `https://teams.microsoft.com/l/message/19:tb-pending-${id}@thread.v2/${id}`, body: { contentType: 'html', content: '<p>Bericht</p>' } },
+      data: { noteText: typed, key: `dialog-key-${id}`, message: id },
+    });
+
+  const lateSave = async (who: ReturnType<typeof user>, id: string, typed: string) => {
+    const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
+    const answer = t.send(saveOf(who, id, typed));
+    await held.arrived;
+    const since = performance.now();
+    await waitUntil('the save window has closed', () => performance.now() > since + WINDOW_MS + 20);
+    held.release();
+    return (await answer).body;
+  };
+
+  it('the note edited in the tab meanwhile stays when her next save runs the retry', async () => {
+    const eva = user('Eva');
+    const api = await tabApi(t, eva.aadObjectId);
+    const typed = 'Eva: te laat, en toch zichtbaar';
+    const body = await t.proxy!.withFaults(refuseDeletes, async () => {
+      const b = await lateSave(eva, '1764000000971', typed);
+      const [note] = await notes(eva.aadObjectId);
+      expect(note?.text).toBe(typed);
+      // She sees it in her tab and edits it (an update under its ETag: the store takes it).
+      const edited = await api('PUT', `/notes/${encodeURIComponent(note.id)}`, { text: 'Eva: bijgewerkt', rev: note.rev ?? 0 });
+      expect(edited.status).toBe(200);
+      return b;
+    });
+    expect(JSON.stringify(body)).toContain(nl('error.saveTooSlow'));
+    // Her next save runs the pending take-back first (settleRefusedTakeBacks).
+    expect((await api('POST', '/notes', { text: 'Eva: een tweede notitie', key: 'tb-pending-eva-2' })).status).toBe(201);
+    expect((await notes(eva.aadObjectId)).map((n) => n.text).sort()).toEqual(['Eva: bijgewerkt', 'Eva: een tweede notitie']);
+  }, 60_000);
+
+  it('another note saved in the tab while the store still refuses deletes is stored (its own write is a create)', async () => {
+    const fay = user('Fay');
+    const api = await tabApi(t, fay.aadObjectId);
+    const res = await t.proxy!.withFaults(refuseDeletes, async () => {
+      await lateSave(fay, '1764000000972', 'Fay: te laat');
+      return api('POST', '/notes', { text: 'Fay: iets anders', key: 'tb-pending-fay-2' });
+    });
+    expect({ status: res.status, body: res.json }).toEqual({ status: 201, body: expect.objectContaining({ text: 'Fay: iets anders' }) });
+  }, 60_000);
+
+  it('the same Save pressed again while the store still refuses deletes is refused with "try again", and the retry takes the note back after', async () => {
+    const gus = user('Gus');
+    const typed = 'Gus: te laat';
+    const again = await t.proxy!.withFaults(refuseDeletes, async () => {
+      expect(JSON.stringify(await lateSave(gus, '1764000000973', typed))).toContain(nl('error.saveTooSlow'));
+      return (await t.send(saveOf(gus, '1764000000973', typed))).body;
+    });
+    // Not "something went wrong": the dialog again, with the words and "try again".
+    expect(JSON.stringify(again)).toContain(nl('error.saveTooSlow'));
+    expect(JSON.stringify(again)).toContain(typed);
+    await waitUntil('the retry took the late note back', async () => (await notes(gus.aadObjectId)).length === 0);
+  }, 60_000);
+});
