@@ -1,4 +1,4 @@
-import { APIUserAbortError } from 'openai';
+import { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { AppConfig } from '../config/config';
 import type { PrepSummarizer } from '../domain/talent-review/ports';
 import type { Logger } from '../log/logger';
@@ -77,7 +77,10 @@ export function createPrepSummarizer(settings: AppConfig['ai'], logger: Logger, 
         return text ? shortened(text) : undefined;
       } catch (err) {
         const filtered = filteredPrompt(err);
-        const aborted = err instanceof APIUserAbortError ? (aborts.stopped() ? 'stopped' : 'timeout') : 'failed';
+        // Azure slow either way: past the summary's budget (our abort), or past the SDK's own limit
+        // per attempt (AI_TIMEOUT_MS, before the headers came), as the proposal drafter tells it; a
+        // loaded machine's slow headers were logged "failed" (seen in CI, stop 59).
+        const aborted = err instanceof APIUserAbortError ? (aborts.stopped() ? 'stopped' : 'timeout') : err instanceof APIConnectionTimeoutError ? 'timeout' : 'failed';
         log.warn({ event: 'ai.prepSummary', outcome: filtered ? 'content-filter' : aborted, ...(filtered ? { filtered } : {}), status: (err as { status?: number }).status, durationMs: Date.now() - started }, 'prep summary not made');
         return undefined;
       } finally {
