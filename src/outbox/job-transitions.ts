@@ -135,12 +135,15 @@ export class JobTransitions {
    * The job as ended, or undefined when somebody changed it first.
    */
   private async recordEnd(current: Versioned<OutboxJob>, ended: OutboxJob, patience?: Patience): Promise<Versioned<OutboxJob> | undefined> {
-    if (!current.keyOutlivesErasure) return patience ? this.writes.replace(current, ended, patience) : this.store.replaceIfUnchanged(current, ended);
-    const keepKey = leavesKeyWhenEnded(ended);
+    // One that surely never went (skipped, its check unanswered) is kept as it ended, under its own
+    // id, as before stop 59: its key must keep holding (a press delivered again after the manager
+    // deleted the account would send the deleted words; found reviewing this change), and its
+    // callers retake it by its status.
+    if (!current.keyOutlivesErasure || !leavesKeyWhenEnded(ended)) return patience ? this.writes.replace(current, ended, patience) : this.store.replaceIfUnchanged(current, ended);
     let gone: boolean;
-    if (patience) gone = await this.writes.retire(current, keepKey, patience);
+    if (patience) gone = await this.writes.retire(current, true, patience);
     else {
-      if (keepKey) await this.store.leaveKey(current);
+      await this.store.leaveKey(current);
       gone = await this.store.deleteIfUnchanged(current);
     }
     return gone ? { ...ended, _etag: current._etag } : undefined;

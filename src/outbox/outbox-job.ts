@@ -148,11 +148,11 @@ export function erasedJobKey(job: Pick<OutboxJob, 'keepSeconds'>, id: string): E
 }
 
 /**
- * Whether a job marked `keyOutlivesErasure` keeps its key once it ended (a blank, `erasedJobKey`):
- * it went, or may have (sent, refused by Teams, in doubt). One that surely never went out (skipped
- * by its check, or given up because its check never answered, `checkUnanswered`) frees its key
- * instead: a later queueing under it (a retry of the same press, the week told again) is checked
- * again when due, as its callers did by withdrawing or retaking such a job before (stop 54, 56).
+ * Whether a job marked `keyOutlivesErasure` is retired once it ended, leaving only its key (a
+ * blank, `erasedJobKey`): it went, or may have (sent, refused by Teams, in doubt). One that surely
+ * never went out (skipped by its check, or given up because its check never answered,
+ * `checkUnanswered`) stays as it ended, under its own id, until it expires: its key keeps holding,
+ * and its callers withdraw or retake it by its status (stop 54, 56).
  */
 export function leavesKeyWhenEnded(job: Pick<OutboxJob, 'status' | 'result'>): boolean {
   return job.status !== 'skipped' && !(job.status === 'failed' && job.result?.code === CHECK_UNANSWERED);
