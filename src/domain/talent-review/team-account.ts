@@ -51,7 +51,11 @@ export type TeamAccountRecipient = { memberId: string; role: 'member' | 'ownMana
  * the manager's) left of that card: nothing goes.
  */
 export interface TeamAccountDelivery {
-  deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<'erasedKey' | void>;
+  /**
+   * Queues the card under `key`: `erasedKey` when an erasure left the key behind (or a card that went
+   * did), `held` when a job holds it already (waiting, or ended unsent), nothing when queued now.
+   */
+  deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<'erasedKey' | 'held' | void>;
   /**
    * Takes back the card queued under `key` if it has not gone: true when it did not and cannot go
    * (never queued, or withdrawn before a sender claimed it), false when it went or may have.

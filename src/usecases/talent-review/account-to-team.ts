@@ -77,9 +77,11 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * because it was slow), leaves a confirmed record and its cards alone and answers "sent" as well.
  * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
  *
- * A press delivered again after the manager's own erasure stores the record anew (her partition
- * is empty), and finds every card's key held by what the erasure left (`erasedKey`): nothing went,
- * so the record goes again at once, and none of her words stay. (A record an earlier delivery
+ * A press delivered again after the manager's own erasure, or after she deleted the account from
+ * her list, stores the record anew (it is gone), and finds every card's key held: by what an erasure
+ * left (`erasedKey`), by a card that went, or by one still waiting or skipped (`held`). Nothing new
+ * goes, so the record goes again at once, none of her words stay, and the cards still waiting are
+ * dropped at send time (found in review, stop 59; closed in stop 60). (A record an earlier delivery
  * kept is never taken back so: only the recipients may have erased.)
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
@@ -125,17 +127,19 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // Kept under this press before with other words (the form changed after a try whose answer was
   // lost): the first words went, and these must not read as sent (as the tab's 409 alreadySent says).
   const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager, ...(!created && record.text !== text ? { earlierTry: true as const } : {}) };
-  let erased = 0;
+  let held = 0;
   try {
-    for (const card of cards) if ((await delivery.deliver(account, card.to, card.key)) === 'erasedKey') erased++;
+    for (const card of cards) if (await delivery.deliver(account, card.to, card.key)) held++;
   } catch (err) {
     // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
     if (created && (await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => 'kept')) === 'confirmed') return sent;
     throw err;
   }
-  // Every card was taken out by an erasure since this press first came (hers, or all of theirs):
-  // the record this delivery stored anew goes, as a send that queued nothing keeps nothing.
-  if (created && cards.length && erased === cards.length) await takeBack(deps, delivery, record, []);
+  // Every card's key was held already, yet this delivery stored the record anew: an earlier one
+  // queued them and the record went since (the manager deleted it from her list, or an erasure took
+  // it, or all of theirs): it goes again, as a send that queued nothing keeps nothing. Kept, it would
+  // be back in her list, and the cards still waiting would go after all (teamCardMayGo finds it).
+  if (created && cards.length && held === cards.length) await takeBack(deps, delivery, record, []);
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
   if (!created) await deps.teamAccounts.confirm(record.userId, record.id);

@@ -63,7 +63,7 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
         },
         { tellErasedKey: true },
       );
-      return queued === 'erasedKey' ? 'erasedKey' : undefined;
+      return queued === 'queued' ? undefined : queued === 'erasedKey' ? 'erasedKey' : 'held';
     },
     async withdraw(key) {
       // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.
