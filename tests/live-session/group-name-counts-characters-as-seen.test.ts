@@ -8,10 +8,9 @@
  * the form that shows it can be saved again unchanged. One more is refused with the reason next to
  * the name, the inputs kept and nothing stored. A chat name within the limit is offered whole.
  */
-import { TestUser, user } from '../support/activities';
 import { buttonData, field, inputValues, textInput } from '../support/card-fields';
-import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { SETUP_MEMBERS as members, setupFormGroup, setupFormValues as settings } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored documents and card JSON under test */
 
@@ -26,12 +25,7 @@ describe('the group name counts characters as they show', () => {
   }, 60_000);
   afterAll(() => t.stop());
 
-  const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-  const group = (id: string) => {
-    t.connector.roster = members;
-    return new GroupDriver(t, t.conversation('groupChat', id), members);
-  };
-  const settings = (name: string) => ({ name, members: members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' });
+  const group = (id: string) => setupFormGroup(t, id);
   const stored = async (groupId: string) => (await t.store.container('sessions').item(groupId, groupId).read()).resource as any;
 
   it.each([

@@ -84,3 +84,17 @@ export async function weekTwoLookingBack(t: TestApp, conversationId: string): Pr
   await g.answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
   return decidedThenWeekTwo(g);
 }
+
+/** Anna, Bram and Cem: the group the tests of the group setup form set up. */
+export const SETUP_MEMBERS = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
+
+/** A group chat `id` whose roster is SETUP_MEMBERS, driven by them. */
+export function setupFormGroup(t: TestApp, id: string): GroupDriver {
+  t.connector.roster = SETUP_MEMBERS;
+  return new GroupDriver(t, t.conversation('groupChat', id), SETUP_MEMBERS);
+}
+
+/** The setup form's values for SETUP_MEMBERS' group named `name`: four days a week at 09:00 Amsterdam, in Dutch, for 20 weeks. */
+export function setupFormValues(name: string): Record<string, string> {
+  return { name, members: SETUP_MEMBERS.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' };
+}

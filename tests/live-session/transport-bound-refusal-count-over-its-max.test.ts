@@ -7,10 +7,9 @@
  * bound) read "Hoogstens 20.000 tekens; dit zijn er 10.001." (before: "... 20.002"). The reason
  * should never name a count within the maximum it names (and the name's real limit is 120).
  */
-import { TestUser, user } from '../support/activities';
 import { field } from '../support/card-fields';
-import { GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { SETUP_MEMBERS, setupFormGroup, setupFormValues } from './support';
 
 describe('a group name refused by its transport bound', () => {
   let t: TestApp;
@@ -19,15 +18,11 @@ describe('a group name refused by its transport bound', () => {
   }, 60_000);
   afterAll(() => t.stop());
 
-  const members = ['Anna', 'Bram', 'Cem'].map(user) as TestUser[];
-  const settings = (name: string) => ({ name, members: members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' });
-
   it('10,001 emoji: the reason does not call it within the maximum it names', async () => {
-    t.connector.roster = members;
-    const g = new GroupDriver(t, t.conversation('groupChat', '19:transport-bound-count@thread.v2'), members);
+    const g = setupFormGroup(t, '19:transport-bound-count@thread.v2');
     await g.setUp('nl');
     const over = '\u{1F337}'.repeat(10_001);
-    const res = await g.press(members[0]!, 'group.setup.save', settings(over), 'cycle-card');
+    const res = await g.press(SETUP_MEMBERS[0]!, 'group.setup.save', setupFormValues(over), 'cycle-card');
     const next = field(res.value, 'name')?.next ?? '';
     const m = /Hoogstens ([0-9.]+) tekens; dit zijn er ([0-9.]+)/.exec(next);
     expect(m).not.toBeNull();

@@ -22,7 +22,7 @@ import { jobIdFor } from '../../src/outbox/outbox-job';
 import { teamAccountKey } from '../../src/domain/talent-review/team-account';
 import { weeklyLoKey } from '../../src/domain/learning-needs/weekly-to-lo';
 import { allDocuments, eraseInChat, PersonalChat } from '../verantwoording/support';
-import { directoryFile, personalChat, pressIn } from '../talent-review/support/proposal-put-before';
+import { personalChat, pressIn, startMiaManagingApp } from '../talent-review/support/proposal-put-before';
 import { cardsTo as weeklyCardsTo, groupWithQuestion9, passOn } from '../learning-needs/support';
 import { runAt } from '../rhythm/support';
 
@@ -55,13 +55,7 @@ describe('after a team account, the erased member\'s missing card tells the mana
 
   it('every member\'s recomputed id finds the same, and the press delivered again sends nobody a second card', async () => {
     const [anna, bram, cem, mia] = ['Anna', 'Bram', 'Cem', 'Mia'].map(user) as [TestUser, TestUser, TestUser, TestUser];
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-cem', name: 'Cem', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram', 'Cem']);
     const cardsTo = (who: TestUser) =>
       t.connector.cards((c) => c.conversationId === t.connector.personalChats.get(who.aadObjectId)).filter((c) => ACCOUNT.test(cardText(c.card)) && cardText(c.card).includes(WORDS));
     await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));

@@ -18,8 +18,8 @@
 import { execute, message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { directoryFile, personalChat, pressIn } from '../talent-review/support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { personalChat, pressIn, startMiaManagingApp } from '../talent-review/support/proposal-put-before';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored JSON and card JSON under test */
 
@@ -39,12 +39,7 @@ describe('a send press delivered again after its sender erased their data', () =
   };
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram']);
   }, 120_000);
   afterAll(() => t?.stop());
 

@@ -7,10 +7,9 @@
  * "Meerdere teams passen" with a list of two names, and typing the full name does not help. Before
  * c34f790, and again since, each whole name matches its own team.
  */
-import { message } from '../support/activities';
-import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { hrChatReply } from './support-hr-chat';
 
 const SCOTLAND = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
 const WALES = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}';
@@ -20,7 +19,6 @@ describe('two teams whose names differ in a flag made of tag characters', () => 
   let d: PulseDriver;
   const scots: TestTeam = team(`Zorgteam ${SCOTLAND}`, 'scots', [HR, ...members('scots', 3)]);
   const welsh: TestTeam = team(`Zorgteam ${WALES}`, 'welsh', [HR, ...members('welsh', 3)]);
-  const hrChat = () => t.conversation('personal', 'a:hanna');
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'team-names-flags'.padEnd(40, 'k') }, '2026-11-23T08:00:00Z');
@@ -31,14 +29,7 @@ describe('two teams whose names differ in a flag made of tag characters', () => 
   }, 90_000);
   afterAll(() => t?.stop());
 
-  const reply = async (text: string) => {
-    const before = t.connector.calls.length;
-    await t.send(message(hrChat(), HR, text));
-    await d.settle();
-    return t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity?.type === 'message')
-      .map((c) => (c.activity.text as string | undefined) ?? (c.activity.attachments ?? []).map((a: { content: unknown }) => cardText(a.content)).join(' '))
-      .join('\n');
-  };
+  const reply = hrChatReply(() => t, () => d);
 
   it("the Scottish team's whole name finds its poll (not 'several teams fit')", async () => {
     const said = await reply(`peiling status Zorgteam ${SCOTLAND}`);

@@ -6,10 +6,9 @@
  * answer of the same command as it shows; before, HR read "Ik ken geen team 'Zorgteam Noord'" beside a
  * list naming Zorgteam Noord. The channel cases (a gap after the @mention, in English) held when written.
  */
-import { message } from '../support/activities';
-import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, team, TestTeam } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { hrChatReply } from './support-hr-chat';
 
 describe('poll commands naming a team with invisible characters', () => {
   let t: TestApp;
@@ -17,7 +16,6 @@ describe('poll commands naming a team with invisible characters', () => {
   const noord: TestTeam = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 3)]);
   // A team whose name, as Teams has it, starts with a word joiner (pasted into the team's name).
   const zuid: TestTeam = team('\u2060Zorgteam Zuid', 'zuid', members('zuid', 3));
-  const hrChat = () => t.conversation('personal', 'a:hanna');
 
   beforeAll(async () => {
     t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'invisible-team-names'.padEnd(40, 'k') }, '2026-11-23T08:00:00Z');
@@ -27,14 +25,7 @@ describe('poll commands naming a team with invisible characters', () => {
   }, 90_000);
   afterAll(() => t?.stop());
 
-  const reply = async (text: string) => {
-    const before = t.connector.calls.length;
-    await t.send(message(hrChat(), HR, text));
-    await d.settle();
-    return t.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.activity?.type === 'message')
-      .map((c) => (c.activity.text as string | undefined) ?? (c.activity.attachments ?? []).map((a: { content: unknown }) => cardText(a.content)).join(' '))
-      .join('\n');
-  };
+  const reply = hrChatReply(() => t, () => d);
 
   it.each([
     ['a zero-width space after the name', 'peiling status Zorgteam Noord\u200B'],

@@ -6,24 +6,16 @@
  * until the retry removed it, long enough for the card's check: the manager got the request, while
  * she was told to try again and later could no longer see or withdraw it.
  */
-import type { IncomingMessage } from 'node:http';
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { MEMBERS, cardText } from '../support/group-driver';
-import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
+import { answeredLate, refuseDeletes, startLateSaveApp } from '../verantwoording/support';
 import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const [anna] = MEMBERS as [TestUser];
-const WINDOW_MS = 300;
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
-const refuseDeletes: CosmosFaultRule = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
 
 describe('a request answered late whose take-back the store refuses', () => {
   let t: TestApp;
@@ -36,7 +28,7 @@ describe('a request answered late whose take-back the store refuses', () => {
       { id: anna.aadObjectId, name: 'Anna', managerId: mia.aadObjectId },
       { id: mia.aadObjectId, name: 'Mia' },
     ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+    t = await startLateSaveApp({ DIRECTORY_FILE: directory });
   }, 120_000);
   afterAll(() => t?.stop());
 
@@ -47,13 +39,7 @@ describe('a request answered late whose take-back the store refuses', () => {
     const data = buttonData(form, 'review.request.send');
 
     const first = await t.proxy!.withFaults(refuseDeletes, async () => {
-      const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
-      const answer = pressIn(t, anna, 'review.request.send', { ...data, text: words });
-      await held.arrived;
-      const since = performance.now();
-      await waitUntil('the save window has closed', () => performance.now() > since + WINDOW_MS + 20);
-      held.release();
-      const card = await answer;
+      const card = await answeredLate(t, () => pressIn(t, anna, 'review.request.send', { ...data, text: words }));
       // The take-back was refused: the record stays meanwhile; the outbox sends what may go.
       expect(await kept()).toHaveLength(1);
       await t.app.outbox.drain(10_000).catch(() => undefined);

@@ -11,8 +11,8 @@
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, bram, mia] = ['Anna', 'Bram', 'Mia'].map(user) as [TestUser, TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -25,12 +25,7 @@ describe('an account deleted before its cards went, its send press delivered aga
   const carries = (body: unknown) => JSON.stringify(body ?? '').includes(WORDS);
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram']);
   }, 60_000);
   afterAll(() => t?.stop());
 

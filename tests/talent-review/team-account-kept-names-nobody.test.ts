@@ -16,9 +16,9 @@ import { buttonData } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { storedText } from '../support/cosmos';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { documentProblems } from '../../src/store/document-schemas';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, bram, cem, mia] = ['Anna', 'Bram', 'Cem', 'Mia'].map(user) as [TestUser, TestUser, TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -65,13 +65,7 @@ describe('a manager\'s kept team accounts name nobody: a member\'s erasure chang
   let recordBefore = '';
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-cem', name: 'Cem', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram', 'Cem']);
     const form = await openForm();
     sendPress = { ...buttonData(form, SEND), text: WORDS };
     firstAnswer = cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send'));

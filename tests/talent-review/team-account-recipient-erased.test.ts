@@ -20,10 +20,10 @@ import { buttonData } from '../support/card-fields';
 import { cardProblems } from '../support/card-validator';
 import { storedText } from '../support/cosmos';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { documentProblems } from '../../src/store/document-schemas';
 import { CosmosTeamAccountRepository } from '../../src/store/team-account.repository';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, mia] = ['Anna', 'Mia'].map(user) as [TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -54,12 +54,7 @@ describe('a member who erases their data is no longer named in their manager\'s 
     (await t.store.container('outbox').items.query({ query: "SELECT c.id FROM c WHERE c.type = 'outboxJob' AND ARRAY_CONTAINS(c.about, @id)", parameters: [{ name: '@id', value: aadId }] }).fetchAll()).resources.length;
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram']);
     const form = await openForm();
     sendPress = { ...buttonData(form, SEND), text: WORDS };
     expect(cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send'))).toContain('Verantwoording verstuurd');

@@ -16,11 +16,11 @@ import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { storedText } from '../support/cosmos';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { DEFAULT_KEEP_SECONDS, jobIdFor } from '../../src/outbox/outbox-job';
 import { teamAccountKey } from '../../src/domain/talent-review/team-account';
 import { documentProblems } from '../../src/store/document-schemas';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, bram, mia] = ['Anna', 'Bram', 'Mia'].map(user) as [TestUser, TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -47,12 +47,7 @@ describe('a send press delivered again after a recipient erased their data queue
   const outboxDocs = async () => (await t.store.container('outbox').items.query('SELECT * FROM c').fetchAll()).resources as Record<string, unknown>[];
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram']);
     sendPress = { ...buttonData(await openForm(), SEND), text: WORDS };
     firstAnswer = cardText(await pressIn(t, mia, SEND, sendPress, 'mia-send'));
     expect(firstAnswer).toContain('Verantwoording verstuurd');

@@ -12,8 +12,8 @@ import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, bram, mia] = ['Anna', 'Bram', 'Mia'].map(user) as [TestUser, TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -26,12 +26,7 @@ describe('a send press from before the manager erased her data keeps nothing of 
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as Record<string, unknown>[];
 
   beforeAll(async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+    t = await startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
     const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
     sendPress = { ...buttonData(form, SEND), text: WORDS };

@@ -13,8 +13,8 @@
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { directoryFile, personalChat, pressIn } from './support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
 
 const [anna, mia] = ['Anna', 'Mia'].map(user) as [TestUser, TestUser];
 const SEND = 'review.teamAccount.send';
@@ -25,12 +25,7 @@ describe('the manager cannot tell who erased from a send press delivered again',
   afterAll(() => t?.stop());
 
   it('answers the same press again with the same names after Anna erased her data', async () => {
-    const directory = directoryFile([
-      { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-      { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' },
-      { id: 'aad-mia', name: 'Mia' },
-    ]);
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startMiaManagingApp(['Anna', 'Bram']);
     await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
     const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
     const sendPress = { ...buttonData(form, SEND), text: WORDS };

@@ -9,23 +9,15 @@
  * save-in-flight-not-kept-after-erasure.test.ts says "the dialog again with the words".
  * What must hold (STYLE/common brief: refused input is kept): the dialog comes back with the words.
  */
-import type { IncomingMessage } from 'node:http';
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { waitUntil } from '../outbox/wait-until';
 import { startTestApp, TestApp } from '../support/test-app';
-import { extensionInvoke, tabApi } from './support';
-
-const WINDOW_MS = 300;
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
+import { answeredLate, extensionInvoke, isPersonalCreate, LATE_SAVE_WINDOW_MS, tabApi } from './support';
 
 describe('a Save from a message refused as too late keeps the words', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: LATE_SAVE_WINDOW_MS });
   }, 60_000);
   afterAll(() => t?.stop());
 
@@ -44,13 +36,7 @@ describe('a Save from a message refused as too late keeps the words', () => {
   it('the store slow to take the create (no erasure): refused, and the dialog comes back with what was typed', async () => {
     const lot = user('Lot');
     const typed = 'Lot: mijn eigen woorden bij dit bericht, in de dialoog aangepast';
-    const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
-    const save = t.send(saveOf(lot, '1764000000901', typed));
-    await held.arrived;
-    const since = performance.now();
-    await waitUntil('the save window has closed', () => performance.now() > since + WINDOW_MS + 20);
-    held.release();
-    const body = (await save).body;
+    const body = (await answeredLate(t, () => t.send(saveOf(lot, '1764000000901', typed)))).body;
     expect(await own(lot.aadObjectId)).not.toContain('note');
     expect({ type: body?.task?.type, keepsWords: JSON.stringify(body).includes(typed) }).toEqual({ type: 'continue', keepsWords: true });
   }, 60_000);

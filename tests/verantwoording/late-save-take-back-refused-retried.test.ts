@@ -14,28 +14,19 @@
  * - an erasure ran to its end while the create was held: the note goes after it;
  * - the same for a `notitie` typed in the personal chat.
  */
-import type { IncomingMessage } from 'node:http';
 import { createTranslator } from '../../src/i18n/i18n';
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { waitUntil } from '../outbox/wait-until';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { extensionInvoke, PersonalChat, tabApi } from './support';
+import { TestApp } from '../support/test-app';
+import { answeredLate, extensionInvoke, isPersonalCreate, PersonalChat, refuseDeletes, startLateSaveApp, tabApi } from './support';
 
-const WINDOW_MS = 300;
 const nl = createTranslator().t('nl');
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
-/** The store refuses every delete in the person's partition (a take-back is a delete under its ETag). */
-const refuseDeletes: CosmosFaultRule = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
 
 describe('a save answered late whose take-back the store refuses', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+    t = await startLateSaveApp();
   }, 60_000);
   afterAll(() => t?.stop());
 
@@ -51,17 +42,7 @@ describe('a save answered late whose take-back the store refuses', () => {
       data: { noteText: typed, key: `dialog-key-${id}`, message: id },
     });
 
-  /** A turn whose create in the person's partition is answered after the save window. */
-  const late = async <R>(turn: () => Promise<R>): Promise<R> => {
-    const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
-    const answer = turn();
-    await held.arrived;
-    const since = performance.now();
-    await waitUntil('the save window has closed', () => performance.now() > since + WINDOW_MS + 20);
-    held.release();
-    return answer;
-  };
-  const lateSave = async (who: ReturnType<typeof user>, id: string, typed: string) => (await late(() => t.send(saveOf(who, id, typed)))).body;
+  const lateSave = async (who: ReturnType<typeof user>, id: string, typed: string) => (await answeredLate(t, () => t.send(saveOf(who, id, typed)))).body;
   /** Save until one is answered as saved (on a busy machine a save may outlive the tests' short window). */
   const saveOnTime = (who: ReturnType<typeof user>, id: string, typed: string) =>
     waitUntil('a Save answered as saved', async () => JSON.stringify((await t.send(saveOf(who, id, typed))).body).includes(nl('verantwoording.extension.saved')));
@@ -130,7 +111,7 @@ describe('a save answered late whose take-back the store refuses', () => {
   it('a notitie in the personal chat: answered too slow, and the note goes once the store answers', async () => {
     const pim = user('Pim');
     const chat = new PersonalChat(t, pim);
-    const reply = await t.proxy!.withFaults(refuseDeletes, () => late(() => chat.say('notitie Pim: te laat bewaard in de chat')));
+    const reply = await t.proxy!.withFaults(refuseDeletes, () => answeredLate(t, () => chat.say('notitie Pim: te laat bewaard in de chat')));
     expect(JSON.stringify(reply)).toContain(nl('error.saveTooSlow'));
     await noNotesLeft(pim.aadObjectId);
   }, 60_000);

@@ -14,15 +14,13 @@ import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { erasureTicketId } from '../../src/domain/verantwoording/erasure-ticket';
 import { SINGLE_PARTITION_PAGE } from '../../src/store/document-store';
-import { extensionInvoke, noteTexts, PersonalChat, tabApi } from './support';
+import { extensionInvoke, isPersonalCreate, noteTexts, PersonalChat, tabApi } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored documents under test */
 
 const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
 const isPersonalQuery = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && header(req, 'x-ms-documentdb-isquery');
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
 
 describe('a notitie\'s erasure check is its query of the person\'s records', () => {
   let t: TestApp;

@@ -7,22 +7,17 @@
  * person's records span more than one page with the index on the second, and when Teams delivers
  * the same message twice at once.
  */
-import type { IncomingMessage } from 'node:http';
 import { message } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { membershipIndexId } from '../../src/domain/week-cycle/membership-index';
 import { SINGLE_PARTITION_PAGE } from '../../src/store/document-store';
-import { noteTexts, PersonalChat } from './support';
+import { isPersonalCreate, noteTexts, PersonalChat } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored documents and card JSON under test */
 
 const anna = MEMBERS[0]!;
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
 /** The add-note form's key is new on every card. */
 const keyless = (c: unknown) => JSON.parse(JSON.stringify(c).replace(/"k":"[0-9a-f-]{36}"/g, '"k":"key"'));
 

@@ -9,27 +9,18 @@
  * - while the store still refuses deletes, the same Save pressed again (the same record) is refused
  *   with "try again", its words kept in the dialog; the retry then takes the note back.
  */
-import type { IncomingMessage } from 'node:http';
 import { createTranslator } from '../../src/i18n/i18n';
 import { user } from '../support/activities';
-import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { waitUntil } from '../outbox/wait-until';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { extensionInvoke, tabApi } from './support';
+import { TestApp } from '../support/test-app';
+import { answeredLate, extensionInvoke, refuseDeletes, startLateSaveApp, tabApi } from './support';
 
-const WINDOW_MS = 300;
 const nl = createTranslator().t('nl');
-const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-const header = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) =>
-  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(path(req)) && !header(req, 'x-ms-documentdb-isquery') && !header(req, 'x-ms-cosmos-is-query-plan-request') && !header(req, 'x-ms-cosmos-is-batch-request');
-const refuseDeletes: CosmosFaultRule = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
 
 describe('a refused take-back, then the person goes on', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+    t = await startLateSaveApp();
   }, 60_000);
   afterAll(() => t?.stop());
 
@@ -45,15 +36,7 @@ describe('a refused take-back, then the person goes on', () => {
       data: { noteText: typed, key: `dialog-key-${id}`, message: id },
     });
 
-  const lateSave = async (who: ReturnType<typeof user>, id: string, typed: string) => {
-    const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
-    const answer = t.send(saveOf(who, id, typed));
-    await held.arrived;
-    const since = performance.now();
-    await waitUntil('the save window has closed', () => performance.now() > since + WINDOW_MS + 20);
-    held.release();
-    return (await answer).body;
-  };
+  const lateSave = async (who: ReturnType<typeof user>, id: string, typed: string) => (await answeredLate(t, () => t.send(saveOf(who, id, typed)))).body;
 
   it('the note edited in the tab meanwhile stays when her next save runs the retry', async () => {
     const eva = user('Eva');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,10 @@ import { createLogger } from '../../src/log/logger';
 import { FakeClock } from '../support/fake-clock';
 import { ConversationSpec, execute, message, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
+import { cosmosGate } from '../support/cosmos-gate';
+import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { waitUntil } from '../outbox/wait-until';
 import { storedText } from '../support/cosmos';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
@@ -332,4 +336,33 @@ export async function personalPartition(t: TestApp, aadObjectId: string): Promis
 /** Removes a person's notes and what deleted ones left (`deletedNote`): each test starts with none. */
 export async function removeNotesOf(t: TestApp, aadObjectId: string): Promise<void> {
   for (const d of await personalPartition(t, aadObjectId)) if (d.type === 'note' || d.type === 'deletedNote') await t.store.container('personal').item(d.id, d.userId).delete();
+}
+
+/** The save window of the tests that answer a save late: short, so a create held past it is late without a long wait. */
+export const LATE_SAVE_WINDOW_MS = 300;
+
+const requestPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
+const headerSet = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
+
+/** A create in the personal container (not a query, a query plan or a transactional batch): a note's or a record's own write. */
+export const isPersonalCreate = (req: IncomingMessage) =>
+  req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(requestPath(req)) && !headerSet(req, 'x-ms-documentdb-isquery') && !headerSet(req, 'x-ms-cosmos-is-query-plan-request') && !headerSet(req, 'x-ms-cosmos-is-batch-request');
+
+/** The store refuses every delete in the personal container (a take-back is a delete under its ETag). */
+export const refuseDeletes: CosmosFaultRule = (req) => (req.kind === 'delete' && req.container === 'personal' ? { kind: 'status', status: 503 } : undefined);
+
+/** The app of the tests whose take-back the store refuses: a Cosmos proxy, the short save window, and short pauses between store retries. */
+export function startLateSaveApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestApp(env, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: LATE_SAVE_WINDOW_MS, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+}
+
+/** `turn`, its create in the personal container answered only once the save window (LATE_SAVE_WINDOW_MS) has closed. */
+export async function answeredLate<R>(t: TestApp, turn: () => Promise<R>): Promise<R> {
+  const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
+  const answer = turn();
+  await held.arrived;
+  const since = performance.now();
+  await waitUntil('the save window has closed', () => performance.now() > since + LATE_SAVE_WINDOW_MS + 20);
+  held.release();
+  return answer;
 }

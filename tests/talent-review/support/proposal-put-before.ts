@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execute, message, TestUser } from '../../support/activities';
+import { execute, message, TestUser, user } from '../../support/activities';
 import { buttonData } from '../../support/card-fields';
 import { cardText, GroupDriver } from '../../support/group-driver';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -115,4 +115,14 @@ export const MIAS_TEAM = [
 /** The app on the test server, its clock at Monday 23 November 2026, with Mia's team (and `others`, after it) in its directory. */
 export function startMiasTeamApp(others: { id: string; name: string; managerId?: string }[] = []): Promise<TestApp> {
   return startTestApp({ DIRECTORY_FILE: directoryFile([...MIAS_TEAM, ...others]) }, '2026-11-23T08:00:00Z');
+}
+
+/**
+ * The app on the test server, its clock at Monday 23 November 2026, with a directory where Mia
+ * (managed by nobody) manages the people named `team` (as `user(name)` has them: Anna is `aad-anna`):
+ * the world of the tests of the account Mia sends her team.
+ */
+export function startMiaManagingApp(team: readonly string[], opts: Parameters<typeof startTestApp>[2] = {}): Promise<TestApp> {
+  const directory = directoryFile([...team.map(user).map((m) => ({ id: m.aadObjectId, name: m.name, managerId: 'aad-mia' })), { id: 'aad-mia', name: 'Mia' }]);
+  return startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', opts);
 }
