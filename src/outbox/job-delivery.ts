@@ -157,8 +157,11 @@ export class JobDelivery {
     const remember = !leavesNoTrace(job);
     const known = await this.d.store.personalConversationDoc(job.tenantId, userId);
     if (known) {
+      // One remembered in the old shape (its id a plain hash, its owner in clear): moved to the keyed
+      // one now, so such documents go as they are used (two requests, once per person).
+      if (remember && known.older) await this.d.store.movePersonalConversation(job.tenantId, userId, known.older, job.target.appUserId);
       // A chat remembered before its owner's app id was: recorded once now, so erasure from the tab finds it.
-      if (remember && !known.ownerId && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
+      else if (remember && !known.owned && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
       return { ok: true, conversationId: known.conversationId };
     }
     await this.d.limiter.acquire(job.tenantId);

@@ -60,12 +60,21 @@ export interface OutboxJob extends Omit<RenderedMessage, 'key'> {
   listedIds?: string[];
 }
 
-/** A person's 1:1 conversation with the bot, remembered so it is opened once. */
+/**
+ * A person's 1:1 conversation with the bot, remembered so it is opened once. Kept without an expiry
+ * for everyone the app wrote to in private, and deleted by their erasure: so its id and its owner
+ * are keyed with the app's secret (`personalConversationIdOf`, `personalConversationOwnerOf`), else
+ * a reader who knows the roster recomputes (or reads) whose chats are left, and so who erased
+ * (found in review, stop 59). One remembered before stop 60 has the plain id (`stableId('oc', ...)`)
+ * and its owner's app id in `ownerId`; it is moved to the keyed shape when next used.
+ */
 export interface PersonalConversationDoc {
   id: string;
   type: 'personalConversation';
   conversationId: string;
-  /** The app's id of the person whose chat it is: erasure finds the chat by it where the Teams id is not known (the tab). */
+  /** Whose chat it is, keyed (`personalConversationOwnerOf` of their app id): erasure finds the chat by it where the Teams id is not known (the tab). */
+  ownerKey?: string;
+  /** The old shape's owner: the app id in clear (before stop 60). */
   ownerId?: string;
 }
 
@@ -168,6 +177,24 @@ const ERASED_KEY_LABEL = 'lerend-werken/outbox-erased-key/v1';
  */
 export function erasedKeyIdOf(secret: string, jobId: string): string {
   return `ob_${keyedDigest(ERASED_KEY_LABEL, secret, jobId).slice(0, 22)}`;
+}
+
+/** The purposes of the app's secret for a remembered 1:1 chat: its id, and its owner. */
+const CHAT_ID_LABEL = 'lerend-werken/outbox-personal-conversation-id/v1';
+const CHAT_OWNER_LABEL = 'lerend-werken/outbox-personal-conversation-owner/v1';
+
+/**
+ * The id of the remembered 1:1 chat of the person with Teams id `userId` in the tenant: HMAC under
+ * the app's secret, so nobody without it can tell whose chat a document is, nor whose is missing.
+ * Shaped as the plain id was (`oc_` and 22 characters).
+ */
+export function personalConversationIdOf(secret: string, tenantId: string, userId: string): string {
+  return `oc_${keyedDigest(CHAT_ID_LABEL, secret, `${tenantId}\u0000${userId}`).slice(0, 22)}`;
+}
+
+/** The owner a remembered 1:1 chat records: the app id of its person, keyed as its id is (the erasure from the tab finds it by this). */
+export function personalConversationOwnerOf(secret: string, appUserId: string): string {
+  return keyedDigest(CHAT_OWNER_LABEL, secret, appUserId).slice(0, 22);
 }
 
 /** Rate limits count per conversation; a channel's threads share the channel's limit. */

@@ -519,7 +519,13 @@ const outboxJob = z
 /** What an erasure leaves of a job marked `keyOutlivesErasure`: its id (a hash of the key) and an expiry, nothing else. */
 const outboxErasedKey = z.object({ id: z.string().regex(/^ob_[A-Za-z0-9_-]{22}$/), type: z.literal('outboxErasedKey'), ttl: z.number().int().positive() }).strict();
 
-const personalConversation = z.object({ id, type: z.literal('personalConversation'), conversationId: id, ownerId: id.optional() }).strict();
+/**
+ * A remembered 1:1 chat: since stop 60 under an id keyed with the app's secret, its owner keyed as
+ * well (`ownerKey`, 22 characters); one of before has its owner's app id in clear (`ownerId`).
+ */
+const personalConversation = z
+  .object({ id, type: z.literal('personalConversation'), conversationId: id, ownerKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(), ownerId: id.optional() })
+  .strict();
 const tenantLease = z.object({ id, type: z.literal('tenantLease'), tenantId: id, owner: id, expiresAt: isoTime }).strict();
 
 // --- reviews: talentontwikkelgesprekken -------------------------------------------------------

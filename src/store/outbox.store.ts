@@ -4,11 +4,21 @@ import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from './cosmos-connection';
 import { statusOf } from './document-store';
-import { erasedJobKey, erasedKeyIdOf, OutboxJob, PersonalConversationDoc, TenantLeaseDoc } from '../outbox/outbox-job';
+import { erasedJobKey, erasedKeyIdOf, OutboxJob, PersonalConversationDoc, personalConversationIdOf, personalConversationOwnerOf, TenantLeaseDoc } from '../outbox/outbox-job';
 import { OlderForm, withoutListedPerson } from '../outbox/listed-people';
 
 /** A job as read, with the ETag every state change is conditioned on. */
 export type Versioned<T> = T & { _etag: string };
+
+/**
+ * A remembered 1:1 chat as the sender needs it: its id, whether it records its owner, and, for one
+ * of the shape of before stop 60 (plain id, owner in clear), that document, to be moved.
+ */
+export interface RememberedChat {
+  conversationId: string;
+  owned: boolean;
+  older?: PersonalConversationDoc;
+}
 
 /** A tenant lease taken or renewed, and who held it before (absent for the very first lease). */
 export interface LeaseGrant {
@@ -48,16 +58,17 @@ function withoutEtag<T extends object>(doc: T): T {
  */
 export class OutboxStore {
   private readonly container: Container;
-  /** The app's secret the ids of the keys an erasure leaves are keyed with (`erasedKeyId`). */
+  /** The app's secret the ids of the keys an erasure leaves (`erasedKeyId`) and of remembered chats (`personalConversationId`) are keyed with. */
   private erasedKeySecret = PROCESS_SECRET;
   constructor(conn: CosmosConnection) {
     this.container = conn.container('outbox');
   }
 
   /**
-   * Keys what an erasure leaves of a job with this secret (POLL_HASH_KEY): stable across instances
-   * and restarts. Without it a random one of this process is used, and a blank left before a
-   * restart no longer holds its key (local runs only: the key is required with Azure Cosmos DB).
+   * Keys what an erasure leaves of a job, and the remembered 1:1 chats, with this secret
+   * (POLL_HASH_KEY): stable across instances and restarts. Without it a random one of this process
+   * is used, and a blank left before a restart no longer holds its key, nor is a chat remembered
+   * before it found again (local runs only: the key is required with Azure Cosmos DB).
    */
   keyErasedKeysWith(secret: string): void {
     this.erasedKeySecret = secret;
@@ -291,29 +302,56 @@ export class OutboxStore {
 
   // ---- personal conversations -------------------------------------------------------------
 
-  private conversationDocId(tenantId: string, userId: string): string {
-    return stableId('oc', tenantId, userId);
+  /**
+   * Where the person's remembered 1:1 chat is kept: an id keyed with the app's secret
+   * (`personalConversationIdOf`), so a reader who knows the roster cannot tell whose chats are
+   * left after an erasure (found in review, stop 59).
+   */
+  personalConversationId(tenantId: string, userId: string): string {
+    return personalConversationIdOf(this.erasedKeySecret, tenantId, userId);
   }
 
   async personalConversation(tenantId: string, userId: string): Promise<string | undefined> {
     return (await this.personalConversationDoc(tenantId, userId))?.conversationId;
   }
 
-  /** The remembered chat with the app id of its owner, if it was recorded. */
-  async personalConversationDoc(tenantId: string, userId: string): Promise<PersonalConversationDoc | undefined> {
-    try {
-      const id = this.conversationDocId(tenantId, userId);
-      const { resource } = await this.container.item(id, id).read<PersonalConversationDoc>();
-      return resource ?? undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
+  /**
+   * The remembered chat, if any: under its keyed id (one point read), else in the shape of before
+   * stop 60, under the plain hash (one more; `older` is then that document, for `movePersonalConversation`).
+   */
+  async personalConversationDoc(tenantId: string, userId: string): Promise<RememberedChat | undefined> {
+    const keyed = await this.read(this.personalConversationId(tenantId, userId));
+    if (keyed?.type === 'personalConversation') {
+      const doc = keyed as unknown as PersonalConversationDoc;
+      return { conversationId: doc.conversationId, owned: doc.ownerKey !== undefined };
     }
+    const plain = await this.read(stableId('oc', tenantId, userId));
+    if (plain?.type !== 'personalConversation') return undefined;
+    const older = clean<PersonalConversationDoc>(plain);
+    return { conversationId: older.conversationId, owned: older.ownerId !== undefined, older };
   }
 
+  /** Remembers the chat under its keyed id, with its owner keyed (when known): an upsert, safe to write again. */
   async rememberPersonalConversation(tenantId: string, userId: string, conversationId: string, ownerId?: string): Promise<void> {
-    const doc: PersonalConversationDoc = { id: this.conversationDocId(tenantId, userId), type: 'personalConversation', conversationId, ...(ownerId ? { ownerId } : {}) };
+    const doc: PersonalConversationDoc = {
+      id: this.personalConversationId(tenantId, userId),
+      type: 'personalConversation',
+      conversationId,
+      ...(ownerId ? { ownerKey: personalConversationOwnerOf(this.erasedKeySecret, ownerId) } : {}),
+    };
     await this.container.items.upsert(doc);
+  }
+
+  /**
+   * Moves a chat remembered in the old shape (`older`, from `personalConversationDoc`) to the keyed
+   * one: written under its keyed id first, so it is known throughout, then the old one deleted. An
+   * old one already gone was taken by an erasure between the read and the write (or moved by another
+   * sender): the keyed one is deleted as well, so an erasure leaves no chat behind; at worst the
+   * chat is opened once more. Two requests (three in that case), once per person.
+   */
+  async movePersonalConversation(tenantId: string, userId: string, older: PersonalConversationDoc, ownerId?: string): Promise<void> {
+    await this.rememberPersonalConversation(tenantId, userId, older.conversationId, older.ownerId ?? ownerId);
+    if (!(await this.deleteIfThere(older.id))) await this.deleteIfThere(this.personalConversationId(tenantId, userId));
   }
 
   // ---- erasure ------------------------------------------------------------------------------
@@ -334,14 +372,22 @@ export class OutboxStore {
     let conversations = 0;
     for (const tenantId of new Set(p.tenantIds)) {
       for (const platformId of new Set(p.platformIds)) {
-        const known = await this.personalConversation(tenantId, platformId);
-        if (known) conversationIds.add(known);
-        if (await this.deleteIfThere(this.conversationDocId(tenantId, platformId))) conversations++;
+        // Both shapes: keyed (since stop 60) and under the plain hash (one not yet moved, or half moved).
+        for (const id of [this.personalConversationId(tenantId, platformId), stableId('oc', tenantId, platformId)]) {
+          const chat = await this.read(id);
+          if (chat?.type !== 'personalConversation') continue;
+          conversationIds.add(String(chat.conversationId));
+          if (await this.deleteIfThere(id)) conversations++;
+        }
       }
     }
-    // Their 1:1 chats known only by their app id (an erasure from the tab, which has no Teams id).
+    // Their 1:1 chats known only by their app id (an erasure from the tab, which has no Teams id): by
+    // their keyed owner, or (the old shape) their app id in clear.
     const { resources: chats } = await this.container.items
-      .query<PersonalConversationDoc>({ query: "SELECT * FROM c WHERE c.type = 'personalConversation' AND c.ownerId = @userId", parameters: [{ name: '@userId', value: p.userId }] })
+      .query<PersonalConversationDoc>({
+        query: "SELECT * FROM c WHERE c.type = 'personalConversation' AND (c.ownerKey = @ownerKey OR c.ownerId = @userId)",
+        parameters: [{ name: '@ownerKey', value: personalConversationOwnerOf(this.erasedKeySecret, p.userId) }, { name: '@userId', value: p.userId }],
+      })
       .fetchAll();
     for (const chat of chats) {
       conversationIds.add(chat.conversationId);
