@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CosmosClient } from '@azure/cosmos';
 import { CONTAINERS } from '../src/store/containers';
@@ -24,8 +25,21 @@ export function ask<T>(worker: Worker, question: string): Promise<T> {
   });
 }
 
-export async function embeddedCosmosInWorker(): Promise<CosmosConnection> {
-  const { worker, ready } = await startWorker<{ port: number }>(require.resolve('./cosmos-worker'), undefined);
+/** The CPU time (ms) the kernel has run one thread of this process (Linux' schedstat); undefined where it does not say. */
+export function threadCpuMs(tid: number | undefined): number | undefined {
+  if (tid === undefined || !Number.isFinite(tid)) return undefined;
+  try {
+    return Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The embedded store in its worker thread; `storeThreadCpuMs` is that thread's CPU time so far (ms; undefined off Linux). */
+export type BenchCosmos = CosmosConnection & { storeThreadCpuMs(): number | undefined };
+
+export async function embeddedCosmosInWorker(): Promise<BenchCosmos> {
+  const { worker, ready } = await startWorker<{ port: number; tid?: number }>(require.resolve('./cosmos-worker'), undefined);
   const client = new CosmosClient({
     endpoint: `http://127.0.0.1:${ready.port}`,
     key: 'embedded-cosmos-has-no-key',
@@ -36,6 +50,7 @@ export async function embeddedCosmosInWorker(): Promise<CosmosConnection> {
   return {
     database,
     container: (name) => database.container(CONTAINERS[name].id),
+    storeThreadCpuMs: () => threadCpuMs(ready.tid),
     close: async () => {
       client.dispose();
       await worker.terminate();

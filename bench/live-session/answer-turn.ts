@@ -15,7 +15,20 @@ export type { LoadResult };
  * which also counts the moments the thread waited for a core another process held), and its CPU
  * milliseconds per turn (the time the kernel ran it; NaN where the kernel does not say).
  */
-export type MeasuredLoad = LoadResult & { busyMsPerTurn: number; cpuMsPerTurn: number };
+export type MeasuredLoad = LoadResult & { busyMsPerTurn: number; cpuMsPerTurn: number; storeCpuMsPerTurn: number; processCpuMsPerTurn: number };
+
+/**
+ * Where the bench can read the store thread's CPU time (bench/workers.ts); NaN per turn otherwise.
+ * With the process's CPU time (all its threads: the bots, the clients, the store, the connector,
+ * V8's helper threads), it shows what a turn costs the machine's two cores, not only the bots' thread.
+ */
+type MeasuredStore = CosmosConnection & { storeThreadCpuMs?(): number | undefined };
+
+/** CPU time of all threads of this process so far, in ms. */
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /**
  * The CPU time of this process's main thread (the bots' thread), in ms: the kernel's own count
@@ -35,16 +48,21 @@ function mainThreadCpuMs(): number | undefined {
  * store or the connector, run on this thread, and only one bot is loaded at a time: its busy time
  * here is what that bot's turns cost, which the latency follows on a machine whose speed drifts.
  */
-function load(client: Worker, order: LoadOrder): Promise<MeasuredLoad> {
+function load(client: Worker, order: LoadOrder, store: MeasuredStore): Promise<MeasuredLoad> {
   const before = performance.eventLoopUtilization();
   const cpuBefore = mainThreadCpuMs();
+  const storeBefore = store.storeThreadCpuMs?.();
+  const processBefore = processCpuMs();
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => reject(err);
     client.once('message', (result: LoadResult) => {
       client.off('error', onError);
       const cpuAfter = mainThreadCpuMs();
       const cpuMsPerTurn = cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / order.bodies.length;
-      resolve({ ...result, busyMsPerTurn: performance.eventLoopUtilization(before).active / order.bodies.length, cpuMsPerTurn });
+      const storeAfter = store.storeThreadCpuMs?.();
+      const storeCpuMsPerTurn = storeBefore === undefined || storeAfter === undefined ? NaN : (storeAfter - storeBefore) / order.bodies.length;
+      const processCpuMsPerTurn = (processCpuMs() - processBefore) / order.bodies.length;
+      resolve({ ...result, busyMsPerTurn: performance.eventLoopUtilization(before).active / order.bodies.length, cpuMsPerTurn, storeCpuMsPerTurn, processCpuMsPerTurn });
     });
     client.once('error', onError);
     client.postMessage(order);
@@ -81,7 +99,7 @@ async function openSessions(t: TestApp, prefix: string, count: number): Promise<
  * JIT), and a round measured while one of them still does compares warm-up, not work. The app
  * warms up on groups of its own, so the measured sessions start empty.
  */
-export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { groups: number; connections: number; requests: number; rounds: number; warmUp: number }): Promise<{ app: MeasuredLoad; minimal: MeasuredLoad; rounds: Round[] }> {
+export async function answerTurnVersusMinimal(cosmos: MeasuredStore, opts: { groups: number; connections: number; requests: number; rounds: number; warmUp: number }): Promise<{ app: MeasuredLoad; minimal: MeasuredLoad; rounds: Round[] }> {
   const t: TestApp = await startTestApp({ LOG_LEVEL: 'warn' }, undefined, { cosmos, realClock: true });
   const drivers = await openSessions(t, 'bench-group', opts.groups);
   const warmUpDrivers = opts.warmUp ? await openSessions(t, 'bench-warm-up', opts.groups) : [];
@@ -109,20 +127,20 @@ export async function answerTurnVersusMinimal(cosmos: CosmosConnection, opts: { 
   });
   try {
     for (let r = 0; r < opts.warmUp; r++) {
-      await load(client, minimalTurns(opts.requests));
-      await load(client, appTurns(r * opts.requests, opts.requests, warmUpDrivers));
+      await load(client, minimalTurns(opts.requests), cosmos);
+      await load(client, appTurns(r * opts.requests, opts.requests, warmUpDrivers), cosmos);
     }
     const rounds: Round[] = [];
     const perSession = (n: number) => Math.round(n / drivers.length);
     for (let r = 0; r < opts.rounds; r++) {
-      const m = await load(client, minimalTurns(opts.requests));
-      const a = await load(client, appTurns(r * opts.requests, opts.requests));
+      const m = await load(client, minimalTurns(opts.requests), cosmos);
+      const a = await load(client, appTurns(r * opts.requests, opts.requests), cosmos);
       rounds.push({ app: a, minimal: m, answers: { from: perSession(r * opts.requests), to: perSession((r + 1) * opts.requests) } });
     }
     const mean = (pick: (x: Round) => MeasuredLoad): MeasuredLoad => {
       const list = rounds.map(pick);
       const avg = (f: (l: MeasuredLoad) => number) => list.reduce((s, l) => s + f(l), 0) / list.length;
-      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput), busyMsPerTurn: avg((l) => l.busyMsPerTurn), cpuMsPerTurn: avg((l) => l.cpuMsPerTurn) };
+      return { requests: avg((l) => l.requests), failed: avg((l) => l.failed), seconds: avg((l) => l.seconds), p50: avg((l) => l.p50), p99: avg((l) => l.p99), throughput: avg((l) => l.throughput), busyMsPerTurn: avg((l) => l.busyMsPerTurn), cpuMsPerTurn: avg((l) => l.cpuMsPerTurn), storeCpuMsPerTurn: avg((l) => l.storeCpuMsPerTurn), processCpuMsPerTurn: avg((l) => l.processCpuMsPerTurn) };
     };
     return { app: mean((x) => x.app), minimal: mean((x) => x.minimal), rounds };
   } finally {
