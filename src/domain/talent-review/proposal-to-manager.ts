@@ -132,6 +132,28 @@ export function withAnswer(record: ProposalToManager, answer: string, key: strin
 }
 
 /**
+ * Whether another answer press was stored since `seen` was read: the answer stored `now` is of a
+ * press `seen` did not know (the manager answering on two devices at once, each served by another
+ * instance). A press that finds one yields to it, so that the answer that stands is the one whose
+ * device said "sent" (found in review, stop 60). An answer taken back meanwhile, the one `seen`
+ * held standing again, is none; nor a record from before the keys were kept.
+ */
+export function answeredMeanwhile(seen: ProposalToManager, now: ProposalToManager): boolean {
+  const key = now.answer?.key;
+  return !!key && key !== seen.answer?.key && !(seen.answerKeys ?? []).includes(key);
+}
+
+/**
+ * The record with an answer press that yielded to another (see `answeredMeanwhile`) remembered, the
+ * answer left as it stands: the press delivered again is one already applied, so it yields again
+ * rather than replace the answer it yielded to.
+ */
+export function withAnswerPressYielded(record: ProposalToManager, key: string): ProposalToManager {
+  if (record.answerKeys?.includes(key)) return record;
+  return { ...record, answerKeys: [...(record.answerKeys ?? []), key].slice(-ANSWER_KEYS_KEPT) };
+}
+
+/**
  * The record with an answer press taken back, its notice not queued: the answer it replaced
  * (`before`) stands again and the press is forgotten, so pressing again stores it once. The same
  * record when a later press replaced that answer, or a delivery of the press confirmed it.

@@ -3,6 +3,7 @@ import { decisionSource } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { emptyIfNothingShows } from '../../domain/shared/text';
 import {
+  answeredMeanwhile,
   answerNoticeKey,
   DecidedProposal,
   isAnsweringManager,
@@ -17,6 +18,7 @@ import {
   proposalWords,
   withAnswer,
   withAnswerConfirmed,
+  withAnswerPressYielded,
   withoutAnswerPress,
 } from '../../domain/talent-review/proposal-to-manager';
 import { erasureUnfinished, refuseWhileErasing } from '../verantwoording/erasure-ticket';
@@ -216,7 +218,13 @@ async function takeBack(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery
   await delivery.withdrawFromManager(managerCardKey(record.id));
 }
 
-export type AnswerOutcome = { status: 'notFound' } | { status: 'notTheManager' } | { status: 'answered'; record: ProposalToManager };
+/**
+ * `replaced` on `answered`: this press's words are not the answer that stands (the record's): another
+ * answer of the manager's stands instead, given at the same time (on another device) or later (this
+ * press delivered again after it). Its own words, as this press sent them, so the card never shows
+ * the other answer under "sent" as if it were this one.
+ */
+export type AnswerOutcome = { status: 'notFound' } | { status: 'notTheManager' } | { status: 'answered'; record: ProposalToManager; replaced?: { text: string } };
 
 export interface AnswerInput {
   managerId: string;
@@ -240,6 +248,12 @@ export async function recordForManager(deps: Pick<PutBeforeDeps, 'proposalsToMan
  * that cannot be queued takes the answer this delivery stored back (the error card: nothing
  * stored); a delivery that found the press stored by another confirms it once its notice is
  * queued (one write more, only on a redelivery), so that other one no longer takes it back.
+ * A press that finds another answer stored since it read the record (the manager answering on two
+ * devices at once) yields to it: no notice, `replaced`, only its key stored (delivered again, it
+ * yields again). Had it replaced that answer, the device that stored it would have said "sent" of
+ * words the member never reads, and that device cannot know without a read more on every answer
+ * (found in review, stop 60); the press that yields knows from the reads it makes anyway (its
+ * update's read, or the re-read after the ETag's 412).
  */
 export async function answerProposal(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: AnswerInput): Promise<AnswerOutcome> {
   const found = await recordForManager(deps, input.managerId, input.memberId, input.recordId);
@@ -253,12 +267,16 @@ export async function answerProposal(deps: PutBeforeDeps, delivery: ProposalToMa
   // Whether this delivery's write stored the answer (the try the ETag let through), or found the press stored.
   let wrote = false;
   const stored = await deps.proposalsToManager.update(input.memberId, input.recordId, (r) => {
+    wrote = false;
+    // Checked first as `answered` does (a press delivered again is not one that yields).
+    if (isAnsweringManager(r, input.managerId) && !r.answerKeys?.includes(input.pressKey) && answeredMeanwhile(found.record, r)) return withAnswerPressYielded(r, input.pressKey);
     const next = answered(r);
     wrote = next !== r;
     return next;
   });
-  // A press whose answer a later press replaced tells nothing (the later one told).
-  if (stored.answer?.key !== input.pressKey) return { status: 'answered', record: stored };
+  // A press whose answer another replaced, or that yielded to another, tells nothing (that one told).
+  // Told so, with its own words, unless they are the words that stand.
+  if (stored.answer?.key !== input.pressKey) return { status: 'answered', record: stored, ...(stored.answer?.text === text ? {} : { replaced: { text } }) };
   try {
     await delivery.answerToMember(stored, stored.answer.text, answerNoticeKey(stored.id, input.pressKey));
   } catch (err) {

@@ -276,7 +276,9 @@ export function registerProposalsToManager(app: Application<TurnState>, actions:
       });
       deps.logger.info({ outcome: outcome.status }, 'proposal put before a manager answered');
       if (outcome.status !== 'answered') return { card: proposalToManagerRefusedCard(outcome.status, ui.t), personal: true };
-      return { card: proposalToManagerCard(managerViewOf(outcome.record), ui.t, randomUUID(), { answered: outcome.record.answer?.text }), personal: true };
+      // The answer that stands; this press's own words beside it when another stands instead.
+      const shown = { answered: outcome.record.answer?.text, ...(outcome.replaced ? { replaced: outcome.replaced.text } : {}) };
+      return { card: proposalToManagerCard(managerViewOf(outcome.record), ui.t, randomUUID(), shown), personal: true };
     },
     { form: answerForm },
   );
