@@ -321,6 +321,9 @@ const teamAccount = z
   .refine((r) => r.erasedRecipients === undefined || r.recipients !== undefined, 'erased only in an older record')
   .refine((r) => (r.recipientCount ?? (r.recipients?.length ?? 0) + (r.erasedRecipients ?? 0)) >= 1, 'sent to nobody');
 
+/** What an account deleted from the manager's list leaves under its id for a week: nothing it said, nor to whom or how many. */
+const teamAccountDeleted = z.object({ id, type: z.literal('teamAccountDeleted'), userId: id, deletedAt: isoTime, ttl: z.number().int().positive() }).strict();
+
 // --- jobs: the durable scheduler -------------------------------------------------------------
 
 const job = z
@@ -651,7 +654,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, prepTeamChoices, proposalToManager, activeWeek, trajectEnd, teamAccount, reviewRequest, reviewRequestWithdrawn },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, prepTeamChoices, proposalToManager, activeWeek, trajectEnd, teamAccount, teamAccountDeleted, reviewRequest, reviewRequestWithdrawn },
   jobs: { job },
   polls: { poll, respondent, teamLock, pollStartLease },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

@@ -1,4 +1,4 @@
-import { TeamAccountRecord, TeamAccountRepository, TeamAccountsErasure, withoutRecipient } from '../domain/talent-review/team-account';
+import { DeletedTeamAccount, deletedTeamAccount, TeamAccountRecord, TeamAccountRepository, TeamAccountsErasure, withoutRecipient } from '../domain/talent-review/team-account';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
 
@@ -7,46 +7,63 @@ import { DocumentStore, statusOf } from './document-store';
  * are): the form lists them with one query in that partition, the send creates one under an id
  * from the press, and their export and erasure find them with the rest of the partition. A record
  * names nobody it went to (a count); only a member's erasure queries across partitions, for the
- * older records that still name them.
+ * older records that still name them. A delete from her list leaves a mark under the record's id
+ * for a week (DeletedTeamAccount), which the list and `get` never show.
  */
 export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamAccountsErasure {
-  private readonly store: DocumentStore<TeamAccountRecord>;
+  private readonly store: DocumentStore<TeamAccountRecord | DeletedTeamAccount>;
   constructor(conn: CosmosConnection) {
-    this.store = new DocumentStore<TeamAccountRecord>(conn.container('personal'), (r) => r.userId);
+    this.store = new DocumentStore<TeamAccountRecord | DeletedTeamAccount>(conn.container('personal'), (r) => r.userId);
   }
 
-  async create(record: TeamAccountRecord): Promise<{ record: TeamAccountRecord; created: boolean }> {
+  async create(record: TeamAccountRecord): Promise<{ record: TeamAccountRecord; created: boolean } | { deleted: true }> {
     const { doc, created } = await this.store.create(record);
+    // Her delete's mark holds the id (a press delivered again after she deleted it): nothing is kept.
+    if (doc.type === 'teamAccountDeleted' && doc.userId === record.userId) return { deleted: true };
     if (doc.type !== 'teamAccount' || doc.userId !== record.userId) throw new Error('id collision across owners');
     return { record: doc, created };
   }
 
   async list(managerId: string): Promise<TeamAccountRecord[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = @userId", parameters: [{ name: '@userId', value: managerId }] }, managerId);
-    return docs.filter((d) => d.type === 'teamAccount' && d.userId === managerId);
+    return docs.filter((d): d is TeamAccountRecord => d.type === 'teamAccount' && d.userId === managerId);
   }
 
   async get(managerId: string, id: string): Promise<TeamAccountRecord | undefined> {
-    const doc = await this.store.get(id, managerId);
-    return doc?.type === 'teamAccount' && doc.userId === managerId ? doc : undefined;
+    const found = await this.find(managerId, id);
+    return found === 'deleted' ? undefined : found;
   }
 
-  async delete(managerId: string, id: string): Promise<boolean> {
+  async find(managerId: string, id: string): Promise<TeamAccountRecord | 'deleted' | undefined> {
+    const doc = await this.store.get(id, managerId);
+    if (doc?.userId !== managerId) return undefined;
+    return doc.type === 'teamAccount' ? doc : doc.type === 'teamAccountDeleted' ? 'deleted' : undefined;
+  }
+
+  async delete(managerId: string, id: string, now: Date): Promise<boolean> {
+    let deleted = false;
     try {
-      const gone = await this.store.deleteChecked(id, managerId, (current) => {
-        if (current.type !== 'teamAccount' || current.userId !== managerId) throw new NotATeamAccount();
+      // Replaced as it stands (its ETag) by what keeps its id taken: a card still waiting goes, a press again keeps nothing.
+      await this.store.update(id, managerId, (current) => {
+        deleted = false;
+        // Another kind of record of theirs under that id (a forged press), or deleted already: left alone.
+        if (current.type !== 'teamAccount' || current.userId !== managerId) return current;
+        deleted = true;
+        return deletedTeamAccount(current, now);
       });
-      return !!gone;
     } catch (err) {
-      // Another kind of record of theirs under that id (a forged press): left alone.
-      if (err instanceof NotATeamAccount) return false;
+      // Nothing under that id (never there, taken back, or its mark expired): nothing to delete.
+      if (statusOf(err) === 404) return false;
       throw err;
     }
+    return deleted;
   }
 
   async confirm(managerId: string, id: string): Promise<void> {
     // Gone (taken back by the delivery that created it): the store's 404 goes up, as an error card.
     await this.store.update(id, managerId, (current) => {
+      // Deleted from her list since (she saw it listed as sent): it went, nothing to mark.
+      if (current.type === 'teamAccountDeleted' && current.userId === managerId) return current;
       if (current.type !== 'teamAccount' || current.userId !== managerId) throw new NotATeamAccount();
       return current.confirmed ? current : { ...current, confirmed: true };
     });
@@ -89,7 +106,7 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
   /** The older kept accounts, in every manager's partition, that name this person as a recipient (newer ones name nobody): their erasure only. */
   private async naming(userId: string): Promise<TeamAccountRecord[]> {
     const docs = await this.store.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND ARRAY_CONTAINS(c.recipients, @recipient, true)", parameters: [{ name: '@recipient', value: { id: userId } }] });
-    return docs.filter((d) => d.type === 'teamAccount' && !!d.recipients?.some((m) => m.id === userId));
+    return docs.filter((d): d is TeamAccountRecord => d.type === 'teamAccount' && !!d.recipients?.some((m) => m.id === userId));
   }
 }
 

@@ -1,9 +1,13 @@
 /**
  * A manager deletes an account from her list; Teams then delivers her send press again (the same
  * press id, e.g. her old form's button, or a redelivery of a slow answer). The press keeps its record
- * under the same id, so it stored her deleted words anew: back in her list (after her cards were
- * skipped), or, pressed again before they were tried, sending the words she deleted after all (the
- * send-time check found the record kept again). Left open in stop 59; closed in stop 60.
+ * under the same id, so it stored her deleted words anew: back in her list. Left open in stop 59;
+ * closed in stop 60.
+ * Changed in stop 60 (product decision: "verstuurd" means sent; deleting takes it out of her list
+ * and her data, never back from the team): the cards still waiting when she deleted it go, once
+ * each, and the press again neither keeps it again nor sends it twice (case 2; until then it
+ * promised that nothing she deleted went). A delete from before that change left no mark under the
+ * record's id: the press again finds every card's key held and keeps nothing (case 4).
  */
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
@@ -25,34 +29,37 @@ describe('an account the manager deleted, its send press delivered again', () =>
     (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as Record<string, unknown>[];
   const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
 
-  async function sendThenDelete(who: TestUser, words: string, pressId: string): Promise<Record<string, unknown>> {
+  /** Sent, then deleted from her list (`drainFirst`: once its cards went; `asBefore60`: as a delete from before stop 60 did, leaving nothing under its id). */
+  async function sendThenDelete(who: TestUser, words: string, pressId: string, opts: { drainFirst?: boolean; asBefore60?: boolean } = {}): Promise<Record<string, unknown>> {
     await t.send(message(personalChat(t, who), who, 'teamverantwoording'));
     const form = t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
     const press = { ...buttonData(form, SEND), text: words };
     expect(cardText(await pressIn(t, who, SEND, press, pressId))).toContain('Verantwoording verstuurd');
+    if (opts.drainFirst) await t.app.outbox.drain(60_000);
     const kept = (await keptOfMia()).find((r) => r.text === words);
     expect(kept).toBeDefined();
-    await pressIn(t, who, 'review.teamAccount.delete', { id: kept!.id as string });
+    if (opts.asBefore60) await t.store.container('personal').item(kept!.id as string, 'aad-mia').delete();
+    else await pressIn(t, who, 'review.teamAccount.delete', { id: kept!.id as string });
     expect((await keptOfMia()).filter((r) => r.text === words)).toEqual([]);
     return press;
   }
 
-  it('deleted after its cards were skipped: the press again does not keep it again', async () => {
-    const words = 'EERST-OVERGESLAGEN: dit trok ik terug.';
-    const press = await sendThenDelete(mia, words, 'mia-send-1');
+  it('deleted after its cards went: the press again does not keep it again, nor send it again', async () => {
+    const words = 'EERST-VERSTUURD: dit haalde ik uit mijn lijst.';
+    const press = await sendThenDelete(mia, words, 'mia-send-1', { drainFirst: true });
+    expect(cardsCarrying(words)).toBe(2);
+    const again = cardText(await pressIn(t, mia, SEND, press, 'mia-send-1-again'));
     await t.app.outbox.drain(60_000);
-    await pressIn(t, mia, SEND, press, 'mia-send-1-again');
-    await t.app.outbox.drain(60_000);
-    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 0, sent: 0 });
+    expect({ answer: again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
   }, 90_000);
 
-  it('deleted while its cards still wait: the press again sends nothing she deleted', async () => {
-    const words = 'NOG-IN-DE-WACHTRIJ: dit trok ik terug.';
+  it('deleted while its cards still wait: they go once each, and the press again keeps nothing and sends nothing twice', async () => {
+    const words = 'NOG-IN-DE-WACHTRIJ: dit haalde ik uit mijn lijst.';
     const press = await sendThenDelete(mia, words, 'mia-send-2');
     // Delivered again before any card was tried.
-    await pressIn(t, mia, SEND, press, 'mia-send-2-again');
+    const again = cardText(await pressIn(t, mia, SEND, press, 'mia-send-2-again'));
     await t.app.outbox.drain(60_000);
-    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 0, sent: 0 });
+    expect({ answer: again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
   }, 90_000);
 
   it('a send that was not deleted, delivered again, stays kept and goes once to each', async () => {
@@ -64,5 +71,13 @@ describe('an account the manager deleted, its send press delivered again', () =>
     await pressIn(t, mia, SEND, press, 'mia-send-3-again');
     await t.app.outbox.drain(60_000);
     expect({ kept: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ kept: 1, sent: 2 });
+  }, 90_000);
+
+  it('deleted as before stop 60 (no mark left) while its cards wait: the press again keeps nothing, and the cards drop as they did then', async () => {
+    const words = 'ZONDER-MERKTEKEN: van voor stop 60.';
+    const press = await sendThenDelete(mia, words, 'mia-send-4', { asBefore60: true });
+    await pressIn(t, mia, SEND, press, 'mia-send-4-again');
+    await t.app.outbox.drain(60_000);
+    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 0, sent: 0 });
   }, 90_000);
 });

@@ -98,6 +98,39 @@ export interface TeamAccountRecord {
   confirmed?: true;
 }
 
+/**
+ * What an account the manager deleted from her list leaves for a week, under the record's own id
+ * (as a withdrawn request does, WithdrawnReviewRequest): that it was deleted, and nothing it said,
+ * nor to whom or to how many. "Verstuurd" means sent: deleting takes it out of her list and her
+ * data, never back from the team. So a card of it still waiting in the outbox (its first try not
+ * yet made: the outbox is paced, and another instance may send it) still goes (teamCardMayGo finds
+ * this), and Teams delivering the send press again finds this where the record was: nothing is
+ * kept or queued again, and the answer says it went. Never listed nor shown; her erasure deletes
+ * it with the rest of her partition, so a card queued after that still drops. Expires by itself (`ttl`).
+ */
+export interface DeletedTeamAccount {
+  id: string;
+  type: 'teamAccountDeleted';
+  /** The manager (the partition). */
+  userId: string;
+  deletedAt: string;
+  /** Seconds after the delete until the store removes it. */
+  ttl: number;
+}
+
+/**
+ * How long a deleted account's id stays taken: a week. Longer than any wait of its cards: the
+ * outbox retries a card for 24 hours from when it was queued (before the delete), and keeps a
+ * card's key a week after it ended (a press again within that week queues nothing anyway); Teams
+ * delivers a press again within minutes.
+ */
+export const DELETED_TEAM_ACCOUNT_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The record deleted from her list: its id kept for a week, without its words or whom it went to. */
+export function deletedTeamAccount(record: Pick<TeamAccountRecord, 'id' | 'userId'>, now: Date): DeletedTeamAccount {
+  return { id: record.id, type: 'teamAccountDeleted', userId: record.userId, deletedAt: now.toISOString(), ttl: DELETED_TEAM_ACCOUNT_TTL_SECONDS };
+}
+
 /** The record's id: one per manager and press of the form's send button (Teams delivering it again finds it). */
 export function teamAccountRecordId(managerId: string, pressKey: string): string {
   return stableId('tar', managerId, pressKey);
@@ -127,24 +160,34 @@ export function newestFirst(records: readonly TeamAccountRecord[]): TeamAccountR
 
 /** Port: the manager's kept accounts, each in the manager's own partition. */
 export interface TeamAccountRepository {
-  /** Idempotent: the stored record when the id is taken (a press delivered again). */
-  create(record: TeamAccountRecord): Promise<{ record: TeamAccountRecord; created: boolean }>;
+  /**
+   * Idempotent: the stored record when the id is taken (a press delivered again); `deleted` when
+   * the id holds what her delete left (DeletedTeamAccount): nothing is kept then.
+   */
+  create(record: TeamAccountRecord): Promise<{ record: TeamAccountRecord; created: boolean } | { deleted: true }>;
   /** Every account of this manager: one query in their own partition, never across partitions. */
   list(managerId: string): Promise<TeamAccountRecord[]>;
-  /** A point read in the manager's own partition; another manager's id finds nothing. */
+  /** A point read in the manager's own partition; another manager's id finds nothing (nor does a deleted one). */
   get(managerId: string, id: string): Promise<TeamAccountRecord | undefined>;
-  /** Deletes the manager's own record under its ETag; false when there was none (gone already, or not theirs). */
-  delete(managerId: string, id: string): Promise<boolean>;
+  /** As `get`, and `deleted` when the id holds what her delete left (DeletedTeamAccount). */
+  find(managerId: string, id: string): Promise<TeamAccountRecord | 'deleted' | undefined>;
+  /**
+   * Deletes the manager's own record from her list under its ETag: replaced by what keeps its id
+   * taken for a week (deletedTeamAccount, `now`); false when there was none (deleted already, or not theirs).
+   */
+  delete(managerId: string, id: string, now: Date): Promise<boolean>;
   /**
    * Marks the record `confirmed` under its ETag (nothing written when it is already), before a
    * delivery that did not create it answers "sent". Throws (a store error) when it is gone: the
-   * delivery that created it took it back, and this one must not say it was kept.
+   * delivery that created it took it back, and this one must not say it was kept. Deleted from her
+   * list meanwhile (DeletedTeamAccount): nothing to mark, it went (she saw it in her list).
    */
   confirm(managerId: string, id: string): Promise<void>;
   /**
    * A send's take-back: deletes the record under its ETag unless it is `confirmed` (a confirm that
-   * lands meanwhile is seen, never deleted unseen). False when confirmed (it stays); true when
-   * deleted, or gone already.
+   * lands meanwhile is seen, never deleted unseen). False when confirmed (it stays), or deleted
+   * from her list meanwhile (DeletedTeamAccount: she saw it listed as sent, and its mark stays);
+   * true when deleted, or gone already.
    */
   deleteUnconfirmed(managerId: string, id: string): Promise<boolean>;
 }

@@ -77,12 +77,20 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * because it was slow), leaves a confirmed record and its cards alone and answers "sent" as well.
  * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
  *
- * A press delivered again after the manager's own erasure, or after she deleted the account from
- * her list, stores the record anew (it is gone), and finds every card's key held: by what an erasure
- * left (`erasedKey`), by a card that went, or by one still waiting or skipped (`held`). Nothing new
- * goes, so the record goes again at once, none of her words stay, and the cards still waiting are
- * dropped at send time (found in review, stop 59; closed in stop 60). (A record an earlier delivery
- * kept is never taken back so: only the recipients may have erased.)
+ * "Verstuurd" means sent: deleting the account from her list takes it out of her list and her
+ * data, never back from the team (found in review, stop 60: deleted before the paced outbox tried
+ * its cards, it went to nobody, and she was never told). Her delete leaves a mark under the
+ * record's id for a week (DeletedTeamAccount): the cards still waiting go (teamCardMayGo), and a
+ * press delivered again finds the mark where the record was: nothing is kept or queued again (the
+ * keys hold anyway), her list stays without it, and the answer says it went, with this press's
+ * words (the mark keeps none, so it cannot tell an earlier try's other words: `earlierTry` is not said).
+ *
+ * A press delivered again after the manager's own erasure (or after a delete that left no mark:
+ * one from before stop 60, or a mark expired) stores the record anew (it is gone), and finds every
+ * card's key held: by what an erasure left (`erasedKey`), by a card that went, or by one still
+ * waiting or skipped (`held`). Nothing new goes, so the record goes again at once, none of her
+ * words stay, and the cards still waiting are dropped at send time (found in review, stop 59).
+ * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
@@ -112,7 +120,11 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // erasure is deleting. Its create keeps to the save window (answered later, it is taken back and
   // refused, before any card is queued): no erasure that began meanwhile is outlived by it.
   const window = await openSaveWindow(deps.verantwoording, input.managerId);
-  const { record, created } = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => r.created || sameAsWritten(r.record, fresh));
+  const kept = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => 'record' in r && (r.created || sameAsWritten(r.record, fresh)));
+  // She deleted it from her list after an earlier delivery of this press kept it and queued its
+  // cards: it went (those still waiting go too). Nothing kept or queued again; the answer says it went.
+  if (!('record' in kept)) return { status: 'sent', recipients: team.map((m) => m.name), text, toOwnManager: !!up };
+  const { record, created } = kept;
   const name = input.managerName?.trim();
   const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
   // Whom the cards go to: the form's list as the directory has it now, never names from storage. A
@@ -136,9 +148,10 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     throw err;
   }
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
-  // queued them and the record went since (the manager deleted it from her list, or an erasure took
-  // it, or all of theirs): it goes again, as a send that queued nothing keeps nothing. Kept, it would
-  // be back in her list, and the cards still waiting would go after all (teamCardMayGo finds it).
+  // queued them and the record went since, leaving no mark of a delete (an erasure took it, or all
+  // of theirs; or a delete from before stop 60, or its mark expired): it goes again, as a send that
+  // queued nothing keeps nothing. Kept, it would be back in her list, and the cards still waiting
+  // (after an erasure: queued after its purge) would go after all (teamCardMayGo finds it).
   if (created && cards.length && held === cards.length) await takeBack(deps, delivery, record, []);
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
@@ -155,10 +168,12 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
  * answers "sent", so the creating delivery, should it still be queueing, no longer takes it back).
  * Nobody is named: those it went to are not in the team now, and names never come from storage.
  * No card is queued: the team is nobody of the form's list now, and someone who left is not told.
+ * Deleted from her list since (its mark): it went all the same, with this press's words (the mark keeps none).
  */
 async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountOutcome | undefined> {
-  const record = await deps.teamAccounts.get(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
+  const record = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
   if (!record) return undefined;
+  if (record === 'deleted') return { status: 'sent', recipients: [], text, toOwnManager: !!input.alsoOwnManager && !!(await ownManagerOf(deps, input.managerId)) };
   if (!record.confirmed) await deps.teamAccounts.confirm(record.userId, record.id);
   return { status: 'sent', recipients: [], text: record.text, toOwnManager: record.toOwnManager, ...(record.text !== text ? { earlierTry: true as const } : {}) };
 }
@@ -171,16 +186,21 @@ async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, 
  * then the account's record (written before its cards; the erasure's last sweep deletes it before
  * the ticket goes). No ticket and the record there: the erasure had not begun at the first read.
  *
- * No record any more, but this card was tried before (`triedBefore`: Teams answered a 503, say) and
- * the manager then deleted the account from her list: it still goes, as she was told it went and
- * what went stays in the chats. A try passed this check once, so the card was in the outbox then,
- * and an erasure begun since has purged it (or its ticket is still there). Not the ticket alone: a
- * card whose queue write landed after a finished erasure finds no ticket either, and was never tried.
+ * The record deleted from her list: its mark is there instead (DeletedTeamAccount), and the card
+ * goes, tried before or not: she was told it went, and that what went stays in the chats (found in
+ * review, stop 60). An erasure deletes the mark with the rest of her partition, so a card whose
+ * queue write landed after a finished erasure finds neither, and is dropped.
+ *
+ * Neither there, but this card was tried before (`triedBefore`: Teams answered a 503, say), and the
+ * account was deleted without a mark (from before stop 60, or its mark expired): it still goes. A
+ * try passed this check once, so the card was in the outbox then, and an erasure begun since has
+ * purged it (or its ticket is still there). Not the ticket alone: a card whose queue write landed
+ * after a finished erasure finds no ticket either, and was never tried.
  */
 export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' | 'verantwoording'>, managerId: string, recordId: string, triedBefore: () => Promise<boolean> = async () => false): Promise<boolean> {
   if (await erasureUnfinished(deps.verantwoording, managerId)) return false;
-  // The job is read only when the record is gone (a delete by the manager, or an erasure's sweep).
-  return !!(await deps.teamAccounts.get(managerId, recordId)) || (await triedBefore());
+  // The job is read only when neither the record nor her delete's mark is there (an erasure's sweep, or a take-back).
+  return (await deps.teamAccounts.find(managerId, recordId)) !== undefined || (await triedBefore());
 }
 
 /**
@@ -212,7 +232,8 @@ async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, re
 /** A record taken back whose card went after all, stored again under the same guard as its first create. */
 async function keepAgain(deps: TeamAccountDeps, record: TeamAccountRecord): Promise<void> {
   const window = await openSaveWindow(deps.verantwoording, record.userId);
-  await window.keep(record, () => deps.teamAccounts.create(record), (r) => r.created || sameAsWritten(r.record, record));
+  // Deleted from her list meanwhile (its mark holds the id): it stays deleted, and its cards may go.
+  await window.keep(record, () => deps.teamAccounts.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
 }
 
 /** The manager's kept accounts, newest first: one query in their own partition. */
@@ -226,11 +247,12 @@ export async function keptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'
 }
 
 /**
- * The manager deletes one of their kept accounts from their own partition (under its ETag): what
- * was sent stays in the chats it went to, and a card Teams had not taken yet still goes on its
- * retry (teamCardMayGo). `notFound`: nothing of theirs under that id (deleted
+ * The manager deletes one of their kept accounts from their list and their data (under its ETag),
+ * never from the team: what was sent stays in the chats it went to, and a card the outbox had not
+ * sent yet still goes (teamCardMayGo finds the mark the delete leaves, DeletedTeamAccount; a press
+ * delivered again keeps nothing). `notFound`: nothing of theirs under that id (deleted
  * already, a press delivered again, or another manager's id): nothing deleted.
  */
-export async function deleteKeptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts'>, managerId: string, id: string): Promise<'deleted' | 'notFound'> {
-  return (await deps.teamAccounts.delete(managerId, id)) ? 'deleted' : 'notFound';
+export async function deleteKeptTeamAccount(deps: Pick<TeamAccountDeps, 'teamAccounts' | 'clock'>, managerId: string, id: string): Promise<'deleted' | 'notFound'> {
+  return (await deps.teamAccounts.delete(managerId, id, deps.clock.now())) ? 'deleted' : 'notFound';
 }

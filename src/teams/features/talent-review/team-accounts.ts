@@ -37,9 +37,10 @@ const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/
  * leaves the card's key behind, blank, so the same send press delivered again (or pressed again)
  * queues nothing for someone erased since: the directory still lists them, and the kept record
  * names nobody to check against. `press`: the record the send keeps; each card then goes only while
- * the manager's erasure has not begun, and while it is kept or once tried (`sendIf`, teamCardMayGo):
- * a card whose queue write landed after their erasure's outbox purge is dropped unsent, and one
- * waiting for its retry when she deleted the account still goes.
+ * the manager's erasure has not begun, and while it is kept, deleted from her list (the mark her
+ * delete leaves), or once tried (`sendIf`, teamCardMayGo): a card whose queue write landed after
+ * their erasure's outbox purge is dropped unsent, and one still waiting when she deleted the
+ * account from her list still goes ("verstuurd" means sent).
  */
 export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<string, unknown>, press?: { recordId: string }): TeamAccountDelivery {
   return {
@@ -56,8 +57,8 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
           target: { kind: 'person', userId: to.memberId, appUserId: to.memberId },
           payload: cardMessage(card),
           about: [account.managerId],
-          // Just before it goes: the manager's erasure has not begun, and the account is still kept, or
-          // this card was tried before (teamCardMayGo; `jobId`: its own job, read for that).
+          // Just before it goes: the manager's erasure has not begun, and the account is still kept or
+          // deleted from her list (its mark), or this card was tried before (teamCardMayGo; `jobId`: its own job, read for that).
           ...(press ? { sendIf: { kind: TEAM_ACCOUNT_HOOKS.mayGo, args: { managerId: account.managerId, recordId: press.recordId, jobId: jobIdFor(key) } } } : {}),
           keyOutlivesErasure: true,
         },
