@@ -294,7 +294,8 @@ const proposalToManager = z
   .strict();
 
 /** A professional's request for a talentontwikkelgesprek, kept in their own partition (talent-review/review-request.ts). */
-const reviewRequest = z.object({ id, type: z.literal('reviewRequest'), userId: id, managerId: id.optional(), sentAt: isoTime, message: text(500).min(1).optional() }).strict();
+// `confirmed`: another delivery of the press found it and answered "sent": never taken back (optional: older records have none).
+const reviewRequest = z.object({ id, type: z.literal('reviewRequest'), userId: id, managerId: id.optional(), sentAt: isoTime, message: text(500).min(1).optional(), confirmed: z.literal(true).optional() }).strict();
 /** What a withdrawn request leaves under its id for three days: nothing it said, nor to whom. */
 const reviewRequestWithdrawn = z.object({ id, type: z.literal('reviewRequestWithdrawn'), userId: id, withdrawnAt: isoTime, ttl: z.number().int().positive() }).strict();
 

@@ -16,11 +16,27 @@ export class CosmosReviewRequestRepository implements ReviewRequestRepository, R
     this.store = new DocumentStore<ReviewRequestRecord | WithdrawnReviewRequest>(conn.container('personal'), (r) => r.userId);
   }
 
-  async create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean } | { withdrawn: true }> {
-    const { doc, created } = await this.store.create(record);
+  async create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean; version?: string } | { withdrawn: true }> {
+    const { doc, created, version } = await this.store.create(record);
     if (doc.type === 'reviewRequestWithdrawn' && doc.userId === record.userId) return { withdrawn: true };
     if (doc.type !== 'reviewRequest' || doc.userId !== record.userId) throw new Error('id collision across owners');
-    return { record: doc, created };
+    return { record: doc, created, ...(version ? { version } : {}) };
+  }
+
+  async confirm(professionalId: string, id: string, known?: { record: ReviewRequestRecord; version: string }): Promise<void> {
+    // Under the ETag the create found (no read first); changed since, read again. Gone (taken back
+    // by the delivery that created it): the store's 404 goes up, as the error card.
+    await this.store.update(
+      id,
+      professionalId,
+      (current) => {
+        // Withdrawn since (she saw it listed as sent): nothing to mark.
+        if (current.type === 'reviewRequestWithdrawn' && current.userId === professionalId) return current;
+        if (current.type !== 'reviewRequest' || current.userId !== professionalId) throw new Error('id collision across owners');
+        return current.confirmed ? current : { ...current, confirmed: true };
+      },
+      known ? { doc: known.record, version: known.version } : undefined,
+    );
   }
 
   async list(professionalId: string): Promise<ReviewRequestRecord[]> {

@@ -80,7 +80,8 @@ describe('the professional\'s request for a talentontwikkelgesprek is kept for t
     expect(requestsTo('aad-mia', 'Anna')).toHaveLength(1);
 
     const kept = await keptOf('aad-anna');
-    expect(kept.map(own)).toEqual([{ id: expect.any(String), type: 'reviewRequest', userId: 'aad-anna', managerId: 'aad-mia', sentAt: expect.stringMatching(/^2026-11-23T/), message: 'Over *mentorschap*' }]);
+    // `confirmed`: a delivery of the press found it and answered on it, so no late take-back undoes it (stop 60).
+    expect(kept.map(own)).toEqual([{ id: expect.any(String), type: 'reviewRequest', userId: 'aad-anna', managerId: 'aad-mia', sentAt: expect.stringMatching(/^2026-11-23T/), message: 'Over *mentorschap*', confirmed: true }]);
     // The manager by id only: no name is kept.
     expect(JSON.stringify(kept)).not.toContain('Mia');
     expect(documentProblems('personal', kept[0]!)).toEqual([]);

@@ -87,6 +87,13 @@ export interface ReviewRequestRecord {
   sentAt: string;
   /** Their message as sent; absent when they wrote none. */
   message?: string;
+  /**
+   * Another delivery of the same press (Teams delivering it again, or to another instance) found
+   * this record and answered "sent" on it: the delivery that created it no longer takes it back
+   * (its save window's take-back deletes only a record as it wrote it), and answers "sent" as well.
+   * Absent on older records, and on a record only its creating delivery answered on.
+   */
+  confirmed?: true;
 }
 
 /** The record's id: one per professional and press of the form's send button (Teams delivering it again finds it). */
@@ -160,7 +167,15 @@ export interface ReviewRequestRepository {
    * Idempotent: the stored record when the id is taken (a press delivered again); `withdrawn` when
    * the id holds what a withdraw left (nothing is kept then).
    */
-  create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean } | { withdrawn: true }>;
+  create(record: ReviewRequestRecord): Promise<{ record: ReviewRequestRecord; created: boolean; version?: string } | { withdrawn: true }>;
+  /**
+   * Marks the record `confirmed` under its ETag (nothing written when it is already), before a
+   * delivery that found it (did not create it) answers "sent": one write, `known` being the record
+   * and its version as the create found it. Withdrawn since (its mark): left alone. Gone (taken back
+   * by the delivery that created it, its save answered too late): throws, the error card, so
+   * nothing said sent is gone.
+   */
+  confirm(professionalId: string, id: string, known?: { record: ReviewRequestRecord; version: string }): Promise<void>;
   /** Every request this professional keeps: one query in their own partition. */
   list(professionalId: string): Promise<ReviewRequestRecord[]>;
   /** A point read in their own partition; another's id finds nothing. */

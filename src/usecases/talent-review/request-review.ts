@@ -1,4 +1,5 @@
 import { managerIfNamed } from '../../domain/directory/manager-directory';
+import { isDomainError } from '../../domain/shared/errors';
 import { emptyIfNothingShows } from '../../domain/shared/text';
 import { newestFirst, openRequest, plannedAhead, requestKey, requestMessage, ReviewRequestDelivery, ReviewRequestRecord, reviewRequestRecordId, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
@@ -130,6 +131,13 @@ export interface RequestInput {
  * is there), so no erasure that began meanwhile is outlived by it. The card was queued by then (the
  * erasure's outbox purge takes it when the purge came after its queueing; one queued after the
  * purge is dropped unsent by its send-time check, requestCardMayGo).
+ *
+ * A delivery that finds the record (another delivery of the press created it) marks it `confirmed`
+ * before it answers "sent"; the take-back of a create answered too late deletes only a record as it
+ * was written, so a confirmed one stays, its card goes, and the late delivery answers "sent" too
+ * (found in review, stop 60: one device was told "sent", the other's late retry took the record
+ * back, and the manager got nothing). A confirm that finds the record taken back fails: the error
+ * card (the send-time check drops the card), so nothing said sent is gone.
  */
 export async function requestConversation(deps: RequestDeps, delivery: ReviewRequestDelivery, input: RequestInput): Promise<RequestOutcome> {
   // The message first: a refused one comes back to the form before anything is looked up.
@@ -160,8 +168,19 @@ export async function requestConversation(deps: RequestDeps, delivery: ReviewReq
     // Answered after the window, the record is taken back (when this press wrote it) and the send
     // refused: an erasure that began meanwhile may have swept the partition before it landed. The
     // card is queued by then under the press's key: the same press again sends nothing twice.
-    const created = await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
-    withdrawn = 'withdrawn' in created;
+    const created = await window.keep(record, () => requests.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record))).catch(async (err: unknown) => {
+      // Too late, but another delivery of this press found the record meanwhile and answered
+      // "sent" on it (`confirmed`): the take-back left it (it deletes only a record as written),
+      // its card goes, and this answer says so too. One point read, only on this rare path.
+      if (isDomainError(err) && err.code === 'saveTooSlow' && (await requests.get(record.userId, record.id))?.confirmed) return undefined;
+      throw err;
+    });
+    withdrawn = !!created && 'withdrawn' in created;
+    // Found, not created by this delivery (Teams delivered the press again, or to another instance):
+    // confirmed before "sent" is answered, so the delivery that created it, should its save be
+    // answered too late, no longer takes it back. One write, on this path only (a first create
+    // writes nothing more); gone already (taken back), the store's error is the error card.
+    if (created && 'record' in created && !created.created) await requests.confirm(record.userId, record.id, created.version ? { record: created.record, version: created.version } : undefined);
   }
   // Withdrawn since: nothing is kept again, and these words do not go either (whatever went before
   // the withdraw stays as it was). Said as such, not "sent".
@@ -196,12 +215,15 @@ export async function requestCardMayGo(deps: Pick<TalentReviewDeps, 'reviewReque
   // Its record created too late and being taken back (the store may refuse the delete a while, the
   // record staying meanwhile): the send was refused ("try again"), so its card never goes (found in
   // review, stop 59). Her retry queues it again. Known on the instance that took the press only.
-  if (takeBackPending(deps.verantwoording.records, professionalId, recordId)) return false;
+  // Unless another delivery of the press confirmed the record meanwhile (it answered "sent" on it):
+  // the take-back leaves a confirmed record alone (found in review, stop 60).
+  const takenBack = takeBackPending(deps.verantwoording.records, professionalId, recordId);
   // The record, or the mark its withdraw left: read through their records, which hold both in their
   // partition. Withdrawn before its card went: the manager never gets a request that no longer
   // stands (the withdraw's confirm promises only that a card they already got stays).
   const kept = await deps.verantwoording.records.get(professionalId, recordId);
-  if (kept) return (kept.type as string) !== WITHDRAWN;
+  if (kept) return (kept.type as string) !== WITHDRAWN && (!takenBack || (kept as { confirmed?: unknown }).confirmed === true);
+  if (takenBack) return false;
   return Date.now() < queuedAt + 2 * (deps.verantwoording.saveWindowMs ?? SAVE_WINDOW_MS) ? 'later' : false;
 }
 
