@@ -16,6 +16,7 @@ import { preferencesId } from '../domain/verantwoording/preferences';
 import { groupIdFor } from '../usecases/week-cycle/set-up-group';
 import { actorOf, conversationKindOf, groupConversationId, teamsLocale } from '../teams/turn';
 import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
+import { keyRememberedChats } from '../store/migrations/keyed-personal-conversations.migration';
 import { BackgroundTasks } from '../teams/background-tasks';
 import { createBotApp } from '../teams/bot-app';
 import { TeamsMessenger } from '../teams/messenger';
@@ -104,6 +105,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   });
   // What an erasure leaves of a card is kept under an id keyed with the app's secret (found in review, stop 58).
   if (config.pulsePoll.hashKey) outbox.store.keyErasedKeysWith(config.pulsePoll.hashKey);
+  // Only with the secret: keyed with a process's random one (local runs), a moved chat is found by no later process.
+  if (config.pulsePoll.hashKey) await keyRememberedChats(cosmos, outbox.store, logger, clock.now());
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);
   const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });

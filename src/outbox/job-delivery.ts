@@ -1,6 +1,7 @@
 import type { Logger } from '../log/logger';
 import { Backoff, backoffMs, classify, Outcome } from './delivery-outcome';
 import { JobTransitions } from './job-transitions';
+import { statusOf } from '../store/document-store';
 import { OutboxStore, Versioned } from '../store/outbox.store';
 import { conversationKeyOf, leavesNoTrace, OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
@@ -67,6 +68,7 @@ export class JobDelivery {
     }
     // Open the 1:1 chat first: creating it again is harmless (Teams returns the same chat).
     let conversationId: string;
+    let openedNow = false;
     if (job.target.kind === 'person') {
       const opened = await this.personalConversation(job);
       if (!opened.ok) {
@@ -75,6 +77,7 @@ export class JobDelivery {
         return Boolean(claimed);
       }
       conversationId = opened.conversationId;
+      openedNow = opened.remembered;
     } else {
       conversationId = job.target.conversationId;
     }
@@ -94,7 +97,10 @@ export class JobDelivery {
     const toClaim = rendered.sentArgs && job.onSent ? { ...job, onSent: { ...job.onSent, args: { ...job.onSent.args, ...rendered.sentArgs } } } : job;
     // A job with a re-check is claimed as `rechecking` (no call yet): a sender stopping in that read leaves it pending, not in doubt.
     let claimed = await transitions.claim(toClaim, { recheck: Boolean(rendered.stillValid) });
-    if (!claimed) return false;
+    if (!claimed) {
+      if (openedNow) await this.forgetChatOfErasedJob(job);
+      return false;
+    }
     if (rendered.stillValid) {
       // A "no": rendered again at once. A check that could not answer: put off, as a failed render.
       const valid = await rendered.stillValid().catch((err: Error) => err);
@@ -148,7 +154,19 @@ export class JobDelivery {
     return false;
   }
 
-  private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string } | { ok: false; outcome: Outcome }> {
+  /**
+   * The claim found the job changed, and this delivery just remembered the person's chat, opened
+   * for it: when the job is gone, an erasure took it out, maybe after it looked for the chat and
+   * before the chat was remembered, which would then outlive the erasure (found in review, stop 60).
+   * It is forgotten again; at worst (another sender finished the job and it went) the chat is
+   * opened once more. One point read, and a delete, only for a chat opened just now.
+   */
+  private async forgetChatOfErasedJob(job: Versioned<OutboxJob>): Promise<void> {
+    if (job.target.kind !== 'person' || (await this.d.store.get(job.id))) return;
+    await this.d.store.forgetPersonalConversation(job.tenantId, job.target.userId);
+  }
+
+  private async personalConversation(job: OutboxJob): Promise<{ ok: true; conversationId: string; remembered: boolean } | { ok: false; outcome: Outcome }> {
     if (job.target.kind !== 'person') throw new Error('not a person');
     const userId = job.target.userId;
     // A guarded job changes nothing here: a chat remembered (or an owner recorded) only for those
@@ -157,12 +175,20 @@ export class JobDelivery {
     const remember = !leavesNoTrace(job);
     const known = await this.d.store.personalConversationDoc(job.tenantId, userId);
     if (known) {
-      // One remembered in the old shape (its id a plain hash, its owner in clear): moved to the keyed
-      // one now, so such documents go as they are used (two requests, once per person).
-      if (remember && known.older) await this.d.store.movePersonalConversation(job.tenantId, userId, known.older, job.target.appUserId);
-      // A chat remembered before its owner's app id was: recorded once now, so erasure from the tab finds it.
-      else if (remember && !known.owned && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
-      return { ok: true, conversationId: known.conversationId };
+      try {
+        // One remembered in the old shape (its id a plain hash, its owner in clear): moved to the keyed
+        // one now, so such documents go as they are used (two requests, once per person).
+        if (remember && known.older) await this.d.store.movePersonalConversation(job.tenantId, userId, known.older, job.target.appUserId);
+        // A chat remembered before its owner's app id was: recorded once now, so erasure from the tab finds it.
+        else if (remember && !known.owned && job.target.appUserId) await this.d.store.rememberPersonalConversation(job.tenantId, userId, known.conversationId, job.target.appUserId);
+      } catch (err) {
+        // The chat is known either way: the message goes. A move left half done (the old one not
+        // deleted) is the start-up migration's to finish (keyed-personal-conversations.migration.ts),
+        // an owner not recorded the next message's. Only the status is logged: a store's error text
+        // can hold the document's id, which is a person's (found in review, stop 60).
+        this.d.logger.warn({ status: statusOf(err) }, 'outbox could not move or complete a remembered 1:1 chat; sent by it all the same');
+      }
+      return { ok: true, conversationId: known.conversationId, remembered: false };
     }
     await this.d.limiter.acquire(job.tenantId);
     await this.d.limiter.depart(job.tenantId);
@@ -175,7 +201,7 @@ export class JobDelivery {
     }
     if (!res.ok) return { ok: false, outcome: classify(res, job.attempts, this.d.backoff) };
     if (remember) await this.d.store.rememberPersonalConversation(job.tenantId, userId, res.conversationId, job.target.appUserId);
-    return { ok: true, conversationId: res.conversationId };
+    return { ok: true, conversationId: res.conversationId, remembered: remember };
   }
 
   private async call(job: OutboxJob, conversationId: string, payload: Record<string, unknown>): Promise<Outcome> {

@@ -354,6 +354,60 @@ export class OutboxStore {
     if (!(await this.deleteIfThere(older.id))) await this.deleteIfThere(this.personalConversationId(tenantId, userId));
   }
 
+  /**
+   * Forgets the chat remembered under its keyed id: one this sender remembered for a job an erasure
+   * took out meanwhile (the remember landed after the erasure's reads of the chat). One request.
+   */
+  async forgetPersonalConversation(tenantId: string, userId: string): Promise<void> {
+    await this.deleteIfThere(this.personalConversationId(tenantId, userId));
+  }
+
+  /**
+   * Brings every chat remembered in the old shape (plain id, owner in clear) to the keyed one: the
+   * start-up migration (keyed-personal-conversations.migration.ts), so one never used again (or
+   * only by guarded nudges, which write nothing) does not tell who erased (found in review, stop 60).
+   * An old document holds neither the tenant nor the Teams id it was made from, only their plain
+   * hash: it is moved where a person's job in the outbox names them (the hash of its tenant and
+   * person matches), and deleted otherwise, after which that person's chat is opened once more by
+   * their next message (Teams returns the same chat). Also deleted: an old one whose keyed twin
+   * exists (a move whose delete failed), and one recording no owner that matches nobody (it cannot
+   * be told from a keyed one of a person without an app id; deleting that costs the same reopen).
+   * Each step is safe to run again, by two instances at once as well. Cross-partition reads: at
+   * start-up only.
+   */
+  async keyRememberedChats(): Promise<{ moved: number; deleted: number }> {
+    const { resources: chats } = await this.container.items
+      .query<PersonalConversationDoc>("SELECT * FROM c WHERE c.type = 'personalConversation' AND NOT IS_DEFINED(c.ownerKey)")
+      .fetchAll();
+    if (chats.length === 0) return { moved: 0, deleted: 0 };
+    const { resources: jobs } = await this.container.items
+      .query<Pick<OutboxJob, 'tenantId' | 'target'>>("SELECT c.tenantId, c.target FROM c WHERE c.type = 'outboxJob' AND c.target.kind = 'person'")
+      .fetchAll();
+    const people = new Map<string, { tenantId: string; userId: string; appUserId?: string }>();
+    const keyedIds = new Set<string>();
+    for (const { tenantId, target } of jobs) {
+      if (target.kind !== 'person') continue;
+      const plainId = stableId('oc', tenantId, target.userId);
+      keyedIds.add(this.personalConversationId(tenantId, target.userId));
+      const known = people.get(plainId);
+      if (!known?.appUserId) people.set(plainId, { tenantId, userId: target.userId, appUserId: target.appUserId ?? known?.appUserId });
+    }
+    const counts = { moved: 0, deleted: 0 };
+    for (const raw of chats) {
+      const chat = clean<PersonalConversationDoc>(raw as unknown as Record<string, unknown>);
+      // A keyed one of a person without an app id, known by their job: kept.
+      if (keyedIds.has(chat.id)) continue;
+      const person = people.get(chat.id);
+      if (person && (await this.read(this.personalConversationId(person.tenantId, person.userId)))?.type !== 'personalConversation') {
+        await this.movePersonalConversation(person.tenantId, person.userId, chat, person.appUserId);
+        counts.moved++;
+      } else if (await this.deleteIfThere(chat.id)) {
+        counts.deleted++;
+      }
+    }
+    return counts;
+  }
+
   // ---- erasure ------------------------------------------------------------------------------
 
   /**
@@ -372,8 +426,10 @@ export class OutboxStore {
     let conversations = 0;
     for (const tenantId of new Set(p.tenantIds)) {
       for (const platformId of new Set(p.platformIds)) {
-        // Both shapes: keyed (since stop 60) and under the plain hash (one not yet moved, or half moved).
-        for (const id of [this.personalConversationId(tenantId, platformId), stableId('oc', tenantId, platformId)]) {
+        // Both shapes: under the plain hash (one not yet moved, or half moved) and keyed (since stop 60).
+        // The old one first: a move writes the keyed one before it deletes the old one, so a move
+        // running between the two reads leaves nothing behind, in any order (found in review, stop 60).
+        for (const id of [stableId('oc', tenantId, platformId), this.personalConversationId(tenantId, platformId)]) {
           const chat = await this.read(id);
           if (chat?.type !== 'personalConversation') continue;
           conversationIds.add(String(chat.conversationId));
