@@ -81,6 +81,14 @@ describe('an account deleted from her list before its cards went, its send press
     // Her confirm for it answers as for an account not in her list.
     expect(cardText(await pressIn(t, mia, 'review.teamAccount.confirmDelete', { id: recordId }))).not.toContain(WORDS);
     expect(await mayGo()).toBe(true);
+    // Hers to see: her export lists it as it lists a withdrawn request's mark, its id and when, nothing it said (stop 60).
+    const { token } = await (await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'aad-mia' }) })).json();
+    const reviews = (await (await fetch(`${t.app.url}/api/verantwoording/export`, { headers: { authorization: `Bearer ${token}` } })).json()).talentReviews;
+    expect({ kept: reviews.teamAccounts, deleted: reviews.teamAccountsDeleted }).toEqual({
+      kept: undefined,
+      deleted: [{ id: recordId, deletedAt: doc.deletedAt, keptUntil: new Date(Date.parse(doc.deletedAt as string) + 7 * 24 * 3600 * 1000).toISOString() }],
+    });
+    expect(JSON.stringify(reviews)).not.toContain('VERWIJDERD');
   });
 
   it('her erasure deletes it with her partition: a card of that account left in the outbox after it is dropped', async () => {

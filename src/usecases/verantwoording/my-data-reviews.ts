@@ -2,7 +2,7 @@ import { MaturityPhase } from '../../domain/talent-review/maturity';
 import { managerPartShown } from '../talent-review/for-professional';
 import { prepRefreshJobId, TalentReview } from '../../domain/talent-review/review';
 import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
-import { recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
+import { DeletedTeamAccount, recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
 import { ReviewRequestRecord, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
@@ -34,6 +34,13 @@ export interface ReviewsExport {
    * them with the rest of it.
    */
   teamAccounts?: TeamAccountExport[];
+  /**
+   * What the accounts they deleted from their list left for a week (their ids taken, so their cards
+   * still waiting go and a send press Teams delivers again keeps nothing; since stop 60): the id,
+   * when, and until when it is kept, as `requestsWithdrawn` lists a withdrawn request's; nothing the
+   * account said, nor to whom or how many. Oldest first; absent when none.
+   */
+  teamAccountsDeleted?: DeletedTeamAccountExport[];
   /**
    * As a professional: the requests for a talentontwikkelgesprek they sent and keep (when, to which
    * manager by id, their message as sent), oldest first; absent when they keep none. In their own
@@ -84,6 +91,21 @@ function requestsWithdrawnOf(own: readonly { type: string }[], userId: string): 
     .filter((r): r is WithdrawnReviewRequest => r.type === 'reviewRequestWithdrawn' && (r as WithdrawnReviewRequest).userId === userId)
     .map((r) => ({ id: r.id, withdrawnAt: r.withdrawnAt, keptUntil: new Date(Date.parse(r.withdrawnAt) + r.ttl * 1000).toISOString() }))
     .sort((a, b) => a.withdrawnAt.localeCompare(b.withdrawnAt) || a.id.localeCompare(b.id));
+}
+
+/** A deleted account's mark as the export lists it. */
+export interface DeletedTeamAccountExport {
+  id: string;
+  deletedAt: string;
+  keptUntil: string;
+}
+
+/** The marks deleted accounts left, oldest first. */
+function teamAccountsDeletedOf(own: readonly { type: string }[], userId: string): DeletedTeamAccountExport[] {
+  return own
+    .filter((r): r is DeletedTeamAccount => r.type === 'teamAccountDeleted' && (r as DeletedTeamAccount).userId === userId)
+    .map((r) => ({ id: r.id, deletedAt: r.deletedAt, keptUntil: new Date(Date.parse(r.deletedAt) + r.ttl * 1000).toISOString() }))
+    .sort((a, b) => a.deletedAt.localeCompare(b.deletedAt) || a.id.localeCompare(b.id));
 }
 
 /** A kept request as the professional exports it: all of it but its type and partition key. */
@@ -153,6 +175,7 @@ export async function exportReviews(deps: VerantwoordingDeps, userId: string, ow
   const [{ asManager, asReport }, requestsReceived] = await Promise.all([reviewTraces(deps, userId), requestsReceivedBy(deps, userId)]);
   const byDate = <T extends { date: string }>(list: T[]) => list.sort((a, b) => a.date.localeCompare(b.date));
   const teamAccounts = teamAccountsOf(own, userId);
+  const teamAccountsDeleted = teamAccountsDeletedOf(own, userId);
   const requestsMade = requestsMadeOf(own, userId);
   const requestsWithdrawn = requestsWithdrawnOf(own, userId);
   return {
@@ -160,6 +183,7 @@ export async function exportReviews(deps: VerantwoordingDeps, userId: string, ow
     asReport: byDate(asReport.map((r) => reviewForReport(r, deps.clock.now()))),
     plannedBy: managersKeptAbout(own, userId),
     ...(teamAccounts.length ? { teamAccounts } : {}),
+    ...(teamAccountsDeleted.length ? { teamAccountsDeleted } : {}),
     ...(requestsMade.length ? { requestsMade } : {}),
     ...(requestsWithdrawn.length ? { requestsWithdrawn } : {}),
     ...(requestsReceived.length ? { requestsReceived } : {}),
