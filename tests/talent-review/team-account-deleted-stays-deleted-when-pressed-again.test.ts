@@ -7,7 +7,8 @@
  * and her data, never back from the team): the cards still waiting when she deleted it go, once
  * each, and the press again neither keeps it again nor sends it twice (case 2; until then it
  * promised that nothing she deleted went). A delete from before that change left no mark under the
- * record's id: the press again finds every card's key held and keeps nothing (case 4).
+ * record's id: the press again after its cards went keeps nothing (case 1); while they still wait,
+ * it keeps the record again and they go, once each (case 4).
  */
 import { message, TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
@@ -73,11 +74,14 @@ describe('an account the manager deleted, its send press delivered again', () =>
     expect({ kept: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ kept: 1, sent: 2 });
   }, 90_000);
 
-  it('deleted as before stop 60 (no mark left) while its cards wait: the press again keeps nothing, and the cards drop as they did then', async () => {
+  // A card still waiting is not counted as held (it may be another delivery's of this very press,
+  // found reviewing stop 60), so a delete from before stop 60 (no mark) whose press comes again while
+  // its cards wait keeps the record again, and the cards go, once each: "verstuurd" means sent.
+  it('deleted as before stop 60 (no mark left) while its cards wait: the press again sends each card once', async () => {
     const words = 'ZONDER-MERKTEKEN: van voor stop 60.';
     const press = await sendThenDelete(mia, words, 'mia-send-4', { asBefore60: true });
     await pressIn(t, mia, SEND, press, 'mia-send-4-again');
     await t.app.outbox.drain(60_000);
-    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 0, sent: 0 });
+    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 1, sent: 2 });
   }, 90_000);
 });

@@ -53,7 +53,8 @@ export type TeamAccountRecipient = { memberId: string; role: 'member' | 'ownMana
 export interface TeamAccountDelivery {
   /**
    * Queues the card under `key`: `erasedKey` when an erasure left the key behind (or a card that went
-   * did), `held` when a job holds it already (waiting, or ended unsent), nothing when queued now.
+   * did), `held` when a job that ended without going holds it (skipped), nothing when queued now or
+   * held by a card still waiting (another delivery of this press queued it).
    */
   deliver(account: TeamAccount, to: TeamAccountRecipient, key: string): Promise<'erasedKey' | 'held' | void>;
   /**

@@ -87,9 +87,11 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  *
  * A press delivered again after the manager's own erasure (or after a delete that left no mark:
  * one from before stop 60, or a mark expired) stores the record anew (it is gone), and finds every
- * card's key held: by what an erasure left (`erasedKey`), by a card that went, or by one still
- * waiting or skipped (`held`). Nothing new goes, so the record goes again at once, none of her
- * words stay, and the cards still waiting are dropped at send time (found in review, stop 59).
+ * card's key held: by what an erasure left (`erasedKey`), by a card that went, or by one skipped
+ * at send time (`held`). Nothing new goes, so the record goes again at once and none of her words
+ * stay (found in review, stop 59). A card still waiting does not count: another delivery of this
+ * press queued it under this very record (two deliveries at once), which must stay (found
+ * reviewing stop 60: taken back under it, "sent" was said and nothing went).
  * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
@@ -149,9 +151,9 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   }
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
   // queued them and the record went since, leaving no mark of a delete (an erasure took it, or all
-  // of theirs; or a delete from before stop 60, or its mark expired): it goes again, as a send that
-  // queued nothing keeps nothing. Kept, it would be back in her list, and the cards still waiting
-  // (after an erasure: queued after its purge) would go after all (teamCardMayGo finds it).
+  // of theirs; or a delete from before stop 60, or its mark expired), and each card went or was
+  // skipped: it goes again, as a send that queued nothing keeps nothing, or it would be back in her
+  // list. (A card still waiting is not `held`: see TeamAccountDelivery.deliver.)
   if (created && cards.length && held === cards.length) await takeBack(deps, delivery, record, []);
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.

@@ -4,7 +4,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery, teamAccountRecordId } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
-import { jobIdFor } from '../../../outbox/outbox-job';
+import { FINISHED, jobIdFor } from '../../../outbox/outbox-job';
 import { cardMessage } from '../../messenger';
 import { pressChat } from './review-requests';
 import { accountToTeam, deleteKeptTeamAccount, keptTeamAccount, keptTeamAccounts, ownManagerOf, teamCardMayGo, teamOf } from '../../../usecases/talent-review/account-to-team';
@@ -64,7 +64,12 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
         },
         { tellErasedKey: true },
       );
-      return queued === 'queued' ? undefined : queued === 'erasedKey' ? 'erasedKey' : 'held';
+      if (queued !== 'alreadyQueued') return queued === 'erasedKey' ? 'erasedKey' : undefined;
+      // Held only by a card that ended without going (skipped at send time): one still waiting was
+      // queued by another delivery of this press, whose record this is (found reviewing stop 60:
+      // counted as held, the record was taken back under it, "sent" said, and nothing went).
+      const job = await deps.outbox.store.get(jobIdFor(key));
+      return job && FINISHED.includes(job.status) ? 'held' : undefined;
     },
     async withdraw(key) {
       // Only a job no sender has tried yet is surely unsent; deleted under its ETag, no sender can claim it after.
