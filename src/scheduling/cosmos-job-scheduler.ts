@@ -197,6 +197,17 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
     return () => clearInterval(timer);
   }
 
+  /**
+   * A run's last word on its job, only while the job is still this run's claim (running, this
+   * instance's, the claim's attempt). A run whose lease lapsed (renewals that did not get through:
+   * a throttled store, a process frozen in a slot swap) may find the job taken over and finished by
+   * another instance: its failure would put it back to run a third time (found in review, stop 61).
+   * A failure (or "later") is then the other run's to write.
+   */
+  private ifStillOurs(claimed: JobDocument, finish: (j: JobDocument) => JobDocument): (j: JobDocument) => JobDocument {
+    return (j) => (j.status === 'running' && j.owner === this.owner && j.attempts === claimed.attempts ? finish(j) : j);
+  }
+
   private async execute(job: JobDocument): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const { store, key } = this.home(job);
@@ -208,22 +219,24 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
       } finally {
         stopRenewing();
       }
-      await store.update(job.id, key, (j) => ({ ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS }));
+      // Done is done, whoever holds the claim now: a run that took it over meanwhile then finds it
+      // finished, and its own failure does not put it back. Never over an outcome already written.
+      await store.update(job.id, key, (j) => (j.status === 'running' ? { ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS } : j));
     } catch (err) {
       if (err instanceof RunAgainLater) {
         this.logger.info({ jobId: job.id, kind: job.kind, reason: err.message }, 'scheduled job runs again later');
-        await store.update(job.id, key, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined }));
+        await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined })));
         return;
       }
       // A payload its handler cannot read stays unreadable: retrying it for a day changes nothing.
       const giveUp = job.attempts >= MAX_ATTEMPTS || err instanceof UnreadablePayload;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
       if (giveUp) {
-        await store.update(job.id, key, (j) => ({ ...j, status: 'failed', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS }));
+        await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'failed', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS })));
         return;
       }
       const retryAt = new Date(this.clock.now().getTime() + Math.min(2 ** job.attempts * 10_000, MAX_RETRY_DELAY_MS)).toISOString();
-      await store.update(job.id, key, (j) => ({ ...j, status: 'pending', dueAt: retryAt, lockedUntil: undefined }));
+      await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: retryAt, lockedUntil: undefined })));
     }
   }
 
