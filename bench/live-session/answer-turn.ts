@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
-import { execute, user } from '../../tests/support/activities';
-import { GroupDriver } from '../../tests/support/group-driver';
+import { execute } from '../../tests/support/activities';
 import { startTestApp, TestApp } from '../../tests/support/test-app';
 import { LoadOrder, LoadResult } from './load-client';
 import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
+import { MEMBERS, openSessions } from './support/sessions';
 
 export type { LoadResult };
 
@@ -69,26 +69,12 @@ function load(client: Worker, order: LoadOrder, store: MeasuredStore): Promise<M
   });
 }
 
-const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
-
 /** One measured round: the app's answer saves and the floor's, and how many answers each session held. */
 export interface Round {
   app: MeasuredLoad;
   minimal: MeasuredLoad;
   /** Answers per session when the round started and when it ended. */
   answers: { from: number; to: number };
-}
-
-async function openSessions(t: TestApp, prefix: string, count: number): Promise<GroupDriver[]> {
-  const drivers: GroupDriver[] = [];
-  for (let i = 0; i < count; i++) {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:${prefix}-${i}@thread.v2`), MEMBERS);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    drivers.push(g);
-  }
-  return drivers;
 }
 
 /**

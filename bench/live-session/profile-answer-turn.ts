@@ -9,33 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { execute, user } from '../../tests/support/activities';
+import { execute } from '../../tests/support/activities';
 import { GroupDriver } from '../../tests/support/group-driver';
-import { startTestApp, TestApp } from '../../tests/support/test-app';
+import { startTestApp } from '../../tests/support/test-app';
 import { embeddedCosmosInWorker } from '../workers';
 import { LoadOrder, LoadResult } from './load-client';
 import { MINIMAL_VERB, startMinimalBot } from './minimal-bot';
-
-const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
-
-function load(client: Worker, order: LoadOrder): Promise<LoadResult> {
-  return new Promise((resolve) => {
-    client.once('message', resolve);
-    client.postMessage(order);
-  });
-}
-
-async function openSessions(t: TestApp, prefix: string, count: number): Promise<GroupDriver[]> {
-  const drivers: GroupDriver[] = [];
-  for (let i = 0; i < count; i++) {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:${prefix}-${i}@thread.v2`), MEMBERS);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    drivers.push(g);
-  }
-  return drivers;
-}
+import { load, MEMBERS, openSessions } from './support/sessions';
 
 async function main(): Promise<void> {
   const outDir = process.argv[2] ?? '.';

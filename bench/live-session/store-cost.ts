@@ -15,33 +15,13 @@
 import { Worker } from 'node:worker_threads';
 import { DocumentStore } from '../../src/store/document-store';
 import { CosmosSessionItemRepository, CosmosSessionRepository } from '../../src/store/week-cycle.repositories';
-import { execute, user } from '../../tests/support/activities';
+import { execute } from '../../tests/support/activities';
 import { GroupDriver } from '../../tests/support/group-driver';
-import { startTestApp, TestApp } from '../../tests/support/test-app';
+import { startTestApp } from '../../tests/support/test-app';
 import { embeddedCosmosInWorker, threadCpuMs } from '../workers';
-import { LoadOrder, LoadResult } from './load-client';
+import { load, MEMBERS, openSessions } from './support/sessions';
 
-const MEMBERS = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
 const GROUPS = 12;
-
-function load(client: Worker, order: LoadOrder): Promise<LoadResult> {
-  return new Promise((resolve) => {
-    client.once('message', resolve);
-    client.postMessage(order);
-  });
-}
-
-async function openSessions(t: TestApp, prefix: string, count: number): Promise<GroupDriver[]> {
-  const drivers: GroupDriver[] = [];
-  for (let i = 0; i < count; i++) {
-    const g = new GroupDriver(t, t.conversation('groupChat', `19:${prefix}-${i}@thread.v2`), MEMBERS);
-    await g.setUp();
-    await g.startCycle();
-    await g.startSession();
-    drivers.push(g);
-  }
-  return drivers;
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -12,8 +12,8 @@ import { TestUser, user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { stableId } from '../../src/domain/shared/ids';
+import { exists, messageTo, rememberedTheOldWay, TENANT } from './support/remembered-chat';
 
-const TENANT = 'tenant-1';
 const SECRET = 'own60-move-races-secret-'.padEnd(44, 'z');
 
 const urlPath = (req: IncomingMessage) => decodeURIComponent((req.url ?? '').split('?')[0]!);
@@ -21,16 +21,17 @@ const pointReadOf = (id: string) => (req: IncomingMessage) => req.method === 'GE
 const isOutboxUpsert = (req: IncomingMessage) =>
   req.method === 'POST' && /\/colls\/outbox\/docs\/?$/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-is-upsert']).toLowerCase() === 'true';
 
-async function exists(t: TestApp, id: string): Promise<boolean> {
-  const { resource } = await t.store.container('outbox').item(id, id).read().catch(() => ({ resource: undefined }));
-  return resource !== undefined;
-}
-
-/** A chat remembered before stop 60: plain id, the owner in clear when known. */
-async function rememberedTheOldWay(t: TestApp, platformId: string, owner?: string): Promise<string> {
-  const conversationId = `a:1on1-${platformId}`;
-  await t.store.container('outbox').items.create({ id: stableId('oc', TENANT, platformId), type: 'personalConversation', conversationId, ...(owner ? { ownerId: owner } : {}) });
-  return conversationId;
+/**
+ * The describe's own app, with a Cosmos proxy so a test can hold one request until it lets it go:
+ * started before the describe's tests, stopped after them.
+ */
+function ownApp(): { t: TestApp } {
+  const own = {} as { t: TestApp };
+  beforeAll(async () => {
+    own.t = await startTestApp({ POLL_HASH_KEY: SECRET }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+  }, 60_000);
+  afterAll(() => own.t?.stop());
+  return own;
 }
 
 /** The erasure from the chat: the outbox's part of it (the Teams id known). */
@@ -39,13 +40,10 @@ function erasureOf(t: TestApp, who: TestUser) {
 }
 
 describe('a move of an old chat running between the erasure\'s reads of the two ids', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ POLL_HASH_KEY: SECRET }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-  }, 60_000);
-  afterAll(() => t?.stop());
+  const app = ownApp();
 
   async function race(who: TestUser, owner: string | undefined, moveOwner: string | undefined): Promise<boolean[]> {
+    const { t } = app;
     const store = t.app.outbox.store;
     await rememberedTheOldWay(t, who.id, owner);
     const plainId = stableId('oc', TENANT, who.id);
@@ -76,22 +74,24 @@ describe('a move of an old chat running between the erasure\'s reads of the two 
 });
 
 describe('a first chat opened while the erasure runs', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ POLL_HASH_KEY: SECRET }, '2026-11-23T08:00:00Z', { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-  }, 60_000);
-  afterAll(() => t?.stop());
+  const app = ownApp();
 
-  it('the erasure lands between Teams opening the chat and the sender remembering it: no message reaches them, and no chat of theirs is left', async () => {
-    const kees = user('Kees');
-    const store = t.app.outbox.store;
-    const gate = cosmosGate(t.proxy!);
-    // The sender's remember of the chat it just opened (the only upsert into the outbox here) is held.
-    const held = gate.hold(isOutboxUpsert);
-    const route = { serviceUrl: t.connector.url, botId: '28:lerend-werken-bot' };
-    await t.app.outbox.enqueue([{ key: 'first-chat-kees', tenantId: TENANT, route, target: { kind: 'person', userId: kees.id, appUserId: kees.aadObjectId }, payload: { type: 'message', text: 'voor Kees' } }]);
+  /** A message to `who` queued and being sent, its sender held at remembering their chat (the only upsert into the outbox here). */
+  async function sendHeldAtRemember(who: TestUser, key: string, text: string) {
+    const { t } = app;
+    const held = cosmosGate(t.proxy!).hold(isOutboxUpsert);
+    await t.app.outbox.enqueue([messageTo(t, key, who, text)]);
     const draining = t.app.outbox.drain(30_000);
     await held.arrived;
+    return { held, draining };
+  }
+
+  it('the erasure lands between Teams opening the chat and the sender remembering it: no message reaches them, and no chat of theirs is left', async () => {
+    const { t } = app;
+    const kees = user('Kees');
+    const store = t.app.outbox.store;
+    // The sender's remember of the chat it just opened is held.
+    const { held, draining } = await sendHeldAtRemember(kees, 'first-chat-kees', 'voor Kees');
     expect(t.connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations')).toHaveLength(1);
     await erasureOf(t, kees);
     held.release();
@@ -102,15 +102,11 @@ describe('a first chat opened while the erasure runs', () => {
 
   // A guard (held when written, in review of stop 60).
   it('the erasure lands between the sender reading an old chat and moving it: no message reaches them, neither shape is left', async () => {
+    const { t } = app;
     const lotte = user('Lotte');
     const store = t.app.outbox.store;
     await rememberedTheOldWay(t, lotte.id, lotte.aadObjectId);
-    const gate = cosmosGate(t.proxy!);
-    const held = gate.hold(isOutboxUpsert);
-    const route = { serviceUrl: t.connector.url, botId: '28:lerend-werken-bot' };
-    await t.app.outbox.enqueue([{ key: 'move-lotte', tenantId: TENANT, route, target: { kind: 'person', userId: lotte.id, appUserId: lotte.aadObjectId }, payload: { type: 'message', text: 'voor Lotte' } }]);
-    const draining = t.app.outbox.drain(30_000);
-    await held.arrived;
+    const { held, draining } = await sendHeldAtRemember(lotte, 'move-lotte', 'voor Lotte');
     await erasureOf(t, lotte);
     held.release();
     await draining;

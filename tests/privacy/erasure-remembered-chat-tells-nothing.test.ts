@@ -24,10 +24,10 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { stableId } from '../../src/domain/shared/ids';
 import { allDocuments, eraseInChat, tabApi } from '../verantwoording/support';
 import { directoryFile, personalChat, pressIn } from '../talent-review/support/proposal-put-before';
+import { exists, messageTo, rememberedTheOldWay, TENANT } from '../outbox/support/remembered-chat';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stored JSON under test */
 
-const TENANT = 'tenant-1';
 const SECRET = 'remembered-chat-test-secret-'.padEnd(44, 'x');
 const SEND = 'review.teamAccount.send';
 const WORDS = 'Elke week een uur vrij voor leren.';
@@ -44,19 +44,6 @@ async function rememberedChats(t: TestApp): Promise<Record<string, unknown>[]> {
 /** What the app remembers as this person's chat, read by the app (with its secret); undefined when nothing. */
 async function chatOf(t: TestApp, platformId: string): Promise<string | undefined> {
   return t.app.outbox.store.personalConversation(TENANT, platformId);
-}
-
-/** Whether a document sits under this id in the outbox. */
-async function exists(t: TestApp, id: string): Promise<boolean> {
-  const { resource } = await t.store.container('outbox').item(id, id).read().catch(() => ({ resource: undefined }));
-  return resource !== undefined;
-}
-
-/** A chat remembered as the outbox did before stop 60: under the plain hash, the owner in clear (when known). */
-async function rememberedTheOldWay(t: TestApp, platformId: string, owner?: string): Promise<string> {
-  const conversationId = `a:1on1-${platformId}`;
-  await t.store.container('outbox').items.create({ id: stableId('oc', TENANT, platformId), type: 'personalConversation', conversationId, ...(owner ? { ownerId: owner } : {}) });
-  return conversationId;
 }
 
 describe('after a team account, the erased member\'s remembered chat tells a database reader nothing', () => {
@@ -112,11 +99,7 @@ describe('a chat remembered in the old shape', () => {
     // Bram's with his owner in clear (since 1 December), Cem's from before owners were recorded.
     const bramsChat = await rememberedTheOldWay(t, bram.id, bram.aadObjectId);
     const cemsChat = await rememberedTheOldWay(t, cem.id);
-    const route = { serviceUrl: t.connector.url, botId: '28:lerend-werken-bot' };
-    await t.app.outbox.enqueue([
-      { key: 'old-chat-bram', tenantId: TENANT, route, target: { kind: 'person', userId: bram.id, appUserId: bram.aadObjectId }, payload: { type: 'message', text: 'voor Bram' } },
-      { key: 'old-chat-cem', tenantId: TENANT, route, target: { kind: 'person', userId: cem.id, appUserId: cem.aadObjectId }, payload: { type: 'message', text: 'voor Cem' } },
-    ]);
+    await t.app.outbox.enqueue([messageTo(t, 'old-chat-bram', bram, 'voor Bram'), messageTo(t, 'old-chat-cem', cem, 'voor Cem')]);
     await t.app.outbox.drain(30_000);
 
     expect(t.connector.calls.filter((c) => c.activity?.text === 'voor Bram').map((c) => c.conversationId)).toEqual([bramsChat]);

@@ -1,8 +1,8 @@
-import { respondentHash } from '../../src/domain/pulse-poll/answer';
-import { message, TestUser } from '../support/activities';
-import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
+import { message } from '../support/activities';
+import { HR, PulseDriver } from '../support/pulse-driver';
 import { startTestApp } from '../support/test-app';
-import { DatabaseDump, fullDump, nextSecond, occurrences, withoutSystemFields } from './support/database-dump';
+import { Answer, hashedMembers, isVector, noord, respondents, sixAnswers, vectorOf, World } from './support/b3-database-world';
+import { fullDump, nextSecond, occurrences, withoutSystemFields } from './support/database-dump';
 import { appeared, findPeople, findTexts, leaks, orderJoin, rightGuesses, timestampJoin, unkeyedGuesses } from './support/linking-attacks';
 
 /**
@@ -13,28 +13,11 @@ import { appeared, findPeople, findTexts, leaks, orderJoin, rightGuesses, timest
  * separately written documents would carry telling `_ts` values.
  */
 const KEY = 'privacy-database-key'.padEnd(40, 'd');
-const ITEMS = ['werkzaamheden', 'werkbeleving', 'waardering', 'beloning', 'samenwerking', 'ontwikkelkansen', 'boeien', 'binden', 'behouden'];
-const noord: TestTeam = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 8)]);
-const respondents = noord.members.slice(1, 7);
 
 /** Six different answers, each with its own open comment. */
-const ANSWERS = respondents.map((_, i) => ({
-  values: scores((i % 5) + 1, { boeien: ((i * 2) % 5) + 1, binden: Math.floor(i / 5) + 2 }),
-  comment: `Open antwoord ${'ABCDEF'[i]}: ${['rooster', 'collega', 'scholing', 'werkdruk', 'ruimte', 'koffie'][i]}`,
-}));
+const ANSWERS = sixAnswers('Open antwoord');
 
-type Answer = (typeof ANSWERS)[number];
-type Vector = Record<string, number>;
-
-interface World {
-  pollId: string;
-  /** dumps[k]: after k answers. */
-  dumps: DatabaseDump[];
-  afterClosing: DatabaseDump;
-  truth: { answer: Answer; who: TestUser }[];
-}
-
-/** One run of the app: the same people answer in the same order; `assign` says who gives which answer. */
+/** One run of the app: the same people answer in the same order; `assign` says who gives which answer. Its dumps[k]: after k answers. */
 async function runWorld(assign: (i: number) => Answer): Promise<World> {
   const t = await startTestApp({ HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: KEY, B3_MIN_RESPONDENTS: '5' }, '2026-11-23T08:00:00Z');
   try {
@@ -61,13 +44,6 @@ async function runWorld(assign: (i: number) => Answer): Promise<World> {
   }
 }
 
-const isVector = (v: unknown): Vector | undefined => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
-  return ITEMS.every((k) => typeof o[k] === 'number' && (o[k] as number) >= 1 && (o[k] as number) <= 5) ? (o as Vector) : undefined;
-};
-const vectorOf = (a: Answer): Vector => Object.fromEntries(ITEMS.map((k) => [k, Number(a.values[`item_${k}`])]));
-
 describe('B3-spiegel privacy: a database reader with every field and the hash key', () => {
   let a: World;
   let b: World;
@@ -81,7 +57,7 @@ describe('B3-spiegel privacy: a database reader with every field and the hash ke
     [a, b] = await Promise.all([runWorld((i) => ANSWERS[i]!), runWorld((i) => ANSWERS[i % 2 === 0 ? i + 1 : i - 1]!)]);
     expect(b.pollId).toBe(a.pollId);
     // The attacker hashes every team member with the key, as the app does.
-    people = new Map(noord.members.map((m) => [respondentHash(KEY, a.pollId, m.aadObjectId), m.name]));
+    people = hashedMembers(KEY, a.pollId);
   }, 90_000);
 
   it('the _ts join: nobody is linked to an answer or a comment through the time of a write', () => {

@@ -1,7 +1,7 @@
-import { respondentHash } from '../../src/domain/pulse-poll/answer';
 import { execute, message, TestUser } from '../support/activities';
-import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
+import { HR, PulseDriver, scores } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { Answer, hashedMembers, isVector, noord, respondents, sixAnswers, vectorOf, World } from './support/b3-database-world';
 import { DatabaseDump, fullDump, nextSecond, occurrences, withoutSystemFields } from './support/database-dump';
 import { findPeople, findTexts, leaks, timestampJoin } from './support/linking-attacks';
 
@@ -17,24 +17,9 @@ import { findPeople, findTexts, leaks, timestampJoin } from './support/linking-a
  * a claim, a parked answer), and after closing no marker and no single answer.
  */
 const KEY = 'two-instances-db-key'.padEnd(40, 'k');
-const ITEMS = ['werkzaamheden', 'werkbeleving', 'waardering', 'beloning', 'samenwerking', 'ontwikkelkansen', 'boeien', 'binden', 'behouden'];
-const noord: TestTeam = team('Zorgteam Noord', 'noord', [HR, ...members('noord', 8)]);
-const respondents = noord.members.slice(1, 7);
-const ANSWERS = respondents.map((_, i) => ({
-  values: scores((i % 5) + 1, { boeien: ((i * 2) % 5) + 1, binden: Math.floor(i / 5) + 2 }),
-  comment: `Twee instanties ${'ABCDEF'[i]}: ${['rooster', 'collega', 'scholing', 'werkdruk', 'ruimte', 'koffie'][i]}`,
-}));
-type Answer = (typeof ANSWERS)[number];
-type Vector = Record<string, number>;
+const ANSWERS = sixAnswers('Twee instanties');
 
-interface World {
-  pollId: string;
-  /** After 2, 4 and 6 respondents. */
-  dumps: DatabaseDump[];
-  afterClosing: DatabaseDump;
-  truth: { answer: Answer; who: TestUser }[];
-}
-
+/** One world; its dumps are taken after 2, 4 and 6 respondents. */
 async function runWorld(assign: (i: number) => Answer, twoInstances: boolean): Promise<World> {
   const env = { HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: KEY, B3_MIN_RESPONDENTS: '5' };
   const a = await startTestApp(env, '2026-11-23T08:00:00Z');
@@ -82,12 +67,6 @@ async function runWorld(assign: (i: number) => Answer, twoInstances: boolean): P
   }
 }
 
-const isVector = (v: unknown): Vector | undefined => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
-  return ITEMS.every((k) => typeof o[k] === 'number' && (o[k] as number) >= 1 && (o[k] as number) <= 5) ? (o as Vector) : undefined;
-};
-const vectorOf = (x: Answer): Vector => Object.fromEntries(ITEMS.map((k) => [k, Number(x.values[`item_${k}`])]));
 /** What documents there are, by container and type (or id where there is no type), and how many. */
 const shapeOf = (dump: DatabaseDump, containers: string[]) =>
   dump.filter((d) => containers.includes(d.container)).map((d) => `${d.container}:${String(d.doc.type ?? d.doc.id)}`).sort();
@@ -104,8 +83,8 @@ describe('B3-spiegel privacy: the database after two instances raced', () => {
       runWorld((i) => ANSWERS[i % 2 === 0 ? i + 1 : i - 1]!, true),
       runWorld((i) => ANSWERS[i]!, false),
     ]);
+    people = hashedMembers(KEY, two.pollId);
     expect(swapped.pollId).toBe(two.pollId);
-    people = new Map(noord.members.map((m) => [respondentHash(KEY, two.pollId, m.aadObjectId), m.name]));
   }, 110_000);
 
   it('the _ts join ties nobody to an answer or a comment', () => {

@@ -12,54 +12,20 @@
  * - the preview shows exactly the B3 block Mia's card shows; the cards pass the Adaptive Cards
  *   schema and Teams' limits, in Dutch and English; export lists the choice, erasure removes it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { erasureTicketId } from '../../src/domain/verantwoording/erasure-ticket';
 import { documentProblems } from '../../src/store/document-schemas';
 import { exportMyData } from '../../src/usecases/verantwoording/my-data';
 import { addNote } from '../../src/usecases/verantwoording/notes';
-import { execute, user } from '../support/activities';
+import { execute } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
-import { cardText, MEMBERS } from '../support/group-driver';
+import { cardText } from '../support/group-driver';
 import { aiSettings, FakeAzureOpenAi, startFakeAzureOpenAi } from '../support/fake-azure-openai';
-import { PulseDriver, team } from '../support/pulse-driver';
+import { PulseDriver } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { closedPoll, seedPoll } from '../hr-report/seed-polls';
-import { actionData, eraseInChat, PersonalChat, verantwoordingDeps } from '../verantwoording/support';
+import { eraseInChat, PersonalChat, verantwoordingDeps } from '../verantwoording/support';
+import { anna, mia, NOORD_LINE, noord, planAnnasReview, prepDirectory, raad, SAVE, saveData, seedPollsAndNote, toggles } from './support/prep-team-choices';
 
-const mia = user('Mia'); // Anna's manager
-const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-const noord = team('Zorgteam Noord', 'noord', [anna, bram, mia]); // the team Anna and Mia share
-const raad = team('Ondernemingsraad', 'or', [anna, cem]); // Mia is not in it
-const SAVE = 'review.prepTeams.save';
-const NOORD_LINE = 'Boeien 75, Binden 75, Behouden 75';
 const RAAD_LINE = 'Boeien 25, Binden 25, Behouden 25';
-
-/** The toggles of the preview's team section, by the team their title names. */
-function toggles(card: unknown): { id: string; title: string; value: string }[] {
-  const found: { id: string; title: string; value: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Input.Toggle' && typeof o.id === 'string' && o.id.startsWith('prepTeam')) found.push({ id: o.id, title: String(o.title), value: String(o.value) });
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
-
-/** What a client sends for the save: the button's data and every toggle, with the ones named set. */
-function saveData(card: unknown, set: Record<string, boolean>): Record<string, unknown> {
-  const inputs = Object.fromEntries(
-    toggles(card).map((tg) => {
-      const name = Object.keys(set).find((n) => tg.title.includes(n));
-      return [tg.id, name === undefined ? tg.value : String(set[name])];
-    }),
-  );
-  return { ...actionData(card, SAVE)!, ...inputs };
-}
 
 /** The B3 block of a prep card's text: from its heading to the next section. */
 function b3Block(text: string): string {
@@ -83,19 +49,14 @@ describe('the professional chooses which teams\' B3-spiegel their manager\'s pre
 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    // Like Microsoft Graph: managers, no link from a person to a team.
-    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia', managerId: '' }] }));
+    const directory = prepDirectory();
     t = await startTestApp({ ...aiSettings(ai, { timeoutMs: 2000, retries: 0 }), DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
     const pulse = new PulseDriver(t);
     await pulse.install(noord);
     await pulse.install(raad);
-    await seedPoll(t, closedPoll('poll-noord', noord.id, noord.name, '2026-11-20'), [4, 4, 4, 4, 4]);
-    await seedPoll(t, closedPoll('poll-raad', raad.id, raad.name, '2026-11-21'), [2, 2, 2, 2, 2]);
-    await addNote(verantwoordingDeps(t.cosmos), 'aad-anna', { key: 'n1', text: 'Anna wil leren roosteren', shared: true });
+    await seedPollsAndNote(t);
     t.clock.set('2026-11-27T10:00:00Z');
-    await t.send(execute(miaChat(), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
-    reviewId = (await t.store.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-anna'").fetchAll()).resources[0].id;
+    reviewId = await planAnnasReview(t, miaChat());
   });
   afterAll(async () => {
     await t.stop();

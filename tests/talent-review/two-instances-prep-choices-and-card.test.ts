@@ -7,45 +7,14 @@
  * shows in Mia's message: B's answer to her press when it comes back, and every update of that
  * message sent after it; the last one must not show the team Anna switched off.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { addNote } from '../../src/usecases/verantwoording/notes';
-import { execute, user } from '../support/activities';
+import { execute } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { cardText, MEMBERS } from '../support/group-driver';
-import { PulseDriver, team } from '../support/pulse-driver';
+import { cardText } from '../support/group-driver';
+import { PulseDriver } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../outbox/wait-until';
-import { closedPoll, seedPoll } from '../hr-report/seed-polls';
-import { actionData, PersonalChat, verantwoordingDeps } from '../verantwoording/support';
-
-const mia = user('Mia');
-const [anna, bram, cem] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0], typeof MEMBERS[0]];
-const noord = team('Zorgteam Noord', 'noord', [anna, bram, mia]);
-const raad = team('Ondernemingsraad', 'or', [anna, cem]);
-const SAVE = 'review.prepTeams.save';
-const NOORD_LINE = 'Boeien 75, Binden 75, Behouden 75';
-
-function toggles(card: unknown): { id: string; title: string; value: string }[] {
-  const found: { id: string; title: string; value: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Input.Toggle' && typeof o.id === 'string' && o.id.startsWith('prepTeam')) found.push({ id: o.id, title: String(o.title), value: String(o.value) });
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
-function saveData(card: unknown, set: Record<string, boolean>): Record<string, unknown> {
-  const inputs = Object.fromEntries(toggles(card).map((tg) => {
-    const name = Object.keys(set).find((n) => tg.title.includes(n));
-    return [tg.id, name === undefined ? tg.value : String(set[name])];
-  }));
-  return { ...actionData(card, SAVE)!, ...inputs };
-}
+import { PersonalChat } from '../verantwoording/support';
+import { anna, mia, NOORD_LINE, noord, planAnnasReview, prepDirectory, raad, SAVE, saveData, seedPollsAndNote } from './support/prep-team-choices';
 
 describe("Anna's team choice on one instance while Mia opens the prep card on the other", () => {
   let a: TestApp;
@@ -54,8 +23,7 @@ describe("Anna's team choice on one instance while Mia opens the prep card on th
   const miaChat = (t: TestApp) => t.conversation('personal', 'a:personal-mia');
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia', managerId: '' }] }));
+    const directory = prepDirectory();
     a = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
     b = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, sharedCardIntervalMs: 0 });
     const pa = new PulseDriver(a);
@@ -63,13 +31,10 @@ describe("Anna's team choice on one instance while Mia opens the prep card on th
     await pa.install(raad);
     new PulseDriver(b).register(noord);
     new PulseDriver(b).register(raad);
-    await seedPoll(a, closedPoll('poll-noord', noord.id, noord.name, '2026-11-20'), [4, 4, 4, 4, 4]);
-    await seedPoll(a, closedPoll('poll-raad', raad.id, raad.name, '2026-11-21'), [2, 2, 2, 2, 2]);
-    await addNote(verantwoordingDeps(a.cosmos), 'aad-anna', { key: 'n1', text: 'Anna wil leren roosteren', shared: true });
+    await seedPollsAndNote(a);
     a.clock.set('2026-11-27T10:00:00Z');
     b.clock.set('2026-11-27T10:00:00Z');
-    await a.send(execute(miaChat(a), mia, 'review.plan.save', { reportId: 'aad-anna', date: '2026-12-10', timeZone: 'Europe/Amsterdam', prepDays: '3' }, 'plan-card'));
-    reviewId = (await a.store.container('reviews').items.query("SELECT * FROM c WHERE c.reportId = 'aad-anna'").fetchAll()).resources[0].id;
+    reviewId = await planAnnasReview(a, miaChat(a));
     a.app.outbox.start();
     b.app.outbox.start();
   }, 120_000);

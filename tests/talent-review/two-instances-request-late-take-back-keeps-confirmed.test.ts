@@ -10,45 +10,28 @@
  * devices B's record read as A's own (sameAsWritten): the same. A take-back must never undo what
  * another delivery of the same press said was sent.
  */
-import { execute, message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { cosmosGate } from '../support/cosmos-gate';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
 import { isPersonalCreate } from '../verantwoording/support';
 import { waitUntil } from '../outbox/wait-until';
-import { directoryFile } from './support/proposal-put-before';
+import { keptRecords, requestCardsTo, send, SEND, startTwoInstances } from './support/two-instance-requests';
 
-const [bo, cas, mia] = ['Bo', 'Cas', 'Mia'].map(user) as [TestUser, TestUser, TestUser];
-const SEND = 'review.request.send';
+const [bo, cas] = ['Bo', 'Cas'].map(user) as [TestUser, TestUser];
 const WINDOW = 1_000;
 
 describe('a request press on two instances, one of them answered late', () => {
   let a: TestApp;
   let b: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
-  const chat = (t: TestApp, who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const send = (t: TestApp, who: TestUser, verb: string, data: Record<string, unknown>, activityId?: string) => t.send(execute(chat(t, who), who, verb, data, 'card-1', activityId));
-  const keptOf = async (userId: string) =>
-    (await a.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = @u AND STARTSWITH(c.type, 'reviewRequest')", parameters: [{ name: '@u', value: userId }] }).fetchAll()).resources as Record<string, unknown>[];
-  // The manager's 1:1 chat, whichever instance opened it: the other sends to it too (remembered in the store).
-  const requestsTo = (aadId: string, who: string) => {
-    const managerChat = a.connector.personalChats.get(aadId) ?? b.connector.personalChats.get(aadId);
-    return [a, b].flatMap((t) => t.connector.cards((c) => c.conversationId === managerChat).map((c) => cardText(c.card))).filter((text) => text.includes(`${who} vraagt`));
-  };
+  // A request's record, and a withdrawn one (reviewRequestWithdrawn) too.
+  const keptOf = (userId: string) => keptRecords(a, userId, "STARTSWITH(c.type, 'reviewRequest')");
+  const requestsTo = (aadId: string, who: string) => requestCardsTo([a, b], aadId, who);
   beforeAll(async () => {
-    const env = {
-      DIRECTORY_FILE: directoryFile([
-        { id: 'aad-bo', name: 'Bo', managerId: 'aad-mia' },
-        { id: 'aad-cas', name: 'Cas', managerId: 'aad-mia' },
-        { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-        { id: 'aad-olga', name: 'Olga' },
-      ]),
-    };
-    a = await startTestApp(env, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+    [a, b] = await startTwoInstances([bo, cas], { saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
     gate = cosmosGate(a.proxy!);
-    await a.send(message(chat(a, mia), mia, 'taal nl'));
   }, 120_000);
   afterAll(async () => {
     await b.stop();

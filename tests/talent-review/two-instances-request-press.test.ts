@@ -12,15 +12,14 @@
  * Now the manager's chat is the one opened, through whichever connector.
  */
 import type { IncomingMessage } from 'node:http';
-import { execute, message, TestUser, user } from '../support/activities';
+import { TestUser, user } from '../support/activities';
 import { buttonData } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { cosmosGate } from '../support/cosmos-gate';
-import { startTestApp, TestApp } from '../support/test-app';
-import { directoryFile } from './support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { keptRecords, requestCardsTo, send, SEND, startTwoInstances } from './support/two-instance-requests';
 
-const [anna, bo, cas, dirk, mia] = ['Anna', 'Bo', 'Cas', 'Dirk', 'Mia'].map(user) as [TestUser, TestUser, TestUser, TestUser, TestUser];
-const SEND = 'review.request.send';
+const [anna, bo, cas, dirk] = ['Anna', 'Bo', 'Cas', 'Dirk'].map(user) as [TestUser, TestUser, TestUser, TestUser];
 
 const path = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 /** A create in the `personal` container (not a query): the request's record. */
@@ -30,30 +29,11 @@ const personalCreate = (req: IncomingMessage) =>
 describe('a request pressed on two instances at once', () => {
   let a: TestApp;
   let b: TestApp;
-  const chat = (t: TestApp, who: TestUser) => t.conversation('personal', `a:personal-${who.name.toLowerCase()}`);
-  const send = (t: TestApp, who: TestUser, verb: string, data: Record<string, unknown>, activityId?: string) => t.send(execute(chat(t, who), who, verb, data, 'card-1', activityId));
-  const keptOf = async (userId: string) =>
-    (await a.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'reviewRequest' AND c.userId = @u", parameters: [{ name: '@u', value: userId }] }).fetchAll()).resources as Record<string, unknown>[];
-  // The manager's 1:1 chat, whichever instance opened it: the other sends to it too (remembered in the store).
-  const requestsTo = (aadId: string, who: string) => {
-    const managerChat = a.connector.personalChats.get(aadId) ?? b.connector.personalChats.get(aadId);
-    return [a, b].flatMap((t) => t.connector.cards((c) => c.conversationId === managerChat).map((c) => cardText(c.card))).filter((text) => text.includes(`${who} vraagt`));
-  };
+  const keptOf = (userId: string) => keptRecords(a, userId, "c.type = 'reviewRequest'");
+  const requestsTo = (aadId: string, who: string) => requestCardsTo([a, b], aadId, who);
 
   beforeAll(async () => {
-    const env = {
-      DIRECTORY_FILE: directoryFile([
-        { id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' },
-        { id: 'aad-bo', name: 'Bo', managerId: 'aad-mia' },
-        { id: 'aad-cas', name: 'Cas', managerId: 'aad-mia' },
-        { id: 'aad-dirk', name: 'Dirk', managerId: 'aad-mia' },
-        { id: 'aad-mia', name: 'Mia', managerId: 'aad-olga' },
-        { id: 'aad-olga', name: 'Olga' },
-      ]),
-    };
-    a = await startTestApp(env, '2026-11-23T08:00:00Z', { proxy: true });
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos });
-    await a.send(message(chat(a, mia), mia, 'taal nl'));
+    [a, b] = await startTwoInstances([anna, bo, cas, dirk]);
   }, 120_000);
   afterAll(async () => {
     await b.stop();
