@@ -69,14 +69,30 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     });
   }
 
-  async deleteUnconfirmed(managerId: string, id: string): Promise<boolean> {
+  async deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList'> {
+    let found: 'confirmed' | 'deletedFromList' = 'confirmed';
     try {
       await this.store.deleteChecked(id, managerId, (current) => {
+        // Her delete's mark (she deleted it from her list while this send was queueing): it stays, and the send is told.
+        found = current.type === 'teamAccountDeleted' && current.userId === managerId ? 'deletedFromList' : 'confirmed';
         if (current.type !== 'teamAccount' || current.userId !== managerId || current.confirmed) throw new NotATeamAccount();
+      });
+      return 'deleted';
+    } catch (err) {
+      // Confirmed by another delivery of the press (or another kind of record under that id): it stays.
+      if (err instanceof NotATeamAccount) return found;
+      throw err;
+    }
+  }
+
+  async dropDeleteMark(managerId: string, id: string): Promise<boolean> {
+    try {
+      await this.store.deleteChecked(id, managerId, (current) => {
+        // Only her delete's mark: anything else under the id stays.
+        if (current.type !== 'teamAccountDeleted' || current.userId !== managerId) throw new NotATeamAccount();
       });
       return true;
     } catch (err) {
-      // Confirmed by another delivery of the press (or another kind of record under that id): it stays.
       if (err instanceof NotATeamAccount) return false;
       throw err;
     }

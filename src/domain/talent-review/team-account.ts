@@ -186,11 +186,18 @@ export interface TeamAccountRepository {
   confirm(managerId: string, id: string): Promise<void>;
   /**
    * A send's take-back: deletes the record under its ETag unless it is `confirmed` (a confirm that
-   * lands meanwhile is seen, never deleted unseen). False when confirmed (it stays), or deleted
-   * from her list meanwhile (DeletedTeamAccount: she saw it listed as sent, and its mark stays);
-   * true when deleted, or gone already.
+   * lands meanwhile is seen, never deleted unseen). `confirmed` when it is (it stays);
+   * `deletedFromList` when she deleted it from her list meanwhile (DeletedTeamAccount: she saw it
+   * listed as sent, and its mark stays); `deleted` when deleted, or gone already.
    */
-  deleteUnconfirmed(managerId: string, id: string): Promise<boolean>;
+  deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList'>;
+  /**
+   * Deletes her delete's mark (DeletedTeamAccount) under its ETag, and nothing else: only for a
+   * send deleted from her list while it was still queueing, none of whose cards went or can go
+   * (each withdrawn), so the same press again sends afresh instead of finding the mark. True when
+   * no mark is there any more (deleted, or gone already); false when something else holds the id (left alone).
+   */
+  dropDeleteMark(managerId: string, id: string): Promise<boolean>;
 }
 
 /**

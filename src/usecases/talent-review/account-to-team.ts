@@ -23,6 +23,19 @@ export type TeamAccountOutcome =
   | { status: 'teamChanged'; team: { id: string; name: string }[] }
   | { status: 'sent'; recipients: string[]; text: string; toOwnManager: boolean; earlierTry?: true };
 
+/**
+ * What a send answers: its outcome, or one of two answers about an account she deleted from her
+ * list, whose mark (DeletedTeamAccount) keeps no words. Neither says which words went.
+ * `deletedSince`: this press again found the mark: the account went before and she deleted it
+ * since; nothing is kept or queued now, and this press's words are never said to have gone (the
+ * mark cannot tell whether they are the words that went: the form may have changed after a try
+ * whose answer was lost; found in review, stop 61).
+ * `notFullySent`: she deleted it while this delivery was still queueing its cards, and a card could
+ * not be queued, even once more, while one went or may have: her team may not all get it, and a
+ * press again cannot finish it (it finds the mark).
+ */
+export type TeamAccountAnswer = TeamAccountOutcome | { status: 'deletedSince' } | { status: 'notFullySent' };
+
 export interface TeamAccountInput {
   managerId: string;
   /** How the team's cards name the manager (their Teams name). */
@@ -82,8 +95,10 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * its cards, it went to nobody, and she was never told). Her delete leaves a mark under the
  * record's id for a week (DeletedTeamAccount): the cards still waiting go (teamCardMayGo), and a
  * press delivered again finds the mark where the record was: nothing is kept or queued again (the
- * keys hold anyway), her list stays without it, and the answer says it went, with this press's
- * words (the mark keeps none, so it cannot tell an earlier try's other words: `earlierTry` is not said).
+ * keys hold anyway), her list stays without it, and the answer (`deletedSince`) says it went before
+ * and was deleted since, without quoting words as sent: the mark keeps none, so it cannot tell this
+ * press's words from an earlier try's other ones (found in review, stop 61). Deleted while this
+ * delivery was still queueing, its queue then failing: see finishDeletedMidSend.
  *
  * A press delivered again after the manager's own erasure (or after a delete that left no mark:
  * one from before stop 60, or a mark expired) stores the record anew (it is gone), and finds every
@@ -94,7 +109,7 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * reviewing stop 60: taken back under it, "sent" was said and nothing went).
  * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
  */
-export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountOutcome> {
+export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountAnswer> {
   // The words first: refused ones come back to the form before anything is looked up.
   // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
   const text = teamAccountText(emptyIfNothingShows(input.text));
@@ -124,8 +139,9 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   const window = await openSaveWindow(deps.verantwoording, input.managerId);
   const kept = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => 'record' in r && (r.created || sameAsWritten(r.record, fresh)));
   // She deleted it from her list after an earlier delivery of this press kept it and queued its
-  // cards: it went (those still waiting go too). Nothing kept or queued again; the answer says it went.
-  if (!('record' in kept)) return { status: 'sent', recipients: team.map((m) => m.name), text, toOwnManager: !!up };
+  // cards: it went (those still waiting go too). Nothing kept or queued again; the answer says it
+  // went, never with this press's words (the mark keeps none to compare them with).
+  if (!('record' in kept)) return { status: 'deletedSince' };
   const { record, created } = kept;
   const name = input.managerName?.trim();
   const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
@@ -145,8 +161,12 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   try {
     for (const card of cards) if (await delivery.deliver(account, card.to, card.key)) held++;
   } catch (err) {
+    if (!created) throw err;
+    const back = await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => 'kept' as const);
     // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
-    if (created && (await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => 'kept')) === 'confirmed') return sent;
+    if (back === 'confirmed') return sent;
+    // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
+    if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, record, account, cards, sent, err);
     throw err;
   }
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
@@ -162,6 +182,44 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
 }
 
 /**
+ * She deleted the account from her list (on another device) while this delivery, which kept it,
+ * was still queueing its cards, and a card's queue write failed. Found in review, stop 61: the
+ * take-back read her delete's mark as another delivery's confirm and answered "sent", though the
+ * cards after the failed one were never queued. The mark says she sent it, and that its cards go:
+ * each card is queued once more (its key holds: one queued already is not queued twice), and
+ * "sent" is said only once every card is. Still failing: the cards this press queued are withdrawn;
+ * when none went (nor can), the mark goes too and the error card keeps her words, so the same
+ * press again is a send afresh (kept in her list again then, as any send is: she pressed it). One
+ * went or may have (or the mark stays): `notFullySent`, the mark stays, her list stays without it,
+ * and the answer says her team may not all get it (a press again would only find the mark).
+ */
+async function finishDeletedMidSend(
+  deps: TeamAccountDeps,
+  delivery: TeamAccountDelivery,
+  record: TeamAccountRecord,
+  account: Parameters<TeamAccountDelivery['deliver']>[0],
+  cards: { to: TeamAccountRecipient; key: string }[],
+  sent: TeamAccountOutcome,
+  failure: unknown,
+): Promise<TeamAccountAnswer> {
+  try {
+    for (const card of cards) await delivery.deliver(account, card.to, card.key);
+    return sent;
+  } catch {
+    // The queue still fails: nothing may be said sent.
+  }
+  const noneWent = await withdrawAll(delivery, cards.map((c) => c.key)).catch(() => false);
+  if (noneWent && (await deps.teamAccounts.dropDeleteMark(record.userId, record.id).catch(() => false))) throw failure;
+  return { status: 'notFullySent' };
+}
+
+/** Withdraws each card in turn while none went: false at the first that went or may have. */
+async function withdrawAll(delivery: TeamAccountDelivery, keys: string[]): Promise<boolean> {
+  for (const key of keys) if (!(await delivery.withdraw(key))) return false;
+  return true;
+}
+
+/**
  * A press whose form names nobody in the team now, looked up in its own record: an earlier try of
  * it (its answer lost) kept and sent the account while they were still in the team, so the answer
  * is that it went, not "nothing went" (found in review, stop 57). Read only once the team is found
@@ -170,12 +228,12 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
  * answers "sent", so the creating delivery, should it still be queueing, no longer takes it back).
  * Nobody is named: those it went to are not in the team now, and names never come from storage.
  * No card is queued: the team is nobody of the form's list now, and someone who left is not told.
- * Deleted from her list since (its mark): it went all the same, with this press's words (the mark keeps none).
+ * Deleted from her list since (its mark): it went all the same (`deletedSince`: the mark keeps no words to say which went).
  */
-async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountOutcome | undefined> {
+async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountAnswer | undefined> {
   const record = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
   if (!record) return undefined;
-  if (record === 'deleted') return { status: 'sent', recipients: [], text, toOwnManager: !!input.alsoOwnManager && !!(await ownManagerOf(deps, input.managerId)) };
+  if (record === 'deleted') return { status: 'deletedSince' };
   if (!record.confirmed) await deps.teamAccounts.confirm(record.userId, record.id);
   return { status: 'sent', recipients: [], text: record.text, toOwnManager: record.toOwnManager, ...(record.text !== text ? { earlierTry: true as const } : {}) };
 }
@@ -208,14 +266,16 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
 /**
  * A send whose cards could not all be queued, by the delivery that created its record. Not once
  * another delivery of the press confirmed it (`confirmed`: it queued every card and answered
- * "sent"). Else the record goes first, under its ETag, so a confirm landing meanwhile is seen and
- * one coming after finds it gone (that delivery answers with the error card); then the cards.
+ * "sent"), nor once she deleted it from her list (`deletedFromList`: its mark stays). Else the
+ * record goes first, under its ETag, so a confirm landing meanwhile is seen and one coming after
+ * finds it gone (that delivery answers with the error card); then the cards.
  * One that went, or may have, keeps it after all (`kept`: kept again, as it went to someone; a card
  * still queued once the record is gone is dropped unsent by teamCardMayGo), unless the manager's
  * erasure began meanwhile: then it stays gone (the error card; the erasure said it was gone).
  */
-async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'kept'> {
-  if (!(await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id))) return 'confirmed';
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept'> {
+  const gone = await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id);
+  if (gone !== 'deleted') return gone;
   let noneWent = true;
   try {
     for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;

@@ -14,6 +14,7 @@ import { submittedInput, submittedText } from '../../cards/card-kit';
 import { errorCard } from '../../cards/error.card';
 import { refusedFormFallback } from '../../cards/refused-form-fallback.card';
 import { teamAccountCard, teamAccountUpCard } from '../../cards/talent-review/team-account.card';
+import { teamAccountGoneSinceCard } from '../../cards/talent-review/team-account-gone-since.card';
 import { RefusedAccount, teamAccountFormCard } from '../../cards/talent-review/team-account-form.card';
 import { teamAccountOutcomeCard } from '../../cards/talent-review/team-account-outcome.card';
 import { teamAccountDeleteCard } from '../../cards/talent-review/team-account-delete.card';
@@ -192,6 +193,8 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
       deps.logger.info({ outcome: typeof outcome === 'string' ? outcome : outcome.status, recipients: typeof outcome !== 'string' && outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
       if (typeof outcome === 'string') return { card: await refusedKept(context, ui, data, ui.t(outcome === 'saveTooSlow' ? 'error.saveTooSlow' : 'teamAccount.erasing')), personal: true };
       if (outcome.status === 'teamChanged') return { card: await teamChangedForm(ui, outcome.team, data), personal: true };
+      // Deleted from her list: what went is not said (its mark keeps no words); these words come back to copy.
+      if (outcome.status === 'deletedSince' || outcome.status === 'notFullySent') return { card: teamAccountGoneSinceCard(outcome.status, ui.t, data.text), personal: true };
       // No team at all, or an earlier try of this press sent other words: these did not go, and come back to copy.
       return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' || outcome.earlierTry ? { typed: data.text } : {}), personal: true };
     },

@@ -1,0 +1,21 @@
+import { Translate } from '../../../i18n/i18n';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+
+/**
+ * The answer about an account she deleted from her list, whose mark keeps no words: it went before
+ * and was deleted since (`deletedSince`), or deleted while this press was still queueing and not
+ * every card could be queued (`notFullySent`). Neither quotes words as sent (found in review, stop
+ * 61): this press's words come back in a field to copy, said not to have gone now (no button sends
+ * them; stored nowhere). The buttons: her list, and a new account.
+ */
+export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent', t: Translate, typed: string | undefined): AdaptiveCardJson {
+  return adaptiveCard(
+    [
+      heading(t(status === 'deletedSince' ? 'teamAccount.sentTitle' : 'teamAccount.title')),
+      textBlock(t(`teamAccount.${status}`), { weight: 'Bolder' }),
+      ...(typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.text', label: t('teamAccount.typedNotSentNow'), isMultiline: true, value: typed }] : []),
+      textBlock(t('teamAccount.kept.stays'), { isSubtle: true }),
+    ],
+    [execute(t('teamAccount.kept.showList'), 'openTeamAccounts', { skip: 0 }, { associatedInputs: 'none' }), execute(t('teamAccount.kept.write'), 'openTeamAccount', {}, { associatedInputs: 'none' })],
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Found in review, stop 61 (fixed then: a send whose take-back finds her delete's mark queues the rest, and says "sent" only once every card is queued).
+ *
+ * Mia sends her account to Anna and Bram; while the send is still queueing its cards she deletes it
+ * from her list on her phone (it is listed as soon as it is kept), and a card's queue write then
+ * fails. The send's take-back found her delete's mark where the record was and read it as another
+ * delivery's confirm: "Verantwoording verstuurd", though the cards after the failed one were never
+ * queued. Now the mark says she sent it, so the cards go: the turn queues them once more (their
+ * keys hold, so none goes twice) and says "sent" only once every card is queued. Still failing: the
+ * cards it queued are withdrawn; none went, so the mark goes too and the error card keeps her words,
+ * whose button sends afresh; one went or may have, so her team may not all get it, and she is told
+ * so. Her list stays without the account she deleted in every case (until she sends it again).
+ */
+import type { IncomingMessage } from 'node:http';
+import { message, user } from '../support/activities';
+import { buttonData, field } from '../support/card-fields';
+import { cosmosGate } from '../support/cosmos-gate';
+import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { cardText } from '../support/group-driver';
+import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
+import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
+
+const mia = user('Mia');
+const SEND = 'review.teamAccount.send';
+
+describe('a team account deleted from her list while its cards are being queued, the queue then failing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
+  }, 60_000);
+  afterAll(() => t?.stop());
+
+  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
+  const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
+  const keptOfMia = async () =>
+    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as { id: string; text: string }[];
+
+  /**
+   * Presses send with `words`, holds the first card's queue write, deletes the account from her list
+   * (as her phone would) meanwhile, then lets the write go under `faults`: the answer card.
+   */
+  async function deletedWhileQueueing(words: string, faults: CosmosFaultRule, pressId: string): Promise<{ answer: unknown; press: Record<string, unknown> }> {
+    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
+    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
+    const press = { ...buttonData(form, SEND), text: words };
+    const gate = cosmosGate(t.proxy!);
+    let seen = 0;
+    // The outbox's second request of the send (after the first card's key check): the first card's create.
+    const firstCard = gate.hold((req) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true' && ++seen === 2);
+    const sendP = pressIn(t, mia, SEND, press, pressId);
+    await firstCard.arrived;
+    const id = (await keptOfMia()).find((r) => r.text === words)!.id;
+    await pressIn(t, mia, 'review.teamAccount.delete', { id }, `${pressId}-phone-delete`);
+    const answer = await t.proxy!.withFaults(faults, async () => {
+      firstCard.release();
+      return sendP;
+    });
+    await t.app.outbox.drain(60_000);
+    return { answer, press };
+  }
+
+  it('the outbox down throughout (reads too): not told "sent", told her team may not all get it, her words back', async () => {
+    const words = 'HALF-IN-DE-WACHTRIJ: gaat dit naar iedereen?';
+    const { answer } = await deletedWhileQueueing(words, (r) => (r.container === 'outbox' && r.kind !== 'metadata' ? { kind: 'status', status: 503 } : undefined), 'mid-send');
+    const text = cardText(answer);
+    expect({
+      told: text.includes('Verantwoording verstuurd'),
+      notFully: text.includes('Versturen lukte niet helemaal'),
+      wordsBack: field(answer, 'notSent.text')?.value,
+      listed: (await keptOfMia()).filter((r) => r.text === words).length,
+    }).toEqual({ told: false, notFully: true, wordsBack: words, listed: 0 });
+    // Whatever went is what she was told may have: never more than the two it was meant for.
+    expect(cardsCarrying(words)).toBeLessThan(2);
+  }, 90_000);
+
+  it('the queue failing only for a while: the rest is queued after all, "sent", and each gets it once', async () => {
+    const words = 'EVEN-HAPEREN: daarna toch naar iedereen.';
+    let tookBack = false;
+    const { answer } = await deletedWhileQueueing(
+      words,
+      (r) => {
+        // Failing until the send looks at its record (the take-back finds her delete's mark).
+        if (r.container === 'personal' && r.kind === 'pointRead') tookBack = true;
+        return !tookBack && r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined;
+      },
+      'mid-send-blip',
+    );
+    expect({ tookBack, told: cardText(answer).includes('Verantwoording verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
+      tookBack: true,
+      told: true,
+      sent: 2,
+      listed: 0,
+    });
+  }, 90_000);
+
+  it('nothing queued at all: the mark goes, the error card keeps her words, and its button sends afresh', async () => {
+    const words = 'NIETS-IN-DE-WACHTRIJ: straks opnieuw.';
+    const { answer, press } = await deletedWhileQueueing(words, (r) => (r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined), 'mid-send-none');
+    const text = cardText(answer);
+    expect({ told: text.includes('Verantwoording verstuurd'), wordsBack: field(answer, 'text')?.value, sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
+      told: false,
+      wordsBack: words,
+      sent: 0,
+      listed: 0,
+    });
+    // The error card's button: the same press, sent again once the outbox answers.
+    const again: Record<string, unknown> = { ...buttonData(answer, SEND), text: words };
+    expect(again.k).toBe(press.k);
+    const second = cardText(await pressIn(t, mia, SEND, again, 'mid-send-none-again'));
+    await t.app.outbox.drain(60_000);
+    expect({ told: second.includes('Verantwoording verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({ told: true, sent: 2, listed: 1 });
+  }, 90_000);
+});
