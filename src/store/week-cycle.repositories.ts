@@ -362,8 +362,8 @@ export class CosmosProposalRepository implements ProposalRepository {
    * One transactional batch: (in a gated session, a read of its open gate,) the judgement, then a
    * read of its proposal as it stood at that write. With `proposalRead` (the proposal as the turn
    * read it), instead of that read a replace of it by itself under the version read: the judgement
-   * is stored only on the proposal as read, and the proposal's new version makes a decision that
-   * read the judgements before this one read them again (a replace: If-Match is a condition of writes,
+   * is stored only on the proposal as read, and the proposal's new version makes a decision (or a
+   * draft's start) that read the judgements before this one read them again (a replace: If-Match is a condition of writes,
    * and the embedded store's batch read takes none).
    */
   async putJudgement(judgement: Judgement, session: { id: string; gated?: boolean }, read?: { version: string } | 'none', proposalRead?: { doc: Proposal; version: string }) {

@@ -209,6 +209,8 @@ export function draftStalled(ai: AiState, now: Date): boolean {
  * what it judges. (A draft asked for before the first judgement may still land after it; those
  * judgements then show as given for an earlier text and do not count.) Nor once the group
  * decided: a press from a card of before the decision, or one delivered again, starts nothing.
+ * `judged` holds for the proposal as read: the first judgement moves its version on (`beginsJudging`),
+ * so a start stored on a later version read the judgements again.
  */
 export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?: string, judged = false, press?: string): { proposal: Proposal; started: boolean; judgingBegun?: true } {
   if (p.decision) return { proposal: p, started: false };
@@ -221,6 +223,18 @@ export function startDrafting(p: Proposal, memberId: string, now: Date, attempt?
   if (p.ai.status === 'drafted') return { proposal: p, started: false };
   const ai: AiState = { status: 'drafting', since: now.toISOString(), requestedBy: memberId, ...(attempt ? { attempt } : {}), ...(press ? { press } : {}) };
   return { proposal: { ...p, ai, updatedAt: now.toISOString() }, started: true };
+}
+
+/**
+ * Whether a judgement stored on `p` (the proposal as its press read it) is the one that begins the
+ * group's judging of a text an AI draft could still replace: no judgement counted before it (`judged`,
+ * as for `startDrafting`), no decision, no draft landed. Such a judgement is stored only on the
+ * proposal as read, and moves its version on: a draft asked at the same moment, whose press read the
+ * proposal before it, then reads again and finds judging begun, instead of landing over the text
+ * judged. Later judgements leave the proposal as it is (no document every member rewrites).
+ */
+export function beginsJudging(p: Proposal, judged: boolean): boolean {
+  return !judged && !p.decision && p.ai.status !== 'drafted';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
-import { decide, finishDrafting, firstStepPressKey, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
+import { beginsJudging, decide, finishDrafting, firstStepPressKey, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -61,14 +61,33 @@ export type DraftRequest = { started: false; state: SessionState; judgingBegun?:
  * answered, because Teams waits only seconds for a card action. Not once the group has begun
  * judging: the AI's text would replace the one it judges. Not once it decided either: the press
  * (from a card of before the decision, or delivered again) gets the session as it stands.
+ * The mark is stored only on the proposal as read with the judgements: a first judgement stored
+ * meanwhile moves its version on (`beginsJudging`), and then this press reads again and finds it
+ * (found in review, stop 61: a judgement on another instance between the read and the write let the
+ * draft start, and land over the text judged).
  */
 export async function requestDraft(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, pressKey?: string): Promise<DraftRequest> {
+  // One key for every try: a try whose write landed (its answer lost) is found as this press's draft.
+  const attempt = randomUUID();
+  for (let tries = 1; ; tries++) {
+    try {
+      return await requestDraftAsRead(deps, groupId, sessionId, actor, attempt, pressKey);
+    } catch (err) {
+      // Lost every try (the proposal kept changing): nothing started; the member is told someone was just before them.
+      if (!(err instanceof DomainError && err.detail === READ_AGAIN) || tries >= DRAFT_TRIES) throw err;
+    }
+  }
+}
+
+/** Tries of a draft press whose proposal changed between its read and its write (a judgement, a decision, another press). */
+const DRAFT_TRIES = 4;
+
+async function requestDraftAsRead(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, attempt: string, pressKey?: string): Promise<DraftRequest> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
   const now = deps.clock.now();
   if (!deps.drafter.enabled) {
     return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
   }
-  const attempt = randomUUID();
   const press = pressKey ? stableId('dp', groupId, sessionId, pressKey) : undefined;
   // Judging has begun by the judgements that count, as the card shows them (see `judging`): one of a
   // member who left the chat counts for no one, so it neither stops the draft nor hides the button.
@@ -78,7 +97,14 @@ export async function requestDraft(deps: WeekCycleDeps, groupId: string, session
   if (wouldStart.started && !(await answersToDraftFrom(deps, groupId, state.session.cycleId)).length) {
     return { started: false, state, noAnswers: questionsBeforeProposal(deps.frameworks[state.group.language]).map((q) => q.id) };
   }
-  const next = await saveProposal(deps, state, (p) => startDrafting(p, actor.id, now, attempt, judged, press).proposal);
+  // `judged` holds for the proposal as read: a start on a version stored since (its write lost on the
+  // ETag, or its answer was lost and the store read it again) reads the judgements again first. A
+  // version with this press's own start on it (a write whose answer was lost) starts nothing more.
+  const next = await saveProposal(deps, state, (p) => {
+    const start = startDrafting(p, actor.id, now, attempt, judged, press);
+    if (start.started && state.proposalVersion && p !== state.proposal) throw new DomainError('conflict', READ_AGAIN);
+    return start.proposal;
+  });
   // Whose draft it is shows on the stored proposal, also when the answer to this write was lost.
   const ai = next.proposal?.ai;
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
@@ -282,7 +308,10 @@ async function judgeAsRead(
   // stored meanwhile makes this press read again (and count it, or refuse it, as above); one that read
   // the judgements before this one and is still on its way reads them again (see `decideProposal`).
   // Any other judgement only adds to what carries an adoption, and is counted in after it (`countLateJudgements`).
-  const guard = state.proposalVersion && mayTurnAgainstAdoption(mine, judgement) ? { doc: state.proposal, version: state.proposalVersion } : undefined;
+  // The judgement that begins the judging is stored on the proposal as read too: its new version makes
+  // a draft asked at the same moment read again and find judging begun (`beginsJudging`, `requestDraft`).
+  const begins = judgement !== mine && beginsJudging(state.proposal, judging(deps, state).judgements.length > 0);
+  const guard = state.proposalVersion && (begins || mayTurnAgainstAdoption(mine, judgement)) ? { doc: state.proposal, version: state.proposalVersion } : undefined;
   const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead, guard);
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
   if ('gateClosed' in written) throw new DomainError('sessionClosed', 'judged after the session ended');
