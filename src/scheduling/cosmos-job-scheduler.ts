@@ -208,9 +208,24 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
     return (j) => (j.status === 'running' && j.owner === this.owner && j.attempts === claimed.attempts ? finish(j) : j);
   }
 
+  /**
+   * Writes a run's outcome. A job forgotten during its run (an erasure deleted it with its payload)
+   * has nothing left to record: not a failure of the pass (found in review, stop 61: the 404 failed
+   * the whole pass, whose other lanes ran on while a new pass could start).
+   */
+  private async writeOutcome(job: JobDocument, outcome: (j: JobDocument) => JobDocument): Promise<void> {
+    const { store, key } = this.home(job);
+    try {
+      await store.update(job.id, key, outcome);
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      this.logger.debug({ jobId: job.id, kind: job.kind }, 'scheduled job gone during its run');
+    }
+  }
+
   private async execute(job: JobDocument): Promise<void> {
     const handler = this.handlers.get(job.kind);
-    const { store, key } = this.home(job);
+    let done = false;
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
       const stopRenewing = this.keepLease(job);
@@ -219,24 +234,28 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
       } finally {
         stopRenewing();
       }
-      // Done is done, whoever holds the claim now: a run that took it over meanwhile then finds it
-      // finished, and its own failure does not put it back. Never over an outcome already written.
-      await store.update(job.id, key, (j) => (j.status === 'running' ? { ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS } : j));
+      // Done is done, whoever holds the claim now, and also when a run that took it over meanwhile
+      // put it back ("later", a failure): the work is done, it must not run a third time (found in
+      // review, stop 61). Never over an outcome already written (done, failed, cancelled).
+      done = true;
+      await this.writeOutcome(job, (j) => (j.status === 'running' || j.status === 'pending' ? { ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS } : j));
     } catch (err) {
+      // The handler's work is done; only its record failed: a retry would do the work again.
+      if (done) throw err;
       if (err instanceof RunAgainLater) {
         this.logger.info({ jobId: job.id, kind: job.kind, reason: err.message }, 'scheduled job runs again later');
-        await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined })));
+        await this.writeOutcome(job, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: err.at.toISOString(), attempts: Math.max(0, j.attempts - 1), lockedUntil: undefined })));
         return;
       }
       // A payload its handler cannot read stays unreadable: retrying it for a day changes nothing.
       const giveUp = job.attempts >= MAX_ATTEMPTS || err instanceof UnreadablePayload;
       this.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, giveUp, err: (err as Error).message }, 'scheduled job failed');
       if (giveUp) {
-        await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'failed', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS })));
+        await this.writeOutcome(job, this.ifStillOurs(job, (j) => ({ ...j, status: 'failed', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS })));
         return;
       }
       const retryAt = new Date(this.clock.now().getTime() + Math.min(2 ** job.attempts * 10_000, MAX_RETRY_DELAY_MS)).toISOString();
-      await store.update(job.id, key, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: retryAt, lockedUntil: undefined })));
+      await this.writeOutcome(job, this.ifStillOurs(job, (j) => ({ ...j, status: 'pending', dueAt: retryAt, lockedUntil: undefined })));
     }
   }
 

@@ -310,7 +310,9 @@ async function judgeAsRead(
   // Any other judgement only adds to what carries an adoption, and is counted in after it (`countLateJudgements`).
   // The judgement that begins the judging is stored on the proposal as read too: its new version makes
   // a draft asked at the same moment read again and find judging begun (`beginsJudging`, `requestDraft`).
-  const begins = judgement !== mine && beginsJudging(state.proposal, judging(deps, state).judgements.length > 0);
+  // Counted by the group as read, before this press made its member one again: a member back in the
+  // chat whose old judgement counted for no one begins the judging too (found in review, stop 61).
+  const begins = judgement !== mine && beginsJudging(state.proposal, judging(deps, { ...state, group: loaded.group }).judgements.length > 0);
   const guard = state.proposalVersion && (begins || mayTurnAgainstAdoption(mine, judgement)) ? { doc: state.proposal, version: state.proposalVersion } : undefined;
   const written = await deps.proposals.putJudgement(judgement, { id: state.session.id, gated: state.session.gated }, asRead, guard);
   // The session closed after this turn read it: like an answer then, refused with nothing stored.
