@@ -85,19 +85,6 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     }
   }
 
-  async dropDeleteMark(managerId: string, id: string): Promise<boolean> {
-    try {
-      await this.store.deleteChecked(id, managerId, (current) => {
-        // Only her delete's mark: anything else under the id stays.
-        if (current.type !== 'teamAccountDeleted' || current.userId !== managerId) throw new NotATeamAccount();
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof NotATeamAccount) return false;
-      throw err;
-    }
-  }
-
   async forgetRecipient(userId: string): Promise<number> {
     const naming = await this.naming(userId);
     let changed = 0;

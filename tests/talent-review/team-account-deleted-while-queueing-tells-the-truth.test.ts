@@ -6,10 +6,10 @@
  * fails. The send's take-back found her delete's mark where the record was and read it as another
  * delivery's confirm: "Verantwoording verstuurd", though the cards after the failed one were never
  * queued. Now the mark says she sent it, so the cards go: the turn queues them once more (their
- * keys hold, so none goes twice) and says "sent" only once every card is queued. Still failing: the
- * cards it queued are withdrawn; none went, so the mark goes too and the error card keeps her words,
- * whose button sends afresh; one went or may have, so her team may not all get it, and she is told
- * so. Her list stays without the account she deleted in every case (until she sends it again).
+ * keys hold, so none goes twice) and says "sent" only once every card is queued. Still failing, her
+ * team may not all get it, and she is told so, her words back to copy; nothing is withdrawn (another
+ * delivery of the press may have queued the cards and said "sent": found reviewing this fix, see
+ * team-account-deleted-mid-send-redelivered.test.ts). Her list stays without the account she deleted.
  */
 import type { IncomingMessage } from 'node:http';
 import { message, user } from '../support/activities';
@@ -93,21 +93,20 @@ describe('a team account deleted from her list while its cards are being queued,
     });
   }, 90_000);
 
-  it('nothing queued at all: the mark goes, the error card keeps her words, and its button sends afresh', async () => {
+  it('nothing queued at all: not told "sent", her words back to copy, the mark stays, nothing goes', async () => {
     const words = 'NIETS-IN-DE-WACHTRIJ: straks opnieuw.';
     const { answer, press } = await deletedWhileQueueing(words, (r) => (r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined), 'mid-send-none');
     const text = cardText(answer);
-    expect({ told: text.includes('Verantwoording verstuurd'), wordsBack: field(answer, 'text')?.value, sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
+    expect({ told: text.includes('Verantwoording verstuurd'), maybeNotAll: text.includes('misschien krijgt niet iedereen'), wordsBack: field(answer, 'notSent.text')?.value, sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
       told: false,
+      maybeNotAll: true,
       wordsBack: words,
       sent: 0,
       listed: 0,
     });
-    // The error card's button: the same press, sent again once the outbox answers.
-    const again: Record<string, unknown> = { ...buttonData(answer, SEND), text: words };
-    expect(again.k).toBe(press.k);
-    const second = cardText(await pressIn(t, mia, SEND, again, 'mid-send-none-again'));
+    // The same press again (Teams delivering it once more) finds the mark: it sends nothing, and says nothing went.
+    const again = cardText(await pressIn(t, mia, SEND, press, 'mid-send-none-again'));
     await t.app.outbox.drain(60_000);
-    expect({ told: second.includes('Verantwoording verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({ told: true, sent: 2, listed: 1 });
+    expect({ told: again.includes('Verantwoording verstuurd') || again.includes('al verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({ told: false, sent: 0, listed: 0 });
   }, 90_000);
 });

@@ -191,13 +191,6 @@ export interface TeamAccountRepository {
    * listed as sent, and its mark stays); `deleted` when deleted, or gone already.
    */
   deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList'>;
-  /**
-   * Deletes her delete's mark (DeletedTeamAccount) under its ETag, and nothing else: only for a
-   * send deleted from her list while it was still queueing, none of whose cards went or can go
-   * (each withdrawn), so the same press again sends afresh instead of finding the mark. True when
-   * no mark is there any more (deleted, or gone already); false when something else holds the id (left alone).
-   */
-  dropDeleteMark(managerId: string, id: string): Promise<boolean>;
 }
 
 /**

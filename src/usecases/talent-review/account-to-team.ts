@@ -26,13 +26,13 @@ export type TeamAccountOutcome =
 /**
  * What a send answers: its outcome, or one of two answers about an account she deleted from her
  * list, whose mark (DeletedTeamAccount) keeps no words. Neither says which words went.
- * `deletedSince`: this press again found the mark: the account went before and she deleted it
- * since; nothing is kept or queued now, and this press's words are never said to have gone (the
- * mark cannot tell whether they are the words that went: the form may have changed after a try
- * whose answer was lost; found in review, stop 61).
+ * `deletedSince`: this press again found the mark: she deleted it from her list; nothing is kept or
+ * queued now, and nothing is said to have gone: the mark cannot tell which words went (the form may
+ * have changed after a try whose answer was lost), nor whether the delivery that kept it finished
+ * queueing (found in review, stop 61).
  * `notFullySent`: she deleted it while this delivery was still queueing its cards, and a card could
- * not be queued, even once more, while one went or may have: her team may not all get it, and a
- * press again cannot finish it (it finds the mark).
+ * not be queued, even once more: her team may not all get it, and a press again cannot finish it
+ * (it finds the mark).
  */
 export type TeamAccountAnswer = TeamAccountOutcome | { status: 'deletedSince' } | { status: 'notFullySent' };
 
@@ -95,9 +95,9 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * its cards, it went to nobody, and she was never told). Her delete leaves a mark under the
  * record's id for a week (DeletedTeamAccount): the cards still waiting go (teamCardMayGo), and a
  * press delivered again finds the mark where the record was: nothing is kept or queued again (the
- * keys hold anyway), her list stays without it, and the answer (`deletedSince`) says it went before
- * and was deleted since, without quoting words as sent: the mark keeps none, so it cannot tell this
- * press's words from an earlier try's other ones (found in review, stop 61). Deleted while this
+ * keys hold anyway), her list stays without it, and the answer (`deletedSince`) says she deleted it
+ * and that this press sent nothing, without saying what went before: the mark keeps no words, and
+ * the delivery that kept it may still be queueing (found in review, stop 61). Deleted while this
  * delivery was still queueing, its queue then failing: see finishDeletedMidSend.
  *
  * A press delivered again after the manager's own erasure (or after a delete that left no mark:
@@ -166,7 +166,7 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
     if (back === 'confirmed') return sent;
     // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
-    if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, record, account, cards, sent, err);
+    if (back === 'deletedFromList') return finishDeletedMidSend(delivery, account, cards, sent);
     throw err;
   }
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
@@ -187,36 +187,20 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
  * take-back read her delete's mark as another delivery's confirm and answered "sent", though the
  * cards after the failed one were never queued. The mark says she sent it, and that its cards go:
  * each card is queued once more (its key holds: one queued already is not queued twice), and
- * "sent" is said only once every card is. Still failing: the cards this press queued are withdrawn;
- * when none went (nor can), the mark goes too and the error card keeps her words, so the same
- * press again is a send afresh (kept in her list again then, as any send is: she pressed it). One
- * went or may have (or the mark stays): `notFullySent`, the mark stays, her list stays without it,
- * and the answer says her team may not all get it (a press again would only find the mark).
+ * "sent" is said only once every card is. Still failing: `notFullySent`, the mark stays, her list
+ * stays without it, and the answer says her team may not all get it. Nothing is withdrawn: another
+ * delivery of the same press may have queued the cards and answered "sent" on them (found reviewing
+ * this change: withdrawing them, and dropping the mark another delivery had read, left her told
+ * "sent" with nothing gone).
  */
-async function finishDeletedMidSend(
-  deps: TeamAccountDeps,
-  delivery: TeamAccountDelivery,
-  record: TeamAccountRecord,
-  account: Parameters<TeamAccountDelivery['deliver']>[0],
-  cards: { to: TeamAccountRecipient; key: string }[],
-  sent: TeamAccountOutcome,
-  failure: unknown,
-): Promise<TeamAccountAnswer> {
+async function finishDeletedMidSend(delivery: TeamAccountDelivery, account: Parameters<TeamAccountDelivery['deliver']>[0], cards: { to: TeamAccountRecipient; key: string }[], sent: TeamAccountOutcome): Promise<TeamAccountAnswer> {
   try {
     for (const card of cards) await delivery.deliver(account, card.to, card.key);
     return sent;
   } catch {
     // The queue still fails: nothing may be said sent.
+    return { status: 'notFullySent' };
   }
-  const noneWent = await withdrawAll(delivery, cards.map((c) => c.key)).catch(() => false);
-  if (noneWent && (await deps.teamAccounts.dropDeleteMark(record.userId, record.id).catch(() => false))) throw failure;
-  return { status: 'notFullySent' };
-}
-
-/** Withdraws each card in turn while none went: false at the first that went or may have. */
-async function withdrawAll(delivery: TeamAccountDelivery, keys: string[]): Promise<boolean> {
-  for (const key of keys) if (!(await delivery.withdraw(key))) return false;
-  return true;
 }
 
 /**
@@ -228,7 +212,7 @@ async function withdrawAll(delivery: TeamAccountDelivery, keys: string[]): Promi
  * answers "sent", so the creating delivery, should it still be queueing, no longer takes it back).
  * Nobody is named: those it went to are not in the team now, and names never come from storage.
  * No card is queued: the team is nobody of the form's list now, and someone who left is not told.
- * Deleted from her list since (its mark): it went all the same (`deletedSince`: the mark keeps no words to say which went).
+ * Deleted from her list since (its mark): `deletedSince` (the mark keeps no words to say which went).
  */
 async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountAnswer | undefined> {
   const record = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));

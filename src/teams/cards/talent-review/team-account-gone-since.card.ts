@@ -2,16 +2,16 @@ import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
 
 /**
- * The answer about an account she deleted from her list, whose mark keeps no words: it went before
- * and was deleted since (`deletedSince`), or deleted while this press was still queueing and not
- * every card could be queued (`notFullySent`). Neither quotes words as sent (found in review, stop
+ * The answer about an account she deleted from her list, whose mark keeps no words: this press found
+ * it deleted and sent nothing (`deletedSince`), or it was deleted while this press was still queueing
+ * and not every card could be queued (`notFullySent`). Neither says words went (found in review, stop
  * 61): this press's words come back in a field to copy, said not to have gone now (no button sends
  * them; stored nowhere). The buttons: her list, and a new account.
  */
 export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent', t: Translate, typed: string | undefined): AdaptiveCardJson {
   return adaptiveCard(
     [
-      heading(t(status === 'deletedSince' ? 'teamAccount.sentTitle' : 'teamAccount.title')),
+      heading(t('teamAccount.title')),
       textBlock(t(`teamAccount.${status}`), { weight: 'Bolder' }),
       ...(typed?.trim() ? [{ type: 'Input.Text' as const, id: 'notSent.text', label: t('teamAccount.typedNotSentNow'), isMultiline: true, value: typed }] : []),
       textBlock(t('teamAccount.kept.stays'), { isSubtle: true }),
