@@ -202,6 +202,8 @@ const note = z
     chatMessage: id.optional(),
     chatDay: isoDate.optional(),
     visibilityRev: count.optional(),
+    // `confirmed`: another delivery of its save found it and answered "saved": never taken back (optional: older notes have none).
+    confirmed: z.literal(true).optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })

@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '../domain/shared/errors';
+import { AccountabilityNote } from '../domain/verantwoording/accountability-note';
 import { Mutate } from '../domain/week-cycle/ports';
 import { ErasureTicket } from '../domain/verantwoording/erasure-ticket';
 import { PersonalRecord } from '../domain/verantwoording/personal-record';
@@ -22,9 +24,43 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
   }
 
   async create(record: PersonalRecord) {
-    const { doc, created } = await this.store.create(record);
+    const { doc, created, version } = await this.store.create(record);
     if (doc.userId !== record.userId) throw new Error('id collision across owners');
-    return { record: doc, created };
+    return { record: doc, created, ...(version ? { version } : {}) };
+  }
+
+  async confirmNote(userId: string, id: string, found: { record: AccountabilityNote; version: string }): Promise<AccountabilityNote | 'takenBack' | 'deleted'> {
+    let known: { doc: PersonalRecord; version: string } = { doc: found.record, version: found.version };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const seen = known;
+      try {
+        // Only under the version given: what a re-read finds is decided below, never replaced here.
+        const stored = await this.store.update(
+          id,
+          userId,
+          (current) => {
+            if (current !== seen.doc) throw new ReadAgain();
+            return current.type === 'note' ? { ...current, confirmed: true } : current;
+          },
+          seen,
+        );
+        return stored.type === 'note' && stored.userId === userId ? stored : 'takenBack';
+      } catch (err) {
+        if (statusOf(err) === 404) return 'takenBack';
+        if (!(err instanceof ReadAgain)) throw err;
+      }
+      const now = await this.store.getVersioned(id, userId);
+      if (!now || now.doc.userId !== userId) return 'takenBack';
+      if (now.doc.type === 'deletedNote') return 'deleted';
+      if (now.doc.type !== 'note') return 'takenBack';
+      if (now.doc.confirmed || !isDeepStrictEqual(now.doc, found.record)) return now.doc;
+      // Exactly as found under another version: taken back and written again (an erasure's sweep,
+      // then a late create that takes it back too). Confirming that one could outlive the erasure.
+      if (now.version !== found.version) return 'takenBack';
+      // The replace did not go through (its answer lost, refused): once more, under the same version.
+      known = now;
+    }
+    throw new DomainError('conflict', 'note kept changing while confirmed');
   }
 
   upsert(record: PersonalRecord) {
@@ -80,3 +116,6 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
     return found.find((r): r is ErasureTicket => r.type === 'erasureTicket' && r.marker === marker);
   }
 }
+
+/** A confirm's replace met another version than the one found: decided on a read of its own. */
+class ReadAgain extends Error {}

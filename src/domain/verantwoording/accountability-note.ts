@@ -48,8 +48,26 @@ export interface AccountabilityNote {
   chatDay?: string;
   /** Counts the changes of who may see it (see `withVisibility`); absent: never changed. */
   visibilityRev?: number;
+  /**
+   * Another delivery of the save that wrote it (Teams delivering it again, or to another instance;
+   * the tab's retry with the same key) found it and answered "saved" on it: the delivery that
+   * created it, should its create be answered after its save window, no longer takes it back (the
+   * take-back deletes only a note exactly as written), and answers "saved" as well. Machinery, not
+   * shown; listed in the export as kept. Absent on older notes, and on a note only its creating
+   * delivery answered on.
+   */
+  confirmed?: true;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Whether a late save's take-back could still remove `note` (it removes only a note exactly as
+ * its add wrote it): never edited, its sharing never changed, not confirmed. A save that answers
+ * with such a note, found and not created by it, confirms it first (`confirmNote`).
+ */
+export function mayBeTakenBack(note: AccountabilityNote): boolean {
+  return note.rev === 1 && note.visibilityRev === undefined && note.confirmed === undefined;
 }
 
 /**

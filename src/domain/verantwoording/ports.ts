@@ -1,4 +1,5 @@
 import { Mutate } from '../week-cycle/ports';
+import { AccountabilityNote } from './accountability-note';
 import { ErasureTicket } from './erasure-ticket';
 import { PersonalRecord } from './personal-record';
 
@@ -9,8 +10,17 @@ import { PersonalRecord } from './personal-record';
  */
 export interface PersonalRecordRepository {
   get(userId: string, id: string): Promise<PersonalRecord | undefined>;
-  /** Creates the record; returns the stored one if the id is taken (a redelivered activity). */
-  create(record: PersonalRecord): Promise<{ record: PersonalRecord; created: boolean }>;
+  /** Creates the record; returns the stored one if the id is taken (a redelivered activity), with its version (ETag) when the store gave one. */
+  create(record: PersonalRecord): Promise<{ record: PersonalRecord; created: boolean; version?: string }>;
+  /**
+   * Marks the note `found` (as read at `version`, by a save that did not create it) `confirmed`,
+   * before that save answers "saved" on it: one replace under that very version, no read first.
+   * Changed since, read again: confirmed already, or changed by its owner (edited, shared: no
+   * take-back removes it), it is answered as it stands. `takenBack`: gone, or exactly as found
+   * under another version (taken back and written again meanwhile, as an erasure's sweep and a
+   * late create do); `deleted`: its owner deleted it (what a delete leaves is under its id).
+   */
+  confirmNote(userId: string, id: string, found: { record: AccountabilityNote; version: string }): Promise<AccountabilityNote | 'takenBack' | 'deleted'>;
   upsert(record: PersonalRecord): Promise<PersonalRecord>;
   /** ETag read-modify-write; `mutate` may throw a DomainError (e.g. conflict) to abort. */
   update(userId: string, id: string, mutate: Mutate<PersonalRecord>): Promise<PersonalRecord>;

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
-import { AccountabilityNote, addAgain, asAdded, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, keptOfSameWords, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
+import { AccountabilityNote, addAgain, asAdded, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, keptOfSameWords, mayBeTakenBack, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
 import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
@@ -40,21 +40,62 @@ const writeNoteFor = (deps: VerantwoordingDeps, userId: string, input: NoteInput
 async function addWithinWindow(deps: VerantwoordingDeps, userId: string, input: NoteInput): Promise<AccountabilityNote> {
   const write = writeNoteFor(deps, userId, input);
   const note = write(input.key);
-  const found = (await deps.records.create(note)).record;
+  const found = await createNote(deps, note);
   const ofItsOwn = () => write(`${input.key}\n${note.text}`);
-  let stored = found.type === 'deletedNote' ? await addAfterDelete(deps, found, note, ofItsOwn) : asNote(found);
+  let stored = found.record.type === 'deletedNote' ? await addAfterDelete(deps, found.record, note, ofItsOwn) : asNote(found.record);
   // Found with another text: edited elsewhere since. The same words from another chat message
   // (its fingerprint differs from the one that wrote the note) are typed anew, not delivered
   // again: a note of their own, as other words on the same form are. (Deleted too, `addAgain` decides.)
   if (stored.text !== note.text && !sameAdd(stored, note)) {
     const own = ofItsOwn();
-    const held = (await deps.records.create(own)).record;
-    stored = held.type === 'deletedNote' ? await addAfterDelete(deps, held, own, ofItsOwn) : asNote(held);
-  }
+    const held = await createNote(deps, own);
+    stored = held.record.type === 'deletedNote' ? await addAfterDelete(deps, held.record, own, ofItsOwn) : await answeredWith(deps, held);
+  } else if (found.record.type === 'note') stored = await answeredWith(deps, found);
   // A note shared as it is written reaches the manager's prep cards as a later "share" would.
   // Also when the note was already there (a redelivery): the first turn may have stopped before this.
   if (stored.visibility === 'shared') await deps.sharingChanged?.(userId);
   return stored;
+}
+
+/** What a note's create found or wrote, with its version when the store gave one. */
+type Created = { record: PersonalRecord; created: boolean; version?: string };
+
+/**
+ * The create of `note` (keeping to the save window, `deps` from withinSaveWindow). Answered after
+ * the window it is refused (`saveTooSlow`), what it wrote taken back; but when another delivery
+ * of this save found the note meanwhile and answered "saved" on it (`confirmed`: the take-back
+ * left it), this delivery answers with it too (found in review, stop 61: one device was told
+ * "Bewaard", the other's late retry took the note back). One point read, only on this rare path.
+ */
+async function createNote(deps: VerantwoordingDeps, note: AccountabilityNote): Promise<Created> {
+  try {
+    return await deps.records.create(note);
+  } catch (err) {
+    if (!isDomainError(err) || err.code !== 'saveTooSlow') throw err;
+    const now = await deps.records.get(note.userId, note.id);
+    if (now?.type === 'note' && now.confirmed) return { record: now, created: false };
+    throw err;
+  }
+}
+
+/**
+ * The note a create found (`created`: false) and the save answers with: another delivery of the
+ * save wrote it (Teams delivering it again, or to another instance; the tab's retry), whose create,
+ * answered after its window, would take it back as its own (it is exactly as that delivery wrote
+ * it). So it is confirmed first (`confirmNote`: one replace under the version the create found),
+ * and the take-back leaves a confirmed note. Taken back before the confirm landed: nothing is kept,
+ * so nothing is said saved (`saveTooSlow`: "try again", the words kept); deleted by its owner
+ * meanwhile: as a delete found by the create (`notFound`). Nothing more when this delivery created
+ * it, or it is confirmed already, or changed since (edited, shared: no take-back removes it).
+ */
+async function answeredWith(deps: VerantwoordingDeps, result: Created): Promise<AccountabilityNote> {
+  const note = asNote(result.record);
+  // The store gives every document's version; without one (never seen) it answers as before stop 61.
+  if (result.created || !mayBeTakenBack(note) || !result.version) return note;
+  const confirmed = await deps.records.confirmNote(note.userId, note.id, { record: note, version: result.version });
+  if (confirmed === 'deleted') throw new DomainError('notFound', 'note deleted since this add');
+  if (confirmed === 'takenBack') throw new DomainError('saveTooSlow', 'the note found was taken back by the delivery that wrote it');
+  return confirmed;
 }
 
 /**
@@ -230,9 +271,9 @@ async function addAfterDelete(deps: VerantwoordingDeps, deleted: DeletedNote, fr
   const again = addAgain(deleted, fresh);
   if (again === 'redelivered') throw new DomainError('notFound', 'note deleted since this add');
   if (again === 'anew') return asNote(await deps.records.update(fresh.userId, fresh.id, (r) => (r.type === 'deletedNote' ? fresh : r)));
-  const own = (await deps.records.create(ofItsOwn())).record;
-  if (own.type === 'deletedNote') throw new DomainError('notFound', 'note deleted since this add');
-  return asNote(own);
+  const own = await createNote(deps, ofItsOwn());
+  if (own.record.type === 'deletedNote') throw new DomainError('notFound', 'note deleted since this add');
+  return answeredWith(deps, own);
 }
 
 export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: string): Promise<AccountabilityNote> {

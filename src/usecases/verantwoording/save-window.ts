@@ -273,6 +273,8 @@ function windowedRecords(records: PersonalRecordRepository, window: SaveWindow):
     create: (record) => window.keep(record, () => records.create(record), (r) => r.created || sameAsWritten(r.record, record)),
     upsert: (record) => window.keep(record, () => records.upsert(record), () => true),
     update: (owner, id, mutate) => records.update(owner, id, mutate),
+    // A replace under the version found, as an update: it fails once an erasure deleted the note.
+    confirmNote: (owner, id, found) => records.confirmNote(owner, id, found),
     delete: (owner, id) => records.delete(owner, id),
     updateOrDelete: (owner, id, mutate) => records.updateOrDelete(owner, id, mutate),
     // Without what a pending take-back removes: a save's look after its write (the same words) is not answered with it.
