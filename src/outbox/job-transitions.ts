@@ -3,7 +3,7 @@ import { ConversationLanes } from './conversation-lanes';
 import { HeldJobWrites, Patience } from './held-job-writes';
 import { Outcome } from './delivery-outcome';
 import { OutboxStore, Versioned } from '../store/outbox.store';
-import { CHECK_UNANSWERED, DEFAULT_KEEP_SECONDS, FinishedHook, hookPending, leavesKeyWhenEnded, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
+import { CHECK_UNANSWERED, DEFAULT_KEEP_SECONDS, endedNamingNobody, FinishedHook, hookPending, leavesKeyWhenEnded, leavesNoTrace, OutboxJob, pendingHook } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 import { SenderHooks } from './sender-options';
 
@@ -158,9 +158,11 @@ export class JobTransitions {
   /**
    * A job with nothing left to do: it gets its TTL, and keeps nothing of whom its onRefused hook
    * would tell (it told them, or never will: the job was sent, skipped, in doubt, or gave the hook up).
+   * One that named someone keeps nothing naming anyone (`endedNamingNobody`), so an erasure leaves
+   * it as everyone else's (stop 61).
    */
   private ended(job: OutboxJob): OutboxJob {
-    return { ...job, onRefused: undefined, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS };
+    return endedNamingNobody({ ...job, onRefused: undefined, ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS });
   }
 
   /**
@@ -348,16 +350,14 @@ export class JobTransitions {
         if (await this.store.deleteIfUnchanged(job)) n++;
         continue;
       }
-      const done = await this.recordEnd(job, {
+      // In doubt, never given up: its onRefused hook never runs, so whom it would tell is not kept (`ended`).
+      const done = await this.recordEnd(job, this.ended({
         ...job,
         status: 'unconfirmed',
         owner: undefined,
         lockedUntil: undefined,
         result: { ...(job.result ?? {}), code: 'senderStopped' },
-        ttl: job.keepSeconds ?? DEFAULT_KEEP_SECONDS,
-        // In doubt, never given up: its onRefused hook never runs, so whom it would tell is not kept.
-        onRefused: undefined,
-      });
+      }));
       if (done) {
         n++;
         this.hooks.notDelivered?.(job, 'senderStopped', undefined);

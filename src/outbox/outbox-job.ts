@@ -128,6 +128,49 @@ export function hookPending(job: Pick<OutboxJob, 'status' | 'onSent' | 'onRefuse
   return pendingHook(job) !== undefined;
 }
 
+/**
+ * What an ended job that named someone keeps where it named them: its target's kind, with this in
+ * place of every id, and this as its conversation key (see `endedNamingNobody`).
+ */
+export const NAMES_NOBODY = '~ended';
+
+/**
+ * Whether a job names someone: a private message (to a person's 1:1 chat), or one about people or
+ * listing them (`about`, `listed`: a prep card in a manager's chat, a summary's authors).
+ */
+export function namesSomeone(job: Pick<OutboxJob, 'target' | 'about' | 'listed' | 'listedIds'>): boolean {
+  return job.target.kind === 'person' || !!job.about?.length || !!job.listed?.length || !!job.listedIds?.length;
+}
+
+/**
+ * What an ended job that named someone keeps (found in review, stop 61): its status and result
+ * (what its callers read by its key: `statusOf`, `deliver`, a retake), its key (its id, so the same
+ * key still queues nothing for its days) and expiry; nothing of whom or where it was for (target,
+ * chat, `about`, the list), what it said (payload) or its hooks' arguments. An erasure finds nothing
+ * of it to delete, so every recipient's finished message stays alike, the erased person's too: a
+ * missing one among a team's said who erased, for the job's seven days. The hooks ran, or never will.
+ */
+export function endedNamingNobody(job: OutboxJob): OutboxJob {
+  // Only under a keyed key: under a plain one, a job that names nobody but stays after the erasure
+  // still says, to whoever recomputes its id from a person's id, that they got such a message.
+  if (!job.keyedKey || !namesSomeone(job)) return job;
+  const { about: _about, listed: _listed, listedIds: _listedIds, render: _render, onSent: _onSent, onRefused: _onRefused, sendIf: _sendIf, ...rest } = job;
+  const { conversationId: _chat, ...result } = job.result ?? {};
+  return {
+    ...rest,
+    target: blankTarget(job.target.kind),
+    conversationKey: NAMES_NOBODY,
+    payload: {},
+    ...(job.result ? { result } : {}),
+  };
+}
+
+function blankTarget(kind: OutboxJob['target']['kind']): OutboxJob['target'] {
+  if (kind === 'person') return { kind, userId: NAMES_NOBODY };
+  if (kind === 'update') return { kind, conversationId: NAMES_NOBODY, activityId: NAMES_NOBODY };
+  return { kind, conversationId: NAMES_NOBODY };
+}
+
 export const FINISHED: readonly DeliveryStatus[] = ['sent', 'undeliverable', 'failed', 'unconfirmed', 'skipped'];
 export const DEFAULT_KEEP_SECONDS = 7 * 24 * 3600;
 

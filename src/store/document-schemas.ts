@@ -519,6 +519,8 @@ const outboxJob = z
     ttl: z.number().int().positive().optional(),
     // An erasure leaves its key behind, blank (outboxErasedKey), instead of freeing it.
     keyOutlivesErasure: z.literal(true).optional(),
+    // Its key is keyed with the app's secret: once ended it keeps nothing naming anyone (endedNamingNobody).
+    keyedKey: z.literal(true).optional(),
   })
   .strict();
 

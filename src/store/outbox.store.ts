@@ -4,7 +4,7 @@ import { OutboxPerson } from '../domain/outbox/outbox.port';
 import { stableId } from '../domain/shared/ids';
 import { CosmosConnection } from './cosmos-connection';
 import { statusOf } from './document-store';
-import { erasedJobKey, erasedKeyIdOf, OutboxJob, PersonalConversationDoc, personalConversationIdOf, personalConversationOwnerOf, TenantLeaseDoc } from '../outbox/outbox-job';
+import { erasedJobKey, erasedKeyIdOf, NAMES_NOBODY, OutboxJob, PersonalConversationDoc, personalConversationIdOf, personalConversationOwnerOf, TenantLeaseDoc } from '../outbox/outbox-job';
 import { OlderForm, withoutListedPerson } from '../outbox/listed-people';
 
 /** A job as read, with the ETag every state change is conditioned on. */
@@ -386,7 +386,8 @@ export class OutboxStore {
     const people = new Map<string, { tenantId: string; userId: string; appUserId?: string }>();
     const keyedIds = new Set<string>();
     for (const { tenantId, target } of jobs) {
-      if (target.kind !== 'person') continue;
+      // An ended one names nobody (`endedNamingNobody`): it tells no chat's person.
+      if (target.kind !== 'person' || target.userId === NAMES_NOBODY) continue;
       const plainId = stableId('oc', tenantId, target.userId);
       keyedIds.add(this.personalConversationId(tenantId, target.userId));
       const known = people.get(plainId);

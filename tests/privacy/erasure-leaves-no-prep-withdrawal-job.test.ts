@@ -22,6 +22,7 @@ import { storedText } from '../support/cosmos';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { jobIdFor } from '../../src/outbox/outbox-job';
+import { scheduledPrepKey, withdrawalKey } from '../../src/teams/features/talent-review/prep-cards';
 import { reviewId } from '../../src/domain/talent-review/review';
 import { addNote } from '../../src/usecases/verantwoording/notes';
 import { allDocuments, eraseInChat, verantwoordingDeps } from '../verantwoording/support';
@@ -42,19 +43,32 @@ async function holding(t: TestApp, values: string[]): Promise<string[]> {
   return out;
 }
 
-/** What a database reader recomputes: for every message update job stored, the withdrawal's job id for this conversation. */
-async function recomputedWithdrawals(t: TestApp, managerId: string, reportId: string, date: string, change: 'moved' | 'cancelled'): Promise<string[]> {
+/** The app's secret (POLL_HASH_KEY): the test knows it, to find the withdrawals by their keys; the reader does not. */
+const SECRET = 'prep-withdrawal-job-secret-'.padEnd(44, 'x');
+
+/** The prep card shown in Mia's chat: the message a press on it answered (`prepMessageOf`). */
+const shown = (activityId: string) => ({ conversationId: 'a:personal-mia', activityId });
+
+/**
+ * What a database reader recomputes: the withdrawal's job id for this conversation, for every
+ * message they know of: each update job stored names one while it waits (an ended one names none,
+ * stop 61), and the prep card's message itself, as if they knew it.
+ */
+async function recomputedWithdrawals(t: TestApp, managerId: string, reportId: string, date: string, change: 'moved' | 'cancelled', card: { conversationId: string; activityId: string }): Promise<string[]> {
   const old = reviewId(managerId, reportId, date);
   const jobs = (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources;
-  return jobs
-    .filter((j: any) => j.target?.kind === 'update')
-    .map((j: any) => jobIdFor(`talentReview.prepWithdraw:${old}:${j.target.conversationId}:${j.target.activityId}:${change}`));
+  const messages = [card, ...jobs.filter((j: any) => j.target?.kind === 'update').map((j: any) => j.target)];
+  return messages.map((m: any) => jobIdFor(`talentReview.prepWithdraw:${old}:${m.conversationId}:${m.activityId}:${change}`));
 }
 
-/** The outbox's withdrawal jobs (rendered as the withdrawn card when sent). */
-async function withdrawalJobs(t: TestApp): Promise<any[]> {
+/**
+ * The outbox's withdrawal jobs of these cards, found by their keys (an ended job keeps no render
+ * arguments, stop 61): the use case's key (review, message, change) under the app's secret.
+ */
+async function withdrawalJobs(t: TestApp, cards: { reviewId: string; activityId: string; change: 'moved' | 'cancelled' }[]): Promise<any[]> {
   const jobs = (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources;
-  return jobs.filter((j: any) => j.render?.args?.withdrawn);
+  const ids = cards.map((c) => jobIdFor(withdrawalKey(SECRET, `${c.reviewId}:a:personal-mia:${c.activityId}:${c.change}`)));
+  return jobs.filter((j: any) => ids.includes(j.id));
 }
 
 describe('a withdrawn prep card\'s job id after the report\'s erasure', () => {
@@ -72,7 +86,7 @@ describe('a withdrawn prep card\'s job id after the report\'s erasure', () => {
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directory, POLL_HASH_KEY: SECRET }, '2026-11-23T08:00:00Z');
   });
   afterAll(() => t?.stop());
 
@@ -86,12 +100,12 @@ describe('a withdrawn prep card\'s job id after the report\'s erasure', () => {
     await t.app.outbox.drain(60_000);
     expect(cardText(t.connector.latest('anna-prep'))).toContain(WITHDRAWN);
     // One withdrawal job, its key as the use case built it nowhere to be found (not even before the erasure).
-    expect(await withdrawalJobs(t)).toHaveLength(1);
-    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-anna', '2026-12-14', 'moved'))).toEqual([]);
+    expect(await withdrawalJobs(t, [{ reviewId: planned.id, activityId: 'anna-prep', change: 'moved' }])).toHaveLength(1);
+    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-anna', '2026-12-14', 'moved', shown('anna-prep')))).toEqual([]);
 
     await eraseInChat(t, anna);
     expect(await reviews('aad-anna')).toEqual([]);
-    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-anna', '2026-12-14', 'moved'))).toEqual([]);
+    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-anna', '2026-12-14', 'moved', shown('anna-prep')))).toEqual([]);
   }, 120_000);
 
   it('cancelled: nothing left under an id recomputable from Mia, Bram and the date', async () => {
@@ -102,10 +116,11 @@ describe('a withdrawn prep card\'s job id after the report\'s erasure', () => {
     expect(cardText(await press('review.cancel', buttonData(change, 'review.cancel'), 'change-card-2'))).toMatch(/geannuleerd/i);
     await t.app.outbox.drain(60_000);
     expect(cardText(t.connector.latest('bram-prep'))).toContain(WITHDRAWN);
-    expect(await withdrawalJobs(t)).toHaveLength(2);
+    const annaReview = reviewId('aad-mia', 'aad-anna', '2026-12-14');
+    expect(await withdrawalJobs(t, [{ reviewId: annaReview, activityId: 'anna-prep', change: 'moved' }, { reviewId: planned.id, activityId: 'bram-prep', change: 'cancelled' }])).toHaveLength(2);
 
     await eraseInChat(t, bram);
-    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-bram', '2026-12-10', 'cancelled'))).toEqual([]);
+    expect(await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-bram', '2026-12-10', 'cancelled', shown('bram-prep')))).toEqual([]);
   }, 120_000);
 });
 
@@ -124,7 +139,7 @@ describe('a withdrawn prep card\'s job after the manager\'s erasure', () => {
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directory, POLL_HASH_KEY: SECRET }, '2026-11-23T08:00:00Z');
   });
   afterAll(() => t?.stop());
 
@@ -145,7 +160,7 @@ describe('a withdrawn prep card\'s job after the manager\'s erasure', () => {
     expect({
       inHerChat: jobs.filter((j: any) => storedText([j]).includes('a:personal-mia')).map((j: any) => j.key ?? j.id),
       namingHer: (await holding(t, ['aad-mia'])).filter((d) => d.startsWith('outbox/')),
-      recomputable: await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-bram', '2026-12-10', 'cancelled')),
+      recomputable: await holding(t, await recomputedWithdrawals(t, 'aad-mia', 'aad-bram', '2026-12-10', 'cancelled', shown('bram-prep'))),
     }).toEqual({ inHerChat: [], namingHer: [], recomputable: [] });
   }, 120_000);
 });
@@ -165,13 +180,23 @@ describe('a scheduled prep card\'s jobs after its conversation was cancelled and
     await t.app.background.idle();
     await t.app.outbox.drain(60_000);
   };
-  const prepJobs = async () => (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources.filter((j: any) => j.render?.kind === 'talentReview.prep');
+  const bramReview = async () => (await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources.find((r) => r.reportId === 'aad-bram');
+  /**
+   * The prep card's jobs in Mia's chat: the scheduled card by its key (the review's, under the app's
+   * secret), and its rebuilds in place, the only message updates before the cancellation (an ended
+   * job keeps no render arguments, stop 61).
+   */
+  const prepJobs = async () => {
+    const cardId = jobIdFor(scheduledPrepKey(SECRET, await bramReview()));
+    const jobs = (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources;
+    return jobs.flatMap((j: any) => (j.id === cardId ? ['card'] : j.target?.kind === 'update' ? ['rebuild'] : []));
+  };
 
   beforeAll(async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
     // Monday 23 November 2026, 08:30 Amsterdam; the conversation is on Thursday 26 November, prep at 09:00 today.
-    t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T07:30:00Z');
+    t = await startTestApp({ DIRECTORY_FILE: directory, POLL_HASH_KEY: SECRET }, '2026-11-23T07:30:00Z');
   });
   afterAll(() => t?.stop());
 
@@ -183,7 +208,9 @@ describe('a scheduled prep card\'s jobs after its conversation was cancelled and
     await t.send(execute(bramChat(), bram, 'verantwoording.visibility', { kind: 'note', id: noteId, visibility: 'private' }, 'overview-card'));
     await run();
     // The scheduled card, its rebuild in place: two jobs in Mia's chat.
-    expect((await prepJobs()).map((j: any) => (j.render.args.inPlace ? 'rebuild' : 'card'))).toEqual(expect.arrayContaining(['card', 'rebuild']));
+    expect(await prepJobs()).toEqual(expect.arrayContaining(['card', 'rebuild']));
+    const planned = await bramReview();
+    expect(planned.prepCards).toHaveLength(1);
 
     const before = t.connector.calls.length;
     await t.send(message(miaChat(), mia, 'gesprekken'));
@@ -191,7 +218,7 @@ describe('a scheduled prep card\'s jobs after its conversation was cancelled and
     const change = await press('review.change.open', buttonDataNaming(list, 'review.change.open', 'Bram'), 'list-card');
     expect(cardText(await press('review.cancel', buttonData(change, 'review.cancel'), 'change-card'))).toMatch(/geannuleerd/i);
     await run();
-    expect(await withdrawalJobs(t)).toHaveLength(1);
+    expect(await withdrawalJobs(t, [{ reviewId: planned.id, activityId: planned.prepCards[0].activityId, change: 'cancelled' }])).toHaveLength(1);
 
     await eraseInChat(t, mia);
     const jobs = (await t.store.container('outbox').items.query("SELECT * FROM c WHERE c.type = 'outboxJob'").fetchAll()).resources;

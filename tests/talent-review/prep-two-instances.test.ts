@@ -31,8 +31,11 @@ describe('the scheduled prep card on two instances', () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
     writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
     const timings = { outboxTimings: { backoffBaseMs: 100, backoffCapMs: 6_000, deliverWaitMs: 1_000 } };
-    a = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', timings);
-    b = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { ...timings, cosmos: a.store });
+    // One app's secret for both, as in production (required with Azure Cosmos DB): the prep card's
+    // outbox key is keyed with it (stop 61), and each instance's own random one would give two keys.
+    const env = { DIRECTORY_FILE: directory, POLL_HASH_KEY: 'prep-two-instances-secret-'.padEnd(44, 'x') };
+    a = await startTestApp(env, '2026-11-23T08:00:00Z', timings);
+    b = await startTestApp(env, '2026-11-23T08:00:00Z', { ...timings, cosmos: a.store });
     // Both senders run, as in production: whichever instance holds the tenant's lease (the one
     // that sent last) sends what the other queued. Without the loops, a lease left with the
     // instance that did not queue the card kept it unsent (found by CI, stop 51).

@@ -209,4 +209,6 @@ export interface ManagerHalfYearView {
 export interface HalfYearNotices {
   toHr(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: HrHalfYearView, key: string): Promise<void>;
   toManager(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: ManagerHalfYearView, key: string): Promise<void>;
+  /** Whether a card was queued under `key` (and still kept: a week after it ended). */
+  queuedUnder?(key: string): Promise<boolean>;
 }

@@ -65,6 +65,15 @@ export interface OutboundMessage {
    * that surely never went (skipped, or its check never answered) frees its key instead.
    */
   keyOutlivesErasure?: true;
+  /**
+   * Its key is a digest under the app's secret, so nobody recomputes the job's id from a person's
+   * id: once ended, the job keeps nothing naming anyone (`endedNamingNobody`), so an erasure finds
+   * nothing of it to delete and every recipient's finished message stays alike for its days (stop
+   * 61). Without it a finished job keeps whom it was for until it expires and an erasure deletes it:
+   * under a plain key its id may follow from the person's id, and a blank one there would still
+   * say they got such a message.
+   */
+  keyedKey?: true;
 }
 
 /** Someone a shared message lists: the app's id of them, and the chat-platform id its payload holds. */

@@ -157,11 +157,34 @@ export type HalfYearOutcome =
     };
 
 /**
- * Keys per person and half-year, hashed: the outbox keeps one card per key however often this runs.
- * The half-year is named by its first day, which stays when HR moves only its closing month.
+ * A card's key before stop 61: a plain hash of tenant, half-year and person, which anyone who knows
+ * a person's id recomputes. Still asked for by a run again (`once`): a card queued under it is not
+ * queued again under `cardKey`.
  */
-function cardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string, userId: string): string {
+function formerCardKey(kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string, userId: string): string {
   return `jaarplan.halfYear.${kind}:${stableId('hy', tenantId, halfYearFrom, userId)}`;
+}
+
+/** The purpose of the app's secret in `cardKey`: no other digest under it is the same. */
+const CARD_KEY_LABEL = 'lerend-werken/half-year-card-key/v1';
+
+/**
+ * Keys per person and half-year: the outbox keeps one card per key however often this runs. The
+ * half-year is named by its first day, which stays when HR moves only its closing month. A digest
+ * under the app's secret (`planKeySecret`): the sent card is kept a week under an id that follows
+ * from its key, also after its reader's erasure (it names nobody then, `endedNamingNobody`), and a
+ * plain key would let anyone who knows their id find it, and so whose is missing (found in review,
+ * stop 61). Absent: the plain key (`formerCardKey`).
+ */
+function cardKey(deps: Pick<HalfYearDeps, 'planKeySecret'>, kind: 'hr' | 'manager', tenantId: string, halfYearFrom: string, userId: string): string {
+  const former = formerCardKey(kind, tenantId, halfYearFrom, userId);
+  if (!deps.planKeySecret) return former;
+  return `jaarplan.halfYear.${kind}:hk_${keyedDigest(CARD_KEY_LABEL, deps.planKeySecret, former).slice(0, 22)}`;
+}
+
+/** Whether a card's key is keyed with the app's secret (`cardKey` with a secret): its job then names nobody once ended. */
+export function isKeyedCardKey(key: string): boolean {
+  return /^jaarplan\.halfYear\.(hr|manager):hk_/.test(key);
 }
 
 /** The purpose of the app's secret in `plannedCardKey`: no other digest under it is the same. */
@@ -278,16 +301,22 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   // Each card once per half-year: the outbox's key for a week, the plan's record of a run again's keys after that.
   const queued = new Set(plan?.halfYearCardsQueued?.halfYear === halfYear.from ? plan.halfYearCardsQueued.keys : []);
   const fresh: string[] = [];
-  const once = async (key: string, queue: (key: string) => Promise<void>) => {
+  const once = async (kind: 'hr' | 'manager', userId: string, queue: (key: string) => Promise<void>) => {
+    const key = cardKey(deps, kind, job.tenantId, halfYear.from, userId);
+    const former = formerCardKey(kind, job.tenantId, halfYear.from, userId);
     const planned = plannedCardKey(deps, key);
-    // The key itself too: kept by a run before the plan's keys were keyed.
-    if (queued.has(planned) || queued.has(key)) return;
+    // The key itself too: kept by a run before the plan's keys were keyed; and the card's former
+    // key, as a run before stop 61 kept it, so its run again after the update queues no second card.
+    if ([planned, key, plannedCardKey(deps, former), former].some((k) => queued.has(k))) return;
+    // Queued under the former key by a run the update stopped before the plan was written: that card
+    // (found reviewing this change: sent twice). One read per card, in the scheduled job, only with a secret.
+    if (key !== former && (await deps.notices.queuedUnder?.(former))) return;
     await queue(key);
     fresh.push(planned);
   };
-  for (const id of hrIds) await once(cardKey('hr', job.tenantId, halfYear.from, id), (key) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key));
+  for (const id of hrIds) await once('hr', id, (key) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key));
   const nudged = await nudgeManagers(deps, job.tenantId, halfYear, (managerId, withoutConversation) =>
-    once(cardKey('manager', job.tenantId, halfYear.from, managerId), (key) => deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, key)),
+    once('manager', managerId, (key) => deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, key)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
   // marked as reminded, the half-year's nudges would be lost for good.

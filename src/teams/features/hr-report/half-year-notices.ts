@@ -1,5 +1,6 @@
 import { Language } from '../../../domain/framework/framework';
 import { HalfYearNotices } from '../../../domain/hr-report/half-year';
+import { isKeyedCardKey } from '../../../usecases/hr-report/half-year';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
 import { halfYearHrCard } from '../../cards/hr-report/half-year-hr.card';
@@ -7,7 +8,7 @@ import { halfYearManagerCard } from '../../cards/hr-report/half-year-manager.car
 import { cardMessage } from '../../messenger';
 
 export interface HalfYearNoticeDeps {
-  outbox: Pick<Outbox, 'queue'>;
+  outbox: Pick<Outbox, 'queue' | 'statusOf'>;
   translator: Translator;
   /** The person's chosen language, else the organisation's (this is nobody's turn). */
   languageOf(userId: string): Promise<Language>;
@@ -21,9 +22,12 @@ export interface HalfYearNoticeDeps {
  */
 export function outboxHalfYearNotices(deps: HalfYearNoticeDeps): HalfYearNotices {
   const queue = async (to: { tenantId: string; route: { serviceUrl: string; botId?: string }; userId: string }, payload: Record<string, unknown>, key: string) => {
-    await deps.outbox.queue({ key, tenantId: to.tenantId, route: to.route, target: { kind: 'person', userId: to.userId, appUserId: to.userId }, payload });
+    await deps.outbox.queue({ key, tenantId: to.tenantId, route: to.route, target: { kind: 'person', userId: to.userId, appUserId: to.userId }, payload, ...(isKeyedCardKey(key) ? { keyedKey: true as const } : {}) });
   };
   return {
+    async queuedUnder(key) {
+      return (await deps.outbox.statusOf(key)) !== undefined;
+    },
     async toHr(to, view, key) {
       const language = await deps.languageOf(to.userId);
       await queue(to, cardMessage(halfYearHrCard(view, deps.translator.t(language), language)), key);

@@ -59,9 +59,28 @@ function prepDeliveryOf(status: DeliveryStatus): PrepDelivery {
  * again has the old plan's id: its moment (`createdAt`) keeps the new plan's card from being
  * taken for the old one, already sent.
  */
-function scheduledPrepKey(review: TalentReview): string {
+function formerScheduledPrepKey(review: TalentReview): string {
   const attempt = prepDeliveryAttempt(review);
   return `talentReview.prep:${review.id}@${review.createdAt}${attempt ? `:${attempt}` : ''}`;
+}
+
+/** The purposes of the app's secret in `scheduledPrepKey` and `refreshKey`: no other digest under it is the same. */
+const PREP_KEY_LABEL = 'lerend-werken/prep-card-key/v1';
+const REFRESH_KEY_LABEL = 'lerend-werken/prep-refresh-key/v1';
+
+/**
+ * The scheduled card's key as sent (`formerScheduledPrepKey`, above) as a digest under the app's
+ * secret: its job is kept a week after it went, in the manager's chat, naming nobody once ended
+ * (`endedNamingNobody`), and under a plain key anyone who knows manager's and report's ids would
+ * find it over dates and creation times (found in review, stop 61).
+ */
+export function scheduledPrepKey(secret: string, review: TalentReview): string {
+  return `talentReview.prep:pk_${keyedDigest(PREP_KEY_LABEL, secret, formerScheduledPrepKey(review)).slice(0, 22)}`;
+}
+
+/** A rebuild's key: the use case's (the review's id, the message, the revision), keyed as the scheduled card's is (stop 61). */
+function refreshKey(secret: string, key: string): string {
+  return `talentReview.prepRefresh:pr_${keyedDigest(REFRESH_KEY_LABEL, secret, key).slice(0, 22)}`;
 }
 
 /** The purpose of the app's secret in `withdrawalKey`: no other digest under it is the same. */
@@ -75,7 +94,7 @@ const WITHDRAWAL_KEY_LABEL = 'lerend-werken/prep-withdrawal-key/v1';
  * (found in review, stop 59). The same review, message and reason still give the same key, so a
  * press delivered again queues the withdrawal once.
  */
-function withdrawalKey(secret: string, key: string): string {
+export function withdrawalKey(secret: string, key: string): string {
   return `talentReview.prepWithdraw:pw_${keyedDigest(WITHDRAWAL_KEY_LABEL, secret, key).slice(0, 22)}`;
 }
 
@@ -90,17 +109,22 @@ function languageArg(value: string | undefined): Language | undefined {
  * erasing them deletes the queued ones, and the manager: every job in their chat names them (its
  * render arguments), and once the conversation is cancelled or moved no review leads their
  * erasure to that chat (found in review, stop 59). `keySecret`: the app's secret (POLL_HASH_KEY)
- * the withdrawals' keys are made with (`withdrawalKey`).
+ * every job's key here is made with (`scheduledPrepKey`, `refreshKey`, `withdrawalKey`).
  */
 export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
   const render = (review: TalentReview, extra: Record<string, string> = {}) => ({ kind: PREP_HOOKS.render, args: { managerId: review.managerId, reviewId: review.id, ...extra } });
   return {
     async post(review) {
       const { conversationId, ...chat } = managerChat(review);
+      // A card queued under its former, plain key (before stop 61) is that card: a retry of its
+      // scheduled job after the update sends no second one. One read more, off anyone's turn.
+      const before = await outbox.statusOf(formerScheduledPrepKey(review));
+      if (before) return prepDeliveryOf(before);
       // Sent from here when it may (as other posts), else by the sender once Teams answers.
       const result = await outbox.deliver({
         ...chat,
-        key: scheduledPrepKey(review),
+        key: scheduledPrepKey(keySecret, review),
+        keyedKey: true,
         target: { kind: 'conversation', conversationId },
         payload: RENDERED_WHEN_SENT,
         render: render(review),
@@ -115,7 +139,8 @@ export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
       await outbox.enqueue([
         {
           ...managerRoute(review),
-          key: `talentReview.prepRefresh:${key}`,
+          key: refreshKey(keySecret, key),
+          keyedKey: true,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
           // The message goes along: its rebuild checks, when it is sent, that the review still remembers it.
@@ -131,6 +156,7 @@ export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
         {
           ...managerRoute(review),
           key: withdrawalKey(keySecret, key),
+          keyedKey: true,
           target: { kind: 'update', conversationId: card.conversationId, activityId: card.activityId },
           payload: RENDERED_WHEN_SENT,
           // Only the manager and the message's language: nothing that leads to the report, so the
