@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { JobScheduler, PendingJobLookup, ScheduledJob } from '../domain/scheduling/job';
 import { RunAgainLater } from './run-again-later';
@@ -236,9 +237,11 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
       }
       // Done is done, whoever holds the claim now, and also when a run that took it over meanwhile
       // put it back ("later", a failure): the work is done, it must not run a third time (found in
-      // review, stop 61). Never over an outcome already written (done, failed, cancelled).
+      // review, stop 61). Never over an outcome already written (done, failed, cancelled), nor over
+      // the job planned afresh under its id meanwhile (forgotten or cancelled, then scheduled again:
+      // its attempts start over, or its payload differs; found reviewing that fix).
       done = true;
-      await this.writeOutcome(job, (j) => (j.status === 'running' || j.status === 'pending' ? { ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS } : j));
+      await this.writeOutcome(job, (j) => (j.status === 'running' || (j.status === 'pending' && sameRun(j, job)) ? { ...j, status: 'done', lockedUntil: undefined, ttl: FINISHED_TTL_SECONDS } : j));
     } catch (err) {
       // The handler's work is done; only its record failed: a retry would do the work again.
       if (done) throw err;
@@ -278,4 +281,9 @@ export class CosmosJobScheduler implements JobScheduler, PendingJobLookup {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
+}
+
+/** Whether a pending job is the one a run claimed, put back by another run (not planned afresh): as far along in attempts, the same payload. */
+function sameRun(pending: JobDocument, claimed: JobDocument): boolean {
+  return pending.attempts >= claimed.attempts && isDeepStrictEqual(pending.payload, claimed.payload);
 }
