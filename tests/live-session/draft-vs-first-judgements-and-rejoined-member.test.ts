@@ -18,8 +18,8 @@ import { buttonData } from '../support/card-fields';
 import { cosmosGate, isBatch, isMemberWrite, replaceOf } from '../support/cosmos-gate';
 import { FakeAzureOpenAi, aiSettings, startFakeAzureOpenAi, success } from '../support/fake-azure-openai';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { ERROR_TITLE, isNormalCard, postStraight } from './support';
+import { TestApp } from '../support/test-app';
+import { ERROR_TITLE, isNormalCard, postStraight, startTwoInstances, stopEach } from './support';
 
 const OWN = 'EIGEN-VOORSTEL: vaste overdracht van tien minuten aan het begin van elke dienst';
 const AI_TEXT = 'AI-CONCEPT: een digitaal overdrachtsformulier';
@@ -32,12 +32,10 @@ describe('the judgement that begins the judging, against drafts and other first 
   beforeAll(async () => {
     ai = await startFakeAzureOpenAi();
     const env = aiSettings(ai, { timeoutMs: 2000, retries: 1 });
-    a = await startTestApp(env, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, sharedCardIntervalMs: 0 });
+    [a, b] = await startTwoInstances(env, { proxy: true, sharedCardIntervalMs: 0 });
   }, 60_000);
   afterAll(async () => {
-    await b.stop();
-    await a.stop();
+    await stopEach(b, a);
     await ai.close();
   });
 

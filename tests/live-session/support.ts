@@ -1,6 +1,6 @@
 import { TestUser, user } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
-import { TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /** Eight members: the largest group the app takes, as in a live burst. */
 export const EIGHT = ['Anna', 'Bram', 'Cem', 'Dewi', 'Eva', 'Finn', 'Gert', 'Hana'].map(user);
@@ -97,4 +97,23 @@ export function setupFormGroup(t: TestApp, id: string): GroupDriver {
 /** The setup form's values for SETUP_MEMBERS' group named `name`: four days a week at 09:00 Amsterdam, in Dutch, for 20 weeks. */
 export function setupFormValues(name: string): Record<string, string> {
   return { name, members: SETUP_MEMBERS.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' };
+}
+
+/**
+ * Two instances of the app on one store (scale-out, a slot swap), their clocks at Monday 23 November
+ * 2026 08:00: A with `opts`, B on A's connection with the same options but no proxy of its own (so
+ * with A's proxy, when A has one, a gate on it holds B's requests as well). Used by the two-instance
+ * tests of every area.
+ */
+export async function startTwoInstances(env: Record<string, string> = {}, opts: Parameters<typeof startTestApp>[2] = {}): Promise<[TestApp, TestApp]> {
+  const a = await startTestApp(env, '2026-11-23T08:00:00Z', opts);
+  const shared = { ...opts };
+  delete shared.proxy;
+  const b = await startTestApp(env, '2026-11-23T08:00:00Z', { ...shared, cosmos: a.cosmos });
+  return [a, b];
+}
+
+/** Stops the apps one after the other, in the order given (the last started first). */
+export async function stopEach(...apps: (TestApp | undefined)[]): Promise<void> {
+  for (const app of apps) await app?.stop();
 }

@@ -1,7 +1,7 @@
 import { execute } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
-import { EIGHT, isNormalCard, postStraight, refusedAsClosed } from './support';
+import { TestApp } from '../support/test-app';
+import { EIGHT, isNormalCard, postStraight, refusedAsClosed, startTwoInstances, stopEach } from './support';
 
 /**
  * A guard (held when written, in review of stop 61: the second two-instance review). Two instances of the app on one store serve one
@@ -14,14 +14,8 @@ import { EIGHT, isNormalCard, postStraight, refusedAsClosed } from './support';
 describe('two instances: the time box closes while members answer, and energy rounds', () => {
   let a: TestApp;
   let b: TestApp;
-  beforeAll(async () => {
-    a = await startTestApp({}, '2026-11-23T08:00:00Z');
-    b = await startTestApp({}, '2026-11-23T08:00:00Z', { cosmos: a.cosmos });
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  beforeAll(async () => { [a, b] = await startTwoInstances(); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const calls = () => [...a.connector.calls, ...b.connector.calls];
   const summariesIn = (conversationId: string) =>

@@ -20,7 +20,7 @@ import { FakeAzureOpenAi, aiSettings, startFakeAzureOpenAi, success } from '../s
 import { gatedAzureOpenAi } from '../support/gated-azure-openai';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { ERROR_TITLE, postStraight } from './support';
+import { ERROR_TITLE, postStraight, startTwoInstances, stopEach } from './support';
 
 const OWN = 'EIGEN-VOORSTEL: vaste overdracht van tien minuten aan het begin van elke dienst';
 const AI_TEXT = 'AI-CONCEPT: een digitaal overdrachtsformulier';
@@ -37,16 +37,13 @@ describe('a draft asked on one instance while a member judges on another', () =>
     ai = await startFakeAzureOpenAi();
     gated = await gatedAzureOpenAi();
     const env = aiSettings(ai, { timeoutMs: 2000, retries: 1 });
-    a = await startTestApp(env, '2026-11-23T08:00:00Z', { proxy: true, sharedCardIntervalMs: 0 });
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, sharedCardIntervalMs: 0 });
+    [a, b] = await startTwoInstances(env, { proxy: true, sharedCardIntervalMs: 0 });
     slow = await startTestApp(gated.env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, sharedCardIntervalMs: 0 });
   }, 60_000);
   afterAll(async () => {
     // The held model requests end with the gated fake's sockets, so the app's drafts end before it stops.
     await gated.close();
-    await slow.stop();
-    await b.stop();
-    await a.stop();
+    await stopEach(slow, b, a);
     await ai.close();
   });
 

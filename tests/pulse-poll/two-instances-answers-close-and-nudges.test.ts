@@ -1,7 +1,9 @@
 import { execute } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { stopEach } from '../live-session/support';
+import { startTwoPollInstances } from './support-two-instances';
 
 /**
  * A guard (held when written, in review of stop 60). Two instances of the app on one store (scale-out, a slot swap). Teams
@@ -18,18 +20,9 @@ describe('a B3 poll served by two instances on one store', () => {
   let b: TestApp;
   let da: PulseDriver;
   let db: PulseDriver;
-  const env = { HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'two-instances-key'.padEnd(40, 't'), B3_MIN_RESPONDENTS: '3' };
 
-  beforeAll(async () => {
-    a = await startTestApp(env, '2026-11-23T08:00:00Z');
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos });
-    da = new PulseDriver(a);
-    db = new PulseDriver(b);
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  beforeAll(async () => { ({ a, b, da, db } = await startTwoPollInstances('two-instances-key'.padEnd(40, 't'))); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const tallyOf = async (pollId: string) => (await a.store.container('pollAnswers').item('tally', pollId).read()).resource;
   const both = async () => {

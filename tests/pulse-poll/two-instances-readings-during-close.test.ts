@@ -1,7 +1,9 @@
 import { execute } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, scores, team, TestTeam } from '../support/pulse-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { stopEach } from '../live-session/support';
+import { startTwoPollInstances } from './support-two-instances';
 
 /**
  * A guard (held when written, in review of stop 61). Two instances on one store. README "Privacy:
@@ -16,18 +18,9 @@ describe('B3 results read on one instance while the other closes', () => {
   let b: TestApp;
   let da: PulseDriver;
   let db: PulseDriver;
-  const env = { HR_USER_IDS: HR.aadObjectId, POLL_HASH_KEY: 'probe61-readings-key'.padEnd(40, 'r'), B3_MIN_RESPONDENTS: '3' };
 
-  beforeAll(async () => {
-    a = await startTestApp(env, '2026-11-23T08:00:00Z');
-    b = await startTestApp(env, '2026-11-23T08:00:00Z', { cosmos: a.cosmos });
-    da = new PulseDriver(a);
-    db = new PulseDriver(b);
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  beforeAll(async () => { ({ a, b, da, db } = await startTwoPollInstances('probe61-readings-key'.padEnd(40, 'r'))); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const answer = (t: TestApp, d: PulseDriver, x: TestTeam, who: TestTeam['members'][number], poll: { id: string; pollId: string; targetId: string }, score: number) =>
     t.send(d.inTeam(execute(d.channel(x), who, 'pulse.answer', { pollId: poll.pollId, targetId: poll.targetId, ...scores(score) }, poll.id), x));

@@ -12,13 +12,12 @@
  * finishDeletedMidSend withdraws every card (none tried yet: the paced outbox) and drops the mark.
  * Promised: what she was told went, goes.
  */
-import { message, user } from '../support/activities';
-import { buttonData } from '../support/card-fields';
+import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
-import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
-import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
-import type { IncomingMessage } from 'node:http';
+import { TestApp } from '../support/test-app';
+import { cardsCarrying, isOutboxWrite, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
+import { pressIn } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -26,14 +25,10 @@ const SEND = 'review.teamAccount.send';
 describe('a team account delivery told "sent", the other delivery failing after her delete', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
+    t = await startTwoDeliveriesApp();
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
-  const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-  const keptOfMia = async () =>
-    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as { id: string; text: string }[];
 
   /**
    * D1 creates the record and is held on its first card's create; D2 (the answer her card shows)
@@ -41,9 +36,7 @@ describe('a team account delivery told "sent", the other delivery failing after 
    * goes on (`d1Fails`: failing, as does every outbox create after it). No card is tried until D1 answered.
    */
   async function deletedAfterShownSent(words: string, pressId: string, d1Fails: boolean) {
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, mia, words);
     // The paced outbox has not tried any card yet: every sender claim (an outbox replace) waits.
     let senderGo!: () => void;
     const senderMayClaim = new Promise<void>((r) => (senderGo = r));
@@ -56,12 +49,12 @@ describe('a team account delivery told "sent", the other delivery failing after 
     const gate = cosmosGate(t.proxy!);
     let seen = 0;
     // D1's second outbox request (after the first card's key check): the first card's create.
-    const d1FirstCard = gate.hold((req) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true' && ++seen === 2);
+    const d1FirstCard = gate.hold((req) => isOutboxWrite(req) && ++seen === 2);
     const d1 = pressIn(t, mia, SEND, press, `${pressId}-d1`);
     await d1FirstCard.arrived;
     // D2: Teams delivered the slow press again; this answer is what her card shows.
     const shown = cardText(await pressIn(t, mia, SEND, press, `${pressId}-d2`));
-    const id = (await keptOfMia()).find((r) => r.text === words)!.id;
+    const id = (await keptOfMia(t)).find((r) => r.text === words)!.id;
     // She sees it listed as sent, and deletes it from her list on her phone.
     await pressIn(t, mia, 'review.teamAccount.delete', { id }, `${pressId}-phone-delete`);
     failCreates = d1Fails;
@@ -72,7 +65,7 @@ describe('a team account delivery told "sent", the other delivery failing after 
     senderGo();
     t.proxy!.faults = undefined;
     await t.app.outbox.drain(60_000);
-    return { shownSent: shown.includes('Verantwoording verstuurd'), d1Sent: d1Answer.includes('Verantwoording verstuurd'), markLeft, cardsThatWent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length };
+    return { shownSent: shown.includes('Verantwoording verstuurd'), d1Sent: d1Answer.includes('Verantwoording verstuurd'), markLeft, cardsThatWent: cardsCarrying(t, words), listed: (await keptOfMia(t)).filter((r) => r.text === words).length };
   }
 
   it('guard (the set-up holds no card back): D1 not failing, both cards go', async () => {

@@ -12,11 +12,11 @@
  * record's id: the press again after its cards went keeps nothing (case 1); while they still wait,
  * it keeps the record again and they go, once each (case 4).
  */
-import { message, TestUser, user } from '../support/activities';
-import { buttonData } from '../support/card-fields';
+import { TestUser, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
-import { personalChat, pressIn, startMiasTeamApp } from './support/proposal-put-before';
+import { cardsCarrying, keptOfMia, teamAccountPress } from './support/team-account-send';
+import { pressIn, startMiasTeamApp } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -28,32 +28,27 @@ describe('an account the manager deleted, its send press delivered again', () =>
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const keptOfMia = async () =>
-    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as Record<string, unknown>[];
-  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
 
   /** Sent, then deleted from her list (`drainFirst`: once its cards went; `asBefore60`: as a delete from before stop 60 did, leaving nothing under its id). */
   async function sendThenDelete(who: TestUser, words: string, pressId: string, opts: { drainFirst?: boolean; asBefore60?: boolean } = {}): Promise<Record<string, unknown>> {
-    await t.send(message(personalChat(t, who), who, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, who, words);
     expect(cardText(await pressIn(t, who, SEND, press, pressId))).toContain('Verantwoording verstuurd');
     if (opts.drainFirst) await t.app.outbox.drain(60_000);
-    const kept = (await keptOfMia()).find((r) => r.text === words);
+    const kept = (await keptOfMia(t)).find((r) => r.text === words);
     expect(kept).toBeDefined();
     if (opts.asBefore60) await t.store.container('personal').item(kept!.id as string, 'aad-mia').delete();
     else await pressIn(t, who, 'review.teamAccount.delete', { id: kept!.id as string });
-    expect((await keptOfMia()).filter((r) => r.text === words)).toEqual([]);
+    expect((await keptOfMia(t)).filter((r) => r.text === words)).toEqual([]);
     return press;
   }
 
   it('deleted after its cards went: the press again does not keep it again, nor send it again', async () => {
     const words = 'EERST-VERSTUURD: dit haalde ik uit mijn lijst.';
     const press = await sendThenDelete(mia, words, 'mia-send-1', { drainFirst: true });
-    expect(cardsCarrying(words)).toBe(2);
+    expect(cardsCarrying(t, words)).toBe(2);
     const again = cardText(await pressIn(t, mia, SEND, press, 'mia-send-1-again'));
     await t.app.outbox.drain(60_000);
-    expect({ answer: again.includes('uit je lijst verwijderd') && !again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
+    expect({ answer: again.includes('uit je lijst verwijderd') && !again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia(t)).filter((r) => r.text === words).length, sent: cardsCarrying(t, words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
   }, 90_000);
 
   it('deleted while its cards still wait: they go once each, and the press again keeps nothing and sends nothing twice', async () => {
@@ -62,18 +57,16 @@ describe('an account the manager deleted, its send press delivered again', () =>
     // Delivered again before any card was tried.
     const again = cardText(await pressIn(t, mia, SEND, press, 'mia-send-2-again'));
     await t.app.outbox.drain(60_000);
-    expect({ answer: again.includes('uit je lijst verwijderd') && !again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
+    expect({ answer: again.includes('uit je lijst verwijderd') && !again.includes('Verantwoording verstuurd'), keptAgain: (await keptOfMia(t)).filter((r) => r.text === words).length, sent: cardsCarrying(t, words) }).toEqual({ answer: true, keptAgain: 0, sent: 2 });
   }, 90_000);
 
   it('a send that was not deleted, delivered again, stays kept and goes once to each', async () => {
     const words = 'GEWOON-VERSTUURD: fijn gewerkt dit half jaar.';
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, mia, words);
     await pressIn(t, mia, SEND, press, 'mia-send-3');
     await pressIn(t, mia, SEND, press, 'mia-send-3-again');
     await t.app.outbox.drain(60_000);
-    expect({ kept: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ kept: 1, sent: 2 });
+    expect({ kept: (await keptOfMia(t)).filter((r) => r.text === words).length, sent: cardsCarrying(t, words) }).toEqual({ kept: 1, sent: 2 });
   }, 90_000);
 
   // A card still waiting is not counted as held (it may be another delivery's of this very press,
@@ -84,6 +77,6 @@ describe('an account the manager deleted, its send press delivered again', () =>
     const press = await sendThenDelete(mia, words, 'mia-send-4', { asBefore60: true });
     await pressIn(t, mia, SEND, press, 'mia-send-4-again');
     await t.app.outbox.drain(60_000);
-    expect({ keptAgain: (await keptOfMia()).filter((r) => r.text === words).length, sent: cardsCarrying(words) }).toEqual({ keptAgain: 1, sent: 2 });
+    expect({ keptAgain: (await keptOfMia(t)).filter((r) => r.text === words).length, sent: cardsCarrying(t, words) }).toEqual({ keptAgain: 1, sent: 2 });
   }, 90_000);
 });

@@ -11,14 +11,14 @@
  * delivery of the press may have queued the cards and said "sent": found reviewing this fix, see
  * team-account-deleted-mid-send-redelivered.test.ts). Her list stays without the account she deleted.
  */
-import type { IncomingMessage } from 'node:http';
-import { message, user } from '../support/activities';
-import { buttonData, field } from '../support/card-fields';
+import { user } from '../support/activities';
+import { field } from '../support/card-fields';
 import { cosmosGate } from '../support/cosmos-gate';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
-import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
-import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { cardsCarrying, isOutboxWrite, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
+import { pressIn } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -26,30 +26,24 @@ const SEND = 'review.teamAccount.send';
 describe('a team account deleted from her list while its cards are being queued, the queue then failing', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
+    t = await startTwoDeliveriesApp();
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
-  const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
-  const keptOfMia = async () =>
-    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as { id: string; text: string }[];
 
   /**
    * Presses send with `words`, holds the first card's queue write, deletes the account from her list
    * (as her phone would) meanwhile, then lets the write go under `faults`: the answer card.
    */
   async function deletedWhileQueueing(words: string, faults: CosmosFaultRule, pressId: string): Promise<{ answer: unknown; press: Record<string, unknown> }> {
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, mia, words);
     const gate = cosmosGate(t.proxy!);
     let seen = 0;
     // The outbox's second request of the send (after the first card's key check): the first card's create.
-    const firstCard = gate.hold((req) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true' && ++seen === 2);
+    const firstCard = gate.hold((req) => isOutboxWrite(req) && ++seen === 2);
     const sendP = pressIn(t, mia, SEND, press, pressId);
     await firstCard.arrived;
-    const id = (await keptOfMia()).find((r) => r.text === words)!.id;
+    const id = (await keptOfMia(t)).find((r) => r.text === words)!.id;
     await pressIn(t, mia, 'review.teamAccount.delete', { id }, `${pressId}-phone-delete`);
     const answer = await t.proxy!.withFaults(faults, async () => {
       firstCard.release();
@@ -67,10 +61,10 @@ describe('a team account deleted from her list while its cards are being queued,
       told: text.includes('Verantwoording verstuurd'),
       notFully: text.includes('Versturen lukte niet helemaal'),
       wordsBack: field(answer, 'notSent.text')?.value,
-      listed: (await keptOfMia()).filter((r) => r.text === words).length,
+      listed: (await keptOfMia(t)).filter((r) => r.text === words).length,
     }).toEqual({ told: false, notFully: true, wordsBack: words, listed: 0 });
     // Whatever went is what she was told may have: never more than the two it was meant for.
-    expect(cardsCarrying(words)).toBeLessThan(2);
+    expect(cardsCarrying(t, words)).toBeLessThan(2);
   }, 90_000);
 
   it('the queue failing only for a while: the rest is queued after all, "sent", and each gets it once', async () => {
@@ -85,7 +79,7 @@ describe('a team account deleted from her list while its cards are being queued,
       },
       'mid-send-blip',
     );
-    expect({ tookBack, told: cardText(answer).includes('Verantwoording verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
+    expect({ tookBack, told: cardText(answer).includes('Verantwoording verstuurd'), sent: cardsCarrying(t, words), listed: (await keptOfMia(t)).filter((r) => r.text === words).length }).toEqual({
       tookBack: true,
       told: true,
       sent: 2,
@@ -97,7 +91,7 @@ describe('a team account deleted from her list while its cards are being queued,
     const words = 'NIETS-IN-DE-WACHTRIJ: straks opnieuw.';
     const { answer, press } = await deletedWhileQueueing(words, (r) => (r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined), 'mid-send-none');
     const text = cardText(answer);
-    expect({ told: text.includes('Verantwoording verstuurd'), maybeNotAll: text.includes('misschien krijgt niet iedereen'), wordsBack: field(answer, 'notSent.text')?.value, sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({
+    expect({ told: text.includes('Verantwoording verstuurd'), maybeNotAll: text.includes('misschien krijgt niet iedereen'), wordsBack: field(answer, 'notSent.text')?.value, sent: cardsCarrying(t, words), listed: (await keptOfMia(t)).filter((r) => r.text === words).length }).toEqual({
       told: false,
       maybeNotAll: true,
       wordsBack: words,
@@ -107,6 +101,6 @@ describe('a team account deleted from her list while its cards are being queued,
     // The same press again (Teams delivering it once more) finds the mark: it sends nothing, and says nothing went.
     const again = cardText(await pressIn(t, mia, SEND, press, 'mid-send-none-again'));
     await t.app.outbox.drain(60_000);
-    expect({ told: again.includes('Verantwoording verstuurd') || again.includes('al verstuurd'), sent: cardsCarrying(words), listed: (await keptOfMia()).filter((r) => r.text === words).length }).toEqual({ told: false, sent: 0, listed: 0 });
+    expect({ told: again.includes('Verantwoording verstuurd') || again.includes('al verstuurd'), sent: cardsCarrying(t, words), listed: (await keptOfMia(t)).filter((r) => r.text === words).length }).toEqual({ told: false, sent: 0, listed: 0 });
   }, 90_000);
 });

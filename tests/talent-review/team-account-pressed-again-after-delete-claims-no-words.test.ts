@@ -9,11 +9,12 @@
  * mark cannot tell which words went, so the answer quotes none as sent; this press's words come
  * back only in a field to copy, said not to have gone now.
  */
-import { message, TestUser, user } from '../support/activities';
-import { buttonData, field } from '../support/card-fields';
+import { TestUser, user } from '../support/activities';
+import { field } from '../support/card-fields';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
-import { personalChat, pressIn, startMiasTeamApp } from './support/proposal-put-before';
+import { cardsCarrying, keptOfMia, teamAccountPress } from './support/team-account-send';
+import { pressIn, startMiasTeamApp } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -25,32 +26,25 @@ describe('a deleted team account, its press again with other words', () => {
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const keptOfMia = async () =>
-    (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources as Record<string, unknown>[];
-  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
 
   async function sendThenDelete(who: TestUser, words: string, pressId: string): Promise<Record<string, unknown>> {
-    await t.send(message(personalChat(t, who), who, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, who, words);
     expect(cardText(await pressIn(t, who, SEND, press, pressId))).toContain('Verantwoording verstuurd');
-    const kept = (await keptOfMia()).find((r) => r.text === words);
+    const kept = (await keptOfMia(t)).find((r) => r.text === words);
     expect(kept).toBeDefined();
     await pressIn(t, who, 'review.teamAccount.delete', { id: kept!.id as string });
-    expect((await keptOfMia()).filter((r) => r.text === words)).toEqual([]);
+    expect((await keptOfMia(t)).filter((r) => r.text === words)).toEqual([]);
     return press;
   }
 
   it('guard: a kept record, pressed again with changed words, says the earlier words went (earlierTry)', async () => {
     const first = 'EERSTE-WOORDEN-BEWAARD: zo ging het.';
     const second = 'TWEEDE-WOORDEN-BEWAARD: nooit verstuurd.';
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: first };
+    const press = await teamAccountPress(t, mia, first);
     await pressIn(t, mia, SEND, press, 'kept-1');
     const again = cardText(await pressIn(t, mia, SEND, { ...press, text: second }, 'kept-1-again'));
     await t.app.outbox.drain(60_000);
-    expect({ earlierTry: again.includes('bij je eerdere poging al verstuurd'), secondSent: cardsCarrying(second) }).toEqual({ earlierTry: true, secondSent: 0 });
+    expect({ earlierTry: again.includes('bij je eerdere poging al verstuurd'), secondSent: cardsCarrying(t, second) }).toEqual({ earlierTry: true, secondSent: 0 });
   }, 90_000);
 
   it('deleted from her list, then pressed again with changed words: not told those words went', async () => {
@@ -67,9 +61,9 @@ describe('a deleted team account, its press again with other words', () => {
       // The second words only once: in the field to copy them from, labelled not sent now.
       secondShown: again.split(second).length - 1,
       secondToCopy: field(card, 'notSent.text')?.value,
-      secondSent: cardsCarrying(second),
-      firstSent: cardsCarrying(first),
-      keptAgain: (await keptOfMia()).filter((r) => r.text === first || r.text === second).length,
+      secondSent: cardsCarrying(t, second),
+      firstSent: cardsCarrying(t, first),
+      keptAgain: (await keptOfMia(t)).filter((r) => r.text === first || r.text === second).length,
     };
     expect(told).toEqual({ deletedNothingSent: true, saidSent: false, wordsShownAsSent: false, secondShown: 1, secondToCopy: second, secondSent: 0, firstSent: 2, keptAgain: 0 });
   }, 90_000);

@@ -7,13 +7,12 @@
  * "Verantwoording verstuurd", A the error card, and the cards (never tried) were dropped at send
  * time; pressing again as the error card asked said "sent" again, and still nothing went.
  */
-import type { IncomingMessage } from 'node:http';
-import { message, user } from '../support/activities';
-import { buttonData } from '../support/card-fields';
+import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
-import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
-import { personalChat, pressIn, startMiaManagingApp } from './support/proposal-put-before';
+import { TestApp } from '../support/test-app';
+import { cardsCarrying, isOutboxWrite, startTwoDeliveriesApp, teamAccountPress, urlPath } from './support/team-account-send';
+import { pressIn } from './support/proposal-put-before';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -21,21 +20,17 @@ const SEND = 'review.teamAccount.send';
 describe('one send press on two deliveries at once', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
+    t = await startTwoDeliveriesApp();
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const cardsCarrying = (words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
-  const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 
   it('a delivery told "sent": its cards go', async () => {
     const words = 'TWEE-BEZORGINGEN: dit moet aankomen.';
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, mia, words);
     const gate = cosmosGate(t.proxy!);
     // B: its record created, held at its first outbox request (its first card).
-    const bOutbox = gate.hold((req) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true');
+    const bOutbox = gate.hold((req) => isOutboxWrite(req));
     const bP = pressIn(t, mia, SEND, press, 'press-b');
     await bOutbox.arrived;
     // A: finds the record, queues every card, its confirm's replace held.
@@ -49,16 +44,14 @@ describe('one send press on two deliveries at once', () => {
     await t.app.outbox.drain(60_000);
     const kept = (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.userId = 'aad-mia' AND (c.type = 'teamAccount' OR c.type = 'teamAccountDeleted')" }).fetchAll()).resources.length;
     const told = [a, b].filter((c) => c.includes('Verantwoording verstuurd')).length;
-    expect({ toldSent: told > 0, sent: cardsCarrying(words), kept }).toEqual({ toldSent: true, sent: 2, kept: 1 });
+    expect({ toldSent: told > 0, sent: cardsCarrying(t, words), kept }).toEqual({ toldSent: true, sent: 2, kept: 1 });
   }, 90_000);
 
   it('after that race both are told "sent", and the same button once more sends nothing twice', async () => {
     const words = 'NOG-EEN-POGING: ook dit moet aankomen.';
-    await t.send(message(personalChat(t, mia), mia, 'teamverantwoording'));
-    const form = t.connector.cards((c) => c.conversationId === personalChat(t, mia).id).at(-1)?.card;
-    const press = { ...buttonData(form, SEND), text: words };
+    const press = await teamAccountPress(t, mia, words);
     const gate = cosmosGate(t.proxy!);
-    const bOutbox = gate.hold((req) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true');
+    const bOutbox = gate.hold((req) => isOutboxWrite(req));
     const bP = pressIn(t, mia, SEND, press, 'retry-b');
     await bOutbox.arrived;
     const aConfirm = gate.hold((req) => req.method === 'PUT' && /\/colls\/personal\/docs\//.test(urlPath(req)));
@@ -72,6 +65,6 @@ describe('one send press on two deliveries at once', () => {
     // The same button once more (her form still open).
     const retry = cardText(await pressIn(t, mia, SEND, press, 'retry-again'));
     await t.app.outbox.drain(60_000);
-    expect({ firstToldSent: first.includes('Verantwoording verstuurd'), retryToldSent: retry.includes('Verantwoording verstuurd'), sent: cardsCarrying(words) }).toEqual({ firstToldSent: true, retryToldSent: true, sent: 2 });
+    expect({ firstToldSent: first.includes('Verantwoording verstuurd'), retryToldSent: retry.includes('Verantwoording verstuurd'), sent: cardsCarrying(t, words) }).toEqual({ firstToldSent: true, retryToldSent: true, sent: 2 });
   }, 90_000);
 });

@@ -11,10 +11,11 @@
  */
 import { user, TestUser } from '../support/activities';
 import { cosmosGate, deleteOf, replaceOf } from '../support/cosmos-gate';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { stopEach } from '../live-session/support';
 import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
-import { eraseInChat, isPersonalCreate, tabApi } from './support';
+import { dropFirstCreateHoldRetry, eraseInChat, startTwoSavingInstances, tabApi } from './support';
 
 const WINDOW = 1_000;
 
@@ -22,29 +23,13 @@ describe('a confirm against an erasure and a delete', () => {
   let a: TestApp;
   let b: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
-  beforeAll(async () => {
-    a = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-    b = await startTestApp({}, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-    gate = cosmosGate(a.proxy!);
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  beforeAll(async () => { ({ a, b, gate } = await startTwoSavingInstances(WINDOW)); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const own = async (who: TestUser) =>
     (await a.store.container('personal').items.query({ query: 'SELECT c.type, c.text, c.confirmed FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources.map(
       (d: { type: string; text?: string; confirmed?: boolean }) => `${d.type}:${d.text ?? ''}${d.confirmed ? ':confirmed' : ''}`,
     );
-
-  /** A's first create lands with its answer lost; its retry is held (returned). */
-  function dropFirstHoldRetry() {
-    let creates = 0;
-    const held = gate.hold((req) => isPersonalCreate(req) && ++creates === 2);
-    let dropped = false;
-    const rule = (req: { kind: string; container?: string }) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' as const }) : undefined);
-    return { held, rule };
-  }
 
   it('the erasure sweeps, A re-creates the note after "gewist", B\'s confirm lands then: not confirmed, not 201, nothing kept', async () => {
     const ada = user('AdaE61c');
@@ -52,7 +37,7 @@ describe('a confirm against an erasure and a delete', () => {
     const apiB = await tabApi(b, ada.aadObjectId);
     const body = { text: 'Ada: twijfel over mijn rol', key: 'ada-probe61c-erase-0001' };
     const id = noteId(ada.aadObjectId, body.key);
-    const { held, rule } = dropFirstHoldRetry();
+    const { held, rule } = dropFirstCreateHoldRetry(gate);
     const confirm = gate.hold(replaceOf(id));
     await a.proxy!.withFaults(rule, async () => {
       const onA = apiA('POST', '/notes', body);
@@ -80,7 +65,7 @@ describe('a confirm against an erasure and a delete', () => {
     const apiB = await tabApi(b, pim.aadObjectId);
     const body = { text: 'Pim: even iets kwijt', key: 'pim-probe61c-delete-0001' };
     const id = noteId(pim.aadObjectId, body.key);
-    const { held, rule } = dropFirstHoldRetry();
+    const { held, rule } = dropFirstCreateHoldRetry(gate);
     const confirm = gate.hold(replaceOf(id));
     await a.proxy!.withFaults(rule, async () => {
       const since = performance.now();

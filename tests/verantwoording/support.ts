@@ -23,6 +23,7 @@ import { cosmosGate } from '../support/cosmos-gate';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { waitUntil } from '../outbox/wait-until';
 import { storedText } from '../support/cosmos';
+import { startTwoInstances } from '../live-session/support';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
 export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClock(new Date('2026-11-23T08:00:00Z'))): VerantwoordingDeps & { clock: FakeClock } {
@@ -369,4 +370,19 @@ export async function answeredLate<R>(t: TestApp, turn: () => Promise<R>): Promi
   await waitUntil('the save window has closed', () => performance.now() > since + LATE_SAVE_WINDOW_MS + 20);
   held.release();
   return answer;
+}
+
+/** Two instances on one store, each with the save window `windowMs`; B goes through A's proxy (its connection), so `gate` holds B's requests as well. */
+export async function startTwoSavingInstances(windowMs: number): Promise<{ a: TestApp; b: TestApp; gate: ReturnType<typeof cosmosGate> }> {
+  const [a, b] = await startTwoInstances({}, { proxy: true, saveWindowMs: windowMs, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
+  return { a, b, gate: cosmosGate(a.proxy!) };
+}
+
+/** A's first create in the personal container lands with its answer lost (`rule`, for A's proxy); its retry, the second create through `gate`, is held (`held`). */
+export function dropFirstCreateHoldRetry(gate: ReturnType<typeof cosmosGate>): { held: ReturnType<ReturnType<typeof cosmosGate>['hold']>; rule: CosmosFaultRule } {
+  let creates = 0;
+  const held = gate.hold((req) => isPersonalCreate(req) && ++creates === 2);
+  let dropped = false;
+  const rule: CosmosFaultRule = (req) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' }) : undefined);
+  return { held, rule };
 }

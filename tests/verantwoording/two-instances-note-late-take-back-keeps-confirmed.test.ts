@@ -14,10 +14,11 @@
  */
 import { user, TestUser } from '../support/activities';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
-import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { stopEach } from '../live-session/support';
 import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
-import { extensionInvoke, isPersonalCreate, tabApi } from './support';
+import { dropFirstCreateHoldRetry, extensionInvoke, startTwoSavingInstances, tabApi } from './support';
 
 const WINDOW = 1_000;
 
@@ -25,16 +26,9 @@ describe('a save on two instances, one answered late', () => {
   let a: TestApp;
   let b: TestApp;
   let gate: ReturnType<typeof cosmosGate>;
-  beforeAll(async () => {
-    a = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-    // Through A's proxy too (its connection): the gate holds B's requests as well.
-    b = await startTestApp({}, '2026-11-23T08:00:00Z', { cosmos: a.cosmos, saveWindowMs: WINDOW, storeRetryPauses: SHORT_STORE_RETRY_PAUSES });
-    gate = cosmosGate(a.proxy!);
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  // B goes through A's proxy too (its connection): the gate holds B's requests as well.
+  beforeAll(async () => { ({ a, b, gate } = await startTwoSavingInstances(WINDOW)); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const notesOf = async (who: TestUser) =>
     (await a.store.container('personal').items.query({ query: "SELECT c.text FROM c WHERE c.userId = @u AND c.type = 'note'", parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources.map(
@@ -47,10 +41,8 @@ describe('a save on two instances, one answered late', () => {
    * retry is let go (default: B's answer).
    */
   async function savedOnBoth<R>(onA: () => Promise<R>, onB: () => Promise<R>, beforeLate?: (b: Promise<R>) => Promise<void>): Promise<[R, R]> {
-    let creates = 0;
-    const held = gate.hold((req) => isPersonalCreate(req) && ++creates === 2);
-    let dropped = false;
-    return a.proxy!.withFaults((req) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' }) : undefined), async () => {
+    const { held, rule } = dropFirstCreateHoldRetry(gate);
+    return a.proxy!.withFaults(rule, async () => {
       const first = onA();
       await held.arrived;
       const since = performance.now();

@@ -1,5 +1,6 @@
 import { user } from '../support/activities';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { startTwoInstances, stopEach } from '../live-session/support';
 import { tabApi } from './support';
 
 /**
@@ -12,14 +13,8 @@ import { tabApi } from './support';
 describe('a note shared, edited and deleted from two instances at once', () => {
   let a: TestApp;
   let b: TestApp;
-  beforeAll(async () => {
-    a = await startTestApp({}, '2026-11-23T08:00:00Z');
-    b = await startTestApp({}, '2026-11-23T08:00:00Z', { cosmos: a.cosmos });
-  }, 60_000);
-  afterAll(async () => {
-    await b.stop();
-    await a.stop();
-  });
+  beforeAll(async () => { [a, b] = await startTwoInstances(); }, 60_000);
+  afterAll(() => stopEach(b, a));
 
   const stored = async (userId: string, id: string) =>
     (await a.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.id = @id AND c.userId = @u', parameters: [{ name: '@id', value: id }, { name: '@u', value: userId }] }).fetchAll()).resources[0];

@@ -1,0 +1,35 @@
+/**
+ * The set-up of the tests of the account Mia sends her team (stop 59 to 61): the app, her send
+ * press, her kept accounts, the cards that went, and the requests the Cosmos gate holds.
+ */
+import type { IncomingMessage } from 'node:http';
+import { message, TestUser } from '../../support/activities';
+import { buttonData } from '../../support/card-fields';
+import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../../support/test-app';
+import { personalChat, startMiaManagingApp } from './proposal-put-before';
+
+/** Mia managing Anna and Bram, through a Cosmos proxy, short pauses between store retries, no pacing between cards: the app of the tests of one send press on two deliveries. */
+export function startTwoDeliveriesApp(): Promise<TestApp> {
+  return startMiaManagingApp(['Anna', 'Bram'], { proxy: true, storeRetryPauses: SHORT_STORE_RETRY_PAUSES, sharedCardIntervalMs: 0 });
+}
+
+/** How many messages the app posted (to anyone) that carry `words`. */
+export const cardsCarrying = (t: TestApp, words: string) => t.connector.calls.filter((c) => c.method === 'POST' && JSON.stringify(c.activity ?? '').includes(words)).length;
+
+/** A store request's path, without its query string. */
+export const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
+
+/** A write in the outbox container (not a query): a card's queue write. */
+export const isOutboxWrite = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true';
+
+/** The team accounts Mia's list keeps (her partition, read straight from the store). */
+export async function keptOfMia(t: TestApp): Promise<({ id: string; text: string } & Record<string, unknown>)[]> {
+  return (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources;
+}
+
+/** `who` types "teamverantwoording"; the send press of the form it brings, with `words` typed in. */
+export async function teamAccountPress(t: TestApp, who: TestUser, words: string): Promise<Record<string, unknown>> {
+  await t.send(message(personalChat(t, who), who, 'teamverantwoording'));
+  const form = t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
+  return { ...buttonData(form, 'review.teamAccount.send'), text: words };
+}
