@@ -138,9 +138,9 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // refused, before any card is queued): no erasure that began meanwhile is outlived by it.
   const window = await openSaveWindow(deps.verantwoording, input.managerId);
   const kept = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => 'record' in r && (r.created || sameAsWritten(r.record, fresh)));
-  // She deleted it from her list after an earlier delivery of this press kept it and queued its
-  // cards: it went (those still waiting go too). Nothing kept or queued again; the answer says it
-  // went, never with this press's words (the mark keeps none to compare them with).
+  // She deleted it from her list after an earlier delivery of this press kept it: its cards still
+  // waiting go. Nothing kept or queued again; the answer says she deleted it and that this press sent
+  // nothing, not that it went (that delivery may still be queueing, and the mark keeps no words).
   if (!('record' in kept)) return { status: 'deletedSince' };
   const { record, created } = kept;
   const name = input.managerName?.trim();
