@@ -1,33 +1,30 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { RunAgainLater } from '../../src/scheduling/run-again-later';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { startTestCosmos } from '../support/cosmos';
 import { FakeClock } from '../support/fake-clock';
 import { waitUntil } from '../outbox/wait-until';
+import { instanceScheduler, storedJob } from './scheduler-bed';
 
 /**
  * Found in review, stop 61 (fixed then: a run's `done` lands over a pending job only when it is the
  * run it claimed, put back by another: as far along in attempts, the same payload). Cases 1-2 failed on
  * the fix before; case 3 is a guard.
- * a run's `done` now lands over a *pending* job. A job planned
+ * The fix before let a run's `done` land over any *pending* job. A job planned
  * afresh under the same id while an old run is in flight (forget + schedule, as
  * plan-review.ts sendAgainIfNotDelivered does; or cancel + schedule after a takeover said "later")
  * is pending with the new plan: the old run's `done` must not swallow it.
  */
 describe('an old run\'s done over a job planned afresh', () => {
   let cosmos: CosmosConnection;
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
   beforeAll(async () => {
     cosmos = await startTestCosmos();
   });
   afterAll(() => cosmos.close());
-  const jobDoc = async (id: string) => (await cosmos.container('jobs').item(id, id).read()).resource;
+  const jobDoc = async (id: string) => (await storedJob(cosmos, id))!;
 
   it('forgotten and scheduled again (same id, new payload) during its run: the new plan still runs', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
     let release!: () => void;
     const mayFinish = new Promise<void>((resolve) => (release = resolve));
     const ran: string[] = [];
@@ -51,8 +48,8 @@ describe('an old run\'s done over a job planned afresh', () => {
 
   it('takeover said "later", then cancelled and planned again with a new payload: the lapsed run\'s done does not swallow the new plan', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
-    const b = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
+    const b = instanceScheduler(cosmos, clock);
     let releaseA!: () => void;
     const aMayFinish = new Promise<void>((resolve) => (releaseA = resolve));
     const ran: string[] = [];
@@ -85,7 +82,7 @@ describe('an old run\'s done over a job planned afresh', () => {
 
   it('a handler\'s own 404 (a Cosmos read inside it) is a failure to retry, not a quiet end', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
     let runs = 0;
     a.on('probe.own404', async () => {
       runs++;

@@ -1,11 +1,9 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { RunAgainLater } from '../../src/scheduling/run-again-later';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { startTestCosmos } from '../support/cosmos';
 import { FakeClock } from '../support/fake-clock';
 import { waitUntil } from '../outbox/wait-until';
+import { instanceScheduler, storedJob } from './scheduler-bed';
 
 /**
  * Found in review, stop 61 (fixed then: a run's `done` lands over a running or pending job, never over
@@ -20,17 +18,16 @@ import { waitUntil } from '../outbox/wait-until';
  */
 describe('scheduler outcomes of lapsed runs, and of a job forgotten during its run', () => {
   let cosmos: CosmosConnection;
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
   beforeAll(async () => {
     cosmos = await startTestCosmos();
   });
   afterAll(() => cosmos.close());
-  const jobDoc = async (id: string) => (await cosmos.container('jobs').item(id, id).read()).resource;
+  const jobDoc = async (id: string) => (await storedJob(cosmos, id))!;
 
   it('the lapsed run did the work after the takeover said "later": the job does not run a third time', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
-    const b = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
+    const b = instanceScheduler(cosmos, clock);
     let releaseA!: () => void;
     const aMayFinish = new Promise<void>((resolve) => (releaseA = resolve));
     const ran: string[] = [];
@@ -58,7 +55,7 @@ describe('scheduler outcomes of lapsed runs, and of a job forgotten during its r
 
   it('one instance claims its own lapsed job again: the first run failing after the second finished leaves it done', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
     let releaseFirst!: () => void;
     const firstMayFail = new Promise<void>((resolve) => (releaseFirst = resolve));
     let runs = 0;
@@ -83,7 +80,7 @@ describe('scheduler outcomes of lapsed runs, and of a job forgotten during its r
 
   it('the job forgotten (erasure) during its run: the pass ends without an error and writes nothing back', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
     let release!: () => void;
     const mayFinish = new Promise<void>((resolve) => (release = resolve));
     let started = false;

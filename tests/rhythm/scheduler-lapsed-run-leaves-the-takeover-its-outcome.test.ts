@@ -1,10 +1,8 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log/logger';
-import { CosmosJobScheduler } from '../../src/scheduling/cosmos-job-scheduler';
 import { CosmosConnection } from '../../src/store/cosmos-connection';
 import { startTestCosmos } from '../support/cosmos';
 import { FakeClock } from '../support/fake-clock';
 import { waitUntil } from '../outbox/wait-until';
+import { instanceScheduler, storedJob } from './scheduler-bed';
 
 /**
  * Found in review, stop 61 (fixed then: a run's failure or "later" is written only while the job is
@@ -16,7 +14,6 @@ import { waitUntil } from '../outbox/wait-until';
  */
 describe('an instance whose lease lapsed finishes after the other took the job over', () => {
   let cosmos: CosmosConnection;
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
   beforeAll(async () => {
     cosmos = await startTestCosmos();
   });
@@ -24,8 +21,8 @@ describe('an instance whose lease lapsed finishes after the other took the job o
 
   it('a job the other instance finished is not run again by the lapsed run\'s failure', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
-    const b = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
+    const b = instanceScheduler(cosmos, clock);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const ran: string[] = [];
@@ -46,14 +43,14 @@ describe('an instance whose lease lapsed finishes after the other took the job o
     await running;
     clock.advanceMinutes(5);
     const again = await b.runDue();
-    const job = (await cosmos.container('jobs').item('probe61-notice', 'probe61-notice').read()).resource;
+    const job = (await storedJob(cosmos, 'probe61-notice'))!;
     expect({ takenOver, again, ran, status: job.status }).toEqual({ takenOver: 1, again: 0, ran: ['a', 'b'], status: 'done' });
   });
 
   it('the lapsed run did the work: the takeover\'s failure does not put the job back', async () => {
     const clock = new FakeClock(new Date('2026-12-07T08:00:00Z'));
-    const a = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
-    const b = new CosmosJobScheduler(cosmos, clock, logger, { leaseRenewMs: 60_000 });
+    const a = instanceScheduler(cosmos, clock);
+    const b = instanceScheduler(cosmos, clock);
     let releaseA!: () => void;
     const aMayFinish = new Promise<void>((resolve) => (releaseA = resolve));
     let releaseB!: () => void;
@@ -81,7 +78,7 @@ describe('an instance whose lease lapsed finishes after the other took the job o
     await runningB;
     clock.advanceMinutes(5);
     const again = await b.runDue();
-    const job = (await cosmos.container('jobs').item('lapsed-run-did-the-work', 'lapsed-run-did-the-work').read()).resource;
+    const job = (await storedJob(cosmos, 'lapsed-run-did-the-work'))!;
     expect({ again, ran, status: job.status }).toEqual({ again: 0, ran: ['a', 'b'], status: 'done' });
   });
 });
