@@ -1,7 +1,7 @@
 import { requestsPerTurn } from './live-session/request-counts';
 import { BenchScenario, table } from './scenario';
 
-const STATE_CHANGING = new Set(['answer save', 'energy check-in', 'next question', 'poll answer']);
+const STATE_CHANGING = new Set(['answer save', 'energy check-in', 'next question', 'poll answer', 'judgement (short of a decision)', 'judgement (opens the decision)']);
 const READ_ONLY = new Set(['own view (refresh)', 'status', 'verantwoording (chat)', 'tab load', 'message-extension search']);
 
 /**

@@ -78,6 +78,11 @@ export async function requestsPerTurn(extra: { turn: string; run: (app: { url: s
     await measure('next question', () => g.goTo(dewi, 1));
     await measure('own view (refresh)', () => g.press(anna, 'session.refresh', g.ids()));
     await measure('status', () => t.send(message(g.conv, anna, 'status')));
+    // Judgements in a group of four (a quorum of half): the first is short of a decision, the second opens it.
+    const judging = await new GroupDriver(t, t.conversation('groupChat', '19:bench-judgements@thread.v2'), ['Kim', 'Lars', 'Mo', 'Noor'].map(user)).answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
+    const judge = (who: ReturnType<typeof user>) => judging.press(who, 'proposal.judge', { ...judging.ids(), opinion: 'agree', reason: 'Goed' });
+    await measure('judgement (short of a decision)', () => judge(judging.members[0]!));
+    await measure('judgement (opens the decision)', () => judge(judging.members[1]!));
     const personal = t.conversation('personal', 'a:personal-anna');
     await measure('verantwoording (chat)', () => t.send(message(personal, anna, 'verantwoording')));
     const signIn = await fetch(`${t.app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: anna.aadObjectId }) });

@@ -1,4 +1,4 @@
-import { message, user } from '../support/activities';
+import { message, TestUser, user } from '../support/activities';
 import { SeenCosmosRequest } from '../support/cosmos-proxy';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
@@ -115,6 +115,20 @@ describe('Cosmos DB requests per turn', () => {
     await measure(() => t.send(message(other.conv, other.members[0]!, 'start')));
     expect(t.proxy!.seen.map((r) => `${r.kind} ${r.container}`)).toEqual(['pointRead sessions', 'query sessions', 'batch sessions']);
     expect(liveCards(other)).toHaveLength(1);
+  });
+
+  it('judgements: one short of a decision costs three requests (a read after it, so that of presses at the same moment the last sees them all), the one that opens it two', async () => {
+    // Four members present, a quorum of half: the second judgement opens the decision. Others than
+    // Anna's group, so that her own turns below read her one group, as before.
+    const [hana, ivo] = ['Hana', 'Ivo', 'Jan', 'Kim'].map(user) as [TestUser, TestUser];
+    const j = await new GroupDriver(t, t.conversation('groupChat', '19:counts-judgements@thread.v2'), [hana, ivo, ...['Jan', 'Kim'].map(user)]).answeredOnDayOne(['Overdracht', 'Info verspreid', 'Geen tijd', 'Te traag', 'Vaste momenten', 'Een overdrachtstafel'], { checkIn: 4 });
+    const judge = (who: TestUser) => measure(async () => expect(isNormalCard((await j.press(who, 'proposal.judge', { ...j.ids(), opinion: 'agree', reason: 'Goed' })) as never)).toBe(true));
+    const short = await judge(hana);
+    const opens = await judge(ivo);
+    expect({ short, opens }).toEqual({
+      short: { data: 3, writes: 1, queryPlans: 0, crossPartition: 0 },
+      opens: { data: 2, writes: 1, queryPlans: 0, crossPartition: 0 },
+    });
   });
 
   it('"status" only reads', async () => {
