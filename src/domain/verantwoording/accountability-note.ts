@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Visibility } from '../personal/personal-answer';
 import { DomainError } from '../shared/errors';
 import { keyedDigest, stableId } from '../shared/ids';
-import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, showsNothing, trimText, withoutControlCharacters } from '../shared/text';
 
 /** Where a note came from, when it was saved from a Teams message through the message extension. */
 export interface NoteSource {
@@ -186,7 +186,8 @@ export function asAdded(note: AccountabilityNote): boolean {
 /** A note as kept: one kind of line break, no control characters, trimmed, within the limit. */
 export function cleanNoteText(text: string): string {
   const t = trimText(withoutControlCharacters(text.replace(/\r\n/g, '\n')));
-  if (!t) throw new DomainError('invalidInput', { detail: 'note empty', input: { field: 'text', rule: 'required' } });
+  // Nothing that shows (variation selectors, tag characters alone) is no note either (found in review, stop 62).
+  if (showsNothing(t)) throw new DomainError('invalidInput', { detail: 'note empty', input: { field: 'text', rule: 'required' } });
   const over = overLimit(t, MAX_NOTE_LENGTH);
   if (over) throw new DomainError('invalidInput', { detail: 'note length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_NOTE_LENGTH, count: over } } });
   return t;

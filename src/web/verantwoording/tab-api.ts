@@ -14,10 +14,12 @@ import { buildOverview, VerantwoordingOverview } from '../../usecases/verantwoor
 import { getProfTraject, saveProfTraject } from '../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed, getTimeUsed } from '../../usecases/verantwoording/time-used';
 import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
+import { MAX_NOTE_LENGTH } from '../../domain/verantwoording/accountability-note';
+import { MAX_TRAJECT_TEXT } from '../../domain/verantwoording/prof-traject';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
 import { TEXT_CHANGED_SINCE_SHOWN, visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { LearningNeedDeps, myLearningNeed, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
-import { CHANGED_MEANWHILE, LEARNING_THEMES } from '../../domain/learning-needs/learning-need';
+import { CHANGED_MEANWHILE, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../../domain/learning-needs/learning-need';
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
 import { DEV_USER_ID, DevTokens, TabAuthenticator, TabAuthError, TabCaller } from './tab-auth';
 import type { PutBeforeOutcome, PutBeforeStatus } from '../../usecases/talent-review/put-proposal-before-manager';
@@ -66,6 +68,19 @@ const schemas = {
   // stored, without control characters and invisible edges), so the bound here is only a guard.
   putBefore: z.object({ groupId: id, proposalId: id, words: z.string().max(20_000).optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), to: id }),
 };
+
+/**
+ * The domain's limit of each text a schema above only guards (its bound keeps a huge paste from
+ * being cleaned and counted): a paste past the guard is refused with the limit that applies, as one
+ * just over it is, never the guard's own bound (found in review, stop 62).
+ */
+const TEXT_LIMITS = new Map<z.ZodTypeAny, Record<string, number>>([
+  [schemas.addNote, { text: MAX_NOTE_LENGTH }],
+  [schemas.editNote, { text: MAX_NOTE_LENGTH }],
+  [schemas.traject, { learningNeeds: MAX_TRAJECT_TEXT, talents: MAX_TRAJECT_TEXT }],
+  [schemas.learningNeed, { text: MAX_LEARNING_NEED_TEXT }],
+  [schemas.putBefore, { words: MAX_PROPOSAL_WORDS_LENGTH }],
+]);
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
 
@@ -147,7 +162,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     throw Object.assign(new Error('bad request'), { status: 400 });
   }
   const r = schema.safeParse(clean);
-  if (!r.success) throw Object.assign(new Error('bad request'), { status: 400, input: refusedInput(r.error, clean) });
+  if (!r.success) throw Object.assign(new Error('bad request'), { status: 400, input: refusedInput(r.error, clean, TEXT_LIMITS.get(schema)) });
   return r.data;
 }
 
@@ -155,14 +170,14 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 const RANGES: Record<string, Record<string, number>> = { hours: { min: 0, max: MAX_HOURS_PER_CYCLE } };
 
 /** The first refused top-level input of a failed payload check, described as the domain describes one. */
-function refusedInput(error: z.ZodError, clean: unknown): RefusedField | undefined {
+function refusedInput(error: z.ZodError, clean: unknown, limits: Record<string, number> = {}): RefusedField | undefined {
   for (const issue of error.issues) {
     const field = issue.path[0];
     if (typeof field !== 'string') continue;
     const range = RANGES[field];
     if (range) return { field, rule: 'range', params: range };
     const value = clean && typeof clean === 'object' ? (clean as Record<string, unknown>)[field] : undefined;
-    if (issue.code === 'too_big' && issue.type === 'string') return { field, rule: 'tooLong', params: { max: Number(issue.maximum), ...(typeof value === 'string' ? { count: value.length } : {}) } };
+    if (issue.code === 'too_big' && issue.type === 'string') return { field, rule: 'tooLong', params: { max: limits[field] ?? Number(issue.maximum), ...(typeof value === 'string' ? { count: value.length } : {}) } };
     if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return { field, rule: 'required' };
     if (issue.code === 'too_big' && issue.type === 'number') return { field, rule: 'range', params: { max: Number(issue.maximum) } };
     if (issue.code === 'too_small' && issue.type === 'number') return { field, rule: 'range', params: { min: Number(issue.minimum) } };

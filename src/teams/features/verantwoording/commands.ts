@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
-import { trimText } from '../../../domain/shared/text';
+import { showsNothing } from '../../../domain/shared/text';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { addChatNote, AddedNote } from '../../../usecases/verantwoording/notes';
 import { chooseLanguage } from '../../../usecases/verantwoording/preferences';
@@ -40,7 +40,7 @@ export function registerVerantwoordingCommands(app: Application<TurnState>, deps
     [/^\s*(wis|verwijder)\s+mijn\s+gegevens\b|^\s*(erase|delete)\s+my\s+data\b/i, async (context, ui) => void (await postCard(context, eraseConfirmCard(ui.t)))],
     [/^\s*mijn\s+gegevens\b|^\s*my\s+data\b/i, async (context, ui) => void (await postCard(context, myDataCard(ui.t)))],
     [NOTE_COMMAND, async (context, ui, rest) => {
-      if (!trimText(rest)) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
+      if (showsNothing(rest)) return void (await context.sendActivity(ui.t('verantwoording.notes.usage')));
       let added: AddedNote;
       try {
         // The message's id tells this message delivered again (after its note was deleted: nothing) from the same words sent anew.
