@@ -1,5 +1,6 @@
 import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
+import { DomainError } from '../../domain/shared/errors';
 import { emptyIfNothingShows } from '../../domain/shared/text';
 import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
@@ -90,6 +91,10 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * because it was slow), leaves a confirmed record and its cards alone and answers "sent" as well.
  * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
  *
+ * Her erasure begun or ended while the cards were queued (the queue outlived the save window; no
+ * request more within it): refused as `erasureUnderway`, never "sent": the erasure takes the cards
+ * (its purge, or their send-time check) and the record (see erasedWhileQueueing).
+ *
  * "Verstuurd" means sent: deleting the account from her list takes it out of her list and her
  * data, never back from the team (found in review, stop 60: deleted before the paced outbox tried
  * its cards, it went to nobody, and she was never told). Her delete leaves a mark under the
@@ -166,9 +171,15 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
     if (back === 'confirmed') return sent;
     // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
-    if (back === 'deletedFromList') return finishDeletedMidSend(delivery, account, cards, sent);
+    if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, account, record.id, cards, sent);
     throw err;
   }
+  // Queued later than a save window after the check: her erasure may have begun, or run to its end,
+  // meanwhile, and its purge taken the cards or their send-time check drop them; "verstuurd" would
+  // not be true (found in review, stop 62). Within the window no request more: an erasure begun
+  // since has not ended (its last sweep waits a whole window after its ticket), so this answer comes
+  // before its "gewist", and it takes what had not gone yet as it takes any card still waiting.
+  if (window.closed() && (await erasedWhileQueueing(deps, input.managerId, record.id, created))) throw erasedMeanwhile();
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
   // queued them and the record went since, leaving no mark of a delete (an erasure took it, or all
   // of theirs; or a delete from before stop 60, or its mark expired), and each card went or was
@@ -192,16 +203,39 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
  * delivery of the same press may have queued the cards and answered "sent" on them (found reviewing
  * this change: withdrawing them, and dropping the mark another delivery had read, left her told
  * "sent" with nothing gone).
+ * Her erasure may have run while the cards were queued once more (it deletes the mark and purges
+ * the outbox; a card landing after the purge is dropped at send time): found in review, stop 62,
+ * "sent" was said and nothing went. Before "sent", the outbox's own check is read (her ticket, then
+ * the mark: two point reads, only on this rare path); an erasure begun or ended is the refusal
+ * `erasureUnderway`, as a send made during it.
  */
-async function finishDeletedMidSend(delivery: TeamAccountDelivery, account: Parameters<TeamAccountDelivery['deliver']>[0], cards: { to: TeamAccountRecipient; key: string }[], sent: TeamAccountOutcome): Promise<TeamAccountAnswer> {
+async function finishDeletedMidSend(deps: TeamAccountDeps, delivery: TeamAccountDelivery, account: Parameters<TeamAccountDelivery['deliver']>[0], recordId: string, cards: { to: TeamAccountRecipient; key: string }[], sent: TeamAccountOutcome): Promise<TeamAccountAnswer> {
   try {
     for (const card of cards) await delivery.deliver(account, card.to, card.key);
-    return sent;
   } catch {
     // The queue still fails: nothing may be said sent.
     return { status: 'notFullySent' };
   }
+  if (await erasedWhileQueueing(deps, account.managerId, recordId, true)) throw erasedMeanwhile();
+  return sent;
 }
+
+/**
+ * Whether her erasure began, or ran to its end, while this send queued its cards: then none of them
+ * goes (its purge takes a card queued before it, the send-time check teamCardMayGo drops one that
+ * landed after), and the record or mark goes with her partition. The outbox's own reads: her ticket,
+ * then (`ownRecord`: this delivery created the record, or found her delete's mark) the record or
+ * the mark, whose absence no ticket explains only once an erasure has finished: nothing else deletes
+ * a record this delivery still holds, nor a mark younger than its week. A record another delivery
+ * created may be taken back by that one: then only the ticket, and the confirm that follows fails
+ * on a record gone (the error card).
+ */
+async function erasedWhileQueueing(deps: TeamAccountDeps, managerId: string, recordId: string, ownRecord: boolean): Promise<boolean> {
+  return ownRecord ? !(await teamCardMayGo(deps, managerId, recordId)) : erasureUnfinished(deps.verantwoording, managerId);
+}
+
+/** A send her erasure overtook: refused as one made during it (nothing sent, nothing kept; the form keeps her words). */
+const erasedMeanwhile = () => new DomainError('erasureUnderway', 'her erasure began or ended while the cards were queued');
 
 /**
  * A press whose form names nobody in the team now, looked up in its own record: an earlier try of
