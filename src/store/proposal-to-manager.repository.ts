@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ProposalsToManagerErasure, ProposalToManager, ProposalToManagerRepository, withoutManager } from '../domain/talent-review/proposal-to-manager';
 import { DomainError } from '../domain/shared/errors';
 import { CosmosConnection } from './cosmos-connection';
@@ -19,10 +20,15 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     return doc?.type === 'proposalToManager' && doc.userId === memberId ? doc : undefined;
   }
 
-  async create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean }> {
-    const { doc, created } = await this.store.create(record);
+  async getVersioned(memberId: string, id: string): Promise<{ record: ProposalToManager; version: string } | undefined> {
+    const found = await this.store.getVersioned(id, memberId);
+    return found?.doc.type === 'proposalToManager' && found.doc.userId === memberId ? { record: found.doc, version: found.version } : undefined;
+  }
+
+  async create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean; version?: string }> {
+    const { doc, created, version } = await this.store.create(record);
     if (doc.type !== 'proposalToManager' || doc.userId !== record.userId) throw new Error('id collision across owners');
-    return { record: doc, created };
+    return { record: doc, created, ...(version ? { version } : {}) };
   }
 
   async update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager> {
@@ -43,12 +49,41 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     });
   }
 
-  async confirm(memberId: string, id: string): Promise<void> {
-    // Gone (taken back by another delivery of the press): the store's 404 goes up, as an error card.
-    await this.store.update(id, memberId, (current) => {
-      if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
-      return current.confirmed ? current : { ...current, confirmed: true };
-    });
+  async confirm(memberId: string, id: string, found: { record: ProposalToManager; version?: string }): Promise<ProposalToManager | 'takenBack'> {
+    let seen: { doc: ProposalToManager; version: string } | undefined = found.version ? { doc: found.record, version: found.version } : undefined;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (!seen) {
+        const now = await this.store.getVersioned(id, memberId);
+        if (!now || now.doc.type !== 'proposalToManager' || now.doc.userId !== memberId) return 'takenBack';
+        if (now.doc.confirmed) return now.doc;
+        // Another send under this id (taken back, then written again: pressed again, or a late
+        // create after her erasure's sweep): its own delivery answers for it, never this confirm.
+        if (!isDeepStrictEqual(asSent(now.doc), asSent(found.record))) return 'takenBack';
+        // Exactly as found under another version: taken back and written again (no write leaves a
+        // record as it was). Changed since (answered, its manager erased, not delivered): the same send.
+        if (found.version && now.version !== found.version && isDeepStrictEqual(now.doc, found.record)) return 'takenBack';
+        seen = now;
+      }
+      const known = seen;
+      try {
+        // Only under the version known: what a re-read finds is decided above, never replaced here.
+        return await this.store.update(
+          id,
+          memberId,
+          (current) => {
+            if (current !== known.doc) throw new ReadAgain();
+            return current.confirmed ? current : { ...current, confirmed: true };
+          },
+          known,
+        );
+      } catch (err) {
+        // Gone (taken back by another delivery of the press): not sent.
+        if (statusOf(err) === 404) return 'takenBack';
+        if (!(err instanceof ReadAgain)) throw err;
+      }
+      seen = undefined;
+    }
+    throw new DomainError('conflict', 'proposal put before a manager kept changing while confirmed');
   }
 
   async deleteUnconfirmed(memberId: string, id: string): Promise<boolean> {
@@ -91,3 +126,12 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
 
 /** The record is confirmed: a take-back leaves it. */
 class Confirmed extends Error {}
+
+/** The version known is not the one stored: read it again, and decide on what is there. */
+class ReadAgain extends Error {}
+
+/** What a send's create wrote, without what later happens to the record (answers, confirms, its manager's erasure). */
+function asSent(record: ProposalToManager): Omit<ProposalToManager, 'answer' | 'answerKeys' | 'undelivered' | 'confirmed' | 'managerId' | 'managerName'> {
+  const { answer: _a, answerKeys: _k, undelivered: _u, confirmed: _c, managerId: _m, managerName: _n, ...sent } = record;
+  return sent;
+}

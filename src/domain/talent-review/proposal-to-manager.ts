@@ -186,18 +186,23 @@ export function withoutManager(record: ProposalToManager): ProposalToManager {
 export interface ProposalToManagerRepository {
   /** A point read in the member's partition; another member's id finds nothing. */
   get(memberId: string, id: string): Promise<ProposalToManager | undefined>;
-  /** Idempotent: the stored record when the id is taken. */
-  create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean }>;
+  /** The same point read, with the record's version: what a `confirm` later in the turn replaces under. */
+  getVersioned(memberId: string, id: string): Promise<{ record: ProposalToManager; version: string } | undefined>;
+  /** Idempotent: the stored record when the id is taken; `version` as stored, for a `confirm` later in the turn. */
+  create(record: ProposalToManager): Promise<{ record: ProposalToManager; created: boolean; version?: string }>;
   /** ETag read-modify-write in the member's partition. */
   update(memberId: string, id: string, mutate: (r: ProposalToManager) => ProposalToManager): Promise<ProposalToManager>;
   /** Deletes the record (a send taken back: see put-proposal-before-manager.ts); nothing there is fine. */
   delete(memberId: string, id: string): Promise<void>;
   /**
-   * Marks the record `confirmed` under its ETag (nothing written when it is already), before a
-   * delivery that did not create it answers "sent". Throws (a store error) when it is gone: another
-   * delivery of the press took it back, and this one must not say it was sent.
+   * Marks the record `confirmed` (nothing written when it is already), before a delivery that did
+   * not create it answers "sent": replaced only under the version this delivery found (`found`, as
+   * its read or create gave it), or as changed since by what happens to a send (an answer, its
+   * manager's erasure). `takenBack` when it is gone, or is another send under the same id: taken
+   * back meanwhile and written again (pressed again, or a late create after her erasure's sweep),
+   * whose own delivery answers for it (found in review, stop 62); this one must not say it was sent.
    */
-  confirm(memberId: string, id: string): Promise<void>;
+  confirm(memberId: string, id: string, found: { record: ProposalToManager; version?: string }): Promise<ProposalToManager | 'takenBack'>;
   /**
    * A send's take-back after its card could not be queued: deletes the record under its ETag
    * unless it is `confirmed`. False when confirmed (it stays); true when deleted, or gone already.

@@ -127,7 +127,8 @@ export function managerViewOf(record: ProposalToManager): ManagerCardView {
  * (the first was slow) and that delivery answered "sent": a delivery that finds the record kept
  * by another marks it `confirmed` once the card is queued, before it answers; a take-back leaves a
  * confirmed record and its card alone (and answers "sent" as well), and a confirm that finds the
- * record taken back fails (the error card).
+ * record taken back fails (the error card), also when it was written again since: it replaces only
+ * the record as this delivery found it.
  */
 export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: ProposalToManagerDelivery, input: PutBeforeInput): Promise<PutBeforeOutcome> {
   // The words first: refused ones come back to the form before anything is looked up.
@@ -135,8 +136,10 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
   const words = proposalWords(emptyIfNothingShows(input.words));
   await refuseWhileErasing(deps.verantwoording, input.memberId);
   const id = proposalToManagerId(input.memberId, input.proposalId, input.pressKey);
-  const earlier = await deps.proposalsToManager.get(input.memberId, id);
-  let record = earlier;
+  const earlier = await deps.proposalsToManager.getVersioned(input.memberId, id);
+  let record = earlier?.record;
+  // The version this delivery found or wrote: its confirm replaces only that one.
+  let version = earlier?.version;
   let created = false;
   if (!record) {
     const status = await putBeforeStatus(deps, input.memberId, input.groupId, input.proposalId);
@@ -157,7 +160,7 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
       sentAt: deps.clock.now().toISOString(),
       ...(input.language ? { language: input.language } : {}),
     };
-    ({ record, created } = await deps.proposalsToManager.create(fresh));
+    ({ record, created, version } = await deps.proposalsToManager.create(fresh));
   }
   const sent = record;
   if (sent.managerId) {
@@ -174,8 +177,12 @@ export async function putProposalBeforeManager(deps: PutBeforeDeps, delivery: Pr
       },
     );
     // Kept by another delivery of this press, whose own queue may still fail and take it back:
-    // confirmed first, so it no longer can; gone already, the store's error is the error card.
-    if (queued && !created) await deps.proposalsToManager.confirm(sent.userId, sent.id);
+    // confirmed first, so it no longer can. Gone already, or taken back and written again since
+    // (pressed again; a late create after her erasure's sweep): the error card. Confirming that
+    // other send would keep it, as "sent", should its own queue fail (found in review, stop 62).
+    if (queued && !created && (await deps.proposalsToManager.confirm(sent.userId, sent.id, { record: sent, ...(version ? { version } : {}) })) === 'takenBack') {
+      throw new Error('the proposal put before the manager was taken back since this delivery found it');
+    }
   }
   if (await erasedSinceSend(deps, input.memberId, sent.groupId, sent.proposalId)) {
     await takeBack(deps, delivery, sent);
