@@ -6,7 +6,7 @@ import { ErasureTicket } from '../domain/verantwoording/erasure-ticket';
 import { PersonalRecord } from '../domain/verantwoording/personal-record';
 import { PersonalRecordRepository } from '../domain/verantwoording/ports';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, statusOf } from './document-store';
+import { DocumentStore, statusOf, strip } from './document-store';
 
 /**
  * The `personal` container, partitioned by userId. Reads check the owner as well as the
@@ -101,7 +101,11 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
   }
 
   listAll(userId: string) {
-    return this.store.query({ query: 'SELECT * FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] }, userId);
+    return this.store.query(allOf(userId), userId);
+  }
+
+  async listAllVersioned(userId: string) {
+    return (await this.store.queryStored(allOf(userId), userId)).map((doc) => ({ record: strip(doc), version: doc._etag ?? '' }));
   }
 
   listShared(userId: string) {
@@ -116,6 +120,9 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
     return found.find((r): r is ErasureTicket => r.type === 'erasureTicket' && r.marker === marker);
   }
 }
+
+/** All of one person's records: one query in their own partition. */
+const allOf = (userId: string) => ({ query: 'SELECT * FROM c WHERE c.userId = @userId', parameters: [{ name: '@userId', value: userId }] });
 
 /** A confirm's replace met another version than the one found: decided on a read of its own. */
 class ReadAgain extends Error {}

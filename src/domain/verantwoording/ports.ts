@@ -34,6 +34,11 @@ export interface PersonalRecordRepository {
   updateOrDelete(userId: string, id: string, mutate: (current: PersonalRecord) => PersonalRecord | undefined): Promise<PersonalRecord | undefined>;
   /** All of the professional's records (bounded by what one person writes). */
   listAll(userId: string): Promise<PersonalRecord[]>;
+  /**
+   * As `listAll` (the same one query), with each record's version (ETag): a save that answers with
+   * a note it read and did not write confirms it under that version (`confirmNote`).
+   */
+  listAllVersioned(userId: string): Promise<{ record: PersonalRecord; version: string }[]>;
   /** Only the records the professional marked "gedeeld met leidinggevende". */
   listShared(userId: string): Promise<PersonalRecord[]>;
   /**

@@ -180,20 +180,27 @@ export interface AddedNote {
  * The add of a chat note or of a note saved from a message: the note its words already are, or
  * a new one. Normal path: one query before the create (also its save window's erasure check:
  * `withinSaveWindowReading`), the create, one query after it (`oneNoteOfSameWords`); the same
- * words found before the create: that query alone.
+ * words found before the create: that query, and the confirm of the note found (one replace)
+ * while its own add's late create could still take it back (not confirmed yet, never changed).
  */
 async function addOnce(unwindowed: VerantwoordingDeps, userId: string, note: NoteInput, add: OnceAdd): Promise<AddedNote> {
-  const { deps, records } = await withinSaveWindowReading(unwindowed, userId);
+  const { deps, records, versions } = await withinSaveWindowReading(unwindowed, userId);
   const own = records.find((r) => r.id === add.fresh.id);
   // This very message or dialog before (delivered again): its note, or what its delete left, decides
   // (addNote); left by its yielding to the same words saved at the same time: that note.
   const earlier = own ? yieldedTo(own, records, add) : earlierNote(records, add);
   if (earlier === 'deleted') throw new DomainError('notFound', 'note deleted since this add');
   if (earlier) {
+    // Found by its words, another add's note: that add's create, answered after its window, would
+    // take it back as its own late write, after this one said "Bewaard" (found in review, stop 62).
+    // So it is confirmed first, as a note a create finds under its own id (`answeredWith`: one
+    // replace under the version the query read; taken back meanwhile: "try again", the words kept).
+    // Not under the id of before stop 57: nothing creates under those ids any more.
+    const found = earlier.id === add.legacy.id ? earlier : await answeredWith(deps, { record: earlier, created: false, version: versions.get(earlier.id) });
     // As a note found under its id: one shared may not have reached the prep cards yet.
-    if (earlier.visibility === 'shared') await deps.sharingChanged?.(userId);
-    // Nothing written: the records read are as they stand.
-    return { note: earlier, records };
+    if (found.visibility === 'shared') await deps.sharingChanged?.(userId);
+    // Nothing else written: the records read are as they stand, the note as confirmed.
+    return { note: found, records: records.map((r) => (r.id === found.id ? found : r)) };
   }
   const stored = await addWithinWindow(deps, userId, note);
   if (own || stored.id !== add.fresh.id || !add.sameWords) return { note: stored };
@@ -243,14 +250,25 @@ function yieldedTo(own: PersonalRecord, records: PersonalRecord[], add: OnceAdd)
 async function oneNoteOfSameWords(deps: VerantwoordingDeps, userId: string, created: AccountabilityNote, sameWords: (note: AccountabilityNote) => boolean): Promise<AddedNote> {
   // Stored: from here on nothing may say it failed. A look or a removal the store fails leaves
   // the second note of this rare race (as before the look was made), never an error after a save.
-  const records = (await deps.records.listAll(userId).catch(() => undefined))?.filter((r) => r.userId === userId);
+  const read = (await deps.records.listAllVersioned(userId).catch(() => undefined))?.filter((v) => v.record.userId === userId);
+  const records = read?.map((v) => v.record);
   const saying = (records ?? []).filter((r): r is AccountabilityNote => r.type === 'note' && (r.id === created.id || sameWords(r)));
   const kept = keptOfSameWords(saying);
   if (!kept || saying.every((n) => n.id === created.id)) return { note: created, ...(records && saying.length ? { records } : {}) };
+  // The other add's note stays: confirmed first, as addOnce confirms one found by its words, or its
+  // add's late take-back would leave neither. Not confirmed (taken back, deleted, the store failing):
+  // this add's own note stays, nothing removed.
+  let answer = kept;
+  if (kept.id !== created.id) {
+    const version = read?.find((v) => v.record.id === kept.id)?.version;
+    const confirmed = await answeredWith(deps, { record: kept, created: false, version }).catch(() => undefined);
+    if (!confirmed) return { note: created };
+    answer = confirmed;
+  }
   const now = deps.clock.now();
   for (const other of saying.filter((n) => n.id !== kept.id)) await removeAsRead(deps, other, now).catch(() => undefined);
-  if (kept.id !== created.id && kept.visibility === 'shared') await deps.sharingChanged?.(userId);
-  return { note: kept };
+  if (answer.id !== created.id && answer.visibility === 'shared') await deps.sharingChanged?.(userId);
+  return { note: answer };
 }
 
 /** `read` replaced by what its delete leaves, only while it is as read and as added (ETag-guarded); already gone is fine. */

@@ -49,15 +49,17 @@ export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string)
  * As `withinSaveWindow`, for a save that reads all the person's records before it writes (a chat
  * note's add, a note's from a message): that read is the "no erasure under way" check, their
  * erasure's ticket being one of their records, so the check costs no point read of its own. The
- * window opens just before the read, as before the check. Returns the records read with the deps.
+ * window opens just before the read, as before the check. Returns the records read with the deps,
+ * and each one's version as read (`versions`, by id: a note the save answers with is confirmed under it).
  */
-export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: string): Promise<{ deps: VerantwoordingDeps; records: PersonalRecord[] }> {
+export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: string): Promise<{ deps: VerantwoordingDeps; records: PersonalRecord[]; versions: ReadonlyMap<string, string> }> {
   await settleRefusedTakeBacks(deps.records, userId);
   const closesAt = performance.now() + windowOf(deps);
-  const records = (await deps.records.listAll(userId)).filter((r) => r.userId === userId);
+  const read = (await deps.records.listAllVersioned(userId)).filter((v) => v.record.userId === userId);
+  const records = read.map((v) => v.record);
   if (erasureUnfinishedIn(records, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
   const window = saveWindow(deps.records, userId, closesAt, windowOf(deps));
-  return { deps: { ...deps, records: windowedRecords(deps.records, window) }, records: withoutPendingTakeBacks(deps.records, userId, records) };
+  return { deps: { ...deps, records: windowedRecords(deps.records, window) }, records: withoutPendingTakeBacks(deps.records, userId, records), versions: new Map(read.map((v) => [v.record.id, v.version])) };
 }
 
 /** A record of the person's own `personal` partition, whichever repository writes it. */
@@ -279,6 +281,11 @@ function windowedRecords(records: PersonalRecordRepository, window: SaveWindow):
     updateOrDelete: (owner, id, mutate) => records.updateOrDelete(owner, id, mutate),
     // Without what a pending take-back removes: a save's look after its write (the same words) is not answered with it.
     listAll: async (owner) => withoutPendingTakeBacks(records, owner, await records.listAll(owner)),
+    listAllVersioned: async (owner) => {
+      const read = await records.listAllVersioned(owner);
+      const kept = new Set(withoutPendingTakeBacks(records, owner, read.map((v) => v.record)));
+      return read.filter((v) => kept.has(v.record));
+    },
     listShared: (owner) => records.listShared(owner),
     erasureTicketWithMarker: (marker) => records.erasureTicketWithMarker(marker),
   };
