@@ -105,6 +105,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   });
   // What an erasure leaves of a card is kept under an id keyed with the app's secret (found in review, stop 58).
   if (config.pulsePoll.hashKey) outbox.store.keyErasedKeysWith(config.pulsePoll.hashKey);
+  // And every private message's key, so an ended one names nobody (found in review, stop 62). Without the secret (local runs) keys stay plain.
+  if (config.pulsePoll.hashKey) outbox.keyPrivateMessagesWith(config.pulsePoll.hashKey);
   // Only with the secret: keyed with a process's random one (local runs), a moved chat is found by no later process.
   if (config.pulsePoll.hashKey) await keyRememberedChats(cosmos, outbox.store, logger, clock.now());
   const groups = new CosmosGroupRepository(cosmos);

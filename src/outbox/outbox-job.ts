@@ -222,6 +222,22 @@ export function erasedKeyIdOf(secret: string, jobId: string): string {
   return `ob_${keyedDigest(ERASED_KEY_LABEL, secret, jobId).slice(0, 22)}`;
 }
 
+/** The purpose of the app's secret in `privateMessageKey`: no other digest under it is the same. */
+const PRIVATE_KEY_LABEL = 'lerend-werken/outbox-private-message-key/v1';
+
+/**
+ * The key a private message (to one person's 1:1 chat) is queued under: its caller's key (which
+ * names the person, or follows from their id) as a digest under the app's secret, after the
+ * caller's kind (the part before the first ':'). Nobody without the secret recomputes the job's id
+ * from a person's id, so once it ended the job keeps nothing naming anyone (`endedNamingNobody`,
+ * `keyedKey`): an erasure leaves it as everyone's (found in review, stop 62). The same key gives
+ * the same digest, so a caller run again still queues once.
+ */
+export function privateMessageKey(secret: string, key: string): string {
+  const colon = key.indexOf(':');
+  return `${colon > 0 ? key.slice(0, colon) : 'private'}:pm_${keyedDigest(PRIVATE_KEY_LABEL, secret, key).slice(0, 22)}`;
+}
+
 /** The purposes of the app's secret for a remembered 1:1 chat: its id, and its owner. */
 const CHAT_ID_LABEL = 'lerend-werken/outbox-personal-conversation-id/v1';
 const CHAT_OWNER_LABEL = 'lerend-werken/outbox-personal-conversation-owner/v1';

@@ -2,7 +2,7 @@ import { DeliveryResult, DeliveryStatus, OutboxPort } from '../domain/outbox/out
 import { BusinessEvents, NotDeliveredReason } from '../domain/shared/business-events';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
-import { FINISHED, jobIdFor, newJob, OutboxJob, RenderedMessage } from './outbox-job';
+import { FINISHED, jobIdFor, newJob, OutboxJob, privateMessageKey, RenderedMessage } from './outbox-job';
 import { OlderForm } from './listed-people';
 import { asksForPressKey, PRESS_KEY_RENDER, withPressKeyMinted } from './press-keys';
 import { OutboxSender, SenderOptions } from './outbox-sender';
@@ -54,6 +54,35 @@ export class Outbox implements OutboxPort {
       refused: (job) => this.runRefused(job),
       ...(events ? { notDelivered: (_job: OutboxJob, reason: NotDeliveredReason, status: number | undefined) => events.record({ name: 'messageNotDelivered', reason, status: status ?? 0 }) } : {}),
     }, options);
+  }
+
+  /**
+   * The app's secret (POLL_HASH_KEY) private messages' keys are keyed with (`privately`). Without it
+   * (local runs) their keys stay as their callers made them, stable across restarts, and such a
+   * job keeps whom it was for until it expires, as before stop 62.
+   */
+  private privateKeySecret?: string;
+
+  keyPrivateMessagesWith(secret: string): this {
+    this.privateKeySecret = secret;
+    return this;
+  }
+
+  /** The key a private message queued under its caller's `key` has (see `privately`): read or withdraw it by this. */
+  privateKey(key: string): string {
+    return this.privateKeySecret ? privateMessageKey(this.privateKeySecret, key) : key;
+  }
+
+  /**
+   * A private message (one person's 1:1 chat, or about them alone) as it is queued: under its key
+   * keyed with the app's secret (`privateKey`) and marked so (`keyedKey`), so that once it ended it
+   * keeps nothing naming anyone and an erasure finds nothing of it to delete (stop 62). The one
+   * place private messages are keyed: every caller queues, reads (`statusOf`) and withdraws such a
+   * message by `privateKey` of its own key. Without the secret, the message as it is.
+   */
+  privately<M extends RenderedMessage>(message: M): M {
+    if (!this.privateKeySecret) return message;
+    return { ...message, key: this.privateKey(message.key), keyedKey: true };
   }
 
   /** A check made just before a job with `guard.kind === kind` is sent. */

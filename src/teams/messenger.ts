@@ -90,12 +90,20 @@ export class TeamsMessenger {
    * the conversation of `ref`, which only tells the tenant and service. Queued, not awaited.
    * `about`: the app ids of others the card names, so their erasure takes it out of the outbox too.
    * `keyOutlivesErasure`: an erasure leaves the key behind (see OutboundMessage), for a card a press delivered again would queue anew.
+   * Any other is queued under `key` keyed with the app's secret (`Outbox.privately`): once it ended
+   * it keeps nothing naming anyone, so an erasure leaves it as everyone's (found in review, stop 62).
+   * `formerKeyFirst`: for a scheduled job's card, one queued under its plain `key` before stop 62 is
+   * that card (`alreadyQueued`), so a run again after the update sends no second one. One read
+   * more: never on anyone's turn.
    * Says whether it was queued now, found queued under its key, or (with `keyOutlivesErasure`) found
    * held by the key an erasure left (`erasedKey`, see Outbox.queue).
    */
-  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[], opts: { keyOutlivesErasure?: true } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
+  async toPerson(ref: Record<string, unknown>, person: { teamsId: string; userId?: string }, card: AdaptiveCardJson, key: string, about?: string[], opts: { keyOutlivesErasure?: true; formerKeyFirst?: true } = {}): Promise<'queued' | 'alreadyQueued' | 'erasedKey'> {
     const message = this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about);
-    return this.outbox.queue({ ...message, ...(opts.keyOutlivesErasure ? { keyOutlivesErasure: true as const } : {}) }, { tellErasedKey: true });
+    if (opts.keyOutlivesErasure) return this.outbox.queue({ ...message, keyOutlivesErasure: true }, { tellErasedKey: true });
+    const keyed = this.outbox.privately(message);
+    if (opts.formerKeyFirst && keyed.key !== key && (await this.outbox.statusOf(key)) !== undefined) return 'alreadyQueued';
+    return this.outbox.queue(keyed, { tellErasedKey: true });
   }
 
   /** A card for the person who sent this activity, in their 1:1 chat; a redelivered activity queues it once. */

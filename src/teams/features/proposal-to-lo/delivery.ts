@@ -78,12 +78,13 @@ export function outboxProposalToLoDelivery(deps: { outbox: Pick<Outbox, 'queue'>
  * review, stop 54). By HR alone, no tenant in its args: the group's notice is not held for its
  * tenant either. Skipped, not deleted: its key stays taken, so a run again queues none.
  */
-function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>): TellLo {
+function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately'>, args: Record<string, string>): TellLo {
   const { tenantId, chatTenantId, serviceUrl, botId } = args;
   return async (shared, people) => {
     if (!serviceUrl) throw new Error('shared notice hook without a route');
     await outbox.enqueue(
-      people.map(({ userId, key }) => ({
+      // Private messages: each under its key keyed with the app's secret (stop 62); `withdrawLo` takes it back by the same.
+      people.map(({ userId, key }) => outbox.privately({
         key,
         tenantId: chatTenantId ?? tenantId ?? shared.tenantId,
         route: { serviceUrl, ...(botId ? { botId } : {}) },
@@ -91,7 +92,7 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>
         payload: RENDERED_WHEN_SENT,
         render: { kind: PROPOSAL_TO_LO_HOOKS.toLo, args: { tenantId: shared.tenantId, id: shared.id, userId } },
         sendIf: { kind: WEEKLY_LO_STILL_HR, args: { userId } },
-      })),
+      } satisfies RenderedMessage)),
     );
   };
 }
@@ -105,7 +106,7 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue'>, args: Record<string, string>
  * (its hooks are kept until they ran, see JobTransitions.runHook). Logs ids, counts and outcomes only.
  */
 export function registerProposalToLoHooks(
-  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw'>,
+  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw' | 'privately' | 'privateKey'>,
   deps: {
     shared: Pick<SharedProposalRepository, 'get' | 'markNoticed'>;
     proposals: Pick<ProposalRepository, 'update'>;
@@ -141,7 +142,7 @@ export function registerProposalToLoHooks(
   const noticed = async (args: Record<string, string>) => {
     const { tenantId, id } = args;
     if (!tenantId || !id) return;
-    const { outcome, told, erasing, hrGroupUnavailable } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args), withdrawLo: (key) => outbox.withdraw(key) }, tenantId, id);
+    const { outcome, told, erasing, hrGroupUnavailable } = await afterShareNotice({ ...deps, tellLo: tellLoVia(outbox, args), withdrawLo: (key) => outbox.withdraw(outbox.privateKey(key)) }, tenantId, id);
     deps.logger.info({ id, outcome, told, ...(erasing ? { erasing } : {}), ...(hrGroupUnavailable ? { hrGroupUnavailable } : {}) }, 'shared proposal told to L&O and copied to the group');
     // HR_USER_IDS are told; the hook fails so that the outbox runs it again for HR_GROUP_ID's members.
     if (hrGroupUnavailable) throw new Error('HR_GROUP_ID could not be listed (Microsoft Graph did not answer); its members are told when this runs again');

@@ -139,13 +139,17 @@ export class TeamsPollNotifier implements PollNotifier {
   async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
     // One key per person and poll: someone in two teams of the poll gets one card.
     const budget = this.whileOpen(poll);
+    // Private messages: keyed with the app's secret, so an ended one names nobody and an erasure leaves it as everyone's (stop 62).
+    const privately = <M extends OutboundMessage>(m: M): M => (this.outbox instanceof Outbox ? this.outbox.privately(m) : m);
     await this.outbox.enqueue(
-      members.map((m) => ({
-        ...this.base(poll, target, `invite:${m.userId}`),
-        target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
-        payload: cardPayload(this.formCard(poll, target, [m.platformId])),
-        ...budget,
-      })),
+      members.map((m) =>
+        privately<OutboundMessage>({
+          ...this.base(poll, target, `invite:${m.userId}`),
+          target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
+          payload: cardPayload(this.formCard(poll, target, [m.platformId])),
+          ...budget,
+        }),
+      ),
     );
   }
 

@@ -41,7 +41,8 @@ export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: 
   return {
     async toManager(managerId, view, key) {
       const { conversationId, ...chat } = pressedIn();
-      const card = {
+      // A private message: queued, read and withdrawn under its key keyed with the app's secret (stop 62).
+      const card = deps.outbox.privately({
         ...chat,
         key,
         target: { kind: 'person' as const, userId: managerId, appUserId: managerId },
@@ -54,15 +55,15 @@ export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: 
         sendIf: { kind: PROPOSAL_HOOKS.mayGo, args: { memberId: view.memberId, recordId: view.recordId } },
         // Should Teams refuse the manager's chat for good, the member hears it where they sent it from.
         onRefused: { kind: PROPOSAL_HOOKS.refused, args: { memberId: view.memberId, recordId: view.recordId, ...(conversationId ? { conversationId } : {}) } },
-      };
+      });
       // Skipped under this key: its record was gone when the outbox asked (a send taken back whose
       // card could not be withdrawn then). The record is there again now, so the card goes after all.
-      if ((await deps.outbox.queue(card)) === 'alreadyQueued' && (await deps.outbox.statusOf(key)) === 'skipped') {
-        await withdrawJob(deps, key);
+      if ((await deps.outbox.queue(card)) === 'alreadyQueued' && (await deps.outbox.statusOf(card.key)) === 'skipped') {
+        await withdrawJob(deps, card.key);
         await deps.outbox.queue(card);
       }
     },
-    withdrawFromManager: (key) => withdrawJob(deps, key),
+    withdrawFromManager: (key) => withdrawJob(deps, deps.outbox.privateKey(key)),
     async answerToMember(record, _answer, key) {
       const { conversationId: _pressedIn, ...chat } = pressedIn();
       // Rendered when it goes, as the manager's card: in the member's language then, with the
@@ -70,14 +71,14 @@ export function proposalsToManagerVia(deps: TalentReviewFeatureDeps, pressedIn: 
       // key (its answer no longer stood when the outbox asked: taken back, as its queue's answer was
       // lost, or replaced), the answer stands again now: queued anew, as toManager does, so pressing
       // again tells once (found in review, stop 56). One read more, only when the key is taken.
-      await deps.outbox.queue({
+      await deps.outbox.queue(deps.outbox.privately({
         ...chat,
         key,
         target: { kind: 'person', userId: record.userId, appUserId: record.userId },
         payload: RENDERED_WHEN_SENT,
         render: { kind: PROPOSAL_HOOKS.notice, args: { memberId: record.userId, recordId: record.id, answerKey: record.answer?.key ?? '' } },
         ...(record.managerId ? { about: [record.managerId] } : {}),
-      }, { retake: (job) => job.status === 'skipped' });
+      }), { retake: (job) => job.status === 'skipped' });
     },
   };
 }
@@ -159,8 +160,9 @@ function tellWhenRefused(deps: TalentReviewFeatureDeps, records: ProposalToManag
     const t = deps.translator.t(await rebuildLanguageOf(deps, memberId, sentIn(record)));
     // Sent from the tab, there is no chat it was pressed in: the member's own 1:1 chat with the bot.
     const target = conversationId ? { kind: 'conversation' as const, conversationId } : { kind: 'person' as const, userId: memberId, appUserId: memberId };
+    // Private either way (her own chat): keyed as every private message is (stop 62).
     await deps.outbox.enqueue([
-      { tenantId: job.tenantId, route: job.route, key: `talentReview.proposalToManagerNotDelivered:${job.id}`, target, payload: cardMessage(proposalToManagerUndeliveredCard(t)), about: [memberId] },
+      deps.outbox.privately({ tenantId: job.tenantId, route: job.route, key: `talentReview.proposalToManagerNotDelivered:${job.id}`, target, payload: cardMessage(proposalToManagerUndeliveredCard(t)), about: [memberId] }),
     ]);
     deps.logger.info({}, 'proposal to manager not delivered; the member is told');
   });

@@ -25,9 +25,10 @@ const sessionPayload = z.object({ groupId: z.string(), sessionId: z.string() });
  * invites nobody again. Its save's key is minted by the outbox when it sends the card: the queued
  * job never holds the key the look-back's note will be keyed with.
  */
-async function invite(deps: TrajectEndDeps, ref: Record<string, unknown>, person: { teamsId: string; userId: string }, due: TrajectEndDue, locale: Locale): Promise<void> {
+async function invite(deps: TrajectEndDeps, ref: Record<string, unknown>, person: { teamsId: string; userId: string }, due: TrajectEndDue, locale: Locale, opts: { formerKeyFirst?: true } = {}): Promise<void> {
   const card = trajectEndCard({ plannedWeeks: due.traject.plannedWeeks, key: PRESS_KEY_WHEN_SENT }, deps.translator.t(locale));
-  await deps.messenger.toPerson(ref, person, card, due.key);
+  // Keyed by the outbox (a private message, stop 62); the scheduled job also finds one queued under the plain key before.
+  await deps.messenger.toPerson(ref, person, card, due.key, undefined, opts);
   await markTrajectEndQueued(deps.verantwoording, due);
 }
 
@@ -45,7 +46,7 @@ export function trajectEndJob(deps: TrajectEndDeps): JobHandler {
     if (!group) return;
     for (const d of due) {
       const locale = (await deps.personalLanguage(d.userId)) ?? group.language;
-      await invite(deps, group.conversationRef, { teamsId: d.person.teamsId, userId: d.userId }, d, locale);
+      await invite(deps, group.conversationRef, { teamsId: d.person.teamsId, userId: d.userId }, d, locale, { formerKeyFirst: true });
     }
   };
 }

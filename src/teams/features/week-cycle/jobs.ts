@@ -186,7 +186,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     for (const m of members) {
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
       const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(language));
-      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id));
+      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, offerKey(group.id, m.id), undefined, { formerKeyFirst: true });
     }
   });
 
@@ -204,7 +204,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
       // Its save's key is minted by the outbox when it sends the card: the queued job never holds it.
       const card = plannedWeeksEndCard({ groupName: group.name, plannedWeeks: group.plannedWeeks, key: PRESS_KEY_WHEN_SENT, ...(leftOpen ? { leftOpen } : {}) }, deps.translator.t(language));
-      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id));
+      await deps.messenger.toPerson(group.conversationRef, { teamsId: m.teamsId, userId: m.id }, card, weeksEndKey(cycleId, m.id), undefined, { formerKeyFirst: true });
     }
     // Once for good: a job for this week scheduled again after this one and its keys expired invites nobody.
     await markLookedBack(wc, groupId, cycleId);
