@@ -207,8 +207,9 @@ export interface ManagerHalfYearView {
  * key (per person and half-year): a second run or a second instance queues nothing new.
  */
 export interface HalfYearNotices {
-  toHr(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: HrHalfYearView, key: string): Promise<void>;
-  toManager(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: ManagerHalfYearView, key: string): Promise<void>;
+  /** `keyed`: `key` is a digest under the app's secret, so the job may keep nothing naming anyone once it ended. */
+  toHr(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: HrHalfYearView, key: string, keyed?: boolean): Promise<void>;
+  toManager(to: { tenantId: string; route: HalfYearRoute; userId: string }, view: ManagerHalfYearView, key: string, keyed?: boolean): Promise<void>;
   /** Whether a card was queued under `key` (and still kept: a week after it ended). */
   queuedUnder?(key: string): Promise<boolean>;
 }

@@ -182,11 +182,6 @@ function cardKey(deps: Pick<HalfYearDeps, 'planKeySecret'>, kind: 'hr' | 'manage
   return `jaarplan.halfYear.${kind}:hk_${keyedDigest(CARD_KEY_LABEL, deps.planKeySecret, former).slice(0, 22)}`;
 }
 
-/** Whether a card's key is keyed with the app's secret (`cardKey` with a secret): its job then names nobody once ended. */
-export function isKeyedCardKey(key: string): boolean {
-  return /^jaarplan\.halfYear\.(hr|manager):hk_/.test(key);
-}
-
 /** The purpose of the app's secret in `plannedCardKey`: no other digest under it is the same. */
 const PLANNED_KEY_LABEL = 'lerend-werken/half-year-planned-card/v1';
 
@@ -301,7 +296,7 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
   // Each card once per half-year: the outbox's key for a week, the plan's record of a run again's keys after that.
   const queued = new Set(plan?.halfYearCardsQueued?.halfYear === halfYear.from ? plan.halfYearCardsQueued.keys : []);
   const fresh: string[] = [];
-  const once = async (kind: 'hr' | 'manager', userId: string, queue: (key: string) => Promise<void>) => {
+  const once = async (kind: 'hr' | 'manager', userId: string, queue: (key: string, keyed: boolean) => Promise<void>) => {
     const key = cardKey(deps, kind, job.tenantId, halfYear.from, userId);
     const former = formerCardKey(kind, job.tenantId, halfYear.from, userId);
     const planned = plannedCardKey(deps, key);
@@ -311,12 +306,13 @@ export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise
     // Queued under the former key by a run the update stopped before the plan was written: that card
     // (found reviewing this change: sent twice). One read per card, in the scheduled job, only with a secret.
     if (key !== former && (await deps.notices.queuedUnder?.(former))) return;
-    await queue(key);
+    // Keyed when made with the app's secret (the key then differs from the former, plain one).
+    await queue(key, key !== former);
     fresh.push(planned);
   };
-  for (const id of hrIds) await once('hr', id, (key) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key));
+  for (const id of hrIds) await once('hr', id, (key, keyed) => deps.notices.toHr(to(id), { year: job.year, halfYear, hasTargets, ...late }, key, keyed));
   const nudged = await nudgeManagers(deps, job.tenantId, halfYear, (managerId, withoutConversation) =>
-    once('manager', managerId, (key) => deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, key)),
+    once('manager', managerId, (key, keyed) => deps.notices.toManager(to(managerId), { halfYear, withoutConversation, ...late }, key, keyed)),
   );
   // A directory that did not answer (for all managers or some) is asked again, not taken as "no managers":
   // marked as reminded, the half-year's nudges would be lost for good.

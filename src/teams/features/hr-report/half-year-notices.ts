@@ -1,6 +1,5 @@
 import { Language } from '../../../domain/framework/framework';
 import { HalfYearNotices } from '../../../domain/hr-report/half-year';
-import { isKeyedCardKey } from '../../../usecases/hr-report/half-year';
 import { Translator } from '../../../i18n/i18n';
 import { Outbox } from '../../../outbox/outbox';
 import { halfYearHrCard } from '../../cards/hr-report/half-year-hr.card';
@@ -21,20 +20,20 @@ export interface HalfYearNoticeDeps {
  * stands in for a chat: there is none in a scheduled job. Queued under the key: once per key.
  */
 export function outboxHalfYearNotices(deps: HalfYearNoticeDeps): HalfYearNotices {
-  const queue = async (to: { tenantId: string; route: { serviceUrl: string; botId?: string }; userId: string }, payload: Record<string, unknown>, key: string) => {
-    await deps.outbox.queue({ key, tenantId: to.tenantId, route: to.route, target: { kind: 'person', userId: to.userId, appUserId: to.userId }, payload, ...(isKeyedCardKey(key) ? { keyedKey: true as const } : {}) });
+  const queue = async (to: { tenantId: string; route: { serviceUrl: string; botId?: string }; userId: string }, payload: Record<string, unknown>, key: string, keyed?: boolean) => {
+    await deps.outbox.queue({ key, tenantId: to.tenantId, route: to.route, target: { kind: 'person', userId: to.userId, appUserId: to.userId }, payload, ...(keyed ? { keyedKey: true as const } : {}) });
   };
   return {
     async queuedUnder(key) {
       return (await deps.outbox.statusOf(key)) !== undefined;
     },
-    async toHr(to, view, key) {
+    async toHr(to, view, key, keyed) {
       const language = await deps.languageOf(to.userId);
-      await queue(to, cardMessage(halfYearHrCard(view, deps.translator.t(language), language)), key);
+      await queue(to, cardMessage(halfYearHrCard(view, deps.translator.t(language), language)), key, keyed);
     },
-    async toManager(to, view, key) {
+    async toManager(to, view, key, keyed) {
       const language = await deps.languageOf(to.userId);
-      await queue(to, cardMessage(halfYearManagerCard(view, deps.translator.t(language), language)), key);
+      await queue(to, cardMessage(halfYearManagerCard(view, deps.translator.t(language), language)), key, keyed);
     },
   };
 }
