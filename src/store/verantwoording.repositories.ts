@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '../domain/shared/errors';
-import { AccountabilityNote } from '../domain/verantwoording/accountability-note';
+import { AccountabilityNote, mayBeTakenBack } from '../domain/verantwoording/accountability-note';
 import { Mutate } from '../domain/week-cycle/ports';
 import { ErasureTicket } from '../domain/verantwoording/erasure-ticket';
 import { PersonalRecord } from '../domain/verantwoording/personal-record';
@@ -53,10 +53,13 @@ export class CosmosPersonalRecordRepository implements PersonalRecordRepository 
       if (!now || now.doc.userId !== userId) return 'takenBack';
       if (now.doc.type === 'deletedNote') return 'deleted';
       if (now.doc.type !== 'note') return 'takenBack';
-      if (now.doc.confirmed || !isDeepStrictEqual(now.doc, found.record)) return now.doc;
-      // Exactly as found under another version: taken back and written again (an erasure's sweep,
-      // then a late create that takes it back too). Confirming that one could outlive the erasure.
-      if (now.version !== found.version) return 'takenBack';
+      // Confirmed, or changed by her since (edited, shared): no take-back removes it.
+      if (now.doc.confirmed || !mayBeTakenBack(now.doc)) return now.doc;
+      // Still as added, under another version: taken back and written again by a late delivery (whose
+      // own take-back may follow; any other time stamp than found, found in review, stop 62), or after
+      // an erasure's sweep. Confirming that one could outlive the erasure; answering with it unconfirmed
+      // could answer "saved" on a note taken back next.
+      if (now.version !== found.version || !isDeepStrictEqual(now.doc, found.record)) return 'takenBack';
       // The replace did not go through (its answer lost, refused): once more, under the same version.
       known = now;
     }

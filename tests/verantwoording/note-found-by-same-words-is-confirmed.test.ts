@@ -56,7 +56,7 @@ describe('a note found by its words is confirmed before it is said saved', () =>
       await held.arrived;
       const since = performance.now();
       const second = await onB();
-      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 20);
+      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 400);
       held.release();
       return [await first, second] as [R, R];
     });
@@ -122,7 +122,7 @@ describe('a note found by its words is confirmed before it is said saved', () =>
       await held.arrived;
       const onSecond = a.send(save('dialog-key-confirm62-second'));
       await confirm.arrived;
-      await waitUntil("the first save's window closed", () => performance.now() > since + WINDOW + 20);
+      await waitUntil("the first save's window closed", () => performance.now() > since + WINDOW + 400);
       held.release();
       // The first save's late create takes its note back (it is as written, not confirmed yet).
       await onFirst;
