@@ -292,6 +292,8 @@ const proposalToManager = z
     undelivered: z.literal(true).optional(),
     confirmed: z.literal(true).optional(),
     language: language.optional(),
+    // Changes since its create, counted by the store (proposal-to-manager.repository.ts): absent on records from before.
+    rev: z.number().int().min(1).optional(),
   })
   .strict();
 

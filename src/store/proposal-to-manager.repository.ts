@@ -35,7 +35,7 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     try {
       return await this.store.update(id, memberId, (current) => {
         if (current.type !== 'proposalToManager' || current.userId !== memberId) throw new DomainError('notFound', 'record of another owner');
-        return mutate(current);
+        return revised(current, mutate(current));
       });
     } catch (err) {
       if (statusOf(err) === 404) throw new DomainError('notFound', 'proposal put before a manager');
@@ -59,9 +59,11 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
         // Another send under this id (taken back, then written again: pressed again, or a late
         // create after her erasure's sweep): its own delivery answers for it, never this confirm.
         if (!isDeepStrictEqual(asSent(now.doc), asSent(found.record))) return 'takenBack';
-        // Exactly as found under another version: taken back and written again (no write leaves a
-        // record as it was). Changed since (answered, its manager erased, not delivered): the same send.
-        if (found.version && now.version !== found.version && isDeepStrictEqual(now.doc, found.record)) return 'takenBack';
+        // Under another version without a change counted since: taken back and written again (a
+        // create, or a create's retry, starts the count anew; every change of a living record
+        // counts, even one that leaves it as it was, as an answer taken back does (found in
+        // review, stop 62)). Changed since (answered, its manager erased, not delivered): the same send.
+        if (found.version && now.version !== found.version && revOf(now.doc) <= revOf(found.record)) return 'takenBack';
         seen = now;
       }
       const known = seen;
@@ -72,7 +74,7 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
           memberId,
           (current) => {
             if (current !== known.doc) throw new ReadAgain();
-            return current.confirmed ? current : { ...current, confirmed: true };
+            return current.confirmed ? current : revised(current, { ...current, confirmed: true });
           },
           known,
         );
@@ -107,7 +109,7 @@ export class CosmosProposalToManagerRepository implements ProposalToManagerRepos
     let changed = 0;
     for (const doc of naming) {
       try {
-        await this.store.update(doc.id, doc.userId, (current) => (current.managerId === managerId ? withoutManager(current) : current));
+        await this.store.update(doc.id, doc.userId, (current) => (current.managerId === managerId ? revised(current, withoutManager(current)) : current));
         changed++;
       } catch (err) {
         // Deleted meanwhile (the member's own erasure): nothing left to forget.
@@ -131,7 +133,17 @@ class Confirmed extends Error {}
 class ReadAgain extends Error {}
 
 /** What a send's create wrote, without what later happens to the record (answers, confirms, its manager's erasure). */
-function asSent(record: ProposalToManager): Omit<ProposalToManager, 'answer' | 'answerKeys' | 'undelivered' | 'confirmed' | 'managerId' | 'managerName'> {
-  const { answer: _a, answerKeys: _k, undelivered: _u, confirmed: _c, managerId: _m, managerName: _n, ...sent } = record;
+function asSent(record: ProposalToManager): Omit<ProposalToManager, 'answer' | 'answerKeys' | 'undelivered' | 'confirmed' | 'managerId' | 'managerName' | 'rev'> {
+  const { answer: _a, answerKeys: _k, undelivered: _u, confirmed: _c, managerId: _m, managerName: _n, rev: _r, ...sent } = record;
   return sent;
+}
+
+/** The changes counted on the record since its create: none on a record as created, and on one from before they were counted. */
+function revOf(record: ProposalToManager): number {
+  return record.rev ?? 0;
+}
+
+/** `next` as the change of `current` it is, counted; no change (the same object) writes nothing and counts none. */
+function revised(current: ProposalToManager, next: ProposalToManager): ProposalToManager {
+  return next === current ? current : { ...next, rev: revOf(current) + 1 };
 }

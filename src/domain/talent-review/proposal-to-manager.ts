@@ -69,6 +69,14 @@ export interface ProposalToManager {
    * while they choose none. Absent on records from before it was kept: the default then.
    */
   language?: Language;
+  /**
+   * How many times the record was changed since it was created (set by the store on each change):
+   * it only grows while the record lives, so a send's confirm that finds it at or below the count
+   * it read, under another version, knows the record was taken back and created again, also when
+   * a change left it exactly as it was (an answer taken back). Absent: none counted (as created,
+   * or changed only before the count was kept).
+   */
+  rev?: number;
 }
 
 /** The record's id: one per member, proposal and press of the form's send button (a redelivered press is one record). */

@@ -57,7 +57,8 @@ export function putBeforeByMe(own: readonly { type: string }[]): PutBeforeByMeEx
     own
       .filter((r): r is ProposalToManager => r.type === 'proposalToManager')
       .map((record) => {
-        const { type: _t, userId: _u, answerKeys: _k, answer: _a, ...r } = record;
+        // Without the store's own marks (whether a send confirmed it, how often it changed): nothing of hers.
+        const { type: _t, userId: _u, answerKeys: _k, answer: _a, confirmed: _c, rev: _r, ...r } = record;
         return { ...r, ...answerOf(record) };
       }),
   );
