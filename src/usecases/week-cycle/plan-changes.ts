@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stableId } from '../../domain/shared/ids';
 import { Group } from '../../domain/week-cycle/group';
 import { cycleIdFor } from '../../domain/week-cycle/ids';
-import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
+import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, reconcilePlan, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
 import { planContext, readPlan, scheduleRhythm } from './plan-rhythm';
@@ -31,7 +31,7 @@ export interface PlanChangeResult {
  * is pressed again, finds nothing to change, and that press schedules them.
  */
 async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, week: number, key: string | undefined, change: (plan: RhythmPlan, group: Group) => PlanChange): Promise<PlanChangeResult> {
-  const group = await requireMember(deps, groupId, actor);
+  let group = await requireMember(deps, groupId, actor);
   // Read before the change: after it, a failed read would give an error card for a change that was made.
   const done = await weeksDone(deps, group);
   const before = await readPlan(deps, group);
@@ -39,29 +39,52 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
   // The plan this press changed, as it was (a retry after a lost answer finds its change made: none).
   let changedFrom: RhythmPlan | undefined;
-  const plan = await deps.plans.update(groupId, (current) => {
-    changedFrom = undefined;
-    if (current.recentChanges?.includes(attempt)) {
-      outcome = { ok: true, plan: current, changed: false };
-      return current;
-    }
-    outcome = change(current, group);
-    if (!outcome.ok) return current;
-    const recentChanges = [...(current.recentChanges ?? []), attempt].slice(-RECENT_PLAN_CHANGES);
-    if (outcome.changed) {
-      changedFrom = current;
-      return { ...outcome.plan, changedBy: attempt, recentChanges };
-    }
-    // Found done (another member's press): only the key is written, under the ETag, so Teams
-    // delivering this press again after someone undid that change does not make it after all.
-    // Without a key the press cannot come again: nothing to write.
-    return key ? { ...current, recentChanges } : current;
-  });
+  let plan: RhythmPlan | undefined;
+  for (let reread = 0; !plan; reread++) {
+    const current = group;
+    // Set when the plan was made from other settings than the group this press read: a settings
+    // save came in since (its re-plan won the ETag race), and re-applying the change with the group
+    // as read would put the old settings back. Nothing is written then; the group is read again
+    // and the change applied anew. Past the rereads (saves one after another), the plan follows
+    // the group as last read, as a plan read does.
+    let basisMoved = false;
+    const stored = await deps.plans.update(groupId, (found) => {
+      changedFrom = undefined;
+      basisMoved = false;
+      if (found.recentChanges?.includes(attempt)) {
+        outcome = { ok: true, plan: found, changed: false };
+        return found;
+      }
+      const settled = reconcilePlan(found, current, planContext(deps, current));
+      if (settled !== found && reread < GROUP_REREADS) {
+        basisMoved = true;
+        return found;
+      }
+      outcome = change(settled, current);
+      if (!outcome.ok) return found;
+      const recentChanges = [...(found.recentChanges ?? []), attempt].slice(-RECENT_PLAN_CHANGES);
+      if (outcome.changed) {
+        changedFrom = settled;
+        return { ...outcome.plan, changedBy: attempt, recentChanges };
+      }
+      // Found done (another member's press): only the key is written, under the ETag, so Teams
+      // delivering this press again after someone undid that change does not make it after all.
+      // Without a key the press cannot come again: nothing to write.
+      return key ? { ...found, recentChanges } : found;
+    });
+    if (basisMoved) group = await requireMember(deps, groupId, actor);
+    else plan = stored;
+  }
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
-  if (outcome.ok) await scheduleRhythm(deps, group, plan, { group, plan: before });
+  // The jobs of the plan this press changed are cancelled where they no longer apply: after a
+  // settings save came in between, that is the plan the save left, not the one read before.
+  if (outcome.ok) await scheduleRhythm(deps, group, plan, { group, plan: changedFrom ?? before });
   const following = outcome.ok && outcome.changed && changedFrom ? followingWeeks(changedFrom, plan, week) : undefined;
   return { group, plan, outcome, weeksDone: done, ...(following ? { following } : {}) };
 }
+
+/** How often a plan change reads the group again when the plan follows newer settings than it read (see changePlan). */
+const GROUP_REREADS = 2;
 
 /** The group skips a week that has not started: it and the weeks after it shift on. */
 export function skipPlannedWeek(deps: WeekCycleDeps, groupId: string, actor: Actor, input: { week: number; shownStart: string; key?: string }): Promise<PlanChangeResult> {

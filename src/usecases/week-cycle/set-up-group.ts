@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
@@ -35,6 +36,26 @@ export interface SetUpGroupInput {
   seen?: SettingsSeen;
   /** The press (the form's key, or the activity's id): the same press delivered again after another member's save changes nothing. */
   pressKey?: string;
+  /**
+   * Told when this save changed what runs (see RhythmSetting), right after the group was written and
+   * before its rhythm follows, so the chat hears of it also when a later step fails. `saveKey` is
+   * the same for the same press delivered again (and hashes no one's id): a message keyed by it goes once.
+   */
+  rhythmChanged?(group: Group, changed: RhythmSetting[], saveKey: string): Promise<void>;
+}
+
+/** The settings that decide when the group meets: a change to one of them is told in the chat. */
+export type RhythmSetting = 'startTime' | 'timeZone' | 'days' | 'plannedWeeks';
+
+/** Which of the settings that decide when the group meets differ between two versions of the group (days as a set). */
+export function rhythmChanges(before: Group, after: Group): RhythmSetting[] {
+  const days = (g: Group) => [...g.schedule.days].sort((a, b) => a - b).join(',');
+  const changed: RhythmSetting[] = [];
+  if (before.schedule.startTime !== after.schedule.startTime) changed.push('startTime');
+  if (before.schedule.timeZone !== after.schedule.timeZone) changed.push('timeZone');
+  if (days(before) !== days(after)) changed.push('days');
+  if (before.plannedWeeks !== after.plannedWeeks) changed.push('plannedWeeks');
+  return changed;
 }
 
 /**
@@ -43,6 +64,11 @@ export interface SetUpGroupInput {
  */
 function setupPressKey(groupId: string, pressKey: string, actor: Actor, input: SetUpGroupInput): string {
   return `${setupKeyTag(groupId, actor.id)}.${stableId('gs', pressKey, JSON.stringify(input.settings), JSON.stringify(input.seen ?? null))}`;
+}
+
+/** The press and the rhythm it saved, for the message about it: hashed over no one's id (not the members), so it outlives an erasure. */
+function rhythmSaveKey(pressKey: string, input: SetUpGroupInput): string {
+  return stableId('gr', pressKey, JSON.stringify(input.settings.schedule), String(input.settings.plannedWeeks));
 }
 
 /** The group's settings changed since the form was opened, in the same field as the presser's change. */
@@ -146,6 +172,8 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
         // Written also when the settings stay the same (the conversation reference may not).
         return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1, ...(key ? { setupKeys: withSetupKey(g.setupKeys, key) } : {}) };
       });
+  const changed = created ? [] : rhythmChanges(previous, group);
+  if (changed.length && input.rhythmChanged) await input.rhythmChanged(group, changed, input.pressKey ? rhythmSaveKey(input.pressKey, input) : randomUUID());
   const before = created ? [] : previous.members.map((m) => m.id);
   const after = group.members.map((m) => m.id);
   // The person who set the group up is named on it (createdBy) even when not a member: their

@@ -3,10 +3,11 @@ import { Application, TurnState } from '../../teams-ai';
 import { DomainError } from '../../../domain/shared/errors';
 import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSettingsProblems, readStartTime, revisionOf, SettingsSeen, suggestedGroupName, Weekday } from '../../../domain/week-cycle/group';
 
-import { groupIdFor, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
+import { groupIdFor, RhythmSetting, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { leftGroup } from '../../../usecases/week-cycle/membership';
 import { FieldProblem, onCardAction } from '../../card-actions';
 import { VerbData } from '../../verbs';
+import { escapeMarkdown } from '../../cards/card-kit';
 import type { Locale, Translate } from '../../../i18n/i18n';
 import { cycleCardAfterStored } from './cycle.handlers';
 import { groupSetupCard } from '../../cards/group-setup.card';
@@ -69,6 +70,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       settings: { name: data.name, members, schedule: { days, startTime: readStartTime(data.startTime), timeZone: data.timeZone }, language: data.language, plannedWeeks: data.weeks },
       ...(data.shown ? { seen: seenOn(data.shown, data.rev ?? 0) } : {}),
       pressKey: data.k ?? context.activity.id,
+      rhythmChanged: (saved, changed, saveKey) => tellRhythmChanged(deps, context, saved, changed, saveKey),
     });
     // The open session's shared card shows the group's name and language, as "taal" redraws it.
     await redrawOpenSession(deps, presenter, group, 'setup saved');
@@ -84,6 +86,26 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       },
     },
   });
+}
+
+/**
+ * New settings that change when the group meets are told to the whole chat, not only to the one
+ * who saved them (their answer replaces the form for them alone): who changed what, as it is now.
+ * Queued through the outbox under the save's key, so a save delivered again tells it once, and
+ * Teams refusing the message fails nothing: the outbox sends it later.
+ */
+async function tellRhythmChanged(deps: FeatureDeps, context: TurnContext, group: Group, changed: RhythmSetting[], saveKey: string): Promise<void> {
+  const t = deps.translator.t(group.language);
+  const days = new Intl.ListFormat(group.language, { type: 'conjunction' }).format([...group.schedule.days].sort((a, b) => a - b).map((d) => t(`weekday.${d}`)));
+  const part: Record<RhythmSetting, () => string> = {
+    startTime: () => t('setup.toldChange.startTime', { time: group.schedule.startTime }),
+    timeZone: () => t('setup.toldChange.timeZone', { zone: group.schedule.timeZone }),
+    days: () => t('setup.toldChange.days', { days }),
+    plannedWeeks: () => t('setup.toldChange.plannedWeeks', { count: group.plannedWeeks }),
+  };
+  // A text message is read as Markdown: the display name as typed, never bold or a link of the bot's.
+  const text = t('setup.toldInChat', { name: escapeMarkdown(actorOf(context).name), changes: changed.map((c) => part[c]()).join('; ') });
+  await deps.messenger.queueText(group.conversationRef, text, `setup.changed:${group.id}:${saveKey}`);
 }
 
 /**
