@@ -18,8 +18,10 @@ describe('the card about a team account deleted from her list', () => {
   it.each([
     ['nl', 'deletedSince'],
     ['nl', 'notFullySent'],
+    ['nl', 'goneSince'],
     ['en', 'deletedSince'],
     ['en', 'notFullySent'],
+    ['en', 'goneSince'],
   ] as const)('in %s, %s', (language, status) => {
     const card = teamAccountGoneSinceCard(status, translator.t(language), longest);
     expect(cardProblems(card)).toEqual([]);
@@ -29,6 +31,17 @@ describe('the card about a team account deleted from her list', () => {
     expect(JSON.stringify(card).split('NIET-VERSTUURD').length - 1).toBe(1);
     const verbs = new Set(JSON.stringify(card).match(/"verb":"[^"]+"/g));
     expect([...verbs]).toEqual(['"verb":"review.teamAccount.list"', '"verb":"review.teamAccount.open"']);
+  });
+
+  // Stop 62: her erasure overtook the send after a card went. Her words only shown (nothing can be
+  // kept or sent while she is erased), no field, no button.
+  it.each(['nl', 'en'] as const)('in %s, erasedMidSend: her words shown once, no field, no button', (language) => {
+    const card = teamAccountGoneSinceCard('erasedMidSend', translator.t(language), longest);
+    expect(cardProblems(card)).toEqual([]);
+    expect(utf16(card)).toBeLessThan(ADVISED);
+    expect(cardText(card)).not.toMatch(/(^|\n)teamAccount\.|undefined|\{\{/);
+    expect(JSON.stringify(card).split('NIET-VERSTUURD').length - 1).toBe(1);
+    expect(JSON.stringify(card)).not.toMatch(/"type":"Input\.|"verb":|"actions"/);
   });
 
   it('no field when she typed nothing', () => {

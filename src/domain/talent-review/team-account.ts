@@ -62,6 +62,14 @@ export interface TeamAccountDelivery {
    * (never queued, or withdrawn before a sender claimed it), false when it went or may have.
    */
   withdraw(key: string): Promise<boolean>;
+  /**
+   * Whether the card queued under `key` went, or may have: sent, unconfirmed, or being sent, or a
+   * blank holds its key (a card that went leaves one, and so does an erasure that took it out unsent:
+   * the two look alike). False when it was never queued, still waits (for its first try or a retry),
+   * or ended without going (skipped, undeliverable, given up).
+   * Reads only; asked only when her erasure overtook a send, never on a send's common path.
+   */
+  mayHaveGone(key: string): Promise<boolean>;
 }
 
 /**

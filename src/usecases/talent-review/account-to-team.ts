@@ -34,8 +34,15 @@ export type TeamAccountOutcome =
  * `notFullySent`: she deleted it while this delivery was still queueing its cards, and a card could
  * not be queued, even once more: her team may not all get it, and a press again cannot finish it
  * (it finds the mark).
+ * `erasedMidSend`: her erasure overtook this send while it queued its cards, and a card of it went,
+ * or may have (found in review, stop 62: "not sent" was said, and Anna had it): some of her team
+ * may have it, the rest was not sent, and her data, this account with it, is being erased.
+ * `goneSince`: a press delivered again found its record gone without a mark (her erasure took it,
+ * or a delete that left no mark), and every card's key held: this press sent and kept nothing, and
+ * whatever went before stays in their chats (found in review, stop 62: "sent" was said, and the
+ * cards her erasure had taken never went).
  */
-export type TeamAccountAnswer = TeamAccountOutcome | { status: 'deletedSince' } | { status: 'notFullySent' };
+export type TeamAccountAnswer = TeamAccountOutcome | { status: 'deletedSince' } | { status: 'notFullySent' } | { status: 'erasedMidSend' } | { status: 'goneSince' };
 
 export interface TeamAccountInput {
   managerId: string;
@@ -92,8 +99,9 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
  *
  * Her erasure begun or ended while the cards were queued (the queue outlived the save window; no
- * request more within it): refused as `erasureUnderway`, never "sent": the erasure takes the cards
- * (its purge, or their send-time check) and the record (see erasedWhileQueueing).
+ * request more within it): never "sent": the erasure takes the cards (its purge, or their send-time
+ * check) and the record (see erasedWhileQueueing). Refused as `erasureUnderway` when no card of this
+ * press went; else `erasedMidSend` (see answerErasedMidSend).
  *
  * "Verstuurd" means sent: deleting the account from her list takes it out of her list and her
  * data, never back from the team (found in review, stop 60: deleted before the paced outbox tried
@@ -109,9 +117,11 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * one from before stop 60, or a mark expired) stores the record anew (it is gone), and finds every
  * card's key held: by what an erasure left (`erasedKey`), by a card that went, or by one skipped
  * at send time (`held`). Nothing new goes, so the record goes again at once and none of her words
- * stay (found in review, stop 59). A card still waiting does not count: another delivery of this
- * press queued it under this very record (two deliveries at once), which must stay (found
- * reviewing stop 60: taken back under it, "sent" was said and nothing went).
+ * stay (found in review, stop 59), and the answer is `goneSince`, never "sent": the keys cannot tell
+ * a card that went from one her erasure took out unsent (found in review, stop 62). A card still
+ * waiting does not count: another delivery of this press queued it under this very record (two
+ * deliveries at once), which must stay (found reviewing stop 60: taken back under it, "sent" was
+ * said and nothing went).
  * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountAnswer> {
@@ -179,13 +189,19 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // not be true (found in review, stop 62). Within the window no request more: an erasure begun
   // since has not ended (its last sweep waits a whole window after its ticket), so this answer comes
   // before its "gewist", and it takes what had not gone yet as it takes any card still waiting.
-  if (window.closed() && (await erasedWhileQueueing(deps, input.managerId, record.id, created))) throw erasedMeanwhile();
+  if (window.closed() && (await erasedWhileQueueing(deps, input.managerId, record.id, created))) return answerErasedMidSend(delivery, cards);
   // Every card's key was held already, yet this delivery stored the record anew: an earlier one
   // queued them and the record went since, leaving no mark of a delete (an erasure took it, or all
   // of theirs; or a delete from before stop 60, or its mark expired), and each card went or was
   // skipped: it goes again, as a send that queued nothing keeps nothing, or it would be back in her
-  // list. (A card still waiting is not `held`: see TeamAccountDelivery.deliver.)
-  if (created && cards.length && held === cards.length) await takeBack(deps, delivery, record, []);
+  // list. (A card still waiting is not `held`: see TeamAccountDelivery.deliver.) Not "sent": this
+  // press sent nothing, and a held key may be one her erasure left of a card that never went.
+  // Confirmed meanwhile by another delivery of this press: it answered "sent", and this one does too.
+  if (created && cards.length && held === cards.length) {
+    const back = await takeBack(deps, delivery, record, []);
+    if (back === 'takenBack') return { status: 'goneSince' };
+    if (back === 'deletedFromList') return { status: 'deletedSince' };
+  }
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
   if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
@@ -216,7 +232,7 @@ async function finishDeletedMidSend(deps: TeamAccountDeps, delivery: TeamAccount
     // The queue still fails: nothing may be said sent.
     return { status: 'notFullySent' };
   }
-  if (await erasedWhileQueueing(deps, account.managerId, recordId, true)) throw erasedMeanwhile();
+  if (await erasedWhileQueueing(deps, account.managerId, recordId, true)) return answerErasedMidSend(delivery, cards);
   return sent;
 }
 
@@ -234,8 +250,17 @@ async function erasedWhileQueueing(deps: TeamAccountDeps, managerId: string, rec
   return ownRecord ? !(await teamCardMayGo(deps, managerId, recordId)) : erasureUnfinished(deps.verantwoording, managerId);
 }
 
-/** A send her erasure overtook: refused as one made during it (nothing sent, nothing kept; the form keeps her words). */
-const erasedMeanwhile = () => new DomainError('erasureUnderway', 'her erasure began or ended while the cards were queued');
+/**
+ * A send her erasure overtook while it queued its cards. No card of this press went: refused as one
+ * made during it (`erasureUnderway`: nothing sent, nothing kept; the form keeps her words). A card
+ * went, or may have (one sent before her erasure began; the others taken by it): `erasedMidSend`,
+ * as "not sent" would not be true (found in review, stop 62). The outbox is read per card, one or
+ * two point reads each, only on this late path; the first that may have gone ends the reads.
+ */
+async function answerErasedMidSend(delivery: TeamAccountDelivery, cards: { key: string }[]): Promise<TeamAccountAnswer> {
+  for (const card of cards) if (await delivery.mayHaveGone(card.key)) return { status: 'erasedMidSend' };
+  throw new DomainError('erasureUnderway', 'her erasure began or ended while the cards were queued');
+}
 
 /**
  * A press whose form names nobody in the team now, looked up in its own record: an earlier try of

@@ -1,14 +1,29 @@
 import { Translate } from '../../../i18n/i18n';
-import { adaptiveCard, AdaptiveCardJson, execute, heading, textBlock } from '../card-kit';
+import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from '../card-kit';
 
 /**
  * The answer about an account she deleted from her list, whose mark keeps no words: this press found
  * it deleted and sent nothing (`deletedSince`), or it was deleted while this press was still queueing
  * and not every card could be queued (`notFullySent`). Neither says words went (found in review, stop
  * 61): this press's words come back in a field to copy, said not to have gone now (no button sends
- * them; stored nowhere). The buttons: her list, and a new account.
+ * them; stored nowhere). The buttons: her list, and a new account. So is the answer of a press
+ * delivered again that found its record gone without a mark (`goneSince`: her erasure, say): it sent
+ * and kept nothing now.
+ *
+ * `erasedMidSend`: her erasure overtook this send after a card of it went (or may have). Her words
+ * are shown as plain text, as on this form (some of her team may have read them), not in a field
+ * said not to have gone, and with no button: nothing new is kept while her data is being erased
+ * (a new account would be refused), her list is going with it, and a new account would reach
+ * whoever already got this one a second time (found in review, stop 62).
  */
-export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent', t: Translate, typed: string | undefined): AdaptiveCardJson {
+export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent' | 'goneSince' | 'erasedMidSend', t: Translate, typed: string | undefined): AdaptiveCardJson {
+  if (status === 'erasedMidSend') {
+    return adaptiveCard([
+      heading(t('teamAccount.title')),
+      textBlock(t('teamAccount.erasedMidSend'), { weight: 'Bolder' }),
+      ...(typed?.trim() ? [textBlock(t('teamAccount.typedOnForm'), { size: 'Small', weight: 'Bolder' }), plainText(typed)] : []),
+    ]);
+  }
   return adaptiveCard(
     [
       heading(t('teamAccount.title')),

@@ -4,6 +4,7 @@ import { Application, TurnState } from '../../teams-ai';
 import { isDomainError } from '../../../domain/shared/errors';
 import { MAX_TEAM_ACCOUNT_LENGTH, TeamAccountDelivery, teamAccountRecordId } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
+import { DeliveryStatus } from '../../../domain/outbox/outbox.port';
 import { FINISHED, jobIdFor } from '../../../outbox/outbox-job';
 import { cardMessage } from '../../messenger';
 import { pressChat } from './review-requests';
@@ -84,8 +85,21 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       }
       return false;
     },
+    async mayHaveGone(key) {
+      const job = await deps.outbox.store.get(jobIdFor(key));
+      // No job: a blank holding its key means the card went, or an erasure took it out (alike, by design).
+      if (!job) return deps.outbox.store.keyLeftBehind(jobIdFor(key));
+      return MAY_HAVE_GONE.includes(job.status);
+    },
   };
 }
+
+/**
+ * An account card's states in which it went or may have, as the outbox judges its tries: one
+ * waiting for its retry was answered with an error (nothing went); one being sent may be on its
+ * way (or about to end skipped: said "may have" then, never "not sent" of one that went).
+ */
+const MAY_HAVE_GONE: readonly DeliveryStatus[] = ['sending', 'sent', 'unconfirmed'];
 
 /** The words next to refused text. */
 function accountReason(p: FieldProblem, t: Translate, values: Record<string, unknown>): string {
@@ -193,8 +207,11 @@ export function registerTeamAccounts(app: Application<TurnState>, actions: CardA
       deps.logger.info({ outcome: typeof outcome === 'string' ? outcome : outcome.status, recipients: typeof outcome !== 'string' && outcome.status === 'sent' ? outcome.recipients.length : 0 }, 'team account sent');
       if (typeof outcome === 'string') return { card: await refusedKept(context, ui, data, ui.t(outcome === 'saveTooSlow' ? 'error.saveTooSlow' : 'teamAccount.erasing')), personal: true };
       if (outcome.status === 'teamChanged') return { card: await teamChangedForm(ui, outcome.team, data), personal: true };
-      // Deleted from her list: what went is not said (its mark keeps no words); these words come back to copy.
-      if (outcome.status === 'deletedSince' || outcome.status === 'notFullySent') return { card: teamAccountGoneSinceCard(outcome.status, ui.t, data.text), personal: true };
+      // Deleted from her list, or gone from her data: what went is not said (nothing keeps its words); these words come back to copy.
+      // Overtaken by her erasure after a card went: these words shown as on her form, not offered to send.
+      if (outcome.status === 'deletedSince' || outcome.status === 'notFullySent' || outcome.status === 'goneSince' || outcome.status === 'erasedMidSend') {
+        return { card: teamAccountGoneSinceCard(outcome.status, ui.t, data.text), personal: true };
+      }
       // No team at all, or an earlier try of this press sent other words: these did not go, and come back to copy.
       return { card: teamAccountOutcomeCard(outcome, ui.t, outcome.status === 'noTeam' || outcome.earlierTry ? { typed: data.text } : {}), personal: true };
     },
