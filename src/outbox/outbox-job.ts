@@ -146,7 +146,7 @@ export function namesSomeone(job: Pick<OutboxJob, 'target' | 'about' | 'listed' 
  * What an ended job that named someone keeps (found in review, stop 61): its status and result
  * (what its callers read by its key: `statusOf`, `deliver`, a retake), its key (its id, so the same
  * key still queues nothing for its days) and expiry; nothing of whom or where it was for (target,
- * chat, `about`, the list), what it said (payload) or its hooks' arguments. An erasure finds nothing
+ * chat, `about`, the list, its place in its batch), what it said (payload) or its hooks' arguments. An erasure finds nothing
  * of it to delete, so every recipient's finished message stays alike, the erased person's too: a
  * missing one among a team's said who erased, for the job's seven days. The hooks ran, or never will.
  */
@@ -161,6 +161,10 @@ export function endedNamingNobody(job: OutboxJob): OutboxJob {
     target: blankTarget(job.target.kind),
     conversationKey: NAMES_NOBODY,
     payload: {},
+    // No position in its batch either: a poll's invites queued in roster order kept theirs, and the
+    // gap an erased person's deleted invite left named them (found in review, stop 62). Nothing
+    // sorts an ended job.
+    order: `${job.createdAt}#${String(0).padStart(7, '0')}`,
     ...(job.result ? { result } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { DeliveryResult, DeliveryStatus, OutboxPort } from '../domain/outbox/out
 import { BusinessEvents, NotDeliveredReason } from '../domain/shared/business-events';
 import type { Logger } from '../log/logger';
 import { CosmosConnection } from '../store/cosmos-connection';
-import { FINISHED, jobIdFor, newJob, OutboxJob, privateMessageKey, RenderedMessage } from './outbox-job';
+import { conversationKeyOf, FINISHED, jobIdFor, newJob, OutboxJob, privateMessageKey, RenderedMessage } from './outbox-job';
 import { OlderForm } from './listed-people';
 import { asksForPressKey, PRESS_KEY_RENDER, withPressKeyMinted } from './press-keys';
 import { OutboxSender, SenderOptions } from './outbox-sender';
@@ -22,6 +22,25 @@ export type RenderHandler = (args: Record<string, string>) => Promise<Rendered |
 export type RefusedHandler = (args: Record<string, string>, job: Pick<OutboxJob, 'id' | 'tenantId' | 'route' | 'result'>) => Promise<void>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Each message's position in its batch (its `order` after the time). Only a conversation's own
+ * messages need an order among themselves (ConversationLanes), so the messages to a conversation
+ * that gets a private message (`keyedKey`) are numbered among themselves, from 0: each of a poll's
+ * invites to its own person's chat is then 0, whatever the person's place in the roster. Any other
+ * keeps its place in the batch.
+ */
+export function batchPositions(messages: readonly RenderedMessage[]): number[] {
+  const keyedChats = new Set(messages.filter((m) => m.keyedKey).map((m) => conversationKeyOf(m)));
+  const seen = new Map<string, number>();
+  return messages.map((m, i) => {
+    const chat = conversationKeyOf(m);
+    if (!keyedChats.has(chat)) return i;
+    const n = seen.get(chat) ?? 0;
+    seen.set(chat, n + 1);
+    return n;
+  });
+}
 
 /**
  * The durable outbox: every proactive message becomes a job in Cosmos DB with an idempotency key,
@@ -191,11 +210,20 @@ export class Outbox implements OutboxPort {
     return added === 'created' ? 'queued' : added === 'taken' ? 'alreadyQueued' : 'erasedKey';
   }
 
+  /**
+   * Queues messages in one go; a conversation's messages go out in the order given. A private
+   * message (`keyedKey`) keeps no position of its own in the batch (`batchPositions`), and the jobs
+   * are written in the order of their ids, not the callers': a poll's invites listed in roster
+   * order would else tell, by their `order` or by when each went, whose is missing after an
+   * erasure (found in review, stop 62).
+   */
   async enqueue(messages: RenderedMessage[]): Promise<void> {
     const now = new Date();
+    const positions = batchPositions(messages);
+    const jobs = messages.map((m, i) => newJob(m, now, positions[i])).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // A few creates at a time: enough to be quick, few enough not to flood Cosmos DB.
-    for (let i = 0; i < messages.length; i += 20) {
-      await Promise.all(messages.slice(i, i + 20).map((m, j) => this.store.add(newJob(m, now, i + j))));
+    for (let i = 0; i < jobs.length; i += 20) {
+      await Promise.all(jobs.slice(i, i + 20).map((job) => this.store.add(job)));
     }
     if (messages.length) this.sender.kick();
   }

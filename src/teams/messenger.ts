@@ -54,7 +54,10 @@ export class TeamsMessenger {
 
   /**
    * Posts a card; resolves with its message id once delivered (undefined if it is still queued).
-   * `about` names the people the card is about, so erasing one of them deletes it;
+   * `about` names the people the card is about, so erasing one of them deletes it; such a card is
+   * queued under its `key` keyed with the app's secret (`Outbox.privately`): once it ended it keeps
+   * nothing naming anyone, so an erasure leaves it as everyone's (found in review, stop 62). Nobody
+   * reads it by its key afterwards (its id comes back here, or through `onSent`);
    * `giveUpAfterMs`, how long Teams' transient failures are retried for a card that is wrong
    * when it comes late (see OutboundMessage.giveUpAfterMs; else the outbox's 24 hours).
    * `onSent` is told the id however late the card goes out (with a `key`, so a retried caller
@@ -62,7 +65,8 @@ export class TeamsMessenger {
    */
   async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number; onSent?: OutboxHook } = {}): Promise<string | undefined> {
     const message = this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs);
-    return (await this.outbox.deliver({ ...message, ...(opts.onSent ? { onSent: opts.onSent } : {}) })).activityId;
+    const queued = { ...message, ...(opts.onSent ? { onSent: opts.onSent } : {}) };
+    return (await this.outbox.deliver(opts.about?.length ? this.outbox.privately(queued) : queued)).activityId;
   }
 
   /**

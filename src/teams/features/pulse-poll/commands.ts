@@ -154,7 +154,8 @@ export function registerPollCommands(app: Application<TurnState>, deps: PulseTea
               },
               t,
             );
-            // Typed in their 1:1 chat, the card goes there: their erasure deletes the job.
+            // Typed in their 1:1 chat, the card goes there, about them: their erasure deletes it while it
+            // waits, and once it ended it names nobody (`about` keys it, TeamsMessenger.post).
             const inTheirChat = inOwnChatWithBot(context);
             await deps.messenger.post(TurnContext.getConversationReference(context.activity) as Record<string, unknown>, started, { key: `pulse.started:${poll.id}`, ...(inTheirChat ? { about: [actor.id] } : {}) });
             // Teams too large to list are reported by the delivery job, which runs after this anyway.

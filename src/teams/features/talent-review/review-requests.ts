@@ -138,15 +138,17 @@ function tellWhenRefused(deps: TalentReviewFeatureDeps): void {
   deps.outbox.onRefused(REQUEST_HOOKS.refused, async ({ professionalId, conversationId, language }, job) => {
     if (!professionalId || !conversationId) return;
     const t = deps.translator.t(await rebuildLanguageOf(deps, professionalId, LANGUAGES.find((l) => l === language)));
+    // Under its key keyed with the app's secret: the request's job id follows from who asked whom,
+    // and once ended the notice keeps nothing naming them (found in review, stop 62).
     await deps.outbox.enqueue([
-      {
+      deps.outbox.privately({
         tenantId: job.tenantId,
         route: job.route,
         key: `talentReview.requestNotDelivered:${job.id}`,
         target: { kind: 'conversation', conversationId },
         payload: cardMessage(reviewRequestNotDeliveredCard(t)),
         about: [professionalId],
-      },
+      }),
     ]);
     deps.logger.info({}, 'talent review request not delivered; the professional is told');
   });
