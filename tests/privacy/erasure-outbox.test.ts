@@ -1,4 +1,5 @@
 import { stableId } from '../../src/domain/shared/ids';
+import { jobIdFor } from '../../src/outbox/outbox-job';
 import { message } from '../support/activities';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
@@ -138,10 +139,13 @@ describe('erasure: HR who started a B3 poll in a channel', () => {
   });
   afterAll(() => t.stop());
 
-  it("listed the starter in the results card's `about`", async () => {
+  // Since stop 62 (found in review) the results card is keyed: sent, its job names nobody, so the
+  // starter's erasure finds nothing of it to delete (before: `about` named them, and it was deleted).
+  it('sent the results card under a keyed key: its job, ended, names nobody', async () => {
     const [poll] = (await t.store.container('polls').items.query("SELECT * FROM c WHERE c.type = 'poll'").fetchAll()).resources;
-    const results = (await outboxDocs(t)).find((x) => x.id === stableId('ob', `pulse:${poll.id}:results`));
-    expect(results?.about).toEqual([HR.aadObjectId]);
+    const docs = await outboxDocs(t);
+    const results = docs.find((x) => x.id === jobIdFor(t.app.outbox.privateKey(`pulse:${poll.id}:results`)));
+    expect({ plain: docs.some((x) => x.id === stableId('ob', `pulse:${poll.id}:results`)), status: results?.status, about: results?.about, names: JSON.stringify(results).includes(HR.id) }).toEqual({ plain: false, status: 'sent', about: undefined, names: false });
   });
 
   it('leaves nothing that names them in polls or the outbox', async () => {

@@ -136,14 +136,17 @@ export class TeamsPollNotifier implements PollNotifier {
     ]);
   }
 
+  /** A message for or about one person: keyed with the app's secret, so an ended one names nobody and an erasure leaves it as everyone's (stop 62). */
+  private privately(message: OutboundMessage): OutboundMessage {
+    return this.outbox instanceof Outbox ? this.outbox.privately(message) : message;
+  }
+
   async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
     // One key per person and poll: someone in two teams of the poll gets one card.
     const budget = this.whileOpen(poll);
-    // Private messages: keyed with the app's secret, so an ended one names nobody and an erasure leaves it as everyone's (stop 62).
-    const privately = <M extends OutboundMessage>(m: M): M => (this.outbox instanceof Outbox ? this.outbox.privately(m) : m);
     await this.outbox.enqueue(
       members.map((m) =>
-        privately<OutboundMessage>({
+        this.privately({
           ...this.base(poll, target, `invite:${m.userId}`),
           target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
           payload: cardPayload(this.formCard(poll, target, [m.platformId])),
@@ -200,7 +203,8 @@ export class TeamsPollNotifier implements PollNotifier {
     // The starter's chat was forgotten with them (their erasure): nobody to tell there.
     const resultsTo = poll.hrChannel.conversationId === ERASED_ID ? [] : [poll.hrChannel];
     const hrLanguage = poll.hrChannel.language ?? poll.language;
-    const results: OutboundMessage[] = resultsTo.map((hrChannel) => ({
+    // Keyed (found in review, stop 62): under a plain key the ended card named the starter, and their erasure deleted it.
+    const results: OutboundMessage[] = resultsTo.map((hrChannel) => this.privately({
       key: `pulse:${poll.id}:results`,
       tenantId: poll.tenantId,
       route: { serviceUrl: hrChannel.serviceUrl, botId: hrChannel.botId },
