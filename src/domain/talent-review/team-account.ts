@@ -1,7 +1,7 @@
 import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
+import { cutWhole, lengthForLimit, overLimit, trimText, unitCeiling, withoutControlCharacters } from '../shared/text';
 
 /** The longest account a manager sends their team. */
 export const MAX_TEAM_ACCOUNT_LENGTH = 2000;
@@ -29,6 +29,27 @@ export function teamAccountText(text: string | undefined): string {
     throw new DomainError('invalidInput', { detail: 'team account too long', input: { field: 'text', rule: 'tooLong', params: { max: MAX_TEAM_ACCOUNT_LENGTH, count: over } } });
   }
   return words;
+}
+
+/**
+ * A press's words as an answer shows them back (its card echoes what the press carried, up to the
+ * verb's 20,000 characters): without control characters, and at most the account's own limit as
+ * `teamAccountText` counts it (`lengthForLimit`), cut between two characters. Words the send took
+ * are shown whole; the cut only keeps a card from a press it refused within Teams' size (found in
+ * review, stop 62: control characters up to the verb's limit made the card too big to show).
+ */
+export function teamAccountShown(text: string): string {
+  const words = withoutControlCharacters(text);
+  if (!overLimit(words, MAX_TEAM_ACCOUNT_LENGTH)) return words;
+  // The longest start within the limit: a longer start never counts less, so halve the search.
+  let fits = 0;
+  let over = Math.min(words.length, unitCeiling(MAX_TEAM_ACCOUNT_LENGTH)) + 1;
+  while (over - fits > 1) {
+    const mid = Math.floor((fits + over) / 2);
+    if (lengthForLimit(cutWhole(words, mid)) <= MAX_TEAM_ACCOUNT_LENGTH) fits = mid;
+    else over = mid;
+  }
+  return cutWhole(words, fits);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { teamAccountShown } from '../../../domain/talent-review/team-account';
 import { Translate } from '../../../i18n/i18n';
 import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock } from '../card-kit';
 
@@ -15,8 +16,11 @@ import { adaptiveCard, AdaptiveCardJson, execute, heading, plainText, textBlock 
  * said not to have gone, and with no button: nothing new is kept while her data is being erased
  * (a new account would be refused), her list is going with it, and a new account would reach
  * whoever already got this one a second time (found in review, stop 62).
+ * The words are shown as `teamAccountShown` gives them, never longer than an account can be.
  */
-export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent' | 'goneSince' | 'erasedMidSend', t: Translate, typed: string | undefined): AdaptiveCardJson {
+export function teamAccountGoneSinceCard(status: 'deletedSince' | 'notFullySent' | 'goneSince' | 'erasedMidSend', t: Translate, pressed: string | undefined): AdaptiveCardJson {
+  // The press's words as the send counts them: control characters out, within the account's limit (the card within Teams' size).
+  const typed = pressed === undefined ? undefined : teamAccountShown(pressed);
   if (status === 'erasedMidSend') {
     return adaptiveCard([
       heading(t('teamAccount.title')),
