@@ -5,6 +5,7 @@ import { cycleIdFor } from '../../domain/week-cycle/ids';
 import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANGES, reconcilePlan, RhythmPlan, skipWeek } from '../../domain/week-cycle/plan';
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
+import { rhythmChanges } from './set-up-group';
 import { planContext, readPlan, scheduleRhythm } from './plan-rhythm';
 
 export interface PlanChangeResult {
@@ -40,7 +41,9 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
   // The plan this press changed, as it was (a retry after a lost answer finds its change made: none).
   let changedFrom: RhythmPlan | undefined;
   let plan: RhythmPlan | undefined;
-  for (let reread = 0; !plan; reread++) {
+  // The group this press read first: its jobs are among those cancelled when a later read differs.
+  const firstRead = group;
+  for (let reread = 0; ; reread++) {
     const current = group;
     // Set when the plan was made from other settings than the group this press read: a settings
     // save came in since (its re-plan won the ETag race), and re-applying the change with the group
@@ -49,11 +52,16 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
     // the group as last read, as a plan read does.
     let basisMoved = false;
     const stored = await deps.plans.update(groupId, (found) => {
-      changedFrom = undefined;
+      // A redo after the write (see below) keeps what the write changed: the weeks after it, as told.
+      if (!plan) changedFrom = undefined;
       basisMoved = false;
       if (found.recentChanges?.includes(attempt)) {
-        outcome = { ok: true, plan: found, changed: false };
-        return found;
+        // This press's change is in the plan (written by it, or its answer lost). The plan follows
+        // the group as read now, as a plan read does: a settings save between this press's plan
+        // read and its write may have been undone by that read (re-planned to the settings before).
+        const settled = reconcilePlan(found, current, planContext(deps, current));
+        outcome = { ok: true, plan: settled, changed: false };
+        return settled;
       }
       const settled = reconcilePlan(found, current, planContext(deps, current));
       if (settled !== found && reread < GROUP_REREADS) {
@@ -72,13 +80,29 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
       // Without a key the press cannot come again: nothing to write.
       return key ? { ...found, recentChanges } : found;
     });
-    if (basisMoved) group = await requireMember(deps, groupId, actor);
-    else plan = stored;
+    if (basisMoved) {
+      group = await requireMember(deps, groupId, actor);
+      continue;
+    }
+    plan = stored;
+    if (!outcome.ok || reread >= GROUP_REREADS) break;
+    // The plan is written; the group is read once more (found in review, stop 62). A settings save
+    // may have come in since this press read it without touching the plan (a new start time or time
+    // zone: the plan's basis holds neither), or after this press's plan read had put its re-plan
+    // back to the settings before. Then the jobs would be scheduled at the old hour (and do
+    // nothing: the rhythm would stop) or the plan keep the settings that lost: the change is done
+    // again from the group as now stored, which finds it made and follows the settings.
+    const fresh = await loadGroup(deps, groupId);
+    const moved = rhythmChanges(current, fresh).length > 0;
+    group = fresh;
+    if (!moved) break;
   }
   if (outcome.ok) outcome = { ...outcome, plan, changed: plan.changedBy === attempt };
   // The jobs of the plan this press changed are cancelled where they no longer apply: after a
-  // settings save came in between, that is the plan the save left, not the one read before.
-  if (outcome.ok) await scheduleRhythm(deps, group, plan, { group, plan: changedFrom ?? before });
+  // settings save came in between, that is the plan the save left, not the one read before, and
+  // at the hour of the group as stored as well as of the one this press first read.
+  const from = changedFrom ?? before;
+  if (outcome.ok) await scheduleRhythm(deps, group, plan, rhythmChanges(firstRead, group).length ? [{ group: firstRead, plan: from }, { group, plan: from }] : { group, plan: from });
   const following = outcome.ok && outcome.changed && changedFrom ? followingWeeks(changedFrom, plan, week) : undefined;
   return { group, plan, outcome, weeksDone: done, ...(following ? { following } : {}) };
 }

@@ -96,14 +96,21 @@ export function rhythmJobs(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, 
 
 /**
  * Schedules the next planned week's jobs, and cancels those an earlier plan or schedule made that
- * no longer apply. A job that escapes the cancel still checks the plan when it runs.
+ * no longer apply (`before`: one, or several when the group was read at different settings). A
+ * job that escapes the cancel still checks the plan when it runs.
  */
-export async function scheduleRhythm(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, before?: { group: Group; plan: RhythmPlan }): Promise<void> {
+export async function scheduleRhythm(deps: WeekCycleDeps, group: Group, plan: RhythmPlan, before?: { group: Group; plan: RhythmPlan } | { group: Group; plan: RhythmPlan }[]): Promise<void> {
   const now = deps.clock.now();
   const jobs = rhythmJobs(deps, group, plan, now);
   if (before) {
     const kept = new Set(jobs.map((j) => j.id));
-    for (const old of rhythmJobs(deps, before.group, before.plan, now)) if (!kept.has(old.id)) await deps.scheduler.cancel(old.id);
+    for (const b of Array.isArray(before) ? before : [before]) {
+      for (const old of rhythmJobs(deps, b.group, b.plan, now)) {
+        if (kept.has(old.id)) continue;
+        kept.add(old.id);
+        await deps.scheduler.cancel(old.id);
+      }
+    }
   }
   for (const job of jobs) await deps.scheduler.schedule(job);
 }

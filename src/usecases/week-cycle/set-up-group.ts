@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
@@ -37,9 +36,11 @@ export interface SetUpGroupInput {
   /** The press (the form's key, or the activity's id): the same press delivered again after another member's save changes nothing. */
   pressKey?: string;
   /**
-   * Told when this save changed what runs (see RhythmSetting), right after the group was written and
-   * before its rhythm follows, so the chat hears of it also when a later step fails. `saveKey` is
-   * the same for the same press delivered again (and hashes no one's id): a message keyed by it goes once.
+   * Told when this save changed what runs (see RhythmSetting), after the membership, the plan and
+   * the jobs followed: last, so a message that cannot be queued never fails a save whose group was
+   * stored (the hook logs that and returns). `saveKey` names the group's revision this save wrote
+   * (and hashes no one's id): the same when the store's answer was lost and the write retried, and
+   * a new one for every later save, also one from the same form with the same values.
    */
   rhythmChanged?(group: Group, changed: RhythmSetting[], saveKey: string): Promise<void>;
 }
@@ -66,9 +67,14 @@ function setupPressKey(groupId: string, pressKey: string, actor: Actor, input: S
   return `${setupKeyTag(groupId, actor.id)}.${stableId('gs', pressKey, JSON.stringify(input.settings), JSON.stringify(input.seen ?? null))}`;
 }
 
-/** The press and the rhythm it saved, for the message about it: hashed over no one's id (not the members), so it outlives an erasure. */
-function rhythmSaveKey(pressKey: string, input: SetUpGroupInput): string {
-  return stableId('gr', pressKey, JSON.stringify(input.settings.schedule), String(input.settings.plannedWeeks));
+/**
+ * The group's revision a save wrote, for the message about it: every write of changed settings
+ * counts one, so a later save is never taken for an earlier one (the same form saved again after
+ * another member's save is told too). With the group's creation, so a group set up anew in the
+ * same chat does not meet the keys of the one before. Hashed over no one's id: it outlives an erasure.
+ */
+function rhythmSaveKey(group: Group): string {
+  return stableId('gr', group.createdAt, String(revisionOf(group)));
 }
 
 /** The group's settings changed since the form was opened, in the same field as the presser's change. */
@@ -172,8 +178,6 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
         // Written also when the settings stay the same (the conversation reference may not).
         return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1, ...(key ? { setupKeys: withSetupKey(g.setupKeys, key) } : {}) };
       });
-  const changed = created ? [] : rhythmChanges(previous, group);
-  if (changed.length && input.rhythmChanged) await input.rhythmChanged(group, changed, input.pressKey ? rhythmSaveKey(input.pressKey, input) : randomUUID());
   const before = created ? [] : previous.members.map((m) => m.id);
   const after = group.members.map((m) => m.id);
   // The person who set the group up is named on it (createdBy) even when not a member: their
@@ -185,6 +189,11 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
   // Planned weeks lowered to the week just completed ("this was it"): that week ends them now.
   if (!created && group.plannedWeeks !== previous.plannedWeeks) await endPlannedWeeksIfDone(deps, group, previous.plannedWeeks);
+  // The chat hears of it once what runs follows the change (found in review, stop 62: told first,
+  // a message that could not be queued failed the save after the group was stored, and left the
+  // membership, the plan and the jobs undone).
+  const changed = created ? [] : rhythmChanges(previous, group);
+  if (changed.length && input.rhythmChanged) await input.rhythmChanged(group, changed, rhythmSaveKey(group));
   return group;
 }
 

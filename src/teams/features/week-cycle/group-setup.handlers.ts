@@ -6,6 +6,7 @@ import { DEFAULT_PLANNED_WEEKS, defaultSchedule, Group, GroupSettings, groupSett
 import { groupIdFor, RhythmSetting, setUpGroup } from '../../../usecases/week-cycle/set-up-group';
 import { leftGroup } from '../../../usecases/week-cycle/membership';
 import { FieldProblem, onCardAction } from '../../card-actions';
+import { loggableError } from '../../../log/loggable-error';
 import { VerbData } from '../../verbs';
 import { escapeMarkdown } from '../../cards/card-kit';
 import type { Locale, Translate } from '../../../i18n/i18n';
@@ -91,10 +92,20 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
 /**
  * New settings that change when the group meets are told to the whole chat, not only to the one
  * who saved them (their answer replaces the form for them alone): who changed what, as it is now.
- * Queued through the outbox under the save's key, so a save delivered again tells it once, and
- * Teams refusing the message fails nothing: the outbox sends it later.
+ * Queued through the outbox under the key of the group's revision the save wrote, so a save
+ * retried tells it once, and Teams refusing the message fails nothing: the outbox sends it later.
+ * When the outbox cannot take it, the save stands all the same (its group, plan and jobs are
+ * stored by then): logged, never an error card over a change that was made.
  */
 async function tellRhythmChanged(deps: FeatureDeps, context: TurnContext, group: Group, changed: RhythmSetting[], saveKey: string): Promise<void> {
+  try {
+    await queueRhythmChanged(deps, context, group, changed, saveKey);
+  } catch (err) {
+    deps.logger.warn({ ...loggableError(err), changed }, 'settings saved; the message telling the chat could not be queued');
+  }
+}
+
+async function queueRhythmChanged(deps: FeatureDeps, context: TurnContext, group: Group, changed: RhythmSetting[], saveKey: string): Promise<void> {
   const t = deps.translator.t(group.language);
   const days = new Intl.ListFormat(group.language, { type: 'conjunction' }).format([...group.schedule.days].sort((a, b) => a - b).map((d) => t(`weekday.${d}`)));
   const part: Record<RhythmSetting, () => string> = {
