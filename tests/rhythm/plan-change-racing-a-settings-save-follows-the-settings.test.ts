@@ -2,8 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
-import { startTestApp, TestApp } from '../support/test-app';
-import { textsSince } from './support';
+import { TestApp } from '../support/test-app';
+import { saveSettings, settingsRaceGroup, storedPlan, textsSince } from './support';
 
 /**
  * Promise (README): a plan change by one member never silently overrides another's concurrent
@@ -14,18 +14,11 @@ describe('a skip or move and a settings save at once, other interleavings', () =
   let t: TestApp;
   let g: GroupDriver;
   const [anna, bram] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0]];
-  type Plan = { weeks: { week: number; dates: string[] }[]; skipped: string[]; basis: { days: number[]; plannedWeeks: number } };
-  const plan = async () => (await t.store.container('sessions').item(`${g.groupId}_plan`, g.groupId).read()).resource as Plan;
-  const save = (weeks: string, days: string) =>
-    g.press(bram, 'group.setup.save', { name: 'Team Zorg', members: g.members.map((m) => m.aadObjectId).join(','), days, startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks }, 'setup-card', `save-${weeks}-${days}`);
+  const plan = () => storedPlan(t, g);
+  const save = (weeks: string, days: string) => saveSettings(g, bram, { weeks, days }, `save-${weeks}-${days}`);
   const pointReadOf = (docId: string) => (req: IncomingMessage) => req.method === 'GET' && (req.url ?? '').split('?')[0]!.endsWith(`/docs/${docId}`);
 
-  beforeEach(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
-    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
-    await g.setUp();
-    await t.app.outbox.drain(30_000);
-  });
+  beforeEach(async () => ({ t, g } = await settingsRaceGroup()));
   afterEach(() => t.stop());
 
   /** Anna's press with the request `match` held at the store while Bram saves; her answer. */

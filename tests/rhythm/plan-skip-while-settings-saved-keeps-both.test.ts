@@ -1,7 +1,8 @@
 // Found in review, stop 62 (fixed then: a plan change whose write lost the ETag race to a settings save's re-plan read the group again before re-applying, instead of putting the old settings back).
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { saveSettings, settingsRaceGroup, storedPlan } from './support';
 
 /**
  * Anna skips a week while Bram saves the group's settings (more weeks, or other days) at the same
@@ -15,17 +16,10 @@ describe('a skip and a settings save at the same moment: both stand', () => {
   let t: TestApp;
   let g: GroupDriver;
   const [anna, bram] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0]];
-  type Plan = { weeks: { week: number; dates: string[] }[]; skipped: string[]; basis: { days: number[]; plannedWeeks: number } };
-  const plan = async () => (await t.store.container('sessions').item(`${g.groupId}_plan`, g.groupId).read()).resource as Plan;
-  const save = (weeks: string, days: string) =>
-    g.press(bram, 'group.setup.save', { name: 'Team Zorg', members: g.members.map((m) => m.aadObjectId).join(','), days, startTime: '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks }, 'setup-card', `save-${weeks}-${days}`);
+  const plan = () => storedPlan(t, g);
+  const save = (weeks: string, days: string) => saveSettings(g, bram, { weeks, days }, `save-${weeks}-${days}`);
 
-  beforeEach(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
-    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
-    await g.setUp();
-    await t.app.outbox.drain(30_000);
-  });
+  beforeEach(async () => ({ t, g } = await settingsRaceGroup()));
   afterEach(() => t.stop());
 
   /** Anna's skip of week 3, its plan write held at the store while Bram saves `weeks`/`days`: her answer, and what the chat was told of it. */

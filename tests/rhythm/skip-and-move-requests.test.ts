@@ -1,6 +1,7 @@
 // A guard (held when written, in review of stop 62); the count raised by one group read in the fix of stop 62.
 import { GroupDriver, MEMBERS } from '../support/group-driver';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { settingsRaceGroup } from './support';
 
 /**
  * A skip or move on the path no settings save raced: the group read, the plan's read, its guarded
@@ -13,12 +14,7 @@ describe('a skip or move with no settings save in between', () => {
   let g: GroupDriver;
   const [anna] = MEMBERS as [typeof MEMBERS[0]];
 
-  beforeEach(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
-    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
-    await g.setUp();
-    await t.app.outbox.drain(30_000);
-  });
+  beforeEach(async () => ({ t, g } = await settingsRaceGroup()));
   afterEach(() => t.stop());
 
   /** The press's own requests on the group and its plan (the outbox sender's run beside it). */

@@ -1,8 +1,8 @@
 // Found in review, stop 62 (fixed then: after its plan write a skip or move reads the group once more, and follows a settings save that came in meanwhile).
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
-import { startTestApp, TestApp } from '../support/test-app';
-import { jobsOf, runAt, sessionCardsPosted, textsSince } from './support';
+import { TestApp } from '../support/test-app';
+import { jobsOf, runAt, saveSettings, sessionCardsPosted, settingsRaceGroup, textsSince } from './support';
 
 /**
  * Anna skips week 1 (Mon 23 Nov) while Bram moves the start time from 09:00 to 13:00 (days and
@@ -15,15 +15,9 @@ describe('a skip racing a start-time-only save', () => {
   let t: TestApp;
   let g: GroupDriver;
   const [anna, bram] = MEMBERS as [typeof MEMBERS[0], typeof MEMBERS[0]];
-  const save = (startTime: string, id: string) =>
-    g.press(bram, 'group.setup.save', { name: 'Team Zorg', members: g.members.map((m) => m.aadObjectId).join(','), days: '1,2,3,4', startTime, timeZone: 'Europe/Amsterdam', language: 'nl', weeks: '20' }, 'setup-card', id);
+  const save = (startTime: string, id: string) => saveSettings(g, bram, { startTime }, id);
 
-  beforeEach(async () => {
-    t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
-    g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
-    await g.setUp();
-    await t.app.outbox.drain(30_000);
-  });
+  beforeEach(async () => ({ t, g } = await settingsRaceGroup()));
   afterEach(() => t.stop());
 
   async function raced(): Promise<string> {

@@ -1,6 +1,6 @@
-import { GroupDriver } from '../support/group-driver';
+import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestUser } from '../support/activities';
-import { TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /** Sets a group up through its setup card, Monday-Thursday at 09:00, with a plan of `weeks` weeks. */
 export async function setUpWithWeeks(g: GroupDriver, weeks: string, timeZone = 'Europe/Amsterdam') {
@@ -88,3 +88,24 @@ export async function holdWeek(g: GroupDriver, n: number, monday: string): Promi
   await runAt(t, t.clock.now().toISOString());
   return !!(await t.store.container('sessions').item(cycleId, g.groupId).read()).resource?.completedAt;
 }
+
+/**
+ * The settings-race tests' group: four members set up on Thu 19 Nov 2026 (Mon-Thu 09:00, 20 weeks),
+ * behind a counting proxy, with the setup's own messages sent. One app per test.
+ */
+export async function settingsRaceGroup(): Promise<{ t: TestApp; g: GroupDriver }> {
+  const t = await startTestApp({}, '2026-11-19T12:00:00Z', { proxy: true });
+  const g = new GroupDriver(t, t.conversation('groupChat'), MEMBERS.slice(0, 4));
+  await g.setUp();
+  await t.app.outbox.drain(30_000);
+  return { t, g };
+}
+
+export type StoredPlan = { weeks: { week: number; dates: string[] }[]; skipped: string[]; basis: { days: number[]; plannedWeeks: number } };
+
+/** The group's plan as stored. */
+export const storedPlan = async (t: TestApp, g: GroupDriver) => (await t.store.container('sessions').item(`${g.groupId}_plan`, g.groupId).read()).resource as StoredPlan;
+
+/** `who` saves the group's settings on its setup card (name, members and language as set up). */
+export const saveSettings = (g: GroupDriver, who: TestUser, s: { weeks?: string; days?: string; startTime?: string }, id: string) =>
+  g.press(who, 'group.setup.save', { name: 'Team Zorg', members: g.members.map((m) => m.aadObjectId).join(','), days: s.days ?? '1,2,3,4', startTime: s.startTime ?? '09:00', timeZone: 'Europe/Amsterdam', language: 'nl', weeks: s.weeks ?? '20' }, 'setup-card', id);
