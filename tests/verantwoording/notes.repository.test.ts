@@ -18,7 +18,9 @@ describe('notes in the personal container', () => {
   let deps: ReturnType<typeof verantwoordingDeps>;
   beforeAll(async () => {
     cosmos = await startTestCosmos();
-    deps = verantwoordingDeps(cosmos);
+    // No test here is about a late save: a window no slow moment of a busy machine outlives (a 2 s
+    // window refused an add as "too slow" once in a quiet CI run, stop 62).
+    deps = { ...verantwoordingDeps(cosmos), saveWindowMs: 60_000 };
   });
   afterAll(() => cosmos.close());
 
