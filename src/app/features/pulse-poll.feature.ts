@@ -7,7 +7,7 @@ import { loadInstruments } from '../../pulse-poll/load-instruments';
 import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosPollStartLease, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
 import { RememberedPolls } from '../../usecases/pulse-poll/remembered-polls';
 import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
-import { TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
+import { POLL_HOOKS, pollCardListing, TeamsPollNotifier } from '../../teams/features/pulse-poll/teams-poll-notifier';
 import { TeamsRoster } from '../../teams/features/pulse-poll/teams-roster';
 import { PulsePollDeps } from '../../usecases/pulse-poll/deps';
 import { migrateLegacyPolls } from '../../usecases/pulse-poll/tally';
@@ -45,6 +45,7 @@ export function composePulsePoll(p: Platform, teamGroups?: TeamMirrorNotice): Pu
   if (!cfg.hr.userIds.length && !cfg.hr.groupId) p.logger.warn('HR_USER_IDS and HR_GROUP_ID are empty: nobody can start a B3-spiegel poll');
   const roster = new TeamsRoster(p.connector, p.outbox.limiter, p.logger);
   const notifier = new TeamsPollNotifier(p.outbox, p.translator, instruments, () => p.clock.now());
+  p.outbox.keepOlderForm(POLL_HOOKS.cardPosted, pollCardListing);
   const polls = new CosmosPollRepository(p.cosmos);
   const pulse: PulsePollDeps = {
     polls,

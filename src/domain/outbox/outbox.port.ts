@@ -100,6 +100,11 @@ export interface OutboxPort {
    * one (what is said at that moment) go out as queued. Returns how many were skipped.
    */
   expireBudgets(batch: string): Promise<number>;
+  /**
+   * A message for or about one person as it is to be queued: keyed so that, once it ended, it names
+   * nobody (in production, under the app's secret). Every private message goes through this.
+   */
+  privately<M extends OutboundMessage>(message: M): M;
 }
 
 /** Who an erasure forgets in the outbox: everything addressed to them, or naming them in one of these chats. */

@@ -17,7 +17,6 @@ import { pollReminderCard } from '../../cards/pulse/pulse-reminder.card';
 import { pollRestrictedCard } from '../../cards/pulse/pulse-restricted.card';
 import { teamResultsCard } from '../../cards/pulse/pulse-team-results.card';
 import { AUTO_REFRESH_USERS } from '../../../usecases/pulse-poll/deliver-poll';
-import { Outbox } from '../../../outbox/outbox';
 import { listedIdsOf, OutboxJob } from '../../../outbox/outbox-job';
 
 export const POLL_HOOKS = {
@@ -61,9 +60,7 @@ export class TeamsPollNotifier implements PollNotifier {
     private readonly instruments: Instruments,
     /** The app's clock (tests fake it): how long a poll stays open is measured by it. */
     private readonly now: () => Date = () => new Date(),
-  ) {
-    if (outbox instanceof Outbox) outbox.keepOlderForm(POLL_HOOKS.cardPosted, pollCardListing);
-  }
+  ) {}
 
   private base(poll: Poll, target: PollTarget, key: string): Pick<OutboundMessage, 'key' | 'tenantId' | 'route' | 'batch'> {
     return { key: `pulse:${poll.id}:${key}`, tenantId: poll.tenantId, route: { serviceUrl: target.serviceUrl, botId: target.botId }, batch: pollBatch(poll.id) };
@@ -138,7 +135,7 @@ export class TeamsPollNotifier implements PollNotifier {
 
   /** A message for or about one person: keyed with the app's secret, so an ended one names nobody and an erasure leaves it as everyone's (stop 62). */
   private privately(message: OutboundMessage): OutboundMessage {
-    return this.outbox instanceof Outbox ? this.outbox.privately(message) : message;
+    return this.outbox.privately(message);
   }
 
   async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
