@@ -84,9 +84,12 @@ export class TeamsMessenger {
   /**
    * A text queued under its key and sent by the outbox soon, not awaited: for a card press, which
    * Teams gives only seconds to answer, whatever Teams does with the message meanwhile.
+   * `about`: the app ids of those the text names (who skipped a week, say): queued so that once
+   * it ended it names nobody (`Outbox.privately`), also when Teams refused it and its text stays.
    */
-  async queueText(ref: Record<string, unknown>, text: string, key: string): Promise<void> {
-    await this.outbox.enqueue([this.message(ref, undefined, { type: 'message', text }, key)]);
+  async queueText(ref: Record<string, unknown>, text: string, key: string, about?: string[]): Promise<void> {
+    const message = this.message(ref, undefined, { type: 'message', text }, key, about);
+    await this.outbox.enqueue([about?.length ? this.outbox.privately(message) : message]);
   }
 
   /**

@@ -115,8 +115,9 @@ async function queueRhythmChanged(deps: FeatureDeps, context: TurnContext, group
     plannedWeeks: () => t('setup.toldChange.plannedWeeks', { count: group.plannedWeeks }),
   };
   // A text message is read as Markdown: the display name as typed, never bold or a link of the bot's.
-  const text = t('setup.toldInChat', { name: escapeMarkdown(actorOf(context).name), changes: changed.map((c) => part[c]()).join('; ') });
-  await deps.messenger.queueText(group.conversationRef, text, `setup.changed:${group.id}:${saveKey}`);
+  const actor = actorOf(context);
+  const text = t('setup.toldInChat', { name: escapeMarkdown(actor.name), changes: changed.map((c) => part[c]()).join('; ') });
+  await deps.messenger.queueText(group.conversationRef, text, `setup.changed:${group.id}:${saveKey}`, [actor.id]);
 }
 
 /**

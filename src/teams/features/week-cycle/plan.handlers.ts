@@ -58,8 +58,9 @@ async function confirmInChat(deps: FeatureDeps, context: TurnContext, group: Gro
   const dates = weekSpan(plannedWeek(plan, week).dates, group.language);
   const t = deps.translator.t(group.language);
   // A text message is read as Markdown: the display name as typed, never bold or a link of the bot's.
-  const text = tidy(t(key, { name: escapeMarkdown(actorOf(context).name), week, dates, following: followingSentence(following, group.language, t) }));
-  await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`);
+  const actor = actorOf(context);
+  const text = tidy(t(key, { name: escapeMarkdown(actor.name), week, dates, following: followingSentence(following, group.language, t) }));
+  await deps.messenger.queueText(group.conversationRef, text, `rhythm.plan:${group.id}:${plan.changedBy ?? plan.updatedAt}`, [actor.id]);
 }
 
 /** Teams' id of the press: the same when it delivers the press again. */
