@@ -6,7 +6,7 @@ import { FollowingWeeks, followingWeeks, moveWeek, PlanChange, RECENT_PLAN_CHANG
 import { Actor, WeekCycleDeps } from './deps';
 import { loadGroup, requireMember } from './membership';
 import { rhythmChanges } from './set-up-group';
-import { planContext, readPlan, scheduleRhythm } from './plan-rhythm';
+import { planContext, planFor, readPlan, scheduleRhythm } from './plan-rhythm';
 
 export interface PlanChangeResult {
   group: Group;
@@ -129,10 +129,28 @@ export function previewSkip(deps: WeekCycleDeps, group: Group, plan: RhythmPlan,
   return skipped.ok && skipped.changed ? followingWeeks(plan, skipped.plan, week) : undefined;
 }
 
-/** The plan as a card shows it (made when a group has none yet), with the weeks behind the group. */
+/**
+ * The plan as a card shows it (made when a group has none yet), with the weeks behind the group.
+ * A read that re-planned and stored the plan reads the group once more (stop 63, as a skip or a
+ * move does since stop 62): a settings save landing between this read of the group and of the plan
+ * had its plan put back to the settings read before it. Then the plan is read again with the group
+ * as now stored, which re-plans it to the settings that won; one read more, only when it re-planned.
+ */
 export async function showPlan(deps: WeekCycleDeps, groupId: string): Promise<{ group: Group; plan: RhythmPlan; weeksDone: number }> {
-  const group = await loadGroup(deps, groupId);
-  return { group, plan: await readPlan(deps, group), weeksDone: await weeksDone(deps, group) };
+  let group = await loadGroup(deps, groupId);
+  let { plan, previous, changed } = await planFor(deps, group);
+  if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
+  for (let reread = 0; changed && reread < GROUP_REREADS; reread++) {
+    const fresh = await loadGroup(deps, groupId);
+    const read = group;
+    group = fresh;
+    if (rhythmChanges(read, fresh).length === 0) break;
+    const shown = plan;
+    ({ plan, previous, changed } = await planFor(deps, group));
+    // The jobs the read before scheduled at the settings that lost are among those cancelled.
+    await scheduleRhythm(deps, group, plan, [{ group: read, plan: shown }, ...(previous ? [{ group, plan: previous }] : [])]);
+  }
+  return { group, plan, weeksDone: await weeksDone(deps, group) };
 }
 
 /**
