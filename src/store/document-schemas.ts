@@ -320,6 +320,8 @@ const teamAccount = z
     toOwnManager: z.boolean(),
     // A redelivery of the press queued every card and answered "sent" on it: never taken back.
     confirmed: z.literal(true).optional(),
+    // Stored anew after its cards ended (her erasure took it): never confirmed, taken back.
+    keptAfterCards: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => (r.recipientCount === undefined) !== (r.recipients === undefined), 'a count or (older) recipients, not both')

@@ -11,7 +11,7 @@ import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
-import { cardsCarrying, isOutboxWrite, startTwoDeliveriesApp, teamAccountPress, urlPath } from './support/team-account-send';
+import { cardsCarrying, firstCardAfterRecord, startTwoDeliveriesApp, teamAccountPress, urlPath } from './support/team-account-send';
 import { pressIn } from './support/proposal-put-before';
 
 const mia = user('Mia');
@@ -30,7 +30,7 @@ describe('one send press on two deliveries at once', () => {
     const press = await teamAccountPress(t, mia, words);
     const gate = cosmosGate(t.proxy!);
     // B: its record created, held at its first outbox request (its first card).
-    const bOutbox = gate.hold((req) => isOutboxWrite(req));
+    const bOutbox = gate.hold(firstCardAfterRecord());
     const bP = pressIn(t, mia, SEND, press, 'press-b');
     await bOutbox.arrived;
     // A: finds the record, queues every card, its confirm's replace held.
@@ -51,7 +51,7 @@ describe('one send press on two deliveries at once', () => {
     const words = 'NOG-EEN-POGING: ook dit moet aankomen.';
     const press = await teamAccountPress(t, mia, words);
     const gate = cosmosGate(t.proxy!);
-    const bOutbox = gate.hold((req) => isOutboxWrite(req));
+    const bOutbox = gate.hold(firstCardAfterRecord());
     const bP = pressIn(t, mia, SEND, press, 'retry-b');
     await bOutbox.arrived;
     const aConfirm = gate.hold((req) => req.method === 'PUT' && /\/colls\/personal\/docs\//.test(urlPath(req)));

@@ -91,6 +91,11 @@ export interface TeamAccountDelivery {
    * Reads only; asked only when her erasure overtook a send, never on a send's common path.
    */
   mayHaveGone(key: string): Promise<boolean>;
+  /**
+   * Whether a blank holds the key: the card under it went, or an erasure took it out unsent (the two
+   * look alike, by design). One point read, before a send stores its record (see keptAfterCards).
+   */
+  keyLeftBehind(key: string): Promise<boolean>;
 }
 
 /**
@@ -126,6 +131,14 @@ export interface TeamAccountRecord {
    * queued every card and answered "sent" on it: the delivery that created it never takes it back.
    */
   confirmed?: true;
+  /**
+   * Stored anew by a press whose first card's key a blank held already: its cards ended before it
+   * (her erasure took the record, or a delete left no mark), and a delivery that finds it cannot
+   * tell it from a record kept before its cards were queued. Never confirmed, and never answered
+   * "sent" on when every card's key is held: it is taken back (found reviewing stop 62: after her
+   * erasure, two deliveries at once, or a press again after a refused take-back, said "verstuurd").
+   */
+  keptAfterCards?: true;
 }
 
 /**

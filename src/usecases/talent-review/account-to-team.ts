@@ -123,8 +123,20 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * deliveries at once), which must stay (found reviewing stop 60: taken back under it, "sent" was
  * said and nothing went).
  * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
+ * A delivery that did not store the record cannot tell one stored so from one kept before its cards
+ * were queued (a key her erasure left looks like a card's that went, on purpose). So the first card's
+ * key is read before the record is stored (one outbox point read more per send), and a record
+ * stored while a blank held it is marked `keptAfterCards`: a delivery that finds it and every key
+ * held takes it back as well, never confirms it, and answers `goneSince` (found reviewing stop 62:
+ * two deliveries at once after her erasure, or a press again after a take-back the store refused,
+ * answered "verstuurd" and kept her words).
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountAnswer> {
+  return sendAccount(deps, delivery, input, true);
+}
+
+/** accountToTeam; `mayRetry`: a take-back that met the record stored anew by another delivery sends once more (see takeBack). */
+async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, mayRetry: boolean): Promise<TeamAccountAnswer> {
   // The words first: refused ones come back to the form before anything is looked up.
   // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
   const text = teamAccountText(emptyIfNothingShows(input.text));
@@ -137,6 +149,9 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   if (!team.length) return (await sentByEarlierTry(deps, input, text)) ?? (now.length ? { status: 'teamChanged', team: now } : { status: 'noTeam' });
   // Every lookup before the record: a directory that fails half-way leaves nothing stored or half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;
+  // Read before the record: a blank holding the first card's key means its cards ended before a
+  // record stored now, so it is marked (keptAfterCards) and no other delivery confirms it.
+  const cardsEnded = await delivery.keyLeftBehind(teamAccountKey(input.managerId, input.pressKey, team[0]!.id));
   const fresh: TeamAccountRecord = {
     id: teamAccountRecordId(input.managerId, input.pressKey),
     type: 'teamAccount',
@@ -147,6 +162,7 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     // A count only: nobody it went to is named or kept (data minimisation; the list cannot tell who erased).
     recipientCount: team.length,
     toOwnManager: !!up,
+    ...(cardsEnded ? { keptAfterCards: true as const } : {}),
   };
   // One point read of the ticket, just before the record: it would go into the partition the
   // erasure is deleting. Its create keeps to the save window (answered later, it is taken back and
@@ -182,6 +198,8 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
     if (back === 'confirmed') return sent;
     // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
     if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, account, record.id, cards, sent);
+    // Stored anew by another delivery, which may say "sent" on cards just withdrawn: sent as that press again would be.
+    if (back === 'storedAnew' && mayRetry) return sendAccount(deps, delivery, input, false);
     throw err;
   }
   // Queued later than a save window after the check: her erasure may have begun, or run to its end,
@@ -197,7 +215,11 @@ export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccount
   // list. (A card still waiting is not `held`: see TeamAccountDelivery.deliver.) Not "sent": this
   // press sent nothing, and a held key may be one her erasure left of a card that never went.
   // Confirmed meanwhile by another delivery of this press: it answered "sent", and this one does too.
-  if (created && cards.length && held === cards.length) {
+  // So too a record another delivery stored after its cards ended (keptAfterCards): this delivery
+  // cannot tell it from one kept before its cards were queued, and must not confirm it (found
+  // reviewing stop 62: after her erasure two deliveries at once, or a press again after a take-back
+  // the store refused, said "verstuurd" and kept her words).
+  if ((created || record.keptAfterCards) && cards.length && held === cards.length) {
     const back = await takeBack(deps, delivery, record, []);
     if (back === 'takenBack') return { status: 'goneSince' };
     if (back === 'deletedFromList') return { status: 'deletedSince' };
@@ -277,6 +299,8 @@ async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, 
   const record = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
   if (!record) return undefined;
   if (record === 'deleted') return { status: 'deletedSince' };
+  // Stored after its cards ended (her erasure took the one they went under): never "sent"; it goes.
+  if (record.keptAfterCards && !record.confirmed) return (await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id)) === 'deletedFromList' ? { status: 'deletedSince' } : { status: 'goneSince' };
   if (!record.confirmed) await deps.teamAccounts.confirm(record.userId, record.id);
   return { status: 'sent', recipients: [], text: record.text, toOwnManager: record.toOwnManager, ...(record.text !== text ? { earlierTry: true as const } : {}) };
 }
@@ -315,30 +339,42 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
  * One that went, or may have, keeps it after all (`kept`: kept again, as it went to someone; a card
  * still queued once the record is gone is dropped unsent by teamCardMayGo), unless the manager's
  * erasure began meanwhile: then it stays gone (the error card; the erasure said it was gone).
+ *
+ * `storedAnew`: between the delete and the withdrawals another delivery of this press stored the
+ * record anew (it was gone), found these cards waiting or queued them, and answers "sent"; the
+ * withdrawals took its cards (found reviewing stop 62: "verstuurd" was said, and nothing went). The
+ * record is read once more after them (one point read, only on this path), or found by the keep
+ * again; the caller then sends as that press again would (the cards queued anew under the same
+ * keys, the record confirmed). A record stored after that read was stored after the withdrawals:
+ * its cards are queued after them too.
  */
-async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept'> {
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept' | 'storedAnew'> {
   const gone = await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id);
   if (gone !== 'deleted') return gone;
   let noneWent = true;
   try {
     for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
   } catch (err) {
-    noneWent = false;
-    throw err;
-  } finally {
     // Kept again as any save into their partition is: not while their erasure is unfinished, and
     // within a save window of its own, so an erasure that began after the delete (the withdrawals
     // may be slow) is never outlived by a record it already reported gone (found in review, stop 56).
-    if (!noneWent) await keepAgain(deps, record);
+    await keepAgain(deps, record);
+    throw err;
   }
-  return noneWent ? 'takenBack' : 'kept';
+  if (!noneWent) return (await keepAgain(deps, record)) ? 'storedAnew' : 'kept';
+  if (keys.length && (await deps.teamAccounts.get(record.userId, record.id))) return 'storedAnew';
+  return 'takenBack';
 }
 
-/** A record taken back whose card went after all, stored again under the same guard as its first create. */
-async function keepAgain(deps: TeamAccountDeps, record: TeamAccountRecord): Promise<void> {
+/**
+ * A record taken back whose card went after all, stored again under the same guard as its first
+ * create. True when a record held the id already: another delivery stored it anew meanwhile.
+ */
+async function keepAgain(deps: TeamAccountDeps, record: TeamAccountRecord): Promise<boolean> {
   const window = await openSaveWindow(deps.verantwoording, record.userId);
   // Deleted from her list meanwhile (its mark holds the id): it stays deleted, and its cards may go.
-  await window.keep(record, () => deps.teamAccounts.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
+  const kept = await window.keep(record, () => deps.teamAccounts.create(record), (r) => 'record' in r && (r.created || sameAsWritten(r.record, record)));
+  return 'record' in kept && !kept.created;
 }
 
 /** The manager's kept accounts, newest first: one query in their own partition. */

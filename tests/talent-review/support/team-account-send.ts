@@ -22,6 +22,22 @@ export const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 /** A write in the outbox container (not a query): a card's queue write. */
 export const isOutboxWrite = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true';
 
+const isQuery = (req: IncomingMessage) =>
+  String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' || String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+
+/**
+ * For the gate: a send's first request to the outbox once a document was created in `personal`
+ * (its record stored): its first card's queue. The read of that card's key before the record (since
+ * stop 63) passes.
+ */
+export function firstCardAfterRecord(): (req: IncomingMessage) => boolean {
+  let stored = false;
+  return (req) => {
+    if (req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(urlPath(req)) && !isQuery(req)) stored = true;
+    return stored && /\/colls\/outbox\/docs/.test(urlPath(req)) && !isQuery(req);
+  };
+}
+
 /** The team accounts Mia's list keeps (her partition, read straight from the store). */
 export async function keptOfMia(t: TestApp): Promise<({ id: string; text: string } & Record<string, unknown>)[]> {
   return (await t.store.container('personal').items.query({ query: "SELECT * FROM c WHERE c.type = 'teamAccount' AND c.userId = 'aad-mia'" }).fetchAll()).resources;

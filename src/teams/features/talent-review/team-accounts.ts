@@ -91,6 +91,9 @@ export function chatTeamAccounts(deps: TalentReviewFeatureDeps, ref: Record<stri
       if (!job) return deps.outbox.store.keyLeftBehind(jobIdFor(key));
       return MAY_HAVE_GONE.includes(job.status);
     },
+    async keyLeftBehind(key) {
+      return deps.outbox.store.keyLeftBehind(jobIdFor(key));
+    },
   };
 }
 
