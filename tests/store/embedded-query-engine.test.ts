@@ -46,6 +46,19 @@ describe('embedded store: query results', () => {
     expect(await run(container, 'SELECT VALUE COUNT(1) FROM c')).toEqual([3]);
   });
 
+  it('compares as the engine does: values of two types are unequal, and a missing value is neither', async () => {
+    expect(await run(container, 'SELECT VALUE [c.id, c.n = 3, c.n = "3", c.n != 1, c.missing = 3, c.note.text = "x"] FROM c ORDER BY c.id')).toEqual([
+      ['a', true, false, true, true],
+      ['b', false, false, false, false],
+      ['c'],
+    ]);
+    expect(await run(container, 'SELECT VALUE c.id FROM c WHERE c.n = @n', [{ name: '@n', value: '3' }])).toEqual([]);
+    // NOT of "unequal" is true, NOT of "missing" stays undefined: c, without n, is in neither answer.
+    expect(await run(container, 'SELECT VALUE c.id FROM c WHERE NOT (c.n = @n) ORDER BY c.id', [{ name: '@n', value: '3' }])).toEqual(['a', 'b']);
+    expect(await run(container, 'SELECT VALUE c.id FROM c WHERE c.n = null OR c.id = true OR c.id = 1')).toEqual([]);
+    expect(await run(container, 'SELECT VALUE c.id FROM c WHERE c.tags = [1, 2] OR c.note = {"text": "y"} ORDER BY c.id')).toEqual(['a', 'b']);
+  });
+
   it('uses a compiled query again with other parameters', async () => {
     const query = 'SELECT VALUE c.id FROM c WHERE c.n = @n';
     expect(await run(container, query, [{ name: '@n', value: 3 }])).toEqual(['a']);
