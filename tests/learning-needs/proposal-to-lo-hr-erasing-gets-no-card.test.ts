@@ -50,7 +50,12 @@ async function outcome(t: TestApp) {
   return { cardsToPiet: cardsTo('aad-piet').length, shareCardsToHanna: cardsTo(hanna.aadObjectId).length, outboxJobsNamingHer: jobs.filter((j) => JSON.stringify(j).includes(hanna.aadObjectId)).length };
 }
 
-describe('an HR person erasing while the share hook tells L&O', () => {
+// Both ways the app keys its private messages: plain (local runs) and with POLL_HASH_KEY, as in
+// production, where her card's job goes by the keyed key (covered since stop 63).
+describe.each([
+  ['plain keys', {}],
+  ['keys keyed with POLL_HASH_KEY', { POLL_HASH_KEY: 'share-hr-erasing-keyed-'.padEnd(40, 'k') }],
+])('an HR person erasing while the share hook tells L&O (%s)', (_keys, keyEnv: Record<string, string>) => {
   let t: TestApp | undefined;
   afterEach(async () => {
     await t?.stop();
@@ -58,7 +63,7 @@ describe('an HR person erasing while the share hook tells L&O', () => {
   });
 
   it('erasing before the hook looked: gets no share card, and the outbox keeps no job naming them', async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-piet' }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-piet', ...keyEnv }, '2026-11-23T08:00:00Z', { proxy: true });
     const app = t;
     const { share } = await decidedGroup(app, '19:share-hr-erasing-before@thread.v2');
 
@@ -81,12 +86,12 @@ describe('an HR person erasing while the share hook tells L&O', () => {
   }, 180_000);
 
   it('erasing after the hook looked, before her card was queued: the card is taken back', async () => {
-    t = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-piet' }, '2026-11-23T08:00:00Z', { proxy: true });
+    t = await startTestApp({ HR_USER_IDS: 'aad-hanna,aad-piet', ...keyEnv }, '2026-11-23T08:00:00Z', { proxy: true });
     const app = t;
     const { g, share } = await decidedGroup(app, '19:share-hr-erasing-after@thread.v2');
     await share();
     const record = (await app.store.container('installations').items.query(`SELECT * FROM c WHERE c.type = 'proposalToLo' AND c.groupId = '${g.groupId}'`).fetchAll()).resources[0];
-    const herJob = jobIdFor(loNoticeKey(record.id, hanna.aadObjectId));
+    const herJob = jobIdFor(app.app.outbox.privateKey(loNoticeKey(record.id, hanna.aadObjectId)));
 
     const gate = cosmosGate(app.proxy!);
     const isOutboxCreate = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/outbox\/docs\/?$/.test(path(req)) && String(req.headers['x-ms-documentdb-partitionkey'] ?? '').includes(herJob);

@@ -77,14 +77,18 @@ export function outboxProposalToLoDelivery(deps: { outbox: Pick<Outbox, 'queue'>
  * HR_GROUP_ID as the directory says then): a restart may have taken them out meanwhile (found in
  * review, stop 54). By HR alone, no tenant in its args: the group's notice is not held for its
  * tenant either. Skipped, not deleted: its key stays taken, so a run again queues none.
+ * A card queued under its former, plain key (before stop 62) is that person's card: the hook run
+ * again after the update (HR_GROUP_ID unlisted at first) queues no second one under the keyed key
+ * (found in review, stop 63). One read more a person, in the outbox's sender, never on a turn.
  */
-function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately'>, args: Record<string, string>): TellLo {
+function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately' | 'privateKey' | 'statusOf'>, args: Record<string, string>): TellLo {
   const { tenantId, chatTenantId, serviceUrl, botId } = args;
   return async (shared, people) => {
     if (!serviceUrl) throw new Error('shared notice hook without a route');
+    const notYetQueued = await notQueuedUnderFormerKey(outbox, people);
     await outbox.enqueue(
       // Private messages: each under its key keyed with the app's secret (stop 62); `withdrawLo` takes it back by the same.
-      people.map(({ userId, key }) => outbox.privately({
+      notYetQueued.map(({ userId, key }) => outbox.privately({
         key,
         tenantId: chatTenantId ?? tenantId ?? shared.tenantId,
         route: { serviceUrl, ...(botId ? { botId } : {}) },
@@ -97,6 +101,11 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately'>, args: Record<s
   };
 }
 
+async function notQueuedUnderFormerKey<P extends { key: string }>(outbox: Pick<Outbox, 'privateKey' | 'statusOf'>, people: readonly P[]): Promise<P[]> {
+  const found = await Promise.all(people.map(async (p) => outbox.privateKey(p.key) !== p.key && (await outbox.statusOf(p.key)) !== undefined));
+  return people.filter((_, i) => !found[i]);
+}
+
 /**
  * The outbox's side of the feature. `toLo`: the HR person's card, from the record as stored when
  * it is sent (a record gone by then: nothing sent), in the language they chose, else the default.
@@ -106,7 +115,7 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately'>, args: Record<s
  * (its hooks are kept until they ran, see JobTransitions.runHook). Logs ids, counts and outcomes only.
  */
 export function registerProposalToLoHooks(
-  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw' | 'privately' | 'privateKey'>,
+  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw' | 'privately' | 'privateKey' | 'statusOf'>,
   deps: {
     shared: Pick<SharedProposalRepository, 'get' | 'markNoticed'>;
     proposals: Pick<ProposalRepository, 'update'>;
