@@ -78,7 +78,11 @@ describe('a request press delivered twice at the same moment', () => {
     await first;
     await t.app.outbox.drain(60_000);
     const kept = await keptOf('aad-bo');
-    expect(cardText(second)).not.toContain('Andere woorden');
+    // Never answered as sent with words that did not go. On a busy machine the second delivery may
+    // be refused instead ("Dat lukte niet"), its form coming back with what was typed, as any refused
+    // form does: that tells nothing went with them (a CI run with helpers beside it, stop 63).
+    const secondText = cardText(second);
+    expect(secondText.includes('Andere woorden') ? secondText.split('\n')[0] : 'without those words').toMatch(/^(Dat lukte niet|without those words)$/);
     expect(requestsTo('aad-mia', 'Bo')).toEqual([expect.stringContaining('Eerste woorden')]);
     expect(kept.map((r) => r.message)).toEqual([undefined]);
   }, 60_000);

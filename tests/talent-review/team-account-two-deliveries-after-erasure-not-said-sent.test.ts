@@ -22,6 +22,7 @@ const SEND = 'review.teamAccount.send';
 const WORDS = 'TWEE-KEER-NA-WISSING: deze woorden horen weg te blijven.';
 const SENT = 'Verantwoording verstuurd';
 const SENT_NOTHING = 'Met deze klik is er niets';
+const NOT_SENT = [SENT_NOTHING, 'Nog niet verstuurd', 'Niet verstuurd en niet bewaard', 'Niet helemaal verstuurd'];
 
 describe('an old send press delivered twice at once after her erasure', () => {
   let t: TestApp;
@@ -47,11 +48,14 @@ describe('an old send press delivered twice at once after her erasure', () => {
     bQueues.release();
     const b = cardText(await bP);
     const kept = (await keptOfMia(t)).map((r) => r.text);
-    expect({ aSaysSent: a.includes(SENT), bSaysSent: b.includes(SENT), aSentNothing: a.includes(SENT_NOTHING), bSentNothing: b.includes(SENT_NOTHING), kept }).toEqual({
+    // Each says this click sent nothing; on a busy machine a delivery held past its save window may
+    // say instead that nothing was sent now, or that her data is being erased (a CI run, stop 63).
+    const saysNotSent = (text: string) => NOT_SENT.some((s) => text.includes(s));
+    expect({ aSaysSent: a.includes(SENT), bSaysSent: b.includes(SENT), aSaysNotSent: saysNotSent(a), bSaysNotSent: saysNotSent(b), kept }).toEqual({
       aSaysSent: false,
       bSaysSent: false,
-      aSentNothing: true,
-      bSentNothing: true,
+      aSaysNotSent: true,
+      bSaysNotSent: true,
       kept: [],
     });
   }, 90_000);

@@ -132,11 +132,15 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
  * answered "verstuurd" and kept her words).
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountAnswer> {
-  return sendAccount(deps, delivery, input, true);
+  return sendAccount(deps, delivery, input, { mayRetry: true });
 }
 
-/** accountToTeam; `mayRetry`: a take-back that met the record stored anew by another delivery sends once more (see takeBack). */
-async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, mayRetry: boolean): Promise<TeamAccountAnswer> {
+/**
+ * accountToTeam. `mayRetry`: a take-back that met the record stored anew by another delivery sends
+ * once more (see takeBack). `ownCardsWent`: that retry, after cards of this press's own went: the
+ * keys they hold are why the other delivery marked the record `keptAfterCards`, not an erasure.
+ */
+async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, retry: { mayRetry: boolean; ownCardsWent?: true }): Promise<TeamAccountAnswer> {
   // The words first: refused ones come back to the form before anything is looked up.
   // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
   const text = teamAccountText(emptyIfNothingShows(input.text));
@@ -199,7 +203,7 @@ async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery,
     // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
     if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, account, record.id, cards, sent);
     // Stored anew by another delivery, which may say "sent" on cards just withdrawn: sent as that press again would be.
-    if (back === 'storedAnew' && mayRetry) return sendAccount(deps, delivery, input, false);
+    if ((back === 'storedAnew' || back === 'storedAnewAfterOwnCards') && retry.mayRetry) return sendAccount(deps, delivery, input, { mayRetry: false, ...(back === 'storedAnewAfterOwnCards' ? { ownCardsWent: true as const } : {}) });
     throw err;
   }
   // Queued later than a save window after the check: her erasure may have begun, or run to its end,
@@ -219,11 +223,16 @@ async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery,
   // cannot tell it from one kept before its cards were queued, and must not confirm it (found
   // reviewing stop 62: after her erasure two deliveries at once, or a press again after a take-back
   // the store refused, said "verstuurd" and kept her words).
-  if ((created || record.keptAfterCards) && cards.length && held === cards.length) {
+  if ((created || (record.keptAfterCards && !retry.ownCardsWent)) && cards.length && held === cards.length) {
     const back = await takeBack(deps, delivery, record, []);
     if (back === 'takenBack') return { status: 'goneSince' };
     if (back === 'deletedFromList') return { status: 'deletedSince' };
   }
+  // Marked, yet this delivery queued cards of its own under it: they go, so the record is a send's
+  // like any other, and no later delivery that finds every key held may take it back (found in
+  // review, stop 63: a key held because a card went during another delivery's take-back marked a
+  // record whose cards all went; a later delivery deleted it and said nothing went). One write more.
+  if (created && record.keptAfterCards && held < cards.length) await deps.teamAccounts.confirm(record.userId, record.id);
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
   if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
@@ -348,7 +357,7 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
  * keys, the record confirmed). A record stored after that read was stored after the withdrawals:
  * its cards are queued after them too.
  */
-async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept' | 'storedAnew'> {
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept' | 'storedAnew' | 'storedAnewAfterOwnCards'> {
   const gone = await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id);
   if (gone !== 'deleted') return gone;
   let noneWent = true;
@@ -361,7 +370,7 @@ async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, re
     await keepAgain(deps, record);
     throw err;
   }
-  if (!noneWent) return (await keepAgain(deps, record)) ? 'storedAnew' : 'kept';
+  if (!noneWent) return (await keepAgain(deps, record)) ? 'storedAnewAfterOwnCards' : 'kept';
   if (keys.length && (await deps.teamAccounts.get(record.userId, record.id))) return 'storedAnew';
   return 'takenBack';
 }
