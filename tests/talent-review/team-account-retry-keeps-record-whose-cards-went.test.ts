@@ -11,26 +11,19 @@
  * takes B's record back and answers "Met deze klik is er niets verstuurd".
  * Must hold: both cards went and B said "verstuurd", so her list keeps the account.
  */
-import type { IncomingMessage } from 'node:http';
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { pressIn } from './support/proposal-put-before';
-import { cardsCarrying, keptOfMia, startTwoDeliveriesApp, teamAccountPress, urlPath } from './support/team-account-send';
+import { cardsCarrying, isOutboxCreate, isOutboxRequest, isPersonalCreate, isPersonalDelete, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
 const WORDS = 'EERSTE-KAART-AL-WEG: dit ging naar iedereen en hoort in haar lijst.';
 const SENT = 'Verantwoording verstuurd';
 
-const isQuery = (req: IncomingMessage) =>
-  String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' || String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
-const isPersonalCreate = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(urlPath(req)) && !isQuery(req);
-const isPersonalDelete = (req: IncomingMessage) => req.method === 'DELETE' && /\/colls\/personal\/docs\//.test(urlPath(req));
-const isOutboxCreate = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/outbox\/docs\/?$/.test(urlPath(req)) && !isQuery(req);
-const isOutboxRequest = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && !isQuery(req);
 
 describe('a take-back retry after the first card went (no erasure)', () => {
   let t: TestApp;

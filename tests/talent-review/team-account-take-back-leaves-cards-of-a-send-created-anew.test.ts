@@ -7,24 +7,19 @@
  * cards out: B said "verstuurd", the record is kept, and nothing went. Must hold: a delivery told
  * "verstuurd" has its cards go, and the record that says so is kept.
  */
-import type { IncomingMessage } from 'node:http';
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { pressIn } from './support/proposal-put-before';
-import { cardsCarrying, keptOfMia, startTwoDeliveriesApp, teamAccountPress, urlPath } from './support/team-account-send';
+import { cardsCarrying, isOutboxRequest, isPersonalDelete, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
 const WORDS = 'TERUGGENOMEN-EN-OPNIEUW: dit moet aankomen als het verstuurd heet.';
 const SENT = 'Verantwoording verstuurd';
 
-const isQuery = (req: IncomingMessage) =>
-  String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' || String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
-const isPersonalDelete = (req: IncomingMessage) => req.method === 'DELETE' && /\/colls\/personal\/docs\//.test(urlPath(req));
-const isOutboxRequest = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && !isQuery(req);
 
 describe('a take-back meeting a delivery that stored the record anew', () => {
   let t: TestApp;

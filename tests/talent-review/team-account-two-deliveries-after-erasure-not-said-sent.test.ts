@@ -13,9 +13,8 @@ import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
-import { eraseInChat } from '../verantwoording/support';
 import { pressIn } from './support/proposal-put-before';
-import { firstCardAfterRecord, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
+import { firstCardAfterRecord, keptOfMia, sentThenErased, startTwoDeliveriesApp } from './support/team-account-send';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -29,11 +28,7 @@ describe('an old send press delivered twice at once after her erasure', () => {
   let press: Record<string, unknown>;
   beforeAll(async () => {
     t = await startTwoDeliveriesApp();
-    press = await teamAccountPress(t, mia, WORDS);
-    expect(cardText(await pressIn(t, mia, SEND, press, 'first'))).toContain(SENT);
-    await t.app.outbox.drain(60_000);
-    await eraseInChat(t, mia);
-    expect(await keptOfMia(t)).toEqual([]);
+    press = await sentThenErased(t, mia, WORDS);
   }, 120_000);
   afterAll(() => t?.stop());
 

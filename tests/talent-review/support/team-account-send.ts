@@ -6,7 +6,9 @@ import type { IncomingMessage } from 'node:http';
 import { message, TestUser } from '../../support/activities';
 import { buttonData } from '../../support/card-fields';
 import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../../support/test-app';
-import { personalChat, startMiaManagingApp } from './proposal-put-before';
+import { cardText } from '../../support/group-driver';
+import { eraseInChat } from '../../verantwoording/support';
+import { personalChat, pressIn, startMiaManagingApp } from './proposal-put-before';
 
 /** Mia managing Anna and Bram, through a Cosmos proxy, short pauses between store retries, no pacing between cards: the app of the tests of one send press on two deliveries. */
 export function startTwoDeliveriesApp(): Promise<TestApp> {
@@ -22,8 +24,17 @@ export const urlPath = (req: IncomingMessage) => (req.url ?? '').split('?')[0]!;
 /** A write in the outbox container (not a query): a card's queue write. */
 export const isOutboxWrite = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && String(req.headers['x-ms-documentdb-isquery'] ?? '') !== 'true';
 
-const isQuery = (req: IncomingMessage) =>
+/** A query or a query-plan request (not a point operation). */
+export const isQuery = (req: IncomingMessage) =>
   String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' || String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+/** A document created in `personal` (a record: her team account's). */
+export const isPersonalCreate = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(urlPath(req)) && !isQuery(req);
+/** A delete in `personal` (a take-back's, or her delete's). */
+export const isPersonalDelete = (req: IncomingMessage) => req.method === 'DELETE' && /\/colls\/personal\/docs\//.test(urlPath(req));
+/** A document created in the outbox (a card's queue write). */
+export const isOutboxCreate = (req: IncomingMessage) => req.method === 'POST' && /\/colls\/outbox\/docs\/?$/.test(urlPath(req)) && !isQuery(req);
+/** Any point request in the outbox (a card's key read, queue write or withdrawal). */
+export const isOutboxRequest = (req: IncomingMessage) => /\/colls\/outbox\/docs/.test(urlPath(req)) && !isQuery(req);
 
 /**
  * For the gate: a send's first request to the outbox once a document was created in `personal`
@@ -33,8 +44,8 @@ const isQuery = (req: IncomingMessage) =>
 export function firstCardAfterRecord(): (req: IncomingMessage) => boolean {
   let stored = false;
   return (req) => {
-    if (req.method === 'POST' && /\/colls\/personal\/docs\/?$/.test(urlPath(req)) && !isQuery(req)) stored = true;
-    return stored && /\/colls\/outbox\/docs/.test(urlPath(req)) && !isQuery(req);
+    if (isPersonalCreate(req)) stored = true;
+    return stored && isOutboxRequest(req);
   };
 }
 
@@ -48,4 +59,17 @@ export async function teamAccountPress(t: TestApp, who: TestUser, words: string)
   await t.send(message(personalChat(t, who), who, 'teamverantwoording'));
   const form = t.connector.cards((c) => c.conversationId === personalChat(t, who).id).at(-1)?.card;
   return { ...buttonData(form, 'review.teamAccount.send'), text: words };
+}
+
+/**
+ * Mia's account sent under `words` (it went), then her data erased ("gewist"): her record is gone,
+ * and each card's key stays held. The send press, to deliver again.
+ */
+export async function sentThenErased(t: TestApp, mia: TestUser, words: string): Promise<Record<string, unknown>> {
+  const press = await teamAccountPress(t, mia, words);
+  expect(cardText(await pressIn(t, mia, 'review.teamAccount.send', press, 'first'))).toContain('Verantwoording verstuurd');
+  await t.app.outbox.drain(60_000);
+  await eraseInChat(t, mia);
+  expect(await keptOfMia(t)).toEqual([]);
+  return press;
 }
