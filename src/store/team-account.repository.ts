@@ -69,15 +69,16 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     });
   }
 
-  async deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList'> {
+  async deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList' | 'gone'> {
     let found: 'confirmed' | 'deletedFromList' = 'confirmed';
     try {
-      await this.store.deleteChecked(id, managerId, (current) => {
+      const deleted = await this.store.deleteChecked(id, managerId, (current) => {
         // Her delete's mark (she deleted it from her list while this send was queueing): it stays, and the send is told.
         found = current.type === 'teamAccountDeleted' && current.userId === managerId ? 'deletedFromList' : 'confirmed';
         if (current.type !== 'teamAccount' || current.userId !== managerId || current.confirmed) throw new NotATeamAccount();
       });
-      return 'deleted';
+      // Nothing there: gone already, with no mark of her delete (her erasure took it).
+      return deleted ? 'deleted' : 'gone';
     } catch (err) {
       // Confirmed by another delivery of the press (or another kind of record under that id): it stays.
       if (err instanceof NotATeamAccount) return found;

@@ -232,7 +232,7 @@ export interface TeamAccountRepository {
    * `deletedFromList` when she deleted it from her list meanwhile (DeletedTeamAccount: she saw it
    * listed as sent, and its mark stays); `deleted` when deleted, or gone already.
    */
-  deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList'>;
+  deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList' | 'gone'>;
 }
 
 /**

@@ -228,11 +228,6 @@ async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery,
     if (back === 'takenBack') return { status: 'goneSince' };
     if (back === 'deletedFromList') return { status: 'deletedSince' };
   }
-  // Marked, yet this delivery queued cards of its own under it: they go, so the record is a send's
-  // like any other, and no later delivery that finds every key held may take it back (found in
-  // review, stop 63: a key held because a card went during another delivery's take-back marked a
-  // record whose cards all went; a later delivery deleted it and said nothing went). One write more.
-  if (created && record.keptAfterCards && held < cards.length) await deps.teamAccounts.confirm(record.userId, record.id);
   // Kept by another delivery of this press, which may still take it back (its queue failing):
   // confirmed first, so it no longer can; gone already, the store's error is the error card.
   if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
@@ -359,7 +354,12 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
  */
 async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept' | 'storedAnew' | 'storedAnewAfterOwnCards'> {
   const gone = await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id);
-  if (gone !== 'deleted') return gone;
+  if (gone !== 'deleted' && gone !== 'gone') return gone;
+  // Gone before this take-back, with no mark of her delete: her erasure took it, maybe to its end
+  // (its ticket gone), and left the keys of the cards it took out held, as if they went. Never kept
+  // again then (found in review, stop 63: her words were stored after "gewist", and the press
+  // delivered again sent them on); the cards still waiting are withdrawn all the same.
+  const mayKeepAgain = gone === 'deleted';
   let noneWent = true;
   try {
     for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
@@ -367,10 +367,10 @@ async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, re
     // Kept again as any save into their partition is: not while their erasure is unfinished, and
     // within a save window of its own, so an erasure that began after the delete (the withdrawals
     // may be slow) is never outlived by a record it already reported gone (found in review, stop 56).
-    await keepAgain(deps, record);
+    if (mayKeepAgain) await keepAgain(deps, record);
     throw err;
   }
-  if (!noneWent) return (await keepAgain(deps, record)) ? 'storedAnewAfterOwnCards' : 'kept';
+  if (!noneWent && mayKeepAgain) return (await keepAgain(deps, record)) ? 'storedAnewAfterOwnCards' : 'kept';
   if (keys.length && (await deps.teamAccounts.get(record.userId, record.id))) return 'storedAnew';
   return 'takenBack';
 }
