@@ -13,17 +13,15 @@
  */
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { pressIn } from './support/proposal-put-before';
-import { cardsCarrying, isOutboxCreate, isOutboxRequest, isPersonalCreate, isPersonalDelete, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
+import { cardsCarrying, isOutboxRequest, isPersonalDelete, keptOfMia, outboxCreatesFailWhile, secondCardAfterRecord, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
 const WORDS = 'EERSTE-KAART-AL-WEG: dit ging naar iedereen en hoort in haar lijst.';
 const SENT = 'Verantwoording verstuurd';
-
 
 describe('a take-back retry after the first card went (no erasure)', () => {
   let t: TestApp;
@@ -35,16 +33,10 @@ describe('a take-back retry after the first card went (no erasure)', () => {
   it('keeps the account B said "verstuurd" on, whose cards all went', async () => {
     const press = await teamAccountPress(t, mia, WORDS);
     let failing = false;
-    const outboxCreatesFail: CosmosFaultRule = (r) => (failing && r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined);
+    const outboxCreatesFail = outboxCreatesFailWhile(() => failing);
     const gate = cosmosGate(t.proxy!);
     // A, 1: held at its second card's queue write (Bram's), once its record is stored.
-    let stored = false;
-    let outboxCreates = 0;
-    const aBram = gate.hold((req) => {
-      if (isPersonalCreate(req)) stored = true;
-      if (stored && isOutboxCreate(req)) outboxCreates++;
-      return stored && outboxCreates === 2;
-    });
+    const aBram = gate.hold(secondCardAfterRecord());
     // A, 2: held at its first withdrawal, once its take-back deleted the record.
     let deleted = false;
     const aWithdraws = gate.hold((req) => {

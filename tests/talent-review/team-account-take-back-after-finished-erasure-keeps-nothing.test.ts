@@ -13,12 +13,11 @@
  */
 import { user } from '../support/activities';
 import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { eraseInChat } from '../verantwoording/support';
 import { pressIn } from './support/proposal-put-before';
-import { isOutboxCreate, isPersonalCreate, keptOfMia, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
+import { keptOfMia, outboxCreatesFailWhile, secondCardAfterRecord, startTwoDeliveriesApp, teamAccountPress } from './support/team-account-send';
 
 const mia = user('Mia');
 const SEND = 'review.teamAccount.send';
@@ -35,15 +34,9 @@ describe('a press delivered again after her erasure overtook its first delivery 
   it('the first delivery keeps none of her words and says no "verstuurd"', async () => {
     const press = await teamAccountPress(t, mia, WORDS);
     let failing = false;
-    const outboxCreatesFail: CosmosFaultRule = (r) => (failing && r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined);
+    const outboxCreatesFail = outboxCreatesFailWhile(() => failing);
     const gate = cosmosGate(t.proxy!);
-    let stored = false;
-    let outboxCreates = 0;
-    const aBram = gate.hold((req) => {
-      if (isPersonalCreate(req)) stored = true;
-      if (stored && isOutboxCreate(req)) outboxCreates++;
-      return stored && outboxCreates === 2;
-    });
+    const aBram = gate.hold(secondCardAfterRecord());
     const aP = t.proxy!.withFaults(outboxCreatesFail, () => pressIn(t, mia, SEND, press, 'press-a').then(cardText, (e: unknown) => `threw ${String(e)}`));
     await aBram.arrived;
     await eraseInChat(t, mia);

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { message, TestUser } from '../../support/activities';
 import { buttonData } from '../../support/card-fields';
+import { CosmosFaultRule } from '../../support/cosmos-proxy';
 import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../../support/test-app';
 import { cardText } from '../../support/group-driver';
 import { eraseInChat } from '../../verantwoording/support';
@@ -72,4 +73,23 @@ export async function sentThenErased(t: TestApp, mia: TestUser, words: string): 
   await eraseInChat(t, mia);
   expect(await keptOfMia(t)).toEqual([]);
   return press;
+}
+
+/**
+ * For the gate: a send's second card's queue write (the first card queued, the record stored
+ * before it): where a delivery is held mid-queue.
+ */
+export function secondCardAfterRecord(): (req: IncomingMessage) => boolean {
+  let stored = false;
+  let creates = 0;
+  return (req) => {
+    if (isPersonalCreate(req)) stored = true;
+    if (stored && isOutboxCreate(req)) creates++;
+    return stored && creates === 2;
+  };
+}
+
+/** Every outbox create refused with a 503 while `failing` says so (a card's queue write failing). */
+export function outboxCreatesFailWhile(failing: () => boolean): CosmosFaultRule {
+  return (r) => (failing() && r.container === 'outbox' && r.kind === 'create' ? { kind: 'status', status: 503 } : undefined);
 }
