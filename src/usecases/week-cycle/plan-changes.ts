@@ -35,7 +35,7 @@ async function changePlan(deps: WeekCycleDeps, groupId: string, actor: Actor, we
   let group = await requireMember(deps, groupId, actor);
   // Read before the change: after it, a failed read would give an error card for a change that was made.
   const done = await weeksDone(deps, group);
-  const before = await readPlan(deps, group);
+  const { plan: before } = await readPlan(deps, group);
   const attempt = key ? stableId('pc', groupId, key) : randomUUID();
   let outcome: PlanChange = { ok: true, plan: before, changed: false };
   // The plan this press changed, as it was (a retry after a lost answer finds its change made: none).
@@ -138,14 +138,14 @@ export function previewSkip(deps: WeekCycleDeps, group: Group, plan: RhythmPlan,
  */
 export async function showPlan(deps: WeekCycleDeps, groupId: string): Promise<{ group: Group; plan: RhythmPlan; weeksDone: number }> {
   let group = await loadGroup(deps, groupId);
-  let { plan, previous, changed } = await planFor(deps, group);
-  if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
+  let { plan, changed } = await readPlan(deps, group);
   for (let reread = 0; changed && reread < GROUP_REREADS; reread++) {
     const fresh = await loadGroup(deps, groupId);
     const read = group;
     group = fresh;
     if (rhythmChanges(read, fresh).length === 0) break;
     const shown = plan;
+    let previous: RhythmPlan | undefined;
     ({ plan, previous, changed } = await planFor(deps, group));
     // The jobs the read before scheduled at the settings that lost are among those cancelled.
     await scheduleRhythm(deps, group, plan, [{ group: read, plan: shown }, ...(previous ? [{ group, plan: previous }] : [])]);

@@ -63,12 +63,13 @@ export async function planFor(deps: WeekCycleDeps, group: Group, week?: number, 
  * The plan as a card or a press reads it (planFor). A read can re-plan it (new settings or a new
  * holiday region since, or a settings save whose plan write failed) and store it: then the
  * re-planned week's jobs are scheduled here, and the stored plan's stale ones cancelled, or the
- * rhythm would stop at jobs that no longer match the plan.
+ * rhythm would stop at jobs that no longer match the plan. `changed` says it re-planned (a reader
+ * then reads the group once more: showPlan).
  */
-export async function readPlan(deps: WeekCycleDeps, group: Group): Promise<RhythmPlan> {
+export async function readPlan(deps: WeekCycleDeps, group: Group): Promise<{ plan: RhythmPlan; changed: boolean }> {
   const { plan, previous, changed } = await planFor(deps, group);
   if (changed) await scheduleRhythm(deps, group, plan, previous ? { group, plan: previous } : undefined);
-  return plan;
+  return { plan, changed };
 }
 
 function stamp(at: Date): string {
