@@ -48,6 +48,15 @@ export class TeamsMessenger {
     };
   }
 
+  /**
+   * A message naming people (`about`) is queued under its key keyed with the app's secret
+   * (`Outbox.privately`): once it ended it names nobody, also when Teams refused it and its content
+   * stays (found in review, stops 62 and 63).
+   */
+  private privatelyWhenAbout<M extends OutboundMessage>(message: M): M {
+    return message.about?.length ? this.outbox.privately(message) : message;
+  }
+
   private card(card: AdaptiveCardJson): Record<string, unknown> {
     return cardMessage(card);
   }
@@ -55,9 +64,8 @@ export class TeamsMessenger {
   /**
    * Posts a card; resolves with its message id once delivered (undefined if it is still queued).
    * `about` names the people the card is about, so erasing one of them deletes it; such a card is
-   * queued under its `key` keyed with the app's secret (`Outbox.privately`): once it ended it keeps
-   * nothing naming anyone, so an erasure leaves it as everyone's (found in review, stop 62). Nobody
-   * reads it by its key afterwards (its id comes back here, or through `onSent`);
+   * queued privately (`privatelyWhenAbout`), so an erasure leaves it as everyone's. Nobody reads it
+   * by its key afterwards (its id comes back here, or through `onSent`);
    * `giveUpAfterMs`, how long Teams' transient failures are retried for a card that is wrong
    * when it comes late (see OutboundMessage.giveUpAfterMs; else the outbox's 24 hours).
    * `onSent` is told the id however late the card goes out (with a `key`, so a retried caller
@@ -66,7 +74,7 @@ export class TeamsMessenger {
   async post(ref: Record<string, unknown>, card: AdaptiveCardJson, opts: { key?: string; about?: string[]; giveUpAfterMs?: number; onSent?: OutboxHook } = {}): Promise<string | undefined> {
     const message = this.message(ref, undefined, this.card(card), opts.key, opts.about, opts.giveUpAfterMs);
     const queued = { ...message, ...(opts.onSent ? { onSent: opts.onSent } : {}) };
-    return (await this.outbox.deliver(opts.about?.length ? this.outbox.privately(queued) : queued)).activityId;
+    return (await this.outbox.deliver(this.privatelyWhenAbout(queued))).activityId;
   }
 
   /**
@@ -84,12 +92,11 @@ export class TeamsMessenger {
   /**
    * A text queued under its key and sent by the outbox soon, not awaited: for a card press, which
    * Teams gives only seconds to answer, whatever Teams does with the message meanwhile.
-   * `about`: the app ids of those the text names (who skipped a week, say): queued so that once
-   * it ended it names nobody (`Outbox.privately`), also when Teams refused it and its text stays.
+   * `about`: the app ids of those the text names (who skipped a week, say), queued privately
+   * (`privatelyWhenAbout`).
    */
   async queueText(ref: Record<string, unknown>, text: string, key: string, about?: string[]): Promise<void> {
-    const message = this.message(ref, undefined, { type: 'message', text }, key, about);
-    await this.outbox.enqueue([about?.length ? this.outbox.privately(message) : message]);
+    await this.outbox.enqueue([this.privatelyWhenAbout(this.message(ref, undefined, { type: 'message', text }, key, about))]);
   }
 
   /**
