@@ -104,6 +104,16 @@ export class Outbox implements OutboxPort {
     return { ...message, key: this.privateKey(message.key), keyedKey: true };
   }
 
+  /**
+   * Whether a private message was queued under its caller's plain `key` before the update to keyed
+   * keys (stop 62): its keyed key does not hold it, so a run again after the update would queue it
+   * a second time. One point read, writing and logging nothing (the plain key may name a person);
+   * none without the secret, where the two keys are one. Never on anyone's turn.
+   */
+  async queuedUnderFormerKey(key: string): Promise<boolean> {
+    return this.privateKey(key) !== key && (await this.statusOf(key)) !== undefined;
+  }
+
   /** A check made just before a job with `guard.kind === kind` is sent. */
   onGuard(kind: string, handler: GuardHandler): this {
     this.guards.set(kind, handler);

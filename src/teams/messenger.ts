@@ -116,7 +116,7 @@ export class TeamsMessenger {
     const message = this.message(ref, { kind: 'person', userId: person.teamsId, ...(person.userId ? { appUserId: person.userId } : {}) }, this.card(card), key, about);
     if (opts.keyOutlivesErasure) return this.outbox.queue({ ...message, keyOutlivesErasure: true }, { tellErasedKey: true });
     const keyed = this.outbox.privately(message);
-    if (opts.formerKeyFirst && keyed.key !== key && (await this.outbox.statusOf(key)) !== undefined) return 'alreadyQueued';
+    if (opts.formerKeyFirst && (await this.outbox.queuedUnderFormerKey(key))) return 'alreadyQueued';
     return this.outbox.queue(keyed, { tellErasedKey: true });
   }
 

@@ -105,6 +105,8 @@ export interface OutboxPort {
    * nobody (in production, under the app's secret). Every private message goes through this.
    */
   privately<M extends OutboundMessage>(message: M): M;
+  /** Whether a private message was queued under its plain `key` before keys were keyed (then it is queued: don't queue it again). */
+  queuedUnderFormerKey(key: string): Promise<boolean>;
 }
 
 /** Who an erasure forgets in the outbox: everything addressed to them, or naming them in one of these chats. */

@@ -150,8 +150,11 @@ export interface PollNotifier {
   postPollCard(poll: Poll, target: PollTarget, refreshFor: TeamMember[]): Promise<void>;
   /** Private delivery: a note in the channel (its thread takes the reminders) ... */
   postAnnouncement(poll: Poll, target: PollTarget): Promise<void>;
-  /** ... and the poll card in each member's 1:1 chat. */
-  sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void>;
+  /**
+   * ... and the poll card in each member's 1:1 chat. `invitedBefore`: the app ids of members a
+   * delivery run before this one may have invited already (on the tally's lists): none gets a second card.
+   */
+  sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[], invitedBefore?: readonly string[]): Promise<void>;
   postReminder(poll: Poll, target: PollTarget, index: number, figures: ReminderFigures): Promise<void>;
   /**
    * A private nudge, queued for every member given (those the poll was sent to, answered or not):

@@ -28,6 +28,16 @@ function withoutRefusal(target: PollTarget): PollTarget {
 }
 
 /**
+ * A private poll's members' markers on the lists of the teams a run before this one may have sent
+ * invites to: the teams it delivered, and the team at hand, listed by a run that stopped before it
+ * was marked delivered (its invites queued part-way). Listed there, a member may hold an invite
+ * already, under a key the notifier no longer queues under (before stop 62, a plain one).
+ */
+function markersOfEarlierRuns(hashKey: string, pollId: string, targetIds: readonly string[], members: readonly TeamMember[]): (readonly [string, string])[][] {
+  return members.map((m) => targetIds.map((id) => [id, inviteeHash(hashKey, pollId, id, m.userId)] as const));
+}
+
+/**
  * Puts every message of a poll in the outbox: per team, the card in its channel (with the members
  * whose view refreshes by itself), or an announcement plus a card in each member's 1:1 chat.
  * Idempotent: a team counts as delivered only once all its messages are queued, and queuing again
@@ -43,6 +53,7 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   let failed: unknown;
   // Teams whose members the poll reached already: a member of two teams is counted once overall.
   const reachedBefore = poll.targets.filter((t) => t.delivered).map((t) => t.id);
+  const reachedByEarlierRuns = [...reachedBefore];
   for (const [i, target] of poll.targets.filter((t) => !t.delivered).entries()) {
     // HR may close the poll while its teams are delivered (each asks Teams for its members): a
     // team not reached by then gets nothing, one under way has its messages skipped when they are
@@ -66,8 +77,11 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     let shared = 0;
     // Their markers on the lists of the teams reached before, made once: the update may run again.
     const elsewhere = members.map((m) => reachedBefore.map((id) => [id, inviteeHash(deps.hashKey, pollId, id, m.userId)] as const));
+    const earlier = poll.delivery === 'private' ? markersOfEarlierRuns(deps.hashKey, pollId, [...reachedByEarlierRuns, target.id], members) : [];
+    let invitedBefore: string[] = [];
     await deps.tallies.update(pollId, (t) => {
       shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
+      invitedBefore = members.filter((_, k) => earlier[k]?.some(([id, marker]) => isListedInvitee(t, id, marker))).map((m) => m.userId);
       const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
       invited = r.outcome === 'invited';
       return r.tally;
@@ -89,7 +103,7 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
     } else {
       await deps.notifier.postAnnouncement(poll, counted);
-      await deps.notifier.sendPrivatePollCards(poll, counted, members);
+      await deps.notifier.sendPrivatePollCards(poll, counted, members, invitedBefore);
     }
     await deps.polls.update(pollId, (p) =>
       p.status !== 'open' ? p : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...withoutRefusal(t), memberCount: members.length, ...(shared ? { sharedMembers: shared } : {}), delivered: true } : t)) },

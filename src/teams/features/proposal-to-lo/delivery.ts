@@ -81,7 +81,7 @@ export function outboxProposalToLoDelivery(deps: { outbox: Pick<Outbox, 'queue'>
  * again after the update (HR_GROUP_ID unlisted at first) queues no second one under the keyed key
  * (found in review, stop 63). One read more a person, in the outbox's sender, never on a turn.
  */
-function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately' | 'privateKey' | 'statusOf'>, args: Record<string, string>): TellLo {
+function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately' | 'queuedUnderFormerKey'>, args: Record<string, string>): TellLo {
   const { tenantId, chatTenantId, serviceUrl, botId } = args;
   return async (shared, people) => {
     if (!serviceUrl) throw new Error('shared notice hook without a route');
@@ -101,8 +101,8 @@ function tellLoVia(outbox: Pick<Outbox, 'enqueue' | 'privately' | 'privateKey' |
   };
 }
 
-async function notQueuedUnderFormerKey<P extends { key: string }>(outbox: Pick<Outbox, 'privateKey' | 'statusOf'>, people: readonly P[]): Promise<P[]> {
-  const found = await Promise.all(people.map(async (p) => outbox.privateKey(p.key) !== p.key && (await outbox.statusOf(p.key)) !== undefined));
+async function notQueuedUnderFormerKey<P extends { key: string }>(outbox: Pick<Outbox, 'queuedUnderFormerKey'>, people: readonly P[]): Promise<P[]> {
+  const found = await Promise.all(people.map((p) => outbox.queuedUnderFormerKey(p.key)));
   return people.filter((_, i) => !found[i]);
 }
 
@@ -115,7 +115,7 @@ async function notQueuedUnderFormerKey<P extends { key: string }>(outbox: Pick<O
  * (its hooks are kept until they ran, see JobTransitions.runHook). Logs ids, counts and outcomes only.
  */
 export function registerProposalToLoHooks(
-  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw' | 'privately' | 'privateKey' | 'statusOf'>,
+  outbox: Pick<Outbox, 'onRender' | 'onSent' | 'onRefused' | 'enqueue' | 'withdraw' | 'privately' | 'privateKey' | 'queuedUnderFormerKey'>,
   deps: {
     shared: Pick<SharedProposalRepository, 'get' | 'markNoticed'>;
     proposals: Pick<ProposalRepository, 'update'>;

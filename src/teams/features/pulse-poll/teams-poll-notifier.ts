@@ -19,6 +19,9 @@ import { teamResultsCard } from '../../cards/pulse/pulse-team-results.card';
 import { AUTO_REFRESH_USERS } from '../../../usecases/pulse-poll/deliver-poll';
 import { listedIdsOf, OutboxJob } from '../../../outbox/outbox-job';
 
+/** Reads of former keys at a time: enough to be quick, few enough not to flood Cosmos DB (as the outbox's creates). */
+const FORMER_KEY_READS_AT_ONCE = 20;
+
 export const POLL_HOOKS = {
   /** Remember the channel message of a poll (its thread takes the reminders). */
   cardPosted: 'pulse.cardPosted',
@@ -138,11 +141,12 @@ export class TeamsPollNotifier implements PollNotifier {
     return this.outbox.privately(message);
   }
 
-  async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[]): Promise<void> {
+  async sendPrivatePollCards(poll: Poll, target: PollTarget, members: TeamMember[], invitedBefore: readonly string[] = []): Promise<void> {
     // One key per person and poll: someone in two teams of the poll gets one card.
     const budget = this.whileOpen(poll);
+    const notYetInvited = await this.notInvitedUnderFormerKey(poll, target, members, new Set(invitedBefore));
     await this.outbox.enqueue(
-      members.map((m) =>
+      notYetInvited.map((m) =>
         this.privately({
           ...this.base(poll, target, `invite:${m.userId}`),
           target: { kind: 'person', userId: m.platformId, appUserId: m.userId },
@@ -151,6 +155,28 @@ export class TeamsPollNotifier implements PollNotifier {
         }),
       ),
     );
+  }
+
+  /**
+   * The members whose invite is not in the outbox under its former, plain key. A run before the
+   * update to keyed keys (stop 62) queued its invites under plain keys, which the keyed key of the
+   * same invite does not hold: without this a member of two teams, the second delivered again after
+   * the update, got two invites (stop 64). Asked only for those a run before may have invited (they
+   * are on the tally's lists), one read each, in the delivery job, never on a member's turn; a read
+   * writes nothing, and the plain key, which names the member, is not logged. Without the app's
+   * secret the two keys are one, and the outbox's key says it alone.
+   */
+  private async notInvitedUnderFormerKey(poll: Poll, target: PollTarget, members: readonly TeamMember[], invitedBefore: ReadonlySet<string>): Promise<TeamMember[]> {
+    const toAsk = members.filter((m) => invitedBefore.has(m.userId));
+    const invited = new Set<string>();
+    for (let i = 0; i < toAsk.length; i += FORMER_KEY_READS_AT_ONCE) {
+      await Promise.all(
+        toAsk.slice(i, i + FORMER_KEY_READS_AT_ONCE).map(async (m) => {
+          if (await this.outbox.queuedUnderFormerKey(this.base(poll, target, `invite:${m.userId}`).key)) invited.add(m.userId);
+        }),
+      );
+    }
+    return members.filter((m) => !invited.has(m.userId));
   }
 
   async postReminder(poll: Poll, target: PollTarget, index: number, figures: ReminderFigures): Promise<void> {
