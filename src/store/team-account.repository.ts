@@ -1,4 +1,5 @@
 import { DeletedTeamAccount, deletedTeamAccount, TeamAccountRecord, TeamAccountRepository, TeamAccountsErasure, withoutRecipient } from '../domain/talent-review/team-account';
+import { mayTakeBack, nextState, TeamAccountState, teamAccountState, withState } from '../domain/talent-review/team-account-send';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
 
@@ -45,11 +46,10 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
     try {
       // Replaced as it stands (its ETag) by what keeps its id taken: a card still waiting goes, a press again keeps nothing.
       await this.store.update(id, managerId, (current) => {
-        deleted = false;
+        const record = ownRecord(current, managerId);
         // Another kind of record of theirs under that id (a forged press), or deleted already: left alone.
-        if (current.type !== 'teamAccount' || current.userId !== managerId) return current;
-        deleted = true;
-        return deletedTeamAccount(current, now);
+        deleted = !!record && nextState(teamAccountState(record), 'deleteFromList') === 'deletedFromList';
+        return record && deleted ? deletedTeamAccount(record, now) : current;
       });
     } catch (err) {
       // Nothing under that id (never there, taken back, or its mark expired): nothing to delete.
@@ -62,28 +62,35 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
   async confirm(managerId: string, id: string): Promise<void> {
     // Gone (taken back by the delivery that created it): the store's 404 goes up, as an error card.
     await this.store.update(id, managerId, (current) => {
-      // Deleted from her list since (she saw it listed as sent): it went, nothing to mark.
-      if (current.type === 'teamAccountDeleted' && current.userId === managerId) return current;
-      if (current.type !== 'teamAccount' || current.userId !== managerId) throw new NotATeamAccount();
-      return current.confirmed ? current : { ...current, confirmed: true };
+      const state = this.stateOf(current, managerId);
+      const record = ownRecord(current, managerId);
+      // Deleted from her list since (she saw it listed as sent), or confirmed already: nothing to mark.
+      return record && nextState(state, 'confirm') !== state ? withState(record, 'confirmed') : current;
     });
   }
 
-  async deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList' | 'gone'> {
-    let found: 'confirmed' | 'deletedFromList' = 'confirmed';
+  async takeBack(managerId: string, id: string): Promise<TeamAccountState> {
+    let found: TeamAccountState = 'absent';
     try {
       const deleted = await this.store.deleteChecked(id, managerId, (current) => {
-        // Her delete's mark (she deleted it from her list while this send was queueing): it stays, and the send is told.
-        found = current.type === 'teamAccountDeleted' && current.userId === managerId ? 'deletedFromList' : 'confirmed';
-        if (current.type !== 'teamAccount' || current.userId !== managerId || current.confirmed) throw new NotATeamAccount();
+        found = this.stateOf(current, managerId);
+        // Confirmed by another delivery of the press, or her delete's mark: it stays, and the send is told.
+        if (!mayTakeBack(found)) throw new Stays();
       });
       // Nothing there: gone already, with no mark of her delete (her erasure took it).
-      return deleted ? 'deleted' : 'gone';
+      return deleted ? found : 'absent';
     } catch (err) {
-      // Confirmed by another delivery of the press (or another kind of record under that id): it stays.
-      if (err instanceof NotATeamAccount) return found;
+      if (err instanceof Stays) return found;
       throw err;
     }
+  }
+
+  /** The state of what holds the id; another kind of record under it (a forged press) is never one of hers. */
+  private stateOf(doc: TeamAccountRecord | DeletedTeamAccount, managerId: string): TeamAccountState {
+    if (doc.type === 'teamAccountDeleted' && doc.userId === managerId) return teamAccountState('deleted');
+    const record = ownRecord(doc, managerId);
+    if (!record) throw new Error('id collision across owners');
+    return teamAccountState(record);
   }
 
   async forgetRecipient(userId: string): Promise<number> {
@@ -114,4 +121,9 @@ export class CosmosTeamAccountRepository implements TeamAccountRepository, TeamA
   }
 }
 
-class NotATeamAccount extends Error {}
+/** A take-back met a state it may not delete. */
+class Stays extends Error {}
+
+function ownRecord(doc: TeamAccountRecord | DeletedTeamAccount, managerId: string): TeamAccountRecord | undefined {
+  return doc.type === 'teamAccount' && doc.userId === managerId ? doc : undefined;
+}

@@ -2,6 +2,7 @@ import { Language } from '../framework/framework';
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { cutWhole, lengthForLimit, overLimit, trimText, unitCeiling, withoutControlCharacters } from '../shared/text';
+import type { TeamAccountState } from './team-account-send';
 
 /** The longest account a manager sends their team. */
 export const MAX_TEAM_ACCOUNT_LENGTH = 2000;
@@ -126,18 +127,9 @@ export interface TeamAccountRecord {
   erasedRecipients?: number;
   /** Also sent to the manager's own manager, as they chose. */
   toOwnManager: boolean;
-  /**
-   * A delivery of the press that found the record kept by another (Teams delivering it again)
-   * queued every card and answered "sent" on it: the delivery that created it never takes it back.
-   */
+  /** The record's state `confirmed` (see TeamAccountState, teamAccountState): never taken back. */
   confirmed?: true;
-  /**
-   * Stored anew by a press whose first card's key a blank held already: its cards ended before it
-   * (her erasure took the record, or a delete left no mark), and a delivery that finds it cannot
-   * tell it from a record kept before its cards were queued. Never confirmed, and never answered
-   * "sent" on when every card's key is held: it is taken back (found reviewing stop 62: after her
-   * erasure, two deliveries at once, or a press again after a refused take-back, said "verstuurd").
-   */
+  /** The record's state `afterItsCards` (see TeamAccountState): stored while its first card's key was held. */
   keptAfterCards?: true;
 }
 
@@ -227,12 +219,12 @@ export interface TeamAccountRepository {
    */
   confirm(managerId: string, id: string): Promise<void>;
   /**
-   * A send's take-back: deletes the record under its ETag unless it is `confirmed` (a confirm that
-   * lands meanwhile is seen, never deleted unseen). `confirmed` when it is (it stays);
-   * `deletedFromList` when she deleted it from her list meanwhile (DeletedTeamAccount: she saw it
-   * listed as sent, and its mark stays); `deleted` when deleted, or gone already.
+   * A send's take-back: deletes the record under its ETag when its state allows (mayTakeBack: a
+   * confirm that lands meanwhile is seen, never deleted unseen). Resolves the state it found:
+   * `kept` or `afterItsCards` when it deleted it; `confirmed` or `deletedFromList` (her mark: she saw
+   * it listed as sent) when it stays; `absent` when it was gone already (her erasure took it).
    */
-  deleteUnconfirmed(managerId: string, id: string): Promise<'deleted' | 'confirmed' | 'deletedFromList' | 'gone'>;
+  takeBack(managerId: string, id: string): Promise<TeamAccountState>;
 }
 
 /**

@@ -2,7 +2,8 @@ import { directReportsOf } from '../../domain/directory/manager-directory';
 import { Language } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { emptyIfNothingShows } from '../../domain/shared/text';
-import { newestFirst, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
+import { newestFirst, TeamAccount, TeamAccountDelivery, teamAccountKey, TeamAccountRecipient, TeamAccountRecord, teamAccountRecordId, teamAccountText } from '../../domain/talent-review/team-account';
+import { afterFailedQueue, afterHeldCardsTakenBack, earlierTry, mayKeepAgain, onceQueued, SendAttempt, stateToStore, TakeBackResult, takeBackStopsAt, teamAccountState, withState } from '../../domain/talent-review/team-account-send';
 import { erasureUnfinished } from '../verantwoording/erasure-ticket';
 import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
 import { TalentReviewDeps } from './deps';
@@ -72,186 +73,128 @@ export async function ownManagerOf(deps: Pick<TalentReviewDeps, 'directory'>, ma
 }
 
 /**
- * The manager accounts to their team: each direct report in the directory gets the manager's
- * words in their own 1:1 chat, and their own manager too when they choose so. The account is kept
- * first, in the manager's own partition (id from the press, so Teams delivering the press again
- * finds it and queues the same cards under the same keys: one record, one card each); then the
- * cards are queued. Nobody of the form's list in the team now (`teamChanged`, or `noTeam` when the
- * directory lists no team at all): nothing is stored or queued, and the answer says nothing went,
- * unless an earlier try of this press kept the account before they moved on (sentByEarlierTry). A directory that does not answer refuses before anything is stored or queued;
- * a store that does not take the record refuses before any card is queued. While the manager's
- * erasure is unfinished the send is refused (`erasureUnderway`) before anything is stored or queued
- * (checked once the directory answered, just before the record), as every other write into their
- * own partition is: the erasure's resume would delete the record after they were told it was kept.
- * The record's create keeps to the save window (save-window.ts): answered later than that after the
- * check, it is taken back and the send refused (`saveTooSlow`, or `erasureUnderway`) before any card
- * is queued, so an erasure that began meanwhile is never outlived by it.
+ * The manager accounts to their team: each direct report the form named, still in the team, gets
+ * her words in their own 1:1 chat (and her own manager too, when she chooses so). The record is kept
+ * first, in her own partition under an id from the press, then one card each is queued under a key
+ * from the press: Teams delivering the press again finds the record and queues nothing twice.
  *
- * A card that cannot be queued after this press stored the record takes the send back: the record
- * goes, and the cards this press queued are withdrawn while no sender has claimed them, so the
- * error card means nothing was kept and nothing sent. Should a card have gone meanwhile (or the
- * withdrawal itself fail), the record is kept again: it went to someone, and the same press again
- * queues the rest under the same keys. A press delivered again, whose record an earlier delivery
- * stored, never takes it back (that delivery's cards may have gone; the error card asks to press
- * again); once its cards are queued it marks the record `confirmed` before it answers "sent", and
- * the delivery that created it, should its own queue then fail (Teams delivered the press again
- * because it was slow), leaves a confirmed record and its cards alone and answers "sent" as well.
- * A confirm that finds the record taken back fails (the error card): nothing said kept is gone.
+ * Refused before anything is stored or queued: words that are none or too many; a directory that
+ * does not answer; her erasure unfinished (checked just before the record), or the record's create
+ * answered later than the save window (save-window.ts) allows.
  *
- * Her erasure begun or ended while the cards were queued (the queue outlived the save window; no
- * request more within it): never "sent": the erasure takes the cards (its purge, or their send-time
- * check) and the record (see erasedWhileQueueing). Refused as `erasureUnderway` when no card of this
- * press went; else `erasedMidSend` (see answerErasedMidSend).
- *
- * "Verstuurd" means sent: deleting the account from her list takes it out of her list and her
- * data, never back from the team (found in review, stop 60: deleted before the paced outbox tried
- * its cards, it went to nobody, and she was never told). Her delete leaves a mark under the
- * record's id for a week (DeletedTeamAccount): the cards still waiting go (teamCardMayGo), and a
- * press delivered again finds the mark where the record was: nothing is kept or queued again (the
- * keys hold anyway), her list stays without it, and the answer (`deletedSince`) says she deleted it
- * and that this press sent nothing, without saying what went before: the mark keeps no words, and
- * the delivery that kept it may still be queueing (found in review, stop 61). Deleted while this
- * delivery was still queueing, its queue then failing: see finishDeletedMidSend.
- *
- * A press delivered again after the manager's own erasure (or after a delete that left no mark:
- * one from before stop 60, or a mark expired) stores the record anew (it is gone), and finds every
- * card's key held: by what an erasure left (`erasedKey`), by a card that went, or by one skipped
- * at send time (`held`). Nothing new goes, so the record goes again at once and none of her words
- * stay (found in review, stop 59), and the answer is `goneSince`, never "sent": the keys cannot tell
- * a card that went from one her erasure took out unsent (found in review, stop 62). A card still
- * waiting does not count: another delivery of this press queued it under this very record (two
- * deliveries at once), which must stay (found reviewing stop 60: taken back under it, "sent" was
- * said and nothing went).
- * (A record an earlier delivery kept is never taken back so: only the recipients may have erased.)
- * A delivery that did not store the record cannot tell one stored so from one kept before its cards
- * were queued (a key her erasure left looks like a card's that went, on purpose). So the first card's
- * key is read before the record is stored (one outbox point read more per send), and a record
- * stored while a blank held it is marked `keptAfterCards`: a delivery that finds it and every key
- * held takes it back as well, never confirms it, and answers `goneSince` (found reviewing stop 62:
- * two deliveries at once after her erasure, or a press again after a take-back the store refused,
- * answered "verstuurd" and kept her words).
+ * Every later decision reads the record's state (TeamAccountState, team-account-send.ts) and is
+ * made there; this function only reads, asks the domain, and writes (ETag-guarded):
+ * - a card that cannot be queued makes the delivery that created the record take the send back
+ *   (takeBack; afterFailedQueue says what follows), so the error card means nothing kept or sent;
+ *   a delivery that found the record kept never takes it back (the error card asks to press again);
+ * - every key held already means this press queued nothing: onceQueued says whether the record
+ *   goes again (`goneSince`: a held key cannot tell a card that went from one her erasure took) or
+ *   is confirmed before "verstuurd" (so the creating delivery no longer takes it back);
+ * - her erasure begun or ended while the cards were queued past the save window: never
+ *   "verstuurd" (see erasedWhileQueueing, answerErasedMidSend);
+ * - her delete's mark under the id (`deletedFromList`): "verstuurd" meant sent, so its cards still
+ *   go, nothing is kept again, and the answer (`deletedSince`) says nothing about which words went.
  */
 export async function accountToTeam(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput): Promise<TeamAccountAnswer> {
-  return sendAccount(deps, delivery, input, { mayRetry: true });
+  return sendAccount(deps, delivery, input, 'first');
 }
 
-/**
- * accountToTeam. `mayRetry`: a take-back that met the record stored anew by another delivery sends
- * once more (see takeBack). `ownCardsWent`: that retry, after cards of this press's own went: the
- * keys they hold are why the other delivery marked the record `keptAfterCards`, not an erasure.
- */
-async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, retry: { mayRetry: boolean; ownCardsWent?: true }): Promise<TeamAccountAnswer> {
+type Card = { to: TeamAccountRecipient; key: string };
+
+async function sendAccount(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, attempt: SendAttempt): Promise<TeamAccountAnswer> {
   // The words first: refused ones come back to the form before anything is looked up.
-  // Words of only invisible characters (emoji endings too: variation selectors, tags) are none: refused as empty.
   const text = teamAccountText(emptyIfNothingShows(input.text));
-  // The team now, and of it only whom the form named: someone who left is not told, someone new was not written to.
-  const listed = input.listed ? new Set(input.listed) : undefined;
-  const now = await teamOf(deps, input.managerId);
-  const team = now.filter((m) => !listed || listed.has(m.id));
-  // Nobody the form named is in the team any more, but others are: not "you have no team"; a new form names them.
-  // Unless an earlier try of this press kept (and sent) the account before they moved on: that went.
+  const { now, team } = await listedTeam(deps, input);
+  // Nobody the form named is in the team any more: unless an earlier try of this press sent it, nothing went.
   if (!team.length) return (await sentByEarlierTry(deps, input, text)) ?? (now.length ? { status: 'teamChanged', team: now } : { status: 'noTeam' });
   // Every lookup before the record: a directory that fails half-way leaves nothing stored or half-sent.
   const up = input.alsoOwnManager ? await ownManagerOf(deps, input.managerId) : undefined;
-  // Read before the record: a blank holding the first card's key means its cards ended before a
-  // record stored now, so it is marked (keptAfterCards) and no other delivery confirms it.
-  const cardsEnded = await delivery.keyLeftBehind(teamAccountKey(input.managerId, input.pressKey, team[0]!.id));
-  const fresh: TeamAccountRecord = {
-    id: teamAccountRecordId(input.managerId, input.pressKey),
-    type: 'teamAccount',
-    userId: input.managerId,
-    text,
-    sentAt: deps.clock.now().toISOString(),
-    language: input.language,
-    // A count only: nobody it went to is named or kept (data minimisation; the list cannot tell who erased).
-    recipientCount: team.length,
-    toOwnManager: !!up,
-    ...(cardsEnded ? { keptAfterCards: true as const } : {}),
-  };
-  // One point read of the ticket, just before the record: it would go into the partition the
-  // erasure is deleting. Its create keeps to the save window (answered later, it is taken back and
-  // refused, before any card is queued): no erasure that began meanwhile is outlived by it.
+  // Read before the record: a blank holding the first card's key means its cards ended before it.
+  const firstKeyHeld = await delivery.keyLeftBehind(teamAccountKey(input.managerId, input.pressKey, team[0]!.id));
+  const fresh = withState(freshRecord(deps, input, text, team.length, !!up), stateToStore(firstKeyHeld));
+  // One point read of her erasure's ticket, then the create within the save window (see above).
   const window = await openSaveWindow(deps.verantwoording, input.managerId);
   const kept = await window.keep(fresh, () => deps.teamAccounts.create(fresh), (r) => 'record' in r && (r.created || sameAsWritten(r.record, fresh)));
-  // She deleted it from her list after an earlier delivery of this press kept it: its cards still
-  // waiting go. Nothing kept or queued again; the answer says she deleted it and that this press sent
-  // nothing, not that it went (that delivery may still be queueing, and the mark keeps no words).
   if (!('record' in kept)) return { status: 'deletedSince' };
   const { record, created } = kept;
   const name = input.managerName?.trim();
-  const account = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
-  // Whom the cards go to: the form's list as the directory has it now, never names from storage. A
-  // press delivered again queues under the same keys (one card each); an older record that named its
-  // recipients keeps to those it still names (one who erased their data since is not written to again).
-  // The answer names the form's list as the directory has it (`team`), not `to`: the same press
-  // answers the same before and after a recipient's erasure, so the answer never tells who erased.
+  const account: TeamAccount = { managerId: input.managerId, ...(name ? { managerName: name } : {}), text: record.text };
+  const cards = cardsOf(input, record, team, up);
+  // The answer names the form's list as the directory has it, not whom the cards went to: the same
+  // press answers alike before and after a recipient's erasure, so it never tells who erased. Words
+  // other than those kept under this press before (a try whose answer was lost) did not go.
+  const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager, ...(!created && record.text !== text ? { earlierTry: true as const } : {}) };
+  let everyKeyHeld: boolean;
+  try {
+    everyKeyHeld = await queueCards(delivery, account, cards);
+  } catch (err) {
+    // Found kept by another delivery, whose cards may have gone: never taken back; the error card asks to press again.
+    if (!created) throw err;
+    return afterQueueFailed(deps, delivery, input, { record, account, cards, sent, attempt }, err);
+  }
+  // Within the window no request more: an erasure begun since has not ended (its last sweep waits a
+  // whole window after its ticket), so this answer comes before its "gewist".
+  if (window.closed() && (await erasedWhileQueueing(deps, input.managerId, record.id, created))) return answerErasedMidSend(delivery, cards);
+  const step = onceQueued({ created, state: teamAccountState(record), everyKeyHeld, attempt });
+  const next = step === 'takeBack' ? afterHeldCardsTakenBack(await takeBack(deps, delivery, record, []), created) : step;
+  if (next === 'goneSince' || next === 'deletedSince') return { status: next };
+  // Kept by another delivery of this press, which may still take it back: confirmed first; gone already, the store's error is the error card.
+  if (next === 'confirm') await deps.teamAccounts.confirm(record.userId, record.id);
+  return sent;
+}
+
+/** The team now, and of it only whom the form named: someone who left is not told, someone new was not written to. */
+async function listedTeam(deps: TeamAccountDeps, input: TeamAccountInput): Promise<{ now: { id: string; name: string }[]; team: { id: string; name: string }[] }> {
+  const listed = input.listed ? new Set(input.listed) : undefined;
+  const now = await teamOf(deps, input.managerId);
+  return { now, team: now.filter((m) => !listed || listed.has(m.id)) };
+}
+
+function freshRecord(deps: TeamAccountDeps, input: TeamAccountInput, text: string, recipientCount: number, toOwnManager: boolean): TeamAccountRecord {
+  // A count only: nobody it went to is named or kept (data minimisation; the list cannot tell who erased).
+  return { id: teamAccountRecordId(input.managerId, input.pressKey), type: 'teamAccount', userId: input.managerId, text, sentAt: deps.clock.now().toISOString(), language: input.language, recipientCount, toOwnManager };
+}
+
+/**
+ * Whom the cards go to: the form's list as the directory has it now, never names from storage. An
+ * older record that named its recipients keeps to those it still names (one who erased their data
+ * since is not written to again).
+ */
+function cardsOf(input: TeamAccountInput, record: TeamAccountRecord, team: { id: string }[], up: string | undefined): Card[] {
   const still = record.recipients ? new Set(record.recipients.map((m) => m.id)) : undefined;
   const to = still ? team.filter((m) => still.has(m.id)) : team;
-  const cards: { to: TeamAccountRecipient; key: string }[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
+  const cards: Card[] = to.map((m) => ({ to: { memberId: m.id, role: 'member' }, key: teamAccountKey(input.managerId, input.pressKey, m.id) }));
   if (record.toOwnManager && up) cards.push({ to: { memberId: up, role: 'ownManager' }, key: teamAccountKey(input.managerId, input.pressKey, up) });
-  // Kept under this press before with other words (the form changed after a try whose answer was
-  // lost): the first words went, and these must not read as sent (as the tab's 409 alreadySent says).
-  const sent: TeamAccountOutcome = { status: 'sent', recipients: team.map((m) => m.name), text: record.text, toOwnManager: record.toOwnManager, ...(!created && record.text !== text ? { earlierTry: true as const } : {}) };
+  return cards;
+}
+
+/** Queues each card; true when every key was held already (a card that went, was skipped, or an erasure's blank): nothing new was queued. A card still waiting is not held. */
+async function queueCards(delivery: TeamAccountDelivery, account: TeamAccount, cards: Card[]): Promise<boolean> {
   let held = 0;
-  try {
-    for (const card of cards) if (await delivery.deliver(account, card.to, card.key)) held++;
-  } catch (err) {
-    if (!created) throw err;
-    const back = await takeBack(deps, delivery, record, cards.map((c) => c.key)).catch(() => 'kept' as const);
-    // Confirmed meanwhile: another delivery of this press queued every card and answered "sent"; it stays, and so does that answer.
-    if (back === 'confirmed') return sent;
-    // Deleted from her list meanwhile (on another device): not a confirm; the cards after the failed one are not queued yet.
-    if (back === 'deletedFromList') return finishDeletedMidSend(deps, delivery, account, record.id, cards, sent);
-    // Stored anew by another delivery, which may say "sent" on cards just withdrawn: sent as that press again would be.
-    if ((back === 'storedAnew' || back === 'storedAnewAfterOwnCards') && retry.mayRetry) return sendAccount(deps, delivery, input, { mayRetry: false, ...(back === 'storedAnewAfterOwnCards' ? { ownCardsWent: true as const } : {}) });
-    throw err;
-  }
-  // Queued later than a save window after the check: her erasure may have begun, or run to its end,
-  // meanwhile, and its purge taken the cards or their send-time check drop them; "verstuurd" would
-  // not be true (found in review, stop 62). Within the window no request more: an erasure begun
-  // since has not ended (its last sweep waits a whole window after its ticket), so this answer comes
-  // before its "gewist", and it takes what had not gone yet as it takes any card still waiting.
-  if (window.closed() && (await erasedWhileQueueing(deps, input.managerId, record.id, created))) return answerErasedMidSend(delivery, cards);
-  // Every card's key was held already, yet this delivery stored the record anew: an earlier one
-  // queued them and the record went since, leaving no mark of a delete (an erasure took it, or all
-  // of theirs; or a delete from before stop 60, or its mark expired), and each card went or was
-  // skipped: it goes again, as a send that queued nothing keeps nothing, or it would be back in her
-  // list. (A card still waiting is not `held`: see TeamAccountDelivery.deliver.) Not "sent": this
-  // press sent nothing, and a held key may be one her erasure left of a card that never went.
-  // Confirmed meanwhile by another delivery of this press: it answered "sent", and this one does too.
-  // So too a record another delivery stored after its cards ended (keptAfterCards): this delivery
-  // cannot tell it from one kept before its cards were queued, and must not confirm it (found
-  // reviewing stop 62: after her erasure two deliveries at once, or a press again after a take-back
-  // the store refused, said "verstuurd" and kept her words).
-  if ((created || (record.keptAfterCards && !retry.ownCardsWent)) && cards.length && held === cards.length) {
-    const back = await takeBack(deps, delivery, record, []);
-    if (back === 'takenBack') return { status: 'goneSince' };
-    if (back === 'deletedFromList') return { status: 'deletedSince' };
-  }
-  // Kept by another delivery of this press, which may still take it back (its queue failing):
-  // confirmed first, so it no longer can; gone already, the store's error is the error card.
-  if (!created) await deps.teamAccounts.confirm(record.userId, record.id);
-  return sent;
+  for (const card of cards) if (await delivery.deliver(account, card.to, card.key)) held++;
+  return cards.length > 0 && held === cards.length;
+}
+
+/** A card failed to queue after this delivery created the record: taken back, and then as afterFailedQueue says. */
+async function afterQueueFailed(deps: TeamAccountDeps, delivery: TeamAccountDelivery, input: TeamAccountInput, send: { record: TeamAccountRecord; account: TeamAccount; cards: Card[]; sent: TeamAccountOutcome; attempt: SendAttempt }, err: unknown): Promise<TeamAccountAnswer> {
+  const back = await takeBack(deps, delivery, send.record, send.cards.map((c) => c.key)).catch(() => 'keptAgain' as const);
+  const next = afterFailedQueue(back, send.attempt);
+  if (next.then === 'sayVerstuurd') return send.sent;
+  if (next.then === 'finishQueueing') return finishDeletedMidSend(deps, delivery, send.account, send.record.id, send.cards, send.sent);
+  if (next.then === 'sendAgain') return sendAccount(deps, delivery, input, next.attempt);
+  throw err;
 }
 
 /**
  * She deleted the account from her list (on another device) while this delivery, which kept it,
- * was still queueing its cards, and a card's queue write failed. Found in review, stop 61: the
- * take-back read her delete's mark as another delivery's confirm and answered "sent", though the
- * cards after the failed one were never queued. The mark says she sent it, and that its cards go:
- * each card is queued once more (its key holds: one queued already is not queued twice), and
- * "sent" is said only once every card is. Still failing: `notFullySent`, the mark stays, her list
- * stays without it, and the answer says her team may not all get it. Nothing is withdrawn: another
- * delivery of the same press may have queued the cards and answered "sent" on them (found reviewing
- * this change: withdrawing them, and dropping the mark another delivery had read, left her told
- * "sent" with nothing gone).
- * Her erasure may have run while the cards were queued once more (it deletes the mark and purges
- * the outbox; a card landing after the purge is dropped at send time): found in review, stop 62,
- * "sent" was said and nothing went. Before "sent", the outbox's own check is read (her ticket, then
- * the mark: two point reads, only on this rare path); an erasure begun or ended is the refusal
- * `erasureUnderway`, as a send made during it.
+ * was still queueing, and a card's queue write failed. Her mark says she sent it and that its cards
+ * go (found in review, stop 61: read as a confirm, "sent" was said with cards never queued): each
+ * card is queued once more (its key holds: none twice), and "sent" is said only once every card is;
+ * still failing, `notFullySent`. Nothing is withdrawn: another delivery may have queued the cards
+ * and said "sent" on them. Her erasure may have run meanwhile (found in review, stop 62): the
+ * outbox's own check is read before "sent" (two point reads, only on this rare path).
  */
-async function finishDeletedMidSend(deps: TeamAccountDeps, delivery: TeamAccountDelivery, account: Parameters<TeamAccountDelivery['deliver']>[0], recordId: string, cards: { to: TeamAccountRecipient; key: string }[], sent: TeamAccountOutcome): Promise<TeamAccountAnswer> {
+async function finishDeletedMidSend(deps: TeamAccountDeps, delivery: TeamAccountDelivery, account: TeamAccount, recordId: string, cards: Card[], sent: TeamAccountOutcome): Promise<TeamAccountAnswer> {
   try {
     for (const card of cards) await delivery.deliver(account, card.to, card.key);
   } catch {
@@ -293,20 +236,19 @@ async function answerErasedMidSend(delivery: TeamAccountDelivery, cards: { key: 
  * it (its answer lost) kept and sent the account while they were still in the team, so the answer
  * is that it went, not "nothing went" (found in review, stop 57). Read only once the team is found
  * empty, so a send to a team takes no more requests than before: one point read here, and a confirm
- * when the record is not yet confirmed (as a delivery that did not create it confirms before it
- * answers "sent", so the creating delivery, should it still be queueing, no longer takes it back).
- * Nobody is named: those it went to are not in the team now, and names never come from storage.
- * No card is queued: the team is nobody of the form's list now, and someone who left is not told.
- * Deleted from her list since (its mark): `deletedSince` (the mark keeps no words to say which went).
+ * when the record is not yet confirmed (so the creating delivery, should it still be queueing, no
+ * longer takes it back). Nobody is named, and no card is queued: those it went to are not in the
+ * team now, names never come from storage, and someone who left is not told. What each state
+ * answers: earlierTry.
  */
 async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, text: string): Promise<TeamAccountAnswer | undefined> {
-  const record = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
-  if (!record) return undefined;
-  if (record === 'deleted') return { status: 'deletedSince' };
-  // Stored after its cards ended (her erasure took the one they went under): never "sent"; it goes.
-  if (record.keptAfterCards && !record.confirmed) return (await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id)) === 'deletedFromList' ? { status: 'deletedSince' } : { status: 'goneSince' };
-  if (!record.confirmed) await deps.teamAccounts.confirm(record.userId, record.id);
-  return { status: 'sent', recipients: [], text: record.text, toOwnManager: record.toOwnManager, ...(record.text !== text ? { earlierTry: true as const } : {}) };
+  const found = await deps.teamAccounts.find(input.managerId, teamAccountRecordId(input.managerId, input.pressKey));
+  const next = earlierTry(teamAccountState(found));
+  if (next === 'nothingWent' || !found) return undefined;
+  if (next === 'deletedSince' || found === 'deleted') return { status: 'deletedSince' };
+  if (next === 'takeBack') return (await deps.teamAccounts.takeBack(found.userId, found.id)) === 'deletedFromList' ? { status: 'deletedSince' } : { status: 'goneSince' };
+  if (next === 'confirm') await deps.teamAccounts.confirm(found.userId, found.id);
+  return { status: 'sent', recipients: [], text: found.text, toOwnManager: found.toOwnManager, ...(found.text !== text ? { earlierTry: true as const } : {}) };
 }
 
 /**
@@ -335,42 +277,35 @@ export async function teamCardMayGo(deps: Pick<TeamAccountDeps, 'teamAccounts' |
 }
 
 /**
- * A send whose cards could not all be queued, by the delivery that created its record. Not once
- * another delivery of the press confirmed it (`confirmed`: it queued every card and answered
- * "sent"), nor once she deleted it from her list (`deletedFromList`: its mark stays). Else the
- * record goes first, under its ETag, so a confirm landing meanwhile is seen and one coming after
- * finds it gone (that delivery answers with the error card); then the cards.
- * One that went, or may have, keeps it after all (`kept`: kept again, as it went to someone; a card
- * still queued once the record is gone is dropped unsent by teamCardMayGo), unless the manager's
- * erasure began meanwhile: then it stays gone (the error card; the erasure said it was gone).
- *
+ * A send whose cards could not all be queued (or none of them anew), by the delivery that created
+ * its record. The record goes first, under its ETag (the repository's takeBack; a state it may not
+ * delete stops it: `confirmed`, `deletedFromList`), so a confirm landing meanwhile is seen and one
+ * coming after finds it gone (that delivery answers with the error card); then its cards are
+ * withdrawn while no sender has claimed them.
+ * One that went, or may have, keeps the record after all (`keptAgain`: it went to someone; a card
+ * still queued once the record is gone is dropped unsent by teamCardMayGo), unless her erasure took
+ * the record before this take-back (found `absent`: never kept again, found in review, stop 63), or
+ * began meanwhile (the keep's save window refuses: the error card).
  * `storedAnew`: between the delete and the withdrawals another delivery of this press stored the
- * record anew (it was gone), found these cards waiting or queued them, and answers "sent"; the
- * withdrawals took its cards (found reviewing stop 62: "verstuurd" was said, and nothing went). The
- * record is read once more after them (one point read, only on this path), or found by the keep
- * again; the caller then sends as that press again would (the cards queued anew under the same
- * keys, the record confirmed). A record stored after that read was stored after the withdrawals:
- * its cards are queued after them too.
+ * record anew, found these cards waiting or queued them, and answers "sent"; the withdrawals took
+ * its cards (found reviewing stop 62). Seen by the keep again, or by one point read more after the
+ * withdrawals (only on this path): a record stored after that read has its cards queued after them.
  */
-async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<'takenBack' | 'confirmed' | 'deletedFromList' | 'kept' | 'storedAnew' | 'storedAnewAfterOwnCards'> {
-  const gone = await deps.teamAccounts.deleteUnconfirmed(record.userId, record.id);
-  if (gone !== 'deleted' && gone !== 'gone') return gone;
-  // Gone before this take-back, with no mark of her delete: her erasure took it, maybe to its end
-  // (its ticket gone), and left the keys of the cards it took out held, as if they went. Never kept
-  // again then (found in review, stop 63: her words were stored after "gewist", and the press
-  // delivered again sent them on); the cards still waiting are withdrawn all the same.
-  const mayKeepAgain = gone === 'deleted';
+async function takeBack(deps: TeamAccountDeps, delivery: TeamAccountDelivery, record: TeamAccountRecord, keys: string[]): Promise<TakeBackResult> {
+  const found = await deps.teamAccounts.takeBack(record.userId, record.id);
+  const stays = takeBackStopsAt(found);
+  if (stays) return stays;
   let noneWent = true;
   try {
     for (const key of keys) if (!(await delivery.withdraw(key))) noneWent = false;
   } catch (err) {
-    // Kept again as any save into their partition is: not while their erasure is unfinished, and
-    // within a save window of its own, so an erasure that began after the delete (the withdrawals
-    // may be slow) is never outlived by a record it already reported gone (found in review, stop 56).
-    if (mayKeepAgain) await keepAgain(deps, record);
+    // Kept again as any save into her partition is: not while her erasure is unfinished, and within
+    // a save window of its own, so an erasure that began after the delete (the withdrawals may be
+    // slow) is never outlived by a record it already reported gone (found in review, stop 56).
+    if (mayKeepAgain(found)) await keepAgain(deps, record);
     throw err;
   }
-  if (!noneWent && mayKeepAgain) return (await keepAgain(deps, record)) ? 'storedAnewAfterOwnCards' : 'kept';
+  if (!noneWent && mayKeepAgain(found)) return (await keepAgain(deps, record)) ? 'storedAnewAfterOwnCards' : 'keptAgain';
   if (keys.length && (await deps.teamAccounts.get(record.userId, record.id))) return 'storedAnew';
   return 'takenBack';
 }
