@@ -354,9 +354,23 @@ function keptKeys(before: readonly string[] | undefined, key: string | undefined
   return keys.length ? { keys } : {};
 }
 
-/** How many judgements a decision needs: the quorum's share of the members present, at least one. */
-export function judgementsNeeded(present: number, quorum: number): number {
-  return Math.max(1, Math.ceil(present * quorum - 1e-9));
+/**
+ * The fewest judgements a decision needs once two or more members took part in the session: two,
+ * so one member's judgement is never the group's (found in review, stop 64: the four wrote
+ * together, nobody checked in, and the one who judged was "everyone present" and adopted the AI
+ * draft alone as the group's decision). One who takes part alone decides alone (the Playground's
+ * newcomer, a group of whom one came).
+ */
+export const GROUP_JUDGEMENTS_AT_LEAST = 2;
+
+/**
+ * How many judgements a decision needs: the quorum's share of the members present, and at least
+ * two when two or more took part (`tookPart`: present, judged or wrote along in this session;
+ * without it, at least one).
+ */
+export function judgementsNeeded(present: number, quorum: number, tookPart?: number): number {
+  const least = tookPart === undefined ? 1 : Math.max(1, Math.min(GROUP_JUDGEMENTS_AT_LEAST, tookPart));
+  return Math.max(least, Math.ceil(present * quorum - 1e-9));
 }
 
 export function tallyOpinions(judgements: readonly Judgement[]): Record<Opinion, number> {
@@ -378,6 +392,8 @@ export interface DecisionInput {
   /** Members present in this session: the quorum is a share of them. */
   present: number;
   quorum: number;
+  /** Members still in the group who took part in this session (present, judged or wrote along): two or more decide on two judgements at least (`judgementsNeeded`). */
+  tookPart?: number;
   decidedBy: string;
   at: string;
   /** An opaque key of this attempt, kept on the decision it stores (see `Decision.attempt`). */
@@ -532,7 +548,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   const fingerprint = textFingerprint(d.proposalText);
   if (d.seen !== undefined && d.seen !== fingerprint) throw textChanged('decision');
   const judged = judgementsOfText(p.id, judgements, fingerprint).current;
-  const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum);
+  const needed = judgementsNeeded(Math.max(d.present, judged.length), d.quorum, d.tookPart);
   if (judged.length < needed) throw new DomainError('proposalNotReady', { detail: 'too few judgements', input: { field: 'decision', rule: 'range', params: { needed, have: judged.length } } });
   if (!d.verdict || !VERDICTS.includes(d.verdict)) throw new DomainError('invalidInput', { detail: 'decision', input: { field: 'decision', rule: 'required' } });
   if (d.verdict !== 'adapt' && ownWordsNotAdopted(d.verdict, d.ownWords, d.proposalText)) throw ownWordsWithoutAdapting(d.verdict);

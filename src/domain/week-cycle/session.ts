@@ -230,7 +230,8 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   if (over) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: over } } });
   let toQuestion = 0;
   for (const c of state.contributions) if (c.questionId === input.questionId) toQuestion++;
-  if (toQuestion >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', 'too many contributions');
+  // Named on the text field, so the form comes back with the words typed (found in review, stop 64: the plain error card lost them).
+  if (toQuestion >= MAX_CONTRIBUTIONS_PER_QUESTION) throw new DomainError('invalidInput', { detail: 'too many contributions', input: { field: 'text', rule: 'range', params: { max: MAX_CONTRIBUTIONS_PER_QUESTION } } });
   return { id, type: 'contribution', groupId: s.groupId, cycleId: s.cycleId, sessionId: s.id, questionId: input.questionId, authorId: input.authorId, authorName: input.authorName, text, at: input.at };
 }
 

@@ -222,7 +222,9 @@ function decisionForm(view: SessionView, p: ProposalView, u: UnderJudgement, t: 
   const missing = p.needed - u.current.length;
   const errors = view.refused?.errors ?? {};
   if (missing > 0) {
-    return [subtle(t('validation.waitingForJudgements', { quorum: t('validation.quorum', { count: p.needed, present: present(p, t) }), count: missing })), ...unsavedDecision(view, t)];
+    // Fewer present than a group's decision needs (two at least): the share of those present would read "2 of the 1".
+    const quorum = p.needed > p.present ? t('validation.quorumAtLeast', { count: p.needed }) : t('validation.quorum', { count: p.needed, present: present(p, t) });
+    return [subtle(t('validation.waitingForJudgements', { quorum, count: missing })), ...unsavedDecision(view, t)];
   }
   return [
     container(

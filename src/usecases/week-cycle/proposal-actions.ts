@@ -456,9 +456,9 @@ async function decideAsRead(
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   // Only judgements of members still in the group count (see `judgementsOfMembers`), for the quorum and the tally.
-  const { judgements: counting, present } = judging(deps, state);
+  const { judgements: counting, present, tookPart } = judging(deps, state);
   const own = ownProposal(deps, state);
-  const decision = { ...input, present, quorum: deps.decisionQuorum, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
+  const decision = { ...input, present, quorum: deps.decisionQuorum, tookPart, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
   // After every try lost (see `decideProposal`): no write, only the refusal this press meets on the
   // session as it stands (the group decided meanwhile, the text changed, too few judgements of it);
   // else the form as sent, whose button stores it with one press.

@@ -25,12 +25,15 @@ export function stillMemberOf(state: Pick<SessionState, 'group'>): (memberId: st
 /**
  * Where the group stands in judging this week's proposal: its judgements by members still in the
  * group (oldest first), the members present (who said so or checked in and are still in the
- * group, or judged), and how many judgements a decision needs.
+ * group, or judged), and how many judgements a decision needs (two at least: see `judgementsNeeded`).
  */
-export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'proposal' | 'judgements' | 'presence' | 'checkIns'>): { judgements: Judgement[]; present: number; needed: number } {
+export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'proposal' | 'judgements' | 'presence' | 'checkIns' | 'contributions'>): { judgements: Judgement[]; present: number; tookPart: number; needed: number } {
   const judgements = state.proposal ? judgementsOfMembers(state, state.judgements.filter((j) => j.proposalId === state.proposal!.id)).sort(byTime) : [];
-  const present = presentForDecision(state, judgements.map((j) => j.memberId));
-  return { judgements, present, needed: judgementsNeeded(present, deps.decisionQuorum) };
+  const judges = judgements.map((j) => j.memberId);
+  const present = presentForDecision(state, judges);
+  // Writing along is no presence (nobody is shown present for it), but a group that wrote together decides together.
+  const tookPart = presentForDecision(state, [...judges, ...state.contributions.map((c) => c.authorId)]);
+  return { judgements, present, tookPart, needed: judgementsNeeded(present, deps.decisionQuorum, tookPart) };
 }
 
 export interface AgendaItem {

@@ -33,6 +33,8 @@ const SAME_WORDS: Record<string, string> = {
 /** The words next to a refused field of a Vitale Weekcyclus form, in the group's language. */
 export function weekCycleReason(p: FieldProblem, t: Translate): string {
   if (p.rule === 'tooLong') return t('weekCycleForm.tooLong', { max: p.params.max, length: p.params.count });
+  // A question that holds as many additions as one may: pressing again cannot help, so the words say where they can go.
+  if (p.field === 'text' && p.rule === 'range') return t('weekCycleForm.questionFull', { max: p.params.max });
   // Another member told what became of last week's first step after this member's card showed it.
   if (p.code === 'conflict' && p.params.changed && p.field === 'firstStepStatus') return t('weekCycleForm.lookBackChanged');
   // The proposal changed since the member's card showed it, or another member's decision is stored (a judgement or a decision came after it).
