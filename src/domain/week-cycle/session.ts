@@ -62,6 +62,13 @@ export interface Session {
    */
   carriedProposal?: string;
   /**
+   * How many members took part in the week's sessions before this one (present, wrote along or
+   * judged), for a session that judges a proposal written before (question 7 carried over): the
+   * group that wrote it decides on two judgements at least, also on a morning when one came first
+   * (found in review, stop 64). A count only, fixed when the session opens.
+   */
+  tookPartBefore?: number;
+  /**
    * The same for the last once-only step (the warning, the close): a retry whose answer was lost
    * finds the step done with its own key, and still says what the step says.
    */
@@ -131,6 +138,7 @@ export interface SessionPlan {
   minutes: number;
   openedBy?: string;
   carriedProposal?: string;
+  tookPartBefore?: number;
 }
 
 export function openSession(plan: SessionPlan): Session {
@@ -152,6 +160,7 @@ export function openSession(plan: SessionPlan): Session {
     gated: true,
     ...(plan.openedBy ? { openedBy: plan.openedBy } : {}),
     ...(plan.carriedProposal ? { carriedProposal: plan.carriedProposal } : {}),
+    ...(plan.tookPartBefore ? { tookPartBefore: plan.tookPartBefore } : {}),
   };
 }
 

@@ -456,7 +456,7 @@ async function decideAsRead(
   const state = await openProposalState(deps, groupId, sessionId, actor, loaded);
   const at = deps.clock.now().toISOString();
   // Only judgements of members still in the group count (see `judgementsOfMembers`), for the quorum and the tally.
-  const { judgements: counting, present, tookPart } = judging(deps, state);
+  const { judgements: counting, present, tookPart } = judging(deps, state, actor.id);
   const own = ownProposal(deps, state);
   const decision = { ...input, present, quorum: deps.decisionQuorum, tookPart, decidedBy: actor.id, at, seen: input.textFingerprint, attempt };
   // After every try lost (see `decideProposal`): no write, only the refusal this press meets on the

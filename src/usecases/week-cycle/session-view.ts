@@ -25,14 +25,19 @@ export function stillMemberOf(state: Pick<SessionState, 'group'>): (memberId: st
 /**
  * Where the group stands in judging this week's proposal: its judgements by members still in the
  * group (oldest first), the members present (who said so or checked in and are still in the
- * group, or judged), and how many judgements a decision needs (two at least: see `judgementsNeeded`).
+ * group, or judged), and how many judgements a decision needs (two at least once two took part,
+ * `actorId` among them: see `judgementsNeeded`).
  */
-export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'proposal' | 'judgements' | 'presence' | 'checkIns' | 'contributions'>): { judgements: Judgement[]; present: number; tookPart: number; needed: number } {
+export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'session' | 'proposal' | 'judgements' | 'presence' | 'checkIns' | 'contributions'>, actorId?: string): { judgements: Judgement[]; present: number; tookPart: number; needed: number } {
   const judgements = state.proposal ? judgementsOfMembers(state, state.judgements.filter((j) => j.proposalId === state.proposal!.id)).sort(byTime) : [];
   const judges = judgements.map((j) => j.memberId);
   const present = presentForDecision(state, judges);
-  // Writing along is no presence (nobody is shown present for it), but a group that wrote together decides together.
-  const tookPart = presentForDecision(state, [...judges, ...state.contributions.map((c) => c.authorId)]);
+  // Writing along is no presence (nobody is shown present for it), but a group that wrote together
+  // decides together, also the morning after (question 7 carried over: those of the days before),
+  // as long as two are still in the group. The member pressing (or viewing) takes part too: one who
+  // only presses "Besluit vastleggen" does not make one judgement the group's (found in review, stop 64).
+  const here = presentForDecision(state, [...judges, ...state.contributions.map((c) => c.authorId), ...(actorId ? [actorId] : [])]);
+  const tookPart = Math.max(here, Math.min(state.session.tookPartBefore ?? 0, state.group.members.length));
   return { judgements, present, tookPart, needed: judgementsNeeded(present, deps.decisionQuorum, tookPart) };
 }
 
@@ -190,7 +195,7 @@ export function buildSessionView(
   const currentId = elsewhere ?? groupAt;
   // Judging is shown only with a proposal (and without one there is no judgement of the viewer's):
   // the members present are not counted for every answer of a day without one.
-  const judged = state.proposal ? judging(deps, state) : undefined;
+  const judged = state.proposal ? judging(deps, state, viewer?.id) : undefined;
   const judgements = judged?.judgements ?? [];
   const mineOf = (phase: EnergyPhase) => state.checkIns.find((c) => c.memberId === viewer?.id && c.phase === phase);
   const mine = (phase: EnergyPhase) => mineOf(phase)?.score;

@@ -1,3 +1,4 @@
+import { isMember } from '../../domain/week-cycle/group';
 import { randomUUID } from 'node:crypto';
 import { Framework, findQuestion } from '../../domain/framework/framework';
 import { newProposal, Proposal } from '../../domain/proposal/proposal';
@@ -202,6 +203,7 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
   const seq = (last?.seq ?? 0) + 1;
   const questionIds = resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []);
   const carriedProposal = proposalWrittenBefore(framework, cycleState, [...carried, ...questionIds]);
+  const tookPart = judgesProposalWrittenBefore(framework, [...carried, ...questionIds]) ? tookPartBefore(cycleState) : 0;
   const session = openSession({
     id: sessionIdFor(cycle.id, seq),
     groupId: group.id,
@@ -214,6 +216,7 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
     minutes: deps.session.minutes,
     openedBy,
     ...(carriedProposal ? { carriedProposal } : {}),
+    ...(tookPart ? { tookPartBefore: tookPart } : {}),
   });
   // Day 1 runs the agenda as stored when it is fixed, under the version this turn read.
   const fixed = !last && !cycle.agendaFixedAt && cycleState.cycleVersion ? fixAgenda(cycle, deps.clock.now().toISOString()) : cycle;
@@ -232,15 +235,32 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
  * carried over to a new session. Undefined when the session asks it itself, or nothing was written.
  */
 function proposalWrittenBefore(framework: Framework, cycleState: CycleState, asks: number[]): string | undefined {
-  const kindOf = (id: number) => findQuestion(framework, id)?.kind;
   const proposalQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
-  if (!proposalQuestion || !asks.some((id) => kindOf(id) === 'validation') || asks.includes(proposalQuestion.id)) return undefined;
+  if (!proposalQuestion || !judgesProposalWrittenBefore(framework, asks)) return undefined;
   const text = cycleState.contributions
     .filter((c) => c.questionId === proposalQuestion.id)
     .sort(byTime)
     .map((c) => c.text)
     .join('\n');
   return text || undefined;
+}
+
+/** Whether a session asking these questions judges the proposal (question 7) without writing it (question 6): written in a session before. */
+function judgesProposalWrittenBefore(framework: Framework, asks: number[]): boolean {
+  const kindOf = (id: number) => findQuestion(framework, id)?.kind;
+  const proposalQuestion = framework.questions.find((q) => q.kind === 'aiProposal');
+  return !!proposalQuestion && asks.some((id) => kindOf(id) === 'validation') && !asks.includes(proposalQuestion.id);
+}
+
+/**
+ * How many members still in the group took part in the week so far: checked in, said they were
+ * there, wrote along or judged (see Session.tookPartBefore). A count; 0 when fewer than two.
+ */
+function tookPartBefore(cycleState: CycleState): number {
+  const { group } = cycleState;
+  const ids = new Set([...cycleState.contributions.map((c) => c.authorId), ...cycleState.checkIns.map((c) => c.memberId), ...cycleState.presence.map((p) => p.memberId), ...cycleState.judgements.map((j) => j.memberId)]);
+  const members = [...ids].filter((id) => isMember(group, id)).length;
+  return members > 1 ? members : 0;
 }
 
 /**
