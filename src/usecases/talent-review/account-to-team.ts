@@ -246,7 +246,12 @@ async function sentByEarlierTry(deps: TeamAccountDeps, input: TeamAccountInput, 
   const next = earlierTry(teamAccountState(found));
   if (next === 'nothingWent' || !found) return undefined;
   if (next === 'deletedSince' || found === 'deleted') return { status: 'deletedSince' };
-  if (next === 'takeBack') return (await deps.teamAccounts.takeBack(found.userId, found.id)) === 'deletedFromList' ? { status: 'deletedSince' } : { status: 'goneSince' };
+  if (next === 'takeBack') {
+    const stays = takeBackStopsAt(await deps.teamAccounts.takeBack(found.userId, found.id));
+    if (stays === 'deletedFromList') return { status: 'deletedSince' };
+    // Confirmed meanwhile by another delivery of this press, which said "verstuurd": it went, as on the main path (found in review, stop 64).
+    if (stays !== 'confirmed') return { status: 'goneSince' };
+  }
   if (next === 'confirm') await deps.teamAccounts.confirm(found.userId, found.id);
   return { status: 'sent', recipients: [], text: found.text, toOwnManager: found.toOwnManager, ...(found.text !== text ? { earlierTry: true as const } : {}) };
 }
