@@ -29,6 +29,7 @@ import { createServer } from '../teams/server';
 import { SharedCardUpdates } from '../teams/shared-card-updates';
 import { composeFeatures } from './features';
 import { Platform } from './platform';
+import { WindowClock } from '../usecases/verantwoording/window-clock';
 
 export interface ComposeOptions {
   logger: Logger;
@@ -58,6 +59,8 @@ export interface ComposeOptions {
   storeRetryPauses?: RetryPauses;
   /** The save window of a person's own records against their erasure (SAVE_WINDOW_MS otherwise); tests shorten it. */
   saveWindowMs?: number;
+  /** The clock that save window is measured by (the process's own otherwise); tests pass one they move. */
+  windowClock?: WindowClock;
   /** How long an answer keeps trying to fold itself into a contended poll tally (TALLY_WRITE_BUDGET_MS otherwise); tests that only need a busy tally shorten it. */
   tallyWriteBudgetMs?: number;
 }
@@ -138,6 +141,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     prepSummaryWaitMs: options.prepSummaryWaitMs,
     prepSummaryBudgetMs: options.prepSummaryBudgetMs,
     saveWindowMs: options.saveWindowMs,
+    windowClock: options.windowClock,
     tallyWriteBudgetMs: options.tallyWriteBudgetMs,
     messenger,
     personalLanguage,

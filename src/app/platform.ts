@@ -14,6 +14,7 @@ import type { BotConnectorClient } from '../teams/connector/bot-connector.client
 import type { BackgroundTasks } from '../teams/background-tasks';
 import type { CardActionContext } from '../teams/card-actions';
 import type { TeamsMessenger } from '../teams/messenger';
+import { WindowClock } from '../usecases/verantwoording/window-clock';
 
 /**
  * What every feature is composed from: the shared adapters, built once in compose.ts. A feature
@@ -49,6 +50,8 @@ export interface Platform {
   prepSummaryBudgetMs?: number;
   /** The save window of a person's own records against their erasure; tests shorten it (SAVE_WINDOW_MS otherwise, save-window.ts). */
   saveWindowMs?: number;
+  /** The clock that save window is measured by (the process's own otherwise, window-clock.ts); tests pass one they move. */
+  windowClock?: WindowClock;
   /** How long an answer keeps trying to fold itself into a contended poll tally; tests shorten it (TALLY_WRITE_BUDGET_MS otherwise). */
   tallyWriteBudgetMs?: number;
 }

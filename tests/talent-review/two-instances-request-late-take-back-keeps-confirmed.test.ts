@@ -16,8 +16,8 @@ import { cardText } from '../support/group-driver';
 import { cosmosGate } from '../support/cosmos-gate';
 import { SHORT_STORE_RETRY_PAUSES, TestApp } from '../support/test-app';
 import { isPersonalCreate } from '../verantwoording/support';
-import { waitUntil } from '../outbox/wait-until';
 import { keptRecords, requestCardsTo, send, SEND, startTwoInstances } from './support/two-instance-requests';
+import { testWindowClock } from '../support/test-window-clock';
 
 const [bo, cas] = ['Bo', 'Cas'].map(user) as [TestUser, TestUser];
 const WINDOW = 1_000;
@@ -51,9 +51,8 @@ describe('a request press on two instances, one of them answered late', () => {
     const replies = await a.proxy!.withFaults((req) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' }) : undefined), async () => {
       const first = send(a, who, SEND, { ...base, text: wordsA }, `${who.name}-laptop`);
       await held.arrived;
-      const since = performance.now();
       const second = await send(b, who, SEND, { ...base, text: wordsB }, `${who.name}-phone`);
-      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 20);
+      testWindowClock.advance(WINDOW + 20);
       held.release();
       return [await first, second];
     });

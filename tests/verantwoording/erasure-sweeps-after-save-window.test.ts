@@ -12,6 +12,7 @@
 import { erasureTicketId } from '../../src/domain/verantwoording/erasure-ticket';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { TestUser, user } from '../support/activities';
+import { processClock } from '../../src/usecases/verantwoording/window-clock';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tabApi } from './support';
 
@@ -20,7 +21,7 @@ const WINDOW_MS = 3_000;
 describe('an erasure sweeps the partition for the last time once the save window closed', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS });
+    t = await startTestApp({}, '2026-11-23T08:00:00Z', { proxy: true, saveWindowMs: WINDOW_MS, windowClock: processClock });
   }, 60_000);
   afterAll(() => t.stop());
 

@@ -12,9 +12,9 @@
 import { user, TestUser } from '../support/activities';
 import { cosmosGate, deleteOf, replaceOf } from '../support/cosmos-gate';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
 import { extensionInvoke, isPersonalCreate } from './support';
+import { testWindowClock } from '../support/test-window-clock';
 
 const WINDOW = 1_000;
 
@@ -69,13 +69,12 @@ describe('the confirm of a note found by its words, the note written again by a 
     const releases: (() => void)[] = [held.release, confirm.release];
     try {
     await a.proxy!.withFaults(rule, async () => {
-      const since1 = performance.now();
       const onFirst = a.send(save(firstKey));
       await held.arrived;
       // 2. A second dialog on the same message: its query reads the first note; its confirm is held.
       const onSecond = a.send(save(`dialog-key-probe62a-second-${messageId}`));
       await confirm.arrived;
-      await waitUntil("the first save's window closed", () => performance.now() > since1 + WINDOW + 400);
+      testWindowClock.advance(WINDOW + 400);
       held.release();
       log.push(`first: ${said(await onFirst)}`);
       expect({ kept: await notesOf(eva), log }).toEqual({ kept: [], log });
@@ -86,10 +85,9 @@ describe('the confirm of a note found by its words, the note written again by a 
       const third = gate.hold(isPersonalCreate);
       const takeBack = gate.hold(deleteOf(first));
       releases.push(third.release, takeBack.release);
-      const since3 = performance.now();
       const onThird = a.send(save(firstKey));
       await third.arrived;
-      await waitUntil("the third delivery's window closed", () => performance.now() > since3 + WINDOW + 400);
+      testWindowClock.advance(WINDOW + 400);
       third.release();
       await takeBack.arrived;
       expect(await notesOf(eva)).toEqual([words]);

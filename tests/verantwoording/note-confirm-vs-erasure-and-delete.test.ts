@@ -13,9 +13,9 @@ import { user, TestUser } from '../support/activities';
 import { cosmosGate, deleteOf, replaceOf } from '../support/cosmos-gate';
 import { TestApp } from '../support/test-app';
 import { stopEach } from '../live-session/support';
-import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
 import { dropFirstCreateHoldRetry, eraseInChat, startTwoSavingInstances, tabApi } from './support';
+import { testWindowClock } from '../support/test-window-clock';
 
 const WINDOW = 1_000;
 
@@ -68,7 +68,6 @@ describe('a confirm against an erasure and a delete', () => {
     const { held, rule } = dropFirstCreateHoldRetry(gate);
     const confirm = gate.hold(replaceOf(id));
     await a.proxy!.withFaults(rule, async () => {
-      const since = performance.now();
       const onA = apiA('POST', '/notes', body);
       await held.arrived;
       const onB = apiB('POST', '/notes', body);
@@ -76,7 +75,7 @@ describe('a confirm against an erasure and a delete', () => {
       expect((await apiA('DELETE', `/notes/${encodeURIComponent(id)}?rev=1`)).status).toBe(204);
       confirm.release();
       const answeredB = await onB;
-      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 20);
+      testWindowClock.advance(WINDOW + 20);
       held.release();
       const answeredA = await onA;
       expect({ statuses: [answeredA.status === 201, answeredB.status === 201], notes: (await own(pim)).filter((d) => d.startsWith('note:')) }).toEqual({ statuses: [false, false], notes: [] });

@@ -14,9 +14,9 @@ import { message, user, TestUser } from '../support/activities';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
-import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
 import { extensionInvoke, isPersonalCreate } from './support';
+import { testWindowClock } from '../support/test-window-clock';
 
 const WINDOW = 1_000;
 
@@ -54,9 +54,8 @@ describe('a note found by its words is confirmed before it is said saved', () =>
     return a.proxy!.withFaults(rule, async () => {
       const first = onA();
       await held.arrived;
-      const since = performance.now();
       const second = await onB();
-      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 400);
+      testWindowClock.advance(WINDOW + 400);
       held.release();
       return [await first, second] as [R, R];
     });
@@ -117,12 +116,11 @@ describe('a note found by its words is confirmed before it is said saved', () =>
     // Both saves on A, through its proxy: the second's confirm of the first's note is held there.
     const confirm = gate.hold(replaceOf(first));
     await a.proxy!.withFaults(rule, async () => {
-      const since = performance.now();
       const onFirst = a.send(save('dialog-key-confirm62-first'));
       await held.arrived;
       const onSecond = a.send(save('dialog-key-confirm62-second'));
       await confirm.arrived;
-      await waitUntil("the first save's window closed", () => performance.now() > since + WINDOW + 400);
+      testWindowClock.advance(WINDOW + 400);
       held.release();
       // The first save's late create takes its note back (it is as written, not confirmed yet).
       await onFirst;

@@ -21,9 +21,9 @@ import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
 import { cosmosGate } from '../support/cosmos-gate';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
-import { waitUntil } from '../outbox/wait-until';
 import { storedText } from '../support/cosmos';
 import { startTwoInstances } from '../live-session/support';
+import { testWindowClock } from '../support/test-window-clock';
 
 /** The verantwoording use cases on real Cosmos adapters (the test server). */
 export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClock(new Date('2026-11-23T08:00:00Z'))): VerantwoordingDeps & { clock: FakeClock } {
@@ -39,6 +39,7 @@ export function verantwoordingDeps(cosmos: CosmosConnection, clock = new FakeClo
     clock,
     defaultLanguage: 'nl',
     saveWindowMs: TEST_SAVE_WINDOW_MS,
+    windowClock: testWindowClock,
     dataRights: { reviews: new CosmosTalentReviewRepository(cosmos), reviewManagers: new CosmosReviewManagersIndex(cosmos, clock), outbox: new OutboxStore(cosmos), jobs: new CosmosJobScheduler(cosmos, clock, createLogger('silent')), holidays: holidayCalendar('NL') },
   };
 }
@@ -366,8 +367,7 @@ export async function answeredLate<R>(t: TestApp, turn: () => Promise<R>): Promi
   const held = cosmosGate(t.proxy!).hold(isPersonalCreate);
   const answer = turn();
   await held.arrived;
-  const since = performance.now();
-  await waitUntil('the save window has closed', () => performance.now() > since + LATE_SAVE_WINDOW_MS + 20);
+  testWindowClock.advance(LATE_SAVE_WINDOW_MS + 20);
   held.release();
   return answer;
 }

@@ -16,9 +16,9 @@ import { user, TestUser } from '../support/activities';
 import { cosmosGate, replaceOf } from '../support/cosmos-gate';
 import { TestApp } from '../support/test-app';
 import { stopEach } from '../live-session/support';
-import { waitUntil } from '../outbox/wait-until';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
 import { dropFirstCreateHoldRetry, extensionInvoke, startTwoSavingInstances, tabApi } from './support';
+import { testWindowClock } from '../support/test-window-clock';
 
 const WINDOW = 1_000;
 
@@ -45,11 +45,10 @@ describe('a save on two instances, one answered late', () => {
     return a.proxy!.withFaults(rule, async () => {
       const first = onA();
       await held.arrived;
-      const since = performance.now();
       const second = onB();
       if (beforeLate) await beforeLate(second);
       else await second;
-      await waitUntil("A's save window closed", () => performance.now() > since + WINDOW + 20);
+      testWindowClock.advance(WINDOW + 20);
       held.release();
       return [await first, await second] as [R, R];
     });

@@ -56,6 +56,7 @@ export function composeVerantwoording(
     timeZone: p.config.orgTimeZone,
     erasureJobs: p.scheduler,
     ...(p.saveWindowMs !== undefined ? { saveWindowMs: p.saveWindowMs } : {}),
+    ...(p.windowClock ? { windowClock: p.windowClock } : {}),
     ...(sources.talentReviews ? { talentReviews: sources.talentReviews } : {}),
     ...(sources.sharingChanged ? { sharingChanged: sources.sharingChanged } : {}),
     ...(sources.sharingErased ? { sharingErased: sources.sharingErased } : {}),

@@ -4,6 +4,7 @@ import { Clock } from '../../domain/shared/clock';
 import { ReviewsOfProfessional } from '../../domain/talent-review/ports';
 import { DataRightsDeps } from '../../domain/verantwoording/erasure-ports';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
+import { WindowClock } from './window-clock';
 import { CycleRepository, GroupRepository, GroupTraceRepository, MembershipIndex, ProposalRepository, SessionRepository } from '../../domain/week-cycle/ports';
 
 /**
@@ -51,6 +52,8 @@ export interface VerantwoordingDeps {
    * their partition for the last time this long after its ticket. Tests shorten it.
    */
   saveWindowMs?: number;
+  /** The clock the save window is measured by (window-clock.ts; the process's own when absent). Tests pass one they move. */
+  windowClock?: WindowClock;
   /** For export and erasure: the talentontwikkelgesprekken, the outbox, scheduled jobs. */
   dataRights: DataRightsDeps;
 }

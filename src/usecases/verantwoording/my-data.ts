@@ -12,7 +12,7 @@ import { VerantwoordingDeps } from './deps';
 import { attendedSessions, PersonInGroup, tracesOf } from './group-traces';
 import { buildOverview, CycleEntry, ProposalSummary } from './overview';
 import { erasureTicket, rememberErasureGroups } from './erasure-ticket';
-import { saveWindowClosed } from './save-window';
+import { saveWindowClosed, windowClockNow } from './save-window';
 import { ErasureTicket } from '../../domain/verantwoording/erasure-ticket';
 import { Group, markedForErasure, unmarkedForErasure } from '../../domain/week-cycle/group';
 import { cancelErasureResume, ErasureResumePayload, MAX_RESUME_ROUNDS, scheduleErasureResume } from './erasure-resume';
@@ -365,7 +365,7 @@ export async function tryEraseMyData(deps: VerantwoordingDeps, userId: string, k
     return { done: false, started: false, resumes: false, error };
   }
   // From here on the ticket is stored: a save's check made later is refused (see saveWindowClosed).
-  const ticketHeldSince = performance.now();
+  const ticketHeldSince = windowClockNow(deps);
   const resumes = await scheduleErasureResume(deps, ticket);
   try {
     if (known.confirmKey) ticket = await rememberErasureReceipt(deps, ticket, known.confirmKey);

@@ -5,6 +5,7 @@ import { PersonalRecord } from '../../domain/verantwoording/personal-record';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
 import { VerantwoordingDeps } from './deps';
 import { erasureUnfinishedIn, refuseWhileErasing } from './erasure-ticket';
+import { processClock, WindowClock } from './window-clock';
 
 /**
  * The save window: the longest a save of the person's own records may take, from just before its
@@ -16,6 +17,7 @@ export const SAVE_WINDOW_MS = 3_000;
 
 
 const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWindowMs ?? SAVE_WINDOW_MS;
+const clockOf = (deps: Pick<VerantwoordingDeps, 'windowClock'>) => deps.windowClock ?? processClock;
 
 /**
  * A save of the person's own records that no erasure outlives. Refuses (`erasureUnderway`) while
@@ -54,11 +56,11 @@ export async function withinSaveWindow(deps: VerantwoordingDeps, userId: string)
  */
 export async function withinSaveWindowReading(deps: VerantwoordingDeps, userId: string): Promise<{ deps: VerantwoordingDeps; records: PersonalRecord[]; versions: ReadonlyMap<string, string> }> {
   await settleRefusedTakeBacks(deps.records, userId);
-  const closesAt = performance.now() + windowOf(deps);
+  const closesAt = clockOf(deps).now() + windowOf(deps);
   const read = (await deps.records.listAllVersioned(userId)).filter((v) => v.record.userId === userId);
   const records = read.map((v) => v.record);
   if (erasureUnfinishedIn(records, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
-  const window = saveWindow(deps.records, userId, closesAt, windowOf(deps));
+  const window = saveWindow(deps.records, userId, clockOf(deps), closesAt, windowOf(deps));
   return { deps: { ...deps, records: windowedRecords(deps.records, window) }, records: withoutPendingTakeBacks(deps.records, userId, records), versions: new Map(read.map((v) => [v.record.id, v.version])) };
 }
 
@@ -103,21 +105,22 @@ export interface SaveWindow {
  */
 export async function openSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<SaveWindow> {
   await settleRefusedTakeBacks(deps.records, userId);
-  const closesAt = performance.now() + windowOf(deps);
+  const closesAt = clockOf(deps).now() + windowOf(deps);
   await refuseWhileErasing(deps, userId);
-  return saveWindow(deps.records, userId, closesAt, windowOf(deps));
+  return saveWindow(deps.records, userId, clockOf(deps), closesAt, windowOf(deps));
 }
 
 /**
  * Waits, in an erasure, until every save whose check was made before its ticket (written or found
- * at `ticketHeldSince`, a `performance.now()`) has either been answered or will take its writes
+ * at `ticketHeldSince`, by the deps' window clock) has either been answered or will take its writes
  * back: a whole save window after the ticket. The erasure's last sweep of the partition comes after.
  */
-export async function saveWindowClosed(deps: Pick<VerantwoordingDeps, 'saveWindowMs'>, ticketHeldSince: number): Promise<void> {
-  const closed = ticketHeldSince + windowOf(deps);
-  // A timer may fire a fraction of a millisecond early by this clock: wait until it says so.
-  for (let left = closed - performance.now(); left > 0; left = closed - performance.now()) await new Promise((resolve) => setTimeout(resolve, Math.ceil(left) + 1));
+export async function saveWindowClosed(deps: Pick<VerantwoordingDeps, 'saveWindowMs' | 'windowClock'>, ticketHeldSince: number): Promise<void> {
+  await clockOf(deps).sleepUntil(ticketHeldSince + windowOf(deps));
 }
+
+/** Now, by the clock the deps' save windows are measured with (an erasure's ticket is held since). */
+export const windowClockNow = (deps: Pick<VerantwoordingDeps, 'windowClock'>) => clockOf(deps).now();
 
 /** As stored: what JSON keeps (a property set to undefined is not stored). */
 const asStored = (r: unknown): unknown => JSON.parse(JSON.stringify(r));
@@ -230,9 +233,9 @@ function withoutPendingTakeBacks<T extends { id: string }>(records: PersonalReco
   return read.filter((r) => !pending.some((p) => p.written?.id === r.id && sameAsWritten(r, p.written)));
 }
 
-/** The window of one save of `userId`'s, closing at `closesAt` (a `performance.now()`); `windowMs`: its length. */
-function saveWindow(records: PersonalRecordRepository, userId: string, closesAt: number, windowMs: number): SaveWindow {
-  const closed = () => performance.now() > closesAt;
+/** The window of one save of `userId`'s, closing at `closesAt` (by `clock`); `windowMs`: its length. */
+function saveWindow(records: PersonalRecordRepository, userId: string, clock: WindowClock, closesAt: number, windowMs: number): SaveWindow {
+  const closed = () => clock.now() > closesAt;
   // Only on this rare path a read more: an erasure still under way is said as such; otherwise "not saved, try again".
   const refusal = async (): Promise<DomainError> => {
     const ticket = await records.get(userId, erasureTicketId(userId)).catch(() => undefined);
