@@ -113,7 +113,9 @@ const session = z
     gated: z.literal(true).optional(),
     // The group's own proposal from an earlier session, for question 7 carried over (answers of 2000 characters each).
     carriedProposal: text(60_000).optional(),
-    // How many took part in the week before this session, when it judges a proposal written before (a count, no one named).
+    // Who took part in the week before this session, when it judges a proposal written before: tags (hashes), no ids.
+    tookPartBeforeTags: z.array(id).max(100).optional(),
+    // The same as stop 64 stored it: a count, no one named.
     tookPartBefore: z.number().int().positive().max(10_000).optional(),
     stepBy: id.optional(),
     // Keys of the latest "Volgende"/"Vorige" presses applied (STEP_KEYS_KEPT).

@@ -434,7 +434,7 @@ export class CosmosGroupTraceRepository implements GroupTraceRepository {
       checkIns: found.checkIns,
       presence: found.presence,
       judgements: found.judgements,
-      sessions: found.sessions.map(({ doc: s }) => ({ id: s.id, cycleId: s.cycleId, startedAt: s.startedAt, day: s.day, energy: s.energy, ...(s.stepKeys ? { stepKeys: s.stepKeys } : {}) })),
+      sessions: found.sessions.map(({ doc: s }) => ({ id: s.id, cycleId: s.cycleId, startedAt: s.startedAt, day: s.day, energy: s.energy, ...(s.stepKeys ? { stepKeys: s.stepKeys } : {}), ...(s.tookPartBeforeTags ? { tookPartBeforeTags: s.tookPartBeforeTags } : {}) })),
     };
   }
 

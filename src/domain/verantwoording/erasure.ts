@@ -5,7 +5,7 @@ import { Cycle } from '../week-cycle/cycle';
 import { withdrawRound } from '../week-cycle/energy';
 import { Group, withoutSetupKeysOf } from '../week-cycle/group';
 import { GroupTrace } from '../week-cycle/ports';
-import { attendeeIds, Session, withoutStepKeysOf } from '../week-cycle/session';
+import { attendeeIds, Session, withoutStepKeysOf, withoutTookPartTagOf } from '../week-cycle/session';
 import { CheckIn, Contribution, EnergyPhase, ERASED_ID, Presence, presenceId } from '../week-cycle/session-items';
 
 export { ERASED_ID } from '../week-cycle/session-items';
@@ -21,7 +21,8 @@ export { ERASED_ID } from '../week-cycle/session-items';
  * - their presence becomes an anonymous marker's, so the group's hours still add up;
  * - they leave the group's member list; ids in createdBy/startedBy/decidedBy become ERASED_ID;
  * - the press keys of theirs kept on sessions, the group and proposals (stepKeys, setupKeys, a
- *   first step's outcome keys) go: each is a hash over their id and a key a card carried.
+ *   first step's outcome keys) go: each is a hash over their id and a key a card carried; so does
+ *   their tag on a session for having taken part in the week before it (`tookPartTag`).
  * Every function returns the same object when there is nothing of the person in it.
  */
 export const ERASED_NAME: Record<Language, string> = { nl: 'Oud-deelnemer', en: 'Former member' };
@@ -127,18 +128,20 @@ export function erasedContributionId(c: Contribution, marker: string): string {
 }
 
 /**
- * Drops the person's step keys (see `withoutStepKeysOf`), and withdraws each published energy
+ * Drops the person's step keys (see `withoutStepKeysOf`) and their tag for having taken part
+ * before (see `withoutTookPartTagOf`), and withdraws each published energy
  * average of the session that the person checked in for. Their
  * own check-in goes, but the average, its number of answers and the others' stored scores
  * together would still give their score to a database reader. `checkIns` hold the person's
  * (also those an earlier round of the same erasure deleted: a round can be published with one in
  * the moment before it went); a session they did not check in for comes back unchanged.
  */
-export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy' | 'stepKeys'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
+export function forgetInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy' | 'stepKeys' | 'tookPartBeforeTags'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {
   const stepKeys = withoutStepKeysOf(s.id, s.stepKeys, a.userId);
+  const tookPart = withoutTookPartTagOf(s.id, s.tookPartBeforeTags, a.userId);
   const withEnergy = forgetScoresInSession(s, checkIns, a);
-  if (stepKeys === s.stepKeys) return withEnergy;
-  return { ...withEnergy, stepKeys: [...(stepKeys ?? [])] };
+  if (stepKeys === s.stepKeys && tookPart === s.tookPartBeforeTags) return withEnergy;
+  return { ...withEnergy, ...(stepKeys === s.stepKeys ? {} : { stepKeys: [...(stepKeys ?? [])] }), ...(tookPart === s.tookPartBeforeTags ? {} : { tookPartBeforeTags: [...(tookPart ?? [])] }) };
 }
 
 function forgetScoresInSession<S extends Pick<Session, 'id'> & Partial<Pick<Session, 'energy'>>>(s: S, checkIns: readonly CheckIn[], a: Anonymiser): S {

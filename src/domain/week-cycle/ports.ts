@@ -148,8 +148,8 @@ export interface GroupTrace {
   checkIns: CheckIn[];
   presence: Presence[];
   judgements: Judgement[];
-  /** The group's sessions (start times, for dates in the verantwoording; energy rounds and step keys, for erasure). */
-  sessions: (Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'> & Partial<Pick<Session, 'energy' | 'stepKeys'>>)[];
+  /** The group's sessions (start times, for dates in the verantwoording; energy rounds, step keys and tags of who took part before, for erasure). */
+  sessions: (Pick<Session, 'id' | 'cycleId' | 'startedAt' | 'day'> & Partial<Pick<Session, 'energy' | 'stepKeys' | 'tookPartBeforeTags'>>)[];
 }
 
 export interface GroupTraceRepository {

@@ -62,11 +62,16 @@ export interface Session {
    */
   carriedProposal?: string;
   /**
-   * How many members took part in the week's sessions before this one (present, wrote along or
-   * judged), for a session that judges a proposal written before (question 7 carried over): the
-   * group that wrote it decides on two judgements at least, also on a morning when one came first
-   * (found in review, stop 64). A count only, fixed when the session opens.
+   * Who took part in the week's sessions before this one (present, wrote along or judged), for a
+   * session that judges a proposal written before (question 7 carried over): the group that wrote
+   * it decides on two judgements at least, also on a morning when one came first (found in review,
+   * stop 64). Fixed when the session opens, each as the member's tag on this session
+   * (`tookPartTag`), never their id. Only those still in the group count, so one who left or erased
+   * since holds no one back; an erasure drops the erased member's tag (stop 65: a count kept asking
+   * a second judgement of members who never took part).
    */
+  tookPartBeforeTags?: string[];
+  /** What stop 64 stored instead: how many took part before, no one named. Read as then (see `tookPartInJudging`). */
   tookPartBefore?: number;
   /**
    * The same for the last once-only step (the warning, the close): a retry whose answer was lost
@@ -138,7 +143,8 @@ export interface SessionPlan {
   minutes: number;
   openedBy?: string;
   carriedProposal?: string;
-  tookPartBefore?: number;
+  /** The ids of the members who took part in the week before (see `Session.tookPartBeforeTags`). */
+  tookPartBefore?: readonly string[];
 }
 
 export function openSession(plan: SessionPlan): Session {
@@ -160,7 +166,7 @@ export function openSession(plan: SessionPlan): Session {
     gated: true,
     ...(plan.openedBy ? { openedBy: plan.openedBy } : {}),
     ...(plan.carriedProposal ? { carriedProposal: plan.carriedProposal } : {}),
-    ...(plan.tookPartBefore ? { tookPartBefore: plan.tookPartBefore } : {}),
+    ...(plan.tookPartBefore?.length ? { tookPartBeforeTags: plan.tookPartBefore.map((memberId) => tookPartTag(plan.id, memberId)) } : {}),
   };
 }
 
@@ -288,6 +294,40 @@ export function attendeeIds(state: Pick<SessionState, 'presence' | 'checkIns'>):
  */
 export function presentForDecision(state: Pick<SessionState, 'group' | 'presence' | 'checkIns'>, judges: readonly string[]): number {
   return new Set([...attendeeIds(state), ...judges].filter((id) => isMember(state.group, id))).size;
+}
+
+/**
+ * How many take part in judging the session's proposal, for how many judgements a decision needs
+ * (`judgementsNeeded`): those still in the group who are present, judged or wrote along in this
+ * session, or took part in the week before it (`Session.tookPartBeforeTags`), and the member who
+ * presses (`pressedBy`, who takes part by pressing). Without a presser it is the count for the
+ * group's shared card, which any member may press: as if one who has not taken part yet pressed,
+ * while there is one, so the card never offers a decision that such a press is refused (stop 65).
+ */
+export function tookPartInJudging(state: Pick<SessionState, 'group' | 'session' | 'presence' | 'checkIns' | 'contributions'>, judges: readonly string[], pressedBy?: string): number {
+  const { group, session } = state;
+  const ids = new Set([...attendeeIds(state), ...judges, ...state.contributions.map((c) => c.authorId)].filter((id) => isMember(group, id)));
+  const before = new Set(session.tookPartBeforeTags ?? []);
+  for (const m of group.members) if (before.has(tookPartTag(session.id, m.id))) ids.add(m.id);
+  if (pressedBy !== undefined) ids.add(pressedBy);
+  // A count stored by stop 64 names no one: read as then, capped by the group's size.
+  const counted = Math.max(ids.size, Math.min(session.tookPartBefore ?? 0, group.members.length));
+  return pressedBy === undefined && counted < group.members.length ? counted + 1 : counted;
+}
+
+/**
+ * A member's tag on one session, for having taken part in the week before it: a hash over the
+ * session and the member, so the session names no one by id, and one session's tags do not match
+ * another's. Like a step key's tag it can be tested against candidate ids, so an erasure drops it.
+ */
+export function tookPartTag(sessionId: string, memberId: string): string {
+  return stableId('tp', sessionId, memberId);
+}
+
+/** The session's tags of who took part before (see `tookPartTag`) without the member's; the same array when there is none of theirs. */
+export function withoutTookPartTagOf(sessionId: string, tags: readonly string[] | undefined, memberId: string): readonly string[] | undefined {
+  const tag = tookPartTag(sessionId, memberId);
+  return tags?.includes(tag) ? tags.filter((t) => t !== tag) : tags;
 }
 
 /** How many step keys a session remembers: far more presses than a group makes in the minutes Teams redelivers in. */

@@ -154,7 +154,7 @@ function currentFingerprint(deps: WeekCycleDeps, state: SessionState & { proposa
   return textFingerprint(proposalText(state.proposal, ownProposal(deps, state)));
 }
 
-/** Whether enough members judged the text as it stands for the group to decide. */
+/** Whether enough members judged the text as it stands for the group to decide on its shared card (any member pressing it). */
 function readyToDecide(deps: WeekCycleDeps, state: SessionState): boolean {
   if (!state.proposal) return false;
   const { judgements, needed } = judging(deps, state);

@@ -3,7 +3,7 @@ import { PersonalAnswer } from '../../domain/personal/personal-answer';
 import { AiState, Decision, draftStalled, FirstStepOutcome, Judgement, judgementsNeeded } from '../../domain/proposal/proposal';
 import { countedInRound, energySummary, EnergySummary } from '../../domain/week-cycle/energy';
 import { isMember, teamMirrorToDiscuss } from '../../domain/week-cycle/group';
-import { byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers } from '../../domain/week-cycle/session';
+import { byTime, currentQuestionId, minutesLeft, presentForDecision, Session, SessionState, sharedAnswers, tookPartInJudging } from '../../domain/week-cycle/session';
 import { Contribution, ERASED_ID } from '../../domain/week-cycle/session-items';
 import { EnergyPhase } from '../../domain/week-cycle/session-items';
 import { WeekCycleDeps } from './deps';
@@ -26,18 +26,18 @@ export function stillMemberOf(state: Pick<SessionState, 'group'>): (memberId: st
  * Where the group stands in judging this week's proposal: its judgements by members still in the
  * group (oldest first), the members present (who said so or checked in and are still in the
  * group, or judged), and how many judgements a decision needs (two at least once two took part,
- * `actorId` among them: see `judgementsNeeded`).
+ * `actorId` among them: see `judgementsNeeded`). Without `actorId` it is where the group's shared
+ * card stands, which any member may press (see `tookPartInJudging`).
  */
 export function judging(deps: Pick<WeekCycleDeps, 'decisionQuorum'>, state: Pick<SessionState, 'group' | 'session' | 'proposal' | 'judgements' | 'presence' | 'checkIns' | 'contributions'>, actorId?: string): { judgements: Judgement[]; present: number; tookPart: number; needed: number } {
   const judgements = state.proposal ? judgementsOfMembers(state, state.judgements.filter((j) => j.proposalId === state.proposal!.id)).sort(byTime) : [];
   const judges = judgements.map((j) => j.memberId);
   const present = presentForDecision(state, judges);
   // Writing along is no presence (nobody is shown present for it), but a group that wrote together
-  // decides together, also the morning after (question 7 carried over: those of the days before),
-  // as long as two are still in the group. The member pressing (or viewing) takes part too: one who
-  // only presses "Besluit vastleggen" does not make one judgement the group's (found in review, stop 64).
-  const here = presentForDecision(state, [...judges, ...state.contributions.map((c) => c.authorId), ...(actorId ? [actorId] : [])]);
-  const tookPart = Math.max(here, Math.min(state.session.tookPartBefore ?? 0, state.group.members.length));
+  // decides together, also the morning after (question 7 carried over: those of the days before
+  // still in the group). The member pressing (or viewing) takes part too: one who only presses
+  // "Besluit vastleggen" does not make one judgement the group's (found in review, stop 64).
+  const tookPart = tookPartInJudging(state, judges, actorId);
   return { judgements, present, tookPart, needed: judgementsNeeded(present, deps.decisionQuorum, tookPart) };
 }
 

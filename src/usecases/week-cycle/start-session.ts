@@ -203,7 +203,7 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
   const seq = (last?.seq ?? 0) + 1;
   const questionIds = resumingAfterLastDay ? [] : (cycle.agenda.find((d) => d.day === day)?.questionIds ?? []);
   const carriedProposal = proposalWrittenBefore(framework, cycleState, [...carried, ...questionIds]);
-  const tookPart = judgesProposalWrittenBefore(framework, [...carried, ...questionIds]) ? tookPartBefore(cycleState) : 0;
+  const tookPart = judgesProposalWrittenBefore(framework, [...carried, ...questionIds]) ? tookPartBefore(cycleState) : [];
   const session = openSession({
     id: sessionIdFor(cycle.id, seq),
     groupId: group.id,
@@ -216,7 +216,7 @@ function nextOpening(deps: WeekCycleDeps, cycleState: CycleState, last: Session 
     minutes: deps.session.minutes,
     openedBy,
     ...(carriedProposal ? { carriedProposal } : {}),
-    ...(tookPart ? { tookPartBefore: tookPart } : {}),
+    ...(tookPart.length ? { tookPartBefore: tookPart } : {}),
   });
   // Day 1 runs the agenda as stored when it is fixed, under the version this turn read.
   const fixed = !last && !cycle.agendaFixedAt && cycleState.cycleVersion ? fixAgenda(cycle, deps.clock.now().toISOString()) : cycle;
@@ -253,14 +253,13 @@ function judgesProposalWrittenBefore(framework: Framework, asks: number[]): bool
 }
 
 /**
- * How many members still in the group took part in the week so far: checked in, said they were
- * there, wrote along or judged (see Session.tookPartBefore). A count; 0 when fewer than two.
+ * The members still in the group who took part in the week so far: checked in, said they were
+ * there, wrote along or judged (see Session.tookPartBeforeTags, which stores them as tags).
  */
-function tookPartBefore(cycleState: CycleState): number {
+function tookPartBefore(cycleState: CycleState): string[] {
   const { group } = cycleState;
   const ids = new Set([...cycleState.contributions.map((c) => c.authorId), ...cycleState.checkIns.map((c) => c.memberId), ...cycleState.presence.map((p) => p.memberId), ...cycleState.judgements.map((j) => j.memberId)]);
-  const members = [...ids].filter((id) => isMember(group, id)).length;
-  return members > 1 ? members : 0;
+  return [...ids].filter((id) => isMember(group, id));
 }
 
 /**
