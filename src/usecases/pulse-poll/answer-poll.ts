@@ -1,7 +1,7 @@
 import { inviteeHash, readOpenAnswer, readScores, respondentHash } from '../../domain/pulse-poll/answer';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { findTarget, isOpenAt, Poll } from '../../domain/pulse-poll/poll';
-import { FoldResult, foldAnswer, hasRespondent } from '../../domain/pulse-poll/tally';
+import { FoldResult, foldAnswer, hasRespondent, PollTally } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
 import { isInvitee, unlistedFor } from './invitees';
 import { pollSeenBy, PollViewer } from './poll-status';
@@ -63,8 +63,11 @@ export interface SubmitOutcome {
    * closed while the fate of this answer's write was unknown, and closing forgot who answered,
    * so it may or may not be counted and nothing left can tell. `notInvited`: a channel poll did not
    * go to them (they joined the team later); nothing was stored, and no answer of theirs can be.
+   * `unconfirmed`: the write's reply was lost and the tally could not be read back either, so
+   * whether it was stored is not known now; sending the same answer again tells (it is counted
+   * once either way: a stored one is found by its marker).
    */
-  result: 'stored' | 'alreadyAnswered' | 'closed' | 'closedUnknown' | 'notInvited';
+  result: 'stored' | 'alreadyAnswered' | 'closed' | 'closedUnknown' | 'notInvited' | 'unconfirmed';
   /** The scores were stored but the comment could not be; it is not asked again. */
   commentLost?: boolean;
 }
@@ -98,7 +101,7 @@ export async function submitAnswer(
   const invitee = inviteeHash(deps.hashKey, poll.id, target.id, input.userId);
   const unlisted = unlistedFor(target);
 
-  const result: { folded?: FoldResult; fateUnknown?: boolean } = {};
+  const result: { folded?: FoldResult; fate?: 'unknowable' | 'unconfirmed' } = {};
   const fold = async () => {
     try {
       await deps.tallies.update(poll.id, (tally) => {
@@ -109,7 +112,7 @@ export async function submitAnswer(
     } catch (err) {
       const fate = await settleLostWrite(deps, poll.id, hash, result.folded, err);
       if (fate === 'errorStands') throw err;
-      result.fateUnknown = fate === 'unknowable';
+      if (fate !== 'stored') result.fate = fate;
     }
   };
   try {
@@ -120,8 +123,10 @@ export async function submitAnswer(
     await tallyOf(deps, poll);
     await fold();
   }
+  // Perhaps stored: neither "stored" nor an error card ("nothing was stored") would be true.
+  if (result.fate === 'unconfirmed') return { poll, result: 'unconfirmed' };
   // Closed meanwhile (its card says how) and perhaps counted: neither "stored" nor "late" would be true.
-  if (result.fateUnknown) return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closedUnknown' };
+  if (result.fate === 'unknowable') return { poll: (await deps.polls.get(poll.id)) ?? poll, result: 'closedUnknown' };
   const done = result.folded!;
   if (done.outcome === 'stored') return { poll, result: 'stored', ...(done.commentDropped ? { commentLost: true } : {}) };
   if (done.outcome === 'full') throw new DomainError('pollFull');
@@ -147,11 +152,25 @@ export async function submitAnswer(
  * is worth looking for. The marker is all it reads: nothing new ties an answer to a person.
  * A sealed tally has forgotten every marker, on purpose, so its fate is `unknowable` for good: the
  * error would wrongly say nothing was stored, and nothing may be kept that could settle it later.
+ * A read-back that fails too (the same network blip) settles nothing: `unconfirmed`, never the
+ * error, which would say nothing was stored (and on the Submit fallback in a channel queue a note
+ * under the member's name beside a write that may have landed).
  */
-async function settleLostWrite(deps: PulsePollDeps, pollId: string, hash: string, attempted: FoldResult | undefined, err: unknown): Promise<'stored' | 'errorStands' | 'unknowable'> {
+async function settleLostWrite(deps: PulsePollDeps, pollId: string, hash: string, attempted: FoldResult | undefined, err: unknown): Promise<'stored' | 'errorStands' | 'unknowable' | 'unconfirmed'> {
   if (isDomainError(err) || (err as { code?: unknown }).code === 404 || attempted?.outcome !== 'stored') return 'errorStands';
-  const after = await deps.tallies.get(pollId).catch(() => undefined);
+  const after = await readBack(deps, pollId);
+  if (after === 'unreadable') return 'unconfirmed';
+  // No tally at all: the write had nothing to land in.
   if (after === undefined) return 'errorStands';
   if (hasRespondent(after, hash)) return 'stored';
   return after.sealed ? 'unknowable' : 'errorStands';
+}
+
+/**
+ * The tally as stored now (undefined: there is none), or `unreadable`. One read, only after a lost
+ * reply: the Cosmos SDK already retries a broken connection many times within it, so a read that
+ * still fails means the blip lasts, and another round would only keep the member waiting.
+ */
+async function readBack(deps: PulsePollDeps, pollId: string): Promise<PollTally | undefined | 'unreadable'> {
+  return deps.tallies.get(pollId).catch(() => 'unreadable' as const);
 }

@@ -72,7 +72,8 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
    * believe they answered. It holds none of their answers: it waits in the outbox under their name.
    * Only refusals get it: next to a tally write, a note queued for a named member would tell a
    * database reader whose answer that write was. So a stored answer (or one that may have been
-   * stored as the poll closed, or a second try of someone who had answered) stays without a note.
+   * stored as the poll closed or in a network blip, or a second try of someone who had answered)
+   * stays without a note.
    * The note is drawn in the language of that chat (their chosen one, else the poll's); the
    * channel card's title and button it names stay as that card shows them.
    */
@@ -96,6 +97,16 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
   };
   const closedView = async (poll: Poll, targetId: string, pressedInTeam: string | undefined, late?: boolean | 'unknown') =>
     (await closedViewIn(poll, targetId, pressedInTeam, late))(translator.t(poll.language), poll.language);
+
+  /**
+   * An answer that may or may not be stored (its write's reply and the read-back were both lost):
+   * the form again, every choice kept, saying so and that sending it again shows which (already
+   * answered, or stored now; never counted twice). Never an error card, which would say nothing was
+   * stored, and no note for the 1:1 chat on the Submit fallback in a channel (see `refused`): the
+   * channel card keeps their inputs there, to send again.
+   */
+  const unconfirmedForm = (poll: Poll, targetId: string, values: Record<string, unknown>, refreshId: string | undefined) =>
+    deps.notifier.formCard(poll, findTarget(poll, targetId), refreshId ? [refreshId] : [], { values, errors: {}, notice: translator.t(poll.language)('pulse.form.unconfirmed') });
 
   /**
    * A refused answer on the Submit fallback in a channel (a statement without a score, a comment
@@ -230,6 +241,7 @@ export function registerPollCardActions(app: Application<TurnState>, deps: Pulse
       const closed = await closedViewIn(outcome.poll, targetId, channelTeamOf(context), true);
       return refused(closed(translator.t(outcome.poll.language), outcome.poll.language), drawn(outcome.poll.language, (t, _card, language) => closed(t, language)));
     }
+    if (outcome.result === 'unconfirmed') return personal(unconfirmedForm(outcome.poll, targetId, { pollId, targetId, ...values }, actor.teamsId));
     if (outcome.result === 'closedUnknown') return personal(await myView(outcome.poll, targetId, 'closed', actor.teamsId, { late: 'unknown', pressedInTeam: channelTeamOf(context) }));
     if (outcome.result === 'notInvited') {
       // The note without the card's refresh for them: refreshed in their 1:1 chat, it would lose "not stored".
