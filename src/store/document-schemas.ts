@@ -268,6 +268,8 @@ const prepSummary = z.object({ id, type: z.literal('prepSummary'), userId: id, i
 const prepTeamChoices = z
   .object({ id, type: z.literal('prepTeamChoices'), userId: id, rev: z.number().int().min(1), teams: z.array(z.object({ teamId: id, shown: z.boolean(), at: isoTime }).strict()).max(MAX_PREP_TEAM_CHOICES), updatedAt: isoTime })
   .strict();
+/** A rebuild of the person's prep cards still owed (domain/talent-review/prep-refresh-owed.ts): nothing of what changed. */
+const prepRefreshOwed = z.object({ id, type: z.literal('prepRefreshOwed'), userId: id, at: isoTime }).strict();
 
 /** An erasure that is under way keeps its random marker here until it is done. */
 const erasureTicket = z.object({ id, type: z.literal('erasureTicket'), userId: id, marker: z.string().regex(/^erased-[0-9a-f]{8}$/), createdAt: isoTime, groupIds: z.array(id).max(20_000).optional(), receiptIds: z.array(z.string().regex(/^er_[A-Za-z0-9_-]{43}$/)).max(10).optional() }).strict();
@@ -667,7 +669,7 @@ export const DOCUMENT_SCHEMAS: Record<ContainerName, Record<string, z.ZodTypeAny
   groups: { group: legacyGroup },
   sessions: { group, plan, cycle, session, sessionGate, contribution, checkIn, presence, judgement, proposal, job: groupJob },
   proposals: {},
-  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, prepTeamChoices, proposalToManager, activeWeek, trajectEnd, teamAccount, teamAccountDeleted, reviewRequest, reviewRequestWithdrawn },
+  personal: { note, deletedNote, personalAnswer, profTraject, timeUsed, preferences, membershipIndex, reviewManagers, erasureTicket, erasureReceipt, learningNeedPassOn, learningNeedWithdrawn, prepSummary, prepTeamChoices, prepRefreshOwed, proposalToManager, activeWeek, trajectEnd, teamAccount, teamAccountDeleted, reviewRequest, reviewRequestWithdrawn },
   jobs: { job },
   polls: { poll, respondent, teamLock, pollStartLease },
   pollAnswers: { tally, answer: pollAnswer, openAnswer },

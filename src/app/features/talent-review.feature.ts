@@ -6,6 +6,7 @@ import { TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports
 import { FileManagerDirectory, noManagerDirectory } from '../../directory/file-manager-directory';
 import { indexReviewManagers } from '../../store/migrations/review-managers.migration';
 import { CosmosPrepSummaryStore } from '../../store/prep-summary.repository';
+import { CosmosPrepRefreshesOwed } from '../../store/prep-refresh-owed.repository';
 import { CosmosPrepTeamChoiceRepository } from '../../store/prep-team-choices.repository';
 import { CosmosReviewManagersIndex } from '../../store/review-managers.repository';
 import { CosmosProposalToManagerRepository } from '../../store/proposal-to-manager.repository';
@@ -66,6 +67,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     },
     // Withdrawals' keys as digests keyed with the app's secret: after an erasure nobody recomputes one from the report's id (stop 59).
     prepCards: outboxPrepCards(p.outbox, p.config.pulsePoll.hashKey ?? randomBytes(32).toString('base64url')),
+    prepRefreshesOwed: new CosmosPrepRefreshesOwed(p.cosmos, p.clock),
     notices: chatReviewNotices({
       messenger: p.messenger,
       translator: p.translator,
@@ -107,7 +109,8 @@ function failureOf(err: unknown): { status?: number; code?: string; error?: stri
 
 /**
  * A person's stored change of what they share: their managers' prep cards are rebuilt now, or by
- * the scheduler's retry when that fails. The person's turn goes on either way; the log says what
+ * the scheduler's retry when that fails, or by the daily manager check when not even the retry
+ * could be stored. The person's turn goes on either way; the log says what
  * happened without naming them. The AI summary of what they no longer share goes too, also when
  * no prep card is in a chat to be rebuilt: in the background, so the turn costs no request more.
  */
@@ -120,5 +123,6 @@ export async function prepCardsFollowSharing(p: Platform, deps: TalentReviewDeps
   if (followed.outcome === 'rebuilt') return;
   const failure = failureOf(followed.error);
   if (followed.outcome === 'retrying') p.logger.warn({ failure }, 'prep cards not rebuilt after a change of sharing; a scheduled job retries it');
+  else if (followed.outcome === 'owed') p.logger.warn({ failure }, 'prep cards not rebuilt after a change of sharing, nor a retry scheduled; the daily manager check rebuilds them');
   else p.logger.error({ failure }, 'prep cards not rebuilt after a change of sharing, and no retry could be scheduled');
 }

@@ -4,6 +4,7 @@ import { Clock } from '../../domain/shared/clock';
 import { PrepCards, PrepSummarizer, PrepSummaryStore, ReviewManagersIndex, ReviewNotices, TalentReviewRepository, TeamPulseSource, TeamsOfPerson } from '../../domain/talent-review/ports';
 import { PrepDaysOff } from '../../domain/talent-review/review';
 import { PrepTeamChoiceRepository } from '../../domain/talent-review/prep-teams';
+import { PrepRefreshesOwed } from '../../domain/talent-review/prep-refresh-owed';
 import { ProposalToManagerRepository } from '../../domain/talent-review/proposal-to-manager';
 import { TeamAccountRepository } from '../../domain/talent-review/team-account';
 import { ReviewRequestRepository } from '../../domain/talent-review/review-request';
@@ -37,6 +38,8 @@ export interface TalentReviewDeps {
   turnSummary?: TurnSummaryWait;
   /** The prep card's messages in the manager's chat, rendered when sent and rebuilt when the report's sharing changes. */
   prepCards: PrepCards;
+  /** Rebuilds still owed after a change of sharing whose rebuild and retry job both failed, in each person's own partition. */
+  prepRefreshesOwed: PrepRefreshesOwed;
   /** Tells the professional when a conversation about them is planned, moved or cancelled; absent: nobody is told. */
   notices?: ReviewNotices;
   /** Schedules prep cards; `forget` drops the job of a plan that moved; the lookup finds an old plan's job at start-up. */

@@ -454,13 +454,18 @@ export async function rebuildWhenDirectoryAnswers(deps: TalentReviewDeps, manage
 /** Where a failed rebuild waits: `forget` first, as a finished run of the same id would make `schedule` a no-op. */
 export type PrepRefreshRetries = JobScheduler & ScheduledJobPurge;
 
-export type SharingFollowed = { outcome: 'rebuilt' } | { outcome: 'retrying' | 'notRetried'; error: unknown };
+export type SharingFollowed = { outcome: 'rebuilt' } | { outcome: 'retrying' | 'owed' | 'notRetried'; error: unknown };
 
 /**
- * After the report stored a change of what they share: their prep cards are rebuilt now, and when
- * that fails (Cosmos DB, the outbox), by a durable job that the scheduler retries. Never throws:
- * the change is stored, so the person is not told it failed. `notRetried` when even the job could
- * not be stored; a later change or a card's next delivery renders what they share then.
+ * After the report stored a change of what they share: their prep cards are rebuilt now; when
+ * that fails (Cosmos DB, the outbox), by a durable job that the scheduler retries; when even the
+ * job cannot be stored (the `jobs` container refuses too), the rebuild is owed in their own
+ * partition, where their change was just stored, and the daily manager check does it
+ * (rebuildOwedPrepCards). Never throws: the change is stored, so the person is not told it
+ * failed, and what they took back leaves the cards without their doing anything more (it is
+ * theirs to take back, whatever the managers' containers do). `notRetried` only when the owed
+ * rebuild could not be stored either; a later change or a card's next delivery renders what
+ * they share then.
  */
 export async function followSharing(deps: TalentReviewDeps, retries: PrepRefreshRetries, reportId: string): Promise<SharingFollowed> {
   try {
@@ -473,7 +478,34 @@ export async function followSharing(deps: TalentReviewDeps, retries: PrepRefresh
       await retries.schedule({ id, kind: PREP_REFRESH_JOB, dueAt: deps.clock.now().toISOString(), payload: { reportId } });
       return { outcome: 'retrying', error };
     } catch {
-      return { outcome: 'notRetried', error };
+      try {
+        await deps.prepRefreshesOwed.owe(reportId);
+        return { outcome: 'owed', error };
+      } catch {
+        return { outcome: 'notRetried', error };
+      }
     }
   }
+}
+
+/** The owed rebuilds one daily check takes (each a double failure, so rare); the rest wait for the next check. */
+export const OWED_REBUILDS_PER_CHECK = 100;
+
+/**
+ * Part of the daily manager check: everyone whose prep-card rebuild is owed has it followed up
+ * now, as after their change (followSharing): rebuilt, or else left to the retry job. Each owed
+ * rebuild is settled once it is one or the other, unless owed again meanwhile. Reads one query
+ * across people's partitions for the owed documents only (at most OWED_REBUILDS_PER_CHECK), then
+ * per person what a rebuild reads; a scheduled job, never a user's turn. Counts only come back.
+ */
+export async function rebuildOwedPrepCards(deps: TalentReviewDeps): Promise<{ owed: number; settled: number }> {
+  const owed = await deps.prepRefreshesOwed.oldest(OWED_REBUILDS_PER_CHECK);
+  let settled = 0;
+  for (const one of owed) {
+    const { outcome } = await followSharing(deps, deps.scheduler, one.userId);
+    if (outcome !== 'rebuilt' && outcome !== 'retrying') continue;
+    // Not settled (the store refused): rebuilt once more by the next check, which shows the same.
+    if (await deps.prepRefreshesOwed.settle(one).then(() => true, () => false)) settled++;
+  }
+  return { owed: owed.length, settled };
 }

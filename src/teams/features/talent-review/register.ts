@@ -13,7 +13,7 @@ import { REVIEW_JOB } from '../../../usecases/talent-review/deps';
 import { CANCELLED_PLAN_PRESS, directReports, planConversation, prepDayOf, proposeReviewPhase, saveFacilitated, upcomingReviews } from '../../../usecases/talent-review/plan-review';
 import { cancelConversation, moveConversation, PlanChange } from '../../../usecases/talent-review/change-plan';
 import { managerOverview } from '../../../usecases/talent-review/manager-overview';
-import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
+import { buildPrep, DIRECTORY_RETRY_MS, prepCardLanded, PREP_REFRESH_JOB, prepShowableIn, rebuildOwedPrepCards, refreshPrepCards, sendScheduledPrep } from '../../../usecases/talent-review/prep';
 import { PREP_MANAGER_CHECK_JOB, withdrawFromFormerManagers } from '../../../usecases/talent-review/prep-manager-check';
 import { ActionOutcome, CardActionContext } from '../../card-actions';
 import { postCard } from '../../card-response';
@@ -334,10 +334,19 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     deps.logger.info({ queued }, 'prep cards rebuilt by their retry');
   });
   // The daily manager check: prep cards in the chat of a manager the directory no longer names are withdrawn.
+  // It also rebuilds the prep cards of people whose change of sharing found neither the rebuild nor its retry stored.
   scheduler.on(PREP_MANAGER_CHECK_JOB, async () => {
-    const { checked, withdrawn } = await withdrawFromFormerManagers(tr);
-    // Counts only: who manages whom stays out of the log.
-    deps.logger.info({ checked, withdrawn }, 'prep cards checked against the directory');
+    // The directory check first (it schedules tomorrow's before anything can fail); when it fails,
+    // the owed rebuilds still run before the job is retried: what someone took back does not wait.
+    const check = await withdrawFromFormerManagers(tr).then(
+      (counts) => ({ counts }),
+      (error: unknown) => ({ error }),
+    );
+    const owed = await rebuildOwedPrepCards(tr);
+    // Counts only: who manages whom, and who changed what they share, stay out of the log.
+    if (owed.owed) deps.logger.info(owed, 'prep cards owed a rebuild after a change of sharing followed up');
+    if ('error' in check) throw check.error;
+    deps.logger.info(check.counts, 'prep cards checked against the directory');
   });
   registerPrepCardHooks(deps.outbox, deps);
   // The professional's side: asking their manager for a conversation.
