@@ -42,6 +42,8 @@ export interface ComposeOptions {
   events?: BusinessEvents;
   /** Least time between two updates of one shared card; tests widen it to make a burst's pacing certain. */
   sharedCardIntervalMs?: number;
+  /** From how long a shared card update's landing is looked at again (OVERTAKE_CHECK_MS otherwise); tests of the check pass 0. */
+  sharedCardOvertakeCheckMs?: number;
   /**
    * The outbox's retry back-off, and how long a turn waits for a message it needs the id of;
    * tests shorten them so a retried send is not waited out for seconds.
@@ -114,7 +116,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   if (config.pulsePoll.hashKey) await keyRememberedChats(cosmos, outbox.store, logger, clock.now());
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);
-  const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs });
+  const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs, overtakeCheckMs: options.sharedCardOvertakeCheckMs });
   const messenger = new TeamsMessenger(outbox);
   const personalLanguage = async (userId: string) => {
     const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);

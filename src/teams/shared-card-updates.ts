@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Logger } from '../log/logger';
 import { OutboxTransport, Route, TransportError } from '../outbox/transport';
 import { AdaptiveCardJson } from './cards/card-kit';
@@ -25,6 +26,8 @@ export type RenderCard = () => AdaptiveCardJson;
 export interface SharedCard {
   now: RenderCard;
   fresh?: () => Promise<AdaptiveCardJson>;
+  /** Already looked at again after a slow landing (see OVERTAKE_CHECK_MS): it is not looked at twice. */
+  checkedAfterLanding?: boolean;
   /** Told after the update went out (see ActionOutcome.landed); never throws into the lane. */
   landed?: () => Promise<void>;
 }
@@ -70,7 +73,16 @@ export const MAX_RETRY_AFTER_MS = 30_000;
 export const RETRY_BUDGET_MS = 120_000;
 
 /** What became of one update's tries: sent, refused for good, or failed for now (retry after `waitMs`). */
-type SendResult = { sent: true } | { sent: false; waitMs?: number };
+type SendResult = { sent: true; card: AdaptiveCardJson } | { sent: false; waitMs?: number };
+
+/**
+ * An update that took this long to land (its tries and waits included) may have been overtaken by
+ * one another instance sent meanwhile, which Teams then applied first: it is read again as stored
+ * once it landed, and sent again when that differs (one read more, only on this slow path). Two
+ * updates from two instances that are both quick but reach Teams in the other order are not
+ * caught: each check would cost a read on every click (README, Not done yet).
+ */
+export const OVERTAKE_CHECK_MS = 1_000;
 
 /**
  * Teams allows a bot 60 requests per 30 seconds in one conversation: two per second, sustained.
@@ -85,6 +97,8 @@ export interface SharedCardOptions {
   now?: () => number;
   /** How pacing waits; tests pass their own to see the waits without timing them. */
   sleep?: (ms: number) => Promise<void>;
+  /** From how long an update's landing is looked at again (OVERTAKE_CHECK_MS otherwise); tests of the check pass 0. */
+  overtakeCheckMs?: number;
 }
 
 /**
@@ -103,6 +117,7 @@ export class SharedCardUpdates {
   private readonly minIntervalMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly overtakeCheckMs: number;
   /** How a Retry-After is waited out: not ended early by `idle()` (an early call is one more 429). */
   private readonly retryWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   private flushing = 0;
@@ -115,6 +130,7 @@ export class SharedCardUpdates {
     this.minIntervalMs = options.minIntervalMs ?? SHARED_CARD_INTERVAL_MS;
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
+    this.overtakeCheckMs = options.overtakeCheckMs ?? OVERTAKE_CHECK_MS;
   }
 
   /**
@@ -179,11 +195,13 @@ export class SharedCardUpdates {
       this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
       return;
     }
-    const result = await this.send(lane, card);
+    const leftAt = this.now();
+    const result = await this.send(lane, card, pending.fresh);
     lane.lastSentAt = this.now();
     if (result.sent) {
       lane.failingSince = undefined;
       await pending.landed?.().catch((err: Error) => this.logger.warn({ err: err.message }, 'the check after a card update failed'));
+      if (lane.lastSentAt - leftAt >= this.overtakeCheckMs) await this.sendAgainIfOvertaken(lane, pending, result.card);
       return;
     }
     if (result.waitMs === undefined) {
@@ -199,6 +217,23 @@ export class SharedCardUpdates {
     lane.replaced = true;
   }
 
+  /**
+   * After a slow landing: the card as stored now, when it differs from the one that landed, goes
+   * next (unless a newer update of this lane is already waiting, which is read again anyway).
+   */
+  private async sendAgainIfOvertaken(lane: Lane, landed: SharedCard, sent: AdaptiveCardJson): Promise<void> {
+    if (!landed.fresh || landed.checkedAfterLanding || lane.pending) return;
+    let stored: AdaptiveCardJson;
+    try {
+      stored = await landed.fresh();
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not read the shared card again after a slow update');
+      return;
+    }
+    if (lane.pending || isDeepStrictEqual(stored, sent)) return;
+    lane.pending = { now: () => stored, fresh: landed.fresh, checkedAfterLanding: true };
+  }
+
   private async pause(lane: Lane, ms: number): Promise<void> {
     await Promise.race([this.sleep(ms), new Promise<void>((resolve) => (lane.wake = resolve))]);
     lane.wake = undefined;
@@ -212,20 +247,26 @@ export class SharedCardUpdates {
   }
 
   /**
-   * Up to MAX_ATTEMPTS tries of one rendered card. A failure Teams may lift (429, 5xx, the network)
+   * Up to MAX_ATTEMPTS tries of one update. A failure Teams may lift (429, 5xx, the network)
    * after the last try comes back with the wait before the next one, while the lane's retry budget
-   * lasts; past it, or refused for good, the update is given up and logged.
+   * lasts; past it, or refused for good, the update is given up and logged. Each try after the
+   * first sends the card read again as stored (`fresh`): while it waited, another instance may have
+   * sent a newer one (a step, the time box's close) that this lane never saw (found in review, stop 65).
    */
-  private async send(lane: Lane, card: AdaptiveCardJson): Promise<SendResult> {
+  private async send(lane: Lane, card: AdaptiveCardJson, fresh?: () => Promise<AdaptiveCardJson>): Promise<SendResult> {
     const { target } = lane;
-    // With the card's summary, as when it was posted: the chat list keeps saying what it is.
-    const activity = cardActivity(card);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let waitMs: number;
       let fields: Record<string, unknown>;
       try {
-        const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, activity);
-        if (res.ok) return { sent: true };
+        if (attempt > 1 && fresh) card = await fresh();
+      } catch (err) {
+        return this.givenUp(lane, { err: (err as Error).message, rereadFailed: true });
+      }
+      try {
+        // With the card's summary, as when it was posted: the chat list keeps saying what it is.
+        const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, cardActivity(card));
+        if (res.ok) return { sent: true, card };
         fields = { status: res.status, code: res.code, retryAfterMs: res.retryAfterMs };
         if (res.status !== 429 && res.status < 500) return this.givenUp(lane, fields);
         // Teams said when the conversation may be called again: not before (each early call is one more 429).

@@ -155,7 +155,8 @@ describe('the shared-card lane after a Retry-After longer than the pacing interv
     // A turn that read before the newer step, and finished after it, pushes its (older) card now.
     updates.push(target, { now: () => adaptive('older step'), fresh: async () => adaptive('newest as stored') });
     await waitUntil('both updates went out', () => sent.length === 2);
-    expect(sent).toEqual(['newer step', 'newest as stored']);
+    // Its own retry is read again as stored too (stop 65: another instance may have sent a newer card meanwhile).
+    expect(sent).toEqual(['newer step as stored', 'newest as stored']);
   });
 });
 
@@ -197,7 +198,8 @@ describe('a shared-card update Teams keeps throttling', () => {
     await lanes.idle();
     const { calls } = transport;
     expect(calls.length).toBeGreaterThan(4);
-    expect(calls.slice(0, 4).map((c) => c.text)).toEqual(['step', 'step', 'step', 'step']);
+    // Each try after the first is read again as stored (stop 65: another instance may have sent a newer card meanwhile).
+    expect(calls.slice(0, 4).map((c) => c.text)).toEqual(['step', 'step as stored', 'step as stored', 'step as stored']);
     expect(new Set(calls.slice(4).map((c) => c.text))).toEqual(new Set(['step as stored']));
     calls.slice(1).forEach((c, i) => expect(c.at - calls[i]!.at).toBeGreaterThanOrEqual(20_000));
     expect(calls.at(-1)!.at).toBeLessThanOrEqual(RETRY_BUDGET_MS);

@@ -51,7 +51,7 @@ export const TEST_SAVE_WINDOW_MS = 2_000;
 export async function startTestApp(
   env: Record<string, string> = {},
   start = '2026-11-23T08:00:00Z',
-  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number; prepSummaryBudgetMs?: number; storeRetryPauses?: RetryPauses; saveWindowMs?: number; windowClock?: WindowClock; tallyWriteBudgetMs?: number } = {},
+  opts: { proxy?: boolean; seed?: (cosmos: CosmosConnection) => Promise<void>; cosmos?: CosmosConnection; realClock?: boolean; sharedCardIntervalMs?: number; sharedCardOvertakeCheckMs?: number; outboxTimings?: { backoffBaseMs: number; backoffCapMs: number; deliverWaitMs?: number; guardedRetryMs?: number }; events?: BusinessEvents; draftBudgetMs?: number; prepSummaryWaitMs?: number; prepSummaryBudgetMs?: number; storeRetryPauses?: RetryPauses; saveWindowMs?: number; windowClock?: WindowClock; tallyWriteBudgetMs?: number } = {},
 ): Promise<TestApp> {
   const connector = await new RecordingConnector().start();
   const proxied = opts.proxy ? await startProxiedCosmos() : undefined;
@@ -71,6 +71,9 @@ export async function startTestApp(
     cosmos,
     startScheduler: false,
     sharedCardIntervalMs: opts.sharedCardIntervalMs,
+    // Off unless a test asks (production: OVERTAKE_CHECK_MS): on a loaded machine any update may take
+    // that long, and its read more would change what tests of requests per turn count.
+    sharedCardOvertakeCheckMs: opts.sharedCardOvertakeCheckMs ?? Number.POSITIVE_INFINITY,
     // A retried send waits a tenth of production's back-off: the same order of retries, without
     // waiting out seconds a test only spends idle (tests/outbox covers the production timings).
     outboxTimings: opts.outboxTimings ?? { backoffBaseMs: 100, backoffCapMs: 6_000 },
