@@ -26,7 +26,10 @@ export type RenderCard = () => AdaptiveCardJson;
 export interface SharedCard {
   now: RenderCard;
   fresh?: () => Promise<AdaptiveCardJson>;
-  /** Already looked at again after a slow landing (see OVERTAKE_CHECK_MS): it is not looked at twice. */
+  /**
+   * Read as stored after a slow landing (see OVERTAKE_CHECK_MS): not read again for its pacing
+   * alone (a newer push replaces it anyway), nor looked at again once it landed.
+   */
   checkedAfterLanding?: boolean;
   /** Told after the update went out (see ActionOutcome.landed); never throws into the lane. */
   landed?: () => Promise<void>;
@@ -78,7 +81,8 @@ type SendResult = { sent: true; card: AdaptiveCardJson } | { sent: false; waitMs
 /**
  * An update that took this long to land (its tries and waits included) may have been overtaken by
  * one another instance sent meanwhile, which Teams then applied first: it is read again as stored
- * once it landed, and sent again when that differs (one read more, only on this slow path). Two
+ * once it landed, and sent again when that differs (one read more, only on this slow path; the
+ * card sent again is the one read, not read once more for its pacing). Two
  * updates from two instances that are both quick but reach Teams in the other order are not
  * caught: each check would cost a read on every click (README, Not done yet).
  */
@@ -190,7 +194,7 @@ export class SharedCardUpdates {
     lane.replaced = false;
     let card: AdaptiveCardJson;
     try {
-      card = heldBack && pending.fresh ? await pending.fresh() : pending.now();
+      card = heldBack && pending.fresh && !pending.checkedAfterLanding ? await pending.fresh() : pending.now();
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
       return;
@@ -258,11 +262,8 @@ export class SharedCardUpdates {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let waitMs: number;
       let fields: Record<string, unknown>;
-      try {
-        if (attempt > 1 && fresh) card = await fresh();
-      } catch (err) {
-        return this.givenUp(lane, { err: (err as Error).message, rereadFailed: true });
-      }
+      // Not read again, the card in hand goes: better than none while the store is briefly away.
+      if (attempt > 1 && fresh) card = await fresh().catch(() => card);
       try {
         // With the card's summary, as when it was posted: the chat list keeps saying what it is.
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, cardActivity(card));
