@@ -29,6 +29,7 @@ import { forgetLegacyOfferJobs } from '../week-cycle/offer-prof-traject';
 import { ActiveWeek, TrajectEndMark } from '../../domain/verantwoording/active-weeks';
 import { recordedWeeks } from './active-weeks';
 import { MembershipEntry } from '../../domain/week-cycle/ports';
+import type { PrepRefreshOwedDoc } from '../../domain/talent-review/prep-refresh-owed';
 
 /** Everything the app keeps about one professional, as one JSON document ("mijn gegevens"). */
 export interface MyDataExport {
@@ -90,6 +91,11 @@ export interface MyDataExport {
   prepSummary?: Pick<PrepSummaryDoc, 'text' | 'language' | 'updatedAt'>;
   /** Their own choices of which teams' B3-spiegel their manager's prep card shows, per team (talent-review/prep-teams.ts); absent: none made. */
   prepTeamChoices?: PrepTeamChoice[];
+  /**
+   * Since when a rebuild of their manager's prep cards is owed (domain/talent-review/prep-refresh-owed.ts):
+   * a change of what they share is stored, its rebuild waits for the nightly check. Absent: none owed.
+   */
+  prepRebuildOwedSince?: string;
   /** Proposals their group adopted that they put before their manager, with the manager's answer (my-data-proposals.ts). */
   proposalsPutBeforeManager: PutBeforeByMeExport[];
   /** As a manager: proposals members put before them, as their card showed them, with the answers they gave (my-data-proposals.ts). */
@@ -152,6 +158,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
   const traject = ofType(own, 'profTraject')[0];
   const summary = (own as unknown as { type: string }[]).find((r): r is PrepSummaryDoc => r.type === 'prepSummary');
   const teamChoices = (own as unknown as { type: string }[]).find((r): r is PrepTeamChoices => r.type === 'prepTeamChoices');
+  const rebuildOwed = (own as unknown as { type: string }[]).find((r): r is PrepRefreshOwedDoc => r.type === 'prepRefreshOwed');
   const byTime = <T extends { at: string }>(list: T[]) => list.sort((a, b) => a.at.localeCompare(b.at));
   const index = ofType(own, 'membershipIndex')[0];
   const proposalRecords = new Map(groups.flatMap((g) => g.trace.proposals.map((p) => [`${g.groupId}/${p.id}`, p] as const)));
@@ -188,6 +195,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     proposalsPutBeforeMe,
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
     ...(teamChoices ? { prepTeamChoices: teamChoices.teams.map(({ teamId, shown, at }) => ({ teamId, shown, at })) } : {}),
+    ...(rebuildOwed ? { prepRebuildOwedSince: rebuildOwed.at } : {}),
   };
 }
 
