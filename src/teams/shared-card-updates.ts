@@ -28,7 +28,8 @@ export interface SharedCard {
   fresh?: () => Promise<AdaptiveCardJson>;
   /**
    * Read as stored after a slow landing (see OVERTAKE_CHECK_MS): not read again for its pacing
-   * alone (a newer push replaces it anyway), nor looked at again once it landed.
+   * alone (a newer push replaces it anyway; a retry after Teams failed it is read again), nor
+   * looked at again once it landed.
    */
   checkedAfterLanding?: boolean;
   /** Told after the update went out (see ActionOutcome.landed); never throws into the lane. */
@@ -189,12 +190,13 @@ export class SharedCardUpdates {
     }
     const pending = lane.pending;
     if (!pending) return;
-    heldBack ||= lane.replaced;
+    // Replaced, or tried again after Teams failed it: another card may have gone out since it was read.
+    const readAgain = lane.replaced || (heldBack && !pending.checkedAfterLanding);
     lane.pending = undefined;
     lane.replaced = false;
     let card: AdaptiveCardJson;
     try {
-      card = heldBack && pending.fresh && !pending.checkedAfterLanding ? await pending.fresh() : pending.now();
+      card = readAgain && pending.fresh ? await pending.fresh() : pending.now();
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'could not render the shared card; the action itself was stored');
       return;
@@ -262,8 +264,13 @@ export class SharedCardUpdates {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let waitMs: number;
       let fields: Record<string, unknown>;
-      // Not read again, the card in hand goes: better than none while the store is briefly away.
-      if (attempt > 1 && fresh) card = await fresh().catch(() => card);
+      if (attempt > 1 && fresh) {
+        // Not read: the card in hand could overwrite a newer one another instance sent meanwhile.
+        // It stays pending and is read once more after a pause (then given up, logged, if that fails too).
+        const read = await fresh().then((c) => c, () => undefined);
+        if (!read) return { sent: false, waitMs: 250 * attempt };
+        card = read;
+      }
       try {
         // With the card's summary, as when it was posted: the chat list keeps saying what it is.
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, cardActivity(card));
