@@ -1,8 +1,10 @@
 /**
  * Found in review, stop 65 (low): "Volgende" pressed on yesterday's card, with today's session already
  * open on a new card, answered "Deze sessie is al afgerond. Start de volgende sessie om verder te gaan.",
- * sending the member to start what the group had started. The refusal now points to today's card
- * first, and only then to starting the next session; nothing is stored or moved either way.
+ * sending the member to start what the group had started. The refusal now points to a session
+ * started since first, and only then to starting the next one; nothing is stored or moved either way,
+ * and it no longer says to try again (found reviewing the first wording: on the card of a session
+ * ended that same day, "today's session" was the card just refused).
  */
 import { execute, TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
@@ -30,7 +32,7 @@ describe("a press on yesterday's card while today's session is open", () => {
 
     const res = await t.send(execute(g.conv, bram, 'session.goto', { groupId: yesterday.groupId, sessionId: yesterday.sessionId, index: 1, from: 0 }, yesterday.messageId));
     const text = cardText(res.body?.value);
-    expect({ pointsToToday: text.includes('de sessie van vandaag'), sendsToStart: text.includes('Start de volgende sessie om verder te gaan') }).toEqual({ pointsToToday: true, sendsToStart: false });
+    expect({ saysTryAgain: text.includes('je kunt het opnieuw proberen'), pointsToToday: text.includes('Is er intussen een nieuwe sessie gestart, ga dan verder op die kaart'), sendsToStart: text.includes('Start de volgende sessie om verder te gaan') }).toEqual({ saysTryAgain: false, pointsToToday: true, sendsToStart: false });
     expect((await g.session()).currentIndex).toBe(today.currentIndex);
   }, 120_000);
 });

@@ -45,8 +45,8 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
   // Told in the member's 1:1 chat about their press on the poll card in a channel: the answers are not on this card.
   if (place === 'pollInChannel' && code === 'pollBusy') return { title: 'pulse.error.title', message: 'pulse.error.pollBusyInChannel' };
   if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
-  // Trying again would not help (check-out is not open; the group is full): the message says what to do instead.
-  if (code === 'checkOutNotOpen' || code === 'notAMember') return { title: 'error.title', message: `error.${code}` };
+  // Trying again would not help (check-out is not open; the group is full; the session ended): the message says what to do instead.
+  if (code === 'checkOutNotOpen' || code === 'notAMember' || code === 'sessionClosed') return { title: 'error.title', message: `error.${code}` };
   return { title: 'error.title', message: `error.${code}`, nothingLost: 'error.nothingLost' };
 }
 
