@@ -1,7 +1,7 @@
 /**
  * Found reviewing stop 65's owed prep rebuild: the marker in the professional's own partition (their
  * id and when their sharing change could not reach their manager's cards) was missing from
- * "Mijn gegevens". It is listed (when it is owed since), and their erasure takes it.
+ * "Mijn gegevens". It is listed (when the rebuild last could not be done), and their erasure takes it.
  */
 import { user } from '../support/activities';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -20,14 +20,14 @@ describe('an owed prep rebuild and the data rights', () => {
   const owedDocs = async () =>
     ((await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources as { type: string }[]).filter((d) => d.type === 'prepRefreshOwed');
 
-  it('is in her export, with since when, and gone after her erasure', async () => {
+  it('is in her export, with when it could not be done, and gone after her erasure', async () => {
     const before = await exportMyData(verantwoordingDeps(t.cosmos), anna.aadObjectId, 'nl');
     await new CosmosPrepRefreshesOwed(t.cosmos, t.clock).owe(anna.aadObjectId);
     const exported = await exportMyData(verantwoordingDeps(t.cosmos), anna.aadObjectId, 'nl');
     await eraseInChat(t, anna);
-    expect({ before: before.prepRebuildOwedSince, owedSince: exported.prepRebuildOwedSince, leftAfterErasure: (await owedDocs()).length }).toEqual({
+    expect({ before: before.prepRebuildOwedAt, owedAt: exported.prepRebuildOwedAt, leftAfterErasure: (await owedDocs()).length }).toEqual({
       before: undefined,
-      owedSince: t.clock.now().toISOString(),
+      owedAt: t.clock.now().toISOString(),
       leftAfterErasure: 0,
     });
   }, 120_000);

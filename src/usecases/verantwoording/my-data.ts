@@ -92,10 +92,11 @@ export interface MyDataExport {
   /** Their own choices of which teams' B3-spiegel their manager's prep card shows, per team (talent-review/prep-teams.ts); absent: none made. */
   prepTeamChoices?: PrepTeamChoice[];
   /**
-   * Since when a rebuild of their manager's prep cards is owed (domain/talent-review/prep-refresh-owed.ts):
-   * a change of what they share is stored, its rebuild waits for the nightly check. Absent: none owed.
+   * A rebuild of their manager's prep cards is owed (domain/talent-review/prep-refresh-owed.ts): a
+   * change of what they share is stored, its rebuild waits for the nightly check; when it last could
+   * not be done. Absent: none owed.
    */
-  prepRebuildOwedSince?: string;
+  prepRebuildOwedAt?: string;
   /** Proposals their group adopted that they put before their manager, with the manager's answer (my-data-proposals.ts). */
   proposalsPutBeforeManager: PutBeforeByMeExport[];
   /** As a manager: proposals members put before them, as their card showed them, with the answers they gave (my-data-proposals.ts). */
@@ -195,7 +196,7 @@ export async function exportMyData(deps: VerantwoordingDeps, userId: string, lan
     proposalsPutBeforeMe,
     ...(summary ? { prepSummary: { text: summary.text, language: summary.language, updatedAt: summary.updatedAt } } : {}),
     ...(teamChoices ? { prepTeamChoices: teamChoices.teams.map(({ teamId, shown, at }) => ({ teamId, shown, at })) } : {}),
-    ...(rebuildOwed ? { prepRebuildOwedSince: rebuildOwed.at } : {}),
+    ...(rebuildOwed ? { prepRebuildOwedAt: rebuildOwed.at } : {}),
   };
 }
 
