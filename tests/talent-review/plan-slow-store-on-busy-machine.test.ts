@@ -7,15 +7,13 @@
  * 1. A plan press whose conversation's create the store holds longer than a whole window (real time) is planned.
  * 2. The same, with the window's clock moved past its end while the write is held: refused, nothing kept.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execute, user } from '../support/activities';
 import { CosmosFaultRule } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
 import { waitUntil } from '../outbox/wait-until';
+import { directoryFile } from './support/proposal-put-before';
 
 const mia = user('Mia');
 
@@ -35,8 +33,7 @@ describe('a plan press on a busy machine', () => {
   const reviews = async (reportId: string) => (await t.store.container('reviews').items.query('SELECT * FROM c').fetchAll()).resources.filter((r) => r.reportId === reportId);
 
   beforeAll(async () => {
-    const directory = join(mkdtempSync(join(tmpdir(), 'directory-')), 'directory.json');
-    writeFileSync(directory, JSON.stringify({ users: [{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }] }));
+    const directory = directoryFile([{ id: 'aad-anna', name: 'Anna', managerId: 'aad-mia' }, { id: 'aad-bram', name: 'Bram', managerId: 'aad-mia' }, { id: 'aad-mia', name: 'Mia' }]);
     t = await startTestApp({ DIRECTORY_FILE: directory }, '2026-11-23T08:00:00Z', { proxy: true });
   });
   afterAll(() => t.stop());
