@@ -73,6 +73,19 @@ describe('the tab API names the refused input in its 400', () => {
     expect(res.text).not.toContain('Geheim');
   });
 
+  // Past the payload's guard (a bound in UTF-16 units well above the limit: 20,000 for a note, 2,000
+  // for a learning need), the count is still the one the domain and the tab's own counter give: an
+  // emoji is one character, not two (found in review, stop 66).
+  it.each([
+    ['a note', 'POST', '/notes', (text: string) => ({ text, key: 'refusal-0004' }), 4000, 10_001],
+    // Refused on its payload before any need is looked up: any well-formed answer id does.
+    ['a learning need', 'PUT', '/learning-needs/answer-1', (text: string) => ({ theme: 'samenwerken', text, rev: 0 }), 300, 1001],
+  ])('names %s of emoji past the guard with the characters counted as the tab counts them', async (_what, method, path, body, max, emoji) => {
+    const text = '\u{1F600}'.repeat(emoji);
+    const res = await api(method, path, body(text));
+    expect({ status: res.status, body: res.json }).toEqual({ status: 400, body: { error: 'invalidInput', field: 'text', rule: 'tooLong', params: { max, count: emoji } } });
+  });
+
   it('names a Prof-traject with too many weeks, with the range, never the texts typed', async () => {
     const res = await api('PUT', '/traject', { learningNeeds: 'Mijn geheime leerbehoefte', talents: '', plannedWeeks: 60 });
     expect({ status: res.status, body: res.json }).toEqual({ status: 400, body: { error: 'invalidInput', field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
 import { InputRule, isDomainError, RefusedField } from '../../domain/shared/errors';
-import { cleanJson, emptyIfNothingShows } from '../../domain/shared/text';
+import { cleanJson, emptyIfNothingShows, lengthAgainst } from '../../domain/shared/text';
 import { Locale } from '../../i18n/i18n';
 import enTexts from '../../i18n/locales/en/verantwoording.json';
 import nlTexts from '../../i18n/locales/nl/verantwoording.json';
@@ -177,7 +177,11 @@ function refusedInput(error: z.ZodError, clean: unknown, limits: Record<string, 
     const range = RANGES[field];
     if (range) return { field, rule: 'range', params: range };
     const value = clean && typeof clean === 'object' ? (clean as Record<string, unknown>)[field] : undefined;
-    if (issue.code === 'too_big' && issue.type === 'string') return { field, rule: 'tooLong', params: { max: limits[field] ?? Number(issue.maximum), ...(typeof value === 'string' ? { count: value.length } : {}) } };
+    if (issue.code === 'too_big' && issue.type === 'string') {
+      const max = limits[field] ?? Number(issue.maximum);
+      // Counted as the domain and the tab's counter count (an emoji is one character), not in code units.
+      return { field, rule: 'tooLong', params: { max, ...(typeof value === 'string' ? { count: lengthAgainst(value, max) } : {}) } };
+    }
     if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return { field, rule: 'required' };
     if (issue.code === 'too_big' && issue.type === 'number') return { field, rule: 'range', params: { max: Number(issue.maximum) } };
     if (issue.code === 'too_small' && issue.type === 'number') return { field, rule: 'range', params: { min: Number(issue.minimum) } };
