@@ -90,22 +90,45 @@ export function wasMade(p: ReportInput['proposals'][number]): boolean {
 /** Fewer people than this in a session, and it is in none of HR's figures. */
 export const MIN_WEEK_ATTENDANCE = MIN_ENERGY_ANSWERS;
 
-/** A session started by hand this long before its cycle's week still belongs to it. */
-const EARLY_START = { days: 3 };
+/**
+ * How long before its cycle's planned week a session may start (a week started early by hand: from
+ * day 4's summary, or days ahead of its Monday, also across a skipped week) and still count in that
+ * week. Bounded because the report reads sessions by when they started (`sessionsReadWindow`); a
+ * session started earlier still counts, in its own week.
+ */
+const EARLY_START = { days: 14 };
+
+/** The calendar week a session started in (organisation's time zone). */
+function ownWeek(s: ReportInput['sessions'][number], zone: string): { monday: DateTime; over: DateTime } {
+  const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
+  return { monday, over: monday.plus({ weeks: 1 }) };
+}
 
 /**
  * The week a session counts in: its cycle's planned week (Monday 00:00 in the organisation's time
  * zone), and when that week is over: a week after its Monday, or after the cycle's last planned
- * date when a holiday moved that into the next week.
+ * date when a holiday moved that into the next week. Fixed once the session starts (a cycle's
+ * planned dates never change), so a reading never moves a session to another week.
  */
 function countingWeek(s: ReportInput['sessions'][number], zone: string): { monday: DateTime; over: DateTime } {
-  if (!s.cycle) {
-    const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
-    return { monday, over: monday.plus({ weeks: 1 }) };
-  }
+  if (!s.cycle) return ownWeek(s, zone);
   const monday = DateTime.fromISO(s.cycle.firstDate, { zone }).startOf('week');
+  if (DateTime.fromISO(s.startedAt, { zone }) < monday.minus(EARLY_START)) return ownWeek(s, zone);
   const afterLast = DateTime.fromISO(s.cycle.lastDate, { zone }).plus({ days: 1 }).startOf('day');
   return { monday, over: DateTime.max(monday.plus({ weeks: 1 }), afterLast) };
+}
+
+/**
+ * The start times (UTC instants) within which every session a period's figures may count started:
+ * from the Monday of a week whose Thursday is the period's first day, less EARLY_START and a day
+ * to spare, up to two weeks past its last day (a last planned day a holiday moved on). Counting
+ * only what this window holds keeps every period holding a week in agreement about it: a session
+ * left out of one period but in another would come out of the two subtracted.
+ */
+export function sessionsReadWindow(period: { from: string; to: string }, zone: string): { from: string; to: string } {
+  const from = DateTime.fromISO(period.from, { zone }).startOf('day').minus({ days: 3 }).minus(EARLY_START).minus({ days: 1 });
+  const to = DateTime.fromISO(period.to, { zone }).endOf('day').plus({ days: 14 });
+  return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()! };
 }
 
 /**
@@ -113,9 +136,10 @@ function countingWeek(s: ReportInput['sessions'][number], zone: string): { monda
  * of a group's week (the unit of the Vitale Weekcyclus) that is over, counted whole in the period
  * holding its Thursday (as ISO weeks belong to a year). The week is the cycle's planned week, not
  * each session's own: a group in a time zone ahead of the organisation's starts its Monday on the
- * organisation's Sunday, and a day 4 held by hand the next Monday is still that cycle's. A session
- * that closed after its cycle's week was over (started after it, or still running at its end) is
- * in no figure: it would change a week already read.
+ * organisation's Sunday, a day 4 held by hand the next Monday is still that cycle's, and so is a
+ * day held before it in a week started early (it closed before that week was over, so it is in
+ * every reading after and none before). A session that closed after its cycle's week was over
+ * (started after it, or still running at its end) is in no figure: it would change a week already read.
  * So a week is never split by a period's edge nor counted while it runs, and no period, no two
  * subtracted, and no two readings of one period isolate one session; and a session of one or two
  * people, which would say who they were (a report's sessions and hours together leave one way to
@@ -125,10 +149,9 @@ export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t:
   return sessions.filter((s) => {
     if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE) return false;
     const { monday, over } = countingWeek(s, zone);
-    const started = DateTime.fromISO(s.startedAt, { zone });
     // Closed by the time its week is over (a session stored before closings were kept: by its planned end).
     const closedBy = s.closedAt ?? s.endsAt;
-    if (started < monday.minus(EARLY_START) || !closedBy || DateTime.fromISO(closedBy) > over) return false;
+    if (!closedBy || DateTime.fromISO(closedBy) > over) return false;
     return inPeriod(monday.plus({ days: 3 })) && over <= asOf;
   });
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { B3History, HrCheck, ReportSource } from '../../domain/hr-report/ports';
 import { computeFacilitation, FacilitationAccount, FacilitationRow, FacilitationSource } from '../../domain/hr-report/facilitation';
-import { computeReport, HrReport } from '../../domain/hr-report/report';
+import { computeReport, HrReport, sessionsReadWindow } from '../../domain/hr-report/report';
 import { Clock } from '../../domain/shared/clock';
 import { JaarplanRepository, jaarplanProgress, JaarplanSection, jaarplanWindow } from '../../domain/hr-report/jaarplan';
 import { DomainError } from '../../domain/shared/errors';
@@ -73,14 +73,11 @@ async function withHrManagers(isHr: HrCheck, rows: FacilitationRow[]): Promise<F
 export async function computeFor(deps: HrReportDeps, tenantId: string, period: { from: string; to: string }): Promise<HrReport> {
   const from = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').toUTC().toISO()!;
   const to = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').toUTC().toISO()!;
-  // Sessions by their cycles' whole weeks (countedSessions): a week whose Thursday is in the period
-  // starts 3 days before it, its sessions may start 3 days before their Monday (by hand) and go on
-  // past its Sunday when a holiday moved the last planned day.
-  const weeksFrom = DateTime.fromISO(period.from, { zone: deps.timeZone }).startOf('day').minus({ days: 7 }).toUTC().toISO()!;
-  const weeksTo = DateTime.fromISO(period.to, { zone: deps.timeZone }).endOf('day').plus({ days: 14 }).toUTC().toISO()!;
+  // Sessions by their cycles' whole weeks (countedSessions), read as far around the period as they may count.
+  const weeks = sessionsReadWindow(period, deps.timeZone);
   const source = deps.source.forTenant(tenantId);
   const [sessions, proposals, b3, facilitation, adopted, learningNeeds, jaarplan] = await Promise.all([
-    source.sessions(weeksFrom, weeksTo),
+    source.sessions(weeks.from, weeks.to),
     source.proposals(from, to),
     deps.b3.closedPolls(tenantId, period.from, period.to),
     deps.facilitation?.accounts(tenantId, period.from, period.to).then((rows) => withHrManagers(deps.mayBeHr ?? deps.isHr, rows)),
@@ -113,8 +110,9 @@ async function jaarplanFor(deps: HrReportDeps, tenantId: string, period: { from:
   const source = deps.source.forTenant(tenantId);
   const zoned = (date: string) => DateTime.fromISO(date, { zone: deps.timeZone });
   // The same margins around the weeks as the report's own reads (see computeFor).
+  const weeks = sessionsReadWindow(window, deps.timeZone);
   const [sessions, proposals] = await Promise.all([
-    source.sessions(zoned(window.from).startOf('day').minus({ days: 7 }).toUTC().toISO()!, zoned(window.to).endOf('day').plus({ days: 14 }).toUTC().toISO()!),
+    source.sessions(weeks.from, weeks.to),
     source.proposals(zoned(window.from).startOf('day').toUTC().toISO()!, zoned(window.to).endOf('day').toUTC().toISO()!),
   ]);
   return jaarplanProgress({ year, targets }, { ...input, sessions, proposals });
