@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError } from '../shared/errors';
+import { DomainError, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { overLimit, trimText } from '../shared/text';
 
@@ -152,6 +152,18 @@ function askedWhileHeld(held: LearningNeedPassOn, asked: AskedWhileHeld, key: st
 }
 
 /**
+ * The inputs of a pass-on its rules refuse, theme first (as `passOn` refuses them, one at a time):
+ * a theme of the list is needed, and a text of at most MAX_LEARNING_NEED_TEXT characters as they show.
+ */
+export function refusedPassOnInputs(input: { theme?: string; text?: string }): RefusedField[] {
+  const refused: RefusedField[] = [];
+  if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) refused.push({ field: 'theme', rule: 'required' });
+  const over = overLimit(trimText(input.text ?? ''), MAX_LEARNING_NEED_TEXT);
+  if (over) refused.push({ field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: over } });
+  return refused;
+}
+
+/**
  * A new or changed pass-on (also after a withdrawal: passed on again); refused once it was handed
  * over, kept for the handover to settle while one holds it (`AskedWhileHeld`). `key` is the press's
  * (see `learningNeedPressKey`): a press it took before, delivered again after a later change or a
@@ -162,12 +174,11 @@ export function passOn(current: LearningNeedRecord | undefined, input: { userId:
   if (pressedBefore(current, input.key)) return current!;
   const pending = isPassOn(current) ? current : undefined;
   if (pending?.status === 'handedOver') throw new DomainError('conflict', 'learning need already handed over');
-  if (!input.theme || !(LEARNING_THEMES as readonly string[]).includes(input.theme)) throw new DomainError('invalidInput', { detail: 'theme', input: { field: 'theme', rule: 'required' } });
+  const [refused] = refusedPassOnInputs(input);
+  if (refused) throw new DomainError('invalidInput', { detail: refused.field === 'theme' ? 'theme' : 'text', input: refused });
   const text = trimText(input.text ?? '');
-  const over = overLimit(text, MAX_LEARNING_NEED_TEXT);
-  if (over) throw new DomainError('invalidInput', { detail: 'text', input: { field: 'learningNeedText', rule: 'tooLong', params: { max: MAX_LEARNING_NEED_TEXT, count: over } } });
   const sent = { kind: 'change', theme: input.theme, ...(text ? { text } : {}) };
-  const stands = pending?.status === 'sealing' ? JSON.stringify(pending.asked) === JSON.stringify(sent) : pending?.theme === input.theme && (pending.text ?? '') === text;
+  const stands = pending?.status === 'sealing' ? JSON.stringify(pending.asked) === JSON.stringify(sent) : pending !== undefined && pending.theme === input.theme && (pending.text ?? '') === text;
   assertNotChangedSince(current, input.rev, stands);
   // Held by the handover: it keeps the tenant it is sealed for; the change waits on it.
   if (pending?.status === 'sealing') return askedWhileHeld(pending, { kind: 'change', theme: input.theme as LearningTheme, ...(text ? { text } : {}) }, input.key);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
-import { MAX_LEARNING_NEED_TEXT } from '../../../domain/learning-needs/learning-need';
+import { MAX_LEARNING_NEED_TEXT, refusedPassOnInputs } from '../../../domain/learning-needs/learning-need';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
 import { Translate, Translator } from '../../../i18n/i18n';
 import { offersOnNeedCard } from '../../../usecases/learning-needs/lo-offers';
@@ -33,6 +33,24 @@ export function learningNeedReason(p: FieldProblem, t: Translate, values: Record
 }
 
 /**
+ * A pass-on refused on the Action.Submit fallback in the group's chat, as the note for the member's
+ * own chat (in its language, `t`): why, and nothing they typed (see `onlyInReply` below). The
+ * reasons are the domain's, asked again of what the press sent (the refusal's own do not reach this
+ * hook). Undefined when the inputs were not at fault (the store failed): the plain error card says
+ * that, with nothing typed either.
+ */
+export function refusedOnGroupCard(pressed: unknown, t: Translate): AdaptiveCardJson | undefined {
+  const values = (pressed && typeof pressed === 'object' ? pressed : {}) as Record<string, unknown>;
+  const sent = { theme: typeof values.theme === 'string' ? values.theme : undefined, text: typeof values.learningNeedText === 'string' ? values.learningNeedText : undefined };
+  const refused = refusedPassOnInputs(sent);
+  if (!refused.length) return undefined;
+  const problems: FieldProblem[] = refused.map((r) => ({ field: r.field, code: 'invalidInput', rule: r.rule, params: r.params ?? {} }));
+  const errors = Object.fromEntries(problems.map((p) => [p.field, learningNeedReason(p, t, {})]));
+  // The button is not named: it reads "pass on" or "update" as the member's card showed, unknown here.
+  return groupCardNote({ verb: 'learningNeed.pass', values: {}, errors, notice: t('error.groupCardNote.refused') }, t);
+}
+
+/**
  * Passing a learning need on to L&O from the member's own view of the session card. Every answer
  * goes to the member alone (a personal card); the ids select among their own answers only.
  */
@@ -58,6 +76,13 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     },
     reason: learningNeedReason,
     inputs: { text: 'learningNeedText' },
+    // What was typed comes back only in the direct reply. On the Action.Submit fallback in the
+    // group's chat the refusal is queued for the member's own chat, and a job Teams keeps failing
+    // holds its card under their name for up to the outbox's day, past a handover that put the
+    // corrected words in L&O's anonymous batch (found in review, stop 65). The card they typed in
+    // is not redrawn by a refusal: the words stay there to shorten and send again.
+    onlyInReply: true,
+    notInReply: async (context, { t }) => refusedOnGroupCard(context.activity.value, t),
   };
 
   /**
