@@ -1,5 +1,5 @@
 import { ReviewManagersIndex } from '../domain/talent-review/ports';
-import { blankReviewManagers, ReviewManagersDoc, reviewManagersId, withoutReviewManager, withReviewManager, withReviewManagerReplaced } from '../domain/talent-review/review-managers';
+import { blankReviewManagers, ReviewManagersDoc, reviewManagersId, withoutReviewManager, withReviewManager } from '../domain/talent-review/review-managers';
 import { Clock } from '../domain/shared/clock';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
@@ -29,16 +29,14 @@ export class CosmosReviewManagersIndex implements ReviewManagersIndex {
     }
   }
 
-  async forgetManager(managerId: string, keptAs?: { marker: string; reportIds: readonly string[] }): Promise<void> {
+  async forgetManager(managerId: string): Promise<void> {
     const naming = await this.store.query({
       query: "SELECT * FROM c WHERE c.type = 'reviewManagers' AND ARRAY_CONTAINS(c.managerIds, @managerId)",
       parameters: [{ name: '@managerId', value: managerId }],
     });
     for (const doc of naming) {
       try {
-        const at = this.clock.now().toISOString();
-        const marker = keptAs?.reportIds.includes(doc.userId) ? keptAs.marker : undefined;
-        await this.store.update(doc.id, doc.userId, (current) => (marker ? withReviewManagerReplaced(current, managerId, marker, at) : withoutReviewManager(current, managerId, at)));
+        await this.store.update(doc.id, doc.userId, (current) => withoutReviewManager(current, managerId, this.clock.now().toISOString()));
       } catch (err) {
         if (statusOf(err) !== 404) throw err;
       }

@@ -5,7 +5,6 @@ import { MaturityPhase } from '../domain/talent-review/maturity';
 import { TalentReviewRepository, VersionedReview } from '../domain/talent-review/ports';
 import { CANCELLED_PRESSES_PARTITION, cancelledPress, cancelledPressId } from '../domain/talent-review/cancelled-press';
 import { ReviewsOfPerson } from '../domain/verantwoording/erasure-ports';
-import { isErasureMarker } from '../domain/verantwoording/erasure';
 import { fromLegacyPhasePick, TalentReview } from '../domain/talent-review/review';
 import { Mutate } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -172,8 +171,7 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
   }
 
   async replace(previous: TalentReview, next: TalentReview) {
-    // Only an erased manager's conversations move: to their erasure's marker (forgetManagerInReview).
-    if (previous.managerId !== next.managerId && !isErasureMarker(next.managerId)) throw new Error('a review cannot move to another manager');
+    if (previous.managerId !== next.managerId) throw new Error('a review cannot move to another manager');
     await this.store.create(next);
     if (previous.id !== next.id) await this.remove(previous);
   }

@@ -97,10 +97,8 @@ export interface ReviewManagersIndex {
   /**
    * A manager erased their data: they leave every index that names them, also where their
    * conversations already expired (a search across partitions: erasure only, never a user turn).
-   * In the index of each of `keptAs.reportIds`, whose conversations with them stay under the
-   * erasure's marker, the marker takes their place.
    */
-  forgetManager(managerId: string, keptAs?: { marker: string; reportIds: readonly string[] }): Promise<void>;
+  forgetManager(managerId: string): Promise<void>;
 }
 
 /**

@@ -14,8 +14,7 @@ export interface ReviewManagersDoc {
   /**
    * Never expires on its own: a conversation can outlive the planning by a year (the manager's
    * account is written after it), and this is how the professional still finds it. Erasure of the
-   * professional deletes it; erasure of a manager takes them out of every index that names them
-   * (their erasure's marker in their place where a conversation with them stays).
+   * professional deletes it; erasure of a manager takes them out of every index that names them.
    */
   ttl: -1;
 }
@@ -35,13 +34,4 @@ export function withReviewManager(doc: ReviewManagersDoc, managerId: string, at:
 
 export function withoutReviewManager(doc: ReviewManagersDoc, managerId: string, at: string): ReviewManagersDoc {
   return doc.managerIds.includes(managerId) ? { ...doc, managerIds: doc.managerIds.filter((m) => m !== managerId), updatedAt: at } : doc;
-}
-
-/**
- * The manager's id replaced by their erasure's marker, under which their conversations about this
- * person stay (forgetManagerInReview): the person's verantwoording still finds them. Once only.
- */
-export function withReviewManagerReplaced(doc: ReviewManagersDoc, managerId: string, marker: string, at: string): ReviewManagersDoc {
-  if (!doc.managerIds.includes(managerId)) return doc;
-  return { ...doc, managerIds: [...new Set(doc.managerIds.map((m) => (m === managerId ? marker : m)))], updatedAt: at };
 }

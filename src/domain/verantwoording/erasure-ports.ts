@@ -21,10 +21,7 @@ export interface ReviewsOfPerson {
    * card action), so no index in the report's own partition is kept for it.
    */
   asReport(userId: string): Promise<TalentReview[]>;
-  /**
-   * Stores `next` (idempotent: a deterministic id) and then removes `previous`. In the same
-   * manager's partition, or an erased manager's conversation under their erasure's marker.
-   */
+  /** Stores `next` (idempotent: a deterministic id) and then removes `previous`. */
   replace(previous: TalentReview, next: TalentReview): Promise<void>;
   remove(review: TalentReview): Promise<void>;
 }

@@ -5,7 +5,6 @@ import { computeReport, HrReport, sessionsReadWindow } from '../../domain/hr-rep
 import { Clock } from '../../domain/shared/clock';
 import { JaarplanRepository, jaarplanProgress, JaarplanSection, jaarplanWindow } from '../../domain/hr-report/jaarplan';
 import { DomainError } from '../../domain/shared/errors';
-import { isErasureMarker } from '../../domain/verantwoording/erasure';
 import { LearningNeedDeps, learningNeedsReport } from '../learning-needs/learning-needs';
 
 /** The report's reads, held to one tenant: a deployment may serve several organisations. */
@@ -60,8 +59,7 @@ const HR_CHECKS_AT_ONCE = 4;
  * directory caches its answers besides).
  */
 async function withHrManagers(isHr: HrCheck, rows: FacilitationRow[]): Promise<FacilitationAccount[]> {
-  // An erased manager's kept conversations (under their erasure's marker) have nobody to ask about.
-  const managers = [...new Set(rows.map((r) => r.managerId))].filter((id) => !isErasureMarker(id));
+  const managers = [...new Set(rows.map((r) => r.managerId))];
   const hr = new Set<string>();
   for (let i = 0; i < managers.length; i += HR_CHECKS_AT_ONCE) {
     const batch = managers.slice(i, i + HR_CHECKS_AT_ONCE);

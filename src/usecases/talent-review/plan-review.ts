@@ -203,7 +203,7 @@ export async function loadOwnReview(deps: TalentReviewDeps, managerId: string, r
  * The manager proposes a phase for the conversation; the professional's own choice stays theirs,
  * and they see the proposal. `pressKey` (the card's key, or the activity's id): the same press
  * delivered again, after a later proposal, changes nothing. Refused (`erasureUnderway`) while the
- * manager's erasure is unfinished: it deletes the conversation, or keeps it without them.
+ * manager's erasure is unfinished: it deletes the conversation, proposal and all.
  *
  * Proposed while the conversation is moved (the prep card pressed as the move lands): a move that
  * lands after this write carries the proposal along (it deletes only the version it read), and
@@ -231,8 +231,7 @@ export async function proposeReviewPhase(deps: TalentReviewDeps, managerId: stri
  * conversation; HR quotes it (without name or team) only when `share` is ticked. `pressKey` (the
  * card's key, or the activity's id): the same press delivered again, after the manager corrected
  * the account, changes nothing (neither the words nor HR's permission come back). Refused
- * (`erasureUnderway`) while the manager's erasure is unfinished: it deletes the conversation, or
- * keeps it without their account.
+ * (`erasureUnderway`) while the manager's erasure is unfinished: it deletes the conversation.
  */
 export async function saveFacilitated(deps: TalentReviewDeps, managerId: string, reviewId: string, input: { text: string; share?: boolean; pressKey?: string }): Promise<TalentReview> {
   await refuseWhileErasing(deps.verantwoording, managerId);

@@ -26,7 +26,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { isDirectoryOutage } from '../../domain/directory/manager-directory';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { ScheduledJobPurge } from '../../domain/verantwoording/erasure-ports';
-import { ERASED_ID, isErasureMarker } from '../../domain/verantwoording/erasure';
+import { ERASED_ID } from '../../domain/verantwoording/erasure';
 import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { ErasureTicket, erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { GroupTrace, MembershipEntry } from '../../domain/week-cycle/ports';
@@ -417,9 +417,7 @@ export async function rememberPrepCard(deps: TalentReviewDeps, managerId: string
 export async function refreshPrepCards(deps: TalentReviewDeps, reportId: string): Promise<number> {
   const erasure = await erasureOf(deps, reportId);
   let queued = 0;
-  // An erased manager's conversations (under their erasure's marker) show no prep card anywhere
-  // (forgetManagerInReview): nothing to rebuild, and no request spent on them in the report's turn.
-  for (const managerId of (await deps.reviewManagers.managersOf(reportId)).filter((m) => !isErasureMarker(m))) {
+  for (const managerId of await deps.reviewManagers.managersOf(reportId)) {
     for (const { id } of await deps.reviews.listAbout(managerId, reportId)) {
       const review = await deps.reviews.update(managerId, id, sharingChanged);
       const shown = erasure ? forgetReportInReview(review, { userId: reportId, marker: erasure.marker, language: deps.verantwoording.defaultLanguage }) : review;

@@ -5,7 +5,7 @@ import { ReviewManagersDoc } from '../../domain/talent-review/review-managers';
 import { DeletedTeamAccount, recipientCount, TeamAccountRecord } from '../../domain/talent-review/team-account';
 import { ReviewRequestRecord, WithdrawnReviewRequest } from '../../domain/talent-review/review-request';
 import { Anonymiser, ERASED_ID } from '../../domain/verantwoording/erasure';
-import { forgetManagerInReview, forgetReportInReview, keptAfterManagerErasure } from '../../domain/verantwoording/erasure-reviews';
+import { forgetReportInReview } from '../../domain/verantwoording/erasure-reviews';
 import { REVIEW_JOB } from '../talent-review/deps';
 import { prepJobIds } from '../talent-review/plan-review';
 import { PREP_REFRESH_JOB } from '../talent-review/prep';
@@ -211,12 +211,10 @@ async function forgetPrepJobs(deps: VerantwoordingDeps, review: TalentReview): P
 }
 
 /**
- * Erasing a manager keeps each conversation they planned whose day has come, without anything of
- * them (forgetManagerInReview: HR's finished months and the professional's story stay), and
- * removes those still ahead; erasing a report keeps only the manager's own part of each
- * conversation about them (forgetReportInReview). Either way the scheduled prep card goes too, and
- * a prep card already in a manager's chat is rebuilt in place without anything of the report.
- * Safe to run again: the new reviews' ids come from the marker.
+ * Erasing a manager removes the conversations they planned; erasing a report keeps only the
+ * manager's own part of each conversation about them (forgetReportInReview). Either way the
+ * scheduled prep card goes too, and a prep card already in a manager's chat is rebuilt in place
+ * without anything of the report. Safe to run again: the new review's id comes from the marker.
  */
 export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTraces, who: Anonymiser): Promise<number> {
   // First, while the reviews still know the messages that show their prep cards (the erasure's
@@ -226,17 +224,11 @@ export async function eraseReviews(deps: VerantwoordingDeps, traces: ReviewTrace
   // retry after a failure, and any that waits for the directory (an id of its own per window).
   await deps.dataRights.jobs.forget(prepRefreshJobId(who.userId));
   await deps.dataRights.jobs.forgetWithPayload(PREP_REFRESH_JOB, { reportId: who.userId });
-  const now = deps.clock.now();
-  const kept = traces.asManager.filter((r) => keptAfterManagerErasure(r, now));
-  // Before the conversations move: a run again after a move lists that one no more, and its
-  // professional's index must still have the marker put in the manager's place.
-  const reportIds = [...new Set(kept.map((r) => r.reportId).filter((id) => id !== ERASED_ID))];
-  await deps.dataRights.reviewManagers.forgetManager(who.userId, { marker: who.marker, reportIds });
   for (const r of traces.asManager) {
     await forgetPrepJobs(deps, r);
-    if (kept.includes(r)) await deps.dataRights.reviews.replace(r, forgetManagerInReview(r, who));
-    else await deps.dataRights.reviews.remove(r);
+    await deps.dataRights.reviews.remove(r);
   }
+  await deps.dataRights.reviewManagers.forgetManager(who.userId);
   for (const r of traces.asReport) {
     if (r.reportId === ERASED_ID) continue;
     await forgetPrepJobs(deps, r);
