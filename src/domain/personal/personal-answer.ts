@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { overLimit, trimText } from '../shared/text';
+import { overLimit, showsNothing, trimText } from '../shared/text';
 
 export type Visibility = 'private' | 'shared';
 
@@ -66,7 +66,8 @@ export function personalAnswerId(userId: string, sessionId: string, questionId: 
 export function writePersonalAnswer(a: Omit<PersonalAnswer, 'id' | 'type' | 'visibility' | 'keys'> & { visibility?: Visibility; key?: string }): PersonalAnswer {
   const { key, ...answer } = a;
   const text = trimText(answer.text);
-  if (!text) throw new DomainError('invalidInput', { detail: 'personal answer empty', input: { field: 'text', rule: 'required' } });
+  // What shows nothing (also tag characters alone) is no answer: saved, it would replace a real one.
+  if (showsNothing(text)) throw new DomainError('invalidInput', { detail: 'personal answer empty', input: { field: 'text', rule: 'required' } });
   const over = overLimit(text, MAX_PERSONAL_ANSWER_LENGTH);
   if (over) throw new DomainError('invalidInput', { detail: 'personal answer length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_PERSONAL_ANSWER_LENGTH, count: over } } });
   return { ...answer, id: personalAnswerId(answer.userId, answer.sessionId, answer.questionId), type: 'personalAnswer', text, visibility: answer.visibility ?? 'private', ...keptKeys(undefined, key) };

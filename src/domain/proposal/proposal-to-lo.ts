@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { overLimit, trimText, withoutControlCharacters } from '../shared/text';
+import { overLimit, showsNothing, trimText, withoutControlCharacters } from '../shared/text';
 import { DecidedProposal, mayBePutBefore } from '../talent-review/proposal-to-manager';
 import { Group } from '../week-cycle/group';
 import { Mutate } from '../week-cycle/ports';
@@ -57,33 +57,39 @@ export function loAnswerPressKey(formKey: string, text: string): string {
 }
 
 /**
- * Whether a card offers "Delen met L&O" for this decision: adopted or adapted, with a text (never a
- * rejection, no decision, or an AI draft alone). Read from the decision the card already shows; the
- * press checks it again (shareableProposal) and finds out only then whether it was shared already.
+ * Whether a card offers "Delen met L&O" for this decision: adopted or adapted, with a text that
+ * shows (never a rejection, no decision, an AI draft alone, or words of only tag characters stored
+ * before the decision form refused them: L&O would get "the group's words" and read nothing).
+ * Read from the decision the card already shows; the press checks it again (shareableProposal)
+ * and finds out only then whether it was shared already.
  */
 export function offersShareWithLo(decision: { verdict: string; text: string } | undefined): boolean {
-  return mayBePutBefore(decision) && !!trimText((decision as { text: string }).text);
+  return mayBePutBefore(decision) && !showsNothing((decision as { text: string }).text);
 }
 
 /**
  * What a member may share for the group, or why not: only a member the group names now
  * (`notAMember`: someone who left, or anyone outside the group with a forwarded or forged card),
  * only a proposal of this group that it adopted or adapted (`notDecided`: rejected, undecided, an
- * AI draft alone).
+ * AI draft alone, a text that shows nothing: see `offersShareWithLo`).
  */
 export function shareableProposal(group: Group | undefined, proposal: Proposal | undefined, memberId: string): { status: 'notAMember' } | { status: 'notDecided' } | { status: 'shareable'; decided: DecidedProposal; decidedAt: string } {
   if (!group || !group.members.some((m) => m.id === memberId)) return { status: 'notAMember' };
   if (!proposal || proposal.groupId !== group.id || !proposal.decision || !mayBePutBefore(proposal.decision)) return { status: 'notDecided' };
   const { verdict, text, reason, at } = proposal.decision;
-  if (!trimText(text)) return { status: 'notDecided' };
+  if (showsNothing(text)) return { status: 'notDecided' };
   // The first step names who does what: it stays with the group (HR's report withholds it too).
   return { status: 'shareable', decided: { verdict, source: decisionSource(proposal), text, reason }, decidedAt: at };
 }
 
-/** L&O's words as sent: trimmed, without control characters; required, and refused over the limit. */
+/**
+ * L&O's words as sent: trimmed, without control characters; required (something that shows: an
+ * answer of only tag characters or a variation selector would replace a real one, and the group
+ * would read "Antwoord van L&O:" and nothing), and refused over the limit.
+ */
 export function loAnswerText(text: unknown): string {
   const words = trimText(withoutControlCharacters(typeof text === 'string' ? text : ''));
-  if (!words) throw new DomainError('invalidInput', { detail: 'lo answer empty', input: { field: 'answer', rule: 'required' } });
+  if (showsNothing(words)) throw new DomainError('invalidInput', { detail: 'lo answer empty', input: { field: 'answer', rule: 'required' } });
   const over = overLimit(words, MAX_LO_ANSWER_LENGTH);
   if (over) throw new DomainError('invalidInput', { detail: 'lo answer too long', input: { field: 'answer', rule: 'tooLong', params: { max: MAX_LO_ANSWER_LENGTH, count: over } } });
   return words;

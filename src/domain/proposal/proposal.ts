@@ -1,7 +1,7 @@
 import { DomainError, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
 import { DraftFailure, ProposalDraft } from './proposal-draft';
-import { cutWhole, overLimit, trimText, withoutInvisibleCharacters } from '../shared/text';
+import { cutWhole, emptyIfNothingShows, overLimit, showsNothing, trimText, withoutInvisibleCharacters } from '../shared/text';
 
 /** What the group decides: adopt the proposal as it is, adapt it in its own words, or reject it. */
 export type Verdict = 'accept' | 'adapt' | 'reject';
@@ -257,11 +257,14 @@ function cleanText(text: string, max: number, field: string): string {
   return trimText(text);
 }
 
-/** What keeps a text input from being stored (see `cleanText`): nothing but spaces, or longer than `max`. */
+/**
+ * What keeps a text input from being stored (see `cleanText`): nothing that shows (`showsNothing`:
+ * also tag characters or a lone variation selector, which would be stored for good as the group's
+ * words, reason or first step that nobody can read), or longer than `max`.
+ */
 function textProblem(text: string, max: number, field: string): RefusedField | undefined {
-  const t = trimText(text);
-  if (!t) return { field, rule: 'required' };
-  return lengthProblem(t, max, field);
+  if (showsNothing(text)) return { field, rule: 'required' };
+  return lengthProblem(trimText(text), max, field);
 }
 
 /** A text longer than `max` characters as they show (`overLimit`); an empty one is no problem here. */
@@ -273,10 +276,11 @@ function lengthProblem(text: string, max: number, field: string): RefusedField |
 /**
  * A rejected decision's first step, which a rejection does not ask for: kept as typed within its
  * limit, counted as it shows (a cut in code units took half of a first step of emoji), and cut
- * between characters past it (only a caller that did not check the limit first sends more).
+ * between characters past it (only a caller that did not check the limit first sends more). One
+ * that shows nothing is none: kept, it would be a first step nobody can read.
  */
 function rejectedFirstStep(firstStep: string): string {
-  const t = firstStep.trim();
+  const t = emptyIfNothingShows(firstStep.trim());
   return overLimit(t, MAX_REASON_LENGTH) === undefined ? t : cutWhole(t, MAX_REASON_LENGTH);
 }
 
@@ -450,10 +454,10 @@ export function sameWordsAsProposal(ownWords: string, proposalText: string): boo
  * Whether the own-words field holds words the verdict would not record: "accept" adopts the
  * proposal's text (`proposalText`) and "reject" records none, so words typed there beside either
  * would be lost for good (a decision is final). A paste of the proposal beside "accept" adopts
- * the same text, and spaces alone are no words.
+ * the same text, and what shows nothing (spaces, tag characters) is no words.
  */
 function ownWordsNotAdopted(verdict: Verdict | undefined, ownWords: string, proposalText: string): boolean {
-  if (!ownWords.trim()) return false;
+  if (showsNothing(ownWords)) return false;
   return verdict === 'reject' || (verdict === 'accept' && !sameWordsAsProposal(ownWords, proposalText));
 }
 
@@ -558,7 +562,7 @@ export function decide(p: Proposal, judgements: readonly Judgement[], d: Decisio
   let basedOnAiDraft = false;
   if (d.verdict === 'accept') {
     text = d.proposalText.trim();
-    if (!text) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
+    if (showsNothing(text)) throw new DomainError('proposalNotReady', { detail: 'nothing to adopt', input: { field: 'decision', rule: 'format' } });
     requireJudgedForAdoption(judged, 'decision');
   } else if (d.verdict === 'adapt') {
     text = cleanText(d.ownWords, MAX_PROPOSAL_LENGTH, 'adoptedText');

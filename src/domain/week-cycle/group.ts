@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { Language } from '../framework/framework';
 import { DomainError, ErrorCode, RefusedField } from '../shared/errors';
 import { stableId } from '../shared/ids';
-import { cutWhole, overLimit, singleLineText, trimText, unitCeiling } from '../shared/text';
+import { cutWhole, overLimit, showsNothing, singleLineText, trimText, unitCeiling } from '../shared/text';
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -134,7 +134,8 @@ export const GROUP_NAME_MAX = 120;
  */
 export function suggestedGroupName(chatName: string | undefined, fallback: string): string {
   const name = singleLineText(chatName ?? '');
-  if (!name) return fallback;
+  // The form refuses a name that shows nothing (`groupSettingsProblems`): it is no name to start from.
+  if (showsNothing(name)) return fallback;
   if (overLimit(name, GROUP_NAME_MAX) === undefined) return name;
   // The longest whole start within the limit: a longer start never counts less, so halve the range.
   let [fits, over] = [0, Math.min(name.length, unitCeiling(GROUP_NAME_MAX) + 1)];
@@ -143,7 +144,8 @@ export function suggestedGroupName(chatName: string | undefined, fallback: strin
     if (overLimit(cutWhole(name, mid), GROUP_NAME_MAX) === undefined) fits = mid;
     else over = mid;
   }
-  return trimText(cutWhole(name, fits)) || fallback;
+  const cut = trimText(cutWhole(name, fits));
+  return showsNothing(cut) ? fallback : cut;
 }
 
 /**
@@ -195,7 +197,8 @@ export function groupSettingsProblems(s: GroupSettings): SettingsProblem[] {
   const dayCount = sortedDays(s.schedule.days).length;
   const name = singleLineText(s.name);
   const nameOver = overLimit(name, GROUP_NAME_MAX);
-  if (!name) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
+  // A name that shows nothing (also tag characters alone) would leave the group nameless on every card, L&O's list too.
+  if (showsNothing(name)) problems.push({ code: 'invalidInput', detail: 'name', input: { field: 'name', rule: 'required' } });
   else if (nameOver) problems.push({ code: 'invalidInput', detail: 'name length', input: { field: 'name', rule: 'tooLong', params: { max: GROUP_NAME_MAX, count: nameOver } } });
   if (memberCount < GROUP_SIZE.min || memberCount > GROUP_SIZE.max) {
     problems.push({ code: 'groupSize', detail: `members=${memberCount}`, input: { field: 'members', rule: 'range', params: { min: GROUP_SIZE.min, max: GROUP_SIZE.max, count: memberCount } } });
