@@ -116,12 +116,12 @@ export async function shareWithLo(deps: ProposalToLoDeps, tenantId: string, memb
  * outbox), the same queueing is left to a job the scheduler retries (`tellGroupLater`), so the
  * presser is not told that what is stored failed, and the group hears of it without anyone pressing
  * again. Only when even the job could not be stored does the queueing's error reach the presser:
- * their press again queues the message (under its key: once), nothing is stored twice.
+ * their press again queues the message (under its key: once), nothing is stored twice. `tell` may
+ * find the group gone ('groupGone'): no chat to tell, and no job either.
  */
-async function tellGroupOrLater(deps: Pick<ProposalToLoDeps, 'retries' | 'clock'>, tell: () => Promise<void>, about: { tenantId: string; id: string; revision?: number }): Promise<'queued' | 'later'> {
+async function tellGroupOrLater(deps: Pick<ProposalToLoDeps, 'retries' | 'clock'>, tell: () => Promise<'groupGone' | void>, about: { tenantId: string; id: string; revision?: number }): Promise<'queued' | 'later' | 'groupGone'> {
   try {
-    await tell();
-    return 'queued';
+    return (await tell()) ?? 'queued';
   } catch (error) {
     try {
       const id = tellGroupJobId(about.id, about.revision);
@@ -216,11 +216,16 @@ export async function answerAsLo(deps: ProposalToLoDeps, actorId: string, tenant
   // The presser is told so, with their own words (found in review, stop 58: they were shown the
   // other answer under "Antwoord verstuurd").
   if (shared.answer?.key !== key) return { shared, posted: false, replaced: { text } };
-  const group = await deps.groups.group(shared.groupId);
-  if (!group) return { shared, posted: false, groupGone: true };
-  // The answer is stored: a card that cannot be queued now is queued by a scheduled job, and L&O is
-  // answered with what is stored (found in review, stop 56: it got the error card).
-  const told = await tellGroupOrLater(deps, () => deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision)), { tenantId, id: shared.id, revision: shared.revision });
+  // The answer is stored: a group that cannot be read now, or a card that cannot be queued, is left
+  // to a scheduled job that reads the group itself and is retried, and L&O is answered with what is
+  // stored (found in review, stop 56: the queueing gave the error card; stop 66: so did the read).
+  const tellGroup = async (): Promise<'groupGone' | void> => {
+    const group = await deps.groups.group(shared.groupId);
+    if (!group) return 'groupGone';
+    await deps.delivery.answerToGroup(group, shared, answerCardKey(shared.id, shared.revision));
+  };
+  const told = await tellGroupOrLater(deps, tellGroup, { tenantId, id: shared.id, revision: shared.revision });
+  if (told === 'groupGone') return { shared, posted: false, groupGone: true };
   return { shared, posted: true, ...(told === 'later' ? { toldLater: true as const } : {}) };
 }
 
