@@ -61,9 +61,11 @@ export function trimText(text: string): string {
  * A text of nothing that shows: white space, the invisible characters above, any format character
  * (\p{Cf}: also tag characters, U+E0000-E007F) and variation selectors (U+FE00-FE0F,
  * U+E0100-E01EF). `trimText` keeps the last two at either end, as they end emoji; alone they show
- * nothing, so for the question "is anything written?" they count as nothing.
+ * nothing, so for the question "is anything written?" they count as nothing. Except the format
+ * characters that are drawn (Unicode's prepended concatenation marks: the Arabic number signs, the
+ * end of an ayah, ...; found in review, stop 66): one alone is something written.
  */
-const SHOWS_NOTHING = /^[\s\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]*$/u;
+const SHOWS_NOTHING = /^(?:(?![\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}])[\s\p{Cf}\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}])*$/u;
 
 /**
  * Whether `text` shows nothing on a screen (see SHOWS_NOTHING): for the emptiness check only; a
