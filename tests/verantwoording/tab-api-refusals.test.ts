@@ -86,6 +86,13 @@ describe('the tab API names the refused input in its 400', () => {
     expect({ status: res.status, body: res.json }).toEqual({ status: 400, body: { error: 'invalidInput', field: 'text', rule: 'tooLong', params: { max, count: emoji } } });
   });
 
+  // A field the domain sets no limit of its own for is refused at the guard's bound, in code units,
+  // and told its length in code units: never "at most 40; this is 21" (found in review, stop 66).
+  it('names a theme past its bound with its length in the units of that bound', async () => {
+    const res = await api('PUT', '/learning-needs/answer-1', { theme: '\u{1F600}'.repeat(21), text: 'kort', rev: 0 });
+    expect({ status: res.status, body: res.json }).toEqual({ status: 400, body: { error: 'invalidInput', field: 'theme', rule: 'tooLong', params: { max: 40, count: 42 } } });
+  });
+
   it('names a Prof-traject with too many weeks, with the range, never the texts typed', async () => {
     const res = await api('PUT', '/traject', { learningNeeds: 'Mijn geheime leerbehoefte', talents: '', plannedWeeks: 60 });
     expect({ status: res.status, body: res.json }).toEqual({ status: 400, body: { error: 'invalidInput', field: 'plannedWeeks', rule: 'range', params: { min: 1, max: 52 } } });

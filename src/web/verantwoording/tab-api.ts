@@ -178,9 +178,11 @@ function refusedInput(error: z.ZodError, clean: unknown, limits: Record<string, 
     if (range) return { field, rule: 'range', params: range };
     const value = clean && typeof clean === 'object' ? (clean as Record<string, unknown>)[field] : undefined;
     if (issue.code === 'too_big' && issue.type === 'string') {
-      const max = limits[field] ?? Number(issue.maximum);
-      // Counted as the domain and the tab's counter count (an emoji is one character), not in code units.
-      return { field, rule: 'tooLong', params: { max, ...(typeof value === 'string' ? { count: lengthAgainst(value, max) } : {}) } };
+      const limit = limits[field];
+      // Against the domain's limit: counted as the domain and the tab's counter count (an emoji is one
+      // character, up to 8 times the limit). Against the guard's own bound (in code units): in code units.
+      const count = typeof value !== 'string' ? undefined : limit === undefined ? value.length : lengthAgainst(value, limit);
+      return { field, rule: 'tooLong', params: { max: limit ?? Number(issue.maximum), ...(count === undefined ? {} : { count }) } };
     }
     if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return { field, rule: 'required' };
     if (issue.code === 'too_big' && issue.type === 'number') return { field, rule: 'range', params: { max: Number(issue.maximum) } };
