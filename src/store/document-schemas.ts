@@ -373,8 +373,8 @@ const pollTarget = z
     sharedMembers: count.optional(),
     cardActivityId: id.optional(),
     delivered: z.boolean(),
-    // Not delivered for good: its members would not fit in the tally's invitee lists.
-    notDelivered: z.literal('tooMany').optional(),
+    // Not delivered for good: its members would not fit in the tally's invitee lists, or shared too many with another open poll's team.
+    notDelivered: z.enum(['tooMany', 'overlapsOpen']).optional(),
   })
   .strict();
 

@@ -36,11 +36,15 @@ export interface PollTarget {
   delivered: boolean;
   /**
    * Why the team was not delivered, where the reason is for good: `tooMany`, its members would
-   * take the tally's invitee lists (all the poll's teams together) past their bound. Nothing was
-   * sent to it and nobody can answer for it; HR's status card says why.
+   * take the tally's invitee lists (all the poll's teams together) past their bound; `overlapsOpen`,
+   * at its delivery its members shared too many people with a team of another open poll (see
+   * `mayShareMembers`; the start's check saw the rosters of its moment). Nothing was sent to it and
+   * nobody can answer for it; HR's status card says why.
    */
-  notDelivered?: 'tooMany';
+  notDelivered?: NotDeliveredReason;
 }
+
+export type NotDeliveredReason = 'tooMany' | 'overlapsOpen';
 
 /**
  * Whether two polls open at once may have this many people in common between a cut of one (a

@@ -162,6 +162,11 @@ export interface PollNotifier {
    * stored alike for both (nothing tells who answered).
    */
   nudge(poll: Poll, target: PollTarget, index: number, members: TeamMember[], daysLeft: number): Promise<void>;
+  /**
+   * HR, in the chat the poll was started from (in their language): a team did not get the poll, as
+   * at its delivery it shared too many members with `openTeam`, a team of another open poll.
+   */
+  tellHrOverlapRefused(poll: Poll, target: PollTarget, openTeam: string): Promise<void>;
   /** After closing: the poll cards in channels say "closed", HR's channel gets the results card. */
   announceClosed(poll: Poll): Promise<void>;
   /** After closing: a team's own results in its channel, to talk about in its next session. */

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { inviteeHash } from '../../domain/pulse-poll/answer';
-import { addInvitees, isListedInvitee } from '../../domain/pulse-poll/tally';
+import { addInvitees, isListedInvitee, PollTally } from '../../domain/pulse-poll/tally';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
-import { PollTarget } from '../../domain/pulse-poll/poll';
+import { NotDeliveredReason, Poll, PollTarget } from '../../domain/pulse-poll/poll';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
+import { Cut, cutsOf, openTeamOverlapping } from './overlap';
+import { takeStartLease } from './start-poll';
 
 /** Teams refreshes a card by itself for at most this many listed users. */
 export const AUTO_REFRESH_USERS = 60;
@@ -17,6 +20,11 @@ export interface DeliveryOutcome {
   tooMany: string[];
   /** Teams whose roster the platform refused for good (the app was removed): nothing sent, still not delivered. */
   outOfReach: string[];
+  /**
+   * Teams whose members shared too many people with a team of another open poll when they were
+   * about to be listed: nothing sent, not delivered, marked so (`notDelivered: 'overlapsOpen'`), HR told.
+   */
+  overlapsOpen: string[];
   /** No poll stored under this id (yet: its start stores it after scheduling this; or ever: a start that failed). */
   missing?: true;
 }
@@ -25,6 +33,44 @@ export interface DeliveryOutcome {
 function withoutRefusal(target: PollTarget): PollTarget {
   const { notDelivered: _delivered, ...rest } = target;
   return rest;
+}
+
+/** Marks a team not delivered, for good, with the reason HR's status card gives (once: a run again changes nothing). */
+async function markNotDelivered(deps: PulsePollDeps, pollId: string, targetId: string, reason: NotDeliveredReason): Promise<void> {
+  await deps.polls.update(pollId, (p) =>
+    p.status !== 'open' || p.targets.some((t) => t.id === targetId && (t.delivered || t.notDelivered === reason))
+      ? p
+      : { ...p, targets: p.targets.map((t) => (t.id === targetId ? { ...t, notDelivered: reason } : t)) },
+  );
+}
+
+/**
+ * The members of a team of this poll listed by an earlier run, as far as Teams still has them: its
+ * roster now, those on its list (all of them for a team delivered before lists). Gone for good
+ * (the app was removed): none.
+ */
+async function listedMembersNow(deps: PulsePollDeps, poll: Poll, tally: PollTally, target: PollTarget): Promise<string[]> {
+  try {
+    const members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+    const listed = tally.invitees?.[target.id];
+    return members.map((m) => m.userId).filter((id) => !listed || isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, poll.id, target.id, id)));
+  } catch (err) {
+    if (isTeamOutOfReach(err)) return [];
+    throw err;
+  }
+}
+
+/**
+ * The cuts a team's listing publishes: the team, and the poll's teams together with it (each
+ * listed team's members; read again from Teams for those listed by an earlier run).
+ */
+async function cutsOnListing(deps: PulsePollDeps, poll: Poll, tally: PollTally, target: PollTarget, members: TeamMember[], listedThisRun: Map<string, string[]>): Promise<Cut[]> {
+  const team: Cut = { teamName: target.teamName, ids: new Set(members.map((m) => m.userId)) };
+  const listedBefore = poll.targets.filter((t) => t.id !== target.id && (listedThisRun.has(t.id) || (t.delivered && !t.notDelivered)));
+  if (!listedBefore.length) return [team];
+  const others: Cut[] = [];
+  for (const t of listedBefore) others.push({ teamName: t.teamName, ids: new Set(listedThisRun.get(t.id) ?? (await listedMembersNow(deps, poll, tally, t))) });
+  return [team, cutsOf([team, ...others]).at(-1)!];
 }
 
 /**
@@ -44,7 +90,7 @@ function markersOfEarlierRuns(hashKey: string, pollId: string, targetIds: readon
  * sends nothing twice (the outbox keys).
  */
 export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<DeliveryOutcome> {
-  const outcome: DeliveryOutcome = { tooMany: [], outOfReach: [] };
+  const outcome: DeliveryOutcome = { tooMany: [], outOfReach: [], overlapsOpen: [] };
   const poll = await deps.polls.get(pollId);
   if (!poll) return { ...outcome, missing: true };
   if (poll.status !== 'open') return outcome;
@@ -54,6 +100,8 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   // Teams whose members the poll reached already: a member of two teams is counted once overall.
   const reachedBefore = poll.targets.filter((t) => t.delivered).map((t) => t.id);
   const reachedByEarlierRuns = [...reachedBefore];
+  // The members of the teams this run listed (in memory only): the poll's teams together are a cut too.
+  const listedThisRun = new Map<string, string[]>();
   for (const [i, target] of poll.targets.filter((t) => !t.delivered).entries()) {
     // HR may close the poll while its teams are delivered (each asks Teams for its members): a
     // team not reached by then gets nothing, one under way has its messages skipped when they are
@@ -72,33 +120,54 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     // Before any card goes out, so the first answer already finds its sender among the invitees:
     // the members the poll goes to, and nobody who joins the team later (who could pad a team
     // past the minimum with answers they know, once the count shows one real respondent).
-    await tallyOf(deps, poll);
+    const tally = await tallyOf(deps, poll);
     let invited = true;
     let shared = 0;
     // Their markers on the lists of the teams reached before, made once: the update may run again.
     const elsewhere = members.map((m) => reachedBefore.map((id) => [id, inviteeHash(deps.hashKey, pollId, id, m.userId)] as const));
     const earlier = poll.delivery === 'private' ? markersOfEarlierRuns(deps.hashKey, pollId, [...reachedByEarlierRuns, target.id], members) : [];
     let invitedBefore: string[] = [];
-    await deps.tallies.update(pollId, (t) => {
-      shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
-      invitedBefore = members.filter((_, k) => earlier[k]?.some(([id, marker]) => isListedInvitee(t, id, marker))).map((m) => m.userId);
-      const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
-      invited = r.outcome === 'invited';
-      return r.tally;
-    });
+    const listInvitees = () =>
+      deps.tallies.update(pollId, (t) => {
+        shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
+        invitedBefore = members.filter((_, k) => earlier[k]?.some(([id, marker]) => isListedInvitee(t, id, marker))).map((m) => m.userId);
+        const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+        invited = r.outcome === 'invited';
+        return r.tally;
+      });
+    // The start checked the rosters of its moment; a team may have taken in people since (or the
+    // other poll's team, not listed then). Checked again against what the other open polls listed,
+    // under the tenant's start lease: starts and other listings wait, so of two teams listed at
+    // about the same moment the second sees the first one's list. A check that cannot be made (the
+    // lease held long, a roster that does not answer) lists nothing: the job runs again.
+    let overlapping: string | undefined;
+    try {
+      overlapping = await underStartLease(deps, poll.tenantId, async () => {
+        const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, listedThisRun));
+        if (!found) await listInvitees();
+        return found;
+      });
+    } catch (err) {
+      failed ??= err;
+      continue;
+    }
+    // Left out as a whole, as a team too large to list: nobody can answer for it, nothing is sent.
+    if (overlapping) {
+      outcome.overlapsOpen.push(target.id);
+      await markNotDelivered(deps, pollId, target.id, 'overlapsOpen');
+      await deps.notifier.tellHrOverlapRefused(poll, target, overlapping);
+      continue;
+    }
     // A team the tally could not list gets nothing, in a channel poll too: a channel card without
     // a list would take answers from anyone in the channel, also from people added to the team
     // afterwards, who could pad a small team past the minimum with answers they know. It stays not
     // delivered, with the reason for HR's status card (and nothing sent when delivery runs again).
     if (!invited) {
       outcome.tooMany.push(target.id);
-      await deps.polls.update(pollId, (p) =>
-        p.status !== 'open' || p.targets.some((t) => t.id === target.id && (t.delivered || t.notDelivered === 'tooMany'))
-          ? p
-          : { ...p, targets: p.targets.map((t) => (t.id === target.id ? { ...t, notDelivered: 'tooMany' as const } : t)) },
-      );
+      await markNotDelivered(deps, pollId, target.id, 'tooMany');
       continue;
     }
+    listedThisRun.set(target.id, members.map((m) => m.userId));
     if (poll.delivery === 'channel') {
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
     } else {
@@ -112,4 +181,16 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   }
   if (failed) throw failed;
   return outcome;
+}
+
+/** Runs `work` holding the tenant's start lease (see takeStartLease), and lets go of it after. */
+async function underStartLease<T>(deps: PulsePollDeps, tenantId: string, work: () => Promise<T>): Promise<T> {
+  const holder = randomUUID();
+  await takeStartLease(deps, tenantId, holder);
+  try {
+    return await work();
+  } finally {
+    // Failing to let go only makes the next start or listing wait for the expiry.
+    await deps.startLease.release(tenantId, holder).catch(() => undefined);
+  }
 }

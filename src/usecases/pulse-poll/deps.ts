@@ -17,7 +17,7 @@ export interface PulsePollDeps {
   legacy: LegacyAnswerRepository;
   /** One open poll per team. */
   locks: TeamPollLocks;
-  /** One start at a time per tenant, so each start's overlap check sees the polls started before it. */
+  /** One start or team listing at a time per tenant, so each overlap check sees the polls started and the teams listed before it. */
   startLease: PollStartLease;
   installations: InstallationRepository;
   roster: TeamRoster;

@@ -1,6 +1,6 @@
 import { DeliveryStatus } from '../../domain/outbox/outbox.port';
 import { DomainError } from '../../domain/shared/errors';
-import { daysLeft, isOpenAt, peopleReached, Poll } from '../../domain/pulse-poll/poll';
+import { daysLeft, isOpenAt, NotDeliveredReason, peopleReached, Poll } from '../../domain/pulse-poll/poll';
 import { countsOf } from '../../domain/pulse-poll/tally';
 import { requireHr } from './access';
 import { pollBatch, PulsePollDeps } from './deps';
@@ -12,7 +12,7 @@ export interface PollProgress {
   open: boolean;
   daysLeft: number;
   /** `notDelivered`: why a team was not delivered, where that is for good (see PollTarget). */
-  teams: { teamName: string; respondents: number; memberCount?: number; delivered: boolean; notDelivered?: 'tooMany' }[];
+  teams: { teamName: string; respondents: number; memberCount?: number; delivered: boolean; notDelivered?: NotDeliveredReason }[];
   respondents: number;
   /** Known when every team's size is. */
   memberCount?: number;

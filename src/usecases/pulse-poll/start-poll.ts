@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
 import { DomainError } from '../../domain/shared/errors';
 import { closingInstant, isOpenAt, mayShareMembers, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
-import { emptyTally, isListedInvitee, PollTally } from '../../domain/pulse-poll/tally';
-import { inviteeHash } from '../../domain/pulse-poll/answer';
+import { emptyTally } from '../../domain/pulse-poll/tally';
 import { Installation, isTeamOutOfReach } from '../../domain/pulse-poll/ports';
 import { stableId } from '../../domain/shared/ids';
 import { Actor } from '../week-cycle/deps';
 import { requireHr } from './access';
 import { PULSE_JOBS, PulsePollDeps } from './deps';
+import { answersFor, Cut, cutsOf, overlapUnknown, sharedCount } from './overlap';
 
 export interface StartContext {
   tenantId: string;
@@ -87,51 +87,6 @@ async function channelFor(deps: PulsePollDeps, team: Installation, channelName: 
   }
   return undefined;
 }
-
-/**
- * Who can answer for a team of an open poll, as a test of one person: those on its invitee list
- * (keyed hashes: each candidate is hashed for that poll and team with the same key), or, for a
- * team not delivered yet, the members its delivery will list (its roster now). A team refused as
- * too large to list, one the app was removed from before its delivery, and a closing poll's
- * (sealed tally) take nobody's answer.
- */
-async function answersFor(deps: PulsePollDeps, tenantId: string, poll: Poll, tally: PollTally | undefined, target: PollTarget): Promise<((userId: string) => boolean) | undefined> {
-  if (tally?.sealed || target.notDelivered) return undefined;
-  if (target.delivered && tally?.invitees?.[target.id]) return (userId) => isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, poll.id, target.id, userId));
-  // Not delivered yet (a private team's list is still empty), or delivered before lists (anyone in its channel).
-  try {
-    const members = new Set((await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId })).map((m) => m.userId));
-    return (userId) => members.has(userId);
-  } catch (err) {
-    if (isTeamOutOfReach(err)) return undefined;
-    throw overlapUnknown(target.teamName);
-  }
-}
-
-/**
- * A roster that did not answer (not "out of reach") while the overlap is checked: nothing starts,
- * and HR is told which open poll's team it could not be checked against and to try again later
- * (the roster is usually back within minutes). Names no member (the roster logged its status).
- */
-function overlapUnknown(openTeam: string): DomainError {
-  return new DomainError('overlapUnknown', { detail: 'a roster did not answer while checking overlap', params: { open: openTeam } });
-}
-
-/** A published cut of a poll: one team, or its teams together; its people by their Entra ids. */
-interface Cut {
-  teamName: string;
-  ids: Set<string>;
-}
-
-/** The cuts a poll's teams publish: each team, and all of them together where there are several. */
-function cutsOf(teams: Cut[]): Cut[] {
-  if (teams.length < 2) return teams;
-  // Named after the team that brings in most people: the one HR is told about.
-  const largest = teams.reduce((a, b) => (b.ids.size > a.ids.size ? b : a));
-  return [...teams, { teamName: largest.teamName, ids: new Set(teams.flatMap((t) => [...t.ids])) }];
-}
-
-const sharedCount = (a: Set<string>, b: Set<string>) => [...a].filter((id) => b.has(id)).length;
 
 /**
  * Refuses a start whose teams share too many members with a team of another poll still open (the
@@ -225,9 +180,9 @@ const START_LEASE_PAUSES_MS = [200, 400, 800, 1_600];
  * finish: the overlap check reads the open polls, so two starts at the same moment would each
  * find the other's poll not yet stored, and both open (a department and its sub-team). Still held
  * after that (a start that is slow, or stopped half-way, until its lease expires): "startBusy",
- * nothing stored.
+ * nothing stored. A delivery holds it too while it checks and lists a team (see deliverPoll).
  */
-async function takeStartLease(deps: PulsePollDeps, tenantId: string, holder: string): Promise<void> {
+export async function takeStartLease(deps: PulsePollDeps, tenantId: string, holder: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const now = deps.clock.now();
     if (await deps.startLease.take(tenantId, holder, now, new Date(now.getTime() + START_LEASE_HOLDS_MS))) return;

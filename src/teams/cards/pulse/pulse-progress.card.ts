@@ -1,11 +1,18 @@
 import { PollProgress } from '../../../usecases/pulse-poll/poll-status';
 import { Translate } from '../../../i18n/i18n';
+import { NotDeliveredReason } from '../../../domain/pulse-poll/poll';
 import { adaptiveCard, AdaptiveCardJson, Element, escapeMarkdown, factSet, heading, subtle, textBlock } from '../card-kit';
 
 export interface ProgressFact {
   title: string;
   value: string;
 }
+
+/** HR's status card's reason per team not delivered for good (PollTarget.notDelivered). */
+const NOT_DELIVERED_TEXT: Record<NotDeliveredReason, string> = {
+  tooMany: 'pulse.status.notDeliveredTooMany',
+  overlapsOpen: 'pulse.status.notDeliveredOverlapsOpen',
+};
 
 const rate = (respondents: number, members: number) => Math.min(100, Math.round((respondents / members) * 100));
 
@@ -16,7 +23,7 @@ export function responseLine(r: { respondents: number; memberCount?: number }, t
 
 /** Response per team (and all together when there are several). */
 export function responseFacts(p: PollProgress, t: Translate): ProgressFact[] {
-  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t(team.notDelivered === 'tooMany' ? 'pulse.status.notDeliveredTooMany' : 'pulse.status.notDelivered') }));
+  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t(team.notDelivered ? NOT_DELIVERED_TEXT[team.notDelivered] : 'pulse.status.notDelivered') }));
   return p.teams.length > 1 ? [{ title: t('pulse.progress.all'), value: responseLine(p, t) }, ...teams] : teams;
 }
 

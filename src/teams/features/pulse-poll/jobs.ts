@@ -21,7 +21,7 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   const { pulse } = deps;
   scheduler.on(PULSE_JOBS.deliver, async (payload, job) => {
     const { pollId } = readPayload(pollPayload, payload);
-    const { tooMany, outOfReach, missing } = await deliverPoll(pulse, pollId);
+    const { tooMany, outOfReach, overlapsOpen, missing } = await deliverPoll(pulse, pollId);
     // startPoll stores the poll after its jobs: a delivery due at once can run in between, and then
     // waits for it (its first runs fail, 10, 20 and 40 s apart). A poll that never came (a start that
     // failed) is delivered to nobody.
@@ -29,6 +29,7 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
     if (outOfReach.length) deps.logger.warn({ pollId, targetIds: outOfReach }, 'poll teams not delivered: Teams refused their roster (the app is no longer in the team)');
     // HR's status card names these teams as not delivered, and why (PollTarget.notDelivered).
     if (tooMany.length) deps.logger.warn({ pollId, targetIds: tooMany }, 'poll teams not delivered: more members than the tally can list');
+    if (overlapsOpen.length) deps.logger.warn({ pollId, targetIds: overlapsOpen }, 'poll teams not delivered: they share too many members with a team of another open poll');
   });
   scheduler.on(PULSE_JOBS.reminder, async (payload) => {
     const { pollId, index } = readPayload(reminderPayload, payload);

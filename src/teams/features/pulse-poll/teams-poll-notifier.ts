@@ -240,6 +240,24 @@ export class TeamsPollNotifier implements PollNotifier {
     await this.outbox.enqueue([...updates, ...results]);
   }
 
+  async tellHrOverlapRefused(poll: Poll, target: PollTarget, openTeam: string): Promise<void> {
+    // The starter's chat was forgotten with them (their erasure): the status card still says it.
+    if (poll.hrChannel.conversationId === ERASED_ID) return;
+    const { hrChannel } = poll;
+    const text = this.translator.t(hrChannel.language ?? poll.language)('pulse.overlapRefused', { team: target.teamName, open: openTeam });
+    await this.outbox.enqueue([
+      this.privately({
+        key: `pulse:${poll.id}:overlapRefused:${target.id}`,
+        tenantId: poll.tenantId,
+        route: { serviceUrl: hrChannel.serviceUrl, botId: hrChannel.botId },
+        target: { kind: 'conversation', conversationId: hrChannel.conversationId },
+        payload: { type: 'message', text },
+        // Sent to the starter's chat (possibly their 1:1 chat): their erasure deletes it while it waits.
+        ...(poll.startedBy ? { about: [poll.startedBy] } : {}),
+      }),
+    ]);
+  }
+
   async mirrorToTeam(poll: Poll, target: PollTarget, team: TeamResult, minRespondents: number): Promise<void> {
     const card = teamResultsCard({ instrument: this.instruments[poll.language], language: poll.language, closed: closedAs(poll), team, minRespondents }, this.translator.t(poll.language));
     await this.outbox.enqueue([
