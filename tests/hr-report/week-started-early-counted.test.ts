@@ -56,12 +56,17 @@ describe('a week started by hand before its planned dates', () => {
     ]);
   });
 
-  it('a session started weeks before its cycle\'s planned week still counts, in the week it was held', () => {
-    // Week 3 moved to January, started and its day 1 held on 10 December.
+  it('a session started more than two weeks before its cycle\'s planned week is in no figure', () => {
+    // Week 3 moved to January, started and its day 1 held on 10 December, day 2 on the plan's Monday:
+    // counted in the week it was held, the cycle would be split over two weeks, and over two years
+    // in the Jaarplan (found in review of this change, stop 66).
     const january = { id: 'g1_w3', firstDate: '2027-01-11', lastDate: '2027-01-14' };
-    const sessions = [held('2026-12-10T08:00:00Z', january)];
-    expect(report(sessions, '2026-12-01', '2026-12-31', '2027-01-20T12:00:00Z')).toEqual({ sessionsHeld: 1, learningHours: 4, weeks: ['2026-W50'] });
-    expect(report(sessions, '2027-01-01', '2027-01-31', '2027-01-20T12:00:00Z').sessionsHeld).toBe(0);
+    const sessions = [held('2026-12-10T08:00:00Z', january), held('2027-01-11T08:00:00Z', january)];
+    const asOf = '2027-01-20T12:00:00Z';
+    expect(report(sessions, '2026-12-01', '2026-12-31', asOf)).toEqual({ sessionsHeld: 0, learningHours: 0, weeks: [] });
+    expect(report(sessions, '2027-01-01', '2027-01-31', asOf)).toEqual({ sessionsHeld: 1, learningHours: 4, weeks: ['2027-W02'] });
+    const cycles = [2026, 2027].map((year) => jaarplanProgress({ year, targets: { weekCycles: 40, learningHours: 100 } }, { asOf, timeZone: ZONE, sessionHours: 1, sessions, proposals: [] }).indicators[0]!.realised);
+    expect(cycles).toEqual([0, 1]);
   });
 
   it('guard: the report reads sessions back as far as the earliest one a period can count', () => {

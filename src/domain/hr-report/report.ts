@@ -93,8 +93,9 @@ export const MIN_WEEK_ATTENDANCE = MIN_ENERGY_ANSWERS;
 /**
  * How long before its cycle's planned week a session may start (a week started early by hand: from
  * day 4's summary, or days ahead of its Monday, also across a skipped week) and still count in that
- * week. Bounded because the report reads sessions by when they started (`sessionsReadWindow`); a
- * session started earlier still counts, in its own week.
+ * week. Bounded because the report reads sessions by when they started (`sessionsReadWindow`). A
+ * session started earlier is in no figure: counted in its own week instead, it would split its
+ * cycle over two weeks, and the Jaarplan would count that cycle in two years (found in review).
  */
 const EARLY_START = { days: 14 };
 
@@ -102,6 +103,11 @@ const EARLY_START = { days: 14 };
 function ownWeek(s: ReportInput['sessions'][number], zone: string): { monday: DateTime; over: DateTime } {
   const monday = DateTime.fromISO(s.startedAt, { zone }).startOf('week');
   return { monday, over: monday.plus({ weeks: 1 }) };
+}
+
+/** Whether a session started further ahead of its cycle's planned week than EARLY_START (see there). */
+function startedTooEarly(s: ReportInput['sessions'][number], zone: string): boolean {
+  return !!s.cycle && DateTime.fromISO(s.startedAt, { zone }) < DateTime.fromISO(s.cycle.firstDate, { zone }).startOf('week').minus(EARLY_START);
 }
 
 /**
@@ -113,7 +119,6 @@ function ownWeek(s: ReportInput['sessions'][number], zone: string): { monday: Da
 function countingWeek(s: ReportInput['sessions'][number], zone: string): { monday: DateTime; over: DateTime } {
   if (!s.cycle) return ownWeek(s, zone);
   const monday = DateTime.fromISO(s.cycle.firstDate, { zone }).startOf('week');
-  if (DateTime.fromISO(s.startedAt, { zone }) < monday.minus(EARLY_START)) return ownWeek(s, zone);
   const afterLast = DateTime.fromISO(s.cycle.lastDate, { zone }).plus({ days: 1 }).startOf('day');
   return { monday, over: DateTime.max(monday.plus({ weeks: 1 }), afterLast) };
 }
@@ -137,8 +142,8 @@ export function sessionsReadWindow(period: { from: string; to: string }, zone: s
  * holding its Thursday (as ISO weeks belong to a year). The week is the cycle's planned week, not
  * each session's own: a group in a time zone ahead of the organisation's starts its Monday on the
  * organisation's Sunday, a day 4 held by hand the next Monday is still that cycle's, and so is a
- * day held before it in a week started early (it closed before that week was over, so it is in
- * every reading after and none before). A session that closed after its cycle's week was over
+ * day held before it in a week started early, up to EARLY_START ahead (it closed before that week
+ * was over, so it is in every reading after and none before). A session that closed after its cycle's week was over
  * (started after it, or still running at its end) is in no figure: it would change a week already read.
  * So a week is never split by a period's edge nor counted while it runs, and no period, no two
  * subtracted, and no two readings of one period isolate one session; and a session of one or two
@@ -147,7 +152,7 @@ export function sessionsReadWindow(period: { from: string; to: string }, zone: s
  */
 export function countedSessions(sessions: ReportInput['sessions'], inPeriod: (t: DateTime) => boolean, zone: string, asOf: DateTime): ReportInput['sessions'] {
   return sessions.filter((s) => {
-    if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE) return false;
+    if (!wasHeld(s) || s.attendees < MIN_WEEK_ATTENDANCE || startedTooEarly(s, zone)) return false;
     const { monday, over } = countingWeek(s, zone);
     // Closed by the time its week is over (a session stored before closings were kept: by its planned end).
     const closedBy = s.closedAt ?? s.endsAt;
