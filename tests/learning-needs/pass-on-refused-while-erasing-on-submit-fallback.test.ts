@@ -21,7 +21,9 @@ describe('pass-on on the Submit fallback while the erasure is unfinished', () =>
   });
   afterAll(() => t.stop());
 
-  it('tells him in his own chat, as a refused form there is told, with the typed words; nothing stored, nothing in the group', async () => {
+  // Since stop 66 without his words (found in review: a job Teams keeps failing held them under his
+  // name, and the note asks him to pass the need on again once the erasure is done).
+  it('tells him in his own chat, as a refused form there is told, without the typed words; nothing stored, nothing in the group', async () => {
     const { g, q9 } = await answeredThenErasureUnfinished(t, [anna, bram, cem], bram);
 
     const viaFallback = async (who: typeof bram, data: Record<string, unknown>) => {
@@ -49,6 +51,6 @@ describe('pass-on on the Submit fallback while the erasure is unfinished', () =>
     const erasing = await viaFallback(bram, { theme: 'samenwerken', learningNeedText: 'Een cursus plannen' });
     expect(await passOns()).toEqual([]);
     expect(erasing.inGroup).toEqual([]);
-    expect({ told: erasing.own.some((c) => /gewist/.test(c.text)), passed: erasing.own.some((c) => /Doorgegeven/.test(c.text)), kept: erasing.own.some((c) => c.json.includes('Een cursus plannen')) }).toEqual({ told: true, passed: false, kept: true });
+    expect({ told: erasing.own.some((c) => /gewist/.test(c.text)), passed: erasing.own.some((c) => /Doorgegeven/.test(c.text)), kept: erasing.own.some((c) => c.json.includes('Een cursus plannen')) }).toEqual({ told: true, passed: false, kept: false });
   });
 });

@@ -76,6 +76,8 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     },
     reason: learningNeedReason,
     inputs: { text: 'learningNeedText' },
+    // Every reason at once (a theme missing and a text too long), as the note on the fallback gives them.
+    alsoRefused: (values) => refusedPassOnInputs({ theme: submittedText(values, 'theme'), text: submittedText(values, 'learningNeedText') }).map((r) => ({ field: r.field, code: 'invalidInput', rule: r.rule, params: r.params ?? {} })),
     // What was typed comes back only in the direct reply. On the Action.Submit fallback in the
     // group's chat the refusal is queued for the member's own chat, and a job Teams keeps failing
     // holds its card under their name for up to the outbox's day, past a handover that put the
@@ -129,14 +131,14 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
       const answerId = answerIdOn(userId, data.sessionId, data.questionId);
       const pressed = await handedOverMeanwhile(context, data, () => passOnLearningNeed(ln, userId, answerId, { theme: data.theme, text: data.learningNeedText }, tenantOf(context), data.k ?? context.activity.id), data.learningNeedText, data.theme);
       if ('late' in pressed) {
-        // On the Action.Submit fallback in the group's chat the card reaches nobody: the refusal is
-        // said in their own chat, with their words to copy, as a refused form there is (found in review, stop 52).
+        // On the Action.Submit fallback in the group's chat the card reaches nobody: what happened is
+        // said in their own chat (found in review, stop 52; a handover meanwhile, stop 66), without
+        // their words, as every refusal there since stop 66 (see `onlyInReply` below): they stay on the
+        // group's card they typed in.
         const language = await deps.actions.localeFor(context, data).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
-        const values = { theme: data.theme ?? '', learningNeedText: data.learningNeedText ?? '' };
-        const privately = pressed.erasing
-          ? drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.pass', values, errors: {}, notice: tr('verantwoording.learningNeed.notice.erasingElsewhere'), button: false }, tr))
-          : undefined;
-        return { card: pressed.late, personal: true, ...(privately ? { privately } : {}) };
+        const notice = pressed.erasing ? 'erasingElsewhere' : 'handedOverMeanwhile';
+        const privately = drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.pass', values: {}, errors: {}, notice: tr(`verantwoording.learningNeed.notice.${notice}`), button: false }, tr));
+        return { card: pressed.late, personal: true, privately };
       }
       return { card: await afterStored(context, data, noticeOf(pressed.done)), personal: true };
     },
