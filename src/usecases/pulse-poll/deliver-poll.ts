@@ -116,11 +116,17 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
       else failed ??= err;
       continue;
     }
-    const counted = { ...target, memberCount: members.length };
     // Before any card goes out, so the first answer already finds its sender among the invitees:
     // the members the poll goes to, and nobody who joins the team later (who could pad a team
     // past the minimum with answers they know, once the count shows one real respondent).
     const tally = await tallyOf(deps, poll);
+    // A team an earlier run listed (and stopped before marking it delivered) was checked when it
+    // was listed, and may have cards out: its list stands, and nobody who joined the team since is
+    // added to it (found in review, stop 66: checked again, it was refused while its list took answers).
+    // (An empty list is no listing: the start may write one before any delivery.)
+    const listedEarlier = (tally.invitees?.[target.id]?.length ?? 0) > 0;
+    if (listedEarlier) members = members.filter((m) => isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+    const counted = { ...target, memberCount: members.length };
     let invited = true;
     let shared = 0;
     // Their markers on the lists of the teams reached before, made once: the update may run again.
@@ -142,11 +148,14 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     // lease held long, a roster that does not answer) lists nothing: the job runs again.
     let overlapping: string | undefined;
     try {
-      overlapping = await underStartLease(deps, poll.tenantId, async () => {
-        const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, listedThisRun));
-        if (!found) await listInvitees();
-        return found;
-      });
+      if (listedEarlier) await listInvitees();
+      else {
+        overlapping = await underStartLease(deps, poll.tenantId, async () => {
+          const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, listedThisRun));
+          if (!found) await listInvitees();
+          return found;
+        });
+      }
     } catch (err) {
       failed ??= err;
       continue;
