@@ -3,10 +3,11 @@ import { inviteeHash } from '../../domain/pulse-poll/answer';
 import { addInvitees, isListedInvitee, PollTally } from '../../domain/pulse-poll/tally';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { NotDeliveredReason, Poll, PollTarget } from '../../domain/pulse-poll/poll';
+import { DomainError } from '../../domain/shared/errors';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 import { Cut, cutsOf, openTeamOverlapping } from './overlap';
-import { takeStartLease } from './start-poll';
+import { START_LEASE_HOLDS_MS, takeStartLease } from './start-poll';
 
 /** Teams refreshes a card by itself for at most this many listed users. */
 export const AUTO_REFRESH_USERS = 60;
@@ -150,10 +151,15 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     try {
       if (listedEarlier) await listInvitees();
       else {
-        overlapping = await underStartLease(deps, poll.tenantId, async () => {
+        overlapping = await underStartLease(deps, poll.tenantId, async (holder) => {
           const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, listedThisRun));
-          if (!found) await listInvitees();
-          return found;
+          if (found) return found;
+          // A check that outlasted the lease may have missed a poll started meanwhile (found in
+          // review, stop 66): held on only if held all along, else nothing is listed and the job runs again.
+          const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
+          if (!(await deps.startLease.renew(poll.tenantId, holder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during a delivery check');
+          await listInvitees();
+          return undefined;
         });
       }
     } catch (err) {
@@ -192,12 +198,12 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   return outcome;
 }
 
-/** Runs `work` holding the tenant's start lease (see takeStartLease), and lets go of it after. */
-async function underStartLease<T>(deps: PulsePollDeps, tenantId: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` holding the tenant's start lease (see takeStartLease) as `holder`, and lets go of it after. */
+async function underStartLease<T>(deps: PulsePollDeps, tenantId: string, work: (holder: string) => Promise<T>): Promise<T> {
   const holder = randomUUID();
   await takeStartLease(deps, tenantId, holder);
   try {
-    return await work();
+    return await work(holder);
   } finally {
     // Failing to let go only makes the next start or listing wait for the expiry.
     await deps.startLease.release(tenantId, holder).catch(() => undefined);

@@ -171,7 +171,7 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
  * held on once more before the claims), and the longest a start that stopped half-way (a crash)
  * keeps other starts waiting.
  */
-const START_LEASE_HOLDS_MS = 60_000;
+export const START_LEASE_HOLDS_MS = 60_000;
 /** The pauses of a start that finds the lease held (another start under way), before HR is told to try again. */
 const START_LEASE_PAUSES_MS = [200, 400, 800, 1_600];
 
