@@ -148,6 +148,11 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     const userId = actorOf(context).id;
     const answerId = answerIdOn(userId, data.sessionId, data.questionId);
     const pressed = await handedOverMeanwhile(context, data, () => withdrawLearningNeed(ln, userId, answerId, data.k ?? context.activity.id));
-    return { card: 'late' in pressed ? pressed.late : await afterStored(context, data, noticeOf(pressed.done)), personal: true };
+    if (!('late' in pressed)) return { card: await afterStored(context, data, noticeOf(pressed.done)), personal: true };
+    // On the Action.Submit fallback in the group's chat the card reaches nobody: the handover is said
+    // in their own chat, as for a pass-on (found in review, stop 66: they were told nothing).
+    const language = await deps.actions.localeFor(context, data).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
+    const privately = drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.withdraw', values: {}, errors: {}, notice: tr('verantwoording.learningNeed.notice.handedOverMeanwhile'), button: false }, tr));
+    return { card: pressed.late, personal: true, privately };
   });
 }
