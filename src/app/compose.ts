@@ -26,6 +26,7 @@ import { SenderOptions } from '../outbox/sender-options';
 import { BotConnectorClient, TokenProvider } from '../teams/connector/bot-connector.client';
 import { connectorTokenProvider } from '../teams/connector/connector-token';
 import { createServer } from '../teams/server';
+import { localModeHostNames } from '../teams/this-machine-only';
 import { SharedCardUpdates } from '../teams/shared-card-updates';
 import { composeFeatures } from './features';
 import { Platform } from './platform';
@@ -98,7 +99,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   const { adapter, app } = createBotApp(config, logger);
   const translator = createTranslator();
   const background = new BackgroundTasks(logger);
-  const server = createServer(adapter, app, logger);
+  const server = createServer(adapter, app, logger, config.bot.mode === 'local' ? { hostNames: localModeHostNames(config.host) } : {});
   const scheduler = new CosmosJobScheduler(cosmos, clock, logger);
   const connector = (options.connectorClient ?? ((token: TokenProvider) => new BotConnectorClient(token)))(connectorTokenProvider(adapter, config.bot));
   const limits = config.pulsePoll.outbox;

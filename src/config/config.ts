@@ -263,10 +263,20 @@ function allowedTenantIdsOf(env: Env): Pick<AppConfig, 'allowedTenantIds' | 'all
   return { allowedTenantIds: [], allowedTenantIdsFrom: 'none' };
 }
 
+/**
+ * What a refusal says about a value: the rule, never the value. zod's own enum message ends in
+ * `received '<value>'`, and when two lines of a bulk edit run together that value holds the next
+ * line's secret, which the start-up refusal would print to the log stream.
+ */
+function ruleOf(issue: z.ZodIssue): string {
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) return `must be one of: ${issue.options.filter((o) => o !== '').join(', ')}`;
+  return issue.message;
+}
+
 export function parseConfig(source: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${ruleOf(i)}`));
   }
   const env = parsed.data;
   return {

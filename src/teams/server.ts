@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import { checkActivity } from './activity-envelope';
 import { loggableError } from '../log/loggable-error';
 import { Authenticated, EdgeAdapter, TurnToRedeliver } from './bot-app';
+import { thisMachineOnly } from './this-machine-only';
 
 type Answer = { status: number; body?: unknown };
 
@@ -68,6 +69,25 @@ function refuseBodiesOtherThanJson(req: restify.Request, res: restify.Response, 
 }
 
 /**
+ * A compressed body is refused before anything reads it. restify's body reader inflates gzip
+ * itself: a body that is not gzip crashed the process (its inflater has no error listener), and
+ * the size limit counted the compressed bytes, so a few KB could inflate to gigabytes. Teams, the
+ * tab and the dev sign-in never compress a request. `identity` is no encoding: it is read as absent.
+ */
+function refuseEncodedBodies(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  const encoding = req.headers['content-encoding'];
+  if (encoding === undefined) return next();
+  if (encoding.trim().toLowerCase() === 'identity') {
+    // The body reader refuses every encoding but gzip, `identity` too.
+    delete req.headers['content-encoding'];
+    return next();
+  }
+  res.header('Accept-Encoding', 'identity');
+  res.send(415, { error: 'unsupportedMediaType', detail: 'send the body uncompressed' });
+  return next(false);
+}
+
+/**
  * The answer to a request body the body reader or the JSON parser refused, or to a path or method
  * no route takes: a code, never restify's message (it quotes the body or the path). Undefined for
  * any other error, which restify answers.
@@ -82,9 +102,17 @@ function bodyRefusal(err: unknown): { status: number; body: { error: string } } 
   return undefined;
 }
 
+export interface ServerOptions {
+  /** Local mode: the only host names requests may be addressed to (`localModeHostNames`); absent, any. */
+  hostNames?: readonly string[];
+}
+
 /** The HTTP surface: the Bot Framework endpoint and a health check. */
-export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger): restify.Server {
+export function createServer(adapter: EdgeAdapter, app: Application<TurnState>, logger: Logger, options: ServerOptions = {}): restify.Server {
   const server = restify.createServer({ name: 'lerend-werken', handleUncaughtExceptions: false });
+  // Before routing, so that they hold for every route the features add, and for no route at all.
+  if (options.hostNames) server.pre(thisMachineOnly(options.hostNames));
+  server.pre(refuseEncodedBodies);
   // Teams' front end (and any proxy before the app) reuses connections for longer than Node's
   // default 5 s: a connection closed under a request it had just sent drops that activity.
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
