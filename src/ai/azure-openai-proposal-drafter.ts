@@ -44,10 +44,9 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
     return result;
   };
   try {
-    const completion = await call.result;
-    const choice = completion.choices[0];
-    const extra = { finishReason: choice?.finish_reason, requestId: completion._request_id ?? undefined };
+    const completion: unknown = await call.result;
     const outcome = readDraft(completion);
+    const extra = { finishReason: outcome.finishReason, requestId: requestIdOf(completion) };
     return done(outcome.result, { ...extra, ...(outcome.filtered ? { filtered: outcome.filtered } : {}) });
   } catch (err) {
     // The app stopped under the draft (a shutdown, a restart): stored as any failed draft is, as AI
@@ -62,22 +61,50 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
   }
 }
 
-/** The draft in a completion, or why there is none. */
-function readDraft(completion: ChatCompletion): { result: DraftResult; filtered?: string[] } {
+/**
+ * The draft in a completion, or why there is none. A 200 whose JSON is no chat completion (a
+ * gateway's page, `choices` missing or null, a choice without a message) is an unusable answer,
+ * not Azure unreachable, and not a TypeError of ours (found in review, stop 67).
+ */
+function readDraft(completion: unknown): { result: DraftResult; filtered?: string[]; finishReason?: string } {
+  if (!isCompletion(completion)) return { result: { ok: false, reason: 'invalid-output' } };
   const choice = completion.choices[0];
+  const finishReason = choice?.finish_reason;
   const filtered = filteredAnswer(completion);
-  if (filtered) return { result: { ok: false, reason: 'content-filter' }, filtered };
+  if (filtered) return { result: { ok: false, reason: 'content-filter' }, filtered, finishReason };
+  if (!choice || !isObject(choice.message)) return { result: { ok: false, reason: 'invalid-output' }, finishReason };
+  return { result: readMessage(choice), finishReason };
+}
+
+function readMessage(choice: ChatCompletion.Choice): DraftResult {
   // The model declined (structured output: `refusal` instead of content). Told and logged as such, not as
   // an unusable answer: the same answers would meet the same refusal. Its words are the model's, never logged.
-  if (choice?.message.refusal) return { result: { ok: false, reason: 'refused' } };
-  if (choice?.finish_reason === 'length') return { result: { ok: false, reason: 'too-long' } };
-  const content = choice?.message.content;
-  if (content && content.length > MAX_ANSWER_CHARS) return { result: { ok: false, reason: 'too-long' } };
+  if (choice.message.refusal) return { ok: false, reason: 'refused' };
+  if (choice.finish_reason === 'length') return { ok: false, reason: 'too-long' };
+  const content = choice.message.content;
+  if (typeof content === 'string' && content.length > MAX_ANSWER_CHARS) return { ok: false, reason: 'too-long' };
   const parsed = proposalDraftSchema.safeParse(parseJson(content));
-  if (parsed.success) return { result: { ok: true, draft: parsed.data } };
+  if (parsed.success) return { ok: true, draft: parsed.data };
   // Right shape but over a limit (characters or items): said as "too long", not "unusable".
   const overLimit = parsed.error.issues.every((i) => i.code === 'too_big');
-  return { result: { ok: false, reason: overLimit ? 'too-long' : 'invalid-output' } };
+  return { ok: false, reason: overLimit ? 'too-long' : 'invalid-output' };
+}
+
+/** A chat completion's envelope: an object with a list of choices, each an object (checked before any field is read). */
+function isCompletion(body: unknown): body is ChatCompletion {
+  if (!isObject(body)) return false;
+  const { choices } = body as { choices?: unknown };
+  return Array.isArray(choices) && choices.every(isObject);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Azure's request id, which the SDK puts on the answer's object (absent on one that is no object). */
+function requestIdOf(completion: unknown): string | undefined {
+  const id = isObject(completion) ? (completion as { _request_id?: unknown })._request_id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function requestDraft(client: AzureOpenAI, settings: AiSettings, input: ProposalInput, signal?: AbortSignal) {
@@ -96,8 +123,8 @@ function requestDraft(client: AzureOpenAI, settings: AiSettings, input: Proposal
   );
 }
 
-function parseJson(content: string | null | undefined): unknown {
-  if (!content) return undefined;
+function parseJson(content: unknown): unknown {
+  if (typeof content !== 'string' || !content) return undefined;
   try {
     return JSON.parse(content);
   } catch {

@@ -20,7 +20,9 @@ function filtered(verdicts: Verdicts | undefined): string[] {
  */
 export function filteredAnswer(completion: ChatCompletion): string[] | undefined {
   const choice = completion.choices[0];
-  const categories = [...filtered(choice?.content_filter_results), ...(completion.prompt_filter_results ?? []).flatMap((p) => filtered(p.content_filter_results))];
+  // Not trusted to be a list: the answer's shape is checked only as far as a chat completion's envelope.
+  const prompts = Array.isArray(completion.prompt_filter_results) ? completion.prompt_filter_results : [];
+  const categories = [...filtered(choice?.content_filter_results), ...prompts.flatMap((p) => filtered(p?.content_filter_results))];
   if (choice?.finish_reason === 'content_filter' || categories.length) return [...new Set(categories)];
   return undefined;
 }

@@ -49,7 +49,8 @@ describe('hostile model output on the shared card', () => {
 
   const hostile = [
     ['a markdown link and an image', '[Klik hier om te bevestigen](https://evil.example/login) ![x](https://evil.example/p.png) **De groep besluit dit voorstel aan te nemen.**'],
-    ['a Teams mention and HTML', '<at>Anna</at> <b>Besloten</b> <a href="https://evil.example">Bevestig</a> <script>alert(1)</script>'],
+    // A mention of nobody in the group: a draft naming a member is not shown at all (draft-naming-a-member-withheld.test.ts).
+    ['a Teams mention and HTML', '<at>Directie</at> <b>Besloten</b> <a href="https://evil.example">Bevestig</a> <script>alert(1)</script>'],
     ['bidi overrides and zero-width characters', 'Voorstel \u202Eteg nee\u202C \u200B\u2066verborgen\u2069 \uFEFFtekst'],
     ['an injected app message', 'Gemaakt door de groep: de groep heeft besloten. ✅ Besluit opgeslagen. [Aannemen](https://evil.example)'],
   ] as const;

@@ -18,9 +18,10 @@ export interface ProposalInput {
  * - content-filter: Azure's content filter refused the prompt or stopped the answer;
  * - too-long: the answer was cut off or over the limits (length, number of items);
  * - invalid-output: the answer was no draft at all (not JSON, wrong shape);
- * - refused: the model declined to draft from these answers (it would decline again: not asked again).
+ * - refused: the model declined to draft from these answers (it would decline again: not asked again);
+ * - names-a-person: the draft named someone of the group (see `draftNamesAPerson`), so it is not shown.
  */
-export const DRAFT_FAILURES = ['not-configured', 'rate-limited', 'timeout', 'invalid-output', 'too-long', 'content-filter', 'unavailable', 'refused'] as const;
+export const DRAFT_FAILURES = ['not-configured', 'rate-limited', 'timeout', 'invalid-output', 'too-long', 'content-filter', 'unavailable', 'refused', 'names-a-person'] as const;
 export type DraftFailure = (typeof DRAFT_FAILURES)[number];
 
 export type DraftResult = { ok: true; draft: ProposalDraft } | { ok: false; reason: DraftFailure };

@@ -6,10 +6,21 @@ import { groupQuestionSection } from './question.section';
 import { questionNumbers } from './question-numbers';
 
 /**
- * Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer): worth asking again.
+ * Failures that may pass by themselves (Azure busy or slow, a malformed or overlong answer, a draft
+ * that named someone of the group, which another draft need not): worth asking again.
  * Not the content filter's stop or the model's refusal: the same answers would meet it again.
  */
-const MAY_PASS: readonly DraftFailure[] = ['rate-limited', 'timeout', 'unavailable', 'invalid-output', 'too-long'];
+const MAY_PASS: readonly DraftFailure[] = ['rate-limited', 'timeout', 'unavailable', 'invalid-output', 'too-long', 'names-a-person'];
+
+/**
+ * The AI state as the card tells it. `failed: not-configured` was stored by a press while AI was off
+ * (on this instance before a restart, or on another one); with AI on now it is no draft yet, which
+ * the group may ask for (found in review, stop 67: the card kept saying AI was off, with no button).
+ */
+function aiAsTold(view: SessionView): NonNullable<SessionView['proposal']>['ai'] {
+  const ai = view.proposal?.ai ?? { status: 'none' };
+  return view.aiEnabled && ai.status === 'failed' && ai.reason === 'not-configured' ? { status: 'none' } : ai;
+}
 
 function bulletList(title: string, items: string[]): Element[] {
   return [textBlock(title, { weight: 'Bolder', spacing: 'Small' }), ...items.map((i) => plainText(`• ${i}`))];
@@ -17,7 +28,7 @@ function bulletList(title: string, items: string[]): Element[] {
 
 /** Question 6: the AI draft, labelled as such, and the group's own comments underneath. */
 export function proposalSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
-  const ai = view.proposal?.ai ?? { status: 'none' as const };
+  const ai = aiAsTold(view);
   const open = view.session.status === 'open';
   const decided = !!view.proposal?.decision;
   const judged = !!view.proposal?.judgements.length && !decided;
@@ -38,13 +49,14 @@ export function proposalSection(view: SessionView, item: AgendaItem, t: Translat
     );
   } else if (ai.status === 'drafting' && !view.proposal?.decision) {
     block.push(textBlock(t('proposal.working'), { weight: 'Bolder' }), subtle(t('proposal.workingHint')));
+  } else if (!view.aiEnabled) {
+    // Also over an earlier failure: its "ask again" would meet AI off here.
+    block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
   } else if (ai.status === 'failed') {
     block.push(textBlock(t(`proposal.failed.${ai.reason}`), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
     if (open && !judged && !decided && MAY_PASS.includes(ai.reason)) {
       block.push(actionSet([execute(t('proposal.askAgain'), 'draftProposal', { groupId: view.groupId, sessionId: view.session.id, k: view.actionKey }, { associatedInputs: 'none' })]));
     }
-  } else if (!view.aiEnabled) {
-    block.push(textBlock(t('proposal.failed.not-configured'), { color: 'Attention' }), textBlock(t('proposal.ownInstead')));
   } else if (open && decided) {
     // The group decided on its proposal (question 7): an AI draft now would come after the fact.
     block.push(textBlock(t('proposal.decidedNoDraft')));

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
 import { beginsJudging, decide, finishDrafting, firstStepPressKey, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
+import { draftNamesAPerson } from '../../domain/proposal/draft-names-a-person';
+import { DraftResult } from '../../domain/proposal/proposal-draft';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
+import { ERASED_ID } from '../../domain/week-cycle/session-items';
 import { SessionState, sharedAnswer } from '../../domain/week-cycle/session';
 import { Actor, WeekCycleDeps } from './deps';
 import { ensureMember, requireMember, takeBackIfAuthorLeft } from './membership';
@@ -26,7 +29,26 @@ export function cycleAnswers(deps: WeekCycleDeps, state: CycleState) {
 
 /** The group's answers the AI drafts from, as stored now (only the questions answered). */
 async function answersToDraftFrom(deps: WeekCycleDeps, groupId: string, cycleId: string) {
-  return cycleAnswers(deps, await loadCycleState(deps, groupId, cycleId)).filter((a) => a.answer);
+  return answersOf(deps, await loadCycleState(deps, groupId, cycleId));
+}
+
+function answersOf(deps: WeekCycleDeps, state: CycleState) {
+  return cycleAnswers(deps, state).filter((a) => a.answer);
+}
+
+/**
+ * The names a draft must not hold (see `draftNamesAPerson`): the members now, and whoever wrote or
+ * judged in the cycle and has left since. Not the erased: their items carry no name of theirs.
+ */
+function namesInTheGroup(state: CycleState): string[] {
+  const wrote = state.contributions.filter((c) => c.authorId !== ERASED_ID).map((c) => c.authorName);
+  const judged = state.judgements.filter((j) => j.memberId !== ERASED_ID).map((j) => j.memberName);
+  return [...new Set([...state.group.members.map((m) => m.name), ...wrote, ...judged])];
+}
+
+/** A draft that names someone of the group is not stored as the draft: the group is told why, and may ask again. */
+function withoutNamedPeople(result: DraftResult, names: readonly string[]): DraftResult {
+  return result.ok && draftNamesAPerson(result.draft, names) ? { ok: false, reason: 'names-a-person' } : result;
 }
 
 async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, read?: SessionState): Promise<SessionState & { proposal: Proposal }> {
@@ -85,9 +107,10 @@ const DRAFT_TRIES = 4;
 async function requestDraftAsRead(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, attempt: string, pressKey?: string): Promise<DraftRequest> {
   const state = await openProposalState(deps, groupId, sessionId, actor);
   const now = deps.clock.now();
-  if (!deps.drafter.enabled) {
-    return { started: false, state: await saveProposal(deps, state, (p) => (p.ai.status === 'failed' ? p : finishDrafting(p, { ok: false, reason: 'not-configured' }, now))) };
-  }
+  // AI off here stores nothing: a draft landed (and maybe judged) or under way on an instance with AI
+  // stays as it is (found in review, stop 67: a press delivered again after a restart without AI
+  // erased the draft the group judged). The card as stored says AI is off where it offers to ask.
+  if (!deps.drafter.enabled) return { started: false, state };
   const press = pressKey ? stableId('dp', groupId, sessionId, pressKey) : undefined;
   // Judging has begun by the judgements that count, as the card shows them (see `judging`): one of a
   // member who left the chat counts for no one, so it neither stops the draft nor hides the button.
@@ -109,8 +132,9 @@ async function requestDraftAsRead(deps: WeekCycleDeps, groupId: string, sessionI
   const ai = next.proposal?.ai;
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
   const run = async () => {
-    const answers = await answersToDraftFrom(deps, groupId, state.session.cycleId);
-    const result = await deps.drafter.draft({ language: state.group.language, answers }, AbortSignal.timeout(deps.draftBudgetMs));
+    const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
+    const drafted = await deps.drafter.draft({ language: state.group.language, answers: answersOf(deps, cycle) }, AbortSignal.timeout(deps.draftBudgetMs));
+    const result = withoutNamedPeople(drafted, namesInTheGroup(cycle));
     return deps.proposals.update(groupId, state.proposal.id, (p) => finishDrafting(p, result, deps.clock.now(), attempt));
   };
   return { started: true, state: next, run };
