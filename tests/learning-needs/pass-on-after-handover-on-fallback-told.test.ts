@@ -5,10 +5,10 @@
  * that fallback reaches nobody: the member was told nothing. Now it is said in their own chat, as
  * every refusal on that fallback is, without the words they typed (they stay on the group's card).
  */
-import { submit, TestUser, user } from '../support/activities';
+import { submit } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
-import { groupWithQuestion9, passOn } from './support';
+import { handedOverWeek } from './support';
 
 describe('a pass-on on the Submit fallback after the handover took the need', () => {
   let t: TestApp;
@@ -17,14 +17,7 @@ describe('a pass-on on the Submit fallback after the handover took the need', ()
   it('tells the member in their own chat that it was handed over meanwhile, without their words', async () => {
     // Sunday 23:00 in Amsterdam: the handover is at 02:00.
     t = await startTestApp({ B3_MIN_RESPONDENTS: '3' }, '2026-11-29T22:00:00Z');
-    const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [TestUser, TestUser, TestUser];
-    const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
-    for (const who of [anna, bram, cem]) await passOn(g, who, 'samenwerken', `De leervraag van ${who.name}`);
-    t.clock.set('2026-11-30T01:30:00Z');
-    await t.app.scheduler.runDue();
-    await t.app.background.idle();
-    const statuses = (await t.store.container('personal').items.query("SELECT c.status FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((x: { status: string }) => x.status);
-    expect(statuses).toEqual(['handedOver', 'handedOver', 'handedOver']);
+    const { g, members: [anna] } = await handedOverWeek(t);
 
     const before = t.connector.calls.length;
     const words = 'Een nieuwe vraag van Anna';

@@ -101,6 +101,24 @@ export const passOnStatuses = async (t: TestApp): Promise<string[]> =>
   (await t.store.container('personal').items.query("SELECT * FROM c WHERE c.type = 'learningNeedPassOn'").fetchAll()).resources.map((p: StoredDoc) => p.status);
 
 /**
+ * Anna, Bram and Cem of a tenant-1 group pass a need on under one theme; the clock goes to Monday
+ * 2026-11-30 01:30Z (02:30 in Amsterdam), the weekly handover runs and takes all three to L&O
+ * (checked). `t` must start before that night. The outbox is drained, so what is sent afterwards
+ * belongs to the caller's next step.
+ */
+export async function handedOverWeek(t: TestApp, theme = 'samenwerken'): Promise<{ g: GroupDriver; members: [TestUser, TestUser, TestUser] }> {
+  const members = ['Anna', 'Bram', 'Cem'].map(user) as [TestUser, TestUser, TestUser];
+  const g = await groupWithQuestion9(t, 'tenant-1', members);
+  for (const who of members) await passOn(g, who, theme, `De leervraag van ${who.name}`);
+  t.clock.set('2026-11-30T01:30:00Z');
+  await t.app.scheduler.runDue();
+  await t.app.background.idle();
+  await t.app.outbox.drain(10_000);
+  expect(await passOnStatuses(t)).toEqual(['handedOver', 'handedOver', 'handedOver']);
+  return { g, members };
+}
+
+/**
  * Stops the app instances of a restart test that share one store: the later ones, then the first
  * (its `stop` would close the store; only its app and connector go here), then the store.
  */

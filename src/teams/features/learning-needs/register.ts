@@ -3,7 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '../../teams-ai';
 import { MAX_LEARNING_NEED_TEXT, refusedPassOnInputs } from '../../../domain/learning-needs/learning-need';
 import { DomainError, isDomainError } from '../../../domain/shared/errors';
-import { Translate, Translator } from '../../../i18n/i18n';
+import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import { offersOnNeedCard } from '../../../usecases/learning-needs/lo-offers';
 import { answerIdOn, LearningNeedDeps, myLearningNeed, MyLearningNeed, passOnLearningNeed, withdrawLearningNeed } from '../../../usecases/learning-needs/learning-needs';
 import { CardActionContext, drawn, FieldProblem, onCardAction, RefusalForm } from '../../card-actions';
@@ -108,14 +108,19 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
   type Stored = Exclude<LearningNeedNotice, 'handedOverMeanwhile' | 'erasing'>;
   const noticeOf = (stands: MyLearningNeed | undefined): Stored => (stands?.asked ? askedNotice(stands.asked) : stands ? 'passed' : 'withdrawn');
 
+  /** The card's language; when it cannot be read now, Teams' or the default, so the member is still told. */
+  const languageOf = (context: TurnContext, ids: Ids): Promise<Locale> => deps.actions.localeFor(context, ids).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
+  /** A late press's note for the member's own chat: the notice alone, nothing they typed, no button. */
+  const ownChatNote = async (context: TurnContext, ids: Ids, verb: 'learningNeed.pass' | 'learningNeed.withdraw', notice: 'handedOverMeanwhile' | 'erasingElsewhere') =>
+    drawn(await languageOf(context, ids), (tr) => groupCardNote({ verb, values: {}, errors: {}, notice: tr(`verantwoording.learningNeed.notice.${notice}`), button: false }, tr));
+
   /** The member's card once their change is stored; when it cannot be read back now, that it is stored. */
   const afterStored = async (context: TurnContext, ids: Ids, notice: Stored): Promise<AdaptiveCardJson> => {
     try {
       return await card(context, ids, { notice });
     } catch (err) {
       if (isDomainError(err)) throw err;
-      const locale = await deps.actions.localeFor(context, ids).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
-      return learningNeedStoredCard(ids, notice, deps.translator.t(locale));
+      return learningNeedStoredCard(ids, notice, deps.translator.t(await languageOf(context, ids)));
     }
   };
 
@@ -135,9 +140,7 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
         // said in their own chat (found in review, stop 52; a handover meanwhile, stop 66), without
         // their words, as every refusal there since stop 66 (see `onlyInReply` below): they stay on the
         // group's card they typed in.
-        const language = await deps.actions.localeFor(context, data).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
-        const notice = pressed.erasing ? 'erasingElsewhere' : 'handedOverMeanwhile';
-        const privately = drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.pass', values: {}, errors: {}, notice: tr(`verantwoording.learningNeed.notice.${notice}`), button: false }, tr));
+        const privately = await ownChatNote(context, data, 'learningNeed.pass', pressed.erasing ? 'erasingElsewhere' : 'handedOverMeanwhile');
         return { card: pressed.late, personal: true, privately };
       }
       return { card: await afterStored(context, data, noticeOf(pressed.done)), personal: true };
@@ -151,8 +154,6 @@ export function registerLearningNeeds(app: Application<TurnState>, deps: Learnin
     if (!('late' in pressed)) return { card: await afterStored(context, data, noticeOf(pressed.done)), personal: true };
     // On the Action.Submit fallback in the group's chat the card reaches nobody: the handover is said
     // in their own chat, as for a pass-on (found in review, stop 66: they were told nothing).
-    const language = await deps.actions.localeFor(context, data).catch(() => teamsLocale(context) ?? deps.actions.defaultLanguage);
-    const privately = drawn(language, (tr) => groupCardNote({ verb: 'learningNeed.withdraw', values: {}, errors: {}, notice: tr('verantwoording.learningNeed.notice.handedOverMeanwhile'), button: false }, tr));
-    return { card: pressed.late, personal: true, privately };
+    return { card: pressed.late, personal: true, privately: await ownChatNote(context, data, 'learningNeed.withdraw', 'handedOverMeanwhile') };
   });
 }
