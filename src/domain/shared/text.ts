@@ -72,8 +72,12 @@ const SHOWS_NOTHING = /^(?:(?![\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110
  * text with anything visible is stored as `trimText` leaves it, emoji endings and all.
  */
 export function showsNothing(text: string | undefined): boolean {
-  const t = trimText(text ?? '');
-  return !t || SHOWS_NOTHING.test(t);
+  return showsNothingTrimmed(trimText(text ?? ''));
+}
+
+/** `showsNothing` of a text `trimText` already trimmed: a long text is not walked a second time. */
+export function showsNothingTrimmed(trimmed: string): boolean {
+  return !trimmed || SHOWS_NOTHING.test(trimmed);
 }
 
 /** `text`, or "" when it shows nothing (`showsNothing`): handed to a rule that refuses an empty text, or keeps none. */

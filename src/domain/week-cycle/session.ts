@@ -6,7 +6,7 @@ import { Cycle } from './cycle';
 import { closeRound, EnergyRound, isEnergyScore, openRound } from './energy';
 import { Group, isMember } from './group';
 import { CheckIn, checkInId, Contribution, contributionId, EnergyPhase, ERASED_ID, Presence, presenceId } from './session-items';
-import { overLimit, showsNothing, trimText } from '../shared/text';
+import { overLimit, showsNothingTrimmed, trimText } from '../shared/text';
 
 export type { Contribution, EnergyPhase } from './session-items';
 
@@ -241,7 +241,7 @@ export function contribute(framework: Framework, state: SessionState, input: Con
   const q = requireAgendaQuestion(framework, s, input.questionId);
   if (q.scope !== 'group' || q.kind === 'validation') throw new DomainError('wrongQuestionKind', String(input.questionId));
   // What shows nothing (also tag characters alone) is no answer: the group's shared answer would hold a blank line.
-  if (showsNothing(text)) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
+  if (showsNothingTrimmed(text)) throw new DomainError('invalidInput', { detail: 'contribution empty', input: { field: 'text', rule: 'required' } });
   const over = overLimit(text, MAX_CONTRIBUTION_LENGTH);
   if (over) throw new DomainError('invalidInput', { detail: 'contribution length', input: { field: 'text', rule: 'tooLong', params: { max: MAX_CONTRIBUTION_LENGTH, count: over } } });
   let toQuestion = 0;
