@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { inviteeHash } from '../../domain/pulse-poll/answer';
 import { addInvitees, isListedInvitee, PollTally } from '../../domain/pulse-poll/tally';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
@@ -7,7 +6,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { tallyOf } from './tally';
 import { PulsePollDeps } from './deps';
 import { Cut, cutsOf, openTeamOverlapping } from './overlap';
-import { START_LEASE_HOLDS_MS, takeStartLease } from './start-poll';
+import { START_LEASE_HOLDS_MS, underStartLease } from './start-lease';
 
 /** Teams refreshes a card by itself for at most this many listed users. */
 export const AUTO_REFRESH_USERS = 60;
@@ -84,6 +83,87 @@ function markersOfEarlierRuns(hashKey: string, pollId: string, targetIds: readon
   return members.map((m) => targetIds.map((id) => [id, inviteeHash(hashKey, pollId, id, m.userId)] as const));
 }
 
+/** What became of one team's listing (see listTeam). */
+type TeamListing =
+  | { kind: 'listed'; members: TeamMember[]; shared: number; invitedBefore: string[] }
+  | { kind: 'overlapsOpen'; openTeam: string }
+  | { kind: 'tooMany' }
+  | { kind: 'outOfReach' }
+  | { kind: 'failed'; err: unknown };
+
+/** What a delivery run knows of the poll's teams so far (see deliverPoll). */
+interface DeliveryRun {
+  reachedBefore: readonly string[];
+  reachedByEarlierRuns: readonly string[];
+  listedThisRun: Map<string, string[]>;
+}
+
+/**
+ * Reads a team's roster and writes its members on the tally's invitee list, after checking them
+ * against the other open polls under the tenant's start lease; nothing is sent. Returns the
+ * members listed, or why the team was not listed.
+ */
+async function listTeam(deps: PulsePollDeps, poll: Poll, target: PollTarget, run: DeliveryRun): Promise<TeamListing> {
+  const pollId = poll.id;
+  let members: TeamMember[];
+  try {
+    members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
+  } catch (err) {
+    // The app is no longer in the team: it stays undelivered (HR's status card shows it), for good.
+    return isTeamOutOfReach(err) ? { kind: 'outOfReach' } : { kind: 'failed', err };
+  }
+  // Before any card goes out, so the first answer already finds its sender among the invitees:
+  // the members the poll goes to, and nobody who joins the team later (who could pad a team
+  // past the minimum with answers they know, once the count shows one real respondent).
+  const tally = await tallyOf(deps, poll);
+  // A team an earlier run listed (and stopped before marking it delivered) was checked when it
+  // was listed, and may have cards out: its list stands, and nobody who joined the team since is
+  // added to it (found in review, stop 66: checked again, it was refused while its list took answers).
+  // (An empty list is no listing: the start may write one before any delivery.)
+  const listedEarlier = (tally.invitees?.[target.id]?.length ?? 0) > 0;
+  if (listedEarlier) members = members.filter((m) => isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+  let invited = true;
+  let shared = 0;
+  // Their markers on the lists of the teams reached before, made once: the update may run again.
+  const elsewhere = members.map((m) => run.reachedBefore.map((id) => [id, inviteeHash(deps.hashKey, pollId, id, m.userId)] as const));
+  const earlier = poll.delivery === 'private' ? markersOfEarlierRuns(deps.hashKey, pollId, [...run.reachedByEarlierRuns, target.id], members) : [];
+  let invitedBefore: string[] = [];
+  const listInvitees = () =>
+    deps.tallies.update(pollId, (t) => {
+      shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
+      invitedBefore = members.filter((_, k) => earlier[k]?.some(([id, marker]) => isListedInvitee(t, id, marker))).map((m) => m.userId);
+      const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
+      invited = r.outcome === 'invited';
+      return r.tally;
+    });
+  // The start checked the rosters of its moment; a team may have taken in people since (or the
+  // other poll's team, not listed then). Checked again against what the other open polls listed,
+  // under the tenant's start lease: starts and other listings wait, so of two teams listed at
+  // about the same moment the second sees the first one's list. A check that cannot be made (the
+  // lease held long, a roster that does not answer) lists nothing: the job runs again.
+  let overlapping: string | undefined;
+  try {
+    if (listedEarlier) await listInvitees();
+    else {
+      overlapping = await underStartLease(deps, poll.tenantId, async (holder) => {
+        const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, run.listedThisRun));
+        if (found) return found;
+        // A check that outlasted the lease may have missed a poll started meanwhile (found in
+        // review, stop 66): held on only if held all along, else nothing is listed and the job runs again.
+        const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
+        if (!(await deps.startLease.renew(poll.tenantId, holder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during a delivery check');
+        await listInvitees();
+        return undefined;
+      });
+    }
+  } catch (err) {
+    return { kind: 'failed', err };
+  }
+  if (overlapping) return { kind: 'overlapsOpen', openTeam: overlapping };
+  if (!invited) return { kind: 'tooMany' };
+  return { kind: 'listed', members, shared, invitedBefore };
+}
+
 /**
  * Puts every message of a poll in the outbox: per team, the card in its channel (with the members
  * whose view refreshes by itself), or an announcement plus a card in each member's 1:1 chat.
@@ -108,80 +188,33 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
     // team not reached by then gets nothing, one under way has its messages skipped when they are
     // sent (`sendIf`), and the closed poll's figures stay as they were (the update below).
     if (i > 0 && (await deps.polls.get(pollId))?.status !== 'open') break;
-    let members: TeamMember[];
-    try {
-      members = await deps.roster.members({ teamId: target.teamId, serviceUrl: target.serviceUrl, tenantId: poll.tenantId });
-    } catch (err) {
-      // The app is no longer in the team: it stays undelivered (HR's status card shows it), for good.
-      if (isTeamOutOfReach(err)) outcome.outOfReach.push(target.id);
-      else failed ??= err;
+    const listing = await listTeam(deps, poll, target, { reachedBefore, reachedByEarlierRuns, listedThisRun });
+    if (listing.kind === 'outOfReach') {
+      outcome.outOfReach.push(target.id);
       continue;
     }
-    // Before any card goes out, so the first answer already finds its sender among the invitees:
-    // the members the poll goes to, and nobody who joins the team later (who could pad a team
-    // past the minimum with answers they know, once the count shows one real respondent).
-    const tally = await tallyOf(deps, poll);
-    // A team an earlier run listed (and stopped before marking it delivered) was checked when it
-    // was listed, and may have cards out: its list stands, and nobody who joined the team since is
-    // added to it (found in review, stop 66: checked again, it was refused while its list took answers).
-    // (An empty list is no listing: the start may write one before any delivery.)
-    const listedEarlier = (tally.invitees?.[target.id]?.length ?? 0) > 0;
-    if (listedEarlier) members = members.filter((m) => isListedInvitee(tally, target.id, inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
-    const counted = { ...target, memberCount: members.length };
-    let invited = true;
-    let shared = 0;
-    // Their markers on the lists of the teams reached before, made once: the update may run again.
-    const elsewhere = members.map((m) => reachedBefore.map((id) => [id, inviteeHash(deps.hashKey, pollId, id, m.userId)] as const));
-    const earlier = poll.delivery === 'private' ? markersOfEarlierRuns(deps.hashKey, pollId, [...reachedByEarlierRuns, target.id], members) : [];
-    let invitedBefore: string[] = [];
-    const listInvitees = () =>
-      deps.tallies.update(pollId, (t) => {
-        shared = elsewhere.filter((markers) => markers.some(([id, marker]) => isListedInvitee(t, id, marker))).length;
-        invitedBefore = members.filter((_, k) => earlier[k]?.some(([id, marker]) => isListedInvitee(t, id, marker))).map((m) => m.userId);
-        const r = addInvitees(t, target.id, members.map((m) => inviteeHash(deps.hashKey, pollId, target.id, m.userId)));
-        invited = r.outcome === 'invited';
-        return r.tally;
-      });
-    // The start checked the rosters of its moment; a team may have taken in people since (or the
-    // other poll's team, not listed then). Checked again against what the other open polls listed,
-    // under the tenant's start lease: starts and other listings wait, so of two teams listed at
-    // about the same moment the second sees the first one's list. A check that cannot be made (the
-    // lease held long, a roster that does not answer) lists nothing: the job runs again.
-    let overlapping: string | undefined;
-    try {
-      if (listedEarlier) await listInvitees();
-      else {
-        overlapping = await underStartLease(deps, poll.tenantId, async (holder) => {
-          const found = await openTeamOverlapping(deps, poll, () => cutsOnListing(deps, poll, tally, target, members, listedThisRun));
-          if (found) return found;
-          // A check that outlasted the lease may have missed a poll started meanwhile (found in
-          // review, stop 66): held on only if held all along, else nothing is listed and the job runs again.
-          const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
-          if (!(await deps.startLease.renew(poll.tenantId, holder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during a delivery check');
-          await listInvitees();
-          return undefined;
-        });
-      }
-    } catch (err) {
-      failed ??= err;
+    if (listing.kind === 'failed') {
+      failed ??= listing.err;
       continue;
     }
     // Left out as a whole, as a team too large to list: nobody can answer for it, nothing is sent.
-    if (overlapping) {
+    if (listing.kind === 'overlapsOpen') {
       outcome.overlapsOpen.push(target.id);
       await markNotDelivered(deps, pollId, target.id, 'overlapsOpen');
-      await deps.notifier.tellHrOverlapRefused(poll, target, overlapping);
+      await deps.notifier.tellHrOverlapRefused(poll, target, listing.openTeam);
       continue;
     }
     // A team the tally could not list gets nothing, in a channel poll too: a channel card without
     // a list would take answers from anyone in the channel, also from people added to the team
     // afterwards, who could pad a small team past the minimum with answers they know. It stays not
     // delivered, with the reason for HR's status card (and nothing sent when delivery runs again).
-    if (!invited) {
+    if (listing.kind === 'tooMany') {
       outcome.tooMany.push(target.id);
       await markNotDelivered(deps, pollId, target.id, 'tooMany');
       continue;
     }
+    const { members, shared, invitedBefore } = listing;
+    const counted = { ...target, memberCount: members.length };
     listedThisRun.set(target.id, members.map((m) => m.userId));
     if (poll.delivery === 'channel') {
       await deps.notifier.postPollCard(poll, counted, members.slice(0, AUTO_REFRESH_USERS));
@@ -196,16 +229,4 @@ export async function deliverPoll(deps: PulsePollDeps, pollId: string): Promise<
   }
   if (failed) throw failed;
   return outcome;
-}
-
-/** Runs `work` holding the tenant's start lease (see takeStartLease) as `holder`, and lets go of it after. */
-async function underStartLease<T>(deps: PulsePollDeps, tenantId: string, work: (holder: string) => Promise<T>): Promise<T> {
-  const holder = randomUUID();
-  await takeStartLease(deps, tenantId, holder);
-  try {
-    return await work(holder);
-  } finally {
-    // Failing to let go only makes the next start or listing wait for the expiry.
-    await deps.startLease.release(tenantId, holder).catch(() => undefined);
-  }
 }
