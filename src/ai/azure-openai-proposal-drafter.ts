@@ -1,6 +1,7 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError, AzureOpenAI, RateLimitError } from 'openai';
 import type { ChatCompletion } from 'openai/resources/index';
 import type { AppConfig } from '../config/config';
+import { draftNamesAPerson } from '../domain/proposal/draft-names-a-person';
 import type { DraftFailure, DraftResult, ProposalDrafter, ProposalInput } from '../domain/proposal/proposal-draft';
 import type { Logger } from '../log/logger';
 import { AiSettings, callSignal, counted, createClient, NO_ANSWER, withAbort } from './azure-openai-client';
@@ -47,7 +48,9 @@ async function draftSafely(client: AzureOpenAI, settings: AiSettings, log: Logge
     const completion: unknown = await call.result;
     const outcome = readDraft(completion);
     const extra = { finishReason: outcome.finishReason, requestId: requestIdOf(completion) };
-    return done(outcome.result, { ...extra, ...(outcome.filtered ? { filtered: outcome.filtered } : {}) });
+    // Checked here, before the outcome is logged: an operator sees drafts withheld for a name (found in own review, stop 67).
+    const result = outcome.result.ok && draftNamesAPerson(outcome.result.draft, input.namesNotToShow ?? []) ? ({ ok: false, reason: 'names-a-person' } as const) : outcome.result;
+    return done(result, { ...extra, ...(outcome.filtered ? { filtered: outcome.filtered } : {}) });
   } catch (err) {
     // The app stopped under the draft (a shutdown, a restart): stored as any failed draft is, as AI
     // not reachable now, which may pass, so the card offers to ask again (on the next instance too).

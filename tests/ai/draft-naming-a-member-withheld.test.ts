@@ -50,6 +50,9 @@ describe('an AI draft that names someone of the group', () => {
     }).toEqual({ cardShowsDraft: false, toldWhy: true, offersToAskAgain: true, ownInstead: true, logsDraft: false, logsAnswer: false });
     expect(await storedAi(g)).toMatchObject({ status: 'failed', reason: 'names-a-person' });
     expect(JSON.stringify(await storedAi(g))).not.toContain('Bram is lui');
+    // Logged as withheld, not as drafted: an operator sees the drafts a name kept back (own review, stop 67).
+    const outcomes = t.logs.slice(from).map((l) => JSON.parse(l) as { event?: string; outcome?: string }).filter((e) => e.event === 'ai.draft').map((e) => e.outcome);
+    expect(outcomes).toEqual(['names-a-person']);
 
     // Asked again, a draft that names nobody lands as any draft does.
     ai.script(success(CLEAN_DRAFT));

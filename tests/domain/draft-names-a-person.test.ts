@@ -72,3 +72,26 @@ describe('an AI draft that names someone of the group', () => {
     expect(draftNamesAPerson(draftWith('Berg doet het formulier.'), ['van den Berg, Anna'])).toBe(true);
   });
 });
+
+describe('display names as directories write them (found in own review, stop 67)', () => {
+  const LABEL = 'De groep heeft besloten: Anna is lui en doet voortaan elke overdracht alleen.';
+  it.each([['dr. Anna Smit'], ['[EXT] Anna Smit'], ['Smit, A. (Anna)'], ['Vries, A.B. de (Anna)'], ['Ing. Anna de Vries']])('finds the first name of %s', (name) => {
+    expect(draftNamesAPerson(draftWith(LABEL), [name])).toBe(true);
+  });
+
+  it.each([
+    ['van der Meer, Anna', 'Plan meer tijd in voor de overdracht.'],
+    ['van Wijk, Sanne', 'Vraag de teams in de wijk om mee te doen.'],
+    ['Max Visser', 'Neem er max. tien minuten voor.'],
+    ['Toon Hendriks', 'Zet de toon met een vast formulier.'],
+    ['Ward Peeters', 'Every shift on the ward starts with ten minutes of handover.'],
+    ['Job de Boer', 'Make the handover part of the job.'],
+  ])('does not withhold every draft of a group with %s', (name, proposal) => {
+    expect(draftNamesAPerson(draftWith(proposal), [name])).toBe(false);
+  });
+
+  it('finds a surname written with a capital', () => {
+    expect(draftNamesAPerson(draftWith('Laat Visser de overdracht doen.'), ['Max Visser'])).toBe(true);
+    expect(draftNamesAPerson(draftWith('Laat Meer de overdracht doen.'), ['van der Meer, Anna'])).toBe(true);
+  });
+});

@@ -5,49 +5,72 @@ import { ProposalDraft } from './proposal-draft';
 const MIN_NAME_LETTERS = 3;
 
 /**
- * First names that are everyday Dutch or English words as well ("ik ben", "wie wil", "lot",
- * "frank"): looked for only where the draft writes them with a capital, else a group with a Ben
- * or a Wil would never see a draft. A capital at a sentence's start ("Ben je ...") still counts:
- * one withheld draft too many is the cost of never showing one that labels a colleague.
+ * First names that are everyday Dutch or English words as well ("ik ben", "wie wil", "max. tien
+ * minuten", "part of the job"): looked for only where the draft writes them with a capital, else a
+ * group with a Ben or a Max would never see a draft. A capital at a sentence's start ("Ben je ...")
+ * still counts: one withheld draft too many (the group asks again) is the cost of never showing one
+ * that labels a colleague. No list is complete: a first name missing here that is a word too withholds
+ * a draft that writes it, and asking again gives another wording.
  */
-const EVERYDAY_WORDS = new Set(['ben', 'bill', 'dean', 'faith', 'fleur', 'frank', 'grace', 'hope', 'joy', 'lieve', 'lot', 'mark', 'may', 'pat', 'rob', 'roos', 'rose', 'will', 'wil']);
+const EVERYDAY_WORDS = new Set([
+  'amber', 'art', 'bas', 'ben', 'bill', 'bob', 'chase', 'daisy', 'dawn', 'dean', 'don', 'drew', 'faith', 'fleur', 'floor', 'frank', 'grace', 'grant', 'guy',
+  'harm', 'hazel', 'holly', 'hope', 'hunter', 'iris', 'ivy', 'jack', 'jade', 'jasper', 'job', 'joy', 'june', 'kay', 'lieve', 'lies', 'lily', 'lot', 'mark', 'mason',
+  'max', 'may', 'mees', 'merel', 'nick', 'olive', 'page', 'pat', 'peer', 'ray', 'rich', 'rob', 'roos', 'rosa', 'rose', 'rowan', 'ruby', 'sky', 'storm', 'sue',
+  'summer', 'ties', 'ton', 'toon', 'ward', 'wil', 'will',
+]);
+
+/**
+ * The particles a Dutch (or German, French) surname starts with: "van den Berg, Anna" is written
+ * so in many directories, and "van" taken for a name would be found in every Dutch draft.
+ */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'des', 'del', 'della', 'di', 'da', 'du', 'dos', 'het', 'ter', 'ten', 'te', 'in', 'op', 'la', 'le', 't']);
+
+/** Titles and forms of address a directory writes before or in a name ("dr. Anna Smit", "Ing. Anna de Vries"). */
+const TITLES = new Set(['dr', 'drs', 'ir', 'ing', 'mr', 'mrs', 'ms', 'prof', 'ds', 'zr', 'dhr', 'mevr', 'mw', 'bc', 'msc', 'bsc', 'ma', 'phd', 'jr', 'sr']);
 
 /**
  * Whether the AI's draft names a person of the group (a member now, or one who took part before):
- * their display name or their first name, as a whole word, in any case, with or without accents
- * ("José" and "jose" alike), also split up by characters that show nothing. Such a draft is not
- * shown: a model steered by an answer can name a colleague and label them, and the group would
- * read it on its shared card. "Jan" is not found in "Janssen"; a name of fewer than three letters
- * is not looked for at all (see `EVERYDAY_WORDS` for names that are words too).
+ * their whole display name in any case, their first name (any case, but see `EVERYDAY_WORDS`), or
+ * another word of their name written with a capital (a surname: "van der Meer" must not withhold
+ * every draft that says "meer"), as whole words, with or without accents ("José" and "jose" alike),
+ * also split up by characters that show nothing. Such a draft is not shown: a model steered by an
+ * answer can name a colleague and label them, and the group would read it on its shared card.
+ * "Jan" is not found in "Janssen"; a name word of fewer than three letters is not looked for.
  */
 export function draftNamesAPerson(draft: ProposalDraft, names: readonly string[]): boolean {
   const text = folded([draft.proposal, ...draft.assumptions, ...draft.risks, ...draft.questionsToCheck].join('\n'));
-  return namesToLookFor(names).some((name) => mentions(text, name));
+  return names.flatMap(namesToLookFor).some((name) => mentions(text, name));
 }
 
 interface NameToLookFor {
   words: string[];
-  /** Found only written with a capital (an everyday word as well). */
+  /** Found only written with a capital (a surname, or a first name that is an everyday word as well). */
   capitalOnly: boolean;
 }
 
-/**
- * The particles a Dutch (or German, French) surname starts with: "van den Berg, Anna" is written
- * so in many directories, and "van" taken for her first name would be found in every Dutch draft.
- */
-const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'des', 'del', 'della', 'di', 'da', 'du', 'dos', 'het', 'ter', 'ten', 'te', 'in', 'op', 'la', 'le', "'t"]);
+const wordsOf = (text: string) => text.split(/\s+/).map(trimNonLetters).filter(Boolean);
 
-function namesToLookFor(names: readonly string[]): NameToLookFor[] {
-  return names.flatMap((name) => {
-    const words = folded(name).split(/\s+/).map(trimNonLetters).filter(Boolean);
-    if (!words.length) return [];
-    const whole = { words, capitalOnly: words.length === 1 && EVERYDAY_WORDS.has(words[0]!.toLowerCase()) };
-    // The first word that is no particle; and in "Surname, First name" the word after the comma.
-    const afterComma = folded(name).split(',')[1]?.split(/\s+/).map(trimNonLetters).find(Boolean);
-    const firstWords = [words.find((w) => !NAME_PARTICLES.has(w.toLowerCase())), afterComma].filter((w): w is string => w !== undefined && !NAME_PARTICLES.has(w.toLowerCase()));
-    const firstNames = firstWords.map((w) => ({ words: [w], capitalOnly: EVERYDAY_WORDS.has(w.toLowerCase()) }));
-    return [whole, ...firstNames].filter((n) => letters(n.words.join('')) >= MIN_NAME_LETTERS);
-  });
+/** A word of a display name that names nobody: a particle, a title, an initial ("A.", "A.B."), a tag's word. */
+const namesNobody = (word: string) => NAME_PARTICLES.has(word.toLowerCase()) || TITLES.has(word.toLowerCase()) || letters(word) < MIN_NAME_LETTERS;
+
+/**
+ * What to look for of one display name, in the forms directories write: "Anna de Vries",
+ * "dr. Anna Smit", "[EXT] Anna Smit", "Vries, Anna de", "Smit, A. (Anna)". The first name is the
+ * name in brackets (a roepnaam), else the first word after a comma, else the first word; initials,
+ * titles and particles are none. Every other word of the name (a surname) counts only with a capital.
+ */
+function namesToLookFor(displayName: string): NameToLookFor[] {
+  const name = folded(displayName);
+  const tagless = name.replace(/\[[^\]]*\]/g, ' ');
+  const inBrackets = wordsOf((tagless.match(/\(([^)]*)\)/) ?? [])[1] ?? '').filter((w) => !namesNobody(w));
+  const outside = tagless.replace(/\([^)]*\)/g, ' ');
+  const [beforeComma, afterComma] = outside.split(',', 2).map((part) => wordsOf(part).filter((w) => !namesNobody(w)));
+  const firstName = inBrackets[0] ?? afterComma?.[0] ?? beforeComma?.[0];
+  const all = [...new Set([...(beforeComma ?? []), ...(afterComma ?? []), ...inBrackets])];
+  const whole = wordsOf(name);
+  const looks: NameToLookFor[] = all.map((w) => ({ words: [w], capitalOnly: w !== firstName || EVERYDAY_WORDS.has(w.toLowerCase()) }));
+  if (whole.length > 1 && letters(whole.join('')) >= MIN_NAME_LETTERS) looks.push({ words: whole, capitalOnly: false });
+  return looks;
 }
 
 /** The name as whole words in the text: no letter or digit right before or after it. */

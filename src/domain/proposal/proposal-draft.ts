@@ -10,6 +10,11 @@ export interface ProposalDraft {
 export interface ProposalInput {
   language: 'nl' | 'en';
   answers: { questionId: number; question: string; answer: string }[];
+  /**
+   * The names of the group's people (see `draftNamesAPerson`): a draft that names one is not
+   * returned (`names-a-person`). Never sent to the model.
+   */
+  namesNotToShow?: readonly string[];
 }
 
 /**

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { questionsBeforeProposal } from '../../domain/framework/framework';
 import { beginsJudging, decide, finishDrafting, firstStepPressKey, FirstStepStatus, judge, judgeBeforeDecision, judgementId, judgementPressedBefore, judgementPressKey, judgementsOfText, MAX_PROPOSAL_LENGTH, MAX_REASON_LENGTH, mayTurnAgainstAdoption, Opinion, Proposal, proposalText, recordFirstStep, recountDecision, repeatsDecision, repeatsJudgement, startDrafting, textFingerprint, Verdict, withPressKey } from '../../domain/proposal/proposal';
-import { draftNamesAPerson } from '../../domain/proposal/draft-names-a-person';
-import { DraftResult } from '../../domain/proposal/proposal-draft';
 import { DomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
 import { CycleState } from '../../domain/week-cycle/ports';
@@ -44,11 +42,6 @@ function namesInTheGroup(state: CycleState): string[] {
   const wrote = state.contributions.filter((c) => c.authorId !== ERASED_ID).map((c) => c.authorName);
   const judged = state.judgements.filter((j) => j.memberId !== ERASED_ID).map((j) => j.memberName);
   return [...new Set([...state.group.members.map((m) => m.name), ...wrote, ...judged])];
-}
-
-/** A draft that names someone of the group is not stored as the draft: the group is told why, and may ask again. */
-function withoutNamedPeople(result: DraftResult, names: readonly string[]): DraftResult {
-  return result.ok && draftNamesAPerson(result.draft, names) ? { ok: false, reason: 'names-a-person' } : result;
 }
 
 async function openProposalState(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, read?: SessionState): Promise<SessionState & { proposal: Proposal }> {
@@ -133,8 +126,7 @@ async function requestDraftAsRead(deps: WeekCycleDeps, groupId: string, sessionI
   if (ai?.status !== 'drafting' || ai.attempt !== attempt) return { started: false, state: next };
   const run = async () => {
     const cycle = await loadCycleState(deps, groupId, state.session.cycleId);
-    const drafted = await deps.drafter.draft({ language: state.group.language, answers: answersOf(deps, cycle) }, AbortSignal.timeout(deps.draftBudgetMs));
-    const result = withoutNamedPeople(drafted, namesInTheGroup(cycle));
+    const result = await deps.drafter.draft({ language: state.group.language, answers: answersOf(deps, cycle), namesNotToShow: namesInTheGroup(cycle) }, AbortSignal.timeout(deps.draftBudgetMs));
     return deps.proposals.update(groupId, state.proposal.id, (p) => finishDrafting(p, result, deps.clock.now(), attempt));
   };
   return { started: true, state: next, run };
