@@ -51,6 +51,14 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     throw new Error('learning need: too many concurrent changes');
   }
 
+  async takeBack(userId: string, answerId: string, asWritten: (stored: LearningNeedRecord) => boolean, before: LearningNeedRecord | undefined) {
+    try {
+      await this.records.updateOrDelete(passOnId(userId, answerId), userId, (current) => (current.userId === userId && asWritten(current) ? before : current));
+    } catch (err) {
+      if (!isGone(err)) throw err;
+    }
+  }
+
   async withdraw(userId: string, answerId: string, mutate: (current: LearningNeedRecord) => LearningNeedRecord) {
     const current = await this.record(userId, answerId);
     if (!current) return undefined; // nothing to withdraw

@@ -1,4 +1,4 @@
-import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withMembership } from '../domain/week-cycle/membership-index';
+import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withMembership, withoutJoin } from '../domain/week-cycle/membership-index';
 import { MembershipEntry, MembershipIndex } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
@@ -29,5 +29,13 @@ export class CosmosMembershipIndex implements MembershipIndex {
       }
     };
     await Promise.all([...changes.joined.map((u) => apply(u, true)), ...changes.left.map((u) => apply(u, false))]);
+  }
+
+  async takeBackJoin(groupId: string, userId: string, at: string): Promise<void> {
+    try {
+      await this.store.updateOrDelete(membershipIndexId(userId), userId, (doc) => (doc.type === 'membershipIndex' && doc.userId === userId ? withoutJoin(doc, groupId, at) : doc));
+    } catch (err) {
+      if (statusOf(err) !== 404 && (err as { code?: number }).code !== 404) throw err;
+    }
   }
 }

@@ -24,6 +24,9 @@ export function composeLearningNeeds(p: Platform): LearningNeedDeps {
     store: new CosmosLearningNeedStore(p.cosmos),
     records: new CosmosPersonalRecordRepository(p.cosmos),
     clock: p.clock,
+    // A pass-on keeps to the save window of the person's own records (see passOnLearningNeed).
+    ...(p.saveWindowMs !== undefined ? { saveWindowMs: p.saveWindowMs } : {}),
+    ...(p.windowClock ? { windowClock: p.windowClock } : {}),
     minimum: p.config.pulsePoll.minRespondents,
     // The weekly handover runs on Monday 02:00 in the organisation's time zone, as the HR report counts weeks.
     timeZone: p.config.orgTimeZone,

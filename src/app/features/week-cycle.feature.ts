@@ -1,6 +1,7 @@
 import { createProposalDrafter } from '../../ai/azure-openai-proposal-drafter';
 import { DRAFT_BUDGET_MS } from '../../domain/proposal/proposal';
 import { CosmosMembershipIndex } from '../../store/membership-index.repository';
+import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import {
   CosmosCycleRepository,
   CosmosGroupRepository,
@@ -32,6 +33,11 @@ export function composeWeekCycle(p: Platform, profTrajects: ProfTrajectLookup, s
     proposals: new CosmosProposalRepository(p.cosmos),
     personalAnswers: new CosmosPersonalAnswerRepository(p.cosmos),
     membership: new CosmosMembershipIndex(p.cosmos),
+    ownRecords: {
+      records: new CosmosPersonalRecordRepository(p.cosmos),
+      ...(p.saveWindowMs !== undefined ? { saveWindowMs: p.saveWindowMs } : {}),
+      ...(p.windowClock ? { windowClock: p.windowClock } : {}),
+    },
     frameworks: p.frameworks,
     drafter,
     scheduler: p.scheduler,

@@ -14,6 +14,11 @@ export interface LearningNeedStore {
    */
   put(userId: string, answerId: string, mutate: (current: LearningNeedRecord | undefined) => LearningNeedRecord): Promise<LearningNeedRecord>;
   /**
+   * Undoes a `put`: puts `before` back (nothing: deletes) only while what is stored is still as the
+   * put wrote it (`asWritten`); a change made since stays, and gone already is fine.
+   */
+  takeBack(userId: string, answerId: string, asWritten: (stored: LearningNeedRecord) => boolean, before: LearningNeedRecord | undefined): Promise<void>;
+  /**
    * Replaces what is stored with what `mutate` (which may refuse) makes of it: the withdrawal,
    * ETag-guarded, so a handover cannot slip in between. Nothing stored: nothing happens (undefined).
    */

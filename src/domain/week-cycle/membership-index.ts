@@ -35,3 +35,16 @@ export function withMembership(index: MembershipIndexDoc, groupId: string, group
   const leftAt = member ? (current && !current.member ? current.since : current?.leftAt) : undefined;
   return { ...index, groups: { ...index.groups, [groupId]: { groupName, member, since, ...(leftAt ? { leftAt } : {}) } }, updatedAt: at };
 }
+
+/**
+ * The index without a join `withMembership` recorded at `at`: the group's entry as it was before
+ * (a former member's, when they left), or none; undefined when it then names no group. The same
+ * object back when the entry is not that join (changed since, or never written).
+ */
+export function withoutJoin(index: MembershipIndexDoc, groupId: string, at: string): MembershipIndexDoc | undefined {
+  const entry = index.groups[groupId];
+  if (!entry?.member || entry.since !== at) return index;
+  const { [groupId]: _taken, ...others } = index.groups;
+  const groups = entry.leftAt ? { ...others, [groupId]: { groupName: entry.groupName, member: false, since: entry.leftAt } } : others;
+  return Object.keys(groups).length ? { ...index, groups } : undefined;
+}

@@ -180,6 +180,11 @@ export interface MembershipIndex {
   groupsOf(userId: string): Promise<MembershipEntry[]>;
   /** Records that these people are (or are no longer) members of the group; idempotent. */
   record(groupId: string, groupName: string, changes: { joined: string[]; left: string[] }, at: string): Promise<void>;
+  /**
+   * Undoes a join `record` wrote at `at` (too late: see ensureMember), only while the entry is as it
+   * wrote it; an index left naming no group goes. Nothing to undo is fine.
+   */
+  takeBackJoin(groupId: string, userId: string, at: string): Promise<void>;
 }
 
 export interface MembershipEntry {

@@ -9,6 +9,7 @@ import {
   LEARNING_NEED_QUESTION_ID,
   learningNeedPressKey,
   LearningNeedPassOn,
+  LearningNeedRecord,
   nextHandoverAt,
   passOn,
   placeLegacyPassOn,
@@ -26,11 +27,16 @@ import { Clock } from '../../domain/shared/clock';
 import { DomainError } from '../../domain/shared/errors';
 import { erasureTicketId } from '../../domain/verantwoording/erasure-ticket';
 import { PersonalRecordRepository } from '../../domain/verantwoording/ports';
+import { openSaveWindow, sameAsWritten } from '../verantwoording/save-window';
+import { WindowClock } from '../verantwoording/window-clock';
 
 export interface LearningNeedDeps {
   store: LearningNeedStore;
   records: PersonalRecordRepository;
   clock: Clock;
+  /** A pass-on's save window (save-window.ts); absent: production's length, by the process's clock. */
+  saveWindowMs?: number;
+  windowClock?: WindowClock;
   /** B3_MIN_RESPONDENTS: the fewest people a batch, a theme or a text may rest on. */
   minimum: number;
   timeZone: string;
@@ -94,14 +100,25 @@ export async function myLearningNeeds(deps: LearningNeedDeps, userId: string): P
 export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string, answerId: string, input: { theme?: string; text?: string; rev?: number }, turnTenant?: string, pressKey?: string): Promise<MyLearningNeed | undefined> {
   const answer = await ownLearningAnswer(deps, userId, answerId);
   // Their erasure is unfinished: a need passed on now would be given back by the handover and
-  // deleted by the erasure, after being answered as passed on (stop 52). One point read.
-  if ((await deps.records.get(userId, erasureTicketId(userId)))?.type === 'erasureTicket') throw new DomainError('erasureUnderway', 'their erasure is unfinished');
+  // deleted by the erasure, after being answered as passed on (stop 52). One point read, which
+  // opens the save's window: a put answered after it may have landed after the erasure said
+  // "gewist", so it is taken back and refused (found in review, stop 67).
+  const window = await openSaveWindow(deps, userId);
   const tenantId = turnTenant || (await deps.store.tenantOfGroup(answer.groupId));
   const key = pressKey ? learningNeedPressKey(pressKey, userId, answerId, { pass: input }) : undefined;
   // The handover first, harmless without the pass-on (it finds nothing): one that failed after the
   // pass-on was stored gave an error card for what was stored, and could leave it never handed over.
   await scheduleHandover(deps);
-  const stored = await deps.store.put(userId, answerId, (current) => passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}), ...(key ? { key } : {}) }));
+  // What the write replaced, put back should it be taken back (a pass-on created: deleted).
+  let before: LearningNeedRecord | undefined;
+  const stored = await window.keepWith(
+    () =>
+      deps.store.put(userId, answerId, (current) => {
+        before = current;
+        return passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}), ...(key ? { key } : {}) });
+      }),
+    (written) => deps.store.takeBack(userId, answerId, (s) => sameAsWritten(s, written), before),
+  );
   // And after it (one job per week: usually the same one): a write that landed after the handover
   // it was scheduled for ran (pressed just before Monday 02:00) is handed over the week after.
   await scheduleHandover(deps).catch(() => undefined);

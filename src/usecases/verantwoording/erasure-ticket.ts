@@ -49,6 +49,6 @@ export function erasureUnfinishedIn(records: readonly { id: string; type: string
  * again by hand or by its resume job, deletes whatever their partition holds, so a change
  * answered as saved now would be lost without a word. One point read.
  */
-export async function refuseWhileErasing(deps: VerantwoordingDeps, userId: string): Promise<void> {
+export async function refuseWhileErasing(deps: { records: Pick<VerantwoordingDeps['records'], 'get'> }, userId: string): Promise<void> {
   if (await erasureUnfinished(deps, userId)) throw new DomainError('erasureUnderway', 'their erasure is unfinished');
 }

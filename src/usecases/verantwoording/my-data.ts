@@ -415,6 +415,9 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   const { userId, marker } = ticket;
   const left = new Set<string>();
   ticket = await leaveGroupsForErasure(deps, ticket, left);
+  // A member's press checks for an erasure by the group it reads anyway (no request of its own:
+  // a personal answer, `openSaveWindowBeforeGroupRead`), so the window counts from these marks too.
+  const groupsMarkedSince = windowClockNow(deps);
   let groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   const reviewsOf = await reviewTraces(deps, userId);
   const { messages } = await deps.dataRights.outbox.forgetPerson(outboxPerson(userId, groups, reviewsOf, known));
@@ -462,10 +465,11 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
     if (round >= MAX_ERASURE_ROUNDS) throw new Error('erasure: the groups kept changing; run it again');
     groups = await tracesIn(deps, userId, ticket.groupIds ?? []);
   }
-  // A save of theirs whose check found no ticket yet ends within the save window (answered and
-  // stored, or taken back by itself): the partition's last sweep starts once that window closed,
-  // so it finds what such a save stored (save-window.ts). Mostly passed by now: this run's steps take time too.
-  await saveWindowClosed(deps, ticketHeldSince);
+  // A save of theirs whose check found no ticket yet (or a member's press that found the group
+  // unmarked) ends within the save window (answered and stored, or taken back by itself): the
+  // partition's last sweep starts once that window closed, so it finds what such a save stored
+  // (save-window.ts). Mostly passed by now: this run's steps take time too.
+  await saveWindowClosed(deps, Math.max(ticketHeldSince, groupsMarkedSince));
   // The conversations they planned, read again: a plan of theirs whose create was answered within
   // the window may have landed after the first read (the talent review's plan keeps to the window too).
   const plannedSince = await deps.dataRights.reviews.asManager(userId);

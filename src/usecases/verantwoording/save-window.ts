@@ -16,6 +16,9 @@ import { processClock, WindowClock } from './window-clock';
 export const SAVE_WINDOW_MS = 3_000;
 
 
+/** What a save window needs: the person's records (its check, its take-backs) and its length and clock. */
+export type SaveWindowDeps = Pick<VerantwoordingDeps, 'records' | 'saveWindowMs' | 'windowClock'>;
+
 const windowOf = (deps: Pick<VerantwoordingDeps, 'saveWindowMs'>) => deps.saveWindowMs ?? SAVE_WINDOW_MS;
 const clockOf = (deps: Pick<VerantwoordingDeps, 'windowClock'>) => deps.windowClock ?? processClock;
 
@@ -103,11 +106,26 @@ export interface SaveWindow {
  * creates and upserts keep to. Open it just before the save's first write: the lookups before it
  * (the directory) are then not taken from the window.
  */
-export async function openSaveWindow(deps: VerantwoordingDeps, userId: string): Promise<SaveWindow> {
+export async function openSaveWindow(deps: SaveWindowDeps, userId: string): Promise<SaveWindow> {
   await settleRefusedTakeBacks(deps.records, userId);
   const closesAt = clockOf(deps).now() + windowOf(deps);
   await refuseWhileErasing(deps, userId);
   return saveWindow(deps.records, userId, clockOf(deps), closesAt, windowOf(deps));
+}
+
+/**
+ * As `openSaveWindow`, for a member's press whose "no erasure under way" check is the group the
+ * turn reads next anyway (no request of its own): an erasure names the person there as being
+ * erased, off the member list, before its window counts (my-data.ts: the last sweep waits a whole
+ * window after the groups were marked, not only after the ticket). Opened before that read; the
+ * caller refuses when the read shows the erasure (`ensureMember`). That read checks only for
+ * someone it lists as a member (the erasure marks the groups their membership index names); a
+ * newcomer's join checks the ticket after this window opened (`openSaveWindow`), which bounds this
+ * window as well.
+ */
+export async function openSaveWindowBeforeGroupRead(deps: SaveWindowDeps, userId: string): Promise<SaveWindow> {
+  await settleRefusedTakeBacks(deps.records, userId);
+  return saveWindow(deps.records, userId, clockOf(deps), clockOf(deps).now() + windowOf(deps), windowOf(deps));
 }
 
 /**

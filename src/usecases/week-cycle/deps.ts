@@ -7,6 +7,7 @@ import { HolidayCalendar } from '../../domain/week-cycle/holidays';
 import { PlanRepository } from '../../domain/week-cycle/plan';
 import { CurrentCycleHints } from './current-cycles';
 import { OpeningLock } from './opening-lock';
+import type { SaveWindowDeps } from '../verantwoording/save-window';
 import {
   CycleRepository,
   GroupRepository,
@@ -44,6 +45,12 @@ export interface WeekCycleDeps {
   openings: OpeningLock;
   /** The week this instance last saw each group in: a hint, checked by the query it saves (see current-cycles.ts). */
   currentCycles: CurrentCycleHints;
+  /**
+   * The person's own records as their saves keep to a save window (save-window.ts): what a press
+   * writes into their partition (a personal answer, a newcomer's membership index) is taken back
+   * and refused when answered too late, so none is left after their erasure said "gewist".
+   */
+  ownRecords: SaveWindowDeps;
   /**
    * Told after a member saved a personal answer they share with their manager, so what shows it
    * (the manager's prep cards) shows the new text. The answer is stored by then: this does not

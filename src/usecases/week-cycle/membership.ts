@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/shared/errors';
 import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, sentBeforeLastErasure, withoutAccounts } from '../../domain/week-cycle/group';
+import { openSaveWindow } from '../verantwoording/save-window';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { resumeRhythm } from './plan-rhythm';
@@ -40,7 +41,7 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   // way a failure leaves them out of the group, and the press again repeats both (the index write
   // is idempotent). An entry for a group whose write then fails or refuses them is harmless: the
   // group record decides membership wherever the index is read, and an erasure goes through it.
-  await deps.membership.record(group.id, group.name, { joined: [actor.id], left: [] }, deps.clock.now().toISOString());
+  await recordJoin(deps, group, actor.id);
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
     if (isBeingErased(g, actor)) throw new DomainError('erasureUnderway');
@@ -49,6 +50,23 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   });
   await offerProfTrajectOnJoin(deps, joined, [actor.id]);
   return joined;
+}
+
+/**
+ * A newcomer's index entry, written within a save window of her own records (one point read more,
+ * on her first press only: a member returned before). The group as read cannot tell whether her
+ * erasure runs: it marks only the groups her index names, and this one it does not name yet. So
+ * an index write answered after the window (it may have landed after the erasure's last sweep, a
+ * membership index that never expires) is taken back and the join refused (found in review, stop
+ * 67); one answered within it landed before that sweep, which finds this group by it.
+ */
+async function recordJoin(deps: WeekCycleDeps, group: Group, userId: string): Promise<void> {
+  const window = await openSaveWindow(deps.ownRecords, userId);
+  const at = deps.clock.now().toISOString();
+  await window.keepWith(
+    () => deps.membership.record(group.id, group.name, { joined: [userId], left: [] }, at),
+    () => deps.membership.takeBackJoin(group.id, userId, at),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { isMember } from '../../domain/week-cycle/group';
 import { Actor, JOB_KINDS, WeekCycleDeps } from './deps';
 import { ensureMember, takeBackIfAuthorLeft } from './membership';
 import { completeCycleIfDone } from './start-session';
+import { openSaveWindowBeforeGroupRead, sameAsWritten, SaveWindow } from '../verantwoording/save-window';
 import { refuseOverLimit } from './typed-limits';
 
 /** The session as this turn needs it: one query in the group's partition. */
@@ -222,6 +223,8 @@ export async function moveToQuestion(deps: WeekCycleDeps, groupId: string, sessi
  */
 export async function answerPersonally(deps: WeekCycleDeps, groupId: string, sessionId: string, actor: Actor, input: { questionId: number; text: string; had?: boolean }, pressKey?: string): Promise<{ state: SessionState; answer: PersonalAnswer }> {
   refuseOverLimit({ field: 'text', text: input.text, max: MAX_PERSONAL_ANSWER_LENGTH });
+  // Its check is the session's read (the group in it): no request of its own (see createInWindow).
+  const window = await openSaveWindowBeforeGroupRead(deps.ownRecords, actor.id);
   const loaded = await loadSession(deps, groupId, sessionId);
   const key = pressKey ? personalPressKey(pressKey, actor.id, input.questionId, input.text) : undefined;
   // Decided before membership: on an ended session only the same press again (Teams redelivers a
@@ -246,9 +249,21 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
     const stored = await deps.personalAnswers.getVersioned(actor.id, id);
     if (stored) return shown(changePersonalAnswer(stored.doc, fresh, key) === stored.doc ? stored.doc : await change(stored));
   }
-  const { answer, created, version } = await deps.personalAnswers.create(fresh);
+  const { answer, created, version } = await createInWindow(deps, window, fresh);
   if (created || changePersonalAnswer(answer, fresh, key) === answer) return shown(answer);
   return shown(await change(version ? { doc: answer, version } : undefined));
+}
+
+/**
+ * A first answer's create, in the member's own partition, kept to the press's save window: one
+ * answered after it may have landed after their erasure's last sweep (it stays 730 days), so it is
+ * taken back and the press refused (found in review, stop 67). The window opened before the
+ * session's read, whose group tells whether their erasure runs (it takes them off the member list
+ * before its window counts; `asMember` refuses them then), and a newcomer's join checks the ticket.
+ * Changes need no window: they replace the answer under its ETag, which fails once it was erased.
+ */
+function createInWindow(deps: WeekCycleDeps, window: SaveWindow, fresh: PersonalAnswer) {
+  return window.keep(fresh, () => deps.personalAnswers.create(fresh), (r) => r.created || sameAsWritten(r.answer, fresh));
 }
 
 /**
