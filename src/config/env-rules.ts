@@ -26,9 +26,13 @@ export function countsAsProduction(nodeEnv: string | undefined): boolean {
   return nodeEnv !== undefined && !NON_PRODUCTION_NODE_ENVS.includes(nodeEnv.toLowerCase());
 }
 
-/** How a refusal names the production setting: the value as written, and why it counts when that is not obvious. */
+/**
+ * How a refusal names the production setting: never by any other value than `production` itself.
+ * When two lines of a bulk edit run together, NODE_ENV holds the next line's secret
+ * (`production MICROSOFT_APP_PASSWORD=...`), and the start-up refusal goes to the log stream.
+ */
 export function productionSetting(nodeEnv: string | undefined): string {
-  return nodeEnv === 'production' ? 'NODE_ENV=production' : `NODE_ENV=${nodeEnv} (anything but development, test or empty counts as production)`;
+  return nodeEnv === 'production' ? 'NODE_ENV=production' : 'NODE_ENV set to neither development nor test (anything but development, test or empty counts as production)';
 }
 
 /**

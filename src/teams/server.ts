@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
 import { checkActivity } from './activity-envelope';
 import { loggableError } from '../log/loggable-error';
 import { Authenticated, EdgeAdapter, TurnToRedeliver } from './bot-app';
-import { thisMachineOnly } from './this-machine-only';
+import { addressedToThisMachine } from './this-machine-only';
 
 type Answer = { status: number; body?: unknown };
 
@@ -100,6 +100,19 @@ function bodyRefusal(err: unknown): { status: number; body: { error: string } } 
   if (name === 'ResourceNotFoundError') return { status: 404, body: { error: 'notFound' } };
   if (name === 'MethodNotAllowedError') return { status: 405, body: { error: 'methodNotAllowed' } };
   return undefined;
+}
+
+/**
+ * Local mode's guard against DNS rebinding (`addressedToThisMachine`). The 403 names no host: a
+ * rebinding page reads it as its own origin, and with HOST=0.0.0.0 the list holds every address
+ * of this machine's interfaces.
+ */
+function thisMachineOnly(hostNames: readonly string[]): restify.RequestHandler {
+  return (req, res, next) => {
+    if (addressedToThisMachine(req.headers.host, hostNames)) return next();
+    res.send(403, { error: 'wrongHost', detail: 'local mode answers only requests addressed to this machine' });
+    return next(false);
+  };
 }
 
 export interface ServerOptions {

@@ -1,4 +1,4 @@
-import restify from 'restify';
+import { networkInterfaces } from 'node:os';
 
 /** The names under which a browser or the Agents Playground on this machine addresses it. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -17,13 +17,29 @@ function hostNameOf(hostAndPort: string): string | undefined {
   }
 }
 
+/** An address as a Host header carries it: a bare IPv6 address in brackets. */
+function addressAsHostName(address: string): string | undefined {
+  return hostNameOf(address.includes(':') && !address.startsWith('[') ? `[${address}]` : address);
+}
+
+/** Every address of this machine's network interfaces, as the system reports them now. */
+export function ownInterfaceAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((a) => a.address));
+}
+
 /**
  * The host names local mode answers to: this machine's loopback names, and the address HOST names
- * when a developer set one (a bare IPv6 address is bracketed, as a Host header carries it).
+ * when a developer set one. HOST=0.0.0.0 (or ::) names every interface: then each interface's own
+ * address is a name too, so a phone on the LAN reaches the tab by this machine's LAN address while
+ * `npm run dev` and the Playground keep 127.0.0.1 and localhost. A rebinding page can't send those:
+ * an IP literal in Host is what the browser connected to, not the page's own name. The interfaces
+ * are read only for a wildcard HOST, once, at start.
  */
-export function localModeHostNames(listenAddress: string | undefined): string[] {
-  const own = listenAddress === undefined ? undefined : hostNameOf(listenAddress.includes(':') && !listenAddress.startsWith('[') ? `[${listenAddress}]` : listenAddress);
-  return own === undefined || WILDCARD_ADDRESSES.includes(own) || LOOPBACK_NAMES.includes(own) ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, own];
+export function localModeHostNames(listenAddress: string | undefined, interfaceAddresses: () => readonly string[] = ownInterfaceAddresses): string[] {
+  const own = listenAddress === undefined ? undefined : addressAsHostName(listenAddress);
+  if (own === undefined || LOOPBACK_NAMES.includes(own)) return LOOPBACK_NAMES;
+  const named = WILDCARD_ADDRESSES.includes(own) ? interfaceAddresses().map(addressAsHostName) : [own];
+  return [...new Set([...LOOPBACK_NAMES, ...named.filter((name): name is string => name !== undefined)])];
 }
 
 /**
@@ -33,12 +49,7 @@ export function localModeHostNames(listenAddress: string | undefined): string[] 
  * one origin, stops none of them. Only requests addressed by one of `hostNames` (any port: a
  * forwarded port keeps the name) are answered; the port alone is no guard.
  */
-export function thisMachineOnly(hostNames: readonly string[]): restify.RequestHandler {
-  return (req, res, next) => {
-    const host = req.headers.host;
-    const name = host === undefined ? undefined : hostNameOf(host);
-    if (name !== undefined && hostNames.includes(name)) return next();
-    res.send(403, { error: 'wrongHost', detail: `local mode answers only requests addressed to ${hostNames.join(', ')}` });
-    return next(false);
-  };
+export function addressedToThisMachine(hostHeader: string | undefined, hostNames: readonly string[]): boolean {
+  const name = hostHeader === undefined ? undefined : hostNameOf(hostHeader);
+  return name !== undefined && hostNames.includes(name);
 }

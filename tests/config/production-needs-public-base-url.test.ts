@@ -47,7 +47,7 @@ describe('NODE_ENV=production needs a public address for the HR report links', (
 
   it('the refusal names the production setting and what to set', () => {
     expect(problems(production)).toEqual([expect.stringContaining('required with NODE_ENV=production')]);
-    expect(problems({ ...production, NODE_ENV: 'staging' })).toEqual([expect.stringContaining('with NODE_ENV=staging')]);
+    expect(problems({ ...production, NODE_ENV: 'staging' })).toEqual([expect.stringContaining('with NODE_ENV set to neither development nor test ')]);
     expect(problems({ ...production, PUBLIC_BASE_URL: 'http://localhost:3978' })).toEqual([expect.stringContaining('must not be a localhost or 0.0.0.0 address with NODE_ENV=production')]);
     expect(problems(production)[0]).toContain('https://');
   });

@@ -31,3 +31,23 @@ describe('a setting with a fixed set of values is refused without repeating the 
     expect({ rule: message.includes(`${name}: must be one of: ${allowed}`), repeatsSecret: message.includes('TESTSECRET') }).toEqual({ rule: true, repeatsSecret: false });
   });
 });
+
+/**
+ * NODE_ENV is such a line too, and every production rule names it: with the password's line run
+ * into it and a production setting missing, the refusal printed `NODE_ENV=<the value as written>`.
+ * Found in review, stop 67.
+ */
+describe('NODE_ENV with the next line run into it', () => {
+  const nodeEnv = `production MICROSOFT_APP_PASSWORD=${SECRET}`;
+
+  it.each([
+    ['a missing production setting', { ...BOT, PUBLIC_BASE_URL: '' }, 'PUBLIC_BASE_URL: required with NODE_ENV set to neither development nor test'],
+    ['local mode', {}, 'MICROSOFT_APP_ID: required with NODE_ENV set to neither development nor test'],
+    ['a tenant that is no GUID', { ...BOT, MICROSOFT_APP_TENANT_ID: 'contoso.onmicrosoft.com' }, 'MICROSOFT_APP_TENANT_ID: must be a tenant id'],
+    ['a secret anyone can guess', { ...BOT, REPORT_LINK_SECRET: 'ab'.repeat(20) }, 'REPORT_LINK_SECRET: must be random with NODE_ENV set to neither development nor test'],
+    ['a poll key anyone can guess', { ...BOT, POLL_HASH_KEY: 'ab'.repeat(20) }, 'POLL_HASH_KEY: must be random with NODE_ENV set to neither development nor test'],
+  ])('%s: refused as production, naming the rule, not the secret', (_case, env, rule) => {
+    const message = refusal({ ...env, NODE_ENV: nodeEnv });
+    expect({ rule: message.includes(rule), repeatsSecret: message.includes('TESTSECRET') }).toEqual({ rule: true, repeatsSecret: false });
+  });
+});

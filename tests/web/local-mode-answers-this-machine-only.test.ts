@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import os from 'node:os';
 import { localModeHostNames } from '../../src/teams/this-machine-only';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -87,19 +88,67 @@ describe('local mode answers only requests addressed to this machine', () => {
     }
   });
 
-  it('a HOST a developer set is a name too; the "every interface" addresses are not', () => {
+  it('a HOST a developer set is a name too; for the "every interface" addresses, each interface\'s own address is', () => {
+    const interfaces = () => ['127.0.0.1', '::1', '192.168.1.20', 'fd00::20', 'FE80::1'];
+    const unread = () => {
+      throw new Error('the interfaces are read only for a wildcard HOST');
+    };
     expect({
-      unset: localModeHostNames(undefined),
-      lan: localModeHostNames('192.168.1.20'),
-      ipv6: localModeHostNames('fd00::20'),
-      everyInterface: [localModeHostNames('0.0.0.0'), localModeHostNames('::')],
-      loopback: localModeHostNames('127.0.0.1'),
+      unset: localModeHostNames(undefined, unread),
+      lan: localModeHostNames('192.168.1.20', unread),
+      ipv6: localModeHostNames('fd00::20', unread),
+      everyInterface: [localModeHostNames('0.0.0.0', interfaces), localModeHostNames('::', interfaces)],
+      loopback: localModeHostNames('127.0.0.1', unread),
     }).toEqual({
       unset: ['localhost', '127.0.0.1', '[::1]'],
       lan: ['localhost', '127.0.0.1', '[::1]', '192.168.1.20'],
       ipv6: ['localhost', '127.0.0.1', '[::1]', '[fd00::20]'],
-      everyInterface: [['localhost', '127.0.0.1', '[::1]'], ['localhost', '127.0.0.1', '[::1]']],
+      everyInterface: [
+        ['localhost', '127.0.0.1', '[::1]', '192.168.1.20', '[fd00::20]', '[fe80::1]'],
+        ['localhost', '127.0.0.1', '[::1]', '192.168.1.20', '[fd00::20]', '[fe80::1]'],
+      ],
       loopback: ['localhost', '127.0.0.1', '[::1]'],
     });
+  });
+
+  it('the refusal names no host the app answers to (a rebinding page reads it as its own origin)', async () => {
+    const answer = await call(t.app.url, `rebind.attacker.example:${port}`, 'GET', '/healthz');
+    expect({ status: answer.status, body: JSON.parse(answer.text) }).toEqual({ status: 403, body: { error: 'wrongHost', detail: 'local mode answers only requests addressed to this machine' } });
+  });
+});
+
+/**
+ * README, HOST: local mode "is reachable from this machine only unless set". HOST=0.0.0.0 is how a
+ * developer tries the tab from a phone on the LAN, by this machine's LAN address, while `npm run dev`
+ * keeps 127.0.0.1 and the Playground localhost. The interfaces are faked so the test does not
+ * depend on the machine's network. Found in review, stop 67.
+ */
+describe('local mode with HOST=0.0.0.0 answers by this machine\'s own addresses', () => {
+  const LAN = ['192.168.1.20', 'fd00::20'];
+  let t: TestApp;
+  let port = '';
+  beforeAll(async () => {
+    const interfaces = jest.spyOn(os, 'networkInterfaces').mockReturnValue({
+      eth0: LAN.map((address) => ({ address, family: address.includes(':') ? 'IPv6' : 'IPv4', internal: false, netmask: '', mac: '', cidr: null, ...(address.includes(':') ? { scopeid: 0 } : {}) }) as os.NetworkInterfaceInfo),
+    });
+    try {
+      t = await startTestApp({ HOST: '0.0.0.0' });
+    } finally {
+      interfaces.mockRestore();
+    }
+    port = new URL(t.app.url).port;
+  });
+  afterAll(() => t?.stop());
+
+  it('addressed by a LAN address of this machine or by loopback: answered; by a rebound name: 403', async () => {
+    const status = async (host: string) => (await call(t.app.url, host, 'POST', '/api/dev/sign-in', { userId: ANNA })).status;
+    expect({
+      lanIpv4: await status(`192.168.1.20:${port}`),
+      lanIpv6: await status(`[fd00::20]:${port}`),
+      loopback: await status(`127.0.0.1:${port}`),
+      playground: await status(`localhost:${port}`),
+      otherAddress: await status(`192.168.1.21:${port}`),
+      rebound: await status(`rebind.attacker.example:${port}`),
+    }).toEqual({ lanIpv4: 200, lanIpv6: 200, loopback: 200, playground: 200, otherAddress: 403, rebound: 403 });
   });
 });
