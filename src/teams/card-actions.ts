@@ -372,8 +372,8 @@ export function onCardAction<V extends VerbName>(
       // renders a failed save itself comes back whole, choices and all; its render reads the store
       // again, and when that fails too the plain fallback below keeps the typed words (it has no
       // way to show choices, so without typed words it is the plain error card).
-      const failedNotice = failedNoticeFor(code, values, false);
-      const failedInForm = options.form?.keepsOnFailedSave && !problems.length && !kept && !outsider ? failedNoticeFor(code, values, true) : undefined;
+      const failedNotice = failedNoticeFor(code, values, false, repliesDirectly(context));
+      const failedInForm = options.form?.keepsOnFailedSave && !problems.length && !kept && !outsider ? failedNoticeFor(code, values, true, repliesDirectly(context)) : undefined;
       // A group card's form pressed on the Submit fallback in the group's chat: told in the person's
       // own chat as a note, since the group's form is of no use there (see groupCardNote).
       const groupForm = queued && !outsider && mayShowInputs && options.form ? groupCardForm(name) : undefined;
@@ -429,12 +429,17 @@ function cardActionRoutes(app: Application<TurnState>): Map<string, CardActionRu
 
 /**
  * The notice of an error card that keeps what the person typed (or, on a form that keeps its
- * choices, what they chose), for refusals that are no fault of the input.
+ * choices, what they chose), for refusals that are no fault of the input. `inReply`: the card goes
+ * straight back to the person (see repliesDirectly), not through the outbox.
  */
-function failedNoticeFor(code: string, values: Record<string, unknown>, keepsChoices: boolean): FailedNotice | undefined {
+function failedNoticeFor(code: string, values: Record<string, unknown>, keepsChoices: boolean, inReply: boolean): FailedNotice | undefined {
   if (code === 'directoryUnavailable') return 'error.directoryUnavailableKept';
   if (!keepsChoices && !typedFreeText(values)) return undefined;
   if (code === 'leftMeanwhile') return 'error.leftMeanwhileKept';
+  // A save answered after its window was taken back, perhaps because their erasure ran meanwhile:
+  // the words come back in the reply that replaces their card, never queued in the outbox (stored
+  // after "gewist"). The Submit fallback leaves the card they typed in as it was, words and all.
+  if (code === 'saveTooSlow') return inReply ? 'error.saveTooSlowKept' : undefined;
   return code === 'unexpected' ? 'error.saveFailedKept' : code === 'notAMember' ? 'error.groupFullKept' : undefined;
 }
 

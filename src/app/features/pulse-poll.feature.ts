@@ -4,6 +4,7 @@ import { ListDirectory } from '../../directory/list-directory';
 import { DirectoryPort } from '../../domain/directory/directory.port';
 import { TeamMirrorNotice } from '../../domain/pulse-poll/ports';
 import { loadInstruments } from '../../pulse-poll/load-instruments';
+import { CosmosPersonalRecordRepository } from '../../store/verantwoording.repositories';
 import { CosmosInstallationRepository, CosmosLegacyAnswerRepository, CosmosPollRepository, CosmosPollStartLease, CosmosTallyRepository, CosmosTeamPollLocks } from '../../store/pulse-poll.repositories';
 import { RememberedPolls } from '../../usecases/pulse-poll/remembered-polls';
 import { registerPulsePoll } from '../../teams/features/pulse-poll/register';
@@ -59,6 +60,11 @@ export function composePulsePoll(p: Platform, teamGroups?: TeamMirrorNotice): Pu
     notifier,
     ...(teamGroups ? { teamGroups } : {}),
     directory: directoryFor(p),
+    starters: {
+      records: new CosmosPersonalRecordRepository(p.cosmos),
+      ...(p.saveWindowMs !== undefined ? { saveWindowMs: p.saveWindowMs } : {}),
+      ...(p.windowClock ? { windowClock: p.windowClock } : {}),
+    },
     outbox: p.outbox,
     scheduler: p.scheduler,
     clock: p.clock,

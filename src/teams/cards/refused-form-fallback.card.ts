@@ -70,7 +70,7 @@ export function labelKeyOf(verb: string, id: string): string | undefined {
 }
 
 /** Why an action could not be done now, for a card that keeps what was typed (see refusedFormFallback). */
-export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept' | 'error.leftMeanwhileKept' | 'error.cardDataKept';
+export type FailedNotice = 'error.saveFailedKept' | 'error.directoryUnavailableKept' | 'error.groupFullKept' | 'error.leftMeanwhileKept' | 'error.cardDataKept' | 'error.saveTooSlowKept';
 
 /**
  * A refused form whose own card could not be built again (the store did not answer): the inputs

@@ -6,6 +6,7 @@ import { ReminderPoint } from '../../domain/pulse-poll/poll';
 import { JobScheduler } from '../../domain/scheduling/job';
 import { Clock } from '../../domain/shared/clock';
 import { HolidayCalendar } from '../../domain/week-cycle/holidays';
+import type { SaveWindowDeps } from '../verantwoording/save-window';
 
 export interface PulsePollDeps {
   polls: PollRepository;
@@ -25,6 +26,11 @@ export interface PulsePollDeps {
   /** The team's Vitale Weekcyclus groups, told that its mirror came back; absent: nobody is told. */
   teamGroups?: TeamMirrorNotice;
   directory: DirectoryPort;
+  /**
+   * HR's own records, for a start's erasure check and save window (save-window.ts): a poll keeps
+   * its starter's ids until their erasure, so none may be stored naming them after "gewist".
+   */
+  starters: SaveWindowDeps;
   outbox: Pick<OutboxPort, 'countBatch' | 'expireBudgets'>;
   scheduler: JobScheduler;
   clock: Clock;

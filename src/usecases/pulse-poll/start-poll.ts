@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StartRequest } from '../../domain/pulse-poll/poll-command';
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { closingInstant, isOpenAt, mayShareMembers, Poll, PollTarget, reminderInstants } from '../../domain/pulse-poll/poll';
 import { emptyTally } from '../../domain/pulse-poll/tally';
 import { Installation, isTeamOutOfReach } from '../../domain/pulse-poll/ports';
@@ -10,6 +10,8 @@ import { requireHr } from './access';
 import { PULSE_JOBS, PulsePollDeps } from './deps';
 import { answersFor, Cut, cutsOf, overlapUnknown, sharedCount } from './overlap';
 import { START_LEASE_HOLDS_MS, takeStartLease } from './start-lease';
+import { withoutStarter } from './forget-starter';
+import { openSaveWindow, SaveWindow } from '../verantwoording/save-window';
 
 export interface StartContext {
   tenantId: string;
@@ -171,26 +173,31 @@ async function claimTeams(deps: PulsePollDeps, tenantId: string, pollId: string,
  * HR starts a poll for one team or all teams the app is installed in. Under the tenant's start
  * lease (one start at a time, so the overlap check sees every poll started before), the teams are
  * claimed, an empty tally is stored and the delivery, reminders and closing are scheduled as
- * durable jobs, and only then the poll with its targets (see storeClaimedPoll).
+ * durable jobs, and only then the poll with its targets (see storeClaimedPoll). The poll names
+ * its starter until their erasure: refused while that is unfinished, and kept to a save window
+ * from before the lease (see createNamingStarter).
  */
 export async function startPoll(deps: PulsePollDeps, ctx: StartContext, request: StartRequest): Promise<StartOutcome> {
   await requireHr(deps, ctx.actor.id);
   if (ctx.here.team) await deps.installations.record({ ...ctx.here.team, installed: true });
   const closesAt = closingInstant(request.closesOn, deps.clock.now(), deps.timeZone);
   const teams = await targetTeams(deps, ctx, request);
+  // One point read, on HR's rare command. Before the lease: a start held up there while their
+  // erasure ran from start to end would otherwise find no ticket any more, and store a poll naming them.
+  const window = await openSaveWindow(deps.starters, ctx.actor.id);
 
   // A random holder per attempt: a redelivered command waits for its first delivery, then finds its poll.
   const leaseHolder = randomUUID();
   await takeStartLease(deps, ctx.tenantId, leaseHolder);
   try {
-    return await startUnderLease(deps, ctx, request, teams, closesAt, leaseHolder);
+    return await startUnderLease(deps, ctx, request, teams, closesAt, leaseHolder, window);
   } finally {
     // Failing to let go only makes the next start wait for the expiry.
     await deps.startLease.release(ctx.tenantId, leaseHolder).catch(() => undefined);
   }
 }
 
-async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: StartRequest, teams: Installation[], closesAt: Date, leaseHolder: string): Promise<StartOutcome> {
+async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: StartRequest, teams: Installation[], closesAt: Date, leaseHolder: string, window: SaveWindow): Promise<StartOutcome> {
   const now = deps.clock.now();
   const pollId = stableId('poll', ctx.tenantId, ctx.commandId);
   const tenantPolls = await deps.polls.listForTenant(ctx.tenantId);
@@ -245,8 +252,10 @@ async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: 
   // open polls read above may miss the other start's: nothing is stored, HR tries again.
   const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
   if (!(await deps.startLease.renew(ctx.tenantId, leaseHolder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during the start');
+  // Its window closed already (an erasure of theirs may have come and gone): refused before a team is claimed.
+  if (window.closed()) throw await window.refusal();
   await claimTeams(deps, ctx.tenantId, pollId, teams);
-  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing);
+  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing, window);
   // A create retried after its answer was lost finds its own poll: this attempt started it.
   return { poll: stored, created: created || stored.openedBy === poll.openedBy, generalInstead };
 }
@@ -261,7 +270,7 @@ async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: 
  * When a step fails and the poll is not there, the claims go, so HR's next try is not refused for
  * a minute; when that cannot be told, they stay, and lapse then.
  */
-async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[], existing: Poll | undefined): Promise<{ poll: Poll; created: boolean }> {
+async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[], existing: Poll | undefined, window: SaveWindow): Promise<{ poll: Poll; created: boolean }> {
   try {
     // A redelivered command's poll keeps its own reminders; a closed one gets no jobs again.
     const prepared = existing ?? poll;
@@ -269,11 +278,35 @@ async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installa
       await deps.tallies.create(emptyTally(prepared.id, prepared.targets.map((t) => t.id), { invitees: prepared.delivery === 'private' }));
       await schedulePollJobs(deps, prepared);
     }
-    return await deps.polls.create(poll);
+    return await createNamingStarter(deps, poll, window);
   } catch (err) {
     const stored = await deps.polls.get(poll.id).catch(() => poll);
     if (!stored) for (const team of teams) await deps.locks.release(poll.tenantId, team.teamId, poll.id).catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * The poll's create, the one write that names its starter (their ids, and the 1:1 chat the results
+ * go to), kept to the start's save window: refused when it closed before (nothing stored; the
+ * caller lets go of the claims). Answered within it, it landed before their erasure's last look
+ * at the polls, a window after its ticket (my-data.ts), which forgets them there. Answered later,
+ * it may have landed after that look: the poll forgets its starter itself (retried in the
+ * background if the store refuses that too) and still starts, as a poll whose starter was erased
+ * does. Not refused: its teams are claimed and its jobs deliver it, so "nothing started" would be
+ * untrue. A slow store without any erasure costs HR only the results card in their 1:1 chat.
+ */
+async function createNamingStarter(deps: PulsePollDeps, poll: Poll, window: SaveWindow): Promise<{ poll: Poll; created: boolean }> {
+  let answered: { poll: Poll; created: boolean } | undefined;
+  try {
+    return await window.keepWith(
+      async () => (answered = await deps.polls.create(poll)),
+      async () => void (await deps.polls.update(poll.pollId, withoutStarter)),
+    );
+  } catch (err) {
+    const lateAnswer = answered && isDomainError(err) && (err.code === 'saveTooSlow' || err.code === 'erasureUnderway');
+    if (!lateAnswer) throw err;
+    return { poll: withoutStarter(answered!.poll), created: answered!.created };
   }
 }
 

@@ -474,6 +474,8 @@ async function eraseWithTicket(deps: VerantwoordingDeps, first: ErasureTicket, k
   // the window may have landed after the first read (the talent review's plan keeps to the window too).
   const plannedSince = await deps.dataRights.reviews.asManager(userId);
   const latePlans = plannedSince.length ? await eraseReviews(deps, { asManager: plannedSince, asReport: [] }, { userId, marker, language: deps.defaultLanguage }) : 0;
+  // And the polls they started: a start of theirs answered within the window may have stored its poll after the first look (start-poll.ts).
+  await forgetPollStarter(deps.dataRights.polls, outboxPerson(userId, groups, reviewsOf, known));
   // The membership index goes with the rest; the ticket still names the groups to let go of.
   const records = await deleteOwnRecords(deps, ticket);
   await releaseGroupsAfterErasure(deps, ticket);
