@@ -117,7 +117,8 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   if (config.pulsePoll.hashKey) await keyRememberedChats(cosmos, outbox.store, logger, clock.now());
   const groups = new CosmosGroupRepository(cosmos);
   const personalRecords = new CosmosPersonalRecordRepository(cosmos);
-  const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs, overtakeCheckMs: options.sharedCardOvertakeCheckMs });
+  // Counted in the outbox's windows per chat and held by its pauses: Teams limits a chat whoever calls.
+  const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs, overtakeCheckMs: options.sharedCardOvertakeCheckMs, limiter: outbox.limiter });
   const messenger = new TeamsMessenger(outbox);
   const personalLanguage = async (userId: string) => {
     const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);

@@ -2,21 +2,29 @@ import { Versioned } from '../store/outbox.store';
 import { OutboxJob } from './outbox-job';
 import { TeamsRateLimiter } from './rate-limiter';
 
-/** A job sent back for a retry: until when the conversation's later jobs wait for it, and the message it updates, if any. */
+/**
+ * A job sent back for a retry: until when it is held, the message it updates, if any, and whether
+ * the conversation's other jobs wait for it too (`holdsOthers`), or only later updates of its message.
+ */
 interface HeldRetry {
   until: number;
   activityId?: string;
+  holdsOthers: boolean;
 }
 
 /**
  * One lane per conversation: one message at a time, in order. A conversation held back by a 429
  * waits as a whole, and when jobs of it were sent back for a retry, its later jobs wait for those,
- * even when they were read first (bounded in time, in case another sender ends them). Each held
- * job keeps its own hold: a second message of the chat refused meanwhile must not end the first
- * one's, or a newer update of the first message would overtake its older update's retry.
+ * even when they were read first (bounded in time, in case another sender ends them). A message
+ * Teams keeps refusing (5xx, for up to 24 hours) holds the chat's other messages for its first
+ * retry only, and from then on only later updates of the same message, which it would land over
+ * (found in review, stop 67: one failing card held its whole chat all day). Each held job keeps
+ * its own hold: a second message of the chat refused meanwhile must not end the first one's, or a
+ * newer update of the first message would overtake its older update's retry.
  */
 export class ConversationLanes {
-  private readonly busy = new Set<string>();
+  /** Per busy conversation, the job that holds it. */
+  private readonly busy = new Map<string, string>();
   /** Per conversation, its jobs held for a retry, by job id. */
   private readonly waitingFor = new Map<string, Map<string, HeldRetry>>();
 
@@ -30,19 +38,35 @@ export class ConversationLanes {
     return this.busy.has(conversationKey);
   }
 
-  enter(conversationKey: string): void {
-    this.busy.add(conversationKey);
+  /** Whether the conversation is busy with another job than this one (a job sent by a turn waits in the queue then). */
+  heldByOther(job: Pick<OutboxJob, 'id' | 'conversationKey'>): boolean {
+    const holder = this.busy.get(job.conversationKey);
+    return holder !== undefined && holder !== job.id;
+  }
+
+  /** Takes the conversation's lane for this job; false, and nothing changed, when another job holds it. */
+  tryEnter(job: Pick<OutboxJob, 'id' | 'conversationKey'>): boolean {
+    if (this.busy.has(job.conversationKey)) return false;
+    this.busy.set(job.conversationKey, job.id);
+    return true;
+  }
+
+  enter(job: Pick<OutboxJob, 'id' | 'conversationKey'>): void {
+    this.busy.set(job.conversationKey, job.id);
   }
 
   leave(conversationKey: string): void {
     this.busy.delete(conversationKey);
   }
 
-  /** The conversation's later jobs wait until this job was sent again (or `ms` ran out). */
-  holdForRetry(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>, ms: number): void {
+  /**
+   * Later updates of this job's message wait until it was sent again (or `ms` ran out); with
+   * `holdsOthers`, so do the conversation's other later jobs.
+   */
+  holdForRetry(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>, ms: number, holdsOthers: boolean): void {
     let held = this.waitingFor.get(job.conversationKey);
     if (!held) this.waitingFor.set(job.conversationKey, (held = new Map()));
-    held.set(job.id, { until: Date.now() + ms, ...(job.target.kind === 'update' ? { activityId: job.target.activityId } : {}) });
+    held.set(job.id, { until: Date.now() + ms, holdsOthers, ...(job.target.kind === 'update' ? { activityId: job.target.activityId } : {}) });
   }
 
   /** The conversation's jobs still held for a retry (holds that ran out are dropped). */
@@ -65,10 +89,12 @@ export class ConversationLanes {
    * wait for a retry: a member's press must not hang on it.)
    */
   behindRetryOfSameMessage(job: Pick<OutboxJob, 'id' | 'conversationKey' | 'target'>): boolean {
-    const target = job.target;
-    if (target.kind !== 'update') return false;
-    const held = this.heldIn(job.conversationKey, Date.now());
-    return [...(held ?? [])].some(([jobId, hold]) => jobId !== job.id && hold.activityId === target.activityId);
+    return this.behindRetry(job, this.heldIn(job.conversationKey, Date.now()), (hold) => hold.activityId !== undefined && job.target.kind === 'update' && hold.activityId === job.target.activityId);
+  }
+
+  /** Whether another job of the conversation, held for its retry, holds this one (`holds`). */
+  private behindRetry(job: Pick<OutboxJob, 'id'>, held: ReadonlyMap<string, HeldRetry> | undefined, holds: (hold: HeldRetry) => boolean): boolean {
+    return [...(held ?? [])].some(([jobId, hold]) => jobId !== job.id && holds(hold));
   }
 
   /**
@@ -98,7 +124,7 @@ export class ConversationLanes {
       const key = job.conversationKey;
       const held = this.heldIn(key, now);
       // A later job waiting for the retried ones must not block a retried one itself.
-      if (held && !held.has(job.id)) continue;
+      if (this.behindRetry(job, held, (hold) => hold.holdsOthers || (job.target.kind === 'update' && hold.activityId === job.target.activityId))) continue;
       // An older job of the same conversation waits (busy or paused): so does this one.
       if (blocked.has(key) || this.busy.has(key) || this.limiter.pausedFor(key) > 0) {
         blocked.add(key);

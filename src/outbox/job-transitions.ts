@@ -13,6 +13,15 @@ const THROTTLE_MARGIN_MS = 200;
 /** Where callers found it before it moved to outbox-job.ts (a finished job's trace depends on it). */
 export { CHECK_UNANSWERED };
 
+/**
+ * Whether the chat's other messages wait for this job's retry, in order: after its first refusal,
+ * and after a 429, when the chat is paused as a whole anyway. A message Teams keeps refusing with
+ * 5xx (retried for up to 24 hours) then holds only later updates of itself (ConversationLanes).
+ */
+function holdsOthers(job: OutboxJob, outcome: Extract<Outcome, { kind: 'retry' }>): boolean {
+  return outcome.status === 429 || job.attempts <= 1;
+}
+
 /** Finished states whose message went out (or never will): the stored payload is dropped. */
 const DROPS_PAYLOAD: readonly OutboxJob['status'][] = ['sent', 'skipped'];
 
@@ -188,7 +197,7 @@ export class JobTransitions {
       this.pauseIfThrottled(job, outcome, rateKey);
       const retryAt = Date.now() + outcome.afterMs;
       if (retryAt <= Date.parse(job.createdAt) + this.options.guardedRetryMs && job.attempts < this.options.maxAttempts) {
-        this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
+        this.lanes.holdForRetry(job, outcome.afterMs + 30_000, holdsOthers(job, outcome));
         const next = await this.writes.replace(job, { ...job, status: 'pending', owner: undefined, lockedUntil: undefined, notBefore: new Date(retryAt).toISOString() }, 'outcome');
         if (!next) this.logger.warn('a guarded outbox job changed while this sender held it');
         return;
@@ -218,7 +227,7 @@ export class JobTransitions {
         // A throttled conversation waits as a whole; the message itself is held for its retry, so
         // updates of it stay in order (holdForRetry), while other messages go out (a member's reply).
         this.pauseIfThrottled(job, outcome, rateKey);
-        this.lanes.holdForRetry(job, outcome.afterMs + 30_000);
+        this.lanes.holdForRetry(job, outcome.afterMs + 30_000, holdsOthers(job, outcome));
         const retryAt = Date.now() + outcome.afterMs;
         const outOfTime = retryAt > this.giveUpAt(job);
         if (outOfTime || job.attempts >= this.options.maxAttempts) {

@@ -227,7 +227,7 @@ export class OutboxSender {
           job = this.buffer.take();
         }
         if (!job) return;
-        this.lanes.enter(job.conversationKey);
+        this.lanes.enter(job);
         try {
           if (await this.delivery.deliver(job)) handled++;
         } finally {
@@ -297,22 +297,27 @@ export class OutboxSender {
 
   /**
    * Sends one job now, in this process, if this sender may send for its tenant (for callers that
-   * need the new message's id right away). Returns whether it was handled here.
+   * need the new message's id right away). Returns whether it was handled here. A conversation
+   * busy with another job (a slow background send or render) is not waited for, nor entered: the
+   * job stays queued behind it, in order, and the turn goes on (`laneHeldByOther`).
    */
   async sendNow(jobId: string): Promise<boolean> {
     const job = await this.store.get(jobId);
     // An older update of the same message waits for its retry: this one goes after it, through the
     // sender's loop, or the older card would land over this newer one.
     if (!job || job.status !== 'pending' || this.halted || this.stopping || this.waitsBehindRetry(job)) return false;
-    for (let i = 0; i < 500 && this.lanes.isBusy(job.conversationKey); i++) await sleep(10);
-    const current = await this.store.get(jobId);
-    if (!current || current.status !== 'pending' || this.waitsBehindRetry(current)) return false;
-    this.lanes.enter(current.conversationKey);
+    // No await between this check and the claim of the lane: a round must not take it meanwhile.
+    if (!this.lanes.tryEnter(job)) return false;
     try {
-      return await this.delivery.deliver(current);
+      return await this.delivery.deliver(job);
     } finally {
-      this.lanes.leave(current.conversationKey);
+      this.lanes.leave(job.conversationKey);
     }
+  }
+
+  /** Whether the job's conversation is busy with another job: a turn's job then waits in the queue, not the turn. */
+  laneHeldByOther(job: OutboxJob): boolean {
+    return this.lanes.heldByOther(job);
   }
 
   /** Whether the job must go after an older update of the same message, held for its retry (see ConversationLanes). */

@@ -241,7 +241,8 @@ export class Outbox implements OutboxPort {
   /**
    * Enqueues one message and waits for its delivery, sending it from this process when it may:
    * for callers that need the new message's id (to update it later). Resolves with `pending`
-   * when the wait runs out; the job is then still delivered later.
+   * when the wait runs out, or at once when its chat is busy with another job of this sender (a
+   * turn does not wait for a slow background send); the job is then still delivered later, in order.
    */
   async deliver(message: RenderedMessage, waitMs = this.deliverWaitMs): Promise<DeliveryResult> {
     await this.store.add(newJob(message, new Date()));
@@ -251,19 +252,28 @@ export class Outbox implements OutboxPort {
       const current = await this.store.get(id);
       if (!current) return { status: 'failed' };
       const result = { status: current.status, activityId: current.result?.activityId, conversationId: current.result?.conversationId };
-      // Behind an older update of the same message waiting for its retry: queued, and the turn goes on.
-      // A stopping sender sends nothing new: the job is left to the next instance.
+      // Behind an older update of the same message waiting for its retry, or behind another job its
+      // chat is busy with (a slow render or send): queued, sent in order by the sender, and the
+      // turn goes on. A stopping sender sends nothing new: the job is left to the next instance.
       if (FINISHED.includes(current.status) || Date.now() > deadline || this.sender.waitsBehindRetry(current) || this.sender.isStopping) return result;
+      if (current.status === 'pending' && this.sender.laneHeldByOther(current)) return this.leftQueued(result);
       if (current.status === 'pending' && current.notBefore <= new Date().toISOString()) {
         const handledHere = await this.sender.sendNow(id).catch((err) => {
           this.logger.warn({ jobId: id, err: (err as Error).message }, 'outbox immediate send failed; left to the sender');
           return false;
         });
         if (handledHere) continue;
+        if (this.sender.laneHeldByOther(current)) return this.leftQueued(result);
         this.sender.kick();
       }
       await sleep(50);
     }
+  }
+
+  /** A turn's job left to the sender's loop, which is asked to look for it (it goes once its chat is free). */
+  private leftQueued(result: DeliveryResult): DeliveryResult {
+    this.sender.kick();
+    return result;
   }
 
   /**

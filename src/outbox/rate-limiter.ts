@@ -20,13 +20,52 @@ class SlidingWindow {
   }
 }
 
+/** Several windows counted together: a request fits when it fits every one of them. */
+class Windows {
+  private readonly windows: SlidingWindow[];
+  constructor(limits: readonly WindowLimit[], extraMs: number) {
+    this.windows = limits.map((l) => new SlidingWindow(l.limit, l.perMs + extraMs));
+  }
+
+  nextAt(now: number): number {
+    return Math.max(now, ...this.windows.map((w) => w.nextAt(now)));
+  }
+
+  record(now: number): void {
+    for (const w of this.windows) w.record(now);
+  }
+
+  idle(now: number): boolean {
+    return this.windows.every((w) => w.idle(now));
+  }
+}
+
+/** At most `limit` requests in any `perMs` milliseconds. */
+export interface WindowLimit {
+  limit: number;
+  perMs: number;
+}
+
+/**
+ * Teams' limits per bot per conversation beyond its one second (`conversationPerSecond`): 8 in
+ * 2 s, 60 in 30 s and 1,800 in an hour ("Optimize your bot with rate limiting in Teams", per bot
+ * per thread limit). A backlog to one chat that only kept 7 a second got 429s from the second second on.
+ */
+export const TEAMS_CONVERSATION_WINDOWS: readonly WindowLimit[] = [
+  { limit: 8, perMs: 2_000 },
+  { limit: 60, perMs: 30_000 },
+  { limit: 1_800, perMs: 3_600_000 },
+];
+
 export interface RateLimits {
   /** Requests per second per app per tenant (Teams: 50). */
   tenantPerSecond: number;
   /** Requests per second per conversation (Teams: 7). */
   conversationPerSecond: number;
+  /** The conversation's longer windows, counted beside its second (default TEAMS_CONVERSATION_WINDOWS). */
+  conversationWindows?: readonly WindowLimit[];
   /**
-   * Added to the one-second window, so that timer and event-loop jitter between our clock and the
+   * Added to every window, so that timer and event-loop jitter between our clock and the
    * server's never squeezes more requests into one of its seconds than allowed.
    */
   marginMs?: number;
@@ -38,7 +77,7 @@ export interface RateLimits {
   preparationMs?: number;
 }
 
-type Windows = { tenants: Map<string, SlidingWindow>; conversations: Map<string, SlidingWindow> };
+type Counted = { tenants: Map<string, Windows>; conversations: Map<string, Windows> };
 
 /**
  * Client-side limits per tenant and per conversation, in one app instance. The outbox makes sure
@@ -46,25 +85,28 @@ type Windows = { tenants: Map<string, SlidingWindow>; conversations: Map<string,
  */
 export class TeamsRateLimiter {
   /** Pacing: when work may be taken on. */
-  private readonly pacing: Windows = { tenants: new Map(), conversations: new Map() };
+  private readonly pacing: Counted = { tenants: new Map(), conversations: new Map() };
   /** Departures: when requests actually leave; the guarantee. */
-  private readonly departures: Windows = { tenants: new Map(), conversations: new Map() };
+  private readonly departures: Counted = { tenants: new Map(), conversations: new Map() };
   private readonly pausedUntil = new Map<string, number>();
-  private readonly departureWindowMs: number;
-  private readonly pacingWindowMs: number;
+  /** Added to every window's span (see `marginMs`, `preparationMs`). */
+  private readonly departureExtraMs: number;
+  private readonly pacingExtraMs: number;
+  private readonly conversationLimits: readonly WindowLimit[];
 
   constructor(private readonly limits: RateLimits, private readonly now: () => number = Date.now) {
     // 200 ms: event-loop stalls on a busy instance delay a departure by that much; Teams counts arrivals.
-    this.departureWindowMs = 1000 + (limits.marginMs ?? 200);
+    this.departureExtraMs = limits.marginMs ?? 200;
     // 50 ms: a claim (one Cosmos DB replace) normally takes a few milliseconds.
-    this.pacingWindowMs = this.departureWindowMs + (limits.preparationMs ?? 50);
+    this.pacingExtraMs = this.departureExtraMs + (limits.preparationMs ?? 50);
+    this.conversationLimits = [{ limit: limits.conversationPerSecond, perMs: 1000 }, ...(limits.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS)];
   }
 
-  private window(windows: Windows, map: Map<string, SlidingWindow>, key: string, limit: number): SlidingWindow {
+  private window(counted: Counted, map: Map<string, Windows>, key: string, limits: readonly WindowLimit[]): Windows {
     let w = map.get(key);
     if (!w) {
       if (map.size > 5000) for (const [k, v] of map) if (v.idle(this.now())) map.delete(k);
-      w = new SlidingWindow(limit, windows === this.pacing ? this.pacingWindowMs : this.departureWindowMs);
+      w = new Windows(limits, counted === this.pacing ? this.pacingExtraMs : this.departureExtraMs);
       map.set(key, w);
     }
     return w;
@@ -100,24 +142,39 @@ export class TeamsRateLimiter {
     return this.fitsNow(this.departures, tenantId, conversationKey) === undefined;
   }
 
-  /** Records a request at now and returns undefined when it fits, else the moment it would. */
-  private fitsNow(windows: Windows, tenantId: string, conversationKey?: string): number | undefined {
+  /**
+   * A request sent beside the outbox to a conversation it sends to (a shared card's update): waits
+   * until it fits the outbox's pacing and its guarantee, and the conversation's pause after a 429,
+   * and counts it in both, so the outbox's own calls to that chat leave room for it. Without a
+   * tenant (a route that names none) it counts in the conversation's windows only.
+   */
+  async departBeside(tenantId: string | undefined, conversationKey: string): Promise<void> {
+    for (;;) {
+      const at = this.fitsNow([this.pacing, this.departures], tenantId, conversationKey);
+      if (at === undefined) return;
+      await sleep(Math.max(1, at - this.now()));
+    }
+  }
+
+  /** Records a request at now in every one of `counted` and returns undefined when it fits them all, else the moment it would. */
+  private fitsNow(counted: Counted | Counted[], tenantId: string | undefined, conversationKey?: string): number | undefined {
     const now = this.now();
-    const tenant = this.window(windows, windows.tenants, tenantId, this.limits.tenantPerSecond);
-    const conv = conversationKey ? this.window(windows, windows.conversations, conversationKey, this.limits.conversationPerSecond) : undefined;
-    const at = Math.max(tenant.nextAt(now), conv?.nextAt(now) ?? now, this.pausedUntil.get(conversationKey ?? '') ?? 0);
+    const windows = ([] as Counted[]).concat(counted).flatMap((c) => [
+      ...(tenantId !== undefined ? [this.window(c, c.tenants, tenantId, [{ limit: this.limits.tenantPerSecond, perMs: 1000 }])] : []),
+      ...(conversationKey ? [this.window(c, c.conversations, conversationKey, this.conversationLimits)] : []),
+    ]);
+    const at = Math.max(now, ...windows.map((w) => w.nextAt(now)), this.pausedUntil.get(conversationKey ?? '') ?? 0);
     if (at > now) return at;
-    tenant.record(now);
-    conv?.record(now);
+    for (const w of windows) w.record(now);
     return undefined;
   }
 
-  private async take(windows: Windows, tenantId: string, conversationKey?: string): Promise<number>;
-  private async take(windows: Windows, tenantId: string, conversationKey: string | undefined, unlessPaused: boolean): Promise<number | undefined>;
-  private async take(windows: Windows, tenantId: string, conversationKey?: string, unlessPaused = false): Promise<number | undefined> {
+  private async take(counted: Counted, tenantId: string, conversationKey?: string): Promise<number>;
+  private async take(counted: Counted, tenantId: string, conversationKey: string | undefined, unlessPaused: boolean): Promise<number | undefined>;
+  private async take(counted: Counted, tenantId: string, conversationKey?: string, unlessPaused = false): Promise<number | undefined> {
     for (;;) {
       if (unlessPaused && conversationKey && this.pausedFor(conversationKey) > 0) return undefined;
-      const at = this.fitsNow(windows, tenantId, conversationKey);
+      const at = this.fitsNow(counted, tenantId, conversationKey);
       if (at === undefined) return this.now();
       await sleep(Math.max(1, at - this.now()));
     }
@@ -126,7 +183,7 @@ export class TeamsRateLimiter {
   /** Whether the tenant's pacing window is full now: work for it taken on now would wait for `acquire`. */
   tenantFull(tenantId: string): boolean {
     const now = this.now();
-    return this.window(this.pacing, this.pacing.tenants, tenantId, this.limits.tenantPerSecond).nextAt(now) > now;
+    return this.window(this.pacing, this.pacing.tenants, tenantId, [{ limit: this.limits.tenantPerSecond, perMs: 1000 }]).nextAt(now) > now;
   }
 
   /** Holds a conversation back after the platform said "too many" (Retry-After). */

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Logger } from '../log/logger';
+import { conversationKeyOf } from '../outbox/outbox-job';
+import type { TeamsRateLimiter } from '../outbox/rate-limiter';
 import { OutboxTransport, Route, TransportError } from '../outbox/transport';
 import { AdaptiveCardJson } from './cards/card-kit';
 import { cardActivity } from './cards/card-summary';
@@ -12,6 +14,9 @@ interface Target {
 
 /** One lane per message; a channel's thread suffix (`;messageid=`) names the same message's channel. */
 const laneKey = (target: Target) => `${target.conversationId.split(';messageid=')[0]}\u0000${target.activityId}`;
+
+/** The chat as the outbox's rate limiter counts it (a channel's threads share the channel's limits). */
+const chatKey = (target: Target) => conversationKeyOf({ target: { kind: 'conversation', conversationId: target.conversationId } });
 
 /** Renders the shared card when it goes out, so that a card replaced by a newer one is never built. */
 export type RenderCard = () => AdaptiveCardJson;
@@ -104,6 +109,12 @@ export interface SharedCardOptions {
   sleep?: (ms: number) => Promise<void>;
   /** From how long an update's landing is looked at again (OVERTAKE_CHECK_MS otherwise); tests of the check pass 0. */
   overtakeCheckMs?: number;
+  /**
+   * The outbox's limiter: Teams counts a chat's calls and pauses it (429) whoever sends them, so an
+   * update waits out the chat's pause and rate windows and is counted in them, and a 429 it meets
+   * pauses the outbox's messages to that chat too (found in review, stop 67).
+   */
+  limiter?: Pick<TeamsRateLimiter, 'departBeside' | 'pausedFor' | 'pauseConversation'>;
 }
 
 /**
@@ -123,6 +134,7 @@ export class SharedCardUpdates {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly overtakeCheckMs: number;
+  private readonly limiter?: SharedCardOptions['limiter'];
   /** How a Retry-After is waited out: not ended early by `idle()` (an early call is one more 429). */
   private readonly retryWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   private flushing = 0;
@@ -136,6 +148,7 @@ export class SharedCardUpdates {
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
     this.overtakeCheckMs = options.overtakeCheckMs ?? OVERTAKE_CHECK_MS;
+    this.limiter = options.limiter;
   }
 
   /**
@@ -178,7 +191,7 @@ export class SharedCardUpdates {
   /** Sends the pending update once its slot comes; never throws (a failure is logged, nothing stored changes). */
   private async sendNext(lane: Lane): Promise<void> {
     let heldBack = false;
-    const teamsWait = (lane.retryAt ?? -Infinity) - this.now();
+    const teamsWait = Math.max((lane.retryAt ?? -Infinity) - this.now(), this.chatPausedFor(lane.target));
     if (teamsWait > 0) {
       await this.retryWait(teamsWait);
       heldBack = true;
@@ -271,6 +284,9 @@ export class SharedCardUpdates {
         if (!read) return { sent: false, waitMs: 250 * attempt };
         card = read;
       }
+      const paused = this.chatPausedFor(target);
+      if (paused > MAX_RETRY_AFTER_MS) return this.givenUp(lane, { chatPausedForMs: paused });
+      await this.limiter?.departBeside(target.route.tenantId, chatKey(target));
       try {
         // With the card's summary, as when it was posted: the chat list keeps saying what it is.
         const res = await this.transport.updateActivity(target.route, target.conversationId, target.activityId, cardActivity(card));
@@ -279,6 +295,7 @@ export class SharedCardUpdates {
         if (res.status !== 429 && res.status < 500) return this.givenUp(lane, fields);
         // Teams said when the conversation may be called again: not before (each early call is one more 429).
         waitMs = res.retryAfterMs ?? 250 * attempt;
+        if (res.status === 429) this.limiter?.pauseConversation(chatKey(target), waitMs);
       } catch (err) {
         fields = { err: (err as Error).message };
         if (!(err instanceof TransportError)) return this.givenUp(lane, fields);
@@ -290,6 +307,11 @@ export class SharedCardUpdates {
       await this.retryWait(waitMs);
     }
     return { sent: false };
+  }
+
+  /** How long the outbox still holds this chat back after a 429 (0 without the outbox's limiter). */
+  private chatPausedFor(target: Target): number {
+    return this.limiter?.pausedFor(chatKey(target)) ?? 0;
   }
 
   private givenUp(lane: Lane, fields: Record<string, unknown>): SendResult {
