@@ -217,7 +217,7 @@ const note = z
 const deletedNote = z.object({ id, type: z.literal('deletedNote'), userId: id, firstText: id.optional(), chatMessage: id.optional(), deletedAt: isoTime, ttl: z.number().int().positive() }).strict();
 
 const personalAnswer = z
-  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, visibilityRev: count.optional(), updatedAt: isoTime, keys: z.array(id).max(20).optional() })
+  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, visibilityRev: count.optional(), updatedAt: isoTime, keys: z.array(id).max(20).optional(), confirmed: z.literal(true).optional() })
   .strict();
 
 const profTraject = z
@@ -600,6 +600,8 @@ const learningNeedPassOn = z
     batchId: id.optional(),
     keys: z.array(id).max(LEARNING_NEED_KEYS_KEPT).optional(),
     rev: z.number().int().min(1).optional(),
+    // `confirmed`: another delivery of the press found it and answered "passed on": never taken back.
+    confirmed: z.literal(true).optional(),
     // What its owner pressed while a handover held it: only then.
     asked: z.union([z.object({ kind: z.literal('withdraw') }).strict(), z.object({ kind: z.literal('change'), theme: learningTheme, text: text(MAX_LEARNING_NEED_TEXT).optional() }).strict()]).optional(),
   })

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isPassOn, LearningNeedBatch, LearningNeedPassOn, LearningNeedRecord, passOnId } from '../domain/learning-needs/learning-need';
 import { LearningNeedStore } from '../domain/learning-needs/ports';
 import { CosmosConnection } from './cosmos-connection';
@@ -7,6 +8,19 @@ import { GROUP_PARTITION_CONTAINER } from './group-partition';
 const MAX_ATTEMPTS = 12;
 
 const isGone = (err: unknown) => statusOf(err) === 404 || (err as { code?: number }).code === 404;
+
+/** A confirm's replace met another version than it read: decided on a fresh read. */
+class ConfirmReadAgain extends Error {}
+
+/**
+ * What a confirm found instead of the pass-on as found: confirmed, or changed since (no take-back of
+ * the delivery that wrote it matches it any more), stands; still as found (under another version:
+ * taken back and written anew, whose own take-back may follow) or gone, is not answered with.
+ */
+function changedSince(now: LearningNeedRecord, found: LearningNeedPassOn): LearningNeedRecord | 'takenBack' {
+  if (isPassOn(now) && now.confirmed) return now;
+  return isDeepStrictEqual(now, found) ? 'takenBack' : now;
+}
 
 /**
  * Pass-ons live in their owner's `personal` partition (export and erasure find them there), and
@@ -57,6 +71,29 @@ export class CosmosLearningNeedStore implements LearningNeedStore {
     } catch (err) {
       if (!isGone(err)) throw err;
     }
+  }
+
+  async confirm(userId: string, answerId: string, found: LearningNeedPassOn): Promise<LearningNeedRecord | 'takenBack'> {
+    const read = await this.records.getVersioned(passOnId(userId, answerId), userId);
+    if (!read || read.doc.userId !== userId) return 'takenBack';
+    if (!isDeepStrictEqual(read.doc, found)) return changedSince(read.doc, found);
+    try {
+      // Only under the version read: what a re-read would find is decided below, never replaced here.
+      return await this.records.update(
+        read.doc.id,
+        userId,
+        (current) => {
+          if (current !== read.doc) throw new ConfirmReadAgain();
+          return { ...current, confirmed: true } as LearningNeedRecord;
+        },
+        read,
+      );
+    } catch (err) {
+      if (isGone(err)) return 'takenBack';
+      if (!(err instanceof ConfirmReadAgain)) throw err;
+    }
+    const now = await this.record(userId, answerId);
+    return now ? changedSince(now, found) : 'takenBack';
   }
 
   async withdraw(userId: string, answerId: string, mutate: (current: LearningNeedRecord) => LearningNeedRecord) {

@@ -1,4 +1,4 @@
-import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withMembership, withoutJoin } from '../domain/week-cycle/membership-index';
+import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withJoinStampedAt, withMembership, withoutJoin } from '../domain/week-cycle/membership-index';
 import { MembershipEntry, MembershipIndex } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
@@ -17,18 +17,23 @@ export class CosmosMembershipIndex implements MembershipIndex {
   }
 
   async record(groupId: string, groupName: string, changes: { joined: string[]; left: string[] }, at: string): Promise<void> {
-    const apply = async (userId: string, member: boolean) => {
-      const change = (doc: MembershipIndexDoc) => withMembership(doc, groupId, groupName, member, at);
-      try {
-        await this.store.update(membershipIndexId(userId), userId, change);
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-        // The person's first group: create the index; if someone else just did, change theirs.
-        const { created } = await this.store.create(change(blankMembershipIndex(userId, at)));
-        if (!created) await this.store.update(membershipIndexId(userId), userId, change);
-      }
-    };
+    const apply = (userId: string, member: boolean) => this.change(userId, at, (doc) => withMembership(doc, groupId, groupName, member, at));
     await Promise.all([...changes.joined.map((u) => apply(u, true)), ...changes.left.map((u) => apply(u, false))]);
+  }
+
+  recordJoin(groupId: string, groupName: string, userId: string, at: string): Promise<void> {
+    return this.change(userId, at, (doc) => withJoinStampedAt(doc, groupId, groupName, at));
+  }
+
+  private async change(userId: string, at: string, change: (doc: MembershipIndexDoc) => MembershipIndexDoc): Promise<void> {
+    try {
+      await this.store.update(membershipIndexId(userId), userId, change);
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      // The person's first group: create the index; if someone else just did, change theirs.
+      const { created } = await this.store.create(change(blankMembershipIndex(userId, at)));
+      if (!created) await this.store.update(membershipIndexId(userId), userId, change);
+    }
   }
 
   async takeBackJoin(groupId: string, userId: string, at: string): Promise<void> {

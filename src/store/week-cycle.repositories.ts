@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '../domain/shared/errors';
 import { Judgement, Proposal } from '../domain/proposal/proposal';
-import { PersonalAnswer } from '../domain/personal/personal-answer';
+import { answerMayBeTakenBack, PersonalAnswer } from '../domain/personal/personal-answer';
 import { Cycle } from '../domain/week-cycle/cycle';
 import { Group } from '../domain/week-cycle/group';
 import { cycleIdOfSession, previousProposalIdOf, proposalIdFor } from '../domain/week-cycle/ids';
@@ -23,7 +24,7 @@ import { Contribution, SessionItem } from '../domain/week-cycle/session-items';
 import { AnyZodObject } from 'zod';
 import { DOCUMENT_SCHEMAS } from './document-schemas';
 import { CosmosConnection } from './cosmos-connection';
-import { DocumentStore, RequiredDocumentGone, Stored, TransactOp } from './document-store';
+import { DocumentStore, RequiredDocumentGone, statusOf, Stored, TransactOp } from './document-store';
 import { pendingJob } from './job-document';
 import { fromGroupDoc, GROUP_PARTITION_CONTAINER, GroupDoc, PartitionDoc, sortDocs, toGroupDoc } from './group-partition';
 
@@ -489,4 +490,36 @@ export class CosmosPersonalAnswerRepository implements PersonalAnswerRepository 
   update(userId: string, id: string, mutate: Mutate<PersonalAnswer>, known?: { doc: PersonalAnswer; version: string }) {
     return this.store.update(id, userId, mutate, known);
   }
+  async confirm(userId: string, id: string, found: { doc: PersonalAnswer; version: string }): Promise<PersonalAnswer | 'takenBack'> {
+    let known = found;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const seen = known;
+      try {
+        // Only under the version given: what a re-read finds is decided below, never replaced here.
+        return await this.store.update(
+          id,
+          userId,
+          (current) => {
+            if (current !== seen.doc) throw new ConfirmReadAgain();
+            return { ...current, confirmed: true };
+          },
+          seen,
+        );
+      } catch (err) {
+        if (statusOf(err) === 404) return 'takenBack';
+        if (!(err instanceof ConfirmReadAgain)) throw err;
+      }
+      const now = await this.getVersioned(userId, id);
+      if (!now) return 'takenBack';
+      if (!answerMayBeTakenBack(now.doc)) return now.doc;
+      // Still as written, under another version: taken back and written again (by a late delivery
+      // whose own take-back may follow). Confirming it could outlive an erasure; "try again".
+      if (now.version !== found.version || !isDeepStrictEqual(now.doc, found.doc)) return 'takenBack';
+      known = now; // the replace did not go through (its answer lost): once more, under the same version
+    }
+    throw new DomainError('conflict', 'answer kept changing while confirmed');
+  }
 }
+
+/** A confirm's replace met another version than it was given: decided on a fresh read. */
+class ConfirmReadAgain extends Error {}

@@ -51,6 +51,12 @@ export interface LearningNeedPassOn {
    * Absent on pass-ons stored before: read as 1 (`shownRevOf`). Dropped at the handover.
    */
   rev?: number;
+  /**
+   * Set by a press that found the pass-on as another delivery of it wrote it and answered with it:
+   * that delivery, answered after its save window, takes back only a pass-on still exactly as it
+   * wrote it, so this one stays (found in review, stop 67).
+   */
+  confirmed?: true;
 }
 
 /**

@@ -19,6 +19,13 @@ export interface LearningNeedStore {
    */
   takeBack(userId: string, answerId: string, asWritten: (stored: LearningNeedRecord) => boolean, before: LearningNeedRecord | undefined): Promise<void>;
   /**
+   * Marks the pass-on `found` (by a press that did not write it) `confirmed`, only while it is
+   * still as found (one read, one replace under its version): a take-back (`asWritten`) then no
+   * longer matches it. Confirmed or changed since: what stands. Gone, or found again as it was
+   * under another version (taken back and written anew): 'takenBack'.
+   */
+  confirm(userId: string, answerId: string, found: LearningNeedPassOn): Promise<LearningNeedRecord | 'takenBack'>;
+  /**
    * Replaces what is stored with what `mutate` (which may refuse) makes of it: the withdrawal,
    * ETag-guarded, so a handover cannot slip in between. Nothing stored: nothing happens (undefined).
    */

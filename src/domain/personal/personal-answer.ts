@@ -22,6 +22,20 @@ export interface PersonalAnswer {
    * nothing. Absent on answers stored before.
    */
   keys?: string[];
+  /**
+   * Set by a press that found the answer as another delivery of it wrote it and answered with it
+   * (`confirmFoundAnswer`): that delivery, answered after its save window, takes back only an
+   * answer still exactly as it wrote it, so this one stays (found in review, stop 67).
+   */
+  confirmed?: true;
+}
+
+/**
+ * Whether the answer may still be taken back by the late delivery that wrote it: as a first save
+ * writes it (private, one press key at most), and not confirmed.
+ */
+export function answerMayBeTakenBack(a: PersonalAnswer): boolean {
+  return a.confirmed === undefined && a.visibility === 'private' && (a as { visibilityRev?: number }).visibilityRev === undefined && (a.keys?.length ?? 0) <= 1;
 }
 
 /** How many press keys an answer remembers: far more than a member changes it in the minutes Teams redelivers in. */

@@ -37,6 +37,23 @@ export function withMembership(index: MembershipIndexDoc, groupId: string, group
 }
 
 /**
+ * A newcomer's join as her press records it (`recordJoin`): as `withMembership`, and an entry that
+ * names her a member already (an earlier delivery of the press wrote it; the group does not list her
+ * yet) is stamped `at` as well, unless stamped later. That delivery, answered late, takes back only
+ * the entry stamped with its own `at` (`withoutJoin`): it then misses the join this press answers
+ * with (found in review, stop 67).
+ */
+export function withJoinStampedAt(index: MembershipIndexDoc, groupId: string, groupName: string, at: string): MembershipIndexDoc {
+  const current = index.groups[groupId];
+  if (!current?.member) return withMembership(index, groupId, groupName, true, at);
+  // Stamped at or after this press already (by a later delivery): kept, so this press's own retry,
+  // finding its create done after that delivery stamped it, does not stamp it back to its own `at`.
+  const since = Date.parse(current.since) >= Date.parse(at) ? current.since : at;
+  if (since === current.since && current.groupName === groupName) return index;
+  return { ...index, groups: { ...index.groups, [groupId]: { ...current, groupName, since } }, updatedAt: at };
+}
+
+/**
  * The index without a join `withMembership` recorded at `at`: the group's entry as it was before
  * (a former member's, when they left), or none; undefined when it then names no group. The same
  * object back when the entry is not that join (changed since, or never written).

@@ -173,6 +173,13 @@ export interface PersonalAnswerRepository {
   create(answer: PersonalAnswer): Promise<{ answer: PersonalAnswer; created: boolean; version?: string }>;
   /** ETag-guarded; `known`: the answer and its version as read earlier in the turn (the first try skips the read). */
   update(userId: string, id: string, mutate: Mutate<PersonalAnswer>, known?: { doc: PersonalAnswer; version: string }): Promise<PersonalAnswer>;
+  /**
+   * Marks the answer `found` (as read at `version` by a press that did not write it) `confirmed`:
+   * one replace under that version. Changed since: read again; confirmed or changed by its owner
+   * (a take-back no longer matches it): that answer. Gone, or still as written under another
+   * version (taken back and written again): 'takenBack'.
+   */
+  confirm(userId: string, id: string, found: { doc: PersonalAnswer; version: string }): Promise<PersonalAnswer | 'takenBack'>;
 }
 
 /** Port: the groups a person belongs to (or belonged to), kept in their own partition on every membership change. */
@@ -180,6 +187,11 @@ export interface MembershipIndex {
   groupsOf(userId: string): Promise<MembershipEntry[]>;
   /** Records that these people are (or are no longer) members of the group; idempotent. */
   record(groupId: string, groupName: string, changes: { joined: string[]; left: string[] }, at: string): Promise<void>;
+  /**
+   * A newcomer's own join (`ensureMember`), stamped `at` even where her entry names her a member
+   * already (`withJoinStampedAt`): what `takeBackJoin` of an earlier delivery then leaves alone.
+   */
+  recordJoin(groupId: string, groupName: string, userId: string, at: string): Promise<void>;
   /**
    * Undoes a join `record` wrote at `at` (too late: see ensureMember), only while the entry is as it
    * wrote it; an index left naming no group goes. Nothing to undo is fine.

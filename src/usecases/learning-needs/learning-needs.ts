@@ -109,20 +109,44 @@ export async function passOnLearningNeed(deps: LearningNeedDeps, userId: string,
   // The handover first, harmless without the pass-on (it finds nothing): one that failed after the
   // pass-on was stored gave an error card for what was stored, and could leave it never handed over.
   await scheduleHandover(deps);
-  // What the write replaced, put back should it be taken back (a pass-on created: deleted).
+  // What the write replaced, put back should it be taken back (a pass-on created: deleted). The
+  // store's put calls `mutate` again after a lost answer (a 409, a 412): finding what this press
+  // wrote, that is no "before" (it would be put back as it was: found in review, stop 67).
   let before: LearningNeedRecord | undefined;
+  let ownWrite: LearningNeedRecord | undefined;
+  // A pass-on this press answers with but found, not wrote: another delivery of it may take it back.
+  let foundOther: LearningNeedRecord | undefined;
   const stored = await window.keepWith(
     () =>
       deps.store.put(userId, answerId, (current) => {
-        before = current;
-        return passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}), ...(key ? { key } : {}) });
+        const ours = ownWrite !== undefined && sameAsWritten(current, ownWrite);
+        if (!ours) before = current;
+        const next = passOn(current, { userId, answerId, ...input, ...(tenantId !== undefined ? { tenantId } : {}), ...(key ? { key } : {}) });
+        foundOther = next === current && !ours ? current : undefined;
+        if (next !== current) ownWrite = next;
+        return next;
       }),
     (written) => deps.store.takeBack(userId, answerId, (s) => sameAsWritten(s, written), before),
   );
+  const standing = foundOther === stored ? await confirmFoundPassOn(deps, stored) : stored;
   // And after it (one job per week: usually the same one): a write that landed after the handover
   // it was scheduled for ran (pressed just before Monday 02:00) is handed over the week after.
   await scheduleHandover(deps).catch(() => undefined);
-  return isPassOn(stored) ? mine(stored) : undefined;
+  return isPassOn(standing) ? mine(standing) : undefined;
+}
+
+/**
+ * A pass-on the press found as it would write it and answers with: another delivery of the press
+ * (Teams delivering it again) may have written it, whose put, answered after its window, takes it
+ * back as its own. So it is confirmed first (one read and one replace, only on this rare path), as
+ * notes are since stop 61; taken back before that: nothing is kept, nothing said passed on
+ * (`saveTooSlow`: "try again"). Nothing more once it can no longer be taken back.
+ */
+async function confirmFoundPassOn(deps: LearningNeedDeps, found: LearningNeedRecord): Promise<LearningNeedRecord> {
+  if (!isPassOn(found) || found.status !== 'pending' || found.confirmed) return found;
+  const confirmed = await deps.store.confirm(found.userId, found.answerId, found);
+  if (confirmed === 'takenBack') throw new DomainError('saveTooSlow', 'the pass-on found was taken back by the delivery that wrote it');
+  return confirmed;
 }
 
 /**

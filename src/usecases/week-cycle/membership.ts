@@ -45,6 +45,9 @@ export async function ensureMember(deps: WeekCycleDeps, group: Group, actor: Act
   const joined = await deps.groups.update(group.id, (g) => {
     if (isMember(g, actor.id)) return g;
     if (isBeingErased(g, actor)) throw new DomainError('erasureUnderway');
+    // Read again after a refused replace: an erasure that let go of the group since the first read
+    // (a replace held on its way past "gewist") is seen only here (found in review, stop 67).
+    if (sentBeforeLastErasure(g, actor.sentAt)) throw new DomainError('leftMeanwhile', 'sent before the latest erasure');
     if (g.members.length >= GROUP_SIZE.max) throw new DomainError('notAMember', 'group full');
     return { ...g, members: [...g.members, { id: actor.id, name: actor.name, teamsId: actor.teamsId }] };
   });
@@ -64,7 +67,9 @@ async function recordJoin(deps: WeekCycleDeps, group: Group, userId: string): Pr
   const window = await openSaveWindow(deps.ownRecords, userId);
   const at = deps.clock.now().toISOString();
   await window.keepWith(
-    () => deps.membership.record(group.id, group.name, { joined: [userId], left: [] }, at),
+    // Stamped `at` also where her entry is there already: an earlier delivery of this press wrote
+    // it, whose late take-back (its own `at`) would otherwise remove the join this press answers with.
+    () => deps.membership.recordJoin(group.id, group.name, userId, at),
     () => deps.membership.takeBackJoin(group.id, userId, at),
   );
 }

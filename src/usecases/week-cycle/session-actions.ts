@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findQuestion } from '../../domain/framework/framework';
 import { DomainError } from '../../domain/shared/errors';
 import { trimText } from '../../domain/shared/text';
-import { changePersonalAnswer, MAX_PERSONAL_ANSWER_LENGTH, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
+import { answerMayBeTakenBack, changePersonalAnswer, MAX_PERSONAL_ANSWER_LENGTH, PersonalAnswer, personalAnswerId, personalPressedBefore, personalPressKey, writePersonalAnswer } from '../../domain/personal/personal-answer';
 import { attendeeIds, checkIn, claimShowing, closeSession, confirmPresence, contribute, EnergyPhase, goToQuestion, markShown, markWarned, MAX_CONTRIBUTION_LENGTH, releaseShowing, Session, SessionState, ShowingClaim, showingClaim, stepKey } from '../../domain/week-cycle/session';
 import { authorOf, Contribution, SessionItem } from '../../domain/week-cycle/session-items';
 import { countedInRound, withoutTakenBackCheckIn } from '../../domain/week-cycle/energy';
@@ -230,7 +230,8 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   // Decided before membership: on an ended session only the same press again (Teams redelivers a
   // press it got no timely answer for) is found stored, and answered with the member's view (see
   // `asMemberIfBack`); anything else is refused, and makes nobody a member.
-  const storedOnClosed = loaded.session.status === 'open' ? undefined : await deps.personalAnswers.get(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
+  const storedOnClosedRead = loaded.session.status === 'open' ? undefined : await deps.personalAnswers.getVersioned(actor.id, personalAnswerId(actor.id, sessionId, input.questionId));
+  const storedOnClosed = storedOnClosedRead?.doc;
   const sameAgain = !!storedOnClosed && (storedOnClosed.text === trimText(input.text) || personalPressedBefore(storedOnClosed, key));
   if (loaded.session.status !== 'open' && !sameAgain) throw new DomainError('sessionClosed');
   const state = sameAgain ? await asMemberIfBack(deps, loaded, actor) : await asMember(deps, loaded, actor);
@@ -238,7 +239,7 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
     if (answer.visibility === 'shared') await deps.sharingChanged?.(actor.id);
     return { state, answer };
   };
-  if (storedOnClosed && sameAgain) return shown(storedOnClosed);
+  if (storedOnClosedRead && sameAgain) return shown(await confirmFoundAnswer(deps, storedOnClosedRead));
   const q = findQuestion(deps.frameworks[state.group.language], input.questionId);
   if (!q || q.scope !== 'personal' || !state.session.questionIds.includes(q.id)) throw new DomainError('wrongQuestionKind', String(input.questionId));
   const fresh = writePersonalAnswer({ userId: actor.id, groupId, cycleId: state.session.cycleId, sessionId, questionId: q.id, text: input.text, updatedAt: deps.clock.now().toISOString(), key });
@@ -247,11 +248,27 @@ export async function answerPersonally(deps: WeekCycleDeps, groupId: string, ses
   const change = (known?: { doc: PersonalAnswer; version: string }) => deps.personalAnswers.update(actor.id, id, (a) => changePersonalAnswer(a, fresh, key), known);
   if (input.had) {
     const stored = await deps.personalAnswers.getVersioned(actor.id, id);
-    if (stored) return shown(changePersonalAnswer(stored.doc, fresh, key) === stored.doc ? stored.doc : await change(stored));
+    if (stored) return shown(changePersonalAnswer(stored.doc, fresh, key) === stored.doc ? await confirmFoundAnswer(deps, stored) : await change(stored));
   }
   const { answer, created, version } = await createInWindow(deps, window, fresh);
-  if (created || changePersonalAnswer(answer, fresh, key) === answer) return shown(answer);
+  if (created) return shown(answer);
+  if (changePersonalAnswer(answer, fresh, key) === answer) return shown(version ? await confirmFoundAnswer(deps, { doc: answer, version }) : answer);
   return shown(await change(version ? { doc: answer, version } : undefined));
+}
+
+/**
+ * The answer a press found (not created) and answers with: another delivery of the press may have
+ * written it (Teams delivering it again), whose create, answered after its window, takes it back as
+ * its own (it is exactly as that delivery wrote it). So it is confirmed first (one replace under the
+ * version found, only on this rare path), and that take-back leaves it; taken back before the
+ * confirm landed: nothing is kept, so nothing is said saved (`saveTooSlow`: "try again"). As notes
+ * do since stop 61 (found in review, stop 67). Nothing more when it cannot be taken back any more.
+ */
+async function confirmFoundAnswer(deps: WeekCycleDeps, found: { doc: PersonalAnswer; version: string }): Promise<PersonalAnswer> {
+  if (!answerMayBeTakenBack(found.doc)) return found.doc;
+  const confirmed = await deps.personalAnswers.confirm(found.doc.userId, found.doc.id, found);
+  if (confirmed === 'takenBack') throw new DomainError('saveTooSlow', 'the answer found was taken back by the delivery that wrote it');
+  return confirmed;
 }
 
 /**
