@@ -72,7 +72,7 @@ describe('a poll HR starts while her erasure runs', () => {
     expect({ told: saidToHerSince(from), open: await openPolls() }).toEqual({ told: expect.stringContaining(nl('pulse.error.startWhileErasing')), open: [] });
   }, 60_000);
 
-  it('held before its poll was stored, past her whole erasure: refused, nothing names her, and the team can be polled', async () => {
+  it('held before its poll was stored, past her whole erasure: the poll starts, and nothing names her', async () => {
     // The start's first write in the polls container (the tenant's start lease) is held.
     const hold = holdOne((req) => ['create', 'replace', 'upsert', 'batch'].includes(req.kind) && req.container === 'polls');
     const from = t.connector.calls.length;
@@ -84,10 +84,8 @@ describe('a poll HR starts while her erasure runs', () => {
       await started;
     });
     await t.app.outbox.drain(30_000);
-    expect({ naming: await naming(t, herIds), open: await openPolls(), told: saidToHerSince(from) }).toEqual({ naming: [], open: [], told: expect.stringContaining(nl('pulse.error.startTooSlow')) });
-
-    await start('Zorgteam West');
-    expect(await openPolls()).toEqual(['Zorgteam West']);
+    // Not refused (own review, stop 67: a refusal here also met every start whose Teams lookups outlasted the window).
+    expect({ naming: await naming(t, herIds), open: await openPolls(), told: saidToHerSince(from) }).toEqual({ naming: [], open: ['Zorgteam West'], told: expect.stringContaining('B3-spiegel gestart') });
   }, 180_000);
 
   it('its poll stored after her whole erasure: the poll goes out without her', async () => {

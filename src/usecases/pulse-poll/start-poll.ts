@@ -252,10 +252,9 @@ async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: 
   // open polls read above may miss the other start's: nothing is stored, HR tries again.
   const heldOn = new Date(deps.clock.now().getTime() + START_LEASE_HOLDS_MS);
   if (!(await deps.startLease.renew(ctx.tenantId, leaseHolder, heldOn))) throw new DomainError('startBusy', 'the start lease was taken over during the start');
-  // Its window closed already (an erasure of theirs may have come and gone): refused before a team is claimed.
-  if (window.closed()) throw await window.refusal();
   await claimTeams(deps, ctx.tenantId, pollId, teams);
-  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing, window);
+  // A redelivery finds its poll stored: it writes nothing new of theirs, nor takes anything back.
+  const { poll: stored, created } = await storeClaimedPoll(deps, poll, teams, existing, existing ? undefined : window);
   // A create retried after its answer was lost finds its own poll: this attempt started it.
   return { poll: stored, created: created || stored.openedBy === poll.openedBy, generalInstead };
 }
@@ -270,7 +269,7 @@ async function startUnderLease(deps: PulsePollDeps, ctx: StartContext, request: 
  * When a step fails and the poll is not there, the claims go, so HR's next try is not refused for
  * a minute; when that cannot be told, they stay, and lapse then.
  */
-async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[], existing: Poll | undefined, window: SaveWindow): Promise<{ poll: Poll; created: boolean }> {
+async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installation[], existing: Poll | undefined, window: SaveWindow | undefined): Promise<{ poll: Poll; created: boolean }> {
   try {
     // A redelivered command's poll keeps its own reminders; a closed one gets no jobs again.
     const prepared = existing ?? poll;
@@ -278,7 +277,8 @@ async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installa
       await deps.tallies.create(emptyTally(prepared.id, prepared.targets.map((t) => t.id), { invitees: prepared.delivery === 'private' }));
       await schedulePollJobs(deps, prepared);
     }
-    return await createNamingStarter(deps, poll, window);
+    // A redelivered start finds its poll stored: nothing of theirs is written again, nor taken back.
+    return window ? await createNamingStarter(deps, poll, window) : await deps.polls.create(poll);
   } catch (err) {
     const stored = await deps.polls.get(poll.id).catch(() => poll);
     if (!stored) for (const team of teams) await deps.locks.release(poll.tenantId, team.teamId, poll.id).catch(() => undefined);
@@ -288,8 +288,8 @@ async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installa
 
 /**
  * The poll's create, the one write that names its starter (their ids, and the 1:1 chat the results
- * go to), kept to the start's save window: refused when it closed before (nothing stored; the
- * caller lets go of the claims). Answered within it, it landed before their erasure's last look
+ * go to), kept to the start's save window: when it closed before, the poll is stored without its
+ * starter (below). Answered within it, it landed before their erasure's last look
  * at the polls, a window after its ticket (my-data.ts), which forgets them there. Answered later,
  * it may have landed after that look: the poll forgets its starter itself (retried in the
  * background if the store refuses that too) and still starts, as a poll whose starter was erased
@@ -297,6 +297,10 @@ async function storeClaimedPoll(deps: PulsePollDeps, poll: Poll, teams: Installa
  * untrue. A slow store without any erasure costs HR only the results card in their 1:1 chat.
  */
 async function createNamingStarter(deps: PulsePollDeps, poll: Poll, window: SaveWindow): Promise<{ poll: Poll; created: boolean }> {
+  // Closed before the create (Teams' channel and member lists, a wait behind other starts, or a
+  // store held up while their erasure came and went): the poll starts without naming them. Refusing
+  // left HR no way to start a poll whose lookups outlast the window (found in own review, stop 67).
+  if (window.closed()) return deps.polls.create(withoutStarter(poll));
   let answered: { poll: Poll; created: boolean } | undefined;
   try {
     return await window.keepWith(
