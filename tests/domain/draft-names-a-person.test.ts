@@ -95,3 +95,26 @@ describe('display names as directories write them (found in own review, stop 67)
     expect(draftNamesAPerson(draftWith('Laat Meer de overdracht doen.'), ['van der Meer, Anna'])).toBe(true);
   });
 });
+
+describe('initials, departments in brackets and letters spelled otherwise (found in own review, stop 67, round 3)', () => {
+  it.each([
+    ['A. van der Meer', 'Plan meer tijd in voor de overdracht en gebruik één vast formulier.'],
+    ['Meer, A. van der', 'Plan meer tijd in voor de overdracht en gebruik één vast formulier.'],
+    ['S. van Wijk', 'Spreek in de wijk een vaste overdrachtstijd af.'],
+    ['Anna Smit (Planning)', 'Maak samen één vaste planning voor de overdracht.'],
+    ['Jansen, P. (Zorg Noord)', 'Geef in de zorg tien minuten voor een rustige overdracht.'],
+  ])('does not withhold every draft of a group with %s', (name, proposal) => {
+    expect(draftNamesAPerson(draftWith(proposal), [name])).toBe(false);
+  });
+
+  it.each([
+    ['A. van der Meer', 'Van der Meer neemt de overdracht op zich.'],
+    ['Anna Smit (Planning)', 'Anna maakt de planning.'],
+    ['Søren Madsen', 'Soren vergeet de overdracht steeds; laat iemand anders die doen.'],
+    ['Łukasz Nowak', 'Lukasz is te laat voor de overdracht: hij moet eerder komen.'],
+    ["Marco D'Angelo", 'D\u2019Angelo draagt slordig over; hij moet het formulier gebruiken.'],
+    ['Siobhan O\u2019Brien', "O'Brien is de zwakke schakel in de overdracht."],
+  ])('finds %s in "%s"', (name, proposal) => {
+    expect(draftNamesAPerson(draftWith(proposal), [name])).toBe(true);
+  });
+});

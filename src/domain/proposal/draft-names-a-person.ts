@@ -55,19 +55,25 @@ const namesNobody = (word: string) => NAME_PARTICLES.has(word.toLowerCase()) || 
 
 /**
  * What to look for of one display name, in the forms directories write: "Anna de Vries",
- * "dr. Anna Smit", "[EXT] Anna Smit", "Vries, Anna de", "Smit, A. (Anna)". The first name is the
- * name in brackets (a roepnaam), else the first word after a comma, else the first word; initials,
- * titles and particles are none. Every other word of the name (a surname) counts only with a capital.
+ * "dr. Anna Smit", "[EXT] Anna Smit", "Vries, Anna de", "Smit, A. (Anna)", "A. van der Meer",
+ * "Anna Smit (Planning)". The first name is the first word after a comma, else (no comma) the
+ * name's own first word after its titles; an initial or a particle there means the name shows no
+ * first name (in "A. van der Meer", "Meer" is the surname). Only where that finds none, a single
+ * word in brackets is the roepnaam ("Smit, A. (Anna)"); other brackets (a department) and tags are
+ * not looked for. Every other word of the name (a surname) counts only with a capital.
  */
 function namesToLookFor(displayName: string): NameToLookFor[] {
   const name = folded(displayName);
   const tagless = name.replace(/\[[^\]]*\]/g, ' ');
-  const inBrackets = wordsOf((tagless.match(/\(([^)]*)\)/) ?? [])[1] ?? '').filter((w) => !namesNobody(w));
+  const bracketed = wordsOf((tagless.match(/\(([^)]*)\)/) ?? [])[1] ?? '');
   const outside = tagless.replace(/\([^)]*\)/g, ' ');
-  const [beforeComma, afterComma] = outside.split(',', 2).map((part) => wordsOf(part).filter((w) => !namesNobody(w)));
-  const firstName = inBrackets[0] ?? afterComma?.[0] ?? beforeComma?.[0];
-  const all = [...new Set([...(beforeComma ?? []), ...(afterComma ?? []), ...inBrackets])];
-  const whole = wordsOf(name);
+  const parts = outside.split(',', 2).map((part) => wordsOf(part).filter((w) => !TITLES.has(w.toLowerCase())));
+  const leading = (parts.length > 1 ? parts[1] : parts[0])?.[0];
+  const fromWords = leading !== undefined && !namesNobody(leading) ? leading : undefined;
+  const roepnaam = bracketed.length === 1 && !namesNobody(bracketed[0]!) ? bracketed[0] : undefined;
+  const firstName = fromWords ?? roepnaam;
+  const all = [...new Set([...parts.flat().filter((w) => !namesNobody(w)), ...(firstName !== undefined ? [firstName] : [])])];
+  const whole = wordsOf(outside);
   const looks: NameToLookFor[] = all.map((w) => ({ words: [w], capitalOnly: w !== firstName || EVERYDAY_WORDS.has(w.toLowerCase()) }));
   if (whole.length > 1 && letters(whole.join('')) >= MIN_NAME_LETTERS) looks.push({ words: whole, capitalOnly: false });
   return looks;
@@ -88,8 +94,18 @@ function mentions(text: string, name: NameToLookFor): boolean {
  * pattern ignores it, except for the everyday words.
  */
 function folded(text: string): string {
-  return withoutInvisibleCharacters(text).normalize('NFKD').replace(/\p{M}/gu, '');
+  return withoutInvisibleCharacters(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u00F8\u00D8\u0142\u0141\u0111\u0110\u00E6\u00C6\u0153\u0152\u00DF\u00F0\u00D0\u00FE\u00DE\u0131]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c)
+    .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
 }
+
+/** Letters NFKD does not take apart ("Søren", "Łukasz", "Æsa"): as a draft without them spells them. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  '\u00F8': 'o', '\u00D8': 'O', '\u0142': 'l', '\u0141': 'L', '\u0111': 'd', '\u0110': 'D', '\u00E6': 'ae', '\u00C6': 'Ae',
+  '\u0153': 'oe', '\u0152': 'Oe', '\u00DF': 'ss', '\u00F0': 'd', '\u00D0': 'D', '\u00FE': 'th', '\u00DE': 'Th', '\u0131': 'i',
+};
 
 function trimNonLetters(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
