@@ -10,7 +10,7 @@
  * through the outbox; a late save may be late because the person's erasure ran meanwhile, so that
  * refusal holds none of the words (they would be stored again after "gewist").
  */
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { submit, user, TestUser } from '../support/activities';
 import { cardText, GroupDriver } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
@@ -65,22 +65,12 @@ describe('a save answered after its window (saveTooSlow) comes back with what wa
 
   /** Presses `verb` with its create in the personal container held, answered after the save window. */
   const pressAnsweredLate = async (g: GroupDriver, who: TestUser, verb: string, data: Record<string, unknown>, press = () => g.press(who, verb, data).then((r) => r.value as unknown)) => {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const holdCreate: CosmosFaultRule = (req) => {
-      if (once || req.kind !== 'create' || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return t.proxy!.withFaults(holdCreate, async () => {
+    const holdCreate = holdFirst((req) => req.kind === 'create' && req.container === 'personal');
+    return t.proxy!.withFaults(holdCreate.rule, async () => {
       const pressed = press();
-      await held;
+      await holdCreate.held;
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      holdCreate.open();
       return pressed;
     });
   };

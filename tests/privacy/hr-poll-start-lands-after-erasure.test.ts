@@ -9,7 +9,7 @@
  * was refused left nothing that holds a team (started again, it opens).
  */
 import { message } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -47,21 +47,6 @@ describe('a poll HR starts while her erasure runs', () => {
       .map((c) => `${c.activity?.text ?? ''} ${cardText(c.activity?.attachments?.[0]?.content)}`)
       .join('\n');
   const start = (teamName: string) => t.send(message(t.conversation('personal', HER_CHAT), HR, `peiling start ${teamName} 2026-12-04`));
-  /** A hold on one request, from the first that `matches` on; `held` resolves once it is held. */
-  const holdOne = (matches: (req: Parameters<CosmosFaultRule>[0]) => boolean) => {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || !matches(req)) return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return { rule, held, open };
-  };
 
   it('is refused while her erasure is unfinished, with nothing started', async () => {
     const ticket = { id: erasureTicketId(HR.aadObjectId), type: 'erasureTicket', userId: HR.aadObjectId, marker: 'erased-test0001', createdAt: '2026-11-23T08:00:00.000Z' };
@@ -74,7 +59,7 @@ describe('a poll HR starts while her erasure runs', () => {
 
   it('held before its poll was stored, past her whole erasure: the poll starts, and nothing names her', async () => {
     // The start's first write in the polls container (the tenant's start lease) is held.
-    const hold = holdOne((req) => ['create', 'replace', 'upsert', 'batch'].includes(req.kind) && req.container === 'polls');
+    const hold = holdFirst((req) => ['create', 'replace', 'upsert', 'batch'].includes(req.kind) && req.container === 'polls');
     const from = t.connector.calls.length;
     await t.proxy!.withFaults(hold.rule, async () => {
       const started = start('Zorgteam West');
@@ -91,7 +76,7 @@ describe('a poll HR starts while her erasure runs', () => {
   it('its poll stored after her whole erasure: the poll goes out without her', async () => {
     // The poll's own create, the write that names her: the first write in the polls container after its jobs were scheduled.
     let jobsScheduled = false;
-    const hold = holdOne((req) => {
+    const hold = holdFirst((req) => {
       if (req.container === 'jobs' && req.kind !== 'query' && req.kind !== 'pointRead') jobsScheduled = true;
       return jobsScheduled && req.kind === 'create' && req.container === 'polls';
     });
@@ -108,7 +93,7 @@ describe('a poll HR starts while her erasure runs', () => {
 
   it('its poll stored in time, but after her erasure first looked at the polls: her erasure forgets her there all the same', async () => {
     let jobsScheduled = false;
-    const pollCreate = holdOne((req) => {
+    const pollCreate = holdFirst((req) => {
       if (req.container === 'jobs' && req.kind !== 'query' && req.kind !== 'pointRead') jobsScheduled = true;
       return jobsScheduled && req.kind === 'create' && req.container === 'polls';
     });
@@ -116,7 +101,7 @@ describe('a poll HR starts while her erasure runs', () => {
     // private polls' markers (the next such query): held there, after its first look.
     let pollQueries = 0;
     let confirming = false;
-    const erasureAfterItsLook = holdOne((req) => confirming && req.kind === 'query' && req.container === 'polls' && ++pollQueries === 2);
+    const erasureAfterItsLook = holdFirst((req) => confirming && req.kind === 'query' && req.container === 'polls' && ++pollQueries === 2);
     const chat = new PersonalChat(t, HR);
     await t.proxy!.withFaults((req) => pollCreate.rule(req) ?? erasureAfterItsLook.rule(req), async () => {
       const started = start('Zorgteam Noord');

@@ -9,7 +9,7 @@
  * nothing names her after "gewist".
  */
 import { execute, TestUser } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { eraseInChat } from '../verantwoording/support';
@@ -30,25 +30,15 @@ describe("a newcomer's group write landing after her erasure said 'gewist'", () 
     await g.startCycle();
     await g.startSession();
     t.connector.roster = [anna, bram, cem, dewi];
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
     let armed = false;
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (!armed || once || req.container !== 'sessions' || req.kind !== 'replace' || !req.path.endsWith(`/docs/${g.groupId}`)) return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = holdFirst((req) => armed && req.container === 'sessions' && req.kind === 'replace' && req.path.endsWith(`/docs/${g.groupId}`));
+    await t.proxy!.withFaults(hold.rule, async () => {
       armed = true;
       const press = t.send(execute(g.conv, dewi, 'session.contribute', { ...g.ids(), questionId: 1, text: 'DEWI-WOORDEN overdracht' }, g.sessionMessageId));
-      await held;
+      await hold.held;
       armed = false;
       await eraseInChat(t, dewi);
-      open();
+      hold.open();
       await press;
     });
     await t.app.outbox.drain(30_000);

@@ -8,7 +8,7 @@
  * answered after it, it is taken back and the join refused: she is in no member list, her words
  * are stored nowhere, and no membership index (which never expires) is left.
  */
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,24 +31,14 @@ describe("a newcomer's first press whose writes land after her erasure said \"ge
     await g.startCycle();
     await g.startSession();
     t.connector.roster = [anna, bram, cem, dewi];
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
     let armed = false;
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (!armed || once || (req.kind !== 'create' && req.kind !== 'replace' && req.kind !== 'upsert') || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = holdFirst((req) => armed && (req.kind === 'create' || req.kind === 'replace' || req.kind === 'upsert') && req.container === 'personal');
+    await t.proxy!.withFaults(hold.rule, async () => {
       armed = true;
       const press = g.press(dewi, 'session.contribute', { ...g.ids(), questionId: 1, text: WORDS });
-      await held;
+      await hold.held;
       await eraseInChat(t, dewi);
-      open();
+      hold.open();
       expect(cardText((await press).value)).toContain('Het opslaan duurde te lang, dus er is niets bewaard.');
     });
     expect(await naming(t, ['aad-dewi', '29:dewi', 'Dewi', 'DEWI-WOORDEN'])).toEqual([]);

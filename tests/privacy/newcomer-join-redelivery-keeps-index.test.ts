@@ -10,7 +10,7 @@
  * The fix: B stamps the entry it finds with its own time (`withJoinStampedAt`), so A's take-back misses it.
  */
 import { execute, TestUser } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
@@ -43,25 +43,21 @@ describe("a newcomer's first press delivered twice, the first copy's index write
     await g.startSession();
     t.connector.roster = [anna, bram, cem, dewi];
     const press = execute(g.conv, dewi, 'session.contribute', { ...g.ids(), questionId: 1, text: 'DEWI-WOORDEN overdracht' }, g.sessionMessageId, 'act-dewi-first');
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let step = 0;
+    let dropped = false;
+    const hold = holdFirst(() => dropped);
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (step === 0 && req.kind === 'create') return (step = 1), { kind: 'dropAfter' };
-      if (step === 1) return (step = 2), arrived(), { kind: 'hold', until: gate };
-      return undefined;
+      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
+      return hold.rule(req);
     };
     let said: { first: boolean; again: boolean } | undefined;
     await t.proxy!.withFaults(rule, async () => {
       const first = t.send(press);
-      await held;
+      await hold.held;
       t.clock.advanceMinutes(1);
       const again = await t.send(press);
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      hold.open();
       const late = await first;
       said = { first: REFUSED.test(cardText(late.body?.value)), again: REFUSED.test(cardText(again.body?.value)) };
     });

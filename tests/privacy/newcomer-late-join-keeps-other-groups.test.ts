@@ -7,7 +7,7 @@
  * group, stays as it was), she is in the second group's member list nowhere, the refusal says
  * nothing was stored, and pressing again joins her (index and group both).
  */
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { TestUser } from '../support/activities';
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
@@ -42,23 +42,13 @@ describe("a newcomer's join answered after its save window", () => {
     t.connector.roster = [anna, bram, cem, dewi];
     expect(await indexOf(dewi)).toEqual({ [first.groupId]: true });
 
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const holdIndexWrite: CosmosFaultRule = (req) => {
-      if (once || (req.kind !== 'replace' && req.kind !== 'create') || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    await t.proxy!.withFaults(holdIndexWrite, async () => {
+    const holdIndexWrite = holdFirst((req) => (req.kind === 'replace' || req.kind === 'create') && req.container === 'personal');
+    await t.proxy!.withFaults(holdIndexWrite.rule, async () => {
       const press = second.press(dewi, 'session.contribute', { ...second.ids(), questionId: 1, text: 'Eerste keer mee' });
-      await held;
+      await holdIndexWrite.held;
       // The store answers after the window: no erasure, only slow.
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      holdIndexWrite.open();
       expect(cardText((await press).value)).toContain('Het opslaan duurde te lang, dus er is niets bewaard.');
     });
     expect({ index: await indexOf(dewi), inSecond: (await membersOf(second.groupId)).includes(dewi.aadObjectId) }).toEqual({ index: { [first.groupId]: true }, inSecond: false });

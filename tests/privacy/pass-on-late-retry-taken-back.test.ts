@@ -11,7 +11,7 @@
  * nothing of his stays after "gewist" (README erasure step 6).
  */
 import { execute, user, TestUser } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
@@ -35,22 +35,18 @@ describe("a pass-on's create whose answer is lost, answered after its window", (
     const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
     const q9 = { ...g.ids(), questionId: 9 };
     await g.press(cem, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let step = 0;
+    let dropped = false;
+    const hold = holdFirst(() => dropped);
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (step === 0 && req.kind === 'create') return (step = 1), { kind: 'dropAfter' };
-      if (step === 1) return (step = 2), arrived(), { kind: 'hold', until: gate };
-      return undefined;
+      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
+      return hold.rule(req);
     };
     await t.proxy!.withFaults(rule, async () => {
       const press = g.press(cem, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'CEM-LEERWENS' });
-      await held;
+      await hold.held;
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      hold.open();
       const said = cardText((await press).value);
       expect({ refused: said.includes('niets bewaard'), passOnsStored: await passOns(cem) }).toEqual({ refused: true, passOnsStored: 0 });
     });
@@ -61,24 +57,20 @@ describe("a pass-on's create whose answer is lost, answered after its window", (
     const q9 = { ...g.ids(), questionId: 9 };
     await g.press(anna, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
     const press = execute(g.conv, anna, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'ANNA-LEERWENS' }, g.sessionMessageId, 'act-anna-pass');
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let step = 0;
+    let dropped = false;
+    const hold = holdFirst(() => dropped);
     // The first copy's create lands and its answer is lost; its next request is held until the second copy was answered.
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (step === 0 && req.kind === 'create') return (step = 1), { kind: 'dropAfter' };
-      if (step === 1) return (step = 2), arrived(), { kind: 'hold', until: gate };
-      return undefined;
+      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
+      return hold.rule(req);
     };
     await t.proxy!.withFaults(rule, async () => {
       const first = t.send(press);
-      await held;
+      await hold.held;
       const again = cardText((await t.send(press)).body?.value);
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      hold.open();
       const late = cardText((await first).body?.value);
       expect({ lateRefused: late.includes('niets bewaard'), againPassedOn: again.includes('Doorgegeven'), passOnsStored: await passOns(anna) }).toEqual({
         lateRefused: true,
@@ -92,27 +84,25 @@ describe("a pass-on's create whose answer is lost, answered after its window", (
     const g = await groupWithQuestion9(t, 'tenant-2', [anna, bram, cem]);
     const q9 = { ...g.ids(), questionId: 9 };
     await g.press(bram, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let step = 0;
     let erased = false;
+    let createDropped = false;
+    // The pass-on's read in `put` (after the window's check): held until the erasure said "gewist".
+    const hold = holdFirst((req) => req.kind === 'pointRead' && req.path.includes('/docs/lnp_'));
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal') return undefined;
-      // The pass-on's read in `put` (after the window's check): held until the erasure said "gewist".
-      if (step === 0 && req.kind === 'pointRead' && req.path.includes('/docs/lnp_')) return (step = 1), arrived(), { kind: 'hold', until: gate };
+      const readHeld = hold.rule(req);
+      if (readHeld) return readHeld;
       // Then its create lands, and its answer is lost.
-      if (step === 1 && erased && req.kind === 'create') return (step = 2), { kind: 'dropAfter' };
+      if (erased && !createDropped && req.kind === 'create') return (createDropped = true), { kind: 'dropAfter' };
       return undefined;
     };
     await t.proxy!.withFaults(rule, async () => {
       const press = g.press(bram, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'BRAM-LEERWENS' });
-      await held;
+      await hold.held;
       await eraseInChat(t, bram);
       expect(await naming(t, ['BRAM-LEERWENS'])).toEqual([]);
       erased = true;
-      open();
+      hold.open();
       const said = cardText((await press).value);
       expect({ saidPassedOn: said.includes('Doorgegeven'), left: await naming(t, ['BRAM-LEERWENS']) }).toEqual({ saidPassedOn: false, left: [] });
     });

@@ -6,13 +6,14 @@
  * his is left, and he is not answered as if it was saved. The window's check is the session's read
  * of the group (no request of its own: tests/live-session/personal-answer-change-requests.test.ts).
  */
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { user, TestUser } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
 import { groupWithQuestion9 } from '../learning-needs/support';
 import { eraseInChat } from '../verantwoording/support';
 import { naming } from './support/rights-scenario';
+import { ownRecordsOf } from './support/own-records';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [TestUser, TestUser, TestUser];
 
@@ -23,33 +24,18 @@ describe('a personal answer (question 9) whose write lands after the erasure sai
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const own = async (who: TestUser) =>
-    (await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources.map(
-      (d: { type: string; text?: string }) => `${d.type}:${d.text ?? ''}`,
-    );
-
   it('leaves nothing of his', async () => {
     const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
     const q9 = { ...g.ids(), questionId: 9 };
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== 'create' || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = holdFirst((req) => req.kind === 'create' && req.container === 'personal');
+    await t.proxy!.withFaults(hold.rule, async () => {
       const press = g.press(bram, 'session.personal', { ...q9, text: 'BRAM-ANTWOORD ik wil weg hier' });
-      await held;
+      await hold.held;
       await eraseInChat(t, bram);
-      expect(await own(bram)).toEqual([]);
-      open();
+      expect(await ownRecordsOf(t, bram)).toEqual([]);
+      hold.open();
       const answer = await press;
-      const left = await own(bram);
+      const left = await ownRecordsOf(t, bram);
       expect({ answer: cardText(answer.value), left }).toEqual({ answer: expect.stringContaining('Het opslaan duurde te lang, dus er is niets bewaard.'), left: [] });
       expect(await naming(t, ['BRAM-ANTWOORD'])).toEqual([]);
     });

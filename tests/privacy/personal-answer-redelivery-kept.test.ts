@@ -8,11 +8,12 @@
  * The fix: a press that finds the answer (not created) confirms it before answering (`confirmFoundAnswer`).
  */
 import { execute, user, TestUser } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
 import { groupWithQuestion9 } from '../learning-needs/support';
+import { ownRecordsOf } from './support/own-records';
 
 const [anna, bram, cem] = ['Anna', 'Bram', 'Cem'].map(user) as [TestUser, TestUser, TestUser];
 const REFUSED = /niets bewaard|lukte niet|probeer het/i;
@@ -24,38 +25,24 @@ describe('a personal answer delivered twice, the first copy answered late', () =
   }, 60_000);
   afterAll(() => t?.stop());
 
-  const own = async (who: TestUser) =>
-    (await t.store.container('personal').items.query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources
-      .map((d: { type: string; text?: string }) => `${d.type}:${d.text ?? ''}`)
-      .filter((s: string) => s.includes('BRAM-ANTWOORD'));
+  const own = async (who: TestUser) => (await ownRecordsOf(t, who)).filter((s) => s.includes('BRAM-ANTWOORD'));
 
   it('leaves the answer the redelivery was answered with', async () => {
     const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
     const press = execute(g.conv, bram, 'session.personal', { ...g.ids(), questionId: 9, text: 'BRAM-ANTWOORD plannen' }, g.sessionMessageId, 'act-bram-q9');
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let step = 0;
+    let dropped = false;
+    const hold = holdFirst(() => dropped);
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (step === 0 && req.kind === 'create') {
-        step = 1;
-        return { kind: 'dropAfter' };
-      }
-      if (step === 1) {
-        step = 2;
-        arrived();
-        return { kind: 'hold', until: gate };
-      }
-      return undefined;
+      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
+      return hold.rule(req);
     };
     await t.proxy!.withFaults(rule, async () => {
       const first = t.send(press);
-      await held;
+      await hold.held;
       const again = await t.send(press);
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      hold.open();
       const late = await first;
       const bText = cardText(again.body?.value);
       expect({ lateRefused: REFUSED.test(cardText(late.body?.value)), redeliveryRefused: REFUSED.test(bText), redeliverySaidSaved: bText.includes('Bewaard in Mijn verantwoording') }).toEqual({

@@ -11,7 +11,7 @@
  * checks done) while the redelivery waits; the window's clock then moves past the window.
  */
 import { message } from '../support/activities';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { HR, members, PulseDriver, team } from '../support/pulse-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
@@ -31,23 +31,17 @@ describe('a redelivered start that waited out its first delivery past the window
   afterAll(() => t?.stop());
 
   it('is not told "niets gestart" about the poll that is open', async () => {
-    let open!: () => void;
-    let arrived!: () => void;
     let waiting!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const releaseHeld = new Promise<void>((resolve) => (arrived = resolve));
     const redeliveryWaits = new Promise<void>((resolve) => (waiting = resolve));
     let jobsScheduled = false;
     let held = false;
     let leaseReadsWhileHeld = 0;
+    // The first delivery's first replace in the polls container after its jobs: its lease release (its poll is stored by then).
+    const leaseRelease = holdFirst((req) => jobsScheduled && req.kind === 'replace' && req.container === 'polls');
     const rule: CosmosFaultRule = (req) => {
       if (req.container === 'jobs' && req.kind !== 'query' && req.kind !== 'pointRead') jobsScheduled = true;
-      // The first delivery's first replace in the polls container after its jobs: its lease release (its poll is stored by then).
-      if (!held && jobsScheduled && req.kind === 'replace' && req.container === 'polls') {
-        held = true;
-        arrived();
-        return { kind: 'hold', until: gate };
-      }
+      const releaseHeld = leaseRelease.rule(req);
+      if (releaseHeld) return (held = true), releaseHeld;
       // The redelivery reading the held lease, twice: it is waiting in its lease pauses, its window opened.
       if (held && req.kind === 'pointRead' && req.container === 'polls' && ++leaseReadsWhileHeld === 2) waiting();
       return undefined;
@@ -56,12 +50,12 @@ describe('a redelivered start that waited out its first delivery past the window
     const from = t.connector.calls.length;
     await t.proxy!.withFaults(rule, async () => {
       const first = t.send(command);
-      await releaseHeld;
+      await leaseRelease.held;
       const again = t.send(command);
       await redeliveryWaits;
       // The redelivery's lease pauses (200 + 400 + 800 + 1600 ms) as the window's clock sees them.
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
-      open();
+      leaseRelease.open();
       await Promise.all([first, again]);
     });
     await t.app.background.idle();

@@ -52,6 +52,22 @@ const STATUS_CODES = { 412: 'PreconditionFailed', 429: 'TooManyRequests', 503: '
 
 export type CosmosFaultRule = (req: { kind: RequestKind; container?: string; path: string }) => CosmosFault | undefined;
 
+/** Holds the first request `matches` accepts until `open()` (later ones pass); `held` settles once it is held. */
+export function holdFirst(matches: (req: Parameters<CosmosFaultRule>[0]) => boolean): { rule: CosmosFaultRule; held: Promise<void>; open(): void } {
+  let open!: () => void;
+  let arrived!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  let once = false;
+  const rule: CosmosFaultRule = (req) => {
+    if (once || !matches(req)) return undefined;
+    once = true;
+    arrived();
+    return { kind: 'hold', until: gate };
+  };
+  return { rule, held, open };
+}
+
 /** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
 export function randomCosmosFaults(rate: number, seed = 7): CosmosFaultRule {
   const random = seededRandom(seed);
