@@ -50,7 +50,10 @@ export function withJoinStampedAt(index: MembershipIndexDoc, groupId: string, gr
   // finding its create done after that delivery stamped it, does not stamp it back to its own `at`.
   const since = Date.parse(current.since) >= Date.parse(at) ? current.since : at;
   if (since === current.since && current.groupName === groupName) return index;
-  return { ...index, groups: { ...index.groups, [groupId]: { ...current, groupName, since } }, updatedAt: at };
+  // What it stamps over is kept: this press answered late takes back only its own stamp and puts
+  // that one back, so the earlier delivery's join it found stays (found in own review, stop 67).
+  const stampedOver = since === current.since ? current.stampedOver : current.since;
+  return { ...index, groups: { ...index.groups, [groupId]: { ...current, groupName, since, ...(stampedOver ? { stampedOver } : {}) } }, updatedAt: at };
 }
 
 /**
@@ -61,6 +64,11 @@ export function withJoinStampedAt(index: MembershipIndexDoc, groupId: string, gr
 export function withoutJoin(index: MembershipIndexDoc, groupId: string, at: string): MembershipIndexDoc | undefined {
   const entry = index.groups[groupId];
   if (!entry?.member || entry.since !== at) return index;
+  // A redelivered join's own stamp over an earlier delivery's join: that join is put back, not removed.
+  if (entry.stampedOver) {
+    const { stampedOver, ...rest } = entry;
+    return { ...index, groups: { ...index.groups, [groupId]: { ...rest, since: stampedOver } } };
+  }
   const { [groupId]: _taken, ...others } = index.groups;
   const groups = entry.leftAt ? { ...others, [groupId]: { groupName: entry.groupName, member: false, since: entry.leftAt } } : others;
   return Object.keys(groups).length ? { ...index, groups } : undefined;

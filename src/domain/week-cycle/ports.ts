@@ -207,6 +207,8 @@ export interface MembershipEntry {
   since: string;
   /** A member who left once and joined again: when they last left (their weeks before it stay theirs). */
   leftAt?: string;
+  /** The `since` a redelivered join stamped over (`withJoinStampedAt`): its take-back puts it back. */
+  stampedOver?: string;
 }
 
 /**
