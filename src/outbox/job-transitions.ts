@@ -14,12 +14,15 @@ const THROTTLE_MARGIN_MS = 200;
 export { CHECK_UNANSWERED };
 
 /**
- * Whether the chat's other messages wait for this job's retry, in order: after its first refusal,
- * and after a 429, when the chat is paused as a whole anyway. A message Teams keeps refusing with
- * 5xx (retried for up to 24 hours) then holds only later updates of itself (ConversationLanes).
+ * Whether the chat's other messages wait for this job's retry, in order: after its first refusal
+ * other than a 429 (the refusal its last retry stored in `result`), and after a 429, when the chat
+ * is paused as a whole anyway. A message Teams keeps refusing with 5xx (retried for up to 24
+ * hours) then holds only later updates of itself (ConversationLanes). Not by its attempts: a 429
+ * before counts one, and its first 5xx then let the chat's next message overtake it (own review, stop 67).
  */
 function holdsOthers(job: OutboxJob, outcome: Extract<Outcome, { kind: 'retry' }>): boolean {
-  return outcome.status === 429 || job.attempts <= 1;
+  const refusedBefore = job.result !== undefined && job.result.status !== 429;
+  return outcome.status === 429 || !refusedBefore;
 }
 
 /** Finished states whose message went out (or never will): the stored payload is dropped. */

@@ -93,6 +93,8 @@ export class TeamsRateLimiter {
   private readonly departureExtraMs: number;
   private readonly pacingExtraMs: number;
   private readonly conversationLimits: readonly WindowLimit[];
+  /** When each window map was last swept of idle chats. */
+  private readonly swept = new Map<Map<string, Windows>, number>();
 
   constructor(private readonly limits: RateLimits, private readonly now: () => number = Date.now) {
     // 200 ms: event-loop stalls on a busy instance delay a departure by that much; Teams counts arrivals.
@@ -105,7 +107,12 @@ export class TeamsRateLimiter {
   private window(counted: Counted, map: Map<string, Windows>, key: string, limits: readonly WindowLimit[]): Windows {
     let w = map.get(key);
     if (!w) {
-      if (map.size > 5000) for (const [k, v] of map) if (v.idle(this.now())) map.delete(k);
+      // At most once a minute: with an hour's window few chats are idle, and a sweep on every new
+      // chat of a large fan-out went over all of them each time (own review, stop 67).
+      if (map.size > 5000 && this.now() - (this.swept.get(map) ?? 0) >= 60_000) {
+        this.swept.set(map, this.now());
+        for (const [k, v] of map) if (v.idle(this.now())) map.delete(k);
+      }
       w = new Windows(limits, counted === this.pacing ? this.pacingExtraMs : this.departureExtraMs);
       map.set(key, w);
     }
