@@ -9,7 +9,7 @@ import type { TextBlock } from './card-elements';
  * the verantwoording words its refusals for its owner and offers the way back to the overview;
  * the talent review tells anyone but the direct manager why they may not see a prep.
  */
-export type ErrorPlace = 'chat' | 'verantwoording' | 'talentReview' | 'pollInChannel';
+export type ErrorPlace = 'chat' | 'verantwoording' | 'talentReview' | 'pollInChannel' | 'pollStart';
 
 /** What the card shows: the error's code and display parameters (a DomainError fits as it is). */
 export interface ErrorView {
@@ -44,6 +44,9 @@ function wordingOf({ code, place = 'chat' }: ErrorView): Wording {
   if (place === 'talentReview' && code === 'otherGroup') return { title: 'error.title', message: 'talentReview.prep.elsewhere' };
   // Told in the member's 1:1 chat about their press on the poll card in a channel: the answers are not on this card.
   if (place === 'pollInChannel' && code === 'pollBusy') return { title: 'pulse.error.title', message: 'pulse.error.pollBusyInChannel' };
+  // HR's start refused for their own erasure, or a store too slow for its save window: said as a start, nothing started.
+  if (place === 'pollStart' && code === 'erasureUnderway') return { title: 'pulse.error.title', message: 'pulse.error.startWhileErasing' };
+  if (place === 'pollStart' && code === 'saveTooSlow') return { title: 'pulse.error.title', message: 'pulse.error.startTooSlow' };
   if (isPollErrorCode(code)) return { title: 'pulse.error.title', message: `pulse.error.${code}` };
   // Trying again would not help (check-out is not open; the group is full; the session ended): the message says what to do instead.
   if (code === 'checkOutNotOpen' || code === 'notAMember' || code === 'sessionClosed') return { title: 'error.title', message: `error.${code}` };

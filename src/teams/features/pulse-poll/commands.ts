@@ -11,9 +11,9 @@ import { latestPoll, latestPollNamed, resultsFor, teamPollNamed } from '../../..
 import { pollStatus } from '../../../usecases/pulse-poll/poll-status';
 import { startPoll } from '../../../usecases/pulse-poll/start-poll';
 import { postCard } from '../../card-response';
-import { adaptiveCard, AdaptiveCardJson, textBlock } from '../../cards/card-kit';
+import { AdaptiveCardJson } from '../../cards/card-kit';
 import { Translate } from '../../../i18n/i18n';
-import { errorCard, errorTitle } from '../../cards/error.card';
+import { errorCard } from '../../cards/error.card';
 import { closedAs, displayDate } from '../../cards/pulse/pulse-format';
 import { pollHelpCard } from '../../cards/pulse/pulse-help.card';
 import { pollStartedCard } from '../../cards/pulse/pulse-started.card';
@@ -52,12 +52,9 @@ async function teamHere(context: TurnContext, deps: PulseTeamsDeps, tenantId: st
   };
 }
 
-/** A start refused for its starter's erasure, or for a store too slow to keep to its save window: said as a start, nothing started. */
-const START_REFUSALS: Partial<Record<string, string>> = { erasureUnderway: 'pulse.error.startWhileErasing', saveTooSlow: 'pulse.error.startTooSlow' };
-
+/** A start refused for its starter's erasure, or for a store too slow to keep to its save window, is said as a start (error.card.ts). */
 function refusalCard(command: string, err: DomainError, t: Translate): AdaptiveCardJson {
-  const startRefused = command === 'start' ? START_REFUSALS[err.code] : undefined;
-  return startRefused ? adaptiveCard([errorTitle(t, 'pulse.error.title'), textBlock(t(startRefused))]) : errorCard(err, t);
+  return errorCard(command === 'start' ? { ...err, code: err.code, params: err.params, place: 'pollStart' } : err, t);
 }
 
 /** The language the command word itself is in: a hint for when no language is stored for the chat or person. */
