@@ -259,7 +259,7 @@ const preferences = z.object({ id, type: z.literal('preferences'), userId: id, l
 const reviewManagers = z.object({ id, type: z.literal('reviewManagers'), userId: id, managerIds: z.array(id).max(1000), updatedAt: isoTime, ttl: z.literal(-1) }).strict();
 /** The groups a person belongs (or belonged) to: their own index, in their own partition. */
 const membershipIndex = z
-  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(unitCeiling(GROUP_NAME_MAX)), member: z.boolean(), since: isoTime, leftAt: isoTime.optional(), stampedOver: isoTime.optional() }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
+  .object({ id, type: z.literal('membershipIndex'), userId: id, groups: z.record(z.object({ groupName: text(unitCeiling(GROUP_NAME_MAX)), member: z.boolean(), since: isoTime, leftAt: isoTime.optional(), stampedOver: isoTime.optional(), press: id.optional() }).strict()), updatedAt: isoTime, ttl: z.literal(-1).optional() })
   .strict();
 
 /** The AI summary on the prep card, stored once for what the person shares (a hash of it): their own data, in their own partition. */

@@ -1,4 +1,4 @@
-import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withJoinStampedAt, withMembership, withoutJoin } from '../domain/week-cycle/membership-index';
+import { blankMembershipIndex, MembershipIndexDoc, membershipIndexId, withJoinStampedAt, withMembership, withoutJoin, withSetupJoin } from '../domain/week-cycle/membership-index';
 import { MembershipEntry, MembershipIndex } from '../domain/week-cycle/ports';
 import { CosmosConnection } from './cosmos-connection';
 import { DocumentStore, statusOf } from './document-store';
@@ -23,6 +23,10 @@ export class CosmosMembershipIndex implements MembershipIndex {
 
   recordJoin(groupId: string, groupName: string, userId: string, at: string): Promise<void> {
     return this.change(userId, at, (doc) => withJoinStampedAt(doc, groupId, groupName, at));
+  }
+
+  recordSetupJoin(groupId: string, groupName: string, userId: string, at: string, press: string | undefined): Promise<void> {
+    return this.change(userId, at, (doc) => withSetupJoin(doc, groupId, groupName, at, press));
   }
 
   private async change(userId: string, at: string, change: (doc: MembershipIndexDoc) => MembershipIndexDoc): Promise<void> {

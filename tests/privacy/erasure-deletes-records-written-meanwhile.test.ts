@@ -54,8 +54,19 @@ describe('erasure: the person\'s own records written while it runs', () => {
     const chat = new PersonalChat(t, cem);
     await chat.say('notitie van Cem');
     const g = new GroupDriver(t, t.conversation('groupChat', '19:groupchat-later@thread.v2'), [anna, cem, dewi, bram]);
-    const deps = withWriteAfterListing(t, () => g.setUp());
+    const repos = verantwoordingDeps(t.cosmos, t.clock);
+    let setUpWithout: string[] = [];
+    const deps = withWriteAfterListing(t, async () => {
+      // A setup saved now finds his erasure under way (its ticket), and leaves him out (stop 68).
+      await g.setUp();
+      setUpWithout = (await repos.groups.get(g.groupId))!.members.map((m) => m.name);
+      // A save of his index whose window opened before the ticket, answered within it: the group
+      // names him and so does his index, which is all that leads the erasure there.
+      await repos.groups.update(g.groupId, (group) => ({ ...group, members: [...group.members, { id: cem.aadObjectId, name: 'Cem', teamsId: cem.id }] }));
+      await repos.membership.recordSetupJoin(g.groupId, 'Team Zorg', cem.aadObjectId, t.clock.now().toISOString(), undefined);
+    });
     await expect(eraseMyData(deps, cem.aadObjectId, { platformId: cem.id, tenantId: 'tenant-1' })).rejects.toThrow(/joined another group/);
+    expect(setUpWithout).toEqual(['Anna', 'Dewi', 'Bram']);
     await eraseMyData(verantwoordingDeps(t.cosmos, t.clock), cem.aadObjectId, { platformId: cem.id, tenantId: 'tenant-1' });
     const group = await verantwoordingDeps(t.cosmos, t.clock).groups.get(g.groupId);
     expect({ own: await ownRecords(t, cem), members: group!.members.map((m) => m.name), erasing: group!.erasing }).toEqual({ own: [], members: ['Anna', 'Dewi', 'Bram'], erasing: undefined });

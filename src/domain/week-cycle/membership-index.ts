@@ -57,12 +57,33 @@ export function withJoinStampedAt(index: MembershipIndexDoc, groupId: string, gr
 }
 
 /**
+ * A member as a setup press (`press`: its tag) names them (`setUpGroup`): an entry that names them a
+ * member already is kept as it is (renamed with the group), so a save names nobody's join anew,
+ * unless this very press wrote it (an earlier delivery of it): that one is stamped `at` as a
+ * newcomer's redelivered join is (`withJoinStampedAt`), so that delivery, answered late, does not
+ * take back what this one is answered with. Otherwise a join as `withMembership`'s, tagged.
+ */
+export function withSetupJoin(index: MembershipIndexDoc, groupId: string, groupName: string, at: string, press: string | undefined): MembershipIndexDoc {
+  const current = index.groups[groupId];
+  if (current?.member) return press !== undefined && current.press === press ? withJoinStampedAt(index, groupId, groupName, at) : withMembership(index, groupId, groupName, true, at);
+  const joined = withMembership(index, groupId, groupName, true, at);
+  return press === undefined ? joined : { ...joined, groups: { ...joined.groups, [groupId]: { ...joined.groups[groupId]!, press } } };
+}
+
+/**
  * The index without a join `withMembership` recorded at `at`: the group's entry as it was before
  * (a former member's, when they left), or none; undefined when it then names no group. The same
- * object back when the entry is not that join (changed since, or never written).
+ * object back when the entry is not that join (changed since, or never written). A join a later
+ * delivery stamped over, taken back by its own delivery (answered too late), is withdrawn from
+ * under that stamp: if the later delivery is taken back too, the entry goes rather than putting
+ * back a join nobody was answered with (found in review, stop 68).
  */
 export function withoutJoin(index: MembershipIndexDoc, groupId: string, at: string): MembershipIndexDoc | undefined {
   const entry = index.groups[groupId];
+  if (entry?.member && entry.since !== at && entry.stampedOver === at) {
+    const { stampedOver: _withdrawn, ...rest } = entry;
+    return { ...index, groups: { ...index.groups, [groupId]: rest } };
+  }
   if (!entry?.member || entry.since !== at) return index;
   // A redelivered join's own stamp over an earlier delivery's join: that join is put back, not removed.
   if (entry.stampedOver) {

@@ -193,6 +193,11 @@ export interface MembershipIndex {
    */
   recordJoin(groupId: string, groupName: string, userId: string, at: string): Promise<void>;
   /**
+   * A member a setup press (`press`: its tag) names, stamped `at` where it makes them a member
+   * (`withSetupJoin`): what `takeBackJoin(at)` undoes when the write was answered too late.
+   */
+  recordSetupJoin(groupId: string, groupName: string, userId: string, at: string, press: string | undefined): Promise<void>;
+  /**
    * Undoes a join `record` wrote at `at` (too late: see ensureMember), only while the entry is as it
    * wrote it; an index left naming no group goes. Nothing to undo is fine.
    */
@@ -209,6 +214,8 @@ export interface MembershipEntry {
   leftAt?: string;
   /** The `since` a redelivered join stamped over (`withJoinStampedAt`): its take-back puts it back. */
   stampedOver?: string;
+  /** The setup press that named them a member (a hash of its random key): a redelivery of it stamps the entry anew (`withSetupJoin`). */
+  press?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { Actor, WeekCycleDeps } from './deps';
 import { endPlannedWeeksIfDone } from './planned-weeks-end';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
+import { openSaveWindow } from '../verantwoording/save-window';
 
 /** Group ids of the chats seen lately: every press on a group's card checks its chat against it (see fromGroupChat). */
 const GROUP_IDS_KEPT = 1000;
@@ -154,7 +155,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // The group as this save found it under the ETag: another save may have come in since `existing` was read.
   let previous = existing;
   let wrote = false;
-  const group = created
+  const written = created
     ? existing
     : await deps.groups.update(id, (g) => {
         // This very press stored before (its answer lost, or Teams delivering it again after
@@ -179,11 +180,11 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
         return { ...g, ...next, conversationRef: input.conversationRef, rev: sameSettings(g, next) ? revisionOf(g) : revisionOf(g) + 1, ...(key ? { setupKeys: withSetupKey(g.setupKeys, key) } : {}) };
       });
   const before = created ? [] : previous.members.map((m) => m.id);
-  const after = group.members.map((m) => m.id);
   // The person who set the group up is named on it (createdBy) even when not a member: their
   // index knows the group too, so their export and erasure find it.
-  const left = [...new Set([...before, actor.id])].filter((m) => !after.includes(m));
-  await deps.membership.record(id, group.name, { joined: after, left }, now);
+  const left = [...new Set([...before, actor.id])].filter((m) => !isMember(written, m));
+  const [group] = await Promise.all([indexMembers(deps, written, input.pressKey), left.length ? deps.membership.record(id, written.name, { joined: [], left }, now) : undefined]);
+  const after = group.members.map((m) => m.id);
   // The rhythm: the planned weeks are scheduled ahead, and follow new settings.
   await planAhead(deps, group, created ? undefined : previous);
   if (!created) await offerProfTrajectOnJoin(deps, group, after.filter((m) => !before.includes(m)));
@@ -195,6 +196,59 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   const changed = created ? [] : rhythmChanges(previous, group);
   if (changed.length && input.rhythmChanged) await input.rhythmChanged(group, changed, rhythmSaveKey(group));
   return group;
+}
+
+/**
+ * Each member the saved group names gets the group in their membership index, written within a
+ * save window of their own records (found in review, stop 67: written after the group with no
+ * window, a write held past their erasure's "gewist" named them in the group and the index). The
+ * erasure finds their groups by that index, so a write answered in time landed before its last
+ * sweep, which finds the group by it. A member whose erasure is under way, or whose write was
+ * answered too late (taken back), is taken off the group again when no index entry names them
+ * a member of it (`dropUnlessIndexed`): the group goes on without them, and the answer shows the
+ * group as it is then (its member list). The rest of the save stands. One point read more per
+ * member (their erasure's ticket), all at once; the group read again only when one was refused.
+ */
+async function indexMembers(deps: WeekCycleDeps, group: Group, pressKey: string | undefined): Promise<Group> {
+  const press = pressKey === undefined ? undefined : stableId('sp', group.id, pressKey);
+  const outcomes = await Promise.allSettled(group.members.map((m) => indexMember(deps, group, m.id, press)));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
+  const refused = outcomes.some((o) => o.status === 'fulfilled' && !o.value);
+  return refused ? ((await deps.groups.get(group.id)) ?? group) : group;
+}
+
+/** One member's index entry within their save window: whether it was kept (false: refused, and they are off the group unless indexed). */
+async function indexMember(deps: WeekCycleDeps, group: Group, userId: string, press: string | undefined): Promise<boolean> {
+  let at = deps.clock.now().toISOString();
+  let tookBack = false;
+  const takeBack = async () => {
+    tookBack = true;
+    await deps.membership.takeBackJoin(group.id, userId, at);
+    await dropUnlessIndexed(deps, group.id, userId);
+  };
+  try {
+    const window = await openSaveWindow(deps.ownRecords, userId);
+    // Stamped after the check, by this delivery's own clock: a late take-back undoes only its own stamp.
+    at = deps.clock.now().toISOString();
+    await window.keepWith(() => deps.membership.recordSetupJoin(group.id, group.name, userId, at, press), takeBack);
+    return true;
+  } catch (err) {
+    if (!isDomainError(err) || (err.code !== 'erasureUnderway' && err.code !== 'saveTooSlow')) throw err;
+    // Refused before writing (their erasure's ticket, the window closed before the write): the group still names them.
+    if (!tookBack) await takeBack();
+    return false;
+  }
+}
+
+/**
+ * Takes someone off the group a setup named them in when their index does not name them a member
+ * of it (one read): nothing leads their erasure there. An entry another press wrote within its own
+ * window (a later delivery of this setup, their own join) keeps them in.
+ */
+async function dropUnlessIndexed(deps: WeekCycleDeps, groupId: string, userId: string): Promise<void> {
+  if ((await deps.membership.groupsOf(userId)).some((e) => e.groupId === groupId && e.member)) return;
+  await deps.groups.update(groupId, (g) => (isMember(g, userId) ? { ...g, members: g.members.filter((m) => m.id !== userId) } : g));
 }
 
 /**
