@@ -11,7 +11,7 @@
  * nothing of his stays after "gewist" (README erasure step 6).
  */
 import { execute, user, TestUser } from '../support/activities';
-import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
+import { CosmosFaultRule, dropThenHold, holdFirst } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
@@ -35,14 +35,8 @@ describe("a pass-on's create whose answer is lost, answered after its window", (
     const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
     const q9 = { ...g.ids(), questionId: 9 };
     await g.press(cem, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
-    let dropped = false;
-    const hold = holdFirst(() => dropped);
-    const rule: CosmosFaultRule = (req) => {
-      if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
-      return hold.rule(req);
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = dropThenHold('personal');
+    await t.proxy!.withFaults(hold.rule, async () => {
       const press = g.press(cem, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'CEM-LEERWENS' });
       await hold.held;
       testWindowClock.advance(TEST_SAVE_WINDOW_MS + 1);
@@ -57,15 +51,9 @@ describe("a pass-on's create whose answer is lost, answered after its window", (
     const q9 = { ...g.ids(), questionId: 9 };
     await g.press(anna, 'session.personal', { ...q9, text: 'Ik wil beter leren plannen' });
     const press = execute(g.conv, anna, 'learningNeed.pass', { ...q9, theme: 'samenwerken', learningNeedText: 'ANNA-LEERWENS' }, g.sessionMessageId, 'act-anna-pass');
-    let dropped = false;
-    const hold = holdFirst(() => dropped);
     // The first copy's create lands and its answer is lost; its next request is held until the second copy was answered.
-    const rule: CosmosFaultRule = (req) => {
-      if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
-      return hold.rule(req);
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = dropThenHold('personal');
+    await t.proxy!.withFaults(hold.rule, async () => {
       const first = t.send(press);
       await hold.held;
       const again = cardText((await t.send(press)).body?.value);

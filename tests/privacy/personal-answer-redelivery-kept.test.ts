@@ -8,7 +8,7 @@
  * The fix: a press that finds the answer (not created) confirms it before answering (`confirmFoundAnswer`).
  */
 import { execute, user, TestUser } from '../support/activities';
-import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
+import { dropThenHold } from '../support/cosmos-proxy';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp, TEST_SAVE_WINDOW_MS } from '../support/test-app';
 import { testWindowClock } from '../support/test-window-clock';
@@ -30,14 +30,8 @@ describe('a personal answer delivered twice, the first copy answered late', () =
   it('leaves the answer the redelivery was answered with', async () => {
     const g = await groupWithQuestion9(t, 'tenant-1', [anna, bram, cem]);
     const press = execute(g.conv, bram, 'session.personal', { ...g.ids(), questionId: 9, text: 'BRAM-ANTWOORD plannen' }, g.sessionMessageId, 'act-bram-q9');
-    let dropped = false;
-    const hold = holdFirst(() => dropped);
-    const rule: CosmosFaultRule = (req) => {
-      if (req.container !== 'personal' || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
-      if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
-      return hold.rule(req);
-    };
-    await t.proxy!.withFaults(rule, async () => {
+    const hold = dropThenHold('personal');
+    await t.proxy!.withFaults(hold.rule, async () => {
       const first = t.send(press);
       await hold.held;
       const again = await t.send(press);

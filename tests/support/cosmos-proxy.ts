@@ -68,6 +68,22 @@ export function holdFirst(matches: (req: Parameters<CosmosFaultRule>[0]) => bool
   return { rule, held, open };
 }
 
+/**
+ * The first create in `container` reaches the store and its answer is lost (`dropAfter`); the next
+ * data request there that `holds` accepts (the store's retry, or what the code does next) is held
+ * until `open()`, as `holdFirst` holds it.
+ */
+export function dropThenHold(container: string, holds: (req: Parameters<CosmosFaultRule>[0]) => boolean = () => true): ReturnType<typeof holdFirst> {
+  let dropped = false;
+  const hold = holdFirst((req) => dropped && holds(req));
+  const rule: CosmosFaultRule = (req) => {
+    if (req.container !== container || req.kind === 'metadata' || req.kind === 'queryPlan') return undefined;
+    if (!dropped && req.kind === 'create') return (dropped = true), { kind: 'dropAfter' };
+    return hold.rule(req);
+  };
+  return { rule, held: hold.held, open: hold.open };
+}
+
 /** Faults on a share of data requests (never on metadata), seeded so a run can be replayed. */
 export function randomCosmosFaults(rate: number, seed = 7): CosmosFaultRule {
   const random = seededRandom(seed);

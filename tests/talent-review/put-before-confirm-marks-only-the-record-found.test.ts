@@ -84,18 +84,18 @@ describe('a put-before confirm against a record taken back and created again', (
     const data = { ...buttonData(form, 'review.proposalToManager.send'), words: 'CEM-WOORDEN' };
     const id = proposalToManagerId('aad-cem', group.proposalId, String((data as Record<string, unknown>).k));
     const cardsBefore = cardsTo('aad-mia', MANAGER_CARD).length;
-    const { held, rule } = dropFirstCreateHoldRetry(gate);
+    const retry = dropFirstCreateHoldRetry();
     const bConfirm = gate.hold(replaceOf(id));
-    await t.proxy!.withFaults(rule, async () => {
+    await t.proxy!.withFaults(retry.rule, async () => {
       const onA = send(cem, 'review.proposalToManager.send', data, 'cem-send-press');
-      await held.arrived;
+      await retry.held;
       const onB = send(cem, 'review.proposalToManager.send', data, 'cem-send-press');
       await bConfirm.arrived;
       await eraseInChat(t, cem);
       expect((await records('aad-cem')).length).toBe(0);
       // A's retry re-creates the record after "gewist"; its take-back (a delete) is held.
       const aTakeBack = gate.hold(deleteOf(id));
-      held.release();
+      retry.open();
       await aTakeBack.arrived;
       expect((await records('aad-cem')).length).toBe(1);
       bConfirm.release();

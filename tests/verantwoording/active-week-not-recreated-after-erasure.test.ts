@@ -1,5 +1,5 @@
 import { activeWeekId, weekOf } from '../../src/domain/verantwoording/active-weeks';
-import { CosmosFaultRule, RequestKind } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { eraseInChat, runDueJobs, sketchTraject, tabApi, trajectApp, trajectGroup } from './support';
@@ -26,21 +26,6 @@ describe('a session close racing an erasure writes nothing into the erased parti
   }, 60_000);
   afterAll(() => t.stop());
 
-  function holdFirst(kind: RequestKind, recordPath: string) {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== kind || !req.path.endsWith(recordPath)) return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return { rule, held, open: () => open() };
-  }
-
   it('the held replace of the session job, landing after the finished erasure, does not make her week anew', async () => {
     const g = await trajectGroup(t, '19:probe-erasure-race@thread.v2', [anna, bram, cem]);
     const api = await tabApi(t, anna.aadObjectId);
@@ -53,7 +38,7 @@ describe('a session close racing an erasure writes nothing into the erased parti
     const annas = async () => (await t.store.container('personal').items.query({ query: 'SELECT c.id, c.type FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: anna.aadObjectId }] }).fetchAll()).resources;
     expect((await annas()).map((d) => d.id)).toContain(recordId);
 
-    const hold = holdFirst('replace', `/docs/${recordId}`);
+    const hold = holdFirst((req) => req.kind === 'replace' && req.path.endsWith(`/docs/${recordId}`));
     await t.proxy!.withFaults(hold.rule, async () => {
       const job = runDueJobs(t);
       let reached = false;

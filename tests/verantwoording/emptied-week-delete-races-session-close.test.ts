@@ -1,5 +1,5 @@
 import { activeWeekId, weekOf } from '../../src/domain/verantwoording/active-weeks';
-import { CosmosFaultRule, RequestKind } from '../support/cosmos-proxy';
+import { holdFirst, RequestKind } from '../support/cosmos-proxy';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { runDueJobs, sketchTraject, tabApi, trajectApp, trajectGroup } from './support';
@@ -39,21 +39,8 @@ describe('an emptied active week is deleted under its ETag, never losing a sessi
     return { g, api, cycle, recordPath: `/docs/${activeWeekId(anna.aadObjectId, week)}` };
   }
 
-  /** Holds the first request of `kind` on the record until `open`; `held` settles when it arrived. */
-  function holdFirst(kind: RequestKind, recordPath: string) {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== kind || !req.path.endsWith(recordPath)) return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return { rule, held, open: () => open() };
-  }
+  /** Holds the first request of `kind` on the record until `open()`; `held` settles when it arrived. */
+  const holdFirstOf = (kind: RequestKind, recordPath: string) => holdFirst((req) => req.kind === kind && req.path.endsWith(recordPath));
 
   const storedRecord = async (recordPath: string) => {
     const { resource } = await t.store.container('personal').item(recordPath.replace('/docs/', ''), anna.aadObjectId).read();
@@ -76,7 +63,7 @@ describe('an emptied active week is deleted under its ETag, never losing a sessi
     t.clock.advanceMinutes(7 * 24 * 60);
     const { g, api, cycle, recordPath } = await weekWithTime(true);
     const before = await count(api);
-    const hold = holdFirst('delete', recordPath);
+    const hold = holdFirstOf('delete', recordPath);
     t.proxy!.reset();
     await t.proxy!.withFaults(hold.rule, async () => {
       const correction = api('PUT', '/time', { groupId: g.groupId, cycleId: cycle.cycleId, hours: 0, rev: cycle.timeRev });
@@ -96,7 +83,7 @@ describe('an emptied active week is deleted under its ETag, never losing a sessi
     t.clock.advanceMinutes(7 * 24 * 60);
     const { g, api, cycle, recordPath } = await weekWithTime(true);
     const before = await count(api);
-    const hold = holdFirst('replace', recordPath);
+    const hold = holdFirstOf('replace', recordPath);
     await t.proxy!.withFaults(hold.rule, async () => {
       const job = runDueJobs(t);
       // The job read the record (time its only reason) and its replace waits; meanwhile Anna lowers her hours to 0: the record is deleted.

@@ -10,7 +10,7 @@
  * taken back. A note landing while the erasure waits is answered as saved and then erased with the rest.
  */
 import { erasureTicketId } from '../../src/domain/verantwoording/erasure-ticket';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, holdFirst } from '../support/cosmos-proxy';
 import { TestUser, user } from '../support/activities';
 import { processClock } from '../../src/usecases/verantwoording/window-clock';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -32,22 +32,17 @@ describe('an erasure sweeps the partition for the last time once the save window
 
   /** Holds the first create in the personal container (the note) until a later request there is one `release` names. */
   function holdNoteUntil(release: (req: { kind: string; path: string }) => boolean) {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const note = holdFirst((req) => req.container === 'personal' && req.kind === 'create');
     let holding = false;
     const rule: CosmosFaultRule = (req) => {
       if (req.container !== 'personal') return undefined;
-      if (!holding && req.kind === 'create') {
-        holding = true;
-        arrived();
-        return { kind: 'hold', until: gate };
-      }
-      if (holding && release(req)) open();
-      return undefined;
+      if (holding && release(req)) note.open();
+      if (holding) return undefined;
+      const fault = note.rule(req);
+      holding = fault !== undefined;
+      return fault;
     };
-    return { rule, held };
+    return { rule, held: note.held };
   }
 
   it('a note held until the erasure deletes its ticket is taken back, not answered as saved', async () => {

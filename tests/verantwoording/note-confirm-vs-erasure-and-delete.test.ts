@@ -37,18 +37,18 @@ describe('a confirm against an erasure and a delete', () => {
     const apiB = await tabApi(b, ada.aadObjectId);
     const body = { text: 'Ada: twijfel over mijn rol', key: 'ada-probe61c-erase-0001' };
     const id = noteId(ada.aadObjectId, body.key);
-    const { held, rule } = dropFirstCreateHoldRetry(gate);
+    const retry = dropFirstCreateHoldRetry();
     const confirm = gate.hold(replaceOf(id));
-    await a.proxy!.withFaults(rule, async () => {
+    await a.proxy!.withFaults(retry.rule, async () => {
       const onA = apiA('POST', '/notes', body);
-      await held.arrived;
+      await retry.held;
       const onB = apiB('POST', '/notes', body);
       await confirm.arrived;
       await eraseInChat(a, ada);
       expect(await own(ada)).toEqual([]);
       // A's retry re-creates the note after "gewist"; its take-back (a delete under its ETag) is held.
       const takeBack = gate.hold(deleteOf(id));
-      held.release();
+      retry.open();
       await takeBack.arrived;
       expect(await own(ada)).toEqual(['note:Ada: twijfel over mijn rol']);
       confirm.release();
@@ -65,18 +65,18 @@ describe('a confirm against an erasure and a delete', () => {
     const apiB = await tabApi(b, pim.aadObjectId);
     const body = { text: 'Pim: even iets kwijt', key: 'pim-probe61c-delete-0001' };
     const id = noteId(pim.aadObjectId, body.key);
-    const { held, rule } = dropFirstCreateHoldRetry(gate);
+    const retry = dropFirstCreateHoldRetry();
     const confirm = gate.hold(replaceOf(id));
-    await a.proxy!.withFaults(rule, async () => {
+    await a.proxy!.withFaults(retry.rule, async () => {
       const onA = apiA('POST', '/notes', body);
-      await held.arrived;
+      await retry.held;
       const onB = apiB('POST', '/notes', body);
       await confirm.arrived;
       expect((await apiA('DELETE', `/notes/${encodeURIComponent(id)}?rev=1`)).status).toBe(204);
       confirm.release();
       const answeredB = await onB;
       testWindowClock.advance(WINDOW + 20);
-      held.release();
+      retry.open();
       const answeredA = await onA;
       expect({ statuses: [answeredA.status === 201, answeredB.status === 201], notes: (await own(pim)).filter((d) => d.startsWith('note:')) }).toEqual({ statuses: [false, false], notes: [] });
     });

@@ -15,7 +15,7 @@ import { cosmosGate, replaceOf } from '../support/cosmos-gate';
 import { cardText } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TestApp } from '../support/test-app';
 import { noteId } from '../../src/domain/verantwoording/accountability-note';
-import { extensionInvoke, isPersonalCreate } from './support';
+import { dropFirstCreateHoldRetry, extensionInvoke } from './support';
 import { testWindowClock } from '../support/test-window-clock';
 
 const WINDOW = 1_000;
@@ -39,24 +39,15 @@ describe('a note found by its words is confirmed before it is said saved', () =>
       (d: { text: string }) => d.text,
     );
 
-  /** On instance A, the first create lands with its answer lost and its retry is held (`held`). */
-  const dropFirstHoldRetry = () => {
-    let creates = 0;
-    const held = gate.hold((req) => isPersonalCreate(req) && ++creates === 2);
-    let dropped = false;
-    const rule = (req: { kind: string; container?: string }) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' as const }) : undefined);
-    return { held, rule };
-  };
-
   /** A's first create lands with its answer lost, its retry held past A's window; B runs meanwhile and is answered first. */
   async function lateAThenB<R>(onA: () => Promise<R>, onB: () => Promise<R>): Promise<[R, R]> {
-    const { held, rule } = dropFirstHoldRetry();
-    return a.proxy!.withFaults(rule, async () => {
+    const retry = dropFirstCreateHoldRetry();
+    return a.proxy!.withFaults(retry.rule, async () => {
       const first = onA();
-      await held.arrived;
+      await retry.held;
       const second = await onB();
       testWindowClock.advance(WINDOW + 400);
-      held.release();
+      retry.open();
       return [await first, second] as [R, R];
     });
   }
@@ -112,16 +103,16 @@ describe('a note found by its words is confirmed before it is said saved', () =>
     const words = 'Lot: het gesprek over mijn uren';
     const save = (key: string) => saveFromMessage(a, lot, '19:confirm62@thread.v2', '1764000000623', words, key);
     const first = noteId(lot.aadObjectId, 'dialog-key-confirm62-first');
-    const { held, rule } = dropFirstHoldRetry();
+    const retry = dropFirstCreateHoldRetry();
     // Both saves on A, through its proxy: the second's confirm of the first's note is held there.
     const confirm = gate.hold(replaceOf(first));
-    await a.proxy!.withFaults(rule, async () => {
+    await a.proxy!.withFaults(retry.rule, async () => {
       const onFirst = a.send(save('dialog-key-confirm62-first'));
-      await held.arrived;
+      await retry.held;
       const onSecond = a.send(save('dialog-key-confirm62-second'));
       await confirm.arrived;
       testWindowClock.advance(WINDOW + 400);
-      held.release();
+      retry.open();
       // The first save's late create takes its note back (it is as written, not confirmed yet).
       await onFirst;
       expect(await notesOf(lot)).toEqual([]);

@@ -12,7 +12,7 @@
  * in time (erasure-sweeps-after-save-window.test.ts). The group-side writes were fixed in stop 35
  * (erasure-write-in-flight.e2e.test.ts).
  */
-import { CosmosFaultRule, RequestKind } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { TestUser, user } from '../support/activities';
 import { TestApp } from '../support/test-app';
 import { eraseInChat, extensionInvoke, tabApi, trajectApp, trajectGroup } from './support';
@@ -24,21 +24,8 @@ describe('a save in flight across an erasure confirmed elsewhere', () => {
   }, 60_000);
   afterAll(() => t.stop());
 
-  /** Holds the first request of `kind` in the personal container until `open()`. */
-  function holdFirst(kind: RequestKind) {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== kind || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return { rule, held, open: () => open() };
-  }
+  /** Holds the first create in the personal container (the save's write) until `open()`. */
+  const holdFirstPersonalCreate = () => holdFirst((req) => req.kind === 'create' && req.container === 'personal');
 
   const own = async (who: TestUser) =>
     (await t.store.container('personal').items.query({ query: 'SELECT c.id, c.type, c.text, c.groupId FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: who.aadObjectId }] }).fetchAll()).resources.map(
@@ -48,7 +35,7 @@ describe('a save in flight across an erasure confirmed elsewhere', () => {
   it('a note saved in the tab whose write lands after the chat said "gewist" is not kept', async () => {
     const tara = user('Tara');
     const api = await tabApi(t, tara.aadObjectId);
-    const hold = holdFirst('create');
+    const hold = holdFirstPersonalCreate();
     await t.proxy!.withFaults(hold.rule, async () => {
       const save = api('POST', '/notes', { text: 'Tara twijfelt of ze hier wil blijven werken', key: 'tara-tab-note-0001' });
       await hold.held;
@@ -66,7 +53,7 @@ describe('a save in flight across an erasure confirmed elsewhere', () => {
     await g.checkIn(uma, 4);
     const api = await tabApi(t, uma.aadObjectId);
     const cycle = (await api('GET', '')).json.cycles.find((c: { groupId: string }) => c.groupId === g.groupId);
-    const hold = holdFirst('create');
+    const hold = holdFirstPersonalCreate();
     await t.proxy!.withFaults(hold.rule, async () => {
       const save = api('PUT', '/time', { groupId: g.groupId, cycleId: cycle.cycleId, hours: 3, rev: cycle.timeRev });
       await hold.held;
@@ -81,7 +68,7 @@ describe('a save in flight across an erasure confirmed elsewhere', () => {
   it('a message-extension Save whose write lands after the tab\'s erasure finished is not kept', async () => {
     const vera = user('Vera');
     const api = await tabApi(t, vera.aadObjectId);
-    const hold = holdFirst('create');
+    const hold = holdFirstPersonalCreate();
     await t.proxy!.withFaults(hold.rule, async () => {
       const save = t.send(
         extensionInvoke(t.conversation('groupChat', '19:probe-s54-me@thread.v2'), vera, 'composeExtension/submitAction', {

@@ -20,7 +20,7 @@ import { ConversationSpec, execute, message, TestUser } from '../support/activit
 import { cardText, GroupDriver, MEMBERS } from '../support/group-driver';
 import { SHORT_STORE_RETRY_PAUSES, startTestApp, TEST_SAVE_WINDOW_MS, TestApp } from '../support/test-app';
 import { cosmosGate } from '../support/cosmos-gate';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { CosmosFaultRule, dropThenHold } from '../support/cosmos-proxy';
 import { storedText } from '../support/cosmos';
 import { startTwoInstances } from '../live-session/support';
 import { testWindowClock } from '../support/test-window-clock';
@@ -378,11 +378,5 @@ export async function startTwoSavingInstances(windowMs: number): Promise<{ a: Te
   return { a, b, gate: cosmosGate(a.proxy!) };
 }
 
-/** A's first create in the personal container lands with its answer lost (`rule`, for A's proxy); its retry, the second create through `gate`, is held (`held`). */
-export function dropFirstCreateHoldRetry(gate: ReturnType<typeof cosmosGate>): { held: ReturnType<ReturnType<typeof cosmosGate>['hold']>; rule: CosmosFaultRule } {
-  let creates = 0;
-  const held = gate.hold((req) => isPersonalCreate(req) && ++creates === 2);
-  let dropped = false;
-  const rule: CosmosFaultRule = (req) => (req.kind === 'create' && req.container === 'personal' && !dropped ? ((dropped = true), { kind: 'dropAfter' }) : undefined);
-  return { held, rule };
-}
+/** A's first create in the personal container lands with its answer lost (`rule`, for A's proxy); its retry, the next create (or upsert) there, is held until `open()`. */
+export const dropFirstCreateHoldRetry = () => dropThenHold('personal', (req) => req.kind === 'create' || req.kind === 'upsert');

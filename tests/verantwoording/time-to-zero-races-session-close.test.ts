@@ -1,5 +1,5 @@
 import { activeWeekId, weekOf } from '../../src/domain/verantwoording/active-weeks';
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { GroupDriver, MEMBERS } from '../support/group-driver';
 import { TestApp } from '../support/test-app';
 import { runDueJobs, sketchTraject, tabApi, trajectApp, trajectGroup } from './support';
@@ -37,21 +37,8 @@ describe('time lowered back to 0 while a session of its week closes', () => {
     return { g, api, cycle, recordPath: `/docs/${activeWeekId(anna.aadObjectId, week)}` };
   }
 
-  /** Holds the first write (replace, or since stop 48 the delete of a week with no reason left) of the record until `gate` opens; `held` settles when it arrived. */
-  function holdFirstReplace(recordPath: string) {
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || (req.kind !== 'replace' && req.kind !== 'delete') || !req.path.endsWith(recordPath)) return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    return { rule, held, open: () => open() };
-  }
+  /** Holds the first write (replace, or since stop 48 the delete of a week with no reason left) of the record until `open()`; `held` settles when it arrived. */
+  const holdFirstWriteOf = (recordPath: string) => holdFirst((req) => (req.kind === 'replace' || req.kind === 'delete') && req.path.endsWith(recordPath));
 
   const storedRecord = async (recordPath: string) => {
     const { resource } = await t.store.container('personal').item(recordPath.replace('/docs/', ''), anna.aadObjectId).read();
@@ -63,7 +50,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
 
   it('the session close writes while the correction\'s replace is on its way: both reasons are applied', async () => {
     const { g, api, cycle, recordPath } = await closedWithTimeRecorded();
-    const hold = holdFirstReplace(recordPath);
+    const hold = holdFirstWriteOf(recordPath);
     t.proxy!.reset();
     await t.proxy!.withFaults(hold.rule, async () => {
       const correction = api('PUT', '/time', { groupId: g.groupId, cycleId: cycle.cycleId, hours: 0, rev: cycle.timeRev });
@@ -82,7 +69,7 @@ describe('time lowered back to 0 while a session of its week closes', () => {
   it('the correction writes while the session close\'s replace is on its way: both reasons are applied', async () => {
     t.clock.advanceMinutes(7 * 24 * 60);
     const { g, api, cycle, recordPath } = await closedWithTimeRecorded();
-    const hold = holdFirstReplace(recordPath);
+    const hold = holdFirstWriteOf(recordPath);
     t.proxy!.reset();
     await t.proxy!.withFaults(hold.rule, async () => {
       const job = runDueJobs(t);

@@ -41,15 +41,15 @@ describe('a save on two instances, one answered late', () => {
    * retry is let go (default: B's answer).
    */
   async function savedOnBoth<R>(onA: () => Promise<R>, onB: () => Promise<R>, beforeLate?: (b: Promise<R>) => Promise<void>): Promise<[R, R]> {
-    const { held, rule } = dropFirstCreateHoldRetry(gate);
-    return a.proxy!.withFaults(rule, async () => {
+    const retry = dropFirstCreateHoldRetry();
+    return a.proxy!.withFaults(retry.rule, async () => {
       const first = onA();
-      await held.arrived;
+      await retry.held;
       const second = onB();
       if (beforeLate) await beforeLate(second);
       else await second;
       testWindowClock.advance(WINDOW + 20);
-      held.release();
+      retry.open();
       return [await first, await second] as [R, R];
     });
   }

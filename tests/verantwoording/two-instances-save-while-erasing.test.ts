@@ -6,7 +6,7 @@
  * as saved. The stop-54 test (save-in-flight-not-kept-after-erasure.test.ts) played this on one
  * instance; here the save and the erasure are served by different instances.
  */
-import { CosmosFaultRule } from '../support/cosmos-proxy';
+import { holdFirst } from '../support/cosmos-proxy';
 import { TestUser, user } from '../support/activities';
 import { cardText } from '../support/group-driver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -32,23 +32,13 @@ describe('a note saved on one instance while the erasure runs on the other', () 
   it('a tab save on B whose write lands after A said "gewist" is neither kept nor answered as saved', async () => {
     const tara = user('Tara');
     const api = await tabApi(b, tara.aadObjectId);
-    let open!: () => void;
-    let arrived!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const held = new Promise<void>((r) => (arrived = r));
-    let once = false;
-    const rule: CosmosFaultRule = (req) => {
-      if (once || req.kind !== 'create' || req.container !== 'personal') return undefined;
-      once = true;
-      arrived();
-      return { kind: 'hold', until: gate };
-    };
-    await a.proxy!.withFaults(rule, async () => {
+    const hold = holdFirst((req) => req.kind === 'create' && req.container === 'personal');
+    await a.proxy!.withFaults(hold.rule, async () => {
       const save = api('POST', '/notes', { text: 'Tara twijfelt of ze wil blijven', key: 'tara-two-instances-0001' });
-      await held;
+      await hold.held;
       await eraseInChat(a, tara);
       expect(await own(tara)).toEqual([]);
-      open();
+      hold.open();
       const saved = await save;
       expect({ answeredSaved: saved.status === 201, left: await own(tara) }).toEqual({ answeredSaved: false, left: [] });
     });
