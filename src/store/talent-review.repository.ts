@@ -104,7 +104,8 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
 
   /**
    * For HR's report: the tenant's conversations in a period; a manager's text only where they agreed
-   * to share it. The manager's id is for the use case to tell HR members' conversations; it is not in the report.
+   * to share it. The manager's and professional's ids are for the use case to tell HR members'
+   * conversations; they are not in the report.
    */
   async accounts(tenantId: string, fromDate: string, toDate: string): Promise<FacilitationRow[]> {
     type Row = Pick<TalentReview, 'date' | 'managerId' | 'reportId' | 'facilitated' | 'facilitatedAt' | 'firstFacilitatedAt' | 'shareFacilitation' | 'sharedSince'>;
@@ -126,6 +127,8 @@ export class CosmosTalentReviewRepository implements TalentReviewRepository, Fac
       date: r.date,
       professional: createHmac('sha256', key).update(r.reportId).digest('base64url'),
       managerId: r.managerId,
+      // An erased professional is no one the directory can place (nor should be asked about).
+      ...(r.reportId !== ERASED_ID ? { professionalId: r.reportId } : {}),
       hasAccount: !!r.facilitated,
       // Accounts stored before stop 50 kept only their last change: read as their first, the safe
       // reading (never earlier than the truth): an account last changed after its month ended

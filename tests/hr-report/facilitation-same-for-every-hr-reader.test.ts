@@ -53,7 +53,7 @@ describe('the facilitation section reads the same to every HR reader', () => {
     expect(await facilitationRows(t, (await reportLinks(t, ivo, '2027-01-01', '2027-01-31')).csv)).toEqual(expected);
   }, 120_000);
 
-  it('asks whether a manager is HR once per distinct manager in the period, and no one else (the HR check may ask Microsoft Graph)', async () => {
+  it('asks whether someone is HR once per distinct manager or professional in the period, and no one else (the HR check may ask Microsoft Graph)', async () => {
     const asked: string[] = [];
     const hrIds = new Set([HR.aadObjectId, ivo.aadObjectId]);
     const tenant = (await reviewOf(t, cem, '2026-12-15')).conversationRef.conversation.tenantId as string;
@@ -70,8 +70,8 @@ describe('the facilitation section reads the same to every HR reader', () => {
       tenant,
       { from: '2026-12-01', to: '2027-01-31' },
     );
-    // Seven conversations of two managers: two questions.
-    expect(asked.sort()).toEqual([HR.aadObjectId, mia.aadObjectId].sort());
+    // Seven conversations of two managers and five professionals (HR professionals count toward no minimum either, stop 68): seven questions.
+    expect(asked.sort()).toEqual([HR, mia, ...['Anna', 'Bram', 'Cem', 'Dewi', 'Eva'].map(user)].map((u) => u.aadObjectId).sort());
     expect(report.facilitation).toEqual({ conversationsPlanned: 4, withAccount: 1, shared: [ABOUT_ANNA] });
   }, 120_000);
 
@@ -81,8 +81,9 @@ describe('the facilitation section reads the same to every HR reader', () => {
       source: new CosmosReportSource(t.store, undefined),
       b3: { closedPolls: async () => [] },
       // isHr grants access: a directory that cannot answer is a no there. mayBeHr leaves conversations out of the minimum: a yes.
+      // The directory cannot place Hanna; it places Mia and the professionals, none of them HR.
       isHr: async () => false,
-      mayBeHr: async (id: string) => id !== mia.aadObjectId,
+      mayBeHr: async (id: string) => id === HR.aadObjectId,
       clock: t.clock,
       timeZone: 'Europe/Amsterdam',
       sessionHours: 1.5,

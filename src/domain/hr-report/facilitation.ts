@@ -22,6 +22,11 @@ export interface FacilitationAccount {
    * it counts toward no month's minimum (computeFacilitation).
    */
   managerIsHr: boolean;
+  /**
+   * The professional is an HR member (any of them): as with `managerIsHr`, the conversation counts
+   * toward no month's minimum. Absent: not HR.
+   */
+  professionalIsHr?: boolean;
   hasAccount: boolean;
   /**
    * When the account was first written (ISO instant); a later edit keeps it. A month counts only
@@ -39,11 +44,12 @@ export interface FacilitationAccount {
 }
 
 /**
- * A planned conversation as the store reads it: the account, and its manager's id for the use case
- * to tell HR members' conversations (`managerIsHr`). The id goes no further than that: the report
- * gets FacilitationAccount.
+ * A planned conversation as the store reads it: the account, and its manager's and professional's
+ * ids for the use case to tell HR members' conversations (`managerIsHr`, `professionalIsHr`). The
+ * ids go no further than that: the report gets FacilitationAccount. No `professionalId` for an
+ * erased professional: no one the directory can place.
  */
-export type FacilitationRow = Omit<FacilitationAccount, 'managerIsHr'> & { managerId: string };
+export type FacilitationRow = Omit<FacilitationAccount, 'managerIsHr' | 'professionalIsHr'> & { managerId: string; professionalId?: string };
 
 /**
  * Port: the planned conversations of a tenant in a period, reduced to what the report may show.
@@ -65,11 +71,15 @@ export interface FacilitationSection {
 
 /**
  * Fewer professionals with a conversation than this in a month, not counting the conversations of
- * managers who are HR members, and that month is in none of the section's figures.
+ * managers who are HR members nor those of professionals who are, and that month is in none of the
+ * section's figures.
  */
 export const MIN_CONVERSATIONS_PER_MONTH = 3;
 
-/** The calendar month of a date (yyyy-mm) when the whole month lies within the period and is over by `today`. */
+/**
+ * The calendar month of a date (yyyy-mm) when the whole month lies within the period and its last
+ * day is before `today` (see computeFacilitation: the day in the zone where days end last).
+ */
 function wholeMonthIn(date: string, period: { from: string; to: string }, today: string): string | undefined {
   const month = date.slice(0, 7);
   const first = `${month}-01`;
@@ -111,8 +121,18 @@ function asOfMonth(a: FacilitationAccount, month: string, timeZone: string): Fac
  * People, not conversation documents: one professional's conversation planned three times made a
  * month "of three", every quote in it about them (found in review, stop 39). Each professional
  * counts once per month, so months still add up to the period. A month counts once it is over
- * (`today`, yyyy-mm-dd in the organisation's time zone), as weeks do: read while it ran, each
- * reading added the account of the conversation held since the one before.
+ * (`today`, yyyy-mm-dd), as weeks do: read while it ran, each reading added the account of the
+ * conversation held since the one before.
+ *
+ * Over everywhere, not only by the organisation's clock (found in review, stop 68): whether a
+ * conversation is held, and so may no longer be planned, moved or cancelled, is judged in its own
+ * time zone, which the manager chooses (America/Curacao is five hours behind Amsterdam in
+ * winter). Read at 00:30 on 1 January in Amsterdam, December lost its last conversation and
+ * exactly its quote when the manager cancelled it at 01:00, still 31 December in Curacao. So
+ * `today` is the day in the zone where days end last (UTC-12; the caller's
+ * LAST_ZONE_TO_END_A_DAY): once a month is over there, no conversation of it can change in any
+ * zone. The accounts' cut-off stays the organisation's month end (`timeZone`), so every reading
+ * of a counted month holds the same accounts.
  *
  * A finished month stays as it was read (found in review, stop 50): only accounts first written
  * before the month ended (`timeZone`, the organisation's) count or are quoted. An account written
@@ -137,6 +157,12 @@ function asOfMonth(a: FacilitationAccount, month: string, timeZone: string): Fac
  * behind the quotes: a quote is its manager's own text, shared by their choice; what the section
  * keeps from HR is whom a conversation was about, and that crowd is the minimum of professionals
  * whose manager is not in HR.
+ *
+ * Nor do HR members as professionals make up the crowd (found in review, stop 68): Hanna (HR),
+ * one of Mia's three December conversations, read both quotes of the month, knew one was about
+ * herself, and the other was about one of two people. So the minimum counts only professionals
+ * who are not HR members either, whoever reads: the month reads the same to every HR reader.
+ * Their conversations, like HR managers', stay in a counted month's figures.
  */
 export function computeFacilitation(accounts: FacilitationAccount[], period: { from: string; to: string }, today: string, timeZone: string): FacilitationSection {
   const months = new Map<string, FacilitationAccount[]>();
@@ -147,7 +173,7 @@ export function computeFacilitation(accounts: FacilitationAccount[], period: { f
     months.set(month, [...(months.get(month) ?? []), asOfMonth(a, month, timeZone)]);
   }
   const people = (m: FacilitationAccount[]) => new Set(m.map((a) => a.professional)).size;
-  const others = (m: FacilitationAccount[]) => m.filter((a) => !a.managerIsHr);
+  const others = (m: FacilitationAccount[]) => m.filter((a) => !a.managerIsHr && !a.professionalIsHr);
   const counted = [...months.values()].filter((m) => people(others(m)) >= MIN_CONVERSATIONS_PER_MONTH);
   return {
     conversationsPlanned: counted.reduce((n, m) => n + people(m), 0),

@@ -16,7 +16,7 @@ export interface HrReportDeps {
   source: TenantReportSource;
   b3: B3History;
   isHr: HrCheck;
-  /** Whether a manager may be HR (a directory that cannot answer: yes); the facilitation minimum leaves their conversations out. Default: isHr. */
+  /** Whether a manager or professional may be HR (a directory that cannot answer: yes); the facilitation minimum leaves their conversations out. Default: isHr. */
   mayBeHr?: HrCheck;
   clock: Clock;
   timeZone: string;
@@ -49,24 +49,32 @@ export async function hrReport(deps: HrReportDeps, actorId: string, tenantId: st
   return computeFor(deps, tenantId, checkPeriod(period));
 }
 
-/** At most this many HR checks at once (each may ask Microsoft Graph); distinct managers only. */
+/** At most this many HR checks at once (each may ask Microsoft Graph); distinct people only. */
 const HR_CHECKS_AT_ONCE = 4;
 
 /**
- * The facilitation rows as the report reads them: whether each conversation's manager is an HR
- * member (any, not the reader: the month reads the same to every HR reader), the manager's id left
- * behind. `isHr` is asked once per distinct manager in the rows, per report computation (the Graph
- * directory caches its answers besides).
+ * The zone where a day ends last (UTC-12; the tz database writes its sign the other way). A
+ * conversation may be planned in any IANA zone, and is held (no longer to plan, move or cancel)
+ * only once its day is over in its own: the facilitation section counts a month once it is over
+ * here, so over in every zone (computeFacilitation).
+ */
+export const LAST_ZONE_TO_END_A_DAY = 'Etc/GMT+12';
+
+/**
+ * The facilitation rows as the report reads them: whether each conversation's manager, and its
+ * professional, is an HR member (any, not the reader: the month reads the same to every HR reader),
+ * the ids left behind. `isHr` is asked once per distinct person in the rows, per report computation
+ * (the Graph directory caches its answers besides).
  */
 async function withHrManagers(isHr: HrCheck, rows: FacilitationRow[]): Promise<FacilitationAccount[]> {
-  const managers = [...new Set(rows.map((r) => r.managerId))];
+  const people = [...new Set(rows.flatMap((r) => (r.professionalId ? [r.managerId, r.professionalId] : [r.managerId])))];
   const hr = new Set<string>();
-  for (let i = 0; i < managers.length; i += HR_CHECKS_AT_ONCE) {
-    const batch = managers.slice(i, i + HR_CHECKS_AT_ONCE);
+  for (let i = 0; i < people.length; i += HR_CHECKS_AT_ONCE) {
+    const batch = people.slice(i, i + HR_CHECKS_AT_ONCE);
     const answers = await Promise.all(batch.map((id) => isHr(id)));
     batch.forEach((id, k) => answers[k] && hr.add(id));
   }
-  return rows.map(({ managerId, ...account }) => ({ ...account, managerIsHr: hr.has(managerId) }));
+  return rows.map(({ managerId, professionalId, ...account }) => ({ ...account, managerIsHr: hr.has(managerId), professionalIsHr: !!professionalId && hr.has(professionalId) }));
 }
 
 /** The same figures for a download whose signed link already proves HR asked for them. */
@@ -88,7 +96,7 @@ export async function computeFor(deps: HrReportDeps, tenantId: string, period: {
   const report = computeReport({ period, asOf: deps.clock.now().toISOString(), timeZone: deps.timeZone, sessionHours: deps.sessionHours, sessions, proposals, b3, adopted });
   return {
     ...report,
-    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).toISODate()!, deps.timeZone) } : {}),
+    ...(facilitation ? { facilitation: computeFacilitation(facilitation, period, DateTime.fromJSDate(deps.clock.now(), { zone: LAST_ZONE_TO_END_A_DAY }).toISODate()!, deps.timeZone) } : {}),
     ...(learningNeeds ? { learningNeeds } : {}),
     ...(jaarplan ? { jaarplan } : {}),
   };

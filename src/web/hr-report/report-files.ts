@@ -124,8 +124,9 @@ export function reportSummary(report: HrReport, t: Translate, language: Language
       : [`- ${t('hrReport.none')}`]),
     '',
     t('hrReport.b3'),
+    // A team's Teams name is typed too: one line of its own, see oneLine.
     ...(report.b3.length
-      ? report.b3.flatMap((team) => team.polls.map((p) => `- ${team.team}, ${reportDate(p.closedOn, language)}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
+      ? report.b3.flatMap((team) => team.polls.map((p) => `- ${oneLine(team.team)}, ${reportDate(p.closedOn, language)}: ${p.scores ? t('hrReport.b3Scores', p.scores) : t('hrReport.tooFew')}`))
       : [`- ${t('hrReport.none')}`]),
     '',
     ...facilitationSummaryLines(report, t),
