@@ -84,15 +84,29 @@ function stripUndefined(value: unknown): unknown {
 
 type Sort = (collection: unknown[], getRid: (row: unknown) => unknown, compositeIndexes: unknown, ...orders: unknown[]) => unknown[];
 
+/** Whether every row's rid is a string, each after the one before (`_rid`s are unique). */
+function inRidOrder(collection: unknown[], getRid: (row: unknown) => unknown): boolean {
+  let previous = '';
+  for (let i = 0; i < collection.length; i++) {
+    const rid = getRid(collection[i]);
+    if (typeof rid !== 'string' || (i > 0 && !(previous < rid))) return false;
+    previous = rid;
+  }
+  return true;
+}
+
 /**
  * A query without ORDER BY comes back in `_rid` order: the engine sorts with its general
  * comparator (two type checks per comparison); rids are strings, so compare them as strings
- * (the same order: the comparator's `<` for two values of one type). Anything else goes to the
- * engine's own sort.
+ * (the same order: the comparator's `<` for two values of one type). A single-partition query
+ * finds its rows already in that order (embedded-partition-scope.ts keeps each partition so):
+ * then one look at each suffices. Anything else goes to the engine's own sort.
  */
 function sortByRidFirst(engineSort: Sort): Sort {
   return (collection, getRid, compositeIndexes, ...orders) => {
     if (orders.length) return engineSort(collection, getRid, compositeIndexes, ...orders);
+    // The generated code maps what it sorted into new arrays: the one it passed in may come back.
+    if (inRidOrder(collection, getRid)) return collection;
     const keyed = collection.map((row) => ({ rid: getRid(row), row }));
     if (!keyed.every((k) => typeof k.rid === 'string')) return engineSort(collection, getRid, compositeIndexes);
     keyed.sort((a, b) => (a.rid === b.rid ? 0 : (a.rid as string) < (b.rid as string) ? -1 : 1));

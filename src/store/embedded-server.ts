@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 // First: the server's routes keep the batch handler they find when they load.
 import './embedded-atomic-batch';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import { speedUpDocumentRids } from './embedded-document-rids';
 import { isLocalClientRequest } from './embedded-server-guard';
 import { partitionOfRequest, requestPartition, scopeQueriesToPartition } from './embedded-partition-scope';
 
@@ -11,11 +12,12 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * The embedded Cosmos DB server (@vercel/cosmosdb-server) as the app, the tests and the bench run
  * it: plain HTTP on loopback, answering local Cosmos DB clients only (embedded-server-guard.ts),
  * with single-partition queries scoped to their partition (embedded-partition-scope.ts) and
- * transactional batches all or nothing (embedded-atomic-batch.ts). Listen
- * on 127.0.0.1: the guard refuses any other host.
+ * transactional batches all or nothing (embedded-atomic-batch.ts), and new documents' rids
+ * written directly (embedded-document-rids.ts). Listen on 127.0.0.1: the guard refuses any other host.
  */
 export function createEmbeddedServer(): Server {
   scopeQueriesToPartition();
+  speedUpDocumentRids();
   // keepAlive: without it the server answers `connection: close` and every request opens a new connection.
   const server = createHttpServer({ keepAlive: true }) as ReturnType<typeof createServer>;
   // Idle connections stay open longer than the client keeps them unused, so the client never
