@@ -110,6 +110,7 @@ function composeHalfYear(p: Platform, deps: HalfYearDeps): void {
     const route = { serviceUrl: job.serviceUrl, ...(job.botId ? { botId: job.botId } : {}) };
     const outcome = await runHalfYear(deps, { tenantId: job.tenantId, route, year: job.year, month: job.month, dueAt: scheduled.dueAt });
     p.logger.info({ ...outcome, moment: `${job.year}-${job.month}` }, 'half-yearly moment');
+    if (outcome.result === 'outsideWorkingHours') throw new RunAgainLater(new Date(outcome.runAgainAt), 'a half-yearly run late waits for working hours');
     if (outcome.result !== 'sent') return;
     if (outcome.hrGroupNotListed) p.logger.warn('HR_GROUP_ID is set: its members cannot be listed, so only HR_USER_IDS get the half-yearly reminder');
     if (outcome.managers === 'notListed') p.logger.warn('the manager directory cannot list managers (none configured): no half-yearly nudge to managers');

@@ -66,7 +66,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
         }),
     },
     // Withdrawals' keys as digests keyed with the app's secret: after an erasure nobody recomputes one from the report's id (stop 59).
-    prepCards: outboxPrepCards(p.outbox, p.config.pulsePoll.hashKey ?? randomBytes(32).toString('base64url')),
+    prepCards: outboxPrepCards(p.outbox, p.config.pulsePoll.hashKey ?? randomBytes(32).toString('base64url'), () => p.clock.now()),
     prepRefreshesOwed: new CosmosPrepRefreshesOwed(p.cosmos, p.clock),
     notices: chatReviewNotices({
       messenger: p.messenger,

@@ -137,6 +137,26 @@ export function afterAnnounced(halfYear: { from: string; to: string }, announced
  */
 export const PICK_UP_LAG_MS = 60 * 60_000;
 
+/** From this hour (organisation time) a run late waits for the next working day (`catchUpMoment`). */
+export const HALF_YEAR_DAY_ENDS_HOUR = 17;
+
+/**
+ * When a run picked up late (past `PICK_UP_LAG_MS`: the app was down at the due time) may send its
+ * reminders: undefined when now will do (in working hours, 09:00 to 17:00 on a working day,
+ * organisation time), else 09:00 on the next working day. A catch-up then does not message HR and
+ * the managers in the night or at a weekend; a run on time is at 09:00 on a working day anyway.
+ */
+export function catchUpMoment(run: { dueAt: Date; pickedUpAt: Date }, timeZone: string, isHoliday: (isoDate: string) => boolean): Date | undefined {
+  if (run.pickedUpAt.getTime() - run.dueAt.getTime() <= PICK_UP_LAG_MS) return undefined;
+  const nine = { hour: HALF_YEAR_HOUR, minute: 0, second: 0, millisecond: 0 };
+  let local: DateTime = DateTime.fromJSDate(run.pickedUpAt, { zone: timeZone });
+  if (local.hour >= HALF_YEAR_DAY_ENDS_HOUR) local = local.plus({ days: 1 }).set(nine);
+  else if (local.hour < HALF_YEAR_HOUR) local = local.set(nine);
+  const working = workingDayFrom(local, isHoliday, 1);
+  if (!working.equals(local)) local = working.set(nine);
+  return local.toMillis() > run.pickedUpAt.getTime() ? local.toJSDate() : undefined;
+}
+
 /** The moment after `m`: the year's second after its first, else next year's first by next year's months (`nextYear`). */
 export function momentAfter(m: Pick<HalfYearMoment, 'year' | 'month'>, moments: HalfYearMoments, nextYear: HalfYearMoments): { year: number; month: number } {
   return m.month === moments[0] ? { year: m.year, month: moments[1] } : { year: m.year + 1, month: nextYear[0] };

@@ -149,6 +149,16 @@ function atWorkingHour(instant: DateTime, timeZone: string, isDayOff: (date: str
   return local.set({ second: 0, millisecond: 0 });
 }
 
+/**
+ * When a reminder may go out that is due at `now` (a run late: the app was down, the scheduler
+ * lagged): `now` itself in working hours on a working day, else the next such moment as planned
+ * reminders are placed (`atWorkingHour`), so a catch-up does not post in the night or at a weekend.
+ */
+export function reminderMomentFrom(now: Date, timeZone: string, holidays?: Pick<HolidayCalendar, 'isHoliday'>): Date {
+  const at = atWorkingHour(DateTime.fromJSDate(now), timeZone, (date) => holidays?.isHoliday(date) ?? false, 1);
+  return at.toMillis() > now.getTime() ? at.toJSDate() : now;
+}
+
 /** The reminder instants for a poll, in order; points that fall outside the open period are dropped. */
 export function reminderInstants(opensAt: Date, closesOn: string, closesAt: Date, points: ReminderPoint[], timeZone: string, holidays?: Pick<HolidayCalendar, 'isHoliday'>): string[] {
   const open = DateTime.fromJSDate(opensAt);

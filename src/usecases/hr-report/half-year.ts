@@ -2,6 +2,7 @@ import { directoryListsTenant, hrPeopleToAddress, HrPeopleSource } from '../../d
 import { directReportsOf, isDirectoryOutage, ManagerDirectory, notThemselves } from '../../domain/directory/manager-directory';
 import {
   afterAnnounced,
+  catchUpMoment,
   HalfYearMoment,
   HalfYearNotices,
   HalfYearRoute,
@@ -124,6 +125,11 @@ async function momentNotAnnounced(deps: Pick<HalfYearDeps, 'plans' | 'clock' | '
 export type HalfYearOutcome =
   /** HR changed the months since this job was scheduled: this month is none of them now. */
   | { result: 'notAMoment' }
+  /**
+   * Picked up late (the app was down) outside working hours: nothing sent, the job runs again at
+   * `runAgainAt` (09:00 on the next working day) and is judged then (`momentRunTiming`).
+   */
+  | { result: 'outsideWorkingHours'; runAgainAt: string }
   /**
    * The job ran after its moment month, once the next moment month had begun (the app was down
    * for both): the next half-year's reminder is due, the missed one is not told any more. The next
@@ -262,6 +268,10 @@ async function changePlan(deps: Pick<HalfYearDeps, 'plans' | 'clock'>, tenantId:
  * hashes); the outcome holds counts only.
  */
 export async function runHalfYear(deps: HalfYearDeps, job: HalfYearJob): Promise<HalfYearOutcome> {
+  // Before anything else: scheduling here may add the month's job due now (a saved plan's revision
+  // id), which would send in the night what this run waits with.
+  const catchUp = catchUpMoment({ dueAt: new Date(job.dueAt), pickedUpAt: deps.clock.now() }, deps.timeZone, deps.isHoliday);
+  if (catchUp) return { result: 'outsideWorkingHours', runAgainAt: catchUp.toISOString() };
   await scheduleHalfYear(deps, job.tenantId, job.route);
   // Last year's plan too: the first half-year starts after last year's own second month; next
   // year's: after the second month, the half-year it opens lasts until next year's first.

@@ -1,10 +1,13 @@
 import { respondentHash } from '../../domain/pulse-poll/answer';
-import { daysLeft, isOpenAt } from '../../domain/pulse-poll/poll';
+import { daysLeft, isOpenAt, reminderMomentFrom } from '../../domain/pulse-poll/poll';
 import { isTeamOutOfReach, TeamMember } from '../../domain/pulse-poll/ports';
 import { countsOf, hasRespondent } from '../../domain/pulse-poll/tally';
 import { PulsePollDeps } from './deps';
 import { isInvitee } from './invitees';
 import { tallyOf } from './tally';
+
+/** What a reminder's run did: posted, dropped (nothing to remind of now), or to run again at a working-hours moment. */
+export type ReminderRun = 'posted' | 'dropped' | { runAgainAt: Date };
 
 /**
  * A reminder: in each team's poll thread, the response rate so far and the days left; and when HR
@@ -18,15 +21,19 @@ import { tallyOf } from './tally';
  * them) without the hash key, and with a small tally what they answered. The outbox stores
  * nothing of how a guarded message ended (see `leavesNoTrace` in src/outbox/outbox-job.ts).
  */
-export async function sendReminder(deps: PulsePollDeps, pollId: string, index: number): Promise<void> {
+export async function sendReminder(deps: PulsePollDeps, pollId: string, index: number): Promise<ReminderRun> {
   const poll = await deps.polls.get(pollId);
   const now = deps.clock.now();
   // A reminder run late (the app was down, the scheduler lagged) may find the closing moment past
   // while the close job has not run yet: "0 days left" next to "closed" only confuses.
-  if (!poll || !isOpenAt(poll, now)) return;
+  if (!poll || !isOpenAt(poll, now)) return 'dropped';
   // Catching up on several overdue reminders, only the latest is worth posting: each of them
   // would repeat the same rate and days left in the same thread.
-  if (isSuperseded(poll.reminders, index, now)) return;
+  if (isSuperseded(poll.reminders, index, now)) return 'dropped';
+  // Run late outside working hours (in the night, at a weekend, on a holiday): it waits for the
+  // next working-hours moment, as a planned one would; none left before the close, it is dropped.
+  const workingMoment = reminderMomentFrom(now, deps.timeZone, deps.holidays);
+  if (workingMoment > now) return isOpenAt(poll, workingMoment) ? { runAgainAt: workingMoment } : 'dropped';
   const tally = await tallyOf(deps, poll);
   const counts = countsOf(tally);
   const left = daysLeft(poll, now, deps.timeZone);
@@ -35,7 +42,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   for (const target of reached) {
     await deps.notifier.postReminder(poll, target, index, { respondents: counts[target.id] ?? 0, memberCount: target.memberCount, daysLeft: left });
   }
-  if (!poll.privateNudges || poll.nudgesQueued?.includes(index)) return;
+  if (!poll.privateNudges || poll.nudgesQueued?.includes(index)) return 'posted';
   // Every roster first, then the nudges: a roster call that fails (the job is retried) has queued
   // none yet, so a retry does not nudge twice someone whose finished nudge left no record.
   // A team the app was removed from (its roster refused for good) gets no nudges; the others do.
@@ -52,6 +59,7 @@ export async function sendReminder(deps: PulsePollDeps, pollId: string, index: n
   }
   // Only now may the round's nudges go out (see `nudgeDue`): a retry before this queues the same ones again.
   await deps.polls.update(poll.id, (p) => (p.nudgesQueued?.includes(index) ? p : { ...p, nudgesQueued: [...(p.nudgesQueued ?? []), index] }));
+  return 'posted';
 }
 
 /**

@@ -320,7 +320,7 @@ async function summaryStored(deps: TalentReviewDeps, managerId: string, reviewId
   for (const card of (review.prepCards ?? []).filter((c) => inManagerChat(review, c))) await deps.prepCards.refresh(review, card, summaryKey(review, card));
 }
 
-export type ScheduledPrepOutcome = 'sent' | 'deliveryPending' | 'notDelivered' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable';
+export type ScheduledPrepOutcome = 'sent' | 'deliveryPending' | 'notDelivered' | 'alreadySent' | 'notManager' | 'gone' | 'notDue' | 'directoryUnavailable' | 'conversationHeld';
 
 /**
  * The scheduled prep card: sent once, and only while the planner is still the direct manager.
@@ -328,6 +328,7 @@ export type ScheduledPrepOutcome = 'sent' | 'deliveryPending' | 'notDelivered' |
  * counts as received (`prepSentAt`) only once it reached the chat: `deliveryPending` while Teams
  * fails transiently (the job asks again later), `notDelivered` when Teams refused it for good,
  * recorded so planning the conversation again sends it, instead of saying it was received.
+ * `conversationHeld`: the job ran only after the conversation's day, and nothing was sent.
  */
 export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: string, reviewId: string): Promise<ScheduledPrepOutcome> {
   const review = await deps.reviews.get(managerId, reviewId);
@@ -335,17 +336,21 @@ export async function sendScheduledPrep(deps: TalentReviewDeps, managerId: strin
   if (review.prepSentAt) return 'alreadySent';
   // A job of an earlier plan (the manager moved the prep card later): the current plan's job sends it.
   if (prepDueAt(review, deps.clock.now(), deps.holidays).getTime() > deps.clock.now().getTime()) return 'notDue';
+  // A job run late (the app down past the conversation, a stalled scheduler): a card asking to
+  // prepare a conversation already held is stale, whatever the directory says. Nothing is sent.
+  if (conversationHeld(review, deps.clock.now())) return 'conversationHeld';
   let manager: string | undefined;
   try {
     manager = await deps.directory.managerOf(review.reportId);
   } catch (err) {
-    // The directory did not answer: the card is still worth sending until the conversation is held.
-    if (isDirectoryOutage(err) && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
+    // The directory did not answer: the card is still worth sending until the conversation is held
+    // (the job asks again; once the conversation is held it ends above).
+    if (isDirectoryOutage(err)) return 'directoryUnavailable';
     throw err;
   }
   // "No manager" is a gap in the directory (an HR sync, a 404 from Graph), not a move to someone
   // else, as for the daily manager check: the card waits for it until the conversation is held.
-  if (manager === undefined && !conversationHeld(review, deps.clock.now())) return 'directoryUnavailable';
+  if (manager === undefined) return 'directoryUnavailable';
   if (manager !== managerId) return 'notManager';
   const attempt = prepDeliveryAttempt(review);
   const delivery = await deps.prepCards.post(review);

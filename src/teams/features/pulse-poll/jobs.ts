@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDomainError } from '../../../domain/shared/errors';
 import { CosmosJobScheduler } from '../../../scheduling/cosmos-job-scheduler';
 import { readPayload } from '../../../scheduling/unreadable-payload';
+import { RunAgainLater } from '../../../scheduling/run-again-later';
 import { Outbox } from '../../../outbox/outbox';
 import { closePollNow } from '../../../usecases/pulse-poll/close-poll';
 import { deliverPoll } from '../../../usecases/pulse-poll/deliver-poll';
@@ -33,7 +34,8 @@ export function registerPollJobs(scheduler: CosmosJobScheduler, outbox: Outbox, 
   });
   scheduler.on(PULSE_JOBS.reminder, async (payload) => {
     const { pollId, index } = readPayload(reminderPayload, payload);
-    await sendReminder(pulse, pollId, index);
+    const run = await sendReminder(pulse, pollId, index);
+    if (typeof run === 'object') throw new RunAgainLater(run.runAgainAt, 'a reminder run late waits for working hours');
   });
   scheduler.on(PULSE_JOBS.close, async (payload) => {
     const { pollId } = readPayload(pollPayload, payload);

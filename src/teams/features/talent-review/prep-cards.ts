@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
 import { isDirectoryOutage } from '../../../domain/directory/manager-directory';
 import { keyedDigest } from '../../../domain/shared/ids';
 import { Language, LANGUAGES } from '../../../domain/framework/framework';
@@ -104,14 +105,25 @@ function languageArg(value: string | undefined): Language | undefined {
 }
 
 /**
+ * How long Teams' transient failures are retried for the scheduled card: until the conversation's
+ * day ends in its zone. A card still being retried after the conversation would ask the manager
+ * to prepare a conversation already held (the job itself sends none then, see sendScheduledPrep).
+ */
+export function untilConversationDayEnds(review: Pick<TalentReview, 'date' | 'timeZone'>, now: Date): number {
+  const dayEnds = DateTime.fromISO(review.date, { zone: review.timeZone }).plus({ days: 1 }).startOf('day');
+  return Math.max(0, dayEnds.toMillis() - now.getTime());
+}
+
+/**
  * Prep cards through the outbox, rendered when sent: a queued card holds nothing of what the
  * report shared, and a card already shown is rebuilt in place. `about` names the report, so
  * erasing them deletes the queued ones, and the manager: every job in their chat names them (its
  * render arguments), and once the conversation is cancelled or moved no review leads their
  * erasure to that chat (found in review, stop 59). `keySecret`: the app's secret (POLL_HASH_KEY)
- * every job's key here is made with (`scheduledPrepKey`, `refreshKey`, `withdrawalKey`).
+ * every job's key here is made with (`scheduledPrepKey`, `refreshKey`, `withdrawalKey`). `now`:
+ * the app's clock (tests fake it), which the scheduled card's retry budget is measured by.
  */
-export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
+export function outboxPrepCards(outbox: Outbox, keySecret: string, now: () => Date = () => new Date()): PrepCards {
   const render = (review: TalentReview, extra: Record<string, string> = {}) => ({ kind: PREP_HOOKS.render, args: { managerId: review.managerId, reviewId: review.id, ...extra } });
   return {
     async post(review) {
@@ -128,6 +140,7 @@ export function outboxPrepCards(outbox: Outbox, keySecret: string): PrepCards {
         target: { kind: 'conversation', conversationId },
         payload: RENDERED_WHEN_SENT,
         render: render(review),
+        giveUpAfterMs: untilConversationDayEnds(review, now()),
         onSent: { kind: PREP_HOOKS.sent, args: { managerId: review.managerId, reviewId: review.id } },
         about: [review.reportId, review.managerId],
       });
