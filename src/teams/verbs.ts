@@ -102,6 +102,8 @@ export const VERBS = {
         .optional(),
     }),
   },
+  /** A page of the manager's list of conversations (`skip`: the lines before it), as the `prep` command shows its first. */
+  showReviews: { verb: 'review.list', data: z.object({ skip: optionalInt(0, 100_000) }) },
   startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int(1, 1000) }) },
   openAgenda: { verb: 'cycle.agenda.open', data: z.object({ groupId: id, cycleId: id }) },
   saveAgenda: {

@@ -3,7 +3,8 @@ import { GROUP_NAME_MAX, GroupSettings, Member } from '../../domain/week-cycle/g
 import { unitCeiling } from '../../domain/shared/text';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, truncate, withFieldError } from './card-kit';
+import { firstCardThatFits } from './card-size';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
 /** The zones a form offers besides the one it starts from (the group's or the organisation's). */
@@ -73,6 +74,14 @@ function storedNow(s: GroupSettings, t: Translate): Element {
 }
 
 /**
+ * How long a roster name may be as a member's choice, longest first: a roster of 200 (MAX_ROSTER)
+ * with names as long as Teams allows (256 characters) made a form Teams refuses. Cut between
+ * graphemes ("…"); only the title: the choice's value is the person's id, and their name is stored
+ * from the roster.
+ */
+const CHOICE_TITLE_STEPS = [80, 48, 32] as const;
+
+/**
  * Setup of a group: name, members from the chat's roster, session days, time, language, weeks.
  * After a refused save it comes back with what was entered and the reason next to the field.
  * The save carries the revision and settings the form showed (see VERBS.saveSetup): after a
@@ -80,6 +89,10 @@ function storedNow(s: GroupSettings, t: Translate): Element {
  * "changed meanwhile" it stands on what is stored now, which the card then shows.
  */
 export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: RefusedForm): AdaptiveCardJson {
+  return firstCardThatFits(CHOICE_TITLE_STEPS, (titleMax) => setupCardWith(view, t, refused, titleMax)).card;
+}
+
+function setupCardWith(view: GroupSetupView, t: Translate, refused: RefusedForm | undefined, titleMax: number): AdaptiveCardJson {
   const { current } = view;
   const now = shownOf(current);
   // What the refused save said its form showed; checked again, as a refused payload may hold anything.
@@ -104,7 +117,7 @@ export function groupSetupCard(view: GroupSetupView, t: Translate, refused?: Ref
         label: t('setup.members'),
         isMultiSelect: true,
         style: 'expanded',
-        choices: view.roster.map((m) => ({ title: m.name, value: m.id })),
+        choices: view.roster.map((m) => ({ title: truncate(m.name, titleMax), value: m.id })),
         value: value('members', current.members.map((m) => m.id).join(',')),
         isRequired: true,
         errorMessage: t('setup.membersError'),

@@ -21,10 +21,31 @@ export function responseLine(r: { respondents: number; memberCount?: number }, t
   return r.memberCount ? t('pulse.status.teamLine', { respondents: r.respondents, members: r.memberCount, rate: rate(r.respondents, r.memberCount) }) : t('pulse.status.teamLineNoMembers', { count: r.respondents });
 }
 
-/** Response per team (and all together when there are several). */
+/** How many teams the card names: the rest are a count, so an "alle teams" poll of a large organisation stays within Teams' size. */
+export const TEAMS_NAMED = 60;
+
+type ProgressTeam = PollProgress['teams'][number];
+
+/** Teams not delivered for good first (what HR must act on), then those still being delivered, then the rest, each in the poll's order. */
+const urgency = (team: ProgressTeam) => (team.delivered ? 2 : team.notDelivered ? 0 : 1);
+
+/**
+ * Response per team (and all together when there are several). Past TEAMS_NAMED, a last line
+ * counts the teams not named, and how many of them were not delivered: in an "alle teams" poll
+ * the teams over the invitee cap are the last ones, which HR must not miss.
+ */
 export function responseFacts(p: PollProgress, t: Translate): ProgressFact[] {
-  const teams = p.teams.slice(0, 60).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t(team.notDelivered ? NOT_DELIVERED_TEXT[team.notDelivered] : 'pulse.status.notDelivered') }));
-  return p.teams.length > 1 ? [{ title: t('pulse.progress.all'), value: responseLine(p, t) }, ...teams] : teams;
+  const ordered = [...p.teams].sort((a, b) => urgency(a) - urgency(b));
+  const teams = ordered.slice(0, TEAMS_NAMED).map((team) => ({ title: escapeMarkdown(team.teamName), value: team.delivered ? responseLine(team, t) : t(team.notDelivered ? NOT_DELIVERED_TEXT[team.notDelivered] : 'pulse.status.notDelivered') }));
+  const rest = ordered.slice(TEAMS_NAMED);
+  const notNamed = rest.length ? [{ title: t('pulse.progress.notNamedTitle'), value: notNamedLine(rest, t) }] : [];
+  return p.teams.length > 1 ? [{ title: t('pulse.progress.all'), value: responseLine(p, t) }, ...teams, ...notNamed] : teams;
+}
+
+/** "en nog 10 teams (6 niet bezorgd)": the teams past TEAMS_NAMED, counted. */
+function notNamedLine(rest: ProgressTeam[], t: Translate): string {
+  const notDelivered = rest.filter((team) => !team.delivered && team.notDelivered).length;
+  return notDelivered ? t('pulse.progress.moreTeamsNotDelivered', { count: rest.length, notDelivered }) : t('pulse.progress.moreTeams', { count: rest.length });
 }
 
 /**

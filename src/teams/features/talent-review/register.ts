@@ -66,10 +66,12 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     return planReviewCard(await directReports(tr, ui.managerId), defaults, ui.t, randomUUID(), refused);
   };
   type ManagerUi = Awaited<ReturnType<typeof managerUi>>;
-  /** The manager's list of conversations ahead, with what just changed said on top. */
-  const listCard = async (ui: ManagerUi, line?: string) => {
+  /** Today in the organisation's time zone: a date of another year on the list says its year. */
+  const todayHere = () => DateTime.fromJSDate(tr.clock.now(), { zone: tr.timeZone }).toISODate()!;
+  /** The manager's list of conversations ahead, with what just changed said on top; a page of it from `skip`. */
+  const listCard = async (ui: ManagerUi, line?: string, skip = 0) => {
     const { upcoming, withoutPlan } = await managerOverview(tr, ui.managerId);
-    return { card: reviewsListCard(upcoming, ui.t, ui.language, undefined, { line, withoutPlan, reportsUnavailable: !withoutPlan }), personal: true };
+    return { card: reviewsListCard(upcoming, ui.t, ui.language, undefined, { line, withoutPlan, reportsUnavailable: !withoutPlan, today: todayHere(), skip }), personal: true };
   };
   const notPlanned = (ui: ManagerUi) => listCard(ui, ui.t('talentReview.change.notPlanned'));
   /** "Verplaatsen of annuleren" for one conversation: only from the manager's own plans (a review id of anyone else's finds nothing). */
@@ -104,7 +106,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
         const line = from ? t('talentReview.change.moved', { name: review.reportName, from: reviewDate(from.date, language), date: reviewDate(review.date, language) }) : undefined;
         return afterStored(
           'moveReview',
-          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), t, language, { review, prepOn: prepDayOf(tr, review) }, { line }), personal: true }),
+          async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), t, language, { review, prepOn: prepDayOf(tr, review) }, { line, today: todayHere() }), personal: true }),
           () => ({ card: reviewSavedCard(review, t, { line: line ?? plannedLine({ review, prepOn: prepDayOf(tr, review) }, t, language) }), personal: true }),
         );
       }
@@ -213,6 +215,8 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
     }),
   );
 
+  // The list's next or previous page: the same reads as the command, a page further.
+  onOwnChatAction(app, actions, 'showReviews', async (context, data) => listCard(await managerUi(deps, context), undefined, data.skip ?? 0));
   onOwnChatAction(app, actions, 'openPlanReview', async (context, data) => {
     return { card: await planCard(context, undefined, data.reportId), personal: true };
   });
@@ -235,7 +239,7 @@ export function registerTalentReview(app: Application<TurnState>, scheduler: Cos
       const planned = { review, prepOn: prepDayOf(tr, review) };
       return afterStored(
         'planReview',
-        async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, planned), personal: true }),
+        async () => ({ card: reviewsListCard(await upcomingReviews(tr, ui.managerId), ui.t, ui.language, planned, { today: todayHere() }), personal: true }),
         () => ({ card: reviewSavedCard(review, ui.t, { line: plannedLine(planned, ui.t, ui.language) }), personal: true }),
       );
     }, true, async (why) => ({ card: await planCard(context, { values: sentInputs(context), errors: {}, why }), personal: true })),
