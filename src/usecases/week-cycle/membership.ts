@@ -109,12 +109,13 @@ export async function requireMember(deps: WeekCycleDeps, groupId: string, actor:
  *
  * Idempotent: a redelivered update finds them gone and writes nothing to the group; it only
  * marks an index the first delivery did not reach (the group was written, then the turn failed).
- * Returns the ids of those who left.
+ * One who joined again after the update was sent (`sentAt`, Teams' stamp, the same on a
+ * redelivery) stays: that update is older than their return. Returns the ids of those who left.
  */
-export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[]): Promise<string[]> {
+export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[], sentAt?: string): Promise<string[]> {
   if (accounts.length === 0) return [];
   const group = await deps.groups.get(groupId);
-  return group ? (await leave(deps, group, accounts)).left : [];
+  return group ? (await leave(deps, group, accounts, sentAt)).left : [];
 }
 
 /**
@@ -185,15 +186,28 @@ function namesTeam(conversationRef: Record<string, unknown>): boolean {
   return conversationRef.team !== undefined;
 }
 
-async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[]): Promise<{ left: string[]; group: Group }> {
-  const leaving = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a))).map((m) => m.id);
+async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[], sentAt?: string): Promise<{ left: string[]; group: Group }> {
+  const named = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a)));
+  const back = sentAt ? await joinedSince(deps, group.id, named.map((m) => m.id), sentAt) : [];
+  const leaving = named.map((m) => m.id).filter((id) => !back.includes(id));
+  const goes = accounts.filter((a) => !named.some((m) => back.includes(m.id) && isAccountOf(m, a)));
   // ETag-guarded: concurrent updates (several people removed at once) each land on the latest group.
-  const after = leaving.length ? await deps.groups.update(group.id, (g) => withoutAccounts(g, accounts)) : group;
-  const others = accounts.map((a) => a.aadObjectId).filter((id): id is string => !!id && !leaving.includes(id));
+  const after = leaving.length ? await deps.groups.update(group.id, (g) => withoutAccounts(g, goes)) : group;
+  const others = accounts.map((a) => a.aadObjectId).filter((id): id is string => !!id && !leaving.includes(id) && !back.includes(id));
   const unrecorded = await stillIndexedAsMember(deps, group.id, others);
   const left = [...new Set([...leaving, ...unrecorded])].filter((id) => !isMember(after, id));
   if (left.length) await deps.membership.record(group.id, after.name, { joined: [], left }, deps.clock.now().toISOString());
   return { left, group: after };
+}
+
+/**
+ * Those of the group's members an update names whose own index says they joined (again) after it
+ * was sent (found in review, stop 68: a removal redelivered after the person was added back and
+ * pressed took them off again). One index read per member the update names, only on a removal.
+ */
+async function joinedSince(deps: WeekCycleDeps, groupId: string, userIds: string[], sentAt: string): Promise<string[]> {
+  const entries = await Promise.all(userIds.map(async (id) => (await deps.membership.groupsOf(id)).find((e) => e.groupId === groupId)));
+  return userIds.filter((_, i) => entries[i]?.member && Date.parse(entries[i]!.since) > Date.parse(sentAt));
 }
 
 /** A few index reads at a time: a team's update may name many people, most of them in no group. */

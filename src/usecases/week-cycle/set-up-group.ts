@@ -2,12 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { Language } from '../../domain/framework/framework';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { stableId } from '../../domain/shared/ids';
-import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, setupKeyTag, withSetupKey } from '../../domain/week-cycle/group';
+import { checkGroupSettings, ConversationKind, Group, GROUP_SIZE, GroupSettings, isBeingErased, isMember, Member, mergeSettings, revisionOf, sameSettings, SettingsField, SettingsSeen, setupKeyTag, withSetupKey } from '../../domain/week-cycle/group';
 import { Actor, WeekCycleDeps } from './deps';
 import { endPlannedWeeksIfDone } from './planned-weeks-end';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
 import { planAhead } from './plan-rhythm';
-import { openSaveWindow } from '../verantwoording/save-window';
+import { openSaveWindow, SaveWindow } from '../verantwoording/save-window';
 
 /** Group ids of the chats seen lately: every press on a group's card checks its chat against it (see fromGroupChat). */
 const GROUP_IDS_KEPT = 1000;
@@ -130,34 +130,67 @@ function holdsAlready(group: Group, next: GroupSettings, conversationRef: Record
   return Object.keys(written).every((key) => isDeepStrictEqual(asStored(stored[key]), asStored(written[key])));
 }
 
+/** A setup save's outcome: the group as stored, and whom the form named that it could not add (`notAdded`, told to the setter). */
+export interface SetUpGroupOutcome {
+  group: Group;
+  notAdded: Member[];
+}
+
 /**
  * Creates the group for a chat, or updates its settings when it exists (setup can be re-run).
  * Everyone who joins or leaves gets the group in (or marked out of) their membership index.
  */
-export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<Group> {
+export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUpGroupInput): Promise<SetUpGroupOutcome> {
   const settings = checkGroupSettings(input.settings);
   const id = groupIdFor(input.conversationId);
   const now = deps.clock.now().toISOString();
   const key = input.pressKey ? setupPressKey(id, input.pressKey, actor, input) : undefined;
-  const { group: existing, created } = await deps.groups.create({
-    id,
-    tenantId: input.tenantId,
-    conversationId: input.conversationId,
-    conversationKind: input.conversationKind,
-    conversationRef: input.conversationRef,
-    ...settings,
-    rev: 1,
-    cyclesStarted: 0,
-    createdBy: actor.id,
-    createdAt: now,
-    ...(key ? { setupKeys: [key] } : {}),
-  });
+  // Their own index first, the group second, as `ensureMember` (found in review, stop 68: written
+  // after the group, an index write that failed left an error card over a stored member with no
+  // index, and every later press found them a member and wrote none, so their erasure missed the
+  // group). Those the group names already have theirs; an entry for a group write that then fails
+  // is harmless (the group record decides membership wherever the index is read).
+  const found = await deps.groups.get(id);
+  const joins = await indexInWindows(deps, id, settings.name, settings.members.filter((m) => !found || !isMember(found, m.id)), input.pressKey);
+  let notAdded: Member[] = [];
+  // Named only when kept: a member already, or a newcomer whose entry was kept and whose check came
+  // after the group's latest erasure let go of it (an erasure that ended meanwhile may have been theirs).
+  const nameable = (g: Group | undefined) => (m: Member) => {
+    if (g && isMember(g, m.id)) return true;
+    const join = joins.get(m.id);
+    return !!join?.kept && !(g?.lastErasureAt && Date.parse(g.lastErasureAt) >= Date.parse(join.checkedAt));
+  };
+  const addable = (g: Group | undefined, next: GroupSettings): GroupSettings => {
+    notAdded = next.members.filter((m) => !nameable(g)(m));
+    if (!notAdded.length) return next;
+    const members = next.members.filter(nameable(g));
+    // Fewer than a group holds: nothing of the save is written; the form comes back to be saved again.
+    if (members.length < GROUP_SIZE.min) throw new DomainError('saveTooSlow', 'too few of the members named could be indexed');
+    return { ...next, members };
+  };
+  const { group: existing, created } = found
+    ? { group: found, created: false }
+    : await deps.groups.create({
+        id,
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        conversationKind: input.conversationKind,
+        conversationRef: input.conversationRef,
+        ...addable(undefined, settings),
+        rev: 1,
+        cyclesStarted: 0,
+        createdBy: actor.id,
+        createdAt: now,
+        ...(key ? { setupKeys: [key] } : {}),
+      });
+  if (!created) notAdded = [];
   // The group as this save found it under the ETag: another save may have come in since `existing` was read.
   let previous = existing;
   let wrote = false;
   const written = created
     ? existing
     : await deps.groups.update(id, (g) => {
+        notAdded = [];
         // This very press stored before (its answer lost, or Teams delivering it again after
         // another member's save): nothing to write, and nothing "changed meanwhile" to refuse.
         if (key && g.setupKeys?.includes(key)) {
@@ -165,7 +198,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
           return g;
         }
         refuseOutsiderOfFullGroup(g, actor);
-        const next = settingsAfter(g, settings, input.seen);
+        const next = addable(g, settingsAfter(g, settings, input.seen));
         // Unchanged: nothing to write but the press's key, so that press again finds it. This is
         // also how a retry finds its own replace that landed with the answer lost; `previous` then
         // stays the group from before that replace, so the rhythm and the membership below follow
@@ -183,7 +216,9 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // The person who set the group up is named on it (createdBy) even when not a member: their
   // index knows the group too, so their export and erasure find it.
   const left = [...new Set([...before, actor.id])].filter((m) => !isMember(written, m));
-  const [group] = await Promise.all([indexMembers(deps, written, input.pressKey), left.length ? deps.membership.record(id, written.name, { joined: [], left }, now) : undefined]);
+  const group = await keepCreateInWindows(deps, written, created, joins);
+  await renameIndexed(deps, group, created ? undefined : previous, joins, settings.name);
+  if (left.length) await recordLeft(deps, group, left, now);
   const after = group.members.map((m) => m.id);
   // The rhythm: the planned weeks are scheduled ahead, and follow new settings.
   await planAhead(deps, group, created ? undefined : previous);
@@ -195,60 +230,85 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // membership, the plan and the jobs undone).
   const changed = created ? [] : rhythmChanges(previous, group);
   if (changed.length && input.rhythmChanged) await input.rhythmChanged(group, changed, rhythmSaveKey(group));
-  return group;
+  return { group, notAdded };
+}
+
+/** A newcomer's index entry as this save wrote it: kept (answered within the window) or not, and when their window's check was made. */
+interface NewcomerJoin {
+  kept: boolean;
+  checkedAt: string;
+  window?: SaveWindow;
 }
 
 /**
- * Each member the saved group names gets the group in their membership index, written within a
- * save window of their own records (found in review, stop 67: written after the group with no
- * window, a write held past their erasure's "gewist" named them in the group and the index). The
- * erasure finds their groups by that index, so a write answered in time landed before its last
- * sweep, which finds the group by it. A member whose erasure is under way, or whose write was
- * answered too late (taken back), is taken off the group again when no index entry names them
- * a member of it (`dropUnlessIndexed`): the group goes on without them, and the answer shows the
- * group as it is then (its member list). The rest of the save stands. One point read more per
- * member (their erasure's ticket), all at once; the group read again only when one was refused.
+ * Each member the form names who is not in the group yet gets the group in their membership
+ * index, within a save window of their own records (found in review, stop 67), before the group
+ * names them. One refused (their erasure under way, or the write answered too late and taken
+ * back) is not named by the group, and the setter is told. One point read more per newcomer
+ * (their erasure's ticket) and their index's write, all at once; none for those already members.
  */
-async function indexMembers(deps: WeekCycleDeps, group: Group, pressKey: string | undefined): Promise<Group> {
-  const press = pressKey === undefined ? undefined : stableId('sp', group.id, pressKey);
-  const outcomes = await Promise.allSettled(group.members.map((m) => indexMember(deps, group, m.id, press)));
-  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failed) throw failed.reason;
-  const refused = outcomes.some((o) => o.status === 'fulfilled' && !o.value);
-  return refused ? ((await deps.groups.get(group.id)) ?? group) : group;
+async function indexInWindows(deps: WeekCycleDeps, groupId: string, groupName: string, members: Member[], pressKey: string | undefined): Promise<Map<string, NewcomerJoin>> {
+  const press = pressKey === undefined ? undefined : stableId('sp', groupId, pressKey);
+  const joins = await Promise.all(members.map(async (m) => [m.id, await indexNewcomer(deps, groupId, groupName, m.id, press)] as const));
+  return new Map(joins);
 }
 
-/** One member's index entry within their save window: whether it was kept (false: refused, and they are off the group unless indexed). */
-async function indexMember(deps: WeekCycleDeps, group: Group, userId: string, press: string | undefined): Promise<boolean> {
-  let at = deps.clock.now().toISOString();
-  let tookBack = false;
-  const takeBack = async () => {
-    tookBack = true;
-    await deps.membership.takeBackJoin(group.id, userId, at);
-    await dropUnlessIndexed(deps, group.id, userId);
-  };
+async function indexNewcomer(deps: WeekCycleDeps, groupId: string, groupName: string, userId: string, press: string | undefined): Promise<NewcomerJoin> {
+  const checkedAt = deps.clock.now().toISOString();
   try {
     const window = await openSaveWindow(deps.ownRecords, userId);
     // Stamped after the check, by this delivery's own clock: a late take-back undoes only its own stamp.
-    at = deps.clock.now().toISOString();
-    await window.keepWith(() => deps.membership.recordSetupJoin(group.id, group.name, userId, at, press), takeBack);
-    return true;
+    const at = deps.clock.now().toISOString();
+    await window.keepWith(
+      () => deps.membership.recordSetupJoin(groupId, groupName, userId, at, press),
+      () => deps.membership.takeBackJoin(groupId, userId, at),
+    );
+    return { kept: true, checkedAt, window };
   } catch (err) {
     if (!isDomainError(err) || (err.code !== 'erasureUnderway' && err.code !== 'saveTooSlow')) throw err;
-    // Refused before writing (their erasure's ticket, the window closed before the write): the group still names them.
-    if (!tookBack) await takeBack();
-    return false;
+    return { kept: false, checkedAt };
   }
 }
 
 /**
- * Takes someone off the group a setup named them in when their index does not name them a member
- * of it (one read): nothing leads their erasure there. An entry another press wrote within its own
- * window (a later delivery of this setup, their own join) keeps them in.
+ * A group created naming newcomers: an update of the group is ETag-guarded against their erasure
+ * (it marks the group, and lets go of it with `lastErasureAt`), a create is not. A create answered
+ * within each newcomer's window landed before their erasure's last sweep, which finds it by their
+ * index. One answered later may have landed after that erasure let go: whoever's index no longer
+ * names them a member of it (one read each, only on this rare path) is taken off again.
  */
-async function dropUnlessIndexed(deps: WeekCycleDeps, groupId: string, userId: string): Promise<void> {
-  if ((await deps.membership.groupsOf(userId)).some((e) => e.groupId === groupId && e.member)) return;
-  await deps.groups.update(groupId, (g) => (isMember(g, userId) ? { ...g, members: g.members.filter((m) => m.id !== userId) } : g));
+async function keepCreateInWindows(deps: WeekCycleDeps, group: Group, created: boolean, joins: Map<string, NewcomerJoin>): Promise<Group> {
+  if (!created) return group;
+  const late = group.members.filter((m) => joins.get(m.id)?.window?.closed());
+  const unindexed = await Promise.all(late.map(async (m) => !(await deps.membership.groupsOf(m.id)).some((e) => e.groupId === group.id && e.member)));
+  const gone = late.filter((_, i) => unindexed[i]).map((m) => m.id);
+  if (!gone.length) return group;
+  return deps.groups.update(group.id, (g) => (g.members.some((m) => gone.includes(m.id)) ? { ...g, members: g.members.filter((m) => !gone.includes(m.id)) } : g));
+}
+
+/**
+ * The group's name in the index of whoever this save left with another: its members from before
+ * when the name changed, the newcomers when the name stored is not the one their entry was written
+ * with (another save renamed it meanwhile, and this one did not change it). Within their windows,
+ * as a join: an entry an erasure deleted is not written anew. Nothing when the name stays.
+ */
+async function renameIndexed(deps: WeekCycleDeps, group: Group, previous: Group | undefined, joins: Map<string, NewcomerJoin>, indexedAs: string): Promise<void> {
+  const stale = group.members.filter((m) => (joins.has(m.id) ? indexedAs !== group.name : previous !== undefined && previous.name !== group.name));
+  if (stale.length) await indexInWindows(deps, group.id, group.name, stale, undefined);
+}
+
+/**
+ * Marks those this save left out as having left, then reads the group again: a later save that
+ * named one of them again, while this "left" was on its way, found their index still naming them
+ * a member and wrote nothing (found in review, stop 68: the held "left" landed last, and search
+ * and "my groups" skipped a group she was in). Whoever the group names now is marked a member
+ * again, within their window. One read more, only when someone left.
+ */
+async function recordLeft(deps: WeekCycleDeps, group: Group, left: string[], at: string): Promise<void> {
+  await deps.membership.record(group.id, group.name, { joined: [], left }, at);
+  const now = await deps.groups.get(group.id);
+  const back = now ? now.members.filter((m) => left.includes(m.id)) : [];
+  if (back.length) await indexInWindows(deps, group.id, now!.name, back, undefined);
 }
 
 /**

@@ -5,7 +5,7 @@ import { ChatAccount, Group } from '../../../domain/week-cycle/group';
 import { forgetHostTeam, keepToChatRoster, leaveWithChat, pauseWithChat, resumeWithChat } from '../../../usecases/week-cycle/membership';
 import { groupIdFor } from '../../../usecases/week-cycle/set-up-group';
 import { TurnToRedeliver } from '../../bot-app';
-import { botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
+import { actorOf, botWasAdded, conversationKindOf, groupConversationId } from '../../turn';
 import { FeatureDeps } from '../feature-deps';
 import { inStandardChannel, readWholeRoster, teamOf } from './roster';
 import { postSummariesNotDelivered } from './session-presenter';
@@ -102,7 +102,7 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
         }
       }
       try {
-        const left = await leaveWithChat(deps.weekCycle, groupId, people);
+        const left = await leaveWithChat(deps.weekCycle, groupId, people, actorOf(context).sentAt);
         if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
       } catch (err) {
         failed = true;

@@ -63,7 +63,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     // pauses it (chat-members.handlers.ts). Not one in a shared or private channel (see
     // teamChannelOf); saved again there, a group stored with the host team before loses it here.
     const team = conversationKindOf(context) === 'channel' ? teamChannelOf(context) : undefined;
-    const group = await setUpGroup(deps.weekCycle, actorOf(context), {
+    const { group, notAdded } = await setUpGroup(deps.weekCycle, actorOf(context), {
       conversationId: groupConversationId(context),
       conversationKind: conversationKindOf(context),
       tenantId: tenantOf(context),
@@ -75,6 +75,9 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
     });
     // The open session's shared card shows the group's name and language, as "taal" redraws it.
     await redrawOpenSession(deps, presenter, group, 'setup saved');
+    // Someone picked could not be added (their index could not be written in time): the rest is
+    // saved, and the form comes back holding the picks, saying whom, so a save again adds them.
+    if (notAdded.length) return { card: await setupCardFor(deps, context, notAllAdded(deps, group, data, notAdded), group.language), personal: false };
     return cycleCardAfterStored(deps, context, group, 'setup.saved');
   }, {
     form: {
@@ -87,6 +90,13 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
       },
     },
   });
+}
+
+/** The form as sent, with a note at the members: who could not be added (no reason given: it may be anyone's erasure). */
+function notAllAdded(deps: FeatureDeps, group: Group, data: VerbData<'saveSetup'>, notAdded: { name: string }[]): RefusedForm {
+  const t = deps.translator.t(group.language);
+  const names = new Intl.ListFormat(group.language, { type: 'conjunction' }).format(notAdded.map((m) => escapeMarkdown(m.name)));
+  return { values: { ...data }, errors: { members: t('setup.notAllAdded', { names }) } };
 }
 
 /**
