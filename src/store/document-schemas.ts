@@ -217,7 +217,7 @@ const note = z
 const deletedNote = z.object({ id, type: z.literal('deletedNote'), userId: id, firstText: id.optional(), chatMessage: id.optional(), deletedAt: isoTime, ttl: z.number().int().positive() }).strict();
 
 const personalAnswer = z
-  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, visibilityRev: count.optional(), updatedAt: isoTime, keys: z.array(id).max(20).optional(), confirmed: z.literal(true).optional() })
+  .object({ id, type: z.literal('personalAnswer'), userId: id, groupId: id, cycleId: id, sessionId: id, questionId: z.number().int().positive(), text: text(4000).min(1), visibility, visibilityRev: count.optional(), updatedAt: isoTime, keys: z.array(id).max(20).optional(), confirmed: z.literal(true).optional(), rev: z.number().int().min(1).optional() })
   .strict();
 
 const profTraject = z

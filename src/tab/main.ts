@@ -189,7 +189,7 @@ class TabApp {
     work: () => Promise<unknown>,
     /** What the status line says once stored: a text, or one chosen by the API's answer. */
     done: string | ((answer: unknown) => string),
-    opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string; gone?: string } = {},
+    opts: { form?: boolean; newer?: (body: ApiError['body']) => Promise<C | undefined>; conflict?: string; sharedSince?: string; gone?: string } = {},
   ): Promise<Outcome<C>> {
     // Read before the request runs: the redraw gives the focus back to this control (its id is stable).
     const focus = this.focusedId();
@@ -214,7 +214,9 @@ class TabApp {
       if (refusal && opts.form) return { ok: false, refusal };
       if (err instanceof ApiError && status === 409) {
         if (opts.newer) {
-          say(this.t(opts.conflict ?? 'verantwoording.tab.noteConflict'), true);
+          // Shared since the form was opened: said so (the typed text stays), not "changed elsewhere".
+          const shared = err.body.reason === 'sharedSince' ? opts.sharedSince : undefined;
+          say(this.t(shared ?? opts.conflict ?? 'verantwoording.tab.noteConflict'), true);
           return { ok: false, conflict: await opts.newer(err.body).catch(() => undefined) };
         }
         // A learning need the weekly handover took meanwhile: said as the chat says it (the redraw
@@ -274,8 +276,9 @@ class TabApp {
       this.change(() => this.api!.call('POST', '/notes', { text, shared, key }), this.t('verantwoording.tab.saved'), { form: true, gone: 'verantwoording.tab.noteDeletedMeanwhile' }),
     refresh: () => this.load(),
     saveNote: (note: AccountabilityNote, text) =>
-      this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev }), this.t('verantwoording.tab.saved'), {
+      this.change(() => this.api!.call('PUT', `/notes/${encodeURIComponent(note.id)}`, { text, rev: note.rev, visibilityRev: note.visibilityRev ?? 0 }), this.t('verantwoording.tab.saved'), {
         form: true,
+        sharedSince: 'verantwoording.editShared.noteRefused',
         newer: (body) => this.newerNote(note.id, body),
         gone: 'verantwoording.tab.noteDeletedElsewhere',
       }),
@@ -301,9 +304,10 @@ class TabApp {
         conflict: 'verantwoording.tab.timeConflict',
         newer: (body) => this.newerHours(groupId, cycleId, body),
       }),
-    saveTraject: (learningNeeds, talents, plannedWeeks, rev) =>
-      this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks, rev }), this.t('verantwoording.tab.saved'), {
+    saveTraject: (learningNeeds, talents, plannedWeeks, rev, visibilityRev) =>
+      this.change(() => this.api!.call('PUT', '/traject', { learningNeeds, talents, plannedWeeks, rev, visibilityRev }), this.t('verantwoording.tab.saved'), {
         form: true,
+        sharedSince: 'verantwoording.editShared.trajectRefused',
         conflict: 'verantwoording.tab.trajectConflict',
         newer: async (body) => (body.traject as ProfTraject | undefined) ?? (await this.api!.call<VerantwoordingOverview>('GET', '')).profTraject,
       }),

@@ -82,8 +82,11 @@ export interface Actions extends PutBeforeActions {
   setVisibility(kind: Kind, id: string, visibility: Visibility, visibilityRev: number, groupId?: string, rev?: number): Promise<Outcome | { ok: true; visibilityRev: number }>;
   /** `rev`: the revision of the hours the form stands on (`timeRev`). A conflict carries the newer stored figure. */
   saveHours(groupId: string, cycleId: string, hours: number, rev: number): Promise<Outcome<StoredHours>>;
-  /** `rev`: the revision the form stands on (0: none yet). A conflict carries the newer stored version. */
-  saveTraject(learningNeeds: string, talents: string, weeks: number, rev: number): Promise<Outcome<ProfTraject>>;
+  /**
+   * `rev`: the revision the form stands on (0: none yet); `visibilityRev`: its sharing's, as the page
+   * showed it. A conflict carries the newer stored version (also when shared since: then it says so).
+   */
+  saveTraject(learningNeeds: string, talents: string, weeks: number, rev: number, visibilityRev: number): Promise<Outcome<ProfTraject>>;
   download(): Promise<void>;
   /** Not finished: `text` says what became of it (begun, it is not undone), and the confirm button finishes it. */
   erase(): Promise<{ finished: true } | { finished: false; started: boolean; text: string }>;
@@ -292,6 +295,8 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
       h('p', { class: 'pre' }, `${t('verantwoording.traject.learningNeeds')}: ${n.learningNeeds}`),
       h('p', { class: 'pre' }, `${t('verantwoording.traject.talents')}: ${n.talents}`),
       h('p', {}, t('verantwoording.traject.weeks', { count: n.plannedWeeks })),
+      // Shared (since the form was opened, perhaps): saving theirs over it puts it before the manager.
+      ...(n.visibility === 'shared' ? [h('p', { class: 'newer-title' }, t('verantwoording.editShared.trajectNotice'))] : []),
     );
     newer.hidden = false;
     keepNewer.hidden = false;
@@ -327,7 +332,7 @@ function trajectSection(o: VerantwoordingOverview, t: T, actions: Actions, draft
       const planned = typedNumber(weeks);
       // An empty field is refused here, never sent as 0; so is text that is no number.
       if (planned === undefined) return { ok: false, refusal: unreadNumber(weeks, 'plannedWeeks') };
-      return actions.saveTraject(needs.value, talents.value, planned, base ? (base.rev ?? 1) : 0);
+      return actions.saveTraject(needs.value, talents.value, planned, base ? (base.rev ?? 1) : 0, base?.visibilityRev ?? 0);
     });
     if (!out.ok && out.conflict) {
       base = out.conflict;
@@ -503,7 +508,7 @@ function cycleArticle(c: CycleEntry, t: T, locale: TabLocale, actions: Actions, 
               h('p', { class: 'muted small', id: domId('answer-q', a.id) }, `${a.questionId}. ${a.question}`),
               h('p', { class: 'pre' }, a.text),
               // Described by its week and question: the answer's own text may be long.
-              shareToggle(t, 'answer', a.id, a.visibility, a.visibilityRev, actions, `${titleId} ${domId('answer-q', a.id)}`),
+              shareToggle(t, 'answer', a.id, a.visibility, a.visibilityRev, actions, `${titleId} ${domId('answer-q', a.id)}`, undefined, a.rev),
               needs && a.questionId === LEARNING_NEED_QUESTION_ID ? learningNeedControl(a.id, needs, t, actions, drafts) : null,
             ),
           ),
@@ -593,7 +598,14 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
       content.className = 'conflict';
       content.replaceChildren(
         editor,
-        h('div', { class: 'newer', role: 'group', 'aria-labelledby': newerId }, h('p', { id: newerId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')), h('p', { class: 'pre' }, n.text)),
+        h(
+          'div',
+          { class: 'newer', role: 'group', 'aria-labelledby': newerId },
+          h('p', { id: newerId, class: 'newer-title' }, t('verantwoording.tab.newerVersion')),
+          h('p', { class: 'pre' }, n.text),
+          // Shared (since the editor was opened, perhaps): saving theirs over it puts it before the manager.
+          n.visibility === 'shared' ? h('p', { class: 'newer-title' }, t('verantwoording.editShared.noteNotice')) : null,
+        ),
       );
       save.textContent = t('verantwoording.tab.saveMineOver');
       cancel.textContent = t('verantwoording.tab.keepNewer');
@@ -623,7 +635,7 @@ function noteItem(note: AccountabilityNote, t: T, dates: Intl.DateTimeFormat, ac
       cancel.textContent = t('verantwoording.tab.cancel');
     };
     save.addEventListener('click', async () => {
-      const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote({ ...n, rev: base.rev }, area.value));
+      const out = await submit(save, 'note', { text: area }, t, actions.say, () => actions.saveNote({ ...n, rev: base.rev, visibilityRev: base.visibilityRev }, area.value));
       // Saved: the editor is gone with the redraw, and the focus goes to the note's Bewerken.
       if (out.ok) focusIfLost(noteButtonId('edit', n.id));
       if (!out.ok && out.conflict) {

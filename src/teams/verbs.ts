@@ -102,8 +102,6 @@ export const VERBS = {
         .optional(),
     }),
   },
-  /** A page of the manager's list of conversations (`skip`: the lines before it), as the `prep` command shows its first. */
-  showReviews: { verb: 'review.list', data: z.object({ skip: optionalInt(0, 100_000) }) },
   startCycle: { verb: 'cycle.start', data: z.object({ groupId: id, week: int(1, 1000) }) },
   openAgenda: { verb: 'cycle.agenda.open', data: z.object({ groupId: id, cycleId: id }) },
   saveAgenda: {
@@ -182,7 +180,8 @@ export const VERBS = {
   showVerantwoording: { verb: 'verantwoording.show', data: z.object({ text: noteDraft }) },
   addNote: { verb: 'verantwoording.note.add', data: z.object({ text: typedText.default(''), k: key, draft: noteDraft }) },
   openNote: { verb: 'verantwoording.note.open', data: z.object({ noteId: id, text: noteDraft }) },
-  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), text: typedText.default(''), draft: noteDraft }) },
+  // `visibilityRev`: the sharing's revision the card showed; shared since (or shared, and none: cards from before), the edit is refused.
+  saveNote: { verb: 'verantwoording.note.save', data: z.object({ noteId: id, rev: int(0), visibilityRev: optionalInt(0), text: typedText.default(''), draft: noteDraft }) },
   // `rev`: the version the card showed (cards from before it carry none and delete whatever is stored).
   deleteNote: { verb: 'verantwoording.note.delete', data: z.object({ noteId: id, rev: z.number().int().min(1).optional(), text: noteDraft }) },
   setVisibility: {
@@ -208,6 +207,8 @@ export const VERBS = {
       maturityPhase: z.union([z.enum(MATURITY_PHASES), z.literal('')]).optional(),
       // The revision the form showed; cards sent before revisions have none (their save wins).
       rev: optionalInt(0),
+      // The sharing's revision the form showed (as a note edit's `visibilityRev`).
+      visibilityRev: optionalInt(0),
       draft: noteDraft,
       fresh: z.literal(true).optional(),
     }),
@@ -223,6 +224,8 @@ export const VERBS = {
     verb: 'review.plan.save',
     data: z.object({ reportId: id, date: shortText(10), timeZone: shortText(60), prepDays: optionalInt(0, 30), k: key }),
   },
+  /** A page of the manager's list of conversations (`skip`: the lines before it), as the `prep` command shows its first. */
+  showReviews: { verb: 'review.list', data: z.object({ skip: optionalInt(0, 100_000) }) },
   showPrep: { verb: 'review.prep.show', data: z.object({ reviewId: id }) },
   /** "Verplaatsen of annuleren": the manager's card to move a planned conversation to another date, or cancel it. */
   openChangeReview: { verb: 'review.change.open', data: z.object({ reviewId: id }) },

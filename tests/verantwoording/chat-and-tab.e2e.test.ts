@@ -64,7 +64,7 @@ describe('Prof-traject and notes from chat and tab together', () => {
     const form = await bram.press('verantwoording.traject.open', {}, 'overview-card');
     expect(cardText(form)).toContain(V1);
     const save = actionData(form, 'verantwoording.traject.save')!;
-    expect(save).toEqual({ rev: 1 });
+    expect(save).toEqual({ rev: 1, visibilityRev: 0 });
     // ... meanwhile he rewrites his learning needs in the tab ...
     expect((await api('aad-bram', 'PUT', '/traject', { learningNeeds: V2, talents: 'Luisteren', plannedWeeks: 20 })).status).toBe(200);
     // ... then, back in the chat, changes only the weeks on the form he still has open and saves.
@@ -80,7 +80,7 @@ describe('Prof-traject and notes from chat and tab together', () => {
     expect({ learningNeeds: inputValue(reply, 'learningNeeds'), weeks: inputValue(reply, 'weeks') }).toEqual({ learningNeeds: V1, weeks: 12 });
     // Having seen both, saving again is his choice: his version is kept.
     const again = actionData(reply, 'verantwoording.traject.save')!;
-    expect(again).toEqual({ rev: 2 });
+    expect(again).toEqual({ rev: 2, visibilityRev: 0 });
     const overview = await bram.press('verantwoording.traject.save', { ...again, learningNeeds: V1, talents: 'Luisteren', weeks: '12' }, 'traject-form-2');
     expect(cardText(overview)).toContain('Mijn verantwoording');
     expect(await traject('aad-bram')).toMatchObject({ learningNeeds: V1, plannedWeeks: 12, rev: 3 });

@@ -87,7 +87,7 @@ describe('Mijn verantwoording in the personal chat', () => {
     const edit = await anna.press('verantwoording.note.open', { noteId });
     expect(cardText(edit)).toContain('Eerste notitie over plannen');
     const save = actionData(edit, 'verantwoording.note.save')!;
-    expect(save).toEqual({ noteId, rev: 1 });
+    expect(save).toEqual({ noteId, rev: 1, visibilityRev: 1 });
     card = await anna.press('verantwoording.note.save', { ...save, text: 'Eerste notitie, herschreven' });
     expect(cardText(card)).toContain('Eerste notitie, herschreven');
 

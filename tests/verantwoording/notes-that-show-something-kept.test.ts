@@ -53,7 +53,7 @@ describe('a note that shows something is kept: showsNothing refuses nothing real
     await personal.item(made.id, who).replace({ ...resource, text: '\uFE0F\uFE0F' });
     const listed = ((await api('GET', '')).json.notes as { id: string; text: string }[]).map((n) => n.id);
     const share = await api('PUT', '/visibility', { kind: 'note', id: made.id, visibility: 'shared', visibilityRev: 0, rev: made.rev });
-    const edit = await api('PUT', `/notes/${made.id}`, { text: 'Nu met woorden', rev: made.rev });
+    const edit = await api('PUT', `/notes/${made.id}`, { text: 'Nu met woorden', rev: made.rev, visibilityRev: share.json?.visibilityRev });
     const del = await api('DELETE', `/notes/${made.id}?rev=${edit.json?.rev ?? made.rev}`);
     expect({ listed: listed.includes(made.id), share: share.status, edit: edit.status, del: del.status, stored: await noteTexts(t, who) }).toEqual({ listed: true, share: 200, edit: 200, del: 204, stored: [] });
   });

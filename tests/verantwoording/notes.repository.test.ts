@@ -99,7 +99,7 @@ describe('notes in the personal container', () => {
     // Taken back (since stop 54 a share from private is refused once the text changed since its view).
     const note = await addNote(deps, 'aad-eva', { key: 'merge', text: 'Origineel', shared: true });
     await Promise.all([
-      editNote(deps, 'aad-eva', note.id, { text: 'Bewerkt', rev: 1 }),
+      editNote(deps, 'aad-eva', note.id, { text: 'Bewerkt', rev: 1, visibilityRev: 0 }),
       setVisibility(deps, 'aad-eva', { kind: 'note', id: note.id, visibility: 'private' }),
     ]);
     expect(await getNote(deps, 'aad-eva', note.id)).toMatchObject({ text: 'Bewerkt', visibility: 'private', rev: 2 });

@@ -92,7 +92,7 @@ describe('a share goes only with the text the view showed', () => {
     expect({ stored: (await stored(note.id)).visibility, miaSees: (await prepText()).includes(`${PRIVATE_WORDS} (2)`), says: cardText(shared).includes('Niets gedeeld') }).toEqual({ stored: 'shared', miaSees: true, says: false });
 
     // Taking it back stays unconditional: from a card older than the text, and from one without any revision.
-    expect((await api('PUT', `/notes/${encodeURIComponent(note.id)}`, { text: 'Werkoverleg voorbereid (3)', rev: 2 })).status).toBe(200);
+    expect((await api('PUT', `/notes/${encodeURIComponent(note.id)}`, { text: 'Werkoverleg voorbereid (3)', rev: 2, visibilityRev: 1 })).status).toBe(200);
     const unshare = allActionData(shared, 'verantwoording.visibility').find((d) => d.id === note.id)!;
     expect(unshare).toMatchObject({ visibility: 'private', rev: 2 });
     await chat.press('verantwoording.visibility', unshare, 'overview-card');

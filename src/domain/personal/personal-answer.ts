@@ -28,6 +28,17 @@ export interface PersonalAnswer {
    * answer still exactly as it wrote it, so this one stays (found in review, stop 67).
    */
   confirmed?: true;
+  /**
+   * Counts the changes of its text (as a note's `rev` does), so a share from a view that showed an
+   * older text (the tab, the chat's overview card) is refused instead of putting words before the
+   * manager that the member never saw there. Absent until the text first changes: read as 1 (`answerRev`).
+   */
+  rev?: number;
+}
+
+/** The revision of an answer's text: 1 as first written (and for answers stored before revisions were kept). */
+export function answerRev(a: Pick<PersonalAnswer, 'rev'>): number {
+  return a.rev ?? 1;
 }
 
 /**
@@ -61,7 +72,7 @@ export function personalPressedBefore(stored: PersonalAnswer | undefined, key: s
  */
 export function changePersonalAnswer(stored: PersonalAnswer, fresh: PersonalAnswer, key?: string): PersonalAnswer {
   if (personalPressedBefore(stored, key) || stored.text === fresh.text) return stored;
-  return { ...stored, text: fresh.text, updatedAt: fresh.updatedAt, ...keptKeys(stored.keys, key) };
+  return { ...stored, text: fresh.text, rev: answerRev(stored) + 1, updatedAt: fresh.updatedAt, ...keptKeys(stored.keys, key) };
 }
 
 function keptKeys(before: readonly string[] | undefined, key: string | undefined): { keys?: string[] } {

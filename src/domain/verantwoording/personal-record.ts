@@ -1,4 +1,4 @@
-import { PersonalAnswer, Visibility } from '../personal/personal-answer';
+import { answerRev, PersonalAnswer, Visibility } from '../personal/personal-answer';
 import { AccountabilityNote, DeletedNote } from './accountability-note';
 import { UserPreferences } from './preferences';
 import { ProfTraject, trajectRev } from './prof-traject';
@@ -63,19 +63,21 @@ export function withVisibility<R extends ShareableRecord>(record: R, visibility:
 /** The `conflict` detail of a share refused because its text changed since the view showed it (`requireTextSeen`). */
 export const TEXT_CHANGED_SINCE_SHOWN = 'text changed since the view showed it';
 
-/** The revision of an entry's own text (a note's, the Prof-traject's); answers and time used have none to check. */
+/** The revision of an entry's own text (a note's, the Prof-traject's, a personal answer's); time used has none to check. */
 export function textRevOf(record: ShareableRecord): number | undefined {
   if (record.type === 'note') return record.rev;
   if (record.type === 'profTraject') return trajectRev(record);
+  if (record.type === 'personalAnswer') return answerRev(record);
   return undefined;
 }
 
 /**
- * Sharing an entry with a text of its own (a note, the Prof-traject) puts that text before the
- * manager: it must be the text the view pressed on showed (`seen.textRev`, its revision). Written
- * since on another surface (the tab, the chat's card), the share is refused with `conflict`
- * (TEXT_CHANGED_SINCE_SHOWN), so words written as private never reach the manager unseen. A view
- * that sent no revision (a card from before it was sent) cannot tell, and is refused too: the
+ * Sharing an entry with a text of its own (a note, the Prof-traject, a personal answer) puts that
+ * text before the manager: it must be the text the view pressed on showed (`seen.textRev`, its
+ * revision). Written since on another surface (the tab, the chat's card, the session for an
+ * answer), the share is refused with `conflict` (TEXT_CHANGED_SINCE_SHOWN), so words written as
+ * private never reach the manager unseen. A view that sent no revision (a card from before it was
+ * sent) cannot tell, and is refused too, unless the answer never changed (`onlyTextEver`): the
  * person sees the newest text and shares again. Only a share that would happen is checked:
  * taking one back, or a choice already made or made elsewhere since (`withVisibility`), is not.
  */
@@ -83,5 +85,31 @@ export function requireTextSeen(record: ShareableRecord, visibility: Visibility,
   if (record.visibility !== 'private' || visibility !== 'shared') return;
   if (seen.visibilityRev !== undefined && seen.visibilityRev !== visibilityRevOf(record)) return;
   const rev = textRevOf(record);
-  if (rev !== undefined && seen.textRev !== rev) throw new DomainError('conflict', TEXT_CHANGED_SINCE_SHOWN);
+  if (rev === undefined || seen.textRev === rev) return;
+  if (seen.textRev === undefined && onlyTextEver(record)) return;
+  throw new DomainError('conflict', TEXT_CHANGED_SINCE_SHOWN);
+}
+
+/**
+ * A personal answer never changed has had one text only, so any view of it (also one from before
+ * answers had a revision, which sends none) showed the words a share puts before the manager.
+ */
+function onlyTextEver(record: ShareableRecord): boolean {
+  return record.type === 'personalAnswer' && answerRev(record) === 1;
+}
+
+/** The `conflict` detail of an edit refused because its entry was shared since the view showed it (`requireSharingSeen`). */
+export const SHARED_SINCE_SHOWN = 'shared since the view showed it';
+
+/**
+ * The mirror of `requireTextSeen`: new words saved on an entry shared with the manager go to the
+ * manager, so they must be written on a view that showed it shared as it is (`seenVisibilityRev`,
+ * its sharing's revision). Shared since (on the phone, in the chat) while the view still said
+ * "privé", or from a view that sent no revision (a card or tab from before it was sent, which
+ * cannot tell), the edit is refused with `conflict` (SHARED_SINCE_SHOWN); the person sees it is
+ * shared and saves again if the manager may read it. An entry that is private now takes any edit.
+ */
+export function requireSharingSeen(record: Pick<ShareableRecord, 'visibility' | 'visibilityRev'>, seenVisibilityRev: number | undefined): void {
+  if (record.visibility !== 'shared' || seenVisibilityRev === visibilityRevOf(record)) return;
+  throw new DomainError('conflict', SHARED_SINCE_SHOWN);
 }

@@ -43,7 +43,9 @@ export function groupQuestionSection(view: SessionView, item: AgendaItem, t: Tra
 
 /** A personal question: each member's own answer, visible only in their own view of the card. */
 export function personalQuestionSection(view: SessionView, item: AgendaItem, t: Translate): Element[] {
-  const note = subtle(t('question.personalNote'));
+  // Shared with her manager (on her overview, the tab): "only you see this" would be untrue over words that reach them.
+  const shared = !!view.viewer?.sharedAnswers?.includes(item.question.id);
+  const note = shared ? textBlock(t('question.personalNoteShared'), { weight: 'Bolder' }) : subtle(t('question.personalNote'));
   if (!view.viewer) return view.session.status === 'open' ? [note, textBlock(t('question.personalRefresh'), { isSubtle: true })] : [note];
   const own = view.viewer.personalAnswers[item.question.id];
   if (view.session.status !== 'open') return [note, ...(own ? [plainText(own)] : [])];
@@ -51,7 +53,7 @@ export function personalQuestionSection(view: SessionView, item: AgendaItem, t: 
     note,
     ...withFieldError({ type: 'Input.Text', id: 'text', isMultiline: true, maxLength: Math.max(unitCeiling(MAX_PERSONAL_ANSWER_LENGTH), (refusedHere(view, item)?.text ?? own ?? '').length), value: refusedHere(view, item)?.text ?? own ?? '', label: t('question.personalLabel') }, refusedHere(view, item)?.error),
     // Saved: say so in words, not only by the button's new title (issue 14: "only the button text changes").
-    ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t('question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
+    ...(own && (refusedHere(view, item)?.text ?? own) === own && !refusedHere(view, item)?.error ? [textBlock(t(shared ? 'question.personalSavedShared' : 'question.personalSaved'), { weight: 'Bolder', spacing: 'Small' })] : []),
     actionSet([
       execute(own ? t('question.personalUpdate') : t('question.personalSave'), 'answerPersonal', { groupId: view.groupId, sessionId: view.session.id, questionId: item.question.id, ...(own ? { had: 1 } : {}), k: view.actionKey }),
       // The member's own choice to pass the learning need on to L&O, anonymously (its own card).

@@ -1,6 +1,6 @@
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { AccountabilityNote, addAgain, asAdded, chatNoteDay, chatNoteKey, cleanNoteText, DeletedNote, deleteNoteKeepingId, editNoteText, keptOfSameWords, mayBeTakenBack, NoteSource, sameAdd, sameWordsFromMessage, sameWordsThatDay, writeNote, wordsAndDayChatNoteKey, wordsAndMessageNoteKey } from '../../domain/verantwoording/accountability-note';
-import { PersonalRecord } from '../../domain/verantwoording/personal-record';
+import { PersonalRecord, requireSharingSeen } from '../../domain/verantwoording/personal-record';
 import { VerantwoordingDeps } from './deps';
 import { refuseWhileErasing } from './erasure-ticket';
 import { sameAsWritten, withinSaveWindow, withinSaveWindowReading } from './save-window';
@@ -298,17 +298,28 @@ export async function getNote(deps: VerantwoordingDeps, userId: string, noteId: 
   return asNote(await deps.records.get(userId, noteId));
 }
 
-/** Edits a note's text from the version the editor saw; a newer version wins and the editor gets `conflict`. */
-export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number }): Promise<AccountabilityNote> {
+/**
+ * Edits a note's text from the version the editor saw; a newer version wins and the editor gets
+ * `conflict`. `visibilityRev`: the sharing's revision the editor showed; a note shared since (or
+ * shared, and none sent) takes no new words unseen by the manager (`requireSharingSeen`).
+ */
+export async function editNote(deps: VerantwoordingDeps, userId: string, noteId: string, input: { text: string; rev: number; visibilityRev?: number }): Promise<AccountabilityNote> {
   // The text is checked first: a refused one comes back with its reason even when the store is down.
   cleanNoteText(input.text);
   await refuseWhileErasing(deps, userId);
   await getNote(deps, userId, noteId);
   const now = deps.clock.now();
-  const note = asNote(await deps.records.update(userId, noteId, (r) => editNoteText(asNote(r), input.text, input.rev, now)));
+  const note = asNote(await deps.records.update(userId, noteId, (r) => withSharingSeen(asNote(r), editNoteText(asNote(r), input.text, input.rev, now), input.visibilityRev)));
   // A shared note's new text replaces the old one wherever the manager was shown it.
   if (note.visibility === 'shared') await deps.sharingChanged?.(userId);
   return note;
+}
+
+/** The edited note, when its words go nowhere its editor did not see (checked on the note as it is replaced, under its ETag). */
+function withSharingSeen(stored: AccountabilityNote, edited: AccountabilityNote, seenVisibilityRev: number | undefined): AccountabilityNote {
+  // The same text again (also a redelivered edit) puts no new words anywhere.
+  if (edited !== stored) requireSharingSeen(stored, seenVisibilityRev);
+  return edited;
 }
 
 /**

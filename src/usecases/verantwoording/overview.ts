@@ -1,5 +1,5 @@
 import { findQuestion, Language } from '../../domain/framework/framework';
-import { Visibility } from '../../domain/personal/personal-answer';
+import { answerRev, Visibility } from '../../domain/personal/personal-answer';
 import { decisionSource, Proposal, Verdict } from '../../domain/proposal/proposal';
 import { AccountabilityNote } from '../../domain/verantwoording/accountability-note';
 import { ofType, PersonalRecord, visibilityRevOf } from '../../domain/verantwoording/personal-record';
@@ -48,6 +48,8 @@ export interface AnswerEntry {
   visibility: Visibility;
   /** How often its sharing changed: a share press sends it back (`withVisibility`). Always set by `buildOverview`. */
   visibilityRev?: number;
+  /** The revision of its text (`answerRev`): a share sends it back, so words changed since are not shared unseen (`requireTextSeen`). Always set by `buildOverview`. */
+  rev?: number;
   updatedAt: string;
 }
 
@@ -211,7 +213,7 @@ function assembleOverview(deps: VerantwoordingDeps, userId: string, language: La
       answers: answers
         .filter((a) => a.cycleId === c.cycleId)
         .sort((a, b) => a.questionId - b.questionId)
-        .map((a) => ({ id: a.id, questionId: a.questionId, question: findQuestion(framework, a.questionId)?.text ?? '', text: a.text, visibility: a.visibility, visibilityRev: visibilityRevOf(a), updatedAt: a.updatedAt })),
+        .map((a) => ({ id: a.id, questionId: a.questionId, question: findQuestion(framework, a.questionId)?.text ?? '', text: a.text, visibility: a.visibility, visibilityRev: visibilityRevOf(a), rev: answerRev(a), updatedAt: a.updatedAt })),
     };
   });
   const notes = ofType(own, 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt));

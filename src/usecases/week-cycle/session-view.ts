@@ -110,6 +110,8 @@ export interface SessionView {
     energyOutLate?: boolean;
     /** The viewer's own answer to the current question, when that question is personal. */
     personalAnswers: Record<number, string>;
+    /** Of those, the ones she shared with her manager: what she saves there, the manager sees too. */
+    sharedAnswers?: number[];
     judgement?: Judgement;
   };
 }
@@ -247,6 +249,7 @@ export function buildSessionView(
             ...(late('in') ? { energyInLate: true } : {}),
             ...(late('out') ? { energyOutLate: true } : {}),
             personalAnswers: viewer.ownAnswer ? { [viewer.ownAnswer.questionId]: viewer.ownAnswer.text } : {},
+            ...(viewer.ownAnswer?.visibility === 'shared' ? { sharedAnswers: [viewer.ownAnswer.questionId] } : {}),
             judgement: judgements.find((j) => j.memberId === viewer.id),
           },
         }

@@ -17,7 +17,7 @@ import { MAX_HOURS_PER_CYCLE } from '../../domain/verantwoording/time-used';
 import { MAX_NOTE_LENGTH } from '../../domain/verantwoording/accountability-note';
 import { MAX_TRAJECT_TEXT } from '../../domain/verantwoording/prof-traject';
 import { setVisibility } from '../../usecases/verantwoording/visibility';
-import { TEXT_CHANGED_SINCE_SHOWN, visibilityRevOf } from '../../domain/verantwoording/personal-record';
+import { SHARED_SINCE_SHOWN, TEXT_CHANGED_SINCE_SHOWN, visibilityRevOf } from '../../domain/verantwoording/personal-record';
 import { LearningNeedDeps, myLearningNeed, myLearningNeeds, passOnLearningNeed, withdrawLearningNeed } from '../../usecases/learning-needs/learning-needs';
 import { CHANGED_MEANWHILE, LEARNING_THEMES, MAX_LEARNING_NEED_TEXT } from '../../domain/learning-needs/learning-need';
 import { offersForMyNeeds } from '../../usecases/learning-needs/lo-offers';
@@ -29,7 +29,9 @@ import { MAX_PROPOSAL_WORDS_LENGTH, proposalWords } from '../../domain/talent-re
 const id = z.string().min(1).max(200).regex(/^[^/\\?#]+$/);
 const schemas = {
   addNote: z.object({ text: z.string().max(20_000), shared: z.boolean().optional(), key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }),
-  editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0) }),
+  // `visibilityRev`: the sharing's revision the tab showed beside the note. A note shared since (or
+  // shared, and none sent: tabs from before) takes no new words: 409, reason `sharedSince`.
+  editNote: z.object({ text: z.string().max(20_000), rev: z.number().int().min(0), visibilityRev: z.number().int().min(0).optional() }),
   // `visibilityRev`: how often the entry's sharing had changed when the tab showed it (the
   // overview's `visibilityRev`, `timeVisibilityRev`). Older than stored (a PUT sent again after the
   // person changed it back), it changes nothing. Without it (tabs from before) the change wins.
@@ -49,7 +51,8 @@ const schemas = {
   time: z.object({ groupId: id, cycleId: id, hours: z.number().finite().min(0).max(MAX_HOURS_PER_CYCLE), rev: z.number().int().min(0).optional() }),
   // `rev`: the Prof-traject's revision the tab showed (0: none yet). Without it (tabs from before
   // revisions) the save wins whatever is stored. No phase: that field is the chat's, and is kept.
-  traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int(), rev: z.number().int().min(0).optional() }),
+  // `visibilityRev`: as a note edit's (a shared Prof-traject takes no new words from a form that showed it otherwise).
+  traject: z.object({ learningNeeds: z.string().max(20_000), talents: z.string().max(20_000), plannedWeeks: z.number().int(), rev: z.number().int().min(0).optional(), visibilityRev: z.number().int().min(0).optional() }),
   erase: z.object({ confirm: z.literal(true) }),
   signIn: z.object({ userId: z.string().regex(DEV_USER_ID) }),
   noteId: id,
@@ -83,6 +86,9 @@ const TEXT_LIMITS = new Map<z.ZodTypeAny, Record<string, number>>([
 ]);
 
 const noteIdOf = (req: Req) => parse(schemas.noteId, req.params?.noteId);
+
+/** An edit refused because the entry was shared since the tab showed it: said apart (`reason`), so the tab says why, not "changed elsewhere". */
+const reasonOf = (detail: unknown): { reason?: 'sharedSince' } => (detail === SHARED_SINCE_SHOWN ? { reason: 'sharedSince' } : {});
 
 // `erasureUnderway`: a change while the person's erasure is unfinished; nothing was stored (the tab says why, and offers to finish it).
 const STATUS = { invalidInput: 400, notFound: 404, forbidden: 403, conflict: 409, wrongQuestionKind: 400, erasureUnderway: 409, saveTooSlow: 503 } as Record<string, number>;
@@ -225,7 +231,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         } else if (isDomainError(err)) {
           deps.logger.info({ path, code: err.code, via: caller?.via }, 'tab API: refused');
           const conflict = err.code === 'conflict' && req.params?.noteId && caller ? { note: await getNote(v, caller.userId, noteIdOf(req)).catch(() => undefined) } : {};
-          res.send(STATUS[err.code] ?? 400, { error: err.code, ...refusalBody(err.input), ...conflict });
+          res.send(STATUS[err.code] ?? 400, { error: err.code, ...reasonOf(err.detail), ...refusalBody(err.input), ...conflict });
         } else if ((err as { status?: number }).status === 400) {
           res.send(400, { error: 'invalidInput', ...refusalBody((err as { input?: RefusedField }).input) });
         } else {
@@ -269,7 +275,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       if (!isDomainError(err) || err.detail !== TEXT_CHANGED_SINCE_SHOWN) throw err;
       deps.logger.info({ path: '/api/verantwoording/visibility', code: 'conflict', reason: 'textChanged', via: caller.via }, 'tab API: refused');
       // Its text changed since the tab showed it: nothing shared. 409 with the newest text, for the tab to show before a share.
-      const newest = input.kind === 'note' ? { note: await getNote(v, caller.userId, input.id) } : { traject: await getProfTraject(v, caller.userId) };
+      // (An answer's newest text comes with the redrawn overview.)
+      const newest = input.kind === 'note' ? { note: await getNote(v, caller.userId, input.id) } : input.kind === 'profTraject' ? { traject: await getProfTraject(v, caller.userId) } : {};
       return { status: 409, body: { error: 'conflict', reason: 'textChanged', ...newest } };
     }
     // Pressed on a view older than the last change: nothing changed. 409 with the sharing as it
@@ -298,8 +305,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
       deps.logger.info({ path: '/api/verantwoording/traject', code: err.code, via: caller.via }, 'tab API: refused');
-      // Saved elsewhere since the tab read it: 409 with the stored version (and its rev) to show next to the tab's own inputs.
-      return { status: 409, body: { error: 'conflict', traject: await getProfTraject(v, caller.userId) } };
+      // Saved elsewhere since the tab read it (or shared since: `reason`): 409 with the stored version (and its revs) to show next to the tab's own inputs.
+      return { status: 409, body: { error: 'conflict', ...reasonOf(err.detail), traject: await getProfTraject(v, caller.userId) } };
     }
   });
   route('get', '/api/verantwoording/export', async (caller, req) => {

@@ -3,15 +3,16 @@ import { AccountabilityNote, MAX_NOTE_LENGTH } from '../../../domain/verantwoord
 import { adaptiveCard, AdaptiveCardJson, container, execute, heading, plainText, refusalNotice, textBlock, withFieldError } from '../card-kit';
 import { backToOverview, carriedDraft } from './format';
 import { unitCeiling } from '../../../domain/shared/text';
+import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
 
 export interface NoteEditOptions {
   /**
    * The save was refused because the note changed elsewhere since the card was opened: `text` is
    * what the person typed. It stays in the field; the newer stored text is shown next to it.
    */
-  changedElsewhere?: { text: string };
-  /** A refused edit: the text as typed, the version it was made from, and why it was refused. */
-  refused?: { text?: string; rev?: number; error: string };
+  changedElsewhere?: { text: string; sharedSince?: boolean };
+  /** A refused edit: the text as typed, the versions (of its text, of its sharing) it was made from, and why it was refused. */
+  refused?: { text?: string; rev?: number; visibilityRev?: number; error: string };
   /**
    * A delete from a card older than the note's text was refused: the newest text is shown, with a
    * delete that names its version (pressing it is the choice to delete what they now see).
@@ -27,15 +28,20 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
   // A refused edit keeps the version it was made from: a newer text elsewhere still wins as a conflict.
   // After a conflict the person has seen the newer text: saving again is their choice to keep theirs.
   const rev = opts.refused?.rev ?? note.rev;
+  // The sharing it shows goes with the save too: shared since, new words do not reach the manager unseen.
+  const visibilityRev = opts.refused ? opts.refused.visibilityRev : visibilityRevOf(note);
+  const sharedSince = !!opts.changedElsewhere?.sharedSince;
   return adaptiveCard(
     [
       heading(t('verantwoording.notes.editTitle')),
       ...(opts.changedElsewhere
         ? [
-            refusalNotice(t('verantwoording.notes.changedElsewhere')),
-            container([textBlock(t('verantwoording.notes.storedNow'), { weight: 'Bolder' }), plainText(note.text)], { style: 'emphasis', spacing: 'Medium' }),
+            refusalNotice(t(sharedSince ? 'verantwoording.editShared.noteRefused' : 'verantwoording.notes.changedElsewhere')),
+            ...(sharedSince ? [] : [container([textBlock(t('verantwoording.notes.storedNow'), { weight: 'Bolder' }), plainText(note.text)], { style: 'emphasis', spacing: 'Medium' })]),
           ]
         : []),
+      // Whoever sees the note sees what is saved here: said above the field, as the tab says it beside the note.
+      ...(note.visibility === 'shared' && !sharedSince ? [textBlock(t('verantwoording.editShared.noteNotice'), { weight: 'Bolder' })] : []),
       ...(opts.refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
       ...(opts.deleteRefused ? [refusalNotice(t('verantwoording.notes.deleteChanged'))] : []),
       ...withFieldError(
@@ -44,7 +50,7 @@ export function noteEditCard(note: AccountabilityNote, t: Translate, opts: NoteE
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev, ...carriedDraft(opts.draft) }, { style: 'positive' }),
+      execute(t('verantwoording.save'), 'saveNote', { noteId: note.id, rev, ...(visibilityRev === undefined ? {} : { visibilityRev }), ...carriedDraft(opts.draft) }, { style: 'positive' }),
       ...(opts.deleteRefused
         ? [execute(t('verantwoording.notes.delete'), 'deleteNote', { noteId: note.id, rev: note.rev, ...(opts.draft ? { text: opts.draft } : {}) }, { style: 'destructive', associatedInputs: 'none' })]
         : []),

@@ -166,7 +166,7 @@ function cycleSection(c: CycleEntry, t: Translate, locale: Locale, putBefore: re
         textBlock(`${a.questionId}. ${a.question}`, { size: 'Small', isSubtle: true }),
         plainText(truncate(a.text, texts.answer)),
         subtle(visibilityLabel(a.visibility, t)),
-        actionSet([buttonFor(visibilityToggle('answer', a.id, { visibility: a.visibility, visibilityRev: a.visibilityRev }, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
+        actionSet([buttonFor(visibilityToggle('answer', a.id, { visibility: a.visibility, visibilityRev: a.visibilityRev, rev: a.rev }, t), t('verantwoording.buttonFor.answer', { question: a.questionId, cycle }), t)]),
       );
     }
   }

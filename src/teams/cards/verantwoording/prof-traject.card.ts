@@ -5,6 +5,7 @@ import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, h
 import { TrajectProgress } from '../../../domain/verantwoording/active-weeks';
 import { backToOverview, carriedDraft } from './format';
 import { unitCeiling } from '../../../domain/shared/text';
+import { visibilityRevOf } from '../../../domain/verantwoording/personal-record';
 
 /** A refused Prof-traject: the inputs as they were sent, and the reason per input id. */
 export interface RefusedTraject {
@@ -15,6 +16,8 @@ export interface RefusedTraject {
    * card shows the person's inputs AND the newer stored version, and saving again keeps theirs.
    */
   changedElsewhere?: boolean;
+  /** Refused because it was shared with the manager since this form was opened (its text as it was): said so, the inputs kept. */
+  sharedSince?: boolean;
 }
 
 /** What the Prof-traject form shows besides the traject itself. */
@@ -60,7 +63,12 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
   // After a conflict the person has now seen the stored version: saving again is their choice to keep theirs.
   // A form refused for a field keeps the revision it was made from, so a newer text elsewhere still wins.
   const rev = refused && !refused.changedElsewhere ? submittedNumber(refused.values, 'rev') : trajectRev(traject);
-  const conflict = refused?.changedElsewhere && traject ? traject : undefined;
+  // Its sharing as the form shows it goes with the save the same way: shared since, nothing new reaches the manager unseen.
+  // Sketched anew it is private again (sketchProfTraject), so that form needs none.
+  const visibilityRev = fresh ? undefined : refused && !refused.changedElsewhere ? submittedNumber(refused.values, 'visibilityRev') : traject ? visibilityRevOf(traject) : undefined;
+  const sharedSince = !!refused?.changedElsewhere && !!refused.sharedSince;
+  const conflict = refused?.changedElsewhere && !sharedSince && traject ? traject : undefined;
+  const shared = !fresh && traject?.visibility === 'shared';
   const textInput = (id: 'learningNeeds' | 'talents', placeholder: string) =>
     withFieldError(
       { type: 'Input.Text', id, label: t(`verantwoording.traject.${id}`), placeholder, value: text(id), isMultiline: true, maxLength: Math.max(unitCeiling(MAX_TRAJECT_TEXT), text(id).length) },
@@ -72,7 +80,14 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       heading(t(fresh ? 'verantwoording.traject.freshTitle' : 'verantwoording.traject.title')),
       ...progress,
       textBlock(t(fresh ? 'verantwoording.traject.freshIntro' : 'verantwoording.traject.formIntro')),
-      ...(conflict ? [refusalNotice(t('verantwoording.traject.changedElsewhere')), storedVersion(conflict, t)] : refused ? [refusalNotice(t('verantwoording.form.notSaved'))] : []),
+      ...(sharedSince
+        ? [refusalNotice(t('verantwoording.editShared.trajectRefused'))]
+        : conflict
+          ? [refusalNotice(t('verantwoording.traject.changedElsewhere')), storedVersion(conflict, t)]
+          : refused
+            ? [refusalNotice(t('verantwoording.form.notSaved'))]
+            : []),
+      ...(shared && !sharedSince ? [textBlock(t('verantwoording.editShared.trajectNotice'), { weight: 'Bolder' })] : []),
       ...textInput('learningNeeds', t('verantwoording.traject.learningNeedsPlaceholder')),
       ...textInput('talents', t('verantwoording.traject.talentsPlaceholder')),
       {
@@ -89,7 +104,7 @@ export function profTrajectCard(traject: ProfTraject | undefined, t: Translate, 
       ),
     ],
     [
-      execute(t('verantwoording.save'), 'saveTraject', { ...(rev === undefined ? {} : { rev }), ...(fresh ? { fresh: true as const } : {}), ...carriedDraft(draft) }, { style: 'positive' }),
+      execute(t('verantwoording.save'), 'saveTraject', { ...(rev === undefined ? {} : { rev }), ...(visibilityRev === undefined ? {} : { visibilityRev }), ...(fresh ? { fresh: true as const } : {}), ...carriedDraft(draft) }, { style: 'positive' }),
       backToOverview(t, draft),
     ],
   );

@@ -9,7 +9,7 @@ import { addNote, deleteNote, editNote, getNote } from '../../../usecases/verant
 import { saveProfTraject } from '../../../usecases/verantwoording/prof-traject';
 import { correctTimeUsed } from '../../../usecases/verantwoording/time-used';
 import { setVisibility } from '../../../usecases/verantwoording/visibility';
-import { TEXT_CHANGED_SINCE_SHOWN } from '../../../domain/verantwoording/personal-record';
+import { SHARED_SINCE_SHOWN, TEXT_CHANGED_SINCE_SHOWN } from '../../../domain/verantwoording/personal-record';
 import { ActionOutcome, CardActionContext, onCardAction, RefusalForm } from '../../card-actions';
 import { AdaptiveCardJson } from '../../cards/card-kit';
 import { eraseConfirmCard, erasedCard, erasedEarlierCard, erasureUnfinishedCard, myDataCard } from '../../cards/verantwoording/my-data.card';
@@ -84,12 +84,12 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
    * A note edit that lost to a change elsewhere: the typed text stays on the card, next to the
    * newer stored text; if the note was deleted meanwhile, with the offer to keep it as a new note.
    */
-  const keepTypedNote = async (ui: Ui, noteId: string, text: string, draft: string | undefined): Promise<AdaptiveCardJson> => {
+  const keepTypedNote = async (ui: Ui, noteId: string, text: string, draft: string | undefined, sharedSince = false): Promise<AdaptiveCardJson> => {
     const note = await getNote(v, ui.userId, noteId).catch((err: unknown) => {
       if (isDomainError(err) && err.code === 'notFound') return undefined;
       throw err;
     });
-    return note ? noteEditCard(note, ui.t, { changedElsewhere: { text }, draft }) : deletedNoteCard({ text, key: randomUUID(), draft }, ui.t);
+    return note ? noteEditCard(note, ui.t, { changedElsewhere: { text, sharedSince }, draft }) : deletedNoteCard({ text, key: randomUUID(), draft }, ui.t);
   };
 
   on('showVerantwoording', async (ui, data) => overview(ui, data.text));
@@ -107,10 +107,11 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   on('openNote', async (ui, data) => noteEditCard(await getNote(v, ui.userId, data.noteId), ui.t, { draft: data.text }));
   on('saveNote', async (ui, data) => {
     try {
-      await editNote(v, ui.userId, data.noteId, { text: data.text, rev: data.rev });
+      await editNote(v, ui.userId, data.noteId, { text: data.text, rev: data.rev, visibilityRev: data.visibilityRev });
     } catch (err) {
       if (!isDomainError(err) || (err.code !== 'conflict' && err.code !== 'notFound')) throw err;
-      return keepTypedNote(ui, data.noteId, data.text, data.draft);
+      // Shared since the card was opened: the typed text stays, and the card says who would read it.
+      return keepTypedNote(ui, data.noteId, data.text, data.draft, err.detail === SHARED_SINCE_SHOWN);
     }
     return afterChange(ui, 'saveNote', data.draft);
   });
@@ -153,13 +154,13 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
   on('openTraject', async (ui, data) => trajectCardFor(deps, ui.userId, ui.t, undefined, data.text, data.fresh));
   on('saveTraject', async (ui, data) => {
     // The form's phase comes as sent: left out keeps the stored one, '' (none picked) clears it.
-    const input = { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase, rev: data.rev };
+    const input = { learningNeeds: data.learningNeeds, talents: data.talents, plannedWeeks: data.weeks, maturityPhase: data.maturityPhase, rev: data.rev, visibilityRev: data.visibilityRev };
     try {
       await saveProfTraject(v, ui.userId, input, { fresh: data.fresh });
     } catch (err) {
       if (!isDomainError(err) || err.code !== 'conflict') throw err;
-      // Saved elsewhere (the tab) since the form was opened: the form again with what was entered, and the newer version.
-      return trajectCardFor(deps, ui.userId, ui.t, { values: { ...data }, errors: {}, changedElsewhere: true }, data.draft);
+      // Saved elsewhere (the tab) since the form was opened, or shared since: the form again with what was entered, and why.
+      return trajectCardFor(deps, ui.userId, ui.t, { values: { ...data }, errors: {}, changedElsewhere: true, sharedSince: err.detail === SHARED_SINCE_SHOWN }, data.draft);
     }
     return afterChange(ui, 'saveTraject', data.draft);
   });

@@ -68,7 +68,7 @@ export function verantwoordingForms(deps: VerantwoordingFeatureDeps) {
       });
       // Deleted meanwhile (in the tab): the text stays, to be kept as a new note once it fits.
       if (!note) return deletedNoteCard({ text: text ?? '', key: randomUUID(), error, draft }, r.t);
-      return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), error }, draft });
+      return noteEditCard(note, r.t, { refused: { text, rev: submittedNumber(r.values, 'rev'), visibilityRev: submittedNumber(r.values, 'visibilityRev'), error }, draft });
     }),
     saveTime: form(async (context, r) => {
       // "1,25" (not whole or half hours) comes back as 1.25, next to the rule it breaks.
