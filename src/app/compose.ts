@@ -12,7 +12,7 @@ import { RetryPauses, setRetryPauses } from '../store/document-store';
 import { containerTtl, RetentionSweeper } from '../store/retention';
 import { CosmosGroupRepository } from '../store/week-cycle.repositories';
 import { CosmosPersonalRecordRepository } from '../store/verantwoording.repositories';
-import { preferencesId } from '../domain/verantwoording/preferences';
+import { knownLanguage, OwnTurnLanguageDeps, preferencesOnOwnTurn, preferredLanguage } from '../usecases/verantwoording/preferences';
 import { groupIdFor } from '../usecases/week-cycle/set-up-group';
 import { actorOf, conversationKindOf, groupConversationId, teamsLocale } from '../teams/turn';
 import { migrateToGroupPartition } from '../store/migrations/group-partition.migration';
@@ -120,10 +120,9 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
   // Counted in the outbox's windows per chat and held by its pauses: Teams limits a chat whoever calls.
   const sharedCards = new SharedCardUpdates(connector, logger, { minIntervalMs: options.sharedCardIntervalMs, overtakeCheckMs: options.sharedCardOvertakeCheckMs, limiter: outbox.limiter });
   const messenger = new TeamsMessenger(outbox);
-  const personalLanguage = async (userId: string) => {
-    const prefs = await personalRecords.get(userId, preferencesId(userId)).catch(() => undefined);
-    return prefs?.type === 'preferences' ? prefs.language : undefined;
-  };
+  const ownLanguages: OwnTurnLanguageDeps = { records: personalRecords, clock, defaultLanguage: config.defaultLanguage, saveWindowMs: options.saveWindowMs, windowClock: options.windowClock };
+  // Texts sent to a person outside their turns: their choice, else their Teams client's as their own turns kept it.
+  const personalLanguage = (userId: string) => knownLanguage(ownLanguages, userId).catch(() => undefined);
   // Ended first thing in `stop()`: every AI call of this app ends then (see `stoppedBy`).
   const aiCalls = new AbortController();
   const platform: Platform = {
@@ -151,7 +150,7 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
     personalLanguage,
     actions: {
       toActorPrivately: (context, card) => messenger.toActor(context, card),
-      ownChatLanguage: (context) => personalLanguage(actorOf(context).id),
+      ownChatLanguage: (context) => preferredLanguage(ownLanguages, actorOf(context).id).catch(() => undefined),
       defaultLanguage: config.defaultLanguage,
       logger,
       translator,
@@ -162,9 +161,10 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         // the person's own choice ("taal en"). Only when nothing is stored does the input itself
         // count (the language chosen on the setup form, an English command word); then, in the
         // 1:1 chat, the language of the person's Teams client, as the manifest and the tab follow
-        // it, and in a shared chat the organisation's (DEFAULT_LANGUAGE), as its welcome and setup
-        // form speak until the group chooses: one member's client does not choose for all, and one
-        // chat never mixes two languages.
+        // it (and kept from this turn for the texts sent to them later; the one kept before when
+        // the activity tells none), and in a shared chat the organisation's (DEFAULT_LANGUAGE), as
+        // its welcome and setup form speak until the group chooses: one member's client does not
+        // choose for all, and one chat never mixes two languages.
         // A failed read of the group is not "no group": it rejects, so each caller falls back as
         // fits whom its card goes to (a card for the presser alone: their Teams client's language).
         const personal = conversationKindOf(context) === 'personal';
@@ -172,10 +172,10 @@ export async function startApp(config: AppConfig, options: ComposeOptions): Prom
         const groupId = named ?? (personal ? undefined : groupIdFor(groupConversationId(context)));
         const group = groupId ? await groups.get(groupId) : undefined;
         if (group) return group.language;
-        const own = personal ? await personalLanguage(actorOf(context).id) : undefined;
-        if (own) return own;
+        const own = personal ? await preferencesOnOwnTurn(ownLanguages, actorOf(context).id, teamsLocale(context)).catch(() => undefined) : undefined;
+        if (own?.language) return own.language;
         if (data.language === 'nl' || data.language === 'en') return data.language;
-        return (personal ? teamsLocale(context) : undefined) ?? config.defaultLanguage;
+        return (personal ? (teamsLocale(context) ?? own?.clientLanguage) : undefined) ?? config.defaultLanguage;
       },
     },
   };

@@ -34,7 +34,7 @@ export interface Platform {
   messenger: TeamsMessenger;
   background: BackgroundTasks;
   actions: CardActionContext;
-  /** The language a person chose for themselves ("taal en" in their 1:1 chat), if they did. */
+  /** The language of texts sent to a person outside their turns: chosen ("taal en" in their 1:1 chat), else their Teams client's as their own turns kept it; undefined when neither is known. */
   personalLanguage: (userId: string) => Promise<Locale | undefined>;
   frameworks: Frameworks;
   events: BusinessEvents;

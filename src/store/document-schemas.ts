@@ -253,7 +253,7 @@ const timeUsed = z
   .object({ id, type: z.literal('timeUsed'), userId: id, groupId: id, cycleId: id, hours: z.number().min(0).max(40).optional(), visibility, rev: z.number().int().min(1).optional(), visibilityRev: count.optional(), updatedAt: isoTime })
   .strict();
 
-const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language, updatedAt: isoTime }).strict();
+const preferences = z.object({ id, type: z.literal('preferences'), userId: id, language: language.optional(), clientLanguage: language.optional(), updatedAt: isoTime }).strict();
 
 /** The managers who planned a conversation about the person: their own index, in their own partition. */
 const reviewManagers = z.object({ id, type: z.literal('reviewManagers'), userId: id, managerIds: z.array(id).max(1000), updatedAt: isoTime, ttl: z.literal(-1) }).strict();

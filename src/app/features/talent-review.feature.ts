@@ -16,7 +16,7 @@ import { CosmosReviewRequestRepository } from '../../store/review-request.reposi
 import { outboxPrepCards } from '../../teams/features/talent-review/prep-cards';
 import { registerTalentReview } from '../../teams/features/talent-review/register';
 import { chatReviewNotices } from '../../teams/features/talent-review/review-notices';
-import { preferredLanguage } from '../../usecases/verantwoording/preferences';
+import { knownLanguage } from '../../usecases/verantwoording/preferences';
 import { TalentReviewDeps } from '../../usecases/talent-review/deps';
 import { followSharing } from '../../usecases/talent-review/prep';
 import { movePrepsToWorkingDays } from '../../usecases/talent-review/plan-review';
@@ -71,7 +71,7 @@ export function composeTalentReview(p: Platform, sources: TalentReviewSources): 
     notices: chatReviewNotices({
       messenger: p.messenger,
       translator: p.translator,
-      languageOf: async (userId) => (await preferredLanguage(sources.verantwoording, userId)) ?? p.config.defaultLanguage,
+      languageOf: async (userId) => (await knownLanguage(sources.verantwoording, userId)) ?? p.config.defaultLanguage,
       notQueued: (err) => p.logger.warn({ failure: failureOf(err) }, 'a professional was not told of a change to their conversation; their verantwoording shows it'),
     }),
     scheduler: p.scheduler,

@@ -17,7 +17,7 @@ export interface FeatureDeps {
   background: BackgroundTasks;
   actions: CardActionContext;
   defaultLanguage: 'nl' | 'en';
-  /** The language a person chose for themselves: what a private message to them is written in. */
+  /** What a private message to a person is written in: the language they chose, else their Teams client's as their own turns kept it. */
   personalLanguage: (userId: string) => Promise<'nl' | 'en' | undefined>;
   /** The organisation's time zone (ORG_TIME_ZONE): a new group's until it picks its own. */
   timeZone: string;

@@ -9,7 +9,7 @@ import { cardMessage } from '../../messenger';
 export interface HalfYearNoticeDeps {
   outbox: Pick<Outbox, 'queue' | 'statusOf'>;
   translator: Translator;
-  /** The person's chosen language, else the organisation's (this is nobody's turn). */
+  /** The person's chosen language, else their Teams client's as their own turns kept it, else the organisation's (this is nobody's turn). */
   languageOf(userId: string): Promise<Language>;
 }
 

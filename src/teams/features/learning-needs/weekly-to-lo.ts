@@ -93,7 +93,7 @@ const givenUpUnsent = (job: Pick<OutboxJob, 'status' | 'result'>) => job.status 
 export interface WeeklyLoNoticeDeps {
   outbox: Pick<Outbox, 'queue' | 'withdraw'>;
   translator: Translator;
-  /** The person's chosen language, else the organisation's (this is nobody's turn). */
+  /** The person's chosen language, else their Teams client's as their own turns kept it, else the organisation's (this is nobody's turn). */
   languageOf(userId: string): Promise<Language>;
 }
 

@@ -108,7 +108,8 @@ async function notQueuedUnderFormerKey<P extends { key: string }>(outbox: Pick<O
 
 /**
  * The outbox's side of the feature. `toLo`: the HR person's card, from the record as stored when
- * it is sent (a record gone by then: nothing sent), in the language they chose, else the default.
+ * it is sent (a record gone by then: nothing sent), in the language they chose, else their Teams
+ * client's as their own turns kept it, else the default.
  * `mirror`: the share copied onto the group's proposal. `shared` (the group's notice went out, or
  * was given up): each HR person's card queued under its key, then the mirror; in the outbox's
  * sender, so it costs no member's turn a request, and a run that fails is run again by the outbox

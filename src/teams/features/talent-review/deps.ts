@@ -4,7 +4,7 @@ import { Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { Outbox } from '../../../outbox/outbox';
 import { TalentReviewDeps } from '../../../usecases/talent-review/deps';
-import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
+import { knownLanguage, preferencesOf, preferencesOnOwnTurn } from '../../../usecases/verantwoording/preferences';
 import { CardActionContext } from '../../card-actions';
 import { TeamsMessenger } from '../../messenger';
 import { actorOf, teamsLocale } from '../../turn';
@@ -20,18 +20,25 @@ export interface TalentReviewFeatureDeps {
   defaultLanguage: Language;
 }
 
-/** The person's chosen language; else, on their own turn, their Teams client's; else the default. */
+/**
+ * The person's chosen language; else, on their own turn, their Teams client's (kept then for the
+ * texts sent to them later, `preferencesOnOwnTurn`); else their Teams client's as last kept; else the default.
+ */
 export async function languageOf(deps: TalentReviewFeatureDeps, userId: string, context?: TurnContext): Promise<Language> {
-  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? (context ? teamsLocale(context) : undefined) ?? deps.defaultLanguage;
+  const ownTurn = context && actorOf(context).id === userId ? context : undefined;
+  if (!ownTurn) return (await knownLanguage(deps.talentReview.verantwoording, userId)) ?? deps.defaultLanguage;
+  const prefs = await preferencesOnOwnTurn(deps.talentReview.verantwoording, userId, teamsLocale(ownTurn));
+  return prefs?.language ?? teamsLocale(ownTurn) ?? prefs?.clientLanguage ?? deps.defaultLanguage;
 }
 
 /**
  * The language of a message rebuilt outside its reader's turn: their chosen one; else the one it
  * was last rendered in (`shownIn`: their Teams client's then), so it does not change under them;
- * else the default.
+ * else their Teams client's as last kept; else the default.
  */
 export async function rebuildLanguageOf(deps: TalentReviewFeatureDeps, userId: string, shownIn: Language | undefined): Promise<Language> {
-  return (await preferredLanguage(deps.talentReview.verantwoording, userId)) ?? shownIn ?? deps.defaultLanguage;
+  const prefs = await preferencesOf(deps.talentReview.verantwoording, userId);
+  return prefs?.language ?? shownIn ?? prefs?.clientLanguage ?? deps.defaultLanguage;
 }
 
 export async function managerUi(deps: TalentReviewFeatureDeps, context: TurnContext) {

@@ -23,8 +23,9 @@ import { onOwnChatAction } from './own-chat';
 
 /**
  * The cards through the outbox, each in its reader's own 1:1 chat with the bot (opened with their
- * Entra id) and language (their chosen one, else the organisation's: this is not their turn; the
- * member's, when they chose none, the one their send was answered in: see `sentIn`). The
+ * Entra id) and language (their chosen one, else their Teams client's as their own turns kept it,
+ * else the organisation's: this is not their turn; the member's, when they chose none, first the
+ * one their send was answered in: see `sentIn`). The
  * presser's chat only tells the outbox the tenant and service. The manager's card is about the
  * member, the member's notice about the manager: either one's erasure takes both out of the outbox.
  */

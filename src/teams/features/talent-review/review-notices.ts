@@ -8,7 +8,7 @@ import { TeamsMessenger } from '../../messenger';
 export interface ReviewNoticeDeps {
   messenger: Pick<TeamsMessenger, 'toPerson'>;
   translator: Translator;
-  /** The professional's chosen language, else the organisation's default. */
+  /** The professional's chosen language, else their Teams client's as their own turns kept it, else the organisation's default. */
   languageOf(userId: string): Promise<Language>;
   /** A notice that could not be queued: the manager's change is stored, so this is only logged. */
   notQueued(err: unknown): void;

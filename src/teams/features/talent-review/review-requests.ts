@@ -40,7 +40,8 @@ export function pressChat(ref: Record<string, unknown>): Pick<RenderedMessage, '
 
 /**
  * Requests in the manager's own 1:1 chat with the bot (opened by the outbox with their Entra id),
- * in the manager's language: their chosen one, else the organisation's (this is not their turn).
+ * in the manager's language: their chosen one, else their Teams client's as their own turns kept
+ * it, else the organisation's (this is not their turn).
  * The professional's chat (`ref`) tells the outbox the tenant and service, and is where they hear
  * it should Teams refuse the request for good (`onRefused`), in their chosen language, else
  * `shownIn` (the confirmation's). The card is about the professional, so erasing them takes it

@@ -33,7 +33,7 @@ const ACCOUNT_COMMAND = /^\s*(teamverantwoording|account\s+to\s+(my\s+)?team)\b/
 
 /**
  * Each team member's card (and the manager's own manager's, when chosen) in their own 1:1 chat with the bot (opened by the outbox with their
- * Entra id), in their language: their chosen one, else the organisation's (this is not their turn).
+ * Entra id), in their language: their chosen one, else their Teams client's as their own turns kept it, else the organisation's (this is not their turn).
  * The manager's chat only tells the outbox the tenant and service. The card names the manager, so
  * erasing them takes it out of the outbox; erasing the member does too (theirs). Either erasure
  * leaves the card's key behind, blank, so the same send press delivered again (or pressed again)

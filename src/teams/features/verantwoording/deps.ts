@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { VerantwoordingDeps } from '../../../usecases/verantwoording/deps';
-import { preferredLanguage } from '../../../usecases/verantwoording/preferences';
+import { preferencesOnOwnTurn } from '../../../usecases/verantwoording/preferences';
 import { actorOf, teamsLocale } from '../../turn';
 import type { TeamsMessenger } from '../../messenger';
 
@@ -25,11 +25,13 @@ export interface VerantwoordingFeatureDeps {
  * manifest and the tab already follow it (an English Teams would otherwise open an English
  * command into a Dutch dialog); only then the app's default. `worded`: the language of the
  * command they typed, where it tells one (`language` English, `taal` Dutch): before their Teams
- * client's, as the group chat reads it.
+ * client's, as the group chat reads it. Their Teams client's language is kept from this turn for
+ * the texts sent to them later, outside their turns (`preferencesOnOwnTurn`); it answers this one
+ * only when the activity tells none.
  */
 export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale): Promise<Locale> {
-  const chosen = await preferredLanguage(deps.verantwoording, actorOf(context).id).catch(() => undefined);
-  return chosen ?? worded ?? teamsLocale(context) ?? deps.defaultLanguage;
+  const prefs = await preferencesOnOwnTurn(deps.verantwoording, actorOf(context).id, teamsLocale(context)).catch(() => undefined);
+  return prefs?.language ?? worded ?? teamsLocale(context) ?? prefs?.clientLanguage ?? deps.defaultLanguage;
 }
 
 export async function userT(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale): Promise<{ locale: Locale; t: Translate }> {

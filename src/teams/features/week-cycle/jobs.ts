@@ -182,7 +182,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const { groupId, cycleId } = readPayload(cyclePayload, payload);
     const { group, members } = await membersToOffer(wc, groupId, cycleId);
     if (!group) return;
-    // In the member's own 1:1 chat: in the language they chose there, as the form it opens is.
+    // In the member's own 1:1 chat: in the language they chose there (else their Teams client's, as kept), as the form it opens is.
     for (const m of members) {
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
       const card = profTrajectOfferCard({ groupName: group.name, plannedWeeks: group.plannedWeeks }, deps.translator.t(language));
@@ -198,7 +198,7 @@ export function registerSessionJobs(scheduler: CosmosJobScheduler, deps: Feature
     const groupT = deps.translator.t(group.language);
     // A week that ended with a group question open is not called finished: the line says what is open and how to finish it.
     await deps.messenger.queueText(group.conversationRef, groupT(leftOpen ? 'weeksEnd.groupTextOpen' : 'weeksEnd.groupText', { count: group.plannedWeeks }), weeksEndGroupKey(cycleId));
-    // Each invitation in the member's own 1:1 chat, in the language they chose there; a run again
+    // Each invitation in the member's own 1:1 chat, in the language they chose there (else their Teams client's, as kept); a run again
     // (after a fault part-way) finds the ones queued by their key and adds none.
     for (const m of members) {
       const language = (await deps.personalLanguage(m.id)) ?? group.language;
