@@ -6,7 +6,10 @@
  * graphemes (shorter still where needed to fit); its value stays the person's id.
  * 1. Ordinary names (control): within the size, every name whole.
  * 2. Names of 256 characters, Teams ids of about 80: within the size, all 200 people still
- *    choosable, each title the start of their name with "…".
+ *    choosable, each title the start and the end of their name around "…".
+ * 3. Names that share a long start (a department before the person's name) were all cut to the
+ *    same title: the setter could not tell whom they add. The cut is now in the middle, keeping
+ *    the end; titles still alike (names differing only in the part cut away) get a number each.
  */
 import { createTranslator } from '../../src/i18n/i18n';
 import { groupSetupCard } from '../../src/teams/cards/group-setup.card';
@@ -32,7 +35,23 @@ describe('the setup form over a roster of 200', () => {
 
   it('names as long as Teams allows: within the size, everyone choosable by the start of their name', () => {
     const { roster, size, choices } = formOver((i) => nameOf(`M${i}`));
-    const cut = choices.filter((c, i) => c.title.endsWith('…') && roster[i]!.name.startsWith(c.title.slice(0, -1)) && c.title.length >= 32);
+    const cut = choices.filter((c, i) => {
+      const [start, end] = c.title.split('…');
+      return roster[i]!.name.startsWith(start!) && roster[i]!.name.endsWith(end!) && start!.length >= 15 && end!.length >= 15;
+    });
     expect({ size, values: choices.map((c) => c.value), cut: cut.length }).toEqual({ size: [], values: roster.map((m) => m.id), cut: 200 });
+  });
+
+  it('names sharing a long start: every choice has a title of its own, ending as the name ends', () => {
+    const prefix = 'Zorggroep Rijnmond, locatie Noord – afdeling Interne Geneeskunde en Longziekten – nachtdienst – ';
+    const { roster, size, choices } = formOver((i) => `${prefix}${'medewerker '.repeat(10)}${String(i).padStart(3, '0')}`);
+    const titles = choices.map((c) => c.title);
+    expect({ size, distinct: new Set(titles).size, endsAsName: titles.filter((title, i) => title.includes('…') && roster[i]!.name.endsWith(title.split('…')[1]!)).length }).toEqual({ size: [], distinct: 200, endsAsName: 200 });
+  });
+
+  it('names alike but for their middle: a number each tells the choices apart', () => {
+    const { size, choices } = formOver((i) => `Zorggroep ${'x'.repeat(60)} ${String(i).padStart(3, '0')} ${'y'.repeat(60)} Jan de Vries`);
+    const titles = choices.map((c) => c.title);
+    expect({ size, distinct: new Set(titles).size, numbered: titles.filter((title, i) => title.endsWith(`Jan de Vries (${i + 1})`)).length }).toEqual({ size: [], distinct: 200, numbered: 200 });
   });
 });

@@ -10,6 +10,10 @@
  *    With names as long as Teams allows (256 characters) a page holds fewer, and still fits.
  * 2. Through the app: Mia (90 reports) types "prep"; the card in her chat fits, and "Next" and
  *    "Previous" walk the whole list, every report on exactly one page.
+ * 3. Pages smaller than LIST_PAGE (long names): "Previous" went back LIST_PAGE lines, not one page
+ *    (from the third page to the first, the second's lines skipped), and "Next N" promised
+ *    LIST_PAGE lines. One page size now holds for the whole list: "Previous" from the third page
+ *    shows the second, and "Next N" says how many the next page names.
  */
 import { randomUUID } from 'node:crypto';
 import { createTranslator } from '../../src/i18n/i18n';
@@ -64,7 +68,45 @@ describe('the prep list of a manager with many direct reports', () => {
       await app.stop();
     }
   }, 120_000);
+
+  describe('pages smaller than LIST_PAGE (names as long as Teams allows)', () => {
+    const withoutPlan = reports(90).map((r) => ({ reportId: r.id, name: nameOf(r.name) }));
+    const pageFrom = (skip: number) => reviewsListCard([], t, 'en', undefined, { withoutPlan, today: '2026-11-23', skip });
+    const pressed = (card: object, title: RegExp) => pageFrom(Number(pageButton(card, title)!.skip));
+
+    it('"Previous" from the third page goes back to the second', () => {
+      const first = pageFrom(0);
+      const second = pressed(first, NEXT);
+      const third = pressed(second, NEXT);
+      expect({ smaller: namedOn(first).length < LIST_PAGE, back: namedOn(pressed(third, PREVIOUS)) }).toEqual({ smaller: true, back: namedOn(second) });
+    });
+
+    it('"Next N" says how many the next page names, on every page', () => {
+      const said: string[] = [];
+      const shown: string[] = [];
+      for (let card = pageFrom(0), n = 0; pageButton(card, NEXT) && n < 100; n++) {
+        said.push(buttonTitle(card, NEXT)!);
+        card = pressed(card, NEXT);
+        shown.push(`Next ${namedOn(card).length}`);
+      }
+      expect({ pages: said.length > 1, said }).toEqual({ pages: true, said: shown });
+    });
+  });
 });
+
+/** The title of the page button (NEXT, PREVIOUS) that matches, if the card has one. */
+function buttonTitle(card: unknown, title: RegExp): string | undefined {
+  const titles: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === 'review.list') titles.push(String(o.title));
+    else Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return titles.find((x) => title.test(x));
+}
 
 /** The page buttons in either language: Mia's presses carry no Teams locale, so her later pages are Dutch. */
 const NEXT = /^(Next|Volgende)\b/;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GROUP_NAME_MAX, GroupSettings, Member } from '../../domain/week-cycle/group';
-import { unitCeiling } from '../../domain/shared/text';
+import { cutWhole, unitCeiling } from '../../domain/shared/text';
 import { Translate } from '../../i18n/i18n';
 import { VERBS, VerbData } from '../verbs';
-import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, truncate, withFieldError } from './card-kit';
+import { adaptiveCard, AdaptiveCardJson, container, Element, execute, factSet, Input, heading, plainText, refusalNotice, holding, submittedInput, submittedNumber, submittedText, textBlock, withFieldError } from './card-kit';
 import { firstCardThatFits } from './card-size';
 import { RefusedForm } from '../features/week-cycle/refusal-forms';
 
@@ -82,6 +82,40 @@ function storedNow(s: GroupSettings, t: Translate): Element {
 const CHOICE_TITLE_STEPS = [80, 48, 32] as const;
 
 /**
+ * A name of at most `max` code units, cut in its middle ("start…end") between graphemes: names in
+ * a large organisation often share a long start (a department before the person's own name), so
+ * the end is what tells them apart.
+ */
+function cutInMiddle(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const head = cutWhole(name, Math.floor((max - 1) / 2));
+  const tailFrom = name.length - (max - 1 - head.length);
+  // The tail starts where a grapheme starts (a whole start ends there), at or after tailFrom:
+  // never half an emoji or a letter without its accent.
+  let start = tailFrom;
+  while (start < name.length && cutWhole(name, start).length !== start) start++;
+  return `${head}…${name.slice(start)}`;
+}
+
+/**
+ * The members' choice titles: each name cut to `max` in its middle; titles still alike (names that
+ * differ only in the part cut away, or the very same name twice) get a number each, so the setter
+ * can tell the choices apart.
+ */
+function choiceTitles(roster: readonly Member[], max: number): string[] {
+  const titles = roster.map((m) => cutInMiddle(m.name, max));
+  const counts = new Map<string, number>();
+  for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return titles.map((title) => {
+    if (counts.get(title)! < 2) return title;
+    const n = (seen.get(title) ?? 0) + 1;
+    seen.set(title, n);
+    return `${title} (${n})`;
+  });
+}
+
+/**
  * Setup of a group: name, members from the chat's roster, session days, time, language, weeks.
  * After a refused save it comes back with what was entered and the reason next to the field.
  * The save carries the revision and settings the form showed (see VERBS.saveSetup): after a
@@ -117,7 +151,7 @@ function setupCardWith(view: GroupSetupView, t: Translate, refused: RefusedForm 
         label: t('setup.members'),
         isMultiSelect: true,
         style: 'expanded',
-        choices: view.roster.map((m) => ({ title: truncate(m.name, titleMax), value: m.id })),
+        choices: choiceTitles(view.roster, titleMax).map((title, i) => ({ title, value: view.roster[i]!.id })),
         value: value('members', current.members.map((m) => m.id).join(',')),
         isRequired: true,
         errorMessage: t('setup.membersError'),

@@ -3,7 +3,7 @@ import { TalentReview } from '../../../domain/talent-review/review';
 import { ReportWithoutPlan } from '../../../usecases/talent-review/manager-overview';
 import { Locale, Translate } from '../../../i18n/i18n';
 import { actionSet, adaptiveCard, AdaptiveCardJson, execute, heading, plainText, subtle, textBlock } from '../card-kit';
-import { firstCardThatFits } from '../card-size';
+import { cardBytes, MAX_CARD_BYTES } from '../card-size';
 import { reviewDate } from './review-date';
 
 /** A conversation just planned, and the day its prep card comes (yyyy-mm-dd; absent: it is due now). */
@@ -31,7 +31,10 @@ export function plannedLine(planned: JustPlanned, t: Translate, locale: Locale, 
  * ward of 90 reports, each with a line and a button, is more than Teams takes in one message.
  */
 export const LIST_PAGE = 40;
-/** Smaller pages, for when long names make a page of LIST_PAGE too large for Teams. */
+/**
+ * Smaller pages, for when long names make a page of LIST_PAGE too large for Teams. One size holds
+ * for the whole list (the largest every page fits in), so "Next N" and "Previous" are one page.
+ */
 const PAGE_STEPS = [LIST_PAGE, 30, 20, 10, 5, 1] as const;
 
 type ListLine = { ahead: TalentReview } | { without: ReportWithoutPlan };
@@ -59,15 +62,15 @@ function withoutPlanItems(r: ReportWithoutPlan, t: Translate, day: (isoDate: str
 }
 
 /** Where this page stands in the whole list, and the presses to the pages before and after it. */
-function pageNavigation(lines: { skip: number; shown: number; total: number }, t: Translate) {
-  const { skip, shown, total } = lines;
+function pageNavigation(lines: { skip: number; shown: number; total: number; size: number }, t: Translate) {
+  const { skip, shown, total, size } = lines;
   if (skip === 0 && shown >= total) return [];
   const rest = total - skip - shown;
   return [
     subtle(t('talentReview.list.page', { from: skip + 1, to: skip + shown, total })),
     actionSet([
-      ...(skip > 0 ? [execute(t('talentReview.list.previousPage'), 'showReviews', { skip: Math.max(0, skip - LIST_PAGE) }, { associatedInputs: 'none' })] : []),
-      ...(rest > 0 ? [execute(t('talentReview.list.nextPage', { count: Math.min(rest, LIST_PAGE) }), 'showReviews', { skip: skip + shown }, { associatedInputs: 'none' })] : []),
+      ...(skip > 0 ? [execute(t('talentReview.list.previousPage'), 'showReviews', { skip: Math.max(0, skip - size) }, { associatedInputs: 'none' })] : []),
+      ...(rest > 0 ? [execute(t('talentReview.list.nextPage', { count: Math.min(rest, size) }), 'showReviews', { skip: skip + shown }, { associatedInputs: 'none' })] : []),
     ]),
   ];
 }
@@ -92,11 +95,11 @@ export function reviewsListCard(
   const lines: ListLine[] = [...reviews.map((ahead) => ({ ahead })), ...(withoutPlan ?? []).map((without) => ({ without }))];
   // A page press from a list that has shrunk since (conversations held, reports moved): its first page.
   const skip = more.skip && more.skip < lines.length ? more.skip : 0;
-  const build = (size: number) => {
-    const page = lines.slice(skip, skip + size);
+  const build = (from: number, size: number) => {
+    const page = lines.slice(from, from + size);
     const ahead = page.flatMap((l) => ('ahead' in l ? [l.ahead] : []));
     const without = page.flatMap((l) => ('without' in l ? [l.without] : []));
-    const last = skip + page.length >= lines.length;
+    const last = from + page.length >= lines.length;
     return adaptiveCard(
       [
         // Default text colour: readable on every theme (a green text was hard to read). The lines name
@@ -108,10 +111,22 @@ export function reviewsListCard(
         // Absent when the directory was not asked (a list after a plan) or did not answer (then said so).
         ...(without.length ? [textBlock(t('talentReview.list.withoutPlanTitle'), { weight: 'Bolder', spacing: 'Large' }), ...without.flatMap((r) => withoutPlanItems(r, t, day))] : []),
         ...(reportsUnavailable && last ? [subtle(t('talentReview.list.reportsUnavailable'))] : []),
-        ...pageNavigation({ skip, shown: page.length, total: lines.length }, t),
+        ...pageNavigation({ skip: from, shown: page.length, total: lines.length, size }, t),
       ],
       [execute(t('talentReview.list.planAnother'), 'openPlanReview', {}, { associatedInputs: 'none' })],
     );
   };
-  return firstCardThatFits(PAGE_STEPS, build).card;
+  const size = PAGE_STEPS.find((step) => reachablePageStarts(skip, step, lines.length).every((from) => cardBytes(build(from, step)) <= MAX_CARD_BYTES)) ?? PAGE_STEPS.at(-1)!;
+  return build(skip, size);
+}
+
+/**
+ * Where the pages start that the presses from `skip` reach, a page of `size` at a time: forward
+ * from `skip`, and back from it down to the first page (then forward again from there).
+ */
+function reachablePageStarts(skip: number, size: number, total: number): number[] {
+  const starts = new Set<number>();
+  for (let from = skip % size; from < total; from += size) starts.add(from);
+  for (let from = 0; from < total; from += size) starts.add(from);
+  return [...starts];
 }
