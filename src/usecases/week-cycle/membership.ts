@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/errors';
-import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, membersMissingFrom, pausedGroup, resumedGroup, sentBeforeLastErasure, withoutAccounts } from '../../domain/week-cycle/group';
+import { ChatAccount, Group, GROUP_SIZE, isAccountOf, isBeingErased, isMember, isPaused, Member, membersMissingFrom, pausedGroup, resumedGroup, sentBeforeLastErasure, withoutAccounts } from '../../domain/week-cycle/group';
 import { openSaveWindow } from '../verantwoording/save-window';
 import { Actor, WeekCycleDeps } from './deps';
 import { offerProfTrajectOnJoin } from './offer-prof-traject';
@@ -109,13 +109,20 @@ export async function requireMember(deps: WeekCycleDeps, groupId: string, actor:
  *
  * Idempotent: a redelivered update finds them gone and writes nothing to the group; it only
  * marks an index the first delivery did not reach (the group was written, then the turn failed).
- * One who joined again after the update was sent (`sentAt`, Teams' stamp, the same on a
- * redelivery) stays: that update is older than their return. Returns the ids of those who left.
+ * One whose index says they joined again after the update was sent (`told.sentAt`, Teams' stamp,
+ * the same on a redelivery) stays while the chat's roster (`told.roster`) still lists them: that
+ * update is older than their return. Returns the ids of those who left.
  */
-export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[], sentAt?: string): Promise<string[]> {
+export async function leaveWithChat(deps: WeekCycleDeps, groupId: string, accounts: ChatAccount[], told?: RemovalAsTold): Promise<string[]> {
   if (accounts.length === 0) return [];
   const group = await deps.groups.get(groupId);
-  return group ? (await leave(deps, group, accounts, sentAt)).left : [];
+  return group ? (await leave(deps, group, accounts, told)).left : [];
+}
+
+/** A removal as Teams told it: when it was sent, and the chat's roster now (undefined when it cannot be read whole). */
+export interface RemovalAsTold {
+  sentAt?: string;
+  roster(): Promise<ChatAccount[] | undefined>;
 }
 
 /**
@@ -186,9 +193,9 @@ function namesTeam(conversationRef: Record<string, unknown>): boolean {
   return conversationRef.team !== undefined;
 }
 
-async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[], sentAt?: string): Promise<{ left: string[]; group: Group }> {
+async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[], told?: RemovalAsTold): Promise<{ left: string[]; group: Group }> {
   const named = group.members.filter((m) => accounts.some((a) => isAccountOf(m, a)));
-  const back = sentAt ? await joinedSince(deps, group.id, named.map((m) => m.id), sentAt) : [];
+  const back = told?.sentAt ? await backInChat(deps, group.id, named, told.sentAt, told.roster) : [];
   const leaving = named.map((m) => m.id).filter((id) => !back.includes(id));
   const goes = accounts.filter((a) => !named.some((m) => back.includes(m.id) && isAccountOf(m, a)));
   // ETag-guarded: concurrent updates (several people removed at once) each land on the latest group.
@@ -208,6 +215,21 @@ async function leave(deps: WeekCycleDeps, group: Group, accounts: ChatAccount[],
 async function joinedSince(deps: WeekCycleDeps, groupId: string, userIds: string[], sentAt: string): Promise<string[]> {
   const entries = await Promise.all(userIds.map(async (id) => (await deps.membership.groupsOf(id)).find((e) => e.groupId === groupId)));
   return userIds.filter((_, i) => entries[i]?.member && Date.parse(entries[i]!.since) > Date.parse(sentAt));
+}
+
+/**
+ * Those joinedSince names who are in the chat now. Their index's stamp is the app's clock, the
+ * removal's is Teams': a removal made while the setup that added them was under way (or stamped by
+ * a clock a little behind) also reads as older than their join (found in own review, stop 68: a
+ * real removal was ignored and they stayed in the group for good). The roster tells a return from
+ * that: read only on this rare path; unreadable, the removal (Teams' word) holds.
+ */
+async function backInChat(deps: WeekCycleDeps, groupId: string, named: Member[], sentAt: string, roster: () => Promise<ChatAccount[] | undefined>): Promise<string[]> {
+  const since = await joinedSince(deps, groupId, named.map((m) => m.id), sentAt);
+  if (!since.length) return [];
+  const inChat = await roster();
+  if (!inChat?.length) return [];
+  return named.filter((m) => since.includes(m.id) && inChat.some((a) => isAccountOf(m, a))).map((m) => m.id);
 }
 
 /** A few index reads at a time: a team's update may name many people, most of them in no group. */

@@ -187,14 +187,20 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // The group as this save found it under the ETag: another save may have come in since `existing` was read.
   let previous = existing;
   let wrote = false;
+  let replayed = false;
   const written = created
     ? existing
     : await deps.groups.update(id, (g) => {
         notAdded = [];
+        replayed = false;
         // This very press stored before (its answer lost, or Teams delivering it again after
         // another member's save): nothing to write, and nothing "changed meanwhile" to refuse.
+        // Whom the form names and the group does not list were not added by it: told again, as
+        // the first delivery told them (found in own review, stop 68: answered as saved, Eva missing).
         if (key && g.setupKeys?.includes(key)) {
           if (!wrote) previous = g;
+          replayed = true;
+          notAdded = settings.members.filter((m) => !isMember(g, m.id));
           return g;
         }
         refuseOutsiderOfFullGroup(g, actor);
@@ -216,6 +222,7 @@ export async function setUpGroup(deps: WeekCycleDeps, actor: Actor, input: SetUp
   // The person who set the group up is named on it (createdBy) even when not a member: their
   // index knows the group too, so their export and erasure find it.
   const left = [...new Set([...before, actor.id])].filter((m) => !isMember(written, m));
+  if (replayed) await takeBackUnlisted(deps, id, joins, notAdded);
   const group = await keepCreateInWindows(deps, written, created, joins);
   await renameIndexed(deps, group, created ? undefined : previous, joins, settings.name);
   if (left.length) await recordLeft(deps, group, left, now);
@@ -238,6 +245,8 @@ interface NewcomerJoin {
   kept: boolean;
   checkedAt: string;
   window?: SaveWindow;
+  /** The stamp this delivery wrote the join with (when kept): a take-back undoes only that one. */
+  at?: string;
 }
 
 /**
@@ -263,11 +272,22 @@ async function indexNewcomer(deps: WeekCycleDeps, groupId: string, groupName: st
       () => deps.membership.recordSetupJoin(groupId, groupName, userId, at, press),
       () => deps.membership.takeBackJoin(groupId, userId, at),
     );
-    return { kept: true, checkedAt, window };
+    return { kept: true, checkedAt, window, at };
   } catch (err) {
     if (!isDomainError(err) || (err.code !== 'erasureUnderway' && err.code !== 'saveTooSlow')) throw err;
     return { kept: false, checkedAt };
   }
+}
+
+/**
+ * A press delivered again wrote nothing to the group, but its newcomers' joins went to their index
+ * first: those the group does not list (the first delivery could not add them) have this
+ * delivery's join taken back, so their index does not name them members of a group that does not
+ * list them. One write each, only on this rare path; only this delivery's stamp is undone.
+ */
+async function takeBackUnlisted(deps: WeekCycleDeps, groupId: string, joins: Map<string, NewcomerJoin>, unlisted: Member[]): Promise<void> {
+  const stamped = unlisted.map((m) => [m.id, joins.get(m.id)?.at] as const).filter((e): e is readonly [string, string] => e[1] !== undefined);
+  await Promise.all(stamped.map(([userId, at]) => deps.membership.takeBackJoin(groupId, userId, at)));
 }
 
 /**

@@ -92,6 +92,9 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
         deps.logger.error(loggableError(err), 'could not take the host team off the group of a shared or private channel');
       }
     }
+    // Read at most once, and only for someone whose index says they joined after the removal was sent.
+    let roster: Promise<ChatAccount[] | undefined> | undefined;
+    const told = { sentAt: actorOf(context).sentAt, roster: () => (roster ??= readWholeRoster(context, deps.logger)) };
     for (const groupId of groupIds) {
       if (appRemoved) {
         try {
@@ -102,7 +105,7 @@ export function registerChatMembers(app: Application<TurnState>, deps: FeatureDe
         }
       }
       try {
-        const left = await leaveWithChat(deps.weekCycle, groupId, people, actorOf(context).sentAt);
+        const left = await leaveWithChat(deps.weekCycle, groupId, people, told);
         if (left.length) deps.logger.info({ count: left.length }, 'removed from the chat, left the group');
       } catch (err) {
         failed = true;
