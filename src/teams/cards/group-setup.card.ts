@@ -142,7 +142,7 @@ function setupCardWith(view: GroupSetupView, t: Translate, refused: RefusedForm 
   return adaptiveCard(
     [
       heading(t('setup.title')),
-      ...(conflict ? [refusalNotice(t('setup.changedMeanwhile')), storedNow(current, t)] : refused ? [refusalNotice(t('weekCycleForm.notice'))] : []),
+      ...(conflict ? [refusalNotice(t('setup.changedMeanwhile')), storedNow(current, t)] : refused ? [refusalNotice(t(refused.partlySaved ? 'setup.partlySaved' : 'weekCycleForm.notice'))] : []),
       textBlock(t('setup.intro')),
       ...field({ type: 'Input.Text', id: 'name', label: t('setup.name'), ...holding(unitCeiling(GROUP_NAME_MAX), value('name', current.name)), isRequired: true, errorMessage: t('setup.nameError') }),
       ...field({

@@ -96,7 +96,7 @@ export function registerGroupSetup(app: Application<TurnState>, deps: FeatureDep
 function notAllAdded(deps: FeatureDeps, group: Group, data: VerbData<'saveSetup'>, notAdded: { name: string }[]): RefusedForm {
   const t = deps.translator.t(group.language);
   const names = new Intl.ListFormat(group.language, { type: 'conjunction' }).format(notAdded.map((m) => escapeMarkdown(m.name)));
-  return { values: { ...data }, errors: { members: t('setup.notAllAdded', { names }) } };
+  return { values: { ...data }, errors: { members: t('setup.notAllAdded', { names }) }, partlySaved: true };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface RefusedForm {
    * what is stored now next to the person's own inputs, and saving again stands on it.
    */
   changedMeanwhile?: boolean;
+  /** Saved but for what the field notes say (a setup whose newcomer could not be added): the form's notice says so, not "not saved". */
+  partlySaved?: boolean;
 }
 
 const SAME_WORDS: Record<string, string> = {
