@@ -35,8 +35,9 @@ export async function leaveErasureReceipts(deps: VerantwoordingDeps, ticket: Era
 /**
  * Whether the person's own partition holds something again after an erasure finished (a note,
  * a preference, a group joined since): a press on that erasure's card erases nothing, so its
- * answer must not say nothing of theirs is kept. Another erasure's ticket alone is not data of theirs.
+ * answer must not say nothing of theirs is kept. Another erasure's ticket alone is not data of theirs,
+ * nor preferences that hold only their Teams client's language (kept by the app, chosen by nobody).
  */
 export async function keptSinceErasure(deps: VerantwoordingDeps, userId: string): Promise<boolean> {
-  return (await deps.records.listAll(userId)).some((r) => r.userId === userId && r.type !== 'erasureTicket');
+  return (await deps.records.listAll(userId)).some((r) => r.userId === userId && r.type !== 'erasureTicket' && !(r.type === 'preferences' && !r.language));
 }

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Locale, Translate, Translator } from '../../../i18n/i18n';
 import type { Logger } from '../../../log/logger';
 import { VerantwoordingDeps } from '../../../usecases/verantwoording/deps';
-import { preferencesOnOwnTurn } from '../../../usecases/verantwoording/preferences';
+import { preferencesOf, preferencesOnOwnTurn } from '../../../usecases/verantwoording/preferences';
 import { actorOf, teamsLocale } from '../../turn';
 import type { TeamsMessenger } from '../../messenger';
 
@@ -27,10 +27,12 @@ export interface VerantwoordingFeatureDeps {
  * command they typed, where it tells one (`language` English, `taal` Dutch): before their Teams
  * client's, as the group chat reads it. Their Teams client's language is kept from this turn for
  * the texts sent to them later, outside their turns (`preferencesOnOwnTurn`); it answers this one
- * only when the activity tells none.
+ * only when the activity tells none. `keep: false` only reads: an erasure's own presses keep
+ * nothing, so one Teams delivers again after "gewist" writes no record of them (own review, stop 68).
  */
-export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale): Promise<Locale> {
-  const prefs = await preferencesOnOwnTurn(deps.verantwoording, actorOf(context).id, teamsLocale(context)).catch(() => undefined);
+export async function userLocale(deps: VerantwoordingFeatureDeps, context: TurnContext, worded?: Locale, keep = true): Promise<Locale> {
+  const userId = actorOf(context).id;
+  const prefs = await (keep ? preferencesOnOwnTurn(deps.verantwoording, userId, teamsLocale(context)) : preferencesOf(deps.verantwoording, userId)).catch(() => undefined);
   return prefs?.language ?? worded ?? teamsLocale(context) ?? prefs?.clientLanguage ?? deps.defaultLanguage;
 }
 

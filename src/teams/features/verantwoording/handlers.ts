@@ -25,6 +25,9 @@ import { lookBackIfDue } from './traject-end';
 
 type Ui = { userId: string; locale: Locale; t: Translate };
 
+/** The erasure's own presses: they keep no client language (see userLocale). */
+const ERASURE_VERBS: ReadonlySet<VerbName> = new Set<VerbName>(['askErase', 'confirmErase']);
+
 /**
  * The card actions of Mijn verantwoording. They work only in the person's own chat with the bot
  * (a card there is seen by its owner alone), on the caller's own records. In a 1:1 chat with a
@@ -35,7 +38,7 @@ type Ui = { userId: string; locale: Locale; t: Translate };
  */
 export function registerVerantwoordingActions(app: Application<TurnState>, deps: VerantwoordingFeatureDeps): void {
   const v = deps.verantwoording;
-  const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, defaultLanguage: deps.defaultLanguage, localeFor: (context) => userLocale(deps, context) };
+  const ctx: CardActionContext = { logger: deps.logger, translator: deps.translator, defaultLanguage: deps.defaultLanguage, localeFor: (context) => userLocale(deps, context, undefined, false) };
 
   const forms = verantwoordingForms(deps);
   /**
@@ -55,7 +58,7 @@ export function registerVerantwoordingActions(app: Application<TurnState>, deps:
       ctx,
       name,
       async (context, data): Promise<ActionOutcome> => {
-        const locale = await userLocale(deps, context);
+        const locale = await userLocale(deps, context, undefined, !ERASURE_VERBS.has(name));
         const t = deps.translator.t(locale);
         try {
           // The pressed card becomes the pointer (on the Submit fallback it may show what was posted
