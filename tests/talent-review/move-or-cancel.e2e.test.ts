@@ -45,6 +45,8 @@ describe('moving or cancelling a planned conversation', () => {
   const changeCardFor = async (name: string) => {
     const before = t.connector.calls.length;
     await t.send(message(miaChat(), mia, 'gesprekken'));
+    // A background send holding Mia's chat (a prep card's withdrawal) puts the answer behind it in the outbox.
+    await t.app.outbox.drain(60_000);
     const list = t.connector.calls.slice(before).find((c) => c.method === 'POST')!.activity.attachments[0].content;
     const open = buttonDataNaming(list, 'review.change.open', name);
     return press('review.change.open', open, 'list-card');
